@@ -1,0 +1,445 @@
+//! Findings: what the tool says about a submission, with a stable code and
+//! the place (file, sheet, cell) it points at.
+//!
+//! Anything wrong with a submission is a [`Finding`], never a fatal error:
+//! the run goes on and the finding reaches the error list. The codes are a
+//! contract with the users (they filter on them in Excel), so they never
+//! change once published; see the README for the list.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How serious a finding is. Ordered so that `Error` sorts first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+
+    /// The word a Vietnamese or English reader sees in the workbooks.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Vi) => "Lỗi",
+            (Severity::Warning, Lang::Vi) => "Cảnh báo",
+            (Severity::Info, Lang::Vi) => "Thông tin",
+            (Severity::Error, Lang::En) => "Error",
+            (Severity::Warning, Lang::En) => "Warning",
+            (Severity::Info, Lang::En) => "Info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The language of user-facing text (messages, sheet names, headers).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
+
+impl Lang {
+    /// Picks the Vietnamese or the English text.
+    pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Every stable finding code. The string form (kebab-case) is what the
+/// error lists carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    FileUnreadable,
+    FileSkipped,
+    FileUnknownUnit,
+    LegacyEncoding,
+    PeriodMismatch,
+    PeriodMissing,
+    TableNotFound,
+    SubmissionMissing,
+    SubmissionDuplicate,
+    IndicatorUnknown,
+    IndicatorApproximate,
+    IndicatorMissing,
+    IndicatorRepeated,
+    ValueInvalid,
+    ValueUncomputed,
+    NumberAmbiguous,
+    ValueNegative,
+    UnitMismatch,
+    SumMismatch,
+    RelationViolated,
+    RelationSkipped,
+    RuleInvalid,
+    PctMismatch,
+    PctRounding,
+    PctKind,
+    RateAveraged,
+    TotalMismatch,
+    CumulativeMismatch,
+    Outlier,
+    DeadlineOutOfPeriod,
+    DeadlineInvalid,
+    TaskDuplicate,
+    AgencyUnknown,
+    AgencyMissing,
+    TextVsTable,
+}
+
+impl Code {
+    pub const ALL: &'static [Code] = &[
+        Code::FileUnreadable,
+        Code::FileSkipped,
+        Code::FileUnknownUnit,
+        Code::LegacyEncoding,
+        Code::PeriodMismatch,
+        Code::PeriodMissing,
+        Code::TableNotFound,
+        Code::SubmissionMissing,
+        Code::SubmissionDuplicate,
+        Code::IndicatorUnknown,
+        Code::IndicatorApproximate,
+        Code::IndicatorMissing,
+        Code::IndicatorRepeated,
+        Code::ValueInvalid,
+        Code::ValueUncomputed,
+        Code::NumberAmbiguous,
+        Code::ValueNegative,
+        Code::UnitMismatch,
+        Code::SumMismatch,
+        Code::RelationViolated,
+        Code::RelationSkipped,
+        Code::RuleInvalid,
+        Code::PctMismatch,
+        Code::PctRounding,
+        Code::PctKind,
+        Code::RateAveraged,
+        Code::TotalMismatch,
+        Code::CumulativeMismatch,
+        Code::Outlier,
+        Code::DeadlineOutOfPeriod,
+        Code::DeadlineInvalid,
+        Code::TaskDuplicate,
+        Code::AgencyUnknown,
+        Code::AgencyMissing,
+        Code::TextVsTable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::FileUnreadable => "file-unreadable",
+            Code::FileSkipped => "file-skipped",
+            Code::FileUnknownUnit => "file-unknown-unit",
+            Code::LegacyEncoding => "legacy-encoding",
+            Code::PeriodMismatch => "period-mismatch",
+            Code::PeriodMissing => "period-missing",
+            Code::TableNotFound => "table-not-found",
+            Code::SubmissionMissing => "submission-missing",
+            Code::SubmissionDuplicate => "submission-duplicate",
+            Code::IndicatorUnknown => "indicator-unknown",
+            Code::IndicatorApproximate => "indicator-approximate",
+            Code::IndicatorMissing => "indicator-missing",
+            Code::IndicatorRepeated => "indicator-repeated",
+            Code::ValueInvalid => "value-invalid",
+            Code::ValueUncomputed => "value-uncomputed",
+            Code::NumberAmbiguous => "number-ambiguous",
+            Code::ValueNegative => "value-negative",
+            Code::UnitMismatch => "unit-mismatch",
+            Code::SumMismatch => "sum-mismatch",
+            Code::RelationViolated => "relation-violated",
+            Code::RelationSkipped => "relation-skipped",
+            Code::RuleInvalid => "rule-invalid",
+            Code::PctMismatch => "pct-mismatch",
+            Code::PctRounding => "pct-rounding",
+            Code::PctKind => "pct-kind",
+            Code::RateAveraged => "rate-averaged",
+            Code::TotalMismatch => "total-mismatch",
+            Code::CumulativeMismatch => "cumulative-mismatch",
+            Code::Outlier => "outlier",
+            Code::DeadlineOutOfPeriod => "deadline-out-of-period",
+            Code::DeadlineInvalid => "deadline-invalid",
+            Code::TaskDuplicate => "task-duplicate",
+            Code::AgencyUnknown => "agency-unknown",
+            Code::AgencyMissing => "agency-missing",
+            Code::TextVsTable => "text-vs-table",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Where a finding points: a file (relative to the input folder), a sheet
+/// and a cell in A1 form. Empty strings where a part does not apply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: String,
+    pub sheet: String,
+    pub cell: String,
+}
+
+impl Location {
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            ..Default::default()
+        }
+    }
+
+    /// A cell from 0-based absolute row and column indices. This is the one
+    /// place where calamine's 0-based positions become A1 references.
+    pub fn cell(file: impl Into<String>, sheet: impl Into<String>, row: u32, col: u32) -> Self {
+        Location {
+            file: file.into(),
+            sheet: sheet.into(),
+            cell: a1(row, col),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    /// `phuong-05.xlsx › Biểu 1 › D17`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if !self.sheet.is_empty() {
+            write!(f, " › {}", self.sheet)?;
+        }
+        if !self.cell.is_empty() {
+            write!(f, " › {}", self.cell)?;
+        }
+        Ok(())
+    }
+}
+
+/// The column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// A1 reference of 0-based row and column indices: (0, 0) → A1.
+pub fn a1(row: u32, col: u32) -> String {
+    format!("{}{}", column_letters(col), row as u64 + 1)
+}
+
+/// One finding: exactly the fields of the error list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: Code,
+    /// Agency code of the reporting unit, or empty.
+    pub unit: String,
+    /// Path relative to the input folder (forward slashes).
+    pub file: String,
+    pub sheet: String,
+    /// A1 reference, `L<line>` / `P<paragraph>` for prose, or empty.
+    pub cell: String,
+    /// Indicator code, or empty.
+    pub indicator: String,
+    /// KH, TH, LK, CK, %KH, %CK, or empty.
+    pub column: String,
+    pub expected: String,
+    pub actual: String,
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding with the given code and severity and nothing else set.
+    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+        Finding {
+            severity,
+            code,
+            unit: String::new(),
+            file: String::new(),
+            sheet: String::new(),
+            cell: String::new(),
+            indicator: String::new(),
+            column: String::new(),
+            expected: String::new(),
+            actual: String::new(),
+            message: message.into(),
+        }
+    }
+
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, code, message)
+    }
+
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, code, message)
+    }
+
+    pub fn info(code: Code, message: impl Into<String>) -> Self {
+        Self::new(Severity::Info, code, message)
+    }
+
+    pub fn at(mut self, loc: &Location) -> Self {
+        self.file = loc.file.clone();
+        self.sheet = loc.sheet.clone();
+        self.cell = loc.cell.clone();
+        self
+    }
+
+    pub fn unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = unit.into();
+        self
+    }
+
+    pub fn indicator(mut self, code: impl Into<String>) -> Self {
+        self.indicator = code.into();
+        self
+    }
+
+    pub fn column(mut self, column: impl Into<String>) -> Self {
+        self.column = column.into();
+        self
+    }
+
+    pub fn expected(mut self, v: impl Into<String>) -> Self {
+        self.expected = v.into();
+        self
+    }
+
+    pub fn actual(mut self, v: impl Into<String>) -> Self {
+        self.actual = v.into();
+        self
+    }
+
+    pub fn location(&self) -> Location {
+        Location {
+            file: self.file.clone(),
+            sheet: self.sheet.clone(),
+            cell: self.cell.clone(),
+        }
+    }
+
+    /// The deterministic order of every error list: file, sheet, cell (in
+    /// row-then-column order), then severity, code, indicator, column,
+    /// unit, message.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            self.file.as_str(),
+            self.sheet.as_str(),
+            cell_order(&self.cell),
+            self.severity,
+            self.code,
+            self.indicator.as_str(),
+            self.column.as_str(),
+            self.unit.as_str(),
+            self.message.as_str(),
+        )
+    }
+}
+
+/// Sorts findings into the order every error list uses and removes exact
+/// duplicates.
+pub fn sort_findings(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+}
+
+/// Orders A1 references by row then column (`B2` < `A10`), and `L3` / `P12`
+/// by their number; anything else by text.
+fn cell_order(cell: &str) -> (u64, u64, &str) {
+    let letters: String = cell.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let digits = &cell[letters.len()..];
+    match digits.parse::<u64>() {
+        Ok(row) if !letters.is_empty() => {
+            let col = letters
+                .bytes()
+                .fold(0u64, |acc, b| acc * 26 + (b - b'A' + 1) as u64);
+            (row, col, "")
+        }
+        _ => (u64::MAX, 0, cell),
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Self {
+        let mut t = Tally::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => t.errors += 1,
+                Severity::Warning => t.warnings += 1,
+                Severity::Info => t.infos += 1,
+            }
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a1_references_are_one_based_and_lettered() {
+        assert_eq!(a1(0, 0), "A1");
+        assert_eq!(a1(16, 3), "D17");
+        assert_eq!(a1(0, 25), "Z1");
+        assert_eq!(a1(0, 26), "AA1");
+        assert_eq!(a1(0, 16383), "XFD1");
+    }
+
+    #[test]
+    fn findings_sort_by_row_before_column() {
+        let mut v = vec![
+            Finding::error(Code::ValueInvalid, "x").at(&Location::cell("a.xlsx", "S", 9, 0)),
+            Finding::error(Code::ValueInvalid, "x").at(&Location::cell("a.xlsx", "S", 1, 3)),
+        ];
+        sort_findings(&mut v);
+        assert_eq!(v[0].cell, "D2");
+        assert_eq!(v[1].cell, "A10");
+    }
+
+    #[test]
+    fn every_code_is_listed_once() {
+        let mut names: Vec<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Code::ALL.len());
+    }
+}

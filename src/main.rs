@@ -1,0 +1,46 @@
+//! The `tonghop` command line: parses arguments, calls the library, maps the
+//! outcome to an exit status (0 clean, 1 errors found, 2 could not proceed).
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Consolidate and check the quarterly Excel submissions of wards and
+/// departments (tổng hợp số liệu).
+#[derive(Parser, Debug)]
+#[command(name = "tonghop", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {};
+    match result {
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
+        Err(e) => {
+            eprintln!("tonghop: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

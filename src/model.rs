@@ -1,0 +1,226 @@
+//! The domain's small types: reporting periods and the reporting columns.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// The reporting columns of a submission.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ValueColumn {
+    Kh,
+    Th,
+    Lk,
+    Ck,
+    PctKh,
+    PctCk,
+}
+
+impl ValueColumn {
+    pub const ALL: [ValueColumn; 6] = [
+        ValueColumn::Kh,
+        ValueColumn::Th,
+        ValueColumn::Lk,
+        ValueColumn::Ck,
+        ValueColumn::PctKh,
+        ValueColumn::PctCk,
+    ];
+    /// The four columns that carry quantities (the others are percents).
+    pub const QUANTITIES: [ValueColumn; 4] =
+        [ValueColumn::Kh, ValueColumn::Th, ValueColumn::Lk, ValueColumn::Ck];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueColumn::Kh => "KH",
+            ValueColumn::Th => "TH",
+            ValueColumn::Lk => "LK",
+            ValueColumn::Ck => "CK",
+            ValueColumn::PctKh => "%KH",
+            ValueColumn::PctCk => "%CK",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ValueColumn> {
+        ValueColumn::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    pub fn is_percent(self) -> bool {
+        matches!(self, ValueColumn::PctKh | ValueColumn::PctCk)
+    }
+}
+
+impl fmt::Display for ValueColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What span of the year a period covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodSpan {
+    Quarter(u8),
+    FirstHalf,
+    NineMonths,
+    Year,
+}
+
+/// A reporting period: `2020-Q1`, `2020-H1`, `2020-9M`, `2020`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    pub year: i32,
+    pub span: PeriodSpan,
+}
+
+impl Period {
+    pub fn quarter(year: i32, q: u8) -> Period {
+        Period { year, span: PeriodSpan::Quarter(q) }
+    }
+
+    /// First month covered (1-12). Cumulative figures start in January
+    /// whatever the span; this is the first month of the span itself.
+    pub fn first_month(&self) -> u8 {
+        match self.span {
+            PeriodSpan::Quarter(q) => (q - 1) * 3 + 1,
+            PeriodSpan::FirstHalf | PeriodSpan::NineMonths | PeriodSpan::Year => 1,
+        }
+    }
+
+    /// Last month covered (1-12).
+    pub fn last_month(&self) -> u8 {
+        match self.span {
+            PeriodSpan::Quarter(q) => q * 3,
+            PeriodSpan::FirstHalf => 6,
+            PeriodSpan::NineMonths => 9,
+            PeriodSpan::Year => 12,
+        }
+    }
+
+    /// The period of the same span that comes before this one, for
+    /// cumulative checks (Q2 → Q1); `None` for a first quarter or a year.
+    pub fn previous_quarter(&self) -> Option<Period> {
+        match self.span {
+            PeriodSpan::Quarter(q) if q > 1 => Some(Period::quarter(self.year, q - 1)),
+            _ => None,
+        }
+    }
+
+    /// The period as a Vietnamese title writes it: `Quý I/2020`.
+    pub fn title_vi(&self) -> String {
+        match self.span {
+            PeriodSpan::Quarter(q) => format!("Quý {}/{}", roman(q as u32), self.year),
+            PeriodSpan::FirstHalf => format!("6 tháng đầu năm {}", self.year),
+            PeriodSpan::NineMonths => format!("9 tháng đầu năm {}", self.year),
+            PeriodSpan::Year => format!("Năm {}", self.year),
+        }
+    }
+
+    pub fn title_en(&self) -> String {
+        match self.span {
+            PeriodSpan::Quarter(q) => format!("Q{} {}", q, self.year),
+            PeriodSpan::FirstHalf => format!("first half of {}", self.year),
+            PeriodSpan::NineMonths => format!("nine months of {}", self.year),
+            PeriodSpan::Year => format!("year {}", self.year),
+        }
+    }
+
+    pub fn title(&self, lang: crate::diagnostic::Lang) -> String {
+        match lang {
+            crate::diagnostic::Lang::Vi => self.title_vi(),
+            crate::diagnostic::Lang::En => self.title_en(),
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.span {
+            PeriodSpan::Quarter(q) => write!(f, "{}-Q{}", self.year, q),
+            PeriodSpan::FirstHalf => write!(f, "{}-H1", self.year),
+            PeriodSpan::NineMonths => write!(f, "{}-9M", self.year),
+            PeriodSpan::Year => write!(f, "{}", self.year),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("'{s}' is not a period: write 2020-Q1, 2020-H1, 2020-9M or 2020");
+        let t = s.trim().to_ascii_uppercase();
+        let (year, rest) = match t.split_once('-') {
+            Some((y, r)) => (y, Some(r)),
+            None => (t.as_str(), None),
+        };
+        let year: i32 = year.parse().map_err(|_| bad())?;
+        if !(1900..=2200).contains(&year) {
+            return Err(bad());
+        }
+        let span = match rest {
+            None => PeriodSpan::Year,
+            Some("Q1") => PeriodSpan::Quarter(1),
+            Some("Q2") => PeriodSpan::Quarter(2),
+            Some("Q3") => PeriodSpan::Quarter(3),
+            Some("Q4") => PeriodSpan::Quarter(4),
+            Some("H1") | Some("6M") => PeriodSpan::FirstHalf,
+            Some("9M") => PeriodSpan::NineMonths,
+            Some(_) => return Err(bad()),
+        };
+        Ok(Period { year, span })
+    }
+}
+
+/// Roman numeral of a small number (section numbers, quarters).
+pub fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Value of a Roman numeral (I to XXXIX is enough here), case-insensitive.
+pub fn parse_roman(s: &str) -> Option<u32> {
+    let s = s.to_ascii_uppercase();
+    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return None;
+    }
+    (1..=89).find(|&n| roman(n) == s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_round_trip() {
+        for s in ["2020-Q1", "2020-Q4", "2020-H1", "2020-9M", "2020"] {
+            assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
+        }
+        assert!("2020-Q5".parse::<Period>().is_err());
+        assert!("Q1".parse::<Period>().is_err());
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(parse_roman("iii"), Some(3));
+        assert_eq!(parse_roman("IIII"), None);
+    }
+}

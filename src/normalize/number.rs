@@ -1,0 +1,393 @@
+//! Numbers as clerks write them: Vietnamese style (`1.345`, `187,4`,
+//! `12.480.250.000`, `23,15%`) and English style (`6.35%`, `1,234`), with
+//! signs, parentheses, stray spaces and a leading apostrophe.
+//!
+//! Every parsed number keeps its precision (decimals as written), which the
+//! rounding rule of the checks needs. A dot followed by exactly three digits
+//! is always a thousands separator; other forms that both styles could read
+//! differently follow the declared locale and are marked ambiguous.
+
+/// Which style decides the forms both styles could read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumberLocale {
+    #[default]
+    Vi,
+    En,
+}
+
+/// A number read from text or from a numeric cell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Parsed {
+    /// The value as written: `23,15%` is 23.15.
+    pub value: f64,
+    /// Digits after the decimal mark as written (for numeric cells, of the
+    /// shortest representation of the stored value).
+    pub decimals: u8,
+    /// Written with a percent sign.
+    pub percent: bool,
+    /// Both styles could read it differently; the locale decided.
+    pub ambiguous: bool,
+}
+
+/// What a cell's text means as a number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NumberText {
+    /// Blank, or a lone dash (which the template may read as zero).
+    Blank,
+    /// A lone dash: "nothing to report".
+    Dash,
+    Number(Parsed),
+    /// Text that is not a number ("khoảng 20", "không có").
+    NotANumber,
+}
+
+/// Characters that are only ever spacing inside a number.
+fn is_space_like(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{202f}' | '\u{2007}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}')
+}
+
+fn is_minus(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2013}' | '\u{2012}' | '\u{2014}' | '\u{2010}' | '\u{2011}' | '\u{fe63}' | '\u{ff0d}')
+}
+
+/// Reads the text of a cell as a number.
+///
+/// ```
+/// use tonghop::normalize::number::{parse_text, NumberLocale, NumberText};
+/// let NumberText::Number(p) = parse_text("12.480.250.000", NumberLocale::Vi) else { panic!() };
+/// assert_eq!(p.value, 12_480_250_000.0);
+/// let NumberText::Number(p) = parse_text("23,15%", NumberLocale::Vi) else { panic!() };
+/// assert_eq!((p.value, p.decimals, p.percent), (23.15, 2, true));
+/// ```
+pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
+    let cleaned: String = text.chars().filter(|&c| !is_space_like(c)).collect();
+    let mut s = cleaned.as_str();
+    if let Some(rest) = s.strip_prefix('\'') {
+        s = rest;
+    }
+    if s.is_empty() {
+        return NumberText::Blank;
+    }
+    if s.chars().all(is_minus) && s.chars().count() <= 3 {
+        return NumberText::Dash;
+    }
+    match parse_core(s, locale) {
+        Some(p) => NumberText::Number(p),
+        None => NumberText::NotANumber,
+    }
+}
+
+/// Convenience: the number in a text, or `None`.
+pub fn parse_number(text: &str, locale: NumberLocale) -> Option<Parsed> {
+    match parse_text(text, locale) {
+        NumberText::Number(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
+    let mut negative = false;
+    let mut percent = false;
+    let mut body = s;
+    // Parentheses for negatives: (1.234)
+    if let Some(inner) = body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
+        negative = true;
+        body = inner;
+    }
+    if let Some(rest) = body.strip_suffix('%') {
+        percent = true;
+        body = rest;
+    } else if let Some(rest) = body.strip_prefix('%') {
+        percent = true;
+        body = rest;
+    }
+    let mut chars = body.chars();
+    match chars.next() {
+        Some(c) if is_minus(c) => {
+            if negative {
+                return None;
+            }
+            negative = true;
+            body = chars.as_str();
+        }
+        Some('+') => body = chars.as_str(),
+        _ => {}
+    }
+    if !percent {
+        if let Some(rest) = body.strip_suffix('%') {
+            percent = true;
+            body = rest;
+        }
+    }
+    if body.is_empty() {
+        return None;
+    }
+    // Only digits and separators from here on (or a scientific form).
+    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return parse_scientific(body).map(|v| Parsed {
+            value: if negative { -v } else { v },
+            decimals: 0,
+            percent,
+            ambiguous: false,
+        });
+    }
+    if !body.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let (int_digits, frac_digits, ambiguous) = split_separators(body, locale)?;
+    if int_digits.is_empty() && frac_digits.is_empty() {
+        return None;
+    }
+    let literal = if frac_digits.is_empty() {
+        int_digits.clone()
+    } else {
+        format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, frac_digits)
+    };
+    let value: f64 = literal.parse().ok()?;
+    Some(Parsed {
+        value: if negative { -value } else { value },
+        decimals: frac_digits.len().min(u8::MAX as usize) as u8,
+        percent,
+        ambiguous,
+    })
+}
+
+fn parse_scientific(body: &str) -> Option<f64> {
+    let lower = body.to_ascii_lowercase();
+    if !lower.contains('e') || !lower.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    lower.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// True when the groups after the first are all exactly three digits and the
+/// first has one to three digits.
+fn valid_groups(groups: &[&str]) -> bool {
+    let Some((first, rest)) = groups.split_first() else {
+        return false;
+    };
+    !first.is_empty() && first.len() <= 3 && rest.iter().all(|g| g.len() == 3)
+}
+
+/// Splits digits and separators into integer digits and fraction digits.
+/// Returns `None` when the separators make no sense in either style.
+fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String, bool)> {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    let digits_only = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+    match (dots, commas) {
+        (0, 0) => Some((body.to_string(), String::new(), false)),
+        (_, 0) => {
+            let groups: Vec<&str> = body.split('.').collect();
+            if dots > 1 {
+                // 12.480.250.000: only grouping can have several dots.
+                if valid_groups(&groups) {
+                    return Some((digits_only(body), String::new(), false));
+                }
+                return None;
+            }
+            let (int, frac) = (groups[0], groups[1]);
+            if frac.len() == 3 && !int.is_empty() && valid_groups(&groups) && !(int == "0") {
+                // A dot followed by exactly three digits groups thousands.
+                return Some((format!("{int}{frac}"), String::new(), false));
+            }
+            // 6.35 can only be an English decimal point; a Vietnamese reader
+            // would not write it, so it is noted under the vi locale.
+            Some((int.to_string(), frac.to_string(), locale == NumberLocale::Vi))
+        }
+        (0, _) => {
+            let groups: Vec<&str> = body.split(',').collect();
+            if commas > 1 {
+                if valid_groups(&groups) {
+                    return Some((digits_only(body), String::new(), locale == NumberLocale::Vi));
+                }
+                return None;
+            }
+            let (int, frac) = (groups[0], groups[1]);
+            if frac.len() == 3 && valid_groups(&groups) && int != "0" {
+                // 1,345: Vietnamese 1.345 or English 1345. The locale decides.
+                return Some(match locale {
+                    NumberLocale::Vi => (int.to_string(), frac.to_string(), true),
+                    NumberLocale::En => (format!("{int}{frac}"), String::new(), true),
+                });
+            }
+            // 187,4: a decimal comma.
+            Some((int.to_string(), frac.to_string(), locale == NumberLocale::En))
+        }
+        _ => {
+            // Both: the last one is the decimal mark, the other groups.
+            let last_dot = body.rfind('.')?;
+            let last_comma = body.rfind(',')?;
+            let (group_sep, dec_sep, english) = if last_comma > last_dot {
+                ('.', ',', false)
+            } else {
+                (',', '.', true)
+            };
+            if body.matches(dec_sep).count() != 1 {
+                return None;
+            }
+            let (int_part, frac) = body.split_once(dec_sep)?;
+            let groups: Vec<&str> = int_part.split(group_sep).collect();
+            if !valid_groups(&groups) {
+                return None;
+            }
+            let ambiguous = english == (locale == NumberLocale::Vi);
+            Some((digits_only(int_part), frac.to_string(), ambiguous))
+        }
+    }
+}
+
+/// Decimals of the shortest representation of a stored number, for numeric
+/// cells: 187.4 → 1, 1345 → 0. Float noise (0.1 + 0.2) is rounded away.
+pub fn decimals_of(value: f64) -> u8 {
+    if !value.is_finite() {
+        return 0;
+    }
+    let s = format!("{}", (value * 1e9).round() / 1e9);
+    match s.split_once('.') {
+        Some((_, frac)) => frac.trim_end_matches('0').len().min(9) as u8,
+        None => 0,
+    }
+}
+
+/// Formats a number Vietnamese style with a fixed number of decimals:
+/// `format_vi(1290.0, 0)` → `1.290`, `format_vi(-0.734, 2)` → `-0,73`.
+pub fn format_vi(value: f64, decimals: u8) -> String {
+    format_grouped(value, decimals, '.', ',')
+}
+
+/// Formats a number English style: `1,290.5`.
+pub fn format_en(value: f64, decimals: u8) -> String {
+    format_grouped(value, decimals, ',', '.')
+}
+
+/// Formats for the language of the messages.
+pub fn format_num(value: f64, decimals: u8, lang: crate::diagnostic::Lang) -> String {
+    match lang {
+        crate::diagnostic::Lang::Vi => format_vi(value, decimals),
+        crate::diagnostic::Lang::En => format_en(value, decimals),
+    }
+}
+
+/// Formats with as many decimals as the value needs (at most `max`).
+pub fn format_auto(value: f64, max: u8, lang: crate::diagnostic::Lang) -> String {
+    let d = decimals_of(value).min(max);
+    format_num(value, d, lang)
+}
+
+fn format_grouped(value: f64, decimals: u8, group: char, mark: char) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let s = format!("{:.*}", decimals as usize, value.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (s.clone(), None),
+    };
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(c);
+    }
+    let is_zero = s.chars().all(|c| c == '0' || c == '.');
+    let mut out = String::new();
+    if value < 0.0 && !is_zero {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if let Some(f) = frac {
+        out.push(mark);
+        out.push_str(&f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use NumberLocale::{En, Vi};
+
+    fn num(s: &str, l: NumberLocale) -> Parsed {
+        match parse_text(s, l) {
+            NumberText::Number(p) => p,
+            other => panic!("{s:?} gave {other:?}"),
+        }
+    }
+
+    #[test]
+    fn vietnamese_thousands_and_decimals() {
+        assert_eq!(num("1.345", Vi).value, 1345.0);
+        assert_eq!(num("1.345", En).value, 1345.0);
+        assert_eq!(num("12.480.250.000", Vi).value, 12_480_250_000.0);
+        let p = num("187,4", Vi);
+        assert_eq!((p.value, p.decimals, p.ambiguous), (187.4, 1, false));
+        let p = num("1.234,50", Vi);
+        assert_eq!((p.value, p.decimals), (1234.5, 2));
+        let p = num("23,15%", Vi);
+        assert_eq!((p.value, p.decimals, p.percent), (23.15, 2, true));
+    }
+
+    #[test]
+    fn english_style_is_read_and_noted_under_vi() {
+        let p = num("6.35%", Vi);
+        assert_eq!((p.value, p.decimals, p.percent, p.ambiguous), (6.35, 2, true, true));
+        let p = num("1,234.5", Vi);
+        assert_eq!((p.value, p.decimals, p.ambiguous), (1234.5, 1, true));
+        let p = num("1,234.5", En);
+        assert!(!p.ambiguous);
+    }
+
+    #[test]
+    fn comma_with_three_digits_follows_the_locale() {
+        let p = num("1,345", Vi);
+        assert_eq!((p.value, p.decimals, p.ambiguous), (1.345, 3, true));
+        let p = num("1,345", En);
+        assert_eq!((p.value, p.decimals, p.ambiguous), (1345.0, 0, true));
+        // 0,500 can only be a decimal.
+        assert_eq!(num("0,500", Vi).value, 0.5);
+    }
+
+    #[test]
+    fn signs_spaces_and_apostrophes() {
+        assert_eq!(num("-0,73", Vi).value, -0.73);
+        assert_eq!(num("\u{2212}0,73", Vi).value, -0.73);
+        assert_eq!(num("\u{2013} 12", Vi).value, -12.0);
+        assert_eq!(num("(1.204)", Vi).value, -1204.0);
+        assert_eq!(num("'2.794", Vi).value, 2794.0);
+        assert_eq!(num(" 1\u{a0}345 ", Vi).value, 1345.0);
+        assert_eq!(num("+5", Vi).value, 5.0);
+    }
+
+    #[test]
+    fn blanks_dashes_and_words() {
+        assert_eq!(parse_text("", Vi), NumberText::Blank);
+        assert_eq!(parse_text("  ", Vi), NumberText::Blank);
+        assert_eq!(parse_text("-", Vi), NumberText::Dash);
+        assert_eq!(parse_text("khoảng 20", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("không có", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("1.2.3", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("12.34.567", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("%", Vi), NumberText::NotANumber);
+    }
+
+    #[test]
+    fn decimals_of_stored_numbers() {
+        assert_eq!(decimals_of(187.4), 1);
+        assert_eq!(decimals_of(1345.0), 0);
+        assert_eq!(decimals_of(0.1 + 0.2), 1);
+        assert_eq!(decimals_of(23.15), 2);
+    }
+
+    #[test]
+    fn formatting_both_styles() {
+        assert_eq!(format_vi(1290.0, 0), "1.290");
+        assert_eq!(format_vi(12480250000.0, 0), "12.480.250.000");
+        assert_eq!(format_vi(-0.734, 2), "-0,73");
+        assert_eq!(format_vi(-0.001, 2), "0,00");
+        assert_eq!(format_en(1290.5, 1), "1,290.5");
+        assert_eq!(format_vi(17.2857, 2), "17,29");
+    }
+}

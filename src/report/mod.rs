@@ -1,0 +1,4 @@
+//! Report: the workbooks and error lists the users open.
+
+pub mod atomic;
+pub mod errors;
