@@ -14,7 +14,9 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -24,7 +26,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {};
+    let result = match cli.command {
+        Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
+    };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {

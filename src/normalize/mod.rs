@@ -1,5 +1,9 @@
 //! Normalize: text, numbers, units, headers, and the matching of units and
 //! indicators, turning raw cells into tidy rows.
 
+pub mod header;
+pub mod indicator;
 pub mod number;
+pub mod submission;
 pub mod text;
+pub mod title;

@@ -80,17 +80,15 @@ pub fn fold(s: &str) -> String {
             tokens.push(std::mem::take(cur));
         }
     };
-    let mut prev_digit: Option<bool> = None;
     for c in base.chars() {
-        if c.is_alphanumeric() || c == '%' {
-            let is_digit = c.is_ascii_digit();
-            // Split letters from digits only for "p5"-style tokens? No:
-            // keep "p5" whole; the registry writes it that way too.
-            let _ = prev_digit.replace(is_digit);
+        if c == '%' {
+            // A percent sign is a word of its own: "%KH" and "% KH" agree.
+            flush(&mut cur, &mut tokens);
+            tokens.push("%".to_string());
+        } else if c.is_alphanumeric() {
             cur.push(c);
         } else {
             flush(&mut cur, &mut tokens);
-            prev_digit = None;
         }
     }
     flush(&mut cur, &mut tokens);
@@ -158,6 +156,8 @@ mod tests {
         assert_eq!(fold("P.TCKH"), "p tckh");
         assert_eq!(fold("Đơn vị"), "don vi");
         assert_eq!(fold("% so với KH"), "% so voi kh");
+        assert_eq!(fold("%KH"), "% kh");
+        assert_eq!(fold("So sánh (%)"), "so sanh %");
     }
 
     #[test]

@@ -1,1 +1,197 @@
-//! reconcile stage.
+//! Reconcile: the tidy table of every included submission goes into
+//! polars once; totals per indicator and column come out of one group-by,
+//! and the template's relations are evaluated over all units at once.
+//!
+//! Who counts towards a total:
+//!
+//! ```text
+//! level     rows summed
+//! ward      every ward's figure
+//! both      every ward's figure (the department's district figure is
+//!           compared with that sum, never added to it)
+//! district  the responsible department's figure
+//! rate      never summed: recomputed from its formula over the totals
+//! %KH, %CK  never summed: recomputed from LK, KH and CK of the totals
+//! ```
+
+pub mod intake;
+pub mod relations;
+
+use crate::error::Fatal;
+use crate::model::ValueColumn;
+use crate::normalize::submission::Submission;
+use crate::rules::expr::{parse, Rule};
+use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
+use polars::prelude::*;
+
+/// Polars column names of the tidy table, in one place.
+pub mod cols {
+    pub const UNIT: &str = "unit";
+    pub const INDICATOR: &str = "indicator";
+    pub const COLUMN: &str = "column";
+    pub const VALUE: &str = "value";
+    pub const TOLERANCE: &str = "tolerance";
+    pub const COUNTS: &str = "counts";
+    pub const TOTAL: &str = "total";
+    pub const TOTAL_TOLERANCE: &str = "total_tolerance";
+    pub const CONTRIBUTORS: &str = "contributors";
+}
+
+/// Index of a column in the per-indicator arrays.
+pub fn column_index(c: ValueColumn) -> usize {
+    ValueColumn::ALL.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// The consolidated figures per indicator, in catalog order.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    /// `values[indicator][column_index]`.
+    pub values: Vec<[Option<f64>; 6]>,
+    /// Half a unit in the last place, summed over the contributing figures.
+    pub tolerance: Vec<[f64; 6]>,
+    /// How many units contributed to each quantity total.
+    pub contributors: Vec<[u32; 6]>,
+}
+
+impl Totals {
+    pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
+        self.values.get(indicator).and_then(|v| v[column_index(column)])
+    }
+}
+
+/// Half a unit in the last place of a figure written with `decimals`.
+pub fn half_unit(decimals: u8) -> f64 {
+    0.5 * 10f64.powi(-(decimals.min(12) as i32))
+}
+
+/// Does this unit's figure for this indicator count towards the total?
+pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {
+    let (Some(a), Some(ind)) = (template.agencies.get(unit), template.indicators.get(indicator)) else {
+        return false;
+    };
+    if ind.kind == Kind::Rate {
+        return false;
+    }
+    match ind.level {
+        Level::Ward | Level::Both => a.kind == AgencyKind::Ward,
+        Level::District => a.code == ind.reported_by,
+    }
+}
+
+/// Sums the included submissions into totals with polars, then recomputes
+/// rates and percentages from the totals.
+///
+/// # Errors
+/// Only if polars itself fails (an internal error, fatal).
+pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, Fatal> {
+    let mut unit = Vec::new();
+    let mut indicator = Vec::new();
+    let mut column = Vec::new();
+    let mut value = Vec::new();
+    let mut tolerance = Vec::new();
+    let mut counts = Vec::new();
+    for s in subs {
+        let Some(u) = s.unit else { continue };
+        for r in &s.rows {
+            unit.push(u as u32);
+            indicator.push(r.indicator as u32);
+            column.push(column_index(r.column) as u32);
+            value.push(r.value);
+            tolerance.push(half_unit(r.decimals));
+            counts.push(!r.column.is_percent() && counts_towards_total(template, u, r.indicator));
+        }
+    }
+    let n = unit.len();
+    let df = DataFrame::new(
+        n,
+        vec![
+            Column::new(cols::UNIT.into(), unit),
+            Column::new(cols::INDICATOR.into(), indicator),
+            Column::new(cols::COLUMN.into(), column),
+            Column::new(cols::VALUE.into(), value),
+            Column::new(cols::TOLERANCE.into(), tolerance),
+            Column::new(cols::COUNTS.into(), counts),
+        ],
+    )
+    .map_err(polars_fatal)?;
+    let grouped = df
+        .lazy()
+        .filter(col(cols::COUNTS))
+        .group_by([col(cols::INDICATOR), col(cols::COLUMN)])
+        .agg([
+            col(cols::VALUE).sum().alias(cols::TOTAL),
+            col(cols::TOLERANCE).sum().alias(cols::TOTAL_TOLERANCE),
+            col(cols::UNIT).count().alias(cols::CONTRIBUTORS),
+        ])
+        .collect()
+        .map_err(polars_fatal)?;
+    let k = template.indicators.len();
+    let mut totals = Totals {
+        values: vec![[None; 6]; k],
+        tolerance: vec![[0.0; 6]; k],
+        contributors: vec![[0; 6]; k],
+    };
+    let ind_col = grouped.column(cols::INDICATOR).and_then(|c| c.u32()).map_err(polars_fatal)?;
+    let col_col = grouped.column(cols::COLUMN).and_then(|c| c.u32()).map_err(polars_fatal)?;
+    let tot_col = grouped.column(cols::TOTAL).and_then(|c| c.f64()).map_err(polars_fatal)?;
+    let tol_col = grouped.column(cols::TOTAL_TOLERANCE).and_then(|c| c.f64()).map_err(polars_fatal)?;
+    let cnt = grouped.column(cols::CONTRIBUTORS).map_err(polars_fatal)?.cast(&DataType::UInt32).map_err(polars_fatal)?;
+    let cnt_col = cnt.u32().map_err(polars_fatal)?;
+    for i in 0..grouped.height() {
+        let (Some(ind), Some(c)) = (ind_col.get(i), col_col.get(i)) else { continue };
+        let (ind, c) = (ind as usize, c as usize);
+        if ind >= k || c >= 6 {
+            continue;
+        }
+        totals.values[ind][c] = tot_col.get(i);
+        totals.tolerance[ind][c] = tol_col.get(i).unwrap_or(0.0);
+        totals.contributors[ind][c] = cnt_col.get(i).unwrap_or(0);
+    }
+    recompute_rates(&mut totals, template);
+    recompute_percentages(&mut totals, template);
+    Ok(totals)
+}
+
+/// Rates come from their formula over the totals, never from summing.
+fn recompute_rates(totals: &mut Totals, template: &Template) {
+    for (i, ind) in template.indicators.iter().enumerate() {
+        if ind.kind != Kind::Rate {
+            continue;
+        }
+        let Ok(Rule::Definition(expr)) = parse(&ind.formula) else { continue };
+        for c in ValueColumn::QUANTITIES {
+            let ci = column_index(c);
+            let lookup = |code: &str| template.indicator_index(code).and_then(|j| totals.values[j][ci]);
+            totals.values[i][ci] = expr.eval(&lookup);
+        }
+    }
+}
+
+/// %KH = LK / KH × 100; %CK = LK / CK × 100 (− 100 for growth).
+fn recompute_percentages(totals: &mut Totals, template: &Template) {
+    let (lk, kh, ck) = (column_index(ValueColumn::Lk), column_index(ValueColumn::Kh), column_index(ValueColumn::Ck));
+    let (pkh, pck) = (column_index(ValueColumn::PctKh), column_index(ValueColumn::PctCk));
+    for (i, ind) in template.indicators.iter().enumerate() {
+        if ind.kind == Kind::Rate {
+            // A percent of a percent means nothing to readers.
+            continue;
+        }
+        let v = totals.values[i];
+        totals.values[i][pkh] = match (v[lk], v[kh]) {
+            (Some(l), Some(k)) if k != 0.0 => Some(l / k * 100.0),
+            _ => None,
+        };
+        totals.values[i][pck] = match (v[lk], v[ck]) {
+            (Some(l), Some(c)) if c != 0.0 => Some(match template.settings.ck_convention {
+                CkConvention::Growth => l / c * 100.0 - 100.0,
+                CkConvention::Ratio => l / c * 100.0,
+            }),
+            _ => None,
+        };
+    }
+}
+
+/// A polars failure is an internal error: fatal, with its text.
+pub fn polars_fatal(e: PolarsError) -> Fatal {
+    Fatal::Other(format!("internal error in the consolidation (polars): {e}"))
+}

@@ -2,3 +2,4 @@
 
 pub mod atomic;
 pub mod errors;
+pub mod workbook;

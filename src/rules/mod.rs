@@ -1,1 +1,4 @@
-//! rules stage.
+//! Rules: the template's rule language (relations between indicators and
+//! the definitions of rates).
+
+pub mod expr;

@@ -1,0 +1,268 @@
+//! `tonghop consolidate`: the main job. Every submission in a folder in,
+//! one consolidated workbook and one error list out.
+
+use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
+use crate::error::{Fatal, Outcome};
+use crate::ingest::{discover, InputKind};
+use crate::model::{Period, ValueColumn};
+use crate::normalize::number::NumberLocale;
+use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
+use crate::reconcile::intake::intake;
+use crate::reconcile::relations::{check_relations, relations_of};
+use crate::reconcile::{consolidate, Totals};
+use crate::report::atomic::prepare_out_dir;
+use crate::report::errors::write_error_lists;
+use crate::report::workbook::{write_workbook, ReportData, StatusLine};
+use crate::template::Template;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Consolidate every submission in DIR into OUT/tong-hop.xlsx and the error
+/// list OUT/errors.csv, OUT/errors.json.
+///
+/// Exit status: 0 when no finding is an error, 1 when some is, 2 when the
+/// run could not proceed.
+#[derive(clap::Args, Debug)]
+pub struct ConsolidateArgs {
+    /// Folder of submissions (read recursively; nothing is written there).
+    pub dir: PathBuf,
+    /// Reporting period: 2020-Q1, 2020-H1, 2020-9M or 2020.
+    #[arg(long)]
+    pub period: Period,
+    /// Output folder.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Template folder (indicators.csv, groups.csv, agencies.csv,
+    /// template.toml); the built-in template when absent.
+    #[arg(long)]
+    pub template: Option<PathBuf>,
+    /// Language of messages and sheet names.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// How to read numbers that both styles could read differently
+    /// (`1,345`).
+    #[arg(long, value_enum, default_value_t = NumberLocale::Vi)]
+    pub locale: NumberLocale,
+    /// Replace existing outputs in OUT.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The resolved configuration of a run: what the stages receive.
+pub struct Config {
+    pub template: Template,
+    pub period: Period,
+    pub lang: Lang,
+    pub locale: NumberLocale,
+    pub dir: PathBuf,
+    pub out: PathBuf,
+    pub force: bool,
+}
+
+/// Output file names.
+pub const WORKBOOK: &str = "tong-hop.xlsx";
+pub const ERRORS_CSV: &str = "errors.csv";
+pub const ERRORS_JSON: &str = "errors.json";
+
+/// Loads the template named by `--template`, or the built-in one.
+///
+/// # Errors
+/// When the template folder cannot be read or does not parse.
+pub fn load_template(dir: Option<&Path>) -> Result<Template, Fatal> {
+    Ok(match dir {
+        Some(d) => Template::load(d)?,
+        None => Template::builtin()?,
+    })
+}
+
+impl Config {
+    /// # Errors
+    /// Unreadable template, missing input folder, or an output folder
+    /// inside the input folder.
+    pub fn resolve(args: ConsolidateArgs) -> Result<Config, Fatal> {
+        let template = load_template(args.template.as_deref())?;
+        if !args.dir.is_dir() {
+            return Err(Fatal::Input {
+                path: args.dir.clone(),
+                reason: "it does not exist or is not a folder".into(),
+            });
+        }
+        let dir_abs = args.dir.canonicalize().map_err(|e| Fatal::Input {
+            path: args.dir.clone(),
+            reason: e.to_string(),
+        })?;
+        let out_abs = absolute_lenient(&args.out);
+        if out_abs.starts_with(&dir_abs) {
+            return Err(Fatal::Usage(format!(
+                "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
+                args.out.display(),
+                args.dir.display()
+            )));
+        }
+        Ok(Config {
+            template,
+            period: args.period,
+            lang: args.lang,
+            locale: args.locale,
+            dir: args.dir,
+            out: args.out,
+            force: args.force,
+        })
+    }
+}
+
+/// The absolute form of a path that may not exist yet.
+fn absolute_lenient(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let base = std::env::current_dir().unwrap_or_default();
+    let joined = base.join(p);
+    // Canonicalize the longest existing ancestor.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => return joined,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for r in rest.into_iter().rev() {
+        out.push(r);
+    }
+    out
+}
+
+/// What a consolidation produced, for the caller and the tests.
+pub struct Consolidation {
+    pub outcomes: Vec<FileOutcome>,
+    pub included: Vec<usize>,
+    pub totals: Totals,
+    pub status: Vec<StatusLine>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads every file (in parallel), sorts out who sent what, sums and
+/// checks. Writes nothing.
+///
+/// # Errors
+/// When the input folder cannot be listed, or polars fails internally.
+pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
+    let files = discover(&config.dir)?;
+    let ctx = ReadContext::new(&config.template, config.locale, config.lang);
+    let to_read = files.iter().filter(|f| f.kind == InputKind::Spreadsheet).count() as u64;
+    let bar = progress_bar(to_read);
+    let outcomes: Vec<FileOutcome> = files
+        .par_iter()
+        .map(|f| {
+            let o = read_submission(f, &ctx);
+            if f.kind == InputKind::Spreadsheet {
+                bar.inc(1);
+            }
+            o
+        })
+        .collect();
+    bar.finish_and_clear();
+    let t = &config.template;
+    let intake = intake(&outcomes, t, config.period, config.lang);
+    let subs: Vec<&Submission> = intake
+        .included
+        .iter()
+        .filter_map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let totals = consolidate(&subs, t)?;
+    let (relations, mut findings) = relations_of(t, config.lang);
+    findings.extend(check_relations(&subs, &totals, t, &relations, config.lang)?);
+    findings.extend(intake.findings);
+    // Findings about cells, from every file read (included or not: a
+    // duplicate that was not used still deserves its feedback).
+    for o in &outcomes {
+        if let FileOutcome::Read(s) = o {
+            findings.extend(s.findings.iter().cloned());
+        }
+    }
+    sort_findings(&mut findings);
+    Ok(Consolidation {
+        included: intake.included,
+        outcomes,
+        totals,
+        status: intake.status,
+        findings,
+    })
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} ({eta})") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message("Đọc / reading");
+    bar
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// Fatal errors only (exit 2): see [`Config::resolve`] and the writers.
+pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
+    let config = Config::resolve(args)?;
+    prepare_out_dir(&config.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], config.force)?;
+    let c = run_consolidation(&config)?;
+    let t = &config.template;
+    let mut units: Vec<(usize, HashMap<(usize, ValueColumn), f64>)> = c
+        .included
+        .iter()
+        .filter_map(|&k| match &c.outcomes[k] {
+            FileOutcome::Read(s) => s.unit.map(|u| (u, s.rows.iter().map(|r| ((r.indicator, r.column), r.value)).collect())),
+            _ => None,
+        })
+        .collect();
+    units.sort_by_key(|(u, _)| *u);
+    let data = ReportData {
+        template: t,
+        period: config.period,
+        lang: config.lang,
+        totals: &c.totals,
+        units,
+        status: c.status.clone(),
+        findings: &c.findings,
+    };
+    write_workbook(&config.out.join(WORKBOOK), &data)?;
+    write_error_lists(&config.out, &c.findings)?;
+    print_summary(&config, &c);
+    Ok(Outcome::from_errors(Tally::of(&c.findings).errors))
+}
+
+fn print_summary(config: &Config, c: &Consolidation) {
+    let read = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Read(_))).count();
+    let rejected = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Rejected { .. })).count();
+    let skipped = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Skipped { .. })).count();
+    let missing = c.status.iter().filter(|s| s.status == crate::report::workbook::Status::Missing).count();
+    let tally = Tally::of(&c.findings);
+    let out = config.out.display();
+    match config.lang {
+        Lang::Vi => {
+            println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp.", config.period.title_vi(), c.included.len());
+            println!("Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.", tally.errors, tally.warnings, tally.infos);
+            println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+        }
+        Lang::En => {
+            println!("Consolidated {}: {read} files read, {rejected} rejected, {skipped} skipped; {} units consolidated, {missing} units missing.", config.period.title_en(), c.included.len());
+            println!("Findings: {} errors, {} warnings, {} info.", tally.errors, tally.warnings, tally.infos);
+            println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! One sheet's cells with their merged ranges, addressed by absolute
+//! 0-based row and column (as Excel numbers them, minus one).
+
+use calamine::{Data, Dimensions, Range};
+use std::collections::HashMap;
+
+/// An absolute cell position: 0-based row and column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellRef {
+    pub row: u32,
+    pub col: u32,
+}
+
+/// A sheet as read: its cells and merged ranges.
+pub struct SheetGrid {
+    pub name: String,
+    range: Range<Data>,
+    merges: Vec<Dimensions>,
+    /// Covered cell → the top-left cell of its merge.
+    covered: HashMap<(u32, u32), (u32, u32)>,
+}
+
+static EMPTY: Data = Data::Empty;
+
+impl SheetGrid {
+    pub fn new(name: String, range: Range<Data>, merges: Vec<Dimensions>) -> SheetGrid {
+        let mut covered = HashMap::new();
+        for m in &merges {
+            // Guard against absurd merge ranges in hostile files.
+            if m.len() > 100_000 {
+                continue;
+            }
+            for r in m.start.0..=m.end.0 {
+                for c in m.start.1..=m.end.1 {
+                    if (r, c) != m.start {
+                        covered.insert((r, c), m.start);
+                    }
+                }
+            }
+        }
+        SheetGrid {
+            name,
+            range,
+            merges,
+            covered,
+        }
+    }
+
+    /// Builds a grid from rows of values starting at A1 (for tables read
+    /// from HTML or CSV, and for tests).
+    pub fn from_rows(name: &str, rows: Vec<Vec<Data>>) -> SheetGrid {
+        let height = rows.len() as u32;
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0) as u32;
+        if height == 0 || width == 0 {
+            return SheetGrid::new(name.to_string(), Range::empty(), Vec::new());
+        }
+        let mut range = Range::new((0, 0), (height - 1, width - 1));
+        for (r, row) in rows.into_iter().enumerate() {
+            for (c, v) in row.into_iter().enumerate() {
+                range.set_value((r as u32, c as u32), v);
+            }
+        }
+        SheetGrid::new(name.to_string(), range, Vec::new())
+    }
+
+    /// First and one-past-last row with cells.
+    pub fn rows(&self) -> std::ops::Range<u32> {
+        match (self.range.start(), self.range.end()) {
+            (Some(s), Some(e)) => s.0..e.0 + 1,
+            _ => 0..0,
+        }
+    }
+
+    /// First and one-past-last column with cells.
+    pub fn cols(&self) -> std::ops::Range<u32> {
+        match (self.range.start(), self.range.end()) {
+            (Some(s), Some(e)) => s.1..e.1 + 1,
+            _ => 0..0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.range.is_empty()
+    }
+
+    /// The value stored in a cell (no merge resolution).
+    pub fn raw(&self, row: u32, col: u32) -> &Data {
+        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+    }
+
+    /// The top-left cell of the merge covering a cell, if it is covered.
+    pub fn merge_origin(&self, row: u32, col: u32) -> Option<(u32, u32)> {
+        self.covered.get(&(row, col)).copied()
+    }
+
+    /// The merge range that starts at a cell, if any.
+    pub fn merge_at(&self, row: u32, col: u32) -> Option<&Dimensions> {
+        self.merges.iter().find(|m| m.start == (row, col))
+    }
+
+    /// The value shown in a cell: a covered cell shows its merge's value.
+    pub fn shown(&self, row: u32, col: u32) -> &Data {
+        match self.merge_origin(row, col) {
+            Some((r, c)) => self.raw(r, c),
+            None => self.raw(row, col),
+        }
+    }
+
+    /// The cleaned text of a cell (numbers in plain form), no merge
+    /// resolution; empty for empty cells.
+    pub fn text(&self, row: u32, col: u32) -> String {
+        data_text(self.raw(row, col))
+    }
+
+    /// The cleaned text shown in a cell, merges resolved.
+    pub fn shown_text(&self, row: u32, col: u32) -> String {
+        data_text(self.shown(row, col))
+    }
+
+    /// All non-empty texts of a row, left to right, merges not repeated.
+    pub fn row_texts(&self, row: u32) -> Vec<(u32, String)> {
+        self.cols()
+            .filter_map(|c| {
+                let t = self.text(row, c);
+                (!t.is_empty()).then_some((c, t))
+            })
+            .collect()
+    }
+
+    /// Replaces the text of cells (after a legacy-encoding conversion).
+    pub fn set_text(&mut self, row: u32, col: u32, text: String) {
+        self.range.set_value((row, col), Data::String(text));
+    }
+
+    /// Every cell holding text, with its position.
+    pub fn text_cells(&self) -> Vec<(u32, u32)> {
+        self.range
+            .used_cells()
+            .filter(|(_, _, v)| matches!(v, Data::String(_)))
+            .filter_map(|(r, c, _)| {
+                let (r0, c0) = self.range.start()?;
+                Some((r0 + r as u32, c0 + c as u32))
+            })
+            .collect()
+    }
+}
+
+/// The text of a value, cleaned; numbers in their plain form.
+pub fn data_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => crate::normalize::text::clean(s),
+        Data::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 1e15 {
+                format!("{}", *f as i64)
+            } else {
+                f.to_string()
+            }
+        }
+        Data::Int(i) => i.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => dt.to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_cells_show_their_origin() {
+        let mut range = Range::new((0, 0), (2, 2));
+        range.set_value((0, 0), Data::String("Quý I".into()));
+        let grid = SheetGrid::new("S".into(), range, vec![Dimensions::new((0, 0), (0, 1))]);
+        assert_eq!(grid.shown_text(0, 1), "Quý I");
+        assert_eq!(grid.text(0, 1), "");
+        assert_eq!(grid.merge_origin(0, 1), Some((0, 0)));
+        assert_eq!(grid.rows(), 0..3);
+    }
+}

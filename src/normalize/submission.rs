@@ -1,0 +1,580 @@
+//! One submission file → who sent it, for which period, and its figures as
+//! tidy rows (indicator, column, value, precision, source cell), plus the
+//! findings about its cells. The workbook is dropped when this returns.
+
+use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::ingest::{InputFile, InputKind, OpenWorkbook, SheetGrid};
+use crate::model::{Period, ValueColumn};
+use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
+use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
+use crate::normalize::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
+use crate::normalize::text::fold;
+use crate::normalize::title::{period_in, AgencyMatcher};
+use crate::template::{DashMeans, Template};
+use calamine::Data;
+use std::time::SystemTime;
+
+/// Everything reading a submission needs, built once per run.
+pub struct ReadContext<'a> {
+    pub template: &'a Template,
+    pub words: HeaderWords,
+    pub agencies: AgencyMatcher,
+    pub indicators: IndicatorMatcher,
+    pub locale: NumberLocale,
+    pub lang: Lang,
+}
+
+impl<'a> ReadContext<'a> {
+    pub fn new(template: &'a Template, locale: NumberLocale, lang: Lang) -> Self {
+        ReadContext {
+            template,
+            words: HeaderWords::new(template),
+            agencies: AgencyMatcher::new(template),
+            indicators: IndicatorMatcher::new(template),
+            locale,
+            lang,
+        }
+    }
+}
+
+/// One figure of a submission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TidyRow {
+    /// Index into the template's indicators.
+    pub indicator: usize,
+    pub column: ValueColumn,
+    /// In the catalog unit (converted when the row wrote another money
+    /// unit).
+    pub value: f64,
+    /// Decimals as written.
+    pub decimals: u8,
+    /// Index into [`Submission::sheets`].
+    pub sheet: usize,
+    /// Absolute 0-based position of the source cell.
+    pub row: u32,
+    pub col: u32,
+}
+
+/// How the sender was recognised.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UnitSource {
+    /// From a title cell.
+    Title(Location),
+    /// From the file name.
+    FileName,
+    /// Not recognised.
+    Unknown,
+}
+
+/// A submission as read.
+#[derive(Clone, Debug)]
+pub struct Submission {
+    pub file: String,
+    pub modified: Option<SystemTime>,
+    /// Index into the template's agencies.
+    pub unit: Option<usize>,
+    pub unit_source: UnitSource,
+    /// The title text that names the sender (for messages), or the file
+    /// name.
+    pub unit_text: String,
+    pub period: Option<(Period, Location)>,
+    pub sheets: Vec<String>,
+    pub rows: Vec<TidyRow>,
+    /// Unit written per indicator row, as written (for the feedback).
+    pub findings: Vec<Finding>,
+}
+
+impl Submission {
+    pub fn location(&self, row: &TidyRow) -> Location {
+        Location::cell(
+            self.file.clone(),
+            self.sheets.get(row.sheet).cloned().unwrap_or_default(),
+            row.row,
+            row.col,
+        )
+    }
+}
+
+/// What became of a file.
+#[derive(Clone, Debug)]
+pub enum FileOutcome {
+    Read(Submission),
+    /// Could not be read: the reason in plain words.
+    Rejected { file: String, reason: String },
+    /// Not a submission (lock file, document): the reason.
+    Skipped { file: String, reason: String },
+}
+
+impl FileOutcome {
+    pub fn file(&self) -> &str {
+        match self {
+            FileOutcome::Read(s) => &s.file,
+            FileOutcome::Rejected { file, .. } | FileOutcome::Skipped { file, .. } => file,
+        }
+    }
+}
+
+/// Words that open the signature block under a table: reading stops there.
+const SIGNATURE_WORDS: [&str; 12] = [
+    "nguoi lap bieu",
+    "nguoi lap",
+    "lap bieu",
+    "tm uy ban",
+    "tm ubnd",
+    "chu tich",
+    "noi nhan",
+    "thu truong don vi",
+    "thu truong co quan",
+    "truong phong",
+    "giam doc",
+    "ky ten",
+];
+
+fn is_signature_row(grid: &SheetGrid, row: u32) -> bool {
+    grid.row_texts(row).iter().any(|(_, t)| {
+        let f = fold(t);
+        SIGNATURE_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
+            || (f.contains("ngay ") && f.contains(" thang ") && f.contains(" nam "))
+    })
+}
+
+/// Money units and their factor in đồng.
+fn money_factor(unit: &str) -> Option<f64> {
+    match fold(unit).as_str() {
+        "dong" | "vnd" | "d" => Some(1.0),
+        "nghin dong" | "ngan dong" | "1000 dong" | "1 000 dong" => Some(1e3),
+        "trieu dong" | "trieu" | "tr dong" => Some(1e6),
+        "ty dong" | "ty" | "ti dong" => Some(1e9),
+        _ => None,
+    }
+}
+
+fn msg(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Reads one file. Never panics on the file's content; whatever goes
+/// wrong becomes a rejection reason or a finding.
+pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
+    match &file.kind {
+        InputKind::Skipped(reason) => {
+            return FileOutcome::Skipped {
+                file: file.rel.clone(),
+                reason: reason.clone(),
+            }
+        }
+        InputKind::Unreadable(reason) => {
+            return FileOutcome::Rejected {
+                file: file.rel.clone(),
+                reason: reason.clone(),
+            }
+        }
+        InputKind::Spreadsheet => {}
+    }
+    let limits = &ctx.template.settings.limits;
+    let mut wb = match OpenWorkbook::open(&file.path, limits.max_file_mb.saturating_mul(1_000_000), limits.max_cells) {
+        Ok(wb) => wb,
+        Err(reason) => {
+            return FileOutcome::Rejected {
+                file: file.rel.clone(),
+                reason,
+            }
+        }
+    };
+    let mut sub = Submission {
+        file: file.rel.clone(),
+        modified: file.modified,
+        unit: None,
+        unit_source: UnitSource::Unknown,
+        unit_text: String::new(),
+        period: None,
+        sheets: Vec::new(),
+        rows: Vec::new(),
+        findings: Vec::new(),
+    };
+    let names = wb.sheet_names();
+    let mut sheet_errors = Vec::new();
+    let mut seen_sheets = Vec::new();
+    for name in &names {
+        let grid = match wb.sheet(name) {
+            Ok(g) => g,
+            Err(reason) => {
+                sheet_errors.push(reason);
+                continue;
+            }
+        };
+        seen_sheets.push(name.clone());
+        let Some(layout) = find_table(&grid, &ctx.words) else {
+            continue;
+        };
+        if sub.sheets.is_empty() {
+            read_title(&grid, &layout, file, ctx, &mut sub);
+        }
+        let sheet_idx = sub.sheets.len();
+        sub.sheets.push(name.clone());
+        let formulas = wb.formulas(name);
+        read_rows(&grid, &layout, sheet_idx, formulas.as_ref(), ctx, &mut sub);
+    }
+    if sub.sheets.is_empty() {
+        let reason = if !sheet_errors.is_empty() && seen_sheets.is_empty() {
+            sheet_errors.join("; ")
+        } else if names.is_empty() {
+            "the workbook has no worksheets".to_string()
+        } else {
+            format!(
+                "no indicator table found: no sheet has a header naming the indicators (Chỉ tiêu or Mã số) and a figures column (KH, TH, LK, CK, %KH or %CK) in its first 30 rows; sheets read: {}",
+                seen_sheets.join(", ")
+            )
+        };
+        return FileOutcome::Rejected {
+            file: file.rel.clone(),
+            reason,
+        };
+    }
+    for reason in sheet_errors {
+        sub.findings.push(
+            Finding::warning(Code::FileUnreadable, msg(ctx.lang, format!("Một trang tính không đọc được: {reason}"), format!("A sheet could not be read: {reason}")))
+                .at(&Location::file(file.rel.clone())),
+        );
+    }
+    if let Some(u) = sub.unit {
+        let code = ctx.template.agencies[u].code.clone();
+        for f in &mut sub.findings {
+            if f.unit.is_empty() {
+                f.unit = code.clone();
+            }
+        }
+    }
+    FileOutcome::Read(sub)
+}
+
+/// Who sent it and for which period, from the rows above the header (or
+/// the file name).
+fn read_title(grid: &SheetGrid, layout: &TableLayout, file: &InputFile, ctx: &ReadContext, sub: &mut Submission) {
+    let mut best: Option<(usize, usize, Location, String)> = None;
+    let mut first_text: Option<String> = None;
+    for r in grid.rows().start..layout.header_first {
+        for (c, text) in grid.row_texts(r) {
+            if first_text.is_none() {
+                first_text = Some(text.clone());
+            }
+            if let Some((idx, len)) = ctx.agencies.find_in(&text) {
+                if best.as_ref().is_none_or(|b| len > b.1) {
+                    best = Some((idx, len, Location::cell(file.rel.clone(), grid.name.clone(), r, c), text.clone()));
+                }
+            }
+            if sub.period.is_none() {
+                if let Some(p) = period_in(&text) {
+                    sub.period = Some((p, Location::cell(file.rel.clone(), grid.name.clone(), r, c)));
+                }
+            }
+        }
+    }
+    if let Some((idx, _, loc, text)) = best {
+        sub.unit = Some(idx);
+        sub.unit_source = UnitSource::Title(loc);
+        sub.unit_text = text;
+        return;
+    }
+    let stem = std::path::Path::new(&file.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some((idx, _)) = ctx.agencies.find_in(&stem) {
+        sub.unit = Some(idx);
+        sub.unit_source = UnitSource::FileName;
+        sub.unit_text = stem;
+        return;
+    }
+    // Name what the title said, for the message.
+    let said = (grid.rows().start..layout.header_first)
+        .flat_map(|r| grid.row_texts(r))
+        .map(|(_, t)| t)
+        .find(|t| {
+            let f = fold(t);
+            ["ubnd", "uy ban", "phuong", "xa ", "phong", "ban ", "trung tam", "cong an", "thanh tra"]
+                .iter()
+                .any(|w| f.contains(w))
+        })
+        .or(first_text)
+        .unwrap_or(stem);
+    sub.unit_text = said;
+}
+
+/// Reads the rows under the header until the signature block.
+fn read_rows(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    sheet_idx: usize,
+    formulas: Option<&calamine::Range<String>>,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
+    let t = ctx.template;
+    let lang = ctx.lang;
+    let name_col = layout.col(Role::Name);
+    let code_col = layout.col(Role::Code);
+    let unit_col = layout.col(Role::Unit);
+    let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
+    let mut seen: Vec<bool> = vec![false; t.indicators.len()];
+    let file = sub.file.clone();
+    let sheet = grid.name.clone();
+    let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
+    for r in layout.header_last + 1..grid.rows().end {
+        if is_signature_row(grid, r) {
+            break;
+        }
+        let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        // Cells that carry something in the figure columns. A value merged
+        // across columns from elsewhere (a section title) is not a figure.
+        let figures: Vec<(u32, ValueColumn, &Data)> = value_cols
+            .iter()
+            .filter(|(c, _)| grid.merge_origin(r, *c).is_none_or(|(_, oc)| oc == *c))
+            .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
+            .filter(|(c, _, d)| !is_blank(d) || formula_at(formulas, r, *c).is_some())
+            .collect();
+        let column_numbers = figures.iter().all(|(_, _, d)| is_column_number(d));
+        if name.is_empty() && code.is_empty() {
+            continue;
+        }
+        let matched = ctx.indicators.match_row((!code.is_empty()).then_some(code.as_str()), &name);
+        let idx = match matched {
+            RowMatch::Exact(i) => i,
+            RowMatch::Approximate(i, sim) => {
+                let ind = &t.indicators[i];
+                sub.findings.push(
+                    Finding::info(
+                        Code::IndicatorApproximate,
+                        msg(
+                            lang,
+                            format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
+                            format!("Indicator name «{name}» was read as {} «{}» ({:.0}% alike). If that is wrong, correct the name to the catalog's.", ind.code, ind.name, sim * 100.0),
+                        ),
+                    )
+                    .at(&loc(r, name_col.unwrap_or(0)))
+                    .indicator(ind.code.clone())
+                    .expected(ind.name.clone())
+                    .actual(name.clone()),
+                );
+                i
+            }
+            RowMatch::None => {
+                if figures.is_empty() || column_numbers && r <= layout.header_last + 2 {
+                    // A section heading, a blank row or the column
+                    // numbering under the header.
+                    continue;
+                }
+                let shown = if name.is_empty() { code.clone() } else { name.clone() };
+                sub.findings.push(
+                    Finding::error(
+                        Code::IndicatorUnknown,
+                        msg(
+                            lang,
+                            format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
+                            format!("Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."),
+                        ),
+                    )
+                    .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
+                    .actual(shown),
+                );
+                continue;
+            }
+        };
+        let ind = &t.indicators[idx];
+        if seen[idx] {
+            if !figures.is_empty() {
+                sub.findings.push(
+                    Finding::warning(
+                        Code::IndicatorRepeated,
+                        msg(
+                            lang,
+                            format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
+                            format!("Indicator {} «{}» appears a second time; only the first row's figures are used.", ind.code, ind.name),
+                        ),
+                    )
+                    .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
+                    .indicator(ind.code.clone()),
+                );
+            }
+            continue;
+        }
+        seen[idx] = true;
+        // The unit the row is written in, against the catalog's.
+        let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let mut factor = 1.0;
+        if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
+            match (money_factor(&row_unit), money_factor(&ind.unit)) {
+                (Some(from), Some(to)) => {
+                    factor = from / to;
+                    let fac = if factor >= 1.0 { format!("×{}", format_auto(factor, 6, lang)) } else { format!("÷{}", format_auto(1.0 / factor, 6, lang)) };
+                    sub.findings.push(
+                        Finding::warning(
+                            Code::UnitMismatch,
+                            msg(
+                                lang,
+                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
+                                format!("Indicator {} «{}» is written in «{row_unit}» while the catalog uses «{}»; its figures were converted ({fac}). Use the catalog's unit.", ind.code, ind.name, ind.unit),
+                            ),
+                        )
+                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .indicator(ind.code.clone())
+                        .expected(ind.unit.clone())
+                        .actual(row_unit.clone()),
+                    );
+                }
+                _ if is_same_unit(&row_unit, &ind.unit) => {}
+                _ => {
+                    sub.findings.push(
+                        Finding::error(
+                            Code::UnitMismatch,
+                            msg(
+                                lang,
+                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
+                                format!("Indicator {} «{}» is written in «{row_unit}», which cannot be converted to the catalog's «{}»; its figures are not consolidated. Report it in «{}».", ind.code, ind.name, ind.unit, ind.unit),
+                            ),
+                        )
+                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .indicator(ind.code.clone())
+                        .expected(ind.unit.clone())
+                        .actual(row_unit.clone()),
+                    );
+                    continue;
+                }
+            }
+        }
+        for (c, column, data) in figures {
+            let here = loc(r, c);
+            let invalid = |shown: String| {
+                Finding::error(
+                    Code::ValueInvalid,
+                    msg(
+                        lang,
+                        format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
+                        format!("Cell {} (indicator {} «{}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", here.cell, ind.code, ind.name),
+                    ),
+                )
+                .at(&here)
+                .indicator(ind.code.clone())
+                .column(column.as_str())
+                .actual(shown)
+            };
+            let (value, decimals) = match data {
+                Data::Float(f) if f.is_finite() => (*f, decimals_of(*f)),
+                Data::Float(_) => {
+                    sub.findings.push(invalid("NaN".into()));
+                    continue;
+                }
+                Data::Int(i) => (*i as f64, 0),
+                Data::String(s) => match parse_text(s, ctx.locale) {
+                    NumberText::Number(p) => {
+                        if p.ambiguous {
+                            sub.findings.push(
+                                Finding::info(
+                                    Code::NumberAmbiguous,
+                                    msg(
+                                        lang,
+                                        format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
+                                        format!("The number «{s}» in cell {} can be read two ways; it was read as {}. Please check.", here.cell, format_auto(p.value, 6, lang)),
+                                    ),
+                                )
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(s.clone())
+                                .expected(format_auto(p.value, 6, lang)),
+                            );
+                        }
+                        (p.value, p.decimals)
+                    }
+                    NumberText::Blank => continue,
+                    NumberText::Dash => match t.settings.dash {
+                        DashMeans::Empty => continue,
+                        DashMeans::Zero => (0.0, 0),
+                    },
+                    NumberText::NotANumber => {
+                        sub.findings.push(invalid(crate::normalize::text::clean(s)));
+                        continue;
+                    }
+                },
+                Data::Error(e) => {
+                    sub.findings.push(invalid(e.to_string()));
+                    continue;
+                }
+                Data::Bool(b) => {
+                    sub.findings.push(invalid(b.to_string()));
+                    continue;
+                }
+                Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                    sub.findings.push(invalid(crate::ingest::sheet::data_text(data)));
+                    continue;
+                }
+                Data::Empty => {
+                    // Blank but a formula is there: never computed.
+                    if let Some(formula) = formula_at(formulas, r, c) {
+                        sub.findings.push(
+                            Finding::error(
+                                Code::ValueUncomputed,
+                                msg(
+                                    lang,
+                                    format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
+                                    format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
+                                ),
+                            )
+                            .at(&here)
+                            .indicator(ind.code.clone())
+                            .column(column.as_str())
+                            .actual(format!("={formula}")),
+                        );
+                    }
+                    continue;
+                }
+            };
+            let value = if column.is_percent() { value } else { value * factor };
+            sub.rows.push(TidyRow {
+                indicator: idx,
+                column,
+                value,
+                decimals,
+                sheet: sheet_idx,
+                row: r,
+                col: c,
+            });
+        }
+    }
+}
+
+fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => crate::normalize::text::clean(s).is_empty(),
+        _ => false,
+    }
+}
+
+/// "(1)", "(2)", "3": the column numbering row under a header.
+fn is_column_number(d: &Data) -> bool {
+    match d {
+        Data::Int(i) => (0..=30).contains(i),
+        Data::Float(f) => f.fract() == 0.0 && (0.0..=30.0).contains(f),
+        Data::String(s) => {
+            let t = s.trim().trim_start_matches('(').trim_end_matches(')');
+            t.parse::<u32>().is_ok_and(|n| n <= 30) || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic() || c == '=' || c == '+' || c == '/' || c.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) -> Option<&str> {
+    formulas?.get_value((row, col)).map(String::as_str).filter(|f| !f.trim().is_empty())
+}
+
+/// Units that differ only in spelling ("lượt người" and "lượt", "%" and
+/// "tỷ lệ %") are not worth a finding.
+fn is_same_unit(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    fa == fb || fa.replace(' ', "") == fb.replace(' ', "") || (fa.contains('%') && fb.contains('%'))
+}

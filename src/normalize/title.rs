@@ -1,0 +1,159 @@
+//! Reading the title rows of a submission: who sent it ("UBND PHƯỜNG 5",
+//! "PHÒNG TÀI CHÍNH - KẾ HOẠCH", or the file name) and for which period
+//! ("QUÝ I/2020", "Quý 1 năm 2020", "3 tháng đầu năm 2020").
+
+use crate::model::{parse_roman, Period, PeriodSpan};
+use crate::normalize::text::fold;
+use crate::template::Template;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Matches agency names and aliases inside free text, by whole folded
+/// words, without regard to accents, case, spacing or punctuation.
+pub struct AgencyMatcher {
+    /// (folded words of a name or alias, agency index)
+    entries: Vec<(Vec<String>, usize)>,
+}
+
+impl AgencyMatcher {
+    pub fn new(template: &Template) -> AgencyMatcher {
+        let mut entries = Vec::new();
+        for (i, a) in template.agencies.iter().enumerate() {
+            let mut names = vec![a.name.clone(), a.code.clone()];
+            names.extend(a.aliases.iter().cloned());
+            for n in names {
+                let words: Vec<String> = fold(&n).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+                if !words.is_empty() && !entries.iter().any(|(w, j)| *j == i && *w == words) {
+                    entries.push((words, i));
+                }
+            }
+        }
+        AgencyMatcher { entries }
+    }
+
+    /// The agency whose longest name or alias appears in `text` as whole
+    /// words, with the length of what matched. Ties go to the earlier
+    /// agency in the registry.
+    pub fn find_in(&self, text: &str) -> Option<(usize, usize)> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (needle, idx) in &self.entries {
+            if needle.len() > words.len() {
+                continue;
+            }
+            let found = words.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
+            if found {
+                let len: usize = needle.iter().map(|w| w.len() + 1).sum();
+                if best.is_none_or(|(_, l)| len > l) {
+                    best = Some((*idx, len));
+                }
+            }
+        }
+        best
+    }
+
+    /// The agency that a whole text names exactly (all its words), for
+    /// agency columns of task tables.
+    pub fn exact(&self, text: &str) -> Option<usize> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        self.entries
+            .iter()
+            .find(|(needle, _)| needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b))
+            .map(|(_, i)| *i)
+    }
+}
+
+fn period_regexes() -> &'static [(Regex, &'static str)] {
+    static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    RES.get_or_init(|| {
+        let mk = |p: &str| Regex::new(p).expect("invariant: the period patterns are valid");
+        vec![
+            // quy i 2020, quy 1 nam 2020, quy iv nam 2019
+            (mk(r"\bquy (iv|i{1,3}|[1-4]) (?:nam )?(\d{4})\b"), "quarter"),
+            // 3 thang dau nam 2020, 6 thang nam 2020, 9 thang dau nam 2020
+            (mk(r"\b(3|6|9|12) thang (?:dau )?(?:nam )?(\d{4})\b"), "months"),
+            // bao cao ... nam 2020 (a yearly report)
+            (mk(r"\b(?:bao cao|bieu|so lieu|tong hop)\b.*\bnam (\d{4})\b"), "year"),
+        ]
+    })
+}
+
+/// The period a title text names, if any.
+pub fn period_in(text: &str) -> Option<Period> {
+    let f = fold(text);
+    for (re, kind) in period_regexes() {
+        let Some(c) = re.captures(&f) else { continue };
+        match *kind {
+            "quarter" => {
+                let q = c.get(1)?.as_str();
+                let q = q.parse::<u32>().ok().or_else(|| parse_roman(q))?;
+                let year: i32 = c.get(2)?.as_str().parse().ok()?;
+                return Some(Period {
+                    year,
+                    span: PeriodSpan::Quarter(u8::try_from(q).ok()?),
+                });
+            }
+            "months" => {
+                let months = c.get(1)?.as_str();
+                let year: i32 = c.get(2)?.as_str().parse().ok()?;
+                let span = match months {
+                    "3" => PeriodSpan::Quarter(1),
+                    "6" => PeriodSpan::FirstHalf,
+                    "9" => PeriodSpan::NineMonths,
+                    _ => PeriodSpan::Year,
+                };
+                return Some(Period { year, span });
+            }
+            _ => {
+                // "ngày 05 tháng 4 năm 2020" is a date, not a period.
+                if f.contains("ngay ") && f.contains(" thang ") {
+                    continue;
+                }
+                let year: i32 = c.get(1)?.as_str().parse().ok()?;
+                return Some(Period {
+                    year,
+                    span: PeriodSpan::Year,
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_in_titles() {
+        assert_eq!(period_in("BIỂU SỐ LIỆU QUÝ I/2020"), Some(Period::quarter(2020, 1)));
+        assert_eq!(period_in("Báo cáo Quý 1 năm 2020"), Some(Period::quarter(2020, 1)));
+        assert_eq!(period_in("QUÝ IV/2019"), Some(Period::quarter(2019, 4)));
+        assert_eq!(period_in("3 tháng đầu năm 2020"), Some(Period::quarter(2020, 1)));
+        assert_eq!(period_in("6 tháng đầu năm 2020").map(|p| p.to_string()), Some("2020-H1".into()));
+        assert_eq!(period_in("BÁO CÁO KINH TẾ - XÃ HỘI NĂM 2020").map(|p| p.to_string()), Some("2020".into()));
+        assert_eq!(period_in("Phường 5, ngày 05 tháng 4 năm 2020"), None);
+        assert_eq!(period_in("UBND PHƯỜNG 5"), None);
+    }
+
+    #[test]
+    fn agencies_in_titles_and_file_names() {
+        let t = Template::builtin().unwrap();
+        let m = AgencyMatcher::new(&t);
+        let code = |s: &str| m.find_in(s).map(|(i, _)| t.agencies[i].code.clone());
+        assert_eq!(code("UBND PHƯỜNG 5").as_deref(), Some("P05"));
+        assert_eq!(code("UBND PHUONG 05").as_deref(), Some("P05"));
+        assert_eq!(code("phuong-15").as_deref(), Some("P15"));
+        assert_eq!(code("Phuong 10 - bao cao quy 1").as_deref(), Some("P10"));
+        assert_eq!(code("PHÒNG TÀI CHÍNH - KẾ HOẠCH").as_deref(), Some("P.TCKH"));
+        assert_eq!(code("Phòng Tài chính Kế hoạch").as_deref(), Some("P.TCKH"));
+        assert_eq!(code("p-tckh").as_deref(), Some("P.TCKH"));
+        assert_eq!(code("cong-an-quan").as_deref(), Some("CAQ"));
+        // Names that must not match.
+        assert_eq!(code("UBND PHƯỜNG 17"), None);
+        assert_eq!(code("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), None);
+        assert_eq!(code("Phường Bến Nghé"), None);
+    }
+}

@@ -1,0 +1,312 @@
+//! Intake: which submissions go into the totals. Every file is accounted
+//! for — read, rejected or skipped — and every expected unit is either
+//! submitted, missing, duplicated, unreadable or of the wrong period.
+//!
+//! Two files from one unit for the period: the newest by the period in its
+//! title is used, then the newer by modification time (by more than a
+//! minute: copies made together tie), then the file whose name sorts last
+//! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
+
+use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::model::Period;
+use crate::normalize::submission::{FileOutcome, Submission};
+use crate::normalize::title::AgencyMatcher;
+use crate::report::workbook::{Status, StatusLine};
+use crate::template::Template;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// The result of intake.
+pub struct Intake {
+    /// Indices into the outcomes of the submissions that count.
+    pub included: Vec<usize>,
+    pub status: Vec<StatusLine>,
+    pub findings: Vec<Finding>,
+}
+
+fn msg(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Sorts out the files of a run.
+pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lang: Lang) -> Intake {
+    let mut findings = Vec::new();
+    let mut status = Vec::new();
+    let matcher = AgencyMatcher::new(template);
+    // unit → candidate submissions (right period)
+    let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    // unit → files of the wrong period / unreadable files named after it
+    let mut wrong_period: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut unreadable: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut other_lines = Vec::new();
+    for (k, o) in outcomes.iter().enumerate() {
+        match o {
+            FileOutcome::Skipped { file, reason } => {
+                findings.push(
+                    Finding::info(Code::FileSkipped, msg(lang, format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)), format!("Skipped {file}: {reason}.")))
+                        .at(&Location::file(file.clone())),
+                );
+                other_lines.push(StatusLine {
+                    unit: String::new(),
+                    unit_name: String::new(),
+                    files: file.clone(),
+                    status: Status::Skipped,
+                    note: reason.clone(),
+                });
+            }
+            FileOutcome::Rejected { file, reason } => {
+                let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let unit = matcher.find_in(&stem).map(|(u, _)| u);
+                let mut f = Finding::error(
+                    Code::FileUnreadable,
+                    msg(lang, format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)), format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again.")),
+                )
+                .at(&Location::file(file.clone()))
+                .actual(reason.clone());
+                if let Some(u) = unit {
+                    f = f.unit(template.agencies[u].code.clone());
+                    unreadable.entry(u).or_default().push(k);
+                } else {
+                    other_lines.push(StatusLine {
+                        unit: String::new(),
+                        unit_name: String::new(),
+                        files: file.clone(),
+                        status: Status::Unreadable,
+                        note: reason.clone(),
+                    });
+                }
+                findings.push(f);
+            }
+            FileOutcome::Read(s) => {
+                let Some(u) = s.unit else {
+                    let loc = match &s.unit_source {
+                        crate::normalize::submission::UnitSource::Title(l) => l.clone(),
+                        _ => Location::file(s.file.clone()),
+                    };
+                    findings.push(
+                        Finding::error(
+                            Code::FileUnknownUnit,
+                            msg(
+                                lang,
+                                format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 5») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
+                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «UBND PHƯỜNG 5») or add the unit to the registry.", s.file, s.unit_text),
+                            ),
+                        )
+                        .at(&Location { cell: loc.cell, sheet: loc.sheet, file: s.file.clone() })
+                        .actual(s.unit_text.clone()),
+                    );
+                    other_lines.push(StatusLine {
+                        unit: String::new(),
+                        unit_name: s.unit_text.clone(),
+                        files: s.file.clone(),
+                        status: Status::UnknownUnit,
+                        note: lang.pick("không rõ đơn vị gửi; số liệu không được tổng hợp", "sender unknown; figures not consolidated").to_string(),
+                    });
+                    continue;
+                };
+                match &s.period {
+                    Some((p, loc)) if *p != period => {
+                        findings.push(
+                            Finding::error(
+                                Code::PeriodMismatch,
+                                msg(
+                                    lang,
+                                    format!("Tệp {} của {} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.", s.file, template.agencies[u].name, p.title_vi(), period.title_vi(), period.title_vi()),
+                                    format!("File {} from {} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.", s.file, template.agencies[u].name, p.title_en(), period.title_en(), period.title_en()),
+                                ),
+                            )
+                            .at(loc)
+                            .unit(template.agencies[u].code.clone())
+                            .expected(period.to_string())
+                            .actual(p.to_string()),
+                        );
+                        wrong_period.entry(u).or_default().push(k);
+                    }
+                    _ => by_unit.entry(u).or_default().push(k),
+                }
+            }
+        }
+    }
+    let mut included = Vec::new();
+    for (ai, a) in template.agencies.iter().enumerate() {
+        let cands = by_unit.get(&ai).cloned().unwrap_or_default();
+        let files_of = |ks: &[usize]| ks.iter().map(|&k| outcomes[k].file().to_string()).collect::<Vec<_>>().join("; ");
+        if cands.is_empty() {
+            if let Some(ks) = wrong_period.get(&ai) {
+                status.push(StatusLine {
+                    unit: a.code.clone(),
+                    unit_name: a.name.clone(),
+                    files: files_of(ks),
+                    status: Status::WrongPeriod,
+                    note: lang.pick("tệp gửi không đúng kỳ báo cáo", "the file sent is for another period").to_string(),
+                });
+            } else if let Some(ks) = unreadable.get(&ai) {
+                status.push(StatusLine {
+                    unit: a.code.clone(),
+                    unit_name: a.name.clone(),
+                    files: files_of(ks),
+                    status: Status::Unreadable,
+                    note: ks.iter().filter_map(|&k| match &outcomes[k] { FileOutcome::Rejected { reason, .. } => Some(reason.clone()), _ => None }).collect::<Vec<_>>().join("; "),
+                });
+            } else if a.reports {
+                findings.push(
+                    Finding::error(
+                        Code::SubmissionMissing,
+                        msg(lang, format!("{} chưa gửi báo cáo {}.", a.name, period.title_vi()), format!("{} has sent nothing for {}.", a.name, period.title_en())),
+                    )
+                    .unit(a.code.clone()),
+                );
+                status.push(StatusLine {
+                    unit: a.code.clone(),
+                    unit_name: a.name.clone(),
+                    files: String::new(),
+                    status: Status::Missing,
+                    note: String::new(),
+                });
+            }
+            continue;
+        }
+        if cands.len() == 1 {
+            included.push(cands[0]);
+            let mut note = String::new();
+            if let Some(ks) = unreadable.get(&ai) {
+                note = format!("{} {}", lang.pick("tệp khác không đọc được:", "another file was unreadable:"), files_of(ks));
+            }
+            status.push(StatusLine {
+                unit: a.code.clone(),
+                unit_name: a.name.clone(),
+                files: files_of(&cands),
+                status: Status::Submitted,
+                note,
+            });
+            continue;
+        }
+        let (chosen, why) = choose(&cands, outcomes, lang);
+        included.push(chosen);
+        let chosen_file = outcomes[chosen].file().to_string();
+        for &k in &cands {
+            let file = outcomes[k].file().to_string();
+            let others: Vec<String> = cands.iter().filter(|&&j| j != k).map(|&j| outcomes[j].file().to_string()).collect();
+            let used = k == chosen;
+            findings.push(
+                Finding::warning(
+                    Code::SubmissionDuplicate,
+                    msg(
+                        lang,
+                        format!(
+                            "{} gửi {} tệp cho {}: {} trùng với {}. Dùng tệp {} ({}){}.",
+                            a.name,
+                            cands.len(),
+                            period.title_vi(),
+                            file,
+                            others.join(", "),
+                            chosen_file,
+                            why.0,
+                            if used { "" } else { "; tệp này không được tổng hợp" }
+                        ),
+                        format!(
+                            "{} sent {} files for {}: {} duplicates {}. Using {} ({}){}.",
+                            a.name,
+                            cands.len(),
+                            period.title_en(),
+                            file,
+                            others.join(", "),
+                            chosen_file,
+                            why.1,
+                            if used { "" } else { "; this file is not consolidated" }
+                        ),
+                    ),
+                )
+                .at(&Location::file(file.clone()))
+                .unit(a.code.clone())
+                .expected(chosen_file.clone())
+                .actual(file),
+            );
+        }
+        status.push(StatusLine {
+            unit: a.code.clone(),
+            unit_name: a.name.clone(),
+            files: files_of(&cands),
+            status: Status::Duplicate,
+            note: format!("{} {} ({})", lang.pick("dùng tệp", "using"), chosen_file, lang.pick(why.0, why.1)),
+        });
+    }
+    status.extend(other_lines);
+    Intake {
+        included,
+        status,
+        findings,
+    }
+}
+
+/// Picks the submission to use among duplicates, with the reason in both
+/// languages.
+fn choose(cands: &[usize], outcomes: &[FileOutcome], _lang: Lang) -> (usize, (&'static str, &'static str)) {
+    let sub = |k: usize| -> Option<&Submission> {
+        match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s),
+            _ => None,
+        }
+    };
+    let mut best = cands[0];
+    let mut why = ("tên tệp xếp sau cùng", "its name sorts last");
+    for &k in &cands[1..] {
+        let (a, b) = (sub(best), sub(k));
+        let (pa, pb) = (a.and_then(|s| s.period.as_ref().map(|p| p.0)), b.and_then(|s| s.period.as_ref().map(|p| p.0)));
+        if pa != pb {
+            if pb > pa {
+                best = k;
+            }
+            why = ("kỳ ghi trong tiêu đề mới nhất", "the newest period in its title");
+            continue;
+        }
+        let (ma, mb) = (a.and_then(|s| s.modified), b.and_then(|s| s.modified));
+        if let (Some(ma), Some(mb)) = (ma, mb) {
+            let minute = Duration::from_secs(60);
+            if mb.duration_since(ma).is_ok_and(|d| d > minute) {
+                best = k;
+                why = ("sửa đổi gần đây nhất", "modified most recently");
+                continue;
+            }
+            if ma.duration_since(mb).is_ok_and(|d| d > minute) {
+                why = ("sửa đổi gần đây nhất", "modified most recently");
+                continue;
+            }
+        }
+        if outcomes[k].file() > outcomes[best].file() {
+            best = k;
+        }
+    }
+    (best, why)
+}
+
+/// The Vietnamese words for a reason written in English by ingest. Reasons
+/// are kept in English in the `actual` field; messages in Vietnamese say
+/// the same in Vietnamese where the reason is a known one.
+pub fn vi_reason(reason: &str) -> String {
+    let table: [(&str, &str); 14] = [
+        ("the file is empty", "tệp rỗng (0 byte)"),
+        ("protected by a password", "tệp được đặt mật khẩu (mã hóa)"),
+        ("not a complete zip archive", "tệp bị hỏng (không phải tệp .xlsx hoàn chỉnh)"),
+        ("web page (HTML)", "tệp là trang web (HTML) được đặt tên như bảng tính"),
+        ("XML document", "tệp là tài liệu XML, không phải bảng tính Excel"),
+        ("Unicode text", "tệp là văn bản Unicode, không phải bảng tính Excel"),
+        ("SYLK", "tệp là văn bản SYLK, không phải bảng tính Excel"),
+        ("plain text", "tệp là văn bản thường (CSV?), không phải bảng tính Excel"),
+        ("PDF document", "tệp là tài liệu PDF"),
+        ("Excel lock file", "tệp khóa tạm của Excel (~$…), không phải báo cáo"),
+        ("not a spreadsheet (.", "không phải bảng tính"),
+        ("no indicator table found", "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính"),
+        ("this is a folder", "đây là thư mục, không phải tệp"),
+        ("more than the limit", "tệp vượt giới hạn kích thước cho phép trong mẫu biểu"),
+    ];
+    for (en, vi) in table {
+        if reason.contains(en) {
+            return format!("{vi} ({reason})");
+        }
+    }
+    reason.to_string()
+}

@@ -1,0 +1,325 @@
+//! The template's relations (`HC02 == HC03 + HC04`, `YT24 <= YT23`),
+//! compiled to polars expressions and evaluated over every submission and
+//! the consolidated totals at once, one frame per reporting column.
+//!
+//! ```text
+//! frame for TH:  row = a submission (last row: the totals)
+//!                HC02 | HC02~tol | HC03 | HC03~tol | ...
+//! ```
+//!
+//! Each figure written with d decimals stands for ±½ unit in its last
+//! place, so an equality holds when both sides differ by no more than the
+//! sum of those half-units. A relation with a missing operand is skipped
+//! (said once, as info), never read as zero.
+
+use super::{column_index, half_unit, polars_fatal, Totals};
+use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::error::Fatal;
+use crate::model::ValueColumn;
+use crate::normalize::number::format_num;
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::normalize::text::clean;
+use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
+use crate::template::Template;
+use polars::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+
+/// A relation of the catalog, parsed.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    /// The indicator whose formula it is.
+    pub owner: usize,
+    pub left: Expr,
+    pub cmp: Cmp,
+    pub right: Expr,
+}
+
+impl Relation {
+    /// Every code the relation names.
+    pub fn codes(&self) -> Vec<&str> {
+        let mut v = self.left.codes();
+        for c in self.right.codes() {
+            if !v.contains(&c) {
+                v.push(c);
+            }
+        }
+        v
+    }
+
+    /// `(whole, parts)` when one side is a single code and the other a
+    /// sum of two or more codes.
+    pub fn whole_and_parts(&self) -> Option<(&str, Vec<&str>)> {
+        if self.cmp != Cmp::Eq {
+            return None;
+        }
+        match (self.left.sum_terms(), self.right.sum_terms()) {
+            (Some(l), Some(r)) if l.len() == 1 && r.len() >= 2 => Some((l[0], r)),
+            (Some(l), Some(r)) if r.len() == 1 && l.len() >= 2 => Some((r[0], l)),
+            _ => None,
+        }
+    }
+}
+
+/// The relations of a template, and findings for formulas that do not
+/// parse or name unknown codes.
+pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
+    let mut out = Vec::new();
+    let mut findings = Vec::new();
+    for (i, ind) in template.indicators.iter().enumerate() {
+        if ind.formula.trim().is_empty() {
+            continue;
+        }
+        match parse(&ind.formula) {
+            Ok(Rule::Relation(left, cmp, right)) => {
+                let rel = Relation { owner: i, left, cmp, right };
+                let unknown: Vec<&str> = rel.codes().into_iter().filter(|c| template.indicator(c).is_none()).collect();
+                if unknown.is_empty() {
+                    out.push(rel);
+                } else {
+                    findings.push(rule_invalid(template, i, &format!("unknown indicator code {}", unknown.join(", ")), lang));
+                }
+            }
+            Ok(Rule::Definition(_)) => {}
+            Err(e) => findings.push(rule_invalid(template, i, &e.to_string(), lang)),
+        }
+    }
+    (out, findings)
+}
+
+fn rule_invalid(template: &Template, i: usize, what: &str, lang: Lang) -> Finding {
+    let ind = &template.indicators[i];
+    let text = match lang {
+        Lang::Vi => format!("Công thức «{}» của chỉ tiêu {} (indicators.csv, dòng {}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu.", ind.formula, ind.code, ind.line),
+        Lang::En => format!("The formula «{}» of indicator {} (indicators.csv, line {}) is invalid: {what}. It is ignored; correct the template.", ind.formula, ind.code, ind.line),
+    };
+    Finding::error(Code::RuleInvalid, text).indicator(ind.code.clone()).actual(ind.formula.clone())
+}
+
+/// The polars expression of a rule expression over the wide frame.
+fn to_polars(e: &Expr) -> polars::prelude::Expr {
+    match e {
+        Expr::Num(v) => lit(*v),
+        Expr::Code(c) => col(c.as_str()),
+        Expr::Neg(x) => lit(0.0) - to_polars(x),
+        Expr::Bin(a, op, b) => {
+            let (a, b) = (to_polars(a), to_polars(b));
+            match op {
+                Op::Add => a + b,
+                Op::Sub => a - b,
+                Op::Mul => a * b,
+                Op::Div => a / b,
+            }
+        }
+    }
+}
+
+fn tol_name(code: &str) -> String {
+    format!("{code}~tol")
+}
+
+/// One row of the wide frames: a submission, or the totals.
+enum Subject<'a> {
+    Unit(&'a Submission, HashMap<(usize, ValueColumn), &'a TidyRow>),
+    Totals,
+}
+
+/// Checks every relation in every submission and in the totals.
+///
+/// # Errors
+/// Only when polars fails internally.
+pub fn check_relations(
+    subs: &[&Submission],
+    totals: &Totals,
+    template: &Template,
+    relations: &[Relation],
+    lang: Lang,
+) -> Result<Vec<Finding>, Fatal> {
+    let mut findings = Vec::new();
+    if relations.is_empty() {
+        return Ok(findings);
+    }
+    let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
+    let subjects: Vec<Subject> = subs
+        .iter()
+        .map(|s| Subject::Unit(s, s.rows.iter().map(|r| ((r.indicator, r.column), r)).collect()))
+        .chain(std::iter::once(Subject::Totals))
+        .collect();
+    let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
+    for column in ValueColumn::QUANTITIES {
+        let ci = column_index(column);
+        let mut columns = Vec::new();
+        for code in &codes {
+            let Some(idx) = template.indicator_index(code) else { continue };
+            let (vals, tols): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
+                .iter()
+                .map(|s| match s {
+                    Subject::Unit(_, map) => match map.get(&(idx, column)) {
+                        Some(r) => (Some(r.value), Some(half_unit(r.decimals))),
+                        None => (None, None),
+                    },
+                    Subject::Totals => (totals.values[idx][ci], Some(totals.tolerance[idx][ci])),
+                })
+                .unzip();
+            columns.push(Column::new((*code).into(), vals));
+            columns.push(Column::new(tol_name(code).into(), tols));
+        }
+        let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
+        let mut exprs = Vec::new();
+        for (k, rel) in relations.iter().enumerate() {
+            let codes = rel.codes();
+            let present = codes
+                .iter()
+                .map(|c| col(*c).is_not_null())
+                .reduce(|a, b| a.and(b))
+                .unwrap_or(lit(true));
+            let any_present = codes
+                .iter()
+                .map(|c| col(*c).is_not_null())
+                .reduce(|a, b| a.or(b))
+                .unwrap_or(lit(false));
+            let tol = codes
+                .iter()
+                .map(|c| col(tol_name(c).as_str()).fill_null(lit(0.0)))
+                .reduce(|a, b| a + b)
+                .unwrap_or(lit(0.0))
+                + lit(1e-9);
+            let (l, r) = (to_polars(&rel.left), to_polars(&rel.right));
+            let violated = match rel.cmp {
+                Cmp::Eq => (l.clone() - r.clone()).gt(tol.clone()).or((r - l).gt(tol)),
+                Cmp::Le => (l - r).gt(tol),
+                Cmp::Ge => (r - l).gt(tol),
+            };
+            exprs.push(present.clone().and(violated).fill_null(lit(false)).alias(format!("v{k}")));
+            exprs.push(present.not().and(any_present).alias(format!("s{k}")));
+        }
+        let out = df.lazy().select(exprs).collect().map_err(polars_fatal)?;
+        for (k, rel) in relations.iter().enumerate() {
+            let v = out.column(&format!("v{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
+            let s = out.column(&format!("s{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
+            for (row, subject) in subjects.iter().enumerate() {
+                if s.get(row) == Some(true) {
+                    *skipped.entry((rel.owner, column)).or_default() += 1;
+                }
+                if v.get(row) != Some(true) {
+                    continue;
+                }
+                findings.push(violation(rel, column, subject, totals, template, lang));
+            }
+        }
+    }
+    for ((owner, column), n) in skipped {
+        let ind = &template.indicators[owner];
+        let text = match lang {
+            Lang::Vi => format!("Công thức «{}» (cột {column}) không kiểm tra được ở {n} nơi vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0.", ind.formula),
+            Lang::En => format!("The rule «{}» (column {column}) could not be checked in {n} places because an indicator in it has no figure; a blank is never read as 0.", ind.formula),
+        };
+        findings.push(
+            Finding::info(Code::RelationSkipped, text)
+                .indicator(ind.code.clone())
+                .column(column.as_str())
+                .actual(n.to_string()),
+        );
+    }
+    Ok(findings)
+}
+
+/// A short name of an indicator for messages: its catalog name without
+/// "Trong đó:" or a leading dash.
+pub fn short_name(template: &Template, code: &str) -> String {
+    let Some(ind) = template.indicator(code) else { return code.to_string() };
+    let n = clean(&ind.name);
+    let n = n.trim_start_matches(['-', '–', ' ']);
+    let lower = n.to_lowercase();
+    let n = if lower.starts_with("trong đó:") {
+        n["trong đó:".len()..].trim_start()
+    } else {
+        n
+    };
+    n.to_string()
+}
+
+fn violation(rel: &Relation, column: ValueColumn, subject: &Subject, totals: &Totals, template: &Template, lang: Lang) -> Finding {
+    let ci = column_index(column);
+    let value_of = |code: &str| -> Option<(f64, u8)> {
+        let idx = template.indicator_index(code)?;
+        match subject {
+            Subject::Unit(_, map) => map.get(&(idx, column)).map(|r| (r.value, r.decimals)),
+            Subject::Totals => totals.values[idx][ci].map(|v| (v, crate::normalize::number::decimals_of(v).min(2))),
+        }
+    };
+    let lookup = |code: &str| value_of(code).map(|(v, _)| v);
+    let decimals = rel.codes().iter().filter_map(|c| value_of(c).map(|(_, d)| d)).max().unwrap_or(0);
+    let fmt = |v: f64| format_num(v, decimals, lang);
+    let (unit_code, unit_words, file) = match subject {
+        Subject::Unit(s, _) => {
+            let a = s.unit.and_then(|u| template.agencies.get(u));
+            (a.map(|a| a.code.clone()).unwrap_or_default(), a.map(|a| a.name.clone()).unwrap_or_default(), s.file.clone())
+        }
+        Subject::Totals => (String::new(), lang.pick("Số tổng hợp", "The consolidated total").to_string(), String::new()),
+    };
+    let cell_of = |code: &str| -> Location {
+        match (subject, template.indicator_index(code)) {
+            (Subject::Unit(s, map), Some(idx)) => map.get(&(idx, column)).map(|r| s.location(r)).unwrap_or_default(),
+            _ => Location::file(file.clone()),
+        }
+    };
+    let left = rel.left.eval(&lookup).unwrap_or(f64::NAN);
+    let right = rel.right.eval(&lookup).unwrap_or(f64::NAN);
+    if let Some((whole, parts)) = rel.whole_and_parts() {
+        let whole_v = lookup(whole).unwrap_or(f64::NAN);
+        let sum: f64 = parts.iter().filter_map(|p| lookup(p)).sum();
+        let parts_text = parts
+            .iter()
+            .map(|p| format!("{} {}", short_name(template, p), fmt(lookup(p).unwrap_or(f64::NAN))))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let name = short_name(template, whole);
+        let text = match lang {
+            Lang::Vi => format!(
+                "{unit_words}: {whole} {name} (cột {column}) = {} nhưng tổng các phần {parts_text} = {}. Hãy sửa để số tổng bằng tổng các phần.",
+                fmt(whole_v),
+                fmt(sum)
+            ),
+            Lang::En => format!(
+                "{unit_words}: {whole} {name} (column {column}) = {} but its parts {parts_text} add up to {}. Correct the figures so that the whole equals its parts.",
+                fmt(whole_v),
+                fmt(sum)
+            ),
+        };
+        return Finding::error(Code::SumMismatch, text)
+            .at(&cell_of(whole))
+            .unit(unit_code)
+            .indicator(whole.to_string())
+            .column(column.as_str())
+            .expected(fmt(sum))
+            .actual(fmt(whole_v));
+    }
+    let first = rel.left.codes().first().copied().unwrap_or_default().to_string();
+    let owner = &template.indicators[rel.owner];
+    let show = |e: &Expr| -> String {
+        let codes = e.codes();
+        if codes.len() == 1 && matches!(e, Expr::Code(_)) {
+            format!("{} {}", short_name(template, codes[0]), fmt(lookup(codes[0]).unwrap_or(f64::NAN)))
+        } else {
+            format!("{e} = {}", fmt(e.eval(&lookup).unwrap_or(f64::NAN)))
+        }
+    };
+    let (ls, rs) = (show(&rel.left), show(&rel.right));
+    let text = match lang {
+        Lang::Vi => format!(
+            "{unit_words}: không thỏa điều kiện {} (cột {column}): {ls} so với {rs}. Hãy kiểm tra lại các số.",
+            owner.formula
+        ),
+        Lang::En => format!(
+            "{unit_words}: the rule {} (column {column}) does not hold: {ls} against {rs}. Check the figures.",
+            owner.formula
+        ),
+    };
+    Finding::error(Code::RelationViolated, text)
+        .at(&cell_of(&first))
+        .unit(unit_code)
+        .indicator(first)
+        .column(column.as_str())
+        .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
+        .actual(format!("{} vs {}", fmt(left), fmt(right)))
+}

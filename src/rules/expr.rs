@@ -1,0 +1,375 @@
+//! The rule language of the template's `formula` column: arithmetic over
+//! indicator codes (`+ - * /`, parentheses, numbers) and at most one
+//! comparison (`==`, `<=`, `>=`).
+//!
+//! ```text
+//! rule  := sum (('==' | '<=' | '>=') sum)?
+//! sum   := prod (('+' | '-') prod)*
+//! prod  := unary (('*' | '/') unary)*
+//! unary := '-' unary | atom
+//! atom  := NUMBER | CODE | '(' sum ')'
+//! ```
+
+use std::fmt;
+
+/// An arithmetic expression.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Num(f64),
+    Code(String),
+    Neg(Box<Expr>),
+    Bin(Box<Expr>, Op, Box<Expr>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Le,
+    Ge,
+}
+
+impl Cmp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Cmp::Eq => "==",
+            Cmp::Le => "<=",
+            Cmp::Ge => ">=",
+        }
+    }
+}
+
+/// A parsed formula: a relation, or a bare expression (a rate's
+/// definition).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rule {
+    Relation(Expr, Cmp, Expr),
+    Definition(Expr),
+}
+
+/// A formula that does not parse: where and what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleError {
+    /// 0-based character position in the formula.
+    pub position: usize,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at character {}: {}", self.position + 1, self.message)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Tok {
+    Num(f64),
+    Code(String),
+    Op(char),
+    Cmp(Cmp),
+    LParen,
+    RParen,
+}
+
+fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
+                i += 1;
+            }
+            let text: String = chars[start..i].iter().collect();
+            let v = text.parse::<f64>().map_err(|_| RuleError {
+                position: start,
+                message: format!("'{text}' is not a number"),
+            })?;
+            out.push((start, Tok::Num(v)));
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '.')) {
+                i += 1;
+            }
+            out.push((start, Tok::Code(chars[start..i].iter().collect())));
+        } else if matches!(c, '+' | '-' | '*' | '/') {
+            out.push((i, Tok::Op(c)));
+            i += 1;
+        } else if c == '(' {
+            out.push((i, Tok::LParen));
+            i += 1;
+        } else if c == ')' {
+            out.push((i, Tok::RParen));
+            i += 1;
+        } else if matches!(c, '=' | '<' | '>') {
+            let next = chars.get(i + 1).copied();
+            let cmp = match (c, next) {
+                ('=', Some('=')) => Cmp::Eq,
+                ('<', Some('=')) => Cmp::Le,
+                ('>', Some('=')) => Cmp::Ge,
+                _ => {
+                    return Err(RuleError {
+                        position: i,
+                        message: "expected '==', '<=' or '>='".into(),
+                    })
+                }
+            };
+            out.push((i, Tok::Cmp(cmp)));
+            i += 2;
+        } else {
+            return Err(RuleError {
+                position: i,
+                message: format!("unexpected character '{c}'"),
+            });
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    toks: Vec<(usize, Tok)>,
+    pos: usize,
+    end: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&Tok> {
+        self.toks.get(self.pos).map(|(_, t)| t)
+    }
+
+    fn here(&self) -> usize {
+        self.toks.get(self.pos).map(|(p, _)| *p).unwrap_or(self.end)
+    }
+
+    fn err<T>(&self, message: &str) -> Result<T, RuleError> {
+        Err(RuleError {
+            position: self.here(),
+            message: message.into(),
+        })
+    }
+
+    fn sum(&mut self) -> Result<Expr, RuleError> {
+        let mut left = self.prod()?;
+        while let Some(Tok::Op(c @ ('+' | '-'))) = self.peek() {
+            let op = if *c == '+' { Op::Add } else { Op::Sub };
+            self.pos += 1;
+            let right = self.prod()?;
+            left = Expr::Bin(Box::new(left), op, Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn prod(&mut self) -> Result<Expr, RuleError> {
+        let mut left = self.unary()?;
+        while let Some(Tok::Op(c @ ('*' | '/'))) = self.peek() {
+            let op = if *c == '*' { Op::Mul } else { Op::Div };
+            self.pos += 1;
+            let right = self.unary()?;
+            left = Expr::Bin(Box::new(left), op, Box::new(right));
+        }
+        Ok(left)
+    }
+
+    fn unary(&mut self) -> Result<Expr, RuleError> {
+        if let Some(Tok::Op('-')) = self.peek() {
+            self.pos += 1;
+            return Ok(Expr::Neg(Box::new(self.unary()?)));
+        }
+        self.atom()
+    }
+
+    fn atom(&mut self) -> Result<Expr, RuleError> {
+        match self.peek().cloned() {
+            Some(Tok::Num(v)) => {
+                self.pos += 1;
+                Ok(Expr::Num(v))
+            }
+            Some(Tok::Code(c)) => {
+                self.pos += 1;
+                Ok(Expr::Code(c))
+            }
+            Some(Tok::LParen) => {
+                self.pos += 1;
+                let e = self.sum()?;
+                if self.peek() != Some(&Tok::RParen) {
+                    return self.err("expected ')'");
+                }
+                self.pos += 1;
+                Ok(e)
+            }
+            Some(_) => self.err("expected an indicator code, a number or '('"),
+            None => self.err("the formula ends too early: expected an indicator code, a number or '('"),
+        }
+    }
+}
+
+/// Parses a formula of the template.
+///
+/// # Errors
+/// Where the formula stops making sense and what was expected there.
+pub fn parse(formula: &str) -> Result<Rule, RuleError> {
+    let toks = tokenize(formula)?;
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        end: formula.chars().count(),
+    };
+    let left = p.sum()?;
+    let rule = if let Some(Tok::Cmp(cmp)) = p.peek().cloned() {
+        p.pos += 1;
+        let right = p.sum()?;
+        Rule::Relation(left, cmp, right)
+    } else {
+        Rule::Definition(left)
+    };
+    if p.pos < p.toks.len() {
+        return p.err("expected an operator (+ - * /) or a comparison (== <= >=)");
+    }
+    Ok(rule)
+}
+
+impl Expr {
+    /// Evaluates with the values `lookup` gives; `None` when an operand is
+    /// missing or a division by zero occurs.
+    pub fn eval(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> Option<f64> {
+        match self {
+            Expr::Num(v) => Some(*v),
+            Expr::Code(c) => lookup(c),
+            Expr::Neg(e) => e.eval(lookup).map(|v| -v),
+            Expr::Bin(a, op, b) => {
+                let (x, y) = (a.eval(lookup)?, b.eval(lookup)?);
+                match op {
+                    Op::Add => Some(x + y),
+                    Op::Sub => Some(x - y),
+                    Op::Mul => Some(x * y),
+                    Op::Div => (y != 0.0).then(|| x / y),
+                }
+            }
+        }
+    }
+
+    /// Every code the expression names, in order of appearance.
+    pub fn codes(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_codes(&mut out);
+        out
+    }
+
+    fn collect_codes<'a>(&'a self, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Num(_) => {}
+            Expr::Code(c) => {
+                if !out.contains(&c.as_str()) {
+                    out.push(c)
+                }
+            }
+            Expr::Neg(e) => e.collect_codes(out),
+            Expr::Bin(a, _, b) => {
+                a.collect_codes(out);
+                b.collect_codes(out);
+            }
+        }
+    }
+
+    /// The terms of a sum of codes (`A + B + C`), or `None` when the
+    /// expression is anything else.
+    pub fn sum_terms(&self) -> Option<Vec<&str>> {
+        match self {
+            Expr::Code(c) => Some(vec![c.as_str()]),
+            Expr::Bin(a, Op::Add, b) => {
+                let mut t = a.sum_terms()?;
+                t.extend(b.sum_terms()?);
+                Some(t)
+            }
+            _ => None,
+        }
+    }
+
+    /// A ratio times 100 (`A / B * 100`): numerator and denominator codes.
+    pub fn as_percent_ratio(&self) -> Option<(&str, &str)> {
+        if let Expr::Bin(ratio, Op::Mul, hundred) = self {
+            if **hundred == Expr::Num(100.0) {
+                if let Expr::Bin(n, Op::Div, d) = &**ratio {
+                    if let (Expr::Code(n), Expr::Code(d)) = (&**n, &**d) {
+                        return Some((n, d));
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expr::Num(v) => write!(f, "{v}"),
+            Expr::Code(c) => f.write_str(c),
+            Expr::Neg(e) => write!(f, "-{e}"),
+            Expr::Bin(a, op, b) => {
+                let o = match op {
+                    Op::Add => "+",
+                    Op::Sub => "-",
+                    Op::Mul => "*",
+                    Op::Div => "/",
+                };
+                write!(f, "{a} {o} {b}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relations_and_definitions_parse() {
+        let r = parse("HC02 == HC03 + HC04").unwrap();
+        let Rule::Relation(l, Cmp::Eq, rr) = r else { panic!() };
+        assert_eq!(l, Expr::Code("HC02".into()));
+        assert_eq!(rr.sum_terms(), Some(vec!["HC03", "HC04"]));
+        let Rule::Definition(d) = parse("HC06 / HC07 * 100").unwrap() else { panic!() };
+        assert_eq!(d.as_percent_ratio(), Some(("HC06", "HC07")));
+        let Rule::Relation(l, Cmp::Eq, _) = parse("TT10 + TT11 == TT12 + TT13").unwrap() else { panic!() };
+        assert_eq!(l.sum_terms(), Some(vec!["TT10", "TT11"]));
+    }
+
+    #[test]
+    fn evaluation_respects_precedence_and_missing_operands() {
+        let Rule::Relation(_, _, r) = parse("TT07 == TT05 - TT06 * 2").unwrap() else { panic!() };
+        let v = |c: &str| match c {
+            "TT05" => Some(10.0),
+            "TT06" => Some(3.0),
+            _ => None,
+        };
+        assert_eq!(r.eval(&v), Some(4.0));
+        let Rule::Definition(d) = parse("(A - B) / C").unwrap() else { panic!() };
+        assert_eq!(d.eval(&v), None);
+        assert_eq!(parse("-A + 2").unwrap(), Rule::Definition(Expr::Bin(Box::new(Expr::Neg(Box::new(Expr::Code("A".into())))), Op::Add, Box::new(Expr::Num(2.0)))));
+    }
+
+    #[test]
+    fn bad_rules_say_where_and_what() {
+        let e = parse("HC02 == HC03 +").unwrap_err();
+        assert_eq!(e.position, 14);
+        assert!(e.message.contains("expected an indicator code"));
+        let e = parse("HC02 = HC03").unwrap_err();
+        assert!(e.message.contains("'=='"));
+        let e = parse("(HC02 + HC03").unwrap_err();
+        assert!(e.message.contains("')'"));
+        let e = parse("HC02 HC03").unwrap_err();
+        assert!(e.message.contains("expected an operator"));
+    }
+}
