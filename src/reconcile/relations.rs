@@ -196,13 +196,22 @@ pub fn check_relations(
         for (k, rel) in relations.iter().enumerate() {
             let v = out.column(&format!("v{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
             let s = out.column(&format!("s{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
+            // The totals (last row) are only worth a finding when every
+            // unit's figures satisfied the relation: otherwise the total's
+            // violation is a consequence of a unit's, already reported.
+            let mut unit_trouble = false;
             for (row, subject) in subjects.iter().enumerate() {
+                let is_totals = matches!(subject, Subject::Totals);
                 if s.get(row) == Some(true) {
-                    *skipped.entry((rel.owner, column)).or_default() += 1;
+                    unit_trouble = true;
+                    if !is_totals {
+                        *skipped.entry((rel.owner, column)).or_default() += 1;
+                    }
                 }
-                if v.get(row) != Some(true) {
+                if v.get(row) != Some(true) || (is_totals && unit_trouble) {
                     continue;
                 }
+                unit_trouble = true;
                 findings.push(violation(rel, column, subject, totals, template, lang));
             }
         }

@@ -1,0 +1,247 @@
+//! `tonghop consolidate` on workbooks written by the test.
+
+use crate::common::{read_findings, read_sheet, tonghop};
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::Path;
+
+/// A row of a test submission: name, code and TH, LK.
+struct Row<'a> {
+    code: &'a str,
+    name: &'a str,
+    unit: &'a str,
+    th: Option<&'a str>,
+    lk: Option<&'a str>,
+}
+
+fn row<'a>(code: &'a str, name: &'a str, unit: &'a str, th: &'a str, lk: &'a str) -> Row<'a> {
+    Row {
+        code,
+        name,
+        unit,
+        th: (!th.is_empty()).then_some(th),
+        lk: (!lk.is_empty()).then_some(lk),
+    }
+}
+
+/// Writes a one-row-header submission: title rows, header on row 6
+/// (STT | Mã số | Chỉ tiêu | ĐVT | Thực hiện quý | Lũy kế), figures as
+/// numbers when they are plain integers, else as text.
+fn write_submission(path: &Path, title: &str, period: &str, rows: &[Row], with_code: bool) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}")).unwrap();
+    let bold = Format::new().set_bold();
+    let mut headers = vec!["STT"];
+    if with_code {
+        headers.push("Mã số");
+    }
+    headers.extend(["Chỉ tiêu", "ĐVT", "Thực hiện quý", "Lũy kế từ đầu năm"]);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &bold).unwrap();
+    }
+    ws.write_string(6, 0, "I").unwrap();
+    ws.write_string(6, if with_code { 2 } else { 1 }, "CẢI CÁCH HÀNH CHÍNH").unwrap();
+    for (k, r) in rows.iter().enumerate() {
+        let rr = 7 + k as u32;
+        let mut c = 0u16;
+        ws.write_number(rr, c, (k + 1) as f64).unwrap();
+        c += 1;
+        if with_code {
+            ws.write_string(rr, c, r.code).unwrap();
+            c += 1;
+        }
+        ws.write_string(rr, c, r.name).unwrap();
+        ws.write_string(rr, c + 1, r.unit).unwrap();
+        for (off, v) in [(2, r.th), (3, r.lk)] {
+            if let Some(v) = v {
+                // Plain integers as numbers; anything Vietnamese-formatted
+                // ("1.290", "83,33", "khoảng 80") as text.
+                match v.parse::<i64>() {
+                    Ok(n) => ws.write_number(rr, c + off, n as f64).unwrap(),
+                    Err(_) => ws.write_string(rr, c + off, v).unwrap(),
+                };
+            }
+        }
+    }
+    let sig = 9 + rows.len() as u32;
+    ws.write_string(sig, 1, "NGƯỜI LẬP BIỂU").unwrap();
+    ws.write_string(sig, 4, "Phường 5, ngày 05 tháng 4 năm 2020").unwrap();
+    wb.save(path).unwrap();
+}
+
+/// A minimal template: three HC indicators, two wards and one department.
+fn write_template(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join("groups.csv"), "group,name\nHC,Cải cách hành chính\n").unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         HC05,HC,Tỷ lệ hồ sơ giải quyết đúng hạn,%,rate,both,VP,HC03 / HC02 * 100\n\
+         NS01,HC,Thu ngân sách nhà nước trên địa bàn,tỷ đồng,flow,district,VP,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes\n\
+         P01,ward,Phường 1,UBND Phường 1|P1,yes\n\
+         P02,ward,Phường 2,UBND Phường 2|P2,yes\n\
+         P03,ward,Phường 3,UBND Phường 3|P3,yes\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn totals_statuses_and_findings_on_a_small_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Ward 1: by code, consistent.
+    write_submission(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &[
+            row("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ", "120", "120"),
+            row("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", "100", "100"),
+            row("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", "20", "20"),
+            row("HC05", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "83,33", "83,33"),
+        ],
+        true,
+    );
+    // Ward 2: no code column, Vietnamese text numbers, retyped names, a
+    // sum that does not add up and a word in a number cell.
+    write_submission(
+        &dir.join("bao cao P2.xlsx"),
+        "PHƯỜNG 2",
+        "Quý 1 năm 2020",
+        &[
+            row("", "ho so thu tuc hanh chinh da giai quyet", "hồ sơ", "1.290", "1.290"),
+            row("", "- giải quyết đúng hạn", "hồ sơ", "1.204", "1.204"),
+            row("", "- giải quyết trễ hạn", "hồ sơ", "77", "khoảng 80"),
+        ],
+        false,
+    );
+    // Ward 3 sends nothing; the department states the district figure.
+    write_submission(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &[row("NS01", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "145,2", "145,2")],
+        true,
+    );
+    std::fs::write(dir.join("ghi-chu.docx"), b"not a workbook").unwrap();
+    std::fs::write(dir.join("hong.xlsx"), b"").unwrap();
+    let out = tmp.path().join("out");
+    let assert = tonghop()
+        .args(["consolidate"])
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .assert();
+    let output = assert.get_output();
+    assert_eq!(output.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+
+    // Totals: HC02 = 120 + 1290, HC03 = 100 + 1204; HC05 recomputed from the
+    // totals, never averaged; NS01 from the department.
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let header = summary.iter().position(|r| r.first().map(String::as_str) == Some("Mã")).unwrap();
+    assert_eq!(summary[header], ["Mã", "Chỉ tiêu", "ĐVT", "KH", "TH", "LK", "CK", "%KH", "%CK"]);
+    let find = |code: &str| summary.iter().find(|r| r[0] == code).unwrap().clone();
+    assert_eq!(find("HC02")[4], "1410");
+    assert_eq!(find("HC03")[4], "1304");
+    assert_eq!(find("HC04")[4], "97");
+    // LK of HC04: ward 2's "khoảng 80" is not a number, so only ward 1 counts.
+    assert_eq!(find("HC04")[5], "20");
+    let rate: f64 = find("HC05")[4].parse().unwrap();
+    assert!((rate - 1304.0 / 1410.0 * 100.0).abs() < 1e-9, "{rate}");
+    assert_eq!(find("NS01")[4], "145.2");
+
+    // Status of every unit and every file.
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let status_of = |unit: &str| status.iter().find(|r| r[1] == unit).map(|r| r[4].clone());
+    assert_eq!(status_of("P01").as_deref(), Some("đã nộp"));
+    assert_eq!(status_of("P02").as_deref(), Some("đã nộp"));
+    assert_eq!(status_of("P03").as_deref(), Some("chưa nộp"));
+    assert_eq!(status_of("VP").as_deref(), Some("đã nộp"));
+    let file_status = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[4].clone());
+    assert_eq!(file_status("ghi-chu.docx").as_deref(), Some("bỏ qua"));
+    assert_eq!(file_status("hong.xlsx").as_deref(), Some("không đọc được"));
+
+    // The detail sheet's total is a live SUM whose stored value calamine reads.
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    assert_eq!(detail[0][..7], ["Mã", "Chỉ tiêu", "ĐVT", "Cột", "Phường 1", "Phường 2", "Tổng cộng"]);
+    let hc02_th = detail.iter().find(|r| r[0] == "HC02" && r[3] == "TH").unwrap();
+    assert_eq!(hc02_th[4..7], ["120", "1290", "1410"]);
+
+    // Exactly the expected findings, each with its place.
+    let findings = read_findings(&out.join("errors.json"));
+    let mut got: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}|{}|{}|{}|{}|{}",
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["unit"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["sheet"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["indicator"].as_str().unwrap(),
+                f["column"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    got.sort();
+    let mut want = vec![
+        "error|file-unreadable||hong.xlsx|||||",
+        "error|submission-missing|P03||||||",
+        "error|sum-mismatch|P02|bao cao P2.xlsx|Biểu 1|D8|HC02|TH|1.281",
+        "error|value-invalid|P02|bao cao P2.xlsx|Biểu 1|E10|HC04|LK|",
+        "info|file-skipped||ghi-chu.docx|||||",
+        // Ward 2 has no valid HC04 LK, so its LK relation cannot be checked.
+        "info|relation-skipped|||||HC02|LK|",
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    let csv = std::fs::read(out.join("errors.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}severity,code,unit,file,sheet,cell,indicator,column,expected,actual,message".as_bytes()));
+}
+
+#[test]
+fn existing_outputs_need_force_and_out_must_not_be_inside_dir() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = tmp.path().join("out");
+    let run = |extra: &[&str], out: &Path| {
+        tonghop()
+            .arg("consolidate")
+            .arg(&dir)
+            .args(["--period", "2020-Q1", "--out"])
+            .arg(out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[], &out).status.code(), Some(1), "every ward is missing");
+    let again = run(&[], &out);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(run(&["--force"], &out).status.code(), Some(1));
+    let inside = run(&[], &dir.join("out"));
+    assert_eq!(inside.status.code(), Some(2));
+    assert!(!dir.join("out").exists(), "nothing is written into DIR");
+    let bad_period = tonghop().arg("consolidate").arg(&dir).args(["--period", "2020-Q7", "--out"]).arg(&out).output().unwrap();
+    assert_eq!(bad_period.status.code(), Some(2));
+}
