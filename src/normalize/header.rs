@@ -161,9 +161,15 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
             };
+            // On a tie the header with fewer rows wins: a blank row above a
+            // header, or the first data row under it, adds nothing.
             let better = match &best {
                 None => true,
-                Some(b) => layout.score() > b.score(),
+                Some(b) => {
+                    layout.score() > b.score()
+                        || (layout.score() == b.score()
+                            && layout.header_last - layout.header_first < b.header_last - b.header_first)
+                }
             };
             if better {
                 best = Some(layout);
