@@ -125,7 +125,8 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
     let rows = grid.rows();
     let cols = grid.cols();
     let last = rows.start.saturating_add(HEADER_SEARCH_ROWS).min(rows.end);
-    let mut best: Option<TableLayout> = None;
+    // (layout, rows read to classify it)
+    let mut best: Option<(TableLayout, u32)> = None;
     for r in rows.start..last {
         for two_rows in [false, true] {
             if two_rows && r + 1 >= rows.end {
@@ -156,27 +157,32 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
             if !(has_row_key && has_value) {
                 continue;
             }
+            // A header row whose cells continue merges from above starts
+            // where those merges start.
+            let first = columns
+                .iter()
+                .filter_map(|(c, _)| grid.merge_origin(r, *c).map(|(orow, _)| orow))
+                .min()
+                .unwrap_or(r)
+                .min(r);
             let layout = TableLayout {
-                header_first: r,
+                header_first: first,
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
             };
-            // On a tie the header with fewer rows wins: a blank row above a
-            // header, or the first data row under it, adds nothing.
+            // On a tie the header read from fewer rows wins: a blank row
+            // above a header, or the first data row under it, adds nothing.
+            let span = if two_rows { 2 } else { 1 };
             let better = match &best {
                 None => true,
-                Some(b) => {
-                    layout.score() > b.score()
-                        || (layout.score() == b.score()
-                            && layout.header_last - layout.header_first < b.header_last - b.header_first)
-                }
+                Some((b, bspan)) => layout.score() > b.score() || (layout.score() == b.score() && span < *bspan),
             };
             if better {
-                best = Some(layout);
+                best = Some((layout, span));
             }
         }
     }
-    best
+    best.map(|(layout, _)| layout)
 }
 
 #[cfg(test)]
