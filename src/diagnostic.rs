@@ -376,7 +376,10 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
 /// Orders A1 references by row then column (`B2` < `A10`), and `L3` / `P12`
 /// by their number; anything else by text.
 fn cell_order(cell: &str) -> (u64, u64, &str) {
-    let letters: String = cell.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let letters: String = cell
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase())
+        .collect();
     let digits = &cell[letters.len()..];
     match digits.parse::<u64>() {
         Ok(row) if !letters.is_empty() => {

@@ -14,6 +14,8 @@
 //! `commands/` holds one file per subcommand; `diagnostic` the finding type
 //! every stage emits.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod commands;
 pub mod diagnostic;
 pub mod error;

@@ -24,8 +24,12 @@ impl ValueColumn {
         ValueColumn::PctCk,
     ];
     /// The four columns that carry quantities (the others are percents).
-    pub const QUANTITIES: [ValueColumn; 4] =
-        [ValueColumn::Kh, ValueColumn::Th, ValueColumn::Lk, ValueColumn::Ck];
+    pub const QUANTITIES: [ValueColumn; 4] = [
+        ValueColumn::Kh,
+        ValueColumn::Th,
+        ValueColumn::Lk,
+        ValueColumn::Ck,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -39,7 +43,9 @@ impl ValueColumn {
     }
 
     pub fn parse(s: &str) -> Option<ValueColumn> {
-        ValueColumn::ALL.into_iter().find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
+        ValueColumn::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
     pub fn is_percent(self) -> bool {
@@ -71,7 +77,10 @@ pub struct Period {
 
 impl Period {
     pub fn quarter(year: i32, q: u8) -> Period {
-        Period { year, span: PeriodSpan::Quarter(q) }
+        Period {
+            year,
+            span: PeriodSpan::Quarter(q),
+        }
     }
 
     /// First month covered (1-12). Cumulative figures start in January

@@ -228,7 +228,10 @@ fn split_aliases(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn read_csv<T: for<'de> Deserialize<'de>>(file: &str, text: &str) -> Result<Vec<(u64, T)>, TemplateError> {
+fn read_csv<T: for<'de> Deserialize<'de>>(
+    file: &str,
+    text: &str,
+) -> Result<Vec<(u64, T)>, TemplateError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
@@ -364,7 +367,10 @@ impl Template {
                     message: format!("agency code {} appears twice", r.code),
                 });
             }
-            let reports = matches!(fold(&r.reports).as_str(), "yes" | "y" | "co" | "1" | "true" | "x");
+            let reports = matches!(
+                fold(&r.reports).as_str(),
+                "yes" | "y" | "co" | "1" | "true" | "x"
+            );
             ags.push(Agency {
                 code: r.code,
                 kind: r.kind,
@@ -427,7 +433,13 @@ mod tests {
     fn builtin_template_loads_the_catalog() {
         let t = Template::builtin().unwrap();
         assert_eq!(t.indicators.len(), 90);
-        assert_eq!(t.agencies.iter().filter(|a| a.kind == AgencyKind::Ward).count(), 16);
+        assert_eq!(
+            t.agencies
+                .iter()
+                .filter(|a| a.kind == AgencyKind::Ward)
+                .count(),
+            16
+        );
         assert_eq!(t.indicator("HC05").unwrap().kind, Kind::Rate);
         assert_eq!(t.settings.ck_convention, CkConvention::Growth);
         assert!(t.column_words("KH").iter().any(|w| w == "kế hoạch năm"));
@@ -439,21 +451,30 @@ mod tests {
     fn the_shipped_template_folder_matches_the_builtin() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
         let t = Template::load(&dir).unwrap();
-        assert_eq!(t.indicators.len(), Template::builtin().unwrap().indicators.len());
+        assert_eq!(
+            t.indicators.len(),
+            Template::builtin().unwrap().indicators.len()
+        );
     }
 
     #[test]
     fn a_bad_line_is_named() {
         let bad = "code,group,name,unit,kind,level,reported_by,formula\nX1,KT,Name,người,flowing,ward,,\n";
-        let err = Template::from_texts("t", DEFAULT_TOML, bad, DEFAULT_GROUPS, DEFAULT_AGENCIES).unwrap_err();
+        let err = Template::from_texts("t", DEFAULT_TOML, bad, DEFAULT_GROUPS, DEFAULT_AGENCIES)
+            .unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("indicators.csv") && msg.contains("line 2"), "{msg}");
+        assert!(
+            msg.contains("indicators.csv") && msg.contains("line 2"),
+            "{msg}"
+        );
     }
 
     #[test]
     fn an_unknown_group_is_refused() {
-        let bad = "code,group,name,unit,kind,level,reported_by,formula\nX1,ZZ,Name,người,flow,ward,,\n";
-        let err = Template::from_texts("t", DEFAULT_TOML, bad, DEFAULT_GROUPS, DEFAULT_AGENCIES).unwrap_err();
+        let bad =
+            "code,group,name,unit,kind,level,reported_by,formula\nX1,ZZ,Name,người,flow,ward,,\n";
+        let err = Template::from_texts("t", DEFAULT_TOML, bad, DEFAULT_GROUPS, DEFAULT_AGENCIES)
+            .unwrap_err();
         assert!(err.to_string().contains("ZZ"));
     }
 }

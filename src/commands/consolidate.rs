@@ -4,7 +4,7 @@
 use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::{discover, InputKind};
-use crate::model::{Period, ValueColumn};
+use crate::model::Period;
 use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
 use crate::reconcile::intake::intake;
@@ -12,11 +12,10 @@ use crate::reconcile::relations::{check_relations, relations_of};
 use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::prepare_out_dir;
 use crate::report::errors::write_error_lists;
-use crate::report::workbook::{write_workbook, ReportData, StatusLine};
+use crate::report::workbook::{write_workbook, ReportData, StatusLine, UnitFigures};
 use crate::template::Template;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -157,7 +156,10 @@ pub struct Consolidation {
 pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let files = discover(&config.dir)?;
     let ctx = ReadContext::new(&config.template, config.locale, config.lang);
-    let to_read = files.iter().filter(|f| f.kind == InputKind::Spreadsheet).count() as u64;
+    let to_read = files
+        .iter()
+        .filter(|f| f.kind == InputKind::Spreadsheet)
+        .count() as u64;
     let bar = progress_bar(to_read);
     let outcomes: Vec<FileOutcome> = files
         .par_iter()
@@ -176,7 +178,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .included
         .iter()
         .filter_map(|&k| match &outcomes[k] {
-            FileOutcome::Read(s) => Some(s),
+            FileOutcome::Read(s) => Some(&**s),
             _ => None,
         })
         .collect();
@@ -206,7 +208,9 @@ fn progress_bar(len: u64) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} ({eta})") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} ({eta})")
+    {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_message("Đọc / reading");
@@ -219,14 +223,26 @@ fn progress_bar(len: u64) -> ProgressBar {
 /// Fatal errors only (exit 2): see [`Config::resolve`] and the writers.
 pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
     let config = Config::resolve(args)?;
-    prepare_out_dir(&config.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], config.force)?;
+    prepare_out_dir(
+        &config.out,
+        &[WORKBOOK, ERRORS_CSV, ERRORS_JSON],
+        config.force,
+    )?;
     let c = run_consolidation(&config)?;
     let t = &config.template;
-    let mut units: Vec<(usize, HashMap<(usize, ValueColumn), f64>)> = c
+    let mut units: Vec<UnitFigures> = c
         .included
         .iter()
         .filter_map(|&k| match &c.outcomes[k] {
-            FileOutcome::Read(s) => s.unit.map(|u| (u, s.rows.iter().map(|r| ((r.indicator, r.column), r.value)).collect())),
+            FileOutcome::Read(s) => s.unit.map(|u| {
+                (
+                    u,
+                    s.rows
+                        .iter()
+                        .map(|r| ((r.indicator, r.column), r.value))
+                        .collect(),
+                )
+            }),
             _ => None,
         })
         .collect();
@@ -247,21 +263,43 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
 }
 
 fn print_summary(config: &Config, c: &Consolidation) {
-    let read = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Read(_))).count();
-    let rejected = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Rejected { .. })).count();
-    let skipped = c.outcomes.iter().filter(|o| matches!(o, FileOutcome::Skipped { .. })).count();
-    let missing = c.status.iter().filter(|s| s.status == crate::report::workbook::Status::Missing).count();
+    let read = c
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, FileOutcome::Read(_)))
+        .count();
+    let rejected = c
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, FileOutcome::Rejected { .. }))
+        .count();
+    let skipped = c
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o, FileOutcome::Skipped { .. }))
+        .count();
+    let missing = c
+        .status
+        .iter()
+        .filter(|s| s.status == crate::report::workbook::Status::Missing)
+        .count();
     let tally = Tally::of(&c.findings);
     let out = config.out.display();
     match config.lang {
         Lang::Vi => {
             println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp.", config.period.title_vi(), c.included.len());
-            println!("Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.", tally.errors, tally.warnings, tally.infos);
+            println!(
+                "Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.",
+                tally.errors, tally.warnings, tally.infos
+            );
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
         Lang::En => {
             println!("Consolidated {}: {read} files read, {rejected} rejected, {skipped} skipped; {} units consolidated, {missing} units missing.", config.period.title_en(), c.included.len());
-            println!("Findings: {} errors, {} warnings, {} info.", tally.errors, tally.warnings, tally.infos);
+            println!(
+                "Findings: {} errors, {} warnings, {} info.",
+                tally.errors, tally.warnings, tally.infos
+            );
             println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
     }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// Extensions read as spreadsheets (compared in lower case).
-pub const SPREADSHEET_EXTENSIONS: [&str; 8] = ["xlsx", "xlsm", "xlsb", "xls", "ods", "xltx", "xltm", "et"];
+pub const SPREADSHEET_EXTENSIONS: [&str; 8] =
+    ["xlsx", "xlsm", "xlsb", "xls", "ods", "xltx", "xltm", "et"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputKind {
@@ -80,7 +81,9 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
                 out.push(InputFile {
                     path: dir.to_path_buf(),
                     rel: relative(root, dir),
-                    kind: InputKind::Unreadable(format!("an entry of the folder cannot be read: {e}")),
+                    kind: InputKind::Unreadable(format!(
+                        "an entry of the folder cannot be read: {e}"
+                    )),
                     modified: None,
                 });
                 continue;
@@ -121,7 +124,10 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
         let kind = if name.starts_with("~$") {
-            InputKind::Skipped("Excel lock file (~$…), left behind while a workbook is open; not a submission".into())
+            InputKind::Skipped(
+                "Excel lock file (~$…), left behind while a workbook is open; not a submission"
+                    .into(),
+            )
         } else if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
             InputKind::Spreadsheet
         } else if ext.is_empty() {
@@ -146,12 +152,29 @@ mod tests {
     fn files_are_listed_sorted_with_skips() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("sub")).unwrap();
-        for name in ["b.xlsx", "a.XLS", "~$b.xlsx", "note.docx", "sub/c.ods", "README"] {
+        for name in [
+            "b.xlsx",
+            "a.XLS",
+            "~$b.xlsx",
+            "note.docx",
+            "sub/c.ods",
+            "README",
+        ] {
             std::fs::write(dir.path().join(name), b"x").unwrap();
         }
         let files = discover(dir.path()).unwrap();
         let rels: Vec<_> = files.iter().map(|f| f.rel.as_str()).collect();
-        assert_eq!(rels, ["README", "a.XLS", "b.xlsx", "note.docx", "sub/c.ods", "~$b.xlsx"]);
+        assert_eq!(
+            rels,
+            [
+                "README",
+                "a.XLS",
+                "b.xlsx",
+                "note.docx",
+                "sub/c.ods",
+                "~$b.xlsx"
+            ]
+        );
         assert_eq!(files[1].kind, InputKind::Spreadsheet);
         assert!(matches!(&files[3].kind, InputKind::Skipped(r) if r.contains(".docx")));
         assert!(matches!(&files[5].kind, InputKind::Skipped(r) if r.contains("lock")));

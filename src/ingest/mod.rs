@@ -84,8 +84,13 @@ pub fn plain_reason(err: &calamine::Error) -> String {
     let lower = raw.to_lowercase();
     if lower.contains("password") || lower.contains("encrypt") {
         "the workbook is protected by a password (encrypted); save it without a password and send it again".into()
-    } else if lower.contains("could not find eocd") || lower.contains("invalid zip") || lower.contains("zip error") {
-        format!("the file is damaged: it is not a complete zip archive, as an .xlsx must be ({raw})")
+    } else if lower.contains("could not find eocd")
+        || lower.contains("invalid zip")
+        || lower.contains("zip error")
+    {
+        format!(
+            "the file is damaged: it is not a complete zip archive, as an .xlsx must be ({raw})"
+        )
     } else if lower.contains("codepage") {
         format!("the old .xls file uses a character set (code page) that cannot be read, or is protected by a password ({raw})")
     } else if lower.contains("cell limit") {
@@ -104,7 +109,8 @@ impl OpenWorkbook {
     /// A plain-words reason when the file is empty, not a spreadsheet,
     /// damaged, encrypted, or too large for the limits.
     pub fn open(path: &Path, max_bytes: u64, max_cells: u64) -> Result<OpenWorkbook, String> {
-        let meta = std::fs::metadata(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
         if meta.is_dir() {
             return Err("this is a folder, not a file".into());
         }
@@ -118,7 +124,8 @@ impl OpenWorkbook {
                 max_bytes / 1_000_000
             ));
         }
-        let (container, head) = sniff(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+        let (container, head) =
+            sniff(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
         if container == Container::Other {
             return Err(describe_non_spreadsheet(&head));
         }
@@ -129,7 +136,9 @@ impl OpenWorkbook {
             .extension()
             .map(|e| e.to_string_lossy().to_lowercase())
             .unwrap_or_default();
-        let sheets = guarded("opening it", || open_by_content(path, container, &ext).map_err(|e| plain_reason(&e)))?;
+        let sheets = guarded("opening it", || {
+            open_by_content(path, container, &ext).map_err(|e| plain_reason(&e))
+        })?;
         Ok(OpenWorkbook { sheets, max_cells })
     }
 
@@ -160,16 +169,19 @@ impl OpenWorkbook {
                 "sheet '{name}' spans {cells} cells, more than the limit of {max_cells} set in the template"
             ));
         }
-        let merges = guarded(&format!("reading the merged cells of sheet '{name}'"), || {
-            Ok(match sheets {
-                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                // xlsb and ods: calamine gives no merge ranges; a value
-                // merged down several rows then belongs to its first row
-                // only (documented in the README).
-                Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
-            })
-        })
+        let merges = guarded(
+            &format!("reading the merged cells of sheet '{name}'"),
+            || {
+                Ok(match sheets {
+                    Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                    Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                    // xlsb and ods: calamine gives no merge ranges; a value
+                    // merged down several rows then belongs to its first row
+                    // only (documented in the README).
+                    Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+                })
+            },
+        )
         .unwrap_or_default();
         Ok(SheetGrid::new(name.to_string(), range, merges))
     }
@@ -195,15 +207,21 @@ fn describe_non_spreadsheet(head: &[u8]) -> String {
     } else if t.starts_with("<?xml") {
         "the file is an XML document (perhaps 'XML Spreadsheet 2003'), not an Excel workbook".into()
     } else if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        "the file is Unicode text (UTF-16) saved with a spreadsheet name, not an Excel workbook".into()
+        "the file is Unicode text (UTF-16) saved with a spreadsheet name, not an Excel workbook"
+            .into()
     } else if t.starts_with("id;") {
         "the file is a SYLK text file saved with a spreadsheet name, not an Excel workbook".into()
     } else if head.starts_with(b"{\\rtf") {
         "the file is a Word (RTF) document, not an Excel workbook".into()
     } else if head.starts_with(b"%PDF") {
         "the file is a PDF document, not an Excel workbook".into()
-    } else if head.iter().take(256).all(|&b| b == b'\t' || b == b'\n' || b == b'\r' || (0x20..0x7f).contains(&b) || b >= 0x80) {
-        "the file is plain text (perhaps CSV) saved with a spreadsheet name, not an Excel workbook".into()
+    } else if head
+        .iter()
+        .take(256)
+        .all(|&b| b == b'\t' || b == b'\n' || b == b'\r' || (0x20..0x7f).contains(&b) || b >= 0x80)
+    {
+        "the file is plain text (perhaps CSV) saved with a spreadsheet name, not an Excel workbook"
+            .into()
     } else {
         "the file is not a spreadsheet this tool can read (neither an Excel nor an OpenDocument workbook)".into()
     }
@@ -219,19 +237,40 @@ pub type Merge = Dimensions;
 
 /// Opens a zip or OLE container with the reader its content calls for,
 /// trying the one the extension suggests first.
-fn open_by_content(path: &Path, container: Container, ext: &str) -> Result<Sheets<BufReader<File>>, calamine::Error> {
-    let xlsx = || open_workbook::<Xlsx<_>, _>(path).map(Sheets::Xlsx).map_err(calamine::Error::Xlsx);
-    let xlsb = || open_workbook::<Xlsb<_>, _>(path).map(Sheets::Xlsb).map_err(calamine::Error::Xlsb);
-    let ods = || open_workbook::<Ods<_>, _>(path).map(Sheets::Ods).map_err(calamine::Error::Ods);
-    let xls = || open_workbook::<Xls<_>, _>(path).map(Sheets::Xls).map_err(calamine::Error::Xls);
+fn open_by_content(
+    path: &Path,
+    container: Container,
+    ext: &str,
+) -> Result<Sheets<BufReader<File>>, calamine::Error> {
+    let xlsx = || {
+        open_workbook::<Xlsx<_>, _>(path)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx)
+    };
+    let xlsb = || {
+        open_workbook::<Xlsb<_>, _>(path)
+            .map(Sheets::Xlsb)
+            .map_err(calamine::Error::Xlsb)
+    };
+    let ods = || {
+        open_workbook::<Ods<_>, _>(path)
+            .map(Sheets::Ods)
+            .map_err(calamine::Error::Ods)
+    };
+    let xls = || {
+        open_workbook::<Xls<_>, _>(path)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls)
+    };
     match container {
         Container::Ole => xls(),
         _ => {
-            let order: [&dyn Fn() -> Result<Sheets<BufReader<File>>, calamine::Error>; 3] = match ext {
-                "xlsb" => [&xlsb, &xlsx, &ods],
-                "ods" => [&ods, &xlsx, &xlsb],
-                _ => [&xlsx, &xlsb, &ods],
-            };
+            let order: [&dyn Fn() -> Result<Sheets<BufReader<File>>, calamine::Error>; 3] =
+                match ext {
+                    "xlsb" => [&xlsb, &xlsx, &ods],
+                    "ods" => [&ods, &xlsx, &xlsb],
+                    _ => [&xlsx, &xlsb, &ods],
+                };
             let mut first_err = None;
             for open in order {
                 match open() {
@@ -241,7 +280,7 @@ fn open_by_content(path: &Path, container: Container, ext: &str) -> Result<Sheet
                     }
                 }
             }
-            Err(first_err.expect("invariant: three readers were tried"))
+            Err(first_err.unwrap_or(calamine::Error::Msg("no reader could open the file")))
         }
     }
 }
@@ -249,11 +288,16 @@ fn open_by_content(path: &Path, container: Container, ext: &str) -> Result<Sheet
 /// An encrypted .xlsx is an OLE file holding an `EncryptedPackage` stream
 /// (its directory entry name is UTF-16).
 fn is_encrypted_ooxml(path: &Path) -> bool {
-    let Ok(f) = File::open(path) else { return false };
+    let Ok(f) = File::open(path) else {
+        return false;
+    };
     let mut buf = Vec::new();
     if f.take(1 << 20).read_to_end(&mut buf).is_err() {
         return false;
     }
-    let needle: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    let needle: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
     buf.windows(needle.len()).any(|w| w == needle.as_slice())
 }

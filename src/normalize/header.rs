@@ -72,7 +72,8 @@ impl HeaderWords {
         }
         let mut best: Option<(usize, Role)> = None;
         for (w, role) in &self.words {
-            let hit = f == *w || (f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' '));
+            let hit =
+                f == *w || (f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' '));
             if hit && best.is_none_or(|(len, _)| w.len() > len) {
                 best = Some((w.len(), *role));
             }
@@ -93,7 +94,10 @@ pub struct TableLayout {
 
 impl TableLayout {
     pub fn col(&self, role: Role) -> Option<u32> {
-        self.columns.iter().find(|(_, r)| *r == role).map(|(c, _)| *c)
+        self.columns
+            .iter()
+            .find(|(_, r)| *r == role)
+            .map(|(c, _)| *c)
     }
 
     pub fn value_columns(&self) -> impl Iterator<Item = (u32, ValueColumn)> + '_ {
@@ -152,7 +156,9 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
                     }
                 }
             }
-            let has_row_key = columns.iter().any(|(_, r)| matches!(r, Role::Name | Role::Code));
+            let has_row_key = columns
+                .iter()
+                .any(|(_, r)| matches!(r, Role::Name | Role::Code));
             let has_value = columns.iter().any(|(_, r)| matches!(r, Role::Value(_)));
             if !(has_row_key && has_value) {
                 continue;
@@ -175,7 +181,9 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
             let span = if two_rows { 2 } else { 1 };
             let better = match &best {
                 None => true,
-                Some((b, bspan)) => layout.score() > b.score() || (layout.score() == b.score() && span < *bspan),
+                Some((b, bspan)) => {
+                    layout.score() > b.score() || (layout.score() == b.score() && span < *bspan)
+                }
             };
             if better {
                 best = Some((layout, span));
@@ -211,11 +219,26 @@ mod tests {
     #[test]
     fn header_words_classify_labels() {
         let w = words();
-        assert_eq!(w.classify("Kế hoạch năm 2020"), Some(Role::Value(ValueColumn::Kh)));
-        assert_eq!(w.classify("Thực hiện quý I/2020"), Some(Role::Value(ValueColumn::Th)));
-        assert_eq!(w.classify("Lũy kế từ đầu năm"), Some(Role::Value(ValueColumn::Lk)));
-        assert_eq!(w.classify("Cùng kỳ năm 2019"), Some(Role::Value(ValueColumn::Ck)));
-        assert_eq!(w.classify("% so với KH"), Some(Role::Value(ValueColumn::PctKh)));
+        assert_eq!(
+            w.classify("Kế hoạch năm 2020"),
+            Some(Role::Value(ValueColumn::Kh))
+        );
+        assert_eq!(
+            w.classify("Thực hiện quý I/2020"),
+            Some(Role::Value(ValueColumn::Th))
+        );
+        assert_eq!(
+            w.classify("Lũy kế từ đầu năm"),
+            Some(Role::Value(ValueColumn::Lk))
+        );
+        assert_eq!(
+            w.classify("Cùng kỳ năm 2019"),
+            Some(Role::Value(ValueColumn::Ck))
+        );
+        assert_eq!(
+            w.classify("% so với KH"),
+            Some(Role::Value(ValueColumn::PctKh))
+        );
         assert_eq!(w.classify("%CK"), Some(Role::Value(ValueColumn::PctCk)));
         assert_eq!(w.classify("Mã số"), Some(Role::Code));
         assert_eq!(w.classify("ĐVT"), Some(Role::Unit));
@@ -232,7 +255,14 @@ mod tests {
                 &[""],
                 &["BIỂU SỐ LIỆU QUÝ I/2020"],
                 &[""],
-                &["Chỉ tiêu", "Lũy kế", "ĐVT", "Thực hiện quý", "Kế hoạch năm", "Ghi chú"],
+                &[
+                    "Chỉ tiêu",
+                    "Lũy kế",
+                    "ĐVT",
+                    "Thực hiện quý",
+                    "Kế hoạch năm",
+                    "Ghi chú",
+                ],
                 &["Lượt tiếp công dân", "5", "lượt", "5", "20"],
             ],
             vec![],
@@ -251,8 +281,28 @@ mod tests {
         let g = grid(
             &[
                 &["PHƯỜNG 9"],
-                &["STT", "Nội dung chỉ tiêu", "Đơn vị tính", "Quý I/2020", "", "Kế hoạch năm", "Cùng kỳ", "So sánh (%)", ""],
-                &["", "", "", "Thực hiện", "Lũy kế", "", "", "So với KH", "So với cùng kỳ"],
+                &[
+                    "STT",
+                    "Nội dung chỉ tiêu",
+                    "Đơn vị tính",
+                    "Quý I/2020",
+                    "",
+                    "Kế hoạch năm",
+                    "Cùng kỳ",
+                    "So sánh (%)",
+                    "",
+                ],
+                &[
+                    "",
+                    "",
+                    "",
+                    "Thực hiện",
+                    "Lũy kế",
+                    "",
+                    "",
+                    "So với KH",
+                    "So với cùng kỳ",
+                ],
             ],
             vec![
                 Dimensions::new((1, 0), (2, 0)),
@@ -279,7 +329,13 @@ mod tests {
     #[test]
     fn a_task_table_is_not_an_indicator_table() {
         let g = grid(
-            &[&["TT", "Nội dung", "Tiến độ", "Cơ quan chủ trì", "Cơ quan phối hợp"]],
+            &[&[
+                "TT",
+                "Nội dung",
+                "Tiến độ",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+            ]],
             vec![],
         );
         assert_eq!(find_table(&g, &words()), None);

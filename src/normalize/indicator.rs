@@ -95,7 +95,12 @@ impl IndicatorMatcher {
         if let Some(&i) = self.by_key.get(&key) {
             return RowMatch::Exact(i);
         }
-        let digits = |s: &str| s.split(' ').filter(|w| w.chars().any(|c| c.is_ascii_digit())).map(String::from).collect::<Vec<_>>();
+        let digits = |s: &str| {
+            s.split(' ')
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
         let key_digits = digits(&key);
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
@@ -116,7 +121,12 @@ impl IndicatorMatcher {
             // Numbers in a name (years, "2010") must agree, and the best
             // candidate must stand clear of the next one.
             Some((sim, i)) if sim >= self.threshold && sim - second >= 0.03 => {
-                let cand = self.keys.iter().find(|(_, j)| *j == i).map(|(k, _)| digits(k)).unwrap_or_default();
+                let cand = self
+                    .keys
+                    .iter()
+                    .find(|(_, j)| *j == i)
+                    .map(|(k, _)| digits(k))
+                    .unwrap_or_default();
                 if cand == key_digits {
                     RowMatch::Approximate(i, sim)
                 } else {
@@ -143,12 +153,30 @@ mod tests {
     fn names_match_without_accents_case_or_prefixes() {
         let t = Template::builtin().unwrap();
         let m = IndicatorMatcher::new(&t);
-        assert_eq!(m.match_name("Ho so thu tuc hanh chinh da tiep nhan"), RowMatch::Exact(t.indicator_index("HC01").unwrap()));
-        assert_eq!(code_of(&m, &t, "HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT").as_deref(), Some("HC02"));
-        assert_eq!(code_of(&m, &t, "Hồ sơ TTHC đã giải quyết").as_deref(), Some("HC02"));
-        assert_eq!(code_of(&m, &t, "- đang cách ly tập trung").as_deref(), Some("YT11a"));
-        assert_eq!(code_of(&m, &t, "giải quyết đúng hạn").as_deref(), Some("HC03"));
-        assert_eq!(code_of(&m, &t, "1. Lượt  tiếp   công dân").as_deref(), Some("TT01"));
+        assert_eq!(
+            m.match_name("Ho so thu tuc hanh chinh da tiep nhan"),
+            RowMatch::Exact(t.indicator_index("HC01").unwrap())
+        );
+        assert_eq!(
+            code_of(&m, &t, "HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT").as_deref(),
+            Some("HC02")
+        );
+        assert_eq!(
+            code_of(&m, &t, "Hồ sơ TTHC đã giải quyết").as_deref(),
+            Some("HC02")
+        );
+        assert_eq!(
+            code_of(&m, &t, "- đang cách ly tập trung").as_deref(),
+            Some("YT11a")
+        );
+        assert_eq!(
+            code_of(&m, &t, "giải quyết đúng hạn").as_deref(),
+            Some("HC03")
+        );
+        assert_eq!(
+            code_of(&m, &t, "1. Lượt  tiếp   công dân").as_deref(),
+            Some("TT01")
+        );
     }
 
     #[test]
@@ -171,7 +199,10 @@ mod tests {
         let m = IndicatorMatcher::new(&t);
         assert_eq!(m.match_name("Số hộ gia đình văn hóa"), RowMatch::None);
         assert_eq!(m.match_name("KINH TẾ"), RowMatch::None);
-        assert_eq!(m.match_name("Giá trị sản xuất công nghiệp (giá so sánh 1994)"), RowMatch::None);
+        assert_eq!(
+            m.match_name("Giá trị sản xuất công nghiệp (giá so sánh 1994)"),
+            RowMatch::None
+        );
         assert_eq!(m.match_name(""), RowMatch::None);
         // Close to two catalog names at once: not matched.
         assert_eq!(code_of(&m, &t, "Cách ly").as_deref(), None);
@@ -181,7 +212,13 @@ mod tests {
     fn codes_match_case_insensitively() {
         let t = Template::builtin().unwrap();
         let m = IndicatorMatcher::new(&t);
-        assert_eq!(m.match_row(Some("hc02"), "whatever"), RowMatch::Exact(t.indicator_index("HC02").unwrap()));
-        assert_eq!(m.match_row(Some("ZZ99"), "Lượt tiếp công dân"), RowMatch::Exact(t.indicator_index("TT01").unwrap()));
+        assert_eq!(
+            m.match_row(Some("hc02"), "whatever"),
+            RowMatch::Exact(t.indicator_index("HC02").unwrap())
+        );
+        assert_eq!(
+            m.match_row(Some("ZZ99"), "Lượt tiếp công dân"),
+            RowMatch::Exact(t.indicator_index("TT01").unwrap())
+        );
     }
 }

@@ -44,11 +44,32 @@ pub enum NumberText {
 
 /// Characters that are only ever spacing inside a number.
 fn is_space_like(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{202f}' | '\u{2007}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00a0}'
+                | '\u{202f}'
+                | '\u{2007}'
+                | '\u{200b}'
+                | '\u{200c}'
+                | '\u{200d}'
+                | '\u{feff}'
+                | '\u{2060}'
+        )
 }
 
 fn is_minus(c: char) -> bool {
-    matches!(c, '-' | '\u{2212}' | '\u{2013}' | '\u{2012}' | '\u{2014}' | '\u{2010}' | '\u{2011}' | '\u{fe63}' | '\u{ff0d}')
+    matches!(
+        c,
+        '-' | '\u{2212}'
+            | '\u{2013}'
+            | '\u{2012}'
+            | '\u{2014}'
+            | '\u{2010}'
+            | '\u{2011}'
+            | '\u{fe63}'
+            | '\u{ff0d}'
+    )
 }
 
 /// Reads the text of a cell as a number.
@@ -124,7 +145,10 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
         return None;
     }
     // Only digits and separators from here on (or a scientific form).
-    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return parse_scientific(body).map(|v| Parsed {
             value: if negative { -v } else { v },
             decimals: 0,
@@ -132,7 +156,11 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
             ambiguous: false,
         });
     }
-    if !body.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !body
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let (int_digits, frac_digits, ambiguous) = split_separators(body, locale)?;
@@ -142,7 +170,15 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
     let literal = if frac_digits.is_empty() {
         int_digits.clone()
     } else {
-        format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, frac_digits)
+        format!(
+            "{}.{}",
+            if int_digits.is_empty() {
+                "0"
+            } else {
+                &int_digits
+            },
+            frac_digits
+        )
     };
     let value: f64 = literal.parse().ok()?;
     Some(Parsed {
@@ -158,7 +194,11 @@ fn parse_scientific(body: &str) -> Option<f64> {
     if !lower.contains('e') || !lower.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    lower.replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite())
+    lower
+        .replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
 }
 
 /// True when the groups after the first are all exactly three digits and the
@@ -188,13 +228,17 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
                 return None;
             }
             let (int, frac) = (groups[0], groups[1]);
-            if frac.len() == 3 && !int.is_empty() && valid_groups(&groups) && !(int == "0") {
+            if frac.len() == 3 && !int.is_empty() && valid_groups(&groups) && int != "0" {
                 // A dot followed by exactly three digits groups thousands.
                 return Some((format!("{int}{frac}"), String::new(), false));
             }
             // 6.35 can only be an English decimal point; a Vietnamese reader
             // would not write it, so it is noted under the vi locale.
-            Some((int.to_string(), frac.to_string(), locale == NumberLocale::Vi))
+            Some((
+                int.to_string(),
+                frac.to_string(),
+                locale == NumberLocale::Vi,
+            ))
         }
         (0, _) => {
             let groups: Vec<&str> = body.split(',').collect();
@@ -213,7 +257,11 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
                 });
             }
             // 187,4: a decimal comma.
-            Some((int.to_string(), frac.to_string(), locale == NumberLocale::En))
+            Some((
+                int.to_string(),
+                frac.to_string(),
+                locale == NumberLocale::En,
+            ))
         }
         _ => {
             // Both: the last one is the decimal mark, the other groups.
@@ -333,7 +381,10 @@ mod tests {
     #[test]
     fn english_style_is_read_and_noted_under_vi() {
         let p = num("6.35%", Vi);
-        assert_eq!((p.value, p.decimals, p.percent, p.ambiguous), (6.35, 2, true, true));
+        assert_eq!(
+            (p.value, p.decimals, p.percent, p.ambiguous),
+            (6.35, 2, true, true)
+        );
         let p = num("1,234.5", Vi);
         assert_eq!((p.value, p.decimals, p.ambiguous), (1234.5, 1, true));
         let p = num("1,234.5", En);

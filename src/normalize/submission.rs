@@ -98,11 +98,17 @@ impl Submission {
 /// What became of a file.
 #[derive(Clone, Debug)]
 pub enum FileOutcome {
-    Read(Submission),
+    Read(Box<Submission>),
     /// Could not be read: the reason in plain words.
-    Rejected { file: String, reason: String },
+    Rejected {
+        file: String,
+        reason: String,
+    },
     /// Not a submission (lock file, document): the reason.
-    Skipped { file: String, reason: String },
+    Skipped {
+        file: String,
+        reason: String,
+    },
 }
 
 impl FileOutcome {
@@ -133,7 +139,9 @@ const SIGNATURE_WORDS: [&str; 12] = [
 fn is_signature_row(grid: &SheetGrid, row: u32) -> bool {
     grid.row_texts(row).iter().any(|(_, t)| {
         let f = fold(t);
-        SIGNATURE_WORDS.iter().any(|w| f == *w || f.starts_with(&format!("{w} ")))
+        SIGNATURE_WORDS
+            .iter()
+            .any(|w| f == *w || f.starts_with(&format!("{w} ")))
             || (f.contains("ngay ") && f.contains(" thang ") && f.contains(" nam "))
     })
 }
@@ -175,7 +183,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         InputKind::Spreadsheet => {}
     }
     let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(&file.path, limits.max_file_mb.saturating_mul(1_000_000), limits.max_cells) {
+    let mut wb = match OpenWorkbook::open(
+        &file.path,
+        limits.max_file_mb.saturating_mul(1_000_000),
+        limits.max_cells,
+    ) {
         Ok(wb) => wb,
         Err(reason) => {
             return FileOutcome::Rejected {
@@ -236,8 +248,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     for reason in sheet_errors {
         sub.findings.push(
-            Finding::warning(Code::FileUnreadable, msg(ctx.lang, format!("Một trang tính không đọc được: {reason}"), format!("A sheet could not be read: {reason}")))
-                .at(&Location::file(file.rel.clone())),
+            Finding::warning(
+                Code::FileUnreadable,
+                msg(
+                    ctx.lang,
+                    format!("Một trang tính không đọc được: {reason}"),
+                    format!("A sheet could not be read: {reason}"),
+                ),
+            )
+            .at(&Location::file(file.rel.clone())),
         );
     }
     if let Some(u) = sub.unit {
@@ -248,12 +267,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         }
     }
-    FileOutcome::Read(sub)
+    FileOutcome::Read(Box::new(sub))
 }
 
 /// Who sent it and for which period, from the rows above the header (or
 /// the file name).
-fn read_title(grid: &SheetGrid, layout: &TableLayout, file: &InputFile, ctx: &ReadContext, sub: &mut Submission) {
+fn read_title(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    file: &InputFile,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
     let mut best: Option<(usize, usize, Location, String)> = None;
     let mut first_text: Option<String> = None;
     for r in grid.rows().start..layout.header_first {
@@ -263,12 +288,18 @@ fn read_title(grid: &SheetGrid, layout: &TableLayout, file: &InputFile, ctx: &Re
             }
             if let Some((idx, len)) = ctx.agencies.find_in(&text) {
                 if best.as_ref().is_none_or(|b| len > b.1) {
-                    best = Some((idx, len, Location::cell(file.rel.clone(), grid.name.clone(), r, c), text.clone()));
+                    best = Some((
+                        idx,
+                        len,
+                        Location::cell(file.rel.clone(), grid.name.clone(), r, c),
+                        text.clone(),
+                    ));
                 }
             }
             if sub.period.is_none() {
                 if let Some(p) = period_in(&text) {
-                    sub.period = Some((p, Location::cell(file.rel.clone(), grid.name.clone(), r, c)));
+                    sub.period =
+                        Some((p, Location::cell(file.rel.clone(), grid.name.clone(), r, c)));
                 }
             }
         }
@@ -295,9 +326,19 @@ fn read_title(grid: &SheetGrid, layout: &TableLayout, file: &InputFile, ctx: &Re
         .map(|(_, t)| t)
         .find(|t| {
             let f = fold(t);
-            ["ubnd", "uy ban", "phuong", "xa ", "phong", "ban ", "trung tam", "cong an", "thanh tra"]
-                .iter()
-                .any(|w| f.contains(w))
+            [
+                "ubnd",
+                "uy ban",
+                "phuong",
+                "xa ",
+                "phong",
+                "ban ",
+                "trung tam",
+                "cong an",
+                "thanh tra",
+            ]
+            .iter()
+            .any(|w| f.contains(w))
         })
         .or(first_text)
         .unwrap_or(stem);
@@ -341,7 +382,9 @@ fn read_rows(
         if name.is_empty() && code.is_empty() {
             continue;
         }
-        let matched = ctx.indicators.match_row((!code.is_empty()).then_some(code.as_str()), &name);
+        let matched = ctx
+            .indicators
+            .match_row((!code.is_empty()).then_some(code.as_str()), &name);
         let idx = match matched {
             RowMatch::Exact(i) => i,
             RowMatch::Approximate(i, sim) => {
@@ -368,7 +411,11 @@ fn read_rows(
                     // numbering under the header.
                     continue;
                 }
-                let shown = if name.is_empty() { code.clone() } else { name.clone() };
+                let shown = if name.is_empty() {
+                    code.clone()
+                } else {
+                    name.clone()
+                };
                 sub.findings.push(
                     Finding::error(
                         Code::IndicatorUnknown,
@@ -410,7 +457,11 @@ fn read_rows(
             match (money_factor(&row_unit), money_factor(&ind.unit)) {
                 (Some(from), Some(to)) => {
                     factor = from / to;
-                    let fac = if factor >= 1.0 { format!("×{}", format_auto(factor, 6, lang)) } else { format!("÷{}", format_auto(1.0 / factor, 6, lang)) };
+                    let fac = if factor >= 1.0 {
+                        format!("×{}", format_auto(factor, 6, lang))
+                    } else {
+                        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+                    };
                     sub.findings.push(
                         Finding::warning(
                             Code::UnitMismatch,
@@ -509,7 +560,8 @@ fn read_rows(
                     continue;
                 }
                 Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
-                    sub.findings.push(invalid(crate::ingest::sheet::data_text(data)));
+                    sub.findings
+                        .push(invalid(crate::ingest::sheet::data_text(data)));
                     continue;
                 }
                 Data::Empty => {
@@ -533,7 +585,11 @@ fn read_rows(
                     continue;
                 }
             };
-            let value = if column.is_percent() { value } else { value * factor };
+            let value = if column.is_percent() {
+                value
+            } else {
+                value * factor
+            };
             sub.rows.push(TidyRow {
                 indicator: idx,
                 column,
@@ -562,14 +618,25 @@ fn is_column_number(d: &Data) -> bool {
         Data::Float(f) => f.fract() == 0.0 && (0.0..=30.0).contains(f),
         Data::String(s) => {
             let t = s.trim().trim_start_matches('(').trim_end_matches(')');
-            t.parse::<u32>().is_ok_and(|n| n <= 30) || (t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic() || c == '=' || c == '+' || c == '/' || c.is_ascii_digit()))
+            t.parse::<u32>().is_ok_and(|n| n <= 30)
+                || (t.len() <= 3
+                    && t.chars().all(|c| {
+                        c.is_ascii_alphabetic()
+                            || c == '='
+                            || c == '+'
+                            || c == '/'
+                            || c.is_ascii_digit()
+                    }))
         }
         _ => false,
     }
 }
 
 fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) -> Option<&str> {
-    formulas?.get_value((row, col)).map(String::as_str).filter(|f| !f.trim().is_empty())
+    formulas?
+        .get_value((row, col))
+        .map(String::as_str)
+        .filter(|f| !f.trim().is_empty())
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

@@ -117,7 +117,15 @@ pub fn indicator_key(s: &str) -> String {
     let mut key = fold(s);
     loop {
         let before = key.len();
-        for prefix in ["trong do ", "trong so ", "tr do ", "td ", "gom ", "bao gom ", "cu the "] {
+        for prefix in [
+            "trong do ",
+            "trong so ",
+            "tr do ",
+            "td ",
+            "gom ",
+            "bao gom ",
+            "cu the ",
+        ] {
             if let Some(rest) = key.strip_prefix(prefix) {
                 key = rest.to_string();
             }
@@ -126,8 +134,12 @@ pub fn indicator_key(s: &str) -> String {
         // stripped when more text follows).
         if let Some((first, rest)) = key.split_once(' ') {
             let is_number = first.chars().all(|c| c.is_ascii_digit());
-            let is_letter = first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && first != "%";
-            let is_roman = !first.is_empty() && first.len() <= 4 && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && !rest.is_empty();
+            let is_letter =
+                first.len() == 1 && first.chars().all(|c| c.is_ascii_lowercase()) && first != "%";
+            let is_roman = !first.is_empty()
+                && first.len() <= 4
+                && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))
+                && !rest.is_empty();
             if (is_number || is_letter || is_roman) && !rest.is_empty() {
                 key = rest.to_string();
             }
@@ -145,14 +157,20 @@ mod tests {
 
     #[test]
     fn clean_normalises_spaces_and_nfc() {
-        assert_eq!(clean("  Phu\u{031b}o\u{031b}\u{0300}ng\u{a0}\u{a0}5 \u{200b}"), "Phường 5");
+        assert_eq!(
+            clean("  Phu\u{031b}o\u{031b}\u{0300}ng\u{a0}\u{a0}5 \u{200b}"),
+            "Phường 5"
+        );
         assert_eq!(clean("a\n b"), "a b");
     }
 
     #[test]
     fn fold_removes_accents_case_and_punctuation() {
         assert_eq!(fold("UBND PHƯỜNG 05"), "ubnd phuong 5");
-        assert_eq!(fold("Phòng Tài chính - Kế hoạch"), "phong tai chinh ke hoach");
+        assert_eq!(
+            fold("Phòng Tài chính - Kế hoạch"),
+            "phong tai chinh ke hoach"
+        );
         assert_eq!(fold("P.TCKH"), "p tckh");
         assert_eq!(fold("Đơn vị"), "don vi");
         assert_eq!(fold("% so với KH"), "% so voi kh");
@@ -168,8 +186,14 @@ mod tests {
 
     #[test]
     fn indicator_keys_drop_prefixes() {
-        assert_eq!(indicator_key("- đang cách ly tập trung"), "dang cach ly tap trung");
-        assert_eq!(indicator_key("Trong đó: giải quyết đúng hạn"), "giai quyet dung han");
+        assert_eq!(
+            indicator_key("- đang cách ly tập trung"),
+            "dang cach ly tap trung"
+        );
+        assert_eq!(
+            indicator_key("Trong đó: giải quyết đúng hạn"),
+            "giai quyet dung han"
+        );
         assert_eq!(indicator_key("1. Lượt tiếp công dân"), "luot tiep cong dan");
         assert_eq!(indicator_key("a) Cách ly tại nhà"), "cach ly tai nha");
     }

@@ -22,7 +22,11 @@ impl AgencyMatcher {
             let mut names = vec![a.name.clone(), a.code.clone()];
             names.extend(a.aliases.iter().cloned());
             for n in names {
-                let words: Vec<String> = fold(&n).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+                let words: Vec<String> = fold(&n)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
                 if !words.is_empty() && !entries.iter().any(|(w, j)| *j == i && *w == words) {
                     entries.push((words, i));
                 }
@@ -42,7 +46,9 @@ impl AgencyMatcher {
             if needle.len() > words.len() {
                 continue;
             }
-            let found = words.windows(needle.len()).any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
+            let found = words
+                .windows(needle.len())
+                .any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
             if found {
                 let len: usize = needle.iter().map(|w| w.len() + 1).sum();
                 if best.is_none_or(|(_, l)| len > l) {
@@ -60,7 +66,9 @@ impl AgencyMatcher {
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         self.entries
             .iter()
-            .find(|(needle, _)| needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b))
+            .find(|(needle, _)| {
+                needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
+            })
             .map(|(_, i)| *i)
     }
 }
@@ -68,14 +76,21 @@ impl AgencyMatcher {
 fn period_regexes() -> &'static [(Regex, &'static str)] {
     static RES: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     RES.get_or_init(|| {
+        #[allow(clippy::expect_used)]
         let mk = |p: &str| Regex::new(p).expect("invariant: the period patterns are valid");
         vec![
             // quy i 2020, quy 1 nam 2020, quy iv nam 2019
             (mk(r"\bquy (iv|i{1,3}|[1-4]) (?:nam )?(\d{4})\b"), "quarter"),
             // 3 thang dau nam 2020, 6 thang nam 2020, 9 thang dau nam 2020
-            (mk(r"\b(3|6|9|12) thang (?:dau )?(?:nam )?(\d{4})\b"), "months"),
+            (
+                mk(r"\b(3|6|9|12) thang (?:dau )?(?:nam )?(\d{4})\b"),
+                "months",
+            ),
             // bao cao ... nam 2020 (a yearly report)
-            (mk(r"\b(?:bao cao|bieu|so lieu|tong hop)\b.*\bnam (\d{4})\b"), "year"),
+            (
+                mk(r"\b(?:bao cao|bieu|so lieu|tong hop)\b.*\bnam (\d{4})\b"),
+                "year",
+            ),
         ]
     })
 }
@@ -128,12 +143,27 @@ mod tests {
 
     #[test]
     fn periods_in_titles() {
-        assert_eq!(period_in("BIỂU SỐ LIỆU QUÝ I/2020"), Some(Period::quarter(2020, 1)));
-        assert_eq!(period_in("Báo cáo Quý 1 năm 2020"), Some(Period::quarter(2020, 1)));
+        assert_eq!(
+            period_in("BIỂU SỐ LIỆU QUÝ I/2020"),
+            Some(Period::quarter(2020, 1))
+        );
+        assert_eq!(
+            period_in("Báo cáo Quý 1 năm 2020"),
+            Some(Period::quarter(2020, 1))
+        );
         assert_eq!(period_in("QUÝ IV/2019"), Some(Period::quarter(2019, 4)));
-        assert_eq!(period_in("3 tháng đầu năm 2020"), Some(Period::quarter(2020, 1)));
-        assert_eq!(period_in("6 tháng đầu năm 2020").map(|p| p.to_string()), Some("2020-H1".into()));
-        assert_eq!(period_in("BÁO CÁO KINH TẾ - XÃ HỘI NĂM 2020").map(|p| p.to_string()), Some("2020".into()));
+        assert_eq!(
+            period_in("3 tháng đầu năm 2020"),
+            Some(Period::quarter(2020, 1))
+        );
+        assert_eq!(
+            period_in("6 tháng đầu năm 2020").map(|p| p.to_string()),
+            Some("2020-H1".into())
+        );
+        assert_eq!(
+            period_in("BÁO CÁO KINH TẾ - XÃ HỘI NĂM 2020").map(|p| p.to_string()),
+            Some("2020".into())
+        );
         assert_eq!(period_in("Phường 5, ngày 05 tháng 4 năm 2020"), None);
         assert_eq!(period_in("UBND PHƯỜNG 5"), None);
     }
@@ -147,7 +177,10 @@ mod tests {
         assert_eq!(code("UBND PHUONG 05").as_deref(), Some("P05"));
         assert_eq!(code("phuong-15").as_deref(), Some("P15"));
         assert_eq!(code("Phuong 10 - bao cao quy 1").as_deref(), Some("P10"));
-        assert_eq!(code("PHÒNG TÀI CHÍNH - KẾ HOẠCH").as_deref(), Some("P.TCKH"));
+        assert_eq!(
+            code("PHÒNG TÀI CHÍNH - KẾ HOẠCH").as_deref(),
+            Some("P.TCKH")
+        );
         assert_eq!(code("Phòng Tài chính Kế hoạch").as_deref(), Some("P.TCKH"));
         assert_eq!(code("p-tckh").as_deref(), Some("P.TCKH"));
         assert_eq!(code("cong-an-quan").as_deref(), Some("CAQ"));

@@ -46,8 +46,15 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
         match o {
             FileOutcome::Skipped { file, reason } => {
                 findings.push(
-                    Finding::info(Code::FileSkipped, msg(lang, format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)), format!("Skipped {file}: {reason}.")))
-                        .at(&Location::file(file.clone())),
+                    Finding::info(
+                        Code::FileSkipped,
+                        msg(
+                            lang,
+                            format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
+                            format!("Skipped {file}: {reason}."),
+                        ),
+                    )
+                    .at(&Location::file(file.clone())),
                 );
                 other_lines.push(StatusLine {
                     unit: String::new(),
@@ -58,7 +65,10 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                 });
             }
             FileOutcome::Rejected { file, reason } => {
-                let stem = std::path::Path::new(file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let stem = std::path::Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 let unit = matcher.find_in(&stem).map(|(u, _)| u);
                 let mut f = Finding::error(
                     Code::FileUnreadable,
@@ -103,7 +113,12 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                         unit_name: s.unit_text.clone(),
                         files: s.file.clone(),
                         status: Status::UnknownUnit,
-                        note: lang.pick("không rõ đơn vị gửi; số liệu không được tổng hợp", "sender unknown; figures not consolidated").to_string(),
+                        note: lang
+                            .pick(
+                                "không rõ đơn vị gửi; số liệu không được tổng hợp",
+                                "sender unknown; figures not consolidated",
+                            )
+                            .to_string(),
                     });
                     continue;
                 };
@@ -133,7 +148,12 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
     let mut included = Vec::new();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
-        let files_of = |ks: &[usize]| ks.iter().map(|&k| outcomes[k].file().to_string()).collect::<Vec<_>>().join("; ");
+        let files_of = |ks: &[usize]| {
+            ks.iter()
+                .map(|&k| outcomes[k].file().to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         if cands.is_empty() {
             if let Some(ks) = wrong_period.get(&ai) {
                 status.push(StatusLine {
@@ -141,7 +161,12 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                     unit_name: a.name.clone(),
                     files: files_of(ks),
                     status: Status::WrongPeriod,
-                    note: lang.pick("tệp gửi không đúng kỳ báo cáo", "the file sent is for another period").to_string(),
+                    note: lang
+                        .pick(
+                            "tệp gửi không đúng kỳ báo cáo",
+                            "the file sent is for another period",
+                        )
+                        .to_string(),
                 });
             } else if let Some(ks) = unreadable.get(&ai) {
                 status.push(StatusLine {
@@ -149,13 +174,24 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                     unit_name: a.name.clone(),
                     files: files_of(ks),
                     status: Status::Unreadable,
-                    note: ks.iter().filter_map(|&k| match &outcomes[k] { FileOutcome::Rejected { reason, .. } => Some(reason.clone()), _ => None }).collect::<Vec<_>>().join("; "),
+                    note: ks
+                        .iter()
+                        .filter_map(|&k| match &outcomes[k] {
+                            FileOutcome::Rejected { reason, .. } => Some(reason.clone()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 });
             } else if a.reports {
                 findings.push(
                     Finding::error(
                         Code::SubmissionMissing,
-                        msg(lang, format!("{} chưa gửi báo cáo {}.", a.name, period.title_vi()), format!("{} has sent nothing for {}.", a.name, period.title_en())),
+                        msg(
+                            lang,
+                            format!("{} chưa gửi báo cáo {}.", a.name, period.title_vi()),
+                            format!("{} has sent nothing for {}.", a.name, period.title_en()),
+                        ),
                     )
                     .unit(a.code.clone()),
                 );
@@ -173,7 +209,11 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
             included.push(cands[0]);
             let mut note = String::new();
             if let Some(ks) = unreadable.get(&ai) {
-                note = format!("{} {}", lang.pick("tệp khác không đọc được:", "another file was unreadable:"), files_of(ks));
+                note = format!(
+                    "{} {}",
+                    lang.pick("tệp khác không đọc được:", "another file was unreadable:"),
+                    files_of(ks)
+                );
             }
             status.push(StatusLine {
                 unit: a.code.clone(),
@@ -189,7 +229,11 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
         let chosen_file = outcomes[chosen].file().to_string();
         for &k in &cands {
             let file = outcomes[k].file().to_string();
-            let others: Vec<String> = cands.iter().filter(|&&j| j != k).map(|&j| outcomes[j].file().to_string()).collect();
+            let others: Vec<String> = cands
+                .iter()
+                .filter(|&&j| j != k)
+                .map(|&j| outcomes[j].file().to_string())
+                .collect();
             let used = k == chosen;
             findings.push(
                 Finding::warning(
@@ -205,7 +249,11 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                             others.join(", "),
                             chosen_file,
                             why.0,
-                            if used { "" } else { "; tệp này không được tổng hợp" }
+                            if used {
+                                ""
+                            } else {
+                                "; tệp này không được tổng hợp"
+                            }
                         ),
                         format!(
                             "{} sent {} files for {}: {} duplicates {}. Using {} ({}){}.",
@@ -216,7 +264,11 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                             others.join(", "),
                             chosen_file,
                             why.1,
-                            if used { "" } else { "; this file is not consolidated" }
+                            if used {
+                                ""
+                            } else {
+                                "; this file is not consolidated"
+                            }
                         ),
                     ),
                 )
@@ -231,7 +283,12 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
             unit_name: a.name.clone(),
             files: files_of(&cands),
             status: Status::Duplicate,
-            note: format!("{} {} ({})", lang.pick("dùng tệp", "using"), chosen_file, lang.pick(why.0, why.1)),
+            note: format!(
+                "{} {} ({})",
+                lang.pick("dùng tệp", "using"),
+                chosen_file,
+                lang.pick(why.0, why.1)
+            ),
         });
     }
     status.extend(other_lines);
@@ -244,7 +301,11 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
 
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
-fn choose(cands: &[usize], outcomes: &[FileOutcome], _lang: Lang) -> (usize, (&'static str, &'static str)) {
+fn choose(
+    cands: &[usize],
+    outcomes: &[FileOutcome],
+    _lang: Lang,
+) -> (usize, (&'static str, &'static str)) {
     let sub = |k: usize| -> Option<&Submission> {
         match &outcomes[k] {
             FileOutcome::Read(s) => Some(s),
@@ -255,12 +316,18 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome], _lang: Lang) -> (usize, (&'
     let mut why = ("tên tệp xếp sau cùng", "its name sorts last");
     for &k in &cands[1..] {
         let (a, b) = (sub(best), sub(k));
-        let (pa, pb) = (a.and_then(|s| s.period.as_ref().map(|p| p.0)), b.and_then(|s| s.period.as_ref().map(|p| p.0)));
+        let (pa, pb) = (
+            a.and_then(|s| s.period.as_ref().map(|p| p.0)),
+            b.and_then(|s| s.period.as_ref().map(|p| p.0)),
+        );
         if pa != pb {
             if pb > pa {
                 best = k;
             }
-            why = ("kỳ ghi trong tiêu đề mới nhất", "the newest period in its title");
+            why = (
+                "kỳ ghi trong tiêu đề mới nhất",
+                "the newest period in its title",
+            );
             continue;
         }
         let (ma, mb) = (a.and_then(|s| s.modified), b.and_then(|s| s.modified));

@@ -55,7 +55,9 @@ pub struct Totals {
 
 impl Totals {
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
-        self.values.get(indicator).and_then(|v| v[column_index(column)])
+        self.values
+            .get(indicator)
+            .and_then(|v| v[column_index(column)])
     }
 }
 
@@ -66,7 +68,10 @@ pub fn half_unit(decimals: u8) -> f64 {
 
 /// Does this unit's figure for this indicator count towards the total?
 pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {
-    let (Some(a), Some(ind)) = (template.agencies.get(unit), template.indicators.get(indicator)) else {
+    let (Some(a), Some(ind)) = (
+        template.agencies.get(unit),
+        template.indicators.get(indicator),
+    ) else {
         return false;
     };
     if ind.kind == Kind::Rate {
@@ -131,14 +136,32 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
         tolerance: vec![[0.0; 6]; k],
         contributors: vec![[0; 6]; k],
     };
-    let ind_col = grouped.column(cols::INDICATOR).and_then(|c| c.u32()).map_err(polars_fatal)?;
-    let col_col = grouped.column(cols::COLUMN).and_then(|c| c.u32()).map_err(polars_fatal)?;
-    let tot_col = grouped.column(cols::TOTAL).and_then(|c| c.f64()).map_err(polars_fatal)?;
-    let tol_col = grouped.column(cols::TOTAL_TOLERANCE).and_then(|c| c.f64()).map_err(polars_fatal)?;
-    let cnt = grouped.column(cols::CONTRIBUTORS).map_err(polars_fatal)?.cast(&DataType::UInt32).map_err(polars_fatal)?;
+    let ind_col = grouped
+        .column(cols::INDICATOR)
+        .and_then(|c| c.u32())
+        .map_err(polars_fatal)?;
+    let col_col = grouped
+        .column(cols::COLUMN)
+        .and_then(|c| c.u32())
+        .map_err(polars_fatal)?;
+    let tot_col = grouped
+        .column(cols::TOTAL)
+        .and_then(|c| c.f64())
+        .map_err(polars_fatal)?;
+    let tol_col = grouped
+        .column(cols::TOTAL_TOLERANCE)
+        .and_then(|c| c.f64())
+        .map_err(polars_fatal)?;
+    let cnt = grouped
+        .column(cols::CONTRIBUTORS)
+        .map_err(polars_fatal)?
+        .cast(&DataType::UInt32)
+        .map_err(polars_fatal)?;
     let cnt_col = cnt.u32().map_err(polars_fatal)?;
     for i in 0..grouped.height() {
-        let (Some(ind), Some(c)) = (ind_col.get(i), col_col.get(i)) else { continue };
+        let (Some(ind), Some(c)) = (ind_col.get(i), col_col.get(i)) else {
+            continue;
+        };
         let (ind, c) = (ind as usize, c as usize);
         if ind >= k || c >= 6 {
             continue;
@@ -158,10 +181,16 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
         if ind.kind != Kind::Rate {
             continue;
         }
-        let Ok(Rule::Definition(expr)) = parse(&ind.formula) else { continue };
+        let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
+            continue;
+        };
         for c in ValueColumn::QUANTITIES {
             let ci = column_index(c);
-            let lookup = |code: &str| template.indicator_index(code).and_then(|j| totals.values[j][ci]);
+            let lookup = |code: &str| {
+                template
+                    .indicator_index(code)
+                    .and_then(|j| totals.values[j][ci])
+            };
             totals.values[i][ci] = expr.eval(&lookup);
         }
     }
@@ -169,8 +198,15 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
 
 /// %KH = LK / KH × 100; %CK = LK / CK × 100 (− 100 for growth).
 fn recompute_percentages(totals: &mut Totals, template: &Template) {
-    let (lk, kh, ck) = (column_index(ValueColumn::Lk), column_index(ValueColumn::Kh), column_index(ValueColumn::Ck));
-    let (pkh, pck) = (column_index(ValueColumn::PctKh), column_index(ValueColumn::PctCk));
+    let (lk, kh, ck) = (
+        column_index(ValueColumn::Lk),
+        column_index(ValueColumn::Kh),
+        column_index(ValueColumn::Ck),
+    );
+    let (pkh, pck) = (
+        column_index(ValueColumn::PctKh),
+        column_index(ValueColumn::PctCk),
+    );
     for (i, ind) in template.indicators.iter().enumerate() {
         if ind.kind == Kind::Rate {
             // A percent of a percent means nothing to readers.

@@ -71,12 +71,26 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
         }
         match parse(&ind.formula) {
             Ok(Rule::Relation(left, cmp, right)) => {
-                let rel = Relation { owner: i, left, cmp, right };
-                let unknown: Vec<&str> = rel.codes().into_iter().filter(|c| template.indicator(c).is_none()).collect();
+                let rel = Relation {
+                    owner: i,
+                    left,
+                    cmp,
+                    right,
+                };
+                let unknown: Vec<&str> = rel
+                    .codes()
+                    .into_iter()
+                    .filter(|c| template.indicator(c).is_none())
+                    .collect();
                 if unknown.is_empty() {
                     out.push(rel);
                 } else {
-                    findings.push(rule_invalid(template, i, &format!("unknown indicator code {}", unknown.join(", ")), lang));
+                    findings.push(rule_invalid(
+                        template,
+                        i,
+                        &format!("unknown indicator code {}", unknown.join(", ")),
+                        lang,
+                    ));
                 }
             }
             Ok(Rule::Definition(_)) => {}
@@ -92,7 +106,9 @@ fn rule_invalid(template: &Template, i: usize, what: &str, lang: Lang) -> Findin
         Lang::Vi => format!("Công thức «{}» của chỉ tiêu {} (indicators.csv, dòng {}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu.", ind.formula, ind.code, ind.line),
         Lang::En => format!("The formula «{}» of indicator {} (indicators.csv, line {}) is invalid: {what}. It is ignored; correct the template.", ind.formula, ind.code, ind.line),
     };
-    Finding::error(Code::RuleInvalid, text).indicator(ind.code.clone()).actual(ind.formula.clone())
+    Finding::error(Code::RuleInvalid, text)
+        .indicator(ind.code.clone())
+        .actual(ind.formula.clone())
 }
 
 /// The polars expression of a rule expression over the wide frame.
@@ -141,7 +157,15 @@ pub fn check_relations(
     let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
     let subjects: Vec<Subject> = subs
         .iter()
-        .map(|s| Subject::Unit(s, s.rows.iter().map(|r| ((r.indicator, r.column), r)).collect()))
+        .map(|s| {
+            Subject::Unit(
+                s,
+                s.rows
+                    .iter()
+                    .map(|r| ((r.indicator, r.column), r))
+                    .collect(),
+            )
+        })
         .chain(std::iter::once(Subject::Totals))
         .collect();
     let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
@@ -149,7 +173,9 @@ pub fn check_relations(
         let ci = column_index(column);
         let mut columns = Vec::new();
         for code in &codes {
-            let Some(idx) = template.indicator_index(code) else { continue };
+            let Some(idx) = template.indicator_index(code) else {
+                continue;
+            };
             let (vals, tols): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
                 .iter()
                 .map(|s| match s {
@@ -189,13 +215,25 @@ pub fn check_relations(
                 Cmp::Le => (l - r).gt(tol),
                 Cmp::Ge => (r - l).gt(tol),
             };
-            exprs.push(present.clone().and(violated).fill_null(lit(false)).alias(format!("v{k}")));
+            exprs.push(
+                present
+                    .clone()
+                    .and(violated)
+                    .fill_null(lit(false))
+                    .alias(format!("v{k}")),
+            );
             exprs.push(present.not().and(any_present).alias(format!("s{k}")));
         }
         let out = df.lazy().select(exprs).collect().map_err(polars_fatal)?;
         for (k, rel) in relations.iter().enumerate() {
-            let v = out.column(&format!("v{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
-            let s = out.column(&format!("s{k}")).and_then(|c| c.bool()).map_err(polars_fatal)?;
+            let v = out
+                .column(&format!("v{k}"))
+                .and_then(|c| c.bool())
+                .map_err(polars_fatal)?;
+            let s = out
+                .column(&format!("s{k}"))
+                .and_then(|c| c.bool())
+                .map_err(polars_fatal)?;
             // The totals (last row) are only worth a finding when every
             // unit's figures satisfied the relation: otherwise the total's
             // violation is a consequence of a unit's, already reported.
@@ -235,7 +273,9 @@ pub fn check_relations(
 /// A short name of an indicator for messages: its catalog name without
 /// "Trong đó:" or a leading dash.
 pub fn short_name(template: &Template, code: &str) -> String {
-    let Some(ind) = template.indicator(code) else { return code.to_string() };
+    let Some(ind) = template.indicator(code) else {
+        return code.to_string();
+    };
     let n = clean(&ind.name);
     let n = n.trim_start_matches(['-', '–', ' ']);
     let lower = n.to_lowercase();
@@ -247,28 +287,54 @@ pub fn short_name(template: &Template, code: &str) -> String {
     n.to_string()
 }
 
-fn violation(rel: &Relation, column: ValueColumn, subject: &Subject, totals: &Totals, template: &Template, lang: Lang) -> Finding {
+fn violation(
+    rel: &Relation,
+    column: ValueColumn,
+    subject: &Subject,
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+) -> Finding {
     let ci = column_index(column);
     let value_of = |code: &str| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
         match subject {
             Subject::Unit(_, map) => map.get(&(idx, column)).map(|r| (r.value, r.decimals)),
-            Subject::Totals => totals.values[idx][ci].map(|v| (v, crate::normalize::number::decimals_of(v).min(2))),
+            Subject::Totals => {
+                totals.values[idx][ci].map(|v| (v, crate::normalize::number::decimals_of(v).min(2)))
+            }
         }
     };
     let lookup = |code: &str| value_of(code).map(|(v, _)| v);
-    let decimals = rel.codes().iter().filter_map(|c| value_of(c).map(|(_, d)| d)).max().unwrap_or(0);
+    let decimals = rel
+        .codes()
+        .iter()
+        .filter_map(|c| value_of(c).map(|(_, d)| d))
+        .max()
+        .unwrap_or(0);
     let fmt = |v: f64| format_num(v, decimals, lang);
     let (unit_code, unit_words, file) = match subject {
         Subject::Unit(s, _) => {
             let a = s.unit.and_then(|u| template.agencies.get(u));
-            (a.map(|a| a.code.clone()).unwrap_or_default(), a.map(|a| a.name.clone()).unwrap_or_default(), s.file.clone())
+            (
+                a.map(|a| a.code.clone()).unwrap_or_default(),
+                a.map(|a| a.name.clone()).unwrap_or_default(),
+                s.file.clone(),
+            )
         }
-        Subject::Totals => (String::new(), lang.pick("Số tổng hợp", "The consolidated total").to_string(), String::new()),
+        Subject::Totals => (
+            String::new(),
+            lang.pick("Số tổng hợp", "The consolidated total")
+                .to_string(),
+            String::new(),
+        ),
     };
     let cell_of = |code: &str| -> Location {
         match (subject, template.indicator_index(code)) {
-            (Subject::Unit(s, map), Some(idx)) => map.get(&(idx, column)).map(|r| s.location(r)).unwrap_or_default(),
+            (Subject::Unit(s, map), Some(idx)) => map
+                .get(&(idx, column))
+                .map(|r| s.location(r))
+                .unwrap_or_default(),
             _ => Location::file(file.clone()),
         }
     };
@@ -279,7 +345,13 @@ fn violation(rel: &Relation, column: ValueColumn, subject: &Subject, totals: &To
         let sum: f64 = parts.iter().filter_map(|p| lookup(p)).sum();
         let parts_text = parts
             .iter()
-            .map(|p| format!("{} {}", short_name(template, p), fmt(lookup(p).unwrap_or(f64::NAN))))
+            .map(|p| {
+                format!(
+                    "{} {}",
+                    short_name(template, p),
+                    fmt(lookup(p).unwrap_or(f64::NAN))
+                )
+            })
             .collect::<Vec<_>>()
             .join(" + ");
         let name = short_name(template, whole);
@@ -303,12 +375,22 @@ fn violation(rel: &Relation, column: ValueColumn, subject: &Subject, totals: &To
             .expected(fmt(sum))
             .actual(fmt(whole_v));
     }
-    let first = rel.left.codes().first().copied().unwrap_or_default().to_string();
+    let first = rel
+        .left
+        .codes()
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_string();
     let owner = &template.indicators[rel.owner];
     let show = |e: &Expr| -> String {
         let codes = e.codes();
         if codes.len() == 1 && matches!(e, Expr::Code(_)) {
-            format!("{} {}", short_name(template, codes[0]), fmt(lookup(codes[0]).unwrap_or(f64::NAN)))
+            format!(
+                "{} {}",
+                short_name(template, codes[0]),
+                fmt(lookup(codes[0]).unwrap_or(f64::NAN))
+            )
         } else {
             format!("{e} = {}", fmt(e.eval(&lookup).unwrap_or(f64::NAN)))
         }

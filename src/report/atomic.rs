@@ -10,15 +10,21 @@ use std::path::Path;
 /// # Errors
 /// When the folder is not writable or the rename fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".tonghop-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Fatal::output(path, e))?;
     tmp.write_all(bytes).map_err(|e| Fatal::output(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Fatal::output(path, e))?;
-    tmp.persist(path).map_err(|e| Fatal::output(path, e.error))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Fatal::output(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| Fatal::output(path, e.error))?;
     Ok(())
 }
 

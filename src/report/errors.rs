@@ -38,8 +38,11 @@ pub fn defuse(value: &str) -> String {
 pub fn to_csv(findings: &[Finding]) -> Result<Vec<u8>, Fatal> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        w.write_record(FIELDS).map_err(|e| Fatal::Other(e.to_string()))?;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(FIELDS)
+            .map_err(|e| Fatal::Other(e.to_string()))?;
         for f in findings {
             let record = [
                 f.severity.as_str().to_string(),
@@ -54,7 +57,8 @@ pub fn to_csv(findings: &[Finding]) -> Result<Vec<u8>, Fatal> {
                 defuse(&f.actual),
                 defuse(&f.message),
             ];
-            w.write_record(&record).map_err(|e| Fatal::Other(e.to_string()))?;
+            w.write_record(&record)
+                .map_err(|e| Fatal::Other(e.to_string()))?;
         }
         w.flush().map_err(|e| Fatal::Other(e.to_string()))?;
     }

@@ -18,7 +18,9 @@ use crate::model::{Period, ValueColumn};
 use crate::reconcile::{column_index, Totals};
 use crate::report::atomic::write_atomic;
 use crate::template::{Indicator, Kind, Level, Template};
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -67,6 +69,10 @@ pub struct StatusLine {
     pub note: String,
 }
 
+/// A unit in the detail sheet: agency index and its figures by
+/// (indicator, column).
+pub type UnitFigures = (usize, HashMap<(usize, ValueColumn), f64>);
+
 /// Everything the workbook shows.
 pub struct ReportData<'a> {
     pub template: &'a Template,
@@ -75,7 +81,7 @@ pub struct ReportData<'a> {
     pub totals: &'a Totals,
     /// Units in the detail sheet, in registry order: (agency index,
     /// figures by (indicator, column)).
-    pub units: Vec<(usize, HashMap<(usize, ValueColumn), f64>)>,
+    pub units: Vec<UnitFigures>,
     pub status: Vec<StatusLine>,
     pub findings: &'a [Finding],
 }
@@ -120,7 +126,12 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     };
     detail_sheet(detail.set_name(names[1]).map_err(&e)?, data).map_err(&e)?;
     status_sheet(wb.add_worksheet().set_name(names[2]).map_err(&e)?, data).map_err(&e)?;
-    findings_sheet(wb.add_worksheet().set_name(names[3]).map_err(&e)?, data.findings, data.lang).map_err(&e)?;
+    findings_sheet(
+        wb.add_worksheet().set_name(names[3]).map_err(&e)?,
+        data.findings,
+        data.lang,
+    )
+    .map_err(&e)?;
     let props = rust_xlsxwriter::DocProperties::new()
         .set_title(data.template.settings.title.as_str())
         .set_author("tonghop");
@@ -146,39 +157,103 @@ fn cell_format() -> Format {
 fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     let t = d.template;
     let lang = d.lang;
-    let title = Format::new().set_bold().set_font_size(14).set_align(FormatAlign::Center);
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center);
     let bold = Format::new().set_bold();
-    ws.merge_range(0, 0, 0, 8, &t.settings.office, &bold.clone().set_align(FormatAlign::Center))?;
-    let heading = format!("{} — {}", t.settings.title, d.period.title(lang).to_uppercase());
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        &t.settings.office,
+        &bold.clone().set_align(FormatAlign::Center),
+    )?;
+    let heading = format!(
+        "{} — {}",
+        t.settings.title,
+        d.period.title(lang).to_uppercase()
+    );
     ws.merge_range(1, 0, 1, 8, &heading, &title)?;
-    let wards_total = t.agencies.iter().filter(|a| a.kind == crate::template::AgencyKind::Ward && a.reports).count();
+    let wards_total = t
+        .agencies
+        .iter()
+        .filter(|a| a.kind == crate::template::AgencyKind::Ward && a.reports)
+        .count();
     let wards_in = d
         .units
         .iter()
-        .filter(|(u, _)| t.agencies.get(*u).is_some_and(|a| a.kind == crate::template::AgencyKind::Ward))
+        .filter(|(u, _)| {
+            t.agencies
+                .get(*u)
+                .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward)
+        })
         .count();
     let note = match lang {
-        Lang::Vi => format!("(Tổng hợp từ {wards_in}/{wards_total} phường, xã và {} phòng ban, đơn vị)", d.units.len() - wards_in),
-        Lang::En => format!("(Consolidated from {wards_in}/{wards_total} wards and {} departments)", d.units.len() - wards_in),
+        Lang::Vi => format!(
+            "(Tổng hợp từ {wards_in}/{wards_total} phường, xã và {} phòng ban, đơn vị)",
+            d.units.len() - wards_in
+        ),
+        Lang::En => format!(
+            "(Consolidated from {wards_in}/{wards_total} wards and {} departments)",
+            d.units.len() - wards_in
+        ),
     };
-    ws.merge_range(2, 0, 2, 8, &note, &Format::new().set_italic().set_align(FormatAlign::Center))?;
+    ws.merge_range(
+        2,
+        0,
+        2,
+        8,
+        &note,
+        &Format::new().set_italic().set_align(FormatAlign::Center),
+    )?;
     let header_row = 4;
-    let headers = [lang.pick("Mã", "Code"), lang.pick("Chỉ tiêu", "Indicator"), lang.pick("ĐVT", "Unit"), "KH", "TH", "LK", "CK", "%KH", "%CK"];
+    let headers = [
+        lang.pick("Mã", "Code"),
+        lang.pick("Chỉ tiêu", "Indicator"),
+        lang.pick("ĐVT", "Unit"),
+        "KH",
+        "TH",
+        "LK",
+        "CK",
+        "%KH",
+        "%CK",
+    ];
     let hf = header_format();
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &hf)?;
     }
     let cf = cell_format();
-    let section = Format::new().set_bold().set_border(FormatBorder::Thin).set_background_color(Color::RGB(0xF2F2F2));
-    let pct = Format::new().set_border(FormatBorder::Thin).set_num_format("#,##0.00");
+    let section = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(0xF2F2F2));
+    let pct = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_num_format("#,##0.00");
     let mut row = header_row + 1;
     for (gi, g) in t.groups.iter().enumerate() {
-        let members: Vec<(usize, &Indicator)> = t.indicators.iter().enumerate().filter(|(_, i)| i.group == g.code).collect();
+        let members: Vec<(usize, &Indicator)> = t
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.group == g.code)
+            .collect();
         if members.is_empty() {
             continue;
         }
         ws.write_blank(row, 0, &section)?;
-        ws.write_string_with_format(row, 1, format!("{}. {}", crate::model::roman(gi as u32 + 1), g.name.to_uppercase()), &section)?;
+        ws.write_string_with_format(
+            row,
+            1,
+            format!(
+                "{}. {}",
+                crate::model::roman(gi as u32 + 1),
+                g.name.to_uppercase()
+            ),
+            &section,
+        )?;
         for c in 2..9u16 {
             ws.write_blank(row, c, &section)?;
         }
@@ -187,12 +262,19 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
             ws.write_string_with_format(row, 0, &ind.code, &cf)?;
             ws.write_string_with_format(row, 1, &ind.name, &cf.clone().set_text_wrap())?;
             ws.write_string_with_format(row, 2, &ind.unit, &cf)?;
-            let qf = Format::new().set_border(FormatBorder::Thin).set_num_format(quantity_format(ind));
+            let qf = Format::new()
+                .set_border(FormatBorder::Thin)
+                .set_num_format(quantity_format(ind));
             for (k, c) in ValueColumn::ALL.iter().enumerate() {
                 let col = 3 + k as u16;
                 match d.totals.values[i][column_index(*c)] {
                     Some(v) if v.is_finite() => {
-                        ws.write_number_with_format(row, col, v, if c.is_percent() { &pct } else { &qf })?;
+                        ws.write_number_with_format(
+                            row,
+                            col,
+                            v,
+                            if c.is_percent() { &pct } else { &qf },
+                        )?;
                     }
                     _ => {
                         ws.write_blank(row, col, &cf)?;
@@ -221,13 +303,22 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     let t = d.template;
     let lang = d.lang;
     let hf = header_format();
-    let is_ward = |u: usize| t.agencies.get(u).is_some_and(|a| a.kind == crate::template::AgencyKind::Ward);
-    let wards: Vec<&(usize, HashMap<(usize, ValueColumn), f64>)> = d.units.iter().filter(|(u, _)| is_ward(*u)).collect();
-    let others: Vec<&(usize, HashMap<(usize, ValueColumn), f64>)> = d.units.iter().filter(|(u, _)| !is_ward(*u)).collect();
+    let is_ward = |u: usize| {
+        t.agencies
+            .get(u)
+            .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward)
+    };
+    let wards: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| is_ward(*u)).collect();
+    let others: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| !is_ward(*u)).collect();
     let first_unit_col: u16 = 4;
     let total_col: u16 = first_unit_col + wards.len() as u16;
     let first_other_col = total_col + 1;
-    let headers = [lang.pick("Mã", "Code"), lang.pick("Chỉ tiêu", "Indicator"), lang.pick("ĐVT", "Unit"), lang.pick("Cột", "Column")];
+    let headers = [
+        lang.pick("Mã", "Code"),
+        lang.pick("Chỉ tiêu", "Indicator"),
+        lang.pick("ĐVT", "Unit"),
+        lang.pick("Cột", "Column"),
+    ];
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &hf)?;
     }
@@ -270,7 +361,8 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
                 }
                 (_, Level::District, Some(v)) => match dept_col {
                     Some(c) => {
-                        let f = Formula::new(format!("={}{}", column_letters(c as u32), row + 1)).set_result(v.to_string());
+                        let f = Formula::new(format!("={}{}", column_letters(c as u32), row + 1))
+                            .set_result(v.to_string());
                         ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
                     }
                     None => {
@@ -345,9 +437,22 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         let fmt = match line.status {
             Status::Submitted => &ok,
             Status::Duplicate | Status::Skipped => &warn,
-            Status::Missing | Status::Unreadable | Status::WrongPeriod | Status::UnknownUnit => &bad,
+            Status::Missing | Status::Unreadable | Status::WrongPeriod | Status::UnknownUnit => {
+                &bad
+            }
         };
-        ws.write_string_with_format(row, 4, line.status.label(lang), if line.status == Status::Submitted && tally.errors == 0 { fmt } else if line.status == Status::Submitted { &plain } else { fmt })?;
+        ws.write_string_with_format(
+            row,
+            4,
+            line.status.label(lang),
+            if line.status == Status::Submitted && tally.errors == 0 {
+                fmt
+            } else if line.status == Status::Submitted {
+                &plain
+            } else {
+                fmt
+            },
+        )?;
         ws.write_number(row, 5, tally.errors as f64)?;
         ws.write_number(row, 6, tally.warnings as f64)?;
         ws.write_number(row, 7, tally.infos as f64)?;
@@ -372,11 +477,39 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
 }
 
 /// Writes the error list as a sheet: the same columns as errors.csv.
-pub fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Result<(), XlsxError> {
+pub fn findings_sheet(
+    ws: &mut Worksheet,
+    findings: &[Finding],
+    lang: Lang,
+) -> Result<(), XlsxError> {
     let hf = header_format();
     let headers = match lang {
-        Lang::Vi => ["Mức độ", "Mã lỗi", "Đơn vị", "Tệp", "Trang tính", "Ô", "Chỉ tiêu", "Cột", "Giá trị đúng", "Giá trị ghi", "Nội dung"],
-        Lang::En => ["Severity", "Code", "Unit", "File", "Sheet", "Cell", "Indicator", "Column", "Expected", "Actual", "Message"],
+        Lang::Vi => [
+            "Mức độ",
+            "Mã lỗi",
+            "Đơn vị",
+            "Tệp",
+            "Trang tính",
+            "Ô",
+            "Chỉ tiêu",
+            "Cột",
+            "Giá trị đúng",
+            "Giá trị ghi",
+            "Nội dung",
+        ],
+        Lang::En => [
+            "Severity",
+            "Code",
+            "Unit",
+            "File",
+            "Sheet",
+            "Cell",
+            "Indicator",
+            "Column",
+            "Expected",
+            "Actual",
+            "Message",
+        ],
     };
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &hf)?;
@@ -386,7 +519,11 @@ pub fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> R
         Severity::Warning => Format::new().set_background_color(Color::RGB(0xFFF2CC)),
         Severity::Info => Format::new().set_background_color(Color::RGB(0xDDEBF7)),
     };
-    let formats = [fill(Severity::Error), fill(Severity::Warning), fill(Severity::Info)];
+    let formats = [
+        fill(Severity::Error),
+        fill(Severity::Warning),
+        fill(Severity::Info),
+    ];
     for (k, f) in findings.iter().enumerate() {
         let row = k as u32 + 1;
         let fmt = &formats[f.severity as usize];

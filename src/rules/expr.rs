@@ -86,7 +86,9 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
         let c = chars[i];
         if c.is_whitespace() {
             i += 1;
-        } else if c.is_ascii_digit() || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())) {
+        } else if c.is_ascii_digit()
+            || (c == '.' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()))
+        {
             let start = i;
             while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.') {
                 i += 1;
@@ -209,7 +211,9 @@ impl Parser {
                 Ok(e)
             }
             Some(_) => self.err("expected an indicator code, a number or '('"),
-            None => self.err("the formula ends too early: expected an indicator code, a number or '('"),
+            None => {
+                self.err("the formula ends too early: expected an indicator code, a number or '('")
+            }
         }
     }
 }
@@ -337,27 +341,44 @@ mod tests {
     #[test]
     fn relations_and_definitions_parse() {
         let r = parse("HC02 == HC03 + HC04").unwrap();
-        let Rule::Relation(l, Cmp::Eq, rr) = r else { panic!() };
+        let Rule::Relation(l, Cmp::Eq, rr) = r else {
+            panic!()
+        };
         assert_eq!(l, Expr::Code("HC02".into()));
         assert_eq!(rr.sum_terms(), Some(vec!["HC03", "HC04"]));
-        let Rule::Definition(d) = parse("HC06 / HC07 * 100").unwrap() else { panic!() };
+        let Rule::Definition(d) = parse("HC06 / HC07 * 100").unwrap() else {
+            panic!()
+        };
         assert_eq!(d.as_percent_ratio(), Some(("HC06", "HC07")));
-        let Rule::Relation(l, Cmp::Eq, _) = parse("TT10 + TT11 == TT12 + TT13").unwrap() else { panic!() };
+        let Rule::Relation(l, Cmp::Eq, _) = parse("TT10 + TT11 == TT12 + TT13").unwrap() else {
+            panic!()
+        };
         assert_eq!(l.sum_terms(), Some(vec!["TT10", "TT11"]));
     }
 
     #[test]
     fn evaluation_respects_precedence_and_missing_operands() {
-        let Rule::Relation(_, _, r) = parse("TT07 == TT05 - TT06 * 2").unwrap() else { panic!() };
+        let Rule::Relation(_, _, r) = parse("TT07 == TT05 - TT06 * 2").unwrap() else {
+            panic!()
+        };
         let v = |c: &str| match c {
             "TT05" => Some(10.0),
             "TT06" => Some(3.0),
             _ => None,
         };
         assert_eq!(r.eval(&v), Some(4.0));
-        let Rule::Definition(d) = parse("(A - B) / C").unwrap() else { panic!() };
+        let Rule::Definition(d) = parse("(A - B) / C").unwrap() else {
+            panic!()
+        };
         assert_eq!(d.eval(&v), None);
-        assert_eq!(parse("-A + 2").unwrap(), Rule::Definition(Expr::Bin(Box::new(Expr::Neg(Box::new(Expr::Code("A".into())))), Op::Add, Box::new(Expr::Num(2.0)))));
+        assert_eq!(
+            parse("-A + 2").unwrap(),
+            Rule::Definition(Expr::Bin(
+                Box::new(Expr::Neg(Box::new(Expr::Code("A".into())))),
+                Op::Add,
+                Box::new(Expr::Num(2.0))
+            ))
+        );
     }
 
     #[test]

@@ -30,8 +30,10 @@ fn write_submission(path: &Path, title: &str, period: &str, rows: &[Row], with_c
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
     ws.write_string(0, 0, title).unwrap();
-    ws.write_string(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").unwrap();
-    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}")).unwrap();
+    ws.write_string(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}"))
+        .unwrap();
     let bold = Format::new().set_bold();
     let mut headers = vec!["STT"];
     if with_code {
@@ -42,7 +44,8 @@ fn write_submission(path: &Path, title: &str, period: &str, rows: &[Row], with_c
         ws.write_string_with_format(5, c as u16, *h, &bold).unwrap();
     }
     ws.write_string(6, 0, "I").unwrap();
-    ws.write_string(6, if with_code { 2 } else { 1 }, "CẢI CÁCH HÀNH CHÍNH").unwrap();
+    ws.write_string(6, if with_code { 2 } else { 1 }, "CẢI CÁCH HÀNH CHÍNH")
+        .unwrap();
     for (k, r) in rows.iter().enumerate() {
         let rr = 7 + k as u32;
         let mut c = 0u16;
@@ -67,14 +70,19 @@ fn write_submission(path: &Path, title: &str, period: &str, rows: &[Row], with_c
     }
     let sig = 9 + rows.len() as u32;
     ws.write_string(sig, 1, "NGƯỜI LẬP BIỂU").unwrap();
-    ws.write_string(sig, 4, "Phường 5, ngày 05 tháng 4 năm 2020").unwrap();
+    ws.write_string(sig, 4, "Phường 5, ngày 05 tháng 4 năm 2020")
+        .unwrap();
     wb.save(path).unwrap();
 }
 
 /// A minimal template: three HC indicators, two wards and one department.
 fn write_template(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join("groups.csv"), "group,name\nHC,Cải cách hành chính\n").unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nHC,Cải cách hành chính\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("indicators.csv"),
         "code,group,name,unit,kind,level,reported_by,formula\n\
@@ -109,10 +117,28 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         "UBND PHƯỜNG 1",
         "QUÝ I/2020",
         &[
-            row("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ", "120", "120"),
-            row("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", "100", "100"),
+            row(
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                "120",
+                "120",
+            ),
+            row(
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                "100",
+                "100",
+            ),
             row("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", "20", "20"),
-            row("HC05", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", "83,33", "83,33"),
+            row(
+                "HC05",
+                "Tỷ lệ hồ sơ giải quyết đúng hạn",
+                "%",
+                "83,33",
+                "83,33",
+            ),
         ],
         true,
     );
@@ -123,7 +149,13 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         "PHƯỜNG 2",
         "Quý 1 năm 2020",
         &[
-            row("", "ho so thu tuc hanh chinh da giai quyet", "hồ sơ", "1.290", "1.290"),
+            row(
+                "",
+                "ho so thu tuc hanh chinh da giai quyet",
+                "hồ sơ",
+                "1.290",
+                "1.290",
+            ),
             row("", "- giải quyết đúng hạn", "hồ sơ", "1.204", "1.204"),
             row("", "- giải quyết trễ hạn", "hồ sơ", "77", "khoảng 80"),
         ],
@@ -134,7 +166,13 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         &dir.join("vp.xlsx"),
         "VĂN PHÒNG HĐND VÀ UBND QUẬN",
         "QUÝ I/2020",
-        &[row("NS01", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "145,2", "145,2")],
+        &[row(
+            "NS01",
+            "Thu ngân sách nhà nước trên địa bàn",
+            "tỷ đồng",
+            "145,2",
+            "145,2",
+        )],
         true,
     );
     std::fs::write(dir.join("ghi-chu.docx"), b"not a workbook").unwrap();
@@ -149,13 +187,34 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         .arg(&tpl)
         .assert();
     let output = assert.get_output();
-    assert_eq!(output.status.code(), Some(1), "stderr: {}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 
     // Totals: HC02 = 120 + 1290, HC03 = 100 + 1204; HC05 recomputed from the
     // totals, never averaged; NS01 from the department.
     let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
-    let header = summary.iter().position(|r| r.first().map(String::as_str) == Some("Mã")).unwrap();
-    assert_eq!(summary[header], ["Mã", "Chỉ tiêu", "ĐVT", "KH", "TH", "LK", "CK", "%KH", "%CK"]);
+    let header = summary
+        .iter()
+        .position(|r| r.first().map(String::as_str) == Some("Mã"))
+        .unwrap();
+    assert_eq!(
+        summary[header],
+        [
+            "Mã",
+            "Chỉ tiêu",
+            "ĐVT",
+            "KH",
+            "TH",
+            "LK",
+            "CK",
+            "%KH",
+            "%CK"
+        ]
+    );
     let find = |code: &str| summary.iter().find(|r| r[0] == code).unwrap().clone();
     assert_eq!(find("HC02")[4], "1410");
     assert_eq!(find("HC03")[4], "1304");
@@ -179,8 +238,22 @@ fn totals_statuses_and_findings_on_a_small_batch() {
 
     // The detail sheet's total is a live SUM whose stored value calamine reads.
     let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
-    assert_eq!(detail[0][..7], ["Mã", "Chỉ tiêu", "ĐVT", "Cột", "Phường 1", "Phường 2", "Tổng cộng"]);
-    let hc02_th = detail.iter().find(|r| r[0] == "HC02" && r[3] == "TH").unwrap();
+    assert_eq!(
+        detail[0][..7],
+        [
+            "Mã",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Cột",
+            "Phường 1",
+            "Phường 2",
+            "Tổng cộng"
+        ]
+    );
+    let hc02_th = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
     assert_eq!(hc02_th[4..7], ["120", "1290", "1410"]);
 
     // Exactly the expected findings, each with its place.
@@ -215,7 +288,10 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     want.sort();
     assert_eq!(got, want);
     let csv = std::fs::read(out.join("errors.csv")).unwrap();
-    assert!(csv.starts_with("\u{feff}severity,code,unit,file,sheet,cell,indicator,column,expected,actual,message".as_bytes()));
+    assert!(csv.starts_with(
+        "\u{feff}severity,code,unit,file,sheet,cell,indicator,column,expected,actual,message"
+            .as_bytes()
+    ));
 }
 
 #[test]
@@ -234,7 +310,11 @@ fn existing_outputs_need_force_and_out_must_not_be_inside_dir() {
             .output()
             .unwrap()
     };
-    assert_eq!(run(&[], &out).status.code(), Some(1), "every ward is missing");
+    assert_eq!(
+        run(&[], &out).status.code(),
+        Some(1),
+        "every ward is missing"
+    );
     let again = run(&[], &out);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
@@ -242,6 +322,12 @@ fn existing_outputs_need_force_and_out_must_not_be_inside_dir() {
     let inside = run(&[], &dir.join("out"));
     assert_eq!(inside.status.code(), Some(2));
     assert!(!dir.join("out").exists(), "nothing is written into DIR");
-    let bad_period = tonghop().arg("consolidate").arg(&dir).args(["--period", "2020-Q7", "--out"]).arg(&out).output().unwrap();
+    let bad_period = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q7", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(bad_period.status.code(), Some(2));
 }
