@@ -80,7 +80,8 @@ pub struct Submission {
     pub period: Option<(Period, Location)>,
     pub sheets: Vec<String>,
     pub rows: Vec<TidyRow>,
-    /// Unit written per indicator row, as written (for the feedback).
+    /// Indicators whose row is in the table (with or without figures).
+    pub present: Vec<usize>,
     pub findings: Vec<Finding>,
 }
 
@@ -205,6 +206,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         period: None,
         sheets: Vec::new(),
         rows: Vec::new(),
+        present: Vec::new(),
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
@@ -450,6 +452,7 @@ fn read_rows(
             continue;
         }
         seen[idx] = true;
+        sub.present.push(idx);
         // The unit the row is written in, against the catalog's.
         let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let mut factor = 1.0;

@@ -282,6 +282,9 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         "error|sum-mismatch|P02|bao cao P2.xlsx|Biểu 1|D8|HC02|TH|1.281",
         "error|value-invalid|P02|bao cao P2.xlsx|Biểu 1|E10|HC04|LK|",
         "info|file-skipped||ghi-chu.docx|||||",
+        // Ward 2 has no HC05 row; the department none of its HC rows.
+        "warning|indicator-missing|P02|bao cao P2.xlsx|Biểu 1||||",
+        "warning|indicator-missing|VP|vp.xlsx|Biểu 1||||",
         // Ward 2 has no valid HC04 LK, so its LK relation cannot be checked.
         "info|relation-skipped|||||HC02|LK|",
     ];
