@@ -3,6 +3,7 @@
 
 pub mod header;
 pub mod indicator;
+pub mod legacy;
 pub mod number;
 pub mod submission;
 pub mod text;
