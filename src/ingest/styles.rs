@@ -584,6 +584,7 @@ fn analyze_format(code: &str) -> (bool, Option<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::legacy::LegacyEncoding;
     use rust_xlsxwriter::{Format, Workbook};
     use std::io::{Cursor, Write};
 
@@ -831,5 +832,147 @@ mod tests {
         let styles = read_zip(bytes, 1 << 20).expect("styles");
         assert_eq!(styles["S"].font(0, 0), None);
         assert_eq!(styles["S"].decimals(0, 0), None);
+    }
+
+    /// The committed fixture `tests/fixtures/legacy-fonts.xlsx`: cells
+    /// holding TCVN3 and VNI bytes as Excel stores them, each in the font
+    /// that shows it, with the Unicode text it must read as.
+    /// (row, column, text as stored, font, Unicode, encoding)
+    const LEGACY_CELLS: [(u32, u16, &str, &str, &str, Option<LegacyEncoding>); 12] = [
+        (
+            0,
+            0,
+            "b¸o c¸o t×nh h×nh",
+            ".VnTimeH",
+            "BÁO CÁO TÌNH HÌNH",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (1, 0, "STT", ".VnTime", "STT", None),
+        (
+            1,
+            1,
+            "ChØ tiªu",
+            ".VnTime",
+            "Chỉ tiêu",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            1,
+            2,
+            "§¬n vÞ",
+            ".VnTime",
+            "Đơn vị",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            2,
+            1,
+            "Hå s¬ thñ tôc hµnh chÝnh ®· gi¶i quyÕt",
+            ".VnTime",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            2,
+            2,
+            "Phöôøng 5",
+            "VNI-Times",
+            "Phường 5",
+            Some(LegacyEncoding::Vni),
+        ),
+        (
+            3,
+            1,
+            "Ng\u{ad}êi ®\u{ad}îc c¸ch ly, theo dâi søc kháe",
+            ".VnTime",
+            "Người được cách ly, theo dõi sức khỏe",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            3,
+            2,
+            "Quaän Bình Thaïnh",
+            "VNI-Times",
+            "Quận Bình Thạnh",
+            Some(LegacyEncoding::Vni),
+        ),
+        (
+            4,
+            1,
+            "Hoà sô thuû tuïc haønh chính ñaõ giaûi quyeát",
+            "VNI-Times",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            Some(LegacyEncoding::Vni),
+        ),
+        // No legacy font: the content decides.
+        (
+            4,
+            2,
+            "Ph\u{ad}êng 5",
+            "Arial",
+            "Phường 5",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (5, 1, "Tổng số", "Times New Roman", "Tổng số", None),
+        (5, 2, "café", "Arial", "café", None),
+    ];
+
+    fn legacy_fixture() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-fonts.xlsx")
+    }
+
+    /// Regenerates the fixture: `cargo test --lib
+    /// ingest::styles::tests::write_legacy_fixture -- --ignored`.
+    #[test]
+    #[ignore = "writes tests/fixtures/legacy-fonts.xlsx"]
+    fn write_legacy_fixture() {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet().set_name("Biểu 1").expect("sheet name");
+        for (row, col, text, font, _, _) in LEGACY_CELLS {
+            let format = Format::new().set_font_name(font);
+            sheet
+                .write_string_with_format(row, col, text, &format)
+                .expect("write");
+        }
+        let pct = Format::new()
+            .set_num_format("0.0%")
+            .set_font_name(".VnTime");
+        sheet
+            .write_number_with_format(6, 1, 0.232, &pct)
+            .expect("write");
+        wb.save(legacy_fixture()).expect("save");
+    }
+
+    #[test]
+    fn legacy_fixture_reads_back_as_unicode() {
+        use crate::normalize::legacy::decode_cell;
+        use calamine::{open_workbook, Data, Reader, Xlsx};
+        let path = legacy_fixture();
+        let styles = read_xlsx_styles(&path, 10_000_000).expect("styles");
+        let sheet_styles = styles.get("Biểu 1").expect("sheet styles");
+        let mut workbook: Xlsx<_> = open_workbook(&path).expect("open fixture");
+        let range = workbook.worksheet_range("Biểu 1").expect("sheet");
+        let (top, left) = range.start().expect("cells");
+        let mut decoded = Vec::new();
+        for (r, c, value) in range.used_cells() {
+            let (row, col) = (top + r as u32, left + c as u32);
+            match value {
+                Data::String(text) => {
+                    let (unicode, enc) = decode_cell(text, sheet_styles.font(row, col));
+                    decoded.push((row, col, unicode, enc));
+                }
+                Data::Float(v) => {
+                    assert_eq!((row, col, *v), (6, 1, 0.232));
+                    assert!(sheet_styles.is_percent(row, col));
+                    assert_eq!(sheet_styles.decimals(row, col), Some(1));
+                }
+                other => panic!("unexpected cell {other:?}"),
+            }
+        }
+        let want: Vec<(u32, u32, String, Option<LegacyEncoding>)> = LEGACY_CELLS
+            .iter()
+            .map(|&(row, col, _, _, unicode, enc)| (row, u32::from(col), unicode.to_string(), enc))
+            .collect();
+        assert_eq!(decoded, want);
     }
 }
