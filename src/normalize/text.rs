@@ -10,6 +10,9 @@ use unicode_normalization::UnicodeNormalization;
 fn space_class(c: char) -> Option<bool> {
     match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Some(false),
+        // Direction marks and embeddings that text copied from web pages
+        // carries, and the Mongolian vowel separator (no longer a space).
+        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{180e}' => Some(false),
         c if c.is_whitespace() => Some(true),
         '\u{a0}' | '\u{202f}' | '\u{2007}' => Some(true),
         _ => None,
@@ -195,6 +198,12 @@ mod tests {
         // "Â" + combining dot below, not "Ậ".
         assert_eq!(clean("Â\u{feff}\u{323}"), "Ậ");
         assert_eq!(clean("Phu\u{31b}\u{200b}o\u{31b}\u{300}ng"), "Phường");
+    }
+
+    #[test]
+    fn direction_marks_from_web_pages_are_dropped() {
+        assert_eq!(clean("\u{200e}Phường\u{200f} 5\u{202c}"), "Phường 5");
+        assert_eq!(fold("Phư\u{200e}ờng 5"), "phuong 5");
     }
 
     #[test]
