@@ -50,6 +50,9 @@ struct StyleTable {
     formats: Vec<CellFormat>,
 }
 
+/// A cell's position and style index: (row, column, style).
+type StyledCell = (u32, u32, u32);
+
 /// The styles of the cells of one sheet. Rows and columns are 0-based
 /// absolute positions, as calamine gives them; a cell the sheet does not
 /// list has the workbook's default style (index 0).
@@ -57,7 +60,7 @@ struct StyleTable {
 pub struct SheetStyles {
     table: Arc<StyleTable>,
     /// (row, column, style index), sorted by position; index 0 left out.
-    cells: Vec<(u32, u32, u32)>,
+    cells: Vec<StyledCell>,
 }
 
 impl SheetStyles {
@@ -443,8 +446,8 @@ fn sheet_cells<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     part: &str,
     max_bytes: u64,
-) -> Result<Option<Vec<(u32, u32, u32)>>, String> {
-    let mut cells: Vec<(u32, u32, u32)> = Vec::new();
+) -> Result<Option<Vec<StyledCell>>, String> {
+    let mut cells: Vec<StyledCell> = Vec::new();
     let mut row: Option<u32> = None;
     let mut next_col: u32 = 0;
     let found = stream_part(zip, part, max_bytes, |event| {
@@ -834,11 +837,20 @@ mod tests {
         assert_eq!(styles["S"].decimals(0, 0), None);
     }
 
+    /// (row, column, text as stored, font, Unicode, encoding)
+    type FixtureCell = (
+        u32,
+        u16,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<LegacyEncoding>,
+    );
+
     /// The committed fixture `tests/fixtures/legacy-fonts.xlsx`: cells
     /// holding TCVN3 and VNI bytes as Excel stores them, each in the font
     /// that shows it, with the Unicode text it must read as.
-    /// (row, column, text as stored, font, Unicode, encoding)
-    const LEGACY_CELLS: [(u32, u16, &str, &str, &str, Option<LegacyEncoding>); 12] = [
+    const LEGACY_CELLS: [FixtureCell; 12] = [
         (
             0,
             0,

@@ -281,6 +281,7 @@ fn is_word_char(c: char) -> bool {
 /// initial consonant, then either a vowel cluster that ends in a glide
 /// (`ai`, `ao`, `iêu`: no final consonant may follow) or one that may take a
 /// final consonant.
+#[allow(clippy::expect_used)]
 static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         "^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?\

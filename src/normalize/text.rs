@@ -12,7 +12,11 @@ fn space_class(c: char) -> Option<bool> {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Some(false),
         // Direction marks and embeddings that text copied from web pages
         // carries, and the Mongolian vowel separator (no longer a space).
-        '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{180e}' => Some(false),
+        '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{180e}' => Some(false),
         c if c.is_whitespace() => Some(true),
         '\u{a0}' | '\u{202f}' | '\u{2007}' => Some(true),
         _ => None,
@@ -223,7 +227,11 @@ mod tests {
         for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
             let key = fold(&c.to_string());
             assert_eq!(fold(&key), key, "{c:?} U+{:04X}", c as u32);
-            assert!(!key.chars().any(|k| is_combining_mark(k) || k.is_uppercase()), "{c:?} → {key:?}");
+            assert!(
+                !key.chars()
+                    .any(|k| is_combining_mark(k) || k.is_uppercase()),
+                "{c:?} → {key:?}"
+            );
         }
     }
 
