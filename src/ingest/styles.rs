@@ -125,6 +125,30 @@ pub fn read_xlsx_styles(
     })
 }
 
+/// A cheap probe: does the workbook's style part name a legacy Vietnamese
+/// font (`.VnTime`, `VNI-Times`, …)? Only then are the per-cell fonts worth
+/// reading. Any failure answers `false` (the content detection still runs).
+pub fn mentions_legacy_font(path: &Path, max_bytes: u64) -> bool {
+    let probe = || -> Option<bool> {
+        let file = File::open(path).ok()?;
+        let mut zip = ZipArchive::new(BufReader::new(file)).ok()?;
+        let name = zip
+            .file_names()
+            .filter_map(|n| n.ok())
+            .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))?
+            .to_string();
+        let entry = zip.by_name(&name).ok()?;
+        let mut buf = Vec::new();
+        entry.take(max_bytes).read_to_end(&mut buf).ok()?;
+        let text = String::from_utf8_lossy(&buf).to_lowercase();
+        Some(text.contains("\".vn") || text.contains("vni-") || text.contains("vni "))
+    };
+    catch_unwind(AssertUnwindSafe(probe))
+        .ok()
+        .flatten()
+        .unwrap_or(false)
+}
+
 fn read_styles_from<R: Read + Seek>(
     reader: R,
     max_bytes: u64,

@@ -37,7 +37,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// A legacy 8-bit Vietnamese encoding.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum LegacyEncoding {
     /// TCVN 5712:1993 VN3, the "ABC" fonts `.VnTime`, `.VnArial`, ….
     Tcvn3,
