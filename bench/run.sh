@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Benchmarks tonghop `consolidate` against the tools users would pick
+# instead (pandas+openpyxl, fastexcel+polars, python-calamine) and against
+# the decompression floor, then sweeps the number of units. Not part of
+# `cargo test` nor of CI. See BENCHMARKS.md for what it measures and the
+# figures of the last run.
+#
+# usage: bench/run.sh            the full run (about an hour on 2 cores)
+#        BENCH_QUICK=1 bench/run.sh   a smoke run on small inputs
+#
+# Knobs (environment):
+#   BENCH_DIR      work folder: venv, inputs, results (default target/bench)
+#   BENCH_RUNS     timed runs per command (default 5; 3 at N = 10,000)
+#   BENCH_PYTHON   the Python that makes the venv (default python3, >= 3.11)
+#   BENCH_SKIP     space-separated sets to skip: peers1000 peers10000 large sweep
+#   CARGO_TARGET_DIR  where cargo builds (default target/)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+work="${BENCH_DIR:-$root/target/bench}"
+runs="${BENCH_RUNS:-5}"
+quick="${BENCH_QUICK:-0}"
+skip=" ${BENCH_SKIP:-} "
+py="${BENCH_PYTHON:-python3}"
+mkdir -p "$work"
+
+# Pinned: the versions BENCHMARKS.md reports. Python >= 3.11 (tomllib).
+PEER_PACKAGES=(
+  "pandas==3.1.1" "openpyxl==3.1.5" "fastexcel==0.21.0" "polars==2.1.0"
+  "pyarrow==26.0.1" "python-calamine==0.9.1" "xlsxwriter==3.3.1"
+)
+
+echo "== build (release)" >&2
+cargo build --release --quiet
+target="${CARGO_TARGET_DIR:-$root/target}"
+tonghop="$target/release/tonghop"
+
+echo "== python peers (virtualenv $work/venv)" >&2
+if [ ! -x "$work/venv/bin/python" ]; then
+  "$py" -m venv "$work/venv"
+fi
+"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PEER_PACKAGES[@]}"
+vpy="$work/venv/bin/python"
+
+stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+results="$work/results/$stamp"
+mkdir -p "$results"
+md="$results/results.md"
+tsv="$results/runs.tsv"
+
+{
+  echo "### Machine and versions"
+  echo
+  echo '```text'
+  echo "date (UTC)   $stamp"
+  echo "cpu          $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+  echo "cores        $(nproc)"
+  echo "memory       $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "kernel       $(uname -r)"
+  echo "tonghop      $(git rev-parse --short HEAD 2>/dev/null || echo '?') $("$tonghop" --version)"
+  echo "rustc        $(rustc --version)"
+  echo "python       $("$vpy" --version 2>&1)"
+  "$vpy" - <<'EOF'
+from importlib.metadata import version
+for p in ["pandas", "openpyxl", "fastexcel", "polars", "pyarrow", "python-calamine", "xlsxwriter"]:
+    print(f"{p:<13}{version(p)}")
+EOF
+  echo "uptime       $(uptime)"
+  echo '```'
+  echo
+} > "$md"
+
+# Inputs: made once per shape and seed, kept between runs.
+samples() { # name, then the arguments of `tonghop samples`
+  local name="$1"; shift
+  local dir="$work/data/$name"
+  if [ ! -f "$dir/.complete" ]; then
+    rm -rf "$dir"
+    echo "== samples $name: $*" >&2
+    "$tonghop" samples --period 2020-Q1 --seed 2020 --out "$dir" "$@" >&2
+    touch "$dir/.complete"
+  fi
+  echo "$dir"
+}
+
+consolidate() { # input dir, output dir
+  echo "tonghop=$tonghop consolidate $1/submissions --template $1/template --period 2020-Q1 --out $2 --force"
+}
+
+peers() { # title, input dir, runs, [--once NAME]...
+  local title="$1" dir="$2" n="$3"; shift 3
+  local out="$work/out"
+  mkdir -p "$out"
+  python3 "$root/bench/timeit.py" --title "$title" --runs "$n" --reference tonghop \
+    --markdown "$md" --tsv "$tsv" "$@" \
+    "$(consolidate "$dir" "$out/tonghop")" \
+    "python-calamine=$vpy $root/bench/peers/calamine_dict.py $dir/submissions $dir/template $out/calamine.xlsx" \
+    "fastexcel+polars=$vpy $root/bench/peers/fastexcel_polars.py $dir/submissions $dir/template $out/fastexcel.xlsx" \
+    "pandas+openpyxl=$vpy $root/bench/peers/pandas_openpyxl.py $dir/submissions $dir/template $out/pandas.xlsx" \
+    "unzip floor=$vpy $root/bench/peers/floor_unzip.py $dir/submissions"
+}
+
+if [ "$quick" = 1 ]; then
+  sizes_peers=(100); sweep=(16 168); large_rows=5000; runs=1
+else
+  sizes_peers=(1000 10000); sweep=(16 168 1000 3321 10000); large_rows=50000
+fi
+
+echo "### Against the peers" >> "$md"
+echo >> "$md"
+for n in "${sizes_peers[@]}"; do
+  [[ "$skip" == *" peers$n "* ]] && continue
+  dir="$(samples "n$n" --units "$n")"
+  if [ "$n" -ge 10000 ]; then
+    peers "N = $n wards" "$dir" "$(( runs < 3 ? runs : 3 ))" --once pandas+openpyxl
+  else
+    peers "N = $n wards" "$dir" "$runs"
+  fi
+done
+if [[ "$skip" != *" large "* ]]; then
+  dir="$(samples "large$large_rows" --units 4 --rows "$large_rows")"
+  peers "4 workbooks × $large_rows rows" "$dir" "$runs"
+fi
+
+if [[ "$skip" != *" sweep "* ]]; then
+  echo "### Scale sweep (tonghop only)" >> "$md"
+  echo >> "$md"
+  cmds=(); counts=()
+  for n in "${sweep[@]}"; do
+    dir="$(samples "n$n" --units "$n")"
+    cmds+=("$n units=$tonghop consolidate $dir/submissions --template $dir/template --period 2020-Q1 --out $work/out/sweep$n --force")
+    counts+=(--count "$n units=$n")
+  done
+  python3 "$root/bench/timeit.py" --title "sweep" --runs "$(( runs < 3 ? runs : 3 ))" \
+    --markdown "$md" --tsv "$tsv" "${counts[@]}" "${cmds[@]}"
+fi
+
+echo "== results: $md" >&2
+cat "$md"
