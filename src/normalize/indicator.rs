@@ -22,6 +22,8 @@ pub struct IndicatorMatcher {
     by_code: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
     keys: Vec<(String, usize)>,
+    /// Length in characters of each of `keys`.
+    key_chars: Vec<usize>,
     abbreviations: HashMap<String, String>,
     threshold: f64,
 }
@@ -38,6 +40,7 @@ impl IndicatorMatcher {
             by_code: HashMap::new(),
             by_key: HashMap::new(),
             keys: Vec::new(),
+            key_chars: Vec::new(),
             abbreviations,
             threshold: template.settings.name_match_threshold,
         };
@@ -51,6 +54,7 @@ impl IndicatorMatcher {
                     continue;
                 }
                 m.by_key.entry(key.clone()).or_insert(i);
+                m.key_chars.push(key.chars().count());
                 m.keys.push((key, i));
             }
         }
@@ -102,9 +106,20 @@ impl IndicatorMatcher {
                 .collect::<Vec<_>>()
         };
         let key_digits = digits(&key);
+        let key_chars = key.chars().count();
+        // A key whose length alone keeps it below the threshold less the
+        // margin can be neither the match nor the runner-up that vetoes
+        // it: the edit distance is at least the difference in length, so
+        // the similarity is at most shorter / longer.
+        // (A thousandth more of margin keeps rounding out of it.)
+        let floor = self.threshold - 0.031;
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
-        for (k, i) in &self.keys {
+        for ((k, i), &k_chars) in self.keys.iter().zip(&self.key_chars) {
+            let (lo, hi) = (key_chars.min(k_chars), key_chars.max(k_chars));
+            if hi > 0 && (lo as f64) / (hi as f64) < floor {
+                continue;
+            }
             let sim = strsim::normalized_levenshtein(&key, k);
             if best.is_none_or(|(s, _)| sim > s) {
                 if let Some((s, j)) = best {
@@ -206,6 +221,101 @@ mod tests {
         assert_eq!(m.match_name(""), RowMatch::None);
         // Close to two catalog names at once: not matched.
         assert_eq!(code_of(&m, &t, "Cách ly").as_deref(), None);
+    }
+
+    /// `match_name` as it was before keys were skipped by length: every
+    /// key compared.
+    fn match_name_exhaustive(m: &IndicatorMatcher, name: &str) -> RowMatch {
+        let key = m.key(name);
+        if key.is_empty() {
+            return RowMatch::None;
+        }
+        if let Some(&i) = m.by_key.get(&key) {
+            return RowMatch::Exact(i);
+        }
+        let digits = |s: &str| {
+            s.split(' ')
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        let mut best: Option<(f64, usize)> = None;
+        let mut second = 0.0f64;
+        for (k, i) in &m.keys {
+            let sim = strsim::normalized_levenshtein(&key, k);
+            if best.is_none_or(|(s, _)| sim > s) {
+                if let Some((s, j)) = best {
+                    if j != *i {
+                        second = second.max(s);
+                    }
+                }
+                best = Some((sim, *i));
+            } else if best.is_some_and(|(_, j)| j != *i) {
+                second = second.max(sim);
+            }
+        }
+        match best {
+            Some((sim, i)) if sim >= m.threshold && sim - second >= 0.03 => {
+                let cand = m
+                    .keys
+                    .iter()
+                    .find(|(_, j)| *j == i)
+                    .map(|(k, _)| digits(k))
+                    .unwrap_or_default();
+                if cand == digits(&key) {
+                    RowMatch::Approximate(i, sim)
+                } else {
+                    RowMatch::None
+                }
+            }
+            _ => RowMatch::None,
+        }
+    }
+
+    #[test]
+    fn skipping_keys_by_length_changes_no_match() {
+        let t = Template::builtin().unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let mut names: Vec<String> = vec![
+            "KINH TẾ".into(),
+            "I".into(),
+            "Cách ly".into(),
+            "Số hộ gia đình văn hóa".into(),
+            "Hồ sơ thủ tục hành chánh đã tiếp nhận".into(),
+        ];
+        // Every catalog name retyped: letters dropped, doubled, swapped,
+        // words cut and added.
+        for ind in &t.indicators {
+            let chars: Vec<char> = ind.name.chars().collect();
+            for k in 0..chars.len() {
+                let mut dropped = chars.clone();
+                dropped.remove(k);
+                names.push(dropped.into_iter().collect());
+                let mut doubled = chars.clone();
+                doubled.insert(k, chars[k]);
+                names.push(doubled.into_iter().collect());
+                if k + 1 < chars.len() {
+                    let mut swapped = chars.clone();
+                    swapped.swap(k, k + 1);
+                    names.push(swapped.into_iter().collect());
+                }
+            }
+            let words: Vec<&str> = ind.name.split(' ').collect();
+            for k in 1..words.len() {
+                names.push(words[..k].join(" "));
+                names.push(words[k..].join(" "));
+            }
+            names.push(format!("{} khác", ind.name));
+            names.push(format!("{} trên địa bàn phường", ind.name));
+        }
+        let mut approximate = 0;
+        for n in &names {
+            let got = m.match_name(n);
+            assert_eq!(got, match_name_exhaustive(&m, n), "{n:?}");
+            approximate += usize::from(matches!(got, RowMatch::Approximate(..)));
+        }
+        // The retyped names do reach the approximate branch.
+        assert!(approximate > 100, "{approximate}");
     }
 
     #[test]

@@ -138,11 +138,21 @@ const SIGNATURE_WORDS: [&str; 12] = [
 ];
 
 fn is_signature_row(grid: &SheetGrid, row: u32) -> bool {
-    grid.row_texts(row).iter().any(|(_, t)| {
-        let f = fold(t);
+    grid.cols().any(|c| {
+        let data = grid.raw(row, c);
+        // A number's text is digits (or NaN, inf): never a signature word
+        // nor a date line, so it is not worth folding.
+        if matches!(data, Data::Empty | Data::Float(_) | Data::Int(_)) {
+            return false;
+        }
+        let t = crate::ingest::sheet::data_text(data);
+        if t.is_empty() {
+            return false;
+        }
+        let f = fold(&t);
         SIGNATURE_WORDS
             .iter()
-            .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+            .any(|w| f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
             || (f.contains("ngay ") && f.contains(" thang ") && f.contains(" nam "))
     })
 }

@@ -2,8 +2,48 @@
 //! key that every name comparison uses (no accents, no case, no
 //! punctuation), so that matching never depends on accents being right.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+/// Texts longer than this (in bytes) are not remembered.
+const MEMO_MAX_LEN: usize = 256;
+/// Entries a thread remembers before it starts afresh.
+const MEMO_MAX_ENTRIES: usize = 1 << 16;
+
+thread_local! {
+    // `clean` and `fold` are pure and called on the same few thousand
+    // texts (indicator names, units, header words) in every workbook of a
+    // batch; each reading thread remembers their results.
+    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+}
+
+/// `f(s)`, remembered per thread for short texts.
+fn memoized(
+    memo: &'static std::thread::LocalKey<RefCell<HashMap<Box<str>, Box<str>>>>,
+    s: &str,
+    f: fn(&str) -> String,
+) -> String {
+    if s.is_empty() || s.len() > MEMO_MAX_LEN {
+        return f(s);
+    }
+    memo.with(|m| {
+        let Ok(mut m) = m.try_borrow_mut() else {
+            return f(s);
+        };
+        if let Some(hit) = m.get(s) {
+            return String::from(&**hit);
+        }
+        let out = f(s);
+        if m.len() >= MEMO_MAX_ENTRIES {
+            m.clear();
+        }
+        m.insert(s.into(), out.as_str().into());
+        out
+    })
+}
 
 /// Spaces that are not U+0020 but mean one, and characters that mean
 /// nothing at all (zero-width, byte-order mark).
@@ -26,6 +66,10 @@ fn space_class(c: char) -> Option<bool> {
 /// NFC, every kind of space as one plain space, zero-width characters
 /// removed, trimmed. Line breaks inside a cell become spaces.
 pub fn clean(s: &str) -> String {
+    memoized(&CLEAN_MEMO, s, clean_uncached)
+}
+
+fn clean_uncached(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     // Zero-width characters go before NFC: one between a letter and its
@@ -78,6 +122,10 @@ fn fold_char(c: char, out: &mut String) {
 /// spaces, spaces collapsed, and leading zeros of numbers dropped
 /// (`Phường 05` and `phuong 5` give the same key).
 pub fn fold(s: &str) -> String {
+    memoized(&FOLD_MEMO, s, fold_uncached)
+}
+
+fn fold_uncached(s: &str) -> String {
     let mut base = String::with_capacity(s.len());
     for c in s.nfc() {
         if space_class(c) == Some(false) {
@@ -233,6 +281,25 @@ mod tests {
                 "{c:?} → {key:?}"
             );
         }
+    }
+
+    #[test]
+    fn remembered_results_equal_computed_ones() {
+        let texts = [
+            "UBND PHƯỜNG 05",
+            "  Phu\u{031b}o\u{031b}\u{0300}ng\u{a0}\u{a0}5 \u{200b}",
+            "% so với KH",
+            "",
+            "🄰",
+        ];
+        for _ in 0..3 {
+            for t in texts {
+                assert_eq!(fold(t), fold_uncached(t), "{t:?}");
+                assert_eq!(clean(t), clean_uncached(t), "{t:?}");
+            }
+        }
+        let long = "Hồ sơ ".repeat(100);
+        assert_eq!(fold(&long), fold_uncached(&long));
     }
 
     #[test]
