@@ -16,6 +16,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
+    Check(tonghop::commands::check::CheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
+        Command::Check(a) => tonghop::commands::check::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

@@ -12,7 +12,6 @@
 use super::checks::{at_row, indicator_words, msg};
 use super::{column_index, half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
-use crate::model::ValueColumn;
 use crate::normalize::number::format_num;
 use crate::normalize::submission::Submission;
 use crate::template::{AgencyKind, Kind, Level, Template};
@@ -152,6 +151,7 @@ pub fn check_department_totals(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ValueColumn;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
     use crate::reconcile::consolidate;
 
