@@ -9,14 +9,16 @@
 //!
 //! Above `[checks] outlier_threshold` (default 5) the figure is an
 //! `outlier` (a warning). Skipped with fewer than 5 wards, or when MAD = 0
-//! (most wards state the same figure: nothing to measure against).
+//! (most wards state the same figure: nothing to measure against). Rates
+//! are left out: they are bounded, wards' rates differ for good reasons,
+//! and a mistyped rate is caught against its formula.
 
 use super::checks::{at_row, indicator_words, msg, CheckSettings};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::model::ValueColumn;
 use crate::normalize::number::{format_auto, format_num};
 use crate::normalize::submission::{Submission, TidyRow};
-use crate::template::{AgencyKind, Template};
+use crate::template::{AgencyKind, Kind, Template};
 use std::collections::BTreeMap;
 
 /// The fewest wards among which an outlier means something.
@@ -55,7 +57,11 @@ pub fn check_outliers(
             continue;
         }
         for r in &s.rows {
-            if !r.column.is_percent() {
+            let is_rate = template
+                .indicators
+                .get(r.indicator)
+                .is_some_and(|i| i.kind == Kind::Rate);
+            if !r.column.is_percent() && !is_rate {
                 groups
                     .entry((r.indicator, r.column))
                     .or_default()

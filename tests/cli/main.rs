@@ -2,4 +2,6 @@
 //! folder. One test binary; one module per subcommand.
 
 mod common;
+mod check;
+mod checks;
 mod consolidate;

@@ -1,0 +1,1 @@
+//! `tonghop check` on one workbook.

@@ -1,0 +1,557 @@
+//! The checks before sign-off, through `tonghop consolidate` on workbooks
+//! written by the test: every code flagged with its exact expected and
+//! actual values, near-misses left alone, feedback workbooks read back.
+
+use crate::common::{read_findings, read_sheet, tonghop};
+use rust_xlsxwriter::{Format, Workbook};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+/// A cell of a test form: a number, a text, or nothing.
+#[derive(Clone, Copy, Debug)]
+pub enum V {
+    N(f64),
+    T(&'static str),
+    E,
+}
+
+/// A row of a test form: code, name, unit, then one value per column.
+pub type FormRow = (&'static str, &'static str, &'static str, Vec<V>);
+
+/// Writes a submission: title on row 1, period on row 3, the header on
+/// row 6 (STT | Mã số | Chỉ tiêu | ĐVT | `columns`…), rows from row 7 (so
+/// the k-th row's j-th figure is at column E+j, row 7+k), then the
+/// signature block.
+pub fn write_form(path: &Path, title: &str, period: &str, columns: &[&str], rows: &[FormRow]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}"))
+        .unwrap();
+    let bold = Format::new().set_bold();
+    let mut headers = vec!["STT", "Mã số", "Chỉ tiêu", "ĐVT"];
+    headers.extend(columns);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &bold).unwrap();
+    }
+    for (k, (code, name, unit, values)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        for (j, v) in values.iter().enumerate() {
+            let c = 4 + j as u16;
+            match v {
+                V::N(n) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                V::T(t) => {
+                    ws.write_string(r, c, *t).unwrap();
+                }
+                V::E => {}
+            }
+        }
+    }
+    let sig = 8 + rows.len() as u32;
+    ws.write_string(sig, 2, "NGƯỜI LẬP BIỂU").unwrap();
+    wb.save(path).unwrap();
+}
+
+/// The test template: the shipped template.toml (plus `extra_toml`), six
+/// wards and the office (VP), and a small catalog.
+pub fn write_template(dir: &Path, extra_toml: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(dir.join("template.toml"), format!("{toml}\n{extra_toml}")).unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nHC,Cải cách hành chính\nNS,Ngân sách\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         HC05,HC,Tỷ lệ hồ sơ giải quyết đúng hạn,%,rate,both,VP,HC03 / HC02 * 100\n\
+         HC07,HC,Tổng số lượt đánh giá,lượt,flow,both,VP,\n\
+         TT04,HC,Đơn tồn đầu kỳ,đơn,stock,both,VP,\n\
+         NS01,NS,Thu ngân sách nhà nước trên địa bàn,tỷ đồng,flow,district,VP,\n\
+         NS02,NS,Tiền phạt vi phạm hành chính,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nVP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes\n");
+    for k in 1..=6 {
+        agencies.push_str(&format!("P0{k},ward,Phường {k},UBND Phường {k}|P{k},yes\n"));
+    }
+    std::fs::write(dir.join("agencies.csv"), agencies).unwrap();
+}
+
+pub const TH_LK: [&str; 2] = ["Thực hiện quý", "Lũy kế từ đầu năm"];
+
+/// A ward's consistent HC rows (TH = LK, Q1): resolved = on time + late,
+/// the rate with two decimals.
+pub fn ward_rows(resolved: f64, on_time: f64, evaluations: f64) -> Vec<FormRow> {
+    let late = resolved - on_time;
+    let rate = (on_time / resolved * 10000.0).round() / 100.0;
+    vec![
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![V::N(resolved), V::N(resolved)],
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            vec![V::N(on_time), V::N(on_time)],
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            vec![V::N(late), V::N(late)],
+        ),
+        (
+            "HC05",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "%",
+            vec![V::N(rate), V::N(rate)],
+        ),
+        (
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::N(evaluations), V::N(evaluations)],
+        ),
+    ]
+}
+
+/// Runs consolidate and returns (exit code, findings).
+pub fn consolidate(
+    dir: &Path,
+    out: &Path,
+    tpl: &Path,
+    period: &str,
+    extra: &[&str],
+) -> (i32, Vec<serde_json::Value>) {
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out)
+        .arg("--template")
+        .arg(tpl)
+        .args(extra)
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (code, read_findings(&out.join("errors.json")))
+}
+
+/// `severity|code|unit|cell|indicator|column|expected|actual` of each
+/// finding, sorted; info findings left out.
+pub fn summary(findings: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            format!(
+                "{}|{}|{}|{}|{}|{}|{}|{}",
+                s("severity"),
+                s("code"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The text of one part of an xlsx (zip) file.
+pub fn zip_part(path: &Path, part: &str) -> Option<String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(file).unwrap();
+    let mut f = z.by_name(part).ok()?;
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    Some(s)
+}
+
+/// Six consistent wards (Q1) with the given overrides of whole rows.
+fn six_wards(dir: &Path, overrides: &HashMap<usize, Vec<FormRow>>) {
+    let base = [
+        (120.0, 100.0, 80.0),
+        (180.0, 171.0, 100.0),
+        (200.0, 190.0, 150.0),
+        (150.0, 140.0, 90.0),
+        (175.0, 160.0, 110.0),
+        (130.0, 125.0, 95.0),
+    ];
+    for (k, (a, b, c)) in base.iter().enumerate() {
+        let mut rows = ward_rows(*a, *b, *c);
+        if let Some(extra) = overrides.get(&(k + 1)) {
+            for r in extra {
+                match rows.iter_mut().find(|x| x.0 == r.0) {
+                    Some(x) => *x = r.clone(),
+                    None => rows.push(r.clone()),
+                }
+            }
+        }
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &rows,
+        );
+    }
+}
+
+#[test]
+fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    // Ward 2: a negative count (HC07 TH) at F... and LK ≠ TH in Q1.
+    over.insert(
+        2,
+        vec![(
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::N(-300.0), V::T("3.000")],
+        )],
+    );
+    // Ward 4: LK ≠ TH for HC03 and HC04 (their sum still holds).
+    over.insert(
+        4,
+        vec![
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(140.0), V::N(104.0)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![V::N(10.0), V::N(46.0)],
+            ),
+        ],
+    );
+    six_wards(&dir, &over);
+    // The office: HC02 for the district stated 965 where the wards add up
+    // to 955; HC03 right (886).
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(965.0), V::E],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(886.0), V::E],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    // Wards' HC07 TH: 80, -300, 150, 90, 110, 95 — the negative one is also
+    // far from the median (92,5); so is LK's 3.000 (median 102,5).
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|cumulative-mismatch|P02|F11|HC07|LK|-300|3.000",
+            "error|cumulative-mismatch|P04|F8|HC03|LK|140|104",
+            "error|cumulative-mismatch|P04|F9|HC04|LK|10|46",
+            "error|total-mismatch|VP|E7|HC02|TH|955|965",
+            "error|value-negative|P02|E11|HC07|TH|≥ 0|-300",
+            "warning|outlier|P02|E11|HC07|TH|92,5|-300",
+            "warning|outlier|P02|F11|HC07|LK|102,5|3.000",
+        ]
+    );
+    let tm = findings
+        .iter()
+        .find(|f| f["code"] == "total-mismatch")
+        .unwrap();
+    let m = tm["message"].as_str().unwrap();
+    assert!(
+        m.contains(
+            "Phường 1 120; Phường 2 180; Phường 3 200; Phường 4 150; Phường 5 175; Phường 6 130"
+        ),
+        "{m}"
+    );
+    assert!(m.contains("Hồ sơ thủ tục hành chính đã giải quyết"), "{m}");
+
+    // Feedback: a workbook for each unit with findings, none for the others.
+    let fb = out.join("phan-hoi");
+    for unit in ["P02", "P04", "VP"] {
+        assert!(fb.join(format!("{unit}.xlsx")).is_file(), "{unit}");
+    }
+    for unit in ["P01", "P03", "P05", "P06"] {
+        assert!(!fb.join(format!("{unit}.xlsx")).exists(), "{unit}");
+    }
+    let p04 = fb.join("P04.xlsx");
+    let sheet = read_sheet(&p04, "Biểu 1");
+    assert_eq!(sheet[0][0], "UBND PHƯỜNG 4");
+    assert_eq!(
+        sheet[5][..6],
+        [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý",
+            "Lũy kế từ đầu năm"
+        ]
+    );
+    assert_eq!(
+        sheet[7][1..6],
+        [
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            "140",
+            "104"
+        ]
+    );
+    let list = read_sheet(&p04, "Lỗi");
+    assert_eq!(list.len(), 3, "header and two findings");
+    assert_eq!(list[1][1], "cumulative-mismatch");
+    assert_eq!(list[1][5], "F8");
+    let comments = zip_part(&p04, "xl/comments1.xml").expect("the sheet has notes");
+    assert!(comments.contains("cumulative-mismatch"), "{comments}");
+    assert!(comments.contains("Giá trị đúng: 140"), "{comments}");
+    assert!(comments.contains("ref=\"F8\"") && comments.contains("ref=\"F9\""));
+}
+
+#[test]
+fn a_consistent_batch_has_no_findings_and_no_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    six_wards(&dir, &HashMap::new());
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            // The district figure as the sum of the wards, in text.
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::T("955"), V::T("955")],
+            ),
+            (
+                "NS01",
+                "Thu ngân sách nhà nước trên địa bàn",
+                "tỷ đồng",
+                vec![V::T("145,2"), V::T("145,2")],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(summary(&findings), Vec::<String>::new());
+    assert_eq!(code, 0);
+    assert!(
+        !out.join("phan-hoi").exists()
+            || std::fs::read_dir(out.join("phan-hoi"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+#[test]
+fn outlier_threshold_comes_from_the_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Ward 3's 400 resolved files is far from the others' (median 162,5;
+    // score 6,4) only under a threshold below that.
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    over.insert(3, ward_rows(400.0, 390.0, 150.0));
+    six_wards(&dir, &over);
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "[checks]\noutlier_threshold = 3\n");
+    let (_, findings) = consolidate(&dir, &tmp.path().join("o1"), &tpl, "2020-Q1", &[]);
+    let outliers: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|outlier|"))
+        .collect();
+    assert!(
+        outliers.contains(&"warning|outlier|P03|E7|HC02|TH|162,5|400".to_string()),
+        "{outliers:?}"
+    );
+    let tpl2 = tmp.path().join("tpl2");
+    write_template(&tpl2, "[checks]\noutlier_threshold = 50\n");
+    let (_, findings) = consolidate(&dir, &tmp.path().join("o2"), &tpl2, "2020-Q1", &[]);
+    assert!(!summary(&findings).iter().any(|s| s.contains("|outlier|")));
+}
+
+#[test]
+fn second_quarter_lk_is_checked_against_the_previous_consolidation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    six_wards(&q1, &HashMap::new());
+    let out1 = tmp.path().join("out1");
+    consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    // Ward 1, Q2: TH 50, LK must be 120 + 50 = 170 but says 150; HC03:
+    // 100 + 45 = 145, right. TT04 is a stock: its LK is no sum.
+    write_form(
+        &q2.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ II/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(50.0), V::N(150.0)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(45.0), V::N(145.0)],
+            ),
+            ("TT04", "Đơn tồn đầu kỳ", "đơn", vec![V::N(3.0), V::N(3.0)]),
+        ],
+    );
+    let out2 = tmp.path().join("out2");
+    let (_, findings) = consolidate(
+        &q2,
+        &out2,
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let cum: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("cumulative"))
+        .collect();
+    assert_eq!(cum, ["error|cumulative-mismatch|P01|F7|HC02|LK|170|150"]);
+    // Without --previous nothing can be said about LK in Q2.
+    let (_, findings) = consolidate(&q2, &tmp.path().join("out3"), &tpl, "2020-Q2", &[]);
+    assert!(!summary(&findings).iter().any(|s| s.contains("cumulative")));
+    // A previous folder with no consolidation is a fatal error.
+    let bad = tonghop()
+        .arg("consolidate")
+        .arg(&q2)
+        .args(["--period", "2020-Q2", "--out"])
+        .arg(tmp.path().join("out4"))
+        .arg("--template")
+        .arg(&tpl)
+        .arg("--previous")
+        .arg(&q2)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn money_units_are_converted_by_their_factor_and_others_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // NS02 is in triệu đồng: each ward writes it in another unit.
+    let cases: [(&str, V, &str); 5] = [
+        ("đồng", V::N(2_500_000.0), "÷1.000.000"),
+        ("nghìn đồng", V::N(4_000.0), "÷1.000"),
+        ("triệu đồng", V::N(7.0), ""),
+        ("tỷ đồng", V::T("0,25"), "×1.000"),
+        ("USD", V::N(100.0), ""),
+    ];
+    for (k, (unit, v, _)) in cases.iter().enumerate() {
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &[("NS02", "Tiền phạt vi phạm hành chính", unit, vec![*v, *v])],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let units: Vec<(String, String, String)> = findings
+        .iter()
+        .filter(|f| f["code"] == "unit-mismatch")
+        .map(|f| {
+            (
+                f["unit"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(units.len(), 4, "{units:?}");
+    for (k, (_, _, factor)) in cases.iter().enumerate() {
+        let unit = format!("P0{}", k + 1);
+        let found = units.iter().find(|u| u.0 == unit);
+        match k {
+            2 => assert!(found.is_none(), "the catalog's own unit"),
+            4 => assert_eq!(found.unwrap().1, "error", "USD cannot be converted"),
+            _ => {
+                let (_, sev, m) = found.unwrap();
+                assert_eq!(sev, "warning");
+                assert!(m.contains(factor), "{m} should name {factor}");
+            }
+        }
+    }
+    // 2,5 + 4 + 7 + 250 = 263,5 triệu đồng; the USD figure stays out.
+    let summary_sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let ns02 = summary_sheet.iter().find(|r| r[0] == "NS02").unwrap();
+    assert_eq!(ns02[4], "263.5");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let row = detail
+        .iter()
+        .find(|r| r[0] == "NS02" && r[3] == "TH")
+        .unwrap();
+    assert_eq!(row[4..8], ["2.5", "4", "7", "250"]);
+}
