@@ -301,3 +301,5 @@ fn is_encrypted_ooxml(path: &Path) -> bool {
         .collect();
     buf.windows(needle.len()).any(|w| w == needle.as_slice())
 }
+
+pub mod styles;

@@ -3,7 +3,10 @@
 
 pub mod header;
 pub mod indicator;
+pub mod legacy;
 pub mod number;
+#[cfg(test)]
+mod proptests;
 pub mod submission;
 pub mod text;
 pub mod title;

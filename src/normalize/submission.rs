@@ -80,7 +80,8 @@ pub struct Submission {
     pub period: Option<(Period, Location)>,
     pub sheets: Vec<String>,
     pub rows: Vec<TidyRow>,
-    /// Unit written per indicator row, as written (for the feedback).
+    /// Indicators whose row is in the table (with or without figures).
+    pub present: Vec<usize>,
     pub findings: Vec<Finding>,
 }
 
@@ -205,13 +206,22 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         period: None,
         sheets: Vec::new(),
         rows: Vec::new(),
+        present: Vec::new(),
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
+    // Per-cell fonts are read only when the workbook names a legacy font;
+    // otherwise legacy text is recognised by its content alone.
+    let max_part = limits.max_file_mb.saturating_mul(1_000_000);
+    let styles = is_ooxml_name(&file.rel)
+        .then(|| crate::ingest::styles::mentions_legacy_font(&file.path, max_part))
+        .filter(|&yes| yes)
+        .and_then(|_| crate::ingest::styles::read_xlsx_styles(&file.path, max_part).ok());
+    let mut legacy_found = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
     for name in &names {
-        let grid = match wb.sheet(name) {
+        let mut grid = match wb.sheet(name) {
             Ok(g) => g,
             Err(reason) => {
                 sheet_errors.push(reason);
@@ -219,6 +229,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         };
         seen_sheets.push(name.clone());
+        decode_legacy(
+            &mut grid,
+            styles.as_ref().and_then(|m| m.get(name)),
+            &mut legacy_found,
+        );
         let Some(layout) = find_table(&grid, &ctx.words) else {
             continue;
         };
@@ -246,6 +261,20 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             reason,
         };
     }
+    for enc in legacy_found {
+        sub.findings.push(
+            Finding::info(
+                Code::LegacyEncoding,
+                msg(
+                    ctx.lang,
+                    format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
+                    format!("File {} uses the legacy encoding {} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending.", file.rel, enc.name()),
+                ),
+            )
+            .at(&Location::file(file.rel.clone()))
+            .actual(enc.name()),
+        );
+    }
     for reason in sheet_errors {
         sub.findings.push(
             Finding::warning(
@@ -268,6 +297,38 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
     }
     FileOutcome::Read(Box::new(sub))
+}
+
+fn is_ooxml_name(rel: &str) -> bool {
+    let lower = rel.to_lowercase();
+    [".xlsx", ".xlsm", ".xltx", ".xltm"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Converts every text cell written in a legacy Vietnamese encoding (by
+/// its font when known, else by its content) to Unicode, noting which
+/// encodings were met.
+fn decode_legacy(
+    grid: &mut SheetGrid,
+    styles: Option<&crate::ingest::styles::SheetStyles>,
+    found: &mut std::collections::BTreeSet<crate::normalize::legacy::LegacyEncoding>,
+) {
+    for (r, c) in grid.text_cells() {
+        let Data::String(raw) = grid.raw(r, c) else {
+            continue;
+        };
+        // Plain ASCII is never legacy text: skip the work.
+        if raw.is_ascii() {
+            continue;
+        }
+        let font = styles.and_then(|s| s.font(r, c));
+        let (text, enc) = crate::normalize::legacy::decode_cell(raw, font);
+        if let Some(enc) = enc {
+            found.insert(enc);
+            grid.set_text(r, c, text);
+        }
+    }
 }
 
 /// Who sent it and for which period, from the rows above the header (or
@@ -450,6 +511,7 @@ fn read_rows(
             continue;
         }
         seen[idx] = true;
+        sub.present.push(idx);
         // The unit the row is written in, against the catalog's.
         let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let mut factor = 1.0;

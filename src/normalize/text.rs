@@ -10,6 +10,13 @@ use unicode_normalization::UnicodeNormalization;
 fn space_class(c: char) -> Option<bool> {
     match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Some(false),
+        // Direction marks and embeddings that text copied from web pages
+        // carries, and the Mongolian vowel separator (no longer a space).
+        '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{180e}' => Some(false),
         c if c.is_whitespace() => Some(true),
         '\u{a0}' | '\u{202f}' | '\u{2007}' => Some(true),
         _ => None,
@@ -21,7 +28,9 @@ fn space_class(c: char) -> Option<bool> {
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.nfc() {
+    // Zero-width characters go before NFC: one between a letter and its
+    // mark would otherwise keep them apart.
+    for c in s.chars().filter(|&c| space_class(c) != Some(false)).nfc() {
         match space_class(c) {
             Some(true) => pending_space = !out.is_empty(),
             Some(false) => {}
@@ -49,14 +58,17 @@ pub fn clean_multiline(s: &str) -> String {
 }
 
 /// The base letter of a Vietnamese letter: `ệ` → `e`, `Đ` → `d`.
+/// Compatibility forms fold to their plain letters and digits (`ｌ` → `l`,
+/// `²` → `2`, `🄰` → `a`); a capital with no lowercase form at all (`🅐`)
+/// separates words like punctuation.
 fn fold_char(c: char, out: &mut String) {
-    match c {
-        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-        _ => {
-            for d in c.to_lowercase().collect::<String>().nfd() {
-                if !is_combining_mark(d) {
-                    out.push(d);
-                }
+    for d in std::iter::once(c).nfkd() {
+        for l in d.to_lowercase().nfd() {
+            match l {
+                _ if is_combining_mark(l) => {}
+                'đ' | 'ð' => out.push('d'),
+                _ if l.is_uppercase() => out.push(' '),
+                _ => out.push(l),
             }
         }
     }
@@ -182,6 +194,45 @@ mod tests {
     fn fold_is_the_same_for_nfd_input() {
         let nfd: String = "Hồ sơ đã giải quyết".nfd().collect();
         assert_eq!(fold(&nfd), fold("Hồ sơ đã giải quyết"));
+    }
+
+    #[test]
+    fn clean_output_is_nfc_when_a_zero_width_char_splits_a_mark() {
+        // Found by the property tests: removing the ZWNBSP after NFC left
+        // "Â" + combining dot below, not "Ậ".
+        assert_eq!(clean("Â\u{feff}\u{323}"), "Ậ");
+        assert_eq!(clean("Phu\u{31b}\u{200b}o\u{31b}\u{300}ng"), "Phường");
+    }
+
+    #[test]
+    fn direction_marks_from_web_pages_are_dropped() {
+        assert_eq!(clean("\u{200e}Phường\u{200f} 5\u{202c}"), "Phường 5");
+        assert_eq!(fold("Phư\u{200e}ờng 5"), "phuong 5");
+    }
+
+    #[test]
+    fn fold_lowercases_letters_without_a_lowercase_form() {
+        // Found by the property tests: "🄰" is a capital with no lowercase
+        // mapping and came out of fold unchanged.
+        assert_eq!(fold("🄰"), "a");
+        assert_eq!(fold("ℂ"), "c");
+        assert_eq!(fold("ＰＨƯỜＮＧ ０５"), "phuong 5");
+        assert_eq!(fold("a🅐b"), "a b");
+        // "ᶞ" decomposes to "ð", which folds to "d" like "đ".
+        assert_eq!(fold("ᶞ"), "d");
+    }
+
+    #[test]
+    fn fold_is_stable_on_every_single_character() {
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let key = fold(&c.to_string());
+            assert_eq!(fold(&key), key, "{c:?} U+{:04X}", c as u32);
+            assert!(
+                !key.chars()
+                    .any(|k| is_combining_mark(k) || k.is_uppercase()),
+                "{c:?} → {key:?}"
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::model::Period;
 use crate::normalize::submission::{FileOutcome, Submission};
 use crate::normalize::title::AgencyMatcher;
 use crate::report::workbook::{Status, StatusLine};
-use crate::template::Template;
+use crate::template::{AgencyKind, Level, Template};
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -207,6 +207,9 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
         }
         if cands.len() == 1 {
             included.push(cands[0]);
+            if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
+                findings.extend(completeness_of(sub, ai, template, period, lang));
+            }
             let mut note = String::new();
             if let Some(ks) = unreadable.get(&ai) {
                 note = format!(
@@ -226,6 +229,9 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
         }
         let (chosen, why) = choose(&cands, outcomes, lang);
         included.push(chosen);
+        if let FileOutcome::Read(sub) = &outcomes[chosen] {
+            findings.extend(completeness_of(sub, ai, template, period, lang));
+        }
         let chosen_file = outcomes[chosen].file().to_string();
         for &k in &cands {
             let file = outcomes[k].file().to_string();
@@ -297,6 +303,87 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
         status,
         findings,
     }
+}
+
+/// What an included submission leaves out: indicators its unit is
+/// expected to report whose row is absent (`indicator-missing`, one finding
+/// per file), and a title that names no period (`period-missing`).
+fn completeness_of(
+    sub: &Submission,
+    unit: usize,
+    template: &Template,
+    period: Period,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let a = &template.agencies[unit];
+    let sheet = sub.sheets.first().cloned().unwrap_or_default();
+    let here = Location {
+        file: sub.file.clone(),
+        sheet,
+        cell: String::new(),
+    };
+    if sub.period.is_none() {
+        out.push(
+            Finding::info(
+                Code::PeriodMissing,
+                msg(
+                    lang,
+                    format!("Tiêu đề biểu của {} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).", a.name, period.title_vi()),
+                    format!("The title of {}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).", a.name, period.title_en()),
+                ),
+            )
+            .at(&here)
+            .unit(a.code.clone())
+            .expected(period.to_string()),
+        );
+    }
+    let expected: Vec<usize> = template
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| match a.kind {
+            AgencyKind::Ward => matches!(ind.level, Level::Ward | Level::Both),
+            _ => ind.reported_by == a.code,
+        })
+        .map(|(i, _)| i)
+        .filter(|i| !sub.present.contains(i))
+        .collect();
+    if !expected.is_empty() {
+        let codes: Vec<&str> = expected
+            .iter()
+            .map(|&i| template.indicators[i].code.as_str())
+            .collect();
+        let named: Vec<String> = expected
+            .iter()
+            .take(5)
+            .map(|&i| {
+                format!(
+                    "{} «{}»",
+                    template.indicators[i].code, template.indicators[i].name
+                )
+            })
+            .collect();
+        let more = if expected.len() > 5 {
+            format!(" (+{})", expected.len() - 5)
+        } else {
+            String::new()
+        };
+        out.push(
+            Finding::warning(
+                Code::IndicatorMissing,
+                msg(
+                    lang,
+                    format!("Biểu của {} thiếu {} chỉ tiêu phải báo cáo: {}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh).", a.name, expected.len(), named.join(", ")),
+                    format!("{}'s form lacks {} indicators it must report: {}{more}. Add these rows (blank when nothing happened).", a.name, expected.len(), named.join(", ")),
+                ),
+            )
+            .at(&here)
+            .unit(a.code.clone())
+            .actual(codes.join(", ")),
+        );
+    }
+    out
 }
 
 /// Picks the submission to use among duplicates, with the reason in both

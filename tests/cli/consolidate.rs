@@ -282,6 +282,9 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         "error|sum-mismatch|P02|bao cao P2.xlsx|Biểu 1|D8|HC02|TH|1.281",
         "error|value-invalid|P02|bao cao P2.xlsx|Biểu 1|E10|HC04|LK|",
         "info|file-skipped||ghi-chu.docx|||||",
+        // Ward 2 has no HC05 row; the department none of its HC rows.
+        "warning|indicator-missing|P02|bao cao P2.xlsx|Biểu 1||||",
+        "warning|indicator-missing|VP|vp.xlsx|Biểu 1||||",
         // Ward 2 has no valid HC04 LK, so its LK relation cannot be checked.
         "info|relation-skipped|||||HC02|LK|",
     ];
@@ -330,4 +333,67 @@ fn existing_outputs_need_force_and_out_must_not_be_inside_dir() {
         .output()
         .unwrap();
     assert_eq!(bad_period.status.code(), Some(2));
+}
+
+#[test]
+fn a_submission_typed_in_tcvn3_and_vni_is_read_as_unicode() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Text stored as Excel stores legacy text: each byte as the Latin-1
+    // character of the same code, the font naming the encoding.
+    let vn = Format::new().set_font_name(".VnTime");
+    let vn_caps = Format::new().set_font_name(".VnTimeH");
+    let vni = Format::new().set_font_name("VNI-Times");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Bieu 1").unwrap();
+    ws.write_string_with_format(0, 0, "ubnd ph\u{ad}êng 1", &vn_caps)
+        .unwrap();
+    ws.write_string(1, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
+    ws.write_string_with_format(3, 0, "ChØ tiªu", &vn).unwrap();
+    ws.write_string(3, 1, "Thực hiện quý").unwrap();
+    ws.write_string_with_format(4, 0, "Hå s¬ thñ tôc hµnh chÝnh ®· gi¶i quyÕt", &vn)
+        .unwrap();
+    ws.write_number(4, 1, 35.0).unwrap();
+    ws.write_string_with_format(5, 0, "giaûi quyeát ñuùng haïn", &vni)
+        .unwrap();
+    ws.write_number(5, 1, 30.0).unwrap();
+    ws.write_string_with_format(6, 0, "giaûi quyeát treã haïn", &vni)
+        .unwrap();
+    ws.write_number(6, 1, 5.0).unwrap();
+    wb.save(dir.join("p1.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .assert()
+        .code(1);
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th = |code: &str| summary.iter().find(|r| r[0] == code).unwrap()[4].clone();
+    assert_eq!(th("HC02"), "35");
+    assert_eq!(th("HC03"), "30");
+    assert_eq!(th("HC04"), "5");
+    let findings = read_findings(&out.join("errors.json"));
+    let legacy: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "legacy-encoding")
+        .map(|f| {
+            format!(
+                "{}|{}|{}",
+                f["unit"].as_str().unwrap(),
+                f["file"].as_str().unwrap(),
+                f["actual"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(legacy, ["P01|p1.xlsx|TCVN3 (ABC)", "P01|p1.xlsx|VNI"]);
+    assert!(!findings
+        .iter()
+        .any(|f| f["code"] == "file-unknown-unit" || f["code"] == "indicator-unknown"));
 }

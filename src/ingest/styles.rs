@@ -1,0 +1,1014 @@
+//! The fonts and number formats of the cells of an `.xlsx`/`.xlsm` file,
+//! which calamine does not expose.
+//!
+//! Two things in a submission depend on them: text typed in a legacy
+//! Vietnamese font (`.VnTime`, `VNI-Times`) must be decoded by that font,
+//! and a number shown as `23,2%` or `1.234,50` carries its percent sign and
+//! its decimals in the number format, not in the stored value.
+//!
+//! The parts are read straight from the zip, streamed through quick-xml,
+//! each bounded in uncompressed size:
+//!
+//! ```text
+//! _rels/.rels                 → the workbook part (xl/workbook.xml)
+//! xl/workbook.xml             → sheet names and their relationship ids
+//! xl/_rels/workbook.xml.rels  → relationship id → sheet part, styles part
+//! xl/styles.xml               → <fonts>, <numFmts>, <cellXfs> (fontId, numFmtId)
+//! xl/worksheets/sheetN.xml    → <c r="B7" s="3">: the style index of each cell
+//! ```
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{self, BufReader, Read, Seek};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+use std::sync::Arc;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use zip::ZipArchive;
+
+/// The last row and column a worksheet can have (1,048,576 × XFD).
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLS: u32 = 16_384;
+
+/// What one cell format (`<xf>` of `<cellXfs>`) says.
+#[derive(Clone, Debug, Default)]
+struct CellFormat {
+    font: Option<usize>,
+    percent: bool,
+    decimals: Option<u8>,
+}
+
+/// The style part of a workbook, shared by its sheets.
+#[derive(Debug, Default)]
+struct StyleTable {
+    /// Font names by `fontId` (empty when the font names none).
+    fonts: Vec<String>,
+    /// Cell formats by style index (`s` of a cell).
+    formats: Vec<CellFormat>,
+}
+
+/// A cell's position and style index: (row, column, style).
+type StyledCell = (u32, u32, u32);
+
+/// The styles of the cells of one sheet. Rows and columns are 0-based
+/// absolute positions, as calamine gives them; a cell the sheet does not
+/// list has the workbook's default style (index 0).
+#[derive(Clone, Debug)]
+pub struct SheetStyles {
+    table: Arc<StyleTable>,
+    /// (row, column, style index), sorted by position; index 0 left out.
+    cells: Vec<StyledCell>,
+}
+
+impl SheetStyles {
+    fn format(&self, row: u32, col: u32) -> Option<&CellFormat> {
+        let index = match self
+            .cells
+            .binary_search_by(|&(r, c, _)| (r, c).cmp(&(row, col)))
+        {
+            Ok(i) => self.cells.get(i).map_or(0, |&(_, _, s)| s),
+            Err(_) => 0,
+        };
+        self.table.formats.get(index as usize)
+    }
+
+    /// The name of the font of a cell (`.VnTime`, `Times New Roman`), when
+    /// the style part names one.
+    pub fn font(&self, row: u32, col: u32) -> Option<&str> {
+        let font = self.format(row, col)?.font?;
+        self.table
+            .fonts
+            .get(font)
+            .map(String::as_str)
+            .filter(|name| !name.is_empty())
+    }
+
+    /// True when the cell's number format shows a percent (`0%`, `0.00%`,
+    /// `0.0%`, built-in formats 9 and 10).
+    pub fn is_percent(&self, row: u32, col: u32) -> bool {
+        self.format(row, col).is_some_and(|f| f.percent)
+    }
+
+    /// The decimals the cell's number format shows: `#,##0.00` → 2,
+    /// `0.0%` → 1, `#,##0` → 0. `None` for General, text, dates and
+    /// fractions, whose decimals the format does not fix.
+    pub fn decimals(&self, row: u32, col: u32) -> Option<u8> {
+        self.format(row, col)?.decimals
+    }
+}
+
+/// Reads the fonts and number formats of every worksheet of an `.xlsx` or
+/// `.xlsm` file, keyed by sheet name.
+///
+/// # Errors
+///
+/// A reason in plain words when the file cannot be opened, is not a zip
+/// archive, has a part that is not well-formed XML, or has a part larger
+/// than `max_bytes` once uncompressed (the declared sizes are not trusted:
+/// every part is read through a counter).
+pub fn read_xlsx_styles(
+    path: &Path,
+    max_bytes: u64,
+) -> Result<HashMap<String, SheetStyles>, String> {
+    let file = File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        read_styles_from(BufReader::new(file), max_bytes)
+    }));
+    result.unwrap_or_else(|_| {
+        Err(
+            "the style part of the workbook could not be read (the file is probably damaged)"
+                .to_string(),
+        )
+    })
+}
+
+/// A cheap probe: does the workbook's style part name a legacy Vietnamese
+/// font (`.VnTime`, `VNI-Times`, …)? Only then are the per-cell fonts worth
+/// reading. Any failure answers `false` (the content detection still runs).
+pub fn mentions_legacy_font(path: &Path, max_bytes: u64) -> bool {
+    let probe = || -> Option<bool> {
+        let file = File::open(path).ok()?;
+        let mut zip = ZipArchive::new(BufReader::new(file)).ok()?;
+        let name = zip
+            .file_names()
+            .filter_map(|n| n.ok())
+            .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))?
+            .to_string();
+        let entry = zip.by_name(&name).ok()?;
+        let mut buf = Vec::new();
+        entry.take(max_bytes).read_to_end(&mut buf).ok()?;
+        let text = String::from_utf8_lossy(&buf).to_lowercase();
+        Some(text.contains("\".vn") || text.contains("vni-") || text.contains("vni "))
+    };
+    catch_unwind(AssertUnwindSafe(probe))
+        .ok()
+        .flatten()
+        .unwrap_or(false)
+}
+
+fn read_styles_from<R: Read + Seek>(
+    reader: R,
+    max_bytes: u64,
+) -> Result<HashMap<String, SheetStyles>, String> {
+    let mut zip =
+        ZipArchive::new(reader).map_err(|e| format!("not a readable xlsx (zip) file: {e}"))?;
+
+    let workbook_path =
+        office_document(&mut zip, max_bytes)?.unwrap_or_else(|| "xl/workbook.xml".to_string());
+    let (dir, file_name) = match workbook_path.rsplit_once('/') {
+        Some((dir, name)) => (dir.to_string(), name.to_string()),
+        None => (String::new(), workbook_path.clone()),
+    };
+    let rels_path = if dir.is_empty() {
+        format!("_rels/{file_name}.rels")
+    } else {
+        format!("{dir}/_rels/{file_name}.rels")
+    };
+    let rels = relationships(&mut zip, &rels_path, max_bytes)?;
+    let sheets = sheet_list(&mut zip, &workbook_path, max_bytes)?;
+
+    let styles_path = rels
+        .values()
+        .find(|r| r.kind.ends_with("/styles"))
+        .map(|r| resolve(&dir, &r.target))
+        .unwrap_or_else(|| resolve(&dir, "styles.xml"));
+    let table = Arc::new(style_table(&mut zip, &styles_path, max_bytes)?);
+
+    let mut out = HashMap::new();
+    for (name, rid) in sheets {
+        let Some(rel) = rels.get(&rid) else { continue };
+        if !rel.kind.ends_with("/worksheet") {
+            continue; // chart sheets and dialog sheets have no cells
+        }
+        let part = resolve(&dir, &rel.target);
+        if let Some(cells) = sheet_cells(&mut zip, &part, max_bytes)? {
+            out.insert(
+                name,
+                SheetStyles {
+                    table: Arc::clone(&table),
+                    cells,
+                },
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// A reader that fails once more than its limit has been read, whatever
+/// the zip entry claims its size is.
+struct Bounded<R> {
+    inner: R,
+    left: u64,
+    exceeded: bool,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        if self.left == 0 {
+            let mut probe = [0u8; 1];
+            if self.inner.read(&mut probe)? == 0 {
+                return Ok(0);
+            }
+            self.exceeded = true;
+            return Err(io::Error::other("size limit exceeded"));
+        }
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(buf.get_mut(..want).unwrap_or_default())?;
+        self.left = self.left.saturating_sub(n as u64);
+        Ok(n)
+    }
+}
+
+/// Whether a visitor wants the rest of a part.
+#[derive(PartialEq, Eq)]
+enum Flow {
+    More,
+    Done,
+}
+
+/// The index of a zip entry: exact name first, then ignoring case and
+/// backslashes (some writers produce `xl\worksheets\sheet1.xml`).
+fn find_entry<R: Read + Seek>(zip: &ZipArchive<R>, name: &str) -> Option<usize> {
+    if let Some(i) = zip.index_for_name(name) {
+        return Some(i);
+    }
+    let want = name.to_ascii_lowercase();
+    zip.file_names().position(|n| {
+        n.is_ok_and(|n| {
+            n.replace('\\', "/")
+                .trim_start_matches('/')
+                .to_ascii_lowercase()
+                == want
+        })
+    })
+}
+
+/// Streams the XML events of a part to `visit`. `Ok(false)` when the part
+/// does not exist.
+fn stream_part<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    name: &str,
+    max_bytes: u64,
+    mut visit: impl FnMut(&Event<'_>) -> Flow,
+) -> Result<bool, String> {
+    let Some(index) = find_entry(zip, name) else {
+        return Ok(false);
+    };
+    let entry = zip
+        .by_index(index)
+        .map_err(|e| format!("cannot read {name} inside the workbook: {e}"))?;
+    let bounded = Bounded {
+        inner: entry,
+        left: max_bytes,
+        exceeded: false,
+    };
+    let mut reader = Reader::from_reader(BufReader::new(bounded));
+    let mut buf = Vec::new();
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(event) => event,
+            Err(e) => {
+                if reader.get_ref().get_ref().exceeded {
+                    return Err(format!(
+                        "{name} inside the workbook is larger than the limit of {max_bytes} bytes once uncompressed"
+                    ));
+                }
+                return Err(format!("{name} inside the workbook is damaged: {e}"));
+            }
+        };
+        if matches!(event, Event::Eof) || visit(&event) == Flow::Done {
+            break;
+        }
+        buf.clear();
+    }
+    Ok(true)
+}
+
+/// The value of an attribute by local name (`r:id` is found as `id`).
+fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(Cow::into_owned)
+        })
+}
+
+fn attr_u32(e: &BytesStart<'_>, local: &str) -> Option<u32> {
+    attr(e, local)?.trim().parse().ok()
+}
+
+/// Start or empty element: its local name and the element.
+fn element<'a>(event: &'a Event<'_>) -> Option<(&'a str, &'a BytesStart<'a>)> {
+    match event {
+        Event::Start(e) | Event::Empty(e) => Some((e.local_name().into_inner(), e)),
+        _ => None,
+    }
+}
+
+/// One relationship of a `.rels` part.
+struct Relationship {
+    kind: String,
+    target: String,
+}
+
+fn relationships<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
+) -> Result<HashMap<String, Relationship>, String> {
+    let mut rels = HashMap::new();
+    stream_part(zip, part, max_bytes, |event| {
+        if let Some(("Relationship", e)) = element(event) {
+            if let (Some(id), Some(target)) = (attr(e, "Id"), attr(e, "Target")) {
+                let kind = attr(e, "Type").unwrap_or_default();
+                rels.insert(id, Relationship { kind, target });
+            }
+        }
+        Flow::More
+    })?;
+    Ok(rels)
+}
+
+/// The workbook part named by the package relationships.
+fn office_document<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    max_bytes: u64,
+) -> Result<Option<String>, String> {
+    let rels = relationships(zip, "_rels/.rels", max_bytes)?;
+    Ok(rels
+        .values()
+        .find(|r| r.kind.ends_with("/officeDocument"))
+        .map(|r| resolve("", &r.target)))
+}
+
+/// Sheet names and relationship ids, in workbook order.
+fn sheet_list<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
+) -> Result<Vec<(String, String)>, String> {
+    let mut sheets = Vec::new();
+    let found = stream_part(zip, part, max_bytes, |event| {
+        if let Some(("sheet", e)) = element(event) {
+            if let (Some(name), Some(rid)) = (attr(e, "name"), attr(e, "id")) {
+                sheets.push((name, rid));
+            }
+        }
+        if matches!(event, Event::End(e) if e.local_name().as_ref() == "sheets") {
+            return Flow::Done;
+        }
+        Flow::More
+    })?;
+    if !found {
+        return Err(format!("the workbook part {part} is missing"));
+    }
+    Ok(sheets)
+}
+
+/// A target of a relationship as a zip entry name: relative to the
+/// directory of the part that points at it, or absolute from the root.
+fn resolve(dir: &str, target: &str) -> String {
+    let target = target.replace('\\', "/");
+    let joined = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None if dir.is_empty() => target,
+        None => format!("{dir}/{target}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+fn style_table<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
+) -> Result<StyleTable, String> {
+    let mut fonts: Vec<String> = Vec::new();
+    let mut custom: HashMap<u32, String> = HashMap::new();
+    let mut xfs: Vec<(Option<usize>, u32)> = Vec::new();
+    let (mut in_fonts, mut in_num_fmts, mut in_cell_xfs) = (false, false, false);
+    let mut font: Option<String> = None;
+    stream_part(zip, part, max_bytes, |event| {
+        if let Some((name, e)) = element(event) {
+            let empty = matches!(event, Event::Empty(_));
+            match name {
+                "fonts" => in_fonts = !empty,
+                "numFmts" => in_num_fmts = !empty,
+                "cellXfs" => in_cell_xfs = !empty,
+                "font" if in_fonts => {
+                    if empty {
+                        fonts.push(String::new());
+                    } else {
+                        font = Some(String::new());
+                    }
+                }
+                "name" if font.is_some() => font = attr(e, "val").or(font.take()),
+                "numFmt" if in_num_fmts => {
+                    if let (Some(id), Some(code)) = (attr_u32(e, "numFmtId"), attr(e, "formatCode"))
+                    {
+                        custom.insert(id, code);
+                    }
+                }
+                "xf" if in_cell_xfs => {
+                    let font = attr(e, "fontId").and_then(|v| v.trim().parse::<usize>().ok());
+                    xfs.push((font, attr_u32(e, "numFmtId").unwrap_or(0)));
+                }
+                _ => {}
+            }
+        } else if let Event::End(e) = event {
+            match e.local_name().as_ref() {
+                "fonts" => in_fonts = false,
+                "numFmts" => in_num_fmts = false,
+                "cellXfs" => return Flow::Done,
+                "font" if in_fonts => fonts.push(font.take().unwrap_or_default()),
+                _ => {}
+            }
+        }
+        Flow::More
+    })?;
+    let formats = xfs
+        .into_iter()
+        .map(|(font, num_fmt)| {
+            let code = custom
+                .get(&num_fmt)
+                .map(String::as_str)
+                .or_else(|| builtin_format(num_fmt));
+            let (percent, decimals) = code.map_or((false, None), analyze_format);
+            CellFormat {
+                font,
+                percent,
+                decimals,
+            }
+        })
+        .collect();
+    Ok(StyleTable { fonts, formats })
+}
+
+/// The style index of every cell of a worksheet that has one other than 0.
+/// `Ok(None)` when the part is missing.
+fn sheet_cells<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
+) -> Result<Option<Vec<StyledCell>>, String> {
+    let mut cells: Vec<StyledCell> = Vec::new();
+    let mut row: Option<u32> = None;
+    let mut next_col: u32 = 0;
+    let found = stream_part(zip, part, max_bytes, |event| {
+        if let Some((name, e)) = element(event) {
+            match name {
+                "row" => {
+                    // Rows without `r` follow the previous one.
+                    row = match attr_u32(e, "r") {
+                        Some(r) if (1..=MAX_ROWS).contains(&r) => Some(r - 1),
+                        _ => Some(row.map_or(0, |r| r.saturating_add(1))),
+                    };
+                    next_col = 0;
+                }
+                "c" => {
+                    let position = match attr(e, "r") {
+                        Some(reference) => parse_a1(&reference),
+                        None => row.map(|r| (r, next_col)),
+                    };
+                    if let Some((r, c)) = position {
+                        next_col = c.saturating_add(1);
+                        if let Some(s) = attr_u32(e, "s").filter(|&s| s != 0) {
+                            cells.push((r, c, s));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        } else if let Event::End(e) = event {
+            if e.local_name().as_ref() == "sheetData" {
+                return Flow::Done;
+            }
+        }
+        Flow::More
+    })?;
+    if !found {
+        return Ok(None);
+    }
+    cells.sort_unstable_by_key(|&(r, c, _)| (r, c));
+    cells.dedup_by_key(|&mut (r, c, _)| (r, c));
+    Ok(Some(cells))
+}
+
+/// `B7` → (6, 1), 0-based. `None` when it is not a cell reference inside
+/// the sheet's bounds.
+fn parse_a1(reference: &str) -> Option<(u32, u32)> {
+    let reference = reference.trim();
+    let split = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = reference.split_at(split);
+    if letters.is_empty() || letters.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut col: u32 = 0;
+    for b in letters.bytes() {
+        if !b.is_ascii_alphabetic() {
+            return None;
+        }
+        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1);
+    }
+    let row: u32 = digits.parse().ok()?;
+    if !(1..=MAX_ROWS).contains(&row) || !(1..=MAX_COLS).contains(&col) {
+        return None;
+    }
+    Some((row - 1, col - 1))
+}
+
+/// The built-in number formats of ECMA-376 (18.8.30) that fix a percent or
+/// a number of decimals; the others read as General.
+fn builtin_format(id: u32) -> Option<&'static str> {
+    Some(match id {
+        0 => "General",
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        5 | 6 | 37 | 38 => "#,##0 ;(#,##0)",
+        7 | 8 | 39 | 40 => "#,##0.00;(#,##0.00)",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        12 => "# ?/?",
+        13 => "# ??/??",
+        14..=22 | 45..=47 => "d/m/yyyy h:mm",
+        48 => "##0.0E+0",
+        49 => "@",
+        _ => return None,
+    })
+}
+
+/// Whether a number format code shows a percent (an unquoted `%` in any
+/// section), and how many decimals its first section shows.
+fn analyze_format(code: &str) -> (bool, Option<u8>) {
+    let mut percent = false;
+    let mut section = 0;
+    let mut first = String::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            ';' => section += 1,
+            '%' => percent = true,
+            c if section == 0 => first.push(c.to_ascii_lowercase()),
+            _ => {}
+        }
+    }
+    let is_number = !first.contains("general")
+        && first.contains(['0', '#', '?'])
+        && !first.contains(['y', 'm', 'd', 'h', 's', '/', '@']);
+    if !is_number {
+        return (percent, None);
+    }
+    let decimals = match first.split_once('.') {
+        Some((_, after)) => after
+            .chars()
+            .take_while(|c| matches!(c, '0' | '#' | '?'))
+            .count(),
+        None => 0,
+    };
+    (percent, Some(decimals.min(u8::MAX as usize) as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::legacy::LegacyEncoding;
+    use rust_xlsxwriter::{Format, Workbook};
+    use std::io::{Cursor, Write};
+
+    #[test]
+    fn format_codes() {
+        assert_eq!(analyze_format("General"), (false, None));
+        assert_eq!(analyze_format("#,##0.00"), (false, Some(2)));
+        assert_eq!(analyze_format("0.0%"), (true, Some(1)));
+        assert_eq!(analyze_format("0%"), (true, Some(0)));
+        assert_eq!(analyze_format("#,##0"), (false, Some(0)));
+        assert_eq!(
+            analyze_format("#,##0.000_);[Red](#,##0.000)"),
+            (false, Some(3))
+        );
+        assert_eq!(analyze_format(r#"#,##0.0 "triệu""#), (false, Some(1)));
+        assert_eq!(analyze_format(r#"0.00 "%""#), (false, Some(2)));
+        assert_eq!(analyze_format("0.00\\%"), (false, Some(2)));
+        assert_eq!(analyze_format("[Red]0.0"), (false, Some(1)));
+        assert_eq!(analyze_format("dd/mm/yyyy"), (false, None));
+        assert_eq!(analyze_format("[$-42A]d mmmm yyyy"), (false, None));
+        assert_eq!(analyze_format("@"), (false, None));
+        assert_eq!(analyze_format("# ?/?"), (false, None));
+        assert_eq!(analyze_format("0.00E+00"), (false, Some(2)));
+        for (id, want) in [
+            (2, Some(2)),
+            (4, Some(2)),
+            (10, Some(2)),
+            (9, Some(0)),
+            (3, Some(0)),
+            (0, None),
+            (14, None),
+        ] {
+            assert_eq!(
+                builtin_format(id).and_then(|c| analyze_format(c).1),
+                want,
+                "built-in {id}"
+            );
+        }
+        assert!(builtin_format(9).is_some_and(|c| analyze_format(c).0));
+        assert!(builtin_format(10).is_some_and(|c| analyze_format(c).0));
+    }
+
+    #[test]
+    fn cell_references() {
+        assert_eq!(parse_a1("A1"), Some((0, 0)));
+        assert_eq!(parse_a1("B7"), Some((6, 1)));
+        assert_eq!(parse_a1("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(parse_a1("XFE1"), None);
+        assert_eq!(parse_a1("A0"), None);
+        assert_eq!(parse_a1("A99999999999"), None);
+        assert_eq!(parse_a1("7B"), None);
+        assert_eq!(parse_a1(""), None);
+        assert_eq!(parse_a1("ÄB1"), None);
+    }
+
+    #[test]
+    fn targets_resolve_against_the_workbook_folder() {
+        assert_eq!(
+            resolve("xl", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            resolve("xl", "/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(resolve("xl", "../xl/styles.xml"), "xl/styles.xml");
+        assert_eq!(resolve("", "xl/workbook.xml"), "xl/workbook.xml");
+    }
+
+    /// A workbook with legacy fonts and percent formats, written by
+    /// rust_xlsxwriter the way an office template would hold them.
+    fn styled_workbook(path: &Path) {
+        let mut wb = Workbook::new();
+        let vni = Format::new().set_font_name("VNI-Times");
+        let tcvn = Format::new().set_font_name(".VnTime");
+        let tcvn_caps = Format::new().set_font_name(".VnTimeH");
+        let pct1 = Format::new().set_num_format("0.0%");
+        let pct_builtin = Format::new().set_num_format_index(10);
+        let two = Format::new().set_num_format("#,##0.00");
+        let sheet = wb
+            .add_worksheet()
+            .set_name("Biểu 1 & 2")
+            .expect("sheet name");
+        sheet
+            .write_string_with_format(0, 0, "Phöôøng 5", &vni)
+            .expect("write");
+        sheet
+            .write_string_with_format(1, 0, "Ph\u{ad}êng 5", &tcvn)
+            .expect("write");
+        sheet
+            .write_string_with_format(2, 0, "ph\u{ad}êng 5", &tcvn_caps)
+            .expect("write");
+        sheet.write_string(3, 0, "Tổng số").expect("write");
+        sheet
+            .write_number_with_format(6, 1, 0.232, &pct1)
+            .expect("write");
+        sheet
+            .write_number_with_format(6, 2, 0.5, &pct_builtin)
+            .expect("write");
+        sheet
+            .write_number_with_format(6, 3, 1234.5, &two)
+            .expect("write");
+        sheet.write_number(6, 4, 17.0).expect("write");
+        let other = wb.add_worksheet().set_name("Nhiệm vụ").expect("sheet name");
+        other
+            .write_string_with_format(4, 27, "Hå s¬", &tcvn)
+            .expect("write");
+        wb.save(path).expect("save");
+    }
+
+    #[test]
+    fn reads_fonts_and_formats_of_a_written_workbook() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("styled.xlsx");
+        styled_workbook(&path);
+        let styles = read_xlsx_styles(&path, 10_000_000).expect("styles");
+        let mut names: Vec<&str> = styles.keys().map(String::as_str).collect();
+        names.sort();
+        assert_eq!(names, ["Biểu 1 & 2", "Nhiệm vụ"]);
+        let s = &styles["Biểu 1 & 2"];
+        assert_eq!(s.font(0, 0), Some("VNI-Times"));
+        assert_eq!(s.font(1, 0), Some(".VnTime"));
+        assert_eq!(s.font(2, 0), Some(".VnTimeH"));
+        assert_eq!(s.font(3, 0), Some("Calibri"));
+        // A cell the sheet does not hold has the default style.
+        assert_eq!(s.font(500, 9), Some("Calibri"));
+        assert!(s.is_percent(6, 1));
+        assert_eq!(s.decimals(6, 1), Some(1));
+        assert!(s.is_percent(6, 2));
+        assert_eq!(s.decimals(6, 2), Some(2));
+        assert!(!s.is_percent(6, 3));
+        assert_eq!(s.decimals(6, 3), Some(2));
+        assert!(!s.is_percent(6, 4));
+        assert_eq!(s.decimals(6, 4), None);
+        let t = &styles["Nhiệm vụ"];
+        assert_eq!(t.font(4, 27), Some(".VnTime"));
+        assert_eq!(t.font(4, 26), Some("Calibri"));
+    }
+
+    #[test]
+    fn a_part_over_the_limit_is_refused_with_a_reason() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("styled.xlsx");
+        styled_workbook(&path);
+        let err = read_xlsx_styles(&path, 200).expect_err("over the limit");
+        assert!(err.contains("larger than the limit of 200 bytes"), "{err}");
+    }
+
+    /// Writes a zip with the given entries (stored or deflated).
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut out);
+            let options = zip::write::SimpleFileOptions::default();
+            for (name, data) in entries {
+                w.start_file(*name, options).expect("start");
+                w.write_all(data).expect("write");
+            }
+            w.finish().expect("finish");
+        }
+        out.into_inner()
+    }
+
+    const WORKBOOK: &[u8] = br#"<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    const RELS: &[u8] = br#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    const STYLES: &[u8] = br#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts><font><name val="Arial"/></font><font><b/><name val=".VnTimeH"/></font></fonts><dxfs><dxf><font><name val="Wingdings"/></font></dxf></dxfs><cellXfs><xf fontId="0" numFmtId="0"/><xf fontId="1" numFmtId="164"/><xf fontId="9" numFmtId="9"/></cellXfs></styleSheet>"#;
+
+    fn read_zip(bytes: Vec<u8>, max: u64) -> Result<HashMap<String, SheetStyles>, String> {
+        read_styles_from(Cursor::new(bytes), max)
+    }
+
+    #[test]
+    fn rows_and_cells_without_references_follow_each_other() {
+        let sheet = br#"<worksheet><sheetData><row><c s="1"/><c/><c s="2"/></row><row r="5"><c r="C5" s="1"/><c s="2"/></row></sheetData></worksheet>"#;
+        let bytes = zip_of(&[
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", RELS),
+            ("xl/styles.xml", STYLES),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]);
+        let styles = read_zip(bytes, 1 << 20).expect("styles");
+        let s = &styles["S"];
+        assert_eq!(s.font(0, 0), Some(".VnTimeH"));
+        assert_eq!(s.decimals(0, 0), Some(3));
+        assert_eq!(s.font(0, 1), Some("Arial"));
+        // fontId 9 does not exist: no font, but the percent stays.
+        assert_eq!(s.font(0, 2), None);
+        assert!(s.is_percent(0, 2));
+        assert_eq!(s.font(4, 2), Some(".VnTimeH"));
+        assert!(s.is_percent(4, 3));
+    }
+
+    #[test]
+    fn hostile_parts_give_reasons_not_panics() {
+        let cases: Vec<(&str, Vec<u8>)> = vec![
+            ("not a zip", b"PK\x03\x04 garbage".to_vec()),
+            ("no workbook", zip_of(&[("xl/styles.xml", STYLES)])),
+            (
+                "broken xml",
+                zip_of(&[
+                    (
+                        "xl/workbook.xml",
+                        b"<workbook><sheets><sheet name=\"S\" r:id=\"rId1\"></sheets",
+                    ),
+                    ("xl/_rels/workbook.xml.rels", RELS),
+                ]),
+            ),
+            (
+                "a bomb",
+                zip_of(&[
+                    ("xl/workbook.xml", WORKBOOK),
+                    ("xl/_rels/workbook.xml.rels", RELS),
+                    ("xl/worksheets/sheet1.xml", &vec![b' '; 5_000_000]),
+                ]),
+            ),
+        ];
+        for (what, bytes) in cases {
+            let err = read_zip(bytes, 1_000_000).expect_err(what);
+            assert!(!err.is_empty(), "{what}");
+        }
+        // Nonsense inside well-formed XML is skipped, not trusted.
+        let sheet = br#"<worksheet><sheetData><row r="0"><c r="ZZZZ1" s="1"/><c r="A1" s="x"/><c r="B2000000" s="1"/><c r="B2" s="4294967295"/></row></sheetData></worksheet>"#;
+        let bytes = zip_of(&[
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", RELS),
+            ("xl/styles.xml", STYLES),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]);
+        let styles = read_zip(bytes, 1 << 20).expect("styles");
+        let s = &styles["S"];
+        assert_eq!(s.font(0, 0), Some("Arial"));
+        assert_eq!(s.font(1, 1), None);
+        assert!(!s.is_percent(1, 1));
+    }
+
+    #[test]
+    fn a_workbook_without_styles_has_no_fonts() {
+        let sheet =
+            br#"<worksheet><sheetData><row r="1"><c r="A1" s="1"/></row></sheetData></worksheet>"#;
+        let bytes = zip_of(&[
+            ("xl/workbook.xml", WORKBOOK),
+            ("xl/_rels/workbook.xml.rels", RELS),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ]);
+        let styles = read_zip(bytes, 1 << 20).expect("styles");
+        assert_eq!(styles["S"].font(0, 0), None);
+        assert_eq!(styles["S"].decimals(0, 0), None);
+    }
+
+    /// (row, column, text as stored, font, Unicode, encoding)
+    type FixtureCell = (
+        u32,
+        u16,
+        &'static str,
+        &'static str,
+        &'static str,
+        Option<LegacyEncoding>,
+    );
+
+    /// The committed fixture `tests/fixtures/legacy-fonts.xlsx`: cells
+    /// holding TCVN3 and VNI bytes as Excel stores them, each in the font
+    /// that shows it, with the Unicode text it must read as.
+    const LEGACY_CELLS: [FixtureCell; 12] = [
+        (
+            0,
+            0,
+            "b¸o c¸o t×nh h×nh",
+            ".VnTimeH",
+            "BÁO CÁO TÌNH HÌNH",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (1, 0, "STT", ".VnTime", "STT", None),
+        (
+            1,
+            1,
+            "ChØ tiªu",
+            ".VnTime",
+            "Chỉ tiêu",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            1,
+            2,
+            "§¬n vÞ",
+            ".VnTime",
+            "Đơn vị",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            2,
+            1,
+            "Hå s¬ thñ tôc hµnh chÝnh ®· gi¶i quyÕt",
+            ".VnTime",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            2,
+            2,
+            "Phöôøng 5",
+            "VNI-Times",
+            "Phường 5",
+            Some(LegacyEncoding::Vni),
+        ),
+        (
+            3,
+            1,
+            "Ng\u{ad}êi ®\u{ad}îc c¸ch ly, theo dâi søc kháe",
+            ".VnTime",
+            "Người được cách ly, theo dõi sức khỏe",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (
+            3,
+            2,
+            "Quaän Bình Thaïnh",
+            "VNI-Times",
+            "Quận Bình Thạnh",
+            Some(LegacyEncoding::Vni),
+        ),
+        (
+            4,
+            1,
+            "Hoà sô thuû tuïc haønh chính ñaõ giaûi quyeát",
+            "VNI-Times",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            Some(LegacyEncoding::Vni),
+        ),
+        // No legacy font: the content decides.
+        (
+            4,
+            2,
+            "Ph\u{ad}êng 5",
+            "Arial",
+            "Phường 5",
+            Some(LegacyEncoding::Tcvn3),
+        ),
+        (5, 1, "Tổng số", "Times New Roman", "Tổng số", None),
+        (5, 2, "café", "Arial", "café", None),
+    ];
+
+    fn legacy_fixture() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legacy-fonts.xlsx")
+    }
+
+    /// Regenerates the fixture: `cargo test --lib
+    /// ingest::styles::tests::write_legacy_fixture -- --ignored`.
+    #[test]
+    #[ignore = "writes tests/fixtures/legacy-fonts.xlsx"]
+    fn write_legacy_fixture() {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet().set_name("Biểu 1").expect("sheet name");
+        for (row, col, text, font, _, _) in LEGACY_CELLS {
+            let format = Format::new().set_font_name(font);
+            sheet
+                .write_string_with_format(row, col, text, &format)
+                .expect("write");
+        }
+        let pct = Format::new()
+            .set_num_format("0.0%")
+            .set_font_name(".VnTime");
+        sheet
+            .write_number_with_format(6, 1, 0.232, &pct)
+            .expect("write");
+        wb.save(legacy_fixture()).expect("save");
+    }
+
+    #[test]
+    fn legacy_fixture_reads_back_as_unicode() {
+        use crate::normalize::legacy::decode_cell;
+        use calamine::{open_workbook, Data, Reader, Xlsx};
+        let path = legacy_fixture();
+        let styles = read_xlsx_styles(&path, 10_000_000).expect("styles");
+        let sheet_styles = styles.get("Biểu 1").expect("sheet styles");
+        let mut workbook: Xlsx<_> = open_workbook(&path).expect("open fixture");
+        let range = workbook.worksheet_range("Biểu 1").expect("sheet");
+        let (top, left) = range.start().expect("cells");
+        let mut decoded = Vec::new();
+        for (r, c, value) in range.used_cells() {
+            let (row, col) = (top + r as u32, left + c as u32);
+            match value {
+                Data::String(text) => {
+                    let (unicode, enc) = decode_cell(text, sheet_styles.font(row, col));
+                    decoded.push((row, col, unicode, enc));
+                }
+                Data::Float(v) => {
+                    assert_eq!((row, col, *v), (6, 1, 0.232));
+                    assert!(sheet_styles.is_percent(row, col));
+                    assert_eq!(sheet_styles.decimals(row, col), Some(1));
+                }
+                other => panic!("unexpected cell {other:?}"),
+            }
+        }
+        let want: Vec<(u32, u32, String, Option<LegacyEncoding>)> = LEGACY_CELLS
+            .iter()
+            .map(|&(row, col, _, _, unicode, enc)| (row, u32::from(col), unicode.to_string(), enc))
+            .collect();
+        assert_eq!(decoded, want);
+    }
+}
