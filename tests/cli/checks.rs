@@ -555,3 +555,157 @@ fn money_units_are_converted_by_their_factor_and_others_left_out() {
         .unwrap();
     assert_eq!(row[4..8], ["2.5", "4", "7", "250"]);
 }
+
+/// Consistent figures for the whole built-in catalog: every relation of
+/// `indicators.csv` holds for each unit (so it must hold for the totals).
+fn consistent_figures(t: &tonghop::template::Template, k: usize) -> HashMap<String, f64> {
+    let mut v: HashMap<String, f64> = t
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.code.clone(), (10 + (k * 7 + i * 13) % 50) as f64))
+        .collect();
+    for big in ["YT21", "YT23", "LD01", "TT02", "HC01", "HC07", "AN03"] {
+        *v.get_mut(big).unwrap() += 200.0;
+    }
+    let g = |v: &HashMap<String, f64>, c: &str| v[c];
+    let sets: [(&str, &[&str]); 9] = [
+        ("KT03", &["KT03a", "KT03b"]),
+        ("DO03", &["DO03a", "DO03b"]),
+        ("YT11", &["YT11a", "YT11b"]),
+        ("YT12", &["YT12a", "YT12b"]),
+        ("YT13", &["YT13a", "YT13b"]),
+        ("YT10", &["YT11", "YT12", "YT13"]),
+        ("HC02", &["HC03", "HC04"]),
+        ("DT00", &["DT01", "DT02", "DT03", "DT04"]),
+        ("LD03", &["LD03a", "LD03b"]),
+    ];
+    for (whole, parts) in sets {
+        let s: f64 = parts.iter().map(|p| g(&v, p)).sum();
+        v.insert(whole.into(), s);
+    }
+    let tt03 = g(&v, "TT03");
+    v.insert("TT06".into(), tt03);
+    let tt05 = g(&v, "TT04") + tt03;
+    v.insert("TT05".into(), tt05);
+    v.insert("TT07".into(), tt05 - tt03);
+    let tt10 = g(&v, "TT10");
+    v.insert("TT12".into(), tt10);
+    let tt13 = tt10 + g(&v, "TT11") - tt10;
+    v.insert("TT13".into(), tt13);
+    v
+}
+
+#[test]
+fn consolidated_totals_satisfy_every_catalog_relation_when_the_inputs_do() {
+    use tonghop::diagnostic::Lang;
+    use tonghop::reconcile::relations::relations_of;
+    use tonghop::template::{AgencyKind, Kind, Level, Template};
+    let t = Template::builtin().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let form = |path: &Path,
+                title: &str,
+                v: &HashMap<String, f64>,
+                keep: &dyn Fn(&tonghop::template::Indicator) -> bool| {
+        let rows: Vec<(String, String, String, f64)> = t
+            .indicators
+            .iter()
+            .filter(|i| i.kind != Kind::Rate && keep(i))
+            .map(|i| (i.code.clone(), i.name.clone(), i.unit.clone(), v[&i.code]))
+            .collect();
+        let leaked: Vec<FormRow> = rows
+            .into_iter()
+            .map(|(c, n, u, x)| {
+                let c: &'static str = Box::leak(c.into_boxed_str());
+                let n: &'static str = Box::leak(n.into_boxed_str());
+                let u: &'static str = Box::leak(u.into_boxed_str());
+                (c, n, u, vec![V::N(x), V::N(x)])
+            })
+            .collect();
+        write_form(path, title, "QUÝ I/2020", &TH_LK, &leaked);
+    };
+    for (k, a) in t.agencies.iter().enumerate() {
+        let v = consistent_figures(&t, k);
+        let path = dir.join(format!("{}.xlsx", a.code.replace('.', "-")));
+        match a.kind {
+            AgencyKind::Ward => form(
+                &path,
+                &format!("UBND {}", a.name.to_uppercase()),
+                &v,
+                &|i| i.level != Level::District,
+            ),
+            _ if t
+                .indicators
+                .iter()
+                .any(|i| i.level == Level::District && i.reported_by == a.code) =>
+            {
+                form(&path, &a.name.to_uppercase(), &v, &|i| {
+                    i.level == Level::District && i.reported_by == a.code
+                })
+            }
+            _ => {}
+        }
+    }
+    let out = tmp.path().join("out");
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.code() == Some(0) || output.status.code() == Some(1));
+    let findings = crate::common::read_findings(&out.join("errors.json"));
+    let bad: Vec<String> = findings
+        .iter()
+        .filter(|f| {
+            let c = f["code"].as_str().unwrap();
+            // Departments and rates left out make completeness findings;
+            // no figure may be found wrong.
+            matches!(
+                c,
+                "sum-mismatch"
+                    | "relation-violated"
+                    | "relation-skipped"
+                    | "cumulative-mismatch"
+                    | "value-negative"
+                    | "value-invalid"
+                    | "indicator-unknown"
+            )
+        })
+        .map(|f| f["code"].as_str().unwrap().to_string() + " " + f["message"].as_str().unwrap())
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let (relations, invalid) = relations_of(&t, Lang::Vi);
+    assert!(invalid.is_empty());
+    assert_eq!(relations.len(), 21);
+    for (col, name) in [(4usize, "TH"), (5, "LK")] {
+        let lookup = |code: &str| -> Option<f64> {
+            sheet
+                .iter()
+                .find(|r| r[0] == code)
+                .and_then(|r| r[col].parse().ok())
+        };
+        for rel in &relations {
+            let (l, r) = (rel.left.eval(&lookup), rel.right.eval(&lookup));
+            let (Some(l), Some(r)) = (l, r) else {
+                panic!("{name}: a total of {:?} is missing", rel.codes());
+            };
+            let holds = match rel.cmp {
+                tonghop::rules::expr::Cmp::Eq => (l - r).abs() < 1e-6,
+                tonghop::rules::expr::Cmp::Le => l <= r + 1e-6,
+                tonghop::rules::expr::Cmp::Ge => l + 1e-6 >= r,
+            };
+            assert!(
+                holds,
+                "{name}: {} {} {} gives {l} vs {r}",
+                rel.left,
+                rel.cmp.as_str(),
+                rel.right
+            );
+        }
+    }
+}
