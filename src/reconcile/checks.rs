@@ -252,6 +252,7 @@ pub(crate) mod testutil {
             unit_text: String::new(),
             period: None,
             sheets: vec!["Biểu 1".into()],
+            present: rows.iter().map(|r| r.indicator).collect(),
             rows,
             findings: Vec::new(),
         }
