@@ -385,11 +385,16 @@ const SIGNATURE_WORDS: [&str; 9] = [
     "giam doc",
 ];
 
-fn is_signature(cells: &RowCells) -> bool {
-    let f = fold(&format!("{} {}", cells.stt, cells.content.text));
-    SIGNATURE_WORDS
-        .iter()
-        .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+/// A row that opens the signature block: one of its cells starts with a
+/// signature word, and it has no deadline.
+fn is_signature(grid: &SheetGrid, row: u32, cells: &RowCells) -> bool {
+    cells.deadline.text.is_empty()
+        && grid.row_texts(row).iter().any(|(_, t)| {
+            let f = fold(t);
+            SIGNATURE_WORDS
+                .iter()
+                .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+        })
 }
 
 /// The tasks of a table, with the section each row's heading or Lĩnh vực
@@ -407,7 +412,7 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
         if cells.is_empty() {
             continue;
         }
-        if !cells.has_fields() && is_signature(cells) {
+        if is_signature(grid, cells.content.row, cells) {
             break;
         }
         if cells.content_continued {
