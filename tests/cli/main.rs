@@ -2,4 +2,5 @@
 //! folder. One test binary; one module per subcommand.
 
 mod common;
+mod annex;
 mod consolidate;
