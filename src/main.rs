@@ -16,6 +16,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
+    Annex(tonghop::commands::annex::AnnexArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
+        Command::Annex(a) => tonghop::commands::annex::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

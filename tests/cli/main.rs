@@ -1,5 +1,6 @@
 //! Integration tests: the real `tonghop` binary on real files in a temp
 //! folder. One test binary; one module per subcommand.
 
+mod annex;
 mod common;
 mod consolidate;
