@@ -16,6 +16,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod annex;
 pub mod commands;
 pub mod diagnostic;
 pub mod error;

@@ -16,6 +16,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
+    Annex(tonghop::commands::annex::AnnexArgs),
     Check(tonghop::commands::check::CheckArgs),
 }
 
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
+        Command::Annex(a) => tonghop::commands::annex::run(a),
         Command::Check(a) => tonghop::commands::check::run(a),
     };
     match result {

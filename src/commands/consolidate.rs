@@ -130,7 +130,7 @@ impl Config {
 }
 
 /// The absolute form of a path that may not exist yet.
-fn absolute_lenient(p: &Path) -> PathBuf {
+pub fn absolute_lenient(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {
         return c;
     }
