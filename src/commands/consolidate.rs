@@ -201,14 +201,16 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let totals = consolidate(&subs, t)?;
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(check_relations(&subs, &totals, t, &relations, config.lang)?);
-    findings.extend(check_included(
+    let checked = check_included(
         &subs,
         &totals,
         t,
         config.period,
         config.previous.as_ref(),
+        &findings,
         config.lang,
-    ));
+    );
+    findings.extend(checked);
     findings.extend(intake.findings);
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).

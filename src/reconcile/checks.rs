@@ -175,13 +175,16 @@ pub fn check_single(
 /// The checks that need every included submission at once: each
 /// submission's own checks, the departments' figures against the wards',
 /// averaged rates, outliers among the wards, and (from the second quarter,
-/// with the previous consolidation) LK = previous LK + TH.
+/// with the previous consolidation) LK = previous LK + TH. `known` are the
+/// findings already made (the relations'), which hold back a department's
+/// comparison with a ward's figure that is already wrong.
 pub fn check_included(
     subs: &[&Submission],
     totals: &Totals,
     template: &Template,
     period: Period,
     previous: Option<&PreviousFigures>,
+    known: &[Finding],
     lang: Lang,
 ) -> Vec<Finding> {
     let settings = CheckSettings::of(template);
@@ -189,7 +192,14 @@ pub fn check_included(
     for s in subs {
         out.extend(check_submission(s, template, Some(period), &settings, lang));
     }
-    out.extend(check_department_totals(subs, totals, template, lang));
+    let mut known: Vec<Finding> = known.to_vec();
+    known.extend(out.iter().cloned());
+    for s in subs {
+        known.extend(s.findings.iter().cloned());
+    }
+    out.extend(check_department_totals(
+        subs, totals, template, &known, lang,
+    ));
     let averaged = check_rate_averaged(subs, totals, template, lang);
     // A rate found averaged is explained by that finding: the same cell's
     // pct-mismatch or pct-rounding would say the same thing less clearly.

@@ -6,8 +6,11 @@
 //! the row of the "Chi tiết theo đơn vị" sheet that shows them side by
 //! side.
 //!
-//! When some wards that report have not sent their figures, the sum is
-//! partial: the difference is then a warning, not an error.
+//! When some wards that report have not sent their figures the sum is
+//! partial; the finding says so. When a ward's own figure that enters the
+//! sum is already an error (its parts do not add up, it is negative…), the
+//! comparison waits for that figure to be corrected: the difference would
+//! only repeat the ward's mistake.
 
 use super::checks::{at_row, indicator_words, msg};
 use super::{column_index, half_unit, Totals};
@@ -15,6 +18,7 @@ use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::normalize::number::format_num;
 use crate::normalize::submission::Submission;
 use crate::template::{AgencyKind, Kind, Level, Template};
+use std::collections::HashSet;
 
 /// How many wards a message lists before it points to the detail sheet
 /// only.
@@ -22,13 +26,22 @@ const LISTED_WARDS: usize = 20;
 
 /// `total-mismatch` for every level-`both` figure of a responsible
 /// department that differs from the sum of the wards.
+///
+/// `known` are the findings already made: a ward's error on a figure
+/// (unit, indicator, column) that enters the sum holds the comparison back.
 pub fn check_department_totals(
     subs: &[&Submission],
     totals: &Totals,
     template: &Template,
+    known: &[Finding],
     lang: Lang,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
+    let wrong: HashSet<(&str, &str, &str)> = known
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
+        .collect();
     let is_ward = |s: &&&Submission| {
         s.unit
             .and_then(|u| template.agencies.get(u))
@@ -80,19 +93,24 @@ pub fn check_department_totals(
             if (r.value - sum).abs() <= tol {
                 continue;
             }
+            let mut held_back = false;
             let figures: Vec<(String, f64, u8)> = wards
                 .iter()
                 .filter_map(|w| {
-                    let name = w
-                        .unit
-                        .and_then(|u| template.agencies.get(u))
-                        .map(|a| a.name.clone())?;
-                    w.rows
+                    let a = w.unit.and_then(|u| template.agencies.get(u))?;
+                    let x = w
+                        .rows
                         .iter()
-                        .find(|x| x.indicator == r.indicator && x.column == r.column)
-                        .map(|x| (name, x.value, x.decimals))
+                        .find(|x| x.indicator == r.indicator && x.column == r.column)?;
+                    if wrong.contains(&(a.code.as_str(), ind.code.as_str(), r.column.as_str())) {
+                        held_back = true;
+                    }
+                    Some((a.name.clone(), x.value, x.decimals))
                 })
                 .collect();
+            if held_back {
+                continue;
+            }
             let d = figures
                 .iter()
                 .map(|f| f.2)
@@ -111,11 +129,6 @@ pub fn check_department_totals(
             }
             let listed = listed.join("; ");
             let complete = contributors as usize >= expected_wards;
-            let severity = if complete {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
             let what = indicator_words(template, r.indicator);
             let column = r.column;
             let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
@@ -134,14 +147,9 @@ pub fn check_department_totals(
                 format!("{}: {what} (column {column}) states {} for the district but its {contributors} wards add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the wards.", dept.name, f(r.value), f(sum), ind.code),
             );
             out.push(
-                at_row(
-                    Finding::new(severity, Code::TotalMismatch, text),
-                    template,
-                    sub,
-                    r,
-                )
-                .expected(f(sum))
-                .actual(f(r.value)),
+                at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
+                    .expected(f(sum))
+                    .actual(f(r.value)),
             );
         }
     }
@@ -174,7 +182,7 @@ mod tests {
         let mut subs: Vec<&Submission> = wards.iter().collect();
         subs.push(&vp_wrong);
         let totals = consolidate(&subs, &t).unwrap();
-        let f = check_department_totals(&subs, &totals, &t, Lang::Vi);
+        let f = check_department_totals(&subs, &totals, &t, &[], Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::TotalMismatch);
         assert_eq!(f[0].severity, Severity::Error);
@@ -190,11 +198,22 @@ mod tests {
         assert!(f[0].message.contains("Chi tiết theo đơn vị"));
         subs.pop();
         subs.push(&vp_right);
-        assert!(check_department_totals(&subs, &totals, &t, Lang::Vi).is_empty());
-        // With wards missing the difference is only a warning.
+        assert!(check_department_totals(&subs, &totals, &t, &[], Lang::Vi).is_empty());
+        // With wards missing the message says the sum is partial.
         let few: Vec<&Submission> = wards.iter().take(3).chain([&vp_wrong]).collect();
         let totals = consolidate(&few, &t).unwrap();
-        let f = check_department_totals(&few, &totals, &t, Lang::En);
-        assert_eq!(f[0].severity, Severity::Warning);
+        let f = check_department_totals(&few, &totals, &t, &[], Lang::En);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert!(
+            f[0].message.contains("Only 3 of 16 wards"),
+            "{}",
+            f[0].message
+        );
+        // A ward's figure already in error holds the comparison back.
+        let known = [Finding::error(Code::SumMismatch, "x")
+            .unit("P02")
+            .indicator("HC02")
+            .column("TH")];
+        assert!(check_department_totals(&few, &totals, &t, &known, Lang::En).is_empty());
     }
 }
