@@ -24,3 +24,4 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod template;
+pub mod textcheck;

@@ -14,7 +14,10 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    #[command(name = "check-text")]
+    CheckText(tonghop::commands::check_text::CheckTextArgs),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -24,7 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {};
+    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {
+        Command::CheckText(a) => tonghop::commands::check_text::run(a),
+    };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {

@@ -1,1 +1,3 @@
 //! rules stage.
+
+pub mod rounding;

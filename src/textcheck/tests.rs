@@ -1,0 +1,1 @@
+//! Tests of the whole text check on invented prose.
