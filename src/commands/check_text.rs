@@ -52,7 +52,10 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
                 Some(t) => Template::load(t)?,
                 None => Template::builtin()?,
             };
-            Some((against::read_table(dir)?, against::NameIndex::new(&template)))
+            Some((
+                against::read_table(dir)?,
+                against::NameIndex::new(&template),
+            ))
         }
         None => None,
     };
@@ -73,7 +76,8 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
             .map_err(|e| e.to_string())
             .and_then(|_| writeln!(w).map_err(|e| e.to_string()))
     } else {
-        w.write_all(render(&doc.file, &found, args.lang).as_bytes()).map_err(|e| e.to_string())
+        w.write_all(render(&doc.file, &found, args.lang).as_bytes())
+            .map_err(|e| e.to_string())
     };
     // A closed pipe (`| head`) is not a failure of the check.
     drop(printed);
@@ -92,7 +96,13 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
     let mut s = String::new();
     for f in found {
         let g = &f.finding;
-        s.push_str(&format!("{} › {} · {} {}\n", g.file, g.cell, g.severity.label(lang), g.code));
+        s.push_str(&format!(
+            "{} › {} · {} {}\n",
+            g.file,
+            g.cell,
+            g.severity.label(lang),
+            g.code
+        ));
         s.push_str(&format!("    \"{}\"\n", f.quote));
         s.push_str(&format!(
             "    {}: {} · {}: {}\n",
@@ -105,8 +115,12 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
     }
     let t = Tally::of(found.iter().map(|f| &f.finding));
     let summary = match lang {
-        Lang::Vi if t.errors + t.warnings == 0 => format!("{file}: không thấy sai sót trong số liệu của văn bản.\n"),
-        Lang::En if t.errors + t.warnings == 0 => format!("{file}: no mistakes found in the figures of the text.\n"),
+        Lang::Vi if t.errors + t.warnings == 0 => {
+            format!("{file}: không thấy sai sót trong số liệu của văn bản.\n")
+        }
+        Lang::En if t.errors + t.warnings == 0 => {
+            format!("{file}: no mistakes found in the figures of the text.\n")
+        }
         Lang::Vi => format!("{file}: {} lỗi, {} cảnh báo.\n", t.errors, t.warnings),
         Lang::En => format!("{file}: {} errors, {} warnings.\n", t.errors, t.warnings),
     };

@@ -22,7 +22,10 @@ const NOISE: f64 = 1e-9;
 impl Interval {
     /// The interval of an exact value (a count of people is exact).
     pub fn exact(value: f64) -> Interval {
-        Interval { lo: value, hi: value }
+        Interval {
+            lo: value,
+            hi: value,
+        }
     }
 
     /// The interval a figure written with `decimals` decimals stands for:
@@ -37,7 +40,10 @@ impl Interval {
 
     /// Builds an interval from two bounds in any order.
     pub fn new(a: f64, b: f64) -> Interval {
-        Interval { lo: a.min(b), hi: a.max(b) }
+        Interval {
+            lo: a.min(b),
+            hi: a.max(b),
+        }
     }
 
     pub fn width(self) -> f64 {
@@ -60,20 +66,18 @@ impl Interval {
         self.gap(other) <= noise(self, other)
     }
 
-    pub fn add(self, other: Interval) -> Interval {
-        Interval {
-            lo: self.lo + other.lo,
-            hi: self.hi + other.hi,
-        }
-    }
-
     /// Every quotient `a / b` with `a` in `self` and `b` in `den`, or `None`
     /// when `den` holds zero.
     pub fn divide(self, den: Interval) -> Option<Interval> {
         if den.lo <= 0.0 && den.hi >= 0.0 {
             return None;
         }
-        let c = [self.lo / den.lo, self.lo / den.hi, self.hi / den.lo, self.hi / den.hi];
+        let c = [
+            self.lo / den.lo,
+            self.lo / den.hi,
+            self.hi / den.lo,
+            self.hi / den.hi,
+        ];
         let lo = c.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         (lo.is_finite() && hi.is_finite()).then_some(Interval { lo, hi })
@@ -82,6 +86,18 @@ impl Interval {
     /// Multiplies by a positive constant and then adds one.
     fn affine(self, factor: f64, offset: f64) -> Interval {
         Interval::new(self.lo * factor + offset, self.hi * factor + offset)
+    }
+}
+
+impl std::ops::Add for Interval {
+    type Output = Interval;
+
+    /// Every sum `a + b` with `a` in `self` and `b` in `other`.
+    fn add(self, other: Interval) -> Interval {
+        Interval {
+            lo: self.lo + other.lo,
+            hi: self.hi + other.hi,
+        }
     }
 }
 
@@ -96,7 +112,12 @@ fn half_unit(decimals: u8) -> f64 {
 }
 
 fn noise(a: Interval, b: Interval) -> f64 {
-    let scale = a.lo.abs().max(a.hi.abs()).max(b.lo.abs()).max(b.hi.abs()).max(1.0);
+    let scale =
+        a.lo.abs()
+            .max(a.hi.abs())
+            .max(b.lo.abs())
+            .max(b.hi.abs())
+            .max(1.0);
     scale * NOISE
 }
 
@@ -176,8 +197,13 @@ mod tests {
         assert!((q.lo - 9.5 / 4.5).abs() < 1e-12);
         assert!((q.hi - 10.5 / 3.5).abs() < 1e-12);
         assert!(w(1.0, 0).divide(w(0.0, 0)).is_none());
-        assert!(w(1.0, 0).divide(w(0.4, 0)).is_none(), "0,4 written with no decimals may be 0");
-        let neg = Interval::new(-2.0, -1.0).divide(Interval::exact(2.0)).unwrap();
+        assert!(
+            w(1.0, 0).divide(w(0.4, 0)).is_none(),
+            "0,4 written with no decimals may be 0"
+        );
+        let neg = Interval::new(-2.0, -1.0)
+            .divide(Interval::exact(2.0))
+            .unwrap();
         assert_eq!((neg.lo, neg.hi), (-1.0, -0.5));
     }
 
@@ -205,7 +231,11 @@ mod tests {
         let g = growth_of(Interval::exact(1345.0), Interval::exact(1355.0)).unwrap();
         assert_eq!(judge_percent(-0.74, 2, g), Verdict::Consistent);
         assert_eq!(judge_percent(-0.73, 2, g), Verdict::Rounding);
-        assert_eq!(judge_percent(0.74, 2, g), Verdict::Mismatch, "a fall written as a rise");
+        assert_eq!(
+            judge_percent(0.74, 2, g),
+            Verdict::Mismatch,
+            "a fall written as a rise"
+        );
     }
 
     #[test]
@@ -245,7 +275,7 @@ mod tests {
         assert_eq!(w(10.0, 0).gap(w(12.0, 0)), 1.0);
         assert_eq!(w(12.0, 0).gap(w(10.0, 0)), 1.0);
         assert_eq!(w(10.0, 0).gap(w(11.0, 0)), 0.0);
-        let s = w(35.0, 0).add(w(290.0, 0));
+        let s = w(35.0, 0) + w(290.0, 0);
         assert_eq!((s.lo, s.hi), (324.0, 326.0));
         assert_eq!(Interval::from((3.0, 1.0)), Interval { lo: 1.0, hi: 3.0 });
     }

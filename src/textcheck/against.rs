@@ -68,16 +68,26 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
     let sheet = SHEETS
         .iter()
         .find(|s| names.iter().any(|n| n == *s))
-        .ok_or_else(|| input(format!("no sheet \"Tổng hợp\" or \"Summary\"; sheets found: {}", names.join(", "))))?;
-    let range = wb.worksheet_range(sheet).map_err(|e| input(e.to_string()))?;
+        .ok_or_else(|| {
+            input(format!(
+                "no sheet \"Tổng hợp\" or \"Summary\"; sheets found: {}",
+                names.join(", ")
+            ))
+        })?;
+    let range = wb
+        .worksheet_range(sheet)
+        .map_err(|e| input(e.to_string()))?;
     let text = |c: &Data| -> String {
         match c {
             Data::String(s) => s.trim().to_string(),
             Data::Int(i) => i.to_string(),
             Data::Float(f) => f.to_string(),
-            Data::Bool(_) | Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) | Data::Error(_) | Data::Empty => {
-                String::new()
-            }
+            Data::Bool(_)
+            | Data::DateTime(_)
+            | Data::DateTimeIso(_)
+            | Data::DurationIso(_)
+            | Data::Error(_)
+            | Data::Empty => String::new(),
         }
     };
     let number = |c: &Data| -> Option<f64> {
@@ -85,19 +95,37 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
             Data::Float(f) => Some(*f),
             Data::Int(i) => Some(*i as f64),
             Data::String(s) => parse_number(s, NumberLocale::Vi).map(|p| p.value),
-            Data::Bool(_) | Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) | Data::Error(_) | Data::Empty => None,
+            Data::Bool(_)
+            | Data::DateTime(_)
+            | Data::DateTimeIso(_)
+            | Data::DurationIso(_)
+            | Data::Error(_)
+            | Data::Empty => None,
         }
     };
     let rows: Vec<&[Data]> = range.rows().collect();
     let header = rows
         .iter()
         .take(10)
-        .position(|r| r.first().is_some_and(|c| matches!(fold(&text(c)).as_str(), "ma" | "code" | "ma so")))
-        .ok_or_else(|| input(format!("sheet {sheet}: no header row with \"Mã\" in column A in the first 10 rows")))?;
-    let head: Vec<String> = rows.get(header).map(|r| r.iter().map(|c| fold(&text(c))).collect()).unwrap_or_default();
+        .position(|r| {
+            r.first()
+                .is_some_and(|c| matches!(fold(&text(c)).as_str(), "ma" | "code" | "ma so"))
+        })
+        .ok_or_else(|| {
+            input(format!(
+                "sheet {sheet}: no header row with \"Mã\" in column A in the first 10 rows"
+            ))
+        })?;
+    let head: Vec<String> = rows
+        .get(header)
+        .map(|r| r.iter().map(|c| fold(&text(c))).collect())
+        .unwrap_or_default();
     let col = |names: &[&str]| head.iter().position(|h| names.contains(&h.as_str()));
     let lk = col(&["lk", "luy ke", "cumulative", "ytd"]).ok_or_else(|| {
-        input(format!("sheet {sheet}: no LK column in the header (found: {})", head.join(", ")))
+        input(format!(
+            "sheet {sheet}: no LK column in the header (found: {})",
+            head.join(", ")
+        ))
     })?;
     let th = col(&["th", "thuc hien", "done", "this period"]);
     let mut out = Vec::new();
@@ -128,7 +156,11 @@ impl NameIndex {
             let mut names = vec![ind.name.as_str(), head];
             names.extend(ind.aliases.iter().map(String::as_str));
             for name in names {
-                let words: Vec<String> = indicator_key(name).split(' ').filter(|w| !w.is_empty()).map(String::from).collect();
+                let words: Vec<String> = indicator_key(name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
                 if words.len() >= 2 {
                     by_key.entry(words).or_default().insert(ind.code.clone());
                 }
@@ -140,7 +172,10 @@ impl NameIndex {
             .filter(|(_, codes)| codes.len() == 1)
             .filter_map(|(words, codes)| {
                 let code = codes.into_iter().next()?;
-                let unit = template.indicator(&code).map(|i| fold(&i.unit)).unwrap_or_default();
+                let unit = template
+                    .indicator(&code)
+                    .map(|i| fold(&i.unit))
+                    .unwrap_or_default();
                 Some((words, code, unit))
             })
             .collect();
@@ -171,35 +206,59 @@ const QUALIFIERS: &[&str] = &[
 pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
     // Words and numbers with commas and dashes inside names skipped.
     let seq: Vec<usize> = (0..tokens.len())
-        .filter(|&i| tokens.get(i).is_some_and(|t| !matches!(t.tok, Tok::Punct(',' | '-' | '–'))))
+        .filter(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| !matches!(t.tok, Tok::Punct(',' | '-' | '–')))
+        })
         .collect();
-    let word = |s: usize| seq.get(s).and_then(|&i| tokens.get(i)).and_then(Token::word);
+    let word = |s: usize| {
+        seq.get(s)
+            .and_then(|&i| tokens.get(i))
+            .and_then(Token::word)
+    };
     let mut found: HashMap<usize, Vec<(String, Span)>> = HashMap::new();
     let mut s = 0;
     while s < seq.len() {
         let matched = names.keys.iter().find(|(words, _, _)| {
-            words.iter().enumerate().all(|(o, w)| word(s + o) == Some(w.as_str()))
+            words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| word(s + o) == Some(w.as_str()))
         });
         let Some((words, code, unit)) = matched else {
             s += 1;
             continue;
         };
         let end = s + words.len();
-        let (Some(&first), Some(&last)) = (seq.get(s), seq.get(end - 1)) else { break };
+        let (Some(&first), Some(&last)) = (seq.get(s), seq.get(end - 1)) else {
+            break;
+        };
         // The figure right before the name …
         if let Some(n) = s.checked_sub(1).and_then(|p| seq.get(p)).copied() {
             if figure_fits(tokens, n, unit, true) {
-                found.entry(n).or_default().push((code.clone(), span(tokens, n, last)));
+                found
+                    .entry(n)
+                    .or_default()
+                    .push((code.clone(), span(tokens, n, last)));
             }
         }
         // … or right after it.
         let mut a = end;
-        while word(a).is_some_and(|w| FILLERS.contains(&w)) || seq.get(a).and_then(|&i| tokens.get(i)).is_some_and(|t| t.is_punct(':')) {
+        while word(a).is_some_and(|w| FILLERS.contains(&w))
+            || seq
+                .get(a)
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| t.is_punct(':'))
+        {
             a += 1;
         }
         if let Some(&n) = seq.get(a) {
             if figure_fits(tokens, n, unit, false) {
-                found.entry(n).or_default().push((code.clone(), span(tokens, first, n)));
+                found
+                    .entry(n)
+                    .or_default()
+                    .push((code.clone(), span(tokens, first, n)));
             }
         }
         s = end;
@@ -207,7 +266,9 @@ pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
     let mut out: Vec<NamedFigure> = found
         .into_iter()
         .filter_map(|(n, claims)| {
-            let [(code, sp)] = claims.as_slice() else { return None };
+            let [(code, sp)] = claims.as_slice() else {
+                return None;
+            };
             let t = tokens.get(n)?;
             if local_sentence(tokens, n) {
                 return None;
@@ -241,7 +302,9 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
         return false;
     }
     let prev = n.checked_sub(1).and_then(|p| tokens.get(p));
-    if prev.is_some_and(|t| t.is_word(QUALIFIERS) || t.is_punct('/')) || tokens.get(n + 1).is_some_and(|t| t.is_punct('/')) {
+    if prev.is_some_and(|t| t.is_word(QUALIFIERS) || t.is_punct('/'))
+        || tokens.get(n + 1).is_some_and(|t| t.is_punct('/'))
+    {
         return false;
     }
     // Money must be written in the catalog's unit, right after the figure.
@@ -260,9 +323,19 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
 /// True when the sentence around token `n` is about one ward or commune.
 fn local_sentence(tokens: &[Token], n: usize) -> bool {
     let is_stop = |t: &Token| t.is_punct('.') || t.is_punct(';');
-    let start = tokens.get(..n).and_then(|b| b.iter().rposition(is_stop)).map_or(0, |p| p + 1);
-    let end = tokens.get(n..).and_then(|a| a.iter().position(is_stop)).map_or(tokens.len(), |p| n + p);
-    tokens.get(start..end).unwrap_or_default().iter().any(|t| t.is_word(LOCAL))
+    let start = tokens
+        .get(..n)
+        .and_then(|b| b.iter().rposition(is_stop))
+        .map_or(0, |p| p + 1);
+    let end = tokens
+        .get(n..)
+        .and_then(|a| a.iter().position(is_stop))
+        .map_or(tokens.len(), |p| n + p);
+    tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| t.is_word(LOCAL))
 }
 
 /// Compares a named figure with the table: nothing when it is LK or TH
@@ -297,7 +370,13 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Fi
     } else {
         Finding::error(Code::TextVsTable, message)
     };
-    Some(finding.indicator(named.code.clone()).column("LK").expected(table).actual(stated))
+    Some(
+        finding
+            .indicator(named.code.clone())
+            .column("LK")
+            .expected(table)
+            .actual(stated),
+    )
 }
 
 #[cfg(test)]
@@ -316,9 +395,18 @@ mod tests {
 
     #[test]
     fn figures_next_to_names() {
-        assert_eq!(named("Trong quý đã cấp 126 giấy phép xây dựng."), vec![("DO01".to_string(), 126.0)]);
-        assert_eq!(named("cách ly tập trung 35 người"), vec![("YT11".to_string(), 35.0)]);
-        assert_eq!(named("Lượt tiếp công dân: 87 lượt."), vec![("TT01".to_string(), 87.0)]);
+        assert_eq!(
+            named("Trong quý đã cấp 126 giấy phép xây dựng."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+        assert_eq!(
+            named("cách ly tập trung 35 người"),
+            vec![("YT11".to_string(), 35.0)]
+        );
+        assert_eq!(
+            named("Lượt tiếp công dân: 87 lượt."),
+            vec![("TT01".to_string(), 87.0)]
+        );
         assert_eq!(
             named("Thu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng"),
             vec![("NS01".to_string(), 145.2)]
@@ -351,8 +439,19 @@ mod tests {
             span: (0, 1),
         };
         assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
-        assert!(judge(&fig(40.0), &totals, Lang::Vi).is_none(), "TH is accepted too");
+        assert!(
+            judge(&fig(40.0), &totals, Lang::Vi).is_none(),
+            "TH is accepted too"
+        );
         let f = judge(&fig(162.0), &totals, Lang::Vi).unwrap();
-        assert_eq!((f.code, f.indicator.as_str(), f.expected.as_str(), f.actual.as_str()), (Code::TextVsTable, "DO01", "126", "162"));
+        assert_eq!(
+            (
+                f.code,
+                f.indicator.as_str(),
+                f.expected.as_str(),
+                f.actual.as_str()
+            ),
+            (Code::TextVsTable, "DO01", "126", "162")
+        );
     }
 }

@@ -63,7 +63,9 @@ pub enum Claim {
 
 /// Words right before a figure that make it a bound or an estimate, not a
 /// value ("khoảng 20", "hơn 90%", "xấp xỉ").
-const APPROXIMATE: &[&str] = &["khoang", "gan", "hon", "tren", "duoi", "xi", "toi", "chung", "it", "nhat", "den"];
+const APPROXIMATE: &[&str] = &[
+    "khoang", "gan", "hon", "tren", "duoi", "xi", "toi", "chung", "it", "nhat", "den",
+];
 
 /// Words right before a figure that make it a change, not a count ("tăng 3
 /// vụ").
@@ -74,8 +76,8 @@ const MONEY: &[&str] = &["dong", "ty", "trieu", "nghin", "ngan", "usd", "ti"];
 
 /// Units that are not counts of things: a list in them is not a split.
 const NOT_COUNTS: &[&str] = &[
-    "dong", "ty", "ti", "trieu", "nghin", "ngan", "usd", "ngay", "thang", "nam", "gio", "phut", "tuan", "quy", "tuoi",
-    "km", "m", "m2", "ha", "kg", "tan", "lit", "lan",
+    "dong", "ty", "ti", "trieu", "nghin", "ngan", "usd", "ngay", "thang", "nam", "gio", "phut",
+    "tuan", "quy", "tuoi", "km", "m", "m2", "ha", "kg", "tan", "lit", "lan",
 ];
 
 /// Markers of an enumeration, longest first, and whether they present it
@@ -174,7 +176,9 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
     }
     let (kind, sign) = match before {
         Some("tang") => (PercentKind::Growth, 1.0),
-        Some("truong") if i >= 2 && word_at(tokens, i - 2) == Some("tang") => (PercentKind::Growth, 1.0),
+        Some("truong") if i >= 2 && word_at(tokens, i - 2) == Some("tang") => {
+            (PercentKind::Growth, 1.0)
+        }
         Some("giam") => (PercentKind::Growth, -1.0),
         _ => (PercentKind::Ratio, 1.0),
     };
@@ -218,7 +222,11 @@ fn operands(tokens: &[Token], from: usize, to: usize) -> Option<(usize, usize)> 
         }
     }
     match (nums.as_slice(), slash) {
-        (&[a, b], Some(s)) if a < s && s < b && !tokens.get(from..a)?.iter().any(|t| t.num().is_some()) => Some((a, b)),
+        (&[a, b], Some(s))
+            if a < s && s < b && !tokens.get(from..a)?.iter().any(|t| t.num().is_some()) =>
+        {
+            Some((a, b))
+        }
         _ => None,
     }
 }
@@ -258,7 +266,9 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
         // a/b: neither side may be part of a longer slash chain (a date).
         let a = k - 2;
         num_at(tokens, a).filter(|n| n.trusted && !n.percent)?;
-        if punct_at(tokens, k + 1, '/') || a.checked_sub(1).is_some_and(|x| punct_at(tokens, x, '/')) {
+        if punct_at(tokens, k + 1, '/')
+            || a.checked_sub(1).is_some_and(|x| punct_at(tokens, x, '/'))
+        {
             return None;
         }
         (a, k)
@@ -331,7 +341,11 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     // The marker must start its clause: not "… trong đó …" mid-phrase.
     let before = i.checked_sub(1)?;
     let bracketed = punct_at(tokens, before, '(');
-    if !bracketed && !punct_at(tokens, before, ',') && !punct_at(tokens, before, ':') && word_at(tokens, before).is_none() {
+    if !bracketed
+        && !punct_at(tokens, before, ',')
+        && !punct_at(tokens, before, ':')
+        && word_at(tokens, before).is_none()
+    {
         return None;
     }
     // Back to the total: unit words, at most one comma or colon.
@@ -357,7 +371,11 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     if punct_at(tokens, from, ':') {
         from += 1;
     }
-    let end = if bracketed { tokens.get(before)?.close? } else { tokens.len() };
+    let end = if bracketed {
+        tokens.get(before)?.close?
+    } else {
+        tokens.len()
+    };
 
     let mut parts: Vec<usize> = Vec::new();
     let mut separators: Vec<usize> = Vec::new();
@@ -425,7 +443,11 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
             // Complete lists count the same thing; a partial list may name
             // sub-kinds ("640 quyết định" of "1.215 văn bản") but only in
             // counts, each no larger than the whole.
-            if complete || NOT_COUNTS.contains(&part_unit) || NOT_COUNTS.contains(&unit.as_str()) || n.value > total.value {
+            if complete
+                || NOT_COUNTS.contains(&part_unit)
+                || NOT_COUNTS.contains(&unit.as_str())
+                || n.value > total.value
+            {
                 return None;
             }
         }
@@ -435,7 +457,11 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         return None;
     }
     let first = tokens.get(k)?;
-    let last_index = if bracketed { end } else { region_end.saturating_sub(1) };
+    let last_index = if bracketed {
+        end
+    } else {
+        region_end.saturating_sub(1)
+    };
     let last = tokens.get(last_index.max(i))?;
     Some(Claim::Total {
         total: figure(tokens, k)?,
@@ -448,10 +474,26 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
 
 /// "trong đó" splits the whole when its two parts carry a pair of
 /// opposite words ("đang …" / "đã …"), or one part is "còn lại".
-fn splits_the_whole(tokens: &[Token], parts: &[usize], separators: &[usize], from: usize, to: usize) -> bool {
+fn splits_the_whole(
+    tokens: &[Token],
+    parts: &[usize],
+    separators: &[usize],
+    from: usize,
+    to: usize,
+) -> bool {
     let segment_words = |p: usize| -> Vec<&str> {
-        let lo = separators.iter().copied().filter(|&s| s < p).max().map_or(from, |s| s + 1);
-        let hi = separators.iter().copied().filter(|&s| s > p).min().unwrap_or(to);
+        let lo = separators
+            .iter()
+            .copied()
+            .filter(|&s| s < p)
+            .max()
+            .map_or(from, |s| s + 1);
+        let hi = separators
+            .iter()
+            .copied()
+            .filter(|&s| s > p)
+            .min()
+            .unwrap_or(to);
         tokens
             .get(lo..hi)
             .unwrap_or_default()
@@ -461,7 +503,11 @@ fn splits_the_whole(tokens: &[Token], parts: &[usize], separators: &[usize], fro
             .collect()
     };
     let segments: Vec<Vec<&str>> = parts.iter().map(|&p| segment_words(p)).collect();
-    if segments.len() >= 2 && segments.iter().any(|s| s.windows(2).any(|w| w == ["con", "lai"])) {
+    if segments.len() >= 2
+        && segments
+            .iter()
+            .any(|s| s.windows(2).any(|w| w == ["con", "lai"]))
+    {
         return true;
     }
     let [a, b] = segments.as_slice() else {
@@ -503,8 +549,15 @@ mod tests {
             .into_iter()
             .filter_map(|c| match c {
                 Claim::Total {
-                    total, parts, complete, ..
-                } => Some((total.num.value, parts.iter().map(|p| p.num.value).collect(), complete)),
+                    total,
+                    parts,
+                    complete,
+                    ..
+                } => Some((
+                    total.num.value,
+                    parts.iter().map(|p| p.num.value).collect(),
+                    complete,
+                )),
                 _ => None,
             })
             .collect()
@@ -514,7 +567,10 @@ mod tests {
     fn percent_with_operands_after_it() {
         use PercentKind::*;
         let t = "thu ngân sách 145,2 tỷ đồng, đạt 17,29% dự toán năm (145,2/840 tỷ đồng) và tăng 8,1% so với cùng kỳ (145,2/134,3 tỷ đồng)";
-        assert_eq!(percents(t), vec![(Ratio, 17.29, 145.2, 840.0), (Growth, 8.1, 145.2, 134.3)]);
+        assert_eq!(
+            percents(t),
+            vec![(Ratio, 17.29, 145.2, 840.0), (Growth, 8.1, 145.2, 134.3)]
+        );
         assert_eq!(
             percents("giảm 0,74% so với cùng kỳ (1.345/1.355 hồ sơ)"),
             vec![(Growth, -0.74, 1345.0, 1355.0)]
@@ -533,7 +589,9 @@ mod tests {
             vec![(Ratio, 96.92, 126.0, 130.0)]
         );
         assert_eq!(
-            percents("xảy ra 31 vụ phạm pháp hình sự (giảm 2 vụ), đã khám phá 21 vụ (tỷ lệ 67,74%)"),
+            percents(
+                "xảy ra 31 vụ phạm pháp hình sự (giảm 2 vụ), đã khám phá 21 vụ (tỷ lệ 67,74%)"
+            ),
             vec![(Ratio, 67.74, 21.0, 31.0)]
         );
     }
@@ -545,10 +603,16 @@ mod tests {
         assert!(percents("đạt 20% kế hoạch (Quý I/2020)").is_empty());
         assert!(percents("đạt 20% (ngày 15/3/2020)").is_empty());
         assert!(percents("đạt 20% kế hoạch (20/100; 5/10)").is_empty());
-        assert!(percents("31 vụ ở phường 1, 40 vụ ở phường 2, khám phá 21 vụ (tỷ lệ 67,74%)").is_empty());
+        assert!(
+            percents("31 vụ ở phường 1, 40 vụ ở phường 2, khám phá 21 vụ (tỷ lệ 67,74%)")
+                .is_empty()
+        );
         assert!(percents("khám phá 21 vụ (tỷ lệ 67,74%)").is_empty());
         assert!(percents("31 vụ, khám phá 21 vụ (tăng 10%)").is_empty());
-        assert!(percents("đạt 6.35% kế hoạch (6,35/100)").is_empty(), "English decimal point");
+        assert!(
+            percents("đạt 6.35% kế hoạch (6,35/100)").is_empty(),
+            "English decimal point"
+        );
         assert!(percents("đạt 17,29% dự toán năm, tăng 8% (145,2/134,3)").len() == 1);
     }
 
@@ -569,7 +633,10 @@ mod tests {
         let t = "cách ly 410 người, gồm: tập trung 35 người (trong đó: 07 người đang cách ly; 28 người đã hết thời gian); tại nhà 375 người.";
         assert_eq!(
             totals(t),
-            vec![(410.0, vec![35.0, 375.0], true), (35.0, vec![7.0, 28.0], true)]
+            vec![
+                (410.0, vec![35.0, 375.0], true),
+                (35.0, vec![7.0, 28.0], true)
+            ]
         );
     }
 

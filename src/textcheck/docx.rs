@@ -42,7 +42,8 @@ const LIMIT_MB: u64 = 64;
 pub fn read_docx(path: &Path) -> Result<Vec<Block>, DocxError> {
     let file = std::fs::File::open(path)?;
     let mut zip = zip::ZipArchive::new(BufReader::new(file))?;
-    let document = read_part(&mut zip, "word/document.xml")?.ok_or(zip::result::ZipError::FileNotFound)?;
+    let document =
+        read_part(&mut zip, "word/document.xml")?.ok_or(zip::result::ZipError::FileNotFound)?;
     let mut blocks = paragraphs(&document, false)?;
     if let Some(notes) = read_part(&mut zip, "word/footnotes.xml")? {
         blocks.extend(paragraphs(&notes, true)?);
@@ -50,7 +51,10 @@ pub fn read_docx(path: &Path) -> Result<Vec<Block>, DocxError> {
     Ok(blocks)
 }
 
-fn read_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &'static str) -> Result<Option<String>, DocxError> {
+fn read_part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &'static str,
+) -> Result<Option<String>, DocxError> {
     let part = match zip.by_name(name) {
         Ok(p) => p,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
@@ -65,12 +69,15 @@ fn read_part<R: Read + std::io::Seek>(zip: &mut zip::ZipArchive<R>, name: &'stat
     Ok(Some(text))
 }
 
-fn local<'a>(e: &'a BytesStart<'_>) -> String {
+fn local(e: &BytesStart<'_>) -> String {
     e.local_name().as_ref().to_string()
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
-    e.try_get_attribute(name).ok().flatten().map(|a| a.value.into_owned())
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .map(|a| a.value.into_owned())
 }
 
 /// One paragraph being read.
@@ -129,7 +136,12 @@ fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
             Event::GeneralRef(r) if in_text => {
                 let s = match quick_xml::escape::resolve_xml_entity(r.as_ref()) {
                     Some(s) => s.to_string(),
-                    None => r.resolve_char_ref().ok().flatten().map(String::from).unwrap_or_default(),
+                    None => r
+                        .resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .map(String::from)
+                        .unwrap_or_default(),
                 };
                 push_text(&mut stack, &s);
             }
@@ -146,7 +158,10 @@ fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
                                 text.push_str(open.text.trim());
                             }
                             _ if footnotes => {}
-                            _ => done.push((open.number, block(format!("P{}", open.number), open.text, open.level))),
+                            _ => done.push((
+                                open.number,
+                                block(format!("P{}", open.number), open.text, open.level),
+                            )),
                         }
                     }
                 }
@@ -174,7 +189,11 @@ fn push_text(stack: &mut [Open], s: &str) {
 
 fn block(label: String, text: String, level: Option<String>) -> Block {
     let bullet = level.or_else(|| super::bullet_of(&text).map(|c| c.to_string()));
-    Block { label, text, bullet }
+    Block {
+        label,
+        text,
+        bullet,
+    }
 }
 
 #[cfg(test)]

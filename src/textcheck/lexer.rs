@@ -148,7 +148,11 @@ fn number_end(text: &str, start: usize) -> usize {
     // Letters glued to the digits ("5G", "3x"): the whole run is a word.
     let rest = text.get(i..).unwrap_or_default();
     if rest.chars().next().is_some_and(|c| c.is_alphabetic()) {
-        let extra: usize = rest.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+        let extra: usize = rest
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .map(char::len_utf8)
+            .sum();
         return i + extra;
     }
     i
@@ -210,7 +214,13 @@ mod tests {
     fn vietnamese_numbers_with_decimals_and_percents() {
         assert_eq!(
             nums("đạt 17,29% dự toán năm (145,2/840 tỷ đồng), 1.215 văn bản, 67,74 %."),
-            vec![(17.29, 2, true), (145.2, 1, false), (840.0, 0, false), (1215.0, 0, false), (67.74, 2, true)]
+            vec![
+                (17.29, 2, true),
+                (145.2, 1, false),
+                (840.0, 0, false),
+                (1215.0, 0, false),
+                (67.74, 2, true)
+            ]
         );
         assert_eq!(nums("07 người"), vec![(7.0, 0, false)]);
     }
@@ -218,7 +228,11 @@ mod tests {
     #[test]
     fn english_decimals_are_not_trusted_and_glued_letters_are_words() {
         let t = tokenize("6.35% và 1,345 tỷ, mạng 5G");
-        let n: Vec<bool> = t.iter().filter_map(|t| t.num()).map(|n| n.trusted).collect();
+        let n: Vec<bool> = t
+            .iter()
+            .filter_map(|t| t.num())
+            .map(|n| n.trusted)
+            .collect();
         assert_eq!(n, vec![false, true]);
         assert!(t.iter().any(|t| t.word() == Some("5g")));
     }

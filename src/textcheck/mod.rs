@@ -152,7 +152,14 @@ impl Passage {
 
 /// Markers that, at the end of a line before a colon, announce a list
 /// written one item a line.
-const LIST_MARKERS: &[&str] = &["cu the", "gom", "bao gom", "trong do", "trong do co", "chia ra"];
+const LIST_MARKERS: &[&str] = &[
+    "cu the",
+    "gom",
+    "bao gom",
+    "trong do",
+    "trong do co",
+    "chia ra",
+];
 
 /// The text before a trailing "…, cụ thể:" and the marker as written, when
 /// the block announces a list.
@@ -177,7 +184,11 @@ fn announces_list(text: &str) -> Option<(&str, &str)> {
 /// An item's text without its trailing `;`, `.` or `,`, with a bullet in
 /// front so that the claim parser sees where items start.
 fn item_text(block: &Block) -> String {
-    let t = block.text.trim().trim_end_matches([';', '.', ',']).trim_end();
+    let t = block
+        .text
+        .trim()
+        .trim_end_matches([';', '.', ','])
+        .trim_end();
     if bullet_of(t).is_some() {
         t.to_string()
     } else {
@@ -197,14 +208,23 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
         match (announces_list(&block.text), first_bullet) {
             (Some(_), Some(level)) => {
                 p.push(&block.label, &block.text);
-                while let Some(item) = blocks.get(i).filter(|b| b.bullet.as_deref() == Some(level.as_str())) {
+                while let Some(item) = blocks
+                    .get(i)
+                    .filter(|b| b.bullet.as_deref() == Some(level.as_str()))
+                {
                     i += 1;
-                    let sub_level = blocks.get(i).and_then(|b| b.bullet.clone()).filter(|l| *l != level);
+                    let sub_level = blocks
+                        .get(i)
+                        .and_then(|b| b.bullet.clone())
+                        .filter(|l| *l != level);
                     match (announces_list(&item.text), sub_level) {
                         (Some((before, marker)), Some(sub)) => {
                             let before = before.trim_end_matches([';', '.', ',']);
                             p.push(&item.label, &format!("{before} ({marker}:"));
-                            while let Some(s) = blocks.get(i).filter(|b| b.bullet.as_deref() == Some(sub.as_str())) {
+                            while let Some(s) = blocks
+                                .get(i)
+                                .filter(|b| b.bullet.as_deref() == Some(sub.as_str()))
+                            {
                                 i += 1;
                                 p.push(&s.label, &item_text(s));
                             }
@@ -245,7 +265,13 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
 }
 
 /// Places a finding at the block of the marked figure and quotes it.
-fn located(finding: Finding, mark: Span, span: Span, passage: &Passage, doc: &Document) -> TextFinding {
+fn located(
+    finding: Finding,
+    mark: Span,
+    span: Span,
+    passage: &Passage,
+    doc: &Document,
+) -> TextFinding {
     let mut finding = finding;
     finding.file = doc.file.clone();
     finding.sheet = String::new();
@@ -260,7 +286,13 @@ fn located(finding: Finding, mark: Span, span: Span, passage: &Passage, doc: &Do
 /// line, shortened around the mark when long.
 pub fn quote(text: &str, span: Span, mark: Span) -> String {
     const MAX: usize = 160;
-    let piece = |a: usize, b: usize| text.get(a..b).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ");
+    let piece = |a: usize, b: usize| {
+        text.get(a..b)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut before = piece(span.0.min(mark.0), mark.0);
     let figure = piece(mark.0, mark.1);
     let mut after = piece(mark.1, span.1.max(mark.1));
@@ -272,7 +304,11 @@ pub fn quote(text: &str, span: Span, mark: Span) -> String {
         after = format!("{}…", after.chars().take(MAX / 2).collect::<String>());
     }
     let sep_before = if before.is_empty() { "" } else { " " };
-    let sep_after = if after.is_empty() || after.starts_with([',', ';', ')', '.', ':']) { "" } else { " " };
+    let sep_after = if after.is_empty() || after.starts_with([',', ';', ')', '.', ':']) {
+        ""
+    } else {
+        " "
+    };
     format!("{before}{sep_before}>>{figure}<<{sep_after}{after}")
 }
 
@@ -297,7 +333,10 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
             money,
             span,
         } => {
-            let (a, b) = (interval_of(numerator, *money), interval_of(denominator, *money));
+            let (a, b) = (
+                interval_of(numerator, *money),
+                interval_of(denominator, *money),
+            );
             let computed = match kind {
                 PercentKind::Ratio => percent_of(a, b)?,
                 PercentKind::Growth => growth_of(a, b)?,
@@ -308,7 +347,11 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 return None;
             }
             let point = numerator.num.value / denominator.num.value * 100.0
-                - if *kind == PercentKind::Growth { 100.0 } else { 0.0 };
+                - if *kind == PercentKind::Growth {
+                    100.0
+                } else {
+                    0.0
+                };
             let expected = round_to(point, d);
             let show = |v: f64| describe_percent(*kind, v, d, lang);
             let ops = format!(
@@ -369,7 +412,7 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
             let sum = parts
                 .iter()
                 .map(|p| interval_of(p, *money))
-                .fold(Interval::exact(0.0), Interval::add);
+                .fold(Interval::exact(0.0), |acc, p| acc + p);
             let whole = interval_of(total, *money);
             let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
             let point: f64 = parts.iter().map(|p| p.num.value).sum();

@@ -9,20 +9,41 @@ fn run(text: &str, lang: Lang) -> Vec<(String, String, String, String, Severity)
         file: "bao-cao.txt".into(),
         blocks: text_blocks(text),
     };
-    let config = Config { lang, against: None };
+    let config = Config {
+        lang,
+        against: None,
+    };
     check_document(&doc, &config)
         .into_iter()
         .map(|f| {
             let g = f.finding;
             assert_eq!(g.file, "bao-cao.txt");
             assert_eq!(g.sheet, "");
-            (g.code.as_str().to_string(), g.cell, g.expected, g.actual, g.severity)
+            (
+                g.code.as_str().to_string(),
+                g.cell,
+                g.expected,
+                g.actual,
+                g.severity,
+            )
         })
         .collect()
 }
 
-fn row(code: &str, cell: &str, expected: &str, actual: &str, severity: Severity) -> (String, String, String, String, Severity) {
-    (code.into(), cell.into(), expected.into(), actual.into(), severity)
+fn row(
+    code: &str,
+    cell: &str,
+    expected: &str,
+    actual: &str,
+    severity: Severity,
+) -> (String, String, String, String, Severity) {
+    (
+        code.into(),
+        cell.into(),
+        expected.into(),
+        actual.into(),
+        severity,
+    )
 }
 
 #[test]
@@ -65,7 +86,10 @@ fn write_docx(path: &std::path::Path, paragraphs: &[Option<&str>], footnote: &st
     let body: String = paragraphs
         .iter()
         .map(|p| match p {
-            Some(t) => format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", esc(t)),
+            Some(t) => format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(t)
+            ),
             None => "<w:p/>".to_string(),
         })
         .collect();
@@ -78,7 +102,11 @@ fn write_docx(path: &std::path::Path, paragraphs: &[Option<&str>], footnote: &st
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
     let opts = zip::write::SimpleFileOptions::default();
-    for (name, text) in [("[Content_Types].xml", "<Types/>".to_string()), ("word/document.xml", document), ("word/footnotes.xml", notes)] {
+    for (name, text) in [
+        ("[Content_Types].xml", "<Types/>".to_string()),
+        ("word/document.xml", document),
+        ("word/footnotes.xml", notes),
+    ] {
         zip.start_file(name, opts).unwrap();
         zip.write_all(text.as_bytes()).unwrap();
     }
@@ -104,15 +132,38 @@ fn a_docx_is_read_by_paragraph_with_empty_ones_counted() {
     let doc = read_document(&path).unwrap();
     assert_eq!(doc.file, "bao-cao.docx");
     assert_eq!(doc.blocks.len(), 7);
-    let found: Vec<(String, String, String, String)> = check_document(&doc, &Config { lang: Lang::En, against: None })
-        .into_iter()
-        .map(|f| (f.finding.code.to_string(), f.finding.cell, f.finding.expected, f.finding.actual))
-        .collect();
+    let found: Vec<(String, String, String, String)> = check_document(
+        &doc,
+        &Config {
+            lang: Lang::En,
+            against: None,
+        },
+    )
+    .into_iter()
+    .map(|f| {
+        (
+            f.finding.code.to_string(),
+            f.finding.cell,
+            f.finding.expected,
+            f.finding.actual,
+        )
+    })
+    .collect();
     assert_eq!(
         found,
         vec![
-            ("pct-mismatch".into(), "F1".into(), "96.9".into(), "96.2".into()),
-            ("sum-mismatch".into(), "P5".into(), "406".into(), "410".into()),
+            (
+                "pct-mismatch".into(),
+                "F1".into(),
+                "96.9".into(),
+                "96.2".into()
+            ),
+            (
+                "sum-mismatch".into(),
+                "P5".into(),
+                "406".into(),
+                "410".into()
+            ),
         ]
     );
 }
@@ -121,9 +172,17 @@ fn a_docx_is_read_by_paragraph_with_empty_ones_counted() {
 fn the_quote_marks_the_wrong_figure() {
     let doc = Document {
         file: "a.txt".into(),
-        blocks: text_blocks("Thu ngân sách 145,2 tỷ đồng, đạt 21,35% dự toán năm (145,2/840 tỷ đồng)."),
+        blocks: text_blocks(
+            "Thu ngân sách 145,2 tỷ đồng, đạt 21,35% dự toán năm (145,2/840 tỷ đồng).",
+        ),
     };
-    let found = check_document(&doc, &Config { lang: Lang::Vi, against: None });
+    let found = check_document(
+        &doc,
+        &Config {
+            lang: Lang::Vi,
+            against: None,
+        },
+    );
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].quote, ">>21,35%<< dự toán năm (145,2/840 tỷ đồng)");
     assert_eq!(
