@@ -195,7 +195,8 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
     };
     let close = tokens.get(open)?.close?;
     let (a, b) = operands(tokens, open + 1, close)?;
-    let first = tokens.get(i)?;
+    // The quote starts at the verb ("đạt", "tăng", "giảm") when there is one.
+    let first = tokens.get(if before.is_some() { i - 1 } else { i })?;
     let last = tokens.get(close)?;
     Some(Claim::Percent {
         kind,

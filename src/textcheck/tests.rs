@@ -184,7 +184,10 @@ fn the_quote_marks_the_wrong_figure() {
         },
     );
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].quote, ">>21,35%<< dự toán năm (145,2/840 tỷ đồng)");
+    assert_eq!(
+        found[0].quote,
+        "đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)"
+    );
     assert_eq!(
         found[0].finding.message,
         "Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% hoặc kiểm tra lại số liệu trong ngoặc."

@@ -34,7 +34,7 @@ fn check_text_finds_the_planted_mistakes_and_exits_1() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("\">>21,35%<< dự toán năm (145,2/840 tỷ đồng)\""),
+        stdout.contains("\"đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)\""),
         "{stdout}"
     );
     assert!(stdout.contains("Tính lại: 17,29 · Ghi: 21,35"), "{stdout}");
