@@ -17,6 +17,8 @@ pub struct Cli {
 enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
     Annex(tonghop::commands::annex::AnnexArgs),
+    #[command(name = "check-text")]
+    CheckText(tonghop::commands::check_text::CheckTextArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
         Command::Annex(a) => tonghop::commands::annex::run(a),
+        Command::CheckText(a) => tonghop::commands::check_text::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

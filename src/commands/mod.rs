@@ -2,4 +2,5 @@
 //! comment is the subcommand's `--help`) and a `run` function.
 
 pub mod annex;
+pub mod check_text;
 pub mod consolidate;

@@ -2,5 +2,6 @@
 //! folder. One test binary; one module per subcommand.
 
 mod annex;
+mod check_text;
 mod common;
 mod consolidate;
