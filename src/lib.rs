@@ -27,3 +27,4 @@ pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod template;
+pub mod textcheck;

@@ -18,6 +18,8 @@ enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
     Annex(tonghop::commands::annex::AnnexArgs),
     Check(tonghop::commands::check::CheckArgs),
+    #[command(name = "check-text")]
+    CheckText(tonghop::commands::check_text::CheckTextArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
         Command::Annex(a) => tonghop::commands::annex::run(a),
         Command::Check(a) => tonghop::commands::check::run(a),
+        Command::CheckText(a) => tonghop::commands::check_text::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

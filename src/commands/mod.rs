@@ -3,4 +3,5 @@
 
 pub mod annex;
 pub mod check;
+pub mod check_text;
 pub mod consolidate;

@@ -334,6 +334,9 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
             "error|cumulative-mismatch|P02|F11|HC07|LK|-300|3.000",
             "error|cumulative-mismatch|P04|F8|HC03|LK|140|104",
             "error|cumulative-mismatch|P04|F9|HC04|LK|10|46",
+            // Ward 4's LK rate no longer follows from its LK figures:
+            // 104 / 150 × 100 = 69,33.
+            "error|pct-mismatch|P04|F10|HC05|LK|69,33|93,33",
             "error|total-mismatch|VP|E7|HC02|TH|955|965",
             "error|value-negative|P02|E11|HC07|TH|≥ 0|-300",
             "warning|outlier|P02|E11|HC07|TH|92,5|-300",
@@ -397,6 +400,7 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
         [
             ("cumulative-mismatch".to_string(), "F8".to_string()),
             ("cumulative-mismatch".to_string(), "F9".to_string()),
+            ("pct-mismatch".to_string(), "F10".to_string()),
         ]
     );
     assert!(list.iter().all(|r| r[2] == "P04" || r[2] == "Đơn vị"));

@@ -3,6 +3,7 @@
 
 mod annex;
 mod check;
+mod check_text;
 mod checks;
 mod common;
 mod consolidate;
