@@ -764,3 +764,214 @@ fn consolidated_totals_satisfy_every_catalog_relation_when_the_inputs_do() {
         }
     }
 }
+
+/// The six figure columns: KH, TH, LK, CK, %KH, %CK (E … J).
+const ALL_COLUMNS: [&str; 6] = [
+    "Kế hoạch năm",
+    "Thực hiện quý",
+    "Lũy kế từ đầu năm",
+    "Cùng kỳ năm trước",
+    "% so với KH",
+    "% so với cùng kỳ",
+];
+
+fn hc(code: &'static str, th: V) -> FormRow {
+    let (name, unit) = CATALOG
+        .iter()
+        .find(|c| c.0 == code)
+        .map(|c| (c.1, c.2))
+        .unwrap();
+    (code, name, unit, vec![V::E, th, th])
+}
+
+#[test]
+fn stated_percents_and_rates_are_judged_at_their_precision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ns02 = |v: [V; 6]| -> FormRow {
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            v.to_vec(),
+        )
+    };
+    let wards: [(usize, Vec<FormRow>); 4] = [
+        (
+            1,
+            vec![
+                // Consistent: 1.290 / 1.300 = 99,23 %, growth −0,77 %; a
+                // rate stated with no decimals (1.204 / 1.290 = 93,33 %).
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        V::N(1300.0),
+                        V::N(1290.0),
+                        V::N(1290.0),
+                        V::N(1300.0),
+                        V::T("99,23"),
+                        V::T("-0,77"),
+                    ],
+                ),
+                hc("HC03", V::N(1204.0)),
+                hc("HC04", V::N(86.0)),
+                hc("HC05", V::N(93.0)),
+                // 9,6 % for 1,2 / 12,4 (9,68 %): right at its precision.
+                ns02([
+                    V::T("12,4"),
+                    V::T("1,2"),
+                    V::T("1,2"),
+                    V::T("1,3"),
+                    V::T("9,6"),
+                    V::T("-7,7"),
+                ]),
+            ],
+        ),
+        (
+            2,
+            vec![
+                hc("HC02", V::N(150.0)),
+                hc("HC03", V::N(140.0)),
+                hc("HC04", V::N(10.0)),
+                hc("HC05", V::T("93,33")),
+                // 145,2 / 840 = 17,29 %, not 21,35; %CK written as the
+                // ratio 108,12 where the growth 8,12 is wanted.
+                ns02([
+                    V::N(840.0),
+                    V::T("145,2"),
+                    V::T("145,2"),
+                    V::T("134,3"),
+                    V::T("21,35"),
+                    V::T("108,12"),
+                ]),
+            ],
+        ),
+        (
+            3,
+            vec![
+                // 3.184 / 10.000 = 31,84 %: "31,9" is off by rounding only.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        V::N(10000.0),
+                        V::N(3184.0),
+                        V::N(3184.0),
+                        V::E,
+                        V::T("31,9"),
+                    ],
+                ),
+                hc("HC03", V::N(3000.0)),
+                hc("HC04", V::N(184.0)),
+                hc("HC05", V::T("94,22")),
+            ],
+        ),
+        (
+            4,
+            vec![
+                hc("HC02", V::N(100.0)),
+                hc("HC03", V::N(60.0)),
+                hc("HC04", V::N(40.0)),
+                // 60 / 100 = 60 %, not 65.
+                hc("HC05", V::N(65.0)),
+                // A fall written with a minus: 136 / 137 − 1 = −0,73 %.
+                ns02([
+                    V::N(200.0),
+                    V::N(136.0),
+                    V::N(136.0),
+                    V::N(137.0),
+                    V::N(68.0),
+                    V::T("-0,73"),
+                ]),
+            ],
+        ),
+    ];
+    for (k, rows) in wards {
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &ALL_COLUMNS,
+            &complete(rows, true),
+        );
+    }
+    // The office states the district rate as the mean of the wards' rates
+    // (93 + 93,33 + 94,22 + 65) / 4 = 86,39 instead of 4.404 / 4.724.
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &ALL_COLUMNS,
+        &complete(
+            vec![(
+                "HC05",
+                "Tỷ lệ hồ sơ giải quyết đúng hạn",
+                "%",
+                vec![V::E, V::T("86,39")],
+            )],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|pct-kind|P02|J11|NS02|%CK|8,12|108,12",
+            "error|pct-mismatch|P02|I11|NS02|%KH|17,29|21,35",
+            "error|pct-mismatch|P04|F10|HC05|TH|60|65",
+            "error|pct-mismatch|P04|G10|HC05|LK|60|65",
+            "error|rate-averaged|VP|F7|HC05|TH|93,23|86,39",
+            // Wards 5 and 6 of the test registry sent nothing.
+            "error|submission-missing|P05|||||",
+            "error|submission-missing|P06|||||",
+            "warning|pct-rounding|P03|I7|HC02|%KH|31,8|31,9",
+        ]
+    );
+    let averaged = findings
+        .iter()
+        .find(|f| f["code"] == "rate-averaged")
+        .unwrap();
+    let m = averaged["message"].as_str().unwrap();
+    assert!(
+        m.starts_with("Văn phòng HĐND và UBND quận: HC05 Tỷ lệ hồ sơ giải quyết đúng hạn"),
+        "{m}"
+    );
+    assert!(m.contains("4.404") && m.contains("4.724"), "{m}");
+
+    // The same workbook checked alone by the clerk, in English.
+    let output = tonghop()
+        .arg("check")
+        .arg(dir.join("phuong-02.xlsx"))
+        .arg("--template")
+        .arg(&tpl)
+        .args(["--lang", "en", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let got: Vec<String> = summary(&list);
+    assert_eq!(
+        got,
+        [
+            "error|pct-kind|P02|J11|NS02|%CK|8.12|108.12",
+            "error|pct-mismatch|P02|I11|NS02|%KH|17.29|21.35",
+        ]
+    );
+    let kh = list.iter().find(|f| f["code"] == "pct-mismatch").unwrap();
+    assert!(
+        kh["message"]
+            .as_str()
+            .unwrap()
+            .contains("% of plan says 21.35% but cumulative 145.2 / plan 840 × 100 = 17.29%"),
+        "{}",
+        kh["message"]
+    );
+}
