@@ -946,6 +946,24 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
     );
     assert!(m.contains("4.404") && m.contains("4.724"), "{m}");
 
+    // A unit that sent nothing gets the list of its findings only; the
+    // office's feedback marks its rate with a note.
+    let p05 = out.join("phan-hoi").join("P05.xlsx");
+    let names = {
+        use calamine::Reader;
+        calamine::open_workbook_auto(&p05).unwrap().sheet_names()
+    };
+    assert_eq!(names, ["Lỗi"]);
+    assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "submission-missing");
+    let vp = out.join("phan-hoi").join("VP.xlsx");
+    assert_eq!(read_sheet(&vp, "Biểu 1")[6][5], "86,39");
+    let notes = zip_part(&vp, "xl/comments1.xml").unwrap();
+    assert!(
+        notes.contains("ref=\"F7\"") && notes.contains("rate-averaged"),
+        "{notes}"
+    );
+    assert!(notes.contains("Giá trị đúng: 93,23"), "{notes}");
+
     // The same workbook checked alone by the clerk, in English.
     let output = tonghop()
         .arg("check")
@@ -974,4 +992,42 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
         "{}",
         kh["message"]
     );
+}
+
+#[test]
+fn feedback_of_an_earlier_run_needs_force_and_goes_when_the_unit_is_right() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    over.insert(4, vec![hc("HC02", V::N(-150.0))]);
+    six_wards(&dir, &over);
+    let out = tmp.path().join("out");
+    consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let p04 = out.join("phan-hoi").join("P04.xlsx");
+    assert!(p04.is_file());
+    // Someone's own file in the folder stays.
+    std::fs::write(out.join("phan-hoi").join("ghi-chu.txt"), "x").unwrap();
+    // Only the tong-hop outputs deleted: phan-hoi alone still needs --force.
+    for f in ["tong-hop.xlsx", "errors.csv", "errors.json"] {
+        std::fs::remove_file(out.join(f)).unwrap();
+    }
+    let again = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    six_wards(&dir, &HashMap::new());
+    let (code, _) = consolidate(&dir, &out, &tpl, "2020-Q1", &["--force"]);
+    assert_eq!(code, 1, "the office sent nothing");
+    assert!(!p04.exists(), "ward 4 is right now");
+    assert!(out.join("phan-hoi").join("ghi-chu.txt").is_file());
+    assert!(out.join("phan-hoi").join("VP.xlsx").is_file());
 }
