@@ -23,4 +23,5 @@ pub mod normalize;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
+pub mod samples;
 pub mod template;

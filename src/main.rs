@@ -14,7 +14,9 @@ pub struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    Samples(tonghop::commands::samples::SamplesArgs),
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -24,7 +26,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {};
+    let result: Result<tonghop::error::Outcome, tonghop::error::Fatal> = match cli.command {
+        Command::Samples(a) => tonghop::commands::samples::run(a),
+    };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {

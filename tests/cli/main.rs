@@ -2,3 +2,4 @@
 //! folder. One test binary; one module per subcommand.
 
 mod common;
+mod samples;
