@@ -347,7 +347,9 @@ fn write_rows(ws: &mut Worksheet, doc: &Doc, f: &Formats, first: u32) -> Result<
             }
             Row::Line(line) => {
                 // Sub-items ("- …", "Trong đó: …") carry no number.
-                let sub = line.name.trim_start().starts_with('-') || line.name.starts_with("Trong đó");
+                let sub = line.code.ends_with(|c: char| c.is_ascii_lowercase())
+                    || line.name.trim_start().starts_with('-')
+                    || line.name.starts_with("Trong đó");
                 if sub {
                     ws.write_blank(row, 0, &f.center)?;
                 } else {

@@ -226,7 +226,7 @@ const WARD_PARTNERS: &[&str] = &[
 /// coordinate (their registry names or aliases).
 pub fn tasks(sender: &Sender, period: Period, partners: &[String], rng: &mut Rng) -> Vec<Task> {
     let next = next_period(period);
-    let count = rng.range(4, 7) as usize;
+    let count = rng.range(8, 13) as usize;
     let mut picked: Vec<usize> = Vec::new();
     while picked.len() < count.min(TASKS.len()) {
         let i = rng.below(TASKS.len() as u64) as usize;
@@ -281,6 +281,25 @@ impl Sender {
     }
 }
 
+const NOTES: &[&str] = &[
+    "Số liệu ước thực hiện",
+    "Ước đến ngày 31/3",
+    "Theo số liệu của bộ phận một cửa",
+    "Đã cập nhật số liệu tháng 3",
+    "Số liệu sơ bộ",
+];
+
+/// A note (Ghi chú) on about one row in eight, as clerks leave them.
+fn add_notes(rows: &mut [Row], rng: &mut Rng) {
+    for r in rows {
+        if let Row::Line(l) = r {
+            if rng.chance(0.12) {
+                l.note = rng.pick(NOTES).copied().unwrap_or_default().to_string();
+            }
+        }
+    }
+}
+
 /// A whole document for `sender`: rows from the figures, title and
 /// signature for `period`.
 #[allow(clippy::too_many_arguments)]
@@ -298,6 +317,13 @@ pub fn document(
     let (month, year) = report_date(period);
     let number = rng.range(12, 98);
     let next = next_period(period);
+    let signer = name(rng);
+    let mut clerk = name(rng);
+    while clerk == signer {
+        clerk = name(rng);
+    }
+    let mut rows = rows(t, model, figs, which, layout, rng);
+    add_notes(&mut rows, rng);
     Doc {
         layout,
         letterhead: sender.letterhead.clone(),
@@ -310,9 +336,9 @@ pub fn document(
         } else {
             vec!["THỦ TRƯỞNG ĐƠN VỊ".into()]
         },
-        signer: name(rng),
-        clerk: name(rng),
-        rows: rows(t, model, figs, which, layout, rng),
+        signer,
+        clerk,
+        rows,
         task_title: format!("CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM {}", next.title_vi().to_uppercase()),
         tasks: tasks(sender, period, partners, rng),
     }
