@@ -93,7 +93,9 @@ fn run_batch(args: &SamplesArgs, n: usize, rows: Option<usize>) -> Result<Outcom
 /// Removes the workbooks of an earlier batch (the `.xlsx` files directly
 /// in the folder), so that a smaller batch leaves no strays.
 fn remove_workbooks(dir: &Path) -> Result<(), Fatal> {
-    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_file() && p.extension().is_some_and(|x| x == "xlsx") {
@@ -123,7 +125,10 @@ fn run_district(args: &SamplesArgs) -> Result<Outcome, Fatal> {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
             if !names.contains(&name.as_str()) {
-                eprintln!("tonghop: note: {name} in {} is not part of the samples", args.out.display());
+                eprintln!(
+                    "tonghop: note: {name} in {} is not part of the samples",
+                    args.out.display()
+                );
             }
         }
     }

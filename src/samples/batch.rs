@@ -38,12 +38,41 @@ pub struct Unit {
 }
 
 const FIRST: &[&str] = &[
-    "Tân", "An", "Bình", "Long", "Thạnh", "Hòa", "Phước", "Vĩnh", "Mỹ", "Đông", "Tây", "Trung", "Thới", "Lộc", "Quang", "Gia",
-    "Hiệp", "Nhơn", "Kim", "Hồng", "Thái", "Châu", "Cẩm", "Ngọc", "Bảo",
+    "Tân", "An", "Bình", "Long", "Thạnh", "Hòa", "Phước", "Vĩnh", "Mỹ", "Đông", "Tây", "Trung",
+    "Thới", "Lộc", "Quang", "Gia", "Hiệp", "Nhơn", "Kim", "Hồng", "Thái", "Châu", "Cẩm", "Ngọc",
+    "Bảo",
 ];
 const SECOND: &[&str] = &[
-    "Phú", "Lợi", "Hưng", "Thành", "Hội", "Thịnh", "Xuân", "Định", "Lập", "Nhựt", "Quới", "Sơn", "Điền", "Khánh", "Thuận",
-    "Lương", "Đức", "Phong", "Hải", "Tiến", "Hậu", "Linh", "Nghĩa", "Trạch", "Vân", "Yên", "Dương", "Trường", "Minh", "Cường",
+    "Phú",
+    "Lợi",
+    "Hưng",
+    "Thành",
+    "Hội",
+    "Thịnh",
+    "Xuân",
+    "Định",
+    "Lập",
+    "Nhựt",
+    "Quới",
+    "Sơn",
+    "Điền",
+    "Khánh",
+    "Thuận",
+    "Lương",
+    "Đức",
+    "Phong",
+    "Hải",
+    "Tiến",
+    "Hậu",
+    "Linh",
+    "Nghĩa",
+    "Trạch",
+    "Vân",
+    "Yên",
+    "Dương",
+    "Trường",
+    "Minh",
+    "Cường",
 ];
 
 /// The units of a batch of `n`: odd positions "Phường 1", "Phường 2", …;
@@ -62,17 +91,41 @@ pub fn units(n: usize) -> Vec<Unit> {
                 if k < 10 {
                     aliases.push(format!("Phường 0{k}"));
                 }
-                aliases.extend([format!("P.{k}"), format!("P{k}"), format!("P {k}"), format!("Phuong {k}")]);
-                Unit { code, name, aliases }
+                aliases.extend([
+                    format!("P.{k}"),
+                    format!("P{k}"),
+                    format!("P {k}"),
+                    format!("Phuong {k}"),
+                ]);
+                Unit {
+                    code,
+                    name,
+                    aliases,
+                }
             } else {
                 let j = i / 2;
                 let a = FIRST.get(j % FIRST.len()).copied().unwrap_or("Tân");
-                let b = SECOND.get((j / FIRST.len()) % SECOND.len()).copied().unwrap_or("Phú");
+                let b = SECOND
+                    .get((j / FIRST.len()) % SECOND.len())
+                    .copied()
+                    .unwrap_or("Phú");
                 let round = j / pairs;
-                let place = if round == 0 { format!("{a} {b}") } else { format!("{a} {b} {}", round + 1) };
+                let place = if round == 0 {
+                    format!("{a} {b}")
+                } else {
+                    format!("{a} {b} {}", round + 1)
+                };
                 let name = format!("Xã {place}");
-                let aliases = vec![format!("UBND Xã {place}"), format!("UBND xã {place}"), strip_accents(&name)];
-                Unit { code, name, aliases }
+                let aliases = vec![
+                    format!("UBND Xã {place}"),
+                    format!("UBND xã {place}"),
+                    strip_accents(&name),
+                ];
+                Unit {
+                    code,
+                    name,
+                    aliases,
+                }
             }
         })
         .collect()
@@ -85,11 +138,21 @@ pub fn units(n: usize) -> Vec<Unit> {
 pub fn registry_csv(units: &[Unit]) -> Result<String, Fatal> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let err = |e: csv::Error| Fatal::Other(format!("cannot write the registry: {e}"));
-    w.write_record(["code", "kind", "name", "aliases", "reports"]).map_err(err)?;
+    w.write_record(["code", "kind", "name", "aliases", "reports"])
+        .map_err(err)?;
     for u in units {
-        w.write_record([u.code.as_str(), "ward", &u.name, &u.aliases.join("|"), "yes"]).map_err(err)?;
+        w.write_record([
+            u.code.as_str(),
+            "ward",
+            &u.name,
+            &u.aliases.join("|"),
+            "yes",
+        ])
+        .map_err(err)?;
     }
-    let bytes = w.into_inner().map_err(|e| Fatal::Other(format!("cannot write the registry: {e}")))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| Fatal::Other(format!("cannot write the registry: {e}")))?;
     String::from_utf8(bytes).map_err(|e| Fatal::Other(e.to_string()))
 }
 
@@ -163,7 +226,13 @@ pub fn ward_indicators(t: &Template) -> Vec<usize> {
 ///
 /// # Errors
 /// When a file cannot be written.
-pub fn write_submissions(dir: &Path, units: &[Unit], period: Period, seed: u64, rows_per_file: Option<usize>) -> Result<Written, Fatal> {
+pub fn write_submissions(
+    dir: &Path,
+    units: &[Unit],
+    period: Period,
+    seed: u64,
+    rows_per_file: Option<usize>,
+) -> Result<Written, Fatal> {
     let t = Template::builtin()?;
     let model = Model::new(&t);
     let which = ward_indicators(&t);
@@ -179,11 +248,15 @@ pub fn write_submissions(dir: &Path, units: &[Unit], period: Period, seed: u64, 
                 None => {
                     let f = model.unit_figures(&mut rng, size, period);
                     let layout = layout_of(i);
-                    (layout, document(&t, &model, &s, &f, &which, layout, period, &[], &mut rng))
+                    (
+                        layout,
+                        document(&t, &model, &s, &f, &which, layout, period, &[], &mut rng),
+                    )
                 }
                 Some(r) => {
                     let f = model.unit_figures(&mut rng, size, period);
-                    let mut doc = document(&t, &model, &s, &f, &which, Layout::A, period, &[], &mut rng);
+                    let mut doc =
+                        document(&t, &model, &s, &f, &which, Layout::A, period, &[], &mut rng);
                     doc.rows.clear();
                     let mut lines = 0;
                     while lines < r {
@@ -200,8 +273,9 @@ pub fn write_submissions(dir: &Path, units: &[Unit], period: Period, seed: u64, 
                     (Layout::A, doc)
                 }
             };
-            let (bytes, _) = render(&doc)
-                .map_err(|e| Fatal::Other(format!("cannot lay out {} ({layout:?}): {e}", u.name)))?;
+            let (bytes, _) = render(&doc).map_err(|e| {
+                Fatal::Other(format!("cannot lay out {} ({layout:?}): {e}", u.name))
+            })?;
             write(&dir.join(file_name(u)), &bytes)?;
             Ok(bytes.len() as u64)
         })
@@ -234,10 +308,15 @@ mod tests {
     fn the_registry_loads_as_a_template() {
         let us = units(12);
         let reg = registry_csv(&us).unwrap();
-        let t = Template::from_texts("t", BUILTIN_TOML, BUILTIN_INDICATORS, BUILTIN_GROUPS, &reg).unwrap();
+        let t = Template::from_texts("t", BUILTIN_TOML, BUILTIN_INDICATORS, BUILTIN_GROUPS, &reg)
+            .unwrap();
         assert_eq!(t.agencies.len(), 12);
         assert!(t.agencies.iter().all(|a| a.reports));
         assert_eq!(t.agency("W00003").unwrap().name, "Phường 2");
-        assert!(t.agency("W00004").unwrap().aliases.contains(&"Xa An Phu".to_string()));
+        assert!(t
+            .agency("W00004")
+            .unwrap()
+            .aliases
+            .contains(&"Xa An Phu".to_string()));
     }
 }

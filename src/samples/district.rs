@@ -15,7 +15,7 @@
 //! from the true figures; each planted mistake is listed in
 //! [`Expected`] with its file, sheet and cell.
 
-use super::figures::{percent_hundredths, pct_ck, pct_kh, Figures, Model};
+use super::figures::{pct_ck, pct_kh, percent_hundredths, Figures, Model};
 use super::layout::{render, Cell, Doc, Field, Layout, Line, Row};
 use super::rng::Rng;
 use super::submission::{document, restate_percents, Sender};
@@ -42,7 +42,8 @@ pub struct Expected {
 }
 
 /// The columns of `expected-<period>.tsv`.
-pub const EXPECTED_HEADER: &str = "severity\tcode\tunit\tfile\tsheet\tcell\tindicator\tcolumn\texpected\tactual";
+pub const EXPECTED_HEADER: &str =
+    "severity\tcode\tunit\tfile\tsheet\tcell\tindicator\tcolumn\texpected\tactual";
 
 impl Expected {
     fn tsv(&self) -> String {
@@ -128,7 +129,9 @@ fn layout_of_ward(number: u32) -> Layout {
 
 /// The number of a ward code ("P05" → 5).
 fn ward_number(code: &str) -> Option<u32> {
-    code.trim_start_matches(|c: char| !c.is_ascii_digit()).parse().ok()
+    code.trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()
 }
 
 /// A planted mistake before the files are laid out: the cell is found
@@ -150,7 +153,9 @@ struct Builder<'t> {
 }
 
 fn missing(what: &str) -> Fatal {
-    Fatal::Other(format!("the district preset needs {what} in the built-in template"))
+    Fatal::Other(format!(
+        "the district preset needs {what} in the built-in template"
+    ))
 }
 
 impl Builder<'_> {
@@ -162,19 +167,31 @@ impl Builder<'_> {
     fn row_of(&self, doc: usize, code: &str) -> Result<usize, Fatal> {
         self.docs
             .get(doc)
-            .and_then(|(_, d)| d.rows.iter().position(|r| matches!(r, Row::Line(l) if l.code == code)))
+            .and_then(|(_, d)| {
+                d.rows
+                    .iter()
+                    .position(|r| matches!(r, Row::Line(l) if l.code == code))
+            })
             .ok_or_else(|| missing(code))
     }
 
     fn line_mut(&mut self, doc: usize, row: usize) -> Option<&mut Line> {
-        match self.docs.get_mut(doc).and_then(|(_, d)| d.rows.get_mut(row)) {
+        match self
+            .docs
+            .get_mut(doc)
+            .and_then(|(_, d)| d.rows.get_mut(row))
+        {
             Some(Row::Line(l)) => Some(l),
             _ => None,
         }
     }
 
     fn mark(&mut self, doc: usize, row: Option<usize>, field: Option<Field>, e: Expected) {
-        let file = self.docs.get(doc).map(|(f, _)| f.clone()).unwrap_or_default();
+        let file = self
+            .docs
+            .get(doc)
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
         self.marks.push(Mark {
             doc,
             row,
@@ -219,7 +236,9 @@ pub fn build(period: Period, seed: u64) -> Result<SampleSet, Fatal> {
         ..Default::default()
     }];
     for m in &marks {
-        let Some((_, placed)) = rendered.get(m.doc) else { continue };
+        let Some((_, placed)) = rendered.get(m.doc) else {
+            continue;
+        };
         let mut e = m.e.clone();
         if m.title {
             e.sheet = placed.sheet.to_string();
@@ -230,13 +249,19 @@ pub fn build(period: Period, seed: u64) -> Result<SampleSet, Fatal> {
         }
         expected.push(e);
     }
-    let mut files: Vec<(String, Vec<u8>)> = docs.into_iter().map(|(f, _)| f).zip(rendered.into_iter().map(|r| r.0)).collect();
+    let mut files: Vec<(String, Vec<u8>)> = docs
+        .into_iter()
+        .map(|(f, _)| f)
+        .zip(rendered.into_iter().map(|r| r.0))
+        .collect();
 
     // Files that are not submissions.
     files.push(("bieu-mau-trong.xlsx".into(), Vec::new()));
     files.push((
         "huong-dan.docx".into(),
-        "Hướng dẫn lập biểu số liệu kinh tế - xã hội hằng quý (bản nháp).\n".as_bytes().to_vec(),
+        "Hướng dẫn lập biểu số liệu kinh tế - xã hội hằng quý (bản nháp).\n"
+            .as_bytes()
+            .to_vec(),
     ));
     files.push(("~$phuong-02.xlsx".into(), lock_file("Nguyen Van Hung")));
     for (file, code, severity) in [
@@ -302,7 +327,12 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                 f.set(lk, i, Some(20));
             }
             "P05" => {
-                let (h1, h2, h3, h4) = (b.idx("HC01")?, b.idx("HC02")?, b.idx("HC03")?, b.idx("HC04")?);
+                let (h1, h2, h3, h4) = (
+                    b.idx("HC01")?,
+                    b.idx("HC02")?,
+                    b.idx("HC03")?,
+                    b.idx("HC04")?,
+                );
                 for c in [th, lk] {
                     f.set(c, h3, Some(1204));
                     f.set(c, h4, Some(77));
@@ -365,7 +395,17 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
         };
         let layout = layout_of_ward(*number);
         let f = figures.get(k).ok_or_else(|| missing("wards"))?;
-        let doc = document(&t, &b.model, &sender, f, &ward_rows, layout, period, &[], &mut rng);
+        let doc = document(
+            &t,
+            &b.model,
+            &sender,
+            f,
+            &ward_rows,
+            layout,
+            period,
+            &[],
+            &mut rng,
+        );
         b.docs.push((ward_file(*number, period), doc));
         let d = b.docs.len() - 1;
         plant_ward(&mut b, d, code, &mut rng)?;
@@ -378,12 +418,18 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             .indicators
             .iter()
             .enumerate()
-            .filter(|(_, i)| &i.reported_by == code && matches!(i.level, Level::District | Level::Both))
+            .filter(|(_, i)| {
+                &i.reported_by == code && matches!(i.level, Level::District | Level::Both)
+            })
             .map(|(k, _)| k)
             .collect();
         let mut f = Figures::empty(n);
         for &i in &which {
-            let source = if b.model.levels.get(i) == Some(&Level::Both) { &totals } else { &district };
+            let source = if b.model.levels.get(i) == Some(&Level::Both) {
+                &totals
+            } else {
+                &district
+            };
             for c in ValueColumn::QUANTITIES {
                 f.set(c, i, source.get(c, i));
             }
@@ -397,8 +443,22 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             lead: name.clone(),
             is_ward: false,
         };
-        let partners: Vec<String> = partner_names.iter().filter(|p| *p != name).cloned().collect();
-        let mut doc = document(&t, &b.model, &sender, &f, &which, Layout::A, period, &partners, &mut rng);
+        let partners: Vec<String> = partner_names
+            .iter()
+            .filter(|p| *p != name)
+            .cloned()
+            .collect();
+        let mut doc = document(
+            &t,
+            &b.model,
+            &sender,
+            &f,
+            &which,
+            Layout::A,
+            period,
+            &partners,
+            &mut rng,
+        );
         if which.is_empty() {
             doc.rows = vec![Row::Line(Line {
                 code: String::new(),
@@ -416,7 +476,10 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             let stated = totals.get(th, i).unwrap_or(0) + 10;
             if let Some(l) = b.line_mut(d, row) {
                 if let Some(c) = l.value_mut(th) {
-                    *c = Cell::Num { scaled: stated, decimals: 0 };
+                    *c = Cell::Num {
+                        scaled: stated,
+                        decimals: 0,
+                    };
                 }
             }
             // What the tool can add up: the wards whose TT01 TH is a number.
@@ -455,7 +518,17 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             lead: "UBND Phường 17".into(),
             is_ward: true,
         };
-        let doc = document(&t, &b.model, &sender, &f, &ward_rows, Layout::A, period, &[], &mut rng);
+        let doc = document(
+            &t,
+            &b.model,
+            &sender,
+            &f,
+            &ward_rows,
+            Layout::A,
+            period,
+            &[],
+            &mut rng,
+        );
         b.docs.push(("bao-cao-phuong-17.xlsx".into(), doc));
         let d = b.docs.len() - 1;
         b.mark(
@@ -521,7 +594,10 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
         "P05" => {
             let row = b.row_of(d, "HC02")?;
             if let Some(c) = b.line_mut(d, row).and_then(|l| l.value_mut(th)) {
-                *c = Cell::Num { scaled: 1290, decimals: 0 };
+                *c = Cell::Num {
+                    scaled: 1290,
+                    decimals: 0,
+                };
             }
             // The rate is stated from the figures as written.
             let rate = b.row_of(d, "HC05")?;
@@ -551,11 +627,15 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
                 Some(Cell::Num { scaled, .. }) => Some(*scaled),
                 _ => None,
             };
-            let right = pct_kh(scaled(line.value(lk)), scaled(line.value(ValueColumn::Kh))).ok_or_else(|| missing("TP02 KH"))?;
+            let right = pct_kh(scaled(line.value(lk)), scaled(line.value(ValueColumn::Kh)))
+                .ok_or_else(|| missing("TP02 KH"))?;
             // Stated about a quarter higher: far beyond any rounding.
             let wrong = right + right / 4 + 37;
             if let Some(c) = line.value_mut(ValueColumn::PctKh) {
-                *c = Cell::Num { scaled: wrong, decimals: 2 };
+                *c = Cell::Num {
+                    scaled: wrong,
+                    decimals: 2,
+                };
             }
             b.mark(
                 d,
@@ -575,10 +655,18 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
             let row = b.row_of(d, "LD05")?;
             let line = b.line_mut(d, row).ok_or_else(|| missing("LD05"))?;
             let growth = t.settings.ck_convention == CkConvention::Growth;
-            let right = pct_ck(scaled(line.value(lk)), scaled(line.value(ValueColumn::Ck)), growth).ok_or_else(|| missing("LD05 CK"))?;
+            let right = pct_ck(
+                scaled(line.value(lk)),
+                scaled(line.value(ValueColumn::Ck)),
+                growth,
+            )
+            .ok_or_else(|| missing("LD05 CK"))?;
             let wrong = right + 1;
             if let Some(c) = line.value_mut(ValueColumn::PctCk) {
-                *c = Cell::Num { scaled: wrong, decimals: 2 };
+                *c = Cell::Num {
+                    scaled: wrong,
+                    decimals: 2,
+                };
             }
             b.mark(
                 d,
@@ -599,13 +687,20 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
         "P09" => {
             // The clerk sent the file again with one figure corrected.
             let (file, mut doc) = b.docs.get(d).cloned().ok_or_else(|| missing("P09"))?;
-            let row = doc.rows.iter().position(|r| matches!(r, Row::Line(l) if l.code == "YT02")).ok_or_else(|| missing("YT02"))?;
+            let row = doc
+                .rows
+                .iter()
+                .position(|r| matches!(r, Row::Line(l) if l.code == "YT02"))
+                .ok_or_else(|| missing("YT02"))?;
             if let Some(Row::Line(l)) = doc.rows.get_mut(row) {
                 let old = l.value(th).and_then(Cell::value).unwrap_or(0.0) as i64;
                 let new = old + rng.range(11, 60);
                 for c in [th, lk] {
                     if let Some(v) = l.value_mut(c) {
-                        *v = Cell::Num { scaled: new, decimals: 0 };
+                        *v = Cell::Num {
+                            scaled: new,
+                            decimals: 0,
+                        };
                     }
                 }
                 restate_percents(t, l);
@@ -636,9 +731,18 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
                 unit: "hộ".into(),
                 values: [
                     Cell::Blank,
-                    Cell::Num { scaled: th_v, decimals: 0 },
-                    Cell::Num { scaled: th_v, decimals: 0 },
-                    Cell::Num { scaled: ck_v, decimals: 0 },
+                    Cell::Num {
+                        scaled: th_v,
+                        decimals: 0,
+                    },
+                    Cell::Num {
+                        scaled: th_v,
+                        decimals: 0,
+                    },
+                    Cell::Num {
+                        scaled: ck_v,
+                        decimals: 0,
+                    },
                     Cell::Blank,
                     Cell::Blank,
                 ],

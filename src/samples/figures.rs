@@ -111,7 +111,9 @@ pub fn parse_formula(text: &str) -> Option<Formula> {
             });
         }
     }
-    let at = t.iter().position(|x| matches!(x.as_str(), "==" | "=" | "<=" | ">="))?;
+    let at = t
+        .iter()
+        .position(|x| matches!(x.as_str(), "==" | "=" | "<=" | ">="))?;
     let op = match t.get(at).map(String::as_str) {
         Some("<=") => Op::Le,
         Some(">=") => Op::Ge,
@@ -126,7 +128,10 @@ pub fn parse_formula(text: &str) -> Option<Formula> {
 #[derive(Clone, Debug)]
 enum Step {
     /// `out := Σ sign × term`.
-    Define { out: usize, terms: Vec<(i64, usize)> },
+    Define {
+        out: usize,
+        terms: Vec<(i64, usize)>,
+    },
     /// `small := big × share` with the share drawn in the range.
     AtMost {
         small: usize,
@@ -186,7 +191,10 @@ impl Figures {
     }
 
     pub fn set(&mut self, col: ValueColumn, ind: usize, value: Option<i64>) {
-        if let Some(cell) = quantity_index(col).and_then(|c| self.cols.get_mut(c)).and_then(|c| c.get_mut(ind)) {
+        if let Some(cell) = quantity_index(col)
+            .and_then(|c| self.cols.get_mut(c))
+            .and_then(|c| c.get_mut(ind))
+        {
             *cell = value;
         }
     }
@@ -378,7 +386,8 @@ fn decimals(ind: &Indicator) -> u8 {
 /// Indicators that carry a yearly plan in the built-in catalog (with every
 /// indicator tied to them by a relation).
 const PLANNED: &[&str] = &[
-    "KT01", "KT02", "KT06", "NS01", "NS02", "NS03", "DT00", "DO01", "DO02", "LD01", "QS01", "QS02", "TP01", "TP02",
+    "KT01", "KT02", "KT06", "NS01", "NS02", "NS03", "DT00", "DO01", "DO02", "LD01", "QS01", "QS02",
+    "TP01", "TP02",
 ];
 
 /// Indicators with no figure last year (COVID-19 quarantine began in 2020).
@@ -393,7 +402,9 @@ impl Model {
         for (i, ind) in t.indicators.iter().enumerate() {
             match parse_formula(&ind.formula) {
                 Some(Formula::Rate { num, den }) => {
-                    if let (Some(num), Some(den)) = (t.indicator_index(&num), t.indicator_index(&den)) {
+                    if let (Some(num), Some(den)) =
+                        (t.indicator_index(&num), t.indicator_index(&den))
+                    {
                         rates.push(RateDef { rate: i, num, den });
                     }
                 }
@@ -414,7 +425,11 @@ impl Model {
         }
         for (_, f) in &relations {
             if let Formula::Relation { lhs, rhs, .. } = f {
-                let idx: Vec<usize> = lhs.iter().chain(rhs).filter_map(|(_, c)| t.indicator_index(c)).collect();
+                let idx: Vec<usize> = lhs
+                    .iter()
+                    .chain(rhs)
+                    .filter_map(|(_, c)| t.indicator_index(c))
+                    .collect();
                 for w in idx.windows(2) {
                     let (a, b) = (root(&mut component, w[0]), root(&mut component, w[1]));
                     component[a] = b;
@@ -423,7 +438,11 @@ impl Model {
         }
         let roots: Vec<usize> = (0..n).map(|i| root(&mut component, i)).collect();
         let marked = |codes: &[&str]| -> Vec<bool> {
-            let seeds: Vec<usize> = codes.iter().filter_map(|c| t.indicator_index(c)).map(|i| roots[i]).collect();
+            let seeds: Vec<usize> = codes
+                .iter()
+                .filter_map(|c| t.indicator_index(c))
+                .map(|i| roots[i])
+                .collect();
             (0..n).map(|i| seeds.contains(&roots[i])).collect()
         };
         let mut has_kh = marked(PLANNED);
@@ -577,7 +596,9 @@ impl Model {
             th.clone()
         };
         let growth = rng.uniform(0.8, 1.15);
-        let ck = self.draw(rng, |i| self.value(i, lk.get(i).copied().unwrap_or(0)) / growth);
+        let ck = self.draw(rng, |i| {
+            self.value(i, lk.get(i).copied().unwrap_or(0)) / growth
+        });
         let kh = self.draw(rng, |i| {
             let v = self.value(i, lk.get(i).copied().unwrap_or(0));
             if flow(i) {
@@ -594,7 +615,12 @@ impl Model {
         };
         let all = vec![true; self.len()];
         let mut f = Figures {
-            cols: [mask(kh, &self.has_kh), mask(th, &all), mask(lk, &all), mask(ck, &self.has_ck)],
+            cols: [
+                mask(kh, &self.has_kh),
+                mask(th, &all),
+                mask(lk, &all),
+                mask(ck, &self.has_ck),
+            ],
         };
         self.fill_all_rates(&mut f);
         f
@@ -617,27 +643,42 @@ fn order_steps(t: &Template, relations: &[(usize, Formula)]) -> Vec<Step> {
     let mut defines: Vec<Step> = Vec::new();
     let mut bounds: Vec<(usize, usize, String)> = Vec::new();
     for (_, f) in relations {
-        let Formula::Relation { lhs, op, rhs } = f else { continue };
+        let Formula::Relation { lhs, op, rhs } = f else {
+            continue;
+        };
         let terms = |side: &[(i64, String)], sign: i64| -> Option<Vec<(i64, usize)>> {
-            side.iter().map(|(s, c)| idx(c).map(|i| (s * sign, i))).collect()
+            side.iter()
+                .map(|(s, c)| idx(c).map(|i| (s * sign, i)))
+                .collect()
         };
         match op {
             Op::Eq => {
                 let step = match (lhs.as_slice(), rhs.as_slice()) {
-                    ([(1, out)], _) => idx(out).zip(terms(rhs, 1)).map(|(out, terms)| Step::Define { out, terms }),
+                    ([(1, out)], _) => idx(out)
+                        .zip(terms(rhs, 1))
+                        .map(|(out, terms)| Step::Define { out, terms }),
                     (_, [.., (1, out)]) => {
                         let mut all = terms(lhs, 1);
-                        if let (Some(a), Some(b)) = (all.as_mut(), terms(rhs.get(..rhs.len() - 1).unwrap_or(&[]), -1)) {
+                        if let (Some(a), Some(b)) = (
+                            all.as_mut(),
+                            terms(rhs.get(..rhs.len() - 1).unwrap_or(&[]), -1),
+                        ) {
                             a.extend(b);
                         }
-                        idx(out).zip(all).map(|(out, terms)| Step::Define { out, terms })
+                        idx(out)
+                            .zip(all)
+                            .map(|(out, terms)| Step::Define { out, terms })
                     }
                     _ => None,
                 };
                 defines.extend(step);
             }
             Op::Le | Op::Ge => {
-                let (small, big) = if *op == Op::Le { (lhs, rhs) } else { (rhs, lhs) };
+                let (small, big) = if *op == Op::Le {
+                    (lhs, rhs)
+                } else {
+                    (rhs, lhs)
+                };
                 if let ([(1, s)], [(1, b)]) = (small.as_slice(), big.as_slice()) {
                     if let (Some(si), Some(bi)) = (idx(s), idx(b)) {
                         bounds.push((si, bi, s.clone()));
@@ -668,7 +709,9 @@ fn order_steps(t: &Template, relations: &[(usize, Formula)]) -> Vec<Step> {
     while !left.is_empty() {
         let ready = left.iter().position(|s| {
             let ins = s.inputs();
-            !left.iter().any(|o| !std::ptr::eq(o, s) && ins.contains(&o.out()))
+            !left
+                .iter()
+                .any(|o| !std::ptr::eq(o, s) && ins.contains(&o.out()))
         });
         let at = ready.unwrap_or(0);
         ordered.push(left.remove(at));
@@ -689,7 +732,8 @@ mod tests {
                 den: "HC02".into()
             })
         );
-        let Some(Formula::Relation { lhs, op, rhs }) = parse_formula("TT10 + TT11 == TT12 + TT13") else {
+        let Some(Formula::Relation { lhs, op, rhs }) = parse_formula("TT10 + TT11 == TT12 + TT13")
+        else {
             panic!("not a relation")
         };
         assert_eq!(op, Op::Eq);
@@ -723,7 +767,11 @@ mod tests {
     fn the_builtin_catalog_steps_cover_every_relation() {
         let t = Template::builtin().unwrap();
         let m = Model::new(&t);
-        let with_formula = t.indicators.iter().filter(|i| !i.formula.is_empty()).count();
+        let with_formula = t
+            .indicators
+            .iter()
+            .filter(|i| !i.formula.is_empty())
+            .count();
         assert_eq!(m.relations.len() + m.rates.len(), with_formula);
         assert_eq!(m.steps.len(), m.relations.len());
         // KT03's parts have a plan because KT03 is tied to nothing planned,

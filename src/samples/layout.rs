@@ -30,7 +30,9 @@
 
 use crate::model::{roman, Period, PeriodSpan, ValueColumn};
 use crate::normalize::number::format_vi;
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 
 /// How a submission is laid out (see the module documentation).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +47,10 @@ pub enum Layout {
 pub enum Cell {
     Blank,
     /// `scaled / 10^decimals`, written as a number (as text in layout C).
-    Num { scaled: i64, decimals: u8 },
+    Num {
+        scaled: i64,
+        decimals: u8,
+    },
     /// Free text where a number belongs ("khoảng 20").
     Text(String),
 }
@@ -94,7 +99,10 @@ impl Line {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Row {
     /// "I", "KINH TẾ": no figures.
-    Section { number: String, title: String },
+    Section {
+        number: String,
+        title: String,
+    },
     Line(Line),
 }
 
@@ -236,7 +244,9 @@ struct Formats {
 
 impl Formats {
     fn new() -> Formats {
-        let base = Format::new().set_font_name("Times New Roman").set_font_size(12);
+        let base = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(12);
         let cell = base.clone().set_border(FormatBorder::Thin);
         Formats {
             bold: base.clone().set_bold(),
@@ -297,7 +307,14 @@ fn widths(ws: &mut Worksheet, w: &[f64]) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn write_value(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, as_text: bool, f: &Formats) -> Result<(), XlsxError> {
+fn write_value(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    as_text: bool,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     match cell {
         Cell::Blank => {
             ws.write_blank(row, col, &f.text)?;
@@ -319,7 +336,12 @@ fn write_value(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, as_text: boo
 
 /// Writes the indicator rows from sheet row `first`; returns each row's
 /// position and the row after the table.
-fn write_rows(ws: &mut Worksheet, doc: &Doc, f: &Formats, first: u32) -> Result<(Vec<u32>, u32), XlsxError> {
+fn write_rows(
+    ws: &mut Worksheet,
+    doc: &Doc,
+    f: &Formats,
+    first: u32,
+) -> Result<(Vec<u32>, u32), XlsxError> {
     let layout = doc.layout;
     let last_col: u16 = match layout {
         Layout::A => 10,
@@ -377,7 +399,13 @@ fn write_rows(ws: &mut Worksheet, doc: &Doc, f: &Formats, first: u32) -> Result<
 }
 
 /// Place and date, then the signature block, from sheet row `row`.
-fn write_signature(ws: &mut Worksheet, doc: &Doc, f: &Formats, row: u32, right: u16) -> Result<(), XlsxError> {
+fn write_signature(
+    ws: &mut Worksheet,
+    doc: &Doc,
+    f: &Formats,
+    row: u32,
+    right: u16,
+) -> Result<(), XlsxError> {
     ws.write_string_with_format(row, right, &doc.place_date, &f.italic)?;
     ws.write_string_with_format(row + 1, 1, "NGƯỜI LẬP BIỂU", &f.title)?;
     for (i, t) in doc.signer_titles.iter().enumerate() {
@@ -398,7 +426,12 @@ fn letterhead(ws: &mut Worksheet, doc: &Doc, f: &Formats, right: u16) -> Result<
 }
 
 fn write_a(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxError> {
-    widths(ws, &[5.0, 8.0, 52.0, 12.0, 12.0, 12.0, 12.0, 12.0, 10.0, 10.0, 12.0])?;
+    widths(
+        ws,
+        &[
+            5.0, 8.0, 52.0, 12.0, 12.0, 12.0, 12.0, 12.0, 10.0, 10.0, 12.0,
+        ],
+    )?;
     letterhead(ws, doc, f, 4)?;
     let title = format!("BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI {}", doc.title_period);
     ws.merge_range(3, 0, 3, 10, &title, &f.title)?;
@@ -443,12 +476,22 @@ fn lower_first(s: &str) -> String {
 }
 
 fn write_b(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxError> {
-    widths(ws, &[5.0, 52.0, 12.0, 12.0, 12.0, 12.0, 12.0, 10.0, 10.0, 12.0])?;
+    widths(
+        ws,
+        &[5.0, 52.0, 12.0, 12.0, 12.0, 12.0, 12.0, 10.0, 10.0, 12.0],
+    )?;
     letterhead(ws, doc, f, 4)?;
     let title = format!("BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI {}", doc.title_period);
     ws.merge_range(3, 0, 3, 9, &title, &f.title)?;
     ws.merge_range(4, 0, 4, 9, &doc.attachment, &f.italic)?;
-    for (c, h) in [(0u16, "STT"), (1, "Nội dung chỉ tiêu"), (2, "Đơn vị tính"), (5, "Kế hoạch năm"), (6, "Cùng kỳ"), (9, "Ghi chú")] {
+    for (c, h) in [
+        (0u16, "STT"),
+        (1, "Nội dung chỉ tiêu"),
+        (2, "Đơn vị tính"),
+        (5, "Kế hoạch năm"),
+        (6, "Cùng kỳ"),
+        (9, "Ghi chú"),
+    ] {
         ws.merge_range(5, c, 6, c, h, &f.header)?;
     }
     ws.merge_range(5, 3, 5, 4, &doc.period.title_vi(), &f.header)?;
@@ -473,9 +516,19 @@ fn write_c(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
         ws.write_string(0, 0, unit.trim_start_matches("UBND ").trim())?;
     }
     ws.write_string(2, 0, format!("BÁO CÁO SỐ LIỆU {}", doc.title_period))?;
-    for (c, h) in ["TT", "Chỉ tiêu", "ĐVT", "KH năm", "TH quý", "Lũy kế", "Cùng kỳ", "%KH", "%CK"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "TT",
+        "Chỉ tiêu",
+        "ĐVT",
+        "KH năm",
+        "TH quý",
+        "Lũy kế",
+        "Cùng kỳ",
+        "%KH",
+        "%CK",
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string_with_format(4, c as u16, *h, &f.header)?;
     }
@@ -493,7 +546,16 @@ fn write_c(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
 fn write_tasks(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<(), XlsxError> {
     widths(ws, &[5.0, 60.0, 16.0, 22.0, 30.0])?;
     ws.merge_range(0, 0, 0, 4, &doc.task_title, &f.title)?;
-    for (c, h) in ["TT", "Nội dung", "Tiến độ", "Cơ quan chủ trì", "Cơ quan phối hợp"].iter().enumerate() {
+    for (c, h) in [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string_with_format(2, c as u16, *h, &f.header)?;
     }
     for (i, t) in doc.tasks.iter().enumerate() {

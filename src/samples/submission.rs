@@ -44,7 +44,10 @@ const NAMES: &[&str] = &[
 ];
 
 fn name(rng: &mut Rng) -> String {
-    rng.pick(NAMES).copied().unwrap_or("Nguyễn Văn An").to_string()
+    rng.pick(NAMES)
+        .copied()
+        .unwrap_or("Nguyễn Văn An")
+        .to_string()
 }
 
 /// The day a report is signed: the 5th of the month after the period.
@@ -87,7 +90,10 @@ fn written_name(t: &Template, catalog: &str, layout: Layout, rng: &mut Rng) -> S
             None => catalog.to_string(),
         },
         Layout::C => {
-            let name = catalog.strip_prefix("Trong đó: ").map(|r| format!("- {r}")).unwrap_or_else(|| catalog.to_string());
+            let name = catalog
+                .strip_prefix("Trong đó: ")
+                .map(|r| format!("- {r}"))
+                .unwrap_or_else(|| catalog.to_string());
             match rng.below(6) {
                 0 => name.to_lowercase(),
                 1 => strip_accents(&name),
@@ -107,11 +113,24 @@ fn abbreviate(t: &Template, name: &str) -> Option<String> {
         let long_words = long.split(' ').count();
         let key = fold(long);
         for start in 0..words.len() {
-            let Some(window) = words.get(start..start + long_words) else { break };
+            let Some(window) = words.get(start..start + long_words) else {
+                break;
+            };
             if fold(&window.join(" ")) == key {
-                let mut out: Vec<String> = words.get(..start).unwrap_or(&[]).iter().map(|w| w.to_string()).collect();
+                let mut out: Vec<String> = words
+                    .get(..start)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|w| w.to_string())
+                    .collect();
                 out.push(short.to_uppercase());
-                out.extend(words.get(start + long_words..).unwrap_or(&[]).iter().map(|w| w.to_string()));
+                out.extend(
+                    words
+                        .get(start + long_words..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|w| w.to_string()),
+                );
                 return Some(out.join(" "));
             }
         }
@@ -120,7 +139,14 @@ fn abbreviate(t: &Template, name: &str) -> Option<String> {
 }
 
 /// The stated row of indicator `i`: figures, then %KH and %CK from them.
-pub fn line(t: &Template, model: &Model, figs: &Figures, i: usize, layout: Layout, rng: &mut Rng) -> Option<Line> {
+pub fn line(
+    t: &Template,
+    model: &Model,
+    figs: &Figures,
+    i: usize,
+    layout: Layout,
+    rng: &mut Rng,
+) -> Option<Line> {
     let ind = t.indicators.get(i)?;
     let d = model.decimals.get(i).copied().unwrap_or(0);
     let get = |c| figs.get(c, i);
@@ -169,12 +195,21 @@ pub fn restate_percents(t: &Template, line: &mut Line) {
 
 /// The rows of the indicators `which` (catalog positions, in catalog
 /// order) under their section headings.
-pub fn rows(t: &Template, model: &Model, figs: &Figures, which: &[usize], layout: Layout, rng: &mut Rng) -> Vec<Row> {
+pub fn rows(
+    t: &Template,
+    model: &Model,
+    figs: &Figures,
+    which: &[usize],
+    layout: Layout,
+    rng: &mut Rng,
+) -> Vec<Row> {
     let mut out = Vec::new();
     let mut section = 0;
     let mut current: Option<&str> = None;
     for &i in which {
-        let Some(ind) = t.indicators.get(i) else { continue };
+        let Some(ind) = t.indicators.get(i) else {
+            continue;
+        };
         if current != Some(ind.group.as_str()) {
             current = Some(ind.group.as_str());
             section += 1;
@@ -339,7 +374,10 @@ pub fn document(
         signer,
         clerk,
         rows,
-        task_title: format!("CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM {}", next.title_vi().to_uppercase()),
+        task_title: format!(
+            "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM {}",
+            next.title_vi().to_uppercase()
+        ),
         tasks: tasks(sender, period, partners, rng),
     }
 }
@@ -350,7 +388,10 @@ mod tests {
 
     #[test]
     fn names_are_retyped_the_ways_clerks_do() {
-        assert_eq!(strip_accents("Hồ sơ thủ tục hành chính đã tiếp nhận"), "Ho so thu tuc hanh chinh da tiep nhan");
+        assert_eq!(
+            strip_accents("Hồ sơ thủ tục hành chính đã tiếp nhận"),
+            "Ho so thu tuc hanh chinh da tiep nhan"
+        );
         let t = Template::builtin().unwrap();
         assert_eq!(
             abbreviate(&t, "Hồ sơ thủ tục hành chính đã giải quyết").as_deref(),
@@ -361,8 +402,14 @@ mod tests {
 
     #[test]
     fn the_next_programme_follows_the_period() {
-        assert_eq!(next_period("2020-Q1".parse().unwrap()).to_string(), "2020-Q2");
-        assert_eq!(next_period("2020-Q4".parse().unwrap()).to_string(), "2021-Q1");
+        assert_eq!(
+            next_period("2020-Q1".parse().unwrap()).to_string(),
+            "2020-Q2"
+        );
+        assert_eq!(
+            next_period("2020-Q4".parse().unwrap()).to_string(),
+            "2021-Q1"
+        );
         assert_eq!(report_date("2020-Q4".parse().unwrap()), (1, 2021));
     }
 }

@@ -36,16 +36,25 @@ fn violations(t: &Template, doc: &Doc) -> Vec<(String, ValueColumn)> {
     let by_code = lines(doc);
     let mut out = Vec::new();
     for ind in &t.indicators {
-        let Some(f) = parse_formula(&ind.formula) else { continue };
+        let Some(f) = parse_formula(&ind.formula) else {
+            continue;
+        };
         for c in ValueColumn::QUANTITIES {
             match &f {
                 Formula::Relation { lhs, op, rhs } => {
                     let side = |s: &[(i64, String)]| -> Option<f64> {
                         s.iter()
-                            .map(|(sign, code)| by_code.get(code.as_str()).and_then(|l| number(l, c)).map(|v| *sign as f64 * v))
+                            .map(|(sign, code)| {
+                                by_code
+                                    .get(code.as_str())
+                                    .and_then(|l| number(l, c))
+                                    .map(|v| *sign as f64 * v)
+                            })
                             .sum()
                     };
-                    let (Some(a), Some(b)) = (side(lhs), side(rhs)) else { continue };
+                    let (Some(a), Some(b)) = (side(lhs), side(rhs)) else {
+                        continue;
+                    };
                     let holds = match op {
                         Op::Eq => (a - b).abs() < 1e-6,
                         Op::Le => a <= b + 1e-6,
@@ -81,7 +90,10 @@ fn percent_errors(doc: &Doc) -> Vec<(String, ValueColumn)> {
     for r in &doc.rows {
         let Row::Line(l) = r else { continue };
         let lk = number(l, ValueColumn::Lk);
-        for (pc, other, growth) in [(ValueColumn::PctKh, ValueColumn::Kh, 0.0), (ValueColumn::PctCk, ValueColumn::Ck, 100.0)] {
+        for (pc, other, growth) in [
+            (ValueColumn::PctKh, ValueColumn::Kh, 0.0),
+            (ValueColumn::PctCk, ValueColumn::Ck, 100.0),
+        ] {
             let stated = number(l, pc);
             let expect = match (lk, number(l, other)) {
                 (Some(a), Some(b)) if a != 0.0 && b != 0.0 => Some(a / b * 100.0 - growth),
@@ -120,7 +132,17 @@ fn batch_figures_keep_every_relation_rate_and_percent() {
                 lead: "UBND Phường 1".into(),
                 is_ward: true,
             };
-            let doc = document(&t, &model, &sender, &f, &which, Layout::A, period, &[], &mut rng);
+            let doc = document(
+                &t,
+                &model,
+                &sender,
+                &f,
+                &which,
+                Layout::A,
+                period,
+                &[],
+                &mut rng,
+            );
             assert_eq!(violations(&t, &doc), vec![], "seed {seed}, {period}");
             assert_eq!(percent_errors(&doc), vec![], "seed {seed}, {period}");
             for (i, ind) in t.indicators.iter().enumerate() {
@@ -150,7 +172,10 @@ fn plans_are_about_a_year_and_only_where_planned() {
         for (i, ind) in t.indicators.iter().enumerate() {
             let kh = f.get(ValueColumn::Kh, i);
             assert_eq!(kh.is_some(), model.has_kh[i], "{}", ind.code);
-            assert_eq!(f.get(ValueColumn::Ck, i).is_some(), model.has_ck[i] || ind.kind == Kind::Rate && f.get(ValueColumn::Ck, i).is_some());
+            assert_eq!(
+                f.get(ValueColumn::Ck, i).is_some(),
+                model.has_ck[i] || ind.kind == Kind::Rate && f.get(ValueColumn::Ck, i).is_some()
+            );
             if let (Some(k), Some(th)) = (kh, f.get(ValueColumn::Th, i)) {
                 if ind.kind == Kind::Flow && th > 20 {
                     ratios.push(k as f64 / th as f64);
@@ -212,27 +237,61 @@ fn department_totals_are_the_sums_of_the_wards_that_count() {
     let sum = |code: &str, col: ValueColumn| -> f64 {
         docs.iter()
             .filter(|(f, _)| {
-                f.starts_with("phuong-") || f.starts_with("Phuong") || f.starts_with("P12") || f.starts_with("UBND P6") || f.starts_with("BC phuong")
+                f.starts_with("phuong-")
+                    || f.starts_with("Phuong")
+                    || f.starts_with("P12")
+                    || f.starts_with("UBND P6")
+                    || f.starts_with("BC phuong")
             })
             .filter(|(f, _)| !f.contains("14") && !f.contains("bản sửa"))
-            .filter_map(|(_, d)| d.rows.iter().find_map(|r| match r {
-                Row::Line(l) if l.code == code => number(l, col).map(|v| if l.unit == "đồng" && code == "VH03" { v / 1e6 } else { v }),
-                _ => None,
-            }))
+            .filter_map(|(_, d)| {
+                d.rows.iter().find_map(|r| match r {
+                    Row::Line(l) if l.code == code => number(l, col).map(|v| {
+                        if l.unit == "đồng" && code == "VH03" {
+                            v / 1e6
+                        } else {
+                            v
+                        }
+                    }),
+                    _ => None,
+                })
+            })
             .sum()
     };
-    let dept = |file: &str, code: &str, col: ValueColumn| number(lines(doc(file)).get(code).unwrap(), col).unwrap();
-    assert_eq!(dept("p-vhtt.xlsx", "VH03", ValueColumn::Lk), sum("VH03", ValueColumn::Lk));
-    assert_eq!(dept("cong-an-quan.xlsx", "AN25", ValueColumn::Ck), sum("AN25", ValueColumn::Ck));
-    assert_eq!(dept("phong-ldtbxh.xlsx", "LD01", ValueColumn::Kh), sum("LD01", ValueColumn::Kh));
+    let dept = |file: &str, code: &str, col: ValueColumn| {
+        number(lines(doc(file)).get(code).unwrap(), col).unwrap()
+    };
+    assert_eq!(
+        dept("p-vhtt.xlsx", "VH03", ValueColumn::Lk),
+        sum("VH03", ValueColumn::Lk)
+    );
+    assert_eq!(
+        dept("cong-an-quan.xlsx", "AN25", ValueColumn::Ck),
+        sum("AN25", ValueColumn::Ck)
+    );
+    assert_eq!(
+        dept("phong-ldtbxh.xlsx", "LD01", ValueColumn::Kh),
+        sum("LD01", ValueColumn::Kh)
+    );
     // TT01: P03 wrote "khoảng 20" (20 in its LK), and Thanh tra added 10.
-    assert_eq!(dept("thanh-tra-quan.xlsx", "TT01", ValueColumn::Th), sum("TT01", ValueColumn::Th) + 20.0 + 10.0);
-    assert_eq!(dept("thanh-tra-quan.xlsx", "TT01", ValueColumn::Lk), sum("TT01", ValueColumn::Lk));
+    assert_eq!(
+        dept("thanh-tra-quan.xlsx", "TT01", ValueColumn::Th),
+        sum("TT01", ValueColumn::Th) + 20.0 + 10.0
+    );
+    assert_eq!(
+        dept("thanh-tra-quan.xlsx", "TT01", ValueColumn::Lk),
+        sum("TT01", ValueColumn::Lk)
+    );
     // HC02: P05 wrote 1.290 for 1.281; the office's total is the true one.
-    assert_eq!(dept("van-phong-hdnd-ubnd.xlsx", "HC02", ValueColumn::Th), sum("HC02", ValueColumn::Th) - 9.0);
+    assert_eq!(
+        dept("van-phong-hdnd-ubnd.xlsx", "HC02", ValueColumn::Th),
+        sum("HC02", ValueColumn::Th) - 9.0
+    );
     // A department with no indicator still sends its one row.
     let gd = doc("phong-gddt.xlsx");
-    assert!(matches!(gd.rows.as_slice(), [Row::Line(l)] if l.name == "Không có chỉ tiêu phát sinh trong kỳ"));
+    assert!(
+        matches!(gd.rows.as_slice(), [Row::Line(l)] if l.name == "Không có chỉ tiêu phát sinh trong kỳ")
+    );
 }
 
 #[test]
@@ -245,7 +304,12 @@ fn the_same_seed_gives_the_same_bytes() {
         assert!(ba == bb, "{na} differs between two runs");
     }
     let c = district::build(q1(), 7).unwrap();
-    let differ = a.files.iter().zip(&c.files).filter(|(x, y)| x.1 != y.1).count();
+    let differ = a
+        .files
+        .iter()
+        .zip(&c.files)
+        .filter(|(x, y)| x.1 != y.1)
+        .count();
     assert!(differ > 30, "another seed changes the workbooks ({differ})");
     assert_eq!(a.expected, b.expected);
 }
@@ -273,36 +337,69 @@ fn planted_cells_read_back_where_the_list_says() {
         let bytes = &set.files.iter().find(|f| f.0 == file).unwrap().1;
         let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
         let range = wb.worksheet_range(sheet).unwrap();
-        let col = a1.bytes().take_while(u8::is_ascii_alphabetic).fold(0u32, |n, b| n * 26 + (b - b'A' + 1) as u32) - 1;
-        let row: u32 = a1.trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse::<u32>().unwrap() - 1;
+        let col = a1
+            .bytes()
+            .take_while(u8::is_ascii_alphabetic)
+            .fold(0u32, |n, b| n * 26 + (b - b'A' + 1) as u32)
+            - 1;
+        let row: u32 = a1
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .unwrap()
+            - 1;
         range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
     };
     let find = |code: &str| set.expected.iter().find(|e| e.code == code).unwrap();
     let e = find("value-invalid");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::String("khoảng 20".into()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::String("khoảng 20".into())
+    );
     let e = find("sum-mismatch");
     assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::Float(1290.0));
     let e = find("period-mismatch");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::String("BÁO CÁO SỐ LIỆU QUÝ IV/2019".into()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::String("BÁO CÁO SỐ LIỆU QUÝ IV/2019".into())
+    );
     let e = find("indicator-unknown");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::String("Số hộ gia đình văn hóa".into()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::String("Số hộ gia đình văn hóa".into())
+    );
     let e = find("unit-mismatch");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::String("đồng".into()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::String("đồng".into())
+    );
     let e = find("pct-mismatch");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::Float(e.actual.parse().unwrap()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::Float(e.actual.parse().unwrap())
+    );
     let e = find("total-mismatch");
-    assert_eq!(cell(&e.file, &e.sheet, &e.cell), Data::Float(e.actual.parse().unwrap()));
+    assert_eq!(
+        cell(&e.file, &e.sheet, &e.cell),
+        Data::Float(e.actual.parse().unwrap())
+    );
     // Layout C writes numbers as Vietnamese text.
     let c = set.files.iter().find(|f| f.0 == "phuong-13.xlsx").unwrap();
-    let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(c.1.clone())).unwrap();
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(c.1.clone())).unwrap();
     let r = wb.worksheet_range("Sheet1").unwrap();
-    let texts = r.rows().skip(5).flat_map(|row| row.iter().skip(3).cloned().collect::<Vec<_>>());
+    let texts = r
+        .rows()
+        .skip(5)
+        .flat_map(|row| row.iter().skip(3).cloned().collect::<Vec<_>>());
     let (dots, commas) = texts.fold((0, 0), |(d, c), x| match x {
         Data::String(s) if s.contains('.') => (d + 1, c),
         Data::String(s) if s.contains(',') => (d, c + 1),
         _ => (d, c),
     });
-    assert!(dots >= 5 && commas >= 20, "numbers as Vietnamese text: {dots} with dots, {commas} with commas");
+    assert!(
+        dots >= 5 && commas >= 20,
+        "numbers as Vietnamese text: {dots} with dots, {commas} with commas"
+    );
 }
 
 #[test]
@@ -321,7 +418,19 @@ fn a_batch_unit_renders_the_same_every_time() {
             lead: u.name.clone(),
             is_ward: true,
         };
-        render(&document(&t, &model, &s, &f, &which, Layout::C, q1(), &[], &mut rng)).unwrap().0
+        render(&document(
+            &t,
+            &model,
+            &s,
+            &f,
+            &which,
+            Layout::C,
+            q1(),
+            &[],
+            &mut rng,
+        ))
+        .unwrap()
+        .0
     };
     let a = make();
     assert_eq!(a, make());
