@@ -26,5 +26,6 @@ pub mod normalize;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
+pub mod samples;
 pub mod template;
 pub mod textcheck;

@@ -20,6 +20,7 @@ enum Command {
     Check(tonghop::commands::check::CheckArgs),
     #[command(name = "check-text")]
     CheckText(tonghop::commands::check_text::CheckTextArgs),
+    Samples(tonghop::commands::samples::SamplesArgs),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         Command::Annex(a) => tonghop::commands::annex::run(a),
         Command::Check(a) => tonghop::commands::check::run(a),
         Command::CheckText(a) => tonghop::commands::check_text::run(a),
+        Command::Samples(a) => tonghop::commands::samples::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

@@ -5,3 +5,4 @@ pub mod annex;
 pub mod check;
 pub mod check_text;
 pub mod consolidate;
+pub mod samples;

@@ -7,3 +7,4 @@ mod check_text;
 mod checks;
 mod common;
 mod consolidate;
+mod samples;
