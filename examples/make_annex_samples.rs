@@ -2,7 +2,7 @@
 //! departments' programmes of key tasks for Q2 2020 in the layouts they
 //! really send (section rows; a "Lĩnh vực" column under a two-row header;
 //! no field at all; one combined workbook of two departments), with the
-//! mistakes listed in `samples/annex-README.md` planted on purpose.
+//! mistakes listed in `samples/README.md` (section on `samples/2020-Q2-annex/`) planted on purpose.
 //!
 //! Run from the repository root:
 //!

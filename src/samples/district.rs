@@ -504,6 +504,24 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                     ..Default::default()
                 },
             );
+            // Its LK was left at the true total, so in a first quarter LK
+            // no longer equals TH.
+            let lk = ValueColumn::Lk;
+            b.mark(
+                d,
+                Some(row),
+                Some(Field::Value(lk)),
+                Expected {
+                    severity: "error".into(),
+                    code: "cumulative-mismatch".into(),
+                    unit: code.clone(),
+                    indicator: "TT01".into(),
+                    column: "LK".into(),
+                    expected: stated.to_string(),
+                    actual: totals.get(lk, i).unwrap_or(0).to_string(),
+                    ..Default::default()
+                },
+            );
         }
     }
 
@@ -616,6 +634,23 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
                     column: "TH".into(),
                     expected: "1281".into(),
                     actual: "1290".into(),
+                    ..Default::default()
+                },
+            );
+            // LK was left right (1.281), so in a first quarter it no longer
+            // equals TH: the tool says so too.
+            b.mark(
+                d,
+                Some(row),
+                Some(Field::Value(lk)),
+                Expected {
+                    severity: "error".into(),
+                    code: "cumulative-mismatch".into(),
+                    unit: code.to_string(),
+                    indicator: "HC02".into(),
+                    column: "LK".into(),
+                    expected: "1290".into(),
+                    actual: "1281".into(),
                     ..Default::default()
                 },
             );
@@ -816,3 +851,40 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
     }
     Ok(())
 }
+
+/// The figures each sample file states, by catalog code, as the generator
+/// wrote them (before layout): `(file, sent by a ward, [(code, unit
+/// written, [KH, TH, LK, CK, %KH, %CK])])`. Text cells ("khoảng 20") are `None`. For tests that
+/// check the consolidation against figures read by another path.
+///
+/// # Errors
+/// As [`build`].
+pub fn stated_figures(period: Period, seed: u64) -> Result<Vec<StatedFile>, Fatal> {
+    let Documents { docs, .. } = documents(period, seed)?;
+    Ok(docs
+        .into_iter()
+        .map(|(file, doc)| {
+            let lines = doc
+                .rows
+                .iter()
+                .filter_map(|r| match r {
+                    Row::Line(l) if !l.code.is_empty() => Some((
+                        l.code.clone(),
+                        l.unit.clone(),
+                        std::array::from_fn(|k| l.values[k].value()),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            // Departments write the district's letterhead first.
+            let ward = !doc
+                .letterhead
+                .first()
+                .is_some_and(|l| l.starts_with("UBND QUẬN"));
+            (file, ward, lines)
+        })
+        .collect())
+}
+
+/// One file of [`stated_figures`].
+pub type StatedFile = (String, bool, Vec<(String, String, [Option<f64>; 6])>);

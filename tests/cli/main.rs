@@ -7,4 +7,5 @@ mod check_text;
 mod checks;
 mod common;
 mod consolidate;
+mod sample_district;
 mod samples;
