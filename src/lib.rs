@@ -16,6 +16,7 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod annex;
 pub mod commands;
 pub mod diagnostic;
 pub mod error;
@@ -25,4 +26,6 @@ pub mod normalize;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
+pub mod samples;
 pub mod template;
+pub mod textcheck;

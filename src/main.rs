@@ -16,6 +16,11 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Consolidate(tonghop::commands::consolidate::ConsolidateArgs),
+    Annex(tonghop::commands::annex::AnnexArgs),
+    Check(tonghop::commands::check::CheckArgs),
+    #[command(name = "check-text")]
+    CheckText(tonghop::commands::check_text::CheckTextArgs),
+    Samples(tonghop::commands::samples::SamplesArgs),
 }
 
 fn main() -> ExitCode {
@@ -28,6 +33,10 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
+        Command::Annex(a) => tonghop::commands::annex::run(a),
+        Command::Check(a) => tonghop::commands::check::run(a),
+        Command::CheckText(a) => tonghop::commands::check_text::run(a),
+        Command::Samples(a) => tonghop::commands::samples::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

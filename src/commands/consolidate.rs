@@ -1,5 +1,6 @@
 //! `tonghop consolidate`: the main job. Every submission in a folder in,
-//! one consolidated workbook and one error list out.
+//! one consolidated workbook, one error list and a feedback workbook per
+//! unit with findings out.
 
 use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
@@ -7,11 +8,14 @@ use crate::ingest::{discover, InputKind};
 use crate::model::Period;
 use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
+use crate::reconcile::checks::check_included;
+use crate::reconcile::cumulative::{read_previous, PreviousFigures};
 use crate::reconcile::intake::intake;
 use crate::reconcile::relations::{check_relations, relations_of};
 use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::prepare_out_dir;
 use crate::report::errors::write_error_lists;
+use crate::report::feedback::{remove_stale, write_feedback, FEEDBACK_DIR};
 use crate::report::workbook::{write_workbook, ReportData, StatusLine, UnitFigures};
 use crate::template::Template;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -20,7 +24,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Consolidate every submission in DIR into OUT/tong-hop.xlsx and the error
-/// list OUT/errors.csv, OUT/errors.json.
+/// list OUT/errors.csv, OUT/errors.json; each unit with findings gets its
+/// table back with the cells marked in OUT/phan-hoi/<unit>.xlsx.
 ///
 /// Exit status: 0 when no finding is an error, 1 when some is, 2 when the
 /// run could not proceed.
@@ -48,6 +53,10 @@ pub struct ConsolidateArgs {
     /// Replace existing outputs in OUT.
     #[arg(long)]
     pub force: bool,
+    /// The previous quarter's output folder (its tong-hop.xlsx): from the
+    /// second quarter on, LK must equal the previous LK plus TH.
+    #[arg(long, value_name = "OUT")]
+    pub previous: Option<PathBuf>,
 }
 
 /// The resolved configuration of a run: what the stages receive.
@@ -59,6 +68,8 @@ pub struct Config {
     pub dir: PathBuf,
     pub out: PathBuf,
     pub force: bool,
+    /// The previous quarter's figures (`--previous`), read once.
+    pub previous: Option<PreviousFigures>,
 }
 
 /// Output file names.
@@ -101,7 +112,12 @@ impl Config {
                 args.dir.display()
             )));
         }
+        let previous = match &args.previous {
+            Some(p) => Some(read_previous(p, &template)?),
+            None => None,
+        };
         Ok(Config {
+            previous,
             template,
             period: args.period,
             lang: args.lang,
@@ -114,7 +130,7 @@ impl Config {
 }
 
 /// The absolute form of a path that may not exist yet.
-fn absolute_lenient(p: &Path) -> PathBuf {
+pub fn absolute_lenient(p: &Path) -> PathBuf {
     if let Ok(c) = p.canonicalize() {
         return c;
     }
@@ -185,6 +201,16 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let totals = consolidate(&subs, t)?;
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(check_relations(&subs, &totals, t, &relations, config.lang)?);
+    let checked = check_included(
+        &subs,
+        &totals,
+        t,
+        config.period,
+        config.previous.as_ref(),
+        &findings,
+        config.lang,
+    );
+    findings.extend(checked);
     findings.extend(intake.findings);
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
@@ -225,9 +251,10 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
     let config = Config::resolve(args)?;
     prepare_out_dir(
         &config.out,
-        &[WORKBOOK, ERRORS_CSV, ERRORS_JSON],
+        &[WORKBOOK, ERRORS_CSV, ERRORS_JSON, FEEDBACK_DIR],
         config.force,
     )?;
+    remove_stale(&config.out, &config.template);
     let c = run_consolidation(&config)?;
     let t = &config.template;
     let mut units: Vec<UnitFigures> = c
@@ -258,6 +285,15 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
     };
     write_workbook(&config.out.join(WORKBOOK), &data)?;
     write_error_lists(&config.out, &c.findings)?;
+    write_feedback(
+        &config.out,
+        &config.dir,
+        &c.outcomes,
+        &c.included,
+        &c.findings,
+        t,
+        config.lang,
+    )?;
     print_summary(&config, &c);
     Ok(Outcome::from_errors(Tally::of(&c.findings).errors))
 }
@@ -292,7 +328,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
                 "Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.",
                 tally.errors, tally.warnings, tally.infos
             );
-            println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+            println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, phản hồi cho từng đơn vị trong {out}/{FEEDBACK_DIR}/");
         }
         Lang::En => {
             println!("Consolidated {}: {read} files read, {rejected} rejected, {skipped} skipped; {} units consolidated, {missing} units missing.", config.period.title_en(), c.included.len());
@@ -300,7 +336,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
                 "Findings: {} errors, {} warnings, {} info.",
                 tally.errors, tally.warnings, tally.infos
             );
-            println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+            println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, feedback per unit in {out}/{FEEDBACK_DIR}/");
         }
     }
 }

@@ -1,4 +1,8 @@
 //! One file per subcommand. Each defines its clap arguments (whose doc
 //! comment is the subcommand's `--help`) and a `run` function.
 
+pub mod annex;
+pub mod check;
+pub mod check_text;
 pub mod consolidate;
+pub mod samples;

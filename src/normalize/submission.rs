@@ -220,13 +220,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
-    // Per-cell fonts are read only when the workbook names a legacy font;
-    // otherwise legacy text is recognised by its content alone.
+    // Cell styles (fonts, number formats) of an .xlsx are read at most once,
+    // and only when needed: for legacy fonts, or for the precision and
+    // percent format of a percentage or rate figure.
     let max_part = limits.max_file_mb.saturating_mul(1_000_000);
-    let styles = is_ooxml_name(&file.rel)
-        .then(|| crate::ingest::styles::mentions_legacy_font(&file.path, max_part))
-        .filter(|&yes| yes)
-        .and_then(|_| crate::ingest::styles::read_xlsx_styles(&file.path, max_part).ok());
+    let mut styles = StyleCache::new(&file.path, &file.rel, max_part);
+    if is_ooxml_name(&file.rel) && crate::ingest::styles::mentions_legacy_font(&file.path, max_part)
+    {
+        styles.load();
+    }
     let mut legacy_found = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
@@ -239,11 +241,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         };
         seen_sheets.push(name.clone());
-        decode_legacy(
-            &mut grid,
-            styles.as_ref().and_then(|m| m.get(name)),
-            &mut legacy_found,
-        );
+        decode_legacy(&mut grid, styles.loaded_sheet(name), &mut legacy_found);
         let Some(layout) = find_table(&grid, &ctx.words) else {
             continue;
         };
@@ -253,7 +251,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let sheet_idx = sub.sheets.len();
         sub.sheets.push(name.clone());
         let formulas = wb.formulas(name);
-        read_rows(&grid, &layout, sheet_idx, formulas.as_ref(), ctx, &mut sub);
+        read_rows(
+            &grid,
+            &layout,
+            sheet_idx,
+            formulas.as_ref(),
+            &mut styles,
+            ctx,
+            &mut sub,
+        );
     }
     if sub.sheets.is_empty() {
         let reason = if !sheet_errors.is_empty() && seen_sheets.is_empty() {
@@ -307,6 +313,45 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
     }
     FileOutcome::Read(Box::new(sub))
+}
+
+/// The styles of an .xlsx workbook, read on first use.
+struct StyleCache<'p> {
+    path: &'p std::path::Path,
+    ooxml: bool,
+    max_part: u64,
+    loaded: Option<std::collections::HashMap<String, crate::ingest::styles::SheetStyles>>,
+    tried: bool,
+}
+
+impl<'p> StyleCache<'p> {
+    fn new(path: &'p std::path::Path, rel: &str, max_part: u64) -> Self {
+        StyleCache {
+            path,
+            ooxml: is_ooxml_name(rel),
+            max_part,
+            loaded: None,
+            tried: false,
+        }
+    }
+
+    fn load(&mut self) {
+        if !self.tried && self.ooxml {
+            self.tried = true;
+            self.loaded = crate::ingest::styles::read_xlsx_styles(self.path, self.max_part).ok();
+        }
+    }
+
+    /// The styles of a sheet if they were loaded already.
+    fn loaded_sheet(&self, sheet: &str) -> Option<&crate::ingest::styles::SheetStyles> {
+        self.loaded.as_ref().and_then(|m| m.get(sheet))
+    }
+
+    /// The styles of a sheet, loading them if needed.
+    fn sheet(&mut self, sheet: &str) -> Option<&crate::ingest::styles::SheetStyles> {
+        self.load();
+        self.loaded_sheet(sheet)
+    }
 }
 
 fn is_ooxml_name(rel: &str) -> bool {
@@ -422,6 +467,7 @@ fn read_rows(
     layout: &TableLayout,
     sheet_idx: usize,
     formulas: Option<&calamine::Range<String>>,
+    styles: &mut StyleCache,
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
@@ -586,7 +632,21 @@ fn read_rows(
                 .actual(shown)
             };
             let (value, decimals) = match data {
-                Data::Float(f) if f.is_finite() => (*f, decimals_of(*f)),
+                Data::Float(f) if f.is_finite() => {
+                    // Percentages and rates need the decimals as shown by the
+                    // cell's number format, and a percent-formatted cell
+                    // stores a fraction (0,2315 shown as 23,15%).
+                    let needs_format =
+                        column.is_percent() || ind.kind == crate::template::Kind::Rate;
+                    match needs_format.then(|| styles.sheet(&grid.name)).flatten() {
+                        Some(st) if st.is_percent(r, c) => (
+                            *f * 100.0,
+                            st.decimals(r, c).unwrap_or_else(|| decimals_of(*f * 100.0)),
+                        ),
+                        Some(st) => (*f, st.decimals(r, c).unwrap_or_else(|| decimals_of(*f))),
+                        None => (*f, decimals_of(*f)),
+                    }
+                }
                 Data::Float(_) => {
                     sub.findings.push(invalid("NaN".into()));
                     continue;

@@ -344,7 +344,9 @@ fn completeness_of(
         .enumerate()
         .filter(|(_, ind)| match a.kind {
             AgencyKind::Ward => matches!(ind.level, Level::Ward | Level::Both),
-            _ => ind.reported_by == a.code,
+            // A department reports the district figure of its own
+            // indicators; ward-level ones come from the wards alone.
+            _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
         })
         .map(|(i, _)| i)
         .filter(|i| !sub.present.contains(i))
@@ -430,11 +432,57 @@ fn choose(
                 continue;
             }
         }
+        let (ra, rb) = (
+            revision_rank(outcomes[best].file()),
+            revision_rank(outcomes[k].file()),
+        );
+        if ra != rb {
+            if rb > ra {
+                best = k;
+            }
+            why = (
+                "tên tệp cho thấy là bản sửa sau",
+                "its name marks it as the later revision",
+            );
+            continue;
+        }
         if outcomes[k].file() > outcomes[best].file() {
             best = k;
         }
     }
     (best, why)
+}
+
+/// How strongly a file name says "revised copy": words such as "sửa",
+/// "bổ sung", "cập nhật", "mới", "v2", "lần 2", "final". Higher is later.
+fn revision_rank(file: &str) -> u32 {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folded = crate::normalize::text::fold(&stem);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut rank = 0;
+    for (i, w) in words.iter().enumerate() {
+        match *w {
+            "sua" | "chinh" | "final" | "moi" | "bs" | "capnhat" => rank += 1,
+            "bo" if words.get(i + 1) == Some(&"sung") => rank += 1,
+            "cap" if words.get(i + 1) == Some(&"nhat") => rank += 1,
+            "lan" | "ban" | "v" | "ver" | "version" => {
+                if let Some(n) = words.get(i + 1).and_then(|n| n.parse::<u32>().ok()) {
+                    rank += n.min(20);
+                }
+            }
+            w if w.len() > 1
+                && w.starts_with('v')
+                && w[1..].chars().all(|c| c.is_ascii_digit()) =>
+            {
+                rank += w[1..].parse::<u32>().unwrap_or(0).min(20);
+            }
+            _ => {}
+        }
+    }
+    rank
 }
 
 /// The Vietnamese words for a reason written in English by ingest. Reasons
@@ -463,4 +511,18 @@ pub fn vi_reason(reason: &str) -> String {
         }
     }
     reason.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::revision_rank;
+
+    #[test]
+    fn revised_copies_rank_above_the_original() {
+        assert!(revision_rank("phuong-09 (bản sửa).xlsx") > revision_rank("phuong-09.xlsx"));
+        assert!(revision_rank("P9 v3.xlsx") > revision_rank("P9 v2.xlsx"));
+        assert!(revision_rank("bao cao lan 2.xlsx") > revision_rank("bao cao.xlsx"));
+        assert!(revision_rank("phuong-09 bổ sung.xlsx") > 0);
+        assert_eq!(revision_rank("phuong-09.xlsx"), 0);
+    }
 }

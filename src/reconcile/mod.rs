@@ -14,8 +14,14 @@
 //! %KH, %CK  never summed: recomputed from LK, KH and CK of the totals
 //! ```
 
+pub mod checks;
+pub mod cumulative;
 pub mod intake;
+pub mod outliers;
+pub mod percentages;
 pub mod relations;
+pub mod signs;
+pub mod totals_check;
 
 use crate::error::Fatal;
 use crate::model::ValueColumn;

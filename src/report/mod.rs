@@ -2,4 +2,5 @@
 
 pub mod atomic;
 pub mod errors;
+pub mod feedback;
 pub mod workbook;

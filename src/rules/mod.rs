@@ -2,3 +2,4 @@
 //! the definitions of rates).
 
 pub mod expr;
+pub mod rounding;

@@ -1,5 +1,11 @@
 //! Integration tests: the real `tonghop` binary on real files in a temp
 //! folder. One test binary; one module per subcommand.
 
+mod annex;
+mod check;
+mod check_text;
+mod checks;
 mod common;
 mod consolidate;
+mod sample_district;
+mod samples;

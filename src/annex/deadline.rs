@@ -1,0 +1,341 @@
+//! Deadlines of tasks ("Tiến độ"): the forms the departments write, read
+//! into an interval of months and compared with the programme's period.
+//!
+//! ```text
+//! Tháng 5/2020 · Tháng 5, 6/2020 · Tháng 5 năm 2020      one or more months
+//! Quý II/2020 · Quý 2/2020 · Quý II, III/2020             quarters (Roman or digits)
+//! 6 tháng đầu năm 2020 · 6 tháng cuối năm 2020            half-years (also 3, 9)
+//! Cả năm · Cả năm 2020 · Năm 2020 · Trong năm 2020        the whole year
+//! 15/5/2020 · Trước ngày 30/4/2020 · Đến ngày 30/6/2020   the month of the date
+//! Thường xuyên · Hàng tháng · Hàng quý                    ongoing: always in period
+//! ```
+//!
+//! A form without a year takes the period's year. Months are counted as
+//! `year × 12 + month − 1`, so that intervals compare across years.
+
+use crate::model::{parse_roman, Period};
+use crate::normalize::text::fold;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A deadline as an interval of months (inclusive), or ongoing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deadline {
+    Months {
+        first: i32,
+        last: i32,
+    },
+    /// "Thường xuyên": a standing task, in every period.
+    Ongoing,
+}
+
+/// How a deadline sits against the period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timing {
+    /// Ends before the period starts: a stale deadline.
+    Before,
+    /// Meets the period.
+    Within,
+    /// Starts after the period ends.
+    After,
+}
+
+/// A month index of a year and a 1-based month.
+pub fn month_index(year: i32, month: u32) -> i32 {
+    year * 12 + month as i32 - 1
+}
+
+impl Deadline {
+    fn months(year: i32, first: u32, last: u32) -> Option<Deadline> {
+        if !(1..=12).contains(&first) || !(1..=12).contains(&last) || first > last {
+            return None;
+        }
+        if !(1900..=2200).contains(&year) {
+            return None;
+        }
+        Some(Deadline::Months {
+            first: month_index(year, first),
+            last: month_index(year, last),
+        })
+    }
+
+    /// Compares with a period.
+    pub fn timing(&self, period: Period) -> Timing {
+        let Deadline::Months { first, last } = *self else {
+            return Timing::Within;
+        };
+        let p_first = month_index(period.year, u32::from(period.first_month()));
+        let p_last = month_index(period.year, u32::from(period.last_month()));
+        if last < p_first {
+            Timing::Before
+        } else if first > p_last {
+            Timing::After
+        } else {
+            Timing::Within
+        }
+    }
+}
+
+/// Lower case without accents, keeping the punctuation that deadlines use
+/// (`/`, `,`, `-`), spaces collapsed.
+fn simplify(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            out.push_str(&fold(&c.to_string()));
+        } else if c.is_ascii_digit() || matches!(c, '/' | ',' | '-' | '.') {
+            out.push(c);
+        } else if matches!(c, '–' | '—') {
+            out.push('-');
+        } else {
+            out.push(' ');
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    let s = collapsed.join(" ");
+    // Spaces around the separators do not matter.
+    let s = s.replace(" /", "/").replace("/ ", "/");
+    let s = s.replace(" ,", ",").replace(", ", ",");
+    let s = s.replace(" - ", "-").replace(" -", "-").replace("- ", "-");
+    s.trim_end_matches(['.', ',']).to_string()
+}
+
+struct Patterns {
+    year: Regex,
+    halves: Regex,
+    quarters: Regex,
+    months: Regex,
+    date: Regex,
+    ongoing: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        let mk = |p: &str| Regex::new(p).expect("invariant: the deadline patterns are valid");
+        // A year written after "/", "năm" or a space.
+        let year = r"(?:(?:/|-| nam | )(\d{4}))?";
+        Patterns {
+            year: mk(r"^(?:ca nam|trong nam|nam)(?: (\d{4}))?$|^(\d{4})$"),
+            halves: mk(&format!(r"^(3|6|9) thang (dau|cuoi)(?: nam)?{year}$")),
+            quarters: mk(&format!(
+                r"^quy ((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy )?(?:iv|i{{1,3}}|[1-4]))*){year}$"
+            )),
+            months: mk(&format!(
+                r"^(?:truoc |den |trong |cuoi |dau )?thang (\d{{1,2}}(?:(?:,|-| va )(?:thang )?\d{{1,2}})*){year}$"
+            )),
+            date: mk(
+                r"^(?:(?:truoc|den|han|hoan thanh truoc|xong truoc)(?: ngay)? |ngay )?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$",
+            ),
+            ongoing: mk(r"^(?:thuong xuyen|hang thang|hang quy|hang nam|hang tuan|lien tuc)$"),
+        }
+    })
+}
+
+/// Reads a deadline; `None` when the text is not one. A form without a year
+/// takes `default_year`.
+pub fn parse_deadline(text: &str, default_year: i32) -> Option<Deadline> {
+    let s = simplify(text);
+    if s.is_empty() {
+        return None;
+    }
+    let p = patterns();
+    let year_of = |m: Option<regex::Match>| -> Option<i32> {
+        match m {
+            Some(m) => m.as_str().parse().ok(),
+            None => Some(default_year),
+        }
+    };
+    if p.ongoing.is_match(&s) {
+        return Some(Deadline::Ongoing);
+    }
+    if let Some(c) = p.year.captures(&s) {
+        let y = year_of(c.get(1).or(c.get(2)))?;
+        return Deadline::months(y, 1, 12);
+    }
+    if let Some(c) = p.halves.captures(&s) {
+        let n: u32 = c.get(1)?.as_str().parse().ok()?;
+        let y = year_of(c.get(3))?;
+        return match c.get(2)?.as_str() {
+            "dau" => Deadline::months(y, 1, n),
+            _ => Deadline::months(y, 13 - n, 12),
+        };
+    }
+    if let Some(c) = p.quarters.captures(&s) {
+        let qs: Vec<u32> = numbers_in(c.get(1)?.as_str())
+            .into_iter()
+            .map(|q| q.parse::<u32>().ok().or_else(|| parse_roman(&q)))
+            .collect::<Option<Vec<u32>>>()?;
+        let y = year_of(c.get(2))?;
+        let (lo, hi) = (*qs.iter().min()?, *qs.iter().max()?);
+        if !(1..=4).contains(&lo) || !(1..=4).contains(&hi) {
+            return None;
+        }
+        return Deadline::months(y, (lo - 1) * 3 + 1, hi * 3);
+    }
+    if let Some(c) = p.months.captures(&s) {
+        let ms: Vec<u32> = numbers_in(c.get(1)?.as_str())
+            .into_iter()
+            .map(|m| m.parse::<u32>().ok())
+            .collect::<Option<Vec<u32>>>()?;
+        let y = year_of(c.get(2))?;
+        return Deadline::months(y, *ms.iter().min()?, *ms.iter().max()?);
+    }
+    if let Some(c) = p.date.captures(&s) {
+        let day: u32 = c.get(1)?.as_str().parse().ok()?;
+        let month: u32 = c.get(2)?.as_str().parse().ok()?;
+        let year: i32 = c.get(3)?.as_str().parse().ok()?;
+        if !(1..=days_in_month(year, month)).contains(&day) {
+            return None;
+        }
+        return Deadline::months(year, month, month);
+    }
+    None
+}
+
+/// The numbers or numerals of a list ("ii,iii", "5-6", "5 va thang 6").
+fn numbers_in(list: &str) -> Vec<String> {
+    list.split([',', '-', ' '])
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && *t != "va" && *t != "quy" && *t != "thang")
+        .map(String::from)
+        .collect()
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The deadline of a date cell (an Excel serial day number).
+pub fn deadline_of_serial(serial: f64) -> Option<Deadline> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    // Days since 1970-01-01 (Excel's day 25569), then the civil date.
+    let days = serial.floor() as i64 - 25_569;
+    let (y, m, _) = civil_from_days(days);
+    Deadline::months(i32::try_from(y).ok()?, m, m)
+}
+
+/// A date cell written as Vietnamese dates are: `30/4/2020`.
+pub fn date_text(serial: f64) -> Option<String> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(serial.floor() as i64 - 25_569);
+    Some(format!("{d:02}/{m:02}/{y}"))
+}
+
+/// Howard Hinnant's days-to-civil algorithm.
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(text: &str) -> Option<(i32, u32, i32, u32)> {
+        match parse_deadline(text, 2020)? {
+            Deadline::Months { first, last } => Some((
+                first.div_euclid(12),
+                (first.rem_euclid(12) + 1) as u32,
+                last.div_euclid(12),
+                (last.rem_euclid(12) + 1) as u32,
+            )),
+            Deadline::Ongoing => Some((0, 0, 0, 0)),
+        }
+    }
+
+    #[test]
+    fn every_written_form_is_read() {
+        assert_eq!(months("Tháng 5/2020"), Some((2020, 5, 2020, 5)));
+        assert_eq!(months("tháng 05 / 2020"), Some((2020, 5, 2020, 5)));
+        assert_eq!(months("Tháng 5 năm 2020"), Some((2020, 5, 2020, 5)));
+        assert_eq!(months("Tháng 5, 6/2020"), Some((2020, 5, 2020, 6)));
+        assert_eq!(months("Tháng 5"), Some((2020, 5, 2020, 5)));
+        assert_eq!(months("Quý II/2020"), Some((2020, 4, 2020, 6)));
+        assert_eq!(months("Quý 2/2020"), Some((2020, 4, 2020, 6)));
+        assert_eq!(months("QUÝ II NĂM 2020"), Some((2020, 4, 2020, 6)));
+        assert_eq!(months("Quý II, III/2020"), Some((2020, 4, 2020, 9)));
+        assert_eq!(months("Quý II - III/2020"), Some((2020, 4, 2020, 9)));
+        assert_eq!(months("Quý III/2019"), Some((2019, 7, 2019, 9)));
+        assert_eq!(months("6 tháng đầu năm 2020"), Some((2020, 1, 2020, 6)));
+        assert_eq!(months("6 tháng cuối năm 2020"), Some((2020, 7, 2020, 12)));
+        assert_eq!(months("Cả năm"), Some((2020, 1, 2020, 12)));
+        assert_eq!(months("Cả năm 2020"), Some((2020, 1, 2020, 12)));
+        assert_eq!(months("Năm 2020"), Some((2020, 1, 2020, 12)));
+        assert_eq!(months("2021"), Some((2021, 1, 2021, 12)));
+        assert_eq!(months("15/5/2020"), Some((2020, 5, 2020, 5)));
+        assert_eq!(months("Trước ngày 30/4/2020"), Some((2020, 4, 2020, 4)));
+        assert_eq!(months("trước ngày 30-4-2020."), Some((2020, 4, 2020, 4)));
+        assert_eq!(months("Đến ngày 30/6/2020"), Some((2020, 6, 2020, 6)));
+        assert_eq!(months("Thường xuyên"), Some((0, 0, 0, 0)));
+    }
+
+    #[test]
+    fn text_that_is_no_deadline_is_refused() {
+        for bad in [
+            "",
+            "Sớm nhất có thể",
+            "Tháng 13/2020",
+            "Quý V/2020",
+            "31/4/2020",
+            "Trước ngày 30/4",
+            "Theo chỉ đạo của UBND quận",
+            "Quý",
+            "Năm 20",
+        ] {
+            assert_eq!(parse_deadline(bad, 2020), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn deadlines_compare_with_the_period_both_ways() {
+        let q2 = Period::quarter(2020, 2);
+        let timing = |t: &str| parse_deadline(t, 2020).unwrap().timing(q2);
+        assert_eq!(timing("Quý III/2019"), Timing::Before);
+        assert_eq!(timing("Tháng 2/2020"), Timing::Before);
+        assert_eq!(timing("Trước ngày 31/3/2020"), Timing::Before);
+        assert_eq!(timing("Tháng 9/2020"), Timing::After);
+        assert_eq!(timing("Quý III/2020"), Timing::After);
+        assert_eq!(timing("Tháng 4/2020"), Timing::Within);
+        assert_eq!(timing("Tháng 6/2020"), Timing::Within);
+        assert_eq!(timing("Quý I, II/2020"), Timing::Within);
+        assert_eq!(timing("Quý II, III/2020"), Timing::Within);
+        assert_eq!(timing("6 tháng đầu năm 2020"), Timing::Within);
+        assert_eq!(timing("Cả năm"), Timing::Within);
+        assert_eq!(timing("Thường xuyên"), Timing::Within);
+        assert_eq!(timing("Năm 2021"), Timing::After);
+    }
+
+    #[test]
+    fn date_cells_give_their_month() {
+        // 43952 is 2020-05-01 in Excel's count.
+        assert_eq!(
+            deadline_of_serial(43952.0),
+            Some(Deadline::Months {
+                first: month_index(2020, 5),
+                last: month_index(2020, 5)
+            })
+        );
+        assert_eq!(deadline_of_serial(-3.0), None);
+        assert_eq!(date_text(43952.0).as_deref(), Some("01/05/2020"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Duplicate tasks: the same content twice (after normalisation: accents,
+//! case, spacing, punctuation and leading numbering ignored), and
+//! near-duplicates by token similarity.
+//!
+//! Similarity is a weighted Jaccard index over the words of two contents.
+//! Words that say nothing about the task (the template's `boilerplate`:
+//! "tổ chức", "triển khai", "trên địa bàn", …), numbers (years) and agency
+//! names weigh a tenth of a meaningful word, so two tasks that share only
+//! boilerplate are not alike, and two that differ only in a year or an
+//! agency are.
+
+use crate::normalize::text::fold;
+use crate::template::Template;
+use std::collections::HashMap;
+
+/// How much a boilerplate word, a number or an agency name weighs against
+/// a meaningful word.
+const LIGHT: f64 = 0.1;
+/// The least weight of meaningful words two contents must share to be
+/// near-duplicates.
+const MIN_SHARED: f64 = 2.0;
+/// The token that stands for any agency name.
+const AGENCY: &str = "\u{1}agency";
+
+/// The comparison key of a content: folded, without leading numbering or
+/// bullets.
+pub fn content_key(content: &str) -> String {
+    let f = fold(content);
+    let mut words: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    // "1", "1 2", "a" before the text.
+    while let (Some(&w), true) = (words.first(), words.len() > 1) {
+        let numbering = w.bytes().all(|b| b.is_ascii_digit())
+            || (w.len() == 1 && w.bytes().all(|b| b.is_ascii_lowercase()));
+        if numbering {
+            words.remove(0);
+        } else {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+/// Compares task contents.
+pub struct Similarity {
+    /// Folded boilerplate phrases, longest first.
+    boilerplate: Vec<Vec<String>>,
+    /// Folded agency names and aliases, longest first.
+    agencies: Vec<Vec<String>>,
+}
+
+impl Similarity {
+    pub fn new(template: &Template, boilerplate: &[String]) -> Similarity {
+        let mut boilerplate: Vec<Vec<String>> = boilerplate
+            .iter()
+            .map(|b| {
+                fold(b)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect::<Vec<_>>()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        boilerplate.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        boilerplate.dedup();
+        let mut agencies: Vec<Vec<String>> = template
+            .agencies
+            .iter()
+            .flat_map(|a| {
+                [a.name.clone()]
+                    .into_iter()
+                    .chain(a.aliases.iter().cloned())
+                    .collect::<Vec<_>>()
+            })
+            .map(|n| fold(&n).split(' ').map(String::from).collect::<Vec<_>>())
+            // One-word aliases ("P1", "CCT") are too easily a real word.
+            .filter(|w| w.len() >= 2)
+            .collect();
+        agencies.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        agencies.dedup();
+        Similarity {
+            boilerplate,
+            agencies,
+        }
+    }
+
+    /// The weighted words of a content (agency names replaced by one
+    /// token).
+    pub fn weighted_words(&self, content: &str) -> HashMap<String, f64> {
+        let key = content_key(content);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out = HashMap::new();
+        let mut i = 0;
+        while i < words.len() {
+            let at = |phrase: &Vec<String>| {
+                words
+                    .get(i..i + phrase.len())
+                    .is_some_and(|w| w.iter().zip(phrase.iter()).all(|(x, y)| x == y))
+            };
+            if let Some(a) = self.agencies.iter().find(|a| at(a)) {
+                out.insert(AGENCY.to_string(), LIGHT);
+                i += a.len();
+                continue;
+            }
+            if let Some(b) = self.boilerplate.iter().find(|b| at(b)) {
+                for w in b {
+                    out.entry(w.clone()).or_insert(LIGHT);
+                }
+                i += b.len();
+                continue;
+            }
+            let Some(&w) = words.get(i) else { break };
+            let weight = if w.bytes().all(|b| b.is_ascii_digit()) {
+                LIGHT
+            } else {
+                1.0
+            };
+            let e = out.entry(w.to_string()).or_insert(weight);
+            *e = e.max(weight);
+            i += 1;
+        }
+        out
+    }
+
+    /// The similarity of two contents (0 to 1), or 0 when they share too
+    /// few meaningful words to be compared.
+    pub fn similarity(&self, a: &str, b: &str) -> f64 {
+        let (wa, wb) = (self.weighted_words(a), self.weighted_words(b));
+        let mut shared = 0.0;
+        let mut shared_meaningful = 0.0;
+        let mut union = 0.0;
+        for (w, x) in &wa {
+            match wb.get(w) {
+                Some(_) => {
+                    shared += x;
+                    union += x;
+                    if *x >= 1.0 {
+                        shared_meaningful += x;
+                    }
+                }
+                None => union += x,
+            }
+        }
+        for (w, y) in &wb {
+            if !wa.contains_key(w) {
+                union += y;
+            }
+        }
+        if union == 0.0 || shared_meaningful < MIN_SHARED {
+            return 0.0;
+        }
+        shared / union
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sim() -> Similarity {
+        let t = Template::builtin().unwrap();
+        let s = crate::annex::settings::AnnexSettings::from_template(&t).unwrap();
+        Similarity::new(&t, &s.boilerplate)
+    }
+
+    #[test]
+    fn exact_duplicates_ignore_accents_case_spacing_and_numbering() {
+        assert_eq!(
+            content_key("1. Rà soát, cập nhật  danh mục dự án."),
+            content_key("rà soát cập nhật DANH MỤC DỰ ÁN")
+        );
+        assert_eq!(content_key("- Ra soat danh muc"), "ra soat danh muc");
+        assert_ne!(
+            content_key("Rà soát danh mục dự án năm 2020"),
+            content_key("Rà soát danh mục dự án năm 2021")
+        );
+    }
+
+    #[test]
+    fn a_task_differing_only_in_a_year_or_an_agency_is_a_near_duplicate() {
+        let s = sim();
+        let a = "Kiểm tra, xử lý vi phạm trật tự lòng lề đường năm 2020";
+        let b = "Kiểm tra xử lý vi phạm trật tự lòng lề đường trên địa bàn quận năm 2021";
+        assert!(s.similarity(a, b) >= 0.8, "{}", s.similarity(a, b));
+        let c = "Phối hợp Phòng Kinh tế kiểm tra an toàn thực phẩm tại các chợ";
+        let d = "Phối hợp Phòng Y tế kiểm tra an toàn thực phẩm tại các chợ";
+        assert!(s.similarity(c, d) >= 0.8, "{}", s.similarity(c, d));
+    }
+
+    #[test]
+    fn tasks_alike_only_in_boilerplate_are_not_near_duplicates() {
+        let s = sim();
+        let a = "Tổ chức triển khai thực hiện công tác kiểm tra trên địa bàn quận năm 2020";
+        let b = "Tổ chức triển khai thực hiện công tác tuyên truyền trên địa bàn quận năm 2020";
+        assert!(s.similarity(a, b) < 0.5, "{}", s.similarity(a, b));
+        let c = "Tiếp tục triển khai kế hoạch phòng chống dịch COVID-19";
+        let d = "Tiếp tục triển khai kế hoạch cải cách hành chính năm 2020";
+        assert!(s.similarity(c, d) < 0.5, "{}", s.similarity(c, d));
+        // Different tasks that share a few real words are not alike either.
+        let e = "Thu ngân sách nhà nước quý II";
+        let f = "Chi ngân sách nhà nước quý II";
+        assert!(s.similarity(e, f) < 0.8, "{}", s.similarity(e, f));
+    }
+}

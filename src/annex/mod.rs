@@ -1,0 +1,587 @@
+//! The programme of key tasks (phụ lục "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM"):
+//! the departments' task tables read, checked and grouped into the
+//! annex's sections.
+//!
+//! ```text
+//! workbooks ──table──▶ tasks (content, deadline, agencies, field, cell)
+//!           ──check──▶ findings: deadline-out-of-period, deadline-invalid,
+//!                      task-duplicate, agency-unknown, agency-missing
+//!           ──group──▶ Annex: sections I…V (template order), sub-sections,
+//!                      rows numbered within each section
+//! ```
+//!
+//! A task's section comes from its table's "Lĩnh vực" column, else from
+//! the section row above it, else from the default field of the department
+//! that sent it, else from the default field of its lead agency; a task
+//! with none of these goes to a last section "Nhiệm vụ khác".
+
+pub mod agency;
+pub mod deadline;
+pub mod duplicate;
+pub mod settings;
+pub mod table;
+pub mod workbook;
+
+use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::ingest::{InputFile, InputKind, OpenWorkbook};
+use crate::model::{roman, Period};
+use crate::normalize::title::AgencyMatcher;
+use crate::reconcile::intake::vi_reason;
+use crate::template::{Template, TemplateError};
+use agency::{AgencyRef, AgencyResolver};
+use deadline::{deadline_of_serial, parse_deadline, Timing};
+use duplicate::{content_key, Similarity};
+use settings::AnnexSettings;
+use std::collections::HashMap;
+use table::{find_task_table, read_tasks, sender_of_sheet, RawTask, TaskHeaderWords};
+
+/// Everything reading and checking tasks needs, built once per run.
+pub struct AnnexContext<'a> {
+    pub template: &'a Template,
+    pub settings: AnnexSettings,
+    pub words: TaskHeaderWords,
+    pub matcher: AgencyMatcher,
+    pub period: Period,
+    pub lang: Lang,
+}
+
+impl<'a> AnnexContext<'a> {
+    /// # Errors
+    /// When the template's `[annex]` table is missing or invalid.
+    pub fn new(template: &'a Template, period: Period, lang: Lang) -> Result<Self, TemplateError> {
+        let settings = AnnexSettings::from_template(template)?;
+        Ok(AnnexContext {
+            template,
+            words: TaskHeaderWords::new(&settings.columns),
+            settings,
+            matcher: AgencyMatcher::new(template),
+            period,
+            lang,
+        })
+    }
+}
+
+/// A task with the place it came from.
+#[derive(Clone, Debug)]
+pub struct Task {
+    pub file: String,
+    pub sheet: String,
+    /// The department that sent it (agency index), if known.
+    pub sender: Option<usize>,
+    pub raw: RawTask,
+}
+
+/// What became of a file.
+#[derive(Clone, Debug)]
+pub enum FileTasks {
+    Read {
+        file: String,
+        tasks: Vec<Task>,
+        findings: Vec<Finding>,
+    },
+    /// Could not be read: the reason in plain words.
+    Rejected { file: String, reason: String },
+    /// Not a spreadsheet: the reason.
+    Skipped { file: String, reason: String },
+    /// Read, but no sheet holds a task table.
+    NoTable { file: String, sheets: Vec<String> },
+}
+
+fn msg(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Reads the task tables of one file. Never panics on the file's content.
+pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
+    match &file.kind {
+        InputKind::Skipped(reason) => {
+            return FileTasks::Skipped {
+                file: file.rel.clone(),
+                reason: reason.clone(),
+            }
+        }
+        InputKind::Unreadable(reason) => {
+            return FileTasks::Rejected {
+                file: file.rel.clone(),
+                reason: reason.clone(),
+            }
+        }
+        InputKind::Spreadsheet => {}
+    }
+    let limits = &ctx.template.settings.limits;
+    let mut wb = match OpenWorkbook::open(
+        &file.path,
+        limits.max_file_mb.saturating_mul(1_000_000),
+        limits.max_cells,
+    ) {
+        Ok(wb) => wb,
+        Err(reason) => {
+            return FileTasks::Rejected {
+                file: file.rel.clone(),
+                reason,
+            }
+        }
+    };
+    let stem = std::path::Path::new(&file.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let file_sender = ctx.matcher.find_in(&stem).map(|(i, _)| i);
+    let mut tasks = Vec::new();
+    let mut findings = Vec::new();
+    let mut seen = Vec::new();
+    let mut tables = 0;
+    for name in wb.sheet_names() {
+        let grid = match wb.sheet(&name) {
+            Ok(g) => g,
+            Err(reason) => {
+                findings.push(
+                    Finding::warning(
+                        Code::FileUnreadable,
+                        msg(
+                            ctx.lang,
+                            format!("Một trang tính không đọc được: {reason}"),
+                            format!("A sheet could not be read: {reason}"),
+                        ),
+                    )
+                    .at(&Location::file(file.rel.clone())),
+                );
+                continue;
+            }
+        };
+        seen.push(name.clone());
+        let Some(layout) = find_task_table(&grid, &ctx.words) else {
+            continue;
+        };
+        tables += 1;
+        let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
+        for raw in read_tasks(&grid, &layout, &ctx.settings) {
+            tasks.push(Task {
+                file: file.rel.clone(),
+                sheet: name.clone(),
+                sender,
+                raw,
+            });
+        }
+    }
+    if tables == 0 {
+        return FileTasks::NoTable {
+            file: file.rel.clone(),
+            sheets: seen,
+        };
+    }
+    FileTasks::Read {
+        file: file.rel.clone(),
+        tasks,
+        findings,
+    }
+}
+
+/// One row of the annex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnexRow {
+    pub content: String,
+    pub deadline: String,
+    pub lead: String,
+    pub coord: String,
+    /// Where the task was read (its content cell).
+    pub source: Location,
+}
+
+/// Tasks under one sub-section heading (`None`: directly under the
+/// section).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnexGroup {
+    pub subsection: Option<String>,
+    pub rows: Vec<AnnexRow>,
+}
+
+/// One section of the annex.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnexSection {
+    pub numeral: String,
+    pub title: String,
+    pub groups: Vec<AnnexGroup>,
+}
+
+/// The annex, sections in print order (empty sections left out).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Annex {
+    pub sections: Vec<AnnexSection>,
+}
+
+impl Annex {
+    pub fn task_count(&self) -> usize {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.groups)
+            .map(|g| g.rows.len())
+            .sum()
+    }
+}
+
+/// Findings about the files themselves: skipped, unreadable, no table.
+fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
+    let lang = ctx.lang;
+    for f in files {
+        match f {
+            FileTasks::Skipped { file, reason } => out.push(
+                Finding::info(
+                    Code::FileSkipped,
+                    msg(
+                        lang,
+                        format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
+                        format!("Skipped {file}: {reason}."),
+                    ),
+                )
+                .at(&Location::file(file.clone())),
+            ),
+            FileTasks::Rejected { file, reason } => out.push(
+                Finding::error(
+                    Code::FileUnreadable,
+                    msg(
+                        lang,
+                        format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)),
+                        format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again."),
+                    ),
+                )
+                .at(&Location::file(file.clone()))
+                .actual(reason.clone()),
+            ),
+            FileTasks::NoTable { file, sheets } => out.push(
+                Finding::error(
+                    Code::TableNotFound,
+                    msg(
+                        lang,
+                        format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", sheets.join(", ")),
+                        format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {}.", sheets.join(", ")),
+                    ),
+                )
+                .at(&Location::file(file.clone())),
+            ),
+            FileTasks::Read { findings, .. } => out.extend(findings.iter().cloned()),
+        }
+    }
+}
+
+/// A short quotation of a task's content for messages.
+fn quote(content: &str) -> String {
+    let one_line = content.replace('\n', " ");
+    let mut s: String = one_line.chars().take(80).collect();
+    if one_line.chars().count() > 80 {
+        s.push('…');
+    }
+    s
+}
+
+/// Checks every task and groups them into the annex.
+pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Finding>) {
+    let mut findings = Vec::new();
+    file_findings(files, ctx, &mut findings);
+    let tasks: Vec<&Task> = files
+        .iter()
+        .flat_map(|f| match f {
+            FileTasks::Read { tasks, .. } => tasks.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let resolver = AgencyResolver::new(ctx.template, &ctx.settings);
+    let t = ctx.template;
+    let unit_of = |task: &Task| {
+        task.sender
+            .and_then(|i| t.agencies.get(i))
+            .map(|a| a.code.clone())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<(usize, Option<String>, AnnexRow)> = Vec::new();
+    for task in &tasks {
+        let raw = &task.raw;
+        let unit = unit_of(task);
+        let at = |cell: &table::SourceCell| {
+            Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col)
+        };
+        let content_loc = at(&raw.content);
+        check_deadline(task, &unit, ctx, &mut findings);
+        let lead = resolver.resolve_cell(&raw.lead.text);
+        let coord = resolver.resolve_cell(&raw.coord.text);
+        if lead.is_empty() {
+            let loc = at(&raw.lead);
+            findings.push(
+                Finding::error(
+                    Code::AgencyMissing,
+                    msg(
+                        ctx.lang,
+                        format!("Nhiệm vụ «{}» không ghi cơ quan chủ trì. Hãy ghi cơ quan chủ trì thực hiện.", quote(&raw.content.text)),
+                        format!("Task «{}» names no lead agency. Write the agency that leads it.", quote(&raw.content.text)),
+                    ),
+                )
+                .at(&loc)
+                .unit(unit.clone()),
+            );
+        }
+        for (list, cell, is_lead) in [(&lead, &raw.lead, true), (&coord, &raw.coord, false)] {
+            for r in list {
+                let AgencyRef::Unknown { text, closest } = r else {
+                    continue;
+                };
+                let (vi_role, en_role) = if is_lead {
+                    ("chủ trì", "lead")
+                } else {
+                    ("phối hợp", "coordinating")
+                };
+                let f = if is_lead {
+                    Finding::error
+                } else {
+                    Finding::warning
+                };
+                findings.push(
+                    f(
+                        Code::AgencyUnknown,
+                        msg(
+                            ctx.lang,
+                            format!("Cơ quan {vi_role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv)."),
+                            format!("The {en_role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv."),
+                        ),
+                    )
+                    .at(&at(cell))
+                    .unit(unit.clone())
+                    .expected(closest.clone())
+                    .actual(text.clone()),
+                );
+            }
+        }
+        let section = raw
+            .section
+            .or_else(|| task.sender.and_then(|s| ctx.settings.default_section(t, s)))
+            .or_else(|| {
+                lead.iter().find_map(|r| match r {
+                    AgencyRef::Known(i) => ctx.settings.default_section(t, *i),
+                    _ => None,
+                })
+            })
+            .unwrap_or(ctx.settings.sections.len());
+        let written = |list: &[AgencyRef]| {
+            list.iter()
+                .map(|r| resolver.written(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        rows.push((
+            section,
+            raw.subsection.clone(),
+            AnnexRow {
+                content: raw.content.text.clone(),
+                deadline: raw.deadline.text.clone(),
+                lead: written(&lead),
+                coord: written(&coord),
+                source: content_loc,
+            },
+        ));
+    }
+    let dropped = check_duplicates(&tasks, ctx, &mut findings);
+    let annex = group_rows(
+        rows.into_iter()
+            .enumerate()
+            .filter(|(k, _)| !dropped.contains(k))
+            .map(|(_, r)| r)
+            .collect(),
+        ctx,
+    );
+    crate::diagnostic::sort_findings(&mut findings);
+    (annex, findings)
+}
+
+fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {
+    let cell = &task.raw.deadline;
+    if cell.text.is_empty() {
+        return;
+    }
+    let loc = Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col);
+    let parsed = match cell.serial {
+        Some(s) => deadline_of_serial(s),
+        None => parse_deadline(&cell.text, ctx.period.year),
+    };
+    let content = quote(&task.raw.content.text);
+    let (pv, pe) = (ctx.period.title_vi(), ctx.period.title_en());
+    let text = cell.text.replace('\n', " ");
+    let Some(d) = parsed else {
+        findings.push(
+            Finding::error(
+                Code::DeadlineInvalid,
+                msg(
+                    ctx.lang,
+                    format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}».", y = ctx.period.year),
+                    format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» or «30/4/{y}».", y = ctx.period.year),
+                ),
+            )
+            .at(&loc)
+            .unit(unit.to_string())
+            .actual(text),
+        );
+        return;
+    };
+    let finding = match d.timing(ctx.period) {
+        Timing::Within => return,
+        Timing::Before => Finding::error(
+            Code::DeadlineOutOfPeriod,
+            msg(
+                ctx.lang,
+                format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ."),
+                format!("The deadline «{text}» of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task."),
+            ),
+        ),
+        Timing::After => Finding::warning(
+            Code::DeadlineOutOfPeriod,
+            msg(
+                ctx.lang,
+                format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {pv}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."),
+                format!("The deadline «{text}» of task «{content}» starts after {pe}. Check that the task belongs in this period's programme."),
+            ),
+        ),
+    };
+    findings.push(
+        finding
+            .at(&loc)
+            .unit(unit.to_string())
+            .expected(ctx.period.title(ctx.lang))
+            .actual(text),
+    );
+}
+
+/// Reports exact and near duplicates; returns the indices of the exact
+/// duplicates left out of the annex (every later copy of a content).
+fn check_duplicates(
+    tasks: &[&Task],
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) -> std::collections::HashSet<usize> {
+    let sim = Similarity::new(ctx.template, &ctx.settings.boilerplate);
+    let loc = |t: &Task| {
+        Location::cell(
+            t.file.clone(),
+            t.sheet.clone(),
+            t.raw.content.row,
+            t.raw.content.col,
+        )
+    };
+    let unit = |t: &Task| {
+        t.sender
+            .and_then(|i| ctx.template.agencies.get(i))
+            .map(|a| a.code.clone())
+            .unwrap_or_default()
+    };
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut dropped = std::collections::HashSet::new();
+    for (k, t) in tasks.iter().enumerate() {
+        let key = content_key(&t.raw.content.text);
+        if key.is_empty() {
+            continue;
+        }
+        match first.get(&key) {
+            Some(&j) => {
+                let (here, there) = (loc(t), tasks.get(j).map(|o| loc(o)).unwrap_or_default());
+                findings.push(
+                    Finding::error(
+                        Code::TaskDuplicate,
+                        msg(
+                            ctx.lang,
+                            format!("Nhiệm vụ «{}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì.", quote(&t.raw.content.text)),
+                            format!("Task «{}» at {here} repeats the task at {there}; the annex keeps only the one at {there}. Agree on one lead agency.", quote(&t.raw.content.text)),
+                        ),
+                    )
+                    .at(&here)
+                    .unit(unit(t))
+                    .expected(there.to_string())
+                    .actual(here.to_string()),
+                );
+                dropped.insert(k);
+            }
+            None => {
+                first.insert(key, k);
+            }
+        }
+    }
+    let threshold = ctx.settings.near_duplicate;
+    for (k, t) in tasks.iter().enumerate() {
+        if dropped.contains(&k) {
+            continue;
+        }
+        for (j, o) in tasks.iter().enumerate().take(k) {
+            if dropped.contains(&j) {
+                continue;
+            }
+            let s = sim.similarity(&o.raw.content.text, &t.raw.content.text);
+            if s < threshold {
+                continue;
+            }
+            let (here, there) = (loc(t), loc(o));
+            findings.push(
+                Finding::warning(
+                    Code::TaskDuplicate,
+                    msg(
+                        ctx.lang,
+                        format!("Nhiệm vụ «{}» tại {here} gần giống nhiệm vụ «{}» tại {there} (giống {:.0}%). Hãy xem có phải một nhiệm vụ được gửi hai lần không.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
+                        format!("Task «{}» at {here} is nearly the same as task «{}» at {there} ({:.0}% alike). Check whether one task was sent twice.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
+                    ),
+                )
+                .at(&here)
+                .unit(unit(t))
+                .expected(there.to_string())
+                .actual(here.to_string()),
+            );
+        }
+    }
+    dropped
+}
+
+/// Groups rows into sections (template order) and sub-sections (first
+/// appearance; rows without one first).
+fn group_rows(rows: Vec<(usize, Option<String>, AnnexRow)>, ctx: &AnnexContext) -> Annex {
+    let n = ctx.settings.sections.len();
+    let mut annex = Annex::default();
+    for s in 0..=n {
+        let mut groups: Vec<AnnexGroup> = Vec::new();
+        let mut direct = AnnexGroup {
+            subsection: None,
+            rows: Vec::new(),
+        };
+        for (_, sub, row) in rows.iter().filter(|(sec, _, _)| *sec == s) {
+            match sub {
+                None => direct.rows.push(row.clone()),
+                Some(title) => {
+                    let key = crate::normalize::text::fold(title);
+                    match groups.iter_mut().find(|g| {
+                        g.subsection
+                            .as_deref()
+                            .is_some_and(|t| crate::normalize::text::fold(t) == key)
+                    }) {
+                        Some(g) => g.rows.push(row.clone()),
+                        None => groups.push(AnnexGroup {
+                            subsection: Some(title.clone()),
+                            rows: vec![row.clone()],
+                        }),
+                    }
+                }
+            }
+        }
+        if !direct.rows.is_empty() {
+            groups.insert(0, direct);
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        let title = match ctx.settings.sections.get(s) {
+            Some(def) => def.title.clone(),
+            None => "Nhiệm vụ khác".to_string(),
+        };
+        annex.sections.push(AnnexSection {
+            numeral: roman(annex.sections.len() as u32 + 1),
+            title,
+            groups,
+        });
+    }
+    annex
+}

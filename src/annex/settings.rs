@@ -1,0 +1,237 @@
+//! The `[annex]` table of template.toml: the annex sections in print order,
+//! the words that send a source heading or a "Lĩnh vực" value to a
+//! section, each department's default field, the short form each agency is
+//! written in, agency groups ("UBND 16 phường"), the boilerplate words of
+//! task contents and the header words of task tables.
+//!
+//! `template::Settings` keeps unknown tables as raw TOML in `extra`; this
+//! module deserializes its own part from there, so the template loader
+//! needs no change.
+
+use crate::normalize::text::fold;
+use crate::template::{AgencyKind, Template, TemplateError};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// One annex section.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDef {
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// Agencies written as one entry ("UBND 16 phường").
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    pub short: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Header words of a task table, per column role.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnWords {
+    #[serde(default)]
+    pub stt: Vec<String>,
+    #[serde(default)]
+    pub content: Vec<String>,
+    #[serde(default)]
+    pub deadline: Vec<String>,
+    #[serde(default)]
+    pub lead: Vec<String>,
+    #[serde(default)]
+    pub coord: Vec<String>,
+    #[serde(default)]
+    pub field: Vec<String>,
+}
+
+/// The `[annex]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexSettings {
+    #[serde(default = "default_title")]
+    pub title: String,
+    #[serde(default = "default_near")]
+    pub near_duplicate: f64,
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+    #[serde(default)]
+    pub columns: ColumnWords,
+    #[serde(default)]
+    pub sections: Vec<SectionDef>,
+    /// Agency code → section code.
+    #[serde(default)]
+    pub default_field: BTreeMap<String, String>,
+    /// Agency code → short form.
+    #[serde(default)]
+    pub short: BTreeMap<String, String>,
+    #[serde(default)]
+    pub groups: Vec<GroupDef>,
+}
+
+fn default_title() -> String {
+    "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM {period}".to_string()
+}
+
+fn default_near() -> f64 {
+    0.8
+}
+
+impl AnnexSettings {
+    /// Reads the `[annex]` table of a template.
+    ///
+    /// # Errors
+    /// When the table is absent, does not parse, lists no section, or
+    /// names a section or agency that does not exist.
+    pub fn from_template(template: &Template) -> Result<AnnexSettings, TemplateError> {
+        let invalid = |message: String| TemplateError::Invalid {
+            file: "template.toml".into(),
+            line: 0,
+            message,
+        };
+        let raw = template.settings.extra.get("annex").ok_or_else(|| {
+            invalid(
+                "the template has no [annex] table (sections of the programme of key tasks)".into(),
+            )
+        })?;
+        let s: AnnexSettings = raw
+            .clone()
+            .try_into()
+            .map_err(|e: toml::de::Error| invalid(format!("[annex]: {}", e.message())))?;
+        if s.sections.is_empty() {
+            return Err(invalid("[annex] lists no [[annex.sections]]".into()));
+        }
+        if s.columns.content.is_empty() {
+            return Err(invalid(
+                "[annex.columns] has no header words for content".into(),
+            ));
+        }
+        for (agency, section) in &s.default_field {
+            if template.agency(agency).is_none() {
+                return Err(invalid(format!(
+                    "[annex.default_field] names agency {agency}, which agencies.csv does not list"
+                )));
+            }
+            if s.section_index(section).is_none() {
+                return Err(invalid(format!(
+                    "[annex.default_field] sends {agency} to section {section}, which [[annex.sections]] does not list"
+                )));
+            }
+        }
+        for agency in s.short.keys() {
+            if template.agency(agency).is_none() {
+                return Err(invalid(format!(
+                    "[annex.short] names agency {agency}, which agencies.csv does not list"
+                )));
+            }
+        }
+        if !(0.0..=1.0).contains(&s.near_duplicate) {
+            return Err(invalid(
+                "[annex] near_duplicate must lie between 0 and 1".into(),
+            ));
+        }
+        Ok(s)
+    }
+
+    /// Index of a section by its code.
+    pub fn section_index(&self, code: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.code == code)
+    }
+
+    /// The default section of an agency's tasks.
+    pub fn default_section(&self, template: &Template, agency: usize) -> Option<usize> {
+        let code = &template.agencies.get(agency)?.code;
+        self.section_index(self.default_field.get(code)?)
+    }
+
+    /// How an agency is written in the annex.
+    pub fn short_form(&self, template: &Template, agency: usize) -> String {
+        let Some(a) = template.agencies.get(agency) else {
+            return String::new();
+        };
+        match self.short.get(&a.code) {
+            Some(s) => s.clone(),
+            None if a.kind == AgencyKind::Ward => format!("UBND {}", a.name),
+            None => a.name.clone(),
+        }
+    }
+
+    /// The section a heading or a "Lĩnh vực" value names, and whether it
+    /// names the section as a whole (its title) rather than a part of it.
+    /// The longest section word found as whole words decides.
+    pub fn classify_heading(&self, heading: &str) -> Option<(usize, bool)> {
+        let key = fold(heading);
+        let key = key.strip_prefix("ve ").unwrap_or(&key).to_string();
+        let key = key.strip_prefix("linh vuc ").unwrap_or(&key).to_string();
+        if key.is_empty() {
+            return None;
+        }
+        let padded = format!(" {key} ");
+        let mut best: Option<(usize, usize)> = None;
+        for (i, s) in self.sections.iter().enumerate() {
+            let title = fold(&s.title);
+            if title == key {
+                return Some((i, true));
+            }
+            for w in s.words.iter().map(|w| fold(w)).chain([title]) {
+                if !w.is_empty()
+                    && padded.contains(&format!(" {w} "))
+                    && best.is_none_or(|(len, _)| w.len() > len)
+                {
+                    best = Some((w.len(), i));
+                }
+            }
+        }
+        best.map(|(_, i)| (i, false))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> (Template, AnnexSettings) {
+        let t = Template::builtin().unwrap();
+        let s = AnnexSettings::from_template(&t).unwrap();
+        (t, s)
+    }
+
+    #[test]
+    fn the_builtin_template_has_the_five_sections() {
+        let (_, s) = settings();
+        let codes: Vec<_> = s.sections.iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(codes, ["KT", "QLDT", "VHXH", "NC", "CCHC"]);
+    }
+
+    #[test]
+    fn headings_go_to_their_section() {
+        let (_, s) = settings();
+        assert_eq!(
+            s.classify_heading("VỀ KINH TẾ - TÀI CHÍNH - NGÂN SÁCH"),
+            Some((0, true))
+        );
+        assert_eq!(
+            s.classify_heading("Đầu tư xây dựng cơ bản"),
+            Some((1, false))
+        );
+        assert_eq!(s.classify_heading("An ninh trật tự"), Some((3, false)));
+        assert_eq!(s.classify_heading("Trật tự đô thị"), Some((1, false)));
+        assert_eq!(s.classify_heading("Cải cách hành chính"), Some((4, true)));
+        assert_eq!(s.classify_heading("Những việc khác"), None);
+    }
+
+    #[test]
+    fn short_forms_fall_back_to_names() {
+        let (t, s) = settings();
+        let idx = |c: &str| t.agency_index(c).unwrap();
+        assert_eq!(s.short_form(&t, idx("P.TCKH")), "Phòng TC-KH");
+        assert_eq!(s.short_form(&t, idx("P05")), "UBND Phường 5");
+        assert_eq!(s.default_section(&t, idx("P.VHTT")), Some(2));
+        assert_eq!(s.default_section(&t, idx("P05")), None);
+    }
+}

@@ -1,0 +1,182 @@
+//! `tonghop annex`: the programme of key tasks. Every department's task
+//! table in a folder in; the annex `phu-luc.xlsx`, print-ready, and the
+//! error list out.
+
+use crate::annex::workbook::{write_annex, AnnexTitle};
+use crate::annex::{build_annex, read_file, Annex, AnnexContext, FileTasks};
+use crate::commands::consolidate::{absolute_lenient, load_template};
+use crate::diagnostic::{Finding, Lang, Tally};
+use crate::error::{Fatal, Outcome};
+use crate::ingest::discover;
+use crate::model::{roman, Period, PeriodSpan};
+use crate::report::atomic::prepare_out_dir;
+use crate::report::errors::write_error_lists;
+use crate::template::Template;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Consolidate the departments' task tables in DIR into the annex
+/// OUT/phu-luc.xlsx (the programme of key tasks, print-ready) and the error
+/// list OUT/errors.csv, OUT/errors.json.
+///
+/// Exit status: 0 when no finding is an error, 1 when some is, 2 when the
+/// run could not proceed.
+#[derive(clap::Args, Debug)]
+pub struct AnnexArgs {
+    /// Folder of task workbooks (read recursively; nothing is written
+    /// there).
+    pub dir: PathBuf,
+    /// The programme's period: 2020-Q2, 2020-H1, 2020-9M or 2020.
+    /// Deadlines are checked against it.
+    #[arg(long)]
+    pub period: Period,
+    /// Output folder.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The annex title (default from the template: "CHƯƠNG TRÌNH CÔNG TÁC
+    /// TRỌNG TÂM QUÝ II NĂM 2020").
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The document the annex is attached to, for the line "(Ban hành kèm
+    /// theo …)", e.g. "Báo cáo số 120/BC-UBND ngày 10/4/2020 của Ủy ban
+    /// nhân dân quận".
+    #[arg(long)]
+    pub attached_to: Option<String>,
+    /// Template folder; the built-in template when absent.
+    #[arg(long)]
+    pub template: Option<PathBuf>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// Replace existing outputs in OUT.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Output file names.
+pub const WORKBOOK: &str = "phu-luc.xlsx";
+pub const ERRORS_CSV: &str = "errors.csv";
+pub const ERRORS_JSON: &str = "errors.json";
+
+/// The period as the annex title writes it: "QUÝ II NĂM 2020".
+pub fn period_words(period: Period) -> String {
+    match period.span {
+        PeriodSpan::Quarter(q) => format!("QUÝ {} NĂM {}", roman(u32::from(q)), period.year),
+        _ => period.title_vi().to_uppercase(),
+    }
+}
+
+/// What a run produced.
+pub struct AnnexRun {
+    pub files: Vec<FileTasks>,
+    pub annex: Annex,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads and checks every file of a folder. Writes nothing.
+///
+/// # Errors
+/// When the folder cannot be listed or the template has no valid `[annex]`
+/// table.
+pub fn run_annex(
+    template: &Template,
+    dir: &std::path::Path,
+    period: Period,
+    lang: Lang,
+) -> Result<AnnexRun, Fatal> {
+    let ctx = AnnexContext::new(template, period, lang)?;
+    let inputs = discover(dir)?;
+    let files: Vec<FileTasks> = inputs.par_iter().map(|f| read_file(f, &ctx)).collect();
+    let (annex, findings) = build_annex(&files, &ctx);
+    Ok(AnnexRun {
+        files,
+        annex,
+        findings,
+    })
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// Fatal errors only (exit 2): unreadable template, missing input folder,
+/// output inside the input folder, outputs that exist without `--force`,
+/// outputs that cannot be written.
+pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
+    let template = load_template(args.template.as_deref())?;
+    if !args.dir.is_dir() {
+        return Err(Fatal::Input {
+            path: args.dir.clone(),
+            reason: "it does not exist or is not a folder".into(),
+        });
+    }
+    let dir_abs = args.dir.canonicalize().map_err(|e| Fatal::Input {
+        path: args.dir.clone(),
+        reason: e.to_string(),
+    })?;
+    if absolute_lenient(&args.out).starts_with(&dir_abs) {
+        return Err(Fatal::Usage(format!(
+            "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
+            args.out.display(),
+            args.dir.display()
+        )));
+    }
+    // Check the template before touching the output folder.
+    let settings = crate::annex::settings::AnnexSettings::from_template(&template)?;
+    prepare_out_dir(&args.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], args.force)?;
+    let run = run_annex(&template, &args.dir, args.period, args.lang)?;
+    let title = AnnexTitle {
+        title: args.title.clone().unwrap_or_else(|| {
+            settings
+                .title
+                .replace("{period}", &period_words(args.period))
+        }),
+        attached_to: args.attached_to.clone(),
+    };
+    write_annex(&args.out.join(WORKBOOK), &run.annex, &title)?;
+    write_error_lists(&args.out, &run.findings)?;
+    print_summary(&args, &run);
+    Ok(Outcome::from_errors(Tally::of(&run.findings).errors))
+}
+
+fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
+    let count = |f: fn(&FileTasks) -> bool| run.files.iter().filter(|x| f(x)).count();
+    let read = count(|f| matches!(f, FileTasks::Read { .. }));
+    let rejected = count(|f| matches!(f, FileTasks::Rejected { .. } | FileTasks::NoTable { .. }));
+    let skipped = count(|f| matches!(f, FileTasks::Skipped { .. }));
+    let tasks = run.annex.task_count();
+    let sections = run.annex.sections.len();
+    let tally = Tally::of(&run.findings);
+    let out = args.out.display();
+    match args.lang {
+        Lang::Vi => {
+            println!("Phụ lục {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
+            println!(
+                "Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.",
+                tally.errors, tally.warnings, tally.infos
+            );
+            println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+        }
+        Lang::En => {
+            println!("Annex for {}: {read} files read, {rejected} unreadable, {skipped} skipped; {tasks} tasks in {sections} sections.", args.period.title_en());
+            println!(
+                "Findings: {} errors, {} warnings, {} info.",
+                tally.errors, tally.warnings, tally.infos
+            );
+            println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_period() {
+        assert_eq!(period_words(Period::quarter(2020, 2)), "QUÝ II NĂM 2020");
+        assert_eq!(
+            period_words("2020-H1".parse().unwrap()),
+            "6 THÁNG ĐẦU NĂM 2020"
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! `tonghop check`: the checks of a consolidation on one workbook, for the
+//! ward clerk before sending it. Prints one line per finding and a verdict:
+//!
+//! ```text
+//! Lỗi       Biểu 1!D8   HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290 nhưng … = 1.281 …  [sum-mismatch]
+//! Kết quả: 1 lỗi, 0 cảnh báo, 0 thông tin. Hãy sửa các lỗi trước khi gửi.
+//! ```
+//!
+//! or, with `--json`, the findings as the JSON of errors.json. No totals
+//! and no completeness findings: there is only one submission.
+
+use crate::commands::consolidate::load_template;
+use crate::diagnostic::{sort_findings, Code, Finding, Lang, Location, Tally};
+use crate::error::{Fatal, Outcome};
+use crate::ingest::{InputFile, InputKind};
+use crate::model::Period;
+use crate::normalize::number::NumberLocale;
+use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
+use crate::reconcile::checks::{check_single, msg, unit_of};
+use crate::template::Template;
+use std::path::PathBuf;
+
+/// Check one submission workbook before sending it: sums, relations,
+/// percents, rates, signs, units and (in a first quarter) LK = TH.
+///
+/// Exit status: 0 when no finding is an error, 1 when some is, 2 when the
+/// file or the template cannot be used at all.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// The workbook to check (.xlsx, .xls, .ods, …).
+    pub file: PathBuf,
+    /// Reporting period (2020-Q1, …); the period in the title when absent.
+    #[arg(long)]
+    pub period: Option<Period>,
+    /// Template folder; the built-in template when absent.
+    #[arg(long)]
+    pub template: Option<PathBuf>,
+    /// Language of the messages.
+    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// How to read numbers that both styles could read differently.
+    #[arg(long, value_enum, default_value_t = NumberLocale::Vi)]
+    pub locale: NumberLocale,
+    /// Print the findings as JSON (the fields of errors.json) instead.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What a check produced: the findings, sorted, and what was read.
+pub struct CheckReport {
+    pub findings: Vec<Finding>,
+    /// The unit's name in words, or the file name.
+    pub unit_name: String,
+    pub period: Option<Period>,
+}
+
+/// Reads and checks one workbook. Writes nothing.
+///
+/// # Errors
+/// When the file does not exist, or polars fails internally.
+pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, Fatal> {
+    let lang = args.lang;
+    let meta = std::fs::metadata(&args.file).map_err(|e| Fatal::Input {
+        path: args.file.clone(),
+        reason: e.to_string(),
+    })?;
+    if !meta.is_file() {
+        return Err(Fatal::Input {
+            path: args.file.clone(),
+            reason: "it is not a file".into(),
+        });
+    }
+    let rel = args
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| args.file.display().to_string());
+    let input = InputFile {
+        path: args.file.clone(),
+        rel: rel.clone(),
+        kind: InputKind::Spreadsheet,
+        modified: meta.modified().ok(),
+    };
+    let ctx = ReadContext::new(template, args.locale, lang);
+    let sub = match read_submission(&input, &ctx) {
+        FileOutcome::Read(s) => s,
+        FileOutcome::Rejected { reason, .. } | FileOutcome::Skipped { reason, .. } => {
+            let f = Finding::error(
+                Code::FileUnreadable,
+                msg(
+                    lang,
+                    format!("Không đọc được tệp {rel}: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại."),
+                    format!("Cannot read {rel}: {reason}. Open it in Excel, save it as .xlsx and check it again."),
+                ),
+            )
+            .at(&Location::file(rel.clone()))
+            .actual(reason);
+            return Ok(CheckReport {
+                findings: vec![f],
+                unit_name: rel,
+                period: args.period,
+            });
+        }
+    };
+    let (unit_code, unit_name) = unit_of(template, &sub);
+    let stated = sub.period.as_ref().map(|(p, _)| *p);
+    let mut findings = Vec::new();
+    if let (Some(want), Some((got, loc))) = (args.period, &sub.period) {
+        if want != *got {
+            findings.push(
+                Finding::error(
+                    Code::PeriodMismatch,
+                    msg(
+                        lang,
+                        format!("{unit_name}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.", got.title_vi(), want.title_vi(), want.title_vi()),
+                        format!("{unit_name}: the file is for {} but is being checked for {}. Use the form for {}.", got.title_en(), want.title_en(), want.title_en()),
+                    ),
+                )
+                .at(loc)
+                .unit(unit_code.clone())
+                .expected(want.to_string())
+                .actual(got.to_string()),
+            );
+        }
+    }
+    let period = args.period.or(stated);
+    findings.extend(check_single(&sub, template, period, lang)?);
+    sort_findings(&mut findings);
+    Ok(CheckReport {
+        findings,
+        unit_name,
+        period,
+    })
+}
+
+/// One line of the terminal list: severity, `Sheet!Cell`, the message
+/// (without the unit's name, which the header line says once) and the code.
+pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
+    let place = match (f.sheet.is_empty(), f.cell.is_empty()) {
+        (false, false) => format!("{}!{}", f.sheet, f.cell),
+        (false, true) => f.sheet.clone(),
+        _ => f.file.clone(),
+    };
+    let prefix = format!("{unit_name}: ");
+    let text = if unit_name.is_empty() {
+        f.message.as_str()
+    } else {
+        f.message.strip_prefix(&prefix).unwrap_or(&f.message)
+    };
+    format!(
+        "{:<9} {place}  {text}  [{}]",
+        f.severity.label(lang),
+        f.code
+    )
+}
+
+/// The one-line verdict.
+pub fn verdict(tally: Tally, lang: Lang) -> String {
+    let (e, w, i) = (tally.errors, tally.warnings, tally.infos);
+    match (lang, e > 0) {
+        (Lang::Vi, true) => format!(
+            "Kết quả: {e} lỗi, {w} cảnh báo, {i} thông tin. Hãy sửa các lỗi trước khi gửi."
+        ),
+        (Lang::Vi, false) => format!(
+            "Kết quả: không có lỗi ({w} cảnh báo, {i} thông tin). Có thể gửi; hãy xem lại các cảnh báo."
+        ),
+        (Lang::En, true) => {
+            format!("Result: {e} errors, {w} warnings, {i} info. Correct the errors before sending.")
+        }
+        (Lang::En, false) => format!(
+            "Result: no errors ({w} warnings, {i} info). Ready to send; review the warnings."
+        ),
+    }
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// Fatal errors only (exit 2): an unreadable template or a missing file.
+pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
+    let template = load_template(args.template.as_deref())?;
+    let report = check_file(&args, &template)?;
+    let tally = Tally::of(&report.findings);
+    if args.json {
+        let json = serde_json::to_string_pretty(&report.findings)
+            .map_err(|e| Fatal::Other(e.to_string()))?;
+        println!("{json}");
+    } else {
+        let lang = args.lang;
+        let period = report
+            .period
+            .map(|p| p.title(lang))
+            .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
+        println!(
+            "{} — {} — {}",
+            args.file.display(),
+            report.unit_name,
+            period
+        );
+        for f in &report.findings {
+            println!("{}", terminal_line(f, &report.unit_name, lang));
+        }
+        println!("{}", verdict(tally, lang));
+    }
+    Ok(Outcome::from_errors(tally.errors))
+}

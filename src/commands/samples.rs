@@ -1,0 +1,142 @@
+//! `tonghop samples`: writes sample submissions (see `crate::samples`).
+
+use crate::error::{Fatal, Outcome};
+use crate::model::Period;
+use crate::report::atomic::{prepare_out_dir, write_atomic};
+use crate::samples::{batch, district};
+use std::path::{Path, PathBuf};
+
+/// Which fixed sample set to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Preset {
+    /// The 16 wards and the departments of the built-in registry, in three
+    /// layouts, with the planted mistakes listed in samples/README.md.
+    District,
+}
+
+/// Write sample submissions, the same bytes for the same seed.
+///
+/// `--units N` writes N consistent ward workbooks under OUT/submissions and
+/// a template with their registry under OUT/template, ready for
+/// `tonghop consolidate OUT/submissions --template OUT/template`.
+/// `--rows R` writes instead a few large workbooks of R indicator rows
+/// each (4 unless --units says how many). `--preset district` writes the
+/// shipped sample district into OUT itself.
+#[derive(clap::Args, Debug)]
+pub struct SamplesArgs {
+    /// Folder to write into (created if missing).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Reporting period of the samples: 2020-Q1, 2020-H1, 2020-9M, 2020.
+    #[arg(long, default_value = "2020-Q1")]
+    pub period: Period,
+    /// Seed of the generator.
+    #[arg(long, default_value_t = 2020)]
+    pub seed: u64,
+    /// Number of wards (or, with --rows, of workbooks).
+    #[arg(long, conflicts_with = "preset")]
+    pub units: Option<usize>,
+    /// Large shape: indicator rows per workbook.
+    #[arg(long, conflicts_with = "preset")]
+    pub rows: Option<usize>,
+    /// A fixed sample set instead of a batch.
+    #[arg(long, value_enum)]
+    pub preset: Option<Preset>,
+    /// With --preset: also write the planted mistakes (TSV) to this file.
+    #[arg(long, requires = "preset")]
+    pub expected: Option<PathBuf>,
+    /// Replace files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// Bad arguments, or an output that exists (without `--force`) or cannot
+/// be written.
+pub fn run(args: SamplesArgs) -> Result<Outcome, Fatal> {
+    match (args.preset, args.units, args.rows) {
+        (Some(Preset::District), _, _) => run_district(&args),
+        (None, None, None) => Err(Fatal::Usage(
+            "say what to write: --units N, --rows R or --preset district".into(),
+        )),
+        (None, units, rows) => {
+            let n = units.unwrap_or(if rows.is_some() { 4 } else { 0 });
+            if n == 0 || rows == Some(0) {
+                return Err(Fatal::Usage("--units and --rows must be at least 1".into()));
+            }
+            run_batch(&args, n, rows)
+        }
+    }
+}
+
+fn run_batch(args: &SamplesArgs, n: usize, rows: Option<usize>) -> Result<Outcome, Fatal> {
+    prepare_out_dir(&args.out, &["submissions", "template"], args.force)?;
+    let subs = args.out.join("submissions");
+    if args.force {
+        remove_workbooks(&subs)?;
+    }
+    let units = batch::units(n);
+    batch::write_template(&args.out.join("template"), &units)?;
+    let w = batch::write_submissions(&subs, &units, args.period, args.seed, rows)?;
+    eprintln!(
+        "tonghop: {} workbooks ({} KB) in {}, template in {}",
+        w.workbooks,
+        w.bytes / 1024,
+        subs.display(),
+        args.out.join("template").display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// Removes the workbooks of an earlier batch (the `.xlsx` files directly
+/// in the folder), so that a smaller batch leaves no strays.
+fn remove_workbooks(dir: &Path) -> Result<(), Fatal> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_file() && p.extension().is_some_and(|x| x == "xlsx") {
+            std::fs::remove_file(&p).map_err(|err| Fatal::output(&p, err))?;
+        }
+    }
+    Ok(())
+}
+
+fn run_district(args: &SamplesArgs) -> Result<Outcome, Fatal> {
+    let set = district::build(args.period, args.seed)?;
+    let names: Vec<&str> = set.files.iter().map(|(n, _)| n.as_str()).collect();
+    prepare_out_dir(&args.out, &names, args.force)?;
+    if let Some(e) = &args.expected {
+        if e.exists() && !args.force {
+            return Err(Fatal::OutputExists { path: e.clone() });
+        }
+    }
+    for (name, bytes) in &set.files {
+        write_atomic(&args.out.join(name), bytes)?;
+    }
+    if let Some(e) = &args.expected {
+        write_atomic(e, set.expected_tsv().as_bytes())?;
+    }
+    // Anything else in the folder would be read as a submission too.
+    if let Ok(entries) = std::fs::read_dir(&args.out) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if !names.contains(&name.as_str()) {
+                eprintln!(
+                    "tonghop: note: {name} in {} is not part of the samples",
+                    args.out.display()
+                );
+            }
+        }
+    }
+    eprintln!(
+        "tonghop: {} files in {}, {} planted mistakes",
+        set.files.len(),
+        args.out.display(),
+        set.expected.len()
+    );
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,296 @@
+//! The checks of figures before sign-off, in one place: which run on a
+//! single submission (the `check` command and every submission of a
+//! consolidation) and which need every unit at once (totals against the
+//! departments, outliers, cumulative figures against a previous quarter).
+//!
+//! ```text
+//! per submission   signs (value-negative), stated percents and rates
+//!                  (pct-*), first-quarter LK = TH (cumulative-mismatch)
+//! across units     total-mismatch, rate-averaged, outlier,
+//!                  LK = previous LK + TH (cumulative-mismatch)
+//! ```
+//!
+//! The relations of the catalog (`sum-mismatch`, `relation-violated`) live
+//! in [`super::relations`]; this module calls them for a lone submission.
+
+use super::cumulative::{check_first_quarter, check_previous, PreviousFigures};
+use super::outliers::check_outliers;
+use super::percentages::{check_percentages, check_rate_averaged};
+use super::relations::{check_relations, relations_of, short_name};
+use super::signs::check_signs;
+use super::totals_check::check_department_totals;
+use super::Totals;
+use crate::diagnostic::{Code, Finding, Lang};
+use crate::error::Fatal;
+use crate::model::{Period, PeriodSpan};
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::template::Template;
+use std::collections::HashSet;
+
+/// The `[checks]` section of template.toml.
+///
+/// ```toml
+/// [checks]
+/// outlier_threshold = 5.0          # robust score above which a ward's figure is an outlier
+/// may_be_negative = ["NS03"]       # indicators whose figures may be below zero
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckSettings {
+    pub outlier_threshold: f64,
+    pub may_be_negative: HashSet<String>,
+}
+
+/// The default robust score above which a figure is an outlier.
+pub const DEFAULT_OUTLIER_THRESHOLD: f64 = 5.0;
+
+impl Default for CheckSettings {
+    fn default() -> Self {
+        CheckSettings {
+            outlier_threshold: DEFAULT_OUTLIER_THRESHOLD,
+            may_be_negative: HashSet::new(),
+        }
+    }
+}
+
+impl CheckSettings {
+    /// Reads `[checks]` from the template's settings (kept as raw TOML by
+    /// the template loader); anything absent or malformed keeps its
+    /// default.
+    pub fn of(template: &Template) -> CheckSettings {
+        let mut s = CheckSettings::default();
+        let Some(toml::Value::Table(t)) = template.settings.extra.get("checks") else {
+            return s;
+        };
+        match t.get("outlier_threshold") {
+            Some(toml::Value::Float(f)) if *f > 0.0 => s.outlier_threshold = *f,
+            Some(toml::Value::Integer(i)) if *i > 0 => s.outlier_threshold = *i as f64,
+            _ => {}
+        }
+        if let Some(toml::Value::Array(a)) = t.get("may_be_negative") {
+            s.may_be_negative = a
+                .iter()
+                .filter_map(|v| v.as_str().map(|x| x.trim().to_string()))
+                .collect();
+        }
+        s
+    }
+}
+
+/// The unit of a submission for messages: (agency code, name in words).
+pub fn unit_of(template: &Template, sub: &Submission) -> (String, String) {
+    match sub.unit.and_then(|u| template.agencies.get(u)) {
+        Some(a) => (a.code.clone(), a.name.clone()),
+        None if !sub.unit_text.is_empty() => (String::new(), sub.unit_text.clone()),
+        None => (String::new(), sub.file.clone()),
+    }
+}
+
+/// `HC02 Hồ sơ thủ tục hành chính đã giải quyết`: the code and the short
+/// name of an indicator, for messages.
+pub fn indicator_words(template: &Template, indicator: usize) -> String {
+    match template.indicators.get(indicator) {
+        Some(ind) => format!("{} {}", ind.code, short_name(template, &ind.code)),
+        None => String::new(),
+    }
+}
+
+/// A finding about one figure of a submission: located at its cell, with
+/// the unit, indicator and column filled in.
+pub fn at_row(f: Finding, template: &Template, sub: &Submission, row: &TidyRow) -> Finding {
+    let (code, _) = unit_of(template, sub);
+    let ind = template
+        .indicators
+        .get(row.indicator)
+        .map(|i| i.code.clone())
+        .unwrap_or_default();
+    f.at(&sub.location(row))
+        .unit(code)
+        .indicator(ind)
+        .column(row.column.as_str())
+}
+
+/// Picks the Vietnamese or English text.
+pub fn msg(lang: Lang, vi: String, en: String) -> String {
+    match lang {
+        Lang::Vi => vi,
+        Lang::En => en,
+    }
+}
+
+/// Totals with no figures, for checking a lone submission against the
+/// relations (the totals row then never yields a finding).
+pub fn empty_totals(template: &Template) -> Totals {
+    let k = template.indicators.len();
+    Totals {
+        values: vec![[None; 6]; k],
+        tolerance: vec![[0.0; 6]; k],
+        contributors: vec![[0; 6]; k],
+    }
+}
+
+/// The checks that need only one submission: signs, stated percents and
+/// rates, and in a first quarter LK = TH.
+pub fn check_submission(
+    sub: &Submission,
+    template: &Template,
+    period: Option<Period>,
+    settings: &CheckSettings,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = check_signs(sub, template, settings, lang);
+    out.extend(check_percentages(sub, template, lang));
+    if period.is_some_and(|p| p.span == PeriodSpan::Quarter(1)) {
+        out.extend(check_first_quarter(sub, template, lang));
+    }
+    out
+}
+
+/// Everything `tonghop check` says about one submission: its own findings
+/// (cells that are not numbers, unknown rows, units), the catalog's
+/// relations and the per-submission checks. No totals, no completeness.
+///
+/// # Errors
+/// Only when polars fails internally.
+pub fn check_single(
+    sub: &Submission,
+    template: &Template,
+    period: Option<Period>,
+    lang: Lang,
+) -> Result<Vec<Finding>, Fatal> {
+    let settings = CheckSettings::of(template);
+    let (relations, mut out) = relations_of(template, lang);
+    let totals = empty_totals(template);
+    out.extend(check_relations(
+        &[sub],
+        &totals,
+        template,
+        &relations,
+        lang,
+    )?);
+    out.extend(sub.findings.iter().cloned());
+    out.extend(check_submission(sub, template, period, &settings, lang));
+    Ok(out)
+}
+
+/// The checks that need every included submission at once: each
+/// submission's own checks, the departments' figures against the wards',
+/// averaged rates, outliers among the wards, and (from the second quarter,
+/// with the previous consolidation) LK = previous LK + TH. `known` are the
+/// findings already made (the relations'), which hold back a department's
+/// comparison with a ward's figure that is already wrong.
+pub fn check_included(
+    subs: &[&Submission],
+    totals: &Totals,
+    template: &Template,
+    period: Period,
+    previous: Option<&PreviousFigures>,
+    known: &[Finding],
+    lang: Lang,
+) -> Vec<Finding> {
+    let settings = CheckSettings::of(template);
+    let mut out = Vec::new();
+    for s in subs {
+        out.extend(check_submission(s, template, Some(period), &settings, lang));
+    }
+    let mut known: Vec<Finding> = known.to_vec();
+    known.extend(out.iter().cloned());
+    for s in subs {
+        known.extend(s.findings.iter().cloned());
+    }
+    out.extend(check_department_totals(
+        subs, totals, template, &known, lang,
+    ));
+    let averaged = check_rate_averaged(subs, totals, template, lang);
+    // A rate found averaged is explained by that finding: the same cell's
+    // pct-mismatch or pct-rounding would say the same thing less clearly.
+    let averaged_cells: HashSet<(String, String, String)> = averaged
+        .iter()
+        .map(|f| (f.file.clone(), f.sheet.clone(), f.cell.clone()))
+        .collect();
+    out.retain(|f| {
+        !(matches!(f.code, Code::PctMismatch | Code::PctRounding)
+            && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
+    });
+    out.extend(averaged);
+    out.extend(check_outliers(subs, template, &settings, lang));
+    if let (Some(prev), PeriodSpan::Quarter(q)) = (previous, period.span) {
+        if q > 1 {
+            out.extend(check_previous(subs, prev, template, lang));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_come_from_the_checks_section() {
+        let t = Template::builtin().unwrap();
+        assert_eq!(CheckSettings::of(&t), CheckSettings::default());
+        let toml = "[checks]\noutlier_threshold = 3.5\nmay_be_negative = [\"NS03\"]\n";
+        let t = Template::from_texts(
+            "t",
+            toml,
+            include_str!("../../templates/indicators.csv"),
+            include_str!("../../templates/groups.csv"),
+            include_str!("../../templates/agencies.csv"),
+        )
+        .unwrap();
+        let s = CheckSettings::of(&t);
+        assert_eq!(s.outlier_threshold, 3.5);
+        assert!(s.may_be_negative.contains("NS03"));
+    }
+}
+
+/// Submissions and rows built in memory for the unit tests of the checks.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use crate::model::ValueColumn;
+    use crate::normalize::submission::{Submission, TidyRow, UnitSource};
+    use crate::template::Template;
+
+    /// A submission of the agency `unit` (a code of the registry), one
+    /// sheet "Biểu 1", file `<unit>.xlsx`.
+    pub fn sub_with(t: &Template, unit: &str, rows: Vec<TidyRow>) -> Submission {
+        Submission {
+            file: format!("{unit}.xlsx"),
+            modified: None,
+            unit: t.agency_index(unit),
+            unit_source: UnitSource::FileName,
+            unit_text: String::new(),
+            period: None,
+            sheets: vec!["Biểu 1".into()],
+            present: rows.iter().map(|r| r.indicator).collect(),
+            rows,
+            findings: Vec::new(),
+        }
+    }
+
+    /// A figure at E10 (row index 9, column index 4) unless moved with
+    /// [`at`].
+    pub fn row(indicator: usize, column: ValueColumn, value: f64, decimals: u8) -> TidyRow {
+        TidyRow {
+            indicator,
+            column,
+            value,
+            decimals,
+            sheet: 0,
+            row: 9,
+            col: 4,
+        }
+    }
+
+    /// Moves a figure to a 0-based row and column.
+    pub fn at(mut r: TidyRow, row: u32, col: u32) -> TidyRow {
+        r.row = row;
+        r.col = col;
+        r
+    }
+
+    /// The index of an indicator code of the built-in catalog.
+    pub fn ind(t: &Template, code: &str) -> usize {
+        t.indicator_index(code).unwrap()
+    }
+}

@@ -1,0 +1,306 @@
+//! Cumulative figures (LK, from January 1st). In a first quarter LK is the
+//! quarter itself, so LK = TH for every indicator a unit reports (flows and
+//! stocks alike: a stock's LK is its level at the end of the period, which
+//! is also its TH). From the second quarter on, a flow's LK is the previous
+//! quarter's LK plus this quarter's TH; the previous LK comes from the
+//! previous consolidation's workbook (`--previous OUT`), sheet "Chi tiết
+//! theo đơn vị":
+//!
+//! ```text
+//! Mã   | Chỉ tiêu | ĐVT | Cột | Phường 1 | … | Tổng cộng | Phòng Kinh tế | …
+//! HC02 | …        | …   | TH  | 120      | … | =SUM(…)   |               |
+//! HC02 | …        | …   | LK  | 120      | … | =SUM(…)   |               |
+//! ```
+//!
+//! Unit columns are matched to the registry by name (then by alias), rows
+//! by code. Stocks have no cumulative rule across quarters.
+
+use super::checks::{at_row, indicator_words, msg, unit_of};
+use super::half_unit;
+use crate::diagnostic::{Code, Finding, Lang};
+use crate::error::Fatal;
+use crate::model::ValueColumn;
+use crate::normalize::number::{decimals_of, format_num};
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::normalize::text::fold;
+use crate::normalize::title::AgencyMatcher;
+use crate::template::{Kind, Template};
+use calamine::{open_workbook_auto, Data, Reader};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The previous quarter's LK per (agency index, indicator index), with its
+/// decimals.
+#[derive(Clone, Debug, Default)]
+pub struct PreviousFigures {
+    pub lk: HashMap<(usize, usize), (f64, u8)>,
+    /// Where they were read from, for messages.
+    pub source: String,
+}
+
+/// The detail sheet's name in either language of a consolidation.
+const DETAIL_SHEETS: [&str; 2] = ["Chi tiết theo đơn vị", "Detail by unit"];
+
+fn cell_text(d: &Data) -> String {
+    crate::ingest::sheet::data_text(d)
+}
+
+/// Reads the previous consolidation in the folder `out`.
+///
+/// # Errors
+/// When `out/tong-hop.xlsx` cannot be opened or has no detail sheet with
+/// the expected header: the user asked for it, so the run stops.
+pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
+    let path = out.join("tong-hop.xlsx");
+    let bad = |reason: String| Fatal::Input {
+        path: path.clone(),
+        reason,
+    };
+    let mut wb = open_workbook_auto(&path).map_err(|e| bad(e.to_string()))?;
+    let names = wb.sheet_names();
+    let Some(sheet) = names.iter().find(|n| DETAIL_SHEETS.contains(&n.as_str())) else {
+        return Err(bad(format!(
+            "it has no sheet «{}»; sheets found: {}",
+            DETAIL_SHEETS[0],
+            names.join(", ")
+        )));
+    };
+    let range = wb.worksheet_range(sheet).map_err(|e| bad(e.to_string()))?;
+    let mut rows = range.rows();
+    let Some(header) = rows.next() else {
+        return Err(bad(format!("the sheet «{sheet}» is empty")));
+    };
+    let header: Vec<String> = header.iter().map(cell_text).collect();
+    let column_col = header
+        .iter()
+        .position(|h| matches!(fold(h).as_str(), "cot" | "column"));
+    let Some(column_col) = column_col else {
+        return Err(bad(format!(
+            "the sheet «{sheet}» has no «Cột» column in its first row"
+        )));
+    };
+    let matcher = AgencyMatcher::new(template);
+    let unit_of_header = |h: &str| -> Option<usize> {
+        let f = fold(h);
+        if matches!(f.as_str(), "tong cong" | "total" | "") {
+            return None;
+        }
+        template
+            .agencies
+            .iter()
+            .position(|a| fold(&a.name) == f)
+            .or_else(|| matcher.exact(h))
+            .or_else(|| matcher.find_in(h).map(|(u, _)| u))
+    };
+    let units: Vec<(usize, usize)> = header
+        .iter()
+        .enumerate()
+        .skip(column_col + 1)
+        .filter_map(|(c, h)| unit_of_header(h).map(|u| (c, u)))
+        .collect();
+    let mut prev = PreviousFigures {
+        lk: HashMap::new(),
+        source: path.display().to_string(),
+    };
+    for row in rows {
+        let code = row.first().map(cell_text).unwrap_or_default();
+        let Some(ind) = template.indicator_index(code.trim()) else {
+            continue;
+        };
+        let column = row.get(column_col).map(cell_text).unwrap_or_default();
+        if ValueColumn::parse(&column) != Some(ValueColumn::Lk) {
+            continue;
+        }
+        for &(c, u) in &units {
+            let v = match row.get(c) {
+                Some(Data::Float(f)) if f.is_finite() => *f,
+                Some(Data::Int(i)) => *i as f64,
+                _ => continue,
+            };
+            prev.lk.insert((u, ind), (v, decimals_of(v)));
+        }
+    }
+    Ok(prev)
+}
+
+/// The TH and LK rows of a submission per indicator.
+fn th_lk(sub: &Submission) -> HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> {
+    let mut m: HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> = HashMap::new();
+    for r in &sub.rows {
+        match r.column {
+            ValueColumn::Th => m.entry(r.indicator).or_default().0 = Some(r),
+            ValueColumn::Lk => m.entry(r.indicator).or_default().1 = Some(r),
+            _ => {}
+        }
+    }
+    m
+}
+
+/// First quarter: LK must equal TH (within the half-units of both).
+pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
+    let (_, unit_name) = unit_of(template, sub);
+    let mut out = Vec::new();
+    let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
+    pairs.sort_by_key(|(i, _)| *i);
+    for (i, pair) in pairs {
+        let (Some(th), Some(lk)) = pair else { continue };
+        let Some(ind) = template.indicators.get(i) else {
+            continue;
+        };
+        if ind.kind == Kind::Rate {
+            // A rate follows from its operands, whose LK = TH is checked.
+            continue;
+        }
+        let tol = half_unit(th.decimals) + half_unit(lk.decimals) + 1e-9;
+        if (lk.value - th.value).abs() <= tol {
+            continue;
+        }
+        let d = th.decimals.max(lk.decimals);
+        let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
+        let what = indicator_words(template, i);
+        let text = msg(
+            lang,
+            format!("{unit_name}: {what}: quý I nên lũy kế từ đầu năm phải bằng thực hiện quý ({e}), nhưng cột LK ghi {a}. Hãy sửa cột lũy kế."),
+            format!("{unit_name}: {what}: in the first quarter the cumulative figure must equal the quarter's ({e}), but LK says {a}. Correct the LK column."),
+        );
+        out.push(
+            at_row(
+                Finding::error(Code::CumulativeMismatch, text),
+                template,
+                sub,
+                lk,
+            )
+            .expected(e)
+            .actual(a),
+        );
+    }
+    out
+}
+
+/// From the second quarter: for flows, LK = previous LK + TH.
+pub fn check_previous(
+    subs: &[&Submission],
+    prev: &PreviousFigures,
+    template: &Template,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for sub in subs {
+        let Some(u) = sub.unit else { continue };
+        let (_, unit_name) = unit_of(template, sub);
+        let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
+        pairs.sort_by_key(|(i, _)| *i);
+        for (i, pair) in pairs {
+            let (Some(th), Some(lk)) = pair else { continue };
+            let Some(ind) = template.indicators.get(i) else {
+                continue;
+            };
+            if ind.kind != Kind::Flow {
+                continue;
+            }
+            let Some(&(p, pd)) = prev.lk.get(&(u, i)) else {
+                continue;
+            };
+            let want = p + th.value;
+            let tol = half_unit(th.decimals) + half_unit(lk.decimals) + half_unit(pd) + 1e-9;
+            if (lk.value - want).abs() <= tol {
+                continue;
+            }
+            let d = th.decimals.max(lk.decimals).max(pd.min(2));
+            let f = |v: f64| format_num(v, d, lang);
+            let what = indicator_words(template, i);
+            let text = msg(
+                lang,
+                format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
+                format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
+            );
+            out.push(
+                at_row(
+                    Finding::error(Code::CumulativeMismatch, text),
+                    template,
+                    sub,
+                    lk,
+                )
+                .expected(f(want))
+                .actual(f(lk.value)),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
+
+    #[test]
+    fn first_quarter_lk_must_equal_th() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc05) = (ind(&t, "HC02"), ind(&t, "HC05"));
+        let s = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(hc02, ValueColumn::Th, 1290.0, 0), 9, 4),
+                at(row(hc02, ValueColumn::Lk, 1209.0, 0), 9, 5),
+                // Near-misses: equal at the stated precision; a rate.
+                at(row(ind(&t, "HC03"), ValueColumn::Th, 12.5, 1), 10, 4),
+                at(row(ind(&t, "HC03"), ValueColumn::Lk, 12.54, 2), 10, 5),
+                at(row(hc05, ValueColumn::Th, 93.3, 1), 11, 4),
+                at(row(hc05, ValueColumn::Lk, 90.0, 1), 11, 5),
+            ],
+        );
+        let f = check_first_quarter(&s, &t, Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, Code::CumulativeMismatch);
+        assert_eq!(
+            (
+                f[0].cell.as_str(),
+                f[0].expected.as_str(),
+                f[0].actual.as_str()
+            ),
+            ("F10", "1.290", "1.209")
+        );
+    }
+
+    #[test]
+    fn later_quarters_add_to_the_previous_lk_for_flows_only() {
+        let t = Template::builtin().unwrap();
+        let p02 = t.agency_index("P02").unwrap();
+        let (hc02, tt04) = (ind(&t, "HC02"), ind(&t, "TT04"));
+        let mut prev = PreviousFigures::default();
+        prev.lk.insert((p02, hc02), (1290.0, 0));
+        prev.lk.insert((p02, tt04), (7.0, 0));
+        let s = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(hc02, ValueColumn::Th, 800.0, 0), 9, 4),
+                at(row(hc02, ValueColumn::Lk, 2000.0, 0), 9, 5),
+                // A stock: LK is the level, never a sum over quarters.
+                at(row(tt04, ValueColumn::Th, 5.0, 0), 10, 4),
+                at(row(tt04, ValueColumn::Lk, 5.0, 0), 10, 5),
+            ],
+        );
+        let f = check_previous(&[&s], &prev, &t, Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (
+                f[0].cell.as_str(),
+                f[0].expected.as_str(),
+                f[0].actual.as_str()
+            ),
+            ("F10", "2.090", "2.000")
+        );
+        let ok = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(hc02, ValueColumn::Th, 800.0, 0), 9, 4),
+                at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
+            ],
+        );
+        assert!(check_previous(&[&ok], &prev, &t, Lang::Vi).is_empty());
+    }
+}

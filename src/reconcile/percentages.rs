@@ -1,0 +1,651 @@
+//! Stated percents and rates, judged by the rounding rule of
+//! [`crate::rules::rounding`]: every figure written with d decimals stands
+//! for ±½ unit in its last place; the percent computed from the operands'
+//! intervals is an interval too, and the stated percent is consistent when
+//! its own interval meets it.
+//!
+//! ```text
+//! %KH   LK / KH × 100
+//! %CK   LK / CK × 100 − 100   (ck_convention = "growth": tăng 10,93%, giảm −0,73%)
+//!       LK / CK × 100         (ck_convention = "ratio": 110,93)
+//! rate  its formula (HC03 / HC02 * 100) over the same column's figures
+//! ```
+//!
+//! Off by no more than one unit in the stated last place is `pct-rounding`
+//! (a warning), beyond is `pct-mismatch`; a %CK that is right in the other
+//! convention is `pct-kind`. `expected` is the computed value rounded to the
+//! stated decimals.
+//!
+//! A percent cell may hold 23.15, the text "23,15" or, formatted as a
+//! percent in Excel, the fraction 0.2315. The reader does not yet say which
+//! cells are percent-formatted, so a stated value of magnitude ≤ 1,5 that
+//! is wrong as written but right ×100 is taken as such a fraction and not
+//! reported.
+//!
+//! A department's consolidated rate that equals the plain mean of the
+//! wards' rates but not sum(numerator) / sum(denominator) is
+//! `rate-averaged`.
+
+use super::checks::{at_row, indicator_words, msg, unit_of};
+use super::{column_index, Totals};
+use crate::diagnostic::{Code, Finding, Lang};
+use crate::model::ValueColumn;
+use crate::normalize::number::format_num;
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::rules::expr::{parse, Expr, Rule};
+use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
+use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
+use std::collections::HashMap;
+
+/// The largest magnitude a percent stored as a fraction (0.2315 for 23,15%)
+/// is looked for at.
+const FRACTION_LIMIT: f64 = 1.5;
+
+/// The interval a figure as written stands for.
+fn written(r: &TidyRow) -> Interval {
+    Interval::written(r.value, r.decimals)
+}
+
+/// How a stated percent compares with what its operands give.
+enum Judged {
+    Consistent,
+    Off(Verdict),
+}
+
+/// Judges a stated percent, allowing the fraction form of a percent cell.
+fn judge(stated: &TidyRow, computed: Interval) -> Judged {
+    match judge_percent(stated.value, stated.decimals, computed) {
+        Verdict::Consistent => Judged::Consistent,
+        v => {
+            // Excel percent format: 0.2315 shown as 23,15%.
+            if stated.value.abs() <= FRACTION_LIMIT
+                && judge_percent(
+                    stated.value * 100.0,
+                    stated.decimals.saturating_sub(2),
+                    computed,
+                ) == Verdict::Consistent
+            {
+                Judged::Consistent
+            } else {
+                Judged::Off(v)
+            }
+        }
+    }
+}
+
+/// The parts of a rate's formula: numerator and denominator codes for
+/// `A / B * 100`, else the expression itself.
+enum RateFormula {
+    Ratio(String, String),
+    Other(Expr),
+}
+
+fn rate_formula(formula: &str) -> Option<RateFormula> {
+    let Ok(Rule::Definition(e)) = parse(formula) else {
+        return None;
+    };
+    Some(match e.as_percent_ratio() {
+        Some((n, d)) => RateFormula::Ratio(n.to_string(), d.to_string()),
+        None => RateFormula::Other(e),
+    })
+}
+
+/// Stated %KH, %CK and rates of one submission against their operands.
+pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
+    let by: HashMap<(usize, ValueColumn), &TidyRow> = sub
+        .rows
+        .iter()
+        .map(|r| ((r.indicator, r.column), r))
+        .collect();
+    let (_, unit_name) = unit_of(template, sub);
+    let f = |v: f64, d: u8| format_num(v, d, lang);
+    let mut out = Vec::new();
+    let mut rows: Vec<&TidyRow> = sub.rows.iter().collect();
+    rows.sort_by_key(|r| (r.indicator, r.column));
+    for stated in rows {
+        let i = stated.indicator;
+        let Some(ind) = template.indicators.get(i) else {
+            continue;
+        };
+        let what = indicator_words(template, i);
+        let d = stated.decimals;
+        let s = f(stated.value, d);
+        if ind.kind == Kind::Rate {
+            if stated.column.is_percent() {
+                continue;
+            }
+            let Some(formula) = rate_formula(&ind.formula) else {
+                continue;
+            };
+            let column = stated.column;
+            let operand = |code: &str| {
+                template
+                    .indicator_index(code)
+                    .and_then(|j| by.get(&(j, column)).copied())
+            };
+            let (computed, point, shown) = match &formula {
+                RateFormula::Ratio(n, dn) => {
+                    let (Some(nr), Some(dr)) = (operand(n), operand(dn)) else {
+                        continue;
+                    };
+                    let Some(c) = percent_of(written(nr), written(dr)) else {
+                        continue;
+                    };
+                    if dr.value == 0.0 {
+                        continue;
+                    }
+                    let shown = format!(
+                        "{} {} / {} {} × 100",
+                        super::relations::short_name(template, n),
+                        f(nr.value, nr.decimals),
+                        super::relations::short_name(template, dn),
+                        f(dr.value, dr.decimals)
+                    );
+                    (c, nr.value / dr.value * 100.0, shown)
+                }
+                RateFormula::Other(e) => {
+                    let lookup = |code: &str| operand(code).map(|r| r.value);
+                    let Some(v) = e.eval(&lookup) else { continue };
+                    (Interval::exact(v), v, format!("{e}"))
+                }
+            };
+            let Judged::Off(verdict) = judge(stated, computed) else {
+                continue;
+            };
+            let e = f(round_to(point, d), d);
+            let text = match verdict {
+                Verdict::Rounding => msg(
+                    lang,
+                    format!("{unit_name}: {what} (cột {column}) ghi {s}% trong khi {shown} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                    format!("{unit_name}: {what} (column {column}) says {s}% while {shown} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
+                ),
+                _ => msg(
+                    lang,
+                    format!("{unit_name}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
+                    format!("{unit_name}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
+                ),
+            };
+            out.push(finding(verdict, text, template, sub, stated, e, s));
+            continue;
+        }
+        let lk = by.get(&(i, ValueColumn::Lk)).copied();
+        match stated.column {
+            ValueColumn::PctKh => {
+                let (Some(lk), Some(kh)) = (lk, by.get(&(i, ValueColumn::Kh)).copied()) else {
+                    continue;
+                };
+                let Some(c) = percent_of(written(lk), written(kh)) else {
+                    continue;
+                };
+                if kh.value == 0.0 {
+                    continue;
+                }
+                let Judged::Off(verdict) = judge(stated, c) else {
+                    continue;
+                };
+                let point = lk.value / kh.value * 100.0;
+                let e = f(round_to(point, d), d);
+                let (l, k) = (f(lk.value, lk.decimals), f(kh.value, kh.decimals));
+                let text = match verdict {
+                    Verdict::Rounding => msg(
+                        lang,
+                        format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                        format!("{unit_name}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
+                    ),
+                    _ => msg(
+                        lang,
+                        format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
+                        format!("{unit_name}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
+                    ),
+                };
+                out.push(finding(verdict, text, template, sub, stated, e, s));
+            }
+            ValueColumn::PctCk => {
+                let (Some(lk), Some(ck)) = (lk, by.get(&(i, ValueColumn::Ck)).copied()) else {
+                    continue;
+                };
+                let (Some(ratio), Some(growth)) = (
+                    percent_of(written(lk), written(ck)),
+                    growth_of(written(lk), written(ck)),
+                ) else {
+                    continue;
+                };
+                if ck.value == 0.0 {
+                    continue;
+                }
+                let convention = template.settings.ck_convention;
+                let (want, other) = match convention {
+                    CkConvention::Growth => (growth, ratio),
+                    CkConvention::Ratio => (ratio, growth),
+                };
+                let Judged::Off(verdict) = judge(stated, want) else {
+                    continue;
+                };
+                let point_ratio = lk.value / ck.value * 100.0;
+                let point = match convention {
+                    CkConvention::Growth => point_ratio - 100.0,
+                    CkConvention::Ratio => point_ratio,
+                };
+                let e = f(round_to(point, d), d);
+                let (l, c) = (f(lk.value, lk.decimals), f(ck.value, ck.decimals));
+                let formula = match convention {
+                    CkConvention::Growth => format!("{l} / {c} × 100 − 100"),
+                    CkConvention::Ratio => format!("{l} / {c} × 100"),
+                };
+                if judge_percent(stated.value, d, other) == Verdict::Consistent {
+                    let text = match convention {
+                        CkConvention::Growth => msg(
+                            lang,
+                            format!("{unit_name}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
+                            format!("{unit_name}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
+                        ),
+                        CkConvention::Ratio => msg(
+                            lang,
+                            format!("{unit_name}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
+                            format!("{unit_name}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
+                        ),
+                    };
+                    out.push(
+                        at_row(Finding::error(Code::PctKind, text), template, sub, stated)
+                            .expected(e)
+                            .actual(s),
+                    );
+                    continue;
+                }
+                let text = match verdict {
+                    Verdict::Rounding => msg(
+                        lang,
+                        format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                        format!("{unit_name}: {what}: % against last year says {s}% while {formula} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
+                    ),
+                    _ => msg(
+                        lang,
+                        format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
+                        format!("{unit_name}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
+                    ),
+                };
+                out.push(finding(verdict, text, template, sub, stated, e, s));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn finding(
+    verdict: Verdict,
+    text: String,
+    template: &Template,
+    sub: &Submission,
+    stated: &TidyRow,
+    expected: String,
+    actual: String,
+) -> Finding {
+    let f = match verdict {
+        Verdict::Rounding => Finding::warning(Code::PctRounding, text),
+        _ => Finding::error(Code::PctMismatch, text),
+    };
+    at_row(f, template, sub, stated)
+        .expected(expected)
+        .actual(actual)
+}
+
+/// `rate-averaged`: a responsible department's rate (level `both`) that
+/// equals the mean of the wards' stated rates but not the rate of the
+/// summed numerator and denominator.
+pub fn check_rate_averaged(
+    subs: &[&Submission],
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let kind_of = |s: &Submission| {
+        s.unit
+            .and_then(|u| template.agencies.get(u))
+            .map(|a| (a.kind, a.code.clone()))
+    };
+    for (i, ind) in template.indicators.iter().enumerate() {
+        if ind.kind != Kind::Rate || ind.level != Level::Both {
+            continue;
+        }
+        let Some(RateFormula::Ratio(n, dn)) = rate_formula(&ind.formula) else {
+            continue;
+        };
+        let (Some(ni), Some(di)) = (template.indicator_index(&n), template.indicator_index(&dn))
+        else {
+            continue;
+        };
+        let Some(dept) = subs.iter().find(|s| {
+            kind_of(s).is_some_and(|(k, c)| k != AgencyKind::Ward && c == ind.reported_by)
+        }) else {
+            continue;
+        };
+        for column in ValueColumn::QUANTITIES {
+            let Some(stated) = dept
+                .rows
+                .iter()
+                .find(|r| r.indicator == i && r.column == column)
+            else {
+                continue;
+            };
+            let ward_rates: Vec<&TidyRow> = subs
+                .iter()
+                .filter(|s| kind_of(s).is_some_and(|(k, _)| k == AgencyKind::Ward))
+                .filter_map(|s| {
+                    s.rows
+                        .iter()
+                        .find(|r| r.indicator == i && r.column == column)
+                })
+                .collect();
+            if ward_rates.len() < 2 {
+                continue;
+            }
+            let count = ward_rates.len() as f64;
+            let mean = ward_rates.iter().map(|r| r.value).sum::<f64>() / count;
+            let half = ward_rates
+                .iter()
+                .map(|r| super::half_unit(r.decimals))
+                .sum::<f64>()
+                / count;
+            let ci = column_index(column);
+            let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
+                continue;
+            };
+            let tol = |k: usize| totals.tolerance.get(k).map(|t| t[ci]).unwrap_or(0.0);
+            let Some(ratio) = percent_of(
+                Interval::new(num - tol(ni), num + tol(ni)),
+                Interval::new(den - tol(di), den + tol(di)),
+            ) else {
+                continue;
+            };
+            if den == 0.0 {
+                continue;
+            }
+            let d = stated.decimals;
+            let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
+                == Verdict::Consistent;
+            let right = judge_percent(stated.value, d, ratio) == Verdict::Consistent;
+            if !averaged || right {
+                continue;
+            }
+            let f = |v: f64, dd: u8| format_num(v, dd, lang);
+            let point = num / den * 100.0;
+            let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+            let (dept_code, dept_name) = unit_of(template, dept);
+            let _ = dept_code;
+            let what = indicator_words(template, i);
+            let nd = ward_rates.len();
+            let text = msg(
+                lang,
+                format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
+                format!("{dept_name}: {what} (column {column}) states {s}% for the district, the plain mean of {nd} wards' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
+            );
+            out.push(
+                at_row(
+                    Finding::error(Code::RateAveraged, text),
+                    template,
+                    dept,
+                    stated,
+                )
+                .expected(e)
+                .actual(s),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
+    use crate::reconcile::consolidate;
+    use crate::template::Template;
+
+    /// One indicator's KH, LK, CK and stated %KH, %CK as a ward's rows.
+    fn pct_sub(
+        t: &Template,
+        kh: (f64, u8),
+        lk: (f64, u8),
+        ck: (f64, u8),
+        pkh: Option<(f64, u8)>,
+        pck: Option<(f64, u8)>,
+    ) -> Submission {
+        let i = ind(t, "NS01");
+        let mut rows = vec![
+            at(row(i, ValueColumn::Kh, kh.0, kh.1), 9, 4),
+            at(row(i, ValueColumn::Lk, lk.0, lk.1), 9, 5),
+            at(row(i, ValueColumn::Ck, ck.0, ck.1), 9, 6),
+        ];
+        if let Some((v, d)) = pkh {
+            rows.push(at(row(i, ValueColumn::PctKh, v, d), 9, 7));
+        }
+        if let Some((v, d)) = pck {
+            rows.push(at(row(i, ValueColumn::PctCk, v, d), 9, 8));
+        }
+        sub_with(t, "P.TCKH", rows)
+    }
+
+    fn codes(f: &[Finding]) -> Vec<(Code, &str, &str, &str)> {
+        f.iter()
+            .map(|x| {
+                (
+                    x.code,
+                    x.cell.as_str(),
+                    x.expected.as_str(),
+                    x.actual.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn percent_of_plan_mismatch_rounding_and_consistent() {
+        let t = Template::builtin().unwrap();
+        // 145,2 / 840 = 17,2857…%: "21,35" is wrong, "17,3" right at its
+        // precision.
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            Some((21.35, 2)),
+            None,
+        );
+        let f = check_percentages(&s, &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "H10", "17,29", "21,35")]);
+        assert_eq!(f[0].severity, crate::diagnostic::Severity::Error);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].column.as_str()),
+            ("P.TCKH", "%KH")
+        );
+        assert!(
+            f[0].message
+                .contains("lũy kế 145,2 / kế hoạch 840 × 100 = 17,29%"),
+            "{}",
+            f[0].message
+        );
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            Some((17.3, 1)),
+            None,
+        );
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        // 145,2/840 with the operands' half-units spans 17,2695…17,3020:
+        // 17,27 is consistent, 17,31 off by rounding only.
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            Some((17.27, 2)),
+            None,
+        );
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            Some((17.31, 2)),
+            None,
+        );
+        let f = check_percentages(&s, &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctRounding, "H10", "17,29", "17,31")]);
+        assert_eq!(f[0].severity, crate::diagnostic::Severity::Warning);
+    }
+
+    #[test]
+    fn near_misses_at_the_stated_precision() {
+        let t = Template::builtin().unwrap();
+        // 1,2 / 12,4 = 9,677…% but 1,15…1,25 / 12,35…12,45 spans 9,24…10,12.
+        let s = pct_sub(&t, (12.4, 1), (1.2, 1), (1.0, 0), Some((9.6, 1)), None);
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        // A fall written with a minus: 136 / 137 × 100 − 100 = −0,7299…%.
+        let s = pct_sub(
+            &t,
+            (200.0, 0),
+            (136.0, 0),
+            (137.0, 0),
+            None,
+            Some((-0.73, 2)),
+        );
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        // The same fall written as a rise is wrong.
+        let s = pct_sub(
+            &t,
+            (200.0, 0),
+            (136.0, 0),
+            (137.0, 0),
+            None,
+            Some((0.73, 2)),
+        );
+        assert_eq!(
+            codes(&check_percentages(&s, &t, Lang::Vi)),
+            [(Code::PctMismatch, "I10", "-0,73", "0,73")]
+        );
+        // Excel percent format: 0,1729 shown as 17,29%.
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            Some((0.1729, 4)),
+            None,
+        );
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        // No plan, a plan of 0: nothing to compute.
+        let s = pct_sub(&t, (0.0, 0), (145.2, 1), (134.3, 1), Some((5.0, 0)), None);
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+    }
+
+    #[test]
+    fn growth_written_as_a_ratio_is_pct_kind() {
+        let t = Template::builtin().unwrap();
+        // 145,2 / 134,3: ratio 108,12, growth 8,12.
+        let s = pct_sub(
+            &t,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            None,
+            Some((108.12, 2)),
+        );
+        let f = check_percentages(&s, &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctKind, "I10", "8,12", "108,12")]);
+        let s = pct_sub(&t, (840.0, 0), (145.2, 1), (134.3, 1), None, Some((8.1, 1)));
+        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        // A ratio template: the growth written is the wrong kind.
+        let mut t2 = t.clone();
+        t2.settings.ck_convention = CkConvention::Ratio;
+        let s = pct_sub(
+            &t2,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            None,
+            Some((8.12, 2)),
+        );
+        assert_eq!(
+            codes(&check_percentages(&s, &t2, Lang::En)),
+            [(Code::PctKind, "I10", "108.12", "8.12")]
+        );
+        let s = pct_sub(
+            &t2,
+            (840.0, 0),
+            (145.2, 1),
+            (134.3, 1),
+            None,
+            Some((108.1, 1)),
+        );
+        assert!(check_percentages(&s, &t2, Lang::Vi).is_empty());
+    }
+
+    #[test]
+    fn rates_against_their_formula() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc03, hc05) = (ind(&t, "HC02"), ind(&t, "HC03"), ind(&t, "HC05"));
+        let mk = |rate: f64, d: u8| {
+            sub_with(
+                &t,
+                "P05",
+                vec![
+                    at(row(hc02, ValueColumn::Th, 1290.0, 0), 7, 4),
+                    at(row(hc03, ValueColumn::Th, 1204.0, 0), 8, 4),
+                    at(row(hc05, ValueColumn::Th, rate, d), 10, 4),
+                ],
+            )
+        };
+        // 1.204 / 1.290 = 93,333…%; with the half-units 93,258…93,408.
+        assert!(
+            check_percentages(&mk(93.0, 0), &t, Lang::Vi).is_empty(),
+            "a rate with no decimals"
+        );
+        assert!(check_percentages(&mk(93.33, 2), &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&mk(93.37, 2), &t, Lang::Vi).is_empty());
+        let f = check_percentages(&mk(93.42, 2), &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctRounding, "E11", "93,33", "93,42")]);
+        let f = check_percentages(&mk(95.0, 0), &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
+        assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
+    }
+
+    #[test]
+    fn a_department_rate_that_averages_the_wards_is_flagged() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc03, hc05) = (ind(&t, "HC02"), ind(&t, "HC03"), ind(&t, "HC05"));
+        let ward = |code: &str, resolved: f64, on_time: f64| {
+            let rate = round_to(on_time / resolved * 100.0, 2);
+            sub_with(
+                &t,
+                code,
+                vec![
+                    row(hc02, ValueColumn::Th, resolved, 0),
+                    row(hc03, ValueColumn::Th, on_time, 0),
+                    row(hc05, ValueColumn::Th, rate, 2),
+                ],
+            )
+        };
+        // Rates 50 % and 100 %: mean 75, but 60 / 110 = 54,55 %.
+        let w1 = ward("P01", 100.0, 50.0);
+        let w2 = ward("P02", 10.0, 10.0);
+        let vp = |rate: f64| sub_with(&t, "VP", vec![row(hc05, ValueColumn::Th, rate, 2)]);
+        let (averaged, right) = (vp(75.0), vp(54.55));
+        let subs: Vec<&Submission> = vec![&w1, &w2, &averaged];
+        let totals = consolidate(&subs, &t).unwrap();
+        let f = check_rate_averaged(&subs, &totals, &t, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::RateAveraged, "E10", "54,55", "75,00")]);
+        assert_eq!(f[0].unit, "VP");
+        let subs: Vec<&Submission> = vec![&w1, &w2, &right];
+        assert!(check_rate_averaged(&subs, &totals, &t, Lang::Vi).is_empty());
+        // Wrong but not the mean: that is the department's pct check, not
+        // this one.
+        let other = vp(60.0);
+        let subs: Vec<&Submission> = vec![&w1, &w2, &other];
+        assert!(check_rate_averaged(&subs, &totals, &t, Lang::Vi).is_empty());
+    }
+}

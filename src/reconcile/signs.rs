@@ -1,0 +1,105 @@
+//! Signs: a count, an amount, a plan or a percent of plan below zero is a
+//! typing mistake (`value-negative`). What may be negative:
+//!
+//! ```text
+//! %CK written as growth    a fall is negative ("giảm 0,73%" = −0,73)
+//! indicators listed in     [checks] may_be_negative = ["…"] (a balance,
+//! template.toml            a net change)
+//! ```
+
+use super::checks::{at_row, indicator_words, msg, unit_of, CheckSettings};
+use crate::diagnostic::{Code, Finding, Lang};
+use crate::model::ValueColumn;
+use crate::normalize::number::format_num;
+use crate::normalize::submission::Submission;
+use crate::template::{CkConvention, Template};
+
+/// `value-negative` for every figure of a submission that cannot be below
+/// zero but is.
+pub fn check_signs(
+    sub: &Submission,
+    template: &Template,
+    settings: &CheckSettings,
+    lang: Lang,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let (_, unit_name) = unit_of(template, sub);
+    for r in &sub.rows {
+        if r.value >= 0.0 {
+            continue;
+        }
+        let Some(ind) = template.indicators.get(r.indicator) else {
+            continue;
+        };
+        if settings.may_be_negative.contains(&ind.code) {
+            continue;
+        }
+        if r.column == ValueColumn::PctCk && template.settings.ck_convention == CkConvention::Growth
+        {
+            continue;
+        }
+        let what = indicator_words(template, r.indicator);
+        let v = format_num(r.value, r.decimals, lang);
+        let column = r.column;
+        let text = msg(
+            lang,
+            format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
+            format!("{unit_name}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+        );
+        out.push(
+            at_row(Finding::error(Code::ValueNegative, text), template, sub, r)
+                .expected("≥ 0")
+                .actual(v),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::checks::testutil::{row, sub_with};
+
+    #[test]
+    fn a_negative_count_is_flagged_and_a_fall_in_growth_is_not() {
+        let t = Template::builtin().unwrap();
+        let hc02 = t.indicator_index("HC02").unwrap();
+        let s = sub_with(
+            &t,
+            "P05",
+            vec![
+                row(hc02, ValueColumn::Th, -12.0, 0),
+                row(hc02, ValueColumn::PctCk, -0.73, 2),
+                row(hc02, ValueColumn::Lk, 0.0, 0),
+            ],
+        );
+        let f = check_signs(&s, &t, &CheckSettings::default(), Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, Code::ValueNegative);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].cell.as_str(), f[0].column.as_str()),
+            ("P05", "E10", "TH")
+        );
+        assert_eq!(
+            (f[0].expected.as_str(), f[0].actual.as_str()),
+            ("≥ 0", "-12")
+        );
+        assert!(
+            f[0].message.contains("Phường 5")
+                && f[0]
+                    .message
+                    .contains("Hồ sơ thủ tục hành chính đã giải quyết")
+        );
+    }
+
+    #[test]
+    fn listed_indicators_may_be_negative() {
+        let t = Template::builtin().unwrap();
+        let ns03 = t.indicator_index("NS03").unwrap();
+        let s = sub_with(&t, "P05", vec![row(ns03, ValueColumn::Th, -1.5, 1)]);
+        let mut settings = CheckSettings::default();
+        assert_eq!(check_signs(&s, &t, &settings, Lang::En).len(), 1);
+        settings.may_be_negative.insert("NS03".into());
+        assert!(check_signs(&s, &t, &settings, Lang::En).is_empty());
+    }
+}

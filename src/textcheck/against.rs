@@ -1,0 +1,457 @@
+//! The prose against the consolidated table (`--against OUT`): a figure
+//! written next to the name of a catalog indicator ("đã cấp 126 giấy phép
+//! xây dựng", "cách ly tập trung 35 người") must be the consolidated total.
+//!
+//! The table is `OUT/tong-hop.xlsx`, sheet "Tổng hợp" (or "Summary"):
+//!
+//! ```text
+//!   A     B          C     D    E    F    G    H     I
+//!   Mã    Chỉ tiêu   ĐVT   KH   TH   LK   CK   %KH   %CK    ← header, in the first 10 rows
+//!         I. KINH TẾ                                        ← section: no code
+//!   KT01  Giá trị …  tỷ đồng  …
+//! ```
+//!
+//! Names are matched on their folded words: the catalog name, the name
+//! up to its first comma or bracket ("Giấy phép xây dựng"), and the
+//! aliases, each of two words or more and belonging to one indicator only.
+//! The figure must touch the name (right before it, or right after it with
+//! at most "là", "đạt", ":"). Sentences about one ward, changes ("tăng 5"),
+//! estimates and money in another unit are left alone.
+
+use super::claims::{Figure, Span};
+use super::lexer::{Tok, Token};
+use crate::diagnostic::{Code, Finding, Lang};
+use crate::error::Fatal;
+use crate::normalize::number::{format_auto, format_num, parse_number, NumberLocale};
+use crate::normalize::text::{fold, indicator_key};
+use crate::rules::rounding::{judge_percent, Verdict};
+use crate::template::Template;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// The consolidated TH and LK of each indicator code.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableTotals {
+    values: HashMap<String, (Option<f64>, Option<f64>)>,
+}
+
+impl TableTotals {
+    /// Builds totals from `(code, TH, LK)` rows.
+    pub fn from_rows(rows: impl IntoIterator<Item = (String, Option<f64>, Option<f64>)>) -> Self {
+        TableTotals {
+            values: rows.into_iter().map(|(c, th, lk)| (c, (th, lk))).collect(),
+        }
+    }
+
+    /// TH and LK of an indicator.
+    pub fn get(&self, code: &str) -> Option<(Option<f64>, Option<f64>)> {
+        self.values.get(code).copied()
+    }
+}
+
+const SHEETS: [&str; 2] = ["Tổng hợp", "Summary"];
+
+/// Reads `dir/tong-hop.xlsx`.
+///
+/// # Errors
+/// When the workbook is missing or unreadable, has neither sheet, or no
+/// header row with "Mã" in column A and an LK column in the first 10 rows.
+pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let path = dir.join("tong-hop.xlsx");
+    let input = |reason: String| Fatal::Input {
+        path: path.clone(),
+        reason,
+    };
+    let mut wb = open_workbook_auto(&path).map_err(|e| input(e.to_string()))?;
+    let names = wb.sheet_names();
+    let sheet = SHEETS
+        .iter()
+        .find(|s| names.iter().any(|n| n == *s))
+        .ok_or_else(|| {
+            input(format!(
+                "no sheet \"Tổng hợp\" or \"Summary\"; sheets found: {}",
+                names.join(", ")
+            ))
+        })?;
+    let range = wb
+        .worksheet_range(sheet)
+        .map_err(|e| input(e.to_string()))?;
+    let text = |c: &Data| -> String {
+        match c {
+            Data::String(s) => s.trim().to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) => f.to_string(),
+            Data::Bool(_)
+            | Data::DateTime(_)
+            | Data::DateTimeIso(_)
+            | Data::DurationIso(_)
+            | Data::Error(_)
+            | Data::Empty => String::new(),
+        }
+    };
+    let number = |c: &Data| -> Option<f64> {
+        match c {
+            Data::Float(f) => Some(*f),
+            Data::Int(i) => Some(*i as f64),
+            Data::String(s) => parse_number(s, NumberLocale::Vi).map(|p| p.value),
+            Data::Bool(_)
+            | Data::DateTime(_)
+            | Data::DateTimeIso(_)
+            | Data::DurationIso(_)
+            | Data::Error(_)
+            | Data::Empty => None,
+        }
+    };
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header = rows
+        .iter()
+        .take(10)
+        .position(|r| {
+            r.first()
+                .is_some_and(|c| matches!(fold(&text(c)).as_str(), "ma" | "code" | "ma so"))
+        })
+        .ok_or_else(|| {
+            input(format!(
+                "sheet {sheet}: no header row with \"Mã\" in column A in the first 10 rows"
+            ))
+        })?;
+    let head: Vec<String> = rows
+        .get(header)
+        .map(|r| r.iter().map(|c| fold(&text(c))).collect())
+        .unwrap_or_default();
+    let col = |names: &[&str]| head.iter().position(|h| names.contains(&h.as_str()));
+    let lk = col(&["lk", "luy ke", "cumulative", "ytd"]).ok_or_else(|| {
+        input(format!(
+            "sheet {sheet}: no LK column in the header (found: {})",
+            head.join(", ")
+        ))
+    })?;
+    let th = col(&["th", "thuc hien", "done", "this period"]);
+    let mut out = Vec::new();
+    for row in rows.iter().skip(header + 1) {
+        let code = row.first().map(&text).unwrap_or_default();
+        if code.is_empty() {
+            continue;
+        }
+        let th_value = th.and_then(|c| row.get(c)).and_then(number);
+        let lk_value = row.get(lk).and_then(number);
+        out.push((code, th_value, lk_value));
+    }
+    Ok(TableTotals::from_rows(out))
+}
+
+/// The names to look for: folded word sequences, each of one indicator.
+#[derive(Clone, Debug, Default)]
+pub struct NameIndex {
+    /// (words, code, unit folded), longest first.
+    keys: Vec<(Vec<String>, String, String)>,
+}
+
+impl NameIndex {
+    pub fn new(template: &Template) -> NameIndex {
+        let mut by_key: HashMap<Vec<String>, HashSet<String>> = HashMap::new();
+        for ind in &template.indicators {
+            let head = ind.name.split([',', '(']).next().unwrap_or_default();
+            let mut names = vec![ind.name.as_str(), head];
+            names.extend(ind.aliases.iter().map(String::as_str));
+            for name in names {
+                let words: Vec<String> = indicator_key(name)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
+                if words.len() >= 2 {
+                    by_key.entry(words).or_default().insert(ind.code.clone());
+                }
+            }
+        }
+        // A key two indicators share names neither.
+        let mut keys: Vec<(Vec<String>, String, String)> = by_key
+            .into_iter()
+            .filter(|(_, codes)| codes.len() == 1)
+            .filter_map(|(words, codes)| {
+                let code = codes.into_iter().next()?;
+                let unit = template
+                    .indicator(&code)
+                    .map(|i| fold(&i.unit))
+                    .unwrap_or_default();
+                Some((words, code, unit))
+            })
+            .collect();
+        keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        NameIndex { keys }
+    }
+}
+
+/// A figure the prose ties to an indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedFigure {
+    pub code: String,
+    pub figure: Figure,
+    /// The name and the figure together.
+    pub span: Span,
+}
+
+/// Words between a name and its figure that keep them together.
+const FILLERS: &[&str] = &["la", "dat", "duoc", "co"];
+/// Words that make a sentence about one ward or commune.
+const LOCAL: &[&str] = &["phuong", "xa"];
+const QUALIFIERS: &[&str] = &[
+    "tang", "giam", "them", "khoang", "gan", "hon", "tren", "duoi", "xi", "voi", "toi", "den",
+];
+
+/// Every figure of a passage that touches an indicator's name, when only
+/// one indicator claims it.
+pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
+    // Words and numbers with commas and dashes inside names skipped.
+    let seq: Vec<usize> = (0..tokens.len())
+        .filter(|&i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| !matches!(t.tok, Tok::Punct(',' | '-' | '–')))
+        })
+        .collect();
+    let word = |s: usize| {
+        seq.get(s)
+            .and_then(|&i| tokens.get(i))
+            .and_then(Token::word)
+    };
+    let mut found: HashMap<usize, Vec<(String, Span)>> = HashMap::new();
+    let mut s = 0;
+    while s < seq.len() {
+        let matched = names.keys.iter().find(|(words, _, _)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(o, w)| word(s + o) == Some(w.as_str()))
+        });
+        let Some((words, code, unit)) = matched else {
+            s += 1;
+            continue;
+        };
+        let end = s + words.len();
+        let (Some(&first), Some(&last)) = (seq.get(s), seq.get(end - 1)) else {
+            break;
+        };
+        // The figure right before the name …
+        if let Some(n) = s.checked_sub(1).and_then(|p| seq.get(p)).copied() {
+            if figure_fits(tokens, n, unit, true) {
+                found
+                    .entry(n)
+                    .or_default()
+                    .push((code.clone(), span(tokens, n, last)));
+            }
+        }
+        // … or right after it.
+        let mut a = end;
+        while word(a).is_some_and(|w| FILLERS.contains(&w))
+            || seq
+                .get(a)
+                .and_then(|&i| tokens.get(i))
+                .is_some_and(|t| t.is_punct(':'))
+        {
+            a += 1;
+        }
+        if let Some(&n) = seq.get(a) {
+            if figure_fits(tokens, n, unit, false) {
+                found
+                    .entry(n)
+                    .or_default()
+                    .push((code.clone(), span(tokens, first, n)));
+            }
+        }
+        s = end;
+    }
+    let mut out: Vec<NamedFigure> = found
+        .into_iter()
+        .filter_map(|(n, claims)| {
+            let [(code, sp)] = claims.as_slice() else {
+                return None;
+            };
+            let t = tokens.get(n)?;
+            if local_sentence(tokens, n) {
+                return None;
+            }
+            Some(NamedFigure {
+                code: code.clone(),
+                figure: Figure {
+                    num: t.num()?,
+                    span: (t.start, t.end),
+                },
+                span: *sp,
+            })
+        })
+        .collect();
+    out.sort_by_key(|f| f.figure.span);
+    out
+}
+
+fn span(tokens: &[Token], a: usize, b: usize) -> Span {
+    let start = tokens.get(a.min(b)).map_or(0, |t| t.start);
+    let end = tokens.get(a.max(b)).map_or(start, |t| t.end);
+    (start, end)
+}
+
+/// The token at `n` is a plain figure in the indicator's unit.
+fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> bool {
+    let Some(num) = tokens.get(n).and_then(Token::num) else {
+        return false;
+    };
+    if !num.trusted || num.percent != (unit == "%") {
+        return false;
+    }
+    let prev = n.checked_sub(1).and_then(|p| tokens.get(p));
+    if prev.is_some_and(|t| t.is_word(QUALIFIERS) || t.is_punct('/'))
+        || tokens.get(n + 1).is_some_and(|t| t.is_punct('/'))
+    {
+        return false;
+    }
+    // Money must be written in the catalog's unit, right after the figure.
+    if unit.split(' ').any(|w| w == "dong") {
+        if before_name {
+            return false;
+        }
+        let written: Vec<&str> = (n + 1..n + 1 + unit.split(' ').count())
+            .filter_map(|i| tokens.get(i).and_then(Token::word))
+            .collect();
+        return written.join(" ") == unit;
+    }
+    true
+}
+
+/// True when the sentence around token `n` is about one ward or commune.
+fn local_sentence(tokens: &[Token], n: usize) -> bool {
+    let is_stop = |t: &Token| t.is_punct('.') || t.is_punct(';');
+    let start = tokens
+        .get(..n)
+        .and_then(|b| b.iter().rposition(is_stop))
+        .map_or(0, |p| p + 1);
+    let end = tokens
+        .get(n..)
+        .and_then(|a| a.iter().position(is_stop))
+        .map_or(tokens.len(), |p| n + p);
+    tokens
+        .get(start..end)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| t.is_word(LOCAL))
+}
+
+/// Compares a named figure with the table: nothing when it is LK or TH
+/// (within the rounding of the figure as written), a warning when it is off
+/// by rounding only, an error beyond.
+pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Finding> {
+    let (th, lk) = totals.get(&named.code)?;
+    let lk = lk?;
+    let num = named.figure.num;
+    let verdicts: Vec<Verdict> = [Some(lk), th]
+        .into_iter()
+        .flatten()
+        .map(|v| judge_percent(num.value, num.decimals, (v, v)))
+        .collect();
+    if verdicts.contains(&Verdict::Consistent) {
+        return None;
+    }
+    let stated = format_num(num.value, num.decimals, lang);
+    let table = format_auto(lk, 2, lang);
+    let message = match lang {
+        Lang::Vi => format!(
+            "Văn bản ghi {stated} cho chỉ tiêu {} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng.",
+            named.code
+        ),
+        Lang::En => format!(
+            "The text reads {stated} for indicator {} but the consolidated table has {table} (cumulative): correct the text or check the table.",
+            named.code
+        ),
+    };
+    let finding = if verdicts.contains(&Verdict::Rounding) {
+        Finding::warning(Code::TextVsTable, message)
+    } else {
+        Finding::error(Code::TextVsTable, message)
+    };
+    Some(
+        finding
+            .indicator(named.code.clone())
+            .column("LK")
+            .expected(table)
+            .actual(stated),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::textcheck::lexer::tokenize;
+
+    fn named(text: &str) -> Vec<(String, f64)> {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        named_figures(&tokenize(text), &names)
+            .into_iter()
+            .map(|n| (n.code, n.figure.num.value))
+            .collect()
+    }
+
+    #[test]
+    fn figures_next_to_names() {
+        assert_eq!(
+            named("Trong quý đã cấp 126 giấy phép xây dựng."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+        assert_eq!(
+            named("cách ly tập trung 35 người"),
+            vec![("YT11".to_string(), 35.0)]
+        );
+        assert_eq!(
+            named("Lượt tiếp công dân: 87 lượt."),
+            vec![("TT01".to_string(), 87.0)]
+        );
+        assert_eq!(
+            named("Thu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng"),
+            vec![("NS01".to_string(), 145.2)]
+        );
+    }
+
+    #[test]
+    fn unsure_figures_are_left_alone() {
+        assert!(named("tăng 12 giấy phép xây dựng so với cùng kỳ").is_empty());
+        assert!(named("Phường 5 đã cấp 12 giấy phép xây dựng").is_empty());
+        assert!(named("Thu ngân sách nhà nước trên địa bàn đạt 145.200 triệu đồng").is_empty());
+        assert!(named("cấp khoảng 126 giấy phép xây dựng").is_empty());
+        assert!(named("ngày 15/3 giấy phép xây dựng").is_empty());
+    }
+
+    #[test]
+    fn the_table_decides() {
+        let totals = TableTotals::from_rows([("DO01".to_string(), Some(40.0), Some(126.0))]);
+        let fig = |v: f64| NamedFigure {
+            code: "DO01".into(),
+            figure: Figure {
+                num: crate::textcheck::lexer::Num {
+                    value: v,
+                    decimals: 0,
+                    percent: false,
+                    trusted: true,
+                },
+                span: (0, 1),
+            },
+            span: (0, 1),
+        };
+        assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
+        assert!(
+            judge(&fig(40.0), &totals, Lang::Vi).is_none(),
+            "TH is accepted too"
+        );
+        let f = judge(&fig(162.0), &totals, Lang::Vi).unwrap();
+        assert_eq!(
+            (
+                f.code,
+                f.indicator.as_str(),
+                f.expected.as_str(),
+                f.actual.as_str()
+            ),
+            (Code::TextVsTable, "DO01", "126", "162")
+        );
+    }
+}

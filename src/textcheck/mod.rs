@@ -1,0 +1,473 @@
+//! Checks the figures quoted in the report's own prose: every percent with
+//! its operands, every total with its parts, and (with the consolidated
+//! table) every figure that names a catalog indicator.
+//!
+//! ```text
+//! .txt/.md lines ─┐                        ┌ percent claims → pct-mismatch / pct-rounding
+//!                 ├ blocks → passages → claims
+//! .docx paragraphs┘   (lists spanning      └ totals + parts → sum-mismatch
+//!                      bullet lines joined)  figures named → text-vs-table (--against)
+//! ```
+//!
+//! A block is one line of a text file (`L<n>`, every line counted from 1)
+//! or one paragraph of a docx (`P<n>`, every body paragraph counted from 1,
+//! empty ones included; footnotes `F<id>`). A passage is a block, or a
+//! block ending in "cụ thể:" / "gồm:" / "trong đó:" joined with the bullet
+//! blocks that follow it, so that a list written one item a line reads as
+//! one claim.
+
+pub mod against;
+pub mod claims;
+pub mod docx;
+pub mod lexer;
+
+use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::error::Fatal;
+use crate::normalize::number::format_num;
+use crate::normalize::text::fold;
+use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
+use claims::{Claim, Figure, PercentKind, Span};
+use std::path::Path;
+
+/// One line or paragraph of the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// `L3`, `P12` or `F1`: what a finding's `cell` says.
+    pub label: String,
+    pub text: String,
+    /// The bullet or list level of a list item (`+`, `-`, `L0`), if any.
+    pub bullet: Option<String>,
+}
+
+/// A report read into blocks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The file name, as findings name it.
+    pub file: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A finding with what the terminal shows besides it: the claim quoted
+/// with the wrong figure marked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextFinding {
+    pub finding: Finding,
+    pub quote: String,
+}
+
+/// What the checks need besides the document.
+#[derive(Clone, Copy, Debug)]
+pub struct Config<'a> {
+    pub lang: Lang,
+    /// The consolidated totals and the names to find them by.
+    pub against: Option<(&'a against::TableTotals, &'a against::NameIndex)>,
+}
+
+/// Reads a `.txt`, `.md` or `.docx` report into blocks.
+///
+/// # Errors
+/// When the file cannot be read, is not UTF-8 text, is a docx that does
+/// not open, or has another extension.
+pub fn read_document(path: &Path) -> Result<Document, Fatal> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let input = |reason: String| Fatal::Input {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let blocks = match ext.as_str() {
+        "txt" | "md" | "markdown" | "text" => {
+            let bytes = std::fs::read(path).map_err(|e| input(e.to_string()))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| input("not UTF-8 text; save it as UTF-8 and try again".into()))?;
+            text_blocks(&text)
+        }
+        "docx" => docx::read_docx(path).map_err(|e| input(e.to_string()))?,
+        _ => {
+            return Err(Fatal::Usage(format!(
+                "{}: check-text reads .txt, .md and .docx files",
+                path.display()
+            )))
+        }
+    };
+    Ok(Document { file, blocks })
+}
+
+/// The lines of a text file, every one counted from 1.
+pub fn text_blocks(text: &str) -> Vec<Block> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.split('\n')
+        .enumerate()
+        .map(|(i, line)| {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            Block {
+                label: format!("L{}", i + 1),
+                bullet: bullet_of(line).map(|c| c.to_string()),
+                text: line.to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The bullet a line starts with: `+`, `-`, `–`, `•`, `*` followed by a
+/// space.
+fn bullet_of(line: &str) -> Option<char> {
+    let mut chars = line.trim_start().chars();
+    let c = chars.next()?;
+    let next = chars.next()?;
+    (matches!(c, '+' | '-' | '–' | '•' | '*' | '·') && next.is_whitespace()).then_some(c)
+}
+
+/// Text joined from blocks, with the label of each stretch.
+#[derive(Clone, Debug, Default)]
+struct Passage {
+    text: String,
+    /// (offset in `text`, label) in increasing offset order.
+    pieces: Vec<(usize, String)>,
+}
+
+impl Passage {
+    fn push(&mut self, label: &str, text: &str) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        self.pieces.push((self.text.len(), label.to_string()));
+        self.text.push_str(text);
+    }
+
+    fn label_at(&self, pos: usize) -> &str {
+        self.pieces
+            .iter()
+            .take_while(|(o, _)| *o <= pos)
+            .last()
+            .map_or("", |(_, l)| l.as_str())
+    }
+}
+
+/// Markers that, at the end of a line before a colon, announce a list
+/// written one item a line.
+const LIST_MARKERS: &[&str] = &[
+    "cu the",
+    "gom",
+    "bao gom",
+    "trong do",
+    "trong do co",
+    "chia ra",
+];
+
+/// The text before a trailing "…, cụ thể:" and the marker as written, when
+/// the block announces a list.
+fn announces_list(text: &str) -> Option<(&str, &str)> {
+    let head = text.trim_end().strip_suffix(':')?;
+    let folded = fold(head);
+    let marker = LIST_MARKERS
+        .iter()
+        .filter(|m| folded == **m || folded.ends_with(&format!(" {m}")))
+        .max_by_key(|m| m.len())?;
+    // Cut the marker off the original text: as many words as it has.
+    let words = marker.split(' ').count();
+    let mut cut = head.len();
+    for _ in 0..words {
+        let trimmed = head.get(..cut)?.trim_end();
+        cut = trimmed.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    }
+    let before = head.get(..cut)?.trim_end().trim_end_matches(',').trim_end();
+    Some((before, head.get(cut..)?.trim()))
+}
+
+/// An item's text without its trailing `;`, `.` or `,`, with a bullet in
+/// front so that the claim parser sees where items start.
+fn item_text(block: &Block) -> String {
+    let t = block
+        .text
+        .trim()
+        .trim_end_matches([';', '.', ','])
+        .trim_end();
+    if bullet_of(t).is_some() {
+        t.to_string()
+    } else {
+        format!("+ {t}")
+    }
+}
+
+/// Joins each list announced at the end of a block with its bullet items
+/// (and one level of sub-items, written into brackets).
+fn passages(blocks: &[Block]) -> Vec<Passage> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(block) = blocks.get(i) {
+        i += 1;
+        let mut p = Passage::default();
+        let first_bullet = blocks.get(i).and_then(|b| b.bullet.clone());
+        match (announces_list(&block.text), first_bullet) {
+            (Some(_), Some(level)) => {
+                p.push(&block.label, &block.text);
+                while let Some(item) = blocks
+                    .get(i)
+                    .filter(|b| b.bullet.as_deref() == Some(level.as_str()))
+                {
+                    i += 1;
+                    let sub_level = blocks
+                        .get(i)
+                        .and_then(|b| b.bullet.clone())
+                        .filter(|l| *l != level);
+                    match (announces_list(&item.text), sub_level) {
+                        (Some((before, marker)), Some(sub)) => {
+                            let before = before.trim_end_matches([';', '.', ',']);
+                            p.push(&item.label, &format!("{before} ({marker}:"));
+                            while let Some(s) = blocks
+                                .get(i)
+                                .filter(|b| b.bullet.as_deref() == Some(sub.as_str()))
+                            {
+                                i += 1;
+                                p.push(&s.label, &item_text(s));
+                            }
+                            p.text.push(')');
+                        }
+                        _ => p.push(&item.label, &item_text(item)),
+                    }
+                }
+            }
+            _ => p.push(&block.label, &block.text),
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Runs every check on a document; findings come back sorted.
+pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
+    let mut out = Vec::new();
+    for passage in passages(&doc.blocks) {
+        let tokens = lexer::tokenize(&passage.text);
+        for claim in claims::read_claims(&tokens) {
+            if let Some(f) = judge(&claim, &passage, doc, config.lang) {
+                out.push(f);
+            }
+        }
+        if let Some((totals, names)) = config.against {
+            for named in against::named_figures(&tokens, names) {
+                if let Some(f) = against::judge(&named, totals, config.lang) {
+                    out.push(located(f, named.figure.span, named.span, &passage, doc));
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
+    out.dedup_by(|a, b| a.finding == b.finding);
+    out
+}
+
+/// Places a finding at the block of the marked figure and quotes it.
+fn located(
+    finding: Finding,
+    mark: Span,
+    span: Span,
+    passage: &Passage,
+    doc: &Document,
+) -> TextFinding {
+    let mut finding = finding;
+    finding.file = doc.file.clone();
+    finding.sheet = String::new();
+    finding.cell = passage.label_at(mark.0).to_string();
+    TextFinding {
+        quote: quote(&passage.text, span, mark),
+        finding,
+    }
+}
+
+/// The claim's text with the marked figure between `>>` and `<<`, on one
+/// line, shortened around the mark when long.
+pub fn quote(text: &str, span: Span, mark: Span) -> String {
+    const MAX: usize = 160;
+    let piece = |a: usize, b: usize| {
+        text.get(a..b)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut before = piece(span.0.min(mark.0), mark.0);
+    let figure = piece(mark.0, mark.1);
+    let mut after = piece(mark.1, span.1.max(mark.1));
+    if before.chars().count() > MAX / 2 {
+        let skip = before.chars().count() - MAX / 2;
+        before = format!("…{}", before.chars().skip(skip).collect::<String>());
+    }
+    if after.chars().count() > MAX / 2 {
+        after = format!("{}…", after.chars().take(MAX / 2).collect::<String>());
+    }
+    let sep_before = if before.is_empty() { "" } else { " " };
+    let sep_after = if after.is_empty() || after.starts_with([',', ';', ')', '.', ':']) {
+        ""
+    } else {
+        " "
+    };
+    format!("{before}{sep_before}>>{figure}<<{sep_after}{after}")
+}
+
+/// The interval a figure stands for: whole counts are exact; decimals and
+/// whole amounts of money were rounded.
+fn interval_of(f: &Figure, money: bool) -> Interval {
+    if f.num.decimals > 0 || money {
+        Interval::written(f.num.value, f.num.decimals)
+    } else {
+        Interval::exact(f.num.value)
+    }
+}
+
+fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option<TextFinding> {
+    match claim {
+        Claim::Percent {
+            kind,
+            stated,
+            stated_at,
+            numerator,
+            denominator,
+            money,
+            span,
+        } => {
+            let (a, b) = (
+                interval_of(numerator, *money),
+                interval_of(denominator, *money),
+            );
+            let computed = match kind {
+                PercentKind::Ratio => percent_of(a, b)?,
+                PercentKind::Growth => growth_of(a, b)?,
+            };
+            let d = stated_at.num.decimals;
+            let verdict = judge_percent(*stated, d, computed);
+            if verdict == Verdict::Consistent {
+                return None;
+            }
+            let point = numerator.num.value / denominator.num.value * 100.0
+                - if *kind == PercentKind::Growth {
+                    100.0
+                } else {
+                    0.0
+                };
+            let expected = round_to(point, d);
+            let show = |v: f64| describe_percent(*kind, v, d, lang);
+            let ops = format!(
+                "{}/{}",
+                format_num(numerator.num.value, numerator.num.decimals, lang),
+                format_num(denominator.num.value, denominator.num.decimals, lang)
+            );
+            let (code, severity, message) = match verdict {
+                Verdict::Rounding => (
+                    Code::PctRounding,
+                    Severity::Warning,
+                    match lang {
+                        Lang::Vi => format!(
+                            "Tỷ lệ ghi {} chỉ lệch do làm tròn: {ops} làm tròn là {}; nên ghi {}.",
+                            show(*stated),
+                            show(expected),
+                            show(expected)
+                        ),
+                        Lang::En => format!(
+                            "The percent reads {} and is off by rounding only: {ops} rounds to {}; write {}.",
+                            show(*stated),
+                            show(expected),
+                            show(expected)
+                        ),
+                    },
+                ),
+                _ => (
+                    Code::PctMismatch,
+                    Severity::Error,
+                    match lang {
+                        Lang::Vi => format!(
+                            "Tỷ lệ ghi {} nhưng {ops} cho {}: sửa thành {} hoặc kiểm tra lại số liệu trong ngoặc.",
+                            show(*stated),
+                            show(expected),
+                            show(expected)
+                        ),
+                        Lang::En => format!(
+                            "The percent reads {} but {ops} gives {}: write {} or check the figures it is computed from.",
+                            show(*stated),
+                            show(expected),
+                            show(expected)
+                        ),
+                    },
+                ),
+            };
+            let finding = Finding::new(severity, code, message)
+                .expected(format_num(expected, d, lang))
+                .actual(format_num(*stated, d, lang));
+            Some(located(finding, stated_at.span, *span, passage, doc))
+        }
+        Claim::Total {
+            total,
+            parts,
+            complete,
+            money,
+            span,
+        } => {
+            let sum = parts
+                .iter()
+                .map(|p| interval_of(p, *money))
+                .fold(Interval::exact(0.0), |acc, p| acc + p);
+            let whole = interval_of(total, *money);
+            let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
+            let point: f64 = parts.iter().map(|p| p.num.value).sum();
+            let sum_text = format_num(point, sum_decimals, lang);
+            let total_text = format_num(total.num.value, total.num.decimals, lang);
+            let terms = parts
+                .iter()
+                .map(|p| format_num(p.num.value, p.num.decimals, lang))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let finding = if *complete {
+                if sum.meets(whole) {
+                    return None;
+                }
+                let message = match lang {
+                    Lang::Vi => format!(
+                        "Tổng ghi {total_text} nhưng các phần cộng lại {terms} = {sum_text}: sửa tổng hoặc phần bị sai cho khớp."
+                    ),
+                    Lang::En => format!(
+                        "The total reads {total_text} but its parts add up to {terms} = {sum_text}: correct the total or the wrong part."
+                    ),
+                };
+                Finding::error(Code::SumMismatch, message)
+                    .expected(sum_text)
+                    .actual(total_text)
+            } else {
+                if sum.lo <= whole.hi || sum.gap(whole) <= 1e-9 * whole.hi.abs().max(1.0) {
+                    return None;
+                }
+                let message = match lang {
+                    Lang::Vi => format!(
+                        "Các phần {terms} = {sum_text} vượt tổng {total_text}: kiểm tra lại tổng hoặc các phần."
+                    ),
+                    Lang::En => format!(
+                        "The parts {terms} = {sum_text} exceed the total {total_text}: check the total or the parts."
+                    ),
+                };
+                Finding::error(Code::SumMismatch, message)
+                    .expected(format!("≤ {total_text}"))
+                    .actual(sum_text)
+            };
+            Some(located(finding, total.span, *span, passage, doc))
+        }
+    }
+}
+
+/// `17,29%`, `tăng 8,1%`, `giảm 0,74%` (or the English words).
+fn describe_percent(kind: PercentKind, value: f64, decimals: u8, lang: Lang) -> String {
+    let magnitude = format_num(value.abs(), decimals, lang);
+    match kind {
+        PercentKind::Ratio => format!("{}%", format_num(value, decimals, lang)),
+        PercentKind::Growth if value < 0.0 => format!("{} {magnitude}%", lang.pick("giảm", "down")),
+        PercentKind::Growth => format!("{} {magnitude}%", lang.pick("tăng", "up")),
+    }
+}
+
+#[cfg(test)]
+mod tests;

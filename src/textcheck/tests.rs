@@ -1,0 +1,209 @@
+//! The whole text check on invented prose (`tests/fixtures/text/`): every
+//! claim form written right gives nothing, every planted mistake is found
+//! with its exact place and figures.
+
+use super::*;
+
+fn run(text: &str, lang: Lang) -> Vec<(String, String, String, String, Severity)> {
+    let doc = Document {
+        file: "bao-cao.txt".into(),
+        blocks: text_blocks(text),
+    };
+    let config = Config {
+        lang,
+        against: None,
+    };
+    check_document(&doc, &config)
+        .into_iter()
+        .map(|f| {
+            let g = f.finding;
+            assert_eq!(g.file, "bao-cao.txt");
+            assert_eq!(g.sheet, "");
+            (
+                g.code.as_str().to_string(),
+                g.cell,
+                g.expected,
+                g.actual,
+                g.severity,
+            )
+        })
+        .collect()
+}
+
+fn row(
+    code: &str,
+    cell: &str,
+    expected: &str,
+    actual: &str,
+    severity: Severity,
+) -> (String, String, String, String, Severity) {
+    (
+        code.into(),
+        cell.into(),
+        expected.into(),
+        actual.into(),
+        severity,
+    )
+}
+
+#[test]
+fn consistent_claims_of_every_form_give_nothing() {
+    let text = include_str!("../../tests/fixtures/text/consistent.txt");
+    assert_eq!(run(text, Lang::Vi), vec![]);
+}
+
+#[test]
+fn every_planted_mistake_is_found() {
+    use Severity::{Error as E, Warning as W};
+    let text = include_str!("../../tests/fixtures/text/planted.txt");
+    assert_eq!(
+        run(text, Lang::Vi),
+        vec![
+            row("pct-mismatch", "L3", "17,29", "21,35", E),
+            row("pct-mismatch", "L3", "8,12", "10,93", E),
+            row("pct-rounding", "L4", "31,8", "31,9", W),
+            // Same line, same code: ordered by message.
+            row("pct-mismatch", "L5", "97,36", "96,36", E),
+            row("pct-mismatch", "L5", "-0,73", "-0,37", E),
+            row("pct-mismatch", "L6", "67,74", "76,74", E),
+            row("pct-rounding", "L6", "68", "67", W),
+            row("pct-mismatch", "L7", "12,03", "13,03", E),
+            row("pct-mismatch", "L7", "95", "59", E),
+            row("sum-mismatch", "L8", "406", "410", E),
+            row("sum-mismatch", "L9", "34", "35", E),
+            row("sum-mismatch", "L10", "≤ 1.215", "1.277", E),
+            row("sum-mismatch", "L11", "97", "96", E),
+            row("sum-mismatch", "L12", "120", "130", E),
+        ]
+    );
+}
+
+/// Writes a minimal docx: the given body paragraphs (`None` for an empty
+/// `<w:p/>`) and one footnote.
+fn write_docx(path: &std::path::Path, paragraphs: &[Option<&str>], footnote: &str) {
+    use std::io::Write;
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let body: String = paragraphs
+        .iter()
+        .map(|p| match p {
+            Some(t) => format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                esc(t)
+            ),
+            None => "<w:p/>".to_string(),
+        })
+        .collect();
+    let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {ns}><w:body>{body}<w:sectPr/></w:body></w:document>");
+    let notes = format!(
+        "<?xml version=\"1.0\"?><w:footnotes {ns}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p/></w:footnote><w:footnote w:id=\"1\"><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:footnote></w:footnotes>",
+        esc(footnote)
+    );
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("[Content_Types].xml", "<Types/>".to_string()),
+        ("word/document.xml", document),
+        ("word/footnotes.xml", notes),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_docx_is_read_by_paragraph_with_empty_ones_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.docx");
+    write_docx(
+        &path,
+        &[
+            Some("BÁO CÁO QUÝ I/2020"),
+            None,
+            Some("Thu ngân sách đạt 17,29% dự toán năm (145,2/840 tỷ đồng)."),
+            None,
+            Some("Đã cách ly 410 người, cụ thể: + tập trung 35 người; + tại nhà 290 người; + tự theo dõi 81 người."),
+            Some("Thành lập mới 96 doanh nghiệp (trong đó 81 doanh nghiệp có vốn trong nước, 15 doanh nghiệp có vốn nước ngoài)."),
+        ],
+        "Số liệu hồ sơ: giải quyết 126/130 hồ sơ (đạt tỷ lệ 96,2%).",
+    );
+    let doc = read_document(&path).unwrap();
+    assert_eq!(doc.file, "bao-cao.docx");
+    assert_eq!(doc.blocks.len(), 7);
+    let found: Vec<(String, String, String, String)> = check_document(
+        &doc,
+        &Config {
+            lang: Lang::En,
+            against: None,
+        },
+    )
+    .into_iter()
+    .map(|f| {
+        (
+            f.finding.code.to_string(),
+            f.finding.cell,
+            f.finding.expected,
+            f.finding.actual,
+        )
+    })
+    .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "pct-mismatch".into(),
+                "F1".into(),
+                "96.9".into(),
+                "96.2".into()
+            ),
+            (
+                "sum-mismatch".into(),
+                "P5".into(),
+                "406".into(),
+                "410".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn the_quote_marks_the_wrong_figure() {
+    let doc = Document {
+        file: "a.txt".into(),
+        blocks: text_blocks(
+            "Thu ngân sách 145,2 tỷ đồng, đạt 21,35% dự toán năm (145,2/840 tỷ đồng).",
+        ),
+    };
+    let found = check_document(
+        &doc,
+        &Config {
+            lang: Lang::Vi,
+            against: None,
+        },
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].quote,
+        "đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)"
+    );
+    assert_eq!(
+        found[0].finding.message,
+        "Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% hoặc kiểm tra lại số liệu trong ngoặc."
+    );
+}
+
+#[test]
+fn a_list_announced_at_a_line_end_is_read_with_its_bullet_lines() {
+    let blocks = text_blocks("Tổng 120 người, cụ thể:\n+ tập trung 35 người, trong đó:\n- 07 người đang cách ly;\n- 28 người đã hết thời gian.\n+ tại nhà 85 người.\nHết.");
+    let p = passages(&blocks);
+    assert_eq!(p.len(), 2);
+    assert_eq!(
+        p[0].text,
+        "Tổng 120 người, cụ thể: + tập trung 35 người (trong đó: - 07 người đang cách ly - 28 người đã hết thời gian) + tại nhà 85 người"
+    );
+    assert_eq!(p[0].label_at(0), "L1");
+    assert_eq!(p[0].label_at(p[0].text.find("07").unwrap()), "L3");
+    assert_eq!(p[1].text, "Hết.");
+}

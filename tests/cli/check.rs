@@ -1,0 +1,181 @@
+//! `tonghop check` on one workbook: the terminal list, the verdict, the
+//! exit status and `--json`.
+
+use crate::checks::{write_form, write_template, FormRow, TH_LK, V};
+use crate::common::tonghop;
+use std::path::Path;
+
+fn run(file: &Path, tpl: &Path, extra: &[&str]) -> (i32, String) {
+    let out = tonghop()
+        .arg("check")
+        .arg(file)
+        .arg("--template")
+        .arg(tpl)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn rows(resolved: f64, on_time: f64, late: f64, lk_resolved: f64) -> Vec<FormRow> {
+    vec![
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![V::N(resolved), V::N(lk_resolved)],
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            vec![V::N(on_time), V::N(on_time)],
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            vec![V::N(late), V::N(late)],
+        ),
+    ]
+}
+
+#[test]
+fn a_sum_that_does_not_add_up_is_listed_with_its_cell_and_fails() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1290.0, 1204.0, 77.0, 1290.0),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 1, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!("{} — Phường 5 — Quý I/2020", file.display())
+    );
+    // TH and LK both: 1.290 against 1.204 + 77 = 1.281.
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(
+        lines[1].starts_with(
+            "Lỗi       Biểu 1!E7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290"
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[1].ends_with("[sum-mismatch]"));
+    assert!(
+        lines[2].starts_with("Lỗi       Biểu 1!F7  "),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(
+        lines[3],
+        "Kết quả: 2 lỗi, 0 cảnh báo, 0 thông tin. Hãy sửa các lỗi trước khi gửi."
+    );
+}
+
+#[test]
+fn a_clean_workbook_passes_and_json_lists_the_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("p5.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1281.0, 1204.0, 77.0, 1281.0),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi; hãy xem lại các cảnh báo."
+    );
+    let (code, text) = run(&file, &tpl, &["--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 0);
+
+    // First quarter: LK must equal TH. In English, as JSON.
+    let file = tmp.path().join("p5-lk.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1281.0, 1204.0, 77.0, 1218.0),
+    );
+    let (code, text) = run(&file, &tpl, &["--json", "--lang", "en"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let list = v.as_array().unwrap();
+    let cum: Vec<&serde_json::Value> = list
+        .iter()
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .collect();
+    assert_eq!(cum.len(), 1, "{text}");
+    assert_eq!(cum[0]["cell"], "F7");
+    assert_eq!(cum[0]["expected"], "1,281");
+    assert_eq!(cum[0]["actual"], "1,218");
+    assert_eq!(cum[0]["unit"], "P05");
+    assert!(cum[0]["message"].as_str().unwrap().starts_with(
+        "Phường 5: HC02 Hồ sơ thủ tục hành chính đã giải quyết: in the first quarter"
+    ));
+    // The LK sum no longer holds either.
+    assert!(list
+        .iter()
+        .any(|f| f["code"] == "sum-mismatch" && f["column"] == "LK"));
+    // Checked for another period: the title's period is wrong.
+    let (code, text) = run(&file, &tpl, &["--json", "--period", "2020-Q2"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let pm: Vec<&serde_json::Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "period-mismatch")
+        .collect();
+    assert_eq!(pm.len(), 1);
+    assert_eq!(
+        (pm[0]["expected"].as_str(), pm[0]["actual"].as_str()),
+        (Some("2020-Q2"), Some("2020-Q1"))
+    );
+    // In Q2 the first-quarter rule does not apply.
+    assert!(!v
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "cumulative-mismatch"));
+}
+
+#[test]
+fn unreadable_and_missing_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let bad = tmp.path().join("hong.xlsx");
+    std::fs::write(&bad, b"this is not a workbook").unwrap();
+    let (code, text) = run(&bad, &tpl, &["--json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v[0]["code"], "file-unreadable");
+    let (code, _) = run(&tmp.path().join("none.xlsx"), &tpl, &[]);
+    assert_eq!(code, 2);
+}

@@ -1,0 +1,211 @@
+//! `tonghop check-text` end to end: the real binary on the invented
+//! reports of `tests/fixtures/text/`, and on a consolidated table written
+//! here with rust_xlsxwriter.
+
+use crate::common::{read_findings, repo, tonghop};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    repo()
+        .join("tests")
+        .join("fixtures")
+        .join("text")
+        .join(name)
+}
+
+fn field<'a>(f: &'a serde_json::Value, key: &str) -> &'a str {
+    f.get(key).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+#[test]
+fn check_text_finds_the_planted_mistakes_and_exits_1() {
+    let out = tempfile::tempdir().unwrap();
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(fixture("planted.txt"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    // The readable list: place, quote with the figure marked, the fix.
+    assert!(
+        stdout.contains("planted.txt › L3 · Lỗi pct-mismatch"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("\"đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Tính lại: 17,29 · Ghi: 21,35"), "{stdout}");
+    assert!(stdout.contains("sửa thành 17,29%"), "{stdout}");
+    assert!(
+        stdout.contains("planted.txt: 12 lỗi, 2 cảnh báo."),
+        "{stdout}"
+    );
+
+    let findings = read_findings(&out.path().join("errors.json"));
+    assert_eq!(findings.len(), 14);
+    let first = &findings[0];
+    assert_eq!(
+        (
+            field(first, "severity"),
+            field(first, "code"),
+            field(first, "file"),
+            field(first, "sheet"),
+            field(first, "cell")
+        ),
+        ("error", "pct-mismatch", "planted.txt", "", "L3")
+    );
+    assert_eq!(
+        (field(first, "expected"), field(first, "actual")),
+        ("17,29", "21,35")
+    );
+    let sums: Vec<(&str, &str, &str)> = findings
+        .iter()
+        .filter(|f| field(f, "code") == "sum-mismatch")
+        .map(|f| (field(f, "cell"), field(f, "expected"), field(f, "actual")))
+        .collect();
+    assert_eq!(
+        sums,
+        vec![
+            ("L8", "406", "410"),
+            ("L9", "34", "35"),
+            ("L10", "≤ 1.215", "1.277"),
+            ("L11", "97", "96"),
+            ("L12", "120", "130")
+        ]
+    );
+    let csv = std::fs::read_to_string(out.path().join("errors.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 15, "header and 14 rows");
+}
+
+#[test]
+fn check_text_is_silent_on_consistent_prose() {
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(fixture("consistent.txt"))
+        .assert()
+        .code(0);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert_eq!(
+        stdout,
+        "consistent.txt: không thấy sai sót trong số liệu của văn bản.\n"
+    );
+}
+
+#[test]
+fn check_text_json_prints_the_findings_in_english() {
+    let assert = tonghop()
+        .args(["check-text", "--json", "--lang", "en"])
+        .arg(fixture("planted.txt"))
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(findings.len(), 14);
+    let rounding = findings
+        .iter()
+        .find(|f| field(f, "code") == "pct-rounding")
+        .unwrap();
+    assert_eq!(
+        (
+            field(rounding, "severity"),
+            field(rounding, "cell"),
+            field(rounding, "expected"),
+            field(rounding, "actual")
+        ),
+        ("warning", "L4", "31.8", "31.9")
+    );
+    assert!(field(rounding, "message").starts_with("The percent reads 31.9%"));
+}
+
+#[test]
+fn check_text_against_the_consolidated_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tong-hop-q1");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    ws.write(0, 0, "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI").unwrap();
+    let header = [
+        "Mã",
+        "Chỉ tiêu",
+        "ĐVT",
+        "KH",
+        "TH",
+        "LK",
+        "CK",
+        "%KH",
+        "%CK",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write(2, c as u16, *h).unwrap();
+    }
+    ws.write(3, 1, "I. ĐÔ THỊ").unwrap();
+    let rows: [(&str, &str, f64, f64); 3] = [
+        (
+            "DO01",
+            "Giấy phép xây dựng, sửa chữa nhà đã cấp",
+            40.0,
+            126.0,
+        ),
+        ("YT11", "Cách ly tập trung", 35.0, 35.0),
+        (
+            "NS01",
+            "Thu ngân sách nhà nước trên địa bàn",
+            145.23,
+            145.23,
+        ),
+    ];
+    for (r, (code, name, th, lk)) in rows.iter().enumerate() {
+        let r = r as u32 + 4;
+        ws.write(r, 0, *code).unwrap();
+        ws.write(r, 1, *name).unwrap();
+        ws.write(r, 4, *th).unwrap();
+        ws.write(r, 5, *lk).unwrap();
+    }
+    wb.save(out.join("tong-hop.xlsx")).unwrap();
+    let report = dir.path().join("bao-cao.md");
+    std::fs::write(
+        &report,
+        "# Báo cáo\n\nTrong quý đã cấp 162 giấy phép xây dựng; cách ly tập trung 35 người.\nThu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng.\nPhường 5 đã cấp 12 giấy phép xây dựng.\n",
+    )
+    .unwrap();
+    let assert = tonghop()
+        .args(["check-text", "--json"])
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "column"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![("text-vs-table", "L3", "DO01", "LK", "126", "162")]
+    );
+}
+
+#[test]
+fn check_text_refuses_other_files_with_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("bao-cao.pdf");
+    std::fs::write(&p, "x").unwrap();
+    let assert = tonghop().arg("check-text").arg(&p).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains(".txt, .md and .docx"), "{stderr}");
+}

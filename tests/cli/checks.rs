@@ -1,0 +1,1033 @@
+//! The checks before sign-off, through `tonghop consolidate` on workbooks
+//! written by the test: every code flagged with its exact expected and
+//! actual values, near-misses left alone, feedback workbooks read back.
+
+use crate::common::{read_findings, read_sheet, tonghop};
+use rust_xlsxwriter::{Format, Workbook};
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+/// A cell of a test form: a number, a text, or nothing.
+#[derive(Clone, Copy, Debug)]
+pub enum V {
+    N(f64),
+    T(&'static str),
+    E,
+}
+
+/// A row of a test form: code, name, unit, then one value per column.
+pub type FormRow = (&'static str, &'static str, &'static str, Vec<V>);
+
+/// Writes a submission: title on row 1, period on row 3, the header on
+/// row 6 (STT | Mã số | Chỉ tiêu | ĐVT | `columns`…), rows from row 7 (so
+/// the k-th row's j-th figure is at column E+j, row 7+k), then the
+/// signature block.
+pub fn write_form(path: &Path, title: &str, period: &str, columns: &[&str], rows: &[FormRow]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}"))
+        .unwrap();
+    let bold = Format::new().set_bold();
+    let mut headers = vec!["STT", "Mã số", "Chỉ tiêu", "ĐVT"];
+    headers.extend(columns);
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(5, c as u16, *h, &bold).unwrap();
+    }
+    for (k, (code, name, unit, values)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        for (j, v) in values.iter().enumerate() {
+            let c = 4 + j as u16;
+            match v {
+                V::N(n) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                V::T(t) => {
+                    ws.write_string(r, c, *t).unwrap();
+                }
+                V::E => {}
+            }
+        }
+    }
+    let sig = 8 + rows.len() as u32;
+    ws.write_string(sig, 2, "NGƯỜI LẬP BIỂU").unwrap();
+    wb.save(path).unwrap();
+}
+
+/// The test template: the shipped template.toml (plus `extra_toml`), six
+/// wards and the office (VP), and a small catalog.
+pub fn write_template(dir: &Path, extra_toml: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(dir.join("template.toml"), format!("{toml}\n{extra_toml}")).unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nHC,Cải cách hành chính\nNS,Ngân sách\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         HC05,HC,Tỷ lệ hồ sơ giải quyết đúng hạn,%,rate,both,VP,HC03 / HC02 * 100\n\
+         HC07,HC,Tổng số lượt đánh giá,lượt,flow,both,VP,\n\
+         TT04,HC,Đơn tồn đầu kỳ,đơn,stock,both,VP,\n\
+         NS01,NS,Thu ngân sách nhà nước trên địa bàn,tỷ đồng,flow,district,VP,\n\
+         NS02,NS,Tiền phạt vi phạm hành chính,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nVP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes\n");
+    for k in 1..=6 {
+        agencies.push_str(&format!("P0{k},ward,Phường {k},UBND Phường {k}|P{k},yes\n"));
+    }
+    std::fs::write(dir.join("agencies.csv"), agencies).unwrap();
+}
+
+pub const TH_LK: [&str; 2] = ["Thực hiện quý", "Lũy kế từ đầu năm"];
+
+/// The test catalog: code, name, unit, and whether wards report it.
+pub const CATALOG: [(&str, &str, &str, bool); 8] = [
+    (
+        "HC02",
+        "Hồ sơ thủ tục hành chính đã giải quyết",
+        "hồ sơ",
+        true,
+    ),
+    ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", true),
+    ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", true),
+    ("HC05", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", true),
+    ("HC07", "Tổng số lượt đánh giá", "lượt", true),
+    ("TT04", "Đơn tồn đầu kỳ", "đơn", true),
+    (
+        "NS01",
+        "Thu ngân sách nhà nước trên địa bàn",
+        "tỷ đồng",
+        false,
+    ),
+    ("NS02", "Tiền phạt vi phạm hành chính", "triệu đồng", true),
+];
+
+/// Adds the catalog rows a form leaves out, without figures, so that no
+/// `indicator-missing` is said: a ward's rows, or every row for the office.
+pub fn complete(mut rows: Vec<FormRow>, ward: bool) -> Vec<FormRow> {
+    for (code, name, unit, wards) in CATALOG {
+        if (wards || !ward) && !rows.iter().any(|r| r.0 == code) {
+            rows.push((code, name, unit, vec![]));
+        }
+    }
+    rows
+}
+
+/// A ward's consistent HC rows (TH = LK, Q1): resolved = on time + late,
+/// the rate with two decimals.
+pub fn ward_rows(resolved: f64, on_time: f64, evaluations: f64) -> Vec<FormRow> {
+    let late = resolved - on_time;
+    let rate = (on_time / resolved * 10000.0).round() / 100.0;
+    vec![
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![V::N(resolved), V::N(resolved)],
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            vec![V::N(on_time), V::N(on_time)],
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            vec![V::N(late), V::N(late)],
+        ),
+        (
+            "HC05",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "%",
+            vec![V::N(rate), V::N(rate)],
+        ),
+        (
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::N(evaluations), V::N(evaluations)],
+        ),
+    ]
+}
+
+/// Runs consolidate and returns (exit code, findings).
+pub fn consolidate(
+    dir: &Path,
+    out: &Path,
+    tpl: &Path,
+    period: &str,
+    extra: &[&str],
+) -> (i32, Vec<serde_json::Value>) {
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out)
+        .arg("--template")
+        .arg(tpl)
+        .args(extra)
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (code, read_findings(&out.join("errors.json")))
+}
+
+/// `severity|code|unit|cell|indicator|column|expected|actual` of each
+/// finding, sorted; info findings and `indicator-missing` (the forms of
+/// these tests leave out rows on purpose) left out.
+pub fn summary(findings: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info" && f["code"] != "indicator-missing")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            format!(
+                "{}|{}|{}|{}|{}|{}|{}|{}",
+                s("severity"),
+                s("code"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual")
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The text of one part of an xlsx (zip) file.
+pub fn zip_part(path: &Path, part: &str) -> Option<String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(file).unwrap();
+    let mut f = z.by_name(part).ok()?;
+    let mut s = String::new();
+    f.read_to_string(&mut s).unwrap();
+    Some(s)
+}
+
+/// Six consistent wards (Q1) with the given overrides of whole rows.
+fn six_wards(dir: &Path, overrides: &HashMap<usize, Vec<FormRow>>) {
+    let base = [
+        (120.0, 100.0, 80.0),
+        (180.0, 171.0, 100.0),
+        (200.0, 190.0, 150.0),
+        (150.0, 140.0, 90.0),
+        (175.0, 160.0, 110.0),
+        (130.0, 125.0, 95.0),
+    ];
+    for (k, (a, b, c)) in base.iter().enumerate() {
+        let mut rows = ward_rows(*a, *b, *c);
+        if let Some(extra) = overrides.get(&(k + 1)) {
+            for r in extra {
+                match rows.iter_mut().find(|x| x.0 == r.0) {
+                    Some(x) => *x = r.clone(),
+                    None => rows.push(r.clone()),
+                }
+            }
+        }
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &complete(rows, true),
+        );
+    }
+}
+
+#[test]
+fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    // Ward 2: a negative count (HC07 TH) at F... and LK ≠ TH in Q1.
+    over.insert(
+        2,
+        vec![(
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::N(-300.0), V::T("3.000")],
+        )],
+    );
+    // Ward 4: LK ≠ TH for HC03 and HC04 (their sum still holds).
+    over.insert(
+        4,
+        vec![
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(140.0), V::N(104.0)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![V::N(10.0), V::N(46.0)],
+            ),
+        ],
+    );
+    six_wards(&dir, &over);
+    // The office: HC02 for the district stated 965 where the wards add up
+    // to 955; HC03 right (886).
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(
+            vec![
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![V::N(965.0), V::E],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![V::N(886.0), V::E],
+                ),
+            ],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    // Wards' HC07 TH: 80, -300, 150, 90, 110, 95 — the negative one is also
+    // far from the median (92,5); so is LK's 3.000 (median 102,5).
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|cumulative-mismatch|P02|F11|HC07|LK|-300|3.000",
+            "error|cumulative-mismatch|P04|F8|HC03|LK|140|104",
+            "error|cumulative-mismatch|P04|F9|HC04|LK|10|46",
+            // Ward 4's LK rate no longer follows from its LK figures:
+            // 104 / 150 × 100 = 69,33.
+            "error|pct-mismatch|P04|F10|HC05|LK|69,33|93,33",
+            "error|total-mismatch|VP|E7|HC02|TH|955|965",
+            "error|value-negative|P02|E11|HC07|TH|≥ 0|-300",
+            "warning|outlier|P02|E11|HC07|TH|92,5|-300",
+            "warning|outlier|P02|F11|HC07|LK|102,5|3.000",
+        ]
+    );
+    let tm = findings
+        .iter()
+        .find(|f| f["code"] == "total-mismatch")
+        .unwrap();
+    let m = tm["message"].as_str().unwrap();
+    assert!(
+        m.contains(
+            "Phường 1 120; Phường 2 180; Phường 3 200; Phường 4 150; Phường 5 175; Phường 6 130"
+        ),
+        "{m}"
+    );
+    assert!(m.contains("Hồ sơ thủ tục hành chính đã giải quyết"), "{m}");
+
+    // Feedback: a workbook for each unit with findings, none for the others.
+    let fb = out.join("phan-hoi");
+    for unit in ["P02", "P04", "VP"] {
+        assert!(fb.join(format!("{unit}.xlsx")).is_file(), "{unit}");
+    }
+    for unit in ["P01", "P03", "P05", "P06"] {
+        assert!(!fb.join(format!("{unit}.xlsx")).exists(), "{unit}");
+    }
+    let p04 = fb.join("P04.xlsx");
+    let sheet = read_sheet(&p04, "Biểu 1");
+    assert_eq!(sheet[0][0], "UBND PHƯỜNG 4");
+    assert_eq!(
+        sheet[5][..6],
+        [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý",
+            "Lũy kế từ đầu năm"
+        ]
+    );
+    assert_eq!(
+        sheet[7][1..6],
+        [
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            "140",
+            "104"
+        ]
+    );
+    let list = read_sheet(&p04, "Lỗi");
+    let listed: Vec<(String, String)> = list
+        .iter()
+        .skip(1)
+        .filter(|r| !r[5].is_empty())
+        .map(|r| (r[1].clone(), r[5].clone()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("cumulative-mismatch".to_string(), "F8".to_string()),
+            ("cumulative-mismatch".to_string(), "F9".to_string()),
+            ("pct-mismatch".to_string(), "F10".to_string()),
+        ]
+    );
+    assert!(list.iter().all(|r| r[2] == "P04" || r[2] == "Đơn vị"));
+    let comments = zip_part(&p04, "xl/comments1.xml").expect("the sheet has notes");
+    assert!(comments.contains("cumulative-mismatch"), "{comments}");
+    assert!(comments.contains("Giá trị đúng: 140"), "{comments}");
+    assert!(comments.contains("ref=\"F8\"") && comments.contains("ref=\"F9\""));
+}
+
+#[test]
+fn a_consistent_batch_has_no_findings_and_no_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    six_wards(&dir, &HashMap::new());
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(
+            vec![
+                // The district figure as the sum of the wards, in text.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![V::T("955"), V::T("955")],
+                ),
+                (
+                    "NS01",
+                    "Thu ngân sách nhà nước trên địa bàn",
+                    "tỷ đồng",
+                    vec![V::T("145,2"), V::T("145,2")],
+                ),
+            ],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(summary(&findings), Vec::<String>::new());
+    assert_eq!(code, 0);
+    assert!(
+        !out.join("phan-hoi").exists()
+            || std::fs::read_dir(out.join("phan-hoi"))
+                .unwrap()
+                .next()
+                .is_none()
+    );
+}
+
+#[test]
+fn outlier_threshold_comes_from_the_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Ward 3's 400 resolved files is far from the others' (median 162,5;
+    // score 6,4) only under a threshold below that.
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    over.insert(3, ward_rows(400.0, 390.0, 150.0));
+    six_wards(&dir, &over);
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "[checks]\noutlier_threshold = 3\n");
+    let (_, findings) = consolidate(&dir, &tmp.path().join("o1"), &tpl, "2020-Q1", &[]);
+    let outliers: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|outlier|"))
+        .collect();
+    assert!(
+        outliers.contains(&"warning|outlier|P03|E7|HC02|TH|162,5|400".to_string()),
+        "{outliers:?}"
+    );
+    let tpl2 = tmp.path().join("tpl2");
+    write_template(&tpl2, "[checks]\noutlier_threshold = 50\n");
+    let (_, findings) = consolidate(&dir, &tmp.path().join("o2"), &tpl2, "2020-Q1", &[]);
+    assert!(!summary(&findings).iter().any(|s| s.contains("|outlier|")));
+}
+
+#[test]
+fn second_quarter_lk_is_checked_against_the_previous_consolidation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    six_wards(&q1, &HashMap::new());
+    let out1 = tmp.path().join("out1");
+    consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    // Ward 1, Q2: TH 50, LK must be 120 + 50 = 170 but says 150; HC03:
+    // 100 + 45 = 145, right. TT04 is a stock: its LK is no sum.
+    write_form(
+        &q2.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ II/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(50.0), V::N(150.0)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(45.0), V::N(145.0)],
+            ),
+            ("TT04", "Đơn tồn đầu kỳ", "đơn", vec![V::N(3.0), V::N(3.0)]),
+        ],
+    );
+    let out2 = tmp.path().join("out2");
+    let (_, findings) = consolidate(
+        &q2,
+        &out2,
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let cum: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("cumulative"))
+        .collect();
+    assert_eq!(cum, ["error|cumulative-mismatch|P01|F7|HC02|LK|170|150"]);
+    // Without --previous nothing can be said about LK in Q2.
+    let (_, findings) = consolidate(&q2, &tmp.path().join("out3"), &tpl, "2020-Q2", &[]);
+    assert!(!summary(&findings).iter().any(|s| s.contains("cumulative")));
+    // A previous folder with no consolidation is a fatal error.
+    let bad = tonghop()
+        .arg("consolidate")
+        .arg(&q2)
+        .args(["--period", "2020-Q2", "--out"])
+        .arg(tmp.path().join("out4"))
+        .arg("--template")
+        .arg(&tpl)
+        .arg("--previous")
+        .arg(&q2)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn money_units_are_converted_by_their_factor_and_others_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // NS02 is in triệu đồng: each ward writes it in another unit.
+    let cases: [(&str, V, &str); 5] = [
+        ("đồng", V::N(2_500_000.0), "÷1.000.000"),
+        ("nghìn đồng", V::N(4_000.0), "÷1.000"),
+        ("triệu đồng", V::N(7.0), ""),
+        ("tỷ đồng", V::T("0,25"), "×1.000"),
+        ("USD", V::N(100.0), ""),
+    ];
+    for (k, (unit, v, _)) in cases.iter().enumerate() {
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &[("NS02", "Tiền phạt vi phạm hành chính", unit, vec![*v, *v])],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let units: Vec<(String, String, String)> = findings
+        .iter()
+        .filter(|f| f["code"] == "unit-mismatch")
+        .map(|f| {
+            (
+                f["unit"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(units.len(), 4, "{units:?}");
+    for (k, (_, _, factor)) in cases.iter().enumerate() {
+        let unit = format!("P0{}", k + 1);
+        let found = units.iter().find(|u| u.0 == unit);
+        match k {
+            2 => assert!(found.is_none(), "the catalog's own unit"),
+            4 => assert_eq!(found.unwrap().1, "error", "USD cannot be converted"),
+            _ => {
+                let (_, sev, m) = found.unwrap();
+                assert_eq!(sev, "warning");
+                assert!(m.contains(factor), "{m} should name {factor}");
+            }
+        }
+    }
+    // 2,5 + 4 + 7 + 250 = 263,5 triệu đồng; the USD figure stays out.
+    let summary_sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let ns02 = summary_sheet.iter().find(|r| r[0] == "NS02").unwrap();
+    assert_eq!(ns02[4], "263.5");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let row = detail
+        .iter()
+        .find(|r| r[0] == "NS02" && r[3] == "TH")
+        .unwrap();
+    assert_eq!(row[4..8], ["2.5", "4", "7", "250"]);
+}
+
+/// Consistent figures for the whole built-in catalog: every relation of
+/// `indicators.csv` holds for each unit (so it must hold for the totals).
+fn consistent_figures(t: &tonghop::template::Template, k: usize) -> HashMap<String, f64> {
+    let mut v: HashMap<String, f64> = t
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| (ind.code.clone(), (10 + (k * 7 + i * 13) % 50) as f64))
+        .collect();
+    for big in ["YT21", "YT23", "LD01", "TT02", "HC01", "HC07", "AN03"] {
+        *v.get_mut(big).unwrap() += 200.0;
+    }
+    let g = |v: &HashMap<String, f64>, c: &str| v[c];
+    let sets: [(&str, &[&str]); 9] = [
+        ("KT03", &["KT03a", "KT03b"]),
+        ("DO03", &["DO03a", "DO03b"]),
+        ("YT11", &["YT11a", "YT11b"]),
+        ("YT12", &["YT12a", "YT12b"]),
+        ("YT13", &["YT13a", "YT13b"]),
+        ("YT10", &["YT11", "YT12", "YT13"]),
+        ("HC02", &["HC03", "HC04"]),
+        ("DT00", &["DT01", "DT02", "DT03", "DT04"]),
+        ("LD03", &["LD03a", "LD03b"]),
+    ];
+    for (whole, parts) in sets {
+        let s: f64 = parts.iter().map(|p| g(&v, p)).sum();
+        v.insert(whole.into(), s);
+    }
+    let tt03 = g(&v, "TT03");
+    v.insert("TT06".into(), tt03);
+    let tt05 = g(&v, "TT04") + tt03;
+    v.insert("TT05".into(), tt05);
+    v.insert("TT07".into(), tt05 - tt03);
+    let tt10 = g(&v, "TT10");
+    v.insert("TT12".into(), tt10);
+    let tt13 = tt10 + g(&v, "TT11") - tt10;
+    v.insert("TT13".into(), tt13);
+    v
+}
+
+#[test]
+fn consolidated_totals_satisfy_every_catalog_relation_when_the_inputs_do() {
+    use tonghop::diagnostic::Lang;
+    use tonghop::reconcile::relations::relations_of;
+    use tonghop::template::{AgencyKind, Kind, Level, Template};
+    let t = Template::builtin().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let form = |path: &Path,
+                title: &str,
+                v: &HashMap<String, f64>,
+                keep: &dyn Fn(&tonghop::template::Indicator) -> bool| {
+        let rows: Vec<(String, String, String, f64)> = t
+            .indicators
+            .iter()
+            .filter(|i| i.kind != Kind::Rate && keep(i))
+            .map(|i| (i.code.clone(), i.name.clone(), i.unit.clone(), v[&i.code]))
+            .collect();
+        let leaked: Vec<FormRow> = rows
+            .into_iter()
+            .map(|(c, n, u, x)| {
+                let c: &'static str = Box::leak(c.into_boxed_str());
+                let n: &'static str = Box::leak(n.into_boxed_str());
+                let u: &'static str = Box::leak(u.into_boxed_str());
+                (c, n, u, vec![V::N(x), V::N(x)])
+            })
+            .collect();
+        write_form(path, title, "QUÝ I/2020", &TH_LK, &leaked);
+    };
+    for (k, a) in t.agencies.iter().enumerate() {
+        let v = consistent_figures(&t, k);
+        let path = dir.join(format!("{}.xlsx", a.code.replace('.', "-")));
+        match a.kind {
+            AgencyKind::Ward => form(
+                &path,
+                &format!("UBND {}", a.name.to_uppercase()),
+                &v,
+                &|i| i.level != Level::District,
+            ),
+            _ if t
+                .indicators
+                .iter()
+                .any(|i| i.level == Level::District && i.reported_by == a.code) =>
+            {
+                form(&path, &a.name.to_uppercase(), &v, &|i| {
+                    i.level == Level::District && i.reported_by == a.code
+                })
+            }
+            _ => {}
+        }
+    }
+    let out = tmp.path().join("out");
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.code() == Some(0) || output.status.code() == Some(1));
+    let findings = crate::common::read_findings(&out.join("errors.json"));
+    let bad: Vec<String> = findings
+        .iter()
+        .filter(|f| {
+            let c = f["code"].as_str().unwrap();
+            // Departments and rates left out make completeness findings;
+            // no figure may be found wrong.
+            matches!(
+                c,
+                "sum-mismatch"
+                    | "relation-violated"
+                    | "relation-skipped"
+                    | "cumulative-mismatch"
+                    | "value-negative"
+                    | "value-invalid"
+                    | "indicator-unknown"
+            )
+        })
+        .map(|f| f["code"].as_str().unwrap().to_string() + " " + f["message"].as_str().unwrap())
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let (relations, invalid) = relations_of(&t, Lang::Vi);
+    assert!(invalid.is_empty());
+    assert_eq!(relations.len(), 21);
+    for (col, name) in [(4usize, "TH"), (5, "LK")] {
+        let lookup = |code: &str| -> Option<f64> {
+            sheet
+                .iter()
+                .find(|r| r[0] == code)
+                .and_then(|r| r[col].parse().ok())
+        };
+        for rel in &relations {
+            let (l, r) = (rel.left.eval(&lookup), rel.right.eval(&lookup));
+            let (Some(l), Some(r)) = (l, r) else {
+                panic!("{name}: a total of {:?} is missing", rel.codes());
+            };
+            let holds = match rel.cmp {
+                tonghop::rules::expr::Cmp::Eq => (l - r).abs() < 1e-6,
+                tonghop::rules::expr::Cmp::Le => l <= r + 1e-6,
+                tonghop::rules::expr::Cmp::Ge => l + 1e-6 >= r,
+            };
+            assert!(
+                holds,
+                "{name}: {} {} {} gives {l} vs {r}",
+                rel.left,
+                rel.cmp.as_str(),
+                rel.right
+            );
+        }
+    }
+}
+
+/// The six figure columns: KH, TH, LK, CK, %KH, %CK (E … J).
+const ALL_COLUMNS: [&str; 6] = [
+    "Kế hoạch năm",
+    "Thực hiện quý",
+    "Lũy kế từ đầu năm",
+    "Cùng kỳ năm trước",
+    "% so với KH",
+    "% so với cùng kỳ",
+];
+
+fn hc(code: &'static str, th: V) -> FormRow {
+    let (name, unit) = CATALOG
+        .iter()
+        .find(|c| c.0 == code)
+        .map(|c| (c.1, c.2))
+        .unwrap();
+    (code, name, unit, vec![V::E, th, th])
+}
+
+#[test]
+fn stated_percents_and_rates_are_judged_at_their_precision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ns02 = |v: [V; 6]| -> FormRow {
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            v.to_vec(),
+        )
+    };
+    let wards: [(usize, Vec<FormRow>); 4] = [
+        (
+            1,
+            vec![
+                // Consistent: 1.290 / 1.300 = 99,23 %, growth −0,77 %; a
+                // rate stated with no decimals (1.204 / 1.290 = 93,33 %).
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        V::N(1300.0),
+                        V::N(1290.0),
+                        V::N(1290.0),
+                        V::N(1300.0),
+                        V::T("99,23"),
+                        V::T("-0,77"),
+                    ],
+                ),
+                hc("HC03", V::N(1204.0)),
+                hc("HC04", V::N(86.0)),
+                hc("HC05", V::N(93.0)),
+                // 9,6 % for 1,2 / 12,4 (9,68 %): right at its precision.
+                ns02([
+                    V::T("12,4"),
+                    V::T("1,2"),
+                    V::T("1,2"),
+                    V::T("1,3"),
+                    V::T("9,6"),
+                    V::T("-7,7"),
+                ]),
+            ],
+        ),
+        (
+            2,
+            vec![
+                hc("HC02", V::N(150.0)),
+                hc("HC03", V::N(140.0)),
+                hc("HC04", V::N(10.0)),
+                hc("HC05", V::T("93,33")),
+                // 145,2 / 840 = 17,29 %, not 21,35; %CK written as the
+                // ratio 108,12 where the growth 8,12 is wanted.
+                ns02([
+                    V::N(840.0),
+                    V::T("145,2"),
+                    V::T("145,2"),
+                    V::T("134,3"),
+                    V::T("21,35"),
+                    V::T("108,12"),
+                ]),
+            ],
+        ),
+        (
+            3,
+            vec![
+                // 3.184 / 10.000 = 31,84 %: "31,9" is off by rounding only.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        V::N(10000.0),
+                        V::N(3184.0),
+                        V::N(3184.0),
+                        V::E,
+                        V::T("31,9"),
+                    ],
+                ),
+                hc("HC03", V::N(3000.0)),
+                hc("HC04", V::N(184.0)),
+                hc("HC05", V::T("94,22")),
+            ],
+        ),
+        (
+            4,
+            vec![
+                hc("HC02", V::N(100.0)),
+                hc("HC03", V::N(60.0)),
+                hc("HC04", V::N(40.0)),
+                // 60 / 100 = 60 %, not 65.
+                hc("HC05", V::N(65.0)),
+                // A fall written with a minus: 136 / 137 − 1 = −0,73 %.
+                ns02([
+                    V::N(200.0),
+                    V::N(136.0),
+                    V::N(136.0),
+                    V::N(137.0),
+                    V::N(68.0),
+                    V::T("-0,73"),
+                ]),
+            ],
+        ),
+    ];
+    for (k, rows) in wards {
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &ALL_COLUMNS,
+            &complete(rows, true),
+        );
+    }
+    // The office states the district rate as the mean of the wards' rates
+    // (93 + 93,33 + 94,22 + 65) / 4 = 86,39 instead of 4.404 / 4.724.
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &ALL_COLUMNS,
+        &complete(
+            vec![(
+                "HC05",
+                "Tỷ lệ hồ sơ giải quyết đúng hạn",
+                "%",
+                vec![V::E, V::T("86,39")],
+            )],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|pct-kind|P02|J11|NS02|%CK|8,12|108,12",
+            "error|pct-mismatch|P02|I11|NS02|%KH|17,29|21,35",
+            "error|pct-mismatch|P04|F10|HC05|TH|60|65",
+            "error|pct-mismatch|P04|G10|HC05|LK|60|65",
+            "error|rate-averaged|VP|F7|HC05|TH|93,23|86,39",
+            // Wards 5 and 6 of the test registry sent nothing.
+            "error|submission-missing|P05|||||",
+            "error|submission-missing|P06|||||",
+            "warning|pct-rounding|P03|I7|HC02|%KH|31,8|31,9",
+        ]
+    );
+    let averaged = findings
+        .iter()
+        .find(|f| f["code"] == "rate-averaged")
+        .unwrap();
+    let m = averaged["message"].as_str().unwrap();
+    assert!(
+        m.starts_with("Văn phòng HĐND và UBND quận: HC05 Tỷ lệ hồ sơ giải quyết đúng hạn"),
+        "{m}"
+    );
+    assert!(m.contains("4.404") && m.contains("4.724"), "{m}");
+
+    // A unit that sent nothing gets the list of its findings only; the
+    // office's feedback marks its rate with a note.
+    let p05 = out.join("phan-hoi").join("P05.xlsx");
+    let names = {
+        use calamine::Reader;
+        calamine::open_workbook_auto(&p05).unwrap().sheet_names()
+    };
+    assert_eq!(names, ["Lỗi"]);
+    assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "submission-missing");
+    let vp = out.join("phan-hoi").join("VP.xlsx");
+    assert_eq!(read_sheet(&vp, "Biểu 1")[6][5], "86,39");
+    let notes = zip_part(&vp, "xl/comments1.xml").unwrap();
+    assert!(
+        notes.contains("ref=\"F7\"") && notes.contains("rate-averaged"),
+        "{notes}"
+    );
+    assert!(notes.contains("Giá trị đúng: 93,23"), "{notes}");
+
+    // The same workbook checked alone by the clerk, in English.
+    let output = tonghop()
+        .arg("check")
+        .arg(dir.join("phuong-02.xlsx"))
+        .arg("--template")
+        .arg(&tpl)
+        .args(["--lang", "en", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let list: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let got: Vec<String> = summary(&list);
+    assert_eq!(
+        got,
+        [
+            "error|pct-kind|P02|J11|NS02|%CK|8.12|108.12",
+            "error|pct-mismatch|P02|I11|NS02|%KH|17.29|21.35",
+        ]
+    );
+    let kh = list.iter().find(|f| f["code"] == "pct-mismatch").unwrap();
+    assert!(
+        kh["message"]
+            .as_str()
+            .unwrap()
+            .contains("% of plan says 21.35% but cumulative 145.2 / plan 840 × 100 = 17.29%"),
+        "{}",
+        kh["message"]
+    );
+}
+
+#[test]
+fn feedback_of_an_earlier_run_needs_force_and_goes_when_the_unit_is_right() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut over: HashMap<usize, Vec<FormRow>> = HashMap::new();
+    over.insert(4, vec![hc("HC02", V::N(-150.0))]);
+    six_wards(&dir, &over);
+    let out = tmp.path().join("out");
+    consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let p04 = out.join("phan-hoi").join("P04.xlsx");
+    assert!(p04.is_file());
+    // Someone's own file in the folder stays.
+    std::fs::write(out.join("phan-hoi").join("ghi-chu.txt"), "x").unwrap();
+    // Only the tong-hop outputs deleted: phan-hoi alone still needs --force.
+    for f in ["tong-hop.xlsx", "errors.csv", "errors.json"] {
+        std::fs::remove_file(out.join(f)).unwrap();
+    }
+    let again = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    six_wards(&dir, &HashMap::new());
+    let (code, _) = consolidate(&dir, &out, &tpl, "2020-Q1", &["--force"]);
+    assert_eq!(code, 1, "the office sent nothing");
+    assert!(!p04.exists(), "ward 4 is right now");
+    assert!(out.join("phan-hoi").join("ghi-chu.txt").is_file());
+    assert!(out.join("phan-hoi").join("VP.xlsx").is_file());
+}
