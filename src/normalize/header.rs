@@ -129,6 +129,23 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
     let rows = grid.rows();
     let cols = grid.cols();
     let last = rows.start.saturating_add(HEADER_SEARCH_ROWS).min(rows.end);
+    // Every cell a header may be read from (the search rows and the row
+    // under the last), its text and its role, worked out once: each is
+    // looked at up to four times below.
+    let read_end = last.saturating_add(1).min(rows.end);
+    let width = cols.len();
+    let mut cells: Vec<(String, Option<Role>)> =
+        Vec::with_capacity(read_end.saturating_sub(rows.start) as usize * width);
+    for r in rows.start..read_end {
+        for c in cols.clone() {
+            let text = grid.shown_text(r, c);
+            let role = words.classify(&text);
+            cells.push((text, role));
+        }
+    }
+    let cell = |r: u32, c: u32| {
+        cells.get((r - rows.start) as usize * width + (c - cols.start) as usize)
+    };
     // (layout, rows read to classify it)
     let mut best: Option<(TableLayout, u32)> = None;
     for r in rows.start..last {
@@ -138,17 +155,27 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
             for c in cols.clone() {
-                let top = grid.shown_text(r, c);
+                let Some((top, top_role)) = cell(r, c) else {
+                    continue;
+                };
                 let role = if two_rows {
-                    let bottom = grid.shown_text(r + 1, c);
+                    let Some((bottom, bottom_role)) = cell(r + 1, c) else {
+                        continue;
+                    };
                     let from_bottom = (!bottom.is_empty() && bottom != top)
-                        .then(|| words.classify(&bottom))
+                        .then_some(*bottom_role)
                         .flatten();
+                    // With one of the two blank, both read together are
+                    // the other alone (folding drops the joining space).
                     from_bottom
-                        .or_else(|| words.classify(&format!("{top} {bottom}")))
-                        .or_else(|| words.classify(&top))
+                        .or_else(|| match (top.is_empty(), bottom.is_empty()) {
+                            (false, false) => words.classify(&format!("{top} {bottom}")),
+                            (true, _) => *bottom_role,
+                            (false, true) => *top_role,
+                        })
+                        .or(*top_role)
                 } else {
-                    words.classify(&top)
+                    *top_role
                 };
                 if let Some(role) = role {
                     if !columns.iter().any(|(_, r)| *r == role) {

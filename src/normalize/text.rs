@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// Texts longer than this (in bytes) are not remembered.
 const MEMO_MAX_LEN: usize = 256;
 /// Entries a thread remembers before it starts afresh.
-const MEMO_MAX_ENTRIES: usize = 1 << 16;
+const MEMO_MAX_ENTRIES: usize = 4096;
 
 thread_local! {
     // `clean` and `fold` are pure and called on the same few thousand
@@ -20,13 +20,15 @@ thread_local! {
     static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
 }
 
-/// `f(s)`, remembered per thread for short texts.
+/// `f(s)`, remembered per thread for short texts that are not plain
+/// ASCII (ASCII text, numbers among it, is cheap to normalise and would
+/// only crowd the memo).
 fn memoized(
     memo: &'static std::thread::LocalKey<RefCell<HashMap<Box<str>, Box<str>>>>,
     s: &str,
     f: fn(&str) -> String,
 ) -> String {
-    if s.is_empty() || s.len() > MEMO_MAX_LEN {
+    if s.len() > MEMO_MAX_LEN || s.is_ascii() {
         return f(s);
     }
     memo.with(|m| {
