@@ -143,9 +143,8 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
             cells.push((text, role));
         }
     }
-    let cell = |r: u32, c: u32| {
-        cells.get((r - rows.start) as usize * width + (c - cols.start) as usize)
-    };
+    let cell =
+        |r: u32, c: u32| cells.get((r - rows.start) as usize * width + (c - cols.start) as usize);
     // (layout, rows read to classify it)
     let mut best: Option<(TableLayout, u32)> = None;
     for r in rows.start..last {

@@ -6,6 +6,7 @@ use crate::model::{parse_roman, Period, PeriodSpan};
 use crate::normalize::text::fold;
 use crate::template::Template;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Matches agency names and aliases inside free text, by whole folded
@@ -13,12 +14,20 @@ use std::sync::OnceLock;
 pub struct AgencyMatcher {
     /// (folded words of a name or alias, agency index)
     entries: Vec<(Vec<String>, usize)>,
+    /// An entry's words joined by single spaces → its first position in
+    /// `entries`: a registry of thousands of units is not scanned whole
+    /// for every title.
+    by_words: HashMap<String, usize>,
+    /// The word counts of the entries, ascending.
+    lengths: Vec<usize>,
 }
 
 impl AgencyMatcher {
     pub fn new(template: &Template) -> AgencyMatcher {
-        let mut entries = Vec::new();
+        let mut entries: Vec<(Vec<String>, usize)> = Vec::new();
         for (i, a) in template.agencies.iter().enumerate() {
+            // An agency's own entries are the last ones pushed.
+            let own = entries.len();
             let mut names = vec![a.name.clone(), a.code.clone()];
             names.extend(a.aliases.iter().cloned());
             for n in names {
@@ -27,12 +36,27 @@ impl AgencyMatcher {
                     .filter(|w| !w.is_empty())
                     .map(String::from)
                     .collect();
-                if !words.is_empty() && !entries.iter().any(|(w, j)| *j == i && *w == words) {
+                let seen = entries
+                    .get(own..)
+                    .is_some_and(|e| e.iter().any(|(w, _)| *w == words));
+                if !words.is_empty() && !seen {
                     entries.push((words, i));
                 }
             }
         }
-        AgencyMatcher { entries }
+        let mut by_words: HashMap<String, usize> = HashMap::new();
+        let mut lengths: Vec<usize> = Vec::new();
+        for (pos, (words, _)) in entries.iter().enumerate() {
+            by_words.entry(words.join(" ")).or_insert(pos);
+            lengths.push(words.len());
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        AgencyMatcher {
+            entries,
+            by_words,
+            lengths,
+        }
     }
 
     /// The agency whose longest name or alias appears in `text` as whole
@@ -40,23 +64,34 @@ impl AgencyMatcher {
     /// agency in the registry.
     pub fn find_in(&self, text: &str) -> Option<(usize, usize)> {
         let folded = fold(text);
-        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut best: Option<(usize, usize)> = None;
-        for (needle, idx) in &self.entries {
-            if needle.len() > words.len() {
-                continue;
+        // Folded text is words joined by single spaces: every run of
+        // whole words is a slice of it. (start, end) of each word:
+        let mut bounds: Vec<(usize, usize)> = Vec::new();
+        let mut at = 0;
+        for w in folded.split(' ') {
+            if !w.is_empty() {
+                bounds.push((at, at + w.len()));
             }
-            let found = words
-                .windows(needle.len())
-                .any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
-            if found {
-                let len: usize = needle.iter().map(|w| w.len() + 1).sum();
-                if best.is_none_or(|(_, l)| len > l) {
-                    best = Some((*idx, len));
+            at += w.len() + 1;
+        }
+        // (length matched, position in `entries`): the longest wins, then
+        // the earliest entry.
+        let mut best: Option<(usize, usize)> = None;
+        for (first, &(start, _)) in bounds.iter().enumerate() {
+            for &n in &self.lengths {
+                let Some(&(_, end)) = bounds.get(first + n - 1) else {
+                    break;
+                };
+                let Some(&pos) = folded.get(start..end).and_then(|k| self.by_words.get(k)) else {
+                    continue;
+                };
+                let len = end - start + 1;
+                if best.is_none_or(|(l, p)| len > l || (len == l && pos < p)) {
+                    best = Some((len, pos));
                 }
             }
         }
-        best
+        best.and_then(|(len, pos)| self.entries.get(pos).map(|(_, idx)| (*idx, len)))
     }
 
     /// The agency that a whole text names exactly (all its words), for
@@ -64,12 +99,8 @@ impl AgencyMatcher {
     pub fn exact(&self, text: &str) -> Option<usize> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        self.entries
-            .iter()
-            .find(|(needle, _)| {
-                needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
-            })
-            .map(|(_, i)| *i)
+        let pos = self.by_words.get(&words.join(" "))?;
+        self.entries.get(*pos).map(|(_, i)| *i)
     }
 }
 
@@ -140,6 +171,80 @@ pub fn period_in(text: &str) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_in` and `exact` as they were: every entry scanned.
+    fn find_in_scan(m: &AgencyMatcher, text: &str) -> Option<(usize, usize)> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Option<(usize, usize)> = None;
+        for (needle, idx) in &m.entries {
+            if needle.len() > words.len() {
+                continue;
+            }
+            let found = words
+                .windows(needle.len())
+                .any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
+            if found {
+                let len: usize = needle.iter().map(|w| w.len() + 1).sum();
+                if best.is_none_or(|(_, l)| len > l) {
+                    best = Some((*idx, len));
+                }
+            }
+        }
+        best
+    }
+
+    fn exact_scan(m: &AgencyMatcher, text: &str) -> Option<usize> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        m.entries
+            .iter()
+            .find(|(needle, _)| {
+                needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
+            })
+            .map(|(_, i)| *i)
+    }
+
+    #[test]
+    fn indexed_agency_lookup_agrees_with_a_full_scan() {
+        use crate::samples::batch;
+        let units = batch::units(3_000);
+        let t = Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            &batch::registry_csv(&units).unwrap(),
+        )
+        .unwrap();
+        let builtin = Template::builtin().unwrap();
+        let mut texts: Vec<String> = vec![
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
+            "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ I/2020".into(),
+            "UBND PHƯỜNG".into(),
+            "".into(),
+        ];
+        for u in units.iter().step_by(7) {
+            texts.push(format!("UBND {}", u.name.to_uppercase()));
+            texts.push(format!("{} báo cáo", u.name));
+            texts.push(u.name.clone());
+            texts.push(u.code.clone());
+        }
+        for a in &builtin.agencies {
+            texts.push(a.name.clone());
+            texts.extend(a.aliases.iter().cloned());
+            texts.push(format!("Kính gửi: {} và {}", a.name, a.code));
+        }
+        for m in [AgencyMatcher::new(&t), AgencyMatcher::new(&builtin)] {
+            let mut found = 0;
+            for text in &texts {
+                assert_eq!(m.find_in(text), find_in_scan(&m, text), "{text:?}");
+                assert_eq!(m.exact(text), exact_scan(&m, text), "{text:?}");
+                found += usize::from(m.find_in(text).is_some());
+            }
+            assert!(found > 50, "{found}");
+        }
+    }
 
     #[test]
     fn periods_in_titles() {
