@@ -150,10 +150,10 @@ fn is_signature_row(grid: &SheetGrid, row: u32) -> bool {
             return false;
         }
         let f = fold(&t);
-        SIGNATURE_WORDS
-            .iter()
-            .any(|w| f.strip_prefix(w).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
-            || (f.contains("ngay ") && f.contains(" thang ") && f.contains(" nam "))
+        SIGNATURE_WORDS.iter().any(|w| {
+            f.strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        }) || (f.contains("ngay ") && f.contains(" thang ") && f.contains(" nam "))
     })
 }
 
