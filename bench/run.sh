@@ -53,20 +53,20 @@ tsv="$results/runs.tsv"
   echo "### Machine and versions"
   echo
   echo '```text'
-  echo "date (UTC)   $stamp"
-  echo "cpu          $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
-  echo "cores        $(nproc)"
-  echo "memory       $(free -h | awk '/^Mem:/ {print $2}')"
-  echo "kernel       $(uname -r)"
-  echo "tonghop      $(git rev-parse --short HEAD 2>/dev/null || echo '?') $("$tonghop" --version)"
-  echo "rustc        $(rustc --version)"
-  echo "python       $("$vpy" --version 2>&1)"
+  echo "date (UTC)      $stamp"
+  echo "cpu             $(lscpu 2>/dev/null | sed -n 's/^Model name:[[:space:]]*//p' | head -1)"
+  echo "cores           $(nproc)"
+  echo "memory          $(free -h | awk '/^Mem:/ {print $2}')"
+  echo "kernel          $(uname -r)"
+  echo "tonghop         $(git rev-parse --short HEAD 2>/dev/null || echo '?') $("$tonghop" --version)"
+  echo "rustc           $(rustc --version)"
+  echo "python          $("$vpy" --version 2>&1)"
   "$vpy" - <<'EOF'
 from importlib.metadata import version
 for p in ["pandas", "openpyxl", "fastexcel", "polars", "pyarrow", "python-calamine", "xlsxwriter"]:
-    print(f"{p:<13}{version(p)}")
+    print(f"{p:<16}{version(p)}")
 EOF
-  echo "uptime       $(uptime)"
+  echo "uptime          $(uptime)"
   echo '```'
   echo
 } > "$md"
