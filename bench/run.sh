@@ -5,7 +5,7 @@
 # `cargo test` nor of CI. See BENCHMARKS.md for what it measures and the
 # figures of the last run.
 #
-# usage: bench/run.sh            the full run (about an hour on 2 cores)
+# usage: bench/run.sh            the full run (about 15 minutes on 2 quiet cores)
 #        BENCH_QUICK=1 bench/run.sh   a smoke run on small inputs
 #
 # Knobs (environment):
