@@ -184,11 +184,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         InputKind::Spreadsheet => {}
     }
     let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(
-        &file.path,
-        limits.max_file_mb.saturating_mul(1_000_000),
-        limits.max_cells,
-    ) {
+    let mut wb = match OpenWorkbook::open(&file.path, limits) {
         Ok(wb) => wb,
         Err(reason) => {
             return FileOutcome::Rejected {
