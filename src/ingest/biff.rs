@@ -60,7 +60,8 @@ fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
 }
 
 /// The reason given for a password-protected `.xls`.
-pub const ENCRYPTED: &str = "the workbook is protected by a password (encrypted); remove the password (File › Info › Protect Workbook), save and send it again";
+pub const ENCRYPTED: &str =
+    "the workbook is protected by a password (encrypted); the password must be removed first (File › Info › Protect Workbook)";
 
 /// Scans the workbook stream.
 ///
@@ -80,7 +81,7 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
                     ""
                 };
                 return Err(format!(
-                    "the workbook is protected by a password (encrypted{how}); remove the password (File › Info › Protect Workbook), save and send it again"
+                    "the workbook is protected by a password (encrypted{how}); the password must be removed first (File › Info › Protect Workbook)"
                 ));
             }
             0x0042 => facts.codepage = u16_at(data, 0),

@@ -168,11 +168,11 @@ pub fn plain_reason(err: &calamine::Error) -> String {
     } else if lower.contains("larger than its declared") {
         format!("the file is damaged: a part of it is larger than the archive declares ({raw})")
     } else if lower.contains("codepage") {
-        format!("the old .xls file uses a character set (code page) that cannot be read ({raw}); open it in Excel and save it as .xlsx")
+        format!("the old .xls file uses a character set (code page) that cannot be read ({raw})")
     } else if lower.contains("cell limit") {
         format!("the file declares more cells than can safely be read ({raw})")
     } else if lower.contains("unrecognized sheet:type") || lower.contains("boundsheet8:dt") {
-        format!("the workbook holds an Excel 4.0 macro sheet, which the reader cannot open; save the workbook without it ({raw})")
+        format!("the workbook holds an Excel 4.0 macro sheet, which the reader cannot open; the macro sheet must be deleted first ({raw})")
     } else if lower.contains("unexpected end of xml")
         || lower.contains("xml error")
         || lower.contains("end of stream")
@@ -349,9 +349,11 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Opens a zip-based workbook with the reader its parts call for.
+/// Opens a zip-based workbook with the reader its parts call for, then
+/// the others (a workbook's part names are not always the usual ones); the
+/// error reported is the first reader's.
 fn open_zip(path: &Path, kind: ZipKind) -> Result<Sheets<BufReader<File>>, calamine::Error> {
-    match kind {
+    let open = |k: ZipKind| match k {
         ZipKind::Xlsx => open_workbook::<Xlsx<_>, _>(path)
             .map(Sheets::Xlsx)
             .map_err(calamine::Error::Xlsx),
@@ -361,7 +363,21 @@ fn open_zip(path: &Path, kind: ZipKind) -> Result<Sheets<BufReader<File>>, calam
         ZipKind::Ods => open_workbook::<Ods<_>, _>(path)
             .map(Sheets::Ods)
             .map_err(calamine::Error::Ods),
+    };
+    let first = match open(kind) {
+        Ok(s) => return Ok(s),
+        Err(e) => e,
+    };
+    // A password or a damaged archive will not open with another reader.
+    let lower = first.to_string().to_lowercase();
+    if lower.contains("password") || lower.contains("zip error") {
+        return Err(first);
     }
+    [ZipKind::Xlsx, ZipKind::Xlsb, ZipKind::Ods]
+        .into_iter()
+        .filter(|&k| k != kind)
+        .find_map(|k| open(k).ok())
+        .ok_or(first)
 }
 
 /// Collects cells one at a time, refusing before the dense grid calamine
@@ -486,15 +502,13 @@ fn read_formulas(
 
 /// Binary files that are not workbooks we read, from their first bytes.
 fn describe_binary(head: &[u8]) -> Option<String> {
-    let too_old = |v: &str| {
-        Some(format!("the file is an {v} workbook, a format too old to read; open it in Excel or LibreOffice and save it as .xlsx"))
-    };
+    let too_old = |v: &str| Some(format!("the file is an {v} workbook, a format too old to read"));
     match head {
         [0x09, 0x00, ..] => too_old("Excel 2.x (BIFF2)"),
         [0x09, 0x02, ..] => too_old("Excel 3.0 (BIFF3)"),
         [0x09, 0x04, ..] => too_old("Excel 4.0 (BIFF4)"),
         [0x00, 0x00, 0x02, 0x00, 0x04 | 0x05 | 0x06, 0x04, ..] => Some(
-            "the file is a Lotus 1-2-3 worksheet, not an Excel workbook; open it in LibreOffice and save it as .xlsx".into(),
+            "the file is a Lotus 1-2-3 worksheet, not an Excel workbook (LibreOffice can convert it)".into(),
         ),
         _ if head.starts_with(b"%PDF") => {
             Some("the file is a PDF document, not an Excel workbook".into())

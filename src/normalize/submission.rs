@@ -467,6 +467,7 @@ fn read_rows(
     let file = sub.file.clone();
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
+    let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
     for r in layout.header_last + 1..grid.rows().end {
         if is_signature_row(grid, r) {
             break;
@@ -554,8 +555,20 @@ fn read_rows(
         }
         seen[idx] = true;
         sub.present.push(idx);
-        // The unit the row is written in, against the catalog's.
-        let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        // The unit the row is written in, against the catalog's. A row
+        // without a unit cell takes the unit the title or header states
+        // ("ĐVT: triệu đồng") when both are money units; otherwise a
+        // header unit says nothing about this indicator.
+        let mut row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let mut unit_at = loc(r, unit_col.unwrap_or(0));
+        if row_unit.is_empty() {
+            if let Some((u, at)) = &header_unit {
+                if money_factor(u).is_some() && money_factor(&ind.unit).is_some() {
+                    row_unit = u.clone();
+                    unit_at = at.clone();
+                }
+            }
+        }
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             match (money_factor(&row_unit), money_factor(&ind.unit)) {
@@ -575,7 +588,7 @@ fn read_rows(
                                 format!("Indicator {} «{}» is written in «{row_unit}» while the catalog uses «{}»; its figures were converted ({fac}). Use the catalog's unit.", ind.code, ind.name, ind.unit),
                             ),
                         )
-                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .at(&unit_at)
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -592,7 +605,7 @@ fn read_rows(
                                 format!("Indicator {} «{}» is written in «{row_unit}», which cannot be converted to the catalog's «{}»; its figures are not consolidated. Report it in «{}».", ind.code, ind.name, ind.unit, ind.unit),
                             ),
                         )
-                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .at(&unit_at)
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -721,6 +734,33 @@ fn read_rows(
     }
 }
 
+/// The unit stated for the whole table in a title or header cell:
+/// "ĐVT: triệu đồng", "(Đơn vị tính: người)". A bare "ĐVT" is the unit
+/// column's header, not a unit. Returns the cell and the unit as written.
+fn header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, String)> {
+    for r in grid.rows().start..=layout.header_last {
+        for (c, text) in grid.row_texts(r) {
+            if let Some(unit) = stated_unit(&text) {
+                return Some((r, c, unit));
+            }
+        }
+    }
+    None
+}
+
+/// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
+/// or without accents, in brackets or not).
+fn stated_unit(text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let (label, unit) = t.split_once(':')?;
+    let label = fold(label);
+    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label.trim()) {
+        return None;
+    }
+    let unit = unit.trim().trim_end_matches(['.', ';']).trim();
+    (!unit.is_empty()).then(|| unit.to_string())
+}
+
 fn is_blank(d: &Data) -> bool {
     match d {
         Data::Empty => true,
@@ -762,4 +802,20 @@ fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) ->
 fn is_same_unit(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     fa == fb || fa.replace(' ', "") == fb.replace(' ', "") || (fa.contains('%') && fb.contains('%'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_stated_for_the_table_is_found() {
+        assert_eq!(stated_unit("ĐVT: triệu đồng").as_deref(), Some("triệu đồng"));
+        assert_eq!(stated_unit("(Đơn vị tính: người)").as_deref(), Some("người"));
+        assert_eq!(stated_unit("dvt : Tỷ đồng.").as_deref(), Some("Tỷ đồng"));
+        // The unit column's header and other colons are not units.
+        assert_eq!(stated_unit("ĐVT"), None);
+        assert_eq!(stated_unit("Ghi chú: số liệu ước"), None);
+        assert_eq!(stated_unit("ĐVT:"), None);
+    }
 }
