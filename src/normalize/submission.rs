@@ -630,6 +630,27 @@ fn read_rows(
                 .column(column.as_str())
                 .actual(shown)
             };
+            // A formula whose value was never computed: blank, or an empty
+            // string as some writers store it (`<v></v>`).
+            if is_blank(data) {
+                if let Some(formula) = formula_at(formulas, r, c) {
+                    sub.findings.push(
+                        Finding::error(
+                            Code::ValueUncomputed,
+                            msg(
+                                lang,
+                                format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
+                                format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
+                            ),
+                        )
+                        .at(&here)
+                        .indicator(ind.code.clone())
+                        .column(column.as_str())
+                        .actual(format!("={formula}")),
+                    );
+                }
+                continue;
+            }
             let (value, decimals) = match data {
                 Data::Float(f) if f.is_finite() => {
                     // Percentages and rates need the decimals as shown by the
@@ -695,26 +716,8 @@ fn read_rows(
                         .push(invalid(crate::ingest::sheet::data_text(data)));
                     continue;
                 }
-                Data::Empty => {
-                    // Blank but a formula is there: never computed.
-                    if let Some(formula) = formula_at(formulas, r, c) {
-                        sub.findings.push(
-                            Finding::error(
-                                Code::ValueUncomputed,
-                                msg(
-                                    lang,
-                                    format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
-                                    format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
-                                ),
-                            )
-                            .at(&here)
-                            .indicator(ind.code.clone())
-                            .column(column.as_str())
-                            .actual(format!("={formula}")),
-                        );
-                    }
-                    continue;
-                }
+                // Blank cells were handled above.
+                Data::Empty => continue,
             };
             let value = if column.is_percent() {
                 value
@@ -793,8 +796,9 @@ fn is_column_number(d: &Data) -> bool {
 fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) -> Option<&str> {
     formulas?
         .get_value((row, col))
-        .map(String::as_str)
-        .filter(|f| !f.trim().is_empty())
+        // OpenDocument writes "of:=[.E5]+[.E6]".
+        .map(|f| f.trim().trim_start_matches("of:").trim_start_matches('='))
+        .filter(|f| !f.is_empty())
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and
