@@ -144,11 +144,7 @@ impl Bounds {
     }
     fn describe(&self) -> String {
         match self.0 {
-            Some((r0, r1, c0, c1)) => format!(
-                "{} rows × {} columns",
-                r1 - r0 + 1,
-                c1 - c0 + 1
-            ),
+            Some((r0, r1, c0, c1)) => format!("{} rows × {} columns", r1 - r0 + 1, c1 - c0 + 1),
             None => String::new(),
         }
     }
@@ -318,7 +314,9 @@ mod tests {
         d.extend(256u16.to_le_bytes());
         d.extend([0, 0]);
         let wb = workbook(&[], &[rec(DIMENSIONS, &d), number(0, 0)]);
-        assert!(precheck(&wb, 2_000_000).unwrap_err().contains("claims a size"));
+        assert!(precheck(&wb, 2_000_000)
+            .unwrap_err()
+            .contains("claims a size"));
     }
 
     #[test]
@@ -338,7 +336,11 @@ mod tests {
 
     #[test]
     fn chart_substreams_are_not_counted() {
-        let chart = [rec(BOF, &[0, 6, 0x20, 0]), number(60000, 200), rec(EOF, &[])];
+        let chart = [
+            rec(BOF, &[0, 6, 0x20, 0]),
+            number(60000, 200),
+            rec(EOF, &[]),
+        ];
         let mut sheet = vec![number(0, 0)];
         sheet.extend(chart);
         let wb = workbook(&[], &sheet);

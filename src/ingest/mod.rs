@@ -21,20 +21,30 @@
 //! pre-checks refuse, before calamine sees them, the files that would make
 //! it loop or allocate without bound, which no `catch_unwind` can stop.
 //!
-//! Why pre-checks rather than a worker process per file: spawning the
-//! (debug) binary to read one small file and send back its cells cost
-//! about 3 ms per file here (measured: 200 spawns of `tonghop --version`
-//! in 0.62 s), against 20–200 µs for the pre-checks; 10,000 files would
-//! spend 30 s in spawning alone, and a memory cap (RLIMIT_AS) also counts
-//! the reserved but untouched memory of every thread. The pre-checks mirror
-//! exactly the allocations calamine 0.38 makes from a file's claims
-//! (sector chains, DIMENSIONS reservations, dense cell grids); a new
-//! calamine version must be checked against them (the corpus test does).
+//! Why pre-checks rather than a worker process per file (measured on this
+//! 2-core machine, debug build, others building alongside):
+//!
+//! - worker process: 200 spawns of `tonghop --version` took 1.98 s, about
+//!   10 ms a file before any reading or sending cells back (`/bin/true`:
+//!   3 ms). 10,000 files would spend 50 s of CPU spawning alone; even per
+//!   `.xls` only it doubles the time of a batch of small `.xls`. A memory
+//!   cap (RLIMIT_AS) must also leave room for the address space every
+//!   thread reserves, so it cannot be tight.
+//! - pre-checks: 4.1 ms per file on average over the corpus's 77 OLE files
+//!   (130 KB on average; an unoptimized test build, `cargo test --lib
+//!   ingest::cost -- --ignored --nocapture`), proportional to size; the
+//!   zip check reads only the archive's directory (microseconds).
+//!
+//! So: pre-checks, which mirror exactly the allocations calamine 0.38 makes
+//! from a file's claims (sector chains, DIMENSIONS reservations, dense cell
+//! grids). A new calamine version must be checked against them; the corpus
+//! test (`tests/cli/corpus.rs`) runs every known hazard.
 
 pub mod biff;
 pub mod discover;
 pub mod ole;
 pub mod sheet;
+pub mod styles;
 pub mod text;
 pub mod zipped;
 
@@ -51,6 +61,7 @@ use std::io::{BufReader, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
+use text::TextSheet;
 use zipped::ZipKind;
 
 /// What a file is, judged by its first bytes rather than its name.
@@ -89,10 +100,6 @@ pub fn sniff(path: &Path) -> std::io::Result<(Container, Vec<u8>)> {
     };
     Ok((kind, head))
 }
-
-/// A sheet of a text spreadsheet, with its formulas when the format keeps
-/// them.
-type TextSheet = (SheetGrid, Option<Range<String>>);
 
 /// An opened workbook: a binary one read by calamine, or a text one
 /// (HTML, CSV, XML 2003, SYLK) already read into grids. Both look the same
@@ -319,7 +326,10 @@ impl OpenWorkbook {
                 .and_then(|(_, f)| f.take()),
             OpenWorkbook::Calamine { sheets, max_cells } => {
                 let max_cells = *max_cells;
-                guarded("reading formulas", || read_formulas(sheets, name, max_cells)).ok()
+                guarded("reading formulas", || {
+                    read_formulas(sheets, name, max_cells)
+                })
+                .ok()
             }
         }
     }
@@ -340,7 +350,8 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
             } else if cfb.has("PowerPoint Document") {
                 "the file is a PowerPoint presentation, not an Excel workbook".into()
             } else {
-                "the file is an OLE compound file without a workbook inside: not an Excel workbook".into()
+                "the file is an OLE compound file without a workbook inside: not an Excel workbook"
+                    .into()
             });
         }
         Err(e) => return Err(e),
@@ -502,12 +513,16 @@ fn read_formulas(
 
 /// Binary files that are not workbooks we read, from their first bytes.
 fn describe_binary(head: &[u8]) -> Option<String> {
-    let too_old = |v: &str| Some(format!("the file is an {v} workbook, a format too old to read"));
+    let too_old = |v: &str| {
+        Some(format!(
+            "the file is an {v} workbook, a format too old to read"
+        ))
+    };
     match head {
         [0x09, 0x00, ..] => too_old("Excel 2.x (BIFF2)"),
         [0x09, 0x02, ..] => too_old("Excel 3.0 (BIFF3)"),
         [0x09, 0x04, ..] => too_old("Excel 4.0 (BIFF4)"),
-        [0x00, 0x00, 0x02, 0x00, 0x04 | 0x05 | 0x06, 0x04, ..] => Some(
+        [0x00, 0x00, 0x02, 0x00, 0x04..=0x06, 0x04, ..] => Some(
             "the file is a Lotus 1-2-3 worksheet, not an Excel workbook (LibreOffice can convert it)".into(),
         ),
         _ if head.starts_with(b"%PDF") => {
@@ -557,7 +572,10 @@ mod tests {
     fn a_panic_inside_the_guard_is_a_reason_and_outside_stays_a_panic() {
         let r: Result<(), String> = guarded("testing", || panic!("boom"));
         let reason = r.unwrap_err();
-        assert!(reason.contains("while testing") && reason.contains("boom"), "{reason}");
+        assert!(
+            reason.contains("while testing") && reason.contains("boom"),
+            "{reason}"
+        );
         // The flag is reset: a panic outside the guard is caught by the
         // normal machinery (here: catch_unwind of the test itself).
         assert!(!GUARDED.with(StdCell::get));
@@ -566,11 +584,48 @@ mod tests {
 
     #[test]
     fn old_binary_formats_have_names() {
-        assert!(describe_binary(&[0x09, 0x04, 0x06, 0x00]).unwrap().contains("BIFF4"));
-        assert!(describe_binary(&[0, 0, 2, 0, 6, 4, 6, 0]).unwrap().contains("Lotus"));
+        assert!(describe_binary(&[0x09, 0x04, 0x06, 0x00])
+            .unwrap()
+            .contains("BIFF4"));
+        assert!(describe_binary(&[0, 0, 2, 0, 6, 4, 6, 0])
+            .unwrap()
+            .contains("Lotus"));
         assert!(describe_binary(b"%PDF-1.4").unwrap().contains("PDF"));
         assert!(describe_binary(b"Chi tieu,TH").is_none());
     }
 }
 
-pub mod styles;
+#[cfg(test)]
+mod cost {
+    use super::*;
+
+    /// The cost of the `.xls` pre-check over the corpus's OLE files
+    /// (`cargo test --lib ingest::cost -- --ignored --nocapture`).
+    #[test]
+    #[ignore = "measurement; needs ../shared/corpus/real-world"]
+    fn ole_precheck_cost_over_the_corpus() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real-world");
+        let mut stack = vec![root];
+        let mut files = Vec::new();
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if matches!(sniff(&p), Ok((Container::Ole, _))) {
+                    files.push(std::fs::read(&p).unwrap_or_default());
+                }
+            }
+        }
+        let bytes: usize = files.iter().map(Vec::len).sum();
+        let t = std::time::Instant::now();
+        let rounds = 20;
+        for _ in 0..rounds {
+            for f in &files {
+                let _ = precheck_ole(f, 2_000_000);
+            }
+        }
+        let per = t.elapsed() / (rounds * files.len().max(1) as u32);
+        println!("{} OLE files, {bytes} bytes: {per:?} per file", files.len());
+    }
+}

@@ -21,6 +21,10 @@ use super::sheet::SheetGrid;
 use calamine::{Data, Dimensions, Range};
 use std::borrow::Cow;
 
+/// A sheet of a text spreadsheet, with its formulas when the format keeps
+/// them.
+pub type TextSheet = (SheetGrid, Option<Range<String>>);
+
 /// What kind of text a file holds, from its first bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextKind {
@@ -54,7 +58,23 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
     // tones as combining bytes; 1252 has Western letters there instead.
     let vietnamese = bytes
         .iter()
-        .filter(|&&b| matches!(b, 0xE3 | 0xC3 | 0xF0 | 0xD0 | 0xF5 | 0xD5 | 0xFD | 0xDD | 0xCC | 0xEC | 0xD2 | 0xDE | 0xF2))
+        .filter(|&&b| {
+            matches!(
+                b,
+                0xE3 | 0xC3
+                    | 0xF0
+                    | 0xD0
+                    | 0xF5
+                    | 0xD5
+                    | 0xFD
+                    | 0xDD
+                    | 0xCC
+                    | 0xEC
+                    | 0xD2
+                    | 0xDE
+                    | 0xF2
+            )
+        })
         .count();
     let enc = if vietnamese * 50 >= bytes.iter().filter(|&&b| b >= 0x80).count() * 20 {
         encoding_rs::WINDOWS_1258
@@ -121,11 +141,7 @@ pub fn kind_of(text: &str) -> Option<TextKind> {
 /// # Errors
 /// A plain reason when nothing table-like is inside, or when a table is
 /// larger than `max_cells`.
-pub fn read_text(
-    kind: TextKind,
-    text: &str,
-    max_cells: u64,
-) -> Result<Vec<(SheetGrid, Option<Range<String>>)>, String> {
+pub fn read_text(kind: TextKind, text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     let sheets = match kind {
         TextKind::Html => read_html(text, max_cells)?,
         TextKind::Delimited => read_delimited(text, max_cells)?,
@@ -167,7 +183,7 @@ impl Builder {
         Ok(())
     }
 
-    fn finish(self, name: String) -> (SheetGrid, Option<Range<String>>) {
+    fn finish(self, name: String) -> TextSheet {
         if self.rows == 0 || self.cols == 0 {
             return (SheetGrid::new(name, Range::empty(), Vec::new()), None);
         }
@@ -189,7 +205,7 @@ impl Builder {
 /// Largest rowspan/colspan honoured (a browser's limits are similar).
 const MAX_SPAN: u32 = 1000;
 
-fn read_html(text: &str, max_cells: u64) -> Result<Vec<(SheetGrid, Option<Range<String>>)>, String> {
+fn read_html(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     use scraper::{ElementRef, Html};
     let doc = Html::parse_document(text);
     let mut out = Vec::new();
@@ -275,10 +291,14 @@ fn cell_text(td: scraper::ElementRef) -> String {
     crate::normalize::text::clean(&s)
 }
 
-fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<(SheetGrid, Option<Range<String>>)>, String> {
+fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     let text = text.trim_start_matches('\u{feff}');
     // The separator that splits the first lines most consistently.
-    let sample: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    let sample: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(20)
+        .collect();
     let delimiter = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|&d| {
@@ -299,7 +319,12 @@ fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<(SheetGrid, Option<R
     for (r, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("the text table cannot be read: {e}"))?;
         for (c, field) in record.iter().enumerate() {
-            b.set(r as u32, c as u32, Data::String(field.to_string()), max_cells)?;
+            b.set(
+                r as u32,
+                c as u32,
+                Data::String(field.to_string()),
+                max_cells,
+            )?;
         }
     }
     Ok(vec![b.finish("Sheet1".to_string())])
@@ -308,10 +333,7 @@ fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<(SheetGrid, Option<R
 /// Excel 2003 "XML Spreadsheet": `Worksheet/Table/Row/Cell/Data`, with
 /// `ss:Index` skipping cells or rows, `ss:MergeAcross`/`ss:MergeDown` and
 /// `ss:Formula`.
-fn read_xml_spreadsheet(
-    text: &str,
-    max_cells: u64,
-) -> Result<Vec<(SheetGrid, Option<Range<String>>)>, String> {
+fn read_xml_spreadsheet(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut out = Vec::new();
@@ -326,8 +348,7 @@ fn read_xml_spreadsheet(
             Event::Start(e) | Event::Empty(e) => {
                 let attr = |name: &str| -> Option<String> {
                     e.attributes().flatten().find_map(|a| {
-                        (a.key.local_name().as_ref() == name)
-                            .then(|| a.value.to_string())
+                        (a.key.local_name().as_ref() == name).then(|| a.value.to_string())
                     })
                 };
                 let num = |name: &str| attr(name).and_then(|v| v.trim().parse::<u32>().ok());
@@ -336,7 +357,8 @@ fn read_xml_spreadsheet(
                         if let Some((n, b)) = sheet.take() {
                             out.push(b.finish(n));
                         }
-                        let name = attr("Name").unwrap_or_else(|| format!("Sheet{}", out.len() + 1));
+                        let name =
+                            attr("Name").unwrap_or_else(|| format!("Sheet{}", out.len() + 1));
                         sheet = Some((name, Builder::default()));
                         row = 0;
                     }
@@ -360,7 +382,8 @@ fn read_xml_spreadsheet(
                                 b.merges.push(Dimensions::new((row, col), end));
                             }
                             if let Some(f) = attr("Formula") {
-                                b.formulas.push((row, col, f.trim_start_matches('=').to_string()));
+                                b.formulas
+                                    .push((row, col, f.trim_start_matches('=').to_string()));
                                 b.set(row, col, Data::Empty, max_cells)?;
                             }
                         }
@@ -430,7 +453,7 @@ fn read_xml_spreadsheet(
 
 /// SYLK: `C;Y<row>;X<col>;K<value>` records (row and column carry over
 /// from the previous record when left out).
-fn read_sylk(text: &str, max_cells: u64) -> Result<Vec<(SheetGrid, Option<Range<String>>)>, String> {
+fn read_sylk(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     let mut b = Builder::default();
     let (mut row, mut col) = (1u32, 1u32);
     for line in text.lines() {
@@ -474,7 +497,11 @@ mod tests {
     use super::*;
 
     fn one(kind: TextKind, text: &str) -> (SheetGrid, Option<Range<String>>) {
-        read_text(kind, text, 10_000).unwrap().into_iter().next().unwrap()
+        read_text(kind, text, 10_000)
+            .unwrap()
+            .into_iter()
+            .next()
+            .unwrap()
     }
 
     #[test]
@@ -534,7 +561,10 @@ mod tests {
         assert_eq!(g.shown_text(1, 0), "A & B");
         assert_eq!(g.raw(0, 1), &Data::Float(12.5));
         assert_eq!(g.raw(1, 1), &Data::Empty);
-        assert_eq!(f.unwrap().get_value((1, 1)).map(String::as_str), Some("R[-1]C*2"));
+        assert_eq!(
+            f.unwrap().get_value((1, 1)).map(String::as_str),
+            Some("R[-1]C*2")
+        );
     }
 
     #[test]
@@ -547,7 +577,9 @@ mod tests {
     #[test]
     fn a_table_past_the_cell_limit_is_refused() {
         let html = "<table><tr><td colspan=1000 rowspan=1000>x</td></tr></table>";
-        let Err(err) = read_text(TextKind::Html, html, 10_000) else { panic!("accepted") };
+        let Err(err) = read_text(TextKind::Html, html, 10_000) else {
+            panic!("accepted")
+        };
         assert!(err.contains("limit"));
     }
 }

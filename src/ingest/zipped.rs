@@ -45,9 +45,9 @@ pub fn precheck(path: &Path, max_unzipped: u64) -> Result<ZipKind, String> {
     let mut total: u64 = 0;
     let mut names = Vec::new();
     for i in 0..zip.len() {
-        let part = zip
-            .by_index_raw(i)
-            .map_err(|e| format!("the file is damaged: a part of the zip archive cannot be read ({e})"))?;
+        let part = zip.by_index_raw(i).map_err(|e| {
+            format!("the file is damaged: a part of the zip archive cannot be read ({e})")
+        })?;
         let name = part
             .name()
             .map(|n| n.replace('\\', "/"))
@@ -111,9 +111,15 @@ mod tests {
 
     #[test]
     fn a_workbook_is_recognised_by_its_parts() {
-        let f = archive(&[("[Content_Types].xml", b"<x/>"), ("xl/workbook.xml", b"<w/>")]);
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/workbook.xml", b"<w/>"),
+        ]);
         assert_eq!(precheck(f.path(), 1_000_000).unwrap(), ZipKind::Xlsx);
-        let f = archive(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet")]);
+        let f = archive(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        )]);
         assert_eq!(precheck(f.path(), 1_000_000).unwrap(), ZipKind::Ods);
         let f = archive(&[("word/document.xml", b"<w/>")]);
         assert!(precheck(f.path(), 1_000_000).unwrap_err().contains("Word"));
@@ -122,11 +128,16 @@ mod tests {
     #[test]
     fn a_zip_bomb_is_refused_before_inflating() {
         let zeros = vec![0u8; 30_000_000];
-        let f = archive(&[("xl/workbook.xml", b"<w/>"), ("xl/worksheets/sheet1.xml", &zeros)]);
+        let f = archive(&[
+            ("xl/workbook.xml", b"<w/>"),
+            ("xl/worksheets/sheet1.xml", &zeros),
+        ]);
         let err = precheck(f.path(), 1_000_000_000).unwrap_err();
         assert!(err.contains("zip bomb"), "{err}");
         let f = archive(&[("xl/workbook.xml", &zeros[..2_000_000])]);
-        assert!(precheck(f.path(), 1_000_000).unwrap_err().contains("max_unzipped_mb"));
+        assert!(precheck(f.path(), 1_000_000)
+            .unwrap_err()
+            .contains("max_unzipped_mb"));
     }
 
     #[test]
@@ -134,6 +145,8 @@ mod tests {
         let f = archive(&[("xl/workbook.xml", b"<workbook/>")]);
         let bytes = std::fs::read(f.path()).unwrap();
         std::fs::write(f.path(), &bytes[..bytes.len() / 2]).unwrap();
-        assert!(precheck(f.path(), 1_000_000).unwrap_err().contains("not a complete zip"));
+        assert!(precheck(f.path(), 1_000_000)
+            .unwrap_err()
+            .contains("not a complete zip"));
     }
 }

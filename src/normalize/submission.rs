@@ -754,7 +754,11 @@ fn header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, Stri
 /// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
 /// or without accents, in brackets or not).
 fn stated_unit(text: &str) -> Option<String> {
-    let t = text.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     let (label, unit) = t.split_once(':')?;
     let label = fold(label);
     if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label.trim()) {
@@ -814,8 +818,14 @@ mod tests {
 
     #[test]
     fn a_unit_stated_for_the_table_is_found() {
-        assert_eq!(stated_unit("ĐVT: triệu đồng").as_deref(), Some("triệu đồng"));
-        assert_eq!(stated_unit("(Đơn vị tính: người)").as_deref(), Some("người"));
+        assert_eq!(
+            stated_unit("ĐVT: triệu đồng").as_deref(),
+            Some("triệu đồng")
+        );
+        assert_eq!(
+            stated_unit("(Đơn vị tính: người)").as_deref(),
+            Some("người")
+        );
         assert_eq!(stated_unit("dvt : Tỷ đồng.").as_deref(), Some("Tỷ đồng"));
         // The unit column's header and other colons are not units.
         assert_eq!(stated_unit("ĐVT"), None);

@@ -17,7 +17,10 @@ fn files_under(root: &Path, dir: &Path, out: &mut BTreeSet<String>) {
             files_under(root, &p, out);
         } else {
             let rel = p.strip_prefix(root).unwrap();
-            let rel: Vec<_> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             out.insert(rel.join("/"));
         }
     }
@@ -46,7 +49,11 @@ fn every_file_of_the_real_world_corpus_is_read_or_named_with_a_reason() {
     let output = assert.get_output();
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("corpus run: {:.1} s", started.elapsed().as_secs_f64());
-    assert!(matches!(output.status.code(), Some(0 | 1)), "status {:?}, stderr: {stderr}", output.status);
+    assert!(
+        matches!(output.status.code(), Some(0 | 1)),
+        "status {:?}, stderr: {stderr}",
+        output.status
+    );
     assert!(!stderr.contains("panicked"), "stderr: {stderr}");
 
     let mut files = BTreeSet::new();
@@ -69,7 +76,12 @@ fn every_file_of_the_real_world_corpus_is_read_or_named_with_a_reason() {
     assert!(missing.is_empty(), "files named nowhere: {missing:?}");
     // The top-level notes are skips, not submissions.
     for note in ["README.md", "MANIFEST.tsv", "OBSERVED.tsv"] {
-        assert!(status.iter().any(|r| r.iter().any(|c| c == note) && r.iter().any(|c| c == "bỏ qua")), "{note}");
+        assert!(
+            status
+                .iter()
+                .any(|r| r.iter().any(|c| c == note) && r.iter().any(|c| c == "bỏ qua")),
+            "{note}"
+        );
     }
     // Every rejection says why in words, not "something went wrong".
     for f in findings.iter().filter(|f| f["code"] == "file-unreadable") {

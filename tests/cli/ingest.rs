@@ -11,7 +11,11 @@ use std::path::{Path, PathBuf};
 /// Three wards, four indicators (NS01 in tỷ đồng).
 fn write_template(dir: &Path) {
     std::fs::create_dir_all(dir).unwrap();
-    std::fs::write(dir.join("groups.csv"), "group,name\nHC,Cải cách hành chính\n").unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nHC,Cải cách hành chính\n",
+    )
+    .unwrap();
     std::fs::write(
         dir.join("indicators.csv"),
         "code,group,name,unit,kind,level,reported_by,formula\n\
@@ -106,7 +110,10 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     assert_eq!(unc[0]["actual"], "=[.E5]+[.E6]");
     let inv = finding(&findings, "value-invalid", "phuong-02.ods");
     assert_eq!(inv.len(), 1, "{inv:?}");
-    assert_eq!((&inv[0]["cell"], &inv[0]["actual"]), (&"E5".into(), &"#DIV/0!".into()));
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"]),
+        (&"E5".into(), &"#DIV/0!".into())
+    );
     assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "");
     assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "7");
     assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "");
@@ -116,9 +123,10 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     assert_eq!(figure(&out, "HC02", "TH", "Phường 3"), "1290");
     assert_eq!(figure(&out, "HC03", "LK", "Phường 3"), "1204");
     assert_eq!(figure(&out, "HC04", "TH", "Phường 3"), "86");
-    assert!(findings
-        .iter()
-        .all(|f| f["code"] != "file-unreadable"), "{findings:?}");
+    assert!(
+        findings.iter().all(|f| f["code"] != "file-unreadable"),
+        "{findings:?}"
+    );
 }
 
 #[test]
@@ -139,9 +147,16 @@ fn csv_saved_as_xls_is_read() {
 fn header(ws: &mut rust_xlsxwriter::Worksheet, title: &str) {
     ws.write_string(0, 0, title).unwrap();
     ws.write_string(1, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
-    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý", "Lũy kế từ đầu năm"]
-        .iter()
-        .enumerate()
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+    ]
+    .iter()
+    .enumerate()
     {
         ws.write_string(3, c as u16, *h).unwrap();
     }
@@ -171,7 +186,8 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     ws.set_formula_result_default("");
     ws.write_number(4, 4, 100.0).unwrap();
     ws.write_formula(5, 4, "=E5-E7").unwrap();
-    ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!")).unwrap();
+    ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
     ws.write_number(4, 5, 100.0).unwrap();
     // LK of HC03 and HC04 merged down two rows: 50 for each.
     ws.merge_range(5, 5, 6, 5, "", &Format::new()).unwrap();
@@ -185,12 +201,21 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     let findings = read_findings(&out.join("errors.json"));
     let unc = finding(&findings, "value-uncomputed", "p1.xlsx");
     assert_eq!(unc.len(), 1, "{findings:?}");
-    assert_eq!((&unc[0]["cell"], &unc[0]["actual"]), (&"E6".into(), &"=E5-E7".into()));
+    assert_eq!(
+        (&unc[0]["cell"], &unc[0]["actual"]),
+        (&"E6".into(), &"=E5-E7".into())
+    );
     let inv = finding(&findings, "value-invalid", "p1.xlsx");
     assert_eq!(inv.len(), 1, "{findings:?}");
-    assert_eq!((&inv[0]["cell"], &inv[0]["actual"]), (&"E7".into(), &"#DIV/0!".into()));
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"]),
+        (&"E7".into(), &"#DIV/0!".into())
+    );
     // HC02 = HC03 + HC04 holds for LK (100 = 50 + 50): no sum finding.
-    assert!(findings.iter().all(|f| f["code"] != "relation-violated"), "{findings:?}");
+    assert!(
+        findings.iter().all(|f| f["code"] != "relation-violated"),
+        "{findings:?}"
+    );
 }
 
 /// A compound file whose directory sector names itself as its successor
@@ -283,10 +308,17 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     assert!(reason("khong-lo.xlsx").contains("more than the limit of 2000000 cells"));
     assert!(reason("bom.xlsx").contains("zip bomb"));
     let k = reason("khoa.xlsx");
-    assert!(k.contains("Permission denied") || k.contains("not a complete zip"), "{k}");
+    assert!(
+        k.contains("Permission denied") || k.contains("not a complete zip"),
+        "{k}"
+    );
     // Skips are listed in the status sheet, with their reason.
     let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
-    let skipped = |file: &str| status.iter().any(|r| r.iter().any(|c| c == file) && r.iter().any(|c| c == "bỏ qua"));
+    let skipped = |file: &str| {
+        status
+            .iter()
+            .any(|r| r.iter().any(|c| c == file) && r.iter().any(|c| c == "bỏ qua"))
+    };
     assert!(skipped("~$p2.xlsx"), "{status:?}");
     assert!(skipped("thu-muc.xlsx"), "{status:?}");
 }
