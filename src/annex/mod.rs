@@ -112,11 +112,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         InputKind::Spreadsheet => {}
     }
     let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(
-        &file.path,
-        limits.max_file_mb.saturating_mul(1_000_000),
-        limits.max_cells,
-    ) {
+    let mut wb = match OpenWorkbook::open(&file.path, limits) {
         Ok(wb) => wb,
         Err(reason) => {
             return FileTasks::Rejected {
