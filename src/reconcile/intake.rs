@@ -489,7 +489,7 @@ fn revision_rank(file: &str) -> u32 {
 /// are kept in English in the `actual` field; messages in Vietnamese say
 /// the same in Vietnamese where the reason is a known one.
 pub fn vi_reason(reason: &str) -> String {
-    let table: [(&str, &str); 14] = [
+    let table: &[(&str, &str)] = &[
         ("the file is empty", "tệp rỗng (0 byte)"),
         ("protected by a password", "tệp được đặt mật khẩu (mã hóa)"),
         ("not a complete zip archive", "tệp bị hỏng (không phải tệp .xlsx hoàn chỉnh)"),
@@ -504,8 +504,24 @@ pub fn vi_reason(reason: &str) -> String {
         ("no indicator table found", "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính"),
         ("this is a folder", "đây là thư mục, không phải tệp"),
         ("more than the limit", "tệp vượt giới hạn kích thước cho phép trong mẫu biểu"),
+        // Reasons of ingest's pre-checks (robust); the generic "damaged" last.
+        ("loops back on itself", "tệp bị hỏng: cấu trúc bên trong của tệp .xls tự lặp vòng"),
+        ("internal structure (OLE compound file)", "tệp bị hỏng: cấu trúc tệp .xls (OLE) không hợp lệ"),
+        ("zip bomb", "tệp là «bom zip» (giải nén ra dung lượng khổng lồ), không phải bảng tính thật"),
+        ("max_unzipped_mb", "tệp giải nén ra vượt giới hạn dung lượng trong mẫu biểu"),
+        ("a format too old to read", "tệp Excel đời cũ (Excel 2.x–4.0), không đọc được"),
+        ("Lotus 1-2-3", "tệp Lotus 1-2-3, không phải bảng tính Excel"),
+        ("Word document", "tệp là văn bản Word, không phải bảng tính Excel"),
+        ("PowerPoint", "tệp là bản trình chiếu PowerPoint, không phải bảng tính Excel"),
+        ("holds no workbook", "tệp nén zip không chứa bảng tính"),
+        ("without a workbook inside", "tệp OLE không chứa bảng tính Excel"),
+        ("code page", "tệp .xls cũ dùng bảng mã (code page) không đọc được"),
+        ("macro sheet", "bảng tính có trang macro Excel 4.0, không đọc được; hãy xóa trang đó"),
+        ("reader failed", "trình đọc bảng tính gặp lỗi với tệp này (tệp có thể bị hỏng)"),
+        ("cannot be opened", "không mở được tệp (không có quyền đọc?)"),
+        ("damaged", "tệp bị hỏng hoặc không đầy đủ"),
     ];
-    for (en, vi) in table {
+    for &(en, vi) in table {
         if reason.contains(en) {
             return format!("{vi} ({reason})");
         }
