@@ -225,7 +225,7 @@ impl OpenWorkbook {
         let max_cells = limits.max_cells;
         match container {
             Container::Zip => {
-                let kind = zipped::precheck(path, mb(limits.max_unzipped_mb))?;
+                let kind = zipped::precheck(path, mb(limits.max_unzipped_mb), max_cells)?;
                 let sheets = guarded("opening it", || {
                     open_zip(path, kind).map_err(|e| plain_reason(&e))
                 })?;

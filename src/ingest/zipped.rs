@@ -35,7 +35,7 @@ const RATIO_FLOOR: u64 = 10_000_000;
 /// # Errors
 /// A plain reason when the archive is damaged or cut short, is not a
 /// workbook, or would inflate beyond the limit.
-pub fn precheck(path: &Path, max_unzipped: u64) -> Result<ZipKind, String> {
+pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKind, String> {
     let f = File::open(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
     let mut zip = zip::ZipArchive::new(f).map_err(|e| {
         format!(
@@ -76,6 +76,9 @@ pub fn precheck(path: &Path, max_unzipped: u64) -> Result<ZipKind, String> {
     if has("xl/workbook.bin") {
         Ok(ZipKind::Xlsb)
     } else if has("content.xml") || has("mimetype") {
+        if let Ok(content) = zip.by_name("content.xml") {
+            ods_precheck(std::io::BufReader::new(content), max_cells)?;
+        }
         Ok(ZipKind::Ods)
     } else if has("[content_types].xml") || names.iter().any(|n| n.ends_with("workbook.xml")) {
         Ok(ZipKind::Xlsx)
@@ -89,6 +92,98 @@ pub fn precheck(path: &Path, max_unzipped: u64) -> Result<ZipKind, String> {
             names.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
         ))
     }
+}
+
+/// calamine parses every sheet of an `.ods` when it opens it, expanding
+/// `number-rows-repeated` and `number-columns-repeated` up to 100 million
+/// cells (3 GB). This streams `content.xml` once and refuses a table whose
+/// filled area (up to its last non-empty row and column, repeats counted)
+/// exceeds `max_cells`. Trailing empty repeats, which LibreOffice writes to
+/// the sheet's end, do not count.
+///
+/// # Errors
+/// A plain reason naming the table and its size.
+fn ods_precheck(content: impl std::io::BufRead, max_cells: u64) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    let (mut table, mut row, mut col) = (String::new(), 0u64, 0u64);
+    let (mut last_row, mut last_col) = (None::<u64>, 0u64);
+    let mut row_repeat = 1u64;
+    let mut row_filled = false;
+    let repeat = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let check = |table: &str, last_row: Option<u64>, last_col: u64| {
+        match last_row {
+        Some(r) if (r + 1).saturating_mul(last_col + 1) > max_cells => Err(format!(
+            "sheet '{table}' spans {} rows × {} columns ({} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template)",
+            r + 1,
+            last_col + 1,
+            (r + 1).saturating_mul(last_col + 1)
+        )),
+        _ => Ok(()),
+    }
+    };
+    loop {
+        buf.clear();
+        let ev = match xml.read_event_into(&mut buf) {
+            Ok(ev) => ev,
+            // A damaged content.xml is calamine's to report.
+            Err(_) => return Ok(()),
+        };
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                match e.name().as_ref() {
+                    "table:table" => {
+                        check(&table, last_row, last_col)?;
+                        table = e
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == "table:name")
+                            .map(|a| a.value.to_string())
+                            .unwrap_or_default();
+                        (row, last_row, last_col) = (0, None, 0);
+                    }
+                    "table:table-row" => {
+                        row_repeat = repeat(e, "table:number-rows-repeated");
+                        (col, row_filled) = (0, false);
+                        if empty {
+                            row = row.saturating_add(row_repeat);
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        let n = repeat(e, "table:number-columns-repeated");
+                        let filled = !empty
+                            || e.attributes()
+                                .flatten()
+                                .any(|a| a.key.as_ref() == "office:value-type");
+                        col = col.saturating_add(n);
+                        if filled {
+                            last_col = last_col.max(col - 1);
+                            row_filled = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if row_filled {
+                    last_row = Some(row.saturating_add(row_repeat - 1));
+                }
+                row = row.saturating_add(row_repeat);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    check(&table, last_row, last_col)
 }
 
 #[cfg(test)]
@@ -115,14 +210,16 @@ mod tests {
             ("[Content_Types].xml", b"<x/>"),
             ("xl/workbook.xml", b"<w/>"),
         ]);
-        assert_eq!(precheck(f.path(), 1_000_000).unwrap(), ZipKind::Xlsx);
+        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Xlsx);
         let f = archive(&[(
             "mimetype",
             b"application/vnd.oasis.opendocument.spreadsheet",
         )]);
-        assert_eq!(precheck(f.path(), 1_000_000).unwrap(), ZipKind::Ods);
+        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Ods);
         let f = archive(&[("word/document.xml", b"<w/>")]);
-        assert!(precheck(f.path(), 1_000_000).unwrap_err().contains("Word"));
+        assert!(precheck(f.path(), 1_000_000, 1000)
+            .unwrap_err()
+            .contains("Word"));
     }
 
     #[test]
@@ -132,12 +229,33 @@ mod tests {
             ("xl/workbook.xml", b"<w/>"),
             ("xl/worksheets/sheet1.xml", &zeros),
         ]);
-        let err = precheck(f.path(), 1_000_000_000).unwrap_err();
+        let err = precheck(f.path(), 1_000_000_000, 1000).unwrap_err();
         assert!(err.contains("zip bomb"), "{err}");
         let f = archive(&[("xl/workbook.xml", &zeros[..2_000_000])]);
-        assert!(precheck(f.path(), 1_000_000)
+        assert!(precheck(f.path(), 1_000_000, 1000)
             .unwrap_err()
             .contains("max_unzipped_mb"));
+    }
+
+    #[test]
+    fn ods_repeats_are_counted_but_trailing_empty_rows_are_not() {
+        let content = |rows: &str| {
+            format!(
+                r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+            )
+        };
+        // A filled cell repeated 10,000 columns, in a row repeated 1,000
+        // times: 10 million cells.
+        let bomb = content(
+            r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="10000"/></table:table-row>"#,
+        );
+        let err = ods_precheck(bomb.as_bytes(), 2_000_000).unwrap_err();
+        assert!(err.contains("1000 rows × 10000 columns"), "{err}");
+        // As LibreOffice writes a small sheet: empty repeats to the end.
+        let normal = content(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        assert!(ods_precheck(normal.as_bytes(), 2_000_000).is_ok());
     }
 
     #[test]
@@ -145,7 +263,7 @@ mod tests {
         let f = archive(&[("xl/workbook.xml", b"<workbook/>")]);
         let bytes = std::fs::read(f.path()).unwrap();
         std::fs::write(f.path(), &bytes[..bytes.len() / 2]).unwrap();
-        assert!(precheck(f.path(), 1_000_000)
+        assert!(precheck(f.path(), 1_000_000, 1000)
             .unwrap_err()
             .contains("not a complete zip"));
     }
