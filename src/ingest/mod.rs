@@ -629,3 +629,4 @@ mod cost {
         println!("{} OLE files, {bytes} bytes: {per:?} per file", files.len());
     }
 }
+

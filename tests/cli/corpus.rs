@@ -105,3 +105,25 @@ fn every_file_of_the_real_world_corpus_is_read_or_named_with_a_reason() {
     assert!(reason("excelize/encryptAES.xlsx").contains("password"));
     assert!(reason("roo/encrypted-letmein.ods").contains("password"));
 }
+
+#[test]
+fn vietnamese_gso_xls_files_read_as_unicode_with_their_codes() {
+    use tonghop::ingest::OpenWorkbook;
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared/corpus/real-world is absent");
+        return;
+    };
+    let p = shared.join("corpus/real-world/vietnamese/kenzouno1-DiaGioiHanhChinhVN/tinh.xls");
+    if !p.is_file() {
+        println!("skipped: {} is absent", p.display());
+        return;
+    }
+    let mut wb = OpenWorkbook::open(&p, &tonghop::template::Limits::default()).unwrap();
+    let names = wb.sheet_names();
+    let grid = wb.sheet(&names[0]).unwrap();
+    // An OLE file not padded to whole sectors, codes as text with their
+    // leading zeros, names in Vietnamese.
+    assert_eq!(grid.text(1, 0), "01");
+    assert_eq!(grid.text(1, 1), "Thành phố Hà Nội");
+    assert_eq!(grid.text(2, 1), "Tỉnh Hà Giang");
+}
