@@ -629,4 +629,3 @@ mod cost {
         println!("{} OLE files, {bytes} bytes: {per:?} per file", files.len());
     }
 }
-
