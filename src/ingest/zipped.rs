@@ -81,6 +81,12 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
         }
         Ok(ZipKind::Ods)
     } else if has("[content_types].xml") || names.iter().any(|n| n.ends_with("workbook.xml")) {
+        if let Some(i) = names
+            .iter()
+            .position(|n| n.ends_with("xl/sharedstrings.xml"))
+        {
+            sst_precheck(&mut zip, i)?;
+        }
         Ok(ZipKind::Xlsx)
     } else if has("word/document.xml") {
         Err("the file is a Word document (.docx), not a spreadsheet".into())
@@ -92,6 +98,44 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
             names.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
         ))
     }
+}
+
+/// calamine reserves room for as many shared strings as the
+/// `uniqueCount` of `xl/sharedStrings.xml` declares, before reading any:
+/// `uniqueCount="100000000000"` asks for terabytes and aborts the process.
+/// Each string takes several bytes of XML (`<si/>` at the least), so a count
+/// above a quarter of the part's size is a lie.
+///
+/// # Errors
+/// A plain reason when the declared count cannot fit in the part.
+fn sst_precheck<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: usize,
+) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(part) = zip.by_index(index) else {
+        return Ok(());
+    };
+    let size = part.size();
+    let mut head = Vec::new();
+    if part.take(4096).read_to_end(&mut head).is_err() {
+        return Ok(());
+    }
+    let head = String::from_utf8_lossy(&head);
+    let digits: Option<String> = head
+        .find("uniqueCount=")
+        .and_then(|at| head.get(at + "uniqueCount=".len() + 1..))
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect());
+    let declared = match digits {
+        Some(d) if !d.is_empty() => d.parse::<u64>().unwrap_or(u64::MAX),
+        _ => return Ok(()),
+    };
+    if declared > size / 4 + 16 {
+        return Err(format!(
+            "the file is damaged: it declares {declared} different texts in a part of {size} bytes"
+        ));
+    }
+    Ok(())
 }
 
 /// calamine parses every sheet of an `.ods` when it opens it, expanding
@@ -256,6 +300,23 @@ mod tests {
             r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
         );
         assert!(ods_precheck(normal.as_bytes(), 2_000_000).is_ok());
+    }
+
+    #[test]
+    fn a_lying_shared_string_count_is_refused() {
+        let sst = br#"<?xml version="1.0"?><sst xmlns="x" count="1" uniqueCount="100000000000"><si><t>a</t></si></sst>"#;
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/sharedStrings.xml", sst),
+        ]);
+        let err = precheck(f.path(), 1_000_000, 1000).unwrap_err();
+        assert!(err.contains("100000000000 different texts"), "{err}");
+        let sst = br#"<sst xmlns="x" count="1" uniqueCount="1"><si><t>a</t></si></sst>"#;
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/sharedStrings.xml", sst),
+        ]);
+        assert!(precheck(f.path(), 1_000_000, 1000).is_ok());
     }
 
     #[test]
