@@ -190,10 +190,11 @@ pub struct Template {
     agency_by_code: HashMap<String, usize>,
 }
 
-const DEFAULT_TOML: &str = include_str!("../templates/template.toml");
-const DEFAULT_INDICATORS: &str = include_str!("../templates/indicators.csv");
-const DEFAULT_GROUPS: &str = include_str!("../templates/groups.csv");
-const DEFAULT_AGENCIES: &str = include_str!("../templates/agencies.csv");
+/// The built-in template's files (a copy of `templates/`).
+pub const DEFAULT_TOML: &str = include_str!("../templates/template.toml");
+pub const DEFAULT_INDICATORS: &str = include_str!("../templates/indicators.csv");
+pub const DEFAULT_GROUPS: &str = include_str!("../templates/groups.csv");
+pub const DEFAULT_AGENCIES: &str = include_str!("../templates/agencies.csv");
 
 #[derive(Deserialize)]
 struct IndicatorRow {

@@ -535,6 +535,27 @@ fn describe_binary(head: &[u8]) -> Option<String> {
     }
 }
 
+/// What became of opening an input file.
+pub enum Opened {
+    Workbook(OpenWorkbook),
+    /// Not a submission (a lock file, a document): the reason.
+    Skipped(String),
+    /// Cannot be read: the reason in plain words.
+    Rejected(String),
+}
+
+/// Opens an input file found by [`discover`], or says why not.
+pub fn open_input(file: &InputFile, limits: &Limits) -> Opened {
+    match &file.kind {
+        InputKind::Skipped(reason) => Opened::Skipped(reason.clone()),
+        InputKind::Unreadable(reason) => Opened::Rejected(reason.clone()),
+        InputKind::Spreadsheet => match OpenWorkbook::open(&file.path, limits) {
+            Ok(wb) => Opened::Workbook(wb),
+            Err(reason) => Opened::Rejected(reason),
+        },
+    }
+}
+
 /// A reason for a file that is neither zip nor OLE nor a table we read,
 /// from its first bytes.
 fn describe_non_spreadsheet(head: &[u8]) -> String {

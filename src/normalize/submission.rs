@@ -3,7 +3,7 @@
 //! findings about its cells. The workbook is dropped when this returns.
 
 use crate::diagnostic::{Code, Finding, Lang, Location};
-use crate::ingest::{InputFile, InputKind, OpenWorkbook, SheetGrid};
+use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
@@ -158,35 +158,19 @@ fn money_factor(unit: &str) -> Option<f64> {
     }
 }
 
-fn msg(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Reads one file. Never panics on the file's content; whatever goes
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
-    match &file.kind {
-        InputKind::Skipped(reason) => {
+    let limits = &ctx.template.settings.limits;
+    let mut wb = match open_input(file, limits) {
+        Opened::Workbook(wb) => wb,
+        Opened::Skipped(reason) => {
             return FileOutcome::Skipped {
                 file: file.rel.clone(),
-                reason: reason.clone(),
+                reason,
             }
         }
-        InputKind::Unreadable(reason) => {
-            return FileOutcome::Rejected {
-                file: file.rel.clone(),
-                reason: reason.clone(),
-            }
-        }
-        InputKind::Spreadsheet => {}
-    }
-    let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(&file.path, limits) {
-        Ok(wb) => wb,
-        Err(reason) => {
+        Opened::Rejected(reason) => {
             return FileOutcome::Rejected {
                 file: file.rel.clone(),
                 reason,
@@ -267,9 +251,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         sub.findings.push(
             Finding::info(
                 Code::LegacyEncoding,
-                msg(
-                    ctx.lang,
-                    format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
+                ctx.lang.text(format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
                     format!("File {} uses the legacy encoding {} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending.", file.rel, enc.name()),
                 ),
             )
@@ -281,8 +263,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         sub.findings.push(
             Finding::warning(
                 Code::FileUnreadable,
-                msg(
-                    ctx.lang,
+                ctx.lang.text(
                     format!("Một trang tính không đọc được: {reason}"),
                     format!("A sheet could not be read: {reason}"),
                 ),
@@ -496,9 +477,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::info(
                         Code::IndicatorApproximate,
-                        msg(
-                            lang,
-                            format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
+                        lang.text(format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
                             format!("Indicator name «{name}» was read as {} «{}» ({:.0}% alike). If that is wrong, correct the name to the catalog's.", ind.code, ind.name, sim * 100.0),
                         ),
                     )
@@ -523,9 +502,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::error(
                         Code::IndicatorUnknown,
-                        msg(
-                            lang,
-                            format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
+                        lang.text(format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
                             format!("Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."),
                         ),
                     )
@@ -541,9 +518,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::warning(
                         Code::IndicatorRepeated,
-                        msg(
-                            lang,
-                            format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
+                        lang.text(format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
                             format!("Indicator {} «{}» appears a second time; only the first row's figures are used.", ind.code, ind.name),
                         ),
                     )
@@ -582,9 +557,7 @@ fn read_rows(
                     sub.findings.push(
                         Finding::warning(
                             Code::UnitMismatch,
-                            msg(
-                                lang,
-                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
+                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
                                 format!("Indicator {} «{}» is written in «{row_unit}» while the catalog uses «{}»; its figures were converted ({fac}). Use the catalog's unit.", ind.code, ind.name, ind.unit),
                             ),
                         )
@@ -599,9 +572,7 @@ fn read_rows(
                     sub.findings.push(
                         Finding::error(
                             Code::UnitMismatch,
-                            msg(
-                                lang,
-                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
+                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
                                 format!("Indicator {} «{}» is written in «{row_unit}», which cannot be converted to the catalog's «{}»; its figures are not consolidated. Report it in «{}».", ind.code, ind.name, ind.unit, ind.unit),
                             ),
                         )
@@ -619,9 +590,7 @@ fn read_rows(
             let invalid = |shown: String| {
                 Finding::error(
                     Code::ValueInvalid,
-                    msg(
-                        lang,
-                        format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
+                    lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
                         format!("Cell {} (indicator {} «{}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", here.cell, ind.code, ind.name),
                     ),
                 )
@@ -637,9 +606,7 @@ fn read_rows(
                     sub.findings.push(
                         Finding::error(
                             Code::ValueUncomputed,
-                            msg(
-                                lang,
-                                format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
+                            lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
                                 format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
                             ),
                         )
@@ -678,9 +645,7 @@ fn read_rows(
                             sub.findings.push(
                                 Finding::info(
                                     Code::NumberAmbiguous,
-                                    msg(
-                                        lang,
-                                        format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
+                                    lang.text(format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
                                         format!("The number «{s}» in cell {} can be read two ways; it was read as {}. Please check.", here.cell, format_auto(p.value, 6, lang)),
                                     ),
                                 )
