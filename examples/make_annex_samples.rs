@@ -439,7 +439,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     p_qldt(&out)?;
     p_vhtt(&out)?;
     combined(&out)?;
-    // A web page saved as .xlsx by a web system: unreadable, and said so.
+    // A web page saved as .xlsx by a web system: read as a table (issue 3),
+    // but it holds no task table (no deadline or lead agency column).
     std::fs::write(
         out.join("p-tnmt.xlsx"),
         "<html><body><table><tr><td>TT</td><td>Nội dung</td></tr></table></body></html>\n",

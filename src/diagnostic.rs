@@ -62,6 +62,14 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// Picks the Vietnamese or the English message (both already built).
+    pub fn text(self, vi: String, en: String) -> String {
+        match self {
+            Lang::Vi => vi,
+            Lang::En => en,
+        }
+    }
 }
 
 /// Every stable finding code. The string form (kebab-case) is what the

@@ -120,13 +120,20 @@ pub struct Limits {
     pub max_file_mb: u64,
     #[serde(default = "default_max_cells")]
     pub max_cells: u64,
+    /// Largest total uncompressed size of the parts of a zip-based workbook
+    /// (xlsx, xlsm, xlsb, ods), in megabytes: a guard against zip bombs.
+    #[serde(default = "default_max_unzipped_mb")]
+    pub max_unzipped_mb: u64,
 }
 
 fn default_max_file_mb() -> u64 {
     100
 }
 fn default_max_cells() -> u64 {
-    5_000_000
+    2_000_000
+}
+fn default_max_unzipped_mb() -> u64 {
+    1000
 }
 
 impl Default for Limits {
@@ -134,6 +141,7 @@ impl Default for Limits {
         Limits {
             max_file_mb: default_max_file_mb(),
             max_cells: default_max_cells(),
+            max_unzipped_mb: default_max_unzipped_mb(),
         }
     }
 }
@@ -182,10 +190,11 @@ pub struct Template {
     agency_by_code: HashMap<String, usize>,
 }
 
-const DEFAULT_TOML: &str = include_str!("../templates/template.toml");
-const DEFAULT_INDICATORS: &str = include_str!("../templates/indicators.csv");
-const DEFAULT_GROUPS: &str = include_str!("../templates/groups.csv");
-const DEFAULT_AGENCIES: &str = include_str!("../templates/agencies.csv");
+/// The built-in template's files (a copy of `templates/`).
+pub const DEFAULT_TOML: &str = include_str!("../templates/template.toml");
+pub const DEFAULT_INDICATORS: &str = include_str!("../templates/indicators.csv");
+pub const DEFAULT_GROUPS: &str = include_str!("../templates/groups.csv");
+pub const DEFAULT_AGENCIES: &str = include_str!("../templates/agencies.csv");
 
 #[derive(Deserialize)]
 struct IndicatorRow {

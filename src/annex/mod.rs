@@ -23,10 +23,10 @@ pub mod table;
 pub mod workbook;
 
 use crate::diagnostic::{Code, Finding, Lang, Location};
-use crate::ingest::{InputFile, InputKind, OpenWorkbook};
+use crate::ingest::{open_input, InputFile, Opened};
 use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
-use crate::reconcile::intake::vi_reason;
+use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
 use agency::{AgencyRef, AgencyResolver};
 use deadline::{deadline_of_serial, parse_deadline, Timing};
@@ -87,38 +87,17 @@ pub enum FileTasks {
     NoTable { file: String, sheets: Vec<String> },
 }
 
-fn msg(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Reads the task tables of one file. Never panics on the file's content.
 pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
-    match &file.kind {
-        InputKind::Skipped(reason) => {
+    let mut wb = match open_input(file, &ctx.template.settings.limits) {
+        Opened::Workbook(wb) => wb,
+        Opened::Skipped(reason) => {
             return FileTasks::Skipped {
                 file: file.rel.clone(),
-                reason: reason.clone(),
+                reason,
             }
         }
-        InputKind::Unreadable(reason) => {
-            return FileTasks::Rejected {
-                file: file.rel.clone(),
-                reason: reason.clone(),
-            }
-        }
-        InputKind::Spreadsheet => {}
-    }
-    let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(
-        &file.path,
-        limits.max_file_mb.saturating_mul(1_000_000),
-        limits.max_cells,
-    ) {
-        Ok(wb) => wb,
-        Err(reason) => {
+        Opened::Rejected(reason) => {
             return FileTasks::Rejected {
                 file: file.rel.clone(),
                 reason,
@@ -141,8 +120,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
                 findings.push(
                     Finding::warning(
                         Code::FileUnreadable,
-                        msg(
-                            ctx.lang,
+                        ctx.lang.text(
                             format!("Một trang tính không đọc được: {reason}"),
                             format!("A sheet could not be read: {reason}"),
                         ),
@@ -228,35 +206,12 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
     let lang = ctx.lang;
     for f in files {
         match f {
-            FileTasks::Skipped { file, reason } => out.push(
-                Finding::info(
-                    Code::FileSkipped,
-                    msg(
-                        lang,
-                        format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
-                        format!("Skipped {file}: {reason}."),
-                    ),
-                )
-                .at(&Location::file(file.clone())),
-            ),
-            FileTasks::Rejected { file, reason } => out.push(
-                Finding::error(
-                    Code::FileUnreadable,
-                    msg(
-                        lang,
-                        format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)),
-                        format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again."),
-                    ),
-                )
-                .at(&Location::file(file.clone()))
-                .actual(reason.clone()),
-            ),
+            FileTasks::Skipped { file, reason } => out.push(skipped_finding(file, reason, lang)),
+            FileTasks::Rejected { file, reason } => out.push(unreadable_finding(file, reason, lang)),
             FileTasks::NoTable { file, sheets } => out.push(
                 Finding::error(
                     Code::TableNotFound,
-                    msg(
-                        lang,
-                        format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", sheets.join(", ")),
+                    lang.text(format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", sheets.join(", ")),
                         format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {}.", sheets.join(", ")),
                     ),
                 )
@@ -312,9 +267,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             findings.push(
                 Finding::error(
                     Code::AgencyMissing,
-                    msg(
-                        ctx.lang,
-                        format!("Nhiệm vụ «{}» không ghi cơ quan chủ trì. Hãy ghi cơ quan chủ trì thực hiện.", quote(&raw.content.text)),
+                    ctx.lang.text(format!("Nhiệm vụ «{}» không ghi cơ quan chủ trì. Hãy ghi cơ quan chủ trì thực hiện.", quote(&raw.content.text)),
                         format!("Task «{}» names no lead agency. Write the agency that leads it.", quote(&raw.content.text)),
                     ),
                 )
@@ -340,9 +293,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 findings.push(
                     f(
                         Code::AgencyUnknown,
-                        msg(
-                            ctx.lang,
-                            format!("Cơ quan {vi_role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv)."),
+                        ctx.lang.text(format!("Cơ quan {vi_role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv)."),
                             format!("The {en_role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv."),
                         ),
                     )
@@ -411,9 +362,7 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
         findings.push(
             Finding::error(
                 Code::DeadlineInvalid,
-                msg(
-                    ctx.lang,
-                    format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}».", y = ctx.period.year),
+                ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}».", y = ctx.period.year),
                     format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» or «30/4/{y}».", y = ctx.period.year),
                 ),
             )
@@ -427,17 +376,13 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
         Timing::Within => return,
         Timing::Before => Finding::error(
             Code::DeadlineOutOfPeriod,
-            msg(
-                ctx.lang,
-                format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ."),
+            ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ."),
                 format!("The deadline «{text}» of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task."),
             ),
         ),
         Timing::After => Finding::warning(
             Code::DeadlineOutOfPeriod,
-            msg(
-                ctx.lang,
-                format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {pv}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."),
+            ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {pv}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."),
                 format!("The deadline «{text}» of task «{content}» starts after {pe}. Check that the task belongs in this period's programme."),
             ),
         ),
@@ -486,9 +431,7 @@ fn check_duplicates(
                 findings.push(
                     Finding::error(
                         Code::TaskDuplicate,
-                        msg(
-                            ctx.lang,
-                            format!("Nhiệm vụ «{}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì.", quote(&t.raw.content.text)),
+                        ctx.lang.text(format!("Nhiệm vụ «{}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì.", quote(&t.raw.content.text)),
                             format!("Task «{}» at {here} repeats the task at {there}; the annex keeps only the one at {there}. Agree on one lead agency.", quote(&t.raw.content.text)),
                         ),
                     )
@@ -521,9 +464,7 @@ fn check_duplicates(
             findings.push(
                 Finding::warning(
                     Code::TaskDuplicate,
-                    msg(
-                        ctx.lang,
-                        format!("Nhiệm vụ «{}» tại {here} gần giống nhiệm vụ «{}» tại {there} (giống {:.0}%). Hãy xem có phải một nhiệm vụ được gửi hai lần không.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
+                    ctx.lang.text(format!("Nhiệm vụ «{}» tại {here} gần giống nhiệm vụ «{}» tại {there} (giống {:.0}%). Hãy xem có phải một nhiệm vụ được gửi hai lần không.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
                         format!("Task «{}» at {here} is nearly the same as task «{}» at {there} ({:.0}% alike). Check whether one task was sent twice.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
                     ),
                 )

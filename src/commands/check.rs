@@ -16,7 +16,7 @@ use crate::ingest::{InputFile, InputKind};
 use crate::model::Period;
 use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
-use crate::reconcile::checks::{check_single, msg, unit_of};
+use crate::reconcile::checks::{check_single, unit_of};
 use crate::template::Template;
 use std::path::PathBuf;
 
@@ -87,9 +87,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
         FileOutcome::Rejected { reason, .. } | FileOutcome::Skipped { reason, .. } => {
             let f = Finding::error(
                 Code::FileUnreadable,
-                msg(
-                    lang,
-                    format!("Không đọc được tệp {rel}: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại."),
+                lang.text(format!("Không đọc được tệp {rel}: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại."),
                     format!("Cannot read {rel}: {reason}. Open it in Excel, save it as .xlsx and check it again."),
                 ),
             )
@@ -110,9 +108,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
             findings.push(
                 Finding::error(
                     Code::PeriodMismatch,
-                    msg(
-                        lang,
-                        format!("{unit_name}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.", got.title_vi(), want.title_vi(), want.title_vi()),
+                    lang.text(format!("{unit_name}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.", got.title_vi(), want.title_vi(), want.title_vi()),
                         format!("{unit_name}: the file is for {} but is being checked for {}. Use the form for {}.", got.title_en(), want.title_en(), want.title_en()),
                     ),
                 )

@@ -106,6 +106,22 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
             }
         };
         if meta.is_dir() {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+                // Listed, so that a submission that arrived as a folder is
+                // not lost without a word; its files are read as well.
+                out.push(InputFile {
+                    path: path.clone(),
+                    rel: rel.clone(),
+                    kind: InputKind::Skipped(format!(
+                        "this is a folder named like a spreadsheet (.{ext}), not a file; the files inside it are read on their own"
+                    )),
+                    modified: None,
+                });
+            }
             if depth < 32 {
                 walk(root, &path, out, depth + 1);
             } else {

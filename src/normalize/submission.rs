@@ -3,7 +3,7 @@
 //! findings about its cells. The workbook is dropped when this returns.
 
 use crate::diagnostic::{Code, Finding, Lang, Location};
-use crate::ingest::{InputFile, InputKind, OpenWorkbook, SheetGrid};
+use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
@@ -168,39 +168,19 @@ fn money_factor(unit: &str) -> Option<f64> {
     }
 }
 
-fn msg(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Reads one file. Never panics on the file's content; whatever goes
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
-    match &file.kind {
-        InputKind::Skipped(reason) => {
+    let limits = &ctx.template.settings.limits;
+    let mut wb = match open_input(file, limits) {
+        Opened::Workbook(wb) => wb,
+        Opened::Skipped(reason) => {
             return FileOutcome::Skipped {
                 file: file.rel.clone(),
-                reason: reason.clone(),
+                reason,
             }
         }
-        InputKind::Unreadable(reason) => {
-            return FileOutcome::Rejected {
-                file: file.rel.clone(),
-                reason: reason.clone(),
-            }
-        }
-        InputKind::Spreadsheet => {}
-    }
-    let limits = &ctx.template.settings.limits;
-    let mut wb = match OpenWorkbook::open(
-        &file.path,
-        limits.max_file_mb.saturating_mul(1_000_000),
-        limits.max_cells,
-    ) {
-        Ok(wb) => wb,
-        Err(reason) => {
+        Opened::Rejected(reason) => {
             return FileOutcome::Rejected {
                 file: file.rel.clone(),
                 reason,
@@ -281,9 +261,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         sub.findings.push(
             Finding::info(
                 Code::LegacyEncoding,
-                msg(
-                    ctx.lang,
-                    format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
+                ctx.lang.text(format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
                     format!("File {} uses the legacy encoding {} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending.", file.rel, enc.name()),
                 ),
             )
@@ -295,8 +273,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         sub.findings.push(
             Finding::warning(
                 Code::FileUnreadable,
-                msg(
-                    ctx.lang,
+                ctx.lang.text(
                     format!("Một trang tính không đọc được: {reason}"),
                     format!("A sheet could not be read: {reason}"),
                 ),
@@ -481,6 +458,7 @@ fn read_rows(
     let file = sub.file.clone();
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
+    let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
     for r in layout.header_last + 1..grid.rows().end {
         if is_signature_row(grid, r) {
             break;
@@ -509,9 +487,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::info(
                         Code::IndicatorApproximate,
-                        msg(
-                            lang,
-                            format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
+                        lang.text(format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
                             format!("Indicator name «{name}» was read as {} «{}» ({:.0}% alike). If that is wrong, correct the name to the catalog's.", ind.code, ind.name, sim * 100.0),
                         ),
                     )
@@ -536,9 +512,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::error(
                         Code::IndicatorUnknown,
-                        msg(
-                            lang,
-                            format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
+                        lang.text(format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
                             format!("Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."),
                         ),
                     )
@@ -554,9 +528,7 @@ fn read_rows(
                 sub.findings.push(
                     Finding::warning(
                         Code::IndicatorRepeated,
-                        msg(
-                            lang,
-                            format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
+                        lang.text(format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
                             format!("Indicator {} «{}» appears a second time; only the first row's figures are used.", ind.code, ind.name),
                         ),
                     )
@@ -568,8 +540,20 @@ fn read_rows(
         }
         seen[idx] = true;
         sub.present.push(idx);
-        // The unit the row is written in, against the catalog's.
-        let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        // The unit the row is written in, against the catalog's. A row
+        // without a unit cell takes the unit the title or header states
+        // ("ĐVT: triệu đồng") when both are money units; otherwise a
+        // header unit says nothing about this indicator.
+        let mut row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let mut unit_at = loc(r, unit_col.unwrap_or(0));
+        if row_unit.is_empty() {
+            if let Some((u, at)) = &header_unit {
+                if money_factor(u).is_some() && money_factor(&ind.unit).is_some() {
+                    row_unit = u.clone();
+                    unit_at = at.clone();
+                }
+            }
+        }
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             match (money_factor(&row_unit), money_factor(&ind.unit)) {
@@ -583,13 +567,11 @@ fn read_rows(
                     sub.findings.push(
                         Finding::warning(
                             Code::UnitMismatch,
-                            msg(
-                                lang,
-                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
+                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
                                 format!("Indicator {} «{}» is written in «{row_unit}» while the catalog uses «{}»; its figures were converted ({fac}). Use the catalog's unit.", ind.code, ind.name, ind.unit),
                             ),
                         )
-                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .at(&unit_at)
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -600,13 +582,11 @@ fn read_rows(
                     sub.findings.push(
                         Finding::error(
                             Code::UnitMismatch,
-                            msg(
-                                lang,
-                                format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
+                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
                                 format!("Indicator {} «{}» is written in «{row_unit}», which cannot be converted to the catalog's «{}»; its figures are not consolidated. Report it in «{}».", ind.code, ind.name, ind.unit, ind.unit),
                             ),
                         )
-                        .at(&loc(r, unit_col.unwrap_or(0)))
+                        .at(&unit_at)
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -620,9 +600,7 @@ fn read_rows(
             let invalid = |shown: String| {
                 Finding::error(
                     Code::ValueInvalid,
-                    msg(
-                        lang,
-                        format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
+                    lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
                         format!("Cell {} (indicator {} «{}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", here.cell, ind.code, ind.name),
                     ),
                 )
@@ -631,6 +609,25 @@ fn read_rows(
                 .column(column.as_str())
                 .actual(shown)
             };
+            // A formula whose value was never computed: blank, or an empty
+            // string as some writers store it (`<v></v>`).
+            if is_blank(data) {
+                if let Some(formula) = formula_at(formulas, r, c) {
+                    sub.findings.push(
+                        Finding::error(
+                            Code::ValueUncomputed,
+                            lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
+                                format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
+                            ),
+                        )
+                        .at(&here)
+                        .indicator(ind.code.clone())
+                        .column(column.as_str())
+                        .actual(format!("={formula}")),
+                    );
+                }
+                continue;
+            }
             let (value, decimals) = match data {
                 Data::Float(f) if f.is_finite() => {
                     // Percentages and rates need the decimals as shown by the
@@ -658,9 +655,7 @@ fn read_rows(
                             sub.findings.push(
                                 Finding::info(
                                     Code::NumberAmbiguous,
-                                    msg(
-                                        lang,
-                                        format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
+                                    lang.text(format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
                                         format!("The number «{s}» in cell {} can be read two ways; it was read as {}. Please check.", here.cell, format_auto(p.value, 6, lang)),
                                     ),
                                 )
@@ -696,26 +691,8 @@ fn read_rows(
                         .push(invalid(crate::ingest::sheet::data_text(data)));
                     continue;
                 }
-                Data::Empty => {
-                    // Blank but a formula is there: never computed.
-                    if let Some(formula) = formula_at(formulas, r, c) {
-                        sub.findings.push(
-                            Finding::error(
-                                Code::ValueUncomputed,
-                                msg(
-                                    lang,
-                                    format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
-                                    format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
-                                ),
-                            )
-                            .at(&here)
-                            .indicator(ind.code.clone())
-                            .column(column.as_str())
-                            .actual(format!("={formula}")),
-                        );
-                    }
-                    continue;
-                }
+                // Blank cells were handled above.
+                Data::Empty => continue,
             };
             let value = if column.is_percent() {
                 value
@@ -733,6 +710,37 @@ fn read_rows(
             });
         }
     }
+}
+
+/// The unit stated for the whole table in a title or header cell:
+/// "ĐVT: triệu đồng", "(Đơn vị tính: người)". A bare "ĐVT" is the unit
+/// column's header, not a unit. Returns the cell and the unit as written.
+fn header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, String)> {
+    for r in grid.rows().start..=layout.header_last {
+        for (c, text) in grid.row_texts(r) {
+            if let Some(unit) = stated_unit(&text) {
+                return Some((r, c, unit));
+            }
+        }
+    }
+    None
+}
+
+/// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
+/// or without accents, in brackets or not).
+fn stated_unit(text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
+    let (label, unit) = t.split_once(':')?;
+    let label = fold(label);
+    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label.trim()) {
+        return None;
+    }
+    let unit = unit.trim().trim_end_matches(['.', ';']).trim();
+    (!unit.is_empty()).then(|| unit.to_string())
 }
 
 fn is_blank(d: &Data) -> bool {
@@ -767,8 +775,9 @@ fn is_column_number(d: &Data) -> bool {
 fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) -> Option<&str> {
     formulas?
         .get_value((row, col))
-        .map(String::as_str)
-        .filter(|f| !f.trim().is_empty())
+        // OpenDocument writes "of:=[.E5]+[.E6]".
+        .map(|f| f.trim().trim_start_matches("of:").trim_start_matches('='))
+        .filter(|f| !f.is_empty())
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and
@@ -776,4 +785,26 @@ fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) ->
 fn is_same_unit(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
     fa == fb || fa.replace(' ', "") == fb.replace(' ', "") || (fa.contains('%') && fb.contains('%'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_stated_for_the_table_is_found() {
+        assert_eq!(
+            stated_unit("ĐVT: triệu đồng").as_deref(),
+            Some("triệu đồng")
+        );
+        assert_eq!(
+            stated_unit("(Đơn vị tính: người)").as_deref(),
+            Some("người")
+        );
+        assert_eq!(stated_unit("dvt : Tỷ đồng.").as_deref(), Some("Tỷ đồng"));
+        // The unit column's header and other colons are not units.
+        assert_eq!(stated_unit("ĐVT"), None);
+        assert_eq!(stated_unit("Ghi chú: số liệu ước"), None);
+        assert_eq!(stated_unit("ĐVT:"), None);
+    }
 }

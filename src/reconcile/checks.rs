@@ -109,14 +109,6 @@ pub fn at_row(f: Finding, template: &Template, sub: &Submission, row: &TidyRow) 
         .column(row.column.as_str())
 }
 
-/// Picks the Vietnamese or English text.
-pub fn msg(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Totals with no figures, for checking a lone submission against the
 /// relations (the totals row then never yields a finding).
 pub fn empty_totals(template: &Template) -> Totals {

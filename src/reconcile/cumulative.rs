@@ -15,7 +15,7 @@
 //! Unit columns are matched to the registry by name (then by alias), rows
 //! by code. Stocks have no cumulative rule across quarters.
 
-use super::checks::{at_row, indicator_words, msg, unit_of};
+use super::checks::{at_row, indicator_words, unit_of};
 use super::half_unit;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
@@ -158,9 +158,7 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         let d = th.decimals.max(lk.decimals);
         let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
         let what = indicator_words(template, i);
-        let text = msg(
-            lang,
-            format!("{unit_name}: {what}: quý I nên lũy kế từ đầu năm phải bằng thực hiện quý ({e}), nhưng cột LK ghi {a}. Hãy sửa cột lũy kế."),
+        let text = lang.text(format!("{unit_name}: {what}: quý I nên lũy kế từ đầu năm phải bằng thực hiện quý ({e}), nhưng cột LK ghi {a}. Hãy sửa cột lũy kế."),
             format!("{unit_name}: {what}: in the first quarter the cumulative figure must equal the quarter's ({e}), but LK says {a}. Correct the LK column."),
         );
         out.push(
@@ -209,9 +207,7 @@ pub fn check_previous(
             let d = th.decimals.max(lk.decimals).max(pd.min(2));
             let f = |v: f64| format_num(v, d, lang);
             let what = indicator_words(template, i);
-            let text = msg(
-                lang,
-                format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
+            let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
                 format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
             );
             out.push(

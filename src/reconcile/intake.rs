@@ -24,13 +24,6 @@ pub struct Intake {
     pub findings: Vec<Finding>,
 }
 
-fn msg(lang: Lang, vi: String, en: String) -> String {
-    match lang {
-        Lang::Vi => vi,
-        Lang::En => en,
-    }
-}
-
 /// Sorts out the files of a run.
 pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lang: Lang) -> Intake {
     let mut findings = Vec::new();
@@ -45,17 +38,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
     for (k, o) in outcomes.iter().enumerate() {
         match o {
             FileOutcome::Skipped { file, reason } => {
-                findings.push(
-                    Finding::info(
-                        Code::FileSkipped,
-                        msg(
-                            lang,
-                            format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
-                            format!("Skipped {file}: {reason}."),
-                        ),
-                    )
-                    .at(&Location::file(file.clone())),
-                );
+                findings.push(skipped_finding(file, reason, lang));
                 other_lines.push(StatusLine {
                     unit: String::new(),
                     unit_name: String::new(),
@@ -70,12 +53,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let unit = matcher.find_in(&stem).map(|(u, _)| u);
-                let mut f = Finding::error(
-                    Code::FileUnreadable,
-                    msg(lang, format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)), format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again.")),
-                )
-                .at(&Location::file(file.clone()))
-                .actual(reason.clone());
+                let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
                     unreadable.entry(u).or_default().push(k);
@@ -99,9 +77,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                     findings.push(
                         Finding::error(
                             Code::FileUnknownUnit,
-                            msg(
-                                lang,
-                                format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 5») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
+                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 5») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
                                 format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «UBND PHƯỜNG 5») or add the unit to the registry.", s.file, s.unit_text),
                             ),
                         )
@@ -127,9 +103,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                         findings.push(
                             Finding::error(
                                 Code::PeriodMismatch,
-                                msg(
-                                    lang,
-                                    format!("Tệp {} của {} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.", s.file, template.agencies[u].name, p.title_vi(), period.title_vi(), period.title_vi()),
+                                lang.text(format!("Tệp {} của {} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.", s.file, template.agencies[u].name, p.title_vi(), period.title_vi(), period.title_vi()),
                                     format!("File {} from {} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.", s.file, template.agencies[u].name, p.title_en(), period.title_en(), period.title_en()),
                                 ),
                             )
@@ -187,8 +161,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                 findings.push(
                     Finding::error(
                         Code::SubmissionMissing,
-                        msg(
-                            lang,
+                        lang.text(
                             format!("{} chưa gửi báo cáo {}.", a.name, period.title_vi()),
                             format!("{} has sent nothing for {}.", a.name, period.title_en()),
                         ),
@@ -244,8 +217,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
             findings.push(
                 Finding::warning(
                     Code::SubmissionDuplicate,
-                    msg(
-                        lang,
+                    lang.text(
                         format!(
                             "{} gửi {} tệp cho {}: {} trùng với {}. Dùng tệp {} ({}){}.",
                             a.name,
@@ -327,9 +299,7 @@ fn completeness_of(
         out.push(
             Finding::info(
                 Code::PeriodMissing,
-                msg(
-                    lang,
-                    format!("Tiêu đề biểu của {} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).", a.name, period.title_vi()),
+                lang.text(format!("Tiêu đề biểu của {} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).", a.name, period.title_vi()),
                     format!("The title of {}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).", a.name, period.title_en()),
                 ),
             )
@@ -374,9 +344,7 @@ fn completeness_of(
         out.push(
             Finding::warning(
                 Code::IndicatorMissing,
-                msg(
-                    lang,
-                    format!("Biểu của {} thiếu {} chỉ tiêu phải báo cáo: {}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh).", a.name, expected.len(), named.join(", ")),
+                lang.text(format!("Biểu của {} thiếu {} chỉ tiêu phải báo cáo: {}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh).", a.name, expected.len(), named.join(", ")),
                     format!("{}'s form lacks {} indicators it must report: {}{more}. Add these rows (blank when nothing happened).", a.name, expected.len(), named.join(", ")),
                 ),
             )
@@ -386,6 +354,32 @@ fn completeness_of(
         );
     }
     out
+}
+
+/// `file-skipped`: a file that is not a submission, with the reason.
+pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
+    Finding::info(
+        Code::FileSkipped,
+        lang.text(
+            format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
+            format!("Skipped {file}: {reason}."),
+        ),
+    )
+    .at(&Location::file(file))
+}
+
+/// `file-unreadable`: a file that cannot be read, with the reason in plain
+/// words and what to do.
+pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
+    Finding::error(
+        Code::FileUnreadable,
+        lang.text(
+            format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)),
+            format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again."),
+        ),
+    )
+    .at(&Location::file(file))
+    .actual(reason)
 }
 
 /// Picks the submission to use among duplicates, with the reason in both
@@ -489,7 +483,7 @@ fn revision_rank(file: &str) -> u32 {
 /// are kept in English in the `actual` field; messages in Vietnamese say
 /// the same in Vietnamese where the reason is a known one.
 pub fn vi_reason(reason: &str) -> String {
-    let table: [(&str, &str); 14] = [
+    let table: &[(&str, &str)] = &[
         ("the file is empty", "tệp rỗng (0 byte)"),
         ("protected by a password", "tệp được đặt mật khẩu (mã hóa)"),
         ("not a complete zip archive", "tệp bị hỏng (không phải tệp .xlsx hoàn chỉnh)"),
@@ -504,8 +498,24 @@ pub fn vi_reason(reason: &str) -> String {
         ("no indicator table found", "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính"),
         ("this is a folder", "đây là thư mục, không phải tệp"),
         ("more than the limit", "tệp vượt giới hạn kích thước cho phép trong mẫu biểu"),
+        // Reasons of ingest's pre-checks (robust); the generic "damaged" last.
+        ("loops back on itself", "tệp bị hỏng: cấu trúc bên trong của tệp .xls tự lặp vòng"),
+        ("internal structure (OLE compound file)", "tệp bị hỏng: cấu trúc tệp .xls (OLE) không hợp lệ"),
+        ("zip bomb", "tệp là «bom zip» (giải nén ra dung lượng khổng lồ), không phải bảng tính thật"),
+        ("max_unzipped_mb", "tệp giải nén ra vượt giới hạn dung lượng trong mẫu biểu"),
+        ("a format too old to read", "tệp Excel đời cũ (Excel 2.x–4.0), không đọc được"),
+        ("Lotus 1-2-3", "tệp Lotus 1-2-3, không phải bảng tính Excel"),
+        ("Word document", "tệp là văn bản Word, không phải bảng tính Excel"),
+        ("PowerPoint", "tệp là bản trình chiếu PowerPoint, không phải bảng tính Excel"),
+        ("holds no workbook", "tệp nén zip không chứa bảng tính"),
+        ("without a workbook inside", "tệp OLE không chứa bảng tính Excel"),
+        ("code page", "tệp .xls cũ dùng bảng mã (code page) không đọc được"),
+        ("macro sheet", "bảng tính có trang macro Excel 4.0, không đọc được; hãy xóa trang đó"),
+        ("reader failed", "trình đọc bảng tính gặp lỗi với tệp này (tệp có thể bị hỏng)"),
+        ("cannot be opened", "không mở được tệp (không có quyền đọc?)"),
+        ("damaged", "tệp bị hỏng hoặc không đầy đủ"),
     ];
-    for (en, vi) in table {
+    for &(en, vi) in table {
         if reason.contains(en) {
             return format!("{vi} ({reason})");
         }

@@ -13,7 +13,7 @@
 //! are left out: they are bounded, wards' rates differ for good reasons,
 //! and a mistyped rate is caught against its formula.
 
-use super::checks::{at_row, indicator_words, msg, CheckSettings};
+use super::checks::{at_row, indicator_words, CheckSettings};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::model::ValueColumn;
 use crate::normalize::number::{format_auto, format_num};
@@ -100,9 +100,7 @@ pub fn check_outliers(
             let sc = format_num(score, 1, lang);
             let th = format_auto(settings.outlier_threshold, 2, lang);
             let what = indicator_words(template, indicator);
-            let text = msg(
-                lang,
-                format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các phường khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+            let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các phường khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
                 format!("{unit_name}: {what} (column {column}) is {x}, far from the other wards (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
             );
             out.push(

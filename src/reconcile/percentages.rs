@@ -26,7 +26,7 @@
 //! wards' rates but not sum(numerator) / sum(denominator) is
 //! `rate-averaged`.
 
-use super::checks::{at_row, indicator_words, msg, unit_of};
+use super::checks::{at_row, indicator_words, unit_of};
 use super::{column_index, Totals};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::model::ValueColumn;
@@ -154,14 +154,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
             };
             let e = f(round_to(point, d), d);
             let text = match verdict {
-                Verdict::Rounding => msg(
-                    lang,
-                    format!("{unit_name}: {what} (cột {column}) ghi {s}% trong khi {shown} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                Verdict::Rounding => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% trong khi {shown} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
                     format!("{unit_name}: {what} (column {column}) says {s}% while {shown} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
                 ),
-                _ => msg(
-                    lang,
-                    format!("{unit_name}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
+                _ => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
                     format!("{unit_name}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
                 ),
             };
@@ -187,14 +183,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                 let e = f(round_to(point, d), d);
                 let (l, k) = (f(lk.value, lk.decimals), f(kh.value, kh.decimals));
                 let text = match verdict {
-                    Verdict::Rounding => msg(
-                        lang,
-                        format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
                         format!("{unit_name}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
                     ),
-                    _ => msg(
-                        lang,
-                        format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
+                    _ => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
                         format!("{unit_name}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
                     ),
                 };
@@ -234,14 +226,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                 };
                 if judge_percent(stated.value, d, other) == Verdict::Consistent {
                     let text = match convention {
-                        CkConvention::Growth => msg(
-                            lang,
-                            format!("{unit_name}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
+                        CkConvention::Growth => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
                             format!("{unit_name}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
                         ),
-                        CkConvention::Ratio => msg(
-                            lang,
-                            format!("{unit_name}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
+                        CkConvention::Ratio => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
                             format!("{unit_name}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
                         ),
                     };
@@ -253,14 +241,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                     continue;
                 }
                 let text = match verdict {
-                    Verdict::Rounding => msg(
-                        lang,
-                        format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
+                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
                         format!("{unit_name}: {what}: % against last year says {s}% while {formula} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
                     ),
-                    _ => msg(
-                        lang,
-                        format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
+                    _ => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
                         format!("{unit_name}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
                     ),
                 };
@@ -376,9 +360,7 @@ pub fn check_rate_averaged(
             let _ = dept_code;
             let what = indicator_words(template, i);
             let nd = ward_rates.len();
-            let text = msg(
-                lang,
-                format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
+            let text = lang.text(format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
                 format!("{dept_name}: {what} (column {column}) states {s}% for the district, the plain mean of {nd} wards' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
             );
             out.push(

@@ -7,7 +7,7 @@
 //! template.toml            a net change)
 //! ```
 
-use super::checks::{at_row, indicator_words, msg, unit_of, CheckSettings};
+use super::checks::{at_row, indicator_words, unit_of, CheckSettings};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::model::ValueColumn;
 use crate::normalize::number::format_num;
@@ -41,9 +41,7 @@ pub fn check_signs(
         let what = indicator_words(template, r.indicator);
         let v = format_num(r.value, r.decimals, lang);
         let column = r.column;
-        let text = msg(
-            lang,
-            format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
+        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
             format!("{unit_name}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
         );
         out.push(

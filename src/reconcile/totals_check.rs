@@ -12,7 +12,7 @@
 //! comparison waits for that figure to be corrected: the difference would
 //! only repeat the ward's mistake.
 
-use super::checks::{at_row, indicator_words, msg};
+use super::checks::{at_row, indicator_words};
 use super::{column_index, half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::normalize::number::format_num;
@@ -135,15 +135,11 @@ pub fn check_department_totals(
             let partial = if complete {
                 String::new()
             } else {
-                msg(
-                    lang,
-                    format!(" Mới có {contributors}/{expected_wards} phường báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
+                lang.text(format!(" Mới có {contributors}/{expected_wards} phường báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
                     format!(" Only {contributors} of {expected_wards} wards reported it, so the sum may be incomplete."),
                 )
             };
-            let text = msg(
-                lang,
-                format!("{}: {what} (cột {column}) toàn quận ghi {} nhưng tổng của {contributors} phường là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các phường.", dept.name, f(r.value), f(sum), ind.code),
+            let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {} nhưng tổng của {contributors} phường là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các phường.", dept.name, f(r.value), f(sum), ind.code),
                 format!("{}: {what} (column {column}) states {} for the district but its {contributors} wards add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the wards.", dept.name, f(r.value), f(sum), ind.code),
             );
             out.push(

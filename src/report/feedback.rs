@@ -164,11 +164,7 @@ pub fn feedback_workbook(
     let mut used_names: Vec<String> = Vec::new();
     if let Some(sub) = sub {
         let limits = &template.settings.limits;
-        let opened = OpenWorkbook::open(
-            &dir.join(&sub.file),
-            limits.max_file_mb.saturating_mul(1_000_000),
-            limits.max_cells,
-        );
+        let opened = OpenWorkbook::open(&dir.join(&sub.file), limits);
         if let Ok(mut source) = opened {
             for (k, name) in sub.sheets.iter().enumerate() {
                 let Ok(grid) = source.sheet(name) else {

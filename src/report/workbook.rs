@@ -293,7 +293,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.set_landscape();
     ws.set_paper_size(9);
-    ws.set_repeat_rows(header_row, header_row)?;
+    // The title and the header repeat on every printed page.
+    ws.set_repeat_rows(0, header_row)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_footer("&C&P/&N");
     Ok(())

@@ -25,9 +25,10 @@ use rayon::prelude::*;
 use std::path::Path;
 
 /// The built-in template's files, copied into `DIR/template`.
-pub const BUILTIN_TOML: &str = include_str!("../../templates/template.toml");
-pub const BUILTIN_INDICATORS: &str = include_str!("../../templates/indicators.csv");
-pub const BUILTIN_GROUPS: &str = include_str!("../../templates/groups.csv");
+pub use crate::template::{
+    DEFAULT_GROUPS as BUILTIN_GROUPS, DEFAULT_INDICATORS as BUILTIN_INDICATORS,
+    DEFAULT_TOML as BUILTIN_TOML,
+};
 
 /// A generated ward or commune.
 #[derive(Clone, Debug, PartialEq)]

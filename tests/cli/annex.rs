@@ -256,7 +256,7 @@ fn every_planted_mistake_is_found_with_its_cell_and_nothing_else() {
             "Chương trình",
             "E10",
         ),
-        ("error", "file-unreadable", "p-tnmt.xlsx", "", ""),
+        ("error", "table-not-found", "p-tnmt.xlsx", "", ""),
         ("warning", "task-duplicate", "p-vhtt.xlsx", "Sheet1", "B10"),
         (
             "error",

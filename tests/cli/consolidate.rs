@@ -397,3 +397,61 @@ fn a_submission_typed_in_tcvn3_and_vni_is_read_as_unicode() {
         .iter()
         .any(|f| f["code"] == "file-unknown-unit" || f["code"] == "indicator-unknown"));
 }
+
+#[test]
+fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_submission(
+        &dir.join("p1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &[row(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            "12",
+            "12",
+        )],
+        true,
+    );
+    let out = tmp.path().join("out");
+    tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .assert()
+        .code(1);
+    let file = std::fs::File::open(out.join("tong-hop.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let sheet1 = part("xl/worksheets/sheet1.xml");
+    assert!(
+        sheet1.contains(r#"paperSize="9""#) && sheet1.contains(r#"orientation="landscape""#),
+        "{sheet1}"
+    );
+    assert!(sheet1.contains(r#"fitToHeight="0""#));
+    assert!(sheet1.contains(r#"state="frozen""#) && sheet1.contains(r#"topLeftCell="A6""#));
+    assert!(
+        sheet1.contains("&amp;P/&amp;N"),
+        "page numbers in the footer"
+    );
+    let workbook = part("xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("'Tổng hợp'!$1:$5"),
+        "{workbook}"
+    );
+    // The Lỗi sheet has an autofilter and a frozen header.
+    let sheet4 = part("xl/worksheets/sheet4.xml");
+    assert!(sheet4.contains("<autoFilter") && sheet4.contains(r#"state="frozen""#));
+}

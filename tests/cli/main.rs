@@ -7,5 +7,7 @@ mod check_text;
 mod checks;
 mod common;
 mod consolidate;
+mod corpus;
+mod ingest;
 mod sample_district;
 mod samples;

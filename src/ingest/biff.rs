@@ -1,0 +1,349 @@
+//! A pre-scan of the `Workbook` stream of an `.xls` (BIFF5/BIFF8 records)
+//! before calamine parses it.
+//!
+//! calamine's `.xls` reader builds every sheet when the file is opened: it
+//! reserves room for as many cells as a sheet's DIMENSIONS record claims,
+//! then allocates a dense grid over the bounding box of the cells it found.
+//! A 41 KB file (`poi/spreadsheet/51535.xls`) thus becomes 16.7 million
+//! cells (about 1 GB), and a dimension record with its last row before its
+//! first asks for terabytes. This scan walks the same records calamine
+//! walks, with the same rules (nested chart substreams skipped, the same
+//! cell records counted), and refuses the file when a sheet would exceed
+//! `limits.max_cells`. It also recognises a FILEPASS record: calamine
+//! reports XOR-obfuscated files as an unknown code page, but they are
+//! password-protected workbooks.
+//!
+//! Cost: one pass over the records, no allocation per record; well under a
+//! millisecond for the files of the corpus.
+
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+const FILEPASS: u16 = 0x002F;
+const BOUNDSHEET: u16 = 0x0085;
+const DIMENSIONS: u16 = 0x0200;
+const MULRK: u16 = 0x00BD;
+/// Records calamine turns into one cell each (row and column in their
+/// first four bytes): NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST,
+/// FORMULA.
+const CELL_RECORDS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
+
+/// What the scan learnt about a workbook it did not refuse.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BiffFacts {
+    /// BIFF5 (Excel 5.0/95) rather than BIFF8 (97-2003).
+    pub biff5: bool,
+    /// The CODEPAGE record, when present.
+    pub codepage: Option<u16>,
+    /// Sheets found.
+    pub sheets: usize,
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// Record type and data, from `at`; `None` at the end or on a cut record
+/// (calamine then reports the cut itself).
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut rest = stream;
+    std::iter::from_fn(move || {
+        let typ = u16_at(rest, 0)?;
+        let len = u16_at(rest, 2)? as usize;
+        let data = rest.get(4..4 + len)?;
+        rest = rest.get(4 + len..).unwrap_or_default();
+        Some((typ, data))
+    })
+}
+
+/// The reason given for a password-protected `.xls`.
+pub const ENCRYPTED: &str =
+    "the workbook is protected by a password (encrypted); the password must be removed first (File › Info › Protect Workbook)";
+
+/// Scans the workbook stream.
+///
+/// # Errors
+/// A plain reason when the workbook is encrypted or a sheet would exceed
+/// `max_cells`.
+pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
+    let mut facts = BiffFacts::default();
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    for (i, (typ, data)) in records(stream).enumerate() {
+        match typ {
+            BOF if i == 0 => facts.biff5 = u16_at(data, 0) == Some(0x0500),
+            FILEPASS => {
+                let how = if facts.biff5 || u16_at(data, 0) == Some(0) {
+                    " with the old XOR obfuscation"
+                } else {
+                    ""
+                };
+                return Err(format!(
+                    "the workbook is protected by a password (encrypted{how}); the password must be removed first (File › Info › Protect Workbook)"
+                ));
+            }
+            0x0042 => facts.codepage = u16_at(data, 0),
+            BOUNDSHEET => {
+                if let Some(pos) = u32_at(data, 0) {
+                    sheets.push((pos as usize, sheet_name(data, facts.biff5)));
+                }
+            }
+            EOF => break,
+            _ => {}
+        }
+    }
+    facts.sheets = sheets.len();
+    for (pos, name) in sheets {
+        let Some(sub) = stream.get(pos..) else {
+            continue;
+        };
+        check_sheet(sub, &name, max_cells)?;
+    }
+    Ok(facts)
+}
+
+/// The sheet name of a BOUNDSHEET record, for messages only.
+fn sheet_name(data: &[u8], biff5: bool) -> String {
+    let cch = data.get(6).copied().unwrap_or(0) as usize;
+    if biff5 {
+        let bytes = data.get(7..7 + cch).unwrap_or_default();
+        return bytes.iter().map(|&b| b as char).collect();
+    }
+    let wide = data.get(7).is_some_and(|f| f & 1 == 1);
+    if wide {
+        let units: Vec<u16> = data
+            .get(8..8 + 2 * cch)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        let bytes = data.get(8..8 + cch).unwrap_or_default();
+        bytes.iter().map(|&b| b as char).collect()
+    }
+}
+
+/// A bounding box of cell positions.
+#[derive(Default)]
+struct Bounds(Option<(u32, u32, u32, u32)>);
+
+impl Bounds {
+    fn add(&mut self, row: u32, col: u32) {
+        self.0 = Some(match self.0 {
+            None => (row, row, col, col),
+            Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(col), c1.max(col)),
+        });
+    }
+    fn cells(&self) -> u64 {
+        self.0.map_or(0, |(r0, r1, c0, c1)| {
+            (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64
+        })
+    }
+    fn describe(&self) -> String {
+        match self.0 {
+            Some((r0, r1, c0, c1)) => format!("{} rows × {} columns", r1 - r0 + 1, c1 - c0 + 1),
+            None => String::new(),
+        }
+    }
+}
+
+/// Walks one sheet substream as calamine does.
+fn check_sheet(sub: &[u8], name: &str, max_cells: u64) -> Result<(), String> {
+    let too_big = |what: String, cells: u64| {
+        format!(
+            "sheet '{name}' {what} ({cells} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template); a submission is never that large, the file is probably damaged or not a submission"
+        )
+    };
+    let mut cells = Bounds::default();
+    let mut formulas = Bounds::default();
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for (typ, data) in records(sub) {
+        if depth > 0 {
+            match typ {
+                BOF => depth += 1,
+                EOF => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            BOF => {
+                if seen_bof {
+                    depth += 1;
+                } else {
+                    seen_bof = true;
+                }
+            }
+            EOF => break,
+            DIMENSIONS => {
+                let claimed = claimed_cells(data);
+                if claimed > max_cells {
+                    return Err(too_big("claims a size".to_string(), claimed));
+                }
+            }
+            MULRK => {
+                if let (Some(row), Some(first), Some(last)) = (
+                    u16_at(data, 0),
+                    u16_at(data, 2),
+                    data.len().checked_sub(2).and_then(|at| u16_at(data, at)),
+                ) {
+                    cells.add(row as u32, first as u32);
+                    cells.add(row as u32, last.max(first) as u32);
+                }
+            }
+            t if CELL_RECORDS.contains(&t) => {
+                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    cells.add(row as u32, col as u32);
+                    if t == 0x0006 {
+                        formulas.add(row as u32, col as u32);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for b in [&cells, &formulas] {
+        if b.cells() > max_cells {
+            return Err(too_big(format!("spans {}", b.describe()), b.cells()));
+        }
+    }
+    Ok(())
+}
+
+/// The cells calamine reserves for a DIMENSIONS record: (last row − first
+/// row + 1) × (last column − first column + 1), with calamine's own
+/// reading of odd records. A last row before the first is an absurd claim
+/// (calamine's arithmetic would wrap around), counted as `u64::MAX`.
+fn claimed_cells(r: &[u8]) -> u64 {
+    let (rf, rl, mut cf, cl) = match r.len() {
+        10 => (
+            u16_at(r, 0).unwrap_or(0) as u64,
+            u16_at(r, 2).unwrap_or(0) as u64,
+            u16_at(r, 4).unwrap_or(0) as u64,
+            u16_at(r, 6).unwrap_or(0) as u64,
+        ),
+        14 | 16 => (
+            u32_at(r, 0).unwrap_or(0) as u64,
+            u32_at(r, 4).unwrap_or(0) as u64,
+            u16_at(r, 8).unwrap_or(0) as u64,
+            u16_at(r, 10).unwrap_or(0) as u64,
+        ),
+        _ => return 0,
+    };
+    if 0xFF < cf || cl < cf {
+        cf = 0;
+    }
+    if rl < 1 || cl < 1 {
+        return 1;
+    }
+    let (re, ce) = (rl - 1, cl - 1);
+    if re < rf || ce < cf {
+        return u64::MAX;
+    }
+    (re - rf + 1).saturating_mul(ce - cf + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(typ: u16, data: &[u8]) -> Vec<u8> {
+        let mut v = typ.to_le_bytes().to_vec();
+        v.extend((data.len() as u16).to_le_bytes());
+        v.extend_from_slice(data);
+        v
+    }
+
+    /// Globals (BOF, optional extra records, BOUNDSHEET, EOF) then one
+    /// sheet substream with the given records.
+    fn workbook(globals: &[Vec<u8>], sheet: &[Vec<u8>]) -> Vec<u8> {
+        let bof = rec(BOF, &[0x00, 0x06, 0x05, 0x00]);
+        let mut g: Vec<u8> = bof.clone();
+        for r in globals {
+            g.extend(r);
+        }
+        // BOUNDSHEET: position filled in below, name "S" (8-bit).
+        let bs_len = 4 + 9;
+        let eof_len = 4;
+        let pos = (g.len() + bs_len + eof_len) as u32;
+        let mut bs = pos.to_le_bytes().to_vec();
+        bs.extend([0, 0, 1, 0, b'S']);
+        g.extend(rec(BOUNDSHEET, &bs));
+        g.extend(rec(EOF, &[]));
+        g.extend(rec(BOF, &[0x00, 0x06, 0x10, 0x00]));
+        for r in sheet {
+            g.extend(r);
+        }
+        g.extend(rec(EOF, &[]));
+        g
+    }
+
+    fn number(row: u16, col: u16) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend(col.to_le_bytes());
+        d.extend([0u8; 10]);
+        rec(0x0203, &d)
+    }
+
+    #[test]
+    fn a_small_sheet_passes() {
+        let wb = workbook(&[], &[number(0, 0), number(20, 5)]);
+        let facts = precheck(&wb, 1000).unwrap();
+        assert_eq!(facts.sheets, 1);
+        assert!(!facts.biff5);
+    }
+
+    #[test]
+    fn cells_far_apart_are_refused() {
+        // A1 and IV65536: 16.7 million cells, as in poi's 51535.xls.
+        let wb = workbook(&[], &[number(0, 0), number(65535, 255)]);
+        let err = precheck(&wb, 2_000_000).unwrap_err();
+        assert!(err.contains("65536 rows × 256 columns"), "{err}");
+        assert!(precheck(&wb, 20_000_000).is_ok());
+    }
+
+    #[test]
+    fn a_huge_dimension_claim_is_refused() {
+        let mut d = 0u32.to_le_bytes().to_vec();
+        d.extend(1_048_576u32.to_le_bytes());
+        d.extend(0u16.to_le_bytes());
+        d.extend(256u16.to_le_bytes());
+        d.extend([0, 0]);
+        let wb = workbook(&[], &[rec(DIMENSIONS, &d), number(0, 0)]);
+        assert!(precheck(&wb, 2_000_000)
+            .unwrap_err()
+            .contains("claims a size"));
+    }
+
+    #[test]
+    fn a_backwards_dimension_is_refused() {
+        let mut d = 10u32.to_le_bytes().to_vec();
+        d.extend(2u32.to_le_bytes());
+        d.extend([0, 0, 3, 0, 0, 0]);
+        assert_eq!(claimed_cells(&d), u64::MAX);
+    }
+
+    #[test]
+    fn a_filepass_record_means_encrypted() {
+        let wb = workbook(&[rec(FILEPASS, &[0, 0, 1, 2, 3, 4])], &[number(0, 0)]);
+        let err = precheck(&wb, 1000).unwrap_err();
+        assert!(err.contains("password") && err.contains("XOR"), "{err}");
+    }
+
+    #[test]
+    fn chart_substreams_are_not_counted() {
+        let chart = [
+            rec(BOF, &[0, 6, 0x20, 0]),
+            number(60000, 200),
+            rec(EOF, &[]),
+        ];
+        let mut sheet = vec![number(0, 0)];
+        sheet.extend(chart);
+        let wb = workbook(&[], &sheet);
+        assert!(precheck(&wb, 100).is_ok());
+    }
+}

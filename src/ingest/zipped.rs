@@ -1,0 +1,331 @@
+//! A pre-check of zip-based workbooks (xlsx, xlsm, xlsb, ods) before
+//! calamine opens them: the archive's directory is read (not its data),
+//! the declared uncompressed sizes are summed against
+//! `limits.max_unzipped_mb` and each part's compression ratio is checked, so
+//! that a zip bomb is refused before a byte is inflated. The `zip` crate
+//! then refuses, while inflating, any part larger than it declared (calamine
+//! reports "File is larger than its declared uncompressed size"), so the
+//! declared sizes bound what is read.
+//!
+//! It also says which kind of workbook the archive holds, so that the right
+//! reader is tried first whatever the file's extension.
+//!
+//! Cost: reading the central directory, a few microseconds per part.
+
+use std::fs::File;
+use std::path::Path;
+
+/// The workbook kind a zip archive holds, from its part names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZipKind {
+    Xlsx,
+    Xlsb,
+    Ods,
+}
+
+/// Compression ratio above which a large part is a zip bomb: XML of a
+/// real sheet compresses 5–20 times, a sheet of repeated blanks up to a
+/// few hundred.
+const MAX_RATIO: u64 = 1000;
+/// Parts smaller than this are never judged by their ratio.
+const RATIO_FLOOR: u64 = 10_000_000;
+
+/// Checks the archive's directory.
+///
+/// # Errors
+/// A plain reason when the archive is damaged or cut short, is not a
+/// workbook, or would inflate beyond the limit.
+pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKind, String> {
+    let f = File::open(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+    let mut zip = zip::ZipArchive::new(f).map_err(|e| {
+        format!(
+            "the file is damaged: it is not a complete zip archive, as an .xlsx or .ods must be (it may have been cut short while copying or downloading; {e})"
+        )
+    })?;
+    let mut total: u64 = 0;
+    let mut names = Vec::new();
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(|e| {
+            format!("the file is damaged: a part of the zip archive cannot be read ({e})")
+        })?;
+        let name = part
+            .name()
+            .map(|n| n.replace('\\', "/"))
+            .unwrap_or_else(|_| String::from("?"));
+        let size = part.size();
+        let packed = part.compressed_size().max(1);
+        if size > RATIO_FLOOR && size / packed > MAX_RATIO {
+            return Err(format!(
+                "the file is a \"zip bomb\": its part '{}' would expand from {} KB to {} MB; it is not a genuine workbook",
+                name,
+                packed / 1000,
+                size / 1_000_000
+            ));
+        }
+        total = total.saturating_add(size);
+        names.push(name.to_lowercase());
+    }
+    if total > max_unzipped {
+        return Err(format!(
+            "the file would expand to {} MB once uncompressed, more than the limit of {} MB (limits.max_unzipped_mb in the template)",
+            total / 1_000_000,
+            max_unzipped / 1_000_000
+        ));
+    }
+    let has = |n: &str| names.iter().any(|x| x.trim_start_matches('/') == n);
+    if has("xl/workbook.bin") {
+        Ok(ZipKind::Xlsb)
+    } else if has("content.xml") || has("mimetype") {
+        if let Ok(content) = zip.by_name("content.xml") {
+            ods_precheck(std::io::BufReader::new(content), max_cells)?;
+        }
+        Ok(ZipKind::Ods)
+    } else if has("[content_types].xml") || names.iter().any(|n| n.ends_with("workbook.xml")) {
+        if let Some(i) = names
+            .iter()
+            .position(|n| n.ends_with("xl/sharedstrings.xml"))
+        {
+            sst_precheck(&mut zip, i)?;
+        }
+        Ok(ZipKind::Xlsx)
+    } else if has("word/document.xml") {
+        Err("the file is a Word document (.docx), not a spreadsheet".into())
+    } else if has("ppt/presentation.xml") {
+        Err("the file is a PowerPoint presentation (.pptx), not a spreadsheet".into())
+    } else {
+        Err(format!(
+            "the file is a zip archive but holds no workbook (it contains: {})",
+            names.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        ))
+    }
+}
+
+/// calamine reserves room for as many shared strings as the
+/// `uniqueCount` of `xl/sharedStrings.xml` declares, before reading any:
+/// `uniqueCount="100000000000"` asks for terabytes and aborts the process.
+/// Each string takes several bytes of XML (`<si/>` at the least), so a count
+/// above a quarter of the part's size is a lie.
+///
+/// # Errors
+/// A plain reason when the declared count cannot fit in the part.
+fn sst_precheck<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    index: usize,
+) -> Result<(), String> {
+    use std::io::Read;
+    let Ok(part) = zip.by_index(index) else {
+        return Ok(());
+    };
+    let size = part.size();
+    let mut head = Vec::new();
+    if part.take(4096).read_to_end(&mut head).is_err() {
+        return Ok(());
+    }
+    let head = String::from_utf8_lossy(&head);
+    let digits: Option<String> = head
+        .find("uniqueCount=")
+        .and_then(|at| head.get(at + "uniqueCount=".len() + 1..))
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect());
+    let declared = match digits {
+        Some(d) if !d.is_empty() => d.parse::<u64>().unwrap_or(u64::MAX),
+        _ => return Ok(()),
+    };
+    if declared > size / 4 + 16 {
+        return Err(format!(
+            "the file is damaged: it declares {declared} different texts in a part of {size} bytes"
+        ));
+    }
+    Ok(())
+}
+
+/// calamine parses every sheet of an `.ods` when it opens it, expanding
+/// `number-rows-repeated` and `number-columns-repeated` up to 100 million
+/// cells (3 GB). This streams `content.xml` once and refuses a table whose
+/// filled area (up to its last non-empty row and column, repeats counted)
+/// exceeds `max_cells`. Trailing empty repeats, which LibreOffice writes to
+/// the sheet's end, do not count.
+///
+/// # Errors
+/// A plain reason naming the table and its size.
+fn ods_precheck(content: impl std::io::BufRead, max_cells: u64) -> Result<(), String> {
+    use quick_xml::events::Event;
+    let mut xml = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    let (mut table, mut row, mut col) = (String::new(), 0u64, 0u64);
+    let (mut last_row, mut last_col) = (None::<u64>, 0u64);
+    let mut row_repeat = 1u64;
+    let mut row_filled = false;
+    let repeat = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let check = |table: &str, last_row: Option<u64>, last_col: u64| {
+        match last_row {
+        Some(r) if (r + 1).saturating_mul(last_col + 1) > max_cells => Err(format!(
+            "sheet '{table}' spans {} rows × {} columns ({} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template)",
+            r + 1,
+            last_col + 1,
+            (r + 1).saturating_mul(last_col + 1)
+        )),
+        _ => Ok(()),
+    }
+    };
+    loop {
+        buf.clear();
+        let ev = match xml.read_event_into(&mut buf) {
+            Ok(ev) => ev,
+            // A damaged content.xml is calamine's to report.
+            Err(_) => return Ok(()),
+        };
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                match e.name().as_ref() {
+                    "table:table" => {
+                        check(&table, last_row, last_col)?;
+                        table = e
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.as_ref() == "table:name")
+                            .map(|a| a.value.to_string())
+                            .unwrap_or_default();
+                        (row, last_row, last_col) = (0, None, 0);
+                    }
+                    "table:table-row" => {
+                        row_repeat = repeat(e, "table:number-rows-repeated");
+                        (col, row_filled) = (0, false);
+                        if empty {
+                            row = row.saturating_add(row_repeat);
+                        }
+                    }
+                    "table:table-cell" | "table:covered-table-cell" => {
+                        let n = repeat(e, "table:number-columns-repeated");
+                        let filled = !empty
+                            || e.attributes()
+                                .flatten()
+                                .any(|a| a.key.as_ref() == "office:value-type");
+                        col = col.saturating_add(n);
+                        if filled {
+                            last_col = last_col.max(col - 1);
+                            row_filled = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if row_filled {
+                    last_row = Some(row.saturating_add(row_repeat - 1));
+                }
+                row = row.saturating_add(row_repeat);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    check(&table, last_row, last_col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn archive(parts: &[(&str, &[u8])]) -> tempfile::NamedTempFile {
+        let f = tempfile::NamedTempFile::new().unwrap();
+        let mut z = zip::ZipWriter::new(f.reopen().unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in parts {
+            z.start_file(*name, opts).unwrap();
+            z.write_all(data).unwrap();
+        }
+        z.finish().unwrap();
+        f
+    }
+
+    #[test]
+    fn a_workbook_is_recognised_by_its_parts() {
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/workbook.xml", b"<w/>"),
+        ]);
+        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Xlsx);
+        let f = archive(&[(
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        )]);
+        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Ods);
+        let f = archive(&[("word/document.xml", b"<w/>")]);
+        assert!(precheck(f.path(), 1_000_000, 1000)
+            .unwrap_err()
+            .contains("Word"));
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_inflating() {
+        let zeros = vec![0u8; 30_000_000];
+        let f = archive(&[
+            ("xl/workbook.xml", b"<w/>"),
+            ("xl/worksheets/sheet1.xml", &zeros),
+        ]);
+        let err = precheck(f.path(), 1_000_000_000, 1000).unwrap_err();
+        assert!(err.contains("zip bomb"), "{err}");
+        let f = archive(&[("xl/workbook.xml", &zeros[..2_000_000])]);
+        assert!(precheck(f.path(), 1_000_000, 1000)
+            .unwrap_err()
+            .contains("max_unzipped_mb"));
+    }
+
+    #[test]
+    fn ods_repeats_are_counted_but_trailing_empty_rows_are_not() {
+        let content = |rows: &str| {
+            format!(
+                r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+            )
+        };
+        // A filled cell repeated 10,000 columns, in a row repeated 1,000
+        // times: 10 million cells.
+        let bomb = content(
+            r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="10000"/></table:table-row>"#,
+        );
+        let err = ods_precheck(bomb.as_bytes(), 2_000_000).unwrap_err();
+        assert!(err.contains("1000 rows × 10000 columns"), "{err}");
+        // As LibreOffice writes a small sheet: empty repeats to the end.
+        let normal = content(
+            r#"<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16383"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        assert!(ods_precheck(normal.as_bytes(), 2_000_000).is_ok());
+    }
+
+    #[test]
+    fn a_lying_shared_string_count_is_refused() {
+        let sst = br#"<?xml version="1.0"?><sst xmlns="x" count="1" uniqueCount="100000000000"><si><t>a</t></si></sst>"#;
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/sharedStrings.xml", sst),
+        ]);
+        let err = precheck(f.path(), 1_000_000, 1000).unwrap_err();
+        assert!(err.contains("100000000000 different texts"), "{err}");
+        let sst = br#"<sst xmlns="x" count="1" uniqueCount="1"><si><t>a</t></si></sst>"#;
+        let f = archive(&[
+            ("[Content_Types].xml", b"<x/>"),
+            ("xl/sharedStrings.xml", sst),
+        ]);
+        assert!(precheck(f.path(), 1_000_000, 1000).is_ok());
+    }
+
+    #[test]
+    fn a_cut_archive_is_damaged() {
+        let f = archive(&[("xl/workbook.xml", b"<workbook/>")]);
+        let bytes = std::fs::read(f.path()).unwrap();
+        std::fs::write(f.path(), &bytes[..bytes.len() / 2]).unwrap();
+        assert!(precheck(f.path(), 1_000_000, 1000)
+            .unwrap_err()
+            .contains("not a complete zip"));
+    }
+}

@@ -1,0 +1,324 @@
+//! Reading what offices really send: `.xls`, `.ods`, HTML and CSV under a
+//! spreadsheet name (committed fixtures, see tests/fixtures/README.md),
+//! merged cells, formulas without values, and broken or hostile files
+//! that must each be named with a reason while the run goes on.
+
+use crate::common::{read_findings, read_sheet, repo, tonghop};
+use rust_xlsxwriter::{Format, Formula, Workbook};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// Three wards, four indicators (NS01 in tỷ đồng).
+fn write_template(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nHC,Cải cách hành chính\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         NS01,HC,Thu ngân sách nhà nước trên địa bàn,tỷ đồng,flow,both,VP,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         P01,ward,Phường 1,UBND Phường 1|P1,yes\n\
+         P02,ward,Phường 2,UBND Phường 2|P2,yes\n\
+         P03,ward,Phường 3,UBND Phường 3|P3,yes\n",
+    )
+    .unwrap();
+}
+
+fn fixture(name: &str) -> PathBuf {
+    repo().join("tests").join("fixtures").join(name)
+}
+
+/// Runs consolidate on `dir` with the test template; returns the output
+/// folder and the exit code.
+fn run(tmp: &Path, dir: &Path) -> (PathBuf, Option<i32>) {
+    let tpl = tmp.join("tpl");
+    write_template(&tpl);
+    let out = tmp.join("out");
+    let assert = tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .assert();
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    (out, output.status.code())
+}
+
+/// The detail sheet's figure for (indicator, column, unit name), as text.
+fn figure(out: &Path, code: &str, column: &str, unit: &str) -> String {
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == unit).unwrap_or_else(|| {
+        panic!("no column {unit} in {:?}", detail[0]);
+    });
+    detail
+        .iter()
+        .find(|r| r[0] == code && r[3] == column)
+        .map(|r| r[col].clone())
+        .unwrap_or_default()
+}
+
+fn finding<'a>(findings: &'a [Value], code: &str, file: &str) -> Vec<&'a Value> {
+    findings
+        .iter()
+        .filter(|f| f["code"] == code && f["file"] == file)
+        .collect()
+}
+
+#[test]
+fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["phuong-01.xls", "phuong-02.ods", "phuong-03-html.xls"] {
+        std::fs::copy(fixture(f), dir.join(f)).unwrap();
+    }
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    let findings = read_findings(&out.join("errors.json"));
+
+    // .xls (BIFF8 written by xlwt): figures, and NS01 without a unit cell
+    // takes the header's "ĐVT: triệu đồng": 12.500 triệu = 12,5 tỷ.
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "120");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "10");
+    assert_eq!(figure(&out, "NS01", "TH", "Phường 1"), "12.5");
+    assert_eq!(figure(&out, "NS01", "LK", "Phường 1"), "12.5");
+    let unit = finding(&findings, "unit-mismatch", "phuong-01.xls");
+    assert_eq!(unit.len(), 1, "{unit:?}");
+    assert_eq!(unit[0]["cell"], "A4");
+    assert_eq!(unit[0]["actual"], "triệu đồng");
+
+    // .ods: a formula never computed, an error value, a merge down two
+    // rows that calamine does not report for ods (HC04's LK stays blank).
+    let unc = finding(&findings, "value-uncomputed", "phuong-02.ods");
+    assert_eq!(unc.len(), 1, "{unc:?}");
+    assert_eq!(unc[0]["cell"], "E4");
+    assert_eq!(unc[0]["actual"], "=[.E5]+[.E6]");
+    let inv = finding(&findings, "value-invalid", "phuong-02.ods");
+    assert_eq!(inv.len(), 1, "{inv:?}");
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"]),
+        (&"E5".into(), &"#DIV/0!".into())
+    );
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "7");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "");
+
+    // HTML saved as .xls: a two-row header with rowspan/colspan,
+    // Vietnamese text numbers and Excel's x:num.
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 3"), "1290");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 3"), "1204");
+    assert_eq!(figure(&out, "HC04", "TH", "Phường 3"), "86");
+    assert!(
+        findings.iter().all(|f| f["code"] != "file-unreadable"),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn csv_saved_as_xls_is_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(fixture("phuong-01-csv.xls"), dir.join("phuong-01-csv.xls")).unwrap();
+    let (out, _) = run(tmp.path(), &dir);
+    // UTF-8 BOM, ';' separators, "1.000" thousands, "12,5" decimals.
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "1000");
+    assert_eq!(figure(&out, "HC03", "TH", "Phường 1"), "990");
+    assert_eq!(figure(&out, "NS01", "LK", "Phường 1"), "12.5");
+}
+
+/// Title, header on row 4 (STT | Mã số | Chỉ tiêu | ĐVT | TH | LK), rows
+/// from row 5.
+fn header(ws: &mut rust_xlsxwriter::Worksheet, title: &str) {
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(1, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+        ("HC03", "Trong đó: giải quyết đúng hạn"),
+        ("HC04", "Trong đó: giải quyết trễ hạn"),
+    ];
+    for (k, (code, name)) in rows.iter().enumerate() {
+        let r = 4 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, "hồ sơ").unwrap();
+    }
+}
+
+#[test]
+fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    header(ws, "UBND PHƯỜNG 1");
+    // As a script writes it: formulas with no computed value.
+    ws.set_formula_result_default("");
+    ws.write_number(4, 4, 100.0).unwrap();
+    ws.write_formula(5, 4, "=E5-E7").unwrap();
+    ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
+    ws.write_number(4, 5, 100.0).unwrap();
+    // LK of HC03 and HC04 merged down two rows: 50 for each.
+    ws.merge_range(5, 5, 6, 5, "", &Format::new()).unwrap();
+    ws.write_number(5, 5, 50.0).unwrap();
+    wb.save(dir.join("p1.xlsx")).unwrap();
+
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 1"), "50");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "50");
+    let findings = read_findings(&out.join("errors.json"));
+    let unc = finding(&findings, "value-uncomputed", "p1.xlsx");
+    assert_eq!(unc.len(), 1, "{findings:?}");
+    assert_eq!(
+        (&unc[0]["cell"], &unc[0]["actual"]),
+        (&"E6".into(), &"=E5-E7".into())
+    );
+    let inv = finding(&findings, "value-invalid", "p1.xlsx");
+    assert_eq!(inv.len(), 1, "{findings:?}");
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"]),
+        (&"E7".into(), &"#DIV/0!".into())
+    );
+    // HC02 = HC03 + HC04 holds for LK (100 = 50 + 50): no sum finding.
+    assert!(
+        findings.iter().all(|f| f["code"] != "relation-violated"),
+        "{findings:?}"
+    );
+}
+
+/// A compound file whose directory sector names itself as its successor
+/// (as `phpspreadsheet/XLS/oleloop.xls`): calamine 0.38 allocates without
+/// end on it.
+fn looping_ole() -> Vec<u8> {
+    let mut f = vec![0u8; 512 * 3];
+    f[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    f[26..28].copy_from_slice(&3u16.to_le_bytes());
+    f[30..32].copy_from_slice(&9u16.to_le_bytes());
+    f[32..34].copy_from_slice(&6u16.to_le_bytes());
+    f[44..48].copy_from_slice(&1u32.to_le_bytes());
+    f[48..52].copy_from_slice(&1u32.to_le_bytes());
+    f[60..64].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    f[68..72].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    for i in 0..109 {
+        let v: u32 = if i == 0 { 0 } else { 0xFFFF_FFFF };
+        f[76 + 4 * i..80 + 4 * i].copy_from_slice(&v.to_le_bytes());
+    }
+    f[512..516].copy_from_slice(&0xFFFF_FFFDu32.to_le_bytes());
+    f[516..520].copy_from_slice(&1u32.to_le_bytes()); // sector 1 → sector 1
+    f
+}
+
+#[test]
+fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // One good submission.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    header(ws, "UBND PHƯỜNG 2");
+    for (r, v) in [(4, 30.0), (5, 20.0), (6, 10.0)] {
+        ws.write_number(r, 4, v).unwrap();
+    }
+    wb.save(dir.join("p2.xlsx")).unwrap();
+    let good = std::fs::read(dir.join("p2.xlsx")).unwrap();
+
+    std::fs::write(dir.join("rong.xlsx"), b"").unwrap();
+    std::fs::write(dir.join("cat-ngan.xlsx"), &good[..good.len() / 2]).unwrap();
+    std::fs::create_dir(dir.join("thu-muc.xlsx")).unwrap();
+    std::fs::write(dir.join("~$p2.xlsx"), b"lock").unwrap();
+    std::fs::write(dir.join("vong-lap.xls"), looping_ole()).unwrap();
+    std::fs::write(dir.join("cat-ngan.xls"), &looping_ole()[..300]).unwrap();
+    std::fs::write(dir.join("van-ban.xls"), b"%PDF-1.4 not a sheet").unwrap();
+    // A sheet with a cell at A1 and one at XFD1048576: 17 billion cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "x").unwrap();
+    ws.write_string(1_048_575, 16_383, "y").unwrap();
+    wb.save(dir.join("khong-lo.xlsx")).unwrap();
+    // A zip bomb: one part of 30 MB of zeros.
+    {
+        use std::io::Write;
+        let f = std::fs::File::create(dir.join("bom.xlsx")).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("[Content_Types].xml", opts).unwrap();
+        z.write_all(b"<Types/>").unwrap();
+        z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+        z.write_all(&vec![b' '; 30_000_000]).unwrap();
+        z.finish().unwrap();
+    }
+    // Unreadable by permissions (not enforceable when the tests run as
+    // root: then the file is simply read and rejected as not a sheet).
+    let locked = dir.join("khoa.xlsx");
+    std::fs::write(&locked, b"PK\x03\x04 locked").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "30");
+    let findings = read_findings(&out.join("errors.json"));
+    let reason = |file: &str| -> String {
+        let f = finding(&findings, "file-unreadable", file);
+        assert_eq!(f.len(), 1, "{file}: {findings:?}");
+        f[0]["message"].as_str().unwrap().to_string()
+    };
+    assert!(reason("rong.xlsx").contains("empty (0 bytes)"));
+    assert!(reason("cat-ngan.xlsx").contains("not a complete zip archive"));
+    assert!(reason("vong-lap.xls").contains("loops back on itself"));
+    assert!(reason("cat-ngan.xls").contains("cut short"));
+    assert!(reason("van-ban.xls").contains("PDF"));
+    assert!(reason("khong-lo.xlsx").contains("more than the limit of 2000000 cells"));
+    assert!(reason("bom.xlsx").contains("zip bomb"));
+    let k = reason("khoa.xlsx");
+    assert!(
+        k.contains("Permission denied") || k.contains("not a complete zip"),
+        "{k}"
+    );
+    // Skips are listed in the status sheet, with their reason.
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let skipped = |file: &str| {
+        status
+            .iter()
+            .any(|r| r.iter().any(|c| c == file) && r.iter().any(|c| c == "bỏ qua"))
+    };
+    assert!(skipped("~$p2.xlsx"), "{status:?}");
+    assert!(skipped("thu-muc.xlsx"), "{status:?}");
+}
