@@ -5,7 +5,7 @@
 use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::{discover, InputKind};
-use crate::model::Period;
+use crate::model::{Period, ValueColumn};
 use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
 use crate::reconcile::checks::check_included;
@@ -264,8 +264,10 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
             FileOutcome::Read(s) => s.unit.map(|u| {
                 (
                     u,
+                    // The detail sheet shows TH and LK only.
                     s.rows
                         .iter()
+                        .filter(|r| matches!(r.column, ValueColumn::Th | ValueColumn::Lk))
                         .map(|r| ((r.indicator, r.column), r.value))
                         .collect(),
                 )

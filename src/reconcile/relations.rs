@@ -135,7 +135,7 @@ fn tol_name(code: &str) -> String {
 
 /// One row of the wide frames: a submission, or the totals.
 enum Subject<'a> {
-    Unit(&'a Submission, HashMap<(usize, ValueColumn), &'a TidyRow>),
+    Unit(&'a Submission),
     Totals,
 }
 
@@ -157,37 +157,45 @@ pub fn check_relations(
     let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
     let subjects: Vec<Subject> = subs
         .iter()
-        .map(|s| {
-            Subject::Unit(
-                s,
-                s.rows
-                    .iter()
-                    .map(|r| ((r.indicator, r.column), r))
-                    .collect(),
-            )
-        })
+        .map(|s| Subject::Unit(s))
         .chain(std::iter::once(Subject::Totals))
         .collect();
+    // Indicator → its place among the codes the relations name.
+    let codes: Vec<(&str, usize)> = codes
+        .into_iter()
+        .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
+        .collect();
+    let place: HashMap<usize, usize> = codes
+        .iter()
+        .enumerate()
+        .map(|(k, (_, i))| (*i, k))
+        .collect();
+    let n = subjects.len();
     let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
     for column in ValueColumn::QUANTITIES {
         let ci = column_index(column);
+        // One pass over the figures fills every code's column: no per-unit
+        // lookup tables are kept (memory stays small for thousands of units).
+        let mut vals: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
+        let mut tols: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
+        for (row, s) in subs.iter().enumerate() {
+            for r in s.rows.iter().filter(|r| r.column == column) {
+                if let Some(&k) = place.get(&r.indicator) {
+                    if vals[k][row].is_none() {
+                        vals[k][row] = Some(r.value);
+                        tols[k][row] = Some(half_unit(r.decimals));
+                    }
+                }
+            }
+        }
+        for (k, (_, idx)) in codes.iter().enumerate() {
+            vals[k][n - 1] = totals.values[*idx][ci];
+            tols[k][n - 1] = Some(totals.tolerance[*idx][ci]);
+        }
         let mut columns = Vec::new();
-        for code in &codes {
-            let Some(idx) = template.indicator_index(code) else {
-                continue;
-            };
-            let (vals, tols): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
-                .iter()
-                .map(|s| match s {
-                    Subject::Unit(_, map) => match map.get(&(idx, column)) {
-                        Some(r) => (Some(r.value), Some(half_unit(r.decimals))),
-                        None => (None, None),
-                    },
-                    Subject::Totals => (totals.values[idx][ci], Some(totals.tolerance[idx][ci])),
-                })
-                .unzip();
-            columns.push(Column::new((*code).into(), vals));
-            columns.push(Column::new(tol_name(code).into(), tols));
+        for ((code, _), (v, t)) in codes.iter().zip(vals.into_iter().zip(tols)) {
+            columns.push(Column::new((*code).into(), v));
+            columns.push(Column::new(tol_name(code).into(), t));
         }
         let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
         let mut exprs = Vec::new();
@@ -270,6 +278,14 @@ pub fn check_relations(
     Ok(findings)
 }
 
+/// A submission's figure for an indicator and column (the first, as the
+/// relation columns take it).
+fn figure(s: &Submission, indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
+    s.rows
+        .iter()
+        .find(|r| r.indicator == indicator && r.column == column)
+}
+
 /// A short name of an indicator for messages: its catalog name without
 /// "Trong đó:" or a leading dash.
 pub fn short_name(template: &Template, code: &str) -> String {
@@ -299,7 +315,7 @@ fn violation(
     let value_of = |code: &str| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
         match subject {
-            Subject::Unit(_, map) => map.get(&(idx, column)).map(|r| (r.value, r.decimals)),
+            Subject::Unit(s) => figure(s, idx, column).map(|r| (r.value, r.decimals)),
             Subject::Totals => {
                 totals.values[idx][ci].map(|v| (v, crate::normalize::number::decimals_of(v).min(2)))
             }
@@ -314,7 +330,7 @@ fn violation(
         .unwrap_or(0);
     let fmt = |v: f64| format_num(v, decimals, lang);
     let (unit_code, unit_words, file) = match subject {
-        Subject::Unit(s, _) => {
+        Subject::Unit(s) => {
             let a = s.unit.and_then(|u| template.agencies.get(u));
             (
                 a.map(|a| a.code.clone()).unwrap_or_default(),
@@ -331,8 +347,7 @@ fn violation(
     };
     let cell_of = |code: &str| -> Location {
         match (subject, template.indicator_index(code)) {
-            (Subject::Unit(s, map), Some(idx)) => map
-                .get(&(idx, column))
+            (Subject::Unit(s), Some(idx)) => figure(s, idx, column)
                 .map(|r| s.location(r))
                 .unwrap_or_default(),
             _ => Location::file(file.clone()),
