@@ -289,6 +289,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         }
     }
+    // Thousands of submissions stay in memory until the end of the run:
+    // no spare capacity.
+    sub.rows.shrink_to_fit();
+    sub.present.shrink_to_fit();
+    sub.findings.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))
 }
 

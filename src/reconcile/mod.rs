@@ -37,7 +37,6 @@ pub mod cols {
     pub const COLUMN: &str = "column";
     pub const VALUE: &str = "value";
     pub const TOLERANCE: &str = "tolerance";
-    pub const COUNTS: &str = "counts";
     pub const TOTAL: &str = "total";
     pub const TOTAL_TOLERANCE: &str = "total_tolerance";
     pub const CONTRIBUTORS: &str = "contributors";
@@ -100,16 +99,20 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
     let mut column = Vec::new();
     let mut value = Vec::new();
     let mut tolerance = Vec::new();
-    let mut counts = Vec::new();
     for s in subs {
         let Some(u) = s.unit else { continue };
-        for r in &s.rows {
+        // Only the figures that count go into the frame: percentages,
+        // rates and a department's own figure of a ward indicator never do.
+        for r in s
+            .rows
+            .iter()
+            .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.indicator))
+        {
             unit.push(u as u32);
             indicator.push(r.indicator as u32);
             column.push(column_index(r.column) as u32);
             value.push(r.value);
             tolerance.push(half_unit(r.decimals));
-            counts.push(!r.column.is_percent() && counts_towards_total(template, u, r.indicator));
         }
     }
     let n = unit.len();
@@ -121,13 +124,11 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
             Column::new(cols::COLUMN.into(), column),
             Column::new(cols::VALUE.into(), value),
             Column::new(cols::TOLERANCE.into(), tolerance),
-            Column::new(cols::COUNTS.into(), counts),
         ],
     )
     .map_err(polars_fatal)?;
     let grouped = df
         .lazy()
-        .filter(col(cols::COUNTS))
         .group_by([col(cols::INDICATOR), col(cols::COLUMN)])
         .agg([
             col(cols::VALUE).sum().alias(cols::TOTAL),

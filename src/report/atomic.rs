@@ -23,6 +23,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| Fatal::output(path, e))?;
+    // A temporary file is private (0600); an output is an ordinary file
+    // that the office's other users can read.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(|e| Fatal::output(path, e))?;
+    }
     tmp.persist(path)
         .map_err(|e| Fatal::output(path, e.error))?;
     Ok(())
@@ -45,4 +54,28 @@ pub fn prepare_out_dir(out: &Path, names: &[&str], force: bool) -> Result<(), Fa
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_are_replaced_whole_and_readable_by_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("errors.csv");
+        write_atomic(&p, b"first").unwrap();
+        write_atomic(&p, b"second").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"second");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+                0o644
+            );
+        }
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }
