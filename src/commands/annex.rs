@@ -4,12 +4,12 @@
 
 use crate::annex::workbook::{write_annex, AnnexTitle};
 use crate::annex::{build_annex, read_file, Annex, AnnexContext, FileTasks};
-use crate::commands::consolidate::{absolute_lenient, load_template};
+use crate::commands::consolidate::load_template;
 use crate::diagnostic::{Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::discover;
 use crate::model::{roman, Period, PeriodSpan};
-use crate::report::atomic::prepare_out_dir;
+use crate::report::atomic::{check_folders, prepare_out_dir};
 use crate::report::errors::write_error_lists;
 use crate::template::Template;
 use rayon::prelude::*;
@@ -103,23 +103,7 @@ pub fn run_annex(
 /// outputs that cannot be written.
 pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
-    if !args.dir.is_dir() {
-        return Err(Fatal::Input {
-            path: args.dir.clone(),
-            reason: "it does not exist or is not a folder".into(),
-        });
-    }
-    let dir_abs = args.dir.canonicalize().map_err(|e| Fatal::Input {
-        path: args.dir.clone(),
-        reason: e.to_string(),
-    })?;
-    if absolute_lenient(&args.out).starts_with(&dir_abs) {
-        return Err(Fatal::Usage(format!(
-            "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
-            args.out.display(),
-            args.dir.display()
-        )));
-    }
+    check_folders(&args.dir, &args.out)?;
     // Check the template before touching the output folder.
     let settings = crate::annex::settings::AnnexSettings::from_template(&template)?;
     prepare_out_dir(&args.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], args.force)?;

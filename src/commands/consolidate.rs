@@ -13,7 +13,7 @@ use crate::reconcile::cumulative::{read_previous, PreviousFigures};
 use crate::reconcile::intake::intake;
 use crate::reconcile::relations::{check_relations, relations_of};
 use crate::reconcile::{consolidate, Totals};
-use crate::report::atomic::prepare_out_dir;
+use crate::report::atomic::{check_folders, prepare_out_dir};
 use crate::report::errors::write_error_lists;
 use crate::report::feedback::{remove_stale, write_feedback, FEEDBACK_DIR};
 use crate::report::workbook::{write_workbook, ReportData, StatusLine, UnitFigures};
@@ -94,24 +94,7 @@ impl Config {
     /// inside the input folder.
     pub fn resolve(args: ConsolidateArgs) -> Result<Config, Fatal> {
         let template = load_template(args.template.as_deref())?;
-        if !args.dir.is_dir() {
-            return Err(Fatal::Input {
-                path: args.dir.clone(),
-                reason: "it does not exist or is not a folder".into(),
-            });
-        }
-        let dir_abs = args.dir.canonicalize().map_err(|e| Fatal::Input {
-            path: args.dir.clone(),
-            reason: e.to_string(),
-        })?;
-        let out_abs = absolute_lenient(&args.out);
-        if out_abs.starts_with(&dir_abs) {
-            return Err(Fatal::Usage(format!(
-                "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
-                args.out.display(),
-                args.dir.display()
-            )));
-        }
+        check_folders(&args.dir, &args.out)?;
         let previous = match &args.previous {
             Some(p) => Some(read_previous(p, &template)?),
             None => None,
@@ -127,32 +110,6 @@ impl Config {
             force: args.force,
         })
     }
-}
-
-/// The absolute form of a path that may not exist yet.
-pub fn absolute_lenient(p: &Path) -> PathBuf {
-    if let Ok(c) = p.canonicalize() {
-        return c;
-    }
-    let base = std::env::current_dir().unwrap_or_default();
-    let joined = base.join(p);
-    // Canonicalize the longest existing ancestor.
-    let mut existing = joined.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_os_string());
-                existing = parent.to_path_buf();
-            }
-            _ => return joined,
-        }
-    }
-    let mut out = existing.canonicalize().unwrap_or(existing);
-    for r in rest.into_iter().rev() {
-        out.push(r);
-    }
-    out
 }
 
 /// What a consolidation produced, for the caller and the tests.

@@ -200,7 +200,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
             });
             continue;
         }
-        let (chosen, why) = choose(&cands, outcomes, lang);
+        let (chosen, why) = choose(&cands, outcomes);
         included.push(chosen);
         if let FileOutcome::Read(sub) = &outcomes[chosen] {
             findings.extend(completeness_of(sub, ai, template, period, lang));
@@ -384,11 +384,7 @@ pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
 
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
-fn choose(
-    cands: &[usize],
-    outcomes: &[FileOutcome],
-    _lang: Lang,
-) -> (usize, (&'static str, &'static str)) {
+fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &'static str)) {
     let sub = |k: usize| -> Option<&Submission> {
         match &outcomes[k] {
             FileOutcome::Read(s) => Some(s),

@@ -3,7 +3,7 @@
 
 use crate::error::Fatal;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` through a temporary file and a rename.
 ///
@@ -35,6 +35,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     tmp.persist(path)
         .map_err(|e| Fatal::output(path, e.error))?;
     Ok(())
+}
+
+/// Checks the input and output folders of a run: the input must be a
+/// folder, and the output must not lie inside it (nothing is ever written
+/// into the input folder).
+///
+/// # Errors
+/// `Input` when the input folder is missing; `Usage` when the output is
+/// inside it.
+pub fn check_folders(dir: &Path, out: &Path) -> Result<(), Fatal> {
+    if !dir.is_dir() {
+        return Err(Fatal::Input {
+            path: dir.to_path_buf(),
+            reason: "it does not exist or is not a folder".into(),
+        });
+    }
+    let dir_abs = dir.canonicalize().map_err(|e| Fatal::Input {
+        path: dir.to_path_buf(),
+        reason: e.to_string(),
+    })?;
+    if absolute_lenient(out).starts_with(&dir_abs) {
+        return Err(Fatal::Usage(format!(
+            "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
+            out.display(),
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The absolute form of a path that may not exist yet.
+fn absolute_lenient(p: &Path) -> PathBuf {
+    if let Ok(c) = p.canonicalize() {
+        return c;
+    }
+    let base = std::env::current_dir().unwrap_or_default();
+    let joined = base.join(p);
+    // Canonicalize the longest existing ancestor.
+    let mut existing = joined.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => return joined,
+        }
+    }
+    let mut out = existing.canonicalize().unwrap_or(existing);
+    for r in rest.into_iter().rev() {
+        out.push(r);
+    }
+    out
 }
 
 /// Makes sure `out` can take our outputs: creates it if missing, refuses

@@ -3,9 +3,8 @@
 //! calamine, its print settings read from the written XML, and the error
 //! list compared with the planted mistakes.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use crate::common::{read_findings, read_sheet, repo, tonghop, zip_part};
+use std::path::PathBuf;
 
 fn samples() -> PathBuf {
     repo().join("samples").join("2020-Q2-annex")
@@ -27,17 +26,6 @@ fn run_samples() -> (tempfile::TempDir, i32) {
         .assert();
     let code = assert.get_output().status.code().unwrap();
     (out, code)
-}
-
-fn zipped_text(path: &Path, member: &str) -> String {
-    let file = std::fs::File::open(path).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut text = String::new();
-    zip.by_name(member)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
 }
 
 #[test]
@@ -164,7 +152,7 @@ fn the_sample_annex_has_its_sections_numbered_in_order_with_canonical_agencies()
 fn the_sample_annex_is_print_ready() {
     let (out, _) = run_samples();
     let book = out.path().join("phu-luc.xlsx");
-    let sheet = zipped_text(&book, "xl/worksheets/sheet1.xml");
+    let sheet = zip_part(&book, "xl/worksheets/sheet1.xml").expect("member present");
     assert!(sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{sheet}");
     let setup = sheet
         .split("<pageSetup ")
@@ -178,13 +166,13 @@ fn the_sample_annex_is_print_ready() {
     assert!(!setup.contains("fitToWidth") || setup.contains(r#"fitToWidth="1""#));
     assert!(sheet.contains("<oddFooter>") && sheet.contains("&amp;P/&amp;N"));
     // Thin borders and wrapped text in the table; Times New Roman 13.
-    let styles = zipped_text(&book, "xl/styles.xml");
+    let styles = zip_part(&book, "xl/styles.xml").expect("member present");
     assert!(styles.contains(r#"<name val="Times New Roman"/>"#));
     assert!(styles.contains(r#"<sz val="13"/>"#));
     assert!(styles.contains(r#"<left style="thin">"#));
     assert!(styles.contains(r#"wrapText="1""#));
     // The header row repeats on every page.
-    let workbook = zipped_text(&book, "xl/workbook.xml");
+    let workbook = zip_part(&book, "xl/workbook.xml").expect("member present");
     assert!(
         workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">'Phụ lục'!$4:$4</definedName>"#),
         "{workbook}"

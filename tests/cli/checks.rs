@@ -2,10 +2,9 @@
 //! written by the test: every code flagged with its exact expected and
 //! actual values, near-misses left alone, feedback workbooks read back.
 
-use crate::common::{read_findings, read_sheet, tonghop};
+use crate::common::{read_findings, read_sheet, tonghop, zip_part};
 use rust_xlsxwriter::{Format, Workbook};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 
 /// A cell of a test form: a number, a text, or nothing.
@@ -219,16 +218,6 @@ pub fn summary(findings: &[serde_json::Value]) -> Vec<String> {
         .collect();
     v.sort();
     v
-}
-
-/// The text of one part of an xlsx (zip) file.
-pub fn zip_part(path: &Path, part: &str) -> Option<String> {
-    let file = std::fs::File::open(path).unwrap();
-    let mut z = zip::ZipArchive::new(file).unwrap();
-    let mut f = z.by_name(part).ok()?;
-    let mut s = String::new();
-    f.read_to_string(&mut s).unwrap();
-    Some(s)
 }
 
 /// Six consistent wards (Q1) with the given overrides of whole rows.

@@ -47,3 +47,15 @@ pub fn read_findings(path: &Path) -> Vec<serde_json::Value> {
     let text = std::fs::read_to_string(path).expect("errors.json exists");
     serde_json::from_str(&text).expect("errors.json is JSON")
 }
+
+/// The text of one member of a zip file we wrote (an `.xlsx` part), or
+/// `None` when the member is absent.
+pub fn zip_part(path: &Path, part: &str) -> Option<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("zip file exists");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip file");
+    let mut member = zip.by_name(part).ok()?;
+    let mut text = String::new();
+    member.read_to_string(&mut text).expect("UTF-8 member");
+    Some(text)
+}

@@ -1,6 +1,6 @@
 //! `tonghop consolidate` on workbooks written by the test.
 
-use crate::common::{read_findings, read_sheet, tonghop};
+use crate::common::{read_findings, read_sheet, tonghop, zip_part};
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 
@@ -428,13 +428,8 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
         .arg(&tpl)
         .assert()
         .code(1);
-    let file = std::fs::File::open(out.join("tong-hop.xlsx")).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut part = |name: &str| {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
-        s
-    };
+    let book = out.join("tong-hop.xlsx");
+    let part = |name: &str| zip_part(&book, name).expect("member present");
     let sheet1 = part("xl/worksheets/sheet1.xml");
     assert!(
         sheet1.contains(r#"paperSize="9""#) && sheet1.contains(r#"orientation="landscape""#),
