@@ -5,10 +5,10 @@
 use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::{discover, InputKind};
-use crate::model::{Period, ValueColumn};
+use crate::model::Period;
 use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
-use crate::reconcile::checks::check_included;
+use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::{read_previous, PreviousFigures};
 use crate::reconcile::intake::intake;
 use crate::reconcile::relations::{check_relations, relations_of};
@@ -134,32 +134,45 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .filter(|f| f.kind == InputKind::Spreadsheet)
         .count() as u64;
     let bar = progress_bar(to_read);
-    let outcomes: Vec<FileOutcome> = files
+    let t = &config.template;
+    let settings = CheckSettings::of(t);
+    // Each file is read and its own figures checked on the reading
+    // threads; only what the cross-unit checks need stays.
+    let (outcomes, mut own): (Vec<FileOutcome>, Vec<Vec<Finding>>) = files
         .par_iter()
         .map(|f| {
-            let o = read_submission(f, &ctx);
+            let mut o = read_submission(f, &ctx);
+            let own = match &mut o {
+                FileOutcome::Read(s) => {
+                    let own = check_submission(s, t, Some(config.period), &settings, config.lang);
+                    s.drop_percents();
+                    own
+                }
+                _ => Vec::new(),
+            };
             if f.kind == InputKind::Spreadsheet {
                 bar.inc(1);
             }
-            o
+            (o, own)
         })
-        .collect();
+        .unzip();
     bar.finish_and_clear();
-    let t = &config.template;
     let intake = intake(&outcomes, t, config.period, config.lang);
-    let subs: Vec<&Submission> = intake
-        .included
-        .iter()
-        .filter_map(|&k| match &outcomes[k] {
-            FileOutcome::Read(s) => Some(&**s),
-            _ => None,
-        })
-        .collect();
+    let mut subs: Vec<&Submission> = Vec::new();
+    let mut own_included: Vec<Finding> = Vec::new();
+    for &k in &intake.included {
+        if let FileOutcome::Read(s) = &outcomes[k] {
+            subs.push(s);
+            own_included.append(&mut own[k]);
+        }
+    }
+    drop(own);
     let totals = consolidate(&subs, t)?;
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(check_relations(&subs, &totals, t, &relations, config.lang)?);
     let checked = check_included(
         &subs,
+        own_included,
         &totals,
         t,
         config.period,
@@ -218,17 +231,7 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
         .included
         .iter()
         .filter_map(|&k| match &c.outcomes[k] {
-            FileOutcome::Read(s) => s.unit.map(|u| {
-                (
-                    u,
-                    // The detail sheet shows TH and LK only.
-                    s.rows
-                        .iter()
-                        .filter(|r| matches!(r.column, ValueColumn::Th | ValueColumn::Lk))
-                        .map(|r| ((r.indicator, r.column), r.value))
-                        .collect(),
-                )
-            }),
+            FileOutcome::Read(s) => s.unit.map(|u| (u, s.rows.as_slice())),
             _ => None,
         })
         .collect();

@@ -37,22 +37,40 @@ impl<'a> ReadContext<'a> {
     }
 }
 
-/// One figure of a submission.
+/// One figure of a submission. Every submission's figures stay in memory
+/// until the cross-unit checks have run, so the row is kept to 24 bytes:
+/// an index into the catalog as `u32`, a sheet index as `u16`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TidyRow {
-    /// Index into the template's indicators.
-    pub indicator: usize,
-    pub column: ValueColumn,
     /// In the catalog unit (converted when the row wrote another money
     /// unit).
     pub value: f64,
-    /// Decimals as written.
-    pub decimals: u8,
-    /// Index into [`Submission::sheets`].
-    pub sheet: usize,
+    /// Index into the template's indicators (see [`TidyRow::ind`]).
+    pub indicator: u32,
     /// Absolute 0-based position of the source cell.
     pub row: u32,
     pub col: u32,
+    /// Index into [`Submission::sheets`].
+    pub sheet: u16,
+    pub column: ValueColumn,
+    /// Decimals as written.
+    pub decimals: u8,
+}
+
+impl TidyRow {
+    /// The indicator as an index into the template's indicators.
+    pub fn ind(&self) -> usize {
+        self.indicator as usize
+    }
+}
+
+/// The first figure of an indicator in a column among rows sorted by
+/// indicator and column (as [`Submission::sort_rows`] leaves them).
+pub fn figure_in(rows: &[TidyRow], indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
+    let key = (indicator, column);
+    let at = rows.partition_point(|r| (r.ind(), r.column) < key);
+    rows.get(at)
+        .filter(|r| r.ind() == indicator && r.column == column)
 }
 
 /// How the sender was recognised.
@@ -79,9 +97,12 @@ pub struct Submission {
     pub unit_text: String,
     pub period: Option<(Period, Location)>,
     pub sheets: Vec<String>,
+    /// The figures, sorted by indicator and column; a repeated figure
+    /// (the same indicator in two tables) keeps its reading order, so the
+    /// first one read comes first. See [`Submission::figure`].
     pub rows: Vec<TidyRow>,
     /// Indicators whose row is in the table (with or without figures).
-    pub present: Vec<usize>,
+    pub present: Vec<u32>,
     pub findings: Vec<Finding>,
 }
 
@@ -89,10 +110,33 @@ impl Submission {
     pub fn location(&self, row: &TidyRow) -> Location {
         Location::cell(
             self.file.clone(),
-            self.sheets.get(row.sheet).cloned().unwrap_or_default(),
+            self.sheets
+                .get(row.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
             row.row,
             row.col,
         )
+    }
+
+    /// The figure of an indicator in a column: the first one read when the
+    /// indicator was repeated. A binary search over the sorted rows.
+    pub fn figure(&self, indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
+        figure_in(&self.rows, indicator, column)
+    }
+
+    /// Drops the stated percents (%KH, %CK) once the submission's own
+    /// checks have read them: nothing across units does (totals recompute
+    /// them), and a consolidation of thousands of units keeps every
+    /// submission's remaining figures until the end.
+    pub fn drop_percents(&mut self) {
+        self.rows.retain(|r| !r.column.is_percent());
+        self.rows.shrink_to_fit();
+    }
+
+    /// Puts the rows in the order [`Submission::figure`] relies on.
+    pub fn sort_rows(&mut self) {
+        self.rows.sort_by_key(|r| (r.indicator, r.column));
     }
 }
 
@@ -291,6 +335,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     // Thousands of submissions stay in memory until the end of the run:
     // no spare capacity.
+    sub.sort_rows();
     sub.rows.shrink_to_fit();
     sub.present.shrink_to_fit();
     sub.findings.shrink_to_fit();
@@ -544,7 +589,7 @@ fn read_rows(
             continue;
         }
         seen[idx] = true;
-        sub.present.push(idx);
+        sub.present.push(idx as u32);
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
         // ("ĐVT: triệu đồng") when both are money units; otherwise a
@@ -705,11 +750,11 @@ fn read_rows(
                 value * factor
             };
             sub.rows.push(TidyRow {
-                indicator: idx,
+                indicator: idx as u32,
                 column,
                 value,
                 decimals,
-                sheet: sheet_idx,
+                sheet: u16::try_from(sheet_idx).unwrap_or(u16::MAX),
                 row: r,
                 col: c,
             });

@@ -100,7 +100,7 @@ pub fn at_row(f: Finding, template: &Template, sub: &Submission, row: &TidyRow) 
     let (code, _) = unit_of(template, sub);
     let ind = template
         .indicators
-        .get(row.indicator)
+        .get(row.ind())
         .map(|i| i.code.clone())
         .unwrap_or_default();
     f.at(&sub.location(row))
@@ -164,14 +164,18 @@ pub fn check_single(
     Ok(out)
 }
 
-/// The checks that need every included submission at once: each
-/// submission's own checks, the departments' figures against the wards',
-/// averaged rates, outliers among the wards, and (from the second quarter,
-/// with the previous consolidation) LK = previous LK + TH. `known` are the
-/// findings already made (the relations'), which hold back a department's
-/// comparison with a ward's figure that is already wrong.
+/// The checks that need every included submission at once: the
+/// departments' figures against the wards', averaged rates, outliers among
+/// the wards, and (from the second quarter, with the previous
+/// consolidation) LK = previous LK + TH. `own` are the included
+/// submissions' own checks ([`check_submission`], run as each file was
+/// read) and come back with the rest. `known` are the findings already
+/// made (the relations'), which hold back a department's comparison with
+/// a ward's figure that is already wrong.
+#[allow(clippy::too_many_arguments)]
 pub fn check_included(
     subs: &[&Submission],
+    own: Vec<Finding>,
     totals: &Totals,
     template: &Template,
     period: Period,
@@ -180,10 +184,7 @@ pub fn check_included(
     lang: Lang,
 ) -> Vec<Finding> {
     let settings = CheckSettings::of(template);
-    let mut out = Vec::new();
-    for s in subs {
-        out.extend(check_submission(s, template, Some(period), &settings, lang));
-    }
+    let mut out = own;
     let mut known: Vec<Finding> = known.to_vec();
     known.extend(out.iter().cloned());
     for s in subs {
@@ -246,7 +247,7 @@ pub(crate) mod testutil {
     /// A submission of the agency `unit` (a code of the registry), one
     /// sheet "Biểu 1", file `<unit>.xlsx`.
     pub fn sub_with(t: &Template, unit: &str, rows: Vec<TidyRow>) -> Submission {
-        Submission {
+        let mut s = Submission {
             file: format!("{unit}.xlsx"),
             modified: None,
             unit: t.agency_index(unit),
@@ -257,14 +258,16 @@ pub(crate) mod testutil {
             present: rows.iter().map(|r| r.indicator).collect(),
             rows,
             findings: Vec::new(),
-        }
+        };
+        s.sort_rows();
+        s
     }
 
     /// A figure at E10 (row index 9, column index 4) unless moved with
     /// [`at`].
     pub fn row(indicator: usize, column: ValueColumn, value: f64, decimals: u8) -> TidyRow {
         TidyRow {
-            indicator,
+            indicator: indicator as u32,
             column,
             value,
             decimals,

@@ -128,8 +128,8 @@ fn th_lk(sub: &Submission) -> HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>
     let mut m: HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> = HashMap::new();
     for r in &sub.rows {
         match r.column {
-            ValueColumn::Th => m.entry(r.indicator).or_default().0 = Some(r),
-            ValueColumn::Lk => m.entry(r.indicator).or_default().1 = Some(r),
+            ValueColumn::Th => m.entry(r.ind()).or_default().0 = Some(r),
+            ValueColumn::Lk => m.entry(r.ind()).or_default().1 = Some(r),
             _ => {}
         }
     }

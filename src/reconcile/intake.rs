@@ -319,7 +319,7 @@ fn completeness_of(
             _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
         })
         .map(|(i, _)| i)
-        .filter(|i| !sub.present.contains(i))
+        .filter(|&i| !sub.present.contains(&(i as u32)))
         .collect();
     if !expected.is_empty() {
         let codes: Vec<&str> = expected

@@ -88,12 +88,39 @@ pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) 
     }
 }
 
+/// How many submissions go into one polars frame: the frame of a chunk is
+/// built, grouped and dropped before the next, so the memory the sums
+/// take does not grow with the number of units.
+pub const UNITS_PER_FRAME: usize = 1024;
+
 /// Sums the included submissions into totals with polars, then recomputes
 /// rates and percentages from the totals.
+///
+/// The tidy rows go into polars a chunk of [`UNITS_PER_FRAME`]
+/// submissions at a time; each chunk's group-by (sum, summed half-units,
+/// count) is added into the totals, which is the same as one group-by over
+/// all rows since sums and counts add up.
 ///
 /// # Errors
 /// Only if polars itself fails (an internal error, fatal).
 pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, Fatal> {
+    let k = template.indicators.len();
+    let mut totals = Totals {
+        values: vec![[None; 6]; k],
+        tolerance: vec![[0.0; 6]; k],
+        contributors: vec![[0; 6]; k],
+    };
+    for chunk in subs.chunks(UNITS_PER_FRAME) {
+        add_chunk(chunk, template, &mut totals)?;
+    }
+    recompute_rates(&mut totals, template);
+    recompute_percentages(&mut totals, template);
+    Ok(totals)
+}
+
+/// One chunk of submissions: its figures that count, grouped by indicator
+/// and column in polars, added into `totals`.
+fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> Result<(), Fatal> {
     let mut unit = Vec::new();
     let mut indicator = Vec::new();
     let mut column = Vec::new();
@@ -106,16 +133,19 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
         for r in s
             .rows
             .iter()
-            .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.indicator))
+            .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
         {
             unit.push(u as u32);
-            indicator.push(r.indicator as u32);
+            indicator.push(r.indicator);
             column.push(column_index(r.column) as u32);
             value.push(r.value);
             tolerance.push(half_unit(r.decimals));
         }
     }
     let n = unit.len();
+    if n == 0 {
+        return Ok(());
+    }
     let df = DataFrame::new(
         n,
         vec![
@@ -137,12 +167,7 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
         ])
         .collect()
         .map_err(polars_fatal)?;
-    let k = template.indicators.len();
-    let mut totals = Totals {
-        values: vec![[None; 6]; k],
-        tolerance: vec![[0.0; 6]; k],
-        contributors: vec![[0; 6]; k],
-    };
+    let k = totals.values.len();
     let ind_col = grouped
         .column(cols::INDICATOR)
         .and_then(|c| c.u32())
@@ -173,13 +198,14 @@ pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, 
         if ind >= k || c >= 6 {
             continue;
         }
-        totals.values[ind][c] = tot_col.get(i);
-        totals.tolerance[ind][c] = tol_col.get(i).unwrap_or(0.0);
-        totals.contributors[ind][c] = cnt_col.get(i).unwrap_or(0);
+        if let Some(v) = tot_col.get(i) {
+            let sum = totals.values[ind][c].get_or_insert(0.0);
+            *sum += v;
+        }
+        totals.tolerance[ind][c] += tol_col.get(i).unwrap_or(0.0);
+        totals.contributors[ind][c] += cnt_col.get(i).unwrap_or(0);
     }
-    recompute_rates(&mut totals, template);
-    recompute_percentages(&mut totals, template);
-    Ok(totals)
+    Ok(())
 }
 
 /// Rates come from their formula over the totals, never from summing.
@@ -237,4 +263,46 @@ fn recompute_percentages(totals: &mut Totals, template: &Template) {
 /// A polars failure is an internal error: fatal, with its text.
 pub fn polars_fatal(e: PolarsError) -> Fatal {
     Fatal::Other(format!("internal error in the consolidation (polars): {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::submission::Submission;
+    use crate::reconcile::checks::testutil::{ind, row, sub_with};
+
+    /// More units than one polars frame takes: the totals added up chunk
+    /// by chunk equal the plain sums, counts and half-units.
+    #[test]
+    fn totals_over_several_frames_equal_the_plain_sums() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let n = 2 * UNITS_PER_FRAME + 37;
+        let subs: Vec<Submission> = (0..n)
+            .map(|k| {
+                let mut rows = vec![row(hc02, ValueColumn::Th, (k % 97) as f64, 0)];
+                if k % 3 == 0 {
+                    rows.push(row(hc02, ValueColumn::Lk, 1.5, 1));
+                }
+                sub_with(&t, &format!("P{:02}", k % 16 + 1), rows)
+            })
+            .collect();
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let totals = consolidate(&refs, &t).unwrap();
+        let th: f64 = (0..n).map(|k| (k % 97) as f64).sum();
+        let lk_count = (0..n).filter(|k| k % 3 == 0).count();
+        assert_eq!(totals.get(hc02, ValueColumn::Th), Some(th));
+        assert_eq!(
+            totals.get(hc02, ValueColumn::Lk),
+            Some(1.5 * lk_count as f64)
+        );
+        let (th_i, lk_i) = (column_index(ValueColumn::Th), column_index(ValueColumn::Lk));
+        assert_eq!(totals.contributors[hc02][th_i], n as u32);
+        assert_eq!(totals.contributors[hc02][lk_i], lk_count as u32);
+        assert!((totals.tolerance[hc02][th_i] - 0.5 * n as f64).abs() < 1e-6);
+        assert!((totals.tolerance[hc02][lk_i] - 0.05 * lk_count as f64).abs() < 1e-6);
+        // Nothing stated, nothing summed.
+        assert_eq!(totals.get(hc02, ValueColumn::Kh), None);
+        assert_eq!(totals.get(ind(&t, "HC03"), ValueColumn::Th), None);
+    }
 }

@@ -41,51 +41,58 @@ fn median(v: &mut [f64]) -> Option<f64> {
 }
 
 /// `outlier` warnings for the wards' quantities (KH, TH, LK, CK).
+///
+/// Two passes over the figures, so that memory holds the wards' values
+/// (8 bytes each) and not references to every figure: the first gathers
+/// each (indicator, column)'s values and works out its median and MAD,
+/// the second scores every figure against them.
 pub fn check_outliers(
     subs: &[&Submission],
     template: &Template,
     settings: &CheckSettings,
     lang: Lang,
 ) -> Vec<Finding> {
-    let mut groups: BTreeMap<(usize, ValueColumn), Vec<(&Submission, &TidyRow)>> = BTreeMap::new();
-    for s in subs {
-        let is_ward = s
-            .unit
+    let is_ward = |s: &Submission| {
+        s.unit
             .and_then(|u| template.agencies.get(u))
-            .is_some_and(|a| a.kind == AgencyKind::Ward);
-        if !is_ward {
-            continue;
-        }
-        for r in &s.rows {
-            let is_rate = template
+            .is_some_and(|a| a.kind == AgencyKind::Ward)
+    };
+    let scored = |r: &TidyRow| {
+        !r.column.is_percent()
+            && !template
                 .indicators
-                .get(r.indicator)
-                .is_some_and(|i| i.kind == Kind::Rate);
-            if !r.column.is_percent() && !is_rate {
-                groups
-                    .entry((r.indicator, r.column))
-                    .or_default()
-                    .push((s, r));
-            }
+                .get(r.ind())
+                .is_some_and(|i| i.kind == Kind::Rate)
+    };
+    let wards: Vec<&Submission> = subs.iter().copied().filter(|s| is_ward(s)).collect();
+    let mut values: BTreeMap<(usize, ValueColumn), Vec<f64>> = BTreeMap::new();
+    for s in &wards {
+        for r in s.rows.iter().filter(|r| scored(r)) {
+            values.entry((r.ind(), r.column)).or_default().push(r.value);
         }
     }
+    // (median, MAD) of every group worth scoring.
+    let spread: BTreeMap<(usize, ValueColumn), (f64, f64)> = values
+        .into_iter()
+        .filter_map(|(key, mut v)| {
+            if v.len() < MIN_WARDS {
+                return None;
+            }
+            let med = median(&mut v)?;
+            for x in v.iter_mut() {
+                *x = (*x - med).abs();
+            }
+            let mad = median(&mut v)?;
+            (mad > 0.0).then_some((key, (med, mad)))
+        })
+        .collect();
     let mut out = Vec::new();
-    for ((indicator, column), members) in groups {
-        if members.len() < MIN_WARDS {
-            continue;
-        }
-        let mut values: Vec<f64> = members.iter().map(|(_, r)| r.value).collect();
-        let Some(med) = median(&mut values) else {
-            continue;
-        };
-        let mut dev: Vec<f64> = values.iter().map(|v| (v - med).abs()).collect();
-        let Some(mad) = median(&mut dev) else {
-            continue;
-        };
-        if mad <= 0.0 {
-            continue;
-        }
-        for (s, r) in members {
+    for s in &wards {
+        for r in s.rows.iter().filter(|r| scored(r)) {
+            let (indicator, column) = (r.ind(), r.column);
+            let Some(&(med, mad)) = spread.get(&(indicator, column)) else {
+                continue;
+            };
             let score = MAD_SCALE * (r.value - med).abs() / mad;
             if score <= settings.outlier_threshold {
                 continue;

@@ -92,18 +92,15 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 
 /// Stated %KH, %CK and rates of one submission against their operands.
 pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
-    let by: HashMap<(usize, ValueColumn), &TidyRow> = sub
-        .rows
-        .iter()
-        .map(|r| ((r.indicator, r.column), r))
-        .collect();
+    let by: HashMap<(usize, ValueColumn), &TidyRow> =
+        sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect();
     let (_, unit_name) = unit_of(template, sub);
     let f = |v: f64, d: u8| format_num(v, d, lang);
     let mut out = Vec::new();
     let mut rows: Vec<&TidyRow> = sub.rows.iter().collect();
     rows.sort_by_key(|r| (r.indicator, r.column));
     for stated in rows {
-        let i = stated.indicator;
+        let i = stated.ind();
         let Some(ind) = template.indicators.get(i) else {
             continue;
         };
@@ -306,21 +303,13 @@ pub fn check_rate_averaged(
             continue;
         };
         for column in ValueColumn::QUANTITIES {
-            let Some(stated) = dept
-                .rows
-                .iter()
-                .find(|r| r.indicator == i && r.column == column)
-            else {
+            let Some(stated) = dept.figure(i, column) else {
                 continue;
             };
             let ward_rates: Vec<&TidyRow> = subs
                 .iter()
                 .filter(|s| kind_of(s).is_some_and(|(k, _)| k == AgencyKind::Ward))
-                .filter_map(|s| {
-                    s.rows
-                        .iter()
-                        .find(|r| r.indicator == i && r.column == column)
-                })
+                .filter_map(|s| s.figure(i, column))
                 .collect();
             if ward_rates.len() < 2 {
                 continue;

@@ -141,6 +141,10 @@ enum Subject<'a> {
 
 /// Checks every relation in every submission and in the totals.
 ///
+/// The units go into polars [`super::UNITS_PER_FRAME`] at a time (the
+/// totals row closes the last frame), so the frames do not grow with the
+/// number of units.
+///
 /// # Errors
 /// Only when polars fails internally.
 pub fn check_relations(
@@ -155,11 +159,6 @@ pub fn check_relations(
         return Ok(findings);
     }
     let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
-    let subjects: Vec<Subject> = subs
-        .iter()
-        .map(|s| Subject::Unit(s))
-        .chain(std::iter::once(Subject::Totals))
-        .collect();
     // Indicator → its place among the codes the relations name.
     let codes: Vec<(&str, usize)> = codes
         .into_iter()
@@ -170,95 +169,81 @@ pub fn check_relations(
         .enumerate()
         .map(|(k, (_, i))| (*i, k))
         .collect();
-    let n = subjects.len();
+    let exprs = relation_exprs(relations);
     let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
+    let chunks: Vec<&[&Submission]> = if subs.is_empty() {
+        vec![subs]
+    } else {
+        subs.chunks(super::UNITS_PER_FRAME).collect()
+    };
     for column in ValueColumn::QUANTITIES {
         let ci = column_index(column);
-        // One pass over the figures fills every code's column: no per-unit
-        // lookup tables are kept (memory stays small for thousands of units).
-        let mut vals: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
-        let mut tols: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
-        for (row, s) in subs.iter().enumerate() {
-            for r in s.rows.iter().filter(|r| r.column == column) {
-                if let Some(&k) = place.get(&r.indicator) {
-                    if vals[k][row].is_none() {
-                        vals[k][row] = Some(r.value);
-                        tols[k][row] = Some(half_unit(r.decimals));
+        // The totals (last row) are only worth a finding when every
+        // unit's figures satisfied the relation: otherwise the total's
+        // violation is a consequence of a unit's, already reported.
+        let mut unit_trouble = vec![false; relations.len()];
+        for (c, chunk) in chunks.iter().enumerate() {
+            let last = c + 1 == chunks.len();
+            let subjects: Vec<Subject> = chunk
+                .iter()
+                .map(|s| Subject::Unit(s))
+                .chain(last.then_some(Subject::Totals))
+                .collect();
+            let n = subjects.len();
+            // One pass over the figures fills every code's column: no
+            // per-unit lookup tables are kept.
+            let mut vals: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
+            let mut tols: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
+            for (row, s) in chunk.iter().enumerate() {
+                for r in s.rows.iter().filter(|r| r.column == column) {
+                    if let Some(&k) = place.get(&r.ind()) {
+                        if vals[k][row].is_none() {
+                            vals[k][row] = Some(r.value);
+                            tols[k][row] = Some(half_unit(r.decimals));
+                        }
                     }
                 }
             }
-        }
-        for (k, (_, idx)) in codes.iter().enumerate() {
-            vals[k][n - 1] = totals.values[*idx][ci];
-            tols[k][n - 1] = Some(totals.tolerance[*idx][ci]);
-        }
-        let mut columns = Vec::new();
-        for ((code, _), (v, t)) in codes.iter().zip(vals.into_iter().zip(tols)) {
-            columns.push(Column::new((*code).into(), v));
-            columns.push(Column::new(tol_name(code).into(), t));
-        }
-        let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
-        let mut exprs = Vec::new();
-        for (k, rel) in relations.iter().enumerate() {
-            let codes = rel.codes();
-            let present = codes
-                .iter()
-                .map(|c| col(*c).is_not_null())
-                .reduce(|a, b| a.and(b))
-                .unwrap_or(lit(true));
-            let any_present = codes
-                .iter()
-                .map(|c| col(*c).is_not_null())
-                .reduce(|a, b| a.or(b))
-                .unwrap_or(lit(false));
-            let tol = codes
-                .iter()
-                .map(|c| col(tol_name(c).as_str()).fill_null(lit(0.0)))
-                .reduce(|a, b| a + b)
-                .unwrap_or(lit(0.0))
-                + lit(1e-9);
-            let (l, r) = (to_polars(&rel.left), to_polars(&rel.right));
-            let violated = match rel.cmp {
-                Cmp::Eq => (l.clone() - r.clone()).gt(tol.clone()).or((r - l).gt(tol)),
-                Cmp::Le => (l - r).gt(tol),
-                Cmp::Ge => (r - l).gt(tol),
-            };
-            exprs.push(
-                present
-                    .clone()
-                    .and(violated)
-                    .fill_null(lit(false))
-                    .alias(format!("v{k}")),
-            );
-            exprs.push(present.not().and(any_present).alias(format!("s{k}")));
-        }
-        let out = df.lazy().select(exprs).collect().map_err(polars_fatal)?;
-        for (k, rel) in relations.iter().enumerate() {
-            let v = out
-                .column(&format!("v{k}"))
-                .and_then(|c| c.bool())
+            if last {
+                for (k, (_, idx)) in codes.iter().enumerate() {
+                    vals[k][n - 1] = totals.values[*idx][ci];
+                    tols[k][n - 1] = Some(totals.tolerance[*idx][ci]);
+                }
+            }
+            let mut columns = Vec::new();
+            for ((code, _), (v, t)) in codes.iter().zip(vals.into_iter().zip(tols)) {
+                columns.push(Column::new((*code).into(), v));
+                columns.push(Column::new(tol_name(code).into(), t));
+            }
+            let df = DataFrame::new(n, columns).map_err(polars_fatal)?;
+            let out = df
+                .lazy()
+                .select(exprs.clone())
+                .collect()
                 .map_err(polars_fatal)?;
-            let s = out
-                .column(&format!("s{k}"))
-                .and_then(|c| c.bool())
-                .map_err(polars_fatal)?;
-            // The totals (last row) are only worth a finding when every
-            // unit's figures satisfied the relation: otherwise the total's
-            // violation is a consequence of a unit's, already reported.
-            let mut unit_trouble = false;
-            for (row, subject) in subjects.iter().enumerate() {
-                let is_totals = matches!(subject, Subject::Totals);
-                if s.get(row) == Some(true) {
-                    unit_trouble = true;
-                    if !is_totals {
-                        *skipped.entry((rel.owner, column)).or_default() += 1;
+            for (k, rel) in relations.iter().enumerate() {
+                let v = out
+                    .column(&format!("v{k}"))
+                    .and_then(|c| c.bool())
+                    .map_err(polars_fatal)?;
+                let s = out
+                    .column(&format!("s{k}"))
+                    .and_then(|c| c.bool())
+                    .map_err(polars_fatal)?;
+                for (row, subject) in subjects.iter().enumerate() {
+                    let is_totals = matches!(subject, Subject::Totals);
+                    if s.get(row) == Some(true) {
+                        unit_trouble[k] = true;
+                        if !is_totals {
+                            *skipped.entry((rel.owner, column)).or_default() += 1;
+                        }
                     }
+                    if v.get(row) != Some(true) || (is_totals && unit_trouble[k]) {
+                        continue;
+                    }
+                    unit_trouble[k] = true;
+                    findings.push(violation(rel, column, subject, totals, template, lang));
                 }
-                if v.get(row) != Some(true) || (is_totals && unit_trouble) {
-                    continue;
-                }
-                unit_trouble = true;
-                findings.push(violation(rel, column, subject, totals, template, lang));
             }
         }
     }
@@ -278,12 +263,50 @@ pub fn check_relations(
     Ok(findings)
 }
 
+/// Two boolean columns per relation: `v<k>` (violated, every operand
+/// present) and `s<k>` (skipped: some operands present, not all).
+fn relation_exprs(relations: &[Relation]) -> Vec<polars::prelude::Expr> {
+    let mut exprs = Vec::new();
+    for (k, rel) in relations.iter().enumerate() {
+        let codes = rel.codes();
+        let present = codes
+            .iter()
+            .map(|c| col(*c).is_not_null())
+            .reduce(|a, b| a.and(b))
+            .unwrap_or(lit(true));
+        let any_present = codes
+            .iter()
+            .map(|c| col(*c).is_not_null())
+            .reduce(|a, b| a.or(b))
+            .unwrap_or(lit(false));
+        let tol = codes
+            .iter()
+            .map(|c| col(tol_name(c).as_str()).fill_null(lit(0.0)))
+            .reduce(|a, b| a + b)
+            .unwrap_or(lit(0.0))
+            + lit(1e-9);
+        let (l, r) = (to_polars(&rel.left), to_polars(&rel.right));
+        let violated = match rel.cmp {
+            Cmp::Eq => (l.clone() - r.clone()).gt(tol.clone()).or((r - l).gt(tol)),
+            Cmp::Le => (l - r).gt(tol),
+            Cmp::Ge => (r - l).gt(tol),
+        };
+        exprs.push(
+            present
+                .clone()
+                .and(violated)
+                .fill_null(lit(false))
+                .alias(format!("v{k}")),
+        );
+        exprs.push(present.not().and(any_present).alias(format!("s{k}")));
+    }
+    exprs
+}
+
 /// A submission's figure for an indicator and column (the first, as the
 /// relation columns take it).
 fn figure(s: &Submission, indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
-    s.rows
-        .iter()
-        .find(|r| r.indicator == indicator && r.column == column)
+    s.figure(indicator, column)
 }
 
 /// A short name of an indicator for messages: its catalog name without
@@ -428,4 +451,67 @@ fn violation(
         .column(column.as_str())
         .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
         .actual(format!("{} vs {}", fmt(left), fmt(right)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::checks::testutil::{ind, row, sub_with};
+    use crate::reconcile::{consolidate, UNITS_PER_FRAME};
+
+    /// `n` wards with HC02 = HC03 + HC04 in TH, except the ones listed,
+    /// whose HC02 is five too many; each in its own file.
+    fn wards(t: &Template, n: usize, wrong: &[usize]) -> Vec<Submission> {
+        let (hc02, hc03, hc04) = (ind(t, "HC02"), ind(t, "HC03"), ind(t, "HC04"));
+        (0..n)
+            .map(|k| {
+                let whole = if wrong.contains(&k) { 35.0 } else { 30.0 };
+                let mut s = sub_with(
+                    t,
+                    &format!("P{:02}", k % 16 + 1),
+                    vec![
+                        row(hc02, ValueColumn::Th, whole, 0),
+                        row(hc03, ValueColumn::Th, 20.0, 0),
+                        row(hc04, ValueColumn::Th, 10.0, 0),
+                    ],
+                );
+                s.file = format!("w{k:05}.xlsx");
+                s
+            })
+            .collect()
+    }
+
+    fn sum_mismatches(t: &Template, subs: &[Submission]) -> Vec<(String, String)> {
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let totals = consolidate(&refs, t).unwrap();
+        let (relations, _) = relations_of(t, Lang::En);
+        let mut f: Vec<(String, String)> = check_relations(&refs, &totals, t, &relations, Lang::En)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.code == Code::SumMismatch)
+            .map(|f| (f.file, f.cell))
+            .collect();
+        f.sort();
+        f
+    }
+
+    /// Units spread over several polars frames: a unit's violation is
+    /// found in whichever frame it falls, and it still holds back the
+    /// totals' own finding, which sits in the last frame.
+    #[test]
+    fn relations_over_several_frames_find_each_unit_and_spare_the_totals() {
+        let t = Template::builtin().unwrap();
+        let n = UNITS_PER_FRAME + 300;
+        let name = |k: usize| format!("w{k:05}.xlsx");
+        // A ward in the first frame only: the totals row, in the last
+        // frame, is held back all the same.
+        let f = sum_mismatches(&t, &wards(&t, n, &[5]));
+        assert_eq!(f, vec![(name(5), "E10".to_string())]);
+        // A ward in each frame.
+        let f = sum_mismatches(&t, &wards(&t, n, &[5, UNITS_PER_FRAME + 7]));
+        let files: Vec<String> = f.into_iter().map(|(file, _)| file).collect();
+        assert_eq!(files, vec![name(5), name(UNITS_PER_FRAME + 7)]);
+        // Every ward right: nothing, and the totals (which add up) neither.
+        assert!(sum_mismatches(&t, &wards(&t, n, &[])).is_empty());
+    }
 }

@@ -28,7 +28,7 @@ pub fn check_signs(
         if r.value >= 0.0 {
             continue;
         }
-        let Some(ind) = template.indicators.get(r.indicator) else {
+        let Some(ind) = template.indicators.get(r.ind()) else {
             continue;
         };
         if settings.may_be_negative.contains(&ind.code) {
@@ -38,7 +38,7 @@ pub fn check_signs(
         {
             continue;
         }
-        let what = indicator_words(template, r.indicator);
+        let what = indicator_words(template, r.ind());
         let v = format_num(r.value, r.decimals, lang);
         let column = r.column;
         let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),

@@ -61,7 +61,7 @@ pub fn check_department_totals(
             continue;
         }
         for r in &sub.rows {
-            let Some(ind) = template.indicators.get(r.indicator) else {
+            let Some(ind) = template.indicators.get(r.ind()) else {
                 continue;
             };
             if ind.level != Level::Both
@@ -72,23 +72,15 @@ pub fn check_department_totals(
                 continue;
             }
             let ci = column_index(r.column);
-            let contributors = totals
-                .contributors
-                .get(r.indicator)
-                .map(|c| c[ci])
-                .unwrap_or(0);
-            let Some(sum) = totals.get(r.indicator, r.column) else {
+            let contributors = totals.contributors.get(r.ind()).map(|c| c[ci]).unwrap_or(0);
+            let Some(sum) = totals.get(r.ind(), r.column) else {
                 continue;
             };
             if contributors == 0 {
                 continue;
             }
             let tol = half_unit(r.decimals)
-                + totals
-                    .tolerance
-                    .get(r.indicator)
-                    .map(|t| t[ci])
-                    .unwrap_or(0.0)
+                + totals.tolerance.get(r.ind()).map(|t| t[ci]).unwrap_or(0.0)
                 + 1e-9;
             if (r.value - sum).abs() <= tol {
                 continue;
@@ -98,10 +90,7 @@ pub fn check_department_totals(
                 .iter()
                 .filter_map(|w| {
                     let a = w.unit.and_then(|u| template.agencies.get(u))?;
-                    let x = w
-                        .rows
-                        .iter()
-                        .find(|x| x.indicator == r.indicator && x.column == r.column)?;
+                    let x = w.figure(r.ind(), r.column)?;
                     if wrong.contains(&(a.code.as_str(), ind.code.as_str(), r.column.as_str())) {
                         held_back = true;
                     }
@@ -129,7 +118,7 @@ pub fn check_department_totals(
             }
             let listed = listed.join("; ");
             let complete = contributors as usize >= expected_wards;
-            let what = indicator_words(template, r.indicator);
+            let what = indicator_words(template, r.ind());
             let column = r.column;
             let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
             let partial = if complete {

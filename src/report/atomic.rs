@@ -10,6 +10,18 @@ use std::path::{Path, PathBuf};
 /// # Errors
 /// When the folder is not writable or the rename fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
+    write_atomic_with(path, |f| f.write_all(bytes))
+}
+
+/// Like [`write_atomic`], for a writer that streams into the file (a
+/// large workbook is then never held in memory as bytes).
+///
+/// # Errors
+/// When `write` fails, the folder is not writable or the rename fails.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<&mut std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -19,7 +31,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Fatal::output(path, e))?;
-    tmp.write_all(bytes).map_err(|e| Fatal::output(path, e))?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buffered).map_err(|e| Fatal::output(path, e))?;
+        buffered.flush().map_err(|e| Fatal::output(path, e))?;
+    }
     tmp.as_file()
         .sync_all()
         .map_err(|e| Fatal::output(path, e))?;

@@ -15,13 +15,13 @@
 use crate::diagnostic::{column_letters, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
+use crate::normalize::submission::{figure_in, TidyRow};
 use crate::reconcile::{column_index, Totals};
-use crate::report::atomic::write_atomic;
+use crate::report::atomic::write_atomic_with;
 use crate::template::{Indicator, Kind, Level, Template};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The status of a unit or file in "Tình trạng nộp".
@@ -69,9 +69,10 @@ pub struct StatusLine {
     pub note: String,
 }
 
-/// A unit in the detail sheet: agency index and its figures by
-/// (indicator, column).
-pub type UnitFigures = (usize, HashMap<(usize, ValueColumn), f64>);
+/// A unit in the detail sheet: agency index and its figures, sorted by
+/// indicator and column as a [`crate::normalize::submission::Submission`]
+/// keeps them (looked up with [`figure_in`], nothing copied).
+pub type UnitFigures<'a> = (usize, &'a [TidyRow]);
 
 /// Everything the workbook shows.
 pub struct ReportData<'a> {
@@ -80,8 +81,8 @@ pub struct ReportData<'a> {
     pub lang: Lang,
     pub totals: &'a Totals,
     /// Units in the detail sheet, in registry order: (agency index,
-    /// figures by (indicator, column)).
-    pub units: Vec<UnitFigures>,
+    /// its sorted figures).
+    pub units: Vec<UnitFigures<'a>>,
     pub status: Vec<StatusLine>,
     pub findings: &'a [Finding],
 }
@@ -117,13 +118,9 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     let names = sheet_names(data.lang);
     let e = xerr(path);
     summary_sheet(wb.add_worksheet().set_name(names[0]).map_err(&e)?, data).map_err(&e)?;
-    // Large batches: the detail sheet is written row by row to a
+    // The detail sheet (indicators × units) is written row by row to a
     // temporary file instead of being held in memory.
-    let detail = if data.units.len() > 1_000 {
-        wb.add_worksheet_with_constant_memory().map_err(&e)?
-    } else {
-        wb.add_worksheet()
-    };
+    let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
     detail_sheet(detail.set_name(names[1]).map_err(&e)?, data).map_err(&e)?;
     status_sheet(wb.add_worksheet().set_name(names[2]).map_err(&e)?, data).map_err(&e)?;
     findings_sheet(
@@ -136,8 +133,9 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
         .set_title(data.template.settings.title.as_str())
         .set_author("tonghop");
     wb.set_properties(&props);
-    let bytes = wb.save_to_buffer().map_err(&e)?;
-    write_atomic(path, &bytes)
+    write_atomic_with(path, |w| {
+        wb.save_to_writer(w).map_err(std::io::Error::other)
+    })
 }
 
 fn header_format() -> Format {
@@ -340,14 +338,14 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
             ws.write_string(row, 2, &ind.unit)?;
             ws.write_string(row, 3, column.as_str())?;
             for (k, (_, vals)) in wards.iter().enumerate() {
-                if let Some(v) = vals.get(&(i, column)) {
-                    ws.write_number_with_format(row, first_unit_col + k as u16, *v, &qf)?;
+                if let Some(r) = figure_in(vals, i, column) {
+                    ws.write_number_with_format(row, first_unit_col + k as u16, r.value, &qf)?;
                 }
             }
             let mut dept_col = None;
             for (k, (u, vals)) in others.iter().enumerate() {
-                if let Some(v) = vals.get(&(i, column)) {
-                    ws.write_number_with_format(row, first_other_col + k as u16, *v, &qf)?;
+                if let Some(r) = figure_in(vals, i, column) {
+                    ws.write_number_with_format(row, first_other_col + k as u16, r.value, &qf)?;
                 }
                 if t.agencies[*u].code == ind.reported_by {
                     dept_col = Some(first_other_col + k as u16);
