@@ -139,11 +139,18 @@ enum Subject<'a> {
     Totals,
 }
 
+/// How many relations one polars query evaluates. A catalog of thousands
+/// of indicators may hold thousands of relations: one query over all of
+/// them spends its time planning tens of thousands of expressions over a
+/// frame of as many columns, so they go in batches, each over the columns
+/// its own relations name.
+pub const RELATIONS_PER_FRAME: usize = 64;
+
 /// Checks every relation in every submission and in the totals.
 ///
-/// The units go into polars [`super::UNITS_PER_FRAME`] at a time (the
-/// totals row closes the last frame), so the frames do not grow with the
-/// number of units.
+/// The relations go into polars [`RELATIONS_PER_FRAME`] at a time and the
+/// units [`super::UNITS_PER_FRAME`] at a time (the totals row closes the
+/// last frame), so no frame grows with the catalog or the number of units.
 ///
 /// # Errors
 /// Only when polars fails internally.
@@ -155,27 +162,58 @@ pub fn check_relations(
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
     let mut findings = Vec::new();
-    if relations.is_empty() {
-        return Ok(findings);
-    }
-    let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
-    // Indicator → its place among the codes the relations name.
-    let codes: Vec<(&str, usize)> = codes
-        .into_iter()
-        .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
-        .collect();
-    let place: HashMap<usize, usize> = codes
-        .iter()
-        .enumerate()
-        .map(|(k, (_, i))| (*i, k))
-        .collect();
-    let exprs = relation_exprs(relations);
     let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
     let chunks: Vec<&[&Submission]> = if subs.is_empty() {
         vec![subs]
     } else {
         subs.chunks(super::UNITS_PER_FRAME).collect()
     };
+    for batch in relations.chunks(RELATIONS_PER_FRAME) {
+        check_batch(
+            batch,
+            &chunks,
+            totals,
+            template,
+            lang,
+            &mut skipped,
+            &mut findings,
+        )?;
+    }
+    let mut skipped: Vec<_> = skipped.into_iter().collect();
+    skipped.sort();
+    for ((owner, column), n) in skipped {
+        let ind = &template.indicators[owner];
+        let text = match lang {
+            Lang::Vi => format!("Công thức «{}» (cột {column}) không kiểm tra được ở {n} nơi vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0.", ind.formula),
+            Lang::En => format!("The rule «{}» (column {column}) could not be checked in {n} places because an indicator in it has no figure; a blank is never read as 0.", ind.formula),
+        };
+        findings.push(
+            Finding::info(Code::RelationSkipped, text)
+                .indicator(ind.code.clone())
+                .column(column.as_str())
+                .actual(n.to_string()),
+        );
+    }
+    Ok(findings)
+}
+
+/// One batch of relations over every chunk of units, column by column.
+fn check_batch(
+    relations: &[Relation],
+    chunks: &[&[&Submission]],
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+    skipped: &mut HashMap<(usize, ValueColumn), usize>,
+    findings: &mut Vec<Finding>,
+) -> Result<(), Fatal> {
+    let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
+    // The codes the batch names, with their indicator.
+    let codes: Vec<(&str, usize)> = codes
+        .into_iter()
+        .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
+        .collect();
+    let exprs = relation_exprs(relations);
     for column in ValueColumn::QUANTITIES {
         let ci = column_index(column);
         // The totals (last row) are only worth a finding when every
@@ -190,28 +228,20 @@ pub fn check_relations(
                 .chain(last.then_some(Subject::Totals))
                 .collect();
             let n = subjects.len();
-            // One pass over the figures fills every code's column: no
-            // per-unit lookup tables are kept.
-            let mut vals: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
-            let mut tols: Vec<Vec<Option<f64>>> = vec![vec![None; n]; codes.len()];
-            for (row, s) in chunk.iter().enumerate() {
-                for r in s.rows.iter().filter(|r| r.column == column) {
-                    if let Some(&k) = place.get(&r.ind()) {
-                        if vals[k][row].is_none() {
-                            vals[k][row] = Some(r.value);
-                            tols[k][row] = Some(half_unit(r.decimals));
-                        }
-                    }
+            let mut columns = Vec::with_capacity(2 * codes.len());
+            for (code, idx) in &codes {
+                // A unit's figure is the first one read (Submission::figure).
+                let figures = chunk.iter().map(|s| s.figure(*idx, column));
+                let mut v: Vec<Option<f64>> = Vec::with_capacity(n);
+                let mut t: Vec<Option<f64>> = Vec::with_capacity(n);
+                for r in figures {
+                    v.push(r.map(|r| r.value));
+                    t.push(r.map(|r| half_unit(r.decimals)));
                 }
-            }
-            if last {
-                for (k, (_, idx)) in codes.iter().enumerate() {
-                    vals[k][n - 1] = totals.values[*idx][ci];
-                    tols[k][n - 1] = Some(totals.tolerance[*idx][ci]);
+                if last {
+                    v.push(totals.values[*idx][ci]);
+                    t.push(Some(totals.tolerance[*idx][ci]));
                 }
-            }
-            let mut columns = Vec::new();
-            for ((code, _), (v, t)) in codes.iter().zip(vals.into_iter().zip(tols)) {
                 columns.push(Column::new((*code).into(), v));
                 columns.push(Column::new(tol_name(code).into(), t));
             }
@@ -247,20 +277,7 @@ pub fn check_relations(
             }
         }
     }
-    for ((owner, column), n) in skipped {
-        let ind = &template.indicators[owner];
-        let text = match lang {
-            Lang::Vi => format!("Công thức «{}» (cột {column}) không kiểm tra được ở {n} nơi vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0.", ind.formula),
-            Lang::En => format!("The rule «{}» (column {column}) could not be checked in {n} places because an indicator in it has no figure; a blank is never read as 0.", ind.formula),
-        };
-        findings.push(
-            Finding::info(Code::RelationSkipped, text)
-                .indicator(ind.code.clone())
-                .column(column.as_str())
-                .actual(n.to_string()),
-        );
-    }
-    Ok(findings)
+    Ok(())
 }
 
 /// Two boolean columns per relation: `v<k>` (violated, every operand
@@ -513,5 +530,61 @@ mod tests {
         assert_eq!(files, vec![name(5), name(UNITS_PER_FRAME + 7)]);
         // Every ward right: nothing, and the totals (which add up) neither.
         assert!(sum_mismatches(&t, &wards(&t, n, &[])).is_empty());
+    }
+
+    /// A catalog with more relations than one polars query takes: a
+    /// violation is found in whichever batch its relation falls.
+    #[test]
+    fn relations_over_several_batches_are_all_checked() {
+        let k = RELATIONS_PER_FRAME + 6;
+        let mut csv = String::from("code,group,name,unit,kind,level,reported_by,formula,aliases\n");
+        for i in 0..k {
+            csv.push_str(&format!(
+                "A{i},HC,Tổng {i},hồ sơ,flow,ward,VP,A{i} == B{i} + C{i},\nB{i},HC,Phần một {i},hồ sơ,flow,ward,VP,,\nC{i},HC,Phần hai {i},hồ sơ,flow,ward,VP,,\n"
+            ));
+        }
+        let t = Template::from_texts(
+            "t",
+            "",
+            &csv,
+            include_str!("../../templates/groups.csv"),
+            include_str!("../../templates/agencies.csv"),
+        )
+        .unwrap();
+        let (relations, invalid) = relations_of(&t, Lang::En);
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(relations.len(), k);
+        let wrong = [0, k - 1];
+        let subs: Vec<Submission> = (0..3)
+            .map(|u| {
+                let mut rows = Vec::new();
+                for i in 0..k {
+                    let whole = if u == 1 && wrong.contains(&i) {
+                        9.0
+                    } else {
+                        3.0
+                    };
+                    rows.push(row(ind(&t, &format!("A{i}")), ValueColumn::Th, whole, 0));
+                    rows.push(row(ind(&t, &format!("B{i}")), ValueColumn::Th, 1.0, 0));
+                    rows.push(row(ind(&t, &format!("C{i}")), ValueColumn::Th, 2.0, 0));
+                }
+                sub_with(&t, &format!("P{:02}", u + 1), rows)
+            })
+            .collect();
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let totals = consolidate(&refs, &t).unwrap();
+        let mut found: Vec<(String, String)> =
+            check_relations(&refs, &totals, &t, &relations, Lang::En)
+                .unwrap()
+                .into_iter()
+                .filter(|f| f.code == Code::SumMismatch)
+                .map(|f| (f.unit, f.indicator))
+                .collect();
+        found.sort();
+        let want: Vec<(String, String)> = vec![
+            ("P02".into(), "A0".into()),
+            ("P02".into(), format!("A{}", k - 1)),
+        ];
+        assert_eq!(found, want);
     }
 }
