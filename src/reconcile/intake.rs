@@ -308,6 +308,12 @@ fn completeness_of(
             .expected(period.to_string()),
         );
     }
+    let mut present = vec![false; template.indicators.len()];
+    for &i in &sub.present {
+        if let Some(p) = present.get_mut(i as usize) {
+            *p = true;
+        }
+    }
     let expected: Vec<usize> = template
         .indicators
         .iter()
@@ -319,7 +325,7 @@ fn completeness_of(
             _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
         })
         .map(|(i, _)| i)
-        .filter(|&i| !sub.present.contains(&(i as u32)))
+        .filter(|&i| !present.get(i).copied().unwrap_or(false))
         .collect();
     if !expected.is_empty() {
         let codes: Vec<&str> = expected

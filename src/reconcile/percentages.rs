@@ -104,13 +104,15 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
         let Some(ind) = template.indicators.get(i) else {
             continue;
         };
+        // Only a rate's figures and the stated percents are judged here;
+        // nothing is formatted for the other figures.
+        if (ind.kind == Kind::Rate) == stated.column.is_percent() {
+            continue;
+        }
         let what = indicator_words(template, i);
         let d = stated.decimals;
         let s = f(stated.value, d);
         if ind.kind == Kind::Rate {
-            if stated.column.is_percent() {
-                continue;
-            }
             let Some(formula) = rate_formula(&ind.formula) else {
                 continue;
             };

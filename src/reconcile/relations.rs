@@ -168,7 +168,34 @@ pub fn check_relations(
     } else {
         subs.chunks(super::UNITS_PER_FRAME).collect()
     };
-    for batch in relations.chunks(RELATIONS_PER_FRAME) {
+    // Sums and differences of figures (nearly every relation of a
+    // catalog) are checked over the tidy figures with one join and one
+    // group-by, whatever their number; any other form is compiled to
+    // expressions, a batch at a time.
+    let (linear, other): (Vec<(&Relation, Linear)>, Vec<&Relation>) = {
+        let mut linear = Vec::new();
+        let mut other = Vec::new();
+        for r in relations {
+            match Linear::of(r, template) {
+                Some(l) => linear.push((r, l)),
+                None => other.push(r),
+            }
+        }
+        (linear, other)
+    };
+    if !linear.is_empty() {
+        check_linear(
+            &linear,
+            &chunks,
+            totals,
+            template,
+            lang,
+            &mut skipped,
+            &mut findings,
+        )?;
+    }
+    let other: Vec<Relation> = other.into_iter().cloned().collect();
+    for batch in other.chunks(RELATIONS_PER_FRAME) {
         check_batch(
             batch,
             &chunks,
@@ -195,6 +222,235 @@ pub fn check_relations(
         );
     }
     Ok(findings)
+}
+
+/// A relation as a linear form over indicators: left − right = Σ coef ×
+/// figure + constant.
+struct Linear {
+    /// Distinct indicators with their summed coefficients.
+    terms: Vec<(usize, f64)>,
+    constant: f64,
+}
+
+impl Linear {
+    fn of(rel: &Relation, template: &Template) -> Option<Linear> {
+        let (mut terms, mut constant) = (Vec::new(), 0.0);
+        linear_terms(&rel.left, 1.0, template, &mut terms, &mut constant)?;
+        linear_terms(&rel.right, -1.0, template, &mut terms, &mut constant)?;
+        let mut merged: Vec<(usize, f64)> = Vec::new();
+        for (i, c) in terms {
+            match merged.iter_mut().find(|(j, _)| *j == i) {
+                Some(m) => m.1 += c,
+                None => merged.push((i, c)),
+            }
+        }
+        Some(Linear {
+            terms: merged,
+            constant,
+        })
+    }
+}
+
+/// Adds `scale × e` to the terms; `None` when `e` is not linear (a product
+/// or quotient of two figures).
+fn linear_terms(
+    e: &Expr,
+    scale: f64,
+    template: &Template,
+    terms: &mut Vec<(usize, f64)>,
+    constant: &mut f64,
+) -> Option<()> {
+    match e {
+        Expr::Num(v) => *constant += scale * v,
+        Expr::Code(c) => terms.push((template.indicator_index(c)?, scale)),
+        Expr::Neg(x) => linear_terms(x, -scale, template, terms, constant)?,
+        Expr::Bin(a, op, b) => match (op, a.constant_value(), b.constant_value()) {
+            (Op::Add, _, _) => {
+                linear_terms(a, scale, template, terms, constant)?;
+                linear_terms(b, scale, template, terms, constant)?;
+            }
+            (Op::Sub, _, _) => {
+                linear_terms(a, scale, template, terms, constant)?;
+                linear_terms(b, -scale, template, terms, constant)?;
+            }
+            (Op::Mul, Some(k), _) => linear_terms(b, scale * k, template, terms, constant)?,
+            (Op::Mul, _, Some(k)) => linear_terms(a, scale * k, template, terms, constant)?,
+            (Op::Div, _, Some(k)) if k != 0.0 => {
+                linear_terms(a, scale / k, template, terms, constant)?
+            }
+            _ => return None,
+        },
+    }
+    Some(())
+}
+
+/// The linear relations over every chunk of units, column by column: the
+/// relations' terms (relation, indicator, coefficient) joined with the
+/// chunk's figures (subject, indicator, value, half-unit) and grouped by
+/// relation and subject into the difference of the two sides, its
+/// tolerance and how many of the relation's figures were there.
+fn check_linear(
+    relations: &[(&Relation, Linear)],
+    chunks: &[&[&Submission]],
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+    skipped: &mut HashMap<(usize, ValueColumn), usize>,
+    findings: &mut Vec<Finding>,
+) -> Result<(), Fatal> {
+    let (mut t_rel, mut t_ind, mut t_coef) = (Vec::new(), Vec::new(), Vec::new());
+    let mut used = vec![false; template.indicators.len()];
+    for (k, (_, lin)) in relations.iter().enumerate() {
+        for &(i, c) in &lin.terms {
+            t_rel.push(k as u32);
+            t_ind.push(i as u32);
+            t_coef.push(c);
+            used[i] = true;
+        }
+    }
+    let used: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    let terms = DataFrame::new(
+        t_rel.len(),
+        vec![
+            Column::new(lcols::REL.into(), t_rel),
+            Column::new(lcols::IND.into(), t_ind),
+            Column::new(lcols::COEF.into(), t_coef),
+        ],
+    )
+    .map_err(polars_fatal)?;
+    for column in ValueColumn::QUANTITIES {
+        let ci = column_index(column);
+        // The totals (last row) are only worth a finding when every
+        // unit's figures satisfied the relation: otherwise the total's
+        // violation is a consequence of a unit's, already reported.
+        let mut unit_trouble = vec![false; relations.len()];
+        for (c, chunk) in chunks.iter().enumerate() {
+            let last = c + 1 == chunks.len();
+            let subjects: Vec<Subject> = chunk
+                .iter()
+                .map(|s| Subject::Unit(s))
+                .chain(last.then_some(Subject::Totals))
+                .collect();
+            let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (j, subject) in subjects.iter().enumerate() {
+                for &i in &used {
+                    // A unit's figure is the first one read (Submission::figure).
+                    let figure = match subject {
+                        Subject::Unit(s) => s
+                            .figure(i, column)
+                            .map(|r| (r.value, half_unit(r.decimals))),
+                        Subject::Totals => {
+                            totals.values[i][ci].map(|v| (v, totals.tolerance[i][ci]))
+                        }
+                    };
+                    if let Some((v, t)) = figure {
+                        f_subj.push(j as u32);
+                        f_ind.push(i as u32);
+                        f_val.push(v);
+                        f_tol.push(t);
+                    }
+                }
+            }
+            let figures = DataFrame::new(
+                f_subj.len(),
+                vec![
+                    Column::new(lcols::SUBJ.into(), f_subj),
+                    Column::new(lcols::IND.into(), f_ind),
+                    Column::new(lcols::VALUE.into(), f_val),
+                    Column::new(lcols::TOL.into(), f_tol),
+                ],
+            )
+            .map_err(polars_fatal)?;
+            let out = terms
+                .clone()
+                .lazy()
+                .join(
+                    figures.lazy(),
+                    [col(lcols::IND)],
+                    [col(lcols::IND)],
+                    JoinArgs::new(JoinType::Inner),
+                )
+                .group_by([col(lcols::REL), col(lcols::SUBJ)])
+                .agg([
+                    (col(lcols::COEF) * col(lcols::VALUE))
+                        .sum()
+                        .alias(lcols::DIFF),
+                    col(lcols::TOL).sum().alias(lcols::TOL),
+                    col(lcols::IND).count().alias(lcols::COUNT),
+                ])
+                .sort([lcols::REL, lcols::SUBJ], Default::default())
+                .collect()
+                .map_err(polars_fatal)?;
+            let rel_c = out
+                .column(lcols::REL)
+                .and_then(|c| c.u32())
+                .map_err(polars_fatal)?;
+            let subj_c = out
+                .column(lcols::SUBJ)
+                .and_then(|c| c.u32())
+                .map_err(polars_fatal)?;
+            let diff_c = out
+                .column(lcols::DIFF)
+                .and_then(|c| c.f64())
+                .map_err(polars_fatal)?;
+            let tol_c = out
+                .column(lcols::TOL)
+                .and_then(|c| c.f64())
+                .map_err(polars_fatal)?;
+            let count = out
+                .column(lcols::COUNT)
+                .map_err(polars_fatal)?
+                .cast(&DataType::UInt32)
+                .map_err(polars_fatal)?;
+            let count_c = count.u32().map_err(polars_fatal)?;
+            for row in 0..out.height() {
+                let (Some(k), Some(j), Some(n)) =
+                    (rel_c.get(row), subj_c.get(row), count_c.get(row))
+                else {
+                    continue;
+                };
+                let (k, j) = (k as usize, j as usize);
+                let (Some((rel, lin)), Some(subject)) = (relations.get(k), subjects.get(j)) else {
+                    continue;
+                };
+                let is_totals = matches!(subject, Subject::Totals);
+                if (n as usize) < lin.terms.len() {
+                    // Some figures of the relation, not all: skipped.
+                    unit_trouble[k] = true;
+                    if !is_totals {
+                        *skipped.entry((rel.owner, column)).or_default() += 1;
+                    }
+                    continue;
+                }
+                let d = diff_c.get(row).unwrap_or(0.0) + lin.constant;
+                let tol = tol_c.get(row).unwrap_or(0.0) + 1e-9;
+                let violated = match rel.cmp {
+                    Cmp::Eq => d > tol || -d > tol,
+                    Cmp::Le => d > tol,
+                    Cmp::Ge => -d > tol,
+                };
+                if !violated || (is_totals && unit_trouble[k]) {
+                    continue;
+                }
+                unit_trouble[k] = true;
+                findings.push(violation(rel, column, subject, totals, template, lang));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Column names of the linear check's frames.
+mod lcols {
+    pub const REL: &str = "relation";
+    pub const IND: &str = "indicator";
+    pub const COEF: &str = "coefficient";
+    pub const SUBJ: &str = "subject";
+    pub const VALUE: &str = "value";
+    pub const TOL: &str = "tolerance";
+    pub const DIFF: &str = "difference";
+    pub const COUNT: &str = "figures";
 }
 
 /// One batch of relations over every chunk of units, column by column.
@@ -532,15 +788,15 @@ mod tests {
         assert!(sum_mismatches(&t, &wards(&t, n, &[])).is_empty());
     }
 
-    /// A catalog with more relations than one polars query takes: a
-    /// violation is found in whichever batch its relation falls.
-    #[test]
-    fn relations_over_several_batches_are_all_checked() {
-        let k = RELATIONS_PER_FRAME + 6;
+    /// A catalog of `k` relations `A_i <formula> B_i, C_i`, three wards
+    /// with A = 3, B = 1, C = 2 except ward P02's A = 9 in relations 0
+    /// and k − 1; returns (unit, indicator) of the findings with `code`.
+    fn many_relations(k: usize, formula: &str, code: Code) -> Vec<(String, String)> {
         let mut csv = String::from("code,group,name,unit,kind,level,reported_by,formula,aliases\n");
         for i in 0..k {
+            let f = formula.replace('#', &i.to_string());
             csv.push_str(&format!(
-                "A{i},HC,Tổng {i},hồ sơ,flow,ward,VP,A{i} == B{i} + C{i},\nB{i},HC,Phần một {i},hồ sơ,flow,ward,VP,,\nC{i},HC,Phần hai {i},hồ sơ,flow,ward,VP,,\n"
+                "A{i},HC,Tổng {i},hồ sơ,flow,ward,VP,{f},\nB{i},HC,Phần một {i},hồ sơ,flow,ward,VP,,\nC{i},HC,Phần hai {i},hồ sơ,flow,ward,VP,,\n"
             ));
         }
         let t = Template::from_texts(
@@ -577,14 +833,134 @@ mod tests {
             check_relations(&refs, &totals, &t, &relations, Lang::En)
                 .unwrap()
                 .into_iter()
-                .filter(|f| f.code == Code::SumMismatch)
+                .filter(|f| f.code == code)
                 .map(|f| (f.unit, f.indicator))
                 .collect();
         found.sort();
+        found
+    }
+
+    /// More relations than one polars query of expressions takes, linear
+    /// (one join) or not (batches of expressions): a violation is found
+    /// in whichever batch its relation falls.
+    #[test]
+    fn relations_over_several_batches_are_all_checked() {
+        let k = RELATIONS_PER_FRAME + 6;
         let want: Vec<(String, String)> = vec![
             ("P02".into(), "A0".into()),
             ("P02".into(), format!("A{}", k - 1)),
         ];
-        assert_eq!(found, want);
+        assert_eq!(many_relations(k, "A# == B# + C#", Code::SumMismatch), want);
+        assert_eq!(
+            many_relations(k, "A# <= B# * C# + 1", Code::RelationViolated),
+            want
+        );
+    }
+
+    /// The join over the tidy figures says exactly what the compiled
+    /// expressions say, relation by relation, on figures that satisfy,
+    /// break or leave out the catalog's relations at random.
+    #[test]
+    fn linear_relations_agree_with_the_compiled_expressions() {
+        let t = Template::builtin().unwrap();
+        let (relations, _) = relations_of(&t, Lang::En);
+        assert!(relations.iter().all(|r| Linear::of(r, &t).is_some()));
+        let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
+        let mut seed: u64 = 2020;
+        let mut next = move |m: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % m
+        };
+        let subs: Vec<Submission> = (0..40)
+            .map(|u| {
+                let mut rows = Vec::new();
+                for c in &codes {
+                    for column in ValueColumn::QUANTITIES {
+                        if next(10) == 0 {
+                            continue; // left blank
+                        }
+                        let v = (next(50) as f64) * if next(3) == 0 { 1.5 } else { 1.0 };
+                        rows.push(row(ind(&t, c), column, v, next(2) as u8));
+                    }
+                }
+                let mut s = sub_with(&t, &format!("P{:02}", u % 16 + 1), rows);
+                s.file = format!("w{u:02}.xlsx");
+                s
+            })
+            .collect();
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let totals = consolidate(&refs, &t).unwrap();
+        let chunks = vec![refs.as_slice()];
+        let key = |f: &Finding| {
+            (
+                f.file.clone(),
+                f.cell.clone(),
+                f.indicator.clone(),
+                f.column.clone(),
+                f.message.clone(),
+            )
+        };
+        let (mut by_expr, mut by_join) = (Vec::new(), Vec::new());
+        let (mut skip_expr, mut skip_join) = (HashMap::new(), HashMap::new());
+        check_batch(
+            &relations,
+            &chunks,
+            &totals,
+            &t,
+            Lang::En,
+            &mut skip_expr,
+            &mut by_expr,
+        )
+        .unwrap();
+        let linear: Vec<(&Relation, Linear)> = relations
+            .iter()
+            .map(|r| (r, Linear::of(r, &t).unwrap()))
+            .collect();
+        check_linear(
+            &linear,
+            &chunks,
+            &totals,
+            &t,
+            Lang::En,
+            &mut skip_join,
+            &mut by_join,
+        )
+        .unwrap();
+        let mut a: Vec<_> = by_expr.iter().map(key).collect();
+        let mut b: Vec<_> = by_join.iter().map(key).collect();
+        a.sort();
+        b.sort();
+        assert!(a.len() > 10, "too few violations to compare: {}", a.len());
+        assert_eq!(a, b);
+        assert_eq!(skip_expr, skip_join);
+        assert!(!skip_join.is_empty());
+    }
+
+    #[test]
+    fn linear_forms_of_relations() {
+        let t = Template::builtin().unwrap();
+        let rel = |f: &str| match parse(f).unwrap() {
+            Rule::Relation(left, cmp, right) => Relation {
+                owner: 0,
+                left,
+                cmp,
+                right,
+            },
+            Rule::Definition(_) => panic!("not a relation"),
+        };
+        let (a, b, c) = (ind(&t, "HC02"), ind(&t, "HC03"), ind(&t, "HC04"));
+        let l = Linear::of(&rel("HC02 == HC03 + HC04"), &t).unwrap();
+        assert_eq!(l.terms, vec![(a, 1.0), (b, -1.0), (c, -1.0)]);
+        let l = Linear::of(&rel("HC02 - 2 * HC03 >= HC04 / 4 + 10"), &t).unwrap();
+        assert_eq!(l.terms, vec![(a, 1.0), (b, -2.0), (c, -0.25)]);
+        assert_eq!(l.constant, -10.0);
+        // The same code twice counts once, with its coefficients added.
+        let l = Linear::of(&rel("HC02 <= HC02 + HC03"), &t).unwrap();
+        assert_eq!(l.terms, vec![(a, 0.0), (b, -1.0)]);
+        // A product or quotient of two figures is not linear.
+        assert!(Linear::of(&rel("HC02 * HC03 <= HC04"), &t).is_none());
+        assert!(Linear::of(&rel("HC02 / HC03 <= HC04"), &t).is_none());
     }
 }

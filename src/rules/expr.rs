@@ -286,6 +286,15 @@ impl Expr {
         }
     }
 
+    /// The value of an expression that names no indicator (`100`, `1 / 4`).
+    pub fn constant_value(&self) -> Option<f64> {
+        if self.codes().is_empty() {
+            self.eval(&|_| None)
+        } else {
+            None
+        }
+    }
+
     /// The terms of a sum of codes (`A + B + C`), or `None` when the
     /// expression is anything else.
     pub fn sum_terms(&self) -> Option<Vec<&str>> {
