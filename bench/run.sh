@@ -121,6 +121,18 @@ done
 if [[ "$skip" != *" large "* ]]; then
   dir="$(samples "large$large_rows" --units 4 --rows "$large_rows")"
   peers "4 workbooks × $large_rows rows" "$dir" "$runs"
+  # Every row is an indicator of its own: tonghop and the peers do the same
+  # job and must agree on every total (the outputs of the last round).
+  {
+    echo "Totals against tonghop's (bench/compare_totals.py):"
+    echo
+    echo '```text'
+    "$vpy" "$root/bench/compare_totals.py" "$dir/template" "$work/out/tonghop/tong-hop.xlsx" \
+      "$work/out/calamine.xlsx" "$work/out/fastexcel.xlsx" "$work/out/pandas.xlsx" \
+      || echo "TOTALS DIFFER"
+    echo '```'
+    echo
+  } >> "$md"
 fi
 
 if [[ "$skip" != *" sweep "* ]]; then

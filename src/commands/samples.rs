@@ -20,7 +20,8 @@ pub enum Preset {
 /// a template with their registry under OUT/template, ready for
 /// `tonghop consolidate OUT/submissions --template OUT/template`.
 /// `--rows R` writes instead a few large workbooks of R indicator rows
-/// each (4 unless --units says how many). `--preset district` writes the
+/// each (4 unless --units says how many), every row an indicator of its
+/// own, with a template whose catalog lists exactly those R indicators. `--preset district` writes the
 /// shipped sample district into OUT itself.
 #[derive(clap::Args, Debug)]
 pub struct SamplesArgs {
@@ -78,8 +79,9 @@ fn run_batch(args: &SamplesArgs, n: usize, rows: Option<usize>) -> Result<Outcom
         remove_workbooks(&subs)?;
     }
     let units = batch::units(n);
-    batch::write_template(&args.out.join("template"), &units)?;
-    let w = batch::write_submissions(&subs, &units, args.period, args.seed, rows)?;
+    let large = rows.map(batch::large_catalog).transpose()?;
+    batch::write_template(&args.out.join("template"), &units, large.as_ref())?;
+    let w = batch::write_submissions(&subs, &units, args.period, args.seed, large.as_ref())?;
     eprintln!(
         "tonghop: {} workbooks ({} KB) in {}, template in {}",
         w.workbooks,

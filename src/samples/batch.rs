@@ -9,15 +9,18 @@
 //!   submissions/   one workbook per ward, layouts A, B, C in 6:2:2
 //! ```
 //!
-//! With `--rows R` every workbook is layout A with R indicator rows: the
-//! ward indicators of the catalog over and over, each pass a fresh set of
-//! consistent figures under the same plain codes, so a consolidation adds
-//! the passes up like the wards of one big unit.
+//! With `--rows R` every workbook is layout A with R indicator rows, each
+//! an indicator of its own: the ward indicators of the catalog over and
+//! over, each pass under its own codes and names with a fresh set of
+//! consistent figures, and `template/indicators.csv` lists exactly those R
+//! indicators (see [`super::large`]). Every unit reports all of them, so a
+//! consolidation sums each across the units and finds nothing to say.
 
 use super::figures::Model;
-use super::layout::{render, Layout};
+use super::large::LargeCatalog;
+use super::layout::{render, Layout, Row};
 use super::rng::Rng;
-use super::submission::{document, rows, strip_accents, Sender};
+use super::submission::{add_notes, document, line, strip_accents, Sender};
 use crate::error::Fatal;
 use crate::model::Period;
 use crate::template::{Level, Template};
@@ -200,14 +203,20 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Fatal> {
     std::fs::write(path, bytes).map_err(|e| Fatal::output(path, e))
 }
 
-/// Writes the template folder for `units` into `dir`.
+/// Writes the template folder for `units` into `dir`: the built-in
+/// catalog, or the large shape's.
 ///
 /// # Errors
 /// When the folder cannot be written.
-pub fn write_template(dir: &Path, units: &[Unit]) -> Result<(), Fatal> {
+pub fn write_template(
+    dir: &Path,
+    units: &[Unit],
+    large: Option<&LargeCatalog>,
+) -> Result<(), Fatal> {
     std::fs::create_dir_all(dir).map_err(|e| Fatal::output(dir, e))?;
     write(&dir.join("template.toml"), BUILTIN_TOML.as_bytes())?;
-    write(&dir.join("indicators.csv"), BUILTIN_INDICATORS.as_bytes())?;
+    let indicators = large.map_or(BUILTIN_INDICATORS, |l| l.csv.as_str());
+    write(&dir.join("indicators.csv"), indicators.as_bytes())?;
     write(&dir.join("groups.csv"), BUILTIN_GROUPS.as_bytes())?;
     write(&dir.join("agencies.csv"), registry_csv(units)?.as_bytes())
 }
@@ -222,8 +231,17 @@ pub fn ward_indicators(t: &Template) -> Vec<usize> {
         .collect()
 }
 
-/// Writes one workbook per unit into `dir`, in parallel; `rows` makes each
-/// a large layout-A workbook of that many indicator rows.
+/// The large shape's catalog for `rows` rows per workbook.
+///
+/// # Errors
+/// Never in practice.
+pub fn large_catalog(rows: usize) -> Result<LargeCatalog, Fatal> {
+    let t = Template::builtin()?;
+    super::large::catalog(&t, &ward_indicators(&t), rows)
+}
+
+/// Writes one workbook per unit into `dir`, in parallel; `large` makes
+/// each a large layout-A workbook of its catalog's rows.
 ///
 /// # Errors
 /// When a file cannot be written.
@@ -232,7 +250,7 @@ pub fn write_submissions(
     units: &[Unit],
     period: Period,
     seed: u64,
-    rows_per_file: Option<usize>,
+    large: Option<&LargeCatalog>,
 ) -> Result<Written, Fatal> {
     let t = Template::builtin()?;
     let model = Model::new(&t);
@@ -245,32 +263,19 @@ pub fn write_submissions(
             let mut rng = Rng::stream(seed, i as u64 + 1);
             let size = rng.uniform(0.5, 1.6);
             let s = sender(u);
-            let (layout, doc) = match rows_per_file {
+            let f = model.unit_figures(&mut rng, size, period);
+            let (layout, doc) = match large {
                 None => {
-                    let f = model.unit_figures(&mut rng, size, period);
                     let layout = layout_of(i);
                     (
                         layout,
                         document(&t, &model, &s, &f, &which, layout, period, &[], &mut rng),
                     )
                 }
-                Some(r) => {
-                    let f = model.unit_figures(&mut rng, size, period);
+                Some(c) => {
                     let mut doc =
                         document(&t, &model, &s, &f, &which, Layout::A, period, &[], &mut rng);
-                    doc.rows.clear();
-                    let mut lines = 0;
-                    while lines < r {
-                        let f = model.unit_figures(&mut rng, size, period);
-                        for row in rows(&t, &model, &f, &which, Layout::A, &mut rng) {
-                            let is_line = matches!(row, super::layout::Row::Line(_));
-                            if is_line && lines >= r {
-                                break;
-                            }
-                            lines += usize::from(is_line);
-                            doc.rows.push(row);
-                        }
-                    }
+                    doc.rows = large_rows(&t, &model, c, size, period, &mut rng);
                     (Layout::A, doc)
                 }
             };
@@ -285,6 +290,47 @@ pub fn write_submissions(
         workbooks: sizes.len(),
         bytes: sizes.iter().sum(),
     })
+}
+
+/// The rows of a large form: one section row per group, then the group's
+/// indicators of every pass, each pass with figures of its own.
+fn large_rows(
+    t: &Template,
+    model: &Model,
+    c: &LargeCatalog,
+    size: f64,
+    period: Period,
+    rng: &mut Rng,
+) -> Vec<Row> {
+    let figs: Vec<_> = (0..c.passes)
+        .map(|_| model.unit_figures(rng, size, period))
+        .collect();
+    let mut out = Vec::with_capacity(c.origins.len() + 16);
+    let mut section = 0;
+    let mut current: Option<&str> = None;
+    for o in &c.origins {
+        let Some(ind) = t.indicators.get(o.base) else {
+            continue;
+        };
+        if current != Some(ind.group.as_str()) {
+            current = Some(ind.group.as_str());
+            section += 1;
+            out.push(Row::Section {
+                number: crate::model::roman(section),
+                title: t.group_name(&ind.group).to_uppercase(),
+            });
+        }
+        let Some(f) = figs.get(o.pass - 1) else {
+            continue;
+        };
+        if let Some(mut l) = line(t, model, f, o.base, Layout::A, rng) {
+            l.code = super::large::derived_code(&ind.code, o.pass);
+            l.name = super::large::derived_name(&ind.name, o.pass);
+            out.push(Row::Line(l));
+        }
+    }
+    add_notes(&mut out, rng);
+    out
 }
 
 #[cfg(test)]

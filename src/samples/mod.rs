@@ -9,6 +9,7 @@
 //! layout      the three layouts, written with rust_xlsxwriter
 //! district    the 16-ward sample district and its expected findings
 //! batch       N wards with their own registry, or a few huge workbooks
+//! large       the catalog of the huge workbooks: every row its own indicator
 //! ```
 //!
 //! The same seed gives the same bytes: no clock, no hash order, and a
@@ -17,6 +18,7 @@
 pub mod batch;
 pub mod district;
 pub mod figures;
+pub mod large;
 pub mod layout;
 pub mod rng;
 pub mod submission;

@@ -325,7 +325,7 @@ const NOTES: &[&str] = &[
 ];
 
 /// A note (Ghi chú) on about one row in eight, as clerks leave them.
-fn add_notes(rows: &mut [Row], rng: &mut Rng) {
+pub fn add_notes(rows: &mut [Row], rng: &mut Rng) {
     for r in rows {
         if let Row::Line(l) = r {
             if rng.chance(0.12) {

@@ -18,13 +18,6 @@ fn number(s: &str) -> f64 {
     s.parse().unwrap_or_else(|_| panic!("not a number: {s:?}"))
 }
 
-fn is_code(s: &str) -> bool {
-    s.len() <= 6
-        && s.starts_with(|c: char| c.is_ascii_uppercase())
-        && s.chars().all(|c| c.is_ascii_alphanumeric())
-        && s.contains(|c: char| c.is_ascii_digit())
-}
-
 /// The row of a layout-A sheet whose code column (B) holds `code`.
 fn row_of<'a>(sheet: &'a [Vec<String>], code: &str) -> &'a Vec<String> {
     sheet
@@ -166,27 +159,93 @@ fn samples_units_writes_consistent_wards_and_their_registry() {
 }
 
 #[test]
-fn samples_rows_writes_a_few_large_workbooks() {
+fn samples_rows_writes_a_few_large_workbooks_that_consolidate_clean() {
     let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("large");
     tonghop()
-        .args(["samples", "--rows", "500", "--out"])
-        .arg(tmp.path())
+        .args(["samples", "--rows", "300", "--out"])
+        .arg(&dir)
         .assert()
         .success();
-    let subs = tmp.path().join("submissions");
+    let subs = dir.join("submissions");
     let names = files(&subs);
     assert_eq!(names.len(), 4);
-    let a = read_sheet(&subs.join(&names[0]), "Biểu 1");
-    let codes = a
+    // The catalog lists exactly the 300 indicators of the rows.
+    let catalog = std::fs::read_to_string(dir.join("template/indicators.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(catalog.as_bytes());
+    let catalog: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(catalog.len(), 300);
+    let kind_of = |code: &str| -> (String, String) {
+        let r = catalog.iter().find(|r| &r[0] == code).unwrap();
+        (r[4].to_string(), r[7].to_string())
+    };
+    // Each workbook: 300 rows, every one an indicator of its own, the
+    // same indicators in every workbook; TH (F) summed per code.
+    let mut sums: std::collections::BTreeMap<String, f64> = Default::default();
+    for n in &names {
+        let a = read_sheet(&subs.join(n), "Biểu 1");
+        let rows: Vec<&Vec<String>> = a
+            .iter()
+            .skip(7)
+            .filter(|r| {
+                catalog
+                    .iter()
+                    .any(|c| Some(&c[0]) == r.get(1).map(String::as_str))
+            })
+            .collect();
+        assert_eq!(rows.len(), 300, "{n}");
+        let mut codes: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), 300, "{n}: no code repeats");
+        for r in rows {
+            if !r[5].is_empty() {
+                *sums.entry(r[1].clone()).or_default() += number(&r[5]);
+            }
+        }
+    }
+    assert!(sums.contains_key("HC02.2") && sums.contains_key("KT03.1"));
+
+    // Consolidated: no finding at all, every unit in, the totals the sums
+    // of the workbooks (rates recomputed from the summed operands).
+    let out = tmp.path().join("out");
+    tonghop()
+        .arg("consolidate")
+        .arg(&subs)
+        .arg("--template")
+        .arg(dir.join("template"))
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let findings = crate::common::read_findings(&out.join("errors.json"));
+    assert!(findings.is_empty(), "{:?}", findings.first());
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th: std::collections::BTreeMap<&str, f64> = summary
         .iter()
-        .skip(7)
-        .filter(|r| r.get(1).is_some_and(|c| is_code(c)))
-        .count();
-    assert_eq!(codes, 500);
-    assert!(
-        a.iter().filter(|r| r[1] == "HC02").count() > 5,
-        "codes repeat"
-    );
+        .filter(|r| catalog.iter().any(|c| &c[0] == r[0].as_str()))
+        .filter(|r| !r[4].is_empty())
+        .map(|r| (r[0].as_str(), number(&r[4])))
+        .collect();
+    assert_eq!(th.len(), sums.len());
+    let mut rates = 0;
+    for (code, &sum) in &sums {
+        let got = th[code.as_str()];
+        let (kind, formula) = kind_of(code);
+        if kind == "rate" {
+            let (num, den) = formula.split_once(" / ").unwrap();
+            let den = den.trim_end_matches(" * 100");
+            let want = sums[num] / sums[den] * 100.0;
+            assert!((got - want).abs() < 0.005, "{code}: {got} vs {want}");
+            rates += 1;
+        } else {
+            assert!(
+                (got - sum).abs() <= 1e-9 * sum.abs().max(1.0),
+                "{code}: {got} vs {sum}"
+            );
+        }
+    }
+    assert!(rates >= 4, "{rates} rates");
 }
 
 #[test]
