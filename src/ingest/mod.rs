@@ -42,6 +42,7 @@
 
 pub mod biff;
 pub mod discover;
+pub mod merges;
 pub mod ole;
 pub mod sheet;
 pub mod styles;
@@ -308,6 +309,25 @@ impl OpenWorkbook {
         let (range, style_ids) = guarded(&format!("reading sheet '{name}'"), || {
             read_range(sheets, name, max_cells)
         })?;
+        // An .xlsx sheet's part is read once more for its merges (and
+        // whether it has formulas), without calamine's full second pass.
+        let extras = match self {
+            OpenWorkbook::Calamine {
+                parts: Some(parts), ..
+            } => guarded(
+                &format!("reading the merged cells of sheet '{name}'"),
+                || Ok(parts.sheet_extras(name).and_then(|x| x.merges)),
+            )
+            .unwrap_or_default(),
+            _ => None,
+        };
+        if let Some(merges) = extras {
+            return Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids));
+        }
+        let sheets = match self {
+            OpenWorkbook::Calamine { sheets, .. } => &mut **sheets,
+            OpenWorkbook::Text(_) => return Err(format!("no sheet '{name}'")),
+        };
         let merges = guarded(
             &format!("reading the merged cells of sheet '{name}'"),
             || {

@@ -118,6 +118,15 @@ pub struct XlsxParts {
     max_bytes: u64,
     zip: Option<Result<ZipArchive<BufReader<File>>, String>>,
     layout: Option<Result<Layout, String>>,
+    /// Sheets whose part was read, and whether it may hold formulas.
+    formulas_seen: Vec<(String, bool)>,
+}
+
+/// What the part of a sheet says besides its values.
+pub struct SheetExtras {
+    /// The merged ranges as calamine would give them; `None` when calamine
+    /// must be asked (see [`crate::ingest::merges`]).
+    pub merges: Option<Vec<calamine::Dimensions>>,
 }
 
 impl XlsxParts {
@@ -129,6 +138,7 @@ impl XlsxParts {
             max_bytes,
             zip: None,
             layout: None,
+            formulas_seen: Vec::new(),
         }
     }
 
@@ -204,19 +214,41 @@ impl XlsxParts {
         })
     }
 
+    /// Reads the part of a sheet once for what calamine would need more
+    /// passes for: its merged ranges, and whether it holds formulas at all
+    /// (remembered for [`XlsxParts::may_have_formulas`]). `None` when the
+    /// part cannot be found or read (see [`Layout::sheet_part`]).
+    pub fn sheet_extras(&mut self, sheet: &str) -> Option<SheetExtras> {
+        let read = self.with_zip(|zip, layout, max_bytes| {
+            let layout = Layout::cached(layout, zip, max_bytes)?;
+            let part = layout
+                .sheet_part(sheet)
+                .ok_or_else(|| format!("no part for sheet '{sheet}'"))?;
+            let xml = read_part(zip, &part, max_bytes)?;
+            Ok((
+                has_formula_tag(&xml),
+                crate::ingest::merges::merges_of_part(&xml),
+            ))
+        });
+        let (formulas, merges) = read.ok()?;
+        self.formulas_seen.push((sheet.to_string(), formulas));
+        Some(SheetExtras { merges })
+    }
+
     /// `false` only when the sheet's part is known to hold no formula
     /// element (`<f>`); `true` when it may, or when that cannot be told
     /// (the sheet's part not found or not readable, or its location
     /// resolved in a way calamine might not).
     pub fn may_have_formulas(&mut self, sheet: &str) -> bool {
-        self.with_zip(|zip, layout, max_bytes| {
-            let layout = Layout::cached(layout, zip, max_bytes)?;
-            let part = layout
-                .sheet_part(sheet)
-                .ok_or_else(|| format!("no part for sheet '{sheet}'"))?;
-            part_has_formula(zip, &part, max_bytes)
-        })
-        .unwrap_or(true)
+        if let Some((_, seen)) = self.formulas_seen.iter().find(|(s, _)| s == sheet) {
+            return *seen;
+        }
+        self.sheet_extras(sheet).is_none()
+            || self
+                .formulas_seen
+                .iter()
+                .find(|(s, _)| s == sheet)
+                .is_none_or(|(_, seen)| *seen)
     }
 }
 
@@ -341,50 +373,36 @@ fn read_styles_from<R: Read + Seek>(
     Ok(out)
 }
 
-/// Whether a part holds a formula element: `<f` or `<x:f` followed by the
-/// end of the name. Read as bytes, without parsing: an occurrence inside a
-/// comment or CDATA answers `true`, which only costs calamine's formula
-/// pass.
+/// The bytes of a part, through the size counter.
 ///
 /// # Errors
 /// When the part is missing, cannot be inflated or is over the limit.
-fn part_has_formula<R: Read + Seek>(
+fn read_part<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     name: &str,
     max_bytes: u64,
-) -> Result<bool, String> {
+) -> Result<Vec<u8>, String> {
     let index = find_entry(zip, name).ok_or_else(|| format!("{name} is missing"))?;
     let entry = zip
         .by_index(index)
         .map_err(|e| format!("cannot read {name} inside the workbook: {e}"))?;
+    let capacity = usize::try_from(entry.size().min(max_bytes).min(1 << 24)).unwrap_or(0);
     let mut bounded = Bounded {
         inner: entry,
         left: max_bytes,
         exceeded: false,
     };
-    let mut buf = vec![0u8; 64 * 1024];
-    // The last two bytes of the previous chunk, so that a tag cut between
-    // two chunks is still seen.
-    let mut keep = 0;
-    loop {
-        let n = match bounded.read(buf.get_mut(keep..).unwrap_or_default()) {
-            Ok(0) => return Ok(false),
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(format!("cannot read {name} inside the workbook: {e}")),
-        };
-        let chunk = buf.get(..keep + n).unwrap_or_default();
-        if has_formula_tag(chunk) {
-            return Ok(true);
-        }
-        keep = chunk.len().min(2);
-        let from = chunk.len() - keep;
-        buf.copy_within(from..from + keep, 0);
-    }
+    let mut bytes = Vec::with_capacity(capacity);
+    bounded
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name} inside the workbook: {e}"))?;
+    Ok(bytes)
 }
 
-/// `<f` or `:f` followed by `>`, `/` or XML white space, anywhere in the
-/// bytes (a tag cut at the end of the bytes counts as one).
+/// Whether a part may hold a formula element: `<f` or `:f` (as in `<x:f`)
+/// followed by `>`, `/` or XML white space, anywhere in the bytes. Read
+/// without parsing: an occurrence inside a comment or CDATA answers
+/// `true`, which only costs calamine's formula pass.
 fn has_formula_tag(bytes: &[u8]) -> bool {
     memchr::memchr_iter(b'f', bytes).any(|i| {
         let before = i.checked_sub(1).and_then(|j| bytes.get(j));
