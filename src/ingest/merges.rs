@@ -171,7 +171,9 @@ fn row_column(text: &str) -> Result<(u32, u32), NotRead> {
 mod tests {
     use super::*;
 
-    fn dims(list: &[((u32, u32), (u32, u32))]) -> Vec<Dimensions> {
+    type Corners = ((u32, u32), (u32, u32));
+
+    fn dims(list: &[Corners]) -> Vec<Dimensions> {
         list.iter().map(|&(s, e)| Dimensions::new(s, e)).collect()
     }
 
@@ -276,6 +278,15 @@ mod tests {
                     stack.push(p);
                     continue;
                 }
+                // The files calamine cannot open safely are refused first.
+                let limits = crate::template::Limits::default();
+                let Ok(crate::ingest::zipped::ZipKind::Xlsx) = crate::ingest::zipped::precheck(
+                    &p,
+                    limits.max_unzipped_mb.saturating_mul(1_000_000),
+                    limits.max_cells,
+                ) else {
+                    continue;
+                };
                 let Ok(mut xlsx) = catch_unwind(|| open_workbook::<Xlsx<_>, _>(&p)) else {
                     continue;
                 };

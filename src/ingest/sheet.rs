@@ -2,7 +2,7 @@
 //! 0-based row and column (as Excel numbers them, minus one).
 
 use calamine::{Data, Dimensions, Range};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// An absolute cell position: 0-based row and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,7 +16,8 @@ pub struct SheetGrid {
     pub name: String,
     range: Range<Data>,
     merges: Vec<Dimensions>,
-    /// Covered cell → the top-left cell of its merge.
+    /// Covered cell → the top-left cell of its merge (looked up for every
+    /// cell read, hence the fast hasher).
     covered: HashMap<(u32, u32), (u32, u32)>,
     /// (row, column, style index) of the cells of an .xlsx sheet whose
     /// style is not the default, sorted by position; read in the same pass

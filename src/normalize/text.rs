@@ -2,8 +2,8 @@
 //! key that every name comparison uses (no accents, no case, no
 //! punctuation), so that matching never depends on accents being right.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -16,8 +16,9 @@ thread_local! {
     // `clean` and `fold` are pure and called on the same few thousand
     // texts (indicator names, units, header words) in every workbook of a
     // batch; each reading thread remembers their results.
-    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
-    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    // A fast hasher: the memo is looked up for every cell of a header.
+    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
 }
 
 /// `f(s)`, remembered per thread for short texts that are not plain
