@@ -42,6 +42,7 @@
 
 pub mod biff;
 pub mod discover;
+pub mod merges;
 pub mod ole;
 pub mod sheet;
 pub mod styles;
@@ -110,6 +111,10 @@ pub enum OpenWorkbook {
     Calamine {
         sheets: Box<Sheets<BufReader<File>>>,
         max_cells: u64,
+        /// What calamine does not expose (fonts and number formats,
+        /// whether a sheet has formulas), from one more handle on the zip
+        /// opened on first use: `.xlsx` only.
+        parts: Option<Box<styles::XlsxParts>>,
     },
     Text(Vec<TextSheet>),
 }
@@ -229,9 +234,12 @@ impl OpenWorkbook {
                 let sheets = guarded("opening it", || {
                     open_zip(path, kind).map_err(|e| plain_reason(&e))
                 })?;
+                let parts = matches!(sheets, Sheets::Xlsx(_))
+                    .then(|| Box::new(styles::XlsxParts::new(path, mb(limits.max_file_mb))));
                 Ok(OpenWorkbook::Calamine {
                     sheets: Box::new(sheets),
                     max_cells,
+                    parts,
                 })
             }
             Container::Ole => {
@@ -247,6 +255,7 @@ impl OpenWorkbook {
                 Ok(OpenWorkbook::Calamine {
                     sheets: Box::new(sheets),
                     max_cells,
+                    parts: None,
                 })
             }
             Container::Other => {
@@ -293,11 +302,32 @@ impl OpenWorkbook {
                     .map(|(g, _)| std::mem::replace(g, SheetGrid::from_rows(name, Vec::new())))
                     .ok_or_else(|| format!("no sheet '{name}'"));
             }
-            OpenWorkbook::Calamine { sheets, max_cells } => (&mut **sheets, *max_cells),
+            OpenWorkbook::Calamine {
+                sheets, max_cells, ..
+            } => (&mut **sheets, *max_cells),
         };
-        let range = guarded(&format!("reading sheet '{name}'"), || {
+        let (range, style_ids) = guarded(&format!("reading sheet '{name}'"), || {
             read_range(sheets, name, max_cells)
         })?;
+        // An .xlsx sheet's part is read once more for its merges (and
+        // whether it has formulas), without calamine's full second pass.
+        let extras = match self {
+            OpenWorkbook::Calamine {
+                parts: Some(parts), ..
+            } => guarded(
+                &format!("reading the merged cells of sheet '{name}'"),
+                || Ok(parts.sheet_extras(name).and_then(|x| x.merges)),
+            )
+            .unwrap_or_default(),
+            _ => None,
+        };
+        if let Some(merges) = extras {
+            return Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids));
+        }
+        let sheets = match self {
+            OpenWorkbook::Calamine { sheets, .. } => &mut **sheets,
+            OpenWorkbook::Text(_) => return Err(format!("no sheet '{name}'")),
+        };
         let merges = guarded(
             &format!("reading the merged cells of sheet '{name}'"),
             || {
@@ -312,7 +342,34 @@ impl OpenWorkbook {
             },
         )
         .unwrap_or_default();
-        Ok(SheetGrid::new(name.to_string(), range, merges))
+        Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids))
+    }
+
+    /// Whether the style part of an `.xlsx` names a legacy Vietnamese font
+    /// (see [`styles::XlsxParts::mentions_legacy_font`]); `false` for other
+    /// formats.
+    pub fn mentions_legacy_font(&mut self) -> bool {
+        match self {
+            OpenWorkbook::Calamine {
+                parts: Some(parts), ..
+            } => parts.mentions_legacy_font(),
+            _ => false,
+        }
+    }
+
+    /// The fonts and number formats of an `.xlsx`, to be read with the
+    /// style indices of a sheet's cells ([`SheetGrid::take_style_ids`]).
+    ///
+    /// # Errors
+    /// A plain reason when the workbook is not an `.xlsx` or its style
+    /// part cannot be read.
+    pub fn style_table(&mut self) -> Result<std::sync::Arc<styles::StyleTable>, String> {
+        match self {
+            OpenWorkbook::Calamine {
+                parts: Some(parts), ..
+            } => parts.style_table(),
+            _ => Err("the workbook is not an .xlsx file".into()),
+        }
     }
 
     /// The formulas of a sheet (absolute positions), to tell a formula
@@ -324,7 +381,16 @@ impl OpenWorkbook {
                 .iter_mut()
                 .find(|(g, _)| g.name == name)
                 .and_then(|(_, f)| f.take()),
-            OpenWorkbook::Calamine { sheets, max_cells } => {
+            OpenWorkbook::Calamine {
+                sheets,
+                max_cells,
+                parts,
+            } => {
+                // A sheet without a formula element gives no formulas: its
+                // XML is not parsed again for them.
+                if parts.as_mut().is_some_and(|p| !p.may_have_formulas(name)) {
+                    return None;
+                }
                 let max_cells = *max_cells;
                 guarded("reading formulas", || {
                     read_formulas(sheets, name, max_cells)
@@ -436,23 +502,34 @@ impl<T: calamine::CellType> Bounded<T> {
 
 /// One sheet's values, through calamine's cell readers where it has them
 /// (xlsx, xlsb), so that the cell limit is checked before the grid is
-/// allocated. Runs inside [`guarded`].
+/// allocated; for an xlsx, with the style index of every cell from the same
+/// pass (sorted by position, the default style 0 left out). Runs inside
+/// [`guarded`].
 fn read_range(
     sheets: &mut Sheets<BufReader<File>>,
     name: &str,
     max_cells: u64,
-) -> Result<Range<Data>, String> {
+) -> Result<(Range<Data>, Vec<styles::StyledCell>), String> {
     let mut out = Bounded::new(max_cells);
+    let mut style_ids = Vec::new();
     let err = |e: String| format!("sheet '{name}' cannot be read: {e}");
     match sheets {
         Sheets::Xlsx(x) => {
             let mut rd = x
                 .worksheet_cells_reader(name)
                 .map_err(|e| plain_reason(&calamine::Error::Xlsx(e)))?;
-            while let Some(c) = rd.next_cell().map_err(|e| err(e.to_string()))? {
+            while let Some((c, style)) = rd
+                .next_cell_with_style_id()
+                .map_err(|e| err(e.to_string()))?
+            {
                 let pos = c.get_position();
                 out.push(Cell::new(pos, Data::from(c.get_value().clone())), name)?;
+                if let Ok(style @ 1..) = u32::try_from(style) {
+                    style_ids.push((pos.0, pos.1, style));
+                }
             }
+            style_ids.sort_unstable_by_key(|&(r, c, _)| (r, c));
+            style_ids.dedup_by_key(|&mut (r, c, _)| (r, c));
         }
         Sheets::Xlsb(x) => {
             let mut rd = x
@@ -474,10 +551,10 @@ fn read_range(
                     "sheet '{name}' spans {h} rows × {w} columns ({cells} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template)"
                 ));
             }
-            return Ok(range);
+            return Ok((range, style_ids));
         }
     }
-    Ok(out.range())
+    Ok((out.range(), style_ids))
 }
 
 /// One sheet's formulas, bounded like [`read_range`].

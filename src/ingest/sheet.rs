@@ -2,7 +2,7 @@
 //! 0-based row and column (as Excel numbers them, minus one).
 
 use calamine::{Data, Dimensions, Range};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// An absolute cell position: 0-based row and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,8 +16,13 @@ pub struct SheetGrid {
     pub name: String,
     range: Range<Data>,
     merges: Vec<Dimensions>,
-    /// Covered cell → the top-left cell of its merge.
+    /// Covered cell → the top-left cell of its merge (looked up for every
+    /// cell read, hence the fast hasher).
     covered: HashMap<(u32, u32), (u32, u32)>,
+    /// (row, column, style index) of the cells of an .xlsx sheet whose
+    /// style is not the default, sorted by position; read in the same pass
+    /// as the values. Empty for other formats.
+    style_ids: Vec<(u32, u32, u32)>,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -43,7 +48,22 @@ impl SheetGrid {
             range,
             merges,
             covered,
+            style_ids: Vec::new(),
         }
+    }
+
+    /// The grid with the style indices of its cells (see
+    /// [`SheetGrid::take_style_ids`]).
+    pub fn with_style_ids(mut self, style_ids: Vec<(u32, u32, u32)>) -> SheetGrid {
+        self.style_ids = style_ids;
+        self
+    }
+
+    /// Hands over the style indices of the cells of an .xlsx sheet:
+    /// (row, column, style index), sorted by position, default style (0)
+    /// left out. Empty for other formats, and once taken.
+    pub fn take_style_ids(&mut self) -> Vec<(u32, u32, u32)> {
+        std::mem::take(&mut self.style_ids)
     }
 
     /// Builds a grid from rows of values starting at A1 (for tables read

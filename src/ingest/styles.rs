@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use quick_xml::events::{BytesStart, Event};
@@ -35,15 +35,16 @@ const MAX_COLS: u32 = 16_384;
 
 /// What one cell format (`<xf>` of `<cellXfs>`) says.
 #[derive(Clone, Debug, Default)]
-struct CellFormat {
+pub(crate) struct CellFormat {
     font: Option<usize>,
     percent: bool,
     decimals: Option<u8>,
 }
 
-/// The style part of a workbook, shared by its sheets.
+/// The style part of a workbook (fonts and cell formats), shared by its
+/// sheets.
 #[derive(Debug, Default)]
-struct StyleTable {
+pub struct StyleTable {
     /// Font names by `fontId` (empty when the font names none).
     fonts: Vec<String>,
     /// Cell formats by style index (`s` of a cell).
@@ -51,7 +52,7 @@ struct StyleTable {
 }
 
 /// A cell's position and style index: (row, column, style).
-type StyledCell = (u32, u32, u32);
+pub type StyledCell = (u32, u32, u32);
 
 /// The styles of the cells of one sheet. Rows and columns are 0-based
 /// absolute positions, as calamine gives them; a cell the sheet does not
@@ -64,6 +65,13 @@ pub struct SheetStyles {
 }
 
 impl SheetStyles {
+    /// The styles of a sheet from the workbook's style table and the style
+    /// indices of the sheet's cells (sorted by position, as calamine's value
+    /// pass gives them with [`crate::ingest::SheetGrid::take_style_ids`]).
+    pub fn new(table: Arc<StyleTable>, cells: Vec<StyledCell>) -> SheetStyles {
+        SheetStyles { table, cells }
+    }
+
     fn format(&self, row: u32, col: u32) -> Option<&CellFormat> {
         let index = match self
             .cells
@@ -100,6 +108,226 @@ impl SheetStyles {
     }
 }
 
+/// The parts of an `.xlsx` that calamine does not expose, read through one
+/// handle on the zip opened on first use and kept for the workbook: the
+/// legacy-font probe, the style table, and whether a sheet holds formulas.
+/// Every read runs under `catch_unwind`; after a panic the handle is
+/// dropped and every later question gets its "don't know" answer.
+pub struct XlsxParts {
+    path: PathBuf,
+    max_bytes: u64,
+    zip: Option<Result<ZipArchive<BufReader<File>>, String>>,
+    layout: Option<Result<Layout, String>>,
+    /// Sheets whose part was read, and whether it may hold formulas.
+    formulas_seen: Vec<(String, bool)>,
+}
+
+/// What the part of a sheet says besides its values.
+pub struct SheetExtras {
+    /// The merged ranges as calamine would give them; `None` when calamine
+    /// must be asked (see [`crate::ingest::merges`]).
+    pub merges: Option<Vec<calamine::Dimensions>>,
+}
+
+impl XlsxParts {
+    /// Nothing is opened until a question is asked. Every part is read
+    /// through a counter of at most `max_bytes`.
+    pub fn new(path: &Path, max_bytes: u64) -> XlsxParts {
+        XlsxParts {
+            path: path.to_path_buf(),
+            max_bytes,
+            zip: None,
+            layout: None,
+            formulas_seen: Vec::new(),
+        }
+    }
+
+    /// Runs `f` on the open archive (opening it first), catching panics.
+    fn with_zip<T>(
+        &mut self,
+        f: impl FnOnce(
+            &mut ZipArchive<BufReader<File>>,
+            &mut Option<Result<Layout, String>>,
+            u64,
+        ) -> Result<T, String>,
+    ) -> Result<T, String> {
+        let path = &self.path;
+        let zip = self.zip.get_or_insert_with(|| {
+            let file = File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
+            ZipArchive::new(BufReader::new(file))
+                .map_err(|e| format!("not a readable xlsx (zip) file: {e}"))
+        });
+        let zip = match zip {
+            Ok(zip) => zip,
+            Err(e) => return Err(e.clone()),
+        };
+        let (layout, max_bytes) = (&mut self.layout, self.max_bytes);
+        match catch_unwind(AssertUnwindSafe(|| f(zip, layout, max_bytes))) {
+            Ok(result) => result,
+            Err(_) => {
+                let reason =
+                    "a part of the workbook could not be read (the file is probably damaged)"
+                        .to_string();
+                self.zip = Some(Err(reason.clone()));
+                Err(reason)
+            }
+        }
+    }
+
+    /// A cheap probe: does the workbook's style part name a legacy
+    /// Vietnamese font (`.VnTime`, `VNI-Times`, …)? Only then are the
+    /// per-cell fonts worth reading. Any failure answers `false` (the
+    /// content detection still runs).
+    pub fn mentions_legacy_font(&mut self) -> bool {
+        self.with_zip(|zip, _, max_bytes| {
+            let mut probe = || -> Option<bool> {
+                let name = zip
+                    .file_names()
+                    .filter_map(|n| n.ok())
+                    .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))?
+                    .to_string();
+                let entry = zip.by_name(&name).ok()?;
+                let mut buf = Vec::new();
+                entry.take(max_bytes).read_to_end(&mut buf).ok()?;
+                let text = String::from_utf8_lossy(&buf).to_lowercase();
+                Some(text.contains("\".vn") || text.contains("vni-") || text.contains("vni "))
+            };
+            Ok(probe().unwrap_or(false))
+        })
+        .unwrap_or(false)
+    }
+
+    /// The fonts and number formats of the workbook.
+    ///
+    /// # Errors
+    /// A reason in plain words when the file cannot be opened, is not a
+    /// zip archive, or its package relationships, workbook part or style
+    /// part are not well-formed XML or larger than the limit.
+    pub fn style_table(&mut self) -> Result<Arc<StyleTable>, String> {
+        self.with_zip(|zip, layout, max_bytes| {
+            let layout = Layout::cached(layout, zip, max_bytes)?;
+            Ok(Arc::new(style_table(
+                zip,
+                &layout.styles_path(),
+                max_bytes,
+            )?))
+        })
+    }
+
+    /// Reads the part of a sheet once for what calamine would need more
+    /// passes for: its merged ranges, and whether it holds formulas at all
+    /// (remembered for [`XlsxParts::may_have_formulas`]). `None` when the
+    /// part cannot be found or read (see [`Layout::sheet_part`]).
+    pub fn sheet_extras(&mut self, sheet: &str) -> Option<SheetExtras> {
+        let read = self.with_zip(|zip, layout, max_bytes| {
+            let layout = Layout::cached(layout, zip, max_bytes)?;
+            let part = layout
+                .sheet_part(sheet)
+                .ok_or_else(|| format!("no part for sheet '{sheet}'"))?;
+            let xml = read_part(zip, &part, max_bytes)?;
+            Ok((
+                has_formula_tag(&xml),
+                crate::ingest::merges::merges_of_part(&xml),
+            ))
+        });
+        let (formulas, merges) = read.ok()?;
+        self.formulas_seen.push((sheet.to_string(), formulas));
+        Some(SheetExtras { merges })
+    }
+
+    /// `false` only when the sheet's part is known to hold no formula
+    /// element (`<f>`); `true` when it may, or when that cannot be told
+    /// (the sheet's part not found or not readable, or its location
+    /// resolved in a way calamine might not).
+    pub fn may_have_formulas(&mut self, sheet: &str) -> bool {
+        if let Some((_, seen)) = self.formulas_seen.iter().find(|(s, _)| s == sheet) {
+            return *seen;
+        }
+        self.sheet_extras(sheet).is_none()
+            || self
+                .formulas_seen
+                .iter()
+                .find(|(s, _)| s == sheet)
+                .is_none_or(|(_, seen)| *seen)
+    }
+}
+
+/// Where the parts of a workbook are, from its relationships.
+struct Layout {
+    /// The folder of the workbook part (`xl`).
+    dir: String,
+    rels: HashMap<String, Relationship>,
+    /// Sheet names and relationship ids, in workbook order.
+    sheets: Vec<(String, String)>,
+}
+
+impl Layout {
+    fn read<R: Read + Seek>(zip: &mut ZipArchive<R>, max_bytes: u64) -> Result<Layout, String> {
+        let workbook_path =
+            office_document(zip, max_bytes)?.unwrap_or_else(|| "xl/workbook.xml".to_string());
+        let (dir, file_name) = match workbook_path.rsplit_once('/') {
+            Some((dir, name)) => (dir.to_string(), name.to_string()),
+            None => (String::new(), workbook_path.clone()),
+        };
+        let rels_path = if dir.is_empty() {
+            format!("_rels/{file_name}.rels")
+        } else {
+            format!("{dir}/_rels/{file_name}.rels")
+        };
+        let rels = relationships(zip, &rels_path, max_bytes)?;
+        let sheets = sheet_list(zip, &workbook_path, max_bytes)?;
+        Ok(Layout { dir, rels, sheets })
+    }
+
+    /// The layout read once and kept.
+    fn cached<'a, R: Read + Seek>(
+        slot: &'a mut Option<Result<Layout, String>>,
+        zip: &mut ZipArchive<R>,
+        max_bytes: u64,
+    ) -> Result<&'a Layout, String> {
+        slot.get_or_insert_with(|| Layout::read(zip, max_bytes))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn styles_path(&self) -> String {
+        self.rels
+            .values()
+            .find(|r| r.kind.ends_with("/styles"))
+            .map(|r| resolve(&self.dir, &r.target))
+            .unwrap_or_else(|| resolve(&self.dir, "styles.xml"))
+    }
+
+    /// The worksheet parts, by sheet name, in workbook order (chart and
+    /// dialog sheets, which have no cells, left out).
+    fn worksheet_parts(&self) -> impl Iterator<Item = (&str, String)> + '_ {
+        self.sheets.iter().filter_map(|(name, rid)| {
+            let rel = self.rels.get(rid)?;
+            rel.kind
+                .ends_with("/worksheet")
+                .then(|| (name.as_str(), resolve(&self.dir, &rel.target)))
+        })
+    }
+
+    /// The part of a worksheet, when it is found where calamine looks for
+    /// it too: calamine joins the target to the workbook's folder as
+    /// written, without resolving `..` or backslashes.
+    fn sheet_part(&self, sheet: &str) -> Option<String> {
+        let (_, rid) = self.sheets.iter().find(|(name, _)| name == sheet)?;
+        let rel = self.rels.get(rid)?;
+        if !rel.kind.ends_with("/worksheet") {
+            return None;
+        }
+        let resolved = resolve(&self.dir, &rel.target);
+        let as_calamine = match rel.target.strip_prefix('/') {
+            Some(absolute) => absolute.to_string(),
+            None if self.dir.is_empty() => rel.target.clone(),
+            None => format!("{}/{}", self.dir, rel.target),
+        };
+        (resolved == as_calamine).then_some(resolved)
+    }
+}
+
 /// Reads the fonts and number formats of every worksheet of an `.xlsx` or
 /// `.xlsm` file, keyed by sheet name.
 ///
@@ -125,76 +353,63 @@ pub fn read_xlsx_styles(
     })
 }
 
-/// A cheap probe: does the workbook's style part name a legacy Vietnamese
-/// font (`.VnTime`, `VNI-Times`, …)? Only then are the per-cell fonts worth
-/// reading. Any failure answers `false` (the content detection still runs).
-pub fn mentions_legacy_font(path: &Path, max_bytes: u64) -> bool {
-    let probe = || -> Option<bool> {
-        let file = File::open(path).ok()?;
-        let mut zip = ZipArchive::new(BufReader::new(file)).ok()?;
-        let name = zip
-            .file_names()
-            .filter_map(|n| n.ok())
-            .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))?
-            .to_string();
-        let entry = zip.by_name(&name).ok()?;
-        let mut buf = Vec::new();
-        entry.take(max_bytes).read_to_end(&mut buf).ok()?;
-        let text = String::from_utf8_lossy(&buf).to_lowercase();
-        Some(text.contains("\".vn") || text.contains("vni-") || text.contains("vni "))
-    };
-    catch_unwind(AssertUnwindSafe(probe))
-        .ok()
-        .flatten()
-        .unwrap_or(false)
-}
-
 fn read_styles_from<R: Read + Seek>(
     reader: R,
     max_bytes: u64,
 ) -> Result<HashMap<String, SheetStyles>, String> {
     let mut zip =
         ZipArchive::new(reader).map_err(|e| format!("not a readable xlsx (zip) file: {e}"))?;
-
-    let workbook_path =
-        office_document(&mut zip, max_bytes)?.unwrap_or_else(|| "xl/workbook.xml".to_string());
-    let (dir, file_name) = match workbook_path.rsplit_once('/') {
-        Some((dir, name)) => (dir.to_string(), name.to_string()),
-        None => (String::new(), workbook_path.clone()),
-    };
-    let rels_path = if dir.is_empty() {
-        format!("_rels/{file_name}.rels")
-    } else {
-        format!("{dir}/_rels/{file_name}.rels")
-    };
-    let rels = relationships(&mut zip, &rels_path, max_bytes)?;
-    let sheets = sheet_list(&mut zip, &workbook_path, max_bytes)?;
-
-    let styles_path = rels
-        .values()
-        .find(|r| r.kind.ends_with("/styles"))
-        .map(|r| resolve(&dir, &r.target))
-        .unwrap_or_else(|| resolve(&dir, "styles.xml"));
-    let table = Arc::new(style_table(&mut zip, &styles_path, max_bytes)?);
-
+    let layout = Layout::read(&mut zip, max_bytes)?;
+    let table = Arc::new(style_table(&mut zip, &layout.styles_path(), max_bytes)?);
     let mut out = HashMap::new();
-    for (name, rid) in sheets {
-        let Some(rel) = rels.get(&rid) else { continue };
-        if !rel.kind.ends_with("/worksheet") {
-            continue; // chart sheets and dialog sheets have no cells
-        }
-        let part = resolve(&dir, &rel.target);
+    for (name, part) in layout.worksheet_parts() {
         if let Some(cells) = sheet_cells(&mut zip, &part, max_bytes)? {
             out.insert(
-                name,
-                SheetStyles {
-                    table: Arc::clone(&table),
-                    cells,
-                },
+                name.to_string(),
+                SheetStyles::new(Arc::clone(&table), cells),
             );
         }
     }
     Ok(out)
+}
+
+/// The bytes of a part, through the size counter.
+///
+/// # Errors
+/// When the part is missing, cannot be inflated or is over the limit.
+fn read_part<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    name: &str,
+    max_bytes: u64,
+) -> Result<Vec<u8>, String> {
+    let index = find_entry(zip, name).ok_or_else(|| format!("{name} is missing"))?;
+    let entry = zip
+        .by_index(index)
+        .map_err(|e| format!("cannot read {name} inside the workbook: {e}"))?;
+    let capacity = usize::try_from(entry.size().min(max_bytes).min(1 << 24)).unwrap_or(0);
+    let mut bounded = Bounded {
+        inner: entry,
+        left: max_bytes,
+        exceeded: false,
+    };
+    let mut bytes = Vec::with_capacity(capacity);
+    bounded
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {name} inside the workbook: {e}"))?;
+    Ok(bytes)
+}
+
+/// Whether a part may hold a formula element: `<f` or `:f` (as in `<x:f`)
+/// followed by `>`, `/` or XML white space, anywhere in the bytes. Read
+/// without parsing: an occurrence inside a comment or CDATA answers
+/// `true`, which only costs calamine's formula pass.
+fn has_formula_tag(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'f', bytes).any(|i| {
+        let before = i.checked_sub(1).and_then(|j| bytes.get(j));
+        let after = bytes.get(i + 1);
+        matches!(before, Some(b'<' | b':'))
+            && after.is_none_or(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+    })
 }
 
 /// A reader that fails once more than its limit has been read, whatever

@@ -14,7 +14,7 @@
 
 use crate::ingest::SheetGrid;
 use crate::model::ValueColumn;
-use crate::normalize::text::fold;
+use crate::normalize::text::{fold, fold_joined};
 use crate::template::Template;
 
 /// What a column of the indicator table holds.
@@ -66,14 +66,18 @@ impl HeaderWords {
     /// The role a header label names: the longest header word that the
     /// label equals or starts with (as whole words).
     pub fn classify(&self, label: &str) -> Option<Role> {
-        let f = fold(label);
+        self.classify_folded(&fold(label))
+    }
+
+    /// [`HeaderWords::classify`] of a label already folded.
+    pub fn classify_folded(&self, f: &str) -> Option<Role> {
         if f.is_empty() {
             return None;
         }
         let mut best: Option<(usize, Role)> = None;
         for (w, role) in &self.words {
             let hit =
-                f == *w || (f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' '));
+                f == w || (f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' '));
             if hit && best.is_none_or(|(len, _)| w.len() > len) {
                 best = Some((w.len(), *role));
             }
@@ -134,13 +138,15 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
     // looked at up to four times below.
     let read_end = last.saturating_add(1).min(rows.end);
     let width = cols.len();
-    let mut cells: Vec<(String, Option<Role>)> =
+    // (text, folded text, role)
+    let mut cells: Vec<(String, String, Option<Role>)> =
         Vec::with_capacity(read_end.saturating_sub(rows.start) as usize * width);
     for r in rows.start..read_end {
         for c in cols.clone() {
             let text = grid.shown_text(r, c);
-            let role = words.classify(&text);
-            cells.push((text, role));
+            let folded = fold(&text);
+            let role = words.classify_folded(&folded);
+            cells.push((text, folded, role));
         }
     }
     let cell =
@@ -154,11 +160,11 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
             for c in cols.clone() {
-                let Some((top, top_role)) = cell(r, c) else {
+                let Some((top, top_folded, top_role)) = cell(r, c) else {
                     continue;
                 };
                 let role = if two_rows {
-                    let Some((bottom, bottom_role)) = cell(r + 1, c) else {
+                    let Some((bottom, bottom_folded, bottom_role)) = cell(r + 1, c) else {
                         continue;
                     };
                     let from_bottom = (!bottom.is_empty() && bottom != top)
@@ -168,7 +174,9 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
                     // the other alone (folding drops the joining space).
                     from_bottom
                         .or_else(|| match (top.is_empty(), bottom.is_empty()) {
-                            (false, false) => words.classify(&format!("{top} {bottom}")),
+                            (false, false) => {
+                                words.classify_folded(&fold_joined(top_folded, bottom_folded))
+                            }
                             (true, _) => *bottom_role,
                             (false, true) => *top_role,
                         })

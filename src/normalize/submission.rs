@@ -247,11 +247,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Cell styles (fonts, number formats) of an .xlsx are read at most once,
     // and only when needed: for legacy fonts, or for the precision and
     // percent format of a percentage or rate figure.
-    let max_part = limits.max_file_mb.saturating_mul(1_000_000);
-    let mut styles = StyleCache::new(&file.path, &file.rel, max_part);
-    if is_ooxml_name(&file.rel) && crate::ingest::styles::mentions_legacy_font(&file.path, max_part)
-    {
-        styles.load();
+    let mut styles = StyleCache::new(&file.rel);
+    if styles.ooxml && wb.mentions_legacy_font() {
+        styles.load(&mut wb);
     }
     let mut legacy_found = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
@@ -265,7 +263,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         };
         seen_sheets.push(name.clone());
-        decode_legacy(&mut grid, styles.loaded_sheet(name), &mut legacy_found);
+        styles.start_sheet(grid.take_style_ids());
+        decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
         let Some(layout) = find_table(&grid, &ctx.words) else {
             continue;
         };
@@ -280,7 +279,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             &layout,
             sheet_idx,
             formulas.as_ref(),
-            &mut styles,
+            &mut CellStyles {
+                cache: &mut styles,
+                wb: &mut wb,
+            },
             ctx,
             &mut sub,
         );
@@ -342,42 +344,76 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     FileOutcome::Read(Box::new(sub))
 }
 
-/// The styles of an .xlsx workbook, read on first use.
-struct StyleCache<'p> {
-    path: &'p std::path::Path,
+/// The styles of an .xlsx workbook: its style table, read on first use,
+/// and the style indices of the sheet being read (from calamine's value
+/// pass).
+struct StyleCache {
     ooxml: bool,
-    max_part: u64,
-    loaded: Option<std::collections::HashMap<String, crate::ingest::styles::SheetStyles>>,
+    table: Option<std::sync::Arc<crate::ingest::styles::StyleTable>>,
     tried: bool,
+    /// The style indices of the current sheet, until its styles are made.
+    cells: Vec<crate::ingest::styles::StyledCell>,
+    current: Option<crate::ingest::styles::SheetStyles>,
 }
 
-impl<'p> StyleCache<'p> {
-    fn new(path: &'p std::path::Path, rel: &str, max_part: u64) -> Self {
+impl StyleCache {
+    fn new(rel: &str) -> Self {
         StyleCache {
-            path,
             ooxml: is_ooxml_name(rel),
-            max_part,
-            loaded: None,
+            table: None,
             tried: false,
+            cells: Vec::new(),
+            current: None,
         }
     }
 
-    fn load(&mut self) {
+    fn load(&mut self, wb: &mut crate::ingest::OpenWorkbook) {
         if !self.tried && self.ooxml {
             self.tried = true;
-            self.loaded = crate::ingest::styles::read_xlsx_styles(self.path, self.max_part).ok();
+            self.table = wb.style_table().ok();
         }
     }
 
-    /// The styles of a sheet if they were loaded already.
-    fn loaded_sheet(&self, sheet: &str) -> Option<&crate::ingest::styles::SheetStyles> {
-        self.loaded.as_ref().and_then(|m| m.get(sheet))
+    /// A new sheet is being read, with these style indices.
+    fn start_sheet(&mut self, cells: Vec<crate::ingest::styles::StyledCell>) {
+        self.cells = cells;
+        self.current = None;
     }
 
-    /// The styles of a sheet, loading them if needed.
-    fn sheet(&mut self, sheet: &str) -> Option<&crate::ingest::styles::SheetStyles> {
-        self.load();
-        self.loaded_sheet(sheet)
+    /// The styles of the current sheet if the style table was loaded
+    /// already.
+    fn loaded_sheet(&mut self) -> Option<&crate::ingest::styles::SheetStyles> {
+        let table = self.table.as_ref()?;
+        if self.current.is_none() {
+            let cells = std::mem::take(&mut self.cells);
+            self.current = Some(crate::ingest::styles::SheetStyles::new(
+                std::sync::Arc::clone(table),
+                cells,
+            ));
+        }
+        self.current.as_ref()
+    }
+
+    /// The styles of the current sheet, loading the style table if needed.
+    fn sheet(
+        &mut self,
+        wb: &mut crate::ingest::OpenWorkbook,
+    ) -> Option<&crate::ingest::styles::SheetStyles> {
+        self.load(wb);
+        self.loaded_sheet()
+    }
+}
+
+/// The styles of the sheet being read, with the workbook to load them
+/// from on first use.
+struct CellStyles<'a> {
+    cache: &'a mut StyleCache,
+    wb: &'a mut crate::ingest::OpenWorkbook,
+}
+
+impl CellStyles<'_> {
+    fn sheet(&mut self) -> Option<&crate::ingest::styles::SheetStyles> {
+        self.cache.sheet(self.wb)
     }
 }
 
@@ -494,7 +530,7 @@ fn read_rows(
     layout: &TableLayout,
     sheet_idx: usize,
     formulas: Option<&calamine::Range<String>>,
-    styles: &mut StyleCache,
+    styles: &mut CellStyles,
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
@@ -685,7 +721,7 @@ fn read_rows(
                     // stores a fraction (0,2315 shown as 23,15%).
                     let needs_format =
                         column.is_percent() || ind.kind == crate::template::Kind::Rate;
-                    match needs_format.then(|| styles.sheet(&grid.name)).flatten() {
+                    match needs_format.then(|| styles.sheet()).flatten() {
                         Some(st) if st.is_percent(r, c) => (
                             *f * 100.0,
                             st.decimals(r, c).unwrap_or_else(|| decimals_of(*f * 100.0)),

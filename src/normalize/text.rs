@@ -2,8 +2,8 @@
 //! key that every name comparison uses (no accents, no case, no
 //! punctuation), so that matching never depends on accents being right.
 
+use foldhash::HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -16,8 +16,9 @@ thread_local! {
     // `clean` and `fold` are pure and called on the same few thousand
     // texts (indicator names, units, header words) in every workbook of a
     // batch; each reading thread remembers their results.
-    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
-    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    // A fast hasher: the memo is looked up for every cell of a header.
+    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
 }
 
 /// `f(s)`, remembered per thread for short texts that are not plain
@@ -72,11 +73,23 @@ pub fn clean(s: &str) -> String {
 }
 
 fn clean_uncached(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
+    if s.is_ascii() {
+        // NFC leaves ASCII as it is, and no ASCII character is zero-width.
+        return clean_chars(s.chars(), s.len());
+    }
     // Zero-width characters go before NFC: one between a letter and its
     // mark would otherwise keep them apart.
-    for c in s.chars().filter(|&c| space_class(c) != Some(false)).nfc() {
+    clean_chars(
+        s.chars().filter(|&c| space_class(c) != Some(false)).nfc(),
+        s.len(),
+    )
+}
+
+/// Spaces collapsed and trimmed, zero-width characters dropped.
+fn clean_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut pending_space = false;
+    for c in chars {
         match space_class(c) {
             Some(true) => pending_space = !out.is_empty(),
             Some(false) => {}
@@ -128,48 +141,65 @@ pub fn fold(s: &str) -> String {
 }
 
 fn fold_uncached(s: &str) -> String {
-    let mut base = String::with_capacity(s.len());
-    for c in s.nfc() {
-        if space_class(c) == Some(false) {
-            continue;
+    let base = if s.is_ascii() {
+        // For ASCII, NFC and NFKD change nothing, there are no marks to
+        // drop and every capital has its lowercase letter.
+        s.to_ascii_lowercase()
+    } else {
+        let mut base = String::with_capacity(s.len());
+        for c in s.nfc() {
+            if space_class(c) == Some(false) {
+                continue;
+            }
+            fold_char(c, &mut base);
         }
-        fold_char(c, &mut base);
-    }
-    let mut tokens: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let flush = |cur: &mut String, tokens: &mut Vec<String>| {
-        if !cur.is_empty() {
-            tokens.push(std::mem::take(cur));
+        base
+    };
+    // The words of `base` joined by one space; a word of digits loses its
+    // leading zeros.
+    let mut out = String::with_capacity(base.len());
+    let push_word = |out: &mut String, word: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.len() > 1 && word.bytes().all(|b| b.is_ascii_digit()) {
+            let trimmed = word.trim_start_matches('0');
+            out.push_str(if trimmed.is_empty() { "0" } else { trimmed });
+        } else {
+            out.push_str(word);
         }
     };
-    for c in base.chars() {
+    let mut start: Option<usize> = None;
+    for (i, c) in base.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = start.take() {
+            push_word(&mut out, base.get(from..i).unwrap_or_default());
+        }
         if c == '%' {
             // A percent sign is a word of its own: "%KH" and "% KH" agree.
-            flush(&mut cur, &mut tokens);
-            tokens.push("%".to_string());
-        } else if c.is_alphanumeric() {
-            cur.push(c);
-        } else {
-            flush(&mut cur, &mut tokens);
+            push_word(&mut out, "%");
         }
     }
-    flush(&mut cur, &mut tokens);
-    let tokens: Vec<String> = tokens
-        .into_iter()
-        .map(|t| {
-            if t.len() > 1 && t.bytes().all(|b| b.is_ascii_digit()) {
-                let trimmed = t.trim_start_matches('0');
-                if trimmed.is_empty() {
-                    "0".to_string()
-                } else {
-                    trimmed.to_string()
-                }
-            } else {
-                t
-            }
-        })
-        .collect();
-    tokens.join(" ")
+    if let Some(from) = start {
+        push_word(&mut out, base.get(from..).unwrap_or_default());
+    }
+    out
+}
+
+/// `fold` of two texts read together with a space between them (a header
+/// label written on two rows), from their folds: the joining space
+/// separates words and nothing composes or reorders across it, so
+/// `fold(a + " " + b)` is the folds joined by a space (or the one that is
+/// not empty).
+pub fn fold_joined(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (true, _) => b.to_string(),
+        (false, true) => a.to_string(),
+        (false, false) => format!("{a} {b}"),
+    }
 }
 
 /// The folded key of an indicator name as a row writes it: leading bullets
@@ -302,6 +332,104 @@ mod tests {
         }
         let long = "Hồ sơ ".repeat(100);
         assert_eq!(fold(&long), fold_uncached(&long));
+    }
+
+    /// The fold before its ASCII path and its one-pass word joining.
+    fn fold_reference(s: &str) -> String {
+        let mut base = String::with_capacity(s.len());
+        for c in s.nfc() {
+            if space_class(c) == Some(false) {
+                continue;
+            }
+            fold_char(c, &mut base);
+        }
+        let mut tokens: Vec<String> = Vec::new();
+        let mut cur = String::new();
+        for c in base.chars() {
+            if c == '%' {
+                if !cur.is_empty() {
+                    tokens.push(std::mem::take(&mut cur));
+                }
+                tokens.push("%".to_string());
+            } else if c.is_alphanumeric() {
+                cur.push(c);
+            } else if !cur.is_empty() {
+                tokens.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            tokens.push(cur);
+        }
+        let tokens: Vec<String> = tokens
+            .into_iter()
+            .map(|t| {
+                if t.len() > 1 && t.bytes().all(|b| b.is_ascii_digit()) {
+                    let trimmed = t.trim_start_matches('0');
+                    if trimmed.is_empty() {
+                        "0".to_string()
+                    } else {
+                        trimmed.to_string()
+                    }
+                } else {
+                    t
+                }
+            })
+            .collect();
+        tokens.join(" ")
+    }
+
+    /// The clean before its ASCII path.
+    fn clean_reference(s: &str) -> String {
+        clean_chars(
+            s.chars().filter(|&c| space_class(c) != Some(false)).nfc(),
+            s.len(),
+        )
+    }
+
+    #[test]
+    fn fast_paths_equal_the_general_fold_and_clean() {
+        let mut texts: Vec<String> = (0..128u8).map(|b| char::from(b).to_string()).collect();
+        texts.extend(
+            [
+                "UBND PHƯỜNG 05",
+                "  Phu\u{031b}o\u{031b}\u{0300}ng\u{a0}\u{a0}5 \u{200b}",
+                "% so với KH",
+                "%KH",
+                "So sánh (%)",
+                "  TH  quý\tI \r\n 2020 ",
+                "007 a00 000 0 0.5 -3 1e-7 NaN inf",
+                "ＰＨƯỜＮＧ ０５",
+                "a🅐b%%c",
+                "Hồ sơ đã giải quyết",
+                "",
+                " ",
+                "\u{1}x\u{7f}Y",
+            ]
+            .map(String::from),
+        );
+        // Every pair of printable ASCII characters and a few others.
+        let chars: Vec<char> = (0x20u8..0x7f)
+            .map(char::from)
+            .chain(['\t', '\n', 'ư', '\u{301}', '\u{a0}'])
+            .collect();
+        for a in &chars {
+            for b in &chars {
+                texts.push(format!("{a}{b}0{a}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(fold_uncached(t), fold_reference(t), "{t:?}");
+            assert_eq!(clean_uncached(t), clean_reference(t), "{t:?}");
+        }
+        for a in &texts {
+            for b in texts.iter().step_by(7) {
+                assert_eq!(
+                    fold_joined(&fold_uncached(a), &fold_uncached(b)),
+                    fold_reference(&format!("{a} {b}")),
+                    "{a:?} + {b:?}"
+                );
+            }
+        }
     }
 
     #[test]
