@@ -130,8 +130,13 @@ impl Submission {
     /// them), and a consolidation of thousands of units keeps every
     /// submission's remaining figures until the end.
     pub fn drop_percents(&mut self) {
-        self.rows.retain(|r| !r.column.is_percent());
-        self.rows.shrink_to_fit();
+        // A new buffer of the exact size rather than shrinking in place:
+        // called once the workbook is dropped, it lands in the space the
+        // workbook freed instead of pinning the middle of it.
+        let kept = self.rows.iter().filter(|r| !r.column.is_percent()).count();
+        let mut rows = Vec::with_capacity(kept);
+        rows.extend(self.rows.iter().filter(|r| !r.column.is_percent()).cloned());
+        self.rows = rows;
     }
 
     /// Puts the rows in the order [`Submission::figure`] relies on.
