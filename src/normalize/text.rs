@@ -421,8 +421,10 @@ mod tests {
             assert_eq!(fold_uncached(t), fold_reference(t), "{t:?}");
             assert_eq!(clean_uncached(t), clean_reference(t), "{t:?}");
         }
+        // Every text joined with every 97th (all pairs take minutes in a
+        // debug build).
         for a in &texts {
-            for b in texts.iter().step_by(7) {
+            for b in texts.iter().step_by(97) {
                 assert_eq!(
                     fold_joined(&fold_uncached(a), &fold_uncached(b)),
                     fold_reference(&format!("{a} {b}")),
