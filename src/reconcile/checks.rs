@@ -112,12 +112,7 @@ pub fn at_row(f: Finding, template: &Template, sub: &Submission, row: &TidyRow) 
 /// Totals with no figures, for checking a lone submission against the
 /// relations (the totals row then never yields a finding).
 pub fn empty_totals(template: &Template) -> Totals {
-    let k = template.indicators.len();
-    Totals {
-        values: vec![[None; 6]; k],
-        tolerance: vec![[0.0; 6]; k],
-        contributors: vec![[0; 6]; k],
-    }
+    Totals::empty(template.indicators.len())
 }
 
 /// The checks that need only one submission: signs, stated percents and

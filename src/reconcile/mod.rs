@@ -59,6 +59,15 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// No figure yet for any of `indicators` indicators.
+    pub fn empty(indicators: usize) -> Totals {
+        Totals {
+            values: vec![[None; 6]; indicators],
+            tolerance: vec![[0.0; 6]; indicators],
+            contributors: vec![[0; 6]; indicators],
+        }
+    }
+
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
         self.values
             .get(indicator)
@@ -104,12 +113,7 @@ pub const UNITS_PER_FRAME: usize = 1024;
 /// # Errors
 /// Only if polars itself fails (an internal error, fatal).
 pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, Fatal> {
-    let k = template.indicators.len();
-    let mut totals = Totals {
-        values: vec![[None; 6]; k],
-        tolerance: vec![[0.0; 6]; k],
-        contributors: vec![[0; 6]; k],
-    };
+    let mut totals = Totals::empty(template.indicators.len());
     for chunk in subs.chunks(UNITS_PER_FRAME) {
         add_chunk(chunk, template, &mut totals)?;
     }
@@ -168,27 +172,15 @@ fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> 
         .collect()
         .map_err(polars_fatal)?;
     let k = totals.values.len();
-    let ind_col = grouped
-        .column(cols::INDICATOR)
-        .and_then(|c| c.u32())
-        .map_err(polars_fatal)?;
-    let col_col = grouped
-        .column(cols::COLUMN)
-        .and_then(|c| c.u32())
-        .map_err(polars_fatal)?;
-    let tot_col = grouped
-        .column(cols::TOTAL)
-        .and_then(|c| c.f64())
-        .map_err(polars_fatal)?;
-    let tol_col = grouped
-        .column(cols::TOTAL_TOLERANCE)
-        .and_then(|c| c.f64())
-        .map_err(polars_fatal)?;
-    let cnt = grouped
-        .column(cols::CONTRIBUTORS)
-        .map_err(polars_fatal)?
-        .cast(&DataType::UInt32)
-        .map_err(polars_fatal)?;
+    let (ind_col, col_col) = (
+        u32s(&grouped, cols::INDICATOR)?,
+        u32s(&grouped, cols::COLUMN)?,
+    );
+    let (tot_col, tol_col) = (
+        f64s(&grouped, cols::TOTAL)?,
+        f64s(&grouped, cols::TOTAL_TOLERANCE)?,
+    );
+    let cnt = counts(&grouped, cols::CONTRIBUTORS)?;
     let cnt_col = cnt.u32().map_err(polars_fatal)?;
     for i in 0..grouped.height() {
         let (Some(ind), Some(c)) = (ind_col.get(i), col_col.get(i)) else {
@@ -263,6 +255,29 @@ fn recompute_percentages(totals: &mut Totals, template: &Template) {
 /// A polars failure is an internal error: fatal, with its text.
 pub fn polars_fatal(e: PolarsError) -> Fatal {
     Fatal::Other(format!("internal error in the consolidation (polars): {e}"))
+}
+
+/// A `u32` column of a polars result.
+pub(crate) fn u32s<'a>(df: &'a DataFrame, name: &str) -> Result<&'a UInt32Chunked, Fatal> {
+    df.column(name).and_then(|c| c.u32()).map_err(polars_fatal)
+}
+
+/// An `f64` column of a polars result.
+pub(crate) fn f64s<'a>(df: &'a DataFrame, name: &str) -> Result<&'a Float64Chunked, Fatal> {
+    df.column(name).and_then(|c| c.f64()).map_err(polars_fatal)
+}
+
+/// A boolean column of a polars result.
+pub(crate) fn bools<'a>(df: &'a DataFrame, name: &str) -> Result<&'a BooleanChunked, Fatal> {
+    df.column(name).and_then(|c| c.bool()).map_err(polars_fatal)
+}
+
+/// A count column of a polars result (polars' index type) as `u32`.
+pub(crate) fn counts(df: &DataFrame, name: &str) -> Result<Column, Fatal> {
+    df.column(name)
+        .map_err(polars_fatal)?
+        .cast(&DataType::UInt32)
+        .map_err(polars_fatal)
 }
 
 #[cfg(test)]

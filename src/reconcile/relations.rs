@@ -12,7 +12,7 @@
 //! sum of those half-units. A relation with a missing operand is skipped
 //! (said once, as info), never read as zero.
 
-use super::{column_index, half_unit, polars_fatal, Totals};
+use super::{bools, column_index, counts, f64s, half_unit, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -194,7 +194,6 @@ pub fn check_relations(
             &mut findings,
         )?;
     }
-    let other: Vec<Relation> = other.into_iter().cloned().collect();
     for batch in other.chunks(RELATIONS_PER_FRAME) {
         check_batch(
             batch,
@@ -284,11 +283,92 @@ fn linear_terms(
     Some(())
 }
 
-/// The linear relations over every chunk of units, column by column: the
-/// relations' terms (relation, indicator, coefficient) joined with the
-/// chunk's figures (subject, indicator, value, half-unit) and grouped by
-/// relation and subject into the difference of the two sides, its
-/// tolerance and how many of the relation's figures were there.
+/// What a relation says of one subject (a unit, or the totals) in one
+/// column, when it says anything.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Verdict {
+    /// Every operand present and the relation broken beyond the half-units.
+    Violated,
+    /// Some operands present, not all: not checked.
+    Skipped,
+}
+
+/// (relation, subject, verdict), sorted by relation then subject.
+type Verdicts = Vec<(usize, usize, Verdict)>;
+
+/// The one loop both ways of checking share: every column, every chunk of
+/// units (the totals row closes the last chunk), `judge` saying what each
+/// relation says of each subject, and the verdicts turned into findings.
+/// The totals are only worth a finding when every unit's figures satisfied
+/// the relation: otherwise the total's violation is a consequence of a
+/// unit's, already reported.
+#[allow(clippy::too_many_arguments)]
+fn over_units(
+    relations: &[&Relation],
+    chunks: &[&[&Submission]],
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+    skipped: &mut HashMap<(usize, ValueColumn), usize>,
+    findings: &mut Vec<Finding>,
+    mut judge: impl FnMut(ValueColumn, &[Subject]) -> Result<Verdicts, Fatal>,
+) -> Result<(), Fatal> {
+    for column in ValueColumn::QUANTITIES {
+        let mut unit_trouble = vec![false; relations.len()];
+        for (c, chunk) in chunks.iter().enumerate() {
+            let last = c + 1 == chunks.len();
+            let subjects: Vec<Subject> = chunk
+                .iter()
+                .map(|s| Subject::Unit(s))
+                .chain(last.then_some(Subject::Totals))
+                .collect();
+            for (k, j, verdict) in judge(column, &subjects)? {
+                let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
+                    continue;
+                };
+                let is_totals = matches!(subject, Subject::Totals);
+                match verdict {
+                    Verdict::Skipped => {
+                        unit_trouble[k] = true;
+                        if !is_totals {
+                            *skipped.entry((rel.owner, column)).or_default() += 1;
+                        }
+                    }
+                    Verdict::Violated if is_totals && unit_trouble[k] => {}
+                    Verdict::Violated => {
+                        unit_trouble[k] = true;
+                        findings.push(violation(rel, column, subject, totals, template, lang));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A subject's figure of an indicator in a column with its half-unit: a
+/// unit's first one read (Submission::figure), or the total.
+fn figure_of(
+    subject: &Subject,
+    indicator: usize,
+    column: ValueColumn,
+    totals: &Totals,
+) -> Option<(f64, f64)> {
+    match subject {
+        Subject::Unit(s) => s
+            .figure(indicator, column)
+            .map(|r| (r.value, half_unit(r.decimals))),
+        Subject::Totals => {
+            let ci = column_index(column);
+            totals.values[indicator][ci].map(|v| (v, totals.tolerance[indicator][ci]))
+        }
+    }
+}
+
+/// The linear relations: their terms (relation, indicator, coefficient)
+/// joined with a chunk's figures (subject, indicator, value, half-unit)
+/// and grouped by relation and subject into the difference of the two
+/// sides, its tolerance and how many of the relation's figures were there.
 fn check_linear(
     relations: &[(&Relation, Linear)],
     chunks: &[&[&Submission]],
@@ -318,111 +398,66 @@ fn check_linear(
         ],
     )
     .map_err(polars_fatal)?;
-    for column in ValueColumn::QUANTITIES {
-        let ci = column_index(column);
-        // The totals (last row) are only worth a finding when every
-        // unit's figures satisfied the relation: otherwise the total's
-        // violation is a consequence of a unit's, already reported.
-        let mut unit_trouble = vec![false; relations.len()];
-        for (c, chunk) in chunks.iter().enumerate() {
-            let last = c + 1 == chunks.len();
-            let subjects: Vec<Subject> = chunk
-                .iter()
-                .map(|s| Subject::Unit(s))
-                .chain(last.then_some(Subject::Totals))
-                .collect();
-            let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            for (j, subject) in subjects.iter().enumerate() {
-                for &i in &used {
-                    // A unit's figure is the first one read (Submission::figure).
-                    let figure = match subject {
-                        Subject::Unit(s) => s
-                            .figure(i, column)
-                            .map(|r| (r.value, half_unit(r.decimals))),
-                        Subject::Totals => {
-                            totals.values[i][ci].map(|v| (v, totals.tolerance[i][ci]))
-                        }
-                    };
-                    if let Some((v, t)) = figure {
-                        f_subj.push(j as u32);
-                        f_ind.push(i as u32);
-                        f_val.push(v);
-                        f_tol.push(t);
-                    }
+    let rels: Vec<&Relation> = relations.iter().map(|(r, _)| *r).collect();
+    let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
+        let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (j, subject) in subjects.iter().enumerate() {
+            for &i in &used {
+                if let Some((v, t)) = figure_of(subject, i, column, totals) {
+                    f_subj.push(j as u32);
+                    f_ind.push(i as u32);
+                    f_val.push(v);
+                    f_tol.push(t);
                 }
             }
-            let figures = DataFrame::new(
-                f_subj.len(),
-                vec![
-                    Column::new(lcols::SUBJ.into(), f_subj),
-                    Column::new(lcols::IND.into(), f_ind),
-                    Column::new(lcols::VALUE.into(), f_val),
-                    Column::new(lcols::TOL.into(), f_tol),
-                ],
+        }
+        let figures = DataFrame::new(
+            f_subj.len(),
+            vec![
+                Column::new(lcols::SUBJ.into(), f_subj),
+                Column::new(lcols::IND.into(), f_ind),
+                Column::new(lcols::VALUE.into(), f_val),
+                Column::new(lcols::TOL.into(), f_tol),
+            ],
+        )
+        .map_err(polars_fatal)?;
+        let out = terms
+            .clone()
+            .lazy()
+            .join(
+                figures.lazy(),
+                [col(lcols::IND)],
+                [col(lcols::IND)],
+                JoinArgs::new(JoinType::Inner),
             )
+            .group_by([col(lcols::REL), col(lcols::SUBJ)])
+            .agg([
+                (col(lcols::COEF) * col(lcols::VALUE))
+                    .sum()
+                    .alias(lcols::DIFF),
+                col(lcols::TOL).sum().alias(lcols::TOL),
+                col(lcols::IND).count().alias(lcols::COUNT),
+            ])
+            .sort([lcols::REL, lcols::SUBJ], Default::default())
+            .collect()
             .map_err(polars_fatal)?;
-            let out = terms
-                .clone()
-                .lazy()
-                .join(
-                    figures.lazy(),
-                    [col(lcols::IND)],
-                    [col(lcols::IND)],
-                    JoinArgs::new(JoinType::Inner),
-                )
-                .group_by([col(lcols::REL), col(lcols::SUBJ)])
-                .agg([
-                    (col(lcols::COEF) * col(lcols::VALUE))
-                        .sum()
-                        .alias(lcols::DIFF),
-                    col(lcols::TOL).sum().alias(lcols::TOL),
-                    col(lcols::IND).count().alias(lcols::COUNT),
-                ])
-                .sort([lcols::REL, lcols::SUBJ], Default::default())
-                .collect()
-                .map_err(polars_fatal)?;
-            let rel_c = out
-                .column(lcols::REL)
-                .and_then(|c| c.u32())
-                .map_err(polars_fatal)?;
-            let subj_c = out
-                .column(lcols::SUBJ)
-                .and_then(|c| c.u32())
-                .map_err(polars_fatal)?;
-            let diff_c = out
-                .column(lcols::DIFF)
-                .and_then(|c| c.f64())
-                .map_err(polars_fatal)?;
-            let tol_c = out
-                .column(lcols::TOL)
-                .and_then(|c| c.f64())
-                .map_err(polars_fatal)?;
-            let count = out
-                .column(lcols::COUNT)
-                .map_err(polars_fatal)?
-                .cast(&DataType::UInt32)
-                .map_err(polars_fatal)?;
-            let count_c = count.u32().map_err(polars_fatal)?;
-            for row in 0..out.height() {
-                let (Some(k), Some(j), Some(n)) =
-                    (rel_c.get(row), subj_c.get(row), count_c.get(row))
-                else {
-                    continue;
-                };
-                let (k, j) = (k as usize, j as usize);
-                let (Some((rel, lin)), Some(subject)) = (relations.get(k), subjects.get(j)) else {
-                    continue;
-                };
-                let is_totals = matches!(subject, Subject::Totals);
-                if (n as usize) < lin.terms.len() {
-                    // Some figures of the relation, not all: skipped.
-                    unit_trouble[k] = true;
-                    if !is_totals {
-                        *skipped.entry((rel.owner, column)).or_default() += 1;
-                    }
-                    continue;
-                }
+        let (rel_c, subj_c) = (u32s(&out, lcols::REL)?, u32s(&out, lcols::SUBJ)?);
+        let (diff_c, tol_c) = (f64s(&out, lcols::DIFF)?, f64s(&out, lcols::TOL)?);
+        let count = counts(&out, lcols::COUNT)?;
+        let count_c = count.u32().map_err(polars_fatal)?;
+        let mut verdicts = Vec::new();
+        for row in 0..out.height() {
+            let (Some(k), Some(j), Some(n)) = (rel_c.get(row), subj_c.get(row), count_c.get(row))
+            else {
+                continue;
+            };
+            let Some((rel, lin)) = relations.get(k as usize) else {
+                continue;
+            };
+            let verdict = if (n as usize) < lin.terms.len() {
+                Verdict::Skipped
+            } else {
                 let d = diff_c.get(row).unwrap_or(0.0) + lin.constant;
                 let tol = tol_c.get(row).unwrap_or(0.0) + 1e-9;
                 let violated = match rel.cmp {
@@ -430,15 +465,18 @@ fn check_linear(
                     Cmp::Le => d > tol,
                     Cmp::Ge => -d > tol,
                 };
-                if !violated || (is_totals && unit_trouble[k]) {
+                if !violated {
                     continue;
                 }
-                unit_trouble[k] = true;
-                findings.push(violation(rel, column, subject, totals, template, lang));
-            }
+                Verdict::Violated
+            };
+            verdicts.push((k as usize, j as usize, verdict));
         }
-    }
-    Ok(())
+        Ok(verdicts)
+    };
+    over_units(
+        &rels, chunks, totals, template, lang, skipped, findings, judge,
+    )
 }
 
 /// Column names of the linear check's frames.
@@ -453,9 +491,10 @@ mod lcols {
     pub const COUNT: &str = "figures";
 }
 
-/// One batch of relations over every chunk of units, column by column.
+/// A batch of relations of any form, compiled to polars expressions over
+/// a wide frame: a row per subject, a column per code and its half-unit.
 fn check_batch(
-    relations: &[Relation],
+    relations: &[&Relation],
     chunks: &[&[&Submission]],
     totals: &Totals,
     template: &Template,
@@ -470,75 +509,47 @@ fn check_batch(
         .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
         .collect();
     let exprs = relation_exprs(relations);
-    for column in ValueColumn::QUANTITIES {
-        let ci = column_index(column);
-        // The totals (last row) are only worth a finding when every
-        // unit's figures satisfied the relation: otherwise the total's
-        // violation is a consequence of a unit's, already reported.
-        let mut unit_trouble = vec![false; relations.len()];
-        for (c, chunk) in chunks.iter().enumerate() {
-            let last = c + 1 == chunks.len();
-            let subjects: Vec<Subject> = chunk
+    let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
+        let mut columns = Vec::with_capacity(2 * codes.len());
+        for (code, idx) in &codes {
+            let (v, t): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
                 .iter()
-                .map(|s| Subject::Unit(s))
-                .chain(last.then_some(Subject::Totals))
-                .collect();
-            let n = subjects.len();
-            let mut columns = Vec::with_capacity(2 * codes.len());
-            for (code, idx) in &codes {
-                // A unit's figure is the first one read (Submission::figure).
-                let figures = chunk.iter().map(|s| s.figure(*idx, column));
-                let mut v: Vec<Option<f64>> = Vec::with_capacity(n);
-                let mut t: Vec<Option<f64>> = Vec::with_capacity(n);
-                for r in figures {
-                    v.push(r.map(|r| r.value));
-                    t.push(r.map(|r| half_unit(r.decimals)));
-                }
-                if last {
-                    v.push(totals.values[*idx][ci]);
-                    t.push(Some(totals.tolerance[*idx][ci]));
-                }
-                columns.push(Column::new((*code).into(), v));
-                columns.push(Column::new(tol_name(code).into(), t));
-            }
-            let df = DataFrame::new(n, columns).map_err(polars_fatal)?;
-            let out = df
-                .lazy()
-                .select(exprs.clone())
-                .collect()
-                .map_err(polars_fatal)?;
-            for (k, rel) in relations.iter().enumerate() {
-                let v = out
-                    .column(&format!("v{k}"))
-                    .and_then(|c| c.bool())
-                    .map_err(polars_fatal)?;
-                let s = out
-                    .column(&format!("s{k}"))
-                    .and_then(|c| c.bool())
-                    .map_err(polars_fatal)?;
-                for (row, subject) in subjects.iter().enumerate() {
-                    let is_totals = matches!(subject, Subject::Totals);
-                    if s.get(row) == Some(true) {
-                        unit_trouble[k] = true;
-                        if !is_totals {
-                            *skipped.entry((rel.owner, column)).or_default() += 1;
-                        }
-                    }
-                    if v.get(row) != Some(true) || (is_totals && unit_trouble[k]) {
-                        continue;
-                    }
-                    unit_trouble[k] = true;
-                    findings.push(violation(rel, column, subject, totals, template, lang));
+                .map(|s| {
+                    let f = figure_of(s, *idx, column, totals);
+                    (f.map(|f| f.0), f.map(|f| f.1))
+                })
+                .unzip();
+            columns.push(Column::new((*code).into(), v));
+            columns.push(Column::new(tol_name(code).into(), t));
+        }
+        let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
+        let out = df
+            .lazy()
+            .select(exprs.clone())
+            .collect()
+            .map_err(polars_fatal)?;
+        let mut verdicts = Vec::new();
+        for k in 0..relations.len() {
+            let v = bools(&out, &format!("v{k}"))?;
+            let s = bools(&out, &format!("s{k}"))?;
+            for j in 0..subjects.len() {
+                if s.get(j) == Some(true) {
+                    verdicts.push((k, j, Verdict::Skipped));
+                } else if v.get(j) == Some(true) {
+                    verdicts.push((k, j, Verdict::Violated));
                 }
             }
         }
-    }
-    Ok(())
+        Ok(verdicts)
+    };
+    over_units(
+        relations, chunks, totals, template, lang, skipped, findings, judge,
+    )
 }
 
 /// Two boolean columns per relation: `v<k>` (violated, every operand
 /// present) and `s<k>` (skipped: some operands present, not all).
-fn relation_exprs(relations: &[Relation]) -> Vec<polars::prelude::Expr> {
+fn relation_exprs(relations: &[&Relation]) -> Vec<polars::prelude::Expr> {
     let mut exprs = Vec::new();
     for (k, rel) in relations.iter().enumerate() {
         let codes = rel.codes();
@@ -904,8 +915,9 @@ mod tests {
         };
         let (mut by_expr, mut by_join) = (Vec::new(), Vec::new());
         let (mut skip_expr, mut skip_join) = (HashMap::new(), HashMap::new());
+        let all: Vec<&Relation> = relations.iter().collect();
         check_batch(
-            &relations,
+            &all,
             &chunks,
             &totals,
             &t,
