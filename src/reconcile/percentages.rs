@@ -97,9 +97,8 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
     let (_, unit_name) = unit_of(template, sub);
     let f = |v: f64, d: u8| format_num(v, d, lang);
     let mut out = Vec::new();
-    let mut rows: Vec<&TidyRow> = sub.rows.iter().collect();
-    rows.sort_by_key(|r| (r.indicator, r.column));
-    for stated in rows {
+    // The rows come sorted by indicator and column (Submission::sort_rows).
+    for stated in &sub.rows {
         let i = stated.ind();
         let Some(ind) = template.indicators.get(i) else {
             continue;

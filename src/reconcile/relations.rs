@@ -161,13 +161,7 @@ pub fn check_relations(
     relations: &[Relation],
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
-    let mut findings = Vec::new();
-    let mut skipped: HashMap<(usize, ValueColumn), usize> = HashMap::new();
-    let chunks: Vec<&[&Submission]> = if subs.is_empty() {
-        vec![subs]
-    } else {
-        subs.chunks(super::UNITS_PER_FRAME).collect()
-    };
+    let mut run = Checking::new(subs, totals, template, lang);
     // Sums and differences of figures (nearly every relation of a
     // catalog) are checked over the tidy figures with one join and one
     // group-by, whatever their number; any other form is compiled to
@@ -184,27 +178,16 @@ pub fn check_relations(
         (linear, other)
     };
     if !linear.is_empty() {
-        check_linear(
-            &linear,
-            &chunks,
-            totals,
-            template,
-            lang,
-            &mut skipped,
-            &mut findings,
-        )?;
+        run.check_linear(&linear)?;
     }
     for batch in other.chunks(RELATIONS_PER_FRAME) {
-        check_batch(
-            batch,
-            &chunks,
-            totals,
-            template,
-            lang,
-            &mut skipped,
-            &mut findings,
-        )?;
+        run.check_batch(batch)?;
     }
+    let Checking {
+        skipped,
+        mut findings,
+        ..
+    } = run;
     let mut skipped: Vec<_> = skipped.into_iter().collect();
     skipped.sort();
     for ((owner, column), n) in skipped {
@@ -296,56 +279,6 @@ enum Verdict {
 /// (relation, subject, verdict), sorted by relation then subject.
 type Verdicts = Vec<(usize, usize, Verdict)>;
 
-/// The one loop both ways of checking share: every column, every chunk of
-/// units (the totals row closes the last chunk), `judge` saying what each
-/// relation says of each subject, and the verdicts turned into findings.
-/// The totals are only worth a finding when every unit's figures satisfied
-/// the relation: otherwise the total's violation is a consequence of a
-/// unit's, already reported.
-#[allow(clippy::too_many_arguments)]
-fn over_units(
-    relations: &[&Relation],
-    chunks: &[&[&Submission]],
-    totals: &Totals,
-    template: &Template,
-    lang: Lang,
-    skipped: &mut HashMap<(usize, ValueColumn), usize>,
-    findings: &mut Vec<Finding>,
-    mut judge: impl FnMut(ValueColumn, &[Subject]) -> Result<Verdicts, Fatal>,
-) -> Result<(), Fatal> {
-    for column in ValueColumn::QUANTITIES {
-        let mut unit_trouble = vec![false; relations.len()];
-        for (c, chunk) in chunks.iter().enumerate() {
-            let last = c + 1 == chunks.len();
-            let subjects: Vec<Subject> = chunk
-                .iter()
-                .map(|s| Subject::Unit(s))
-                .chain(last.then_some(Subject::Totals))
-                .collect();
-            for (k, j, verdict) in judge(column, &subjects)? {
-                let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
-                    continue;
-                };
-                let is_totals = matches!(subject, Subject::Totals);
-                match verdict {
-                    Verdict::Skipped => {
-                        unit_trouble[k] = true;
-                        if !is_totals {
-                            *skipped.entry((rel.owner, column)).or_default() += 1;
-                        }
-                    }
-                    Verdict::Violated if is_totals && unit_trouble[k] => {}
-                    Verdict::Violated => {
-                        unit_trouble[k] = true;
-                        findings.push(violation(rel, column, subject, totals, template, lang));
-                    }
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
 /// A subject's figure of an indicator in a column with its half-unit: a
 /// unit's first one read (Submission::figure), or the total.
 fn figure_of(
@@ -365,120 +298,6 @@ fn figure_of(
     }
 }
 
-/// The linear relations: their terms (relation, indicator, coefficient)
-/// joined with a chunk's figures (subject, indicator, value, half-unit)
-/// and grouped by relation and subject into the difference of the two
-/// sides, its tolerance and how many of the relation's figures were there.
-fn check_linear(
-    relations: &[(&Relation, Linear)],
-    chunks: &[&[&Submission]],
-    totals: &Totals,
-    template: &Template,
-    lang: Lang,
-    skipped: &mut HashMap<(usize, ValueColumn), usize>,
-    findings: &mut Vec<Finding>,
-) -> Result<(), Fatal> {
-    let (mut t_rel, mut t_ind, mut t_coef) = (Vec::new(), Vec::new(), Vec::new());
-    let mut used = vec![false; template.indicators.len()];
-    for (k, (_, lin)) in relations.iter().enumerate() {
-        for &(i, c) in &lin.terms {
-            t_rel.push(k as u32);
-            t_ind.push(i as u32);
-            t_coef.push(c);
-            used[i] = true;
-        }
-    }
-    let used: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
-    let terms = DataFrame::new(
-        t_rel.len(),
-        vec![
-            Column::new(lcols::REL.into(), t_rel),
-            Column::new(lcols::IND.into(), t_ind),
-            Column::new(lcols::COEF.into(), t_coef),
-        ],
-    )
-    .map_err(polars_fatal)?;
-    let rels: Vec<&Relation> = relations.iter().map(|(r, _)| *r).collect();
-    let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
-        let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (j, subject) in subjects.iter().enumerate() {
-            for &i in &used {
-                if let Some((v, t)) = figure_of(subject, i, column, totals) {
-                    f_subj.push(j as u32);
-                    f_ind.push(i as u32);
-                    f_val.push(v);
-                    f_tol.push(t);
-                }
-            }
-        }
-        let figures = DataFrame::new(
-            f_subj.len(),
-            vec![
-                Column::new(lcols::SUBJ.into(), f_subj),
-                Column::new(lcols::IND.into(), f_ind),
-                Column::new(lcols::VALUE.into(), f_val),
-                Column::new(lcols::TOL.into(), f_tol),
-            ],
-        )
-        .map_err(polars_fatal)?;
-        let out = terms
-            .clone()
-            .lazy()
-            .join(
-                figures.lazy(),
-                [col(lcols::IND)],
-                [col(lcols::IND)],
-                JoinArgs::new(JoinType::Inner),
-            )
-            .group_by([col(lcols::REL), col(lcols::SUBJ)])
-            .agg([
-                (col(lcols::COEF) * col(lcols::VALUE))
-                    .sum()
-                    .alias(lcols::DIFF),
-                col(lcols::TOL).sum().alias(lcols::TOL),
-                col(lcols::IND).count().alias(lcols::COUNT),
-            ])
-            .sort([lcols::REL, lcols::SUBJ], Default::default())
-            .collect()
-            .map_err(polars_fatal)?;
-        let (rel_c, subj_c) = (u32s(&out, lcols::REL)?, u32s(&out, lcols::SUBJ)?);
-        let (diff_c, tol_c) = (f64s(&out, lcols::DIFF)?, f64s(&out, lcols::TOL)?);
-        let count = counts(&out, lcols::COUNT)?;
-        let count_c = count.u32().map_err(polars_fatal)?;
-        let mut verdicts = Vec::new();
-        for row in 0..out.height() {
-            let (Some(k), Some(j), Some(n)) = (rel_c.get(row), subj_c.get(row), count_c.get(row))
-            else {
-                continue;
-            };
-            let Some((rel, lin)) = relations.get(k as usize) else {
-                continue;
-            };
-            let verdict = if (n as usize) < lin.terms.len() {
-                Verdict::Skipped
-            } else {
-                let d = diff_c.get(row).unwrap_or(0.0) + lin.constant;
-                let tol = tol_c.get(row).unwrap_or(0.0) + 1e-9;
-                let violated = match rel.cmp {
-                    Cmp::Eq => d > tol || -d > tol,
-                    Cmp::Le => d > tol,
-                    Cmp::Ge => -d > tol,
-                };
-                if !violated {
-                    continue;
-                }
-                Verdict::Violated
-            };
-            verdicts.push((k as usize, j as usize, verdict));
-        }
-        Ok(verdicts)
-    };
-    over_units(
-        &rels, chunks, totals, template, lang, skipped, findings, judge,
-    )
-}
-
 /// Column names of the linear check's frames.
 mod lcols {
     pub const REL: &str = "relation";
@@ -491,60 +310,245 @@ mod lcols {
     pub const COUNT: &str = "figures";
 }
 
-/// A batch of relations of any form, compiled to polars expressions over
-/// a wide frame: a row per subject, a column per code and its half-unit.
-fn check_batch(
-    relations: &[&Relation],
-    chunks: &[&[&Submission]],
-    totals: &Totals,
-    template: &Template,
+/// What the relation checks work over (the units in chunks, the
+/// totals) and what they write into.
+struct Checking<'a> {
+    chunks: Vec<&'a [&'a Submission]>,
+    totals: &'a Totals,
+    template: &'a Template,
     lang: Lang,
-    skipped: &mut HashMap<(usize, ValueColumn), usize>,
-    findings: &mut Vec<Finding>,
-) -> Result<(), Fatal> {
-    let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
-    // The codes the batch names, with their indicator.
-    let codes: Vec<(&str, usize)> = codes
-        .into_iter()
-        .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
-        .collect();
-    let exprs = relation_exprs(relations);
-    let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
-        let mut columns = Vec::with_capacity(2 * codes.len());
-        for (code, idx) in &codes {
-            let (v, t): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
-                .iter()
-                .map(|s| {
-                    let f = figure_of(s, *idx, column, totals);
-                    (f.map(|f| f.0), f.map(|f| f.1))
-                })
-                .unzip();
-            columns.push(Column::new((*code).into(), v));
-            columns.push(Column::new(tol_name(code).into(), t));
+    /// How many places a relation could not be checked in, by (owner,
+    /// column).
+    skipped: HashMap<(usize, ValueColumn), usize>,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Checking<'a> {
+    fn new(
+        subs: &'a [&'a Submission],
+        totals: &'a Totals,
+        template: &'a Template,
+        lang: Lang,
+    ) -> Self {
+        let chunks = if subs.is_empty() {
+            vec![subs]
+        } else {
+            subs.chunks(super::UNITS_PER_FRAME).collect()
+        };
+        Checking {
+            chunks,
+            totals,
+            template,
+            lang,
+            skipped: HashMap::new(),
+            findings: Vec::new(),
         }
-        let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
-        let out = df
-            .lazy()
-            .select(exprs.clone())
-            .collect()
-            .map_err(polars_fatal)?;
-        let mut verdicts = Vec::new();
-        for k in 0..relations.len() {
-            let v = bools(&out, &format!("v{k}"))?;
-            let s = bools(&out, &format!("s{k}"))?;
-            for j in 0..subjects.len() {
-                if s.get(j) == Some(true) {
-                    verdicts.push((k, j, Verdict::Skipped));
-                } else if v.get(j) == Some(true) {
-                    verdicts.push((k, j, Verdict::Violated));
+    }
+
+    /// The one loop both ways of checking share: every column, every chunk of
+    /// units (the totals row closes the last chunk), `judge` saying what each
+    /// relation says of each subject, and the verdicts turned into findings.
+    /// The totals are only worth a finding when every unit's figures satisfied
+    /// the relation: otherwise the total's violation is a consequence of a
+    /// unit's, already reported.
+    fn over_units(
+        &mut self,
+        relations: &[&Relation],
+        mut judge: impl FnMut(ValueColumn, &[Subject]) -> Result<Verdicts, Fatal>,
+    ) -> Result<(), Fatal> {
+        for column in ValueColumn::QUANTITIES {
+            let mut unit_trouble = vec![false; relations.len()];
+            for (c, chunk) in self.chunks.iter().enumerate() {
+                let last = c + 1 == self.chunks.len();
+                let subjects: Vec<Subject> = chunk
+                    .iter()
+                    .map(|s| Subject::Unit(s))
+                    .chain(last.then_some(Subject::Totals))
+                    .collect();
+                for (k, j, verdict) in judge(column, &subjects)? {
+                    let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
+                        continue;
+                    };
+                    let is_totals = matches!(subject, Subject::Totals);
+                    match verdict {
+                        Verdict::Skipped => {
+                            unit_trouble[k] = true;
+                            if !is_totals {
+                                *self.skipped.entry((rel.owner, column)).or_default() += 1;
+                            }
+                        }
+                        Verdict::Violated if is_totals && unit_trouble[k] => {}
+                        Verdict::Violated => {
+                            unit_trouble[k] = true;
+                            let f = violation(
+                                rel,
+                                column,
+                                subject,
+                                self.totals,
+                                self.template,
+                                self.lang,
+                            );
+                            self.findings.push(f);
+                        }
+                    }
                 }
             }
         }
-        Ok(verdicts)
-    };
-    over_units(
-        relations, chunks, totals, template, lang, skipped, findings, judge,
-    )
+        Ok(())
+    }
+
+    /// The linear relations: their terms (relation, indicator, coefficient)
+    /// joined with a chunk's figures (subject, indicator, value, half-unit)
+    /// and grouped by relation and subject into the difference of the two
+    /// sides, its tolerance and how many of the relation's figures were there.
+    fn check_linear(&mut self, relations: &[(&Relation, Linear)]) -> Result<(), Fatal> {
+        let (template, totals) = (self.template, self.totals);
+        let (mut t_rel, mut t_ind, mut t_coef) = (Vec::new(), Vec::new(), Vec::new());
+        let mut used = vec![false; template.indicators.len()];
+        for (k, (_, lin)) in relations.iter().enumerate() {
+            for &(i, c) in &lin.terms {
+                t_rel.push(k as u32);
+                t_ind.push(i as u32);
+                t_coef.push(c);
+                used[i] = true;
+            }
+        }
+        let used: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+        let terms = DataFrame::new(
+            t_rel.len(),
+            vec![
+                Column::new(lcols::REL.into(), t_rel),
+                Column::new(lcols::IND.into(), t_ind),
+                Column::new(lcols::COEF.into(), t_coef),
+            ],
+        )
+        .map_err(polars_fatal)?;
+        let rels: Vec<&Relation> = relations.iter().map(|(r, _)| *r).collect();
+        let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
+            let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (j, subject) in subjects.iter().enumerate() {
+                for &i in &used {
+                    if let Some((v, t)) = figure_of(subject, i, column, totals) {
+                        f_subj.push(j as u32);
+                        f_ind.push(i as u32);
+                        f_val.push(v);
+                        f_tol.push(t);
+                    }
+                }
+            }
+            let figures = DataFrame::new(
+                f_subj.len(),
+                vec![
+                    Column::new(lcols::SUBJ.into(), f_subj),
+                    Column::new(lcols::IND.into(), f_ind),
+                    Column::new(lcols::VALUE.into(), f_val),
+                    Column::new(lcols::TOL.into(), f_tol),
+                ],
+            )
+            .map_err(polars_fatal)?;
+            let out = terms
+                .clone()
+                .lazy()
+                .join(
+                    figures.lazy(),
+                    [col(lcols::IND)],
+                    [col(lcols::IND)],
+                    JoinArgs::new(JoinType::Inner),
+                )
+                .group_by([col(lcols::REL), col(lcols::SUBJ)])
+                .agg([
+                    (col(lcols::COEF) * col(lcols::VALUE))
+                        .sum()
+                        .alias(lcols::DIFF),
+                    col(lcols::TOL).sum().alias(lcols::TOL),
+                    col(lcols::IND).count().alias(lcols::COUNT),
+                ])
+                .sort([lcols::REL, lcols::SUBJ], Default::default())
+                .collect()
+                .map_err(polars_fatal)?;
+            let (rel_c, subj_c) = (u32s(&out, lcols::REL)?, u32s(&out, lcols::SUBJ)?);
+            let (diff_c, tol_c) = (f64s(&out, lcols::DIFF)?, f64s(&out, lcols::TOL)?);
+            let count = counts(&out, lcols::COUNT)?;
+            let count_c = count.u32().map_err(polars_fatal)?;
+            let mut verdicts = Vec::new();
+            for row in 0..out.height() {
+                let (Some(k), Some(j), Some(n)) =
+                    (rel_c.get(row), subj_c.get(row), count_c.get(row))
+                else {
+                    continue;
+                };
+                let Some((rel, lin)) = relations.get(k as usize) else {
+                    continue;
+                };
+                let verdict = if (n as usize) < lin.terms.len() {
+                    Verdict::Skipped
+                } else {
+                    let d = diff_c.get(row).unwrap_or(0.0) + lin.constant;
+                    let tol = tol_c.get(row).unwrap_or(0.0) + 1e-9;
+                    let violated = match rel.cmp {
+                        Cmp::Eq => d > tol || -d > tol,
+                        Cmp::Le => d > tol,
+                        Cmp::Ge => -d > tol,
+                    };
+                    if !violated {
+                        continue;
+                    }
+                    Verdict::Violated
+                };
+                verdicts.push((k as usize, j as usize, verdict));
+            }
+            Ok(verdicts)
+        };
+        self.over_units(&rels, judge)
+    }
+
+    /// A batch of relations of any form, compiled to polars expressions over
+    /// a wide frame: a row per subject, a column per code and its half-unit.
+    fn check_batch(&mut self, relations: &[&Relation]) -> Result<(), Fatal> {
+        let (template, totals) = (self.template, self.totals);
+        let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
+        // The codes the batch names, with their indicator.
+        let codes: Vec<(&str, usize)> = codes
+            .into_iter()
+            .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
+            .collect();
+        let exprs = relation_exprs(relations);
+        let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
+            let mut columns = Vec::with_capacity(2 * codes.len());
+            for (code, idx) in &codes {
+                let (v, t): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
+                    .iter()
+                    .map(|s| {
+                        let f = figure_of(s, *idx, column, totals);
+                        (f.map(|f| f.0), f.map(|f| f.1))
+                    })
+                    .unzip();
+                columns.push(Column::new((*code).into(), v));
+                columns.push(Column::new(tol_name(code).into(), t));
+            }
+            let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
+            let out = df
+                .lazy()
+                .select(exprs.clone())
+                .collect()
+                .map_err(polars_fatal)?;
+            let mut verdicts = Vec::new();
+            for k in 0..relations.len() {
+                let v = bools(&out, &format!("v{k}"))?;
+                let s = bools(&out, &format!("s{k}"))?;
+                for j in 0..subjects.len() {
+                    if s.get(j) == Some(true) {
+                        verdicts.push((k, j, Verdict::Skipped));
+                    } else if v.get(j) == Some(true) {
+                        verdicts.push((k, j, Verdict::Violated));
+                    }
+                }
+            }
+            Ok(verdicts)
+        };
+        self.over_units(relations, judge)
+    }
 }
 
 /// Two boolean columns per relation: `v<k>` (violated, every operand
@@ -903,7 +907,6 @@ mod tests {
             .collect();
         let refs: Vec<&Submission> = subs.iter().collect();
         let totals = consolidate(&refs, &t).unwrap();
-        let chunks = vec![refs.as_slice()];
         let key = |f: &Finding| {
             (
                 f.file.clone(),
@@ -913,33 +916,17 @@ mod tests {
                 f.message.clone(),
             )
         };
-        let (mut by_expr, mut by_join) = (Vec::new(), Vec::new());
-        let (mut skip_expr, mut skip_join) = (HashMap::new(), HashMap::new());
         let all: Vec<&Relation> = relations.iter().collect();
-        check_batch(
-            &all,
-            &chunks,
-            &totals,
-            &t,
-            Lang::En,
-            &mut skip_expr,
-            &mut by_expr,
-        )
-        .unwrap();
+        let mut by_expr = Checking::new(&refs, &totals, &t, Lang::En);
+        by_expr.check_batch(&all).unwrap();
         let linear: Vec<(&Relation, Linear)> = relations
             .iter()
             .map(|r| (r, Linear::of(r, &t).unwrap()))
             .collect();
-        check_linear(
-            &linear,
-            &chunks,
-            &totals,
-            &t,
-            Lang::En,
-            &mut skip_join,
-            &mut by_join,
-        )
-        .unwrap();
+        let mut by_join = Checking::new(&refs, &totals, &t, Lang::En);
+        by_join.check_linear(&linear).unwrap();
+        let (skip_expr, skip_join) = (&by_expr.skipped, &by_join.skipped);
+        let (by_expr, by_join) = (&by_expr.findings, &by_join.findings);
         let mut a: Vec<_> = by_expr.iter().map(key).collect();
         let mut b: Vec<_> = by_join.iter().map(key).collect();
         a.sort();
