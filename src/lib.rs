@@ -21,6 +21,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod error;
 pub mod ingest;
+pub mod memory;
 pub mod model;
 pub mod normalize;
 pub mod reconcile;

@@ -403,6 +403,21 @@ impl Template {
         self.by_code.get(code).map(|&i| &self.indicators[i])
     }
 
+    /// Must agency `agency` report indicator `indicator` (both indices)?
+    /// A ward reports every ward-level and `both` indicator; a department
+    /// the district figure of its own district-level and `both` ones
+    /// (ward-level ones come from the wards alone).
+    pub fn must_report(&self, agency: usize, indicator: usize) -> bool {
+        let (Some(a), Some(ind)) = (self.agencies.get(agency), self.indicators.get(indicator))
+        else {
+            return false;
+        };
+        match a.kind {
+            AgencyKind::Ward => matches!(ind.level, Level::Ward | Level::Both),
+            _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
+        }
+    }
+
     /// Position of an indicator in catalog order.
     pub fn indicator_index(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()

@@ -103,7 +103,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
     let (unit_code, unit_name) = unit_of(template, &sub);
     let stated = sub.period.as_ref().map(|(p, _)| *p);
     let mut findings = Vec::new();
-    if let (Some(want), Some((got, loc))) = (args.period, &sub.period) {
+    if let (Some(want), Some((got, cell))) = (args.period, &sub.period) {
         if want != *got {
             findings.push(
                 Finding::error(
@@ -112,7 +112,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
                         format!("{unit_name}: the file is for {} but is being checked for {}. Use the form for {}.", got.title_en(), want.title_en(), want.title_en()),
                     ),
                 )
-                .at(loc)
+                .at(&sub.title_location(*cell))
                 .unit(unit_code.clone())
                 .expected(want.to_string())
                 .actual(got.to_string()),

@@ -5,8 +5,10 @@
 use crate::diagnostic::{sort_findings, Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::{discover, InputKind};
+use crate::memory::release_free_memory;
 use crate::model::Period;
 use crate::normalize::number::NumberLocale;
+use crate::normalize::store::{FigureStore, Figures};
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
 use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::{read_previous, PreviousFigures};
@@ -72,6 +74,10 @@ pub struct Config {
     pub previous: Option<PreviousFigures>,
 }
 
+/// While reading, the allocator's free pages go back to the system after
+/// every this many files (see [`crate::memory`]).
+const RELEASE_EVERY: usize = 256;
+
 /// Output file names.
 pub const WORKBOOK: &str = "tong-hop.xlsx";
 pub const ERRORS_CSV: &str = "errors.csv";
@@ -119,13 +125,37 @@ pub struct Consolidation {
     pub totals: Totals,
     pub status: Vec<StatusLine>,
     pub findings: Vec<Finding>,
+    /// The figures of every submission read (see [`Consolidation::figures`]).
+    pub store: FigureStore,
+}
+
+impl Consolidation {
+    /// The included submissions (in the order of `included`) and their
+    /// figures.
+    pub fn figures(&self) -> Figures<'_> {
+        Figures::new(included(&self.outcomes, &self.included), Some(&self.store))
+    }
+}
+
+fn included<'a>(outcomes: &'a [FileOutcome], which: &[usize]) -> Vec<&'a Submission> {
+    which
+        .iter()
+        .filter_map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s.as_ref()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Reads every file (in parallel), sorts out who sent what, sums and
-/// checks. Writes nothing.
+/// checks. Writes nothing but an anonymous temporary file that holds the
+/// figures while the run lasts, in the output folder (or the system's
+/// temporary folder when the output folder does not exist yet); the system
+/// removes it when the run ends.
 ///
 /// # Errors
-/// When the input folder cannot be listed, or polars fails internally.
+/// When the input folder cannot be listed, polars fails internally, or the
+/// temporary file cannot be written.
 pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let files = discover(&config.dir)?;
     let ctx = ReadContext::new(&config.template, config.locale, config.lang);
@@ -136,51 +166,106 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let bar = progress_bar(to_read);
     let t = &config.template;
     let settings = CheckSettings::of(t);
+    let store = FigureStore::in_dir(&config.out)?;
     // Each file is read and its own figures checked on the reading
-    // threads; only what the cross-unit checks need stays.
-    let (outcomes, mut own): (Vec<FileOutcome>, Vec<Vec<Finding>>) = files
-        .par_iter()
-        .map(|f| {
-            let mut o = read_submission(f, &ctx);
-            let own = match &mut o {
-                FileOutcome::Read(s) => {
-                    let own = check_submission(s, t, Some(config.period), &settings, config.lang);
-                    s.drop_percents();
-                    own
-                }
-                _ => Vec::new(),
-            };
-            if f.kind == InputKind::Spreadsheet {
-                bar.inc(1);
+    // threads; the figures the cross-unit stages need (not the stated
+    // percents: totals recompute them) go to the store, so memory does not
+    // grow with the number of files.
+    let read_one = |f: &crate::ingest::InputFile| -> Result<(FileOutcome, Vec<Finding>), Fatal> {
+        let mut o = read_submission(f, &ctx);
+        let own = match &mut o {
+            FileOutcome::Read(s) => {
+                let own = check_submission(
+                    s,
+                    t,
+                    Some(config.period),
+                    config.previous.as_ref(),
+                    &settings,
+                    config.lang,
+                );
+                s.rows.retain(|r| !r.column.is_percent());
+                store.put(s)?;
+                own
             }
-            (o, own)
-        })
-        .unzip();
+            _ => Vec::new(),
+        };
+        if f.kind == InputKind::Spreadsheet {
+            bar.inc(1);
+        }
+        Ok((o, own))
+    };
+    // What stays of each file (its name, unit, findings) is copied by a
+    // thread that does nothing else, so it lies packed together instead of
+    // scattered among the pages the reading threads reuse for the next
+    // workbook: scattered, a few hundred bytes per file would keep
+    // kilobytes of memory in use.
+    let n = files.len();
+    let (outcomes, mut own): (Vec<FileOutcome>, Vec<Vec<Finding>>) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, FileOutcome, Vec<Finding>)>(256);
+        let keeper = scope.spawn(move || {
+            let mut kept: Vec<Option<(FileOutcome, Vec<Finding>)>> = Vec::with_capacity(n);
+            kept.resize_with(n, || None);
+            for (count, (k, o, own)) in rx.into_iter().enumerate() {
+                kept[k] = Some((o.clone(), own.clone()));
+                if count % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                    release_free_memory();
+                }
+            }
+            kept
+        });
+        let sent = files
+            .par_iter()
+            .enumerate()
+            .try_for_each_with(tx, |tx, (k, f)| {
+                let (o, own) = read_one(f)?;
+                tx.send((k, o, own))
+                    .map_err(|_| Fatal::Other("the thread keeping the files read stopped".into()))
+            });
+        let kept = keeper
+            .join()
+            .map_err(|_| Fatal::Other("the thread keeping the files read failed".into()))?;
+        sent?;
+        drop(files);
+        Ok::<_, Fatal>(
+            kept.into_iter()
+                .map(|x| {
+                    x.unwrap_or_else(|| {
+                        (
+                            FileOutcome::Skipped {
+                                file: String::new(),
+                                reason: String::new(),
+                            },
+                            Vec::new(),
+                        )
+                    })
+                })
+                .unzip(),
+        )
+    })?;
     bar.finish_and_clear();
-    let intake = intake(&outcomes, t, config.period, config.lang);
-    let mut subs: Vec<&Submission> = Vec::new();
+    release_free_memory();
+    let intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
     let mut own_included: Vec<Finding> = Vec::new();
     for &k in &intake.included {
-        if let FileOutcome::Read(s) = &outcomes[k] {
-            subs.push(s);
-            own_included.append(&mut own[k]);
-        }
+        own_included.append(&mut own[k]);
     }
     drop(own);
-    let totals = consolidate(&subs, t)?;
+    let figures = Figures::new(included(&outcomes, &intake.included), Some(&store));
+    let totals = consolidate(&figures, t)?;
+    release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
-    findings.extend(check_relations(&subs, &totals, t, &relations, config.lang)?);
-    let checked = check_included(
-        &subs,
-        own_included,
+    findings.extend(check_relations(
+        &figures,
         &totals,
         t,
-        config.period,
-        config.previous.as_ref(),
-        &findings,
+        &relations,
         config.lang,
-    );
+    )?);
+    release_free_memory();
+    let checked = check_included(&figures, own_included, &totals, t, &findings, config.lang)?;
     findings.extend(checked);
+    drop(figures);
+    release_free_memory();
     findings.extend(intake.findings);
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
@@ -196,6 +281,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         totals,
         status: intake.status,
         findings,
+        store,
     })
 }
 
@@ -227,13 +313,12 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
     remove_stale(&config.out, &config.template);
     let c = run_consolidation(&config)?;
     let t = &config.template;
-    let mut units: Vec<UnitFigures> = c
-        .included
+    let figures = c.figures();
+    let mut units: Vec<UnitFigures> = figures
+        .subs()
         .iter()
-        .filter_map(|&k| match &c.outcomes[k] {
-            FileOutcome::Read(s) => s.unit.map(|u| (u, s.rows.as_slice())),
-            _ => None,
-        })
+        .enumerate()
+        .filter_map(|(k, s)| s.unit.map(|u| (u, k)))
         .collect();
     units.sort_by_key(|(u, _)| *u);
     let data = ReportData {
@@ -242,10 +327,12 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
         lang: config.lang,
         totals: &c.totals,
         units,
+        figures: &figures,
         status: c.status.clone(),
         findings: &c.findings,
     };
     write_workbook(&config.out.join(WORKBOOK), &data)?;
+    release_free_memory();
     write_error_lists(&config.out, &c.findings)?;
     write_feedback(
         &config.out,

@@ -7,6 +7,7 @@ pub mod legacy;
 pub mod number;
 #[cfg(test)]
 mod proptests;
+pub mod store;
 pub mod submission;
 pub mod text;
 pub mod title;

@@ -8,6 +8,7 @@ use crate::model::{Period, ValueColumn};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
 use crate::normalize::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
+use crate::normalize::store::Stored;
 use crate::normalize::text::fold;
 use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::template::{DashMeans, Template};
@@ -37,9 +38,9 @@ impl<'a> ReadContext<'a> {
     }
 }
 
-/// One figure of a submission. Every submission's figures stay in memory
-/// until the cross-unit checks have run, so the row is kept to 24 bytes:
-/// an index into the catalog as `u32`, a sheet index as `u16`.
+/// One figure of a submission: 24 bytes in memory and in the run's
+/// [`FigureStore`](crate::normalize::store::FigureStore) (an index into
+/// the catalog as `u32`, a sheet index as `u16`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TidyRow {
     /// In the catalog unit (converted when the row wrote another money
@@ -73,11 +74,20 @@ pub fn figure_in(rows: &[TidyRow], indicator: usize, column: ValueColumn) -> Opt
         .filter(|r| r.ind() == indicator && r.column == column)
 }
 
+/// A cell of the title rows, on the sheet of the first table
+/// (`sheets[0]`): where the sender or the period was read. See
+/// [`Submission::title_location`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TitleCell {
+    pub row: u32,
+    pub col: u32,
+}
+
 /// How the sender was recognised.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UnitSource {
     /// From a title cell.
-    Title(Location),
+    Title(TitleCell),
     /// From the file name.
     FileName,
     /// Not recognised.
@@ -92,21 +102,36 @@ pub struct Submission {
     /// Index into the template's agencies.
     pub unit: Option<usize>,
     pub unit_source: UnitSource,
-    /// The title text that names the sender (for messages), or the file
-    /// name.
+    /// What the title says of the sender, for the messages about a sender
+    /// the registry does not know (empty once the unit is known).
     pub unit_text: String,
-    pub period: Option<(Period, Location)>,
+    pub period: Option<(Period, TitleCell)>,
     pub sheets: Vec<String>,
     /// The figures, sorted by indicator and column; a repeated figure
     /// (the same indicator in two tables) keeps its reading order, so the
     /// first one read comes first. See [`Submission::figure`].
     pub rows: Vec<TidyRow>,
-    /// Indicators whose row is in the table (with or without figures).
-    pub present: Vec<u32>,
+    /// Where the figures went when they were written to the run's
+    /// [`FigureStore`](crate::normalize::store::FigureStore) (`rows` is
+    /// then empty).
+    pub stored: Option<Stored>,
+    /// Indicators its unit must report whose row is not in the table
+    /// (worked out once the unit is known; empty when it is not).
+    pub missing: Vec<u32>,
     pub findings: Vec<Finding>,
 }
 
 impl Submission {
+    /// Where a title cell is.
+    pub fn title_location(&self, c: TitleCell) -> Location {
+        Location::cell(
+            self.file.clone(),
+            self.sheets.first().cloned().unwrap_or_default(),
+            c.row,
+            c.col,
+        )
+    }
+
     pub fn location(&self, row: &TidyRow) -> Location {
         Location::cell(
             self.file.clone(),
@@ -122,21 +147,39 @@ impl Submission {
     /// The figure of an indicator in a column: the first one read when the
     /// indicator was repeated. A binary search over the sorted rows.
     pub fn figure(&self, indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
+        debug_assert!(
+            self.stored.is_none(),
+            "{}: figures are in the store; read them through Figures",
+            self.file
+        );
         figure_in(&self.rows, indicator, column)
     }
 
-    /// Drops the stated percents (%KH, %CK) once the submission's own
-    /// checks have read them: nothing across units does (totals recompute
-    /// them), and a consolidation of thousands of units keeps every
-    /// submission's remaining figures until the end.
-    pub fn drop_percents(&mut self) {
-        // A new buffer of the exact size rather than shrinking in place:
-        // called once the workbook is dropped, it lands in the space the
-        // workbook freed instead of pinning the middle of it.
-        let kept = self.rows.iter().filter(|r| !r.column.is_percent()).count();
-        let mut rows = Vec::with_capacity(kept);
-        rows.extend(self.rows.iter().filter(|r| !r.column.is_percent()).cloned());
-        self.rows = rows;
+    /// How many figures it has, in memory or stored.
+    pub fn row_count(&self) -> usize {
+        match self.stored {
+            Some(at) => at.count as usize,
+            None => self.rows.len(),
+        }
+    }
+
+    /// A copy with these figures in memory, for the cross-unit stages:
+    /// who sent it and where, without its findings and missing rows (those
+    /// are read from the submission itself).
+    pub fn with_figures(&self, rows: Vec<TidyRow>) -> Submission {
+        Submission {
+            file: self.file.clone(),
+            modified: self.modified,
+            unit: self.unit,
+            unit_source: self.unit_source.clone(),
+            unit_text: self.unit_text.clone(),
+            period: self.period,
+            sheets: self.sheets.clone(),
+            rows,
+            stored: None,
+            missing: Vec::new(),
+            findings: Vec::new(),
+        }
     }
 
     /// Puts the rows in the order [`Submission::figure`] relies on.
@@ -245,7 +288,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         period: None,
         sheets: Vec::new(),
         rows: Vec::new(),
-        present: Vec::new(),
+        stored: None,
+        missing: Vec::new(),
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
@@ -259,6 +303,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut legacy_found = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
+    // Indicators whose row is in some table (with or without figures).
+    let mut present = vec![false; ctx.template.indicators.len()];
     for name in &names {
         let mut grid = match wb.sheet(name) {
             Ok(g) => g,
@@ -276,13 +322,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
         }
-        let sheet_idx = sub.sheets.len();
         sub.sheets.push(name.clone());
         let formulas = wb.formulas(name);
         read_rows(
             &grid,
             &layout,
-            sheet_idx,
             formulas.as_ref(),
             &mut CellStyles {
                 cache: &mut styles,
@@ -290,6 +334,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             },
             ctx,
             &mut sub,
+            &mut present,
         );
     }
     if sub.sheets.is_empty() {
@@ -333,6 +378,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         );
     }
     if let Some(u) = sub.unit {
+        sub.missing = (0..present.len())
+            .filter(|&i| !present[i] && ctx.template.must_report(u, i))
+            .map(|i| i as u32)
+            .collect();
         let code = ctx.template.agencies[u].code.clone();
         for f in &mut sub.findings {
             if f.unit.is_empty() {
@@ -340,11 +389,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         }
     }
-    // Thousands of submissions stay in memory until the end of the run:
-    // no spare capacity.
+    // Thousands of submissions stay in memory until the end of the run
+    // (without their figures in a consolidation): no spare capacity.
     sub.sort_rows();
     sub.rows.shrink_to_fit();
-    sub.present.shrink_to_fit();
     sub.findings.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))
 }
@@ -463,7 +511,7 @@ fn read_title(
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
-    let mut best: Option<(usize, usize, Location, String)> = None;
+    let mut best: Option<(usize, usize, TitleCell)> = None;
     let mut first_text: Option<String> = None;
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
@@ -472,26 +520,19 @@ fn read_title(
             }
             if let Some((idx, len)) = ctx.agencies.find_in(&text) {
                 if best.as_ref().is_none_or(|b| len > b.1) {
-                    best = Some((
-                        idx,
-                        len,
-                        Location::cell(file.rel.clone(), grid.name.clone(), r, c),
-                        text.clone(),
-                    ));
+                    best = Some((idx, len, TitleCell { row: r, col: c }));
                 }
             }
             if sub.period.is_none() {
                 if let Some(p) = period_in(&text) {
-                    sub.period =
-                        Some((p, Location::cell(file.rel.clone(), grid.name.clone(), r, c)));
+                    sub.period = Some((p, TitleCell { row: r, col: c }));
                 }
             }
         }
     }
-    if let Some((idx, _, loc, text)) = best {
+    if let Some((idx, _, cell)) = best {
         sub.unit = Some(idx);
-        sub.unit_source = UnitSource::Title(loc);
-        sub.unit_text = text;
+        sub.unit_source = UnitSource::Title(cell);
         return;
     }
     let stem = std::path::Path::new(&file.rel)
@@ -501,7 +542,6 @@ fn read_title(
     if let Some((idx, _)) = ctx.agencies.find_in(&stem) {
         sub.unit = Some(idx);
         sub.unit_source = UnitSource::FileName;
-        sub.unit_text = stem;
         return;
     }
     // Name what the title said, for the message.
@@ -529,18 +569,20 @@ fn read_title(
     sub.unit_text = said;
 }
 
-/// Reads the rows under the header until the signature block.
+/// Reads the rows under the header until the signature block, from the
+/// sheet last pushed to `sub.sheets`.
 fn read_rows(
     grid: &SheetGrid,
     layout: &TableLayout,
-    sheet_idx: usize,
     formulas: Option<&calamine::Range<String>>,
     styles: &mut CellStyles,
     ctx: &ReadContext,
     sub: &mut Submission,
+    present: &mut [bool],
 ) {
     let t = ctx.template;
     let lang = ctx.lang;
+    let sheet_idx = sub.sheets.len().saturating_sub(1);
     let name_col = layout.col(Role::Name);
     let code_col = layout.col(Role::Code);
     let unit_col = layout.col(Role::Unit);
@@ -630,7 +672,7 @@ fn read_rows(
             continue;
         }
         seen[idx] = true;
-        sub.present.push(idx as u32);
+        present[idx] = true;
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
         // ("ĐVT: triệu đồng") when both are money units; otherwise a

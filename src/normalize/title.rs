@@ -12,46 +12,45 @@ use std::sync::OnceLock;
 /// Matches agency names and aliases inside free text, by whole folded
 /// words, without regard to accents, case, spacing or punctuation.
 pub struct AgencyMatcher {
-    /// (folded words of a name or alias, agency index)
-    entries: Vec<(Vec<String>, usize)>,
-    /// An entry's words joined by single spaces → its first position in
-    /// `entries`: a registry of thousands of units is not scanned whole
-    /// for every title.
-    by_words: HashMap<String, usize>,
+    /// The agency of every entry (a folded name or alias), in registry
+    /// order.
+    entries: Vec<u32>,
+    /// An entry's folded words joined by single spaces → its first
+    /// position in `entries`: a registry of thousands of units is not
+    /// scanned whole for every title.
+    by_words: HashMap<Box<str>, u32>,
     /// The word counts of the entries, ascending.
     lengths: Vec<usize>,
 }
 
 impl AgencyMatcher {
     pub fn new(template: &Template) -> AgencyMatcher {
-        let mut entries: Vec<(Vec<String>, usize)> = Vec::new();
-        for (i, a) in template.agencies.iter().enumerate() {
-            // An agency's own entries are the last ones pushed.
-            let own = entries.len();
-            let mut names = vec![a.name.clone(), a.code.clone()];
-            names.extend(a.aliases.iter().cloned());
-            for n in names {
-                let words: Vec<String> = fold(&n)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(String::from)
-                    .collect();
-                let seen = entries
-                    .get(own..)
-                    .is_some_and(|e| e.iter().any(|(w, _)| *w == words));
-                if !words.is_empty() && !seen {
-                    entries.push((words, i));
-                }
-            }
-        }
-        let mut by_words: HashMap<String, usize> = HashMap::new();
+        let mut entries: Vec<u32> = Vec::new();
+        let mut by_words: HashMap<Box<str>, u32> = HashMap::new();
         let mut lengths: Vec<usize> = Vec::new();
-        for (pos, (words, _)) in entries.iter().enumerate() {
-            by_words.entry(words.join(" ")).or_insert(pos);
-            lengths.push(words.len());
+        for (i, a) in template.agencies.iter().enumerate() {
+            // An agency's own entries: a name written twice (as its name
+            // and an alias) is one entry.
+            let mut own: Vec<String> = Vec::new();
+            for n in [&a.name, &a.code].into_iter().chain(&a.aliases) {
+                let folded = fold(n);
+                let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+                let joined = words.join(" ");
+                if words.is_empty() || own.contains(&joined) {
+                    continue;
+                }
+                lengths.push(words.len());
+                by_words
+                    .entry(joined.as_str().into())
+                    .or_insert(entries.len() as u32);
+                entries.push(i as u32);
+                own.push(joined);
+            }
         }
         lengths.sort_unstable();
         lengths.dedup();
+        entries.shrink_to_fit();
+        by_words.shrink_to_fit();
         AgencyMatcher {
             entries,
             by_words,
@@ -82,7 +81,11 @@ impl AgencyMatcher {
                 let Some(&(_, end)) = bounds.get(first + n - 1) else {
                     break;
                 };
-                let Some(&pos) = folded.get(start..end).and_then(|k| self.by_words.get(k)) else {
+                let Some(pos) = folded
+                    .get(start..end)
+                    .and_then(|k| self.by_words.get(k))
+                    .map(|&p| p as usize)
+                else {
                     continue;
                 };
                 let len = end - start + 1;
@@ -91,7 +94,7 @@ impl AgencyMatcher {
                 }
             }
         }
-        best.and_then(|(len, pos)| self.entries.get(pos).map(|(_, idx)| (*idx, len)))
+        best.and_then(|(len, pos)| self.entries.get(pos).map(|&idx| (idx as usize, len)))
     }
 
     /// The agency that a whole text names exactly (all its words), for
@@ -99,8 +102,8 @@ impl AgencyMatcher {
     pub fn exact(&self, text: &str) -> Option<usize> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let pos = self.by_words.get(&words.join(" "))?;
-        self.entries.get(*pos).map(|(_, i)| *i)
+        let pos = *self.by_words.get(words.join(" ").as_str())?;
+        self.entries.get(pos as usize).map(|&i| i as usize)
     }
 }
 
@@ -172,12 +175,31 @@ pub fn period_in(text: &str) -> Option<Period> {
 mod tests {
     use super::*;
 
+    /// Every name, code and alias of the registry as folded words, with
+    /// its agency, in registry order: what a full scan looks through.
+    fn needles(t: &Template) -> Vec<(Vec<String>, usize)> {
+        let mut out = Vec::new();
+        for (i, a) in t.agencies.iter().enumerate() {
+            for n in [&a.name, &a.code].into_iter().chain(&a.aliases) {
+                let words: Vec<String> = fold(n)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(String::from)
+                    .collect();
+                if !words.is_empty() {
+                    out.push((words, i));
+                }
+            }
+        }
+        out
+    }
+
     /// `find_in` and `exact` as they were: every entry scanned.
-    fn find_in_scan(m: &AgencyMatcher, text: &str) -> Option<(usize, usize)> {
+    fn find_in_scan(needles: &[(Vec<String>, usize)], text: &str) -> Option<(usize, usize)> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         let mut best: Option<(usize, usize)> = None;
-        for (needle, idx) in &m.entries {
+        for (needle, idx) in needles {
             if needle.len() > words.len() {
                 continue;
             }
@@ -194,10 +216,10 @@ mod tests {
         best
     }
 
-    fn exact_scan(m: &AgencyMatcher, text: &str) -> Option<usize> {
+    fn exact_scan(needles: &[(Vec<String>, usize)], text: &str) -> Option<usize> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        m.entries
+        needles
             .iter()
             .find(|(needle, _)| {
                 needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
@@ -235,11 +257,13 @@ mod tests {
             texts.extend(a.aliases.iter().cloned());
             texts.push(format!("Kính gửi: {} và {}", a.name, a.code));
         }
-        for m in [AgencyMatcher::new(&t), AgencyMatcher::new(&builtin)] {
+        for t in [&t, &builtin] {
+            let m = AgencyMatcher::new(t);
+            let all = needles(t);
             let mut found = 0;
             for text in &texts {
-                assert_eq!(m.find_in(text), find_in_scan(&m, text), "{text:?}");
-                assert_eq!(m.exact(text), exact_scan(&m, text), "{text:?}");
+                assert_eq!(m.find_in(text), find_in_scan(&all, text), "{text:?}");
+                assert_eq!(m.exact(text), exact_scan(&all, text), "{text:?}");
                 found += usize::from(m.find_in(text).is_some());
             }
             assert!(found > 50, "{found}");

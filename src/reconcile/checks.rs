@@ -5,10 +5,15 @@
 //!
 //! ```text
 //! per submission   signs (value-negative), stated percents and rates
-//!                  (pct-*), first-quarter LK = TH (cumulative-mismatch)
-//! across units     total-mismatch, rate-averaged, outlier,
-//!                  LK = previous LK + TH (cumulative-mismatch)
+//!                  (pct-*), first-quarter LK = TH and, with the previous
+//!                  quarter's consolidation, LK = previous LK + TH
+//!                  (cumulative-mismatch)
+//! across units     total-mismatch, rate-averaged, outlier
 //! ```
+//!
+//! The checks across units read the units' figures a chunk at a time
+//! ([`Figures`]), so what they hold does not grow with the number of
+//! units.
 //!
 //! The relations of the catalog (`sum-mismatch`, `relation-violated`) live
 //! in [`super::relations`]; this module calls them for a lone submission.
@@ -23,6 +28,7 @@ use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
 use crate::model::{Period, PeriodSpan};
+use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::Template;
 use std::collections::HashSet;
@@ -116,18 +122,24 @@ pub fn empty_totals(template: &Template) -> Totals {
 }
 
 /// The checks that need only one submission: signs, stated percents and
-/// rates, and in a first quarter LK = TH.
+/// rates, in a first quarter LK = TH, and in a later quarter with the
+/// previous quarter's figures LK = previous LK + TH.
 pub fn check_submission(
     sub: &Submission,
     template: &Template,
     period: Option<Period>,
+    previous: Option<&PreviousFigures>,
     settings: &CheckSettings,
     lang: Lang,
 ) -> Vec<Finding> {
     let mut out = check_signs(sub, template, settings, lang);
     out.extend(check_percentages(sub, template, lang));
-    if period.is_some_and(|p| p.span == PeriodSpan::Quarter(1)) {
-        out.extend(check_first_quarter(sub, template, lang));
+    match (period.map(|p| p.span), previous) {
+        (Some(PeriodSpan::Quarter(1)), _) => out.extend(check_first_quarter(sub, template, lang)),
+        (Some(PeriodSpan::Quarter(_)), Some(prev)) => {
+            out.extend(check_previous(sub, prev, template, lang))
+        }
+        _ => {}
     }
     out
 }
@@ -148,47 +160,48 @@ pub fn check_single(
     let (relations, mut out) = relations_of(template, lang);
     let totals = empty_totals(template);
     out.extend(check_relations(
-        &[sub],
+        &Figures::in_memory(&[sub]),
         &totals,
         template,
         &relations,
         lang,
     )?);
     out.extend(sub.findings.iter().cloned());
-    out.extend(check_submission(sub, template, period, &settings, lang));
+    out.extend(check_submission(
+        sub, template, period, None, &settings, lang,
+    ));
     Ok(out)
 }
 
 /// The checks that need every included submission at once: the
-/// departments' figures against the wards', averaged rates, outliers among
-/// the wards, and (from the second quarter, with the previous
-/// consolidation) LK = previous LK + TH. `own` are the included
-/// submissions' own checks ([`check_submission`], run as each file was
-/// read) and come back with the rest. `known` are the findings already
-/// made (the relations'), which hold back a department's comparison with
-/// a ward's figure that is already wrong.
-#[allow(clippy::too_many_arguments)]
+/// departments' figures against the wards', averaged rates and outliers
+/// among the wards. `own` are the included submissions' own checks
+/// ([`check_submission`], run as each file was read) and come back with
+/// the rest. `known` are the findings already made (the relations'),
+/// which hold back a department's comparison with a ward's figure that is
+/// already wrong.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
 pub fn check_included(
-    subs: &[&Submission],
+    figures: &Figures,
     own: Vec<Finding>,
     totals: &Totals,
     template: &Template,
-    period: Period,
-    previous: Option<&PreviousFigures>,
     known: &[Finding],
     lang: Lang,
-) -> Vec<Finding> {
+) -> Result<Vec<Finding>, Fatal> {
     let settings = CheckSettings::of(template);
     let mut out = own;
     let mut known: Vec<Finding> = known.to_vec();
     known.extend(out.iter().cloned());
-    for s in subs {
+    for s in figures.subs() {
         known.extend(s.findings.iter().cloned());
     }
     out.extend(check_department_totals(
-        subs, totals, template, &known, lang,
-    ));
-    let averaged = check_rate_averaged(subs, totals, template, lang);
+        figures, totals, template, &known, lang,
+    )?);
+    let averaged = check_rate_averaged(figures, totals, template, lang)?;
     // A rate found averaged is explained by that finding: the same cell's
     // pct-mismatch or pct-rounding would say the same thing less clearly.
     let averaged_cells: HashSet<(String, String, String)> = averaged
@@ -200,13 +213,8 @@ pub fn check_included(
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
     out.extend(averaged);
-    out.extend(check_outliers(subs, template, &settings, lang));
-    if let (Some(prev), PeriodSpan::Quarter(q)) = (previous, period.span) {
-        if q > 1 {
-            out.extend(check_previous(subs, prev, template, lang));
-        }
-    }
-    out
+    out.extend(check_outliers(figures, template, &settings, lang)?);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -250,8 +258,9 @@ pub(crate) mod testutil {
             unit_text: String::new(),
             period: None,
             sheets: vec!["Biểu 1".into()],
-            present: rows.iter().map(|r| r.indicator).collect(),
             rows,
+            stored: None,
+            missing: Vec::new(),
             findings: Vec::new(),
         };
         s.sort_rows();

@@ -177,50 +177,50 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
 
 /// From the second quarter: for flows, LK = previous LK + TH.
 pub fn check_previous(
-    subs: &[&Submission],
+    sub: &Submission,
     prev: &PreviousFigures,
     template: &Template,
     lang: Lang,
 ) -> Vec<Finding> {
+    let Some(u) = sub.unit else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
-    for sub in subs {
-        let Some(u) = sub.unit else { continue };
-        let (_, unit_name) = unit_of(template, sub);
-        let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
-        pairs.sort_by_key(|(i, _)| *i);
-        for (i, pair) in pairs {
-            let (Some(th), Some(lk)) = pair else { continue };
-            let Some(ind) = template.indicators.get(i) else {
-                continue;
-            };
-            if ind.kind != Kind::Flow {
-                continue;
-            }
-            let Some(&(p, pd)) = prev.lk.get(&(u, i)) else {
-                continue;
-            };
-            let want = p + th.value;
-            let tol = half_unit(th.decimals) + half_unit(lk.decimals) + half_unit(pd) + 1e-9;
-            if (lk.value - want).abs() <= tol {
-                continue;
-            }
-            let d = th.decimals.max(lk.decimals).max(pd.min(2));
-            let f = |v: f64| format_num(v, d, lang);
-            let what = indicator_words(template, i);
-            let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
-                format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
-            );
-            out.push(
-                at_row(
-                    Finding::error(Code::CumulativeMismatch, text),
-                    template,
-                    sub,
-                    lk,
-                )
-                .expected(f(want))
-                .actual(f(lk.value)),
-            );
+    let (_, unit_name) = unit_of(template, sub);
+    let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
+    pairs.sort_by_key(|(i, _)| *i);
+    for (i, pair) in pairs {
+        let (Some(th), Some(lk)) = pair else { continue };
+        let Some(ind) = template.indicators.get(i) else {
+            continue;
+        };
+        if ind.kind != Kind::Flow {
+            continue;
         }
+        let Some(&(p, pd)) = prev.lk.get(&(u, i)) else {
+            continue;
+        };
+        let want = p + th.value;
+        let tol = half_unit(th.decimals) + half_unit(lk.decimals) + half_unit(pd) + 1e-9;
+        if (lk.value - want).abs() <= tol {
+            continue;
+        }
+        let d = th.decimals.max(lk.decimals).max(pd.min(2));
+        let f = |v: f64| format_num(v, d, lang);
+        let what = indicator_words(template, i);
+        let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
+            format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
+        );
+        out.push(
+            at_row(
+                Finding::error(Code::CumulativeMismatch, text),
+                template,
+                sub,
+                lk,
+            )
+            .expected(f(want))
+            .actual(f(lk.value)),
+        );
     }
     out
 }
@@ -279,7 +279,7 @@ mod tests {
                 at(row(tt04, ValueColumn::Lk, 5.0, 0), 10, 5),
             ],
         );
-        let f = check_previous(&[&s], &prev, &t, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -297,6 +297,6 @@ mod tests {
                 at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
             ],
         );
-        assert!(check_previous(&[&ok], &prev, &t, Lang::Vi).is_empty());
+        assert!(check_previous(&ok, &prev, &t, Lang::Vi).is_empty());
     }
 }

@@ -12,7 +12,7 @@ use crate::model::Period;
 use crate::normalize::submission::{FileOutcome, Submission};
 use crate::normalize::title::AgencyMatcher;
 use crate::report::workbook::{Status, StatusLine};
-use crate::template::{AgencyKind, Level, Template};
+use crate::template::Template;
 use std::collections::BTreeMap;
 use std::time::Duration;
 
@@ -24,11 +24,17 @@ pub struct Intake {
     pub findings: Vec<Finding>,
 }
 
-/// Sorts out the files of a run.
-pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lang: Lang) -> Intake {
+/// Sorts out the files of a run. `matcher` (the run's, over `template`'s
+/// registry) names the unit an unreadable file's name points at.
+pub fn intake(
+    outcomes: &[FileOutcome],
+    template: &Template,
+    matcher: &AgencyMatcher,
+    period: Period,
+    lang: Lang,
+) -> Intake {
     let mut findings = Vec::new();
     let mut status = Vec::new();
-    let matcher = AgencyMatcher::new(template);
     // unit → candidate submissions (right period)
     let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     // unit → files of the wrong period / unreadable files named after it
@@ -70,8 +76,8 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
             }
             FileOutcome::Read(s) => {
                 let Some(u) = s.unit else {
-                    let loc = match &s.unit_source {
-                        crate::normalize::submission::UnitSource::Title(l) => l.clone(),
+                    let loc = match s.unit_source {
+                        crate::normalize::submission::UnitSource::Title(c) => s.title_location(c),
                         _ => Location::file(s.file.clone()),
                     };
                     findings.push(
@@ -81,7 +87,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                                 format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «UBND PHƯỜNG 5») or add the unit to the registry.", s.file, s.unit_text),
                             ),
                         )
-                        .at(&Location { cell: loc.cell, sheet: loc.sheet, file: s.file.clone() })
+                        .at(&loc)
                         .actual(s.unit_text.clone()),
                     );
                     other_lines.push(StatusLine {
@@ -99,7 +105,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                     continue;
                 };
                 match &s.period {
-                    Some((p, loc)) if *p != period => {
+                    Some((p, cell)) if *p != period => {
                         findings.push(
                             Finding::error(
                                 Code::PeriodMismatch,
@@ -107,7 +113,7 @@ pub fn intake(outcomes: &[FileOutcome], template: &Template, period: Period, lan
                                     format!("File {} from {} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.", s.file, template.agencies[u].name, p.title_en(), period.title_en(), period.title_en()),
                                 ),
                             )
-                            .at(loc)
+                            .at(&s.title_location(*cell))
                             .unit(template.agencies[u].code.clone())
                             .expected(period.to_string())
                             .actual(p.to_string()),
@@ -308,25 +314,7 @@ fn completeness_of(
             .expected(period.to_string()),
         );
     }
-    let mut present = vec![false; template.indicators.len()];
-    for &i in &sub.present {
-        if let Some(p) = present.get_mut(i as usize) {
-            *p = true;
-        }
-    }
-    let expected: Vec<usize> = template
-        .indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, ind)| match a.kind {
-            AgencyKind::Ward => matches!(ind.level, Level::Ward | Level::Both),
-            // A department reports the district figure of its own
-            // indicators; ward-level ones come from the wards alone.
-            _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
-        })
-        .map(|(i, _)| i)
-        .filter(|&i| !present.get(i).copied().unwrap_or(false))
-        .collect();
+    let expected: Vec<usize> = sub.missing.iter().map(|&i| i as usize).collect();
     if !expected.is_empty() {
         let codes: Vec<&str> = expected
             .iter()

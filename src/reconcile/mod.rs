@@ -1,6 +1,7 @@
 //! Reconcile: the tidy table of every included submission goes into
-//! polars once; totals per indicator and column come out of one group-by,
-//! and the template's relations are evaluated over all units at once.
+//! polars a chunk of units at a time; totals per indicator and column come
+//! out of a group-by per chunk, and the template's relations are evaluated
+//! over each chunk's units at once.
 //!
 //! Who counts towards a total:
 //!
@@ -25,6 +26,7 @@ pub mod totals_check;
 
 use crate::error::Fatal;
 use crate::model::ValueColumn;
+use crate::normalize::store::Figures;
 use crate::normalize::submission::Submission;
 use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
@@ -97,26 +99,21 @@ pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) 
     }
 }
 
-/// How many submissions go into one polars frame: the frame of a chunk is
-/// built, grouped and dropped before the next, so the memory the sums
-/// take does not grow with the number of units.
-pub const UNITS_PER_FRAME: usize = 1024;
-
 /// Sums the included submissions into totals with polars, then recomputes
 /// rates and percentages from the totals.
 ///
-/// The tidy rows go into polars a chunk of [`UNITS_PER_FRAME`]
-/// submissions at a time; each chunk's group-by (sum, summed half-units,
-/// count) is added into the totals, which is the same as one group-by over
-/// all rows since sums and counts add up.
+/// The tidy rows go into polars a chunk of units at a time (see
+/// [`Figures`]); each chunk's group-by (sum, summed half-units, count) is
+/// added into the totals, which is the same as one group-by over all rows
+/// since sums and counts add up. What the sums take does not grow with the
+/// number of units.
 ///
 /// # Errors
-/// Only if polars itself fails (an internal error, fatal).
-pub fn consolidate(subs: &[&Submission], template: &Template) -> Result<Totals, Fatal> {
+/// Only if polars itself fails (an internal error, fatal), or the stored
+/// figures cannot be read back.
+pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fatal> {
     let mut totals = Totals::empty(template.indicators.len());
-    for chunk in subs.chunks(UNITS_PER_FRAME) {
-        add_chunk(chunk, template, &mut totals)?;
-    }
+    figures.each_chunk(|chunk| add_chunk(chunk, template, &mut totals))?;
     recompute_rates(&mut totals, template);
     recompute_percentages(&mut totals, template);
     Ok(totals)
@@ -283,17 +280,20 @@ pub(crate) fn counts(df: &DataFrame, name: &str) -> Result<Column, Fatal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::submission::Submission;
+    use crate::normalize::store::{FigureStore, UNITS_PER_CHUNK};
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
 
-    /// More units than one polars frame takes: the totals added up chunk
-    /// by chunk equal the plain sums, counts and half-units.
+    /// More units than one chunk takes, their figures in the store: the
+    /// totals added up chunk by chunk equal the plain sums, counts and
+    /// half-units.
     #[test]
-    fn totals_over_several_frames_equal_the_plain_sums() {
+    fn totals_over_several_chunks_equal_the_plain_sums() {
         let t = Template::builtin().unwrap();
         let hc02 = ind(&t, "HC02");
-        let n = 2 * UNITS_PER_FRAME + 37;
-        let subs: Vec<Submission> = (0..n)
+        let n = 2 * UNITS_PER_CHUNK + 37;
+        let dir = tempfile::tempdir().unwrap();
+        let store = FigureStore::in_dir(dir.path()).unwrap();
+        let mut subs: Vec<Submission> = (0..n)
             .map(|k| {
                 let mut rows = vec![row(hc02, ValueColumn::Th, (k % 97) as f64, 0)];
                 if k % 3 == 0 {
@@ -302,8 +302,12 @@ mod tests {
                 sub_with(&t, &format!("P{:02}", k % 16 + 1), rows)
             })
             .collect();
-        let refs: Vec<&Submission> = subs.iter().collect();
-        let totals = consolidate(&refs, &t).unwrap();
+        for s in &mut subs {
+            store.put(s).unwrap();
+        }
+        let figures = Figures::new(subs.iter().collect(), Some(&store));
+        assert_eq!(figures.chunk_count(), 3);
+        let totals = consolidate(&figures, &t).unwrap();
         let th: f64 = (0..n).map(|k| (k % 97) as f64).sum();
         let lk_count = (0..n).filter(|k| k % 3 == 0).count();
         assert_eq!(totals.get(hc02, ValueColumn::Th), Some(th));

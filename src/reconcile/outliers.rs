@@ -14,12 +14,13 @@
 //! and a mistyped rate is caught against its formula.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
+use super::column_index;
 use crate::diagnostic::{Code, Finding, Lang};
-use crate::model::ValueColumn;
+use crate::error::Fatal;
 use crate::normalize::number::{format_auto, format_num};
+use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::{AgencyKind, Kind, Template};
-use std::collections::BTreeMap;
 
 /// The fewest wards among which an outlier means something.
 pub const MIN_WARDS: usize = 5;
@@ -40,18 +41,28 @@ fn median(v: &mut [f64]) -> Option<f64> {
     })
 }
 
+/// At most this many wards' values are held at once to find the medians
+/// (2 MB): the (indicator, column) groups are taken a batch at a time and
+/// each batch's values are gathered in one pass over the chunks, so a
+/// consolidation of 100,000 units makes more passes rather than holding
+/// more. A single group larger than this is taken alone.
+pub const VALUES_PER_PASS: usize = 1 << 18;
+
 /// `outlier` warnings for the wards' quantities (KH, TH, LK, CK).
 ///
-/// Two passes over the figures, so that memory holds the wards' values
-/// (8 bytes each) and not references to every figure: the first gathers
-/// each (indicator, column)'s values and works out its median and MAD,
-/// the second scores every figure against them.
+/// Passes over the chunks of units: one counts each (indicator, column)'s
+/// figures, one per batch of groups (see [`VALUES_PER_PASS`]) gathers their
+/// values and works out the median and MAD, and a last one scores every
+/// figure against them.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
 pub fn check_outliers(
-    subs: &[&Submission],
+    figures: &Figures,
     template: &Template,
     settings: &CheckSettings,
     lang: Lang,
-) -> Vec<Finding> {
+) -> Result<Vec<Finding>, Fatal> {
     let is_ward = |s: &Submission| {
         s.unit
             .and_then(|u| template.agencies.get(u))
@@ -64,65 +75,97 @@ pub fn check_outliers(
                 .get(r.ind())
                 .is_some_and(|i| i.kind == Kind::Rate)
     };
-    let wards: Vec<&Submission> = subs.iter().copied().filter(|s| is_ward(s)).collect();
-    let mut values: BTreeMap<(usize, ValueColumn), Vec<f64>> = BTreeMap::new();
-    for s in &wards {
-        for r in s.rows.iter().filter(|r| scored(r)) {
-            values.entry((r.ind(), r.column)).or_default().push(r.value);
-        }
-    }
-    // (median, MAD) of every group worth scoring.
-    let spread: BTreeMap<(usize, ValueColumn), (f64, f64)> = values
-        .into_iter()
-        .filter_map(|(key, mut v)| {
-            if v.len() < MIN_WARDS {
-                return None;
+    // A group is (indicator, column), numbered indicator × 6 + column.
+    let group = |r: &TidyRow| r.ind() * 6 + column_index(r.column);
+    let groups = template.indicators.len() * 6;
+    let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow)| {
+        figures.each_chunk(|chunk| {
+            for s in chunk.iter().filter(|s| is_ward(s)) {
+                for r in s
+                    .rows
+                    .iter()
+                    .filter(|r| scored(r) && r.ind() < template.indicators.len())
+                {
+                    f(s, r);
+                }
             }
-            let med = median(&mut v)?;
+            Ok(())
+        })
+    };
+    let mut count = vec![0usize; groups];
+    ward_rows(&mut |_, r| count[group(r)] += 1)?;
+    // (median, MAD) of every group worth scoring.
+    let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
+    let worth: Vec<usize> = (0..groups).filter(|&g| count[g] >= MIN_WARDS).collect();
+    let mut rest = worth.as_slice();
+    while !rest.is_empty() {
+        let (mut take, mut held) = (0, 0);
+        while take < rest.len() && (take == 0 || held + count[rest[take]] <= VALUES_PER_PASS) {
+            held += count[rest[take]];
+            take += 1;
+        }
+        let (batch, later) = rest.split_at(take);
+        rest = later;
+        // Where each group of the batch keeps its values.
+        let mut slot: Vec<Option<usize>> = vec![None; groups];
+        for (k, &g) in batch.iter().enumerate() {
+            slot[g] = Some(k);
+        }
+        let mut values: Vec<Vec<f64>> = batch
+            .iter()
+            .map(|&g| Vec::with_capacity(count[g]))
+            .collect();
+        ward_rows(&mut |_, r| {
+            if let Some(k) = slot[group(r)] {
+                values[k].push(r.value);
+            }
+        })?;
+        for (&g, mut v) in batch.iter().zip(values) {
+            let Some(med) = median(&mut v) else { continue };
             for x in v.iter_mut() {
                 *x = (*x - med).abs();
             }
-            let mad = median(&mut v)?;
-            (mad > 0.0).then_some((key, (med, mad)))
-        })
-        .collect();
-    let mut out = Vec::new();
-    for s in &wards {
-        for r in s.rows.iter().filter(|r| scored(r)) {
-            let (indicator, column) = (r.ind(), r.column);
-            let Some(&(med, mad)) = spread.get(&(indicator, column)) else {
-                continue;
-            };
-            let score = MAD_SCALE * (r.value - med).abs() / mad;
-            if score <= settings.outlier_threshold {
-                continue;
+            if let Some(mad) = median(&mut v).filter(|&m| m > 0.0) {
+                spread[g] = Some((med, mad));
             }
-            let unit_name = s
-                .unit
-                .and_then(|u| template.agencies.get(u))
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            let d = r.decimals.min(4);
-            let (x, m) = (format_num(r.value, d, lang), format_auto(med, 2, lang));
-            let sc = format_num(score, 1, lang);
-            let th = format_auto(settings.outlier_threshold, 2, lang);
-            let what = indicator_words(template, indicator);
-            let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các phường khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-                format!("{unit_name}: {what} (column {column}) is {x}, far from the other wards (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
-            );
-            out.push(
-                at_row(Finding::warning(Code::Outlier, text), template, s, r)
-                    .expected(m)
-                    .actual(x),
-            );
         }
     }
-    out
+    let mut out = Vec::new();
+    ward_rows(&mut |s, r| {
+        let Some((med, mad)) = spread[group(r)] else {
+            return;
+        };
+        let (indicator, column) = (r.ind(), r.column);
+        let score = MAD_SCALE * (r.value - med).abs() / mad;
+        if score <= settings.outlier_threshold {
+            return;
+        }
+        let unit_name = s
+            .unit
+            .and_then(|u| template.agencies.get(u))
+            .map(|a| a.name.clone())
+            .unwrap_or_default();
+        let d = r.decimals.min(4);
+        let (x, m) = (format_num(r.value, d, lang), format_auto(med, 2, lang));
+        let sc = format_num(score, 1, lang);
+        let th = format_auto(settings.outlier_threshold, 2, lang);
+        let what = indicator_words(template, indicator);
+        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các phường khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+            format!("{unit_name}: {what} (column {column}) is {x}, far from the other wards (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
+        );
+        out.push(
+            at_row(Finding::warning(Code::Outlier, text), template, s, r)
+                .expected(m)
+                .actual(x),
+        );
+    })?;
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ValueColumn;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
 
     fn wards(t: &Template, values: &[f64]) -> Vec<Submission> {
@@ -145,7 +188,13 @@ mod tests {
         let t = Template::builtin().unwrap();
         let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 1250.0, 118.0]);
         let refs: Vec<&Submission> = s.iter().collect();
-        let f = check_outliers(&refs, &t, &CheckSettings::default(), Lang::Vi);
+        let f = check_outliers(
+            &Figures::in_memory(&refs),
+            &t,
+            &CheckSettings::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::Outlier);
         assert_eq!(
@@ -165,15 +214,27 @@ mod tests {
         // Spread out but no figure far from the rest.
         let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 160.0, 118.0]);
         let refs: Vec<&Submission> = s.iter().collect();
-        assert!(check_outliers(&refs, &t, &settings, Lang::Vi).is_empty());
+        assert!(
+            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
         // Fewer than five wards.
         let s = wards(&t, &[120.0, 130.0, 110.0, 1250.0]);
         let refs: Vec<&Submission> = s.iter().collect();
-        assert!(check_outliers(&refs, &t, &settings, Lang::Vi).is_empty());
+        assert!(
+            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
         // MAD = 0: most wards state the same figure.
         let s = wards(&t, &[0.0, 0.0, 0.0, 0.0, 3.0, 0.0]);
         let refs: Vec<&Submission> = s.iter().collect();
-        assert!(check_outliers(&refs, &t, &settings, Lang::Vi).is_empty());
+        assert!(
+            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]
@@ -185,7 +246,7 @@ mod tests {
             outlier_threshold: 2.0,
             ..Default::default()
         };
-        let f = check_outliers(&refs, &t, &settings, Lang::Vi);
+        let f = check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi).unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].actual, "160");
     }

@@ -29,12 +29,15 @@
 use super::checks::{at_row, indicator_words, unit_of};
 use super::{column_index, Totals};
 use crate::diagnostic::{Code, Finding, Lang};
+use crate::error::Fatal;
 use crate::model::ValueColumn;
 use crate::normalize::number::format_num;
+use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::rules::expr::{parse, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The largest magnitude a percent stored as a fraction (0.2315 for 23,15%)
@@ -272,21 +275,43 @@ fn finding(
         .actual(actual)
 }
 
+/// A responsible department's stated rate (level `both`) and the wards'
+/// rates of the same indicator and column, summed.
+struct Averaged {
+    /// Index of the department in [`Figures::subs`].
+    dept: usize,
+    indicator: usize,
+    column: ValueColumn,
+    stated: TidyRow,
+    /// Numerator and denominator of the rate's formula.
+    num: (usize, String),
+    den: (usize, String),
+    /// Sum of the wards' rates, of their half-units, and how many.
+    sum: f64,
+    half: f64,
+    wards: usize,
+}
+
 /// `rate-averaged`: a responsible department's rate (level `both`) that
 /// equals the mean of the wards' stated rates but not the rate of the
-/// summed numerator and denominator.
+/// summed numerator and denominator. The departments' rates are found
+/// first; the wards' are summed in one pass over the chunks.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
 pub fn check_rate_averaged(
-    subs: &[&Submission],
+    figures: &Figures,
     totals: &Totals,
     template: &Template,
     lang: Lang,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
+) -> Result<Vec<Finding>, Fatal> {
     let kind_of = |s: &Submission| {
         s.unit
             .and_then(|u| template.agencies.get(u))
-            .map(|a| (a.kind, a.code.clone()))
+            .map(|a| (a.kind, a.code.as_str()))
     };
+    let mut found: Vec<Averaged> = Vec::new();
+    let mut departments: HashMap<usize, Cow<Submission>> = HashMap::new();
     for (i, ind) in template.indicators.iter().enumerate() {
         if ind.kind != Kind::Rate || ind.level != Level::Both {
             continue;
@@ -298,79 +323,110 @@ pub fn check_rate_averaged(
         else {
             continue;
         };
-        let Some(dept) = subs.iter().find(|s| {
+        let Some(k) = figures.subs().iter().position(|s| {
             kind_of(s).is_some_and(|(k, c)| k != AgencyKind::Ward && c == ind.reported_by)
         }) else {
             continue;
         };
+        if let std::collections::hash_map::Entry::Vacant(e) = departments.entry(k) {
+            e.insert(figures.unit(k)?);
+        }
+        let dept = &departments[&k];
         for column in ValueColumn::QUANTITIES {
             let Some(stated) = dept.figure(i, column) else {
                 continue;
             };
-            let ward_rates: Vec<&TidyRow> = subs
-                .iter()
-                .filter(|s| kind_of(s).is_some_and(|(k, _)| k == AgencyKind::Ward))
-                .filter_map(|s| s.figure(i, column))
-                .collect();
-            if ward_rates.len() < 2 {
-                continue;
-            }
-            let count = ward_rates.len() as f64;
-            let mean = ward_rates.iter().map(|r| r.value).sum::<f64>() / count;
-            let half = ward_rates
-                .iter()
-                .map(|r| super::half_unit(r.decimals))
-                .sum::<f64>()
-                / count;
-            let ci = column_index(column);
-            let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
-                continue;
-            };
-            let tol = |k: usize| totals.tolerance.get(k).map(|t| t[ci]).unwrap_or(0.0);
-            let Some(ratio) = percent_of(
-                Interval::new(num - tol(ni), num + tol(ni)),
-                Interval::new(den - tol(di), den + tol(di)),
-            ) else {
-                continue;
-            };
-            if den == 0.0 {
-                continue;
-            }
-            let d = stated.decimals;
-            let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
-                == Verdict::Consistent;
-            let right = judge_percent(stated.value, d, ratio) == Verdict::Consistent;
-            if !averaged || right {
-                continue;
-            }
-            let f = |v: f64, dd: u8| format_num(v, dd, lang);
-            let point = num / den * 100.0;
-            let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
-            let (dept_code, dept_name) = unit_of(template, dept);
-            let _ = dept_code;
-            let what = indicator_words(template, i);
-            let nd = ward_rates.len();
-            let text = lang.text(format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
-                format!("{dept_name}: {what} (column {column}) states {s}% for the district, the plain mean of {nd} wards' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, &n), f(num, 0), super::relations::short_name(template, &dn), f(den, 0)),
-            );
-            out.push(
-                at_row(
-                    Finding::error(Code::RateAveraged, text),
-                    template,
-                    dept,
-                    stated,
-                )
-                .expected(e)
-                .actual(s),
-            );
+            found.push(Averaged {
+                dept: k,
+                indicator: i,
+                column,
+                stated: stated.clone(),
+                num: (ni, n.clone()),
+                den: (di, dn.clone()),
+                sum: 0.0,
+                half: 0.0,
+                wards: 0,
+            });
         }
     }
-    out
+    drop(departments);
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    figures.each_chunk(|chunk| {
+        for w in chunk {
+            if !kind_of(w).is_some_and(|(k, _)| k == AgencyKind::Ward) {
+                continue;
+            }
+            for a in &mut found {
+                if let Some(r) = w.figure(a.indicator, a.column) {
+                    a.sum += r.value;
+                    a.half += super::half_unit(r.decimals);
+                    a.wards += 1;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let mut out = Vec::new();
+    for a in &found {
+        if a.wards < 2 {
+            continue;
+        }
+        let (column, stated) = (a.column, &a.stated);
+        let ((ni, n), (di, dn)) = (&a.num, &a.den);
+        let (ni, di) = (*ni, *di);
+        let count = a.wards as f64;
+        let (mean, half) = (a.sum / count, a.half / count);
+        let ci = column_index(column);
+        let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
+            continue;
+        };
+        let tol = |k: usize| totals.tolerance.get(k).map(|t| t[ci]).unwrap_or(0.0);
+        let Some(ratio) = percent_of(
+            Interval::new(num - tol(ni), num + tol(ni)),
+            Interval::new(den - tol(di), den + tol(di)),
+        ) else {
+            continue;
+        };
+        if den == 0.0 {
+            continue;
+        }
+        let d = stated.decimals;
+        let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
+            == Verdict::Consistent;
+        let right = judge_percent(stated.value, d, ratio) == Verdict::Consistent;
+        if !averaged || right {
+            continue;
+        }
+        let dept = figures.subs()[a.dept];
+        let f = |v: f64, dd: u8| format_num(v, dd, lang);
+        let point = num / den * 100.0;
+        let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+        let (_, dept_name) = unit_of(template, dept);
+        let what = indicator_words(template, a.indicator);
+        let nd = a.wards;
+        let text = lang.text(format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
+            format!("{dept_name}: {what} (column {column}) states {s}% for the district, the plain mean of {nd} wards' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
+        );
+        out.push(
+            at_row(
+                Finding::error(Code::RateAveraged, text),
+                template,
+                dept,
+                stated,
+            )
+            .expected(e)
+            .actual(s),
+        );
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
     use crate::reconcile::consolidate;
     use crate::template::Template;
@@ -608,16 +664,24 @@ mod tests {
         let vp = |rate: f64| sub_with(&t, "VP", vec![row(hc05, ValueColumn::Th, rate, 2)]);
         let (averaged, right) = (vp(75.0), vp(54.55));
         let subs: Vec<&Submission> = vec![&w1, &w2, &averaged];
-        let totals = consolidate(&subs, &t).unwrap();
-        let f = check_rate_averaged(&subs, &totals, &t, Lang::Vi);
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi).unwrap();
         assert_eq!(codes(&f), [(Code::RateAveraged, "E10", "54,55", "75,00")]);
         assert_eq!(f[0].unit, "VP");
         let subs: Vec<&Submission> = vec![&w1, &w2, &right];
-        assert!(check_rate_averaged(&subs, &totals, &t, Lang::Vi).is_empty());
+        assert!(
+            check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
         // Wrong but not the mean: that is the department's pct check, not
         // this one.
         let other = vp(60.0);
         let subs: Vec<&Submission> = vec![&w1, &w2, &other];
-        assert!(check_rate_averaged(&subs, &totals, &t, Lang::Vi).is_empty());
+        assert!(
+            check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -17,6 +17,7 @@ use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
 use crate::normalize::number::format_num;
+use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::normalize::text::clean;
 use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
@@ -149,19 +150,20 @@ pub const RELATIONS_PER_FRAME: usize = 64;
 /// Checks every relation in every submission and in the totals.
 ///
 /// The relations go into polars [`RELATIONS_PER_FRAME`] at a time and the
-/// units [`super::UNITS_PER_FRAME`] at a time (the totals row closes the
-/// last frame), so no frame grows with the catalog or the number of units.
+/// units a chunk at a time (see [`Figures`]; the totals row closes the
+/// last chunk), so no frame grows with the catalog or the number of units.
 ///
 /// # Errors
-/// Only when polars fails internally.
+/// Only when polars fails internally, or the stored figures cannot be read
+/// back.
 pub fn check_relations(
-    subs: &[&Submission],
+    figures: &Figures,
     totals: &Totals,
     template: &Template,
     relations: &[Relation],
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
-    let mut run = Checking::new(subs, totals, template, lang);
+    let mut run = Checking::new(figures, totals, template, lang);
     // Sums and differences of figures (nearly every relation of a
     // catalog) are checked over the tidy figures with one join and one
     // group-by, whatever their number; any other form is compiled to
@@ -313,7 +315,7 @@ mod lcols {
 /// What the relation checks work over (the units in chunks, the
 /// totals) and what they write into.
 struct Checking<'a> {
-    chunks: Vec<&'a [&'a Submission]>,
+    figures: &'a Figures<'a>,
     totals: &'a Totals,
     template: &'a Template,
     lang: Lang,
@@ -325,18 +327,13 @@ struct Checking<'a> {
 
 impl<'a> Checking<'a> {
     fn new(
-        subs: &'a [&'a Submission],
+        figures: &'a Figures<'a>,
         totals: &'a Totals,
         template: &'a Template,
         lang: Lang,
     ) -> Self {
-        let chunks = if subs.is_empty() {
-            vec![subs]
-        } else {
-            subs.chunks(super::UNITS_PER_FRAME).collect()
-        };
         Checking {
-            chunks,
+            figures,
             totals,
             template,
             lang,
@@ -345,54 +342,61 @@ impl<'a> Checking<'a> {
         }
     }
 
-    /// The one loop both ways of checking share: every column, every chunk of
-    /// units (the totals row closes the last chunk), `judge` saying what each
-    /// relation says of each subject, and the verdicts turned into findings.
-    /// The totals are only worth a finding when every unit's figures satisfied
-    /// the relation: otherwise the total's violation is a consequence of a
-    /// unit's, already reported.
+    /// The one loop both ways of checking share: every chunk of units (the
+    /// totals row closes the last chunk; without units it is alone), every
+    /// column, `judge` saying what each relation says of each subject, and
+    /// the verdicts turned into findings. The totals are only worth a
+    /// finding when every unit's figures satisfied the relation: otherwise
+    /// the total's violation is a consequence of a unit's, already
+    /// reported.
     fn over_units(
         &mut self,
         relations: &[&Relation],
         mut judge: impl FnMut(ValueColumn, &[Subject]) -> Result<Verdicts, Fatal>,
     ) -> Result<(), Fatal> {
-        for column in ValueColumn::QUANTITIES {
-            let mut unit_trouble = vec![false; relations.len()];
-            for (c, chunk) in self.chunks.iter().enumerate() {
-                let last = c + 1 == self.chunks.len();
+        let figures = self.figures;
+        let chunks = figures.chunk_count().max(1);
+        let mut unit_trouble = vec![vec![false; relations.len()]; ValueColumn::QUANTITIES.len()];
+        for c in 0..chunks {
+            let last = c + 1 == chunks;
+            figures.chunk(c, |chunk| -> Result<(), Fatal> {
                 let subjects: Vec<Subject> = chunk
                     .iter()
                     .map(|s| Subject::Unit(s))
                     .chain(last.then_some(Subject::Totals))
                     .collect();
-                for (k, j, verdict) in judge(column, &subjects)? {
-                    let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
-                        continue;
-                    };
-                    let is_totals = matches!(subject, Subject::Totals);
-                    match verdict {
-                        Verdict::Skipped => {
-                            unit_trouble[k] = true;
-                            if !is_totals {
-                                *self.skipped.entry((rel.owner, column)).or_default() += 1;
+                for (q, column) in ValueColumn::QUANTITIES.into_iter().enumerate() {
+                    let trouble = &mut unit_trouble[q];
+                    for (k, j, verdict) in judge(column, &subjects)? {
+                        let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
+                            continue;
+                        };
+                        let is_totals = matches!(subject, Subject::Totals);
+                        match verdict {
+                            Verdict::Skipped => {
+                                trouble[k] = true;
+                                if !is_totals {
+                                    *self.skipped.entry((rel.owner, column)).or_default() += 1;
+                                }
                             }
-                        }
-                        Verdict::Violated if is_totals && unit_trouble[k] => {}
-                        Verdict::Violated => {
-                            unit_trouble[k] = true;
-                            let f = violation(
-                                rel,
-                                column,
-                                subject,
-                                self.totals,
-                                self.template,
-                                self.lang,
-                            );
-                            self.findings.push(f);
+                            Verdict::Violated if is_totals && trouble[k] => {}
+                            Verdict::Violated => {
+                                trouble[k] = true;
+                                let f = violation(
+                                    rel,
+                                    column,
+                                    subject,
+                                    self.totals,
+                                    self.template,
+                                    self.lang,
+                                );
+                                self.findings.push(f);
+                            }
                         }
                     }
                 }
-            }
+                Ok(())
+            })??;
         }
         Ok(())
     }
@@ -744,8 +748,9 @@ fn violation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::store::{FigureStore, Figures, UNITS_PER_CHUNK};
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
-    use crate::reconcile::{consolidate, UNITS_PER_FRAME};
+    use crate::reconcile::consolidate;
 
     /// `n` wards with HC02 = HC03 + HC04 in TH, except the ones listed,
     /// whose HC02 is five too many; each in its own file.
@@ -769,38 +774,46 @@ mod tests {
             .collect()
     }
 
-    fn sum_mismatches(t: &Template, subs: &[Submission]) -> Vec<(String, String)> {
-        let refs: Vec<&Submission> = subs.iter().collect();
-        let totals = consolidate(&refs, t).unwrap();
+    /// The sum-mismatches (file, cell) of the submissions, their figures
+    /// in a store as in a consolidation.
+    fn sum_mismatches(t: &Template, mut subs: Vec<Submission>) -> Vec<(String, String)> {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FigureStore::in_dir(dir.path()).unwrap();
+        for s in &mut subs {
+            store.put(s).unwrap();
+        }
+        let figures = Figures::new(subs.iter().collect(), Some(&store));
+        let totals = consolidate(&figures, t).unwrap();
         let (relations, _) = relations_of(t, Lang::En);
-        let mut f: Vec<(String, String)> = check_relations(&refs, &totals, t, &relations, Lang::En)
-            .unwrap()
-            .into_iter()
-            .filter(|f| f.code == Code::SumMismatch)
-            .map(|f| (f.file, f.cell))
-            .collect();
+        let mut f: Vec<(String, String)> =
+            check_relations(&figures, &totals, t, &relations, Lang::En)
+                .unwrap()
+                .into_iter()
+                .filter(|f| f.code == Code::SumMismatch)
+                .map(|f| (f.file, f.cell))
+                .collect();
         f.sort();
         f
     }
 
-    /// Units spread over several polars frames: a unit's violation is
-    /// found in whichever frame it falls, and it still holds back the
-    /// totals' own finding, which sits in the last frame.
+    /// Units spread over several chunks: a unit's violation is found in
+    /// whichever chunk it falls, and it still holds back the totals' own
+    /// finding, which sits in the last chunk.
     #[test]
-    fn relations_over_several_frames_find_each_unit_and_spare_the_totals() {
+    fn relations_over_several_chunks_find_each_unit_and_spare_the_totals() {
         let t = Template::builtin().unwrap();
-        let n = UNITS_PER_FRAME + 300;
+        let n = UNITS_PER_CHUNK + 300;
         let name = |k: usize| format!("w{k:05}.xlsx");
         // A ward in the first frame only: the totals row, in the last
         // frame, is held back all the same.
-        let f = sum_mismatches(&t, &wards(&t, n, &[5]));
+        let f = sum_mismatches(&t, wards(&t, n, &[5]));
         assert_eq!(f, vec![(name(5), "E10".to_string())]);
         // A ward in each frame.
-        let f = sum_mismatches(&t, &wards(&t, n, &[5, UNITS_PER_FRAME + 7]));
+        let f = sum_mismatches(&t, wards(&t, n, &[5, UNITS_PER_CHUNK + 7]));
         let files: Vec<String> = f.into_iter().map(|(file, _)| file).collect();
-        assert_eq!(files, vec![name(5), name(UNITS_PER_FRAME + 7)]);
+        assert_eq!(files, vec![name(5), name(UNITS_PER_CHUNK + 7)]);
         // Every ward right: nothing, and the totals (which add up) neither.
-        assert!(sum_mismatches(&t, &wards(&t, n, &[])).is_empty());
+        assert!(sum_mismatches(&t, wards(&t, n, &[])).is_empty());
     }
 
     /// A catalog of `k` relations `A_i <formula> B_i, C_i`, three wards
@@ -843,14 +856,19 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Submission> = subs.iter().collect();
-        let totals = consolidate(&refs, &t).unwrap();
-        let mut found: Vec<(String, String)> =
-            check_relations(&refs, &totals, &t, &relations, Lang::En)
-                .unwrap()
-                .into_iter()
-                .filter(|f| f.code == code)
-                .map(|f| (f.unit, f.indicator))
-                .collect();
+        let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
+        let mut found: Vec<(String, String)> = check_relations(
+            &Figures::in_memory(&refs),
+            &totals,
+            &t,
+            &relations,
+            Lang::En,
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.code == code)
+        .map(|f| (f.unit, f.indicator))
+        .collect();
         found.sort();
         found
     }
@@ -906,7 +924,7 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Submission> = subs.iter().collect();
-        let totals = consolidate(&refs, &t).unwrap();
+        let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
         let key = |f: &Finding| {
             (
                 f.file.clone(),
@@ -917,13 +935,14 @@ mod tests {
             )
         };
         let all: Vec<&Relation> = relations.iter().collect();
-        let mut by_expr = Checking::new(&refs, &totals, &t, Lang::En);
+        let figures = Figures::in_memory(&refs);
+        let mut by_expr = Checking::new(&figures, &totals, &t, Lang::En);
         by_expr.check_batch(&all).unwrap();
         let linear: Vec<(&Relation, Linear)> = relations
             .iter()
             .map(|r| (r, Linear::of(r, &t).unwrap()))
             .collect();
-        let mut by_join = Checking::new(&refs, &totals, &t, Lang::En);
+        let mut by_join = Checking::new(&figures, &totals, &t, Lang::En);
         by_join.check_linear(&linear).unwrap();
         let (skip_expr, skip_join) = (&by_expr.skipped, &by_join.skipped);
         let (by_expr, by_join) = (&by_expr.findings, &by_join.findings);

@@ -15,8 +15,10 @@
 use super::checks::{at_row, indicator_words};
 use super::{column_index, half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::error::Fatal;
 use crate::normalize::number::format_num;
-use crate::normalize::submission::Submission;
+use crate::normalize::store::Figures;
+use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::{AgencyKind, Kind, Level, Template};
 use std::collections::HashSet;
 
@@ -24,42 +26,58 @@ use std::collections::HashSet;
 /// only.
 const LISTED_WARDS: usize = 20;
 
+/// A department's figure that differs from the wards' sum, and the wards'
+/// figures gathered for its message.
+struct Mismatch {
+    /// Index of the department in [`Figures::subs`].
+    dept: usize,
+    row: TidyRow,
+    sum: f64,
+    contributors: u32,
+    /// The first [`LISTED_WARDS`] wards' names and figures.
+    listed: Vec<(String, f64)>,
+    /// How many wards state the figure; the most decimals among them.
+    wards: usize,
+    decimals: u8,
+    /// A ward's figure that enters the sum is already an error.
+    held_back: bool,
+}
+
 /// `total-mismatch` for every level-`both` figure of a responsible
 /// department that differs from the sum of the wards.
 ///
 /// `known` are the findings already made: a ward's error on a figure
 /// (unit, indicator, column) that enters the sum holds the comparison back.
+/// The departments' figures are compared with the totals first; only when
+/// some differ are the wards' figures read, one pass over the chunks.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
 pub fn check_department_totals(
-    subs: &[&Submission],
+    figures: &Figures,
     totals: &Totals,
     template: &Template,
     known: &[Finding],
     lang: Lang,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
+) -> Result<Vec<Finding>, Fatal> {
     let wrong: HashSet<(&str, &str, &str)> = known
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
         .collect();
-    let is_ward = |s: &&&Submission| {
-        s.unit
-            .and_then(|u| template.agencies.get(u))
-            .is_some_and(|a| a.kind == AgencyKind::Ward)
-    };
-    let wards: Vec<&&Submission> = subs.iter().filter(is_ward).collect();
+    let agency = |s: &Submission| s.unit.and_then(|u| template.agencies.get(u));
     let expected_wards = template
         .agencies
         .iter()
         .filter(|a| a.kind == AgencyKind::Ward && a.reports)
         .count();
-    for sub in subs {
-        let Some(dept) = sub.unit.and_then(|u| template.agencies.get(u)) else {
-            continue;
-        };
+    let mut found: Vec<Mismatch> = Vec::new();
+    for (k, sub) in figures.subs().iter().enumerate() {
+        let Some(dept) = agency(sub) else { continue };
         if dept.kind == AgencyKind::Ward {
             continue;
         }
+        let sub = figures.unit(k)?;
         for r in &sub.rows {
             let Some(ind) = template.indicators.get(r.ind()) else {
                 continue;
@@ -85,66 +103,89 @@ pub fn check_department_totals(
             if (r.value - sum).abs() <= tol {
                 continue;
             }
-            let mut held_back = false;
-            let figures: Vec<(String, f64, u8)> = wards
-                .iter()
-                .filter_map(|w| {
-                    let a = w.unit.and_then(|u| template.agencies.get(u))?;
-                    let x = w.figure(r.ind(), r.column)?;
-                    if wrong.contains(&(a.code.as_str(), ind.code.as_str(), r.column.as_str())) {
-                        held_back = true;
-                    }
-                    Some((a.name.clone(), x.value, x.decimals))
-                })
-                .collect();
-            if held_back {
-                continue;
-            }
-            let d = figures
-                .iter()
-                .map(|f| f.2)
-                .chain([r.decimals])
-                .max()
-                .unwrap_or(0)
-                .min(4);
-            let f = |v: f64| format_num(v, d, lang);
-            let mut listed: Vec<String> = figures
-                .iter()
-                .take(LISTED_WARDS)
-                .map(|(n, v, _)| format!("{n} {}", f(*v)))
-                .collect();
-            if figures.len() > LISTED_WARDS {
-                listed.push("…".into());
-            }
-            let listed = listed.join("; ");
-            let complete = contributors as usize >= expected_wards;
-            let what = indicator_words(template, r.ind());
-            let column = r.column;
-            let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
-            let partial = if complete {
-                String::new()
-            } else {
-                lang.text(format!(" Mới có {contributors}/{expected_wards} phường báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
-                    format!(" Only {contributors} of {expected_wards} wards reported it, so the sum may be incomplete."),
-                )
-            };
-            let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {} nhưng tổng của {contributors} phường là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các phường.", dept.name, f(r.value), f(sum), ind.code),
-                format!("{}: {what} (column {column}) states {} for the district but its {contributors} wards add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the wards.", dept.name, f(r.value), f(sum), ind.code),
-            );
-            out.push(
-                at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
-                    .expected(f(sum))
-                    .actual(f(r.value)),
-            );
+            found.push(Mismatch {
+                dept: k,
+                row: r.clone(),
+                sum,
+                contributors,
+                listed: Vec::new(),
+                wards: 0,
+                decimals: r.decimals,
+                held_back: false,
+            });
         }
     }
-    out
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    figures.each_chunk(|chunk| {
+        for w in chunk {
+            let Some(a) = agency(w).filter(|a| a.kind == AgencyKind::Ward) else {
+                continue;
+            };
+            for m in &mut found {
+                let Some(x) = w.figure(m.row.ind(), m.row.column) else {
+                    continue;
+                };
+                let code = template.indicators[m.row.ind()].code.as_str();
+                if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
+                    m.held_back = true;
+                }
+                if m.listed.len() < LISTED_WARDS {
+                    m.listed.push((a.name.clone(), x.value));
+                }
+                m.wards += 1;
+                m.decimals = m.decimals.max(x.decimals);
+            }
+        }
+        Ok(())
+    })?;
+    let mut out = Vec::new();
+    for m in found.iter().filter(|m| !m.held_back) {
+        let sub = figures.subs()[m.dept];
+        let (Some(dept), Some(ind)) = (agency(sub), template.indicators.get(m.row.ind())) else {
+            continue;
+        };
+        let (r, sum, contributors) = (&m.row, m.sum, m.contributors);
+        let d = m.decimals.min(4);
+        let f = |v: f64| format_num(v, d, lang);
+        let mut listed: Vec<String> = m
+            .listed
+            .iter()
+            .map(|(n, v)| format!("{n} {}", f(*v)))
+            .collect();
+        if m.wards > LISTED_WARDS {
+            listed.push("…".into());
+        }
+        let listed = listed.join("; ");
+        let complete = contributors as usize >= expected_wards;
+        let what = indicator_words(template, r.ind());
+        let column = r.column;
+        let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
+        let partial = if complete {
+            String::new()
+        } else {
+            lang.text(format!(" Mới có {contributors}/{expected_wards} phường báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
+                format!(" Only {contributors} of {expected_wards} wards reported it, so the sum may be incomplete."),
+            )
+        };
+        let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {} nhưng tổng của {contributors} phường là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các phường.", dept.name, f(r.value), f(sum), ind.code),
+            format!("{}: {what} (column {column}) states {} for the district but its {contributors} wards add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the wards.", dept.name, f(r.value), f(sum), ind.code),
+        );
+        out.push(
+            at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
+                .expected(f(sum))
+                .actual(f(r.value)),
+        );
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::ValueColumn;
+    use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
     use crate::reconcile::consolidate;
 
@@ -166,8 +207,9 @@ mod tests {
         let vp_right = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 1736.0, 0)]);
         let mut subs: Vec<&Submission> = wards.iter().collect();
         subs.push(&vp_wrong);
-        let totals = consolidate(&subs, &t).unwrap();
-        let f = check_department_totals(&subs, &totals, &t, &[], Lang::Vi);
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::TotalMismatch);
         assert_eq!(f[0].severity, Severity::Error);
@@ -183,11 +225,16 @@ mod tests {
         assert!(f[0].message.contains("Chi tiết theo đơn vị"));
         subs.pop();
         subs.push(&vp_right);
-        assert!(check_department_totals(&subs, &totals, &t, &[], Lang::Vi).is_empty());
+        assert!(
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
         // With wards missing the message says the sum is partial.
         let few: Vec<&Submission> = wards.iter().take(3).chain([&vp_wrong]).collect();
-        let totals = consolidate(&few, &t).unwrap();
-        let f = check_department_totals(&few, &totals, &t, &[], Lang::En);
+        let totals = consolidate(&Figures::in_memory(&few), &t).unwrap();
+        let f =
+            check_department_totals(&Figures::in_memory(&few), &totals, &t, &[], Lang::En).unwrap();
         assert_eq!(f[0].severity, Severity::Error);
         assert!(
             f[0].message.contains("Only 3 of 16 wards"),
@@ -199,6 +246,10 @@ mod tests {
             .unit("P02")
             .indicator("HC02")
             .column("TH")];
-        assert!(check_department_totals(&few, &totals, &t, &known, Lang::En).is_empty());
+        assert!(
+            check_department_totals(&Figures::in_memory(&few), &totals, &t, &known, Lang::En)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Report: the workbooks and error lists the users open.
 
 pub mod atomic;
+pub mod detail;
 pub mod errors;
 pub mod feedback;
 pub mod workbook;

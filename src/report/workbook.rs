@@ -12,16 +12,18 @@
 //! Number formats are written in Excel's invariant form (`#,##0.00`), which
 //! Excel shows as `#.##0,00` under the Vietnamese locale.
 
-use crate::diagnostic::{column_letters, Finding, Lang, Severity};
+use crate::diagnostic::{column_letters, Finding, Lang, Severity, Tally};
 use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
-use crate::normalize::submission::{figure_in, TidyRow};
+use crate::normalize::store::Figures;
 use crate::reconcile::{column_index, Totals};
 use crate::report::atomic::write_atomic_with;
+use crate::report::detail::DetailCells;
 use crate::template::{Indicator, Kind, Level, Template};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The status of a unit or file in "Tình trạng nộp".
@@ -69,10 +71,9 @@ pub struct StatusLine {
     pub note: String,
 }
 
-/// A unit in the detail sheet: agency index and its figures, sorted by
-/// indicator and column as a [`crate::normalize::submission::Submission`]
-/// keeps them (looked up with [`figure_in`], nothing copied).
-pub type UnitFigures<'a> = (usize, &'a [TidyRow]);
+/// A unit of the detail sheet: its agency index and its position in
+/// [`ReportData::figures`].
+pub type UnitFigures = (usize, usize);
 
 /// Everything the workbook shows.
 pub struct ReportData<'a> {
@@ -80,9 +81,10 @@ pub struct ReportData<'a> {
     pub period: Period,
     pub lang: Lang,
     pub totals: &'a Totals,
-    /// Units in the detail sheet, in registry order: (agency index,
-    /// its sorted figures).
-    pub units: Vec<UnitFigures<'a>>,
+    /// Units in the detail sheet, in registry order.
+    pub units: Vec<UnitFigures>,
+    /// The included units' figures.
+    pub figures: &'a Figures<'a>,
     pub status: Vec<StatusLine>,
     pub findings: &'a [Finding],
 }
@@ -117,14 +119,25 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     let mut wb = Workbook::new();
     let names = sheet_names(data.lang);
     let e = xerr(path);
+    // The constant-memory sheets' temporary files go beside the output,
+    // not to a temporary folder that may be held in memory (tmpfs).
+    if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
+        wb.set_tempdir(dir).map_err(&e)?;
+    }
     summary_sheet(wb.add_worksheet().set_name(names[0]).map_err(&e)?, data).map_err(&e)?;
     // The detail sheet (indicators × units) is written row by row to a
     // temporary file instead of being held in memory.
     let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
     detail_sheet(detail.set_name(names[1]).map_err(&e)?, data).map_err(&e)?;
-    status_sheet(wb.add_worksheet().set_name(names[2]).map_err(&e)?, data).map_err(&e)?;
+    // So are the status sheet (a line per unit of the registry) and the
+    // findings.
+    let status = wb.add_worksheet_with_constant_memory().map_err(&e)?;
+    status_sheet(status.set_name(names[2]).map_err(&e)?, data).map_err(&e)?;
     findings_sheet(
-        wb.add_worksheet().set_name(names[3]).map_err(&e)?,
+        wb.add_worksheet_with_constant_memory()
+            .map_err(&e)?
+            .set_name(names[3])
+            .map_err(&e)?,
         data.findings,
         data.lang,
     )
@@ -309,6 +322,8 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     };
     let wards: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| is_ward(*u)).collect();
     let others: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| !is_ward(*u)).collect();
+    // Units in column order: the wards, then the others.
+    let in_order: Vec<usize> = wards.iter().chain(&others).map(|(_, k)| *k).collect();
     let first_unit_col: u16 = 4;
     let total_col: u16 = first_unit_col + wards.len() as u16;
     let first_other_col = total_col + 1;
@@ -329,61 +344,74 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         ws.write_string_with_format(0, first_other_col + k as u16, &t.agencies[*u].name, &hf)?;
     }
     let bold_num = |f: &str| Format::new().set_bold().set_num_format(f);
+    let columns = [ValueColumn::Th, ValueColumn::Lk];
+    // The cells come a band of indicators at a time (see DetailCells).
+    let io = |e: Fatal| XlsxError::IoError(std::io::Error::other(e.to_string()));
+    let mut bands =
+        DetailCells::new(d.figures, &in_order, &columns, t.indicators.len()).map_err(io)?;
     let mut row: u32 = 1;
-    for (i, ind) in t.indicators.iter().enumerate() {
-        let qf = Format::new().set_num_format(quantity_format(ind));
-        for column in [ValueColumn::Th, ValueColumn::Lk] {
-            ws.write_string(row, 0, &ind.code)?;
-            ws.write_string(row, 1, &ind.name)?;
-            ws.write_string(row, 2, &ind.unit)?;
-            ws.write_string(row, 3, column.as_str())?;
-            for (k, (_, vals)) in wards.iter().enumerate() {
-                if let Some(r) = figure_in(vals, i, column) {
-                    ws.write_number_with_format(row, first_unit_col + k as u16, r.value, &qf)?;
-                }
-            }
-            let mut dept_col = None;
-            for (k, (u, vals)) in others.iter().enumerate() {
-                if let Some(r) = figure_in(vals, i, column) {
-                    ws.write_number_with_format(row, first_other_col + k as u16, r.value, &qf)?;
-                }
-                if t.agencies[*u].code == ind.reported_by {
-                    dept_col = Some(first_other_col + k as u16);
-                }
-            }
-            let total = d.totals.values[i][column_index(column)];
-            let total_fmt = bold_num(quantity_format(ind));
-            match (ind.kind, ind.level, total) {
-                (_, _, None) => {}
-                (Kind::Rate, _, Some(v)) => {
-                    ws.write_number_with_format(row, total_col, v, &total_fmt)?;
-                }
-                (_, Level::District, Some(v)) => match dept_col {
-                    Some(c) => {
-                        let f = Formula::new(format!("={}{}", column_letters(c as u32), row + 1))
-                            .set_result(v.to_string());
-                        ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+    for b in 0..bands.band_count() {
+        let band = bands.band(b);
+        let cells = bands.cells(b).map_err(io)?;
+        for i in band.clone() {
+            let ind = &t.indicators[i];
+            let qf = Format::new().set_num_format(quantity_format(ind));
+            for (q, column) in columns.into_iter().enumerate() {
+                ws.write_string(row, 0, &ind.code)?;
+                ws.write_string(row, 1, &ind.name)?;
+                ws.write_string(row, 2, &ind.unit)?;
+                ws.write_string(row, 3, column.as_str())?;
+                let line = ((i - band.start) * columns.len() + q) * in_order.len();
+                let value = |pos: usize| cells[line + pos];
+                for k in 0..wards.len() {
+                    if let Some(v) = value(k) {
+                        ws.write_number_with_format(row, first_unit_col + k as u16, v, &qf)?;
                     }
-                    None => {
+                }
+                let mut dept_col = None;
+                for (k, (u, _)) in others.iter().enumerate() {
+                    if let Some(v) = value(wards.len() + k) {
+                        ws.write_number_with_format(row, first_other_col + k as u16, v, &qf)?;
+                    }
+                    if t.agencies[*u].code == ind.reported_by {
+                        dept_col = Some(first_other_col + k as u16);
+                    }
+                }
+                let total = d.totals.values[i][column_index(column)];
+                let total_fmt = bold_num(quantity_format(ind));
+                match (ind.kind, ind.level, total) {
+                    (_, _, None) => {}
+                    (Kind::Rate, _, Some(v)) => {
                         ws.write_number_with_format(row, total_col, v, &total_fmt)?;
                     }
-                },
-                (_, _, Some(v)) if !wards.is_empty() => {
-                    let f = Formula::new(format!(
-                        "=SUM({}{}:{}{})",
-                        column_letters(first_unit_col as u32),
-                        row + 1,
-                        column_letters(total_col as u32 - 1),
-                        row + 1
-                    ))
-                    .set_result(v.to_string());
-                    ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+                    (_, Level::District, Some(v)) => match dept_col {
+                        Some(c) => {
+                            let f =
+                                Formula::new(format!("={}{}", column_letters(c as u32), row + 1))
+                                    .set_result(v.to_string());
+                            ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+                        }
+                        None => {
+                            ws.write_number_with_format(row, total_col, v, &total_fmt)?;
+                        }
+                    },
+                    (_, _, Some(v)) if !wards.is_empty() => {
+                        let f = Formula::new(format!(
+                            "=SUM({}{}:{}{})",
+                            column_letters(first_unit_col as u32),
+                            row + 1,
+                            column_letters(total_col as u32 - 1),
+                            row + 1
+                        ))
+                        .set_result(v.to_string());
+                        ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+                    }
+                    (_, _, Some(v)) => {
+                        ws.write_number_with_format(row, total_col, v, &total_fmt)?;
+                    }
                 }
-                (_, _, Some(v)) => {
-                    ws.write_number_with_format(row, total_col, v, &total_fmt)?;
-                }
+                row += 1;
             }
-            row += 1;
         }
     }
     ws.set_column_width(0, 8)?;
@@ -418,17 +446,29 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     let warn = Format::new().set_background_color(Color::RGB(0xFFF2CC));
     let ok = Format::new().set_background_color(Color::RGB(0xE2EFDA));
     let plain = Format::new();
+    // Findings of a line: by unit for known units, else by file. Counted
+    // once, not once per line: a registry of thousands of units with
+    // thousands of findings.
+    let mut by_unit: HashMap<&str, Tally> = HashMap::new();
+    let mut by_file: HashMap<&str, Tally> = HashMap::new();
+    for f in d.findings {
+        by_unit.entry(f.unit.as_str()).or_default().count(f);
+        by_file.entry(f.file.as_str()).or_default().count(f);
+    }
     for (k, line) in d.status.iter().enumerate() {
         let row = k as u32 + 1;
-        // Findings of this line: by unit for known units, else by file.
-        let mine = |f: &&Finding| {
-            if line.unit.is_empty() {
-                !line.files.is_empty() && line.files.split("; ").any(|x| x == f.file)
-            } else {
-                f.unit == line.unit
+        let tally = if line.unit.is_empty() {
+            let mut files: Vec<&str> = line.files.split("; ").filter(|x| !x.is_empty()).collect();
+            files.sort_unstable();
+            files.dedup();
+            let mut t = Tally::default();
+            for file in files {
+                t.add(by_file.get(file).copied().unwrap_or_default());
             }
+            t
+        } else {
+            by_unit.get(line.unit.as_str()).copied().unwrap_or_default()
         };
-        let tally = crate::diagnostic::Tally::of(d.findings.iter().filter(mine));
         ws.write_number(row, 0, (k + 1) as f64)?;
         ws.write_string(row, 1, &line.unit)?;
         ws.write_string(row, 2, &line.unit_name)?;

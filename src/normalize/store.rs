@@ -1,0 +1,394 @@
+//! The tidy table of a consolidation, kept on disk while the run lasts.
+//!
+//! A consolidation reads every file before it can sum or check across
+//! units, so every submission's figures would otherwise stay in memory
+//! until the end: memory would grow with the number of files. Instead,
+//! each submission's figures are written to one anonymous temporary file
+//! (in the output folder, removed by the system when the run ends, even
+//! when it is killed) as soon as its own checks have run, and the
+//! cross-unit stages read them back a chunk of units at a time
+//! ([`Figures`]). What stays in memory per file is its name, its unit and
+//! its findings.
+//!
+//! A figure on disk is 24 bytes, little-endian:
+//!
+//! ```text
+//! value f64 · indicator u32 · row u32 · col u32 · sheet u16 · column u8 · decimals u8
+//! ```
+
+use crate::error::Fatal;
+use crate::model::ValueColumn;
+use crate::normalize::submission::{Submission, TidyRow};
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// Bytes of one figure on disk.
+const RECORD: usize = 24;
+
+/// Where a submission's figures are in the store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stored {
+    pub offset: u64,
+    pub count: u32,
+}
+
+/// The temporary file that holds the figures of every submission read.
+/// Submissions are written from the reading threads (appends under a
+/// lock) and read back from one thread at a time.
+pub struct FigureStore {
+    file: Mutex<(File, u64)>,
+    /// Where it is, for the other temporary files of the run.
+    dir: Option<PathBuf>,
+}
+
+impl FigureStore {
+    /// A store in `dir` (the output folder), or in the system's temporary
+    /// folder when `dir` does not exist yet.
+    ///
+    /// # Errors
+    /// When no temporary file can be made there.
+    pub fn in_dir(dir: &Path) -> Result<FigureStore, Fatal> {
+        let dir = dir.is_dir().then(|| dir.to_path_buf());
+        Ok(FigureStore {
+            file: Mutex::new((scratch_file(dir.as_deref())?, 0)),
+            dir,
+        })
+    }
+
+    /// Writes the submission's figures to the store and frees them in
+    /// memory; [`Figures`] reads them back.
+    ///
+    /// # Errors
+    /// When the temporary file cannot be written (a full disk).
+    pub fn put(&self, sub: &mut Submission) -> Result<(), Fatal> {
+        let rows = std::mem::take(&mut sub.rows);
+        let mut bytes = Vec::with_capacity(rows.len() * RECORD);
+        for r in &rows {
+            encode(r, &mut bytes);
+        }
+        drop(rows);
+        let mut guard = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        let (file, end) = &mut *guard;
+        let offset = *end;
+        file.seek(SeekFrom::Start(offset))
+            .and_then(|_| file.write_all(&bytes))
+            .map_err(store_error)?;
+        *end += bytes.len() as u64;
+        sub.stored = Some(Stored {
+            offset,
+            count: (bytes.len() / RECORD) as u32,
+        });
+        Ok(())
+    }
+
+    /// The figures of a submission written with [`FigureStore::put`].
+    ///
+    /// # Errors
+    /// When the temporary file cannot be read back.
+    pub fn load(&self, at: Stored) -> Result<Vec<TidyRow>, Fatal> {
+        let mut bytes = vec![0u8; at.count as usize * RECORD];
+        {
+            let mut guard = self.file.lock().unwrap_or_else(|p| p.into_inner());
+            let (file, _) = &mut *guard;
+            file.seek(SeekFrom::Start(at.offset))
+                .and_then(|_| file.read_exact(&mut bytes))
+                .map_err(store_error)?;
+        }
+        bytes.chunks_exact(RECORD).map(decode).collect()
+    }
+}
+
+/// An anonymous temporary file in `dir`, or in the system's temporary
+/// folder.
+///
+/// # Errors
+/// When none can be made.
+pub fn scratch_file(dir: Option<&Path>) -> Result<File, Fatal> {
+    match dir {
+        Some(d) => tempfile::tempfile_in(d),
+        None => tempfile::tempfile(),
+    }
+    .map_err(|e| {
+        Fatal::output(
+            dir.map(Path::to_path_buf)
+                .unwrap_or_else(std::env::temp_dir),
+            format!("temporary file: {e}"),
+        )
+    })
+}
+
+fn store_error(e: io::Error) -> Fatal {
+    Fatal::Other(format!("temporary file of figures: {e}"))
+}
+
+fn encode(r: &TidyRow, out: &mut Vec<u8>) {
+    out.extend_from_slice(&r.value.to_le_bytes());
+    out.extend_from_slice(&r.indicator.to_le_bytes());
+    out.extend_from_slice(&r.row.to_le_bytes());
+    out.extend_from_slice(&r.col.to_le_bytes());
+    out.extend_from_slice(&r.sheet.to_le_bytes());
+    out.push(column_index(r.column));
+    out.push(r.decimals);
+}
+
+fn decode(b: &[u8]) -> Result<TidyRow, Fatal> {
+    let f64_at = |k: usize| f64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]));
+    let u32_at = |k: usize| u32::from_le_bytes(b[k..k + 4].try_into().unwrap_or([0; 4]));
+    let column = ValueColumn::ALL
+        .get(b[22] as usize)
+        .copied()
+        .ok_or_else(|| Fatal::Other("temporary file of figures: damaged record".into()))?;
+    Ok(TidyRow {
+        value: f64_at(0),
+        indicator: u32_at(8),
+        row: u32_at(12),
+        col: u32_at(16),
+        sheet: u16::from_le_bytes([b[20], b[21]]),
+        column,
+        decimals: b[23],
+    })
+}
+
+fn column_index(c: ValueColumn) -> u8 {
+    ValueColumn::ALL.iter().position(|x| *x == c).unwrap_or(0) as u8
+}
+
+/// At most this many figures are read back at once: a chunk of units
+/// closes when its figures reach this count (or [`UNITS_PER_CHUNK`]
+/// units), so what a cross-unit stage holds is the same for 1,000 units as
+/// for 100,000. 65,536 figures take 1.5 MB.
+pub const FIGURES_PER_CHUNK: usize = 65_536;
+
+/// The most units in one chunk, however few figures they have.
+pub const UNITS_PER_CHUNK: usize = 1024;
+
+/// The included submissions of a consolidation and their figures, in
+/// chunks of units: in memory (a lone submission, the unit tests) or in a
+/// [`FigureStore`].
+///
+/// The submissions in [`Figures::subs`] have no rows when their figures
+/// are stored; the submissions a chunk hands out have them.
+pub struct Figures<'a> {
+    subs: Vec<&'a Submission>,
+    store: Option<&'a FigureStore>,
+    chunks: Vec<Range<usize>>,
+}
+
+impl<'a> Figures<'a> {
+    /// Submissions whose figures are in memory.
+    pub fn in_memory(subs: &[&'a Submission]) -> Figures<'a> {
+        Figures::new(subs.to_vec(), None)
+    }
+
+    /// Submissions whose figures may be in `store`.
+    pub fn new(subs: Vec<&'a Submission>, store: Option<&'a FigureStore>) -> Figures<'a> {
+        let mut chunks = Vec::new();
+        let (mut start, mut figures) = (0, 0);
+        for (k, s) in subs.iter().enumerate() {
+            let n = s.row_count();
+            if k > start && (figures + n > FIGURES_PER_CHUNK || k - start >= UNITS_PER_CHUNK) {
+                chunks.push(start..k);
+                (start, figures) = (k, 0);
+            }
+            figures += n;
+        }
+        if start < subs.len() {
+            chunks.push(start..subs.len());
+        }
+        Figures {
+            subs,
+            store,
+            chunks,
+        }
+    }
+
+    /// The submissions, in the order they were given. Their rows are empty
+    /// when stored: read figures through [`Figures::chunk`] or
+    /// [`Figures::rows_of`].
+    pub fn subs(&self) -> &[&'a Submission] {
+        &self.subs
+    }
+
+    pub fn len(&self) -> usize {
+        self.subs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.subs.is_empty()
+    }
+
+    /// How many chunks the units come in (none without units).
+    pub fn chunk_count(&self) -> usize {
+        self.chunks.len()
+    }
+
+    /// The units of chunk `c` with their figures, handed to `f`.
+    ///
+    /// # Errors
+    /// When the store cannot be read back.
+    pub fn chunk<R>(&self, c: usize, f: impl FnOnce(&[&Submission]) -> R) -> Result<R, Fatal> {
+        let range = self.chunks.get(c).cloned().unwrap_or(0..0);
+        let subs = &self.subs[range];
+        if !subs.iter().any(|s| s.stored.is_some()) {
+            return Ok(f(subs));
+        }
+        let loaded: Vec<Submission> = subs
+            .iter()
+            .map(|s| self.with_rows(s))
+            .collect::<Result<_, _>>()?;
+        let refs: Vec<&Submission> = loaded.iter().collect();
+        Ok(f(&refs))
+    }
+
+    /// Every chunk in turn; stops at the first error `f` returns.
+    ///
+    /// # Errors
+    /// When the store cannot be read back, or `f` fails.
+    pub fn each_chunk(
+        &self,
+        mut f: impl FnMut(&[&Submission]) -> Result<(), Fatal>,
+    ) -> Result<(), Fatal> {
+        self.each_chunk_at(|_, subs| f(subs))
+    }
+
+    /// Every chunk in turn with the position (in [`Figures::subs`]) of its
+    /// first submission.
+    ///
+    /// # Errors
+    /// When the store cannot be read back, or `f` fails.
+    pub fn each_chunk_at(
+        &self,
+        mut f: impl FnMut(usize, &[&Submission]) -> Result<(), Fatal>,
+    ) -> Result<(), Fatal> {
+        for c in 0..self.chunk_count() {
+            let start = self.chunks[c].start;
+            self.chunk(c, |subs| f(start, subs))??;
+        }
+        Ok(())
+    }
+
+    /// A temporary file beside the store (for a stage that rearranges the
+    /// figures on disk), or in the system's temporary folder.
+    ///
+    /// # Errors
+    /// When none can be made.
+    pub fn scratch_file(&self) -> Result<File, Fatal> {
+        scratch_file(self.store.and_then(|s| s.dir.as_deref()))
+    }
+
+    /// The figures of the `k`-th submission, sorted as
+    /// [`Submission::figure`] expects.
+    ///
+    /// # Errors
+    /// When the store cannot be read back.
+    pub fn rows_of(&self, k: usize) -> Result<Cow<'a, [TidyRow]>, Fatal> {
+        let s = self.subs[k];
+        match (s.stored, self.store) {
+            (Some(at), Some(store)) => Ok(Cow::Owned(store.load(at)?)),
+            _ => Ok(Cow::Borrowed(s.rows.as_slice())),
+        }
+    }
+
+    /// The `k`-th submission with its figures (a copy when stored).
+    ///
+    /// # Errors
+    /// When the store cannot be read back.
+    pub fn unit(&self, k: usize) -> Result<Cow<'a, Submission>, Fatal> {
+        let s = self.subs[k];
+        if s.stored.is_none() {
+            return Ok(Cow::Borrowed(s));
+        }
+        Ok(Cow::Owned(self.with_rows(s)?))
+    }
+
+    fn with_rows(&self, s: &Submission) -> Result<Submission, Fatal> {
+        let rows = match (s.stored, self.store) {
+            (Some(at), Some(store)) => store.load(at)?,
+            _ => s.rows.clone(),
+        };
+        Ok(s.with_figures(rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
+    use crate::template::Template;
+
+    #[test]
+    fn figures_come_back_as_they_went_in() {
+        let t = Template::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = FigureStore::in_dir(dir.path()).unwrap();
+        let rows = vec![
+            at(row(ind(&t, "HC02"), ValueColumn::Th, 1234.5, 1), 9, 4),
+            at(row(ind(&t, "HC02"), ValueColumn::PctCk, -0.25, 2), 9, 8),
+            at(
+                row(ind(&t, "HC03"), ValueColumn::Kh, f64::MAX, 0),
+                70_000,
+                16_383,
+            ),
+        ];
+        let mut a = sub_with(&t, "P01", rows.clone());
+        let mut b = sub_with(&t, "P02", rows[..1].to_vec());
+        a.sheets = vec!["Biểu 1".into(), "Biểu 2".into()];
+        store.put(&mut a).unwrap();
+        store.put(&mut b).unwrap();
+        assert!(a.rows.is_empty() && b.rows.is_empty());
+        assert_eq!(
+            a.stored,
+            Some(Stored {
+                offset: 0,
+                count: 3
+            })
+        );
+        assert_eq!(
+            b.stored,
+            Some(Stored {
+                offset: 72,
+                count: 1
+            })
+        );
+        assert_eq!(store.load(a.stored.unwrap()).unwrap(), rows);
+        assert_eq!(store.load(b.stored.unwrap()).unwrap(), rows[..1]);
+        let figures = Figures::new(vec![&a, &b], Some(&store));
+        let seen = figures
+            .chunk(0, |subs| {
+                subs.iter()
+                    .map(|s| (s.file.clone(), s.rows.len(), s.sheets.len()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap();
+        assert_eq!(seen, vec![(a.file.clone(), 3, 2), (b.file.clone(), 1, 1)]);
+        assert_eq!(figures.rows_of(1).unwrap().as_ref(), &rows[..1]);
+    }
+
+    #[test]
+    fn chunks_close_at_the_figure_count_or_the_unit_count() {
+        let t = Template::builtin().unwrap();
+        let i = ind(&t, "HC02");
+        let big: Vec<TidyRow> = (0..FIGURES_PER_CHUNK / 2 + 1)
+            .map(|_| row(i, ValueColumn::Th, 1.0, 0))
+            .collect();
+        let subs: Vec<Submission> = (0..5).map(|_| sub_with(&t, "P01", big.clone())).collect();
+        let refs: Vec<&Submission> = subs.iter().collect();
+        // Two of these would pass the figure count: one per chunk.
+        assert_eq!(Figures::in_memory(&refs).chunk_count(), 5);
+        let small: Vec<Submission> = (0..UNITS_PER_CHUNK * 2 + 1)
+            .map(|_| sub_with(&t, "P01", vec![row(i, ValueColumn::Th, 1.0, 0)]))
+            .collect();
+        let refs: Vec<&Submission> = small.iter().collect();
+        let figures = Figures::in_memory(&refs);
+        assert_eq!(figures.chunk_count(), 3);
+        let sizes: Vec<usize> = (0..3)
+            .map(|c| figures.chunk(c, |s| s.len()).unwrap())
+            .collect();
+        assert_eq!(sizes, vec![UNITS_PER_CHUNK, UNITS_PER_CHUNK, 1]);
+        assert_eq!(Figures::in_memory(&[]).chunk_count(), 0);
+    }
+}
