@@ -12,7 +12,7 @@
 #   BENCH_DIR      work folder: venv, inputs, results (default target/bench)
 #   BENCH_RUNS     timed runs per command (default 5; 3 at N = 10,000)
 #   BENCH_PYTHON   the Python that makes the venv (default python3, >= 3.11)
-#   BENCH_SKIP     space-separated sets to skip: peers1000 peers10000 large sweep
+#   BENCH_SKIP     space-separated sets to skip: peers1000 peers10000 large sweep files
 #   CARGO_TARGET_DIR  where cargo builds (default target/)
 set -euo pipefail
 
@@ -103,8 +103,10 @@ peers() { # title, input dir, runs, [--once NAME]...
 
 if [ "$quick" = 1 ]; then
   sizes_peers=(100); sweep=(16 168); large_rows=5000; runs=1
+  registry=168; files=(16 100 168)
 else
   sizes_peers=(1000 10000); sweep=(16 168 1000 3321 10000); large_rows=50000
+  registry=10000; files=(16 168 1000 3321 10000)
 fi
 
 echo "### Against the peers" >> "$md"
@@ -145,6 +147,30 @@ if [[ "$skip" != *" sweep "* ]]; then
     counts+=(--count "$n units=$n")
   done
   python3 "$root/bench/timeit.py" --title "sweep" --runs "$(( runs < 3 ? runs : 3 ))" \
+    --markdown "$md" --tsv "$tsv" "${counts[@]}" "${cmds[@]}"
+fi
+
+if [[ "$skip" != *" files "* ]]; then
+  # Memory against the number of files alone: one registry of $registry
+  # units, the first N of its submissions (hard links, no copies). The
+  # units that sent nothing are listed as missing, as in a real quarter.
+  echo "### Files sweep: one registry of $registry units, N files (tonghop only)" >> "$md"
+  echo >> "$md"
+  src="$(samples "n$registry" --units "$registry")"
+  cmds=(); counts=()
+  for n in "${files[@]}"; do
+    dir="$work/data/files$registry-$n"
+    if [ ! -f "$dir/.complete" ]; then
+      rm -rf "$dir"; mkdir -p "$dir/submissions"
+      ls "$src/submissions" | sort | head -n "$n" | while read -r f; do
+        ln "$src/submissions/$f" "$dir/submissions/$f"
+      done
+      touch "$dir/.complete"
+    fi
+    cmds+=("$n files=$tonghop consolidate $dir/submissions --template $src/template --period 2020-Q1 --out $work/out/files$n --force")
+    counts+=(--count "$n files=$n")
+  done
+  python3 "$root/bench/timeit.py" --title "files" --runs "$(( runs < 3 ? runs : 3 ))" \
     --markdown "$md" --tsv "$tsv" "${counts[@]}" "${cmds[@]}"
 fi
 

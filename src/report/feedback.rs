@@ -21,6 +21,7 @@ use crate::report::atomic::write_atomic;
 use crate::report::workbook::findings_sheet;
 use crate::template::Template;
 use calamine::Data;
+use rayon::prelude::*;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -128,25 +129,38 @@ pub fn write_feedback(
         return Ok(Vec::new());
     }
     std::fs::create_dir_all(&folder).map_err(|e| Fatal::output(&folder, e))?;
-    let mut written = Vec::new();
-    for (unit, mine) in by_unit {
-        let unit_idx = template.agency_index(unit);
-        let read = |k: usize| match outcomes.get(k) {
-            Some(FileOutcome::Read(s)) if s.unit.is_some() && s.unit == unit_idx => Some(&**s),
-            _ => None,
-        };
-        let sub = included
-            .iter()
-            .find_map(|&k| read(k))
-            .or_else(|| (0..outcomes.len()).find_map(read));
-        let path = folder.join(feedback_file_name(unit));
-        let owned: Vec<Finding> = mine.iter().map(|f| (*f).clone()).collect();
-        let bytes = feedback_workbook(sub, dir, &owned, template, lang)
-            .map_err(|e| Fatal::output(&path, e))?;
-        write_atomic(&path, &bytes)?;
-        written.push(path);
+    // The submission each unit's table comes from: its included one, else
+    // the first file read from it (a duplicate or a wrong period).
+    let mut source: HashMap<usize, usize> = HashMap::new();
+    for k in included.iter().copied().chain(0..outcomes.len()) {
+        if let Some(FileOutcome::Read(s)) = outcomes.get(k) {
+            if let Some(u) = s.unit {
+                source.entry(u).or_insert(k);
+            }
+        }
     }
-    Ok(written)
+    // Each unit's workbook is built (its file read again) and written on
+    // the reading threads: with thousands of units, the writes' waits for
+    // the disk overlap.
+    let units: Vec<(&str, Vec<&Finding>)> = by_unit.into_iter().collect();
+    units
+        .into_par_iter()
+        .map(|(unit, mine)| {
+            let sub = template
+                .agency_index(unit)
+                .and_then(|u| source.get(&u))
+                .and_then(|&k| match &outcomes[k] {
+                    FileOutcome::Read(s) => Some(&**s),
+                    _ => None,
+                });
+            let path = folder.join(feedback_file_name(unit));
+            let owned: Vec<Finding> = mine.iter().map(|f| (*f).clone()).collect();
+            let bytes = feedback_workbook(sub, dir, &owned, template, lang)
+                .map_err(|e| Fatal::output(&path, e))?;
+            write_atomic(&path, &bytes)?;
+            Ok(path)
+        })
+        .collect()
 }
 
 /// Builds one unit's feedback workbook in memory.

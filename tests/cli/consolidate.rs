@@ -235,6 +235,24 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     let file_status = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[4].clone());
     assert_eq!(file_status("ghi-chu.docx").as_deref(), Some("bỏ qua"));
     assert_eq!(file_status("hong.xlsx").as_deref(), Some("không đọc được"));
+    // Each line counts its findings (errors, warnings, infos): a unit's by
+    // unit, a file's by file.
+    let counts = |row: &Vec<String>| row[5..8].to_vec();
+    let line_of = |col: usize, key: &str| status.iter().find(|r| r[col] == key).unwrap().clone();
+    assert_eq!(counts(&line_of(1, "P03")), ["1", "0", "0"]);
+    assert_eq!(counts(&line_of(3, "hong.xlsx")), ["1", "0", "0"]);
+    assert_eq!(counts(&line_of(3, "ghi-chu.docx")), ["0", "0", "1"]);
+    // Nothing but the outputs is left in the output folder (the figures'
+    // and the workbook's temporary files are gone).
+    let mut left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["errors.csv", "errors.json", "phan-hoi", "tong-hop.xlsx"]
+    );
 
     // The detail sheet's total is a live SUM whose stored value calamine reads.
     let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
