@@ -16,6 +16,7 @@
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::ingest::{OpenWorkbook, SheetGrid};
+use crate::memory::release_free_memory;
 use crate::normalize::submission::{FileOutcome, Submission};
 use crate::report::atomic::write_atomic;
 use crate::report::workbook::findings_sheet;
@@ -25,6 +26,7 @@ use rayon::prelude::*;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The folder of the feedback workbooks inside the output folder.
 pub const FEEDBACK_DIR: &str = "phan-hoi";
@@ -143,7 +145,8 @@ pub fn write_feedback(
     // the reading threads: with thousands of units, the writes' waits for
     // the disk overlap.
     let units: Vec<(&str, Vec<&Finding>)> = by_unit.into_iter().collect();
-    units
+    let done = AtomicUsize::new(0);
+    let written = units
         .into_par_iter()
         .map(|(unit, mine)| {
             let sub = template
@@ -155,21 +158,33 @@ pub fn write_feedback(
                 });
             let path = folder.join(feedback_file_name(unit));
             let owned: Vec<Finding> = mine.iter().map(|f| (*f).clone()).collect();
-            let bytes = feedback_workbook(sub, dir, &owned, template, lang)
+            let bytes = feedback_workbook(sub, dir, Some(&folder), &owned, template, lang)
                 .map_err(|e| Fatal::output(&path, e))?;
             write_atomic(&path, &bytes)?;
+            if done.fetch_add(1, Ordering::Relaxed) % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                release_free_memory();
+            }
             Ok(path)
         })
-        .collect()
+        .collect();
+    release_free_memory();
+    written
 }
 
-/// Builds one unit's feedback workbook in memory.
+/// The allocator's free pages go back to the system after every this many
+/// feedback workbooks (see [`crate::memory`]).
+const RELEASE_EVERY: usize = 256;
+
+/// Builds one unit's feedback workbook in memory; the temporary file of
+/// its findings sheet goes to `temp` (the system's temporary folder when
+/// `None`).
 ///
 /// # Errors
 /// Only when rust_xlsxwriter refuses what it is given.
 pub fn feedback_workbook(
     sub: Option<&Submission>,
     dir: &Path,
+    temp: Option<&Path>,
     findings: &[Finding],
     template: &Template,
     lang: Lang,
@@ -203,7 +218,15 @@ pub fn feedback_workbook(
     } else {
         list_name.to_string()
     };
-    let ws = wb.add_worksheet().set_name(list_name)?;
+    // Written row by row to a temporary file (beside the outputs when
+    // `temp` says where): with no sheet held in memory, saving needs no
+    // thread of its own either.
+    if let Some(dir) = temp {
+        wb.set_tempdir(dir)?;
+    }
+    let ws = wb
+        .add_worksheet_with_constant_memory()?
+        .set_name(list_name)?;
     findings_sheet(ws, findings, lang)?;
     wb.save_to_buffer()
 }
