@@ -5,7 +5,7 @@
 # `cargo test` nor of CI. See BENCHMARKS.md for what it measures and the
 # figures of the last run.
 #
-# usage: bench/run.sh            the full run (about 15 minutes on 2 quiet cores)
+# usage: bench/run.sh            the full run (about 25 minutes on 2 quiet cores)
 #        BENCH_QUICK=1 bench/run.sh   a smoke run on small inputs
 #
 # Knobs (environment):
@@ -162,7 +162,8 @@ if [[ "$skip" != *" files "* ]]; then
     dir="$work/data/files$registry-$n"
     if [ ! -f "$dir/.complete" ]; then
       rm -rf "$dir"; mkdir -p "$dir/submissions"
-      ls "$src/submissions" | sort | head -n "$n" | while read -r f; do
+      mapfile -t all < <(ls "$src/submissions" | sort)
+      for f in "${all[@]:0:$n}"; do
         ln "$src/submissions/$f" "$dir/submissions/$f"
       done
       touch "$dir/.complete"
