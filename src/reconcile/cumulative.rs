@@ -24,7 +24,7 @@ use crate::normalize::number::{decimals_of, format_num};
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::normalize::text::fold;
 use crate::normalize::title::AgencyMatcher;
-use crate::template::{Kind, Template};
+use crate::template::{Indicator, Kind, Template};
 use calamine::{open_workbook_auto, Data, Reader};
 use std::collections::HashMap;
 use std::path::Path;
@@ -123,30 +123,56 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
     Ok(prev)
 }
 
-/// The TH and LK rows of a submission per indicator.
-fn th_lk(sub: &Submission) -> HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> {
+/// The indicators a submission states both TH and LK of, in catalog
+/// order: (index, indicator, TH, LK), the first figure of each.
+fn th_lk<'a>(
+    sub: &'a Submission,
+    template: &'a Template,
+) -> Vec<(usize, &'a Indicator, &'a TidyRow, &'a TidyRow)> {
     let mut m: HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> = HashMap::new();
     for r in &sub.rows {
+        let pair = m.entry(r.ind()).or_default();
         match r.column {
-            ValueColumn::Th => m.entry(r.ind()).or_default().0 = Some(r),
-            ValueColumn::Lk => m.entry(r.ind()).or_default().1 = Some(r),
+            ValueColumn::Th => pair.0 = pair.0.or(Some(r)),
+            ValueColumn::Lk => pair.1 = pair.1.or(Some(r)),
             _ => {}
         }
     }
-    m
+    let mut pairs: Vec<_> = m
+        .into_iter()
+        .filter_map(|(i, pair)| match (template.indicators.get(i), pair) {
+            (Some(ind), (Some(th), Some(lk))) => Some((i, ind, th, lk)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs
+}
+
+/// A `cumulative-mismatch` at the LK cell.
+fn lk_mismatch(
+    text: String,
+    template: &Template,
+    sub: &Submission,
+    lk: &TidyRow,
+    expected: String,
+    actual: String,
+) -> Finding {
+    at_row(
+        Finding::error(Code::CumulativeMismatch, text),
+        template,
+        sub,
+        lk,
+    )
+    .expected(expected)
+    .actual(actual)
 }
 
 /// First quarter: LK must equal TH (within the half-units of both).
 pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
     let (_, unit_name) = unit_of(template, sub);
     let mut out = Vec::new();
-    let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
-    pairs.sort_by_key(|(i, _)| *i);
-    for (i, pair) in pairs {
-        let (Some(th), Some(lk)) = pair else { continue };
-        let Some(ind) = template.indicators.get(i) else {
-            continue;
-        };
+    for (i, ind, th, lk) in th_lk(sub, template) {
         if ind.kind == Kind::Rate {
             // A rate follows from its operands, whose LK = TH is checked.
             continue;
@@ -161,16 +187,7 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         let text = lang.text(format!("{unit_name}: {what}: quý I nên lũy kế từ đầu năm phải bằng thực hiện quý ({e}), nhưng cột LK ghi {a}. Hãy sửa cột lũy kế."),
             format!("{unit_name}: {what}: in the first quarter the cumulative figure must equal the quarter's ({e}), but LK says {a}. Correct the LK column."),
         );
-        out.push(
-            at_row(
-                Finding::error(Code::CumulativeMismatch, text),
-                template,
-                sub,
-                lk,
-            )
-            .expected(e)
-            .actual(a),
-        );
+        out.push(lk_mismatch(text, template, sub, lk, e, a));
     }
     out
 }
@@ -187,13 +204,7 @@ pub fn check_previous(
     };
     let mut out = Vec::new();
     let (_, unit_name) = unit_of(template, sub);
-    let mut pairs: Vec<_> = th_lk(sub).into_iter().collect();
-    pairs.sort_by_key(|(i, _)| *i);
-    for (i, pair) in pairs {
-        let (Some(th), Some(lk)) = pair else { continue };
-        let Some(ind) = template.indicators.get(i) else {
-            continue;
-        };
+    for (i, ind, th, lk) in th_lk(sub, template) {
         if ind.kind != Kind::Flow {
             continue;
         }
@@ -211,16 +222,7 @@ pub fn check_previous(
         let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
             format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
         );
-        out.push(
-            at_row(
-                Finding::error(Code::CumulativeMismatch, text),
-                template,
-                sub,
-                lk,
-            )
-            .expected(f(want))
-            .actual(f(lk.value)),
-        );
+        out.push(lk_mismatch(text, template, sub, lk, f(want), f(lk.value)));
     }
     out
 }
@@ -258,6 +260,35 @@ mod tests {
             ),
             ("F10", "1.290", "1.209")
         );
+    }
+
+    /// An indicator in two tables: its first row's figures are the ones
+    /// used (as the `indicator-repeated` warning says), for LK = TH too.
+    #[test]
+    fn a_repeated_indicator_is_checked_on_its_first_row() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let twice = |first: (f64, f64), second: (f64, f64)| {
+            let mut s = sub_with(
+                &t,
+                "P02",
+                vec![
+                    at(row(hc02, ValueColumn::Th, first.0, 0), 9, 4),
+                    at(row(hc02, ValueColumn::Lk, first.1, 0), 9, 5),
+                    at(row(hc02, ValueColumn::Th, second.0, 0), 30, 4),
+                    at(row(hc02, ValueColumn::Lk, second.1, 0), 30, 5),
+                ],
+            );
+            for r in s.rows.iter_mut().filter(|r| r.row == 30) {
+                r.sheet = 1;
+            }
+            s.sheets.push("Biểu 2".into());
+            check_first_quarter(&s, &t, Lang::En)
+        };
+        assert!(twice((10.0, 10.0), (20.0, 25.0)).is_empty());
+        let f = twice((10.0, 12.0), (20.0, 20.0));
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].sheet.as_str(), f[0].cell.as_str()), ("Biểu 1", "F10"));
     }
 
     #[test]
