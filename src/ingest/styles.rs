@@ -14,8 +14,11 @@
 //! xl/workbook.xml             → sheet names and their relationship ids
 //! xl/_rels/workbook.xml.rels  → relationship id → sheet part, styles part
 //! xl/styles.xml               → <fonts>, <numFmts>, <cellXfs> (fontId, numFmtId)
-//! xl/worksheets/sheetN.xml    → <c r="B7" s="3">: the style index of each cell
 //! ```
+//!
+//! The style index of each cell (`<c r="B7" s="3">`) comes from calamine's
+//! own pass over the sheet ([`crate::ingest::SheetGrid::take_style_ids`]);
+//! [`SheetStyles`] puts the two together.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -28,10 +31,6 @@ use std::sync::Arc;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
-
-/// The last row and column a worksheet can have (1,048,576 × XFD).
-const MAX_ROWS: u32 = 1_048_576;
-const MAX_COLS: u32 = 16_384;
 
 /// What one cell format (`<xf>` of `<cellXfs>`) says.
 #[derive(Clone, Debug, Default)]
@@ -298,17 +297,6 @@ impl Layout {
             .unwrap_or_else(|| resolve(&self.dir, "styles.xml"))
     }
 
-    /// The worksheet parts, by sheet name, in workbook order (chart and
-    /// dialog sheets, which have no cells, left out).
-    fn worksheet_parts(&self) -> impl Iterator<Item = (&str, String)> + '_ {
-        self.sheets.iter().filter_map(|(name, rid)| {
-            let rel = self.rels.get(rid)?;
-            rel.kind
-                .ends_with("/worksheet")
-                .then(|| (name.as_str(), resolve(&self.dir, &rel.target)))
-        })
-    }
-
     /// The part of a worksheet, when it is found where calamine looks for
     /// it too: calamine joins the target to the workbook's folder as
     /// written, without resolving `..` or backslashes.
@@ -326,51 +314,6 @@ impl Layout {
         };
         (resolved == as_calamine).then_some(resolved)
     }
-}
-
-/// Reads the fonts and number formats of every worksheet of an `.xlsx` or
-/// `.xlsm` file, keyed by sheet name.
-///
-/// # Errors
-///
-/// A reason in plain words when the file cannot be opened, is not a zip
-/// archive, has a part that is not well-formed XML, or has a part larger
-/// than `max_bytes` once uncompressed (the declared sizes are not trusted:
-/// every part is read through a counter).
-pub fn read_xlsx_styles(
-    path: &Path,
-    max_bytes: u64,
-) -> Result<HashMap<String, SheetStyles>, String> {
-    let file = File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        read_styles_from(BufReader::new(file), max_bytes)
-    }));
-    result.unwrap_or_else(|_| {
-        Err(
-            "the style part of the workbook could not be read (the file is probably damaged)"
-                .to_string(),
-        )
-    })
-}
-
-fn read_styles_from<R: Read + Seek>(
-    reader: R,
-    max_bytes: u64,
-) -> Result<HashMap<String, SheetStyles>, String> {
-    let mut zip =
-        ZipArchive::new(reader).map_err(|e| format!("not a readable xlsx (zip) file: {e}"))?;
-    let layout = Layout::read(&mut zip, max_bytes)?;
-    let table = Arc::new(style_table(&mut zip, &layout.styles_path(), max_bytes)?);
-    let mut out = HashMap::new();
-    for (name, part) in layout.worksheet_parts() {
-        if let Some(cells) = sheet_cells(&mut zip, &part, max_bytes)? {
-            out.insert(
-                name.to_string(),
-                SheetStyles::new(Arc::clone(&table), cells),
-            );
-        }
-    }
-    Ok(out)
 }
 
 /// The bytes of a part, through the size counter.
@@ -679,79 +622,6 @@ fn style_table<R: Read + Seek>(
     Ok(StyleTable { fonts, formats })
 }
 
-/// The style index of every cell of a worksheet that has one other than 0.
-/// `Ok(None)` when the part is missing.
-fn sheet_cells<R: Read + Seek>(
-    zip: &mut ZipArchive<R>,
-    part: &str,
-    max_bytes: u64,
-) -> Result<Option<Vec<StyledCell>>, String> {
-    let mut cells: Vec<StyledCell> = Vec::new();
-    let mut row: Option<u32> = None;
-    let mut next_col: u32 = 0;
-    let found = stream_part(zip, part, max_bytes, |event| {
-        if let Some((name, e)) = element(event) {
-            match name {
-                "row" => {
-                    // Rows without `r` follow the previous one.
-                    row = match attr_u32(e, "r") {
-                        Some(r) if (1..=MAX_ROWS).contains(&r) => Some(r - 1),
-                        _ => Some(row.map_or(0, |r| r.saturating_add(1))),
-                    };
-                    next_col = 0;
-                }
-                "c" => {
-                    let position = match attr(e, "r") {
-                        Some(reference) => parse_a1(&reference),
-                        None => row.map(|r| (r, next_col)),
-                    };
-                    if let Some((r, c)) = position {
-                        next_col = c.saturating_add(1);
-                        if let Some(s) = attr_u32(e, "s").filter(|&s| s != 0) {
-                            cells.push((r, c, s));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        } else if let Event::End(e) = event {
-            if e.local_name().as_ref() == "sheetData" {
-                return Flow::Done;
-            }
-        }
-        Flow::More
-    })?;
-    if !found {
-        return Ok(None);
-    }
-    cells.sort_unstable_by_key(|&(r, c, _)| (r, c));
-    cells.dedup_by_key(|&mut (r, c, _)| (r, c));
-    Ok(Some(cells))
-}
-
-/// `B7` → (6, 1), 0-based. `None` when it is not a cell reference inside
-/// the sheet's bounds.
-fn parse_a1(reference: &str) -> Option<(u32, u32)> {
-    let reference = reference.trim();
-    let split = reference.find(|c: char| c.is_ascii_digit())?;
-    let (letters, digits) = reference.split_at(split);
-    if letters.is_empty() || letters.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut col: u32 = 0;
-    for b in letters.bytes() {
-        if !b.is_ascii_alphabetic() {
-            return None;
-        }
-        col = col * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1);
-    }
-    let row: u32 = digits.parse().ok()?;
-    if !(1..=MAX_ROWS).contains(&row) || !(1..=MAX_COLS).contains(&col) {
-        return None;
-    }
-    Some((row - 1, col - 1))
-}
-
 /// The built-in number formats of ECMA-376 (18.8.30) that fix a percent or
 /// a number of decimals; the others read as General.
 fn builtin_format(id: u32) -> Option<&'static str> {
@@ -870,19 +740,6 @@ mod tests {
     }
 
     #[test]
-    fn cell_references() {
-        assert_eq!(parse_a1("A1"), Some((0, 0)));
-        assert_eq!(parse_a1("B7"), Some((6, 1)));
-        assert_eq!(parse_a1("XFD1048576"), Some((1_048_575, 16_383)));
-        assert_eq!(parse_a1("XFE1"), None);
-        assert_eq!(parse_a1("A0"), None);
-        assert_eq!(parse_a1("A99999999999"), None);
-        assert_eq!(parse_a1("7B"), None);
-        assert_eq!(parse_a1(""), None);
-        assert_eq!(parse_a1("ÄB1"), None);
-    }
-
-    #[test]
     fn targets_resolve_against_the_workbook_folder() {
         assert_eq!(
             resolve("xl", "worksheets/sheet1.xml"),
@@ -937,16 +794,23 @@ mod tests {
         wb.save(path).expect("save");
     }
 
+    /// A sheet's styles as reading a submission sees them: the style table
+    /// from [`XlsxParts`], the cells' style indices from calamine's value
+    /// pass ([`crate::ingest::SheetGrid::take_style_ids`]).
+    fn sheet_styles(path: &Path, sheet: &str) -> SheetStyles {
+        let limits = crate::template::Limits::default();
+        let mut wb = crate::ingest::OpenWorkbook::open(path, &limits).expect("open");
+        let mut grid = wb.sheet(sheet).expect("sheet");
+        let cells = grid.take_style_ids();
+        SheetStyles::new(wb.style_table().expect("style table"), cells)
+    }
+
     #[test]
     fn reads_fonts_and_formats_of_a_written_workbook() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("styled.xlsx");
         styled_workbook(&path);
-        let styles = read_xlsx_styles(&path, 10_000_000).expect("styles");
-        let mut names: Vec<&str> = styles.keys().map(String::as_str).collect();
-        names.sort();
-        assert_eq!(names, ["Biểu 1 & 2", "Nhiệm vụ"]);
-        let s = &styles["Biểu 1 & 2"];
+        let s = &sheet_styles(&path, "Biểu 1 & 2");
         assert_eq!(s.font(0, 0), Some("VNI-Times"));
         assert_eq!(s.font(1, 0), Some(".VnTime"));
         assert_eq!(s.font(2, 0), Some(".VnTimeH"));
@@ -961,7 +825,7 @@ mod tests {
         assert_eq!(s.decimals(6, 3), Some(2));
         assert!(!s.is_percent(6, 4));
         assert_eq!(s.decimals(6, 4), None);
-        let t = &styles["Nhiệm vụ"];
+        let t = &sheet_styles(&path, "Nhiệm vụ");
         assert_eq!(t.font(4, 27), Some(".VnTime"));
         assert_eq!(t.font(4, 26), Some("Calibri"));
     }
@@ -971,7 +835,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("styled.xlsx");
         styled_workbook(&path);
-        let err = read_xlsx_styles(&path, 200).expect_err("over the limit");
+        let err = XlsxParts::new(&path, 200)
+            .style_table()
+            .expect_err("over the limit");
         assert!(err.contains("larger than the limit of 200 bytes"), "{err}");
     }
 
@@ -994,29 +860,39 @@ mod tests {
     const RELS: &[u8] = br#"<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
     const STYLES: &[u8] = br#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts><font><name val="Arial"/></font><font><b/><name val=".VnTimeH"/></font></fonts><dxfs><dxf><font><name val="Wingdings"/></font></dxf></dxfs><cellXfs><xf fontId="0" numFmtId="0"/><xf fontId="1" numFmtId="164"/><xf fontId="9" numFmtId="9"/></cellXfs></styleSheet>"#;
 
-    fn read_zip(bytes: Vec<u8>, max: u64) -> Result<HashMap<String, SheetStyles>, String> {
-        read_styles_from(Cursor::new(bytes), max)
+    /// The style table of a zip of these bytes, as [`XlsxParts`] reads
+    /// it.
+    fn table_of(bytes: Vec<u8>, max: u64) -> Result<Arc<StyleTable>, String> {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("w.xlsx");
+        std::fs::write(&path, bytes).expect("write");
+        XlsxParts::new(&path, max).style_table()
     }
 
     #[test]
-    fn rows_and_cells_without_references_follow_each_other() {
-        let sheet = br#"<worksheet><sheetData><row><c s="1"/><c/><c s="2"/></row><row r="5"><c r="C5" s="1"/><c s="2"/></row></sheetData></worksheet>"#;
+    fn cells_take_the_font_and_format_of_their_style() {
         let bytes = zip_of(&[
             ("xl/workbook.xml", WORKBOOK),
             ("xl/_rels/workbook.xml.rels", RELS),
             ("xl/styles.xml", STYLES),
-            ("xl/worksheets/sheet1.xml", sheet),
         ]);
-        let styles = read_zip(bytes, 1 << 20).expect("styles");
-        let s = &styles["S"];
+        let table = table_of(bytes, 1 << 20).expect("styles");
+        // Style indices by cell, as the value pass gives them (style 0
+        // left out); a cell with none has the default style.
+        let s = SheetStyles::new(table, vec![(0, 0, 1), (0, 2, 2), (4, 2, 1), (4, 3, 2)]);
         assert_eq!(s.font(0, 0), Some(".VnTimeH"));
         assert_eq!(s.decimals(0, 0), Some(3));
         assert_eq!(s.font(0, 1), Some("Arial"));
+        assert_eq!(s.decimals(0, 1), None);
         // fontId 9 does not exist: no font, but the percent stays.
         assert_eq!(s.font(0, 2), None);
         assert!(s.is_percent(0, 2));
         assert_eq!(s.font(4, 2), Some(".VnTimeH"));
         assert!(s.is_percent(4, 3));
+        // A style index past the table is no style at all.
+        let s = SheetStyles::new(Arc::clone(&s.table), vec![(1, 1, u32::MAX)]);
+        assert_eq!(s.font(1, 1), None);
+        assert!(!s.is_percent(1, 1));
     }
 
     #[test]
@@ -1039,41 +915,25 @@ mod tests {
                 zip_of(&[
                     ("xl/workbook.xml", WORKBOOK),
                     ("xl/_rels/workbook.xml.rels", RELS),
-                    ("xl/worksheets/sheet1.xml", &vec![b' '; 5_000_000]),
+                    ("xl/styles.xml", &vec![b' '; 5_000_000]),
                 ]),
             ),
         ];
         for (what, bytes) in cases {
-            let err = read_zip(bytes, 1_000_000).expect_err(what);
+            let err = table_of(bytes, 1_000_000).expect_err(what);
             assert!(!err.is_empty(), "{what}");
         }
-        // Nonsense inside well-formed XML is skipped, not trusted.
-        let sheet = br#"<worksheet><sheetData><row r="0"><c r="ZZZZ1" s="1"/><c r="A1" s="x"/><c r="B2000000" s="1"/><c r="B2" s="4294967295"/></row></sheetData></worksheet>"#;
-        let bytes = zip_of(&[
-            ("xl/workbook.xml", WORKBOOK),
-            ("xl/_rels/workbook.xml.rels", RELS),
-            ("xl/styles.xml", STYLES),
-            ("xl/worksheets/sheet1.xml", sheet),
-        ]);
-        let styles = read_zip(bytes, 1 << 20).expect("styles");
-        let s = &styles["S"];
-        assert_eq!(s.font(0, 0), Some("Arial"));
-        assert_eq!(s.font(1, 1), None);
-        assert!(!s.is_percent(1, 1));
     }
 
     #[test]
     fn a_workbook_without_styles_has_no_fonts() {
-        let sheet =
-            br#"<worksheet><sheetData><row r="1"><c r="A1" s="1"/></row></sheetData></worksheet>"#;
         let bytes = zip_of(&[
             ("xl/workbook.xml", WORKBOOK),
             ("xl/_rels/workbook.xml.rels", RELS),
-            ("xl/worksheets/sheet1.xml", sheet),
         ]);
-        let styles = read_zip(bytes, 1 << 20).expect("styles");
-        assert_eq!(styles["S"].font(0, 0), None);
-        assert_eq!(styles["S"].decimals(0, 0), None);
+        let s = SheetStyles::new(table_of(bytes, 1 << 20).expect("styles"), vec![(0, 0, 1)]);
+        assert_eq!(s.font(0, 0), None);
+        assert_eq!(s.decimals(0, 0), None);
     }
 
     /// (row, column, text as stored, font, Unicode, encoding)
@@ -1199,8 +1059,7 @@ mod tests {
         use crate::normalize::legacy::decode_cell;
         use calamine::{open_workbook, Data, Reader, Xlsx};
         let path = legacy_fixture();
-        let styles = read_xlsx_styles(&path, 10_000_000).expect("styles");
-        let sheet_styles = styles.get("Biểu 1").expect("sheet styles");
+        let sheet_styles = &sheet_styles(&path, "Biểu 1");
         let mut workbook: Xlsx<_> = open_workbook(&path).expect("open fixture");
         let range = workbook.worksheet_range("Biểu 1").expect("sheet");
         let (top, left) = range.start().expect("cells");
