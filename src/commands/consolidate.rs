@@ -226,21 +226,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             .map_err(|_| Fatal::Other("the thread keeping the files read failed".into()))?;
         sent?;
         drop(files);
-        Ok::<_, Fatal>(
-            kept.into_iter()
-                .map(|x| {
-                    x.unwrap_or_else(|| {
-                        (
-                            FileOutcome::Skipped {
-                                file: String::new(),
-                                reason: String::new(),
-                            },
-                            Vec::new(),
-                        )
-                    })
-                })
-                .unzip(),
-        )
+        // Every file was sent (the first failure returned above), so every
+        // slot is filled; a hole would be a file lost, never a blank line.
+        let kept: Option<Vec<(FileOutcome, Vec<Finding>)>> = kept.into_iter().collect();
+        kept.map(|k| k.into_iter().unzip())
+            .ok_or_else(|| Fatal::Other("a file read was not kept".into()))
     })?;
     bar.finish_and_clear();
     release_free_memory();
