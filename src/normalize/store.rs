@@ -107,7 +107,7 @@ impl FigureStore {
 ///
 /// # Errors
 /// When none can be made.
-pub fn scratch_file(dir: Option<&Path>) -> Result<File, Fatal> {
+fn scratch_file(dir: Option<&Path>) -> Result<File, Fatal> {
     match dir {
         Some(d) => tempfile::tempfile_in(d),
         None => tempfile::tempfile(),
@@ -280,19 +280,6 @@ impl<'a> Figures<'a> {
         scratch_file(self.store.and_then(|s| s.dir.as_deref()))
     }
 
-    /// The figures of the `k`-th submission, sorted as
-    /// [`Submission::figure`] expects.
-    ///
-    /// # Errors
-    /// When the store cannot be read back.
-    pub fn rows_of(&self, k: usize) -> Result<Cow<'a, [TidyRow]>, Fatal> {
-        let s = self.subs[k];
-        match (s.stored, self.store) {
-            (Some(at), Some(store)) => Ok(Cow::Owned(store.load(at)?)),
-            _ => Ok(Cow::Borrowed(s.rows.as_slice())),
-        }
-    }
-
     /// The `k`-th submission with its figures (a copy when stored).
     ///
     /// # Errors
@@ -365,7 +352,7 @@ mod tests {
             })
             .unwrap();
         assert_eq!(seen, vec![(a.file.clone(), 3, 2), (b.file.clone(), 1, 1)]);
-        assert_eq!(figures.rows_of(1).unwrap().as_ref(), &rows[..1]);
+        assert_eq!(figures.unit(1).unwrap().rows, rows[..1]);
     }
 
     #[test]

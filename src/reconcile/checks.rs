@@ -244,8 +244,20 @@ mod tests {
 #[cfg(test)]
 pub(crate) mod testutil {
     use crate::model::ValueColumn;
+    use crate::normalize::store::FigureStore;
     use crate::normalize::submission::{Submission, TidyRow, UnitSource};
     use crate::template::Template;
+
+    /// The submissions' figures written to a store, as a consolidation
+    /// keeps them; the store's folder lasts as long as the returned guard.
+    pub fn store_all(subs: &mut [Submission]) -> (tempfile::TempDir, FigureStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = FigureStore::in_dir(dir.path()).unwrap();
+        for s in subs {
+            store.put(s).unwrap();
+        }
+        (dir, store)
+    }
 
     /// A submission of the agency `unit` (a code of the registry), one
     /// sheet "Biểu 1", file `<unit>.xlsx`.

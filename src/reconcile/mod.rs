@@ -42,6 +42,12 @@ pub mod cols {
     pub const TOTAL: &str = "total";
     pub const TOTAL_TOLERANCE: &str = "total_tolerance";
     pub const CONTRIBUTORS: &str = "contributors";
+    // The linear relation check's frames (relation terms × figures).
+    pub const RELATION: &str = "relation";
+    pub const COEFFICIENT: &str = "coefficient";
+    pub const SUBJECT: &str = "subject";
+    pub const DIFFERENCE: &str = "difference";
+    pub const FIGURES: &str = "figures";
 }
 
 /// Index of a column in the per-indicator arrays.
@@ -143,21 +149,16 @@ fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> 
             tolerance.push(half_unit(r.decimals));
         }
     }
-    let n = unit.len();
-    if n == 0 {
+    if unit.is_empty() {
         return Ok(());
     }
-    let df = DataFrame::new(
-        n,
-        vec![
-            Column::new(cols::UNIT.into(), unit),
-            Column::new(cols::INDICATOR.into(), indicator),
-            Column::new(cols::COLUMN.into(), column),
-            Column::new(cols::VALUE.into(), value),
-            Column::new(cols::TOLERANCE.into(), tolerance),
-        ],
-    )
-    .map_err(polars_fatal)?;
+    let df = frame(vec![
+        Column::new(cols::UNIT.into(), unit),
+        Column::new(cols::INDICATOR.into(), indicator),
+        Column::new(cols::COLUMN.into(), column),
+        Column::new(cols::VALUE.into(), value),
+        Column::new(cols::TOLERANCE.into(), tolerance),
+    ])?;
     let grouped = df
         .lazy()
         .group_by([col(cols::INDICATOR), col(cols::COLUMN)])
@@ -254,6 +255,12 @@ pub fn polars_fatal(e: PolarsError) -> Fatal {
     Fatal::Other(format!("internal error in the consolidation (polars): {e}"))
 }
 
+/// A frame of columns of one length (the first column's).
+pub(crate) fn frame(columns: Vec<Column>) -> Result<DataFrame, Fatal> {
+    let height = columns.first().map_or(0, Column::len);
+    DataFrame::new(height, columns).map_err(polars_fatal)
+}
+
 /// A `u32` column of a polars result.
 pub(crate) fn u32s<'a>(df: &'a DataFrame, name: &str) -> Result<&'a UInt32Chunked, Fatal> {
     df.column(name).and_then(|c| c.u32()).map_err(polars_fatal)
@@ -280,8 +287,8 @@ pub(crate) fn counts(df: &DataFrame, name: &str) -> Result<Column, Fatal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::store::{FigureStore, UNITS_PER_CHUNK};
-    use crate::reconcile::checks::testutil::{ind, row, sub_with};
+    use crate::normalize::store::UNITS_PER_CHUNK;
+    use crate::reconcile::checks::testutil::{ind, row, store_all, sub_with};
 
     /// More units than one chunk takes, their figures in the store: the
     /// totals added up chunk by chunk equal the plain sums, counts and
@@ -291,8 +298,6 @@ mod tests {
         let t = Template::builtin().unwrap();
         let hc02 = ind(&t, "HC02");
         let n = 2 * UNITS_PER_CHUNK + 37;
-        let dir = tempfile::tempdir().unwrap();
-        let store = FigureStore::in_dir(dir.path()).unwrap();
         let mut subs: Vec<Submission> = (0..n)
             .map(|k| {
                 let mut rows = vec![row(hc02, ValueColumn::Th, (k % 97) as f64, 0)];
@@ -302,9 +307,7 @@ mod tests {
                 sub_with(&t, &format!("P{:02}", k % 16 + 1), rows)
             })
             .collect();
-        for s in &mut subs {
-            store.put(s).unwrap();
-        }
+        let (_dir, store) = store_all(&mut subs);
         let figures = Figures::new(subs.iter().collect(), Some(&store));
         assert_eq!(figures.chunk_count(), 3);
         let totals = consolidate(&figures, &t).unwrap();

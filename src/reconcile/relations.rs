@@ -12,7 +12,9 @@
 //! sum of those half-units. A relation with a missing operand is skipped
 //! (said once, as info), never read as zero.
 
-use super::{bools, column_index, counts, f64s, half_unit, polars_fatal, u32s, Totals};
+use super::{
+    bools, cols, column_index, counts, f64s, frame, half_unit, polars_fatal, u32s, Totals,
+};
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -300,18 +302,6 @@ fn figure_of(
     }
 }
 
-/// Column names of the linear check's frames.
-mod lcols {
-    pub const REL: &str = "relation";
-    pub const IND: &str = "indicator";
-    pub const COEF: &str = "coefficient";
-    pub const SUBJ: &str = "subject";
-    pub const VALUE: &str = "value";
-    pub const TOL: &str = "tolerance";
-    pub const DIFF: &str = "difference";
-    pub const COUNT: &str = "figures";
-}
-
 /// What the relation checks work over (the units in chunks, the
 /// totals) and what they write into.
 struct Checking<'a> {
@@ -418,15 +408,11 @@ impl<'a> Checking<'a> {
             }
         }
         let used: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
-        let terms = DataFrame::new(
-            t_rel.len(),
-            vec![
-                Column::new(lcols::REL.into(), t_rel),
-                Column::new(lcols::IND.into(), t_ind),
-                Column::new(lcols::COEF.into(), t_coef),
-            ],
-        )
-        .map_err(polars_fatal)?;
+        let terms = frame(vec![
+            Column::new(cols::RELATION.into(), t_rel),
+            Column::new(cols::INDICATOR.into(), t_ind),
+            Column::new(cols::COEFFICIENT.into(), t_coef),
+        ])?;
         let rels: Vec<&Relation> = relations.iter().map(|(r, _)| *r).collect();
         let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
             let (mut f_subj, mut f_ind, mut f_val, mut f_tol) =
@@ -441,39 +427,35 @@ impl<'a> Checking<'a> {
                     }
                 }
             }
-            let figures = DataFrame::new(
-                f_subj.len(),
-                vec![
-                    Column::new(lcols::SUBJ.into(), f_subj),
-                    Column::new(lcols::IND.into(), f_ind),
-                    Column::new(lcols::VALUE.into(), f_val),
-                    Column::new(lcols::TOL.into(), f_tol),
-                ],
-            )
-            .map_err(polars_fatal)?;
+            let figures = frame(vec![
+                Column::new(cols::SUBJECT.into(), f_subj),
+                Column::new(cols::INDICATOR.into(), f_ind),
+                Column::new(cols::VALUE.into(), f_val),
+                Column::new(cols::TOLERANCE.into(), f_tol),
+            ])?;
             let out = terms
                 .clone()
                 .lazy()
                 .join(
                     figures.lazy(),
-                    [col(lcols::IND)],
-                    [col(lcols::IND)],
+                    [col(cols::INDICATOR)],
+                    [col(cols::INDICATOR)],
                     JoinArgs::new(JoinType::Inner),
                 )
-                .group_by([col(lcols::REL), col(lcols::SUBJ)])
+                .group_by([col(cols::RELATION), col(cols::SUBJECT)])
                 .agg([
-                    (col(lcols::COEF) * col(lcols::VALUE))
+                    (col(cols::COEFFICIENT) * col(cols::VALUE))
                         .sum()
-                        .alias(lcols::DIFF),
-                    col(lcols::TOL).sum().alias(lcols::TOL),
-                    col(lcols::IND).count().alias(lcols::COUNT),
+                        .alias(cols::DIFFERENCE),
+                    col(cols::TOLERANCE).sum().alias(cols::TOLERANCE),
+                    col(cols::INDICATOR).count().alias(cols::FIGURES),
                 ])
-                .sort([lcols::REL, lcols::SUBJ], Default::default())
+                .sort([cols::RELATION, cols::SUBJECT], Default::default())
                 .collect()
                 .map_err(polars_fatal)?;
-            let (rel_c, subj_c) = (u32s(&out, lcols::REL)?, u32s(&out, lcols::SUBJ)?);
-            let (diff_c, tol_c) = (f64s(&out, lcols::DIFF)?, f64s(&out, lcols::TOL)?);
-            let count = counts(&out, lcols::COUNT)?;
+            let (rel_c, subj_c) = (u32s(&out, cols::RELATION)?, u32s(&out, cols::SUBJECT)?);
+            let (diff_c, tol_c) = (f64s(&out, cols::DIFFERENCE)?, f64s(&out, cols::TOLERANCE)?);
+            let count = counts(&out, cols::FIGURES)?;
             let count_c = count.u32().map_err(polars_fatal)?;
             let mut verdicts = Vec::new();
             for row in 0..out.height() {
@@ -748,8 +730,8 @@ fn violation(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::store::{FigureStore, Figures, UNITS_PER_CHUNK};
-    use crate::reconcile::checks::testutil::{ind, row, sub_with};
+    use crate::normalize::store::{Figures, UNITS_PER_CHUNK};
+    use crate::reconcile::checks::testutil::{ind, row, store_all, sub_with};
     use crate::reconcile::consolidate;
 
     /// `n` wards with HC02 = HC03 + HC04 in TH, except the ones listed,
@@ -777,11 +759,7 @@ mod tests {
     /// The sum-mismatches (file, cell) of the submissions, their figures
     /// in a store as in a consolidation.
     fn sum_mismatches(t: &Template, mut subs: Vec<Submission>) -> Vec<(String, String)> {
-        let dir = tempfile::tempdir().unwrap();
-        let store = FigureStore::in_dir(dir.path()).unwrap();
-        for s in &mut subs {
-            store.put(s).unwrap();
-        }
+        let (_dir, store) = store_all(&mut subs);
         let figures = Figures::new(subs.iter().collect(), Some(&store));
         let totals = consolidate(&figures, t).unwrap();
         let (relations, _) = relations_of(t, Lang::En);

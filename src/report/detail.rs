@@ -214,9 +214,8 @@ fn turn_error(e: std::io::Error) -> Fatal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::store::FigureStore;
     use crate::normalize::submission::{Submission, TidyRow};
-    use crate::reconcile::checks::testutil::{row, sub_with};
+    use crate::reconcile::checks::testutil::{row, store_all, sub_with};
     use crate::template::Template;
 
     /// Every unit's figure of every indicator, by band, against a plain
@@ -239,13 +238,9 @@ mod tests {
                 sub_with(&t, "P01", rows)
             })
             .collect();
-        let dir = tempfile::tempdir().unwrap();
-        let store = FigureStore::in_dir(dir.path()).unwrap();
-        if stored {
-            for s in &mut subs {
-                store.put(s).unwrap();
-            }
-        }
+        // In memory, the store is there all the same: the turned-around
+        // sheet goes beside it.
+        let (_dir, store) = store_all(if stored { &mut subs } else { &mut [] });
         let figures = Figures::new(subs.iter().collect(), Some(&store));
         // Columns in reverse order, the first unit left out.
         let shown: Vec<usize> = (1..n_units).rev().collect();
