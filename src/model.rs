@@ -48,6 +48,11 @@ impl ValueColumn {
             .find(|c| c.as_str().eq_ignore_ascii_case(s.trim()))
     }
 
+    /// Position in [`ValueColumn::ALL`], for per-column arrays.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn is_percent(self) -> bool {
         matches!(self, ValueColumn::PctKh | ValueColumn::PctCk)
     }
@@ -109,6 +114,15 @@ impl Period {
             PeriodSpan::Quarter(q) if q > 1 => Some(Period::quarter(self.year, q - 1)),
             _ => None,
         }
+    }
+
+    /// Does a file titled with `other` belong to a run over this period?
+    /// The same period, or one that ends with the same month of the same
+    /// year: a third quarter's report is also "9 tháng đầu năm" (its LK
+    /// covers the nine months), a second quarter's "6 tháng", a fourth
+    /// quarter's the year's.
+    pub fn same_report_as(&self, other: &Period) -> bool {
+        self.year == other.year && self.last_month() == other.last_month()
     }
 
     /// The period as a Vietnamese title writes it: `Quý I/2020`.
@@ -224,6 +238,23 @@ mod tests {
         }
         assert!("2020-Q5".parse::<Period>().is_err());
         assert!("Q1".parse::<Period>().is_err());
+    }
+
+    #[test]
+    fn a_quarter_and_the_months_to_its_end_are_one_report() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        assert!(p("2020-Q3").same_report_as(&p("2020-9M")));
+        assert!(p("2020-Q2").same_report_as(&p("2020-H1")));
+        assert!(p("2020-Q4").same_report_as(&p("2020")));
+        assert!(!p("2020-Q3").same_report_as(&p("2020-Q2")));
+        assert!(!p("2020-Q3").same_report_as(&p("2019-9M")));
+    }
+
+    #[test]
+    fn column_index_is_the_position_in_all() {
+        for (i, c) in ValueColumn::ALL.iter().enumerate() {
+            assert_eq!(c.index(), i);
+        }
     }
 
     #[test]

@@ -466,7 +466,7 @@ mod tests {
         );
         assert_eq!(t.indicator("HC05").unwrap().kind, Kind::Rate);
         assert_eq!(t.settings.ck_convention, CkConvention::Growth);
-        assert!(t.column_words("KH").iter().any(|w| w == "kế hoạch năm"));
+        assert!(t.column_words("KH").iter().any(|w| w == "kế hoạch"));
         assert!(t.agency("P05").unwrap().reports);
         assert!(!t.agency("BHXH").unwrap().reports);
     }

@@ -81,7 +81,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
         kind: InputKind::Spreadsheet,
         modified: meta.modified().ok(),
     };
-    let ctx = ReadContext::new(template, args.locale, lang);
+    let ctx = ReadContext::new(template, args.locale, lang).for_period(args.period);
     let sub = match read_submission(&input, &ctx) {
         FileOutcome::Read(s) => s,
         FileOutcome::Rejected { reason, .. } | FileOutcome::Skipped { reason, .. } => {
@@ -104,7 +104,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
     let stated = sub.period.as_ref().map(|(p, _)| *p);
     let mut findings = Vec::new();
     if let (Some(want), Some((got, cell))) = (args.period, &sub.period) {
-        if want != *got {
+        if !want.same_report_as(got) {
             findings.push(
                 Finding::error(
                     Code::PeriodMismatch,

@@ -158,7 +158,8 @@ fn included<'a>(outcomes: &'a [FileOutcome], which: &[usize]) -> Vec<&'a Submiss
 /// temporary file cannot be written.
 pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let files = discover(&config.dir)?;
-    let ctx = ReadContext::new(&config.template, config.locale, config.lang);
+    let ctx = ReadContext::new(&config.template, config.locale, config.lang)
+        .for_period(Some(config.period));
     let to_read = files
         .iter()
         .filter(|f| f.kind == InputKind::Spreadsheet)

@@ -1,19 +1,38 @@
 //! Finding the indicator table in a sheet: the header row (on any of the
 //! first 30 rows, one row or two with merged cells), and which column is
-//! which, by the header words of the template, in any order.
+//! which, in any order.
 //!
 //! ```text
-//!  row 6 | STT | Nội dung chỉ tiêu | ĐVT |   Quý I/2020      | Kế hoạch năm | ...
-//!  row 7 |     |                   |     | Thực hiện | Lũy kế |              |
-//!          Stt   Name                Unit   TH          LK      KH
+//!  row 6 | STT | Nội dung chỉ tiêu | ĐVT |   Quý I/2020      | Kế hoạch năm | So sánh (%)       |
+//!  row 7 |     |                   |     | Thực hiện | Lũy kế |              | So với KH | Tăng giảm CK |
+//!          Stt   Name                Unit   TH          LK      KH             %KH         %CK
 //! ```
 //!
-//! A column is named by its lower header cell when that names a role, else
-//! by the upper one (merged across the columns below it), else by both read
-//! together.
+//! The identity columns (STT, code, name, unit, note) are named by the
+//! template's phrases. A figure column is recognised by its words, read
+//! across both header rows: a label must open with a figure word (a
+//! column word of the template, a percent word, or a period such as
+//! "Quý III", "9 tháng", "Năm 2020"), and then
+//!
+//! ```text
+//! percent or growth words (%, tỷ lệ, đạt, so với, tăng … giảm)
+//!     + CK word (cùng kỳ, CK, năm trước, last year)   → %CK
+//!     + KH word (kế hoạch, KH, dự toán)               → %KH
+//!     + growth words alone ("Tăng (+), giảm (-) %")  → %CK
+//! else CK word                                        → CK
+//! else KH word                                        → KH
+//! else LK word, or "N tháng" with N the months from January to the
+//!     period's end ("9 tháng" in a third quarter)     → LK
+//! else TH word, "Quý …", or "3 tháng"                  → TH
+//! ```
+//!
+//! A period in the label that is not the file's ("Quý II" in a third
+//! quarter report, "6 tháng" beside "9 tháng") makes the column one the
+//! tool does not read. Every header cell that names no role is listed in
+//! [`TableLayout::ignored`] so that the reader can say so.
 
 use crate::ingest::SheetGrid;
-use crate::model::ValueColumn;
+use crate::model::{parse_roman, Period, PeriodSpan, ValueColumn};
 use crate::normalize::text::{fold, fold_joined};
 use crate::template::Template;
 
@@ -28,61 +47,274 @@ pub enum Role {
     Value(ValueColumn),
 }
 
-/// Roles in the order they are tried (percents before the quantities they
-/// mention, so that "% so với KH" is %KH, not KH).
-const ROLE_KEYS: [(&str, Role); 11] = [
-    ("%KH", Role::Value(ValueColumn::PctKh)),
-    ("%CK", Role::Value(ValueColumn::PctCk)),
-    ("LK", Role::Value(ValueColumn::Lk)),
-    ("CK", Role::Value(ValueColumn::Ck)),
-    ("KH", Role::Value(ValueColumn::Kh)),
-    ("TH", Role::Value(ValueColumn::Th)),
+/// The identity columns' phrases in the template, and the explicit
+/// percent phrases an office may list (`"%KH"`, `"%CK"`): a label equal to
+/// one, or starting with one, names that column.
+const PHRASE_KEYS: [(&str, Role); 7] = [
     ("code", Role::Code),
     ("name", Role::Name),
     ("unit", Role::Unit),
     ("note", Role::Note),
     ("stt", Role::Stt),
+    ("%KH", Role::Value(ValueColumn::PctKh)),
+    ("%CK", Role::Value(ValueColumn::PctCk)),
 ];
+
+/// The families of figure words, in [`HeaderWords::terms`] order, with the
+/// template key each is read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Kh,
+    Th,
+    Lk,
+    Ck,
+    Percent,
+    Growth,
+}
+
+const FAMILIES: [(Family, &str); 6] = [
+    (Family::Kh, "KH"),
+    (Family::Th, "TH"),
+    (Family::Lk, "LK"),
+    (Family::Ck, "CK"),
+    (Family::Percent, "percent"),
+    (Family::Growth, "growth"),
+];
+
+/// Percent and growth words for a template that lists none (an older
+/// copy of `template.toml`).
+const DEFAULT_PERCENT: [&str; 11] = [
+    "%",
+    "tỷ lệ",
+    "đạt",
+    "so với",
+    "so sánh",
+    "so kh",
+    "so ck",
+    "so cùng kỳ",
+    "so kế hoạch",
+    "so dự toán",
+    "đánh giá",
+];
+const DEFAULT_GROWTH: [&str; 2] = ["tăng", "giảm"];
 
 /// The header words of a template, folded once.
 pub struct HeaderWords {
-    words: Vec<(String, Role)>,
+    phrases: Vec<(String, Role)>,
+    /// Per [`Family`], each word as its folded words.
+    terms: [Vec<Vec<String>>; 6],
 }
 
 impl HeaderWords {
     pub fn new(template: &Template) -> HeaderWords {
-        let mut words = Vec::new();
-        for (key, role) in ROLE_KEYS {
+        let mut phrases = Vec::new();
+        for (key, role) in PHRASE_KEYS {
             for w in template.column_words(key) {
                 let f = fold(w);
                 if !f.is_empty() {
-                    words.push((f, role));
+                    phrases.push((f, role));
                 }
             }
         }
-        HeaderWords { words }
+        let terms = FAMILIES.map(|(family, key)| {
+            let listed = template.column_words(key);
+            let defaults: &[&str] = match family {
+                Family::Percent => &DEFAULT_PERCENT,
+                Family::Growth => &DEFAULT_GROWTH,
+                _ => &[],
+            };
+            let words: Vec<String> = if listed.is_empty() {
+                defaults.iter().map(|s| s.to_string()).collect()
+            } else {
+                listed.to_vec()
+            };
+            words
+                .iter()
+                .map(|w| {
+                    fold(w)
+                        .split(' ')
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                })
+                .filter(|t| !t.is_empty())
+                .collect()
+        });
+        HeaderWords { phrases, terms }
     }
 
-    /// The role a header label names: the longest header word that the
-    /// label equals or starts with (as whole words).
-    pub fn classify(&self, label: &str) -> Option<Role> {
-        self.classify_folded(&fold(label))
+    /// The role a header label names, for a file of `period` (the file's
+    /// own, else the batch's; `None` when neither is known).
+    pub fn classify(&self, label: &str, period: Option<Period>) -> Option<Role> {
+        self.classify_folded(&fold(label), period)
     }
 
     /// [`HeaderWords::classify`] of a label already folded.
-    pub fn classify_folded(&self, f: &str) -> Option<Role> {
+    pub fn classify_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
         if f.is_empty() {
             return None;
         }
+        if let Some((_, role)) = self.phrases.iter().find(|(w, _)| w == f) {
+            return Some(*role);
+        }
+        let tokens: Vec<&str> = f.split(' ').collect();
+        if self.opens_with_figure_word(&tokens) {
+            return self.figure_role(&tokens, period);
+        }
         let mut best: Option<(usize, Role)> = None;
-        for (w, role) in &self.words {
-            let hit =
-                f == w || (f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' '));
+        for (w, role) in &self.phrases {
+            let hit = f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' ');
             if hit && best.is_none_or(|(len, _)| w.len() > len) {
                 best = Some((w.len(), *role));
             }
         }
         best.map(|(_, r)| r)
+    }
+
+    fn family(&self, family: Family) -> &[Vec<String>] {
+        let at = FAMILIES.iter().position(|(f, _)| *f == family).unwrap_or(0);
+        &self.terms[at]
+    }
+
+    /// Does a word of `family` occur in the label, as whole words?
+    fn has(&self, tokens: &[&str], family: Family) -> bool {
+        self.family(family)
+            .iter()
+            .any(|t| contains_words(tokens, t))
+    }
+
+    /// A figure label opens with a figure word or a period: "Kế hoạch
+    /// năm", "% so KH", "Tăng (+), giảm (-) %", "Quý III", "9 tháng",
+    /// "Năm 2020". "Tiến độ thực hiện" does not.
+    fn opens_with_figure_word(&self, tokens: &[&str]) -> bool {
+        let first = tokens.first().copied().unwrap_or_default();
+        if matches!(first, "quy" | "nam" | "ca") || months_at(tokens, 0).is_some() {
+            return true;
+        }
+        FAMILIES.iter().any(|(family, _)| {
+            self.family(*family)
+                .iter()
+                .any(|t| tokens.len() >= t.len() && tokens.iter().zip(t).all(|(a, b)| a == b))
+        })
+    }
+
+    /// The figure column a label opening with a figure word names (see the
+    /// module's table), or `None` when it names none of ours.
+    fn figure_role(&self, tokens: &[&str], period: Option<Period>) -> Option<Role> {
+        let value = |c| Some(Role::Value(c));
+        let ck = self.has(tokens, Family::Ck)
+            || period.is_some_and(|p| years(tokens).any(|y| y == p.year - 1));
+        let kh = self.has(tokens, Family::Kh);
+        let percent = self.has(tokens, Family::Percent);
+        let growth = self.has(tokens, Family::Growth);
+        if percent || growth {
+            let both_ways = tokens.contains(&"tang") && tokens.contains(&"giam");
+            return if ck {
+                value(ValueColumn::PctCk)
+            } else if kh {
+                value(ValueColumn::PctKh)
+            } else if growth && (percent || both_ways) {
+                value(ValueColumn::PctCk)
+            } else {
+                None
+            };
+        }
+        if ck {
+            return value(ValueColumn::Ck);
+        }
+        if kh {
+            return value(ValueColumn::Kh);
+        }
+        let lk = self.has(tokens, Family::Lk);
+        let months = (0..tokens.len()).find_map(|i| months_at(tokens, i));
+        if let Some(n) = months {
+            return months_role(n, lk, period).map(Role::Value);
+        }
+        if lk {
+            return value(ValueColumn::Lk);
+        }
+        let quarter = (0..tokens.len()).find_map(|i| quarter_at(tokens, i));
+        if let Some(q) = quarter {
+            let own = period.map(period_quarter);
+            return match (q, own) {
+                (Some(q), Some(own)) if q != own => None,
+                _ => value(ValueColumn::Th),
+            };
+        }
+        let th = self.has(tokens, Family::Th);
+        // "Ước thực hiện năm 2020", "Thực hiện cả năm": the whole year.
+        let whole_year = contains_words(tokens, &["ca", "nam"]) || years(tokens).next().is_some();
+        if th && whole_year {
+            return months_role(12, false, period).map(Role::Value);
+        }
+        if th {
+            return value(ValueColumn::Th);
+        }
+        None
+    }
+}
+
+/// Do `words` occur in `tokens`, one after the other?
+fn contains_words<S: AsRef<str>>(tokens: &[&str], words: &[S]) -> bool {
+    !words.is_empty()
+        && tokens.len() >= words.len()
+        && tokens
+            .windows(words.len())
+            .any(|w| w.iter().zip(words).all(|(a, b)| *a == b.as_ref()))
+}
+
+/// "9 tháng" at `i`: the number of months.
+fn months_at(tokens: &[&str], i: usize) -> Option<u8> {
+    let n: u8 = tokens.get(i)?.parse().ok()?;
+    (tokens.get(i + 1) == Some(&"thang") && (1..=12).contains(&n)).then_some(n)
+}
+
+/// "quý III", "quý 3" at `i`: `Some(Some(3))`; a bare "quý": `Some(None)`.
+fn quarter_at(tokens: &[&str], i: usize) -> Option<Option<u8>> {
+    if tokens.get(i) != Some(&"quy") {
+        return None;
+    }
+    let q = tokens.get(i + 1).and_then(|t| {
+        t.parse::<u32>()
+            .ok()
+            .or_else(|| parse_roman(t))
+            .filter(|q| (1..=4).contains(q))
+            .and_then(|q| u8::try_from(q).ok())
+    });
+    Some(q)
+}
+
+/// The years a label names ("Cùng kỳ năm 2019", "KH 2020").
+fn years<'a>(tokens: &'a [&'a str]) -> impl Iterator<Item = i32> + 'a {
+    tokens
+        .iter()
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse::<i32>().ok())
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+/// The quarter a period ends with (a half-year ends the second).
+fn period_quarter(p: Period) -> u8 {
+    match p.span {
+        PeriodSpan::Quarter(q) => q,
+        _ => p.last_month().div_ceil(3),
+    }
+}
+
+/// A column of `n` months: LK when it runs from January to the period's
+/// end, TH when it is the quarter's three months (in a first quarter "3
+/// tháng" is TH unless the label says lũy kế), else not ours.
+fn months_role(n: u8, lk: bool, period: Option<Period>) -> Option<ValueColumn> {
+    let cumulative = match period {
+        Some(p) => n == p.last_month(),
+        None => matches!(n, 3 | 6 | 9 | 12),
+    };
+    if cumulative && (lk || n != 3) {
+        Some(ValueColumn::Lk)
+    } else if n == 3 {
+        Some(ValueColumn::Th)
+    } else {
+        None
     }
 }
 
@@ -94,6 +326,9 @@ pub struct TableLayout {
     pub header_last: u32,
     /// Column → role, left to right; each role at most once.
     pub columns: Vec<(u32, Role)>,
+    /// Header cells that name no role (or a role an earlier column took),
+    /// with their label as read: the columns the tool does not read.
+    pub ignored: Vec<(u32, String)>,
 }
 
 impl TableLayout {
@@ -126,10 +361,22 @@ impl TableLayout {
 /// How many rows from the top a header may start on.
 pub const HEADER_SEARCH_ROWS: u32 = 30;
 
+/// One header cell: its text, folded text and role read alone.
+struct HeaderCell {
+    text: String,
+    folded: String,
+    role: Option<Role>,
+}
+
 /// Finds the indicator table of a sheet: a header naming the indicator
-/// (name or code) and at least one value column. `None` when the sheet has
-/// none.
-pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> {
+/// (name or code) and at least one value column. `period` is the file's
+/// period (else the batch's), which tells "9 tháng" (LK in a third
+/// quarter) from "6 tháng" (not read). `None` when the sheet has none.
+pub fn find_table(
+    grid: &SheetGrid,
+    words: &HeaderWords,
+    period: Option<Period>,
+) -> Option<TableLayout> {
     let rows = grid.rows();
     let cols = grid.cols();
     let last = rows.start.saturating_add(HEADER_SEARCH_ROWS).min(rows.end);
@@ -138,15 +385,14 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
     // looked at up to four times below.
     let read_end = last.saturating_add(1).min(rows.end);
     let width = cols.len();
-    // (text, folded text, role)
-    let mut cells: Vec<(String, String, Option<Role>)> =
+    let mut cells: Vec<HeaderCell> =
         Vec::with_capacity(read_end.saturating_sub(rows.start) as usize * width);
     for r in rows.start..read_end {
         for c in cols.clone() {
             let text = grid.shown_text(r, c);
             let folded = fold(&text);
-            let role = words.classify_folded(&folded);
-            cells.push((text, folded, role));
+            let role = words.classify_folded(&folded, period);
+            cells.push(HeaderCell { text, folded, role });
         }
     }
     let cell =
@@ -159,35 +405,30 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
                 continue;
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
+            let mut ignored: Vec<(u32, String)> = Vec::new();
             for c in cols.clone() {
-                let Some((top, top_folded, top_role)) = cell(r, c) else {
+                let Some(top) = cell(r, c) else {
                     continue;
                 };
-                let role = if two_rows {
-                    let Some((bottom, bottom_folded, bottom_role)) = cell(r + 1, c) else {
+                let (label, role) = if two_rows {
+                    let Some(bottom) = cell(r + 1, c) else {
                         continue;
                     };
-                    let from_bottom = (!bottom.is_empty() && bottom != top)
-                        .then_some(*bottom_role)
-                        .flatten();
-                    // With one of the two blank, both read together are
-                    // the other alone (folding drops the joining space).
-                    from_bottom
-                        .or_else(|| match (top.is_empty(), bottom.is_empty()) {
-                            (false, false) => {
-                                words.classify_folded(&fold_joined(top_folded, bottom_folded))
-                            }
-                            (true, _) => *bottom_role,
-                            (false, true) => *top_role,
-                        })
-                        .or(*top_role)
+                    // Is the upper cell merged across several columns?
+                    let spans = || {
+                        let (or, oc) = grid.merge_origin(r, c).unwrap_or((r, c));
+                        grid.merge_at(or, oc).is_some_and(|m| m.start.1 != m.end.1)
+                    };
+                    two_row_role(top, bottom, &spans, words, period)
                 } else {
-                    *top_role
+                    (top.text.clone(), top.role)
                 };
-                if let Some(role) = role {
-                    if !columns.iter().any(|(_, r)| *r == role) {
+                match role {
+                    Some(role) if !columns.iter().any(|(_, r)| *r == role) => {
                         columns.push((c, role));
                     }
+                    _ if !label.is_empty() => ignored.push((c, label)),
+                    _ => {}
                 }
             }
             let has_row_key = columns
@@ -209,6 +450,7 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
                 header_first: first,
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
+                ignored,
             };
             // On a tie the header read from fewer rows wins: a blank row
             // above a header, or the first data row under it, adds nothing.
@@ -225,6 +467,34 @@ pub fn find_table(grid: &SheetGrid, words: &HeaderWords) -> Option<TableLayout> 
         }
     }
     best.map(|(layout, _)| layout)
+}
+
+/// The label and role of a column whose header spans two rows: both rows
+/// read together ("So sánh (%)" over "KH" is %KH, "Thực hiện" over "9
+/// tháng" is LK), else, under a cell merged across several columns (a
+/// group or a title, which says nothing of this column alone), the lower
+/// cell alone. A column's own upper label is never dropped for the cell
+/// under it: "Tiến độ" over a task's "Quý II/2020" is no figure column.
+fn two_row_role(
+    top: &HeaderCell,
+    bottom: &HeaderCell,
+    top_spans: &dyn Fn() -> bool,
+    words: &HeaderWords,
+    period: Option<Period>,
+) -> (String, Option<Role>) {
+    match (top.text.is_empty(), bottom.text.is_empty()) {
+        (true, true) => (String::new(), None),
+        (true, false) => (bottom.text.clone(), bottom.role),
+        (false, true) => (top.text.clone(), top.role),
+        (false, false) if top.text == bottom.text => (top.text.clone(), top.role),
+        (false, false) => {
+            let joined = fold_joined(&top.folded, &bottom.folded);
+            let role = words
+                .classify_folded(&joined, period)
+                .or_else(|| bottom.role.filter(|_| top_spans()));
+            (format!("{} {}", top.text, bottom.text), role)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -254,31 +524,143 @@ mod tests {
     fn header_words_classify_labels() {
         let w = words();
         assert_eq!(
-            w.classify("Kế hoạch năm 2020"),
+            w.classify("Kế hoạch năm 2020", None),
             Some(Role::Value(ValueColumn::Kh))
         );
         assert_eq!(
-            w.classify("Thực hiện quý I/2020"),
+            w.classify("Thực hiện quý I/2020", None),
             Some(Role::Value(ValueColumn::Th))
         );
         assert_eq!(
-            w.classify("Lũy kế từ đầu năm"),
+            w.classify("Lũy kế từ đầu năm", None),
             Some(Role::Value(ValueColumn::Lk))
         );
         assert_eq!(
-            w.classify("Cùng kỳ năm 2019"),
+            w.classify("Cùng kỳ năm 2019", None),
             Some(Role::Value(ValueColumn::Ck))
         );
         assert_eq!(
-            w.classify("% so với KH"),
+            w.classify("% so với KH", None),
             Some(Role::Value(ValueColumn::PctKh))
         );
-        assert_eq!(w.classify("%CK"), Some(Role::Value(ValueColumn::PctCk)));
-        assert_eq!(w.classify("Mã số"), Some(Role::Code));
-        assert_eq!(w.classify("ĐVT"), Some(Role::Unit));
-        assert_eq!(w.classify("Ghi chú"), Some(Role::Note));
-        assert_eq!(w.classify("UBND PHƯỜNG 5"), None);
-        assert_eq!(w.classify("Khánh Hòa"), None);
+        assert_eq!(
+            w.classify("%CK", None),
+            Some(Role::Value(ValueColumn::PctCk))
+        );
+        assert_eq!(w.classify("Mã số", None), Some(Role::Code));
+        assert_eq!(w.classify("ĐVT", None), Some(Role::Unit));
+        assert_eq!(w.classify("Ghi chú", None), Some(Role::Note));
+        assert_eq!(w.classify("UBND PHƯỜNG 5", None), None);
+        assert_eq!(w.classify("Khánh Hòa", None), None);
+    }
+
+    /// Header phrasings met in offices' workbooks, none of them listed
+    /// whole in the template.
+    #[test]
+    fn figure_headers_are_read_by_their_words() {
+        use ValueColumn::*;
+        let w = words();
+        let q3: Option<Period> = "2020-Q3".parse().ok();
+        let cases: &[(&str, Option<ValueColumn>)] = &[
+            ("Tăng giảm so cùng kỳ (%)", Some(PctCk)),
+            ("% so CK", Some(PctCk)),
+            ("So với cùng kỳ năm trước (%)", Some(PctCk)),
+            ("Tăng (+), giảm (-) %", Some(PctCk)),
+            ("Tỷ lệ tăng/giảm", Some(PctCk)),
+            ("% tăng (giảm) so cùng kỳ", Some(PctCk)),
+            ("% tăng, giảm so CK", Some(PctCk)),
+            ("So cùng kỳ tăng/giảm (%)", Some(PctCk)),
+            ("+/- so với cùng kỳ (%)", Some(PctCk)),
+            ("So sánh (%) CK", Some(PctCk)),
+            ("Đánh giá So với KH", Some(PctKh)),
+            ("Đạt (%) so với KH", Some(PctKh)),
+            ("Tỷ lệ đạt KH (%)", Some(PctKh)),
+            ("So với kế hoạch (%)", Some(PctKh)),
+            ("% so KH năm", Some(PctKh)),
+            ("% dự toán", Some(PctKh)),
+            ("KH 2020", Some(Kh)),
+            ("Dự toán năm 2020", Some(Kh)),
+            ("Chỉ tiêu năm 2020", Some(Kh)),
+            ("TH quý III", Some(Th)),
+            ("Thực hiện quý III/2020", Some(Th)),
+            ("Ước thực hiện", Some(Th)),
+            ("LK 9 tháng", Some(Lk)),
+            ("Ước thực hiện 9 tháng", Some(Lk)),
+            ("Thực hiện 9 tháng", Some(Lk)),
+            ("9 tháng", Some(Lk)),
+            ("Lũy kế từ đầu năm", Some(Lk)),
+            ("CK 2019", Some(Ck)),
+            ("Cùng kỳ năm 2019", Some(Ck)),
+            ("Thực hiện cùng kỳ", Some(Ck)),
+            ("Thực hiện 9 tháng năm 2019", Some(Ck)),
+            // Not this report's period, or not a figure at all.
+            ("Thực hiện 6 tháng", None),
+            ("TH quý II", None),
+            ("Ước thực hiện cả năm", None),
+            ("Tỷ lệ (%)", None),
+            ("Tăng thêm", None),
+            ("Tiến độ thực hiện", None),
+            ("Thời gian thực hiện", None),
+        ];
+        for (label, want) in cases {
+            assert_eq!(w.classify(label, q3), want.map(Role::Value), "{label}");
+        }
+        // The months tell LK from TH by the report's period.
+        let q1: Option<Period> = "2020-Q1".parse().ok();
+        assert_eq!(w.classify("3 tháng", q1), Some(Role::Value(Th)));
+        assert_eq!(w.classify("Lũy kế 3 tháng", q1), Some(Role::Value(Lk)));
+        let h1: Option<Period> = "2020-Q2".parse().ok();
+        assert_eq!(w.classify("6 tháng", h1), Some(Role::Value(Lk)));
+        let q4: Option<Period> = "2020-Q4".parse().ok();
+        assert_eq!(
+            w.classify("Ước thực hiện cả năm", q4),
+            Some(Role::Value(Lk))
+        );
+        // With no period known: a quarter is TH, 6 or 9 months LK.
+        assert_eq!(w.classify("9 tháng", None), Some(Role::Value(Lk)));
+        assert_eq!(w.classify("Quý II", None), Some(Role::Value(Th)));
+        // Identity columns stay as the template names them.
+        assert_eq!(w.classify("Chỉ tiêu", q3), Some(Role::Name));
+        assert_eq!(w.classify("Nội dung chỉ tiêu", q3), Some(Role::Name));
+        assert_eq!(w.classify("Đơn vị tính", q3), Some(Role::Unit));
+    }
+
+    #[test]
+    fn a_group_header_over_short_labels_is_read_with_them() {
+        // "So sánh (%)" over "KH" and "CK": percents, not the plan and
+        // the same period; an unknown column is listed as ignored.
+        let g = grid(
+            &[
+                &[
+                    "STT",
+                    "Chỉ tiêu",
+                    "Thực hiện",
+                    "",
+                    "Kế hoạch",
+                    "So sánh (%)",
+                    "",
+                    "Nguồn số liệu",
+                ],
+                &["", "", "Quý III", "9 tháng", "", "KH", "CK", ""],
+                &["1", "Lượt tiếp công dân", "5", "15", "20", "75", "7,1", ""],
+            ],
+            vec![
+                Dimensions::new((0, 0), (1, 0)),
+                Dimensions::new((0, 1), (1, 1)),
+                Dimensions::new((0, 2), (0, 3)),
+                Dimensions::new((0, 4), (1, 4)),
+                Dimensions::new((0, 5), (0, 6)),
+                Dimensions::new((0, 7), (1, 7)),
+            ],
+        );
+        let t = find_table(&g, &words(), "2020-Q3".parse().ok()).unwrap();
+        assert_eq!((t.header_first, t.header_last), (0, 1));
+        assert_eq!(t.col(Role::Value(ValueColumn::Th)), Some(2));
+        assert_eq!(t.col(Role::Value(ValueColumn::Lk)), Some(3));
+        assert_eq!(t.col(Role::Value(ValueColumn::Kh)), Some(4));
+        assert_eq!(t.col(Role::Value(ValueColumn::PctKh)), Some(5));
+        assert_eq!(t.col(Role::Value(ValueColumn::PctCk)), Some(6));
+        assert_eq!(t.ignored, vec![(7, "Nguồn số liệu".to_string())]);
     }
 
     #[test]
@@ -301,7 +683,7 @@ mod tests {
             ],
             vec![],
         );
-        let t = find_table(&g, &words()).unwrap();
+        let t = find_table(&g, &words(), None).unwrap();
         assert_eq!((t.header_first, t.header_last), (4, 4));
         assert_eq!(t.col(Role::Name), Some(0));
         assert_eq!(t.col(Role::Value(ValueColumn::Lk)), Some(1));
@@ -348,7 +730,7 @@ mod tests {
                 Dimensions::new((1, 7), (1, 8)),
             ],
         );
-        let t = find_table(&g, &words()).unwrap();
+        let t = find_table(&g, &words(), None).unwrap();
         assert_eq!((t.header_first, t.header_last), (1, 2));
         assert_eq!(t.col(Role::Name), Some(1));
         assert_eq!(t.col(Role::Unit), Some(2));
@@ -358,6 +740,20 @@ mod tests {
         assert_eq!(t.col(Role::Value(ValueColumn::Ck)), Some(6));
         assert_eq!(t.col(Role::Value(ValueColumn::PctKh)), Some(7));
         assert_eq!(t.col(Role::Value(ValueColumn::PctCk)), Some(8));
+    }
+
+    /// A task table's first row under its header: "Tiến độ" over "Quý
+    /// II/2020" is a deadline, not the quarter's figures.
+    #[test]
+    fn a_deadline_under_its_header_is_not_a_figure_column() {
+        let g = grid(
+            &[
+                &["TT", "Nội dung", "Tiến độ", "Cơ quan chủ trì"],
+                &["1", "Rà soát hồ sơ", "Quý II/2020", "P.TCKH"],
+            ],
+            vec![],
+        );
+        assert_eq!(find_table(&g, &words(), "2020-Q2".parse().ok()), None);
     }
 
     #[test]
@@ -372,6 +768,6 @@ mod tests {
             ]],
             vec![],
         );
-        assert_eq!(find_table(&g, &words()), None);
+        assert_eq!(find_table(&g, &words(), None), None);
     }
 }

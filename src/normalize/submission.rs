@@ -23,6 +23,8 @@ pub struct ReadContext<'a> {
     pub indicators: IndicatorMatcher,
     pub locale: NumberLocale,
     pub lang: Lang,
+    /// The period being consolidated or checked, when the user gave one.
+    pub period: Option<Period>,
 }
 
 impl<'a> ReadContext<'a> {
@@ -34,7 +36,14 @@ impl<'a> ReadContext<'a> {
             indicators: IndicatorMatcher::new(template),
             locale,
             lang,
+            period: None,
         }
+    }
+
+    /// The same, for a run over `period`.
+    pub fn for_period(mut self, period: Option<Period>) -> Self {
+        self.period = period;
+        self
     }
 }
 
@@ -301,6 +310,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         styles.load(&mut wb);
     }
     let mut legacy_found = std::collections::BTreeSet::new();
+    // Which figure columns some table has; the header labels not read.
+    let mut columns_seen = [false; 6];
+    let mut ignored_seen = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
     // Indicators whose row is in some table (with or without figures).
@@ -316,13 +328,25 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         seen_sheets.push(name.clone());
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
-        let Some(layout) = find_table(&grid, &ctx.words) else {
+        // The file's own period, else the run's, tells which columns are
+        // this period's ("Quý III", "9 tháng") and which are not.
+        let period = titled_period(&grid).or(ctx.period);
+        let Some(layout) = find_table(&grid, &ctx.words, period) else {
             continue;
         };
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
         }
         sub.sheets.push(name.clone());
+        for (_, v) in layout.value_columns() {
+            columns_seen[v.index()] = true;
+        }
+        for (c, label) in &layout.ignored {
+            if ignored_seen.insert(fold(label)) {
+                let at = Location::cell(file.rel.clone(), name.clone(), layout.header_first, *c);
+                sub.findings.push(column_ignored(label, &at, ctx.lang));
+            }
+        }
         let formulas = wb.formulas(name);
         read_rows(
             &grid,
@@ -377,6 +401,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .at(&Location::file(file.rel.clone())),
         );
     }
+    let period = sub.period.map(|(p, _)| p).or(ctx.period);
+    infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
     if let Some(u) = sub.unit {
         sub.missing = (0..present.len())
             .filter(|&i| !present[i] && ctx.template.must_report(u, i))
@@ -567,6 +593,22 @@ fn read_title(
         .or(first_text)
         .unwrap_or(stem);
     sub.unit_text = said;
+}
+
+/// The first period named in the top rows of a sheet (its title), if any.
+fn titled_period(grid: &SheetGrid) -> Option<Period> {
+    let rows = grid.rows();
+    let last = rows
+        .start
+        .saturating_add(crate::normalize::header::HEADER_SEARCH_ROWS)
+        .min(rows.end);
+    (rows.start..last).find_map(|r| {
+        grid.row_texts(r)
+            .into_iter()
+            // A period names its year: four digits at least.
+            .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+            .find_map(|(_, t)| period_in(&t))
+    })
 }
 
 /// Reads the rows under the header until the signature block, from the
@@ -769,11 +811,10 @@ fn read_rows(
                     let needs_format =
                         column.is_percent() || ind.kind == crate::template::Kind::Rate;
                     match needs_format.then(|| styles.sheet()).flatten() {
-                        Some(st) if st.is_percent(r, c) => (
-                            *f * 100.0,
-                            st.decimals(r, c).unwrap_or_else(|| decimals_of(*f * 100.0)),
-                        ),
-                        Some(st) => (*f, st.decimals(r, c).unwrap_or_else(|| decimals_of(*f))),
+                        Some(st) if st.is_percent(r, c) => {
+                            stated_figure(*f * 100.0, st.decimals(r, c))
+                        }
+                        Some(st) => stated_figure(*f, st.decimals(r, c)),
                         None => (*f, decimals_of(*f)),
                     }
                 }
@@ -842,6 +883,70 @@ fn read_rows(
                 col: c,
             });
         }
+    }
+}
+
+/// `column-ignored`: a header cell of the table that names no column the
+/// tool reads, so that a figure column it failed to recognise is seen.
+fn column_ignored(label: &str, at: &Location, lang: Lang) -> Finding {
+    Finding::info(
+        Code::ColumnIgnored,
+        lang.text(format!("Cột «{label}» (ô {}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu.", at.cell),
+            format!("Column «{label}» (cell {}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does.", at.cell),
+        ),
+    )
+    .at(at)
+    .actual(label)
+}
+
+/// In a first quarter LK is the quarter itself: a file whose tables have
+/// no LK column gets LK = TH, figure by figure, and one `column-missing`
+/// info says so. In a later quarter a column a unit did not send stays
+/// unknown (never zero); the checks that need it say whose figure they
+/// lacked.
+fn infer_first_quarter_lk(
+    seen: &[bool; 6],
+    period: Option<Period>,
+    lang: Lang,
+    sub: &mut Submission,
+) {
+    let has = |c: ValueColumn| seen[c.index()];
+    let first_quarter = period.is_some_and(|p| p.span == crate::model::PeriodSpan::Quarter(1));
+    if !first_quarter || has(ValueColumn::Lk) || !has(ValueColumn::Th) {
+        return;
+    }
+    let lk: Vec<TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Th)
+        .map(|r| TidyRow {
+            column: ValueColumn::Lk,
+            ..r.clone()
+        })
+        .collect();
+    sub.rows.extend(lk);
+    sub.findings.push(
+        Finding::info(
+            Code::ColumnMissing,
+            lang.text("Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
+                "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
+            ),
+        )
+        .at(&Location::file(sub.file.clone()))
+        .column(ValueColumn::Lk.as_str())
+        .expected("LK = TH"),
+    );
+}
+
+/// The figure a number cell states, and its decimals: the decimals it was
+/// typed with, since a number format's padding zeros add no precision
+/// (15,2 under `#,##0.00` states 15,2), unless the format shows fewer (15,1776
+/// shown as 15,18 states 15,18: what is printed is what the report says).
+fn stated_figure(value: f64, format_decimals: Option<u8>) -> (f64, u8) {
+    let typed = decimals_of(value);
+    match format_decimals {
+        Some(shown) if shown < typed => (crate::rules::rounding::round_to(value, shown), shown),
+        _ => (value, typed),
     }
 }
 
@@ -923,6 +1028,18 @@ fn is_same_unit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_figure_states_the_decimals_it_was_typed_with() {
+        // Padding zeros of the format add no precision.
+        assert_eq!(stated_figure(15.2, Some(2)), (15.2, 1));
+        assert_eq!(stated_figure(61.0, Some(2)), (61.0, 0));
+        // A format showing fewer decimals states the rounded figure.
+        assert_eq!(stated_figure(15.1776, Some(2)), (15.18, 2));
+        assert_eq!(stated_figure(68.217054263, Some(0)), (68.0, 0));
+        // General format: as typed.
+        assert_eq!(stated_figure(17.29, None), (17.29, 2));
+    }
 
     #[test]
     fn a_unit_stated_for_the_table_is_found() {

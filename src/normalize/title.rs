@@ -115,6 +115,12 @@ fn period_regexes() -> &'static [(Regex, &'static str)] {
         vec![
             // quy i 2020, quy 1 nam 2020, quy iv nam 2019
             (mk(r"\bquy (iv|i{1,3}|[1-4]) (?:nam )?(\d{4})\b"), "quarter"),
+            // quy iii va 9 thang dau nam 2020: a quarter's report with its
+            // months from January
+            (
+                mk(r"\bquy (iv|i{1,3}|[1-4]) va (?:3|6|9|12) thang (?:dau )?(?:nam )?(\d{4})\b"),
+                "quarter",
+            ),
             // 3 thang dau nam 2020, 6 thang nam 2020, 9 thang dau nam 2020
             (
                 mk(r"\b(3|6|9|12) thang (?:dau )?(?:nam )?(\d{4})\b"),
@@ -295,6 +301,15 @@ mod tests {
         );
         assert_eq!(period_in("Phường 5, ngày 05 tháng 4 năm 2020"), None);
         assert_eq!(period_in("UBND PHƯỜNG 5"), None);
+        // The usual title of a third quarter's report.
+        assert_eq!(
+            period_in("BÁO CÁO SỐ LIỆU QUÝ III VÀ 9 THÁNG ĐẦU NĂM 2020"),
+            Some(Period::quarter(2020, 3))
+        );
+        assert_eq!(
+            period_in("9 THÁNG ĐẦU NĂM 2020 (QUÝ III/2020)").map(|p| p.to_string()),
+            Some("2020-Q3".into())
+        );
     }
 
     #[test]

@@ -184,10 +184,19 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         let d = th.decimals.max(lk.decimals);
         let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
         let what = indicator_words(template, i);
-        let text = lang.text(format!("{unit_name}: {what}: quý I nên lũy kế từ đầu năm phải bằng thực hiện quý ({e}), nhưng cột LK ghi {a}. Hãy sửa cột lũy kế."),
-            format!("{unit_name}: {what}: in the first quarter the cumulative figure must equal the quarter's ({e}), but LK says {a}. Correct the LK column."),
+        // Nothing says which of the two is wrong: the finding names the
+        // rule, not a correction.
+        let text = lang.text(format!("{unit_name}: {what}: TH {e} và LK {a} phải bằng nhau trong quý I (lũy kế từ đầu năm là chính quý I); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+            format!("{unit_name}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
         );
-        out.push(lk_mismatch(text, template, sub, lk, e, a));
+        out.push(lk_mismatch(
+            text,
+            template,
+            sub,
+            lk,
+            "LK = TH".to_string(),
+            a,
+        ));
     }
     out
 }
@@ -219,10 +228,18 @@ pub fn check_previous(
         let d = th.decimals.max(lk.decimals).max(pd.min(2));
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, i);
-        let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}. Hãy sửa cột lũy kế (hoặc thực hiện quý).", f(p), f(th.value), f(want), f(lk.value)),
-            format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}. Correct LK (or the quarter's figure).", f(p), f(th.value), f(want), f(lk.value)),
+        let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý.", f(p), f(th.value), f(want), f(lk.value)),
+            format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}; one of these figures is wrong. Check LK and the quarter's figure.", f(p), f(th.value), f(want), f(lk.value)),
         );
-        out.push(lk_mismatch(text, template, sub, lk, f(want), f(lk.value)));
+        let rule = lang.pick("LK = LK quý trước + TH", "LK = previous LK + TH");
+        out.push(lk_mismatch(
+            text,
+            template,
+            sub,
+            lk,
+            rule.to_string(),
+            f(lk.value),
+        ));
     }
     out
 }
@@ -258,7 +275,12 @@ mod tests {
                 f[0].expected.as_str(),
                 f[0].actual.as_str()
             ),
-            ("F10", "1.290", "1.209")
+            ("F10", "LK = TH", "1.209")
+        );
+        assert!(
+            f[0].message.contains("một trong hai số sai"),
+            "{}",
+            f[0].message
         );
     }
 
@@ -318,7 +340,7 @@ mod tests {
                 f[0].expected.as_str(),
                 f[0].actual.as_str()
             ),
-            ("F10", "2.090", "2.000")
+            ("F10", "LK = LK quý trước + TH", "2.000")
         );
         let ok = sub_with(
             &t,

@@ -105,7 +105,7 @@ pub fn intake(
                     continue;
                 };
                 match &s.period {
-                    Some((p, cell)) if *p != period => {
+                    Some((p, cell)) if !period.same_report_as(p) => {
                         findings.push(
                             Finding::error(
                                 Code::PeriodMismatch,

@@ -52,7 +52,7 @@ pub mod cols {
 
 /// Index of a column in the per-indicator arrays.
 pub fn column_index(c: ValueColumn) -> usize {
-    ValueColumn::ALL.iter().position(|x| *x == c).unwrap_or(0)
+    c.index()
 }
 
 /// The consolidated figures per indicator, in catalog order.

@@ -667,14 +667,16 @@ fn violation(
             .collect::<Vec<_>>()
             .join(" + ");
         let name = short_name(template, whole);
+        // Nothing says whether the whole or a part is wrong: the finding
+        // names the rule, not a correction.
         let text = match lang {
             Lang::Vi => format!(
-                "{unit_words}: {whole} {name} (cột {column}) = {} nhưng tổng các phần {parts_text} = {}. Hãy sửa để số tổng bằng tổng các phần.",
+                "{unit_words}: {whole} {name} (cột {column}) = {} nhưng tổng các phần {parts_text} = {}; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
                 fmt(whole_v),
                 fmt(sum)
             ),
             Lang::En => format!(
-                "{unit_words}: {whole} {name} (column {column}) = {} but its parts {parts_text} add up to {}. Correct the figures so that the whole equals its parts.",
+                "{unit_words}: {whole} {name} (column {column}) = {} but its parts {parts_text} add up to {}; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part.",
                 fmt(whole_v),
                 fmt(sum)
             ),
@@ -684,7 +686,7 @@ fn violation(
             .unit(unit_code)
             .indicator(whole.to_string())
             .column(column.as_str())
-            .expected(fmt(sum))
+            .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
             .actual(fmt(whole_v));
     }
     let first = rel

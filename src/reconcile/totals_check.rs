@@ -6,21 +6,29 @@
 //! the row of the "Chi tiết theo đơn vị" sheet that shows them side by
 //! side.
 //!
-//! When some wards that report have not sent their figures the sum is
-//! partial; the finding says so. When a ward's own figure that enters the
-//! sum is already an error (its parts do not add up, it is negative…), the
-//! comparison waits for that figure to be corrected: the difference would
-//! only repeat the ward's mistake.
+//! Missing is not zero. When a ward that sent its workbook and must report
+//! the indicator has no figure in that column (it sent no such column, left
+//! the cell empty, wrote something that is not a number) or its figure is
+//! itself an error (its parts do not add up, it is negative…), the sum of
+//! the wards is not the district's: the comparison is not made, and one
+//! `total-unchecked` info per department, column and set of such wards
+//! names them and the indicators left unchecked. Only a district figure
+//! below what the known wards already add up to (for figures that cannot
+//! be negative) is still a `total-mismatch`: no unknown figure can mend it.
+//!
+//! Wards that sent nothing at all are `submission-missing`; the sum of the
+//! others is compared and the message says how many reported.
 
-use super::checks::{at_row, indicator_words};
+use super::checks::{at_row, indicator_words, CheckSettings};
 use super::{column_index, half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::model::ValueColumn;
 use crate::normalize::number::format_num;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::{AgencyKind, Kind, Level, Template};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// How many wards a message lists before it points to the detail sheet
 /// only.
@@ -39,17 +47,24 @@ struct Mismatch {
     /// How many wards state the figure; the most decimals among them.
     wards: usize,
     decimals: u8,
-    /// A ward's figure that enters the sum is already an error.
-    held_back: bool,
+    /// Wards that must state the figure whose figure is unknown or already
+    /// an error, by name.
+    unknown: Vec<String>,
+    /// The sum of the wards' figures that are known and not in error, and
+    /// their half-units.
+    clean_sum: f64,
+    clean_half: f64,
 }
 
 /// `total-mismatch` for every level-`both` figure of a responsible
-/// department that differs from the sum of the wards.
+/// department that differs from the sum of the wards, or
+/// `total-unchecked` when some ward's figure is unknown.
 ///
 /// `known` are the findings already made: a ward's error on a figure
-/// (unit, indicator, column) that enters the sum holds the comparison back.
-/// The departments' figures are compared with the totals first; only when
-/// some differ are the wards' figures read, one pass over the chunks.
+/// (unit, indicator, column) that enters the sum makes that figure
+/// unusable. The departments' figures are compared with the totals first;
+/// only when some differ are the wards' figures read, one pass over the
+/// chunks.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -111,7 +126,9 @@ pub fn check_department_totals(
                 listed: Vec::new(),
                 wards: 0,
                 decimals: r.decimals,
-                held_back: false,
+                unknown: Vec::new(),
+                clean_sum: 0.0,
+                clean_half: 0.0,
             });
         }
     }
@@ -120,16 +137,26 @@ pub fn check_department_totals(
     }
     figures.each_chunk(|chunk| {
         for w in chunk {
-            let Some(a) = agency(w).filter(|a| a.kind == AgencyKind::Ward) else {
+            let Some((u, a)) = w
+                .unit
+                .and_then(|u| template.agencies.get(u).map(|a| (u, a)))
+                .filter(|(_, a)| a.kind == AgencyKind::Ward)
+            else {
                 continue;
             };
             for m in &mut found {
                 let Some(x) = w.figure(m.row.ind(), m.row.column) else {
+                    if template.must_report(u, m.row.ind()) {
+                        m.unknown.push(a.name.clone());
+                    }
                     continue;
                 };
                 let code = template.indicators[m.row.ind()].code.as_str();
                 if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
-                    m.held_back = true;
+                    m.unknown.push(a.name.clone());
+                } else {
+                    m.clean_sum += x.value;
+                    m.clean_half += half_unit(x.decimals);
                 }
                 if m.listed.len() < LISTED_WARDS {
                     m.listed.push((a.name.clone(), x.value));
@@ -140,15 +167,45 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
+    let may_be_negative = CheckSettings::of(template).may_be_negative;
     let mut out = Vec::new();
-    for m in found.iter().filter(|m| !m.held_back) {
+    // (department, column, unknown wards) → the indicators left unchecked.
+    let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
+        BTreeMap::new();
+    for m in &found {
         let sub = figures.subs()[m.dept];
         let (Some(dept), Some(ind)) = (agency(sub), template.indicators.get(m.row.ind())) else {
             continue;
         };
-        let (r, sum, contributors) = (&m.row, m.sum, m.contributors);
+        let r = &m.row;
         let d = m.decimals.min(4);
         let f = |v: f64| format_num(v, d, lang);
+        let what = indicator_words(template, r.ind());
+        let column = r.column;
+        let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
+        if !m.unknown.is_empty() {
+            let tol = half_unit(r.decimals) + m.clean_half + 1e-9;
+            let below_known = !may_be_negative.contains(&ind.code) && r.value + tol < m.clean_sum;
+            if !below_known {
+                unchecked
+                    .entry((m.dept, column, m.unknown.clone()))
+                    .or_default()
+                    .push(m);
+                continue;
+            }
+            let unknown = ward_list(&m.unknown);
+            let (v, k) = (f(r.value), f(m.clean_sum));
+            let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {v} nhưng riêng các phường đã có số liệu cộng lại đã là {k}, lớn hơn số toàn quận (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {} {column}). Số toàn quận không thể nhỏ hơn tổng các phường; hãy đối chiếu với các phường.", dept.name, ind.code),
+                format!("{}: {what} (column {column}) states {v} for the district but the wards whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {} {column}). The district figure cannot be below the wards' sum; reconcile it with the wards.", dept.name, ind.code),
+            );
+            out.push(
+                at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
+                    .expected(format!("≥ {k}"))
+                    .actual(v),
+            );
+            continue;
+        }
+        let (sum, contributors) = (m.sum, m.contributors);
         let mut listed: Vec<String> = m
             .listed
             .iter()
@@ -159,9 +216,6 @@ pub fn check_department_totals(
         }
         let listed = listed.join("; ");
         let complete = contributors as usize >= expected_wards;
-        let what = indicator_words(template, r.ind());
-        let column = r.column;
-        let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
         let partial = if complete {
             String::new()
         } else {
@@ -178,7 +232,46 @@ pub fn check_department_totals(
                 .actual(f(r.value)),
         );
     }
+    for ((k, column, wards), ms) in unchecked {
+        let sub = figures.subs()[k];
+        let Some(dept) = agency(sub) else { continue };
+        let codes: Vec<&str> = ms
+            .iter()
+            .filter_map(|m| template.indicators.get(m.row.ind()))
+            .map(|i| i.code.as_str())
+            .collect();
+        let n = codes.len();
+        let codes = codes.join(", ");
+        let wards = ward_list(&wards);
+        let text = lang.text(format!("{}: chưa đối chiếu được {n} chỉ tiêu ở cột {column} ({codes}) với tổng các phường, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu.", dept.name),
+            format!("{}: {n} indicators in column {column} ({codes}) were not compared with the wards' sum, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete.", dept.name),
+        );
+        let first = &ms[0].row;
+        let mut f = at_row(
+            Finding::info(Code::TotalUnchecked, text),
+            template,
+            sub,
+            first,
+        );
+        if n > 1 {
+            f.indicator = String::new();
+        }
+        out.push(f.actual(wards));
+    }
     Ok(out)
+}
+
+/// The names of wards for a message, the first [`LISTED_WARDS`] of them.
+fn ward_list(names: &[String]) -> String {
+    let mut list: Vec<&str> = names
+        .iter()
+        .take(LISTED_WARDS)
+        .map(String::as_str)
+        .collect();
+    if names.len() > LISTED_WARDS {
+        list.push("…");
+    }
+    list.join(", ")
 }
 
 #[cfg(test)]
@@ -241,15 +334,91 @@ mod tests {
             "{}",
             f[0].message
         );
-        // A ward's figure already in error holds the comparison back.
+        // A ward's figure already in error holds the comparison back, and
+        // one info says which ward it waits for.
         let known = [Finding::error(Code::SumMismatch, "x")
             .unit("P02")
             .indicator("HC02")
             .column("TH")];
-        assert!(
-            check_department_totals(&Figures::in_memory(&few), &totals, &t, &known, Lang::En)
-                .unwrap()
-                .is_empty()
+        let f = check_department_totals(&Figures::in_memory(&few), &totals, &t, &known, Lang::En)
+            .unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code, f[0].severity),
+            (Code::TotalUnchecked, Severity::Info)
+        );
+        assert_eq!(f[0].actual, "Phường 2");
+    }
+
+    /// Wards that sent their workbook without the LK column: their LK is
+    /// unknown, so the district's LK is not compared (one info), while TH
+    /// still is; a district figure below what the known wards add up to is
+    /// wrong whatever the unknown figures.
+    #[test]
+    fn an_unknown_ward_figure_is_not_zero() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let hc03 = ind(&t, "HC03");
+        let wards: Vec<Submission> = (1..=16)
+            .map(|k| {
+                let mut rows = vec![
+                    row(hc02, ValueColumn::Th, 10.0, 0),
+                    row(hc03, ValueColumn::Th, 5.0, 0),
+                ];
+                // Phường 10 sent no LK column.
+                if k != 10 {
+                    rows.push(row(hc02, ValueColumn::Lk, 30.0, 0));
+                    rows.push(row(hc03, ValueColumn::Lk, 15.0, 0));
+                }
+                sub_with(&t, &format!("P{k:02}"), rows)
+            })
+            .collect();
+        // The true district LK counts Phường 10 too: 16 × 30, 16 × 15.
+        let vp = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Th, 170.0, 0),
+                row(hc03, ValueColumn::Th, 80.0, 0),
+                row(hc02, ValueColumn::Lk, 480.0, 0),
+                row(hc03, ValueColumn::Lk, 240.0, 0),
+            ],
+        );
+        let mut subs: Vec<&Submission> = wards.iter().collect();
+        subs.push(&vp);
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        let got: Vec<(Code, &str, &str)> = f
+            .iter()
+            .map(|x| (x.code, x.column.as_str(), x.indicator.as_str()))
+            .collect();
+        // TH 170 against 160: a mismatch; both LK not compared, one info.
+        assert_eq!(
+            got,
+            [
+                (Code::TotalMismatch, "TH", "HC02"),
+                (Code::TotalUnchecked, "LK", ""),
+            ],
+            "{f:?}"
+        );
+        assert_eq!(f[1].severity, Severity::Info);
+        assert!(f[1].message.contains("(HC02, HC03)"), "{}", f[1].message);
+        assert!(f[1].message.contains("Phường 10"), "{}", f[1].message);
+        // A district LK below the 15 known wards' 450 is wrong anyway.
+        let vp_low = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Lk, 400.0, 0)]);
+        subs.pop();
+        subs.push(&vp_low);
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code, f[0].severity),
+            (Code::TotalMismatch, Severity::Error)
+        );
+        assert_eq!(
+            (f[0].expected.as_str(), f[0].actual.as_str()),
+            ("≥ 450", "400")
         );
     }
 }

@@ -89,7 +89,7 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
             if !f.expected.is_empty() {
                 s.push_str(&format!(
                     "\n{}: {}",
-                    lang.pick("Giá trị đúng", "Expected"),
+                    lang.pick("Phải là", "Expected"),
                     f.expected
                 ));
             }

@@ -532,7 +532,7 @@ pub fn findings_sheet(
             "Ô",
             "Chỉ tiêu",
             "Cột",
-            "Giá trị đúng",
+            "Phải là",
             "Giá trị ghi",
             "Nội dung",
         ],

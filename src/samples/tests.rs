@@ -219,7 +219,7 @@ fn the_district_is_consistent_except_where_a_mistake_is_planted() {
         "sum-mismatch",
         "pct-mismatch",
         "pct-rounding",
-        "total-mismatch",
+        "total-unchecked",
         "unit-mismatch",
         "indicator-unknown",
         "period-mismatch",
@@ -377,11 +377,9 @@ fn planted_cells_read_back_where_the_list_says() {
         cell(&e.file, &e.sheet, &e.cell),
         Data::Float(e.actual.parse().unwrap())
     );
-    let e = find("total-mismatch");
-    assert_eq!(
-        cell(&e.file, &e.sheet, &e.cell),
-        Data::Float(e.actual.parse().unwrap())
-    );
+    // The department's figure that is not compared: a number in its cell.
+    let e = find("total-unchecked");
+    assert!(matches!(cell(&e.file, &e.sheet, &e.cell), Data::Float(_)));
     // Layout C writes numbers as Vietnamese text.
     let c = set.files.iter().find(|f| f.0 == "phuong-13.xlsx").unwrap();
     let mut wb: calamine::Xlsx<_> =

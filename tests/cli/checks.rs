@@ -320,9 +320,9 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
     assert_eq!(
         summary(&findings),
         [
-            "error|cumulative-mismatch|P02|F11|HC07|LK|-300|3.000",
-            "error|cumulative-mismatch|P04|F8|HC03|LK|140|104",
-            "error|cumulative-mismatch|P04|F9|HC04|LK|10|46",
+            "error|cumulative-mismatch|P02|F11|HC07|LK|LK = TH|3.000",
+            "error|cumulative-mismatch|P04|F8|HC03|LK|LK = TH|104",
+            "error|cumulative-mismatch|P04|F9|HC04|LK|LK = TH|46",
             // Ward 4's LK rate no longer follows from its LK figures:
             // 104 / 150 × 100 = 69,33.
             "error|pct-mismatch|P04|F10|HC05|LK|69,33|93,33",
@@ -395,7 +395,7 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
     assert!(list.iter().all(|r| r[2] == "P04" || r[2] == "Đơn vị"));
     let comments = zip_part(&p04, "xl/comments1.xml").expect("the sheet has notes");
     assert!(comments.contains("cumulative-mismatch"), "{comments}");
-    assert!(comments.contains("Giá trị đúng: 140"), "{comments}");
+    assert!(comments.contains("Phải là: LK = TH"), "{comments}");
     assert!(comments.contains("ref=\"F8\"") && comments.contains("ref=\"F9\""));
 }
 
@@ -518,7 +518,10 @@ fn second_quarter_lk_is_checked_against_the_previous_consolidation() {
         .into_iter()
         .filter(|s| s.contains("cumulative"))
         .collect();
-    assert_eq!(cum, ["error|cumulative-mismatch|P01|F7|HC02|LK|170|150"]);
+    assert_eq!(
+        cum,
+        ["error|cumulative-mismatch|P01|F7|HC02|LK|LK = LK quý trước + TH|150"]
+    );
     // Without --previous nothing can be said about LK in Q2.
     let (_, findings) = consolidate(&q2, &tmp.path().join("out3"), &tpl, "2020-Q2", &[]);
     assert!(!summary(&findings).iter().any(|s| s.contains("cumulative")));
@@ -951,7 +954,7 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
         notes.contains("ref=\"F7\"") && notes.contains("rate-averaged"),
         "{notes}"
     );
-    assert!(notes.contains("Giá trị đúng: 93,23"), "{notes}");
+    assert!(notes.contains("Phải là: 93,23"), "{notes}");
 
     // The same workbook checked alone by the clerk, in English.
     let output = tonghop()

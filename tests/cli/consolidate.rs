@@ -297,7 +297,7 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     let mut want = vec![
         "error|file-unreadable||hong.xlsx|||||",
         "error|submission-missing|P03||||||",
-        "error|sum-mismatch|P02|bao cao P2.xlsx|Biểu 1|D8|HC02|TH|1.281",
+        "error|sum-mismatch|P02|bao cao P2.xlsx|Biểu 1|D8|HC02|TH|HC02 == HC03 + HC04",
         "error|value-invalid|P02|bao cao P2.xlsx|Biểu 1|E10|HC04|LK|",
         "info|file-skipped||ghi-chu.docx|||||",
         // Ward 2 has no HC05 row; the department none of its HC rows.
