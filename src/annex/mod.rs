@@ -28,7 +28,7 @@ use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
-use agency::{AgencyRef, AgencyResolver};
+use agency::{AgencyRef, AgencyResolver, Role};
 use deadline::{deadline_of_serial, parse_deadline, Timing};
 use duplicate::{content_key, Similarity};
 use settings::AnnexSettings;
@@ -260,8 +260,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         };
         let content_loc = at(&raw.content);
         check_deadline(task, &unit, ctx, &mut findings);
-        let lead = resolver.resolve_cell(&raw.lead.text);
-        let coord = resolver.resolve_cell(&raw.coord.text);
+        let lead = resolver.resolve_cell(&raw.lead.text, Role::Lead);
+        let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
         if lead.is_empty() {
             let loc = at(&raw.lead);
             findings.push(

@@ -1,8 +1,9 @@
 //! The `[annex]` table of template.toml: the annex sections in print order,
 //! the words that send a source heading or a "Lĩnh vực" value to a
 //! section, each department's default field, the short form each agency is
-//! written in, agency groups ("UBND 16 phường"), the boilerplate words of
-//! task contents and the header words of task tables.
+//! written in, agency groups ("UBND 16 phường") and the words that mark a
+//! collective or one specific office, the boilerplate words of task
+//! contents and the header words of task tables.
 //!
 //! `template::Settings` keeps unknown tables as raw TOML in `extra`; this
 //! module deserializes its own part from there, so the template loader
@@ -72,6 +73,17 @@ pub struct AnnexSettings {
     pub short: BTreeMap<String, String>,
     #[serde(default)]
     pub groups: Vec<GroupDef>,
+    /// Words that open a collective of agencies ("các …", "thành viên …",
+    /// "tổ …"): a coordinating text that starts with one is a group,
+    /// accepted as written.
+    #[serde(default)]
+    pub group_words: Vec<String>,
+    /// Words that open the name of one specific office ("phòng …", "ban
+    /// …"): a coordinating text that starts with one and matches nothing
+    /// is an unknown agency. Empty: every coordinating text that matches
+    /// nothing is.
+    #[serde(default)]
+    pub office_words: Vec<String>,
 }
 
 fn default_title() -> String {
