@@ -1078,6 +1078,21 @@ mod tests {
     }
 
     #[test]
+    fn header_phrasings_name_their_columns() {
+        let words = TaskHeaderWords::new(&settings().columns);
+        for (label, role) in [
+            ("Thời gian hoàn thành", TaskRole::Deadline),
+            ("Tiến độ thực hiện", TaskRole::Deadline),
+            ("Đơn vị chủ trì", TaskRole::Lead),
+            ("Đơn vị phối hợp", TaskRole::Coord),
+            ("Cơ quan phối hợp thực hiện", TaskRole::Coord),
+            ("Cơ quan chủ trì", TaskRole::Lead),
+        ] {
+            assert_eq!(words.classify(label), Some(role), "{label}");
+        }
+    }
+
+    #[test]
     fn a_sheet_without_a_task_header_is_not_a_task_table() {
         let g = grid(
             vec![vec!["STT", "Chỉ tiêu", "ĐVT", "Thực hiện quý"]],
