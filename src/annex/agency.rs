@@ -374,9 +374,12 @@ impl<'a> AgencyResolver<'a> {
             let collective = self.is_collective(text);
             let mut end = i + 1;
             while let (Some((_, sep)), Some((next, _))) = (pieces.get(end - 1), pieces.get(end)) {
+                // After a collective, any common noun goes on with it
+                // ("…, ban có liên quan"); after another text, one that
+                // opens no office or collective of its own.
                 let continues = (sep.trim() == "," || fold(sep) == "va")
                     && starts_lower(next)
-                    && (collective || !self.is_office(next))
+                    && (collective || !(self.is_office(next) || self.is_collective(next)))
                     && !self.names_something(&pieces, end);
                 if !continues {
                     break;
@@ -735,8 +738,9 @@ mod tests {
             "Chi cục Quản lý thị trường",
         ] {
             assert_eq!(unknown(office, Role::Coord), [office], "{office}");
-            // After a collective it is still its own office.
-            let cell = format!("Các phòng, ban có liên quan, {office}");
+            // After a collective it is still its own office, and a
+            // collective after it is its own collective.
+            let cell = format!("Các phòng, ban có liên quan, {office}, các đơn vị");
             assert_eq!(unknown(&cell, Role::Coord), [office], "{cell}");
         }
         // Near misses: texts that name no office are written as they stand.
