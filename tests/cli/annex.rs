@@ -672,12 +672,14 @@ fn practice_annex_scores_clean() {
         return;
     }
     let out = tempfile::tempdir().unwrap();
-    tonghop()
+    let run = tonghop()
         .arg("annex")
         .arg(&corpus)
         .args(["--period", "2020-Q3", "--out"])
         .arg(out.path())
         .assert();
+    // Planted errors make it exit 1; 2 would be a run that could not proceed.
+    assert_eq!(run.get_output().status.code(), Some(1), "{run:?}");
     let score = std::process::Command::new("python3")
         .arg(practice.join("score.py"))
         .arg("annex-2020-Q3")
