@@ -1,19 +1,34 @@
 //! Agencies of tasks: a lead or coordinating cell split into agencies, each
 //! matched to the registry and written in its short form.
 //!
-//! A cell lists agencies separated by commas, semicolons, "và" or line
+//! A cell lists agencies separated by commas, semicolons, "và", "/" or line
 //! breaks; but registry names themselves hold "và" and commas ("Phòng Tài
 //! nguyên và Môi trường", "Ban Bồi thường, giải phóng mặt bằng"), so the
-//! longest run of pieces that names an agency wins. Abbreviations are
-//! normalised before matching: "P.TCKH", "PTCKH" and "Phòng TCKH" are one
-//! agency, and so are "Phòng Kinh tế" and "Phòng Kinh tế quận". Groups
-//! ("UBND 16 phường", "UBND các phường") stay one entry.
+//! longest run of pieces that names an agency wins. Each piece is then, in
+//! this order:
+//!
+//! ```text
+//! P.TCKH · Phòng Tài chính - Kế hoạch quận    a registry agency (abbreviations normalised)
+//! UBND các phường                             a group of the template ([[annex.groups]])
+//! UBND P.4 · UBND P 9 · phường 4 ‹, 8, 12›    wards, numbers after a ward are wards too
+//! P.TNMT P.QLĐT                               registry names separated only by spaces
+//! Các phòng, ban có liên quan                 a collective by its opening word (group_words),
+//!                                             with the lower-case pieces that continue it
+//! Phòng Kế toán                               a specific office (office_words) matching
+//!                                             nothing: unknown
+//! anything else                               a lead: unknown; a coordinator: as written
+//! ```
+//!
+//! Wards are found by the registry's own ward names ("Phường 5": the word
+//! "phường" and its initial "P" before a number), so a commune registry
+//! ("Xã 3") reads "UBND xã 3, 4" the same way.
 
 use crate::annex::settings::AnnexSettings;
 use crate::normalize::text::{clean, fold};
 use crate::normalize::title::AgencyMatcher;
-use crate::template::Template;
+use crate::template::{AgencyKind, Template};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What an agency piece of a cell is.
@@ -23,9 +38,23 @@ pub enum AgencyRef {
     Known(usize),
     /// A group written as one entry (index into the settings' groups).
     Group(usize),
+    /// A collective named by its opening word ("Các đơn vị sự nghiệp trực
+    /// thuộc", "Thành viên BCĐ …"), as written.
+    Collective(String),
+    /// A coordinating text that names no specific office and matches
+    /// nothing ("giáo dục pháp luật"), as written; no finding.
+    Other(String),
     /// Nothing known: the text as written and the closest known short
     /// form.
     Unknown { text: String, closest: String },
+}
+
+/// The column an agency cell comes from: a lead is held to the registry,
+/// a coordinator may also be a collective or another text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Lead,
+    Coord,
 }
 
 /// Matches agency pieces against the registry, the short forms and the
@@ -34,38 +63,97 @@ pub struct AgencyResolver<'a> {
     template: &'a Template,
     settings: &'a AnnexSettings,
     matcher: AgencyMatcher,
-    /// (folded short form or group alias, what it names)
-    extra: Vec<(String, AgencyRef)>,
+    /// Folded short form or group alias → what it names (the first one
+    /// listed wins).
+    extra: HashMap<String, AgencyRef>,
     /// (folded name, short form) of everything, for suggestions.
     all_names: Vec<(String, String)>,
+    /// Numbered wards: (folded ward word, number) → agency, and back.
+    wards: HashMap<(String, u32), usize>,
+    ward_word_of: HashMap<usize, String>,
+    /// The folded ward words ("phuong") and their initials ("p") → the word.
+    ward_words: Vec<(Vec<String>, String)>,
+    /// Folded words opening a collective, and a specific office.
+    group_words: Vec<Vec<String>>,
+    office_words: Vec<Vec<String>>,
 }
 
 /// The longest run of pieces tried as one agency name.
 const MAX_RUN: usize = 4;
+/// The most words one agency name spans when a piece is cut at spaces.
+const MAX_NAME_WORDS: usize = 10;
 
 fn separators() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     #[allow(clippy::expect_used)]
     RE.get_or_init(|| {
-        Regex::new(r"(?i)[,;\n\r]+|\s+và\s+").expect("invariant: the separator pattern is valid")
+        Regex::new(r"(?i)[,;/\n\r]+|\s+và\s+").expect("invariant: the separator pattern is valid")
     })
+}
+
+/// Folded words of a list of phrases.
+fn folded_words(list: &[String]) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|w| {
+            fold(w)
+                .split(' ')
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether the words of a text begin with one of the phrases.
+fn starts_with_any(words: &[&str], phrases: &[Vec<String>]) -> bool {
+    phrases
+        .iter()
+        .any(|p| words.len() >= p.len() && words.iter().zip(p).all(|(w, x)| *w == x.as_str()))
+}
+
+/// A folded word split into its letters and its digits ("p09" → "p", "09").
+fn letters_digits(word: &str) -> Option<(&str, &str)> {
+    let at = word.find(|c: char| c.is_ascii_digit())?;
+    let (l, d) = word.split_at(at);
+    (!l.is_empty() && d.bytes().all(|b| b.is_ascii_digit())).then_some((l, d))
 }
 
 impl<'a> AgencyResolver<'a> {
     pub fn new(template: &'a Template, settings: &'a AnnexSettings) -> AgencyResolver<'a> {
-        let mut extra = Vec::new();
+        let mut extra = HashMap::new();
         let mut all_names = Vec::new();
+        let mut wards = HashMap::new();
+        let mut ward_word_of = HashMap::new();
+        let mut ward_words: Vec<(Vec<String>, String)> = Vec::new();
         for (i, a) in template.agencies.iter().enumerate() {
             let short = settings.short_form(template, i);
-            extra.push((fold(&short), AgencyRef::Known(i)));
+            extra.entry(fold(&short)).or_insert(AgencyRef::Known(i));
             for n in [&a.name, &a.code].into_iter().chain(a.aliases.iter()) {
                 all_names.push((fold(n), short.clone()));
             }
             all_names.push((fold(&short), short));
+            if a.kind == AgencyKind::Ward {
+                let name = fold(&a.name);
+                let Some((word, number)) = name.rsplit_once(' ') else {
+                    continue;
+                };
+                let Ok(n) = number.parse::<u32>() else {
+                    continue;
+                };
+                wards.insert((word.to_string(), n), i);
+                ward_word_of.insert(i, word.to_string());
+                if !ward_words.iter().any(|(_, w)| w == word) {
+                    let full: Vec<String> = word.split(' ').map(String::from).collect();
+                    let initials: String = full.iter().filter_map(|w| w.chars().next()).collect();
+                    ward_words.push((full, word.to_string()));
+                    ward_words.push((vec![initials], word.to_string()));
+                }
+            }
         }
         for (g, group) in settings.groups.iter().enumerate() {
             for n in group.aliases.iter().chain([&group.short]) {
-                extra.push((fold(n), AgencyRef::Group(g)));
+                extra.entry(fold(n)).or_insert(AgencyRef::Group(g));
                 all_names.push((fold(n), group.short.clone()));
             }
         }
@@ -75,6 +163,11 @@ impl<'a> AgencyResolver<'a> {
             matcher: AgencyMatcher::new(template),
             extra,
             all_names,
+            wards,
+            ward_word_of,
+            ward_words,
+            group_words: folded_words(&settings.group_words),
+            office_words: folded_words(&settings.office_words),
         }
     }
 
@@ -85,42 +178,230 @@ impl<'a> AgencyResolver<'a> {
             if let Some(i) = self.matcher.exact(&key) {
                 return Some(AgencyRef::Known(i));
             }
-            if let Some((_, r)) = self.extra.iter().find(|(k, _)| *k == key) {
+            if let Some(r) = self.extra.get(&key) {
                 return Some(r.clone());
             }
         }
         None
     }
 
-    /// Splits a cell into agencies and resolves each, in order, without
-    /// repeats.
-    pub fn resolve_cell(&self, cell: &str) -> Vec<AgencyRef> {
-        let pieces = split_pieces(cell);
-        let mut out: Vec<AgencyRef> = Vec::new();
-        let mut i = 0;
-        while i < pieces.len() {
-            let mut taken = None;
-            for len in (1..=MAX_RUN.min(pieces.len() - i)).rev() {
-                let text = join_pieces(&pieces[i..i + len]);
-                if let Some(r) = self.exact(&text) {
-                    taken = Some((len, r));
-                    break;
+    /// The wards a piece names: "UBND P.4", "UBND phường 3", "P 9", "P09",
+    /// "phường 4 8" — an optional "UBND", the registry's ward word or its
+    /// initial, then numbers. The ward word and the numbers, when the
+    /// piece has that shape (a number the registry lacks included).
+    fn ward_numbers(&self, text: &str) -> Option<(String, Vec<u32>)> {
+        let key = fold(text);
+        let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        for prefix in [
+            &["ubnd"][..],
+            &["uy", "ban", "nhan", "dan"][..],
+            &["ub"][..],
+        ] {
+            if words.len() > prefix.len() && words.starts_with(prefix) {
+                words.drain(..prefix.len());
+                break;
+            }
+        }
+        // "p09": the initial glued to the number.
+        let glued: Vec<String>;
+        if let Some((l, d)) = words.first().and_then(|w| letters_digits(w)) {
+            glued = [l.to_string(), d.to_string()]
+                .into_iter()
+                .chain(words.iter().skip(1).map(|w| w.to_string()))
+                .collect();
+            words = glued.iter().map(String::as_str).collect();
+        }
+        let (spelling, word) = self
+            .ward_words
+            .iter()
+            .filter(|(spelling, _)| {
+                words.len() > spelling.len()
+                    && words.starts_with(&spelling.iter().map(String::as_str).collect::<Vec<_>>())
+            })
+            .max_by_key(|(spelling, _)| spelling.len())?;
+        let numbers = words
+            .get(spelling.len()..)?
+            .iter()
+            .map(|w| w.parse::<u32>().ok())
+            .collect::<Option<Vec<u32>>>()?;
+        (!numbers.is_empty()).then(|| (word.clone(), numbers))
+    }
+
+    fn ward(&self, word: &str, n: u32) -> Option<usize> {
+        self.wards.get(&(word.to_string(), n)).copied()
+    }
+
+    /// A piece cut at spaces into registry names ("P.TNMT P.QLĐT", "P.QLĐT
+    /// Ban QLDA", "BQLDA UBND phường 14"), the fewest names; `None` unless
+    /// every part names an agency, a group or a ward.
+    fn names_at_spaces(&self, text: &str) -> Option<Vec<AgencyRef>> {
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let n = tokens.len();
+        if n < 2 {
+            return None;
+        }
+        // best[j]: the fewest names covering tokens[..j], and the last cut.
+        let mut best: Vec<Option<(usize, usize, AgencyRef)>> = vec![None; n + 1];
+        for j in 1..=n {
+            for i in j.saturating_sub(MAX_NAME_WORDS)..j {
+                if i > 0 && best[i].is_none() {
+                    continue;
+                }
+                let part = tokens[i..j].join(" ");
+                let named = self
+                    .exact(&part)
+                    .or_else(|| match self.ward_numbers(&part) {
+                        Some((word, numbers)) if numbers.len() == 1 => numbers
+                            .first()
+                            .and_then(|&k| self.ward(&word, k))
+                            .map(AgencyRef::Known),
+                        _ => None,
+                    });
+                let Some(r) = named else { continue };
+                let count = if i == 0 {
+                    1
+                } else {
+                    best[i].as_ref().map_or(usize::MAX, |b| b.0 + 1)
+                };
+                if best[j].as_ref().is_none_or(|b| count < b.0) {
+                    best[j] = Some((count, i, r));
                 }
             }
-            let (len, r) = match taken {
-                Some(t) => t,
-                None => {
-                    let text = pieces[i].0.clone();
-                    let closest = self.closest(&text);
-                    (1, AgencyRef::Unknown { text, closest })
-                }
-            };
+        }
+        let mut out = Vec::new();
+        let mut j = n;
+        while j > 0 {
+            let (_, i, r) = best[j].clone()?;
+            out.push(r);
+            j = i;
+        }
+        out.reverse();
+        (out.len() >= 2).then_some(out)
+    }
+
+    /// Whether a text opens with a collective's word ("các", "thành viên").
+    fn is_collective(&self, text: &str) -> bool {
+        let key = fold(text);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        starts_with_any(&words, &self.group_words)
+    }
+
+    /// Whether a text names one specific office: an office word and a name
+    /// ("Phòng Kế toán", "Đội Thanh tra đô thị").
+    fn is_office(&self, text: &str) -> bool {
+        if self.office_words.is_empty() {
+            return true;
+        }
+        let key = fold(text);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        self.office_words
+            .iter()
+            .any(|p| words.len() > p.len() && starts_with_any(&words, std::slice::from_ref(p)))
+    }
+
+    /// The agencies named exactly by the run of pieces starting at `i`: how
+    /// many pieces, and what they name.
+    fn named_run(&self, pieces: &[(String, String)], i: usize) -> Option<(usize, AgencyRef)> {
+        let rest = pieces.get(i..)?;
+        (1..=MAX_RUN.min(rest.len()))
+            .rev()
+            .find_map(|len| self.exact(&join_pieces(&rest[..len])).map(|r| (len, r)))
+    }
+
+    /// Whether a piece names anything known by itself (so that it starts a
+    /// new entry instead of continuing the one before).
+    fn names_something(&self, pieces: &[(String, String)], i: usize) -> bool {
+        let Some((text, _)) = pieces.get(i) else {
+            return false;
+        };
+        self.named_run(pieces, i).is_some()
+            || self.ward_numbers(text).is_some()
+            || self.names_at_spaces(text).is_some()
+    }
+
+    /// Splits a cell into agencies and resolves each, in order, without
+    /// repeats.
+    pub fn resolve_cell(&self, cell: &str, role: Role) -> Vec<AgencyRef> {
+        let pieces = split_pieces(cell);
+        let mut out: Vec<AgencyRef> = Vec::new();
+        let push = |r: AgencyRef, out: &mut Vec<AgencyRef>| {
             if !out.contains(&r) {
                 out.push(r);
             }
-            i += len;
+        };
+        // The ward word of the piece before, when it named wards: a bare
+        // number after it is one more ward ("UBND phường 4, 8, 12").
+        let mut after_ward: Option<String> = None;
+        let mut i = 0;
+        while let Some((text, _)) = pieces.get(i) {
+            if let Some((len, r)) = self.named_run(&pieces, i) {
+                after_ward = match r {
+                    AgencyRef::Known(k) => self.ward_word_of.get(&k).cloned(),
+                    _ => None,
+                };
+                push(r, &mut out);
+                i += len;
+                continue;
+            }
+            let numbers = self.ward_numbers(text).or_else(|| {
+                let word = after_ward.clone()?;
+                let n = fold(text).parse::<u32>().ok()?;
+                Some((word, vec![n]))
+            });
+            if let Some((word, numbers)) = numbers {
+                for n in numbers {
+                    match self.ward(&word, n) {
+                        Some(k) => push(AgencyRef::Known(k), &mut out),
+                        None => push(self.unknown(text.clone()), &mut out),
+                    }
+                }
+                after_ward = Some(word);
+                i += 1;
+                continue;
+            }
+            after_ward = None;
+            if let Some(list) = self.names_at_spaces(text) {
+                for r in list {
+                    push(r, &mut out);
+                }
+                i += 1;
+                continue;
+            }
+            // Something not in the registry, continued by the lower-case
+            // pieces after a comma that name nothing ("Thành viên Hội đồng
+            // phối hợp phổ biến, giáo dục pháp luật quận"; "Các phòng, ban
+            // có liên quan").
+            let collective = self.is_collective(text);
+            let mut end = i + 1;
+            while let (Some((_, sep)), Some((next, _))) = (pieces.get(end - 1), pieces.get(end)) {
+                // After a collective, any common noun goes on with it
+                // ("…, ban có liên quan"); after another text, one that
+                // opens no office or collective of its own.
+                let continues = (sep.trim() == "," || fold(sep) == "va")
+                    && starts_lower(next)
+                    && (collective || !(self.is_office(next) || self.is_collective(next)))
+                    && !self.names_something(&pieces, end);
+                if !continues {
+                    break;
+                }
+                end += 1;
+            }
+            let whole = join_pieces(&pieces[i..end]);
+            let r = match role {
+                Role::Lead => self.unknown(whole),
+                Role::Coord if collective => AgencyRef::Collective(whole),
+                Role::Coord if self.is_office(text) => self.unknown(whole),
+                Role::Coord => AgencyRef::Other(whole),
+            };
+            push(r, &mut out);
+            i = end;
         }
         out
+    }
+
+    fn unknown(&self, text: String) -> AgencyRef {
+        let closest = self.closest(&text);
+        AgencyRef::Unknown { text, closest }
     }
 
     /// The short form a reference is written in.
@@ -133,6 +414,7 @@ impl<'a> AgencyResolver<'a> {
                 .get(*g)
                 .map(|g| g.short.clone())
                 .unwrap_or_default(),
+            AgencyRef::Collective(text) | AgencyRef::Other(text) => text.clone(),
             AgencyRef::Unknown { text, .. } => text.clone(),
         }
     }
@@ -153,6 +435,14 @@ impl<'a> AgencyResolver<'a> {
         }
         best.map(|(_, s)| s.to_string()).unwrap_or_default()
     }
+}
+
+/// Whether a text begins with a lower-case letter (a common noun going
+/// on, not the capitalised name of another agency).
+fn starts_lower(text: &str) -> bool {
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase)
 }
 
 /// The pieces of a cell, each with the separator that followed it.
@@ -184,8 +474,17 @@ fn join_pieces(pieces: &[(String, String)]) -> String {
     for (k, (p, sep)) in pieces.iter().enumerate() {
         s.push_str(p);
         if k + 1 < pieces.len() {
-            s.push_str(if sep.trim().is_empty() { " " } else { sep });
-            s.push(' ');
+            let sep = sep.trim();
+            if sep.is_empty() {
+                s.push(' ');
+            } else if sep.chars().all(char::is_alphabetic) {
+                s.push(' ');
+                s.push_str(sep);
+                s.push(' ');
+            } else {
+                s.push_str(sep);
+                s.push(' ');
+            }
         }
     }
     s
@@ -222,11 +521,36 @@ fn variants(key: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn written(cell: &str) -> Vec<String> {
+    fn resolver_parts() -> (Template, AnnexSettings) {
         let t = Template::builtin().unwrap();
         let s = AnnexSettings::from_template(&t).unwrap();
+        (t, s)
+    }
+
+    fn written_as(cell: &str, role: Role) -> Vec<String> {
+        let (t, s) = resolver_parts();
         let r = AgencyResolver::new(&t, &s);
-        r.resolve_cell(cell).iter().map(|x| r.written(x)).collect()
+        r.resolve_cell(cell, role)
+            .iter()
+            .map(|x| r.written(x))
+            .collect()
+    }
+
+    fn written(cell: &str) -> Vec<String> {
+        written_as(cell, Role::Coord)
+    }
+
+    /// The texts of a cell that would be reported as unknown.
+    fn unknown(cell: &str, role: Role) -> Vec<String> {
+        let (t, s) = resolver_parts();
+        let r = AgencyResolver::new(&t, &s);
+        r.resolve_cell(cell, role)
+            .into_iter()
+            .filter_map(|x| match x {
+                AgencyRef::Unknown { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]
@@ -266,14 +590,208 @@ mod tests {
         assert_eq!(written("UBND các phường"), ["UBND 16 phường"]);
         assert_eq!(written("16 phường"), ["UBND 16 phường"]);
         assert_eq!(written("P.TCKH, PTCKH"), ["Phòng TC-KH"]);
+        assert_eq!(written("P.VHTT/Quận đoàn"), ["Phòng VH-TT", "Quận đoàn"]);
+        assert_eq!(written("VP HĐND/UBND"), ["Văn phòng HĐND và UBND quận"]);
+    }
+
+    #[test]
+    fn a_lead_cell_with_two_registered_agencies_is_both() {
+        for (cell, both) in [
+            (
+                "P.QLĐT Ban QLDA",
+                ["Phòng QLĐT", "Ban QLDA ĐTXD khu vực quận"],
+            ),
+            (
+                "Phòng VHTT, UBND phường 3",
+                ["Phòng VH-TT", "UBND Phường 3"],
+            ),
+            ("P.VHTT/Quận đoàn", ["Phòng VH-TT", "Quận đoàn"]),
+            (
+                "BQLDA, UBND phường 14",
+                ["Ban QLDA ĐTXD khu vực quận", "UBND Phường 14"],
+            ),
+            ("Phòng LĐTBXH, BHXH quận", ["Phòng LĐ-TB&XH", "BHXH quận"]),
+            (
+                "BQLDA UBND phường 14",
+                ["Ban QLDA ĐTXD khu vực quận", "UBND Phường 14"],
+            ),
+        ] {
+            assert_eq!(written_as(cell, Role::Lead), both, "{cell}");
+            assert!(unknown(cell, Role::Lead).is_empty(), "{cell}");
+        }
+    }
+
+    #[test]
+    fn registered_names_separated_only_by_spaces_are_split() {
+        assert_eq!(written("P.TNMT P.QLĐT"), ["Phòng TN-MT", "Phòng QLĐT"]);
+        assert_eq!(
+            written("P.TNMT P.QLĐT, UBND P.16"),
+            ["Phòng TN-MT", "Phòng QLĐT", "UBND Phường 16"]
+        );
+        // Near miss: a registered name followed by words that name nothing
+        // is one unknown office, not a registered one.
+        assert_eq!(
+            unknown("Phòng Kinh tế - Hạ tầng", Role::Coord),
+            ["Phòng Kinh tế - Hạ tầng"]
+        );
+    }
+
+    #[test]
+    fn abbreviated_ward_lists_expand_to_the_wards() {
+        let wards = |ns: &[u32]| -> Vec<String> {
+            ns.iter().map(|n| format!("UBND Phường {n}")).collect()
+        };
+        assert_eq!(written("UBND P.4"), wards(&[4]));
+        assert_eq!(written("UBND P 9"), wards(&[9]));
+        assert_eq!(written("UBND P09"), wards(&[9]));
+        assert_eq!(written("UBND phường 4, 8, 12"), wards(&[4, 8, 12]));
+        assert_eq!(written("UBND P.4, 8, 12"), wards(&[4, 8, 12]));
+        assert_eq!(written("UBND P.2, P.6"), wards(&[2, 6]));
+        assert_eq!(written("UBND phường 3, 11"), wards(&[3, 11]));
+        assert_eq!(written("UBND P.6, 13"), wards(&[6, 13]));
+        assert_eq!(written("phường 4 và 8"), wards(&[4, 8]));
+        assert_eq!(
+            written("CAQ, UBND P 9, UBND phường 3, 11"),
+            [
+                "Công an quận",
+                "UBND Phường 9",
+                "UBND Phường 3",
+                "UBND Phường 11"
+            ]
+        );
+        // Near misses: a ward the registry lacks is unknown; a number after
+        // something that is no ward is no ward.
+        assert_eq!(unknown("UBND phường 17", Role::Coord), ["UBND phường 17"]);
+        assert_eq!(written("Chi cục Thuế, 8"), ["Chi cục Thuế quận", "8"]);
+        assert_eq!(unknown("Công an quận, 8", Role::Lead), ["8"]);
+    }
+
+    #[test]
+    fn wards_are_read_by_the_registrys_own_word() {
+        // A commune registry: "Xã 3", written "UBND xã 3, 4" or "UBND X.3".
+        let mut t = Template::builtin().unwrap();
+        for a in t.agencies.iter_mut().filter(|a| a.kind == AgencyKind::Ward) {
+            a.name = a.name.replace("Phường", "Xã");
+            a.aliases.clear();
+        }
+        let s = AnnexSettings::from_template(&t).unwrap();
+        let r = AgencyResolver::new(&t, &s);
+        let got: Vec<String> = r
+            .resolve_cell("UBND xã 3, 4; UBND X.5", Role::Coord)
+            .iter()
+            .map(|x| r.written(x))
+            .collect();
+        assert_eq!(got, ["UBND Xã 3", "UBND Xã 4", "UBND Xã 5"]);
+        // "phường" means nothing to a commune registry.
+        assert!(matches!(
+            r.resolve_cell("UBND phường 3", Role::Lead)[0],
+            AgencyRef::Unknown { .. }
+        ));
+    }
+
+    #[test]
+    fn collectives_are_accepted_by_their_shape() {
+        for cell in [
+            "Các phòng, ban có liên quan",
+            "các phòng, ban có liên quan",
+            "UBND các phường",
+            "các đơn vị",
+            "các đơn vị sử dụng ngân sách",
+            "Các đơn vị sự nghiệp trực thuộc",
+            "Các đoàn thể chính trị - xã hội quận",
+            "Các trường học trên địa bàn quận",
+            "Thành viên BCĐ phòng chống dịch Covid-19 quận",
+            "Thành viên Ban Chỉ đạo giảm nghèo bền vững quận",
+            "Tổ công tác liên ngành quận",
+            "Tổ chuyên viên giúp việc Hội đồng bồi thường",
+            "Hội đồng thi đua - khen thưởng quận",
+            "Thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật quận",
+            "Thành viên Đội kiểm tra liên ngành văn hóa - xã hội quận",
+            "Ban chỉ đạo 197 quận",
+        ] {
+            assert!(unknown(cell, Role::Coord).is_empty(), "{cell}");
+            assert_eq!(written(cell).len(), 1, "{cell}: {:?}", written(cell));
+        }
+        // The comma inside one collective's name does not cut it, and the
+        // agencies around it stay their own.
+        assert_eq!(
+            written("Ban QLDA, các phòng, ban có liên quan, BQL các chợ"),
+            [
+                "Ban QLDA ĐTXD khu vực quận",
+                "các phòng, ban có liên quan",
+                "Ban QL các chợ"
+            ]
+        );
+        assert_eq!(
+            written("Thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật quận"),
+            ["Thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật quận"]
+        );
+    }
+
+    #[test]
+    fn only_a_specific_office_that_matches_nothing_is_unknown() {
+        for office in [
+            "Phòng Kế toán",
+            "Ban Quản lý khu đô thị mới",
+            "Trung tâm Phát triển quỹ đất quận",
+            "Đội Thanh tra đô thị",
+            "Chi cục Quản lý thị trường",
+        ] {
+            assert_eq!(unknown(office, Role::Coord), [office], "{office}");
+            // After a collective it is still its own office, and a
+            // collective after it is its own collective.
+            let cell = format!("Các phòng, ban có liên quan, {office}, các đơn vị");
+            assert_eq!(unknown(&cell, Role::Coord), [office], "{cell}");
+        }
+        // Near misses: texts that name no office are written as they stand.
+        assert!(unknown("Nhân dân trên địa bàn", Role::Coord).is_empty());
+        assert!(unknown("giáo dục pháp luật quận", Role::Coord).is_empty());
+        // A lead is held to the registry, whatever its shape.
+        assert_eq!(
+            unknown("Trung tâm Phát triển quỹ đất quận", Role::Lead),
+            ["Trung tâm Phát triển quỹ đất quận"]
+        );
+        assert_eq!(
+            unknown("Các phòng, ban có liên quan", Role::Lead),
+            ["Các phòng, ban có liên quan"]
+        );
+    }
+
+    #[test]
+    fn group_and_office_words_come_from_the_template() {
+        let (t, mut s) = resolver_parts();
+        s.group_words = vec!["nhóm".into()];
+        s.office_words = vec!["văn phòng".into()];
+        let r = AgencyResolver::new(&t, &s);
+        let kinds = |cell: &str| -> Vec<&'static str> {
+            r.resolve_cell(cell, Role::Coord)
+                .iter()
+                .map(|x| match x {
+                    AgencyRef::Collective(_) => "collective",
+                    AgencyRef::Unknown { .. } => "unknown",
+                    AgencyRef::Other(_) => "other",
+                    _ => "known",
+                })
+                .collect()
+        };
+        assert_eq!(kinds("Nhóm công tác liên ngành"), ["collective"]);
+        assert_eq!(kinds("Văn phòng Đăng ký đất đai"), ["unknown"]);
+        assert_eq!(kinds("Phòng Kế toán"), ["other"]);
+        assert_eq!(kinds("Các đơn vị trực thuộc"), ["other"]);
+        // Without office words, every text that matches nothing is unknown.
+        s.office_words.clear();
+        let r = AgencyResolver::new(&t, &s);
+        assert!(matches!(
+            r.resolve_cell("Nhân dân", Role::Coord)[0],
+            AgencyRef::Unknown { .. }
+        ));
     }
 
     #[test]
     fn unknown_agencies_get_the_closest_suggestion() {
-        let t = Template::builtin().unwrap();
-        let s = AnnexSettings::from_template(&t).unwrap();
+        let (t, s) = resolver_parts();
         let r = AgencyResolver::new(&t, &s);
-        let got = r.resolve_cell("Phòng Tài chánh, Công an quận");
+        let got = r.resolve_cell("Phòng Tài chánh, Công an quận", Role::Lead);
         assert_eq!(got.len(), 2);
         match &got[0] {
             AgencyRef::Unknown { text, closest } => {
@@ -285,7 +803,7 @@ mod tests {
         assert_eq!(got[1], AgencyRef::Known(t.agency_index("CAQ").unwrap()));
         // A near miss of a registry name is still unknown, never guessed.
         assert!(matches!(
-            r.resolve_cell("Phòng Kinh tế - Hạ tầng")[0],
+            r.resolve_cell("Phòng Kinh tế - Hạ tầng", Role::Coord)[0],
             AgencyRef::Unknown { .. }
         ));
     }

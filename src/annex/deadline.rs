@@ -326,6 +326,38 @@ mod tests {
     }
 
     #[test]
+    fn third_quarter_forms_cover_the_third_quarter() {
+        let q3 = Period::quarter(2020, 3);
+        for within in [
+            "Tháng 7/2020",
+            "Tháng 07/2020",
+            "Tháng 08/2020",
+            "Tháng 9/2020",
+            "Quý III/2020",
+            "Quý 3/2020",
+            "Quý III, IV/2020",
+            "Năm 2020",
+            "Cả năm 2020",
+        ] {
+            let d = parse_deadline(within, 2020).unwrap_or_else(|| panic!("{within}"));
+            assert_eq!(d.timing(q3), Timing::Within, "{within}");
+        }
+        // Near misses: last quarter's and last year's deadlines.
+        for (before, timing) in [
+            ("Quý II/2020", Timing::Before),
+            ("Quý III/2019", Timing::Before),
+            ("Tháng 6/2020", Timing::Before),
+            ("Quý IV/2020", Timing::After),
+        ] {
+            assert_eq!(
+                parse_deadline(before, 2020).unwrap().timing(q3),
+                timing,
+                "{before}"
+            );
+        }
+    }
+
+    #[test]
     fn date_cells_give_their_month() {
         // 43952 is 2020-05-01 in Excel's count.
         assert_eq!(

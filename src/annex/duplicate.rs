@@ -7,11 +7,13 @@
 //! "tổ chức", "triển khai", "trên địa bàn", …), numbers (years) and agency
 //! names weigh a tenth of a meaningful word, so two tasks that share only
 //! boilerplate are not alike, and two that differ only in a year or an
-//! agency are.
+//! agency are — unless each names its own unit: "UBND phường 5 tổ chức …"
+//! sent by Phường 5 and "UBND phường 6 tổ chức …" sent by Phường 6 are
+//! the same routine of two units, not one task sent twice.
 
 use crate::normalize::text::fold;
 use crate::template::Template;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 /// How much a boilerplate word, a number or an agency name weighs against
 /// a meaningful word.
@@ -44,8 +46,8 @@ pub fn content_key(content: &str) -> String {
 pub struct Similarity {
     /// Folded boilerplate phrases, longest first.
     boilerplate: Vec<Vec<String>>,
-    /// Folded agency names and aliases, longest first.
-    agencies: Vec<Vec<String>>,
+    /// Folded agency names and aliases with their agency, longest first.
+    agencies: Vec<(Vec<String>, usize)>,
 }
 
 impl Similarity {
@@ -63,20 +65,21 @@ impl Similarity {
             .collect();
         boilerplate.sort_by_key(|w| std::cmp::Reverse(w.len()));
         boilerplate.dedup();
-        let mut agencies: Vec<Vec<String>> = template
+        let mut agencies: Vec<(Vec<String>, usize)> = template
             .agencies
             .iter()
-            .flat_map(|a| {
+            .enumerate()
+            .flat_map(|(i, a)| {
                 [a.name.clone()]
                     .into_iter()
                     .chain(a.aliases.iter().cloned())
-                    .collect::<Vec<_>>()
+                    .map(move |n| (n, i))
             })
-            .map(|n| fold(&n).split(' ').map(String::from).collect::<Vec<_>>())
+            .map(|(n, i)| (fold(&n).split(' ').map(String::from).collect::<Vec<_>>(), i))
             // One-word aliases ("P1", "CCT") are too easily a real word.
-            .filter(|w| w.len() >= 2)
+            .filter(|(w, _)| w.len() >= 2)
             .collect();
-        agencies.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        agencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         agencies.dedup();
         Similarity {
             boilerplate,
@@ -87,9 +90,20 @@ impl Similarity {
     /// The weighted words of a content (agency names replaced by one
     /// token).
     pub fn weighted_words(&self, content: &str) -> HashMap<String, f64> {
+        self.read(content).0
+    }
+
+    /// The registry agencies a content names.
+    pub fn agencies_named(&self, content: &str) -> BTreeSet<usize> {
+        self.read(content).1
+    }
+
+    /// The weighted words of a content and the agencies it names.
+    fn read(&self, content: &str) -> (HashMap<String, f64>, BTreeSet<usize>) {
         let key = content_key(content);
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         let mut out = HashMap::new();
+        let mut named = BTreeSet::new();
         let mut i = 0;
         while i < words.len() {
             let at = |phrase: &Vec<String>| {
@@ -97,8 +111,9 @@ impl Similarity {
                     .get(i..i + phrase.len())
                     .is_some_and(|w| w.iter().zip(phrase.iter()).all(|(x, y)| x == y))
             };
-            if let Some(a) = self.agencies.iter().find(|a| at(a)) {
+            if let Some((a, k)) = self.agencies.iter().find(|(a, _)| at(a)) {
                 out.insert(AGENCY.to_string(), LIGHT);
+                named.insert(*k);
                 i += a.len();
                 continue;
             }
@@ -119,7 +134,7 @@ impl Similarity {
             *e = e.max(weight);
             i += 1;
         }
-        out
+        (out, named)
     }
 
     /// The similarity of two contents (0 to 1), or 0 when they share too
@@ -151,6 +166,20 @@ impl Similarity {
         }
         shared / union
     }
+}
+
+/// Whether two tasks differ only by naming each its own unit: every agency
+/// one names and the other does not is one of its own units (its sender or
+/// lead), on both sides ("UBND phường 5 tổ chức …" from Phường 5, "UBND
+/// phường 6 tổ chức …" from Phường 6). Such tasks are the same routine of
+/// two units, not one task sent twice.
+pub fn differ_by_own_units(
+    named: (&BTreeSet<usize>, &BTreeSet<usize>),
+    own: (&BTreeSet<usize>, &BTreeSet<usize>),
+) -> bool {
+    let only_a: BTreeSet<usize> = named.0.difference(named.1).copied().collect();
+    let only_b: BTreeSet<usize> = named.1.difference(named.0).copied().collect();
+    !only_a.is_empty() && !only_b.is_empty() && only_a.is_subset(own.0) && only_b.is_subset(own.1)
 }
 
 #[cfg(test)]
@@ -200,5 +229,34 @@ mod tests {
         let e = "Thu ngân sách nhà nước quý II";
         let f = "Chi ngân sách nhà nước quý II";
         assert!(s.similarity(e, f) < 0.8, "{}", s.similarity(e, f));
+    }
+
+    #[test]
+    fn tasks_that_differ_only_by_their_own_unit_are_not_duplicates() {
+        let t = Template::builtin().unwrap();
+        let s = sim();
+        let idx = |c: &str| t.agency_index(c).unwrap();
+        let set = |codes: &[&str]| codes.iter().map(|c| idx(c)).collect::<BTreeSet<_>>();
+        let a = "UBND phường 5 tổ chức ra quân tổng vệ sinh môi trường khu dân cư";
+        let b = "UBND phường 6 tổ chức ra quân tổng vệ sinh môi trường khu dân cư";
+        assert!(s.similarity(a, b) >= 0.8);
+        let (na, nb) = (s.agencies_named(a), s.agencies_named(b));
+        assert_eq!((na.clone(), nb.clone()), (set(&["P05"]), set(&["P06"])));
+        // Each sent by its own ward: two units' routine, no duplicate.
+        assert!(differ_by_own_units(
+            (&na, &nb),
+            (&set(&["P05"]), &set(&["P06"]))
+        ));
+        // Near miss: one department names two other units — the same task
+        // twice, still reported.
+        assert!(!differ_by_own_units(
+            (&na, &nb),
+            (&set(&["P.TNMT"]), &set(&["P.TNMT"]))
+        ));
+        // Near miss: the same unit named in both is no difference at all.
+        assert!(!differ_by_own_units(
+            (&na, &na),
+            (&set(&["P05"]), &set(&["P05"]))
+        ));
     }
 }

@@ -28,11 +28,11 @@ use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
-use agency::{AgencyRef, AgencyResolver};
+use agency::{AgencyRef, AgencyResolver, Role};
 use deadline::{deadline_of_serial, parse_deadline, Timing};
-use duplicate::{content_key, Similarity};
+use duplicate::{content_key, differ_by_own_units, Similarity};
 use settings::AnnexSettings;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use table::{find_task_table, read_tasks, sender_of_sheet, RawTask, TaskHeaderWords};
 
 /// Everything reading and checking tasks needs, built once per run.
@@ -252,6 +252,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             .unwrap_or_default()
     };
     let mut rows: Vec<(usize, Option<String>, AnnexRow)> = Vec::new();
+    // Each task's own units: its sender and its lead agencies.
+    let mut own: Vec<BTreeSet<usize>> = Vec::new();
     for task in &tasks {
         let raw = &task.raw;
         let unit = unit_of(task);
@@ -260,8 +262,17 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         };
         let content_loc = at(&raw.content);
         check_deadline(task, &unit, ctx, &mut findings);
-        let lead = resolver.resolve_cell(&raw.lead.text);
-        let coord = resolver.resolve_cell(&raw.coord.text);
+        let lead = resolver.resolve_cell(&raw.lead.text, Role::Lead);
+        let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
+        own.push(
+            lead.iter()
+                .filter_map(|r| match r {
+                    AgencyRef::Known(i) => Some(*i),
+                    _ => None,
+                })
+                .chain(task.sender)
+                .collect(),
+        );
         if lead.is_empty() {
             let loc = at(&raw.lead);
             findings.push(
@@ -332,7 +343,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             },
         ));
     }
-    let dropped = check_duplicates(&tasks, ctx, &mut findings);
+    let dropped = check_duplicates(&tasks, &own, ctx, &mut findings);
     let annex = group_rows(
         rows.into_iter()
             .enumerate()
@@ -398,8 +409,11 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
 
 /// Reports exact and near duplicates; returns the indices of the exact
 /// duplicates left out of the annex (every later copy of a content).
+/// `own` holds each task's own units (sender and leads): tasks that differ
+/// only by naming each its own unit are not duplicates.
 fn check_duplicates(
     tasks: &[&Task],
+    own: &[BTreeSet<usize>],
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
 ) -> std::collections::HashSet<usize> {
@@ -448,6 +462,11 @@ fn check_duplicates(
         }
     }
     let threshold = ctx.settings.near_duplicate;
+    let named: Vec<BTreeSet<usize>> = tasks
+        .iter()
+        .map(|t| sim.agencies_named(&t.raw.content.text))
+        .collect();
+    let none = BTreeSet::new();
     for (k, t) in tasks.iter().enumerate() {
         if dropped.contains(&k) {
             continue;
@@ -458,6 +477,11 @@ fn check_duplicates(
             }
             let s = sim.similarity(&o.raw.content.text, &t.raw.content.text);
             if s < threshold {
+                continue;
+            }
+            let side = |x: usize| (named.get(x).unwrap_or(&none), own.get(x).unwrap_or(&none));
+            let ((named_o, own_o), (named_t, own_t)) = (side(j), side(k));
+            if differ_by_own_units((named_o, named_t), (own_o, own_t)) {
                 continue;
             }
             let (here, there) = (loc(t), loc(o));

@@ -1,8 +1,9 @@
 //! The `[annex]` table of template.toml: the annex sections in print order,
 //! the words that send a source heading or a "Lĩnh vực" value to a
 //! section, each department's default field, the short form each agency is
-//! written in, agency groups ("UBND 16 phường"), the boilerplate words of
-//! task contents and the header words of task tables.
+//! written in, agency groups ("UBND 16 phường") and the words that mark a
+//! collective or one specific office, the boilerplate words of task
+//! contents and the header words of task tables.
 //!
 //! `template::Settings` keeps unknown tables as raw TOML in `extra`; this
 //! module deserializes its own part from there, so the template loader
@@ -72,6 +73,17 @@ pub struct AnnexSettings {
     pub short: BTreeMap<String, String>,
     #[serde(default)]
     pub groups: Vec<GroupDef>,
+    /// Words that open a collective of agencies ("các …", "thành viên …",
+    /// "tổ …"): a coordinating text that starts with one is a group,
+    /// accepted as written.
+    #[serde(default)]
+    pub group_words: Vec<String>,
+    /// Words that open the name of one specific office ("phòng …", "ban
+    /// …"): a coordinating text that starts with one and matches nothing
+    /// is an unknown agency. Empty: every coordinating text that matches
+    /// nothing is.
+    #[serde(default)]
+    pub office_words: Vec<String>,
 }
 
 fn default_title() -> String {
@@ -162,32 +174,41 @@ impl AnnexSettings {
     }
 
     /// The section a heading or a "Lĩnh vực" value names, and whether it
-    /// names the section as a whole (its title) rather than a part of it.
-    /// The longest section word found as whole words decides.
+    /// names the section as a whole rather than a part of it: its title,
+    /// or a field introduced by "Lĩnh vực" ("LĨNH VỰC NỘI CHÍNH, QUỐC
+    /// PHÒNG - AN NINH" is a section of the source, not a sub-section).
+    /// The section word found first decides, the longest one at that
+    /// place: "Cải cách hành chính, xây dựng chính quyền" is about
+    /// administrative reform first.
     pub fn classify_heading(&self, heading: &str) -> Option<(usize, bool)> {
         let key = fold(heading);
         let key = key.strip_prefix("ve ").unwrap_or(&key).to_string();
+        let field = key.starts_with("linh vuc ");
         let key = key.strip_prefix("linh vuc ").unwrap_or(&key).to_string();
         if key.is_empty() {
             return None;
         }
         let padded = format!(" {key} ");
-        let mut best: Option<(usize, usize)> = None;
+        // (position, length, section): the earliest, then the longest.
+        let mut best: Option<(usize, usize, usize)> = None;
         for (i, s) in self.sections.iter().enumerate() {
             let title = fold(&s.title);
             if title == key {
                 return Some((i, true));
             }
             for w in s.words.iter().map(|w| fold(w)).chain([title]) {
-                if !w.is_empty()
-                    && padded.contains(&format!(" {w} "))
-                    && best.is_none_or(|(len, _)| w.len() > len)
-                {
-                    best = Some((w.len(), i));
+                if w.is_empty() {
+                    continue;
+                }
+                let Some(at) = padded.find(&format!(" {w} ")) else {
+                    continue;
+                };
+                if best.is_none_or(|(p, len, _)| at < p || (at == p && w.len() > len)) {
+                    best = Some((at, w.len(), i));
                 }
             }
         }
-        best.map(|(_, i)| (i, false))
+        best.map(|(_, _, i)| (i, field))
     }
 }
 
@@ -223,6 +244,20 @@ mod tests {
         assert_eq!(s.classify_heading("Trật tự đô thị"), Some((1, false)));
         assert_eq!(s.classify_heading("Cải cách hành chính"), Some((4, true)));
         assert_eq!(s.classify_heading("Những việc khác"), None);
+        // The first field named decides, not the longest word.
+        assert_eq!(
+            s.classify_heading("CẢI CÁCH HÀNH CHÍNH, XÂY DỰNG CHÍNH QUYỀN"),
+            Some((4, false))
+        );
+        // A "Lĩnh vực" heading is a section of its own.
+        assert_eq!(
+            s.classify_heading("LĨNH VỰC ĐÔ THỊ, TÀI NGUYÊN - MÔI TRƯỜNG VÀ ĐẦU TƯ XÂY DỰNG"),
+            Some((1, true))
+        );
+        assert_eq!(
+            s.classify_heading("LĨNH VỰC NỘI CHÍNH, QUỐC PHÒNG - AN NINH"),
+            Some((3, true))
+        );
     }
 
     #[test]

@@ -149,13 +149,29 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
         }
         // A second header row ("Chủ trì" | "Phối hợp" under a merged
         // "Cơ quan thực hiện").
+        // A section row right under the header ("III. LĨNH VỰC VĂN HÓA - XÃ
+        // HỘI" merged across) names a field too, but it is one text: the
+        // labels of a second header row differ, or sit under a header cell
+        // merged across them.
         if r + 1 < rows.end {
             let lower = roles_of_row(grid, r + 1, words);
             let all_short = grid
                 .row_texts(r + 1)
                 .iter()
                 .all(|(_, t)| t.chars().count() <= 40);
-            if !lower.is_empty() && all_short {
+            let mut labels: Vec<String> = lower
+                .iter()
+                .map(|&(c, _, _)| fold(&grid.text(r + 1, c)))
+                .collect();
+            labels.sort();
+            labels.dedup();
+            let under_merge = lower.iter().all(|&(c, _, _)| {
+                grid.merge_origin(r, c)
+                    .and_then(|(r0, c0)| grid.merge_at(r0, c0))
+                    .or_else(|| grid.merge_at(r, c))
+                    .is_some_and(|m| m.start.1 < m.end.1)
+            });
+            if !lower.is_empty() && all_short && (labels.len() >= 2 || under_merge) {
                 for (c, last, role) in lower {
                     assign(c, last, role, &mut layout);
                 }
@@ -219,6 +235,8 @@ struct RowCells {
     field: String,
     /// The content cell is merged down from the row above.
     content_continued: bool,
+    /// One text spanning the row: a heading, never a task.
+    span: Option<String>,
 }
 
 impl RowCells {
@@ -284,11 +302,13 @@ fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
             }
         }
     }
+    let stt = layout
+        .stt
+        .and_then(|c| own(c).map(data_text))
+        .unwrap_or_default();
+    let span = spanning_text(grid, r, layout, &stt);
     RowCells {
-        stt: layout
-            .stt
-            .and_then(|c| own(c).map(data_text))
-            .unwrap_or_default(),
+        stt,
         content: SourceCell {
             text: parts.join(" "),
             row: r,
@@ -307,7 +327,77 @@ fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
                 .content
                 .iter()
                 .all(|&c| grid.merge_origin(r, c).is_some_and(|(r0, _)| r0 < r)),
+        span,
     }
+}
+
+/// The text a cell shows within its own row: a cell covered by a merge
+/// that starts to its left in the same row shows that merge's text; one
+/// covered from a row above shows nothing.
+fn shown_in_row(grid: &SheetGrid, r: u32, c: u32) -> String {
+    match grid.merge_origin(r, c) {
+        Some((r0, c0)) if r0 == r => data_text(grid.raw(r0, c0)),
+        Some(_) => String::new(),
+        None => data_text(grid.raw(r, c)),
+    }
+}
+
+/// One text that spans the row, as a section heading does:
+///
+/// ```text
+/// TT | Nội dung                     | Tiến độ | Chủ trì | Phối hợp
+/// II. LĨNH VỰC ĐÔ THỊ …  (merged over the whole row)           ← merge
+/// a) Chỉnh trang … | a) Chỉnh trang … | a) Chỉnh trang … | …   ← the same text in every cell
+/// III | LĨNH VỰC VĂN HÓA - XÃ HỘI (merged over the other columns) ← numeral in TT
+/// 1. Giáo dục - đào tạo:  |  |  |  |                            ← a merge the reader lost
+/// ```
+///
+/// The content and every deadline or agency column show the same text (TT
+/// may hold it, a numeral, or nothing); or the TT cell alone holds a text
+/// that is more than a row number. Returns the heading with TT's numeral
+/// in front.
+fn spanning_text(grid: &SheetGrid, r: u32, layout: &TaskLayout, stt: &str) -> Option<String> {
+    let content = layout
+        .content
+        .first()
+        .map(|&c| shown_in_row(grid, r, c))
+        .unwrap_or_default();
+    let fields: Vec<u32> = [layout.deadline, layout.lead, layout.coord]
+        .into_iter()
+        .flatten()
+        .collect();
+    if content.is_empty() {
+        let alone = fields.iter().all(|&c| shown_in_row(grid, r, c).is_empty())
+            && layout
+                .content
+                .iter()
+                .all(|&c| shown_in_row(grid, r, c).is_empty());
+        let is_number = patterns().numbered_stt.is_match(stt) || patterns().roman_stt.is_match(stt);
+        return (alone && !stt.is_empty() && !is_number).then(|| stt.to_string());
+    }
+    let key = fold(&content);
+    let spans = !fields.is_empty()
+        && !key.is_empty()
+        && fields
+            .iter()
+            .all(|&c| fold(&shown_in_row(grid, r, c)) == key);
+    if !spans {
+        return None;
+    }
+    if stt.is_empty() || fold(stt) == key {
+        return Some(content);
+    }
+    let p = patterns();
+    if !(p.roman_stt.is_match(stt) || p.numbered_stt.is_match(stt)) {
+        return None;
+    }
+    // "III" and "LĨNH VỰC …" read as "III. LĨNH VỰC …".
+    let dot = if stt.ends_with(['.', '/', ')', ':', '-']) {
+        ""
+    } else {
+        "."
+    };
+    Some(format!("{stt}{dot} {content}"))
 }
 
 struct Patterns {
@@ -331,8 +421,42 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// A section heading: the Roman numeral and the title.
-fn roman_heading(cells: &RowCells) -> Option<String> {
+/// What a heading row opens, by its marker.
+#[derive(Debug, PartialEq)]
+enum Heading {
+    /// "I. …", "II/. …", "III" in TT, "Lĩnh vực …": a section of the
+    /// source.
+    Section(String),
+    /// "1. …", "1/. …", "a) …": a sub-section.
+    Sub(String),
+    /// No marker.
+    Plain(String),
+}
+
+/// The heading a text makes, by its marker; the title without it.
+fn heading_of(text: &str) -> Heading {
+    let p = patterns();
+    let text = text.replace('\n', " ");
+    if let Some(c) = p.roman_content.captures(&text) {
+        if let (Some(n), Some(t)) = (c.get(1), c.get(2)) {
+            if parse_roman(n.as_str()).is_some() {
+                return Heading::Section(t.as_str().to_string());
+            }
+        }
+    }
+    if fold(&text).starts_with("linh vuc ") {
+        return Heading::Section(text);
+    }
+    if let Some(t) = p.numbered_content.captures(&text).and_then(|c| c.get(1)) {
+        return Heading::Sub(t.as_str().to_string());
+    }
+    Heading::Plain(text)
+}
+
+/// A section heading of a row with no deadline or agency: the Roman
+/// numeral in TT or before the title, or a title that opens with "Lĩnh
+/// vực". The title.
+fn section_heading(cells: &RowCells) -> Option<String> {
     let p = patterns();
     let content = cells.content.text.replace('\n', " ");
     if let Some(c) = p.roman_stt.captures(&cells.stt) {
@@ -340,12 +464,15 @@ fn roman_heading(cells: &RowCells) -> Option<String> {
             return Some(content);
         }
     }
-    if cells.stt.is_empty() {
-        let c = p.roman_content.captures(&content)?;
-        parse_roman(c.get(1)?.as_str())?;
-        return Some(c.get(2)?.as_str().to_string());
+    if !cells.stt.is_empty() && !p.numbered_stt.is_match(&cells.stt) {
+        return None;
     }
-    None
+    match heading_of(&content) {
+        Heading::Section(t) if cells.stt.is_empty() || fold(&content).starts_with("linh vuc ") => {
+            Some(t)
+        }
+        _ => None,
+    }
 }
 
 /// A numbered row: "1." in the TT column or "1. …" / "a) …" in the
@@ -359,8 +486,53 @@ fn numbered(cells: &RowCells) -> Option<String> {
     if !cells.stt.is_empty() {
         return p.numbered_stt.is_match(&cells.stt).then_some(content);
     }
-    let c = p.numbered_content.captures(&content)?;
-    Some(c.get(1)?.as_str().to_string())
+    match heading_of(&content) {
+        Heading::Sub(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// Where the reading stands: the section and sub-section the next task
+/// goes to.
+struct Place {
+    section: Option<usize>,
+    subsection: Option<String>,
+}
+
+impl Place {
+    /// A section of the source: the annex section its title names, kept
+    /// as a sub-section when it names only a part of it.
+    fn open_section(&mut self, title: &str, settings: &AnnexSettings) {
+        let title = heading_title(title);
+        match settings.classify_heading(&title) {
+            Some((s, whole)) => {
+                self.section = Some(s);
+                self.subsection = (!whole).then_some(title);
+            }
+            None => {
+                self.section = None;
+                self.subsection = Some(title);
+            }
+        }
+    }
+
+    /// A heading of any kind.
+    fn open(&mut self, heading: Heading, settings: &AnnexSettings) {
+        match heading {
+            Heading::Section(t) => self.open_section(&t, settings),
+            Heading::Sub(t) => self.subsection = Some(heading_title(&t)),
+            Heading::Plain(t) => {
+                let title = heading_title(&t);
+                match settings.classify_heading(&title) {
+                    Some((s, true)) => {
+                        self.section = Some(s);
+                        self.subsection = None;
+                    }
+                    _ => self.subsection = Some(title),
+                }
+            }
+        }
+    }
 }
 
 /// A heading's title as written in the annex: trimmed of numbering
@@ -399,13 +571,21 @@ fn is_signature(grid: &SheetGrid, row: u32, cells: &RowCells) -> bool {
 
 /// The tasks of a table, with the section each row's heading or Lĩnh vực
 /// value names.
+///
+/// A row is a heading, never a task, when one text spans it (see
+/// [`spanning_text`]), or when it has no deadline or agency of its own and
+/// carries a section marker ("I.", "II/.", "III" in TT, "Lĩnh vực …"), or
+/// a number ("1.", "1/.", "a)") and is followed by a task or ends in ":".
+/// A real task may begin with a number too: it has its deadline or agency.
 pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSettings) -> Vec<RawTask> {
     let rows: Vec<RowCells> = (layout.data_start..grid.rows().end)
         .map(|r| read_row(grid, r, layout))
         .collect();
     let mut tasks: Vec<RawTask> = Vec::new();
-    let mut section: Option<usize> = None;
-    let mut subsection: Option<String> = None;
+    let mut place = Place {
+        section: None,
+        subsection: None,
+    };
     // Whether a row without a number may continue the last task.
     let mut open = false;
     for (k, cells) in rows.iter().enumerate() {
@@ -429,19 +609,14 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
             }
             continue;
         }
+        if let Some(text) = &cells.span {
+            place.open(heading_of(text), settings);
+            open = false;
+            continue;
+        }
         if !cells.has_fields() && cells.field.is_empty() {
-            if let Some(h) = roman_heading(cells) {
-                let title = heading_title(&h);
-                match settings.classify_heading(&title) {
-                    Some((s, whole)) => {
-                        section = Some(s);
-                        subsection = (!whole).then_some(title);
-                    }
-                    None => {
-                        section = None;
-                        subsection = Some(title);
-                    }
-                }
+            if let Some(title) = section_heading(cells) {
+                place.open_section(&title, settings);
                 open = false;
                 continue;
             }
@@ -449,21 +624,25 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
                 .iter()
                 .skip(k + 1)
                 .find(|c| !c.is_empty())
-                .is_some_and(|c| c.has_fields());
+                .is_some_and(|c| c.has_fields() && c.span.is_none());
             let colon = cells.content.text.trim_end().ends_with(':');
             if let Some(title) = numbered(cells).filter(|_| next_is_task || colon) {
-                subsection = Some(heading_title(&title));
+                place.subsection = Some(heading_title(&title));
                 open = false;
                 continue;
             }
-            if cells.stt.is_empty() && !cells.content.text.is_empty() {
+            if cells.content.text.is_empty() {
+                // A row number and nothing else: no task.
+                continue;
+            }
+            if cells.stt.is_empty() {
                 match tasks.last_mut().filter(|_| open && !colon) {
                     Some(last) => {
                         last.content.text.push('\n');
                         last.content.text.push_str(&cells.content.text);
                     }
                     None => {
-                        subsection = Some(heading_title(&cells.content.text));
+                        place.subsection = Some(heading_title(&cells.content.text));
                         open = false;
                     }
                 }
@@ -471,7 +650,7 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
             }
         }
         let (task_section, task_sub) = if cells.field.is_empty() {
-            (section, subsection.clone())
+            (place.section, place.subsection.clone())
         } else {
             (
                 settings.classify_heading(&cells.field).map(|(s, _)| s),
@@ -672,6 +851,245 @@ mod tests {
         assert_eq!(tasks[0].section, Some(2));
         assert_eq!(tasks[1].section, Some(1));
         assert_eq!(tasks[1].content.text, "Ra quân");
+    }
+
+    const HEADER: [&str; 5] = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ];
+
+    /// The tasks of a grid whose header is its first row: (row 1-based,
+    /// section, sub-section, content).
+    fn tasks_of(g: &SheetGrid) -> Vec<(u32, Option<usize>, Option<String>, String)> {
+        let st = settings();
+        let layout = find_task_table(g, &TaskHeaderWords::new(&st.columns)).unwrap();
+        read_tasks(g, &layout, &st)
+            .into_iter()
+            .map(|t| (t.row + 1, t.section, t.subsection, t.content.text))
+            .collect()
+    }
+
+    fn task(
+        row: u32,
+        section: usize,
+        sub: Option<&str>,
+        content: &str,
+    ) -> (u32, Option<usize>, Option<String>, String) {
+        (
+            row,
+            Some(section),
+            sub.map(String::from),
+            content.to_string(),
+        )
+    }
+
+    #[test]
+    fn a_section_row_merged_across_the_table_is_a_heading() {
+        // As Excel stores it: the text in the merge's first cell only.
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec!["II. LĨNH VỰC ĐÔ THỊ, TÀI NGUYÊN - MÔI TRƯỜNG VÀ ĐẦU TƯ XÂY DỰNG"],
+                vec!["a) Chỉnh trang đô thị, trật tự xây dựng:"],
+                vec![
+                    "1",
+                    "Rà soát danh mục hẻm",
+                    "Tháng 8/2020",
+                    "P.QLĐT",
+                    "UBND các phường",
+                ],
+            ],
+            vec![
+                Dimensions::new((1, 0), (1, 4)),
+                Dimensions::new((2, 0), (2, 4)),
+            ],
+        );
+        assert_eq!(
+            tasks_of(&g),
+            [task(
+                4,
+                1,
+                Some("Chỉnh trang đô thị, trật tự xây dựng"),
+                "Rà soát danh mục hẻm"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_section_row_with_its_text_in_every_cell_is_a_heading() {
+        // As a reader without merge information sees a merged row: the
+        // same text repeated in every cell, deadline and agencies included.
+        let section = "III. LĨNH VỰC VĂN HÓA - XÃ HỘI";
+        let sub = "2. Y tế - dân số:";
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec![section; 5],
+                vec![sub; 5],
+                vec![
+                    "1",
+                    "Kiểm tra an toàn thực phẩm",
+                    "Tháng 9/2020",
+                    "Phòng Y tế",
+                    "TTYT",
+                ],
+            ],
+            vec![],
+        );
+        assert_eq!(
+            tasks_of(&g),
+            [task(
+                4,
+                2,
+                Some("Y tế - dân số"),
+                "Kiểm tra an toàn thực phẩm"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_numeral_in_tt_with_the_title_merged_over_the_rest_is_a_section() {
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec![
+                    "III",
+                    "LĨNH VỰC VĂN HÓA - XÃ HỘI",
+                    "LĨNH VỰC VĂN HÓA - XÃ HỘI",
+                    "",
+                    "",
+                ],
+                vec![
+                    "1",
+                    "Chi hỗ trợ người lao động",
+                    "Quý III/2020",
+                    "Phòng LĐTBXH",
+                    "",
+                ],
+                // A merge the reader lost: the text in the TT cell alone.
+                vec!["IV. NỘI CHÍNH - TỔ CHỨC BỘ MÁY"],
+                vec!["1", "Tuyển dụng viên chức", "Quý III/2020", "P.NV", ""],
+            ],
+            vec![Dimensions::new((1, 1), (1, 4))],
+        );
+        assert_eq!(
+            tasks_of(&g),
+            [
+                task(3, 2, None, "Chi hỗ trợ người lao động"),
+                task(5, 3, None, "Tuyển dụng viên chức"),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_sub_sections_without_a_deadline_or_agency_are_headings() {
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec!["I", "VỀ KINH TẾ - TÀI CHÍNH - NGÂN SÁCH"],
+                vec!["", "1/. Công tác quy hoạch:"],
+                vec!["1", "Lập quy hoạch chi tiết", "Quý III/2020", "P.QLĐT", ""],
+                vec!["2.", "Thu ngân sách"],
+                vec![
+                    "1",
+                    "Thu thuế ngoài quốc doanh",
+                    "Quý III/2020",
+                    "Chi cục Thuế",
+                    "",
+                ],
+            ],
+            vec![],
+        );
+        assert_eq!(
+            tasks_of(&g),
+            [
+                task(4, 0, Some("Công tác quy hoạch"), "Lập quy hoạch chi tiết"),
+                task(6, 0, Some("Thu ngân sách"), "Thu thuế ngoài quốc doanh"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_task_that_begins_with_a_number_or_a_marker_stays_a_task() {
+        // Near misses: numbered contents with their own deadline or agency,
+        // and a row whose cells hold different texts.
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec!["I", "VỀ KINH TẾ - TÀI CHÍNH - NGÂN SÁCH"],
+                vec![
+                    "",
+                    "1. Rà soát danh mục dự án",
+                    "Tháng 8/2020",
+                    "P.TCKH",
+                    "",
+                ],
+                vec!["", "a) Kiểm tra tài sản công", "", "P.TCKH", ""],
+                vec!["", "II. Quyết toán vốn đầu tư", "Quý III/2020", "", ""],
+                vec![
+                    "3",
+                    "Lĩnh vực thuế: đối thoại doanh nghiệp",
+                    "Tháng 9/2020",
+                    "P.KT",
+                    "P.KT",
+                ],
+                // A row number and nothing else is no task.
+                vec!["4"],
+            ],
+            vec![],
+        );
+        let got = tasks_of(&g);
+        assert_eq!(
+            got.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [3, 4, 5, 6],
+            "{got:?}"
+        );
+        assert!(
+            got.iter().all(|t| t.1 == Some(0) && t.2.is_none()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_section_row_under_the_header_is_not_a_second_header_row() {
+        // "LĨNH VỰC …" holds the header word of a field column; merged
+        // across the row it is a section row all the same.
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec!["III. LĨNH VỰC VĂN HÓA - XÃ HỘI"; 5],
+                vec![
+                    "1",
+                    "Khai giảng năm học",
+                    "Tháng 9/2020",
+                    "Phòng GDĐT",
+                    "UBND các phường",
+                ],
+            ],
+            vec![Dimensions::new((1, 0), (1, 4))],
+        );
+        let st = settings();
+        let layout = find_task_table(&g, &TaskHeaderWords::new(&st.columns)).unwrap();
+        assert_eq!((layout.data_start, layout.field), (1, None));
+        assert_eq!(tasks_of(&g), [task(3, 2, None, "Khai giảng năm học")]);
+    }
+
+    #[test]
+    fn header_phrasings_name_their_columns() {
+        let words = TaskHeaderWords::new(&settings().columns);
+        for (label, role) in [
+            ("Thời gian hoàn thành", TaskRole::Deadline),
+            ("Tiến độ thực hiện", TaskRole::Deadline),
+            ("Đơn vị chủ trì", TaskRole::Lead),
+            ("Đơn vị phối hợp", TaskRole::Coord),
+            ("Cơ quan phối hợp thực hiện", TaskRole::Coord),
+            ("Cơ quan chủ trì", TaskRole::Lead),
+        ] {
+            assert_eq!(words.classify(label), Some(role), "{label}");
+        }
     }
 
     #[test]

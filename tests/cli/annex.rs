@@ -401,3 +401,295 @@ fn a_clean_folder_exits_zero_and_a_title_can_be_given() {
     );
     assert!(read_findings(&out.path().join("errors.json")).is_empty());
 }
+
+/// One sheet of a task table written in `dir/name`: a title row, the
+/// header on row 3, then `rows` from row 4; `merged` rows (0-based in
+/// `rows`, first and last column) are written as one merged cell.
+fn write_task_table(
+    dir: &std::path::Path,
+    name: &str,
+    title: &str,
+    rows: &[Vec<&str>],
+    merged: &[(usize, u16, u16)],
+) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, title).unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let plain = rust_xlsxwriter::Format::new();
+    for (k, row) in rows.iter().enumerate() {
+        let r = 3 + k as u32;
+        match merged.iter().find(|m| m.0 == k) {
+            Some(&(_, first, last)) => {
+                for (c, v) in row.iter().enumerate().filter(|(c, _)| (*c as u16) < first) {
+                    ws.write_string(r, c as u16, *v).unwrap();
+                }
+                ws.merge_range(r, first, r, last, row[first as usize], &plain)
+                    .unwrap();
+            }
+            None => {
+                for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                    ws.write_string(r, c as u16, *v).unwrap();
+                }
+            }
+        }
+    }
+    wb.save(dir.join(name)).unwrap();
+}
+
+/// Runs `annex` on a folder for 2020-Q3; the output folder, the exit code
+/// and the findings as (severity, code, cell, actual).
+fn run_q3(dir: &std::path::Path) -> (tempfile::TempDir, i32, Vec<[String; 4]>) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", "2020-Q3", "--out"])
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let found = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap().to_string()))
+        .collect();
+    (out, code, found)
+}
+
+fn finding(severity: &str, code: &str, cell: &str, actual: &str) -> [String; 4] {
+    [severity, code, cell, actual].map(String::from)
+}
+
+#[test]
+fn section_rows_are_headings_and_agency_texts_are_read_as_offices_write_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let section = "III. LĨNH VỰC VĂN HÓA - XÃ HỘI";
+    let repeated = "2. Y tế - dân số:";
+    write_task_table(
+        dir.path(),
+        "p-qldt.xlsx",
+        "PHÒNG QUẢN LÝ ĐÔ THỊ",
+        &[
+            // Row 4: a section row merged across the table.
+            vec!["II. LĨNH VỰC ĐÔ THỊ, TÀI NGUYÊN - MÔI TRƯỜNG VÀ ĐẦU TƯ XÂY DỰNG"],
+            // Row 5: a sub-section merged across the table.
+            vec!["a) Chỉnh trang đô thị, trật tự xây dựng:"],
+            vec![
+                "1",
+                "Rà soát, lập danh mục các tuyến hẻm cần nâng cấp năm 2021",
+                "Tháng 8/2020",
+                "P.QLĐT Ban QLDA",
+                "UBND P.4, 8, 12",
+            ],
+            // Row 7: a numbered sub-section in the content cell.
+            vec!["", "1/. Công tác quy hoạch:"],
+            // Row 8: a task whose content opens with a number and names a
+            // past year.
+            vec![
+                "2",
+                "2. Kiểm tra các công trình hoàn thành năm 2019",
+                "Quý 3/2020",
+                "Phòng QLĐT",
+                "Các phòng, ban có liên quan; UBND P 9",
+            ],
+            // Row 9: the numeral in TT, the title merged over the rest.
+            vec!["III", "LĨNH VỰC VĂN HÓA - XÃ HỘI"],
+            // Row 10: a section row as readers without merges see it.
+            vec![section; 5],
+            vec![repeated; 5],
+            vec![
+                "3",
+                "Xây dựng kế hoạch bình ổn thị trường Tết Tân Sửu năm 2021",
+                "Quý III, IV/2020",
+                "Phòng VHTT, UBND phường 3",
+                "Thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật quận\nThành viên BCĐ phòng chống dịch Covid-19 quận",
+            ],
+            vec![
+                "4",
+                "Tổ chức liên hoan đờn ca tài tử quận",
+                "Cả năm 2020",
+                "P.VHTT/Quận đoàn",
+                "P.TNMT P.QLĐT, UBND P.2, P.6, Tổ công tác liên ngành quận",
+            ],
+            // Row 14: an unknown lead and an unknown specific office.
+            vec![
+                "5",
+                "Quản lý, khai thác quỹ nhà, đất công",
+                "Tháng 07/2020",
+                "Trung tâm Phát triển quỹ đất quận",
+                "Đội Quản lý trật tự đô thị, các đơn vị",
+            ],
+        ],
+        &[(0, 0, 4), (1, 0, 4), (5, 1, 4)],
+    );
+    let (out, code, found) = run_q3(dir.path());
+    assert_eq!(
+        found,
+        [
+            finding(
+                "error",
+                "agency-unknown",
+                "D14",
+                "Trung tâm Phát triển quỹ đất quận"
+            ),
+            finding(
+                "warning",
+                "agency-unknown",
+                "E14",
+                "Đội Quản lý trật tự đô thị"
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+    let rows = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục");
+    let shown: Vec<[String; 5]> = rows
+        .iter()
+        .skip(4)
+        .map(|r| std::array::from_fn(|c| r.get(c).cloned().unwrap_or_default()))
+        .collect();
+    let row = |a: &str, b: &str, c: &str, d: &str, e: &str| [a, b, c, d, e].map(String::from);
+    assert_eq!(
+        shown,
+        [
+            row("I", "QUẢN LÝ ĐÔ THỊ - ĐẦU TƯ XÂY DỰNG CƠ BẢN", "", "", ""),
+            row("", "Chỉnh trang đô thị, trật tự xây dựng", "", "", ""),
+            row(
+                "1",
+                "Rà soát, lập danh mục các tuyến hẻm cần nâng cấp năm 2021",
+                "Tháng 8/2020",
+                "Phòng QLĐT, Ban QLDA ĐTXD khu vực quận",
+                "UBND Phường 4, UBND Phường 8, UBND Phường 12"
+            ),
+            row("", "Công tác quy hoạch", "", "", ""),
+            row(
+                "2",
+                "2. Kiểm tra các công trình hoàn thành năm 2019",
+                "Quý 3/2020",
+                "Phòng QLĐT",
+                "Các phòng, ban có liên quan, UBND Phường 9"
+            ),
+            row("II", "VĂN HÓA - XÃ HỘI", "", "", ""),
+            row("", "Y tế - dân số", "", "", ""),
+            row(
+                "1",
+                "Xây dựng kế hoạch bình ổn thị trường Tết Tân Sửu năm 2021",
+                "Quý III, IV/2020",
+                "Phòng VH-TT, UBND Phường 3",
+                "Thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật quận, Thành viên BCĐ phòng chống dịch Covid-19 quận"
+            ),
+            row(
+                "2",
+                "Tổ chức liên hoan đờn ca tài tử quận",
+                "Cả năm 2020",
+                "Phòng VH-TT, Quận đoàn",
+                "Phòng TN-MT, Phòng QLĐT, UBND Phường 2, UBND Phường 6, Tổ công tác liên ngành quận"
+            ),
+            row(
+                "3",
+                "Quản lý, khai thác quỹ nhà, đất công",
+                "Tháng 07/2020",
+                "Trung tâm Phát triển quỹ đất quận",
+                "Đội Quản lý trật tự đô thị, các đơn vị"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_units_own_routine_is_no_duplicate_and_near_duplicates_are_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let routine = |n: u32| {
+        format!("UBND phường {n} tổ chức ra quân tổng vệ sinh môi trường khu dân cư, khơi thông cống rãnh")
+    };
+    for n in [5, 6] {
+        let content = routine(n);
+        let lead = format!("UBND phường {n}");
+        write_task_table(
+            dir.path(),
+            &format!("phuong-{n:02}.xlsx"),
+            &format!("UBND PHƯỜNG {n}"),
+            &[vec!["1", &content, "Quý III/2020", &lead, "Công an quận"]],
+            &[],
+        );
+    }
+    // Near miss: one department's two tasks naming two other units are
+    // still alike (a warning), and an exact copy is an error.
+    let place = |n: u32| {
+        format!("Kiểm tra việc thu gom, vận chuyển rác thải sinh hoạt tại khu dân cư Phường {n}")
+    };
+    let (a, b) = (place(7), place(8));
+    let exact = "Kiểm tra việc chấp hành pháp luật về bảo vệ môi trường tại các cơ sở sản xuất";
+    write_task_table(
+        dir.path(),
+        "p-tnmt.xlsx",
+        "PHÒNG TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+        &[
+            vec!["1", &a, "Quý III/2020", "P.TNMT", ""],
+            vec!["2", &b, "Quý III/2020", "P.TNMT", ""],
+            vec!["3", exact, "Tháng 9/2020", "P.TNMT", ""],
+            vec!["4", &format!("{exact}."), "Tháng 9/2020", "P.TNMT", ""],
+        ],
+        &[],
+    );
+    let (_, code, found) = run_q3(dir.path());
+    let at: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f[0].as_str(), f[2].as_str()))
+        .collect();
+    assert_eq!(at, [("warning", "B5"), ("error", "B7")], "{found:?}");
+    assert!(found.iter().all(|f| f[1] == "task-duplicate"));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn practice_annex_scores_clean() {
+    let Some(shared) = crate::common::shared() else {
+        println!("skipped: ../shared (the practice corpus) is absent");
+        return;
+    };
+    let practice = shared.join("practice");
+    let corpus = practice.join("annex-2020-Q3");
+    if !corpus.is_dir() || !practice.join("score.py").is_file() {
+        println!("skipped: ../shared/practice/annex-2020-Q3 or its scorer is absent");
+        return;
+    }
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        println!("skipped: python3 is not installed");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(&corpus)
+        .args(["--period", "2020-Q3", "--out"])
+        .arg(out.path())
+        .assert();
+    // Planted errors make it exit 1; 2 would be a run that could not proceed.
+    assert_eq!(run.get_output().status.code(), Some(1), "{run:?}");
+    let score = std::process::Command::new("python3")
+        .arg(practice.join("score.py"))
+        .arg("annex-2020-Q3")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        score.status.success(),
+        "the practice annex does not score clean:\n{}{}",
+        String::from_utf8_lossy(&score.stdout),
+        String::from_utf8_lossy(&score.stderr)
+    );
+}
