@@ -8,8 +8,10 @@
 //! 126/130 hồ sơ (đạt tỷ lệ 96,92%)                 a/b, then the percent in brackets
 //! xảy ra 31 vụ …; khám phá 21 vụ (tỷ lệ 67,74%)    a count, its base named earlier
 //! 410 người, cụ thể: 35 người; 290 người; 85 người a complete enumeration
+//! 4.216 hồ sơ (đúng hạn 3.980 …, trễ hạn 236 …)    a bare bracket: complete unless marked open
 //! 96 doanh nghiệp (trong đó: 81 …, 15 …)           complete when the parts split the whole
 //! 1.215 văn bản, trong đó có 640 …, 37 …           partial: stays below the total
+//! 52 vụ (chủ yếu là 30 …, 10 …)                    partial: "chủ yếu", "như", "v.v.", "…"
 //! ```
 //!
 //! The parser is deliberately timid: whenever a pattern is not plain (an
