@@ -8,7 +8,8 @@
 //! 126/130 hồ sơ (đạt tỷ lệ 96,92%)                 a/b, then the percent in brackets
 //! xảy ra 31 vụ …; khám phá 21 vụ (tỷ lệ 67,74%)    a count, its base named earlier
 //! 410 người, cụ thể: 35 người; 290 người; 85 người a complete enumeration
-//! 4.216 hồ sơ (đúng hạn 3.980 …, trễ hạn 236 …)    a bare bracket: complete unless marked open
+//! 4.216 hồ sơ (đúng hạn 3.980 …, trễ hạn 236 …)    a bare bracket of complementary kinds: complete
+//! 12 đoàn (3 đoàn liên ngành, 9 đoàn chuyên ngành) other kinds: presumed complete
 //! 96 doanh nghiệp (trong đó: 81 …, 15 …)           complete when the parts split the whole
 //! 1.215 văn bản, trong đó có 640 …, 37 …           partial: stays below the total
 //! 52 vụ (chủ yếu là 30 …, 10 …)                    partial: "chủ yếu", "như", "v.v.", "…"
@@ -58,11 +59,24 @@ pub enum Claim {
     Total {
         total: Figure,
         parts: Vec<Figure>,
-        /// The enumeration presents itself as complete.
-        complete: bool,
+        breakdown: Breakdown,
         money: bool,
         span: Span,
     },
+}
+
+/// What a list of parts says about its total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakdown {
+    /// Every part, as a marker ("cụ thể", "gồm") or complementary kinds
+    /// ("đúng hạn …, trễ hạn …") say: the parts add up to the total.
+    Complete,
+    /// Every part by default: a bracket after the total that nothing marks
+    /// as partial, its kinds not in [`COMPLEMENTARY_KINDS`]. Probably the
+    /// parts add up to the total; the writer did not say so.
+    Presumed,
+    /// Some parts: each stays at or below the total.
+    Partial,
 }
 
 /// Words right before a figure that make it a bound or an estimate, not a
@@ -96,8 +110,8 @@ enum Intro {
     /// ([`splits_the_whole`]), some otherwise.
     OfWhich,
     /// A bracket right after the total with no marker: "4.216 hồ sơ (đúng
-    /// hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ)". Nothing says the list is
-    /// partial, so it is read as every part.
+    /// hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ)". Complete when the parts split
+    /// the whole, presumed complete when nothing marks them partial.
     Bracket,
 }
 
@@ -648,13 +662,17 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         };
         at_depth().any(|t| t.word().is_some()) && !at_depth().any(|t| t.num().is_some())
     });
-    let complete = !open_ended
-        && match intro {
-            Intro::Complete => true,
-            Intro::Partial => false,
-            Intro::OfWhich => !uncounted && splits_the_whole(tokens, &parts, &items, depth),
-            Intro::Bracket => !uncounted,
-        };
+    let splits = || !uncounted && splits_the_whole(tokens, &parts, &items, depth);
+    let breakdown = match intro {
+        _ if open_ended => Breakdown::Partial,
+        Intro::Complete => Breakdown::Complete,
+        Intro::Partial => Breakdown::Partial,
+        Intro::OfWhich | Intro::Bracket if splits() => Breakdown::Complete,
+        Intro::OfWhich => Breakdown::Partial,
+        Intro::Bracket if uncounted => Breakdown::Partial,
+        Intro::Bracket => Breakdown::Presumed,
+    };
+    let complete = breakdown != Breakdown::Partial;
     let mut figures = Vec::new();
     for &p in &parts {
         let n = num_at(tokens, p)?;
@@ -685,7 +703,7 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     Some(Claim::Total {
         total: figure(tokens, k)?,
         parts: figures,
-        complete,
+        breakdown,
         money: MONEY.contains(&unit.as_str()),
         span: (first.start, last.end),
     })
@@ -786,6 +804,7 @@ fn kind_carried(kinds: &[Kind], words: &[&str]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::textcheck::lexer::tokenize;
+    use Breakdown::{Complete, Partial, Presumed};
 
     fn claims(text: &str) -> Vec<Claim> {
         read_claims(&tokenize(text))
@@ -807,19 +826,19 @@ mod tests {
             .collect()
     }
 
-    fn totals(text: &str) -> Vec<(f64, Vec<f64>, bool)> {
+    fn totals(text: &str) -> Vec<(f64, Vec<f64>, Breakdown)> {
         claims(text)
             .into_iter()
             .filter_map(|c| match c {
                 Claim::Total {
                     total,
                     parts,
-                    complete,
+                    breakdown,
                     ..
                 } => Some((
                     total.num.value,
                     parts.iter().map(|p| p.num.value).collect(),
-                    complete,
+                    breakdown,
                 )),
                 _ => None,
             })
@@ -883,11 +902,11 @@ mod tests {
     fn complete_enumerations() {
         assert_eq!(
             totals("đã cách ly 410 người, cụ thể: + tập trung 35 người; + tại nhà 290 người; + tự theo dõi 85 người."),
-            vec![(410.0, vec![35.0, 290.0, 85.0], true)]
+            vec![(410.0, vec![35.0, 290.0, 85.0], Complete)]
         );
         assert_eq!(
             totals("thành lập mới 96 doanh nghiệp (trong đó 81 doanh nghiệp đang hoạt động, 15 doanh nghiệp đã giải thể)"),
-            vec![(96.0, vec![81.0, 15.0], true)]
+            vec![(96.0, vec![81.0, 15.0], Complete)]
         );
     }
 
@@ -897,8 +916,8 @@ mod tests {
         assert_eq!(
             totals(t),
             vec![
-                (410.0, vec![35.0, 375.0], true),
-                (35.0, vec![7.0, 28.0], true)
+                (410.0, vec![35.0, 375.0], Complete),
+                (35.0, vec![7.0, 28.0], Complete)
             ]
         );
     }
@@ -907,12 +926,12 @@ mod tests {
     fn partial_lists() {
         assert_eq!(
             totals("tiếp nhận 1.215 văn bản, trong đó có 640 quyết định, 37 kế hoạch; xử lý 1.100 văn bản."),
-            vec![(1215.0, vec![640.0, 37.0], false)]
+            vec![(1215.0, vec![640.0, 37.0], Partial)]
         );
         // "trong đó" with parts that do not name the whole split.
         assert_eq!(
             totals("có 96 doanh nghiệp (trong đó 40 doanh nghiệp thương mại, 15 doanh nghiệp xây dựng)"),
-            vec![(96.0, vec![40.0, 15.0], false)]
+            vec![(96.0, vec![40.0, 15.0], Partial)]
         );
     }
 
@@ -922,7 +941,11 @@ mod tests {
     #[test]
     fn a_bracket_of_complementary_kinds_is_a_complete_breakdown() {
         let complete = |text: &str, total: f64, parts: &[f64]| {
-            assert_eq!(totals(text), vec![(total, parts.to_vec(), true)], "{text}");
+            assert_eq!(
+                totals(text),
+                vec![(total, parts.to_vec(), Complete)],
+                "{text}"
+            );
         };
         complete(
             "đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
@@ -955,19 +978,17 @@ mod tests {
             55.0,
             &[30.0, 25.0],
         );
-        // Money: whole figures were rounded.
-        complete(
-            "thu ngân sách 145,2 tỷ đồng (thu thuế 120,5 tỷ đồng, thu phí 24,7 tỷ đồng)",
-            145.2,
-            &[120.5, 24.7],
-        );
     }
 
     #[test]
-    fn a_bracket_with_nothing_marking_it_partial_is_complete() {
+    fn a_bracket_with_nothing_marking_it_partial_is_presumed_complete() {
         assert_eq!(
             totals("tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 9 đoàn chuyên ngành)."),
-            vec![(12.0, vec![3.0, 9.0], true)]
+            vec![(12.0, vec![3.0, 9.0], Presumed)]
+        );
+        assert_eq!(
+            totals("thu ngân sách 145,2 tỷ đồng (thu thuế 120,5 tỷ đồng, thu phí 24,7 tỷ đồng)"),
+            vec![(145.2, vec![120.5, 24.7], Presumed)]
         );
     }
 
@@ -986,13 +1007,13 @@ mod tests {
         ] {
             assert_eq!(
                 totals(text),
-                vec![(52.0, vec![30.0, 10.0], false)],
+                vec![(52.0, vec![30.0, 10.0], Partial)],
                 "{text}"
             );
         }
         assert_eq!(
             totals("xảy ra 52 vụ (chủ yếu là 30 vụ trộm cắp)"),
-            vec![(52.0, vec![30.0], false)]
+            vec![(52.0, vec![30.0], Partial)]
         );
     }
 
@@ -1020,11 +1041,11 @@ mod tests {
         // Without brackets: "trong đó" and a split that covers the whole.
         assert_eq!(
             totals("đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 236."),
-            vec![(4216.0, vec![3980.0, 236.0], true)]
+            vec![(4216.0, vec![3980.0, 236.0], Complete)]
         );
         assert_eq!(
             totals("có 23 trường (trong đó 15 trường công lập, 8 trường ngoài công lập)"),
-            vec![(23.0, vec![15.0, 8.0], true)]
+            vec![(23.0, vec![15.0, 8.0], Complete)]
         );
         // Kinds that do not split the whole, a clause without a figure
         // after them, and "có" ("among them there are") stay partial.
@@ -1045,7 +1066,7 @@ mod tests {
                 vec![30.0, 20.0],
             ),
         ] {
-            assert_eq!(totals(text), vec![(total, parts, false)], "{text}");
+            assert_eq!(totals(text), vec![(total, parts, Partial)], "{text}");
         }
     }
 

@@ -26,7 +26,7 @@ use crate::error::Fatal;
 use crate::normalize::number::format_num;
 use crate::normalize::text::fold;
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
-use claims::{Claim, Figure, PercentKind, Span};
+use claims::{Breakdown, Claim, Figure, PercentKind, Span};
 use std::path::Path;
 
 /// One line or paragraph of the report.
@@ -411,7 +411,7 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
         Claim::Total {
             total,
             parts,
-            complete,
+            breakdown,
             money,
             span,
         } => {
@@ -431,7 +431,7 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 .join(" + ");
             // Two stated figures that disagree: nothing says which one is
             // wrong, so `expected` names the relation, not a corrected value.
-            let finding = if *complete {
+            let finding = if *breakdown == Breakdown::Complete {
                 if sum.meets(whole) {
                     return None;
                 }
@@ -444,6 +444,23 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                     ),
                 };
                 Finding::error(Code::SumMismatch, message)
+                    .expected(format!("{total_text} = {terms}"))
+                    .actual(format!("{total_text} ≠ {sum_text}"))
+            } else if *breakdown == Breakdown::Presumed {
+                // Nothing said the bracket lists every part: probably, not
+                // certainly, wrong.
+                if sum.meets(whole) {
+                    return None;
+                }
+                let message = match lang {
+                    Lang::Vi => format!(
+                        "Nếu trong ngoặc là đủ các phần của tổng {total_text} thì {terms} = {sum_text} phải bằng {total_text}; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
+                    ),
+                    Lang::En => format!(
+                        "If the bracket lists every part of the total {total_text}, its parts {terms} = {sum_text} must equal it; one of the figures is wrong, or write \"trong đó\" before the parts when only some are listed."
+                    ),
+                };
+                Finding::new(Severity::Warning, Code::SumMismatch, message)
                     .expected(format!("{total_text} = {terms}"))
                     .actual(format!("{total_text} ≠ {sum_text}"))
             } else if let Some(part) = parts

@@ -232,7 +232,8 @@ fn totals_with_parts_are_reported_only_when_they_cannot_all_be_right() {
         "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
         // 5. parts in another unit than the total
         "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 trường hợp, trễ hạn 226 trường hợp).",
-        // 6. no partial marker, kinds the table does not know: complete
+        // 6. no partial marker, kinds the table does not know: presumed
+        // complete
         "Tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 8 đoàn chuyên ngành).",
         // 7. "trong đó" and a complementary pair, no brackets: complete
         "Đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 226.",
@@ -251,7 +252,8 @@ fn totals_with_parts_are_reported_only_when_they_cannot_all_be_right() {
                 E
             ),
             row("sum-mismatch", "L4", "1.215 ≥ 2.150", "1.215 < 2.150", E),
-            row("sum-mismatch", "L6", "12 = 3 + 8", "12 ≠ 11", E),
+            // Presumed complete: nothing said every part is listed.
+            row("sum-mismatch", "L6", "12 = 3 + 8", "12 ≠ 11", W),
             row(
                 "sum-mismatch",
                 "L7",
@@ -319,6 +321,17 @@ fn a_total_against_its_parts_names_the_relation_not_a_correction() {
     assert_eq!(
         f.finding.message,
         "The total 4,216 and the sum of its parts 3,980 + 226 = 4,206 must be equal; one of them is wrong: check the total and each part."
+    );
+    // A bracket nothing marks as partial: presumed complete, and the
+    // message says how to mark it partial.
+    let f = found(
+        "Kiểm tra 35 cơ sở (phát hiện 5 cơ sở vi phạm, xử phạt 3 cơ sở).",
+        Lang::Vi,
+    );
+    assert_eq!(f.finding.severity, Severity::Warning);
+    assert_eq!(
+        f.finding.message,
+        "Nếu trong ngoặc là đủ các phần của tổng 35 thì 5 + 3 = 8 phải bằng 35; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
     );
     let f = found(
         "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
