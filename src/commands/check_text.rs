@@ -1,7 +1,7 @@
 //! `tonghop check-text`: checks the figures quoted in the report's prose
 //! and prints them as a readable list, an error list (`--out`) or JSON.
 
-use crate::diagnostic::{Lang, Tally};
+use crate::diagnostic::{Code, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::report::atomic::prepare_out_dir;
 use crate::report::errors::write_error_lists;
@@ -91,6 +91,11 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
 ///     "… đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)"
 ///     Tính lại: 17,29 · Ghi: 21,35
 ///     Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% …
+///
+/// bao-cao.txt › L8 · Lỗi sum-mismatch
+///     ">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)"
+///     Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206
+///     Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; …
 /// ```
 pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
     let mut s = String::new();
@@ -104,9 +109,15 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
             g.code
         ));
         s.push_str(&format!("    \"{}\"\n", f.quote));
+        // A total against its parts has no recomputed value, only the
+        // relation the figures must satisfy.
+        let label = if g.code == Code::SumMismatch {
+            lang.pick("Phải có", "Must hold")
+        } else {
+            lang.pick("Tính lại", "Computed")
+        };
         s.push_str(&format!(
-            "    {}: {} · {}: {}\n",
-            lang.pick("Tính lại", "Computed"),
+            "    {label}: {} · {}: {}\n",
             g.expected,
             lang.pick("Ghi", "Written"),
             g.actual

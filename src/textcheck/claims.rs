@@ -8,8 +8,11 @@
 //! 126/130 hồ sơ (đạt tỷ lệ 96,92%)                 a/b, then the percent in brackets
 //! xảy ra 31 vụ …; khám phá 21 vụ (tỷ lệ 67,74%)    a count, its base named earlier
 //! 410 người, cụ thể: 35 người; 290 người; 85 người a complete enumeration
+//! 4.216 hồ sơ (đúng hạn 3.980 …, trễ hạn 236 …)    a bare bracket of complementary kinds: complete
+//! 12 đoàn (3 đoàn liên ngành, 9 đoàn chuyên ngành) other kinds: presumed complete
 //! 96 doanh nghiệp (trong đó: 81 …, 15 …)           complete when the parts split the whole
 //! 1.215 văn bản, trong đó có 640 …, 37 …           partial: stays below the total
+//! 52 vụ (chủ yếu là 30 …, 10 …)                    partial: "chủ yếu", "như", "v.v.", "…"
 //! ```
 //!
 //! The parser is deliberately timid: whenever a pattern is not plain (an
@@ -18,6 +21,8 @@
 //! than a miss.
 
 use super::lexer::{Num, Tok, Token};
+use crate::normalize::text::fold;
+use std::sync::OnceLock;
 
 /// Byte span in the passage text.
 pub type Span = (usize, usize);
@@ -54,11 +59,24 @@ pub enum Claim {
     Total {
         total: Figure,
         parts: Vec<Figure>,
-        /// The enumeration presents itself as complete.
-        complete: bool,
+        breakdown: Breakdown,
         money: bool,
         span: Span,
     },
+}
+
+/// What a list of parts says about its total.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Breakdown {
+    /// Every part, as a marker ("cụ thể", "gồm") or complementary kinds
+    /// ("đúng hạn …, trễ hạn …") say: the parts add up to the total.
+    Complete,
+    /// Every part by default: a bracket after the total that nothing marks
+    /// as partial, its kinds not in [`COMPLEMENTARY_KINDS`]. Probably the
+    /// parts add up to the total; the writer did not say so.
+    Presumed,
+    /// Some parts: each stays at or below the total.
+    Partial,
 }
 
 /// Words right before a figure that make it a bound or an estimate, not a
@@ -80,30 +98,133 @@ const NOT_COUNTS: &[&str] = &[
     "tuan", "quy", "tuoi", "km", "m", "m2", "ha", "kg", "tan", "lit", "lan",
 ];
 
-/// Markers of an enumeration, longest first, and whether they present it
-/// as complete (`None`: "trong đó", complete only when the parts name the
-/// whole split).
-const MARKERS: &[(&[&str], Option<bool>)] = &[
-    (&["trong", "do", "co"], Some(false)),
-    (&["trong", "so", "co"], Some(false)),
-    (&["bao", "gom"], Some(true)),
-    (&["cu", "the"], Some(true)),
-    (&["chia", "ra"], Some(true)),
-    (&["trong", "do"], None),
-    (&["gom"], Some(true)),
+/// How a list of parts is introduced, and so what it claims to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Intro {
+    /// "cụ thể", "gồm", "bao gồm", "chia ra": every part is listed.
+    Complete,
+    /// "trong đó có", "trong số có", a bracket opening on "có" ("among
+    /// them there are"): some parts only.
+    Partial,
+    /// "trong đó": every part when the parts split the whole
+    /// ([`splits_the_whole`]), some otherwise.
+    OfWhich,
+    /// A bracket right after the total with no marker: "4.216 hồ sơ (đúng
+    /// hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ)". Complete when the parts split
+    /// the whole, presumed complete when nothing marks them partial.
+    Bracket,
+}
+
+/// Markers of an enumeration, longest first, and what they introduce.
+const MARKERS: &[(&[&str], Intro)] = &[
+    (&["trong", "do", "co"], Intro::Partial),
+    (&["trong", "so", "co"], Intro::Partial),
+    (&["bao", "gom"], Intro::Complete),
+    (&["cu", "the"], Intro::Complete),
+    (&["chia", "ra"], Intro::Complete),
+    (&["trong", "do"], Intro::OfWhich),
+    (&["gom"], Intro::Complete),
 ];
 
-/// Pairs of words that, one in each of two parts, split a whole: "đang …"
-/// and "đã …", "đúng hạn" and "trễ hạn", "nam" and "nữ".
-const SPLIT_PAIRS: &[(&str, &str)] = &[
-    ("dang", "da"),
-    ("dung", "tre"),
-    ("dung", "qua"),
-    ("nam", "nu"),
-    ("co", "khong"),
-    ("da", "chua"),
-    ("trong", "ngoai"),
+/// Words inside a list that say it goes on beyond the parts written ("chủ
+/// yếu", "như", "và các …", "v.v.", "một số", "… khác"): the list is
+/// partial whatever introduced it. "…", "..." and "v.v." are punctuation
+/// and are recognised where the list reads its full stops.
+const OPEN_ENDED: &[&[&str]] = &[
+    &["chu", "yeu"],
+    &["nhu"],
+    &["va", "cac"],
+    &["mot", "so"],
+    &["khac"],
+    &["van", "van"],
+    &["dac", "biet"],
+    &["nhat", "la"],
 ];
+
+/// Words in a bracket after a total that make its figures references to
+/// compare with (the plan, the same period, an earlier period, an
+/// average), not parts: "4.216 hồ sơ (cùng kỳ 3.900 hồ sơ, kế hoạch 4.500
+/// hồ sơ)". A bracket holding one of them is not read as a breakdown.
+const REFERENCES: &[&[&str]] = &[
+    &["so", "voi"],
+    &["cung", "ky"],
+    &["ck"],
+    &["ke", "hoach"],
+    &["kh"],
+    &["du", "toan"],
+    &["chi", "tieu"],
+    &["ky", "truoc"],
+    &["quy", "truoc"],
+    &["thang", "truoc"],
+    &["nam", "truoc"],
+    &["luy", "ke"],
+    &["lk"],
+    &["th"],
+    &["uoc"],
+    &["binh", "quan"],
+    &["trung", "binh"],
+    &["tuong", "duong"],
+];
+
+/// Words before a whole number that make it a date or a period ("tháng
+/// 7", "quý 3", "ngày 15"), not a count. "năm" is also "nam" (men) once
+/// folded, so after it only a year (a four-digit number from 1900 to 2100
+/// written without a group separator) is a date.
+const TIME_WORDS: &[&str] = &["quy", "thang", "ngay", "tuan"];
+
+/// The complementary kinds the domain knows: each entry is a whole split
+/// into kinds, and parts that carry one kind each, every kind once, add up
+/// to the whole ("đúng hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ" of 4.216 hồ
+/// sơ). A kind may be written several ways, separated by `|`. Matched
+/// without accents or case, whole words; a kind written inside a longer
+/// kind of the same entry ("công lập" in "ngoài công lập") does not count.
+///
+/// "tăng" / "giảm" are left out on purpose: a figure after them is a
+/// change, which the reader leaves alone, and "12.500 người (tăng 300
+/// người, giảm 120 người)" is the movement of a stock, not its parts.
+const COMPLEMENTARY_KINDS: &[&[&str]] = &[
+    &["đúng hạn | trong hạn | đúng hẹn", "trễ | quá hạn | chậm"],
+    &[
+        "trước hạn",
+        "đúng hạn | trong hạn | đúng hẹn",
+        "trễ | quá hạn | chậm",
+    ],
+    &["nam", "nữ"],
+    &["tập trung", "tại nhà"],
+    // trong nước / nước ngoài, trong tỉnh / ngoài tỉnh, trong giờ / ngoài giờ
+    &["trong", "ngoài"],
+    &["thành thị", "nông thôn"],
+    &["công lập", "ngoài công lập"],
+    &["nhà nước", "ngoài nhà nước"],
+    &["mới", "cũ"],
+    &["đang", "đã"],
+    &["đã", "chưa"],
+    &["có", "không có | chưa có | không"],
+];
+
+/// A kind of [`COMPLEMENTARY_KINDS`] as folded words, one list a way of
+/// writing it.
+type Kind = Vec<Vec<String>>;
+
+/// [`COMPLEMENTARY_KINDS`] folded once: entry → kind → way → words.
+fn complementary_kinds() -> &'static [Vec<Kind>] {
+    static KINDS: OnceLock<Vec<Vec<Kind>>> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        COMPLEMENTARY_KINDS
+            .iter()
+            .map(|entry| {
+                entry
+                    .iter()
+                    .map(|kind| {
+                        kind.split('|')
+                            .map(|way| fold(way.trim()).split(' ').map(String::from).collect())
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
 
 /// Every claim of a passage, in text order.
 pub fn read_claims(tokens: &[Token]) -> Vec<Claim> {
@@ -324,36 +445,116 @@ fn base_of_count(tokens: &[Token], k: usize) -> Option<usize> {
     (v >= count.value && v > 0.0).then_some(m)
 }
 
-/// The marker starting at token `i`, with its length and completeness.
-fn marker_at(tokens: &[Token], i: usize) -> Option<(usize, Option<bool>)> {
-    MARKERS.iter().find_map(|(words, complete)| {
-        let all = words
+/// True when the words from token `i` on are `phrase`.
+fn phrase_at<S: AsRef<str>>(tokens: &[Token], i: usize, phrase: &[S]) -> bool {
+    !phrase.is_empty()
+        && phrase
             .iter()
             .enumerate()
-            .all(|(o, w)| word_at(tokens, i + o) == Some(*w));
-        all.then_some((words.len(), *complete))
+            .all(|(o, w)| word_at(tokens, i + o) == Some(w.as_ref()))
+}
+
+/// The marker starting at token `i`, with its length and what it
+/// introduces.
+fn marker_at(tokens: &[Token], i: usize) -> Option<(usize, Intro)> {
+    MARKERS
+        .iter()
+        .find(|(words, _)| phrase_at(tokens, i, words))
+        .map(|(words, intro)| (words.len(), *intro))
+}
+
+/// True when the whole number at `i` is a date or a period: "tháng 7",
+/// "ngày 15", "năm 2020" (see [`TIME_WORDS`]).
+fn dated(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    let Some(n) = t.num().filter(|n| n.decimals == 0 && !n.percent) else {
+        return false;
+    };
+    match prev_word(tokens, i) {
+        Some("nam") => t.end - t.start == 4 && (1900.0..=2100.0).contains(&n.value),
+        Some(w) => TIME_WORDS.contains(&w),
+        None => false,
+    }
+}
+
+/// The unit a part is counted in: the word after its figure, or `None`
+/// when the writer left it out because the total says it ("nam 30, nữ
+/// 25", "3.980 đúng hạn, 236 trễ hạn"): nothing, "và" or a kind follows.
+fn unit_of_part(tokens: &[Token], p: usize) -> Option<&str> {
+    let w = word_at(tokens, p + 1)?;
+    let names_a_kind = complementary_kinds()
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|way| phrase_at(tokens, p + 1, way));
+    (w != "va" && !names_a_kind).then_some(w)
+}
+
+/// Where a list of parts opens: what introduces it, the bracket around
+/// it, the token right after the total's unit words and the list's first
+/// token.
+struct Opening {
+    intro: Intro,
+    bracket: Option<usize>,
+    after_unit: usize,
+    from: usize,
+}
+
+/// A list opening at token `i`: a marker that starts its clause ("…, cụ
+/// thể:", "… (trong đó …", "… gồm …"), or a bracket with no marker in it
+/// (the marker, when there is one, opens the list itself).
+fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
+    let (intro, bracket, after_unit, mut from) = match marker_at(tokens, i) {
+        Some((len, intro)) => {
+            // The marker must start its clause: not "… trong đó …" mid-phrase.
+            let before = i.checked_sub(1)?;
+            let after_unit = if punct_at(tokens, before, '(')
+                || punct_at(tokens, before, ',')
+                || punct_at(tokens, before, ':')
+            {
+                before
+            } else if word_at(tokens, before).is_some() {
+                i
+            } else {
+                return None;
+            };
+            let bracket = punct_at(tokens, before, '(').then_some(before);
+            (intro, bracket, after_unit, i + len)
+        }
+        None if punct_at(tokens, i, '(') && marker_at(tokens, i + 1).is_none() => {
+            if word_at(tokens, i + 1) == Some("co") {
+                (Intro::Partial, Some(i), i, i + 2)
+            } else {
+                (Intro::Bracket, Some(i), i, i + 1)
+            }
+        }
+        None => return None,
+    };
+    if punct_at(tokens, from, ':') {
+        from += 1;
+    }
+    Some(Opening {
+        intro,
+        bracket,
+        after_unit,
+        from,
     })
 }
 
-/// "410 người, cụ thể: …" and "96 doanh nghiệp (trong đó …)": a total,
-/// a marker, and the parts up to the end of the bracket or the sentence.
+/// "410 người, cụ thể: …", "96 doanh nghiệp (trong đó …)" and "4.216 hồ
+/// sơ (đúng hạn …, trễ hạn …)": a total, what opens the list, and the
+/// parts up to the end of the bracket or the sentence.
 fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
-    let (len, completeness) = marker_at(tokens, i)?;
-    // The marker must start its clause: not "… trong đó …" mid-phrase.
-    let before = i.checked_sub(1)?;
-    let bracketed = punct_at(tokens, before, '(');
-    if !bracketed
-        && !punct_at(tokens, before, ',')
-        && !punct_at(tokens, before, ':')
-        && word_at(tokens, before).is_none()
-    {
-        return None;
-    }
-    // Back to the total: unit words, at most one comma or colon.
-    let mut k = before;
-    if bracketed || punct_at(tokens, k, ',') || punct_at(tokens, k, ':') {
-        k = k.checked_sub(1)?;
-    }
+    let Opening {
+        intro,
+        bracket,
+        after_unit,
+        from,
+    } = opening_at(tokens, i)?;
+    // Back to the total over at most 8 unit words.
+    let mut k = after_unit.checked_sub(1)?;
     let mut words = 0;
     while tokens.get(k)?.word().is_some() {
         words += 1;
@@ -363,24 +564,19 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         k = k.checked_sub(1)?;
     }
     let total = num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
-    if words == 0 || qualified(tokens, k) || slashed(tokens, k) {
+    if words == 0 || qualified(tokens, k) || slashed(tokens, k) || dated(tokens, k) {
         return None;
     }
     let unit = word_at(tokens, k + 1)?.to_string();
-    let depth = tokens.get(i)?.depth;
-    let mut from = i + len;
-    if punct_at(tokens, from, ':') {
-        from += 1;
-    }
-    let end = if bracketed {
-        tokens.get(before)?.close?
-    } else {
-        tokens.len()
+    let (depth, end) = match bracket {
+        Some(b) => (tokens.get(b)?.depth + 1, tokens.get(b)?.close?),
+        None => (tokens.get(i)?.depth, tokens.len()),
     };
 
     let mut parts: Vec<usize> = Vec::new();
     let mut separators: Vec<usize> = Vec::new();
     let mut item_sep: Option<char> = None;
+    let mut open_ended = false;
     let mut j = from;
     let mut region_end = end;
     while j < end {
@@ -389,11 +585,20 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
             j += 1;
             continue;
         }
+        if OPEN_ENDED.iter().any(|p| phrase_at(tokens, j, p)) {
+            open_ended = true;
+        }
         match &t.tok {
             Tok::Punct('(') => {
                 j = t.close.unwrap_or(end);
             }
-            Tok::Punct('.') => {
+            Tok::Punct(c @ ('.' | '…')) => {
+                // "…", "..." and "v.v." leave the list open; any of them,
+                // or a full stop, ends it.
+                if *c == '…' || punct_at(tokens, j + 1, '.') || prev_word(tokens, j) == Some("v")
+                {
+                    open_ended = true;
+                }
                 region_end = j;
                 break;
             }
@@ -416,13 +621,25 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                 if marker_at(tokens, j).is_some() {
                     return None;
                 }
+                // A bracket of references (the plan, the same period) is
+                // no breakdown.
+                if intro == Intro::Bracket && REFERENCES.iter().any(|p| phrase_at(tokens, j, p)) {
+                    return None;
+                }
             }
             Tok::Num(n) => {
                 if n.percent {
                     j += 1;
                     continue;
                 }
-                if !n.trusted || qualified(tokens, j) || slashed(tokens, j) {
+                // A figure that is a bound, a change, a date or a label
+                // ("tháng 7: 40 giấy phép"): unsure.
+                if !n.trusted
+                    || qualified(tokens, j)
+                    || slashed(tokens, j)
+                    || dated(tokens, j)
+                    || punct_at(tokens, j + 1, ':')
+                {
                     return None;
                 }
                 parts.push(j);
@@ -432,14 +649,34 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         j += 1;
     }
 
-    let complete = match completeness {
-        Some(c) => c,
-        None => splits_the_whole(tokens, &parts, &separators, from, region_end),
+    let items = items(&separators, from, region_end);
+    // An item without a figure ("…, đang giải quyết") is a part the list
+    // does not count.
+    let uncounted = items.iter().any(|&(lo, hi)| {
+        let at_depth = || {
+            tokens
+                .get(lo..hi)
+                .unwrap_or_default()
+                .iter()
+                .filter(|t| t.depth == depth)
+        };
+        at_depth().any(|t| t.word().is_some()) && !at_depth().any(|t| t.num().is_some())
+    });
+    let splits = || !uncounted && splits_the_whole(tokens, &parts, &items, depth);
+    let breakdown = match intro {
+        _ if open_ended => Breakdown::Partial,
+        Intro::Complete => Breakdown::Complete,
+        Intro::Partial => Breakdown::Partial,
+        Intro::OfWhich | Intro::Bracket if splits() => Breakdown::Complete,
+        Intro::OfWhich => Breakdown::Partial,
+        Intro::Bracket if uncounted => Breakdown::Partial,
+        Intro::Bracket => Breakdown::Presumed,
     };
+    let complete = breakdown != Breakdown::Partial;
     let mut figures = Vec::new();
     for &p in &parts {
         let n = num_at(tokens, p)?;
-        let part_unit = word_at(tokens, p + 1)?;
+        let part_unit = unit_of_part(tokens, p).unwrap_or(&unit);
         if part_unit != unit {
             // Complete lists count the same thing; a partial list may name
             // sub-kinds ("640 quyết định" of "1.215 văn bản") but only in
@@ -458,72 +695,116 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         return None;
     }
     let first = tokens.get(k)?;
-    let last_index = if bracketed {
-        end
-    } else {
-        region_end.saturating_sub(1)
+    let last_index = match bracket {
+        Some(_) => end,
+        None => region_end.saturating_sub(1),
     };
     let last = tokens.get(last_index.max(i))?;
     Some(Claim::Total {
         total: figure(tokens, k)?,
         parts: figures,
-        complete,
+        breakdown,
         money: MONEY.contains(&unit.as_str()),
         span: (first.start, last.end),
     })
 }
 
-/// "trong đó" splits the whole when its two parts carry a pair of
-/// opposite words ("đang …" / "đã …"), or one part is "còn lại".
+/// The items of a list: the token ranges between its separators, from
+/// `from` to `to`.
+fn items(separators: &[usize], from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut lo = from;
+    for &s in separators.iter().chain(std::iter::once(&to)) {
+        out.push((lo, s.max(lo)));
+        lo = s + 1;
+    }
+    out
+}
+
+/// The parts split the whole: one part is "còn lại" (the rest), or each
+/// part carries one kind of an entry of [`COMPLEMENTARY_KINDS`] and every
+/// kind of it is carried once.
 fn splits_the_whole(
     tokens: &[Token],
     parts: &[usize],
-    separators: &[usize],
-    from: usize,
-    to: usize,
+    items: &[(usize, usize)],
+    depth: u16,
 ) -> bool {
-    let segment_words = |p: usize| -> Vec<&str> {
-        let lo = separators
-            .iter()
-            .copied()
-            .filter(|&s| s < p)
-            .max()
-            .map_or(from, |s| s + 1);
-        let hi = separators
-            .iter()
-            .copied()
-            .filter(|&s| s > p)
-            .min()
-            .unwrap_or(to);
+    let words_of = |&(lo, hi): &(usize, usize)| -> Vec<&str> {
         tokens
             .get(lo..hi)
             .unwrap_or_default()
             .iter()
-            .filter(|t| t.depth == tokens.get(p).map_or(0, |x| x.depth))
+            .filter(|t| t.depth == depth)
             .filter_map(Token::word)
             .collect()
     };
-    let segments: Vec<Vec<&str>> = parts.iter().map(|&p| segment_words(p)).collect();
-    if segments.len() >= 2
-        && segments
-            .iter()
-            .any(|s| s.windows(2).any(|w| w == ["con", "lai"]))
+    let item_words: Vec<Vec<&str>> = parts
+        .iter()
+        .filter_map(|&p| items.iter().find(|&&(lo, hi)| lo <= p && p < hi))
+        .map(words_of)
+        .collect();
+    if item_words.len() != parts.len() || item_words.len() < 2 {
+        return false;
+    }
+    if item_words
+        .iter()
+        .any(|s| s.windows(2).any(|w| w == ["con", "lai"]))
     {
         return true;
     }
-    let [a, b] = segments.as_slice() else {
-        return false;
-    };
-    SPLIT_PAIRS.iter().any(|&(x, y)| {
-        let has = |s: &Vec<&str>, w: &str| s.contains(&w);
-        (has(a, x) && !has(a, y) && has(b, y)) || (has(a, y) && !has(a, x) && has(b, x))
+    complementary_kinds().iter().any(|kinds| {
+        if kinds.len() != item_words.len() {
+            return false;
+        }
+        let mut carried: Vec<usize> = item_words
+            .iter()
+            .filter_map(|words| kind_carried(kinds, words))
+            .collect();
+        carried.sort_unstable();
+        carried.dedup();
+        carried.len() == kinds.len()
     })
+}
+
+/// The one kind of `kinds` that `words` carry, if exactly one: a kind
+/// written inside a longer one of another kind ("công lập" in "ngoài
+/// công lập") does not count.
+fn kind_carried(kinds: &[Kind], words: &[&str]) -> Option<usize> {
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (kind, ways) in kinds.iter().enumerate() {
+        for way in ways {
+            for start in 0..words.len() {
+                let here = words.get(start..start + way.len());
+                if here.is_some_and(|h| h.iter().zip(way).all(|(a, b)| *a == b)) {
+                    found.push((kind, start, way.len()));
+                }
+            }
+        }
+    }
+    let inside_longer = |&(kind, start, len): &(usize, usize, usize)| {
+        found
+            .iter()
+            .any(|&(k, s, l)| k != kind && l > len && s <= start && start + len <= s + l)
+    };
+    let mut kept: Vec<usize> = found
+        .iter()
+        .filter(|f| !inside_longer(f))
+        .map(|f| f.0)
+        .collect();
+    kept.sort_unstable();
+    kept.dedup();
+    match kept.as_slice() {
+        &[kind] => Some(kind),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::textcheck::lexer::tokenize;
+    use Breakdown::{Complete, Partial, Presumed};
 
     fn claims(text: &str) -> Vec<Claim> {
         read_claims(&tokenize(text))
@@ -545,19 +826,19 @@ mod tests {
             .collect()
     }
 
-    fn totals(text: &str) -> Vec<(f64, Vec<f64>, bool)> {
+    fn totals(text: &str) -> Vec<(f64, Vec<f64>, Breakdown)> {
         claims(text)
             .into_iter()
             .filter_map(|c| match c {
                 Claim::Total {
                     total,
                     parts,
-                    complete,
+                    breakdown,
                     ..
                 } => Some((
                     total.num.value,
                     parts.iter().map(|p| p.num.value).collect(),
-                    complete,
+                    breakdown,
                 )),
                 _ => None,
             })
@@ -621,11 +902,11 @@ mod tests {
     fn complete_enumerations() {
         assert_eq!(
             totals("đã cách ly 410 người, cụ thể: + tập trung 35 người; + tại nhà 290 người; + tự theo dõi 85 người."),
-            vec![(410.0, vec![35.0, 290.0, 85.0], true)]
+            vec![(410.0, vec![35.0, 290.0, 85.0], Complete)]
         );
         assert_eq!(
             totals("thành lập mới 96 doanh nghiệp (trong đó 81 doanh nghiệp đang hoạt động, 15 doanh nghiệp đã giải thể)"),
-            vec![(96.0, vec![81.0, 15.0], true)]
+            vec![(96.0, vec![81.0, 15.0], Complete)]
         );
     }
 
@@ -635,8 +916,8 @@ mod tests {
         assert_eq!(
             totals(t),
             vec![
-                (410.0, vec![35.0, 375.0], true),
-                (35.0, vec![7.0, 28.0], true)
+                (410.0, vec![35.0, 375.0], Complete),
+                (35.0, vec![7.0, 28.0], Complete)
             ]
         );
     }
@@ -645,13 +926,148 @@ mod tests {
     fn partial_lists() {
         assert_eq!(
             totals("tiếp nhận 1.215 văn bản, trong đó có 640 quyết định, 37 kế hoạch; xử lý 1.100 văn bản."),
-            vec![(1215.0, vec![640.0, 37.0], false)]
+            vec![(1215.0, vec![640.0, 37.0], Partial)]
         );
         // "trong đó" with parts that do not name the whole split.
         assert_eq!(
             totals("có 96 doanh nghiệp (trong đó 40 doanh nghiệp thương mại, 15 doanh nghiệp xây dựng)"),
-            vec![(96.0, vec![40.0, 15.0], false)]
+            vec![(96.0, vec![40.0, 15.0], Partial)]
         );
+    }
+
+    /// Regression: a bracket right after a total was read only when a
+    /// marker ("trong đó", "gồm") opened it, so a breakdown written
+    /// without one was never checked.
+    #[test]
+    fn a_bracket_of_complementary_kinds_is_a_complete_breakdown() {
+        let complete = |text: &str, total: f64, parts: &[f64]| {
+            assert_eq!(
+                totals(text),
+                vec![(total, parts.to_vec(), Complete)],
+                "{text}"
+            );
+        };
+        complete(
+            "đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
+            4216.0,
+            &[3980.0, 226.0],
+        );
+        // The unit left out, or the kind written after the figure.
+        complete(
+            "đã giải quyết 4.216 hồ sơ (đúng hạn 3.980, trễ hạn 236)",
+            4216.0,
+            &[3980.0, 236.0],
+        );
+        complete(
+            "đã giải quyết 4.216 hồ sơ (3.980 đúng hạn, 236 quá hạn)",
+            4216.0,
+            &[3980.0, 236.0],
+        );
+        complete(
+            "giải quyết 4.216 hồ sơ (trước hạn 1.000 hồ sơ; đúng hạn 2.980 hồ sơ; trễ hạn 236 hồ sơ)",
+            4216.0,
+            &[1000.0, 2980.0, 236.0],
+        );
+        complete(
+            "có 23 trường (15 trường công lập và 8 trường ngoài công lập)",
+            23.0,
+            &[15.0, 8.0],
+        );
+        complete(
+            "tuyển dụng 55 người (nam 30 người, nữ 25 người)",
+            55.0,
+            &[30.0, 25.0],
+        );
+    }
+
+    #[test]
+    fn a_bracket_with_nothing_marking_it_partial_is_presumed_complete() {
+        assert_eq!(
+            totals("tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 9 đoàn chuyên ngành)."),
+            vec![(12.0, vec![3.0, 9.0], Presumed)]
+        );
+        assert_eq!(
+            totals("thu ngân sách 145,2 tỷ đồng (thu thuế 120,5 tỷ đồng, thu phí 24,7 tỷ đồng)"),
+            vec![(145.2, vec![120.5, 24.7], Presumed)]
+        );
+    }
+
+    #[test]
+    fn a_bracket_marked_partial_is_partial() {
+        for text in [
+            "xảy ra 52 vụ (chủ yếu là 30 vụ trộm cắp, 10 vụ cướp giật)",
+            "xảy ra 52 vụ (như 30 vụ trộm cắp, 10 vụ cướp giật)",
+            "xảy ra 52 vụ (30 vụ trộm cắp, 10 vụ cướp giật, v.v.)",
+            "xảy ra 52 vụ (30 vụ trộm cắp, 10 vụ cướp giật...)",
+            "xảy ra 52 vụ (30 vụ trộm cắp, 10 vụ cướp giật…)",
+            "xảy ra 52 vụ (30 vụ trộm cắp, 10 vụ cướp giật và các vụ khác)",
+            "xảy ra 52 vụ (có 30 vụ trộm cắp, 10 vụ cướp giật)",
+            // An item without a figure: the list does not count it.
+            "xảy ra 52 vụ (30 vụ trộm cắp, 10 vụ cướp giật, còn lại đang xác minh)",
+        ] {
+            assert_eq!(
+                totals(text),
+                vec![(52.0, vec![30.0, 10.0], Partial)],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            totals("xảy ra 52 vụ (chủ yếu là 30 vụ trộm cắp)"),
+            vec![(52.0, vec![30.0], Partial)]
+        );
+    }
+
+    #[test]
+    fn a_bracket_of_references_or_dates_is_no_breakdown() {
+        for text in [
+            "tiếp nhận 4.216 hồ sơ (cùng kỳ 3.900 hồ sơ, kế hoạch 4.500 hồ sơ)",
+            "thu 145,2 tỷ đồng (KH: 840 tỷ đồng; CK: 134,3 tỷ đồng)",
+            "tiếp nhận 4.216 hồ sơ (quý trước 1.200 hồ sơ, quý này 3.016 hồ sơ)",
+            "cấp 126 giấy phép (tháng 7: 40 giấy phép, tháng 8: 46 giấy phép)",
+            "tiếp nhận 4.216 hồ sơ (năm 2019: 3.900 hồ sơ)",
+            "số liệu năm 2020 đã cập nhật (nam 30, nữ 25)",
+            // Parts in another unit than the total.
+            "giải quyết 4.216 hồ sơ (đúng hạn 3.980 trường hợp, trễ hạn 236 trường hợp)",
+            // One part only, or none.
+            "giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ)",
+            "giải quyết 2.580 hồ sơ (đạt tỷ lệ 97,36%)",
+        ] {
+            assert_eq!(totals(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn of_which_with_complementary_kinds_is_complete() {
+        // Without brackets: "trong đó" and a split that covers the whole.
+        assert_eq!(
+            totals("đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 236."),
+            vec![(4216.0, vec![3980.0, 236.0], Complete)]
+        );
+        assert_eq!(
+            totals("có 23 trường (trong đó 15 trường công lập, 8 trường ngoài công lập)"),
+            vec![(23.0, vec![15.0, 8.0], Complete)]
+        );
+        // Kinds that do not split the whole, a clause without a figure
+        // after them, and "có" ("among them there are") stay partial.
+        for (text, total, parts) in [
+            (
+                "có 23 trường (trong đó 15 trường công lập, 8 trường tư thục)",
+                23.0,
+                vec![15.0, 8.0],
+            ),
+            (
+                "đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 236, đang giải quyết các hồ sơ còn lại.",
+                4216.0,
+                vec![3980.0, 236.0],
+            ),
+            (
+                "tuyển dụng 55 người, trong đó có 30 nam, 20 nữ.",
+                55.0,
+                vec![30.0, 20.0],
+            ),
+        ] {
+            assert_eq!(totals(text), vec![(total, parts, Partial)], "{text}");
+        }
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::error::Fatal;
 use crate::normalize::number::format_num;
 use crate::normalize::text::fold;
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
-use claims::{Claim, Figure, PercentKind, Span};
+use claims::{Breakdown, Claim, Figure, PercentKind, Span};
 use std::path::Path;
 
 /// One line or paragraph of the report.
@@ -322,6 +322,12 @@ fn interval_of(f: &Figure, money: bool) -> Interval {
     }
 }
 
+/// True when every value of `part` is above every value of `whole`, beyond
+/// float noise.
+fn exceeds(part: Interval, whole: Interval) -> bool {
+    part.lo > whole.hi && !part.meets(whole)
+}
+
 fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option<TextFinding> {
     match claim {
         Claim::Percent {
@@ -383,7 +389,7 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                     Severity::Error,
                     match lang {
                         Lang::Vi => format!(
-                            "Tỷ lệ ghi {} nhưng {ops} cho {}: sửa thành {} hoặc kiểm tra lại số liệu trong ngoặc.",
+                            "Tỷ lệ ghi {} nhưng {ops} cho {}: sửa thành {} hoặc kiểm tra lại các số dùng để tính.",
                             show(*stated),
                             show(expected),
                             show(expected)
@@ -405,7 +411,7 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
         Claim::Total {
             total,
             parts,
-            complete,
+            breakdown,
             money,
             span,
         } => {
@@ -423,36 +429,76 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 .map(|p| format_num(p.num.value, p.num.decimals, lang))
                 .collect::<Vec<_>>()
                 .join(" + ");
-            let finding = if *complete {
+            // Two stated figures that disagree: nothing says which one is
+            // wrong, so `expected` names the relation, not a corrected value.
+            let finding = if *breakdown == Breakdown::Complete {
                 if sum.meets(whole) {
                     return None;
                 }
                 let message = match lang {
                     Lang::Vi => format!(
-                        "Tổng ghi {total_text} nhưng các phần cộng lại {terms} = {sum_text}: sửa tổng hoặc phần bị sai cho khớp."
+                        "Tổng {total_text} và tổng các phần {terms} = {sum_text} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."
                     ),
                     Lang::En => format!(
-                        "The total reads {total_text} but its parts add up to {terms} = {sum_text}: correct the total or the wrong part."
+                        "The total {total_text} and the sum of its parts {terms} = {sum_text} must be equal; one of them is wrong: check the total and each part."
                     ),
                 };
                 Finding::error(Code::SumMismatch, message)
-                    .expected(sum_text)
-                    .actual(total_text)
-            } else {
-                if sum.lo <= whole.hi || sum.gap(whole) <= 1e-9 * whole.hi.abs().max(1.0) {
+                    .expected(format!("{total_text} = {terms}"))
+                    .actual(format!("{total_text} ≠ {sum_text}"))
+            } else if *breakdown == Breakdown::Presumed {
+                // Nothing said the bracket lists every part: probably, not
+                // certainly, wrong.
+                if sum.meets(whole) {
                     return None;
                 }
                 let message = match lang {
                     Lang::Vi => format!(
-                        "Các phần {terms} = {sum_text} vượt tổng {total_text}: kiểm tra lại tổng hoặc các phần."
+                        "Nếu trong ngoặc là đủ các phần của tổng {total_text} thì {terms} = {sum_text} phải bằng {total_text}; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
                     ),
                     Lang::En => format!(
-                        "The parts {terms} = {sum_text} exceed the total {total_text}: check the total or the parts."
+                        "If the bracket lists every part of the total {total_text}, its parts {terms} = {sum_text} must equal it; one of the figures is wrong, or write \"trong đó\" before the parts when only some are listed."
+                    ),
+                };
+                Finding::new(Severity::Warning, Code::SumMismatch, message)
+                    .expected(format!("{total_text} = {terms}"))
+                    .actual(format!("{total_text} ≠ {sum_text}"))
+            } else if let Some(part) = parts
+                .iter()
+                .filter(|p| exceeds(interval_of(p, *money), whole))
+                .max_by(|a, b| a.num.value.total_cmp(&b.num.value))
+            {
+                // A part larger than its whole: certainly wrong.
+                let part_text = format_num(part.num.value, part.num.decimals, lang);
+                let message = match lang {
+                    Lang::Vi => format!(
+                        "Phần {part_text} lớn hơn tổng {total_text} chứa nó; một trong hai số sai: kiểm tra lại cả hai."
+                    ),
+                    Lang::En => format!(
+                        "The part {part_text} is larger than the total {total_text} it belongs to; one of them is wrong: check both."
                     ),
                 };
                 Finding::error(Code::SumMismatch, message)
-                    .expected(format!("≤ {total_text}"))
-                    .actual(sum_text)
+                    .expected(format!("{total_text} ≥ {part_text}"))
+                    .actual(format!("{total_text} < {part_text}"))
+            } else {
+                // The parts of a partial list may overlap (a person both
+                // "nữ" and "đoàn viên"): more than the whole is probably,
+                // not certainly, wrong.
+                if !exceeds(sum, whole) {
+                    return None;
+                }
+                let message = match lang {
+                    Lang::Vi => format!(
+                        "Các phần {terms} = {sum_text} vượt tổng {total_text}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."
+                    ),
+                    Lang::En => format!(
+                        "The parts {terms} = {sum_text} exceed the total {total_text}; unless the parts overlap (one item counted in two), one of these figures is wrong."
+                    ),
+                };
+                Finding::new(Severity::Warning, Code::SumMismatch, message)
+                    .expected(format!("{total_text} ≥ {terms}"))
+                    .actual(format!("{total_text} < {sum_text}"))
             };
             Some(located(finding, total.span, *span, passage, doc))
         }

@@ -69,11 +69,19 @@ fn every_planted_mistake_is_found() {
             row("pct-rounding", "L6", "68", "67", W),
             row("pct-mismatch", "L7", "12,03", "13,03", E),
             row("pct-mismatch", "L7", "95", "59", E),
-            row("sum-mismatch", "L8", "406", "410", E),
-            row("sum-mismatch", "L9", "34", "35", E),
-            row("sum-mismatch", "L10", "≤ 1.215", "1.277", E),
-            row("sum-mismatch", "L11", "97", "96", E),
-            row("sum-mismatch", "L12", "120", "130", E),
+            row("sum-mismatch", "L8", "410 = 35 + 290 + 81", "410 ≠ 406", E),
+            row("sum-mismatch", "L9", "35 = 7 + 27", "35 ≠ 34", E),
+            // A partial list whose parts add up to more than the whole,
+            // none of them larger: the parts may overlap.
+            row(
+                "sum-mismatch",
+                "L10",
+                "1.215 ≥ 640 + 637",
+                "1.215 < 1.277",
+                W
+            ),
+            row("sum-mismatch", "L11", "96 = 81 + 16", "96 ≠ 97", E),
+            row("sum-mismatch", "L12", "130 = 35 + 85", "130 ≠ 120", E),
         ]
     );
 }
@@ -161,8 +169,8 @@ fn a_docx_is_read_by_paragraph_with_empty_ones_counted() {
             (
                 "sum-mismatch".into(),
                 "P5".into(),
-                "406".into(),
-                "410".into()
+                "410 = 35 + 290 + 81".into(),
+                "410 ≠ 406".into()
             ),
         ]
     );
@@ -190,7 +198,7 @@ fn the_quote_marks_the_wrong_figure() {
     );
     assert_eq!(
         found[0].finding.message,
-        "Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% hoặc kiểm tra lại số liệu trong ngoặc."
+        "Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% hoặc kiểm tra lại các số dùng để tính."
     );
 }
 
@@ -206,4 +214,131 @@ fn a_list_announced_at_a_line_end_is_read_with_its_bullet_lines() {
     assert_eq!(p[0].label_at(0), "L1");
     assert_eq!(p[0].label_at(p[0].text.find("07").unwrap()), "L3");
     assert_eq!(p[1].text, "Hết.");
+}
+
+/// A total and its parts, each claim on its own line: what is reported
+/// and what is not.
+#[test]
+fn totals_with_parts_are_reported_only_when_they_cannot_all_be_right() {
+    use Severity::{Error as E, Warning as W};
+    let text = [
+        // 1. complete (complementary kinds), does not add up
+        "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
+        // 2. complete, adds up
+        "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ).",
+        // 3. partial ("trong đó", kinds that do not split the whole), below
+        "Tiếp nhận 1.215 văn bản (trong đó 640 văn bản điện tử, 37 văn bản mật).",
+        // 4. partial, a part over the total
+        "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
+        // 5. parts in another unit than the total
+        "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 trường hợp, trễ hạn 226 trường hợp).",
+        // 6. no partial marker, kinds the table does not know: presumed
+        // complete
+        "Tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 8 đoàn chuyên ngành).",
+        // 7. "trong đó" and a complementary pair, no brackets: complete
+        "Đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 226.",
+        // 8. marked partial: silent below the total
+        "Xảy ra 52 vụ (chủ yếu là 30 vụ trộm cắp, 10 vụ cướp giật).",
+    ]
+    .join("\n");
+    assert_eq!(
+        run(&text, Lang::Vi),
+        vec![
+            row(
+                "sum-mismatch",
+                "L1",
+                "4.216 = 3.980 + 226",
+                "4.216 ≠ 4.206",
+                E
+            ),
+            row("sum-mismatch", "L4", "1.215 ≥ 2.150", "1.215 < 2.150", E),
+            // Presumed complete: nothing said every part is listed.
+            row("sum-mismatch", "L6", "12 = 3 + 8", "12 ≠ 11", W),
+            row(
+                "sum-mismatch",
+                "L7",
+                "4.216 = 3.980 + 226",
+                "4.216 ≠ 4.206",
+                E
+            ),
+        ]
+    );
+    // Money: whole figures were rounded, and the sum of the rounded parts
+    // meets the total.
+    assert_eq!(
+        run(
+            "Thu 145 tỷ đồng (thu thuế 120 tỷ đồng, thu phí 24 tỷ đồng).",
+            Lang::Vi
+        ),
+        vec![]
+    );
+    assert_eq!(
+        run(
+            "Kết nạp 45 đảng viên, trong đó có 30 đảng viên nữ, 28 đảng viên trẻ.",
+            Lang::Vi
+        ),
+        vec![row("sum-mismatch", "L1", "45 ≥ 30 + 28", "45 < 58", W)]
+    );
+}
+
+#[test]
+fn a_total_against_its_parts_names_the_relation_not_a_correction() {
+    let found = |text: &str, lang: Lang| {
+        let doc = Document {
+            file: "a.txt".into(),
+            blocks: text_blocks(text),
+        };
+        let f = check_document(
+            &doc,
+            &Config {
+                lang,
+                against: None,
+            },
+        );
+        assert_eq!(f.len(), 1, "{text}");
+        f.into_iter().next().unwrap()
+    };
+    let f = found(
+        "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
+        Lang::Vi,
+    );
+    assert_eq!(
+        f.quote,
+        ">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)"
+    );
+    assert_eq!(
+        f.finding.message,
+        "Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."
+    );
+    let f = found(
+        "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
+        Lang::En,
+    );
+    assert_eq!(
+        (f.finding.expected.as_str(), f.finding.actual.as_str()),
+        ("4,216 = 3,980 + 226", "4,216 ≠ 4,206")
+    );
+    assert_eq!(
+        f.finding.message,
+        "The total 4,216 and the sum of its parts 3,980 + 226 = 4,206 must be equal; one of them is wrong: check the total and each part."
+    );
+    // A bracket nothing marks as partial: presumed complete, and the
+    // message says how to mark it partial.
+    let f = found(
+        "Kiểm tra 35 cơ sở (phát hiện 5 cơ sở vi phạm, xử phạt 3 cơ sở).",
+        Lang::Vi,
+    );
+    assert_eq!(f.finding.severity, Severity::Warning);
+    assert_eq!(
+        f.finding.message,
+        "Nếu trong ngoặc là đủ các phần của tổng 35 thì 5 + 3 = 8 phải bằng 35; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
+    );
+    let f = found(
+        "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
+        Lang::En,
+    );
+    assert_eq!(
+        f.finding.message,
+        "The part 2,150 is larger than the total 1,215 it belongs to; one of them is wrong: check both."
+    );
 }

@@ -40,7 +40,7 @@ fn check_text_finds_the_planted_mistakes_and_exits_1() {
     assert!(stdout.contains("Tính lại: 17,29 · Ghi: 21,35"), "{stdout}");
     assert!(stdout.contains("sửa thành 17,29%"), "{stdout}");
     assert!(
-        stdout.contains("planted.txt: 12 lỗi, 2 cảnh báo."),
+        stdout.contains("planted.txt: 11 lỗi, 3 cảnh báo."),
         "{stdout}"
     );
 
@@ -61,23 +61,111 @@ fn check_text_finds_the_planted_mistakes_and_exits_1() {
         (field(first, "expected"), field(first, "actual")),
         ("17,29", "21,35")
     );
-    let sums: Vec<(&str, &str, &str)> = findings
+    let sums: Vec<(&str, &str, &str, &str)> = findings
         .iter()
         .filter(|f| field(f, "code") == "sum-mismatch")
-        .map(|f| (field(f, "cell"), field(f, "expected"), field(f, "actual")))
+        .map(|f| {
+            (
+                field(f, "cell"),
+                field(f, "severity"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
         .collect();
     assert_eq!(
         sums,
         vec![
-            ("L8", "406", "410"),
-            ("L9", "34", "35"),
-            ("L10", "≤ 1.215", "1.277"),
-            ("L11", "97", "96"),
-            ("L12", "120", "130")
+            ("L8", "error", "410 = 35 + 290 + 81", "410 ≠ 406"),
+            ("L9", "error", "35 = 7 + 27", "35 ≠ 34"),
+            ("L10", "warning", "1.215 ≥ 640 + 637", "1.215 < 1.277"),
+            ("L11", "error", "96 = 81 + 16", "96 ≠ 97"),
+            ("L12", "error", "130 = 35 + 85", "130 ≠ 120")
         ]
     );
     let csv = std::fs::read_to_string(out.path().join("errors.csv")).unwrap();
     assert_eq!(csv.lines().count(), 15, "header and 14 rows");
+}
+
+#[test]
+fn check_text_reads_a_bracketed_breakdown_as_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(
+        &report,
+        [
+            "BÁO CÁO QUÝ III/2020",
+            "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ).",
+            "Quý trước đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ).",
+            "Tiếp nhận 1.215 văn bản, trong đó 640 văn bản điện tử, 37 văn bản mật.",
+            "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
+            "Đã giải quyết 4.216 hồ sơ (đúng hạn 3.980 trường hợp, trễ hạn 226 trường hợp).",
+            "Tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 8 đoàn chuyên ngành).",
+            "Đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 226.",
+            "",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("kiem-tra");
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(
+            "bao-cao.txt › L2 · Lỗi sum-mismatch\n    \">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)\"\n    Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206\n    Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("bao-cao.txt: 3 lỗi, 1 cảnh báo."),
+        "{stdout}"
+    );
+    let findings = read_findings(&out.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "error",
+                "sum-mismatch",
+                "L2",
+                "4.216 = 3.980 + 226",
+                "4.216 ≠ 4.206"
+            ),
+            (
+                "error",
+                "sum-mismatch",
+                "L5",
+                "1.215 ≥ 2.150",
+                "1.215 < 2.150"
+            ),
+            ("warning", "sum-mismatch", "L7", "12 = 3 + 8", "12 ≠ 11"),
+            (
+                "error",
+                "sum-mismatch",
+                "L8",
+                "4.216 = 3.980 + 226",
+                "4.216 ≠ 4.206"
+            ),
+        ]
+    );
 }
 
 #[test]
