@@ -103,6 +103,30 @@ pub struct HeaderWords {
     phrases: Vec<(String, Role)>,
     /// Per [`Family`], each word as its folded words.
     terms: [Vec<Vec<String>>; 6],
+    /// The headers of a task table's deadline and agency columns
+    /// (`[annex.columns]`): "Tiến độ quý III" is a deadline, never a figure.
+    task_heads: Vec<String>,
+}
+
+/// The folded header words of the task table's deadline and agency
+/// columns, from the template's `[annex.columns]`.
+fn task_heads(template: &Template) -> Vec<String> {
+    let Some(columns) = template
+        .settings
+        .extra
+        .get("annex")
+        .and_then(|a| a.get("columns"))
+    else {
+        return Vec::new();
+    };
+    ["deadline", "lead", "coord"]
+        .iter()
+        .filter_map(|k| columns.get(k).and_then(|v| v.as_array()))
+        .flatten()
+        .filter_map(|v| v.as_str())
+        .map(fold)
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 impl HeaderWords {
@@ -140,7 +164,11 @@ impl HeaderWords {
                 .filter(|t| !t.is_empty())
                 .collect()
         });
-        HeaderWords { phrases, terms }
+        HeaderWords {
+            phrases,
+            terms,
+            task_heads: task_heads(template),
+        }
     }
 
     /// The role a header label names, for a file of `period` (the file's
@@ -158,7 +186,7 @@ impl HeaderWords {
             return Some(*role);
         }
         let tokens: Vec<&str> = f.split(' ').collect();
-        if self.opens_with_figure_word(&tokens) {
+        if self.is_figure_label(f, &tokens) {
             return self.figure_role(&tokens, period);
         }
         let mut best: Option<(usize, Role)> = None;
@@ -183,9 +211,26 @@ impl HeaderWords {
             .any(|t| contains_words(tokens, t))
     }
 
-    /// A figure label opens with a figure word or a period: "Kế hoạch
+    /// A figure label opens with a figure word or a period ("Kế hoạch
     /// năm", "% so KH", "Tăng (+), giảm (-) %", "Quý III", "9 tháng",
-    /// "Năm 2020". "Tiến độ thực hiện" does not.
+    /// "Năm 2020"), or names a quarter or months anywhere ("Giải ngân quý
+    /// III/2020", "Lũy kế giải ngân 9 tháng"); a task table's deadline or
+    /// agency header ("Tiến độ thực hiện", "Thời gian hoàn thành quý III")
+    /// never is.
+    fn is_figure_label(&self, folded: &str, tokens: &[&str]) -> bool {
+        let task_head = self.task_heads.iter().any(|h| {
+            folded.starts_with(h.as_str())
+                && matches!(folded.as_bytes().get(h.len()), None | Some(b' '))
+        });
+        if task_head {
+            return false;
+        }
+        self.opens_with_figure_word(tokens)
+            || (0..tokens.len()).any(|i| {
+                months_at(tokens, i).is_some() || quarter_at(tokens, i).is_some_and(|q| q.is_some())
+            })
+    }
+
     fn opens_with_figure_word(&self, tokens: &[&str]) -> bool {
         let first = tokens.first().copied().unwrap_or_default();
         if matches!(first, "quy" | "nam" | "ca") || months_at(tokens, 0).is_some() {
@@ -601,6 +646,11 @@ mod tests {
             ("Tăng thêm", None),
             ("Tiến độ thực hiện", None),
             ("Thời gian thực hiện", None),
+            ("Tiến độ quý III/2020", None),
+            // A figure named by its period anywhere in the label.
+            ("Giải ngân quý III/2020", Some(Th)),
+            ("Lũy kế giải ngân 9 tháng", Some(Lk)),
+            ("Số tiền 9 tháng", Some(Lk)),
         ];
         for (label, want) in cases {
             assert_eq!(w.classify(label, q3), want.map(Role::Value), "{label}");

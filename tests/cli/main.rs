@@ -11,3 +11,4 @@ mod corpus;
 mod ingest;
 mod sample_district;
 mod samples;
+mod trust;

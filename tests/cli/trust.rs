@@ -1,0 +1,447 @@
+//! Every error is real: the rules that keep `consolidate` from reporting
+//! false alarms on what offices send, each tested both ways on workbooks
+//! written here (format-padded percents, a column a unit did not send,
+//! the first quarter's LK, header phrasings the template does not list),
+//! and the practice corpus of `../shared/practice` scored clean.
+
+use crate::checks::write_template;
+use crate::common::{read_findings, read_sheet, shared, tonghop};
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::Path;
+
+/// A figure cell: a number typed with a number format (`None`: General),
+/// or nothing.
+#[derive(Clone, Copy)]
+enum Cell {
+    N(f64, Option<&'static str>),
+    E,
+}
+use Cell::{E, N};
+
+/// One header cell on the header's first row, and the one under it (a
+/// two-row header when any lower cell is given); a first-row cell merged
+/// across several columns is written once with its width.
+struct Header<'a> {
+    top: &'a [(&'a str, u16)],
+    bottom: &'a [&'a str],
+}
+
+/// Writes a submission: `title` on row 1, `period` on row 3, the header
+/// from row 6 (STT | Mã số | Chỉ tiêu | ĐVT | figure columns…), then the
+/// rows.
+fn write_sheet(
+    path: &Path,
+    title: &str,
+    period: &str,
+    header: &Header,
+    rows: &[(&str, &str, &str, Vec<Cell>)],
+) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}"))
+        .unwrap();
+    let two_rows = !header.bottom.is_empty();
+    let top_row = 5u32;
+    let first_data = if two_rows { 7 } else { 6 };
+    let mut c = 0u16;
+    for (label, width) in [("STT", 1), ("Mã số", 1), ("Chỉ tiêu", 1), ("ĐVT", 1)]
+        .iter()
+        .chain(header.top.iter())
+    {
+        let last_row = if two_rows && header.bottom.get(c as usize).is_none_or(|b| b.is_empty()) {
+            top_row + 1
+        } else {
+            top_row
+        };
+        if *width > 1 || last_row > top_row {
+            ws.merge_range(top_row, c, last_row, c + width - 1, label, &Format::new())
+                .unwrap();
+        } else {
+            ws.write_string(top_row, c, *label).unwrap();
+        }
+        c += width;
+    }
+    for (c, label) in header.bottom.iter().enumerate() {
+        if !label.is_empty() {
+            ws.write_string(top_row + 1, c as u16, *label).unwrap();
+        }
+    }
+    for (k, (code, name, unit, cells)) in rows.iter().enumerate() {
+        let r = first_data + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        for (j, cell) in cells.iter().enumerate() {
+            let c = 4 + j as u16;
+            match cell {
+                N(v, Some(fmt)) => {
+                    ws.write_number_with_format(r, c, *v, &Format::new().set_num_format(*fmt))
+                        .unwrap();
+                }
+                N(v, None) => {
+                    ws.write_number(r, c, *v).unwrap();
+                }
+                E => {}
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn one_row_header<'a>(labels: &'a [(&'a str, u16)]) -> Header<'a> {
+    Header {
+        top: labels,
+        bottom: &[],
+    }
+}
+
+/// `consolidate` over `dir` with the test template; the findings.
+fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Value> {
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out)
+        .arg("--template")
+        .arg(tpl)
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    read_findings(&out.join("errors.json"))
+}
+
+/// `severity|code|unit|cell|indicator|column|expected|actual` of the
+/// findings with one of `codes`, sorted.
+fn listed(findings: &[serde_json::Value], codes: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| codes.contains(&f["code"].as_str().unwrap_or_default()))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+const PCT: Option<&str> = Some("#,##0.00");
+
+/// 145,2 / 840 × 100 = 17,2857…; with the operands' half-units the
+/// percent lies in 17,2695 … 17,3020. A percent typed with one decimal
+/// into a cell formatted `#,##0.00` states one decimal: 17,3 is right;
+/// 17,31 typed with two is off by rounding; 21,35 is wrong; 17,2857…
+/// (a formula's full value) shown as 17,29 states 17,29.
+#[test]
+fn a_format_padded_percent_states_what_was_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let labels = [
+        ("Kế hoạch năm 2020", 1),
+        ("Thực hiện quý III", 1),
+        ("Lũy kế 9 tháng", 1),
+        ("% so KH năm", 1),
+    ];
+    for (k, stated) in [
+        (1, 17.3),
+        (2, 17.31),
+        (3, 21.35),
+        (4, 145.2 / 840.0 * 100.0),
+    ] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &one_row_header(&labels),
+            &[(
+                "NS02",
+                "Tiền phạt vi phạm hành chính",
+                "triệu đồng",
+                vec![
+                    N(840.0, None),
+                    N(50.1, None),
+                    N(145.2, None),
+                    N(stated, PCT),
+                ],
+            )],
+        );
+    }
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["pct-rounding", "pct-mismatch"]),
+        [
+            "error|pct-mismatch|P03|H7|NS02|%KH|17,29|21,35",
+            "warning|pct-rounding|P02|H7|NS02|%KH|17,29|17,31",
+        ]
+    );
+}
+
+/// The template's indicators HC02 … HC04 (both: the office states the
+/// district figure, every ward its own) in TH and LK.
+fn hc_rows(
+    th: [f64; 3],
+    lk: Option<[f64; 3]>,
+) -> Vec<(&'static str, &'static str, &'static str, Vec<Cell>)> {
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+        ("HC03", "Trong đó: giải quyết đúng hạn"),
+        ("HC04", "Trong đó: giải quyết trễ hạn"),
+    ];
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, (code, name))| {
+            let mut cells = vec![N(th[i], None)];
+            if let Some(lk) = lk {
+                cells.push(N(lk[i], None));
+            }
+            (*code, *name, "hồ sơ", cells)
+        })
+        .collect()
+}
+
+/// Phường 3 sent no LK column in a third quarter: its LK is unknown, not
+/// zero. The office's LK totals are not compared (one info naming Phường
+/// 3), its TH totals are; an office LK below what the known wards add up
+/// to is wrong whatever Phường 3's figure.
+#[test]
+fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let th_only = [("Thực hiện quý III", 1)];
+    let write = |dir: &Path, office_lk: [f64; 3]| {
+        std::fs::create_dir_all(dir).unwrap();
+        for (k, th, lk) in [
+            (1, [100.0, 90.0, 10.0], [300.0, 280.0, 20.0]),
+            (2, [50.0, 45.0, 5.0], [150.0, 140.0, 10.0]),
+        ] {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2020",
+                &one_row_header(&th_lk),
+                &hc_rows(th, Some(lk)),
+            );
+        }
+        write_sheet(
+            &dir.join("phuong-3.xlsx"),
+            "UBND PHƯỜNG 3",
+            "QUÝ III/2020",
+            &one_row_header(&th_only),
+            &hc_rows([30.0, 30.0, 0.0], None),
+        );
+        // The office's TH is the three wards' sum; its LK counts Phường
+        // 3's 90 that the tool cannot know.
+        write_sheet(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            "QUÝ III/2020",
+            &one_row_header(&th_lk),
+            &hc_rows([180.0, 165.0, 15.0], Some(office_lk)),
+        );
+    };
+    let dir = tmp.path().join("in");
+    write(&dir, [540.0, 505.0, 35.0]);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "total-unchecked"]),
+        ["info|total-unchecked|VP|F7||LK||Phường 3"]
+    );
+    let info = f.iter().find(|x| x["code"] == "total-unchecked").unwrap();
+    let message = info["message"].as_str().unwrap();
+    assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
+    assert!(message.contains("cột LK"), "{message}");
+    // The totals of LK cover the two wards that stated it.
+    let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
+    let lk_total = sheet
+        .iter()
+        .find(|r| r.iter().any(|c| c == "HC02"))
+        .expect("an HC02 row");
+    assert!(lk_total.iter().any(|c| c == "450"), "{lk_total:?}");
+    // Near-miss the other way: 400 is below the 450 the known wards
+    // already add up to.
+    let dir2 = tmp.path().join("in2");
+    write(&dir2, [400.0, 505.0, 35.0]);
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "total-unchecked"]),
+        [
+            "error|total-mismatch|VP|F7|HC02|LK|≥ 450|400",
+            "info|total-unchecked|VP|F8||LK||Phường 3",
+        ]
+    );
+}
+
+/// In a first quarter LK is the quarter itself: a ward that sent TH only
+/// gets LK = TH (one info), so nothing is missing from the LK totals and
+/// the office's LK is compared; a near-miss in the third quarter keeps LK
+/// unknown.
+#[test]
+fn a_first_quarter_file_without_lk_takes_lk_from_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let th_only = [("Thực hiện quý I", 1)];
+    let th_lk = [("Thực hiện quý I", 1), ("Lũy kế", 1)];
+    for (k, th) in [(1, [100.0, 90.0, 10.0]), (2, [50.0, 45.0, 5.0])] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&th_only),
+            &hc_rows(th, None),
+        );
+    }
+    // The office's LK is off by 5 from the wards' TH: a real mismatch.
+    write_sheet(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &one_row_header(&th_lk),
+        &hc_rows([150.0, 135.0, 15.0], Some([155.0, 135.0, 15.0])),
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "column-missing",
+                "total-mismatch",
+                "total-unchecked",
+                "cumulative-mismatch"
+            ]
+        ),
+        [
+            "error|cumulative-mismatch|VP|F7|HC02|LK|LK = TH|155",
+            "error|total-mismatch|VP|F7|HC02|LK|150|155",
+            "info|column-missing|P01|||LK|LK = TH|",
+            "info|column-missing|P02|||LK|LK = TH|",
+        ]
+    );
+}
+
+/// Headers the template does not list whole: a two-row header with "So
+/// sánh" over "KH" and "CK" (percents, not the plan and last year),
+/// "Thực hiện" over "Quý III" and "9 tháng" (TH and LK); a column the
+/// tool does not read is named once.
+#[test]
+fn figure_columns_are_recognised_by_their_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = Header {
+        top: &[
+            ("Kế hoạch năm 2020", 1),
+            ("Thực hiện", 2),
+            ("Cùng kỳ 9 tháng 2019", 1),
+            ("So sánh (%)", 2),
+            ("Nguồn số liệu", 1),
+        ],
+        bottom: &["", "", "", "", "", "Quý III", "9 tháng", "", "KH", "CK", ""],
+    };
+    // NS02: KH 840, LK 145,2, CK 120: %KH 17,29 is right; %CK written as
+    // the ratio 121 where the template wants growth (21).
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &header,
+        &[(
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            vec![
+                N(840.0, None),
+                N(50.0, None),
+                N(145.2, None),
+                N(120.0, None),
+                N(17.29, None),
+                N(121.0, None),
+                E,
+            ],
+        )],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "column-ignored"]
+        ),
+        [
+            "error|pct-kind|P01|J8|NS02|%CK|21|121",
+            "info|column-ignored|P01|K6||||Nguồn số liệu",
+        ]
+    );
+}
+
+/// The practice corpus written independently of this repository: every
+/// must-finding found and no false positive, as its scorer counts them.
+#[test]
+fn practice_batch_scores_clean() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: ../shared is absent");
+        return;
+    };
+    let practice = shared.join("practice");
+    let case = practice.join("batch-2020-Q3");
+    if !case.is_dir()
+        || std::process::Command::new("python3")
+            .arg("--version")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: ../shared/practice/batch-2020-Q3 or python3 is absent");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(&case)
+        .args(["--period", "2020-Q3", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    let score = std::process::Command::new("python3")
+        .arg(practice.join("score.py"))
+        .arg("batch-2020-Q3")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&score.stdout);
+    assert!(score.status.success(), "{text}");
+    assert!(
+        text.lines()
+            .last()
+            .unwrap_or_default()
+            .ends_with("false_positives=0"),
+        "{text}"
+    );
+}
