@@ -9,6 +9,8 @@ mod common;
 mod consolidate;
 mod corpus;
 mod ingest;
+mod office;
+mod printed;
 mod sample_district;
 mod samples;
 mod trust;
