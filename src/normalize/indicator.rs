@@ -3,6 +3,13 @@
 //! spacing), with numbering, leading dashes and "Trong đó:" stripped and
 //! the template's abbreviations expanded — and then approximately above the
 //! template's threshold.
+//!
+//! A code is an identifier, never folded like a name: `AN.01.1` and
+//! `AN.11` are two indicators. It matches exactly (spaces around it and
+//! letter case aside), or through an alias the template lists for the
+//! indicator; a code written with other separators (`KT 01`, `KT-01` for
+//! `KT.01`) matches when its letters and digits name exactly one catalog
+//! code, and is reported as an approximate match.
 
 use crate::normalize::text::{fold, indicator_key};
 use crate::template::Template;
@@ -15,11 +22,18 @@ pub enum RowMatch {
     Exact(usize),
     /// By a name close to a catalog name (similarity 0..1).
     Approximate(usize, f64),
+    /// By a code written with other separators or spacing ("KT 01" for
+    /// "KT.01"), naming exactly one catalog code that way.
+    LooseCode(usize),
     None,
 }
 
 pub struct IndicatorMatcher {
+    /// Exact code keys ([`code_key`]) of codes and aliases.
     by_code: HashMap<String, usize>,
+    /// Loose code keys ([`loose_code_key`]); `None` when two codes share
+    /// one.
+    by_loose_code: HashMap<String, Option<usize>>,
     by_key: HashMap<String, usize>,
     keys: Vec<(String, usize)>,
     /// Length in characters of each of `keys`.
@@ -38,6 +52,7 @@ impl IndicatorMatcher {
             .collect();
         let mut m = IndicatorMatcher {
             by_code: HashMap::new(),
+            by_loose_code: HashMap::new(),
             by_key: HashMap::new(),
             keys: Vec::new(),
             key_chars: Vec::new(),
@@ -45,7 +60,23 @@ impl IndicatorMatcher {
             threshold: template.settings.name_match_threshold,
         };
         for (i, ind) in template.indicators.iter().enumerate() {
-            m.by_code.insert(fold(&ind.code).replace(' ', ""), i);
+            m.by_code.insert(code_key(&ind.code), i);
+            let loose = loose_code_key(&ind.code);
+            if !loose.is_empty() {
+                m.by_loose_code
+                    .entry(loose)
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(i));
+            }
+        }
+        // An alias written where the code goes names its indicator too
+        // (another office's code for it), unless it is a catalog code.
+        for (i, ind) in template.indicators.iter().enumerate() {
+            for a in &ind.aliases {
+                m.by_code.entry(code_key(a)).or_insert(i);
+            }
+        }
+        for (i, ind) in template.indicators.iter().enumerate() {
             let mut names = vec![ind.name.clone()];
             names.extend(ind.aliases.iter().cloned());
             for n in names {
@@ -73,21 +104,30 @@ impl IndicatorMatcher {
             .join(" ")
     }
 
-    /// The indicator a code names, if any.
+    /// The indicator a code names exactly, if any.
     pub fn by_code(&self, code: &str) -> Option<usize> {
-        let k = fold(code).replace(' ', "");
+        let k = code_key(code);
         if k.is_empty() {
             return None;
         }
         self.by_code.get(&k).copied()
     }
 
-    /// Matches a row by its code (when given and known) or its name.
+    /// Matches a row by its code (when given and known) or its name. A
+    /// code that matches only loosely yields to an exact match by name.
     pub fn match_row(&self, code: Option<&str>, name: &str) -> RowMatch {
         if let Some(i) = code.and_then(|c| self.by_code(c)) {
             return RowMatch::Exact(i);
         }
-        self.match_name(name)
+        let loose = code
+            .map(loose_code_key)
+            .filter(|k| !k.is_empty())
+            .and_then(|k| self.by_loose_code.get(&k).copied().flatten());
+        match (self.match_name(name), loose) {
+            (RowMatch::Exact(i), _) => RowMatch::Exact(i),
+            (_, Some(i)) => RowMatch::LooseCode(i),
+            (by_name, None) => by_name,
+        }
     }
 
     /// Matches a name exactly or approximately.
@@ -153,13 +193,111 @@ impl IndicatorMatcher {
     }
 }
 
+/// A code as an identifier: Unicode-composed, without the spaces around
+/// it, in capitals.
+pub fn code_key(code: &str) -> String {
+    crate::normalize::text::clean(code).trim().to_uppercase()
+}
+
+/// A code's runs of letters and of digits, in capitals, digits without
+/// leading zeros, whatever separates them: "KT-01", "KT 01", "kt.1" and
+/// "KT01" are all `KT.1`; `AN.01.1` (`AN.1.1`) and `AN.11` (`AN.11`) stay
+/// apart.
+pub fn loose_code_key(code: &str) -> String {
+    let mut runs: Vec<String> = Vec::new();
+    let mut last: Option<bool> = None;
+    for c in code_key(code).chars() {
+        let kind = if c.is_ascii_digit() {
+            Some(true)
+        } else if c.is_alphanumeric() {
+            Some(false)
+        } else {
+            None
+        };
+        match kind {
+            Some(k) if last == Some(k) => {
+                if let Some(r) = runs.last_mut() {
+                    r.push(c);
+                }
+            }
+            Some(_) => runs.push(c.to_string()),
+            None => {}
+        }
+        last = kind;
+    }
+    runs.iter()
+        .map(|r| {
+            if r.bytes().all(|b| b.is_ascii_digit()) {
+                let t = r.trim_start_matches('0');
+                if t.is_empty() {
+                    "0"
+                } else {
+                    t
+                }
+            } else {
+                r.as_str()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// A catalog of dotted codes such as another office writes.
+    fn dotted() -> Template {
+        let toml = crate::template::DEFAULT_TOML;
+        let indicators = "code,group,name,unit,kind,level,reported_by,formula,aliases\n\
+            AN.01,AN,Vụ việc an ninh trật tự,vụ,flow,ward,,,\n\
+            AN.01.1,AN,Trong đó: vụ việc đã xử lý,vụ,flow,ward,,,\n\
+            AN.11,AN,Người được giáo dục tại cộng đồng,người,flow,ward,,,\n\
+            KT.01,KT,Doanh nghiệp thành lập mới,doanh nghiệp,flow,ward,,,DN-01\n";
+        Template::from_texts(
+            "t",
+            toml,
+            indicators,
+            "group,name\nAN,An ninh\nKT,Kinh tế\n",
+            crate::template::DEFAULT_AGENCIES,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn codes_are_identifiers_not_names() {
+        assert_eq!(loose_code_key("KT-01"), "KT.1");
+        assert_eq!(loose_code_key("kt01"), "KT.1");
+        assert_eq!(loose_code_key("3.2a"), "3.2.A");
+        assert_ne!(loose_code_key("AN.01.1"), loose_code_key("AN.11"));
+        let t = dotted();
+        let m = IndicatorMatcher::new(&t);
+        let idx = |c: &str| t.indicator_index(c).unwrap();
+        let by = |code: &str| m.match_row(Some(code), "");
+        // Exact, whatever the case and the spaces around.
+        assert_eq!(by("AN.01.1"), RowMatch::Exact(idx("AN.01.1")));
+        assert_eq!(by(" an.11 "), RowMatch::Exact(idx("AN.11")));
+        // Two codes that folding would merge stay two.
+        assert_ne!(by("AN.01.1"), by("AN.11"));
+        // Another office's code listed as an alias.
+        assert_eq!(by("DN-01"), RowMatch::Exact(idx("KT.01")));
+        // Other separators: one catalog code reads that way, reported.
+        assert_eq!(by("KT 01"), RowMatch::LooseCode(idx("KT.01")));
+        assert_eq!(by("KT-01"), RowMatch::LooseCode(idx("KT.01")));
+        assert_eq!(by("AN.1.1"), RowMatch::LooseCode(idx("AN.01.1")));
+        assert_eq!(by("AN.02"), RowMatch::None);
+        // A name that matches exactly wins over a loose code.
+        assert_eq!(
+            m.match_row(Some("KT 01"), "Vụ việc an ninh trật tự"),
+            RowMatch::Exact(idx("AN.01"))
+        );
+    }
+
     fn code_of(m: &IndicatorMatcher, t: &Template, name: &str) -> Option<String> {
         match m.match_name(name) {
-            RowMatch::Exact(i) | RowMatch::Approximate(i, _) => Some(t.indicators[i].code.clone()),
+            RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) => {
+                Some(t.indicators[i].code.clone())
+            }
             RowMatch::None => None,
         }
     }

@@ -238,7 +238,35 @@ const SIGNATURE_WORDS: [&str; 12] = [
     "ky ten",
 ];
 
-fn is_signature_row(grid: &SheetGrid, row: u32) -> bool {
+/// Does a row open the signature block under the table? Only a row with
+/// no figure in the value columns does ("Người lập biểu", "TM. ỦY BAN NHÂN
+/// DÂN", "Phường 5, ngày 10 tháng 4 năm 2020"): a data row whose note says
+/// "số liệu đến ngày 31 tháng 3 năm 2020" is read.
+fn is_signature_row(
+    grid: &SheetGrid,
+    row: u32,
+    value_cols: &[(u32, ValueColumn)],
+    locale: NumberLocale,
+) -> bool {
+    !has_figure(grid, row, value_cols, locale) && names_a_signature(grid, row)
+}
+
+/// Does a row hold a number (or a number written as text) in a value
+/// column?
+fn has_figure(
+    grid: &SheetGrid,
+    row: u32,
+    value_cols: &[(u32, ValueColumn)],
+    locale: NumberLocale,
+) -> bool {
+    value_cols.iter().any(|(c, _)| match grid.raw(row, *c) {
+        Data::Float(_) | Data::Int(_) => true,
+        Data::String(s) => matches!(parse_text(s, locale), NumberText::Number(_)),
+        _ => false,
+    })
+}
+
+fn names_a_signature(grid: &SheetGrid, row: u32) -> bool {
     grid.cols().any(|c| {
         let data = grid.raw(row, c);
         // A number's text is digits (or NaN, inf): never a signature word
@@ -635,7 +663,8 @@ fn read_rows(
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
     for r in layout.header_last + 1..grid.rows().end {
-        if is_signature_row(grid, r) {
+        if is_signature_row(grid, r, &value_cols, ctx.locale) {
+            rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
             break;
         }
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
@@ -670,6 +699,22 @@ fn read_rows(
                     .indicator(ind.code.clone())
                     .expected(ind.name.clone())
                     .actual(name.clone()),
+                );
+                i
+            }
+            RowMatch::LooseCode(i) => {
+                let ind = &t.indicators[i];
+                sub.findings.push(
+                    Finding::info(
+                        Code::IndicatorApproximate,
+                        lang.text(format!("Mã «{code}» được hiểu là mã {} «{}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục.", ind.code, ind.name),
+                            format!("Code «{code}» was read as the catalog's {} «{}» (written another way). If that is wrong, correct the code to the catalog's.", ind.code, ind.name),
+                        ),
+                    )
+                    .at(&loc(r, code_col.unwrap_or(0)))
+                    .indicator(ind.code.clone())
+                    .expected(ind.code.clone())
+                    .actual(code.clone()),
                 );
                 i
             }
@@ -948,6 +993,52 @@ fn stated_figure(value: f64, format_decimals: Option<u8>) -> (f64, u8) {
         Some(shown) if shown < typed => (crate::rules::rounding::round_to(value, shown), shown),
         _ => (value, typed),
     }
+}
+
+/// Rows under the signature block that look like the table's own (they
+/// match an indicator and carry figures) are not read: one `rows-ignored`
+/// warning names them, so that a table cut short is seen.
+fn rows_left_below(
+    grid: &SheetGrid,
+    signature: u32,
+    name_col: Option<u32>,
+    code_col: Option<u32>,
+    value_cols: &[(u32, ValueColumn)],
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
+    let lost: Vec<u32> = (signature + 1..grid.rows().end)
+        .filter(|&r| has_figure(grid, r, value_cols, ctx.locale))
+        .filter(|&r| {
+            let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
+            let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
+            !matches!(
+                ctx.indicators
+                    .match_row((!code.is_empty()).then_some(code.as_str()), &name),
+                RowMatch::None
+            )
+        })
+        .collect();
+    if lost.is_empty() {
+        return;
+    }
+    let rows = lost
+        .iter()
+        .map(|r| (r + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let at = Location::cell(sub.file.clone(), grid.name.clone(), signature, 0);
+    let sig = signature + 1;
+    sub.findings.push(
+        Finding::warning(
+            Code::RowsIgnored,
+            ctx.lang.text(format!("Bảng dừng ở dòng {sig} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),
+                format!("The table stops at row {sig} (the signature block or a date line), but rows {rows} below it hold indicators with figures; they are not read. Move them above the signature block."),
+            ),
+        )
+        .at(&at)
+        .actual(rows),
+    );
 }
 
 /// The unit stated for the whole table in a title or header cell:

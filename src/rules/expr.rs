@@ -7,8 +7,12 @@
 //! sum   := prod (('+' | '-') prod)*
 //! prod  := unary (('*' | '/') unary)*
 //! unary := '-' unary | atom
-//! atom  := NUMBER | CODE | '(' sum ')'
+//! atom  := NUMBER | CODE | '[' any text but ']' ']' | '(' sum ')'
 //! ```
+//!
+//! A CODE starts with a letter or `_` and goes on with letters, digits, `_`
+//! and `.` (`HC02`, `KT.01.1`). A code of any other shape (`3.2a`, which
+//! would read as a number) is written in square brackets: `[3.2a]`.
 
 use std::fmt;
 
@@ -105,6 +109,24 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
                 i += 1;
             }
             out.push((start, Tok::Code(chars[start..i].iter().collect())));
+        } else if c == '[' {
+            let start = i;
+            let Some(len) = chars[i + 1..].iter().position(|&x| x == ']') else {
+                return Err(RuleError {
+                    position: start,
+                    message: "'[' opens a code that no ']' closes".into(),
+                });
+            };
+            let code: String = chars[i + 1..i + 1 + len].iter().collect();
+            let code = code.trim().to_string();
+            if code.is_empty() {
+                return Err(RuleError {
+                    position: start,
+                    message: "'[]' names no code".into(),
+                });
+            }
+            out.push((start, Tok::Code(code)));
+            i += len + 2;
         } else if matches!(c, '+' | '-' | '*' | '/') {
             out.push((i, Tok::Op(c)));
             i += 1;
@@ -328,7 +350,19 @@ impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Expr::Num(v) => write!(f, "{v}"),
-            Expr::Code(c) => f.write_str(c),
+            Expr::Code(c) => {
+                let plain = c
+                    .chars()
+                    .next()
+                    .is_some_and(|x| x.is_alphabetic() || x == '_')
+                    && c.chars()
+                        .all(|x| x.is_alphanumeric() || matches!(x, '_' | '.'));
+                if plain {
+                    f.write_str(c)
+                } else {
+                    write!(f, "[{c}]")
+                }
+            }
             Expr::Neg(e) => write!(f, "-{e}"),
             Expr::Bin(a, op, b) => {
                 let o = match op {
@@ -346,6 +380,19 @@ impl fmt::Display for Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_of_any_shape_are_written_in_brackets() {
+        let r = parse("[3.2a] == [3.2a.1] + KT.01.1").unwrap();
+        let Rule::Relation(l, Cmp::Eq, rr) = r else {
+            panic!()
+        };
+        assert_eq!(l, Expr::Code("3.2a".into()));
+        assert_eq!(rr.sum_terms(), Some(vec!["3.2a.1", "KT.01.1"]));
+        assert_eq!(rr.to_string(), "[3.2a.1] + KT.01.1");
+        assert!(parse("[3.2a == 1").is_err());
+        assert!(parse("[] == 1").is_err());
+    }
 
     #[test]
     fn relations_and_definitions_parse() {

@@ -14,9 +14,10 @@ use std::path::Path;
 #[derive(Clone, Copy)]
 enum Cell {
     N(f64, Option<&'static str>),
+    T(&'static str),
     E,
 }
-use Cell::{E, N};
+use Cell::{E, N, T};
 
 /// One header cell on the header's first row, and the one under it (a
 /// two-row header when any lower cell is given); a first-row cell merged
@@ -82,6 +83,9 @@ fn write_sheet(
                 }
                 N(v, None) => {
                     ws.write_number(r, c, *v).unwrap();
+                }
+                T(t) => {
+                    ws.write_string(r, c, *t).unwrap();
                 }
                 E => {}
             }
@@ -398,6 +402,66 @@ fn figure_columns_are_recognised_by_their_words() {
             "info|column-ignored|P01|K6||||Nguồn số liệu",
         ]
     );
+}
+
+/// A note with a date on a row of figures ("số liệu đến ngày 31 tháng 3
+/// năm 2020") is no signature line: the rows under it are read. Rows of
+/// figures left under the real signature block are named in a warning.
+#[test]
+fn a_dated_note_on_a_data_row_does_not_end_the_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let labels = [("Thực hiện quý I", 1), ("Lũy kế", 1), ("Ghi chú", 1)];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&labels),
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![
+                    N(100.0, None),
+                    N(100.0, None),
+                    T("số liệu đến ngày 31 tháng 3 năm 2020"),
+                ],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(90.0, None), N(90.0, None), E],
+            ),
+            ("", "Phường 1, ngày 05 tháng 4 năm 2020", "", vec![E, E, E]),
+            ("", "NGƯỜI LẬP BIỂU", "", vec![E, E, E]),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None), N(10.0, None), E],
+            ),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["rows-ignored", "indicator-missing"]),
+        [
+            "warning|indicator-missing|P01|||||HC04, HC05, HC07, TT04, NS02",
+            "warning|rows-ignored|P01|A9||||11",
+        ]
+    );
+    // HC02 and HC03 were read: their totals are the ward's figures.
+    let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
+    let hc03 = sheet
+        .iter()
+        .find(|r| r.iter().any(|c| c == "HC03"))
+        .expect("an HC03 row");
+    assert!(hc03.iter().any(|c| c == "90"), "{hc03:?}");
 }
 
 /// The practice corpus written independently of this repository: every
