@@ -132,7 +132,7 @@ fn encode(r: &TidyRow, out: &mut Vec<u8>) {
     out.extend_from_slice(&r.col.to_le_bytes());
     out.extend_from_slice(&r.sheet.to_le_bytes());
     out.push(column_index(r.column));
-    out.push(r.decimals);
+    out.push(r.decimals as u8);
 }
 
 fn decode(b: &[u8]) -> Result<TidyRow, Fatal> {
@@ -149,7 +149,7 @@ fn decode(b: &[u8]) -> Result<TidyRow, Fatal> {
         col: u32_at(16),
         sheet: u16::from_le_bytes([b[20], b[21]]),
         column,
-        decimals: b[23],
+        decimals: b[23] as i8,
     })
 }
 

@@ -63,14 +63,22 @@ pub struct TidyRow {
     /// Index into [`Submission::sheets`].
     pub sheet: u16,
     pub column: ValueColumn,
-    /// Decimals as written.
-    pub decimals: u8,
+    /// Decimals as written, in the catalog's unit: a figure converted
+    /// from a larger money unit keeps its precision and has fewer (162,82
+    /// tỷ đồng is 162.820 triệu đồng with −1: ±5 triệu), one from a
+    /// smaller unit more. See [`TidyRow::shown_decimals`].
+    pub decimals: i8,
 }
 
 impl TidyRow {
     /// The indicator as an index into the template's indicators.
     pub fn ind(&self) -> usize {
         self.indicator as usize
+    }
+
+    /// The decimals to show the figure with (never fewer than none).
+    pub fn shown_decimals(&self) -> u8 {
+        self.decimals.max(0) as u8
     }
 }
 
@@ -913,10 +921,15 @@ fn read_rows(
                 // Blank cells were handled above.
                 Data::Empty => continue,
             };
-            let value = if column.is_percent() {
-                value
+            // A converted figure keeps its precision: ×1.000 (tỷ to triệu
+            // đồng) takes three decimals off, ÷1.000 adds three.
+            let (value, decimals) = if column.is_percent() {
+                (value, decimals_i8(decimals))
             } else {
-                value * factor
+                (
+                    value * factor,
+                    decimals_i8(decimals).saturating_sub(factor.log10().round() as i8),
+                )
             };
             sub.rows.push(TidyRow {
                 indicator: idx as u32,
@@ -981,6 +994,10 @@ fn infer_first_quarter_lk(
         .column(ValueColumn::Lk.as_str())
         .expected("LK = TH"),
     );
+}
+
+fn decimals_i8(d: u8) -> i8 {
+    i8::try_from(d).unwrap_or(i8::MAX)
 }
 
 /// The figure a number cell states, and its decimals: the decimals it was

@@ -286,7 +286,7 @@ pub(crate) mod testutil {
             indicator: indicator as u32,
             column,
             value,
-            decimals,
+            decimals: decimals as i8,
             sheet: 0,
             row: 9,
             col: 4,

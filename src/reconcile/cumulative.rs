@@ -181,7 +181,7 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         if (lk.value - th.value).abs() <= tol {
             continue;
         }
-        let d = th.decimals.max(lk.decimals);
+        let d = th.shown_decimals().max(lk.shown_decimals());
         let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
         let what = indicator_words(template, i);
         // Nothing says which of the two is wrong: the finding names the
@@ -225,7 +225,7 @@ pub fn check_previous(
         if (lk.value - want).abs() <= tol {
             continue;
         }
-        let d = th.decimals.max(lk.decimals).max(pd.min(2));
+        let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, i);
         let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý.", f(p), f(th.value), f(want), f(lk.value)),

@@ -83,10 +83,7 @@ impl Totals {
     }
 }
 
-/// Half a unit in the last place of a figure written with `decimals`.
-pub fn half_unit(decimals: u8) -> f64 {
-    0.5 * 10f64.powi(-(decimals.min(12) as i32))
-}
+pub use crate::rules::rounding::half_unit;
 
 /// Does this unit's figure for this indicator count towards the total?
 pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {

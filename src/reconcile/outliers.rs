@@ -145,7 +145,7 @@ pub fn check_outliers(
             .and_then(|u| template.agencies.get(u))
             .map(|a| a.name.clone())
             .unwrap_or_default();
-        let d = r.decimals.min(4);
+        let d = r.shown_decimals().min(4);
         let (x, m) = (format_num(r.value, d, lang), format_auto(med, 2, lang));
         let sc = format_num(score, 1, lang);
         let th = format_auto(settings.outlier_threshold, 2, lang);

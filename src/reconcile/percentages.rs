@@ -57,14 +57,14 @@ enum Judged {
 
 /// Judges a stated percent, allowing the fraction form of a percent cell.
 fn judge(stated: &TidyRow, computed: Interval) -> Judged {
-    match judge_percent(stated.value, stated.decimals, computed) {
+    match judge_percent(stated.value, stated.shown_decimals(), computed) {
         Verdict::Consistent => Judged::Consistent,
         v => {
             // Excel percent format: 0.2315 shown as 23,15%.
             if stated.value.abs() <= FRACTION_LIMIT
                 && judge_percent(
                     stated.value * 100.0,
-                    stated.decimals.saturating_sub(2),
+                    stated.shown_decimals().saturating_sub(2),
                     computed,
                 ) == Verdict::Consistent
             {
@@ -112,7 +112,7 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
             continue;
         }
         let what = indicator_words(template, i);
-        let d = stated.decimals;
+        let d = stated.shown_decimals();
         let s = f(stated.value, d);
         if ind.kind == Kind::Rate {
             let Some(formula) = rate_formula(&ind.formula) else {
@@ -138,9 +138,9 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                     let shown = format!(
                         "{} {} / {} {} × 100",
                         super::relations::short_name(template, n),
-                        f(nr.value, nr.decimals),
+                        f(nr.value, nr.shown_decimals()),
                         super::relations::short_name(template, dn),
-                        f(dr.value, dr.decimals)
+                        f(dr.value, dr.shown_decimals())
                     );
                     (c, nr.value / dr.value * 100.0, shown)
                 }
@@ -182,7 +182,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                 };
                 let point = lk.value / kh.value * 100.0;
                 let e = f(round_to(point, d), d);
-                let (l, k) = (f(lk.value, lk.decimals), f(kh.value, kh.decimals));
+                let (l, k) = (
+                    f(lk.value, lk.shown_decimals()),
+                    f(kh.value, kh.shown_decimals()),
+                );
                 let text = match verdict {
                     Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
                         format!("{unit_name}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
@@ -220,7 +223,10 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                     CkConvention::Ratio => point_ratio,
                 };
                 let e = f(round_to(point, d), d);
-                let (l, c) = (f(lk.value, lk.decimals), f(ck.value, ck.decimals));
+                let (l, c) = (
+                    f(lk.value, lk.shown_decimals()),
+                    f(ck.value, ck.shown_decimals()),
+                );
                 let formula = match convention {
                     CkConvention::Growth => format!("{l} / {c} × 100 − 100"),
                     CkConvention::Ratio => format!("{l} / {c} × 100"),
@@ -392,7 +398,7 @@ pub fn check_rate_averaged(
         if den == 0.0 {
             continue;
         }
-        let d = stated.decimals;
+        let d = stated.shown_decimals();
         let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
             == Verdict::Consistent;
         let right = judge_percent(stated.value, d, ratio) == Verdict::Consistent;

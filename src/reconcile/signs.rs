@@ -39,7 +39,7 @@ pub fn check_signs(
             continue;
         }
         let what = indicator_words(template, r.ind());
-        let v = format_num(r.value, r.decimals, lang);
+        let v = format_num(r.value, r.shown_decimals(), lang);
         let column = r.column;
         let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
             format!("{unit_name}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),

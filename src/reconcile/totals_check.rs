@@ -125,7 +125,7 @@ pub fn check_department_totals(
                 contributors,
                 listed: Vec::new(),
                 wards: 0,
-                decimals: r.decimals,
+                decimals: r.shown_decimals(),
                 unknown: Vec::new(),
                 clean_sum: 0.0,
                 clean_half: 0.0,
@@ -162,7 +162,7 @@ pub fn check_department_totals(
                     m.listed.push((a.name.clone(), x.value));
                 }
                 m.wards += 1;
-                m.decimals = m.decimals.max(x.decimals);
+                m.decimals = m.decimals.max(x.shown_decimals());
             }
         }
         Ok(())

@@ -30,7 +30,7 @@ impl Interval {
 
     /// The interval a figure written with `decimals` decimals stands for:
     /// half a unit in its last place either side.
-    pub fn written(value: f64, decimals: u8) -> Interval {
+    pub fn written(value: f64, decimals: impl Into<i32>) -> Interval {
         let half = half_unit(decimals);
         Interval {
             lo: value - half,
@@ -107,8 +107,11 @@ impl From<(f64, f64)> for Interval {
     }
 }
 
-fn half_unit(decimals: u8) -> f64 {
-    0.5 * 10f64.powi(-i32::from(decimals))
+/// Half a unit in the last place of a figure written with `decimals`
+/// decimals; negative for a figure converted to a smaller unit (a
+/// tỷ đồng figure with two decimals is −1 in triệu đồng: ±5).
+pub fn half_unit(decimals: impl Into<i32>) -> f64 {
+    0.5 * 10f64.powi(-decimals.into().clamp(-18, 12))
 }
 
 fn noise(a: Interval, b: Interval) -> f64 {

@@ -464,6 +464,67 @@ fn a_dated_note_on_a_data_row_does_not_end_the_table() {
     assert!(hc03.iter().any(|c| c == "90"), "{hc03:?}");
 }
 
+/// A department's figure written in tỷ đồng with two decimals (162,82)
+/// stands for ±0,005 tỷ = ±5 triệu once converted to the catalog's triệu
+/// đồng: it agrees with wards adding up to 162.818 triệu; 162,81 does not.
+#[test]
+fn converted_money_keeps_its_precision() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let csv = tpl.join("indicators.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text.push_str("MN01,NS,Chi thường xuyên,triệu đồng,flow,both,VP,\n");
+    std::fs::write(&csv, text).unwrap();
+    let th = [("Thực hiện quý I", 1), ("Lũy kế", 1)];
+    let run_with = |office: f64, name: &str| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, v) in [(1, 50_123.0), (2, 60_456.0), (3, 52_239.0)] {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ I/2020",
+                &one_row_header(&th),
+                &[(
+                    "MN01",
+                    "Chi thường xuyên",
+                    "triệu đồng",
+                    vec![N(v, None), N(v, None)],
+                )],
+            );
+        }
+        write_sheet(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            &[(
+                "MN01",
+                "Chi thường xuyên",
+                "tỷ đồng",
+                vec![N(office, None), N(office, None)],
+            )],
+        );
+        run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2020-Q1",
+        )
+    };
+    let f = run_with(162.82, "right");
+    assert_eq!(listed(&f, &["total-mismatch"]), Vec::<String>::new());
+    let f = run_with(162.81, "wrong");
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        [
+            "error|total-mismatch|VP|E7|MN01|TH|162.818|162.810",
+            "error|total-mismatch|VP|F7|MN01|LK|162.818|162.810",
+        ]
+    );
+}
+
 /// The practice corpus written independently of this repository: every
 /// must-finding found and no false positive, as its scorer counts them.
 #[test]
