@@ -153,6 +153,11 @@ pub struct Settings {
     pub title: String,
     #[serde(default)]
     pub office: String,
+    /// The area the consolidation covers, as messages name it ("toàn
+    /// {area}"): `quận`, `tỉnh`, `thành phố`, `xã`…; taken from `office`
+    /// when absent.
+    #[serde(default)]
+    pub area: Option<String>,
     #[serde(default)]
     pub ck_convention: CkConvention,
     #[serde(default)]
@@ -175,6 +180,69 @@ pub struct Settings {
 
 fn default_threshold() -> f64 {
     0.86
+}
+
+/// How messages name the area of a consolidation and the units that add up
+/// to it, in both languages: "toàn tỉnh" / "the province"; "phường, xã" /
+/// "wards and communes". The template and its registry decide, never the
+/// code: see [`Template::level_words`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelWords {
+    /// "quận", "tỉnh", "thành phố"…, or "địa bàn" when unknown.
+    pub area_vi: String,
+    /// "district", "province", "city"…, or "area".
+    pub area_en: String,
+    /// What the units of the registry are called: "phường", "xã",
+    /// "phường, xã", or "đơn vị".
+    pub units_vi: String,
+    /// "wards", "communes", "wards and communes", or "units".
+    pub units_en: String,
+}
+
+impl LevelWords {
+    /// "toàn quận" / "the district".
+    pub fn whole(&self, lang: crate::diagnostic::Lang) -> String {
+        match lang {
+            crate::diagnostic::Lang::Vi => format!("toàn {}", self.area_vi),
+            crate::diagnostic::Lang::En => format!("the {}", self.area_en),
+        }
+    }
+
+    /// "phường" / "wards".
+    pub fn units(&self, lang: crate::diagnostic::Lang) -> &str {
+        match lang {
+            crate::diagnostic::Lang::Vi => &self.units_vi,
+            crate::diagnostic::Lang::En => &self.units_en,
+        }
+    }
+}
+
+/// Vietnamese words for a level of local government and their English,
+/// longest first so that "thị xã" wins over "xã".
+const AREA_WORDS: [(&str, &str, &str); 9] = [
+    ("thành phố", "city", "cities"),
+    ("đặc khu", "special zone", "special zones"),
+    ("thị trấn", "town", "towns"),
+    ("thị xã", "town", "towns"),
+    ("phường", "ward", "wards"),
+    ("huyện", "district", "districts"),
+    ("quận", "district", "districts"),
+    ("tỉnh", "province", "provinces"),
+    ("xã", "commune", "communes"),
+];
+
+/// The level word a name opens or ends with ("Phường 5" → phường, "ỦY
+/// BAN NHÂN DÂN QUẬN" → quận).
+fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &'static str)> {
+    let f = fold(name);
+    AREA_WORDS.iter().copied().find(|(vi, _, _)| {
+        let w = fold(vi);
+        if at_end {
+            f == w || f.ends_with(&format!(" {w}"))
+        } else {
+            f == w || f.starts_with(&format!("{w} "))
+        }
+    })
 }
 
 /// A loaded template.
@@ -403,6 +471,50 @@ impl Template {
         self.by_code.get(code).map(|&i| &self.indicators[i])
     }
 
+    /// How messages name the area and its units: the area from `area` (or
+    /// the last word of `office`: "ỦY BAN NHÂN DÂN TỈNH" is a province),
+    /// the units from the names of the registry's wards and communes
+    /// ("Phường 5", "Xã Tân Phú", "Đặc khu Côn Đảo"), most frequent first.
+    pub fn level_words(&self) -> LevelWords {
+        let (area_vi, area_en) = match &self.settings.area {
+            Some(a) if !a.trim().is_empty() => {
+                let en = level_word(a, true).map_or("area", |(_, en, _)| en);
+                (a.trim().to_lowercase(), en.to_string())
+            }
+            _ => match level_word(&self.settings.office, true) {
+                Some((vi, en, _)) => (vi.to_string(), en.to_string()),
+                None => ("địa bàn".to_string(), "area".to_string()),
+            },
+        };
+        let mut kinds: Vec<((&str, &str), usize)> = Vec::new();
+        for a in self.agencies.iter().filter(|a| a.kind == AgencyKind::Ward) {
+            if let Some((vi, _, plural)) = level_word(&a.name, false) {
+                match kinds.iter_mut().find(|(k, _)| k.0 == vi) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push(((vi, plural), 1)),
+                }
+            }
+        }
+        kinds.sort_by(|a, b| b.1.cmp(&a.1));
+        let (units_vi, units_en) = if kinds.is_empty() {
+            ("đơn vị".to_string(), "units".to_string())
+        } else {
+            let vi: Vec<&str> = kinds.iter().map(|((v, _), _)| *v).collect();
+            let en: Vec<&str> = kinds.iter().map(|((_, e), _)| *e).collect();
+            let en = match en.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+                _ => en.join(""),
+            };
+            (vi.join(", "), en)
+        };
+        LevelWords {
+            area_vi,
+            area_en,
+            units_vi,
+            units_en,
+        }
+    }
+
     /// Must agency `agency` report indicator `indicator` (both indices)?
     /// A ward reports every ward-level and `both` indicator; a department
     /// the district figure of its own district-level and `both` ones
@@ -452,6 +564,59 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn level_words_come_from_the_template_and_its_registry() {
+        let t = Template::builtin().unwrap();
+        let w = t.level_words();
+        assert_eq!(
+            (
+                w.area_vi.as_str(),
+                w.area_en.as_str(),
+                w.units_vi.as_str(),
+                w.units_en.as_str()
+            ),
+            ("quận", "district", "phường", "wards")
+        );
+        // A province collecting from communes and wards.
+        let agencies = "code,kind,name,aliases,reports\n\
+            X01,ward,Xã Tân Phú,,yes\nX02,ward,Xã An Phú,,yes\nP01,ward,Phường 1,,yes\n\
+            DK,ward,Đặc khu Côn Đảo,,yes\nSTC,department,Sở Tài chính,,yes\n";
+        let toml = crate::template::DEFAULT_TOML.replace(
+            "office = \"ỦY BAN NHÂN DÂN QUẬN\"",
+            "office = \"ỦY BAN NHÂN DÂN TỈNH\"",
+        );
+        let t = Template::from_texts(
+            "t",
+            &toml,
+            "code,group,name,unit,kind,level,reported_by,formula,aliases\n",
+            "group,name\n",
+            agencies,
+        );
+        let t = t.unwrap();
+        let w = t.level_words();
+        assert_eq!(w.whole(crate::diagnostic::Lang::Vi), "toàn tỉnh");
+        assert_eq!(w.whole(crate::diagnostic::Lang::En), "the province");
+        assert_eq!(w.units_vi, "xã, phường, đặc khu");
+        assert_eq!(w.units_en, "communes, wards and special zones");
+        // An explicit area wins.
+        let toml = toml.replace(
+            "office = \"ỦY BAN NHÂN DÂN TỈNH\"",
+            "office = \"ỦY BAN NHÂN DÂN TỈNH\"\narea = \"thành phố\"",
+        );
+        let t = Template::from_texts(
+            "t",
+            &toml,
+            "code,group,name,unit,kind,level,reported_by,formula,aliases\n",
+            "group,name\n",
+            agencies,
+        )
+        .unwrap();
+        assert_eq!(
+            t.level_words().whole(crate::diagnostic::Lang::En),
+            "the city"
+        );
+    }
 
     #[test]
     fn builtin_template_loads_the_catalog() {

@@ -150,8 +150,10 @@ pub fn check_outliers(
         let sc = format_num(score, 1, lang);
         let th = format_auto(settings.outlier_threshold, 2, lang);
         let what = indicator_words(template, indicator);
-        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các phường khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-            format!("{unit_name}: {what} (column {column}) is {x}, far from the other wards (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
+        let words = template.level_words();
+        let (uv, ue) = (&words.units_vi, &words.units_en);
+        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các {uv} khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+            format!("{unit_name}: {what} (column {column}) is {x}, far from the other {ue} (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
         );
         out.push(
             at_row(Finding::warning(Code::Outlier, text), template, s, r)

@@ -412,8 +412,11 @@ pub fn check_rate_averaged(
         let (_, dept_name) = unit_of(template, dept);
         let what = indicator_words(template, a.indicator);
         let nd = a.wards;
-        let text = lang.text(format!("{dept_name}: {what} (cột {column}) toàn quận ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} phường ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
-            format!("{dept_name}: {what} (column {column}) states {s}% for the district, the plain mean of {nd} wards' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
+        let words = template.level_words();
+        let (whole_vi, whole_en) = (words.whole(Lang::Vi), words.whole(Lang::En));
+        let (uv, ue) = (&words.units_vi, &words.units_en);
+        let text = lang.text(format!("{dept_name}: {what} (cột {column}) {whole_vi} ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} {uv} ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
+            format!("{dept_name}: {what} (column {column}) states {s}% for {whole_en}, the plain mean of {nd} {ue}' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
         );
         out.push(
             at_row(

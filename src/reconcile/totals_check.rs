@@ -168,6 +168,9 @@ pub fn check_department_totals(
         Ok(())
     })?;
     let may_be_negative = CheckSettings::of(template).may_be_negative;
+    let words = template.level_words();
+    let (wv, we) = (words.whole(Lang::Vi), words.whole(Lang::En));
+    let (uv, ue) = (&words.units_vi, &words.units_en);
     let mut out = Vec::new();
     // (department, column, unknown wards) → the indicators left unchecked.
     let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
@@ -195,8 +198,8 @@ pub fn check_department_totals(
             }
             let unknown = ward_list(&m.unknown);
             let (v, k) = (f(r.value), f(m.clean_sum));
-            let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {v} nhưng riêng các phường đã có số liệu cộng lại đã là {k}, lớn hơn số toàn quận (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {} {column}). Số toàn quận không thể nhỏ hơn tổng các phường; hãy đối chiếu với các phường.", dept.name, ind.code),
-                format!("{}: {what} (column {column}) states {v} for the district but the wards whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {} {column}). The district figure cannot be below the wards' sum; reconcile it with the wards.", dept.name, ind.code),
+            let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {v} nhưng riêng các {uv} đã có số liệu cộng lại đã là {k}, lớn hơn số {wv} (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {} {column}). Số {wv} không thể nhỏ hơn tổng các {uv}; hãy đối chiếu với các {uv}.", dept.name, ind.code),
+                format!("{}: {what} (column {column}) states {v} for {we} but the {ue} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {} {column}). The figure for {we} cannot be below the sum of its {ue}; reconcile it with them.", dept.name, ind.code),
             );
             out.push(
                 at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
@@ -219,12 +222,12 @@ pub fn check_department_totals(
         let partial = if complete {
             String::new()
         } else {
-            lang.text(format!(" Mới có {contributors}/{expected_wards} phường báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
-                format!(" Only {contributors} of {expected_wards} wards reported it, so the sum may be incomplete."),
+            lang.text(format!(" Mới có {contributors}/{expected_wards} {uv} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
+                format!(" Only {contributors} of {expected_wards} {ue} reported it, so the sum may be incomplete."),
             )
         };
-        let text = lang.text(format!("{}: {what} (cột {column}) toàn quận ghi {} nhưng tổng của {contributors} phường là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các phường.", dept.name, f(r.value), f(sum), ind.code),
-            format!("{}: {what} (column {column}) states {} for the district but its {contributors} wards add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the wards.", dept.name, f(r.value), f(sum), ind.code),
+        let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {} nhưng tổng của {contributors} {uv} là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các {uv}.", dept.name, f(r.value), f(sum), ind.code),
+            format!("{}: {what} (column {column}) states {} for {we} but its {contributors} {ue} add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the {ue}.", dept.name, f(r.value), f(sum), ind.code),
         );
         out.push(
             at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
@@ -243,8 +246,8 @@ pub fn check_department_totals(
         let n = codes.len();
         let codes = codes.join(", ");
         let wards = ward_list(&wards);
-        let text = lang.text(format!("{}: chưa đối chiếu được {n} chỉ tiêu ở cột {column} ({codes}) với tổng các phường, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu.", dept.name),
-            format!("{}: {n} indicators in column {column} ({codes}) were not compared with the wards' sum, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete.", dept.name),
+        let text = lang.text(format!("{}: chưa đối chiếu được {n} chỉ tiêu ở cột {column} ({codes}) với tổng các {uv}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu.", dept.name),
+            format!("{}: {n} indicators in column {column} ({codes}) were not compared with the sum of the {ue}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete.", dept.name),
         );
         let first = &ms[0].row;
         let mut f = at_row(
