@@ -91,6 +91,10 @@ pub struct Agency {
     pub name: String,
     pub aliases: Vec<String>,
     pub reports: bool,
+    /// The unit's size (its population, or any measure the office keeps
+    /// in the registry's optional `size` column): outliers among units of
+    /// different sizes are compared per unit of size.
+    pub size: Option<f64>,
 }
 
 /// How %CK is written.
@@ -296,6 +300,8 @@ struct AgencyRow {
     aliases: String,
     #[serde(default)]
     reports: String,
+    #[serde(default)]
+    size: Option<f64>,
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -454,6 +460,7 @@ impl Template {
                 name: r.name,
                 aliases: split_aliases(&r.aliases),
                 reports,
+                size: r.size.filter(|s| s.is_finite() && *s > 0.0),
             });
         }
         Ok(Template {

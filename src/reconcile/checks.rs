@@ -30,6 +30,7 @@ use crate::error::Fatal;
 use crate::model::{Period, PeriodSpan};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
+use crate::normalize::text::fold;
 use crate::template::Template;
 use std::collections::HashSet;
 
@@ -38,12 +39,36 @@ use std::collections::HashSet;
 /// ```toml
 /// [checks]
 /// outlier_threshold = 5.0          # robust score above which a ward's figure is an outlier
+/// outlier_scale = "auto"           # what figures are compared per unit of: auto, size, CK, KH, none
+/// outlier_min_peers = 8            # the fewest units an outlier is looked for among
+/// outlier_max = 3                  # the most outliers reported per indicator and column
+/// outlier_factor = 3.0             # how many times off the usual figure an outlier must be
 /// may_be_negative = ["NS03"]       # indicators whose figures may be below zero
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
     pub outlier_threshold: f64,
+    pub outlier_scale: OutlierScale,
+    pub outlier_min_peers: usize,
+    pub outlier_max: usize,
+    pub outlier_factor: f64,
     pub may_be_negative: HashSet<String>,
+}
+
+/// What a unit's figure is divided by before it is compared with its
+/// peers', so that units of different sizes compare like with like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutlierScale {
+    /// `Size` when the registry gives units a size, else `Ck`.
+    Auto,
+    /// The unit's `size` in the registry (its population): figures per
+    /// head.
+    Size,
+    /// The unit's own figure of the same indicator in CK (or KH): figures
+    /// as a ratio to the same period of last year (or to the plan).
+    Column(crate::model::ValueColumn),
+    /// The figures as they are (units of one size).
+    None,
 }
 
 /// The default robust score above which a figure is an outlier.
@@ -53,6 +78,10 @@ impl Default for CheckSettings {
     fn default() -> Self {
         CheckSettings {
             outlier_threshold: DEFAULT_OUTLIER_THRESHOLD,
+            outlier_scale: OutlierScale::Auto,
+            outlier_min_peers: 8,
+            outlier_max: 3,
+            outlier_factor: 3.0,
             may_be_negative: HashSet::new(),
         }
     }
@@ -70,6 +99,30 @@ impl CheckSettings {
         match t.get("outlier_threshold") {
             Some(toml::Value::Float(f)) if *f > 0.0 => s.outlier_threshold = *f,
             Some(toml::Value::Integer(i)) if *i > 0 => s.outlier_threshold = *i as f64,
+            _ => {}
+        }
+        if let Some(v) = t.get("outlier_scale").and_then(|v| v.as_str()) {
+            s.outlier_scale = match fold(v).as_str() {
+                "size" | "population" | "dan so" => OutlierScale::Size,
+                "ck" => OutlierScale::Column(crate::model::ValueColumn::Ck),
+                "kh" => OutlierScale::Column(crate::model::ValueColumn::Kh),
+                "none" | "khong" => OutlierScale::None,
+                _ => OutlierScale::Auto,
+            };
+        }
+        let count = |key: &str| match t.get(key) {
+            Some(toml::Value::Integer(i)) if *i > 0 => usize::try_from(*i).ok(),
+            _ => None,
+        };
+        if let Some(n) = count("outlier_min_peers") {
+            s.outlier_min_peers = n.max(3);
+        }
+        if let Some(n) = count("outlier_max") {
+            s.outlier_max = n;
+        }
+        match t.get("outlier_factor") {
+            Some(toml::Value::Float(f)) if *f > 1.0 => s.outlier_factor = *f,
+            Some(toml::Value::Integer(i)) if *i > 1 => s.outlier_factor = *i as f64,
             _ => {}
         }
         if let Some(toml::Value::Array(a)) = t.get("may_be_negative") {

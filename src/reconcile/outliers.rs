@@ -1,29 +1,45 @@
 //! Outliers among the wards: per indicator and column, a ward's figure far
 //! from the others' is worth a second look (a digit too many, a figure in
-//! the wrong unit). The score is robust, so that the outlier itself does
-//! not hide it:
+//! the wrong unit). Units differ in size by an order of magnitude (a
+//! province's communes), so figures are compared per unit of a size the
+//! template names (`[checks] outlier_scale`):
+//!
+//! ```text
+//! size   the unit's size in the registry (agencies.csv `size`: population)
+//! CK     the unit's own figure of the same indicator in CK (last year)
+//! KH     … in KH (the plan)
+//! none   the figures as they are (units of one size)
+//! auto   size when the registry gives sizes, else CK  (the default)
+//! ```
+//!
+//! A unit without that size (no CK figure, no size in the registry) is left
+//! out. The score is robust, so that the outlier itself does not hide it:
 //!
 //! ```text
 //! score = 0,6745 × |x − median| / MAD      MAD = median |x − median|
 //! ```
 //!
-//! Above `[checks] outlier_threshold` (default 5) the figure is an
-//! `outlier` (a warning). Skipped with fewer than 5 wards, or when MAD = 0
-//! (most wards state the same figure: nothing to measure against). Rates
-//! are left out: they are bounded, wards' rates differ for good reasons,
-//! and a mistyped rate is caught against its formula.
+//! over the scaled figures. Above `outlier_threshold` (default 5) the
+//! figure is an `outlier` (a warning) when it is also `outlier_factor`
+//! (3) times off the usual figure for a unit of its size (median × size),
+//! and off by more than counting noise (3 √usual, at least 6): a typo, a figure in
+//! the wrong unit, not a small count that happens to double. At most
+//! `outlier_max` (3) per indicator and column, the strongest first, and
+//! one per unit and indicator (its strongest column). Skipped with fewer than
+//! `outlier_min_peers` (8) units, or when MAD = 0 (most units state the
+//! same: nothing to measure against). Rates are left out: they are
+//! bounded, units' rates differ for good reasons, and a mistyped rate is
+//! caught against its formula.
 
-use super::checks::{at_row, indicator_words, CheckSettings};
+use super::checks::{at_row, indicator_words, CheckSettings, OutlierScale};
 use super::column_index;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
+use crate::model::ValueColumn;
 use crate::normalize::number::{format_auto, format_num};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::{AgencyKind, Kind, Template};
-
-/// The fewest wards among which an outlier means something.
-pub const MIN_WARDS: usize = 5;
 
 /// The scale that makes MAD estimate a standard deviation under normality.
 const MAD_SCALE: f64 = 0.6745;
@@ -48,12 +64,47 @@ fn median(v: &mut [f64]) -> Option<f64> {
 /// more. A single group larger than this is taken alone.
 pub const VALUES_PER_PASS: usize = 1 << 18;
 
+/// The scale of a run: `Auto` resolved against the registry.
+fn resolve(scale: OutlierScale, template: &Template) -> OutlierScale {
+    match scale {
+        OutlierScale::Auto => {
+            let sized = template
+                .agencies
+                .iter()
+                .any(|a| a.kind == AgencyKind::Ward && a.size.is_some());
+            if sized {
+                OutlierScale::Size
+            } else {
+                OutlierScale::Column(ValueColumn::Ck)
+            }
+        }
+        s => s,
+    }
+}
+
+/// A unit's figure divided by its size, and the size; `None` when the unit
+/// has no size of that kind (or the figure is the size itself).
+fn scaled(
+    scale: OutlierScale,
+    template: &Template,
+    s: &Submission,
+    r: &TidyRow,
+) -> Option<(f64, f64)> {
+    let size = match scale {
+        OutlierScale::None | OutlierScale::Auto => 1.0,
+        OutlierScale::Size => s.unit.and_then(|u| template.agencies.get(u))?.size?,
+        OutlierScale::Column(c) if c == r.column => return None,
+        OutlierScale::Column(c) => s.figure(r.ind(), c)?.value,
+    };
+    (size.is_finite() && size > 0.0).then(|| (r.value / size, size))
+}
+
 /// `outlier` warnings for the wards' quantities (KH, TH, LK, CK).
 ///
 /// Passes over the chunks of units: one counts each (indicator, column)'s
 /// figures, one per batch of groups (see [`VALUES_PER_PASS`]) gathers their
-/// values and works out the median and MAD, and a last one scores every
-/// figure against them.
+/// scaled values and works out the median and MAD, and a last one scores
+/// every figure against them.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -63,6 +114,7 @@ pub fn check_outliers(
     settings: &CheckSettings,
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
+    let scale = resolve(settings.outlier_scale, template);
     let is_ward = |s: &Submission| {
         s.unit
             .and_then(|u| template.agencies.get(u))
@@ -78,7 +130,7 @@ pub fn check_outliers(
     // A group is (indicator, column), numbered indicator × 6 + column.
     let group = |r: &TidyRow| r.ind() * 6 + column_index(r.column);
     let groups = template.indicators.len() * 6;
-    let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow)| {
+    let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow, f64, f64)| {
         figures.each_chunk(|chunk| {
             for s in chunk.iter().filter(|s| is_ward(s)) {
                 for r in s
@@ -86,17 +138,21 @@ pub fn check_outliers(
                     .iter()
                     .filter(|r| scored(r) && r.ind() < template.indicators.len())
                 {
-                    f(s, r);
+                    if let Some((x, size)) = scaled(scale, template, s, r) {
+                        f(s, r, x, size);
+                    }
                 }
             }
             Ok(())
         })
     };
     let mut count = vec![0usize; groups];
-    ward_rows(&mut |_, r| count[group(r)] += 1)?;
+    ward_rows(&mut |_, r, _, _| count[group(r)] += 1)?;
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
-    let worth: Vec<usize> = (0..groups).filter(|&g| count[g] >= MIN_WARDS).collect();
+    let worth: Vec<usize> = (0..groups)
+        .filter(|&g| count[g] >= settings.outlier_min_peers)
+        .collect();
     let mut rest = worth.as_slice();
     while !rest.is_empty() {
         let (mut take, mut held) = (0, 0);
@@ -115,9 +171,9 @@ pub fn check_outliers(
             .iter()
             .map(|&g| Vec::with_capacity(count[g]))
             .collect();
-        ward_rows(&mut |_, r| {
+        ward_rows(&mut |_, r, x, _| {
             if let Some(k) = slot[group(r)] {
-                values[k].push(r.value);
+                values[k].push(x);
             }
         })?;
         for (&g, mut v) in batch.iter().zip(values) {
@@ -130,44 +186,135 @@ pub fn check_outliers(
             }
         }
     }
-    let mut out = Vec::new();
-    ward_rows(&mut |s, r| {
+    let words = template.level_words();
+    // (group, score, finding) of every figure above the threshold.
+    let mut found: Vec<(usize, f64, Finding)> = Vec::new();
+    ward_rows(&mut |s, r, x, size| {
         let Some((med, mad)) = spread[group(r)] else {
             return;
         };
-        let (indicator, column) = (r.ind(), r.column);
-        let score = MAD_SCALE * (r.value - med).abs() / mad;
-        if score <= settings.outlier_threshold {
+        let score = MAD_SCALE * (x - med).abs() / mad;
+        if score <= settings.outlier_threshold || !far_off(r.value, med * size, settings) {
             return;
         }
-        let unit_name = s
-            .unit
-            .and_then(|u| template.agencies.get(u))
-            .map(|a| a.name.clone())
-            .unwrap_or_default();
-        let d = r.shown_decimals().min(4);
-        let (x, m) = (format_num(r.value, d, lang), format_auto(med, 2, lang));
-        let sc = format_num(score, 1, lang);
-        let th = format_auto(settings.outlier_threshold, 2, lang);
-        let what = indicator_words(template, indicator);
-        let words = template.level_words();
-        let (uv, ue) = (&words.units_vi, &words.units_en);
-        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi {x}, khác xa các {uv} khác (trung vị {m}; điểm lệch {sc} > {th}). Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-            format!("{unit_name}: {what} (column {column}) is {x}, far from the other {ue} (median {m}; score {sc} > {th}). Check it: a digit too many or too few, or the wrong unit."),
+        let finding = outlier_finding(
+            template,
+            &words,
+            settings,
+            scale,
+            s,
+            r,
+            (x, size),
+            (med, score),
+            lang,
         );
-        out.push(
-            at_row(Finding::warning(Code::Outlier, text), template, s, r)
-                .expected(m)
-                .actual(x),
-        );
+        found.push((group(r), score, finding));
     })?;
+    // One per unit and indicator, its strongest column (in a first
+    // quarter LK repeats TH: one figure, one warning).
+    found.sort_by(|a, b| {
+        (&a.2.file, &a.2.indicator)
+            .cmp(&(&b.2.file, &b.2.indicator))
+            .then(b.1.total_cmp(&a.1))
+    });
+    found.dedup_by(|later, first| {
+        later.2.file == first.2.file && later.2.indicator == first.2.indicator
+    });
+    // The strongest few of each indicator and column.
+    found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+    let mut out = Vec::new();
+    let mut last: Option<(usize, usize)> = None;
+    for (g, _, f) in found {
+        let n = match last {
+            Some((lg, n)) if lg == g => n + 1,
+            _ => 1,
+        };
+        last = Some((g, n));
+        if n <= settings.outlier_max {
+            out.push(f);
+        }
+    }
     Ok(out)
+}
+
+/// Is a figure `factor` times off the usual one, and off by more than
+/// counting noise? A small count that doubles (4 where 2 is usual) is not
+/// worth a warning; 860 where 89 is usual is.
+fn far_off(value: f64, usual: f64, settings: &CheckSettings) -> bool {
+    let gap = (value - usual).abs();
+    let noise = 3.0 * usual.abs().max(4.0).sqrt();
+    let factor = settings.outlier_factor;
+    let ratio_off = if value > 0.0 && usual > 0.0 {
+        value / usual >= factor || usual / value >= factor
+    } else {
+        gap >= (factor - 1.0) * usual.abs().max(1.0)
+    };
+    ratio_off && gap > noise
+}
+
+/// The finding for a unit's figure `r` whose scaled value `x` (per `size`)
+/// is far from the peers' median: `expected` is what the median gives for
+/// a unit of its size.
+#[allow(clippy::too_many_arguments)]
+fn outlier_finding(
+    template: &Template,
+    words: &crate::template::LevelWords,
+    settings: &CheckSettings,
+    scale: OutlierScale,
+    s: &Submission,
+    r: &TidyRow,
+    (x, size): (f64, f64),
+    (med, score): (f64, f64),
+    lang: Lang,
+) -> Finding {
+    let unit_name = s
+        .unit
+        .and_then(|u| template.agencies.get(u))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let column = r.column;
+    let d = r.shown_decimals().min(4);
+    let v = format_num(r.value, d, lang);
+    let typical = format_num(crate::rules::rounding::round_to(med * size, d), d, lang);
+    let sc = format_num(score, 1, lang);
+    let th = format_auto(settings.outlier_threshold, 2, lang);
+    let what = indicator_words(template, r.ind());
+    let (uv, ue) = (&words.units_vi, &words.units_en);
+    let (ratio, m) = (format_auto(x, 3, lang), format_auto(med, 3, lang));
+    let compared_vi = match scale {
+        OutlierScale::Size => format!(
+            "tính trên quy mô của đơn vị ({}): {ratio}, trong khi trung vị các {uv} là {m}",
+            format_auto(size, 0, lang)
+        ),
+        OutlierScale::Column(c) => format!(
+            "gấp {ratio} lần số {c} của chính đơn vị ({}), trong khi trung vị các {uv} là {m} lần",
+            format_num(size, d, lang)
+        ),
+        _ => format!("khác xa các {uv} khác (trung vị {m})"),
+    };
+    let compared_en = match scale {
+        OutlierScale::Size => format!(
+            "per unit of its size ({}): {ratio}, where the {ue}' median is {m}",
+            format_auto(size, 0, lang)
+        ),
+        OutlierScale::Column(c) => format!(
+            "{ratio} times its own {c} ({}), where the {ue}' median is {m} times",
+            format_num(size, d, lang)
+        ),
+        _ => format!("far from the other {ue} (median {m})"),
+    };
+    let text = lang.text(
+        format!("{unit_name}: {what} (cột {column}) ghi {v}, {compared_vi} (điểm lệch {sc} > {th}); với quy mô của đơn vị, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+        format!("{unit_name}: {what} (column {column}) is {v}, {compared_en} (score {sc} > {th}); for a unit of its size about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+    );
+    at_row(Finding::warning(Code::Outlier, text), template, s, r)
+        .expected(typical)
+        .actual(v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ValueColumn;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
 
     fn wards(t: &Template, values: &[f64]) -> Vec<Submission> {
@@ -185,18 +332,45 @@ mod tests {
             .collect()
     }
 
+    /// Wards stating TH and CK of HC02.
+    fn wards_ck(t: &Template, values: &[(f64, f64)]) -> Vec<Submission> {
+        let hc02 = ind(t, "HC02");
+        values
+            .iter()
+            .enumerate()
+            .map(|(k, (th, ck))| {
+                sub_with(
+                    t,
+                    &format!("P{:02}", k + 1),
+                    vec![
+                        row(hc02, ValueColumn::Th, *th, 0),
+                        row(hc02, ValueColumn::Ck, *ck, 0),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    /// The figures as they are, among five wards or more (units of one
+    /// size).
+    fn raw() -> CheckSettings {
+        CheckSettings {
+            outlier_scale: OutlierScale::None,
+            outlier_min_peers: 5,
+            ..Default::default()
+        }
+    }
+
+    fn outliers(t: &Template, s: &[Submission], settings: &CheckSettings) -> Vec<Finding> {
+        let refs: Vec<&Submission> = s.iter().collect();
+        check_outliers(&Figures::in_memory(&refs), t, settings, Lang::Vi).unwrap()
+    }
+
     #[test]
     fn a_figure_far_from_the_median_is_an_outlier() {
         let t = Template::builtin().unwrap();
         let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 1250.0, 118.0]);
-        let refs: Vec<&Submission> = s.iter().collect();
-        let f = check_outliers(
-            &Figures::in_memory(&refs),
-            &t,
-            &CheckSettings::default(),
-            Lang::Vi,
-        )
-        .unwrap();
+        let f = outliers(&t, &s, &raw());
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::Outlier);
         assert_eq!(
@@ -205,51 +379,155 @@ mod tests {
                 f[0].expected.as_str(),
                 f[0].actual.as_str()
             ),
-            ("P05", "122,5", "1.250")
+            ("P05", "123", "1.250")
         );
     }
 
     #[test]
     fn near_misses_are_not_outliers() {
         let t = Template::builtin().unwrap();
-        let settings = CheckSettings::default();
+        // A small count that doubles where the others hold still: far by
+        // the score, not by a typo's factor nor beyond counting noise.
+        let s = wards(&t, &[1.0, 1.0, 2.0, 1.0, 2.0, 1.0, 1.0, 6.0, 2.0, 1.0]);
+        assert!(outliers(&t, &s, &raw()).is_empty());
         // Spread out but no figure far from the rest.
         let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 160.0, 118.0]);
-        let refs: Vec<&Submission> = s.iter().collect();
-        assert!(
-            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
-                .unwrap()
-                .is_empty()
-        );
+        assert!(outliers(&t, &s, &raw()).is_empty());
         // Fewer than five wards.
         let s = wards(&t, &[120.0, 130.0, 110.0, 1250.0]);
-        let refs: Vec<&Submission> = s.iter().collect();
-        assert!(
-            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
-                .unwrap()
-                .is_empty()
-        );
+        assert!(outliers(&t, &s, &raw()).is_empty());
         // MAD = 0: most wards state the same figure.
         let s = wards(&t, &[0.0, 0.0, 0.0, 0.0, 3.0, 0.0]);
-        let refs: Vec<&Submission> = s.iter().collect();
-        assert!(
-            check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi)
-                .unwrap()
-                .is_empty()
-        );
+        assert!(outliers(&t, &s, &raw()).is_empty());
     }
 
     #[test]
     fn the_threshold_is_configurable() {
         let t = Template::builtin().unwrap();
         let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 160.0, 118.0]);
-        let refs: Vec<&Submission> = s.iter().collect();
         let settings = CheckSettings {
             outlier_threshold: 2.0,
-            ..Default::default()
+            outlier_factor: 1.25,
+            ..raw()
         };
-        let f = check_outliers(&Figures::in_memory(&refs), &t, &settings, Lang::Vi).unwrap();
+        let f = outliers(&t, &s, &settings);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].actual, "160");
+    }
+
+    /// Wards ten times apart in size, each about 10 % above last year:
+    /// raw figures make the largest look like outliers, figures per unit of
+    /// last year's (the default) only the one typed ten times too large.
+    #[test]
+    fn units_of_different_sizes_are_compared_per_unit_of_size() {
+        let t = Template::builtin().unwrap();
+        let ck = [
+            20.0, 35.0, 50.0, 80.0, 120.0, 150.0, 220.0, 300.0, 450.0, 900.0, 1500.0, 2400.0,
+        ];
+        let mut values: Vec<(f64, f64)> = ck
+            .iter()
+            .enumerate()
+            .map(|(k, c)| ((c * (1.05 + 0.01 * k as f64)).round(), *c))
+            .collect();
+        // Phường 4 typed one digit too many.
+        values[3].0 *= 10.0;
+        let s = wards_ck(&t, &values);
+        let raw_found = outliers(&t, &s, &raw());
+        assert!(
+            raw_found.iter().any(|f| f.unit == "P12"),
+            "raw figures flag the largest ward: {raw_found:?}"
+        );
+        let f = outliers(&t, &s, &CheckSettings::default());
+        let got: Vec<(&str, &str, &str, &str)> = f
+            .iter()
+            .map(|x| {
+                (
+                    x.unit.as_str(),
+                    x.column.as_str(),
+                    x.expected.as_str(),
+                    x.actual.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, [("P04", "TH", "89", "860")]);
+        assert!(f[0].message.contains("lần số CK"), "{}", f[0].message);
+        // A ward without CK is left out, not compared raw.
+        let mut s = s;
+        s.push(sub_with(
+            &t,
+            "P13",
+            vec![row(ind(&t, "HC02"), ValueColumn::Th, 99_999.0, 0)],
+        ));
+        assert_eq!(outliers(&t, &s, &CheckSettings::default()).len(), 1);
+        // Fewer peers than the template asks for: nothing said.
+        let few = CheckSettings {
+            outlier_min_peers: 20,
+            ..Default::default()
+        };
+        assert!(outliers(&t, &s, &few).is_empty());
+    }
+
+    /// The registry's sizes, when it has them, scale the figures (per head).
+    #[test]
+    fn the_registry_size_scales_the_figures() {
+        let base = Template::builtin().unwrap();
+        let mut agencies = String::from("code,kind,name,aliases,reports,size\n");
+        let sizes: [f64; 10] = [
+            2_000.0, 3_500.0, 5_000.0, 8_000.0, 12_000.0, 15_000.0, 22_000.0, 30_000.0, 45_000.0,
+            90_000.0,
+        ];
+        for (k, size) in sizes.iter().enumerate() {
+            agencies.push_str(&format!("P{:02},ward,Xã {},,yes,{size}\n", k + 1, k + 1));
+        }
+        let t = Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            crate::template::DEFAULT_INDICATORS,
+            crate::template::DEFAULT_GROUPS,
+            &agencies,
+        )
+        .unwrap();
+        let _ = base;
+        // About 3 applications per 100 people, but Xã 6 wrote 4.500 for
+        // 525.
+        let mut th: Vec<f64> = sizes
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s * (0.03 + 0.001 * k as f64)).round())
+            .collect();
+        th[5] = 4_500.0;
+        let s = wards(&t, &th);
+        let f = outliers(&t, &s, &CheckSettings::default());
+        let got: Vec<(&str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(got, [("P06", "4.500")]);
+        assert!(f[0].message.contains("các xã"), "{}", f[0].message);
+    }
+
+    /// At most `outlier_max` per indicator and column, the strongest.
+    #[test]
+    fn only_the_strongest_few_are_reported() {
+        let t = Template::builtin().unwrap();
+        let mut th = vec![100.0; 12];
+        for (k, v) in [
+            (1, 2_000.0),
+            (3, 5_000.0),
+            (5, 900.0),
+            (7, 3_000.0),
+            (9, 4_000.0),
+        ] {
+            th[k] = v;
+        }
+        // Not all equal, so that the spread is not zero.
+        for (k, x) in th.iter_mut().enumerate() {
+            *x += k as f64;
+        }
+        let s = wards(&t, &th);
+        let f = outliers(&t, &s, &raw());
+        let mut got: Vec<&str> = f.iter().map(|x| x.unit.as_str()).collect();
+        got.sort();
+        assert_eq!(got, ["P04", "P08", "P10"]);
     }
 }
