@@ -40,7 +40,14 @@ fn relative(root: &Path, path: &Path) -> String {
         .join("/")
 }
 
-/// Lists every file under `dir`, sorted by relative path.
+/// How deep folders are followed under the input folder.
+const MAX_DEPTH: usize = 32;
+
+/// Lists every file under `dir`, sorted by relative path. Links to files
+/// and folders are followed, a linked folder once: a link back to a folder
+/// above it (a loop) is listed as skipped, never walked again. Anything
+/// that is not a regular file (a named pipe, a device, a socket) is
+/// skipped without being opened: opening a pipe can block forever.
 ///
 /// # Errors
 /// When `dir` itself does not exist or is not a folder (fatal).
@@ -56,60 +63,45 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
         });
     }
     let mut out = Vec::new();
-    walk(dir, dir, &mut out, 0);
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(out)
-}
-
-fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.push(InputFile {
-                path: dir.to_path_buf(),
-                rel: relative(root, dir),
-                kind: InputKind::Unreadable(format!("the folder cannot be listed: {e}")),
-                modified: None,
-            });
-            return;
-        }
-    };
-    for entry in entries {
+    let mut walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(1)
+        .into_iter();
+    while let Some(entry) = walk.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                out.push(InputFile {
-                    path: dir.to_path_buf(),
-                    rel: relative(root, dir),
-                    kind: InputKind::Unreadable(format!(
-                        "an entry of the folder cannot be read: {e}"
-                    )),
-                    modified: None,
-                });
-                continue;
-            }
-        };
-        let path = entry.path();
-        let rel = relative(root, &path);
-        // Follow links to files and folders, but never deeper than a sane
-        // depth (a link loop would otherwise never end).
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
-            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let rel = relative(dir, &path);
+                let kind = match e.loop_ancestor() {
+                    Some(above) => {
+                        let above = match relative(dir, above) {
+                            r if r.is_empty() => "the input folder".to_string(),
+                            r => format!("the folder «{r}»"),
+                        };
+                        InputKind::Skipped(format!(
+                            "a link back to {above} above it; that folder is read once, not again through the link"
+                        ))
+                    }
+                    None => InputKind::Unreadable(match e.io_error() {
+                        Some(io) => format!("it cannot be opened: {io}"),
+                        None => format!("it cannot be opened: {e}"),
+                    }),
+                };
                 out.push(InputFile {
                     path,
                     rel,
-                    kind: InputKind::Unreadable(format!("the file cannot be opened: {e}")),
+                    kind,
                     modified: None,
                 });
                 continue;
             }
         };
-        if meta.is_dir() {
-            let ext = path
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
+        let path = entry.path().to_path_buf();
+        let rel = relative(dir, &path);
+        let file_type = entry.file_type();
+        if file_type.is_dir() {
+            let ext = extension(&path);
             if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
                 // Listed, so that a submission that arrived as a folder is
                 // not lost without a word; its files are read as well.
@@ -122,23 +114,33 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
                     modified: None,
                 });
             }
-            if depth < 32 {
-                walk(root, &path, out, depth + 1);
-            } else {
+            if entry.depth() >= MAX_DEPTH {
+                walk.skip_current_dir();
                 out.push(InputFile {
                     path,
                     rel,
-                    kind: InputKind::Skipped("folder nested too deeply (a link loop?)".into()),
+                    kind: InputKind::Skipped(format!(
+                        "a folder nested more than {MAX_DEPTH} deep; its files are not read"
+                    )),
                     modified: None,
                 });
             }
             continue;
         }
+        if !file_type.is_file() {
+            out.push(InputFile {
+                path,
+                rel,
+                kind: InputKind::Skipped(format!(
+                    "not a regular file ({}); not opened",
+                    special_kind(&file_type)
+                )),
+                modified: None,
+            });
+            continue;
+        }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ext = Path::new(&name)
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
+        let ext = extension(Path::new(&name));
         let kind = if name.starts_with("~$") {
             InputKind::Skipped(
                 "Excel lock file (~$…), left behind while a workbook is open; not a submission"
@@ -155,9 +157,37 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<InputFile>, depth: usize) {
             path,
             rel,
             kind,
-            modified: meta.modified().ok(),
+            modified: entry.metadata().ok().and_then(|m| m.modified().ok()),
         });
     }
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+/// A path's extension in lower case ("" when it has none).
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// What a file that is neither a regular file nor a folder is.
+fn special_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = t;
+    "a special file"
 }
 
 #[cfg(test)]
@@ -194,6 +224,36 @@ mod tests {
         assert_eq!(files[1].kind, InputKind::Spreadsheet);
         assert!(matches!(&files[3].kind, InputKind::Skipped(r) if r.contains(".docx")));
         assert!(matches!(&files[5].kind, InputKind::Skipped(r) if r.contains("lock")));
+    }
+
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[test]
+    fn a_link_loop_is_followed_once_and_a_pipe_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.xlsx"), b"x").unwrap();
+        std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+        let fifo =
+            std::ffi::CString::new(dir.path().join("pipe.xlsx").to_string_lossy().as_bytes())
+                .unwrap();
+        // SAFETY: mkfifo reads a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        let files = discover(dir.path()).unwrap();
+        let got: Vec<(&str, bool)> = files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.kind == InputKind::Spreadsheet))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("pipe.xlsx", false),
+                ("sub/a.xlsx", true),
+                ("sub/up", false)
+            ]
+        );
+        assert!(matches!(&files[0].kind, InputKind::Skipped(r) if r.contains("named pipe")));
+        assert!(matches!(&files[2].kind, InputKind::Skipped(r) if r.contains("link back")));
     }
 
     #[test]
