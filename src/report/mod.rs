@@ -5,4 +5,5 @@ pub mod detail;
 pub mod errors;
 pub mod feedback;
 pub mod layout;
+pub mod marks;
 pub mod workbook;
