@@ -578,3 +578,102 @@ fn status_lines_are_filled_by_the_worst_finding() {
     assert_eq!(fills_of("P01"), all(None));
     assert_eq!(fills_of("VP"), all(None));
 }
+
+/// A planted batch: a department's district figure against the wards'
+/// sum, and a ward's negative count. The total-mismatch marks the
+/// office's figure and the total; the negative count its cell and the
+/// total it enters; nothing else is marked (the wards that sent nothing
+/// have no cell).
+#[test]
+fn a_total_mismatch_and_a_wards_error_mark_their_cells_and_totals() {
+    use crate::checks::{complete, consolidate, summary, ward_rows, write_form, write_template};
+    use crate::checks::{TH_LK, V};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, (a, b, c)) in [
+        (120.0, 100.0, 80.0),
+        (180.0, 171.0, 100.0),
+        (200.0, 190.0, 150.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut rows = ward_rows(a, b, c);
+        if k == 1 {
+            rows.retain(|r| r.0 != "HC07");
+            rows.push((
+                "HC07",
+                "Tổng số lượt đánh giá",
+                "lượt",
+                vec![V::N(-100.0), V::N(-100.0)],
+            ));
+        }
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &complete(rows, true),
+        );
+    }
+    // The wards resolved 500 files; the office says 510.
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(
+            vec![(
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(510.0), V::N(500.0)],
+            )],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|cumulative-mismatch|VP|F7|HC02|LK|LK = TH|500",
+            "error|submission-missing|P04|||||",
+            "error|submission-missing|P05|||||",
+            "error|submission-missing|P06|||||",
+            "error|total-mismatch|VP|E7|HC02|TH|500|510",
+            "error|value-negative|P02|E11|HC07|TH|≥ 0|-100",
+            "error|value-negative|P02|F11|HC07|LK|≥ 0|-100",
+        ]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let (summary_marks, _) = disputed(&book, "Tổng hợp");
+    assert_eq!(
+        summary_marks,
+        BTreeSet::from([
+            mark("HC02", "TH", "Σ", "error"),
+            mark("HC07", "LK", "Σ", "error"),
+            mark("HC07", "TH", "Σ", "error"),
+        ])
+    );
+    let (detail, notes) = disputed(&book, "Chi tiết theo đơn vị");
+    let office = "Văn phòng HĐND và UBND quận";
+    assert_eq!(
+        detail,
+        BTreeSet::from([
+            mark("HC02", "LK", office, "error"),
+            mark("HC02", "TH", office, "error"),
+            mark("HC02", "TH", "Tổng cộng", "error"),
+            mark("HC07", "LK", "Phường 2", "error"),
+            mark("HC07", "LK", "Tổng cộng", "error"),
+            mark("HC07", "TH", "Phường 2", "error"),
+            mark("HC07", "TH", "Tổng cộng", "error"),
+        ])
+    );
+    let total = &notes[&("HC02".into(), "TH".into(), "Tổng cộng".into())];
+    assert!(total.contains("toàn quận ghi 510"), "{total}");
+}
