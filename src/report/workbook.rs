@@ -280,6 +280,15 @@ fn widest_word(text: &str) -> f64 {
         .fold(0.0, f64::max)
 }
 
+/// Column widths, each widened to the longest word of its header.
+fn fit_headers<const N: usize>(widths: [f64; N], headers: &[&str; N]) -> [f64; N] {
+    let mut out = widths;
+    for (w, h) in out.iter_mut().zip(headers) {
+        *w = w.max(widest_word(h));
+    }
+    out
+}
+
 /// Writes `tong-hop.xlsx`.
 ///
 /// # Errors
@@ -606,6 +615,9 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(),
         (2, lang.pick("ĐVT", "Unit"), DETAIL_UNIT_WIDTH),
         (3, lang.pick("Cột", "Column"), DETAIL_COLUMN_WIDTH),
     ];
+    for (_, h, w) in &mut header {
+        *w = w.max(widest_word(h));
+    }
     let unit_width = |widest: u32, name: &str| {
         let least = width_for_units(widest, FONT_SIZE)
             .max(widest_word(name))
@@ -800,7 +812,7 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         lang.pick("Thông tin", "Info"),
         lang.pick("Ghi chú", "Note"),
     ];
-    let widths = [5.0, 10.0, 26.0, 34.0, 14.0, 6.0, 9.0, 9.0, 48.0];
+    let widths = fit_headers([5.0, 10.0, 26.0, 34.0, 14.0, 6.0, 9.0, 9.0, 48.0], &headers);
     let header_lines = headers
         .iter()
         .zip(widths)
@@ -924,7 +936,10 @@ pub fn findings_sheet(
             "Message",
         ],
     };
-    let widths = [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0];
+    let widths = fit_headers(
+        [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
+        &headers,
+    );
     // Columns whose text wraps; the others are short codes.
     let wraps = [
         false, false, true, true, true, false, false, false, true, true, true,
@@ -995,4 +1010,24 @@ pub fn findings_sheet(
     ws.set_repeat_rows(0, 0)?;
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_is_never_narrower_than_the_words_of_its_header() {
+        // "Column" (English Chi tiết) broke in two in a 5-character column.
+        let [code, column] = fit_headers([8.0, 5.0], &["Code", "Column"]);
+        assert_eq!(code, 8.0);
+        assert!(wrapped_lines("Column", column, true, FONT_SIZE) == 1);
+        assert!(wrapped_lines("Column", 5.0, true, FONT_SIZE) > 1);
+    }
+
+    #[test]
+    fn a_number_format_says_its_decimals() {
+        assert_eq!(format_decimals("#,##0"), 0);
+        assert_eq!(format_decimals("#,##0.00"), 2);
+    }
 }
