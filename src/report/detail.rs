@@ -10,10 +10,15 @@
 //! second writes every figure into its band's region of a temporary file,
 //! and each band is then one read of its region. Memory stays at one band
 //! whatever the number of units, and the work stays linear.
+//!
+//! The first pass also measures each column's widest figure: the header
+//! row, written first, is as tall as the unit names need in columns as
+//! wide as their figures.
 
 use crate::error::Fatal;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
+use crate::report::layout::number_units;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
@@ -40,11 +45,15 @@ pub struct DetailCells<'a> {
     /// The turned-around figures when there is more than one band: the
     /// file, and each band's region as (first record, records).
     spilled: Option<(File, Vec<(u64, u64)>)>,
+    /// Per column, the width of its widest figure (see [`number_units`]).
+    widest: Vec<u32>,
 }
 
 impl<'a> DetailCells<'a> {
     /// The cells of `indicators` indicators × `columns` for `units`
-    /// (positions in `figures`, in the order of the sheet's columns).
+    /// (positions in `figures`, in the order of the sheet's columns);
+    /// `decimals` are the decimals each indicator's figures are shown
+    /// with, for [`DetailCells::widest`].
     ///
     /// # Errors
     /// When the figures cannot be read back or turned around on disk.
@@ -53,6 +62,7 @@ impl<'a> DetailCells<'a> {
         units: &[usize],
         columns: &'a [ValueColumn],
         indicators: usize,
+        decimals: &[u8],
     ) -> Result<DetailCells<'a>, Fatal> {
         let mut position = vec![None; figures.len()];
         for (pos, &k) in units.iter().enumerate() {
@@ -69,11 +79,47 @@ impl<'a> DetailCells<'a> {
             indicators,
             band_len,
             spilled: None,
+            widest: vec![0; units.len()],
         };
+        let counted = cells.measure(decimals)?;
         if cells.band_count() > 1 {
-            cells.spilled = Some(cells.turn_around()?);
+            cells.spilled = Some(cells.turn_around(counted)?);
         }
         Ok(cells)
+    }
+
+    /// Per column of the sheet (the units in the order given), the width
+    /// of its widest figure in 1/2048 em (see [`number_units`]); 0 for a
+    /// unit with no figure shown.
+    pub fn widest(&self) -> &[u32] {
+        &self.widest
+    }
+
+    /// One pass over the figures: each column's widest figure, and how
+    /// many figures each band holds.
+    fn measure(&mut self, decimals: &[u8]) -> Result<Vec<u64>, Fatal> {
+        let mut count = vec![0u64; self.band_count()];
+        let mut widest = std::mem::take(&mut self.widest);
+        self.figures.each_chunk_at(|start, subs| {
+            for (k, s) in subs.iter().enumerate() {
+                let Some(pos) = self.position.get(start + k).copied().flatten() else {
+                    continue;
+                };
+                for r in &s.rows {
+                    if self.cell(start + k, r.ind(), r.column).is_none() {
+                        continue;
+                    }
+                    count[r.ind() / self.band_len] += 1;
+                    let d = decimals.get(r.ind()).copied().unwrap_or(2);
+                    if let Some(w) = widest.get_mut(pos as usize) {
+                        *w = (*w).max(number_units(r.value, d));
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        self.widest = widest;
+        Ok(count)
     }
 
     /// How many bands the indicators come in.
@@ -139,20 +185,10 @@ impl<'a> DetailCells<'a> {
     }
 
     /// Writes every shown figure into its band's region of a temporary
-    /// file, keeping each unit's figures in their order.
-    fn turn_around(&self) -> Result<(File, Vec<(u64, u64)>), Fatal> {
+    /// file (`count`: how many each band holds), keeping each unit's
+    /// figures in their order.
+    fn turn_around(&self, count: Vec<u64>) -> Result<(File, Vec<(u64, u64)>), Fatal> {
         let bands = self.band_count();
-        let mut count = vec![0u64; bands];
-        self.figures.each_chunk_at(|start, subs| {
-            for (k, s) in subs.iter().enumerate() {
-                for r in &s.rows {
-                    if self.cell(start + k, r.ind(), r.column).is_some() {
-                        count[r.ind() / self.band_len] += 1;
-                    }
-                }
-            }
-            Ok(())
-        })?;
         let mut regions = Vec::with_capacity(bands);
         let mut at = 0;
         for &n in &count {
@@ -244,7 +280,18 @@ mod tests {
         let figures = Figures::new(subs.iter().collect(), Some(&store));
         // Columns in reverse order, the first unit left out.
         let shown: Vec<usize> = (1..n_units).rev().collect();
-        let mut cells = DetailCells::new(&figures, &shown, &columns, k).unwrap();
+        let decimals: Vec<u8> = (0..k).map(|i| (i % 3) as u8).collect();
+        let mut cells = DetailCells::new(&figures, &shown, &columns, k, &decimals).unwrap();
+        // Each column's widest figure, shown with its indicator's decimals.
+        for (pos, &u) in shown.iter().enumerate() {
+            let want = (0..k)
+                .filter(|i| (i + u) % 3 != 0)
+                .flat_map(|i| (0..2).map(move |q| (i, q)))
+                .map(|(i, q)| number_units(value(u, i, q), decimals[i]))
+                .max()
+                .unwrap_or(0);
+            assert_eq!(cells.widest()[pos], want, "unit {u}");
+        }
         for b in 0..cells.band_count() {
             let band = cells.band(b);
             let got = cells.cells(b).unwrap();

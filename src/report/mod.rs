@@ -4,4 +4,6 @@ pub mod atomic;
 pub mod detail;
 pub mod errors;
 pub mod feedback;
+pub mod layout;
+pub mod marks;
 pub mod workbook;

@@ -1,13 +1,26 @@
-//! The consolidated workbook `tong-hop.xlsx`:
+//! The consolidated workbook `tong-hop.xlsx`, laid out to be printed and
+//! signed:
 //!
 //! ```text
-//! Tổng hợp              Mã | Chỉ tiêu | ĐVT | KH | TH | LK | CK | %KH | %CK
+//! Tổng hợp              office, title, what it covers, the legend of the marks
+//!                       Mã | Chỉ tiêu | ĐVT | KH | TH | LK | CK | %KH | %CK
 //!                       (one row per indicator under section rows)
 //! Chi tiết theo đơn vị  Mã | Chỉ tiêu | ĐVT | Cột | ward… | Tổng cộng | department…
-//!                       (TH and LK rows; Tổng cộng a live SUM with its value)
-//! Tình trạng nộp        each expected unit and every other file, with status
-//! Lỗi                   the error list, coloured by severity
+//!                       (TH and LK rows; Tổng cộng a live SUM with its value;
+//!                       title and legend in the page header, the first row
+//!                       stays the header that `--previous` reads)
+//! Tình trạng nộp        each expected unit and every other file, with status,
+//!                       the row filled by the unit's worst finding
+//! Lỗi                   the error list, coloured by severity, wrapped
 //! ```
+//!
+//! Every figure the error list disputes is filled by severity and carries
+//! a note with the findings' messages (see [`crate::report::marks`]).
+//! Every sheet prints on A4 with its header rows repeated and "Trang x/y"
+//! at the foot; Chi tiết also repeats its indicator columns. The text is
+//! Times New Roman throughout, and row heights and column widths come from
+//! its widths (see [`crate::report::layout`]): nothing prints cut, over
+//! another row, or as `###`.
 //!
 //! Number formats are written in Excel's invariant form (`#,##0.00`), which
 //! Excel shows as `#.##0,00` under the Vietnamese locale.
@@ -19,9 +32,14 @@ use crate::normalize::store::Figures;
 use crate::reconcile::{column_index, Totals};
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
-use crate::template::{Indicator, Kind, Level, Template};
+use crate::report::layout::{
+    number_units, row_height, text_px, width_for_lines, width_for_px, width_for_units,
+    wrapped_lines, FONT, FONT_SIZE,
+};
+use crate::report::marks::{Mark, Marks, Place};
+use crate::template::{AgencyKind, Indicator, Kind, Level, Template};
 use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+    Color, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -111,6 +129,166 @@ fn quantity_format(ind: &Indicator) -> &'static str {
     }
 }
 
+/// The decimals a number format shows (`#,##0.00` → 2).
+fn format_decimals(format: &str) -> u8 {
+    format.rsplit_once('.').map_or(0, |(_, d)| d.len() as u8)
+}
+
+/// The fill of a finding's severity, the same for a disputed figure, a
+/// unit's line in "Tình trạng nộp" and a row of "Lỗi".
+pub fn severity_fill(severity: Severity) -> Color {
+    match severity {
+        Severity::Error => Color::RGB(0xF8CBAD),
+        Severity::Warning => Color::RGB(0xFFF2CC),
+        Severity::Info => Color::RGB(0xDDEBF7),
+    }
+}
+
+/// Times New Roman 11, the font of every cell.
+fn base() -> Format {
+    Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
+}
+
+fn header_format() -> Format {
+    base()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin)
+        .set_background_color(Color::RGB(0xDDEBF7))
+}
+
+fn cell_format() -> Format {
+    base().set_border(FormatBorder::Thin)
+}
+
+/// A4 landscape (every sheet is wider than tall), narrow margins, the
+/// sheet's name and "Trang x/y" at the foot of every page.
+fn print_setup(ws: &mut Worksheet, lang: Lang) {
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer(format!(
+        "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
+        lang.pick("Trang", "Page")
+    ));
+}
+
+/// The note of a disputed figure: the findings' messages.
+fn note_of(mark: &Mark, lang: Lang) -> Note {
+    let text = mark.note(lang);
+    // The note's font (Tahoma 8) puts about 64 characters on a line of a
+    // 400-pixel box, 13 pixels a line.
+    let lines: usize = text
+        .split('\n')
+        .map(|l| l.chars().count().div_ceil(64).max(1))
+        .sum();
+    Note::new(text)
+        .set_author("tonghop")
+        .add_author_prefix(false)
+        .set_width(400)
+        .set_height((lines * 13 + 16).min(640) as u32)
+}
+
+/// What the fills mean: the word in the fill, then what to do.
+fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
+    [
+        (
+            Severity::Error,
+            Severity::Error.label(lang),
+            lang.pick(
+                "Số liệu có lỗi (xem ghi chú của ô và trang «Lỗi»): phải làm rõ trước khi trình ký.",
+                "A figure in error (see the cell's note and the sheet «Findings»): resolve it before signing.",
+            ),
+        ),
+        (
+            Severity::Warning,
+            Severity::Warning.label(lang),
+            lang.pick(
+                "Số liệu có thể sai, hoặc đã được quy đổi đơn vị: cần xem lại.",
+                "A figure probably wrong, or converted: check it.",
+            ),
+        ),
+    ]
+}
+
+/// The formats of figures (number format × bold × fill), each built once.
+struct FigureFormats {
+    border: bool,
+    formats: HashMap<(&'static str, bool, Option<Severity>), Format>,
+}
+
+impl FigureFormats {
+    fn new(border: bool) -> Self {
+        FigureFormats {
+            border,
+            formats: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, num: &'static str, bold: bool, mark: Option<Severity>) -> &Format {
+        let border = self.border;
+        self.formats.entry((num, bold, mark)).or_insert_with(|| {
+            let mut f = base()
+                .set_num_format(num)
+                .set_align(FormatAlign::VerticalCenter);
+            if bold {
+                f = f.set_bold();
+            }
+            if border {
+                f = f.set_border(FormatBorder::Thin);
+            }
+            if let Some(s) = mark {
+                f = f.set_background_color(severity_fill(s));
+            }
+            f
+        })
+    }
+}
+
+/// Writes a figure (or, with none, an empty cell that still shows its
+/// mark) and the mark's note.
+fn write_figure(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+    format: &Format,
+    mark: Option<&Mark>,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    match value {
+        Some(v) if v.is_finite() => {
+            ws.write_number_with_format(row, col, v, format)?;
+        }
+        _ => {
+            ws.write_blank(row, col, format)?;
+        }
+    }
+    if let Some(m) = mark {
+        ws.insert_note(row, col, &note_of(m, lang))?;
+    }
+    Ok(())
+}
+
+/// The widest word of `text` in bold, as a column width, so that a
+/// wrapped header never breaks inside a word.
+fn widest_word(text: &str) -> f64 {
+    text.split_whitespace()
+        .map(|w| width_for_px(text_px(w, true, FONT_SIZE)))
+        .fold(0.0, f64::max)
+}
+
+/// Column widths, each widened to the longest word of its header.
+fn fit_headers<const N: usize>(widths: [f64; N], headers: &[&str; N]) -> [f64; N] {
+    let mut out = widths;
+    for (w, h) in out.iter_mut().zip(headers) {
+        *w = w.max(widest_word(h));
+    }
+    out
+}
+
 /// Writes `tong-hop.xlsx`.
 ///
 /// # Errors
@@ -119,16 +297,31 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     let mut wb = Workbook::new();
     let names = sheet_names(data.lang);
     let e = xerr(path);
+    // Times New Roman 11 is the default font too: empty cells, default
+    // row heights and the unit of column widths (a 7-pixel digit).
+    wb.set_default_format(&base(), 20, 64).map_err(&e)?;
     // The constant-memory sheets' temporary files go beside the output,
     // not to a temporary folder that may be held in memory (tmpfs).
     if let Some(dir) = path.parent().filter(|d| d.is_dir()) {
         wb.set_tempdir(dir).map_err(&e)?;
     }
-    summary_sheet(wb.add_worksheet().set_name(names[0]).map_err(&e)?, data).map_err(&e)?;
+    let included: Vec<(usize, &str)> = data
+        .units
+        .iter()
+        .filter_map(|&(u, k)| data.figures.subs().get(k).map(|s| (u, s.file.as_str())))
+        .collect();
+    let marks = Marks::new(data.findings, data.template, &included);
+    summary_sheet(
+        wb.add_worksheet().set_name(names[0]).map_err(&e)?,
+        data,
+        &marks,
+    )
+    .map_err(&e)?;
     // The detail sheet (indicators × units) is written row by row to a
-    // temporary file instead of being held in memory.
+    // temporary file instead of being held in memory; its notes (one per
+    // disputed figure, as many as the findings) are kept until the end.
     let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
-    detail_sheet(detail.set_name(names[1]).map_err(&e)?, data).map_err(&e)?;
+    detail_sheet(detail.set_name(names[1]).map_err(&e)?, data, &marks).map_err(&e)?;
     // So are the status sheet (a line per unit of the registry) and the
     // findings.
     let status = wb.add_worksheet_with_constant_memory().map_err(&e)?;
@@ -151,46 +344,69 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     })
 }
 
-fn header_format() -> Format {
-    Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_border(FormatBorder::Thin)
-        .set_background_color(Color::RGB(0xDDEBF7))
+/// The indicator name column is as wide as the longest name, within
+/// these bounds (Tổng hợp, Chi tiết); longer names wrap onto further lines.
+const SUMMARY_NAME_WIDTH: (f64, f64) = (30.0, 52.0);
+const DETAIL_NAME_WIDTH: (f64, f64) = (24.0, 44.0);
+
+/// The width of the name column: the longest name, within `bounds`.
+fn name_width(t: &Template, bounds: (f64, f64)) -> f64 {
+    t.indicators
+        .iter()
+        .map(|i| width_for_px(text_px(&i.name, false, FONT_SIZE)))
+        .fold(bounds.0, f64::max)
+        .min(bounds.1)
 }
 
-fn cell_format() -> Format {
-    Format::new().set_border(FormatBorder::Thin)
-}
-
-fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
+fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(), XlsxError> {
     let t = d.template;
     let lang = d.lang;
-    let title = Format::new()
+    let last: u16 = 8;
+    let (code_w, unit_w) = (9.0, 12.0);
+    // Each figure column as wide as its widest total.
+    let name_w = name_width(t, SUMMARY_NAME_WIDTH);
+    let mut widths = [code_w, name_w, unit_w, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    for (k, c) in ValueColumn::ALL.iter().enumerate() {
+        let widest = t
+            .indicators
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ind)| {
+                let v = d.totals.values.get(i)?[column_index(*c)]?;
+                let num = if c.is_percent() {
+                    "#,##0.00"
+                } else {
+                    quantity_format(ind)
+                };
+                Some(number_units(v, format_decimals(num)))
+            })
+            .max()
+            .unwrap_or(0);
+        widths[3 + k] = width_for_units(widest, FONT_SIZE).max(10.0);
+    }
+    let full_width: f64 = widths.iter().sum();
+    let title = base()
         .set_bold()
         .set_font_size(14)
-        .set_align(FormatAlign::Center);
-    let bold = Format::new().set_bold();
-    ws.merge_range(
-        0,
-        0,
-        0,
-        8,
-        &t.settings.office,
-        &bold.clone().set_align(FormatAlign::Center),
-    )?;
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter);
+    let bold = base().set_bold().set_align(FormatAlign::Center);
+    ws.merge_range(0, 0, 0, last, &t.settings.office, &bold)?;
     let heading = format!(
         "{} — {}",
         t.settings.title,
         d.period.title(lang).to_uppercase()
     );
-    ws.merge_range(1, 0, 1, 8, &heading, &title)?;
+    ws.set_row_height(
+        1,
+        row_height(wrapped_lines(&heading, full_width, true, 14.0), 14.0),
+    )?;
+    ws.merge_range(1, 0, 1, last, &heading, &title)?;
     let wards_total = t
         .agencies
         .iter()
-        .filter(|a| a.kind == crate::template::AgencyKind::Ward && a.reports)
+        .filter(|a| a.kind == AgencyKind::Ward && a.reports)
         .count();
     let wards_in = d
         .units
@@ -198,7 +414,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         .filter(|(u, _)| {
             t.agencies
                 .get(*u)
-                .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward)
+                .is_some_and(|a| a.kind == AgencyKind::Ward)
         })
         .count();
     let note = match lang {
@@ -215,10 +431,38 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         2,
         0,
         2,
-        8,
+        last,
         &note,
-        &Format::new().set_italic().set_align(FormatAlign::Center),
+        &base().set_italic().set_align(FormatAlign::Center),
     )?;
+    // The legend, right under the title: each fill with its meaning
+    // beside it, in one row.
+    let legend_cols = [(0u16, 1u16, 2u16), (3, 4, last)];
+    let meaning = base()
+        .set_italic()
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter);
+    let mut lines = 1;
+    for ((severity, word, text), (swatch, from, to)) in legend(lang).into_iter().zip(legend_cols) {
+        let w: f64 = widths[from as usize..=to as usize].iter().sum();
+        lines = lines.max(wrapped_lines(text, w, false, FONT_SIZE));
+        ws.write_string_with_format(
+            3,
+            swatch,
+            word,
+            &base()
+                .set_bold()
+                .set_font_size(9)
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_border(FormatBorder::Thin)
+                .set_background_color(severity_fill(severity)),
+        )?;
+        ws.merge_range(3, from, 3, to, text, &meaning)?;
+    }
+    if lines > 1 {
+        ws.set_row_height(3, row_height(lines, FONT_SIZE))?;
+    }
     let header_row = 4;
     let headers = [
         lang.pick("Mã", "Code"),
@@ -235,14 +479,13 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, *h, &hf)?;
     }
-    let cf = cell_format();
-    let section = Format::new()
+    let cf = cell_format().set_align(FormatAlign::VerticalCenter);
+    let wrapped = cf.clone().set_text_wrap();
+    let section = base()
         .set_bold()
         .set_border(FormatBorder::Thin)
         .set_background_color(Color::RGB(0xF2F2F2));
-    let pct = Format::new()
-        .set_border(FormatBorder::Thin)
-        .set_num_format("#,##0.00");
+    let mut figures = FigureFormats::new(true);
     let mut row = header_row + 1;
     for (gi, g) in t.groups.iter().enumerate() {
         let members: Vec<(usize, &Indicator)> = t
@@ -255,134 +498,219 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
             continue;
         }
         ws.write_blank(row, 0, &section)?;
-        ws.write_string_with_format(
-            row,
-            1,
-            format!(
-                "{}. {}",
-                crate::model::roman(gi as u32 + 1),
-                g.name.to_uppercase()
-            ),
-            &section,
-        )?;
-        for c in 2..9u16 {
+        let name = format!(
+            "{}. {}",
+            crate::model::roman(gi as u32 + 1),
+            g.name.to_uppercase()
+        );
+        let lines = wrapped_lines(&name, widths[1], true, FONT_SIZE);
+        if lines > 1 {
+            ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+        }
+        ws.write_string_with_format(row, 1, name, &section.clone().set_text_wrap())?;
+        for c in 2..=last {
             ws.write_blank(row, c, &section)?;
         }
         row += 1;
         for (i, ind) in members {
+            // Long names wrap: the row is as tall as they need.
+            let lines = wrapped_lines(&ind.name, widths[1], false, FONT_SIZE)
+                .max(wrapped_lines(&ind.unit, widths[2], false, FONT_SIZE));
+            if lines > 1 {
+                ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+            }
             ws.write_string_with_format(row, 0, &ind.code, &cf)?;
-            ws.write_string_with_format(row, 1, &ind.name, &cf.clone().set_text_wrap())?;
-            ws.write_string_with_format(row, 2, &ind.unit, &cf)?;
-            let qf = Format::new()
-                .set_border(FormatBorder::Thin)
-                .set_num_format(quantity_format(ind));
+            ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
+            ws.write_string_with_format(row, 2, &ind.unit, &wrapped)?;
             for (k, c) in ValueColumn::ALL.iter().enumerate() {
-                let col = 3 + k as u16;
-                match d.totals.values[i][column_index(*c)] {
-                    Some(v) if v.is_finite() => {
-                        ws.write_number_with_format(
-                            row,
-                            col,
-                            v,
-                            if c.is_percent() { &pct } else { &qf },
-                        )?;
-                    }
-                    _ => {
-                        ws.write_blank(row, col, &cf)?;
-                    }
-                }
+                let num = if c.is_percent() {
+                    "#,##0.00"
+                } else {
+                    quantity_format(ind)
+                };
+                let mark = marks.get(Place::Total, i, *c);
+                let format = figures.get(num, false, mark.map(Mark::severity));
+                let value = d.totals.values[i][column_index(*c)];
+                write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
             }
             row += 1;
         }
     }
-    ws.set_column_width(0, 8)?;
-    ws.set_column_width(1, 58)?;
-    ws.set_column_width(2, 13)?;
-    for c in 3..9u16 {
-        ws.set_column_width(c, 13)?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(header_row + 1, 0)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
-    // The title and the header repeat on every printed page.
+    print_setup(ws, lang);
+    // The title, the legend and the header repeat on every printed page.
     ws.set_repeat_rows(0, header_row)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_footer("&C&P/&N");
+    ws.set_print_center_horizontally(true);
     Ok(())
 }
 
-fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
+/// Chi tiết's columns of code, unit of measure and TH/LK.
+const DETAIL_CODE_WIDTH: f64 = 8.0;
+const DETAIL_UNIT_WIDTH: f64 = 12.0;
+const DETAIL_COLUMN_WIDTH: f64 = 5.0;
+
+/// A unit's column is never narrower than this, and widens (up to
+/// [`DETAIL_MAX_UNIT_WIDTH`]) until its name takes at most
+/// [`DETAIL_HEADER_LINES`] lines.
+const DETAIL_MIN_UNIT_WIDTH: f64 = 8.0;
+const DETAIL_MAX_UNIT_WIDTH: f64 = 24.0;
+const DETAIL_HEADER_LINES: usize = 3;
+
+/// Chi tiết prints at this scale (percent): a dozen units a page.
+const DETAIL_PRINT_SCALE: u16 = 80;
+
+fn detail_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(), XlsxError> {
     let t = d.template;
     let lang = d.lang;
     let hf = header_format();
     let is_ward = |u: usize| {
         t.agencies
             .get(u)
-            .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward)
+            .is_some_and(|a| a.kind == AgencyKind::Ward)
     };
     let wards: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| is_ward(*u)).collect();
     let others: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| !is_ward(*u)).collect();
     // Units in column order: the wards, then the others.
     let in_order: Vec<usize> = wards.iter().chain(&others).map(|(_, k)| *k).collect();
+    // The agency shown at each position of `in_order`.
+    let agency_at: Vec<usize> = wards.iter().chain(&others).map(|(u, _)| *u).collect();
     let first_unit_col: u16 = 4;
     let total_col: u16 = first_unit_col + wards.len() as u16;
     let first_other_col = total_col + 1;
-    let headers = [
-        lang.pick("Mã", "Code"),
-        lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("ĐVT", "Unit"),
-        lang.pick("Cột", "Column"),
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &hf)?;
-    }
-    for (k, (u, _)) in wards.iter().enumerate() {
-        ws.write_string_with_format(0, first_unit_col + k as u16, &t.agencies[*u].name, &hf)?;
-    }
-    ws.write_string_with_format(0, total_col, lang.pick("Tổng cộng", "Total"), &hf)?;
-    for (k, (u, _)) in others.iter().enumerate() {
-        ws.write_string_with_format(0, first_other_col + k as u16, &t.agencies[*u].name, &hf)?;
-    }
-    let bold_num = |f: &str| Format::new().set_bold().set_num_format(f);
+    let col_of = |pos: usize| -> u16 {
+        if pos < wards.len() {
+            first_unit_col + pos as u16
+        } else {
+            first_other_col + (pos - wards.len()) as u16
+        }
+    };
     let columns = [ValueColumn::Th, ValueColumn::Lk];
+    let decimals: Vec<u8> = t
+        .indicators
+        .iter()
+        .map(|i| format_decimals(quantity_format(i)))
+        .collect();
     // The cells come a band of indicators at a time (see DetailCells).
     let io = |e: Fatal| XlsxError::IoError(std::io::Error::other(e.to_string()));
-    let mut bands =
-        DetailCells::new(d.figures, &in_order, &columns, t.indicators.len()).map_err(io)?;
+    let mut bands = DetailCells::new(
+        d.figures,
+        &in_order,
+        &columns,
+        t.indicators.len(),
+        &decimals,
+    )
+    .map_err(io)?;
+    // Headers and widths: every column as wide as its widest figure and
+    // the longest word of its header, the header row as tall as the
+    // names need.
+    let total_word = lang.pick("Tổng cộng", "Total");
+    let name_w = name_width(t, DETAIL_NAME_WIDTH);
+    let mut header: Vec<(u16, &str, f64)> = vec![
+        (0, lang.pick("Mã", "Code"), DETAIL_CODE_WIDTH),
+        (1, lang.pick("Chỉ tiêu", "Indicator"), name_w),
+        (2, lang.pick("ĐVT", "Unit"), DETAIL_UNIT_WIDTH),
+        (3, lang.pick("Cột", "Column"), DETAIL_COLUMN_WIDTH),
+    ];
+    for (_, h, w) in &mut header {
+        *w = w.max(widest_word(h));
+    }
+    let unit_width = |widest: u32, name: &str| {
+        let least = width_for_units(widest, FONT_SIZE)
+            .max(widest_word(name))
+            .max(DETAIL_MIN_UNIT_WIDTH);
+        width_for_lines(
+            name,
+            DETAIL_HEADER_LINES,
+            true,
+            least,
+            DETAIL_MAX_UNIT_WIDTH.max(least),
+        )
+    };
+    for (pos, &u) in agency_at.iter().enumerate() {
+        let name = t.agencies[u].name.as_str();
+        let widest = bands.widest().get(pos).copied().unwrap_or(0);
+        header.push((col_of(pos), name, unit_width(widest, name)));
+    }
+    let widest_total = t
+        .indicators
+        .iter()
+        .enumerate()
+        .flat_map(|(i, _)| columns.iter().map(move |c| (i, *c)))
+        .filter_map(|(i, c)| Some(number_units(d.totals.get(i, c)?, decimals[i])))
+        .max()
+        .unwrap_or(0);
+    header.push((total_col, total_word, unit_width(widest_total, total_word)));
+    header.sort_by_key(|(c, _, _)| *c);
+    let header_lines = header
+        .iter()
+        .map(|(_, h, w)| wrapped_lines(h, *w, true, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    for (c, _, w) in &header {
+        ws.set_column_width(*c, *w)?;
+    }
+    ws.set_row_height(0, row_height(header_lines, FONT_SIZE))?;
+    for (c, h, _) in &header {
+        ws.write_string_with_format(0, *c, *h, &hf)?;
+    }
+    let text = base().set_align(FormatAlign::VerticalCenter);
+    let wrapped = text.clone().set_text_wrap();
+    let mut figures = FigureFormats::new(false);
     let mut row: u32 = 1;
     for b in 0..bands.band_count() {
         let band = bands.band(b);
         let cells = bands.cells(b).map_err(io)?;
         for i in band.clone() {
             let ind = &t.indicators[i];
-            let qf = Format::new().set_num_format(quantity_format(ind));
+            let num = quantity_format(ind);
+            let lines = wrapped_lines(&ind.name, name_w, false, FONT_SIZE);
+            let marked = marks.any(i);
             for (q, column) in columns.into_iter().enumerate() {
-                ws.write_string(row, 0, &ind.code)?;
-                ws.write_string(row, 1, &ind.name)?;
-                ws.write_string(row, 2, &ind.unit)?;
-                ws.write_string(row, 3, column.as_str())?;
+                if lines > 1 {
+                    ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+                }
+                ws.write_string_with_format(row, 0, &ind.code, &text)?;
+                ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
+                ws.write_string_with_format(row, 2, &ind.unit, &text)?;
+                ws.write_string_with_format(row, 3, column.as_str(), &text)?;
                 let line = ((i - band.start) * columns.len() + q) * in_order.len();
                 let value = |pos: usize| cells[line + pos];
-                for k in 0..wards.len() {
-                    if let Some(v) = value(k) {
-                        ws.write_number_with_format(row, first_unit_col + k as u16, v, &qf)?;
-                    }
-                }
                 let mut dept_col = None;
-                for (k, (u, _)) in others.iter().enumerate() {
-                    if let Some(v) = value(wards.len() + k) {
-                        ws.write_number_with_format(row, first_other_col + k as u16, v, &qf)?;
+                for (pos, &u) in agency_at.iter().enumerate() {
+                    let col = col_of(pos);
+                    let mark = if marked {
+                        marks.get(Place::Unit(u), i, column)
+                    } else {
+                        None
+                    };
+                    let v = value(pos);
+                    if v.is_some() || mark.is_some() {
+                        let format = figures.get(num, false, mark.map(Mark::severity));
+                        write_figure(ws, row, col, v, format, mark, lang)?;
                     }
-                    if t.agencies[*u].code == ind.reported_by {
-                        dept_col = Some(first_other_col + k as u16);
+                    if pos >= wards.len() && t.agencies[u].code == ind.reported_by {
+                        dept_col = Some(col);
                     }
                 }
                 let total = d.totals.values[i][column_index(column)];
-                let total_fmt = bold_num(quantity_format(ind));
+                let mark = if marked {
+                    marks.get(Place::Total, i, column)
+                } else {
+                    None
+                };
+                let total_fmt = figures.get(num, true, mark.map(Mark::severity)).clone();
                 match (ind.kind, ind.level, total) {
-                    (_, _, None) => {}
+                    (_, _, None) => {
+                        if mark.is_some() {
+                            write_figure(ws, row, total_col, None, &total_fmt, mark, lang)?;
+                        }
+                    }
                     (Kind::Rate, _, Some(v)) => {
-                        ws.write_number_with_format(row, total_col, v, &total_fmt)?;
+                        write_figure(ws, row, total_col, Some(v), &total_fmt, mark, lang)?;
                     }
                     (_, Level::District, Some(v)) => match dept_col {
                         Some(c) => {
@@ -390,9 +718,12 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
                                 Formula::new(format!("={}{}", column_letters(c as u32), row + 1))
                                     .set_result(v.to_string());
                             ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+                            if let Some(m) = mark {
+                                ws.insert_note(row, total_col, &note_of(m, lang))?;
+                            }
                         }
                         None => {
-                            ws.write_number_with_format(row, total_col, v, &total_fmt)?;
+                            write_figure(ws, row, total_col, Some(v), &total_fmt, mark, lang)?;
                         }
                     },
                     (_, _, Some(v)) if !wards.is_empty() => {
@@ -405,24 +736,66 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
                         ))
                         .set_result(v.to_string());
                         ws.write_formula_with_format(row, total_col, f, &total_fmt)?;
+                        if let Some(m) = mark {
+                            ws.insert_note(row, total_col, &note_of(m, lang))?;
+                        }
                     }
                     (_, _, Some(v)) => {
-                        ws.write_number_with_format(row, total_col, v, &total_fmt)?;
+                        write_figure(ws, row, total_col, Some(v), &total_fmt, mark, lang)?;
                     }
                 }
                 row += 1;
             }
         }
     }
-    ws.set_column_width(0, 8)?;
-    ws.set_column_width(1, 45)?;
-    ws.set_column_width(2, 12)?;
-    ws.set_column_width(3, 6)?;
     ws.set_freeze_panes(1, 4)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
+    print_setup(ws, lang);
+    ws.set_margins(0.5, 0.5, 0.9, 0.6, 0.3, 0.3);
+    // The title and the legend in the page header: the sheet's first row
+    // stays its header, the one the next quarter's `--previous` reads.
+    let title = format!(
+        "{} — {}",
+        lang.pick("CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ", "DETAIL BY UNIT"),
+        d.period.title(lang).to_uppercase()
+    );
+    let key = lang.pick(
+        "Nền đỏ: số liệu có lỗi; nền vàng: cảnh báo (xem ghi chú của ô và trang «Lỗi»)",
+        "Red: a figure in error; yellow: a warning (see the cell's note and the sheet «Findings»)",
+    );
+    let with_key = format!("&C&\"{FONT},Bold\"&12{title}\n&\"{FONT},Italic\"&9{key}");
+    if with_key.encode_utf16().count() <= 255 {
+        ws.set_header(with_key);
+    } else {
+        ws.set_header(format!("&C&\"{FONT},Bold\"&12{title}"));
+    }
+    // Code, name, unit and column, and the header row, on every page.
     ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_columns(0, 3)?;
+    ws.set_print_gridlines(true);
+    ws.set_print_scale(DETAIL_PRINT_SCALE);
     Ok(())
+}
+
+/// The fill of a line with these findings: its worst severity, none for
+/// information only.
+fn worst(tally: Tally) -> Option<Severity> {
+    if tally.errors > 0 {
+        Some(Severity::Error)
+    } else if tally.warnings > 0 {
+        Some(Severity::Warning)
+    } else {
+        None
+    }
+}
+
+/// The height of a row whose wrapped cells are `(text, width)`.
+fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
+    let lines = cells
+        .iter()
+        .map(|(t, w)| wrapped_lines(t, *w, false, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    (lines > 1).then(|| row_height(lines, FONT_SIZE))
 }
 
 fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
@@ -439,13 +812,32 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         lang.pick("Thông tin", "Info"),
         lang.pick("Ghi chú", "Note"),
     ];
+    let widths = fit_headers([5.0, 10.0, 26.0, 34.0, 14.0, 6.0, 9.0, 9.0, 48.0], &headers);
+    let header_lines = headers
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(0, row_height(header_lines, FONT_SIZE))?;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &hf)?;
     }
-    let bad = Format::new().set_background_color(Color::RGB(0xF8CBAD));
-    let warn = Format::new().set_background_color(Color::RGB(0xFFF2CC));
-    let ok = Format::new().set_background_color(Color::RGB(0xE2EFDA));
-    let plain = Format::new();
+    // A line's format: filled by its worst finding; text wraps.
+    let line_format = |fill: Option<Severity>, wrap: bool| {
+        let mut f = cell_format().set_align(FormatAlign::Top);
+        if wrap {
+            f = f.set_text_wrap();
+        }
+        match fill {
+            Some(s) => f.set_background_color(severity_fill(s)),
+            None => f,
+        }
+    };
+    let formats: Vec<(Format, Format)> = [None, Some(Severity::Error), Some(Severity::Warning)]
+        .into_iter()
+        .map(|s| (line_format(s, false), line_format(s, true)))
+        .collect();
     // Findings of a line: by unit for known units, else by file. Counted
     // once, not once per line: a registry of thousands of units with
     // thousands of findings.
@@ -469,53 +861,47 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         } else {
             by_unit.get(line.unit.as_str()).copied().unwrap_or_default()
         };
-        ws.write_number(row, 0, (k + 1) as f64)?;
-        ws.write_string(row, 1, &line.unit)?;
-        ws.write_string(row, 2, &line.unit_name)?;
-        ws.write_string(row, 3, &line.files)?;
-        let fmt = match line.status {
-            Status::Submitted => &ok,
-            Status::Duplicate | Status::Skipped => &warn,
-            Status::Missing | Status::Unreadable | Status::WrongPeriod | Status::UnknownUnit => {
-                &bad
-            }
+        let (plain, wrap) = match worst(tally) {
+            None => &formats[0],
+            Some(Severity::Error) => &formats[1],
+            Some(_) => &formats[2],
         };
-        ws.write_string_with_format(
-            row,
-            4,
-            line.status.label(lang),
-            if line.status == Status::Submitted && tally.errors == 0 {
-                fmt
-            } else if line.status == Status::Submitted {
-                &plain
-            } else {
-                fmt
-            },
-        )?;
-        ws.write_number(row, 5, tally.errors as f64)?;
-        ws.write_number(row, 6, tally.warnings as f64)?;
-        ws.write_number(row, 7, tally.infos as f64)?;
-        ws.write_string(row, 8, &line.note)?;
+        if let Some(h) = wrapped_row_height(&[
+            (&line.unit_name, widths[2]),
+            (&line.files, widths[3]),
+            (line.status.label(lang), widths[4]),
+            (&line.note, widths[8]),
+        ]) {
+            ws.set_row_height(row, h)?;
+        }
+        ws.write_number_with_format(row, 0, (k + 1) as f64, plain)?;
+        ws.write_string_with_format(row, 1, &line.unit, plain)?;
+        ws.write_string_with_format(row, 2, &line.unit_name, wrap)?;
+        ws.write_string_with_format(row, 3, &line.files, wrap)?;
+        ws.write_string_with_format(row, 4, line.status.label(lang), wrap)?;
+        ws.write_number_with_format(row, 5, tally.errors as f64, plain)?;
+        ws.write_number_with_format(row, 6, tally.warnings as f64, plain)?;
+        ws.write_number_with_format(row, 7, tally.infos as f64, plain)?;
+        ws.write_string_with_format(row, 8, &line.note, wrap)?;
     }
-    ws.set_column_width(0, 5)?;
-    ws.set_column_width(1, 10)?;
-    ws.set_column_width(2, 32)?;
-    ws.set_column_width(3, 40)?;
-    ws.set_column_width(4, 16)?;
-    for c in 5..8u16 {
-        ws.set_column_width(c, 10)?;
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_column_width(8, 70)?;
     ws.set_freeze_panes(1, 0)?;
     if !d.status.is_empty() {
         ws.autofilter(0, 0, d.status.len() as u32, 8)?;
     }
-    ws.set_landscape();
-    ws.set_paper_size(9);
+    print_setup(ws, lang);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }
 
-/// Writes the error list as a sheet: the same columns as errors.csv.
+/// Writes the error list as a sheet: the same columns as errors.csv, one
+/// finding a row, filled by severity, the long columns wrapped and each
+/// row as tall as its message; printed one page wide.
+///
+/// The sheet may be in constant-memory mode: rows are written in order.
 pub fn findings_sheet(
     ws: &mut Worksheet,
     findings: &[Finding],
@@ -550,22 +936,42 @@ pub fn findings_sheet(
             "Message",
         ],
     };
+    let widths = fit_headers(
+        [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
+        &headers,
+    );
+    // Columns whose text wraps; the others are short codes.
+    let wraps = [
+        false, false, true, true, true, false, false, false, true, true, true,
+    ];
+    let header_lines = headers
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(0, row_height(header_lines, FONT_SIZE))?;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &hf)?;
     }
-    let fill = |s: Severity| match s {
-        Severity::Error => Format::new().set_background_color(Color::RGB(0xF8CBAD)),
-        Severity::Warning => Format::new().set_background_color(Color::RGB(0xFFF2CC)),
-        Severity::Info => Format::new().set_background_color(Color::RGB(0xDDEBF7)),
+    let format = |s: Severity, wrap: bool| {
+        let f = base()
+            .set_background_color(severity_fill(s))
+            .set_border(FormatBorder::Thin)
+            .set_border_color(Color::RGB(0xBFBFBF))
+            .set_align(FormatAlign::Top);
+        if wrap {
+            f.set_text_wrap()
+        } else {
+            f
+        }
     };
-    let formats = [
-        fill(Severity::Error),
-        fill(Severity::Warning),
-        fill(Severity::Info),
-    ];
+    let formats: Vec<[Format; 2]> = [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .map(|s| [format(s, false), format(s, true)])
+        .collect();
     for (k, f) in findings.iter().enumerate() {
         let row = k as u32 + 1;
-        let fmt = &formats[f.severity as usize];
         let values = [
             f.severity.label(lang),
             f.code.as_str(),
@@ -579,17 +985,49 @@ pub fn findings_sheet(
             &f.actual,
             &f.message,
         ];
+        let wrapped: Vec<(&str, f64)> = values
+            .iter()
+            .zip(widths)
+            .zip(wraps)
+            .filter(|(_, wrap)| *wrap)
+            .map(|((v, w), _)| (*v, w))
+            .collect();
+        if let Some(h) = wrapped_row_height(&wrapped) {
+            ws.set_row_height(row, h)?;
+        }
+        let pair = &formats[f.severity as usize];
         for (c, v) in values.iter().enumerate() {
+            let fmt = &pair[usize::from(wraps[c])];
             ws.write_string_with_format(row, c as u16, *v, fmt)?;
         }
     }
-    let widths = [10.0, 22.0, 9.0, 30.0, 14.0, 7.0, 9.0, 7.0, 14.0, 14.0, 90.0];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, findings.len().max(1) as u32, 10)?;
-    ws.set_landscape();
-    ws.set_paper_size(9);
+    print_setup(ws, lang);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_is_never_narrower_than_the_words_of_its_header() {
+        // "Column" (English Chi tiết) broke in two in a 5-character column.
+        let [code, column] = fit_headers([8.0, 5.0], &["Code", "Column"]);
+        assert_eq!(code, 8.0);
+        assert!(wrapped_lines("Column", column, true, FONT_SIZE) == 1);
+        assert!(wrapped_lines("Column", 5.0, true, FONT_SIZE) > 1);
+    }
+
+    #[test]
+    fn a_number_format_says_its_decimals() {
+        assert_eq!(format_decimals("#,##0"), 0);
+        assert_eq!(format_decimals("#,##0.00"), 2);
+    }
 }

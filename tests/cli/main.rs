@@ -11,6 +11,7 @@ mod corpus;
 mod ingest;
 mod office;
 mod printed;
+mod printed_tong_hop;
 mod sample_district;
 mod samples;
 mod trust;

@@ -1,0 +1,396 @@
+//! Which figures of `tong-hop.xlsx` the error list disputes: the cells
+//! the workbook fills (by the worst severity) and annotates with the
+//! findings' messages, so that nobody signs a total the tool knows to be
+//! doubtful.
+//!
+//! ```text
+//! finding (error or warning) about            marks
+//! a unit's figure (unit, indicator, column)   that unit's cell in Chi tiết
+//!   … an error, on a figure that enters the   + the total: Tổng hợp and the
+//!     total (a ward's figure of a ward-level    Tổng cộng column of Chi tiết
+//!     indicator, wrong or unusable)
+//!   … total-mismatch (the department's        + the total
+//!     district figure against the wards' sum)
+//! the totals (no unit, no file: a relation    the total
+//!   the totals break)
+//! a unit's indicator, no column               that unit's TH and LK cells
+//! ```
+//!
+//! Nothing else is marked: a finding with no indicator (a file, a whole
+//! submission) has no cell; percents and rates are marked only where a
+//! finding names them, never because they are computed from a marked
+//! total; an `info` marks nothing. A unit's finding counts only when it
+//! is about the file that was consolidated for the unit (a duplicate that
+//! was set aside has its own findings, about figures nobody sees here).
+
+use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::model::ValueColumn;
+use crate::reconcile::counts_towards_total;
+use crate::template::Template;
+use std::collections::{HashMap, HashSet};
+
+/// Where a disputed figure is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Place {
+    /// A unit's own figure (agency index).
+    Unit(usize),
+    /// The consolidated total.
+    Total,
+}
+
+/// The findings about one cell.
+#[derive(Clone, Debug, Default)]
+pub struct Mark<'a> {
+    pub findings: Vec<&'a Finding>,
+}
+
+impl Mark<'_> {
+    /// The worst severity among the findings.
+    pub fn severity(&self) -> Severity {
+        self.findings
+            .iter()
+            .map(|f| f.severity)
+            .min()
+            .unwrap_or(Severity::Info)
+    }
+
+    /// The note of the cell: each finding's severity and message, the
+    /// worst first, at most [`NOTE_FINDINGS`] of them.
+    pub fn note(&self, lang: Lang) -> String {
+        let mut findings = self.findings.clone();
+        findings.sort_by_key(|f| f.severity);
+        let mut parts: Vec<String> = findings
+            .iter()
+            .take(NOTE_FINDINGS)
+            .map(|f| format!("{}: {}", f.severity.label(lang), f.message))
+            .collect();
+        let more = findings.len().saturating_sub(NOTE_FINDINGS);
+        if more > 0 {
+            parts.push(match lang {
+                Lang::Vi => format!("… và {more} nội dung khác: xem trang «Lỗi»."),
+                Lang::En => format!("… and {more} more: see the sheet «Findings»."),
+            });
+        }
+        parts.join("\n\n")
+    }
+}
+
+/// At most this many findings are written out in one note; the others
+/// are counted (a total may be disputed by hundreds of wards).
+pub const NOTE_FINDINGS: usize = 5;
+
+/// The disputed cells of the workbook.
+#[derive(Debug, Default)]
+pub struct Marks<'a> {
+    cells: HashMap<(Place, usize, ValueColumn), Mark<'a>>,
+    /// Indicators with some mark, to pass over the others quickly.
+    indicators: HashSet<usize>,
+}
+
+impl<'a> Marks<'a> {
+    /// The marks of `findings` for the units consolidated, given as
+    /// (agency index, the file consolidated for it).
+    pub fn new(findings: &'a [Finding], template: &Template, included: &[(usize, &str)]) -> Self {
+        let file_of: HashMap<usize, &str> = included.iter().copied().collect();
+        let mut marks = Marks::default();
+        for f in findings {
+            if f.severity == Severity::Info {
+                continue;
+            }
+            let Some(i) = template.indicator_index(&f.indicator) else {
+                continue;
+            };
+            let column = ValueColumn::parse(&f.column);
+            if f.unit.is_empty() {
+                // About the totals: a relation the totals break.
+                if let (true, Some(c)) = (f.file.is_empty(), column) {
+                    marks.add(Place::Total, i, c, f);
+                }
+                continue;
+            }
+            let Some(u) = template.agency_index(&f.unit) else {
+                continue;
+            };
+            let Some(file) = file_of.get(&u) else {
+                continue;
+            };
+            if !f.file.is_empty() && f.file != *file {
+                continue;
+            }
+            let Some(c) = column else {
+                for c in [ValueColumn::Th, ValueColumn::Lk] {
+                    marks.add(Place::Unit(u), i, c, f);
+                }
+                continue;
+            };
+            marks.add(Place::Unit(u), i, c, f);
+            let doubtful_total = f.severity == Severity::Error
+                && !c.is_percent()
+                && (f.code == Code::TotalMismatch || counts_towards_total(template, u, i));
+            if doubtful_total {
+                marks.add(Place::Total, i, c, f);
+            }
+        }
+        marks
+    }
+
+    fn add(&mut self, place: Place, indicator: usize, column: ValueColumn, f: &'a Finding) {
+        self.indicators.insert(indicator);
+        self.cells
+            .entry((place, indicator, column))
+            .or_default()
+            .findings
+            .push(f);
+    }
+
+    /// The mark of a cell, if its figure is disputed.
+    pub fn get(&self, place: Place, indicator: usize, column: ValueColumn) -> Option<&Mark<'a>> {
+        if !self.indicators.contains(&indicator) {
+            return None;
+        }
+        self.cells.get(&(place, indicator, column))
+    }
+
+    /// Whether some cell of the indicator is marked.
+    pub fn any(&self, indicator: usize) -> bool {
+        self.indicators.contains(&indicator)
+    }
+
+    /// Every marked cell, in order (for tests and counts).
+    pub fn cells(&self) -> Vec<(Place, usize, ValueColumn, Severity)> {
+        let mut v: Vec<_> = self
+            .cells
+            .iter()
+            .map(|((p, i, c), m)| (*p, *i, *c, m.severity()))
+            .collect();
+        v.sort();
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    fn on(unit: &str, file: &str, ind: &str, column: &str, f: Finding) -> Finding {
+        let mut f = f.unit(unit).indicator(ind).column(column);
+        f.file = file.into();
+        f
+    }
+
+    fn cells(t: &Template, findings: &[Finding]) -> Vec<(String, String, &'static str, Severity)> {
+        let ix = |c: &str| t.agency_index(c).unwrap();
+        let included = [
+            (ix("P03"), "phuong-03.xlsx"),
+            (ix("P05"), "phuong-05.xlsx"),
+            (ix("P09"), "phuong-09 (bản sửa).xlsx"),
+            (ix("TTRA"), "thanh-tra-quan.xlsx"),
+            (ix("P.LDTBXH"), "phong-ldtbxh.xlsx"),
+            (ix("P.TCKH"), "p-tckh.xlsx"),
+        ];
+        Marks::new(findings, t, &included)
+            .cells()
+            .into_iter()
+            .map(|(p, i, c, s)| {
+                let place = match p {
+                    Place::Unit(u) => t.agencies[u].code.clone(),
+                    Place::Total => "Σ".into(),
+                };
+                (place, t.indicators[i].code.clone(), c.as_str(), s)
+            })
+            .collect()
+    }
+
+    fn cell(
+        place: &str,
+        ind: &str,
+        c: &'static str,
+        s: Severity,
+    ) -> (String, String, &'static str, Severity) {
+        (place.into(), ind.into(), c, s)
+    }
+
+    #[test]
+    fn a_wards_error_marks_its_cell_and_the_total() {
+        let t = Template::builtin().unwrap();
+        let e = || Finding::error(Code::SumMismatch, "x");
+        let got = cells(&t, &[on("P05", "phuong-05.xlsx", "HC02", "TH", e())]);
+        assert_eq!(
+            got,
+            [
+                cell("P05", "HC02", "TH", Severity::Error),
+                cell("Σ", "HC02", "TH", Severity::Error)
+            ]
+        );
+        // An unusable figure leaves the total short: marked all the same.
+        let invalid = on(
+            "P03",
+            "phuong-03.xlsx",
+            "TT01",
+            "TH",
+            Finding::error(Code::ValueInvalid, "x"),
+        );
+        assert_eq!(cells(&t, &[invalid]).len(), 2);
+    }
+
+    #[test]
+    fn a_departments_own_figure_marks_only_its_cell() {
+        let t = Template::builtin().unwrap();
+        // TT01 is level both: the department's figure is compared with the
+        // wards' sum, never added to it.
+        let f = on(
+            "TTRA",
+            "thanh-tra-quan.xlsx",
+            "TT01",
+            "LK",
+            Finding::error(Code::CumulativeMismatch, "x"),
+        );
+        assert_eq!(
+            cells(&t, &[f]),
+            [cell("TTRA", "TT01", "LK", Severity::Error)]
+        );
+        // Its total-mismatch makes the total doubtful.
+        let f = on(
+            "P.LDTBXH",
+            "phong-ldtbxh.xlsx",
+            "LD01",
+            "TH",
+            Finding::error(Code::TotalMismatch, "x"),
+        );
+        assert_eq!(
+            cells(&t, &[f]),
+            [
+                cell("P.LDTBXH", "LD01", "TH", Severity::Error),
+                cell("Σ", "LD01", "TH", Severity::Error)
+            ]
+        );
+        // A district-level figure is the total itself.
+        let f = on(
+            "P.TCKH",
+            "p-tckh.xlsx",
+            "NS01",
+            "LK",
+            Finding::error(Code::CumulativeMismatch, "x"),
+        );
+        assert_eq!(cells(&t, &[f]).len(), 2);
+    }
+
+    #[test]
+    fn findings_about_the_totals_mark_the_total() {
+        let t = Template::builtin().unwrap();
+        let f = Finding::error(Code::RelationViolated, "x")
+            .indicator("YT24")
+            .column("TH");
+        assert_eq!(cells(&t, &[f]), [cell("Σ", "YT24", "TH", Severity::Error)]);
+        // A formula of the template is about no figure.
+        let f = Finding::error(Code::RuleInvalid, "x").indicator("HC02");
+        assert!(cells(&t, &[f]).is_empty());
+    }
+
+    #[test]
+    fn near_misses_mark_nothing() {
+        let t = Template::builtin().unwrap();
+        let findings = [
+            // An info.
+            on(
+                "P05",
+                "phuong-05.xlsx",
+                "HC02",
+                "TH",
+                Finding::info(Code::TotalUnchecked, "x"),
+            ),
+            // The duplicate set aside.
+            on(
+                "P09",
+                "phuong-09.xlsx",
+                "HC02",
+                "TH",
+                Finding::error(Code::SumMismatch, "x"),
+            ),
+            // A unit not consolidated (sent another period).
+            on(
+                "P14",
+                "phuong-14.xlsx",
+                "HC02",
+                "TH",
+                Finding::error(Code::SumMismatch, "x"),
+            ),
+            // No indicator: a whole file.
+            on(
+                "P05",
+                "phuong-05.xlsx",
+                "",
+                "",
+                Finding::error(Code::IndicatorUnknown, "x"),
+            ),
+        ];
+        assert!(cells(&t, &findings).is_empty());
+    }
+
+    #[test]
+    fn warnings_mark_the_units_cells_only() {
+        let t = Template::builtin().unwrap();
+        let outlier = on(
+            "P05",
+            "phuong-05.xlsx",
+            "HC02",
+            "TH",
+            Finding::warning(Code::Outlier, "x"),
+        );
+        // No column: the unit's row of the indicator.
+        let unit = on(
+            "P03",
+            "phuong-03.xlsx",
+            "VH03",
+            "",
+            Finding::warning(Code::UnitMismatch, "x"),
+        );
+        assert_eq!(
+            cells(&t, &[outlier, unit]),
+            [
+                cell("P03", "VH03", "TH", Severity::Warning),
+                cell("P03", "VH03", "LK", Severity::Warning),
+                cell("P05", "HC02", "TH", Severity::Warning),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_note_lists_the_worst_first_and_counts_the_rest() {
+        let t = Template::builtin().unwrap();
+        let mut findings = vec![on(
+            "P05",
+            "phuong-05.xlsx",
+            "HC02",
+            "TH",
+            Finding::warning(Code::Outlier, "far from its peers"),
+        )];
+        for k in 0..7 {
+            findings.push(on(
+                "P05",
+                "phuong-05.xlsx",
+                "HC02",
+                "TH",
+                Finding::error(Code::SumMismatch, format!("parts {k}")),
+            ));
+        }
+        let ix = t.agency_index("P05").unwrap();
+        let marks = Marks::new(&findings, &t, &[(ix, "phuong-05.xlsx")]);
+        let m = marks
+            .get(
+                Place::Unit(ix),
+                t.indicator_index("HC02").unwrap(),
+                ValueColumn::Th,
+            )
+            .unwrap();
+        assert_eq!(m.severity(), Severity::Error);
+        let note = m.note(Lang::Vi);
+        assert!(note.starts_with("Lỗi: parts 0\n\nLỗi: parts 1"), "{note}");
+        assert!(
+            note.ends_with("… và 3 nội dung khác: xem trang «Lỗi»."),
+            "{note}"
+        );
+        assert!(!note.contains("far from"), "{note}");
+    }
+}
