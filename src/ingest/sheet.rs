@@ -152,6 +152,15 @@ impl SheetGrid {
         self.range.set_value((row, col), Data::String(text));
     }
 
+    /// Every non-empty cell with its absolute position (no merge
+    /// resolution).
+    pub fn cells(&self) -> impl Iterator<Item = (u32, u32, &Data)> + '_ {
+        let (r0, c0) = self.range.start().unwrap_or((0, 0));
+        self.range
+            .used_cells()
+            .map(move |(r, c, d)| (r0 + r as u32, c0 + c as u32, d))
+    }
+
     /// Every cell holding text, with its position.
     pub fn text_cells(&self) -> Vec<(u32, u32)> {
         self.range

@@ -1,6 +1,7 @@
 //! Normalize: text, numbers, units, headers, and the matching of units and
 //! indicators, turning raw cells into tidy rows.
 
+pub mod formula;
 pub mod header;
 pub mod indicator;
 pub mod legacy;

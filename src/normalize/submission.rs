@@ -5,6 +5,7 @@
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::model::{Period, ValueColumn};
+use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
 use crate::normalize::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
@@ -353,6 +354,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut seen_sheets = Vec::new();
     // Indicators whose row is in some table (with or without figures).
     let mut present = vec![false; ctx.template.indicators.len()];
+    // Formulas without a cached value that the tool computed.
+    let mut evaluated = 0;
     for name in &names {
         let mut grid = match wb.sheet(name) {
             Ok(g) => g,
@@ -383,7 +386,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 sub.findings.push(column_ignored(label, &at, ctx.lang));
             }
         }
-        let formulas = wb.formulas(name);
+        let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
+        evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
         read_rows(
             &grid,
             &layout,
@@ -425,6 +429,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .actual(enc.name()),
         );
     }
+    sub.findings
+        .extend(crate::normalize::formula::evaluated_note(
+            &file.rel, evaluated, ctx.lang,
+        ));
     for reason in sheet_errors {
         sub.findings.push(
             Finding::warning(
@@ -652,7 +660,7 @@ fn titled_period(grid: &SheetGrid) -> Option<Period> {
 fn read_rows(
     grid: &SheetGrid,
     layout: &TableLayout,
-    formulas: Option<&calamine::Range<String>>,
+    formulas: Option<&SheetFormulas>,
     styles: &mut CellStyles,
     ctx: &ReadContext,
     sub: &mut Submission,
@@ -683,7 +691,7 @@ fn read_rows(
             .iter()
             .filter(|(c, _)| grid.merge_origin(r, *c).is_none_or(|(_, oc)| oc == *c))
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
-            .filter(|(c, _, d)| !is_blank(d) || formula_at(formulas, r, *c).is_some())
+            .filter(|(c, _, d)| !is_blank(d) || formulas.and_then(|f| f.at(r, *c)).is_some())
             .collect();
         let column_numbers = figures.iter().all(|(_, _, d)| is_column_number(d));
         if name.is_empty() && code.is_empty() {
@@ -837,25 +845,27 @@ fn read_rows(
                 .column(column.as_str())
                 .actual(shown)
             };
-            // A formula whose value was never computed: blank, or an empty
-            // string as some writers store it (`<v></v>`).
-            if is_blank(data) {
-                if let Some(formula) = formula_at(formulas, r, c) {
-                    sub.findings.push(
-                        Finding::error(
-                            Code::ValueUncomputed,
-                            lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức). Hãy mở tệp bằng Excel, lưu lại rồi gửi lại.", here.cell, ind.code, ind.name),
-                                format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate). Open it in Excel, save and send it again.", here.cell, ind.code, ind.name),
-                            ),
-                        )
-                        .at(&here)
-                        .indicator(ind.code.clone())
-                        .column(column.as_str())
-                        .actual(format!("={formula}")),
-                    );
-                }
-                continue;
-            }
+            // A formula whose value was never computed (blank, or an empty
+            // string as some writers store it, `<v></v>`): the value the
+            // tool computed, read as a computed cached value would be.
+            let computed;
+            let mut round = None;
+            let data = match formulas.filter(|_| is_blank(data)) {
+                Some(f) => match f.figure(r, c, &here, ind, column, lang) {
+                    Figure::Number(v, n) => {
+                        computed = Data::Float(v);
+                        round = n;
+                        &computed
+                    }
+                    Figure::Blank => continue,
+                    Figure::Uncomputed(finding) => {
+                        sub.findings.push(*finding);
+                        continue;
+                    }
+                },
+                None if is_blank(data) => continue,
+                None => data,
+            };
             let (value, decimals) = match data {
                 Data::Float(f) if f.is_finite() => {
                     // Percentages and rates need the decimals as shown by the
@@ -920,6 +930,18 @@ fn read_rows(
                 }
                 // Blank cells were handled above.
                 Data::Empty => continue,
+            };
+            // A computed ROUND(x, n) stands for n decimals, fewer when its
+            // format shows fewer.
+            let decimals = match round {
+                Some(n) => round_decimals(
+                    n,
+                    (column.is_percent() || ind.kind == crate::template::Kind::Rate)
+                        .then(|| styles.sheet())
+                        .flatten()
+                        .map(|st| (st.is_percent(r, c), st.decimals(r, c))),
+                ),
+                None => decimals,
             };
             // A converted figure keeps its precision: ×1.000 (tỷ to triệu
             // đồng) takes three decimals off, ÷1.000 adds three.
@@ -1089,7 +1111,7 @@ fn stated_unit(text: &str) -> Option<String> {
     (!unit.is_empty()).then(|| unit.to_string())
 }
 
-fn is_blank(d: &Data) -> bool {
+pub(crate) fn is_blank(d: &Data) -> bool {
     match d {
         Data::Empty => true,
         Data::String(s) => crate::normalize::text::clean(s).is_empty(),
@@ -1116,14 +1138,6 @@ fn is_column_number(d: &Data) -> bool {
         }
         _ => false,
     }
-}
-
-fn formula_at(formulas: Option<&calamine::Range<String>>, row: u32, col: u32) -> Option<&str> {
-    formulas?
-        .get_value((row, col))
-        // OpenDocument writes "of:=[.E5]+[.E6]".
-        .map(|f| f.trim().trim_start_matches("of:").trim_start_matches('='))
-        .filter(|f| !f.is_empty())
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

@@ -1,0 +1,666 @@
+//! Formulas without a computed value. A workbook written by a script or a
+//! tool that does not calculate stores the formula and leaves its result
+//! empty; Excel computes it on opening, and so does this module, with a
+//! spreadsheet engine (IronCalc's `ironcalc_base`), so that the figure read
+//! is the one the clerk saw:
+//!
+//! ```text
+//!        E (KH)  F (TH)  G (LK)  I (%KH)
+//!   9      40       5      17    =ROUND(G9/E9*100,2)   no cached value
+//!                                 → 42,5, stated with 2 decimals
+//! ```
+//!
+//! Only a sheet with such a formula in a figure position (below the header,
+//! in a KH/TH/LK/CK/%KH/%CK column) pays anything: its values and formulas
+//! (and every other sheet's, when a formula reaches another sheet) go into
+//! the engine once. A workbook whose formulas carry their values never
+//! starts it.
+//!
+//! A formula the engine cannot evaluate (an unknown function, a reference
+//! to another workbook, an error result, R1C1 notation) stays
+//! `value-uncomputed`: an error for a quantity, `info` for a percent or a
+//! rate, which the checks recompute from their operands anyway. Nothing
+//! here panics on a file's content: the engine runs under the same guard
+//! as the readers.
+
+use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::ingest::{OpenWorkbook, SheetGrid};
+use crate::model::ValueColumn;
+use crate::normalize::header::TableLayout;
+use crate::template::{Indicator, Kind};
+use calamine::{Data, Range};
+use foldhash::{HashMap, HashMapExt};
+
+/// A sheet's formulas (absolute positions), with the values the tool
+/// computed for those that had none in a figure position.
+pub struct SheetFormulas {
+    formulas: Range<String>,
+    computed: HashMap<(u32, u32), Computed>,
+}
+
+/// What evaluating a formula without a cached value gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Computed {
+    /// A number; `round` is n when the formula is `ROUND(x, n)`.
+    Number { value: f64, round: Option<u8> },
+    /// Excel would show an empty cell (the formula gives "").
+    Blank,
+    /// It could not be evaluated: why, in plain words.
+    Failed(String),
+}
+
+/// What a blank cell holding a formula states.
+pub enum Figure {
+    /// The value the tool computed, with n of `ROUND(x, n)` if any.
+    Number(f64, Option<u8>),
+    /// No figure (the formula gives an empty text).
+    Blank,
+    /// Not evaluated: the `value-uncomputed` finding to report.
+    Uncomputed(Box<Finding>),
+}
+
+impl SheetFormulas {
+    /// Reads a sheet's formulas and evaluates those without a cached value
+    /// in a figure position of `layout`. `None` when the sheet has no
+    /// formulas (or they cannot be read).
+    pub fn read(
+        wb: &mut OpenWorkbook,
+        name: &str,
+        grid: &SheetGrid,
+        layout: &TableLayout,
+    ) -> Option<SheetFormulas> {
+        let formulas = wb.formulas(name)?;
+        let value_cols: Vec<u32> = layout.value_columns().map(|(c, _)| c).collect();
+        let targets: Vec<(u32, u32)> = cells(&formulas)
+            .filter(|&(r, c, _)| {
+                r > layout.header_last
+                    && value_cols.contains(&c)
+                    && crate::normalize::submission::is_blank(grid.shown(r, c))
+            })
+            .map(|(r, c, _)| (r, c))
+            .collect();
+        let computed = if targets.is_empty() {
+            HashMap::new()
+        } else {
+            evaluate(wb, name, grid, &formulas, &targets)
+        };
+        Some(SheetFormulas { formulas, computed })
+    }
+
+    /// The formula of a cell as written (without `=` or OpenDocument's
+    /// `of:=`), if any.
+    pub fn at(&self, row: u32, col: u32) -> Option<&str> {
+        self.formulas
+            .get_value((row, col))
+            .map(|f| strip_prefix(f))
+            .filter(|f| !f.is_empty())
+    }
+
+    /// How many formulas without a cached value the tool evaluated to a
+    /// number.
+    pub fn evaluated(&self) -> usize {
+        self.computed
+            .values()
+            .filter(|c| matches!(c, Computed::Number { .. }))
+            .count()
+    }
+
+    /// What the blank cell at (`row`, `col`), holding a formula, states;
+    /// `here`, `ind` and `column` name it in a finding.
+    pub fn figure(
+        &self,
+        row: u32,
+        col: u32,
+        here: &Location,
+        ind: &Indicator,
+        column: ValueColumn,
+        lang: Lang,
+    ) -> Figure {
+        let Some(formula) = self.at(row, col) else {
+            return Figure::Blank;
+        };
+        let why = match self.computed.get(&(row, col)) {
+            Some(Computed::Number { value, round }) => return Figure::Number(*value, *round),
+            Some(Computed::Blank) => return Figure::Blank,
+            Some(Computed::Failed(why)) => why.as_str(),
+            // Not a figure position when the sheet was read (a merged
+            // cell's shown value): not evaluated.
+            None => "",
+        };
+        Figure::Uncomputed(Box::new(uncomputed(formula, why, here, ind, column, lang)))
+    }
+}
+
+/// The decimals a `ROUND(x, n)` result the tool computed is stated with:
+/// n, or fewer when the cell's number format shows fewer (`shown`: whether
+/// the format is a percent, and the decimals it shows, when known). A
+/// percent-formatted cell holds a fraction: ROUND(x, 4) shown as 12,34%
+/// has 2 decimals.
+pub fn round_decimals(n: u8, shown: Option<(bool, Option<u8>)>) -> u8 {
+    match shown {
+        Some((percent, format)) => {
+            let n = if percent { n.saturating_sub(2) } else { n };
+            format.map_or(n, |d| d.min(n))
+        }
+        None => n,
+    }
+}
+
+/// The one `info` per file saying how many formulas the tool evaluated.
+pub fn evaluated_note(file: &str, count: usize, lang: Lang) -> Option<Finding> {
+    (count > 0).then(|| {
+        Finding::info(
+            Code::FormulaEvaluated,
+            lang.text(
+                format!("Tệp {file} có {count} công thức chưa có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức); công cụ đã tự tính như Excel khi mở tệp."),
+                format!("File {file} has {count} formulas without a computed value (it was written by a program that does not calculate); the tool computed them as Excel does on opening."),
+            ),
+        )
+        .at(&Location::file(file))
+        .actual(count.to_string())
+    })
+}
+
+/// `value-uncomputed`: an error for a quantity; `info` for a percent or a
+/// rate, which the checks recompute from their operands anyway.
+fn uncomputed(
+    formula: &str,
+    why: &str,
+    here: &Location,
+    ind: &Indicator,
+    column: ValueColumn,
+    lang: Lang,
+) -> Finding {
+    let derived = column.is_percent() || ind.kind == Kind::Rate;
+    let (why_vi, why_en) = if why.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (format!(" ({})", vi_reason(why)), format!(" ({why})"))
+    };
+    let vi = format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why_vi}.", here.cell, ind.code, ind.name);
+    let en = format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why_en}.", here.cell, ind.code, ind.name);
+    let finding = if derived {
+        Finding::info(
+            Code::ValueUncomputed,
+            lang.text(
+                format!("{vi} Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc."),
+                format!("{en} This percent is not checked; the consolidation recomputes it from its operands."),
+            ),
+        )
+    } else {
+        Finding::error(
+            Code::ValueUncomputed,
+            lang.text(
+                format!("{vi} Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."),
+                format!("{en} Open it in Excel, save and send it again."),
+            ),
+        )
+    };
+    finding
+        .at(here)
+        .indicator(ind.code.clone())
+        .column(column.as_str())
+        .actual(format!("={formula}"))
+}
+
+/// The reasons of [`evaluate`] in Vietnamese.
+fn vi_reason(why: &str) -> String {
+    match why {
+        REASON_R1C1 => "công thức viết theo kiểu R1C1, công cụ không tính".into(),
+        REASON_ODS => "công thức OpenDocument có tham chiếu công cụ không đọc được".into(),
+        REASON_ENGINE => "bộ tính công thức gặp lỗi với tệp này".into(),
+        REASON_SET => "công cụ không đọc được công thức".into(),
+        other => format!("kết quả là {other}"),
+    }
+}
+
+const REASON_R1C1: &str =
+    "formulas in R1C1 notation (XML Spreadsheet 2003, SYLK) are not evaluated";
+const REASON_ODS: &str = "an OpenDocument reference the tool cannot convert";
+const REASON_ENGINE: &str = "the formula engine failed on this file";
+const REASON_SET: &str = "the formula cannot be read";
+
+/// The non-empty cells of a formula range, at absolute positions.
+fn cells(range: &Range<String>) -> impl Iterator<Item = (u32, u32, &str)> {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    range
+        .used_cells()
+        .map(move |(r, c, f)| (r0 + r as u32, c0 + c as u32, strip_prefix(f)))
+        .filter(|(_, _, f)| !f.is_empty())
+}
+
+/// A formula without its leading `=` (or OpenDocument's `of:=`).
+fn strip_prefix(f: &str) -> &str {
+    f.trim().trim_start_matches("of:").trim_start_matches('=')
+}
+
+/// One sheet as the engine gets it: values and formulas in A1 notation
+/// (each formula, or the reason it cannot be given).
+struct EngineSheet {
+    name: String,
+    values: Vec<(u32, u32, Data)>,
+    formulas: Vec<(u32, u32, Result<String, &'static str>)>,
+}
+
+impl EngineSheet {
+    fn new(name: &str, grid: &SheetGrid, formulas: Option<&Range<String>>) -> EngineSheet {
+        let mut with_formula = Vec::new();
+        if let Some(range) = formulas {
+            for (r, c, f) in cells(range) {
+                let raw = range
+                    .get_value((r, c))
+                    .map(|s| s.trim_start())
+                    .unwrap_or_default();
+                let a1 = if raw.starts_with("of:") {
+                    from_opendocument(f).ok_or(REASON_ODS)
+                } else {
+                    Ok(f.to_string())
+                };
+                with_formula.push((r, c, a1));
+            }
+        }
+        with_formula.sort_unstable_by_key(|&(r, c, _)| (r, c));
+        let has_formula = |r: u32, c: u32| {
+            with_formula
+                .binary_search_by_key(&(r, c), |&(fr, fc, _)| (fr, fc))
+                .is_ok_and(|i| with_formula.get(i).is_some_and(|(_, _, f)| f.is_ok()))
+        };
+        let values = grid
+            .cells()
+            .filter(|&(r, c, d)| !matches!(d, Data::Empty) && !has_formula(r, c))
+            .map(|(r, c, d)| (r, c, d.clone()))
+            .collect();
+        EngineSheet {
+            name: name.to_string(),
+            values,
+            formulas: with_formula,
+        }
+    }
+
+    /// Whether a formula names another sheet (`Sheet2!A1`).
+    fn reaches_other_sheets(&self) -> bool {
+        self.formulas.iter().any(|(_, _, f)| {
+            f.as_ref()
+                .is_ok_and(|f| outside_strings(f).any(|ch| ch == '!'))
+        })
+    }
+}
+
+/// The characters of a formula outside its string literals.
+fn outside_strings(f: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_string = false;
+    f.chars().filter(move |&ch| {
+        if ch == '"' {
+            in_string = !in_string;
+            return false;
+        }
+        !in_string
+    })
+}
+
+/// Evaluates the target cells of sheet `name` (blank, with a formula);
+/// every target gets a result.
+fn evaluate(
+    wb: &mut OpenWorkbook,
+    name: &str,
+    grid: &SheetGrid,
+    formulas: &Range<String>,
+    targets: &[(u32, u32)],
+) -> HashMap<(u32, u32), Computed> {
+    let fail = |why: &str| {
+        targets
+            .iter()
+            .map(|&t| (t, Computed::Failed(why.to_string())))
+            .collect()
+    };
+    // XML 2003 and SYLK keep R1C1 formulas, which the engine does not read.
+    if matches!(wb, OpenWorkbook::Text(_)) {
+        return fail(REASON_R1C1);
+    }
+    let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas))];
+    if sheets[0].reaches_other_sheets() {
+        for other in wb.sheet_names() {
+            if other == name {
+                continue;
+            }
+            // A sheet that cannot be read leaves its references #REF!.
+            if let Ok(g) = wb.sheet(&other) {
+                let f = wb.formulas(&other);
+                sheets.push(EngineSheet::new(&other, &g, f.as_ref()));
+            }
+        }
+    }
+    let results = crate::ingest::guarded("evaluating formulas", || {
+        Ok(engine::evaluate(&sheets, targets))
+    });
+    match results {
+        Ok(Some(values)) => targets.iter().copied().zip(values).collect(),
+        Ok(None) | Err(_) => fail(REASON_ENGINE),
+    }
+}
+
+/// The spreadsheet engine behind [`evaluate`]: IronCalc.
+mod engine {
+    use super::{round_digits, Computed, EngineSheet, REASON_SET};
+    use calamine::Data;
+    use ironcalc_base::cell::CellValue;
+    use ironcalc_base::Model;
+
+    /// The value of each target cell of the first sheet, or `None` when
+    /// the workbook cannot be set up (a sheet name the engine refuses).
+    pub(super) fn evaluate(
+        sheets: &[EngineSheet],
+        targets: &[(u32, u32)],
+    ) -> Option<Vec<Computed>> {
+        // Formulas are stored in the file in Excel's English form
+        // (`ROUND(G9/E9*100,2)`), whatever the language of Excel.
+        let mut model = Model::new_empty("submission", "en", "UTC", "en").ok()?;
+        for (i, s) in sheets.iter().enumerate() {
+            if i == 0 {
+                model.rename_sheet_by_index(0, &s.name).ok()?;
+            } else {
+                model.add_sheet(&s.name).ok()?;
+            }
+        }
+        let mut refused = Vec::new();
+        for (i, s) in (0u32..).zip(sheets) {
+            for (r, c, d) in &s.values {
+                // A cell the engine cannot hold (beyond its grid) reads as
+                // blank: a formula that needs it gives what Excel would not,
+                // but no submission's table is out there.
+                let (row, col) = (*r as i32 + 1, *c as i32 + 1);
+                let _ = match d {
+                    Data::Float(f) => model.update_cell_with_number(i, row, col, *f),
+                    Data::Int(n) => model.update_cell_with_number(i, row, col, *n as f64),
+                    Data::Bool(b) => model.update_cell_with_bool(i, row, col, *b),
+                    Data::String(t) => model.update_cell_with_text(i, row, col, t),
+                    Data::DateTime(dt) => model.update_cell_with_number(i, row, col, dt.as_f64()),
+                    Data::DateTimeIso(t) | Data::DurationIso(t) => {
+                        model.update_cell_with_text(i, row, col, t)
+                    }
+                    // An error value, as a user would type it.
+                    Data::Error(e) => model.set_user_input(i, row, col, e.to_string()),
+                    Data::Empty => Ok(()),
+                };
+            }
+            for (r, c, f) in &s.formulas {
+                let Ok(f) = f else { continue };
+                let (row, col) = (*r as i32 + 1, *c as i32 + 1);
+                if model
+                    .update_cell_with_formula(i, row, col, format!("={f}"))
+                    .is_err()
+                {
+                    refused.push((i, *r, *c));
+                }
+            }
+        }
+        model.evaluate();
+        let first = sheets.first()?;
+        let out = targets
+            .iter()
+            .map(|&(r, c)| {
+                let formula = first
+                    .formulas
+                    .iter()
+                    .find(|(fr, fc, _)| (*fr, *fc) == (r, c))
+                    .map(|(_, _, f)| f);
+                let f = match formula {
+                    Some(Ok(f)) => f,
+                    Some(Err(why)) => return Computed::Failed((*why).to_string()),
+                    None => return Computed::Failed(REASON_SET.to_string()),
+                };
+                if refused.contains(&(0, r, c)) {
+                    return Computed::Failed(REASON_SET.to_string());
+                }
+                match model.get_cell_value_by_index(0, r as i32 + 1, c as i32 + 1) {
+                    Ok(CellValue::Number(v)) if v.is_finite() => Computed::Number {
+                        value: v,
+                        round: round_digits(f),
+                    },
+                    Ok(CellValue::None) => Computed::Blank,
+                    Ok(CellValue::String(s)) if s.is_empty() => Computed::Blank,
+                    // An error value (#REF!, #NAME?, #DIV/0!…) or a text.
+                    Ok(CellValue::String(s)) => Computed::Failed(s),
+                    Ok(CellValue::Boolean(b)) => Computed::Failed(b.to_string().to_uppercase()),
+                    Ok(CellValue::Number(v)) => Computed::Failed(v.to_string()),
+                    Err(_) => Computed::Failed(REASON_SET.to_string()),
+                }
+            })
+            .collect();
+        Some(out)
+    }
+}
+
+/// n when a formula is `ROUND(x, n)` as a whole (n a whole number; a
+/// negative n, rounding to tens or thousands, counts as 0).
+fn round_digits(formula: &str) -> Option<u8> {
+    let f = formula.trim();
+    let head = f.get(..6)?;
+    if !head.eq_ignore_ascii_case("ROUND(") || !f.ends_with(')') {
+        return None;
+    }
+    let inner = f.get(6..f.len() - 1)?;
+    // The last comma at the top level of the call splits x from n; the
+    // parenthesis opened by ROUND must close only at the end.
+    let (mut depth, mut in_string, mut split) = (0i32, false, None);
+    for (i, ch) in inner.char_indices() {
+        match ch {
+            '"' => in_string = !in_string,
+            _ if in_string => {}
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth < 0 {
+                    return None;
+                }
+            }
+            ',' if depth == 0 => split = Some(i),
+            _ => {}
+        }
+    }
+    let n: i32 = inner.get(split? + 1..)?.trim().parse().ok()?;
+    u8::try_from(n.clamp(0, 15)).ok()
+}
+
+/// An OpenDocument formula (`of:=ROUND([.G9]/[.E9]*100;2)`, prefix
+/// stripped) in Excel's A1 notation (`ROUND(G9/E9*100,2)`): references in
+/// brackets lose them (`[Sheet2.A1:.B3]` → `Sheet2!A1:B3`), `;` separates
+/// arguments. `None` when a reference is not of those forms (another
+/// file, `#REF!`).
+fn from_opendocument(f: &str) -> Option<String> {
+    let mut out = String::with_capacity(f.len());
+    let mut chars = f.chars();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' => {
+                out.push(ch);
+                for s in chars.by_ref() {
+                    out.push(s);
+                    if s == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                let mut reference = String::new();
+                for r in chars.by_ref() {
+                    if r == ']' {
+                        break;
+                    }
+                    reference.push(r);
+                }
+                out.push_str(&ods_reference(&reference)?);
+            }
+            ';' => out.push(','),
+            _ => out.push(ch),
+        }
+    }
+    Some(out)
+}
+
+/// `.A1` → `A1`, `$Sheet2.$A$1:.B3` → `Sheet2!$A$1:B3`,
+/// `'Biểu 1'.A1` → `'Biểu 1'!A1`.
+fn ods_reference(reference: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for (k, part) in reference.split(':').enumerate() {
+        let (sheet, cell) = part.rsplit_once('.')?;
+        let sheet = sheet.trim_start_matches('$');
+        let is_cell = !cell.is_empty()
+            && cell
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || ch == '$');
+        if !is_cell || sheet.contains('#') || sheet.contains('/') {
+            return None;
+        }
+        // The sheet is named once, before the first cell of a range.
+        if k == 0 && !sheet.is_empty() {
+            parts.push(format!("{sheet}!{cell}"));
+        } else {
+            parts.push(cell.to_string());
+        }
+    }
+    Some(parts.join(":"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_digits_reads_n_of_a_whole_round_call() {
+        assert_eq!(round_digits("ROUND(G9/E9*100,2)"), Some(2));
+        assert_eq!(round_digits("round( (G9-H9)/H9*100 , 1 )"), Some(1));
+        assert_eq!(round_digits("ROUND(SUM(E8:E11),0)"), Some(0));
+        assert_eq!(round_digits("ROUND(E8,-3)"), Some(0));
+        // Not a ROUND of the whole formula, or no whole n.
+        assert_eq!(round_digits("ROUND(G9,2)*100"), None);
+        assert_eq!(round_digits("ROUND(G9,2)+ROUND(H9,2)"), None);
+        assert_eq!(round_digits("ROUNDUP(G9,2)"), None);
+        assert_eq!(round_digits("ROUND(G9,E1)"), None);
+        assert_eq!(round_digits("SUM(E8:E11)"), None);
+        assert_eq!(round_digits("ROUND(\"a,)\",2)"), Some(2));
+    }
+
+    #[test]
+    fn round_decimals_follow_the_format_when_it_shows_fewer() {
+        assert_eq!(round_decimals(2, None), 2);
+        assert_eq!(round_decimals(2, Some((false, None))), 2);
+        assert_eq!(round_decimals(2, Some((false, Some(1)))), 1);
+        // Format padding adds no precision.
+        assert_eq!(round_decimals(1, Some((false, Some(2)))), 1);
+        // A percent-formatted fraction: ROUND(x, 4) shown as 12,34%.
+        assert_eq!(round_decimals(4, Some((true, Some(2)))), 2);
+    }
+
+    #[test]
+    fn opendocument_formulas_become_a1() {
+        assert_eq!(
+            from_opendocument("ROUND([.G9]/[.E9]*100;2)").as_deref(),
+            Some("ROUND(G9/E9*100,2)")
+        );
+        assert_eq!(
+            from_opendocument("SUM([.E8:.E11])").as_deref(),
+            Some("SUM(E8:E11)")
+        );
+        assert_eq!(
+            from_opendocument("[$Sheet2.$A$1:.B3]+['Biểu 1'.C4]").as_deref(),
+            Some("Sheet2!$A$1:B3+'Biểu 1'!C4")
+        );
+        assert_eq!(
+            from_opendocument("IF([.A1]=\"x;[y]\";1;2)").as_deref(),
+            Some("IF(A1=\"x;[y]\",1,2)")
+        );
+        // Another file, or a deleted reference: not converted.
+        assert_eq!(from_opendocument("['file:///c:/a.ods'#$Sheet1.A1]"), None);
+        assert_eq!(from_opendocument("[.#REF!]"), None);
+    }
+
+    #[test]
+    fn a_reference_to_another_sheet_is_seen_outside_strings_only() {
+        let sheet = |f: &str| EngineSheet {
+            name: "S".into(),
+            values: Vec::new(),
+            formulas: vec![(0, 0, Ok(f.to_string()))],
+        };
+        assert!(sheet("Sheet2!A1*2").reaches_other_sheets());
+        assert!(!sheet("IF(A1>0,\"!\",B1)").reaches_other_sheets());
+    }
+
+    fn sheet_of(values: Vec<(u32, u32, Data)>, formulas: Vec<(u32, u32, &str)>) -> EngineSheet {
+        EngineSheet {
+            name: "Biểu 1".into(),
+            values,
+            formulas: formulas
+                .into_iter()
+                .map(|(r, c, f)| (r, c, Ok(f.to_string())))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_engine_evaluates_round_sum_if_and_ranges() {
+        // E8:E11 = 10, 20, 30, 40.5; D12 = 200.
+        let mut values: Vec<_> = (7..11)
+            .zip([10.0, 20.0, 30.0, 40.5])
+            .map(|(r, v)| (r, 4, Data::Float(v)))
+            .collect();
+        values.push((11, 3, Data::Int(200)));
+        let sheet = sheet_of(
+            values,
+            vec![
+                (11, 4, "SUM(E8:E11)"),
+                (11, 5, "ROUND(E12/D12*100,1)"),
+                (11, 6, "IF(D12>0,E12-D12,\"\")"),
+                (11, 7, "IF(D12>1000,1,\"\")"),
+                (11, 8, "[1]Sheet1!A1"),
+                (11, 9, "NOSUCHFUNCTION(E8)"),
+                (11, 10, "E8/0"),
+            ],
+        );
+        let targets: Vec<_> = (4..11).map(|c| (11, c)).collect();
+        let got = engine::evaluate(&[sheet], &targets).unwrap();
+        assert_eq!(
+            got[0],
+            Computed::Number {
+                value: 100.5,
+                round: None
+            }
+        );
+        assert_eq!(
+            got[1],
+            Computed::Number {
+                value: 50.3,
+                round: Some(1)
+            }
+        );
+        assert_eq!(
+            got[2],
+            Computed::Number {
+                value: -99.5,
+                round: None
+            }
+        );
+        assert_eq!(got[3], Computed::Blank);
+        for (k, g) in got.iter().enumerate().skip(4) {
+            assert!(matches!(g, Computed::Failed(_)), "{k}: {g:?}");
+        }
+    }
+
+    #[test]
+    fn the_engine_follows_references_to_another_sheet() {
+        let first = sheet_of(vec![], vec![(0, 0, "ROUND('Số liệu'!B2*2,0)")]);
+        let second = EngineSheet {
+            name: "Số liệu".into(),
+            values: vec![(1, 1, Data::Float(21.2))],
+            formulas: Vec::new(),
+        };
+        let got = engine::evaluate(&[first, second], &[(0, 0)]).unwrap();
+        assert_eq!(
+            got[0],
+            Computed::Number {
+                value: 42.0,
+                round: Some(0)
+            }
+        );
+    }
+}
