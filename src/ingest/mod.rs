@@ -143,7 +143,7 @@ fn install_quiet_hook() {
 
 /// Runs a closure that calls into calamine, turning a panic inside the
 /// crate into an error with a plain reason.
-fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+pub(crate) fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
     install_quiet_hook();
     let was = GUARDED.with(|g| g.replace(true));
     let result = catch_unwind(AssertUnwindSafe(f));
