@@ -33,7 +33,7 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, Writer, XmlVersion};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read, Write};
 use std::path::Path;
@@ -125,6 +125,14 @@ pub fn annotate(
 struct Package {
     zip: ZipArchive<BufReader<File>>,
     names: Vec<String>,
+    /// Part name without a leading `/` → archive name, exactly and in
+    /// lower case (a workbook may list thousands of sheets).
+    exact: HashMap<String, String>,
+    folded: HashMap<String, String>,
+    /// Names given to new parts, in lower case, and the next number to try
+    /// for each stem.
+    taken: HashSet<String>,
+    next: HashMap<String, u32>,
     max_part: u64,
 }
 
@@ -170,9 +178,22 @@ impl Package {
                 .map_err(|e| format!("a part of the archive cannot be read: {e}"))?;
             names.push(entry.name().map_err(|e| e.to_string())?.to_string());
         }
+        let mut exact = HashMap::new();
+        let mut folded = HashMap::new();
+        for n in &names {
+            let key = n.trim_start_matches('/');
+            exact.entry(key.to_string()).or_insert_with(|| n.clone());
+            folded
+                .entry(key.to_ascii_lowercase())
+                .or_insert_with(|| n.clone());
+        }
         Ok(Package {
             zip,
             names,
+            exact,
+            folded,
+            taken: HashSet::new(),
+            next: HashMap::new(),
             max_part,
         })
     }
@@ -181,14 +202,9 @@ impl Package {
     /// then without regard to case (as Excel does).
     fn find(&self, part: &str) -> Option<&str> {
         let part = part.trim_start_matches('/');
-        self.names
-            .iter()
-            .find(|n| n.trim_start_matches('/') == part)
-            .or_else(|| {
-                self.names
-                    .iter()
-                    .find(|n| n.trim_start_matches('/').eq_ignore_ascii_case(part))
-            })
+        self.exact
+            .get(part)
+            .or_else(|| self.folded.get(&part.to_ascii_lowercase()))
             .map(String::as_str)
     }
 
@@ -219,12 +235,18 @@ impl Package {
         }
     }
 
-    /// A part name not in the package: `stem{n}.ext` with the smallest n.
-    fn fresh(&self, stem: &str, ext: &str, taken: &[String]) -> String {
-        (1..)
-            .map(|n| format!("{stem}{n}.{ext}"))
-            .find(|p| self.find(p).is_none() && !taken.iter().any(|t| t.eq_ignore_ascii_case(p)))
-            .unwrap_or_else(|| format!("{stem}.{ext}"))
+    /// A part name not in the package nor given before: `stem{n}.ext`
+    /// with the smallest such n.
+    fn fresh(&mut self, stem: &str, ext: &str) -> String {
+        let mut n = self.next.get(stem).copied().unwrap_or(1);
+        loop {
+            let p = format!("{stem}{n}.{ext}");
+            n += 1;
+            if self.find(&p).is_none() && self.taken.insert(p.to_ascii_lowercase()) {
+                self.next.insert(stem.to_string(), n);
+                return p;
+            }
+        }
     }
 
     fn annotate(mut self, plans: &[SheetPlan], list: &ListSheet) -> Result<Vec<u8>, String> {
@@ -268,8 +290,10 @@ impl Package {
         let mut added: Vec<(String, Vec<u8>)> = Vec::new();
         let mut new_types: Vec<(String, &str)> = Vec::new();
         let mut titles: Vec<(usize, String)> = Vec::new();
+        let by_name: HashMap<&str, &SheetPlan> =
+            plans.iter().map(|p| (p.name.as_str(), p)).collect();
         for (pos, sheet) in sheets.iter().enumerate() {
-            let Some(plan) = plans.iter().find(|p| p.name == sheet.name) else {
+            let Some(plan) = by_name.get(sheet.name.as_str()) else {
                 continue;
             };
             let xml = self.read(&sheet.part)?;
@@ -292,7 +316,6 @@ impl Package {
             let mut legacy_rid = None;
             if !marks.is_empty() {
                 // Notes: into the sheet's own comments part, else a new one.
-                let taken: Vec<String> = added.iter().map(|(n, _)| n.clone()).collect();
                 let comments = match sheet_rels.iter().find(|r| r.kind == REL_COMMENTS) {
                     Some(r) => {
                         let part = resolve(&sheet_dir, &r.target);
@@ -301,7 +324,7 @@ impl Package {
                         None
                     }
                     None => {
-                        let part = self.fresh(&format!("{wb_dir}comments"), "xml", &taken);
+                        let part = self.fresh(&format!("{wb_dir}comments"), "xml");
                         added.push((part.clone(), new_comments(&marks)));
                         new_types.push((part.clone(), CT_COMMENTS));
                         Some(part)
@@ -325,9 +348,7 @@ impl Package {
                         if facts.legacy_drawing.is_some() {
                             return Err("the sheet's drawing of notes cannot be found".into());
                         }
-                        let taken: Vec<String> = added.iter().map(|(n, _)| n.clone()).collect();
-                        let part =
-                            self.fresh(&format!("{wb_dir}drawings/vmlDrawing"), "vml", &taken);
+                        let part = self.fresh(&format!("{wb_dir}drawings/vmlDrawing"), "vml");
                         added.push((part.clone(), new_vml(&shapes, pos)));
                         let rid = fresh_id(&sheet_rels, &new_rels);
                         new_rels.push(Rel {
@@ -369,7 +390,7 @@ impl Package {
         }
 
         // The findings sheet, first.
-        let list_part = self.fresh(&format!("{wb_dir}worksheets/tonghop-loi"), "xml", &[]);
+        let list_part = self.fresh(&format!("{wb_dir}worksheets/tonghop-loi"), "xml");
         let list_rid = fresh_id(&wb_rels, &[]);
         added.push((list_part.clone(), list_sheet_xml(list, &styles)));
         new_types.push((list_part.clone(), CT_WORKSHEET));
@@ -1300,6 +1321,16 @@ fn cell_ref(s: &str) -> Option<(u32, u32)> {
     (row >= 1 && (1..=16_384).contains(&col)).then(|| (row - 1, col - 1))
 }
 
+/// The name of an element kept on the stack of open elements: only the
+/// few whose children matter, so that the cells of a large sheet cost no
+/// allocation.
+fn keep(local: &str) -> String {
+    match local {
+        "sheetData" | "row" | "sheetPr" | "worksheet" => local.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// Reads what a sheet part says before it is rewritten.
 fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
     let mut facts = SheetFacts::default();
@@ -1312,8 +1343,9 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
             .map_err(|e| format!("a sheet is damaged: {e}"))?;
         match &ev {
             Event::Start(e) | Event::Empty(e) => {
-                let local = e.local_name().as_ref().to_string();
-                match local.as_str() {
+                let name = e.local_name();
+                let local: &str = name.as_ref();
+                match local {
                     "pageSetUpPr"
                         if attr(e, "fitToPage").is_some_and(|v| v == "1" || v == "true") =>
                     {
@@ -1363,7 +1395,7 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                     _ => {}
                 }
                 if matches!(ev, Event::Start(_)) {
-                    stack.push(local);
+                    stack.push(keep(local));
                 }
             }
             Event::End(_) => {
@@ -1466,14 +1498,15 @@ fn rewrite_sheet(
         }
         match &ev {
             Event::Start(e) | Event::Empty(e) => {
-                let local = e.local_name().as_ref().to_string();
+                let name = e.local_name();
+                let local: &str = name.as_ref();
                 let depth = stack.len();
                 let is_start = matches!(ev, Event::Start(_));
                 if depth == 0 {
                     p = prefix_of(e);
                     w.write_event(ev.borrow()).map_err(io)?;
                     if is_start {
-                        stack.push(local);
+                        stack.push(keep(local));
                     }
                     continue;
                 }
@@ -1497,12 +1530,12 @@ fn rewrite_sheet(
                         &mut legacy,
                         landscape,
                     );
-                    match local.as_str() {
+                    match local {
                         "sheetPr" if need_sheet_pr => {
                             need_sheet_pr = false;
                             if is_start {
                                 w.write_event(ev.borrow()).map_err(io)?;
-                                stack.push(local);
+                                stack.push(keep(local));
                                 // pageSetUpPr is added or edited inside.
                                 in_sheet_pr = true;
                                 continue;
@@ -1520,7 +1553,7 @@ fn rewrite_sheet(
                             need_setup = false;
                             if is_start {
                                 skip_depth = Some(depth);
-                                stack.push(local);
+                                stack.push(keep(local));
                             }
                             continue;
                         }
@@ -1538,7 +1571,7 @@ fn rewrite_sheet(
                     let edited = with_attrs(e, &["fitToPage"], &[("fitToPage", "1")]);
                     if is_start {
                         w.write_event(Event::Start(edited)).map_err(io)?;
-                        stack.push(local);
+                        stack.push(keep(local));
                     } else {
                         w.write_event(Event::Empty(edited)).map_err(io)?;
                     }
@@ -1567,7 +1600,7 @@ fn rewrite_sheet(
                     };
                     if is_start {
                         w.write_event(Event::Start(start)).map_err(io)?;
-                        stack.push(local);
+                        stack.push(keep(local));
                     } else if marked_row {
                         w.write_event(Event::Start(start)).map_err(io)?;
                         flush_cells(&mut w, &p, &mut pending, row, u32::MAX, row_style, styles);
@@ -1591,32 +1624,36 @@ fn rewrite_sheet(
                                 .and_then(|v| v.parse().ok())
                                 .unwrap_or(row_style);
                             let s = styles.mark(own, sev).to_string();
-                            with_attrs(e, &["s"], &[("s", &s)])
+                            Some(with_attrs(e, &["s"], &[("s", &s)]))
                         }
-                        None => e.to_owned(),
+                        None => None,
                     };
                     if pending.get(&row).is_some_and(BTreeMap::is_empty) {
                         pending.remove(&row);
                     }
                     col += 1;
+                    match out {
+                        Some(out) if is_start => w.write_event(Event::Start(out)),
+                        Some(out) => w.write_event(Event::Empty(out)),
+                        None => w.write_event(ev.borrow()),
+                    }
+                    .map_err(io)?;
                     if is_start {
-                        w.write_event(Event::Start(out)).map_err(io)?;
-                        stack.push(local);
-                    } else {
-                        w.write_event(Event::Empty(out)).map_err(io)?;
+                        stack.push(keep(local));
                     }
                     continue;
                 }
                 w.write_event(ev.borrow()).map_err(io)?;
                 if is_start {
-                    stack.push(local);
+                    stack.push(keep(local));
                 }
                 continue;
             }
             Event::End(e) => {
-                let local = e.local_name().as_ref().to_string();
+                let name = e.local_name();
+                let local: &str = name.as_ref();
                 let depth = stack.len().saturating_sub(1);
-                match (depth, local.as_str()) {
+                match (depth, local) {
                     (2, "row") => {
                         flush_cells(&mut w, &p, &mut pending, row, u32::MAX, row_style, styles);
                         pending.remove(&row);
@@ -2126,5 +2163,125 @@ mod tests {
             widths: vec![10.0],
         };
         assert!(annotate(&p, &[], &list, 1_000_000).is_err());
+    }
+}
+
+#[cfg(test)]
+mod cost {
+    use super::*;
+    use calamine::{open_workbook_auto, Reader};
+
+    /// Annotates every `.xlsx` of the samples, the practice batch and the
+    /// real-world corpus (a mark on B2 of every sheet): how many copies are
+    /// made, how long each takes, and whether every value of every sheet
+    /// reads back the same (`cargo test --lib annotate::cost -- --ignored
+    /// --nocapture`).
+    #[test]
+    #[ignore = "measurement; needs ../shared"]
+    fn annotating_the_corpora() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut stack = vec![
+            root.join("samples/2020-Q1"),
+            root.join("../shared/practice/batch-2020-Q3"),
+            root.join("../shared/corpus/real-world"),
+        ];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("xlsx"))
+                {
+                    files.push(p);
+                }
+            }
+        }
+        files.sort();
+        let list = ListSheet {
+            name: "Lỗi".into(),
+            header: vec!["a".into(), "b".into()],
+            rows: vec![(Severity::Error, vec!["x".into(), "y".into()])],
+            widths: vec![10.0, 20.0],
+        };
+        let (mut ok, mut refused, mut differ) = (0, 0, 0);
+        let mut total = std::time::Duration::ZERO;
+        for p in &files {
+            let names = open_workbook_auto(p)
+                .map(|wb| wb.sheet_names())
+                .unwrap_or_default();
+            let plans: Vec<SheetPlan> = names
+                .iter()
+                .map(|n| SheetPlan {
+                    name: n.clone(),
+                    marks: vec![Mark {
+                        row: 1,
+                        col: 1,
+                        severity: Severity::Warning,
+                        note: "note".into(),
+                    }],
+                    titles: PrintTitles {
+                        rows: Some((0, 0)),
+                        cols: Some((0, 0)),
+                    },
+                })
+                .collect();
+            let t = std::time::Instant::now();
+            let result = annotate(p, &plans, &list, 200_000_000);
+            total += t.elapsed();
+            if t.elapsed().as_millis() > 100 {
+                println!("slow ({:?}): {}", t.elapsed(), p.display());
+            }
+            match result {
+                Ok(bytes) => {
+                    ok += 1;
+                    let copy = std::env::temp_dir().join("tonghop-annotate-cost.xlsx");
+                    std::fs::write(&copy, bytes).unwrap();
+                    let same = (|| {
+                        let mut a = open_workbook_auto(p).ok()?;
+                        let mut b = open_workbook_auto(&copy).ok()?;
+                        let mut b_names = b.sheet_names();
+                        if b_names.first().map(String::as_str) != Some("Lỗi") {
+                            return Some(false);
+                        }
+                        b_names.remove(0);
+                        if b_names != a.sheet_names() {
+                            return Some(false);
+                        }
+                        for n in &names {
+                            let (x, y) = (a.worksheet_range(n).ok()?, b.worksheet_range(n).ok()?);
+                            let cells = |r: &calamine::Range<calamine::Data>| {
+                                r.used_cells()
+                                    .filter(|(_, _, v)| !matches!(v, calamine::Data::Empty))
+                                    .map(|(i, j, v)| {
+                                        let (r0, c0) = r.start().unwrap_or((0, 0));
+                                        (r0 as usize + i, c0 as usize + j, v.to_string())
+                                    })
+                                    .collect::<Vec<_>>()
+                            };
+                            if cells(&x) != cells(&y) {
+                                return Some(false);
+                            }
+                        }
+                        Some(true)
+                    })();
+                    if same != Some(true) {
+                        differ += 1;
+                        println!("differs ({same:?}): {}", p.display());
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    println!("refused: {}: {e}", p.display());
+                }
+            }
+        }
+        println!(
+            "{} files: {ok} annotated ({differ} read back differently), {refused} refused; {:?} per file",
+            files.len(),
+            total / files.len().max(1) as u32
+        );
     }
 }
