@@ -1995,16 +1995,11 @@ fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
     for (k, (sev, values)) in list.rows.iter().enumerate() {
         // Wrapped text needs its height written: Excel does not grow a
         // row on opening.
-        let lines = values
-            .iter()
-            .zip(&list.widths)
-            .map(|(v, w)| wrapped_lines(v, *w))
-            .max()
-            .unwrap_or(1);
+        let lines = list_row_lines(list, values);
         s.push_str(&format!(
             r#"<row r="{}" ht="{}" customHeight="1">"#,
             k + 2,
-            lines.clamp(1, 30) * 15
+            lines * 15
         ));
         let xf = styles.list_xf(1 + *sev as u32);
         for (c, v) in values.iter().enumerate() {
@@ -2020,6 +2015,17 @@ fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
         r#"</sheetData><autoFilter ref="A1:{last}"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C&amp;P/&amp;N</oddFooter></headerFooter></worksheet>"#
     ));
     s.into_bytes()
+}
+
+/// How many lines a row of the findings sheet takes (1 to 30).
+pub fn list_row_lines(list: &ListSheet, values: &[String]) -> usize {
+    values
+        .iter()
+        .zip(&list.widths)
+        .map(|(v, w)| wrapped_lines(v, *w))
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 30)
 }
 
 /// How many lines a text takes in a column of `width` characters,

@@ -22,9 +22,8 @@ use crate::memory::release_free_memory;
 use crate::model::Period;
 use crate::normalize::header::{find_table, HeaderWords, Role};
 use crate::normalize::submission::{FileOutcome, Submission};
-use crate::report::annotate::{annotate, ListSheet, Mark, PrintTitles, SheetPlan};
+use crate::report::annotate::{annotate, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan};
 use crate::report::atomic::write_atomic;
-use crate::report::workbook::findings_sheet;
 use crate::template::Template;
 use calamine::Data;
 use rayon::prelude::*;
@@ -475,12 +474,19 @@ fn rendered(
         .as_ref()
         .map(|(_, wb, _)| wb.sheet_names())
         .unwrap_or_default();
-    let taken: Vec<&str> = names.iter().map(String::as_str).collect();
-    let owned: Vec<Finding> = findings.iter().map(|f| (*f).clone()).collect();
+    let plans: Vec<SheetPlan> = names
+        .iter()
+        .map(|n| SheetPlan {
+            name: n.clone(),
+            marks: Vec::new(),
+            titles: PrintTitles::default(),
+        })
+        .collect();
+    let list = list_sheet(findings, lang, &plans);
     let ws = wb
         .add_worksheet_with_constant_memory()?
-        .set_name(list_name(lang, &taken))?;
-    findings_sheet(ws, &owned, lang)?;
+        .set_name(&list.name)?;
+    write_list(ws, &list)?;
     if let Some((sub, source, period)) = source {
         for (k, name) in names.iter().enumerate() {
             let Ok(grid) = source.sheet(name) else {
@@ -500,6 +506,53 @@ fn rendered(
         }
     }
     wb.save_to_buffer()
+}
+
+/// Writes the findings sheet of a re-rendered workbook: the same as an
+/// annotated copy's (header, a row per finding filled by severity,
+/// wrapped text with the rows' heights written, A4 landscape fit to the
+/// page width, header repeated, page numbers).
+fn write_list(ws: &mut Worksheet, list: &ListSheet) -> Result<(), XlsxError> {
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(11)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
+    let header = base
+        .clone()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xD9D9D9));
+    let body = |s: Severity| {
+        base.clone()
+            .set_align(FormatAlign::Top)
+            .set_background_color(fill(s))
+    };
+    for (c, w) in list.widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (c, h) in list.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &header)?;
+    }
+    for (k, (severity, values)) in list.rows.iter().enumerate() {
+        let row = k as u32 + 1;
+        ws.set_row_height(row, (list_row_lines(list, values) * 15) as f64)?;
+        let format = body(*severity);
+        for (c, v) in values.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, v, &format)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = list.header.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, list.rows.len() as u32, last_col)?;
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&P/&N");
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
 }
 
 /// Writes a sheet's cells as read, merges included, with borders and a
