@@ -8,6 +8,7 @@ mod checks;
 mod common;
 mod consolidate;
 mod corpus;
+mod feedback;
 mod ingest;
 mod office;
 mod printed;
