@@ -1523,7 +1523,7 @@ fn rewrite_sheet(
                     insert_before(
                         &mut w,
                         &p,
-                        &local,
+                        local,
                         &mut need_margins,
                         &mut need_setup,
                         &mut need_footer,
@@ -2028,10 +2028,11 @@ pub fn list_row_lines(list: &ListSheet, values: &[String]) -> usize {
         .clamp(1, 30)
 }
 
-/// How many lines a text takes in a column of `width` characters,
-/// wrapped at spaces.
+/// How many lines a text takes in a column `width` characters wide (in
+/// widths of a digit of the default font; Times New Roman 11 fits about
+/// 1.15 of its average letters in each), wrapped at spaces.
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let per_line = (width - 1.0).max(1.0);
+    let per_line = ((width - 1.0) * 1.15).max(1.0);
     text.split('\n')
         .map(|line| {
             let mut lines = 1usize;
@@ -2092,8 +2093,10 @@ mod tests {
         assert_eq!(wrapped_lines("", 10.0), 1);
         assert_eq!(wrapped_lines("abc def", 10.0), 1);
         assert_eq!(wrapped_lines("abcd efgh ijkl", 10.0), 2);
+        assert_eq!(wrapped_lines("abcd efgh", 9.0), 1);
         assert_eq!(wrapped_lines("a\nb", 10.0), 2);
         assert_eq!(wrapped_lines(&"x".repeat(30), 11.0), 3);
+        assert_eq!(wrapped_lines(&"x".repeat(35), 11.0), 4);
     }
 
     #[test]

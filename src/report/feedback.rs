@@ -347,7 +347,9 @@ pub fn feedback_workbook(
         };
         source = again;
     }
+    // Should even the re-rendering fail, the findings alone.
     rendered(Some((sub, &mut source, period)), temp, findings, ctx)
+        .or_else(|_| rendered(None, temp, findings, ctx))
 }
 
 /// The marks of one sheet: each cell with findings, its worst severity
@@ -617,17 +619,9 @@ fn copy_sheet(
                 if let Ok(c1) = u16::try_from(c1) {
                     if (r1, c1) != (r, col) {
                         let text = crate::ingest::sheet::data_text(data);
-                        ws.merge_range(r, col, r1, c1, &text, &format)?;
-                        // The covered cells keep the table's borders.
-                        for rr in r..=r1 {
-                            for cc in c..=u32::from(c1) {
-                                if (rr, cc) != (r, c) {
-                                    if let Ok(ccol) = u16::try_from(cc) {
-                                        ws.write_blank(rr, ccol, &format_of(rr, cc, &Data::Empty))?;
-                                    }
-                                }
-                            }
-                        }
+                        // An overlapping or oversized merge of a damaged
+                        // file: the value alone.
+                        let _ = ws.merge_range(r, col, r1, c1, &text, &format);
                     }
                 }
             } else {
@@ -664,7 +658,7 @@ fn copy_sheet(
             .set_author("tonghop")
             .set_width(420)
             .set_height(160);
-        ws.insert_note(m.row, col, &note)?;
+        let _ = ws.insert_note(m.row, col, &note);
     }
     ws.set_paper_size(9);
     if total > 100.0 {
@@ -713,6 +707,8 @@ fn write_data(
             ws.write_number_with_format(r, c, d.as_f64(), format)?;
         }
         Data::String(s) => {
+            // A cell holds at most 32,767 characters.
+            let s: String = s.chars().take(32_767).collect();
             ws.write_string_with_format(r, c, s, format)?;
         }
         Data::Float(_) | Data::Error(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {

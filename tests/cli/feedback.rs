@@ -204,14 +204,10 @@ fn assert_annotated_copy(original: &Path, feedback: &Path, unit_findings: &[&Val
 
     let (a, b) = (parts(original), parts(feedback));
     let (xa, xb) = (cell_xfs(&a["xl/styles.xml"]), cell_xfs(&b["xl/styles.xml"]));
+    let ends = Regex::new(r#"^<[^>]*>|</[^>]*>$"#).unwrap();
+    let inner = |x: &str| ends.replace_all(x, "").into_owned();
     for tag in ["fonts", "borders", "numFmts"] {
         if let Some(orig) = element(&a["xl/styles.xml"], tag) {
-            let inner = |x: &str| {
-                Regex::new(r#"^<[^>]*>|</[^>]*>$"#)
-                    .unwrap()
-                    .replace_all(x, "")
-                    .into_owned()
-            };
             let copy = element(&b["xl/styles.xml"], tag).unwrap();
             assert!(
                 inner(&copy).starts_with(&inner(&orig)),
@@ -382,7 +378,7 @@ fn printed_forms(v: &Data) -> Vec<String> {
         let digits = n.abs().to_string();
         let mut out = String::new();
         for (k, ch) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(ch);
@@ -436,7 +432,7 @@ fn assert_labels_beside_marks(
         // The row's label: its longest text of several words.
         let label = (0..8u32)
             .filter_map(|c| match range.get_value((row, c)) {
-                Some(Data::String(t)) if t.trim().split_whitespace().count() >= 2 => {
+                Some(Data::String(t)) if t.split_whitespace().count() >= 2 => {
                     Some(t.trim().to_string())
                 }
                 _ => None,
@@ -886,7 +882,7 @@ fn xls_and_ods_submissions_are_rerendered_and_print_like_the_original() {
         // after the findings.
         let names: Vec<String> = sheet_names(&fb).into_iter().skip(1).collect();
         assert_eq!(sheet_names(&fb)[0], "Lỗi", "{unit}");
-        if let Ok(mut wb) = open_workbook_auto(batch.join(file)) {
+        if let Ok(wb) = open_workbook_auto(batch.join(file)) {
             assert_eq!(wb.sheet_names(), names, "{unit}");
         }
         assert!(mine
