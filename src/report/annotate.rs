@@ -150,6 +150,8 @@ struct Rel {
 struct SheetEntry {
     name: String,
     part: String,
+    /// A worksheet (not a chart, dialog or macro sheet).
+    worksheet: bool,
 }
 
 /// What a sheet part says, read before it is rewritten.
@@ -271,6 +273,7 @@ impl Package {
             sheets.push(SheetEntry {
                 name: name.clone(),
                 part: resolve(&wb_dir, &rel.target),
+                worksheet: rel.kind == REL_WORKSHEET,
             });
         }
         let styles_part = wb_rels
@@ -292,10 +295,18 @@ impl Package {
         let mut titles: Vec<(usize, String)> = Vec::new();
         let by_name: HashMap<&str, &SheetPlan> =
             plans.iter().map(|p| (p.name.as_str(), p)).collect();
+        let none = SheetPlan {
+            name: String::new(),
+            marks: Vec::new(),
+            titles: PrintTitles::default(),
+        };
         for (pos, sheet) in sheets.iter().enumerate() {
-            let Some(plan) = by_name.get(sheet.name.as_str()) else {
+            // Every worksheet, marked or not, gets a print setup if it has
+            // none.
+            if !sheet.worksheet {
                 continue;
-            };
+            }
+            let plan = by_name.get(sheet.name.as_str()).copied().unwrap_or(&none);
             let xml = self.read(&sheet.part)?;
             let facts = sheet_facts(&xml)?;
             if !book.has_print_titles(pos) {
@@ -392,13 +403,15 @@ impl Package {
         // The findings sheet, first.
         let list_part = self.fresh(&format!("{wb_dir}worksheets/tonghop-loi"), "xml");
         let list_rid = fresh_id(&wb_rels, &[]);
+        let taken: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+        let list_name = free_name(&list.name, &taken);
         added.push((list_part.clone(), list_sheet_xml(list, &styles)));
         new_types.push((list_part.clone(), CT_WORKSHEET));
         titles.push((
             usize::MAX,
-            print_titles_ref(&list.name, list_titles()).unwrap_or_default(),
+            print_titles_ref(&list_name, list_titles()).unwrap_or_default(),
         ));
-        let wb_new = write_workbook(&wb_xml, &book, &list.name, &list_rid, &titles)?;
+        let wb_new = write_workbook(&wb_xml, &book, &list_name, &list_rid, &titles)?;
         replaced.insert(
             self.find(&workbook).unwrap_or(&workbook).to_string(),
             wb_new,
@@ -467,6 +480,17 @@ impl Package {
             out.write_all(&bytes).map_err(|e| e.to_string())?;
         }
         Ok(out.finish().map_err(err)?.into_inner())
+    }
+}
+
+/// `name`, or `name (tonghop)` when a sheet has that name (sheet names
+/// are compared without regard to case, as Excel does).
+pub fn free_name(name: &str, taken: &[&str]) -> String {
+    let folded = name.to_lowercase();
+    if taken.iter().any(|n| n.to_lowercase() == folded) {
+        format!("{name} (tonghop)")
+    } else {
+        name.to_string()
     }
 }
 

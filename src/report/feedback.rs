@@ -17,12 +17,14 @@ use crate::annex::settings::AnnexSettings;
 use crate::annex::table::{find_task_table, TaskHeaderWords};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::ingest::{OpenWorkbook, SheetGrid};
+use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
 use crate::model::Period;
-use crate::normalize::header::{find_table, HeaderWords, Role};
-use crate::normalize::submission::{FileOutcome, Submission};
-use crate::report::annotate::{annotate, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan};
+use crate::normalize::header::{find_table, HeaderWords};
+use crate::normalize::submission::{FileOutcome, Submission, TableBox};
+use crate::report::annotate::{
+    annotate, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
+};
 use crate::report::atomic::write_atomic;
 use crate::template::Template;
 use calamine::Data;
@@ -141,18 +143,11 @@ impl<'a> FeedbackContext<'a> {
         if let Some(t) = find_table(grid, &self.words, period) {
             let first = t.columns.iter().map(|(c, _)| *c).min();
             let last = t.columns.iter().map(|(c, _)| *c).max();
-            let label = t.col(Role::Name).or(t.col(Role::Code));
-            let cols = match (first, label) {
-                (Some(f), Some(l)) if l >= f && l - f < 4 => Some((f, l)),
-                _ => None,
-            };
-            let key = label.or(first).unwrap_or(0);
+            let b = TableBox::of(&t);
+            let key = b.label_col.or(first).unwrap_or(0);
             let end = last_row_with(grid, t.header_last + 1, key);
             return SheetLayout {
-                titles: PrintTitles {
-                    rows: Some((t.header_first, t.header_last)),
-                    cols,
-                },
+                titles: titles_of(&b),
                 table: first
                     .zip(last)
                     .map(|(f, l)| (t.header_first, t.header_last, end, f, l)),
@@ -193,6 +188,18 @@ impl<'a> FeedbackContext<'a> {
             };
         }
         SheetLayout::default()
+    }
+}
+
+/// The rows and columns to repeat on the printed pages of a table: its
+/// header, and its columns up to the indicator's name when they are few.
+fn titles_of(b: &TableBox) -> PrintTitles {
+    PrintTitles {
+        rows: Some((b.header_first, b.header_last)),
+        cols: b
+            .label_col
+            .filter(|&l| l >= b.first_col && l - b.first_col < 4)
+            .map(|l| (b.first_col, l)),
     }
 }
 
@@ -312,44 +319,51 @@ pub fn feedback_workbook(
         return rendered(None, temp, findings, ctx);
     };
     let path = dir.join(&sub.file);
-    let Ok(mut source) = OpenWorkbook::open(&path, limits) else {
-        return rendered(None, temp, findings, ctx);
-    };
-    let period = sub.period.map(|(p, _)| p);
-    if matches!(source, OpenWorkbook::Calamine { parts: Some(_), .. }) {
-        // An .xlsx: its sheets are read for their layout only, one at a
-        // time, then the copy is annotated.
-        let plans: Vec<SheetPlan> = source
-            .sheet_names()
-            .into_iter()
-            .map(|name| {
-                let titles = source
-                    .sheet(&name)
-                    .map(|g| ctx.layout(&g, period).titles)
-                    .unwrap_or_default();
-                let marks = marks_of(findings, &sub.file, &name, ctx.lang);
-                SheetPlan {
-                    name,
-                    marks,
-                    titles,
-                }
-            })
-            .collect();
-        drop(source);
-        let list = list_sheet(findings, ctx.lang, &plans);
+    if matches!(sniff(&path), Ok((Container::Zip, _))) {
+        // An .xlsx is annotated without being read again: its tables'
+        // places were kept from the first reading. Another zip (.ods,
+        // .xlsb) is refused by the annotation and re-rendered below.
+        let plans = plans_of(sub, findings, ctx.lang);
+        let list = list_sheet(findings, ctx.lang);
         let max = limits.max_unzipped_mb.saturating_mul(1_000_000);
         if let Ok(bytes) = annotate(&path, &plans, &list, max) {
             return Ok(bytes);
         }
-        // Anything the copy could not take: the table re-rendered instead.
-        let Ok(again) = OpenWorkbook::open(&path, limits) else {
-            return rendered(None, temp, findings, ctx);
-        };
-        source = again;
     }
+    // Anything the copy could not take: the table re-rendered instead.
+    let Ok(mut source) = OpenWorkbook::open(&path, limits) else {
+        return rendered(None, temp, findings, ctx);
+    };
+    let period = sub.period.map(|(p, _)| p);
     // Should even the re-rendering fail, the findings alone.
     rendered(Some((sub, &mut source, period)), temp, findings, ctx)
         .or_else(|_| rendered(None, temp, findings, ctx))
+}
+
+/// What to do to each sheet of a unit's `.xlsx`: the sheets with a table
+/// (their header and name columns repeated when printed) and those with
+/// marks.
+fn plans_of(sub: &Submission, findings: &[&Finding], lang: Lang) -> Vec<SheetPlan> {
+    let mut names: Vec<&str> = sub.sheets.iter().map(String::as_str).collect();
+    for f in findings {
+        if f.file == sub.file && !f.sheet.is_empty() && !names.contains(&f.sheet.as_str()) {
+            names.push(&f.sheet);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| SheetPlan {
+            name: name.to_string(),
+            marks: marks_of(findings, &sub.file, name, lang),
+            titles: sub
+                .sheets
+                .iter()
+                .position(|s| s == name)
+                .and_then(|k| sub.tables.get(k))
+                .map(titles_of)
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// The marks of one sheet: each cell with findings, its worst severity
@@ -410,12 +424,11 @@ fn list_headers(lang: Lang) -> [&'static str; 11] {
     }
 }
 
-/// The findings sheet of an annotated copy, named so that no sheet of the
-/// unit's has its name.
-fn list_sheet(findings: &[&Finding], lang: Lang, plans: &[SheetPlan]) -> ListSheet {
-    let names: Vec<&str> = plans.iter().map(|p| p.name.as_str()).collect();
+/// The findings sheet (named anew by the caller when a sheet of the
+/// unit's has its name).
+fn list_sheet(findings: &[&Finding], lang: Lang) -> ListSheet {
     ListSheet {
-        name: list_name(lang, &names),
+        name: lang.pick("Lỗi", "Findings").to_string(),
         header: list_headers(lang).iter().map(|h| h.to_string()).collect(),
         rows: findings
             .iter()
@@ -442,18 +455,9 @@ fn list_sheet(findings: &[&Finding], lang: Lang, plans: &[SheetPlan]) -> ListShe
     }
 }
 
-/// `Lỗi`, or `Lỗi (tonghop)` when the unit has a sheet of that name
-/// (sheet names are compared without regard to case, as Excel does).
+/// `Lỗi`, or `Lỗi (tonghop)` when the unit has a sheet of that name.
 fn list_name(lang: Lang, taken: &[&str]) -> String {
-    let name = lang.pick("Lỗi", "Findings");
-    if taken
-        .iter()
-        .any(|n| n.to_lowercase() == name.to_lowercase())
-    {
-        format!("{name} (tonghop)")
-    } else {
-        name.to_string()
-    }
+    free_name(lang.pick("Lỗi", "Findings"), taken)
 }
 
 /// The feedback workbook written anew: the findings sheet, then every
@@ -476,18 +480,11 @@ fn rendered(
         .as_ref()
         .map(|(_, wb, _)| wb.sheet_names())
         .unwrap_or_default();
-    let plans: Vec<SheetPlan> = names
-        .iter()
-        .map(|n| SheetPlan {
-            name: n.clone(),
-            marks: Vec::new(),
-            titles: PrintTitles::default(),
-        })
-        .collect();
-    let list = list_sheet(findings, lang, &plans);
+    let taken: Vec<&str> = names.iter().map(String::as_str).collect();
+    let list = list_sheet(findings, lang);
     let ws = wb
         .add_worksheet_with_constant_memory()?
-        .set_name(&list.name)?;
+        .set_name(list_name(lang, &taken))?;
     write_list(ws, &list)?;
     if let Some((sub, source, period)) = source {
         for (k, name) in names.iter().enumerate() {
