@@ -1,17 +1,23 @@
 //! The feedback workbooks that go back to the units: for every unit with
-//! findings, `OUT/phan-hoi/<unit code>.xlsx` holds its own table re-written
-//! (the sheets of its submission, values as read), each offending cell
-//! filled by severity with a note saying what was found, what was expected
-//! and how to fix it, and a last sheet listing the unit's findings.
+//! findings, `OUT/phan-hoi/<unit code>.xlsx` is what the unit sent with the
+//! findings marked on it, each offending cell filled by severity with a
+//! note saying what was found, what was expected and how to fix it, and a
+//! first sheet listing the unit's findings.
 //!
 //! ```text
-//! phan-hoi/P05.xlsx    Biểu 1   the ward's sheet, cells coloured + notes
-//!                      Lỗi      its findings (the columns of errors.csv)
+//! phan-hoi/P05.xlsx    Lỗi        its findings (the columns of errors.csv)
+//!                      Biểu 1     the ward's sheet as it made it, cells filled + notes
+//!                      Nhiệm vụ   every other sheet of its file, as it made it
 //! ```
 //!
-//! Cells keep their absolute positions, so a finding's `D17` is `D17` here
-//! too. A unit whose file cannot be read again (or that sent nothing) gets
-//! the findings sheet only.
+//! An `.xlsx` is copied and annotated part by part
+//! ([`crate::report::annotate`]): its own formats, page setup and notes are
+//! kept. Any other file (`.xls`, `.ods`, a web page), and an `.xlsx` the
+//! copy cannot take, is re-rendered from what was read, with a print setup
+//! of its own. Cells keep their absolute positions, so a finding's `D17` is
+//! `D17` here too. A unit whose file cannot be read again (or that sent
+//! nothing) gets the findings sheet only; a feedback workbook is never
+//! missing because of what a file holds.
 
 use crate::annex::settings::AnnexSettings;
 use crate::annex::table::{find_task_table, TaskHeaderWords};
