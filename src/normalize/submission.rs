@@ -101,6 +101,28 @@ pub struct TitleCell {
     pub col: u32,
 }
 
+/// Where an indicator table is: its header rows and the columns from its
+/// first to the indicator's name (or code), 0-based.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TableBox {
+    pub header_first: u32,
+    pub header_last: u32,
+    pub first_col: u32,
+    pub label_col: Option<u32>,
+}
+
+impl TableBox {
+    pub fn of(layout: &crate::normalize::header::TableLayout) -> TableBox {
+        use crate::normalize::header::Role;
+        TableBox {
+            header_first: layout.header_first,
+            header_last: layout.header_last,
+            first_col: layout.columns.iter().map(|(c, _)| *c).min().unwrap_or(0),
+            label_col: layout.col(Role::Name).or(layout.col(Role::Code)),
+        }
+    }
+}
+
 /// How the sender was recognised.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UnitSource {
@@ -125,6 +147,9 @@ pub struct Submission {
     pub unit_text: String,
     pub period: Option<(Period, TitleCell)>,
     pub sheets: Vec<String>,
+    /// Where the table of each of `sheets` is (same order), for the
+    /// print titles of the unit's feedback workbook.
+    pub tables: Vec<TableBox>,
     /// The figures, sorted by indicator and column; a repeated figure
     /// (the same indicator in two tables) keeps its reading order, so the
     /// first one read comes first. See [`Submission::figure`].
@@ -193,6 +218,7 @@ impl Submission {
             unit_text: self.unit_text.clone(),
             period: self.period,
             sheets: self.sheets.clone(),
+            tables: self.tables.clone(),
             rows,
             stored: None,
             missing: Vec::new(),
@@ -333,6 +359,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_text: String::new(),
         period: None,
         sheets: Vec::new(),
+        tables: Vec::new(),
         rows: Vec::new(),
         stored: None,
         missing: Vec::new(),
@@ -377,6 +404,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             read_title(&grid, &layout, file, ctx, &mut sub);
         }
         sub.sheets.push(name.clone());
+        sub.tables.push(TableBox::of(&layout));
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
         }

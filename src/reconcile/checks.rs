@@ -323,6 +323,7 @@ pub(crate) mod testutil {
             unit_text: String::new(),
             period: None,
             sheets: vec!["Biểu 1".into()],
+            tables: Vec::new(),
             rows,
             stored: None,
             missing: Vec::new(),

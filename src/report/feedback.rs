@@ -1,29 +1,43 @@
 //! The feedback workbooks that go back to the units: for every unit with
-//! findings, `OUT/phan-hoi/<unit code>.xlsx` holds its own table re-written
-//! (the sheets of its submission, values as read), each offending cell
-//! filled by severity with a note saying what was found, what was expected
-//! and how to fix it, and a last sheet listing the unit's findings.
+//! findings, `OUT/phan-hoi/<unit code>.xlsx` is what the unit sent with the
+//! findings marked on it, each offending cell filled by severity with a
+//! note saying what was found, what was expected and how to fix it, and a
+//! first sheet listing the unit's findings.
 //!
 //! ```text
-//! phan-hoi/P05.xlsx    Biểu 1   the ward's sheet, cells coloured + notes
-//!                      Lỗi      its findings (the columns of errors.csv)
+//! phan-hoi/P05.xlsx    Lỗi        its findings (the columns of errors.csv)
+//!                      Biểu 1     the ward's sheet as it made it, cells filled + notes
+//!                      Nhiệm vụ   every other sheet of its file, as it made it
 //! ```
 //!
-//! Cells keep their absolute positions, so a finding's `D17` is `D17` here
-//! too. A unit whose file cannot be read again (or that sent nothing) gets
-//! the findings sheet only.
+//! An `.xlsx` is copied and annotated part by part
+//! ([`crate::report::annotate`]): its own formats, page setup and notes are
+//! kept. Any other file (`.xls`, `.ods`, a web page), and an `.xlsx` the
+//! copy cannot take, is re-rendered from what was read, with a print setup
+//! of its own. Cells keep their absolute positions, so a finding's `D17` is
+//! `D17` here too. A unit whose file cannot be read again (or that sent
+//! nothing) gets the findings sheet only; a feedback workbook is never
+//! missing because of what a file holds.
 
+use crate::annex::settings::AnnexSettings;
+use crate::annex::table::{find_task_table, TaskHeaderWords};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::ingest::{OpenWorkbook, SheetGrid};
+use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
-use crate::normalize::submission::{FileOutcome, Submission};
+use crate::model::Period;
+use crate::normalize::header::{find_table, HeaderWords};
+use crate::normalize::submission::{FileOutcome, Submission, TableBox};
+use crate::report::annotate::{
+    annotate, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
+};
 use crate::report::atomic::write_atomic;
-use crate::report::workbook::findings_sheet;
 use crate::template::Template;
 use calamine::Data;
 use rayon::prelude::*;
-use rust_xlsxwriter::{Color, Format, FormatBorder, Note, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
+};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -106,6 +120,122 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
         .join("\n\n")
 }
 
+/// What every unit's feedback needs from the run, prepared once: the
+/// header words that find a table's header rows and name column (repeated
+/// on printed pages), and the limits that bound the reading of a file.
+pub struct FeedbackContext<'a> {
+    template: &'a Template,
+    lang: Lang,
+    words: HeaderWords,
+    task_words: Option<TaskHeaderWords>,
+}
+
+impl<'a> FeedbackContext<'a> {
+    pub fn new(template: &'a Template, lang: Lang) -> FeedbackContext<'a> {
+        let task_words = AnnexSettings::from_template(template)
+            .ok()
+            .map(|s| TaskHeaderWords::new(&s.columns));
+        FeedbackContext {
+            template,
+            lang,
+            words: HeaderWords::new(template),
+            task_words,
+        }
+    }
+
+    /// The rows (header) and columns (up to the indicator's name) to
+    /// repeat on every printed page of a sheet, and its table's extent.
+    fn layout(&self, grid: &SheetGrid, period: Option<Period>) -> SheetLayout {
+        if let Some(t) = find_table(grid, &self.words, period) {
+            let first = t.columns.iter().map(|(c, _)| *c).min();
+            let last = t.columns.iter().map(|(c, _)| *c).max();
+            let b = TableBox::of(&t);
+            let key = b.label_col.or(first).unwrap_or(0);
+            let end = last_row_with(grid, t.header_last + 1, key);
+            return SheetLayout {
+                titles: titles_of(&b),
+                table: first
+                    .zip(last)
+                    .map(|(f, l)| (t.header_first, t.header_last, end, f, l)),
+            };
+        }
+        if let Some(t) = self
+            .task_words
+            .as_ref()
+            .and_then(|w| find_task_table(grid, w))
+        {
+            let cols = [
+                t.stt,
+                t.content.first().copied(),
+                t.deadline,
+                t.lead,
+                t.coord,
+                t.field,
+            ];
+            let present: Vec<u32> = cols
+                .iter()
+                .flatten()
+                .copied()
+                .chain(t.content.iter().copied())
+                .collect();
+            let last_header = t.data_start.saturating_sub(1).max(t.header_first);
+            let key = t.content.first().copied().unwrap_or(0);
+            let end = last_row_with(grid, t.data_start, key);
+            return SheetLayout {
+                titles: PrintTitles {
+                    rows: Some((t.header_first, last_header)),
+                    cols: None,
+                },
+                table: present
+                    .iter()
+                    .min()
+                    .zip(present.iter().max())
+                    .map(|(f, l)| (t.header_first, last_header, end, *f, *l)),
+            };
+        }
+        SheetLayout::default()
+    }
+}
+
+/// The rows and columns to repeat on the printed pages of a table: its
+/// header, and its columns up to the indicator's name when they are few.
+fn titles_of(b: &TableBox) -> PrintTitles {
+    PrintTitles {
+        rows: Some((b.header_first, b.header_last)),
+        cols: b
+            .label_col
+            .filter(|&l| l >= b.first_col && l - b.first_col < 4)
+            .map(|l| (b.first_col, l)),
+    }
+}
+
+/// Where a sheet's table is, as far as the tool can tell.
+#[derive(Clone, Copy, Debug, Default)]
+struct SheetLayout {
+    titles: PrintTitles,
+    /// First and last header row, last row, first and last column.
+    table: Option<(u32, u32, u32, u32, u32)>,
+}
+
+/// The last row from `from` on whose column `col` is not empty, before
+/// two empty rows in a row (the signature block starts after those).
+fn last_row_with(grid: &SheetGrid, from: u32, col: u32) -> u32 {
+    let mut last = from.saturating_sub(1);
+    let mut blanks = 0;
+    for r in from..grid.rows().end {
+        if !matches!(grid.shown(r, col), Data::Empty) {
+            last = r;
+            blanks = 0;
+        } else if grid.row_texts(r).is_empty() {
+            blanks += 1;
+            if blanks >= 2 {
+                break;
+            }
+        }
+    }
+    last
+}
+
 /// Writes a feedback workbook for every unit with findings. `dir` is the
 /// input folder (the submissions are read again from there).
 ///
@@ -141,6 +271,7 @@ pub fn write_feedback(
             }
         }
     }
+    let ctx = FeedbackContext::new(template, lang);
     // Each unit's workbook is built (its file read again) and written on
     // the reading threads: with thousands of units, the writes' waits for
     // the disk overlap.
@@ -157,8 +288,7 @@ pub fn write_feedback(
                     _ => None,
                 });
             let path = folder.join(feedback_file_name(unit));
-            let owned: Vec<Finding> = mine.iter().map(|f| (*f).clone()).collect();
-            let bytes = feedback_workbook(sub, dir, Some(&folder), &owned, template, lang)
+            let bytes = feedback_workbook(sub, dir, Some(&folder), &mine, &ctx)
                 .map_err(|e| Fatal::output(&path, e))?;
             write_atomic(&path, &bytes)?;
             if done.fetch_add(1, Ordering::Relaxed) % RELEASE_EVERY == RELEASE_EVERY - 1 {
@@ -175,9 +305,11 @@ pub fn write_feedback(
 /// feedback workbooks (see [`crate::memory`]).
 const RELEASE_EVERY: usize = 256;
 
-/// Builds one unit's feedback workbook in memory; the temporary file of
-/// its findings sheet goes to `temp` (the system's temporary folder when
-/// `None`).
+/// Builds one unit's feedback workbook in memory: a copy of its `.xlsx`
+/// annotated (see [`crate::report::annotate`]), else its sheets
+/// re-rendered; the findings sheet first. The temporary file of a
+/// re-rendered findings sheet goes to `temp` (the system's temporary
+/// folder when `None`).
 ///
 /// # Errors
 /// Only when rust_xlsxwriter refuses what it is given.
@@ -185,79 +317,297 @@ pub fn feedback_workbook(
     sub: Option<&Submission>,
     dir: &Path,
     temp: Option<&Path>,
-    findings: &[Finding],
-    template: &Template,
-    lang: Lang,
+    findings: &[&Finding],
+    ctx: &FeedbackContext<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
-    let mut used_names: Vec<String> = Vec::new();
-    if let Some(sub) = sub {
-        let limits = &template.settings.limits;
-        let opened = OpenWorkbook::open(&dir.join(&sub.file), limits);
-        if let Ok(mut source) = opened {
-            for (k, name) in sub.sheets.iter().enumerate() {
-                let Ok(grid) = source.sheet(name) else {
-                    continue;
-                };
-                let ws = wb.add_worksheet();
-                if ws.set_name(name).is_err() {
-                    ws.set_name(format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1))?;
-                }
-                used_names.push(name.clone());
-                let here: Vec<&Finding> = findings
-                    .iter()
-                    .filter(|f| f.file == sub.file && f.sheet == *name)
-                    .collect();
-                copy_sheet(ws, &grid, &here, lang)?;
+    let limits = &ctx.template.settings.limits;
+    let Some(sub) = sub else {
+        return rendered(None, temp, findings, ctx);
+    };
+    let path = dir.join(&sub.file);
+    if matches!(sniff(&path), Ok((Container::Zip, _))) {
+        // An .xlsx is annotated without being read again: its tables'
+        // places were kept from the first reading. Another zip (.ods,
+        // .xlsb) is refused by the annotation and re-rendered below.
+        let plans = plans_of(sub, findings, ctx.lang);
+        let list = list_sheet(findings, ctx.lang);
+        let max = limits.max_unzipped_mb.saturating_mul(1_000_000);
+        if let Ok(bytes) = annotate(&path, &plans, &list, max) {
+            return Ok(bytes);
+        }
+    }
+    // Anything the copy could not take: the table re-rendered instead.
+    let Ok(mut source) = OpenWorkbook::open(&path, limits) else {
+        return rendered(None, temp, findings, ctx);
+    };
+    let period = sub.period.map(|(p, _)| p);
+    // Should even the re-rendering fail, the findings alone.
+    rendered(Some((sub, &mut source, period)), temp, findings, ctx)
+        .or_else(|_| rendered(None, temp, findings, ctx))
+}
+
+/// What to do to each sheet of a unit's `.xlsx`: the sheets with a table
+/// (their header and name columns repeated when printed) and those with
+/// marks.
+fn plans_of(sub: &Submission, findings: &[&Finding], lang: Lang) -> Vec<SheetPlan> {
+    let mut names: Vec<&str> = sub.sheets.iter().map(String::as_str).collect();
+    for f in findings {
+        if f.file == sub.file && !f.sheet.is_empty() && !names.contains(&f.sheet.as_str()) {
+            names.push(&f.sheet);
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| SheetPlan {
+            name: name.to_string(),
+            marks: marks_of(findings, &sub.file, name, lang),
+            titles: sub
+                .sheets
+                .iter()
+                .position(|s| s == name)
+                .and_then(|k| sub.tables.get(k))
+                .map(titles_of)
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The marks of one sheet: each cell with findings, its worst severity
+/// and its note.
+fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<Mark> {
+    let mut by_cell: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
+    for f in findings {
+        if f.file == file && f.sheet == sheet {
+            if let Some(rc) = parse_a1(&f.cell) {
+                by_cell.entry(rc).or_default().push(f);
             }
         }
     }
-    let list_name = lang.pick("Lỗi", "Findings");
-    let list_name = if used_names.iter().any(|n| n == list_name) {
-        format!("{list_name} (tonghop)")
-    } else {
-        list_name.to_string()
-    };
+    by_cell
+        .into_iter()
+        .filter_map(|((row, col), here)| {
+            let severity = here.iter().map(|f| f.severity).min()?;
+            Some(Mark {
+                row,
+                col: u32::from(col),
+                severity,
+                note: note_text(&here, lang),
+            })
+        })
+        .collect()
+}
+
+/// The headers of the findings sheet: the columns of `errors.csv`, as the
+/// Lỗi sheet of `tong-hop.xlsx` names them.
+fn list_headers(lang: Lang) -> [&'static str; 11] {
+    match lang {
+        Lang::Vi => [
+            "Mức độ",
+            "Mã lỗi",
+            "Đơn vị",
+            "Tệp",
+            "Trang tính",
+            "Ô",
+            "Chỉ tiêu",
+            "Cột",
+            "Phải là",
+            "Giá trị ghi",
+            "Nội dung",
+        ],
+        Lang::En => [
+            "Severity",
+            "Code",
+            "Unit",
+            "File",
+            "Sheet",
+            "Cell",
+            "Indicator",
+            "Column",
+            "Expected",
+            "Actual",
+            "Message",
+        ],
+    }
+}
+
+/// The findings sheet (named anew by the caller when a sheet of the
+/// unit's has its name).
+fn list_sheet(findings: &[&Finding], lang: Lang) -> ListSheet {
+    ListSheet {
+        name: lang.pick("Lỗi", "Findings").to_string(),
+        header: list_headers(lang).iter().map(|h| h.to_string()).collect(),
+        rows: findings
+            .iter()
+            .map(|f| {
+                (
+                    f.severity,
+                    vec![
+                        f.severity.label(lang).to_string(),
+                        f.code.as_str().to_string(),
+                        f.unit.clone(),
+                        f.file.clone(),
+                        f.sheet.clone(),
+                        f.cell.clone(),
+                        f.indicator.clone(),
+                        f.column.clone(),
+                        f.expected.clone(),
+                        f.actual.clone(),
+                        f.message.clone(),
+                    ],
+                )
+            })
+            .collect(),
+        widths: vec![10.0, 20.0, 9.0, 24.0, 12.0, 6.0, 9.0, 6.0, 12.0, 12.0, 60.0],
+    }
+}
+
+/// `Lỗi`, or `Lỗi (tonghop)` when the unit has a sheet of that name.
+fn list_name(lang: Lang, taken: &[&str]) -> String {
+    free_name(lang.pick("Lỗi", "Findings"), taken)
+}
+
+/// The feedback workbook written anew: the findings sheet, then every
+/// sheet of the unit's file re-rendered from what was read.
+fn rendered(
+    source: Option<(&Submission, &mut OpenWorkbook, Option<Period>)>,
+    temp: Option<&Path>,
+    findings: &[&Finding],
+    ctx: &FeedbackContext<'_>,
+) -> Result<Vec<u8>, XlsxError> {
+    let lang = ctx.lang;
+    let mut wb = Workbook::new();
     // Written row by row to a temporary file (beside the outputs when
     // `temp` says where): with no sheet held in memory, saving needs no
     // thread of its own either.
     if let Some(dir) = temp {
         wb.set_tempdir(dir)?;
     }
+    let names = source
+        .as_ref()
+        .map(|(_, wb, _)| wb.sheet_names())
+        .unwrap_or_default();
+    let taken: Vec<&str> = names.iter().map(String::as_str).collect();
+    let list = list_sheet(findings, lang);
     let ws = wb
         .add_worksheet_with_constant_memory()?
-        .set_name(list_name)?;
-    findings_sheet(ws, findings, lang)?;
+        .set_name(list_name(lang, &taken))?;
+    write_list(ws, &list)?;
+    if let Some((sub, source, period)) = source {
+        for (k, name) in names.iter().enumerate() {
+            let Ok(grid) = source.sheet(name) else {
+                continue;
+            };
+            let ws = wb.add_worksheet();
+            if ws.set_name(name).is_err() {
+                ws.set_name(format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1))?;
+            }
+            let layout = ctx.layout(&grid, period);
+            let marks = marks_of(findings, &sub.file, name, lang);
+            copy_sheet(ws, &grid, &layout, &marks)?;
+        }
+        // Opened on the unit's own sheet, as its annotated copy is.
+        if let Some(ws) = wb.worksheets_mut().get_mut(1) {
+            ws.set_active(true);
+        }
+    }
     wb.save_to_buffer()
 }
 
-/// Writes a sheet's cells as read, merges included, and marks the cells
-/// with findings.
+/// Writes the findings sheet of a re-rendered workbook: the same as an
+/// annotated copy's (header, a row per finding filled by severity,
+/// wrapped text with the rows' heights written, A4 landscape fit to the
+/// page width, header repeated, page numbers).
+fn write_list(ws: &mut Worksheet, list: &ListSheet) -> Result<(), XlsxError> {
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(11)
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap();
+    let header = base
+        .clone()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xD9D9D9));
+    let body = |s: Severity| {
+        base.clone()
+            .set_align(FormatAlign::Top)
+            .set_background_color(fill(s))
+    };
+    for (c, w) in list.widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (c, h) in list.header.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &header)?;
+    }
+    for (k, (severity, values)) in list.rows.iter().enumerate() {
+        let row = k as u32 + 1;
+        ws.set_row_height(row, (list_row_lines(list, values) * 15) as f64)?;
+        let format = body(*severity);
+        for (c, v) in values.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, v, &format)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    let last_col = list.header.len().saturating_sub(1) as u16;
+    ws.autofilter(0, 0, list.rows.len() as u32, last_col)?;
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&P/&N");
+    ws.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Writes a sheet's cells as read, merges included, with borders and a
+/// bold header on its table, number formats for its figures, column
+/// widths from its text, a print setup (A4, fit to the page width, header
+/// rows and name column repeated, page numbers), and the marks.
 fn copy_sheet(
     ws: &mut Worksheet,
     grid: &SheetGrid,
-    findings: &[&Finding],
-    lang: Lang,
+    layout: &SheetLayout,
+    marks: &[Mark],
 ) -> Result<(), XlsxError> {
-    let mut marked: HashMap<(u32, u16), Vec<&Finding>> = HashMap::new();
-    for f in findings {
-        if let Some(rc) = parse_a1(&f.cell) {
-            marked.entry(rc).or_default().push(f);
+    let marked: HashMap<(u32, u32), &Mark> = marks.iter().map(|m| ((m.row, m.col), m)).collect();
+    let in_table = |r: u32, c: u32| {
+        layout
+            .table
+            .is_some_and(|(h0, _, end, c0, c1)| (h0..=end).contains(&r) && (c0..=c1).contains(&c))
+    };
+    let is_header = |r: u32, c: u32| {
+        layout
+            .table
+            .is_some_and(|(h0, h1, _, c0, c1)| (h0..=h1).contains(&r) && (c0..=c1).contains(&c))
+    };
+    let format_of = |r: u32, c: u32, data: &Data| {
+        let mut f = Format::new()
+            .set_font_name("Times New Roman")
+            .set_font_size(12);
+        match data {
+            Data::Float(x) if x.fract() == 0.0 => f = f.set_num_format("#,##0"),
+            Data::Int(_) => f = f.set_num_format("#,##0"),
+            Data::DateTime(_) => f = f.set_num_format("dd/mm/yyyy"),
+            _ => {}
         }
-    }
-    let formats: HashMap<Severity, Format> = [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .map(|s| {
-            (
-                s,
-                Format::new()
-                    .set_background_color(fill(s))
-                    .set_border(FormatBorder::Thin)
-                    .set_border_color(Color::RGB(0xC00000)),
-            )
-        })
-        .collect();
-    let plain = Format::new();
+        if in_table(r, c) {
+            f = f
+                .set_border(FormatBorder::Thin)
+                .set_text_wrap()
+                .set_align(FormatAlign::VerticalCenter);
+        }
+        if is_header(r, c) {
+            f = f.set_bold().set_align(FormatAlign::Center);
+        }
+        if let Some(m) = marked.get(&(r, c)) {
+            f = f
+                .set_background_color(fill(m.severity))
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xC00000));
+        }
+        f
+    };
     let mut widths: HashMap<u16, usize> = HashMap::new();
     for r in grid.rows() {
         for c in grid.cols() {
@@ -265,52 +615,85 @@ fn copy_sheet(
             if grid.merge_origin(r, c).is_some() {
                 continue;
             }
-            let here = marked.get(&(r, col));
-            let format = here
-                .and_then(|v| v.iter().map(|f| f.severity).min())
-                .and_then(|s| formats.get(&s))
-                .unwrap_or(&plain);
             let data = grid.raw(r, c);
+            let format = format_of(r, c, data);
             if let Some(m) = grid.merge_at(r, c) {
                 let (r1, c1) = m.end;
                 if let Ok(c1) = u16::try_from(c1) {
                     if (r1, c1) != (r, col) {
                         let text = crate::ingest::sheet::data_text(data);
-                        ws.merge_range(r, col, r1, c1, &text, format)?;
+                        // An overlapping or oversized merge of a damaged
+                        // file: the value alone.
+                        let _ = ws.merge_range(r, col, r1, c1, &text, &format);
                     }
                 }
+            } else {
+                // Not widened by a merged title.
+                let len = crate::ingest::sheet::data_text(data).chars().count();
+                let w = widths.entry(col).or_default();
+                *w = (*w).max(if in_table(r, c) || layout.table.is_none() {
+                    len
+                } else {
+                    len.min(12)
+                });
             }
-            write_data(ws, r, col, data, format, here.is_some())?;
-            let len = crate::ingest::sheet::data_text(data).chars().count();
-            let w = widths.entry(col).or_default();
-            *w = (*w).max(len);
+            write_data(
+                ws,
+                r,
+                col,
+                data,
+                &format,
+                marked.contains_key(&(r, c)) || in_table(r, c),
+            )?;
         }
     }
-    for (col, w) in widths {
-        ws.set_column_width(col, (w.clamp(6, 60) + 2) as f64)?;
+    let mut total = 0.0;
+    for (&col, &w) in &widths {
+        let width = (w.clamp(5, 50) + 2) as f64;
+        total += width;
+        ws.set_column_width(col, width)?;
     }
-    for ((r, c), here) in &marked {
-        let note = Note::new(note_text(here, lang))
+    for m in marks {
+        let Ok(col) = u16::try_from(m.col) else {
+            continue;
+        };
+        let note = Note::new(&m.note)
             .set_author("tonghop")
             .set_width(420)
             .set_height(160);
-        ws.insert_note(*r, *c, &note)?;
+        let _ = ws.insert_note(m.row, col, &note);
+    }
+    ws.set_paper_size(9);
+    if total > 100.0 {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&C&P/&N");
+    if let Some((r0, r1)) = layout.titles.rows {
+        ws.set_repeat_rows(r0, r1)?;
+    }
+    if let Some((c0, c1)) = layout.titles.cols {
+        if let (Ok(c0), Ok(c1)) = (u16::try_from(c0), u16::try_from(c1)) {
+            ws.set_repeat_columns(c0, c1)?;
+        }
     }
     Ok(())
 }
 
-/// Writes one value as calamine read it.
+/// Writes one value as read; an empty cell only when it has a format to
+/// show (a border, a mark).
 fn write_data(
     ws: &mut Worksheet,
     r: u32,
     c: u16,
     data: &Data,
     format: &Format,
-    marked: bool,
+    formatted: bool,
 ) -> Result<(), XlsxError> {
     match data {
         Data::Empty => {
-            if marked {
+            if formatted {
                 ws.write_blank(r, c, format)?;
             }
         }
@@ -327,6 +710,8 @@ fn write_data(
             ws.write_number_with_format(r, c, d.as_f64(), format)?;
         }
         Data::String(s) => {
+            // A cell holds at most 32,767 characters.
+            let s: String = s.chars().take(32_767).collect();
             ws.write_string_with_format(r, c, s, format)?;
         }
         Data::Float(_) | Data::Error(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {

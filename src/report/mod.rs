@@ -1,5 +1,6 @@
 //! Report: the workbooks and error lists the users open.
 
+pub mod annotate;
 pub mod atomic;
 pub mod detail;
 pub mod errors;

@@ -8,6 +8,7 @@ mod checks;
 mod common;
 mod consolidate;
 mod corpus;
+mod feedback;
 mod formulas;
 mod ingest;
 mod office;

@@ -1,0 +1,955 @@
+//! The feedback workbooks (`OUT/phan-hoi/<unit>.xlsx`) as the unit gets
+//! them back: its own workbook with the Lỗi sheet first, every sheet kept
+//! with its number formats, merges, widths, borders, notes and page setup,
+//! the offending cells (exactly those of errors.json) filled and noted;
+//! printed by LibreOffice on about as many pages as the unit's original,
+//! each mark on a page that shows its row's label.
+
+use crate::checks::{consolidate, write_template};
+use crate::common::{read_findings, read_sheet, repo, shared, tonghop};
+use crate::office;
+use calamine::{open_workbook_auto, Data, Reader};
+use regex::Regex;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Note, Workbook};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Every part of a zip package as text.
+fn parts(path: &Path) -> HashMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = HashMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        out.insert(
+            f.name().unwrap().to_string(),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        );
+    }
+    out
+}
+
+fn attr(element: &str, name: &str) -> Option<String> {
+    Regex::new(&format!(r#"\s{name}="([^"]*)""#))
+        .unwrap()
+        .captures(element)
+        .map(|c| c[1].to_string())
+}
+
+/// The part of each sheet, by sheet name, in workbook order.
+fn sheet_parts(p: &HashMap<String, String>) -> Vec<(String, String)> {
+    let wb = &p["xl/workbook.xml"];
+    let rels = &p["xl/_rels/workbook.xml.rels"];
+    Regex::new(r"<sheet [^>]*>")
+        .unwrap()
+        .find_iter(wb)
+        .map(|m| {
+            let name = attr(m.as_str(), "name").unwrap().replace("&apos;", "'");
+            let rid = attr(m.as_str(), "r:id").unwrap();
+            let rel = Regex::new(&format!(r#"<Relationship [^>]*Id="{rid}"[^>]*>"#))
+                .unwrap()
+                .find(rels)
+                .unwrap()
+                .as_str()
+                .to_string();
+            let target = attr(&rel, "Target").unwrap();
+            (name, format!("xl/{}", target.trim_start_matches("/xl/")))
+        })
+        .collect()
+}
+
+/// Cell reference → style index (0 when absent).
+fn cell_styles(sheet: &str) -> BTreeMap<String, u32> {
+    Regex::new(r"<c [^>]*>")
+        .unwrap()
+        .find_iter(sheet)
+        .map(|m| {
+            let s = attr(m.as_str(), "s")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(0);
+            (attr(m.as_str(), "r").unwrap(), s)
+        })
+        .collect()
+}
+
+fn element(xml: &str, name: &str) -> Option<String> {
+    Regex::new(&format!(r"(?s)<{name}(\s[^>]*[^/])?>.*?</{name}>"))
+        .unwrap()
+        .find(xml)
+        .or_else(|| {
+            Regex::new(&format!(r"<{name}(\s[^>]*)?/>"))
+                .unwrap()
+                .find(xml)
+        })
+        .map(|m| m.as_str().to_string())
+}
+
+fn all(xml: &str, pattern: &str) -> Vec<String> {
+    Regex::new(pattern)
+        .unwrap()
+        .find_iter(xml)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// The `<xf>` elements of `<cellXfs>`, fill attributes left out (to
+/// compare a marked cell's format with its original).
+fn cell_xfs(styles: &str) -> Vec<(String, Option<usize>)> {
+    let xfs = element(styles, "cellXfs").unwrap();
+    all(&xfs, r"(?s)<xf [^>]*?(/>|>.*?</xf>)")
+        .into_iter()
+        .map(|x| {
+            let fill = attr(&x, "fillId").and_then(|v| v.parse().ok());
+            let plain = Regex::new(r#"\s(fillId|applyFill)="[^"]*""#)
+                .unwrap()
+                .replace_all(&x, "")
+                .into_owned();
+            (plain, fill)
+        })
+        .collect()
+}
+
+fn fill_colour(styles: &str, fill: usize) -> String {
+    let fills = all(
+        &element(styles, "fills").unwrap(),
+        r"(?s)<fill>.*?</fill>|<fill/>",
+    );
+    attr(&fills[fill], "rgb").unwrap_or_default()
+}
+
+/// The comments of a sheet of a package: cell → text.
+fn comments(p: &HashMap<String, String>, sheet_part: &str) -> BTreeMap<String, String> {
+    let (dir, file) = sheet_part.rsplit_once('/').unwrap();
+    let Some(rels) = p.get(&format!("{dir}/_rels/{file}.rels")) else {
+        return BTreeMap::new();
+    };
+    let Some(rel) = all(rels, r"<Relationship [^>]*>")
+        .into_iter()
+        .find(|r| r.contains("relationships/comments\""))
+    else {
+        return BTreeMap::new();
+    };
+    let target = attr(&rel, "Target").unwrap();
+    let part = format!("xl/{}", target.trim_start_matches("../"));
+    all(&p[&part], r"(?s)<comment .*?</comment>")
+        .into_iter()
+        .map(|c| {
+            let text: String = all(&c, r"(?s)<t[^>]*>.*?</t>")
+                .iter()
+                .map(|t| {
+                    Regex::new(r"<[^>]*>")
+                        .unwrap()
+                        .replace_all(t, "")
+                        .into_owned()
+                })
+                .collect();
+            let text = text
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            (attr(&c, "ref").unwrap(), text)
+        })
+        .collect()
+}
+
+fn sheet_names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).unwrap().sheet_names()
+}
+
+/// Every cell value of every sheet (sheet, row, column, text).
+fn values(path: &Path, sheets: &[String]) -> Vec<(String, u32, u32, String)> {
+    let mut wb = open_workbook_auto(path).unwrap();
+    let mut out = Vec::new();
+    for s in sheets {
+        let range = wb.worksheet_range(s).unwrap();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, v) in range.used_cells() {
+            if !matches!(v, Data::Empty) {
+                out.push((s.clone(), r0 + r as u32, c0 + c as u32, v.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// The findings of a unit.
+fn of_unit<'a>(findings: &'a [Value], unit: &str) -> Vec<&'a Value> {
+    findings.iter().filter(|f| f["unit"] == unit).collect()
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+/// Checks that `feedback` is `original` annotated: the Lỗi sheet first
+/// with the unit's findings, every sheet's values, column widths, merges,
+/// cell formats (number formats, fonts, borders) kept; exactly the cells
+/// of `findings` filled by severity and noted with their messages; the
+/// original's own notes kept.
+fn assert_annotated_copy(original: &Path, feedback: &Path, unit_findings: &[&Value]) {
+    let file = original.file_name().unwrap().to_string_lossy().into_owned();
+    let source = Some(file.as_str());
+    let names = sheet_names(original);
+    let mut expected = vec!["Lỗi".to_string()];
+    expected.extend(names.iter().cloned());
+    assert_eq!(sheet_names(feedback), expected, "{}", feedback.display());
+    let list = read_sheet(feedback, "Lỗi");
+    assert_eq!(list.len(), unit_findings.len() + 1);
+    for (row, f) in list.iter().skip(1).zip(unit_findings) {
+        assert_eq!(
+            (row[1].as_str(), row[5].as_str()),
+            (s(&f["code"]), s(&f["cell"]))
+        );
+        assert_eq!(row[10], s(&f["message"]));
+    }
+    assert_eq!(values(original, &names), values(feedback, &names));
+
+    let (a, b) = (parts(original), parts(feedback));
+    let (xa, xb) = (cell_xfs(&a["xl/styles.xml"]), cell_xfs(&b["xl/styles.xml"]));
+    let ends = Regex::new(r#"^<[^>]*>|</[^>]*>$"#).unwrap();
+    let inner = |x: &str| ends.replace_all(x, "").into_owned();
+    for tag in ["fonts", "borders", "numFmts"] {
+        if let Some(orig) = element(&a["xl/styles.xml"], tag) {
+            let copy = element(&b["xl/styles.xml"], tag).unwrap();
+            assert!(
+                inner(&copy).starts_with(&inner(&orig)),
+                "{tag} of {}",
+                feedback.display()
+            );
+        }
+    }
+    let pa = sheet_parts(&a);
+    let pb: HashMap<String, String> = sheet_parts(&b).into_iter().collect();
+    for (name, part) in &pa {
+        let (sa, sb) = (&a[part], &b[&pb[name]]);
+        assert_eq!(element(sa, "cols"), element(sb, "cols"), "widths of {name}");
+        let merges = |x: &str| {
+            all(x, r#"<mergeCell [^>]*>"#)
+                .into_iter()
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(merges(sa), merges(sb), "merges of {name}");
+        let marked: BTreeMap<String, Vec<&Value>> = unit_findings
+            .iter()
+            .filter(|f| {
+                Some(s(&f["file"])) == source
+                    && f["sheet"] == name.as_str()
+                    && !s(&f["cell"]).is_empty()
+            })
+            .fold(BTreeMap::new(), |mut m, f| {
+                m.entry(s(&f["cell"]).to_string()).or_default().push(*f);
+                m
+            });
+        let (ca, cb) = (cell_styles(sa), cell_styles(sb));
+        for (cell, style) in &cb {
+            let orig = ca.get(cell).copied().unwrap_or(0);
+            let (plain_a, fill_a) = &xa[orig as usize];
+            let (plain_b, fill_b) = &xb[*style as usize];
+            assert_eq!(plain_a, plain_b, "format of {name}!{cell}");
+            match marked.get(cell) {
+                Some(fs) => {
+                    let worst = if fs.iter().any(|f| f["severity"] == "error") {
+                        "FFF8CBAD"
+                    } else if fs.iter().any(|f| f["severity"] == "warning") {
+                        "FFFFE699"
+                    } else {
+                        "FFDDEBF7"
+                    };
+                    let fill = fill_colour(&b["xl/styles.xml"], fill_b.unwrap());
+                    assert_eq!(fill, worst, "fill of {name}!{cell}");
+                }
+                None => assert_eq!(fill_a, fill_b, "fill of unmarked {name}!{cell}"),
+            }
+        }
+        for cell in marked.keys() {
+            assert!(cb.contains_key(cell), "{name}!{cell} is in the copy");
+        }
+        let notes = comments(&b, &pb[name]);
+        let own = comments(&a, part);
+        let noted: BTreeSet<&String> = notes.keys().collect();
+        let want: BTreeSet<&String> = own.keys().chain(marked.keys()).collect();
+        assert_eq!(noted, want, "notes of {name}");
+        for (cell, fs) in &marked {
+            for f in fs {
+                assert!(
+                    notes[cell].contains(s(&f["message"])),
+                    "{name}!{cell}: {}",
+                    notes[cell]
+                );
+            }
+        }
+        for (cell, text) in &own {
+            assert!(
+                notes[cell].starts_with(text.as_str()),
+                "own note of {name}!{cell}"
+            );
+        }
+    }
+}
+
+/// Consolidates the shipped sample district into `out`.
+fn sample_run(out: &Path) -> Vec<Value> {
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(repo().join("samples/2020-Q1"))
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    read_findings(&out.join("errors.json"))
+}
+
+/// The unit's file the feedback annotates: the file of its findings on
+/// cells.
+fn source_of(unit_findings: &[&Value]) -> Option<String> {
+    unit_findings
+        .iter()
+        .find(|f| !s(&f["cell"]).is_empty())
+        .map(|f| s(&f["file"]).to_string())
+}
+
+#[test]
+fn every_sample_feedback_is_the_units_own_workbook_marked_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let findings = sample_run(&out);
+    let folder = out.join("phan-hoi");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let unit = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let mine = of_unit(&findings, &unit);
+        assert!(!mine.is_empty(), "{unit}");
+        match source_of(&mine) {
+            Some(file) => {
+                assert_annotated_copy(&repo().join("samples/2020-Q1").join(file), &path, &mine);
+                checked += 1;
+            }
+            // P07 sent nothing; P09's findings are about its two files.
+            None => assert_eq!(sheet_names(&path)[0], "Lỗi", "{unit}"),
+        }
+    }
+    assert_eq!(checked, 8, "P03 P05 P08 P11 P13 P14 TTRA VP");
+    assert_eq!(sheet_names(&folder.join("P07.xlsx")), ["Lỗi"]);
+}
+
+/// Converts files to PDF with one LibreOffice run; the path of each PDF.
+fn to_pdf(files: &[PathBuf], outdir: &Path) -> Vec<PathBuf> {
+    std::fs::create_dir_all(outdir).unwrap();
+    let profile = outdir.join("lo-profile");
+    let status = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(outdir)
+        .args(files)
+        .output()
+        .unwrap();
+    files
+        .iter()
+        .map(|f| {
+            let pdf = outdir.join(format!("{}.pdf", f.file_stem().unwrap().to_string_lossy()));
+            assert!(
+                pdf.is_file(),
+                "{}: {}",
+                f.display(),
+                String::from_utf8_lossy(&status.stderr)
+            );
+            pdf
+        })
+        .collect()
+}
+
+/// How a cell's value may read once printed: text as it is, a number
+/// with or without thousands separators and with its decimals.
+fn printed_forms(v: &Data) -> Vec<String> {
+    let group = |n: i64, sep: char| {
+        let digits = n.abs().to_string();
+        let mut out = String::new();
+        for (k, ch) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        if n < 0 {
+            format!("-{out}")
+        } else {
+            out
+        }
+    };
+    match v {
+        Data::Float(f) if f.fract() == 0.0 => {
+            let n = *f as i64;
+            vec![n.to_string(), group(n, ','), group(n, '.')]
+        }
+        Data::Float(f) => vec![
+            f.to_string(),
+            format!("{f:.1}"),
+            format!("{f:.2}"),
+            format!("{f:.2}").replace('.', ","),
+        ],
+        Data::Int(n) => vec![n.to_string(), group(*n, ','), group(*n, '.')],
+        other => vec![other.to_string().trim().to_string()],
+    }
+}
+
+/// For each marked cell below the header: the printed page that shows the
+/// mark's value also shows its row's label, on the same line (the pages
+/// of the findings sheet, which quote both in its messages, left out).
+/// Returns how many marks were checked.
+fn assert_labels_beside_marks(
+    original: &Path,
+    pages: &[String],
+    unit_findings: &[&Value],
+) -> usize {
+    let mut wb = open_workbook_auto(original).unwrap();
+    let mut checked = 0;
+    let sheet_pages: Vec<&String> = pages
+        .iter()
+        .filter(|p| !(p.contains("Mức độ") && p.contains("Mã lỗi")))
+        .collect();
+    for f in unit_findings {
+        let Some((row, col)) = tonghop::report::feedback::parse_a1(s(&f["cell"])) else {
+            continue;
+        };
+        let range = wb.worksheet_range(s(&f["sheet"])).unwrap();
+        let cell = range
+            .get_value((row, u32::from(col)))
+            .cloned()
+            .unwrap_or(Data::Empty);
+        // The row's label: its longest text of several words.
+        let label = (0..8u32)
+            .filter_map(|c| match range.get_value((row, c)) {
+                Some(Data::String(t)) if t.split_whitespace().count() >= 2 => {
+                    Some(t.trim().to_string())
+                }
+                _ => None,
+            })
+            .max_by_key(|t| t.len());
+        let Some(label) = label else { continue };
+        if matches!(cell, Data::Empty) || row < 5 {
+            continue;
+        }
+        let forms = printed_forms(&cell);
+        let found = sheet_pages.iter().any(|p| {
+            p.lines()
+                .any(|l| l.contains(&label) && forms.iter().any(|v| l.contains(v.as_str())))
+        });
+        assert!(
+            found,
+            "{} {}: '{label}' and {forms:?} not on one printed line",
+            s(&f["file"]),
+            s(&f["cell"])
+        );
+        checked += 1;
+    }
+    checked
+}
+
+#[test]
+fn sample_feedback_prints_on_as_many_pages_with_each_mark_beside_its_row_label() {
+    if office::skip() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let findings = sample_run(&out);
+    let mut originals = Vec::new();
+    let mut feedback = Vec::new();
+    let mut units = Vec::new();
+    for unit in ["P03", "P05", "P08", "P11", "P13", "P14", "TTRA", "VP"] {
+        let mine = of_unit(&findings, unit);
+        let file = source_of(&mine).unwrap();
+        // Copies with distinct names: one LibreOffice run converts all.
+        let orig = tmp.path().join(format!("orig-{unit}.xlsx"));
+        std::fs::copy(repo().join("samples/2020-Q1").join(&file), &orig).unwrap();
+        originals.push(orig);
+        feedback.push(out.join("phan-hoi").join(format!("{unit}.xlsx")));
+        units.push((unit, mine));
+    }
+    let mut all_files = originals.clone();
+    all_files.extend(feedback.iter().cloned());
+    let pdfs = to_pdf(&all_files, &tmp.path().join("pdf"));
+    let n = units.len();
+    let mut marks = 0;
+    for (k, (unit, mine)) in units.iter().enumerate() {
+        let before = office::pdf_pages(&pdfs[k]);
+        let after = office::pdf_pages(&pdfs[n + k]);
+        println!(
+            "{unit}: the original prints on {} pages, its feedback on {}",
+            before.len(),
+            after.len()
+        );
+        // The unit's form, fit to the page width where it set no print
+        // setup of its own, plus one page of findings.
+        assert!(
+            after.len() <= before.len() + 1,
+            "{unit}: {} > {} + 1",
+            after.len(),
+            before.len()
+        );
+        assert!(after.len() >= 2, "{unit}");
+        assert!(
+            after.iter().any(|p| p.contains("Mức độ")),
+            "{unit}: the findings sheet"
+        );
+        marks += assert_labels_beside_marks(&originals[k], &after, mine);
+    }
+    assert!(marks >= 7, "{marks} marks checked");
+}
+
+/// A ward's own workbook as an office makes it: title merged across the
+/// table, bold bordered header, number formats, widths and a tall header
+/// row, a formula, notes of its own, a page setup (A4 landscape, fit to
+/// one page wide, header repeated, its own footer), and a task sheet.
+/// HC02 TH is 100 while on time 60 + late 30 = 90.
+fn write_ward_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    let title = Format::new()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_font_name("Times New Roman");
+    let head = Format::new()
+        .set_bold()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_font_name("Times New Roman");
+    let text = Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_font_name("Times New Roman");
+    let count = text.clone().set_num_format("#,##0");
+    let rate = text.clone().set_num_format("0.00");
+    let money = text.clone().set_num_format("#,##0.0");
+    ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+    ws.merge_range(2, 0, 2, 6, "BIỂU SỐ LIỆU QUÝ I/2020", &title)
+        .unwrap();
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        "Chỉ tiêu",
+        "ĐVT",
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string_with_format(5, c as u16, *h, &head).unwrap();
+    }
+    ws.set_row_height(5, 32).unwrap();
+    for (c, w) in [5.0, 8.0, 45.0, 10.0, 14.0, 14.0, 20.0].iter().enumerate() {
+        ws.set_column_width(c as u16, *w).unwrap();
+    }
+    let rows: [(&str, &str, &str, f64, &Format); 7] = [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            100.0,
+            &count,
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            60.0,
+            &count,
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            30.0,
+            &count,
+        ),
+        ("HC05", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%", 60.0, &rate),
+        ("HC07", "Tổng số lượt đánh giá", "lượt", 1250.0, &count),
+        ("TT04", "Đơn tồn đầu kỳ", "đơn", 5.0, &count),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            12.5,
+            &money,
+        ),
+    ];
+    for (k, (code, name, unit, v, f)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_number_with_format(r, 0, (k + 1) as f64, &text)
+            .unwrap();
+        ws.write_string_with_format(r, 1, *code, &text).unwrap();
+        ws.write_string_with_format(r, 2, *name, &text).unwrap();
+        ws.write_string_with_format(r, 3, *unit, &text).unwrap();
+        ws.write_number_with_format(r, 4, *v, f).unwrap();
+        // LK = TH in a first quarter, as a formula with its value.
+        let formula = Formula::new(format!("=E{}", r + 1)).set_result(v.to_string());
+        ws.write_formula_with_format(r, 5, formula, f).unwrap();
+        ws.write_blank(r, 6, &text).unwrap();
+    }
+    ws.insert_note(6, 4, &Note::new("Số liệu sơ bộ").set_author("Phường 1"))
+        .unwrap();
+    ws.insert_note(
+        7,
+        2,
+        &Note::new("Theo phần mềm một cửa").set_author("Phường 1"),
+    )
+    .unwrap();
+    ws.write_string(15, 5, "CHỦ TỊCH").unwrap();
+    ws.set_paper_size(9);
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(5, 5).unwrap();
+    ws.set_footer("&LPhường 1&RTrang &P");
+    let tasks = wb.add_worksheet().set_name("Nhiệm vụ").unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ]
+    .iter()
+    .enumerate()
+    {
+        tasks
+            .write_string_with_format(1, c as u16, *h, &head)
+            .unwrap();
+    }
+    tasks.set_column_width(1, 50).unwrap();
+    for k in 0..3u32 {
+        tasks
+            .write_number_with_format(2 + k, 0, f64::from(k + 1), &text)
+            .unwrap();
+        tasks
+            .write_string_with_format(
+                2 + k,
+                1,
+                format!("Rà soát hồ sơ tồn đọng đợt {}", k + 1),
+                &text,
+            )
+            .unwrap();
+        tasks
+            .write_string_with_format(2 + k, 2, "Quý II/2020", &text)
+            .unwrap();
+        tasks
+            .write_string_with_format(2 + k, 3, "UBND Phường 1", &text)
+            .unwrap();
+        tasks.write_string_with_format(2 + k, 4, "", &text).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// A ward's crafted workbook consolidated alone against the test
+/// template; the feedback of P01.
+fn crafted_run(tmp: &Path, input: impl Fn(&Path)) -> (PathBuf, PathBuf, Vec<Value>) {
+    let tpl = tmp.join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let original = dir.join("phuong-01.xlsx");
+    input(&original);
+    let out = tmp.join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    (original, out.join("phan-hoi").join("P01.xlsx"), findings)
+}
+
+#[test]
+fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (original, feedback, findings) = crafted_run(tmp.path(), write_ward_workbook);
+    let before = std::fs::read(&original).unwrap();
+    let mine = of_unit(&findings, "P01");
+    let cells: Vec<(&str, &str)> = mine
+        .iter()
+        .map(|f| (s(&f["code"]), s(&f["cell"])))
+        .collect();
+    assert!(cells.contains(&("sum-mismatch", "E7")), "{cells:?}");
+    assert_annotated_copy(&original, &feedback, &mine);
+    assert_eq!(
+        std::fs::read(&original).unwrap(),
+        before,
+        "the unit's file is never modified"
+    );
+
+    let (a, b) = (parts(&original), parts(&feedback));
+    let sheet = |p: &HashMap<String, String>| {
+        let part = sheet_parts(p)
+            .into_iter()
+            .find(|(n, _)| n == "Biểu 1")
+            .unwrap()
+            .1;
+        p[&part].clone()
+    };
+    let (sa, sb) = (sheet(&a), sheet(&b));
+    for tag in ["pageSetup", "pageMargins", "headerFooter", "sheetFormatPr"] {
+        assert_eq!(element(&sa, tag), element(&sb, tag), "{tag}");
+    }
+    let heights = |x: &str| {
+        all(x, r#"<row [^>]*ht="[^"]*"[^>]*>"#)
+            .into_iter()
+            .map(|r| attr(&r, "ht"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(heights(&sa), heights(&sb), "row heights");
+    // Its print titles kept (the sheet is now the second).
+    assert!(
+        b["xl/workbook.xml"].contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Biểu 1&apos;!$6:$6</definedName>"#)
+            || b["xl/workbook.xml"].contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="1">'Biểu 1'!$6:$6</definedName>"#),
+        "{}",
+        b["xl/workbook.xml"]
+    );
+    // The unit's own note on the marked cell comes first, then ours.
+    let part = sheet_parts(&b)
+        .into_iter()
+        .find(|(n, _)| n == "Biểu 1")
+        .unwrap()
+        .1;
+    let notes = comments(&b, &part);
+    let (own, ours) = (
+        notes["E7"].find("Số liệu sơ bộ"),
+        notes["E7"].find("sum-mismatch"),
+    );
+    assert!(own.is_some() && own < ours, "{}", notes["E7"]);
+    assert!(notes["C8"].contains("Theo phần mềm một cửa"));
+    // The formulas are still there.
+    let mut wb = open_workbook_auto(&feedback).unwrap();
+    let formulas = wb.worksheet_formula("Biểu 1").unwrap();
+    assert_eq!(formulas.get_value((6, 5)).map(String::as_str), Some("E7"));
+
+    if office::skip() {
+        return;
+    }
+    assert!(office::recalculation_differences(&feedback, &tmp.path().join("lo")).is_empty());
+    let pdfs = to_pdf(
+        &[original.clone(), feedback.clone()],
+        &tmp.path().join("pdf"),
+    );
+    let (p0, p1) = (office::pdf_pages(&pdfs[0]), office::pdf_pages(&pdfs[1]));
+    println!(
+        "crafted ward: the original prints on {} pages, its feedback on {}",
+        p0.len(),
+        p1.len()
+    );
+    // Its form prints as it did (its own setup kept); the task sheet,
+    // which had none, is fit to the page width; one page of findings.
+    let form = |pages: &[String]| {
+        pages
+            .iter()
+            .filter(|p| p.contains("Lũy kế từ đầu năm") && !p.contains("Mã lỗi"))
+            .count()
+    };
+    assert_eq!(form(&p1), form(&p0));
+    assert!(p1.len() <= p0.len() + 1);
+    assert!(assert_labels_beside_marks(&original, &p1, &mine) >= 1);
+    assert!(
+        p1.iter()
+            .any(|p| p.contains("Phường 1") && p.contains("Trang 2")),
+        "its own footer (page 2 now)"
+    );
+}
+
+/// Rewrites a zip without some parts, and with some text replaced in the
+/// others.
+fn rezip(from: &Path, to: &Path, drop: &[&str], replace: &[(&str, &str)]) {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        if drop.contains(&name.as_str()) {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        let mut text = String::from_utf8_lossy(&bytes).into_owned();
+        for (a, b) in replace {
+            text = text.replace(a, b);
+        }
+        w.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut w, text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+#[test]
+fn a_workbook_the_copy_cannot_take_gets_its_table_rerendered_and_the_run_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    // No style part: calamine reads it, the annotation refuses it.
+    let crafted = tmp.path().join("crafted.xlsx");
+    write_ward_workbook(&crafted);
+    let (original, feedback, findings) = crafted_run(tmp.path(), |p| {
+        rezip(
+            &crafted,
+            p,
+            &["xl/styles.xml"],
+            &[(
+                r#"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#,
+                "",
+            )],
+        )
+    });
+    let mine = of_unit(&findings, "P01");
+    assert!(mine.iter().any(|f| f["code"] == "sum-mismatch"));
+    assert_eq!(sheet_names(&feedback), ["Lỗi", "Biểu 1", "Nhiệm vụ"]);
+    let names = sheet_names(&original);
+    assert_eq!(values(&original, &names), values(&feedback, &names));
+    let b = parts(&feedback);
+    let part = sheet_parts(&b)
+        .into_iter()
+        .find(|(n, _)| n == "Biểu 1")
+        .unwrap()
+        .1;
+    let notes = comments(&b, &part);
+    let marked: BTreeSet<String> = mine
+        .iter()
+        .filter(|f| f["sheet"] == "Biểu 1")
+        .map(|f| s(&f["cell"]).to_string())
+        .collect();
+    assert_eq!(notes.keys().cloned().collect::<BTreeSet<_>>(), marked);
+    // A print setup of its own: A4, fit to the page width, header and
+    // name columns repeated.
+    assert!(
+        b[&part].contains(r#"<pageSetUpPr fitToPage="1"/>"#)
+            && b[&part].contains(r#"paperSize="9""#)
+    );
+    assert!(
+        b["xl/workbook.xml"].contains("&apos;Biểu 1&apos;!$A:$C,&apos;Biểu 1&apos;!$6:$6")
+            || b["xl/workbook.xml"].contains("'Biểu 1'!$A:$C,'Biểu 1'!$6:$6"),
+        "{}",
+        b["xl/workbook.xml"]
+    );
+}
+
+#[test]
+fn practice_batch_feedback_xlsx_recalculates_and_xls_ods_are_rerendered_to_print_alike() {
+    let Some(shared) = shared() else {
+        println!("skipped: ../shared (the practice corpus) is absent");
+        return;
+    };
+    let batch = shared.join("practice/batch-2020-Q3");
+    if !batch.is_dir() {
+        println!("skipped: ../shared/practice/batch-2020-Q3 is absent");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(&batch)
+        .args(["--period", "2020-Q3", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    let findings = read_findings(&out.join("errors.json"));
+    // An .xlsx of the batch with 62 formulas, annotated (its finding on
+    // its other file, of the second quarter, listed but not marked).
+    let p14 = out.join("phan-hoi").join("P14.xlsx");
+    assert_annotated_copy(
+        &batch.join("P14_quy3_2020.xlsx"),
+        &p14,
+        &of_unit(&findings, "P14"),
+    );
+    let cases = [
+        ("P02", "Phuong 02_Q3_2020.xls"),
+        ("P04", "phuong4_so lieu Q3-2020.xls"),
+        ("P01", "UBND P1 - BC KTXH quy III-2020.ods"),
+    ];
+    let mut files = Vec::new();
+    for (unit, file) in cases {
+        let ext = Path::new(file)
+            .extension()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let orig = tmp.path().join(format!("orig-{unit}.{ext}"));
+        std::fs::copy(batch.join(file), &orig).unwrap();
+        files.push(orig);
+    }
+    for (unit, file) in cases {
+        let fb = out.join("phan-hoi").join(format!("{unit}.xlsx"));
+        let mine = of_unit(&findings, unit);
+        // Every sheet of the unit's (a web page saved as .xls has one),
+        // after the findings.
+        let names: Vec<String> = sheet_names(&fb).into_iter().skip(1).collect();
+        assert_eq!(sheet_names(&fb)[0], "Lỗi", "{unit}");
+        if let Ok(wb) = open_workbook_auto(batch.join(file)) {
+            assert_eq!(wb.sheet_names(), names, "{unit}");
+        }
+        assert!(mine
+            .iter()
+            .all(|f| s(&f["sheet"]).is_empty() || names.iter().any(|n| n == s(&f["sheet"]))));
+        let b = parts(&fb);
+        let (_, part) = sheet_parts(&b).into_iter().nth(1).unwrap();
+        let sheet = &b[&part];
+        assert!(
+            sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            "{unit}"
+        );
+        assert!(
+            sheet.contains("<border") || b["xl/styles.xml"].contains(r#"<left style="thin""#),
+            "{unit}"
+        );
+        let marked: BTreeSet<String> = mine
+            .iter()
+            .filter(|f| f["file"] == file && f["sheet"] == names[0].as_str())
+            .map(|f| s(&f["cell"]).to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        assert!(!marked.is_empty(), "{unit}");
+        assert_eq!(
+            comments(&b, &part).keys().cloned().collect::<BTreeSet<_>>(),
+            marked,
+            "{unit}"
+        );
+        files.push(fb);
+    }
+    if office::skip() {
+        return;
+    }
+    assert!(office::recalculation_differences(&p14, &tmp.path().join("lo")).is_empty());
+    let pdfs = to_pdf(&files, &tmp.path().join("pdf"));
+    for (k, (unit, file)) in cases.iter().enumerate() {
+        let before = office::pdf_pages(&pdfs[k]);
+        let after = office::pdf_pages(&pdfs[cases.len() + k]);
+        println!(
+            "{unit} ({file}): the original prints on {} pages, its feedback on {}",
+            before.len(),
+            after.len()
+        );
+        assert!(after.len() <= before.len() + 1, "{unit}");
+        let mine = of_unit(&findings, unit);
+        let on_sheet: Vec<&Value> = mine
+            .iter()
+            .copied()
+            .filter(|f| f["file"] == *file)
+            .collect();
+        // The re-rendered table has the original's cells where they were.
+        let fb = &files[cases.len() + k];
+        assert!(
+            assert_labels_beside_marks(fb, &after, &on_sheet) >= 1,
+            "{unit}"
+        );
+    }
+}
