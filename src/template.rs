@@ -502,7 +502,7 @@ impl Template {
                 }
             }
         }
-        kinds.sort_by(|a, b| b.1.cmp(&a.1));
+        kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
         let (units_vi, units_en) = if kinds.is_empty() {
             ("đơn vị".to_string(), "units".to_string())
         } else {
