@@ -12,5 +12,6 @@ mod ingest;
 mod office;
 mod printed;
 mod sample_district;
+mod sample_province;
 mod samples;
 mod trust;
