@@ -653,6 +653,72 @@ mod tests {
         );
     }
 
+    /// The second template shipped, a province after the 2025 reform: its
+    /// own dotted codes, communes, wards and a special zone with their
+    /// populations, %CK as a ratio, and an annex table of its own.
+    #[test]
+    fn the_shipped_province_template_loads_with_its_own_shape() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/province");
+        let t = Template::load(&dir).unwrap();
+        assert_eq!((t.indicators.len(), t.groups.len()), (36, 7));
+        let wards: Vec<&Agency> = t
+            .agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::Ward)
+            .collect();
+        let named = |w: &str| wards.iter().filter(|a| a.name.starts_with(w)).count();
+        assert_eq!(
+            (
+                wards.len(),
+                named("Xã "),
+                named("Phường "),
+                named("Đặc khu ")
+            ),
+            (40, 26, 13, 1)
+        );
+        assert!(wards.iter().all(|a| a.reports && a.size.is_some()));
+        let sizes: Vec<f64> = wards.iter().filter_map(|a| a.size).collect();
+        let (lo, hi) = sizes
+            .iter()
+            .fold((f64::MAX, 0.0f64), |(l, h), &s| (l.min(s), h.max(s)));
+        assert!(hi / lo > 10.0, "{lo} … {hi}");
+        let departments = t
+            .agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::Department && a.reports)
+            .count();
+        assert_eq!(departments, 8);
+        assert!(t
+            .agency("X01")
+            .unwrap()
+            .aliases
+            .contains(&"UBND xã Tân Phú".to_string()));
+        assert_eq!(t.settings.ck_convention, CkConvention::Ratio);
+        let w = t.level_words();
+        assert_eq!(w.whole(crate::diagnostic::Lang::Vi), "toàn tỉnh");
+        assert_eq!(w.units_vi, "xã, phường, đặc khu");
+        // Every formula parses, over codes with dots and in brackets.
+        let (_, invalid) =
+            crate::reconcile::relations::relations_of(&t, crate::diagnostic::Lang::En);
+        assert!(invalid.is_empty(), "{invalid:?}");
+        assert_eq!(t.indicator("5.3").unwrap().formula, "[5.2] / [5.1] * 100");
+        for (kind, level) in [
+            (Kind::Flow, Level::Both),
+            (Kind::Stock, Level::Ward),
+            (Kind::Rate, Level::Both),
+            (Kind::Flow, Level::District),
+        ] {
+            assert!(t
+                .indicators
+                .iter()
+                .any(|i| i.kind == kind && i.level == level));
+        }
+        // Codes that folding would merge are two indicators.
+        assert!(t.indicator("AN.01.1").is_some() && t.indicator("AN.11").is_some());
+        // Its annex table loads.
+        crate::annex::settings::AnnexSettings::from_template(&t).unwrap();
+    }
+
     #[test]
     fn a_bad_line_is_named() {
         let bad = "code,group,name,unit,kind,level,reported_by,formula\nX1,KT,Name,người,flowing,ward,,\n";

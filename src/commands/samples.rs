@@ -3,7 +3,8 @@
 use crate::error::{Fatal, Outcome};
 use crate::model::Period;
 use crate::report::atomic::{prepare_out_dir, write_atomic};
-use crate::samples::{batch, district};
+use crate::samples::{batch, district, template_batch};
+use crate::template::Template;
 use std::path::{Path, PathBuf};
 
 /// Which fixed sample set to write.
@@ -21,8 +22,14 @@ pub enum Preset {
 /// `tonghop consolidate OUT/submissions --template OUT/template`.
 /// `--rows R` writes instead a few large workbooks of R indicator rows
 /// each (4 unless --units says how many), every row an indicator of its
-/// own, with a template whose catalog lists exactly those R indicators. `--preset district` writes the
-/// shipped sample district into OUT itself.
+/// own, with a template whose catalog lists exactly those R indicators.
+/// `--preset district` writes the shipped sample district into OUT itself.
+///
+/// `--template DIR` writes a batch for that template (a quarter): one
+/// workbook per reporting unit of its registry under OUT/submissions, a
+/// copy of the template under OUT/template, mistakes planted where its
+/// catalog offers a place, listed in OUT/README.md, and the findings a
+/// consolidation must report in OUT/expected.tsv (none with --clean).
 #[derive(clap::Args, Debug)]
 pub struct SamplesArgs {
     /// Folder to write into (created if missing).
@@ -34,6 +41,12 @@ pub struct SamplesArgs {
     /// Seed of the generator.
     #[arg(long, default_value_t = 2020)]
     pub seed: u64,
+    /// A template folder: write a batch for its registry and catalog.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["preset", "units", "rows"])]
+    pub template: Option<PathBuf>,
+    /// With --template: plant no mistake (a consolidation reports nothing).
+    #[arg(long, requires = "template")]
+    pub clean: bool,
     /// Number of wards (or, with --rows, of workbooks).
     #[arg(long, conflicts_with = "preset")]
     pub units: Option<usize>,
@@ -57,10 +70,13 @@ pub struct SamplesArgs {
 /// Bad arguments, or an output that exists (without `--force`) or cannot
 /// be written.
 pub fn run(args: SamplesArgs) -> Result<Outcome, Fatal> {
+    if let Some(dir) = &args.template {
+        return run_template(&args, dir);
+    }
     match (args.preset, args.units, args.rows) {
         (Some(Preset::District), _, _) => run_district(&args),
         (None, None, None) => Err(Fatal::Usage(
-            "say what to write: --units N, --rows R or --preset district".into(),
+            "say what to write: --template DIR, --units N, --rows R or --preset district".into(),
         )),
         (None, units, rows) => {
             let n = units.unwrap_or(if rows.is_some() { 4 } else { 0 });
@@ -88,6 +104,74 @@ fn run_batch(args: &SamplesArgs, n: usize, rows: Option<usize>) -> Result<Outcom
         w.bytes / 1024,
         subs.display(),
         args.out.join("template").display()
+    );
+    Ok(Outcome::Clean)
+}
+
+/// The files of a template folder, copied into the batch as they are
+/// (`template.toml` is the built-in one when the folder has none).
+const TEMPLATE_FILES: [&str; 4] = [
+    "template.toml",
+    "indicators.csv",
+    "groups.csv",
+    "agencies.csv",
+];
+
+fn run_template(args: &SamplesArgs, dir: &Path) -> Result<Outcome, Fatal> {
+    let t = Template::load(dir)?;
+    let b = template_batch::build(&t, args.period, args.seed, args.clean)?;
+    prepare_out_dir(
+        &args.out,
+        &["submissions", "template", "expected.tsv", "README.md"],
+        args.force,
+    )?;
+    let subs = args.out.join("submissions");
+    if args.force {
+        remove_workbooks(&subs)?;
+    }
+    std::fs::create_dir_all(&subs).map_err(|e| Fatal::output(&subs, e))?;
+    for (name, bytes) in &b.set.files {
+        write_atomic(&subs.join(name), bytes)?;
+    }
+    let copy = args.out.join("template");
+    std::fs::create_dir_all(&copy).map_err(|e| Fatal::output(&copy, e))?;
+    for name in TEMPLATE_FILES {
+        let from = dir.join(name);
+        let bytes = match std::fs::read(&from) {
+            Ok(b) => b,
+            Err(_) if name == "template.toml" => crate::template::DEFAULT_TOML.as_bytes().to_vec(),
+            Err(e) => {
+                return Err(Fatal::Input {
+                    path: from,
+                    reason: e.to_string(),
+                })
+            }
+        };
+        write_atomic(&copy.join(name), &bytes)?;
+    }
+    write_atomic(
+        &args.out.join("expected.tsv"),
+        b.set.expected_tsv().as_bytes(),
+    )?;
+    let mut command = format!(
+        "tonghop samples --template {} --period {} --seed {}",
+        dir.display(),
+        args.period,
+        args.seed
+    );
+    if args.clean {
+        command.push_str(" --clean");
+    }
+    command.push_str(" --out OUT");
+    let readme = template_batch::readme(&t, &b, &command, args.period);
+    write_atomic(&args.out.join("README.md"), readme.as_bytes())?;
+    let planted = b.plants.iter().filter(|p| p.kind != "near miss").count();
+    eprintln!(
+        "tonghop: {} workbooks in {}, template in {}, {planted} planted mistakes ({} expected findings)",
+        b.set.files.len(),
+        subs.display(),
+        copy.display(),
+        b.set.expected.len()
     );
     Ok(Outcome::Clean)
 }

@@ -182,7 +182,7 @@ pub fn layout_of(i: usize) -> Layout {
     }
 }
 
-fn sender(u: &Unit) -> Sender {
+pub(super) fn sender(u: &Unit) -> Sender {
     Sender {
         code: u.code.clone(),
         letterhead: vec![format!("UBND {}", u.name.to_uppercase())],

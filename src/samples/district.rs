@@ -46,7 +46,7 @@ pub const EXPECTED_HEADER: &str =
     "severity\tcode\tunit\tfile\tsheet\tcell\tindicator\tcolumn\texpected\tactual";
 
 impl Expected {
-    fn tsv(&self) -> String {
+    pub(super) fn tsv(&self) -> String {
         [
             &self.severity,
             &self.code,
@@ -202,12 +202,29 @@ impl Builder<'_> {
     }
 }
 
-fn plain(value: f64, decimals: u8) -> String {
+/// A number written plainly, as the expected TSV writes it (`1281`,
+/// `17.29`).
+pub(super) fn plain(value: f64, decimals: u8) -> String {
     format!("{value:.*}", decimals as usize)
 }
 
-fn hundredths(v: i64) -> String {
+/// Hundredths written plainly (`1729` → `17.29`).
+pub(super) fn hundredths(v: i64) -> String {
     plain(v as f64 / 100.0, 2)
+}
+
+/// A planted mistake with its sheet and cell, once its document is laid
+/// out.
+pub(super) fn locate(m: &Mark, placed: &super::layout::Placed) -> Expected {
+    let mut e = m.e.clone();
+    if m.title {
+        e.sheet = placed.sheet.to_string();
+        e.cell = placed.title_cell.clone();
+    } else if let (Some(row), Some(field)) = (m.row, m.field) {
+        e.sheet = placed.sheet.to_string();
+        e.cell = placed.cell(row, field).unwrap_or_default();
+    }
+    e
 }
 
 /// The documents of the sample district, before layout, with the planted
@@ -239,15 +256,7 @@ pub fn build(period: Period, seed: u64) -> Result<SampleSet, Fatal> {
         let Some((_, placed)) = rendered.get(m.doc) else {
             continue;
         };
-        let mut e = m.e.clone();
-        if m.title {
-            e.sheet = placed.sheet.to_string();
-            e.cell = placed.title_cell.clone();
-        } else if let (Some(row), Some(field)) = (m.row, m.field) {
-            e.sheet = placed.sheet.to_string();
-            e.cell = placed.cell(row, field).unwrap_or_default();
-        }
-        expected.push(e);
+        expected.push(locate(m, placed));
     }
     let mut files: Vec<(String, Vec<u8>)> = docs
         .into_iter()

@@ -19,6 +19,7 @@
 
 use super::rng::Rng;
 use crate::model::{Period, ValueColumn};
+use crate::rules::expr::{parse, Cmp, Expr, Op as ExprOp, Rule};
 use crate::template::{Indicator, Kind, Level, Template};
 
 /// A comparison in a relation.
@@ -42,86 +43,46 @@ pub enum Formula {
     Rate { num: String, den: String },
 }
 
-fn tokens(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c.is_alphanumeric() || c == '_' || c == '.' {
-            cur.push(c);
-            continue;
-        }
-        if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        let mut op = c.to_string();
-        if matches!(c, '=' | '<' | '>' | '!') && chars.peek() == Some(&'=') {
-            op.push('=');
-            chars.next();
-        }
-        out.push(op);
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn is_code(t: &str) -> bool {
-    t.chars().next().is_some_and(|c| c.is_alphabetic())
-}
-
-/// `A + B - C` → [(1, A), (1, B), (−1, C)].
-fn linear(side: &[String]) -> Option<Vec<(i64, String)>> {
-    let mut out = Vec::new();
-    let mut sign = 1;
-    let mut expect_term = true;
-    for t in side {
-        match (expect_term, t.as_str()) {
-            (true, "-") => sign = -sign,
-            (true, "+") => {}
-            (true, code) if is_code(code) => {
-                out.push((sign, code.to_string()));
-                sign = 1;
-                expect_term = false;
-            }
-            (false, "+") => expect_term = true,
-            (false, "-") => {
-                sign = -1;
-                expect_term = true;
-            }
-            _ => return None,
-        }
-    }
-    (!out.is_empty() && !expect_term).then_some(out)
-}
-
-/// Reads a catalog formula; `None` for an empty one or a shape the
-/// generator does not handle.
-pub fn parse_formula(text: &str) -> Option<Formula> {
-    let t = tokens(text);
-    if let [num, slash, den, star, hundred] = t.as_slice() {
-        if slash == "/" && star == "*" && hundred == "100" && is_code(num) && is_code(den) {
-            return Some(Formula::Rate {
-                num: num.clone(),
-                den: den.clone(),
+/// `A + B - C` → [(1, A), (1, B), (−1, C)]; `None` for anything but a
+/// sum or difference of codes.
+fn linear(e: &Expr) -> Option<Vec<(i64, String)>> {
+    let negate = |v: Vec<(i64, String)>| v.into_iter().map(|(s, c)| (-s, c)).collect::<Vec<_>>();
+    match e {
+        Expr::Code(c) => Some(vec![(1, c.clone())]),
+        Expr::Neg(x) => Some(negate(linear(x)?)),
+        Expr::Bin(a, op @ (ExprOp::Add | ExprOp::Sub), b) => {
+            let mut out = linear(a)?;
+            let right = linear(b)?;
+            out.extend(if *op == ExprOp::Sub {
+                negate(right)
+            } else {
+                right
             });
+            Some(out)
         }
+        _ => None,
     }
-    let at = t
-        .iter()
-        .position(|x| matches!(x.as_str(), "==" | "=" | "<=" | ">="))?;
-    let op = match t.get(at).map(String::as_str) {
-        Some("<=") => Op::Le,
-        Some(">=") => Op::Ge,
-        _ => Op::Eq,
-    };
-    let lhs = linear(t.get(..at)?)?;
-    let rhs = linear(t.get(at + 1..)?)?;
-    Some(Formula::Relation { lhs, op, rhs })
+}
+
+/// Reads a catalog formula with the rule language of the checks
+/// ([`crate::rules::expr`]: codes of any shape, `[3.2a]` in brackets);
+/// `None` for an empty one or a shape the generator does not handle.
+pub fn parse_formula(text: &str) -> Option<Formula> {
+    match parse(text).ok()? {
+        Rule::Definition(e) => e.as_percent_ratio().map(|(num, den)| Formula::Rate {
+            num: num.to_string(),
+            den: den.to_string(),
+        }),
+        Rule::Relation(l, cmp, r) => Some(Formula::Relation {
+            lhs: linear(&l)?,
+            op: match cmp {
+                Cmp::Eq => Op::Eq,
+                Cmp::Le => Op::Le,
+                Cmp::Ge => Op::Ge,
+            },
+            rhs: linear(&r)?,
+        }),
+    }
 }
 
 /// How a relation is imposed on one column of figures.
@@ -390,6 +351,23 @@ const PLANNED: &[&str] = &[
     "TP01", "TP02",
 ];
 
+/// The money units a catalog writes and their size in đồng.
+pub const MONEY_UNITS: [(&str, i64); 4] = [
+    ("đồng", 1),
+    ("nghìn đồng", 1_000),
+    ("triệu đồng", 1_000_000),
+    ("tỷ đồng", 1_000_000_000),
+];
+
+/// The size in đồng of a money unit as a catalog writes it.
+pub fn money_unit(unit: &str) -> Option<i64> {
+    let u = crate::normalize::text::fold(unit);
+    MONEY_UNITS
+        .iter()
+        .find(|(name, _)| crate::normalize::text::fold(name) == u)
+        .map(|(_, f)| *f)
+}
+
 /// Indicators with no figure last year (COVID-19 quarantine began in 2020).
 const NO_PRIOR_YEAR_GROUPS: &[&str] = &["YT10"];
 
@@ -446,6 +424,17 @@ impl Model {
             (0..n).map(|i| seeds.contains(&roots[i])).collect()
         };
         let mut has_kh = marked(PLANNED);
+        if !PLANNED.iter().any(|c| t.indicator_index(c).is_some()) {
+            // Another office's catalog: its money flows carry a yearly
+            // plan (a budget estimate), with every indicator tied to them.
+            let money: Vec<&str> = t
+                .indicators
+                .iter()
+                .filter(|i| i.kind == Kind::Flow && money_unit(&i.unit).is_some())
+                .map(|i| i.code.as_str())
+                .collect();
+            has_kh = marked(&money);
+        }
         let no_ck = marked(NO_PRIOR_YEAR_GROUPS);
         let kinds: Vec<Kind> = t.indicators.iter().map(|i| i.kind).collect();
         for (i, k) in kinds.iter().enumerate() {
@@ -547,6 +536,34 @@ impl Model {
         }
     }
 
+    /// A consistent column that follows `base` indicator by indicator:
+    /// each figure `base × factor(i)` within 2 %, then the relations
+    /// imposed again (wholes from their parts, a part never above its
+    /// whole).
+    fn follow(&self, base: &[i64], factor: impl Fn(usize) -> f64, rng: &mut Rng) -> Vec<i64> {
+        let mut x: Vec<i64> = (0..self.len())
+            .map(|i| match self.kinds.get(i) {
+                Some(Kind::Rate) => 0,
+                _ => {
+                    let v = self.value(i, base.get(i).copied().unwrap_or(0));
+                    self.scaled(i, v * factor(i) * rng.uniform(0.98, 1.02))
+                }
+            })
+            .collect();
+        for step in &self.steps {
+            match step {
+                Step::AtMost { small, big, .. } => {
+                    let b = x.get(*big).copied().unwrap_or(0);
+                    if let Some(s) = x.get_mut(*small) {
+                        *s = (*s).min(b);
+                    }
+                }
+                _ => self.apply(step, &mut x, rng),
+            }
+        }
+        x
+    }
+
     /// Computes every rate of a column from its operands, where both are
     /// given and the denominator is not zero; blank otherwise.
     pub fn fill_rates(&self, col: &mut Column) {
@@ -582,6 +599,22 @@ impl Model {
     /// (1 = a typical ward; district-level indicators are drawn at their
     /// district size whatever it is).
     pub fn unit_figures(&self, rng: &mut Rng, size: f64, period: Period) -> Figures {
+        self.unit_figures_with(rng, size, period, false)
+    }
+
+    /// [`Model::unit_figures`], with CK and KH drawn freely (`steady`
+    /// false: every indicator its own draw around LK, as the district
+    /// preset has them) or following LK indicator by indicator (`steady`:
+    /// one growth and one plan ratio per unit, each figure within 2 % of
+    /// it), so that a unit's figures are alike per unit of CK as well as
+    /// per unit of size, as the outlier check compares them.
+    pub fn unit_figures_with(
+        &self,
+        rng: &mut Rng,
+        size: f64,
+        period: Period,
+        steady: bool,
+    ) -> Figures {
         let months = (period.last_month() + 1).saturating_sub(period.first_month()) as f64;
         let before = period.first_month().saturating_sub(1) as f64;
         let flow = |i: usize| self.kinds.get(i) == Some(&Kind::Flow);
@@ -596,17 +629,25 @@ impl Model {
             th.clone()
         };
         let growth = rng.uniform(0.8, 1.15);
-        let ck = self.draw(rng, |i| {
-            self.value(i, lk.get(i).copied().unwrap_or(0)) / growth
-        });
-        let kh = self.draw(rng, |i| {
-            let v = self.value(i, lk.get(i).copied().unwrap_or(0));
+        let plan = |i: usize| {
             if flow(i) {
-                v * 12.0 / (before + months).max(1.0) * 1.05
+                12.0 / (before + months).max(1.0) * 1.05
             } else {
-                v * 1.05
+                1.05
             }
-        });
+        };
+        let (ck, kh) = if steady {
+            let ck = self.follow(&lk, |_| 1.0 / growth, rng);
+            (ck, self.follow(&lk, plan, rng))
+        } else {
+            let ck = self.draw(rng, |i| {
+                self.value(i, lk.get(i).copied().unwrap_or(0)) / growth
+            });
+            let kh = self.draw(rng, |i| {
+                self.value(i, lk.get(i).copied().unwrap_or(0)) * plan(i)
+            });
+            (ck, kh)
+        };
         let mask = |v: Vec<i64>, keep: &[bool]| -> Column {
             v.into_iter()
                 .enumerate()
@@ -743,6 +784,32 @@ mod tests {
             panic!("not a relation")
         };
         assert_eq!(rhs, vec![(1, "TT05".to_string()), (-1, "TT06".to_string())]);
+        // Dotted codes, and codes of any shape in brackets.
+        let Some(Formula::Relation { lhs, op, rhs }) = parse_formula("[5.2] <= [5.1]") else {
+            panic!("not a relation")
+        };
+        assert_eq!((lhs, op), (vec![(1, "5.2".to_string())], Op::Le));
+        assert_eq!(rhs, vec![(1, "5.1".to_string())]);
+        assert_eq!(
+            parse_formula("HC.02.1 / HC.02 * 100"),
+            Some(Formula::Rate {
+                num: "HC.02.1".into(),
+                den: "HC.02".into()
+            })
+        );
+        let Some(Formula::Relation { rhs, .. }) = parse_formula("KT.01 == KT.01.1 + KT.01.2")
+        else {
+            panic!("not a relation")
+        };
+        assert_eq!(rhs.len(), 2);
+        assert_eq!(
+            parse_formula("A == -(B - C)").map(|f| match f {
+                Formula::Relation { rhs, .. } => rhs,
+                Formula::Rate { .. } => Vec::new(),
+            }),
+            Some(vec![(-1, "B".to_string()), (1, "C".to_string())])
+        );
+        assert_eq!(parse_formula("A == B * C"), None);
         assert_eq!(parse_formula(""), None);
         assert_eq!(parse_formula("A == B +"), None);
     }

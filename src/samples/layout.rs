@@ -140,9 +140,13 @@ pub struct Doc {
 /// A field of an indicator row, for locating cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
+    /// The code column (layout A only).
+    Code,
     Name,
     Unit,
     Value(ValueColumn),
+    /// The Ghi chú column (layouts A and B).
+    Note,
 }
 
 /// Where a written document put things (0-based rows and columns).
@@ -177,6 +181,11 @@ pub fn sheet_name(layout: Layout) -> &'static str {
 pub fn column_of(layout: Layout, field: Field) -> Option<u16> {
     use ValueColumn::*;
     let c = match (layout, field) {
+        (Layout::A, Field::Code) => 1,
+        (_, Field::Code) => return None,
+        (Layout::A, Field::Note) => 10,
+        (Layout::B, Field::Note) => 9,
+        (Layout::C, Field::Note) => return None,
         (Layout::A, Field::Name) => 2,
         (Layout::A, Field::Unit) => 3,
         (Layout::A, Field::Value(v)) => match v {

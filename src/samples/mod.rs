@@ -8,6 +8,8 @@
 //! submission  figures → the rows, names and percents a clerk writes
 //! layout      the three layouts, written with rust_xlsxwriter
 //! district    the 16-ward sample district and its expected findings
+//! template_batch  a batch for any template folder: its registry's units,
+//!             mistakes planted by what its catalog offers
 //! batch       N wards with their own registry, or a few huge workbooks
 //! large       the catalog of the huge workbooks: every row its own indicator
 //! ```
@@ -22,6 +24,7 @@ pub mod large;
 pub mod layout;
 pub mod rng;
 pub mod submission;
+pub mod template_batch;
 
 #[cfg(test)]
 mod tests;

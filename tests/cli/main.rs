@@ -15,5 +15,6 @@ mod office;
 mod printed;
 mod printed_tong_hop;
 mod sample_district;
+mod sample_province;
 mod samples;
 mod trust;

@@ -1,0 +1,500 @@
+//! The second template, a province after the 2025 reform
+//! (`templates/province`), and its shipped batch
+//! (`samples/province-2026-Q1`, written by `tonghop samples --template`):
+//! the committed batch is what the generator makes; it consolidates with
+//! exactly its planted findings; its totals are the sums of the figures
+//! the generator wrote, codes that folding would merge included; the
+//! messages speak of the province and its communes; a clean batch has no
+//! finding at all, outliers included. The generator is also run on the
+//! built-in template and on a registry of wards only.
+
+use crate::common::{read_findings, read_sheet, repo, tonghop};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tonghop::model::{Period, ValueColumn};
+use tonghop::samples::figures::money_unit;
+use tonghop::samples::template_batch::stated_figures;
+use tonghop::template::{AgencyKind, Kind, Level, Template};
+
+const PERIOD: &str = "2026-Q1";
+const SEED: &str = "2026";
+
+fn batch() -> PathBuf {
+    repo().join("samples/province-2026-Q1")
+}
+
+fn province() -> Template {
+    Template::load(&repo().join("templates/province")).unwrap()
+}
+
+/// Consolidates a batch folder (`submissions/` with `template/`).
+fn consolidate(dir: &Path, out: &Path, lang: &str) -> std::process::Output {
+    tonghop()
+        .arg("consolidate")
+        .arg(dir.join("submissions"))
+        .arg("--template")
+        .arg(dir.join("template"))
+        .args(["--period", PERIOD, "--lang", lang, "--out"])
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every sheet of a workbook, as strings.
+fn sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{open_workbook_auto, Reader};
+    let names = open_workbook_auto(path).unwrap().sheet_names();
+    names
+        .into_iter()
+        .map(|n| {
+            let cells = read_sheet(path, &n);
+            (n, cells)
+        })
+        .collect()
+}
+
+/// The findings of `errors.json` against the rows of an expected TSV:
+/// the same (severity, code, unit, file, sheet, cell, indicator, column)
+/// and nothing else; `expected` and `actual` equal where the TSV gives
+/// them (numbers compared as numbers).
+fn assert_findings_are(errors_json: &Path, tsv: &Path) {
+    let text = std::fs::read_to_string(tsv).unwrap();
+    let mut want: Vec<Vec<String>> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    let keys = [
+        "severity",
+        "code",
+        "unit",
+        "file",
+        "sheet",
+        "cell",
+        "indicator",
+        "column",
+        "expected",
+        "actual",
+    ];
+    let mut got: Vec<Vec<String>> = read_findings(errors_json)
+        .iter()
+        .map(|f| {
+            keys.iter()
+                .map(|k| f[*k].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect();
+    let key = |r: &Vec<String>| r[..8].join("|");
+    want.sort_by_key(key);
+    got.sort_by_key(key);
+    assert_eq!(
+        got.iter().map(key).collect::<Vec<_>>(),
+        want.iter().map(key).collect::<Vec<_>>()
+    );
+    let vi = |s: &str| {
+        tonghop::normalize::number::parse_number(s, tonghop::normalize::number::NumberLocale::Vi)
+            .map(|p| p.value)
+    };
+    for (w, g) in want.iter().zip(&got) {
+        for k in [8, 9] {
+            if w[k].is_empty() {
+                continue;
+            }
+            match (w[k].parse::<f64>().ok(), vi(&g[k])) {
+                (Some(a), Some(b)) => {
+                    assert!((a - b).abs() < 1e-9, "{}: {} vs {}", key(w), w[k], g[k])
+                }
+                _ => assert_eq!(w[k], g[k], "{}", key(w)),
+            }
+        }
+    }
+}
+
+#[test]
+fn samples_template_province_matches_the_committed_batch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("province");
+    tonghop()
+        .current_dir(repo())
+        .args([
+            "samples",
+            "--template",
+            "templates/province",
+            "--period",
+            PERIOD,
+            "--seed",
+            SEED,
+            "--out",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let committed = batch();
+    assert_eq!(tree(&out), tree(&committed));
+    for f in tree(&out) {
+        let (a, b) = (out.join(&f), committed.join(&f));
+        if f.ends_with(".xlsx") {
+            assert_eq!(sheets(&a), sheets(&b), "{f}");
+        } else {
+            // The README, the expected findings and the template's copy.
+            assert_eq!(
+                std::fs::read_to_string(&a).unwrap(),
+                std::fs::read_to_string(&b).unwrap(),
+                "{f}"
+            );
+        }
+    }
+    // The copy is the shipped template, byte for byte.
+    for f in [
+        "template.toml",
+        "indicators.csv",
+        "groups.csv",
+        "agencies.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(committed.join("template").join(f)).unwrap(),
+            std::fs::read(repo().join("templates/province").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    // Small enough to ship.
+    let bytes: u64 = tree(&committed)
+        .iter()
+        .map(|f| std::fs::metadata(committed.join(f)).unwrap().len())
+        .sum();
+    assert!(bytes < 1_000_000, "{bytes} bytes");
+}
+
+#[test]
+fn the_province_batch_consolidates_with_exactly_its_planted_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let output = consolidate(&batch(), &out, "vi");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_findings_are(&out.join("errors.json"), &batch().join("expected.tsv"));
+    // Every planted mistake is there, by the README's list.
+    let tsv = std::fs::read_to_string(batch().join("expected.tsv")).unwrap();
+    for code in [
+        "submission-missing",
+        "submission-duplicate",
+        "sum-mismatch",
+        "pct-mismatch",
+        "pct-kind",
+        "value-invalid",
+        "unit-mismatch",
+        "indicator-approximate",
+        "total-mismatch",
+        "total-unchecked",
+    ] {
+        assert!(tsv.contains(&format!("\t{code}\t")), "{code}");
+    }
+}
+
+#[test]
+fn province_totals_equal_the_sums_of_the_generated_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    assert_eq!(consolidate(&batch(), &out, "vi").status.code(), Some(1));
+    let t = province();
+    let period: Period = PERIOD.parse().unwrap();
+    let files = stated_figures(&t, period, SEED.parse().unwrap(), false).unwrap();
+    // The files a consolidation uses; a figure written in another money
+    // unit is converted to the catalog's.
+    let mut ward_sum: BTreeMap<(String, usize), f64> = BTreeMap::new();
+    let mut dept: BTreeMap<(String, usize), f64> = BTreeMap::new();
+    for (_, ward, lines) in &files {
+        for (code, unit, values) in lines {
+            let ind = t.indicator(code).unwrap();
+            let factor = match (money_unit(unit), money_unit(&ind.unit)) {
+                (Some(a), Some(b)) => a as f64 / b as f64,
+                _ => 1.0,
+            };
+            for (k, v) in values.iter().enumerate() {
+                let Some(v) = v else { continue };
+                let target = if *ward { &mut ward_sum } else { &mut dept };
+                *target.entry((code.clone(), k)).or_default() += v * factor;
+            }
+        }
+    }
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let row = |code: &str| {
+        summary
+            .iter()
+            .find(|r| r[0] == code)
+            .unwrap_or_else(|| panic!("{code} in Tổng hợp"))
+    };
+    let mut checked = 0;
+    for ind in t.indicators.iter().filter(|i| i.kind != Kind::Rate) {
+        let r = row(&ind.code);
+        for col in ValueColumn::QUANTITIES {
+            let k = ValueColumn::ALL.iter().position(|c| *c == col).unwrap();
+            let want = match ind.level {
+                Level::Ward | Level::Both => ward_sum.get(&(ind.code.clone(), k)),
+                Level::District => dept.get(&(ind.code.clone(), k)),
+            };
+            let got = r[3 + k].parse::<f64>().ok();
+            match (want, got) {
+                (Some(w), Some(g)) => {
+                    assert!(
+                        (w - g).abs() <= 1e-6 * w.abs().max(1.0),
+                        "{} {col}: want {w}, got {g}",
+                        ind.code
+                    );
+                    checked += 1;
+                }
+                (None, None) => {}
+                (w, g) => panic!("{} {col}: want {w:?}, got {g:?}", ind.code),
+            }
+        }
+    }
+    assert!(checked > 90, "only {checked} totals compared");
+    // Rates from the summed numerator and denominator, codes of any shape.
+    let th = |code: &str| row(code)[4].parse::<f64>().unwrap();
+    assert!((th("HC.03") - th("HC.02.1") / th("HC.02") * 100.0).abs() < 1e-9);
+    assert!((th("5.3") - th("5.2") / th("5.1") * 100.0).abs() < 1e-9);
+    // Codes that folding would merge are two indicators end to end, each
+    // with its own sum: in the wards' files, in the departments' (SCT
+    // states KT.01.1 and KT.11, STC NS.01.1 and NS.11) and in the totals.
+    for (a, b) in [
+        ("AN.01.1", "AN.11"),
+        ("KT.01.1", "KT.11"),
+        ("NS.01.1", "NS.11"),
+    ] {
+        assert_ne!(th(a), th(b), "{a} / {b}");
+        assert_ne!(row(a)[1], row(b)[1]);
+    }
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let listed = |code: &str| detail.iter().flatten().filter(|c| *c == code).count();
+    assert!(listed("AN.01.1") > 0 && listed("AN.11") > 0);
+
+    // Every expected unit has its status.
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let of_unit = |u: &str| {
+        status
+            .iter()
+            .find(|r| r[1] == u)
+            .map(|r| r[4].clone())
+            .unwrap_or_default()
+    };
+    let tsv = std::fs::read_to_string(batch().join("expected.tsv")).unwrap();
+    let unit_of = |code: &str| {
+        tsv.lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .find(|r| r.get(1) == Some(&code))
+            .and_then(|r| r.get(2).map(|u| u.to_string()))
+            .unwrap()
+    };
+    let (missing, twice) = (
+        unit_of("submission-missing"),
+        unit_of("submission-duplicate"),
+    );
+    for a in t.agencies.iter().filter(|a| a.reports) {
+        let want = match a.code.as_str() {
+            c if c == missing => "chưa nộp",
+            c if c == twice => "trùng",
+            _ => "đã nộp",
+        };
+        assert_eq!(of_unit(&a.code), want, "{}", a.code);
+    }
+    assert_eq!(
+        t.agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::Ward)
+            .count(),
+        40
+    );
+}
+
+#[test]
+fn province_messages_speak_of_the_province_and_its_communes() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (lang, area, units) in [
+        ("vi", "toàn tỉnh", "xã, phường, đặc khu"),
+        ("en", "the province", "communes, wards and special zones"),
+    ] {
+        let out = tmp.path().join(lang);
+        assert_eq!(consolidate(&batch(), &out, lang).status.code(), Some(1));
+        let findings = read_findings(&out.join("errors.json"));
+        let messages: Vec<&str> = findings
+            .iter()
+            .map(|f| f["message"].as_str().unwrap_or_default())
+            .collect();
+        for m in &messages {
+            let lower = m.to_lowercase();
+            assert!(
+                !lower.contains("quận") && !lower.contains("district"),
+                "{lang}: {m}"
+            );
+        }
+        let totals: Vec<&str> = findings
+            .iter()
+            .filter(|f| f["code"] == "total-mismatch")
+            .map(|f| f["message"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(totals.len(), 2, "{lang}: {messages:#?}");
+        assert!(
+            totals.iter().all(|m| m.contains(area) && m.contains(units)),
+            "{lang}: {totals:?}"
+        );
+        // The units are named as the registry names them.
+        assert!(
+            totals.iter().all(|m| m.contains("Xã Tân Phú")),
+            "{totals:?}"
+        );
+    }
+}
+
+#[test]
+fn a_clean_province_batch_has_no_finding_not_even_an_outlier() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("clean");
+    tonghop()
+        .args(["samples", "--template"])
+        .arg(repo().join("templates/province"))
+        .args(["--period", PERIOD, "--seed", SEED, "--clean", "--out"])
+        .arg(&dir)
+        .assert()
+        .success();
+    assert_eq!(
+        std::fs::read_to_string(dir.join("expected.tsv"))
+            .unwrap()
+            .lines()
+            .count(),
+        1
+    );
+    let out = tmp.path().join("out");
+    let output = consolidate(&dir, &out, "vi");
+    assert_eq!(output.status.code(), Some(0));
+    let findings = read_findings(&out.join("errors.json"));
+    assert!(findings.is_empty(), "{:#?}", findings);
+}
+
+#[test]
+fn samples_template_writes_a_batch_for_the_builtin_template_and_a_registry_of_wards() {
+    let tmp = tempfile::tempdir().unwrap();
+    // A registry of 24 wards and communes with no department, from
+    // `samples --units`.
+    let wards = tmp.path().join("wards");
+    tonghop()
+        .args(["samples", "--units", "24", "--out"])
+        .arg(&wards)
+        .assert()
+        .success();
+    for (template, period) in [
+        (repo().join("templates"), "2020-Q1"),
+        (repo().join("templates"), "2020-Q3"),
+        (wards.join("template"), "2020-Q2"),
+    ] {
+        let dir = tmp.path().join(format!("b-{period}"));
+        tonghop()
+            .args(["samples", "--template"])
+            .arg(&template)
+            .args(["--period", period, "--seed", "3", "--force", "--out"])
+            .arg(&dir)
+            .assert()
+            .success();
+        let out = tmp.path().join(format!("out-{period}"));
+        let output = tonghop()
+            .arg("consolidate")
+            .arg(dir.join("submissions"))
+            .arg("--template")
+            .arg(dir.join("template"))
+            .args(["--period", period, "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{period}");
+        assert_findings_are(&out.join("errors.json"), &dir.join("expected.tsv"));
+        let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+        assert!(readme.contains("sum-mismatch"), "{readme}");
+    }
+    // Without departments there is no department total to get wrong.
+    let readme = std::fs::read_to_string(tmp.path().join("b-2020-Q2/README.md")).unwrap();
+    assert!(readme.contains("Not planted"), "{readme}");
+    // A period other than a quarter is refused, and an existing batch is
+    // not replaced without --force.
+    tonghop()
+        .args(["samples", "--template"])
+        .arg(repo().join("templates"))
+        .args(["--period", "2020-H1", "--out"])
+        .arg(tmp.path().join("h1"))
+        .assert()
+        .code(2);
+    tonghop()
+        .args(["samples", "--template"])
+        .arg(repo().join("templates"))
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(tmp.path().join("b-2020-Q1"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_province_annex_table_loads() {
+    // The departments' task tables (the Nhiệm vụ sheet of their files).
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("departments");
+    std::fs::create_dir_all(&dir).unwrap();
+    let t = province();
+    for f in tree(&batch().join("submissions")) {
+        let code = f.split('-').next().unwrap_or_default().to_uppercase();
+        if t.agency(&code)
+            .is_some_and(|a| a.kind == AgencyKind::Department)
+        {
+            std::fs::copy(batch().join("submissions").join(&f), dir.join(&f)).unwrap();
+        }
+    }
+    assert_eq!(tree(&dir).len(), 8);
+    let out = tmp.path().join("annex");
+    let output = tonghop()
+        .arg("annex")
+        .arg(&dir)
+        .arg("--template")
+        .arg(batch().join("template"))
+        .args(["--period", "2026-Q2", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    // Its findings are the generated tasks' own; it must run (not 2).
+    assert_ne!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let annex = read_sheet(&out.join("phu-luc.xlsx"), "Phụ lục");
+    let cells: Vec<&String> = annex.iter().flatten().collect();
+    // The province's own sections, its agencies' short forms.
+    for want in [
+        "NÔNG NGHIỆP - TÀI NGUYÊN VÀ MÔI TRƯỜNG",
+        "CẢI CÁCH HÀNH CHÍNH - CHÍNH QUYỀN SỐ",
+        "Sở NN&MT",
+    ] {
+        assert!(cells.iter().any(|c| c.as_str() == want), "{want}");
+    }
+}
