@@ -27,7 +27,7 @@
 //! `rate-averaged`.
 
 use super::checks::{at_row, indicator_words, unit_of};
-use super::{column_index, Totals};
+use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -384,30 +384,26 @@ pub fn check_rate_averaged(
         let (ni, di) = (*ni, *di);
         let count = a.wards as f64;
         let (mean, half) = (a.sum / count, a.half / count);
-        let ci = column_index(column);
         let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
-            continue;
-        };
-        let tol = |k: usize| totals.tolerance.get(k).map(|t| t[ci]).unwrap_or(0.0);
-        let Some(ratio) = percent_of(
-            Interval::new(num - tol(ni), num + tol(ni)),
-            Interval::new(den - tol(di), den + tol(di)),
-        ) else {
             continue;
         };
         if den == 0.0 {
             continue;
         }
+        // The rate of the sums is what the department should state, as
+        // the sums are: a figure that rounds from it is right. (The sums'
+        // half-units, added over many wards, would leave room for the mean
+        // itself.)
+        let point = num / den * 100.0;
         let d = stated.shown_decimals();
         let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
             == Verdict::Consistent;
-        let right = judge_percent(stated.value, d, ratio) == Verdict::Consistent;
+        let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
         if !averaged || right {
             continue;
         }
         let dept = figures.subs()[a.dept];
         let f = |v: f64, dd: u8| format_num(v, dd, lang);
-        let point = num / den * 100.0;
         let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
         let (_, dept_name) = unit_of(template, dept);
         let what = indicator_words(template, a.indicator);
@@ -687,6 +683,54 @@ mod tests {
         // this one.
         let other = vp(60.0);
         let subs: Vec<&Submission> = vec![&w1, &w2, &other];
+        assert!(
+            check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
+        // Fifteen wards of whole counts: the sums' half-units (±7,5 each)
+        // would leave room for the mean of their rates (94,94), which the
+        // department states; the rate of the sums is 459 / 477 = 96,23.
+        let pairs = [
+            (33.0, 33.0),
+            (38.0, 37.0),
+            (18.0, 9.0),
+            (19.0, 19.0),
+            (59.0, 58.0),
+            (29.0, 28.0),
+            (38.0, 37.0),
+            (27.0, 27.0),
+            (29.0, 28.0),
+            (19.0, 19.0),
+            (40.0, 39.0),
+            (29.0, 28.0),
+            (32.0, 32.0),
+            (28.0, 27.0),
+            (39.0, 38.0),
+        ];
+        let wards: Vec<Submission> = pairs
+            .iter()
+            .enumerate()
+            .map(|(k, (r, o))| ward(&format!("P{:02}", k + 1), *r, *o))
+            .collect();
+        let mean = wards
+            .iter()
+            .map(|w| w.figure(hc05, ValueColumn::Th).unwrap().value)
+            .sum::<f64>()
+            / 15.0;
+        let averaged = vp(round_to(mean, 2));
+        let mut subs: Vec<&Submission> = wards.iter().collect();
+        subs.push(&averaged);
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi).unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code, f[0].expected.as_str()),
+            (Code::RateAveraged, "96,23")
+        );
+        let right = vp(96.23);
+        subs.pop();
+        subs.push(&right);
         assert!(
             check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
                 .unwrap()
