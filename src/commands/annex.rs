@@ -98,12 +98,12 @@ pub fn run_annex(
 /// Runs the command.
 ///
 /// # Errors
-/// Fatal errors only (exit 2): unreadable template, missing input folder,
-/// output inside the input folder, outputs that exist without `--force`,
-/// outputs that cannot be written.
+/// Fatal errors only (exit 2): unreadable template, missing input folder
+/// or one with no spreadsheet, output inside the input folder, outputs
+/// that exist without `--force`, outputs that cannot be written.
 pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
-    check_folders(&args.dir, &args.out)?;
+    check_folders(&args.dir, &args.out, args.lang)?;
     // Check the template before touching the output folder.
     let settings = crate::annex::settings::AnnexSettings::from_template(&template)?;
     prepare_out_dir(&args.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], args.force)?;

@@ -693,3 +693,47 @@ fn practice_annex_scores_clean() {
         String::from_utf8_lossy(&score.stderr)
     );
 }
+
+/// An input folder with no spreadsheet (empty, or only a .docx and a
+/// .pdf) stops both commands with one line, in the language of the run,
+/// before anything is written.
+#[test]
+fn a_folder_without_a_spreadsheet_is_exit_2_for_consolidate_and_annex() {
+    let empty = tempfile::tempdir().unwrap();
+    let papers = tempfile::tempdir().unwrap();
+    std::fs::write(papers.path().join("cong-van.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(papers.path().join("scan.pdf"), b"%PDF-1.4").unwrap();
+    for (dir, holds_vi, holds_en) in [
+        (empty.path(), "(thư mục trống)", "(the folder is empty)"),
+        (
+            papers.path(),
+            "(chỉ có cong-van.docx, scan.pdf)",
+            "(only cong-van.docx, scan.pdf)",
+        ),
+    ] {
+        for (command, period) in [("consolidate", "2020-Q1"), ("annex", "2020-Q2")] {
+            for lang in ["vi", "en"] {
+                let tmp = tempfile::tempdir().unwrap();
+                let out = tmp.path().join("out");
+                let run = tonghop()
+                    .arg(command)
+                    .arg(dir)
+                    .args(["--period", period, "--lang", lang, "--out"])
+                    .arg(&out)
+                    .assert();
+                let output = run.get_output();
+                assert_eq!(output.status.code(), Some(2), "{command} {lang}");
+                let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+                let d = dir.display();
+                let expected = if lang == "vi" {
+                    format!("tonghop: không có bảng tính nào trong {d} {holds_vi}; hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods\n")
+                } else {
+                    format!("tonghop: no spreadsheet in {d} {holds_en}; choose the folder that holds the .xlsx, .xls or .ods files\n")
+                };
+                assert_eq!(stderr, expected, "{command} {lang}");
+                assert!(output.stdout.is_empty(), "{command} {lang}");
+                assert!(!out.exists(), "{command} {lang}: nothing is written");
+            }
+        }
+    }
+}
