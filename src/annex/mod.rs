@@ -30,7 +30,7 @@ use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
 use agency::{AgencyRef, AgencyResolver, Role};
 use deadline::{deadline_of_serial, parse_deadline, Timing};
-use duplicate::{content_key, differ_by_own_units, Similarity};
+use duplicate::{alike, content_key, differ_by_own_units, Reading, Similarity};
 use settings::AnnexSettings;
 use std::collections::{BTreeSet, HashMap};
 use table::{find_task_table, read_tasks, sender_of_sheet, RawTask, TaskHeaderWords};
@@ -347,7 +347,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
     let annex = group_rows(
         rows.into_iter()
             .enumerate()
-            .filter(|(k, _)| !dropped.contains(k))
+            .filter(|(k, _)| !dropped.contains_key(k))
             .map(|(_, r)| r)
             .collect(),
         ctx,
@@ -407,8 +407,9 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     );
 }
 
-/// Reports exact and near duplicates; returns the indices of the exact
-/// duplicates left out of the annex (every later copy of a content).
+/// Reports exact and near duplicates; returns the exact duplicates left
+/// out of the annex (every later copy of a content), each with the task
+/// the annex keeps in its place.
 /// `own` holds each task's own units (sender and leads): tasks that differ
 /// only by naming each its own unit are not duplicates.
 fn check_duplicates(
@@ -416,7 +417,7 @@ fn check_duplicates(
     own: &[BTreeSet<usize>],
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
-) -> std::collections::HashSet<usize> {
+) -> HashMap<usize, usize> {
     let sim = Similarity::new(ctx.template, &ctx.settings.boilerplate);
     let loc = |t: &Task| {
         Location::cell(
@@ -433,7 +434,7 @@ fn check_duplicates(
             .unwrap_or_default()
     };
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut dropped = std::collections::HashSet::new();
+    let mut dropped = HashMap::new();
     for (k, t) in tasks.iter().enumerate() {
         let key = content_key(&t.raw.content.text);
         if key.is_empty() {
@@ -454,7 +455,7 @@ fn check_duplicates(
                     .expected(there.to_string())
                     .actual(here.to_string()),
                 );
-                dropped.insert(k);
+                dropped.insert(k, j);
             }
             None => {
                 first.insert(key, k);
@@ -462,26 +463,36 @@ fn check_duplicates(
         }
     }
     let threshold = ctx.settings.near_duplicate;
-    let named: Vec<BTreeSet<usize>> = tasks
+    // Each content read once; only pairs that share enough meaningful
+    // words are compared (a batch of wards sends thousands of tasks).
+    let readings: Vec<Reading> = tasks
         .iter()
-        .map(|t| sim.agencies_named(&t.raw.content.text))
+        .map(|t| sim.read(&t.raw.content.text))
         .collect();
+    let candidates = duplicate::candidates(&readings);
     let none = BTreeSet::new();
+    let nothing = Reading::default();
     for (k, t) in tasks.iter().enumerate() {
-        if dropped.contains(&k) {
+        if dropped.contains_key(&k) {
             continue;
         }
-        for (j, o) in tasks.iter().enumerate().take(k) {
-            if dropped.contains(&j) {
+        for &j in candidates.get(k).map(Vec::as_slice).unwrap_or_default() {
+            let Some(o) = tasks.get(j) else { continue };
+            if dropped.contains_key(&j) {
                 continue;
             }
-            let s = sim.similarity(&o.raw.content.text, &t.raw.content.text);
+            let side = |x: usize| {
+                (
+                    readings.get(x).unwrap_or(&nothing),
+                    own.get(x).unwrap_or(&none),
+                )
+            };
+            let ((read_o, own_o), (read_t, own_t)) = (side(j), side(k));
+            let s = alike(read_o, read_t);
             if s < threshold {
                 continue;
             }
-            let side = |x: usize| (named.get(x).unwrap_or(&none), own.get(x).unwrap_or(&none));
-            let ((named_o, own_o), (named_t, own_t)) = (side(j), side(k));
-            if differ_by_own_units((named_o, named_t), (own_o, own_t)) {
+            if differ_by_own_units((&read_o.named, &read_t.named), (own_o, own_t)) {
                 continue;
             }
             let (here, there) = (loc(t), loc(o));
