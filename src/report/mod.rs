@@ -4,4 +4,5 @@ pub mod atomic;
 pub mod detail;
 pub mod errors;
 pub mod feedback;
+pub mod fit;
 pub mod workbook;
