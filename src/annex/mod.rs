@@ -22,7 +22,7 @@ pub mod settings;
 pub mod table;
 pub mod workbook;
 
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened};
 use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
@@ -167,6 +167,42 @@ pub struct AnnexRow {
     pub coord: String,
     /// Where the task was read (its content cell).
     pub source: Location,
+    /// The findings about this task, on the cells they concern.
+    pub marks: Vec<Mark>,
+}
+
+/// A column of a task in the annex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnnexColumn {
+    Content,
+    Deadline,
+    Lead,
+    Coord,
+}
+
+impl AnnexColumn {
+    /// The column a finding about a task concerns: its deadline, its lead
+    /// (an unknown lead is an error), its coordinators (an unknown one is a
+    /// warning) or its content (a duplicate). None for findings about
+    /// files.
+    pub fn of(f: &Finding) -> Option<AnnexColumn> {
+        match f.code {
+            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid => Some(AnnexColumn::Deadline),
+            Code::AgencyMissing => Some(AnnexColumn::Lead),
+            Code::AgencyUnknown if f.severity == Severity::Error => Some(AnnexColumn::Lead),
+            Code::AgencyUnknown => Some(AnnexColumn::Coord),
+            Code::TaskDuplicate => Some(AnnexColumn::Content),
+            _ => None,
+        }
+    }
+}
+
+/// A finding shown on the annex row of its task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub column: AnnexColumn,
+    pub severity: Severity,
+    pub message: String,
 }
 
 /// Tasks under one sub-section heading (`None`: directly under the
@@ -340,10 +376,12 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 lead: written(&lead),
                 coord: written(&coord),
                 source: content_loc,
+                marks: Vec::new(),
             },
         ));
     }
     let dropped = check_duplicates(&tasks, &own, ctx, &mut findings);
+    mark_rows(&tasks, &dropped, &findings, &mut rows);
     let annex = group_rows(
         rows.into_iter()
             .enumerate()
@@ -354,6 +392,53 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
     );
     crate::diagnostic::sort_findings(&mut findings);
     (annex, findings)
+}
+
+/// Puts each finding about a task on the annex row of that task, on the
+/// cell it concerns. Findings point at the source workbook's cells; a
+/// duplicate left out of the annex marks the task kept in its place.
+fn mark_rows(
+    tasks: &[&Task],
+    dropped: &HashMap<usize, usize>,
+    findings: &[Finding],
+    rows: &mut [(usize, Option<String>, AnnexRow)],
+) {
+    let mut at: HashMap<(&str, &str, String, AnnexColumn), usize> = HashMap::new();
+    for (k, t) in tasks.iter().enumerate() {
+        let raw = &t.raw;
+        for (cell, column) in [
+            (&raw.content, AnnexColumn::Content),
+            (&raw.deadline, AnnexColumn::Deadline),
+            (&raw.lead, AnnexColumn::Lead),
+            (&raw.coord, AnnexColumn::Coord),
+        ] {
+            let key = (
+                t.file.as_str(),
+                t.sheet.as_str(),
+                a1(cell.row, cell.col),
+                column,
+            );
+            at.entry(key).or_insert(k);
+        }
+    }
+    for f in findings {
+        let Some(column) = AnnexColumn::of(f) else {
+            continue;
+        };
+        let key = (f.file.as_str(), f.sheet.as_str(), f.cell.clone(), column);
+        let Some(&k) = at.get(&key) else { continue };
+        let k = dropped.get(&k).copied().unwrap_or(k);
+        if let Some((_, _, row)) = rows.get_mut(k) {
+            row.marks.push(Mark {
+                column,
+                severity: f.severity,
+                message: f.message.clone(),
+            });
+        }
+    }
+    for (_, _, row) in rows.iter_mut() {
+        row.marks.sort_by_key(|m| (m.column, m.severity));
+    }
 }
 
 fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {

@@ -116,7 +116,13 @@ pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
         }),
         attached_to: args.attached_to.clone(),
     };
-    write_annex(&args.out.join(WORKBOOK), &run.annex, &title)?;
+    write_annex(
+        &args.out.join(WORKBOOK),
+        &run.annex,
+        &title,
+        &run.findings,
+        args.lang,
+    )?;
     write_error_lists(&args.out, &run.findings)?;
     print_summary(&args, &run);
     Ok(Outcome::from_errors(Tally::of(&run.findings).errors))
