@@ -396,7 +396,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
 
 /// Puts each finding about a task on the annex row of that task, on the
 /// cell it concerns. Findings point at the source workbook's cells; a
-/// duplicate left out of the annex marks the task kept in its place.
+/// duplicate left out of the annex marks the content of the task kept in
+/// its place.
 fn mark_rows(
     tasks: &[&Task],
     dropped: &HashMap<usize, usize>,
@@ -427,7 +428,14 @@ fn mark_rows(
         };
         let key = (f.file.as_str(), f.sheet.as_str(), f.cell.clone(), column);
         let Some(&k) = at.get(&key) else { continue };
-        let k = dropped.get(&k).copied().unwrap_or(k);
+        // A copy left out is not printed: its duplicate finding marks the
+        // task kept in its place; what else is wrong with it (its own
+        // deadline, its own agencies) is no mark on another task's cells.
+        let k = match dropped.get(&k) {
+            Some(&kept) if f.code == Code::TaskDuplicate => kept,
+            Some(_) => continue,
+            None => k,
+        };
         if let Some((_, _, row)) = rows.get_mut(k) {
             row.marks.push(Mark {
                 column,

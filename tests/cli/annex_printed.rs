@@ -477,3 +477,73 @@ fn a_clean_annex_has_no_marks_and_says_it_has_no_findings() {
     assert_eq!(list[0][0], "Severity");
     assert_eq!(list[1][0], "No findings.");
 }
+
+/// Near miss of the marks: a copy left out of the annex marks the task
+/// kept (its content) with the duplicate, but its own stale deadline is
+/// no mark on the kept task, whose deadline is right; both findings are
+/// listed.
+#[test]
+fn a_copy_left_out_marks_only_the_duplicate_on_the_task_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let task = "Kiểm tra công tác phòng cháy chữa cháy tại các chợ";
+    for (file, deadline) in [
+        ("a-p-kt.xlsx", "Quý II/2020"),
+        ("b-p-kt.xlsx", "Quý I/2020"),
+    ] {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["STT", "Nội dung", "Tiến độ", "Cơ quan chủ trì"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["1", task, deadline, "P.KT"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        wb.save(dir.path().join(file)).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q2", "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let findings = read_findings(&out.path().join("errors.json"));
+    let codes: Vec<(&str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("b-p-kt.xlsx", "B2", "task-duplicate"),
+            ("b-p-kt.xlsx", "C2", "deadline-out-of-period")
+        ]
+    );
+    let book = out.path().join("phu-luc.xlsx");
+    let rows = read_sheet(&book, "Phụ lục");
+    assert_eq!(rows[5][1..3], [task, "Quý II/2020"]);
+    assert_eq!(
+        notes(&book)
+            .iter()
+            .map(|(c, _)| c.as_str())
+            .collect::<Vec<_>>(),
+        ["B6"]
+    );
+    assert_eq!(
+        fill_of(&book, "xl/worksheets/sheet1.xml", "B6").as_deref(),
+        Some(RED)
+    );
+    assert_eq!(fill_of(&book, "xl/worksheets/sheet1.xml", "C6"), None);
+    assert_eq!(read_sheet(&book, "Lỗi").len(), 3);
+}
