@@ -1,7 +1,10 @@
 //! Fatal errors: the run cannot proceed (bad arguments, unreadable
 //! template, output folder not writable). Exit status 2 with a one-line
-//! reason. Anything wrong with a submission is a finding instead.
+//! reason. Anything wrong with a submission is a finding instead. Reasons
+//! are in English, except the one a clerk meets in an ordinary run (an
+//! input folder with no spreadsheet), which follows `--lang`.
 
+use crate::diagnostic::Lang;
 use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +15,15 @@ pub enum Fatal {
     Usage(String),
     #[error("input folder {path} cannot be read: {reason}")]
     Input { path: PathBuf, reason: String },
+    /// The input folder holds no spreadsheet at all: nothing to
+    /// consolidate, and an empty output would look like a result.
+    #[error("{}", no_spreadsheet(path, found, *lang))]
+    NoSpreadsheet {
+        path: PathBuf,
+        /// What the folder holds instead (relative paths, sorted).
+        found: Vec<String>,
+        lang: Lang,
+    },
     #[error("output {path} already exists; use --force to replace it")]
     OutputExists { path: PathBuf },
     #[error("cannot write {path}: {reason}")]
@@ -25,6 +37,46 @@ impl Fatal {
         Fatal::Output {
             path: path.into(),
             reason: reason.to_string(),
+        }
+    }
+}
+
+/// How many of the files found the no-spreadsheet message names.
+const NAMED: usize = 5;
+
+/// "no spreadsheet in DIR", in the language of the run, with what the
+/// folder holds instead.
+fn no_spreadsheet(path: &std::path::Path, found: &[String], lang: Lang) -> String {
+    let dir = path.display();
+    let mut names = found
+        .iter()
+        .take(NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let more = found.len().saturating_sub(NAMED);
+    match lang {
+        Lang::Vi => {
+            if more > 0 {
+                names.push_str(&format!(" và {more} tệp khác"));
+            }
+            let holds = if found.is_empty() {
+                "thư mục trống".to_string()
+            } else {
+                format!("chỉ có {names}")
+            };
+            format!("không có bảng tính nào trong {dir} ({holds}); hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods")
+        }
+        Lang::En => {
+            if more > 0 {
+                names.push_str(&format!(" and {more} more"));
+            }
+            let holds = if found.is_empty() {
+                "the folder is empty".to_string()
+            } else {
+                format!("only {names}")
+            };
+            format!("no spreadsheet in {dir} ({holds}); choose the folder that holds the .xlsx, .xls or .ods files")
         }
     }
 }

@@ -112,6 +112,24 @@ fn starts_with_any(words: &[&str], phrases: &[Vec<String>]) -> bool {
         .any(|p| words.len() >= p.len() && words.iter().zip(p).all(|(w, x)| *w == x.as_str()))
 }
 
+/// The folded words of the units below a district ("phường", "xã", "thị
+/// trấn"): each has its own bodies, which the district's registry does not
+/// list.
+const WARD_LEVEL_WORDS: [&[&str]; 3] = [&["phuong"], &["xa"], &["thi", "tran"]];
+
+/// Whether a text names a ward's own body the way a ward's table names
+/// it: a name ending in "phường", "xã" or "thị trấn" with no number or
+/// place after it ("Ban Chỉ huy Quân sự phường", "Trạm Y tế xã"). Such a
+/// body is local to the ward that sends the task (or to each ward a
+/// department's task concerns), not a district agency.
+fn is_ward_body(text: &str) -> bool {
+    let key = fold(text);
+    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    WARD_LEVEL_WORDS
+        .iter()
+        .any(|w| words.len() > w.len() && words.ends_with(w))
+}
+
 /// A folded word split into its letters and its digits ("p09" → "p", "09").
 fn letters_digits(word: &str) -> Option<(&str, &str)> {
     let at = word.find(|c: char| c.is_ascii_digit())?;
@@ -390,6 +408,7 @@ impl<'a> AgencyResolver<'a> {
             let r = match role {
                 Role::Lead => self.unknown(whole),
                 Role::Coord if collective => AgencyRef::Collective(whole),
+                Role::Coord if is_ward_body(&whole) => AgencyRef::Other(whole),
                 Role::Coord if self.is_office(text) => self.unknown(whole),
                 Role::Coord => AgencyRef::Other(whole),
             };
@@ -742,6 +761,27 @@ mod tests {
             // collective after it is its own collective.
             let cell = format!("Các phòng, ban có liên quan, {office}, các đơn vị");
             assert_eq!(unknown(&cell, Role::Coord), [office], "{cell}");
+        }
+        // A ward's own body, as the ward's table names it, is no district
+        // agency: written as it stands, no finding (a lead is still held
+        // to the registry).
+        for body in [
+            "Ban Chỉ huy Quân sự phường",
+            "Đội Trật tự đô thị phường",
+            "Ban chỉ huy quân sự xã",
+            "Trạm Y tế thị trấn",
+        ] {
+            assert!(unknown(body, Role::Coord).is_empty(), "{body}");
+            assert_eq!(written(body), [body]);
+            assert_eq!(unknown(body, Role::Lead), [body]);
+        }
+        // Near misses: a ward word with a number or a place after it, or
+        // inside the name, is no ward's own body.
+        for office in [
+            "Đội Trật tự đô thị phường 5",
+            "Đội Quản lý thị trường phường Tân Định",
+        ] {
+            assert_eq!(unknown(office, Role::Coord), [office], "{office}");
         }
         // Near misses: texts that name no office are written as they stand.
         assert!(unknown("Nhân dân trên địa bàn", Role::Coord).is_empty());

@@ -42,45 +42,91 @@ pub fn content_key(content: &str) -> String {
     words.join(" ")
 }
 
+/// A content read for comparison: its weighted words (agency names
+/// replaced by one token) and the registry agencies it names.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reading {
+    pub words: HashMap<String, f64>,
+    pub named: BTreeSet<usize>,
+}
+
+impl Reading {
+    /// The words that carry meaning (full weight).
+    fn meaningful(&self) -> impl Iterator<Item = &str> {
+        self.words
+            .iter()
+            .filter(|(_, w)| **w >= 1.0)
+            .map(|(k, _)| k.as_str())
+    }
+}
+
+/// Phrases (folded words) looked up by their first word, longest first.
+#[derive(Default)]
+struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Clone + PartialEq> Phrases<T> {
+    fn new(list: impl IntoIterator<Item = (Vec<String>, T)>) -> Phrases<T> {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, T)>> = HashMap::new();
+        for (words, value) in list {
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            let bucket = by_first.entry(first).or_default();
+            if !bucket.iter().any(|(w, v)| *w == words && *v == value) {
+                bucket.push((words, value));
+            }
+        }
+        for bucket in by_first.values_mut() {
+            // Stable: of two phrases of one length, the first listed wins.
+            bucket.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest phrase that starts at `words[i]`.
+    fn at(&self, words: &[&str], i: usize) -> Option<&(Vec<String>, T)> {
+        let first = words.get(i)?;
+        self.by_first.get(*first)?.iter().find(|(phrase, _)| {
+            words
+                .get(i..i + phrase.len())
+                .is_some_and(|w| w.iter().zip(phrase.iter()).all(|(x, y)| x == y))
+        })
+    }
+}
+
 /// Compares task contents.
 pub struct Similarity {
-    /// Folded boilerplate phrases, longest first.
-    boilerplate: Vec<Vec<String>>,
-    /// Folded agency names and aliases with their agency, longest first.
-    agencies: Vec<(Vec<String>, usize)>,
+    boilerplate: Phrases<()>,
+    /// Agency names and aliases (two words or more) with their agency.
+    agencies: Phrases<usize>,
 }
 
 impl Similarity {
     pub fn new(template: &Template, boilerplate: &[String]) -> Similarity {
-        let mut boilerplate: Vec<Vec<String>> = boilerplate
-            .iter()
-            .map(|b| {
-                fold(b)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(String::from)
-                    .collect::<Vec<_>>()
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
-        boilerplate.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        boilerplate.dedup();
-        let mut agencies: Vec<(Vec<String>, usize)> = template
-            .agencies
-            .iter()
-            .enumerate()
-            .flat_map(|(i, a)| {
-                [a.name.clone()]
-                    .into_iter()
-                    .chain(a.aliases.iter().cloned())
-                    .map(move |n| (n, i))
-            })
-            .map(|(n, i)| (fold(&n).split(' ').map(String::from).collect::<Vec<_>>(), i))
-            // One-word aliases ("P1", "CCT") are too easily a real word.
-            .filter(|(w, _)| w.len() >= 2)
-            .collect();
-        agencies.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        agencies.dedup();
+        let folded = |s: &str| {
+            fold(s)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        let boilerplate = Phrases::new(boilerplate.iter().map(|b| (folded(b), ())));
+        let agencies = Phrases::new(
+            template
+                .agencies
+                .iter()
+                .enumerate()
+                .flat_map(|(i, a)| {
+                    [a.name.as_str()]
+                        .into_iter()
+                        .chain(a.aliases.iter().map(String::as_str))
+                        .map(move |n| (folded(n), i))
+                })
+                // One-word aliases ("P1", "CCT") are too easily a real word.
+                .filter(|(w, _)| w.len() >= 2),
+        );
         Similarity {
             boilerplate,
             agencies,
@@ -90,41 +136,35 @@ impl Similarity {
     /// The weighted words of a content (agency names replaced by one
     /// token).
     pub fn weighted_words(&self, content: &str) -> HashMap<String, f64> {
-        self.read(content).0
+        self.read(content).words
     }
 
     /// The registry agencies a content names.
     pub fn agencies_named(&self, content: &str) -> BTreeSet<usize> {
-        self.read(content).1
+        self.read(content).named
     }
 
-    /// The weighted words of a content and the agencies it names.
-    fn read(&self, content: &str) -> (HashMap<String, f64>, BTreeSet<usize>) {
+    /// Reads a content once for any number of comparisons.
+    pub fn read(&self, content: &str) -> Reading {
         let key = content_key(content);
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         let mut out = HashMap::new();
         let mut named = BTreeSet::new();
         let mut i = 0;
-        while i < words.len() {
-            let at = |phrase: &Vec<String>| {
-                words
-                    .get(i..i + phrase.len())
-                    .is_some_and(|w| w.iter().zip(phrase.iter()).all(|(x, y)| x == y))
-            };
-            if let Some((a, k)) = self.agencies.iter().find(|(a, _)| at(a)) {
+        while let Some(&w) = words.get(i) {
+            if let Some((a, k)) = self.agencies.at(&words, i) {
                 out.insert(AGENCY.to_string(), LIGHT);
                 named.insert(*k);
                 i += a.len();
                 continue;
             }
-            if let Some(b) = self.boilerplate.iter().find(|b| at(b)) {
+            if let Some((b, ())) = self.boilerplate.at(&words, i) {
                 for w in b {
                     out.entry(w.clone()).or_insert(LIGHT);
                 }
                 i += b.len();
                 continue;
             }
-            let Some(&w) = words.get(i) else { break };
             let weight = if w.bytes().all(|b| b.is_ascii_digit()) {
                 LIGHT
             } else {
@@ -134,38 +174,73 @@ impl Similarity {
             *e = e.max(weight);
             i += 1;
         }
-        (out, named)
+        Reading { words: out, named }
     }
 
     /// The similarity of two contents (0 to 1), or 0 when they share too
     /// few meaningful words to be compared.
     pub fn similarity(&self, a: &str, b: &str) -> f64 {
-        let (wa, wb) = (self.weighted_words(a), self.weighted_words(b));
-        let mut shared = 0.0;
-        let mut shared_meaningful = 0.0;
-        let mut union = 0.0;
-        for (w, x) in &wa {
-            match wb.get(w) {
-                Some(_) => {
-                    shared += x;
-                    union += x;
-                    if *x >= 1.0 {
-                        shared_meaningful += x;
-                    }
-                }
-                None => union += x,
-            }
-        }
-        for (w, y) in &wb {
-            if !wa.contains_key(w) {
-                union += y;
-            }
-        }
-        if union == 0.0 || shared_meaningful < MIN_SHARED {
-            return 0.0;
-        }
-        shared / union
+        alike(&self.read(a), &self.read(b))
     }
+}
+
+/// The similarity of two readings (0 to 1), or 0 when they share too few
+/// meaningful words to be compared.
+pub fn alike(a: &Reading, b: &Reading) -> f64 {
+    let (wa, wb) = (&a.words, &b.words);
+    let mut shared = 0.0;
+    let mut shared_meaningful = 0.0;
+    let mut union = 0.0;
+    for (w, x) in wa {
+        match wb.get(w) {
+            Some(_) => {
+                shared += x;
+                union += x;
+                if *x >= 1.0 {
+                    shared_meaningful += x;
+                }
+            }
+            None => union += x,
+        }
+    }
+    for (w, y) in wb {
+        if !wa.contains_key(w) {
+            union += y;
+        }
+    }
+    if union == 0.0 || shared_meaningful < MIN_SHARED {
+        return 0.0;
+    }
+    shared / union
+}
+
+/// For each reading, the earlier ones it may be alike to: those sharing
+/// at least [`MIN_SHARED`] meaningful words (every other pair scores 0),
+/// found through an index of words, so that a batch of thousands of tasks
+/// is not compared pair by pair. In increasing order.
+pub fn candidates(readings: &[Reading]) -> Vec<Vec<usize>> {
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut out = Vec::with_capacity(readings.len());
+    let mut shared: HashMap<usize, f64> = HashMap::new();
+    for (k, r) in readings.iter().enumerate() {
+        shared.clear();
+        for w in r.meaningful() {
+            for &j in postings.get(w).map(Vec::as_slice).unwrap_or_default() {
+                *shared.entry(j).or_default() += 1.0;
+            }
+        }
+        let mut earlier: Vec<usize> = shared
+            .iter()
+            .filter(|(_, n)| **n >= MIN_SHARED)
+            .map(|(j, _)| *j)
+            .collect();
+        earlier.sort_unstable();
+        out.push(earlier);
+        for w in r.meaningful() {
+            postings.entry(w).or_default().push(k);
+        }
+    }
+    out
 }
 
 /// Whether two tasks differ only by naming each its own unit: every agency

@@ -22,7 +22,7 @@ pub mod settings;
 pub mod table;
 pub mod workbook;
 
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened};
 use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
@@ -30,7 +30,7 @@ use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
 use agency::{AgencyRef, AgencyResolver, Role};
 use deadline::{deadline_of_serial, parse_deadline, Timing};
-use duplicate::{content_key, differ_by_own_units, Similarity};
+use duplicate::{alike, content_key, differ_by_own_units, Reading, Similarity};
 use settings::AnnexSettings;
 use std::collections::{BTreeSet, HashMap};
 use table::{find_task_table, read_tasks, sender_of_sheet, RawTask, TaskHeaderWords};
@@ -167,6 +167,42 @@ pub struct AnnexRow {
     pub coord: String,
     /// Where the task was read (its content cell).
     pub source: Location,
+    /// The findings about this task, on the cells they concern.
+    pub marks: Vec<Mark>,
+}
+
+/// A column of a task in the annex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AnnexColumn {
+    Content,
+    Deadline,
+    Lead,
+    Coord,
+}
+
+impl AnnexColumn {
+    /// The column a finding about a task concerns: its deadline, its lead
+    /// (an unknown lead is an error), its coordinators (an unknown one is a
+    /// warning) or its content (a duplicate). None for findings about
+    /// files.
+    pub fn of(f: &Finding) -> Option<AnnexColumn> {
+        match f.code {
+            Code::DeadlineOutOfPeriod | Code::DeadlineInvalid => Some(AnnexColumn::Deadline),
+            Code::AgencyMissing => Some(AnnexColumn::Lead),
+            Code::AgencyUnknown if f.severity == Severity::Error => Some(AnnexColumn::Lead),
+            Code::AgencyUnknown => Some(AnnexColumn::Coord),
+            Code::TaskDuplicate => Some(AnnexColumn::Content),
+            _ => None,
+        }
+    }
+}
+
+/// A finding shown on the annex row of its task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub column: AnnexColumn,
+    pub severity: Severity,
+    pub message: String,
 }
 
 /// Tasks under one sub-section heading (`None`: directly under the
@@ -340,20 +376,77 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 lead: written(&lead),
                 coord: written(&coord),
                 source: content_loc,
+                marks: Vec::new(),
             },
         ));
     }
     let dropped = check_duplicates(&tasks, &own, ctx, &mut findings);
+    mark_rows(&tasks, &dropped, &findings, &mut rows);
     let annex = group_rows(
         rows.into_iter()
             .enumerate()
-            .filter(|(k, _)| !dropped.contains(k))
+            .filter(|(k, _)| !dropped.contains_key(k))
             .map(|(_, r)| r)
             .collect(),
         ctx,
     );
     crate::diagnostic::sort_findings(&mut findings);
     (annex, findings)
+}
+
+/// Puts each finding about a task on the annex row of that task, on the
+/// cell it concerns. Findings point at the source workbook's cells; a
+/// duplicate left out of the annex marks the content of the task kept in
+/// its place.
+fn mark_rows(
+    tasks: &[&Task],
+    dropped: &HashMap<usize, usize>,
+    findings: &[Finding],
+    rows: &mut [(usize, Option<String>, AnnexRow)],
+) {
+    let mut at: HashMap<(&str, &str, String, AnnexColumn), usize> = HashMap::new();
+    for (k, t) in tasks.iter().enumerate() {
+        let raw = &t.raw;
+        for (cell, column) in [
+            (&raw.content, AnnexColumn::Content),
+            (&raw.deadline, AnnexColumn::Deadline),
+            (&raw.lead, AnnexColumn::Lead),
+            (&raw.coord, AnnexColumn::Coord),
+        ] {
+            let key = (
+                t.file.as_str(),
+                t.sheet.as_str(),
+                a1(cell.row, cell.col),
+                column,
+            );
+            at.entry(key).or_insert(k);
+        }
+    }
+    for f in findings {
+        let Some(column) = AnnexColumn::of(f) else {
+            continue;
+        };
+        let key = (f.file.as_str(), f.sheet.as_str(), f.cell.clone(), column);
+        let Some(&k) = at.get(&key) else { continue };
+        // A copy left out is not printed: its duplicate finding marks the
+        // task kept in its place; what else is wrong with it (its own
+        // deadline, its own agencies) is no mark on another task's cells.
+        let k = match dropped.get(&k) {
+            Some(&kept) if f.code == Code::TaskDuplicate => kept,
+            Some(_) => continue,
+            None => k,
+        };
+        if let Some((_, _, row)) = rows.get_mut(k) {
+            row.marks.push(Mark {
+                column,
+                severity: f.severity,
+                message: f.message.clone(),
+            });
+        }
+    }
+    for (_, _, row) in rows.iter_mut() {
+        row.marks.sort_by_key(|m| (m.column, m.severity));
+    }
 }
 
 fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {
@@ -407,8 +500,9 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     );
 }
 
-/// Reports exact and near duplicates; returns the indices of the exact
-/// duplicates left out of the annex (every later copy of a content).
+/// Reports exact and near duplicates; returns the exact duplicates left
+/// out of the annex (every later copy of a content), each with the task
+/// the annex keeps in its place.
 /// `own` holds each task's own units (sender and leads): tasks that differ
 /// only by naming each its own unit are not duplicates.
 fn check_duplicates(
@@ -416,7 +510,7 @@ fn check_duplicates(
     own: &[BTreeSet<usize>],
     ctx: &AnnexContext,
     findings: &mut Vec<Finding>,
-) -> std::collections::HashSet<usize> {
+) -> HashMap<usize, usize> {
     let sim = Similarity::new(ctx.template, &ctx.settings.boilerplate);
     let loc = |t: &Task| {
         Location::cell(
@@ -433,7 +527,7 @@ fn check_duplicates(
             .unwrap_or_default()
     };
     let mut first: HashMap<String, usize> = HashMap::new();
-    let mut dropped = std::collections::HashSet::new();
+    let mut dropped = HashMap::new();
     for (k, t) in tasks.iter().enumerate() {
         let key = content_key(&t.raw.content.text);
         if key.is_empty() {
@@ -454,7 +548,7 @@ fn check_duplicates(
                     .expected(there.to_string())
                     .actual(here.to_string()),
                 );
-                dropped.insert(k);
+                dropped.insert(k, j);
             }
             None => {
                 first.insert(key, k);
@@ -462,26 +556,36 @@ fn check_duplicates(
         }
     }
     let threshold = ctx.settings.near_duplicate;
-    let named: Vec<BTreeSet<usize>> = tasks
+    // Each content read once; only pairs that share enough meaningful
+    // words are compared (a batch of wards sends thousands of tasks).
+    let readings: Vec<Reading> = tasks
         .iter()
-        .map(|t| sim.agencies_named(&t.raw.content.text))
+        .map(|t| sim.read(&t.raw.content.text))
         .collect();
+    let candidates = duplicate::candidates(&readings);
     let none = BTreeSet::new();
+    let nothing = Reading::default();
     for (k, t) in tasks.iter().enumerate() {
-        if dropped.contains(&k) {
+        if dropped.contains_key(&k) {
             continue;
         }
-        for (j, o) in tasks.iter().enumerate().take(k) {
-            if dropped.contains(&j) {
+        for &j in candidates.get(k).map(Vec::as_slice).unwrap_or_default() {
+            let Some(o) = tasks.get(j) else { continue };
+            if dropped.contains_key(&j) {
                 continue;
             }
-            let s = sim.similarity(&o.raw.content.text, &t.raw.content.text);
+            let side = |x: usize| {
+                (
+                    readings.get(x).unwrap_or(&nothing),
+                    own.get(x).unwrap_or(&none),
+                )
+            };
+            let ((read_o, own_o), (read_t, own_t)) = (side(j), side(k));
+            let s = alike(read_o, read_t);
             if s < threshold {
                 continue;
             }
-            let side = |x: usize| (named.get(x).unwrap_or(&none), own.get(x).unwrap_or(&none));
-            let ((named_o, own_o), (named_t, own_t)) = (side(j), side(k));
-            if differ_by_own_units((named_o, named_t), (own_o, own_t)) {
+            if differ_by_own_units((&read_o.named, &read_t.named), (own_o, own_t)) {
                 continue;
             }
             let (here, there) = (loc(t), loc(o));

@@ -1,22 +1,31 @@
 //! The annex workbook `phu-luc.xlsx`, print-ready as the office prints it:
 //!
 //! ```text
+//! Phụ lục
 //! row 1   CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ II NĂM 2020      (merged A:E, bold)
 //! row 2   (Ban hành kèm theo Báo cáo số … của Ủy ban nhân dân quận)   (italic)
+//! row 3   Ô tô màu: … (the legend, when a task is marked)           (italic, 11)
 //! row 4   TT | Nội dung | Tiến độ | Cơ quan chủ trì | Cơ quan phối hợp   (repeated on every page)
 //!         I  | KINH TẾ - TÀI CHÍNH - NGÂN SÁCH                           (bold, merged B:E)
 //!            | Đầu tư xây dựng cơ bản                                   (sub-section, bold italic)
 //!         1  | …        | Tháng 5/2020 | Phòng TC-KH | UBND 16 phường
+//!                         ^ a cell a finding concerns: filled by severity, with a note
+//! Lỗi     Mức độ | Mã lỗi | Đơn vị | Tệp | Trang tính | Ô | Phải là | Giá trị ghi | Nội dung
 //! ```
 //!
 //! Times New Roman 13, thin borders, wrapped text, A4 landscape fitted to
-//! the page width, page numbers in the footer. Row heights are left to the
-//! spreadsheet, which fits wrapped text when it opens the file.
+//! the page width, page numbers in the footer. Every row is as tall as its
+//! wrapped text (see [`crate::report::fit`]): a spreadsheet keeps the
+//! height a file states, and a wrapped cell taller than its row prints cut.
 
-use crate::annex::Annex;
+use crate::annex::{Annex, AnnexColumn, AnnexRow, Mark};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::report::atomic::write_atomic;
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
+use crate::report::fit::{Columns, Font};
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
+};
 use std::path::Path;
 
 /// The annex sheet's name.
@@ -31,12 +40,38 @@ pub const HEADERS: [&str; 5] = [
     "Cơ quan chủ trì",
     "Cơ quan phối hợp",
 ];
-/// Column widths (characters) that fill an A4 landscape page.
-const WIDTHS: [f64; 5] = [6.0, 62.0, 16.0, 22.0, 30.0];
+/// Column widths (digits of Times New Roman 13, the workbook's default
+/// font) that fill an A4 landscape page.
+const WIDTHS: [f64; 5] = [5.0, 50.0, 13.0, 18.0, 24.0];
+/// How the columns measure (see [`crate::report::fit`]).
+const COLUMNS: Columns = Columns::TIMES_NEW_ROMAN_13;
+/// Times New Roman 13's default row (pixels) and column (pixels, 8.43
+/// digits) in Excel.
+const DEFAULT_ROW_PX: u32 = 23;
+const DEFAULT_COLUMN_PX: u32 = 80;
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 13.0;
+/// The legend's and the finding list's font size.
+const SMALL: f64 = 11.0;
 /// A4 in Excel's paper size numbers.
 const A4: u8 = 9;
+/// The title row is at least this tall (points), as the office sets it.
+const TITLE_PT: f64 = 36.0;
+
+/// The fill of a cell or finding of each severity: the colours of the
+/// "Lỗi" sheet of every workbook of tonghop.
+pub fn severity_fill(s: Severity) -> Color {
+    match s {
+        Severity::Error => Color::RGB(0xF8CBAD),
+        Severity::Warning => Color::RGB(0xFFF2CC),
+        Severity::Info => Color::RGB(0xDDEBF7),
+    }
+}
+
+/// The name of the finding list's sheet.
+pub fn findings_sheet_name(lang: Lang) -> &'static str {
+    lang.pick("Lỗi", "Findings")
+}
 
 /// The annex's title line and the "(Ban hành kèm theo …)" line.
 pub struct AnnexTitle {
@@ -55,14 +90,44 @@ fn cell() -> Format {
         .set_align(FormatAlign::Top)
 }
 
-/// Builds the workbook in memory.
+/// Builds the workbook in memory: the annex, then the findings.
 ///
 /// # Errors
 /// Only on an internal error of the writer.
-pub fn annex_workbook(annex: &Annex, title: &AnnexTitle) -> Result<Vec<u8>, XlsxError> {
+pub fn annex_workbook(
+    annex: &Annex,
+    title: &AnnexTitle,
+    findings: &[Finding],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
+    // Times New Roman as the "Normal" font: column widths then measure
+    // the same in Excel and LibreOffice (which lacks Calibri on many
+    // systems and measures with a wider font).
+    wb.set_default_format(&base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
+    annex_sheet(wb.add_worksheet(), annex, title, lang)?;
+    findings_sheet(wb.add_worksheet(), findings, lang)?;
+    wb.save_to_buffer()
+}
+
+/// The widths of the columns from `first` to the last, added up (a merged
+/// cell's width).
+fn span(first: usize) -> f64 {
+    WIDTHS.iter().skip(first).sum()
+}
+
+fn width(col: usize) -> f64 {
+    WIDTHS.get(col).copied().unwrap_or_default()
+}
+
+fn annex_sheet(
+    ws: &mut Worksheet,
+    annex: &Annex,
+    title: &AnnexTitle,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     ws.set_name(SHEET)?;
+    let (regular, bold) = (Font::regular(SIZE), Font::bold(SIZE));
     let title_fmt = base()
         .set_bold()
         .set_align(FormatAlign::Center)
@@ -71,6 +136,7 @@ pub fn annex_workbook(annex: &Annex, title: &AnnexTitle) -> Result<Vec<u8>, Xlsx
     let italic = base()
         .set_italic()
         .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
         .set_text_wrap();
     let header = cell()
         .set_bold()
@@ -87,32 +153,102 @@ pub fn annex_workbook(annex: &Annex, title: &AnnexTitle) -> Result<Vec<u8>, Xlsx
         ws.set_column_width(c as u16, *w)?;
     }
     ws.merge_range(0, 0, 0, 4, &title.title, &title_fmt)?;
-    ws.set_row_height(0, 36)?;
+    ws.set_row_height(
+        0,
+        COLUMNS
+            .row_height_for(&[(&title.title, span(0), bold)])
+            .max(TITLE_PT),
+    )?;
     if let Some(a) = &title.attached_to {
-        ws.merge_range(1, 0, 1, 4, &format!("(Ban hành kèm theo {a})"), &italic)?;
+        let line = format!("(Ban hành kèm theo {a})");
+        ws.merge_range(1, 0, 1, 4, &line, &italic)?;
+        ws.set_row_height(1, COLUMNS.row_height_for(&[(&line, span(0), regular)]))?;
+    }
+    let marked = annex
+        .sections
+        .iter()
+        .flat_map(|s| &s.groups)
+        .flat_map(|g| &g.rows)
+        .any(|r| !r.marks.is_empty());
+    if marked {
+        let legend = lang.pick(
+            "Ô tô màu là ô có lỗi (đỏ) hoặc cảnh báo (vàng): xem ghi chú của ô và trang «Lỗi». Sửa xong, chạy lại trước khi in.",
+            "A filled cell has an error (red) or a warning (yellow): see the cell's note and the «Findings» sheet. Correct them and run again before printing.",
+        );
+        let legend_fmt = Format::new()
+            .set_font_name(FONT)
+            .set_font_size(SMALL)
+            .set_italic()
+            .set_text_wrap()
+            .set_align(FormatAlign::VerticalCenter);
+        ws.merge_range(2, 0, 2, 4, legend, &legend_fmt)?;
+        ws.set_row_height(
+            2,
+            COLUMNS.row_height_for(&[(legend, span(0), Font::regular(SMALL))]),
+        )?;
     }
     for (c, h) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
     }
+    let header_cells: Vec<(&str, f64, Font)> = HEADERS
+        .iter()
+        .enumerate()
+        .map(|(c, h)| (*h, width(c), bold))
+        .collect();
+    ws.set_row_height(HEADER_ROW, COLUMNS.row_height_for(&header_cells))?;
     let mut r = HEADER_ROW + 1;
     for s in &annex.sections {
+        let heading = s.title.to_uppercase();
         ws.write_string_with_format(r, 0, &s.numeral, &section_num)?;
-        ws.merge_range(r, 1, r, 4, &s.title.to_uppercase(), &section)?;
+        ws.merge_range(r, 1, r, 4, &heading, &section)?;
+        ws.set_row_height(
+            r,
+            COLUMNS.row_height_for(&[(&s.numeral, width(0), bold), (&heading, span(1), bold)]),
+        )?;
         r += 1;
         let mut n = 0u32;
         for g in &s.groups {
             if let Some(sub) = &g.subsection {
                 ws.write_blank(r, 0, &text)?;
                 ws.merge_range(r, 1, r, 4, sub, &subsection)?;
+                ws.set_row_height(r, COLUMNS.row_height_for(&[(sub, span(1), bold)]))?;
                 r += 1;
             }
             for row in &g.rows {
                 n += 1;
                 ws.write_number_with_format(r, 0, f64::from(n), &number)?;
-                ws.write_string_with_format(r, 1, &row.content, &text)?;
-                ws.write_string_with_format(r, 2, &row.deadline, &centred)?;
-                ws.write_string_with_format(r, 3, &row.lead, &text)?;
-                ws.write_string_with_format(r, 4, &row.coord, &text)?;
+                let cells = [
+                    (AnnexColumn::Content, &row.content, &text),
+                    (AnnexColumn::Deadline, &row.deadline, &centred),
+                    (AnnexColumn::Lead, &row.lead, &text),
+                    (AnnexColumn::Coord, &row.coord, &text),
+                ];
+                for (c, (column, value, format)) in cells.iter().enumerate() {
+                    let col = c as u16 + 1;
+                    match marks_of(row, *column) {
+                        Some((severity, note)) => {
+                            let filled = (*format)
+                                .clone()
+                                .set_background_color(severity_fill(severity));
+                            ws.write_string_with_format(r, col, value.as_str(), &filled)?;
+                            ws.insert_note(r, col, &note)?;
+                        }
+                        None => {
+                            ws.write_string_with_format(r, col, value.as_str(), format)?;
+                        }
+                    }
+                }
+                let number_text = n.to_string();
+                ws.set_row_height(
+                    r,
+                    COLUMNS.row_height_for(&[
+                        (&number_text, width(0), regular),
+                        (&row.content, width(1), regular),
+                        (&row.deadline, width(2), regular),
+                        (&row.lead, width(3), regular),
+                        (&row.coord, width(4), regular),
+                    ]),
+                )?;
                 r += 1;
             }
         }
@@ -125,14 +261,133 @@ pub fn annex_workbook(annex: &Annex, title: &AnnexTitle) -> Result<Vec<u8>, Xlsx
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     ws.set_footer("&C&\"Times New Roman,Regular\"&11Trang &P/&N");
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    wb.save_to_buffer()
+    Ok(())
+}
+
+/// The worst severity of the findings on one cell of a task, and the note
+/// that carries their messages.
+fn marks_of(row: &AnnexRow, column: AnnexColumn) -> Option<(Severity, Note)> {
+    let here: Vec<&Mark> = row.marks.iter().filter(|m| m.column == column).collect();
+    let worst = here.iter().map(|m| m.severity).min()?;
+    let text = here
+        .iter()
+        .map(|m| m.message.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    // About 45 characters a line in a note 320 pixels wide.
+    let lines = here
+        .iter()
+        .map(|m| m.message.chars().count() / 45 + 2)
+        .sum::<usize>();
+    let note = Note::new(text)
+        .set_author("tonghop")
+        .add_author_prefix(false)
+        .set_width(320)
+        .set_height((lines as u32 * 16).clamp(74, 400));
+    Some((worst, note))
+}
+
+/// The finding list's columns: those of the error list, less the indicator
+/// and column (a task has neither).
+const FINDING_WIDTHS: [f64; 9] = [7.0, 17.0, 7.0, 13.0, 8.0, 4.0, 11.0, 11.0, 32.0];
+
+/// The findings as a printable sheet: one finding per row, wrapped, the
+/// header repeated, fitted to the width of an A4 landscape page.
+fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Result<(), XlsxError> {
+    ws.set_name(findings_sheet_name(lang))?;
+    let headers = match lang {
+        Lang::Vi => [
+            "Mức độ",
+            "Mã lỗi",
+            "Đơn vị",
+            "Tệp",
+            "Trang tính",
+            "Ô",
+            "Phải là",
+            "Giá trị ghi",
+            "Nội dung",
+        ],
+        Lang::En => [
+            "Severity", "Code", "Unit", "File", "Sheet", "Cell", "Expected", "Actual", "Message",
+        ],
+    };
+    let small = || {
+        Format::new()
+            .set_font_name(FONT)
+            .set_font_size(SMALL)
+            .set_border(FormatBorder::Thin)
+            .set_text_wrap()
+            .set_align(FormatAlign::Top)
+    };
+    let (regular, bold) = (Font::regular(SMALL), Font::bold(SMALL));
+    let header = small()
+        .set_bold()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_background_color(Color::RGB(0xD9D9D9));
+    for (c, w) in FINDING_WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &header)?;
+    }
+    let fit = |texts: &[&str], font: Font| {
+        let cells: Vec<(&str, f64, Font)> = texts
+            .iter()
+            .zip(FINDING_WIDTHS)
+            .map(|(t, w)| (*t, w, font))
+            .collect();
+        COLUMNS.row_height_for(&cells)
+    };
+    ws.set_row_height(0, fit(&headers, bold))?;
+    for (k, f) in findings.iter().enumerate() {
+        let row = k as u32 + 1;
+        let fmt = small().set_background_color(severity_fill(f.severity));
+        let values = [
+            f.severity.label(lang),
+            f.code.as_str(),
+            &f.unit,
+            &f.file,
+            &f.sheet,
+            &f.cell,
+            &f.expected,
+            &f.actual,
+            &f.message,
+        ];
+        for (c, v) in values.iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, *v, &fmt)?;
+        }
+        ws.set_row_height(row, fit(&values, regular))?;
+    }
+    if findings.is_empty() {
+        let none = lang.pick("Không có phát hiện nào.", "No findings.");
+        ws.merge_range(1, 0, 1, 8, none, &small())?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, findings.len().max(1) as u32, 8)?;
+    ws.set_landscape();
+    ws.set_paper_size(A4);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_footer(format!(
+        "&C&\"Times New Roman,Regular\"&10{} &P/&N",
+        lang.pick("Trang", "Page")
+    ));
+    Ok(())
 }
 
 /// Writes the annex workbook atomically.
 ///
 /// # Errors
 /// When the file cannot be written.
-pub fn write_annex(path: &Path, annex: &Annex, title: &AnnexTitle) -> Result<(), Fatal> {
-    let bytes = annex_workbook(annex, title).map_err(|e| Fatal::output(path, e))?;
+pub fn write_annex(
+    path: &Path,
+    annex: &Annex,
+    title: &AnnexTitle,
+    findings: &[Finding],
+    lang: Lang,
+) -> Result<(), Fatal> {
+    let bytes = annex_workbook(annex, title, findings, lang).map_err(|e| Fatal::output(path, e))?;
     write_atomic(path, &bytes)
 }

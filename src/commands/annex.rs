@@ -98,12 +98,12 @@ pub fn run_annex(
 /// Runs the command.
 ///
 /// # Errors
-/// Fatal errors only (exit 2): unreadable template, missing input folder,
-/// output inside the input folder, outputs that exist without `--force`,
-/// outputs that cannot be written.
+/// Fatal errors only (exit 2): unreadable template, missing input folder
+/// or one with no spreadsheet, output inside the input folder, outputs
+/// that exist without `--force`, outputs that cannot be written.
 pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
-    check_folders(&args.dir, &args.out)?;
+    check_folders(&args.dir, &args.out, args.lang)?;
     // Check the template before touching the output folder.
     let settings = crate::annex::settings::AnnexSettings::from_template(&template)?;
     prepare_out_dir(&args.out, &[WORKBOOK, ERRORS_CSV, ERRORS_JSON], args.force)?;
@@ -116,7 +116,13 @@ pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
         }),
         attached_to: args.attached_to.clone(),
     };
-    write_annex(&args.out.join(WORKBOOK), &run.annex, &title)?;
+    write_annex(
+        &args.out.join(WORKBOOK),
+        &run.annex,
+        &title,
+        &run.findings,
+        args.lang,
+    )?;
     write_error_lists(&args.out, &run.findings)?;
     print_summary(&args, &run);
     Ok(Outcome::from_errors(Tally::of(&run.findings).errors))

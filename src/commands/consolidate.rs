@@ -96,11 +96,11 @@ pub fn load_template(dir: Option<&Path>) -> Result<Template, Fatal> {
 
 impl Config {
     /// # Errors
-    /// Unreadable template, missing input folder, or an output folder
-    /// inside the input folder.
+    /// Unreadable template, missing input folder or one with no
+    /// spreadsheet, or an output folder inside the input folder.
     pub fn resolve(args: ConsolidateArgs) -> Result<Config, Fatal> {
         let template = load_template(args.template.as_deref())?;
-        check_folders(&args.dir, &args.out)?;
+        check_folders(&args.dir, &args.out, args.lang)?;
         let previous = match &args.previous {
             Some(p) => Some(read_previous(p, &template)?),
             None => None,

@@ -1,7 +1,9 @@
 //! Writing outputs atomically: a temporary file in the same folder, then a
 //! rename, so that a reader never sees half a workbook.
 
+use crate::diagnostic::Lang;
 use crate::error::Fatal;
+use crate::ingest::{discover, InputKind};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -54,13 +56,16 @@ pub fn write_atomic_with(
 }
 
 /// Checks the input and output folders of a run: the input must be a
-/// folder, and the output must not lie inside it (nothing is ever written
-/// into the input folder).
+/// folder holding at least one spreadsheet (anywhere below it), and the
+/// output must not lie inside it (nothing is ever written into the input
+/// folder). Both `consolidate` and `annex` start here, before anything is
+/// written.
 ///
 /// # Errors
 /// `Input` when the input folder is missing; `Usage` when the output is
-/// inside it.
-pub fn check_folders(dir: &Path, out: &Path) -> Result<(), Fatal> {
+/// inside it; `NoSpreadsheet` when no file under it is a spreadsheet (an
+/// empty folder, or only a .docx and a .pdf), in the language of the run.
+pub fn check_folders(dir: &Path, out: &Path, lang: Lang) -> Result<(), Fatal> {
     if !dir.is_dir() {
         return Err(Fatal::Input {
             path: dir.to_path_buf(),
@@ -77,6 +82,14 @@ pub fn check_folders(dir: &Path, out: &Path) -> Result<(), Fatal> {
             out.display(),
             dir.display()
         )));
+    }
+    let files = discover(dir)?;
+    if !files.iter().any(|f| f.kind == InputKind::Spreadsheet) {
+        return Err(Fatal::NoSpreadsheet {
+            path: dir.to_path_buf(),
+            found: files.into_iter().map(|f| f.rel).collect(),
+            lang,
+        });
     }
     Ok(())
 }
@@ -147,5 +160,48 @@ mod tests {
         }
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_folder_without_a_spreadsheet_is_said_in_the_language_of_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let said = |lang| match check_folders(dir.path(), out.path(), lang) {
+            Err(e @ Fatal::NoSpreadsheet { .. }) => e.to_string(),
+            other => panic!("{other:?}"),
+        };
+        let d = dir.path().display();
+        assert_eq!(
+            said(Lang::Vi),
+            format!("không có bảng tính nào trong {d} (thư mục trống); hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods")
+        );
+        assert_eq!(
+            said(Lang::En),
+            format!("no spreadsheet in {d} (the folder is empty); choose the folder that holds the .xlsx, .xls or .ods files")
+        );
+        // Non-spreadsheets and an Excel lock file are not spreadsheets.
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in [
+            "ghi-chu.docx",
+            "scan.pdf",
+            "~$p-05.xlsx",
+            "sub/a.txt",
+            "sub/b.txt",
+            "sub/c.txt",
+        ] {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        }
+        assert_eq!(
+            said(Lang::En),
+            format!("no spreadsheet in {d} (only ghi-chu.docx, scan.pdf, sub/a.txt, sub/b.txt, sub/c.txt and 1 more); choose the folder that holds the .xlsx, .xls or .ods files")
+        );
+        assert!(said(Lang::Vi).contains(
+            "(chỉ có ghi-chu.docx, scan.pdf, sub/a.txt, sub/b.txt, sub/c.txt và 1 tệp khác)"
+        ));
+        // Near miss: one spreadsheet, however deep (even a broken one, which
+        // the run reports as a finding), is enough.
+        std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        std::fs::write(dir.path().join("sub/deeper/p-05.xlsx"), b"not a zip").unwrap();
+        assert!(check_folders(dir.path(), out.path(), Lang::Vi).is_ok());
     }
 }

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod detail;
 pub mod errors;
 pub mod feedback;
+pub mod fit;
 pub mod layout;
 pub mod marks;
 pub mod workbook;

@@ -214,11 +214,41 @@ pub fn write_template(
     large: Option<&LargeCatalog>,
 ) -> Result<(), Fatal> {
     std::fs::create_dir_all(dir).map_err(|e| Fatal::output(dir, e))?;
-    write(&dir.join("template.toml"), BUILTIN_TOML.as_bytes())?;
+    let codes: Vec<&str> = units.iter().map(|u| u.code.as_str()).collect();
+    write(
+        &dir.join("template.toml"),
+        template_toml(BUILTIN_TOML, &codes).as_bytes(),
+    )?;
     let indicators = large.map_or(BUILTIN_INDICATORS, |l| l.csv.as_str());
     write(&dir.join("indicators.csv"), indicators.as_bytes())?;
     write(&dir.join("groups.csv"), BUILTIN_GROUPS.as_bytes())?;
     write(&dir.join("agencies.csv"), registry_csv(units)?.as_bytes())
+}
+
+/// The built-in template.toml for a registry of `codes`: the entries of
+/// `[annex.default_field]` and `[annex.short]` that name an agency the
+/// registry does not list are left out (a batch's registry holds only its
+/// wards, and `annex` refuses a template that names agencies it lacks).
+/// Everything else, comments included, is kept as written.
+pub fn template_toml(toml: &str, codes: &[&str]) -> String {
+    let mut out = String::with_capacity(toml.len());
+    let mut per_agency = false;
+    for line in toml.lines() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            per_agency = t == "[annex.default_field]" || t == "[annex.short]";
+        } else if per_agency {
+            if let Some((key, _)) = t.split_once('=') {
+                let code = key.trim().trim_matches('"');
+                if !codes.contains(&code) {
+                    continue;
+                }
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// The catalog positions a ward reports (level ward or both).

@@ -439,3 +439,23 @@ fn a_batch_unit_renders_the_same_every_time() {
     assert_eq!(a, make());
     assert!((10_000..40_000).contains(&a.len()), "{} bytes", a.len());
 }
+
+#[test]
+fn a_batch_template_is_one_annex_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = batch::units(12);
+    batch::write_template(dir.path(), &units, None).unwrap();
+    let t = Template::load(dir.path()).unwrap();
+    let annex = crate::annex::settings::AnnexSettings::from_template(&t).unwrap();
+    // The built-in departments are not in a batch's registry: no default
+    // field, no short form; the sections and words are the built-in ones.
+    assert!(annex.default_field.is_empty() && annex.short.is_empty());
+    let builtin = Template::builtin().unwrap();
+    let b = crate::annex::settings::AnnexSettings::from_template(&builtin).unwrap();
+    assert_eq!(annex.sections.len(), b.sections.len());
+    assert_eq!(annex.boilerplate, b.boilerplate);
+    // A registry that lists a department keeps its entries.
+    let kept = batch::template_toml(batch::BUILTIN_TOML, &["P.TCKH"]);
+    assert!(kept.contains("\"P.TCKH\" = \"KT\"") && kept.contains("\"P.TCKH\" = \"Phòng TC-KH\""));
+    assert!(!kept.contains("\"P.KT\" = \"KT\""));
+}

@@ -320,6 +320,11 @@ fn existing_outputs_need_force_and_out_must_not_be_inside_dir() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
+    // One workbook (a folder with none is refused outright, see
+    // annex::a_folder_without_a_spreadsheet_is_exit_2_for_consolidate_and_annex).
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().write_string(0, 0, "Ghi chú").unwrap();
+    wb.save(dir.join("ghi-chu.xlsx")).unwrap();
     let out = tmp.path().join("out");
     let run = |extra: &[&str], out: &Path| {
         tonghop()

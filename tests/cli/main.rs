@@ -2,6 +2,7 @@
 //! folder. One test binary; one module per subcommand.
 
 mod annex;
+mod annex_printed;
 mod check;
 mod check_text;
 mod checks;
