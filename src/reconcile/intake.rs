@@ -80,11 +80,18 @@ pub fn intake(
                         crate::normalize::submission::UnitSource::Title(c) => s.title_location(c),
                         _ => Location::file(s.file.clone()),
                     };
+                    // An example from the office's own registry.
+                    let example = template
+                        .agencies
+                        .iter()
+                        .find(|a| a.kind == crate::template::AgencyKind::Ward)
+                        .or(template.agencies.first())
+                        .map_or_else(String::new, |a| format!("UBND {}", a.name.to_uppercase()));
                     findings.push(
                         Finding::error(
                             Code::FileUnknownUnit,
-                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 5») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
-                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «UBND PHƯỜNG 5») or add the unit to the registry.", s.file, s.unit_text),
+                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
+                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry.", s.file, s.unit_text),
                             ),
                         )
                         .at(&loc)

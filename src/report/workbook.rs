@@ -417,13 +417,17 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 .is_some_and(|a| a.kind == AgencyKind::Ward)
         })
         .count();
+    // The registry's own words: "phường", "xã, phường, đặc khu"…
+    let words = t.level_words();
     let note = match lang {
         Lang::Vi => format!(
-            "(Tổng hợp từ {wards_in}/{wards_total} phường, xã và {} phòng ban, đơn vị)",
+            "(Tổng hợp từ {wards_in}/{wards_total} {} và {} phòng ban, đơn vị)",
+            words.units_vi,
             d.units.len() - wards_in
         ),
         Lang::En => format!(
-            "(Consolidated from {wards_in}/{wards_total} wards and {} departments)",
+            "(Consolidated from {wards_in}/{wards_total} {} and {} departments)",
+            words.units_en,
             d.units.len() - wards_in
         ),
     };
