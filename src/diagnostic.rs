@@ -70,6 +70,23 @@ impl Lang {
             Lang::En => en,
         }
     }
+
+    /// The first `max` of `names` joined by commas, and how many more
+    /// there are, called by `noun` (Vietnamese, English): "Trang 1,
+    /// Trang 2 và 19.998 trang khác".
+    pub fn some_of(self, names: &[String], max: usize, noun: (&str, &str)) -> String {
+        let shown = names[..names.len().min(max)].join(", ");
+        match names.len().saturating_sub(max) {
+            0 => shown,
+            more => {
+                let n = crate::normalize::number::format_num(more as f64, 0, self);
+                match self {
+                    Lang::Vi => format!("{shown} và {n} {} khác", noun.0),
+                    Lang::En => format!("{shown} and {n} more {}", noun.1),
+                }
+            }
+        }
+    }
 }
 
 /// Every stable finding code. The string form (kebab-case) is what the

@@ -247,8 +247,8 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
             FileTasks::NoTable { file, sheets } => out.push(
                 Finding::error(
                     Code::TableNotFound,
-                    lang.text(format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", sheets.join(", ")),
-                        format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {}.", sheets.join(", ")),
+                    lang.text(format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", Lang::Vi.some_of(sheets, 20, ("trang", "sheets"))),
+                        format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {}.", Lang::En.some_of(sheets, 20, ("trang", "sheets"))),
                     ),
                 )
                 .at(&Location::file(file.clone())),
@@ -260,12 +260,7 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
 
 /// A short quotation of a task's content for messages.
 fn quote(content: &str) -> String {
-    let one_line = content.replace('\n', " ");
-    let mut s: String = one_line.chars().take(80).collect();
-    if one_line.chars().count() > 80 {
-        s.push('…');
-    }
-    s
+    crate::normalize::text::quotation(content, 81)
 }
 
 /// Checks every task and groups them into the annex.

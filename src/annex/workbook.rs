@@ -23,6 +23,7 @@ use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::report::atomic::write_atomic;
 use crate::report::fit::{Columns, Font};
+use crate::report::limits;
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
 };
@@ -200,7 +201,7 @@ fn annex_sheet(
     for s in &annex.sections {
         let heading = s.title.to_uppercase();
         ws.write_string_with_format(r, 0, &s.numeral, &section_num)?;
-        ws.merge_range(r, 1, r, 4, &heading, &section)?;
+        ws.merge_range(r, 1, r, 4, &limits::cell(&heading), &section)?;
         ws.set_row_height(
             r,
             COLUMNS.row_height_for(&[(&s.numeral, width(0), bold), (&heading, span(1), bold)]),
@@ -210,7 +211,7 @@ fn annex_sheet(
         for g in &s.groups {
             if let Some(sub) = &g.subsection {
                 ws.write_blank(r, 0, &text)?;
-                ws.merge_range(r, 1, r, 4, sub, &subsection)?;
+                ws.merge_range(r, 1, r, 4, &limits::cell(sub), &subsection)?;
                 ws.set_row_height(r, COLUMNS.row_height_for(&[(sub, span(1), bold)]))?;
                 r += 1;
             }
@@ -230,11 +231,11 @@ fn annex_sheet(
                             let filled = (*format)
                                 .clone()
                                 .set_background_color(severity_fill(severity));
-                            ws.write_string_with_format(r, col, value.as_str(), &filled)?;
+                            ws.write_string_with_format(r, col, limits::cell(value), &filled)?;
                             ws.insert_note(r, col, &note)?;
                         }
                         None => {
-                            ws.write_string_with_format(r, col, value.as_str(), format)?;
+                            ws.write_string_with_format(r, col, limits::cell(value), format)?;
                         }
                     }
                 }
@@ -279,7 +280,7 @@ fn marks_of(row: &AnnexRow, column: AnnexColumn) -> Option<(Severity, Note)> {
         .iter()
         .map(|m| m.message.chars().count() / 45 + 2)
         .sum::<usize>();
-    let note = Note::new(text)
+    let note = Note::new(limits::note(&text))
         .set_author("tonghop")
         .add_author_prefix(false)
         .set_width(320)
@@ -355,7 +356,7 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
             &f.message,
         ];
         for (c, v) in values.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, *v, &fmt)?;
+            ws.write_string_with_format(row, c as u16, limits::cell(v), &fmt)?;
         }
         ws.set_row_height(row, fit(&values, regular))?;
     }

@@ -18,7 +18,8 @@ use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::{check_folders, prepare_out_dir};
 use crate::report::errors::write_error_lists;
 use crate::report::feedback::{remove_stale, write_feedback, FEEDBACK_DIR};
-use crate::report::workbook::{write_workbook, ReportData, StatusLine, UnitFigures};
+use crate::report::limits;
+use crate::report::workbook::{write_workbook_split, ReportData, StatusLine, UnitFigures};
 use crate::template::Template;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -290,6 +291,39 @@ fn progress_bar(len: u64) -> ProgressBar {
     bar
 }
 
+/// Writes the consolidated workbook of `c` to `path`, its detail sheet
+/// split into sheets of at most `max_columns` columns (Excel's 16,384 in
+/// a run; fewer in the tests of the split).
+///
+/// # Errors
+/// When the workbook cannot be written.
+pub fn write_consolidated_workbook(
+    config: &Config,
+    c: &Consolidation,
+    path: &Path,
+    max_columns: u32,
+) -> Result<(), Fatal> {
+    let figures = c.figures();
+    let mut units: Vec<UnitFigures> = figures
+        .subs()
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.unit.map(|u| (u, k)))
+        .collect();
+    units.sort_by_key(|(u, _)| *u);
+    let data = ReportData {
+        template: &config.template,
+        period: config.period,
+        lang: config.lang,
+        totals: &c.totals,
+        units,
+        figures: &figures,
+        status: c.status.clone(),
+        findings: &c.findings,
+    };
+    write_workbook_split(path, &data, max_columns)
+}
+
 /// Runs the command.
 ///
 /// # Errors
@@ -304,25 +338,7 @@ pub fn run(args: ConsolidateArgs) -> Result<Outcome, Fatal> {
     remove_stale(&config.out, &config.template);
     let c = run_consolidation(&config)?;
     let t = &config.template;
-    let figures = c.figures();
-    let mut units: Vec<UnitFigures> = figures
-        .subs()
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| s.unit.map(|u| (u, k)))
-        .collect();
-    units.sort_by_key(|(u, _)| *u);
-    let data = ReportData {
-        template: t,
-        period: config.period,
-        lang: config.lang,
-        totals: &c.totals,
-        units,
-        figures: &figures,
-        status: c.status.clone(),
-        findings: &c.findings,
-    };
-    write_workbook(&config.out.join(WORKBOOK), &data)?;
+    write_consolidated_workbook(&config, &c, &config.out.join(WORKBOOK), limits::COLUMNS)?;
     release_free_memory();
     write_error_lists(&config.out, &c.findings)?;
     write_feedback(

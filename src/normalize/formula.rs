@@ -177,8 +177,10 @@ fn uncomputed(
     } else {
         (format!(" ({})", vi_reason(why)), format!(" ({why})"))
     };
-    let vi = format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={formula} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why_vi}.", here.cell, ind.code, ind.name);
-    let en = format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={formula} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why_en}.", here.cell, ind.code, ind.name);
+    // The whole formula stays in the finding's `actual`.
+    let quoted = crate::normalize::text::quotation(formula, 200);
+    let vi = format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={quoted} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why_vi}.", here.cell, ind.code, ind.name);
+    let en = format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={quoted} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why_en}.", here.cell, ind.code, ind.name);
     let finding = if derived {
         Finding::info(
             Code::ValueUncomputed,
@@ -210,6 +212,9 @@ fn vi_reason(why: &str) -> String {
         REASON_ODS => "công thức OpenDocument có tham chiếu công cụ không đọc được".into(),
         REASON_ENGINE => "bộ tính công thức gặp lỗi với tệp này".into(),
         REASON_SET => "công cụ không đọc được công thức".into(),
+        REASON_LIMIT => {
+            "công thức dài quá 8.192 ký tự hoặc lồng quá 64 cấp, vượt giới hạn của Excel".into()
+        }
         other => format!("kết quả là {other}"),
     }
 }
@@ -219,6 +224,40 @@ const REASON_R1C1: &str =
 const REASON_ODS: &str = "an OpenDocument reference the tool cannot convert";
 const REASON_ENGINE: &str = "the formula engine failed on this file";
 const REASON_SET: &str = "the formula cannot be read";
+const REASON_LIMIT: &str =
+    "the formula is longer than 8,192 characters or nested deeper than 64 levels, beyond what Excel accepts";
+
+/// Excel's own limits on a formula: 8,192 characters, 64 levels of
+/// nesting. No workbook saved by Excel goes beyond them; a file that does
+/// was made to, and an engine's recursion must not meet it.
+pub const MAX_FORMULA_CHARS: usize = 8_192;
+/// See [`MAX_FORMULA_CHARS`].
+pub const MAX_FORMULA_NESTING: usize = 64;
+
+fn beyond_excel(f: &str) -> bool {
+    if f.len() > MAX_FORMULA_CHARS && f.chars().count() > MAX_FORMULA_CHARS {
+        return true;
+    }
+    let mut depth = 0usize;
+    for ch in outside_strings(f) {
+        match ch {
+            '(' => {
+                depth += 1;
+                if depth > MAX_FORMULA_NESTING {
+                    return true;
+                }
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The stack of the thread the engine runs on: a formula within Excel's
+/// limits can still be a chain of 4,000 additions, which the engine
+/// walks recursively (a reading thread's 2 MB is not enough for it).
+const ENGINE_STACK: usize = 256 << 20;
 
 /// The non-empty cells of a formula range, at absolute positions.
 fn cells(range: &Range<String>) -> impl Iterator<Item = (u32, u32, &str)> {
@@ -251,7 +290,9 @@ impl EngineSheet {
                     .get_value((r, c))
                     .map(|s| s.trim_start())
                     .unwrap_or_default();
-                let a1 = if raw.starts_with("of:") {
+                let a1 = if beyond_excel(f) {
+                    Err(REASON_LIMIT)
+                } else if raw.starts_with("of:") {
                     from_opendocument(f).ok_or(REASON_ODS)
                 } else {
                     Ok(f.to_string())
@@ -330,8 +371,18 @@ fn evaluate(
             }
         }
     }
-    let results = crate::ingest::guarded("evaluating formulas", || {
-        Ok(engine::evaluate(&sheets, targets))
+    let results = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("formulas".into())
+            .stack_size(ENGINE_STACK)
+            .spawn_scoped(scope, || {
+                crate::ingest::guarded("evaluating formulas", || {
+                    Ok(engine::evaluate(&sheets, targets))
+                })
+            })
+            .ok()
+            .and_then(|h| h.join().ok())
+            .unwrap_or_else(|| Err(REASON_ENGINE.to_string()))
     });
     match results {
         Ok(Some(values)) => targets.iter().copied().zip(values).collect(),

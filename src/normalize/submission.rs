@@ -431,13 +431,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     if sub.sheets.is_empty() {
         let reason = if !sheet_errors.is_empty() && seen_sheets.is_empty() {
-            sheet_errors.join("; ")
+            Lang::En.some_of(&sheet_errors, 5, ("lỗi", "errors"))
         } else if names.is_empty() {
             "the workbook has no worksheets".to_string()
         } else {
             format!(
                 "no indicator table found: no sheet has a header naming the indicators (Chỉ tiêu or Mã số) and a figures column (KH, TH, LK, CK, %KH or %CK) in its first 30 rows; sheets read: {}",
-                seen_sheets.join(", ")
+                Lang::En.some_of(&seen_sheets, 20, ("trang", "sheets"))
             )
         };
         return FileOutcome::Rejected {

@@ -66,6 +66,40 @@ fn space_class(c: char) -> Option<bool> {
     }
 }
 
+/// `s` cut so that its UTF-16 length (what Excel counts) is at most
+/// `max`, an ellipsis "…" ending what was cut; `s` itself when it fits.
+pub fn shorten_utf16(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max || s.encode_utf16().count() <= max {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut units = 0;
+    let mut end = 0;
+    for (i, ch) in s.char_indices() {
+        // One unit is kept for the ellipsis.
+        if units + ch.len_utf16() > max.saturating_sub(1) {
+            break;
+        }
+        units += ch.len_utf16();
+        end = i + ch.len_utf8();
+    }
+    std::borrow::Cow::Owned(format!("{}…", &s[..end]))
+}
+
+/// A quotation of `s` in a message: one line, at most `max` characters.
+pub fn quotation(s: &str, max: usize) -> String {
+    let one_line = s.replace(['\n', '\r'], " ");
+    match one_line.char_indices().nth(max) {
+        None => one_line,
+        Some(_) => {
+            let end = one_line
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+            format!("{}…", &one_line[..end])
+        }
+    }
+}
+
 /// NFC, every kind of space as one plain space, zero-width characters
 /// removed, trimmed. Line breaks inside a cell become spaces.
 pub fn clean(s: &str) -> String {
@@ -446,5 +480,19 @@ mod tests {
         );
         assert_eq!(indicator_key("1. Lượt tiếp công dân"), "luot tiep cong dan");
         assert_eq!(indicator_key("a) Cách ly tại nhà"), "cach ly tai nha");
+    }
+
+    #[test]
+    fn texts_are_cut_with_an_ellipsis_at_excel_and_message_lengths() {
+        assert_eq!(shorten_utf16("abc", 3), "abc");
+        assert_eq!(shorten_utf16("abcd", 3), "ab…");
+        // "𝟙" is two UTF-16 units: it does not fit in the last one.
+        assert_eq!(shorten_utf16("a𝟙bc", 3), "a…");
+        let long = "ư".repeat(40_000);
+        let cut = shorten_utf16(&long, 32_767);
+        assert_eq!(cut.encode_utf16().count(), 32_767);
+        assert!(cut.ends_with('…'));
+        assert_eq!(quotation("một\nhai", 20), "một hai");
+        assert_eq!(quotation("phường năm", 6), "phườn…");
     }
 }

@@ -58,28 +58,59 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
     };
     let mut wb = open_workbook_auto(&path).map_err(|e| bad(e.to_string()))?;
     let names = wb.sheet_names();
-    let Some(sheet) = names.iter().find(|n| DETAIL_SHEETS.contains(&n.as_str())) else {
+    // The detail sheet, and its parts when a registry has more units than
+    // a sheet has columns ("Chi tiết theo đơn vị (2)"…).
+    let is_detail = |n: &str| {
+        DETAIL_SHEETS.iter().any(|d| {
+            n == *d
+                || n.strip_prefix(d).is_some_and(|rest| {
+                    rest.strip_prefix(" (")
+                        .and_then(|r| r.strip_suffix(')'))
+                        .is_some_and(|k| k.parse::<u32>().is_ok())
+                })
+        })
+    };
+    let sheets: Vec<&String> = names.iter().filter(|n| is_detail(n)).collect();
+    if sheets.is_empty() {
         return Err(bad(format!(
             "it has no sheet «{}»; sheets found: {}",
             DETAIL_SHEETS[0],
             names.join(", ")
         )));
+    }
+    let mut prev = PreviousFigures {
+        lk: HashMap::new(),
+        source: path.display().to_string(),
     };
-    let range = wb.worksheet_range(sheet).map_err(|e| bad(e.to_string()))?;
+    let matcher = AgencyMatcher::new(template);
+    for sheet in sheets {
+        let range = wb.worksheet_range(sheet).map_err(|e| bad(e.to_string()))?;
+        read_detail(&range, sheet, template, &matcher, &mut prev).map_err(bad)?;
+    }
+    Ok(prev)
+}
+
+/// Reads the LK figures of one detail sheet into `prev`.
+fn read_detail(
+    range: &calamine::Range<Data>,
+    sheet: &str,
+    template: &Template,
+    matcher: &AgencyMatcher,
+    prev: &mut PreviousFigures,
+) -> Result<(), String> {
     let mut rows = range.rows();
     let Some(header) = rows.next() else {
-        return Err(bad(format!("the sheet «{sheet}» is empty")));
+        return Err(format!("the sheet «{sheet}» is empty"));
     };
     let header: Vec<String> = header.iter().map(cell_text).collect();
     let column_col = header
         .iter()
         .position(|h| matches!(fold(h).as_str(), "cot" | "column"));
     let Some(column_col) = column_col else {
-        return Err(bad(format!(
+        return Err(format!(
             "the sheet «{sheet}» has no «Cột» column in its first row"
-        )));
+        ));
     };
-    let matcher = AgencyMatcher::new(template);
     let unit_of_header = |h: &str| -> Option<usize> {
         let f = fold(h);
         if matches!(f.as_str(), "tong cong" | "total" | "") {
@@ -98,10 +129,6 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
         .skip(column_col + 1)
         .filter_map(|(c, h)| unit_of_header(h).map(|u| (c, u)))
         .collect();
-    let mut prev = PreviousFigures {
-        lk: HashMap::new(),
-        source: path.display().to_string(),
-    };
     for row in rows {
         let code = row.first().map(cell_text).unwrap_or_default();
         let Some(ind) = template.indicator_index(code.trim()) else {
@@ -120,7 +147,7 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
             prev.lk.insert((u, ind), (v, decimals_of(v)));
         }
     }
-    Ok(prev)
+    Ok(())
 }
 
 /// The indicators a submission states both TH and LK of, in catalog

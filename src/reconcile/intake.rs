@@ -80,6 +80,7 @@ pub fn intake(
                         crate::normalize::submission::UnitSource::Title(c) => s.title_location(c),
                         _ => Location::file(s.file.clone()),
                     };
+                    let said = crate::normalize::text::quotation(&s.unit_text, 200);
                     // An example from the office's own registry.
                     let example = template
                         .agencies
@@ -90,8 +91,8 @@ pub fn intake(
                     findings.push(
                         Finding::error(
                             Code::FileUnknownUnit,
-                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách.", s.file, s.unit_text),
-                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry.", s.file, s.unit_text),
+                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách.", s.file, said),
+                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry.", s.file, said),
                             ),
                         )
                         .at(&loc)
@@ -99,7 +100,7 @@ pub fn intake(
                     );
                     other_lines.push(StatusLine {
                         unit: String::new(),
-                        unit_name: s.unit_text.clone(),
+                        unit_name: crate::normalize::text::quotation(&s.unit_text, 200),
                         files: s.file.clone(),
                         status: Status::UnknownUnit,
                         note: lang

@@ -487,11 +487,13 @@ impl Package {
 /// are compared without regard to case, as Excel does).
 pub fn free_name(name: &str, taken: &[&str]) -> String {
     let folded = name.to_lowercase();
-    if taken.iter().any(|n| n.to_lowercase() == folded) {
+    let taken: Vec<String> = taken.iter().map(|n| n.to_string()).collect();
+    let wanted = if taken.iter().any(|n| n.to_lowercase() == folded) {
         format!("{name} (tonghop)")
     } else {
         name.to_string()
-    }
+    };
+    crate::report::limits::sheet_name(&wanted, &taken, name)
 }
 
 /// The rows repeated on the findings sheet: its header.

@@ -488,19 +488,23 @@ fn rendered(
         .unwrap_or_default();
     let taken: Vec<&str> = names.iter().map(String::as_str).collect();
     let list = list_sheet(findings, lang);
+    let list_title = list_name(lang, &taken);
     let ws = wb
         .add_worksheet_with_constant_memory()?
-        .set_name(list_name(lang, &taken))?;
+        .set_name(&list_title)?;
     write_list(ws, &list)?;
     if let Some((sub, source, period)) = source {
+        // The unit's own names, made valid where a file holds one Excel
+        // would refuse (too long, `[]:*?/\`).
+        let mut used = vec![list_title];
         for (k, name) in names.iter().enumerate() {
             let Ok(grid) = source.sheet(name) else {
                 continue;
             };
-            let ws = wb.add_worksheet();
-            if ws.set_name(name).is_err() {
-                ws.set_name(format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1))?;
-            }
+            let fallback = format!("{} {}", lang.pick("Biểu", "Sheet"), k + 1);
+            let valid = crate::report::limits::sheet_name(name, &used, &fallback);
+            let ws = wb.add_worksheet().set_name(&valid)?;
+            used.push(valid);
             let layout = ctx.layout(&grid, period);
             let marks = marks_of(findings, &sub.file, name, lang);
             copy_sheet(ws, &grid, &layout, &marks)?;
@@ -545,7 +549,7 @@ fn write_list(ws: &mut Worksheet, list: &ListSheet) -> Result<(), XlsxError> {
         ws.set_row_height(row, (list_row_lines(list, values) * 15) as f64)?;
         let format = body(*severity);
         for (c, v) in values.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, v, &format)?;
+            ws.write_string_with_format(row, c as u16, crate::report::limits::cell(v), &format)?;
         }
     }
     ws.set_freeze_panes(1, 0)?;
@@ -618,10 +622,15 @@ fn copy_sheet(
             let data = grid.raw(r, c);
             let format = format_of(r, c, data);
             if let Some(m) = grid.merge_at(r, c) {
-                let (r1, c1) = m.end;
+                // A merge is written cell by cell: one reaching past the
+                // cells the sheet holds (a whole-sheet merge, 17 billion
+                // cells) is cut to them.
+                let r1 = m.end.0.min(grid.rows().end.saturating_sub(1)).max(r);
+                let c1 = m.end.1.min(grid.cols().end.saturating_sub(1)).max(c);
                 if let Ok(c1) = u16::try_from(c1) {
                     if (r1, c1) != (r, col) {
                         let text = crate::ingest::sheet::data_text(data);
+                        let text = crate::report::limits::cell(&text);
                         // An overlapping or oversized merge of a damaged
                         // file: the value alone.
                         let _ = ws.merge_range(r, col, r1, c1, &text, &format);
@@ -657,7 +666,7 @@ fn copy_sheet(
         let Ok(col) = u16::try_from(m.col) else {
             continue;
         };
-        let note = Note::new(&m.note)
+        let note = Note::new(crate::report::limits::note(&m.note))
             .set_author("tonghop")
             .set_width(420)
             .set_height(160);
@@ -710,9 +719,7 @@ fn write_data(
             ws.write_number_with_format(r, c, d.as_f64(), format)?;
         }
         Data::String(s) => {
-            // A cell holds at most 32,767 characters.
-            let s: String = s.chars().take(32_767).collect();
-            ws.write_string_with_format(r, c, s, format)?;
+            ws.write_string_with_format(r, c, crate::report::limits::cell(s), format)?;
         }
         Data::Float(_) | Data::Error(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
             ws.write_string_with_format(r, c, crate::ingest::sheet::data_text(data), format)?;

@@ -139,7 +139,7 @@ pub fn wrapped_lines(text: &str, width: f64, bold: bool, size: f64) -> usize {
 /// points: Excel's 15 pt a line for an 11-point font (LibreOffice needs
 /// 12,7), a little to spare in both.
 pub fn row_height(lines: usize, size: f64) -> f64 {
-    lines.max(1) as f64 * (size * 1.3).ceil()
+    (lines.max(1) as f64 * (size * 1.3).ceil()).min(crate::report::fit::MAX_ROW_PT)
 }
 
 /// The width in 1/2048 em of `value` shown with `decimals` decimals and

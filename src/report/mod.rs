@@ -7,5 +7,6 @@ pub mod errors;
 pub mod feedback;
 pub mod fit;
 pub mod layout;
+pub mod limits;
 pub mod marks;
 pub mod workbook;

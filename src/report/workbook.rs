@@ -36,6 +36,7 @@ use crate::report::layout::{
     number_units, row_height, text_px, width_for_lines, width_for_px, width_for_units,
     wrapped_lines, FONT, FONT_SIZE,
 };
+use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
 use crate::template::{AgencyKind, Indicator, Kind, Level, Template};
 use rust_xlsxwriter::{
@@ -184,7 +185,7 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
         .split('\n')
         .map(|l| l.chars().count().div_ceil(64).max(1))
         .sum();
-    Note::new(text)
+    Note::new(crate::report::limits::note(&text))
         .set_author("tonghop")
         .add_author_prefix(false)
         .set_width(400)
@@ -294,6 +295,15 @@ fn fit_headers<const N: usize>(widths: [f64; N], headers: &[&str; N]) -> [f64; N
 /// # Errors
 /// When the workbook cannot be built or written.
 pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
+    write_workbook_split(path, data, limits::COLUMNS)
+}
+
+/// [`write_workbook`] with the detail sheet split into sheets of at most
+/// `max_columns` columns (Excel's 16,384; fewer in the tests).
+///
+/// # Errors
+/// When the workbook cannot be built or written.
+pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) -> Result<(), Fatal> {
     let mut wb = Workbook::new();
     let names = sheet_names(data.lang);
     let e = xerr(path);
@@ -320,8 +330,15 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
     // The detail sheet (indicators × units) is written row by row to a
     // temporary file instead of being held in memory; its notes (one per
     // disputed figure, as many as the findings) are kept until the end.
-    let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
-    detail_sheet(detail.set_name(names[1]).map_err(&e)?, data, &marks).map_err(&e)?;
+    let parts = detail_parts(data.units.len(), max_columns);
+    for (k, part) in parts.into_iter().enumerate() {
+        let name = match k {
+            0 => names[1].to_string(),
+            _ => format!("{} ({})", names[1], k + 1),
+        };
+        let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
+        detail_sheet(detail.set_name(name).map_err(&e)?, data, &marks, part).map_err(&e)?;
+    }
     // So are the status sheet (a line per unit of the registry) and the
     // findings.
     let status = wb.add_worksheet_with_constant_memory().map_err(&e)?;
@@ -567,29 +584,69 @@ const DETAIL_HEADER_LINES: usize = 3;
 /// Chi tiết prints at this scale (percent): a dozen units a page.
 const DETAIL_PRINT_SCALE: u16 = 80;
 
-fn detail_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(), XlsxError> {
-    let t = d.template;
-    let lang = d.lang;
-    let hf = header_format();
+/// The units of the detail sheet in column order, the wards first: the
+/// units' positions in `d.units` and how many of them are wards.
+fn detail_order(d: &ReportData) -> (Vec<usize>, usize) {
     let is_ward = |u: usize| {
-        t.agencies
+        d.template
+            .agencies
             .get(u)
             .is_some_and(|a| a.kind == AgencyKind::Ward)
     };
-    let wards: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| is_ward(*u)).collect();
-    let others: Vec<&UnitFigures> = d.units.iter().filter(|(u, _)| !is_ward(*u)).collect();
+    let wards = (0..d.units.len()).filter(|&k| is_ward(d.units[k].0));
+    let others = (0..d.units.len()).filter(|&k| !is_ward(d.units[k].0));
+    let order: Vec<usize> = wards.chain(others).collect();
+    let ward_count = order.iter().filter(|&&k| is_ward(d.units[k].0)).count();
+    (order, ward_count)
+}
+
+/// The columns of a detail sheet besides the units': code, name, unit,
+/// column, and the total.
+const DETAIL_FIXED_COLUMNS: u32 = 5;
+
+/// The parts of the detail sheet, each as many units as a sheet's
+/// `columns` hold beside the fixed ones (one part unless a registry has
+/// more than 16,379 units).
+fn detail_parts(units: usize, columns: u32) -> Vec<std::ops::Range<usize>> {
+    let per = (columns.saturating_sub(DETAIL_FIXED_COLUMNS) as usize).max(1);
+    if units == 0 {
+        return std::iter::once(0..0).collect();
+    }
+    (0..units)
+        .step_by(per)
+        .map(|s| s..(s + per).min(units))
+        .collect()
+}
+
+/// The detail sheet of the units at `part` of the column order (all of
+/// them unless the sheet is split, see [`detail_parts`]).
+fn detail_sheet(
+    ws: &mut Worksheet,
+    d: &ReportData,
+    marks: &Marks,
+    part: std::ops::Range<usize>,
+) -> Result<(), XlsxError> {
+    let t = d.template;
+    let lang = d.lang;
+    let hf = header_format();
+    let (order, ward_count) = detail_order(d);
+    let here = &order[part.clone()];
+    // Wards of this part; the total is a sum of the sheet's own cells
+    // only when it holds every ward.
+    let wards_here = part.clone().filter(|&p| p < ward_count).count();
+    let all_wards_here = wards_here == ward_count;
     // Units in column order: the wards, then the others.
-    let in_order: Vec<usize> = wards.iter().chain(&others).map(|(_, k)| *k).collect();
+    let in_order: Vec<usize> = here.iter().map(|&k| d.units[k].1).collect();
     // The agency shown at each position of `in_order`.
-    let agency_at: Vec<usize> = wards.iter().chain(&others).map(|(u, _)| *u).collect();
+    let agency_at: Vec<usize> = here.iter().map(|&k| d.units[k].0).collect();
     let first_unit_col: u16 = 4;
-    let total_col: u16 = first_unit_col + wards.len() as u16;
+    let total_col: u16 = first_unit_col + wards_here as u16;
     let first_other_col = total_col + 1;
     let col_of = |pos: usize| -> u16 {
-        if pos < wards.len() {
+        if pos < wards_here {
             first_unit_col + pos as u16
         } else {
-            first_other_col + (pos - wards.len()) as u16
+            first_other_col + (pos - wards_here) as u16
         }
     };
     let columns = [ValueColumn::Th, ValueColumn::Lk];
@@ -696,7 +753,7 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(),
                         let format = figures.get(num, false, mark.map(Mark::severity));
                         write_figure(ws, row, col, v, format, mark, lang)?;
                     }
-                    if pos >= wards.len() && t.agencies[u].code == ind.reported_by {
+                    if pos >= wards_here && t.agencies[u].code == ind.reported_by {
                         dept_col = Some(col);
                     }
                 }
@@ -730,7 +787,7 @@ fn detail_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<(),
                             write_figure(ws, row, total_col, Some(v), &total_fmt, mark, lang)?;
                         }
                     },
-                    (_, _, Some(v)) if !wards.is_empty() => {
+                    (_, _, Some(v)) if wards_here > 0 && all_wards_here => {
                         let f = Formula::new(format!(
                             "=SUM({}{}:{}{})",
                             column_letters(first_unit_col as u32),
@@ -880,13 +937,13 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         }
         ws.write_number_with_format(row, 0, (k + 1) as f64, plain)?;
         ws.write_string_with_format(row, 1, &line.unit, plain)?;
-        ws.write_string_with_format(row, 2, &line.unit_name, wrap)?;
-        ws.write_string_with_format(row, 3, &line.files, wrap)?;
+        ws.write_string_with_format(row, 2, limits::cell(&line.unit_name), wrap)?;
+        ws.write_string_with_format(row, 3, limits::cell(&line.files), wrap)?;
         ws.write_string_with_format(row, 4, line.status.label(lang), wrap)?;
         ws.write_number_with_format(row, 5, tally.errors as f64, plain)?;
         ws.write_number_with_format(row, 6, tally.warnings as f64, plain)?;
         ws.write_number_with_format(row, 7, tally.infos as f64, plain)?;
-        ws.write_string_with_format(row, 8, &line.note, wrap)?;
+        ws.write_string_with_format(row, 8, limits::cell(&line.note), wrap)?;
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
@@ -974,7 +1031,10 @@ pub fn findings_sheet(
         .into_iter()
         .map(|s| [format(s, false), format(s, true)])
         .collect();
-    for (k, f) in findings.iter().enumerate() {
+    // A sheet holds 1,048,576 rows: past them the last row says how many
+    // more findings the error lists hold.
+    let room = (limits::ROWS - 2) as usize;
+    for (k, f) in findings.iter().enumerate().take(room) {
         let row = k as u32 + 1;
         let values = [
             f.severity.label(lang),
@@ -1002,14 +1062,26 @@ pub fn findings_sheet(
         let pair = &formats[f.severity as usize];
         for (c, v) in values.iter().enumerate() {
             let fmt = &pair[usize::from(wraps[c])];
-            ws.write_string_with_format(row, c as u16, *v, fmt)?;
+            ws.write_string_with_format(row, c as u16, limits::cell(v), fmt)?;
         }
+    }
+    if findings.len() > room {
+        let more = findings.len() - room;
+        let text = match lang {
+            Lang::Vi => {
+                format!("… và {more} phát hiện nữa: xem đủ trong errors.csv và errors.json.")
+            }
+            Lang::En => {
+                format!("… and {more} more findings: see them all in errors.csv and errors.json.")
+            }
+        };
+        ws.write_string(room as u32 + 1, 10, text)?;
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, findings.len().max(1) as u32, 10)?;
+    ws.autofilter(0, 0, findings.len().clamp(1, room + 1) as u32, 10)?;
     print_setup(ws, lang);
     ws.set_repeat_rows(0, 0)?;
     ws.set_print_fit_to_pages(1, 0);
