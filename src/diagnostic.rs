@@ -55,6 +55,45 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language when `--lang` is not given: `TONGHOP_LANG` (`vi` or
+    /// `en`), else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`) when it is
+    /// English or Vietnamese, else Vietnamese.
+    pub fn from_env() -> Lang {
+        let var = |k: &str| std::env::var(k).ok().filter(|v| !v.trim().is_empty());
+        if let Some(v) = var("TONGHOP_LANG") {
+            return Lang::from_tag(&v).unwrap_or_default();
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k))
+            .and_then(|v| Lang::from_tag(&v))
+            .unwrap_or_default()
+    }
+
+    /// `vi`, `vi_VN.UTF-8`, `en`, `en_US.UTF-8`…; `None` for another
+    /// language.
+    fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t.starts_with("vi") {
+            Some(Lang::Vi)
+        } else if t.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// `n` things: "3 tệp" in Vietnamese, which has no plural; "1 file",
+    /// "3 files" in English. `noun` is (Vietnamese, English singular,
+    /// English plural).
+    pub fn count(self, n: usize, noun: (&str, &str, &str)) -> String {
+        match self {
+            Lang::Vi => format!("{n} {}", noun.0),
+            Lang::En if n == 1 => format!("{n} {}", noun.1),
+            Lang::En => format!("{n} {}", noun.2),
+        }
+    }
+
     /// Picks the Vietnamese or the English text.
     pub fn pick<'a>(self, vi: &'a str, en: &'a str) -> &'a str {
         match self {
@@ -463,6 +502,16 @@ impl Tally {
         self.errors += other.errors;
         self.warnings += other.warnings;
         self.infos += other.infos;
+    }
+
+    /// "2 lỗi, 1 cảnh báo, 0 thông tin" / "2 errors, 1 warning, 0 info".
+    pub fn words(self, lang: Lang) -> String {
+        format!(
+            "{}, {}, {}",
+            lang.count(self.errors, ("lỗi", "error", "errors")),
+            lang.count(self.warnings, ("cảnh báo", "warning", "warnings")),
+            lang.count(self.infos, ("thông tin", "info", "info")),
+        )
     }
 }
 

@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod ingest;
 pub mod memory;
+pub mod messages;
 pub mod model;
 pub mod normalize;
 pub mod reconcile;

@@ -21,6 +21,7 @@ enum Command {
     #[command(name = "check-text")]
     CheckText(tonghop::commands::check_text::CheckTextArgs),
     Samples(tonghop::commands::samples::SamplesArgs),
+    Codes(tonghop::commands::codes::CodesArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,17 +32,28 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let lang = match &cli.command {
+        Command::Consolidate(a) => a.lang,
+        Command::Annex(a) => a.lang,
+        Command::Check(a) => a.lang,
+        Command::CheckText(a) => a.lang,
+        Command::Codes(a) => a.lang,
+        Command::Samples(_) => tonghop::diagnostic::Lang::from_env(),
+    };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),
         Command::Annex(a) => tonghop::commands::annex::run(a),
         Command::Check(a) => tonghop::commands::check::run(a),
         Command::CheckText(a) => tonghop::commands::check_text::run(a),
         Command::Samples(a) => tonghop::commands::samples::run(a),
+        Command::Codes(a) => tonghop::commands::codes::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) => {
-            eprintln!("tonghop: {e}");
+            eprintln!("tonghop: {}", e.message(lang));
+            let label = lang.pick("cách xử lý", "help");
+            eprintln!("  {label}: {}", e.help(lang));
             ExitCode::from(2)
         }
     }

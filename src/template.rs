@@ -17,19 +17,84 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Why a template could not be used. Fatal: the run stops with exit 2.
+/// The message is in both languages; [`TemplateError::message`] picks.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    #[error("cannot read template file {path}: {source}")]
+    #[error("{}", self.message(crate::diagnostic::Lang::En))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("template file {file}, line {line}: {message}")]
+    #[error("{}", self.message(crate::diagnostic::Lang::En))]
     Invalid {
         file: String,
+        /// The line in the file (1-based; 0 when the fault is not on one
+        /// line).
         line: u64,
-        message: String,
+        /// The column of a CSV file, by its header, when one is at fault.
+        column: Option<String>,
+        /// What is wrong and what was expected: Vietnamese, English.
+        vi: String,
+        en: String,
     },
+}
+
+impl TemplateError {
+    /// A fault in `file` at `line`, said in both languages.
+    pub fn invalid(file: &str, line: u64, vi: impl Into<String>, en: impl Into<String>) -> Self {
+        TemplateError::Invalid {
+            file: file.to_string(),
+            line,
+            column: None,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in `lang`: the file, the line and column, what is
+    /// wrong and what was expected.
+    pub fn message(&self, lang: crate::diagnostic::Lang) -> String {
+        use crate::diagnostic::Lang;
+        match self {
+            TemplateError::Io { path, source } => match lang {
+                Lang::Vi => format!(
+                    "không đọc được tệp mẫu biểu {}: {}",
+                    path.display(),
+                    crate::error::io_words(source, lang)
+                ),
+                Lang::En => format!(
+                    "cannot read template file {}: {}",
+                    path.display(),
+                    crate::error::io_words(source, lang)
+                ),
+            },
+            TemplateError::Invalid {
+                file,
+                line,
+                column,
+                vi,
+                en,
+            } => {
+                let mut at = match lang {
+                    Lang::Vi => format!("tệp mẫu biểu {file}"),
+                    Lang::En => format!("template file {file}"),
+                };
+                if *line > 0 {
+                    at.push_str(&match lang {
+                        Lang::Vi => format!(", dòng {line}"),
+                        Lang::En => format!(", line {line}"),
+                    });
+                }
+                if let Some(c) = column {
+                    at.push_str(&match lang {
+                        Lang::Vi => format!(", cột {c}"),
+                        Lang::En => format!(", column {c}"),
+                    });
+                }
+                format!("{at}: {}", lang.text(vi.clone(), en.clone()))
+            }
+        }
+    }
 }
 
 /// How an indicator adds up.
@@ -311,6 +376,9 @@ fn split_aliases(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The records of a CSV file of the template with the line each starts
+/// on (counted by the reader, so right whatever the line endings, blank
+/// lines or quoted line breaks).
 fn read_csv<T: for<'de> Deserialize<'de>>(
     file: &str,
     text: &str,
@@ -319,25 +387,174 @@ fn read_csv<T: for<'de> Deserialize<'de>>(
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| csv_error(file, None, &e))?
+        .clone();
     let mut out = Vec::new();
-    for record in reader.deserialize::<T>() {
-        match record {
-            Ok(row) => {
-                // The position of the record just read.
-                let line = out.len() as u64 + 2;
-                out.push((line, row));
-            }
-            Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(0);
-                return Err(TemplateError::Invalid {
-                    file: file.to_string(),
-                    line,
-                    message: e.to_string(),
-                });
-            }
-        }
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(file, None, &e))?;
+        // The reader's own line count is one short after a CRLF header.
+        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        let row = record
+            .deserialize::<T>(Some(&headers))
+            .map_err(|e| csv_error(file, Some((line, &headers, &record)), &e))?;
+        out.push((line, row));
     }
     Ok(out)
+}
+
+/// The line (1-based) of the byte at `offset`: line breaks before it,
+/// written `\n`, `\r\n` or a lone `\r`, plus one.
+fn line_at(text: &str, offset: u64) -> u64 {
+    let before = &text.as_bytes()[..(offset as usize).min(text.len())];
+    let breaks = before
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks as u64 + 1
+}
+
+/// A CSV reader's error in words: the line, the column by its header and
+/// what was expected.
+fn csv_error(
+    file: &str,
+    at: Option<(u64, &csv::StringRecord, &csv::StringRecord)>,
+    e: &csv::Error,
+) -> TemplateError {
+    let line = at
+        .map(|(l, ..)| l)
+        .or_else(|| e.position().map(|p| p.line()))
+        .unwrap_or(0);
+    let (column, detail) = match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => {
+            let detail = err.kind().to_string();
+            // The column by the reader's field, else the one holding the
+            // value the detail quotes (`unknown variant `flw``).
+            let quoted = detail.split('`').nth(1);
+            let column = at.and_then(|(_, headers, record)| {
+                err.field()
+                    .map(|f| f as usize)
+                    .or_else(|| record.iter().position(|v| Some(v) == quoted))
+                    .and_then(|f| headers.get(f))
+                    .map(str::to_string)
+            });
+            (column, detail)
+        }
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => (
+            None,
+            format!("this line has {len} fields where the header has {expected_len}"),
+        ),
+        _ => (None, e.to_string()),
+    };
+    let (vi, en) = csv_detail(&detail);
+    TemplateError::Invalid {
+        file: file.to_string(),
+        line,
+        column,
+        vi,
+        en,
+    }
+}
+
+/// A CSV reader's detail in words, Vietnamese and English ("unknown
+/// variant `deparment`, expected one of `department`, `ward`, `other`").
+fn csv_detail(detail: &str) -> (String, String) {
+    if let Some(rest) = detail.strip_prefix("unknown variant ") {
+        if let Some((value, expected)) = rest.split_once(", expected one of ") {
+            let value = value.trim_matches('`');
+            let expected = expected.replace('`', "");
+            return (
+                format!("giá trị «{value}» không hợp lệ; phải là một trong: {expected}"),
+                format!("«{value}» is not a valid value; expected one of: {expected}"),
+            );
+        }
+    }
+    if let Some(rest) = detail.strip_prefix("this line has ") {
+        if let Some((n, m)) = rest.split_once(" fields where the header has ") {
+            return (
+                format!("dòng này có {n} ô trong khi dòng tiêu đề có {m}"),
+                detail.to_string(),
+            );
+        }
+    }
+    if detail.contains("float") || detail.contains("digit") {
+        return (
+            format!("phải là một số ({detail})"),
+            format!("a number is expected ({detail})"),
+        );
+    }
+    (format!("không đọc được ({detail})"), detail.to_string())
+}
+
+/// A yes/no cell of the registry: yes, y, có, 1, true, x; no, n,
+/// không, 0, false or empty. Anything else is `None`.
+fn yes_no(s: &str) -> Option<bool> {
+    match fold(s).as_str() {
+        "yes" | "y" | "co" | "1" | "true" | "x" => Some(true),
+        "no" | "n" | "khong" | "0" | "false" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// Values of template.toml the run depends on that a typo would silently
+/// change: `[checks] outlier_scale`.
+fn check_settings(settings: &Settings, toml_text: &str) -> Result<(), TemplateError> {
+    let Some(toml::Value::Table(checks)) = settings.extra.get("checks") else {
+        return Ok(());
+    };
+    if let Some(v) = checks.get("outlier_scale") {
+        let ok = v.as_str().is_some_and(|s| OutlierScale::parse(s).is_some());
+        if !ok {
+            let line = toml_text
+                .lines()
+                .position(|l| l.trim_start().starts_with("outlier_scale"))
+                .map_or(0, |k| k as u64 + 1);
+            return Err(TemplateError::Invalid {
+                file: "template.toml".into(),
+                line,
+                column: None,
+                vi: format!("[checks] outlier_scale = {v}: giá trị không hợp lệ; phải là một trong: auto, size, CK, KH, none"),
+                en: format!("[checks] outlier_scale = {v} is not a valid value; expected one of: auto, size, CK, KH, none"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What a unit's figure is divided by before it is compared with its
+/// peers' (`[checks] outlier_scale`), so that units of different sizes
+/// compare like with like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutlierScale {
+    /// `Size` when the registry gives units a size, else `Ck`.
+    Auto,
+    /// The unit's `size` in the registry (its population): figures per
+    /// head.
+    Size,
+    /// The unit's own figure of the same indicator in CK (or KH): figures
+    /// as a ratio to the same period of last year (or to the plan).
+    Column(crate::model::ValueColumn),
+    /// The figures as they are (units of one size).
+    None,
+}
+
+impl OutlierScale {
+    /// The setting's value: auto, size (population, dân số), CK, KH, none
+    /// (không); `None` for anything else.
+    pub fn parse(s: &str) -> Option<OutlierScale> {
+        Some(match fold(s).as_str() {
+            "auto" => OutlierScale::Auto,
+            "size" | "population" | "dan so" => OutlierScale::Size,
+            "ck" => OutlierScale::Column(crate::model::ValueColumn::Ck),
+            "kh" => OutlierScale::Column(crate::model::ValueColumn::Kh),
+            "none" | "khong" => OutlierScale::None,
+            _ => return None,
+        })
+    }
 }
 
 impl Template {
@@ -392,14 +609,20 @@ impl Template {
         groups: &str,
         agencies: &str,
     ) -> Result<Template, TemplateError> {
-        let settings: Settings = toml::from_str(toml_text).map_err(|e| TemplateError::Invalid {
-            file: "template.toml".into(),
-            line: e
-                .span()
-                .map(|s| toml_text[..s.start.min(toml_text.len())].lines().count() as u64)
-                .unwrap_or(0),
-            message: e.message().to_string(),
+        let settings: Settings = toml::from_str(toml_text).map_err(|e| {
+            // The line of the fault: lines before it, plus its own.
+            let line = e.span().map_or(0, |s| {
+                toml_text.as_bytes()[..s.start.min(toml_text.len())]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count() as u64
+                    + 1
+            });
+            let detail = e.message().to_string();
+            let (vi, en) = csv_detail(&detail);
+            TemplateError::invalid("template.toml", line, vi, en)
         })?;
+        check_settings(&settings, toml_text)?;
         let groups: Vec<Group> = read_csv::<GroupRow>("groups.csv", groups)?
             .into_iter()
             .map(|(_, g)| Group {
@@ -410,22 +633,31 @@ impl Template {
         let mut inds = Vec::new();
         let mut by_code = HashMap::new();
         for (line, r) in read_csv::<IndicatorRow>("indicators.csv", indicators)? {
-            let invalid = |message: String| TemplateError::Invalid {
-                file: "indicators.csv".into(),
-                line,
-                message,
-            };
+            let invalid =
+                |vi: String, en: String| TemplateError::invalid("indicators.csv", line, vi, en);
             if r.code.is_empty() {
-                return Err(invalid("an indicator has no code".into()));
+                return Err(invalid(
+                    "chỉ tiêu không có mã (cột code)".into(),
+                    "an indicator has no code (column code)".into(),
+                ));
             }
             if !groups.iter().any(|g| g.code == r.group) {
-                return Err(invalid(format!(
-                    "indicator {} names group '{}', which groups.csv does not list",
-                    r.code, r.group
-                )));
+                return Err(invalid(
+                    format!(
+                        "chỉ tiêu {} thuộc nhóm «{}», nhưng groups.csv không có nhóm này",
+                        r.code, r.group
+                    ),
+                    format!(
+                        "indicator {} names group «{}», which groups.csv does not list",
+                        r.code, r.group
+                    ),
+                ));
             }
             if by_code.insert(r.code.clone(), inds.len()).is_some() {
-                return Err(invalid(format!("indicator code {} appears twice", r.code)));
+                return Err(invalid(
+                    format!("mã chỉ tiêu {} xuất hiện hai lần", r.code),
+                    format!("indicator code {} appears twice", r.code),
+                ));
             }
             inds.push(Indicator {
                 code: r.code,
@@ -444,16 +676,22 @@ impl Template {
         let mut agency_by_code = HashMap::new();
         for (line, r) in read_csv::<AgencyRow>("agencies.csv", agencies)? {
             if agency_by_code.insert(r.code.clone(), ags.len()).is_some() {
+                return Err(TemplateError::invalid(
+                    "agencies.csv",
+                    line,
+                    format!("mã đơn vị {} xuất hiện hai lần", r.code),
+                    format!("agency code {} appears twice", r.code),
+                ));
+            }
+            let Some(reports) = yes_no(&r.reports) else {
                 return Err(TemplateError::Invalid {
                     file: "agencies.csv".into(),
                     line,
-                    message: format!("agency code {} appears twice", r.code),
+                    column: Some("reports".into()),
+                    vi: format!("giá trị «{}» không hợp lệ; phải là yes hoặc no (có hoặc không; để trống là no)", r.reports),
+                    en: format!("«{}» is not a valid value; expected yes or no (có or không; empty means no)", r.reports),
                 });
-            }
-            let reports = matches!(
-                fold(&r.reports).as_str(),
-                "yes" | "y" | "co" | "1" | "true" | "x"
-            );
+            };
             ags.push(Agency {
                 code: r.code,
                 kind: r.kind,

@@ -101,51 +101,65 @@ impl AnnexSettings {
     /// When the table is absent, does not parse, lists no section, or
     /// names a section or agency that does not exist.
     pub fn from_template(template: &Template) -> Result<AnnexSettings, TemplateError> {
-        let invalid = |message: String| TemplateError::Invalid {
-            file: "template.toml".into(),
-            line: 0,
-            message,
-        };
+        let invalid =
+            |(vi, en): (String, String)| TemplateError::invalid("template.toml", 0, vi, en);
         let raw = template.settings.extra.get("annex").ok_or_else(|| {
-            invalid(
+            invalid((
+                "mẫu biểu không có bảng [annex] (các phần của chương trình công tác trọng tâm)"
+                    .into(),
                 "the template has no [annex] table (sections of the programme of key tasks)".into(),
-            )
+            ))
         })?;
-        let s: AnnexSettings = raw
-            .clone()
-            .try_into()
-            .map_err(|e: toml::de::Error| invalid(format!("[annex]: {}", e.message())))?;
+        let s: AnnexSettings = raw.clone().try_into().map_err(|e: toml::de::Error| {
+            let m = e.message();
+            invalid((
+                format!("[annex]: không đọc được ({m})"),
+                format!("[annex]: {m}"),
+            ))
+        })?;
         if s.sections.is_empty() {
-            return Err(invalid("[annex] lists no [[annex.sections]]".into()));
+            return Err(invalid((
+                "[annex] không có phần nào ([[annex.sections]])".into(),
+                "[annex] lists no [[annex.sections]]".into(),
+            )));
         }
         if s.columns.content.is_empty() {
-            return Err(invalid(
+            return Err(invalid((
+                "[annex.columns] không có từ tiêu đề nào cho cột nội dung (content)".into(),
                 "[annex.columns] has no header words for content".into(),
-            ));
+            )));
         }
         for (agency, section) in &s.default_field {
             if template.agency(agency).is_none() {
-                return Err(invalid(format!(
-                    "[annex.default_field] names agency {agency}, which agencies.csv does not list"
+                return Err(invalid((
+                    format!("[annex.default_field] ghi đơn vị {agency}, nhưng agencies.csv không có đơn vị này"),
+                    format!("[annex.default_field] names agency {agency}, which agencies.csv does not list"),
                 )));
             }
             if s.section_index(section).is_none() {
-                return Err(invalid(format!(
-                    "[annex.default_field] sends {agency} to section {section}, which [[annex.sections]] does not list"
+                return Err(invalid((
+                    format!("[annex.default_field] xếp {agency} vào phần {section}, nhưng [[annex.sections]] không có phần này"),
+                    format!("[annex.default_field] sends {agency} to section {section}, which [[annex.sections]] does not list"),
                 )));
             }
         }
         for agency in s.short.keys() {
             if template.agency(agency).is_none() {
-                return Err(invalid(format!(
-                    "[annex.short] names agency {agency}, which agencies.csv does not list"
+                return Err(invalid((
+                    format!(
+                        "[annex.short] ghi đơn vị {agency}, nhưng agencies.csv không có đơn vị này"
+                    ),
+                    format!(
+                        "[annex.short] names agency {agency}, which agencies.csv does not list"
+                    ),
                 )));
             }
         }
         if !(0.0..=1.0).contains(&s.near_duplicate) {
-            return Err(invalid(
+            return Err(invalid((
+                "[annex] near_duplicate phải nằm trong khoảng 0 đến 1".into(),
                 "[annex] near_duplicate must lie between 0 and 1".into(),
-            ));
+            )));
         }
         Ok(s)
     }

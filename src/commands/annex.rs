@@ -46,7 +46,7 @@ pub struct AnnexArgs {
     #[arg(long)]
     pub template: Option<PathBuf>,
     /// Language of messages.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// Replace existing outputs in OUT.
     #[arg(long)]
@@ -140,18 +140,19 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
     match args.lang {
         Lang::Vi => {
             println!("Phụ lục {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
-            println!(
-                "Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.",
-                tally.errors, tally.warnings, tally.infos
-            );
+            println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
         Lang::En => {
-            println!("Annex for {}: {read} files read, {rejected} unreadable, {skipped} skipped; {tasks} tasks in {sections} sections.", args.period.title_en());
+            let en = |n: usize, one: &str, many: &str| Lang::En.count(n, ("", one, many));
             println!(
-                "Findings: {} errors, {} warnings, {} info.",
-                tally.errors, tally.warnings, tally.infos
+                "Annex for {}: {} read, {rejected} unreadable, {skipped} skipped; {} in {}.",
+                args.period.title_en(),
+                en(read, "file", "files"),
+                en(tasks, "task", "tasks"),
+                en(sections, "section", "sections"),
             );
+            println!("Findings: {}.", tally.words(Lang::En));
             println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
     }

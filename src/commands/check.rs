@@ -11,7 +11,7 @@
 
 use crate::commands::consolidate::load_template;
 use crate::diagnostic::{sort_findings, Code, Finding, Lang, Location, Tally};
-use crate::error::{Fatal, Outcome};
+use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::ingest::{InputFile, InputKind};
 use crate::model::Period;
 use crate::normalize::number::NumberLocale;
@@ -36,7 +36,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub template: Option<PathBuf>,
     /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// How to read numbers that both styles could read differently.
     #[arg(long, value_enum, default_value_t = NumberLocale::Vi)]
@@ -60,15 +60,15 @@ pub struct CheckReport {
 /// When the file does not exist, or polars fails internally.
 pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, Fatal> {
     let lang = args.lang;
-    let meta = std::fs::metadata(&args.file).map_err(|e| Fatal::Input {
-        path: args.file.clone(),
-        reason: e.to_string(),
+    let meta = std::fs::metadata(&args.file).map_err(|e| {
+        let problem = match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::Missing,
+            _ => Problem::Io(e),
+        };
+        Fatal::input(&args.file, Arg::Workbook, problem)
     })?;
     if !meta.is_file() {
-        return Err(Fatal::Input {
-            path: args.file.clone(),
-            reason: "it is not a file".into(),
-        });
+        return Err(Fatal::input(&args.file, Arg::Workbook, Problem::NotAFile));
     }
     let rel = args
         .file
@@ -152,20 +152,23 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
 
 /// The one-line verdict.
 pub fn verdict(tally: Tally, lang: Lang) -> String {
-    let (e, w, i) = (tally.errors, tally.warnings, tally.infos);
-    match (lang, e > 0) {
-        (Lang::Vi, true) => format!(
-            "Kết quả: {e} lỗi, {w} cảnh báo, {i} thông tin. Hãy sửa các lỗi trước khi gửi."
-        ),
-        (Lang::Vi, false) => format!(
-            "Kết quả: không có lỗi ({w} cảnh báo, {i} thông tin). Có thể gửi; hãy xem lại các cảnh báo."
-        ),
-        (Lang::En, true) => {
-            format!("Result: {e} errors, {w} warnings, {i} info. Correct the errors before sending.")
+    let counts = tally.words(lang);
+    let others = format!(
+        "{}, {}",
+        lang.count(tally.warnings, ("cảnh báo", "warning", "warnings")),
+        lang.count(tally.infos, ("thông tin", "info", "info"))
+    );
+    match (lang, tally.errors > 0, tally.warnings > 0) {
+        (Lang::Vi, true, _) => format!("Kết quả: {counts}. Hãy sửa các lỗi trước khi gửi."),
+        (Lang::Vi, false, true) => {
+            format!("Kết quả: không có lỗi ({others}). Có thể gửi; hãy xem lại các cảnh báo.")
         }
-        (Lang::En, false) => format!(
-            "Result: no errors ({w} warnings, {i} info). Ready to send; review the warnings."
-        ),
+        (Lang::Vi, false, false) => format!("Kết quả: không có lỗi ({others}). Có thể gửi."),
+        (Lang::En, true, _) => format!("Result: {counts}. Correct the errors before sending."),
+        (Lang::En, false, true) => {
+            format!("Result: no errors ({others}). Ready to send; review the warnings.")
+        }
+        (Lang::En, false, false) => format!("Result: no errors ({others}). Ready to send."),
     }
 }
 

@@ -32,7 +32,7 @@ pub struct CheckTextArgs {
     #[arg(long, value_name = "DIR")]
     pub template: Option<PathBuf>,
     /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// Print the findings as JSON to standard output instead of the list.
     #[arg(long)]
@@ -133,7 +133,11 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
             format!("{file}: no mistakes found in the figures of the text.\n")
         }
         Lang::Vi => format!("{file}: {} lỗi, {} cảnh báo.\n", t.errors, t.warnings),
-        Lang::En => format!("{file}: {} errors, {} warnings.\n", t.errors, t.warnings),
+        Lang::En => format!(
+            "{file}: {}, {}.\n",
+            Lang::En.count(t.errors, ("", "error", "errors")),
+            Lang::En.count(t.warnings, ("", "warning", "warnings"))
+        ),
     };
     s.push_str(&summary);
     s

@@ -47,7 +47,7 @@ pub struct ConsolidateArgs {
     #[arg(long)]
     pub template: Option<PathBuf>,
     /// Language of messages and sheet names.
-    #[arg(long, value_enum, default_value_t = Lang::Vi)]
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
     pub lang: Lang,
     /// How to read numbers that both styles could read differently
     /// (`1,345`).
@@ -380,18 +380,19 @@ fn print_summary(config: &Config, c: &Consolidation) {
     match config.lang {
         Lang::Vi => {
             println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp.", config.period.title_vi(), c.included.len());
-            println!(
-                "Phát hiện: {} lỗi, {} cảnh báo, {} thông tin.",
-                tally.errors, tally.warnings, tally.infos
-            );
+            println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, phản hồi cho từng đơn vị trong {out}/{FEEDBACK_DIR}/");
         }
         Lang::En => {
-            println!("Consolidated {}: {read} files read, {rejected} rejected, {skipped} skipped; {} units consolidated, {missing} units missing.", config.period.title_en(), c.included.len());
+            let en = |n: usize, one: &str, many: &str| Lang::En.count(n, ("", one, many));
             println!(
-                "Findings: {} errors, {} warnings, {} info.",
-                tally.errors, tally.warnings, tally.infos
+                "Consolidated {}: {} read, {rejected} rejected, {skipped} skipped; {} consolidated, {} missing.",
+                config.period.title_en(),
+                en(read, "file", "files"),
+                en(c.included.len(), "unit", "units"),
+                en(missing, "unit", "units"),
             );
+            println!("Findings: {}.", tally.words(Lang::En));
             println!("Outputs: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, feedback per unit in {out}/{FEEDBACK_DIR}/");
         }
     }

@@ -4,5 +4,6 @@
 pub mod annex;
 pub mod check;
 pub mod check_text;
+pub mod codes;
 pub mod consolidate;
 pub mod samples;

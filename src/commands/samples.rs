@@ -76,12 +76,17 @@ pub fn run(args: SamplesArgs) -> Result<Outcome, Fatal> {
     match (args.preset, args.units, args.rows) {
         (Some(Preset::District), _, _) => run_district(&args),
         (None, None, None) => Err(Fatal::Usage(
+            "hãy nói cần tạo gì: --template THƯ_MỤC, --units N, --rows R hoặc --preset district"
+                .into(),
             "say what to write: --template DIR, --units N, --rows R or --preset district".into(),
         )),
         (None, units, rows) => {
             let n = units.unwrap_or(if rows.is_some() { 4 } else { 0 });
             if n == 0 || rows == Some(0) {
-                return Err(Fatal::Usage("--units and --rows must be at least 1".into()));
+                return Err(Fatal::Usage(
+                    "--units và --rows phải ít nhất là 1".into(),
+                    "--units and --rows must be at least 1".into(),
+                ));
             }
             run_batch(&args, n, rows)
         }
@@ -141,10 +146,11 @@ fn run_template(args: &SamplesArgs, dir: &Path) -> Result<Outcome, Fatal> {
             Ok(b) => b,
             Err(_) if name == "template.toml" => crate::template::DEFAULT_TOML.as_bytes().to_vec(),
             Err(e) => {
-                return Err(Fatal::Input {
-                    path: from,
-                    reason: e.to_string(),
-                })
+                return Err(Fatal::input(
+                    from,
+                    crate::error::Arg::Source,
+                    crate::error::Problem::Io(e),
+                ))
             }
         };
         write_atomic(&copy.join(name), &bytes)?;

@@ -52,15 +52,16 @@ const MAX_DEPTH: usize = 32;
 /// # Errors
 /// When `dir` itself does not exist or is not a folder (fatal).
 pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
-    let meta = std::fs::metadata(dir).map_err(|e| Fatal::Input {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
+    use crate::error::{Arg, Problem};
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        let problem = match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::Missing,
+            _ => Problem::Io(e),
+        };
+        Fatal::input(dir, Arg::InputFolder, problem)
     })?;
     if !meta.is_dir() {
-        return Err(Fatal::Input {
-            path: dir.to_path_buf(),
-            reason: "it is not a folder".into(),
-        });
+        return Err(Fatal::input(dir, Arg::InputFolder, Problem::NotAFolder));
     }
     let mut out = Vec::new();
     let mut walk = walkdir::WalkDir::new(dir)

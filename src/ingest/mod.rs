@@ -44,6 +44,7 @@ pub mod biff;
 pub mod discover;
 pub mod merges;
 pub mod ole;
+pub mod reasons;
 pub mod sheet;
 pub mod styles;
 pub mod text;
@@ -200,6 +201,30 @@ pub fn plain_reason(err: &calamine::Error) -> String {
 
 fn mb(bytes: u64) -> u64 {
     bytes.saturating_mul(1_000_000)
+}
+
+/// Opens a workbook the user named on the command line (`--previous`,
+/// `--against`) with the same pre-checks and panic guard as a
+/// submission; what cannot be opened is a fatal error naming the option.
+///
+/// # Errors
+/// The file is missing, not a file, or cannot be read as a workbook.
+pub fn open_named(
+    path: &Path,
+    arg: crate::error::Arg,
+    limits: &Limits,
+) -> Result<OpenWorkbook, crate::error::Fatal> {
+    use crate::error::{Fatal, Problem};
+    if !path.exists() {
+        return Err(Fatal::input(path, arg, Problem::Missing));
+    }
+    if !path.is_file() {
+        return Err(Fatal::input(path, arg, Problem::NotAFile));
+    }
+    OpenWorkbook::open(path, limits).map_err(|reason| {
+        let (vi, _) = reasons::reason_words(&reason, crate::diagnostic::Lang::Vi);
+        Fatal::input(path, arg, Problem::Content(vi, reason))
+    })
 }
 
 impl OpenWorkbook {

@@ -28,6 +28,11 @@ pub struct SheetGrid {
 static EMPTY: Data = Data::Empty;
 
 impl SheetGrid {
+    /// The cells as calamine gives them.
+    pub fn range(&self) -> &Range<Data> {
+        &self.range
+    }
+
     pub fn new(name: String, range: Range<Data>, merges: Vec<Dimensions>) -> SheetGrid {
         let mut covered = HashMap::new();
         for m in &merges {

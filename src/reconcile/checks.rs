@@ -30,7 +30,6 @@ use crate::error::Fatal;
 use crate::model::{Period, PeriodSpan};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
-use crate::normalize::text::fold;
 use crate::template::Template;
 use std::collections::HashSet;
 
@@ -55,21 +54,7 @@ pub struct CheckSettings {
     pub may_be_negative: HashSet<String>,
 }
 
-/// What a unit's figure is divided by before it is compared with its
-/// peers', so that units of different sizes compare like with like.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OutlierScale {
-    /// `Size` when the registry gives units a size, else `Ck`.
-    Auto,
-    /// The unit's `size` in the registry (its population): figures per
-    /// head.
-    Size,
-    /// The unit's own figure of the same indicator in CK (or KH): figures
-    /// as a ratio to the same period of last year (or to the plan).
-    Column(crate::model::ValueColumn),
-    /// The figures as they are (units of one size).
-    None,
-}
+pub use crate::template::OutlierScale;
 
 /// The default robust score above which a figure is an outlier.
 pub const DEFAULT_OUTLIER_THRESHOLD: f64 = 5.0;
@@ -101,14 +86,9 @@ impl CheckSettings {
             Some(toml::Value::Integer(i)) if *i > 0 => s.outlier_threshold = *i as f64,
             _ => {}
         }
+        // The template loader refuses any other value.
         if let Some(v) = t.get("outlier_scale").and_then(|v| v.as_str()) {
-            s.outlier_scale = match fold(v).as_str() {
-                "size" | "population" | "dan so" => OutlierScale::Size,
-                "ck" => OutlierScale::Column(crate::model::ValueColumn::Ck),
-                "kh" => OutlierScale::Column(crate::model::ValueColumn::Kh),
-                "none" | "khong" => OutlierScale::None,
-                _ => OutlierScale::Auto,
-            };
+            s.outlier_scale = OutlierScale::parse(v).unwrap_or(OutlierScale::Auto);
         }
         let count = |key: &str| match t.get(key) {
             Some(toml::Value::Integer(i)) if *i > 0 => usize::try_from(*i).ok(),

@@ -18,14 +18,14 @@
 use super::checks::{at_row, indicator_words, unit_of};
 use super::half_unit;
 use crate::diagnostic::{Code, Finding, Lang};
-use crate::error::Fatal;
+use crate::error::{Arg, Fatal, Problem};
 use crate::model::ValueColumn;
 use crate::normalize::number::{decimals_of, format_num};
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::normalize::text::fold;
 use crate::normalize::title::AgencyMatcher;
 use crate::template::{Indicator, Kind, Template};
-use calamine::{open_workbook_auto, Data, Reader};
+use calamine::Data;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -52,11 +52,9 @@ fn cell_text(d: &Data) -> String {
 /// the expected header: the user asked for it, so the run stops.
 pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
     let path = out.join("tong-hop.xlsx");
-    let bad = |reason: String| Fatal::Input {
-        path: path.clone(),
-        reason,
-    };
-    let mut wb = open_workbook_auto(&path).map_err(|e| bad(e.to_string()))?;
+    let bad =
+        |(vi, en): (String, String)| Fatal::input(&path, Arg::Previous, Problem::Content(vi, en));
+    let mut wb = crate::ingest::open_named(&path, Arg::Previous, &template.settings.limits)?;
     let names = wb.sheet_names();
     // The detail sheet, and its parts when a registry has more units than
     // a sheet has columns ("Chi tiết theo đơn vị (2)"…).
@@ -72,10 +70,16 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
     };
     let sheets: Vec<&String> = names.iter().filter(|n| is_detail(n)).collect();
     if sheets.is_empty() {
-        return Err(bad(format!(
-            "it has no sheet «{}»; sheets found: {}",
-            DETAIL_SHEETS[0],
-            names.join(", ")
+        let found = Lang::En.some_of(&names, 10, ("trang", "sheets"));
+        return Err(bad((
+            format!(
+                "không có trang «{}»; các trang có: {found}",
+                DETAIL_SHEETS[0]
+            ),
+            format!(
+                "it has no sheet «{}»; sheets found: {found}",
+                DETAIL_SHEETS[0]
+            ),
         )));
     }
     let mut prev = PreviousFigures {
@@ -84,8 +88,11 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
     };
     let matcher = AgencyMatcher::new(template);
     for sheet in sheets {
-        let range = wb.worksheet_range(sheet).map_err(|e| bad(e.to_string()))?;
-        read_detail(&range, sheet, template, &matcher, &mut prev).map_err(bad)?;
+        let grid = wb.sheet(sheet).map_err(|e| {
+            let (vi, _) = crate::ingest::reasons::reason_words(&e, Lang::Vi);
+            bad((vi, e))
+        })?;
+        read_detail(grid.range(), sheet, template, &matcher, &mut prev).map_err(bad)?;
     }
     Ok(prev)
 }
@@ -97,18 +104,22 @@ fn read_detail(
     template: &Template,
     matcher: &AgencyMatcher,
     prev: &mut PreviousFigures,
-) -> Result<(), String> {
+) -> Result<(), (String, String)> {
     let mut rows = range.rows();
     let Some(header) = rows.next() else {
-        return Err(format!("the sheet «{sheet}» is empty"));
+        return Err((
+            format!("trang «{sheet}» không có gì"),
+            format!("the sheet «{sheet}» is empty"),
+        ));
     };
     let header: Vec<String> = header.iter().map(cell_text).collect();
     let column_col = header
         .iter()
         .position(|h| matches!(fold(h).as_str(), "cot" | "column"));
     let Some(column_col) = column_col else {
-        return Err(format!(
-            "the sheet «{sheet}» has no «Cột» column in its first row"
+        return Err((
+            format!("dòng đầu của trang «{sheet}» không có cột «Cột»"),
+            format!("the sheet «{sheet}» has no «Cột» column in its first row"),
         ));
     };
     let unit_of_header = |h: &str| -> Option<usize> {

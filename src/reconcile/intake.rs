@@ -8,6 +8,7 @@
 //! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
 
 use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::ingest::reasons::reason_words;
 use crate::model::Period;
 use crate::normalize::submission::{FileOutcome, Submission};
 use crate::normalize::title::AgencyMatcher;
@@ -360,24 +361,28 @@ fn completeness_of(
 
 /// `file-skipped`: a file that is not a submission, with the reason.
 pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
+    let (what, _) = reason_words(reason, lang);
     Finding::info(
         Code::FileSkipped,
         lang.text(
-            format!("Bỏ qua tệp {file}: {}.", vi_reason(reason)),
-            format!("Skipped {file}: {reason}."),
+            format!("Bỏ qua tệp {file}: {what}."),
+            format!("Skipped {file}: {what}."),
         ),
     )
     .at(&Location::file(file))
+    .actual(reason)
 }
 
 /// `file-unreadable`: a file that cannot be read, with the reason in plain
-/// words and what to do.
+/// words and the advice that fits it; the reason as ingest gave it in
+/// `actual`.
 pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
+    let (what, advice) = reason_words(reason, lang);
     Finding::error(
         Code::FileUnreadable,
         lang.text(
-            format!("Không đọc được tệp {file}: {}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.", vi_reason(reason)),
-            format!("Cannot read {file}: {reason}. Open it in Excel, save it as .xlsx and send it again."),
+            format!("Không đọc được tệp {file}: {what}. {advice}"),
+            format!("Cannot read {file}: {what}. {advice}"),
         ),
     )
     .at(&Location::file(file))
@@ -475,50 +480,6 @@ fn revision_rank(file: &str) -> u32 {
         }
     }
     rank
-}
-
-/// The Vietnamese words for a reason written in English by ingest. Reasons
-/// are kept in English in the `actual` field; messages in Vietnamese say
-/// the same in Vietnamese where the reason is a known one.
-pub fn vi_reason(reason: &str) -> String {
-    let table: &[(&str, &str)] = &[
-        ("the file is empty", "tệp rỗng (0 byte)"),
-        ("protected by a password", "tệp được đặt mật khẩu (mã hóa)"),
-        ("not a complete zip archive", "tệp bị hỏng (không phải tệp .xlsx hoàn chỉnh)"),
-        ("web page (HTML)", "tệp là trang web (HTML) được đặt tên như bảng tính"),
-        ("XML document", "tệp là tài liệu XML, không phải bảng tính Excel"),
-        ("Unicode text", "tệp là văn bản Unicode, không phải bảng tính Excel"),
-        ("SYLK", "tệp là văn bản SYLK, không phải bảng tính Excel"),
-        ("plain text", "tệp là văn bản thường (CSV?), không phải bảng tính Excel"),
-        ("PDF document", "tệp là tài liệu PDF"),
-        ("Excel lock file", "tệp khóa tạm của Excel (~$…), không phải báo cáo"),
-        ("not a spreadsheet (.", "không phải bảng tính"),
-        ("no indicator table found", "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính"),
-        ("this is a folder", "đây là thư mục, không phải tệp"),
-        ("more than the limit", "tệp vượt giới hạn kích thước cho phép trong mẫu biểu"),
-        // Reasons of ingest's pre-checks (robust); the generic "damaged" last.
-        ("loops back on itself", "tệp bị hỏng: cấu trúc bên trong của tệp .xls tự lặp vòng"),
-        ("internal structure (OLE compound file)", "tệp bị hỏng: cấu trúc tệp .xls (OLE) không hợp lệ"),
-        ("zip bomb", "tệp là «bom zip» (giải nén ra dung lượng khổng lồ), không phải bảng tính thật"),
-        ("max_unzipped_mb", "tệp giải nén ra vượt giới hạn dung lượng trong mẫu biểu"),
-        ("a format too old to read", "tệp Excel đời cũ (Excel 2.x–4.0), không đọc được"),
-        ("Lotus 1-2-3", "tệp Lotus 1-2-3, không phải bảng tính Excel"),
-        ("Word document", "tệp là văn bản Word, không phải bảng tính Excel"),
-        ("PowerPoint", "tệp là bản trình chiếu PowerPoint, không phải bảng tính Excel"),
-        ("holds no workbook", "tệp nén zip không chứa bảng tính"),
-        ("without a workbook inside", "tệp OLE không chứa bảng tính Excel"),
-        ("code page", "tệp .xls cũ dùng bảng mã (code page) không đọc được"),
-        ("macro sheet", "bảng tính có trang macro Excel 4.0, không đọc được; hãy xóa trang đó"),
-        ("reader failed", "trình đọc bảng tính gặp lỗi với tệp này (tệp có thể bị hỏng)"),
-        ("cannot be opened", "không mở được tệp (không có quyền đọc?)"),
-        ("damaged", "tệp bị hỏng hoặc không đầy đủ"),
-    ];
-    for &(en, vi) in table {
-        if reason.contains(en) {
-            return format!("{vi} ({reason})");
-        }
-    }
-    reason.to_string()
 }
 
 #[cfg(test)]

@@ -32,15 +32,15 @@ pub fn write_atomic_with(
         .prefix(".tonghop-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Fatal::output(path, e))?;
+        .map_err(|e| Fatal::output_io(path, &e))?;
     {
         let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut buffered).map_err(|e| Fatal::output(path, e))?;
-        buffered.flush().map_err(|e| Fatal::output(path, e))?;
+        write(&mut buffered).map_err(|e| Fatal::output_io(path, &e))?;
+        buffered.flush().map_err(|e| Fatal::output_io(path, &e))?;
     }
     tmp.as_file()
         .sync_all()
-        .map_err(|e| Fatal::output(path, e))?;
+        .map_err(|e| Fatal::output_io(path, &e))?;
     // A temporary file is private (0600); an output is an ordinary file
     // that the office's other users can read.
     #[cfg(unix)]
@@ -48,10 +48,10 @@ pub fn write_atomic_with(
         use std::os::unix::fs::PermissionsExt;
         tmp.as_file()
             .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .map_err(|e| Fatal::output(path, e))?;
+            .map_err(|e| Fatal::output_io(path, &e))?;
     }
     tmp.persist(path)
-        .map_err(|e| Fatal::output(path, e.error))?;
+        .map_err(|e| Fatal::output_io(path, &e.error))?;
     Ok(())
 }
 
@@ -66,22 +66,21 @@ pub fn write_atomic_with(
 /// inside it; `NoSpreadsheet` when no file under it is a spreadsheet (an
 /// empty folder, or only a .docx and a .pdf), in the language of the run.
 pub fn check_folders(dir: &Path, out: &Path, lang: Lang) -> Result<(), Fatal> {
-    if !dir.is_dir() {
-        return Err(Fatal::Input {
-            path: dir.to_path_buf(),
-            reason: "it does not exist or is not a folder".into(),
-        });
+    use crate::error::{Arg, Problem};
+    if !dir.exists() {
+        return Err(Fatal::input(dir, Arg::InputFolder, Problem::Missing));
     }
-    let dir_abs = dir.canonicalize().map_err(|e| Fatal::Input {
-        path: dir.to_path_buf(),
-        reason: e.to_string(),
-    })?;
+    if !dir.is_dir() {
+        return Err(Fatal::input(dir, Arg::InputFolder, Problem::NotAFolder));
+    }
+    let dir_abs = dir
+        .canonicalize()
+        .map_err(|e| Fatal::input(dir, Arg::InputFolder, Problem::Io(e)))?;
     if absolute_lenient(out).starts_with(&dir_abs) {
-        return Err(Fatal::Usage(format!(
-            "the output folder {} is inside the input folder {}; choose an output folder elsewhere (nothing is ever written into the input folder)",
-            out.display(),
-            dir.display()
-        )));
+        return Err(Fatal::OutputInsideInput {
+            out: out.to_path_buf(),
+            dir: dir.to_path_buf(),
+        });
     }
     let files = discover(dir)?;
     if !files.iter().any(|f| f.kind == InputKind::Spreadsheet) {
@@ -127,7 +126,12 @@ fn absolute_lenient(p: &Path) -> PathBuf {
 /// `OutputExists` without `--force`; `Output` when the folder cannot be
 /// made.
 pub fn prepare_out_dir(out: &Path, names: &[&str], force: bool) -> Result<(), Fatal> {
-    std::fs::create_dir_all(out).map_err(|e| Fatal::output(out, e))?;
+    if out.exists() && !out.is_dir() {
+        return Err(Fatal::OutputNotFolder {
+            path: out.to_path_buf(),
+        });
+    }
+    std::fs::create_dir_all(out).map_err(|e| Fatal::output_io(out, &e))?;
     if !force {
         for name in names {
             let p = out.join(name);
@@ -173,11 +177,11 @@ mod tests {
         let d = dir.path().display();
         assert_eq!(
             said(Lang::Vi),
-            format!("không có bảng tính nào trong {d} (thư mục trống); hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods")
+            format!("không có bảng tính nào trong {d} (thư mục trống)")
         );
         assert_eq!(
             said(Lang::En),
-            format!("no spreadsheet in {d} (the folder is empty); choose the folder that holds the .xlsx, .xls or .ods files")
+            format!("no spreadsheet in {d} (the folder is empty)")
         );
         // Non-spreadsheets and an Excel lock file are not spreadsheets.
         std::fs::create_dir(dir.path().join("sub")).unwrap();
@@ -193,7 +197,7 @@ mod tests {
         }
         assert_eq!(
             said(Lang::En),
-            format!("no spreadsheet in {d} (only ghi-chu.docx, scan.pdf, sub/a.txt, sub/b.txt, sub/c.txt and 1 more); choose the folder that holds the .xlsx, .xls or .ods files")
+            format!("no spreadsheet in {d} (only ghi-chu.docx, scan.pdf, sub/a.txt, sub/b.txt, sub/c.txt and 1 more)")
         );
         assert!(said(Lang::Vi).contains(
             "(chỉ có ghi-chu.docx, scan.pdf, sub/a.txt, sub/b.txt, sub/c.txt và 1 tệp khác)"

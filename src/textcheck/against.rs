@@ -57,26 +57,29 @@ const SHEETS: [&str; 2] = ["Tổng hợp", "Summary"];
 /// When the workbook is missing or unreadable, has neither sheet, or no
 /// header row with "Mã" in column A and an LK column in the first 10 rows.
 pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
-    use calamine::{open_workbook_auto, Data, Reader};
+    use crate::error::{Arg, Problem};
+    use calamine::Data;
     let path = dir.join("tong-hop.xlsx");
-    let input = |reason: String| Fatal::Input {
-        path: path.clone(),
-        reason,
-    };
-    let mut wb = open_workbook_auto(&path).map_err(|e| input(e.to_string()))?;
+    let input =
+        |(vi, en): (String, String)| Fatal::input(&path, Arg::Against, Problem::Content(vi, en));
+    let limits = crate::template::Limits::default();
+    let mut wb = crate::ingest::open_named(&path, Arg::Against, &limits)?;
     let names = wb.sheet_names();
     let sheet = SHEETS
         .iter()
         .find(|s| names.iter().any(|n| n == *s))
         .ok_or_else(|| {
-            input(format!(
-                "no sheet \"Tổng hợp\" or \"Summary\"; sheets found: {}",
-                names.join(", ")
+            let found = crate::diagnostic::Lang::En.some_of(&names, 10, ("trang", "sheets"));
+            input((
+                format!("không có trang «Tổng hợp» hay «Summary»; các trang có: {found}"),
+                format!("no sheet «Tổng hợp» or «Summary»; sheets found: {found}"),
             ))
         })?;
-    let range = wb
-        .worksheet_range(sheet)
-        .map_err(|e| input(e.to_string()))?;
+    let grid = wb.sheet(sheet).map_err(|e| {
+        let (vi, _) = crate::ingest::reasons::reason_words(&e, crate::diagnostic::Lang::Vi);
+        input((vi, e))
+    })?;
+    let range = grid.range();
     let text = |c: &Data| -> String {
         match c {
             Data::String(s) => s.trim().to_string(),
@@ -112,8 +115,9 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
                 .is_some_and(|c| matches!(fold(&text(c)).as_str(), "ma" | "code" | "ma so"))
         })
         .ok_or_else(|| {
-            input(format!(
-                "sheet {sheet}: no header row with \"Mã\" in column A in the first 10 rows"
+            input((
+                format!("trang {sheet}: không có dòng tiêu đề với «Mã» ở cột A trong 10 dòng đầu"),
+                format!("sheet {sheet}: no header row with «Mã» in column A in the first 10 rows"),
             ))
         })?;
     let head: Vec<String> = rows
@@ -122,9 +126,15 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         .unwrap_or_default();
     let col = |names: &[&str]| head.iter().position(|h| names.contains(&h.as_str()));
     let lk = col(&["lk", "luy ke", "cumulative", "ytd"]).ok_or_else(|| {
-        input(format!(
-            "sheet {sheet}: no LK column in the header (found: {})",
-            head.join(", ")
+        input((
+            format!(
+                "trang {sheet}: dòng tiêu đề không có cột LK (có: {})",
+                head.join(", ")
+            ),
+            format!(
+                "sheet {sheet}: no LK column in the header (found: {})",
+                head.join(", ")
+            ),
         ))
     })?;
     let th = col(&["th", "thuc hien", "done", "this period"]);

@@ -77,23 +77,39 @@ pub fn read_document(path: &Path) -> Result<Document, Fatal> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let input = |reason: String| Fatal::Input {
-        path: path.to_path_buf(),
-        reason,
-    };
+    use crate::error::{Arg, Problem};
+    let input = |problem: Problem| Fatal::input(path, Arg::Report, problem);
+    if !path.exists() {
+        return Err(input(Problem::Missing));
+    }
+    if !path.is_file() {
+        return Err(input(Problem::NotAFile));
+    }
     let blocks = match ext.as_str() {
         "txt" | "md" | "markdown" | "text" => {
-            let bytes = std::fs::read(path).map_err(|e| input(e.to_string()))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| input("not UTF-8 text; save it as UTF-8 and try again".into()))?;
+            let bytes = std::fs::read(path).map_err(|e| input(Problem::Io(e)))?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                input(Problem::Content(
+                    "không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 rồi chạy lại".into(),
+                    "not UTF-8 text; save it as UTF-8 and try again".into(),
+                ))
+            })?;
             text_blocks(&text)
         }
-        "docx" => docx::read_docx(path).map_err(|e| input(e.to_string()))?,
+        "docx" => docx::read_docx(path).map_err(|e| {
+            input(Problem::Content(
+                format!("không đọc được văn bản Word ({e})"),
+                e.to_string(),
+            ))
+        })?,
         _ => {
-            return Err(Fatal::Usage(format!(
-                "{}: check-text reads .txt, .md and .docx files",
-                path.display()
-            )))
+            return Err(Fatal::Usage(
+                format!("{}: check-text đọc tệp .txt, .md và .docx", path.display()),
+                format!(
+                    "{}: check-text reads .txt, .md and .docx files",
+                    path.display()
+                ),
+            ))
         }
     };
     Ok(Document { file, blocks })

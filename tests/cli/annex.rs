@@ -737,9 +737,9 @@ fn a_folder_without_a_spreadsheet_is_exit_2_for_consolidate_and_annex() {
                 let stderr = String::from_utf8_lossy(&output.stderr).to_string();
                 let d = dir.display();
                 let expected = if lang == "vi" {
-                    format!("tonghop: không có bảng tính nào trong {d} {holds_vi}; hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods\n")
+                    format!("tonghop: không có bảng tính nào trong {d} {holds_vi}\n  cách xử lý: Hãy chọn thư mục chứa các tệp .xlsx, .xls hoặc .ods nhận được.\n")
                 } else {
-                    format!("tonghop: no spreadsheet in {d} {holds_en}; choose the folder that holds the .xlsx, .xls or .ods files\n")
+                    format!("tonghop: no spreadsheet in {d} {holds_en}\n  help: Choose the folder that holds the .xlsx, .xls or .ods files received.\n")
                 };
                 assert_eq!(stderr, expected, "{command} {lang}");
                 assert!(output.stdout.is_empty(), "{command} {lang}");

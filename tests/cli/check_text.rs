@@ -295,5 +295,11 @@ fn check_text_refuses_other_files_with_exit_2() {
     std::fs::write(&p, "x").unwrap();
     let assert = tonghop().arg("check-text").arg(&p).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(stderr.contains(".txt, .md and .docx"), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "tonghop: {}: check-text đọc tệp .txt, .md và .docx\n  cách xử lý: Xem «tonghop --help» và «tonghop LỆNH --help».\n",
+            p.display()
+        )
+    );
 }

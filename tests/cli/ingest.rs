@@ -298,8 +298,23 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     let reason = |file: &str| -> String {
         let f = finding(&findings, "file-unreadable", file);
         assert_eq!(f.len(), 1, "{file}: {findings:?}");
-        f[0]["message"].as_str().unwrap().to_string()
+        f[0]["actual"].as_str().unwrap().to_string()
     };
+    // The message says what the file is and what to do, in the run's
+    // language; the reason as ingest gave it is the finding's `actual`.
+    let message = |file: &str| -> String {
+        finding(&findings, "file-unreadable", file)[0]["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        message("rong.xlsx"),
+        "Không đọc được tệp rong.xlsx: tệp rỗng (0 byte). Hãy xin đơn vị gửi lại tệp (tệp có thể chưa được lưu xong khi gửi)."
+    );
+    assert!(message("cat-ngan.xlsx").contains("tệp bị cắt ngắn"));
+    assert!(message("van-ban.xls").contains("tài liệu PDF"));
+    assert!(message("bom.xlsx").contains("Đừng mở tệp này"));
     assert!(reason("rong.xlsx").contains("empty (0 bytes)"));
     assert!(reason("cat-ngan.xlsx").contains("not a complete zip archive"));
     assert!(reason("vong-lap.xls").contains("loops back on itself"));

@@ -9,6 +9,7 @@ mod checks;
 mod common;
 mod consolidate;
 mod corpus;
+mod fatal;
 mod feedback;
 mod formulas;
 mod hostile;

@@ -274,10 +274,16 @@ pub(super) const TH_LK: [ValueColumn; 2] = [ValueColumn::Th, ValueColumn::Lk];
 /// A period that is not a quarter, or a registry with no reporting unit.
 fn documents(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Documents, Fatal> {
     if !matches!(period.span, PeriodSpan::Quarter(_)) {
-        return Err(Fatal::Usage(format!(
-            "a batch for a template is written for a quarter ({0}-Q1 … {0}-Q4), not {period}",
-            period.year
-        )));
+        return Err(Fatal::Usage(
+            format!(
+                "bộ số liệu mẫu theo mẫu biểu được tạo cho một quý ({0}-Q1 … {0}-Q4), không phải {period}",
+                period.year
+            ),
+            format!(
+                "a batch for a template is written for a quarter ({0}-Q1 … {0}-Q4), not {period}",
+                period.year
+            ),
+        ));
     }
     let n = t.indicators.len();
     let reporting = |ward: bool| -> Vec<usize> {
@@ -291,10 +297,16 @@ fn documents(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Doc
     };
     let (wards, depts) = (reporting(true), reporting(false));
     if wards.is_empty() && depts.is_empty() {
-        return Err(Fatal::Usage(format!(
-            "the registry of {} lists no unit with reports=yes: nothing to write",
-            t.source
-        )));
+        return Err(Fatal::Usage(
+            format!(
+                "danh sách đơn vị của {} không có đơn vị nào reports=yes: không có gì để tạo",
+                t.source
+            ),
+            format!(
+                "the registry of {} lists no unit with reports=yes: nothing to write",
+                t.source
+            ),
+        ));
     }
     let ward_rows = match wards.first() {
         Some(&a) => (0..n).filter(|&i| t.must_report(a, i)).collect(),

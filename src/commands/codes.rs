@@ -1,0 +1,53 @@
+//! `tonghop codes`: what each finding code means and what to do about it.
+
+use crate::diagnostic::Lang;
+use crate::error::{Fatal, Outcome};
+use crate::messages::{readme_table, CATALOG};
+
+/// Say what each finding code means and what to do about it (all codes,
+/// or the ones named).
+#[derive(clap::Args, Debug)]
+pub struct CodesArgs {
+    /// Codes to explain (`sum-mismatch` …); every code when absent.
+    pub codes: Vec<String>,
+    /// Language of the explanations.
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    pub lang: Lang,
+    /// Print the README's table of codes (Markdown) instead.
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+/// Runs the command.
+///
+/// # Errors
+/// A code that is not in the catalog.
+pub fn run(args: CodesArgs) -> Result<Outcome, Fatal> {
+    if args.markdown {
+        print!("{}", readme_table());
+        return Ok(Outcome::Clean);
+    }
+    for c in &args.codes {
+        if !CATALOG.iter().any(|e| e.code.as_str() == c) {
+            return Err(Fatal::Usage(
+                format!("không có mã «{c}»; «tonghop codes» liệt kê mọi mã"),
+                format!("there is no code «{c}»; «tonghop codes» lists them all"),
+            ));
+        }
+    }
+    let lang = args.lang;
+    for e in CATALOG
+        .iter()
+        .filter(|e| args.codes.is_empty() || args.codes.iter().any(|c| c == e.code.as_str()))
+    {
+        println!("{} ({})", e.code.as_str(), e.severity);
+        println!("  {}", e.meaning(lang));
+        println!(
+            "  {}: {}",
+            lang.pick("Cách xử lý", "What to do"),
+            e.help(lang)
+        );
+        println!();
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,127 @@
+//! The reasons ingest gives for a file it cannot read or skips, in words
+//! a clerk reads, with the advice that fits each: a Word document is not
+//! "damaged", an empty file needs sending again, a password needs
+//! removing.
+
+use crate::diagnostic::Lang;
+
+/// What a file is and what to do about it, for a reason written in
+/// English by ingest: (Vietnamese, advice in Vietnamese, advice in
+/// English), the first entry whose key the reason contains. In English
+/// the reason itself says what the file is.
+const REASONS: &[(&str, &str, &str, &str)] = &[
+    ("the file is empty", "tệp rỗng (0 byte)",
+        "Hãy xin đơn vị gửi lại tệp (tệp có thể chưa được lưu xong khi gửi).",
+        "Ask the unit to send the file again (it may not have been saved when sent)."),
+    ("protected by a password", "tệp được đặt mật khẩu (mã hóa)",
+        "Hãy xin đơn vị gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
+        "Ask the unit to remove the password (Excel: File > Info > Protect Workbook) and send it again."),
+    ("not a complete zip archive", "tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)",
+        "Hãy tải lại tệp từ thư điện tử, hoặc xin đơn vị gửi lại.",
+        "Download it again from the e-mail, or ask the unit to send it again."),
+    ("cut short", "tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)",
+        "Hãy tải lại tệp từ thư điện tử, hoặc xin đơn vị gửi lại.",
+        "Download it again from the e-mail, or ask the unit to send it again."),
+    ("web page (HTML)", "tệp là trang web (HTML) được đặt tên như bảng tính",
+        "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx và gửi lại.",
+        "Open it in Excel, Save As .xlsx and send it again."),
+    ("XML document", "tệp là tài liệu XML, không phải bảng tính Excel",
+        "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
+        "Open it in Excel, Save As .xlsx and send it again."),
+    ("Unicode text", "tệp là văn bản Unicode, không phải bảng tính Excel",
+        "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
+        "Open it in Excel, Save As .xlsx and send it again."),
+    ("SYLK", "tệp là văn bản SYLK, không phải bảng tính Excel",
+        "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
+        "Open it in Excel, Save As .xlsx and send it again."),
+    ("plain text", "tệp là văn bản thường (CSV?), không phải bảng tính Excel",
+        "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
+        "Open it in Excel, Save As .xlsx and send it again."),
+    ("PDF document", "tệp là tài liệu PDF, không có số liệu đọc được",
+        "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Ask the unit for the report's Excel workbook (.xlsx)."),
+    ("Word document", "tệp là văn bản Word, không phải bảng tính Excel",
+        "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word.",
+        "Ask the unit for the report's Excel workbook (.xlsx) instead of the Word document."),
+    ("PowerPoint", "tệp là bản trình chiếu PowerPoint, không phải bảng tính Excel",
+        "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Ask the unit for the report's Excel workbook (.xlsx)."),
+    ("Excel lock file", "tệp khóa tạm của Excel (~$…), không phải báo cáo", "", ""),
+    ("not a spreadsheet (.", "không phải bảng tính", "", ""),
+    ("not a regular file", "không phải tệp thông thường (ống dẫn hay thiết bị); không được mở", "", ""),
+    ("a link back to the input folder", "liên kết trỏ ngược lên thư mục đầu vào; thư mục đó chỉ được đọc một lần", "", ""),
+    ("folders deeper than", "thư mục lồng quá sâu; các tệp ở sâu hơn không được đọc", "", ""),
+    ("no indicator table found", "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính",
+        "Hãy dùng biểu mẫu của đơn vị tổng hợp (tonghop template), hoặc ghi dòng tiêu đề có «Chỉ tiêu» và các cột số liệu.",
+        "Use the consolidating office's form (tonghop template), or give the table a header with «Chỉ tiêu» and the figures' columns."),
+    ("this is a folder", "đây là thư mục, không phải tệp", "", ""),
+    ("more than the limit", "tệp vượt giới hạn kích thước cho phép trong mẫu biểu (một trang tính có quá nhiều ô)",
+        "Hãy xóa các dòng, cột thừa ở cuối trang tính rồi lưu lại, hoặc nâng giới hạn [limits] trong mẫu biểu.",
+        "Delete the surplus rows and columns at the sheet's end and save, or raise [limits] in the template."),
+    ("loops back on itself", "tệp .xls bị hỏng: cấu trúc bên trong tự lặp vòng",
+        "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Ask the unit to open it in Excel, save it as .xlsx and send it again."),
+    ("internal structure (OLE compound file)", "tệp .xls bị hỏng: cấu trúc tệp (OLE) không hợp lệ",
+        "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Ask the unit to open it in Excel, save it as .xlsx and send it again."),
+    ("zip bomb", "tệp là «bom zip» (giải nén ra dung lượng khổng lồ), không phải bảng tính thật",
+        "Đừng mở tệp này; hãy báo cho đơn vị gửi và xin gửi lại báo cáo.",
+        "Do not open it; tell the unit and ask for the report again."),
+    ("max_unzipped_mb", "tệp giải nén ra vượt giới hạn dung lượng trong mẫu biểu",
+        "Hãy xin đơn vị gửi lại tệp gọn hơn, hoặc nâng max_unzipped_mb trong mẫu biểu.",
+        "Ask for a smaller file, or raise max_unzipped_mb in the template."),
+    ("larger than the archive declares", "tệp bị hỏng: một phần của tệp lớn hơn kích thước tệp tự khai",
+        "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Ask the unit to open it in Excel, save it as .xlsx and send it again."),
+    ("a format too old to read", "tệp Excel đời cũ (Excel 2.x–4.0), không đọc được",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Open it in Excel, save it as .xlsx and send it again."),
+    ("Lotus 1-2-3", "tệp Lotus 1-2-3, không phải bảng tính Excel",
+        "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx và gửi lại.",
+        "Open it in Excel or LibreOffice, save it as .xlsx and send it again."),
+    ("holds no workbook", "tệp nén zip không chứa bảng tính",
+        "Hãy giải nén và đặt các bảng tính bên trong vào thư mục đầu vào.",
+        "Unzip it and put the workbooks inside in the input folder."),
+    ("without a workbook inside", "tệp OLE không chứa bảng tính Excel",
+        "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Ask the unit for the report's Excel workbook (.xlsx)."),
+    ("code page", "tệp .xls cũ dùng bảng mã (code page) không đọc được",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx (Unicode) và gửi lại.",
+        "Open it in Excel, save it as .xlsx (Unicode) and send it again."),
+    ("macro sheet", "bảng tính có trang macro Excel 4.0, không đọc được",
+        "Hãy xóa trang macro, lưu lại dạng .xlsx và gửi lại.",
+        "Delete the macro sheet, save as .xlsx and send it again."),
+    ("cannot be opened", "không mở được tệp (không có quyền đọc?)",
+        "Hãy kiểm tra quyền đọc tệp, hoặc chép tệp sang thư mục khác.",
+        "Check that you may read the file, or copy it to another folder."),
+    ("Permission denied", "không có quyền đọc tệp",
+        "Hãy kiểm tra quyền đọc tệp, hoặc chép tệp sang thư mục khác.",
+        "Check that you may read the file, or copy it to another folder."),
+];
+
+/// The reason of [`REASONS`] that fits, or the catch-all: a damaged file.
+fn reason_entry(reason: &str) -> (&'static str, &'static str, &'static str) {
+    REASONS
+        .iter()
+        .find(|(key, ..)| reason.contains(key))
+        .map_or(
+            (
+                "tệp bị hỏng hoặc không đầy đủ, trình đọc bảng tính không đọc được",
+                "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+                "Ask the unit to open it in Excel, save it as .xlsx and send it again.",
+            ),
+            |&(_, vi, avi, aen)| (vi, avi, aen),
+        )
+}
+
+/// What a file is, for a reason written in English by ingest, and the
+/// advice that fits (empty when nothing is to be done): in Vietnamese the
+/// table's words (the reason itself stays in the finding's `actual`), in
+/// English the reason.
+pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
+    let (vi, advice_vi, advice_en) = reason_entry(reason);
+    match lang {
+        Lang::Vi => (vi.to_string(), advice_vi.to_string()),
+        Lang::En => (reason.to_string(), advice_en.to_string()),
+    }
+}

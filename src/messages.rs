@@ -1,0 +1,362 @@
+//! The catalog of finding codes: for each stable code, its severity, what
+//! it means and what to do about it in both languages, and an example.
+//! The README's table of codes is this catalog (a test compares them), and
+//! `tonghop codes` prints it in the user's language.
+
+use crate::diagnostic::{Code, Lang};
+
+/// One code of the catalog.
+pub struct Entry {
+    pub code: Code,
+    /// The severities it is reported with ("error / info").
+    pub severity: &'static str,
+    /// What it means: Vietnamese, English.
+    pub meaning: (&'static str, &'static str),
+    /// What to do: Vietnamese, English.
+    pub help: (&'static str, &'static str),
+    /// An example, as the README gives it (English, quoting Vietnamese).
+    pub example: &'static str,
+}
+
+impl Entry {
+    pub fn meaning(&self, lang: Lang) -> &'static str {
+        lang.pick(self.meaning.0, self.meaning.1)
+    }
+
+    pub fn help(&self, lang: Lang) -> &'static str {
+        lang.pick(self.help.0, self.help.1)
+    }
+}
+
+/// The entry of `code` (every code has one: tested).
+pub fn entry(code: Code) -> Option<&'static Entry> {
+    CATALOG.iter().find(|e| e.code == code)
+}
+
+/// Every code, in the README's order.
+pub const CATALOG: &[Entry] = &[
+    Entry {
+        code: Code::FileUnreadable,
+        severity: "error",
+        meaning: ("Tệp không đọc được; số liệu của tệp không được tổng hợp.", "A file that cannot be read; its figures are not consolidated."),
+        help: ("Làm theo lời khuyên trong thông báo (gửi lại, gỡ mật khẩu, lưu lại dạng .xlsx…).", "Follow the advice in the message (send again, remove the password, save as .xlsx…)."),
+        example: "`bieu-mau.xlsx` is empty (0 bytes), encrypted, a damaged zip, a web page saved as `.xls`, or has no indicator table",
+    },
+    Entry {
+        code: Code::FileSkipped,
+        severity: "info",
+        meaning: ("Tệp không phải bảng tính, được bỏ qua.", "A file that is not a spreadsheet, left aside."),
+        help: ("Không cần làm gì, trừ khi tệp đó đúng ra là một báo cáo.", "Nothing to do, unless the file should have been a report."),
+        example: "`huong-dan.docx` is not a spreadsheet; `~$phuong-02.xlsx` is an Excel lock file",
+    },
+    Entry {
+        code: Code::FileUnknownUnit,
+        severity: "error",
+        meaning: ("Không biết đơn vị nào gửi tệp.", "The file does not say which unit sent it."),
+        help: ("Ghi tên đơn vị ở dòng tiêu đề hoặc tên tệp, hoặc bổ sung đơn vị vào agencies.csv.", "Name the unit in the title rows or the file name, or add it to agencies.csv."),
+        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry"#,
+    },
+    Entry {
+        code: Code::PeriodMismatch,
+        severity: "error",
+        meaning: ("Tệp ghi kỳ báo cáo khác kỳ đang tổng hợp.", "The file states another period than the one consolidated."),
+        help: ("Xin đơn vị gửi biểu của đúng kỳ.", "Ask the unit for the form of this period."),
+        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch"#,
+    },
+    Entry {
+        code: Code::PeriodMissing,
+        severity: "info",
+        meaning: ("Tiêu đề không ghi kỳ báo cáo.", "The title names no period."),
+        help: ("Nên ghi kỳ báo cáo ở tiêu đề biểu.", "The form's title should name its period."),
+        example: "the title names no period; the file is taken as the `--period` being consolidated",
+    },
+    Entry {
+        code: Code::ColumnIgnored,
+        severity: "info",
+        meaning: ("Một cột của bảng không được đọc.", "A column of the table the tool does not read."),
+        help: ("Kiểm tra cột đó không phải cột số liệu cần tổng hợp.", "Check that it is not a figures column that should be read."),
+        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header"#,
+    },
+    Entry {
+        code: Code::ColumnMissing,
+        severity: "info",
+        meaning: ("Biểu quý I thiếu cột LK; LK được lấy bằng TH.", "A first-quarter form without LK: LK is taken as TH."),
+        help: ("Không cần làm gì; nên dùng biểu có cột LK.", "Nothing to do; the form should have an LK column."),
+        example: "a first-quarter file without an LK column: LK taken as TH (`expected` `LK = TH`)",
+    },
+    Entry {
+        code: Code::RowsIgnored,
+        severity: "warning",
+        meaning: ("Bảng kết thúc sớm, còn dòng có số liệu ở dưới.", "The table ends early with rows of figures below it."),
+        help: ("Xóa dòng trống hoặc dòng ký tên chen giữa bảng.", "Remove the blank or signature line inside the table."),
+        example: "a table that ends early (a signature line, a blank gap) with rows of figures left below it: the rows left out are named",
+    },
+    Entry {
+        code: Code::SubmissionMissing,
+        severity: "error",
+        meaning: ("Đơn vị chưa gửi báo cáo.", "A unit sent nothing."),
+        help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
+        example: "Phường 7 sent nothing",
+    },
+    Entry {
+        code: Code::SubmissionDuplicate,
+        severity: "warning",
+        meaning: ("Đơn vị gửi nhiều tệp; một tệp được dùng.", "A unit sent several files; one is used."),
+        help: ("Kiểm tra đúng bản được dùng; xóa các bản cũ khỏi thư mục.", "Check the right copy is used; remove old copies from the folder."),
+        example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used",
+    },
+    Entry {
+        code: Code::IndicatorUnknown,
+        severity: "error",
+        meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),
+        help: ("Ghi đúng tên hoặc mã chỉ tiêu, hoặc thêm tên gọi khác (aliases) vào danh mục.", "Write the indicator's name or code as the catalog has it, or add an alias."),
+        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator"#,
+    },
+    Entry {
+        code: Code::IndicatorMissing,
+        severity: "warning",
+        meaning: ("Biểu thiếu chỉ tiêu phải báo cáo.", "The form lacks indicators the unit must report."),
+        help: ("Bổ sung các dòng (để trống nếu không phát sinh).", "Add the rows (left empty when nothing happened)."),
+        example: "Phường 5's form lacks 3 indicators a ward must report (one finding per file, listing the codes in `actual`)",
+    },
+    Entry {
+        code: Code::IndicatorApproximate,
+        severity: "info",
+        meaning: ("Tên chỉ tiêu gần đúng, đã được khớp.", "A name matched approximately."),
+        help: ("Kiểm tra đúng chỉ tiêu; nên sửa tên cho đúng danh mục.", "Check it is the right indicator; write the catalog's name."),
+        example: r#""Hồ sơ thủ tục hành chánh đã tiếp nhận" read as HC01"#,
+    },
+    Entry {
+        code: Code::IndicatorRepeated,
+        severity: "warning",
+        meaning: ("Chỉ tiêu ghi hai lần trong một bảng.", "An indicator written twice in one table."),
+        help: ("Xóa dòng thừa.", "Remove the extra row."),
+        example: "HC02 written twice in one table; the first row is used",
+    },
+    Entry {
+        code: Code::ValueInvalid,
+        severity: "error",
+        meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
+        help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell"#,
+    },
+    Entry {
+        code: Code::ValueUncomputed,
+        severity: "error / info",
+        meaning: ("Công thức chưa có giá trị và không tính được.", "A formula with no value that the tool cannot compute."),
+        help: ("Mở tệp bằng Excel, lưu lại rồi gửi lại.", "Open the file in Excel, save it and send it again."),
+        example: "a formula with no computed value (a file written by a script) that the tool cannot evaluate either: `=[1]Sheet1!D8` (another workbook), an unknown function, an error result such as `#DIV/0!`. Error for a quantity (KH, TH, LK, CK of a count or money indicator); info for a %KH, a %CK or a rate, which the checks recompute from their operands anyway",
+    },
+    Entry {
+        code: Code::FormulaEvaluated,
+        severity: "info",
+        meaning: ("Công thức chưa có giá trị đã được tính như Excel.", "Formulas without values were computed as Excel does."),
+        help: ("Không cần làm gì.", "Nothing to do."),
+        example: "`phuong-15.xlsx` has 62 formulas without a computed value; the tool computed them as Excel does on opening (once per file, the count in `actual`)",
+    },
+    Entry {
+        code: Code::LegacyEncoding,
+        severity: "info",
+        meaning: ("Chữ TCVN3/VNI đã được chuyển sang Unicode.", "TCVN3/VNI text converted to Unicode."),
+        help: ("Không cần làm gì; nên dùng phông Unicode.", "Nothing to do; Unicode fonts are better."),
+        example: "the file's text is in TCVN3 (ABC, `.VnTime` fonts) or VNI (`VNI-Times`); it was converted to Unicode (once per file and encoding)",
+    },
+    Entry {
+        code: Code::NumberAmbiguous,
+        severity: "info",
+        meaning: ("Số có thể đọc hai cách; đã đọc theo kiểu đã chọn.", "A number two styles would read differently."),
+        help: ("Kiểm tra số; dùng --locale nếu cần.", "Check the figure; use --locale if needed."),
+        example: "`1,345` read as 1,345 (vi) or 1345 (en); `6.35` in a Vietnamese file",
+    },
+    Entry {
+        code: Code::SumMismatch,
+        severity: "error",
+        meaning: ("Tổng không bằng các thành phần.", "A total does not add up."),
+        help: ("Kiểm tra tổng và từng thành phần.", "Check the total and each part."),
+        example: "HC02 TH = 1.290 but đúng hạn 1.204 + trễ hạn 77 = 1.281: one of them is wrong (`expected` `HC02 == HC03 + HC04`, actual `1.290`)",
+    },
+    Entry {
+        code: Code::RelationViolated,
+        severity: "error",
+        meaning: ("Số liệu trái với quan hệ của danh mục.", "Figures break a relation of the catalog."),
+        help: ("Kiểm tra cả hai chỉ tiêu.", "Check both indicators."),
+        example: "YT24 (cơ sở bị xử phạt) 12 > YT23 (được kiểm tra) 10",
+    },
+    Entry {
+        code: Code::RelationSkipped,
+        severity: "info",
+        meaning: ("Quan hệ không kiểm tra được vì thiếu số liệu.", "A relation not checked for want of a figure."),
+        help: ("Không cần làm gì, trừ khi số liệu bị bỏ sót.", "Nothing to do, unless a figure was left out."),
+        example: "`HC02 == HC03 + HC04` could not be checked in 1 place: HC04 has no figure",
+    },
+    Entry {
+        code: Code::TableNotFound,
+        severity: "error",
+        meaning: ("Tệp không có bảng nhiệm vụ.", "A workbook with no task table."),
+        help: ("Dùng biểu nhiệm vụ có cột Nội dung, Tiến độ, Cơ quan chủ trì.", "Use a task table with Nội dung, Tiến độ, Cơ quan chủ trì."),
+        example: "(annex) a workbook with no task table (TT, Nội dung, Tiến độ, Cơ quan chủ trì …)",
+    },
+    Entry {
+        code: Code::DeadlineOutOfPeriod,
+        severity: "error / warning",
+        meaning: ("Tiến độ nằm ngoài kỳ của chương trình.", "A deadline outside the programme's period."),
+        help: ("Sửa tiến độ, hoặc chuyển nhiệm vụ sang kỳ đúng.", "Correct the deadline, or move the task to its period."),
+        example: r#"(annex) "Quý III/2019" in the 2020-Q2 programme (error: entirely before the period); "Tháng 9/2020" (warning: starts after it)"#,
+    },
+    Entry {
+        code: Code::DeadlineInvalid,
+        severity: "error",
+        meaning: ("Tiến độ không đọc được.", "A deadline that cannot be read."),
+        help: ("Ghi tiến độ theo tháng, quý hoặc ngày.", "Write the deadline as a month, quarter or date."),
+        example: r#"(annex) "sớm" in the Tiến độ column"#,
+    },
+    Entry {
+        code: Code::TaskDuplicate,
+        severity: "error / warning",
+        meaning: ("Nhiệm vụ trùng.", "A task written twice."),
+        help: ("Giữ một dòng; ghi đơn vị phối hợp ở dòng đó.", "Keep one row; name the other agency as coordinator."),
+        example: "(annex) the same task twice, in one file or from two departments (error); nearly the same, e.g. only the year differs (warning)",
+    },
+    Entry {
+        code: Code::AgencyUnknown,
+        severity: "error / warning",
+        meaning: ("Cơ quan không có trong danh sách đơn vị.", "An agency not in the registry."),
+        help: ("Ghi tên cơ quan như danh sách đơn vị, hoặc bổ sung vào agencies.csv.", "Write the agency as the registry has it, or add it to agencies.csv."),
+        example: "(annex) a lead agency (error) or coordinating agency (warning) that is not in the registry; the closest one is suggested",
+    },
+    Entry {
+        code: Code::AgencyMissing,
+        severity: "error",
+        meaning: ("Nhiệm vụ không có cơ quan chủ trì.", "A task without a lead agency."),
+        help: ("Ghi cơ quan chủ trì.", "Name the lead agency."),
+        example: "(annex) a task without a lead agency",
+    },
+    Entry {
+        code: Code::PctMismatch,
+        severity: "error",
+        meaning: ("Tỷ lệ ghi khác tỷ lệ tính từ số liệu.", "A percentage unlike the one its figures give."),
+        help: ("Tính lại tỷ lệ từ số liệu (hoặc sửa số liệu).", "Recompute it from the figures (or correct them)."),
+        example: "P.TCKH: NS01 %KH says 21,35% but lũy kế 145,2 / kế hoạch 840 × 100 = 17,29% (expected `17,29`, actual `21,35`); a rate HC05 = 95 where đúng hạn 1.204 / đã giải quyết 1.290 × 100 = 93; a fall of 0,73% written as `0,73` where the growth is `-0,73`",
+    },
+    Entry {
+        code: Code::PctRounding,
+        severity: "warning",
+        meaning: ("Tỷ lệ chỉ lệch do làm tròn.", "A percentage off by rounding only."),
+        help: ("Làm tròn đúng quy tắc (xem DOMAIN).", "Round by the rule."),
+        example: "%KH 17,31% where 145,2 / 840 gives 17,270…17,302%: off by rounding only (expected `17,29`)",
+    },
+    Entry {
+        code: Code::PctKind,
+        severity: "error",
+        meaning: ("%CK ghi sai kiểu (tỷ số hay mức tăng).", "%CK written as the other kind (ratio or growth)."),
+        help: ("Ghi theo quy ước của mẫu biểu (ck_convention).", "Write it as the template's ck_convention says."),
+        example: r#"%CK written `108,12` (the ratio LK/CK × 100) where `ck_convention = "growth"` wants `8,12`, or the reverse"#,
+    },
+    Entry {
+        code: Code::RateAveraged,
+        severity: "error",
+        meaning: ("Tỷ lệ của toàn địa bàn là trung bình các tỷ lệ.", "An area's rate averaged from the units' rates."),
+        help: ("Tính lại từ tổng tử số và tổng mẫu số.", "Recompute it from the summed operands."),
+        example: "Văn phòng states HC05 for the district as 75,00% — the mean of the wards' 50% and 100% — where 60 / 110 × 100 = 54,55% (expected `54,55`, actual `75,00`)",
+    },
+    Entry {
+        code: Code::TotalMismatch,
+        severity: "error",
+        meaning: ("Số của phòng ban khác tổng của các đơn vị cơ sở.", "A department's figure unlike the units' sum."),
+        help: ("Đối chiếu với trang Chi tiết theo đơn vị.", "Compare with the sheet Chi tiết theo đơn vị."),
+        example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists each ward's figure (`Phường 1 120; Phường 2 180; …`) and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported. With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`)"#,
+    },
+    Entry {
+        code: Code::TotalUnchecked,
+        severity: "info",
+        meaning: ("Tổng không so được vì số liệu của một số đơn vị chưa rõ.", "A total not compared for want of some units' figures."),
+        help: ("Xin các đơn vị được nêu bổ sung số liệu.", "Ask the units named for their figures."),
+        example: "Công an quận: AN10, AN11 … in LK not compared with the wards' sum because Phường 10 sent no LK column (or its figure is empty, not a number, or an error of its own); the wards are named in `actual`",
+    },
+    Entry {
+        code: Code::CumulativeMismatch,
+        severity: "error",
+        meaning: ("Lũy kế không khớp với thực hiện.", "LK does not follow from TH."),
+        help: ("Kiểm tra cả TH và LK.", "Check both TH and LK."),
+        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`). Stocks have no rule across quarters",
+    },
+    Entry {
+        code: Code::ValueNegative,
+        severity: "error",
+        meaning: ("Số âm ở chỉ tiêu không thể âm.", "A negative figure where none can be."),
+        help: ("Sửa số liệu.", "Correct the figure."),
+        example: "Phường 2 HC07 TH = -300: a count cannot be negative. A %CK growth may be negative; so may the indicators listed in `[checks] may_be_negative`",
+    },
+    Entry {
+        code: Code::Outlier,
+        severity: "warning",
+        meaning: ("Số liệu khác xa các đơn vị cùng cấp.", "A figure far from its peers'."),
+        help: ("Kiểm tra số (thừa hoặc thiếu một chữ số, sai đơn vị).", "Check it (a digit too many, a wrong unit)."),
+        example: "Phường 4 HC02 TH = 860, 10,75 times its own CK of 80, where the wards' median is 1,11 times (score 58 > 5): about 89 would be usual for its size (`expected` `89`). See *Outliers*",
+    },
+    Entry {
+        code: Code::UnitMismatch,
+        severity: "warning / error",
+        meaning: ("Đơn vị tính khác danh mục.", "A unit of measure unlike the catalog's."),
+        help: ("Dùng đúng đơn vị tính của danh mục.", "Use the catalog's unit."),
+        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"); "USD": an error, the figure stays out of the totals"#,
+    },
+    Entry {
+        code: Code::TextVsTable,
+        severity: "error / warning",
+        meaning: ("Số trong văn bản khác bảng tổng hợp.", "A figure of the text unlike the table's."),
+        help: ("Sửa số trong văn bản.", "Correct the text."),
+        example: r#"(check-text `--against`) "đã cấp 126 giấy phép xây dựng" where the consolidated total is 128"#,
+    },
+    Entry {
+        code: Code::RuleInvalid,
+        severity: "error",
+        meaning: ("Công thức trong danh mục không đọc được.", "A formula of the catalog that does not parse."),
+        help: ("Sửa công thức ở dòng đã nêu của indicators.csv.", "Fix the formula at the line of indicators.csv named."),
+        example: "a formula in `indicators.csv` that does not parse, with its line",
+    },
+];
+
+/// The README's table of codes, made from the catalog.
+pub fn readme_table() -> String {
+    let mut t = String::from("| code | severity | example |\n|---|---|---|\n");
+    for e in CATALOG {
+        t.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            e.code.as_str(),
+            e.severity,
+            e.example
+        ));
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_one_entry() {
+        for code in Code::ALL {
+            let n = CATALOG.iter().filter(|e| e.code == *code).count();
+            assert_eq!(n, 1, "{}", code.as_str());
+        }
+        assert_eq!(CATALOG.len(), Code::ALL.len());
+    }
+
+    #[test]
+    fn the_readme_table_of_codes_is_the_catalog() {
+        let readme = include_str!("../README.md");
+        let at = readme.find("### Finding codes").expect("the section");
+        let table = &readme[at..];
+        let start = table.find("| code |").expect("the table");
+        let end = table[start..]
+            .find("\n\n")
+            .map_or(table.len(), |e| start + e + 1);
+        assert_eq!(
+            &table[start..end],
+            readme_table(),
+            "README.md: regenerate the table with `tonghop codes --markdown`"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! Every fatal path: exit 2, nothing written, and one line that names the
+//! right thing in the language of the run, then one that says what to do.
+
+use crate::common::{repo, tonghop};
+use std::path::Path;
+
+/// Runs `tonghop args` and returns its stderr after asserting exit 2 and
+/// an empty stdout.
+fn fatal(args: &[&str], env_lang: Option<&str>) -> String {
+    let mut cmd = tonghop();
+    cmd.args(args);
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("TONGHOP_LANG");
+    if let Some(l) = env_lang {
+        cmd.env("TONGHOP_LANG", l);
+    }
+    let out = cmd.assert().code(2);
+    let output = out.get_output();
+    assert!(output.stdout.is_empty(), "{args:?}");
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+const CHECK_PATH_VI: &str =
+    "Hãy kiểm tra lại đường dẫn (chạy lệnh trong đúng thư mục, hoặc ghi đường dẫn đầy đủ).";
+const CHECK_PATH_EN: &str = "Check the path (run from the right folder, or give the full path).";
+
+#[test]
+fn a_missing_or_wrong_path_is_named_for_what_it_was_given_as() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nofile = s(&tmp.path().join("nofile.xlsx"));
+    let dir = s(tmp.path());
+    let samples = s(&repo().join("samples/2020-Q1"));
+    let out = s(&tmp.path().join("out"));
+    let a_file = tmp.path().join("afile");
+    std::fs::write(&a_file, b"x").unwrap();
+    let a_file = s(&a_file);
+    let inside = format!("{samples}/ket-qua");
+    let nodoc = nofile.replace(".xlsx", ".docx");
+    let cases: Vec<(Vec<&str>, String, String)> = vec![
+        (
+            vec!["check", &nofile],
+            format!("tonghop: tệp cần kiểm tra {nofile}: không tồn tại\n  cách xử lý: {CHECK_PATH_VI}\n"),
+            format!("tonghop: workbook to check {nofile}: does not exist\n  help: {CHECK_PATH_EN}\n"),
+        ),
+        (
+            vec!["check", &dir],
+            format!("tonghop: tệp cần kiểm tra {dir}: là một thư mục, không phải tệp\n  cách xử lý: «tonghop check» kiểm tra một tệp; để tổng hợp cả thư mục, dùng «tonghop consolidate THƯ_MỤC».\n"),
+            format!("tonghop: workbook to check {dir}: is a folder, not a file\n  help: «tonghop check» checks one workbook; to consolidate a folder, use «tonghop consolidate DIR».\n"),
+        ),
+        (
+            vec!["consolidate", &nofile, "--period", "2020-Q1", "--out", &out],
+            format!("tonghop: thư mục đầu vào {nofile}: không tồn tại\n  cách xử lý: {CHECK_PATH_VI}\n"),
+            format!("tonghop: input folder {nofile}: does not exist\n  help: {CHECK_PATH_EN}\n"),
+        ),
+        (
+            vec!["annex", &a_file, "--period", "2020-Q2", "--out", &out],
+            format!("tonghop: thư mục đầu vào {a_file}: là một tệp, không phải thư mục\n  cách xử lý: {CHECK_PATH_VI}\n"),
+            format!("tonghop: input folder {a_file}: is a file, not a folder\n  help: {CHECK_PATH_EN}\n"),
+        ),
+        (
+            vec!["consolidate", &samples, "--period", "2020-Q2", "--out", &out, "--previous", "/nope"],
+            "tonghop: --previous (thư mục kết quả quý trước) /nope/tong-hop.xlsx: không tồn tại\n  cách xử lý: Hãy ghi thư mục kết quả (--out) của lần tổng hợp trước, nơi có tệp tong-hop.xlsx.\n".to_string(),
+            "tonghop: --previous (last quarter's output folder) /nope/tong-hop.xlsx: does not exist\n  help: Give the output folder (--out) of the earlier consolidation, the one holding tong-hop.xlsx.\n".to_string(),
+        ),
+        (
+            vec!["consolidate", &samples, "--period", "2020-Q1", "--out", &a_file],
+            format!("tonghop: --out {a_file}: là một tệp, không phải thư mục\n  cách xử lý: Hãy ghi sau --out tên một thư mục (chưa có thì công cụ tạo).\n"),
+            format!("tonghop: --out {a_file}: is a file, not a folder\n  help: Give --out the name of a folder (it is made if absent).\n"),
+        ),
+        (
+            vec!["consolidate", &samples, "--period", "2020-Q1", "--out", &inside],
+            format!("tonghop: thư mục kết quả {samples}/ket-qua nằm trong thư mục đầu vào {samples}\n  cách xử lý: Hãy chọn thư mục kết quả ở ngoài thư mục đầu vào (công cụ không bao giờ ghi vào thư mục đầu vào).\n"),
+            format!("tonghop: the output folder {samples}/ket-qua is inside the input folder {samples}\n  help: Choose an output folder outside the input folder (nothing is ever written into the input folder).\n"),
+        ),
+        (
+            vec!["check-text", &nodoc, "--against", &dir],
+            format!("tonghop: tệp báo cáo {nodoc}: không tồn tại\n  cách xử lý: {CHECK_PATH_VI}\n"),
+            format!("tonghop: report file {nodoc}: does not exist\n  help: {CHECK_PATH_EN}\n"),
+        ),
+    ];
+    for (args, vi, en) in cases {
+        assert_eq!(fatal(&args, None), vi, "{args:?}");
+        let mut with_en = args.clone();
+        with_en.extend(["--lang", "en"]);
+        assert_eq!(fatal(&with_en, None), en, "{args:?} --lang en");
+        // TONGHOP_LANG sets the default.
+        assert_eq!(fatal(&args, Some("en")), en, "{args:?} TONGHOP_LANG=en");
+    }
+}
+
+#[test]
+fn an_existing_output_needs_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("tong-hop.xlsx"), b"x").unwrap();
+    let samples = s(&repo().join("samples/2020-Q1"));
+    let o = s(&out);
+    let args = ["consolidate", &samples, "--period", "2020-Q1", "--out", &o];
+    assert_eq!(
+        fatal(&args, None),
+        format!("tonghop: đã có {o}/tong-hop.xlsx\n  cách xử lý: Thêm --force để ghi đè, hoặc chọn thư mục kết quả khác bằng --out.\n")
+    );
+    assert_eq!(std::fs::read(out.join("tong-hop.xlsx")).unwrap(), b"x");
+}
+
+/// A template folder with these files replaced.
+fn template_with(dir: &Path, files: &[(&str, &str)]) {
+    std::fs::create_dir_all(dir).unwrap();
+    for f in [
+        "template.toml",
+        "indicators.csv",
+        "groups.csv",
+        "agencies.csv",
+    ] {
+        std::fs::copy(repo().join("templates").join(f), dir.join(f)).unwrap();
+    }
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+#[test]
+fn template_errors_name_file_line_column_and_what_was_expected() {
+    let tmp = tempfile::tempdir().unwrap();
+    let samples = s(&repo().join("samples/2020-Q1"));
+    let out = s(&tmp.path().join("out"));
+    let run = |files: &[(&str, &str)], lang: &str| {
+        let t = tmp.path().join(format!("t{}", rand_name(files)));
+        template_with(&t, files);
+        let t = s(&t);
+        fatal(
+            &[
+                "consolidate",
+                &samples,
+                "--period",
+                "2020-Q1",
+                "--out",
+                &out,
+                "--template",
+                &t,
+                "--lang",
+                lang,
+            ],
+            None,
+        )
+    };
+    let help_vi = "  cách xử lý: Hãy sửa tệp mẫu biểu ở dòng đã nêu (xem mục «Mẫu biểu» trong README), hoặc bỏ --template để dùng mẫu có sẵn.\n";
+    // CRLF line endings: the line is counted right.
+    let crlf = "code,group,name,unit,kind,level,reported_by,formula,aliases\r\n\
+                HC02,HC,Hồ sơ,hồ sơ,flow,both,VP,,\r\n\
+                HC03,HC,Đúng hạn,hồ sơ,flw,both,VP,,\r\n";
+    assert_eq!(
+        run(&[("indicators.csv", crlf), ("groups.csv", "group,name\r\nHC,Cải cách\r\n")], "vi"),
+        format!("tonghop: tệp mẫu biểu indicators.csv, dòng 3, cột kind: giá trị «flw» không hợp lệ; phải là một trong: flow, stock, rate\n{help_vi}")
+    );
+    let agencies =
+        "code,kind,name,aliases,reports\nP01,ward,Phường 1,,có\nP02,deparment,Phường 2,,yes\n";
+    assert_eq!(
+        run(&[("agencies.csv", agencies)], "en"),
+        "tonghop: template file agencies.csv, line 3, column kind: «deparment» is not a valid value; expected one of: department, ward, other\n  help: Fix the template file at the line named (README, section on the template), or leave out --template to use the built-in one.\n"
+    );
+    // Yes and no in either language; anything else is refused.
+    let agencies =
+        "code,kind,name,aliases,reports\nP01,ward,Phường 1,,có\nP02,ward,Phường 2,,có lẽ\n";
+    assert_eq!(
+        run(&[("agencies.csv", agencies)], "vi"),
+        format!("tonghop: tệp mẫu biểu agencies.csv, dòng 3, cột reports: giá trị «có lẽ» không hợp lệ; phải là yes hoặc no (có hoặc không; để trống là no)\n{help_vi}")
+    );
+    let toml = std::fs::read_to_string(repo().join("templates/template.toml")).unwrap();
+    let toml = format!("{toml}\n[checks]\noutlier_scale = \"sizes\"\n");
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("outlier_scale"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        run(&[("template.toml", &toml)], "vi"),
+        format!("tonghop: tệp mẫu biểu template.toml, dòng {line}: [checks] outlier_scale = \"sizes\": giá trị không hợp lệ; phải là một trong: auto, size, CK, KH, none\n{help_vi}")
+    );
+}
+
+/// A folder name for a set of replaced files.
+fn rand_name(files: &[(&str, &str)]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    files.hash(&mut h);
+    h.finish()
+}
