@@ -193,7 +193,7 @@ pub const CATALOG: &[Entry] = &[
         code: Code::TableNotFound,
         severity: "error",
         meaning: ("Tệp không có bảng nhiệm vụ.", "A workbook with no task table."),
-        help: ("Dùng biểu nhiệm vụ có cột Nội dung, Tiến độ, Cơ quan chủ trì.", "Use a task table with Nội dung, Tiến độ, Cơ quan chủ trì."),
+        help: ("Dùng biểu nhiệm vụ có các cột «Nội dung», «Tiến độ», «Cơ quan chủ trì».", "Use a task table with the columns «Nội dung», «Tiến độ», «Cơ quan chủ trì»."),
         example: "(annex) a workbook with no task table (TT, Nội dung, Tiến độ, Cơ quan chủ trì …)",
     },
     Entry {
@@ -263,7 +263,7 @@ pub const CATALOG: &[Entry] = &[
         code: Code::TotalMismatch,
         severity: "error",
         meaning: ("Số của phòng ban khác tổng của các đơn vị cơ sở.", "A department's figure unlike the units' sum."),
-        help: ("Đối chiếu với trang Chi tiết theo đơn vị.", "Compare with the sheet Chi tiết theo đơn vị."),
+        help: ("Đối chiếu với trang «Chi tiết theo đơn vị» của bảng tổng hợp.", "Compare with the sheet «Detail by unit» of the consolidated workbook."),
         example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists each ward's figure (`Phường 1 120; Phường 2 180; …`) and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported. With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`)"#,
     },
     Entry {

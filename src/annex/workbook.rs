@@ -31,6 +31,8 @@ use std::path::Path;
 
 /// The annex sheet's name.
 pub const SHEET: &str = "Phụ lục";
+/// Its name in an English run.
+pub const SHEET_EN: &str = "Annex";
 /// The 0-based row of the table header.
 pub const HEADER_ROW: u32 = 3;
 /// The column titles.
@@ -41,6 +43,23 @@ pub const HEADERS: [&str; 5] = [
     "Cơ quan chủ trì",
     "Cơ quan phối hợp",
 ];
+/// The column titles in an English run.
+pub const HEADERS_EN: [&str; 5] = [
+    "No.",
+    "Task",
+    "Deadline",
+    "Lead agency",
+    "Coordinating agencies",
+];
+
+/// The sheet's name and column titles in `lang`.
+pub fn sheet_and_headers(lang: Lang) -> (&'static str, [&'static str; 5]) {
+    match lang {
+        Lang::Vi => (SHEET, HEADERS),
+        Lang::En => (SHEET_EN, HEADERS_EN),
+    }
+}
+
 /// Column widths (digits of Times New Roman 13, the workbook's default
 /// font) that fill an A4 landscape page.
 const WIDTHS: [f64; 5] = [5.0, 50.0, 13.0, 18.0, 24.0];
@@ -127,7 +146,8 @@ fn annex_sheet(
     title: &AnnexTitle,
     lang: Lang,
 ) -> Result<(), XlsxError> {
-    ws.set_name(SHEET)?;
+    let (sheet, headers) = sheet_and_headers(lang);
+    ws.set_name(sheet)?;
     let (regular, bold) = (Font::regular(SIZE), Font::bold(SIZE));
     let title_fmt = base()
         .set_bold()
@@ -188,10 +208,10 @@ fn annex_sheet(
             COLUMNS.row_height_for(&[(legend, span(0), Font::regular(SMALL))]),
         )?;
     }
-    for (c, h) in HEADERS.iter().enumerate() {
+    for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, c as u16, *h, &header)?;
     }
-    let header_cells: Vec<(&str, f64, Font)> = HEADERS
+    let header_cells: Vec<(&str, f64, Font)> = headers
         .iter()
         .enumerate()
         .map(|(c, h)| (*h, width(c), bold))

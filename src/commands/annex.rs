@@ -86,7 +86,18 @@ pub fn run_annex(
 ) -> Result<AnnexRun, Fatal> {
     let ctx = AnnexContext::new(template, period, lang)?;
     let inputs = discover(dir)?;
-    let files: Vec<FileTasks> = inputs.par_iter().map(|f| read_file(f, &ctx)).collect();
+    // A panic of the tool's own on one file makes that file unreadable.
+    let files: Vec<FileTasks> = inputs
+        .par_iter()
+        .map(|f| {
+            crate::ingest::guarded("reading its tasks", || Ok(read_file(f, &ctx))).unwrap_or_else(
+                |reason| FileTasks::Rejected {
+                    file: f.rel.clone(),
+                    reason,
+                },
+            )
+        })
+        .collect();
     let (annex, findings) = build_annex(&files, &ctx);
     Ok(AnnexRun {
         files,

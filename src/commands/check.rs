@@ -10,7 +10,7 @@
 //! and no completeness findings: there is only one submission.
 
 use crate::commands::consolidate::load_template;
-use crate::diagnostic::{sort_findings, Code, Finding, Lang, Location, Tally};
+use crate::diagnostic::{sort_findings, Code, Finding, Lang, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::ingest::{InputFile, InputKind};
 use crate::model::Period;
@@ -82,17 +82,16 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
         modified: meta.modified().ok(),
     };
     let ctx = ReadContext::new(template, args.locale, lang).for_period(args.period);
-    let sub = match read_submission(&input, &ctx) {
+    // A panic of the tool's own on the file makes it unreadable.
+    let read = crate::ingest::guarded("reading it", || Ok(read_submission(&input, &ctx)))
+        .unwrap_or_else(|reason| FileOutcome::Rejected {
+            file: rel.clone(),
+            reason,
+        });
+    let sub = match read {
         FileOutcome::Read(s) => s,
         FileOutcome::Rejected { reason, .. } | FileOutcome::Skipped { reason, .. } => {
-            let f = Finding::error(
-                Code::FileUnreadable,
-                lang.text(format!("Không đọc được tệp {rel}: {reason}. Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại."),
-                    format!("Cannot read {rel}: {reason}. Open it in Excel, save it as .xlsx and check it again."),
-                ),
-            )
-            .at(&Location::file(rel.clone()))
-            .actual(reason);
+            let f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
             return Ok(CheckReport {
                 findings: vec![f],
                 unit_name: rel,

@@ -174,23 +174,34 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // percents: totals recompute them) go to the store, so memory does not
     // grow with the number of files.
     let read_one = |f: &crate::ingest::InputFile| -> Result<(FileOutcome, Vec<Finding>), Fatal> {
-        let mut o = read_submission(f, &ctx);
-        let own = match &mut o {
-            FileOutcome::Read(s) => {
-                let own = check_submission(
+        // A panic of the tool's own on one file (a bug the file brings
+        // out) makes that file unreadable; the batch goes on.
+        let read = crate::ingest::guarded("reading and checking it", || {
+            let mut o = read_submission(f, &ctx);
+            let own = match &mut o {
+                FileOutcome::Read(s) => check_submission(
                     s,
                     t,
                     Some(config.period),
                     config.previous.as_ref(),
                     &settings,
                     config.lang,
-                );
-                s.rows.retain(|r| !r.column.is_percent());
-                store.put(s)?;
-                own
-            }
-            _ => Vec::new(),
-        };
+                ),
+                _ => Vec::new(),
+            };
+            Ok((o, own))
+        });
+        let (mut o, own) = read.unwrap_or_else(|reason| {
+            let o = FileOutcome::Rejected {
+                file: f.rel.clone(),
+                reason,
+            };
+            (o, Vec::new())
+        });
+        if let FileOutcome::Read(s) = &mut o {
+            s.rows.retain(|r| !r.column.is_percent());
+            store.put(s)?;
+        }
         if f.kind == InputKind::Spreadsheet {
             bar.inc(1);
         }

@@ -471,8 +471,18 @@ fn a_clean_annex_has_no_marks_and_says_it_has_no_findings() {
     assert_eq!(run.status.code(), Some(0));
     let book = out.path().join("phu-luc.xlsx");
     assert!(zip_part(&book, "xl/comments1.xml").is_none());
-    let rows = read_sheet(&book, "Phụ lục");
+    let rows = read_sheet(&book, "Annex");
     assert_eq!(rows[2][0], "");
+    assert_eq!(
+        rows[3],
+        [
+            "No.",
+            "Task",
+            "Deadline",
+            "Lead agency",
+            "Coordinating agencies"
+        ]
+    );
     let list = read_sheet(&book, "Findings");
     assert_eq!(list[0][0], "Severity");
     assert_eq!(list[1][0], "No findings.");

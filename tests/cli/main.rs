@@ -15,6 +15,7 @@ mod formulas;
 mod hostile;
 mod ingest;
 mod office;
+mod one_voice;
 mod printed;
 mod printed_tong_hop;
 mod sample_district;
