@@ -118,7 +118,7 @@ impl Lang {
         match names.len().saturating_sub(max) {
             0 => shown,
             more => {
-                let n = crate::normalize::number::format_num(more as f64, 0, self);
+                let n = crate::number::format_num(more as f64, 0, self);
                 match self {
                     Lang::Vi => format!("{shown} và {n} {} khác", noun.0),
                     Lang::En => format!("{shown} and {n} more {}", noun.1),

@@ -18,6 +18,7 @@
 
 pub mod annex;
 pub mod commands;
+pub mod consolidation;
 pub mod diagnostic;
 pub mod error;
 pub mod ingest;
@@ -25,9 +26,12 @@ pub mod memory;
 pub mod messages;
 pub mod model;
 pub mod normalize;
+pub mod number;
+pub mod outputs;
 pub mod reconcile;
 pub mod report;
 pub mod rules;
 pub mod samples;
 pub mod template;
+pub mod text;
 pub mod textcheck;

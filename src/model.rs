@@ -1,5 +1,6 @@
 //! The domain's small types: reporting periods and the reporting columns.
 
+use crate::diagnostic::Lang;
 use std::fmt;
 use std::str::FromStr;
 
@@ -263,4 +264,49 @@ mod tests {
         assert_eq!(parse_roman("iii"), Some(3));
         assert_eq!(parse_roman("IIII"), None);
     }
+}
+
+/// The status of a unit or file in "Tình trạng nộp".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Submitted,
+    Missing,
+    Duplicate,
+    Unreadable,
+    WrongPeriod,
+    UnknownUnit,
+    Skipped,
+}
+
+impl Status {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Status::Submitted, Lang::Vi) => "đã nộp",
+            (Status::Missing, Lang::Vi) => "chưa nộp",
+            (Status::Duplicate, Lang::Vi) => "trùng",
+            (Status::Unreadable, Lang::Vi) => "không đọc được",
+            (Status::WrongPeriod, Lang::Vi) => "sai kỳ",
+            (Status::UnknownUnit, Lang::Vi) => "không rõ đơn vị",
+            (Status::Skipped, Lang::Vi) => "bỏ qua",
+            (Status::Submitted, Lang::En) => "submitted",
+            (Status::Missing, Lang::En) => "missing",
+            (Status::Duplicate, Lang::En) => "duplicate",
+            (Status::Unreadable, Lang::En) => "unreadable",
+            (Status::WrongPeriod, Lang::En) => "wrong period",
+            (Status::UnknownUnit, Lang::En) => "unknown unit",
+            (Status::Skipped, Lang::En) => "skipped",
+        }
+    }
+}
+
+/// One line of "Tình trạng nộp".
+#[derive(Clone, Debug)]
+pub struct StatusLine {
+    /// Agency code, or empty for a file of no known unit.
+    pub unit: String,
+    pub unit_name: String,
+    /// Files, `; `-separated.
+    pub files: String,
+    pub status: Status,
+    pub note: String,
 }

@@ -11,7 +11,7 @@
 //!   agencies.csv     code,kind,name,aliases,reports
 //! ```
 
-use crate::normalize::text::fold;
+use crate::text::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

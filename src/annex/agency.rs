@@ -24,9 +24,9 @@
 //! ("Xã 3") reads "UBND xã 3, 4" the same way.
 
 use crate::annex::settings::AnnexSettings;
-use crate::normalize::text::{clean, fold};
 use crate::normalize::title::AgencyMatcher;
 use crate::template::{AgencyKind, Template};
+use crate::text::{clean, fold};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -14,7 +14,7 @@
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
 use crate::model::{parse_roman, Period};
-use crate::normalize::text::fold;
+use crate::text::fold;
 use regex::Regex;
 use std::sync::OnceLock;
 

@@ -11,8 +11,8 @@
 //! sent by Phường 5 and "UBND phường 6 tổ chức …" sent by Phường 6 are
 //! the same routine of two units, not one task sent twice.
 
-use crate::normalize::text::fold;
 use crate::template::Template;
+use crate::text::fold;
 use std::collections::{BTreeSet, HashMap};
 
 /// How much a boilerplate word, a number or an agency name weighs against

@@ -260,7 +260,7 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
 
 /// A short quotation of a task's content for messages.
 fn quote(content: &str) -> String {
-    crate::normalize::text::quotation(content, 81)
+    crate::text::quotation(content, 81)
 }
 
 /// Checks every task and groups them into the annex.
@@ -616,11 +616,11 @@ fn group_rows(rows: Vec<(usize, Option<String>, AnnexRow)>, ctx: &AnnexContext) 
             match sub {
                 None => direct.rows.push(row.clone()),
                 Some(title) => {
-                    let key = crate::normalize::text::fold(title);
+                    let key = crate::text::fold(title);
                     match groups.iter_mut().find(|g| {
                         g.subsection
                             .as_deref()
-                            .is_some_and(|t| crate::normalize::text::fold(t) == key)
+                            .is_some_and(|t| crate::text::fold(t) == key)
                     }) {
                         Some(g) => g.rows.push(row.clone()),
                         None => groups.push(AnnexGroup {

@@ -9,8 +9,8 @@
 //! module deserializes its own part from there, so the template loader
 //! needs no change.
 
-use crate::normalize::text::fold;
 use crate::template::{AgencyKind, Template, TemplateError};
+use crate::text::fold;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 

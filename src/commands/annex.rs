@@ -4,7 +4,7 @@
 
 use crate::annex::workbook::{write_annex, AnnexTitle};
 use crate::annex::{build_annex, read_file, Annex, AnnexContext, FileTasks};
-use crate::commands::consolidate::load_template;
+use crate::consolidation::load_template;
 use crate::diagnostic::{Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::discover;
@@ -53,10 +53,7 @@ pub struct AnnexArgs {
     pub force: bool,
 }
 
-/// Output file names.
-pub const WORKBOOK: &str = "phu-luc.xlsx";
-pub const ERRORS_CSV: &str = "errors.csv";
-pub const ERRORS_JSON: &str = "errors.json";
+pub use crate::outputs::{ANNEX_WORKBOOK as WORKBOOK, ERRORS_CSV, ERRORS_JSON};
 
 /// The period as the annex title writes it: "QUÝ II NĂM 2020".
 pub fn period_words(period: Period) -> String {

@@ -9,13 +9,13 @@
 //! or, with `--json`, the findings as the JSON of errors.json. No totals
 //! and no completeness findings: there is only one submission.
 
-use crate::commands::consolidate::load_template;
+use crate::consolidation::load_template;
 use crate::diagnostic::{sort_findings, Code, Finding, Lang, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::ingest::{InputFile, InputKind};
 use crate::model::Period;
-use crate::normalize::number::NumberLocale;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
+use crate::number::NumberLocale;
 use crate::reconcile::checks::{check_single, unit_of};
 use crate::template::Template;
 use std::path::PathBuf;

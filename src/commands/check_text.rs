@@ -66,7 +66,11 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
     let found = textcheck::check_document(&doc, &config);
     let findings: Vec<_> = found.iter().map(|f| f.finding.clone()).collect();
     if let Some(out) = &args.out {
-        prepare_out_dir(out, &["errors.csv", "errors.json"], args.force)?;
+        prepare_out_dir(
+            out,
+            &[crate::outputs::ERRORS_CSV, crate::outputs::ERRORS_JSON],
+            args.force,
+        )?;
         write_error_lists(out, &findings)?;
     }
     let stdout = std::io::stdout();

@@ -183,7 +183,7 @@ impl SheetGrid {
 pub fn data_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
-        Data::String(s) => crate::normalize::text::clean(s),
+        Data::String(s) => crate::text::clean(s),
         Data::Float(f) => {
             if f.fract() == 0.0 && f.abs() < 1e15 {
                 format!("{}", *f as i64)

@@ -288,7 +288,7 @@ fn cell_text(td: scraper::ElementRef) -> String {
         s.push_str(piece);
         s.push(' ');
     }
-    crate::normalize::text::clean(&s)
+    crate::text::clean(&s)
 }
 
 fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {

@@ -178,7 +178,7 @@ fn uncomputed(
         (format!(" ({})", vi_reason(why)), format!(" ({why})"))
     };
     // The whole formula stays in the finding's `actual`.
-    let quoted = crate::normalize::text::quotation(formula, 200);
+    let quoted = crate::text::quotation(formula, 200);
     let vi = format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={quoted} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why_vi}.", here.cell, ind.code, ind.name);
     let en = format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={quoted} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why_en}.", here.cell, ind.code, ind.name);
     let finding = if derived {

@@ -33,8 +33,8 @@
 
 use crate::ingest::SheetGrid;
 use crate::model::{parse_roman, Period, PeriodSpan, ValueColumn};
-use crate::normalize::text::{fold, fold_joined};
 use crate::template::Template;
+use crate::text::{fold, fold_joined};
 
 /// What a column of the indicator table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

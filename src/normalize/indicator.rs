@@ -11,8 +11,8 @@
 //! `KT.01`) matches when its letters and digits name exactly one catalog
 //! code, and is reported as an approximate match.
 
-use crate::normalize::text::{fold, indicator_key};
 use crate::template::Template;
+use crate::text::{fold, indicator_key};
 use std::collections::HashMap;
 
 /// How a row matched.
@@ -196,7 +196,7 @@ impl IndicatorMatcher {
 /// A code as an identifier: Unicode-composed, without the spaces around
 /// it, in capitals.
 pub fn code_key(code: &str) -> String {
-    crate::normalize::text::clean(code).trim().to_uppercase()
+    crate::text::clean(code).trim().to_uppercase()
 }
 
 /// A code's runs of letters and of digits, in capitals, digits without

@@ -5,10 +5,8 @@ pub mod formula;
 pub mod header;
 pub mod indicator;
 pub mod legacy;
-pub mod number;
 #[cfg(test)]
 mod proptests;
 pub mod store;
 pub mod submission;
-pub mod text;
 pub mod title;

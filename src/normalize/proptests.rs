@@ -7,8 +7,8 @@ use proptest::prelude::*;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::is_nfc;
 
-use super::number::{format_en, format_vi, parse_text, NumberLocale, NumberText};
-use super::text::{clean, fold};
+use crate::number::{format_en, format_vi, parse_text, NumberLocale, NumberText};
+use crate::text::{clean, fold};
 
 /// Text that looks like what clerks type: Vietnamese letters in both cases,
 /// decomposed marks, odd spaces, digits and punctuation.

@@ -8,11 +8,11 @@ use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
-use crate::normalize::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
 use crate::normalize::store::Stored;
-use crate::normalize::text::fold;
 use crate::normalize::title::{period_in, AgencyMatcher};
+use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
 use crate::template::{DashMeans, Template};
+use crate::text::fold;
 use calamine::Data;
 use std::time::SystemTime;
 
@@ -939,7 +939,7 @@ fn read_rows(
                         DashMeans::Zero => (0.0, 0),
                     },
                     NumberText::NotANumber => {
-                        sub.findings.push(invalid(crate::normalize::text::clean(s)));
+                        sub.findings.push(invalid(crate::text::clean(s)));
                         continue;
                     }
                 },
@@ -1142,7 +1142,7 @@ fn stated_unit(text: &str) -> Option<String> {
 pub(crate) fn is_blank(d: &Data) -> bool {
     match d {
         Data::Empty => true,
-        Data::String(s) => crate::normalize::text::clean(s).is_empty(),
+        Data::String(s) => crate::text::clean(s).is_empty(),
         _ => false,
     }
 }

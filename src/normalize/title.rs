@@ -3,8 +3,8 @@
 //! ("QUÝ I/2020", "Quý 1 năm 2020", "3 tháng đầu năm 2020").
 
 use crate::model::{parse_roman, Period, PeriodSpan};
-use crate::normalize::text::fold;
 use crate::template::Template;
+use crate::text::fold;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::OnceLock;

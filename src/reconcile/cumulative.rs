@@ -20,11 +20,11 @@ use super::half_unit;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::{Arg, Fatal, Problem};
 use crate::model::ValueColumn;
-use crate::normalize::number::{decimals_of, format_num};
 use crate::normalize::submission::{Submission, TidyRow};
-use crate::normalize::text::fold;
 use crate::normalize::title::AgencyMatcher;
+use crate::number::{decimals_of, format_num};
 use crate::template::{Indicator, Kind, Template};
+use crate::text::fold;
 use calamine::Data;
 use std::collections::HashMap;
 use std::path::Path;
@@ -39,7 +39,10 @@ pub struct PreviousFigures {
 }
 
 /// The detail sheet's name in either language of a consolidation.
-const DETAIL_SHEETS: [&str; 2] = ["Chi tiết theo đơn vị", "Detail by unit"];
+const DETAIL_SHEETS: [&str; 2] = [
+    crate::outputs::Sheet::Detail.names().0,
+    crate::outputs::Sheet::Detail.names().1,
+];
 
 fn cell_text(d: &Data) -> String {
     crate::ingest::sheet::data_text(d)
@@ -51,7 +54,7 @@ fn cell_text(d: &Data) -> String {
 /// When `out/tong-hop.xlsx` cannot be opened or has no detail sheet with
 /// the expected header: the user asked for it, so the run stops.
 pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
-    let path = out.join("tong-hop.xlsx");
+    let path = out.join(crate::outputs::WORKBOOK);
     let bad =
         |(vi, en): (String, String)| Fatal::input(&path, Arg::Previous, Problem::Content(vi, en));
     let mut wb = crate::ingest::open_named(&path, Arg::Previous, &template.settings.limits)?;

@@ -10,9 +10,9 @@
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::ingest::reasons::reason_words;
 use crate::model::Period;
+use crate::model::{Status, StatusLine};
 use crate::normalize::submission::{FileOutcome, Submission};
 use crate::normalize::title::AgencyMatcher;
-use crate::report::workbook::{Status, StatusLine};
 use crate::template::Template;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -81,7 +81,7 @@ pub fn intake(
                         crate::normalize::submission::UnitSource::Title(c) => s.title_location(c),
                         _ => Location::file(s.file.clone()),
                     };
-                    let said = crate::normalize::text::quotation(&s.unit_text, 200);
+                    let said = crate::text::quotation(&s.unit_text, 200);
                     // An example from the office's own registry.
                     let example = template
                         .agencies
@@ -101,7 +101,7 @@ pub fn intake(
                     );
                     other_lines.push(StatusLine {
                         unit: String::new(),
-                        unit_name: crate::normalize::text::quotation(&s.unit_text, 200),
+                        unit_name: crate::text::quotation(&s.unit_text, 200),
                         files: s.file.clone(),
                         status: Status::UnknownUnit,
                         note: lang
@@ -457,7 +457,7 @@ fn revision_rank(file: &str) -> u32 {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let folded = crate::normalize::text::fold(&stem);
+    let folded = crate::text::fold(&stem);
     let words: Vec<&str> = folded.split(' ').collect();
     let mut rank = 0;
     for (i, w) in words.iter().enumerate() {

@@ -36,9 +36,9 @@ use super::column_index;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
-use crate::normalize::number::{format_auto, format_num};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
+use crate::number::{format_auto, format_num};
 use crate::template::{AgencyKind, Kind, Template};
 
 /// The scale that makes MAD estimate a standard deviation under normality.

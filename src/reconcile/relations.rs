@@ -18,12 +18,12 @@ use super::{
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
-use crate::normalize::number::format_num;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
-use crate::normalize::text::clean;
+use crate::number::format_num;
 use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
 use crate::template::Template;
+use crate::text::clean;
 use polars::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
@@ -614,7 +614,7 @@ fn violation(
         match subject {
             Subject::Unit(s) => figure(s, idx, column).map(|r| (r.value, r.shown_decimals())),
             Subject::Totals => {
-                totals.values[idx][ci].map(|v| (v, crate::normalize::number::decimals_of(v).min(2)))
+                totals.values[idx][ci].map(|v| (v, crate::number::decimals_of(v).min(2)))
             }
         }
     };

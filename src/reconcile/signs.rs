@@ -10,8 +10,8 @@
 use super::checks::{at_row, indicator_words, unit_of, CheckSettings};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::model::ValueColumn;
-use crate::normalize::number::format_num;
 use crate::normalize::submission::Submission;
+use crate::number::format_num;
 use crate::template::{CkConvention, Template};
 
 /// `value-negative` for every figure of a submission that cannot be below

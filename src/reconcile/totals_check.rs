@@ -24,9 +24,9 @@ use super::{column_index, half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
-use crate::normalize::number::format_num;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
+use crate::number::format_num;
 use crate::template::{AgencyKind, Kind, Level, Template};
 use std::collections::{BTreeMap, HashSet};
 
@@ -185,7 +185,7 @@ pub fn check_department_totals(
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, r.ind());
         let column = r.column;
-        let detail = lang.pick("Chi tiết theo đơn vị", "Detail by unit");
+        let detail = crate::outputs::Sheet::Detail.name(lang);
         if !m.unknown.is_empty() {
             let tol = half_unit(r.decimals) + m.clean_half + 1e-9;
             let below_known = !may_be_negative.contains(&ind.code) && r.value + tol < m.clean_sum;

@@ -27,7 +27,7 @@ pub const FIELDS: [&str; 11] = [
 /// quote so that it stays text. Numbers like `-0,73` are left alone.
 pub fn defuse(value: &str) -> String {
     let starts_risky = value.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if starts_risky && crate::normalize::number::parse_number(value, Default::default()).is_none() {
+    if starts_risky && crate::number::parse_number(value, Default::default()).is_none() {
         format!("'{value}")
     } else {
         value.to_string()
@@ -71,9 +71,9 @@ pub fn to_csv(findings: &[Finding]) -> Result<Vec<u8>, Fatal> {
 /// When a file cannot be written (fatal: exit 2).
 pub fn write_error_lists(out_dir: &Path, findings: &[Finding]) -> Result<(), Fatal> {
     let csv = to_csv(findings)?;
-    write_atomic(&out_dir.join("errors.csv"), &csv)?;
+    write_atomic(&out_dir.join(crate::outputs::ERRORS_CSV), &csv)?;
     let json = serde_json::to_vec_pretty(findings).map_err(|e| Fatal::Other(e.to_string()))?;
-    write_atomic(&out_dir.join("errors.json"), &json)?;
+    write_atomic(&out_dir.join(crate::outputs::ERRORS_JSON), &json)?;
     Ok(())
 }
 

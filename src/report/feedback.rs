@@ -43,7 +43,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The folder of the feedback workbooks inside the output folder.
-pub const FEEDBACK_DIR: &str = "phan-hoi";
+pub use crate::outputs::FEEDBACK_DIR;
 
 /// A file name for a unit code: letters, digits, `.`, `-` and `_` are
 /// kept; anything else (`/`, `\`, `:`, spaces…) becomes `_`. `P.TCKH` →

@@ -28,12 +28,12 @@ pub const SHEET_NAME_CHARS: usize = 31;
 
 /// A cell's text within [`CELL_CHARS`].
 pub fn cell(s: &str) -> Cow<'_, str> {
-    crate::normalize::text::shorten_utf16(s, CELL_CHARS)
+    crate::text::shorten_utf16(s, CELL_CHARS)
 }
 
 /// A note's text within [`NOTE_CHARS`].
 pub fn note(s: &str) -> Cow<'_, str> {
-    crate::normalize::text::shorten_utf16(s, NOTE_CHARS)
+    crate::text::shorten_utf16(s, NOTE_CHARS)
 }
 
 /// A valid sheet name made of `wanted`, unlike every name of `taken`

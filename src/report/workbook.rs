@@ -29,6 +29,7 @@ use crate::diagnostic::{column_letters, Finding, Lang, Severity, Tally};
 use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::store::Figures;
+use crate::outputs::Sheet;
 use crate::reconcile::{column_index, Totals};
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
@@ -45,50 +46,7 @@ use rust_xlsxwriter::{
 use std::collections::HashMap;
 use std::path::Path;
 
-/// The status of a unit or file in "Tình trạng nộp".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    Submitted,
-    Missing,
-    Duplicate,
-    Unreadable,
-    WrongPeriod,
-    UnknownUnit,
-    Skipped,
-}
-
-impl Status {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Status::Submitted, Lang::Vi) => "đã nộp",
-            (Status::Missing, Lang::Vi) => "chưa nộp",
-            (Status::Duplicate, Lang::Vi) => "trùng",
-            (Status::Unreadable, Lang::Vi) => "không đọc được",
-            (Status::WrongPeriod, Lang::Vi) => "sai kỳ",
-            (Status::UnknownUnit, Lang::Vi) => "không rõ đơn vị",
-            (Status::Skipped, Lang::Vi) => "bỏ qua",
-            (Status::Submitted, Lang::En) => "submitted",
-            (Status::Missing, Lang::En) => "missing",
-            (Status::Duplicate, Lang::En) => "duplicate",
-            (Status::Unreadable, Lang::En) => "unreadable",
-            (Status::WrongPeriod, Lang::En) => "wrong period",
-            (Status::UnknownUnit, Lang::En) => "unknown unit",
-            (Status::Skipped, Lang::En) => "skipped",
-        }
-    }
-}
-
-/// One line of "Tình trạng nộp".
-#[derive(Clone, Debug)]
-pub struct StatusLine {
-    /// Agency code, or empty for a file of no known unit.
-    pub unit: String,
-    pub unit_name: String,
-    /// Files, `; `-separated.
-    pub files: String,
-    pub status: Status,
-    pub note: String,
-}
+pub use crate::model::{Status, StatusLine};
 
 /// A unit of the detail sheet: its agency index and its position in
 /// [`ReportData::figures`].
@@ -110,10 +68,13 @@ pub struct ReportData<'a> {
 
 /// Sheet names in the language of the run.
 pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
-    match lang {
-        Lang::Vi => ["Tổng hợp", "Chi tiết theo đơn vị", "Tình trạng nộp", "Lỗi"],
-        Lang::En => ["Summary", "Detail by unit", "Submission status", "Findings"],
-    }
+    [
+        Sheet::Summary,
+        Sheet::Detail,
+        Sheet::Status,
+        Sheet::Findings,
+    ]
+    .map(|s| s.name(lang))
 }
 
 fn xerr(path: &Path) -> impl Fn(XlsxError) -> Fatal + '_ {
@@ -122,7 +83,7 @@ fn xerr(path: &Path) -> impl Fn(XlsxError) -> Fatal + '_ {
 
 /// The number format of an indicator's quantities.
 fn quantity_format(ind: &Indicator) -> &'static str {
-    let u = crate::normalize::text::fold(&ind.unit);
+    let u = crate::text::fold(&ind.unit);
     if ind.kind == Kind::Rate || (u.contains("dong") && u != "dong") {
         "#,##0.00"
     } else {

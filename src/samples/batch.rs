@@ -366,7 +366,7 @@ fn large_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::text::fold;
+    use crate::text::fold;
 
     #[test]
     fn unit_names_are_distinct_once_folded() {

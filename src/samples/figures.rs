@@ -361,10 +361,10 @@ pub const MONEY_UNITS: [(&str, i64); 4] = [
 
 /// The size in đồng of a money unit as a catalog writes it.
 pub fn money_unit(unit: &str) -> Option<i64> {
-    let u = crate::normalize::text::fold(unit);
+    let u = crate::text::fold(unit);
     MONEY_UNITS
         .iter()
-        .find(|(name, _)| crate::normalize::text::fold(name) == u)
+        .find(|(name, _)| crate::text::fold(name) == u)
         .map(|(_, f)| *f)
 }
 

@@ -236,9 +236,9 @@ impl LargeCatalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::text::{fold, indicator_key};
     use crate::samples::batch::{ward_indicators, BUILTIN_GROUPS, BUILTIN_TOML};
     use crate::template::DEFAULT_AGENCIES;
+    use crate::text::{fold, indicator_key};
 
     fn large(rows: usize) -> (Template, LargeCatalog, Template) {
         let t = Template::builtin().unwrap();

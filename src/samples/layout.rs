@@ -29,7 +29,7 @@
 //! next quarter), as the real submissions do.
 
 use crate::model::{roman, Period, PeriodSpan, ValueColumn};
-use crate::normalize::number::format_vi;
+use crate::number::format_vi;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };

@@ -6,8 +6,8 @@ use super::figures::{pct_ck, pct_kh, Figures, Model};
 use super::layout::{period_words, Cell, Doc, Layout, Line, Row, Task};
 use super::rng::Rng;
 use crate::model::{roman, Period, PeriodSpan, ValueColumn};
-use crate::normalize::text::fold;
 use crate::template::{CkConvention, Kind, Template};
+use crate::text::fold;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 

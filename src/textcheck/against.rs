@@ -22,10 +22,10 @@ use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
-use crate::normalize::number::{format_auto, format_num, parse_number, NumberLocale};
-use crate::normalize::text::{fold, indicator_key};
+use crate::number::{format_auto, format_num, parse_number, NumberLocale};
 use crate::rules::rounding::{judge_percent, Verdict};
 use crate::template::Template;
+use crate::text::{fold, indicator_key};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -49,7 +49,11 @@ impl TableTotals {
     }
 }
 
-const SHEETS: [&str; 2] = ["Tổng hợp", "Summary"];
+/// The summary sheet's name in either language.
+const SHEETS: [&str; 2] = [
+    crate::outputs::Sheet::Summary.names().0,
+    crate::outputs::Sheet::Summary.names().1,
+];
 
 /// Reads `dir/tong-hop.xlsx`.
 ///
@@ -59,7 +63,7 @@ const SHEETS: [&str; 2] = ["Tổng hợp", "Summary"];
 pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
     use crate::error::{Arg, Problem};
     use calamine::Data;
-    let path = dir.join("tong-hop.xlsx");
+    let path = dir.join(crate::outputs::WORKBOOK);
     let input =
         |(vi, en): (String, String)| Fatal::input(&path, Arg::Against, Problem::Content(vi, en));
     let limits = crate::template::Limits::default();

@@ -21,7 +21,7 @@
 //! than a miss.
 
 use super::lexer::{Num, Tok, Token};
-use crate::normalize::text::fold;
+use crate::text::fold;
 use std::sync::OnceLock;
 
 /// Byte span in the passage text.

@@ -7,8 +7,8 @@
 //! or `+` before a figure is a bullet. Brackets are matched once here so
 //! that the claim parser can skip or enter them.
 
-use crate::normalize::number::{parse_number, NumberLocale};
-use crate::normalize::text::fold;
+use crate::number::{parse_number, NumberLocale};
+use crate::text::fold;
 
 /// A number as written in the prose.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -23,9 +23,9 @@ pub mod lexer;
 
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::normalize::number::format_num;
-use crate::normalize::text::fold;
+use crate::number::format_num;
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
+use crate::text::fold;
 use claims::{Breakdown, Claim, Figure, PercentKind, Span};
 use std::path::Path;
 

@@ -638,7 +638,7 @@ fn a_detail_sheet_wider_than_a_sheet_is_split_and_read_back_whole() {
         out: tmp.path().to_path_buf(),
         template: None,
         lang: tonghop::diagnostic::Lang::Vi,
-        locale: tonghop::normalize::number::NumberLocale::Vi,
+        locale: tonghop::number::NumberLocale::Vi,
         force: true,
         previous: None,
     };

@@ -14,6 +14,7 @@ mod feedback;
 mod formulas;
 mod hostile;
 mod ingest;
+mod layering;
 mod office;
 mod one_voice;
 mod printed;

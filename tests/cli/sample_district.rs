@@ -24,8 +24,7 @@ fn run_samples() -> (tempfile::TempDir, std::process::Output) {
 
 /// A number as the findings write it (Vietnamese format).
 fn vi_number(s: &str) -> Option<f64> {
-    tonghop::normalize::number::parse_number(s, tonghop::normalize::number::NumberLocale::Vi)
-        .map(|p| p.value)
+    tonghop::number::parse_number(s, tonghop::number::NumberLocale::Vi).map(|p| p.value)
 }
 
 #[test]

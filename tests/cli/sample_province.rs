@@ -112,8 +112,7 @@ fn assert_findings_are(errors_json: &Path, tsv: &Path) {
         want.iter().map(key).collect::<Vec<_>>()
     );
     let vi = |s: &str| {
-        tonghop::normalize::number::parse_number(s, tonghop::normalize::number::NumberLocale::Vi)
-            .map(|p| p.value)
+        tonghop::number::parse_number(s, tonghop::number::NumberLocale::Vi).map(|p| p.value)
     };
     for (w, g) in want.iter().zip(&got) {
         for k in [8, 9] {

@@ -32,8 +32,7 @@ use super::{Documents, Plant, Units, TH_LK};
 use crate::diagnostic::Lang;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::indicator::{loose_code_key, IndicatorMatcher, RowMatch};
-use crate::normalize::number::format_vi;
-use crate::normalize::text::fold;
+use crate::number::format_vi;
 use crate::reconcile::relations::relations_of;
 use crate::samples::batch::layout_of;
 use crate::samples::district::{hundredths, plain, Expected, Mark};
@@ -43,6 +42,7 @@ use crate::samples::figures::{
 use crate::samples::layout::{Cell, Field, Layout, Row};
 use crate::samples::rng::Rng;
 use crate::template::{CkConvention, Kind, Level, Template};
+use crate::text::fold;
 use std::collections::{BTreeMap, HashSet};
 
 const NEAR_CODES: &str = "near miss: codes that folding would merge";

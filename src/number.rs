@@ -75,7 +75,7 @@ fn is_minus(c: char) -> bool {
 /// Reads the text of a cell as a number.
 ///
 /// ```
-/// use tonghop::normalize::number::{parse_text, NumberLocale, NumberText};
+/// use tonghop::number::{parse_text, NumberLocale, NumberText};
 /// let NumberText::Number(p) = parse_text("12.480.250.000", NumberLocale::Vi) else { panic!() };
 /// assert_eq!(p.value, 12_480_250_000.0);
 /// let NumberText::Number(p) = parse_text("23,15%", NumberLocale::Vi) else { panic!() };

@@ -1,0 +1,303 @@
+//! The consolidation pipeline: every file of a folder read and checked,
+//! sorted out by unit, summed and checked across units, and the outputs
+//! written. The `consolidate` command parses its arguments into a
+//! [`Config`] and calls [`consolidate_folder`].
+
+use crate::diagnostic::{sort_findings, Finding, Lang};
+use crate::error::Fatal;
+use crate::ingest::{discover, InputKind};
+use crate::memory::release_free_memory;
+use crate::model::Period;
+use crate::normalize::store::{FigureStore, Figures};
+use crate::normalize::submission::{read_submission, FileOutcome, ReadContext, Submission};
+use crate::number::NumberLocale;
+use crate::outputs::{ERRORS_CSV, ERRORS_JSON, FEEDBACK_DIR, WORKBOOK};
+use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
+use crate::reconcile::cumulative::PreviousFigures;
+use crate::reconcile::intake::intake;
+use crate::reconcile::relations::{check_relations, relations_of};
+use crate::reconcile::{consolidate, Totals};
+use crate::report::atomic::prepare_out_dir;
+use crate::report::errors::write_error_lists;
+use crate::report::feedback::{remove_stale, write_feedback};
+use crate::report::limits;
+use crate::report::workbook::{write_workbook_split, ReportData, StatusLine, UnitFigures};
+use crate::template::Template;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// The resolved configuration of a run: what the stages receive.
+pub struct Config {
+    pub template: Template,
+    pub period: Period,
+    pub lang: Lang,
+    pub locale: NumberLocale,
+    pub dir: PathBuf,
+    pub out: PathBuf,
+    pub force: bool,
+    /// The previous quarter's figures (`--previous`), read once.
+    pub previous: Option<PreviousFigures>,
+}
+
+/// While reading, the allocator's free pages go back to the system after
+/// every this many files (see [`crate::memory`]).
+const RELEASE_EVERY: usize = 256;
+
+/// Loads the template named by `--template`, or the built-in one.
+///
+/// # Errors
+/// When the template folder cannot be read or does not parse.
+pub fn load_template(dir: Option<&Path>) -> Result<Template, Fatal> {
+    Ok(match dir {
+        Some(d) => Template::load(d)?,
+        None => Template::builtin()?,
+    })
+}
+
+/// What a consolidation produced, for the caller and the tests.
+pub struct Consolidation {
+    pub outcomes: Vec<FileOutcome>,
+    pub included: Vec<usize>,
+    pub totals: Totals,
+    pub status: Vec<StatusLine>,
+    pub findings: Vec<Finding>,
+    /// The figures of every submission read (see [`Consolidation::figures`]).
+    pub store: FigureStore,
+}
+
+impl Consolidation {
+    /// The included submissions (in the order of `included`) and their
+    /// figures.
+    pub fn figures(&self) -> Figures<'_> {
+        Figures::new(included(&self.outcomes, &self.included), Some(&self.store))
+    }
+}
+
+fn included<'a>(outcomes: &'a [FileOutcome], which: &[usize]) -> Vec<&'a Submission> {
+    which
+        .iter()
+        .filter_map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s.as_ref()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads every file (in parallel), sorts out who sent what, sums and
+/// checks. Writes nothing but an anonymous temporary file that holds the
+/// figures while the run lasts, in the output folder (or the system's
+/// temporary folder when the output folder does not exist yet); the system
+/// removes it when the run ends.
+///
+/// # Errors
+/// When the input folder cannot be listed, polars fails internally, or the
+/// temporary file cannot be written.
+pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
+    let files = discover(&config.dir)?;
+    let ctx = ReadContext::new(&config.template, config.locale, config.lang)
+        .for_period(Some(config.period));
+    let to_read = files
+        .iter()
+        .filter(|f| f.kind == InputKind::Spreadsheet)
+        .count() as u64;
+    let bar = progress_bar(to_read);
+    let t = &config.template;
+    let settings = CheckSettings::of(t);
+    let store = FigureStore::in_dir(&config.out)?;
+    // Each file is read and its own figures checked on the reading
+    // threads; the figures the cross-unit stages need (not the stated
+    // percents: totals recompute them) go to the store, so memory does not
+    // grow with the number of files.
+    let read_one = |f: &crate::ingest::InputFile| -> Result<(FileOutcome, Vec<Finding>), Fatal> {
+        // A panic of the tool's own on one file (a bug the file brings
+        // out) makes that file unreadable; the batch goes on.
+        let read = crate::ingest::guarded("reading and checking it", || {
+            let mut o = read_submission(f, &ctx);
+            let own = match &mut o {
+                FileOutcome::Read(s) => check_submission(
+                    s,
+                    t,
+                    Some(config.period),
+                    config.previous.as_ref(),
+                    &settings,
+                    config.lang,
+                ),
+                _ => Vec::new(),
+            };
+            Ok((o, own))
+        });
+        let (mut o, own) = read.unwrap_or_else(|reason| {
+            let o = FileOutcome::Rejected {
+                file: f.rel.clone(),
+                reason,
+            };
+            (o, Vec::new())
+        });
+        if let FileOutcome::Read(s) = &mut o {
+            s.rows.retain(|r| !r.column.is_percent());
+            store.put(s)?;
+        }
+        if f.kind == InputKind::Spreadsheet {
+            bar.inc(1);
+        }
+        Ok((o, own))
+    };
+    // What stays of each file (its name, unit, findings) is copied by a
+    // thread that does nothing else, so it lies packed together instead of
+    // scattered among the pages the reading threads reuse for the next
+    // workbook: scattered, a few hundred bytes per file would keep
+    // kilobytes of memory in use.
+    let n = files.len();
+    let (outcomes, mut own): (Vec<FileOutcome>, Vec<Vec<Finding>>) = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, FileOutcome, Vec<Finding>)>(256);
+        let keeper = scope.spawn(move || {
+            let mut kept: Vec<Option<(FileOutcome, Vec<Finding>)>> = Vec::with_capacity(n);
+            kept.resize_with(n, || None);
+            for (count, (k, o, own)) in rx.into_iter().enumerate() {
+                kept[k] = Some((o.clone(), own.clone()));
+                if count % RELEASE_EVERY == RELEASE_EVERY - 1 {
+                    release_free_memory();
+                }
+            }
+            kept
+        });
+        let sent = files
+            .par_iter()
+            .enumerate()
+            .try_for_each_with(tx, |tx, (k, f)| {
+                let (o, own) = read_one(f)?;
+                tx.send((k, o, own))
+                    .map_err(|_| Fatal::Other("the thread keeping the files read stopped".into()))
+            });
+        let kept = keeper
+            .join()
+            .map_err(|_| Fatal::Other("the thread keeping the files read failed".into()))?;
+        sent?;
+        drop(files);
+        // Every file was sent (the first failure returned above), so every
+        // slot is filled; a hole would be a file lost, never a blank line.
+        let kept: Option<Vec<(FileOutcome, Vec<Finding>)>> = kept.into_iter().collect();
+        kept.map(|k| k.into_iter().unzip())
+            .ok_or_else(|| Fatal::Other("a file read was not kept".into()))
+    })?;
+    bar.finish_and_clear();
+    release_free_memory();
+    let intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
+    let mut own_included: Vec<Finding> = Vec::new();
+    for &k in &intake.included {
+        own_included.append(&mut own[k]);
+    }
+    drop(own);
+    let figures = Figures::new(included(&outcomes, &intake.included), Some(&store));
+    let totals = consolidate(&figures, t)?;
+    release_free_memory();
+    let (relations, mut findings) = relations_of(t, config.lang);
+    findings.extend(check_relations(
+        &figures,
+        &totals,
+        t,
+        &relations,
+        config.lang,
+    )?);
+    release_free_memory();
+    let checked = check_included(&figures, own_included, &totals, t, &findings, config.lang)?;
+    findings.extend(checked);
+    drop(figures);
+    release_free_memory();
+    findings.extend(intake.findings);
+    // Findings about cells, from every file read (included or not: a
+    // duplicate that was not used still deserves its feedback).
+    for o in &outcomes {
+        if let FileOutcome::Read(s) = o {
+            findings.extend(s.findings.iter().cloned());
+        }
+    }
+    sort_findings(&mut findings);
+    Ok(Consolidation {
+        included: intake.included,
+        outcomes,
+        totals,
+        status: intake.status,
+        findings,
+        store,
+    })
+}
+
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {msg} [{bar:40}] {pos}/{len} ({eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message("Đọc / reading");
+    bar
+}
+
+/// Writes the consolidated workbook of `c` to `path`, its detail sheet
+/// split into sheets of at most `max_columns` columns (Excel's 16,384 in
+/// a run; fewer in the tests of the split).
+///
+/// # Errors
+/// When the workbook cannot be written.
+pub fn write_consolidated_workbook(
+    config: &Config,
+    c: &Consolidation,
+    path: &Path,
+    max_columns: u32,
+) -> Result<(), Fatal> {
+    let figures = c.figures();
+    let mut units: Vec<UnitFigures> = figures
+        .subs()
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.unit.map(|u| (u, k)))
+        .collect();
+    units.sort_by_key(|(u, _)| *u);
+    let data = ReportData {
+        template: &config.template,
+        period: config.period,
+        lang: config.lang,
+        totals: &c.totals,
+        units,
+        figures: &figures,
+        status: c.status.clone(),
+        findings: &c.findings,
+    };
+    write_workbook_split(path, &data, max_columns)
+}
+
+/// The whole job: prepares `config.out` (refusing to replace outputs
+/// without `force`), reads and checks the folder, and writes the
+/// consolidated workbook, the error lists and the feedback workbooks.
+///
+/// # Errors
+/// Fatal errors only: outputs that exist without `force`, an input folder
+/// that cannot be listed, outputs that cannot be written.
+pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
+    prepare_out_dir(
+        &config.out,
+        &[WORKBOOK, ERRORS_CSV, ERRORS_JSON, FEEDBACK_DIR],
+        config.force,
+    )?;
+    remove_stale(&config.out, &config.template);
+    let c = run_consolidation(config)?;
+    write_consolidated_workbook(config, &c, &config.out.join(WORKBOOK), limits::COLUMNS)?;
+    release_free_memory();
+    write_error_lists(&config.out, &c.findings)?;
+    write_feedback(
+        &config.out,
+        &config.dir,
+        &c.outcomes,
+        &c.included,
+        &c.findings,
+        &config.template,
+        config.lang,
+    )?;
+    Ok(c)
+}
