@@ -8,6 +8,7 @@ pub mod legacy;
 pub mod number;
 #[cfg(test)]
 mod proptests;
+pub mod stamp;
 pub mod store;
 pub mod submission;
 pub mod text;
