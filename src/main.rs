@@ -21,6 +21,7 @@ enum Command {
     #[command(name = "check-text")]
     CheckText(tonghop::commands::check_text::CheckTextArgs),
     Samples(tonghop::commands::samples::SamplesArgs),
+    Template(tonghop::commands::template::TemplateArgs),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
         Command::Check(a) => tonghop::commands::check::run(a),
         Command::CheckText(a) => tonghop::commands::check_text::run(a),
         Command::Samples(a) => tonghop::commands::samples::run(a),
+        Command::Template(a) => tonghop::commands::template::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

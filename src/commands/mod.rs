@@ -6,3 +6,4 @@ pub mod check;
 pub mod check_text;
 pub mod consolidate;
 pub mod samples;
+pub mod template;
