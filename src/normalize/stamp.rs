@@ -178,7 +178,11 @@ pub fn apply(
     let title_other = titled.first().filter(|_| in_title.is_none()).copied();
     let file_other = named.first().filter(|_| !named.contains(&own)).copied();
     let other = match (title_other, file_other) {
-        (Some((u, cell)), _) => Some((u, sub.title_location(cell), true)),
+        (Some((u, cell)), _) => {
+            // The title's sheet (`sub.sheets` is filled once it is read).
+            let at = Location::cell(sub.file.clone(), grid.name.clone(), cell.row, cell.col);
+            Some((u, at, true))
+        }
         (None, Some(u)) => Some((u, Location::file(sub.file.clone()), false)),
         (None, None) => None,
     };

@@ -37,12 +37,14 @@ mod instructions;
 mod tasks;
 
 use crate::annex::settings::AnnexSettings;
+use crate::annex::workbook::{DEFAULT_COLUMN_PX, DEFAULT_ROW_PX};
 use crate::diagnostic::{a1, column_letters, Lang};
 use crate::error::Fatal;
 use crate::model::{roman, Period, PeriodSpan, ValueColumn};
 use crate::normalize::stamp::{self, FormStamp};
 use crate::report::atomic::write_atomic;
 use crate::report::fit::{Columns, Font};
+use crate::report::layout::FONT;
 use crate::report::workbook::{print_setup, quantity_format};
 use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, CkConvention, Kind, Template, TemplateError};
@@ -53,16 +55,13 @@ use rust_xlsxwriter::{
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-/// Times New Roman throughout; 13 is the workbook's own ("Normal") font,
-/// so that column widths measure alike in Excel and LibreOffice, the cells
-/// are 12.
-const FONT: &str = "Times New Roman";
+/// Times New Roman throughout ([`FONT`]); 13 is the workbook's own
+/// ("Normal") font, as the annex's ([`DEFAULT_ROW_PX`],
+/// [`DEFAULT_COLUMN_PX`]), so that column widths measure alike in Excel
+/// and LibreOffice; the cells are 12.
 const DEFAULT_SIZE: f64 = 13.0;
 const SIZE: f64 = 12.0;
 const COLUMNS: Columns = Columns::TIMES_NEW_ROMAN_13;
-/// Times New Roman 13's default row and column in pixels (as the annex).
-const DEFAULT_ROW_PX: u32 = 23;
-const DEFAULT_COLUMN_PX: u32 = 80;
 /// The fill of a cell the unit does not type into.
 const GREY: u32 = 0xE7E6E6;
 

@@ -151,12 +151,38 @@ pub fn task_sheet(
         ),
         None => "The task's field in the annex: pick it from the list.".to_string(),
     };
-    let drop = |list: &str,
-                col: u16,
-                style: DataValidationErrorStyle,
-                title: &str,
-                message: &str|
-     -> Result<(u16, DataValidation), XlsxError> {
+    // (list, column, what typing outside the list does, title, message)
+    let drops = [
+        (
+            deadlines,
+            2,
+            DataValidationErrorStyle::Information,
+            lang.pick("Tiến độ", "Deadline"),
+            lang.pick(&deadline_vi, &deadline_en),
+        ),
+        (
+            agencies,
+            3,
+            DataValidationErrorStyle::Warning,
+            lang.pick("Cơ quan chủ trì", "Lead agency"),
+            lang.pick(lead_vi, lead_en),
+        ),
+        (
+            agencies,
+            4,
+            DataValidationErrorStyle::Information,
+            lang.pick("Cơ quan phối hợp", "Coordinating agencies"),
+            lang.pick(coord_vi, coord_en),
+        ),
+        (
+            fields,
+            5,
+            DataValidationErrorStyle::Stop,
+            lang.pick("Lĩnh vực", "Field"),
+            lang.pick(&field_vi, &field_en),
+        ),
+    ];
+    for (list, col, style, title, message) in drops {
         let v = DataValidation::new()
             .allow_list_formula(Formula::new(list))
             .set_input_title(title)?
@@ -167,40 +193,7 @@ pub fn task_sheet(
                 "This value is not in the list. Pick one from the list (or choose «Yes» to keep what you typed, where allowed).",
             ))?
             .set_error_style(style);
-        Ok((col, v))
-    };
-    let validations = [
-        drop(
-            deadlines,
-            2,
-            DataValidationErrorStyle::Information,
-            lang.pick("Tiến độ", "Deadline"),
-            lang.pick(&deadline_vi, &deadline_en),
-        )?,
-        drop(
-            agencies,
-            3,
-            DataValidationErrorStyle::Warning,
-            lang.pick("Cơ quan chủ trì", "Lead agency"),
-            lang.pick(lead_vi, lead_en),
-        )?,
-        drop(
-            agencies,
-            4,
-            DataValidationErrorStyle::Information,
-            lang.pick("Cơ quan phối hợp", "Coordinating agencies"),
-            lang.pick(coord_vi, coord_en),
-        )?,
-        drop(
-            fields,
-            5,
-            DataValidationErrorStyle::Stop,
-            lang.pick("Lĩnh vực", "Field"),
-            lang.pick(&field_vi, &field_en),
-        )?,
-    ];
-    for (col, v) in &validations {
-        ws.add_data_validation(first, *col, last, *col, v)?;
+        ws.add_data_validation(first, col, last, col, &v)?;
     }
     ws.set_freeze_panes(header + 1, 0)?;
     print_setup(ws, lang);
