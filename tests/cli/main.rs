@@ -10,6 +10,7 @@ mod common;
 mod consolidate;
 mod corpus;
 mod feedback;
+mod forms;
 mod formulas;
 mod ingest;
 mod office;
