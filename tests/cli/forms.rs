@@ -1198,3 +1198,66 @@ fn libreoffice_prints_every_form_with_its_title() {
     let counts: Vec<(usize, usize)> = pages_of.iter().map(|(p, u)| (*p, u.len())).collect();
     assert_eq!(counts, [(3, 17), (4, 16)], "{pages_of:?}");
 }
+
+/// `tonghop check --json` on a file: its findings in short.
+fn checked(file: &Path) -> Vec<String> {
+    let o = tonghop()
+        .arg("check")
+        .arg(file)
+        .args(["--period", PERIOD, "--json"])
+        .output()
+        .unwrap();
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    findings.iter().map(short).collect()
+}
+
+/// The stamp decides what a form is; the title and the file name only
+/// who sent it (no LibreOffice needed: the forms are read as written).
+#[test]
+fn the_stamp_wins_over_the_title_and_the_file_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blank = tmp.path().join("blank");
+    generate(&blank, &["--period", PERIOD, "--unit", "P05"]);
+    let p05 = blank.join("P05-phuong-5-2020-Q1.xlsx");
+    let edited = |name: &str, edits: &[(&str, &str, &str)]| {
+        let to = tmp.path().join(name);
+        let edits: Vec<(&str, String, Value)> = edits
+            .iter()
+            .map(|(sheet, cell, text)| (*sheet, cell.to_string(), Value::Text(text.to_string())))
+            .collect();
+        fill(&p05, &to, &edits);
+        to
+    };
+    // As made: nothing to say.
+    assert!(checked(&p05).is_empty());
+    // A form of another period, whatever its title says.
+    let f = edited("P05-phuong-5-2020-Q1.xlsx", &[("tonghop", "B5", "2019-Q4")]);
+    assert_eq!(
+        checked(&f),
+        [format!(
+            "error|period-mismatch|P05|{}|{FIGURES}|A3||",
+            f.file_name().unwrap().to_string_lossy()
+        )]
+    );
+    // A title cleared and a neutral file name: the stamp says whose.
+    let f = edited("bao-cao.xlsx", &[(FIGURES, "A1", "")]);
+    assert!(checked(&f).is_empty());
+    let o = tonghop().arg("check").arg(&f).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("bao-cao.xlsx — Phường 5 — Quý I/2020"));
+    // A title naming another unit: nobody's.
+    let f = edited("bao-cao-2.xlsx", &[(FIGURES, "A1", "UBND PHƯỜNG 6")]);
+    assert_eq!(
+        checked(&f),
+        [format!(
+            "error|file-unknown-unit||bao-cao-2.xlsx|{FIGURES}|A1||"
+        )]
+    );
+    // Near miss: a file name that names the form's own unit among others.
+    let f = edited("P05 gui thay phuong 6.xlsx", &[]);
+    assert!(checked(&f).is_empty());
+    // A unit the registry no longer lists: read by its title.
+    let f = edited("P99.xlsx", &[("tonghop", "B3", "P99")]);
+    assert!(checked(&f).is_empty());
+    let o = tonghop().arg("check").arg(&f).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 —"));
+}
