@@ -777,13 +777,28 @@ fn figures_sheet(
         lang.pick("THỦ TRƯỞNG ĐƠN VỊ", "THỦ TRƯỞNG ĐƠN VỊ (head of unit)"),
         &f.sign,
     )?;
-    ws.set_freeze_panes(header_row + 1, 3)?;
+    finish_table(ws, header_row, 3, lang, false)?;
+    Ok(header_row)
+}
+
+/// The end of a sheet with a table whose header is `header`: frozen under
+/// it (and right of `columns` columns), printed as every output is (A4
+/// landscape one page wide, title and header on every page, page numbers)
+/// and protected; `rows_editable` lets rows be inserted and deleted.
+fn finish_table(
+    ws: &mut Worksheet,
+    header: u32,
+    columns: u16,
+    lang: Lang,
+    rows_editable: bool,
+) -> Result<(), XlsxError> {
+    ws.set_freeze_panes(header + 1, columns)?;
     print_setup(ws, lang);
-    ws.set_repeat_rows(0, header_row)?;
+    ws.set_repeat_rows(0, header)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
-    protect(ws, false);
-    Ok(header_row)
+    protect(ws, rows_editable);
+    Ok(())
 }
 
 /// The range of the k-th drop-down list on the stamp sheet (columns D

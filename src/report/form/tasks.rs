@@ -18,13 +18,12 @@
 //! list; an agency or a deadline may be typed (several agencies, comma
 //! separated).
 
-use super::{protect, title_rows, FormContext, Formats, COLUMNS, SIZE};
+use super::{finish_table, title_rows, FormContext, Formats, COLUMNS, SIZE};
 use crate::annex::settings::AnnexSettings;
 use crate::commands::annex::period_words;
 use crate::diagnostic::a1;
 use crate::model::roman;
 use crate::report::fit::Font;
-use crate::report::workbook::print_setup;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Worksheet, XlsxError};
 
 /// The columns and their widths (digits of Times New Roman 13).
@@ -195,11 +194,5 @@ pub fn task_sheet(
             .set_error_style(style);
         ws.add_data_validation(first, col, last, col, &v)?;
     }
-    ws.set_freeze_panes(header + 1, 0)?;
-    print_setup(ws, lang);
-    ws.set_repeat_rows(0, header)?;
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_print_center_horizontally(true);
-    protect(ws, true);
-    Ok(())
+    finish_table(ws, header, 0, lang, true)
 }
