@@ -22,6 +22,7 @@ enum Command {
     CheckText(tonghop::commands::check_text::CheckTextArgs),
     Samples(tonghop::commands::samples::SamplesArgs),
     Codes(tonghop::commands::codes::CodesArgs),
+    Template(tonghop::commands::template::TemplateArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +39,7 @@ fn main() -> ExitCode {
         Command::Check(a) => a.lang,
         Command::CheckText(a) => a.lang,
         Command::Codes(a) => a.lang,
+        Command::Template(a) => a.lang,
         Command::Samples(_) => tonghop::diagnostic::Lang::from_env(),
     };
     let result = match cli.command {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::CheckText(a) => tonghop::commands::check_text::run(a),
         Command::Samples(a) => tonghop::commands::samples::run(a),
         Command::Codes(a) => tonghop::commands::codes::run(a),
+        Command::Template(a) => tonghop::commands::template::run(a),
     };
     match result {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),

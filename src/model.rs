@@ -117,6 +117,18 @@ impl Period {
         }
     }
 
+    /// The quarter the next programme of key tasks covers: the one after
+    /// the period's last month (a year's report plans the next year's
+    /// first quarter).
+    pub fn next_programme(&self) -> Period {
+        match self.span {
+            PeriodSpan::Quarter(4) | PeriodSpan::Year => Period::quarter(self.year + 1, 1),
+            PeriodSpan::Quarter(q) => Period::quarter(self.year, q + 1),
+            PeriodSpan::FirstHalf => Period::quarter(self.year, 3),
+            PeriodSpan::NineMonths => Period::quarter(self.year, 4),
+        }
+    }
+
     /// Does a file titled with `other` belong to a run over this period?
     /// The same period, or one that ends with the same month of the same
     /// year: a third quarter's report is also "9 tháng đầu năm" (its LK
@@ -134,6 +146,16 @@ impl Period {
             PeriodSpan::NineMonths => format!("9 tháng đầu năm {}", self.year),
             PeriodSpan::Year => format!("Năm {}", self.year),
         }
+    }
+
+    /// The period as a Vietnamese sentence writes it: `quý I/2020`, `6
+    /// tháng đầu năm 2020`, `năm 2020`.
+    pub fn in_sentence_vi(&self) -> String {
+        let title = self.title_vi();
+        let mut c = title.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     pub fn title_en(&self) -> String {

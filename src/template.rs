@@ -220,6 +220,15 @@ impl Default for Limits {
 pub struct Settings {
     #[serde(default)]
     pub title: String,
+    /// The title of the forms units fill (`tonghop template`), before the
+    /// period: "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI". See [`Template::form_title`].
+    #[serde(default)]
+    pub form_title: Option<String>,
+    /// The template's version, stamped into every form made from it: a
+    /// form filled from another version is `template-outdated`. Change it
+    /// whenever the catalog, the registry or the columns change.
+    #[serde(default)]
+    pub version: String,
     #[serde(default)]
     pub office: String,
     /// The area the consolidation covers, as messages name it ("toàn
@@ -312,6 +321,19 @@ fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &
             f == w || f.starts_with(&format!("{w} "))
         }
     })
+}
+
+/// "ỦY BAN NHÂN DÂN TỈNH NAM SƠN" → "TỈNH NAM SƠN": the office's name
+/// without "Ủy ban nhân dân" (or "UBND").
+pub fn strip_office(office: &str) -> String {
+    let words: Vec<&str> = office.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let skip = match folded.as_slice() {
+        [a, b, c, d, ..] if [a, b, c, d].map(String::as_str) == ["uy", "ban", "nhan", "dan"] => 4,
+        [a, ..] if a == "ubnd" => 1,
+        _ => 0,
+    };
+    words.get(skip..).unwrap_or(&[]).join(" ")
 }
 
 /// A loaded template.
@@ -757,6 +779,108 @@ impl Template {
             area_en,
             units_vi,
             units_en,
+        }
+    }
+
+    /// The first line of a department's letterhead: "UBND TỈNH NAM SƠN",
+    /// "UBND QUẬN".
+    pub fn office_letterhead(&self) -> String {
+        let rest = strip_office(self.settings.office.trim());
+        if rest.is_empty() {
+            "UBND".to_string()
+        } else {
+            format!("UBND {}", rest.to_uppercase())
+        }
+    }
+
+    /// Where a department dates its report: the office's place name
+    /// ("Nam Sơn" for "… TỈNH NAM SƠN"), else its level ("Quận").
+    pub fn office_place(&self) -> String {
+        let lower = strip_office(&self.settings.office).to_lowercase();
+        let mut place = lower.trim();
+        for level in [
+            "thành phố",
+            "tỉnh",
+            "quận",
+            "huyện",
+            "thị xã",
+            "xã",
+            "phường",
+        ] {
+            if let Some(rest) = place.strip_prefix(level) {
+                if rest.starts_with(' ') {
+                    place = rest.trim();
+                    break;
+                }
+            }
+        }
+        let place = if place.is_empty() {
+            lower.trim()
+        } else {
+            place
+        };
+        let titled: Vec<String> = place
+            .split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        if titled.is_empty() {
+            "UBND".to_string()
+        } else {
+            titled.join(" ")
+        }
+    }
+
+    /// The letterhead of a unit's own documents, a line each: "UBND
+    /// PHƯỜNG 5", "UBND XÃ TÂN PHÚ", "UBND ĐẶC KHU HÒN NGỌC" for a unit
+    /// whose name opens with a level of local government; the office's
+    /// line over the name for a department ("UBND QUẬN", "PHÒNG TÀI CHÍNH
+    /// - KẾ HOẠCH"); the name alone for anything else ("THÔN 3").
+    pub fn letterhead(&self, agency: usize) -> Vec<String> {
+        let Some(a) = self.agencies.get(agency) else {
+            return Vec::new();
+        };
+        let name = a.name.to_uppercase();
+        match a.kind {
+            AgencyKind::Ward if level_word(&a.name, false).is_some() => {
+                vec![format!("UBND {name}")]
+            }
+            AgencyKind::Ward => vec![name],
+            AgencyKind::Department | AgencyKind::Other => vec![self.office_letterhead(), name],
+        }
+    }
+
+    /// The level of local government a unit's name opens with ("phường",
+    /// "xã", "đặc khu", "thị trấn"), if any, in both languages.
+    pub fn unit_level(&self, agency: usize) -> Option<(&'static str, &'static str)> {
+        let a = self.agencies.get(agency)?;
+        if a.kind != AgencyKind::Ward {
+            return None;
+        }
+        level_word(&a.name, false).map(|(vi, en, _)| (vi, en))
+    }
+
+    /// The title of a unit's form, before the period: the template's
+    /// `form_title`, else its `title` with "TỔNG HỢP" made "BIỂU"
+    /// ("TỔNG HỢP SỐ LIỆU …" → "BIỂU SỐ LIỆU …"), else "BIỂU SỐ LIỆU".
+    pub fn form_title(&self) -> String {
+        if let Some(t) = self
+            .settings
+            .form_title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty())
+        {
+            return t.trim().to_string();
+        }
+        let title = self.settings.title.trim();
+        match title.strip_prefix("TỔNG HỢP ") {
+            Some(rest) => format!("BIỂU {rest}"),
+            None if title.is_empty() => "BIỂU SỐ LIỆU".to_string(),
+            None => title.to_string(),
         }
     }
 

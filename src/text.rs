@@ -223,6 +223,32 @@ fn fold_uncached(s: &str) -> String {
     out
 }
 
+/// Removes accents, keeping case and spacing ("Hồ sơ" → "Ho so").
+pub fn strip_accents(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| match c {
+            'đ' => vec!['d'],
+            'Đ' => vec!['D'],
+            _ => c.nfd().filter(|d| !is_combining_mark(*d)).collect(),
+        })
+        .collect()
+}
+
+/// A name as a file name writes it: no accents, lower case, every run of
+/// other characters one `-` ("Phường 5" → `phuong-5`, "Phòng Tài chính -
+/// Kế hoạch" → `phong-tai-chinh-ke-hoach`).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in strip_accents(s).to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// `fold` of two texts read together with a space between them (a header
 /// label written on two rows), from their folds: the joining space
 /// separates words and nothing composes or reorders across it, so
@@ -280,6 +306,17 @@ pub fn indicator_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slug_has_no_accents_and_one_dash_between_words() {
+        assert_eq!(slug("Phường 5"), "phuong-5");
+        assert_eq!(
+            slug("Ban Bồi thường, giải phóng mặt bằng"),
+            "ban-boi-thuong-giai-phong-mat-bang"
+        );
+        assert_eq!(slug(" Đặc khu Hòn Ngọc "), "dac-khu-hon-ngoc");
+        assert_eq!(strip_accents("Hồ sơ Đã"), "Ho so Da");
+    }
 
     #[test]
     fn clean_normalises_spaces_and_nfc() {

@@ -114,6 +114,11 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     let mut seen = Vec::new();
     let mut tables = 0;
     for name in wb.sheet_names() {
+        // A form's stamp sheet holds its drop-down lists (agencies,
+        // fields), never tasks.
+        if crate::normalize::stamp::is_stamp_sheet(&name) {
+            continue;
+        }
         let grid = match wb.sheet(&name) {
             Ok(g) => g,
             Err(reason) => {

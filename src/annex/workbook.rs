@@ -67,8 +67,8 @@ const WIDTHS: [f64; 5] = [5.0, 50.0, 13.0, 18.0, 24.0];
 const COLUMNS: Columns = Columns::TIMES_NEW_ROMAN_13;
 /// Times New Roman 13's default row (pixels) and column (pixels, 8.43
 /// digits) in Excel.
-const DEFAULT_ROW_PX: u32 = 23;
-const DEFAULT_COLUMN_PX: u32 = 80;
+pub(crate) const DEFAULT_ROW_PX: u32 = 23;
+pub(crate) const DEFAULT_COLUMN_PX: u32 = 80;
 const FONT: &str = "Times New Roman";
 const SIZE: f64 = 13.0;
 /// The legend's and the finding list's font size.

@@ -7,3 +7,4 @@ pub mod check_text;
 pub mod codes;
 pub mod consolidate;
 pub mod samples;
+pub mod template;

@@ -8,6 +8,7 @@ use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
+use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
 use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
@@ -130,6 +131,13 @@ pub enum UnitSource {
     Title(TitleCell),
     /// From the file name.
     FileName,
+    /// From the stamp of a form made by `tonghop template`, the title
+    /// naming no unit (see [`crate::normalize::stamp`]).
+    Form,
+    /// A form made for one unit (`form`) whose title or file name names
+    /// another (`named`): nobody's, reported as `file-unknown-unit` when
+    /// read.
+    Disputed { form: usize, named: usize },
     /// Not recognised.
     Unknown,
 }
@@ -366,6 +374,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
+    // A form made by `tonghop template` says what it is on a hidden sheet,
+    // read first so that the title can be weighed against it.
+    let stamp = names
+        .iter()
+        .find(|n| stamp::is_stamp_sheet(n))
+        .and_then(|n| wb.sheet(n).ok())
+        .and_then(|g| FormStamp::read(&g));
     // Cell styles (fonts, number formats) of an .xlsx are read at most once,
     // and only when needed: for legacy fonts, or for the precision and
     // percent format of a percentage or rate figure.
@@ -384,6 +399,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Formulas without a cached value that the tool computed.
     let mut evaluated = 0;
     for name in &names {
+        if stamp.is_some() && stamp::is_stamp_sheet(name) {
+            continue;
+        }
         let mut grid = match wb.sheet(name) {
             Ok(g) => g,
             Err(reason) => {
@@ -402,6 +420,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         };
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
+            if let Some(stamp) = &stamp {
+                stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
+            }
         }
         sub.sheets.push(name.clone());
         sub.tables.push(TableBox::of(&layout));

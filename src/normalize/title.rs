@@ -97,6 +97,31 @@ impl AgencyMatcher {
         best.and_then(|(len, pos)| self.entries.get(pos).map(|&idx| (idx as usize, len)))
     }
 
+    /// Every agency whose name or alias appears in `text` as whole words,
+    /// in the order they first appear: a title or file name that names two
+    /// units ("P05-phuong-5", "UBND Phường 7") names both.
+    pub fn all_in(&self, text: &str) -> Vec<usize> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut out = Vec::new();
+        for first in 0..words.len() {
+            for &n in &self.lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                let found = self
+                    .by_words
+                    .get(run.join(" ").as_str())
+                    .and_then(|&p| self.entries.get(p as usize))
+                    .map(|&i| i as usize);
+                if let Some(i) = found.filter(|i| !out.contains(i)) {
+                    out.push(i);
+                }
+            }
+        }
+        out
+    }
+
     /// The agency that a whole text names exactly (all its words), for
     /// agency columns of task tables.
     pub fn exact(&self, text: &str) -> Option<usize> {
@@ -231,6 +256,24 @@ mod tests {
                 needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
             })
             .map(|(_, i)| *i)
+    }
+
+    #[test]
+    fn every_unit_a_text_names_is_found_in_order() {
+        let t = Template::builtin().unwrap();
+        let m = AgencyMatcher::new(&t);
+        let codes = |text: &str| -> Vec<String> {
+            m.all_in(text)
+                .into_iter()
+                .map(|i| t.agencies[i].code.clone())
+                .collect()
+        };
+        assert_eq!(codes("P07-phuong-7-2020-Q1"), ["P07"]);
+        assert_eq!(codes("phuong 5 gui thay phuong 7"), ["P05", "P07"]);
+        assert_eq!(codes("P.TCKH-phong-tai-chinh-ke-hoach-2020-Q1"), ["P.TCKH"]);
+        assert!(codes("bao cao quy 1").is_empty());
+        // Whole words: Phường 1 is not in "Phường 17".
+        assert!(codes("UBND PHƯỜNG 17").is_empty());
     }
 
     #[test]

@@ -76,9 +76,34 @@ pub fn intake(
                 findings.push(f);
             }
             FileOutcome::Read(s) => {
+                use crate::normalize::submission::UnitSource;
+                if let (None, UnitSource::Disputed { form, named }) = (s.unit, &s.unit_source) {
+                    // A form made for one unit sent as another's: its own
+                    // finding (read with it) names both.
+                    let code = |u: usize| template.agencies.get(u).map_or("", |a| a.code.as_str());
+                    other_lines.push(StatusLine {
+                        unit: String::new(),
+                        unit_name: s.unit_text.clone(),
+                        files: s.file.clone(),
+                        status: Status::UnknownUnit,
+                        note: lang.text(
+                            format!(
+                                "biểu mẫu của {} gửi dưới tên {}; số liệu không được tổng hợp",
+                                code(*form),
+                                code(*named)
+                            ),
+                            format!(
+                                "the form of {} sent as {}'s; figures not consolidated",
+                                code(*form),
+                                code(*named)
+                            ),
+                        ),
+                    });
+                    continue;
+                }
                 let Some(u) = s.unit else {
                     let loc = match s.unit_source {
-                        crate::normalize::submission::UnitSource::Title(c) => s.title_location(c),
+                        UnitSource::Title(c) => s.title_location(c),
                         _ => Location::file(s.file.clone()),
                     };
                     let said = crate::text::quotation(&s.unit_text, 200);

@@ -49,21 +49,7 @@ pub use crate::outputs::FEEDBACK_DIR;
 /// kept; anything else (`/`, `\`, `:`, spaces…) becomes `_`. `P.TCKH` →
 /// `P.TCKH.xlsx`.
 pub fn feedback_file_name(unit: &str) -> String {
-    let mut s: String = unit
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    // No hidden files and no "." or "..".
-    if s.starts_with('.') || s.is_empty() {
-        s.insert(0, '_');
-    }
-    format!("{s}.xlsx")
+    format!("{}.xlsx", crate::report::atomic::safe_stem(unit))
 }
 
 /// 0-based (row, column) of an A1 reference, or `None` for anything else.

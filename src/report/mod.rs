@@ -6,6 +6,7 @@ pub mod detail;
 pub mod errors;
 pub mod feedback;
 pub mod fit;
+pub mod form;
 pub mod layout;
 pub mod limits;
 pub mod marks;

@@ -82,7 +82,7 @@ fn xerr(path: &Path) -> impl Fn(XlsxError) -> Fatal + '_ {
 }
 
 /// The number format of an indicator's quantities.
-fn quantity_format(ind: &Indicator) -> &'static str {
+pub(crate) fn quantity_format(ind: &Indicator) -> &'static str {
     let u = crate::text::fold(&ind.unit);
     if ind.kind == Kind::Rate || (u.contains("dong") && u != "dong") {
         "#,##0.00"
@@ -127,7 +127,7 @@ fn cell_format() -> Format {
 
 /// A4 landscape (every sheet is wider than tall), narrow margins, the
 /// sheet's name and "Trang x/y" at the foot of every page.
-fn print_setup(ws: &mut Worksheet, lang: Lang) {
+pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);

@@ -331,6 +331,32 @@ impl Expr {
         }
     }
 
+    /// The expression as a spreadsheet formula (without `=`), each code
+    /// replaced by the cell `cell` gives it (`E12`) and every operation in
+    /// brackets, so that Excel's precedence cannot differ from ours:
+    /// `HC03 / HC02 * 100` → `((E12/E11)*100)`. `None` when a code has no
+    /// cell.
+    pub fn to_spreadsheet(&self, cell: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+        Some(match self {
+            Expr::Num(v) => format!("{v}"),
+            Expr::Code(c) => cell(c)?,
+            Expr::Neg(e) => format!("(-{})", e.to_spreadsheet(cell)?),
+            Expr::Bin(a, op, b) => {
+                let o = match op {
+                    Op::Add => '+',
+                    Op::Sub => '-',
+                    Op::Mul => '*',
+                    Op::Div => '/',
+                };
+                format!(
+                    "({}{o}{})",
+                    a.to_spreadsheet(cell)?,
+                    b.to_spreadsheet(cell)?
+                )
+            }
+        })
+    }
+
     /// A ratio times 100 (`A / B * 100`): numerator and denominator codes.
     pub fn as_percent_ratio(&self) -> Option<(&str, &str)> {
         if let Expr::Bin(ratio, Op::Mul, hundred) = self {
@@ -392,6 +418,24 @@ mod tests {
         assert_eq!(rr.to_string(), "[3.2a.1] + KT.01.1");
         assert!(parse("[3.2a == 1").is_err());
         assert!(parse("[] == 1").is_err());
+    }
+
+    #[test]
+    fn an_expression_becomes_a_spreadsheet_formula_with_its_brackets() {
+        let Rule::Definition(e) = parse("(KT.01 + [5.2]) / HC02 * 100 - -1").unwrap() else {
+            panic!()
+        };
+        let cell = |c: &str| match c {
+            "KT.01" => Some("E8".to_string()),
+            "5.2" => Some("E9".to_string()),
+            "HC02" => Some("E10".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            e.to_spreadsheet(&cell).as_deref(),
+            Some("((((E8+E9)/E10)*100)-(-1))")
+        );
+        assert_eq!(e.to_spreadsheet(&|_| None), None);
     }
 
     #[test]

@@ -162,15 +162,11 @@ pub fn registry_csv(units: &[Unit]) -> Result<String, Fatal> {
 
 /// A file name from a unit: `w00002-xa-tan-an.xlsx`.
 pub fn file_name(u: &Unit) -> String {
-    let mut slug = String::new();
-    for c in strip_accents(&u.name).to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    format!("{}-{}.xlsx", u.code.to_lowercase(), slug.trim_matches('-'))
+    format!(
+        "{}-{}.xlsx",
+        u.code.to_lowercase(),
+        crate::text::slug(&u.name)
+    )
 }
 
 /// The layout of the i-th unit of a batch: A, B and C in 6:2:2.

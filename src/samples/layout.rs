@@ -447,7 +447,7 @@ fn write_a(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     ws.merge_range(4, 0, 4, 10, &doc.attachment, &f.italic)?;
     let p = doc.period;
     let th = match p.span {
-        PeriodSpan::Quarter(_) => format!("Thực hiện {}", lower_first(&p.title_vi())),
+        PeriodSpan::Quarter(_) => format!("Thực hiện {}", p.in_sentence_vi()),
         _ => format!("Thực hiện {}", p.title_vi()),
     };
     let headers = [
@@ -474,14 +474,6 @@ fn write_a(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
         rows,
         layout: Layout::A,
     })
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn write_b(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxError> {

@@ -5,11 +5,10 @@
 use super::figures::{pct_ck, pct_kh, Figures, Model};
 use super::layout::{period_words, Cell, Doc, Layout, Line, Row, Task};
 use super::rng::Rng;
-use crate::model::{roman, Period, PeriodSpan, ValueColumn};
+use crate::model::{roman, Period, ValueColumn};
+pub use crate::text::strip_accents;
 use crate::template::{CkConvention, Kind, Template};
 use crate::text::fold;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Who sends a submission, as its letterhead and date line name it.
 #[derive(Clone, Debug)]
@@ -57,27 +56,6 @@ fn report_date(p: Period) -> (u8, i32) {
     } else {
         (p.last_month() + 1, p.year)
     }
-}
-
-/// The period the next programme of tasks covers.
-pub fn next_period(p: Period) -> Period {
-    match p.span {
-        PeriodSpan::Quarter(4) | PeriodSpan::Year => Period::quarter(p.year + 1, 1),
-        PeriodSpan::Quarter(q) => Period::quarter(p.year, q + 1),
-        PeriodSpan::FirstHalf => Period::quarter(p.year, 3),
-        PeriodSpan::NineMonths => Period::quarter(p.year, 4),
-    }
-}
-
-/// Removes accents, keeping case and spacing ("Hồ sơ" → "Ho so").
-pub fn strip_accents(s: &str) -> String {
-    s.chars()
-        .flat_map(|c| match c {
-            'đ' => vec!['d'],
-            'Đ' => vec!['D'],
-            _ => c.nfd().filter(|d| !is_combining_mark(*d)).collect(),
-        })
-        .collect()
 }
 
 /// The name as a clerk using `layout` writes it.
@@ -260,7 +238,7 @@ const WARD_PARTNERS: &[&str] = &[
 /// units send the same sentence). `partners` are the agencies that may
 /// coordinate (their registry names or aliases).
 pub fn tasks(sender: &Sender, period: Period, partners: &[String], rng: &mut Rng) -> Vec<Task> {
-    let next = next_period(period);
+    let next = period.next_programme();
     let count = rng.range(8, 13) as usize;
     let mut picked: Vec<usize> = Vec::new();
     while picked.len() < count.min(TASKS.len()) {
@@ -351,7 +329,7 @@ pub fn document(
 ) -> Doc {
     let (month, year) = report_date(period);
     let number = rng.range(12, 98);
-    let next = next_period(period);
+    let next = period.next_programme();
     let signer = name(rng);
     let mut clerk = name(rng);
     while clerk == signer {
@@ -403,11 +381,19 @@ mod tests {
     #[test]
     fn the_next_programme_follows_the_period() {
         assert_eq!(
-            next_period("2020-Q1".parse().unwrap()).to_string(),
+            "2020-Q1"
+                .parse::<Period>()
+                .unwrap()
+                .next_programme()
+                .to_string(),
             "2020-Q2"
         );
         assert_eq!(
-            next_period("2020-Q4".parse().unwrap()).to_string(),
+            "2020-Q4"
+                .parse::<Period>()
+                .unwrap()
+                .next_programme()
+                .to_string(),
             "2021-Q1"
         );
         assert_eq!(report_date("2020-Q4".parse().unwrap()), (1, 2021));

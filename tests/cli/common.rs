@@ -59,3 +59,50 @@ pub fn zip_part(path: &Path, part: &str) -> Option<String> {
     member.read_to_string(&mut text).expect("UTF-8 member");
     Some(text)
 }
+
+/// Figures summed per (indicator code, column position in
+/// `ValueColumn::ALL`).
+pub type Sums = std::collections::BTreeMap<(String, usize), f64>;
+
+/// Compares every total of KH, TH, LK and CK in Tổng hợp (`summary`, as
+/// [`read_sheet`] reads it) with the sum of the wards' figures (indicators
+/// of level `ward` and `both`) or the departments' (`district`): a total
+/// where no figure was summed must be empty. Returns how many totals were
+/// compared.
+pub fn compare_totals(
+    summary: &[Vec<String>],
+    t: &tonghop::template::Template,
+    wards: &Sums,
+    departments: &Sums,
+) -> usize {
+    use tonghop::model::ValueColumn;
+    use tonghop::template::{Kind, Level};
+    let mut compared = 0;
+    for ind in t.indicators.iter().filter(|i| i.kind != Kind::Rate) {
+        let row = summary
+            .iter()
+            .find(|r| r[0] == ind.code)
+            .unwrap_or_else(|| panic!("{} in Tổng hợp", ind.code));
+        for col in ValueColumn::QUANTITIES {
+            let k = col.index();
+            let want = match ind.level {
+                Level::Ward | Level::Both => wards.get(&(ind.code.clone(), k)),
+                Level::District => departments.get(&(ind.code.clone(), k)),
+            };
+            let got = row[3 + k].parse::<f64>().ok();
+            match (want, got) {
+                (Some(w), Some(g)) => {
+                    assert!(
+                        (w - g).abs() <= 1e-6 * w.abs().max(1.0),
+                        "{} {col}: want {w}, got {g}",
+                        ind.code
+                    );
+                    compared += 1;
+                }
+                (None, None) => {}
+                (w, g) => panic!("{} {col}: want {w:?}, got {g:?}", ind.code),
+            }
+        }
+    }
+    compared
+}

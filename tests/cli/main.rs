@@ -11,6 +11,7 @@ mod consolidate;
 mod corpus;
 mod fatal;
 mod feedback;
+mod forms;
 mod formulas;
 mod hostile;
 mod ingest;

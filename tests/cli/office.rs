@@ -52,26 +52,38 @@ fn profile(dir: &Path) -> String {
 /// Converts `file` with LibreOffice headless into `outdir` (`to`: `pdf`,
 /// `ods`, `xlsx`…); the path of the result.
 pub fn convert(file: &Path, to: &str, outdir: &Path) -> PathBuf {
+    convert_all(&[file.to_path_buf()], to, outdir).remove(0)
+}
+
+/// Converts many files with one LibreOffice run (its start-up, a second
+/// or two, is paid once) into `outdir`; the paths of the results, in the
+/// order of `files`. Their names must differ.
+pub fn convert_all(files: &[PathBuf], to: &str, outdir: &Path) -> Vec<PathBuf> {
     std::fs::create_dir_all(outdir).unwrap();
     let work = tempfile::tempdir().unwrap();
     let out = Command::new("soffice")
         .arg(profile(work.path()))
         .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
         .arg(outdir)
-        .arg(file)
+        .args(files)
         .output()
         .expect("soffice runs");
-    let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
     let ext = to.split(':').next().unwrap_or(to);
-    let result = outdir.join(format!("{stem}.{ext}"));
-    assert!(
-        result.is_file(),
-        "LibreOffice did not convert {}: {}{}",
-        file.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    result
+    files
+        .iter()
+        .map(|file| {
+            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+            let result = outdir.join(format!("{stem}.{ext}"));
+            assert!(
+                result.is_file(),
+                "LibreOffice did not convert {}: {}{}",
+                file.display(),
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            result
+        })
+        .collect()
 }
 
 /// The text of each page of a PDF, laid out as printed.

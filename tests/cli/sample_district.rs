@@ -5,9 +5,9 @@
 
 use crate::common::{read_findings, read_sheet, repo, tonghop};
 use std::collections::BTreeMap;
-use tonghop::model::{Period, ValueColumn};
+use tonghop::model::Period;
 use tonghop::samples::district::stated_figures;
-use tonghop::template::{AgencyKind, Kind, Level, Template};
+use tonghop::template::{AgencyKind, Template};
 
 fn run_samples() -> (tempfile::TempDir, std::process::Output) {
     let tmp = tempfile::tempdir().unwrap();
@@ -121,33 +121,7 @@ fn totals_equal_the_sums_of_the_sample_figures() {
         }
     }
     let summary = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
-    let mut checked = 0;
-    for ind in t.indicators.iter().filter(|i| i.kind != Kind::Rate) {
-        let row = summary
-            .iter()
-            .find(|r| r[0] == ind.code)
-            .unwrap_or_else(|| panic!("{} in Tổng hợp", ind.code));
-        for (k, col) in ValueColumn::QUANTITIES.iter().enumerate() {
-            let k = ValueColumn::ALL.iter().position(|c| c == col).unwrap_or(k);
-            let want = match ind.level {
-                Level::Ward | Level::Both => ward_sum.get(&(ind.code.clone(), k)),
-                Level::District => dept.get(&(ind.code.clone(), k)),
-            };
-            let got = row[3 + k].parse::<f64>().ok();
-            match (want, got) {
-                (Some(w), Some(g)) => {
-                    assert!(
-                        (w - g).abs() <= 1e-6 * w.abs().max(1.0),
-                        "{} {col}: want {w}, got {g}",
-                        ind.code
-                    );
-                    checked += 1;
-                }
-                (None, None) => {}
-                (w, g) => panic!("{} {col}: want {w:?}, got {g:?}", ind.code),
-            }
-        }
-    }
+    let checked = crate::common::compare_totals(&summary, &t, &ward_sum, &dept);
     assert!(checked > 150, "only {checked} totals compared");
     // A rate is recomputed from the summed numerator and denominator.
     let hc = |code: &str| {

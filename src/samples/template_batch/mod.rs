@@ -47,7 +47,6 @@ use super::submission::{document, Sender};
 use crate::error::Fatal;
 use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::template::{AgencyKind, Level, Template};
-use crate::text::fold;
 use plant::{Catalog, Planner};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -153,70 +152,6 @@ impl Documents {
     /// Position in `docs[d].rows` of the row of indicator `code`.
     pub fn row_of(&self, d: usize, code: &str) -> Option<usize> {
         self.codes.get(d)?.iter().position(|c| c == code)
-    }
-}
-
-/// "ỦY BAN NHÂN DÂN TỈNH NAM SƠN" → "TỈNH NAM SƠN".
-fn strip_office(office: &str) -> String {
-    let words: Vec<&str> = office.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let skip = match folded.as_slice() {
-        [a, b, c, d, ..] if [a, b, c, d].map(String::as_str) == ["uy", "ban", "nhan", "dan"] => 4,
-        [a, ..] if a == "ubnd" => 1,
-        _ => 0,
-    };
-    words.get(skip..).unwrap_or(&[]).join(" ")
-}
-
-/// The first line of a department's letterhead: "UBND TỈNH NAM SƠN".
-fn office_letterhead(t: &Template) -> String {
-    let rest = strip_office(t.settings.office.trim());
-    if rest.is_empty() {
-        "UBND".to_string()
-    } else {
-        format!("UBND {}", rest.to_uppercase())
-    }
-}
-
-/// Where a department dates its report: the office's place name
-/// ("Nam Sơn" for "… TỈNH NAM SƠN"), else its level ("Quận").
-fn office_place(t: &Template) -> String {
-    let lower = strip_office(&t.settings.office).to_lowercase();
-    let mut place = lower.trim();
-    for level in [
-        "thành phố",
-        "tỉnh",
-        "quận",
-        "huyện",
-        "thị xã",
-        "xã",
-        "phường",
-    ] {
-        if let Some(rest) = place.strip_prefix(level) {
-            if rest.starts_with(' ') {
-                place = rest.trim();
-                break;
-            }
-        }
-    }
-    let place = if place.is_empty() {
-        lower.trim()
-    } else {
-        place
-    };
-    let titled: Vec<String> = place
-        .split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        })
-        .collect();
-    if titled.is_empty() {
-        "UBND".to_string()
-    } else {
-        titled.join(" ")
     }
 }
 
@@ -434,8 +369,8 @@ fn documents(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Doc
         let unit = unit_of(t, a);
         let s = Sender {
             code: unit.code.clone(),
-            letterhead: vec![office_letterhead(t), unit.name.to_uppercase()],
-            place: office_place(t),
+            letterhead: vec![t.office_letterhead(), unit.name.to_uppercase()],
+            place: t.office_place(),
             lead: unit.name.clone(),
             is_ward: false,
         };

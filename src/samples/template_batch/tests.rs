@@ -194,10 +194,13 @@ fn percent_bounds_follow_the_half_units() {
 #[test]
 fn departments_write_the_office_in_their_letterhead() {
     let t = province();
-    assert_eq!(office_letterhead(&t), "UBND TỈNH NAM SƠN");
-    assert_eq!(office_place(&t), "Nam Sơn");
+    assert_eq!(t.office_letterhead(), "UBND TỈNH NAM SƠN");
+    assert_eq!(t.office_place(), "Nam Sơn");
     let t = Template::builtin().unwrap();
-    assert_eq!(office_letterhead(&t), "UBND QUẬN");
-    assert_eq!(office_place(&t), "Quận");
-    assert_eq!(strip_office("UBND thành phố Thủ Đức"), "thành phố Thủ Đức");
+    assert_eq!(t.office_letterhead(), "UBND QUẬN");
+    assert_eq!(t.office_place(), "Quận");
+    assert_eq!(
+        crate::template::strip_office("UBND thành phố Thủ Đức"),
+        "thành phố Thủ Đức"
+    );
 }

@@ -1,0 +1,305 @@
+//! The stamp of a form made by `tonghop template`: a hidden, protected
+//! sheet saying which template version, unit and period the form was made
+//! for, so that a consolidation knows a form exactly, whatever its file is
+//! called and whatever a clerk typed into its title.
+//!
+//! ```text
+//! sheet "tonghop" (hidden, protected)
+//!      A                  B
+//!   1  tonghop-form       1            marker, layout of the stamp
+//!   2  template_version   2020.1       template.toml's `version`
+//!   3  unit               P05          registry code
+//!   4  unit_name          Phường 5     as the registry named it then
+//!   5  period             2020-Q1
+//!      (columns D onwards: the form's drop-down lists, not read here)
+//! ```
+//!
+//! What the stamp decides, against the title rows and the file name:
+//!
+//! | stamp says | title / file name say | the form is read as |
+//! |---|---|---|
+//! | unit P05 (in the registry) | P05, or no unit | P05's |
+//! | unit P07 | another unit only (P05), in the title or in the file name | nobody's: `file-unknown-unit` naming both P07 and P05, figures left out |
+//! | a unit the registry does not list | anything | as any workbook: by its title, else its file name |
+//! | period 2019-Q4 | anything | 2019-Q4's (`period-mismatch` in a 2020-Q1 run) |
+//! | template version 2019.1 | — | read by its content as any workbook, with a `template-outdated` warning |
+//!
+//! A title or file name "names" a unit when one of the unit's registry
+//! names or aliases is in it as whole words; a file name that names the
+//! form's own unit among others is no conflict.
+
+use crate::diagnostic::{Code, Finding, Location};
+use crate::ingest::SheetGrid;
+use crate::model::Period;
+use crate::normalize::header::TableLayout;
+use crate::normalize::submission::{ReadContext, Submission, TitleCell, UnitSource};
+use crate::text::fold;
+
+/// The stamp sheet's name.
+pub const SHEET: &str = "tonghop";
+/// The text of its A1.
+pub const MARKER: &str = "tonghop-form";
+/// The layout of the stamp (B1), for a later change of its rows.
+const LAYOUT: &str = "1";
+const KEY_VERSION: &str = "template_version";
+const KEY_UNIT: &str = "unit";
+const KEY_UNIT_NAME: &str = "unit_name";
+const KEY_PERIOD: &str = "period";
+
+/// What a form says about itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormStamp {
+    /// The template's `version` when the form was made ("" when it had
+    /// none).
+    pub version: String,
+    /// The unit's registry code.
+    pub unit: String,
+    /// The unit's name in the registry of the time.
+    pub unit_name: String,
+    pub period: Option<Period>,
+}
+
+impl FormStamp {
+    /// The rows of the stamp sheet, from A1 down: (A, B).
+    pub fn rows(&self) -> [(&'static str, String); 5] {
+        [
+            (MARKER, LAYOUT.to_string()),
+            (KEY_VERSION, self.version.clone()),
+            (KEY_UNIT, self.unit.clone()),
+            (KEY_UNIT_NAME, self.unit_name.clone()),
+            (
+                KEY_PERIOD,
+                self.period.map(|p| p.to_string()).unwrap_or_default(),
+            ),
+        ]
+    }
+
+    /// Reads a stamp sheet: `None` unless its A1 is the marker (a sheet a
+    /// unit happens to call "tonghop" is an ordinary sheet) and it names a
+    /// unit.
+    pub fn read(grid: &SheetGrid) -> Option<FormStamp> {
+        let first = grid.rows().start;
+        if grid.text(first, 0) != MARKER {
+            return None;
+        }
+        let value = |key: &str| {
+            grid.rows()
+                .find(|&r| grid.text(r, 0) == key)
+                .map(|r| grid.text(r, 1))
+                .unwrap_or_default()
+        };
+        let unit = value(KEY_UNIT);
+        if unit.is_empty() {
+            return None;
+        }
+        Some(FormStamp {
+            version: value(KEY_VERSION),
+            unit,
+            unit_name: value(KEY_UNIT_NAME),
+            period: value(KEY_PERIOD).parse().ok(),
+        })
+    }
+}
+
+/// Applies a form's stamp to what its title rows (on `grid`, above
+/// `layout`'s header) and its file name said: see the module's table.
+/// Called once the title has been read.
+pub fn apply(
+    stamp: &FormStamp,
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
+    let t = ctx.template;
+    let lang = ctx.lang;
+    let here = Location {
+        file: sub.file.clone(),
+        sheet: grid.name.clone(),
+        cell: String::new(),
+    };
+    if stamp.version != t.settings.version {
+        let shown = |v: &str| {
+            if v.is_empty() {
+                lang.pick("(không ghi)", "(none)").to_string()
+            } else {
+                v.to_string()
+            }
+        };
+        let (was, now) = (shown(&stamp.version), shown(&t.settings.version));
+        sub.findings.push(
+            Finding::warning(
+                Code::TemplateOutdated,
+                lang.text(
+                    format!("Tệp {} là biểu mẫu phiên bản {was}, nhưng mẫu biểu đang dùng là phiên bản {now}: biểu có thể thiếu hoặc thừa chỉ tiêu, cột. Số liệu vẫn được đọc theo nội dung; hãy gửi cho đơn vị biểu mẫu mới (tonghop template) để điền từ kỳ sau.", sub.file),
+                    format!("File {} is a form of template version {was}, but the template in use is version {now}: it may lack or add indicators or columns. Its figures are still read by their content; send the unit its new form (tonghop template) for the next period.", sub.file),
+                ),
+            )
+            .at(&here)
+            .expected(now)
+            .actual(was),
+        );
+    }
+    if let Some(p) = stamp.period {
+        let cell = sub.period.map_or(
+            TitleCell {
+                row: grid.rows().start,
+                col: 0,
+            },
+            |(_, c)| c,
+        );
+        sub.period = Some((p, cell));
+    }
+    let Some(own) = t.agency_index(&stamp.unit) else {
+        // A unit the registry no longer lists: the form is read as any
+        // workbook; if nothing names its sender, the stamp's words do.
+        if sub.unit.is_none() {
+            sub.unit_text = format!("{} ({})", stamp.unit_name, stamp.unit);
+        }
+        return;
+    };
+    // Every unit the title rows name, with where.
+    let mut titled: Vec<(usize, TitleCell)> = Vec::new();
+    for r in grid.rows().start..layout.header_first {
+        for (c, text) in grid.row_texts(r) {
+            for u in ctx.agencies.all_in(&text) {
+                if !titled.iter().any(|(x, _)| *x == u) {
+                    titled.push((u, TitleCell { row: r, col: c }));
+                }
+            }
+        }
+    }
+    let stem = std::path::Path::new(&sub.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let named = ctx.agencies.all_in(&stem);
+    let in_title = titled.iter().find(|(u, _)| *u == own).map(|(_, c)| *c);
+    let title_other = titled.first().filter(|_| in_title.is_none()).copied();
+    let file_other = named.first().filter(|_| !named.contains(&own)).copied();
+    let other = match (title_other, file_other) {
+        (Some((u, cell)), _) => {
+            // The title's sheet (`sub.sheets` is filled once it is read).
+            let at = Location::cell(sub.file.clone(), grid.name.clone(), cell.row, cell.col);
+            Some((u, at, true))
+        }
+        (None, Some(u)) => Some((u, Location::file(sub.file.clone()), false)),
+        (None, None) => None,
+    };
+    let Some((other, at, by_title)) = other else {
+        sub.unit = Some(own);
+        sub.unit_source = match in_title {
+            Some(cell) => UnitSource::Title(cell),
+            None => UnitSource::Form,
+        };
+        sub.unit_text.clear();
+        return;
+    };
+    let (a, b) = (&t.agencies[own], &t.agencies[other]);
+    let (where_vi, where_en) = if by_title {
+        ("tiêu đề của biểu ghi", "its title says")
+    } else {
+        ("tên tệp chỉ", "its file name names")
+    };
+    let proper = form_file_name(&b.code, &b.name, stamp.period.or(ctx.period));
+    sub.findings.push(
+        Finding::error(
+            Code::FileUnknownUnit,
+            lang.text(
+                format!("Tệp {} là biểu mẫu tạo cho {} (mã {}, ghi trong biểu), nhưng {where_vi} {} ({}): không rõ số liệu là của đơn vị nào nên không được tổng hợp. Hãy hỏi lại đơn vị đã gửi; mỗi đơn vị điền biểu mẫu mang tên mình (biểu của {} là {proper}).", sub.file, a.name, a.code, b.name, b.code, b.name),
+                format!("File {} is the form made for {} (code {}, stamped in the form), but {where_en} {} ({}): whose figures these are cannot be told, so they are not consolidated. Ask the unit that sent it; each unit fills the form made for it ({}'s is {proper}).", sub.file, a.name, a.code, b.name, b.code, b.name),
+            ),
+        )
+        .at(&at)
+        .expected(a.code.clone())
+        .actual(b.code.clone()),
+    );
+    sub.unit = None;
+    sub.unit_source = UnitSource::Disputed {
+        form: own,
+        named: other,
+    };
+    sub.unit_text = format!("{} / {}", a.name, b.name);
+}
+
+/// The file name of a unit's form: its code (letters, digits, `.`, `-`,
+/// `_` kept), its name without accents and the period:
+/// `P05-phuong-5-2020-Q1.xlsx`, `P.TCKH-phong-tai-chinh-ke-hoach-2020-Q1.xlsx`.
+pub fn form_file_name(code: &str, name: &str, period: Option<Period>) -> String {
+    let mut stem = crate::report::atomic::safe_stem(code);
+    for part in [
+        crate::text::slug(name),
+        period.map(|p| p.to_string()).unwrap_or_default(),
+    ] {
+        if !part.is_empty() {
+            stem.push('-');
+            stem.push_str(&part);
+        }
+    }
+    format!("{stem}.xlsx")
+}
+
+/// Whether a sheet name is the stamp's (compared as folded words, so that
+/// a spreadsheet program's renaming of case cannot hide it).
+pub fn is_stamp_sheet(name: &str) -> bool {
+    fold(name) == SHEET
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::Data;
+
+    fn grid(rows: &[(&str, &str)]) -> SheetGrid {
+        SheetGrid::from_rows(
+            SHEET,
+            rows.iter()
+                .map(|(a, b)| vec![Data::String(a.to_string()), Data::String(b.to_string())])
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn a_stamp_reads_back_what_it_writes() {
+        let stamp = FormStamp {
+            version: "2020.1".into(),
+            unit: "P.TCKH".into(),
+            unit_name: "Phòng Tài chính - Kế hoạch".into(),
+            period: "2020-Q1".parse().ok(),
+        };
+        let rows = stamp.rows();
+        let pairs: Vec<(&str, &str)> = rows.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(FormStamp::read(&grid(&pairs)), Some(stamp));
+    }
+
+    #[test]
+    fn a_sheet_without_the_marker_or_a_unit_is_no_stamp() {
+        assert_eq!(
+            FormStamp::read(&grid(&[("Ghi chú", ""), ("unit", "P05")])),
+            None
+        );
+        assert_eq!(
+            FormStamp::read(&grid(&[(MARKER, "1"), ("period", "2020-Q1")])),
+            None
+        );
+        assert!(is_stamp_sheet("TONGHOP") && !is_stamp_sheet("Tổng hợp"));
+    }
+
+    #[test]
+    fn a_form_is_named_after_its_unit_and_period() {
+        let q1 = "2020-Q1".parse().ok();
+        assert_eq!(
+            form_file_name("P05", "Phường 5", q1),
+            "P05-phuong-5-2020-Q1.xlsx"
+        );
+        assert_eq!(
+            form_file_name("P.TCKH", "Phòng Tài chính - Kế hoạch", q1),
+            "P.TCKH-phong-tai-chinh-ke-hoach-2020-Q1.xlsx"
+        );
+        assert_eq!(
+            form_file_name("DK01", "Đặc khu Hòn Ngọc", "2026".parse().ok()),
+            "DK01-dac-khu-hon-ngoc-2026.xlsx"
+        );
+        assert_eq!(form_file_name("A/B", "", None), "A_B.xlsx");
+    }
+}
