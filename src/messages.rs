@@ -54,7 +54,20 @@ pub const CATALOG: &[Entry] = &[
         severity: "error",
         meaning: ("Không biết đơn vị nào gửi tệp.", "The file does not say which unit sent it."),
         help: ("Ghi tên đơn vị ở dòng tiêu đề hoặc tên tệp, hoặc bổ sung đơn vị vào agencies.csv.", "Name the unit in the title rows or the file name, or add it to agencies.csv."),
-        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry"#,
+        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`)"#,
+    },
+    Entry {
+        code: Code::TemplateOutdated,
+        severity: "warning",
+        meaning: (
+            "Biểu mẫu của phiên bản mẫu biểu khác (năm trước).",
+            "A form of another template version (last year's).",
+        ),
+        help: (
+            "Gửi cho đơn vị biểu mẫu mới (tonghop template) cho kỳ sau; số liệu lần này vẫn được đọc.",
+            "Send the unit the current form (tonghop template) for next time; its figures are read all the same.",
+        ),
+        example: "`P11-phuong-11-2020-Q1.xlsx` is a form of template version 2019.1 where the template in use is 2020.1 (`expected` `2020.1`, `actual` `2019.1`); its figures are read by their content all the same",
     },
     Entry {
         code: Code::PeriodMismatch,

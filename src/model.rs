@@ -332,3 +332,11 @@ pub struct StatusLine {
     pub status: Status,
     pub note: String,
 }
+
+/// The period as the annex title writes it: "QUÝ II NĂM 2020".
+pub fn period_words(period: Period) -> String {
+    match period.span {
+        PeriodSpan::Quarter(q) => format!("QUÝ {} NĂM {}", roman(u32::from(q)), period.year),
+        _ => period.title_vi().to_uppercase(),
+    }
+}

@@ -303,6 +303,26 @@ pub fn indicator_key(s: &str) -> String {
     key
 }
 
+/// A file name's stem for a code: letters, digits, `.`, `-` and `_` are
+/// kept; anything else (`/`, `\`, `:`, spaces…) becomes `_`, and a stem
+/// that would be hidden or empty (`.x`, "") starts with `_`.
+pub fn safe_stem(code: &str) -> String {
+    let mut s: String = code
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if s.starts_with('.') || s.is_empty() {
+        s.insert(0, '_');
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

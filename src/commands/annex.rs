@@ -8,7 +8,7 @@ use crate::consolidation::load_template;
 use crate::diagnostic::{Finding, Lang, Tally};
 use crate::error::{Fatal, Outcome};
 use crate::ingest::discover;
-use crate::model::{roman, Period, PeriodSpan};
+use crate::model::Period;
 use crate::report::atomic::{check_folders, prepare_out_dir};
 use crate::report::errors::write_error_lists;
 use crate::template::Template;
@@ -55,13 +55,7 @@ pub struct AnnexArgs {
 
 pub use crate::outputs::{ANNEX_WORKBOOK as WORKBOOK, ERRORS_CSV, ERRORS_JSON};
 
-/// The period as the annex title writes it: "QUÝ II NĂM 2020".
-pub fn period_words(period: Period) -> String {
-    match period.span {
-        PeriodSpan::Quarter(q) => format!("QUÝ {} NĂM {}", roman(u32::from(q)), period.year),
-        _ => period.title_vi().to_uppercase(),
-    }
-}
+pub use crate::model::period_words;
 
 /// What a run produced.
 pub struct AnnexRun {

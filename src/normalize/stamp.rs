@@ -226,7 +226,7 @@ pub fn apply(
 /// `_` kept), its name without accents and the period:
 /// `P05-phuong-5-2020-Q1.xlsx`, `P.TCKH-phong-tai-chinh-ke-hoach-2020-Q1.xlsx`.
 pub fn form_file_name(code: &str, name: &str, period: Option<Period>) -> String {
-    let mut stem = crate::report::atomic::safe_stem(code);
+    let mut stem = crate::text::safe_stem(code);
     for part in [
         crate::text::slug(name),
         period.map(|p| p.to_string()).unwrap_or_default(),

@@ -55,25 +55,7 @@ pub fn write_atomic_with(
     Ok(())
 }
 
-/// A file name's stem for a code: letters, digits, `.`, `-` and `_` are
-/// kept; anything else (`/`, `\`, `:`, spaces…) becomes `_`, and a stem
-/// that would be hidden or empty (`.x`, "") starts with `_`.
-pub fn safe_stem(code: &str) -> String {
-    let mut s: String = code
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if s.starts_with('.') || s.is_empty() {
-        s.insert(0, '_');
-    }
-    s
-}
+pub use crate::text::safe_stem;
 
 /// Checks the input and output folders of a run: the input must be a
 /// folder holding at least one spreadsheet (anywhere below it), and the

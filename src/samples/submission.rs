@@ -6,9 +6,9 @@ use super::figures::{pct_ck, pct_kh, Figures, Model};
 use super::layout::{period_words, Cell, Doc, Layout, Line, Row, Task};
 use super::rng::Rng;
 use crate::model::{roman, Period, ValueColumn};
-pub use crate::text::strip_accents;
 use crate::template::{CkConvention, Kind, Template};
 use crate::text::fold;
+pub use crate::text::strip_accents;
 
 /// Who sends a submission, as its letterhead and date line name it.
 #[derive(Clone, Debug)]

@@ -17,12 +17,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tonghop::model::{Period, ValueColumn};
-use tonghop::text::slug;
 use tonghop::report::errors::FIELDS;
 use tonghop::report::form::{form_cell, value_col, FormCell};
 use tonghop::samples::district::StatedFile;
 use tonghop::samples::template_batch::stated_figures;
 use tonghop::template::{AgencyKind, Template};
+use tonghop::text::slug;
 
 const PERIOD: &str = "2020-Q1";
 const FIGURES: &str = "Biểu số liệu";
@@ -384,13 +384,16 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
     assert_eq!(read_sheet(&p05, "Figures")[5][4], "Thực hiện quý I/2020");
     let o = template(&out, &["--period", PERIOD, "--unit", "P05"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("already exists; use --force"));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("đã có") && said.contains("--force"), "{said}");
     generate(&out, &["--period", PERIOD, "--unit", "P05", "--force"]);
     let o = template(&out, &["--period", PERIOD, "--unit", "P17"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains(
-        "unit P17 is not in the registry (agencies.csv of (built-in)); its codes are VP, P.TCKH"
-    ));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("không có đơn vị P17 trong danh sách đơn vị (agencies.csv của (built-in)); các mã có: VP, P.TCKH"),
+        "{said}"
+    );
     // A blank form passes `check`.
     let o = tonghop().arg("check").arg(&p05).output().unwrap();
     assert_eq!(o.status.code(), Some(0));

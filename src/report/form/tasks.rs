@@ -20,8 +20,8 @@
 
 use super::{finish_table, title_rows, FormContext, Formats, COLUMNS, SIZE};
 use crate::annex::settings::AnnexSettings;
-use crate::commands::annex::period_words;
 use crate::diagnostic::a1;
+use crate::model::period_words;
 use crate::model::roman;
 use crate::report::fit::Font;
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Worksheet, XlsxError};
