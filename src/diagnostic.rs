@@ -339,6 +339,21 @@ pub fn a1(row: u32, col: u32) -> String {
     format!("{}{}", column_letters(col), row as u64 + 1)
 }
 
+/// 0-based (row, column) of an A1 reference (`D17`, `$F$59`, `aa3`), or
+/// `None` for anything else or a cell beyond Excel's grid.
+pub fn parse_a1(s: &str) -> Option<(u32, u32)> {
+    let s = s.trim().replace('$', "");
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 || letters > 3 {
+        return None;
+    }
+    let col = s.get(..letters)?.bytes().fold(0u32, |acc, b| {
+        acc * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
+    });
+    let row: u32 = s.get(letters..)?.parse().ok()?;
+    ((1..=1_048_576).contains(&row) && (1..=16_384).contains(&col)).then(|| (row - 1, col - 1))
+}
+
 /// One finding: exactly the fields of the error list.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Finding {
@@ -521,6 +536,21 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a1_references_parse_back() {
+        assert_eq!(parse_a1("A1"), Some((0, 0)));
+        assert_eq!(parse_a1("D17"), Some((16, 3)));
+        assert_eq!(parse_a1("$F$59"), Some((58, 5)));
+        assert_eq!(parse_a1("AA3"), Some((2, 26)));
+        assert_eq!(parse_a1("xfd1048576"), Some((1_048_575, 16_383)));
+        for bad in ["L3x", "", "A0", "3A", "XFE1", "A1048577"] {
+            assert_eq!(parse_a1(bad), None, "{bad}");
+        }
+        for (r, c) in [(0, 0), (16, 3), (1_048_575, 16_383)] {
+            assert_eq!(parse_a1(&a1(r, c)), Some((r, c)));
+        }
+    }
 
     #[test]
     fn a1_references_are_one_based_and_lettered() {

@@ -41,3 +41,37 @@ impl Sheet {
         }
     }
 }
+
+/// The headers of a findings sheet: the columns of `errors.csv` (severity,
+/// code, unit, file, sheet, cell, indicator, column, expected, actual,
+/// message), in `lang`. Every Lỗi sheet uses them.
+pub fn finding_headers(lang: Lang) -> [&'static str; 11] {
+    match lang {
+        Lang::Vi => [
+            "Mức độ",
+            "Mã lỗi",
+            "Đơn vị",
+            "Tệp",
+            "Trang tính",
+            "Ô",
+            "Chỉ tiêu",
+            "Cột",
+            "Phải là",
+            "Giá trị ghi",
+            "Nội dung",
+        ],
+        Lang::En => [
+            "Severity",
+            "Code",
+            "Unit",
+            "File",
+            "Sheet",
+            "Cell",
+            "Indicator",
+            "Column",
+            "Expected",
+            "Actual",
+            "Message",
+        ],
+    }
+}

@@ -316,22 +316,12 @@ const FINDING_WIDTHS: [f64; 9] = [7.0, 17.0, 7.0, 13.0, 8.0, 4.0, 11.0, 11.0, 32
 /// header repeated, fitted to the width of an A4 landscape page.
 fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Result<(), XlsxError> {
     ws.set_name(findings_sheet_name(lang))?;
-    let headers = match lang {
-        Lang::Vi => [
-            "Mức độ",
-            "Mã lỗi",
-            "Đơn vị",
-            "Tệp",
-            "Trang tính",
-            "Ô",
-            "Phải là",
-            "Giá trị ghi",
-            "Nội dung",
-        ],
-        Lang::En => [
-            "Severity", "Code", "Unit", "File", "Sheet", "Cell", "Expected", "Actual", "Message",
-        ],
-    };
+    // The error list's columns less the indicator and column, which a
+    // task has none of.
+    let all = crate::outputs::finding_headers(lang);
+    let headers = [
+        all[0], all[1], all[2], all[3], all[4], all[5], all[8], all[9], all[10],
+    ];
     let small = || {
         Format::new()
             .set_font_name(FONT)

@@ -131,7 +131,7 @@ fn encode(r: &TidyRow, out: &mut Vec<u8>) {
     out.extend_from_slice(&r.row.to_le_bytes());
     out.extend_from_slice(&r.col.to_le_bytes());
     out.extend_from_slice(&r.sheet.to_le_bytes());
-    out.push(column_index(r.column));
+    out.push(r.column.index() as u8);
     out.push(r.decimals as u8);
 }
 
@@ -151,10 +151,6 @@ fn decode(b: &[u8]) -> Result<TidyRow, Fatal> {
         column,
         decimals: b[23] as i8,
     })
-}
-
-fn column_index(c: ValueColumn) -> u8 {
-    ValueColumn::ALL.iter().position(|x| *x == c).unwrap_or(0) as u8
 }
 
 /// At most this many figures are read back at once: a chunk of units

@@ -50,11 +50,6 @@ pub mod cols {
     pub const FIGURES: &str = "figures";
 }
 
-/// Index of a column in the per-indicator arrays.
-pub fn column_index(c: ValueColumn) -> usize {
-    c.index()
-}
-
 /// The consolidated figures per indicator, in catalog order.
 #[derive(Clone, Debug, Default)]
 pub struct Totals {
@@ -77,9 +72,7 @@ impl Totals {
     }
 
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
-        self.values
-            .get(indicator)
-            .and_then(|v| v[column_index(column)])
+        self.values.get(indicator).and_then(|v| v[column.index()])
     }
 }
 
@@ -141,7 +134,7 @@ fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> 
         {
             unit.push(u as u32);
             indicator.push(r.indicator);
-            column.push(column_index(r.column) as u32);
+            column.push(r.column.index() as u32);
             value.push(r.value);
             tolerance.push(half_unit(r.decimals));
         }
@@ -205,7 +198,7 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
             continue;
         };
         for c in ValueColumn::QUANTITIES {
-            let ci = column_index(c);
+            let ci = c.index();
             let lookup = |code: &str| {
                 template
                     .indicator_index(code)
@@ -219,14 +212,11 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
 /// %KH = LK / KH × 100; %CK = LK / CK × 100 (− 100 for growth).
 fn recompute_percentages(totals: &mut Totals, template: &Template) {
     let (lk, kh, ck) = (
-        column_index(ValueColumn::Lk),
-        column_index(ValueColumn::Kh),
-        column_index(ValueColumn::Ck),
+        ValueColumn::Lk.index(),
+        ValueColumn::Kh.index(),
+        ValueColumn::Ck.index(),
     );
-    let (pkh, pck) = (
-        column_index(ValueColumn::PctKh),
-        column_index(ValueColumn::PctCk),
-    );
+    let (pkh, pck) = (ValueColumn::PctKh.index(), ValueColumn::PctCk.index());
     for (i, ind) in template.indicators.iter().enumerate() {
         if ind.kind == Kind::Rate {
             // A percent of a percent means nothing to readers.
@@ -315,7 +305,7 @@ mod tests {
             totals.get(hc02, ValueColumn::Lk),
             Some(1.5 * lk_count as f64)
         );
-        let (th_i, lk_i) = (column_index(ValueColumn::Th), column_index(ValueColumn::Lk));
+        let (th_i, lk_i) = (ValueColumn::Th.index(), ValueColumn::Lk.index());
         assert_eq!(totals.contributors[hc02][th_i], n as u32);
         assert_eq!(totals.contributors[hc02][lk_i], lk_count as u32);
         assert!((totals.tolerance[hc02][th_i] - 0.5 * n as f64).abs() < 1e-6);

@@ -32,7 +32,6 @@
 //! caught against its formula.
 
 use super::checks::{at_row, indicator_words, CheckSettings, OutlierScale};
-use super::column_index;
 use crate::diagnostic::{Code, Finding, Lang};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -128,7 +127,7 @@ pub fn check_outliers(
                 .is_some_and(|i| i.kind == Kind::Rate)
     };
     // A group is (indicator, column), numbered indicator × 6 + column.
-    let group = |r: &TidyRow| r.ind() * 6 + column_index(r.column);
+    let group = |r: &TidyRow| r.ind() * 6 + r.column.index();
     let groups = template.indicators.len() * 6;
     let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow, f64, f64)| {
         figures.each_chunk(|chunk| {

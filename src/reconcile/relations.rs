@@ -12,9 +12,7 @@
 //! sum of those half-units. A relation with a missing operand is skipped
 //! (said once, as info), never read as zero.
 
-use super::{
-    bools, cols, column_index, counts, f64s, frame, half_unit, polars_fatal, u32s, Totals,
-};
+use super::{bools, cols, counts, f64s, frame, half_unit, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Location};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -296,7 +294,7 @@ fn figure_of(
             .figure(indicator, column)
             .map(|r| (r.value, half_unit(r.decimals))),
         Subject::Totals => {
-            let ci = column_index(column);
+            let ci = column.index();
             totals.values[indicator][ci].map(|v| (v, totals.tolerance[indicator][ci]))
         }
     }
@@ -608,7 +606,7 @@ fn violation(
     template: &Template,
     lang: Lang,
 ) -> Finding {
-    let ci = column_index(column);
+    let ci = column.index();
     let value_of = |code: &str| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
         match subject {

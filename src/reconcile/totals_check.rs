@@ -20,7 +20,7 @@
 //! others is compared and the message says how many reported.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
-use super::{column_index, half_unit, Totals};
+use super::{half_unit, Totals};
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -104,7 +104,7 @@ pub fn check_department_totals(
             {
                 continue;
             }
-            let ci = column_index(r.column);
+            let ci = r.column.index();
             let contributors = totals.contributors.get(r.ind()).map(|c| c[ci]).unwrap_or(0);
             let Some(sum) = totals.get(r.ind(), r.column) else {
                 continue;

@@ -1333,20 +1333,6 @@ impl StyleBook {
     }
 }
 
-/// 0-based (row, column) of an A1 reference (`$` allowed).
-fn cell_ref(s: &str) -> Option<(u32, u32)> {
-    let s = s.replace('$', "");
-    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if letters == 0 || letters > 3 {
-        return None;
-    }
-    let col = s.get(..letters)?.bytes().fold(0u32, |acc, b| {
-        acc * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1)
-    });
-    let row: u32 = s.get(letters..)?.parse().ok()?;
-    (row >= 1 && (1..=16_384).contains(&col)).then(|| (row - 1, col - 1))
-}
-
 /// The name of an element kept on the stack of open elements: only the
 /// few whose children matter, so that the cells of a large sheet cost no
 /// allocation.
@@ -1410,7 +1396,7 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                     }
                     "c" if stack.last().is_some_and(|p| p == "row") => {
                         col = attr(e, "r")
-                            .and_then(|r| cell_ref(&r))
+                            .and_then(|r| crate::diagnostic::parse_a1(&r))
                             .map_or(col + 1, |(_, c)| c + 1);
                         let has_value = matches!(ev, Event::Start(_));
                         if has_value {
@@ -1637,7 +1623,7 @@ fn rewrite_sheet(
                     continue;
                 }
                 if depth == 3 && stack.last().is_some_and(|s| s == "row") && local == "c" {
-                    let at = attr(e, "r").and_then(|r| cell_ref(&r));
+                    let at = attr(e, "r").and_then(|r| crate::diagnostic::parse_a1(&r));
                     col = match at {
                         Some((_, c)) => c,
                         None => col,
@@ -1869,7 +1855,7 @@ fn merge_comments(xml: &[u8], marks: &BTreeMap<(u32, u32), &Mark>) -> Result<Vec
     visit(xml, |e, _| match e.local_name().as_ref() {
         "author" => authors += 1,
         "comment" => {
-            if let Some(rc) = attr(e, "ref").and_then(|r| cell_ref(&r)) {
+            if let Some(rc) = attr(e, "ref").and_then(|r| crate::diagnostic::parse_a1(&r)) {
                 commented.push(rc);
             }
         }
@@ -1892,7 +1878,7 @@ fn merge_comments(xml: &[u8], marks: &BTreeMap<(u32, u32), &Mark>) -> Result<Vec
         };
         match &ev {
             Event::Start(e) if e.local_name().as_ref() == "comment" => {
-                current = attr(e, "ref").and_then(|r| cell_ref(&r));
+                current = attr(e, "ref").and_then(|r| crate::diagnostic::parse_a1(&r));
             }
             Event::End(e) if e.local_name().as_ref() == "text" => {
                 if let Some(m) = current.and_then(|rc| marks.get(&rc)) {
@@ -2123,14 +2109,6 @@ mod tests {
         assert_eq!(wrapped_lines("a\nb", 10.0), 2);
         assert_eq!(wrapped_lines(&"x".repeat(30), 11.0), 3);
         assert_eq!(wrapped_lines(&"x".repeat(35), 11.0), 4);
-    }
-
-    #[test]
-    fn cell_references_parse() {
-        assert_eq!(cell_ref("A1"), Some((0, 0)));
-        assert_eq!(cell_ref("$F$59"), Some((58, 5)));
-        assert_eq!(cell_ref("AA3"), Some((2, 26)));
-        assert_eq!(cell_ref("3A"), None);
     }
 
     #[test]

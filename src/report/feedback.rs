@@ -52,25 +52,6 @@ pub fn feedback_file_name(unit: &str) -> String {
     format!("{}.xlsx", crate::report::atomic::safe_stem(unit))
 }
 
-/// 0-based (row, column) of an A1 reference, or `None` for anything else.
-pub fn parse_a1(cell: &str) -> Option<(u32, u16)> {
-    let letters: String = cell
-        .chars()
-        .take_while(|c| c.is_ascii_uppercase())
-        .collect();
-    if letters.is_empty() || letters.len() > 3 {
-        return None;
-    }
-    let row: u32 = cell.get(letters.len()..)?.parse().ok()?;
-    let col = letters
-        .bytes()
-        .fold(0u32, |acc, b| acc * 26 + u32::from(b - b'A' + 1));
-    if row == 0 || col == 0 || col > 16_384 || row > 1_048_576 {
-        return None;
-    }
-    Some((row - 1, (col - 1) as u16))
-}
-
 fn fill(severity: Severity) -> Color {
     match severity {
         Severity::Error => Color::RGB(0xF8CBAD),
@@ -364,8 +345,10 @@ fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<M
     let mut by_cell: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         if f.file == file && f.sheet == sheet {
-            if let Some(rc) = parse_a1(&f.cell) {
-                by_cell.entry(rc).or_default().push(f);
+            if let Some((r, c)) = crate::diagnostic::parse_a1(&f.cell) {
+                if let Ok(c) = u16::try_from(c) {
+                    by_cell.entry((r, c)).or_default().push(f);
+                }
             }
         }
     }
@@ -386,34 +369,7 @@ fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<M
 /// The headers of the findings sheet: the columns of `errors.csv`, as the
 /// Lỗi sheet of `tong-hop.xlsx` names them.
 fn list_headers(lang: Lang) -> [&'static str; 11] {
-    match lang {
-        Lang::Vi => [
-            "Mức độ",
-            "Mã lỗi",
-            "Đơn vị",
-            "Tệp",
-            "Trang tính",
-            "Ô",
-            "Chỉ tiêu",
-            "Cột",
-            "Phải là",
-            "Giá trị ghi",
-            "Nội dung",
-        ],
-        Lang::En => [
-            "Severity",
-            "Code",
-            "Unit",
-            "File",
-            "Sheet",
-            "Cell",
-            "Indicator",
-            "Column",
-            "Expected",
-            "Actual",
-            "Message",
-        ],
-    }
+    crate::outputs::finding_headers(lang)
 }
 
 /// The findings sheet (named anew by the caller when a sheet of the
@@ -737,15 +693,5 @@ mod tests {
         assert_eq!(feedback_file_name("A/B\\C:D"), "A_B_C_D.xlsx");
         assert_eq!(feedback_file_name(".."), "_...xlsx");
         assert_eq!(feedback_file_name(""), "_.xlsx");
-    }
-
-    #[test]
-    fn a1_references_parse_back() {
-        assert_eq!(parse_a1("A1"), Some((0, 0)));
-        assert_eq!(parse_a1("D17"), Some((16, 3)));
-        assert_eq!(parse_a1("AA3"), Some((2, 26)));
-        assert_eq!(parse_a1("L3x"), None);
-        assert_eq!(parse_a1(""), None);
-        assert_eq!(parse_a1("A0"), None);
     }
 }

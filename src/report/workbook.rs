@@ -30,7 +30,7 @@ use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::store::Figures;
 use crate::outputs::Sheet;
-use crate::reconcile::{column_index, Totals};
+use crate::reconcile::Totals;
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
 use crate::report::layout::{
@@ -350,7 +350,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             .iter()
             .enumerate()
             .filter_map(|(i, ind)| {
-                let v = d.totals.values.get(i)?[column_index(*c)]?;
+                let v = d.totals.values.get(i)?[c.index()]?;
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
@@ -512,7 +512,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 };
                 let mark = marks.get(Place::Total, i, *c);
                 let format = figures.get(num, false, mark.map(Mark::severity));
-                let value = d.totals.values[i][column_index(*c)];
+                let value = d.totals.values[i][c.index()];
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
             }
             row += 1;
@@ -718,7 +718,7 @@ fn detail_sheet(
                         dept_col = Some(col);
                     }
                 }
-                let total = d.totals.values[i][column_index(column)];
+                let total = d.totals.values[i][column.index()];
                 let mark = if marked {
                     marks.get(Place::Total, i, column)
                 } else {
@@ -930,34 +930,7 @@ pub fn findings_sheet(
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let hf = header_format();
-    let headers = match lang {
-        Lang::Vi => [
-            "Mức độ",
-            "Mã lỗi",
-            "Đơn vị",
-            "Tệp",
-            "Trang tính",
-            "Ô",
-            "Chỉ tiêu",
-            "Cột",
-            "Phải là",
-            "Giá trị ghi",
-            "Nội dung",
-        ],
-        Lang::En => [
-            "Severity",
-            "Code",
-            "Unit",
-            "File",
-            "Sheet",
-            "Cell",
-            "Indicator",
-            "Column",
-            "Expected",
-            "Actual",
-            "Message",
-        ],
-    };
+    let headers = crate::outputs::finding_headers(lang);
     let widths = fit_headers(
         [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
         &headers,

@@ -425,14 +425,11 @@ fn assert_labels_beside_marks(
         .filter(|p| !(p.contains("Mức độ") && p.contains("Mã lỗi")))
         .collect();
     for f in unit_findings {
-        let Some((row, col)) = tonghop::report::feedback::parse_a1(s(&f["cell"])) else {
+        let Some((row, col)) = tonghop::diagnostic::parse_a1(s(&f["cell"])) else {
             continue;
         };
         let range = wb.worksheet_range(s(&f["sheet"])).unwrap();
-        let cell = range
-            .get_value((row, u32::from(col)))
-            .cloned()
-            .unwrap_or(Data::Empty);
+        let cell = range.get_value((row, col)).cloned().unwrap_or(Data::Empty);
         // The row's label: its longest text of several words.
         let label = (0..8u32)
             .filter_map(|c| match range.get_value((row, c)) {
