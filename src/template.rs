@@ -486,9 +486,12 @@ fn csv_error(
 /// variant `deparment`, expected one of `department`, `ward`, `other`").
 fn csv_detail(detail: &str) -> (String, String) {
     if let Some(rest) = detail.strip_prefix("unknown variant ") {
-        if let Some((value, expected)) = rest.split_once(", expected one of ") {
+        if let Some((value, expected)) = rest.split_once(", expected ") {
             let value = value.trim_matches('`');
-            let expected = expected.replace('`', "");
+            let expected = expected
+                .trim_start_matches("one of ")
+                .replace('`', "")
+                .replace(" or ", ", ");
             return (
                 format!("giá trị «{value}» không hợp lệ; phải là một trong: {expected}"),
                 format!("«{value}» is not a valid value; expected one of: {expected}"),
