@@ -22,6 +22,9 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("cut short", "tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)",
         "Hãy tải lại tệp từ thư điện tử, hoặc xin đơn vị gửi lại.",
         "Download it again from the e-mail, or ask the unit to send it again."),
+    ("without any table", "tệp là trang web (HTML) không có bảng số liệu nào",
+        "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Ask the unit for the report's Excel workbook (.xlsx)."),
     ("web page (HTML)", "tệp là trang web (HTML) được đặt tên như bảng tính",
         "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx và gửi lại.",
         "Open it in Excel, Save As .xlsx and send it again."),
@@ -91,6 +94,22 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("macro sheet", "bảng tính có trang macro Excel 4.0, không đọc được",
         "Hãy xóa trang macro, lưu lại dạng .xlsx và gửi lại.",
         "Delete the macro sheet, save as .xlsx and send it again."),
+    ("not a spreadsheet this tool can read", "tệp không phải bảng tính (không phải tệp Excel, OpenDocument, trang web hay bảng văn bản)",
+        "Hãy xin đơn vị gửi lại đúng tệp báo cáo, dạng .xlsx.",
+        "Ask the unit for the right report file, as .xlsx."),
+    ("the file holds no table", "tệp không có bảng số liệu nào",
+        "Hãy xin đơn vị gửi bảng tính của báo cáo (biểu mẫu của đơn vị tổng hợp).",
+        "Ask the unit for the report's workbook (the consolidating office's form)."),
+    ("file without an extension", "tệp không có phần mở rộng, không phải bảng tính", "", ""),
+    ("XML spreadsheet is damaged", "tệp XML Spreadsheet 2003 bị hỏng",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Open it in Excel, save it as .xlsx and send it again."),
+    ("more cells than can safely be read", "tệp khai báo số ô quá lớn, có thể bị hỏng",
+        "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Ask the unit to open it in Excel, save it as .xlsx and send it again."),
+    ("cannot be read: ", "một trang tính của tệp bị hỏng, không đọc được",
+        "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
+        "Ask the unit to open it in Excel, save it as .xlsx and send it again."),
     ("cannot be opened", "không mở được tệp (không có quyền đọc?)",
         "Hãy kiểm tra quyền đọc tệp, hoặc chép tệp sang thư mục khác.",
         "Check that you may read the file, or copy it to another folder."),
@@ -123,5 +142,31 @@ pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
     match lang {
         Lang::Vi => (vi.to_string(), advice_vi.to_string()),
         Lang::En => (reason.to_string(), advice_en.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_file_is_named_with_its_own_advice() {
+        let vi = |r: &str| reason_words(r, Lang::Vi);
+        let (what, advice) = vi("the file is empty (0 bytes)");
+        assert_eq!(what, "tệp rỗng (0 byte)");
+        assert!(advice.contains("gửi lại tệp"));
+        let (what, advice) = vi("the file is a Word document (.docx), not a spreadsheet");
+        assert!(what.contains("văn bản Word") && advice.contains("thay cho văn bản Word"));
+        let (what, _) = vi("the file is a web page (HTML) without any table");
+        assert!(what.contains("không có bảng"));
+        let (what, advice) = vi("the file is protected by a password (encrypted)");
+        assert!(what.contains("mật khẩu") && advice.contains("gỡ mật khẩu"));
+        let (what, advice) = vi("not a complete zip archive (cut short?)");
+        assert!(what.contains("cắt ngắn") && advice.contains("tải lại"));
+        let (what, _) = vi("the file is not a spreadsheet this tool can read (neither …)");
+        assert!(what.starts_with("tệp không phải bảng tính"), "{what}");
+        // No English in Vietnamese; the reason itself in English.
+        assert!(!vi("Xlsx error: something new").0.contains("Xlsx"));
+        assert_eq!(reason_words("Xlsx error: x", Lang::En).0, "Xlsx error: x");
     }
 }

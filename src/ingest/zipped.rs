@@ -80,6 +80,12 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
             ods_precheck(std::io::BufReader::new(content), max_cells)?;
         }
         Ok(ZipKind::Ods)
+    } else if has("word/document.xml") && !names.iter().any(|n| n.ends_with("workbook.xml")) {
+        // A Word document has a [Content_Types].xml too: told apart
+        // before the Office packages in general.
+        Err("the file is a Word document (.docx), not a spreadsheet".into())
+    } else if has("ppt/presentation.xml") && !names.iter().any(|n| n.ends_with("workbook.xml")) {
+        Err("the file is a PowerPoint presentation (.pptx), not a spreadsheet".into())
     } else if has("[content_types].xml") || names.iter().any(|n| n.ends_with("workbook.xml")) {
         if let Some(i) = names
             .iter()
@@ -88,10 +94,6 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
             sst_precheck(&mut zip, i)?;
         }
         Ok(ZipKind::Xlsx)
-    } else if has("word/document.xml") {
-        Err("the file is a Word document (.docx), not a spreadsheet".into())
-    } else if has("ppt/presentation.xml") {
-        Err("the file is a PowerPoint presentation (.pptx), not a spreadsheet".into())
     } else {
         Err(format!(
             "the file is a zip archive but holds no workbook (it contains: {})",

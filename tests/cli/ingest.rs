@@ -262,6 +262,27 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     std::fs::write(dir.join("vong-lap.xls"), looping_ole()).unwrap();
     std::fs::write(dir.join("cat-ngan.xls"), &looping_ole()[..300]).unwrap();
     std::fs::write(dir.join("van-ban.xls"), b"%PDF-1.4 not a sheet").unwrap();
+    // A Word document under a spreadsheet's name (an Office package too).
+    {
+        use std::io::Write;
+        let f = std::fs::File::create(dir.join("cong-van.xlsx")).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        let opts = zip::write::SimpleFileOptions::default();
+        for (name, text) in [
+            ("[Content_Types].xml", "<Types/>"),
+            ("_rels/.rels", "<Relationships/>"),
+            ("word/document.xml", "<w:document/>"),
+        ] {
+            z.start_file(name, opts).unwrap();
+            z.write_all(text.as_bytes()).unwrap();
+        }
+        z.finish().unwrap();
+    }
+    // Bytes of nothing known.
+    let noise: Vec<u8> = (0..3000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(dir.join("nhieu.xlsx"), noise).unwrap();
     // A sheet with a cell at A1 and one at XFD1048576: 17 billion cells.
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -315,6 +336,15 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     assert!(message("cat-ngan.xlsx").contains("tệp bị cắt ngắn"));
     assert!(message("van-ban.xls").contains("tài liệu PDF"));
     assert!(message("bom.xlsx").contains("Đừng mở tệp này"));
+    assert_eq!(
+        message("cong-van.xlsx"),
+        "Không đọc được tệp cong-van.xlsx: tệp là văn bản Word, không phải bảng tính Excel. Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word."
+    );
+    assert!(
+        message("nhieu.xlsx").contains("tệp không phải bảng tính"),
+        "{}",
+        message("nhieu.xlsx")
+    );
     assert!(reason("rong.xlsx").contains("empty (0 bytes)"));
     assert!(reason("cat-ngan.xlsx").contains("not a complete zip archive"));
     assert!(reason("vong-lap.xls").contains("loops back on itself"));
