@@ -42,7 +42,7 @@ fn a_missing_or_wrong_path_is_named_for_what_it_was_given_as() {
     let a_file = s(&a_file);
     let inside = format!("{samples}/ket-qua");
     let nodoc = nofile.replace(".xlsx", ".docx");
-    let cases: Vec<(Vec<&str>, String, String)> = vec![
+    let mut cases: Vec<(Vec<&str>, String, String)> = vec![
         (
             vec!["check", &nofile],
             format!("tonghop: tệp cần kiểm tra {nofile}: không tồn tại\n  cách xử lý: {CHECK_PATH_VI}\n"),
@@ -84,6 +84,17 @@ fn a_missing_or_wrong_path_is_named_for_what_it_was_given_as() {
             format!("tonghop: report file {nodoc}: does not exist\n  help: {CHECK_PATH_EN}\n"),
         ),
     ];
+    let under_file = format!("{a_file}/ket-qua");
+    cases.push((
+        vec!["consolidate", &samples, "--period", "2020-Q1", "--out", &under_file],
+        format!("tonghop: không ghi được {under_file}: một phần của đường dẫn là tệp, không phải thư mục\n  cách xử lý: Hãy đóng tệp nếu đang mở trong Excel, kiểm tra quyền ghi và chỗ trống trên ổ đĩa, hoặc chọn thư mục khác bằng --out.\n"),
+        format!("tonghop: cannot write {under_file}: a part of the path is a file, not a folder\n  help: Close the file if Excel has it open, check write permission and free space, or choose another folder with --out.\n"),
+    ));
+    cases.push((
+        vec!["codes", "nope"],
+        "tonghop: không có mã «nope»; «tonghop codes» liệt kê mọi mã\n  cách xử lý: Xem «tonghop --help» và «tonghop LỆNH --help».\n".to_string(),
+        "tonghop: there is no code «nope»; «tonghop codes» lists them all\n  help: See «tonghop --help» and «tonghop COMMAND --help».\n".to_string(),
+    ));
     for (args, vi, en) in cases {
         assert_eq!(fatal(&args, None), vi, "{args:?}");
         let mut with_en = args.clone();
