@@ -95,8 +95,9 @@ impl Font {
     }
 }
 
-/// The advance width of a character in thousandths of an em.
-fn advance(c: char, bold: bool) -> u16 {
+/// The advance width of a character in thousandths of an em (Times New
+/// Roman; the consolidated workbook's measures use it too).
+pub fn advance(c: char, bold: bool) -> u16 {
     let table = if bold { &BOLD } else { &REGULAR };
     let ascii = |c: char| {
         u32::from(c)

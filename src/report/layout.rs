@@ -12,6 +12,9 @@
 //! that a figure in Vietnamese format (`2.407.050.000`) needs, so that no
 //! cell shows `###`.
 //!
+//! The advance widths are [`crate::report::fit`]'s, which also sets the
+//! annex's and the forms' row heights: one table of Times New Roman.
+//!
 //! Lengths are in screen pixels at 96 dpi (Excel's unit for column widths
 //! and for the font's size: 11 pt is 14,67 px); printing scales them all
 //! alike, so a line that fits on screen fits on paper.
@@ -24,59 +27,6 @@ pub const FONT: &str = "Times New Roman";
 /// Its size in points.
 pub const FONT_SIZE: f64 = 11.0;
 
-/// Advance widths of Times New Roman for the printable ASCII characters
-/// (space to `~`), in 1/2048 em: regular, then bold. A letter with
-/// diacritics (`ế`, `ộ`) is as wide as its base letter.
-const REGULAR: [u16; 95] = [
-    512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024,
-    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886,
-    1479, 1366, 1366, 1479, 1251, 1139, 1479, 1479, 682, 797, 1479, 1251, 1821, 1479, 1479, 1139,
-    1479, 1366, 1139, 1251, 1479, 1479, 1933, 1479, 1479, 1251, 682, 569, 682, 961, 1024, 682, 909,
-    1024, 909, 1024, 909, 682, 1024, 1024, 569, 569, 1024, 569, 1593, 1024, 1024, 1024, 1024, 682,
-    797, 569, 1024, 1024, 1479, 1024, 1024, 909, 983, 410, 983, 1108,
-];
-const BOLD: [u16; 95] = [
-    512, 682, 1137, 1024, 1024, 2048, 1706, 569, 682, 682, 1024, 1167, 512, 682, 512, 569, 1024,
-    1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 682, 682, 1167, 1167, 1167, 1024, 1905,
-    1479, 1366, 1479, 1479, 1366, 1251, 1593, 1593, 797, 1024, 1593, 1366, 1933, 1479, 1593, 1251,
-    1593, 1479, 1139, 1366, 1479, 1479, 2048, 1479, 1479, 1366, 682, 569, 682, 1190, 1024, 682,
-    1024, 1139, 909, 1139, 909, 682, 1024, 1139, 569, 682, 1139, 569, 1706, 1139, 1024, 1139, 1139,
-    909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909, 807, 451, 807, 1065,
-];
-
-/// The width of one character in 1/2048 em.
-fn advance(c: char, bold: bool) -> u32 {
-    let table = if bold { &BOLD } else { &REGULAR };
-    let ascii = |c: char| {
-        (' '..='~')
-            .contains(&c)
-            .then(|| table[c as usize - 32] as u32)
-    };
-    if let Some(w) = ascii(c) {
-        return w;
-    }
-    match c {
-        'Đ' => 1479,
-        'đ' => 1024 + u32::from(bold) * 115,
-        // The horn of ơ and ư widens them a little.
-        'ơ' | 'ờ' | 'ớ' | 'ở' | 'ỡ' | 'ợ' => 1083 + u32::from(bold) * 51,
-        'ư' | 'ừ' | 'ứ' | 'ử' | 'ữ' | 'ự' => 1110 + u32::from(bold) * 119,
-        'Ơ' | 'Ờ' | 'Ớ' | 'Ở' | 'Ỡ' | 'Ợ' => 1589,
-        'Ư' | 'Ừ' | 'Ứ' | 'Ử' | 'Ữ' | 'Ự' => 1589,
-        '\u{a0}' => 512,
-        // Combining marks left over after composing take no room.
-        '\u{300}'..='\u{36f}' => 0,
-        '–' | '«' | '»' => 1024,
-        '—' | '…' => 2048,
-        _ => {
-            // Vietnamese letters: the base letter of the decomposed form;
-            // anything else as wide as the widest capital.
-            let base = std::iter::once(c).nfd().next().unwrap_or(c);
-            ascii(base).unwrap_or(2048)
-        }
-    }
-}
-
 /// Pixels per em at `size` points.
 fn em(size: f64) -> f64 {
     size * 96.0 / 72.0
@@ -84,8 +34,12 @@ fn em(size: f64) -> f64 {
 
 /// The width of `text` on one line, in pixels, at `size` points.
 pub fn text_px(text: &str, bold: bool, size: f64) -> f64 {
-    let units: u32 = text.nfc().map(|c| advance(c, bold)).sum();
-    units as f64 / 2048.0 * em(size)
+    // Times New Roman's advance widths, in thousandths of an em.
+    let units: u32 = text
+        .nfc()
+        .map(|c| u32::from(crate::report::fit::advance(c, bold)))
+        .sum();
+    f64::from(units) / 1000.0 * em(size)
 }
 
 /// Room a cell leaves around its text, in pixels (both sides and the
@@ -211,8 +165,9 @@ mod tests {
 
     #[test]
     fn text_wraps_between_words() {
-        // "Phường 10" is about 55 px: one line at 10 characters, two at 6.
-        assert_eq!(wrapped_lines("Phường 10", 10.0, true, 11.0), 1);
+        // "Phường 10" in bold is about 68 px: one line at 11 characters
+        // (70 px of text), two at 6.
+        assert_eq!(wrapped_lines("Phường 10", 11.0, true, 11.0), 1);
         assert_eq!(wrapped_lines("Phường 10", 6.0, true, 11.0), 2);
         assert_eq!(wrapped_lines("a\nb", 20.0, false, 11.0), 2);
         let long = "Giải ngân nguồn vốn phân cấp từ tiền bán nhà, chuyển nhượng quyền sử dụng đất";
