@@ -11,6 +11,7 @@ mod consolidate;
 mod corpus;
 mod feedback;
 mod formulas;
+mod fuzz;
 mod ingest;
 mod office;
 mod printed;
