@@ -27,17 +27,29 @@ pub struct SheetGrid {
 
 static EMPTY: Data = Data::Empty;
 
+/// The number of cells a merge range covers; `None` when it ends before it
+/// starts. Not calamine's `Dimensions::len`, whose subtraction overflows
+/// on such a range (found by fuzzing: `tests/fixtures/fuzz/`).
+fn merge_area(m: &Dimensions) -> Option<u64> {
+    let rows = m.end.0.checked_sub(m.start.0)?;
+    let cols = m.end.1.checked_sub(m.start.1)?;
+    Some((u64::from(rows) + 1) * (u64::from(cols) + 1))
+}
+
 impl SheetGrid {
     /// The cells as calamine gives them.
     pub fn range(&self) -> &Range<Data> {
         &self.range
     }
 
-    pub fn new(name: String, range: Range<Data>, merges: Vec<Dimensions>) -> SheetGrid {
+    /// A merge range that ends before it starts (a damaged `.xls` can say
+    /// so) is no merge and is dropped.
+    pub fn new(name: String, range: Range<Data>, mut merges: Vec<Dimensions>) -> SheetGrid {
+        merges.retain(|m| merge_area(m).is_some());
         let mut covered = HashMap::new();
         for m in &merges {
             // Guard against absurd merge ranges in hostile files.
-            if m.len() > 100_000 {
+            if merge_area(m).is_none_or(|cells| cells > 100_000) {
                 continue;
             }
             for r in m.start.0..=m.end.0 {
@@ -212,5 +224,19 @@ mod tests {
         assert_eq!(grid.text(0, 1), "");
         assert_eq!(grid.merge_origin(0, 1), Some((0, 0)));
         assert_eq!(grid.rows(), 0..3);
+    }
+
+    #[test]
+    fn a_merge_range_that_ends_before_it_starts_is_dropped() {
+        let mut range = Range::new((0, 0), (2, 2));
+        range.set_value((0, 0), Data::String("Quý I".into()));
+        let backwards = Dimensions::new((0, 4101), (0, 5));
+        let upwards = Dimensions::new((2, 0), (1, 0));
+        let kept = Dimensions::new((0, 0), (0, 1));
+        let grid = SheetGrid::new("S".into(), range, vec![backwards, upwards, kept]);
+        assert_eq!(grid.merge_at(0, 4101), None);
+        assert_eq!(grid.merge_at(2, 0), None);
+        assert_eq!(grid.merge_at(0, 0), Some(&kept));
+        assert_eq!(grid.shown_text(0, 1), "Quý I");
     }
 }

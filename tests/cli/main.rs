@@ -13,6 +13,7 @@ mod fatal;
 mod feedback;
 mod forms;
 mod formulas;
+mod fuzz;
 mod hostile;
 mod ingest;
 mod layering;
