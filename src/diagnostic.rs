@@ -393,6 +393,11 @@ impl Finding {
         }
     }
 
+    /// A finding of `severity` whose code and words come from the catalog.
+    pub fn said(severity: Severity, said: &crate::messages::Said<'_>, lang: Lang) -> Self {
+        Finding::new(severity, said.code(), said.words(lang))
+    }
+
     pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }

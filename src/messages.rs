@@ -4,6 +4,7 @@
 //! `tonghop codes` prints it in the user's language.
 
 use crate::diagnostic::{Code, Lang};
+use crate::model::Period;
 
 /// One code of the catalog.
 pub struct Entry {
@@ -330,6 +331,81 @@ pub const CATALOG: &[Entry] = &[
     },
 ];
 
+/// The facts of a finding, as a check finds them; [`Said::words`] puts
+/// them in the user's language. (Codes move here one by one: the file and
+/// submission findings of the intake so far.)
+pub enum Said<'a> {
+    /// `file-skipped`: `file`, and what it is in the user's words.
+    FileSkipped { file: &'a str, what: &'a str },
+    /// `file-unreadable`: `file`, what it is, and what to do.
+    FileUnreadable {
+        file: &'a str,
+        what: &'a str,
+        advice: &'a str,
+    },
+    /// `submission-missing`: the unit's name and the period.
+    SubmissionMissing { unit: &'a str, period: Period },
+    /// `period-missing`: the unit's name and the period taken.
+    PeriodMissing { unit: &'a str, period: Period },
+    /// `indicator-missing`: the unit's name, how many indicators it
+    /// lacks, the first few named ("KT03 «…»"), and how many more.
+    IndicatorMissing {
+        unit: &'a str,
+        count: usize,
+        named: &'a [String],
+        more: usize,
+    },
+}
+
+impl Said<'_> {
+    /// The finding's code.
+    pub fn code(&self) -> Code {
+        match self {
+            Said::FileSkipped { .. } => Code::FileSkipped,
+            Said::FileUnreadable { .. } => Code::FileUnreadable,
+            Said::SubmissionMissing { .. } => Code::SubmissionMissing,
+            Said::PeriodMissing { .. } => Code::PeriodMissing,
+            Said::IndicatorMissing { .. } => Code::IndicatorMissing,
+        }
+    }
+
+    /// The message in `lang`: what was found, and what to do.
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Said::FileSkipped { file, what }, Lang::Vi) => format!("Bỏ qua tệp {file}: {what}."),
+            (Said::FileSkipped { file, what }, Lang::En) => format!("Skipped {file}: {what}."),
+            (Said::FileUnreadable { file, what, advice }, Lang::Vi) => {
+                format!("Không đọc được tệp {file}: {what}. {advice}")
+            }
+            (Said::FileUnreadable { file, what, advice }, Lang::En) => {
+                format!("Cannot read {file}: {what}. {advice}")
+            }
+            (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
+                format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
+            }
+            (Said::SubmissionMissing { unit, period }, Lang::En) => {
+                format!("{unit} has sent nothing for {}.", period.title_en())
+            }
+            (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
+                "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
+                period.title_vi()
+            ),
+            (Said::PeriodMissing { unit, period }, Lang::En) => format!(
+                "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).",
+                period.title_en()
+            ),
+            (Said::IndicatorMissing { unit, count, named, more }, lang) => {
+                let more = if *more > 0 { format!(" (+{more})") } else { String::new() };
+                let named = named.join(", ");
+                match lang {
+                    Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
+                    Lang::En => format!("{unit}'s form lacks {count} indicators it must report: {named}{more}. Add these rows (blank when nothing happened)."),
+                }
+            }
+        }
+    }
+}
+
 /// The README's table of codes, made from the catalog.
 pub fn readme_table() -> String {
     let mut t = String::from("| code | severity | example |\n|---|---|---|\n");
@@ -347,6 +423,35 @@ pub fn readme_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_facts_of_a_finding_are_put_in_either_language() {
+        let q1: Period = "2020-Q1".parse().unwrap();
+        let said = Said::SubmissionMissing {
+            unit: "Phường 7",
+            period: q1,
+        };
+        assert_eq!(said.code(), Code::SubmissionMissing);
+        assert_eq!(
+            said.words(Lang::Vi),
+            "Phường 7 chưa gửi báo cáo Quý I/2020."
+        );
+        assert_eq!(
+            said.words(Lang::En),
+            "Phường 7 has sent nothing for Q1 2020."
+        );
+        let named = vec!["KT03 «Doanh nghiệp thành lập mới»".to_string()];
+        let said = Said::IndicatorMissing {
+            unit: "Phường 5",
+            count: 6,
+            named: &named,
+            more: 5,
+        };
+        assert_eq!(
+            said.words(Lang::En),
+            "Phường 5's form lacks 6 indicators it must report: KT03 «Doanh nghiệp thành lập mới» (+5). Add these rows (blank when nothing happened)."
+        );
+    }
 
     #[test]
     fn every_code_has_one_entry() {

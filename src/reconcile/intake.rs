@@ -7,8 +7,9 @@
 //! minute: copies made together tie), then the file whose name sorts last
 //! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
 
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
 use crate::ingest::reasons::reason_words;
+use crate::messages::Said;
 use crate::model::Period;
 use crate::model::{Status, StatusLine};
 use crate::normalize::submission::{FileOutcome, Submission};
@@ -198,16 +199,11 @@ pub fn intake(
                         .join("; "),
                 });
             } else if a.reports {
-                findings.push(
-                    Finding::error(
-                        Code::SubmissionMissing,
-                        lang.text(
-                            format!("{} chưa gửi báo cáo {}.", a.name, period.title_vi()),
-                            format!("{} has sent nothing for {}.", a.name, period.title_en()),
-                        ),
-                    )
-                    .unit(a.code.clone()),
-                );
+                let said = Said::SubmissionMissing {
+                    unit: &a.name,
+                    period,
+                };
+                findings.push(Finding::said(Severity::Error, &said, lang).unit(a.code.clone()));
                 status.push(StatusLine {
                     unit: a.code.clone(),
                     unit_name: a.name.clone(),
@@ -336,16 +332,15 @@ fn completeness_of(
         cell: String::new(),
     };
     if sub.period.is_none() {
+        let said = Said::PeriodMissing {
+            unit: &a.name,
+            period,
+        };
         out.push(
-            Finding::info(
-                Code::PeriodMissing,
-                lang.text(format!("Tiêu đề biểu của {} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).", a.name, period.title_vi()),
-                    format!("The title of {}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).", a.name, period.title_en()),
-                ),
-            )
-            .at(&here)
-            .unit(a.code.clone())
-            .expected(period.to_string()),
+            Finding::said(Severity::Info, &said, lang)
+                .at(&here)
+                .unit(a.code.clone())
+                .expected(period.to_string()),
         );
     }
     let expected: Vec<usize> = sub.missing.iter().map(|&i| i as usize).collect();
@@ -364,21 +359,17 @@ fn completeness_of(
                 )
             })
             .collect();
-        let more = if expected.len() > 5 {
-            format!(" (+{})", expected.len() - 5)
-        } else {
-            String::new()
+        let said = Said::IndicatorMissing {
+            unit: &a.name,
+            count: expected.len(),
+            named: &named,
+            more: expected.len().saturating_sub(5),
         };
         out.push(
-            Finding::warning(
-                Code::IndicatorMissing,
-                lang.text(format!("Biểu của {} thiếu {} chỉ tiêu phải báo cáo: {}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh).", a.name, expected.len(), named.join(", ")),
-                    format!("{}'s form lacks {} indicators it must report: {}{more}. Add these rows (blank when nothing happened).", a.name, expected.len(), named.join(", ")),
-                ),
-            )
-            .at(&here)
-            .unit(a.code.clone())
-            .actual(codes.join(", ")),
+            Finding::said(Severity::Warning, &said, lang)
+                .at(&here)
+                .unit(a.code.clone())
+                .actual(codes.join(", ")),
         );
     }
     out
@@ -387,12 +378,10 @@ fn completeness_of(
 /// `file-skipped`: a file that is not a submission, with the reason.
 pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
     let (what, _) = reason_words(reason, lang);
-    Finding::info(
-        Code::FileSkipped,
-        lang.text(
-            format!("Bỏ qua tệp {file}: {what}."),
-            format!("Skipped {file}: {what}."),
-        ),
+    Finding::said(
+        Severity::Info,
+        &Said::FileSkipped { file, what: &what },
+        lang,
     )
     .at(&Location::file(file))
     .actual(reason)
@@ -403,15 +392,14 @@ pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
 /// `actual`.
 pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
     let (what, advice) = reason_words(reason, lang);
-    Finding::error(
-        Code::FileUnreadable,
-        lang.text(
-            format!("Không đọc được tệp {file}: {what}. {advice}"),
-            format!("Cannot read {file}: {what}. {advice}"),
-        ),
-    )
-    .at(&Location::file(file))
-    .actual(reason)
+    let said = Said::FileUnreadable {
+        file,
+        what: &what,
+        advice: &advice,
+    };
+    Finding::said(Severity::Error, &said, lang)
+        .at(&Location::file(file))
+        .actual(reason)
 }
 
 /// Picks the submission to use among duplicates, with the reason in both
