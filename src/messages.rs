@@ -343,6 +343,33 @@ pub enum Said<'a> {
         what: &'a str,
         advice: &'a str,
     },
+    /// `file-unknown-unit`: `file`, the unit as it names itself (quoted
+    /// short), and an example of a title from the registry.
+    FileUnknownUnit {
+        file: &'a str,
+        named: &'a str,
+        example: &'a str,
+    },
+    /// `period-mismatch`: `file`, its unit, the period it states and the
+    /// one consolidated.
+    PeriodMismatch {
+        file: &'a str,
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+    },
+    /// `submission-duplicate`: the unit, how many files it sent for the
+    /// period, this `file`, the `others`, the one used and why (in both
+    /// languages).
+    SubmissionDuplicate {
+        unit: &'a str,
+        count: usize,
+        period: Period,
+        file: &'a str,
+        others: &'a [String],
+        used: &'a str,
+        why: (&'a str, &'a str),
+    },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
     /// `period-missing`: the unit's name and the period taken.
@@ -363,6 +390,9 @@ impl Said<'_> {
         match self {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
+            Said::FileUnknownUnit { .. } => Code::FileUnknownUnit,
+            Said::PeriodMismatch { .. } => Code::PeriodMismatch,
+            Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
             Said::SubmissionMissing { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
@@ -379,6 +409,42 @@ impl Said<'_> {
             }
             (Said::FileUnreadable { file, what, advice }, Lang::En) => {
                 format!("Cannot read {file}: {what}. {advice}")
+            }
+            (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
+                "Tệp {file} không cho biết đơn vị nào gửi («{named}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
+            ),
+            (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
+                "File {file} does not say which unit sent it («{named}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+            ),
+            (Said::PeriodMismatch { file, unit, stated, period }, Lang::Vi) => format!(
+                "Tệp {file} của {unit} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.",
+                stated.title_vi(),
+                period.title_vi(),
+                period.title_vi()
+            ),
+            (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
+                "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
+                stated.title_en(),
+                period.title_en(),
+                period.title_en()
+            ),
+            (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
+                let others = others.join(", ");
+                let left_out = *file != *used;
+                match lang {
+                    Lang::Vi => format!(
+                        "{unit} gửi {count} tệp cho {}: {file} trùng với {others}. Dùng tệp {used} ({}){}.",
+                        period.title_vi(),
+                        why.0,
+                        if left_out { "; tệp này không được tổng hợp" } else { "" }
+                    ),
+                    Lang::En => format!(
+                        "{unit} sent {count} files for {}: {file} duplicates {others}. Using {used} ({}){}.",
+                        period.title_en(),
+                        why.1,
+                        if left_out { "; this file is not consolidated" } else { "" }
+                    ),
+                }
             }
             (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
                 format!("{unit} chưa gửi báo cáo {}.", period.title_vi())

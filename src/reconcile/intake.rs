@@ -7,7 +7,7 @@
 //! minute: copies made together tie), then the file whose name sorts last
 //! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
 
-use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
+use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::reasons::reason_words;
 use crate::messages::Said;
 use crate::model::Period;
@@ -115,15 +115,15 @@ pub fn intake(
                         .find(|a| a.kind == crate::template::AgencyKind::Ward)
                         .or(template.agencies.first())
                         .map_or_else(String::new, |a| format!("UBND {}", a.name.to_uppercase()));
+                    let words = Said::FileUnknownUnit {
+                        file: &s.file,
+                        named: &said,
+                        example: &example,
+                    };
                     findings.push(
-                        Finding::error(
-                            Code::FileUnknownUnit,
-                            lang.text(format!("Tệp {} không cho biết đơn vị nào gửi («{}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách.", s.file, said),
-                                format!("File {} does not say which unit sent it («{}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry.", s.file, said),
-                            ),
-                        )
-                        .at(&loc)
-                        .actual(s.unit_text.clone()),
+                        Finding::said(Severity::Error, &words, lang)
+                            .at(&loc)
+                            .actual(s.unit_text.clone()),
                     );
                     other_lines.push(StatusLine {
                         unit: String::new(),
@@ -141,17 +141,18 @@ pub fn intake(
                 };
                 match &s.period {
                     Some((p, cell)) if !period.same_report_as(p) => {
+                        let said = Said::PeriodMismatch {
+                            file: &s.file,
+                            unit: &template.agencies[u].name,
+                            stated: *p,
+                            period,
+                        };
                         findings.push(
-                            Finding::error(
-                                Code::PeriodMismatch,
-                                lang.text(format!("Tệp {} của {} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.", s.file, template.agencies[u].name, p.title_vi(), period.title_vi(), period.title_vi()),
-                                    format!("File {} from {} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.", s.file, template.agencies[u].name, p.title_en(), period.title_en(), period.title_en()),
-                                ),
-                            )
-                            .at(&s.title_location(*cell))
-                            .unit(template.agencies[u].code.clone())
-                            .expected(period.to_string())
-                            .actual(p.to_string()),
+                            Finding::said(Severity::Error, &said, lang)
+                                .at(&s.title_location(*cell))
+                                .unit(template.agencies[u].code.clone())
+                                .expected(period.to_string())
+                                .actual(p.to_string()),
                         );
                         wrong_period.entry(u).or_default().push(k);
                     }
@@ -249,47 +250,21 @@ pub fn intake(
                 .filter(|&&j| j != k)
                 .map(|&j| outcomes[j].file().to_string())
                 .collect();
-            let used = k == chosen;
+            let said = Said::SubmissionDuplicate {
+                unit: &a.name,
+                count: cands.len(),
+                period,
+                file: &file,
+                others: &others,
+                used: &chosen_file,
+                why,
+            };
             findings.push(
-                Finding::warning(
-                    Code::SubmissionDuplicate,
-                    lang.text(
-                        format!(
-                            "{} gửi {} tệp cho {}: {} trùng với {}. Dùng tệp {} ({}){}.",
-                            a.name,
-                            cands.len(),
-                            period.title_vi(),
-                            file,
-                            others.join(", "),
-                            chosen_file,
-                            why.0,
-                            if used {
-                                ""
-                            } else {
-                                "; tệp này không được tổng hợp"
-                            }
-                        ),
-                        format!(
-                            "{} sent {} files for {}: {} duplicates {}. Using {} ({}){}.",
-                            a.name,
-                            cands.len(),
-                            period.title_en(),
-                            file,
-                            others.join(", "),
-                            chosen_file,
-                            why.1,
-                            if used {
-                                ""
-                            } else {
-                                "; this file is not consolidated"
-                            }
-                        ),
-                    ),
-                )
-                .at(&Location::file(file.clone()))
-                .unit(a.code.clone())
-                .expected(chosen_file.clone())
-                .actual(file),
+                Finding::said(Severity::Warning, &said, lang)
+                    .at(&Location::file(file.clone()))
+                    .unit(a.code.clone())
+                    .expected(chosen_file.clone())
+                    .actual(file),
             );
         }
         status.push(StatusLine {
