@@ -370,6 +370,26 @@ pub enum Said<'a> {
         used: &'a str,
         why: (&'a str, &'a str),
     },
+    /// `indicator-approximate`: a row's `name` read as indicator `code`
+    /// «`catalog`», `alike` percent alike.
+    NameApproximate {
+        name: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+        alike: f64,
+    },
+    /// `indicator-approximate`: a row's `written` code read as the
+    /// catalog's `code` «`catalog`».
+    CodeApproximate {
+        written: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+    },
+    /// `indicator-unknown`: a row with figures, `shown` by its name or
+    /// code.
+    IndicatorUnknown { shown: &'a str },
+    /// `indicator-repeated`: indicator `code` «`name`» a second time.
+    IndicatorRepeated { code: &'a str, name: &'a str },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
     /// `period-missing`: the unit's name and the period taken.
@@ -393,6 +413,11 @@ impl Said<'_> {
             Said::FileUnknownUnit { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
+            Said::NameApproximate { .. } | Said::CodeApproximate { .. } => {
+                Code::IndicatorApproximate
+            }
+            Said::IndicatorUnknown { .. } => Code::IndicatorUnknown,
+            Said::IndicatorRepeated { .. } => Code::IndicatorRepeated,
             Said::SubmissionMissing { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
@@ -446,6 +471,30 @@ impl Said<'_> {
                     ),
                 }
             }
+            (Said::NameApproximate { name, code, catalog, alike }, Lang::Vi) => format!(
+                "Tên chỉ tiêu «{name}» được hiểu là {code} «{catalog}» (giống {alike:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục."
+            ),
+            (Said::NameApproximate { name, code, catalog, alike }, Lang::En) => format!(
+                "Indicator name «{name}» was read as {code} «{catalog}» ({alike:.0}% alike). If that is wrong, correct the name to the catalog's."
+            ),
+            (Said::CodeApproximate { written, code, catalog }, Lang::Vi) => format!(
+                "Mã «{written}» được hiểu là mã {code} «{catalog}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục."
+            ),
+            (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
+                "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
+            ),
+            (Said::IndicatorUnknown { shown }, Lang::Vi) => format!(
+                "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."
+            ),
+            (Said::IndicatorUnknown { shown }, Lang::En) => format!(
+                "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
+            ),
+            (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
+                "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."
+            ),
+            (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
+                "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
+            ),
             (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
                 format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
             }

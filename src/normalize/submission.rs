@@ -2,8 +2,9 @@
 //! tidy rows (indicator, column, value, precision, source cell), plus the
 //! findings about its cells. The workbook is dropped when this returns.
 
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
+use crate::messages::Said;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
@@ -753,33 +754,34 @@ fn read_rows(
             RowMatch::Exact(i) => i,
             RowMatch::Approximate(i, sim) => {
                 let ind = &t.indicators[i];
+                let said = Said::NameApproximate {
+                    name: &name,
+                    code: &ind.code,
+                    catalog: &ind.name,
+                    alike: sim * 100.0,
+                };
                 sub.findings.push(
-                    Finding::info(
-                        Code::IndicatorApproximate,
-                        lang.text(format!("Tên chỉ tiêu «{name}» được hiểu là {} «{}» (giống {:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục.", ind.code, ind.name, sim * 100.0),
-                            format!("Indicator name «{name}» was read as {} «{}» ({:.0}% alike). If that is wrong, correct the name to the catalog's.", ind.code, ind.name, sim * 100.0),
-                        ),
-                    )
-                    .at(&loc(r, name_col.unwrap_or(0)))
-                    .indicator(ind.code.clone())
-                    .expected(ind.name.clone())
-                    .actual(name.clone()),
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, name_col.unwrap_or(0)))
+                        .indicator(ind.code.clone())
+                        .expected(ind.name.clone())
+                        .actual(name.clone()),
                 );
                 i
             }
             RowMatch::LooseCode(i) => {
                 let ind = &t.indicators[i];
+                let said = Said::CodeApproximate {
+                    written: &code,
+                    code: &ind.code,
+                    catalog: &ind.name,
+                };
                 sub.findings.push(
-                    Finding::info(
-                        Code::IndicatorApproximate,
-                        lang.text(format!("Mã «{code}» được hiểu là mã {} «{}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục.", ind.code, ind.name),
-                            format!("Code «{code}» was read as the catalog's {} «{}» (written another way). If that is wrong, correct the code to the catalog's.", ind.code, ind.name),
-                        ),
-                    )
-                    .at(&loc(r, code_col.unwrap_or(0)))
-                    .indicator(ind.code.clone())
-                    .expected(ind.code.clone())
-                    .actual(code.clone()),
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, code_col.unwrap_or(0)))
+                        .indicator(ind.code.clone())
+                        .expected(ind.code.clone())
+                        .actual(code.clone()),
                 );
                 i
             }
@@ -794,15 +796,11 @@ fn read_rows(
                 } else {
                     name.clone()
                 };
+                let said = Said::IndicatorUnknown { shown: &shown };
                 sub.findings.push(
-                    Finding::error(
-                        Code::IndicatorUnknown,
-                        lang.text(format!("Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."),
-                            format!("Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."),
-                        ),
-                    )
-                    .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
-                    .actual(shown),
+                    Finding::said(Severity::Error, &said, lang)
+                        .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
+                        .actual(shown),
                 );
                 continue;
             }
@@ -810,15 +808,14 @@ fn read_rows(
         let ind = &t.indicators[idx];
         if seen[idx] {
             if !figures.is_empty() {
+                let said = Said::IndicatorRepeated {
+                    code: &ind.code,
+                    name: &ind.name,
+                };
                 sub.findings.push(
-                    Finding::warning(
-                        Code::IndicatorRepeated,
-                        lang.text(format!("Chỉ tiêu {} «{}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên.", ind.code, ind.name),
-                            format!("Indicator {} «{}» appears a second time; only the first row's figures are used.", ind.code, ind.name),
-                        ),
-                    )
-                    .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
-                    .indicator(ind.code.clone()),
+                    Finding::said(Severity::Warning, &said, lang)
+                        .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
+                        .indicator(ind.code.clone()),
                 );
             }
             continue;
