@@ -45,6 +45,16 @@ impl Arg {
     }
 }
 
+impl Problem {
+    /// The system's error on a path: nothing there, or what it said.
+    pub fn of_io(e: std::io::Error) -> Problem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => Problem::Missing,
+            _ => Problem::Io(e),
+        }
+    }
+}
+
 /// What is wrong with a path given on the command line.
 #[derive(Debug)]
 pub enum Problem {

@@ -414,10 +414,22 @@ fn read_csv<T: for<'de> Deserialize<'de>>(
         .map_err(|e| csv_error(file, None, &e))?
         .clone();
     let mut out = Vec::new();
+    // Lines counted from the last record on, not from the start each time.
+    let mut counted = (0u64, 1u64);
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(file, None, &e))?;
-        // The reader's own line count is one short after a CRLF header.
-        let line = record.position().map_or(0, |p| line_at(text, p.byte()));
+        // The reader's own count is off after a CRLF line or a blank
+        // one: its position can point at line breaks before the record,
+        // which never starts with one.
+        let line = record.position().map_or(0, |p| {
+            let b = text.as_bytes();
+            let mut start = p.byte();
+            while matches!(b.get(start as usize), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            counted = (start, counted.1 + breaks(text, counted.0, start));
+            counted.1
+        });
         let row = record
             .deserialize::<T>(Some(&headers))
             .map_err(|e| csv_error(file, Some((line, &headers, &record)), &e))?;
@@ -426,16 +438,17 @@ fn read_csv<T: for<'de> Deserialize<'de>>(
     Ok(out)
 }
 
-/// The line (1-based) of the byte at `offset`: line breaks before it,
-/// written `\n`, `\r\n` or a lone `\r`, plus one.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let before = &text.as_bytes()[..(offset as usize).min(text.len())];
-    let breaks = before
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && before.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks as u64 + 1
+/// The line breaks of `text` between byte offsets `from` and `to`,
+/// written `\n`, `\r\n` or a lone `\r`.
+fn breaks(text: &str, from: u64, to: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let (from, to) = (
+        (from as usize).min(bytes.len()),
+        (to as usize).min(bytes.len()),
+    );
+    (from..to)
+        .filter(|&i| bytes[i] == b'\n' || (bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count() as u64
 }
 
 /// A CSV reader's error in words: the line, the column by its header and
@@ -936,6 +949,22 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_records_know_their_lines_whatever_the_line_endings() {
+        for text in [
+            "group,name\nA,a\n\nB,b\nC,c\n",
+            "group,name\r\nA,a\r\n\r\nB,b\r\nC,c\r\n",
+            "group,name\rA,a\r\rB,b\rC,c\r",
+        ] {
+            let lines: Vec<u64> = read_csv::<GroupRow>("groups.csv", text)
+                .unwrap()
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect();
+            assert_eq!(lines, [2, 4, 5], "{text:?}");
+        }
+    }
 
     #[test]
     fn level_words_come_from_the_template_and_its_registry() {

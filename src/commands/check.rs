@@ -60,13 +60,8 @@ pub struct CheckReport {
 /// When the file does not exist, or polars fails internally.
 pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, Fatal> {
     let lang = args.lang;
-    let meta = std::fs::metadata(&args.file).map_err(|e| {
-        let problem = match e.kind() {
-            std::io::ErrorKind::NotFound => Problem::Missing,
-            _ => Problem::Io(e),
-        };
-        Fatal::input(&args.file, Arg::Workbook, problem)
-    })?;
+    let meta = std::fs::metadata(&args.file)
+        .map_err(|e| Fatal::input(&args.file, Arg::Workbook, Problem::of_io(e)))?;
     if !meta.is_file() {
         return Err(Fatal::input(&args.file, Arg::Workbook, Problem::NotAFile));
     }

@@ -53,13 +53,8 @@ const MAX_DEPTH: usize = 32;
 /// When `dir` itself does not exist or is not a folder (fatal).
 pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
     use crate::error::{Arg, Problem};
-    let meta = std::fs::metadata(dir).map_err(|e| {
-        let problem = match e.kind() {
-            std::io::ErrorKind::NotFound => Problem::Missing,
-            _ => Problem::Io(e),
-        };
-        Fatal::input(dir, Arg::InputFolder, problem)
-    })?;
+    let meta = std::fs::metadata(dir)
+        .map_err(|e| Fatal::input(dir, Arg::InputFolder, Problem::of_io(e)))?;
     if !meta.is_dir() {
         return Err(Fatal::input(dir, Arg::InputFolder, Problem::NotAFolder));
     }

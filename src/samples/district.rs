@@ -469,13 +469,7 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             &mut rng,
         );
         if which.is_empty() {
-            doc.rows = vec![Row::Line(Line {
-                code: String::new(),
-                name: "Không có chỉ tiêu phát sinh trong kỳ".into(),
-                unit: String::new(),
-                values: std::array::from_fn(|_| Cell::Blank),
-                note: String::new(),
-            })];
+            doc.rows = vec![Row::nothing_to_report()];
         }
         b.docs.push((department_file(code), doc));
         if code == "TTRA" {

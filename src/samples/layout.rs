@@ -106,6 +106,20 @@ pub enum Row {
     Line(Line),
 }
 
+impl Row {
+    /// The one line of a department's table with nothing to report this
+    /// period.
+    pub fn nothing_to_report() -> Row {
+        Row::Line(Line {
+            code: String::new(),
+            name: "Không có chỉ tiêu phát sinh trong kỳ".into(),
+            unit: String::new(),
+            values: std::array::from_fn(|_| Cell::Blank),
+            note: String::new(),
+        })
+    }
+}
+
 /// A task of the programme for the next quarter.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Task {

@@ -106,3 +106,63 @@ pub fn compare_totals(
     }
     compared
 }
+
+/// The findings of `errors.json` against the rows of an expected TSV:
+/// the same (severity, code, unit, file, sheet, cell, indicator, column)
+/// and nothing else; `expected` and `actual` equal where the TSV gives
+/// them (numbers compared as numbers).
+pub fn assert_findings_are(errors_json: &Path, tsv: &Path) {
+    let text = std::fs::read_to_string(tsv).unwrap();
+    let mut want: Vec<Vec<String>> = text
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    // The error list's columns but the message.
+    let keys = &tonghop::report::errors::FIELDS[..10];
+    let mut got: Vec<Vec<String>> = read_findings(errors_json)
+        .iter()
+        .map(|f| {
+            keys.iter()
+                .map(|k| f[*k].as_str().unwrap_or_default().to_string())
+                .collect()
+        })
+        .collect();
+    let key = |r: &Vec<String>| r[..8].join("|");
+    want.sort_by_key(key);
+    got.sort_by_key(key);
+    assert_eq!(
+        got.iter().map(key).collect::<Vec<_>>(),
+        want.iter().map(key).collect::<Vec<_>>()
+    );
+    let vi = |s: &str| {
+        tonghop::number::parse_number(s, tonghop::number::NumberLocale::Vi).map(|p| p.value)
+    };
+    for (w, g) in want.iter().zip(&got) {
+        for k in [8, 9] {
+            if w[k].is_empty() {
+                continue;
+            }
+            match (w[k].parse::<f64>().ok(), vi(&g[k])) {
+                (Some(a), Some(b)) => {
+                    assert!((a - b).abs() < 1e-9, "{}: {} vs {}", key(w), w[k], g[k])
+                }
+                _ => assert_eq!(w[k], g[k], "{}", key(w)),
+            }
+        }
+    }
+}
+
+/// Consolidates the shipped sample district into `out`; it has planted
+/// mistakes, so the run ends with exit 1.
+pub fn consolidate_samples(out: &Path) {
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(repo().join("samples/2020-Q1"))
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+}

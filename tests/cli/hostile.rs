@@ -34,17 +34,6 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-fn col_letters(mut c: u32) -> String {
-    let mut s = Vec::new();
-    c += 1;
-    while c > 0 {
-        s.push(b'A' + ((c - 1) % 26) as u8);
-        c = (c - 1) / 26;
-    }
-    s.reverse();
-    String::from_utf8(s).unwrap()
-}
-
 /// The XML of a sheet of `rows` (0-based row, then (column, cell)), with
 /// `extra` after the sheet data (merges).
 fn sheet_xml(rows: &[(u32, Vec<(u32, Cell)>)], extra: &str) -> Vec<u8> {
@@ -54,7 +43,7 @@ fn sheet_xml(rows: &[(u32, Vec<(u32, Cell)>)], extra: &str) -> Vec<u8> {
     for (r, cells) in rows {
         x.push_str(&format!("<row r=\"{}\">", r + 1));
         for (c, cell) in cells {
-            let at = format!("{}{}", col_letters(*c), r + 1);
+            let at = tonghop::diagnostic::a1(*r, *c);
             x.push_str(&match cell {
                 Cell::Text(t) => {
                     format!(

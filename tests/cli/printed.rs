@@ -2,20 +2,8 @@
 //! workbook of the sample runs opened in LibreOffice, recalculated and
 //! printed to PDF (see `office.rs`).
 
-use crate::common::{repo, tonghop};
+use crate::common::consolidate_samples;
 use crate::office;
-
-/// Consolidates the shipped sample district into `out`.
-fn sample_run(out: &std::path::Path) {
-    let status = tonghop()
-        .arg("consolidate")
-        .arg(repo().join("samples/2020-Q1"))
-        .args(["--period", "2020-Q1", "--out"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert_eq!(status.status.code(), Some(1));
-}
 
 /// Every formula of tong-hop.xlsx computes in LibreOffice to the value
 /// the tool cached with it.
@@ -26,7 +14,7 @@ fn every_formula_recalculates_to_its_cached_value() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    sample_run(&out);
+    consolidate_samples(&out);
     let diff =
         office::recalculation_differences(&out.join("tong-hop.xlsx"), &tmp.path().join("lo"));
     assert!(diff.is_empty(), "{diff:#?}");

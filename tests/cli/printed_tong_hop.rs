@@ -9,7 +9,7 @@
 //! Times New Roman printed as Liberation Serif (metric-compatible); the
 //! README states them too.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop, zip_part};
+use crate::common::{consolidate_samples, read_findings, read_sheet, zip_part};
 use crate::office;
 use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,18 +23,6 @@ const SAMPLE_PAGES: [(&str, usize); 4] = [
     ("Tình trạng nộp", 2),
     ("Lỗi", 2),
 ];
-
-/// Consolidates the shipped sample district into `out`.
-fn sample_run(out: &Path) {
-    let status = tonghop()
-        .arg("consolidate")
-        .arg(repo().join("samples/2020-Q1"))
-        .args(["--period", "2020-Q1", "--out"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert_eq!(status.status.code(), Some(1));
-}
 
 /// The text of each page of a PDF in content order (`pdftotext -raw`):
 /// the lines of a wrapped cell follow each other.
@@ -149,7 +137,7 @@ fn the_sample_consolidation_prints_whole_on_the_stated_pages() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    sample_run(&out);
+    consolidate_samples(&out);
     let book = out.join("tong-hop.xlsx");
     let pdf = office::convert(&book, "pdf", &tmp.path().join("lo"));
     let layout = office::pdf_pages(&pdf);
@@ -497,7 +485,7 @@ fn mark(i: &str, c: &str, w: &str, s: &str) -> Marked {
 fn the_samples_disputed_figures_are_filled_and_noted() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    sample_run(&out);
+    consolidate_samples(&out);
     let book = out.join("tong-hop.xlsx");
     let (summary, notes) = disputed(&book, "Tổng hợp");
     assert_eq!(
@@ -558,7 +546,7 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
 fn status_lines_are_filled_by_the_worst_finding() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    sample_run(&out);
+    consolidate_samples(&out);
     let book = out.join("tong-hop.xlsx");
     let parts = Parts { book: &book };
     let filled = parts.filled("Tình trạng nộp");

@@ -3,7 +3,7 @@
 //! nothing else, the totals equal the sums of the figures the generator
 //! wrote, and every unit and file has its status.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop};
+use crate::common::{assert_findings_are, read_sheet, repo, tonghop};
 use std::collections::BTreeMap;
 use tonghop::model::Period;
 use tonghop::samples::district::stated_figures;
@@ -22,11 +22,6 @@ fn run_samples() -> (tempfile::TempDir, std::process::Output) {
     (tmp, output)
 }
 
-/// A number as the findings write it (Vietnamese format).
-fn vi_number(s: &str) -> Option<f64> {
-    tonghop::number::parse_number(s, tonghop::number::NumberLocale::Vi).map(|p| p.value)
-}
-
 #[test]
 fn every_planted_mistake_is_found_at_its_cell_and_nothing_else() {
     let (tmp, output) = run_samples();
@@ -36,55 +31,10 @@ fn every_planted_mistake_is_found_at_its_cell_and_nothing_else() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let tsv = std::fs::read_to_string(repo().join("samples/expected-2020-Q1.tsv")).unwrap();
-    let mut want: Vec<Vec<String>> = tsv
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(String::from).collect())
-        .collect();
-    let findings = read_findings(&tmp.path().join("out/errors.json"));
-    let mut got: Vec<Vec<String>> = findings
-        .iter()
-        .map(|f| {
-            [
-                "severity",
-                "code",
-                "unit",
-                "file",
-                "sheet",
-                "cell",
-                "indicator",
-                "column",
-                "expected",
-                "actual",
-            ]
-            .iter()
-            .map(|k| f[*k].as_str().unwrap_or_default().to_string())
-            .collect()
-        })
-        .collect();
-    let key = |r: &Vec<String>| r[..8].join("|");
-    want.sort_by_key(key);
-    got.sort_by_key(key);
-    let want_keys: Vec<String> = want.iter().map(key).collect();
-    let got_keys: Vec<String> = got.iter().map(key).collect();
-    assert_eq!(got_keys, want_keys);
-    // Figures agree where the TSV gives them (plain numbers there,
-    // Vietnamese format in the findings).
-    for (w, g) in want.iter().zip(&got) {
-        for k in [8, 9] {
-            if w[k].is_empty() {
-                continue;
-            }
-            match (w[k].parse::<f64>().ok(), vi_number(&g[k])) {
-                (Some(a), Some(b)) => {
-                    assert!((a - b).abs() < 1e-9, "{}: {} vs {}", key(w), w[k], g[k])
-                }
-                _ => assert_eq!(w[k], g[k], "{}", key(w)),
-            }
-        }
-    }
+    assert_findings_are(
+        &tmp.path().join("out/errors.json"),
+        &repo().join("samples/expected-2020-Q1.tsv"),
+    );
 }
 
 #[test]

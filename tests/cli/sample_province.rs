@@ -8,7 +8,7 @@
 //! finding at all, outliers included. The generator is also run on the
 //! built-in template and on a registry of wards only.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop};
+use crate::common::{assert_findings_are, read_findings, read_sheet, repo, tonghop};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tonghop::model::Period;
@@ -70,63 +70,6 @@ fn sheets(path: &Path) -> Vec<(String, Vec<Vec<String>>)> {
             (n, cells)
         })
         .collect()
-}
-
-/// The findings of `errors.json` against the rows of an expected TSV:
-/// the same (severity, code, unit, file, sheet, cell, indicator, column)
-/// and nothing else; `expected` and `actual` equal where the TSV gives
-/// them (numbers compared as numbers).
-fn assert_findings_are(errors_json: &Path, tsv: &Path) {
-    let text = std::fs::read_to_string(tsv).unwrap();
-    let mut want: Vec<Vec<String>> = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(String::from).collect())
-        .collect();
-    let keys = [
-        "severity",
-        "code",
-        "unit",
-        "file",
-        "sheet",
-        "cell",
-        "indicator",
-        "column",
-        "expected",
-        "actual",
-    ];
-    let mut got: Vec<Vec<String>> = read_findings(errors_json)
-        .iter()
-        .map(|f| {
-            keys.iter()
-                .map(|k| f[*k].as_str().unwrap_or_default().to_string())
-                .collect()
-        })
-        .collect();
-    let key = |r: &Vec<String>| r[..8].join("|");
-    want.sort_by_key(key);
-    got.sort_by_key(key);
-    assert_eq!(
-        got.iter().map(key).collect::<Vec<_>>(),
-        want.iter().map(key).collect::<Vec<_>>()
-    );
-    let vi = |s: &str| {
-        tonghop::number::parse_number(s, tonghop::number::NumberLocale::Vi).map(|p| p.value)
-    };
-    for (w, g) in want.iter().zip(&got) {
-        for k in [8, 9] {
-            if w[k].is_empty() {
-                continue;
-            }
-            match (w[k].parse::<f64>().ok(), vi(&g[k])) {
-                (Some(a), Some(b)) => {
-                    assert!((a - b).abs() < 1e-9, "{}: {} vs {}", key(w), w[k], g[k])
-                }
-                _ => assert_eq!(w[k], g[k], "{}", key(w)),
-            }
-        }
-    }
 }
 
 #[test]

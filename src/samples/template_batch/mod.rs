@@ -41,7 +41,7 @@ pub use readme::readme;
 use super::batch::{file_name, layout_of, sender, Unit};
 use super::district::{locate, Expected, Mark, SampleSet, StatedFile};
 use super::figures::Figures;
-use super::layout::{render, Cell, Doc, Field, Layout, Line, Placed, Row};
+use super::layout::{render, Doc, Field, Layout, Placed, Row};
 use super::rng::Rng;
 use super::submission::{document, Sender};
 use crate::error::Fatal;
@@ -388,13 +388,7 @@ fn documents(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Doc
             &mut rng,
         );
         if which.is_empty() {
-            doc.rows = vec![Row::Line(Line {
-                code: String::new(),
-                name: "Không có chỉ tiêu phát sinh trong kỳ".into(),
-                unit: String::new(),
-                values: std::array::from_fn(|_| Cell::Blank),
-                note: String::new(),
-            })];
+            doc.rows = vec![Row::nothing_to_report()];
         }
         let d = push(&mut out, file_name(&unit), doc, true, false);
         out.dept_doc.insert(j, d);
