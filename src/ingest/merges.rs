@@ -20,6 +20,16 @@ use quick_xml::Reader;
 /// The merged ranges of a sheet part, or `None` when calamine must be
 /// asked (a range written backwards).
 pub fn merges_of_part(xml: &[u8]) -> Option<Vec<Dimensions>> {
+    // Without the word, calamine's reader reaches the end (or an error)
+    // with no `<mergeCells>`: no merges. With it, the reader starts at the
+    // element's tag when nothing before it could hide or change where a
+    // tag starts (comments, CDATA, processing instructions): the events
+    // before it are skipped by the loop below anyway. Otherwise it reads
+    // the part from its start, as calamine does.
+    let Some(at) = memchr::memmem::find(xml, b"mergeCells") else {
+        return Some(Vec::new());
+    };
+    let xml = xml.get(tag_start(xml, at).unwrap_or(0)..)?;
     let mut reader = Reader::from_reader(xml);
     let config = reader.config_mut();
     config.check_end_names = false;
@@ -36,6 +46,42 @@ pub fn merges_of_part(xml: &[u8]) -> Option<Vec<Dimensions>> {
             Ok(_) => {}
         }
     }
+}
+
+/// Where the tag opens whose name (with or without a namespace prefix)
+/// is the `mergeCells` found at `at`, when it is one and nothing before it
+/// but the XML declaration is markup other than elements.
+fn tag_start(xml: &[u8], at: usize) -> Option<usize> {
+    let after = xml.get(at + b"mergeCells".len()).copied();
+    if !matches!(after, Some(b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')) {
+        return None;
+    }
+    let head = xml.get(..at)?;
+    let name = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    let lt = match head.last() {
+        Some(b'<') => at - 1,
+        Some(b':') => {
+            let prefix = head.len() - 1;
+            let n = head
+                .get(..prefix)?
+                .iter()
+                .rev()
+                .take_while(|b| name(b))
+                .count();
+            (n > 0 && head.get(prefix - n - 1) == Some(&b'<')).then(|| prefix - n - 1)?
+        }
+        _ => return None,
+    };
+    let before = xml.get(..lt)?;
+    let declaration = if before.starts_with(b"<?xml") {
+        memchr::memmem::find(before, b"?>").map_or(before.len(), |e| e + 2)
+    } else {
+        0
+    };
+    let rest = before.get(declaration..)?;
+    let plain =
+        memchr::memmem::find(rest, b"<!").is_none() && memchr::memmem::find(rest, b"<?").is_none();
+    plain.then_some(lt)
 }
 
 /// The `<mergeCell>` elements up to `</mergeCells>`.
@@ -221,6 +267,33 @@ mod tests {
         let xml =
             br#"<worksheet><mergeCells><mergeCell ref="ZZZZZZZZ1"/></mergeCells></worksheet>"#;
         assert_eq!(merges_of_part(xml), None);
+    }
+
+    #[test]
+    fn the_reader_starts_at_the_element_only_when_that_is_safe() {
+        let xml = br#"<?xml version="1.0"?><worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#;
+        let at = memchr::memmem::find(xml, b"mergeCells").unwrap();
+        assert_eq!(tag_start(xml, at), Some(at - 1));
+        let xml = br#"<x:worksheet><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>"#;
+        let at = memchr::memmem::find(xml, b"mergeCells").unwrap();
+        assert_eq!(tag_start(xml, at), Some(at - 3));
+        // A comment, CDATA or an instruction before it, or the word in a
+        // cell's text or another element's name: from the start.
+        for xml in [
+            &br#"<worksheet><!-- <mergeCells><mergeCell ref="A1:B1"/></mergeCells> --><sheetData/></worksheet>"#[..],
+            br#"<worksheet><sheetData><row><c t="inlineStr"><is><t><![CDATA[<mergeCells><mergeCell ref="A1:B1"/></mergeCells>]]></t></is></c></row></sheetData></worksheet>"#,
+            br#"<worksheet><?pi x?><mergeCells><mergeCell ref="A1:B1"/></mergeCells></worksheet>"#,
+            br#"<worksheet><sheetData><row><c t="inlineStr"><is><t>mergeCells</t></is></c></row></sheetData></worksheet>"#,
+            br#"<worksheet><mergeCellsX/></worksheet>"#,
+        ] {
+            let at = memchr::memmem::find(xml, b"mergeCells").unwrap();
+            assert_eq!(tag_start(xml, at), None, "{}", String::from_utf8_lossy(xml));
+        }
+        // And the merges are those calamine's reader finds from the start.
+        let commented = br#"<worksheet><!-- <mergeCells><mergeCell ref="A1:B1"/></mergeCells> --><mergeCells><mergeCell ref="C3:D3"/></mergeCells></worksheet>"#;
+        assert_eq!(merges_of_part(commented), Some(dims(&[((2, 2), (2, 3))])));
+        let cdata = br#"<worksheet><sheetData><row><c><is><t><![CDATA[<mergeCells><mergeCell ref="A1:B1"/></mergeCells>]]></t></is></c></row></sheetData></worksheet>"#;
+        assert_eq!(merges_of_part(cdata), Some(Vec::new()));
     }
 
     /// The same answers as calamine on workbooks written by

@@ -35,6 +35,9 @@ use crate::ingest::SheetGrid;
 use crate::model::{parse_roman, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{fold, fold_joined};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a column of the indicator table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -106,6 +109,32 @@ pub struct HeaderWords {
     /// The headers of a task table's deadline and agency columns
     /// (`[annex.columns]`): "Tiến độ quý III" is a deadline, never a figure.
     task_heads: Vec<String>,
+    /// Tells this set of words from every other in [`ROLES`].
+    id: u64,
+}
+
+/// Where the ids of [`HeaderWords`] come from.
+static NEXT_WORDS_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Most labels a reading thread remembers the role of.
+const ROLES_MAX: usize = 16_384;
+
+/// The roles of the labels one reading thread has classified, for one set
+/// of words and one period: the same headers, titles and indicator names
+/// come back in every workbook of a batch, and a label's role depends on
+/// nothing else.
+struct RoleMemo {
+    id: u64,
+    period: Option<Period>,
+    roles: HashMap<Box<str>, Option<Role>, foldhash::fast::RandomState>,
+}
+
+thread_local! {
+    static ROLES: RefCell<RoleMemo> = RefCell::new(RoleMemo {
+        id: u64::MAX,
+        period: None,
+        roles: HashMap::default(),
+    });
 }
 
 /// The folded header words of the task table's deadline and agency
@@ -168,6 +197,7 @@ impl HeaderWords {
             phrases,
             terms,
             task_heads: task_heads(template),
+            id: NEXT_WORDS_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -182,6 +212,29 @@ impl HeaderWords {
         if f.is_empty() {
             return None;
         }
+        ROLES.with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return self.classify_new(f, period);
+            };
+            if memo.id != self.id || memo.period != period {
+                memo.id = self.id;
+                memo.period = period;
+                memo.roles.clear();
+            }
+            if let Some(role) = memo.roles.get(f) {
+                return *role;
+            }
+            let role = self.classify_new(f, period);
+            if memo.roles.len() >= ROLES_MAX {
+                memo.roles.clear();
+            }
+            memo.roles.insert(f.into(), role);
+            role
+        })
+    }
+
+    /// [`HeaderWords::classify_folded`] of a label not met before.
+    fn classify_new(&self, f: &str, period: Option<Period>) -> Option<Role> {
         if let Some((_, role)) = self.phrases.iter().find(|(w, _)| w == f) {
             return Some(*role);
         }
@@ -450,7 +503,9 @@ pub fn find_table(
                 continue;
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
-            let mut ignored: Vec<(u32, String)> = Vec::new();
+            // The columns left out, with where their label comes from:
+            // written out only for a layout that is kept.
+            let mut ignored: Vec<(u32, Label)> = Vec::new();
             for c in cols.clone() {
                 let Some(top) = cell(r, c) else {
                     continue;
@@ -465,14 +520,16 @@ pub fn find_table(
                         grid.merge_at(or, oc).is_some_and(|m| m.start.1 != m.end.1)
                     };
                     two_row_role(top, bottom, &spans, words, period)
+                } else if top.text.is_empty() {
+                    (Label::None, top.role)
                 } else {
-                    (top.text.clone(), top.role)
+                    (Label::Top, top.role)
                 };
                 match role {
                     Some(role) if !columns.iter().any(|(_, r)| *r == role) => {
                         columns.push((c, role));
                     }
-                    _ if !label.is_empty() => ignored.push((c, label)),
+                    _ if label != Label::None => ignored.push((c, label)),
                     _ => {}
                 }
             }
@@ -495,7 +552,7 @@ pub fn find_table(
                 header_first: first,
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
-                ignored,
+                ignored: Vec::new(),
             };
             // On a tie the header read from fewer rows wins: a blank row
             // above a header, or the first data row under it, adds nothing.
@@ -507,6 +564,19 @@ pub fn find_table(
                 }
             };
             if better {
+                let text = |c: u32, label: Label| {
+                    let (top, bottom) = (cell(r, c), cell(r + 1, c));
+                    let text =
+                        |h: Option<&HeaderCell>| h.map(|h| h.text.clone()).unwrap_or_default();
+                    match label {
+                        Label::None => String::new(),
+                        Label::Top => text(top),
+                        Label::Bottom => text(bottom),
+                        Label::Both => format!("{} {}", text(top), text(bottom)),
+                    }
+                };
+                let mut layout = layout;
+                layout.ignored = ignored.into_iter().map(|(c, l)| (c, text(c, l))).collect();
                 best = Some((layout, span));
             }
         }
@@ -526,20 +596,30 @@ fn two_row_role(
     top_spans: &dyn Fn() -> bool,
     words: &HeaderWords,
     period: Option<Period>,
-) -> (String, Option<Role>) {
+) -> (Label, Option<Role>) {
     match (top.text.is_empty(), bottom.text.is_empty()) {
-        (true, true) => (String::new(), None),
-        (true, false) => (bottom.text.clone(), bottom.role),
-        (false, true) => (top.text.clone(), top.role),
-        (false, false) if top.text == bottom.text => (top.text.clone(), top.role),
+        (true, true) => (Label::None, None),
+        (true, false) => (Label::Bottom, bottom.role),
+        (false, true) => (Label::Top, top.role),
+        (false, false) if top.text == bottom.text => (Label::Top, top.role),
         (false, false) => {
             let joined = fold_joined(&top.folded, &bottom.folded);
             let role = words
                 .classify_folded(&joined, period)
                 .or_else(|| bottom.role.filter(|_| top_spans()));
-            (format!("{} {}", top.text, bottom.text), role)
+            (Label::Both, role)
         }
     }
+}
+
+/// Where a header column's label comes from: its cell in the header's
+/// (upper) row, the one under it, or both read together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    None,
+    Top,
+    Bottom,
+    Both,
 }
 
 #[cfg(test)]

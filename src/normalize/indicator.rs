@@ -13,6 +13,7 @@
 
 use crate::template::Template;
 use crate::text::{fold, indicator_key};
+use rapidfuzz::distance::levenshtein::{self, BatchComparator};
 use std::collections::HashMap;
 
 /// How a row matched.
@@ -36,8 +37,8 @@ pub struct IndicatorMatcher {
     by_loose_code: HashMap<String, Option<usize>>,
     by_key: HashMap<String, usize>,
     keys: Vec<(String, usize)>,
-    /// Length in characters of each of `keys`.
-    key_chars: Vec<usize>,
+    /// The characters of each of `keys`, for the edit distance.
+    key_chars: Vec<Vec<char>>,
     abbreviations: HashMap<String, String>,
     threshold: f64,
 }
@@ -85,7 +86,7 @@ impl IndicatorMatcher {
                     continue;
                 }
                 m.by_key.entry(key.clone()).or_insert(i);
-                m.key_chars.push(key.chars().count());
+                m.key_chars.push(key.chars().collect());
                 m.keys.push((key, i));
             }
         }
@@ -146,21 +147,35 @@ impl IndicatorMatcher {
                 .collect::<Vec<_>>()
         };
         let key_digits = digits(&key);
-        let key_chars = key.chars().count();
-        // A key whose length alone keeps it below the threshold less the
-        // margin can be neither the match nor the runner-up that vetoes
-        // it: the edit distance is at least the difference in length, so
-        // the similarity is at most shorter / longer.
-        // (A thousandth more of margin keeps rounding out of it.)
+        let query: Vec<char> = key.chars().collect();
+        let key_chars = query.len();
+        let distance = BatchComparator::new(query.iter().copied());
+        // Only a candidate at least `floor` alike can be the match or the
+        // runner-up that vetoes it (it must be within 0.03 of a match at
+        // or above the threshold; a thousandth more of margin keeps
+        // rounding out of it). So each edit distance is computed only up
+        // to the most edits that keep a candidate that alike; a candidate
+        // needing more is passed over, which never changes the result.
+        // The similarity is then `1 - edits / longer length`, as
+        // `strsim::normalized_levenshtein` gives it.
         let floor = self.threshold - 0.031;
         let mut best: Option<(f64, usize)> = None;
         let mut second = 0.0f64;
-        for ((k, i), &k_chars) in self.keys.iter().zip(&self.key_chars) {
-            let (lo, hi) = (key_chars.min(k_chars), key_chars.max(k_chars));
-            if hi > 0 && (lo as f64) / (hi as f64) < floor {
+        for ((_, i), k) in self.keys.iter().zip(&self.key_chars) {
+            let longer = key_chars.max(k.len());
+            // The edit distance is at least the difference in length, so
+            // the similarity is at most shorter / longer.
+            if longer == 0 || (key_chars.min(k.len()) as f64) / (longer as f64) < floor {
                 continue;
             }
-            let sim = strsim::normalized_levenshtein(&key, k);
+            let most = ((1.0 - floor) * longer as f64).ceil() as usize + 1;
+            let Some(edits) = distance.distance_with_args(
+                k.iter().copied(),
+                &levenshtein::Args::default().score_cutoff(most),
+            ) else {
+                continue;
+            };
+            let sim = 1.0 - edits as f64 / longer as f64;
             if best.is_none_or(|(s, _)| sim > s) {
                 if let Some((s, j)) = best {
                     if j != *i {
