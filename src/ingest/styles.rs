@@ -188,8 +188,11 @@ impl XlsxParts {
                 let entry = zip.by_name(&name).ok()?;
                 let mut buf = Vec::new();
                 entry.take(max_bytes).read_to_end(&mut buf).ok()?;
-                let text = String::from_utf8_lossy(&buf).to_lowercase();
-                Some(text.contains("\".vn") || text.contains("vni-") || text.contains("vni "))
+                // The names are ASCII: lower-casing the ASCII letters alone
+                // finds them wherever a full lower-casing of the text would.
+                buf.make_ascii_lowercase();
+                let has = |name: &[u8]| memchr::memmem::find(&buf, name).is_some();
+                Some(has(b"\".vn") || has(b"vni-") || has(b"vni "))
             };
             Ok(probe().unwrap_or(false))
         })

@@ -111,6 +111,15 @@ pub struct HeaderWords {
     task_heads: Vec<String>,
     /// Tells this set of words from every other in [`ROLES`].
     id: u64,
+    /// Whether some phrase, term or task head is written in digits only:
+    /// without one, a label of digits (a figure, a column number) names no
+    /// column.
+    numeric_words: bool,
+}
+
+/// Digits and spaces only: a figure or a column number, folded.
+fn digits_only(f: &str) -> bool {
+    f.bytes().all(|b| b.is_ascii_digit() || b == b' ')
 }
 
 /// Where the ids of [`HeaderWords`] come from.
@@ -169,7 +178,7 @@ impl HeaderWords {
                 }
             }
         }
-        let terms = FAMILIES.map(|(family, key)| {
+        let terms: [Vec<Vec<String>>; 6] = FAMILIES.map(|(family, key)| {
             let listed = template.column_words(key);
             let defaults: &[&str] = match family {
                 Family::Percent => &DEFAULT_PERCENT,
@@ -193,11 +202,20 @@ impl HeaderWords {
                 .filter(|t| !t.is_empty())
                 .collect()
         });
+        let task_heads = task_heads(template);
+        let numeric_words = phrases.iter().any(|(w, _)| digits_only(w))
+            || terms.iter().any(|family| {
+                family
+                    .iter()
+                    .any(|term| term.iter().all(|t| digits_only(t)))
+            })
+            || task_heads.iter().any(|h| !h.is_empty() && digits_only(h));
         HeaderWords {
             phrases,
             terms,
-            task_heads: task_heads(template),
+            task_heads,
             id: NEXT_WORDS_ID.fetch_add(1, Ordering::Relaxed),
+            numeric_words,
         }
     }
 
@@ -209,7 +227,7 @@ impl HeaderWords {
 
     /// [`HeaderWords::classify`] of a label already folded.
     pub fn classify_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        if f.is_empty() {
+        if f.is_empty() || (!self.numeric_words && digits_only(f)) {
             return None;
         }
         ROLES.with(|memo| {
@@ -643,6 +661,29 @@ mod tests {
             }
         }
         SheetGrid::new("S".into(), range, merges)
+    }
+
+    #[test]
+    fn a_label_of_digits_names_a_column_only_where_the_words_have_digits() {
+        let w = words();
+        assert!(!w.numeric_words);
+        assert_eq!(w.classify("2020", None), None);
+        assert_eq!(w.classify("1 2", None), None);
+        // Another office whose form numbers its columns: "5" is TH there.
+        let toml = crate::template::DEFAULT_TOML
+            .replace("TH = [\"thực hiện\"", "TH = [\"5\", \"thực hiện\"");
+        let t = Template::from_texts(
+            "t",
+            &toml,
+            crate::template::DEFAULT_INDICATORS,
+            crate::template::DEFAULT_GROUPS,
+            crate::template::DEFAULT_AGENCIES,
+        );
+        let Ok(t) = t else { panic!("template: {t:?}") };
+        let w = HeaderWords::new(&t);
+        assert!(w.numeric_words);
+        assert_eq!(w.classify("5", None), Some(Role::Value(ValueColumn::Th)));
+        assert_eq!(w.classify("2020", None), None);
     }
 
     #[test]
