@@ -394,7 +394,7 @@ impl Finding {
     }
 
     /// A finding of `severity` whose code and words come from the catalog.
-    pub fn said(severity: Severity, said: &crate::messages::Said<'_>, lang: Lang) -> Self {
+    pub fn said(severity: Severity, said: &impl crate::messages::Words, lang: Lang) -> Self {
         Finding::new(severity, said.code(), said.words(lang))
     }
 
