@@ -5,8 +5,10 @@
 
 use crate::diagnostic::{Code, Lang};
 
+mod checks;
 mod intake;
 
+pub use checks::{Checked, Compared, Percent};
 pub use intake::Said;
 
 /// The facts of a finding, as a check finds them, that the catalog puts in

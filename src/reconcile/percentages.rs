@@ -28,8 +28,9 @@
 
 use super::checks::{at_row, indicator_words, unit_of};
 use super::Totals;
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::{Checked, Percent};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -153,16 +154,12 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
             let Judged::Off(verdict) = judge(stated, computed) else {
                 continue;
             };
-            let e = f(round_to(point, d), d);
-            let text = match verdict {
-                Verdict::Rounding => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% trong khi {shown} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                    format!("{unit_name}: {what} (column {column}) says {s}% while {shown} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                ),
-                _ => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
-                    format!("{unit_name}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
-                ),
+            let percent = Percent::Rate {
+                column,
+                shown: &shown,
             };
-            out.push(finding(verdict, text, template, sub, stated, e, s));
+            let off = Off::new(verdict, point, d, lang);
+            out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
             continue;
         }
         let lk = by.get(&(i, ValueColumn::Lk)).copied();
@@ -181,20 +178,13 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                     continue;
                 };
                 let point = lk.value / kh.value * 100.0;
-                let e = f(round_to(point, d), d);
                 let (l, k) = (
                     f(lk.value, lk.shown_decimals()),
                     f(kh.value, kh.shown_decimals()),
                 );
-                let text = match verdict {
-                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                        format!("{unit_name}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                    ),
-                    _ => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
-                        format!("{unit_name}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
-                    ),
-                };
-                out.push(finding(verdict, text, template, sub, stated, e, s));
+                let percent = Percent::OfPlan { lk: &l, kh: &k };
+                let off = Off::new(verdict, point, d, lang);
+                out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
             }
             ValueColumn::PctCk => {
                 let (Some(lk), Some(ck)) = (lk, by.get(&(i, ValueColumn::Ck)).copied()) else {
@@ -232,30 +222,29 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
                     CkConvention::Ratio => format!("{l} / {c} × 100"),
                 };
                 if judge_percent(stated.value, d, other) == Verdict::Consistent {
-                    let text = match convention {
-                        CkConvention::Growth => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
-                            format!("{unit_name}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
-                        ),
-                        CkConvention::Ratio => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
-                            format!("{unit_name}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
-                        ),
+                    let said = Checked::PctKind {
+                        unit: &unit_name,
+                        what: &what,
+                        stated: &s,
+                        wants_growth: convention == CkConvention::Growth,
+                        formula: &formula,
+                        right: &e,
                     };
                     out.push(
-                        at_row(Finding::error(Code::PctKind, text), template, sub, stated)
-                            .expected(e)
-                            .actual(s),
+                        at_row(
+                            Finding::said(Severity::Error, &said, lang),
+                            template,
+                            sub,
+                            stated,
+                        )
+                        .expected(e)
+                        .actual(s),
                     );
                     continue;
                 }
-                let text = match verdict {
-                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                        format!("{unit_name}: {what}: % against last year says {s}% while {formula} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                    ),
-                    _ => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
-                        format!("{unit_name}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
-                    ),
-                };
-                out.push(finding(verdict, text, template, sub, stated, e, s));
+                let percent = Percent::AgainstLastYear { formula: &formula };
+                let off = Off::new(verdict, point, d, lang);
+                out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
             }
             _ => {}
         }
@@ -263,22 +252,53 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
     out
 }
 
-fn finding(
-    verdict: Verdict,
-    text: String,
-    template: &Template,
-    sub: &Submission,
-    stated: &TidyRow,
-    expected: String,
-    actual: String,
-) -> Finding {
-    let f = match verdict {
-        Verdict::Rounding => Finding::warning(Code::PctRounding, text),
-        _ => Finding::error(Code::PctMismatch, text),
-    };
-    at_row(f, template, sub, stated)
-        .expected(expected)
-        .actual(actual)
+/// A stated percent off the one its figures give: the right one at the
+/// stated precision, and the exact one when it is off by rounding only.
+struct Off {
+    right: String,
+    unrounded: Option<String>,
+    lang: Lang,
+}
+
+impl Off {
+    fn new(verdict: Verdict, point: f64, d: u8, lang: Lang) -> Off {
+        Off {
+            right: format_num(round_to(point, d), d, lang),
+            unrounded: (verdict == Verdict::Rounding).then(|| format_num(point, d + 1, lang)),
+            lang,
+        }
+    }
+
+    /// `pct-rounding` (a warning) or `pct-mismatch` at the stated cell.
+    fn finding(
+        self,
+        unit: &str,
+        what: &str,
+        percent: Percent,
+        (template, sub, stated): (&Template, &Submission, &TidyRow),
+        s: &str,
+    ) -> Finding {
+        let said = Checked::PctOff {
+            unit,
+            what,
+            percent,
+            stated: s,
+            right: &self.right,
+            unrounded: self.unrounded.as_deref(),
+        };
+        let severity = match self.unrounded {
+            Some(_) => Severity::Warning,
+            None => Severity::Error,
+        };
+        at_row(
+            Finding::said(severity, &said, self.lang),
+            template,
+            sub,
+            stated,
+        )
+        .expected(self.right)
+        .actual(s.to_string())
+    }
 }
 
 /// A responsible department's stated rate (level `both`) and the wards'
@@ -408,15 +428,23 @@ pub fn check_rate_averaged(
         let (_, dept_name) = unit_of(template, dept);
         let what = indicator_words(template, a.indicator);
         let nd = a.wards;
-        let words = template.level_words();
-        let (whole_vi, whole_en) = (words.whole(Lang::Vi), words.whole(Lang::En));
-        let (uv, ue) = (&words.units_vi, &words.units_en);
-        let text = lang.text(format!("{dept_name}: {what} (cột {column}) {whole_vi} ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} {uv} ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
-            format!("{dept_name}: {what} (column {column}) states {s}% for {whole_en}, the plain mean of {nd} {ue}' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
-        );
+        let said = Checked::RateAveraged {
+            unit: &dept_name,
+            what: &what,
+            column,
+            level: &template.level_words(),
+            stated: &s,
+            units: nd,
+            mean: &f(mean, d + 1),
+            numerator: &super::relations::short_name(template, n),
+            num: &f(num, 0),
+            denominator: &super::relations::short_name(template, dn),
+            den: &f(den, 0),
+            right: &e,
+        };
         out.push(
             at_row(
-                Finding::error(Code::RateAveraged, text),
+                Finding::said(Severity::Error, &said, lang),
                 template,
                 dept,
                 stated,
@@ -431,6 +459,7 @@ pub fn check_rate_averaged(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
     use crate::reconcile::consolidate;

@@ -21,8 +21,9 @@
 
 use super::checks::{at_row, indicator_words, CheckSettings};
 use super::{half_unit, Totals};
-use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -168,9 +169,7 @@ pub fn check_department_totals(
         Ok(())
     })?;
     let may_be_negative = CheckSettings::of(template).may_be_negative;
-    let words = template.level_words();
-    let (wv, we) = (words.whole(Lang::Vi), words.whole(Lang::En));
-    let (uv, ue) = (&words.units_vi, &words.units_en);
+    let level = template.level_words();
     let mut out = Vec::new();
     // (department, column, unknown wards) → the indicators left unchecked.
     let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
@@ -185,7 +184,6 @@ pub fn check_department_totals(
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, r.ind());
         let column = r.column;
-        let detail = crate::outputs::Sheet::Detail.name(lang);
         if !m.unknown.is_empty() {
             let tol = half_unit(r.decimals) + m.clean_half + 1e-9;
             let below_known = !may_be_negative.contains(&ind.code) && r.value + tol < m.clean_sum;
@@ -198,13 +196,25 @@ pub fn check_department_totals(
             }
             let unknown = ward_list(&m.unknown);
             let (v, k) = (f(r.value), f(m.clean_sum));
-            let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {v} nhưng riêng các {uv} đã có số liệu cộng lại đã là {k}, lớn hơn số {wv} (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {} {column}). Số {wv} không thể nhỏ hơn tổng các {uv}; hãy đối chiếu với các {uv}.", dept.name, ind.code),
-                format!("{}: {what} (column {column}) states {v} for {we} but the {ue} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {} {column}). The figure for {we} cannot be below the sum of its {ue}; reconcile it with them.", dept.name, ind.code),
-            );
+            let said = Checked::TotalBelowKnown {
+                unit: &dept.name,
+                what: &what,
+                code: &ind.code,
+                column,
+                level: &level,
+                stated: &v,
+                known: &k,
+                unknown: &unknown,
+            };
             out.push(
-                at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
-                    .expected(format!("≥ {k}"))
-                    .actual(v),
+                at_row(
+                    Finding::said(Severity::Error, &said, lang),
+                    template,
+                    sub,
+                    r,
+                )
+                .expected(format!("≥ {k}"))
+                .actual(v),
             );
             continue;
         }
@@ -218,21 +228,27 @@ pub fn check_department_totals(
             listed.push("…".into());
         }
         let listed = listed.join("; ");
-        let complete = contributors as usize >= expected_wards;
-        let partial = if complete {
-            String::new()
-        } else {
-            lang.text(format!(" Mới có {contributors}/{expected_wards} {uv} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
-                format!(" Only {contributors} of {expected_wards} {ue} reported it, so the sum may be incomplete."),
-            )
+        let said = Checked::TotalMismatch {
+            unit: &dept.name,
+            what: &what,
+            code: &ind.code,
+            column,
+            level: &level,
+            stated: &f(r.value),
+            sum: &f(sum),
+            contributors,
+            expected: expected_wards,
+            listed: &listed,
         };
-        let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {} nhưng tổng của {contributors} {uv} là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các {uv}.", dept.name, f(r.value), f(sum), ind.code),
-            format!("{}: {what} (column {column}) states {} for {we} but its {contributors} {ue} add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the {ue}.", dept.name, f(r.value), f(sum), ind.code),
-        );
         out.push(
-            at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
-                .expected(f(sum))
-                .actual(f(r.value)),
+            at_row(
+                Finding::said(Severity::Error, &said, lang),
+                template,
+                sub,
+                r,
+            )
+            .expected(f(sum))
+            .actual(f(r.value)),
         );
     }
     for ((k, column, wards), ms) in unchecked {
@@ -246,12 +262,17 @@ pub fn check_department_totals(
         let n = codes.len();
         let codes = codes.join(", ");
         let wards = ward_list(&wards);
-        let text = lang.text(format!("{}: chưa đối chiếu được {n} chỉ tiêu ở cột {column} ({codes}) với tổng các {uv}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu.", dept.name),
-            format!("{}: {n} indicators in column {column} ({codes}) were not compared with the sum of the {ue}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete.", dept.name),
-        );
+        let said = Checked::TotalUnchecked {
+            unit: &dept.name,
+            count: n,
+            codes: &codes,
+            column,
+            level: &level,
+            units: &wards,
+        };
         let first = &ms[0].row;
         let mut f = at_row(
-            Finding::info(Code::TotalUnchecked, text),
+            Finding::said(Severity::Info, &said, lang),
             template,
             sub,
             first,
@@ -280,6 +301,7 @@ fn ward_list(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::model::ValueColumn;
     use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
