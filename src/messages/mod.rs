@@ -7,9 +7,11 @@ use crate::diagnostic::{Code, Lang};
 
 mod checks;
 mod intake;
+mod reading;
 
 pub use checks::{Checked, Compared, Percent};
 pub use intake::Said;
+pub use reading::{version_shown, Read};
 
 /// The facts of a finding, as a check finds them, that the catalog puts in
 /// words: each module of `messages` has one enum of them for the findings
