@@ -5,10 +5,12 @@
 
 use crate::diagnostic::{Code, Lang};
 
+mod annex;
 mod checks;
 mod intake;
 mod reading;
 
+pub use annex::Annexed;
 pub use checks::{Checked, Compared, Percent};
 pub use intake::Said;
 pub use reading::{version_shown, Read};
