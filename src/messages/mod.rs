@@ -8,11 +8,13 @@ use crate::diagnostic::{Code, Lang};
 mod annex;
 mod checks;
 mod intake;
+mod prose;
 mod reading;
 
 pub use annex::Annexed;
 pub use checks::{Checked, Compared, Percent};
 pub use intake::Said;
+pub use prose::Prose;
 pub use reading::{version_shown, Read};
 
 /// The facts of a finding, as a check finds them, that the catalog puts in

@@ -21,8 +21,9 @@ pub mod claims;
 pub mod docx;
 pub mod lexer;
 
-use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::Prose;
 use crate::number::format_num;
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::text::fold;
@@ -381,45 +382,19 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 format_num(numerator.num.value, numerator.num.decimals, lang),
                 format_num(denominator.num.value, denominator.num.decimals, lang)
             );
-            let (code, severity, message) = match verdict {
-                Verdict::Rounding => (
-                    Code::PctRounding,
-                    Severity::Warning,
-                    match lang {
-                        Lang::Vi => format!(
-                            "Tỷ lệ ghi {} chỉ lệch do làm tròn: {ops} làm tròn là {}; nên ghi {}.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                        Lang::En => format!(
-                            "The percent reads {} and is off by rounding only: {ops} rounds to {}; write {}.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                    },
-                ),
-                _ => (
-                    Code::PctMismatch,
-                    Severity::Error,
-                    match lang {
-                        Lang::Vi => format!(
-                            "Tỷ lệ ghi {} nhưng {ops} cho {}: sửa thành {} hoặc kiểm tra lại các số dùng để tính.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                        Lang::En => format!(
-                            "The percent reads {} but {ops} gives {}: write {} or check the figures it is computed from.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                    },
-                ),
+            let rounding = verdict == Verdict::Rounding;
+            let said = Prose::Percent {
+                stated: &show(*stated),
+                ops: &ops,
+                right: &show(expected),
+                rounding,
             };
-            let finding = Finding::new(severity, code, message)
+            let severity = if rounding {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            let finding = Finding::said(severity, &said, lang)
                 .expected(format_num(expected, d, lang))
                 .actual(format_num(*stated, d, lang));
             Some(located(finding, stated_at.span, *span, passage, doc))
@@ -451,15 +426,12 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 if sum.meets(whole) {
                     return None;
                 }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Tổng {total_text} và tổng các phần {terms} = {sum_text} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."
-                    ),
-                    Lang::En => format!(
-                        "The total {total_text} and the sum of its parts {terms} = {sum_text} must be equal; one of them is wrong: check the total and each part."
-                    ),
+                let said = Prose::TotalNotParts {
+                    total: &total_text,
+                    parts: &terms,
+                    sum: &sum_text,
                 };
-                Finding::error(Code::SumMismatch, message)
+                Finding::said(Severity::Error, &said, lang)
                     .expected(format!("{total_text} = {terms}"))
                     .actual(format!("{total_text} ≠ {sum_text}"))
             } else if *breakdown == Breakdown::Presumed {
@@ -468,15 +440,12 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 if sum.meets(whole) {
                     return None;
                 }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Nếu trong ngoặc là đủ các phần của tổng {total_text} thì {terms} = {sum_text} phải bằng {total_text}; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
-                    ),
-                    Lang::En => format!(
-                        "If the bracket lists every part of the total {total_text}, its parts {terms} = {sum_text} must equal it; one of the figures is wrong, or write \"trong đó\" before the parts when only some are listed."
-                    ),
+                let said = Prose::TotalPresumed {
+                    total: &total_text,
+                    parts: &terms,
+                    sum: &sum_text,
                 };
-                Finding::new(Severity::Warning, Code::SumMismatch, message)
+                Finding::said(Severity::Warning, &said, lang)
                     .expected(format!("{total_text} = {terms}"))
                     .actual(format!("{total_text} ≠ {sum_text}"))
             } else if let Some(part) = parts
@@ -486,15 +455,11 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
             {
                 // A part larger than its whole: certainly wrong.
                 let part_text = format_num(part.num.value, part.num.decimals, lang);
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Phần {part_text} lớn hơn tổng {total_text} chứa nó; một trong hai số sai: kiểm tra lại cả hai."
-                    ),
-                    Lang::En => format!(
-                        "The part {part_text} is larger than the total {total_text} it belongs to; one of them is wrong: check both."
-                    ),
+                let said = Prose::PartAboveTotal {
+                    part: &part_text,
+                    total: &total_text,
                 };
-                Finding::error(Code::SumMismatch, message)
+                Finding::said(Severity::Error, &said, lang)
                     .expected(format!("{total_text} ≥ {part_text}"))
                     .actual(format!("{total_text} < {part_text}"))
             } else {
@@ -504,15 +469,12 @@ fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option
                 if !exceeds(sum, whole) {
                     return None;
                 }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Các phần {terms} = {sum_text} vượt tổng {total_text}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."
-                    ),
-                    Lang::En => format!(
-                        "The parts {terms} = {sum_text} exceed the total {total_text}; unless the parts overlap (one item counted in two), one of these figures is wrong."
-                    ),
+                let said = Prose::PartsAboveTotal {
+                    parts: &terms,
+                    sum: &sum_text,
+                    total: &total_text,
                 };
-                Finding::new(Severity::Warning, Code::SumMismatch, message)
+                Finding::said(Severity::Warning, &said, lang)
                     .expected(format!("{total_text} ≥ {terms}"))
                     .actual(format!("{total_text} < {sum_text}"))
             };
