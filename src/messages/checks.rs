@@ -8,6 +8,7 @@ use super::Words;
 use crate::diagnostic::{Code, Lang};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
+use crate::rules::expr::RuleProblem;
 use crate::template::LevelWords;
 
 /// Which stated percentage a `pct-mismatch` or `pct-rounding` is about,
@@ -82,12 +83,13 @@ pub enum Checked<'a> {
         unknown: &'a str,
     },
     /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
-    /// `line`) does not parse: `why` (the parser's words).
+    /// `line`) does not parse: `problem` at character `at` (1-based).
     RuleUnparsed {
         formula: &'a str,
         code: &'a str,
         line: u64,
-        why: &'a str,
+        at: usize,
+        problem: &'a RuleProblem,
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area (`level`) where its `contributors` units (of `expected`) add
@@ -265,6 +267,46 @@ impl Words for Checked<'_> {
     }
 }
 
+impl RuleProblem {
+    /// What is wrong in a formula, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RuleProblem::NotANumber(t), Lang::Vi) => format!("«{t}» không phải là số"),
+            (RuleProblem::NotANumber(t), Lang::En) => format!("'{t}' is not a number"),
+            (RuleProblem::Unclosed, Lang::Vi) => {
+                "dấu '[' mở một mã nhưng không có ']' đóng lại".into()
+            }
+            (RuleProblem::Unclosed, Lang::En) => "'[' opens a code that no ']' closes".into(),
+            (RuleProblem::EmptyCode, Lang::Vi) => "trong '[]' không có mã nào".into(),
+            (RuleProblem::EmptyCode, Lang::En) => "'[]' names no code".into(),
+            (RuleProblem::Comparison, Lang::Vi) => "cần '==', '<=' hoặc '>='".into(),
+            (RuleProblem::Comparison, Lang::En) => "expected '==', '<=' or '>='".into(),
+            (RuleProblem::Character(c), Lang::Vi) => {
+                format!("ký tự '{c}' không dùng được trong công thức")
+            }
+            (RuleProblem::Character(c), Lang::En) => format!("unexpected character '{c}'"),
+            (RuleProblem::Paren, Lang::Vi) => "thiếu ')'".into(),
+            (RuleProblem::Paren, Lang::En) => "expected ')'".into(),
+            (RuleProblem::Operand, Lang::Vi) => "cần một mã chỉ tiêu, một số hoặc '('".into(),
+            (RuleProblem::Operand, Lang::En) => {
+                "expected an indicator code, a number or '('".into()
+            }
+            (RuleProblem::EndsEarly, Lang::Vi) => {
+                "công thức dừng quá sớm: cần một mã chỉ tiêu, một số hoặc '('".into()
+            }
+            (RuleProblem::EndsEarly, Lang::En) => {
+                "the formula ends too early: expected an indicator code, a number or '('".into()
+            }
+            (RuleProblem::Operator, Lang::Vi) => {
+                "cần một phép tính (+ - * /) hoặc một phép so sánh (== <= >=)".into()
+            }
+            (RuleProblem::Operator, Lang::En) => {
+                "expected an operator (+ - * /) or a comparison (== <= >=)".into()
+            }
+        }
+    }
+}
+
 /// "Số tổng hợp" / "The consolidated total" where no unit is named.
 fn unit_or_total(unit: Option<&str>, lang: Lang) -> &str {
     unit.unwrap_or(lang.pick("Số tổng hợp", "The consolidated total"))
@@ -339,8 +381,16 @@ fn rule(c: &Checked, lang: Lang) -> String {
             formula,
             code,
             line,
-            why,
-        } => invalid(formula, code, *line, why),
+            at,
+            problem,
+        } => {
+            let what = problem.words(lang);
+            let what = match lang {
+                Lang::Vi => format!("ở ký tự {at}: {what}"),
+                Lang::En => format!("at character {at}: {what}"),
+            };
+            invalid(formula, code, *line, &what)
+        }
         _ => String::new(),
     }
 }

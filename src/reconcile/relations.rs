@@ -104,7 +104,8 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
                     formula: &ind.formula,
                     code: &ind.code,
                     line: ind.line,
-                    why: &e.to_string(),
+                    at: e.position + 1,
+                    problem: &e.problem,
                 };
                 findings.push(rule_invalid(ind, &said, lang));
             }
