@@ -32,6 +32,13 @@ pub enum Said<'a> {
         stated: Period,
         period: Period,
     },
+    /// `period-mismatch` of `tonghop check`: `unit`'s file states the
+    /// period `stated` but is checked for `period`.
+    PeriodChecked {
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+    },
     /// `submission-duplicate`: the unit, how many files it sent for the
     /// period, this `file`, the `others`, the one used and why (in both
     /// languages).
@@ -84,7 +91,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
             Said::FileUnknownUnit { .. } => Code::FileUnknownUnit,
-            Said::PeriodMismatch { .. } => Code::PeriodMismatch,
+            Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. } | Said::CodeApproximate { .. } => {
                 Code::IndicatorApproximate
@@ -121,6 +128,18 @@ impl Words for Said<'_> {
             ),
             (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
                 "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
+                stated.title_en(),
+                period.title_en(),
+                period.title_en()
+            ),
+            (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
+                "{unit}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.",
+                stated.title_vi(),
+                period.title_vi(),
+                period.title_vi()
+            ),
+            (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
+                "{unit}: the file is for {} but is being checked for {}. Use the form for {}.",
                 stated.title_en(),
                 period.title_en(),
                 period.title_en()

@@ -392,8 +392,8 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Fi
 
 #[cfg(test)]
 mod tests {
-    use crate::diagnostic::Code;
     use super::*;
+    use crate::diagnostic::Code;
     use crate::textcheck::lexer::tokenize;
 
     fn named(text: &str) -> Vec<(String, f64)> {
