@@ -10,6 +10,8 @@ mod checks;
 mod intake;
 mod prose;
 mod reading;
+#[cfg(test)]
+mod voice;
 
 pub use annex::Annexed;
 pub use checks::{Checked, Compared, Percent};
