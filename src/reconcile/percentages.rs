@@ -37,7 +37,7 @@ use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
 use crate::rules::expr::{parse, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
-use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
+use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -96,208 +96,196 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 
 /// Stated %KH, %CK and rates of one submission against their operands.
 pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
-    let by: HashMap<(usize, ValueColumn), &TidyRow> =
-        sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect();
-    let (_, unit_name) = unit_of(template, sub);
-    let f = |v: f64, d: u8| format_num(v, d, lang);
-    let mut out = Vec::new();
+    let ctx = Stated {
+        by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
+        unit: unit_of(template, sub).1,
+        sub,
+        template,
+        lang,
+    };
     // The rows come sorted by indicator and column (Submission::sort_rows).
-    for stated in &sub.rows {
-        let i = stated.ind();
-        let Some(ind) = template.indicators.get(i) else {
-            continue;
-        };
-        // Only a rate's figures and the stated percents are judged here;
-        // nothing is formatted for the other figures.
-        if (ind.kind == Kind::Rate) == stated.column.is_percent() {
-            continue;
-        }
-        let what = indicator_words(template, i);
-        let d = stated.shown_decimals();
-        let s = f(stated.value, d);
-        if ind.kind == Kind::Rate {
-            let Some(formula) = rate_formula(&ind.formula) else {
-                continue;
-            };
-            let column = stated.column;
-            let operand = |code: &str| {
-                template
-                    .indicator_index(code)
-                    .and_then(|j| by.get(&(j, column)).copied())
-            };
-            let (computed, point, shown) = match &formula {
-                RateFormula::Ratio(n, dn) => {
-                    let (Some(nr), Some(dr)) = (operand(n), operand(dn)) else {
-                        continue;
-                    };
-                    let Some(c) = percent_of(written(nr), written(dr)) else {
-                        continue;
-                    };
-                    if dr.value == 0.0 {
-                        continue;
-                    }
-                    let shown = format!(
-                        "{} {} / {} {} × 100",
-                        super::relations::short_name(template, n),
-                        f(nr.value, nr.shown_decimals()),
-                        super::relations::short_name(template, dn),
-                        f(dr.value, dr.shown_decimals())
-                    );
-                    (c, nr.value / dr.value * 100.0, shown)
-                }
-                RateFormula::Other(e) => {
-                    let lookup = |code: &str| operand(code).map(|r| r.value);
-                    let Some(v) = e.eval(&lookup) else { continue };
-                    (Interval::exact(v), v, format!("{e}"))
-                }
-            };
-            let Judged::Off(verdict) = judge(stated, computed) else {
-                continue;
-            };
-            let percent = Percent::Rate {
-                column,
-                shown: &shown,
-            };
-            let off = Off::new(verdict, point, d, lang);
-            out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
-            continue;
-        }
-        let lk = by.get(&(i, ValueColumn::Lk)).copied();
-        match stated.column {
-            ValueColumn::PctKh => {
-                let (Some(lk), Some(kh)) = (lk, by.get(&(i, ValueColumn::Kh)).copied()) else {
-                    continue;
-                };
-                let Some(c) = percent_of(written(lk), written(kh)) else {
-                    continue;
-                };
-                if kh.value == 0.0 {
-                    continue;
-                }
-                let Judged::Off(verdict) = judge(stated, c) else {
-                    continue;
-                };
-                let point = lk.value / kh.value * 100.0;
-                let (l, k) = (
-                    f(lk.value, lk.shown_decimals()),
-                    f(kh.value, kh.shown_decimals()),
-                );
-                let percent = Percent::OfPlan { lk: &l, kh: &k };
-                let off = Off::new(verdict, point, d, lang);
-                out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
-            }
-            ValueColumn::PctCk => {
-                let (Some(lk), Some(ck)) = (lk, by.get(&(i, ValueColumn::Ck)).copied()) else {
-                    continue;
-                };
-                let (Some(ratio), Some(growth)) = (
-                    percent_of(written(lk), written(ck)),
-                    growth_of(written(lk), written(ck)),
-                ) else {
-                    continue;
-                };
-                if ck.value == 0.0 {
-                    continue;
-                }
-                let convention = template.settings.ck_convention;
-                let (want, other) = match convention {
-                    CkConvention::Growth => (growth, ratio),
-                    CkConvention::Ratio => (ratio, growth),
-                };
-                let Judged::Off(verdict) = judge(stated, want) else {
-                    continue;
-                };
-                let point_ratio = lk.value / ck.value * 100.0;
-                let point = match convention {
-                    CkConvention::Growth => point_ratio - 100.0,
-                    CkConvention::Ratio => point_ratio,
-                };
-                let e = f(round_to(point, d), d);
-                let (l, c) = (
-                    f(lk.value, lk.shown_decimals()),
-                    f(ck.value, ck.shown_decimals()),
-                );
-                let formula = match convention {
-                    CkConvention::Growth => format!("{l} / {c} × 100 − 100"),
-                    CkConvention::Ratio => format!("{l} / {c} × 100"),
-                };
-                if judge_percent(stated.value, d, other) == Verdict::Consistent {
-                    let said = Checked::PctKind {
-                        unit: &unit_name,
-                        what: &what,
-                        stated: &s,
-                        wants_growth: convention == CkConvention::Growth,
-                        formula: &formula,
-                        right: &e,
-                    };
-                    out.push(
-                        at_row(
-                            Finding::said(Severity::Error, &said, lang),
-                            template,
-                            sub,
-                            stated,
-                        )
-                        .expected(e)
-                        .actual(s),
-                    );
-                    continue;
-                }
-                let percent = Percent::AgainstLastYear { formula: &formula };
-                let off = Off::new(verdict, point, d, lang);
-                out.push(off.finding(&unit_name, &what, percent, (template, sub, stated), &s));
-            }
-            _ => {}
-        }
-    }
-    out
+    sub.rows.iter().filter_map(|r| ctx.judge(r)).collect()
 }
 
-/// A stated percent off the one its figures give: the right one at the
-/// stated precision, and the exact one when it is off by rounding only.
-struct Off {
-    right: String,
-    unrounded: Option<String>,
+/// One submission's figures, for judging its stated percents and rates.
+struct Stated<'a> {
+    sub: &'a Submission,
+    template: &'a Template,
+    by: HashMap<(usize, ValueColumn), &'a TidyRow>,
+    /// The unit's name.
+    unit: String,
     lang: Lang,
 }
 
-impl Off {
-    fn new(verdict: Verdict, point: f64, d: u8, lang: Lang) -> Off {
-        Off {
-            right: format_num(round_to(point, d), d, lang),
-            unrounded: (verdict == Verdict::Rounding).then(|| format_num(point, d + 1, lang)),
-            lang,
+impl Stated<'_> {
+    fn num(&self, v: f64, d: u8) -> String {
+        format_num(v, d, self.lang)
+    }
+
+    /// A figure as written, in the user's number style.
+    fn shown(&self, r: &TidyRow) -> String {
+        self.num(r.value, r.shown_decimals())
+    }
+
+    fn figure(&self, i: usize, column: ValueColumn) -> Option<&TidyRow> {
+        self.by.get(&(i, column)).copied()
+    }
+
+    /// The finding on `stated`, if it is off the figures it comes from.
+    fn judge(&self, stated: &TidyRow) -> Option<Finding> {
+        let ind = self.template.indicators.get(stated.ind())?;
+        // Only a rate's figures and the stated percents are judged here;
+        // nothing is formatted for the other figures.
+        if (ind.kind == Kind::Rate) == stated.column.is_percent() {
+            return None;
+        }
+        match (ind.kind, stated.column) {
+            (Kind::Rate, _) => self.rate(stated, ind),
+            (_, ValueColumn::PctKh) => self.of_plan(stated),
+            (_, ValueColumn::PctCk) => self.against_last_year(stated),
+            _ => None,
         }
     }
 
-    /// `pct-rounding` (a warning) or `pct-mismatch` at the stated cell.
-    fn finding(
-        self,
-        unit: &str,
-        what: &str,
-        percent: Percent,
-        (template, sub, stated): (&Template, &Submission, &TidyRow),
-        s: &str,
-    ) -> Finding {
-        let said = Checked::PctOff {
-            unit,
-            what,
-            percent,
-            stated: s,
-            right: &self.right,
-            unrounded: self.unrounded.as_deref(),
+    /// A rate against its formula over the same column's figures.
+    fn rate(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
+        let formula = rate_formula(&ind.formula)?;
+        let column = stated.column;
+        let operand = |code: &str| {
+            self.template
+                .indicator_index(code)
+                .and_then(|j| self.figure(j, column))
         };
-        let severity = match self.unrounded {
+        let (computed, point, shown) = match &formula {
+            RateFormula::Ratio(n, dn) => {
+                let (nr, dr) = (operand(n)?, operand(dn)?);
+                let c = percent_of(written(nr), written(dr))?;
+                if dr.value == 0.0 {
+                    return None;
+                }
+                let shown = format!(
+                    "{} {} / {} {} × 100",
+                    super::relations::short_name(self.template, n),
+                    self.shown(nr),
+                    super::relations::short_name(self.template, dn),
+                    self.shown(dr)
+                );
+                (c, nr.value / dr.value * 100.0, shown)
+            }
+            RateFormula::Other(e) => {
+                let lookup = |code: &str| operand(code).map(|r| r.value);
+                let v = e.eval(&lookup)?;
+                (Interval::exact(v), v, format!("{e}"))
+            }
+        };
+        let Judged::Off(verdict) = judge(stated, computed) else {
+            return None;
+        };
+        let percent = Percent::Rate {
+            column,
+            shown: &shown,
+        };
+        Some(self.off(stated, verdict, point, percent))
+    }
+
+    /// %KH against LK / KH × 100.
+    fn of_plan(&self, stated: &TidyRow) -> Option<Finding> {
+        let i = stated.ind();
+        let (lk, kh) = (
+            self.figure(i, ValueColumn::Lk)?,
+            self.figure(i, ValueColumn::Kh)?,
+        );
+        let c = percent_of(written(lk), written(kh))?;
+        if kh.value == 0.0 {
+            return None;
+        }
+        let Judged::Off(verdict) = judge(stated, c) else {
+            return None;
+        };
+        let (l, k) = (self.shown(lk), self.shown(kh));
+        let percent = Percent::OfPlan { lk: &l, kh: &k };
+        Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
+    }
+
+    /// %CK against LK and CK, in the template's convention (growth or
+    /// ratio); written in the other one, `pct-kind`.
+    fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
+        let i = stated.ind();
+        let (lk, ck) = (
+            self.figure(i, ValueColumn::Lk)?,
+            self.figure(i, ValueColumn::Ck)?,
+        );
+        let ratio = percent_of(written(lk), written(ck))?;
+        let growth = growth_of(written(lk), written(ck))?;
+        if ck.value == 0.0 {
+            return None;
+        }
+        let convention = self.template.settings.ck_convention;
+        let growth_wanted = convention == CkConvention::Growth;
+        let (want, other) = if growth_wanted {
+            (growth, ratio)
+        } else {
+            (ratio, growth)
+        };
+        let Judged::Off(verdict) = judge(stated, want) else {
+            return None;
+        };
+        let point_ratio = lk.value / ck.value * 100.0;
+        let point = if growth_wanted {
+            point_ratio - 100.0
+        } else {
+            point_ratio
+        };
+        let (l, c) = (self.shown(lk), self.shown(ck));
+        let formula = if growth_wanted {
+            format!("{l} / {c} × 100 − 100")
+        } else {
+            format!("{l} / {c} × 100")
+        };
+        let d = stated.shown_decimals();
+        if judge_percent(stated.value, d, other) != Verdict::Consistent {
+            let percent = Percent::AgainstLastYear { formula: &formula };
+            return Some(self.off(stated, verdict, point, percent));
+        }
+        let (e, s) = (self.num(round_to(point, d), d), self.shown(stated));
+        let said = Checked::PctKind {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            stated: &s,
+            wants_growth: growth_wanted,
+            formula: &formula,
+            right: &e,
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, stated)
+                .expected(e)
+                .actual(s),
+        )
+    }
+
+    /// `pct-rounding` (a warning: off by rounding only) or `pct-mismatch`
+    /// at the stated cell, whose right value is `point`.
+    fn off(&self, stated: &TidyRow, verdict: Verdict, point: f64, percent: Percent) -> Finding {
+        let d = stated.shown_decimals();
+        let (right, s) = (self.num(round_to(point, d), d), self.shown(stated));
+        let unrounded = (verdict == Verdict::Rounding).then(|| self.num(point, d + 1));
+        let said = Checked::PctOff {
+            unit: &self.unit,
+            what: &indicator_words(self.template, stated.ind()),
+            percent,
+            stated: &s,
+            right: &right,
+            unrounded: unrounded.as_deref(),
+        };
+        let severity = match unrounded {
             Some(_) => Severity::Warning,
             None => Severity::Error,
         };
-        at_row(
-            Finding::said(severity, &said, self.lang),
-            template,
-            sub,
-            stated,
-        )
-        .expected(self.right)
-        .actual(s.to_string())
+        let f = Finding::said(severity, &said, self.lang);
+        at_row(f, self.template, self.sub, stated)
+            .expected(right)
+            .actual(s)
     }
 }
 
