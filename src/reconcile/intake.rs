@@ -52,7 +52,7 @@ pub fn intake(
                     unit_name: String::new(),
                     files: file.clone(),
                     status: Status::Skipped,
-                    note: reason.clone(),
+                    note: reason_words(reason, lang).0,
                 });
             }
             FileOutcome::Rejected { file, reason } => {
@@ -71,7 +71,7 @@ pub fn intake(
                         unit_name: String::new(),
                         files: file.clone(),
                         status: Status::Unreadable,
-                        note: reason.clone(),
+                        note: reason_words(reason, lang).0,
                     });
                 }
                 findings.push(f);
@@ -193,7 +193,7 @@ pub fn intake(
                     note: ks
                         .iter()
                         .filter_map(|&k| match &outcomes[k] {
-                            FileOutcome::Rejected { reason, .. } => Some(reason.clone()),
+                            FileOutcome::Rejected { reason, .. } => Some(reason_words(reason, lang).0),
                             _ => None,
                         })
                         .collect::<Vec<_>>()
