@@ -105,110 +105,140 @@ impl Words for Said<'_> {
     }
 
     fn words(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Said::FileSkipped { file, what }, Lang::Vi) => format!("Bỏ qua tệp {file}: {what}."),
-            (Said::FileSkipped { file, what }, Lang::En) => format!("Skipped {file}: {what}."),
-            (Said::FileUnreadable { file, what, advice }, Lang::Vi) => {
-                format!("Không đọc được tệp {file}: {what}. {advice}")
-            }
-            (Said::FileUnreadable { file, what, advice }, Lang::En) => {
-                format!("Cannot read {file}: {what}. {advice}")
-            }
-            (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
-                "Tệp {file} không cho biết đơn vị nào gửi («{named}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
-            ),
-            (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
-                "File {file} does not say which unit sent it («{named}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
-            ),
-            (Said::PeriodMismatch { file, unit, stated, period }, Lang::Vi) => format!(
-                "Tệp {file} của {unit} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.",
-                stated.title_vi(),
-                period.title_vi(),
-                period.title_vi()
-            ),
-            (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
-                "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
-                stated.title_en(),
-                period.title_en(),
-                period.title_en()
-            ),
-            (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
-                "{unit}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.",
-                stated.title_vi(),
-                period.title_vi(),
-                period.title_vi()
-            ),
-            (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
-                "{unit}: the file is for {} but is being checked for {}. Use the form for {}.",
-                stated.title_en(),
-                period.title_en(),
-                period.title_en()
-            ),
-            (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
-                let others = others.join(", ");
-                let left_out = *file != *used;
-                match lang {
-                    Lang::Vi => format!(
-                        "{unit} gửi {count} tệp cho {}: {file} trùng với {others}. Dùng tệp {used} ({}){}.",
-                        period.title_vi(),
-                        why.0,
-                        if left_out { "; tệp này không được tổng hợp" } else { "" }
-                    ),
-                    Lang::En => format!(
-                        "{unit} sent {count} files for {}: {file} duplicates {others}. Using {used} ({}){}.",
-                        period.title_en(),
-                        why.1,
-                        if left_out { "; this file is not consolidated" } else { "" }
-                    ),
-                }
-            }
-            (Said::NameApproximate { name, code, catalog, alike }, Lang::Vi) => format!(
-                "Tên chỉ tiêu «{name}» được hiểu là {code} «{catalog}» (giống {alike:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục."
-            ),
-            (Said::NameApproximate { name, code, catalog, alike }, Lang::En) => format!(
-                "Indicator name «{name}» was read as {code} «{catalog}» ({alike:.0}% alike). If that is wrong, correct the name to the catalog's."
-            ),
-            (Said::CodeApproximate { written, code, catalog }, Lang::Vi) => format!(
-                "Mã «{written}» được hiểu là mã {code} «{catalog}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục."
-            ),
-            (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
-                "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
-            ),
-            (Said::IndicatorUnknown { shown }, Lang::Vi) => format!(
-                "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."
-            ),
-            (Said::IndicatorUnknown { shown }, Lang::En) => format!(
-                "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
-            ),
-            (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
-                "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."
-            ),
-            (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
-                "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
-            ),
-            (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
-                format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
-            }
-            (Said::SubmissionMissing { unit, period }, Lang::En) => {
-                format!("{unit} has sent nothing for {}.", period.title_en())
-            }
-            (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
-                "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
-                period.title_vi()
-            ),
-            (Said::PeriodMissing { unit, period }, Lang::En) => format!(
-                "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).",
-                period.title_en()
-            ),
-            (Said::IndicatorMissing { unit, count, named, more }, lang) => {
-                let more = if *more > 0 { format!(" (+{more})") } else { String::new() };
-                let named = named.join(", ");
-                match lang {
-                    Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
-                    Lang::En => format!("{unit}'s form lacks {count} indicators it must report: {named}{more}. Add these rows (blank when nothing happened)."),
-                }
+        match self {
+            Said::FileSkipped { .. }
+            | Said::FileUnreadable { .. }
+            | Said::FileUnknownUnit { .. } => files(self, lang),
+            Said::NameApproximate { .. }
+            | Said::CodeApproximate { .. }
+            | Said::IndicatorUnknown { .. }
+            | Said::IndicatorRepeated { .. }
+            | Said::IndicatorMissing { .. } => indicators(self, lang),
+            _ => submissions(self, lang),
+        }
+    }
+}
+
+/// The words of what a file is.
+fn files(s: &Said, lang: Lang) -> String {
+    match (s, lang) {
+        (Said::FileSkipped { file, what }, Lang::Vi) => format!("Bỏ qua tệp {file}: {what}."),
+        (Said::FileSkipped { file, what }, Lang::En) => format!("Skipped {file}: {what}."),
+        (Said::FileUnreadable { file, what, advice }, Lang::Vi) => {
+            format!("Không đọc được tệp {file}: {what}. {advice}")
+        }
+        (Said::FileUnreadable { file, what, advice }, Lang::En) => {
+            format!("Cannot read {file}: {what}. {advice}")
+        }
+        (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
+            "Tệp {file} không cho biết đơn vị nào gửi («{named}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
+        ),
+        (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
+            "File {file} does not say which unit sent it («{named}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The words of who sent what for which period.
+fn submissions(s: &Said, lang: Lang) -> String {
+    match (s, lang) {
+        (Said::PeriodMismatch { file, unit, stated, period }, Lang::Vi) => format!(
+            "Tệp {file} của {unit} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.",
+            stated.title_vi(),
+            period.title_vi(),
+            period.title_vi()
+        ),
+        (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
+            "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
+            stated.title_en(),
+            period.title_en(),
+            period.title_en()
+        ),
+        (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
+            "{unit}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.",
+            stated.title_vi(),
+            period.title_vi(),
+            period.title_vi()
+        ),
+        (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
+            "{unit}: the file is for {} but is being checked for {}. Use the form for {}.",
+            stated.title_en(),
+            period.title_en(),
+            period.title_en()
+        ),
+        (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
+            let others = others.join(", ");
+            let left_out = *file != *used;
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi {count} tệp cho {}: {file} trùng với {others}. Dùng tệp {used} ({}){}.",
+                    period.title_vi(),
+                    why.0,
+                    if left_out { "; tệp này không được tổng hợp" } else { "" }
+                ),
+                Lang::En => format!(
+                    "{unit} sent {count} files for {}: {file} duplicates {others}. Using {used} ({}){}.",
+                    period.title_en(),
+                    why.1,
+                    if left_out { "; this file is not consolidated" } else { "" }
+                ),
             }
         }
+        (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
+            format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
+        }
+        (Said::SubmissionMissing { unit, period }, Lang::En) => {
+            format!("{unit} has sent nothing for {}.", period.title_en())
+        }
+        (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
+            "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
+            period.title_vi()
+        ),
+        (Said::PeriodMissing { unit, period }, Lang::En) => format!(
+            "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).",
+            period.title_en()
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The words of the indicators a form names.
+fn indicators(s: &Said, lang: Lang) -> String {
+    match (s, lang) {
+        (Said::NameApproximate { name, code, catalog, alike }, Lang::Vi) => format!(
+            "Tên chỉ tiêu «{name}» được hiểu là {code} «{catalog}» (giống {alike:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục."
+        ),
+        (Said::NameApproximate { name, code, catalog, alike }, Lang::En) => format!(
+            "Indicator name «{name}» was read as {code} «{catalog}» ({alike:.0}% alike). If that is wrong, correct the name to the catalog's."
+        ),
+        (Said::CodeApproximate { written, code, catalog }, Lang::Vi) => format!(
+            "Mã «{written}» được hiểu là mã {code} «{catalog}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục."
+        ),
+        (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
+            "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
+        ),
+        (Said::IndicatorUnknown { shown }, Lang::Vi) => format!(
+            "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."
+        ),
+        (Said::IndicatorUnknown { shown }, Lang::En) => format!(
+            "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
+        ),
+        (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
+            "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."
+        ),
+        (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
+            "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
+        ),
+        (Said::IndicatorMissing { unit, count, named, more }, lang) => {
+            let more = if *more > 0 { format!(" (+{more})") } else { String::new() };
+            let named = named.join(", ");
+            match lang {
+                Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
+                Lang::En => format!("{unit}'s form lacks {count} indicators it must report: {named}{more}. Add these rows (blank when nothing happened)."),
+            }
+        }
+        _ => String::new(),
     }
 }
 

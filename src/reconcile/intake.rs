@@ -193,7 +193,9 @@ pub fn intake(
                     note: ks
                         .iter()
                         .filter_map(|&k| match &outcomes[k] {
-                            FileOutcome::Rejected { reason, .. } => Some(reason_words(reason, lang).0),
+                            FileOutcome::Rejected { reason, .. } => {
+                                Some(reason_words(reason, lang).0)
+                            }
                             _ => None,
                         })
                         .collect::<Vec<_>>()
