@@ -346,141 +346,158 @@ fn exceeds(part: Interval, whole: Interval) -> bool {
 }
 
 fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option<TextFinding> {
-    match claim {
+    let (finding, at, span) = match claim {
         Claim::Percent {
-            kind,
-            stated,
-            stated_at,
-            numerator,
-            denominator,
-            money,
-            span,
-        } => {
-            let (a, b) = (
-                interval_of(numerator, *money),
-                interval_of(denominator, *money),
-            );
-            let computed = match kind {
-                PercentKind::Ratio => percent_of(a, b)?,
-                PercentKind::Growth => growth_of(a, b)?,
-            };
-            let d = stated_at.num.decimals;
-            let verdict = judge_percent(*stated, d, computed);
-            if verdict == Verdict::Consistent {
-                return None;
-            }
-            let point = numerator.num.value / denominator.num.value * 100.0
-                - if *kind == PercentKind::Growth {
-                    100.0
-                } else {
-                    0.0
-                };
-            let expected = round_to(point, d);
-            let show = |v: f64| describe_percent(*kind, v, d, lang);
-            let ops = format!(
-                "{}/{}",
-                format_num(numerator.num.value, numerator.num.decimals, lang),
-                format_num(denominator.num.value, denominator.num.decimals, lang)
-            );
-            let rounding = verdict == Verdict::Rounding;
-            let said = Prose::Percent {
-                stated: &show(*stated),
-                ops: &ops,
-                right: &show(expected),
-                rounding,
-            };
-            let severity = if rounding {
-                Severity::Warning
-            } else {
-                Severity::Error
-            };
-            let finding = Finding::said(severity, &said, lang)
-                .expected(format_num(expected, d, lang))
-                .actual(format_num(*stated, d, lang));
-            Some(located(finding, stated_at.span, *span, passage, doc))
-        }
-        Claim::Total {
-            total,
-            parts,
-            breakdown,
-            money,
-            span,
-        } => {
-            let sum = parts
-                .iter()
-                .map(|p| interval_of(p, *money))
-                .fold(Interval::exact(0.0), |acc, p| acc + p);
-            let whole = interval_of(total, *money);
-            let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
-            let point: f64 = parts.iter().map(|p| p.num.value).sum();
-            let sum_text = format_num(point, sum_decimals, lang);
-            let total_text = format_num(total.num.value, total.num.decimals, lang);
-            let terms = parts
-                .iter()
-                .map(|p| format_num(p.num.value, p.num.decimals, lang))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            // Two stated figures that disagree: nothing says which one is
-            // wrong, so `expected` names the relation, not a corrected value.
-            let finding = if *breakdown == Breakdown::Complete {
-                if sum.meets(whole) {
-                    return None;
-                }
-                let said = Prose::TotalNotParts {
-                    total: &total_text,
-                    parts: &terms,
-                    sum: &sum_text,
-                };
-                Finding::said(Severity::Error, &said, lang)
-                    .expected(format!("{total_text} = {terms}"))
-                    .actual(format!("{total_text} ≠ {sum_text}"))
-            } else if *breakdown == Breakdown::Presumed {
-                // Nothing said the bracket lists every part: probably, not
-                // certainly, wrong.
-                if sum.meets(whole) {
-                    return None;
-                }
-                let said = Prose::TotalPresumed {
-                    total: &total_text,
-                    parts: &terms,
-                    sum: &sum_text,
-                };
-                Finding::said(Severity::Warning, &said, lang)
-                    .expected(format!("{total_text} = {terms}"))
-                    .actual(format!("{total_text} ≠ {sum_text}"))
-            } else if let Some(part) = parts
-                .iter()
-                .filter(|p| exceeds(interval_of(p, *money), whole))
-                .max_by(|a, b| a.num.value.total_cmp(&b.num.value))
-            {
-                // A part larger than its whole: certainly wrong.
-                let part_text = format_num(part.num.value, part.num.decimals, lang);
-                let said = Prose::PartAboveTotal {
-                    part: &part_text,
-                    total: &total_text,
-                };
-                Finding::said(Severity::Error, &said, lang)
-                    .expected(format!("{total_text} ≥ {part_text}"))
-                    .actual(format!("{total_text} < {part_text}"))
-            } else {
-                // The parts of a partial list may overlap (a person both
-                // "nữ" and "đoàn viên"): more than the whole is probably,
-                // not certainly, wrong.
-                if !exceeds(sum, whole) {
-                    return None;
-                }
-                let said = Prose::PartsAboveTotal {
-                    parts: &terms,
-                    sum: &sum_text,
-                    total: &total_text,
-                };
-                Finding::said(Severity::Warning, &said, lang)
-                    .expected(format!("{total_text} ≥ {terms}"))
-                    .actual(format!("{total_text} < {sum_text}"))
-            };
-            Some(located(finding, total.span, *span, passage, doc))
-        }
+            stated_at, span, ..
+        } => (percent_finding(claim, lang)?, stated_at.span, *span),
+        Claim::Total { total, span, .. } => (total_finding(claim, lang)?, total.span, *span),
+    };
+    Some(located(finding, at, span, passage, doc))
+}
+
+/// A stated percent against its operands.
+fn percent_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
+    let Claim::Percent {
+        kind,
+        stated,
+        stated_at,
+        numerator,
+        denominator,
+        money,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    let (a, b) = (
+        interval_of(numerator, *money),
+        interval_of(denominator, *money),
+    );
+    let computed = match kind {
+        PercentKind::Ratio => percent_of(a, b)?,
+        PercentKind::Growth => growth_of(a, b)?,
+    };
+    let d = stated_at.num.decimals;
+    let verdict = judge_percent(*stated, d, computed);
+    if verdict == Verdict::Consistent {
+        return None;
     }
+    let point = numerator.num.value / denominator.num.value * 100.0
+        - if *kind == PercentKind::Growth {
+            100.0
+        } else {
+            0.0
+        };
+    let expected = round_to(point, d);
+    let show = |v: f64| describe_percent(*kind, v, d, lang);
+    let ops = format!(
+        "{}/{}",
+        format_num(numerator.num.value, numerator.num.decimals, lang),
+        format_num(denominator.num.value, denominator.num.decimals, lang)
+    );
+    let rounding = verdict == Verdict::Rounding;
+    let said = Prose::Percent {
+        stated: &show(*stated),
+        ops: &ops,
+        right: &show(expected),
+        rounding,
+    };
+    let severity = if rounding {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let finding = Finding::said(severity, &said, lang)
+        .expected(format_num(expected, d, lang))
+        .actual(format_num(*stated, d, lang));
+    Some(finding)
+}
+
+/// A total against its parts: complete, presumed complete, or partial.
+fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
+    let Claim::Total {
+        total,
+        parts,
+        breakdown,
+        money,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    let sum = parts
+        .iter()
+        .map(|p| interval_of(p, *money))
+        .fold(Interval::exact(0.0), |acc, p| acc + p);
+    let whole = interval_of(total, *money);
+    let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
+    let point: f64 = parts.iter().map(|p| p.num.value).sum();
+    let sum_text = format_num(point, sum_decimals, lang);
+    let total_text = format_num(total.num.value, total.num.decimals, lang);
+    let terms = parts
+        .iter()
+        .map(|p| format_num(p.num.value, p.num.decimals, lang))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    // Two stated figures that disagree: nothing says which one is
+    // wrong, so `expected` names the relation, not a corrected value.
+    let finding = if *breakdown == Breakdown::Complete {
+        if sum.meets(whole) {
+            return None;
+        }
+        let said = Prose::TotalNotParts {
+            total: &total_text,
+            parts: &terms,
+            sum: &sum_text,
+        };
+        Finding::said(Severity::Error, &said, lang)
+            .expected(format!("{total_text} = {terms}"))
+            .actual(format!("{total_text} ≠ {sum_text}"))
+    } else if *breakdown == Breakdown::Presumed {
+        // Nothing said the bracket lists every part: probably, not
+        // certainly, wrong.
+        if sum.meets(whole) {
+            return None;
+        }
+        let said = Prose::TotalPresumed {
+            total: &total_text,
+            parts: &terms,
+            sum: &sum_text,
+        };
+        Finding::said(Severity::Warning, &said, lang)
+            .expected(format!("{total_text} = {terms}"))
+            .actual(format!("{total_text} ≠ {sum_text}"))
+    } else if let Some(part) = parts
+        .iter()
+        .filter(|p| exceeds(interval_of(p, *money), whole))
+        .max_by(|a, b| a.num.value.total_cmp(&b.num.value))
+    {
+        // A part larger than its whole: certainly wrong.
+        let part_text = format_num(part.num.value, part.num.decimals, lang);
+        let said = Prose::PartAboveTotal {
+            part: &part_text,
+            total: &total_text,
+        };
+        Finding::said(Severity::Error, &said, lang)
+            .expected(format!("{total_text} ≥ {part_text}"))
+            .actual(format!("{total_text} < {part_text}"))
+    } else {
+        // The parts of a partial list may overlap (a person both
+        // "nữ" and "đoàn viên"): more than the whole is probably,
+        // not certainly, wrong.
+        if !exceeds(sum, whole) {
+            return None;
+        }
+        let said = Prose::PartsAboveTotal {
+            parts: &terms,
+            sum: &sum_text,
+            total: &total_text,
+        };
+        Finding::said(Severity::Warning, &said, lang)
+            .expected(format!("{total_text} ≥ {terms}"))
+            .actual(format!("{total_text} < {sum_text}"))
+    };
+    Some(finding)
 }
 
 /// `17,29%`, `tăng 8,1%`, `giảm 0,74%` (or the English words).
