@@ -148,6 +148,23 @@ enum Subject<'a> {
     Totals,
 }
 
+impl<'a> Subject<'a> {
+    /// The unit's code, its name (`None` for the totals) and the file.
+    fn who(&self, template: &'a Template) -> (String, Option<&'a str>, String) {
+        match self {
+            Subject::Unit(s) => {
+                let a = s.unit.and_then(|u| template.agencies.get(u));
+                (
+                    a.map(|a| a.code.clone()).unwrap_or_default(),
+                    Some(a.map(|a| a.name.as_str()).unwrap_or_default()),
+                    s.file.clone(),
+                )
+            }
+            Subject::Totals => (String::new(), None, String::new()),
+        }
+    }
+}
+
 /// How many relations one polars query evaluates. A catalog of thousands
 /// of indicators may hold thousands of relations: one query over all of
 /// them spends its time planning tens of thousands of expressions over a
@@ -633,17 +650,7 @@ fn violation(
         .max()
         .unwrap_or(0);
     let fmt = |v: f64| format_num(v, decimals, lang);
-    let (unit_code, unit_name, file) = match subject {
-        Subject::Unit(s) => {
-            let a = s.unit.and_then(|u| template.agencies.get(u));
-            (
-                a.map(|a| a.code.clone()).unwrap_or_default(),
-                Some(a.map(|a| a.name.as_str()).unwrap_or_default()),
-                s.file.clone(),
-            )
-        }
-        Subject::Totals => (String::new(), None, String::new()),
-    };
+    let (unit_code, unit_name, file) = subject.who(template);
     let cell_of = |code: &str| -> Location {
         match (subject, template.indicator_index(code)) {
             (Subject::Unit(s), Some(idx)) => figure(s, idx, column)
