@@ -309,41 +309,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 .chain(task.sender)
                 .collect(),
         );
-        if lead.is_empty() {
-            let loc = at(&raw.lead);
-            let said = Annexed::LeadMissing {
-                task: &quote(&raw.content.text),
-            };
-            findings.push(
-                Finding::said(Severity::Error, &said, ctx.lang)
-                    .at(&loc)
-                    .unit(unit.clone()),
-            );
-        }
-        for (list, cell, is_lead) in [(&lead, &raw.lead, true), (&coord, &raw.coord, false)] {
-            for r in list {
-                let AgencyRef::Unknown { text, closest } = r else {
-                    continue;
-                };
-                let said = Annexed::AgencyUnknown {
-                    lead: is_lead,
-                    written: text,
-                    closest,
-                };
-                let severity = if is_lead {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                };
-                findings.push(
-                    Finding::said(severity, &said, ctx.lang)
-                        .at(&at(cell))
-                        .unit(unit.clone())
-                        .expected(closest.clone())
-                        .actual(text.clone()),
-                );
-            }
-        }
+        check_agencies(task, &unit, (&lead, &coord), ctx, &mut findings);
         let section = raw
             .section
             .or_else(|| task.sender.and_then(|s| ctx.settings.default_section(t, s)))
@@ -439,6 +405,56 @@ fn mark_rows(
     }
     for (_, _, row) in rows.iter_mut() {
         row.marks.sort_by_key(|m| (m.column, m.severity));
+    }
+}
+
+/// `agency-missing` for a task without a lead agency; `agency-unknown`
+/// for each lead (an error) or coordinating (a warning) agency not in the
+/// registry.
+fn check_agencies(
+    task: &Task,
+    unit: &str,
+    (lead, coord): (&[AgencyRef], &[AgencyRef]),
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) {
+    let raw = &task.raw;
+    let at = |cell: &table::SourceCell| {
+        Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col)
+    };
+    if lead.is_empty() {
+        let said = Annexed::LeadMissing {
+            task: &quote(&raw.content.text),
+        };
+        findings.push(
+            Finding::said(Severity::Error, &said, ctx.lang)
+                .at(&at(&raw.lead))
+                .unit(unit.to_string()),
+        );
+    }
+    for (list, cell, is_lead) in [(lead, &raw.lead, true), (coord, &raw.coord, false)] {
+        for r in list {
+            let AgencyRef::Unknown { text, closest } = r else {
+                continue;
+            };
+            let said = Annexed::AgencyUnknown {
+                lead: is_lead,
+                written: text,
+                closest,
+            };
+            let severity = if is_lead {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            findings.push(
+                Finding::said(severity, &said, ctx.lang)
+                    .at(&at(cell))
+                    .unit(unit.to_string())
+                    .expected(closest.clone())
+                    .actual(text.clone()),
+            );
+        }
     }
 }
 
