@@ -382,66 +382,69 @@ pub fn check_rate_averaged(
         }
         Ok(())
     })?;
-    let mut out = Vec::new();
-    for a in &found {
-        if a.wards < 2 {
-            continue;
-        }
-        let (column, stated) = (a.column, &a.stated);
-        let ((ni, n), (di, dn)) = (&a.num, &a.den);
-        let (ni, di) = (*ni, *di);
-        let count = a.wards as f64;
-        let (mean, half) = (a.sum / count, a.half / count);
-        let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
-            continue;
-        };
-        if den == 0.0 {
-            continue;
-        }
-        // The rate of the sums is what the department should state, as
-        // the sums are: a figure that rounds from it is right. (The sums'
-        // half-units, added over many wards, would leave room for the mean
-        // itself.)
-        let point = num / den * 100.0;
-        let d = stated.shown_decimals();
-        let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
-            == Verdict::Consistent;
-        let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
-        if !averaged || right {
-            continue;
-        }
-        let dept = figures.subs()[a.dept];
-        let f = |v: f64, dd: u8| format_num(v, dd, lang);
-        let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
-        let (_, dept_name) = unit_of(template, dept);
-        let what = indicator_words(template, a.indicator);
-        let nd = a.wards;
-        let said = Checked::RateAveraged {
-            unit: &dept_name,
-            what: &what,
-            column,
-            level: &template.level_words(),
-            stated: &s,
-            units: nd,
-            mean: &f(mean, d + 1),
-            numerator: &super::relations::short_name(template, n),
-            num: &f(num, 0),
-            denominator: &super::relations::short_name(template, dn),
-            den: &f(den, 0),
-            right: &e,
-        };
-        out.push(
-            at_row(
-                Finding::said(Severity::Error, &said, lang),
-                template,
-                dept,
-                stated,
-            )
-            .expected(e)
-            .actual(s),
-        );
+    Ok(found
+        .iter()
+        .filter_map(|a| averaged(a, figures, totals, template, lang))
+        .collect())
+}
+
+/// The `rate-averaged` finding of `a`, when the department's rate is the
+/// wards' mean and not the rate of the sums.
+fn averaged(
+    a: &Averaged,
+    figures: &Figures,
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+) -> Option<Finding> {
+    if a.wards < 2 {
+        return None;
     }
-    Ok(out)
+    let (column, stated) = (a.column, &a.stated);
+    let ((ni, n), (di, dn)) = (&a.num, &a.den);
+    let (ni, di) = (*ni, *di);
+    let count = a.wards as f64;
+    let (mean, half) = (a.sum / count, a.half / count);
+    let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
+        return None;
+    };
+    if den == 0.0 {
+        return None;
+    }
+    // The rate of the sums is what the department should state, as
+    // the sums are: a figure that rounds from it is right. (The sums'
+    // half-units, added over many wards, would leave room for the mean
+    // itself.)
+    let point = num / den * 100.0;
+    let d = stated.shown_decimals();
+    let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
+        == Verdict::Consistent;
+    let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
+    if !averaged || right {
+        return None;
+    }
+    let dept = figures.subs()[a.dept];
+    let f = |v: f64, dd: u8| format_num(v, dd, lang);
+    let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+    let (_, dept_name) = unit_of(template, dept);
+    let what = indicator_words(template, a.indicator);
+    let nd = a.wards;
+    let said = Checked::RateAveraged {
+        unit: &dept_name,
+        what: &what,
+        column,
+        level: &template.level_words(),
+        stated: &s,
+        units: nd,
+        mean: &f(mean, d + 1),
+        numerator: &super::relations::short_name(template, n),
+        num: &f(num, 0),
+        denominator: &super::relations::short_name(template, dn),
+        den: &f(den, 0),
+        right: &e,
+    };
+    let f = Finding::said(Severity::Error, &said, lang);
+    Some(at_row(f, template, dept, stated).expected(e).actual(s))
 }
 
 #[cfg(test)]
