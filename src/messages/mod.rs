@@ -2,6 +2,24 @@
 //! it means and what to do about it in both languages, and an example.
 //! The README's table of codes is this catalog (a test compares them), and
 //! `tonghop codes` prints it in the user's language.
+//!
+//! The words of every finding live here too. A check states a finding's
+//! facts (figures already formatted, cells, names) as a variant of one of
+//! the fact enums below, one a stage, and [`Words`] puts them in
+//! Vietnamese or English; `Finding::said` is the only way to make a
+//! finding, so no message is written anywhere else.
+//!
+//! ```text
+//! intake.rs    Said      files, who sent what for which period, indicators
+//! reading.rs   Read      units of measure, cells, columns, rows, formulas, stamps
+//! checks.rs    Checked   sums, relations, totals, percents, LK, signs, outliers
+//! annex.rs     Annexed   the programme of key tasks
+//! prose.rs     Prose     the report's text (check-text)
+//! ```
+//!
+//! Ground floor: it stands on the shared types only (`diagnostic`,
+//! `model`, `template`'s level words, `outputs`' sheet names, `rules`'
+//! parse problems), never on a stage.
 
 use crate::diagnostic::{Code, Lang};
 
