@@ -16,19 +16,14 @@ pub enum Prose<'a> {
         right: &'a str,
         rounding: bool,
     },
-    /// `sum-mismatch` (an error): the `total` and its complete `parts`
-    /// ("120 + 80"), which add up to `sum`, differ.
+    /// `sum-mismatch`: the `total` and its complete `parts` ("120 +
+    /// 80"), which add up to `sum`, differ (an error); or its parts in
+    /// brackets, `presumed` complete (a warning).
     TotalNotParts {
         total: &'a str,
         parts: &'a str,
         sum: &'a str,
-    },
-    /// `sum-mismatch` (a warning): as [`Prose::TotalNotParts`], for
-    /// parts in brackets presumed complete.
-    TotalPresumed {
-        total: &'a str,
-        parts: &'a str,
-        sum: &'a str,
+        presumed: bool,
     },
     /// `sum-mismatch` (an error): the `part` is larger than its `total`.
     PartAboveTotal { part: &'a str, total: &'a str },
@@ -54,7 +49,6 @@ impl Words for Prose<'_> {
             Prose::Percent { rounding: true, .. } => Code::PctRounding,
             Prose::Percent { .. } => Code::PctMismatch,
             Prose::TotalNotParts { .. }
-            | Prose::TotalPresumed { .. }
             | Prose::PartAboveTotal { .. }
             | Prose::PartsAboveTotal { .. } => Code::SumMismatch,
             Prose::TextVsTable { .. } => Code::TextVsTable,
@@ -67,10 +61,10 @@ impl Words for Prose<'_> {
             (Prose::Percent { stated, ops, right, rounding: true }, Lang::En) => format!("The percent reads {stated} and is off by rounding only: {ops} rounds to {right}; write {right}."),
             (Prose::Percent { stated, ops, right, .. }, Lang::Vi) => format!("Tỷ lệ ghi {stated} nhưng {ops} cho {right}: sửa thành {right} hoặc kiểm tra lại các số dùng để tính."),
             (Prose::Percent { stated, ops, right, .. }, Lang::En) => format!("The percent reads {stated} but {ops} gives {right}: write {right} or check the figures it is computed from."),
-            (Prose::TotalNotParts { total, parts, sum }, Lang::Vi) => format!("Tổng {total} và tổng các phần {parts} = {sum} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."),
-            (Prose::TotalNotParts { total, parts, sum }, Lang::En) => format!("The total {total} and the sum of its parts {parts} = {sum} must be equal; one of them is wrong: check the total and each part."),
-            (Prose::TotalPresumed { total, parts, sum }, Lang::Vi) => format!("Nếu trong ngoặc là đủ các phần của tổng {total} thì {parts} = {sum} phải bằng {total}; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."),
-            (Prose::TotalPresumed { total, parts, sum }, Lang::En) => format!("If the bracket lists every part of the total {total}, its parts {parts} = {sum} must equal it; one of the figures is wrong, or write «trong đó» before the parts when only some are listed."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: false }, Lang::Vi) => format!("Tổng {total} và tổng các phần {parts} = {sum} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: false }, Lang::En) => format!("The total {total} and the sum of its parts {parts} = {sum} must be equal; one of them is wrong: check the total and each part."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: true }, Lang::Vi) => format!("Nếu trong ngoặc là đủ các phần của tổng {total} thì {parts} = {sum} phải bằng {total}; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: true }, Lang::En) => format!("If the bracket lists every part of the total {total}, its parts {parts} = {sum} must equal it; one of the figures is wrong, or write «trong đó» before the parts when only some are listed."),
             (Prose::PartAboveTotal { part, total }, Lang::Vi) => format!("Phần {part} lớn hơn tổng {total} chứa nó; một trong hai số sai: kiểm tra lại cả hai."),
             (Prose::PartAboveTotal { part, total }, Lang::En) => format!("The part {part} is larger than the total {total} it belongs to; one of them is wrong: check both."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::Vi) => format!("Các phần {parts} = {sum} vượt tổng {total}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."),

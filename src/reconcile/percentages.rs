@@ -131,6 +131,11 @@ impl Stated<'_> {
         self.by.get(&(i, column)).copied()
     }
 
+    /// LK and the figure of `other` (KH or CK) of indicator `i`.
+    fn lk_and(&self, i: usize, other: ValueColumn) -> Option<(&TidyRow, &TidyRow)> {
+        Some((self.figure(i, ValueColumn::Lk)?, self.figure(i, other)?))
+    }
+
     /// The finding on `stated`, if it is off the figures it comes from.
     fn judge(&self, stated: &TidyRow) -> Option<Finding> {
         let ind = self.template.indicators.get(stated.ind())?;
@@ -191,10 +196,7 @@ impl Stated<'_> {
     /// %KH against LK / KH × 100.
     fn of_plan(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
-        let (lk, kh) = (
-            self.figure(i, ValueColumn::Lk)?,
-            self.figure(i, ValueColumn::Kh)?,
-        );
+        let (lk, kh) = self.lk_and(i, ValueColumn::Kh)?;
         let c = percent_of(written(lk), written(kh))?;
         if kh.value == 0.0 {
             return None;
@@ -211,10 +213,7 @@ impl Stated<'_> {
     /// ratio); written in the other one, `pct-kind`.
     fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
-        let (lk, ck) = (
-            self.figure(i, ValueColumn::Lk)?,
-            self.figure(i, ValueColumn::Ck)?,
-        );
+        let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
         let ratio = percent_of(written(lk), written(ck))?;
         let growth = growth_of(written(lk), written(ck))?;
         if ck.value == 0.0 {

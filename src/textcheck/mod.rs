@@ -441,30 +441,25 @@ fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
         .join(" + ");
     // Two stated figures that disagree: nothing says which one is
     // wrong, so `expected` names the relation, not a corrected value.
-    let finding = if *breakdown == Breakdown::Complete {
+    let finding = if *breakdown != Breakdown::Partial {
         if sum.meets(whole) {
             return None;
         }
+        // Nothing said a bracket lists every part: probably, not
+        // certainly, wrong.
+        let presumed = *breakdown == Breakdown::Presumed;
         let said = Prose::TotalNotParts {
             total: &total_text,
             parts: &terms,
             sum: &sum_text,
+            presumed,
         };
-        Finding::said(Severity::Error, &said, lang)
-            .expected(format!("{total_text} = {terms}"))
-            .actual(format!("{total_text} ≠ {sum_text}"))
-    } else if *breakdown == Breakdown::Presumed {
-        // Nothing said the bracket lists every part: probably, not
-        // certainly, wrong.
-        if sum.meets(whole) {
-            return None;
-        }
-        let said = Prose::TotalPresumed {
-            total: &total_text,
-            parts: &terms,
-            sum: &sum_text,
+        let severity = if presumed {
+            Severity::Warning
+        } else {
+            Severity::Error
         };
-        Finding::said(Severity::Warning, &said, lang)
+        Finding::said(severity, &said, lang)
             .expected(format!("{total_text} = {terms}"))
             .actual(format!("{total_text} ≠ {sum_text}"))
     } else if let Some(part) = parts
