@@ -239,7 +239,10 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     // of its finding (the reason ingest gave, in English, stays in the
     // finding's `actual`).
     let note = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[8].clone());
-    assert_eq!(note("ghi-chu.docx").as_deref(), Some("không phải bảng tính"));
+    assert_eq!(
+        note("ghi-chu.docx").as_deref(),
+        Some("không phải bảng tính")
+    );
     assert_eq!(note("hong.xlsx").as_deref(), Some("tệp rỗng (0 byte)"));
     // Each line counts its findings (errors, warnings, infos): a unit's by
     // unit, a file's by file.
