@@ -736,3 +736,32 @@ fn every_fact_speaks_each_language_only() {
         .collect();
     assert!(unsaid.is_empty(), "codes no fact says: {unsaid:?}");
 }
+
+#[test]
+fn english_counts_agree_with_their_nouns() {
+    let level = level();
+    let en = |w: &dyn Words| w.words(Lang::En);
+    let unchecked = |count| Checked::TotalUnchecked {
+        unit: "Văn phòng",
+        count,
+        codes: "AN10",
+        column: ValueColumn::Lk,
+        level: &level,
+        units: "Phường 10",
+    };
+    assert!(en(&unchecked(1)).contains(": 1 indicator in column LK (AN10) was not compared"));
+    assert!(en(&unchecked(2)).contains(": 2 indicators in column LK (AN10) were not compared"));
+    let skipped = |places| Checked::RelationSkipped {
+        formula: "HC02 == HC03 + HC04",
+        column: ValueColumn::Th,
+        places,
+    };
+    assert!(en(&skipped(1)).contains("checked in 1 place because"));
+    assert!(en(&skipped(3)).contains("checked in 3 places because"));
+    let evaluated = |count| Read::FormulaEvaluated {
+        file: "phuong-15.xlsx",
+        count,
+    };
+    assert!(en(&evaluated(1)).contains("has 1 formula without"));
+    assert!(en(&evaluated(62)).contains("has 62 formulas without"));
+}
