@@ -235,7 +235,10 @@ fn indicators(s: &Said, lang: Lang) -> String {
             let named = named.join(", ");
             match lang {
                 Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
-                Lang::En => format!("{unit}'s form lacks {count} indicators it must report: {named}{more}. Add these rows (blank when nothing happened)."),
+                Lang::En => {
+                    let n = lang.count(*count, ("", "indicator", "indicators"));
+                    format!("{unit}'s form lacks {n} it must report: {named}{more}. Add these rows (blank when nothing happened).")
+                }
             }
         }
         _ => String::new(),

@@ -763,5 +763,13 @@ fn english_counts_agree_with_their_nouns() {
         count,
     };
     assert!(en(&evaluated(1)).contains("has 1 formula without"));
+    let named = vec!["KT03 «Doanh nghiệp thành lập mới»".to_string()];
+    let missing = Said::IndicatorMissing {
+        unit: "Phường 5",
+        count: 1,
+        named: &named,
+        more: 0,
+    };
+    assert!(en(&missing).contains("'s form lacks 1 indicator it must report"));
     assert!(en(&evaluated(62)).contains("has 62 formulas without"));
 }
