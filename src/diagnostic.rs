@@ -377,7 +377,9 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with the given code and severity and nothing else set.
-    pub fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
+    /// Private: every finding's words come from the catalog, through
+    /// [`Finding::said`].
+    fn new(severity: Severity, code: Code, message: impl Into<String>) -> Self {
         Finding {
             severity,
             code,
@@ -394,18 +396,22 @@ impl Finding {
     }
 
     /// A finding of `severity` whose code and words come from the catalog.
-    pub fn said(severity: Severity, said: &crate::messages::Said<'_>, lang: Lang) -> Self {
+    pub fn said(severity: Severity, said: &impl crate::messages::Words, lang: Lang) -> Self {
         Finding::new(severity, said.code(), said.words(lang))
     }
 
+    /// Findings with words of a test's own.
+    #[cfg(test)]
     pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, message)
     }
 
+    #[cfg(test)]
     pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, message)
     }
 
+    #[cfg(test)]
     pub fn info(code: Code, message: impl Into<String>) -> Self {
         Self::new(Severity::Info, code, message)
     }

@@ -40,7 +40,7 @@ fn main() -> ExitCode {
         Command::CheckText(a) => a.lang,
         Command::Codes(a) => a.lang,
         Command::Template(a) => a.lang,
-        Command::Samples(_) => tonghop::diagnostic::Lang::from_env(),
+        Command::Samples(a) => a.lang,
     };
     let result = match cli.command {
         Command::Consolidate(a) => tonghop::commands::consolidate::run(a),

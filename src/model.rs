@@ -250,6 +250,13 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     (1..=89).find(|&n| roman(n) == s)
 }
 
+/// The quarter a numeral names, in digits or Roman ("3", "III", "iii"):
+/// 1 to 4, else `None`.
+pub fn quarter_number(s: &str) -> Option<u8> {
+    let q = s.parse::<u32>().ok().or_else(|| parse_roman(s))?;
+    u8::try_from(q).ok().filter(|q| (1..=4).contains(q))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@
 //! A form without a year takes the period's year. Months are counted as
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
-use crate::model::{parse_roman, Period};
+use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
 use std::sync::OnceLock;
@@ -165,13 +165,10 @@ pub fn parse_deadline(text: &str, default_year: i32) -> Option<Deadline> {
     if let Some(c) = p.quarters.captures(&s) {
         let qs: Vec<u32> = numbers_in(c.get(1)?.as_str())
             .into_iter()
-            .map(|q| q.parse::<u32>().ok().or_else(|| parse_roman(&q)))
+            .map(|q| quarter_number(&q).map(u32::from))
             .collect::<Option<Vec<u32>>>()?;
         let y = year_of(c.get(2))?;
         let (lo, hi) = (*qs.iter().min()?, *qs.iter().max()?);
-        if !(1..=4).contains(&lo) || !(1..=4).contains(&hi) {
-            return None;
-        }
         return Deadline::months(y, (lo - 1) * 3 + 1, hi * 3);
     }
     if let Some(c) = p.months.captures(&s) {

@@ -24,6 +24,7 @@ pub mod workbook;
 
 use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened};
+use crate::messages::{Annexed, Read};
 use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
@@ -122,15 +123,15 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         let grid = match wb.sheet(&name) {
             Ok(g) => g,
             Err(reason) => {
+                let what = crate::ingest::reasons::reason_words(&reason, ctx.lang).0;
                 findings.push(
-                    Finding::warning(
-                        Code::FileUnreadable,
-                        ctx.lang.text(
-                            format!("Một trang tính không đọc được: {reason}"),
-                            format!("A sheet could not be read: {reason}"),
-                        ),
+                    Finding::said(
+                        Severity::Warning,
+                        &Read::SheetUnreadable { what: &what },
+                        ctx.lang,
                     )
-                    .at(&Location::file(file.rel.clone())),
+                    .at(&Location::file(file.rel.clone()))
+                    .actual(reason),
                 );
                 continue;
             }
@@ -248,16 +249,15 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
     for f in files {
         match f {
             FileTasks::Skipped { file, reason } => out.push(skipped_finding(file, reason, lang)),
-            FileTasks::Rejected { file, reason } => out.push(unreadable_finding(file, reason, lang)),
-            FileTasks::NoTable { file, sheets } => out.push(
-                Finding::error(
-                    Code::TableNotFound,
-                    lang.text(format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {}.", Lang::Vi.some_of(sheets, 20, ("trang", "sheets"))),
-                        format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {}.", Lang::En.some_of(sheets, 20, ("trang", "sheets"))),
-                    ),
-                )
-                .at(&Location::file(file.clone())),
-            ),
+            FileTasks::Rejected { file, reason } => {
+                out.push(unreadable_finding(file, reason, lang))
+            }
+            FileTasks::NoTable { file, sheets } => {
+                let said = Annexed::TableNotFound { file, sheets };
+                out.push(
+                    Finding::said(Severity::Error, &said, lang).at(&Location::file(file.clone())),
+                );
+            }
             FileTasks::Read { findings, .. } => out.extend(findings.iter().cloned()),
         }
     }
@@ -309,48 +309,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
                 .chain(task.sender)
                 .collect(),
         );
-        if lead.is_empty() {
-            let loc = at(&raw.lead);
-            findings.push(
-                Finding::error(
-                    Code::AgencyMissing,
-                    ctx.lang.text(format!("Nhiệm vụ «{}» không ghi cơ quan chủ trì. Hãy ghi cơ quan chủ trì thực hiện.", quote(&raw.content.text)),
-                        format!("Task «{}» names no lead agency. Write the agency that leads it.", quote(&raw.content.text)),
-                    ),
-                )
-                .at(&loc)
-                .unit(unit.clone()),
-            );
-        }
-        for (list, cell, is_lead) in [(&lead, &raw.lead, true), (&coord, &raw.coord, false)] {
-            for r in list {
-                let AgencyRef::Unknown { text, closest } = r else {
-                    continue;
-                };
-                let (vi_role, en_role) = if is_lead {
-                    ("chủ trì", "lead")
-                } else {
-                    ("phối hợp", "coordinating")
-                };
-                let f = if is_lead {
-                    Finding::error
-                } else {
-                    Finding::warning
-                };
-                findings.push(
-                    f(
-                        Code::AgencyUnknown,
-                        ctx.lang.text(format!("Cơ quan {vi_role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv)."),
-                            format!("The {en_role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv."),
-                        ),
-                    )
-                    .at(&at(cell))
-                    .unit(unit.clone())
-                    .expected(closest.clone())
-                    .actual(text.clone()),
-                );
-            }
-        }
+        check_agencies(task, &unit, (&lead, &coord), ctx, &mut findings);
         let section = raw
             .section
             .or_else(|| task.sender.and_then(|s| ctx.settings.default_section(t, s)))
@@ -449,6 +408,56 @@ fn mark_rows(
     }
 }
 
+/// `agency-missing` for a task without a lead agency; `agency-unknown`
+/// for each lead (an error) or coordinating (a warning) agency not in the
+/// registry.
+fn check_agencies(
+    task: &Task,
+    unit: &str,
+    (lead, coord): (&[AgencyRef], &[AgencyRef]),
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) {
+    let raw = &task.raw;
+    let at = |cell: &table::SourceCell| {
+        Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col)
+    };
+    if lead.is_empty() {
+        let said = Annexed::LeadMissing {
+            task: &quote(&raw.content.text),
+        };
+        findings.push(
+            Finding::said(Severity::Error, &said, ctx.lang)
+                .at(&at(&raw.lead))
+                .unit(unit.to_string()),
+        );
+    }
+    for (list, cell, is_lead) in [(lead, &raw.lead, true), (coord, &raw.coord, false)] {
+        for r in list {
+            let AgencyRef::Unknown { text, closest } = r else {
+                continue;
+            };
+            let said = Annexed::AgencyUnknown {
+                lead: is_lead,
+                written: text,
+                closest,
+            };
+            let severity = if is_lead {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            findings.push(
+                Finding::said(severity, &said, ctx.lang)
+                    .at(&at(cell))
+                    .unit(unit.to_string())
+                    .expected(closest.clone())
+                    .actual(text.clone()),
+            );
+        }
+    }
+}
+
 fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Vec<Finding>) {
     let cell = &task.raw.deadline;
     if cell.text.is_empty() {
@@ -460,35 +469,41 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
         None => parse_deadline(&cell.text, ctx.period.year),
     };
     let content = quote(&task.raw.content.text);
-    let (pv, pe) = (ctx.period.title_vi(), ctx.period.title_en());
     let text = cell.text.replace('\n', " ");
     let Some(d) = parsed else {
+        let said = Annexed::DeadlineInvalid {
+            deadline: &text,
+            task: &content,
+            year: ctx.period.year,
+        };
         findings.push(
-            Finding::error(
-                Code::DeadlineInvalid,
-                ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}».", y = ctx.period.year),
-                    format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» or «30/4/{y}».", y = ctx.period.year),
-                ),
-            )
-            .at(&loc)
-            .unit(unit.to_string())
-            .actual(text),
+            Finding::said(Severity::Error, &said, ctx.lang)
+                .at(&loc)
+                .unit(unit.to_string())
+                .actual(text),
         );
         return;
     };
+    let (deadline, task, period) = (text.as_str(), content.as_str(), ctx.period);
     let finding = match d.timing(ctx.period) {
         Timing::Within => return,
-        Timing::Before => Finding::error(
-            Code::DeadlineOutOfPeriod,
-            ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ."),
-                format!("The deadline «{text}» of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task."),
-            ),
+        Timing::Before => Finding::said(
+            Severity::Error,
+            &Annexed::DeadlineBefore {
+                deadline,
+                task,
+                period,
+            },
+            ctx.lang,
         ),
-        Timing::After => Finding::warning(
-            Code::DeadlineOutOfPeriod,
-            ctx.lang.text(format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {pv}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."),
-                format!("The deadline «{text}» of task «{content}» starts after {pe}. Check that the task belongs in this period's programme."),
-            ),
+        Timing::After => Finding::said(
+            Severity::Warning,
+            &Annexed::DeadlineAfter {
+                deadline,
+                task,
+                period,
+            },
+            ctx.lang,
         ),
     };
     findings.push(
@@ -536,17 +551,17 @@ fn check_duplicates(
         match first.get(&key) {
             Some(&j) => {
                 let (here, there) = (loc(t), tasks.get(j).map(|o| loc(o)).unwrap_or_default());
+                let said = Annexed::TaskRepeated {
+                    task: &quote(&t.raw.content.text),
+                    here: &here.to_string(),
+                    there: &there.to_string(),
+                };
                 findings.push(
-                    Finding::error(
-                        Code::TaskDuplicate,
-                        ctx.lang.text(format!("Nhiệm vụ «{}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì.", quote(&t.raw.content.text)),
-                            format!("Task «{}» at {here} repeats the task at {there}; the annex keeps only the one at {there}. Agree on one lead agency.", quote(&t.raw.content.text)),
-                        ),
-                    )
-                    .at(&here)
-                    .unit(unit(t))
-                    .expected(there.to_string())
-                    .actual(here.to_string()),
+                    Finding::said(Severity::Error, &said, ctx.lang)
+                        .at(&here)
+                        .unit(unit(t))
+                        .expected(there.to_string())
+                        .actual(here.to_string()),
                 );
                 dropped.insert(k, j);
             }
@@ -589,17 +604,19 @@ fn check_duplicates(
                 continue;
             }
             let (here, there) = (loc(t), loc(o));
+            let said = Annexed::TaskAlike {
+                task: &quote(&t.raw.content.text),
+                here: &here.to_string(),
+                other: &quote(&o.raw.content.text),
+                there: &there.to_string(),
+                alike: s,
+            };
             findings.push(
-                Finding::warning(
-                    Code::TaskDuplicate,
-                    ctx.lang.text(format!("Nhiệm vụ «{}» tại {here} gần giống nhiệm vụ «{}» tại {there} (giống {:.0}%). Hãy xem có phải một nhiệm vụ được gửi hai lần không.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
-                        format!("Task «{}» at {here} is nearly the same as task «{}» at {there} ({:.0}% alike). Check whether one task was sent twice.", quote(&t.raw.content.text), quote(&o.raw.content.text), s * 100.0),
-                    ),
-                )
-                .at(&here)
-                .unit(unit(t))
-                .expected(there.to_string())
-                .actual(here.to_string()),
+                Finding::said(Severity::Warning, &said, ctx.lang)
+                    .at(&here)
+                    .unit(unit(t))
+                    .expected(there.to_string())
+                    .actual(here.to_string()),
             );
         }
     }

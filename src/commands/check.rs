@@ -10,9 +10,10 @@
 //! and no completeness findings: there is only one submission.
 
 use crate::consolidation::load_template;
-use crate::diagnostic::{sort_findings, Code, Finding, Lang, Tally};
+use crate::diagnostic::{sort_findings, Finding, Lang, Severity, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::ingest::{InputFile, InputKind};
+use crate::messages::Said;
 use crate::model::Period;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
 use crate::number::NumberLocale;
@@ -99,17 +100,17 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
     let mut findings = Vec::new();
     if let (Some(want), Some((got, cell))) = (args.period, &sub.period) {
         if !want.same_report_as(got) {
+            let said = Said::PeriodChecked {
+                unit: &unit_name,
+                stated: *got,
+                period: want,
+            };
             findings.push(
-                Finding::error(
-                    Code::PeriodMismatch,
-                    lang.text(format!("{unit_name}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.", got.title_vi(), want.title_vi(), want.title_vi()),
-                        format!("{unit_name}: the file is for {} but is being checked for {}. Use the form for {}.", got.title_en(), want.title_en(), want.title_en()),
-                    ),
-                )
-                .at(&sub.title_location(*cell))
-                .unit(unit_code.clone())
-                .expected(want.to_string())
-                .actual(got.to_string()),
+                Finding::said(Severity::Error, &said, lang)
+                    .at(&sub.title_location(*cell))
+                    .unit(unit_code.clone())
+                    .expected(want.to_string())
+                    .actual(got.to_string()),
             );
         }
     }

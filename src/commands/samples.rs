@@ -1,5 +1,6 @@
 //! `tonghop samples`: writes sample submissions (see `crate::samples`).
 
+use crate::diagnostic::Lang;
 use crate::error::{Fatal, Outcome};
 use crate::model::Period;
 use crate::report::atomic::{prepare_out_dir, write_atomic};
@@ -62,6 +63,10 @@ pub struct SamplesArgs {
     /// Replace files that exist.
     #[arg(long)]
     pub force: bool,
+    /// Language of what it prints: vi or en (default: TONGHOP_LANG, else
+    /// the locale, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    pub lang: Lang,
 }
 
 /// Runs the command.
@@ -103,12 +108,20 @@ fn run_batch(args: &SamplesArgs, n: usize, rows: Option<usize>) -> Result<Outcom
     let large = rows.map(batch::large_catalog).transpose()?;
     batch::write_template(&args.out.join("template"), &units, large.as_ref())?;
     let w = batch::write_submissions(&subs, &units, args.period, args.seed, large.as_ref())?;
+    let (kb, template) = (w.bytes / 1024, args.out.join("template"));
+    let (subs, template) = (subs.display(), template.display());
     eprintln!(
-        "tonghop: {} workbooks ({} KB) in {}, template in {}",
-        w.workbooks,
-        w.bytes / 1024,
-        subs.display(),
-        args.out.join("template").display()
+        "tonghop: {}",
+        match args.lang {
+            Lang::Vi => format!(
+                "{} bảng tính ({kb} KB) trong {subs}, mẫu biểu trong {template}",
+                w.workbooks
+            ),
+            Lang::En => format!(
+                "{} workbooks ({kb} KB) in {subs}, template in {template}",
+                w.workbooks
+            ),
+        }
     );
     Ok(Outcome::Clean)
 }
@@ -172,12 +185,14 @@ fn run_template(args: &SamplesArgs, dir: &Path) -> Result<Outcome, Fatal> {
     let readme = template_batch::readme(&t, &b, &command, args.period);
     write_atomic(&args.out.join("README.md"), readme.as_bytes())?;
     let planted = b.plants.iter().filter(|p| p.kind != "near miss").count();
+    let (books, expected) = (b.set.files.len(), b.set.expected.len());
+    let (subs, copy) = (subs.display(), copy.display());
     eprintln!(
-        "tonghop: {} workbooks in {}, template in {}, {planted} planted mistakes ({} expected findings)",
-        b.set.files.len(),
-        subs.display(),
-        copy.display(),
-        b.set.expected.len()
+        "tonghop: {}",
+        match args.lang {
+            Lang::Vi => format!("{books} bảng tính trong {subs}, mẫu biểu trong {copy}, {planted} lỗi cài sẵn ({expected} phát hiện phải có)"),
+            Lang::En => format!("{books} workbooks in {subs}, template in {copy}, {planted} planted mistakes ({expected} expected findings)"),
+        }
     );
     Ok(Outcome::Clean)
 }
@@ -217,18 +232,24 @@ fn run_district(args: &SamplesArgs) -> Result<Outcome, Fatal> {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
             if !names.contains(&name.as_str()) {
+                let out = args.out.display();
                 eprintln!(
-                    "tonghop: note: {name} in {} is not part of the samples",
-                    args.out.display()
+                    "tonghop: {}",
+                    match args.lang {
+                        Lang::Vi => format!("lưu ý: {name} trong {out} không thuộc bộ mẫu"),
+                        Lang::En => format!("note: {name} in {out} is not part of the samples"),
+                    }
                 );
             }
         }
     }
+    let (files, out, planted) = (set.files.len(), args.out.display(), set.expected.len());
     eprintln!(
-        "tonghop: {} files in {}, {} planted mistakes",
-        set.files.len(),
-        args.out.display(),
-        set.expected.len()
+        "tonghop: {}",
+        match args.lang {
+            Lang::Vi => format!("{files} tệp trong {out}, {planted} lỗi cài sẵn"),
+            Lang::En => format!("{files} files in {out}, {planted} planted mistakes"),
+        }
     );
     Ok(Outcome::Clean)
 }

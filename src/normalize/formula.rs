@@ -23,8 +23,9 @@
 //! here panics on a file's content: the engine runs under the same guard
 //! as the readers.
 
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::{OpenWorkbook, SheetGrid};
+use crate::messages::Read;
 use crate::model::ValueColumn;
 use crate::normalize::header::TableLayout;
 use crate::template::{Indicator, Kind};
@@ -149,12 +150,10 @@ pub fn round_decimals(n: u8, shown: Option<(bool, Option<u8>)>) -> u8 {
 /// The one `info` per file saying how many formulas the tool evaluated.
 pub fn evaluated_note(file: &str, count: usize, lang: Lang) -> Option<Finding> {
     (count > 0).then(|| {
-        Finding::info(
-            Code::FormulaEvaluated,
-            lang.text(
-                format!("Tệp {file} có {count} công thức chưa có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức); công cụ đã tự tính như Excel khi mở tệp."),
-                format!("File {file} has {count} formulas without a computed value (it was written by a program that does not calculate); the tool computed them as Excel does on opening."),
-            ),
+        Finding::said(
+            Severity::Info,
+            &Read::FormulaEvaluated { file, count },
+            lang,
         )
         .at(&Location::file(file))
         .actual(count.to_string())
@@ -172,33 +171,27 @@ fn uncomputed(
     lang: Lang,
 ) -> Finding {
     let derived = column.is_percent() || ind.kind == Kind::Rate;
-    let (why_vi, why_en) = if why.is_empty() {
-        (String::new(), String::new())
+    let why_vi = if why.is_empty() {
+        String::new()
     } else {
-        (format!(" ({})", vi_reason(why)), format!(" ({why})"))
+        vi_reason(why)
     };
     // The whole formula stays in the finding's `actual`.
-    let quoted = crate::text::quotation(formula, 200);
-    let vi = format!("Ô {} (chỉ tiêu {} «{}», cột {column}) có công thức ={quoted} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why_vi}.", here.cell, ind.code, ind.name);
-    let en = format!("Cell {} (indicator {} «{}», column {column}) holds the formula ={quoted} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why_en}.", here.cell, ind.code, ind.name);
-    let finding = if derived {
-        Finding::info(
-            Code::ValueUncomputed,
-            lang.text(
-                format!("{vi} Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc."),
-                format!("{en} This percent is not checked; the consolidation recomputes it from its operands."),
-            ),
-        )
-    } else {
-        Finding::error(
-            Code::ValueUncomputed,
-            lang.text(
-                format!("{vi} Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."),
-                format!("{en} Open it in Excel, save and send it again."),
-            ),
-        )
+    let said = Read::ValueUncomputed {
+        cell: &here.cell,
+        code: &ind.code,
+        name: &ind.name,
+        column,
+        formula: &crate::text::quotation(formula, 200),
+        why: (&why_vi, why),
+        derived,
     };
-    finding
+    let severity = if derived {
+        Severity::Info
+    } else {
+        Severity::Error
+    };
+    Finding::said(severity, &said, lang)
         .at(here)
         .indicator(ind.code.clone())
         .column(column.as_str())

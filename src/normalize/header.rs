@@ -32,7 +32,7 @@
 //! [`TableLayout::ignored`] so that the reader can say so.
 
 use crate::ingest::SheetGrid;
-use crate::model::{parse_roman, Period, PeriodSpan, ValueColumn};
+use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{fold, fold_joined};
 use std::cell::RefCell;
@@ -390,14 +390,7 @@ fn quarter_at(tokens: &[&str], i: usize) -> Option<Option<u8>> {
     if tokens.get(i) != Some(&"quy") {
         return None;
     }
-    let q = tokens.get(i + 1).and_then(|t| {
-        t.parse::<u32>()
-            .ok()
-            .or_else(|| parse_roman(t))
-            .filter(|q| (1..=4).contains(q))
-            .and_then(|q| u8::try_from(q).ok())
-    });
-    Some(q)
+    Some(tokens.get(i + 1).and_then(|t| quarter_number(t)))
 }
 
 /// The years a label names ("Cùng kỳ năm 2019", "KH 2020").

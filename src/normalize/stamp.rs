@@ -28,8 +28,9 @@
 //! names or aliases is in it as whole words; a file name that names the
 //! form's own unit among others is no conflict.
 
-use crate::diagnostic::{Code, Finding, Location};
+use crate::diagnostic::{Finding, Location, Severity};
 use crate::ingest::SheetGrid;
+use crate::messages::{version_shown, Read};
 use crate::model::Period;
 use crate::normalize::header::TableLayout;
 use crate::normalize::submission::{ReadContext, Submission, TitleCell, UnitSource};
@@ -119,26 +120,16 @@ pub fn apply(
         cell: String::new(),
     };
     if stamp.version != t.settings.version {
-        let shown = |v: &str| {
-            if v.is_empty() {
-                lang.pick("(không ghi)", "(none)").to_string()
-            } else {
-                v.to_string()
-            }
+        let said = Read::TemplateOutdated {
+            file: &sub.file,
+            was: &stamp.version,
+            now: &t.settings.version,
         };
-        let (was, now) = (shown(&stamp.version), shown(&t.settings.version));
-        sub.findings.push(
-            Finding::warning(
-                Code::TemplateOutdated,
-                lang.text(
-                    format!("Tệp {} là biểu mẫu phiên bản {was}, nhưng mẫu biểu đang dùng là phiên bản {now}: biểu có thể thiếu hoặc thừa chỉ tiêu, cột. Số liệu vẫn được đọc theo nội dung; hãy gửi cho đơn vị biểu mẫu mới (tonghop template) để điền từ kỳ sau.", sub.file),
-                    format!("File {} is a form of template version {was}, but the template in use is version {now}: it may lack or add indicators or columns. Its figures are still read by their content; send the unit its new form (tonghop template) for the next period.", sub.file),
-                ),
-            )
+        let finding = Finding::said(Severity::Warning, &said, lang)
             .at(&here)
-            .expected(now)
-            .actual(was),
-        );
+            .expected(version_shown(&t.settings.version, lang))
+            .actual(version_shown(&stamp.version, lang));
+        sub.findings.push(finding);
     }
     if let Some(p) = stamp.period {
         let cell = sub.period.map_or(
@@ -196,23 +187,20 @@ pub fn apply(
         return;
     };
     let (a, b) = (&t.agencies[own], &t.agencies[other]);
-    let (where_vi, where_en) = if by_title {
-        ("tiêu đề của biểu ghi", "its title says")
-    } else {
-        ("tên tệp chỉ", "its file name names")
+    let said = Read::FormOfAnother {
+        file: &sub.file,
+        form: &a.name,
+        form_code: &a.code,
+        other: &b.name,
+        other_code: &b.code,
+        by_title,
+        proper: &form_file_name(&b.code, &b.name, stamp.period.or(ctx.period)),
     };
-    let proper = form_file_name(&b.code, &b.name, stamp.period.or(ctx.period));
     sub.findings.push(
-        Finding::error(
-            Code::FileUnknownUnit,
-            lang.text(
-                format!("Tệp {} là biểu mẫu tạo cho {} (mã {}, ghi trong biểu), nhưng {where_vi} {} ({}): không rõ số liệu là của đơn vị nào nên không được tổng hợp. Hãy hỏi lại đơn vị đã gửi; mỗi đơn vị điền biểu mẫu mang tên mình (biểu của {} là {proper}).", sub.file, a.name, a.code, b.name, b.code, b.name),
-                format!("File {} is the form made for {} (code {}, stamped in the form), but {where_en} {} ({}): whose figures these are cannot be told, so they are not consolidated. Ask the unit that sent it; each unit fills the form made for it ({}'s is {proper}).", sub.file, a.name, a.code, b.name, b.code, b.name),
-            ),
-        )
-        .at(&at)
-        .expected(a.code.clone())
-        .actual(b.code.clone()),
+        Finding::said(Severity::Error, &said, lang)
+            .at(&at)
+            .expected(a.code.clone())
+            .actual(b.code.clone()),
     );
     sub.unit = None;
     sub.unit_source = UnitSource::Disputed {

@@ -2,9 +2,9 @@
 //! tidy rows (indicator, column, value, precision, source cell), plus the
 //! findings about its cells. The workbook is dropped when this returns.
 
-use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
+use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
-use crate::messages::Said;
+use crate::messages::{Read, Said};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
@@ -469,11 +469,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     for enc in legacy_found {
         sub.findings.push(
-            Finding::info(
-                Code::LegacyEncoding,
-                ctx.lang.text(format!("Tệp {} dùng bảng mã cũ {} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi.", file.rel, enc.name()),
-                    format!("File {} uses the legacy encoding {} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending.", file.rel, enc.name()),
-                ),
+            Finding::said(
+                Severity::Info,
+                &Read::LegacyEncoding {
+                    file: &file.rel,
+                    encoding: enc.name(),
+                },
+                ctx.lang,
             )
             .at(&Location::file(file.rel.clone()))
             .actual(enc.name()),
@@ -485,14 +487,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         ));
     for reason in sheet_errors {
         sub.findings.push(
-            Finding::warning(
-                Code::FileUnreadable,
-                ctx.lang.text(
-                    format!("Một trang tính không đọc được: {reason}"),
-                    format!("A sheet could not be read: {reason}"),
-                ),
+            Finding::said(
+                Severity::Warning,
+                &Read::SheetUnreadable {
+                    what: &crate::ingest::reasons::reason_words(&reason, ctx.lang).0,
+                },
+                ctx.lang,
             )
-            .at(&Location::file(file.rel.clone())),
+            .at(&Location::file(file.rel.clone()))
+            .actual(reason),
         );
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
@@ -847,11 +850,16 @@ fn read_rows(
                         format!("÷{}", format_auto(1.0 / factor, 6, lang))
                     };
                     sub.findings.push(
-                        Finding::warning(
-                            Code::UnitMismatch,
-                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}» trong khi danh mục dùng «{}»; số liệu đã được quy đổi ({fac}). Hãy dùng đúng đơn vị của danh mục.", ind.code, ind.name, ind.unit),
-                                format!("Indicator {} «{}» is written in «{row_unit}» while the catalog uses «{}»; its figures were converted ({fac}). Use the catalog's unit.", ind.code, ind.name, ind.unit),
-                            ),
+                        Finding::said(
+                            Severity::Warning,
+                            &Read::UnitConverted {
+                                code: &ind.code,
+                                name: &ind.name,
+                                written: &row_unit,
+                                catalog: &ind.unit,
+                                factor: &fac,
+                            },
+                            lang,
                         )
                         .at(&unit_at)
                         .indicator(ind.code.clone())
@@ -862,11 +870,15 @@ fn read_rows(
                 _ if is_same_unit(&row_unit, &ind.unit) => {}
                 _ => {
                     sub.findings.push(
-                        Finding::error(
-                            Code::UnitMismatch,
-                            lang.text(format!("Chỉ tiêu {} «{}» ghi đơn vị «{row_unit}», không quy đổi được sang «{}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{}».", ind.code, ind.name, ind.unit, ind.unit),
-                                format!("Indicator {} «{}» is written in «{row_unit}», which cannot be converted to the catalog's «{}»; its figures are not consolidated. Report it in «{}».", ind.code, ind.name, ind.unit, ind.unit),
-                            ),
+                        Finding::said(
+                            Severity::Error,
+                            &Read::UnitUnconvertible {
+                                code: &ind.code,
+                                name: &ind.name,
+                                written: &row_unit,
+                                catalog: &ind.unit,
+                            },
+                            lang,
                         )
                         .at(&unit_at)
                         .indicator(ind.code.clone())
@@ -880,16 +892,18 @@ fn read_rows(
         for (c, column, data) in figures {
             let here = loc(r, c);
             let invalid = |shown: String| {
-                Finding::error(
-                    Code::ValueInvalid,
-                    lang.text(format!("Ô {} (chỉ tiêu {} «{}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", here.cell, ind.code, ind.name),
-                        format!("Cell {} (indicator {} «{}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", here.cell, ind.code, ind.name),
-                    ),
-                )
-                .at(&here)
-                .indicator(ind.code.clone())
-                .column(column.as_str())
-                .actual(shown)
+                let said = Read::ValueInvalid {
+                    cell: &here.cell,
+                    code: &ind.code,
+                    name: &ind.name,
+                    column,
+                    shown: &shown,
+                };
+                Finding::said(Severity::Error, &said, lang)
+                    .at(&here)
+                    .indicator(ind.code.clone())
+                    .column(column.as_str())
+                    .actual(shown)
             };
             // A formula whose value was never computed (blank, or an empty
             // string as some writers store it, `<v></v>`): the value the
@@ -935,18 +949,19 @@ fn read_rows(
                 Data::String(s) => match parse_text(s, ctx.locale) {
                     NumberText::Number(p) => {
                         if p.ambiguous {
+                            let read = format_auto(p.value, 6, lang);
+                            let said = Read::NumberAmbiguous {
+                                text: s,
+                                cell: &here.cell,
+                                read: &read,
+                            };
                             sub.findings.push(
-                                Finding::info(
-                                    Code::NumberAmbiguous,
-                                    lang.text(format!("Số «{s}» ở ô {} có thể hiểu theo hai cách; đã đọc là {}. Hãy kiểm tra.", here.cell, format_auto(p.value, 6, lang)),
-                                        format!("The number «{s}» in cell {} can be read two ways; it was read as {}. Please check.", here.cell, format_auto(p.value, 6, lang)),
-                                    ),
-                                )
-                                .at(&here)
-                                .indicator(ind.code.clone())
-                                .column(column.as_str())
-                                .actual(s.clone())
-                                .expected(format_auto(p.value, 6, lang)),
+                                Finding::said(Severity::Info, &said, lang)
+                                    .at(&here)
+                                    .indicator(ind.code.clone())
+                                    .column(column.as_str())
+                                    .actual(s.clone())
+                                    .expected(read),
                             );
                         }
                         (p.value, p.decimals)
@@ -1015,14 +1030,13 @@ fn read_rows(
 /// `column-ignored`: a header cell of the table that names no column the
 /// tool reads, so that a figure column it failed to recognise is seen.
 fn column_ignored(label: &str, at: &Location, lang: Lang) -> Finding {
-    Finding::info(
-        Code::ColumnIgnored,
-        lang.text(format!("Cột «{label}» (ô {}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu.", at.cell),
-            format!("Column «{label}» (cell {}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does.", at.cell),
-        ),
-    )
-    .at(at)
-    .actual(label)
+    let said = Read::ColumnIgnored {
+        label,
+        cell: &at.cell,
+    };
+    Finding::said(Severity::Info, &said, lang)
+        .at(at)
+        .actual(label)
 }
 
 /// In a first quarter LK is the quarter itself: a file whose tables have
@@ -1052,15 +1066,10 @@ fn infer_first_quarter_lk(
         .collect();
     sub.rows.extend(lk);
     sub.findings.push(
-        Finding::info(
-            Code::ColumnMissing,
-            lang.text("Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
-                "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
-            ),
-        )
-        .at(&Location::file(sub.file.clone()))
-        .column(ValueColumn::Lk.as_str())
-        .expected("LK = TH"),
+        Finding::said(Severity::Info, &Read::LkTakenAsTh, lang)
+            .at(&Location::file(sub.file.clone()))
+            .column(ValueColumn::Lk.as_str())
+            .expected("LK = TH"),
     );
 }
 
@@ -1113,16 +1122,14 @@ fn rows_left_below(
         .collect::<Vec<_>>()
         .join(", ");
     let at = Location::cell(sub.file.clone(), grid.name.clone(), signature, 0);
-    let sig = signature + 1;
+    let said = Read::RowsIgnored {
+        stop: signature + 1,
+        rows: &rows,
+    };
     sub.findings.push(
-        Finding::warning(
-            Code::RowsIgnored,
-            ctx.lang.text(format!("Bảng dừng ở dòng {sig} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),
-                format!("The table stops at row {sig} (the signature block or a date line), but rows {rows} below it hold indicators with figures; they are not read. Move them above the signature block."),
-            ),
-        )
-        .at(&at)
-        .actual(rows),
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&at)
+            .actual(rows),
     );
 }
 

@@ -2,7 +2,7 @@
 //! "PHÒNG TÀI CHÍNH - KẾ HOẠCH", or the file name) and for which period
 //! ("QUÝ I/2020", "Quý 1 năm 2020", "3 tháng đầu năm 2020").
 
-use crate::model::{parse_roman, Period, PeriodSpan};
+use crate::model::{quarter_number, Period, PeriodSpan};
 use crate::template::Template;
 use crate::text::fold;
 use regex::Regex;
@@ -167,12 +167,11 @@ pub fn period_in(text: &str) -> Option<Period> {
         let Some(c) = re.captures(&f) else { continue };
         match *kind {
             "quarter" => {
-                let q = c.get(1)?.as_str();
-                let q = q.parse::<u32>().ok().or_else(|| parse_roman(q))?;
+                let q = quarter_number(c.get(1)?.as_str())?;
                 let year: i32 = c.get(2)?.as_str().parse().ok()?;
                 return Some(Period {
                     year,
-                    span: PeriodSpan::Quarter(u8::try_from(q).ok()?),
+                    span: PeriodSpan::Quarter(q),
                 });
             }
             "months" => {

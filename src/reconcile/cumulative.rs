@@ -17,8 +17,9 @@
 
 use super::checks::{at_row, indicator_words, unit_of};
 use super::half_unit;
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::{Arg, Fatal, Problem};
+use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::normalize::title::AgencyMatcher;
@@ -192,15 +193,14 @@ fn th_lk<'a>(
 
 /// A `cumulative-mismatch` at the LK cell.
 fn lk_mismatch(
-    text: String,
-    template: &Template,
-    sub: &Submission,
-    lk: &TidyRow,
+    said: &Checked,
+    lang: Lang,
+    (template, sub, lk): (&Template, &Submission, &TidyRow),
     expected: String,
     actual: String,
 ) -> Finding {
     at_row(
-        Finding::error(Code::CumulativeMismatch, text),
+        Finding::said(Severity::Error, said, lang),
         template,
         sub,
         lk,
@@ -227,16 +227,18 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         let what = indicator_words(template, i);
         // Nothing says which of the two is wrong: the finding names the
         // rule, not a correction.
-        let text = lang.text(format!("{unit_name}: {what}: TH {e} và LK {a} phải bằng nhau trong quý I (lũy kế từ đầu năm là chính quý I); một trong hai số sai. Hãy kiểm tra cả hai cột."),
-            format!("{unit_name}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
-        );
+        let said = Checked::FirstQuarter {
+            unit: &unit_name,
+            what: &what,
+            th: &e,
+            lk: &a,
+        };
         out.push(lk_mismatch(
-            text,
-            template,
-            sub,
-            lk,
+            &said,
+            lang,
+            (template, sub, lk),
             "LK = TH".to_string(),
-            a,
+            a.clone(),
         ));
     }
     out
@@ -269,17 +271,22 @@ pub fn check_previous(
         let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, i);
-        let text = lang.text(format!("{unit_name}: {what}: lũy kế phải bằng lũy kế quý trước {} cộng thực hiện quý này {} = {}, nhưng cột LK ghi {}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý.", f(p), f(th.value), f(want), f(lk.value)),
-            format!("{unit_name}: {what}: the cumulative figure must be last quarter's {} plus this quarter's {} = {}, but LK says {}; one of these figures is wrong. Check LK and the quarter's figure.", f(p), f(th.value), f(want), f(lk.value)),
-        );
+        let stated = f(lk.value);
+        let said = Checked::AfterPrevious {
+            unit: &unit_name,
+            what: &what,
+            previous: &f(p),
+            th: &f(th.value),
+            want: &f(want),
+            lk: &stated,
+        };
         let rule = lang.pick("LK = LK quý trước + TH", "LK = previous LK + TH");
         out.push(lk_mismatch(
-            text,
-            template,
-            sub,
-            lk,
+            &said,
+            lang,
+            (template, sub, lk),
             rule.to_string(),
-            f(lk.value),
+            stated.clone(),
         ));
     }
     out
@@ -288,6 +295,7 @@ pub fn check_previous(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
 
     #[test]

@@ -35,132 +35,14 @@ pub fn intake(
     period: Period,
     lang: Lang,
 ) -> Intake {
-    let mut findings = Vec::new();
+    let Sorted {
+        mut findings,
+        by_unit,
+        wrong_period,
+        unreadable,
+        other_lines,
+    } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
-    // unit → candidate submissions (right period)
-    let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    // unit → files of the wrong period / unreadable files named after it
-    let mut wrong_period: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut unreadable: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut other_lines = Vec::new();
-    for (k, o) in outcomes.iter().enumerate() {
-        match o {
-            FileOutcome::Skipped { file, reason } => {
-                findings.push(skipped_finding(file, reason, lang));
-                other_lines.push(StatusLine {
-                    unit: String::new(),
-                    unit_name: String::new(),
-                    files: file.clone(),
-                    status: Status::Skipped,
-                    note: reason.clone(),
-                });
-            }
-            FileOutcome::Rejected { file, reason } => {
-                let stem = std::path::Path::new(file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let unit = matcher.find_in(&stem).map(|(u, _)| u);
-                let mut f = unreadable_finding(file, reason, lang);
-                if let Some(u) = unit {
-                    f = f.unit(template.agencies[u].code.clone());
-                    unreadable.entry(u).or_default().push(k);
-                } else {
-                    other_lines.push(StatusLine {
-                        unit: String::new(),
-                        unit_name: String::new(),
-                        files: file.clone(),
-                        status: Status::Unreadable,
-                        note: reason.clone(),
-                    });
-                }
-                findings.push(f);
-            }
-            FileOutcome::Read(s) => {
-                use crate::normalize::submission::UnitSource;
-                if let (None, UnitSource::Disputed { form, named }) = (s.unit, &s.unit_source) {
-                    // A form made for one unit sent as another's: its own
-                    // finding (read with it) names both.
-                    let code = |u: usize| template.agencies.get(u).map_or("", |a| a.code.as_str());
-                    other_lines.push(StatusLine {
-                        unit: String::new(),
-                        unit_name: s.unit_text.clone(),
-                        files: s.file.clone(),
-                        status: Status::UnknownUnit,
-                        note: lang.text(
-                            format!(
-                                "biểu mẫu của {} gửi dưới tên {}; số liệu không được tổng hợp",
-                                code(*form),
-                                code(*named)
-                            ),
-                            format!(
-                                "the form of {} sent as {}'s; figures not consolidated",
-                                code(*form),
-                                code(*named)
-                            ),
-                        ),
-                    });
-                    continue;
-                }
-                let Some(u) = s.unit else {
-                    let loc = match s.unit_source {
-                        UnitSource::Title(c) => s.title_location(c),
-                        _ => Location::file(s.file.clone()),
-                    };
-                    let said = crate::text::quotation(&s.unit_text, 200);
-                    // An example from the office's own registry.
-                    let example = template
-                        .agencies
-                        .iter()
-                        .find(|a| a.kind == crate::template::AgencyKind::Ward)
-                        .or(template.agencies.first())
-                        .map_or_else(String::new, |a| format!("UBND {}", a.name.to_uppercase()));
-                    let words = Said::FileUnknownUnit {
-                        file: &s.file,
-                        named: &said,
-                        example: &example,
-                    };
-                    findings.push(
-                        Finding::said(Severity::Error, &words, lang)
-                            .at(&loc)
-                            .actual(s.unit_text.clone()),
-                    );
-                    other_lines.push(StatusLine {
-                        unit: String::new(),
-                        unit_name: crate::text::quotation(&s.unit_text, 200),
-                        files: s.file.clone(),
-                        status: Status::UnknownUnit,
-                        note: lang
-                            .pick(
-                                "không rõ đơn vị gửi; số liệu không được tổng hợp",
-                                "sender unknown; figures not consolidated",
-                            )
-                            .to_string(),
-                    });
-                    continue;
-                };
-                match &s.period {
-                    Some((p, cell)) if !period.same_report_as(p) => {
-                        let said = Said::PeriodMismatch {
-                            file: &s.file,
-                            unit: &template.agencies[u].name,
-                            stated: *p,
-                            period,
-                        };
-                        findings.push(
-                            Finding::said(Severity::Error, &said, lang)
-                                .at(&s.title_location(*cell))
-                                .unit(template.agencies[u].code.clone())
-                                .expected(period.to_string())
-                                .actual(p.to_string()),
-                        );
-                        wrong_period.entry(u).or_default().push(k);
-                    }
-                    _ => by_unit.entry(u).or_default().push(k),
-                }
-            }
-        }
-    }
     let mut included = Vec::new();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
@@ -193,7 +75,9 @@ pub fn intake(
                     note: ks
                         .iter()
                         .filter_map(|&k| match &outcomes[k] {
-                            FileOutcome::Rejected { reason, .. } => Some(reason.clone()),
+                            FileOutcome::Rejected { reason, .. } => {
+                                Some(reason_words(reason, lang).0)
+                            }
                             _ => None,
                         })
                         .collect::<Vec<_>>()
@@ -243,30 +127,18 @@ pub fn intake(
             findings.extend(completeness_of(sub, ai, template, period, lang));
         }
         let chosen_file = outcomes[chosen].file().to_string();
-        for &k in &cands {
-            let file = outcomes[k].file().to_string();
-            let others: Vec<String> = cands
-                .iter()
-                .filter(|&&j| j != k)
-                .map(|&j| outcomes[j].file().to_string())
-                .collect();
-            let said = Said::SubmissionDuplicate {
-                unit: &a.name,
-                count: cands.len(),
-                period,
-                file: &file,
-                others: &others,
-                used: &chosen_file,
-                why,
-            };
-            findings.push(
-                Finding::said(Severity::Warning, &said, lang)
-                    .at(&Location::file(file.clone()))
-                    .unit(a.code.clone())
-                    .expected(chosen_file.clone())
-                    .actual(file),
-            );
-        }
+        let files: Vec<String> = cands
+            .iter()
+            .map(|&k| outcomes[k].file().to_string())
+            .collect();
+        let dup = Duplicate {
+            unit: a,
+            files: &files,
+            used: &chosen_file,
+            why,
+            period,
+        };
+        findings.extend(files.iter().map(|f| dup.finding(f, lang)));
         status.push(StatusLine {
             unit: a.code.clone(),
             unit_name: a.name.clone(),
@@ -285,6 +157,182 @@ pub fn intake(
         included,
         status,
         findings,
+    }
+}
+
+/// The files of a run sorted by unit, with the findings about the files
+/// themselves.
+#[derive(Default)]
+struct Sorted {
+    findings: Vec<Finding>,
+    /// unit → candidate submissions (right period)
+    by_unit: BTreeMap<usize, Vec<usize>>,
+    /// unit → files of the wrong period / unreadable files named after it
+    wrong_period: BTreeMap<usize, Vec<usize>>,
+    unreadable: BTreeMap<usize, Vec<usize>>,
+    /// Status lines of files of no known unit.
+    other_lines: Vec<StatusLine>,
+}
+
+/// Sorts each file to its unit: skipped, unreadable (named after a unit or
+/// not), of no known unit, of the wrong period, or a candidate.
+fn sort_files(
+    outcomes: &[FileOutcome],
+    template: &Template,
+    matcher: &AgencyMatcher,
+    period: Period,
+    lang: Lang,
+) -> Sorted {
+    let mut sorted = Sorted::default();
+    let Sorted {
+        findings,
+        by_unit,
+        wrong_period,
+        unreadable,
+        other_lines,
+    } = &mut sorted;
+    for (k, o) in outcomes.iter().enumerate() {
+        match o {
+            FileOutcome::Skipped { file, reason } => {
+                findings.push(skipped_finding(file, reason, lang));
+                other_lines.push(StatusLine {
+                    unit: String::new(),
+                    unit_name: String::new(),
+                    files: file.clone(),
+                    status: Status::Skipped,
+                    note: reason_words(reason, lang).0,
+                });
+            }
+            FileOutcome::Rejected { file, reason } => {
+                let stem = std::path::Path::new(file)
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let unit = matcher.find_in(&stem).map(|(u, _)| u);
+                let mut f = unreadable_finding(file, reason, lang);
+                if let Some(u) = unit {
+                    f = f.unit(template.agencies[u].code.clone());
+                    unreadable.entry(u).or_default().push(k);
+                } else {
+                    other_lines.push(StatusLine {
+                        unit: String::new(),
+                        unit_name: String::new(),
+                        files: file.clone(),
+                        status: Status::Unreadable,
+                        note: reason_words(reason, lang).0,
+                    });
+                }
+                findings.push(f);
+            }
+            FileOutcome::Read(s) => {
+                let Some(u) = s.unit else {
+                    let (finding, line) = of_no_unit(s, template, lang);
+                    findings.extend(finding);
+                    other_lines.push(line);
+                    continue;
+                };
+                match &s.period {
+                    Some((p, cell)) if !period.same_report_as(p) => {
+                        let said = Said::PeriodMismatch {
+                            file: &s.file,
+                            unit: &template.agencies[u].name,
+                            stated: *p,
+                            period,
+                        };
+                        findings.push(
+                            Finding::said(Severity::Error, &said, lang)
+                                .at(&s.title_location(*cell))
+                                .unit(template.agencies[u].code.clone())
+                                .expected(period.to_string())
+                                .actual(p.to_string()),
+                        );
+                        wrong_period.entry(u).or_default().push(k);
+                    }
+                    _ => by_unit.entry(u).or_default().push(k),
+                }
+            }
+        }
+    }
+    sorted
+}
+
+/// A submission whose unit is not known: a form sent as another unit's
+/// (its own finding, made when it was read, names both) or a file that
+/// names no unit of the registry (`file-unknown-unit`); its status line.
+fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Finding>, StatusLine) {
+    use crate::normalize::submission::UnitSource;
+    let line = |unit_name: String, note: String| StatusLine {
+        unit: String::new(),
+        unit_name,
+        files: s.file.clone(),
+        status: Status::UnknownUnit,
+        note,
+    };
+    if let UnitSource::Disputed { form, named } = &s.unit_source {
+        let code = |u: usize| template.agencies.get(u).map_or("", |a| a.code.as_str());
+        let (form, named) = (code(*form), code(*named));
+        let note = match lang {
+            Lang::Vi => {
+                format!("biểu mẫu của {form} gửi dưới tên {named}; số liệu không được tổng hợp")
+            }
+            Lang::En => format!("the form of {form} sent as {named}'s; figures not consolidated"),
+        };
+        return (None, line(s.unit_text.clone(), note));
+    }
+    let loc = match s.unit_source {
+        UnitSource::Title(c) => s.title_location(c),
+        _ => Location::file(s.file.clone()),
+    };
+    let named = crate::text::quotation(&s.unit_text, 200);
+    // An example from the office's own registry.
+    let example = template
+        .agencies
+        .iter()
+        .find(|a| a.kind == crate::template::AgencyKind::Ward)
+        .or(template.agencies.first())
+        .map_or_else(String::new, |a| format!("UBND {}", a.name.to_uppercase()));
+    let said = Said::FileUnknownUnit {
+        file: &s.file,
+        named: &named,
+        example: &example,
+    };
+    let finding = Finding::said(Severity::Error, &said, lang)
+        .at(&loc)
+        .actual(s.unit_text.clone());
+    let note = lang.pick(
+        "không rõ đơn vị gửi; số liệu không được tổng hợp",
+        "sender unknown; figures not consolidated",
+    );
+    (Some(finding), line(named, note.to_string()))
+}
+
+/// The files one unit sent for the period, and the one used.
+struct Duplicate<'a> {
+    unit: &'a crate::template::Agency,
+    files: &'a [String],
+    used: &'a str,
+    why: (&'a str, &'a str),
+    period: Period,
+}
+
+impl Duplicate<'_> {
+    /// `submission-duplicate` on `file`, naming the others.
+    fn finding(&self, file: &str, lang: Lang) -> Finding {
+        let others: Vec<String> = self.files.iter().filter(|f| *f != file).cloned().collect();
+        let said = Said::SubmissionDuplicate {
+            unit: &self.unit.name,
+            count: self.files.len(),
+            period: self.period,
+            file,
+            others: &others,
+            used: self.used,
+            why: self.why,
+        };
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&Location::file(file))
+            .unit(self.unit.code.clone())
+            .expected(self.used.to_string())
+            .actual(file.to_string())
     }
 }
 

@@ -32,8 +32,9 @@
 //! caught against its formula.
 
 use super::checks::{at_row, indicator_words, CheckSettings, OutlierScale};
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::{Checked, Compared};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -278,42 +279,47 @@ fn outlier_finding(
     let sc = format_num(score, 1, lang);
     let th = format_auto(settings.outlier_threshold, 2, lang);
     let what = indicator_words(template, r.ind());
-    let (uv, ue) = (&words.units_vi, &words.units_en);
     let (ratio, m) = (format_auto(x, 3, lang), format_auto(med, 3, lang));
-    let compared_vi = match scale {
-        OutlierScale::Size => format!(
-            "tính trên quy mô của đơn vị ({}): {ratio}, trong khi trung vị các {uv} là {m}",
-            format_auto(size, 0, lang)
-        ),
-        OutlierScale::Column(c) => format!(
-            "gấp {ratio} lần số {c} của chính đơn vị ({}), trong khi trung vị các {uv} là {m} lần",
-            format_num(size, d, lang)
-        ),
-        _ => format!("khác xa các {uv} khác (trung vị {m})"),
+    let (size_auto, own) = (format_auto(size, 0, lang), format_num(size, d, lang));
+    let compared = match scale {
+        OutlierScale::Size => Compared::Size {
+            size: &size_auto,
+            ratio: &ratio,
+            median: &m,
+        },
+        OutlierScale::Column(column) => Compared::Column {
+            column,
+            own: &own,
+            ratio: &ratio,
+            median: &m,
+        },
+        _ => Compared::Peers { median: &m },
     };
-    let compared_en = match scale {
-        OutlierScale::Size => format!(
-            "per unit of its size ({}): {ratio}, where the {ue}' median is {m}",
-            format_auto(size, 0, lang)
-        ),
-        OutlierScale::Column(c) => format!(
-            "{ratio} times its own {c} ({}), where the {ue}' median is {m} times",
-            format_num(size, d, lang)
-        ),
-        _ => format!("far from the other {ue} (median {m})"),
+    let said = Checked::Outlier {
+        unit: &unit_name,
+        what: &what,
+        column,
+        value: &v,
+        compared,
+        level: words,
+        score: &sc,
+        threshold: &th,
+        usual: &typical,
     };
-    let text = lang.text(
-        format!("{unit_name}: {what} (cột {column}) ghi {v}, {compared_vi} (điểm lệch {sc} > {th}); với quy mô của đơn vị, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-        format!("{unit_name}: {what} (column {column}) is {v}, {compared_en} (score {sc} > {th}); for a unit of its size about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
-    );
-    at_row(Finding::warning(Code::Outlier, text), template, s, r)
-        .expected(typical)
-        .actual(v)
+    at_row(
+        Finding::said(Severity::Warning, &said, lang),
+        template,
+        s,
+        r,
+    )
+    .expected(typical)
+    .actual(v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
 
     fn wards(t: &Template, values: &[f64]) -> Vec<Submission> {

@@ -28,15 +28,16 @@
 
 use super::checks::{at_row, indicator_words, unit_of};
 use super::Totals;
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::{Checked, Percent};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
 use crate::rules::expr::{parse, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
-use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
+use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -95,190 +96,196 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 
 /// Stated %KH, %CK and rates of one submission against their operands.
 pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
-    let by: HashMap<(usize, ValueColumn), &TidyRow> =
-        sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect();
-    let (_, unit_name) = unit_of(template, sub);
-    let f = |v: f64, d: u8| format_num(v, d, lang);
-    let mut out = Vec::new();
+    let ctx = Stated {
+        by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
+        unit: unit_of(template, sub).1,
+        sub,
+        template,
+        lang,
+    };
     // The rows come sorted by indicator and column (Submission::sort_rows).
-    for stated in &sub.rows {
-        let i = stated.ind();
-        let Some(ind) = template.indicators.get(i) else {
-            continue;
-        };
+    sub.rows.iter().filter_map(|r| ctx.judge(r)).collect()
+}
+
+/// One submission's figures, for judging its stated percents and rates.
+struct Stated<'a> {
+    sub: &'a Submission,
+    template: &'a Template,
+    by: HashMap<(usize, ValueColumn), &'a TidyRow>,
+    /// The unit's name.
+    unit: String,
+    lang: Lang,
+}
+
+impl Stated<'_> {
+    fn num(&self, v: f64, d: u8) -> String {
+        format_num(v, d, self.lang)
+    }
+
+    /// A figure as written, in the user's number style.
+    fn shown(&self, r: &TidyRow) -> String {
+        self.num(r.value, r.shown_decimals())
+    }
+
+    fn figure(&self, i: usize, column: ValueColumn) -> Option<&TidyRow> {
+        self.by.get(&(i, column)).copied()
+    }
+
+    /// LK and the figure of `other` (KH or CK) of indicator `i`.
+    fn lk_and(&self, i: usize, other: ValueColumn) -> Option<(&TidyRow, &TidyRow)> {
+        Some((self.figure(i, ValueColumn::Lk)?, self.figure(i, other)?))
+    }
+
+    /// The finding on `stated`, if it is off the figures it comes from.
+    fn judge(&self, stated: &TidyRow) -> Option<Finding> {
+        let ind = self.template.indicators.get(stated.ind())?;
         // Only a rate's figures and the stated percents are judged here;
         // nothing is formatted for the other figures.
         if (ind.kind == Kind::Rate) == stated.column.is_percent() {
-            continue;
+            return None;
         }
-        let what = indicator_words(template, i);
-        let d = stated.shown_decimals();
-        let s = f(stated.value, d);
-        if ind.kind == Kind::Rate {
-            let Some(formula) = rate_formula(&ind.formula) else {
-                continue;
-            };
-            let column = stated.column;
-            let operand = |code: &str| {
-                template
-                    .indicator_index(code)
-                    .and_then(|j| by.get(&(j, column)).copied())
-            };
-            let (computed, point, shown) = match &formula {
-                RateFormula::Ratio(n, dn) => {
-                    let (Some(nr), Some(dr)) = (operand(n), operand(dn)) else {
-                        continue;
-                    };
-                    let Some(c) = percent_of(written(nr), written(dr)) else {
-                        continue;
-                    };
-                    if dr.value == 0.0 {
-                        continue;
-                    }
-                    let shown = format!(
-                        "{} {} / {} {} × 100",
-                        super::relations::short_name(template, n),
-                        f(nr.value, nr.shown_decimals()),
-                        super::relations::short_name(template, dn),
-                        f(dr.value, dr.shown_decimals())
-                    );
-                    (c, nr.value / dr.value * 100.0, shown)
-                }
-                RateFormula::Other(e) => {
-                    let lookup = |code: &str| operand(code).map(|r| r.value);
-                    let Some(v) = e.eval(&lookup) else { continue };
-                    (Interval::exact(v), v, format!("{e}"))
-                }
-            };
-            let Judged::Off(verdict) = judge(stated, computed) else {
-                continue;
-            };
-            let e = f(round_to(point, d), d);
-            let text = match verdict {
-                Verdict::Rounding => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% trong khi {shown} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                    format!("{unit_name}: {what} (column {column}) says {s}% while {shown} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                ),
-                _ => lang.text(format!("{unit_name}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
-                    format!("{unit_name}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
-                ),
-            };
-            out.push(finding(verdict, text, template, sub, stated, e, s));
-            continue;
-        }
-        let lk = by.get(&(i, ValueColumn::Lk)).copied();
-        match stated.column {
-            ValueColumn::PctKh => {
-                let (Some(lk), Some(kh)) = (lk, by.get(&(i, ValueColumn::Kh)).copied()) else {
-                    continue;
-                };
-                let Some(c) = percent_of(written(lk), written(kh)) else {
-                    continue;
-                };
-                if kh.value == 0.0 {
-                    continue;
-                }
-                let Judged::Off(verdict) = judge(stated, c) else {
-                    continue;
-                };
-                let point = lk.value / kh.value * 100.0;
-                let e = f(round_to(point, d), d);
-                let (l, k) = (
-                    f(lk.value, lk.shown_decimals()),
-                    f(kh.value, kh.shown_decimals()),
-                );
-                let text = match verdict {
-                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                        format!("{unit_name}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                    ),
-                    _ => lang.text(format!("{unit_name}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
-                        format!("{unit_name}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
-                    ),
-                };
-                out.push(finding(verdict, text, template, sub, stated, e, s));
-            }
-            ValueColumn::PctCk => {
-                let (Some(lk), Some(ck)) = (lk, by.get(&(i, ValueColumn::Ck)).copied()) else {
-                    continue;
-                };
-                let (Some(ratio), Some(growth)) = (
-                    percent_of(written(lk), written(ck)),
-                    growth_of(written(lk), written(ck)),
-                ) else {
-                    continue;
-                };
-                if ck.value == 0.0 {
-                    continue;
-                }
-                let convention = template.settings.ck_convention;
-                let (want, other) = match convention {
-                    CkConvention::Growth => (growth, ratio),
-                    CkConvention::Ratio => (ratio, growth),
-                };
-                let Judged::Off(verdict) = judge(stated, want) else {
-                    continue;
-                };
-                let point_ratio = lk.value / ck.value * 100.0;
-                let point = match convention {
-                    CkConvention::Growth => point_ratio - 100.0,
-                    CkConvention::Ratio => point_ratio,
-                };
-                let e = f(round_to(point, d), d);
-                let (l, c) = (
-                    f(lk.value, lk.shown_decimals()),
-                    f(ck.value, ck.shown_decimals()),
-                );
-                let formula = match convention {
-                    CkConvention::Growth => format!("{l} / {c} × 100 − 100"),
-                    CkConvention::Ratio => format!("{l} / {c} × 100"),
-                };
-                if judge_percent(stated.value, d, other) == Verdict::Consistent {
-                    let text = match convention {
-                        CkConvention::Growth => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
-                            format!("{unit_name}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
-                        ),
-                        CkConvention::Ratio => lang.text(format!("{unit_name}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
-                            format!("{unit_name}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
-                        ),
-                    };
-                    out.push(
-                        at_row(Finding::error(Code::PctKind, text), template, sub, stated)
-                            .expected(e)
-                            .actual(s),
-                    );
-                    continue;
-                }
-                let text = match verdict {
-                    Verdict::Rounding => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}.", f(point, d + 1)),
-                        format!("{unit_name}: {what}: % against last year says {s}% while {formula} = {}%, which rounds to {e}%. Off by rounding only; write {e}.", f(point, d + 1)),
-                    ),
-                    _ => lang.text(format!("{unit_name}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
-                        format!("{unit_name}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
-                    ),
-                };
-                out.push(finding(verdict, text, template, sub, stated, e, s));
-            }
-            _ => {}
+        match (ind.kind, stated.column) {
+            (Kind::Rate, _) => self.rate(stated, ind),
+            (_, ValueColumn::PctKh) => self.of_plan(stated),
+            (_, ValueColumn::PctCk) => self.against_last_year(stated),
+            _ => None,
         }
     }
-    out
-}
 
-fn finding(
-    verdict: Verdict,
-    text: String,
-    template: &Template,
-    sub: &Submission,
-    stated: &TidyRow,
-    expected: String,
-    actual: String,
-) -> Finding {
-    let f = match verdict {
-        Verdict::Rounding => Finding::warning(Code::PctRounding, text),
-        _ => Finding::error(Code::PctMismatch, text),
-    };
-    at_row(f, template, sub, stated)
-        .expected(expected)
-        .actual(actual)
+    /// A rate against its formula over the same column's figures.
+    fn rate(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
+        let formula = rate_formula(&ind.formula)?;
+        let column = stated.column;
+        let operand = |code: &str| {
+            self.template
+                .indicator_index(code)
+                .and_then(|j| self.figure(j, column))
+        };
+        let (computed, point, shown) = match &formula {
+            RateFormula::Ratio(n, dn) => {
+                let (nr, dr) = (operand(n)?, operand(dn)?);
+                let c = percent_of(written(nr), written(dr))?;
+                if dr.value == 0.0 {
+                    return None;
+                }
+                let shown = format!(
+                    "{} {} / {} {} × 100",
+                    super::relations::short_name(self.template, n),
+                    self.shown(nr),
+                    super::relations::short_name(self.template, dn),
+                    self.shown(dr)
+                );
+                (c, nr.value / dr.value * 100.0, shown)
+            }
+            RateFormula::Other(e) => {
+                let lookup = |code: &str| operand(code).map(|r| r.value);
+                let v = e.eval(&lookup)?;
+                (Interval::exact(v), v, format!("{e}"))
+            }
+        };
+        let Judged::Off(verdict) = judge(stated, computed) else {
+            return None;
+        };
+        let percent = Percent::Rate {
+            column,
+            shown: &shown,
+        };
+        Some(self.off(stated, verdict, point, percent))
+    }
+
+    /// %KH against LK / KH × 100.
+    fn of_plan(&self, stated: &TidyRow) -> Option<Finding> {
+        let i = stated.ind();
+        let (lk, kh) = self.lk_and(i, ValueColumn::Kh)?;
+        let c = percent_of(written(lk), written(kh))?;
+        if kh.value == 0.0 {
+            return None;
+        }
+        let Judged::Off(verdict) = judge(stated, c) else {
+            return None;
+        };
+        let (l, k) = (self.shown(lk), self.shown(kh));
+        let percent = Percent::OfPlan { lk: &l, kh: &k };
+        Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
+    }
+
+    /// %CK against LK and CK, in the template's convention (growth or
+    /// ratio); written in the other one, `pct-kind`.
+    fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
+        let i = stated.ind();
+        let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
+        let ratio = percent_of(written(lk), written(ck))?;
+        let growth = growth_of(written(lk), written(ck))?;
+        if ck.value == 0.0 {
+            return None;
+        }
+        let convention = self.template.settings.ck_convention;
+        let growth_wanted = convention == CkConvention::Growth;
+        let (want, other) = if growth_wanted {
+            (growth, ratio)
+        } else {
+            (ratio, growth)
+        };
+        let Judged::Off(verdict) = judge(stated, want) else {
+            return None;
+        };
+        let point_ratio = lk.value / ck.value * 100.0;
+        let point = if growth_wanted {
+            point_ratio - 100.0
+        } else {
+            point_ratio
+        };
+        let (l, c) = (self.shown(lk), self.shown(ck));
+        let formula = if growth_wanted {
+            format!("{l} / {c} × 100 − 100")
+        } else {
+            format!("{l} / {c} × 100")
+        };
+        let d = stated.shown_decimals();
+        if judge_percent(stated.value, d, other) != Verdict::Consistent {
+            let percent = Percent::AgainstLastYear { formula: &formula };
+            return Some(self.off(stated, verdict, point, percent));
+        }
+        let (e, s) = (self.num(round_to(point, d), d), self.shown(stated));
+        let said = Checked::PctKind {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            stated: &s,
+            wants_growth: growth_wanted,
+            formula: &formula,
+            right: &e,
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, stated)
+                .expected(e)
+                .actual(s),
+        )
+    }
+
+    /// `pct-rounding` (a warning: off by rounding only) or `pct-mismatch`
+    /// at the stated cell, whose right value is `point`.
+    fn off(&self, stated: &TidyRow, verdict: Verdict, point: f64, percent: Percent) -> Finding {
+        let d = stated.shown_decimals();
+        let (right, s) = (self.num(round_to(point, d), d), self.shown(stated));
+        let unrounded = (verdict == Verdict::Rounding).then(|| self.num(point, d + 1));
+        let said = Checked::PctOff {
+            unit: &self.unit,
+            what: &indicator_words(self.template, stated.ind()),
+            percent,
+            stated: &s,
+            right: &right,
+            unrounded: unrounded.as_deref(),
+        };
+        let severity = match unrounded {
+            Some(_) => Severity::Warning,
+            None => Severity::Error,
+        };
+        let f = Finding::said(severity, &said, self.lang);
+        at_row(f, self.template, self.sub, stated)
+            .expected(right)
+            .actual(s)
+    }
 }
 
 /// A responsible department's stated rate (level `both`) and the wards'
@@ -374,63 +381,75 @@ pub fn check_rate_averaged(
         }
         Ok(())
     })?;
-    let mut out = Vec::new();
-    for a in &found {
-        if a.wards < 2 {
-            continue;
-        }
-        let (column, stated) = (a.column, &a.stated);
-        let ((ni, n), (di, dn)) = (&a.num, &a.den);
-        let (ni, di) = (*ni, *di);
-        let count = a.wards as f64;
-        let (mean, half) = (a.sum / count, a.half / count);
-        let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
-            continue;
-        };
-        if den == 0.0 {
-            continue;
-        }
-        // The rate of the sums is what the department should state, as
-        // the sums are: a figure that rounds from it is right. (The sums'
-        // half-units, added over many wards, would leave room for the mean
-        // itself.)
-        let point = num / den * 100.0;
-        let d = stated.shown_decimals();
-        let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
-            == Verdict::Consistent;
-        let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
-        if !averaged || right {
-            continue;
-        }
-        let dept = figures.subs()[a.dept];
-        let f = |v: f64, dd: u8| format_num(v, dd, lang);
-        let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
-        let (_, dept_name) = unit_of(template, dept);
-        let what = indicator_words(template, a.indicator);
-        let nd = a.wards;
-        let words = template.level_words();
-        let (whole_vi, whole_en) = (words.whole(Lang::Vi), words.whole(Lang::En));
-        let (uv, ue) = (&words.units_vi, &words.units_en);
-        let text = lang.text(format!("{dept_name}: {what} (cột {column}) {whole_vi} ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} {uv} ({}%), nhưng tỷ lệ phải tính từ tổng số: {} {} / {} {} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
-            format!("{dept_name}: {what} (column {column}) states {s}% for {whole_en}, the plain mean of {nd} {ue}' rates ({}%), but the rate comes from the totals: {} {} / {} {} × 100 = {e}%. Never average rates; write {e}.", f(mean, d + 1), super::relations::short_name(template, n), f(num, 0), super::relations::short_name(template, dn), f(den, 0)),
-        );
-        out.push(
-            at_row(
-                Finding::error(Code::RateAveraged, text),
-                template,
-                dept,
-                stated,
-            )
-            .expected(e)
-            .actual(s),
-        );
+    Ok(found
+        .iter()
+        .filter_map(|a| averaged(a, figures, totals, template, lang))
+        .collect())
+}
+
+/// The `rate-averaged` finding of `a`, when the department's rate is the
+/// wards' mean and not the rate of the sums.
+fn averaged(
+    a: &Averaged,
+    figures: &Figures,
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+) -> Option<Finding> {
+    if a.wards < 2 {
+        return None;
     }
-    Ok(out)
+    let (column, stated) = (a.column, &a.stated);
+    let ((ni, n), (di, dn)) = (&a.num, &a.den);
+    let (ni, di) = (*ni, *di);
+    let count = a.wards as f64;
+    let (mean, half) = (a.sum / count, a.half / count);
+    let (Some(num), Some(den)) = (totals.get(ni, column), totals.get(di, column)) else {
+        return None;
+    };
+    if den == 0.0 {
+        return None;
+    }
+    // The rate of the sums is what the department should state, as
+    // the sums are: a figure that rounds from it is right. (The sums'
+    // half-units, added over many wards, would leave room for the mean
+    // itself.)
+    let point = num / den * 100.0;
+    let d = stated.shown_decimals();
+    let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
+        == Verdict::Consistent;
+    let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
+    if !averaged || right {
+        return None;
+    }
+    let dept = figures.subs()[a.dept];
+    let f = |v: f64, dd: u8| format_num(v, dd, lang);
+    let (e, s) = (f(round_to(point, d), d), f(stated.value, d));
+    let (_, dept_name) = unit_of(template, dept);
+    let what = indicator_words(template, a.indicator);
+    let nd = a.wards;
+    let said = Checked::RateAveraged {
+        unit: &dept_name,
+        what: &what,
+        column,
+        level: &template.level_words(),
+        stated: &s,
+        units: nd,
+        mean: &f(mean, d + 1),
+        numerator: &super::relations::short_name(template, n),
+        num: &f(num, 0),
+        denominator: &super::relations::short_name(template, dn),
+        den: &f(den, 0),
+        right: &e,
+    };
+    let f = Finding::said(Severity::Error, &said, lang);
+    Some(at_row(f, template, dept, stated).expected(e).actual(s))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
     use crate::reconcile::consolidate;

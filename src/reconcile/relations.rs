@@ -13,14 +13,15 @@
 //! (said once, as info), never read as zero.
 
 use super::{bools, cols, counts, f64s, frame, half_unit, polars_fatal, u32s, Totals};
-use crate::diagnostic::{Code, Finding, Lang, Location};
+use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::error::Fatal;
+use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
 use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
-use crate::template::Template;
+use crate::template::{Indicator, Template};
 use crate::text::clean;
 use polars::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -86,28 +87,35 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
                 if unknown.is_empty() {
                     out.push(rel);
                 } else {
-                    findings.push(rule_invalid(
-                        template,
-                        i,
-                        &format!("unknown indicator code {}", unknown.join(", ")),
-                        lang,
-                    ));
+                    let ind = &template.indicators[i];
+                    let said = Checked::RuleUnknownCodes {
+                        formula: &ind.formula,
+                        code: &ind.code,
+                        line: ind.line,
+                        unknown: &unknown.join(", "),
+                    };
+                    findings.push(rule_invalid(ind, &said, lang));
                 }
             }
             Ok(Rule::Definition(_)) => {}
-            Err(e) => findings.push(rule_invalid(template, i, &e.to_string(), lang)),
+            Err(e) => {
+                let ind = &template.indicators[i];
+                let said = Checked::RuleUnparsed {
+                    formula: &ind.formula,
+                    code: &ind.code,
+                    line: ind.line,
+                    at: e.position + 1,
+                    problem: &e.problem,
+                };
+                findings.push(rule_invalid(ind, &said, lang));
+            }
         }
     }
     (out, findings)
 }
 
-fn rule_invalid(template: &Template, i: usize, what: &str, lang: Lang) -> Finding {
-    let ind = &template.indicators[i];
-    let text = match lang {
-        Lang::Vi => format!("Công thức «{}» của chỉ tiêu {} (indicators.csv, dòng {}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu.", ind.formula, ind.code, ind.line),
-        Lang::En => format!("The formula «{}» of indicator {} (indicators.csv, line {}) is invalid: {what}. It is ignored; correct the template.", ind.formula, ind.code, ind.line),
-    };
-    Finding::error(Code::RuleInvalid, text)
+fn rule_invalid(ind: &Indicator, said: &Checked, lang: Lang) -> Finding {
+    Finding::said(Severity::Error, said, lang)
         .indicator(ind.code.clone())
         .actual(ind.formula.clone())
 }
@@ -138,6 +146,23 @@ fn tol_name(code: &str) -> String {
 enum Subject<'a> {
     Unit(&'a Submission),
     Totals,
+}
+
+impl<'a> Subject<'a> {
+    /// The unit's code, its name (`None` for the totals) and the file.
+    fn who(&self, template: &'a Template) -> (String, Option<&'a str>, String) {
+        match self {
+            Subject::Unit(s) => {
+                let a = s.unit.and_then(|u| template.agencies.get(u));
+                (
+                    a.map(|a| a.code.clone()).unwrap_or_default(),
+                    Some(a.map(|a| a.name.as_str()).unwrap_or_default()),
+                    s.file.clone(),
+                )
+            }
+            Subject::Totals => (String::new(), None, String::new()),
+        }
+    }
 }
 
 /// How many relations one polars query evaluates. A catalog of thousands
@@ -194,12 +219,13 @@ pub fn check_relations(
     skipped.sort();
     for ((owner, column), n) in skipped {
         let ind = &template.indicators[owner];
-        let text = match lang {
-            Lang::Vi => format!("Công thức «{}» (cột {column}) không kiểm tra được ở {n} nơi vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0.", ind.formula),
-            Lang::En => format!("The rule «{}» (column {column}) could not be checked in {n} places because an indicator in it has no figure; a blank is never read as 0.", ind.formula),
+        let said = Checked::RelationSkipped {
+            formula: &ind.formula,
+            column,
+            places: n,
         };
         findings.push(
-            Finding::info(Code::RelationSkipped, text)
+            Finding::said(Severity::Info, &said, lang)
                 .indicator(ind.code.clone())
                 .column(column.as_str())
                 .actual(n.to_string()),
@@ -624,22 +650,7 @@ fn violation(
         .max()
         .unwrap_or(0);
     let fmt = |v: f64| format_num(v, decimals, lang);
-    let (unit_code, unit_words, file) = match subject {
-        Subject::Unit(s) => {
-            let a = s.unit.and_then(|u| template.agencies.get(u));
-            (
-                a.map(|a| a.code.clone()).unwrap_or_default(),
-                a.map(|a| a.name.clone()).unwrap_or_default(),
-                s.file.clone(),
-            )
-        }
-        Subject::Totals => (
-            String::new(),
-            lang.pick("Số tổng hợp", "The consolidated total")
-                .to_string(),
-            String::new(),
-        ),
-    };
+    let (unit_code, unit_name, file) = subject.who(template);
     let cell_of = |code: &str| -> Location {
         match (subject, template.indicator_index(code)) {
             (Subject::Unit(s), Some(idx)) => figure(s, idx, column)
@@ -667,19 +678,16 @@ fn violation(
         let name = short_name(template, whole);
         // Nothing says whether the whole or a part is wrong: the finding
         // names the rule, not a correction.
-        let text = match lang {
-            Lang::Vi => format!(
-                "{unit_words}: {whole} {name} (cột {column}) = {} nhưng tổng các phần {parts_text} = {}; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
-                fmt(whole_v),
-                fmt(sum)
-            ),
-            Lang::En => format!(
-                "{unit_words}: {whole} {name} (column {column}) = {} but its parts {parts_text} add up to {}; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part.",
-                fmt(whole_v),
-                fmt(sum)
-            ),
+        let said = Checked::SumMismatch {
+            unit: unit_name,
+            whole,
+            name: &name,
+            column,
+            stated: &fmt(whole_v),
+            parts: &parts_text,
+            sum: &fmt(sum),
         };
-        return Finding::error(Code::SumMismatch, text)
+        return Finding::said(Severity::Error, &said, lang)
             .at(&cell_of(whole))
             .unit(unit_code)
             .indicator(whole.to_string())
@@ -708,17 +716,14 @@ fn violation(
         }
     };
     let (ls, rs) = (show(&rel.left), show(&rel.right));
-    let text = match lang {
-        Lang::Vi => format!(
-            "{unit_words}: không thỏa điều kiện {} (cột {column}): {ls} so với {rs}. Hãy kiểm tra lại các số.",
-            owner.formula
-        ),
-        Lang::En => format!(
-            "{unit_words}: the rule {} (column {column}) does not hold: {ls} against {rs}. Check the figures.",
-            owner.formula
-        ),
+    let said = Checked::RelationViolated {
+        unit: unit_name,
+        formula: &owner.formula,
+        column,
+        left: &ls,
+        right: &rs,
     };
-    Finding::error(Code::RelationViolated, text)
+    Finding::said(Severity::Error, &said, lang)
         .at(&cell_of(&first))
         .unit(unit_code)
         .indicator(first)
@@ -730,6 +735,7 @@ fn violation(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::normalize::store::{Figures, UNITS_PER_CHUNK};
     use crate::reconcile::checks::testutil::{ind, row, store_all, sub_with};
     use crate::reconcile::consolidate;

@@ -8,7 +8,8 @@
 //! ```
 
 use super::checks::{at_row, indicator_words, unit_of, CheckSettings};
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
+use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::submission::Submission;
 use crate::number::format_num;
@@ -41,13 +42,21 @@ pub fn check_signs(
         let what = indicator_words(template, r.ind());
         let v = format_num(r.value, r.shown_decimals(), lang);
         let column = r.column;
-        let text = lang.text(format!("{unit_name}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
-            format!("{unit_name}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
-        );
+        let said = Checked::Negative {
+            unit: &unit_name,
+            what: &what,
+            column,
+            value: &v,
+        };
         out.push(
-            at_row(Finding::error(Code::ValueNegative, text), template, sub, r)
-                .expected("≥ 0")
-                .actual(v),
+            at_row(
+                Finding::said(Severity::Error, &said, lang),
+                template,
+                sub,
+                r,
+            )
+            .expected("≥ 0")
+            .actual(v),
         );
     }
     out
@@ -56,6 +65,7 @@ pub fn check_signs(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::reconcile::checks::testutil::{row, sub_with};
 
     #[test]

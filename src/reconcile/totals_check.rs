@@ -21,13 +21,14 @@
 
 use super::checks::{at_row, indicator_words, CheckSettings};
 use super::{half_unit, Totals};
-use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
-use crate::template::{AgencyKind, Kind, Level, Template};
+use crate::template::{AgencyKind, Kind, Level, LevelWords, Template};
 use std::collections::{BTreeMap, HashSet};
 
 /// How many wards a message lists before it points to the detail sheet
@@ -167,101 +168,170 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
-    let may_be_negative = CheckSettings::of(template).may_be_negative;
-    let words = template.level_words();
-    let (wv, we) = (words.whole(Lang::Vi), words.whole(Lang::En));
-    let (uv, ue) = (&words.units_vi, &words.units_en);
-    let mut out = Vec::new();
-    // (department, column, unknown wards) → the indicators left unchecked.
-    let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
-        BTreeMap::new();
-    for m in &found {
-        let sub = figures.subs()[m.dept];
-        let (Some(dept), Some(ind)) = (agency(sub), template.indicators.get(m.row.ind())) else {
-            continue;
-        };
-        let r = &m.row;
-        let d = m.decimals.min(4);
-        let f = |v: f64| format_num(v, d, lang);
-        let what = indicator_words(template, r.ind());
-        let column = r.column;
-        let detail = crate::outputs::Sheet::Detail.name(lang);
-        if !m.unknown.is_empty() {
-            let tol = half_unit(r.decimals) + m.clean_half + 1e-9;
-            let below_known = !may_be_negative.contains(&ind.code) && r.value + tol < m.clean_sum;
-            if !below_known {
-                unchecked
-                    .entry((m.dept, column, m.unknown.clone()))
-                    .or_default()
-                    .push(m);
+    Ok(Report::new(figures, template, expected_wards, lang).findings(&found))
+}
+
+/// What the findings of [`check_department_totals`] need to say.
+struct Report<'a> {
+    figures: &'a Figures<'a>,
+    template: &'a Template,
+    level: LevelWords,
+    may_be_negative: HashSet<String>,
+    expected_wards: usize,
+    lang: Lang,
+}
+
+impl<'a> Report<'a> {
+    fn new(
+        figures: &'a Figures,
+        template: &'a Template,
+        expected_wards: usize,
+        lang: Lang,
+    ) -> Self {
+        Report {
+            figures,
+            template,
+            level: template.level_words(),
+            may_be_negative: CheckSettings::of(template).may_be_negative,
+            expected_wards,
+            lang,
+        }
+    }
+
+    /// A finding for each mismatch, but one `total-unchecked` for every
+    /// department, column and set of wards whose figures are unknown.
+    fn findings(&self, found: &[Mismatch]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        // (department, column, unknown wards) → the indicators left unchecked.
+        let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
+            BTreeMap::new();
+        for m in found {
+            let Some(ind) = self.template.indicators.get(m.row.ind()) else {
+                continue;
+            };
+            if m.unknown.is_empty() {
+                out.extend(self.mismatch(m));
                 continue;
             }
-            let unknown = ward_list(&m.unknown);
-            let (v, k) = (f(r.value), f(m.clean_sum));
-            let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {v} nhưng riêng các {uv} đã có số liệu cộng lại đã là {k}, lớn hơn số {wv} (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {} {column}). Số {wv} không thể nhỏ hơn tổng các {uv}; hãy đối chiếu với các {uv}.", dept.name, ind.code),
-                format!("{}: {what} (column {column}) states {v} for {we} but the {ue} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {} {column}). The figure for {we} cannot be below the sum of its {ue}; reconcile it with them.", dept.name, ind.code),
-            );
-            out.push(
-                at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
-                    .expected(format!("≥ {k}"))
-                    .actual(v),
-            );
-            continue;
+            let tol = half_unit(m.row.decimals) + m.clean_half + 1e-9;
+            let below_known =
+                !self.may_be_negative.contains(&ind.code) && m.row.value + tol < m.clean_sum;
+            if below_known {
+                out.extend(self.below_known(m));
+            } else {
+                unchecked
+                    .entry((m.dept, m.row.column, m.unknown.clone()))
+                    .or_default()
+                    .push(m);
+            }
         }
-        let (sum, contributors) = (m.sum, m.contributors);
+        for ((_, column, wards), ms) in unchecked {
+            out.extend(self.unchecked(column, &wards, &ms));
+        }
+        out
+    }
+
+    /// The department's submission, its name, and the indicator's code.
+    fn dept_of(&self, m: &Mismatch) -> Option<(&'a Submission, &'a str, &'a str)> {
+        let sub = self.figures.subs()[m.dept];
+        let dept = sub.unit.and_then(|u| self.template.agencies.get(u))?;
+        let ind = self.template.indicators.get(m.row.ind())?;
+        Some((sub, &dept.name, &ind.code))
+    }
+
+    /// A figure in `m`'s decimals.
+    fn num(&self, m: &Mismatch, v: f64) -> String {
+        format_num(v, m.decimals.min(4), self.lang)
+    }
+
+    /// The department's figure below what the known wards add up to.
+    fn below_known(&self, m: &Mismatch) -> Option<Finding> {
+        let (sub, unit, code) = self.dept_of(m)?;
+        let r = &m.row;
+        let (v, k) = (self.num(m, r.value), self.num(m, m.clean_sum));
+        let said = Checked::TotalBelowKnown {
+            unit,
+            what: &indicator_words(self.template, r.ind()),
+            code,
+            column: r.column,
+            level: &self.level,
+            stated: &v,
+            known: &k,
+            unknown: &ward_list(&m.unknown),
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, sub, r)
+                .expected(format!("≥ {k}"))
+                .actual(v),
+        )
+    }
+
+    /// The department's figure against the wards' sum, their figures
+    /// listed.
+    fn mismatch(&self, m: &Mismatch) -> Option<Finding> {
+        let (sub, unit, code) = self.dept_of(m)?;
+        let r = &m.row;
         let mut listed: Vec<String> = m
             .listed
             .iter()
-            .map(|(n, v)| format!("{n} {}", f(*v)))
+            .map(|(n, v)| format!("{n} {}", self.num(m, *v)))
             .collect();
         if m.wards > LISTED_WARDS {
             listed.push("…".into());
         }
-        let listed = listed.join("; ");
-        let complete = contributors as usize >= expected_wards;
-        let partial = if complete {
-            String::new()
-        } else {
-            lang.text(format!(" Mới có {contributors}/{expected_wards} {uv} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
-                format!(" Only {contributors} of {expected_wards} {ue} reported it, so the sum may be incomplete."),
-            )
+        let (stated, sum) = (self.num(m, r.value), self.num(m, m.sum));
+        let said = Checked::TotalMismatch {
+            unit,
+            what: &indicator_words(self.template, r.ind()),
+            code,
+            column: r.column,
+            level: &self.level,
+            stated: &stated,
+            sum: &sum,
+            contributors: m.contributors,
+            expected: self.expected_wards,
+            listed: &listed.join("; "),
         };
-        let text = lang.text(format!("{}: {what} (cột {column}) {wv} ghi {} nhưng tổng của {contributors} {uv} là {} ({listed}; xem trang «{detail}», dòng {} {column}).{partial} Hãy đối chiếu số liệu với các {uv}.", dept.name, f(r.value), f(sum), ind.code),
-            format!("{}: {what} (column {column}) states {} for {we} but its {contributors} {ue} add up to {} ({listed}; see sheet «{detail}», row {} {column}).{partial} Reconcile the figures with the {ue}.", dept.name, f(r.value), f(sum), ind.code),
-        );
-        out.push(
-            at_row(Finding::error(Code::TotalMismatch, text), template, sub, r)
-                .expected(f(sum))
-                .actual(f(r.value)),
-        );
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, sub, r)
+                .expected(sum)
+                .actual(stated),
+        )
     }
-    for ((k, column, wards), ms) in unchecked {
-        let sub = figures.subs()[k];
-        let Some(dept) = agency(sub) else { continue };
+
+    /// One `total-unchecked` for a department's indicators `ms` in
+    /// `column`, for want of the figures of `wards`.
+    fn unchecked(
+        &self,
+        column: ValueColumn,
+        wards: &[String],
+        ms: &[&Mismatch],
+    ) -> Option<Finding> {
+        let first = ms.first()?;
+        let (sub, unit, _) = self.dept_of(first)?;
         let codes: Vec<&str> = ms
             .iter()
-            .filter_map(|m| template.indicators.get(m.row.ind()))
+            .filter_map(|m| self.template.indicators.get(m.row.ind()))
             .map(|i| i.code.as_str())
             .collect();
-        let n = codes.len();
-        let codes = codes.join(", ");
-        let wards = ward_list(&wards);
-        let text = lang.text(format!("{}: chưa đối chiếu được {n} chỉ tiêu ở cột {column} ({codes}) với tổng các {uv}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu.", dept.name),
-            format!("{}: {n} indicators in column {column} ({codes}) were not compared with the sum of the {ue}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete.", dept.name),
-        );
-        let first = &ms[0].row;
-        let mut f = at_row(
-            Finding::info(Code::TotalUnchecked, text),
-            template,
-            sub,
-            first,
-        );
-        if n > 1 {
+        let wards = ward_list(wards);
+        let said = Checked::TotalUnchecked {
+            unit,
+            count: codes.len(),
+            codes: &codes.join(", "),
+            column,
+            level: &self.level,
+            units: &wards,
+        };
+        let f = Finding::said(Severity::Info, &said, self.lang);
+        let mut f = at_row(f, self.template, sub, &first.row);
+        if codes.len() > 1 {
             f.indicator = String::new();
         }
-        out.push(f.actual(wards));
+        Some(f.actual(wards))
     }
-    Ok(out)
 }
 
 /// The names of wards for a message, the first [`LISTED_WARDS`] of them.
@@ -280,6 +350,7 @@ fn ward_list(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::model::ValueColumn;
     use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};

@@ -28,6 +28,7 @@ use crate::memory::release_free_memory;
 use crate::model::Period;
 use crate::normalize::header::{find_table, HeaderWords};
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
+use crate::outputs::Sheet;
 use crate::report::annotate::{
     annotate, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
 };
@@ -376,7 +377,7 @@ fn list_headers(lang: Lang) -> [&'static str; 11] {
 /// unit's has its name).
 fn list_sheet(findings: &[&Finding], lang: Lang) -> ListSheet {
     ListSheet {
-        name: lang.pick("Lỗi", "Findings").to_string(),
+        name: Sheet::Findings.name(lang).to_string(),
         header: list_headers(lang).iter().map(|h| h.to_string()).collect(),
         rows: findings
             .iter()
@@ -405,7 +406,7 @@ fn list_sheet(findings: &[&Finding], lang: Lang) -> ListSheet {
 
 /// `Lỗi`, or `Lỗi (tonghop)` when the unit has a sheet of that name.
 fn list_name(lang: Lang, taken: &[&str]) -> String {
-    free_name(lang.pick("Lỗi", "Findings"), taken)
+    free_name(Sheet::Findings.name(lang), taken)
 }
 
 /// The feedback workbook written anew: the findings sheet, then every

@@ -25,6 +25,7 @@
 
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
+use crate::outputs::Sheet;
 use crate::reconcile::counts_towards_total;
 use crate::template::Template;
 use std::collections::{HashMap, HashSet};
@@ -65,10 +66,11 @@ impl Mark<'_> {
             .map(|f| format!("{}: {}", f.severity.label(lang), f.message))
             .collect();
         let more = findings.len().saturating_sub(NOTE_FINDINGS);
+        let findings_sheet = Sheet::Findings.name(lang);
         if more > 0 {
             parts.push(match lang {
-                Lang::Vi => format!("… và {more} nội dung khác: xem trang «Lỗi»."),
-                Lang::En => format!("… and {more} more: see the sheet «Findings»."),
+                Lang::Vi => format!("… và {more} nội dung khác: xem trang «{findings_sheet}»."),
+                Lang::En => format!("… and {more} more: see the sheet «{findings_sheet}»."),
             });
         }
         parts.join("\n\n")

@@ -63,12 +63,37 @@ pub enum Rule {
 pub struct RuleError {
     /// 0-based character position in the formula.
     pub position: usize,
-    pub message: String,
+    pub problem: RuleProblem,
+}
+
+/// What is wrong where a formula stops parsing; `messages` puts it in
+/// words (`RuleProblem::words`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleProblem {
+    /// Digits and dots that make no number (`1.2.3`).
+    NotANumber(String),
+    /// A `[` that no `]` closes.
+    Unclosed,
+    /// `[]`.
+    EmptyCode,
+    /// `=`, `<` or `>` alone.
+    Comparison,
+    /// A character no formula holds.
+    Character(char),
+    /// A `(` that no `)` closes.
+    Paren,
+    /// Something else where a code, a number or `(` is wanted.
+    Operand,
+    /// The formula ends where a code, a number or `(` is wanted.
+    EndsEarly,
+    /// Two operands in a row.
+    Operator,
 }
 
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at character {}: {}", self.position + 1, self.message)
+        let what = self.problem.words(crate::diagnostic::Lang::En);
+        write!(f, "at character {}: {what}", self.position + 1)
     }
 }
 
@@ -100,7 +125,7 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
             let text: String = chars[start..i].iter().collect();
             let v = text.parse::<f64>().map_err(|_| RuleError {
                 position: start,
-                message: format!("'{text}' is not a number"),
+                problem: RuleProblem::NotANumber(text.clone()),
             })?;
             out.push((start, Tok::Num(v)));
         } else if c.is_alphabetic() || c == '_' {
@@ -114,7 +139,7 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
             let Some(len) = chars[i + 1..].iter().position(|&x| x == ']') else {
                 return Err(RuleError {
                     position: start,
-                    message: "'[' opens a code that no ']' closes".into(),
+                    problem: RuleProblem::Unclosed,
                 });
             };
             let code: String = chars[i + 1..i + 1 + len].iter().collect();
@@ -122,7 +147,7 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
             if code.is_empty() {
                 return Err(RuleError {
                     position: start,
-                    message: "'[]' names no code".into(),
+                    problem: RuleProblem::EmptyCode,
                 });
             }
             out.push((start, Tok::Code(code)));
@@ -145,7 +170,7 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
                 _ => {
                     return Err(RuleError {
                         position: i,
-                        message: "expected '==', '<=' or '>='".into(),
+                        problem: RuleProblem::Comparison,
                     })
                 }
             };
@@ -154,7 +179,7 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
         } else {
             return Err(RuleError {
                 position: i,
-                message: format!("unexpected character '{c}'"),
+                problem: RuleProblem::Character(c),
             });
         }
     }
@@ -176,10 +201,10 @@ impl Parser {
         self.toks.get(self.pos).map(|(p, _)| *p).unwrap_or(self.end)
     }
 
-    fn err<T>(&self, message: &str) -> Result<T, RuleError> {
+    fn err<T>(&self, problem: RuleProblem) -> Result<T, RuleError> {
         Err(RuleError {
             position: self.here(),
-            message: message.into(),
+            problem,
         })
     }
 
@@ -227,15 +252,13 @@ impl Parser {
                 self.pos += 1;
                 let e = self.sum()?;
                 if self.peek() != Some(&Tok::RParen) {
-                    return self.err("expected ')'");
+                    return self.err(RuleProblem::Paren);
                 }
                 self.pos += 1;
                 Ok(e)
             }
-            Some(_) => self.err("expected an indicator code, a number or '('"),
-            None => {
-                self.err("the formula ends too early: expected an indicator code, a number or '('")
-            }
+            Some(_) => self.err(RuleProblem::Operand),
+            None => self.err(RuleProblem::EndsEarly),
         }
     }
 }
@@ -260,7 +283,7 @@ pub fn parse(formula: &str) -> Result<Rule, RuleError> {
         Rule::Definition(left)
     };
     if p.pos < p.toks.len() {
-        return p.err("expected an operator (+ - * /) or a comparison (== <= >=)");
+        return p.err(RuleProblem::Operator);
     }
     Ok(rule)
 }
@@ -485,12 +508,12 @@ mod tests {
     fn bad_rules_say_where_and_what() {
         let e = parse("HC02 == HC03 +").unwrap_err();
         assert_eq!(e.position, 14);
-        assert!(e.message.contains("expected an indicator code"));
+        assert!(e.to_string().contains("expected an indicator code"));
         let e = parse("HC02 = HC03").unwrap_err();
-        assert!(e.message.contains("'=='"));
+        assert!(e.to_string().contains("'=='"));
         let e = parse("(HC02 + HC03").unwrap_err();
-        assert!(e.message.contains("')'"));
+        assert!(e.to_string().contains("')'"));
         let e = parse("HC02 HC03").unwrap_err();
-        assert!(e.message.contains("expected an operator"));
+        assert!(e.to_string().contains("expected an operator"));
     }
 }

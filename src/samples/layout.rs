@@ -86,13 +86,11 @@ pub struct Line {
 
 impl Line {
     pub fn value_mut(&mut self, col: ValueColumn) -> Option<&mut Cell> {
-        let i = ValueColumn::ALL.iter().position(|&c| c == col)?;
-        self.values.get_mut(i)
+        self.values.get_mut(col.index())
     }
 
     pub fn value(&self, col: ValueColumn) -> Option<&Cell> {
-        let i = ValueColumn::ALL.iter().position(|&c| c == col)?;
-        self.values.get(i)
+        self.values.get(col.index())
     }
 }
 

@@ -342,16 +342,7 @@ fn planted_cells_read_back_where_the_list_says() {
         let bytes = &set.files.iter().find(|f| f.0 == file).unwrap().1;
         let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
         let range = wb.worksheet_range(sheet).unwrap();
-        let col = a1
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .fold(0u32, |n, b| n * 26 + (b - b'A' + 1) as u32)
-            - 1;
-        let row: u32 = a1
-            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
-            .parse::<u32>()
-            .unwrap()
-            - 1;
+        let (row, col) = crate::diagnostic::parse_a1(a1).unwrap();
         range.get_value((row, col)).cloned().unwrap_or(Data::Empty)
     };
     let find = |code: &str| set.expected.iter().find(|e| e.code == code).unwrap();

@@ -20,8 +20,9 @@
 
 use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::Prose;
 use crate::number::{format_auto, format_num, parse_number, NumberLocale};
 use crate::rules::rounding::{judge_percent, Verdict};
 use crate::template::Template;
@@ -369,21 +370,17 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Fi
     }
     let stated = format_num(num.value, num.decimals, lang);
     let table = format_auto(lk, 2, lang);
-    let message = match lang {
-        Lang::Vi => format!(
-            "Văn bản ghi {stated} cho chỉ tiêu {} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng.",
-            named.code
-        ),
-        Lang::En => format!(
-            "The text reads {stated} for indicator {} but the consolidated table has {table} (cumulative): correct the text or check the table.",
-            named.code
-        ),
+    let said = Prose::TextVsTable {
+        stated: &stated,
+        code: &named.code,
+        table: &table,
     };
-    let finding = if verdicts.contains(&Verdict::Rounding) {
-        Finding::warning(Code::TextVsTable, message)
+    let severity = if verdicts.contains(&Verdict::Rounding) {
+        Severity::Warning
     } else {
-        Finding::error(Code::TextVsTable, message)
+        Severity::Error
     };
+    let finding = Finding::said(severity, &said, lang);
     Some(
         finding
             .indicator(named.code.clone())
@@ -396,6 +393,7 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Fi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::textcheck::lexer::tokenize;
 
     fn named(text: &str) -> Vec<(String, f64)> {

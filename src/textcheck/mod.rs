@@ -21,8 +21,9 @@ pub mod claims;
 pub mod docx;
 pub mod lexer;
 
-use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
+use crate::messages::Prose;
 use crate::number::format_num;
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::text::fold;
@@ -345,180 +346,153 @@ fn exceeds(part: Interval, whole: Interval) -> bool {
 }
 
 fn judge(claim: &Claim, passage: &Passage, doc: &Document, lang: Lang) -> Option<TextFinding> {
-    match claim {
+    let (finding, at, span) = match claim {
         Claim::Percent {
-            kind,
-            stated,
-            stated_at,
-            numerator,
-            denominator,
-            money,
-            span,
-        } => {
-            let (a, b) = (
-                interval_of(numerator, *money),
-                interval_of(denominator, *money),
-            );
-            let computed = match kind {
-                PercentKind::Ratio => percent_of(a, b)?,
-                PercentKind::Growth => growth_of(a, b)?,
-            };
-            let d = stated_at.num.decimals;
-            let verdict = judge_percent(*stated, d, computed);
-            if verdict == Verdict::Consistent {
-                return None;
-            }
-            let point = numerator.num.value / denominator.num.value * 100.0
-                - if *kind == PercentKind::Growth {
-                    100.0
-                } else {
-                    0.0
-                };
-            let expected = round_to(point, d);
-            let show = |v: f64| describe_percent(*kind, v, d, lang);
-            let ops = format!(
-                "{}/{}",
-                format_num(numerator.num.value, numerator.num.decimals, lang),
-                format_num(denominator.num.value, denominator.num.decimals, lang)
-            );
-            let (code, severity, message) = match verdict {
-                Verdict::Rounding => (
-                    Code::PctRounding,
-                    Severity::Warning,
-                    match lang {
-                        Lang::Vi => format!(
-                            "Tỷ lệ ghi {} chỉ lệch do làm tròn: {ops} làm tròn là {}; nên ghi {}.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                        Lang::En => format!(
-                            "The percent reads {} and is off by rounding only: {ops} rounds to {}; write {}.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                    },
-                ),
-                _ => (
-                    Code::PctMismatch,
-                    Severity::Error,
-                    match lang {
-                        Lang::Vi => format!(
-                            "Tỷ lệ ghi {} nhưng {ops} cho {}: sửa thành {} hoặc kiểm tra lại các số dùng để tính.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                        Lang::En => format!(
-                            "The percent reads {} but {ops} gives {}: write {} or check the figures it is computed from.",
-                            show(*stated),
-                            show(expected),
-                            show(expected)
-                        ),
-                    },
-                ),
-            };
-            let finding = Finding::new(severity, code, message)
-                .expected(format_num(expected, d, lang))
-                .actual(format_num(*stated, d, lang));
-            Some(located(finding, stated_at.span, *span, passage, doc))
-        }
-        Claim::Total {
-            total,
-            parts,
-            breakdown,
-            money,
-            span,
-        } => {
-            let sum = parts
-                .iter()
-                .map(|p| interval_of(p, *money))
-                .fold(Interval::exact(0.0), |acc, p| acc + p);
-            let whole = interval_of(total, *money);
-            let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
-            let point: f64 = parts.iter().map(|p| p.num.value).sum();
-            let sum_text = format_num(point, sum_decimals, lang);
-            let total_text = format_num(total.num.value, total.num.decimals, lang);
-            let terms = parts
-                .iter()
-                .map(|p| format_num(p.num.value, p.num.decimals, lang))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            // Two stated figures that disagree: nothing says which one is
-            // wrong, so `expected` names the relation, not a corrected value.
-            let finding = if *breakdown == Breakdown::Complete {
-                if sum.meets(whole) {
-                    return None;
-                }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Tổng {total_text} và tổng các phần {terms} = {sum_text} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."
-                    ),
-                    Lang::En => format!(
-                        "The total {total_text} and the sum of its parts {terms} = {sum_text} must be equal; one of them is wrong: check the total and each part."
-                    ),
-                };
-                Finding::error(Code::SumMismatch, message)
-                    .expected(format!("{total_text} = {terms}"))
-                    .actual(format!("{total_text} ≠ {sum_text}"))
-            } else if *breakdown == Breakdown::Presumed {
-                // Nothing said the bracket lists every part: probably, not
-                // certainly, wrong.
-                if sum.meets(whole) {
-                    return None;
-                }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Nếu trong ngoặc là đủ các phần của tổng {total_text} thì {terms} = {sum_text} phải bằng {total_text}; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
-                    ),
-                    Lang::En => format!(
-                        "If the bracket lists every part of the total {total_text}, its parts {terms} = {sum_text} must equal it; one of the figures is wrong, or write \"trong đó\" before the parts when only some are listed."
-                    ),
-                };
-                Finding::new(Severity::Warning, Code::SumMismatch, message)
-                    .expected(format!("{total_text} = {terms}"))
-                    .actual(format!("{total_text} ≠ {sum_text}"))
-            } else if let Some(part) = parts
-                .iter()
-                .filter(|p| exceeds(interval_of(p, *money), whole))
-                .max_by(|a, b| a.num.value.total_cmp(&b.num.value))
-            {
-                // A part larger than its whole: certainly wrong.
-                let part_text = format_num(part.num.value, part.num.decimals, lang);
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Phần {part_text} lớn hơn tổng {total_text} chứa nó; một trong hai số sai: kiểm tra lại cả hai."
-                    ),
-                    Lang::En => format!(
-                        "The part {part_text} is larger than the total {total_text} it belongs to; one of them is wrong: check both."
-                    ),
-                };
-                Finding::error(Code::SumMismatch, message)
-                    .expected(format!("{total_text} ≥ {part_text}"))
-                    .actual(format!("{total_text} < {part_text}"))
-            } else {
-                // The parts of a partial list may overlap (a person both
-                // "nữ" and "đoàn viên"): more than the whole is probably,
-                // not certainly, wrong.
-                if !exceeds(sum, whole) {
-                    return None;
-                }
-                let message = match lang {
-                    Lang::Vi => format!(
-                        "Các phần {terms} = {sum_text} vượt tổng {total_text}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."
-                    ),
-                    Lang::En => format!(
-                        "The parts {terms} = {sum_text} exceed the total {total_text}; unless the parts overlap (one item counted in two), one of these figures is wrong."
-                    ),
-                };
-                Finding::new(Severity::Warning, Code::SumMismatch, message)
-                    .expected(format!("{total_text} ≥ {terms}"))
-                    .actual(format!("{total_text} < {sum_text}"))
-            };
-            Some(located(finding, total.span, *span, passage, doc))
-        }
+            stated_at, span, ..
+        } => (percent_finding(claim, lang)?, stated_at.span, *span),
+        Claim::Total { total, span, .. } => (total_finding(claim, lang)?, total.span, *span),
+    };
+    Some(located(finding, at, span, passage, doc))
+}
+
+/// A stated percent against its operands.
+fn percent_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
+    let Claim::Percent {
+        kind,
+        stated,
+        stated_at,
+        numerator,
+        denominator,
+        money,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    let (a, b) = (
+        interval_of(numerator, *money),
+        interval_of(denominator, *money),
+    );
+    let computed = match kind {
+        PercentKind::Ratio => percent_of(a, b)?,
+        PercentKind::Growth => growth_of(a, b)?,
+    };
+    let d = stated_at.num.decimals;
+    let verdict = judge_percent(*stated, d, computed);
+    if verdict == Verdict::Consistent {
+        return None;
     }
+    let point = numerator.num.value / denominator.num.value * 100.0
+        - if *kind == PercentKind::Growth {
+            100.0
+        } else {
+            0.0
+        };
+    let expected = round_to(point, d);
+    let show = |v: f64| describe_percent(*kind, v, d, lang);
+    let ops = format!(
+        "{}/{}",
+        format_num(numerator.num.value, numerator.num.decimals, lang),
+        format_num(denominator.num.value, denominator.num.decimals, lang)
+    );
+    let rounding = verdict == Verdict::Rounding;
+    let said = Prose::Percent {
+        stated: &show(*stated),
+        ops: &ops,
+        right: &show(expected),
+        rounding,
+    };
+    let severity = if rounding {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let finding = Finding::said(severity, &said, lang)
+        .expected(format_num(expected, d, lang))
+        .actual(format_num(*stated, d, lang));
+    Some(finding)
+}
+
+/// A total against its parts: complete, presumed complete, or partial.
+fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
+    let Claim::Total {
+        total,
+        parts,
+        breakdown,
+        money,
+        ..
+    } = claim
+    else {
+        return None;
+    };
+    let sum = parts
+        .iter()
+        .map(|p| interval_of(p, *money))
+        .fold(Interval::exact(0.0), |acc, p| acc + p);
+    let whole = interval_of(total, *money);
+    let sum_decimals = parts.iter().map(|p| p.num.decimals).max().unwrap_or(0);
+    let point: f64 = parts.iter().map(|p| p.num.value).sum();
+    let sum_text = format_num(point, sum_decimals, lang);
+    let total_text = format_num(total.num.value, total.num.decimals, lang);
+    let terms = parts
+        .iter()
+        .map(|p| format_num(p.num.value, p.num.decimals, lang))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    // Two stated figures that disagree: nothing says which one is
+    // wrong, so `expected` names the relation, not a corrected value.
+    let finding = if *breakdown != Breakdown::Partial {
+        if sum.meets(whole) {
+            return None;
+        }
+        // Nothing said a bracket lists every part: probably, not
+        // certainly, wrong.
+        let presumed = *breakdown == Breakdown::Presumed;
+        let said = Prose::TotalNotParts {
+            total: &total_text,
+            parts: &terms,
+            sum: &sum_text,
+            presumed,
+        };
+        let severity = if presumed {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        Finding::said(severity, &said, lang)
+            .expected(format!("{total_text} = {terms}"))
+            .actual(format!("{total_text} ≠ {sum_text}"))
+    } else if let Some(part) = parts
+        .iter()
+        .filter(|p| exceeds(interval_of(p, *money), whole))
+        .max_by(|a, b| a.num.value.total_cmp(&b.num.value))
+    {
+        // A part larger than its whole: certainly wrong.
+        let part_text = format_num(part.num.value, part.num.decimals, lang);
+        let said = Prose::PartAboveTotal {
+            part: &part_text,
+            total: &total_text,
+        };
+        Finding::said(Severity::Error, &said, lang)
+            .expected(format!("{total_text} ≥ {part_text}"))
+            .actual(format!("{total_text} < {part_text}"))
+    } else {
+        // The parts of a partial list may overlap (a person both
+        // "nữ" and "đoàn viên"): more than the whole is probably,
+        // not certainly, wrong.
+        if !exceeds(sum, whole) {
+            return None;
+        }
+        let said = Prose::PartsAboveTotal {
+            parts: &terms,
+            sum: &sum_text,
+            total: &total_text,
+        };
+        Finding::said(Severity::Warning, &said, lang)
+            .expected(format!("{total_text} ≥ {terms}"))
+            .actual(format!("{total_text} < {sum_text}"))
+    };
+    Some(finding)
 }
 
 /// `17,29%`, `tăng 8,1%`, `giảm 0,74%` (or the English words).

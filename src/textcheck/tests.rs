@@ -331,7 +331,7 @@ fn a_total_against_its_parts_names_the_relation_not_a_correction() {
     assert_eq!(f.finding.severity, Severity::Warning);
     assert_eq!(
         f.finding.message,
-        "Nếu trong ngoặc là đủ các phần của tổng 35 thì 5 + 3 = 8 phải bằng 35; một trong các số này sai, hoặc ghi \"trong đó\" trước các phần nếu chỉ kể một số phần."
+        "Nếu trong ngoặc là đủ các phần của tổng 35 thì 5 + 3 = 8 phải bằng 35; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."
     );
     let f = found(
         "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",

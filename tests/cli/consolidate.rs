@@ -235,6 +235,15 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     let file_status = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[4].clone());
     assert_eq!(file_status("ghi-chu.docx").as_deref(), Some("bỏ qua"));
     assert_eq!(file_status("hong.xlsx").as_deref(), Some("không đọc được"));
+    // Its note says what the file is in the run's language, in the words
+    // of its finding (the reason ingest gave, in English, stays in the
+    // finding's `actual`).
+    let note = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[8].clone());
+    assert_eq!(
+        note("ghi-chu.docx").as_deref(),
+        Some("không phải bảng tính")
+    );
+    assert_eq!(note("hong.xlsx").as_deref(), Some("tệp rỗng (0 byte)"));
     // Each line counts its findings (errors, warnings, infos): a unit's by
     // unit, a file's by file.
     let counts = |row: &Vec<String>| row[5..8].to_vec();

@@ -2,9 +2,50 @@
 //! it means and what to do about it in both languages, and an example.
 //! The README's table of codes is this catalog (a test compares them), and
 //! `tonghop codes` prints it in the user's language.
+//!
+//! The words of every finding live here too. A check states a finding's
+//! facts (figures already formatted, cells, names) as a variant of one of
+//! the fact enums below, one a stage, and [`Words`] puts them in
+//! Vietnamese or English; `Finding::said` is the only way to make a
+//! finding, so no message is written anywhere else.
+//!
+//! ```text
+//! intake.rs    Said      files, who sent what for which period, indicators
+//! reading.rs   Read      units of measure, cells, columns, rows, formulas, stamps
+//! checks.rs    Checked   sums, relations, totals, percents, LK, signs, outliers
+//! annex.rs     Annexed   the programme of key tasks
+//! prose.rs     Prose     the report's text (check-text)
+//! ```
+//!
+//! Ground floor: it stands on the shared types only (`diagnostic`,
+//! `model`, `template`'s level words, `outputs`' sheet names, `rules`'
+//! parse problems), never on a stage.
 
 use crate::diagnostic::{Code, Lang};
-use crate::model::Period;
+
+mod annex;
+mod checks;
+mod intake;
+mod prose;
+mod reading;
+#[cfg(test)]
+mod voice;
+
+pub use annex::Annexed;
+pub use checks::{Checked, Compared, Percent};
+pub use intake::Said;
+pub use prose::Prose;
+pub use reading::{version_shown, Read};
+
+/// The facts of a finding, as a check finds them, that the catalog puts in
+/// words: each module of `messages` has one enum of them for the findings
+/// of one stage, and [`crate::diagnostic::Finding::said`] takes any.
+pub trait Words {
+    /// The finding's code.
+    fn code(&self) -> Code;
+    /// The message in `lang`: what was found, and what to do.
+    fn words(&self, lang: Lang) -> String;
+}
 
 /// One code of the catalog.
 pub struct Entry {
@@ -331,196 +372,6 @@ pub const CATALOG: &[Entry] = &[
     },
 ];
 
-/// The facts of a finding, as a check finds them; [`Said::words`] puts
-/// them in the user's language. (Codes move here one by one: the file and
-/// submission findings of the intake so far.)
-pub enum Said<'a> {
-    /// `file-skipped`: `file`, and what it is in the user's words.
-    FileSkipped { file: &'a str, what: &'a str },
-    /// `file-unreadable`: `file`, what it is, and what to do.
-    FileUnreadable {
-        file: &'a str,
-        what: &'a str,
-        advice: &'a str,
-    },
-    /// `file-unknown-unit`: `file`, the unit as it names itself (quoted
-    /// short), and an example of a title from the registry.
-    FileUnknownUnit {
-        file: &'a str,
-        named: &'a str,
-        example: &'a str,
-    },
-    /// `period-mismatch`: `file`, its unit, the period it states and the
-    /// one consolidated.
-    PeriodMismatch {
-        file: &'a str,
-        unit: &'a str,
-        stated: Period,
-        period: Period,
-    },
-    /// `submission-duplicate`: the unit, how many files it sent for the
-    /// period, this `file`, the `others`, the one used and why (in both
-    /// languages).
-    SubmissionDuplicate {
-        unit: &'a str,
-        count: usize,
-        period: Period,
-        file: &'a str,
-        others: &'a [String],
-        used: &'a str,
-        why: (&'a str, &'a str),
-    },
-    /// `indicator-approximate`: a row's `name` read as indicator `code`
-    /// «`catalog`», `alike` percent alike.
-    NameApproximate {
-        name: &'a str,
-        code: &'a str,
-        catalog: &'a str,
-        alike: f64,
-    },
-    /// `indicator-approximate`: a row's `written` code read as the
-    /// catalog's `code` «`catalog`».
-    CodeApproximate {
-        written: &'a str,
-        code: &'a str,
-        catalog: &'a str,
-    },
-    /// `indicator-unknown`: a row with figures, `shown` by its name or
-    /// code.
-    IndicatorUnknown { shown: &'a str },
-    /// `indicator-repeated`: indicator `code` «`name`» a second time.
-    IndicatorRepeated { code: &'a str, name: &'a str },
-    /// `submission-missing`: the unit's name and the period.
-    SubmissionMissing { unit: &'a str, period: Period },
-    /// `period-missing`: the unit's name and the period taken.
-    PeriodMissing { unit: &'a str, period: Period },
-    /// `indicator-missing`: the unit's name, how many indicators it
-    /// lacks, the first few named ("KT03 «…»"), and how many more.
-    IndicatorMissing {
-        unit: &'a str,
-        count: usize,
-        named: &'a [String],
-        more: usize,
-    },
-}
-
-impl Said<'_> {
-    /// The finding's code.
-    pub fn code(&self) -> Code {
-        match self {
-            Said::FileSkipped { .. } => Code::FileSkipped,
-            Said::FileUnreadable { .. } => Code::FileUnreadable,
-            Said::FileUnknownUnit { .. } => Code::FileUnknownUnit,
-            Said::PeriodMismatch { .. } => Code::PeriodMismatch,
-            Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
-            Said::NameApproximate { .. } | Said::CodeApproximate { .. } => {
-                Code::IndicatorApproximate
-            }
-            Said::IndicatorUnknown { .. } => Code::IndicatorUnknown,
-            Said::IndicatorRepeated { .. } => Code::IndicatorRepeated,
-            Said::SubmissionMissing { .. } => Code::SubmissionMissing,
-            Said::PeriodMissing { .. } => Code::PeriodMissing,
-            Said::IndicatorMissing { .. } => Code::IndicatorMissing,
-        }
-    }
-
-    /// The message in `lang`: what was found, and what to do.
-    pub fn words(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Said::FileSkipped { file, what }, Lang::Vi) => format!("Bỏ qua tệp {file}: {what}."),
-            (Said::FileSkipped { file, what }, Lang::En) => format!("Skipped {file}: {what}."),
-            (Said::FileUnreadable { file, what, advice }, Lang::Vi) => {
-                format!("Không đọc được tệp {file}: {what}. {advice}")
-            }
-            (Said::FileUnreadable { file, what, advice }, Lang::En) => {
-                format!("Cannot read {file}: {what}. {advice}")
-            }
-            (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
-                "Tệp {file} không cho biết đơn vị nào gửi («{named}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
-            ),
-            (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
-                "File {file} does not say which unit sent it («{named}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
-            ),
-            (Said::PeriodMismatch { file, unit, stated, period }, Lang::Vi) => format!(
-                "Tệp {file} của {unit} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.",
-                stated.title_vi(),
-                period.title_vi(),
-                period.title_vi()
-            ),
-            (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
-                "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
-                stated.title_en(),
-                period.title_en(),
-                period.title_en()
-            ),
-            (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
-                let others = others.join(", ");
-                let left_out = *file != *used;
-                match lang {
-                    Lang::Vi => format!(
-                        "{unit} gửi {count} tệp cho {}: {file} trùng với {others}. Dùng tệp {used} ({}){}.",
-                        period.title_vi(),
-                        why.0,
-                        if left_out { "; tệp này không được tổng hợp" } else { "" }
-                    ),
-                    Lang::En => format!(
-                        "{unit} sent {count} files for {}: {file} duplicates {others}. Using {used} ({}){}.",
-                        period.title_en(),
-                        why.1,
-                        if left_out { "; this file is not consolidated" } else { "" }
-                    ),
-                }
-            }
-            (Said::NameApproximate { name, code, catalog, alike }, Lang::Vi) => format!(
-                "Tên chỉ tiêu «{name}» được hiểu là {code} «{catalog}» (giống {alike:.0}%). Nếu sai, hãy sửa tên cho đúng danh mục."
-            ),
-            (Said::NameApproximate { name, code, catalog, alike }, Lang::En) => format!(
-                "Indicator name «{name}» was read as {code} «{catalog}» ({alike:.0}% alike). If that is wrong, correct the name to the catalog's."
-            ),
-            (Said::CodeApproximate { written, code, catalog }, Lang::Vi) => format!(
-                "Mã «{written}» được hiểu là mã {code} «{catalog}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục."
-            ),
-            (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
-                "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
-            ),
-            (Said::IndicatorUnknown { shown }, Lang::Vi) => format!(
-                "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."
-            ),
-            (Said::IndicatorUnknown { shown }, Lang::En) => format!(
-                "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
-            ),
-            (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
-                "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."
-            ),
-            (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
-                "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
-            ),
-            (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
-                format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
-            }
-            (Said::SubmissionMissing { unit, period }, Lang::En) => {
-                format!("{unit} has sent nothing for {}.", period.title_en())
-            }
-            (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
-                "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
-                period.title_vi()
-            ),
-            (Said::PeriodMissing { unit, period }, Lang::En) => format!(
-                "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).",
-                period.title_en()
-            ),
-            (Said::IndicatorMissing { unit, count, named, more }, lang) => {
-                let more = if *more > 0 { format!(" (+{more})") } else { String::new() };
-                let named = named.join(", ");
-                match lang {
-                    Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
-                    Lang::En => format!("{unit}'s form lacks {count} indicators it must report: {named}{more}. Add these rows (blank when nothing happened)."),
-                }
-            }
-        }
-    }
-}
-
 /// The README's table of codes, made from the catalog.
 pub fn readme_table() -> String {
     let mut t = String::from("| code | severity | example |\n|---|---|---|\n");
@@ -540,35 +391,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_facts_of_a_finding_are_put_in_either_language() {
-        let q1: Period = "2020-Q1".parse().unwrap();
-        let said = Said::SubmissionMissing {
-            unit: "Phường 7",
-            period: q1,
-        };
-        assert_eq!(said.code(), Code::SubmissionMissing);
-        assert_eq!(
-            said.words(Lang::Vi),
-            "Phường 7 chưa gửi báo cáo Quý I/2020."
-        );
-        assert_eq!(
-            said.words(Lang::En),
-            "Phường 7 has sent nothing for Q1 2020."
-        );
-        let named = vec!["KT03 «Doanh nghiệp thành lập mới»".to_string()];
-        let said = Said::IndicatorMissing {
-            unit: "Phường 5",
-            count: 6,
-            named: &named,
-            more: 5,
-        };
-        assert_eq!(
-            said.words(Lang::En),
-            "Phường 5's form lacks 6 indicators it must report: KT03 «Doanh nghiệp thành lập mới» (+5). Add these rows (blank when nothing happened)."
-        );
-    }
-
-    #[test]
     fn every_code_has_one_entry() {
         for code in Code::ALL {
             let n = CATALOG.iter().filter(|e| e.code == *code).count();
@@ -579,7 +401,7 @@ mod tests {
 
     #[test]
     fn the_readme_table_of_codes_is_the_catalog() {
-        let readme = include_str!("../README.md");
+        let readme = include_str!("../../README.md");
         let at = readme.find("### Finding codes").expect("the section");
         let table = &readme[at..];
         let start = table.find("| code |").expect("the table");

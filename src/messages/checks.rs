@@ -1,0 +1,563 @@
+//! The words of the checks' findings: sums and relations, a department's
+//! figure against its units', stated percents and rates, LK across
+//! quarters, signs and outliers. Figures come formatted (Vietnamese or
+//! English number style, as the check wrote them); `unit` is the unit's
+//! name, `what` the indicator in words ("HC02 Hồ sơ … đã giải quyết").
+
+use super::Words;
+use crate::diagnostic::{Code, Lang};
+use crate::model::ValueColumn;
+use crate::outputs::Sheet;
+use crate::rules::expr::RuleProblem;
+use crate::template::LevelWords;
+
+/// Which stated percentage a `pct-mismatch` or `pct-rounding` is about,
+/// and the figures it is computed from.
+pub enum Percent<'a> {
+    /// A rate in `column`, computed as `shown` ("đúng hạn 1.204 / đã giải
+    /// quyết 1.290 × 100").
+    Rate { column: ValueColumn, shown: &'a str },
+    /// %KH: lũy kế `lk` / kế hoạch `kh` × 100.
+    OfPlan { lk: &'a str, kh: &'a str },
+    /// %CK: the `formula` of LK and CK ("145 / 120 × 100 − 100").
+    AgainstLastYear { formula: &'a str },
+}
+
+/// What an outlier's figure is compared by.
+pub enum Compared<'a> {
+    /// Per unit of the unit's `size`: its `ratio` where the units'
+    /// `median` is another.
+    Size {
+        size: &'a str,
+        ratio: &'a str,
+        median: &'a str,
+    },
+    /// `ratio` times its own figure `own` of column `column` (CK, KH),
+    /// where the units' `median` ratio is another.
+    Column {
+        column: ValueColumn,
+        own: &'a str,
+        ratio: &'a str,
+        median: &'a str,
+    },
+    /// As it is, against the units' `median`.
+    Peers { median: &'a str },
+}
+
+/// The facts of a check's finding.
+pub enum Checked<'a> {
+    /// `sum-mismatch`: `unit`'s (`None`: the consolidated total's) `whole`
+    /// «`name`» in `column` states `stated`, but its `parts` ("đúng hạn
+    /// 1.204 + trễ hạn 77") add up to `sum`.
+    SumMismatch {
+        unit: Option<&'a str>,
+        whole: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        stated: &'a str,
+        parts: &'a str,
+        sum: &'a str,
+    },
+    /// `relation-violated`: `unit`'s (`None`: the total's) figures break
+    /// the rule `formula` in `column`: `left` against `right`.
+    RelationViolated {
+        unit: Option<&'a str>,
+        formula: &'a str,
+        column: ValueColumn,
+        left: &'a str,
+        right: &'a str,
+    },
+    /// `relation-skipped`: the rule `formula` in `column` could not be
+    /// checked in `places` places for want of a figure.
+    RelationSkipped {
+        formula: &'a str,
+        column: ValueColumn,
+        places: usize,
+    },
+    /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
+    /// `line`) names the indicator codes `unknown`, not in the catalog.
+    RuleUnknownCodes {
+        formula: &'a str,
+        code: &'a str,
+        line: u64,
+        unknown: &'a str,
+    },
+    /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
+    /// `line`) does not parse: `problem` at character `at` (1-based).
+    RuleUnparsed {
+        formula: &'a str,
+        code: &'a str,
+        line: u64,
+        at: usize,
+        problem: &'a RuleProblem,
+    },
+    /// `total-mismatch`: department `unit` states `stated` for the whole
+    /// area (`level`) where its `contributors` units (of `expected`) add
+    /// up to `sum`; `listed` names the first few ("Phường 1 120; …"),
+    /// `code` is the indicator's code (the Chi tiết row).
+    TotalMismatch {
+        unit: &'a str,
+        what: &'a str,
+        code: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        sum: &'a str,
+        contributors: u32,
+        expected: usize,
+        listed: &'a str,
+    },
+    /// `total-mismatch`: department `unit` states `stated` for the whole
+    /// area, below `known`, the sum of the units whose figures are known;
+    /// `unknown` names the others.
+    TotalBelowKnown {
+        unit: &'a str,
+        what: &'a str,
+        code: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        known: &'a str,
+        unknown: &'a str,
+    },
+    /// `total-unchecked`: department `unit`'s `count` indicators `codes`
+    /// in `column` not compared with the units' sum, for want of the
+    /// figures of `units`.
+    TotalUnchecked {
+        unit: &'a str,
+        count: usize,
+        codes: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        units: &'a str,
+    },
+    /// `pct-mismatch` (or `pct-rounding` when `unrounded` is given: the
+    /// exact value, which rounds to `right`): `unit`'s `what` states
+    /// `stated` where its figures give `right`.
+    PctOff {
+        unit: &'a str,
+        what: &'a str,
+        percent: Percent<'a>,
+        stated: &'a str,
+        right: &'a str,
+        unrounded: Option<&'a str>,
+    },
+    /// `pct-kind`: `unit`'s %CK of `what` states `stated`, the other kind
+    /// than the template's (growth when `wants_growth`, else ratio):
+    /// `formula` = `right`.
+    PctKind {
+        unit: &'a str,
+        what: &'a str,
+        stated: &'a str,
+        wants_growth: bool,
+        formula: &'a str,
+        right: &'a str,
+    },
+    /// `rate-averaged`: department `unit` states `stated` for the whole
+    /// area, the mean (`mean`) of its `units` units' rates, where
+    /// `numerator` `num` / `denominator` `den` × 100 = `right`.
+    RateAveraged {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        units: usize,
+        mean: &'a str,
+        numerator: &'a str,
+        num: &'a str,
+        denominator: &'a str,
+        den: &'a str,
+        right: &'a str,
+    },
+    /// `cumulative-mismatch`: in a first quarter `unit`'s `what` states
+    /// TH `th` and LK `lk`, which must be equal.
+    FirstQuarter {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
+    },
+    /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
+    /// this quarter's `th` = `want`.
+    AfterPrevious {
+        unit: &'a str,
+        what: &'a str,
+        previous: &'a str,
+        th: &'a str,
+        want: &'a str,
+        lk: &'a str,
+    },
+    /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
+    Negative {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        value: &'a str,
+    },
+    /// `outlier`: `unit`'s `what` in `column` is `value`, `compared` to
+    /// the units (`level`), robust score `score` > `threshold`; about
+    /// `usual` would be usual for its size.
+    Outlier {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        value: &'a str,
+        compared: Compared<'a>,
+        level: &'a LevelWords,
+        score: &'a str,
+        threshold: &'a str,
+        usual: &'a str,
+    },
+}
+
+impl Words for Checked<'_> {
+    fn code(&self) -> Code {
+        match self {
+            Checked::SumMismatch { .. } => Code::SumMismatch,
+            Checked::RelationViolated { .. } => Code::RelationViolated,
+            Checked::RelationSkipped { .. } => Code::RelationSkipped,
+            Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
+            Checked::TotalMismatch { .. } | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
+            Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
+            Checked::PctOff { unrounded, .. } => match unrounded {
+                Some(_) => Code::PctRounding,
+                None => Code::PctMismatch,
+            },
+            Checked::PctKind { .. } => Code::PctKind,
+            Checked::RateAveraged { .. } => Code::RateAveraged,
+            Checked::FirstQuarter { .. } | Checked::AfterPrevious { .. } => {
+                Code::CumulativeMismatch
+            }
+            Checked::Negative { .. } => Code::ValueNegative,
+            Checked::Outlier { .. } => Code::Outlier,
+        }
+    }
+
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Checked::SumMismatch { .. } | Checked::RelationViolated { .. } => relation(self, lang),
+            Checked::RelationSkipped { .. }
+            | Checked::RuleUnknownCodes { .. }
+            | Checked::RuleUnparsed { .. } => rule(self, lang),
+            Checked::TotalMismatch { .. }
+            | Checked::TotalBelowKnown { .. }
+            | Checked::TotalUnchecked { .. } => total(self, lang),
+            Checked::PctOff {
+                unit,
+                what,
+                percent,
+                stated,
+                right,
+                unrounded,
+            } => pct_off(unit, what, percent, stated, right, *unrounded, lang),
+            Checked::PctKind { .. } | Checked::RateAveraged { .. } => pct_other(self, lang),
+            Checked::FirstQuarter { .. } | Checked::AfterPrevious { .. } => cumulative(self, lang),
+            Checked::Negative {
+                unit,
+                what,
+                column,
+                value: v,
+            } => match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
+                Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+            },
+            Checked::Outlier { .. } => outlier(self, lang),
+        }
+    }
+}
+
+impl RuleProblem {
+    /// What is wrong in a formula, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (RuleProblem::NotANumber(t), Lang::Vi) => format!("«{t}» không phải là số"),
+            (RuleProblem::NotANumber(t), Lang::En) => format!("'{t}' is not a number"),
+            (RuleProblem::Unclosed, Lang::Vi) => {
+                "dấu '[' mở một mã nhưng không có ']' đóng lại".into()
+            }
+            (RuleProblem::Unclosed, Lang::En) => "'[' opens a code that no ']' closes".into(),
+            (RuleProblem::EmptyCode, Lang::Vi) => "trong '[]' không có mã nào".into(),
+            (RuleProblem::EmptyCode, Lang::En) => "'[]' names no code".into(),
+            (RuleProblem::Comparison, Lang::Vi) => "cần '==', '<=' hoặc '>='".into(),
+            (RuleProblem::Comparison, Lang::En) => "expected '==', '<=' or '>='".into(),
+            (RuleProblem::Character(c), Lang::Vi) => {
+                format!("ký tự '{c}' không dùng được trong công thức")
+            }
+            (RuleProblem::Character(c), Lang::En) => format!("unexpected character '{c}'"),
+            (RuleProblem::Paren, Lang::Vi) => "thiếu ')'".into(),
+            (RuleProblem::Paren, Lang::En) => "expected ')'".into(),
+            (RuleProblem::Operand, Lang::Vi) => "cần một mã chỉ tiêu, một số hoặc '('".into(),
+            (RuleProblem::Operand, Lang::En) => {
+                "expected an indicator code, a number or '('".into()
+            }
+            (RuleProblem::EndsEarly, Lang::Vi) => {
+                "công thức dừng quá sớm: cần một mã chỉ tiêu, một số hoặc '('".into()
+            }
+            (RuleProblem::EndsEarly, Lang::En) => {
+                "the formula ends too early: expected an indicator code, a number or '('".into()
+            }
+            (RuleProblem::Operator, Lang::Vi) => {
+                "cần một phép tính (+ - * /) hoặc một phép so sánh (== <= >=)".into()
+            }
+            (RuleProblem::Operator, Lang::En) => {
+                "expected an operator (+ - * /) or a comparison (== <= >=)".into()
+            }
+        }
+    }
+}
+
+/// "Số tổng hợp" / "The consolidated total" where no unit is named.
+fn unit_or_total(unit: Option<&str>, lang: Lang) -> &str {
+    unit.unwrap_or(lang.pick("Số tổng hợp", "The consolidated total"))
+}
+
+fn relation(c: &Checked, lang: Lang) -> String {
+    match c {
+        Checked::SumMismatch {
+            unit,
+            whole,
+            name,
+            column,
+            stated,
+            parts,
+            sum,
+        } => {
+            let unit = unit_or_total(*unit, lang);
+            match lang {
+                Lang::Vi => format!("{unit}: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần."),
+                Lang::En => format!("{unit}: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part."),
+            }
+        }
+        Checked::RelationViolated {
+            unit,
+            formula,
+            column,
+            left,
+            right,
+        } => {
+            let unit = unit_or_total(*unit, lang);
+            match lang {
+                Lang::Vi => format!("{unit}: không thỏa điều kiện {formula} (cột {column}): {left} so với {right}. Hãy kiểm tra lại các số."),
+                Lang::En => format!("{unit}: the rule {formula} (column {column}) does not hold: {left} against {right}. Check the figures."),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn rule(c: &Checked, lang: Lang) -> String {
+    let invalid = |formula: &str, code: &str, line: u64, what: &str| {
+        match lang {
+        Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu."),
+        Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored; correct the template."),
+    }
+    };
+    match c {
+        Checked::RelationSkipped {
+            formula,
+            column,
+            places,
+        } => {
+            let n = lang.count(*places, ("nơi", "place", "places"));
+            match lang {
+                Lang::Vi => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0."),
+                Lang::En => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure; a blank is never read as 0."),
+            }
+        }
+        Checked::RuleUnknownCodes {
+            formula,
+            code,
+            line,
+            unknown,
+        } => {
+            let what = match lang {
+                Lang::Vi => format!("mã chỉ tiêu {unknown} không có trong danh mục"),
+                Lang::En => format!("unknown indicator code {unknown}"),
+            };
+            invalid(formula, code, *line, &what)
+        }
+        Checked::RuleUnparsed {
+            formula,
+            code,
+            line,
+            at,
+            problem,
+        } => {
+            let what = problem.words(lang);
+            let what = match lang {
+                Lang::Vi => format!("ở ký tự {at}: {what}"),
+                Lang::En => format!("at character {at}: {what}"),
+            };
+            invalid(formula, code, *line, &what)
+        }
+        _ => String::new(),
+    }
+}
+
+fn total(c: &Checked, lang: Lang) -> String {
+    let detail = Sheet::Detail.name(lang);
+    match c {
+        Checked::TotalMismatch {
+            unit,
+            what,
+            code,
+            column,
+            level,
+            stated,
+            sum,
+            contributors,
+            expected,
+            listed,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let complete = *contributors as usize >= *expected;
+            let partial = match lang {
+                _ if complete => String::new(),
+                Lang::Vi => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
+                Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
+            };
+            match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {stated} nhưng tổng của {contributors} {units} là {sum} ({listed}; xem trang «{detail}», dòng {code} {column}).{partial} Hãy đối chiếu số liệu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {stated} for {whole} but its {contributors} {units} add up to {sum} ({listed}; see sheet «{detail}», row {code} {column}).{partial} Reconcile the figures with the {units}."),
+            }
+        }
+        Checked::TotalBelowKnown {
+            unit,
+            what,
+            code,
+            column,
+            level,
+            stated: v,
+            known: k,
+            unknown,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+            }
+        }
+        Checked::TotalUnchecked {
+            unit,
+            count,
+            codes,
+            column,
+            level,
+            units: wards,
+        } => {
+            let units = level.units(lang);
+            let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            let were = if *count == 1 { "was" } else { "were" };
+            match lang {
+                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
+                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete."),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn pct_off(
+    unit: &str,
+    what: &str,
+    percent: &Percent,
+    s: &str,
+    e: &str,
+    unrounded: Option<&str>,
+    lang: Lang,
+) -> String {
+    match (percent, unrounded, lang) {
+        (Percent::Rate { column, shown }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}% trong khi {shown} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
+        (Percent::Rate { column, shown }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}% while {shown} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
+        (Percent::Rate { column, shown }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
+        (Percent::Rate { column, shown }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
+        (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
+        (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::En) => format!("{unit}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
+        (Percent::OfPlan { lk: l, kh: k }, None, Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
+        (Percent::OfPlan { lk: l, kh: k }, None, Lang::En) => format!("{unit}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
+        (Percent::AgainstLastYear { formula }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
+        (Percent::AgainstLastYear { formula }, Some(x), Lang::En) => format!("{unit}: {what}: % against last year says {s}% while {formula} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
+        (Percent::AgainstLastYear { formula }, None, Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
+        (Percent::AgainstLastYear { formula }, None, Lang::En) => format!("{unit}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
+    }
+}
+
+fn pct_other(c: &Checked, lang: Lang) -> String {
+    match c {
+        Checked::PctKind {
+            unit,
+            what,
+            stated: s,
+            wants_growth,
+            formula,
+            right: e,
+        } => match (wants_growth, lang) {
+            (true, Lang::Vi) => format!("{unit}: {what}: cột %CK ghi {s}, là tỷ lệ lũy kế / cùng kỳ × 100, nhưng mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {formula} = {e}. Hãy ghi {e}."),
+            (true, Lang::En) => format!("{unit}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
+            (false, Lang::Vi) => format!("{unit}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
+            (false, Lang::En) => format!("{unit}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
+        },
+        Checked::RateAveraged {
+            unit,
+            what,
+            column,
+            level,
+            stated: s,
+            units: nd,
+            mean,
+            numerator,
+            num,
+            denominator,
+            den,
+            right: e,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {s}%, bằng trung bình cộng tỷ lệ của {nd} {units} ({mean}%), nhưng tỷ lệ phải tính từ tổng số: {numerator} {num} / {denominator} {den} × 100 = {e}%. Không lấy trung bình các tỷ lệ; hãy sửa thành {e}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {s}% for {whole}, the plain mean of {nd} {units}' rates ({mean}%), but the rate comes from the totals: {numerator} {num} / {denominator} {den} × 100 = {e}%. Never average rates; write {e}."),
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+fn cumulative(c: &Checked, lang: Lang) -> String {
+    match (c, lang) {
+        (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::Vi) => format!("{unit}: {what}: TH {e} và LK {a} phải bằng nhau trong quý I (lũy kế từ đầu năm là chính quý I); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
+        _ => String::new(),
+    }
+}
+
+fn outlier(c: &Checked, lang: Lang) -> String {
+    let Checked::Outlier {
+        unit,
+        what,
+        column,
+        value: v,
+        compared,
+        level,
+        score: sc,
+        threshold: th,
+        usual: typical,
+    } = c
+    else {
+        return String::new();
+    };
+    let units = level.units(lang);
+    let compared = match (compared, lang) {
+        (Compared::Size { size, ratio, median: m }, Lang::Vi) => format!("tính trên quy mô của đơn vị ({size}): {ratio}, trong khi trung vị các {units} là {m}"),
+        (Compared::Size { size, ratio, median: m }, Lang::En) => format!("per unit of its size ({size}): {ratio}, where the {units}' median is {m}"),
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi trung vị các {units} là {m} lần"),
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => format!("{ratio} times its own {c} ({own}), where the {units}' median is {m} times"),
+        (Compared::Peers { median: m }, Lang::Vi) => format!("khác xa các {units} khác (trung vị {m})"),
+        (Compared::Peers { median: m }, Lang::En) => format!("far from the other {units} (median {m})"),
+    };
+    match lang {
+        Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); với quy mô của đơn vị, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+        Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); for a unit of its size about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+    }
+}

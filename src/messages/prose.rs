@@ -1,0 +1,76 @@
+//! The words of check-text's findings about a report's prose: percents
+//! against their figures, totals against their parts, figures against the
+//! consolidated table. Figures come formatted as the text would write
+//! them ("17,29%", "tăng 8,1%").
+
+use super::Words;
+use crate::diagnostic::{Code, Lang};
+
+/// The facts of a finding about the prose.
+pub enum Prose<'a> {
+    /// `pct-mismatch` (`pct-rounding` when `rounding`): the text states
+    /// the percent `stated` where `ops` ("145,2/840") gives `right`.
+    Percent {
+        stated: &'a str,
+        ops: &'a str,
+        right: &'a str,
+        rounding: bool,
+    },
+    /// `sum-mismatch`: the `total` and its complete `parts` ("120 +
+    /// 80"), which add up to `sum`, differ (an error); or its parts in
+    /// brackets, `presumed` complete (a warning).
+    TotalNotParts {
+        total: &'a str,
+        parts: &'a str,
+        sum: &'a str,
+        presumed: bool,
+    },
+    /// `sum-mismatch` (an error): the `part` is larger than its `total`.
+    PartAboveTotal { part: &'a str, total: &'a str },
+    /// `sum-mismatch` (a warning): the `parts` of a partial list add up
+    /// to `sum`, above the `total`.
+    PartsAboveTotal {
+        parts: &'a str,
+        sum: &'a str,
+        total: &'a str,
+    },
+    /// `text-vs-table`: the text states `stated` for indicator `code`
+    /// where the consolidated table has `table` (LK).
+    TextVsTable {
+        stated: &'a str,
+        code: &'a str,
+        table: &'a str,
+    },
+}
+
+impl Words for Prose<'_> {
+    fn code(&self) -> Code {
+        match self {
+            Prose::Percent { rounding: true, .. } => Code::PctRounding,
+            Prose::Percent { .. } => Code::PctMismatch,
+            Prose::TotalNotParts { .. }
+            | Prose::PartAboveTotal { .. }
+            | Prose::PartsAboveTotal { .. } => Code::SumMismatch,
+            Prose::TextVsTable { .. } => Code::TextVsTable,
+        }
+    }
+
+    fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Prose::Percent { stated, ops, right, rounding: true }, Lang::Vi) => format!("Tỷ lệ ghi {stated} chỉ lệch do làm tròn: {ops} làm tròn là {right}; nên ghi {right}."),
+            (Prose::Percent { stated, ops, right, rounding: true }, Lang::En) => format!("The percent reads {stated} and is off by rounding only: {ops} rounds to {right}; write {right}."),
+            (Prose::Percent { stated, ops, right, .. }, Lang::Vi) => format!("Tỷ lệ ghi {stated} nhưng {ops} cho {right}: sửa thành {right} hoặc kiểm tra lại các số dùng để tính."),
+            (Prose::Percent { stated, ops, right, .. }, Lang::En) => format!("The percent reads {stated} but {ops} gives {right}: write {right} or check the figures it is computed from."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: false }, Lang::Vi) => format!("Tổng {total} và tổng các phần {parts} = {sum} phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: false }, Lang::En) => format!("The total {total} and the sum of its parts {parts} = {sum} must be equal; one of them is wrong: check the total and each part."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: true }, Lang::Vi) => format!("Nếu trong ngoặc là đủ các phần của tổng {total} thì {parts} = {sum} phải bằng {total}; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."),
+            (Prose::TotalNotParts { total, parts, sum, presumed: true }, Lang::En) => format!("If the bracket lists every part of the total {total}, its parts {parts} = {sum} must equal it; one of the figures is wrong, or write «trong đó» before the parts when only some are listed."),
+            (Prose::PartAboveTotal { part, total }, Lang::Vi) => format!("Phần {part} lớn hơn tổng {total} chứa nó; một trong hai số sai: kiểm tra lại cả hai."),
+            (Prose::PartAboveTotal { part, total }, Lang::En) => format!("The part {part} is larger than the total {total} it belongs to; one of them is wrong: check both."),
+            (Prose::PartsAboveTotal { parts, sum, total }, Lang::Vi) => format!("Các phần {parts} = {sum} vượt tổng {total}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."),
+            (Prose::PartsAboveTotal { parts, sum, total }, Lang::En) => format!("The parts {parts} = {sum} exceed the total {total}; unless the parts overlap (one item counted in two), one of these figures is wrong."),
+            (Prose::TextVsTable { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The words of reading a submission's tables: units of measure, cells
+//! that are not numbers, columns and rows left unread, legacy encodings,
+//! formulas without values, and the form's stamp. `cell` is an A1
+//! reference; `code` and `name` name the indicator as the catalog does.
+
+use super::Words;
+use crate::diagnostic::{Code, Lang};
+use crate::model::ValueColumn;
+
+/// The facts of a finding made while reading a submission.
+pub enum Read<'a> {
+    /// `legacy-encoding`: `file`'s text was in `encoding` (TCVN3, VNI)
+    /// and was converted to Unicode.
+    LegacyEncoding { file: &'a str, encoding: &'a str },
+    /// `file-unreadable` (a warning): one sheet could not be read; `what`
+    /// it is, in the user's words.
+    SheetUnreadable { what: &'a str },
+    /// `unit-mismatch` (a warning): indicator `code` «`name`» written in
+    /// the unit `written` where the catalog has `catalog`, converted by
+    /// `factor` ("÷1.000").
+    UnitConverted {
+        code: &'a str,
+        name: &'a str,
+        written: &'a str,
+        catalog: &'a str,
+        factor: &'a str,
+    },
+    /// `unit-mismatch` (an error): written in `written`, which cannot be
+    /// converted to the catalog's `catalog`.
+    UnitUnconvertible {
+        code: &'a str,
+        name: &'a str,
+        written: &'a str,
+        catalog: &'a str,
+    },
+    /// `value-invalid`: `cell` of indicator `code` «`name`», `column`,
+    /// holds `shown`, not a number.
+    ValueInvalid {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        shown: &'a str,
+    },
+    /// `number-ambiguous`: the text `text` in `cell` read as `read`.
+    NumberAmbiguous {
+        text: &'a str,
+        cell: &'a str,
+        read: &'a str,
+    },
+    /// `column-ignored`: the header `label` (in `cell`) names no column
+    /// the tool reads.
+    ColumnIgnored { label: &'a str, cell: &'a str },
+    /// `column-missing`: a first-quarter file without LK; LK taken as TH.
+    LkTakenAsTh,
+    /// `rows-ignored`: the table stops at row `stop` (1-based) but `rows`
+    /// ("31, 32") below it hold indicators with figures.
+    RowsIgnored { stop: u32, rows: &'a str },
+    /// `formula-evaluated`: `file` has `count` formulas without a value,
+    /// computed by the tool.
+    FormulaEvaluated { file: &'a str, count: usize },
+    /// `value-uncomputed`: `cell` of `code` «`name`», `column`, holds the
+    /// formula `formula` (quoted short) with no value, which the tool
+    /// could not compute either, for the reason `why` (Vietnamese,
+    /// English; empty when unknown). `derived`: a percent or a rate
+    /// (info: recomputed anyway), else a quantity (an error).
+    ValueUncomputed {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        formula: &'a str,
+        why: (&'a str, &'a str),
+        derived: bool,
+    },
+    /// `template-outdated`: `file` is a form of template version `was`
+    /// where `now` is in use (either empty when not stated).
+    TemplateOutdated {
+        file: &'a str,
+        was: &'a str,
+        now: &'a str,
+    },
+    /// `file-unknown-unit`: `file` is the form made for `form` (code
+    /// `form_code`) but its title (`by_title`) or its file name names
+    /// `other` (`other_code`), whose own form is `proper`.
+    FormOfAnother {
+        file: &'a str,
+        form: &'a str,
+        form_code: &'a str,
+        other: &'a str,
+        other_code: &'a str,
+        by_title: bool,
+        proper: &'a str,
+    },
+}
+
+/// A template version as a message shows it: "(không ghi)" / "(none)"
+/// when the form states none.
+pub fn version_shown(v: &str, lang: Lang) -> String {
+    if v.is_empty() {
+        lang.pick("(không ghi)", "(none)").to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+impl Words for Read<'_> {
+    fn code(&self) -> Code {
+        match self {
+            Read::LegacyEncoding { .. } => Code::LegacyEncoding,
+            Read::SheetUnreadable { .. } => Code::FileUnreadable,
+            Read::UnitConverted { .. } | Read::UnitUnconvertible { .. } => Code::UnitMismatch,
+            Read::ValueInvalid { .. } => Code::ValueInvalid,
+            Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
+            Read::ColumnIgnored { .. } => Code::ColumnIgnored,
+            Read::LkTakenAsTh => Code::ColumnMissing,
+            Read::RowsIgnored { .. } => Code::RowsIgnored,
+            Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
+            Read::ValueUncomputed { .. } => Code::ValueUncomputed,
+            Read::TemplateOutdated { .. } => Code::TemplateOutdated,
+            Read::FormOfAnother { .. } => Code::FileUnknownUnit,
+        }
+    }
+
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Read::ValueUncomputed { .. } => uncomputed(self, lang),
+            Read::TemplateOutdated { .. } | Read::FormOfAnother { .. } => stamp(self, lang),
+            _ => table(self, lang),
+        }
+    }
+}
+
+/// The words of what a table holds.
+fn table(r: &Read, lang: Lang) -> String {
+    match (r, lang) {
+        (Read::LegacyEncoding { file, encoding }, Lang::Vi) => format!("Tệp {file} dùng bảng mã cũ {encoding} (phông chữ .Vn…/VNI…); chữ đã được chuyển sang Unicode. Nên chuyển tệp sang Unicode (Unikey: công cụ chuyển mã) trước khi gửi."),
+        (Read::LegacyEncoding { file, encoding }, Lang::En) => format!("File {file} uses the legacy encoding {encoding} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending."),
+        (Read::SheetUnreadable { what }, Lang::Vi) => format!("Một trang tính không đọc được: {what}"),
+        (Read::SheetUnreadable { what }, Lang::En) => format!("A sheet could not be read: {what}"),
+        (Read::UnitConverted { code, name, written, catalog, factor }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}» trong khi danh mục dùng «{catalog}»; số liệu đã được quy đổi ({factor}). Hãy dùng đúng đơn vị của danh mục."),
+        (Read::UnitConverted { code, name, written, catalog, factor }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit."),
+        (Read::UnitUnconvertible { code, name, written, catalog }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}»."),
+        (Read::UnitUnconvertible { code, name, written, catalog }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}»."),
+        (Read::ValueInvalid { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu."),
+        (Read::ValueInvalid { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure."),
+        (Read::NumberAmbiguous { text, cell, read }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách; đã đọc là {read}. Hãy kiểm tra."),
+        (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
+        (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
+        (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
+        (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
+        (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
+        (Read::RowsIgnored { stop, rows }, Lang::Vi) => format!("Bảng dừng ở dòng {stop} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),
+        (Read::RowsIgnored { stop, rows }, Lang::En) => format!("The table stops at row {stop} (the signature block or a date line), but rows {rows} below it hold indicators with figures; they are not read. Move them above the signature block."),
+        (Read::FormulaEvaluated { file, count }, Lang::Vi) => format!("Tệp {file} có {count} công thức chưa có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức); công cụ đã tự tính như Excel khi mở tệp."),
+        (Read::FormulaEvaluated { file, count }, Lang::En) => {
+            let n = lang.count(*count, ("", "formula", "formulas"));
+            format!("File {file} has {n} without a computed value (it was written by a program that does not calculate); the tool computed them as Excel does on opening.")
+        }
+        _ => String::new(),
+    }
+}
+
+fn uncomputed(r: &Read, lang: Lang) -> String {
+    let Read::ValueUncomputed {
+        cell,
+        code,
+        name,
+        column,
+        formula: quoted,
+        why,
+        derived,
+    } = r
+    else {
+        return String::new();
+    };
+    let why = lang.pick(why.0, why.1);
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({why})")
+    };
+    match (lang, derived) {
+        (Lang::Vi, _) => {
+            let then = if *derived {
+                "Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc."
+            } else {
+                "Hãy mở tệp bằng Excel, lưu lại rồi gửi lại."
+            };
+            format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) có công thức ={quoted} nhưng không có giá trị đã tính (tệp được tạo bằng phần mềm không tính công thức), và công cụ không tính được{why}. {then}")
+        }
+        (Lang::En, _) => {
+            let then = if *derived {
+                "This percent is not checked; the consolidation recomputes it from its operands."
+            } else {
+                "Open it in Excel, save and send it again."
+            };
+            format!("Cell {cell} (indicator {code} «{name}», column {column}) holds the formula ={quoted} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why}. {then}")
+        }
+    }
+}
+
+/// The words of what a form's stamp says.
+fn stamp(r: &Read, lang: Lang) -> String {
+    match r {
+        Read::TemplateOutdated { file, was, now } => {
+            let (was, now) = (version_shown(was, lang), version_shown(now, lang));
+            match lang {
+                Lang::Vi => format!("Tệp {file} là biểu mẫu phiên bản {was}, nhưng mẫu biểu đang dùng là phiên bản {now}: biểu có thể thiếu hoặc thừa chỉ tiêu, cột. Số liệu vẫn được đọc theo nội dung; hãy gửi cho đơn vị biểu mẫu mới (tonghop template) để điền từ kỳ sau."),
+                Lang::En => format!("File {file} is a form of template version {was}, but the template in use is version {now}: it may lack or add indicators or columns. Its figures are still read by their content; send the unit its new form (tonghop template) for the next period."),
+            }
+        }
+        Read::FormOfAnother {
+            file,
+            form,
+            form_code,
+            other,
+            other_code,
+            by_title,
+            proper,
+        } => match lang {
+            Lang::Vi => {
+                let said = if *by_title {
+                    "tiêu đề của biểu ghi"
+                } else {
+                    "tên tệp chỉ"
+                };
+                format!("Tệp {file} là biểu mẫu tạo cho {form} (mã {form_code}, ghi trong biểu), nhưng {said} {other} ({other_code}): không rõ số liệu là của đơn vị nào nên không được tổng hợp. Hãy hỏi lại đơn vị đã gửi; mỗi đơn vị điền biểu mẫu mang tên mình (biểu của {other} là {proper}).")
+            }
+            Lang::En => {
+                let said = if *by_title {
+                    "its title says"
+                } else {
+                    "its file name names"
+                };
+                format!("File {file} is the form made for {form} (code {form_code}, stamped in the form), but {said} {other} ({other_code}): whose figures these are cannot be told, so they are not consolidated. Ask the unit that sent it; each unit fills the form made for it ({other}'s is {proper}).")
+            }
+        },
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,775 @@
+//! One voice, checked on the catalog itself: one sample of every fact of
+//! every [`Words`] type, put in words in both languages. The Vietnamese
+//! words hold no English word a clerk would read, the English words no
+//! Vietnamese letter (outside «…» quotations and the sample names passed
+//! in), and every finding code is said by some fact.
+
+use super::*;
+use crate::model::{Period, ValueColumn};
+use crate::rules::expr::RuleProblem;
+use crate::template::LevelWords;
+
+/// The names the samples pass in: a clerk's own words, left as they are
+/// in either language.
+const NAMES: &[&str] = &[
+    "Phường 7",
+    "phuong-07.xlsx",
+    "phuong-07 (bản sửa).xlsx",
+    "HC02 Hồ sơ đã giải quyết",
+    "Hồ sơ đã giải quyết",
+    "đúng hạn 1.204 + trễ hạn 77",
+    "đúng hạn",
+    "đã giải quyết",
+    "tệp rỗng (0 byte)",
+    "Hãy gửi lại tệp.",
+    "tên tệp xếp sau cùng",
+    "công thức viết theo kiểu R1C1",
+    "Phường 1 120; Phường 2 180",
+    "Phường 10",
+    "quận",
+    "phường",
+    "triệu đồng",
+    "đồng",
+    "Quý III/2019",
+    "sớm",
+    "Văn phòng",
+];
+
+fn level() -> LevelWords {
+    LevelWords {
+        area_vi: "quận".into(),
+        area_en: "district".into(),
+        units_vi: "phường".into(),
+        units_en: "wards".into(),
+    }
+}
+
+fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
+    let unit = "Phường 7";
+    let file = "phuong-07.xlsx";
+    vec![
+        Said::FileSkipped {
+            file,
+            what: "tệp rỗng (0 byte)",
+        },
+        Said::FileUnreadable {
+            file,
+            what: "tệp rỗng (0 byte)",
+            advice: "Hãy gửi lại tệp.",
+        },
+        Said::FileUnknownUnit {
+            file,
+            named: "UBND PHƯỜNG 17",
+            example: "UBND PHƯỜNG 1",
+        },
+        Said::PeriodMismatch {
+            file,
+            unit,
+            stated: q4,
+            period: q1,
+        },
+        Said::PeriodChecked {
+            unit,
+            stated: q4,
+            period: q1,
+        },
+        Said::SubmissionDuplicate {
+            unit,
+            count: 2,
+            period: q1,
+            file,
+            others,
+            used: "phuong-07 (bản sửa).xlsx",
+            why: ("tên tệp xếp sau cùng", "its name sorts last"),
+        },
+        Said::NameApproximate {
+            name: "Hồ sơ đã giải quyết",
+            code: "HC02",
+            catalog: "Hồ sơ đã giải quyết",
+            alike: 93.0,
+        },
+        Said::CodeApproximate {
+            written: "HC 02",
+            code: "HC02",
+            catalog: "Hồ sơ đã giải quyết",
+        },
+        Said::IndicatorUnknown {
+            shown: "Số hộ gia đình văn hóa",
+        },
+        Said::IndicatorRepeated {
+            code: "HC02",
+            name: "Hồ sơ đã giải quyết",
+        },
+        Said::SubmissionMissing { unit, period: q1 },
+        Said::PeriodMissing { unit, period: q1 },
+        Said::IndicatorMissing {
+            unit,
+            count: 1,
+            named: others,
+            more: 0,
+        },
+    ]
+}
+
+fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a>> {
+    let (unit, what, th) = ("Phường 7", "HC02 Hồ sơ đã giải quyết", ValueColumn::Th);
+    let pct = |percent, unrounded| Checked::PctOff {
+        unit,
+        what,
+        percent,
+        stated: "21,35",
+        right: "17,29",
+        unrounded,
+    };
+    vec![
+        Checked::SumMismatch {
+            unit: Some(unit),
+            whole: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: th,
+            stated: "1.290",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+            sum: "1.281",
+        },
+        Checked::SumMismatch {
+            unit: None,
+            whole: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: th,
+            stated: "1.290",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+            sum: "1.281",
+        },
+        Checked::RelationViolated {
+            unit: Some(unit),
+            formula: "YT24 <= YT23",
+            column: th,
+            left: "YT24 12",
+            right: "YT23 10",
+        },
+        Checked::RelationSkipped {
+            formula: "HC02 == HC03 + HC04",
+            column: th,
+            places: 1,
+        },
+        Checked::RuleUnknownCodes {
+            formula: "HC02 == XX01",
+            code: "HC02",
+            line: 4,
+            unknown: "XX01",
+        },
+        Checked::RuleUnparsed {
+            formula: "HC02 = HC03",
+            code: "HC02",
+            line: 4,
+            at: 6,
+            problem,
+        },
+        Checked::TotalMismatch {
+            unit: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "965",
+            sum: "955",
+            contributors: 1,
+            expected: 6,
+            listed: "Phường 1 120; Phường 2 180",
+        },
+        Checked::TotalBelowKnown {
+            unit: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "400",
+            known: "450",
+            unknown: "Phường 10",
+        },
+        Checked::TotalUnchecked {
+            unit: "Văn phòng",
+            count: 1,
+            codes: "AN10",
+            column: ValueColumn::Lk,
+            level,
+            units: "Phường 10",
+        },
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+            },
+            None,
+        ),
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+            },
+            Some("17,286"),
+        ),
+        pct(
+            Percent::OfPlan {
+                lk: "145,2",
+                kh: "840",
+            },
+            None,
+        ),
+        pct(
+            Percent::OfPlan {
+                lk: "145,2",
+                kh: "840",
+            },
+            Some("17,286"),
+        ),
+        pct(
+            Percent::AgainstLastYear {
+                formula: "145 / 120 × 100 − 100",
+            },
+            None,
+        ),
+        pct(
+            Percent::AgainstLastYear {
+                formula: "145 / 120 × 100 − 100",
+            },
+            Some("20,833"),
+        ),
+        Checked::PctKind {
+            unit,
+            what,
+            stated: "108,12",
+            wants_growth: true,
+            formula: "145 / 120 × 100 − 100",
+            right: "8,12",
+        },
+        Checked::PctKind {
+            unit,
+            what,
+            stated: "8,12",
+            wants_growth: false,
+            formula: "145 / 120 × 100",
+            right: "108,12",
+        },
+        Checked::RateAveraged {
+            unit: "Văn phòng",
+            what,
+            column: th,
+            level,
+            stated: "75,00",
+            units: 2,
+            mean: "75,000",
+            numerator: "đúng hạn",
+            num: "60",
+            denominator: "đã giải quyết",
+            den: "110",
+            right: "54,55",
+        },
+        Checked::FirstQuarter {
+            unit,
+            what,
+            th: "140",
+            lk: "104",
+        },
+        Checked::AfterPrevious {
+            unit,
+            what,
+            previous: "120",
+            th: "50",
+            want: "170",
+            lk: "150",
+        },
+        Checked::Negative {
+            unit,
+            what,
+            column: th,
+            value: "-300",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "860",
+            compared: Compared::Size {
+                size: "12.000",
+                ratio: "0,072",
+                median: "0,007",
+            },
+            level,
+            score: "58",
+            threshold: "5",
+            usual: "89",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "860",
+            compared: Compared::Column {
+                column: ValueColumn::Ck,
+                own: "80",
+                ratio: "10,75",
+                median: "1,11",
+            },
+            level,
+            score: "58",
+            threshold: "5",
+            usual: "89",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "860",
+            compared: Compared::Peers { median: "90" },
+            level,
+            score: "58",
+            threshold: "5",
+            usual: "89",
+        },
+    ]
+}
+
+fn reading() -> Vec<Read<'static>> {
+    let (file, cell, code, name) = ("phuong-07.xlsx", "D17", "HC02", "Hồ sơ đã giải quyết");
+    let uncomputed = |derived| Read::ValueUncomputed {
+        cell,
+        code,
+        name,
+        column: ValueColumn::Th,
+        formula: "[1]Sheet1!D8",
+        why: ("công thức viết theo kiểu R1C1", "an R1C1 formula"),
+        derived,
+    };
+    vec![
+        Read::LegacyEncoding {
+            file,
+            encoding: "TCVN3",
+        },
+        Read::SheetUnreadable {
+            what: "tệp rỗng (0 byte)",
+        },
+        Read::UnitConverted {
+            code,
+            name,
+            written: "đồng",
+            catalog: "triệu đồng",
+            factor: "÷1.000.000",
+        },
+        Read::UnitUnconvertible {
+            code,
+            name,
+            written: "USD",
+            catalog: "triệu đồng",
+        },
+        Read::ValueInvalid {
+            cell,
+            code,
+            name,
+            column: ValueColumn::Th,
+            shown: "khoảng 20",
+        },
+        Read::NumberAmbiguous {
+            text: "1,345",
+            cell,
+            read: "1,345",
+        },
+        Read::ColumnIgnored {
+            label: "Nguồn số liệu",
+            cell,
+        },
+        Read::LkTakenAsTh,
+        Read::RowsIgnored {
+            stop: 30,
+            rows: "31, 32",
+        },
+        Read::FormulaEvaluated { file, count: 1 },
+        uncomputed(true),
+        uncomputed(false),
+        Read::TemplateOutdated {
+            file,
+            was: "2019.1",
+            now: "2020.1",
+        },
+        Read::TemplateOutdated {
+            file,
+            was: "",
+            now: "2020.1",
+        },
+        Read::FormOfAnother {
+            file,
+            form: "Phường 12",
+            form_code: "P12",
+            other: "Phường 13",
+            other_code: "P13",
+            by_title: true,
+            proper: "P13-phuong-13-2020-Q1.xlsx",
+        },
+        Read::FormOfAnother {
+            file,
+            form: "Phường 12",
+            form_code: "P12",
+            other: "Phường 13",
+            other_code: "P13",
+            by_title: false,
+            proper: "P13-phuong-13-2020-Q1.xlsx",
+        },
+    ]
+}
+
+fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
+    let (deadline, task) = ("Quý III/2019", "Rà soát thủ tục hành chính");
+    let (here, there) = ("a.xlsx › Sheet1 › B7", "b.xlsx › Sheet1 › B9");
+    vec![
+        Annexed::TableNotFound {
+            file: "phuong-07.xlsx",
+            sheets,
+        },
+        Annexed::DeadlineInvalid {
+            deadline: "sớm",
+            task,
+            year: 2020,
+        },
+        Annexed::DeadlineBefore {
+            deadline,
+            task,
+            period: q2,
+        },
+        Annexed::DeadlineAfter {
+            deadline,
+            task,
+            period: q2,
+        },
+        Annexed::LeadMissing { task },
+        Annexed::AgencyUnknown {
+            lead: true,
+            written: "Phòng Tư pháp quận",
+            closest: "Phòng Tư pháp",
+        },
+        Annexed::AgencyUnknown {
+            lead: false,
+            written: "Phòng Tư pháp quận",
+            closest: "Phòng Tư pháp",
+        },
+        Annexed::TaskRepeated { task, here, there },
+        Annexed::TaskAlike {
+            task,
+            here,
+            other: "Rà soát thủ tục hành chính năm 2020",
+            there,
+            alike: 0.93,
+        },
+    ]
+}
+
+fn prose() -> Vec<Prose<'static>> {
+    let (total, parts, sum) = ("1.215", "640 + 37", "677");
+    vec![
+        Prose::Percent {
+            stated: "tăng 8,1%",
+            ops: "145,2/840",
+            right: "tăng 8,2%",
+            rounding: false,
+        },
+        Prose::Percent {
+            stated: "17,31%",
+            ops: "145,2/840",
+            right: "17,29%",
+            rounding: true,
+        },
+        Prose::TotalNotParts {
+            total,
+            parts,
+            sum,
+            presumed: false,
+        },
+        Prose::TotalNotParts {
+            total,
+            parts,
+            sum,
+            presumed: true,
+        },
+        Prose::PartAboveTotal {
+            part: "2.150",
+            total,
+        },
+        Prose::PartsAboveTotal { parts, sum, total },
+        Prose::TextVsTable {
+            stated: "126",
+            code: "DO01",
+            table: "128",
+        },
+    ]
+}
+
+/// Which variant of its type a fact is, by an exhaustive match: a new
+/// variant does not compile until it is numbered here (and counted in
+/// the type's total), and the test then wants a sample of it.
+fn said_variant(s: &Said) -> usize {
+    match s {
+        Said::FileSkipped { .. } => 0,
+        Said::FileUnreadable { .. } => 1,
+        Said::FileUnknownUnit { .. } => 2,
+        Said::PeriodMismatch { .. } => 3,
+        Said::PeriodChecked { .. } => 4,
+        Said::SubmissionDuplicate { .. } => 5,
+        Said::NameApproximate { .. } => 6,
+        Said::CodeApproximate { .. } => 7,
+        Said::IndicatorUnknown { .. } => 8,
+        Said::IndicatorRepeated { .. } => 9,
+        Said::SubmissionMissing { .. } => 10,
+        Said::PeriodMissing { .. } => 11,
+        Said::IndicatorMissing { .. } => 12,
+    }
+}
+
+fn checked_variant(c: &Checked) -> usize {
+    match c {
+        Checked::SumMismatch { .. } => 0,
+        Checked::RelationViolated { .. } => 1,
+        Checked::RelationSkipped { .. } => 2,
+        Checked::RuleUnknownCodes { .. } => 3,
+        Checked::RuleUnparsed { .. } => 4,
+        Checked::TotalMismatch { .. } => 5,
+        Checked::TotalBelowKnown { .. } => 6,
+        Checked::TotalUnchecked { .. } => 7,
+        Checked::PctOff { .. } => 8,
+        Checked::PctKind { .. } => 9,
+        Checked::RateAveraged { .. } => 10,
+        Checked::FirstQuarter { .. } => 11,
+        Checked::AfterPrevious { .. } => 12,
+        Checked::Negative { .. } => 13,
+        Checked::Outlier { .. } => 14,
+    }
+}
+
+fn read_variant(r: &Read) -> usize {
+    match r {
+        Read::LegacyEncoding { .. } => 0,
+        Read::SheetUnreadable { .. } => 1,
+        Read::UnitConverted { .. } => 2,
+        Read::UnitUnconvertible { .. } => 3,
+        Read::ValueInvalid { .. } => 4,
+        Read::NumberAmbiguous { .. } => 5,
+        Read::ColumnIgnored { .. } => 6,
+        Read::LkTakenAsTh => 7,
+        Read::RowsIgnored { .. } => 8,
+        Read::FormulaEvaluated { .. } => 9,
+        Read::ValueUncomputed { .. } => 10,
+        Read::TemplateOutdated { .. } => 11,
+        Read::FormOfAnother { .. } => 12,
+    }
+}
+
+fn annexed_variant(a: &Annexed) -> usize {
+    match a {
+        Annexed::TableNotFound { .. } => 0,
+        Annexed::DeadlineInvalid { .. } => 1,
+        Annexed::DeadlineBefore { .. } => 2,
+        Annexed::DeadlineAfter { .. } => 3,
+        Annexed::LeadMissing { .. } => 4,
+        Annexed::AgencyUnknown { .. } => 5,
+        Annexed::TaskRepeated { .. } => 6,
+        Annexed::TaskAlike { .. } => 7,
+    }
+}
+
+fn prose_variant(p: &Prose) -> usize {
+    match p {
+        Prose::Percent { .. } => 0,
+        Prose::TotalNotParts { .. } => 1,
+        Prose::PartAboveTotal { .. } => 2,
+        Prose::PartsAboveTotal { .. } => 3,
+        Prose::TextVsTable { .. } => 4,
+    }
+}
+
+fn problem_variant(p: &RuleProblem) -> usize {
+    match p {
+        RuleProblem::NotANumber(_) => 0,
+        RuleProblem::Unclosed => 1,
+        RuleProblem::EmptyCode => 2,
+        RuleProblem::Comparison => 3,
+        RuleProblem::Character(_) => 4,
+        RuleProblem::Paren => 5,
+        RuleProblem::Operand => 6,
+        RuleProblem::EndsEarly => 7,
+        RuleProblem::Operator => 8,
+    }
+}
+
+fn problems() -> Vec<RuleProblem> {
+    vec![
+        RuleProblem::NotANumber("1.2.3".into()),
+        RuleProblem::Unclosed,
+        RuleProblem::EmptyCode,
+        RuleProblem::Comparison,
+        RuleProblem::Character('#'),
+        RuleProblem::Paren,
+        RuleProblem::Operand,
+        RuleProblem::EndsEarly,
+        RuleProblem::Operator,
+    ]
+}
+
+/// The variants a list of samples covers, against the type's count.
+fn covers(name: &str, seen: impl Iterator<Item = usize>, count: usize) {
+    let seen: std::collections::BTreeSet<usize> = seen.collect();
+    let missing: Vec<usize> = (0..count).filter(|i| !seen.contains(i)).collect();
+    assert!(
+        missing.is_empty(),
+        "{name}: no sample of variants {missing:?}"
+    );
+}
+
+/// English words a Vietnamese clerk would read as English.
+const ENGLISH: &[&str] = &[
+    "the", "is", "of", "and", "not", "file", "row", "column", "sum", "total", "expected", "found",
+    "should", "must", "please", "cannot", "with", "sheet", "figure", "missing",
+];
+
+/// `text` without its «…» quotations and without the sample `names`.
+fn own_words(text: &str, names: &[&str]) -> String {
+    let mut t = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.push(c),
+            _ => {}
+        }
+    }
+    let mut names = names.to_vec();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    for n in names {
+        t = t.replace(n, " ");
+    }
+    t
+}
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| words.contains(w))
+        .collect()
+}
+
+/// A letter with a Vietnamese diacritic, or đ.
+fn vietnamese_in(text: &str) -> Option<char> {
+    text.chars().find(|c| c.is_alphabetic() && !c.is_ascii())
+}
+
+#[test]
+fn every_fact_speaks_each_language_only() {
+    let q = |s: &str| -> Period { s.parse().unwrap() };
+    let others = vec!["phuong-07 (bản sửa).xlsx".to_string()];
+    let sheets = vec!["Sheet1".to_string(), "Biểu 2".to_string()];
+    let level = level();
+    let problems = problems();
+    let said = intake(q("2020-Q1"), q("2019-Q4"), &others);
+    let checked: Vec<Checked> = problems.iter().flat_map(|p| checks(&level, p)).collect();
+    let read = reading();
+    let annexed = annex(q("2020-Q2"), &sheets);
+    let prose = prose();
+    covers("Said", said.iter().map(said_variant), 13);
+    covers("Checked", checked.iter().map(checked_variant), 15);
+    covers("Read", read.iter().map(read_variant), 13);
+    covers("Annexed", annexed.iter().map(annexed_variant), 8);
+    covers("Prose", prose.iter().map(prose_variant), 5);
+    covers("RuleProblem", problems.iter().map(problem_variant), 9);
+
+    let mut facts: Vec<&dyn Words> = Vec::new();
+    facts.extend(said.iter().map(|w| w as &dyn Words));
+    facts.extend(checked.iter().map(|w| w as &dyn Words));
+    facts.extend(read.iter().map(|w| w as &dyn Words));
+    facts.extend(annexed.iter().map(|w| w as &dyn Words));
+    facts.extend(prose.iter().map(|w| w as &dyn Words));
+    let mut names: Vec<&str> = NAMES.to_vec();
+    names.extend(others.iter().map(String::as_str));
+    names.extend(sheets.iter().map(String::as_str));
+    names.extend([
+        "UBND PHƯỜNG 17",
+        "UBND PHƯỜNG 1",
+        "Số hộ gia đình văn hóa",
+        "Rà soát thủ tục hành chính năm 2020",
+        "Rà soát thủ tục hành chính",
+        "Phòng Tư pháp quận",
+        "Phòng Tư pháp",
+        "Phường 12",
+        "Phường 13",
+        "tăng 8,1%",
+        "tăng 8,2%",
+    ]);
+    let mut wrong = Vec::new();
+    for f in &facts {
+        let (vi, en) = (f.words(Lang::Vi), f.words(Lang::En));
+        assert!(!vi.is_empty() && !en.is_empty(), "{}", f.code());
+        let english = english_in(&own_words(&vi, &names));
+        if !english.is_empty() {
+            wrong.push(format!("vi {english:?}: {vi}"));
+        }
+        if let Some(c) = vietnamese_in(&own_words(&en, &names)) {
+            wrong.push(format!("en '{c}': {en}"));
+        }
+    }
+    for p in &problems {
+        if !english_in(&p.words(Lang::Vi)).is_empty() {
+            wrong.push(format!("vi: {}", p.words(Lang::Vi)));
+        }
+        if vietnamese_in(&p.words(Lang::En)).is_some() {
+            wrong.push(format!("en: {}", p.words(Lang::En)));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+
+    // Every code of the catalog is said by some fact: no finding is
+    // worded anywhere else (Finding::said is the only way to make one).
+    let said_codes: std::collections::BTreeSet<Code> = facts.iter().map(|f| f.code()).collect();
+    let unsaid: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| !said_codes.contains(c))
+        .map(|c| c.as_str())
+        .collect();
+    assert!(unsaid.is_empty(), "codes no fact says: {unsaid:?}");
+}
+
+#[test]
+fn english_counts_agree_with_their_nouns() {
+    let level = level();
+    let en = |w: &dyn Words| w.words(Lang::En);
+    let unchecked = |count| Checked::TotalUnchecked {
+        unit: "Văn phòng",
+        count,
+        codes: "AN10",
+        column: ValueColumn::Lk,
+        level: &level,
+        units: "Phường 10",
+    };
+    assert!(en(&unchecked(1)).contains(": 1 indicator in column LK (AN10) was not compared"));
+    assert!(en(&unchecked(2)).contains(": 2 indicators in column LK (AN10) were not compared"));
+    let skipped = |places| Checked::RelationSkipped {
+        formula: "HC02 == HC03 + HC04",
+        column: ValueColumn::Th,
+        places,
+    };
+    assert!(en(&skipped(1)).contains("checked in 1 place because"));
+    assert!(en(&skipped(3)).contains("checked in 3 places because"));
+    let evaluated = |count| Read::FormulaEvaluated {
+        file: "phuong-15.xlsx",
+        count,
+    };
+    assert!(en(&evaluated(1)).contains("has 1 formula without"));
+    let named = vec!["KT03 «Doanh nghiệp thành lập mới»".to_string()];
+    let missing = Said::IndicatorMissing {
+        unit: "Phường 5",
+        count: 1,
+        named: &named,
+        more: 0,
+    };
+    assert!(en(&missing).contains("'s form lacks 1 indicator it must report"));
+    assert!(en(&evaluated(62)).contains("has 62 formulas without"));
+}
