@@ -31,10 +31,13 @@
 //! tool does not read. Every header cell that names no role is listed in
 //! [`TableLayout::ignored`] so that the reader can say so.
 
+use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{fold, fold_joined};
+use calamine::Data;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -473,8 +476,22 @@ pub const HEADER_SEARCH_ROWS: u32 = 30;
 /// One header cell: its text, folded text and role read alone.
 struct HeaderCell {
     text: String,
+    /// Empty for a figure.
     folded: String,
     role: Option<Role>,
+    /// A finite number, when no header word is digits: its label alone
+    /// names nothing and is not folded.
+    figure: bool,
+}
+
+impl HeaderCell {
+    fn folded(&self) -> Cow<'_, str> {
+        if self.figure {
+            Cow::Owned(fold(&self.text))
+        } else {
+            Cow::Borrowed(&self.folded)
+        }
+    }
 }
 
 /// Finds the indicator table of a sheet: a header naming the indicator
@@ -498,10 +515,30 @@ pub fn find_table(
         Vec::with_capacity(read_end.saturating_sub(rows.start) as usize * width);
     for r in rows.start..read_end {
         for c in cols.clone() {
-            let text = grid.shown_text(r, c);
-            let folded = fold(&text);
-            let role = words.classify_folded(&folded, period);
-            cells.push(HeaderCell { text, folded, role });
+            let data = grid.shown(r, c);
+            let text = data_text(data);
+            // A number folds to digits, which name no column unless some
+            // header word is digits: it is folded only when read together
+            // with a label above or below it.
+            let figure = !words.numeric_words
+                && match data {
+                    Data::Int(_) => true,
+                    Data::Float(f) => f.is_finite(),
+                    _ => false,
+                };
+            let (folded, role) = if figure {
+                (String::new(), None)
+            } else {
+                let folded = fold(&text);
+                let role = words.classify_folded(&folded, period);
+                (folded, role)
+            };
+            cells.push(HeaderCell {
+                text,
+                folded,
+                role,
+                figure,
+            });
         }
     }
     let cell =
@@ -613,8 +650,10 @@ fn two_row_role(
         (true, false) => (Label::Bottom, bottom.role),
         (false, true) => (Label::Top, top.role),
         (false, false) if top.text == bottom.text => (Label::Top, top.role),
+        // Two figures read together are digits, which name nothing.
+        (false, false) if top.figure && bottom.figure => (Label::Both, None),
         (false, false) => {
-            let joined = fold_joined(&top.folded, &bottom.folded);
+            let joined = fold_joined(&top.folded(), &bottom.folded());
             let role = words
                 .classify_folded(&joined, period)
                 .or_else(|| bottom.role.filter(|_| top_spans()));

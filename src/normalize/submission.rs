@@ -830,15 +830,21 @@ fn read_rows(
         // ("ĐVT: triệu đồng") when both are money units; otherwise a
         // header unit says nothing about this indicator.
         let mut row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let mut unit_at = loc(r, unit_col.unwrap_or(0));
+        let mut unit_stated_at = None;
         if row_unit.is_empty() {
             if let Some((u, at)) = &header_unit {
                 if money_factor(u).is_some() && money_factor(&ind.unit).is_some() {
                     row_unit = u.clone();
-                    unit_at = at.clone();
+                    unit_stated_at = Some(at);
                 }
             }
         }
+        // Where the unit is written: made only for a finding.
+        let unit_at = || {
+            unit_stated_at
+                .cloned()
+                .unwrap_or_else(|| loc(r, unit_col.unwrap_or(0)))
+        };
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             match (money_factor(&row_unit), money_factor(&ind.unit)) {
@@ -861,7 +867,7 @@ fn read_rows(
                             },
                             lang,
                         )
-                        .at(&unit_at)
+                        .at(&unit_at())
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -880,7 +886,7 @@ fn read_rows(
                             },
                             lang,
                         )
-                        .at(&unit_at)
+                        .at(&unit_at())
                         .indicator(ind.code.clone())
                         .expected(ind.unit.clone())
                         .actual(row_unit.clone()),
@@ -890,8 +896,10 @@ fn read_rows(
             }
         }
         for (c, column, data) in figures {
-            let here = loc(r, c);
+            // The figure's cell: made only for a finding.
+            let here = || loc(r, c);
             let invalid = |shown: String| {
+                let here = here();
                 let said = Read::ValueInvalid {
                     cell: &here.cell,
                     code: &ind.code,
@@ -911,7 +919,7 @@ fn read_rows(
             let computed;
             let mut round = None;
             let data = match formulas.filter(|_| is_blank(data)) {
-                Some(f) => match f.figure(r, c, &here, ind, column, lang) {
+                Some(f) => match f.figure(r, c, &here(), ind, column, lang) {
                     Figure::Number(v, n) => {
                         computed = Data::Float(v);
                         round = n;
@@ -949,6 +957,7 @@ fn read_rows(
                 Data::String(s) => match parse_text(s, ctx.locale) {
                     NumberText::Number(p) => {
                         if p.ambiguous {
+                            let here = here();
                             let read = format_auto(p.value, 6, lang);
                             let said = Read::NumberAmbiguous {
                                 text: s,

@@ -111,7 +111,7 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
 struct Stated<'a> {
     sub: &'a Submission,
     template: &'a Template,
-    by: HashMap<(usize, ValueColumn), &'a TidyRow>,
+    by: HashMap<(usize, ValueColumn), &'a TidyRow, foldhash::fast::RandomState>,
     /// The unit's name.
     unit: String,
     lang: Lang,
@@ -161,30 +161,38 @@ impl Stated<'_> {
                 .indicator_index(code)
                 .and_then(|j| self.figure(j, column))
         };
-        let (computed, point, shown) = match &formula {
+        // The operands in words are written only for a rate found off.
+        let (computed, point, ratio) = match &formula {
             RateFormula::Ratio(n, dn) => {
                 let (nr, dr) = (operand(n)?, operand(dn)?);
                 let c = percent_of(written(nr), written(dr))?;
                 if dr.value == 0.0 {
                     return None;
                 }
-                let shown = format!(
-                    "{} {} / {} {} × 100",
-                    super::relations::short_name(self.template, n),
-                    self.shown(nr),
-                    super::relations::short_name(self.template, dn),
-                    self.shown(dr)
-                );
-                (c, nr.value / dr.value * 100.0, shown)
+                (c, nr.value / dr.value * 100.0, Some((n, nr, dn, dr)))
             }
             RateFormula::Other(e) => {
                 let lookup = |code: &str| operand(code).map(|r| r.value);
                 let v = e.eval(&lookup)?;
-                (Interval::exact(v), v, format!("{e}"))
+                (Interval::exact(v), v, None)
             }
         };
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
+        };
+        let shown = match &formula {
+            RateFormula::Other(e) => format!("{e}"),
+            RateFormula::Ratio(..) => ratio
+                .map(|(n, nr, dn, dr)| {
+                    format!(
+                        "{} {} / {} {} × 100",
+                        super::relations::short_name(self.template, n),
+                        self.shown(nr),
+                        super::relations::short_name(self.template, dn),
+                        self.shown(dr)
+                    )
+                })
+                .unwrap_or_default(),
         };
         let percent = Percent::Rate {
             column,
