@@ -13,6 +13,10 @@
 #   BENCH_RUNS     timed runs per command (default 5; 3 at N = 10,000)
 #   BENCH_PYTHON   the Python that makes the venv (default python3, >= 3.11)
 #   BENCH_SKIP     space-separated sets to skip: peers1000 peers10000 large sweep files
+#   BENCH_PEERS    '|'-separated peers to time beside tonghop (default all):
+#                  python-calamine, python-calamine read-all,
+#                  calamine read-all (Rust), fastexcel+polars,
+#                  pandas+openpyxl, unzip floor
 #   CARGO_TARGET_DIR  where cargo builds (default target/)
 set -euo pipefail
 
@@ -22,6 +26,7 @@ work="${BENCH_DIR:-$root/target/bench}"
 runs="${BENCH_RUNS:-5}"
 quick="${BENCH_QUICK:-0}"
 skip=" ${BENCH_SKIP:-} "
+peers_only="${BENCH_PEERS:+|$BENCH_PEERS|}"
 py="${BENCH_PYTHON:-python3}"
 mkdir -p "$work"
 
@@ -33,8 +38,12 @@ PEER_PACKAGES=(
 
 echo "== build (release)" >&2
 cargo build --release --quiet
+# The bare read in Rust (calamine alone, every cell of every sheet): the
+# bound of what tonghop can reach while calamine reads for it.
+cargo build --release --quiet --example calamine_read_all
 target="${CARGO_TARGET_DIR:-$root/target}"
 tonghop="$target/release/tonghop"
+bare="$target/release/examples/calamine_read_all"
 
 echo "== python peers (virtualenv $work/venv)" >&2
 if [ ! -x "$work/venv/bin/python" ]; then
@@ -92,13 +101,25 @@ peers() { # title, input dir, runs, [--once NAME]...
   local title="$1" dir="$2" n="$3"; shift 3
   local out="$work/out"
   mkdir -p "$out"
+  # Only this round's outputs are compared.
+  rm -f "$out/calamine.xlsx" "$out/fastexcel.xlsx" "$out/pandas.xlsx"
+  local all=(
+    "python-calamine=$vpy $root/bench/peers/calamine_dict.py $dir/submissions $dir/template $out/calamine.xlsx"
+    "python-calamine read-all=$vpy $root/bench/peers/calamine_read_all.py $dir/submissions"
+    "calamine read-all (Rust)=$bare $dir/submissions"
+    "fastexcel+polars=$vpy $root/bench/peers/fastexcel_polars.py $dir/submissions $dir/template $out/fastexcel.xlsx"
+    "pandas+openpyxl=$vpy $root/bench/peers/pandas_openpyxl.py $dir/submissions $dir/template $out/pandas.xlsx"
+    "unzip floor=$vpy $root/bench/peers/floor_unzip.py $dir/submissions"
+  )
+  local chosen=() p
+  for p in "${all[@]}"; do
+    if [ -z "$peers_only" ] || [[ "$peers_only" == *"|${p%%=*}|"* ]]; then
+      chosen+=("$p")
+    fi
+  done
   python3 "$root/bench/timeit.py" --title "$title" --runs "$n" --reference tonghop \
     --markdown "$md" --tsv "$tsv" "$@" \
-    "$(consolidate "$dir" "$out/tonghop")" \
-    "python-calamine=$vpy $root/bench/peers/calamine_dict.py $dir/submissions $dir/template $out/calamine.xlsx" \
-    "fastexcel+polars=$vpy $root/bench/peers/fastexcel_polars.py $dir/submissions $dir/template $out/fastexcel.xlsx" \
-    "pandas+openpyxl=$vpy $root/bench/peers/pandas_openpyxl.py $dir/submissions $dir/template $out/pandas.xlsx" \
-    "unzip floor=$vpy $root/bench/peers/floor_unzip.py $dir/submissions"
+    "$(consolidate "$dir" "$out/tonghop")" "${chosen[@]}"
 }
 
 if [ "$quick" = 1 ]; then
@@ -129,9 +150,12 @@ if [[ "$skip" != *" large "* ]]; then
     echo "Totals against tonghop's (bench/compare_totals.py):"
     echo
     echo '```text'
+    written=()
+    for f in calamine fastexcel pandas; do
+      [ -f "$work/out/$f.xlsx" ] && written+=("$work/out/$f.xlsx")
+    done
     "$vpy" "$root/bench/compare_totals.py" "$dir/template" "$work/out/tonghop/tong-hop.xlsx" \
-      "$work/out/calamine.xlsx" "$work/out/fastexcel.xlsx" "$work/out/pandas.xlsx" \
-      || echo "TOTALS DIFFER"
+      "${written[@]}" || echo "TOTALS DIFFER"
     echo '```'
     echo
   } >> "$md"

@@ -129,7 +129,7 @@ fn digits_only(f: &str) -> bool {
 static NEXT_WORDS_ID: AtomicU64 = AtomicU64::new(0);
 
 /// Most labels a reading thread remembers the role of.
-const ROLES_MAX: usize = 16_384;
+const ROLES_MAX: usize = 4_096;
 
 /// The roles of the labels one reading thread has classified, for one set
 /// of words and one period: the same headers, titles and indicator names
