@@ -76,7 +76,7 @@ impl FigureStore {
         let offset = *end;
         file.seek(SeekFrom::Start(offset))
             .and_then(|_| file.write_all(&bytes))
-            .map_err(store_error)?;
+            .map_err(|e| temporary_error(self.dir.as_deref(), &e))?;
         *end += bytes.len() as u64;
         sub.stored = Some(Stored {
             offset,
@@ -96,7 +96,7 @@ impl FigureStore {
             let (file, _) = &mut *guard;
             file.seek(SeekFrom::Start(at.offset))
                 .and_then(|_| file.read_exact(&mut bytes))
-                .map_err(store_error)?;
+                .map_err(|e| temporary_error(self.dir.as_deref(), &e))?;
         }
         bytes.chunks_exact(RECORD).map(decode).collect()
     }
@@ -112,17 +112,18 @@ fn scratch_file(dir: Option<&Path>) -> Result<File, Fatal> {
         Some(d) => tempfile::tempfile_in(d),
         None => tempfile::tempfile(),
     }
-    .map_err(|e| {
-        Fatal::output(
-            dir.map(Path::to_path_buf)
-                .unwrap_or_else(std::env::temp_dir),
-            format!("temporary file: {e}"),
-        )
-    })
+    .map_err(|e| temporary_error(dir, &e))
 }
 
-fn store_error(e: io::Error) -> Fatal {
-    Fatal::Other(format!("temporary file of figures: {e}"))
+/// A temporary file in `dir` (else the system's temporary folder) could not
+/// be made, written or read: said as the folder that cannot be written, in
+/// the system's words for why (a full disk, mostly).
+pub fn temporary_error(dir: Option<&Path>, e: &io::Error) -> Fatal {
+    Fatal::output_io(
+        dir.map(Path::to_path_buf)
+            .unwrap_or_else(std::env::temp_dir),
+        e,
+    )
 }
 
 fn encode(r: &TidyRow, out: &mut Vec<u8>) {
@@ -273,7 +274,13 @@ impl<'a> Figures<'a> {
     /// # Errors
     /// When none can be made.
     pub fn scratch_file(&self) -> Result<File, Fatal> {
-        scratch_file(self.store.and_then(|s| s.dir.as_deref()))
+        scratch_file(self.scratch_dir())
+    }
+
+    /// Where [`Figures::scratch_file`] makes its files (`None`: the
+    /// system's temporary folder).
+    pub fn scratch_dir(&self) -> Option<&Path> {
+        self.store.and_then(|s| s.dir.as_deref())
     }
 
     /// The `k`-th submission with its figures (a copy when stored).
@@ -300,6 +307,15 @@ impl<'a> Figures<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_file_that_cannot_be_written_is_said_in_the_users_words() {
+        use crate::diagnostic::Lang;
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        let f = temporary_error(Some(Path::new("out")), &full);
+        assert_eq!(f.message(Lang::Vi), "không ghi được out: ổ đĩa đã đầy");
+        assert_eq!(f.message(Lang::En), "cannot write out: the disk is full");
+    }
     use crate::reconcile::checks::testutil::{at, ind, row, sub_with};
     use crate::template::Template;
 

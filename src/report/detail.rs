@@ -17,7 +17,7 @@
 
 use crate::error::Fatal;
 use crate::model::ValueColumn;
-use crate::normalize::store::Figures;
+use crate::normalize::store::{temporary_error, Figures};
 use crate::report::layout::number_units;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -161,7 +161,7 @@ impl<'a> DetailCells<'a> {
                 let mut bytes = vec![0u8; n as usize * RECORD];
                 file.seek(SeekFrom::Start(first * RECORD as u64))
                     .and_then(|_| file.read_exact(&mut bytes))
-                    .map_err(turn_error)?;
+                    .map_err(|e| temporary_error(self.figures.scratch_dir(), &e))?;
                 for rec in bytes.chunks_exact(RECORD) {
                     let c = u32::from_le_bytes([rec[0], rec[1], rec[2], rec[3]]) as usize;
                     let mut v = [0u8; 8];
@@ -204,7 +204,7 @@ impl<'a> DetailCells<'a> {
             let offset = (regions[b].0 + written[b]) * RECORD as u64;
             file.seek(SeekFrom::Start(offset))
                 .and_then(|_| file.write_all(buf))
-                .map_err(turn_error)?;
+                .map_err(|e| temporary_error(self.figures.scratch_dir(), &e))?;
             written[b] += (buf.len() / RECORD) as u64;
             buf.clear();
             Ok(())
@@ -243,9 +243,6 @@ fn set_first(cells: &mut [Option<f64>], c: usize, v: f64) {
     }
 }
 
-fn turn_error(e: std::io::Error) -> Fatal {
-    Fatal::Other(format!("temporary file of the detail sheet: {e}"))
-}
 
 #[cfg(test)]
 mod tests {
