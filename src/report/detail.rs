@@ -243,7 +243,6 @@ fn set_first(cells: &mut [Option<f64>], c: usize, v: f64) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
