@@ -346,13 +346,15 @@ fn relation(c: &Checked, lang: Lang) -> String {
     }
 }
 
-fn rule(c: &Checked, lang: Lang) -> String {
-    let invalid = |formula: &str, code: &str, line: u64, what: &str| {
-        match lang {
+/// A formula of the catalog that cannot be used, and why.
+fn invalid(formula: &str, code: &str, line: u64, what: &str, lang: Lang) -> String {
+    match lang {
         Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu."),
         Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored; correct the template."),
     }
-    };
+}
+
+fn rule(c: &Checked, lang: Lang) -> String {
     match c {
         Checked::RelationSkipped {
             formula,
@@ -375,7 +377,7 @@ fn rule(c: &Checked, lang: Lang) -> String {
                 Lang::Vi => format!("mã chỉ tiêu {unknown} không có trong danh mục"),
                 Lang::En => format!("unknown indicator code {unknown}"),
             };
-            invalid(formula, code, *line, &what)
+            invalid(formula, code, *line, &what, lang)
         }
         Checked::RuleUnparsed {
             formula,
@@ -389,7 +391,7 @@ fn rule(c: &Checked, lang: Lang) -> String {
                 Lang::Vi => format!("ở ký tự {at}: {what}"),
                 Lang::En => format!("at character {at}: {what}"),
             };
-            invalid(formula, code, *line, &what)
+            invalid(formula, code, *line, &what, lang)
         }
         _ => String::new(),
     }

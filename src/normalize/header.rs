@@ -716,6 +716,27 @@ mod tests {
         assert!(w.numeric_words);
         assert_eq!(w.classify("5", None), Some(Role::Value(ValueColumn::Th)));
         assert_eq!(w.classify("2020", None), None);
+        // Each set of words has its own remembered roles on a thread: "5"
+        // and "Số lượng" mean nothing to the default words, before and
+        // after another template's words read them as TH.
+        let toml = crate::template::DEFAULT_TOML
+            .replace("TH = [\"thực hiện\"", "TH = [\"số lượng\", \"thực hiện\"");
+        let other = Template::from_texts(
+            "t",
+            &toml,
+            crate::template::DEFAULT_INDICATORS,
+            crate::template::DEFAULT_GROUPS,
+            crate::template::DEFAULT_AGENCIES,
+        );
+        let Ok(other) = other else {
+            panic!("template: {other:?}")
+        };
+        let (default, other) = (words(), HeaderWords::new(&other));
+        assert_eq!(default.classify("Số lượng", None), None);
+        let th = Some(Role::Value(ValueColumn::Th));
+        assert_eq!(other.classify("Số lượng", None), th);
+        assert_eq!(default.classify("Số lượng", None), None);
+        assert_eq!(other.classify("Số lượng", None), th);
     }
 
     #[test]

@@ -161,38 +161,34 @@ impl Stated<'_> {
                 .indicator_index(code)
                 .and_then(|j| self.figure(j, column))
         };
-        // The operands in words are written only for a rate found off.
-        let (computed, point, ratio) = match &formula {
+        let (computed, point) = match &formula {
             RateFormula::Ratio(n, dn) => {
                 let (nr, dr) = (operand(n)?, operand(dn)?);
                 let c = percent_of(written(nr), written(dr))?;
                 if dr.value == 0.0 {
                     return None;
                 }
-                (c, nr.value / dr.value * 100.0, Some((n, nr, dn, dr)))
+                (c, nr.value / dr.value * 100.0)
             }
             RateFormula::Other(e) => {
                 let lookup = |code: &str| operand(code).map(|r| r.value);
                 let v = e.eval(&lookup)?;
-                (Interval::exact(v), v, None)
+                (Interval::exact(v), v)
             }
         };
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
         };
+        // The operands in words, for a rate found off only.
         let shown = match &formula {
+            RateFormula::Ratio(n, dn) => format!(
+                "{} {} / {} {} × 100",
+                super::relations::short_name(self.template, n),
+                self.shown(operand(n)?),
+                super::relations::short_name(self.template, dn),
+                self.shown(operand(dn)?)
+            ),
             RateFormula::Other(e) => format!("{e}"),
-            RateFormula::Ratio(..) => ratio
-                .map(|(n, nr, dn, dr)| {
-                    format!(
-                        "{} {} / {} {} × 100",
-                        super::relations::short_name(self.template, n),
-                        self.shown(nr),
-                        super::relations::short_name(self.template, dn),
-                        self.shown(dr)
-                    )
-                })
-                .unwrap_or_default(),
         };
         let percent = Percent::Rate {
             column,

@@ -2,7 +2,7 @@
 //! written by the test: every code flagged with its exact expected and
 //! actual values, near-misses left alone, feedback workbooks read back.
 
-use crate::common::{read_findings, read_sheet, tonghop, zip_part};
+use crate::common::{read_findings, read_sheet, run_consolidate, tonghop, zip_part};
 use rust_xlsxwriter::{Format, Workbook};
 use std::collections::HashMap;
 use std::path::Path;
@@ -175,16 +175,9 @@ pub fn consolidate(
     period: &str,
     extra: &[&str],
 ) -> (i32, Vec<serde_json::Value>) {
-    let output = tonghop()
-        .arg("consolidate")
-        .arg(dir)
-        .args(["--period", period, "--out"])
-        .arg(out)
-        .arg("--template")
-        .arg(tpl)
-        .args(extra)
-        .output()
-        .unwrap();
+    let mut args = vec![std::ffi::OsStr::new("--template"), tpl.as_os_str()];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let output = run_consolidate(dir, period, out, &args);
     let code = output.status.code().unwrap_or(-1);
     assert!(
         code == 0 || code == 1,
@@ -697,13 +690,7 @@ fn consolidated_totals_satisfy_every_catalog_relation_when_the_inputs_do() {
         }
     }
     let out = tmp.path().join("out");
-    let output = tonghop()
-        .arg("consolidate")
-        .arg(&dir)
-        .args(["--period", "2020-Q1", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = run_consolidate(&dir, "2020-Q1", &out, &[]);
     assert!(output.status.code() == Some(0) || output.status.code() == Some(1));
     let findings = crate::common::read_findings(&out.join("errors.json"));
     let bad: Vec<String> = findings

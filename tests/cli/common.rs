@@ -13,6 +13,24 @@ pub fn tonghop() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("tonghop").expect("the tonghop binary is built")
 }
 
+/// `tonghop consolidate DIR --period PERIOD --out OUT [EXTRA…]`, run to its
+/// end: its status, stdout and stderr.
+pub fn run_consolidate(
+    dir: &Path,
+    period: &str,
+    out: &Path,
+    extra: &[&std::ffi::OsStr],
+) -> std::process::Output {
+    tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("tonghop runs")
+}
+
 /// The folder `../shared` beside the repository, if present.
 pub fn shared() -> Option<PathBuf> {
     let p = repo().join("..").join("shared");

@@ -3,7 +3,7 @@
 //! its fix. `check` and `consolidate` must read each one or refuse it with
 //! a reason, and never panic.
 
-use crate::common::{read_findings, read_sheet, repo, tonghop};
+use crate::common::{read_findings, read_sheet, repo, run_consolidate, tonghop};
 use std::path::PathBuf;
 
 fn fuzz_fixtures() -> Vec<PathBuf> {
@@ -49,13 +49,7 @@ fn every_input_found_by_fuzzing_is_named_by_a_consolidation() {
         std::fs::copy(f, dir.join(f.file_name().unwrap())).unwrap();
     }
     let out = tmp.path().join("out");
-    let output = tonghop()
-        .arg("consolidate")
-        .arg(&dir)
-        .args(["--period", "2020-Q1", "--out"])
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = run_consolidate(&dir, "2020-Q1", &out, &[]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         matches!(output.status.code(), Some(0 | 1)),
