@@ -24,9 +24,7 @@ use crate::error::Fatal;
 use crate::report::atomic::write_atomic;
 use crate::report::fit::{Columns, Font};
 use crate::report::limits;
-use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 use std::path::Path;
 
 /// The annex sheet's name.
@@ -120,7 +118,7 @@ pub fn annex_workbook(
     findings: &[Finding],
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::report::new_workbook();
     // Times New Roman as the "Normal" font: column widths then measure
     // the same in Excel and LibreOffice (which lacks Calibri on many
     // systems and measures with a wider font).

@@ -460,7 +460,7 @@ impl Package {
         let mut out = ZipWriter::new(Cursor::new(Vec::new()));
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(6));
+            .compression_level(Some(i64::from(super::ZIP_LEVEL)));
         let err = |e: zip::result::ZipError| format!("cannot write the copy: {e}");
         let names = std::mem::take(&mut self.names);
         for (i, name) in names.iter().enumerate() {

@@ -36,9 +36,7 @@ use crate::report::atomic::write_atomic;
 use crate::template::Template;
 use calamine::Data;
 use rayon::prelude::*;
-use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, Note, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -418,7 +416,7 @@ fn rendered(
     ctx: &FeedbackContext<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
-    let mut wb = Workbook::new();
+    let mut wb = super::new_workbook();
     // Written row by row to a temporary file (beside the outputs when
     // `temp` says where): with no sheet held in memory, saving needs no
     // thread of its own either.

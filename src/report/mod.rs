@@ -11,3 +11,16 @@ pub mod layout;
 pub mod limits;
 pub mod marks;
 pub mod workbook;
+
+/// The deflate level of every workbook we write. zlib-rs's level 5 makes
+/// the same size as the default 6 (7.27 MB both for the consolidated
+/// workbook of 4 × 50,000 rows) in two thirds of the time; lower levels
+/// cost size (8.0 MB at 4, 12.5 MB at 1). See BENCHMARKS.md.
+pub const ZIP_LEVEL: u8 = 5;
+
+/// A new workbook, compressed at [`ZIP_LEVEL`].
+pub fn new_workbook() -> rust_xlsxwriter::Workbook {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.set_zip_compression_level(ZIP_LEVEL);
+    wb
+}

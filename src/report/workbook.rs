@@ -41,7 +41,7 @@ use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
 use crate::template::{AgencyKind, Indicator, Kind, Level, Template};
 use rust_xlsxwriter::{
-    Color, Format, FormatAlign, FormatBorder, Formula, Note, Workbook, Worksheet, XlsxError,
+    Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -265,7 +265,7 @@ pub fn write_workbook(path: &Path, data: &ReportData) -> Result<(), Fatal> {
 /// # Errors
 /// When the workbook cannot be built or written.
 pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) -> Result<(), Fatal> {
-    let mut wb = Workbook::new();
+    let mut wb = super::new_workbook();
     let names = sheet_names(data.lang);
     let e = xerr(path);
     // Times New Roman 11 is the default font too: empty cells, default

@@ -50,7 +50,7 @@ use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, CkConvention, Kind, Template, TemplateError};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationRule, Format, FormatAlign, FormatBorder, Formula,
-    ProtectionOptions, Workbook, Worksheet, XlsxError,
+    ProtectionOptions, Worksheet, XlsxError,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -837,7 +837,7 @@ fn stamp_sheet(
 /// Only on an internal error of the writer (a text over one of Excel's
 /// limits).
 pub fn form_workbook(ctx: &FormContext, unit: usize) -> Result<Vec<u8>, XlsxError> {
-    let mut wb = Workbook::new();
+    let mut wb = crate::report::new_workbook();
     wb.set_default_format(
         &Format::new()
             .set_font_name(FONT)
