@@ -5,7 +5,7 @@
 use foldhash::HashMap;
 use std::cell::RefCell;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Texts longer than this (in bytes) are not remembered.
 const MEMO_MAX_LEN: usize = 256;
@@ -113,10 +113,24 @@ fn clean_uncached(s: &str) -> String {
     }
     // Zero-width characters go before NFC: one between a letter and its
     // mark would otherwise keep them apart.
-    clean_chars(
-        s.chars().filter(|&c| space_class(c) != Some(false)).nfc(),
-        s.len(),
-    )
+    let visible = || s.chars().filter(|&c| space_class(c) != Some(false));
+    if is_nfc_quick(visible()) == IsNormalized::Yes {
+        // Text typed in Excel is NFC already; the check costs less than
+        // composing.
+        clean_chars(visible(), s.len())
+    } else {
+        clean_chars(visible().nfc(), s.len())
+    }
+}
+
+/// `f` on each character of `s` in NFC, composing only when `s` is not
+/// already composed.
+pub fn each_nfc_char(s: &str, f: impl FnMut(char)) {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s.chars().for_each(f);
+    } else {
+        s.nfc().for_each(f);
+    }
 }
 
 /// Spaces collapsed and trimmed, zero-width characters dropped.
@@ -155,6 +169,47 @@ pub fn clean_multiline(s: &str) -> String {
 /// `²` → `2`, `🄰` → `a`); a capital with no lowercase form at all (`🅐`)
 /// separates words like punctuation.
 fn fold_char(c: char, out: &mut String) {
+    match FOLD_TABLE.get_or_init(FoldTable::new).get(c) {
+        Some(folded) => out.push_str(folded),
+        None => fold_char_uncached(c, out),
+    }
+}
+
+/// Characters below this code point (Latin, Greek, Cyrillic, the
+/// combining marks and Vietnamese's Latin Extended Additional) are folded
+/// from a table made once.
+const FOLD_TABLE_CHARS: u32 = 0x2000;
+
+/// [`fold_char_uncached`] of every character below [`FOLD_TABLE_CHARS`].
+struct FoldTable {
+    text: String,
+    /// Where each character's fold starts and ends in `text`.
+    spans: Vec<(u32, u32)>,
+}
+
+static FOLD_TABLE: std::sync::OnceLock<FoldTable> = std::sync::OnceLock::new();
+
+impl FoldTable {
+    fn new() -> Self {
+        let mut text = String::new();
+        let mut spans = Vec::with_capacity(FOLD_TABLE_CHARS as usize);
+        for code in 0..FOLD_TABLE_CHARS {
+            let start = text.len() as u32;
+            if let Some(c) = char::from_u32(code) {
+                fold_char_uncached(c, &mut text);
+            }
+            spans.push((start, text.len() as u32));
+        }
+        FoldTable { text, spans }
+    }
+
+    fn get(&self, c: char) -> Option<&str> {
+        let &(start, end) = self.spans.get(c as usize)?;
+        self.text.get(start as usize..end as usize)
+    }
+}
+
+fn fold_char_uncached(c: char, out: &mut String) {
     for d in std::iter::once(c).nfkd() {
         for l in d.to_lowercase().nfd() {
             match l {
@@ -181,12 +236,11 @@ fn fold_uncached(s: &str) -> String {
         s.to_ascii_lowercase()
     } else {
         let mut base = String::with_capacity(s.len());
-        for c in s.nfc() {
-            if space_class(c) == Some(false) {
-                continue;
+        each_nfc_char(s, |c| {
+            if space_class(c) != Some(false) {
+                fold_char(c, &mut base);
             }
-            fold_char(c, &mut base);
-        }
+        });
         base
     };
     // The words of `base` joined by one space; a word of digits loses its
@@ -432,7 +486,7 @@ mod tests {
             if space_class(c) == Some(false) {
                 continue;
             }
-            fold_char(c, &mut base);
+            fold_char_uncached(c, &mut base);
         }
         let mut tokens: Vec<String> = Vec::new();
         let mut cur = String::new();
@@ -475,6 +529,35 @@ mod tests {
             s.chars().filter(|&c| space_class(c) != Some(false)).nfc(),
             s.len(),
         )
+    }
+
+    #[test]
+    fn the_fold_table_and_the_nfc_check_change_nothing() {
+        // Every character of the table, folded from it and computed.
+        for code in 0..FOLD_TABLE_CHARS + 0x100 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let (mut a, mut b) = (String::new(), String::new());
+            fold_char(c, &mut a);
+            fold_char_uncached(c, &mut b);
+            assert_eq!(a, b, "U+{code:04X}");
+        }
+        // Each character after a letter and before a combining mark
+        // (composed or not, NFC or not), folded and cleaned as before.
+        for code in (0..0x2100).chain(0x1_f100..0x1_f200) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            for t in [
+                format!("a{c}\u{301}"),
+                format!("Ư{c}"),
+                format!("e\u{302}\u{301}{c}o"),
+            ] {
+                assert_eq!(fold_uncached(&t), fold_reference(&t), "{t:?}");
+                assert_eq!(clean_uncached(&t), clean_reference(&t), "{t:?}");
+            }
+        }
     }
 
     #[test]

@@ -35,11 +35,12 @@ use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
-use crate::text::{fold, fold_joined};
+use crate::text::{clean, fold, fold_joined};
 use calamine::Data;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a column of the indicator table holds.
@@ -128,25 +129,73 @@ fn digits_only(f: &str) -> bool {
 /// Where the ids of [`HeaderWords`] come from.
 static NEXT_WORDS_ID: AtomicU64 = AtomicU64::new(0);
 
-/// Most labels a reading thread remembers the role of.
+/// Most labels a reading thread remembers the role of, for one set of
+/// words and one period.
 const ROLES_MAX: usize = 4_096;
 
-/// The roles of the labels one reading thread has classified, for one set
-/// of words and one period: the same headers, titles and indicator names
-/// come back in every workbook of a batch, and a label's role depends on
-/// nothing else.
+/// The longest header cell text (in bytes) a reading thread remembers.
+const CELL_MEMO_MAX_LEN: usize = 256;
+
+/// How many (words, period) pairs a reading thread keeps the roles of: a
+/// workbook's sheets may name different periods (this quarter's figures,
+/// next quarter's tasks), and a batch's files more than one.
+const ROLE_TABLES: usize = 4;
+
+/// The roles of the labels one reading thread has classified, one table
+/// per set of words and period, the most recently used first: the same
+/// headers, titles and indicator names come back in every workbook of a
+/// batch, and a label's role depends on nothing else.
+#[derive(Default)]
 struct RoleMemo {
+    tables: Vec<RoleTable>,
+}
+
+struct RoleTable {
     id: u64,
     period: Option<Period>,
     roles: HashMap<Box<str>, Option<Role>, foldhash::fast::RandomState>,
+    /// Header cells' texts as written, with their words.
+    cells: HashMap<Box<str>, Rc<CellWords>, foldhash::fast::RandomState>,
+}
+
+/// A text cell of a header: its cleaned text, that text folded, and the
+/// role it names alone.
+struct CellWords {
+    text: Box<str>,
+    folded: Box<str>,
+    role: Option<Role>,
+}
+
+impl RoleMemo {
+    /// The table of `id` and `period`, made (in place of the least
+    /// recently used one) when there is none.
+    fn table(&mut self, id: u64, period: Option<Period>) -> &mut RoleTable {
+        let at = self
+            .tables
+            .iter()
+            .position(|t| t.id == id && t.period == period);
+        let table = match at {
+            Some(0) => return &mut self.tables[0],
+            Some(at) => self.tables.remove(at),
+            None => {
+                if self.tables.len() >= ROLE_TABLES {
+                    self.tables.pop();
+                }
+                RoleTable {
+                    id,
+                    period,
+                    roles: HashMap::default(),
+                    cells: HashMap::default(),
+                }
+            }
+        };
+        self.tables.insert(0, table);
+        &mut self.tables[0]
+    }
 }
 
 thread_local! {
-    static ROLES: RefCell<RoleMemo> = RefCell::new(RoleMemo {
-        id: u64::MAX,
-        period: None,
-        roles: HashMap::default(),
-    });
+    static ROLES: RefCell<RoleMemo> = RefCell::new(RoleMemo::default());
 }
 
 /// The folded header words of the task table's deadline and agency
@@ -237,21 +286,58 @@ impl HeaderWords {
             let Ok(mut memo) = memo.try_borrow_mut() else {
                 return self.classify_new(f, period);
             };
-            if memo.id != self.id || memo.period != period {
-                memo.id = self.id;
-                memo.period = period;
-                memo.roles.clear();
-            }
-            if let Some(role) = memo.roles.get(f) {
+            let table = memo.table(self.id, period);
+            if let Some(role) = table.roles.get(f) {
                 return *role;
             }
             let role = self.classify_new(f, period);
-            if memo.roles.len() >= ROLES_MAX {
-                memo.roles.clear();
+            if table.roles.len() >= ROLES_MAX {
+                table.roles.clear();
             }
-            memo.roles.insert(f.into(), role);
+            table.roles.insert(f.into(), role);
             role
         })
+    }
+
+    /// The words of a header cell written as `raw`: cleaned, folded and
+    /// classified once per reading thread (see [`RoleMemo`]).
+    fn cell_words(&self, raw: &str, period: Option<Period>) -> Rc<CellWords> {
+        // Numbers written as text ("2.794") and long texts (a task, a
+        // note) differ in every workbook and would only crowd the memo.
+        let remember = raw.len() <= CELL_MEMO_MAX_LEN
+            && !raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
+        let known = ROLES.with(|memo| {
+            if !remember {
+                return None;
+            }
+            let mut memo = memo.try_borrow_mut().ok()?;
+            memo.table(self.id, period).cells.get(raw).cloned()
+        });
+        if let Some(words) = known {
+            return words;
+        }
+        let text = clean(raw);
+        let folded = fold(&text);
+        let role = self.classify_folded(&folded, period);
+        let words = Rc::new(CellWords {
+            text: text.into(),
+            folded: folded.into(),
+            role,
+        });
+        if remember {
+            ROLES.with(|memo| {
+                if let Ok(mut memo) = memo.try_borrow_mut() {
+                    let table = memo.table(self.id, period);
+                    if table.cells.len() >= ROLES_MAX {
+                        table.cells.clear();
+                    }
+                    table.cells.insert(raw.into(), Rc::clone(&words));
+                }
+            });
+        }
+        words
     }
 
     /// [`HeaderWords::classify_folded`] of a label not met before.
@@ -474,22 +560,59 @@ impl TableLayout {
 pub const HEADER_SEARCH_ROWS: u32 = 30;
 
 /// One header cell: its text, folded text and role read alone.
-struct HeaderCell {
-    text: String,
-    /// Empty for a figure.
-    folded: String,
-    role: Option<Role>,
+enum HeaderCell<'a> {
+    Empty,
     /// A finite number, when no header word is digits: its label alone
-    /// names nothing and is not folded.
-    figure: bool,
+    /// names nothing, and its text is written only when it is read with
+    /// a label above or below it.
+    Figure(&'a Data),
+    Words(Rc<CellWords>),
 }
 
-impl HeaderCell {
+impl HeaderCell<'_> {
+    fn text(&self) -> Cow<'_, str> {
+        match self {
+            HeaderCell::Empty => Cow::Borrowed(""),
+            HeaderCell::Figure(d) => Cow::Owned(data_text(d)),
+            HeaderCell::Words(w) => Cow::Borrowed(&w.text),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        match self {
+            HeaderCell::Empty => true,
+            HeaderCell::Figure(_) => false,
+            HeaderCell::Words(w) => w.text.is_empty(),
+        }
+    }
+
+    fn is_figure(&self) -> bool {
+        matches!(self, HeaderCell::Figure(_))
+    }
+
+    fn role(&self) -> Option<Role> {
+        match self {
+            HeaderCell::Words(w) => w.role,
+            _ => None,
+        }
+    }
+
     fn folded(&self) -> Cow<'_, str> {
-        if self.figure {
-            Cow::Owned(fold(&self.text))
-        } else {
-            Cow::Borrowed(&self.folded)
+        match self {
+            HeaderCell::Empty => Cow::Borrowed(""),
+            HeaderCell::Figure(d) => Cow::Owned(fold(&data_text(d))),
+            HeaderCell::Words(w) => Cow::Borrowed(&w.folded),
+        }
+    }
+
+    /// Do both cells show the same text? Two figures of the same kind
+    /// show the same text exactly when they are equal (a number's plain
+    /// form names one value), so their texts are not written.
+    fn same_text(&self, other: &HeaderCell<'_>) -> bool {
+        match (self, other) {
+            (HeaderCell::Figure(Data::Float(a)), HeaderCell::Figure(Data::Float(b))) => a == b,
+            (HeaderCell::Figure(Data::Int(a)), HeaderCell::Figure(Data::Int(b))) => a == b,
+            _ => self.text() == other.text(),
         }
     }
 }
@@ -516,7 +639,6 @@ pub fn find_table(
     for r in rows.start..read_end {
         for c in cols.clone() {
             let data = grid.shown(r, c);
-            let text = data_text(data);
             // A number folds to digits, which name no column unless some
             // header word is digits: it is folded only when read together
             // with a label above or below it.
@@ -526,18 +648,20 @@ pub fn find_table(
                     Data::Float(f) => f.is_finite(),
                     _ => false,
                 };
-            let (folded, role) = if figure {
-                (String::new(), None)
-            } else {
-                let folded = fold(&text);
-                let role = words.classify_folded(&folded, period);
-                (folded, role)
-            };
-            cells.push(HeaderCell {
-                text,
-                folded,
-                role,
-                figure,
+            cells.push(match data {
+                _ if figure => HeaderCell::Figure(data),
+                Data::Empty => HeaderCell::Empty,
+                Data::String(s) => HeaderCell::Words(words.cell_words(s, period)),
+                _ => {
+                    let text = data_text(data);
+                    let folded = fold(&text);
+                    let role = words.classify_folded(&folded, period);
+                    HeaderCell::Words(Rc::new(CellWords {
+                        text: text.into(),
+                        folded: folded.into(),
+                        role,
+                    }))
+                }
             });
         }
     }
@@ -568,10 +692,10 @@ pub fn find_table(
                         grid.merge_at(or, oc).is_some_and(|m| m.start.1 != m.end.1)
                     };
                     two_row_role(top, bottom, &spans, words, period)
-                } else if top.text.is_empty() {
-                    (Label::None, top.role)
+                } else if top.is_empty() {
+                    (Label::None, top.role())
                 } else {
-                    (Label::Top, top.role)
+                    (Label::Top, top.role())
                 };
                 match role {
                     Some(role) if !columns.iter().any(|(_, r)| *r == role) => {
@@ -614,8 +738,9 @@ pub fn find_table(
             if better {
                 let text = |c: u32, label: Label| {
                     let (top, bottom) = (cell(r, c), cell(r + 1, c));
-                    let text =
-                        |h: Option<&HeaderCell>| h.map(|h| h.text.clone()).unwrap_or_default();
+                    let text = |h: Option<&HeaderCell>| {
+                        h.map(|h| h.text().into_owned()).unwrap_or_default()
+                    };
                     match label {
                         Label::None => String::new(),
                         Label::Top => text(top),
@@ -645,18 +770,18 @@ fn two_row_role(
     words: &HeaderWords,
     period: Option<Period>,
 ) -> (Label, Option<Role>) {
-    match (top.text.is_empty(), bottom.text.is_empty()) {
+    match (top.is_empty(), bottom.is_empty()) {
         (true, true) => (Label::None, None),
-        (true, false) => (Label::Bottom, bottom.role),
-        (false, true) => (Label::Top, top.role),
-        (false, false) if top.text == bottom.text => (Label::Top, top.role),
+        (true, false) => (Label::Bottom, bottom.role()),
+        (false, true) => (Label::Top, top.role()),
+        (false, false) if top.same_text(bottom) => (Label::Top, top.role()),
         // Two figures read together are digits, which name nothing.
-        (false, false) if top.figure && bottom.figure => (Label::Both, None),
+        (false, false) if top.is_figure() && bottom.is_figure() => (Label::Both, None),
         (false, false) => {
             let joined = fold_joined(&top.folded(), &bottom.folded());
             let role = words
                 .classify_folded(&joined, period)
-                .or_else(|| bottom.role.filter(|_| top_spans()));
+                .or_else(|| bottom.role().filter(|_| top_spans()));
             (Label::Both, role)
         }
     }

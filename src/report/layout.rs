@@ -19,8 +19,6 @@
 //! and for the font's size: 11 pt is 14,67 px); printing scales them all
 //! alike, so a line that fits on screen fits on paper.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// The font of every cell of the consolidated workbook.
 pub const FONT: &str = "Times New Roman";
 
@@ -35,10 +33,10 @@ fn em(size: f64) -> f64 {
 /// The width of `text` on one line, in pixels, at `size` points.
 pub fn text_px(text: &str, bold: bool, size: f64) -> f64 {
     // Times New Roman's advance widths, in thousandths of an em.
-    let units: u32 = text
-        .nfc()
-        .map(|c| u32::from(crate::report::fit::advance(c, bold)))
-        .sum();
+    let mut units: u32 = 0;
+    crate::text::each_nfc_char(text, |c| {
+        units += u32::from(crate::report::fit::advance(c, bold));
+    });
     f64::from(units) / 1000.0 * em(size)
 }
 
