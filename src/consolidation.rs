@@ -287,17 +287,27 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
     )?;
     remove_stale(&config.out, &config.template);
     let c = run_consolidation(config)?;
-    write_consolidated_workbook(config, &c, &config.out.join(WORKBOOK), limits::COLUMNS)?;
+    // The consolidated workbook is written on a thread of its own while
+    // the error lists and the feedback workbooks are written beside it.
+    let (workbook, others) = std::thread::scope(|scope| {
+        let workbook = scope.spawn(|| {
+            write_consolidated_workbook(config, &c, &config.out.join(WORKBOOK), limits::COLUMNS)
+        });
+        let others = write_error_lists(&config.out, &c.findings).and_then(|()| {
+            write_feedback(
+                &config.out,
+                &config.dir,
+                &c.outcomes,
+                &c.included,
+                &c.findings,
+                &config.template,
+                config.lang,
+            )
+        });
+        (workbook.join(), others)
+    });
     release_free_memory();
-    write_error_lists(&config.out, &c.findings)?;
-    write_feedback(
-        &config.out,
-        &config.dir,
-        &c.outcomes,
-        &c.included,
-        &c.findings,
-        &config.template,
-        config.lang,
-    )?;
+    workbook.map_err(|_| Fatal::Other("the thread writing the workbook failed".into()))??;
+    others?;
     Ok(c)
 }

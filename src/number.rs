@@ -292,7 +292,12 @@ pub fn decimals_of(value: f64) -> u8 {
     if !value.is_finite() {
         return 0;
     }
-    let s = format!("{}", (value * 1e9).round() / 1e9);
+    let rounded = (value * 1e9).round() / 1e9;
+    if rounded.fract() == 0.0 {
+        // A whole number is written without a point: most figures are.
+        return 0;
+    }
+    let s = format!("{rounded}");
     match s.split_once('.') {
         Some((_, frac)) => frac.trim_end_matches('0').len().min(9) as u8,
         None => 0,
@@ -430,6 +435,21 @@ mod tests {
         assert_eq!(decimals_of(1345.0), 0);
         assert_eq!(decimals_of(0.1 + 0.2), 1);
         assert_eq!(decimals_of(23.15), 2);
+        // The whole-number shortcut says what the written form says, for
+        // whole, near-whole, huge, tiny and negative values.
+        let written = |v: f64| {
+            let s = format!("{}", (v * 1e9).round() / 1e9);
+            s.split_once('.')
+                .map_or(0, |(_, f)| f.trim_end_matches('0').len().min(9) as u8)
+        };
+        let mut values = vec![0.0, -0.0, 1e300, -1e300, f64::MAX, 1e-12, 0.999_999_999_6];
+        for k in 0..20_000 {
+            let v = f64::from(k) * 0.37 - 3000.0;
+            values.extend([v, v.round(), v * 1e6, v / 1e7, v + 1e-10]);
+        }
+        for v in values {
+            assert_eq!(decimals_of(v), written(v), "{v}");
+        }
     }
 
     #[test]

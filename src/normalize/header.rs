@@ -865,6 +865,31 @@ mod tests {
     }
 
     #[test]
+    fn remembered_roles_follow_the_period_asked() {
+        // "9 tháng" is LK in a third quarter only: asked for more periods
+        // than a thread keeps tables of, in turn and again, through
+        // classify and through a header cell, each answer is its period's.
+        let w = words();
+        let lk = Some(Role::Value(ValueColumn::Lk));
+        for _ in 0..3 {
+            for (q, year) in [
+                (3, 2020),
+                (2, 2020),
+                (1, 2021),
+                (4, 2019),
+                (3, 2019),
+                (2, 2018),
+            ] {
+                let p = Some(Period::quarter(year, q));
+                let want = if q == 3 { lk } else { None };
+                assert_eq!(w.classify("9 tháng", p), want, "Q{q}/{year}");
+                assert_eq!(w.cell_words("9 tháng", p).role, want, "Q{q}/{year}");
+                assert_eq!(&*w.cell_words(" 9  tháng ", p).text, "9 tháng");
+            }
+        }
+    }
+
+    #[test]
     fn header_words_classify_labels() {
         let w = words();
         assert_eq!(

@@ -14,7 +14,12 @@
 use crate::template::Template;
 use crate::text::{fold, indicator_key};
 use rapidfuzz::distance::levenshtein::{self, BatchComparator};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The longest name (in bytes) whose match a reading thread remembers.
+const NAME_MEMO_MAX_LEN: usize = 256;
 
 /// How a row matched.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,6 +46,27 @@ pub struct IndicatorMatcher {
     key_chars: Vec<Vec<char>>,
     abbreviations: HashMap<String, String>,
     threshold: f64,
+    /// Tells this matcher's remembered names from another's.
+    id: u64,
+}
+
+/// Where the ids of [`IndicatorMatcher`] come from.
+static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Most names a reading thread remembers the match of.
+const NAMES_MAX: usize = 4_096;
+
+/// The id of a matcher and the matches of the names met with it.
+type NameMemo = (
+    u64,
+    HashMap<Box<str>, RowMatch, foldhash::fast::RandomState>,
+);
+
+thread_local! {
+    /// The matches of the names one reading thread has met, for one
+    /// matcher: a batch's workbooks write the same names (and the same
+    /// misspellings of them) again and again.
+    static NAME_MATCHES: RefCell<NameMemo> = RefCell::new((u64::MAX, HashMap::default()));
 }
 
 impl IndicatorMatcher {
@@ -59,6 +85,7 @@ impl IndicatorMatcher {
             key_chars: Vec::new(),
             abbreviations,
             threshold: template.settings.name_match_threshold,
+            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
         };
         for (i, ind) in template.indicators.iter().enumerate() {
             m.by_code.insert(code_key(&ind.code), i);
@@ -131,8 +158,38 @@ impl IndicatorMatcher {
         }
     }
 
-    /// Matches a name exactly or approximately.
+    /// Matches a name exactly or approximately (remembered per thread).
     pub fn match_name(&self, name: &str) -> RowMatch {
+        if name.len() > NAME_MEMO_MAX_LEN {
+            return self.match_name_new(name);
+        }
+        let known = NAME_MATCHES.with(|memo| {
+            let mut memo = memo.try_borrow_mut().ok()?;
+            if memo.0 != self.id {
+                memo.0 = self.id;
+                memo.1.clear();
+            }
+            memo.1.get(name).copied()
+        });
+        if let Some(found) = known {
+            return found;
+        }
+        let found = self.match_name_new(name);
+        NAME_MATCHES.with(|memo| {
+            if let Ok(mut memo) = memo.try_borrow_mut() {
+                if memo.0 == self.id {
+                    if memo.1.len() >= NAMES_MAX {
+                        memo.1.clear();
+                    }
+                    memo.1.insert(name.into(), found);
+                }
+            }
+        });
+        found
+    }
+
+    /// [`IndicatorMatcher::match_name`] of a name not met before.
+    fn match_name_new(&self, name: &str) -> RowMatch {
         let key = self.key(name);
         if key.is_empty() {
             return RowMatch::None;
@@ -358,6 +415,22 @@ mod tests {
                 assert!(s < 1.0);
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_matcher_remembers_its_own_matches() {
+        // The same retyped name, asked in turn of a matcher that takes it
+        // and of a stricter one that does not, gets each one's answer.
+        let t = Template::builtin().unwrap();
+        let mut strict = t.clone();
+        strict.settings.name_match_threshold = 0.995;
+        let (loose, strict) = (IndicatorMatcher::new(&t), IndicatorMatcher::new(&strict));
+        let name = "Hồ sơ thủ tục hành chánh đã tiếp nhận";
+        for _ in 0..3 {
+            assert!(matches!(loose.match_name(name), RowMatch::Approximate(..)));
+            assert_eq!(strict.match_name(name), RowMatch::None);
+            assert_eq!(loose.match_name(name), loose.match_name_new(name));
         }
     }
 

@@ -231,10 +231,18 @@ pub fn check_included(
     for s in figures.subs() {
         known.extend(s.findings.iter().cloned());
     }
-    out.extend(check_department_totals(
-        figures, totals, template, &known, lang,
-    )?);
-    let averaged = check_rate_averaged(figures, totals, template, lang)?;
+    // The three checks read the figures only: they run side by side.
+    let (departments, (averaged, outliers)) = rayon::join(
+        || check_department_totals(figures, totals, template, &known, lang),
+        || {
+            rayon::join(
+                || check_rate_averaged(figures, totals, template, lang),
+                || check_outliers(figures, template, &settings, lang),
+            )
+        },
+    );
+    out.extend(departments?);
+    let averaged = averaged?;
     // A rate found averaged is explained by that finding: the same cell's
     // pct-mismatch or pct-rounding would say the same thing less clearly.
     let averaged_cells: HashSet<(String, String, String)> = averaged
@@ -246,7 +254,7 @@ pub fn check_included(
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
     out.extend(averaged);
-    out.extend(check_outliers(figures, template, &settings, lang)?);
+    out.extend(outliers?);
     Ok(out)
 }
 

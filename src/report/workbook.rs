@@ -282,37 +282,56 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
         .filter_map(|&(u, k)| data.figures.subs().get(k).map(|s| (u, s.file.as_str())))
         .collect();
     let marks = Marks::new(data.findings, data.template, &included);
-    summary_sheet(
-        wb.add_worksheet().set_name(names[0]).map_err(&e)?,
-        data,
-        &marks,
-    )
-    .map_err(&e)?;
-    // The detail sheet (indicators × units) is written row by row to a
-    // temporary file instead of being held in memory; its notes (one per
-    // disputed figure, as many as the findings) are kept until the end.
+    // The sheets are added first and then written side by side: the
+    // summary (held in memory, its formats numbered on its own) on one
+    // thread, the rest in order on another. The detail sheet
+    // (indicators × units) is written row by row to a temporary file
+    // instead of being held in memory, its notes (one per disputed
+    // figure, as many as the findings) kept until the end; so are the
+    // status sheet (a line per unit of the registry) and the findings.
+    // Those share the workbook's format numbers, which one thread hands
+    // out in the same order in every run.
+    wb.add_worksheet().set_name(names[0]).map_err(&e)?;
     let parts = detail_parts(data.units.len(), max_columns);
-    for (k, part) in parts.into_iter().enumerate() {
+    for k in 0..parts.len() {
         let name = match k {
             0 => names[1].to_string(),
             _ => format!("{} ({})", names[1], k + 1),
         };
-        let detail = wb.add_worksheet_with_constant_memory().map_err(&e)?;
-        detail_sheet(detail.set_name(name).map_err(&e)?, data, &marks, part).map_err(&e)?;
-    }
-    // So are the status sheet (a line per unit of the registry) and the
-    // findings.
-    let status = wb.add_worksheet_with_constant_memory().map_err(&e)?;
-    status_sheet(status.set_name(names[2]).map_err(&e)?, data).map_err(&e)?;
-    findings_sheet(
         wb.add_worksheet_with_constant_memory()
             .map_err(&e)?
-            .set_name(names[3])
-            .map_err(&e)?,
-        data.findings,
-        data.lang,
-    )
-    .map_err(&e)?;
+            .set_name(name)
+            .map_err(&e)?;
+    }
+    for name in [names[2], names[3]] {
+        wb.add_worksheet_with_constant_memory()
+            .map_err(&e)?
+            .set_name(name)
+            .map_err(&e)?;
+    }
+    let sheets = wb.worksheets_mut();
+    let (summary, rest) = sheets
+        .split_first_mut()
+        .ok_or_else(|| e(XlsxError::ParameterError("no sheet".into())))?;
+    let (details, rest) = rest.split_at_mut(parts.len());
+    let [status, findings] = rest else {
+        return Err(e(XlsxError::ParameterError("sheets missing".into())));
+    };
+    let (written_summary, written_rest) = std::thread::scope(|scope| {
+        let summary = scope.spawn(|| summary_sheet(summary, data, &marks));
+        let rest = (|| {
+            for (ws, part) in details.iter_mut().zip(parts) {
+                detail_sheet(ws, data, &marks, part)?;
+            }
+            status_sheet(status, data)?;
+            findings_sheet(findings, data.findings, data.lang)
+        })();
+        (summary.join(), rest)
+    });
+    written_summary
+        .map_err(|_| Fatal::Other("the thread writing the summary sheet failed".into()))?
+        .map_err(&e)?;
+    written_rest.map_err(&e)?;
     let props = rust_xlsxwriter::DocProperties::new()
         .set_title(data.template.settings.title.as_str())
         .set_author("tonghop");
