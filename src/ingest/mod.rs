@@ -54,17 +54,20 @@ pub use discover::{discover, InputFile, InputKind};
 pub use sheet::{CellRef, SheetGrid};
 
 use crate::template::Limits;
-use calamine::{
-    open_workbook, Cell, Data, Dimensions, Ods, Range, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx,
-};
+use calamine::{Cell, Data, Dimensions, Ods, Range, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx};
 use std::cell::Cell as StdCell;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::sync::Once;
 use text::TextSheet;
 use zipped::ZipKind;
+
+/// A file read into memory once: calamine, the pre-checks and the reads
+/// of the parts calamine does not expose all work on the same bytes
+/// instead of opening and seeking the file again and again.
+pub type FileBytes = std::io::Cursor<std::sync::Arc<[u8]>>;
 
 /// What a file is, judged by its first bytes rather than its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,14 +96,19 @@ pub fn sniff(path: &Path) -> std::io::Result<(Container, Vec<u8>)> {
         n += k;
     }
     head.truncate(n);
-    let kind = if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+    let kind = container_of(&head);
+    Ok((kind, head))
+}
+
+/// What container the first bytes of a file are.
+fn container_of(head: &[u8]) -> Container {
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         Container::Zip
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Container::Ole
     } else {
         Container::Other
-    };
-    Ok((kind, head))
+    }
 }
 
 /// An opened workbook: a binary one read by calamine, or a text one
@@ -110,11 +118,11 @@ pub enum OpenWorkbook {
     /// Sheets are read one at a time, on demand, so that a workbook never
     /// sits in memory whole longer than needed.
     Calamine {
-        sheets: Box<Sheets<BufReader<File>>>,
+        sheets: Box<Sheets<FileBytes>>,
         max_cells: u64,
         /// What calamine does not expose (fonts and number formats,
-        /// whether a sheet has formulas), from one more handle on the zip
-        /// opened on first use: `.xlsx` only.
+        /// whether a sheet has formulas), from the pre-check's handle on
+        /// the zip: `.xlsx` only.
         parts: Option<Box<styles::XlsxParts>>,
     },
     Text(Vec<TextSheet>),
@@ -250,17 +258,23 @@ impl OpenWorkbook {
                 limits.max_file_mb
             ));
         }
-        let (container, head) =
-            sniff(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+        let bytes: std::sync::Arc<[u8]> = std::fs::read(path)
+            .map_err(|e| format!("the file cannot be opened: {e}"))?
+            .into();
+        let head = bytes.get(..512).unwrap_or(&bytes);
         let max_cells = limits.max_cells;
-        match container {
+        match container_of(head) {
             Container::Zip => {
-                let kind = zipped::precheck(path, mb(limits.max_unzipped_mb), max_cells)?;
+                let (kind, zip) = zipped::precheck(
+                    FileBytes::new(bytes.clone()),
+                    mb(limits.max_unzipped_mb),
+                    max_cells,
+                )?;
                 let sheets = guarded("opening it", || {
-                    open_zip(path, kind).map_err(|e| plain_reason(&e))
+                    open_zip(&bytes, kind).map_err(|e| plain_reason(&e))
                 })?;
                 let parts = matches!(sheets, Sheets::Xlsx(_))
-                    .then(|| Box::new(styles::XlsxParts::new(path, mb(limits.max_file_mb))));
+                    .then(|| Box::new(styles::XlsxParts::of_archive(zip, mb(limits.max_file_mb))));
                 Ok(OpenWorkbook::Calamine {
                     sheets: Box::new(sheets),
                     max_cells,
@@ -268,12 +282,9 @@ impl OpenWorkbook {
                 })
             }
             Container::Ole => {
-                let bytes =
-                    std::fs::read(path).map_err(|e| format!("the file cannot be read: {e}"))?;
                 precheck_ole(&bytes, max_cells)?;
-                drop(bytes);
                 let sheets = guarded("opening it", || {
-                    open_workbook::<Xls<_>, _>(path)
+                    Xls::new(FileBytes::new(bytes.clone()))
                         .map(Sheets::Xls)
                         .map_err(|e| plain_reason(&calamine::Error::Xls(e)))
                 })?;
@@ -284,17 +295,15 @@ impl OpenWorkbook {
                 })
             }
             Container::Other => {
-                if let Some(reason) = describe_binary(&head) {
+                if let Some(reason) = describe_binary(head) {
                     return Err(reason);
                 }
-                let bytes =
-                    std::fs::read(path).map_err(|e| format!("the file cannot be read: {e}"))?;
                 let decoded = text::decode(&bytes);
                 match text::kind_of(&decoded) {
                     Some(kind) => Ok(OpenWorkbook::Text(text::read_text(
                         kind, &decoded, max_cells,
                     )?)),
-                    None => Err(describe_non_spreadsheet(&head)),
+                    None => Err(describe_non_spreadsheet(head)),
                 }
             }
         }
@@ -454,17 +463,23 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
 /// Opens a zip-based workbook with the reader its parts call for, then
 /// the others (a workbook's part names are not always the usual ones); the
 /// error reported is the first reader's.
-fn open_zip(path: &Path, kind: ZipKind) -> Result<Sheets<BufReader<File>>, calamine::Error> {
-    let open = |k: ZipKind| match k {
-        ZipKind::Xlsx => open_workbook::<Xlsx<_>, _>(path)
-            .map(Sheets::Xlsx)
-            .map_err(calamine::Error::Xlsx),
-        ZipKind::Xlsb => open_workbook::<Xlsb<_>, _>(path)
-            .map(Sheets::Xlsb)
-            .map_err(calamine::Error::Xlsb),
-        ZipKind::Ods => open_workbook::<Ods<_>, _>(path)
-            .map(Sheets::Ods)
-            .map_err(calamine::Error::Ods),
+fn open_zip(
+    bytes: &std::sync::Arc<[u8]>,
+    kind: ZipKind,
+) -> Result<Sheets<FileBytes>, calamine::Error> {
+    let open = |k: ZipKind| {
+        let reader = FileBytes::new(bytes.clone());
+        match k {
+            ZipKind::Xlsx => Xlsx::new(reader)
+                .map(Sheets::Xlsx)
+                .map_err(calamine::Error::Xlsx),
+            ZipKind::Xlsb => Xlsb::new(reader)
+                .map(Sheets::Xlsb)
+                .map_err(calamine::Error::Xlsb),
+            ZipKind::Ods => Ods::new(reader)
+                .map(Sheets::Ods)
+                .map_err(calamine::Error::Ods),
+        }
     };
     let first = match open(kind) {
         Ok(s) => return Ok(s),
@@ -531,7 +546,7 @@ impl<T: calamine::CellType> Bounded<T> {
 /// pass (sorted by position, the default style 0 left out). Runs inside
 /// [`guarded`].
 fn read_range(
-    sheets: &mut Sheets<BufReader<File>>,
+    sheets: &mut Sheets<FileBytes>,
     name: &str,
     max_cells: u64,
 ) -> Result<(Range<Data>, Vec<styles::StyledCell>), String> {
@@ -584,7 +599,7 @@ fn read_range(
 
 /// One sheet's formulas, bounded like [`read_range`].
 fn read_formulas(
-    sheets: &mut Sheets<BufReader<File>>,
+    sheets: &mut Sheets<FileBytes>,
     name: &str,
     max_cells: u64,
 ) -> Result<Range<String>, String> {

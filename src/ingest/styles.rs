@@ -22,12 +22,12 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{self, BufReader, Read, Seek};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::ingest::FileBytes;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -115,7 +115,7 @@ impl SheetStyles {
 pub struct XlsxParts {
     path: PathBuf,
     max_bytes: u64,
-    zip: Option<Result<ZipArchive<BufReader<File>>, String>>,
+    zip: Option<Result<ZipArchive<FileBytes>, String>>,
     layout: Option<Result<Layout, String>>,
     /// Sheets whose part was read, and whether it may hold formulas.
     formulas_seen: Vec<(String, bool)>,
@@ -141,19 +141,31 @@ impl XlsxParts {
         }
     }
 
+    /// The parts of the workbook `zip` has open (its directory read
+    /// already, by the pre-check).
+    pub fn of_archive(zip: ZipArchive<FileBytes>, max_bytes: u64) -> XlsxParts {
+        XlsxParts {
+            path: PathBuf::new(),
+            max_bytes,
+            zip: Some(Ok(zip)),
+            layout: None,
+            formulas_seen: Vec::new(),
+        }
+    }
+
     /// Runs `f` on the open archive (opening it first), catching panics.
     fn with_zip<T>(
         &mut self,
         f: impl FnOnce(
-            &mut ZipArchive<BufReader<File>>,
+            &mut ZipArchive<FileBytes>,
             &mut Option<Result<Layout, String>>,
             u64,
         ) -> Result<T, String>,
     ) -> Result<T, String> {
         let path = &self.path;
         let zip = self.zip.get_or_insert_with(|| {
-            let file = File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
-            ZipArchive::new(BufReader::new(file))
+            let bytes = std::fs::read(path).map_err(|e| format!("cannot open the file: {e}"))?;
+            ZipArchive::new(FileBytes::new(bytes.into()))
                 .map_err(|e| format!("not a readable xlsx (zip) file: {e}"))
         });
         let zip = match zip {

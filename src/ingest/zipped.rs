@@ -12,9 +12,6 @@
 //!
 //! Cost: reading the central directory, a few microseconds per part.
 
-use std::fs::File;
-use std::path::Path;
-
 /// The workbook kind a zip archive holds, from its part names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ZipKind {
@@ -35,9 +32,12 @@ const RATIO_FLOOR: u64 = 10_000_000;
 /// # Errors
 /// A plain reason when the archive is damaged or cut short, is not a
 /// workbook, or would inflate beyond the limit.
-pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKind, String> {
-    let f = File::open(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
-    let mut zip = zip::ZipArchive::new(f).map_err(|e| {
+pub fn precheck<R: std::io::Read + std::io::Seek>(
+    file: R,
+    max_unzipped: u64,
+    max_cells: u64,
+) -> Result<(ZipKind, zip::ZipArchive<R>), String> {
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
         format!(
             "the file is damaged: it is not a complete zip archive, as an .xlsx or .ods must be (it may have been cut short while copying or downloading; {e})"
         )
@@ -74,12 +74,12 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
     }
     let has = |n: &str| names.iter().any(|x| x.trim_start_matches('/') == n);
     if has("xl/workbook.bin") {
-        Ok(ZipKind::Xlsb)
+        Ok((ZipKind::Xlsb, zip))
     } else if has("content.xml") || has("mimetype") {
         if let Ok(content) = zip.by_name("content.xml") {
             ods_precheck(std::io::BufReader::new(content), max_cells)?;
         }
-        Ok(ZipKind::Ods)
+        Ok((ZipKind::Ods, zip))
     } else if has("word/document.xml") && !names.iter().any(|n| n.ends_with("workbook.xml")) {
         // A Word document has a [Content_Types].xml too: told apart
         // before the Office packages in general.
@@ -93,7 +93,7 @@ pub fn precheck(path: &Path, max_unzipped: u64, max_cells: u64) -> Result<ZipKin
         {
             sst_precheck(&mut zip, i)?;
         }
-        Ok(ZipKind::Xlsx)
+        Ok((ZipKind::Xlsx, zip))
     } else {
         Err(format!(
             "the file is a zip archive but holds no workbook (it contains: {})",
@@ -250,20 +250,30 @@ mod tests {
         f
     }
 
+    /// [`precheck`] of the file at `path`: its kind.
+    fn kind_of(
+        path: &std::path::Path,
+        max_unzipped: u64,
+        max_cells: u64,
+    ) -> Result<ZipKind, String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        precheck(file, max_unzipped, max_cells).map(|(kind, _)| kind)
+    }
+
     #[test]
     fn a_workbook_is_recognised_by_its_parts() {
         let f = archive(&[
             ("[Content_Types].xml", b"<x/>"),
             ("xl/workbook.xml", b"<w/>"),
         ]);
-        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Xlsx);
+        assert_eq!(kind_of(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Xlsx);
         let f = archive(&[(
             "mimetype",
             b"application/vnd.oasis.opendocument.spreadsheet",
         )]);
-        assert_eq!(precheck(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Ods);
+        assert_eq!(kind_of(f.path(), 1_000_000, 1000).unwrap(), ZipKind::Ods);
         let f = archive(&[("word/document.xml", b"<w/>")]);
-        assert!(precheck(f.path(), 1_000_000, 1000)
+        assert!(kind_of(f.path(), 1_000_000, 1000)
             .unwrap_err()
             .contains("Word"));
     }
@@ -275,10 +285,10 @@ mod tests {
             ("xl/workbook.xml", b"<w/>"),
             ("xl/worksheets/sheet1.xml", &zeros),
         ]);
-        let err = precheck(f.path(), 1_000_000_000, 1000).unwrap_err();
+        let err = kind_of(f.path(), 1_000_000_000, 1000).unwrap_err();
         assert!(err.contains("zip bomb"), "{err}");
         let f = archive(&[("xl/workbook.xml", &zeros[..2_000_000])]);
-        assert!(precheck(f.path(), 1_000_000, 1000)
+        assert!(kind_of(f.path(), 1_000_000, 1000)
             .unwrap_err()
             .contains("max_unzipped_mb"));
     }
@@ -311,14 +321,14 @@ mod tests {
             ("[Content_Types].xml", b"<x/>"),
             ("xl/sharedStrings.xml", sst),
         ]);
-        let err = precheck(f.path(), 1_000_000, 1000).unwrap_err();
+        let err = kind_of(f.path(), 1_000_000, 1000).unwrap_err();
         assert!(err.contains("100000000000 different texts"), "{err}");
         let sst = br#"<sst xmlns="x" count="1" uniqueCount="1"><si><t>a</t></si></sst>"#;
         let f = archive(&[
             ("[Content_Types].xml", b"<x/>"),
             ("xl/sharedStrings.xml", sst),
         ]);
-        assert!(precheck(f.path(), 1_000_000, 1000).is_ok());
+        assert!(kind_of(f.path(), 1_000_000, 1000).is_ok());
     }
 
     #[test]
@@ -326,7 +336,7 @@ mod tests {
         let f = archive(&[("xl/workbook.xml", b"<workbook/>")]);
         let bytes = std::fs::read(f.path()).unwrap();
         std::fs::write(f.path(), &bytes[..bytes.len() / 2]).unwrap();
-        assert!(precheck(f.path(), 1_000_000, 1000)
+        assert!(kind_of(f.path(), 1_000_000, 1000)
             .unwrap_err()
             .contains("not a complete zip"));
     }
