@@ -14,6 +14,7 @@
 use crate::template::Template;
 use crate::text::{fold, indicator_key};
 use rapidfuzz::distance::levenshtein::{self, BatchComparator};
+use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -87,9 +88,18 @@ impl IndicatorMatcher {
             threshold: template.settings.name_match_threshold,
             id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
         };
-        for (i, ind) in template.indicators.iter().enumerate() {
+        // The keys are worked out on every core (a catalog may hold tens
+        // of thousands of indicators), then put in order.
+        let (loose_keys, name_keys): (Vec<String>, Vec<Vec<String>>) = template
+            .indicators
+            .par_iter()
+            .map(|ind| {
+                let names = std::iter::once(&ind.name).chain(&ind.aliases);
+                (loose_code_key(&ind.code), names.map(|n| m.key(n)).collect())
+            })
+            .unzip();
+        for ((i, ind), loose) in template.indicators.iter().enumerate().zip(loose_keys) {
             m.by_code.insert(code_key(&ind.code), i);
-            let loose = loose_code_key(&ind.code);
             if !loose.is_empty() {
                 m.by_loose_code
                     .entry(loose)
@@ -104,11 +114,8 @@ impl IndicatorMatcher {
                 m.by_code.entry(code_key(a)).or_insert(i);
             }
         }
-        for (i, ind) in template.indicators.iter().enumerate() {
-            let mut names = vec![ind.name.clone()];
-            names.extend(ind.aliases.iter().cloned());
-            for n in names {
-                let key = m.key(&n);
+        for (i, keys) in name_keys.into_iter().enumerate() {
+            for key in keys {
                 if key.is_empty() {
                     continue;
                 }

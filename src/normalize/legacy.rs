@@ -263,6 +263,12 @@ fn vni_to_unicode(text: &str) -> String {
 /// Characters of Unicode Vietnamese that no legacy cell can hold: letters
 /// above U+00FF and the combining marks. One of them means the text is
 /// already Unicode.
+/// Can [`decode_cell`] find legacy text in `text`? Never in plain ASCII,
+/// nor in text with a letter or mark of Unicode Vietnamese.
+pub fn may_be_legacy(text: &str) -> bool {
+    !text.is_ascii() && !text.chars().any(is_unicode_vietnamese)
+}
+
 fn is_unicode_vietnamese(c: char) -> bool {
     matches!(
         c,
@@ -393,7 +399,7 @@ pub fn detect(text: &str) -> Option<LegacyEncoding> {
 /// is not legacy comes back unchanged with `None`.
 pub fn decode_cell(text: &str, font: Option<&str>) -> (String, Option<LegacyEncoding>) {
     let unchanged = || (text.to_string(), None);
-    if text.is_ascii() || text.chars().any(is_unicode_vietnamese) {
+    if !may_be_legacy(text) {
         return unchanged();
     }
     if let Some((enc, capitals)) = font.and_then(encoding_of_font) {

@@ -612,8 +612,9 @@ fn decode_legacy(
         let Data::String(raw) = grid.raw(r, c) else {
             continue;
         };
-        // Plain ASCII is never legacy text: skip the work.
-        if raw.is_ascii() {
+        // Plain ASCII and Unicode Vietnamese are never legacy text: skip
+        // the work (and the copy of the text).
+        if !crate::normalize::legacy::may_be_legacy(raw) {
             continue;
         }
         let font = styles.and_then(|s| s.font(r, c));
