@@ -64,10 +64,27 @@ use std::sync::Once;
 use text::TextSheet;
 use zipped::ZipKind;
 
-/// A file read into memory once: calamine, the pre-checks and the reads
-/// of the parts calamine does not expose all work on the same bytes
-/// instead of opening and seeking the file again and again.
-pub type FileBytes = std::io::Cursor<std::sync::Arc<[u8]>>;
+/// A file read into memory once (at most `limits.max_file_mb`, for as
+/// long as it is open): calamine, the pre-checks and the reads of the
+/// parts calamine does not expose all work on the same bytes instead of
+/// opening and seeking the file again and again.
+pub type FileBytes = std::io::Cursor<SharedBytes>;
+
+/// The bytes of a file, shared by its readers without being copied.
+#[derive(Clone)]
+pub struct SharedBytes(std::sync::Arc<Vec<u8>>);
+
+impl SharedBytes {
+    pub fn new(bytes: Vec<u8>) -> SharedBytes {
+        SharedBytes(std::sync::Arc::new(bytes))
+    }
+}
+
+impl AsRef<[u8]> for SharedBytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
 
 /// What a file is, judged by its first bytes rather than its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +133,8 @@ fn container_of(head: &[u8]) -> Container {
 /// to the caller: sheet names, then one sheet at a time.
 pub enum OpenWorkbook {
     /// Sheets are read one at a time, on demand, so that a workbook never
-    /// sits in memory whole longer than needed.
+    /// sits in memory whole longer than needed (only its file's bytes,
+    /// compressed, while it is open).
     Calamine {
         sheets: Box<Sheets<FileBytes>>,
         max_cells: u64,
@@ -258,10 +276,10 @@ impl OpenWorkbook {
                 limits.max_file_mb
             ));
         }
-        let bytes: std::sync::Arc<[u8]> = std::fs::read(path)
-            .map_err(|e| format!("the file cannot be opened: {e}"))?
-            .into();
-        let head = bytes.get(..512).unwrap_or(&bytes);
+        let bytes = SharedBytes::new(
+            std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))?,
+        );
+        let head = bytes.as_ref().get(..512).unwrap_or(bytes.as_ref());
         let max_cells = limits.max_cells;
         match container_of(head) {
             Container::Zip => {
@@ -282,7 +300,7 @@ impl OpenWorkbook {
                 })
             }
             Container::Ole => {
-                precheck_ole(&bytes, max_cells)?;
+                precheck_ole(bytes.as_ref(), max_cells)?;
                 let sheets = guarded("opening it", || {
                     Xls::new(FileBytes::new(bytes.clone()))
                         .map(Sheets::Xls)
@@ -298,7 +316,7 @@ impl OpenWorkbook {
                 if let Some(reason) = describe_binary(head) {
                     return Err(reason);
                 }
-                let decoded = text::decode(&bytes);
+                let decoded = text::decode(bytes.as_ref());
                 match text::kind_of(&decoded) {
                     Some(kind) => Ok(OpenWorkbook::Text(text::read_text(
                         kind, &decoded, max_cells,
@@ -463,10 +481,7 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
 /// Opens a zip-based workbook with the reader its parts call for, then
 /// the others (a workbook's part names are not always the usual ones); the
 /// error reported is the first reader's.
-fn open_zip(
-    bytes: &std::sync::Arc<[u8]>,
-    kind: ZipKind,
-) -> Result<Sheets<FileBytes>, calamine::Error> {
+fn open_zip(bytes: &SharedBytes, kind: ZipKind) -> Result<Sheets<FileBytes>, calamine::Error> {
     let open = |k: ZipKind| {
         let reader = FileBytes::new(bytes.clone());
         match k {

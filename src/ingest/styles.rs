@@ -27,7 +27,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::ingest::FileBytes;
+use crate::ingest::{FileBytes, SharedBytes};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -165,7 +165,7 @@ impl XlsxParts {
         let path = &self.path;
         let zip = self.zip.get_or_insert_with(|| {
             let bytes = std::fs::read(path).map_err(|e| format!("cannot open the file: {e}"))?;
-            ZipArchive::new(FileBytes::new(bytes.into()))
+            ZipArchive::new(FileBytes::new(SharedBytes::new(bytes)))
                 .map_err(|e| format!("not a readable xlsx (zip) file: {e}"))
         });
         let zip = match zip {

@@ -865,6 +865,29 @@ mod tests {
     }
 
     #[test]
+    fn figures_compare_as_the_texts_they_show() {
+        // Two figures show the same text exactly when they are equal; a
+        // figure and a label compare by their texts.
+        let (f, i) = (Data::Float, Data::Int);
+        let (a, b, c, d, e) = (f(2020.0), f(2020.5), i(2020), f(-0.0), f(0.0));
+        let cell = HeaderCell::Figure;
+        let a2 = a.clone();
+        assert!(cell(&a).same_text(&cell(&a2)));
+        assert!(!cell(&a).same_text(&cell(&b)));
+        assert!(cell(&a).same_text(&cell(&c)));
+        assert!(cell(&d).same_text(&cell(&e)));
+        let label = words().cell_words("2020", None);
+        assert!(cell(&a).same_text(&HeaderCell::Words(label)));
+        for (x, y) in [(&a, &b), (&a, &c), (&b, &c), (&d, &e), (&b, &b)] {
+            assert_eq!(
+                cell(x).same_text(&cell(y)),
+                data_text(x) == data_text(y),
+                "{x:?} {y:?}"
+            );
+        }
+    }
+
+    #[test]
     fn remembered_roles_follow_the_period_asked() {
         // "9 tháng" is LK in a third quarter only: asked for more periods
         // than a thread keeps tables of, in turn and again, through
