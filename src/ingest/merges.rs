@@ -353,21 +353,24 @@ mod tests {
                 }
                 // The files calamine cannot open safely are refused first.
                 let limits = crate::template::Limits::default();
-                let Ok(file) = std::fs::File::open(&p) else {
+                let Ok(bytes) = std::fs::read(&p) else {
                     continue;
                 };
-                let Ok((crate::ingest::zipped::ZipKind::Xlsx, _)) = crate::ingest::zipped::precheck(
-                    file,
-                    limits.max_unzipped_mb.saturating_mul(1_000_000),
-                    limits.max_cells,
-                ) else {
+                let bytes = crate::ingest::FileBytes::new(crate::ingest::SharedBytes::new(bytes));
+                let Ok((crate::ingest::zipped::ZipKind::Xlsx, zip)) =
+                    crate::ingest::zipped::precheck(
+                        bytes,
+                        limits.max_unzipped_mb.saturating_mul(1_000_000),
+                        limits.max_cells,
+                    )
+                else {
                     continue;
                 };
                 let Ok(mut xlsx) = catch_unwind(|| open_workbook::<Xlsx<_>, _>(&p)) else {
                     continue;
                 };
                 let Ok(xlsx) = xlsx.as_mut() else { continue };
-                let mut parts = XlsxParts::new(&p, 100_000_000);
+                let mut parts = XlsxParts::new(zip, 100_000_000);
                 for name in xlsx.sheet_names() {
                     let Some(extras) = parts.sheet_extras(&name) else {
                         continue;

@@ -292,7 +292,7 @@ impl OpenWorkbook {
                     open_zip(&bytes, kind).map_err(|e| plain_reason(&e))
                 })?;
                 let parts = matches!(sheets, Sheets::Xlsx(_))
-                    .then(|| Box::new(styles::XlsxParts::of_archive(zip, mb(limits.max_file_mb))));
+                    .then(|| Box::new(styles::XlsxParts::new(zip, mb(limits.max_file_mb))));
                 Ok(OpenWorkbook::Calamine {
                     sheets: Box::new(sheets),
                     max_cells,

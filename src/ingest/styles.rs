@@ -24,10 +24,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Seek};
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::ingest::{FileBytes, SharedBytes};
+use crate::ingest::FileBytes;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -107,15 +106,14 @@ impl SheetStyles {
     }
 }
 
-/// The parts of an `.xlsx` that calamine does not expose, read through one
-/// handle on the zip opened on first use and kept for the workbook: the
-/// legacy-font probe, the style table, and whether a sheet holds formulas.
-/// Every read runs under `catch_unwind`; after a panic the handle is
-/// dropped and every later question gets its "don't know" answer.
+/// The parts of an `.xlsx` that calamine does not expose, read through the
+/// pre-check's handle on the zip, kept for the workbook: the legacy-font
+/// probe, the style table, and whether a sheet holds formulas. Every read
+/// runs under `catch_unwind`; after a panic the handle is dropped and
+/// every later question gets its "don't know" answer.
 pub struct XlsxParts {
-    path: PathBuf,
     max_bytes: u64,
-    zip: Option<Result<ZipArchive<FileBytes>, String>>,
+    zip: Result<ZipArchive<FileBytes>, String>,
     layout: Option<Result<Layout, String>>,
     /// Sheets whose part was read, and whether it may hold formulas.
     formulas_seen: Vec<(String, bool)>,
@@ -129,31 +127,19 @@ pub struct SheetExtras {
 }
 
 impl XlsxParts {
-    /// Nothing is opened until a question is asked. Every part is read
-    /// through a counter of at most `max_bytes`.
-    pub fn new(path: &Path, max_bytes: u64) -> XlsxParts {
-        XlsxParts {
-            path: path.to_path_buf(),
-            max_bytes,
-            zip: None,
-            layout: None,
-            formulas_seen: Vec::new(),
-        }
-    }
-
     /// The parts of the workbook `zip` has open (its directory read
-    /// already, by the pre-check).
-    pub fn of_archive(zip: ZipArchive<FileBytes>, max_bytes: u64) -> XlsxParts {
+    /// already, by the pre-check). Every part is read through a counter of
+    /// at most `max_bytes`.
+    pub fn new(zip: ZipArchive<FileBytes>, max_bytes: u64) -> XlsxParts {
         XlsxParts {
-            path: PathBuf::new(),
             max_bytes,
-            zip: Some(Ok(zip)),
+            zip: Ok(zip),
             layout: None,
             formulas_seen: Vec::new(),
         }
     }
 
-    /// Runs `f` on the open archive (opening it first), catching panics.
+    /// Runs `f` on the archive, catching panics.
     fn with_zip<T>(
         &mut self,
         f: impl FnOnce(
@@ -162,13 +148,7 @@ impl XlsxParts {
             u64,
         ) -> Result<T, String>,
     ) -> Result<T, String> {
-        let path = &self.path;
-        let zip = self.zip.get_or_insert_with(|| {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot open the file: {e}"))?;
-            ZipArchive::new(FileBytes::new(SharedBytes::new(bytes)))
-                .map_err(|e| format!("not a readable xlsx (zip) file: {e}"))
-        });
-        let zip = match zip {
+        let zip = match &mut self.zip {
             Ok(zip) => zip,
             Err(e) => return Err(e.clone()),
         };
@@ -179,7 +159,7 @@ impl XlsxParts {
                 let reason =
                     "a part of the workbook could not be read (the file is probably damaged)"
                         .to_string();
-                self.zip = Some(Err(reason.clone()));
+                self.zip = Err(reason.clone());
                 Err(reason)
             }
         }
@@ -711,9 +691,11 @@ fn analyze_format(code: &str) -> (bool, Option<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::SharedBytes;
     use crate::normalize::legacy::LegacyEncoding;
     use rust_xlsxwriter::{Format, Workbook};
     use std::io::{Cursor, Write};
+    use std::path::Path;
 
     #[test]
     fn format_codes() {
@@ -850,9 +832,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("styled.xlsx");
         styled_workbook(&path);
-        let err = XlsxParts::new(&path, 200)
-            .style_table()
-            .expect_err("over the limit");
+        let err = table_of(std::fs::read(&path).expect("read"), 200).expect_err("over the limit");
         assert!(err.contains("larger than the limit of 200 bytes"), "{err}");
     }
 
@@ -878,10 +858,14 @@ mod tests {
     /// The style table of a zip of these bytes, as [`XlsxParts`] reads
     /// it.
     fn table_of(bytes: Vec<u8>, max: u64) -> Result<Arc<StyleTable>, String> {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("w.xlsx");
-        std::fs::write(&path, bytes).expect("write");
-        XlsxParts::new(&path, max).style_table()
+        parts_of(bytes, max)?.style_table()
+    }
+
+    /// The parts of a workbook of these bytes; the zip's reason when they
+    /// are no zip (the pre-check's, in a run).
+    fn parts_of(bytes: Vec<u8>, max: u64) -> Result<XlsxParts, String> {
+        let zip = ZipArchive::new(FileBytes::new(SharedBytes::new(bytes)));
+        Ok(XlsxParts::new(zip.map_err(|e| e.to_string())?, max))
     }
 
     #[test]
