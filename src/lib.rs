@@ -22,6 +22,7 @@ pub mod consolidation;
 pub mod diagnostic;
 pub mod error;
 pub mod ingest;
+pub mod memo;
 pub mod memory;
 pub mod messages;
 pub mod model;

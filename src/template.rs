@@ -601,9 +601,18 @@ impl Template {
     /// # Errors
     /// Only if the built-in files are broken, which the tests rule out.
     pub fn builtin() -> Result<Template, TemplateError> {
+        Self::builtin_with_toml(DEFAULT_TOML)
+    }
+
+    /// The built-in catalog, groups and registry with the settings of
+    /// another `template.toml`.
+    ///
+    /// # Errors
+    /// When `toml` is not valid template settings.
+    pub fn builtin_with_toml(toml: &str) -> Result<Template, TemplateError> {
         Self::from_texts(
             "(built-in)",
-            DEFAULT_TOML,
+            toml,
             DEFAULT_INDICATORS,
             DEFAULT_GROUPS,
             DEFAULT_AGENCIES,

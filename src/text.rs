@@ -2,34 +2,28 @@
 //! key that every name comparison uses (no accents, no case, no
 //! punctuation), so that matching never depends on accents being right.
 
-use foldhash::HashMap;
+use crate::memo::TextMemo;
 use std::cell::RefCell;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-
-/// Texts longer than this (in bytes) are not remembered.
-const MEMO_MAX_LEN: usize = 256;
-/// Entries a thread remembers before it starts afresh.
-const MEMO_MAX_ENTRIES: usize = 4096;
 
 thread_local! {
     // `clean` and `fold` are pure and called on the same few thousand
     // texts (indicator names, units, header words) in every workbook of a
     // batch; each reading thread remembers their results.
-    // A fast hasher: the memo is looked up for every cell of a header.
-    static CLEAN_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
-    static FOLD_MEMO: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::default());
+    static CLEAN_MEMO: RefCell<TextMemo<Box<str>>> = RefCell::default();
+    static FOLD_MEMO: RefCell<TextMemo<Box<str>>> = RefCell::default();
 }
 
-/// `f(s)`, remembered per thread for short texts that are not plain
-/// ASCII (ASCII text, numbers among it, is cheap to normalise and would
-/// only crowd the memo).
+/// `f(s)`, remembered per thread for texts that are not plain ASCII
+/// (ASCII text, numbers among it, is cheap to normalise and would only
+/// crowd the memo).
 fn memoized(
-    memo: &'static std::thread::LocalKey<RefCell<HashMap<Box<str>, Box<str>>>>,
+    memo: &'static std::thread::LocalKey<RefCell<TextMemo<Box<str>>>>,
     s: &str,
     f: fn(&str) -> String,
 ) -> String {
-    if s.len() > MEMO_MAX_LEN || s.is_ascii() {
+    if s.is_ascii() {
         return f(s);
     }
     memo.with(|m| {
@@ -40,10 +34,7 @@ fn memoized(
             return String::from(&**hit);
         }
         let out = f(s);
-        if m.len() >= MEMO_MAX_ENTRIES {
-            m.clear();
-        }
-        m.insert(s.into(), out.as_str().into());
+        m.insert(s, out.as_str().into());
         out
     })
 }

@@ -33,15 +33,14 @@
 
 use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
+use crate::memo::TextMemo;
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{clean, fold, fold_joined};
 use calamine::Data;
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// What a column of the indicator table holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -126,16 +125,6 @@ fn digits_only(f: &str) -> bool {
     f.bytes().all(|b| b.is_ascii_digit() || b == b' ')
 }
 
-/// Where the ids of [`HeaderWords`] come from.
-static NEXT_WORDS_ID: AtomicU64 = AtomicU64::new(0);
-
-/// Most labels a reading thread remembers the role of, for one set of
-/// words and one period.
-const ROLES_MAX: usize = 4_096;
-
-/// The longest header cell text (in bytes) a reading thread remembers.
-const CELL_MEMO_MAX_LEN: usize = 256;
-
 /// How many (words, period) pairs a reading thread keeps the roles of: a
 /// workbook's sheets may name different periods (this quarter's figures,
 /// next quarter's tasks), and a batch's files more than one.
@@ -153,9 +142,9 @@ struct RoleMemo {
 struct RoleTable {
     id: u64,
     period: Option<Period>,
-    roles: HashMap<Box<str>, Option<Role>, foldhash::fast::RandomState>,
+    roles: TextMemo<Option<Role>>,
     /// Header cells' texts as written, with their words.
-    cells: HashMap<Box<str>, Rc<CellWords>, foldhash::fast::RandomState>,
+    cells: TextMemo<Rc<CellWords>>,
 }
 
 /// A text cell of a header: its cleaned text, that text folded, and the
@@ -164,6 +153,20 @@ struct CellWords {
     text: Box<str>,
     folded: Box<str>,
     role: Option<Role>,
+}
+
+impl CellWords {
+    /// The words of a cell showing `text` (cleaned), for a file of
+    /// `period`.
+    fn of(text: String, words: &HeaderWords, period: Option<Period>) -> CellWords {
+        let folded = fold(&text);
+        let role = words.classify_folded(&folded, period);
+        CellWords {
+            text: text.into(),
+            folded: folded.into(),
+            role,
+        }
+    }
 }
 
 impl RoleMemo {
@@ -184,8 +187,8 @@ impl RoleMemo {
                 RoleTable {
                     id,
                     period,
-                    roles: HashMap::default(),
-                    cells: HashMap::default(),
+                    roles: TextMemo::default(),
+                    cells: TextMemo::default(),
                 }
             }
         };
@@ -266,7 +269,7 @@ impl HeaderWords {
             phrases,
             terms,
             task_heads,
-            id: NEXT_WORDS_ID.fetch_add(1, Ordering::Relaxed),
+            id: crate::memo::owner_id(),
             numeric_words,
         }
     }
@@ -291,10 +294,7 @@ impl HeaderWords {
                 return *role;
             }
             let role = self.classify_new(f, period);
-            if table.roles.len() >= ROLES_MAX {
-                table.roles.clear();
-            }
-            table.roles.insert(f.into(), role);
+            table.roles.insert(f, role);
             role
         })
     }
@@ -302,12 +302,11 @@ impl HeaderWords {
     /// The words of a header cell written as `raw`: cleaned, folded and
     /// classified once per reading thread (see [`RoleMemo`]).
     fn cell_words(&self, raw: &str, period: Option<Period>) -> Rc<CellWords> {
-        // Numbers written as text ("2.794") and long texts (a task, a
-        // note) differ in every workbook and would only crowd the memo.
-        let remember = raw.len() <= CELL_MEMO_MAX_LEN
-            && !raw
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
+        // Numbers written as text ("2.794") differ in every workbook and
+        // would only crowd the memo.
+        let remember = !raw
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
         let known = ROLES.with(|memo| {
             if !remember {
                 return None;
@@ -318,22 +317,13 @@ impl HeaderWords {
         if let Some(words) = known {
             return words;
         }
-        let text = clean(raw);
-        let folded = fold(&text);
-        let role = self.classify_folded(&folded, period);
-        let words = Rc::new(CellWords {
-            text: text.into(),
-            folded: folded.into(),
-            role,
-        });
+        let words = Rc::new(CellWords::of(clean(raw), self, period));
         if remember {
             ROLES.with(|memo| {
                 if let Ok(mut memo) = memo.try_borrow_mut() {
-                    let table = memo.table(self.id, period);
-                    if table.cells.len() >= ROLES_MAX {
-                        table.cells.clear();
-                    }
-                    table.cells.insert(raw.into(), Rc::clone(&words));
+                    memo.table(self.id, period)
+                        .cells
+                        .insert(raw, Rc::clone(&words));
                 }
             });
         }
@@ -652,16 +642,7 @@ pub fn find_table(
                 _ if figure => HeaderCell::Figure(data),
                 Data::Empty => HeaderCell::Empty,
                 Data::String(s) => HeaderCell::Words(words.cell_words(s, period)),
-                _ => {
-                    let text = data_text(data);
-                    let folded = fold(&text);
-                    let role = words.classify_folded(&folded, period);
-                    HeaderCell::Words(Rc::new(CellWords {
-                        text: text.into(),
-                        folded: folded.into(),
-                        role,
-                    }))
-                }
+                _ => HeaderCell::Words(Rc::new(CellWords::of(data_text(data), words, period))),
             });
         }
     }
@@ -829,13 +810,7 @@ mod tests {
         // Another office whose form numbers its columns: "5" is TH there.
         let toml = crate::template::DEFAULT_TOML
             .replace("TH = [\"thực hiện\"", "TH = [\"5\", \"thực hiện\"");
-        let t = Template::from_texts(
-            "t",
-            &toml,
-            crate::template::DEFAULT_INDICATORS,
-            crate::template::DEFAULT_GROUPS,
-            crate::template::DEFAULT_AGENCIES,
-        );
+        let t = Template::builtin_with_toml(&toml);
         let Ok(t) = t else { panic!("template: {t:?}") };
         let w = HeaderWords::new(&t);
         assert!(w.numeric_words);
@@ -846,13 +821,7 @@ mod tests {
         // after another template's words read them as TH.
         let toml = crate::template::DEFAULT_TOML
             .replace("TH = [\"thực hiện\"", "TH = [\"số lượng\", \"thực hiện\"");
-        let other = Template::from_texts(
-            "t",
-            &toml,
-            crate::template::DEFAULT_INDICATORS,
-            crate::template::DEFAULT_GROUPS,
-            crate::template::DEFAULT_AGENCIES,
-        );
+        let other = Template::builtin_with_toml(&toml);
         let Ok(other) = other else {
             panic!("template: {other:?}")
         };

@@ -11,16 +11,13 @@
 //! `KT.01`) matches when its letters and digits name exactly one catalog
 //! code, and is reported as an approximate match.
 
+use crate::memo::TextMemo;
 use crate::template::Template;
 use crate::text::{fold, indicator_key};
 use rapidfuzz::distance::levenshtein::{self, BatchComparator};
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// The longest name (in bytes) whose match a reading thread remembers.
-const NAME_MEMO_MAX_LEN: usize = 256;
 
 /// How a row matched.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -51,23 +48,14 @@ pub struct IndicatorMatcher {
     id: u64,
 }
 
-/// Where the ids of [`IndicatorMatcher`] come from.
-static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(0);
-
-/// Most names a reading thread remembers the match of.
-const NAMES_MAX: usize = 4_096;
-
 /// The id of a matcher and the matches of the names met with it.
-type NameMemo = (
-    u64,
-    HashMap<Box<str>, RowMatch, foldhash::fast::RandomState>,
-);
+type NameMemo = (u64, TextMemo<RowMatch>);
 
 thread_local! {
     /// The matches of the names one reading thread has met, for one
     /// matcher: a batch's workbooks write the same names (and the same
     /// misspellings of them) again and again.
-    static NAME_MATCHES: RefCell<NameMemo> = RefCell::new((u64::MAX, HashMap::default()));
+    static NAME_MATCHES: RefCell<NameMemo> = RefCell::new((u64::MAX, TextMemo::default()));
 }
 
 impl IndicatorMatcher {
@@ -86,7 +74,7 @@ impl IndicatorMatcher {
             key_chars: Vec::new(),
             abbreviations,
             threshold: template.settings.name_match_threshold,
-            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
+            id: crate::memo::owner_id(),
         };
         // The keys are worked out on every core (a catalog may hold tens
         // of thousands of indicators), then put in order.
@@ -167,32 +155,22 @@ impl IndicatorMatcher {
 
     /// Matches a name exactly or approximately (remembered per thread).
     pub fn match_name(&self, name: &str) -> RowMatch {
-        if name.len() > NAME_MEMO_MAX_LEN {
-            return self.match_name_new(name);
-        }
-        let known = NAME_MATCHES.with(|memo| {
-            let mut memo = memo.try_borrow_mut().ok()?;
-            if memo.0 != self.id {
-                memo.0 = self.id;
-                memo.1.clear();
-            }
-            memo.1.get(name).copied()
-        });
-        if let Some(found) = known {
-            return found;
-        }
-        let found = self.match_name_new(name);
         NAME_MATCHES.with(|memo| {
-            if let Ok(mut memo) = memo.try_borrow_mut() {
-                if memo.0 == self.id {
-                    if memo.1.len() >= NAMES_MAX {
-                        memo.1.clear();
-                    }
-                    memo.1.insert(name.into(), found);
-                }
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return self.match_name_new(name);
+            };
+            let (id, names) = &mut *memo;
+            if *id != self.id {
+                *id = self.id;
+                names.clear();
             }
-        });
-        found
+            if let Some(found) = names.get(name) {
+                return *found;
+            }
+            let found = self.match_name_new(name);
+            names.insert(name, found);
+            found
+        })
     }
 
     /// [`IndicatorMatcher::match_name`] of a name not met before.

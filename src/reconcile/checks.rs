@@ -267,14 +267,7 @@ mod tests {
         let t = Template::builtin().unwrap();
         assert_eq!(CheckSettings::of(&t), CheckSettings::default());
         let toml = "[checks]\noutlier_threshold = 3.5\nmay_be_negative = [\"NS03\"]\n";
-        let t = Template::from_texts(
-            "t",
-            toml,
-            include_str!("../../templates/indicators.csv"),
-            include_str!("../../templates/groups.csv"),
-            include_str!("../../templates/agencies.csv"),
-        )
-        .unwrap();
+        let t = Template::builtin_with_toml(toml).unwrap();
         let s = CheckSettings::of(&t);
         assert_eq!(s.outlier_threshold, 3.5);
         assert!(s.may_be_negative.contains("NS03"));

@@ -12,7 +12,7 @@ fn level(first: &str, second: &str) -> Option<u8> {
     Some(match (first, second) {
         (
             "text" | "number" | "outputs" | "diagnostic" | "error" | "model" | "template" | "rules"
-            | "memory" | "messages",
+            | "memo" | "memory" | "messages",
             _,
         ) => 0,
         ("ingest", _) => 1,

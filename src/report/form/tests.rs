@@ -236,14 +236,7 @@ fn input_cells_take_what_the_consolidation_reads_without_rounding() {
         "{}\n[checks]\nmay_be_negative = [\"NS03\"]\n",
         crate::template::DEFAULT_TOML
     );
-    let t2 = Template::from_texts(
-        "t",
-        &toml,
-        crate::template::DEFAULT_INDICATORS,
-        crate::template::DEFAULT_GROUPS,
-        crate::template::DEFAULT_AGENCIES,
-    )
-    .unwrap();
+    let t2 = Template::builtin_with_toml(&toml).unwrap();
     let ctx2 = FormContext::new(&t2, period("2020-Q1"), Lang::Vi).unwrap();
     assert_eq!(
         Allowed::of(&ctx2, i("NS03"), ValueColumn::Th),
