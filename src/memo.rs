@@ -2,8 +2,12 @@
 //! indicator names and units come back in every workbook of a batch, so
 //! their folds, roles and matches are worked out once per thread. Each
 //! memo is bounded: texts longer than [`MAX_LEN`] bytes are not kept, and
-//! a memo that reaches [`MAX_ENTRIES`] starts afresh.
+//! a memo that reaches [`MAX_ENTRIES`] starts afresh. The small parts of
+//! a workbook are remembered the same way by their bytes
+//! ([`BytesMemo`]).
 
+use std::borrow::Borrow;
+use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Texts longer than this (in bytes) are not remembered: a task or a note
@@ -12,15 +16,50 @@ pub const MAX_LEN: usize = 256;
 /// Entries a memo holds before it starts afresh.
 pub const MAX_ENTRIES: usize = 4096;
 
+/// A map of remembered results that starts afresh when it holds `CAP`
+/// entries: the ground the memos below stand on, and the memo of results
+/// keyed by ids (pairs of header cells).
+pub struct Bounded<K, V, const CAP: usize = MAX_ENTRIES> {
+    map: foldhash::HashMap<K, V>,
+}
+
+impl<K, V, const CAP: usize> Default for Bounded<K, V, CAP> {
+    fn default() -> Self {
+        Bounded {
+            map: foldhash::HashMap::default(),
+        }
+    }
+}
+
+impl<K: Hash + Eq, V, const CAP: usize> Bounded<K, V, CAP> {
+    pub fn get<Q: Hash + Eq + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.map.get(key)
+    }
+
+    pub fn insert(&mut self, key: K, value: V) {
+        if self.map.len() >= CAP {
+            self.map.clear();
+        }
+        self.map.insert(key, value);
+    }
+
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}
+
 /// Results remembered by the text they were worked out from.
 pub struct TextMemo<V> {
-    map: foldhash::HashMap<Box<str>, V>,
+    map: Bounded<Box<str>, V>,
 }
 
 impl<V> Default for TextMemo<V> {
     fn default() -> Self {
         TextMemo {
-            map: foldhash::HashMap::default(),
+            map: Bounded::default(),
         }
     }
 }
@@ -32,17 +71,49 @@ impl<V> TextMemo<V> {
 
     /// Remembers `value` for `text`, unless the text is too long to keep.
     pub fn insert(&mut self, text: &str, value: V) {
-        if text.len() > MAX_LEN {
-            return;
+        if text.len() <= MAX_LEN {
+            self.map.insert(text.into(), value);
         }
-        if self.map.len() >= MAX_ENTRIES {
-            self.map.clear();
-        }
-        self.map.insert(text.into(), value);
     }
 
     pub fn clear(&mut self) {
         self.map.clear();
+    }
+}
+
+/// Parts (in bytes) longer than this are not remembered by
+/// [`BytesMemo`]: a style or relationship part is a few kilobytes.
+pub const MAX_BYTES_LEN: usize = 64 * 1024;
+/// Entries a [`BytesMemo`] holds before it starts afresh.
+pub const MAX_BYTES_ENTRIES: usize = 64;
+
+/// Results remembered by the bytes they were worked out from: the small
+/// parts of a workbook (relationships, the sheet list, the style part)
+/// that every ward's copy of the same form repeats byte for byte. Bounded
+/// like [`TextMemo`]: keys longer than [`MAX_BYTES_LEN`] are not kept and
+/// the memo starts afresh at [`MAX_BYTES_ENTRIES`].
+pub struct BytesMemo<V> {
+    map: Bounded<Box<[u8]>, V, MAX_BYTES_ENTRIES>,
+}
+
+impl<V> Default for BytesMemo<V> {
+    fn default() -> Self {
+        BytesMemo {
+            map: Bounded::default(),
+        }
+    }
+}
+
+impl<V> BytesMemo<V> {
+    pub fn get(&self, key: &[u8]) -> Option<&V> {
+        self.map.get(key)
+    }
+
+    /// Remembers `value` for `key`, unless the key is too long to keep.
+    pub fn insert(&mut self, key: &[u8], value: V) {
+        if key.len() <= MAX_BYTES_LEN {
+            self.map.insert(key.into(), value);
+        }
     }
 }
 
@@ -72,5 +143,21 @@ mod tests {
         m.insert("b", 3);
         assert_eq!((m.get("a"), m.get("b")), (None, Some(&3)));
         assert_ne!(owner_id(), owner_id());
+    }
+
+    #[test]
+    fn a_bytes_memo_keeps_short_keys_and_starts_afresh_when_full() {
+        let mut m = BytesMemo::default();
+        m.insert(b"a", 1);
+        assert_eq!(m.get(b"a"), Some(&1));
+        let long = vec![b'x'; MAX_BYTES_LEN + 1];
+        m.insert(&long, 2);
+        assert_eq!(m.get(&long), None);
+        for k in 1..MAX_BYTES_ENTRIES {
+            m.insert(k.to_string().as_bytes(), 0);
+        }
+        assert_eq!(m.get(b"a"), Some(&1));
+        m.insert(b"b", 3);
+        assert_eq!((m.get(b"a"), m.get(b"b")), (None, Some(&3)));
     }
 }

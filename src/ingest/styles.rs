@@ -21,12 +21,14 @@
 //! [`SheetStyles`] puts the two together.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{self, BufReader, Read, Seek};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use crate::ingest::FileBytes;
+use crate::memo::BytesMemo;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -171,22 +173,29 @@ impl XlsxParts {
     /// content detection still runs).
     pub fn mentions_legacy_font(&mut self) -> bool {
         self.with_zip(|zip, _, max_bytes| {
-            let mut probe = || -> Option<bool> {
-                let name = zip
-                    .file_names()
-                    .filter_map(|n| n.ok())
-                    .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))?
-                    .to_string();
-                let entry = zip.by_name(&name).ok()?;
-                let mut buf = Vec::new();
-                entry.take(max_bytes).read_to_end(&mut buf).ok()?;
-                // The names are ASCII: lower-casing the ASCII letters alone
-                // finds them wherever a full lower-casing of the text would.
-                buf.make_ascii_lowercase();
-                let has = |name: &[u8]| memchr::memmem::find(&buf, name).is_some();
-                Some(has(b"\".vn") || has(b"vni-") || has(b"vni "))
+            let name = zip
+                .file_names()
+                .filter_map(|n| n.ok())
+                .find(|n| n.eq_ignore_ascii_case("xl/styles.xml"))
+                .map(|n| n.to_string());
+            let Some(name) = name else {
+                return Ok(false);
             };
-            Ok(probe().unwrap_or(false))
+            let probe = |zip: &mut ZipArchive<FileBytes>| -> Result<bool, String> {
+                let mut read = || -> Option<bool> {
+                    let entry = zip.by_name(&name).ok()?;
+                    let mut buf = Vec::new();
+                    entry.take(max_bytes).read_to_end(&mut buf).ok()?;
+                    // The names are ASCII: lower-casing the ASCII letters
+                    // alone finds them wherever a full lower-casing of the
+                    // text would.
+                    buf.make_ascii_lowercase();
+                    let has = |name: &[u8]| memchr::memmem::find(&buf, name).is_some();
+                    Some(has(b"\".vn") || has(b"vni-") || has(b"vni "))
+                };
+                Ok(read().unwrap_or(false))
+            };
+            remembered(&LEGACY_PROBES, zip, &name, max_bytes, probe).map(|found| *found)
         })
         .unwrap_or(false)
     }
@@ -200,11 +209,10 @@ impl XlsxParts {
     pub fn style_table(&mut self) -> Result<Arc<StyleTable>, String> {
         self.with_zip(|zip, layout, max_bytes| {
             let layout = Layout::cached(layout, zip, max_bytes)?;
-            Ok(Arc::new(style_table(
-                zip,
-                &layout.styles_path(),
-                max_bytes,
-            )?))
+            let path = layout.styles_path();
+            remembered(&STYLE_TABLES, zip, &path, max_bytes, |zip| {
+                style_table(zip, &path, max_bytes)
+            })
         })
     }
 
@@ -250,9 +258,9 @@ impl XlsxParts {
 struct Layout {
     /// The folder of the workbook part (`xl`).
     dir: String,
-    rels: HashMap<String, Relationship>,
+    rels: Arc<HashMap<String, Relationship>>,
     /// Sheet names and relationship ids, in workbook order.
-    sheets: Vec<(String, String)>,
+    sheets: Arc<Vec<(String, String)>>,
 }
 
 impl Layout {
@@ -445,6 +453,79 @@ fn stream_part<R: Read + Seek>(
     Ok(true)
 }
 
+/// Parts read before, by the key of [`stored_key`], on each reading thread.
+type Remembered<T> = RefCell<BytesMemo<Result<Arc<T>, String>>>;
+
+thread_local! {
+    static RELATIONSHIPS: Remembered<HashMap<String, Relationship>> = RefCell::default();
+    static SHEET_LISTS: Remembered<Vec<(String, String)>> = RefCell::default();
+    static STYLE_TABLES: Remembered<StyleTable> = RefCell::default();
+    static LEGACY_PROBES: Remembered<bool> = RefCell::default();
+}
+
+/// What `read` makes of the part `name`, remembered by the part's stored
+/// bytes: the wards of a batch fill in copies of one form, whose
+/// relationships, sheet list and style part are the same bytes in every
+/// workbook. A part not found, too large to remember or not readable raw
+/// is read each time.
+fn remembered<R: Read + Seek, T>(
+    memo: &'static std::thread::LocalKey<Remembered<T>>,
+    zip: &mut ZipArchive<R>,
+    name: &str,
+    max_bytes: u64,
+    read: impl FnOnce(&mut ZipArchive<R>) -> Result<T, String>,
+) -> Result<Arc<T>, String> {
+    let key = find_entry(zip, name).and_then(|i| stored_key(zip, i, name, max_bytes));
+    if let Some(key) = &key {
+        let known = memo.with(|m| m.try_borrow().ok()?.get(key).cloned());
+        if let Some(known) = known {
+            return known;
+        }
+    }
+    let result = read(zip).map(Arc::new);
+    if let Some(key) = key {
+        memo.with(|m| {
+            if let Ok(mut m) = m.try_borrow_mut() {
+                m.insert(&key, result.clone());
+            }
+        });
+    }
+    result
+}
+
+/// The key a part is remembered by: its name and the size limit (both
+/// appear in what reading it may answer), then the entry as it is stored
+/// in the archive: method, sizes, checksum, encryption and the stored
+/// (compressed) bytes. The same stored bytes inflate to the same part, so
+/// the same key always reads the same; a part stored differently is
+/// merely read again. `None` when the entry is too large to remember or
+/// cannot be read raw.
+fn stored_key<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    index: usize,
+    name: &str,
+    max_bytes: u64,
+) -> Option<Vec<u8>> {
+    let entry = zip.by_index_raw(index).ok()?;
+    let stored = usize::try_from(entry.compressed_size()).ok()?;
+    let mut key = Vec::with_capacity(name.len() + 32 + stored);
+    key.extend_from_slice(name.as_bytes());
+    key.push(0);
+    key.extend_from_slice(&max_bytes.to_le_bytes());
+    key.extend_from_slice(format!("{:?}", entry.compression()).as_bytes());
+    key.push(0);
+    key.extend_from_slice(&entry.size().to_le_bytes());
+    key.extend_from_slice(&entry.compressed_size().to_le_bytes());
+    key.extend_from_slice(&entry.crc32().to_le_bytes());
+    key.push(u8::from(entry.encrypted()));
+    if key.len() + stored > crate::memo::MAX_BYTES_LEN {
+        return None;
+    }
+    let head = key.len();
+    entry.take(stored as u64).read_to_end(&mut key).ok()?;
+    (key.len() - head == stored).then_some(key)
+}
+
 /// The value of an attribute by local name (`r:id` is found as `id`).
 fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
@@ -479,6 +560,16 @@ fn relationships<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     part: &str,
     max_bytes: u64,
+) -> Result<Arc<HashMap<String, Relationship>>, String> {
+    remembered(&RELATIONSHIPS, zip, part, max_bytes, |zip| {
+        read_relationships(zip, part, max_bytes)
+    })
+}
+
+fn read_relationships<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
 ) -> Result<HashMap<String, Relationship>, String> {
     let mut rels = HashMap::new();
     stream_part(zip, part, max_bytes, |event| {
@@ -507,6 +598,16 @@ fn office_document<R: Read + Seek>(
 
 /// Sheet names and relationship ids, in workbook order.
 fn sheet_list<R: Read + Seek>(
+    zip: &mut ZipArchive<R>,
+    part: &str,
+    max_bytes: u64,
+) -> Result<Arc<Vec<(String, String)>>, String> {
+    remembered(&SHEET_LISTS, zip, part, max_bytes, |zip| {
+        read_sheet_list(zip, part, max_bytes)
+    })
+}
+
+fn read_sheet_list<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     part: &str,
     max_bytes: u64,
@@ -892,6 +993,40 @@ mod tests {
         let s = SheetStyles::new(Arc::clone(&s.table), vec![(1, 1, u32::MAX)]);
         assert_eq!(s.font(1, 1), None);
         assert!(!s.is_percent(1, 1));
+    }
+
+    #[test]
+    fn parts_read_before_are_remembered_by_their_stored_bytes() {
+        let zip_with = |styles: &[u8]| {
+            zip_of(&[
+                ("xl/workbook.xml", WORKBOOK),
+                ("xl/_rels/workbook.xml.rels", RELS),
+                ("xl/styles.xml", styles),
+            ])
+        };
+        let bytes = zip_with(STYLES);
+        let first = table_of(bytes.clone(), 1 << 20).expect("styles");
+        let again = table_of(bytes.clone(), 1 << 20).expect("styles");
+        assert!(Arc::ptr_eq(&first, &again), "the same part is read once");
+        // Another style part is read afresh: three decimals become one.
+        let other = String::from_utf8_lossy(STYLES).replace("0.000", "0.0");
+        let other = table_of(zip_with(other.as_bytes()), 1 << 20).expect("styles");
+        assert!(!Arc::ptr_eq(&first, &other));
+        let decimals =
+            |t: &Arc<StyleTable>| SheetStyles::new(Arc::clone(t), vec![(0, 0, 1)]).decimals(0, 0);
+        assert_eq!((decimals(&first), decimals(&other)), (Some(3), Some(1)));
+        // The same bytes under a lower limit are refused as a fresh read
+        // refuses them, and the table read under the first limit stays.
+        let err = table_of(bytes.clone(), 200).expect_err("over the limit");
+        assert!(err.contains("larger than the limit of 200 bytes"), "{err}");
+        let after = table_of(bytes.clone(), 1 << 20).expect("styles");
+        assert!(Arc::ptr_eq(&first, &after));
+        // The legacy-font probe is remembered with its answer.
+        let probe = |b: Vec<u8>| parts_of(b, 1 << 20).expect("zip").mentions_legacy_font();
+        assert!(probe(bytes.clone()) && probe(bytes));
+        let plain = String::from_utf8_lossy(STYLES).replace(".VnTimeH", "Times New Roman");
+        assert!(!probe(zip_with(plain.as_bytes())));
+        assert!(!probe(zip_with(plain.as_bytes())));
     }
 
     #[test]

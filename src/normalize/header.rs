@@ -33,7 +33,7 @@
 
 use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
-use crate::memo::TextMemo;
+use crate::memo::{owner_id, Bounded, TextMemo};
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{clean, fold, fold_joined};
@@ -145,6 +145,9 @@ struct RoleTable {
     roles: TextMemo<Option<Role>>,
     /// Header cells' texts as written, with their words.
     cells: TextMemo<Rc<CellWords>>,
+    /// The roles of two remembered cells read together (upper, lower),
+    /// by their ids.
+    pairs: Bounded<(u64, u64), Option<Role>>,
 }
 
 /// A text cell of a header: its cleaned text, that text folded, and the
@@ -153,6 +156,9 @@ struct CellWords {
     text: Box<str>,
     folded: Box<str>,
     role: Option<Role>,
+    /// Set when the words are remembered for their text: the same text
+    /// then has the same id in every workbook a thread reads.
+    id: Option<u64>,
 }
 
 impl CellWords {
@@ -165,6 +171,7 @@ impl CellWords {
             text: text.into(),
             folded: folded.into(),
             role,
+            id: None,
         }
     }
 }
@@ -189,6 +196,7 @@ impl RoleMemo {
                     period,
                     roles: TextMemo::default(),
                     cells: TextMemo::default(),
+                    pairs: Bounded::default(),
                 }
             }
         };
@@ -269,7 +277,7 @@ impl HeaderWords {
             phrases,
             terms,
             task_heads,
-            id: crate::memo::owner_id(),
+            id: owner_id(),
             numeric_words,
         }
     }
@@ -317,7 +325,12 @@ impl HeaderWords {
         if let Some(words) = known {
             return words;
         }
-        let words = Rc::new(CellWords::of(clean(raw), self, period));
+        let mut words = CellWords::of(clean(raw), self, period);
+        let remember = remember && raw.len() <= crate::memo::MAX_LEN;
+        if remember {
+            words.id = Some(owner_id());
+        }
+        let words = Rc::new(words);
         if remember {
             ROLES.with(|memo| {
                 if let Ok(mut memo) = memo.try_borrow_mut() {
@@ -646,13 +659,35 @@ pub fn find_table(
             });
         }
     }
-    let cell =
-        |r: u32, c: u32| cells.get((r - rows.start) as usize * width + (c - cols.start) as usize);
+    let at = |r: u32, c: u32| (r - rows.start) as usize * width + (c - cols.start) as usize;
+    let cell = |r: u32, c: u32| cells.get(at(r, c));
+    let joined = joined_roles(&cells, width, words, period);
+    // Which rows hold a cell with a role, and which pairs of rows a label
+    // read from both: a header read from rows with none has no columns,
+    // and most of the rows searched are figures.
+    let row_has_role: Vec<bool> = cells
+        .chunks(width.max(1))
+        .map(|row| row.iter().any(|c| c.role().is_some()))
+        .collect();
+    let pair_has_role: Vec<bool> = joined
+        .chunks(width.max(1))
+        .map(|row| row.iter().any(Option::is_some))
+        .collect();
+    let has = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
     // (layout, rows read to classify it)
     let mut best: Option<(TableLayout, u32)> = None;
     for r in rows.start..last {
+        let i = (r - rows.start) as usize;
         for two_rows in [false, true] {
             if two_rows && r + 1 >= rows.end {
+                continue;
+            }
+            let any_role = if two_rows {
+                has(&row_has_role, i) || has(&row_has_role, i + 1) || has(&pair_has_role, i)
+            } else {
+                has(&row_has_role, i)
+            };
+            if !any_role {
                 continue;
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
@@ -672,7 +707,8 @@ pub fn find_table(
                         let (or, oc) = grid.merge_origin(r, c).unwrap_or((r, c));
                         grid.merge_at(or, oc).is_some_and(|m| m.start.1 != m.end.1)
                     };
-                    two_row_role(top, bottom, &spans, words, period)
+                    let joined = joined.get(at(r, c)).copied().flatten();
+                    two_row_role(top, bottom, joined, &spans)
                 } else if top.is_empty() {
                     (Label::None, top.role())
                 } else {
@@ -744,12 +780,14 @@ pub fn find_table(
 /// group or a title, which says nothing of this column alone), the lower
 /// cell alone. A column's own upper label is never dropped for the cell
 /// under it: "Tiến độ" over a task's "Quý II/2020" is no figure column.
+///
+/// `joined` is the role of the two cells read together, from
+/// [`joined_roles`].
 fn two_row_role(
     top: &HeaderCell,
     bottom: &HeaderCell,
+    joined: Option<Role>,
     top_spans: &dyn Fn() -> bool,
-    words: &HeaderWords,
-    period: Option<Period>,
 ) -> (Label, Option<Role>) {
     match (top.is_empty(), bottom.is_empty()) {
         (true, true) => (Label::None, None),
@@ -759,13 +797,91 @@ fn two_row_role(
         // Two figures read together are digits, which name nothing.
         (false, false) if top.is_figure() && bottom.is_figure() => (Label::Both, None),
         (false, false) => {
-            let joined = fold_joined(&top.folded(), &bottom.folded());
-            let role = words
-                .classify_folded(&joined, period)
-                .or_else(|| bottom.role().filter(|_| top_spans()));
+            let role = joined.or_else(|| bottom.role().filter(|_| top_spans()));
             (Label::Both, role)
         }
     }
+}
+
+/// Does [`two_row_role`] read these two cells together?
+fn reads_joined(top: &HeaderCell, bottom: &HeaderCell) -> bool {
+    let apart = top.is_empty()
+        || bottom.is_empty()
+        || top.same_text(bottom)
+        || (top.is_figure() && bottom.is_figure());
+    !apart
+}
+
+/// The role of the label of two cells read together.
+fn joined_role(
+    top: &HeaderCell,
+    bottom: &HeaderCell,
+    words: &HeaderWords,
+    period: Option<Period>,
+) -> Option<Role> {
+    words.classify_folded(&fold_joined(&top.folded(), &bottom.folded()), period)
+}
+
+/// For each cell of `cells` (rows of `width` cells), the role of its
+/// label read together with the cell under it, where [`two_row_role`]
+/// reads them so (`None` elsewhere). Pairs of remembered cells are looked
+/// up in the thread's memo under one borrow, and only those never met are
+/// classified: a batch's headers repeat their pairs in every workbook.
+fn joined_roles(
+    cells: &[HeaderCell],
+    width: usize,
+    words: &HeaderWords,
+    period: Option<Period>,
+) -> Vec<Option<Role>> {
+    let below = cells.iter().skip(width);
+    let mut roles = vec![None; cells.len().saturating_sub(width)];
+    let mut known_pairs: Vec<(usize, (u64, u64))> = Vec::new();
+    for (i, (top, bottom)) in cells.iter().zip(below).enumerate() {
+        if !reads_joined(top, bottom) {
+            continue;
+        }
+        let ids = match (top, bottom) {
+            (HeaderCell::Words(t), HeaderCell::Words(b)) => t.id.zip(b.id),
+            _ => None,
+        };
+        match ids {
+            Some(ids) => known_pairs.push((i, ids)),
+            None => roles[i] = joined_role(top, bottom, words, period),
+        }
+    }
+    if known_pairs.is_empty() {
+        return roles;
+    }
+    let mut missed = Vec::new();
+    ROLES.with(|memo| match memo.try_borrow_mut() {
+        Ok(mut memo) => {
+            let table = memo.table(words.id, period);
+            for &(i, ids) in &known_pairs {
+                match table.pairs.get(&ids) {
+                    Some(role) => roles[i] = *role,
+                    None => missed.push((i, ids)),
+                }
+            }
+        }
+        Err(_) => missed.clone_from(&known_pairs),
+    });
+    if missed.is_empty() {
+        return roles;
+    }
+    for &(i, _) in &missed {
+        if let (Some(top), Some(bottom)) = (cells.get(i), cells.get(i + width)) {
+            roles[i] = joined_role(top, bottom, words, period);
+        }
+    }
+    ROLES.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            let table = memo.table(words.id, period);
+            for (i, ids) in missed {
+                table.pairs.insert(ids, roles[i]);
+            }
+        }
+    });
+    roles
 }
 
 /// Where a header column's label comes from: its cell in the header's
@@ -1027,6 +1143,37 @@ mod tests {
         assert_eq!(t.col(Role::Value(ValueColumn::PctKh)), Some(5));
         assert_eq!(t.col(Role::Value(ValueColumn::PctCk)), Some(6));
         assert_eq!(t.ignored, vec![(7, "Nguồn số liệu".to_string())]);
+    }
+
+    #[test]
+    fn labels_read_together_are_remembered_for_their_period() {
+        // "Thực hiện" over "9 tháng" is LK in a third quarter and not read
+        // in a second, however often and in whatever order it is met.
+        let g = grid(
+            &[
+                &["STT", "Chỉ tiêu", "Thực hiện", "", "Kế hoạch"],
+                &["", "", "Quý", "9 tháng", ""],
+                &["1", "Lượt tiếp công dân", "5", "15", "20"],
+            ],
+            vec![
+                Dimensions::new((0, 0), (1, 0)),
+                Dimensions::new((0, 1), (1, 1)),
+                Dimensions::new((0, 2), (0, 3)),
+                Dimensions::new((0, 4), (1, 4)),
+            ],
+        );
+        let w = words();
+        let lk = |period: &str| {
+            let t = find_table(&g, &w, period.parse().ok()).unwrap();
+            (
+                t.col(Role::Value(ValueColumn::Th)),
+                t.col(Role::Value(ValueColumn::Lk)),
+            )
+        };
+        for _ in 0..2 {
+            assert_eq!(lk("2020-Q3"), (Some(2), Some(3)));
+            assert_eq!(lk("2020-Q2"), (Some(2), None));
+        }
     }
 
     #[test]

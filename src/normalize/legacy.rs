@@ -30,11 +30,14 @@
 //!   `VNI[]`), checked against the `vietnamese-conversion` npm package's
 //!   example (`Xin chaøo caùc baïn` → Xin chào các bạn).
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
+
+use crate::memo::TextMemo;
 
 /// A legacy 8-bit Vietnamese encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -357,7 +360,27 @@ impl Score {
 /// text as written, and scores better than the other encoding. Unicode
 /// Vietnamese (any letter above U+00FF), English, numbers and Latin-1 words
 /// such as "café" are never taken for legacy text.
+///
+/// The answer for a text is remembered on each thread: the same labels
+/// ("Ghi chú", "Tỷ lệ") come back in every workbook of a batch.
 pub fn detect(text: &str) -> Option<LegacyEncoding> {
+    thread_local! {
+        static DETECTED: RefCell<TextMemo<Option<LegacyEncoding>>> = RefCell::default();
+    }
+    let known = DETECTED.with(|m| m.try_borrow().ok()?.get(text).copied());
+    if let Some(known) = known {
+        return known;
+    }
+    let found = detect_uncached(text);
+    DETECTED.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.insert(text, found);
+        }
+    });
+    found
+}
+
+fn detect_uncached(text: &str) -> Option<LegacyEncoding> {
     if !text.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c)) {
         return None;
     }
@@ -437,6 +460,21 @@ mod tests {
             "Soá löôït tieáp coâng daân: 1.345",
         ),
     ];
+
+    #[test]
+    fn a_remembered_answer_is_the_answer() {
+        let mut texts = vec!["Ghi chú", "café", "Tổng số", "plain", "Tỷ lệ (%)"];
+        for (_, tcvn3, vni) in &PHRASES {
+            texts.extend([*tcvn3, *vni]);
+        }
+        for _ in 0..2 {
+            for t in &texts {
+                assert_eq!(detect(t), detect_uncached(t), "{t}");
+            }
+        }
+        assert_eq!(detect(PHRASES[0].1), Some(Tcvn3));
+        assert_eq!(detect(PHRASES[0].2), Some(Vni));
+    }
 
     #[test]
     fn tcvn3_phrases_convert() {
