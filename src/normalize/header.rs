@@ -106,7 +106,8 @@ const DEFAULT_GROWTH: [&str; 2] = ["tăng", "giảm"];
 
 /// The header words of a template, folded once.
 pub struct HeaderWords {
-    phrases: Vec<(String, Role)>,
+    /// Each folded phrase with the role it was first listed for.
+    phrases: foldhash::HashMap<String, Role>,
     /// Per [`Family`], each word as its folded words.
     terms: [Vec<Vec<String>>; 6],
     /// The headers of a task table's deadline and agency columns
@@ -232,12 +233,12 @@ fn task_heads(template: &Template) -> Vec<String> {
 
 impl HeaderWords {
     pub fn new(template: &Template) -> HeaderWords {
-        let mut phrases = Vec::new();
+        let mut phrases = foldhash::HashMap::default();
         for (key, role) in PHRASE_KEYS {
             for w in template.column_words(key) {
                 let f = fold(w);
                 if !f.is_empty() {
-                    phrases.push((f, role));
+                    phrases.entry(f).or_insert(role);
                 }
             }
         }
@@ -266,7 +267,7 @@ impl HeaderWords {
                 .collect()
         });
         let task_heads = task_heads(template);
-        let numeric_words = phrases.iter().any(|(w, _)| digits_only(w))
+        let numeric_words = phrases.keys().any(|w| digits_only(w))
             || terms.iter().any(|family| {
                 family
                     .iter()
@@ -345,21 +346,18 @@ impl HeaderWords {
 
     /// [`HeaderWords::classify_folded`] of a label not met before.
     fn classify_new(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        if let Some((_, role)) = self.phrases.iter().find(|(w, _)| w == f) {
+        if let Some(role) = self.phrases.get(f) {
             return Some(*role);
         }
         let tokens: Vec<&str> = f.split(' ').collect();
         if self.is_figure_label(f, &tokens) {
             return self.figure_role(&tokens, period);
         }
-        let mut best: Option<(usize, Role)> = None;
-        for (w, role) in &self.phrases {
-            let hit = f.starts_with(w.as_str()) && f.as_bytes().get(w.len()) == Some(&b' ');
-            if hit && best.is_none_or(|(len, _)| w.len() > len) {
-                best = Some((w.len(), *role));
-            }
-        }
-        best.map(|(_, r)| r)
+        // The longest phrase the label opens with, followed by a space:
+        // the label's beginnings up to each of its spaces, longest first.
+        f.rmatch_indices(' ')
+            .find_map(|(end, _)| f.get(..end).and_then(|head| self.phrases.get(head)))
+            .copied()
     }
 
     fn family(&self, family: Family) -> &[Vec<String>] {
@@ -1143,6 +1141,38 @@ mod tests {
         assert_eq!(t.col(Role::Value(ValueColumn::PctKh)), Some(5));
         assert_eq!(t.col(Role::Value(ValueColumn::PctCk)), Some(6));
         assert_eq!(t.ignored, vec![(7, "Nguồn số liệu".to_string())]);
+    }
+
+    #[test]
+    fn a_label_opening_with_phrases_takes_the_longest() {
+        // The phrase index answers as a scan of every phrase would: an
+        // equal phrase first, else the longest one the label opens with
+        // (followed by a space).
+        let w = words();
+        let scan = |f: &str| {
+            let mut best: Option<(usize, Role)> = None;
+            for (p, role) in &w.phrases {
+                let hit = f.starts_with(p.as_str()) && f.as_bytes().get(p.len()) == Some(&b' ');
+                if hit && best.is_none_or(|(len, _)| p.len() > len) {
+                    best = Some((p.len(), *role));
+                }
+            }
+            best.map(|(_, r)| r)
+        };
+        let mut checked = 0;
+        for p in w.phrases.keys() {
+            for tail in ["", " x", " cua phuong", " (1)", " quy iii"] {
+                let f = format!("{p}{tail}");
+                let tokens: Vec<&str> = f.split(' ').collect();
+                if w.phrases.contains_key(&f) || w.is_figure_label(&f, &tokens) {
+                    continue;
+                }
+                assert_eq!(w.classify_new(&f, None), scan(&f), "{f}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "{checked}");
+        assert_eq!(w.classify("Tên chỉ tiêu (đơn vị)", None), Some(Role::Name));
     }
 
     #[test]
