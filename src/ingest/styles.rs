@@ -277,7 +277,9 @@ impl Layout {
             format!("{dir}/_rels/{file_name}.rels")
         };
         let rels = relationships(zip, &rels_path, max_bytes)?;
-        let sheets = sheet_list(zip, &workbook_path, max_bytes)?;
+        let sheets = remembered(&SHEET_LISTS, zip, &workbook_path, max_bytes, |zip| {
+            sheet_list(zip, &workbook_path, max_bytes)
+        })?;
         Ok(Layout { dir, rels, sheets })
     }
 
@@ -598,16 +600,6 @@ fn office_document<R: Read + Seek>(
 
 /// Sheet names and relationship ids, in workbook order.
 fn sheet_list<R: Read + Seek>(
-    zip: &mut ZipArchive<R>,
-    part: &str,
-    max_bytes: u64,
-) -> Result<Arc<Vec<(String, String)>>, String> {
-    remembered(&SHEET_LISTS, zip, part, max_bytes, |zip| {
-        read_sheet_list(zip, part, max_bytes)
-    })
-}
-
-fn read_sheet_list<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     part: &str,
     max_bytes: u64,
