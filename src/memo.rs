@@ -65,13 +65,18 @@ impl<V> Default for TextMemo<V> {
 }
 
 impl<V> TextMemo<V> {
+    /// Whether a text is short enough to be remembered.
+    pub fn keeps(text: &str) -> bool {
+        text.len() <= MAX_LEN
+    }
+
     pub fn get(&self, text: &str) -> Option<&V> {
         self.map.get(text)
     }
 
     /// Remembers `value` for `text`, unless the text is too long to keep.
     pub fn insert(&mut self, text: &str, value: V) {
-        if text.len() <= MAX_LEN {
+        if Self::keeps(text) {
             self.map.insert(text.into(), value);
         }
     }
@@ -108,21 +113,29 @@ impl<V> Default for BytesMemo<V> {
 }
 
 impl<V> BytesMemo<V> {
+    /// Whether a key of `len` bytes is short enough to be remembered
+    /// (asked before a key is gathered at all).
+    pub fn keeps(len: usize) -> bool {
+        len <= MAX_BYTES_LEN
+    }
+
     pub fn get(&self, key: &[u8]) -> Option<&V> {
         self.map.get(key)
     }
 
     /// Remembers `value` for `key`, unless the key is too long to keep.
     pub fn insert(&mut self, key: &[u8], value: V) {
-        if key.len() <= MAX_BYTES_LEN {
+        if Self::keeps(key.len()) {
             self.map.insert(key.into(), value);
         }
     }
 }
 
-/// A new id for an owner of remembered results (a set of header words, an
-/// indicator matcher), so that no owner reads another's.
-pub fn owner_id() -> u64 {
+/// A new id, unique in the process: for an owner of remembered results (a
+/// set of header words, an indicator matcher), so that no owner reads
+/// another's, or for a remembered value that other results are keyed by
+/// (a header cell's words, whose pairs are remembered by their ids).
+pub fn new_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
@@ -145,7 +158,7 @@ mod tests {
         assert_eq!(m.get("a"), Some(&1));
         m.insert("b", 3);
         assert_eq!((m.get("a"), m.get("b")), (None, Some(&3)));
-        assert_ne!(owner_id(), owner_id());
+        assert_ne!(new_id(), new_id());
     }
 
     #[test]

@@ -520,7 +520,7 @@ fn stored_key<R: Read + Seek>(
     key.extend_from_slice(&entry.compressed_size().to_le_bytes());
     key.extend_from_slice(&entry.crc32().to_le_bytes());
     key.push(u8::from(entry.encrypted()));
-    if key.len() + stored > crate::memo::MAX_BYTES_LEN {
+    if !BytesMemo::<()>::keeps(key.len() + stored) {
         return None;
     }
     let head = key.len();

@@ -33,7 +33,7 @@
 
 use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
-use crate::memo::{owner_id, Bounded, TextMemo};
+use crate::memo::{new_id, Bounded, TextMemo};
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
 use crate::template::Template;
 use crate::text::{clean, fold, fold_joined};
@@ -278,7 +278,7 @@ impl HeaderWords {
             phrases,
             terms,
             task_heads,
-            id: owner_id(),
+            id: new_id(),
             numeric_words,
         }
     }
@@ -327,9 +327,9 @@ impl HeaderWords {
             return words;
         }
         let mut words = CellWords::of(clean(raw), self, period);
-        let remember = remember && raw.len() <= crate::memo::MAX_LEN;
+        let remember = remember && TextMemo::<Rc<CellWords>>::keeps(raw);
         if remember {
-            words.id = Some(owner_id());
+            words.id = Some(new_id());
         }
         let words = Rc::new(words);
         if remember {
@@ -1176,7 +1176,42 @@ mod tests {
     }
 
     #[test]
-    fn labels_read_together_are_remembered_for_their_period() {
+    fn the_pairs_looked_up_are_the_pairs_read_together() {
+        // `joined_roles` classifies exactly the pairs whose role
+        // `two_row_role` takes from the joined label: every kind of cell
+        // over every kind, with a joined role no single cell names.
+        let w = words();
+        let f1 = Data::Float(1.0);
+        let f2 = Data::Float(2.0);
+        let text = |t: &str| HeaderCell::Words(w.cell_words(t, None));
+        let kinds = || {
+            vec![
+                HeaderCell::Empty,
+                HeaderCell::Figure(&f1),
+                HeaderCell::Figure(&f2),
+                text("Ghi chú"),
+                text("Tổng"),
+                text("ghi chú"),
+            ]
+        };
+        let marker = Some(Role::Unit);
+        for top in kinds() {
+            for bottom in kinds() {
+                let (label, role) = two_row_role(&top, &bottom, marker, &|| false);
+                let took_joined = label == Label::Both && role == marker;
+                assert_eq!(
+                    reads_joined(&top, &bottom),
+                    took_joined,
+                    "{:?} over {:?}",
+                    top.text(),
+                    bottom.text()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn labels_read_together_keep_their_periods_role_when_met_again() {
         // "Thực hiện" over "9 tháng" is LK in a third quarter and not read
         // in a second, however often and in whatever order it is met.
         let g = grid(

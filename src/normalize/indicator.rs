@@ -74,7 +74,7 @@ impl IndicatorMatcher {
             key_chars: Vec::new(),
             abbreviations,
             threshold: template.settings.name_match_threshold,
-            id: crate::memo::owner_id(),
+            id: crate::memo::new_id(),
         };
         // The keys are worked out on every core (a catalog may hold tens
         // of thousands of indicators), then put in order.
