@@ -108,6 +108,9 @@ const DEFAULT_GROWTH: [&str; 2] = ["tăng", "giảm"];
 pub struct HeaderWords {
     /// Each folded phrase with the role it was first listed for.
     phrases: foldhash::HashMap<String, Role>,
+    /// The length in bytes of the longest of `phrases`: a longer
+    /// beginning of a label is none of them.
+    longest_phrase: usize,
     /// Per [`Family`], each word as its folded words.
     terms: [Vec<Vec<String>>; 6],
     /// The headers of a task table's deadline and agency columns
@@ -125,6 +128,10 @@ pub struct HeaderWords {
 fn digits_only(f: &str) -> bool {
     f.bytes().all(|b| b.is_ascii_digit() || b == b' ')
 }
+
+/// Figures written as text up to this many bytes are remembered with the
+/// header cells' words (see [`HeaderWords::cell_words`]).
+const SHORT_FIGURE: usize = 4;
 
 /// How many (words, period) pairs a reading thread keeps the roles of: a
 /// workbook's sheets may name different periods (this quarter's figures,
@@ -274,8 +281,10 @@ impl HeaderWords {
                     .any(|term| term.iter().all(|t| digits_only(t)))
             })
             || task_heads.iter().any(|h| !h.is_empty() && digits_only(h));
+        let longest_phrase = phrases.keys().map(String::len).max().unwrap_or(0);
         HeaderWords {
             phrases,
+            longest_phrase,
             terms,
             task_heads,
             id: new_id(),
@@ -312,10 +321,12 @@ impl HeaderWords {
     /// classified once per reading thread (see [`RoleMemo`]).
     fn cell_words(&self, raw: &str, period: Option<Period>) -> Rc<CellWords> {
         // Numbers written as text ("2.794") differ in every workbook and
-        // would only crowd the memo.
-        let remember = !raw
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
+        // would only crowd the memo; short ones ("2", "0,00", "(1)") come
+        // back in every workbook.
+        let remember = raw.len() <= SHORT_FIGURE
+            || !raw
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
         let known = ROLES.with(|memo| {
             if !remember {
                 return None;
@@ -354,8 +365,14 @@ impl HeaderWords {
             return self.figure_role(&tokens, period);
         }
         // The longest phrase the label opens with, followed by a space:
-        // the label's beginnings up to each of its spaces, longest first.
-        f.rmatch_indices(' ')
+        // the label's beginnings up to each of its spaces, longest first
+        // (none longer than the longest phrase).
+        let mut end = f.len().min(self.longest_phrase + 1);
+        while !f.is_char_boundary(end) {
+            end -= 1;
+        }
+        f[..end]
+            .rmatch_indices(' ')
             .find_map(|(end, _)| f.get(..end).and_then(|head| self.phrases.get(head)))
             .copied()
     }
@@ -1161,7 +1178,14 @@ mod tests {
         };
         let mut checked = 0;
         for p in w.phrases.keys() {
-            for tail in ["", " x", " cua phuong", " (1)", " quy iii"] {
+            for tail in [
+                "",
+                " x",
+                " cua phuong",
+                " (1)",
+                " quy iii",
+                " đến hết ngày 30 tháng 9 của các phường trên địa bàn quận",
+            ] {
                 let f = format!("{p}{tail}");
                 let tokens: Vec<&str> = f.split(' ').collect();
                 if w.phrases.contains_key(&f) || w.is_figure_label(&f, &tokens) {
@@ -1173,6 +1197,20 @@ mod tests {
         }
         assert!(checked > 20, "{checked}");
         assert_eq!(w.classify("Tên chỉ tiêu (đơn vị)", None), Some(Role::Name));
+    }
+
+    #[test]
+    fn short_figures_written_as_text_are_remembered_long_ones_are_not() {
+        // "2" or "0,00" comes back in every workbook; "2.794" differs in
+        // each and would only crowd the memo. Either way the words agree.
+        let w = words();
+        for (text, kept) in [("2", true), ("0,00", true), ("(1)", true), ("2.794", false)] {
+            let first = w.cell_words(text, None);
+            let again = w.cell_words(text, None);
+            assert_eq!(Rc::ptr_eq(&first, &again), kept, "{text}");
+            assert_eq!(first.id.is_some(), kept, "{text}");
+            assert_eq!((&*first.text, first.role), (&*again.text, again.role));
+        }
     }
 
     #[test]

@@ -19,9 +19,10 @@
 use crate::error::Fatal;
 use crate::model::ValueColumn;
 use crate::normalize::submission::{Submission, TidyRow};
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -38,9 +39,11 @@ pub struct Stored {
 
 /// The temporary file that holds the figures of every submission read.
 /// Submissions are written from the reading threads (appends under a
-/// lock) and read back from one thread at a time.
+/// lock) and read back a chunk at a time, several submissions at once.
 pub struct FigureStore {
-    file: Mutex<(File, u64)>,
+    file: File,
+    /// Where the next submission's figures go; held while they are written.
+    end: Mutex<u64>,
     /// Where it is, for the other temporary files of the run.
     dir: Option<PathBuf>,
 }
@@ -54,7 +57,8 @@ impl FigureStore {
     pub fn in_dir(dir: &Path) -> Result<FigureStore, Fatal> {
         let dir = dir.is_dir().then(|| dir.to_path_buf());
         Ok(FigureStore {
-            file: Mutex::new((scratch_file(dir.as_deref())?, 0)),
+            file: scratch_file(dir.as_deref())?,
+            end: Mutex::new(0),
             dir,
         })
     }
@@ -71,9 +75,9 @@ impl FigureStore {
             encode(r, &mut bytes);
         }
         drop(rows);
-        let mut guard = self.file.lock().unwrap_or_else(|p| p.into_inner());
-        let (file, end) = &mut *guard;
+        let mut end = self.end.lock().unwrap_or_else(|p| p.into_inner());
         let offset = *end;
+        let mut file = &self.file;
         file.seek(SeekFrom::Start(offset))
             .and_then(|_| file.write_all(&bytes))
             .map_err(|e| temporary_error(self.dir.as_deref(), &e))?;
@@ -91,14 +95,31 @@ impl FigureStore {
     /// When the temporary file cannot be read back.
     pub fn load(&self, at: Stored) -> Result<Vec<TidyRow>, Fatal> {
         let mut bytes = vec![0u8; at.count as usize * RECORD];
-        {
-            let mut guard = self.file.lock().unwrap_or_else(|p| p.into_inner());
-            let (file, _) = &mut *guard;
-            file.seek(SeekFrom::Start(at.offset))
-                .and_then(|_| file.read_exact(&mut bytes))
-                .map_err(|e| temporary_error(self.dir.as_deref(), &e))?;
+        self.read_at(&mut bytes, at.offset)
+            .map_err(|e| temporary_error(self.dir.as_deref(), &e))?;
+        let mut rows = Vec::with_capacity(at.count as usize);
+        for record in bytes.chunks_exact(RECORD) {
+            rows.push(decode(record)?);
         }
-        bytes.chunks_exact(RECORD).map(decode).collect()
+        Ok(rows)
+    }
+
+    /// Fills `buf` from `offset`: where the system reads at a position,
+    /// without the lock, so that threads read side by side.
+    #[cfg(unix)]
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        std::os::unix::fs::FileExt::read_exact_at(&self.file, buf, offset)
+    }
+
+    /// Fills `buf` from `offset`, the file's position moved under the lock
+    /// that writes take too.
+    #[cfg(not(unix))]
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        use std::io::Read;
+        let _end = self.end.lock().unwrap_or_else(|p| p.into_inner());
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(offset))
+            .and_then(|_| file.read_exact(buf))
     }
 }
 
@@ -136,15 +157,16 @@ fn encode(r: &TidyRow, out: &mut Vec<u8>) {
     out.push(r.decimals as u8);
 }
 
-fn decode(b: &[u8]) -> Result<TidyRow, Fatal> {
-    let f64_at = |k: usize| f64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0; 8]));
-    let u32_at = |k: usize| u32::from_le_bytes(b[k..k + 4].try_into().unwrap_or([0; 4]));
+fn decode(record: &[u8]) -> Result<TidyRow, Fatal> {
+    let damaged = || Fatal::Other("temporary file of figures: damaged record".into());
+    let b: &[u8; RECORD] = record.try_into().map_err(|_| damaged())?;
+    let u32_at = |k: usize| u32::from_le_bytes([b[k], b[k + 1], b[k + 2], b[k + 3]]);
     let column = ValueColumn::ALL
         .get(b[22] as usize)
         .copied()
-        .ok_or_else(|| Fatal::Other("temporary file of figures: damaged record".into()))?;
+        .ok_or_else(damaged)?;
     Ok(TidyRow {
-        value: f64_at(0),
+        value: f64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
         indicator: u32_at(8),
         row: u32_at(12),
         col: u32_at(16),
@@ -228,17 +250,43 @@ impl<'a> Figures<'a> {
     /// # Errors
     /// When the store cannot be read back.
     pub fn chunk<R>(&self, c: usize, f: impl FnOnce(&[&Submission]) -> R) -> Result<R, Fatal> {
-        let range = self.chunks.get(c).cloned().unwrap_or(0..0);
-        let subs = &self.subs[range];
+        let loaded = self.load_chunk(c)?;
+        Ok(self.hand_out(c, loaded.as_deref(), f))
+    }
+
+    /// The submissions of chunk `c` read back with their figures, several
+    /// at once; `None` when their figures are in memory.
+    fn load_chunk(&self, c: usize) -> Result<Option<Vec<Submission>>, Fatal> {
+        let subs = self.chunk_subs(c);
         if !subs.iter().any(|s| s.stored.is_some()) {
-            return Ok(f(subs));
+            return Ok(None);
         }
-        let loaded: Vec<Submission> = subs
-            .iter()
+        subs.par_iter()
             .map(|s| self.with_rows(s))
-            .collect::<Result<_, _>>()?;
-        let refs: Vec<&Submission> = loaded.iter().collect();
-        Ok(f(&refs))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    fn chunk_subs(&self, c: usize) -> &[&'a Submission] {
+        let range = self.chunks.get(c).cloned().unwrap_or(0..0);
+        &self.subs[range]
+    }
+
+    /// `f` over chunk `c`: the submissions `load_chunk` read back, else
+    /// those in memory.
+    fn hand_out<R>(
+        &self,
+        c: usize,
+        loaded: Option<&[Submission]>,
+        f: impl FnOnce(&[&Submission]) -> R,
+    ) -> R {
+        match loaded {
+            Some(loaded) => {
+                let refs: Vec<&Submission> = loaded.iter().collect();
+                f(&refs)
+            }
+            None => f(self.chunk_subs(c)),
+        }
     }
 
     /// Every chunk in turn; stops at the first error `f` returns.
@@ -249,7 +297,7 @@ impl<'a> Figures<'a> {
         &self,
         mut f: impl FnMut(&[&Submission]) -> Result<(), Fatal>,
     ) -> Result<(), Fatal> {
-        self.each_chunk_at(|_, subs| f(subs))
+        self.each_chunk_indexed(|_, _, subs| f(subs))
     }
 
     /// Every chunk in turn with the position (in [`Figures::subs`]) of its
@@ -261,9 +309,35 @@ impl<'a> Figures<'a> {
         &self,
         mut f: impl FnMut(usize, &[&Submission]) -> Result<(), Fatal>,
     ) -> Result<(), Fatal> {
-        for c in 0..self.chunk_count() {
+        self.each_chunk_indexed(|_, start, subs| f(start, subs))
+    }
+
+    /// Every chunk in turn with its number and the position of its first
+    /// submission. While `f` works on one chunk, the next is read back
+    /// beside it: a stage waits for the disk and the decoding only once.
+    ///
+    /// # Errors
+    /// When the store cannot be read back, or `f` fails (the first error,
+    /// in chunk order).
+    pub fn each_chunk_indexed(
+        &self,
+        mut f: impl FnMut(usize, usize, &[&Submission]) -> Result<(), Fatal>,
+    ) -> Result<(), Fatal> {
+        let count = self.chunk_count();
+        if count == 0 {
+            return Ok(());
+        }
+        let mut loaded = self.load_chunk(0)?;
+        for c in 0..count {
             let start = self.chunks[c].start;
-            self.chunk(c, |subs| f(start, subs))??;
+            let (done, next) = std::thread::scope(|scope| {
+                let next = (c + 1 < count).then(|| scope.spawn(|| self.load_chunk(c + 1)));
+                let done = self.hand_out(c, loaded.as_deref(), |subs| f(c, start, subs));
+                let next = next.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+                (done, next)
+            });
+            done?;
+            loaded = next.transpose()?.flatten();
         }
         Ok(())
     }
@@ -365,6 +439,61 @@ mod tests {
             .unwrap();
         assert_eq!(seen, vec![(a.file.clone(), 3, 2), (b.file.clone(), 1, 1)]);
         assert_eq!(figures.unit(1).unwrap().rows, rows[..1]);
+    }
+
+    #[test]
+    fn stored_chunks_come_in_order_each_with_its_own_figures() {
+        // Each chunk is read back while the one before is worked on: every
+        // chunk still comes once, in order, with its number, its first
+        // position and its own figures, and the first error stops the walk.
+        let t = Template::builtin().unwrap();
+        let i = ind(&t, "HC02");
+        let dir = tempfile::tempdir().unwrap();
+        let store = FigureStore::in_dir(dir.path()).unwrap();
+        let mut subs: Vec<Submission> = (0..5)
+            .map(|k| {
+                let rows = (0..FIGURES_PER_CHUNK / 2 + 1)
+                    .map(|n| row(i, ValueColumn::Th, (k * 1_000_000 + n) as f64, 0))
+                    .collect();
+                let mut s = sub_with(&t, "P01", rows);
+                s.file = format!("{k}.xlsx");
+                s
+            })
+            .collect();
+        for s in &mut subs {
+            store.put(s).unwrap();
+        }
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let figures = Figures::new(refs, Some(&store));
+        assert_eq!(figures.chunk_count(), 5);
+        let mut seen = Vec::new();
+        figures
+            .each_chunk_indexed(|c, start, chunk| {
+                for s in chunk {
+                    let last = s.rows.last().map(|r| r.value);
+                    seen.push((c, start, s.file.clone(), s.rows.len(), last));
+                }
+                Ok(())
+            })
+            .unwrap();
+        let want: Vec<_> = (0..5)
+            .map(|k| {
+                let n = FIGURES_PER_CHUNK / 2 + 1;
+                let last = (k * 1_000_000 + n - 1) as f64;
+                (k, k, format!("{k}.xlsx"), n, Some(last))
+            })
+            .collect();
+        assert_eq!(seen, want);
+        let mut visited = Vec::new();
+        let stopped = figures.each_chunk_indexed(|c, _, _| {
+            visited.push(c);
+            if c == 1 {
+                return Err(Fatal::Other("stop".into()));
+            }
+            Ok(())
+        });
+        assert!(matches!(stopped, Err(Fatal::Other(m)) if m == "stop"));
+        assert_eq!(visited, vec![0, 1]);
     }
 
     #[test]

@@ -369,50 +369,53 @@ impl<'a> Checking<'a> {
         mut judge: impl FnMut(ValueColumn, &[Subject]) -> Result<Verdicts, Fatal>,
     ) -> Result<(), Fatal> {
         let figures = self.figures;
-        let chunks = figures.chunk_count().max(1);
+        let chunks = figures.chunk_count();
         let mut unit_trouble = vec![vec![false; relations.len()]; ValueColumn::QUANTITIES.len()];
-        for c in 0..chunks {
-            let last = c + 1 == chunks;
-            figures.chunk(c, |chunk| -> Result<(), Fatal> {
-                let subjects: Vec<Subject> = chunk
-                    .iter()
-                    .map(|s| Subject::Unit(s))
-                    .chain(last.then_some(Subject::Totals))
-                    .collect();
-                for (q, column) in ValueColumn::QUANTITIES.into_iter().enumerate() {
-                    let trouble = &mut unit_trouble[q];
-                    for (k, j, verdict) in judge(column, &subjects)? {
-                        let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
-                            continue;
-                        };
-                        let is_totals = matches!(subject, Subject::Totals);
-                        match verdict {
-                            Verdict::Skipped => {
-                                trouble[k] = true;
-                                if !is_totals {
-                                    *self.skipped.entry((rel.owner, column)).or_default() += 1;
-                                }
+        let mut each = |c: usize, chunk: &[&Submission]| -> Result<(), Fatal> {
+            let last = c + 1 >= chunks;
+            let subjects: Vec<Subject> = chunk
+                .iter()
+                .map(|s| Subject::Unit(s))
+                .chain(last.then_some(Subject::Totals))
+                .collect();
+            for (q, column) in ValueColumn::QUANTITIES.into_iter().enumerate() {
+                let trouble = &mut unit_trouble[q];
+                for (k, j, verdict) in judge(column, &subjects)? {
+                    let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
+                        continue;
+                    };
+                    let is_totals = matches!(subject, Subject::Totals);
+                    match verdict {
+                        Verdict::Skipped => {
+                            trouble[k] = true;
+                            if !is_totals {
+                                *self.skipped.entry((rel.owner, column)).or_default() += 1;
                             }
-                            Verdict::Violated if is_totals && trouble[k] => {}
-                            Verdict::Violated => {
-                                trouble[k] = true;
-                                let f = violation(
-                                    rel,
-                                    column,
-                                    subject,
-                                    self.totals,
-                                    self.template,
-                                    self.lang,
-                                );
-                                self.findings.push(f);
-                            }
+                        }
+                        Verdict::Violated if is_totals && trouble[k] => {}
+                        Verdict::Violated => {
+                            trouble[k] = true;
+                            let f = violation(
+                                rel,
+                                column,
+                                subject,
+                                self.totals,
+                                self.template,
+                                self.lang,
+                            );
+                            self.findings.push(f);
                         }
                     }
                 }
-                Ok(())
-            })??;
+            }
+            Ok(())
+        };
+        if chunks == 0 {
+            // No units: the totals alone.
+            each(0, &[])
+        } else {
+            figures.each_chunk_indexed(|c, _, chunk| each(c, chunk))
         }
-        Ok(())
     }
 
     /// The linear relations: their terms (relation, indicator, coefficient)

@@ -178,14 +178,14 @@ fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
 /// The formats of figures (number format × bold × fill), each built once.
 struct FigureFormats {
     border: bool,
-    formats: HashMap<(&'static str, bool, Option<Severity>), Format>,
+    formats: foldhash::HashMap<(&'static str, bool, Option<Severity>), Format>,
 }
 
 impl FigureFormats {
     fn new(border: bool) -> Self {
         FigureFormats {
             border,
-            formats: HashMap::new(),
+            formats: foldhash::HashMap::default(),
         }
     }
 
@@ -720,6 +720,8 @@ fn detail_sheet(
                 ws.write_string_with_format(row, 3, column.as_str(), &text)?;
                 let line = ((i - band.start) * columns.len() + q) * in_order.len();
                 let value = |pos: usize| cells[line + pos];
+                // The format of an unmarked figure, looked up once per row.
+                let plain = figures.get(num, false, None).clone();
                 let mut dept_col = None;
                 for (pos, &u) in agency_at.iter().enumerate() {
                     let col = col_of(pos);
@@ -729,9 +731,13 @@ fn detail_sheet(
                         None
                     };
                     let v = value(pos);
-                    if v.is_some() || mark.is_some() {
-                        let format = figures.get(num, false, mark.map(Mark::severity));
-                        write_figure(ws, row, col, v, format, mark, lang)?;
+                    match mark {
+                        Some(m) => {
+                            let format = figures.get(num, false, Some(m.severity()));
+                            write_figure(ws, row, col, v, format, mark, lang)?;
+                        }
+                        None if v.is_some() => write_figure(ws, row, col, v, &plain, None, lang)?,
+                        None => {}
                     }
                     if pos >= wards_here && t.agencies[u].code == ind.reported_by {
                         dept_col = Some(col);
