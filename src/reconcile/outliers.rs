@@ -83,18 +83,21 @@ fn resolve(scale: OutlierScale, template: &Template) -> OutlierScale {
 }
 
 /// A unit's figure divided by its size, and the size; `None` when the unit
-/// has no size of that kind (or the figure is the size itself).
+/// has no size of that kind (or the figure is the size itself). `own` are
+/// the unit's figures of the same indicator, in the order of its rows
+/// (see [`Submission::figure`]: the first one of a column counts).
 fn scaled(
     scale: OutlierScale,
     template: &Template,
     s: &Submission,
+    own: &[TidyRow],
     r: &TidyRow,
 ) -> Option<(f64, f64)> {
     let size = match scale {
         OutlierScale::None | OutlierScale::Auto => 1.0,
         OutlierScale::Size => s.unit.and_then(|u| template.agencies.get(u))?.size?,
         OutlierScale::Column(c) if c == r.column => return None,
-        OutlierScale::Column(c) => s.figure(r.ind(), c)?.value,
+        OutlierScale::Column(c) => own.iter().find(|x| x.column == c)?.value,
     };
     (size.is_finite() && size > 0.0).then(|| (r.value / size, size))
 }
@@ -133,13 +136,16 @@ pub fn check_outliers(
     let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow, f64, f64)| {
         figures.each_chunk(|chunk| {
             for s in chunk.iter().filter(|s| is_ward(s)) {
-                for r in s
-                    .rows
-                    .iter()
-                    .filter(|r| scored(r) && r.ind() < template.indicators.len())
-                {
-                    if let Some((x, size)) = scaled(scale, template, s, r) {
-                        f(s, r, x, size);
+                // The rows are sorted by indicator: each indicator's
+                // figures lie together, the one it is scaled by among them.
+                for own in s.rows.chunk_by(|a, b| a.indicator == b.indicator) {
+                    for r in own
+                        .iter()
+                        .filter(|r| scored(r) && r.ind() < template.indicators.len())
+                    {
+                        if let Some((x, size)) = scaled(scale, template, s, own, r) {
+                            f(s, r, x, size);
+                        }
                     }
                 }
             }
