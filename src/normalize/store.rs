@@ -19,7 +19,6 @@
 use crate::error::Fatal;
 use crate::model::ValueColumn;
 use crate::normalize::submission::{Submission, TidyRow};
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, Seek, SeekFrom, Write};
@@ -39,7 +38,8 @@ pub struct Stored {
 
 /// The temporary file that holds the figures of every submission read.
 /// Submissions are written from the reading threads (appends under a
-/// lock) and read back a chunk at a time, several submissions at once.
+/// lock) and read back a chunk at a time, the next chunk while a stage
+/// works on one.
 pub struct FigureStore {
     file: File,
     /// Where the next submission's figures go; held while they are written.
@@ -105,7 +105,7 @@ impl FigureStore {
     }
 
     /// Fills `buf` from `offset`: where the system reads at a position,
-    /// without the lock, so that threads read side by side.
+    /// without the lock.
     #[cfg(unix)]
     fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
         std::os::unix::fs::FileExt::read_exact_at(&self.file, buf, offset)
@@ -178,8 +178,9 @@ fn decode(record: &[u8]) -> Result<TidyRow, Fatal> {
 
 /// At most this many figures are read back at once: a chunk of units
 /// closes when its figures reach this count (or [`UNITS_PER_CHUNK`]
-/// units), so what a cross-unit stage holds is the same for 1,000 units as
-/// for 100,000. 65,536 figures take 1.5 MB.
+/// units), so what a cross-unit stage holds (the chunk it works on and
+/// the next, read beside it) is the same for 1,000 units as for 100,000.
+/// 65,536 figures take 1.5 MB.
 pub const FIGURES_PER_CHUNK: usize = 65_536;
 
 /// The most units in one chunk, however few figures they have.
@@ -254,14 +255,14 @@ impl<'a> Figures<'a> {
         Ok(self.hand_out(c, loaded.as_deref(), f))
     }
 
-    /// The submissions of chunk `c` read back with their figures, several
-    /// at once; `None` when their figures are in memory.
+    /// The submissions of chunk `c` read back with their figures; `None`
+    /// when their figures are in memory.
     fn load_chunk(&self, c: usize) -> Result<Option<Vec<Submission>>, Fatal> {
         let subs = self.chunk_subs(c);
         if !subs.iter().any(|s| s.stored.is_some()) {
             return Ok(None);
         }
-        subs.par_iter()
+        subs.iter()
             .map(|s| self.with_rows(s))
             .collect::<Result<Vec<_>, _>>()
             .map(Some)
