@@ -7,8 +7,10 @@
 //! ([`BytesMemo`]).
 
 use std::borrow::Borrow;
+use std::cell::RefCell;
 use std::hash::Hash;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::thread::LocalKey;
 
 /// Texts longer than this (in bytes) are not remembered: a task or a note
 /// differs in every workbook.
@@ -131,6 +133,59 @@ impl<V> BytesMemo<V> {
     }
 }
 
+/// A memo of results by the key they were worked out from
+/// ([`TextMemo`], [`BytesMemo`]), for [`remembered`].
+pub trait Memo: Default {
+    type Key: ?Sized;
+    type Value: Clone;
+    fn get(&self, key: &Self::Key) -> Option<&Self::Value>;
+    fn insert(&mut self, key: &Self::Key, value: Self::Value);
+}
+
+impl<V: Clone> Memo for TextMemo<V> {
+    type Key = str;
+    type Value = V;
+    fn get(&self, key: &str) -> Option<&V> {
+        TextMemo::get(self, key)
+    }
+    fn insert(&mut self, key: &str, value: V) {
+        TextMemo::insert(self, key, value);
+    }
+}
+
+impl<V: Clone> Memo for BytesMemo<V> {
+    type Key = [u8];
+    type Value = V;
+    fn get(&self, key: &[u8]) -> Option<&V> {
+        BytesMemo::get(self, key)
+    }
+    fn insert(&mut self, key: &[u8], value: V) {
+        BytesMemo::insert(self, key, value);
+    }
+}
+
+/// `work()`, remembered under `key` in a thread's `memo`: a result met
+/// before is handed out again, a new one is worked out and kept. The memo
+/// is not held while `work` runs, so work that reaches the same memo
+/// merely goes without it.
+pub fn remembered<M: Memo>(
+    memo: &'static LocalKey<RefCell<M>>,
+    key: &M::Key,
+    work: impl FnOnce() -> M::Value,
+) -> M::Value {
+    let known = memo.with(|m| m.try_borrow().ok()?.get(key).cloned());
+    if let Some(known) = known {
+        return known;
+    }
+    let value = work();
+    memo.with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            m.insert(key, value.clone());
+        }
+    });
+    value
+}
+
 /// A new id, unique in the process: for an owner of remembered results (a
 /// set of header words, an indicator matcher), so that no owner reads
 /// another's, or for a remembered value that other results are keyed by
@@ -159,6 +214,26 @@ mod tests {
         m.insert("b", 3);
         assert_eq!((m.get("a"), m.get("b")), (None, Some(&3)));
         assert_ne!(new_id(), new_id());
+    }
+
+    #[test]
+    fn remembered_work_runs_once_per_key_and_may_reach_its_own_memo() {
+        thread_local! {
+            static SEEN: RefCell<TextMemo<usize>> = RefCell::default();
+        }
+        let mut runs = 0;
+        let mut len = |t: &str| {
+            remembered(&SEEN, t, || {
+                runs += 1;
+                t.len()
+            })
+        };
+        assert_eq!((len("ab"), len("ab"), len("abc")), (2, 2, 3));
+        assert_eq!(runs, 2);
+        // Work that asks the same memo for another key is answered.
+        let outer = remembered(&SEEN, "outer", || remembered(&SEEN, "inner", || 5) + 1);
+        assert_eq!(outer, 6);
+        assert_eq!(remembered(&SEEN, "inner", || 0), 5);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! key that every name comparison uses (no accents, no case, no
 //! punctuation), so that matching never depends on accents being right.
 
-use crate::memo::TextMemo;
+use crate::memo::{remembered, TextMemo};
 use std::cell::RefCell;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -26,17 +26,7 @@ fn memoized(
     if s.is_ascii() {
         return f(s);
     }
-    memo.with(|m| {
-        let Ok(mut m) = m.try_borrow_mut() else {
-            return f(s);
-        };
-        if let Some(hit) = m.get(s) {
-            return String::from(&**hit);
-        }
-        let out = f(s);
-        m.insert(s, out.as_str().into());
-        out
-    })
+    remembered(memo, s, || f(s).into_boxed_str()).into_string()
 }
 
 /// Spaces that are not U+0020 but mean one, and characters that mean

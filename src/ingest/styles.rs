@@ -28,7 +28,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use crate::ingest::FileBytes;
-use crate::memo::BytesMemo;
+use crate::memo::{self, BytesMemo};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -471,28 +471,16 @@ thread_local! {
 /// workbook. A part not found, too large to remember or not readable raw
 /// is read each time.
 fn remembered<R: Read + Seek, T>(
-    memo: &'static std::thread::LocalKey<Remembered<T>>,
+    parts: &'static std::thread::LocalKey<Remembered<T>>,
     zip: &mut ZipArchive<R>,
     name: &str,
     max_bytes: u64,
     read: impl FnOnce(&mut ZipArchive<R>) -> Result<T, String>,
 ) -> Result<Arc<T>, String> {
-    let key = find_entry(zip, name).and_then(|i| stored_key(zip, i, name, max_bytes));
-    if let Some(key) = &key {
-        let known = memo.with(|m| m.try_borrow().ok()?.get(key).cloned());
-        if let Some(known) = known {
-            return known;
-        }
+    match find_entry(zip, name).and_then(|i| stored_key(zip, i, name, max_bytes)) {
+        Some(key) => memo::remembered(parts, &key, || read(zip).map(Arc::new)),
+        None => read(zip).map(Arc::new),
     }
-    let result = read(zip).map(Arc::new);
-    if let Some(key) = key {
-        memo.with(|m| {
-            if let Ok(mut m) = m.try_borrow_mut() {
-                m.insert(&key, result.clone());
-            }
-        });
-    }
-    result
 }
 
 /// The key a part is remembered by: its name and the size limit (both

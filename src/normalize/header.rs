@@ -171,20 +171,10 @@ struct CellWords {
 
 impl CellWords {
     /// The words of a cell showing `text` (cleaned), for a file of
-    /// `period`; `remembered` when the caller keeps them (then the role
-    /// is not kept by its text as well).
-    fn of(
-        text: String,
-        words: &HeaderWords,
-        period: Option<Period>,
-        remembered: bool,
-    ) -> CellWords {
+    /// `period`.
+    fn of(text: String, words: &HeaderWords, period: Option<Period>) -> CellWords {
         let folded = fold(&text);
-        let role = if remembered {
-            words.classify_once(&folded, period)
-        } else {
-            words.classify_folded(&folded, period)
-        };
+        let role = words.classify_folded(&folded, period);
         CellWords {
             text: text.into(),
             folded: folded.into(),
@@ -310,7 +300,7 @@ impl HeaderWords {
 
     /// [`HeaderWords::classify`] of a label already folded.
     pub fn classify_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        if self.names_nothing(f) {
+        if f.is_empty() || (!self.numeric_words && digits_only(f)) {
             return None;
         }
         ROLES.with(|memo| {
@@ -327,32 +317,18 @@ impl HeaderWords {
         })
     }
 
-    /// [`HeaderWords::classify_folded`] of a label whose caller remembers
-    /// the answer itself (a header cell's words, a pair of remembered
-    /// cells): not kept in the memo of labels as well, where a task's
-    /// description, unique to its workbook, would only crowd it.
-    fn classify_once(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        if self.names_nothing(f) {
-            return None;
-        }
-        self.classify_new(f, period)
-    }
-
-    /// An empty label, or digits when no header word is digits.
-    fn names_nothing(&self, f: &str) -> bool {
-        f.is_empty() || (!self.numeric_words && digits_only(f))
-    }
-
     /// The words of a header cell written as `raw`: cleaned, folded and
     /// classified once per reading thread (see [`RoleMemo`]).
     fn cell_words(&self, raw: &str, period: Option<Period>) -> Rc<CellWords> {
         // Numbers written as text ("2.794") differ in every workbook and
         // would only crowd the memo; short ones ("2", "0,00", "(1)") come
         // back in every workbook.
-        let remember = raw.len() <= SHORT_FIGURE
-            || !raw
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ');
+        let figure = || {
+            raw.bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_punctuation() || b == b' ')
+        };
+        let remember =
+            (raw.len() <= SHORT_FIGURE || !figure()) && TextMemo::<Rc<CellWords>>::keeps(raw);
         let known = ROLES.with(|memo| {
             if !remember {
                 return None;
@@ -363,8 +339,7 @@ impl HeaderWords {
         if let Some(words) = known {
             return words;
         }
-        let remember = remember && TextMemo::<Rc<CellWords>>::keeps(raw);
-        let mut words = CellWords::of(clean(raw), self, period, remember);
+        let mut words = CellWords::of(clean(raw), self, period);
         if remember {
             words.id = Some(new_id());
         }
@@ -696,12 +671,7 @@ pub fn find_table(
                 _ if figure => HeaderCell::Figure(data),
                 Data::Empty => HeaderCell::Empty,
                 Data::String(s) => HeaderCell::Words(words.cell_words(s, period)),
-                _ => HeaderCell::Words(Rc::new(CellWords::of(
-                    data_text(data),
-                    words,
-                    period,
-                    false,
-                ))),
+                _ => HeaderCell::Words(Rc::new(CellWords::of(data_text(data), words, period))),
             });
         }
     }
@@ -858,21 +828,14 @@ fn reads_joined(top: &HeaderCell, bottom: &HeaderCell) -> bool {
     !apart
 }
 
-/// The role of the label of two cells read together; `remembered` when
-/// the caller keeps it by the two cells' ids.
+/// The role of the label of two cells read together.
 fn joined_role(
     top: &HeaderCell,
     bottom: &HeaderCell,
     words: &HeaderWords,
     period: Option<Period>,
-    remembered: bool,
 ) -> Option<Role> {
-    let joined = fold_joined(&top.folded(), &bottom.folded());
-    if remembered {
-        words.classify_once(&joined, period)
-    } else {
-        words.classify_folded(&joined, period)
-    }
+    words.classify_folded(&fold_joined(&top.folded(), &bottom.folded()), period)
 }
 
 /// For each cell of `cells` (rows of `width` cells), the role of its
@@ -899,7 +862,7 @@ fn joined_roles(
         };
         match ids {
             Some(ids) => known_pairs.push((i, ids)),
-            None => roles[i] = joined_role(top, bottom, words, period, false),
+            None => roles[i] = joined_role(top, bottom, words, period),
         }
     }
     if known_pairs.is_empty() {
@@ -923,8 +886,7 @@ fn joined_roles(
     }
     for &(i, _) in &missed {
         if let (Some(top), Some(bottom)) = (cells.get(i), cells.get(i + width)) {
-            // The pair's role is remembered by the two cells' ids below.
-            roles[i] = joined_role(top, bottom, words, period, true);
+            roles[i] = joined_role(top, bottom, words, period);
         }
     }
     ROLES.with(|memo| {
@@ -1236,44 +1198,6 @@ mod tests {
         }
         assert!(checked > 20, "{checked}");
         assert_eq!(w.classify("Tên chỉ tiêu (đơn vị)", None), Some(Role::Name));
-    }
-
-    #[test]
-    fn a_label_classified_once_takes_the_role_the_memo_gives() {
-        // Header cells and pairs of remembered cells are classified
-        // without the memo of labels (their callers keep the answer):
-        // the role must be the one the memo gives.
-        let w = words();
-        let mut labels: Vec<String> = w.phrases.keys().cloned().collect();
-        labels.extend(
-            [
-                "",
-                "2794",
-                "thuc hien quy iii",
-                "luy ke 9 thang",
-                "ke hoach nam 2020",
-                "% so ke hoach",
-                "tien do thuc hien quy iii",
-                "chuan bi cong tac tuyen quan nam 2021 tren dia ban xa my phu",
-            ]
-            .map(String::from),
-        );
-        for label in labels
-            .iter()
-            .flat_map(|l| [l.clone(), format!("{l} cua phuong")])
-        {
-            for period in [
-                None,
-                Some(Period::quarter(2020, 3)),
-                Some(Period::quarter(2020, 1)),
-            ] {
-                assert_eq!(
-                    w.classify_once(&label, period),
-                    w.classify_folded(&label, period),
-                    "{label} {period:?}"
-                );
-            }
-        }
     }
 
     #[test]

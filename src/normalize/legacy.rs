@@ -37,7 +37,7 @@ use regex::Regex;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::memo::TextMemo;
+use crate::memo::{remembered, TextMemo};
 
 /// A legacy 8-bit Vietnamese encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -367,21 +367,21 @@ pub fn detect(text: &str) -> Option<LegacyEncoding> {
     thread_local! {
         static DETECTED: RefCell<TextMemo<Option<LegacyEncoding>>> = RefCell::default();
     }
-    let known = DETECTED.with(|m| m.try_borrow().ok()?.get(text).copied());
-    if let Some(known) = known {
-        return known;
+    // Most texts have no Latin-1 letter: told apart before the memo.
+    if !has_latin1_letters(text) {
+        return None;
     }
-    let found = detect_uncached(text);
-    DETECTED.with(|m| {
-        if let Ok(mut m) = m.try_borrow_mut() {
-            m.insert(text, found);
-        }
-    });
-    found
+    remembered(&DETECTED, text, || detect_uncached(text))
+}
+
+/// Any character of U+0080–U+00FF, where legacy encodings put their
+/// letters.
+fn has_latin1_letters(text: &str) -> bool {
+    text.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c))
 }
 
 fn detect_uncached(text: &str) -> Option<LegacyEncoding> {
-    if !text.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c)) {
+    if !has_latin1_letters(text) {
         return None;
     }
     if text.chars().any(is_unicode_vietnamese) {

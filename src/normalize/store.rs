@@ -258,14 +258,19 @@ impl<'a> Figures<'a> {
     /// The submissions of chunk `c` read back with their figures; `None`
     /// when their figures are in memory.
     fn load_chunk(&self, c: usize) -> Result<Option<Vec<Submission>>, Fatal> {
-        let subs = self.chunk_subs(c);
-        if !subs.iter().any(|s| s.stored.is_some()) {
+        if !self.is_stored(c) {
             return Ok(None);
         }
-        subs.iter()
+        self.chunk_subs(c)
+            .iter()
             .map(|s| self.with_rows(s))
             .collect::<Result<Vec<_>, _>>()
             .map(Some)
+    }
+
+    /// Whether some figures of chunk `c` are in the store.
+    fn is_stored(&self, c: usize) -> bool {
+        self.chunk_subs(c).iter().any(|s| s.stored.is_some())
     }
 
     fn chunk_subs(&self, c: usize) -> &[&'a Submission] {
@@ -315,7 +320,8 @@ impl<'a> Figures<'a> {
 
     /// Every chunk in turn with its number and the position of its first
     /// submission. While `f` works on one chunk, the next is read back
-    /// beside it: a stage waits for the disk and the decoding only once.
+    /// beside it when it is stored: a stage waits for the disk and the
+    /// decoding only once.
     ///
     /// # Errors
     /// When the store cannot be read back, or `f` fails (the first error,
@@ -325,14 +331,12 @@ impl<'a> Figures<'a> {
         mut f: impl FnMut(usize, usize, &[&Submission]) -> Result<(), Fatal>,
     ) -> Result<(), Fatal> {
         let count = self.chunk_count();
-        if count == 0 {
-            return Ok(());
-        }
         let mut loaded = self.load_chunk(0)?;
         for c in 0..count {
             let start = self.chunks[c].start;
             let (done, next) = std::thread::scope(|scope| {
-                let next = (c + 1 < count).then(|| scope.spawn(|| self.load_chunk(c + 1)));
+                let ahead = c + 1 < count && self.is_stored(c + 1);
+                let next = ahead.then(|| scope.spawn(|| self.load_chunk(c + 1)));
                 let done = self.hand_out(c, loaded.as_deref(), |subs| f(c, start, subs));
                 let next = next.map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
                 (done, next)
