@@ -30,11 +30,9 @@ peers_only="${BENCH_PEERS:+|$BENCH_PEERS|}"
 py="${BENCH_PYTHON:-python3}"
 mkdir -p "$work"
 
-# Pinned: the versions BENCHMARKS.md reports. Python >= 3.11 (tomllib).
-PEER_PACKAGES=(
-  "pandas==3.1.1" "openpyxl==3.1.5" "fastexcel==0.21.0" "polars==2.1.0"
-  "pyarrow==26.0.1" "python-calamine==0.9.1" "xlsxwriter==3.3.1"
-)
+# The peers' virtualenv and their pinned versions.
+# shellcheck source=bench/venv.sh
+source "$root/bench/venv.sh"
 
 echo "== build (release)" >&2
 cargo build --release --quiet
@@ -45,12 +43,7 @@ target="${CARGO_TARGET_DIR:-$root/target}"
 tonghop="$target/release/tonghop"
 bare="$target/release/examples/calamine_read_all"
 
-echo "== python peers (virtualenv $work/venv)" >&2
-if [ ! -x "$work/venv/bin/python" ]; then
-  "$py" -m venv "$work/venv"
-fi
-"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "${PEER_PACKAGES[@]}"
-vpy="$work/venv/bin/python"
+vpy="$(bench_venv "$work" "$py")"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 results="$work/results/$stamp"

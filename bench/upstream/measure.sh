@@ -77,12 +77,9 @@ build both
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example calamine_read_all
 
-echo "== python-calamine (virtualenv $work/venv)" >&2
-if [ ! -x "$work/venv/bin/python" ]; then
-  "${BENCH_PYTHON:-python3}" -m venv "$work/venv"
-fi
-"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check "python-calamine==0.9.1"
-vpy="$work/venv/bin/python"
+# shellcheck source=bench/venv.sh
+source "$root/bench/venv.sh"
+vpy="$(bench_venv "$work" "${BENCH_PYTHON:-python3}")"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 md="$up/results-$stamp.md"
