@@ -412,6 +412,34 @@ fn detect_uncached(text: &str) -> Option<LegacyEncoding> {
     }
 }
 
+/// Whether `text` holds a letter or mark of Unicode Vietnamese (a letter
+/// above U+00FF, a combining mark), which no legacy cell can hold.
+pub fn has_unicode_vietnamese(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_unicode_vietnamese)
+}
+
+/// `text` read in `enc`, when every word of it that holds a character of
+/// the 8-bit upper half reads as a Vietnamese syllable there, and at least
+/// one as a syllable of two letters or more; otherwise `None`.
+///
+/// For a cell whose content alone cannot decide ([`detect`] gives `None`:
+/// "hé" is a word as written and "hộ" in TCVN3; "Tæng sè" reads as
+/// Vietnamese in TCVN3 and in VNI alike) on a sheet whose other text shows
+/// which encoding it was typed in.
+pub fn read_in(text: &str, enc: LegacyEncoding) -> Option<String> {
+    if !may_be_legacy(text) {
+        return None;
+    }
+    let converted = to_unicode(text, enc, false);
+    let mut score = Score::default();
+    for word in converted.split(|c: char| !is_word_char(c)) {
+        if !word.is_ascii() {
+            score.add(word);
+        }
+    }
+    (score.bad == 0 && score.good > 0).then_some(converted)
+}
+
 /// The Unicode text of a cell and the legacy encoding it was in, if any.
 ///
 /// With a font (the cell's font name from the file), a TCVN3 or VNI font
@@ -438,6 +466,22 @@ pub fn decode_cell(text: &str, font: Option<&str>) -> (String, Option<LegacyEnco
 mod tests {
     use super::LegacyEncoding::{Tcvn3, Vni};
     use super::*;
+
+    #[test]
+    fn a_text_content_cannot_decide_reads_in_a_given_encoding() {
+        // Words as written and in TCVN3 alike: detection leaves them.
+        for (text, unicode) in [("hé", "hộ"), ("cuéc", "cuộc"), ("Tæng sè", "Tổng số")]
+        {
+            assert_eq!(detect(text), None, "{text}");
+            assert_eq!(read_in(text, Tcvn3).as_deref(), Some(unicode), "{text}");
+        }
+        // Not Vietnamese once read in TCVN3, ASCII, or Unicode already.
+        for text in ["café", "m²", "°C", "±5", "Tong so", "hộ", ""] {
+            assert_eq!(read_in(text, Tcvn3), None, "{text}");
+        }
+        assert!(has_unicode_vietnamese("Phường"));
+        assert!(!has_unicode_vietnamese("hé"));
+    }
 
     /// (Unicode, TCVN3 as Excel stores it, VNI as Excel stores it),
     /// written out by hand from the published tables.

@@ -603,28 +603,63 @@ fn is_ooxml_name(rel: &str) -> bool {
 /// Converts every text cell written in a legacy Vietnamese encoding (by
 /// its font when known, else by its content) to Unicode, noting which
 /// encodings were met.
+///
+/// Content alone cannot decide short or ambiguous texts ("hé" is a word as
+/// written, "hộ" in TCVN3). Where the file gives no font (`.xls`, `.ods`,
+/// `.xlsb`, cells without a style), a sheet whose decided texts are all in
+/// one encoding, in [`SHEET_EVIDENCE`] cells or more, and that holds no
+/// Unicode Vietnamese, is taken to be typed in that encoding: its
+/// undecided cells are read in it too when they read as Vietnamese
+/// syllables there ([`legacy::read_in`](crate::normalize::legacy::read_in)).
 fn decode_legacy(
     grid: &mut SheetGrid,
     styles: Option<&crate::ingest::styles::SheetStyles>,
     found: &mut std::collections::BTreeSet<crate::normalize::legacy::LegacyEncoding>,
 ) {
+    use crate::normalize::legacy;
+    let mut decided: std::collections::BTreeMap<legacy::LegacyEncoding, usize> =
+        std::collections::BTreeMap::new();
+    let mut unicode = false;
+    let mut undecided = Vec::new();
     for (r, c) in grid.text_cells() {
         let Data::String(raw) = grid.raw(r, c) else {
             continue;
         };
         // Plain ASCII and Unicode Vietnamese are never legacy text: skip
         // the work (and the copy of the text).
-        if !crate::normalize::legacy::may_be_legacy(raw) {
+        if !legacy::may_be_legacy(raw) {
+            unicode |= legacy::has_unicode_vietnamese(raw);
             continue;
         }
         let font = styles.and_then(|s| s.font(r, c));
-        let (text, enc) = crate::normalize::legacy::decode_cell(raw, font);
-        if let Some(enc) = enc {
-            found.insert(enc);
+        let (text, enc) = legacy::decode_cell(raw, font);
+        match enc {
+            Some(enc) => {
+                found.insert(enc);
+                *decided.entry(enc).or_default() += 1;
+                grid.set_text(r, c, text);
+            }
+            None if font.is_none() => undecided.push((r, c)),
+            None => {}
+        }
+    }
+    let sheet_encoding = match decided.into_iter().collect::<Vec<_>>().as_slice() {
+        [(enc, n)] if *n >= SHEET_EVIDENCE && !unicode => *enc,
+        _ => return,
+    };
+    for (r, c) in undecided {
+        let Data::String(raw) = grid.raw(r, c) else {
+            continue;
+        };
+        if let Some(text) = legacy::read_in(raw, sheet_encoding) {
             grid.set_text(r, c, text);
         }
     }
 }
+
+/// Cells decided in one legacy encoding that make a sheet without fonts
+/// count as typed in it ([`decode_legacy`]).
+const SHEET_EVIDENCE: usize = 2;
 
 /// Who sent it and for which period, from the rows above the header (or
 /// the file name).
@@ -1213,6 +1248,68 @@ fn is_same_unit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One column of texts, decoded as a sheet without fonts would be.
+    fn decoded(texts: &[&str]) -> (Vec<String>, usize) {
+        let rows = texts
+            .iter()
+            .map(|t| vec![Data::String((*t).to_string())])
+            .collect();
+        let mut grid = SheetGrid::from_rows("S", rows);
+        let mut found = std::collections::BTreeSet::new();
+        decode_legacy(&mut grid, None, &mut found);
+        let texts = (0..texts.len() as u32).map(|r| grid.text(r, 0)).collect();
+        (texts, found.len())
+    }
+
+    #[test]
+    fn a_sheet_typed_in_tcvn3_decodes_the_cells_its_content_cannot() {
+        // "hé" and "cuéc" are syllables as written and in TCVN3 alike;
+        // "Tæng sè" reads as Vietnamese in TCVN3 and in VNI. The sheet's
+        // other cells are TCVN3 beyond doubt.
+        let sheet = [
+            "Sè hé gia ®×nh nghÌo",
+            "Sè ng\u{ad}êi ®\u{ad}îc c¸ch ly",
+            "hé",
+            "cuéc",
+            "Tæng sè",
+            "café",
+            "m²",
+        ];
+        let (texts, found) = decoded(&sheet);
+        assert_eq!(found, 1);
+        assert_eq!(
+            texts,
+            [
+                "Số hộ gia đình nghèo",
+                "Số người được cách ly",
+                "hộ",
+                "cuộc",
+                "Tổng số",
+                "café",
+                "m²"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_enough_evidence_the_undecided_cells_stay_as_written() {
+        // One decided cell only.
+        let (texts, _) = decoded(&["Sè hé gia ®×nh nghÌo", "hé"]);
+        assert_eq!(texts[1], "hé");
+        // Unicode Vietnamese on the sheet: a mixed sheet, where "hé" may be
+        // typed in Unicode.
+        let (texts, _) = decoded(&[
+            "Sè hé gia ®×nh nghÌo",
+            "Sè ng\u{ad}êi ®\u{ad}îc c¸ch ly",
+            "Phường 5",
+            "hé",
+        ]);
+        assert_eq!(texts[3], "hé");
+        // No legacy text at all.
+        let (texts, found) = decoded(&["Số hộ", "café", "hé"]);
+        assert_eq!((texts[2].as_str(), found), ("hé", 0));
+    }
 
     #[test]
     fn a_figure_states_the_decimals_it_was_typed_with() {
