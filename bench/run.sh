@@ -30,9 +30,9 @@ peers_only="${BENCH_PEERS:+|$BENCH_PEERS|}"
 py="${BENCH_PYTHON:-python3}"
 mkdir -p "$work"
 
-# The peers' virtualenv and their pinned versions.
-# shellcheck source=bench/venv.sh
-source "$root/bench/venv.sh"
+# The peers' virtualenv and their pinned versions; the inputs.
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 echo "== build (release)" >&2
 cargo build --release --quiet
@@ -75,15 +75,7 @@ EOF
 
 # Inputs: made once per shape and seed, kept between runs.
 samples() { # name, then the arguments of `tonghop samples`
-  local name="$1"; shift
-  local dir="$work/data/$name"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir"
-    echo "== samples $name: $*" >&2
-    "$tonghop" samples --period 2020-Q1 --seed 2020 --out "$dir" "$@" >&2
-    touch "$dir/.complete"
-  fi
-  echo "$dir"
+  bench_samples "$tonghop" "$work" "$@"
 }
 
 consolidate() { # input dir, output dir

@@ -138,6 +138,8 @@ impl<V> BytesMemo<V> {
 pub trait Memo: Default {
     type Key: ?Sized;
     type Value: Clone;
+    /// Whether a result for `key` would be kept at all.
+    fn keeps(key: &Self::Key) -> bool;
     fn get(&self, key: &Self::Key) -> Option<&Self::Value>;
     fn insert(&mut self, key: &Self::Key, value: Self::Value);
 }
@@ -145,6 +147,9 @@ pub trait Memo: Default {
 impl<V: Clone> Memo for TextMemo<V> {
     type Key = str;
     type Value = V;
+    fn keeps(key: &str) -> bool {
+        TextMemo::<V>::keeps(key)
+    }
     fn get(&self, key: &str) -> Option<&V> {
         TextMemo::get(self, key)
     }
@@ -156,6 +161,9 @@ impl<V: Clone> Memo for TextMemo<V> {
 impl<V: Clone> Memo for BytesMemo<V> {
     type Key = [u8];
     type Value = V;
+    fn keeps(key: &[u8]) -> bool {
+        BytesMemo::<V>::keeps(key.len())
+    }
     fn get(&self, key: &[u8]) -> Option<&V> {
         BytesMemo::get(self, key)
     }
@@ -165,14 +173,18 @@ impl<V: Clone> Memo for BytesMemo<V> {
 }
 
 /// `work()`, remembered under `key` in a thread's `memo`: a result met
-/// before is handed out again, a new one is worked out and kept. The memo
-/// is not held while `work` runs, so work that reaches the same memo
+/// before is handed out again, a new one is worked out and kept. A key too
+/// long to keep is neither looked up nor copied: its work simply runs. The
+/// memo is not held while `work` runs, so work that reaches the same memo
 /// merely goes without it.
 pub fn remembered<M: Memo>(
     memo: &'static LocalKey<RefCell<M>>,
     key: &M::Key,
     work: impl FnOnce() -> M::Value,
 ) -> M::Value {
+    if !M::keeps(key) {
+        return work();
+    }
     let known = memo.with(|m| m.try_borrow().ok()?.get(key).cloned());
     if let Some(known) = known {
         return known;
@@ -234,6 +246,11 @@ mod tests {
         let outer = remembered(&SEEN, "outer", || remembered(&SEEN, "inner", || 5) + 1);
         assert_eq!(outer, 6);
         assert_eq!(remembered(&SEEN, "inner", || 0), 5);
+        // A text too long to keep is worked out every time.
+        let long = "x".repeat(MAX_LEN + 1);
+        assert_eq!(remembered(&SEEN, &long, || 1), 1);
+        assert_eq!(remembered(&SEEN, &long, || 2), 2);
+        assert!(SEEN.with(|m| m.borrow().get(&long).is_none()));
     }
 
     #[test]

@@ -77,8 +77,8 @@ build both
 cargo build --release --locked --quiet
 cargo build --release --locked --quiet --example calamine_read_all
 
-# shellcheck source=bench/venv.sh
-source "$root/bench/venv.sh"
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 vpy="$(bench_venv "$work" "${BENCH_PYTHON:-python3}")"
 
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -91,18 +91,12 @@ md="$up/results-$stamp.md"
 } > "$md"
 
 for set in $sets; do
-  dir="$work/data/$set"
-  if [ ! -f "$dir/.complete" ]; then
-    rm -rf "$dir"
-    case "$set" in
-      n*) args=(--units "${set#n}") ;;
-      large*) args=(--units 4 --rows "${set#large}") ;;
-      *) echo "unknown set $set" >&2; exit 2 ;;
-    esac
-    echo "== samples $set" >&2
-    "$up/tonghop-released" samples --period 2020-Q1 --seed 2020 --out "$dir" "${args[@]}" >&2
-    touch "$dir/.complete"
-  fi
+  case "$set" in
+    n*) args=(--units "${set#n}") ;;
+    large*) args=(--units 4 --rows "${set#large}") ;;
+    *) echo "unknown set $set" >&2; exit 2 ;;
+  esac
+  dir="$(bench_samples "$up/tonghop-released" "$work" "$set" "${args[@]}")"
   run() { # binary, output folder
     echo "$1 consolidate $dir/submissions --template $dir/template --period 2020-Q1 --out $2 --force"
   }

@@ -269,7 +269,7 @@ fn vni_to_unicode(text: &str) -> String {
 /// Can [`decode_cell`] find legacy text in `text`? Never in plain ASCII,
 /// nor in text with a letter or mark of Unicode Vietnamese.
 pub fn may_be_legacy(text: &str) -> bool {
-    !text.is_ascii() && !text.chars().any(is_unicode_vietnamese)
+    !text.is_ascii() && !has_unicode_vietnamese(text)
 }
 
 fn is_unicode_vietnamese(c: char) -> bool {
@@ -380,24 +380,25 @@ fn has_latin1_letters(text: &str) -> bool {
     text.chars().any(|c| ('\u{80}'..='\u{ff}').contains(&c))
 }
 
-fn detect_uncached(text: &str) -> Option<LegacyEncoding> {
-    if !has_latin1_letters(text) {
-        return None;
-    }
-    if text.chars().any(is_unicode_vietnamese) {
-        return None;
-    }
-    let mut as_written = Score::default();
-    let mut tcvn3 = Score::default();
-    let mut vni = Score::default();
+/// How Vietnamese `text` looks when each of its words that holds a
+/// character of the 8-bit upper half is read by `read`.
+fn score_words(text: &str, read: impl Fn(&str) -> String) -> Score {
+    let mut score = Score::default();
     for word in text.split(|c: char| !is_word_char(c)) {
-        if word.is_ascii() {
-            continue;
+        if !word.is_ascii() {
+            score.add(&read(word));
         }
-        as_written.add(word);
-        tcvn3.add(&to_unicode(word, LegacyEncoding::Tcvn3, false));
-        vni.add(&to_unicode(word, LegacyEncoding::Vni, false));
     }
+    score
+}
+
+fn detect_uncached(text: &str) -> Option<LegacyEncoding> {
+    if !has_latin1_letters(text) || has_unicode_vietnamese(text) {
+        return None;
+    }
+    let as_written = score_words(text, str::to_string);
+    let tcvn3 = score_words(text, |w| to_unicode(w, LegacyEncoding::Tcvn3, false));
+    let vni = score_words(text, |w| to_unicode(w, LegacyEncoding::Vni, false));
     let better = |s: Score| s.good > as_written.good && s.bad < as_written.bad;
     let margin = |s: Score| s.good as i64 - s.bad as i64;
     match (better(tcvn3), better(vni)) {
@@ -430,14 +431,8 @@ pub fn read_in(text: &str, enc: LegacyEncoding) -> Option<String> {
     if !may_be_legacy(text) {
         return None;
     }
-    let converted = to_unicode(text, enc, false);
-    let mut score = Score::default();
-    for word in converted.split(|c: char| !is_word_char(c)) {
-        if !word.is_ascii() {
-            score.add(word);
-        }
-    }
-    (score.bad == 0 && score.good > 0).then_some(converted)
+    let score = score_words(text, |w| to_unicode(w, enc, false));
+    (score.bad == 0 && score.good > 0).then(|| to_unicode(text, enc, false))
 }
 
 /// The Unicode text of a cell and the legacy encoding it was in, if any.

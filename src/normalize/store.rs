@@ -227,8 +227,8 @@ impl<'a> Figures<'a> {
     }
 
     /// The submissions, in the order they were given. Their rows are empty
-    /// when stored: read figures through [`Figures::chunk`] or
-    /// [`Figures::rows_of`].
+    /// when stored: read figures through [`Figures::each_chunk`] (and its
+    /// kin) or [`Figures::unit`].
     pub fn subs(&self) -> &[&'a Submission] {
         &self.subs
     }
@@ -244,15 +244,6 @@ impl<'a> Figures<'a> {
     /// How many chunks the units come in (none without units).
     pub fn chunk_count(&self) -> usize {
         self.chunks.len()
-    }
-
-    /// The units of chunk `c` with their figures, handed to `f`.
-    ///
-    /// # Errors
-    /// When the store cannot be read back.
-    pub fn chunk<R>(&self, c: usize, f: impl FnOnce(&[&Submission]) -> R) -> Result<R, Fatal> {
-        let loaded = self.load_chunk(c)?;
-        Ok(self.hand_out(c, loaded.as_deref(), f))
     }
 
     /// The submissions of chunk `c` read back with their figures; `None`
@@ -435,11 +426,15 @@ mod tests {
         assert_eq!(store.load(a.stored.unwrap()).unwrap(), rows);
         assert_eq!(store.load(b.stored.unwrap()).unwrap(), rows[..1]);
         let figures = Figures::new(vec![&a, &b], Some(&store));
-        let seen = figures
-            .chunk(0, |subs| {
-                subs.iter()
-                    .map(|s| (s.file.clone(), s.rows.len(), s.sheets.len()))
-                    .collect::<Vec<_>>()
+        assert_eq!(figures.chunk_count(), 1);
+        let mut seen = Vec::new();
+        figures
+            .each_chunk(|subs| {
+                seen.extend(
+                    subs.iter()
+                        .map(|s| (s.file.clone(), s.rows.len(), s.sheets.len())),
+                );
+                Ok(())
             })
             .unwrap();
         assert_eq!(seen, vec![(a.file.clone(), 3, 2), (b.file.clone(), 1, 1)]);
@@ -518,9 +513,13 @@ mod tests {
         let refs: Vec<&Submission> = small.iter().collect();
         let figures = Figures::in_memory(&refs);
         assert_eq!(figures.chunk_count(), 3);
-        let sizes: Vec<usize> = (0..3)
-            .map(|c| figures.chunk(c, |s| s.len()).unwrap())
-            .collect();
+        let mut sizes = Vec::new();
+        figures
+            .each_chunk(|s| {
+                sizes.push(s.len());
+                Ok(())
+            })
+            .unwrap();
         assert_eq!(sizes, vec![UNITS_PER_CHUNK, UNITS_PER_CHUNK, 1]);
         assert_eq!(Figures::in_memory(&[]).chunk_count(), 0);
     }

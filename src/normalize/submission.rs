@@ -627,8 +627,11 @@ fn decode_legacy(
         };
         // Plain ASCII and Unicode Vietnamese are never legacy text: skip
         // the work (and the copy of the text).
-        if !legacy::may_be_legacy(raw) {
-            unicode |= legacy::has_unicode_vietnamese(raw);
+        if raw.is_ascii() {
+            continue;
+        }
+        if legacy::has_unicode_vietnamese(raw) {
+            unicode = true;
             continue;
         }
         let font = styles.and_then(|s| s.font(r, c));
@@ -643,8 +646,8 @@ fn decode_legacy(
             None => {}
         }
     }
-    let sheet_encoding = match decided.into_iter().collect::<Vec<_>>().as_slice() {
-        [(enc, n)] if *n >= SHEET_EVIDENCE && !unicode => *enc,
+    let sheet_encoding = match decided.iter().collect::<Vec<_>>()[..] {
+        [(&enc, &n)] if n >= SHEET_EVIDENCE && !unicode => enc,
         _ => return,
     };
     for (r, c) in undecided {
