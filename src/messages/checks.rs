@@ -480,8 +480,12 @@ fn pct_off(
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::En) => format!("{unit}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
         (Percent::AgainstLastYear { formula }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::AgainstLastYear { formula }, Some(x), Lang::En) => format!("{unit}: {what}: % against last year says {s}% while {formula} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
-        (Percent::AgainstLastYear { formula }, None, Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
-        (Percent::AgainstLastYear { formula }, None, Lang::En) => format!("{unit}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
+        // The reminder that a fall is written negative only where the
+        // right figure is one: "write 14,29 (a fall is negative)" misleads.
+        (Percent::AgainstLastYear { formula }, None, Lang::Vi) if e.starts_with('-') => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e} (một mức giảm ghi số âm)."),
+        (Percent::AgainstLastYear { formula }, None, Lang::En) if e.starts_with('-') => format!("{unit}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e} (a fall is negative)."),
+        (Percent::AgainstLastYear { formula }, None, Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% nhưng {formula} = {e}%. Hãy sửa thành {e}."),
+        (Percent::AgainstLastYear { formula }, None, Lang::En) => format!("{unit}: {what}: % against last year says {s}% but {formula} = {e}%. Write {e}."),
     }
 }
 
@@ -561,5 +565,39 @@ fn outlier(c: &Checked, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); với quy mô của đơn vị, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
         Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); for a unit of its size about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reminder that a fall is written negative comes with a right
+    /// figure below zero only: "write 14,29 (a fall is negative)" misleads.
+    #[test]
+    fn a_growth_off_reminds_of_the_minus_only_for_a_fall() {
+        let growth = |stated, right| Checked::PctOff {
+            unit: "Phường 3",
+            what: "TT02 Đơn đã nhận",
+            percent: Percent::AgainstLastYear {
+                formula: "8 / 7 × 100 − 100",
+            },
+            stated,
+            right,
+            unrounded: None,
+        };
+        let rise = growth("35,29", "14,29");
+        assert_eq!(
+            rise.words(Lang::Vi),
+            "Phường 3: TT02 Đơn đã nhận: % so với cùng kỳ ghi 35,29% nhưng 8 / 7 × 100 − 100 = 14,29%. Hãy sửa thành 14,29."
+        );
+        assert!(!rise.words(Lang::En).contains("negative"));
+        let fall = growth("9,52", "-9,52");
+        assert!(fall
+            .words(Lang::Vi)
+            .ends_with("Hãy sửa thành -9,52 (một mức giảm ghi số âm)."));
+        assert!(fall
+            .words(Lang::En)
+            .ends_with("Write -9,52 (a fall is negative)."));
     }
 }
