@@ -106,6 +106,10 @@ pub enum Checked<'a> {
         contributors: u32,
         expected: usize,
         listed: &'a str,
+        /// Most of the department's other figures are above the reported
+        /// units' sums too: it evidently counts the units that have not
+        /// reported.
+        counts_missing: bool,
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
@@ -411,11 +415,14 @@ fn total(c: &Checked, lang: Lang) -> String {
             contributors,
             expected,
             listed,
+            counts_missing,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let complete = *contributors as usize >= *expected;
             let partial = match lang {
                 _ if complete => String::new(),
+                Lang::Vi if *counts_missing => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, và phần lớn các số {whole} khác của {unit} cũng lớn hơn tổng các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả các {units} chưa gửi báo cáo."),
+                Lang::En if *counts_missing => format!(" Only {contributors} of {expected} {units} reported it, and most of {unit}'s other figures for {whole} exceed the reported {units}' sums too: it probably counts the {units} that have not reported."),
                 Lang::Vi => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
                 Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
             };

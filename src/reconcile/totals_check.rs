@@ -17,7 +17,14 @@
 //! be negative) is still a `total-mismatch`: no unknown figure can mend it.
 //!
 //! Wards that sent nothing at all are `submission-missing`; the sum of the
-//! others is compared and the message says how many reported.
+//! others is compared and the message says how many reported. Whether the
+//! department's figures count those wards too, the department's own
+//! figures tell: when most of them equal the sum of the wards that
+//! reported, it totals those wards, and a figure above their sum is an
+//! error; when most of its figures above that sum outnumber those equal
+//! to it, it evidently counts the wards that have not reported, and such
+//! a figure is only a warning until they have. A figure below the sum of
+//! the wards that reported is an error either way.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
 use super::{half_unit, Totals};
@@ -55,6 +62,24 @@ struct Mismatch {
     /// their half-units.
     clean_sum: f64,
     clean_half: f64,
+    /// Some ward that must state the figure sent nothing at all.
+    wards_missing: bool,
+}
+
+/// A department's figures compared while some wards had sent nothing:
+/// how many equal the sum of the wards that did, how many are above it.
+#[derive(Clone, Copy, Default)]
+struct Record {
+    equal: usize,
+    above: usize,
+}
+
+impl Record {
+    /// The department evidently counts wards that have not reported: more
+    /// of its figures are above the reported wards' sum than equal to it.
+    fn counts_missing_wards(self) -> bool {
+        self.above > self.equal
+    }
 }
 
 /// `total-mismatch` for every level-`both` figure of a responsible
@@ -87,6 +112,23 @@ pub fn check_department_totals(
         .iter()
         .filter(|a| a.kind == AgencyKind::Ward && a.reports)
         .count();
+    let sent: HashSet<usize> = figures.subs().iter().filter_map(|s| s.unit).collect();
+    // Wards that must report and sent nothing at all.
+    let silent: Vec<usize> = (0..template.agencies.len())
+        .filter(|&u| {
+            let a = &template.agencies[u];
+            a.kind == AgencyKind::Ward && a.reports && !sent.contains(&u)
+        })
+        .collect();
+    let wards_missing = |ind: usize| silent.iter().any(|&u| template.must_report(u, ind));
+    // Wards that sent their file and must state `ind`.
+    let senders = |ind: usize| {
+        sent.iter()
+            .filter(|&&u| template.agencies[u].kind == AgencyKind::Ward)
+            .filter(|&&u| template.must_report(u, ind))
+            .count()
+    };
+    let mut records: BTreeMap<usize, Record> = BTreeMap::new();
     let mut found: Vec<Mismatch> = Vec::new();
     for (k, sub) in figures.subs().iter().enumerate() {
         let Some(dept) = agency(sub) else { continue };
@@ -116,8 +158,18 @@ pub fn check_department_totals(
             let tol = half_unit(r.decimals)
                 + totals.tolerance.get(r.ind()).map(|t| t[ci]).unwrap_or(0.0)
                 + 1e-9;
+            let missing = wards_missing(r.ind());
+            // The department's record counts the figures every ward that
+            // sent its file states: the others are not compared.
+            let tally = missing && contributors as usize == senders(r.ind());
             if (r.value - sum).abs() <= tol {
+                if tally {
+                    records.entry(k).or_default().equal += 1;
+                }
                 continue;
+            }
+            if tally && r.value > sum {
+                records.entry(k).or_default().above += 1;
             }
             found.push(Mismatch {
                 dept: k,
@@ -130,6 +182,7 @@ pub fn check_department_totals(
                 unknown: Vec::new(),
                 clean_sum: 0.0,
                 clean_half: 0.0,
+                wards_missing: missing,
             });
         }
     }
@@ -168,7 +221,7 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
-    Ok(Report::new(figures, template, expected_wards, lang).findings(&found))
+    Ok(Report::new(figures, template, expected_wards, lang).findings(&found, &records))
 }
 
 /// What the findings of [`check_department_totals`] need to say.
@@ -200,7 +253,7 @@ impl<'a> Report<'a> {
 
     /// A finding for each mismatch, but one `total-unchecked` for every
     /// department, column and set of wards whose figures are unknown.
-    fn findings(&self, found: &[Mismatch]) -> Vec<Finding> {
+    fn findings(&self, found: &[Mismatch], records: &BTreeMap<usize, Record>) -> Vec<Finding> {
         let mut out = Vec::new();
         // (department, column, unknown wards) → the indicators left unchecked.
         let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
@@ -210,7 +263,12 @@ impl<'a> Report<'a> {
                 continue;
             };
             if m.unknown.is_empty() {
-                out.extend(self.mismatch(m));
+                let counts_missing = m.wards_missing
+                    && m.row.value > m.sum
+                    && records
+                        .get(&m.dept)
+                        .is_some_and(|r| r.counts_missing_wards());
+                out.extend(self.mismatch(m, counts_missing));
                 continue;
             }
             let tol = half_unit(m.row.decimals) + m.clean_half + 1e-9;
@@ -268,8 +326,9 @@ impl<'a> Report<'a> {
     }
 
     /// The department's figure against the wards' sum, their figures
-    /// listed.
-    fn mismatch(&self, m: &Mismatch) -> Option<Finding> {
+    /// listed: an error, or a warning when the department evidently
+    /// counts the wards that have not reported (`counts_missing`).
+    fn mismatch(&self, m: &Mismatch, counts_missing: bool) -> Option<Finding> {
         let (sub, unit, code) = self.dept_of(m)?;
         let r = &m.row;
         let mut listed: Vec<String> = m
@@ -292,8 +351,14 @@ impl<'a> Report<'a> {
             contributors: m.contributors,
             expected: self.expected_wards,
             listed: &listed.join("; "),
+            counts_missing,
         };
-        let f = Finding::said(Severity::Error, &said, self.lang);
+        let severity = if counts_missing {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        let f = Finding::said(severity, &said, self.lang);
         Some(
             at_row(f, self.template, sub, r)
                 .expected(sum)
@@ -397,14 +462,19 @@ mod tests {
                 .unwrap()
                 .is_empty()
         );
-        // With wards missing the message says the sum is partial.
+        // With wards missing the message says the sum is partial; the
+        // department's one figure is above it, so it evidently counts the
+        // 13 wards that sent nothing: a warning.
         let few: Vec<&Submission> = wards.iter().take(3).chain([&vp_wrong]).collect();
         let totals = consolidate(&Figures::in_memory(&few), &t).unwrap();
         let f =
             check_department_totals(&Figures::in_memory(&few), &totals, &t, &[], Lang::En).unwrap();
-        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].severity, Severity::Warning);
         assert!(
-            f[0].message.contains("Only 3 of 16 wards"),
+            f[0].message.contains("Only 3 of 16 wards")
+                && f[0]
+                    .message
+                    .contains("it probably counts the wards that have not reported"),
             "{}",
             f[0].message
         );
@@ -422,6 +492,81 @@ mod tests {
             (Code::TotalUnchecked, Severity::Info)
         );
         assert_eq!(f[0].actual, "Phường 2");
+    }
+
+    /// Some wards sent nothing: a department whose other figures equal the
+    /// sum of the wards that reported totals those wards, and a figure
+    /// above their sum is an error; one whose figures are mostly above it
+    /// evidently counts the silent wards too, and gets warnings. Below the
+    /// sum is an error either way.
+    #[test]
+    fn the_department_tells_whether_it_counts_the_wards_that_sent_nothing() {
+        let t = Template::builtin().unwrap();
+        let (hc01, hc02, hc06) = (ind(&t, "HC01"), ind(&t, "HC02"), ind(&t, "HC06"));
+        // Three of the 16 wards report: HC01 10, HC02 8, HC06 5 each.
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![
+                        row(hc01, ValueColumn::Th, 10.0, 0),
+                        row(hc02, ValueColumn::Th, 8.0, 0),
+                        row(hc06, ValueColumn::Th, 5.0, 0),
+                    ],
+                )
+            })
+            .collect();
+        let run = |vp: [f64; 3]| {
+            let dept = sub_with(
+                &t,
+                "VP",
+                vec![
+                    row(hc01, ValueColumn::Th, vp[0], 0),
+                    row(hc02, ValueColumn::Th, vp[1], 0),
+                    row(hc06, ValueColumn::Th, vp[2], 0),
+                ],
+            );
+            let subs: Vec<&Submission> = wards.iter().chain([&dept]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|f| (f.indicator, f.severity, f.actual))
+                .collect::<Vec<_>>()
+        };
+        // HC01 and HC06 equal the three wards' sums: HC02 above is wrong.
+        assert_eq!(
+            run([30.0, 40.0, 15.0]),
+            [("HC02".to_string(), Severity::Error, "40".to_string())]
+        );
+        // One equal, one above (and one below): no evidence of the silent
+        // wards.
+        assert_eq!(
+            run([30.0, 40.0, 10.0])
+                .iter()
+                .map(|(_, s, _)| *s)
+                .collect::<Vec<_>>(),
+            [Severity::Error, Severity::Error]
+        );
+        // Every figure above: the department counts the silent wards.
+        assert_eq!(
+            run([160.0, 128.0, 80.0])
+                .iter()
+                .map(|(_, s, _)| *s)
+                .collect::<Vec<_>>(),
+            [Severity::Warning; 3]
+        );
+        // Below what the reporting wards already add up to: an error
+        // whatever the others say.
+        assert_eq!(
+            run([160.0, 20.0, 80.0]),
+            [
+                ("HC01".to_string(), Severity::Warning, "160".to_string()),
+                ("HC02".to_string(), Severity::Error, "20".to_string()),
+                ("HC06".to_string(), Severity::Warning, "80".to_string()),
+            ]
+        );
     }
 
     /// Wards that sent their workbook without the LK column: their LK is
