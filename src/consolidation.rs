@@ -16,6 +16,7 @@ use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::PreviousFigures;
 use crate::reconcile::intake::intake;
 use crate::reconcile::relations::{check_relations, relations_of};
+use crate::reconcile::uncomputed::uncomputed;
 use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::prepare_out_dir;
 use crate::report::errors::write_error_lists;
@@ -194,6 +195,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let totals = consolidate(&figures, t)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
+    findings.extend(uncomputed(&totals, t, config.lang));
     findings.extend(check_relations(
         &figures,
         &totals,

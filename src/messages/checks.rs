@@ -135,6 +135,19 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         units: &'a str,
     },
+    /// `total-uncomputed`: the figure in `column` (%KH, %CK, or a rate's
+    /// quantity column) of `count` indicators `codes` not computed for the
+    /// whole area, because `units` gave only part of `needs` (the columns
+    /// it is computed from; `None` for rates, whose codes name their
+    /// operands).
+    TotalUncomputed {
+        column: ValueColumn,
+        count: usize,
+        codes: &'a str,
+        needs: Option<&'a str>,
+        level: &'a LevelWords,
+        units: &'a str,
+    },
     /// `pct-mismatch` (or `pct-rounding` when `unrounded` is given: the
     /// exact value, which rounds to `right`): `unit`'s `what` states
     /// `stated` where its figures give `right`.
@@ -224,6 +237,7 @@ impl Words for Checked<'_> {
             Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
             Checked::TotalMismatch { .. } | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
+            Checked::TotalUncomputed { .. } => Code::TotalUncomputed,
             Checked::PctOff { unrounded, .. } => match unrounded {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
@@ -246,7 +260,8 @@ impl Words for Checked<'_> {
             | Checked::RuleUnparsed { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalBelowKnown { .. }
-            | Checked::TotalUnchecked { .. } => total(self, lang),
+            | Checked::TotalUnchecked { .. }
+            | Checked::TotalUncomputed { .. } => total(self, lang),
             Checked::PctOff {
                 unit,
                 what,
@@ -461,6 +476,24 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
                 Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete."),
+            }
+        }
+        Checked::TotalUncomputed {
+            column,
+            count,
+            codes,
+            needs,
+            level,
+            units: which,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let summary = Sheet::Summary.name(lang);
+            let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            match (needs, lang) {
+                (Some(needs), Lang::Vi) => format!("«{summary}»: không tính {column} {whole} của {n} ({codes}), vì {which} chỉ có một trong hai cột {needs}: tính từ các tổng sẽ lấy hai nhóm {units} khác nhau, không phải {column} của {whole}. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
+                (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs}: from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
+                (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
+                (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures."),
             }
         }
         _ => String::new(),

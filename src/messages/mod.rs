@@ -329,6 +329,13 @@ pub const CATALOG: &[Entry] = &[
         example: "Công an quận: AN10, AN11 … in LK not compared with the wards' sum because Phường 10 sent no LK column (or its figure is empty, not a number, or an error of its own); the wards are named in `actual`",
     },
     Entry {
+        code: Code::TotalUncomputed,
+        severity: "info",
+        meaning: ("Tỷ lệ của toàn địa bàn không tính được vì một số đơn vị chỉ có một phần số liệu.", "An area's percent or rate not computed: some units gave only part of its figures."),
+        help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu.", "Ask the units named for the figures they left out."),
+        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; the units are named in `actual`",
+    },
+    Entry {
         code: Code::CumulativeMismatch,
         severity: "error",
         meaning: ("Lũy kế không khớp với thực hiện.", "LK does not follow from TH."),

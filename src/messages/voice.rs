@@ -209,6 +209,22 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             level,
             units: "Phường 10",
         },
+        Checked::TotalUncomputed {
+            column: ValueColumn::PctCk,
+            count: 2,
+            codes: "HC01, KT03",
+            needs: Some("LK, CK"),
+            level,
+            units: "Phường 7",
+        },
+        Checked::TotalUncomputed {
+            column: th,
+            count: 1,
+            codes: "HC05 (HC03, HC02)",
+            needs: None,
+            level,
+            units: "Phường 7",
+        },
         pct(
             Percent::Rate {
                 column: th,
@@ -554,6 +570,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::AfterPrevious { .. } => 12,
         Checked::Negative { .. } => 13,
         Checked::Outlier { .. } => 14,
+        Checked::TotalUncomputed { .. } => 15,
     }
 }
 
@@ -690,7 +707,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 13);
-    covers("Checked", checked.iter().map(checked_variant), 15);
+    covers("Checked", checked.iter().map(checked_variant), 16);
     covers("Read", read.iter().map(read_variant), 13);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);
     covers("Prose", prose.iter().map(prose_variant), 5);

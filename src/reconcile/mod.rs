@@ -14,6 +14,11 @@
 //! rate      never summed: recomputed from its formula over the totals
 //! %KH, %CK  never summed: recomputed from LK, KH and CK of the totals
 //! ```
+//!
+//! A figure recomputed from totals is only made when every unit that gives
+//! one of its operands gives them all: a %CK from the LK of 15 wards and
+//! the CK of 14 mixes two different areas and is not the area's growth. It
+//! is left empty, and [`uncomputed`] says which units lacked what.
 
 pub mod checks;
 pub mod cumulative;
@@ -23,6 +28,7 @@ pub mod percentages;
 pub mod relations;
 pub mod signs;
 pub mod totals_check;
+pub mod uncomputed;
 
 use crate::error::Fatal;
 use crate::model::ValueColumn;
@@ -31,6 +37,7 @@ use crate::normalize::submission::Submission;
 use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, CkConvention, Kind, Level, Template};
 use polars::prelude::*;
+use std::collections::BTreeMap;
 
 /// Polars column names of the tidy table, in one place.
 pub mod cols {
@@ -59,6 +66,13 @@ pub struct Totals {
     pub tolerance: Vec<[f64; 6]>,
     /// How many units contributed to each quantity total.
     pub contributors: Vec<[u32; 6]>,
+    /// Units that gave every operand of a figure recomputed from the
+    /// totals: for %KH (column %KH) LK and KH, for %CK LK and CK, for a
+    /// rate in a quantity column every indicator of its formula.
+    pub together: Vec<[u32; 6]>,
+    /// For each such figure (indicator, column index) that some unit gave
+    /// only part of the operands of: the units, by registry index.
+    pub partial: BTreeMap<(usize, usize), Vec<u32>>,
 }
 
 impl Totals {
@@ -68,6 +82,8 @@ impl Totals {
             values: vec![[None; 6]; indicators],
             tolerance: vec![[0.0; 6]; indicators],
             contributors: vec![[0; 6]; indicators],
+            together: vec![[0; 6]; indicators],
+            partial: BTreeMap::new(),
         }
     }
 
@@ -109,10 +125,114 @@ pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) 
 /// figures cannot be read back.
 pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fatal> {
     let mut totals = Totals::empty(template.indicators.len());
-    figures.each_chunk(|chunk| add_chunk(chunk, template, &mut totals))?;
+    let derived = Derived::of(template);
+    figures.each_chunk(|chunk| {
+        derived.count(chunk, template, &mut totals);
+        add_chunk(chunk, template, &mut totals)
+    })?;
     recompute_rates(&mut totals, template);
     recompute_percentages(&mut totals, template);
     Ok(totals)
+}
+
+/// The figures recomputed from totals whose operands are summed over
+/// units: each indicator's %KH and %CK, and each rate whose formula's
+/// indicators are all summed over the wards (a rate over department
+/// figures has one unit per operand and nothing to mix).
+struct Derived {
+    /// (rate, its formula's indicators).
+    rates: Vec<(usize, Vec<usize>)>,
+}
+
+/// Bits of a unit's quantity columns for one indicator.
+fn bit(c: ValueColumn) -> u8 {
+    1 << c.index()
+}
+
+impl Derived {
+    fn of(template: &Template) -> Derived {
+        let summed = |i: usize| {
+            template
+                .indicators
+                .get(i)
+                .is_some_and(|d| d.kind != Kind::Rate && d.level != Level::District)
+        };
+        let rates = template
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, ind)| ind.kind == Kind::Rate)
+            .filter_map(|(r, ind)| {
+                let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
+                    return None;
+                };
+                let ops: Option<Vec<usize>> = expr
+                    .codes()
+                    .iter()
+                    .map(|c| template.indicator_index(c))
+                    .collect();
+                let ops = ops.filter(|o| !o.is_empty() && o.iter().all(|&i| summed(i)))?;
+                Some((r, ops))
+            })
+            .collect();
+        Derived { rates }
+    }
+
+    /// Counts, for a chunk's units, who gave all the operands of each
+    /// recomputed figure and who gave only part of them.
+    fn count(&self, subs: &[&Submission], template: &Template, totals: &mut Totals) {
+        let mut masks: Vec<u8> = vec![0; template.indicators.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for s in subs {
+            let Some(u) = s.unit else { continue };
+            for r in s
+                .rows
+                .iter()
+                .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
+            {
+                let Some(m) = masks.get_mut(r.ind()) else {
+                    continue;
+                };
+                if *m == 0 {
+                    touched.push(r.ind());
+                }
+                *m |= bit(r.column);
+            }
+            let mut tally = |i: usize, slot: usize, have: usize, need: usize| {
+                if have == need {
+                    totals.together[i][slot] += 1;
+                } else if have > 0 {
+                    totals.partial.entry((i, slot)).or_default().push(u as u32);
+                }
+            };
+            for &i in &touched {
+                let m = masks[i];
+                let lk = usize::from(m & bit(ValueColumn::Lk) != 0);
+                for (other, slot) in [
+                    (ValueColumn::Kh, ValueColumn::PctKh),
+                    (ValueColumn::Ck, ValueColumn::PctCk),
+                ] {
+                    tally(i, slot.index(), lk + usize::from(m & bit(other) != 0), 2);
+                }
+            }
+            for (rate, ops) in &self.rates {
+                for c in ValueColumn::QUANTITIES {
+                    let have = ops.iter().filter(|&&o| masks[o] & bit(c) != 0).count();
+                    tally(*rate, c.index(), have, ops.len());
+                }
+            }
+            for i in touched.drain(..) {
+                masks[i] = 0;
+            }
+        }
+    }
+}
+
+/// True when the figure of `indicator` in `slot` (%KH, %CK, or a rate's
+/// quantity column) may be recomputed from the totals: no unit gave only
+/// part of its operands.
+fn computable(totals: &Totals, indicator: usize, slot: usize) -> bool {
+    !totals.partial.contains_key(&(indicator, slot))
 }
 
 /// One chunk of submissions: its figures that count, grouped by indicator
@@ -204,7 +324,11 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
                     .indicator_index(code)
                     .and_then(|j| totals.values[j][ci])
             };
-            totals.values[i][ci] = expr.eval(&lookup);
+            totals.values[i][ci] = if computable(totals, i, ci) {
+                expr.eval(&lookup)
+            } else {
+                None
+            };
         }
     }
 }
@@ -224,14 +348,16 @@ fn recompute_percentages(totals: &mut Totals, template: &Template) {
         }
         let v = totals.values[i];
         totals.values[i][pkh] = match (v[lk], v[kh]) {
-            (Some(l), Some(k)) if k != 0.0 => Some(l / k * 100.0),
+            (Some(l), Some(k)) if k != 0.0 && computable(totals, i, pkh) => Some(l / k * 100.0),
             _ => None,
         };
         totals.values[i][pck] = match (v[lk], v[ck]) {
-            (Some(l), Some(c)) if c != 0.0 => Some(match template.settings.ck_convention {
-                CkConvention::Growth => l / c * 100.0 - 100.0,
-                CkConvention::Ratio => l / c * 100.0,
-            }),
+            (Some(l), Some(c)) if c != 0.0 && computable(totals, i, pck) => {
+                Some(match template.settings.ck_convention {
+                    CkConvention::Growth => l / c * 100.0 - 100.0,
+                    CkConvention::Ratio => l / c * 100.0,
+                })
+            }
             _ => None,
         };
     }
@@ -274,6 +400,7 @@ pub(crate) fn counts(df: &DataFrame, name: &str) -> Result<Column, Fatal> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Lang;
     use crate::normalize::store::UNITS_PER_CHUNK;
     use crate::reconcile::checks::testutil::{ind, row, store_all, sub_with};
 
@@ -313,5 +440,83 @@ mod tests {
         // Nothing stated, nothing summed.
         assert_eq!(totals.get(hc02, ValueColumn::Kh), None);
         assert_eq!(totals.get(ind(&t, "HC03"), ValueColumn::Th), None);
+    }
+
+    /// A %CK, %KH or rate of the whole area is computed only from the
+    /// same units' figures: a ward that gave LK without CK leaves the %CK
+    /// empty (the LK of three wards against the CK of two is no growth),
+    /// and `uncomputed` names it once for every indicator so left.
+    #[test]
+    fn figures_from_totals_need_the_same_units_behind_every_operand() {
+        let t = Template::builtin().unwrap();
+        let (hc01, hc02, hc03) = (ind(&t, "HC01"), ind(&t, "HC02"), ind(&t, "HC03"));
+        let hc05 = ind(&t, "HC05");
+        let ward = |k: usize, ck: bool, hc03_th: bool| {
+            let mut rows = vec![
+                row(hc01, ValueColumn::Lk, 110.0, 0),
+                row(hc02, ValueColumn::Th, 40.0, 0),
+                row(hc02, ValueColumn::Lk, 100.0, 0),
+                row(hc02, ValueColumn::Kh, 200.0, 0),
+            ];
+            if ck {
+                rows.push(row(hc01, ValueColumn::Ck, 100.0, 0));
+                rows.push(row(hc02, ValueColumn::Ck, 80.0, 0));
+            }
+            if hc03_th {
+                rows.push(row(hc03, ValueColumn::Th, 30.0, 0));
+            }
+            sub_with(&t, &format!("P{k:02}"), rows)
+        };
+        // Everyone gives every figure: computed as before.
+        let all: Vec<Submission> = (1..=3).map(|k| ward(k, true, true)).collect();
+        let totals = consolidate(&Figures::in_memory(&all.iter().collect::<Vec<_>>()), &t).unwrap();
+        assert_eq!(totals.get(hc02, ValueColumn::PctKh), Some(50.0));
+        assert_eq!(totals.get(hc02, ValueColumn::PctCk), Some(25.0));
+        assert_eq!(totals.get(hc05, ValueColumn::Th), Some(75.0));
+        // HC01 has no KH and HC03 no LK at all: nothing mixed, nothing said.
+        assert_eq!(totals.get(hc01, ValueColumn::PctKh), None);
+        assert!(uncomputed::uncomputed(&totals, &t, Lang::Vi).is_empty());
+
+        // Phường 3 sent no CK and no HC03 TH.
+        let some: Vec<Submission> = vec![
+            ward(1, true, true),
+            ward(2, true, true),
+            ward(3, false, false),
+        ];
+        let totals =
+            consolidate(&Figures::in_memory(&some.iter().collect::<Vec<_>>()), &t).unwrap();
+        assert_eq!(totals.get(hc02, ValueColumn::Lk), Some(300.0));
+        assert_eq!(totals.get(hc02, ValueColumn::Ck), Some(160.0));
+        assert_eq!(
+            totals.get(hc02, ValueColumn::PctCk),
+            None,
+            "300 / 160 mixes wards"
+        );
+        assert_eq!(totals.get(hc01, ValueColumn::PctCk), None);
+        assert_eq!(totals.get(hc02, ValueColumn::PctKh), Some(50.0));
+        assert_eq!(
+            totals.get(hc05, ValueColumn::Th),
+            None,
+            "60 / 120 mixes wards"
+        );
+        let f = uncomputed::uncomputed(&totals, &t, Lang::Vi);
+        let got: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|x| (x.column.as_str(), x.indicator.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("TH", "HC05", "Phường 3"), ("%CK", "", "Phường 3")],
+            "{f:?}"
+        );
+        assert!(f
+            .iter()
+            .all(|x| x.severity == crate::diagnostic::Severity::Info));
+        assert!(f[1].message.contains("(HC01, HC02)"), "{}", f[1].message);
+        assert!(
+            f[0].message.contains("HC05 (HC03 / HC02 * 100)"),
+            "{}",
+            f[0].message
+        );
     }
 }
