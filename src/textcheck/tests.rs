@@ -323,15 +323,17 @@ fn a_total_against_its_parts_names_the_relation_not_a_correction() {
         "The total 4,216 and the sum of its parts 3,980 + 226 = 4,206 must be equal; one of them is wrong: check the total and each part."
     );
     // A bracket nothing marks as partial: presumed complete, and the
-    // message says how to mark it partial.
+    // message says how to mark it partial. (A bracket of outcomes,
+    // "phát hiện 5 cơ sở vi phạm, xử phạt 3 cơ sở", is partial: see
+    // `a_presumed_bracket_of_outcomes_or_of_small_parts_is_partial`.)
     let f = found(
-        "Kiểm tra 35 cơ sở (phát hiện 5 cơ sở vi phạm, xử phạt 3 cơ sở).",
+        "Tổ chức 12 đoàn kiểm tra (3 đoàn liên ngành, 8 đoàn chuyên ngành).",
         Lang::Vi,
     );
     assert_eq!(f.finding.severity, Severity::Warning);
     assert_eq!(
         f.finding.message,
-        "Nếu trong ngoặc là đủ các phần của tổng 35 thì 5 + 3 = 8 phải bằng 35; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."
+        "Nếu trong ngoặc là đủ các phần của tổng 12 thì 3 + 8 = 11 phải bằng 12; một trong các số này sai, hoặc ghi «trong đó» trước các phần nếu chỉ kể một số phần."
     );
     let f = found(
         "Tiếp nhận 1.215 văn bản, trong đó 2.150 văn bản điện tử, 37 văn bản mật.",
@@ -340,5 +342,34 @@ fn a_total_against_its_parts_names_the_relation_not_a_correction() {
     assert_eq!(
         f.finding.message,
         "The part 2,150 is larger than the total 1,215 it belongs to; one of them is wrong: check both."
+    );
+}
+
+/// The tester's sentences, one a line: only the backlog (a warning) and
+/// the rounding are reported.
+#[test]
+fn label_numbers_ambiguous_brackets_and_outcomes_give_no_false_alarm() {
+    use Severity::Warning as W;
+    let text = [
+        "Tuyển sinh 3.412 học sinh, gồm 3.105 học sinh lớp 1 và 307 học sinh lớp 6.",
+        "Chi hỗ trợ cho 1.250 hộ, gồm 800 hộ ở Khu phố 1 và 450 hộ ở Khu phố 2.",
+        "Số F0 đang điều trị là 126 người, gồm: 98 người điều trị tại nhà, 28 người tại cơ sở thu dung COVID-19.",
+        "Phát hiện 12 công trình vi phạm (4 công trình tại Phường 5, 8 công trình tại Phường 7).",
+        "Kiểm tra 24 cơ sở, trong đó 10 cơ sở tại Khu phố 1, 14 cơ sở tại Khu phố 2.",
+        "Đã tiêm 18.452 mũi, trong đó mũi 1 là 9.830 mũi, mũi 2 là 8.622 mũi.",
+        "Tiếp nhận 4.216 hồ sơ (2.293 hồ sơ trực tiếp, 1.923 hồ sơ trực tuyến mức độ 3, 4).",
+        "Có 5.986 hộ đạt danh hiệu Gia đình văn hóa, đạt tỷ lệ 93,36%, tăng 1,2% so với năm trước (5.986/6.412 hộ).",
+        "Toàn phường có 6.412 hộ, đã có 5.986 hộ văn hóa (đạt tỷ lệ 96,5% số hộ đăng ký).",
+        "Tiếp nhận 312 hồ sơ (đã giải quyết 298 hồ sơ, đang giải quyết 26 hồ sơ).",
+        "Các đoàn đã kiểm tra 235 cơ sở (phát hiện 41 cơ sở vi phạm, xử phạt 38 cơ sở).",
+        "Giải quyết 2.580/2.650 hồ sơ cấp giấy chứng nhận quyền sử dụng đất (đạt tỷ lệ 97,37%).",
+    ]
+    .join("\n");
+    assert_eq!(
+        run(&text, Lang::Vi),
+        vec![
+            row("sum-mismatch", "L10", "312 = 298 + 26", "312 ≠ 324", W),
+            row("pct-rounding", "L12", "97,36", "97,37", W),
+        ]
     );
 }
