@@ -188,6 +188,7 @@ fn push_text(stack: &mut [Open], s: &str) {
 }
 
 fn block(label: String, text: String, level: Option<String>) -> Block {
+    let text = super::plain_spaces(&text);
     let bullet = level.or_else(|| super::bullet_of(&text).map(|c| c.to_string()));
     Block {
         label,

@@ -122,14 +122,22 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
     text.split('\n')
         .enumerate()
         .map(|(i, line)| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
+            let line = plain_spaces(line.strip_suffix('\r').unwrap_or(line));
             Block {
                 label: format!("L{}", i + 1),
-                bullet: bullet_of(line).map(|c| c.to_string()),
-                text: line.to_string(),
+                bullet: bullet_of(&line).map(|c| c.to_string()),
+                text: line,
             }
         })
         .collect()
+}
+
+/// `text` with its non-breaking spaces (U+00A0, U+202F, U+2007) as plain
+/// spaces: Word and web pages put them after a comma or inside "cụ thể",
+/// and the list and claim readers look for plain ones. Replaced when the
+/// block is read, so that spans and quotes agree with the text kept.
+fn plain_spaces(text: &str) -> String {
+    text.replace(['\u{a0}', '\u{202f}', '\u{2007}'], " ")
 }
 
 /// The bullet a line starts with: `+`, `-`, `–`, `•`, `*` followed by a
@@ -221,9 +229,17 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
     while let Some(block) = blocks.get(i) {
         i += 1;
         let mut p = Passage::default();
-        let first_bullet = blocks.get(i).and_then(|b| b.bullet.clone());
+        // Empty blocks between "…, cụ thể:" and its first item are skipped.
+        let first = i + blocks
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.text.trim().is_empty())
+            .count();
+        let first_bullet = blocks.get(first).and_then(|b| b.bullet.clone());
         match (announces_list(&block.text), first_bullet) {
             (Some(_), Some(level)) => {
+                i = first;
                 p.push(&block.label, &block.text);
                 while let Some(item) = blocks
                     .get(i)

@@ -373,3 +373,106 @@ fn label_numbers_ambiguous_brackets_and_outcomes_give_no_false_alarm() {
         ]
     );
 }
+
+/// Regression: a blank line between "…, cụ thể:" and its first item lost
+/// the list.
+#[test]
+fn a_blank_line_before_the_first_item_keeps_the_list() {
+    use Severity::Error as E;
+    let text = "Tổng số trường hợp cách ly là 410 người, cụ thể:\n\n+ Cách ly tập trung 35 người;\n+ Cách ly tại nhà 290 người;\n+ Tự theo dõi sức khỏe tại nhà 81 người.";
+    assert_eq!(
+        run(text, Lang::Vi),
+        vec![row(
+            "sum-mismatch",
+            "L1",
+            "410 = 35 + 290 + 81",
+            "410 ≠ 406",
+            E
+        )]
+    );
+    // Blank lines elsewhere still end a passage.
+    let p = passages(&text_blocks("Tổng 410 người.\n\n+ tập trung 35 người"));
+    assert_eq!(p.len(), 3);
+    // An empty paragraph in a docx, the items as Word list paragraphs.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.docx");
+    write_docx(
+        &path,
+        &[
+            Some("Tổng số trường hợp cách ly là 410 người, cụ thể:"),
+            None,
+            Some("+ Cách ly tập trung 35 người;"),
+            Some("+ Cách ly tại nhà 290 người;"),
+            Some("+ Tự theo dõi sức khỏe tại nhà 81 người."),
+        ],
+        "",
+    );
+    let doc = read_document(&path).unwrap();
+    let found: Vec<(String, String)> = check_document(
+        &doc,
+        &Config {
+            lang: Lang::Vi,
+            against: None,
+        },
+    )
+    .into_iter()
+    .map(|f| (f.finding.cell, f.finding.actual))
+    .collect();
+    assert_eq!(found, vec![("P1".to_string(), "410 ≠ 406".to_string())]);
+}
+
+/// Regression: a non-breaking space after the comma or inside "cụ thể"
+/// hid a list written one item a line.
+#[test]
+fn non_breaking_spaces_are_read_as_spaces() {
+    use Severity::Error as E;
+    for head in [
+        "Số người cách ly trong đợt xây dựng là 410 người,\u{a0}cụ thể:",
+        "Số người cách ly là 410 người, cụ\u{a0}thể:",
+        "Số người cách ly là 410\u{202f}người, cụ\u{2007}thể:",
+    ] {
+        let text =
+            format!("{head}\n+ tập trung 35 người;\n+ tại nhà 290 người;\n+ tự theo dõi 81 người.");
+        assert!(!text_blocks(&text)[0]
+            .text
+            .contains(['\u{a0}', '\u{202f}', '\u{2007}']));
+        assert_eq!(
+            run(&text, Lang::Vi),
+            vec![row(
+                "sum-mismatch",
+                "L1",
+                "410 = 35 + 290 + 81",
+                "410 ≠ 406",
+                E
+            )],
+            "{head}"
+        );
+    }
+    // In a docx too, and the quote is cut from the text kept.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.docx");
+    write_docx(
+        &path,
+        &[
+            Some("Số người cách ly là 410 người,\u{a0}cụ\u{a0}thể:"),
+            Some("+ tập trung 35 người;"),
+            Some("+ tại nhà 290 người;"),
+            Some("+ tự theo dõi 81 người."),
+        ],
+        "",
+    );
+    let doc = read_document(&path).unwrap();
+    assert_eq!(doc.blocks[0].text, "Số người cách ly là 410 người, cụ thể:");
+    let found = check_document(
+        &doc,
+        &Config {
+            lang: Lang::Vi,
+            against: None,
+        },
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].finding.cell, "P1");
+    assert!(found[0]
+        .quote
+        .starts_with(">>410<< người, cụ thể: + tập trung 35 người"));
+}
