@@ -6,7 +6,7 @@
 //! ```text
 //! templates/
 //!   template.toml    settings, header words, abbreviations, limits
-//!   indicators.csv   code,group,name,unit,kind,level,reported_by,formula,aliases
+//!   indicators.csv   code,group,name,unit,kind,level,reported_by,formula,aliases[,decimals]
 //!   groups.csv       group,name            (sections in print order)
 //!   agencies.csv     code,kind,name,aliases,reports
 //! ```
@@ -139,6 +139,11 @@ pub struct Indicator {
     pub formula: String,
     /// Other names the indicator goes by.
     pub aliases: Vec<String>,
+    /// The decimals its quantities are written with (indicators.csv's
+    /// optional `decimals` column): the number format and validation of
+    /// the forms and the format of the consolidated workbook. `None`: see
+    /// `report::workbook::quantity_decimals`.
+    pub decimals: Option<u8>,
     /// 1-based line in indicators.csv, for messages about the template.
     pub line: u64,
 }
@@ -370,7 +375,12 @@ struct IndicatorRow {
     formula: String,
     #[serde(default)]
     aliases: String,
+    #[serde(default)]
+    decimals: Option<u8>,
 }
+
+/// The most decimals an indicator may declare.
+pub const MAX_DECIMALS: u8 = 4;
 
 #[derive(Deserialize)]
 struct GroupRow {
@@ -706,6 +716,18 @@ impl Template {
                     format!("indicator code {} appears twice", r.code),
                 ));
             }
+            if r.decimals.is_some_and(|d| d > MAX_DECIMALS) {
+                return Err(invalid(
+                    format!(
+                        "chỉ tiêu {}: số chữ số thập phân (cột decimals) phải từ 0 đến {MAX_DECIMALS}",
+                        r.code
+                    ),
+                    format!(
+                        "indicator {}: decimals must be 0 to {MAX_DECIMALS}",
+                        r.code
+                    ),
+                ));
+            }
             inds.push(Indicator {
                 code: r.code,
                 group: r.group,
@@ -716,6 +738,7 @@ impl Template {
                 reported_by: r.reported_by,
                 formula: r.formula,
                 aliases: split_aliases(&r.aliases),
+                decimals: r.decimals,
                 line,
             });
         }

@@ -73,6 +73,9 @@ pub struct Totals {
     /// For each such figure (indicator, column index) that some unit gave
     /// only part of the operands of: the units, by registry index.
     pub partial: BTreeMap<(usize, usize), Vec<u32>>,
+    /// The most decimals any figure that counts towards each indicator's
+    /// totals was typed with (for the consolidated workbook's formats).
+    pub typed: Vec<u8>,
 }
 
 impl Totals {
@@ -84,7 +87,13 @@ impl Totals {
             contributors: vec![[0; 6]; indicators],
             together: vec![[0; 6]; indicators],
             partial: BTreeMap::new(),
+            typed: vec![0; indicators],
         }
+    }
+
+    /// The most decimals the figures of `indicator` were typed with.
+    pub fn typed(&self, indicator: usize) -> u8 {
+        self.typed.get(indicator).copied().unwrap_or(0)
     }
 
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
@@ -193,6 +202,8 @@ impl Derived {
                 let Some(m) = masks.get_mut(r.ind()) else {
                     continue;
                 };
+                let typed = &mut totals.typed[r.ind()];
+                *typed = (*typed).max(r.shown_decimals());
                 if *m == 0 {
                     touched.push(r.ind());
                 }

@@ -39,7 +39,7 @@ use crate::report::layout::{
 };
 use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
-use crate::template::{AgencyKind, Indicator, Kind, Level, Template};
+use crate::template::{AgencyKind, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
 };
@@ -81,13 +81,48 @@ fn xerr(path: &Path) -> impl Fn(XlsxError) -> Fatal + '_ {
     move |e| Fatal::output(path, e)
 }
 
-/// The number format of an indicator's quantities.
-pub(crate) fn quantity_format(ind: &Indicator) -> &'static str {
+/// The number formats of 0 to [`MAX_DECIMALS`] decimals.
+const NUMBER_FORMATS: [&str; MAX_DECIMALS as usize + 1] =
+    ["#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "#,##0.0000"];
+
+/// The number format of `decimals` decimals (at most [`MAX_DECIMALS`]).
+pub(crate) fn number_format(decimals: u8) -> &'static str {
+    NUMBER_FORMATS[usize::from(decimals.min(MAX_DECIMALS))]
+}
+
+/// The decimals of an indicator's quantities on the forms: the template's
+/// `decimals` when it says, else 2 for a rate or money in nghìn, triệu or
+/// tỷ đồng, else none.
+pub(crate) fn quantity_decimals(ind: &Indicator) -> u8 {
+    if let Some(d) = ind.decimals {
+        return d.min(MAX_DECIMALS);
+    }
     let u = crate::text::fold(&ind.unit);
     if ind.kind == Kind::Rate || (u.contains("dong") && u != "dong") {
-        "#,##0.00"
+        2
     } else {
-        "#,##0"
+        0
+    }
+}
+
+/// The number format of an indicator's quantities on the forms.
+pub(crate) fn quantity_format(ind: &Indicator) -> &'static str {
+    number_format(quantity_decimals(ind))
+}
+
+/// The most decimals typed figures add to the consolidated workbook's
+/// format of an indicator whose template does not say.
+const TYPED_DECIMALS: u8 = 3;
+
+/// The number format of an indicator's figures in the consolidated
+/// workbook: the template's `decimals` when it says; else at least as many
+/// decimals as its figures were typed with (`typed`, up to
+/// [`TYPED_DECIMALS`]), so that 42.969,9 ha stays 42.969,9 and is not
+/// shown as 42.970.
+pub(crate) fn shown_format(ind: &Indicator, typed: u8) -> &'static str {
+    match ind.decimals {
+        Some(d) => number_format(d),
+        None => number_format(quantity_decimals(ind).max(typed.min(TYPED_DECIMALS))),
     }
 }
 
@@ -373,7 +408,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
-                    quantity_format(ind)
+                    shown_format(ind, d.totals.typed(i))
                 };
                 Some(number_units(v, format_decimals(num)))
             })
@@ -527,7 +562,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
-                    quantity_format(ind)
+                    shown_format(ind, d.totals.typed(i))
                 };
                 let mark = marks.get(Place::Total, i, *c);
                 let format = figures.get(num, false, mark.map(Mark::severity));
@@ -633,7 +668,8 @@ fn detail_sheet(
     let decimals: Vec<u8> = t
         .indicators
         .iter()
-        .map(|i| format_decimals(quantity_format(i)))
+        .enumerate()
+        .map(|(k, i)| format_decimals(shown_format(i, d.totals.typed(k))))
         .collect();
     // The cells come a band of indicators at a time (see DetailCells).
     let io = |e: Fatal| XlsxError::IoError(std::io::Error::other(e.to_string()));
@@ -707,7 +743,7 @@ fn detail_sheet(
         let cells = bands.cells(b).map_err(io)?;
         for i in band.clone() {
             let ind = &t.indicators[i];
-            let num = quantity_format(ind);
+            let num = shown_format(ind, d.totals.typed(i));
             let lines = wrapped_lines(&ind.name, name_w, false, FONT_SIZE);
             let marked = marks.any(i);
             for (q, column) in columns.into_iter().enumerate() {
@@ -1064,5 +1100,46 @@ mod tests {
     fn a_number_format_says_its_decimals() {
         assert_eq!(format_decimals("#,##0"), 0);
         assert_eq!(format_decimals("#,##0.00"), 2);
+    }
+
+    /// Another office's catalog: hectares said to take one decimal, tonnes
+    /// not said, money in triệu đồng, a count said to be whole.
+    #[test]
+    fn the_template_or_the_figures_decide_the_decimals_shown() {
+        let t = Template::from_texts(
+            "t",
+            "title = \"t\"",
+            "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+             A1,A,Diện tích gieo trồng,ha,flow,ward,,,,1\n\
+             A2,A,Sản lượng lúa,tấn,flow,ward,,,,\n\
+             A3,A,Thu ngân sách,triệu đồng,flow,ward,,,,\n\
+             A4,A,Hộ dùng nước sạch,hộ,flow,ward,,,,0\n",
+            "group,name\nA,Nông nghiệp\n",
+            "code,kind,name,aliases,reports\nX01,ward,Xã Tân Phú,,yes\n",
+        )
+        .unwrap();
+        let ind = |k: usize| &t.indicators[k];
+        assert_eq!(ind(0).decimals, Some(1));
+        assert_eq!(ind(1).decimals, None);
+        // The forms.
+        let forms: Vec<&str> = (0..4).map(|k| quantity_format(ind(k))).collect();
+        assert_eq!(forms, ["#,##0.0", "#,##0", "#,##0.00", "#,##0"]);
+        // The consolidated workbook, figures typed with 2 decimals: the
+        // template's word where it says, the figures' where it does not.
+        let shown: Vec<&str> = (0..4).map(|k| shown_format(ind(k), 2)).collect();
+        assert_eq!(shown, ["#,##0.0", "#,##0.00", "#,##0.00", "#,##0"]);
+        assert_eq!(shown_format(ind(1), 1), "#,##0.0");
+        assert_eq!(shown_format(ind(1), 0), "#,##0");
+        assert_eq!(shown_format(ind(1), 9), "#,##0.000");
+        // More decimals than the formats have is a template error.
+        let five = Template::from_texts(
+            "t",
+            "title = \"t\"",
+            "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+             A1,A,Diện tích,ha,flow,ward,,,,5\n",
+            "group,name\nA,Nông nghiệp\n",
+            "code,kind,name,aliases,reports\nX01,ward,Xã Tân Phú,,yes\n",
+        );
+        assert!(five.is_err());
     }
 }
