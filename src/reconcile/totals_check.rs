@@ -64,6 +64,9 @@ struct Mismatch {
     clean_half: f64,
     /// Some ward that must state the figure sent nothing at all.
     wards_missing: bool,
+    /// The department's figure equals the sum of the figures known (it is
+    /// read only because some ward's figure is unknown or in error).
+    equal: bool,
 }
 
 /// A department's figures compared while some wards had sent nothing:
@@ -89,8 +92,9 @@ impl Record {
 /// `known` are the findings already made: a ward's error on a figure
 /// (unit, indicator, column) that enters the sum makes that figure
 /// unusable. The departments' figures are compared with the totals first;
-/// only when some differ are the wards' figures read, one pass over the
-/// chunks.
+/// only when some differ, or some ward's figure is unknown or in error
+/// (a sum that equals the department's figure without it proves
+/// nothing), are the wards' figures read, one pass over the chunks.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -105,6 +109,16 @@ pub fn check_department_totals(
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
+        .collect();
+    // (indicator, column) of the figures some ward has an error on.
+    let wrong_in_wards: HashSet<(&str, &str)> = wrong
+        .iter()
+        .filter(|(u, _, _)| {
+            template
+                .agency_index(u)
+                .is_some_and(|a| template.agencies[a].kind == AgencyKind::Ward)
+        })
+        .map(|&(_, i, c)| (i, c))
         .collect();
     let agency = |s: &Submission| s.unit.and_then(|u| template.agencies.get(u));
     let expected_wards = template
@@ -121,13 +135,20 @@ pub fn check_department_totals(
         })
         .collect();
     let wards_missing = |ind: usize| silent.iter().any(|&u| template.must_report(u, ind));
-    // Wards that sent their file and must state `ind`.
-    let senders = |ind: usize| {
-        sent.iter()
-            .filter(|&&u| template.agencies[u].kind == AgencyKind::Ward)
-            .filter(|&&u| template.must_report(u, ind))
-            .count()
-    };
+    // Wards that sent their file and must state each indicator.
+    let sent_wards: Vec<usize> = sent
+        .iter()
+        .copied()
+        .filter(|&u| template.agencies[u].kind == AgencyKind::Ward)
+        .collect();
+    let senders: Vec<usize> = (0..template.indicators.len())
+        .map(|i| {
+            sent_wards
+                .iter()
+                .filter(|&&u| template.must_report(u, i))
+                .count()
+        })
+        .collect();
     let mut records: BTreeMap<usize, Record> = BTreeMap::new();
     let mut found: Vec<Mismatch> = Vec::new();
     for (k, sub) in figures.subs().iter().enumerate() {
@@ -159,16 +180,20 @@ pub fn check_department_totals(
                 + totals.tolerance.get(r.ind()).map(|t| t[ci]).unwrap_or(0.0)
                 + 1e-9;
             let missing = wards_missing(r.ind());
-            // The department's record counts the figures every ward that
-            // sent its file states: the others are not compared.
-            let tally = missing && contributors as usize == senders(r.ind());
-            if (r.value - sum).abs() <= tol {
-                if tally {
-                    records.entry(k).or_default().equal += 1;
-                }
+            // Every ward that sent its file states the figure, and none of
+            // those figures is in error: the sum is the sending wards'.
+            let complete = contributors as usize == senders[r.ind()]
+                && !wrong_in_wards.contains(&(ind.code.as_str(), r.column.as_str()));
+            // The department's record counts those figures only.
+            let tally = missing && complete;
+            let equal = (r.value - sum).abs() <= tol;
+            if equal && tally {
+                records.entry(k).or_default().equal += 1;
+            }
+            if equal && complete {
                 continue;
             }
-            if tally && r.value > sum {
+            if tally && !equal && r.value > sum {
                 records.entry(k).or_default().above += 1;
             }
             found.push(Mismatch {
@@ -183,6 +208,7 @@ pub fn check_department_totals(
                 clean_sum: 0.0,
                 clean_half: 0.0,
                 wards_missing: missing,
+                equal,
             });
         }
     }
@@ -263,6 +289,9 @@ impl<'a> Report<'a> {
                 continue;
             };
             if m.unknown.is_empty() {
+                if m.equal {
+                    continue;
+                }
                 let counts_missing = m.wards_missing
                     && m.row.value > m.sum
                     && records
@@ -624,6 +653,26 @@ mod tests {
         assert_eq!(f[1].severity, Severity::Info);
         assert!(f[1].message.contains("(HC02, HC03)"), "{}", f[1].message);
         assert!(f[1].message.contains("Phường 10"), "{}", f[1].message);
+        // A district LK equal to the 15 known wards' sum proves nothing
+        // either: Phường 10's LK is unknown, and the LK stays unchecked.
+        let vp_equal = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Lk, 450.0, 0),
+                row(hc03, ValueColumn::Lk, 240.0, 0),
+            ],
+        );
+        subs.pop();
+        subs.push(&vp_equal);
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code, f[0].column.as_str(), f[0].indicator.as_str()),
+            (Code::TotalUnchecked, "LK", "")
+        );
+        assert!(f[0].message.contains("(HC02, HC03)"), "{}", f[0].message);
         // A district LK below the 15 known wards' 450 is wrong anyway.
         let vp_low = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Lk, 400.0, 0)]);
         subs.pop();

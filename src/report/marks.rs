@@ -14,6 +14,8 @@
 //! the totals (no unit, no file: a relation    the total
 //!   the totals break)
 //! a unit's indicator, no column               that unit's TH and LK cells
+//!   … an error, on figures that enter the      + the totals of every quantity
+//!     total (a unit that cannot be converted)    column
 //! ```
 //!
 //! Nothing else is marked: a finding with no indicator (a file, a whole
@@ -122,6 +124,13 @@ impl<'a> Marks<'a> {
             let Some(c) = column else {
                 for c in [ValueColumn::Th, ValueColumn::Lk] {
                     marks.add(Place::Unit(u), i, c, f);
+                }
+                // An error about the whole row (a unit that cannot be
+                // converted) keeps every figure of it out of the totals.
+                if f.severity == Severity::Error && counts_towards_total(template, u, i) {
+                    for c in ValueColumn::QUANTITIES {
+                        marks.add(Place::Total, i, c, f);
+                    }
                 }
                 continue;
             };
@@ -354,6 +363,32 @@ mod tests {
                 cell("P03", "VH03", "TH", Severity::Warning),
                 cell("P03", "VH03", "LK", Severity::Warning),
                 cell("P05", "HC02", "TH", Severity::Warning),
+            ]
+        );
+    }
+
+    /// A ward's row in a unit that cannot be converted stays out of every
+    /// total: its TH and LK cells and the totals of every quantity column
+    /// are marked.
+    #[test]
+    fn an_error_about_a_whole_row_marks_every_total_it_leaves_out() {
+        let t = Template::builtin().unwrap();
+        let unit = on(
+            "P03",
+            "phuong-03.xlsx",
+            "VH03",
+            "",
+            Finding::error(Code::UnitMismatch, "x"),
+        );
+        assert_eq!(
+            cells(&t, &[unit]),
+            [
+                cell("P03", "VH03", "TH", Severity::Error),
+                cell("P03", "VH03", "LK", Severity::Error),
+                cell("Σ", "VH03", "KH", Severity::Error),
+                cell("Σ", "VH03", "TH", Severity::Error),
+                cell("Σ", "VH03", "LK", Severity::Error),
+                cell("Σ", "VH03", "CK", Severity::Error),
             ]
         );
     }
