@@ -782,6 +782,21 @@ impl Template {
         })
     }
 
+    /// How many kinds of unit [`Template::unit_kind`] tells apart.
+    pub const UNIT_KINDS: usize = AREA_WORDS.len() + 1;
+
+    /// The kind of a unit by the level word its name opens with ("Xã Tân
+    /// Phú", "Phường 5", "Đặc khu Hòn Ngọc"): 1 + its place among the level
+    /// words, or 0 when the name opens with none. Communes and wards differ
+    /// in kind, so outliers compare each with its own kind.
+    pub fn unit_kind(&self, agency: usize) -> usize {
+        self.agencies
+            .get(agency)
+            .and_then(|a| level_word(&a.name, false))
+            .and_then(|(vi, _, _)| AREA_WORDS.iter().position(|(w, _, _)| *w == vi))
+            .map_or(0, |k| k + 1)
+    }
+
     pub fn indicator(&self, code: &str) -> Option<&Indicator> {
         self.by_code.get(code).map(|&i| &self.indicators[i])
     }
@@ -831,9 +846,15 @@ impl Template {
     }
 
     /// The first line of a department's letterhead: "UBND TỈNH NAM SƠN",
-    /// "UBND QUẬN".
+    /// "UBND QUẬN" for a People's Committee; the office as it is written
+    /// for any other ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÂM GIANG").
     pub fn office_letterhead(&self) -> String {
-        let rest = strip_office(self.settings.office.trim());
+        let office = self.settings.office.trim();
+        let rest = strip_office(office);
+        if rest.len() == office.len() && !office.is_empty() {
+            // Not a People's Committee: the office names itself.
+            return office.to_uppercase();
+        }
         if rest.is_empty() {
             "UBND".to_string()
         } else {

@@ -103,7 +103,7 @@ fn summary(t: &Template, ctx: &FormContext, units: &[usize], out: &std::path::Pa
     let version = &t.settings.version;
     match ctx.lang {
         Lang::Vi => format!(
-            "Đã tạo {} biểu mẫu {} (mẫu phiên bản {}) trong {}: {wards} {}, {others} phòng ban, đơn vị.",
+            "Đã tạo {} biểu mẫu {} (mẫu phiên bản {}) trong {}: {wards} {}, {others} cơ quan, đơn vị.",
             units.len(),
             ctx.period.title_vi(),
             if version.is_empty() { "không ghi" } else { version },

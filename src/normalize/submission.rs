@@ -887,6 +887,9 @@ fn read_rows(
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             match (money_factor(&row_unit), money_factor(&ind.unit)) {
+                // The catalog's money unit written short ("Tr.đồng" for
+                // "triệu đồng"): nothing to convert, nothing to say.
+                (Some(from), Some(to)) if from == to => {}
                 (Some(from), Some(to)) => {
                     factor = from / to;
                     let fac = if factor >= 1.0 {

@@ -52,6 +52,29 @@ pub fn intake(
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        // The unit's other files, not used: every file sent is named on
+        // its unit's line, whatever became of it.
+        let others = |skip_wrong_period: bool| {
+            let mut notes = Vec::new();
+            if let Some(ks) = wrong_period.get(&ai).filter(|_| !skip_wrong_period) {
+                notes.push(format!(
+                    "{} {}",
+                    lang.pick(
+                        "tệp khác không đúng kỳ báo cáo:",
+                        "another file is for another period:"
+                    ),
+                    files_of(ks)
+                ));
+            }
+            if let Some(ks) = unreadable.get(&ai) {
+                notes.push(format!(
+                    "{} {}",
+                    lang.pick("tệp khác không đọc được:", "another file was unreadable:"),
+                    files_of(ks)
+                ));
+            }
+            notes
+        };
         if cands.is_empty() {
             if let Some(ks) = wrong_period.get(&ai) {
                 status.push(StatusLine {
@@ -59,12 +82,16 @@ pub fn intake(
                     unit_name: a.name.clone(),
                     files: files_of(ks),
                     status: Status::WrongPeriod,
-                    note: lang
-                        .pick(
+                    note: std::iter::once(
+                        lang.pick(
                             "tệp gửi không đúng kỳ báo cáo",
                             "the file sent is for another period",
                         )
                         .to_string(),
+                    )
+                    .chain(others(true))
+                    .collect::<Vec<_>>()
+                    .join("; "),
                 });
             } else if let Some(ks) = unreadable.get(&ai) {
                 status.push(StatusLine {
@@ -104,20 +131,12 @@ pub fn intake(
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
                 findings.extend(completeness_of(sub, ai, template, period, lang));
             }
-            let mut note = String::new();
-            if let Some(ks) = unreadable.get(&ai) {
-                note = format!(
-                    "{} {}",
-                    lang.pick("tệp khác không đọc được:", "another file was unreadable:"),
-                    files_of(ks)
-                );
-            }
             status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.name.clone(),
                 files: files_of(&cands),
                 status: Status::Submitted,
-                note,
+                note: others(false).join("; "),
             });
             continue;
         }
@@ -144,12 +163,15 @@ pub fn intake(
             unit_name: a.name.clone(),
             files: files_of(&cands),
             status: Status::Duplicate,
-            note: format!(
+            note: std::iter::once(format!(
                 "{} {} ({})",
                 lang.pick("dùng tệp", "using"),
                 chosen_file,
                 lang.pick(why.0, why.1)
-            ),
+            ))
+            .chain(others(false))
+            .collect::<Vec<_>>()
+            .join("; "),
         });
     }
     status.extend(other_lines);

@@ -19,7 +19,8 @@
 //! score = 0,6745 × |x − median| / MAD      MAD = median |x − median|
 //! ```
 //!
-//! over the scaled figures. Above `outlier_threshold` (default 5) the
+//! over the scaled figures of the units of the same kind (communes with
+//! communes, wards with wards: see [`Template::unit_kind`]). Above `outlier_threshold` (default 5) the
 //! figure is an `outlier` (a warning) when it is also `outlier_factor`
 //! (3) times off the usual figure for a unit of its size (median × size),
 //! and off by more than counting noise (3 √usual, at least 6): a typo, a figure in
@@ -130,9 +131,19 @@ pub fn check_outliers(
                 .get(r.ind())
                 .is_some_and(|i| i.kind == Kind::Rate)
     };
-    // A group is (indicator, column), numbered indicator × 6 + column.
-    let group = |r: &TidyRow| r.ind() * 6 + r.column.index();
-    let groups = template.indicators.len() * 6;
+    // A group is (indicator, column, kind of unit): communes are compared
+    // with communes and wards with wards, whose figures per head differ
+    // for good reasons (farmland, revenue). Numbered (indicator × 6 +
+    // column) × kinds + kind.
+    let kinds = Template::UNIT_KINDS;
+    let kind_of: Vec<usize> = (0..template.agencies.len())
+        .map(|a| template.unit_kind(a))
+        .collect();
+    let group_of = |s: &Submission, r: &TidyRow| {
+        let kind = s.unit.and_then(|u| kind_of.get(u)).copied().unwrap_or(0);
+        (r.ind() * 6 + r.column.index()) * kinds + kind
+    };
+    let groups = template.indicators.len() * 6 * kinds;
     let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow, f64, f64)| {
         figures.each_chunk(|chunk| {
             for s in chunk.iter().filter(|s| is_ward(s)) {
@@ -153,7 +164,7 @@ pub fn check_outliers(
         })
     };
     let mut count = vec![0usize; groups];
-    ward_rows(&mut |_, r, _, _| count[group(r)] += 1)?;
+    ward_rows(&mut |s, r, _, _| count[group_of(s, r)] += 1)?;
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
     let worth: Vec<usize> = (0..groups)
@@ -177,8 +188,8 @@ pub fn check_outliers(
             .iter()
             .map(|&g| Vec::with_capacity(count[g]))
             .collect();
-        ward_rows(&mut |_, r, x, _| {
-            if let Some(k) = slot[group(r)] {
+        ward_rows(&mut |s, r, x, _| {
+            if let Some(k) = slot[group_of(s, r)] {
                 values[k].push(x);
             }
         })?;
@@ -196,7 +207,8 @@ pub fn check_outliers(
     // (group, score, finding) of every figure above the threshold.
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
     ward_rows(&mut |s, r, x, size| {
-        let Some((med, mad)) = spread[group(r)] else {
+        let g = group_of(s, r);
+        let Some((med, mad)) = spread[g] else {
             return;
         };
         let score = MAD_SCALE * (x - med).abs() / mad;
@@ -214,7 +226,7 @@ pub fn check_outliers(
             (med, score),
             lang,
         );
-        found.push((group(r), score, finding));
+        found.push((g, score, finding));
     })?;
     // One per unit and indicator, its strongest column (in a first
     // quarter LK repeats TH: one figure, one warning).
@@ -410,6 +422,33 @@ mod tests {
         // MAD = 0: most wards state the same figure.
         let s = wards(&t, &[0.0, 0.0, 0.0, 0.0, 3.0, 0.0]);
         assert!(outliers(&t, &s, &raw()).is_empty());
+    }
+
+    /// A province's communes and wards differ for good reasons (a
+    /// commune's farmland is four times a ward's): each is compared with
+    /// its own kind, and only the ward typed ten times too large stands
+    /// out.
+    #[test]
+    fn communes_are_compared_with_communes_and_wards_with_wards() {
+        let mut t = Template::builtin().unwrap();
+        for k in 0..8 {
+            let a = t.agency_index(&format!("P{:02}", k + 1)).unwrap();
+            t.agencies[a].name = format!("Xã Số {}", k + 1);
+        }
+        assert_ne!(
+            t.unit_kind(t.agency_index("P01").unwrap()),
+            t.unit_kind(t.agency_index("P09").unwrap())
+        );
+        let communes = [400.0, 410.0, 390.0, 420.0, 395.0, 405.0, 415.0, 385.0];
+        let wards_th = [100.0, 105.0, 95.0, 110.0, 98.0, 102.0, 1000.0, 97.0];
+        let all: Vec<f64> = communes.iter().chain(&wards_th).copied().collect();
+        let s = wards(&t, &all);
+        let f = outliers(&t, &s, &raw());
+        let got: Vec<(&str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(got, [("P15", "1.000")], "{f:?}");
     }
 
     #[test]

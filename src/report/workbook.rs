@@ -453,7 +453,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let words = t.level_words();
     let note = match lang {
         Lang::Vi => format!(
-            "(Tổng hợp từ {wards_in}/{wards_total} {} và {} phòng ban, đơn vị)",
+            "(Tổng hợp từ {wards_in}/{wards_total} {} và {} cơ quan, đơn vị)",
             words.units_vi,
             d.units.len() - wards_in
         ),

@@ -540,6 +540,23 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                     ..Default::default()
                 },
             );
+            // Phường 5's HC02 LK is wrong too (LK ≠ TH in a first quarter):
+            // the office's LK, though it equals the wards' sum, waits too.
+            let lk = ValueColumn::Lk;
+            b.mark(
+                d,
+                Some(row),
+                Some(Field::Value(lk)),
+                Expected {
+                    severity: "info".into(),
+                    code: "total-unchecked".into(),
+                    unit: code.clone(),
+                    indicator: "HC02".into(),
+                    column: "LK".into(),
+                    actual: "Phường 5".into(),
+                    ..Default::default()
+                },
+            );
         }
     }
 

@@ -542,12 +542,14 @@ fn money_units_are_converted_by_their_factor_and_others_left_out() {
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
     // NS02 is in triệu đồng: each ward writes it in another unit.
-    let cases: [(&str, V, &str); 5] = [
+    let cases: [(&str, V, &str); 6] = [
         ("đồng", V::N(2_500_000.0), "÷1.000.000"),
         ("nghìn đồng", V::N(4_000.0), "÷1.000"),
         ("triệu đồng", V::N(7.0), ""),
         ("tỷ đồng", V::T("0,25"), "×1.000"),
         ("USD", V::N(100.0), ""),
+        // The catalog's unit written short: nothing to convert.
+        ("Tr.đồng", V::N(3.0), ""),
     ];
     for (k, (unit, v, _)) in cases.iter().enumerate() {
         write_form(
@@ -576,7 +578,7 @@ fn money_units_are_converted_by_their_factor_and_others_left_out() {
         let unit = format!("P0{}", k + 1);
         let found = units.iter().find(|u| u.0 == unit);
         match k {
-            2 => assert!(found.is_none(), "the catalog's own unit"),
+            2 | 5 => assert!(found.is_none(), "the catalog's own unit"),
             4 => assert_eq!(found.unwrap().1, "error", "USD cannot be converted"),
             _ => {
                 let (_, sev, m) = found.unwrap();
@@ -585,16 +587,17 @@ fn money_units_are_converted_by_their_factor_and_others_left_out() {
             }
         }
     }
-    // 2,5 + 4 + 7 + 250 = 263,5 triệu đồng; the USD figure stays out.
+    // 2,5 + 4 + 7 + 250 + 3 = 266,5 triệu đồng; the USD figure stays out.
     let summary_sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     let ns02 = summary_sheet.iter().find(|r| r[0] == "NS02").unwrap();
-    assert_eq!(ns02[4], "263.5");
+    assert_eq!(ns02[4], "266.5");
     let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
     let row = detail
         .iter()
         .find(|r| r[0] == "NS02" && r[3] == "TH")
         .unwrap();
     assert_eq!(row[4..8], ["2.5", "4", "7", "250"]);
+    assert_eq!(row[9], "3", "{row:?}");
 }
 
 /// Consistent figures for the whole built-in catalog: every relation of

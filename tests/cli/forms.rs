@@ -110,7 +110,7 @@ fn the_default_templates_forms_read_back() {
     assert_eq!(
         String::from_utf8_lossy(&o.stdout).trim(),
         format!(
-            "Đã tạo 33 biểu mẫu Quý I/2020 (mẫu phiên bản 2020.1) trong {}: 16 phường, 17 phòng ban, đơn vị.",
+            "Đã tạo 33 biểu mẫu Quý I/2020 (mẫu phiên bản 2020.1) trong {}: 16 phường, 17 cơ quan, đơn vị.",
             out.display()
         )
     );
@@ -289,7 +289,9 @@ fn the_province_templates_forms_use_its_own_words_and_codes() {
     assert_eq!(o.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&o.stdout)
         .contains("48 biểu mẫu Quý I/2026 (mẫu phiên bản 2026.1)"));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("40 xã, phường, đặc khu, 8 phòng ban"));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("40 xã, phường, đặc khu, 8 cơ quan, đơn vị")
+    );
     for (file, head) in [
         ("X01-xa-tan-phu-2026-Q1.xlsx", vec!["UBND XÃ TÂN PHÚ"]),
         (

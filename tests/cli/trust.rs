@@ -569,4 +569,27 @@ fn practice_batch_scores_clean() {
             .ends_with("false_positives=0"),
         "{text}"
     );
+    // Every file sent is named on its unit's line of the status sheet:
+    // Phường 14's last-quarter file beside the one used.
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let p14 = lines.iter().find(|r| r[1] == "P14").unwrap();
+    assert_eq!(p14[3], "P14_quy3_2020.xlsx", "{p14:?}");
+    assert_eq!(
+        p14[8], "tệp khác không đúng kỳ báo cáo: P14_quy2_2020.xlsx",
+        "{p14:?}"
+    );
+    // And the district's %KH is left empty where Phường 10 gave KH
+    // without LK (a total-uncomputed info says so), not computed from
+    // 15 wards' LK over 16 wards' KH.
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let kt06 = summary.iter().find(|r| r[0] == "KT06").unwrap();
+    assert_eq!(kt06[7], "", "{kt06:?}");
+    let findings = read_findings(&out);
+    assert!(
+        findings.iter().any(|f| f["code"] == "total-uncomputed"
+            && f["column"] == "%KH"
+            && f["actual"] == "Phường 10"
+            && f["message"].as_str().unwrap().contains("KT06")),
+        "{findings:?}"
+    );
 }

@@ -189,7 +189,7 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             out.push(Line::Heading(format!("{n}. Biểu được kiểm tra thế nào")));
             let cross = if is_ward {
                 format!(
-                    "tổng các {} được đối chiếu với số {} của phòng ban phụ trách",
+                    "tổng các {} được đối chiếu với số {} của cơ quan phụ trách",
                     words.units_vi,
                     words.whole(Lang::Vi)
                 )

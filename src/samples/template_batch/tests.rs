@@ -199,6 +199,13 @@ fn departments_write_the_office_in_their_letterhead() {
     let t = Template::builtin().unwrap();
     assert_eq!(t.office_letterhead(), "UBND QUẬN");
     assert_eq!(t.office_place(), "Quận");
+    // An office that is not a People's Committee names itself.
+    let mut t = t;
+    t.settings.office = "Sở Nông nghiệp và Môi trường tỉnh Lâm Giang".into();
+    assert_eq!(
+        t.office_letterhead(),
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÂM GIANG"
+    );
     assert_eq!(
         crate::template::strip_office("UBND thành phố Thủ Đức"),
         "thành phố Thủ Đức"
