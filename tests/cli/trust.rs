@@ -584,7 +584,7 @@ fn practice_batch_scores_clean() {
     let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     let kt06 = summary.iter().find(|r| r[0] == "KT06").unwrap();
     assert_eq!(kt06[7], "", "{kt06:?}");
-    let findings = read_findings(&out);
+    let findings = read_findings(&out.join("errors.json"));
     assert!(
         findings.iter().any(|f| f["code"] == "total-uncomputed"
             && f["column"] == "%KH"
