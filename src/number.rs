@@ -93,10 +93,31 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
     if s.chars().all(is_minus) && s.chars().count() <= 3 {
         return NumberText::Dash;
     }
-    match parse_core(s, locale) {
+    match parse_core(s, locale).or_else(|| parse_core(without_footnote_mark(s)?, locale)) {
         Some(p) => NumberText::Number(p),
         None => NumberText::NotANumber,
     }
+}
+
+/// A figure with a footnote mark after it ("12(*)", "142*", "3.450(**)"),
+/// as clerks mark estimates explained under the table: the figure without
+/// the mark, or `None` when there is no such mark or nothing before it.
+fn without_footnote_mark(s: &str) -> Option<&str> {
+    let bare = s.trim_end_matches(')');
+    let opened = bare.len() < s.len();
+    if s.len() - bare.len() > 1 {
+        return None;
+    }
+    let bare = bare.trim_end_matches('*');
+    if bare.len() == s.len() - usize::from(opened) {
+        return None;
+    }
+    let bare = if opened {
+        bare.strip_suffix('(')?
+    } else {
+        bare
+    };
+    (!bare.is_empty()).then_some(bare)
 }
 
 /// Convenience: the number in a text, or `None`.
@@ -286,6 +307,17 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
     }
 }
 
+/// Money units and their factor in đồng.
+pub fn money_factor(unit: &str) -> Option<f64> {
+    match crate::text::fold(unit).as_str() {
+        "dong" | "vnd" | "d" => Some(1.0),
+        "nghin dong" | "ngan dong" | "1000 dong" | "1 000 dong" => Some(1e3),
+        "trieu dong" | "trieu" | "tr dong" => Some(1e6),
+        "ty dong" | "ty" | "ti dong" => Some(1e9),
+        _ => None,
+    }
+}
+
 /// Decimals of the shortest representation of a stored number, for numeric
 /// cells: 187.4 → 1, 1345 → 0. Float noise (0.1 + 0.2) is rounded away.
 pub fn decimals_of(value: f64) -> u8 {
@@ -381,6 +413,21 @@ mod tests {
         assert_eq!((p.value, p.decimals), (1234.5, 2));
         let p = num("23,15%", Vi);
         assert_eq!((p.value, p.decimals, p.percent), (23.15, 2, true));
+    }
+
+    /// A footnote mark after a figure ("12(*)": an estimate explained
+    /// under the table) leaves the figure; a mark alone, or brackets
+    /// without one, are not read as it.
+    #[test]
+    fn footnote_marks_after_a_figure() {
+        assert_eq!(num("12(*)", Vi).value, 12.0);
+        assert_eq!(num("142*", Vi).value, 142.0);
+        let p = num("3.450,5 (**)", Vi);
+        assert_eq!((p.value, p.decimals), (3450.5, 1));
+        assert_eq!(num("(5,2)", Vi).value, -5.2);
+        for s in ["(*)", "*", "12(*", "12)*", "12(*))", "khoảng 12(*)"] {
+            assert_eq!(parse_text(s, Vi), NumberText::NotANumber, "{s}");
+        }
     }
 
     #[test]

@@ -782,6 +782,18 @@ impl Template {
         })
     }
 
+    /// True when the indicator counts things in whole units (people,
+    /// files, cases): indicators.csv declares it with `decimals` 0, and it
+    /// is neither money nor a rate. Its whole figures are exact, not
+    /// rounded: sums and totals of them must match to the unit.
+    pub fn counted_exactly(&self, indicator: usize) -> bool {
+        self.indicators.get(indicator).is_some_and(|i| {
+            i.decimals == Some(0)
+                && i.kind != Kind::Rate
+                && crate::number::money_factor(&i.unit).is_none()
+        })
+    }
+
     /// How many kinds of unit [`Template::unit_kind`] tells apart.
     pub const UNIT_KINDS: usize = AREA_WORDS.len() + 1;
 

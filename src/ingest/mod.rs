@@ -43,6 +43,7 @@
 pub mod biff;
 pub mod discover;
 pub mod merges;
+pub mod ods;
 pub mod ole;
 pub mod reasons;
 pub mod sheet;
@@ -142,6 +143,9 @@ pub enum OpenWorkbook {
         /// whether a sheet has formulas), from the pre-check's handle on
         /// the zip: `.xlsx` only.
         parts: Option<Box<styles::XlsxParts>>,
+        /// The merges and percentage cells of an `.ods`, which calamine
+        /// does not give.
+        ods: Option<Box<ods::OdsParts>>,
     },
     Text(Vec<TextSheet>),
 }
@@ -291,12 +295,19 @@ impl OpenWorkbook {
                 let sheets = guarded("opening it", || {
                     open_zip(&bytes, kind).map_err(|e| plain_reason(&e))
                 })?;
-                let parts = matches!(sheets, Sheets::Xlsx(_))
-                    .then(|| Box::new(styles::XlsxParts::new(zip, mb(limits.max_file_mb))));
+                let max_part = mb(limits.max_file_mb);
+                let (parts, ods) = match sheets {
+                    Sheets::Xlsx(_) => {
+                        (Some(Box::new(styles::XlsxParts::new(zip, max_part))), None)
+                    }
+                    Sheets::Ods(_) => (None, Some(Box::new(ods::OdsParts::new(zip, max_part)))),
+                    _ => (None, None),
+                };
                 Ok(OpenWorkbook::Calamine {
                     sheets: Box::new(sheets),
                     max_cells,
                     parts,
+                    ods,
                 })
             }
             Container::Ole => {
@@ -310,6 +321,7 @@ impl OpenWorkbook {
                     sheets: Box::new(sheets),
                     max_cells,
                     parts: None,
+                    ods: None,
                 })
             }
             Container::Other => {
@@ -376,6 +388,16 @@ impl OpenWorkbook {
         if let Some(merges) = extras {
             return Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids));
         }
+        // An .ods: its merges and percentage cells from content.xml, the
+        // percentages as cells of style 1 of [`styles::StyleTable::percents`].
+        if let OpenWorkbook::Calamine { ods: Some(ods), .. } = self {
+            if let Some(sheet) = ods.sheet(name) {
+                let ids = sheet.percents.iter().map(|&(r, c)| (r, c, 1)).collect();
+                return Ok(
+                    SheetGrid::new(name.to_string(), range, sheet.merges).with_style_ids(ids)
+                );
+            }
+        }
         let sheets = match self {
             OpenWorkbook::Calamine { sheets, .. } => &mut **sheets,
             OpenWorkbook::Text(_) => return Err(format!("no sheet '{name}'")),
@@ -386,9 +408,9 @@ impl OpenWorkbook {
                 Ok(match sheets {
                     Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
                     Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                    // xlsb and ods: calamine gives no merge ranges; a value
-                    // merged down several rows then belongs to its first row
-                    // only (documented in docs/reading.md).
+                    // xlsb (and an ods whose content.xml could not be read):
+                    // calamine gives no merge ranges; a value merged down
+                    // several rows then belongs to its first row only.
                     Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
                 })
             },
@@ -420,6 +442,7 @@ impl OpenWorkbook {
             OpenWorkbook::Calamine {
                 parts: Some(parts), ..
             } => parts.style_table(),
+            OpenWorkbook::Calamine { ods: Some(_), .. } => Ok(styles::StyleTable::percents()),
             _ => Err("the workbook is not an .xlsx file".into()),
         }
     }
@@ -437,6 +460,7 @@ impl OpenWorkbook {
                 sheets,
                 max_cells,
                 parts,
+                ..
             } => {
                 // A sheet without a formula element gives no formulas: its
                 // XML is not parsed again for them.

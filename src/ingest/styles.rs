@@ -51,6 +51,28 @@ pub struct StyleTable {
     formats: Vec<CellFormat>,
 }
 
+impl StyleTable {
+    /// The table of an `.ods`, whose cells calamine gives without their
+    /// styles: style 0 the default, style 1 a percentage (its decimals as
+    /// typed). See [`crate::ingest::ods`].
+    pub fn percents() -> Arc<StyleTable> {
+        static TABLE: std::sync::OnceLock<Arc<StyleTable>> = std::sync::OnceLock::new();
+        Arc::clone(TABLE.get_or_init(|| {
+            Arc::new(StyleTable {
+                fonts: Vec::new(),
+                formats: vec![
+                    CellFormat::default(),
+                    CellFormat {
+                        font: None,
+                        percent: true,
+                        decimals: None,
+                    },
+                ],
+            })
+        }))
+    }
+}
+
 /// A cell's position and style index: (row, column, style).
 pub type StyledCell = (u32, u32, u32);
 
@@ -325,7 +347,7 @@ impl Layout {
 ///
 /// # Errors
 /// When the part is missing, cannot be inflated or is over the limit.
-fn read_part<R: Read + Seek>(
+pub(crate) fn read_part<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     name: &str,
     max_bytes: u64,

@@ -474,6 +474,17 @@ impl HeaderWords {
         if th {
             return value(ValueColumn::Th);
         }
+        // "Cả năm 2020", "Năm 2020" alone: the whole year of the report,
+        // its LK in a fourth-quarter report (the year before is CK, read
+        // above; earlier in the year a figure for the whole year is a plan
+        // or an estimate, not read).
+        let bare_year = tokens.contains(&"nam")
+            && tokens.iter().all(|t| {
+                matches!(*t, "ca" | "nam") || years(std::slice::from_ref(t)).next().is_some()
+            });
+        if bare_year && period.is_none_or(|p| years(tokens).all(|y| y == p.year)) {
+            return months_role(12, false, period).map(Role::Value);
+        }
         None
     }
 }
@@ -1114,6 +1125,14 @@ mod tests {
             w.classify("Ước thực hiện cả năm", q4),
             Some(Role::Value(Lk))
         );
+        // The year alone: LK in the fourth quarter, the year before CK,
+        // nothing earlier in the year.
+        for label in ["Cả năm 2020", "Năm 2020", "Cả năm"] {
+            assert_eq!(w.classify(label, q4), Some(Role::Value(Lk)), "{label}");
+            assert_eq!(w.classify(label, q3), None, "{label}");
+        }
+        assert_eq!(w.classify("Năm 2019", q4), Some(Role::Value(Ck)));
+        assert_eq!(w.classify("Năm 2021", q4), None);
         // With no period known: a quarter is TH, 6 or 9 months LK.
         assert_eq!(w.classify("9 tháng", None), Some(Role::Value(Lk)));
         assert_eq!(w.classify("Quý II", None), Some(Role::Value(Th)));

@@ -330,17 +330,6 @@ fn names_a_signature(grid: &SheetGrid, row: u32) -> bool {
     })
 }
 
-/// Money units and their factor in đồng.
-fn money_factor(unit: &str) -> Option<f64> {
-    match fold(unit).as_str() {
-        "dong" | "vnd" | "d" => Some(1.0),
-        "nghin dong" | "ngan dong" | "1000 dong" | "1 000 dong" => Some(1e3),
-        "trieu dong" | "trieu" | "tr dong" => Some(1e6),
-        "ty dong" | "ty" | "ti dong" => Some(1e9),
-        _ => None,
-    }
-}
-
 /// Reads one file. Never panics on the file's content; whatever goes
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
@@ -382,11 +371,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         .find(|n| stamp::is_stamp_sheet(n))
         .and_then(|n| wb.sheet(n).ok())
         .and_then(|g| FormStamp::read(&g));
-    // Cell styles (fonts, number formats) of an .xlsx are read at most once,
-    // and only when needed: for legacy fonts, or for the precision and
+    // Cell styles (fonts, number formats) of an .xlsx, an .ods's
+    // percentages, are read at most once, and only when needed: for legacy
+    // fonts (an .xlsx whose style part names one), or for the precision and
     // percent format of a percentage or rate figure.
-    let mut styles = StyleCache::new(&file.rel);
-    if styles.ooxml && wb.mentions_legacy_font() {
+    let mut styles = StyleCache::new();
+    if wb.mentions_legacy_font() {
         styles.load(&mut wb);
     }
     let mut legacy_found = std::collections::BTreeSet::new();
@@ -524,7 +514,6 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
 /// and the style indices of the sheet being read (from calamine's value
 /// pass).
 struct StyleCache {
-    ooxml: bool,
     table: Option<std::sync::Arc<crate::ingest::styles::StyleTable>>,
     tried: bool,
     /// The style indices of the current sheet, until its styles are made.
@@ -533,9 +522,8 @@ struct StyleCache {
 }
 
 impl StyleCache {
-    fn new(rel: &str) -> Self {
+    fn new() -> Self {
         StyleCache {
-            ooxml: is_ooxml_name(rel),
             table: None,
             tried: false,
             cells: Vec::new(),
@@ -543,8 +531,10 @@ impl StyleCache {
         }
     }
 
+    /// The workbook's style table, asked once: an `.xlsx`'s, an `.ods`'s
+    /// percentages, none for other formats.
     fn load(&mut self, wb: &mut crate::ingest::OpenWorkbook) {
-        if !self.tried && self.ooxml {
+        if !self.tried {
             self.tried = true;
             self.table = wb.style_table().ok();
         }
@@ -591,13 +581,6 @@ impl CellStyles<'_> {
     fn sheet(&mut self) -> Option<&crate::ingest::styles::SheetStyles> {
         self.cache.sheet(self.wb)
     }
-}
-
-fn is_ooxml_name(rel: &str) -> bool {
-    let lower = rel.to_lowercase();
-    [".xlsx", ".xlsm", ".xltx", ".xltm"]
-        .iter()
-        .any(|e| lower.ends_with(e))
 }
 
 /// Converts every text cell written in a legacy Vietnamese encoding (by
@@ -872,7 +855,9 @@ fn read_rows(
         let mut unit_stated_at = None;
         if row_unit.is_empty() {
             if let Some((u, at)) = &header_unit {
-                if money_factor(u).is_some() && money_factor(&ind.unit).is_some() {
+                if crate::number::money_factor(u).is_some()
+                    && crate::number::money_factor(&ind.unit).is_some()
+                {
                     row_unit = u.clone();
                     unit_stated_at = Some(at);
                 }
@@ -886,7 +871,10 @@ fn read_rows(
         };
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
-            match (money_factor(&row_unit), money_factor(&ind.unit)) {
+            match (
+                crate::number::money_factor(&row_unit),
+                crate::number::money_factor(&ind.unit),
+            ) {
                 // The catalog's money unit written short ("Tr.đồng" for
                 // "triệu đồng"): nothing to convert, nothing to say.
                 (Some(from), Some(to)) if from == to => {}

@@ -16,7 +16,7 @@
 //! by code. Stocks have no cumulative rule across quarters.
 
 use super::checks::{at_row, indicator_words, unit_of};
-use super::half_unit;
+use super::half_of;
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::{Arg, Fatal, Problem};
 use crate::messages::Checked;
@@ -218,7 +218,7 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
             // A rate follows from its operands, whose LK = TH is checked.
             continue;
         }
-        let tol = half_unit(th.decimals) + half_unit(lk.decimals) + 1e-9;
+        let tol = half_of(template, i, th.decimals) + half_of(template, i, lk.decimals) + 1e-9;
         if (lk.value - th.value).abs() <= tol {
             continue;
         }
@@ -264,7 +264,10 @@ pub fn check_previous(
             continue;
         };
         let want = p + th.value;
-        let tol = half_unit(th.decimals) + half_unit(lk.decimals) + half_unit(pd) + 1e-9;
+        let tol = half_of(template, i, th.decimals)
+            + half_of(template, i, lk.decimals)
+            + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX))
+            + 1e-9;
         if (lk.value - want).abs() <= tol {
             continue;
         }

@@ -103,6 +103,18 @@ impl Totals {
 
 pub use crate::rules::rounding::half_unit;
 
+/// The half-unit a figure of `indicator` written with `decimals` stands
+/// within, in sums and totals: none for a whole figure of an indicator
+/// counted exactly ([`Template::counted_exactly`]: 237 letters are 237,
+/// not 236,5 to 237,5), half a unit in its last place otherwise.
+pub fn half_of(template: &Template, indicator: usize, decimals: i8) -> f64 {
+    if decimals == 0 && template.counted_exactly(indicator) {
+        0.0
+    } else {
+        half_unit(decimals)
+    }
+}
+
 /// Does this unit's figure for this indicator count towards the total?
 pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {
     let (Some(a), Some(ind)) = (
@@ -267,7 +279,7 @@ fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> 
             indicator.push(r.indicator);
             column.push(r.column.index() as u32);
             value.push(r.value);
-            tolerance.push(half_unit(r.decimals));
+            tolerance.push(half_of(template, r.ind(), r.decimals));
         }
     }
     if unit.is_empty() {
@@ -446,7 +458,9 @@ mod tests {
         let (th_i, lk_i) = (ValueColumn::Th.index(), ValueColumn::Lk.index());
         assert_eq!(totals.contributors[hc02][th_i], n as u32);
         assert_eq!(totals.contributors[hc02][lk_i], lk_count as u32);
-        assert!((totals.tolerance[hc02][th_i] - 0.5 * n as f64).abs() < 1e-6);
+        // HC02 counts files: its whole figures are exact (no half-unit),
+        // its figures with a decimal stand for their half-unit.
+        assert_eq!(totals.tolerance[hc02][th_i], 0.0);
         assert!((totals.tolerance[hc02][lk_i] - 0.05 * lk_count as f64).abs() < 1e-6);
         // Nothing stated, nothing summed.
         assert_eq!(totals.get(hc02, ValueColumn::Kh), None);

@@ -12,7 +12,7 @@
 //! sum of those half-units. A relation with a missing operand is skipped
 //! (said once, as info), never read as zero.
 
-use super::{bools, cols, counts, f64s, frame, half_unit, polars_fatal, u32s, Totals};
+use super::{bools, cols, counts, f64s, frame, half_of, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::error::Fatal;
 use crate::messages::Checked;
@@ -307,18 +307,20 @@ enum Verdict {
 /// (relation, subject, verdict), sorted by relation then subject.
 type Verdicts = Vec<(usize, usize, Verdict)>;
 
-/// A subject's figure of an indicator in a column with its half-unit: a
-/// unit's first one read (Submission::figure), or the total.
+/// A subject's figure of an indicator in a column with its half-unit (none
+/// for a whole count: see [`half_of`]): a unit's first one read
+/// (Submission::figure), or the total.
 fn figure_of(
     subject: &Subject,
     indicator: usize,
     column: ValueColumn,
     totals: &Totals,
+    template: &Template,
 ) -> Option<(f64, f64)> {
     match subject {
         Subject::Unit(s) => s
             .figure(indicator, column)
-            .map(|r| (r.value, half_unit(r.decimals))),
+            .map(|r| (r.value, half_of(template, indicator, r.decimals))),
         Subject::Totals => {
             let ci = column.index();
             totals.values[indicator][ci].map(|v| (v, totals.tolerance[indicator][ci]))
@@ -446,7 +448,7 @@ impl<'a> Checking<'a> {
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for (j, subject) in subjects.iter().enumerate() {
                 for &i in &used {
-                    if let Some((v, t)) = figure_of(subject, i, column, totals) {
+                    if let Some((v, t)) = figure_of(subject, i, column, totals, template) {
                         f_subj.push(j as u32);
                         f_ind.push(i as u32);
                         f_val.push(v);
@@ -533,7 +535,7 @@ impl<'a> Checking<'a> {
                 let (v, t): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
                     .iter()
                     .map(|s| {
-                        let f = figure_of(s, *idx, column, totals);
+                        let f = figure_of(s, *idx, column, totals, template);
                         (f.map(|f| f.0), f.map(|f| f.1))
                     })
                     .unzip();
@@ -801,6 +803,57 @@ mod tests {
         assert_eq!(files, vec![name(5), name(UNITS_PER_CHUNK + 7)]);
         // Every ward right: nothing, and the totals (which add up) neither.
         assert!(sum_mismatches(&t, wards(&t, n, &[])).is_empty());
+    }
+
+    /// Whole counts are exact: 1.282 files are not 1.204 + 77 = 1.281,
+    /// although the half-units of three whole figures (1,5) would cover
+    /// it. Money in whole tỷ đồng keeps its half-units, and so does a
+    /// count in a catalog that does not say its decimals.
+    #[test]
+    fn whole_counts_add_up_exactly_and_rounded_figures_within_half_units() {
+        let found = |csv: &str, unit: &str, whole: f64| {
+            let t = Template::from_texts(
+                "t",
+                "",
+                &format!(
+                    "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+                     A,HC,Tổng,{unit},flow,ward,VP,A == B + C,,{csv}\n\
+                     B,HC,Phần một,{unit},flow,ward,VP,,,{csv}\n\
+                     C,HC,Phần hai,{unit},flow,ward,VP,,,{csv}\n"
+                ),
+                include_str!("../../templates/groups.csv"),
+                include_str!("../../templates/agencies.csv"),
+            )
+            .unwrap();
+            let (relations, _) = relations_of(&t, Lang::En);
+            let s = sub_with(
+                &t,
+                "P01",
+                vec![
+                    row(ind(&t, "A"), ValueColumn::Th, whole, 0),
+                    row(ind(&t, "B"), ValueColumn::Th, 1204.0, 0),
+                    row(ind(&t, "C"), ValueColumn::Th, 77.0, 0),
+                ],
+            );
+            let refs = [&s];
+            let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
+            check_relations(
+                &Figures::in_memory(&refs),
+                &totals,
+                &t,
+                &relations,
+                Lang::En,
+            )
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.code == Code::SumMismatch && !f.unit.is_empty())
+            .count()
+        };
+        assert_eq!(found("0", "hồ sơ", 1282.0), 1, "a count is exact");
+        assert_eq!(found("0", "hồ sơ", 1281.0), 0);
+        assert_eq!(found("0", "tỷ đồng", 1282.0), 0, "money is rounded");
+        assert_eq!(found("", "hồ sơ", 1282.0), 0, "decimals not said");
+        assert_eq!(found("", "hồ sơ", 1283.0), 1);
     }
 
     /// A catalog of `k` relations `A_i <formula> B_i, C_i`, three wards

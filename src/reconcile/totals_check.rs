@@ -27,14 +27,15 @@
 //! the wards that reported is an error either way.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
-use super::{half_unit, Totals};
-use crate::diagnostic::{Finding, Lang, Severity};
+use super::{half_of, Totals};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
+use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, Kind, Level, LevelWords, Template};
 use std::collections::{BTreeMap, HashSet};
 
@@ -105,11 +106,31 @@ pub fn check_department_totals(
     known: &[Finding],
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
-    let wrong: HashSet<(&str, &str, &str)> = known
+    let mut wrong: HashSet<(&str, &str, &str)> = known
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
         .collect();
+    // A unit's broken relation (its total against its parts) does not say
+    // which of its figures is wrong: every figure the relation names is
+    // doubtful, not only the total the finding is filed under.
+    for f in known.iter().filter(|f| {
+        f.severity == Severity::Error
+            && matches!(f.code, Code::SumMismatch | Code::RelationViolated)
+            && !f.unit.is_empty()
+    }) {
+        let Some(ind) = template.indicator(&f.indicator) else {
+            continue;
+        };
+        if let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) {
+            for code in left.codes().into_iter().chain(right.codes()) {
+                if let Some(i) = template.indicator_index(code) {
+                    let code = template.indicators[i].code.as_str();
+                    wrong.insert((f.unit.as_str(), code, f.column.as_str()));
+                }
+            }
+        }
+    }
     // (indicator, column) of the figures some ward has an error on.
     let wrong_in_wards: HashSet<(&str, &str)> = wrong
         .iter()
@@ -176,7 +197,7 @@ pub fn check_department_totals(
             if contributors == 0 {
                 continue;
             }
-            let tol = half_unit(r.decimals)
+            let tol = half_of(template, r.ind(), r.decimals)
                 + totals.tolerance.get(r.ind()).map(|t| t[ci]).unwrap_or(0.0)
                 + 1e-9;
             let missing = wards_missing(r.ind());
@@ -236,7 +257,7 @@ pub fn check_department_totals(
                     m.unknown.push(a.name.clone());
                 } else {
                     m.clean_sum += x.value;
-                    m.clean_half += half_unit(x.decimals);
+                    m.clean_half += half_of(template, m.row.ind(), x.decimals);
                 }
                 if m.listed.len() < LISTED_WARDS {
                     m.listed.push((a.name.clone(), x.value));
@@ -300,7 +321,7 @@ impl<'a> Report<'a> {
                 out.extend(self.mismatch(m, counts_missing));
                 continue;
             }
-            let tol = half_unit(m.row.decimals) + m.clean_half + 1e-9;
+            let tol = half_of(self.template, m.row.ind(), m.row.decimals) + m.clean_half + 1e-9;
             let below_known =
                 !self.may_be_negative.contains(&ind.code) && m.row.value + tol < m.clean_sum;
             if below_known {
@@ -521,6 +542,79 @@ mod tests {
             (Code::TotalUnchecked, Severity::Info)
         );
         assert_eq!(f[0].actual, "Phường 2");
+    }
+
+    /// Counted files add up exactly: a department 5 files above the 16
+    /// wards' 1.736 is wrong, although sixteen half-units (8,5) would
+    /// cover it were the figures rounded.
+    #[test]
+    fn a_count_total_must_match_to_the_unit() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=16)
+            .map(|k| {
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![row(hc02, ValueColumn::Th, 100.0 + k as f64, 0)],
+                )
+            })
+            .collect();
+        let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 1741.0, 0)]);
+        let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        let got: Vec<(Code, Severity, &str, &str)> = f
+            .iter()
+            .map(|x| (x.code, x.severity, x.expected.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Code::TotalMismatch, Severity::Error, "1.736", "1.741")]
+        );
+    }
+
+    /// A ward whose parts do not add up to its total (a sum-mismatch filed
+    /// under HC02): which of HC02, HC03, HC04 is wrong is not known, so the
+    /// department's HC04, off by that ward's slip, is not compared either.
+    #[test]
+    fn a_wards_broken_sum_holds_back_every_figure_it_names() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc04) = (ind(&t, "HC02"), ind(&t, "HC04"));
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                // Phường 2 typed HC04 6 too many.
+                let late = if k == 2 { 16.0 } else { 10.0 };
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![
+                        row(hc02, ValueColumn::Th, 100.0, 0),
+                        row(hc04, ValueColumn::Th, late, 0),
+                    ],
+                )
+            })
+            .collect();
+        let vp = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Th, 300.0, 0),
+                row(hc04, ValueColumn::Th, 30.0, 0),
+            ],
+        );
+        let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let known = [Finding::error(Code::SumMismatch, "x")
+            .unit("P02")
+            .indicator("HC02")
+            .column("TH")];
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
+            .unwrap();
+        let got: Vec<(Code, &str)> = f.iter().map(|x| (x.code, x.actual.as_str())).collect();
+        assert_eq!(got, [(Code::TotalUnchecked, "Phường 2")], "{f:?}");
+        assert!(f[0].message.contains("(HC02, HC04)"), "{}", f[0].message);
     }
 
     /// Some wards sent nothing: a department whose other figures equal the

@@ -81,6 +81,12 @@ pub enum Breakdown {
     Presumed,
     /// Some parts: each stays at or below the total.
     Partial,
+    /// Some parts that may count more than the total holds: states of a
+    /// process the total does not name ("tiếp nhận 312 hồ sơ (đã giải
+    /// quyết 298 …, đang giải quyết 26 …)": the backlog of earlier periods
+    /// is settled or pending too). Each stays at or below the total; their
+    /// sum says nothing.
+    Each,
 }
 
 /// Words right before a figure that make it a bound or an estimate, not a
@@ -745,12 +751,13 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         after_unit,
         from,
     } = opening_at(tokens, i)?;
-    // Back to the total over at most 8 unit words.
+    // Back to the total over at most 12 words naming what it counts
+    // ("156 trường hợp vi phạm quy định về pháo nổ, trong đó có …").
     let mut k = after_unit.checked_sub(1)?;
     let mut words = 0;
     while tokens.get(k)?.word().is_some() {
         words += 1;
-        if words > 8 {
+        if words > 12 {
             return None;
         }
         k = k.checked_sub(1)?;
@@ -868,11 +875,13 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         at_depth().any(|(_, t)| t.word().is_some())
             && !at_depth().any(|(x, t)| t.num().is_some() && !labels.contains(&x))
     });
-    let splits = || {
-        !uncounted
-            && splits_the_whole(tokens, &parts, &items, depth)
-            && !states_of_another_process(tokens, &parts, &items, depth, &before_total)
-    };
+    let kinds = || !uncounted && splits_the_whole(tokens, &parts, &items, depth);
+    // States of a process the total does not name ("tiếp nhận 312 hồ sơ
+    // (đã giải quyết 298 …, đang giải quyết 26 …)"): the settled and the
+    // pending include the backlog, so they may add up to more than the
+    // total. Some parts, not a split.
+    let process = || states_of_another_process(tokens, &parts, &items, depth, &before_total);
+    let splits = || kinds() && !process();
     let breakdown = match intro {
         _ if open_ended => Breakdown::Partial,
         Intro::Complete => Breakdown::Complete,
@@ -880,9 +889,10 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         Intro::OfWhich | Intro::Bracket if splits() => Breakdown::Complete,
         Intro::OfWhich => Breakdown::Partial,
         Intro::Bracket if uncounted => Breakdown::Partial,
+        Intro::Bracket if kinds() && process() => Breakdown::Each,
         Intro::Bracket => Breakdown::Presumed,
     };
-    let complete = breakdown != Breakdown::Partial;
+    let complete = matches!(breakdown, Breakdown::Complete | Breakdown::Presumed);
     let mut figures = Vec::new();
     for &p in &parts {
         let n = num_at(tokens, p)?;
@@ -1085,7 +1095,7 @@ fn kind_carried(kinds: &[Kind], words: &[&str]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::textcheck::lexer::tokenize;
-    use Breakdown::{Complete, Partial, Presumed};
+    use Breakdown::{Complete, Each, Partial, Presumed};
 
     fn claims(text: &str) -> Vec<Claim> {
         read_claims(&tokenize(text))
@@ -1480,12 +1490,19 @@ mod tests {
     }
 
     /// Regression: files settled and in progress, which include the
-    /// backlog, were read as a complete split of the files received.
+    /// backlog, were read as a complete split of the files received, then
+    /// as presumed complete (a warning on a correct sentence): they are
+    /// some parts only, each no larger than the total.
     #[test]
-    fn states_of_a_process_the_total_does_not_name_are_presumed() {
+    fn states_of_a_process_the_total_does_not_name_are_partial() {
         assert_eq!(
             totals("Tiếp nhận 312 hồ sơ (đã giải quyết 298 hồ sơ, đang giải quyết 26 hồ sơ)."),
-            vec![(312.0, vec![298.0, 26.0], Presumed)]
+            vec![(312.0, vec![298.0, 26.0], Each)]
+        );
+        // A total of 9 words before "trong đó có": still read.
+        assert_eq!(
+            totals("Xử lý 156 trường hợp vi phạm quy định về pháo nổ, trong đó có 165 trường hợp là người chưa thành niên."),
+            vec![(156.0, vec![165.0], Partial)]
         );
         // The total names the process: a split of it.
         assert_eq!(

@@ -457,7 +457,7 @@ fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
         .join(" + ");
     // Two stated figures that disagree: nothing says which one is
     // wrong, so `expected` names the relation, not a corrected value.
-    let finding = if *breakdown != Breakdown::Partial {
+    let finding = if matches!(breakdown, Breakdown::Complete | Breakdown::Presumed) {
         if sum.meets(whole) {
             return None;
         }
@@ -495,8 +495,9 @@ fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
     } else {
         // The parts of a partial list may overlap (a person both
         // "nữ" and "đoàn viên"): more than the whole is probably,
-        // not certainly, wrong.
-        if !exceeds(sum, whole) {
+        // not certainly, wrong. States of a process may add up to more
+        // than the whole by right: nothing to say.
+        if *breakdown == Breakdown::Each || !exceeds(sum, whole) {
             return None;
         }
         let said = Prose::PartsAboveTotal {

@@ -103,7 +103,8 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     assert_eq!(unit[0]["actual"], "triệu đồng");
 
     // .ods: a formula never computed, an error value, a merge down two
-    // rows that calamine does not report for ods (HC04's LK stays blank).
+    // rows read from content.xml as an .xlsx's is (HC04's LK is HC03's 7,
+    // as in `a_value_merged_down_rows_belongs_to_each_row…`).
     let unc = finding(&findings, "value-uncomputed", "phuong-02.ods");
     assert_eq!(unc.len(), 1, "{unc:?}");
     assert_eq!(unc[0]["cell"], "E4");
@@ -116,7 +117,7 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     );
     assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "");
     assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "7");
-    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "7");
 
     // HTML saved as .xls: a two-row header with rowspan/colspan,
     // Vietnamese text numbers and Excel's x:num.

@@ -84,7 +84,7 @@ pub fn readme(t: &Template, b: &TemplateBatch, command: &str, period: Period) ->
                 p.reports.join("; ")
             ));
         }
-        s.push_str("\nA mistake in a unit's figure of a `both` indicator also holds back its department's total (`total-unchecked`, listed with the mistake) when the department's figure differs from the units' known sum by more than their half-units. A total or relation of the consolidated figures is not reported again for a figure with an error of its own.\n\n");
+        s.push_str("\nA mistake in a unit's figure of a `both` indicator also holds back its department's total (`total-unchecked`, listed with the mistake) unless the department's figure is below what the other units already add up to; a unit's broken sum holds back the totals of the whole and of each of its parts, since which of them is wrong is not known. A total or relation of the consolidated figures is not reported again for a figure with an error of its own.\n\n");
     }
     if !near.is_empty() {
         s.push_str(
