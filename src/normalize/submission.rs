@@ -330,6 +330,28 @@ fn names_a_signature(grid: &SheetGrid, row: u32) -> bool {
     })
 }
 
+/// The words of a row that adds up the rows above it ("Cộng", "Tổng cộng",
+/// "Tổng số", "Cộng (I + II)"), folded.
+const TOTAL_ROW_WORDS: &[&str] = &["tong cong", "cong chung", "tong so", "cong", "tong"];
+
+/// True when a row's name is a total line's: one of [`TOTAL_ROW_WORDS`],
+/// followed by nothing but numbering, brackets and signs.
+fn is_total_row(name: &str) -> bool {
+    let folded = fold(name);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    TOTAL_ROW_WORDS.iter().any(|t| {
+        joined.strip_prefix(t).is_some_and(|rest| {
+            rest.split(' ')
+                .filter(|w| !w.is_empty())
+                .all(|w| w.chars().all(|c| c.is_ascii_digit() || "ivxlc".contains(c)))
+        })
+    })
+}
+
 /// Reads one file. Never panics on the file's content; whatever goes
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
@@ -816,6 +838,11 @@ fn read_rows(
                     // numbering under the header.
                     continue;
                 }
+                if code.is_empty() && is_total_row(&name) {
+                    // "Cộng", "Tổng cộng": a line that adds up the rows
+                    // above it, no indicator of its own.
+                    continue;
+                }
                 let shown = if name.is_empty() {
                     code.clone()
                 } else {
@@ -1242,6 +1269,29 @@ fn is_same_unit(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn total_lines_are_told_from_indicators() {
+        for name in [
+            "Cộng",
+            "Tổng cộng",
+            "TỔNG CỘNG (I + II)",
+            "Tổng số",
+            "Cộng:",
+            "Tổng",
+        ] {
+            assert!(is_total_row(name), "{name}");
+        }
+        for name in [
+            "Tổng số hộ gia đình",
+            "Cộng tác viên",
+            "Công trình",
+            "Tổng thu ngân sách",
+            "",
+        ] {
+            assert!(!is_total_row(name), "{name}");
+        }
+    }
 
     /// One column of texts, decoded as a sheet without fonts would be.
     fn decoded(texts: &[&str]) -> (Vec<String>, usize) {

@@ -233,7 +233,7 @@ fn lying_biff(huge_sst: bool) -> Vec<u8> {
 }
 
 /// An `.ods` whose `content.xml` is `content`.
-fn ods(path: &Path, content: Vec<u8>) {
+pub fn ods(path: &Path, content: Vec<u8>) {
     let manifest = b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\"><manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"application/vnd.oasis.opendocument.spreadsheet\"/><manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/></manifest:manifest>".to_vec();
     let parts = vec![
         (
@@ -246,8 +246,8 @@ fn ods(path: &Path, content: Vec<u8>) {
     write_zip(path, &parts, &["mimetype"]);
 }
 
-const ODS_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"Biểu 1\">";
-const ODS_TAIL: &str =
+pub const ODS_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"Biểu 1\">";
+pub const ODS_TAIL: &str =
     "</table:table></office:spreadsheet></office:body></office:document-content>";
 
 /// The files of the hostile corpus, each with what it is (the name says

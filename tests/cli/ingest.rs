@@ -130,6 +130,127 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     );
 }
 
+/// An `.ods` cell: a text, a number, a percentage (a value of 0,6 shown
+/// as 60%), spanning `cols` × `rows`, or a covered place.
+fn ods_cell(kind: &str, v: &str, cols: u32, rows: u32) -> String {
+    let span =
+        format!(" table:number-columns-spanned=\"{cols}\" table:number-rows-spanned=\"{rows}\"");
+    match kind {
+        "s" => format!("<table:table-cell office:value-type=\"string\"{span}><text:p>{v}</text:p></table:table-cell>"),
+        "n" => format!("<table:table-cell office:value-type=\"float\" office:value=\"{v}\"{span}/>"),
+        "p" => format!("<table:table-cell office:value-type=\"percentage\" office:value=\"{v}\"{span}/>"),
+        _ => "<table:covered-table-cell/>".to_string(),
+    }
+}
+
+/// An `.ods` as LibreOffice saves a ward's form: "So sánh (%)" merged over
+/// "KH" and "CK", the percents stored as percentages. Both percent columns
+/// are read (calamine gives neither the merge nor the percentage), and the
+/// one wrong %CK is found at its cell, as the same sheet in `.xlsx` gives.
+#[test]
+fn an_ods_merged_header_and_percentage_cells_are_read() {
+    use crate::hostile::{ods, ODS_HEAD, ODS_TAIL};
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let row = |cells: Vec<String>| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let s = |v: &str| ods_cell("s", v, 1, 1);
+    let n = |v: &str| ods_cell("n", v, 1, 1);
+    let p = |v: &str| ods_cell("p", v, 1, 1);
+    let tall = |v: &str| ods_cell("s", v, 1, 2);
+    let covered = || ods_cell("c", "", 1, 1);
+    let data = |code: &str, name: &str, f: [&str; 4], pct: [&str; 2]| {
+        row(vec![
+            s(code),
+            s(name),
+            s("hồ sơ"),
+            n(f[0]),
+            n(f[1]),
+            n(f[2]),
+            n(f[3]),
+            p(pct[0]),
+            p(pct[1]),
+        ])
+    };
+    let content = [
+        ODS_HEAD.to_string(),
+        row(vec![s("UBND PHƯỜNG 1")]),
+        row(vec![s("BIỂU SỐ LIỆU QUÝ I/2020")]),
+        row(vec![
+            tall("Mã số"),
+            tall("Chỉ tiêu"),
+            tall("ĐVT"),
+            tall("Kế hoạch"),
+            tall("Thực hiện"),
+            tall("Lũy kế"),
+            tall("Cùng kỳ"),
+            ods_cell("s", "So sánh (%)", 2, 1),
+            covered(),
+        ]),
+        row(vec![
+            covered(),
+            covered(),
+            covered(),
+            covered(),
+            covered(),
+            covered(),
+            covered(),
+            s("KH"),
+            s("CK"),
+        ]),
+        // 100 / 200 = 50%; 100 / 80 − 1 = 25%, written 60%.
+        data(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            ["200", "100", "100", "80"],
+            ["0.5", "0.6"],
+        ),
+        data(
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            ["120", "60", "60", "50"],
+            ["0.5", "0.2"],
+        ),
+        data(
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            ["80", "40", "40", "30"],
+            ["0.5", "0.3333"],
+        ),
+        ODS_TAIL.to_string(),
+    ]
+    .concat();
+    ods(&dir.join("phuong-01.ods"), content.into_bytes());
+    let (out, _) = run(tmp.path(), &dir);
+    let findings = read_findings(&out.join("errors.json"));
+    let mine: Vec<(String, String, String, String, String)> = findings
+        .iter()
+        // (NS01, which the test template also asks for, is left out.)
+        .filter(|f| f["file"] == "phuong-01.ods" && f["code"] != "indicator-missing")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            (
+                s("code"),
+                s("cell"),
+                s("column"),
+                s("expected"),
+                s("actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        [(
+            "pct-mismatch".to_string(),
+            "I5".to_string(),
+            "%CK".to_string(),
+            "25".to_string(),
+            "60".to_string()
+        )],
+        "{findings:?}"
+    );
+}
+
 #[test]
 fn csv_saved_as_xls_is_read() {
     let tmp = tempfile::tempdir().unwrap();
