@@ -29,6 +29,7 @@ use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
 use crate::reconcile::counts_towards_total;
+use crate::rules::expr::{parse, Rule};
 use crate::template::Template;
 use std::collections::{HashMap, HashSet};
 
@@ -134,12 +135,21 @@ impl<'a> Marks<'a> {
                 }
                 continue;
             };
-            marks.add(Place::Unit(u), i, c, f);
-            let doubtful_total = f.severity == Severity::Error
-                && !c.is_percent()
-                && (f.code == Code::TotalMismatch || counts_towards_total(template, u, i));
-            if doubtful_total {
-                marks.add(Place::Total, i, c, f);
+            // A broken sum or relation does not say which of its figures
+            // is wrong: every figure it names is doubtful, in the unit's
+            // row and in the totals it enters.
+            let named = match f.code {
+                Code::SumMismatch | Code::RelationViolated => relation_codes(template, i),
+                _ => vec![i],
+            };
+            for j in named {
+                marks.add(Place::Unit(u), j, c, f);
+                let doubtful_total = f.severity == Severity::Error
+                    && !c.is_percent()
+                    && (f.code == Code::TotalMismatch || counts_towards_total(template, u, j));
+                if doubtful_total {
+                    marks.add(Place::Total, j, c, f);
+                }
             }
         }
         marks
@@ -177,6 +187,26 @@ impl<'a> Marks<'a> {
         v.sort();
         v
     }
+}
+
+/// The indicators the relation of indicator `i` names (its total first),
+/// or `i` alone when its formula is no relation.
+fn relation_codes(template: &Template, i: usize) -> Vec<usize> {
+    let Some(ind) = template.indicators.get(i) else {
+        return vec![i];
+    };
+    let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
+        return vec![i];
+    };
+    let mut out = vec![i];
+    for code in left.codes().into_iter().chain(right.codes()) {
+        if let Some(j) = template.indicator_index(code) {
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -225,8 +255,24 @@ mod tests {
     #[test]
     fn a_wards_error_marks_its_cell_and_the_total() {
         let t = Template::builtin().unwrap();
+        // HC02 == HC03 + HC04 broken: which of the three is wrong is not
+        // known, so each is marked, in the ward's row and in the totals.
         let e = || Finding::error(Code::SumMismatch, "x");
         let got = cells(&t, &[on("P05", "phuong-05.xlsx", "HC02", "TH", e())]);
+        assert_eq!(
+            got,
+            [
+                cell("P05", "HC02", "TH", Severity::Error),
+                cell("P05", "HC03", "TH", Severity::Error),
+                cell("P05", "HC04", "TH", Severity::Error),
+                cell("Σ", "HC02", "TH", Severity::Error),
+                cell("Σ", "HC03", "TH", Severity::Error),
+                cell("Σ", "HC04", "TH", Severity::Error)
+            ]
+        );
+        // Any other error on a figure marks that figure alone.
+        let negative = || Finding::error(Code::ValueNegative, "x");
+        let got = cells(&t, &[on("P05", "phuong-05.xlsx", "HC02", "TH", negative())]);
         assert_eq!(
             got,
             [

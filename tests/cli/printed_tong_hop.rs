@@ -3,7 +3,7 @@
 //! its disputed figures read back from the workbook's parts (fills in the
 //! styles, notes in `xl/comments*.xml`).
 //!
-//! The sample run prints on 30 pages: Tổng hợp 4, Chi tiết theo đơn vị 22
+//! The sample run prints on 31 pages: Tổng hợp 4, Chi tiết theo đơn vị 23
 //! (4 strips of units across × 5–6 pages down, the indicator columns on
 //! each), Tình trạng nộp 2, Lỗi 2. The counts are LibreOffice's with
 //! Times New Roman printed as Liberation Serif (metric-compatible); the
@@ -19,7 +19,7 @@ use std::process::Command;
 /// Pages per sheet of the sample's tong-hop.xlsx, in sheet order.
 const SAMPLE_PAGES: [(&str, usize); 4] = [
     ("Tổng hợp", 4),
-    ("Chi tiết theo đơn vị", 22),
+    ("Chi tiết theo đơn vị", 23),
     ("Tình trạng nộp", 2),
     ("Lỗi", 2),
 ];
@@ -475,8 +475,10 @@ fn mark(i: &str, c: &str, w: &str, s: &str) -> Marked {
 }
 
 /// The sample's planted mistakes mark exactly their figures: Phường 3's
-/// TT01 TH ("khoảng 20"), Phường 5's HC02 TH and LK (parts, LK = TH) and
-/// the totals they enter, in Tổng hợp and in Chi tiết's Tổng cộng;
+/// TT01 TH ("khoảng 20"), Phường 5's HC02 TH and LK (LK = TH) and, since
+/// its HC02 TH and its parts do not add up and which is wrong is not
+/// known, its HC03 and HC04 TH, with the totals they enter, in Tổng hợp
+/// and in Chi tiết's Tổng cộng;
 /// Thanh tra's own TT01 LK (LK = TH; compared with the wards', never
 /// added); Phường 13's VH03 converted from đồng (a warning). Nothing for a
 /// percent (no cell in Chi tiết, never summed), an info, the duplicate
@@ -493,6 +495,8 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
         BTreeSet::from([
             mark("HC02", "LK", "Σ", "error"),
             mark("HC02", "TH", "Σ", "error"),
+            mark("HC03", "TH", "Σ", "error"),
+            mark("HC04", "TH", "Σ", "error"),
             mark("TT01", "TH", "Σ", "error"),
         ])
     );
@@ -512,6 +516,10 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
             mark("HC02", "LK", "Tổng cộng", "error"),
             mark("HC02", "TH", "Phường 5", "error"),
             mark("HC02", "TH", "Tổng cộng", "error"),
+            mark("HC03", "TH", "Phường 5", "error"),
+            mark("HC03", "TH", "Tổng cộng", "error"),
+            mark("HC04", "TH", "Phường 5", "error"),
+            mark("HC04", "TH", "Tổng cộng", "error"),
             mark("TT01", "LK", "Thanh tra quận", "error"),
             mark("TT01", "TH", "Phường 3", "error"),
             mark("TT01", "TH", "Tổng cộng", "error"),
