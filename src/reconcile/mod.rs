@@ -71,8 +71,8 @@ pub struct Totals {
     /// rate in a quantity column every indicator of its formula.
     pub together: Vec<[u32; 6]>,
     /// For each such figure (indicator, column index) that some unit gave
-    /// only part of the operands of: the units, by registry index.
-    pub partial: BTreeMap<(usize, usize), Vec<u32>>,
+    /// only part of the operands of: those units.
+    pub partial: BTreeMap<(usize, usize), Partial>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
@@ -165,6 +165,26 @@ struct Derived {
     rates: Vec<(usize, Vec<usize>)>,
 }
 
+/// The units that gave only part of a figure's operands: how many, and
+/// the first [`Partial::KEPT`] of them by registry index (what a message
+/// names), so that what is kept does not grow with the number of units.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Partial {
+    pub first: Vec<u32>,
+    pub count: u32,
+}
+
+impl Partial {
+    pub const KEPT: usize = 20;
+
+    fn add(&mut self, unit: u32) {
+        if self.first.len() < Self::KEPT {
+            self.first.push(unit);
+        }
+        self.count += 1;
+    }
+}
+
 /// Bits of a unit's quantity columns for one indicator.
 fn bit(c: ValueColumn) -> u8 {
     1 << c.index()
@@ -225,7 +245,7 @@ impl Derived {
                 if have == need {
                     totals.together[i][slot] += 1;
                 } else if have > 0 {
-                    totals.partial.entry((i, slot)).or_default().push(u as u32);
+                    totals.partial.entry((i, slot)).or_default().add(u as u32);
                 }
             };
             for &i in &touched {

@@ -70,6 +70,17 @@ struct Mismatch {
     equal: bool,
 }
 
+impl Mismatch {
+    /// A ward whose figure is unknown or in error: named while a message
+    /// can list it ([`LISTED_WARDS`], and one more to say there are more),
+    /// so that what is kept does not grow with the number of wards.
+    fn unknown_ward(&mut self, name: &str) {
+        if self.unknown.len() <= LISTED_WARDS {
+            self.unknown.push(name.to_string());
+        }
+    }
+}
+
 /// A department's figures compared while some wards had sent nothing:
 /// how many equal the sum of the wards that did, how many are above it.
 #[derive(Clone, Copy, Default)]
@@ -248,13 +259,13 @@ pub fn check_department_totals(
             for m in &mut found {
                 let Some(x) = w.figure(m.row.ind(), m.row.column) else {
                     if template.must_report(u, m.row.ind()) {
-                        m.unknown.push(a.name.clone());
+                        m.unknown_ward(&a.name);
                     }
                     continue;
                 };
                 let code = template.indicators[m.row.ind()].code.as_str();
                 if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
-                    m.unknown.push(a.name.clone());
+                    m.unknown_ward(&a.name);
                 } else {
                     m.clean_sum += x.value;
                     m.clean_half += half_of(template, m.row.ind(), x.decimals);

@@ -4,7 +4,7 @@
 //! info per column and set of such units, naming the indicators, so that
 //! an empty cell of Tổng hợp always has its reason in the error list.
 
-use super::Totals;
+use super::{Partial, Totals};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::messages::Checked;
 use crate::model::ValueColumn;
@@ -12,22 +12,16 @@ use crate::rules::expr::{parse, Rule};
 use crate::template::{Kind, Template};
 use std::collections::BTreeMap;
 
-/// How many units a message names before it says how many more.
-const LISTED_UNITS: usize = 20;
-
 /// One `total-uncomputed` info per column and set of units that gave only
 /// part of the operands, listing the indicators left empty.
 pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
     // (column, units) → indicators.
-    let mut groups: BTreeMap<(usize, &[u32]), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
     for ((indicator, slot), units) in &totals.partial {
         if !would_show(totals, template, *indicator, *slot) {
             continue;
         }
-        groups
-            .entry((*slot, units.as_slice()))
-            .or_default()
-            .push(*indicator);
+        groups.entry((*slot, units)).or_default().push(*indicator);
     }
     let level = template.level_words();
     let mut out = Vec::new();
@@ -49,12 +43,12 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
             _ => None,
         };
         let mut names: Vec<String> = units
+            .first
             .iter()
-            .take(LISTED_UNITS)
             .filter_map(|&u| template.agencies.get(u as usize))
             .map(|a| a.name.clone())
             .collect();
-        let more = units.len().saturating_sub(LISTED_UNITS);
+        let more = (units.count as usize).saturating_sub(units.first.len());
         if more > 0 {
             names.push(match lang {
                 Lang::Vi => format!("và {more} đơn vị khác"),
