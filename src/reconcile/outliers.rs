@@ -226,7 +226,8 @@ pub fn check_outliers(
             (med, score),
             lang,
         );
-        found.push((g, score, finding));
+        // At most `outlier_max` per indicator and column, whatever the kind.
+        found.push((g / kinds, score, finding));
     })?;
     // One per unit and indicator, its strongest column (in a first
     // quarter LK repeats TH: one figure, one warning).
@@ -449,6 +450,18 @@ mod tests {
             .map(|x| (x.unit.as_str(), x.actual.as_str()))
             .collect();
         assert_eq!(got, [("P15", "1.000")], "{f:?}");
+        // `outlier_max` counts per indicator and column, whatever the kind:
+        // a commune typed ten times too large too, and only the strongest
+        // of the two is said when one is allowed.
+        let mut all = all;
+        all[2] = 3900.0;
+        let s = wards(&t, &all);
+        assert_eq!(outliers(&t, &s, &raw()).len(), 2);
+        let one = CheckSettings {
+            outlier_max: 1,
+            ..raw()
+        };
+        assert_eq!(outliers(&t, &s, &one).len(), 1);
     }
 
     #[test]
