@@ -11,10 +11,11 @@
 //! columns from 0, repeated rows and cells (`number-rows-repeated`,
 //! `number-columns-repeated`) and covered cells taking their places.
 
+use super::styles::attr;
 use super::FileBytes;
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::{Reader, XmlVersion};
+use quick_xml::Reader;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use zip::ZipArchive;
@@ -64,18 +65,6 @@ impl OdsParts {
         }
         self.sheets.as_mut()?.remove(name)
     }
-}
-
-/// The value of attribute `local` (its name without the prefix).
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| {
-            a.normalized_value(XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }
 
 /// A count attribute (`number-columns-repeated`…), 1 when absent or not

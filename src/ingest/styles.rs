@@ -539,7 +539,7 @@ fn stored_key<R: Read + Seek>(
 }
 
 /// The value of an attribute by local name (`r:id` is found as `id`).
-fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
+pub(crate) fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)

@@ -132,6 +132,40 @@ pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) 
     }
 }
 
+/// The indicators the relation of indicator `i` names (its total first),
+/// or `i` alone when its formula is no relation.
+pub fn relation_indicators(template: &Template, i: usize) -> Vec<usize> {
+    let Some(ind) = template.indicators.get(i) else {
+        return vec![i];
+    };
+    let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
+        return vec![i];
+    };
+    let mut out = vec![i];
+    for code in left.codes().into_iter().chain(right.codes()) {
+        if let Some(j) = template.indicator_index(code) {
+            if !out.contains(&j) {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
+/// The rows of a submission that count towards the totals: no percents,
+/// no rates, no department's own figure of a ward indicator.
+fn counted_rows<'a>(
+    s: &'a Submission,
+    template: &'a Template,
+) -> impl Iterator<Item = (usize, &'a crate::normalize::submission::TidyRow)> + 'a {
+    s.unit.into_iter().flat_map(move |u| {
+        s.rows
+            .iter()
+            .filter(move |r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
+            .map(move |r| (u, r))
+    })
+}
+
 /// Sums the included submissions into totals with polars, then recomputes
 /// rates and percentages from the totals.
 ///
@@ -226,11 +260,7 @@ impl Derived {
         let mut touched: Vec<usize> = Vec::new();
         for s in subs {
             let Some(u) = s.unit else { continue };
-            for r in s
-                .rows
-                .iter()
-                .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
-            {
+            for (_, r) in counted_rows(s, template) {
                 let Some(m) = masks.get_mut(r.ind()) else {
                     continue;
                 };
@@ -287,14 +317,9 @@ fn add_chunk(subs: &[&Submission], template: &Template, totals: &mut Totals) -> 
     let mut value = Vec::new();
     let mut tolerance = Vec::new();
     for s in subs {
-        let Some(u) = s.unit else { continue };
         // Only the figures that count go into the frame: percentages,
         // rates and a department's own figure of a ward indicator never do.
-        for r in s
-            .rows
-            .iter()
-            .filter(|r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
-        {
+        for (u, r) in counted_rows(s, template) {
             unit.push(u as u32);
             indicator.push(r.indicator);
             column.push(r.column.index() as u32);

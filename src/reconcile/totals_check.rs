@@ -35,7 +35,6 @@ use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
-use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, Kind, Level, LevelWords, Template};
 use std::collections::{BTreeMap, HashSet};
 
@@ -130,16 +129,12 @@ pub fn check_department_totals(
             && matches!(f.code, Code::SumMismatch | Code::RelationViolated)
             && !f.unit.is_empty()
     }) {
-        let Some(ind) = template.indicator(&f.indicator) else {
+        let Some(i) = template.indicator_index(&f.indicator) else {
             continue;
         };
-        if let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) {
-            for code in left.codes().into_iter().chain(right.codes()) {
-                if let Some(i) = template.indicator_index(code) {
-                    let code = template.indicators[i].code.as_str();
-                    wrong.insert((f.unit.as_str(), code, f.column.as_str()));
-                }
-            }
+        for j in super::relation_indicators(template, i) {
+            let code = template.indicators[j].code.as_str();
+            wrong.insert((f.unit.as_str(), code, f.column.as_str()));
         }
     }
     // (indicator, column) of the figures some ward has an error on.

@@ -28,8 +28,7 @@
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
-use crate::reconcile::counts_towards_total;
-use crate::rules::expr::{parse, Rule};
+use crate::reconcile::{counts_towards_total, relation_indicators};
 use crate::template::Template;
 use std::collections::{HashMap, HashSet};
 
@@ -139,7 +138,7 @@ impl<'a> Marks<'a> {
             // is wrong: every figure it names is doubtful, in the unit's
             // row and in the totals it enters.
             let named = match f.code {
-                Code::SumMismatch | Code::RelationViolated => relation_codes(template, i),
+                Code::SumMismatch | Code::RelationViolated => relation_indicators(template, i),
                 _ => vec![i],
             };
             for j in named {
@@ -187,26 +186,6 @@ impl<'a> Marks<'a> {
         v.sort();
         v
     }
-}
-
-/// The indicators the relation of indicator `i` names (its total first),
-/// or `i` alone when its formula is no relation.
-fn relation_codes(template: &Template, i: usize) -> Vec<usize> {
-    let Some(ind) = template.indicators.get(i) else {
-        return vec![i];
-    };
-    let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
-        return vec![i];
-    };
-    let mut out = vec![i];
-    for code in left.codes().into_iter().chain(right.codes()) {
-        if let Some(j) = template.indicator_index(code) {
-            if !out.contains(&j) {
-                out.push(j);
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]
