@@ -135,6 +135,13 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         units: &'a str,
     },
+    /// `figures-copied`: unit `unit`'s file `file` holds, figure for
+    /// figure, the figures of `others` ("Phường 15 (phuong-15.xlsx)").
+    Copied {
+        unit: &'a str,
+        file: &'a str,
+        others: &'a str,
+    },
     /// `total-uncomputed`: the figure in `column` (%KH, %CK, or a rate's
     /// quantity column) of `count` indicators `codes` not computed for the
     /// whole area, because `units` gave only part of `needs` (the columns
@@ -238,6 +245,7 @@ impl Words for Checked<'_> {
             Checked::TotalMismatch { .. } | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. } => Code::TotalUncomputed,
+            Checked::Copied { .. } => Code::FiguresCopied,
             Checked::PctOff { unrounded, .. } => match unrounded {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
@@ -282,6 +290,10 @@ impl Words for Checked<'_> {
                 Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
+            Checked::Copied { unit, file, others } => match lang {
+                Lang::Vi => format!("{unit}: mọi số liệu của tệp {file} giống hệt số liệu của {others}, từng số một. Có thể đây là tệp của đơn vị khác được sửa tiêu đề; hãy hỏi lại đơn vị và xin tệp đúng."),
+                Lang::En => format!("{unit}: every figure of {file} is the same as those of {others}, figure for figure. It may be another unit's file with its title changed; ask the unit for its own."),
+            },
         }
     }
 }

@@ -161,6 +161,13 @@ pub const CATALOG: &[Entry] = &[
         example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used",
     },
     Entry {
+        code: Code::FiguresCopied,
+        severity: "warning",
+        meaning: ("Số liệu của đơn vị giống hệt số liệu của một đơn vị khác.", "A unit's figures are another unit's, figure for figure."),
+        help: ("Hỏi lại đơn vị: có thể đã gửi tệp của đơn vị khác được sửa tiêu đề.", "Ask the unit: it may have sent another unit's file with its title changed."),
+        example: "Phường 16's 74 figures are Phường 15's, figure for figure (at least 10 non-zero figures, all equal): each gets a warning naming the other (`actual` `Phường 15 (phuong-15.xlsx)`)",
+    },
+    Entry {
         code: Code::IndicatorUnknown,
         severity: "error",
         meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),

@@ -209,6 +209,11 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             level,
             units: "Phường 10",
         },
+        Checked::Copied {
+            unit,
+            file: "phuong-07.xlsx",
+            others: "Phường 7 (phuong-07 (bản sửa).xlsx)",
+        },
         Checked::TotalUncomputed {
             column: ValueColumn::PctCk,
             count: 2,
@@ -571,6 +576,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::Negative { .. } => 13,
         Checked::Outlier { .. } => 14,
         Checked::TotalUncomputed { .. } => 15,
+        Checked::Copied { .. } => 16,
     }
 }
 
@@ -707,7 +713,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 13);
-    covers("Checked", checked.iter().map(checked_variant), 16);
+    covers("Checked", checked.iter().map(checked_variant), 17);
     covers("Read", read.iter().map(read_variant), 13);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);
     covers("Prose", prose.iter().map(prose_variant), 5);

@@ -255,6 +255,7 @@ pub fn check_included(
     });
     out.extend(averaged);
     out.extend(outliers?);
+    out.extend(super::copies::check_copies(figures, template, lang)?);
     Ok(out)
 }
 

@@ -21,6 +21,7 @@
 //! is left empty, and [`uncomputed`] says which units lacked what.
 
 pub mod checks;
+pub mod copies;
 pub mod cumulative;
 pub mod intake;
 pub mod outliers;
