@@ -534,6 +534,84 @@ fn second_quarter_lk_is_checked_against_the_previous_consolidation() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// Phường 2's form is Phường 1's with the title changed: both get
+/// `figures-copied`, naming each other; Phường 3, whose figures differ in
+/// one, gets nothing.
+#[test]
+fn a_wards_form_copied_from_another_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |late: f64| -> Vec<FormRow> {
+        complete(
+            vec![
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![V::N(130.0), V::N(130.0)],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![V::N(130.0 - late), V::N(130.0 - late)],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![V::N(late), V::N(late)],
+                ),
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    vec![V::N(410.0), V::N(410.0)],
+                ),
+                ("TT04", "Đơn tồn đầu kỳ", "đơn", vec![V::N(7.0), V::N(7.0)]),
+            ],
+            true,
+        )
+    };
+    for (k, late) in [(1, 12.0), (2, 12.0), (3, 11.0)] {
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &TH_LK,
+            &rows(late),
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let copied: Vec<(String, String, String)> = findings
+        .iter()
+        .filter(|f| f["code"] == "figures-copied")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_string();
+            (s("unit"), s("severity"), s("actual"))
+        })
+        .collect();
+    assert_eq!(
+        copied,
+        [
+            (
+                "P01".into(),
+                "warning".into(),
+                "Phường 2 (phuong-02.xlsx)".into()
+            ),
+            (
+                "P02".into(),
+                "warning".into(),
+                "Phường 1 (phuong-01.xlsx)".into()
+            ),
+        ]
+    );
+}
+
 #[test]
 fn money_units_are_converted_by_their_factor_and_others_left_out() {
     let tmp = tempfile::tempdir().unwrap();
