@@ -339,6 +339,9 @@ pub fn read_claims(tokens: &[Token]) -> Vec<Claim> {
         if let Some(c) = operands_before_percent(tokens, i) {
             claims.push(c);
         }
+        if let Some(c) = operands_then_percent(tokens, i) {
+            claims.push(c);
+        }
         if let Some(c) = total_with_parts(tokens, i) {
             claims.push(c);
         }
@@ -502,23 +505,7 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
     }
     num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
     let (num_i, den_i) = if k >= 2 && punct_at(tokens, k - 1, '/') {
-        // a/b: neither side may be part of a longer slash chain (a date).
-        let a = k - 2;
-        num_at(tokens, a).filter(|n| n.trusted && !n.percent)?;
-        if punct_at(tokens, k + 1, '/')
-            || a.checked_sub(1).is_some_and(|x| punct_at(tokens, x, '/'))
-        {
-            return None;
-        }
-        // Nor a date or a document number ("ngày 15/3", "Kế hoạch số
-        // 15/2020"), which the longer walk back may reach.
-        if dated(tokens, a) || labelled(tokens, a) || prev_word(tokens, a) == Some("so") {
-            return None;
-        }
-        if tokens.get(k).is_some_and(plain_year) {
-            return None;
-        }
-        (a, k)
+        slash_operands(tokens, k)?
     } else {
         // Words after the percent name its base ("đạt tỷ lệ 96,5% số hộ
         // đăng ký"): not the one found earlier in the sentence.
@@ -538,6 +525,72 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
         denominator: figure(tokens, den_i)?,
         money: is_money(tokens, num_i, open),
         span: (first.start, last.end),
+    })
+}
+
+/// `a/b` ending at `b` (token `k`): neither side part of a longer slash
+/// chain (a date), a date or a document number ("ngày 15/3", "Kế hoạch số
+/// 15/2020"), nor a year as `b`.
+fn slash_operands(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
+    num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
+    if !punct_at(tokens, k.checked_sub(1)?, '/') {
+        return None;
+    }
+    let a = k.checked_sub(2)?;
+    num_at(tokens, a).filter(|n| n.trusted && !n.percent)?;
+    if punct_at(tokens, k + 1, '/') || a.checked_sub(1).is_some_and(|x| punct_at(tokens, x, '/')) {
+        return None;
+    }
+    if dated(tokens, a) || labelled(tokens, a) || prev_word(tokens, a) == Some("so") {
+        return None;
+    }
+    if tokens.get(k).is_some_and(plain_year) {
+        return None;
+    }
+    Some((a, k))
+}
+
+/// Words between a clause's comma and its percent that say the percent is
+/// the share just counted: "đạt", "đạt tỷ lệ", "tỷ lệ", "bằng".
+const SHARE_WORDS: &[&[&str]] = &[&["dat", "ty", "le"], &["dat"], &["ty", "le"], &["bang"]];
+
+/// "đã giải quyết 1.204/1.290 hồ sơ, đạt 93,33%": a/b, a few words, a
+/// comma, then the percent named a share ([`SHARE_WORDS`]), which ends its
+/// clause (a word after it would name another base: left alone).
+fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
+    if !punct_at(tokens, comma, ',') {
+        return None;
+    }
+    let share = SHARE_WORDS
+        .iter()
+        .find(|w| phrase_at(tokens, comma + 1, w))?;
+    let p = comma + 1 + share.len();
+    num_at(tokens, p).filter(|n| n.percent && n.trusted)?;
+    if tokens
+        .get(p + 1)
+        .is_some_and(|t| t.word().is_some() || t.num().is_some())
+    {
+        return None;
+    }
+    // Back over the words naming what was counted to b.
+    let mut k = comma.checked_sub(1)?;
+    let mut words = 0;
+    while tokens.get(k)?.word().is_some() {
+        words += 1;
+        if words > 12 {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    let (a, b) = slash_operands(tokens, k)?;
+    Some(Claim::Percent {
+        kind: PercentKind::Ratio,
+        stated: num_at(tokens, p)?.value,
+        stated_at: figure(tokens, p)?,
+        numerator: figure(tokens, a)?,
+        denominator: figure(tokens, b)?,
+        money: is_money(tokens, a, comma),
+        span: (tokens.get(a)?.start, tokens.get(p)?.end),
     })
 }
 
@@ -1487,6 +1540,29 @@ mod tests {
             percents("đã giải quyết 2.580/2.650 hồ sơ (đạt tỷ lệ 97,37% số hồ sơ đến hạn)"),
             vec![(PercentKind::Ratio, 97.37, 2580.0, 2650.0)]
         );
+    }
+
+    /// "a/b …, đạt X%": the share after a comma, with no bracket.
+    #[test]
+    fn operands_then_the_share_after_a_comma() {
+        assert_eq!(
+            percents("Đã giải quyết 1.204/1.290 hồ sơ, đạt 93,33%."),
+            vec![(PercentKind::Ratio, 93.33, 1204.0, 1290.0)]
+        );
+        assert_eq!(
+            percents("Có 12/63 tỉnh hoàn thành, đạt tỷ lệ 19,05%; còn lại đang triển khai."),
+            vec![(PercentKind::Ratio, 19.05, 12.0, 63.0)]
+        );
+        // Another base named after the percent, a growth, a date or a
+        // document number: nothing read.
+        for text in [
+            "Đã giải quyết 1.204/1.290 hồ sơ, đạt 93,33% kế hoạch năm.",
+            "Đã giải quyết 1.204/1.290 hồ sơ, tăng 5,2% so với cùng kỳ.",
+            "Theo Kế hoạch số 15/2020, đạt 80%.",
+            "Tính đến ngày 15/3, đạt 80%.",
+        ] {
+            assert!(percents(text).is_empty(), "{text}");
+        }
     }
 
     /// Regression: files settled and in progress, which include the
