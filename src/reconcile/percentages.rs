@@ -307,6 +307,8 @@ struct Averaged {
     sum: f64,
     half: f64,
     wards: usize,
+    /// The department's own numerator and denominator in the column.
+    own: Option<(f64, f64)>,
 }
 
 /// `rate-averaged`: a responsible department's rate (level `both`) that
@@ -353,6 +355,10 @@ pub fn check_rate_averaged(
             let Some(stated) = dept.figure(i, column) else {
                 continue;
             };
+            let own = dept
+                .figure(ni, column)
+                .zip(dept.figure(di, column))
+                .map(|(a, b)| (a.value, b.value));
             found.push(Averaged {
                 dept: k,
                 indicator: i,
@@ -363,6 +369,7 @@ pub fn check_rate_averaged(
                 sum: 0.0,
                 half: 0.0,
                 wards: 0,
+                own,
             });
         }
     }
@@ -420,6 +427,17 @@ fn averaged(
     // itself.)
     let point = num / den * 100.0;
     let d = stated.shown_decimals();
+    // The department's rate from its own numerator and denominator: it
+    // was computed from totals, not averaged, whatever the wards' sums
+    // (which lack the wards that sent nothing).
+    let from_own = a.own.is_some_and(|(on, od)| {
+        od != 0.0
+            && judge_percent(stated.value, d, Interval::exact(on / od * 100.0))
+                == Verdict::Consistent
+    });
+    if from_own {
+        return None;
+    }
     let averaged = judge_percent(stated.value, d, Interval::new(mean - half, mean + half))
         == Verdict::Consistent;
     let right = judge_percent(stated.value, d, Interval::exact(point)) == Verdict::Consistent;
@@ -697,6 +715,24 @@ mod tests {
         assert_eq!(codes(&f), [(Code::RateAveraged, "E10", "54,55", "75,00")]);
         assert_eq!(f[0].unit, "VP");
         let subs: Vec<&Submission> = vec![&w1, &w2, &right];
+        assert!(
+            check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
+                .unwrap()
+                .is_empty()
+        );
+        // The mean, but also the rate of the department's own figures (it
+        // counts wards that sent nothing: 300 / 400 here): computed from
+        // totals, not averaged.
+        let own = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Th, 400.0, 0),
+                row(hc03, ValueColumn::Th, 300.0, 0),
+                row(hc05, ValueColumn::Th, 75.0, 2),
+            ],
+        );
+        let subs: Vec<&Submission> = vec![&w1, &w2, &own];
         assert!(
             check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi)
                 .unwrap()

@@ -528,6 +528,29 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
     })
 }
 
+/// True when the whole number at `j` is an age: "80 tuổi", or the first of
+/// a range of ages ("60 đến dưới 80 tuổi", "16 - 18 tuổi").
+fn age(tokens: &[Token], j: usize) -> bool {
+    let whole = |k: usize| num_at(tokens, k).is_some_and(|n| n.decimals == 0 && !n.percent);
+    if !whole(j) {
+        return false;
+    }
+    if word_at(tokens, j + 1) == Some("tuoi") {
+        return true;
+    }
+    let to = word_at(tokens, j + 1).is_some_and(|w| matches!(w, "den" | "toi"))
+        || punct_at(tokens, j + 1, '-')
+        || punct_at(tokens, j + 1, '–');
+    if !to {
+        return false;
+    }
+    let mut k = j + 2;
+    if word_at(tokens, k).is_some_and(|w| matches!(w, "duoi" | "tren" | "het")) {
+        k += 1;
+    }
+    whole(k) && word_at(tokens, k + 1) == Some("tuoi")
+}
+
 /// `a/b` ending at `b` (token `k`): neither side part of a longer slash
 /// chain (a date), a date or a document number ("ngày 15/3", "Kế hoạch số
 /// 15/2020"), nor a year as `b`.
@@ -895,6 +918,14 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
             }
             Tok::Num(n) => {
                 if n.percent {
+                    j += 1;
+                    continue;
+                }
+                // An age that says which people a part counts ("từ đủ 80
+                // tuổi trở lên 512 người", "từ 60 đến dưới 80 tuổi"): no
+                // part, and no bound of one.
+                if n.trusted && age(tokens, j) {
+                    labels.push(j);
                     j += 1;
                     continue;
                 }
@@ -1539,6 +1570,19 @@ mod tests {
         assert_eq!(
             percents("đã giải quyết 2.580/2.650 hồ sơ (đạt tỷ lệ 97,37% số hồ sơ đến hạn)"),
             vec![(PercentKind::Ratio, 97.37, 2580.0, 2650.0)]
+        );
+    }
+
+    /// Ages say which people a part counts; they are no parts.
+    #[test]
+    fn ages_in_a_list_are_no_parts() {
+        assert_eq!(
+            totals("Người cao tuổi 826 người, gồm: từ đủ 80 tuổi trở lên 512 người; từ 60 đến dưới 80 tuổi thuộc hộ nghèo 304 người."),
+            vec![(826.0, vec![512.0, 304.0], Complete)]
+        );
+        assert_eq!(
+            totals("Tiêm cho 1.250 trẻ, gồm 700 trẻ 12 - 17 tuổi và 550 trẻ 5 - 11 tuổi."),
+            vec![(1250.0, vec![700.0, 550.0], Complete)]
         );
     }
 
