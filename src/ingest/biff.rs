@@ -126,6 +126,159 @@ fn sheet_name(data: &[u8], biff5: bool) -> String {
     }
 }
 
+const FONT: u16 = 0x0031;
+const FORMAT: u16 = 0x041E;
+const XF: u16 = 0x00E0;
+const MULBLANK: u16 = 0x00BE;
+
+/// The fonts and number formats of an `.xls`, which calamine reads only to
+/// tell dates: the style table and, by sheet (in BOUNDSHEET order, as
+/// calamine lists them), each cell's format index (its XF record), so that
+/// a percent cell (0,95 shown as 95%) and the decimals a format shows are
+/// read as in an `.xlsx`.
+#[derive(Debug, Default)]
+pub struct XlsStyles {
+    /// The style table: fonts, and formats by XF index.
+    pub table: std::sync::Arc<crate::ingest::styles::StyleTable>,
+    /// Per sheet: (row, column, XF index), sorted by position.
+    pub sheets: Vec<Vec<crate::ingest::styles::StyledCell>>,
+}
+
+/// A BIFF string at `at`: BIFF8 a 16-bit (or 8-bit, `short`) length, a
+/// flags byte and Latin-1 or UTF-16 characters; BIFF5 an 8-bit (or
+/// 16-bit) length and bytes, read as Latin-1 (font and format names are
+/// ASCII in practice).
+fn biff_string(data: &[u8], at: usize, short: bool, biff5: bool) -> Option<String> {
+    let (cch, at) = if short {
+        (*data.get(at)? as usize, at + 1)
+    } else {
+        (u16_at(data, at)? as usize, at + 2)
+    };
+    if biff5 {
+        let bytes = data.get(at..(at + cch).min(data.len()))?;
+        return Some(bytes.iter().map(|&b| b as char).collect());
+    }
+    let wide = data.get(at)? & 1 == 1;
+    let at = at + 1;
+    Some(if wide {
+        let end = (at + 2 * cch).min(data.len());
+        let units: Vec<u16> = data
+            .get(at..end)?
+            .chunks_exact(2)
+            .map(|p| u16::from_le_bytes([p[0], p[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        let bytes = data.get(at..(at + cch).min(data.len()))?;
+        bytes.iter().map(|&b| b as char).collect()
+    })
+}
+
+/// Reads the fonts, number formats and cell formats of a workbook stream
+/// that [`precheck`] accepted. Damaged records are passed over: a cell
+/// whose format is unknown reads as General, as before.
+pub fn styles(stream: &[u8]) -> XlsStyles {
+    let mut biff5 = false;
+    let mut fonts: Vec<String> = Vec::new();
+    let mut custom: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+    let mut xfs: Vec<(Option<usize>, u32)> = Vec::new();
+    let mut positions: Vec<usize> = Vec::new();
+    for (i, (typ, data)) in records(stream).enumerate() {
+        match typ {
+            BOF if i == 0 => biff5 = u16_at(data, 0) == Some(0x0500),
+            FONT => fonts.push(biff_string(data, 14, true, biff5).unwrap_or_default()),
+            FORMAT => {
+                if let (Some(id), Some(code)) =
+                    (u16_at(data, 0), biff_string(data, 2, biff5, biff5))
+                {
+                    custom.insert(id as u32, code);
+                }
+            }
+            XF => {
+                if let (Some(font), Some(fmt)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    // Font index 4 is never written: 5 is the fifth record.
+                    let font = match font {
+                        4 => None,
+                        f if f > 4 => Some(f as usize - 1),
+                        f => Some(f as usize),
+                    };
+                    xfs.push((font, fmt as u32));
+                }
+            }
+            BOUNDSHEET => {
+                if let Some(pos) = u32_at(data, 0) {
+                    positions.push(pos as usize);
+                }
+            }
+            EOF => break,
+            _ => {}
+        }
+    }
+    let sheets = positions
+        .into_iter()
+        .map(|pos| stream.get(pos..).map(sheet_formats).unwrap_or_default())
+        .collect();
+    XlsStyles {
+        table: std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
+            fonts, xfs, &custom,
+        )),
+        sheets,
+    }
+}
+
+/// The XF index of each cell of one sheet substream (0 left out), sorted
+/// by position; the last record of a cell wins, as in calamine.
+fn sheet_formats(sub: &[u8]) -> Vec<crate::ingest::styles::StyledCell> {
+    let mut out = Vec::new();
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for (typ, data) in records(sub) {
+        if depth > 0 {
+            match typ {
+                BOF => depth += 1,
+                EOF => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            BOF => {
+                if seen_bof {
+                    depth += 1;
+                } else {
+                    seen_bof = true;
+                }
+            }
+            EOF => break,
+            MULRK | MULBLANK => {
+                let step = if typ == MULRK { 6 } else { 2 };
+                if let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    let body = data.get(4..data.len().saturating_sub(2)).unwrap_or_default();
+                    for (k, cell) in body.chunks_exact(step).enumerate() {
+                        if let Some(xf @ 1..) = u16_at(cell, 0) {
+                            out.push((row as u32, first as u32 + k as u32, xf as u32));
+                        }
+                    }
+                }
+            }
+            t if CELL_RECORDS.contains(&t) || t == 0x0201 => {
+                if let (Some(row), Some(col), Some(xf @ 1..)) =
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4))
+                {
+                    out.push((row as u32, col as u32, xf as u32));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|&(r, c, _)| (r, c));
+    // The last record of a position is the one that stands.
+    out.reverse();
+    out.dedup_by_key(|&mut (r, c, _)| (r, c));
+    out.reverse();
+    out
+}
+
 /// A bounding box of cell positions.
 #[derive(Default)]
 struct Bounds(Option<(u32, u32, u32, u32)>);
@@ -345,5 +498,86 @@ mod tests {
         sheet.extend(chart);
         let wb = workbook(&[], &sheet);
         assert!(precheck(&wb, 100).is_ok());
+    }
+
+    fn font(name: &str) -> Vec<u8> {
+        let mut d = vec![0u8; 14];
+        d.push(name.len() as u8);
+        d.push(0);
+        d.extend(name.bytes());
+        rec(FONT, &d)
+    }
+
+    fn xf(font: u16, fmt: u16) -> Vec<u8> {
+        let mut d = font.to_le_bytes().to_vec();
+        d.extend(fmt.to_le_bytes());
+        d.extend([0u8; 16]);
+        rec(XF, &d)
+    }
+
+    fn styled_number(row: u16, col: u16, xf: u16) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend(col.to_le_bytes());
+        d.extend(xf.to_le_bytes());
+        d.extend([0u8; 8]);
+        rec(0x0203, &d)
+    }
+
+    #[test]
+    fn fonts_formats_and_cell_formats_are_read() {
+        let mut format = 166u16.to_le_bytes().to_vec();
+        format.extend(5u16.to_le_bytes());
+        format.push(0);
+        format.extend(b"0.00%");
+        let globals = [
+            font("Arial"),
+            font("Arial"),
+            font("Arial"),
+            font("Arial"),
+            // Font index 4 is skipped: this record is font 5.
+            font(".VnTime"),
+            rec(FORMAT, &format),
+            xf(0, 0),
+            xf(5, 3),
+            xf(0, 166),
+        ];
+        // MULRK: row 2, columns 0 and 1 with XF 2 and 0.
+        let mut mulrk = 2u16.to_le_bytes().to_vec();
+        mulrk.extend(0u16.to_le_bytes());
+        for x in [2u16, 0] {
+            mulrk.extend(x.to_le_bytes());
+            mulrk.extend([0u8; 4]);
+        }
+        mulrk.extend(1u16.to_le_bytes());
+        let chart = [rec(BOF, &[0, 6, 0x20, 0]), styled_number(9, 9, 2), rec(EOF, &[])];
+        let mut sheet = vec![
+            styled_number(1, 1, 2),
+            rec(MULRK, &mulrk),
+            styled_number(3, 0, 1),
+        ];
+        sheet.extend(chart);
+        let wb = workbook(&globals, &sheet);
+        let st = styles(&wb);
+        assert_eq!(st.sheets, vec![vec![(1, 1, 2), (2, 0, 2), (3, 0, 1)]]);
+        assert!(st.table.names_legacy_font());
+        let cells = crate::ingest::styles::SheetStyles::new(
+            std::sync::Arc::clone(&st.table),
+            st.sheets[0].clone(),
+        );
+        assert!(cells.is_percent(1, 1) && cells.is_percent(2, 0));
+        assert_eq!(cells.decimals(1, 1), Some(2));
+        assert!(!cells.is_percent(2, 1) && !cells.is_percent(3, 0));
+        // Built-in format 3 is #,##0.
+        assert_eq!(cells.decimals(3, 0), Some(0));
+        assert_eq!(cells.font(3, 0), Some(".VnTime"));
+        assert_eq!(cells.font(1, 1), Some("Arial"));
+    }
+
+    #[test]
+    fn damaged_style_records_read_as_general() {
+        let wb = workbook(&[rec(XF, &[1]), rec(FORMAT, &[166, 0, 200])], &[number(0, 0)]);
+        let st = styles(&wb);
+        assert_eq!(st.sheets, vec![Vec::<crate::ingest::styles::StyledCell>::new()]);
+        assert!(!st.table.names_legacy_font());
     }
 }

@@ -146,6 +146,9 @@ pub enum OpenWorkbook {
         /// The merges and percentage cells of an `.ods`, which calamine
         /// does not give.
         ods: Option<Box<ods::OdsParts>>,
+        /// The fonts and number formats of an `.xls`, which calamine does
+        /// not give.
+        xls: Option<Box<biff::XlsStyles>>,
     },
     Text(Vec<TextSheet>),
 }
@@ -308,10 +311,11 @@ impl OpenWorkbook {
                     max_cells,
                     parts,
                     ods,
+                    xls: None,
                 })
             }
             Container::Ole => {
-                precheck_ole(bytes.as_ref(), max_cells)?;
+                let xls = precheck_ole(bytes.as_ref(), max_cells)?;
                 let sheets = guarded("opening it", || {
                     Xls::new(FileBytes::new(bytes.clone()))
                         .map(Sheets::Xls)
@@ -322,6 +326,7 @@ impl OpenWorkbook {
                     max_cells,
                     parts: None,
                     ods: None,
+                    xls: Some(Box::new(xls)),
                 })
             }
             Container::Other => {
@@ -398,6 +403,20 @@ impl OpenWorkbook {
                 );
             }
         }
+        // An .xls: the cells' formats from the BIFF records.
+        let style_ids = match self {
+            OpenWorkbook::Calamine {
+                sheets,
+                xls: Some(xls),
+                ..
+            } => sheets
+                .sheets_metadata()
+                .iter()
+                .position(|s| s.name == name)
+                .and_then(|i| xls.sheets.get(i).cloned())
+                .unwrap_or_default(),
+            _ => style_ids,
+        };
         let sheets = match self {
             OpenWorkbook::Calamine { sheets, .. } => &mut **sheets,
             OpenWorkbook::Text(_) => return Err(format!("no sheet '{name}'")),
@@ -419,19 +438,21 @@ impl OpenWorkbook {
         Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids))
     }
 
-    /// Whether the style part of an `.xlsx` names a legacy Vietnamese font
-    /// (see [`styles::XlsxParts::mentions_legacy_font`]); `false` for other
+    /// Whether the style part of an `.xlsx` (or the fonts of an `.xls`)
+    /// names a legacy Vietnamese font (see
+    /// [`styles::XlsxParts::mentions_legacy_font`]); `false` for other
     /// formats.
     pub fn mentions_legacy_font(&mut self) -> bool {
         match self {
             OpenWorkbook::Calamine {
                 parts: Some(parts), ..
             } => parts.mentions_legacy_font(),
+            OpenWorkbook::Calamine { xls: Some(xls), .. } => xls.table.names_legacy_font(),
             _ => false,
         }
     }
 
-    /// The fonts and number formats of an `.xlsx`, to be read with the
+    /// The fonts and number formats of an `.xlsx` or `.xls`, to be read with the
     /// style indices of a sheet's cells ([`SheetGrid::take_style_ids`]).
     ///
     /// # Errors
@@ -443,6 +464,7 @@ impl OpenWorkbook {
                 parts: Some(parts), ..
             } => parts.style_table(),
             OpenWorkbook::Calamine { ods: Some(_), .. } => Ok(styles::StyleTable::percents()),
+            OpenWorkbook::Calamine { xls: Some(xls), .. } => Ok(std::sync::Arc::clone(&xls.table)),
             _ => Err("the workbook is not an .xlsx file".into()),
         }
     }
@@ -479,7 +501,7 @@ impl OpenWorkbook {
 
 /// The OLE pre-check: sound chains, not an encrypted xlsx or a Word file,
 /// a workbook stream without FILEPASS and within the cell limit.
-fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
+fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<biff::XlsStyles, String> {
     let cfb = ole::Compound::parse(bytes)?;
     if cfb.has("EncryptedPackage") || cfb.has("EncryptionInfo") {
         return Err(biff::ENCRYPTED.into());
@@ -499,7 +521,7 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<(), String> {
         Err(e) => return Err(e),
     };
     biff::precheck(&stream, max_cells)?;
-    Ok(())
+    Ok(biff::styles(&stream))
 }
 
 /// Opens a zip-based workbook with the reader its parts call for, then

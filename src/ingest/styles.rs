@@ -702,22 +702,45 @@ fn style_table<R: Read + Seek>(
         }
         Flow::More
     })?;
-    let formats = xfs
-        .into_iter()
-        .map(|(font, num_fmt)| {
-            let code = custom
-                .get(&num_fmt)
-                .map(String::as_str)
-                .or_else(|| builtin_format(num_fmt));
-            let (percent, decimals) = code.map_or((false, None), analyze_format);
-            CellFormat {
-                font,
-                percent,
-                decimals,
-            }
+    Ok(StyleTable::numbered(fonts, xfs, &custom))
+}
+
+impl StyleTable {
+    /// A style table from font names, cell formats as (font index, number
+    /// format id) and the workbook's own number formats by id; ids not
+    /// among them are the built-in ones (ECMA-376 18.8.30, the same in an
+    /// `.xls`).
+    pub(crate) fn numbered<S: std::hash::BuildHasher>(
+        fonts: Vec<String>,
+        xfs: Vec<(Option<usize>, u32)>,
+        custom: &HashMap<u32, String, S>,
+    ) -> StyleTable {
+        let formats = xfs
+            .into_iter()
+            .map(|(font, num_fmt)| {
+                let code = custom
+                    .get(&num_fmt)
+                    .map(String::as_str)
+                    .or_else(|| builtin_format(num_fmt));
+                let (percent, decimals) = code.map_or((false, None), analyze_format);
+                CellFormat {
+                    font,
+                    percent,
+                    decimals,
+                }
+            })
+            .collect();
+        StyleTable { fonts, formats }
+    }
+
+    /// Whether some font is a legacy Vietnamese one (`.VnTime`,
+    /// `VNI-Times`): only then are the cells' fonts worth reading.
+    pub(crate) fn names_legacy_font(&self) -> bool {
+        self.fonts.iter().any(|f| {
+            let f = f.to_ascii_lowercase();
+            f.starts_with(".vn") || f.starts_with("vni-") || f.starts_with("vni ")
         })
-        .collect();
-    Ok(StyleTable { fonts, formats })
+    }
 }
 
 /// The built-in number formats of ECMA-376 (18.8.30) that fix a percent or

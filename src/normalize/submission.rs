@@ -991,6 +991,16 @@ fn read_rows(
                 None if is_blank(data) => continue,
                 None => data,
             };
+            // An .xls stores whole numbers as integers (RK records): a
+            // percent cell's 15 is 1.500% like an .xlsx's 15.0.
+            let as_float;
+            let data = match data {
+                Data::Int(i) => {
+                    as_float = Data::Float(*i as f64);
+                    &as_float
+                }
+                d => d,
+            };
             let (value, decimals) = match data {
                 Data::Float(f) if f.is_finite() => {
                     // Percentages and rates need the decimals as shown by the
@@ -1223,7 +1233,14 @@ fn stated_unit(text: &str) -> Option<String> {
         .trim();
     let (label, unit) = t.split_once(':')?;
     let label = fold(label);
-    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label.trim()) {
+    // "ĐVT tiền: nghìn đồng", "Đơn vị tiền tệ: …": the unit of the money
+    // rows, which are the only rows a stated unit applies to.
+    let label = ["tien te", "tien", "gia tri"]
+        .iter()
+        .find_map(|w| label.trim().strip_suffix(w))
+        .unwrap_or(&label)
+        .trim();
+    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label) {
         return None;
     }
     let unit = unit.trim().trim_end_matches(['.', ';']).trim();
@@ -1379,6 +1396,15 @@ mod tests {
         );
         assert_eq!(stated_unit("dvt : Tỷ đồng.").as_deref(), Some("Tỷ đồng"));
         // The unit column's header and other colons are not units.
+        assert_eq!(
+            stated_unit("ĐVT tiền: nghìn đồng").as_deref(),
+            Some("nghìn đồng")
+        );
+        assert_eq!(
+            stated_unit("Đơn vị tiền tệ: triệu đồng").as_deref(),
+            Some("triệu đồng")
+        );
+        assert_eq!(stated_unit("Tiền: nghìn đồng"), None);
         assert_eq!(stated_unit("ĐVT"), None);
         assert_eq!(stated_unit("Ghi chú: số liệu ước"), None);
         assert_eq!(stated_unit("ĐVT:"), None);

@@ -160,9 +160,47 @@ fn period_regexes() -> &'static [(Regex, &'static str)] {
     })
 }
 
+/// "… quý III và phương hướng nhiệm vụ quý IV năm 2021": a report's
+/// title names the period it reports, then the one it plans, and the year
+/// once at the end. The period reported is the first one named when a
+/// plan ("phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến") and another
+/// period follow it; its year is the first year written after it.
+fn reported_before_plan(f: &str) -> Option<Period> {
+    static RES: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    let (named, plan, year) = RES.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        let mk = |p: &str| Regex::new(p).expect("invariant: the period patterns are valid");
+        (
+            mk(r"\b(?:quy (iv|i{1,3}|[1-4])|(3|6|9|12) thang)\b"),
+            mk(r"\b(?:phuong huong|nhiem vu|ke hoach|du kien)\b"),
+            mk(r"\b((?:19|20)\d{2})\b"),
+        )
+    });
+    let first = named.captures(f)?;
+    // "ngày 6 tháng 9 năm 2021" is a date.
+    if first.get(2).is_some() && f.contains("ngay ") {
+        return None;
+    }
+    let end = first.get(0)?.end();
+    let plan_at = end + plan.find(&f[end..])?.end();
+    named.find(&f[plan_at..])?;
+    let year: i32 = year.captures(&f[end..])?.get(1)?.as_str().parse().ok()?;
+    let span = match (first.get(1), first.get(2).map(|m| m.as_str())) {
+        (Some(q), _) => PeriodSpan::Quarter(quarter_number(q.as_str())?),
+        (None, Some("3")) => PeriodSpan::Quarter(1),
+        (None, Some("6")) => PeriodSpan::FirstHalf,
+        (None, Some("9")) => PeriodSpan::NineMonths,
+        (None, _) => PeriodSpan::Year,
+    };
+    Some(Period { year, span })
+}
+
 /// The period a title text names, if any.
 pub fn period_in(text: &str) -> Option<Period> {
     let f = fold(text);
+    if let Some(p) = reported_before_plan(&f) {
+        return Some(p);
+    }
     for (re, kind) in period_regexes() {
         let Some(c) = re.captures(&f) else { continue };
         match *kind {
@@ -351,6 +389,29 @@ mod tests {
         assert_eq!(
             period_in("9 THÁNG ĐẦU NĂM 2020 (QUÝ III/2020)").map(|p| p.to_string()),
             Some("2020-Q3".into())
+        );
+        // The period reported, then the one planned, the year once.
+        for title in [
+            "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI QUÝ III VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021",
+            "Kết quả thực hiện nhiệm vụ quý III, nhiệm vụ trọng tâm quý IV năm 2021",
+            "BÁO CÁO QUÝ III/2021 VÀ KẾ HOẠCH QUÝ IV/2021",
+        ] {
+            assert_eq!(period_in(title), Some(Period::quarter(2021, 3)), "{title}");
+        }
+        assert_eq!(
+            period_in("BÁO CÁO 9 THÁNG ĐẦU NĂM VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021")
+                .map(|p| p.to_string()),
+            Some("2021-9M".into())
+        );
+        assert_eq!(
+            period_in("Báo cáo 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2021")
+                .map(|p| p.to_string()),
+            Some("2021-H1".into())
+        );
+        // A plan alone is the period it names.
+        assert_eq!(
+            period_in("PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021"),
+            Some(Period::quarter(2021, 4))
         );
     }
 

@@ -179,3 +179,58 @@ fn unreadable_and_missing_files() {
     let (code, _) = run(&tmp.path().join("none.xlsx"), &tpl, &[]);
     assert_eq!(code, 2);
 }
+
+fn check_json(file: &Path, extra: &[&str]) -> (i32, Vec<serde_json::Value>) {
+    let out = tonghop()
+        .arg("check")
+        .arg(file)
+        .arg("--json")
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+/// An .xls written by LibreOffice whose %CK cells are percent-formatted
+/// fractions, growths of 456,90% and 1.500% among them (stored 4,569 and
+/// 15, the second as an integer RK record): read as the percents they
+/// show, the file has nothing to fix.
+#[test]
+fn percent_cells_of_an_xls_are_read_by_their_format() {
+    let file = crate::common::repo().join("tests/fixtures/phuong-15-percent.xls");
+    let (code, findings) = check_json(&file, &["--period", "2021-Q3"]);
+    assert_eq!(code, 0, "{findings:?}");
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+/// "… QUÝ III VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021" reports the third
+/// quarter; its money unit is stated once as "ĐVT tiền: nghìn đồng" and
+/// the money rows are converted from it.
+#[test]
+fn a_title_with_next_quarters_plan_and_a_money_unit_line() {
+    let file = crate::common::repo().join("tests/fixtures/phuong-09-plan-title.xlsx");
+    let (_, findings) = check_json(&file, &[]);
+    assert!(
+        !findings.iter().any(|f| f["code"] == "period-mismatch"),
+        "{findings:?}"
+    );
+    let converted: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "unit-mismatch")
+        .map(|f| {
+            (
+                f["indicator"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        converted,
+        ["AN11", "AN25", "LD05", "VH03", "YT25"]
+            .map(|c| (c.to_string(), "G5".to_string(), "warning".to_string()))
+    );
+}
