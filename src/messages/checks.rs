@@ -212,6 +212,16 @@ pub enum Checked<'a> {
         want: &'a str,
         lk: &'a str,
     },
+    /// `cumulative-mismatch`: a flow's LK `lk` below this quarter's TH `th`
+    /// after the first quarter; `swapped` when most of the unit's flows are
+    /// (TH and LK perhaps read from each other's column).
+    BelowQuarter {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
+        swapped: bool,
+    },
     /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
     Negative {
         unit: &'a str,
@@ -252,9 +262,9 @@ impl Words for Checked<'_> {
             },
             Checked::PctKind { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
-            Checked::FirstQuarter { .. } | Checked::AfterPrevious { .. } => {
-                Code::CumulativeMismatch
-            }
+            Checked::FirstQuarter { .. }
+            | Checked::AfterPrevious { .. }
+            | Checked::BelowQuarter { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
         }
@@ -279,7 +289,9 @@ impl Words for Checked<'_> {
                 unrounded,
             } => pct_off(unit, what, percent, stated, right, *unrounded, lang),
             Checked::PctKind { .. } | Checked::RateAveraged { .. } => pct_other(self, lang),
-            Checked::FirstQuarter { .. } | Checked::AfterPrevious { .. } => cumulative(self, lang),
+            Checked::FirstQuarter { .. }
+            | Checked::AfterPrevious { .. }
+            | Checked::BelowQuarter { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -586,6 +598,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
+        (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai.{} Hãy kiểm tra cả hai cột.", if *swapped { " Phần lớn các chỉ tiêu của đơn vị đều như vậy: có thể hai cột TH và LK bị ghi đổi chỗ." } else { "" }),
+        (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong.{} Check both columns.", if *swapped { " Most of the unit's indicators are so: the TH and LK columns may have been swapped." } else { "" }),
         _ => String::new(),
     }
 }

@@ -209,6 +209,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             level,
             units: "Phường 10",
         },
+        Checked::BelowQuarter {
+            unit,
+            what,
+            th: "91",
+            lk: "43",
+            swapped: true,
+        },
         Checked::Copied {
             unit,
             file: "phuong-07.xlsx",
@@ -577,6 +584,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::Outlier { .. } => 14,
         Checked::TotalUncomputed { .. } => 15,
         Checked::Copied { .. } => 16,
+        Checked::BelowQuarter { .. } => 17,
     }
 }
 
@@ -713,7 +721,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 13);
-    covers("Checked", checked.iter().map(checked_variant), 17);
+    covers("Checked", checked.iter().map(checked_variant), 18);
     covers("Read", read.iter().map(read_variant), 13);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);
     covers("Prose", prose.iter().map(prose_variant), 5);

@@ -18,7 +18,7 @@
 //! The relations of the catalog (`sum-mismatch`, `relation-violated`) live
 //! in [`super::relations`]; this module calls them for a lone submission.
 
-use super::cumulative::{check_first_quarter, check_previous, PreviousFigures};
+use super::cumulative::{check_first_quarter, check_lk_below_th, check_previous, PreviousFigures};
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged};
 use super::relations::{check_relations, relations_of, short_name};
@@ -172,6 +172,12 @@ pub fn check_submission(
         (Some(PeriodSpan::Quarter(_)), Some(prev)) => {
             out.extend(check_previous(sub, prev, template, lang))
         }
+        (Some(PeriodSpan::Quarter(_)), None) => out.extend(check_lk_below_th(
+            sub,
+            template,
+            &settings.may_be_negative,
+            lang,
+        )),
         _ => {}
     }
     out

@@ -244,6 +244,59 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
     out
 }
 
+/// After the first quarter, without last quarter's figures: a flow's LK
+/// (from January) includes the quarter, so it is at least TH, within the
+/// half-units of both. Indicators that may be below zero are left alone.
+/// When most of the unit's flows (three at least) are below, the columns
+/// rather than the figures may be at fault: the findings are warnings
+/// that say so.
+pub fn check_lk_below_th(
+    sub: &Submission,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    lang: Lang,
+) -> Vec<Finding> {
+    let (_, unit_name) = unit_of(template, sub);
+    let flows: Vec<_> = th_lk(sub, template)
+        .into_iter()
+        .filter(|(_, ind, th, lk)| {
+            ind.kind == Kind::Flow
+                && !may_be_negative.contains(&ind.code)
+                && th.value >= 0.0
+                && lk.value >= 0.0
+        })
+        .collect();
+    let below: Vec<_> = flows
+        .iter()
+        .filter(|(i, _, th, lk)| {
+            let tol =
+                half_of(template, *i, th.decimals) + half_of(template, *i, lk.decimals) + 1e-9;
+            lk.value + tol < th.value
+        })
+        .collect();
+    let swapped = below.len() >= 3 && 2 * below.len() > flows.len();
+    below
+        .into_iter()
+        .map(|&(i, _, th, lk)| {
+            let d = th.shown_decimals().max(lk.shown_decimals());
+            let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
+            let what = indicator_words(template, i);
+            let said = Checked::BelowQuarter {
+                unit: &unit_name,
+                what: &what,
+                th: &e,
+                lk: &a,
+                swapped,
+            };
+            let mut f = lk_mismatch(&said, lang, (template, sub, lk), "LK ≥ TH".to_string(), a.clone());
+            if swapped {
+                f.severity = Severity::Warning;
+            }
+            f
+        })
+        .collect()
+}
+
 /// From the second quarter: for flows, LK = previous LK + TH.
 pub fn check_previous(
     sub: &Submission,
@@ -403,5 +456,65 @@ mod tests {
             ],
         );
         assert!(check_previous(&ok, &prev, &t, Lang::Vi).is_empty());
+    }
+
+    #[test]
+    fn after_the_first_quarter_a_flows_lk_is_at_least_its_th() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc03, hc04, tt04) = (
+            ind(&t, "HC02"),
+            ind(&t, "HC03"),
+            ind(&t, "HC04"),
+            ind(&t, "TT04"),
+        );
+        let none = std::collections::HashSet::new();
+        let s = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(hc02, ValueColumn::Th, 91.0, 0), 9, 4),
+                at(row(hc02, ValueColumn::Lk, 43.0, 0), 9, 5),
+                at(row(hc03, ValueColumn::Th, 40.0, 0), 10, 4),
+                at(row(hc03, ValueColumn::Lk, 120.0, 0), 10, 5),
+                at(row(hc04, ValueColumn::Th, 3.0, 0), 11, 4),
+                at(row(hc04, ValueColumn::Lk, 3.0, 0), 11, 5),
+                // A stock's LK is a level: below TH says nothing.
+                at(row(tt04, ValueColumn::Th, 9.0, 0), 12, 4),
+                at(row(tt04, ValueColumn::Lk, 5.0, 0), 12, 5),
+            ],
+        );
+        let f = check_lk_below_th(&s, &t, &none, Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (
+                f[0].code,
+                f[0].severity,
+                f[0].cell.as_str(),
+                f[0].expected.as_str(),
+                f[0].actual.as_str()
+            ),
+            (Code::CumulativeMismatch, Severity::Error, "F10", "LK ≥ TH", "43")
+        );
+        assert!(f[0].message.contains("nhỏ hơn thực hiện quý này 91"), "{}", f[0].message);
+        // An indicator that may be below zero is left alone.
+        let negative = std::collections::HashSet::from(["HC02".to_string()]);
+        assert!(check_lk_below_th(&s, &t, &negative, Lang::Vi).is_empty());
+        // Most flows below: the columns may be swapped; warnings that say so.
+        let swapped = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(hc02, ValueColumn::Th, 91.0, 0), 9, 4),
+                at(row(hc02, ValueColumn::Lk, 43.0, 0), 9, 5),
+                at(row(hc03, ValueColumn::Th, 40.0, 0), 10, 4),
+                at(row(hc03, ValueColumn::Lk, 20.0, 0), 10, 5),
+                at(row(hc04, ValueColumn::Th, 51.0, 0), 11, 4),
+                at(row(hc04, ValueColumn::Lk, 23.0, 0), 11, 5),
+            ],
+        );
+        let f = check_lk_below_th(&swapped, &t, &none, Lang::En);
+        assert_eq!(f.len(), 3, "{f:?}");
+        assert!(f.iter().all(|f| f.severity == Severity::Warning
+            && f.message.contains("may have been swapped")));
     }
 }

@@ -157,12 +157,16 @@ fn a_clean_workbook_passes_and_json_lists_the_findings() {
         (pm[0]["expected"].as_str(), pm[0]["actual"].as_str()),
         (Some("2020-Q2"), Some("2020-Q1"))
     );
-    // In Q2 the first-quarter rule does not apply.
-    assert!(!v
+    // In Q2 the first-quarter rule does not apply; LK 1.218 below TH
+    // 1.281 is still impossible for a flow.
+    let cum: Vec<_> = v
         .as_array()
         .unwrap()
         .iter()
-        .any(|f| f["code"] == "cumulative-mismatch"));
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .map(|f| (f["cell"].as_str(), f["expected"].as_str()))
+        .collect();
+    assert_eq!(cum, [(Some("F7"), Some("LK ≥ TH"))]);
 }
 
 #[test]
@@ -208,7 +212,8 @@ fn percent_cells_of_an_xls_are_read_by_their_format() {
 
 /// "… QUÝ III VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021" reports the third
 /// quarter; its money unit is stated once as "ĐVT tiền: nghìn đồng" and
-/// the money rows are converted from it.
+/// the money rows are converted from it; a flow's LK below its TH is an
+/// error.
 #[test]
 fn a_title_with_next_quarters_plan_and_a_money_unit_line() {
     let file = crate::common::repo().join("tests/fixtures/phuong-09-plan-title.xlsx");
@@ -233,4 +238,11 @@ fn a_title_with_next_quarters_plan_and_a_money_unit_line() {
         ["AN11", "AN25", "LD05", "VH03", "YT25"]
             .map(|c| (c.to_string(), "G5".to_string(), "warning".to_string()))
     );
+    // Its TH and LK of AN22 swapped: a third quarter's LK below TH.
+    let below: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .map(|f| (f["indicator"].as_str(), f["cell"].as_str(), f["severity"].as_str()))
+        .collect();
+    assert_eq!(below, [(Some("AN22"), Some("F50"), Some("error"))]);
 }
