@@ -33,7 +33,7 @@ pub struct Parsed {
 /// What a cell's text means as a number.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NumberText {
-    /// Blank, or a lone dash (which the template may read as zero).
+    /// Blank, or "x" (a cell not to be filled).
     Blank,
     /// A lone dash: "nothing to report".
     Dash,
@@ -92,6 +92,12 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
     }
     if s.chars().all(is_minus) && s.chars().count() <= 3 {
         return NumberText::Dash;
+    }
+    // "x" marks a cell of a form that is not to be filled (the KH of a
+    // "trong đó" row, the %KH of an indicator without a plan): nothing is
+    // stated there, as in a blank cell.
+    if matches!(s, "x" | "X" | "×" | "xx" | "XX") {
+        return NumberText::Blank;
     }
     match parse_core(s, locale).or_else(|| parse_core(without_footnote_mark(s)?, locale)) {
         Some(p) => NumberText::Number(p),
@@ -469,6 +475,10 @@ mod tests {
         assert_eq!(parse_text("", Vi), NumberText::Blank);
         assert_eq!(parse_text("  ", Vi), NumberText::Blank);
         assert_eq!(parse_text("-", Vi), NumberText::Dash);
+        for x in ["x", " X ", "×", "xx"] {
+            assert_eq!(parse_text(x, Vi), NumberText::Blank, "{x}");
+        }
+        assert_eq!(parse_text("x2", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("khoảng 20", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("không có", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("1.2.3", Vi), NumberText::NotANumber);

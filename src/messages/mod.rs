@@ -113,10 +113,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::PeriodMismatch,
-        severity: "error",
+        severity: "error / info",
         meaning: ("Tệp ghi kỳ báo cáo khác kỳ đang tổng hợp.", "The file states another period than the one consolidated."),
         help: ("Xin đơn vị gửi biểu của đúng kỳ.", "Ask the unit for the form of this period."),
-        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch"#,
+        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info)"#,
     },
     Entry {
         code: Code::PeriodMissing,
@@ -344,10 +344,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::CumulativeMismatch,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Lũy kế không khớp với thực hiện.", "LK does not follow from TH."),
         help: ("Kiểm tra cả TH và LK.", "Check both TH and LK."),
-        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`). Stocks have no rule across quarters",
+        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`); Q2–Q4 without `--previous`: a flow's LK below its TH (Phường 9 AN22 LK 43, TH 91; `expected` `LK ≥ TH`), a warning that says the columns may be swapped when most of the unit's flows (three at least) are below; indicators in `may_be_negative` are left alone. Stocks have no rule across quarters",
     },
     Entry {
         code: Code::ValueNegative,

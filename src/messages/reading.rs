@@ -53,6 +53,13 @@ pub enum Read<'a> {
     ColumnIgnored { label: &'a str, cell: &'a str },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
+    /// `period-mismatch` (info): the sheet `sheet`, titled for `stated`,
+    /// beside the sheet of `period` in one workbook, is not read.
+    SheetOtherPeriod {
+        sheet: &'a str,
+        stated: crate::model::Period,
+        period: crate::model::Period,
+    },
     /// `rows-ignored`: the table stops at row `stop` (1-based) but `rows`
     /// ("31, 32") below it hold indicators with figures.
     RowsIgnored { stop: u32, rows: &'a str },
@@ -114,6 +121,7 @@ impl Words for Read<'_> {
             Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
+            Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
             Read::ValueUncomputed { .. } => Code::ValueUncomputed,
@@ -148,6 +156,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
         (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
         (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
+        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} (theo tiêu đề), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), period.title_vi(), period.title_vi()),
+        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} (by its title), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), period.title_en(), period.title_en()),
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
         (Read::RowsIgnored { stop, rows }, Lang::Vi) => format!("Bảng dừng ở dòng {stop} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),

@@ -438,6 +438,11 @@ fn reading() -> Vec<Read<'static>> {
             was: "",
             now: "2020.1",
         },
+        Read::SheetOtherPeriod {
+            sheet: "Quý II",
+            stated: crate::model::Period::quarter(2020, 2),
+            period: crate::model::Period::quarter(2020, 3),
+        },
         Read::FormOfAnother {
             file,
             form: "Phường 12",
@@ -603,6 +608,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ValueUncomputed { .. } => 10,
         Read::TemplateOutdated { .. } => 11,
         Read::FormOfAnother { .. } => 12,
+        Read::SheetOtherPeriod { .. } => 13,
     }
 }
 
@@ -722,7 +728,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 13);
     covers("Checked", checked.iter().map(checked_variant), 18);
-    covers("Read", read.iter().map(read_variant), 13);
+    covers("Read", read.iter().map(read_variant), 14);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -411,7 +411,24 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut present = vec![false; ctx.template.indicators.len()];
     // Formulas without a cached value that the tool computed.
     let mut evaluated = 0;
-    for name in &names {
+    // Sheets titled for another period than the run's (or the first
+    // table's), beside one of that period: last quarter's sheet kept in
+    // this quarter's workbook. Read only when no sheet of the period is.
+    let mut other_period: Vec<(String, Period)> = Vec::new();
+    let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
+    let mut any_period = false;
+    loop {
+        let Some(owned) = queue.pop_front() else {
+            if sub.sheets.is_empty() && !any_period && !other_period.is_empty() {
+                // No sheet of the period: the first of another period is
+                // read after all, and the file is judged by its title.
+                any_period = true;
+                queue.push_back(other_period.remove(0).0);
+                continue;
+            }
+            break;
+        };
+        let name = &owned;
         if stamp.is_some() && stamp::is_stamp_sheet(name) {
             continue;
         }
@@ -427,10 +444,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
         // The file's own period, else the run's, tells which columns are
         // this period's ("Quý III", "9 tháng") and which are not.
-        let period = titled_period(&grid).or(ctx.period);
+        let own = titled_period(&grid);
+        let period = own.or(ctx.period);
         let Some(layout) = find_table(&grid, &ctx.words, period) else {
             continue;
         };
+        let wanted = ctx.period.or(sub.period.map(|(p, _)| p));
+        if let (Some(w), Some(o), false) = (wanted, own, any_period) {
+            if !w.same_report_as(&o) {
+                other_period.push((name.clone(), o));
+                continue;
+            }
+        }
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
@@ -478,6 +503,26 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             file: file.rel.clone(),
             reason,
         };
+    }
+    if !any_period {
+        let period = ctx.period.or(sub.period.map(|(p, _)| p));
+        for (sheet, stated) in other_period {
+            let Some(period) = period else { break };
+            sub.findings.push(
+                Finding::said(
+                    Severity::Info,
+                    &Read::SheetOtherPeriod {
+                        sheet: &sheet,
+                        stated,
+                        period,
+                    },
+                    ctx.lang,
+                )
+                .at(&Location::cell(file.rel.clone(), sheet.clone(), 0, 0))
+                .expected(period.to_string())
+                .actual(stated.to_string()),
+            );
+        }
     }
     for enc in legacy_found {
         sub.findings.push(
@@ -678,7 +723,7 @@ fn read_title(
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
-    let mut best: Option<(usize, usize, TitleCell)> = None;
+    let mut named: Vec<(usize, usize, TitleCell)> = Vec::new();
     let mut first_text: Option<String> = None;
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
@@ -686,8 +731,9 @@ fn read_title(
                 first_text = Some(text.clone());
             }
             if let Some((idx, len)) = ctx.agencies.find_in(&text) {
-                if best.as_ref().is_none_or(|b| len > b.1) {
-                    best = Some((idx, len, TitleCell { row: r, col: c }));
+                // "Kính gửi: Sở Y tế": the addressee, not the sender.
+                if !fold(&text).contains("kinh gui") {
+                    named.push((idx, len, TitleCell { row: r, col: c }));
                 }
             }
             if sub.period.is_none() {
@@ -697,6 +743,19 @@ fn read_title(
             }
         }
     }
+    // A letterhead names the superior body over the sender ("SỞ Y TẾ TỈNH
+    // …" over "TRẠM Y TẾ XÃ TÂN PHÚ", "UBND QUẬN 1" over "PHÒNG TÀI CHÍNH
+    // - KẾ HOẠCH"): a name with another right under it, in the same block
+    // of columns, is the superior's. Of the others the longest wins.
+    let best = named
+        .iter()
+        .filter(|(_, _, a)| {
+            !named
+                .iter()
+                .any(|(_, _, b)| b.row == a.row + 1 && b.col.abs_diff(a.col) <= 2)
+        })
+        .max_by_key(|(_, len, cell)| (*len, std::cmp::Reverse((cell.row, cell.col))))
+        .map(|&(idx, len, cell)| (idx, len, cell));
     if let Some((idx, _, cell)) = best {
         sub.unit = Some(idx);
         sub.unit_source = UnitSource::Title(cell);
@@ -1263,6 +1322,7 @@ fn is_column_number(d: &Data) -> bool {
         Data::String(s) => {
             let t = s.trim().trim_start_matches('(').trim_end_matches(')');
             t.parse::<u32>().is_ok_and(|n| n <= 30)
+                || is_column_formula(s)
                 || (t.len() <= 3
                     && t.chars().all(|c| {
                         c.is_ascii_alphabetic()
@@ -1274,6 +1334,20 @@ fn is_column_number(d: &Data) -> bool {
         }
         _ => false,
     }
+}
+
+/// "(5)=(3)/(1)", "(6)=(3)/(4)-100", "7=5x100": a numbering cell that
+/// says how its column is computed from others.
+fn is_column_formula(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if !t.contains('=') || t.chars().count() > 30 {
+        return false;
+    }
+    let mut letters = 0;
+    t.chars().all(|c| {
+        letters = if c.is_ascii_alphabetic() { letters + 1 } else { 0 };
+        letters <= 1 && (c.is_ascii_alphanumeric() || "()=+-/*×:.,%".contains(c))
+    })
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and
@@ -1382,6 +1456,16 @@ mod tests {
         assert_eq!(stated_figure(68.217054263, Some(0)), (68.0, 0));
         // General format: as typed.
         assert_eq!(stated_figure(17.29, None), (17.29, 2));
+    }
+
+    #[test]
+    fn numbering_cells_with_their_formula_are_column_numbers() {
+        for t in ["(5)=(3)/(1)", "(6)=(3)/(4)-100", "7 = 5 x 100", "(4)=(2)+(3)", "C", "(12)"] {
+            assert!(is_column_number(&Data::String(t.into())), "{t}");
+        }
+        for t in ["Tăng = 5", "x=khoảng 20", "12.480", "(5)=(3)/(1) theo hướng dẫn của sở"] {
+            assert!(!is_column_number(&Data::String(t.into())), "{t}");
+        }
     }
 
     #[test]

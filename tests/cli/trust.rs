@@ -593,3 +593,157 @@ fn practice_batch_scores_clean() {
         "{findings:?}"
     );
 }
+
+/// One sheet of a ward's workbook: its name, the letterhead lines (rows
+/// 1, 2, …), the title's period, and TH, LK of HC02, HC03, HC04 (a cell
+/// given as text is written as text).
+struct WardSheet<'a> {
+    name: &'a str,
+    letterhead: &'a [&'a str],
+    period: &'a str,
+    figures: [(&'a str, &'a str); 3],
+}
+
+fn write_ward_book(path: &Path, sheets: &[WardSheet]) {
+    let mut wb = Workbook::new();
+    for s in sheets {
+        let ws = wb.add_worksheet().set_name(s.name).unwrap();
+        for (r, line) in s.letterhead.iter().enumerate() {
+            ws.write_string(r as u32, 0, *line).unwrap();
+        }
+        let top = s.letterhead.len() as u32 + 1;
+        ws.write_string(top, 0, format!("BIỂU SỐ LIỆU {}", s.period))
+            .unwrap();
+        for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý", "Lũy kế từ đầu năm"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(top + 2, c as u16, *h).unwrap();
+        }
+        let names = [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+            ("HC03", "Trong đó: giải quyết đúng hạn"),
+            ("HC04", "Trong đó: giải quyết trễ hạn"),
+        ];
+        for (k, ((code, name), (th, lk))) in names.iter().zip(s.figures).enumerate() {
+            let r = top + 3 + k as u32;
+            ws.write_string(r, 0, *code).unwrap();
+            ws.write_string(r, 1, *name).unwrap();
+            ws.write_string(r, 2, "hồ sơ").unwrap();
+            for (c, v) in [(3u16, th), (4, lk)] {
+                match v.parse::<f64>() {
+                    Ok(n) => ws.write_number(r, c, n).unwrap(),
+                    Err(_) => ws.write_string(r, c, v).unwrap(),
+                };
+            }
+        }
+        ws.write_string(top + 8, 1, "NGƯỜI LẬP BIỂU").unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// A letterhead names the superior body over the sender, and a form's "x"
+/// marks a cell not to be filled; a workbook that keeps last quarter's
+/// sheet beside this quarter's is read from this quarter's sheet only.
+#[test]
+fn letterheads_crossed_cells_and_last_quarters_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    // The province's department of health is in the registry (it leads
+    // tasks of the programme) and sends no figures.
+    let agencies = tpl.join("agencies.csv");
+    let mut registry = std::fs::read_to_string(&agencies).unwrap();
+    registry.push_str("SYT,other,Sở Y tế tỉnh Bình Giang,,no\n");
+    std::fs::write(&agencies, registry).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q3 = "QUÝ III/2021";
+    // Under its superior's name, longer than its own.
+    write_ward_book(
+        &dir.join("bao-cao-1.xlsx"),
+        &[WardSheet {
+            name: "Biểu 1",
+            letterhead: &["SỞ Y TẾ TỈNH BÌNH GIANG", "UBND PHƯỜNG 1"],
+            period: q3,
+            figures: [("100", "300"), ("90", "x"), ("10", "X")],
+        }],
+    );
+    // Addressed to the department.
+    write_ward_book(
+        &dir.join("bao-cao-2.xlsx"),
+        &[WardSheet {
+            name: "Biểu 1",
+            letterhead: &["UBND PHƯỜNG 2", "", "Kính gửi: Sở Y tế tỉnh Bình Giang"],
+            period: q3,
+            figures: [("50", "150"), ("45", "140"), ("5", "10")],
+        }],
+    );
+    // Last quarter's sheet first, then this quarter's.
+    write_ward_book(
+        &dir.join("bao-cao-3.xlsx"),
+        &[
+            WardSheet {
+                name: "Quý II",
+                letterhead: &["UBND PHƯỜNG 3"],
+                period: "QUÝ II/2021",
+                figures: [("70", "110"), ("60", "100"), ("10", "10")],
+            },
+            WardSheet {
+                name: "Quý III",
+                letterhead: &["UBND PHƯỜNG 3"],
+                period: q3,
+                figures: [("80", "190"), ("75", "175"), ("5", "15")],
+            },
+        ],
+    );
+    let out = tmp.path().join("out");
+    let o = crate::common::run_consolidate(&dir, "2021-Q3", &out, &["--template".as_ref(), tpl.as_os_str()]);
+    assert!(o.status.code().is_some(), "{o:?}");
+    let findings = read_findings(&out.join("errors.json"));
+    let of = |code: &str| -> Vec<(String, String, String)> {
+        findings
+            .iter()
+            .filter(|f| f["code"] == code)
+            .map(|f| {
+                (
+                    f["unit"].as_str().unwrap_or("").to_string(),
+                    f["sheet"].as_str().unwrap_or("").to_string(),
+                    f["severity"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // Each file is its ward's; the department is not a sender.
+    assert!(of("file-unknown-unit").is_empty(), "{findings:?}");
+    assert!(of("submission-duplicate").is_empty(), "{findings:?}");
+    let missing: Vec<String> = of("submission-missing").into_iter().map(|f| f.0).collect();
+    assert_eq!(missing, ["P04", "P05", "P06", "VP"], "{findings:?}");
+    // "x" is no figure, not an invalid one.
+    assert!(of("value-invalid").is_empty(), "{findings:?}");
+    // Last quarter's sheet: an info, and no figure of it.
+    assert_eq!(
+        of("period-mismatch"),
+        [("P03".to_string(), "Quý II".to_string(), "info".to_string())]
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = |unit: &str| detail[0].iter().position(|h| h == unit).unwrap();
+    let row = |code: &str, column: &str| {
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .unwrap()
+            .clone()
+    };
+    let hc02 = row("HC02", "TH");
+    assert_eq!(
+        (
+            hc02[col("Phường 1")].as_str(),
+            hc02[col("Phường 2")].as_str(),
+            hc02[col("Phường 3")].as_str()
+        ),
+        ("100", "50", "80")
+    );
+    assert_eq!(row("HC03", "LK")[col("Phường 3")], "175");
+    assert_eq!(row("HC03", "LK")[col("Phường 1")], "");
+}
