@@ -349,6 +349,35 @@ pub fn read_claims(tokens: &[Token]) -> Vec<Claim> {
     claims
 }
 
+/// Whether the item of a list around `j` (between the separators before
+/// and after it, at `depth`) holds a figure: "chi khác 3,80 tỷ đồng", "6
+/// cơ sở khác" are the remainder, which closes the list, where "và các
+/// khoản chi khác" leaves it open.
+fn item_has_figure(tokens: &[Token], j: usize, from: usize, end: usize, depth: u16) -> bool {
+    let separates = |t: &Token| {
+        t.depth == depth
+            && (matches!(t.tok, Tok::Punct(',' | ';' | '.' | ':' | '+' | '•'))
+                || t.word() == Some("va"))
+    };
+    let is_figure = |t: &Token| {
+        t.depth == depth && t.num().is_some_and(|n| n.trusted && !n.percent)
+    };
+    let back = tokens
+        .get(from..j)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|t| !separates(t))
+        .any(is_figure);
+    let ahead = tokens
+        .get(j + 1..end.min(tokens.len()))
+        .unwrap_or_default()
+        .iter()
+        .take_while(|t| !separates(t))
+        .any(is_figure);
+    back || ahead
+}
+
 fn num_at(tokens: &[Token], i: usize) -> Option<Num> {
     tokens.get(i).and_then(Token::num)
 }
@@ -428,6 +457,9 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
         let t = tokens.get(j)?;
         match &t.tok {
             Tok::Word(_) if words < 12 => words += 1,
+            // The period of the plan named ("kế hoạch 6 tháng", "kế hoạch
+            // năm 2024", "dự toán quý 2"): words, not a figure.
+            Tok::Num(_) if words < 12 && names_a_period(tokens, j) => words += 1,
             Tok::Punct('(') => break j,
             _ => return None,
         }
@@ -496,7 +528,8 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
     // percent is about: up to 12 after an explicit a/b, 4 after a count.
     let mut k = open.checked_sub(1)?;
     let mut words = 0;
-    while tokens.get(k)?.word().is_some() {
+    // An age names who was counted ("trẻ dưới 1 tuổi"): words too.
+    while tokens.get(k)?.word().is_some() || (words > 0 && age(tokens, k)) {
         words += 1;
         if words > 12 {
             return None;
@@ -669,6 +702,14 @@ fn marker_at(tokens: &[Token], i: usize) -> Option<(usize, Intro)> {
 
 /// True when the whole number at `i` is a date or a period: "tháng 7",
 /// "ngày 15", "năm 2020" (see [`TIME_WORDS`]).
+/// A whole number that names a period: a date's ([`dated`]: "quý 2",
+/// "năm 2024") or a span's ("6 tháng", "9 tháng").
+fn names_a_period(tokens: &[Token], i: usize) -> bool {
+    dated(tokens, i)
+        || (num_at(tokens, i).is_some_and(|n| n.decimals == 0 && !n.percent && n.value <= 12.0)
+            && word_at(tokens, i + 1).is_some_and(|w| matches!(w, "thang" | "quy" | "nam")))
+}
+
 fn dated(tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else {
         return false;
@@ -864,6 +905,9 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     let mut separators: Vec<usize> = Vec::new();
     let mut item_sep: Option<char> = None;
     let mut open_ended = false;
+    // An item "… khác" with its own figure: the remainder, which closes
+    // the list.
+    let mut closed_by_other = false;
     let mut j = from;
     let mut region_end = end;
     while j < end {
@@ -873,7 +917,16 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
             continue;
         }
         if OPEN_ENDED.iter().any(|p| phrase_at(tokens, j, p)) {
-            open_ended = true;
+            // "… khác 3,80 tỷ đồng", "và các khoản chi khác 3,80 tỷ đồng".
+            let remainder = (word_at(tokens, j) == Some("khac")
+                || (phrase_at(tokens, j, &["va", "cac"])
+                    && (j + 2..end.min(j + 8)).any(|x| word_at(tokens, x) == Some("khac"))))
+                && item_has_figure(tokens, j, from, end, depth);
+            if remainder {
+                closed_by_other = true;
+            } else {
+                open_ended = true;
+            }
         }
         match &t.tok {
             Tok::Punct('(') => {
@@ -951,6 +1004,12 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     }
 
     let items = items(&separators, from, region_end);
+    // Parts nested one in another ("16 xã đạt chuẩn nông thôn mới, 05 xã
+    // đạt chuẩn nông thôn mới nâng cao"): the second counts some of the
+    // first, so their sum says nothing.
+    if nested_parts(&words_of_parts(tokens, &parts, &items, depth)?) {
+        return None;
+    }
     // An item without a figure ("…, đang giải quyết") is a part the list
     // does not count.
     let uncounted = items.iter().any(|&(lo, hi)| {
@@ -975,6 +1034,18 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         Intro::Bracket if uncounted => Breakdown::Partial,
         Intro::Bracket if kinds() && process() => Breakdown::Each,
         Intro::Bracket => Breakdown::Presumed,
+    };
+    // A remainder in another unit than the total ("50 cơ sở, gồm: 20 nhà
+    // hàng, 25 bếp ăn và 6 cơ sở khác") may not close it: some parts, as
+    // any list with "khác".
+    let breakdown = if closed_by_other
+        && parts
+            .iter()
+            .any(|&p| unit_of_part(tokens, p).unwrap_or(&unit) != unit)
+    {
+        Breakdown::Partial
+    } else {
+        breakdown
     };
     let complete = matches!(breakdown, Breakdown::Complete | Breakdown::Presumed);
     let mut figures = Vec::new();
@@ -1059,6 +1130,20 @@ fn words_of_parts<'a>(
             )
         })
         .collect()
+}
+
+/// True when the words of one part (three at least) open another's,
+/// which says more ("xã đạt chuẩn nông thôn mới" and "xã đạt chuẩn nông
+/// thôn mới nâng cao"): the other is a subset of it. ("công lập" and
+/// "ngoài công lập" are not.)
+fn nested_parts(words: &[Vec<&str>]) -> bool {
+    words.iter().enumerate().any(|(a, wa)| {
+        wa.len() >= 3
+            && words
+                .iter()
+                .enumerate()
+                .any(|(b, wb)| a != b && wb.len() > wa.len() && wb.starts_with(wa))
+    })
 }
 
 /// True when the parts are states of one process ("đã giải quyết 298 hồ

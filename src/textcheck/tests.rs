@@ -473,3 +473,37 @@ fn non_breaking_spaces_are_read_as_spaces() {
         .quote
         .starts_with(">>410<< người, cụ thể: + tập trung 35 người"));
 }
+
+/// A third tester's reports: an item "… khác" with its own figure closes
+/// its list; parts nested one in another say nothing about their sum; an
+/// age among the words before a bracket, and the period of the plan
+/// between a percent and its bracket, keep the claim.
+#[test]
+fn remainders_nested_parts_ages_and_plan_periods() {
+    use Severity::{Error as E, Warning as W};
+    let text = [
+        "Tổng chi 214,67 tỷ đồng, gồm: chi đầu tư 72,15 tỷ đồng, chi thường xuyên 138,92 tỷ đồng, chi khác 3,80 tỷ đồng.",
+        "Tổng chi 214,67 tỷ đồng bao gồm: chi đầu tư 72,15 tỷ đồng, chi thường xuyên 138,92 tỷ đồng, chi chuyển nguồn và các khoản chi khác 3,80 tỷ đồng.",
+        // A remainder in another unit: some parts only.
+        "Kiểm tra 50 cơ sở, gồm: 20 nhà hàng, 25 bếp ăn tập thể và 6 cơ sở khác.",
+        // Open: no figure of the rest.
+        "Kiểm tra 50 cơ sở, gồm: 20 nhà hàng, 25 bếp ăn tập thể và các cơ sở khác.",
+        "Toàn huyện có 18 xã, trong đó 16 xã đạt chuẩn nông thôn mới, 05 xã đạt chuẩn nông thôn mới nâng cao, 01 xã đạt chuẩn nông thôn mới kiểu mẫu.",
+        "Số lớp học là 1.052 lớp (trong đó công lập 868 lớp, ngoài công lập 194 lớp).",
+        "Đã tiêm chủng đầy đủ cho 1.842/1.956 trẻ dưới 1 tuổi (đạt tỷ lệ 95,17%).",
+        "Sản lượng đạt 104,3% kế hoạch 6 tháng (5.620/5.400 tấn).",
+        "Thu ngân sách đạt 52,03% dự toán năm 2024 (437,05/840 tỷ đồng).",
+    ]
+    .join("\n");
+    assert_eq!(
+        run(&text, Lang::Vi),
+        vec![
+            row("sum-mismatch", "L1", "214,67 = 72,15 + 138,92 + 3,80", "214,67 ≠ 214,87", E),
+            row("sum-mismatch", "L2", "214,67 = 72,15 + 138,92 + 3,80", "214,67 ≠ 214,87", E),
+            row("sum-mismatch", "L3", "50 ≥ 20 + 25 + 6", "50 < 51", W),
+            row("sum-mismatch", "L6", "1.052 = 868 + 194", "1.052 ≠ 1.062", E),
+            row("pct-mismatch", "L7", "94,17", "95,17", E),
+            row("pct-mismatch", "L8", "104,1", "104,3", E),
+        ]
+    );
+}
