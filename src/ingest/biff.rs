@@ -253,7 +253,9 @@ fn sheet_formats(sub: &[u8]) -> Vec<crate::ingest::styles::StyledCell> {
             MULRK | MULBLANK => {
                 let step = if typ == MULRK { 6 } else { 2 };
                 if let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    let body = data.get(4..data.len().saturating_sub(2)).unwrap_or_default();
+                    let body = data
+                        .get(4..data.len().saturating_sub(2))
+                        .unwrap_or_default();
                     for (k, cell) in body.chunks_exact(step).enumerate() {
                         if let Some(xf @ 1..) = u16_at(cell, 0) {
                             out.push((row as u32, first as u32 + k as u32, xf as u32));
@@ -549,7 +551,11 @@ mod tests {
             mulrk.extend([0u8; 4]);
         }
         mulrk.extend(1u16.to_le_bytes());
-        let chart = [rec(BOF, &[0, 6, 0x20, 0]), styled_number(9, 9, 2), rec(EOF, &[])];
+        let chart = [
+            rec(BOF, &[0, 6, 0x20, 0]),
+            styled_number(9, 9, 2),
+            rec(EOF, &[]),
+        ];
         let mut sheet = vec![
             styled_number(1, 1, 2),
             rec(MULRK, &mulrk),
@@ -575,9 +581,15 @@ mod tests {
 
     #[test]
     fn damaged_style_records_read_as_general() {
-        let wb = workbook(&[rec(XF, &[1]), rec(FORMAT, &[166, 0, 200])], &[number(0, 0)]);
+        let wb = workbook(
+            &[rec(XF, &[1]), rec(FORMAT, &[166, 0, 200])],
+            &[number(0, 0)],
+        );
         let st = styles(&wb);
-        assert_eq!(st.sheets, vec![Vec::<crate::ingest::styles::StyledCell>::new()]);
+        assert_eq!(
+            st.sheets,
+            vec![Vec::<crate::ingest::styles::StyledCell>::new()]
+        );
         assert!(!st.table.names_legacy_font());
     }
 }

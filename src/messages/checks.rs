@@ -66,6 +66,8 @@ pub enum Checked<'a> {
         column: ValueColumn,
         left: &'a str,
         right: &'a str,
+        /// The comparison that must hold: `==`, `<=` or `>=`.
+        cmp: &'a str,
     },
     /// `relation-skipped`: the rule `formula` in `column` could not be
     /// checked in `places` places for want of a figure.
@@ -378,11 +380,20 @@ fn relation(c: &Checked, lang: Lang) -> String {
             column,
             left,
             right,
+            cmp,
         } => {
             let unit = unit_or_total(*unit, lang);
+            let must = match (*cmp, lang) {
+                ("<=", Lang::Vi) => "không được lớn hơn",
+                (">=", Lang::Vi) => "không được nhỏ hơn",
+                (_, Lang::Vi) => "phải bằng",
+                ("<=", Lang::En) => "cannot be above",
+                (">=", Lang::En) => "cannot be below",
+                (_, Lang::En) => "must equal",
+            };
             match lang {
-                Lang::Vi => format!("{unit}: không thỏa điều kiện {formula} (cột {column}): {left} so với {right}. Hãy kiểm tra lại các số."),
-                Lang::En => format!("{unit}: the rule {formula} (column {column}) does not hold: {left} against {right}. Check the figures."),
+                Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}). Một trong các số này sai; hãy kiểm tra lại."),
+                Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}). One of these figures is wrong; check them."),
             }
         }
         _ => String::new(),

@@ -146,6 +146,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             column: th,
             left: "YT24 12",
             right: "YT23 10",
+            cmp: "<=",
         },
         Checked::RelationSkipped {
             formula: "HC02 == HC03 + HC04",

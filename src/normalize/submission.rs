@@ -1345,7 +1345,11 @@ fn is_column_formula(s: &str) -> bool {
     }
     let mut letters = 0;
     t.chars().all(|c| {
-        letters = if c.is_ascii_alphabetic() { letters + 1 } else { 0 };
+        letters = if c.is_ascii_alphabetic() {
+            letters + 1
+        } else {
+            0
+        };
         letters <= 1 && (c.is_ascii_alphanumeric() || "()=+-/*×:.,%".contains(c))
     })
 }
@@ -1460,10 +1464,22 @@ mod tests {
 
     #[test]
     fn numbering_cells_with_their_formula_are_column_numbers() {
-        for t in ["(5)=(3)/(1)", "(6)=(3)/(4)-100", "7 = 5 x 100", "(4)=(2)+(3)", "C", "(12)"] {
+        for t in [
+            "(5)=(3)/(1)",
+            "(6)=(3)/(4)-100",
+            "7 = 5 x 100",
+            "(4)=(2)+(3)",
+            "C",
+            "(12)",
+        ] {
             assert!(is_column_number(&Data::String(t.into())), "{t}");
         }
-        for t in ["Tăng = 5", "x=khoảng 20", "12.480", "(5)=(3)/(1) theo hướng dẫn của sở"] {
+        for t in [
+            "Tăng = 5",
+            "x=khoảng 20",
+            "12.480",
+            "(5)=(3)/(1) theo hướng dẫn của sở",
+        ] {
             assert!(!is_column_number(&Data::String(t.into())), "{t}");
         }
     }

@@ -288,7 +288,13 @@ pub fn check_lk_below_th(
                 lk: &a,
                 swapped,
             };
-            let mut f = lk_mismatch(&said, lang, (template, sub, lk), "LK ≥ TH".to_string(), a.clone());
+            let mut f = lk_mismatch(
+                &said,
+                lang,
+                (template, sub, lk),
+                "LK ≥ TH".to_string(),
+                a.clone(),
+            );
             if swapped {
                 f.severity = Severity::Warning;
             }
@@ -493,9 +499,19 @@ mod tests {
                 f[0].expected.as_str(),
                 f[0].actual.as_str()
             ),
-            (Code::CumulativeMismatch, Severity::Error, "F10", "LK ≥ TH", "43")
+            (
+                Code::CumulativeMismatch,
+                Severity::Error,
+                "F10",
+                "LK ≥ TH",
+                "43"
+            )
         );
-        assert!(f[0].message.contains("nhỏ hơn thực hiện quý này 91"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains("nhỏ hơn thực hiện quý này 91"),
+            "{}",
+            f[0].message
+        );
         // An indicator that may be below zero is left alone.
         let negative = std::collections::HashSet::from(["HC02".to_string()]);
         assert!(check_lk_below_th(&s, &t, &negative, Lang::Vi).is_empty());
@@ -514,7 +530,8 @@ mod tests {
         );
         let f = check_lk_below_th(&swapped, &t, &none, Lang::En);
         assert_eq!(f.len(), 3, "{f:?}");
-        assert!(f.iter().all(|f| f.severity == Severity::Warning
-            && f.message.contains("may have been swapped")));
+        assert!(f.iter().all(
+            |f| f.severity == Severity::Warning && f.message.contains("may have been swapped")
+        ));
     }
 }

@@ -727,6 +727,7 @@ fn violation(
         column,
         left: &ls,
         right: &rs,
+        cmp: rel.cmp.as_str(),
     };
     Finding::said(Severity::Error, &said, lang)
         .at(&cell_of(&first))
@@ -734,7 +735,17 @@ fn violation(
         .indicator(first)
         .column(column.as_str())
         .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
-        .actual(format!("{} vs {}", fmt(left), fmt(right)))
+        // How the figures compare, in signs: "51 > 49".
+        .actual(format!(
+            "{} {} {}",
+            fmt(left),
+            match left.partial_cmp(&right) {
+                Some(std::cmp::Ordering::Less) => "<",
+                Some(std::cmp::Ordering::Greater) => ">",
+                _ => "≠",
+            },
+            fmt(right)
+        ))
 }
 
 #[cfg(test)]

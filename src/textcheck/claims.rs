@@ -359,9 +359,8 @@ fn item_has_figure(tokens: &[Token], j: usize, from: usize, end: usize, depth: u
             && (matches!(t.tok, Tok::Punct(',' | ';' | '.' | ':' | '+' | '•'))
                 || t.word() == Some("va"))
     };
-    let is_figure = |t: &Token| {
-        t.depth == depth && t.num().is_some_and(|n| n.trusted && !n.percent)
-    };
+    let is_figure =
+        |t: &Token| t.depth == depth && t.num().is_some_and(|n| n.trusted && !n.percent);
     let back = tokens
         .get(from..j)
         .unwrap_or_default()

@@ -498,10 +498,28 @@ fn remainders_nested_parts_ages_and_plan_periods() {
     assert_eq!(
         run(&text, Lang::Vi),
         vec![
-            row("sum-mismatch", "L1", "214,67 = 72,15 + 138,92 + 3,80", "214,67 ≠ 214,87", E),
-            row("sum-mismatch", "L2", "214,67 = 72,15 + 138,92 + 3,80", "214,67 ≠ 214,87", E),
+            row(
+                "sum-mismatch",
+                "L1",
+                "214,67 = 72,15 + 138,92 + 3,80",
+                "214,67 ≠ 214,87",
+                E
+            ),
+            row(
+                "sum-mismatch",
+                "L2",
+                "214,67 = 72,15 + 138,92 + 3,80",
+                "214,67 ≠ 214,87",
+                E
+            ),
             row("sum-mismatch", "L3", "50 ≥ 20 + 25 + 6", "50 < 51", W),
-            row("sum-mismatch", "L6", "1.052 = 868 + 194", "1.052 ≠ 1.062", E),
+            row(
+                "sum-mismatch",
+                "L6",
+                "1.052 = 868 + 194",
+                "1.052 ≠ 1.062",
+                E
+            ),
             row("pct-mismatch", "L7", "94,17", "95,17", E),
             row("pct-mismatch", "L8", "104,1", "104,3", E),
         ]

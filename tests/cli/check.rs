@@ -235,14 +235,64 @@ fn a_title_with_next_quarters_plan_and_a_money_unit_line() {
         .collect();
     assert_eq!(
         converted,
-        ["AN11", "AN25", "LD05", "VH03", "YT25"]
-            .map(|c| (c.to_string(), "G5".to_string(), "warning".to_string()))
+        ["AN11", "AN25", "LD05", "VH03", "YT25"].map(|c| (
+            c.to_string(),
+            "G5".to_string(),
+            "warning".to_string()
+        ))
     );
     // Its TH and LK of AN22 swapped: a third quarter's LK below TH.
     let below: Vec<_> = findings
         .iter()
         .filter(|f| f["code"] == "cumulative-mismatch")
-        .map(|f| (f["indicator"].as_str(), f["cell"].as_str(), f["severity"].as_str()))
+        .map(|f| {
+            (
+                f["indicator"].as_str(),
+                f["cell"].as_str(),
+                f["severity"].as_str(),
+            )
+        })
         .collect();
     assert_eq!(below, [(Some("AN22"), Some("F50"), Some("error"))]);
+}
+
+/// A broken relation says in words which way it must hold, and `actual`
+/// how the figures compare, in signs only.
+#[test]
+fn a_broken_relation_says_which_way_it_must_hold() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("phuong-06.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 6",
+        "QUÝ III/2021",
+        &TH_LK,
+        &[
+            (
+                "YT23",
+                "Cơ sở thực phẩm được kiểm tra",
+                "cơ sở",
+                vec![V::N(20.0), V::N(49.0)],
+            ),
+            (
+                "YT24",
+                "Cơ sở thực phẩm bị xử phạt",
+                "cơ sở",
+                vec![V::N(5.0), V::N(51.0)],
+            ),
+        ],
+    );
+    let (_, findings) = check_json(&file, &[]);
+    let broken: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "relation-violated")
+        .collect();
+    assert_eq!(broken.len(), 1, "{findings:?}");
+    assert_eq!(broken[0]["actual"], "51 > 49");
+    assert_eq!(broken[0]["column"], "LK");
+    let message = broken[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("51 không được lớn hơn") && message.contains("49 ở cột LK"),
+        "{message}"
+    );
 }

@@ -614,9 +614,15 @@ fn write_ward_book(path: &Path, sheets: &[WardSheet]) {
         let top = s.letterhead.len() as u32 + 1;
         ws.write_string(top, 0, format!("BIỂU SỐ LIỆU {}", s.period))
             .unwrap();
-        for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý", "Lũy kế từ đầu năm"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý",
+            "Lũy kế từ đầu năm",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string(top + 2, c as u16, *h).unwrap();
         }
@@ -698,7 +704,12 @@ fn letterheads_crossed_cells_and_last_quarters_sheet() {
         ],
     );
     let out = tmp.path().join("out");
-    let o = crate::common::run_consolidate(&dir, "2021-Q3", &out, &["--template".as_ref(), tpl.as_os_str()]);
+    let o = crate::common::run_consolidate(
+        &dir,
+        "2021-Q3",
+        &out,
+        &["--template".as_ref(), tpl.as_os_str()],
+    );
     assert!(o.status.code().is_some(), "{o:?}");
     let findings = read_findings(&out.join("errors.json"));
     let of = |code: &str| -> Vec<(String, String, String)> {
