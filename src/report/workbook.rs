@@ -82,7 +82,7 @@ fn xerr(path: &Path) -> impl Fn(XlsxError) -> Fatal + '_ {
 }
 
 /// The number formats of 0 to [`MAX_DECIMALS`] decimals.
-const NUMBER_FORMATS: [&str; MAX_DECIMALS as usize + 1] =
+pub(crate) const NUMBER_FORMATS: [&str; MAX_DECIMALS as usize + 1] =
     ["#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "#,##0.0000"];
 
 /// The number format of `decimals` decimals (at most [`MAX_DECIMALS`]).

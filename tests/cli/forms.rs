@@ -1266,3 +1266,61 @@ fn the_stamp_wins_over_the_title_and_the_file_name() {
     let o = tonghop().arg("check").arg(&f).output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 —"));
 }
+
+/// A template may give an indicator 0 to 4 decimals: each has its number
+/// format on the forms (one decimal made `tonghop template` panic).
+#[test]
+fn forms_carry_every_number_of_decimals_a_template_gives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    std::fs::create_dir_all(&tpl).unwrap();
+    for f in ["template.toml", "groups.csv", "agencies.csv"] {
+        std::fs::copy(repo().join("templates").join(f), tpl.join(f)).unwrap();
+    }
+    let csv = std::fs::read_to_string(repo().join("templates/indicators.csv")).unwrap();
+    let csv: String = csv
+        .lines()
+        .map(|l| {
+            if l.starts_with("HC01,") {
+                format!("{},1", l.strip_suffix(",0").unwrap())
+            } else if l.starts_with("HC02,") {
+                format!("{},3", l.strip_suffix(",0").unwrap())
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(tpl.join("indicators.csv"), csv + "\n").unwrap();
+    let out = tmp.path().join("forms");
+    generate(
+        &out,
+        &[
+            "--template",
+            tpl.to_str().unwrap(),
+            "--period",
+            PERIOD,
+            "--unit",
+            "P05",
+        ],
+    );
+    let form = out.join("P05-phuong-5-2020-Q1.xlsx");
+    let styles = zip_part(&form, "xl/styles.xml").unwrap();
+    for code in ["#,##0.0\"", "#,##0.000\""] {
+        assert!(styles.contains(code), "{code} in {styles}");
+    }
+    // The blank form passes `check` against its template.
+    let o = tonghop()
+        .arg("check")
+        .arg(&form)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}

@@ -509,7 +509,8 @@ impl Formats {
         let grey = bordered.clone().set_background_color(Color::RGB(GREY));
         let mut input = HashMap::new();
         let mut computed = HashMap::new();
-        for num in ["#,##0", "#,##0.00"] {
+        // Every format an indicator's decimals may ask for (0 to 4).
+        for num in crate::report::workbook::NUMBER_FORMATS {
             input.insert(num, bordered.clone().set_num_format(num).set_unlocked());
             computed.insert(num, grey.clone().set_num_format(num));
         }
