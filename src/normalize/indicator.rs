@@ -127,6 +127,36 @@ impl IndicatorMatcher {
             .join(" ")
     }
 
+    /// The one of `candidates` (the parts of the row above) whose name or
+    /// an alias holds every word `name` says: "Trong đó: nữ" under "Số học
+    /// sinh" is "Trong đó: học sinh nữ" and not "… học sinh dân tộc thiểu
+    /// số". At most four words; `None` when no candidate or more than one
+    /// holds them.
+    pub fn match_part(&self, name: &str, candidates: &[usize]) -> Option<usize> {
+        let key = self.key(name);
+        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.is_empty() || words.len() > 4 || candidates.is_empty() {
+            return None;
+        }
+        let mut hits: Vec<usize> = self
+            .keys
+            .iter()
+            .filter(|(k, i)| {
+                candidates.contains(i) && {
+                    let kw: Vec<&str> = k.split(' ').collect();
+                    words.iter().all(|w| kw.contains(w))
+                }
+            })
+            .map(|&(_, i)| i)
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// The indicator a code names exactly, if any.
     pub fn by_code(&self, code: &str) -> Option<usize> {
         let k = code_key(code);

@@ -834,6 +834,9 @@ fn read_rows(
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
+    // The last indicator a row named by its own words: the parent of a
+    // "Trong đó: nữ" under it.
+    let mut parent: Option<usize> = None;
     for r in layout.header_last + 1..grid.rows().end {
         if is_signature_row(grid, r, &value_cols, ctx.locale) {
             rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
@@ -853,9 +856,45 @@ fn read_rows(
         if name.is_empty() && code.is_empty() {
             continue;
         }
-        let matched = ctx
+        let mut matched = ctx
             .indicators
             .match_row((!code.is_empty()).then_some(code.as_str()), &name);
+        // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
+        // words it adds to the row above, one of that indicator's parts.
+        let mut by_context = false;
+        if matched == RowMatch::None && code.is_empty() {
+            if let Some(i) = parent.and_then(|p| ctx.indicators.match_part(&name, &parts_of(t, p)))
+            {
+                matched = RowMatch::Exact(i);
+                by_context = true;
+            }
+        }
+        if !by_context {
+            parent = match matched {
+                RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) => {
+                    Some(i)
+                }
+                RowMatch::None => parent,
+            };
+        }
+        if by_context {
+            if let RowMatch::Exact(i) = matched {
+                let ind = &t.indicators[i];
+                let said = Said::NameApproximate {
+                    name: &name,
+                    code: &ind.code,
+                    catalog: &ind.name,
+                    alike: 100.0,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, lang)
+                        .at(&loc(r, name_col.unwrap_or(0)))
+                        .indicator(ind.code.clone())
+                        .expected(ind.name.clone())
+                        .actual(name.clone()),
+                );
+            }
+        }
         let idx = match matched {
             RowMatch::Exact(i) => i,
             RowMatch::Approximate(i, sim) => {
@@ -989,7 +1028,7 @@ fn read_rows(
                         .actual(row_unit.clone()),
                     );
                 }
-                _ if is_same_unit(&row_unit, &ind.unit) => {}
+                _ if is_same_unit(&row_unit, &ind.unit, &t.settings.abbreviations) => {}
                 _ => {
                     sub.findings.push(
                         Finding::said(
@@ -1354,11 +1393,47 @@ fn is_column_formula(s: &str) -> bool {
     })
 }
 
+/// The parts of indicator `p` a row under it may name by its own words
+/// alone: the indicators its formula names, and those among the next 20
+/// of the catalog whose formula names it ("GD.02.1 <= GD.02").
+fn parts_of(t: &Template, p: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = crate::reconcile::relation_indicators(t, p)
+        .into_iter()
+        .filter(|&i| i != p)
+        .collect();
+    for c in p + 1..(p + 21).min(t.indicators.len()) {
+        if !out.contains(&c) && crate::reconcile::relation_indicators(t, c).contains(&p) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and
 /// "tỷ lệ %") are not worth a finding.
-fn is_same_unit(a: &str, b: &str) -> bool {
+/// The template's abbreviations count as their words ("DN" is
+/// "doanh nghiệp").
+fn is_same_unit(
+    a: &str,
+    b: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
     let (fa, fb) = (fold(a), fold(b));
-    fa == fb || fa.replace(' ', "") == fb.replace(' ', "") || (fa.contains('%') && fb.contains('%'))
+    let expand = |f: &str| -> String {
+        f.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                abbreviations
+                    .get(w)
+                    .map_or_else(|| w.to_string(), |v| fold(v))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    fa == fb
+        || fa.replace(' ', "") == fb.replace(' ', "")
+        || (fa.contains('%') && fb.contains('%'))
+        || expand(&fa) == expand(&fb)
 }
 
 #[cfg(test)]
@@ -1460,6 +1535,17 @@ mod tests {
         assert_eq!(stated_figure(68.217054263, Some(0)), (68.0, 0));
         // General format: as typed.
         assert_eq!(stated_figure(17.29, None), (17.29, 2));
+    }
+
+    #[test]
+    fn units_written_short_are_the_same_unit() {
+        let t = crate::template::Template::builtin().unwrap();
+        let abbr = &t.settings.abbreviations;
+        assert!(is_same_unit("DN", "doanh nghiệp", abbr));
+        assert!(is_same_unit("HKD", "hộ kinh doanh", abbr));
+        assert!(is_same_unit("lượt  người", "lượt người", abbr));
+        assert!(!is_same_unit("DN", "hộ", abbr));
+        assert!(!is_same_unit("USD", "triệu đồng", abbr));
     }
 
     #[test]

@@ -296,3 +296,70 @@ fn a_broken_relation_says_which_way_it_must_hold() {
         "{message}"
     );
 }
+
+/// "Trong đó: đúng hạn" and "Trễ hạn" under HC02, without codes: the
+/// parts of the row above named by the words they add, each an
+/// indicator-approximate info; the sum is then checked (and holds).
+#[test]
+fn parts_named_short_under_their_total_are_its_parts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(1290.0), V::N(1290.0)],
+            ),
+            ("", "Trong đó: đúng hạn", "hồ sơ", vec![V::N(1204.0), V::N(1204.0)]),
+            ("", "- Trễ hạn", "hồ sơ", vec![V::N(86.0), V::N(86.0)]),
+        ],
+    );
+    let (code, text) = run(&file, &tpl, &["--json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(code, 0, "{text}");
+    let matched: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["indicator"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        matched,
+        [
+            ("indicator-approximate", "HC03", "C8"),
+            ("indicator-approximate", "HC04", "C9")
+        ]
+    );
+    // Wrong parts are then found like any others.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(1290.0), V::N(1290.0)],
+            ),
+            ("", "Trong đó: đúng hạn", "hồ sơ", vec![V::N(1204.0), V::N(1204.0)]),
+            ("", "- Trễ hạn", "hồ sơ", vec![V::N(77.0), V::N(77.0)]),
+        ],
+    );
+    let (code, text) = run(&file, &tpl, &["--json"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("sum-mismatch"), "{text}");
+}
