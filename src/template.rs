@@ -980,6 +980,27 @@ impl Template {
         }
     }
 
+    /// The indicators the relation of indicator `i` names (its total
+    /// first), or `i` alone when its formula is no relation.
+    pub fn relation_indicators(&self, i: usize) -> Vec<usize> {
+        use crate::rules::expr::{parse, Rule};
+        let Some(ind) = self.indicators.get(i) else {
+            return vec![i];
+        };
+        let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
+            return vec![i];
+        };
+        let mut out = vec![i];
+        for code in left.codes().into_iter().chain(right.codes()) {
+            if let Some(j) = self.indicator_index(code) {
+                if !out.contains(&j) {
+                    out.push(j);
+                }
+            }
+        }
+        out
+    }
+
     /// Position of an indicator in catalog order.
     pub fn indicator_index(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()

@@ -1397,12 +1397,13 @@ fn is_column_formula(s: &str) -> bool {
 /// alone: the indicators its formula names, and those among the next 20
 /// of the catalog whose formula names it ("GD.02.1 <= GD.02").
 fn parts_of(t: &Template, p: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = crate::reconcile::relation_indicators(t, p)
+    let mut out: Vec<usize> = t
+        .relation_indicators(p)
         .into_iter()
         .filter(|&i| i != p)
         .collect();
     for c in p + 1..(p + 21).min(t.indicators.len()) {
-        if !out.contains(&c) && crate::reconcile::relation_indicators(t, c).contains(&p) {
+        if !out.contains(&c) && t.relation_indicators(c).contains(&p) {
             out.push(c);
         }
     }

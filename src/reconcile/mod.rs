@@ -134,23 +134,10 @@ pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) 
 }
 
 /// The indicators the relation of indicator `i` names (its total first),
-/// or `i` alone when its formula is no relation.
+/// or `i` alone when its formula is no relation (see
+/// [`Template::relation_indicators`]).
 pub fn relation_indicators(template: &Template, i: usize) -> Vec<usize> {
-    let Some(ind) = template.indicators.get(i) else {
-        return vec![i];
-    };
-    let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
-        return vec![i];
-    };
-    let mut out = vec![i];
-    for code in left.codes().into_iter().chain(right.codes()) {
-        if let Some(j) = template.indicator_index(code) {
-            if !out.contains(&j) {
-                out.push(j);
-            }
-        }
-    }
-    out
+    template.relation_indicators(i)
 }
 
 /// The rows of a submission that count towards the totals: no percents,

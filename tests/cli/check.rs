@@ -318,7 +318,12 @@ fn parts_named_short_under_their_total_are_its_parts() {
                 "hồ sơ",
                 vec![V::N(1290.0), V::N(1290.0)],
             ),
-            ("", "Trong đó: đúng hạn", "hồ sơ", vec![V::N(1204.0), V::N(1204.0)]),
+            (
+                "",
+                "Trong đó: đúng hạn",
+                "hồ sơ",
+                vec![V::N(1204.0), V::N(1204.0)],
+            ),
             ("", "- Trễ hạn", "hồ sơ", vec![V::N(86.0), V::N(86.0)]),
         ],
     );
@@ -355,7 +360,12 @@ fn parts_named_short_under_their_total_are_its_parts() {
                 "hồ sơ",
                 vec![V::N(1290.0), V::N(1290.0)],
             ),
-            ("", "Trong đó: đúng hạn", "hồ sơ", vec![V::N(1204.0), V::N(1204.0)]),
+            (
+                "",
+                "Trong đó: đúng hạn",
+                "hồ sơ",
+                vec![V::N(1204.0), V::N(1204.0)],
+            ),
             ("", "- Trễ hạn", "hồ sơ", vec![V::N(77.0), V::N(77.0)]),
         ],
     );
