@@ -106,24 +106,7 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
 
 /// The sheet name of a BOUNDSHEET record, for messages only.
 fn sheet_name(data: &[u8], biff5: bool) -> String {
-    let cch = data.get(6).copied().unwrap_or(0) as usize;
-    if biff5 {
-        let bytes = data.get(7..7 + cch).unwrap_or_default();
-        return bytes.iter().map(|&b| b as char).collect();
-    }
-    let wide = data.get(7).is_some_and(|f| f & 1 == 1);
-    if wide {
-        let units: Vec<u16> = data
-            .get(8..8 + 2 * cch)
-            .unwrap_or_default()
-            .chunks_exact(2)
-            .map(|p| u16::from_le_bytes([p[0], p[1]]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    } else {
-        let bytes = data.get(8..8 + cch).unwrap_or_default();
-        bytes.iter().map(|&b| b as char).collect()
-    }
+    biff_string(data, 6, true, biff5).unwrap_or_default()
 }
 
 const FONT: u16 = 0x0031;
