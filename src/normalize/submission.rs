@@ -862,7 +862,8 @@ fn read_rows(
         // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
         // words it adds to the row above, one of that indicator's parts.
         let mut by_context = false;
-        if matched == RowMatch::None && code.is_empty() {
+        // Only a row that would be unknown: one with figures.
+        if matched == RowMatch::None && code.is_empty() && !figures.is_empty() {
             if let Some(i) = parent.and_then(|p| ctx.indicators.match_part(&name, &parts_of(t, p)))
             {
                 matched = RowMatch::Exact(i);
