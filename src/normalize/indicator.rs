@@ -130,12 +130,13 @@ impl IndicatorMatcher {
     /// The one of `candidates` (the parts of the row above) whose name or
     /// an alias holds every word `name` says: "Trong đó: nữ" under "Số học
     /// sinh" is "Trong đó: học sinh nữ" and not "… học sinh dân tộc thiểu
-    /// số". At most four words; `None` when no candidate or more than one
-    /// holds them.
+    /// số", "- Có vốn đầu tư nước ngoài" under "Doanh nghiệp thành lập mới"
+    /// is "Trong đó: doanh nghiệp có vốn đầu tư nước ngoài". At most eight
+    /// words; `None` when no candidate or more than one holds them.
     pub fn match_part(&self, name: &str, candidates: &[usize]) -> Option<usize> {
         let key = self.key(name);
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.is_empty() || words.len() > 4 || candidates.is_empty() {
+        if words.is_empty() || words.len() > 8 || candidates.is_empty() {
             return None;
         }
         let mut hits: Vec<usize> = self
@@ -571,5 +572,26 @@ mod tests {
             m.match_row(Some("ZZ99"), "Lượt tiếp công dân"),
             RowMatch::Exact(t.indicator_index("TT01").unwrap())
         );
+    }
+
+    /// A part named by the words it adds to its total, as long as eight
+    /// words, is the one part that holds them.
+    #[test]
+    fn a_part_is_found_among_its_totals_parts_by_its_own_words() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/province");
+        let t = Template::load(&dir).unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let i = |c: &str| t.indicator_index(c).unwrap();
+        let kt = [i("KT.01.1"), i("KT.01.2")];
+        assert_eq!(m.match_part("- Có vốn đầu tư nước ngoài", &kt), Some(kt[0]));
+        assert_eq!(
+            m.match_part("Trong đó: có vốn trong nước", &kt),
+            Some(kt[1])
+        );
+        // Both hold "có vốn": not one part.
+        assert_eq!(m.match_part("- Có vốn", &kt), None);
+        let an = [i("AN.01.1")];
+        assert_eq!(m.match_part("- Đã điều tra làm rõ", &an), Some(an[0]));
+        assert_eq!(m.match_part("- Đã khởi tố", &an), None);
     }
 }
