@@ -28,7 +28,7 @@ const MULRK: u16 = 0x00BD;
 const CELL_RECORDS: [u16; 7] = [0x0203, 0x0204, 0x00D6, 0x0205, 0x027E, 0x00FD, 0x0006];
 
 /// What the scan learnt about a workbook it did not refuse.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct BiffFacts {
     /// BIFF5 (Excel 5.0/95) rather than BIFF8 (97-2003).
     pub biff5: bool,
@@ -36,6 +36,8 @@ pub struct BiffFacts {
     pub codepage: Option<u16>,
     /// Sheets found.
     pub sheets: usize,
+    /// The fonts and number formats, and each cell's format.
+    pub styles: XlsStyles,
 }
 
 fn u16_at(b: &[u8], at: usize) -> Option<u16> {
@@ -71,7 +73,11 @@ pub const ENCRYPTED: &str =
 pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
     let mut facts = BiffFacts::default();
     let mut sheets: Vec<(usize, String)> = Vec::new();
+    let mut fonts: Vec<String> = Vec::new();
+    let mut custom: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
+    let mut xfs: Vec<(Option<usize>, u32)> = Vec::new();
     for (i, (typ, data)) in records(stream).enumerate() {
+        let biff5 = facts.biff5;
         match typ {
             BOF if i == 0 => facts.biff5 = u16_at(data, 0) == Some(0x0500),
             FILEPASS => {
@@ -87,7 +93,28 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
             0x0042 => facts.codepage = u16_at(data, 0),
             BOUNDSHEET => {
                 if let Some(pos) = u32_at(data, 0) {
-                    sheets.push((pos as usize, sheet_name(data, facts.biff5)));
+                    sheets.push((pos as usize, sheet_name(data, biff5)));
+                }
+            }
+            // Damaged style records are passed over: a cell whose format is
+            // unknown reads as General.
+            FONT => fonts.push(biff_string(data, 14, true, biff5).unwrap_or_default()),
+            FORMAT => {
+                if let (Some(id), Some(code)) =
+                    (u16_at(data, 0), biff_string(data, 2, biff5, biff5))
+                {
+                    custom.insert(id as u32, code);
+                }
+            }
+            XF => {
+                if let (Some(font), Some(fmt)) = (u16_at(data, 0), u16_at(data, 2)) {
+                    // Font index 4 is never written: 5 is the fifth record.
+                    let font = match font {
+                        4 => None,
+                        f if f > 4 => Some(f as usize - 1),
+                        f => Some(f as usize),
+                    };
+                    xfs.push((font, fmt as u32));
                 }
             }
             EOF => break,
@@ -96,11 +123,15 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
     }
     facts.sheets = sheets.len();
     for (pos, name) in sheets {
-        let Some(sub) = stream.get(pos..) else {
-            continue;
+        let cells = match stream.get(pos..) {
+            Some(sub) => check_sheet(sub, &name, max_cells)?,
+            None => Vec::new(),
         };
-        check_sheet(sub, &name, max_cells)?;
+        facts.styles.sheets.push(cells);
     }
+    facts.styles.table = std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
+        fonts, xfs, &custom,
+    ));
     Ok(facts)
 }
 
@@ -113,6 +144,7 @@ const FONT: u16 = 0x0031;
 const FORMAT: u16 = 0x041E;
 const XF: u16 = 0x00E0;
 const MULBLANK: u16 = 0x00BE;
+const BLANK: u16 = 0x0201;
 
 /// The fonts and number formats of an `.xls`, which calamine reads only to
 /// tell dates: the style table and, by sheet (in BOUNDSHEET order, as
@@ -157,111 +189,31 @@ fn biff_string(data: &[u8], at: usize, short: bool, biff5: bool) -> Option<Strin
     })
 }
 
-/// Reads the fonts, number formats and cell formats of a workbook stream
-/// that [`precheck`] accepted. Damaged records are passed over: a cell
-/// whose format is unknown reads as General, as before.
-pub fn styles(stream: &[u8]) -> XlsStyles {
-    let mut biff5 = false;
-    let mut fonts: Vec<String> = Vec::new();
-    let mut custom: std::collections::HashMap<u32, String> = std::collections::HashMap::new();
-    let mut xfs: Vec<(Option<usize>, u32)> = Vec::new();
-    let mut positions: Vec<usize> = Vec::new();
-    for (i, (typ, data)) in records(stream).enumerate() {
-        match typ {
-            BOF if i == 0 => biff5 = u16_at(data, 0) == Some(0x0500),
-            FONT => fonts.push(biff_string(data, 14, true, biff5).unwrap_or_default()),
-            FORMAT => {
-                if let (Some(id), Some(code)) =
-                    (u16_at(data, 0), biff_string(data, 2, biff5, biff5))
-                {
-                    custom.insert(id as u32, code);
-                }
-            }
-            XF => {
-                if let (Some(font), Some(fmt)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    // Font index 4 is never written: 5 is the fifth record.
-                    let font = match font {
-                        4 => None,
-                        f if f > 4 => Some(f as usize - 1),
-                        f => Some(f as usize),
-                    };
-                    xfs.push((font, fmt as u32));
-                }
-            }
-            BOUNDSHEET => {
-                if let Some(pos) = u32_at(data, 0) {
-                    positions.push(pos as usize);
-                }
-            }
-            EOF => break,
-            _ => {}
-        }
-    }
-    let sheets = positions
-        .into_iter()
-        .map(|pos| stream.get(pos..).map(sheet_formats).unwrap_or_default())
-        .collect();
-    XlsStyles {
-        table: std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
-            fonts, xfs, &custom,
-        )),
-        sheets,
-    }
-}
-
-/// The XF index of each cell of one sheet substream (0 left out), sorted
-/// by position; the last record of a cell wins, as in calamine.
-fn sheet_formats(sub: &[u8]) -> Vec<crate::ingest::styles::StyledCell> {
-    let mut out = Vec::new();
+/// The records of one sheet substream, from its BOF to its EOF, as
+/// calamine walks them: the substreams nested in it (charts) left out.
+fn sheet_records(sub: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
     let mut seen_bof = false;
     let mut depth = 0usize;
-    for (typ, data) in records(sub) {
-        if depth > 0 {
-            match typ {
-                BOF => depth += 1,
-                EOF => depth -= 1,
-                _ => {}
+    records(sub)
+        .filter(move |&(typ, _)| {
+            if depth > 0 {
+                match typ {
+                    BOF => depth += 1,
+                    EOF => depth -= 1,
+                    _ => {}
+                }
+                return false;
             }
-            continue;
-        }
-        match typ {
-            BOF => {
+            if typ == BOF {
                 if seen_bof {
                     depth += 1;
-                } else {
-                    seen_bof = true;
+                    return false;
                 }
+                seen_bof = true;
             }
-            EOF => break,
-            MULRK | MULBLANK => {
-                let step = if typ == MULRK { 6 } else { 2 };
-                if let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    let body = data
-                        .get(4..data.len().saturating_sub(2))
-                        .unwrap_or_default();
-                    for (k, cell) in body.chunks_exact(step).enumerate() {
-                        if let Some(xf @ 1..) = u16_at(cell, 0) {
-                            out.push((row as u32, first as u32 + k as u32, xf as u32));
-                        }
-                    }
-                }
-            }
-            t if CELL_RECORDS.contains(&t) || t == 0x0201 => {
-                if let (Some(row), Some(col), Some(xf @ 1..)) =
-                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, 4))
-                {
-                    out.push((row as u32, col as u32, xf as u32));
-                }
-            }
-            _ => {}
-        }
-    }
-    out.sort_by_key(|&(r, c, _)| (r, c));
-    // The last record of a position is the one that stands.
-    out.reverse();
-    out.dedup_by_key(|&mut (r, c, _)| (r, c));
-    out.reverse();
-    out
+            true
+        })
+        .take_while(|&(typ, _)| typ != EOF)
 }
 
 /// A bounding box of cell positions.
@@ -288,8 +240,14 @@ impl Bounds {
     }
 }
 
-/// Walks one sheet substream as calamine does.
-fn check_sheet(sub: &[u8], name: &str, max_cells: u64) -> Result<(), String> {
+/// Walks one sheet substream as calamine does: refuses a sheet that would
+/// exceed `max_cells`, and gives the XF index of each cell (0 left out),
+/// sorted by position, the last record of a cell winning as in calamine.
+fn check_sheet(
+    sub: &[u8],
+    name: &str,
+    max_cells: u64,
+) -> Result<Vec<crate::ingest::styles::StyledCell>, String> {
     let too_big = |what: String, cells: u64| {
         format!(
             "sheet '{name}' {what} ({cells} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template); a submission is never that large, the file is probably damaged or not a submission"
@@ -297,48 +255,47 @@ fn check_sheet(sub: &[u8], name: &str, max_cells: u64) -> Result<(), String> {
     };
     let mut cells = Bounds::default();
     let mut formulas = Bounds::default();
-    let mut seen_bof = false;
-    let mut depth = 0usize;
-    for (typ, data) in records(sub) {
-        if depth > 0 {
-            match typ {
-                BOF => depth += 1,
-                EOF => depth -= 1,
-                _ => {}
-            }
-            continue;
-        }
+    let mut styled = Vec::new();
+    for (typ, data) in sheet_records(sub) {
         match typ {
-            BOF => {
-                if seen_bof {
-                    depth += 1;
-                } else {
-                    seen_bof = true;
-                }
-            }
-            EOF => break,
             DIMENSIONS => {
                 let claimed = claimed_cells(data);
                 if claimed > max_cells {
                     return Err(too_big("claims a size".to_string(), claimed));
                 }
             }
-            MULRK => {
-                if let (Some(row), Some(first), Some(last)) = (
-                    u16_at(data, 0),
-                    u16_at(data, 2),
-                    data.len().checked_sub(2).and_then(|at| u16_at(data, at)),
-                ) {
-                    cells.add(row as u32, first as u32);
-                    cells.add(row as u32, last.max(first) as u32);
+            MULRK | MULBLANK => {
+                let (Some(row), Some(first)) = (u16_at(data, 0), u16_at(data, 2)) else {
+                    continue;
+                };
+                if typ == MULRK {
+                    if let Some(last) = data.len().checked_sub(2).and_then(|at| u16_at(data, at)) {
+                        cells.add(row as u32, first as u32);
+                        cells.add(row as u32, last.max(first) as u32);
+                    }
+                }
+                let step = if typ == MULRK { 6 } else { 2 };
+                let body = data
+                    .get(4..data.len().saturating_sub(2))
+                    .unwrap_or_default();
+                for (k, cell) in body.chunks_exact(step).enumerate() {
+                    if let Some(xf @ 1..) = u16_at(cell, 0) {
+                        styled.push((row as u32, first as u32 + k as u32, xf as u32));
+                    }
                 }
             }
-            t if CELL_RECORDS.contains(&t) => {
-                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
+            t if CELL_RECORDS.contains(&t) || t == BLANK => {
+                let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) else {
+                    continue;
+                };
+                if t != BLANK {
                     cells.add(row as u32, col as u32);
                     if t == 0x0006 {
                         formulas.add(row as u32, col as u32);
                     }
+                }
+                if let Some(xf @ 1..) = u16_at(data, 4) {
+                    styled.push((row as u32, col as u32, xf as u32));
                 }
             }
             _ => {}
@@ -349,7 +306,12 @@ fn check_sheet(sub: &[u8], name: &str, max_cells: u64) -> Result<(), String> {
             return Err(too_big(format!("spans {}", b.describe()), b.cells()));
         }
     }
-    Ok(())
+    styled.sort_by_key(|&(r, c, _)| (r, c));
+    // The last record of a position is the one that stands.
+    styled.reverse();
+    styled.dedup_by_key(|&mut (r, c, _)| (r, c));
+    styled.reverse();
+    Ok(styled)
 }
 
 /// The cells calamine reserves for a DIMENSIONS record: (last row − first
@@ -546,7 +508,7 @@ mod tests {
         ];
         sheet.extend(chart);
         let wb = workbook(&globals, &sheet);
-        let st = styles(&wb);
+        let st = precheck(&wb, 1_000_000).unwrap().styles;
         assert_eq!(st.sheets, vec![vec![(1, 1, 2), (2, 0, 2), (3, 0, 1)]]);
         assert!(st.table.names_legacy_font());
         let cells = crate::ingest::styles::SheetStyles::new(
@@ -568,7 +530,7 @@ mod tests {
             &[rec(XF, &[1]), rec(FORMAT, &[166, 0, 200])],
             &[number(0, 0)],
         );
-        let st = styles(&wb);
+        let st = precheck(&wb, 1_000_000).unwrap().styles;
         assert_eq!(
             st.sheets,
             vec![Vec::<crate::ingest::styles::StyledCell>::new()]

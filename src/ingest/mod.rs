@@ -520,8 +520,7 @@ fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<biff::XlsStyles, String>
         }
         Err(e) => return Err(e),
     };
-    biff::precheck(&stream, max_cells)?;
-    Ok(biff::styles(&stream))
+    Ok(biff::precheck(&stream, max_cells)?.styles)
 }
 
 /// Opens a zip-based workbook with the reader its parts call for, then

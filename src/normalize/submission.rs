@@ -755,7 +755,7 @@ fn read_title(
                 .any(|(_, _, b)| b.row == a.row + 1 && b.col.abs_diff(a.col) <= 2)
         })
         .max_by_key(|(_, len, cell)| (*len, std::cmp::Reverse((cell.row, cell.col))))
-        .map(|&(idx, len, cell)| (idx, len, cell));
+        .copied();
     if let Some((idx, _, cell)) = best {
         sub.unit = Some(idx);
         sub.unit_source = UnitSource::Title(cell);
@@ -1092,16 +1092,14 @@ fn read_rows(
             };
             // An .xls stores whole numbers as integers (RK records): a
             // percent cell's 15 is 1.500% like an .xlsx's 15.0.
-            let as_float;
-            let data = match data {
-                Data::Int(i) => {
-                    as_float = Data::Float(*i as f64);
-                    &as_float
-                }
-                d => d,
+            let number = match data {
+                Data::Float(f) => Some(*f),
+                Data::Int(i) => Some(*i as f64),
+                _ => None,
             };
             let (value, decimals) = match data {
-                Data::Float(f) if f.is_finite() => {
+                Data::Float(_) | Data::Int(_) if number.is_some_and(f64::is_finite) => {
+                    let f = &number.unwrap_or_default();
                     // Percentages and rates need the decimals as shown by the
                     // cell's number format, and a percent-formatted cell
                     // stores a fraction (0,2315 shown as 23,15%).
@@ -1115,11 +1113,10 @@ fn read_rows(
                         None => (*f, decimals_of(*f)),
                     }
                 }
-                Data::Float(_) => {
+                Data::Float(_) | Data::Int(_) => {
                     sub.findings.push(invalid("NaN".into()));
                     continue;
                 }
-                Data::Int(i) => (*i as f64, 0),
                 Data::String(s) => match parse_text(s, ctx.locale) {
                     NumberText::Number(p) => {
                         if p.ambiguous {

@@ -191,6 +191,12 @@ fn th_lk<'a>(
     pairs
 }
 
+/// How far TH and LK of indicator `i` may be from each other for their
+/// rounding alone: the half-units of both.
+fn slack(template: &Template, i: usize, th: &TidyRow, lk: &TidyRow) -> f64 {
+    half_of(template, i, th.decimals) + half_of(template, i, lk.decimals) + 1e-9
+}
+
 /// A `cumulative-mismatch` at the LK cell.
 fn lk_mismatch(
     said: &Checked,
@@ -218,8 +224,7 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
             // A rate follows from its operands, whose LK = TH is checked.
             continue;
         }
-        let tol = half_of(template, i, th.decimals) + half_of(template, i, lk.decimals) + 1e-9;
-        if (lk.value - th.value).abs() <= tol {
+        if (lk.value - th.value).abs() <= slack(template, i, th, lk) {
             continue;
         }
         let d = th.shown_decimals().max(lk.shown_decimals());
@@ -268,11 +273,7 @@ pub fn check_lk_below_th(
         .collect();
     let below: Vec<_> = flows
         .iter()
-        .filter(|(i, _, th, lk)| {
-            let tol =
-                half_of(template, *i, th.decimals) + half_of(template, *i, lk.decimals) + 1e-9;
-            lk.value + tol < th.value
-        })
+        .filter(|(i, _, th, lk)| lk.value + slack(template, *i, th, lk) < th.value)
         .collect();
     let swapped = below.len() >= 3 && 2 * below.len() > flows.len();
     below
@@ -323,10 +324,8 @@ pub fn check_previous(
             continue;
         };
         let want = p + th.value;
-        let tol = half_of(template, i, th.decimals)
-            + half_of(template, i, lk.decimals)
-            + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX))
-            + 1e-9;
+        let tol =
+            slack(template, i, th, lk) + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
         if (lk.value - want).abs() <= tol {
             continue;
         }

@@ -306,27 +306,31 @@ fn parts_named_short_under_their_total_are_its_parts() {
     let tpl = tmp.path().join("tpl");
     write_template(&tpl, "");
     let file = tmp.path().join("phuong-05.xlsx");
-    write_form(
-        &file,
-        "UBND PHƯỜNG 5",
-        "QUÝ I/2020",
-        &TH_LK,
-        &[
-            (
-                "HC02",
-                "Hồ sơ thủ tục hành chính đã giải quyết",
-                "hồ sơ",
-                vec![V::N(1290.0), V::N(1290.0)],
-            ),
-            (
-                "",
-                "Trong đó: đúng hạn",
-                "hồ sơ",
-                vec![V::N(1204.0), V::N(1204.0)],
-            ),
-            ("", "- Trễ hạn", "hồ sơ", vec![V::N(86.0), V::N(86.0)]),
-        ],
-    );
+    // HC02 1.290, "Trong đó: đúng hạn" 1.204, "- Trễ hạn" `late`.
+    let write = |late: f64| {
+        write_form(
+            &file,
+            "UBND PHƯỜNG 5",
+            "QUÝ I/2020",
+            &TH_LK,
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![V::N(1290.0), V::N(1290.0)],
+                ),
+                (
+                    "",
+                    "Trong đó: đúng hạn",
+                    "hồ sơ",
+                    vec![V::N(1204.0), V::N(1204.0)],
+                ),
+                ("", "- Trễ hạn", "hồ sơ", vec![V::N(late), V::N(late)]),
+            ],
+        )
+    };
+    write(86.0);
     let (code, text) = run(&file, &tpl, &["--json"]);
     let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(code, 0, "{text}");
@@ -348,27 +352,7 @@ fn parts_named_short_under_their_total_are_its_parts() {
         ]
     );
     // Wrong parts are then found like any others.
-    write_form(
-        &file,
-        "UBND PHƯỜNG 5",
-        "QUÝ I/2020",
-        &TH_LK,
-        &[
-            (
-                "HC02",
-                "Hồ sơ thủ tục hành chính đã giải quyết",
-                "hồ sơ",
-                vec![V::N(1290.0), V::N(1290.0)],
-            ),
-            (
-                "",
-                "Trong đó: đúng hạn",
-                "hồ sơ",
-                vec![V::N(1204.0), V::N(1204.0)],
-            ),
-            ("", "- Trễ hạn", "hồ sơ", vec![V::N(77.0), V::N(77.0)]),
-        ],
-    );
+    write(77.0);
     let (code, text) = run(&file, &tpl, &["--json"]);
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("sum-mismatch"), "{text}");
