@@ -131,7 +131,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
                         ctx.lang,
                     )
                     .at(&Location::file(file.rel.clone()))
-                    .actual(reason),
+                    .actual(crate::ingest::reasons::reason_actual(&reason, ctx.lang)),
                 );
                 continue;
             }

@@ -145,6 +145,14 @@ pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
     }
 }
 
+/// A file finding's `actual`: what the file is in the run's language. In
+/// Vietnamese the table's words, never the English reason ingest wrote
+/// (a clerk reads `actual` in the error list's "Giá trị ghi" column); in
+/// English the reason itself, with its technical detail.
+pub fn reason_actual(reason: &str, lang: Lang) -> String {
+    reason_words(reason, lang).0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

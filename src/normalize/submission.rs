@@ -552,7 +552,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 ctx.lang,
             )
             .at(&Location::file(file.rel.clone()))
-            .actual(reason),
+            .actual(crate::ingest::reasons::reason_actual(&reason, ctx.lang)),
         );
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
@@ -957,6 +957,16 @@ fn read_rows(
             }
         };
         let ind = &t.indicators[idx];
+        if figures.is_empty() && code.is_empty() {
+            // A row named like an indicator with neither code nor figures:
+            // a section heading ("I. DÂN SỐ" over DS.01 «Dân số», "I. THU
+            // NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN" over TN01), or the
+            // indicator's row left blank. The form holds the indicator,
+            // but the row claims nothing: the indicator's row with figures
+            // below it is read, never set aside as a repetition.
+            present[idx] = true;
+            continue;
+        }
         if seen[idx] {
             if !figures.is_empty() {
                 let said = Said::IndicatorRepeated {

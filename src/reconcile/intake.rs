@@ -8,7 +8,7 @@
 //! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
 
 use crate::diagnostic::{Finding, Lang, Location, Severity};
-use crate::ingest::reasons::reason_words;
+use crate::ingest::reasons::{reason_actual, reason_words};
 use crate::messages::Said;
 use crate::model::Period;
 use crate::model::{Status, StatusLine};
@@ -429,7 +429,7 @@ pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
         lang,
     )
     .at(&Location::file(file))
-    .actual(reason)
+    .actual(reason_actual(reason, lang))
 }
 
 /// `file-unreadable`: a file that cannot be read, with the reason in plain
@@ -444,7 +444,7 @@ pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
     };
     Finding::said(Severity::Error, &said, lang)
         .at(&Location::file(file))
-        .actual(reason)
+        .actual(reason_actual(reason, lang))
 }
 
 /// Picks the submission to use among duplicates, with the reason in both

@@ -758,3 +758,68 @@ fn letterheads_crossed_cells_and_last_quarters_sheet() {
     assert_eq!(row("HC03", "LK")[col("Phường 3")], "175");
     assert_eq!(row("HC03", "LK")[col("Phường 1")], "");
 }
+
+/// A section heading named like an indicator, with neither code nor
+/// figures ("I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT" over HC02), claims
+/// nothing: HC02's own row below it is read, its broken sum found, its
+/// figure in the totals; no `indicator-repeated`. Near-miss: a second row
+/// of HC02 with figures is still a repetition.
+#[test]
+fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let heading = (
+        "",
+        "I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT",
+        "",
+        vec![E, E],
+    );
+    let mut rows = vec![heading];
+    rows.extend(hc_rows([100.0, 90.0, 5.0], Some([300.0, 280.0, 20.0])));
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["sum-mismatch", "indicator-repeated"]),
+        ["error|sum-mismatch|P01|E8|HC02|TH|HC02 == HC03 + HC04|100"]
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let lk = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "LK")
+        .unwrap();
+    assert_eq!(lk[col], "300");
+    // A second HC02 row with figures is a repetition, as before.
+    let mut rows = hc_rows([95.0, 90.0, 5.0], Some([300.0, 280.0, 20.0]));
+    rows.push((
+        "",
+        "Hồ sơ thủ tục hành chính đã giải quyết",
+        "",
+        vec![N(7.0, None), E],
+    ));
+    let dir2 = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir2).unwrap();
+    write_sheet(
+        &dir2.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["sum-mismatch", "indicator-repeated"]),
+        ["warning|indicator-repeated|P01|C10|HC02|||"]
+    );
+}
