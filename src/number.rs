@@ -99,10 +99,40 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
     if matches!(s, "x" | "X" | "×" | "xx" | "XX") {
         return NumberText::Blank;
     }
+    // "…" or "...": the statistics office's mark for a figure not known.
+    if s.chars().all(|c| c == '…' || c == '.') {
+        return NumberText::Blank;
+    }
+    if !s.is_ascii() {
+        if let Some(said) = said_in_words(s, locale) {
+            return said;
+        }
+    }
     match parse_core(s, locale).or_else(|| parse_core(without_footnote_mark(s)?, locale)) {
         Some(p) => NumberText::Number(p),
         None => NumberText::NotANumber,
     }
+}
+
+/// A figure said in words: "không", "không có", "không phát sinh" (nothing
+/// happened: read as a lone dash is, as the template's `dash` says), and
+/// a change written "tăng 5,11" or "giảm 6,25" (+5,11 and −6,25).
+fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
+    let folded = crate::text::fold(s);
+    if matches!(folded.as_str(), "khong" | "khongco" | "khongphatsinh") {
+        return Some(NumberText::Dash);
+    }
+    let at = s.find(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | ','))?;
+    let negative = match crate::text::fold(&s[..at]).as_str() {
+        "tang" => false,
+        "giam" => true,
+        _ => return None,
+    };
+    let mut p = parse_core(&s[at..], locale)?;
+    if negative {
+        p.value = -p.value.abs();
+    }
+    Some(NumberText::Number(p))
 }
 
 /// A figure with a footnote mark after it ("12(*)", "142*", "3.450(**)"),
@@ -313,13 +343,36 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
     }
 }
 
-/// Money units and their factor in đồng.
+/// Money units and their factor in đồng, however the unit is spelt:
+/// "triệu đồng", "Tr.đ", "trđ", "Tr.đồng", "triệu VNĐ", "Tỷ đ", "tỷ",
+/// "nghìn đồng", "ngàn đ", "1.000 đồng", "đồng", "VNĐ", "đ". Compared
+/// with accents, case, spaces and punctuation left out.
 pub fn money_factor(unit: &str) -> Option<f64> {
-    match crate::text::fold(unit).as_str() {
-        "dong" | "vnd" | "d" => Some(1.0),
-        "nghin dong" | "ngan dong" | "1000 dong" | "1 000 dong" => Some(1e3),
-        "trieu dong" | "trieu" | "tr dong" => Some(1e6),
-        "ty dong" | "ty" | "ti dong" => Some(1e9),
+    // Joined before folding: "1.000 đồng" is "1000dong", not the words
+    // "1" and "000".
+    let joined: String = unit.chars().filter(|c| c.is_alphanumeric()).collect();
+    let compact = crate::text::fold(&joined);
+    // The scale word, and whether the currency may be left unsaid after
+    // it ("triệu", "tỷ", "nghìn" alone are money; "tr" or "1000" alone
+    // are not).
+    const SCALES: [(&str, f64, bool); 9] = [
+        ("trieu", 1e6, true),
+        ("tr", 1e6, false),
+        ("ty", 1e9, true),
+        ("ti", 1e9, false),
+        ("nghin", 1e3, true),
+        ("ngan", 1e3, true),
+        ("1000000000", 1e9, false),
+        ("1000000", 1e6, false),
+        ("1000", 1e3, false),
+    ];
+    let (factor, currency, bare) = SCALES
+        .iter()
+        .find_map(|&(w, f, bare)| compact.strip_prefix(w).map(|rest| (f, rest, bare)))
+        .unwrap_or((1.0, compact.as_str(), false));
+    match currency {
+        "dong" | "d" | "vnd" | "vnđ" => Some(factor),
+        "" if bare => Some(factor),
         _ => None,
     }
 }
@@ -399,6 +452,43 @@ fn format_grouped(value: f64, decimals: u8, group: char, mark: char) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn money_units_however_spelt() {
+        for (unit, factor) in [
+            ("triệu đồng", 1e6),
+            ("Tr.đ", 1e6),
+            ("trđ", 1e6),
+            ("Trđ", 1e6),
+            ("Tr.đồng", 1e6),
+            ("triệu VNĐ", 1e6),
+            ("Triệu", 1e6),
+            ("Tỷ đ", 1e9),
+            ("tỷ đồng", 1e9),
+            ("tỉ đồng", 1e9),
+            ("nghìn đồng", 1e3),
+            ("Ngàn đ", 1e3),
+            ("1.000 đồng", 1e3),
+            ("1000đ", 1e3),
+            ("đồng", 1.0),
+            ("VNĐ", 1.0),
+            ("đ", 1.0),
+        ] {
+            assert_eq!(money_factor(unit), Some(factor), "{unit}");
+        }
+        for unit in [
+            "người",
+            "tr",
+            "1000",
+            "trường hợp",
+            "tin",
+            "đồng/người",
+            "ha",
+            "",
+        ] {
+            assert_eq!(money_factor(unit), None, "{unit}");
+        }
+    }
     use NumberLocale::{En, Vi};
 
     fn num(s: &str, l: NumberLocale) -> Parsed {
@@ -480,7 +570,21 @@ mod tests {
         }
         assert_eq!(parse_text("x2", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("khoảng 20", Vi), NumberText::NotANumber);
-        assert_eq!(parse_text("không có", Vi), NumberText::NotANumber);
+        // Nothing happened, said in words: as a lone dash.
+        for x in ["không", "Không có", "KHÔNG PHÁT SINH", "không phát sinh"] {
+            assert_eq!(parse_text(x, Vi), NumberText::Dash, "{x}");
+        }
+        assert_eq!(parse_text("không rõ", Vi), NumberText::NotANumber);
+        // Not known: the statistics office's "…".
+        for x in ["…", "...", " … "] {
+            assert_eq!(parse_text(x, Vi), NumberText::Blank, "{x}");
+        }
+        // A change in words.
+        assert_eq!(num("tăng 5,11", Vi).value, 5.11);
+        assert_eq!(num("Giảm 6,25%", Vi).value, -6.25);
+        assert_eq!(num("giảm 6,25", Vi).decimals, 2);
+        assert_eq!(parse_text("tăng nhẹ", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("gần 5", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("1.2.3", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("12.34.567", Vi), NumberText::NotANumber);
         assert_eq!(parse_text("%", Vi), NumberText::NotANumber);

@@ -114,6 +114,39 @@ pub fn each_nfc_char(s: &str, f: impl FnMut(char)) {
     }
 }
 
+/// The words of `s` in lower case with each syllable's tone told apart
+/// from where it is written: "Hoà" and "Hòa" are the same word ("hoa2"),
+/// "Đồng" and "Đông" are not ("đông2", "đông0"). For telling apart names
+/// that only their tones distinguish, where [`fold`] makes them one.
+pub fn tone_words(s: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut tone = '0';
+    let mut flush = |word: &mut String, tone: &mut char| {
+        if !word.is_empty() {
+            let mut w: String = word.nfc().collect();
+            w.push(*tone);
+            words.push(w);
+            word.clear();
+        }
+        *tone = '0';
+    };
+    for c in s.nfd().flat_map(char::to_lowercase) {
+        match c {
+            // The five tone marks: huyền, sắc, ngã, hỏi, nặng.
+            '\u{300}' => tone = '2',
+            '\u{301}' => tone = '1',
+            '\u{303}' => tone = '4',
+            '\u{309}' => tone = '3',
+            '\u{323}' => tone = '5',
+            c if c.is_alphanumeric() || is_combining_mark(c) => word.push(c),
+            _ => flush(&mut word, &mut tone),
+        }
+    }
+    flush(&mut word, &mut tone);
+    words
+}
+
 /// Spaces collapsed and trimmed, zero-width characters dropped.
 fn clean_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
     let mut out = String::with_capacity(capacity);
@@ -361,6 +394,18 @@ pub fn safe_stem(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tones_are_told_apart_wherever_written() {
+        assert_eq!(tone_words("Hoà Bình"), tone_words("HÒA BÌNH"));
+        assert_eq!(tone_words("Thuỷ"), tone_words("thủy"));
+        assert_ne!(tone_words("Đồng Tâm"), tone_words("Đông Tâm"));
+        assert_eq!(tone_words("Xã Đồng Tâm"), ["xa4", "đông2", "tâm0"]);
+        assert_eq!(tone_words("Phường 10, P.5"), ["phương2", "100", "p0", "50"]);
+        // NFD input is the same words.
+        let nfd: String = "Phú Hòa Đông".nfd().collect();
+        assert_eq!(tone_words(&nfd), tone_words("Phú Hòa Đông"));
+    }
 
     #[test]
     fn a_slug_has_no_accents_and_one_dash_between_words() {

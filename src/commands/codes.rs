@@ -22,6 +22,20 @@ pub struct CodesArgs {
 ///
 /// # Errors
 /// A code that is not in the catalog.
+/// A catalog entry's severities ("warning / error") in the reader's
+/// language ("cảnh báo / lỗi").
+fn severities(list: &str, lang: Lang) -> String {
+    list.split(" / ")
+        .map(|s| match (s, lang) {
+            ("error", Lang::Vi) => "lỗi",
+            ("warning", Lang::Vi) => "cảnh báo",
+            ("info", Lang::Vi) => "thông tin",
+            (other, _) => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
 pub fn run(args: CodesArgs) -> Result<Outcome, Fatal> {
     if args.markdown {
         print!("{}", readme_table());
@@ -40,7 +54,7 @@ pub fn run(args: CodesArgs) -> Result<Outcome, Fatal> {
         .iter()
         .filter(|e| args.codes.is_empty() || args.codes.iter().any(|c| c == e.code.as_str()))
     {
-        println!("{} ({})", e.code.as_str(), e.severity);
+        println!("{} ({})", e.code.as_str(), severities(e.severity, lang));
         println!("  {}", e.meaning(lang));
         println!(
             "  {}: {}",

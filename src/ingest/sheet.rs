@@ -191,6 +191,20 @@ impl SheetGrid {
     }
 }
 
+/// A date cell as a clerk sees it: "12/05/2024", with the time when it
+/// has one ("12/05/2024 08:30"); a duration as its serial.
+pub fn date_text(dt: &calamine::ExcelDateTime) -> String {
+    if dt.is_duration() {
+        return dt.as_f64().to_string();
+    }
+    let (y, mo, d, h, mi, ..) = dt.to_ymd_hms_milli();
+    if (h, mi) == (0, 0) {
+        format!("{d:02}/{mo:02}/{y}")
+    } else {
+        format!("{d:02}/{mo:02}/{y} {h:02}:{mi:02}")
+    }
+}
+
 /// The text of a value, cleaned; numbers in their plain form.
 pub fn data_text(d: &Data) -> String {
     match d {

@@ -112,6 +112,9 @@ pub enum Checked<'a> {
         /// units' sums too: it evidently counts the units that have not
         /// reported.
         counts_missing: bool,
+        /// The department's figure is below the reported units' sum,
+        /// which the units still to report can only raise.
+        below: bool,
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
@@ -466,11 +469,14 @@ fn total(c: &Checked, lang: Lang) -> String {
             expected,
             listed,
             counts_missing,
+            below,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let complete = *contributors as usize >= *expected;
             let partial = match lang {
                 _ if complete => String::new(),
+                Lang::Vi if *below => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này; các {units} còn lại chỉ có thể làm tổng lớn thêm, nên số {whole} nhỏ hơn tổng là sai."),
+                Lang::En if *below => format!(" Only {contributors} of {expected} {units} reported it; the others can only raise the sum, so a figure for {whole} below it is wrong."),
                 Lang::Vi if *counts_missing => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, và phần lớn các số {whole} khác của {unit} cũng lớn hơn tổng các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả các {units} chưa gửi báo cáo."),
                 Lang::En if *counts_missing => format!(" Only {contributors} of {expected} {units} reported it, and most of {unit}'s other figures for {whole} exceed the reported {units}' sums too: it probably counts the {units} that have not reported."),
                 Lang::Vi => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),

@@ -207,7 +207,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / info",
         meaning: ("Công thức chưa có giá trị và không tính được.", "A formula with no value that the tool cannot compute."),
         help: ("Mở tệp bằng Excel, lưu lại rồi gửi lại.", "Open the file in Excel, save it and send it again."),
-        example: "a formula with no computed value (a file written by a script) that the tool cannot evaluate either: `=[1]Sheet1!D8` (another workbook), an unknown function, an error result such as `#DIV/0!`. Error for a quantity (KH, TH, LK, CK of a count or money indicator); info for a %KH, a %CK or a rate, which the checks recompute from their operands anyway",
+        example: "a formula with no computed value (a file written by a script) that the tool cannot evaluate either: `=[1]Sheet1!D8` (another workbook), an unknown function, an error result such as `#DIV/0!`. Error for a quantity (KH, TH, LK, CK of a count or money indicator); info for a %KH, a %CK or a rate, which the checks recompute from their operands anyway; likewise a %KH, %CK or rate cell showing Excel's `#DIV/0!` or `#VALUE!` (info)",
     },
     Entry {
         code: Code::FormulaEvaluated,
@@ -368,7 +368,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning / error",
         meaning: ("Đơn vị tính khác danh mục.", "A unit of measure unlike the catalog's."),
         help: ("Dùng đúng đơn vị tính của danh mục.", "Use the catalog's unit."),
-        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"); "USD": an error, the figure stays out of the totals"#,
+        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"); "chiếc" for "xe": a warning, the figures are kept; "USD" or "ha" for "triệu đồng": an error, the figure stays out of the totals"#,
     },
     Entry {
         code: Code::TextVsTable,

@@ -33,6 +33,23 @@ pub enum Read<'a> {
         written: &'a str,
         catalog: &'a str,
     },
+    /// `value-uncomputed` (info): percent or rate cell `cell` of `code`
+    /// shows Excel's error `shown` (#DIV/0!, #VALUE!).
+    PercentError {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        shown: &'a str,
+    },
+    /// `unit-mismatch` (a warning): what is counted is named `written`,
+    /// the catalog's `catalog`; the figures are kept as the catalog's.
+    UnitOtherName {
+        code: &'a str,
+        name: &'a str,
+        written: &'a str,
+        catalog: &'a str,
+    },
     /// `value-invalid`: `cell` of indicator `code` «`name`», `column`,
     /// holds `shown`, not a number.
     ValueInvalid {
@@ -116,7 +133,9 @@ impl Words for Read<'_> {
         match self {
             Read::LegacyEncoding { .. } => Code::LegacyEncoding,
             Read::SheetUnreadable { .. } => Code::FileUnreadable,
-            Read::UnitConverted { .. } | Read::UnitUnconvertible { .. } => Code::UnitMismatch,
+            Read::UnitConverted { .. }
+            | Read::UnitUnconvertible { .. }
+            | Read::UnitOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. } => Code::ColumnIgnored,
@@ -124,7 +143,7 @@ impl Words for Read<'_> {
             Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
-            Read::ValueUncomputed { .. } => Code::ValueUncomputed,
+            Read::ValueUncomputed { .. } | Read::PercentError { .. } => Code::ValueUncomputed,
             Read::TemplateOutdated { .. } => Code::TemplateOutdated,
             Read::FormOfAnother { .. } => Code::FileUnknownUnit,
         }
@@ -150,6 +169,10 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::UnitConverted { code, name, written, catalog, factor }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit."),
         (Read::UnitUnconvertible { code, name, written, catalog }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}»."),
         (Read::UnitUnconvertible { code, name, written, catalog }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}»."),
+        (Read::PercentError { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) báo lỗi {shown} của Excel: công thức không tính được (thường vì số chia trống hoặc bằng 0). Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc. Có thể để trống ô này."),
+        (Read::PercentError { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) shows Excel's error {shown}: its formula cannot be computed (usually a divisor that is empty or zero). This percent is not checked; the consolidation recomputes it from its operands. The cell may be left blank."),
+        (Read::UnitOtherName { code, name, written, catalog }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}»."),
+        (Read::UnitOtherName { code, name, written, catalog }, Lang::En) => format!("Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}»."),
         (Read::ValueInvalid { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu."),
         (Read::ValueInvalid { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure."),
         (Read::NumberAmbiguous { text, cell, read }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách; đã đọc là {read}. Hãy kiểm tra."),

@@ -178,6 +178,21 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             expected: 6,
             listed: "Phường 1 120; Phường 2 180",
             counts_missing: false,
+            below: false,
+        },
+        Checked::TotalMismatch {
+            unit: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "945",
+            sum: "955",
+            contributors: 1,
+            expected: 6,
+            listed: "Phường 1 120; Phường 2 180",
+            counts_missing: false,
+            below: true,
         },
         Checked::TotalMismatch {
             unit: "Văn phòng",
@@ -191,6 +206,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             expected: 6,
             listed: "Phường 1 120; Phường 2 180",
             counts_missing: true,
+            below: false,
         },
         Checked::TotalBelowKnown {
             unit: "Văn phòng",
@@ -405,6 +421,19 @@ fn reading() -> Vec<Read<'static>> {
             written: "USD",
             catalog: "triệu đồng",
         },
+        Read::UnitOtherName {
+            code,
+            name,
+            written: "chiếc",
+            catalog: "xe",
+        },
+        Read::PercentError {
+            cell,
+            code,
+            name,
+            column: ValueColumn::PctCk,
+            shown: "#DIV/0!",
+        },
         Read::ValueInvalid {
             cell,
             code,
@@ -610,6 +639,8 @@ fn read_variant(r: &Read) -> usize {
         Read::TemplateOutdated { .. } => 11,
         Read::FormOfAnother { .. } => 12,
         Read::SheetOtherPeriod { .. } => 13,
+        Read::UnitOtherName { .. } => 14,
+        Read::PercentError { .. } => 15,
     }
 }
 
@@ -729,7 +760,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 13);
     covers("Checked", checked.iter().map(checked_variant), 18);
-    covers("Read", read.iter().map(read_variant), 14);
+    covers("Read", read.iter().map(read_variant), 16);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

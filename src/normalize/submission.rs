@@ -415,6 +415,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // table's), beside one of that period: last quarter's sheet kept in
     // this quarter's workbook. Read only when no sheet of the period is.
     let mut other_period: Vec<(String, Period)> = Vec::new();
+    // Without a run's period (`check` without --period), a workbook with
+    // sheets of several periods is read for its latest: last quarter's
+    // sheet kept beside this quarter's is not the report being sent.
+    let latest = match ctx.period {
+        None if names.len() > 1 => names
+            .iter()
+            .filter(|n| !stamp::is_stamp_sheet(n))
+            .filter_map(|n| wb.sheet(n).ok())
+            .filter_map(|g| titled_period(&g))
+            .max_by_key(|p| (p.year, p.last_month())),
+        _ => None,
+    };
     let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
     let mut any_period = false;
     loop {
@@ -449,7 +461,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let Some(layout) = find_table(&grid, &ctx.words, period) else {
             continue;
         };
-        let wanted = ctx.period.or(sub.period.map(|(p, _)| p));
+        let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
                 other_period.push((name.clone(), o));
@@ -505,7 +517,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         };
     }
     if !any_period {
-        let period = ctx.period.or(sub.period.map(|(p, _)| p));
+        let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for (sheet, stated) in other_period {
             let Some(period) = period else { break };
             sub.findings.push(
@@ -957,13 +969,16 @@ fn read_rows(
             }
         };
         let ind = &t.indicators[idx];
-        if figures.is_empty() && code.is_empty() {
-            // A row named like an indicator with neither code nor figures:
-            // a section heading ("I. DÂN SỐ" over DS.01 «Dân số», "I. THU
-            // NGÂN SÁCH NHÀ NƯỚC TRÊN ĐỊA BÀN" over TN01), or the
-            // indicator's row left blank. The form holds the indicator,
-            // but the row claims nothing: the indicator's row with figures
-            // below it is read, never set aside as a repetition.
+        let by_code =
+            matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
+        if figures.is_empty() && !by_code {
+            // A row named like an indicator, without figures or its code
+            // (a heading's "I" in the code column is none): a section
+            // heading ("I. DÂN SỐ" over DS.01 «Dân số», "I. THU NGÂN SÁCH
+            // NHÀ NƯỚC TRÊN ĐỊA BÀN" over TN01), or the indicator's row
+            // left blank. The form holds the indicator, but the row claims
+            // nothing: the indicator's row with figures below it is read,
+            // never set aside as a repetition.
             present[idx] = true;
             continue;
         }
@@ -1040,6 +1055,27 @@ fn read_rows(
                     );
                 }
                 _ if is_same_unit(&row_unit, &ind.unit, &t.settings.abbreviations) => {}
+                // Two names for what is counted ("chiếc" for "xe", "Đơn
+                // thư" for "đơn"): a count is a count, so the figures are
+                // kept, with a warning to check the unit.
+                _ if !is_measure(&row_unit) && !is_measure(&ind.unit) => {
+                    sub.findings.push(
+                        Finding::said(
+                            Severity::Warning,
+                            &Read::UnitOtherName {
+                                code: &ind.code,
+                                name: &ind.name,
+                                written: &row_unit,
+                                catalog: &ind.unit,
+                            },
+                            lang,
+                        )
+                        .at(&unit_at())
+                        .indicator(ind.code.clone())
+                        .expected(ind.unit.clone())
+                        .actual(row_unit.clone()),
+                    );
+                }
                 _ => {
                     sub.findings.push(
                         Finding::said(
@@ -1112,9 +1148,13 @@ fn read_rows(
                     let f = &number.unwrap_or_default();
                     // Percentages and rates need the decimals as shown by the
                     // cell's number format, and a percent-formatted cell
-                    // stores a fraction (0,2315 shown as 23,15%).
-                    let needs_format =
-                        column.is_percent() || ind.kind == crate::template::Kind::Rate;
+                    // stores a fraction (0,2315 shown as 23,15%). Any other
+                    // figure with decimals states what its format shows
+                    // (5,7346… under `#,##0.00` states 5,73): a whole
+                    // number needs no look.
+                    let needs_format = column.is_percent()
+                        || ind.kind == crate::template::Kind::Rate
+                        || f.fract() != 0.0;
                     match needs_format.then(|| styles.sheet()).flatten() {
                         Some(st) if st.is_percent(r, c) => {
                             stated_figure(*f * 100.0, st.decimals(r, c))
@@ -1158,6 +1198,31 @@ fn read_rows(
                         continue;
                     }
                 },
+                // A percent or rate that Excel could not compute (#DIV/0!
+                // where CK is 0 or empty, #VALUE! beside an empty cell):
+                // nothing to fix by hand, since the checks and the totals
+                // recompute it from its operands.
+                Data::Error(e)
+                    if column.is_percent() || ind.kind == crate::template::Kind::Rate =>
+                {
+                    let here = here();
+                    let shown = e.to_string();
+                    let said = Read::PercentError {
+                        cell: &here.cell,
+                        code: &ind.code,
+                        name: &ind.name,
+                        column,
+                        shown: &shown,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Info, &said, lang)
+                            .at(&here)
+                            .indicator(ind.code.clone())
+                            .column(column.as_str())
+                            .actual(shown),
+                    );
+                    continue;
+                }
                 Data::Error(e) => {
                     sub.findings.push(invalid(e.to_string()));
                     continue;
@@ -1166,7 +1231,14 @@ fn read_rows(
                     sub.findings.push(invalid(b.to_string()));
                     continue;
                 }
-                Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
+                // A date typed in a figure cell: quoted as the clerk sees
+                // it, not as Excel's serial.
+                Data::DateTime(dt) => {
+                    sub.findings
+                        .push(invalid(crate::ingest::sheet::date_text(dt)));
+                    continue;
+                }
+                Data::DateTimeIso(_) | Data::DurationIso(_) => {
                     sub.findings
                         .push(invalid(crate::ingest::sheet::data_text(data)));
                     continue;
@@ -1326,7 +1398,41 @@ fn header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, Stri
             }
         }
     }
-    None
+    figure_header_unit(grid, layout)
+}
+
+/// A money unit in brackets in the figure columns' headers ("Dự toán năm
+/// 2024 (triệu đồng)", "Thực hiện (Tr.đ)"), when every figure column that
+/// names one names the same: the unit of the money rows without a unit
+/// of their own.
+fn figure_header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, String)> {
+    let mut found: Option<(u32, u32, String)> = None;
+    for (c, column) in layout.value_columns() {
+        if column.is_percent() {
+            continue;
+        }
+        for r in layout.header_first..=layout.header_last {
+            let text = grid.text(r, c);
+            let units = text
+                .split('(')
+                .skip(1)
+                .filter_map(|s| s.split_once(')'))
+                .map(|(inner, _)| inner.trim())
+                .filter(|u| crate::number::money_factor(u).is_some());
+            for unit in units {
+                match &found {
+                    None => found = Some((r, c, unit.to_string())),
+                    Some((.., u)) => {
+                        if crate::number::money_factor(u) != crate::number::money_factor(unit) {
+                            // Columns in different units: none is the rows'.
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
@@ -1428,21 +1534,59 @@ fn is_same_unit(
     abbreviations: &std::collections::BTreeMap<String, String>,
 ) -> bool {
     let (fa, fb) = (fold(a), fold(b));
-    let expand = |f: &str| -> String {
+    let expand = |f: &str| -> Vec<String> {
         f.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(|w| {
-                abbreviations
-                    .get(w)
-                    .map_or_else(|| w.to_string(), |v| fold(v))
+            .flat_map(|w| {
+                abbreviations.get(w).map_or_else(
+                    || vec![w.to_string()],
+                    |v| {
+                        fold(v)
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| !w.is_empty())
+                            .map(str::to_string)
+                            .collect()
+                    },
+                )
             })
-            .collect::<Vec<_>>()
-            .join(" ")
+            .collect()
     };
+    let (wa, wb) = (expand(&fa), expand(&fb));
+    // "HS" for "hồ sơ", "GP" for "giấy phép": the initials of the other.
+    let initials = |w: &[String]| -> String { w.iter().filter_map(|w| w.chars().next()).collect() };
+    let is_initials = |short: &[String], long: &[String]| {
+        long.len() >= 2 && short.len() == 1 && short[0] == initials(long)
+    };
+    // "lượt" for "lượt người", "hộ KD" for "hộ": the one's words begin
+    // the other's.
+    let begins = |short: &[String], long: &[String]| !short.is_empty() && long.starts_with(short);
     fa == fb
         || fa.replace(' ', "") == fb.replace(' ', "")
         || (fa.contains('%') && fb.contains('%'))
-        || expand(&fa) == expand(&fb)
+        || wa == wb
+        || is_initials(&wa, &wb)
+        || is_initials(&wb, &wa)
+        || begins(&wa, &wb)
+        || begins(&wb, &wa)
+}
+
+/// A unit of measure (money, a percent, area, length, mass, volume,
+/// energy, time), as opposed to the name of what is counted ("hồ sơ",
+/// "xe", "lượt người"): figures in another measure are not the catalog's.
+fn is_measure(unit: &str) -> bool {
+    if crate::number::money_factor(unit).is_some() || unit.contains('%') || unit.contains('‰') {
+        return true;
+    }
+    let compact: String = fold(unit)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '²' || *c == '³')
+        .collect();
+    [
+        "ha", "m", "m2", "m²", "m3", "m³", "km", "km2", "km²", "kg", "g", "tan", "ta", "yen",
+        "lit", "l", "kwh", "kw", "mw", "mwh", "usd", "trieuusd", "gio", "phut", "ngay", "thang",
+        "nam", "sao", "mau",
+    ]
+    .contains(&compact.as_str())
 }
 
 #[cfg(test)]
@@ -1555,6 +1699,18 @@ mod tests {
         assert!(is_same_unit("lượt  người", "lượt người", abbr));
         assert!(!is_same_unit("DN", "hộ", abbr));
         assert!(!is_same_unit("USD", "triệu đồng", abbr));
+        // Initials, and words that begin the other's.
+        assert!(is_same_unit("HS", "hồ sơ", abbr));
+        assert!(is_same_unit("GP", "giấy phép", abbr));
+        assert!(is_same_unit("lượt", "lượt người", abbr));
+        assert!(is_same_unit("hộ KD", "hộ", abbr));
+        assert!(!is_same_unit("người", "lượt người", abbr));
+        assert!(!is_same_unit("chiếc", "xe", abbr));
+        assert!(!is_same_unit("H", "hồ sơ", abbr));
+        // What is counted, against a measure.
+        assert!(!is_measure("chiếc") && !is_measure("Đơn thư") && !is_measure("lượt người"));
+        assert!(is_measure("ha") && is_measure("m²") && is_measure("Tr.đ") && is_measure("%"));
+        assert!(is_measure("Tấn") && is_measure("kWh"));
     }
 
     #[test]

@@ -21,6 +21,18 @@ pub struct AgencyMatcher {
     by_words: HashMap<Box<str>, u32>,
     /// The word counts of the entries, ascending.
     lengths: Vec<usize>,
+    /// Per entry, the length of its words that few agencies share
+    /// ("phu hoa dong" of "xa phu hoa dong"; "xa", "ubnd", "phuong" are in
+    /// the names of many): what tells a title's unit when two entries
+    /// match as long a run of words.
+    distinct: Vec<u32>,
+    /// Per entry, its words as written with their tones told apart
+    /// ([`crate::text::tone_words`]): "UBND xã Đông Tâm" is not what
+    /// "UBND XÃ ĐỒNG TÂM" says, though both fold to "ubnd xa dong tam".
+    tones: Vec<Box<[Box<str>]>>,
+    /// Folded entries that several entries share ("xa dong tam" of Xã Đông
+    /// Tâm and Xã Đồng Tâm): their positions in `entries`, in order.
+    homonyms: HashMap<Box<str>, Vec<u32>>,
 }
 
 impl AgencyMatcher {
@@ -28,6 +40,10 @@ impl AgencyMatcher {
         let mut entries: Vec<u32> = Vec::new();
         let mut by_words: HashMap<Box<str>, u32> = HashMap::new();
         let mut lengths: Vec<usize> = Vec::new();
+        // Every entry: (folded words joined, agency, as written).
+        let mut written: Vec<(String, u32, &str)> = Vec::new();
+        // How many agencies name each word.
+        let mut agencies_of: HashMap<String, u32> = HashMap::new();
         for (i, a) in template.agencies.iter().enumerate() {
             // An agency's own entries: a name written twice (as its name
             // and an alias) is one entry.
@@ -44,9 +60,50 @@ impl AgencyMatcher {
                     .entry(joined.as_str().into())
                     .or_insert(entries.len() as u32);
                 entries.push(i as u32);
+                written.push((joined.clone(), i as u32, n.as_str()));
                 own.push(joined);
             }
+            let mut words: Vec<&str> = own.iter().flat_map(|e| e.split(' ')).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *agencies_of.entry(w.to_string()).or_default() += 1;
+            }
         }
+        // A word in the names of a quarter of the agencies (three at
+        // least) tells none of them apart.
+        let common = |w: &str| {
+            agencies_of
+                .get(w)
+                .is_some_and(|&n| n >= 3 && n as usize * 4 >= template.agencies.len())
+        };
+        let distinct = written
+            .iter()
+            .map(|(joined, ..)| {
+                joined
+                    .split(' ')
+                    .filter(|w| !common(w))
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>() as u32
+            })
+            .collect();
+        let tones = written
+            .iter()
+            .map(|(.., name)| {
+                crate::text::tone_words(name)
+                    .into_iter()
+                    .map(String::into_boxed_str)
+                    .collect()
+            })
+            .collect();
+        let mut homonyms: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (pos, (joined, ..)) in written.iter().enumerate() {
+            homonyms
+                .entry(joined.as_str().into())
+                .or_default()
+                .push(pos as u32);
+        }
+        homonyms.retain(|_, v| v.len() > 1);
         lengths.sort_unstable();
         lengths.dedup();
         entries.shrink_to_fit();
@@ -55,12 +112,18 @@ impl AgencyMatcher {
             entries,
             by_words,
             lengths,
+            distinct,
+            tones,
+            homonyms,
         }
     }
 
     /// The agency whose longest name or alias appears in `text` as whole
-    /// words, with the length of what matched. Ties go to the earlier
-    /// agency in the registry.
+    /// words, with the length of what matched. Of two as long, the one
+    /// with more words of its own wins ("UBND XÃ PHÚ HÒA ĐÔNG": "xã Phú
+    /// Hòa Đông" over "UBND xã Phú Hòa"), then the earlier agency in the
+    /// registry. Agencies whose names differ only by their tones (Xã Đông
+    /// Tâm, Xã Đồng Tâm) are told apart by the text's tones.
     pub fn find_in(&self, text: &str) -> Option<(usize, usize)> {
         let folded = fold(text);
         // Folded text is words joined by single spaces: every run of
@@ -73,28 +136,66 @@ impl AgencyMatcher {
             }
             at += w.len() + 1;
         }
-        // (length matched, position in `entries`): the longest wins, then
-        // the earliest entry.
-        let mut best: Option<(usize, usize)> = None;
+        // The text's words with their tones, when they stand word for word
+        // beside the folded ones.
+        let text_tones = crate::text::tone_words(text);
+        let aligned = text_tones.len() == bounds.len();
+        // (tones agree, length matched, distinct length, position in
+        // `entries`): an entry whose tones the text contradicts loses to
+        // any that agrees, then the longest wins, then the most distinct,
+        // then the earliest entry.
+        let mut best: Option<(bool, usize, u32, usize)> = None;
         for (first, &(start, _)) in bounds.iter().enumerate() {
             for &n in &self.lengths {
                 let Some(&(_, end)) = bounds.get(first + n - 1) else {
                     break;
                 };
-                let Some(pos) = folded
-                    .get(start..end)
-                    .and_then(|k| self.by_words.get(k))
-                    .map(|&p| p as usize)
-                else {
+                let Some(key) = folded.get(start..end) else {
                     continue;
                 };
+                let Some(&first_pos) = self.by_words.get(key) else {
+                    continue;
+                };
+                let window = aligned.then(|| &text_tones[first..first + n]);
+                let positions = self
+                    .homonyms
+                    .get(key)
+                    .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
+                let agreeing = positions
+                    .iter()
+                    .map(|&p| p as usize)
+                    .find(|&p| !self.contradicts(p, window));
+                let (agree, pos) = match agreeing {
+                    Some(p) => (true, p),
+                    None => (false, first_pos as usize),
+                };
                 let len = end - start + 1;
-                if best.is_none_or(|(l, p)| len > l || (len == l && pos < p)) {
-                    best = Some((len, pos));
+                let distinct = self.distinct.get(pos).copied().unwrap_or_default();
+                let better = best.is_none_or(|(a, l, d, p)| {
+                    (agree, len, distinct, std::cmp::Reverse(pos)) > (a, l, d, std::cmp::Reverse(p))
+                });
+                if better {
+                    best = Some((agree, len, distinct, pos));
                 }
             }
         }
-        best.and_then(|(len, pos)| self.entries.get(pos).map(|&idx| (idx as usize, len)))
+        let (_, len, _, pos) = best?;
+        self.entries.get(pos).map(|&idx| (idx as usize, len))
+    }
+
+    /// Whether the text's words (`window`, with their tones) say another
+    /// name than entry `pos` as written: a word marked in both (a tone, or
+    /// a letter such as "ô", "đ") and marked differently.
+    fn contradicts(&self, pos: usize, window: Option<&[String]>) -> bool {
+        let (Some(window), Some(own)) = (window, self.tones.get(pos)) else {
+            return false;
+        };
+        let marked = |w: &str| !w.is_ascii() || !w.ends_with('0');
+        own.len() == window.len()
+            && own
+                .iter()
+                .zip(window)
+                .any(|(a, b)| marked(a) && marked(b) && **a != **b)
     }
 
     /// Every agency whose name or alias appears in `text` as whole words,
@@ -263,10 +364,14 @@ mod tests {
     }
 
     /// `find_in` and `exact` as they were: every entry scanned.
-    fn find_in_scan(needles: &[(Vec<String>, usize)], text: &str) -> Option<(usize, usize)> {
+    fn find_in_scan(
+        needles: &[(Vec<String>, usize)],
+        common: &[&str],
+        text: &str,
+    ) -> Option<(usize, usize)> {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut best: Option<(usize, usize)> = None;
+        let mut best: Option<(usize, usize, usize)> = None;
         for (needle, idx) in needles {
             if needle.len() > words.len() {
                 continue;
@@ -276,12 +381,17 @@ mod tests {
                 .any(|w| w.iter().zip(needle).all(|(a, b)| a == b));
             if found {
                 let len: usize = needle.iter().map(|w| w.len() + 1).sum();
-                if best.is_none_or(|(_, l)| len > l) {
-                    best = Some((*idx, len));
+                let distinct: usize = needle
+                    .iter()
+                    .filter(|w| !common.contains(&w.as_str()))
+                    .map(|w| w.len() + 1)
+                    .sum();
+                if best.is_none_or(|(_, l, d)| (len, distinct) > (l, d)) {
+                    best = Some((*idx, len, distinct));
                 }
             }
         }
-        best
+        best.map(|(idx, len, _)| (idx, len))
     }
 
     fn exact_scan(needles: &[(Vec<String>, usize)], text: &str) -> Option<usize> {
@@ -346,9 +456,44 @@ mod tests {
         for t in [&t, &builtin] {
             let m = AgencyMatcher::new(t);
             let all = needles(t);
+            // The words in the names of a quarter of the agencies.
+            let mut agencies_of: HashMap<&str, usize> = HashMap::new();
+            for i in 0..t.agencies.len() {
+                let mut own: Vec<&str> = all
+                    .iter()
+                    .filter(|(_, a)| *a == i)
+                    .flat_map(|(w, _)| w.iter().map(String::as_str))
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
+                for w in own {
+                    *agencies_of.entry(w).or_default() += 1;
+                }
+            }
+            let common: Vec<&str> = agencies_of
+                .iter()
+                .filter(|(_, &n)| n >= 3 && n * 4 >= t.agencies.len())
+                .map(|(w, _)| *w)
+                .collect();
+            // Two agencies whose names fold alike: the index tells them
+            // apart by tones, the scan takes the first.
+            let homonyms = |a: usize, b: usize| {
+                fold(&t.agencies[a].name)
+                    .split_once(' ')
+                    .map(|(_, x)| x.to_string())
+                    == fold(&t.agencies[b].name)
+                        .split_once(' ')
+                        .map(|(_, x)| x.to_string())
+            };
             let mut found = 0;
             for text in &texts {
-                assert_eq!(m.find_in(text), find_in_scan(&all, text), "{text:?}");
+                let (got, want) = (m.find_in(text), find_in_scan(&all, &common, text));
+                match (got, want) {
+                    (Some((a, _)), Some((b, _))) if a != b => {
+                        assert!(homonyms(a, b), "{text:?}: {got:?} {want:?}");
+                    }
+                    _ => assert_eq!(got, want, "{text:?}"),
+                }
                 assert_eq!(m.exact(text), exact_scan(&all, text), "{text:?}");
                 found += usize::from(m.find_in(text).is_some());
             }
@@ -435,5 +580,53 @@ mod tests {
         assert_eq!(code("UBND PHƯỜNG 17"), None);
         assert_eq!(code("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), None);
         assert_eq!(code("Phường Bến Nghé"), None);
+    }
+
+    /// A province's communes: an alias "UBND xã Phú Hòa" and the name "Xã
+    /// Phú Hòa Đông" match as long a run of "UBND XÃ PHÚ HÒA ĐÔNG"; the
+    /// words of the commune's own name decide. Xã Đông Tâm and Xã Đồng Tâm
+    /// differ only by a tone, which the title's tones tell, even against a
+    /// longer alias of the other ("UBND xã Đông Tâm").
+    #[test]
+    fn a_communes_own_words_and_tones_tell_it() {
+        use crate::samples::batch;
+        let mut agencies = String::from("code,kind,name,aliases,reports\n");
+        let communes = [
+            ("X01", "Xã Phú Hòa", "UBND xã Phú Hòa"),
+            ("X02", "Xã Phú Hòa Đông", "UBND xã Phú Hòa Đông"),
+            ("X03", "Xã Đông Tâm", "UBND xã Đông Tâm"),
+            ("X04", "Xã Đồng Tâm", ""),
+            ("X05", "Xã Tân Lập", "UBND xã Tân Lập"),
+            ("P01", "Phường Tân Lập", "UBND phường Tân Lập"),
+            ("X06", "Xã Hoà Lợi", "UBND xã Hoà Lợi"),
+        ];
+        for (code, name, alias) in communes {
+            agencies.push_str(&format!("{code},ward,{name},{alias},yes\n"));
+        }
+        let t = Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            &agencies,
+        )
+        .unwrap();
+        let m = AgencyMatcher::new(&t);
+        let code = |s: &str| m.find_in(s).map(|(i, _)| t.agencies[i].code.clone());
+        for (text, want) in [
+            ("UBND XÃ PHÚ HÒA ĐÔNG", "X02"),
+            ("bao cao xa phu hoa dong", "X02"),
+            ("UBND XÃ PHÚ HÒA", "X01"),
+            ("UBND XÃ ĐỒNG TÂM", "X04"),
+            ("UBND XÃ ĐÔNG TÂM", "X03"),
+            ("Ủy ban nhân dân xã Đồng Tâm", "X04"),
+            ("PHƯỜNG TÂN LẬP", "P01"),
+            ("UBND XÃ TÂN LẬP", "X05"),
+            ("UBND XÃ HÒA LỢI", "X06"),
+        ] {
+            assert_eq!(code(text).as_deref(), Some(want), "{text}");
+        }
+        // Without accents the tones say nothing: the first in the registry.
+        assert_eq!(code("BC xa Dong Tam Q2").as_deref(), Some("X03"));
     }
 }

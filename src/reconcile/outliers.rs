@@ -124,12 +124,14 @@ pub fn check_outliers(
             .and_then(|u| template.agencies.get(u))
             .is_some_and(|a| a.kind == AgencyKind::Ward)
     };
+    // Percents, rates and balances (`may_be_negative`: a surplus or a
+    // deficit near zero, which no size scales) have no usual size.
     let scored = |r: &TidyRow| {
         !r.column.is_percent()
             && !template
                 .indicators
                 .get(r.ind())
-                .is_some_and(|i| i.kind == Kind::Rate)
+                .is_some_and(|i| i.kind == Kind::Rate || settings.may_be_negative.contains(&i.code))
     };
     // A group is (indicator, column, kind of unit): communes are compared
     // with communes and wards with wards, whose figures per head differ
@@ -462,6 +464,20 @@ mod tests {
             ..raw()
         };
         assert_eq!(outliers(&t, &s, &one).len(), 1);
+    }
+
+    /// A balance (`may_be_negative`: a surplus or a deficit) has no usual
+    /// size: the same figures that make an outlier of a count make none.
+    #[test]
+    fn a_balance_has_no_usual_size() {
+        let t = Template::builtin().unwrap();
+        let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 1250.0, 118.0]);
+        let settings = CheckSettings {
+            may_be_negative: ["HC02".to_string()].into_iter().collect(),
+            ..raw()
+        };
+        assert!(outliers(&t, &s, &settings).is_empty());
+        assert_eq!(outliers(&t, &s, &raw()).len(), 1);
     }
 
     #[test]

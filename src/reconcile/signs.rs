@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! %CK written as growth    a fall is negative ("giảm 0,73%" = −0,73)
+//! %CK with its LK and CK   judged against them (`pct-kind`, `pct-mismatch`)
 //! indicators listed in     [checks] may_be_negative = ["…"] (a balance,
 //! template.toml            a net change)
 //! ```
@@ -35,7 +36,12 @@ pub fn check_signs(
         if settings.may_be_negative.contains(&ind.code) {
             continue;
         }
-        if r.column == ValueColumn::PctCk && template.settings.ck_convention == CkConvention::Growth
+        if r.column == ValueColumn::PctCk
+            && (template.settings.ck_convention == CkConvention::Growth
+                // A ratio below zero with its operands at hand is judged
+                // against them (`pct-kind` when it is the growth), once.
+                || (sub.figure(r.ind(), ValueColumn::Lk).is_some()
+                    && sub.figure(r.ind(), ValueColumn::Ck).is_some()))
         {
             continue;
         }
@@ -97,6 +103,32 @@ mod tests {
                 && f[0]
                     .message
                     .contains("Hồ sơ thủ tục hành chính đã giải quyết")
+        );
+    }
+
+    /// Under the ratio convention a %CK below zero is a sign error only
+    /// when its LK and CK are not there to judge it by (the percentage
+    /// check says `pct-kind` of a growth written for the ratio, once).
+    #[test]
+    fn a_negative_ratio_is_judged_by_its_operands_when_it_has_them() {
+        let mut t = Template::builtin().unwrap();
+        t.settings.ck_convention = CkConvention::Ratio;
+        let hc02 = t.indicator_index("HC02").unwrap();
+        let pct = row(hc02, ValueColumn::PctCk, -4.72, 2);
+        let with = sub_with(
+            &t,
+            "P05",
+            vec![
+                row(hc02, ValueColumn::Lk, 95.28, 2),
+                row(hc02, ValueColumn::Ck, 100.0, 0),
+                pct.clone(),
+            ],
+        );
+        assert!(check_signs(&with, &t, &CheckSettings::default(), Lang::Vi).is_empty());
+        let without = sub_with(&t, "P05", vec![pct]);
+        assert_eq!(
+            check_signs(&without, &t, &CheckSettings::default(), Lang::Vi).len(),
+            1
         );
     }
 

@@ -408,6 +408,7 @@ impl<'a> Report<'a> {
             expected: self.expected_wards,
             listed: &listed.join("; "),
             counts_missing,
+            below: r.value < m.sum,
         };
         let severity = if counts_missing {
             Severity::Warning

@@ -340,6 +340,60 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     );
 }
 
+/// Excel's `#DIV/0!` in a %CK cell (CK empty) is an info, the percent
+/// being recomputed from its operands, where in a TH cell it is a figure
+/// missing (`value-invalid`); a date typed in a figure cell is quoted as
+/// the clerk sees it.
+#[test]
+fn an_error_in_a_percent_cell_is_no_figure_to_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    header(ws, "UBND PHƯỜNG 1");
+    ws.write_string(3, 6, "So cùng kỳ (%)").unwrap();
+    for (r, v) in [(4u32, 100.0), (5, 90.0)] {
+        ws.write_number(r, 4, v).unwrap();
+        ws.write_number(r, 5, v).unwrap();
+    }
+    ws.write_formula(4, 6, Formula::new("=F5/0*100").set_result("#DIV/0!"))
+        .unwrap();
+    ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!"))
+        .unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_datetime_with_format(
+        6,
+        5,
+        rust_xlsxwriter::ExcelDateTime::from_ymd(2020, 3, 12).unwrap(),
+        &date,
+    )
+    .unwrap();
+    wb.save(dir.join("p1.xlsx")).unwrap();
+    let (out, _) = run(tmp.path(), &dir);
+    let findings = read_findings(&out.join("errors.json"));
+    let of = |code: &str| -> Vec<(String, String, String)> {
+        finding(&findings, code, "p1.xlsx")
+            .iter()
+            .map(|f| {
+                let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+                (s("severity"), s("cell"), s("actual"))
+            })
+            .collect()
+    };
+    assert_eq!(
+        of("value-uncomputed"),
+        [("info".into(), "G5".into(), "#DIV/0!".into())]
+    );
+    assert_eq!(
+        of("value-invalid"),
+        [
+            ("error".into(), "E7".into(), "#DIV/0!".into()),
+            ("error".into(), "F7".into(), "12/03/2020".into())
+        ]
+    );
+}
+
 /// A compound file whose directory sector names itself as its successor
 /// (as `phpspreadsheet/XLS/oleloop.xls`): calamine 0.38 allocates without
 /// end on it.
@@ -438,8 +492,25 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     assert_eq!(code, Some(1));
     assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "30");
     let findings = read_findings(&out.join("errors.json"));
+    // In English, `actual` is the reason as ingest gave it; in Vietnamese
+    // what the file is, in the words of the message.
+    let out_en = tmp.path().join("out-en");
+    tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--lang", "en", "--out"])
+        .arg(&out_en)
+        .arg("--template")
+        .arg(tmp.path().join("tpl"))
+        .assert()
+        .code(1);
+    let findings_en = read_findings(&out_en.join("errors.json"));
+    assert_eq!(
+        finding(&findings, "file-unreadable", "rong.xlsx")[0]["actual"],
+        "tệp rỗng (0 byte)"
+    );
     let reason = |file: &str| -> String {
-        let f = finding(&findings, "file-unreadable", file);
+        let f = finding(&findings_en, "file-unreadable", file);
         assert_eq!(f.len(), 1, "{file}: {findings:?}");
         f[0]["actual"].as_str().unwrap().to_string()
     };

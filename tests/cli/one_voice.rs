@@ -77,9 +77,9 @@ fn own_words(text: &str, names: &[String]) -> String {
 }
 
 const VIETNAMESE: &str = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ";
-const ENGLISH: [&str; 16] = [
+const ENGLISH: [&str; 18] = [
     "the", "is", "are", "not", "cannot", "found", "with", "sheet", "file", "row", "column",
-    "expected", "figure", "and", "of", "missing",
+    "expected", "figure", "and", "of", "missing", "error", "warning",
 ];
 
 fn vietnamese_in(text: &str) -> bool {
@@ -107,6 +107,10 @@ fn texts(args: &[&str], out: &Path, books: &[&str]) -> Vec<String> {
     if out.join("errors.json").is_file() {
         for f in read_findings(&out.join("errors.json")) {
             texts.push(f["message"].as_str().unwrap_or_default().to_string());
+            // What a file is, in the error list's "Giá trị ghi" column.
+            if matches!(f["code"].as_str(), Some("file-skipped" | "file-unreadable")) {
+                texts.push(f["actual"].as_str().unwrap_or_default().to_string());
+            }
         }
     }
     for b in books {

@@ -759,8 +759,8 @@ fn letterheads_crossed_cells_and_last_quarters_sheet() {
     assert_eq!(row("HC03", "LK")[col("Phường 1")], "");
 }
 
-/// A section heading named like an indicator, with neither code nor
-/// figures ("I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT" over HC02), claims
+/// A section heading named like an indicator, without its code or figures
+/// ("I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT" over HC02), claims
 /// nothing: HC02's own row below it is read, its broken sum found, its
 /// figure in the totals; no `indicator-repeated`. Near-miss: a second row
 /// of HC02 with figures is still a repetition.
@@ -770,13 +770,22 @@ fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
     let tpl = tmp.path().join("tpl");
     write_template(&tpl, "");
     let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
-    let heading = (
-        "",
-        "I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT",
-        "",
-        vec![E, E],
-    );
-    let mut rows = vec![heading];
+    // One heading numbered in the name, one with its "I" in the code
+    // column.
+    let mut rows = vec![
+        (
+            "",
+            "I. HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT",
+            "",
+            vec![E, E],
+        ),
+        (
+            "I",
+            "HỒ SƠ THỦ TỤC HÀNH CHÍNH ĐÃ GIẢI QUYẾT",
+            "",
+            vec![E, E],
+        ),
+    ];
     rows.extend(hc_rows([100.0, 90.0, 5.0], Some([300.0, 280.0, 20.0])));
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
@@ -791,7 +800,7 @@ fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
     let f = run(&dir, &out, &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["sum-mismatch", "indicator-repeated"]),
-        ["error|sum-mismatch|P01|E8|HC02|TH|HC02 == HC03 + HC04|100"]
+        ["error|sum-mismatch|P01|E9|HC02|TH|HC02 == HC03 + HC04|100"]
     );
     let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
     let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
@@ -822,4 +831,49 @@ fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
         listed(&f, &["sum-mismatch", "indicator-repeated"]),
         ["warning|indicator-repeated|P01|C10|HC02|||"]
     );
+}
+
+/// `check` without `--period` on a workbook keeping last quarter's sheet
+/// before this quarter's checks the latest: the third quarter's broken
+/// sum is found, the second quarter's sheet is an info. Near-miss: with
+/// `--period 2021-Q2` the second quarter's sheet is the one checked.
+#[test]
+fn check_without_a_period_reads_the_latest_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let book = tmp.path().join("bao-cao-3.xlsx");
+    write_ward_book(
+        &book,
+        &[
+            WardSheet {
+                name: "Quý II",
+                letterhead: &["UBND PHƯỜNG 3"],
+                period: "QUÝ II/2021",
+                figures: [("70", "110"), ("60", "100"), ("10", "10")],
+            },
+            WardSheet {
+                name: "Quý III",
+                letterhead: &["UBND PHƯỜNG 3"],
+                period: "QUÝ III/2021",
+                figures: [("80", "190"), ("60", "160"), ("10", "20")],
+            },
+        ],
+    );
+    let check = |period: Option<&str>| -> String {
+        let mut cmd = tonghop();
+        cmd.arg("check").arg(&book).arg("--template").arg(&tpl);
+        if let Some(p) = period {
+            cmd.args(["--period", p]);
+        }
+        String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+    };
+    let latest = check(None);
+    assert!(latest.contains("Quý III/2021"), "{latest}");
+    assert!(latest.contains("[sum-mismatch]"), "{latest}");
+    assert!(latest.contains("Quý III!D6"), "{latest}");
+    assert!(latest.contains("Trang «Quý II»"), "{latest}");
+    let second = check(Some("2021-Q2"));
+    assert!(!second.contains("[sum-mismatch]"), "{second}");
+    assert!(second.contains("Trang «Quý III»"), "{second}");
 }
