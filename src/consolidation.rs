@@ -96,7 +96,9 @@ fn included<'a>(outcomes: &'a [FileOutcome], which: &[usize]) -> Vec<&'a Submiss
 /// When the input folder cannot be listed, polars fails internally, or the
 /// temporary file cannot be written.
 pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
-    let files = discover(&config.dir)?;
+    // The workbooks inside zip archives are submissions of their own.
+    let files =
+        crate::ingest::archive::expand(discover(&config.dir)?, &config.template.settings.limits);
     let ctx = ReadContext::new(&config.template, config.locale, config.lang)
         .for_period(Some(config.period));
     let to_read = files

@@ -25,7 +25,24 @@ enum Command {
     Template(tonghop::commands::template::TemplateArgs),
 }
 
+/// Restores the default handling of SIGPIPE, which Rust's runtime sets to
+/// "ignore": a reader that stops early (`tonghop check F | head -3`) then
+/// ends the process quietly, as it does any Unix tool, instead of every
+/// `println!` after it panicking on a broken pipe.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: called first thing in main, before any other thread exists;
+    // SIG_DFL is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -79,8 +79,8 @@ fn check_path(file: &Path, template: &Template) {
         json: false,
     };
     match check_file(&args, template) {
-        Ok(report) => {
-            for f in &report.findings {
+        Ok(reports) => {
+            for (report, f) in reports.iter().flat_map(|r| r.findings.iter().map(move |f| (r, f))) {
                 // `check` turns a panic of tonghop's own code into a
                 // finding ("… failed on this file while reading it"), so
                 // that a batch goes on; for the fuzzer it is a bug.

@@ -76,7 +76,7 @@ pub fn run_annex(
     lang: Lang,
 ) -> Result<AnnexRun, Fatal> {
     let ctx = AnnexContext::new(template, period, lang)?;
-    let inputs = discover(dir)?;
+    let inputs = crate::ingest::archive::expand(discover(dir)?, &template.settings.limits);
     // A panic of the tool's own on one file makes that file unreadable.
     let files: Vec<FileTasks> = inputs
         .par_iter()

@@ -12,7 +12,7 @@
 use crate::consolidation::load_template;
 use crate::diagnostic::{sort_findings, Finding, Lang, Severity, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
-use crate::ingest::{InputFile, InputKind};
+use crate::ingest::{classify, InputFile};
 use crate::messages::Said;
 use crate::model::Period;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
@@ -49,18 +49,27 @@ pub struct CheckArgs {
 
 /// What a check produced: the findings, sorted, and what was read.
 pub struct CheckReport {
+    /// The file checked, as the user named it; a file inside a zip
+    /// archive as `ARCHIVE.zip/its name`.
+    pub file: String,
     pub findings: Vec<Finding>,
     /// The unit's name in words, or the file name.
     pub unit_name: String,
     pub period: Option<Period>,
+    /// Not read, as `consolidate` would not read it (an Excel lock file,
+    /// a document): what it is, in the user's words.
+    pub skipped: Option<String>,
 }
 
-/// Reads and checks one workbook. Writes nothing.
+/// Reads and checks one workbook, or each spreadsheet in a zip archive
+/// (one report each, in the archive's order). The file is sorted by its
+/// name as `consolidate` sorts the input folder's files
+/// ([`crate::ingest::classify`]): a lock file or a document is reported
+/// skipped, with the same words. Writes nothing.
 ///
 /// # Errors
 /// When the file does not exist, or polars fails internally.
-pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, Fatal> {
-    let lang = args.lang;
+pub fn check_file(args: &CheckArgs, template: &Template) -> Result<Vec<CheckReport>, Fatal> {
     let meta = std::fs::metadata(&args.file)
         .map_err(|e| Fatal::input(&args.file, Arg::Workbook, Problem::of_io(e)))?;
     if !meta.is_file() {
@@ -71,28 +80,59 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| args.file.display().to_string());
-    let input = InputFile {
-        path: args.file.clone(),
-        rel: rel.clone(),
-        kind: InputKind::Spreadsheet,
-        modified: meta.modified().ok(),
-    };
+    let input = InputFile::new(
+        args.file.clone(),
+        rel.clone(),
+        classify(&rel),
+        meta.modified().ok(),
+    );
+    let inputs = crate::ingest::archive::expand(vec![input], &template.settings.limits);
+    inputs
+        .iter()
+        .map(|input| {
+            // The user's path, and a file inside an archive after it.
+            let file = match input.member.is_empty() {
+                true => args.file.display().to_string(),
+                false => format!("{}/{}", args.file.display(), input.member.join("/")),
+            };
+            check_input(input, file, args, template)
+        })
+        .collect()
+}
+
+/// Reads and checks one file found by [`check_file`].
+fn check_input(
+    input: &InputFile,
+    file: String,
+    args: &CheckArgs,
+    template: &Template,
+) -> Result<CheckReport, Fatal> {
+    let lang = args.lang;
+    let rel = input.rel.clone();
     let ctx = ReadContext::new(template, args.locale, lang).for_period(args.period);
     // A panic of the tool's own on the file makes it unreadable.
-    let read = crate::ingest::guarded("reading it", || Ok(read_submission(&input, &ctx)))
+    let read = crate::ingest::guarded("reading it", || Ok(read_submission(input, &ctx)))
         .unwrap_or_else(|reason| FileOutcome::Rejected {
             file: rel.clone(),
             reason,
         });
+    let not_read = |findings, skipped| CheckReport {
+        file: file.clone(),
+        findings,
+        unit_name: rel.clone(),
+        period: args.period,
+        skipped,
+    };
     let sub = match read {
         FileOutcome::Read(s) => s,
-        FileOutcome::Rejected { reason, .. } | FileOutcome::Skipped { reason, .. } => {
+        FileOutcome::Skipped { reason, .. } => {
+            let f = crate::reconcile::intake::skipped_finding(&rel, &reason, lang);
+            let (what, _) = crate::ingest::reasons::reason_words(&reason, lang);
+            return Ok(not_read(vec![f], Some(what)));
+        }
+        FileOutcome::Rejected { reason, .. } => {
             let f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
-            return Ok(CheckReport {
-                findings: vec![f],
-                unit_name: rel,
-                period: args.period,
-            });
+            return Ok(not_read(vec![f], None));
         }
     };
     let (unit_code, unit_name) = unit_of(template, &sub);
@@ -118,9 +158,11 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<CheckReport, 
     findings.extend(check_single(&sub, template, period, lang)?);
     sort_findings(&mut findings);
     Ok(CheckReport {
+        file,
         findings,
         unit_name,
         period,
+        skipped: None,
     })
 }
 
@@ -173,28 +215,51 @@ pub fn verdict(tally: Tally, lang: Lang) -> String {
 /// Fatal errors only (exit 2): an unreadable template or a missing file.
 pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
-    let report = check_file(&args, &template)?;
-    let tally = Tally::of(&report.findings);
+    let reports = check_file(&args, &template)?;
+    let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
+    let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     if args.json {
-        let json = serde_json::to_string_pretty(&report.findings)
-            .map_err(|e| Fatal::Other(e.to_string()))?;
+        let json = serde_json::to_string_pretty(&all).map_err(|e| Fatal::Other(e.to_string()))?;
         println!("{json}");
-    } else {
-        let lang = args.lang;
+        return Ok(Outcome::from_errors(errors));
+    }
+    let lang = args.lang;
+    // A zip archive: what it holds, then each file as a file of its own.
+    let inside: Vec<&str> = reports
+        .iter()
+        .filter_map(|r| r.file.strip_prefix(&format!("{}/", args.file.display())))
+        .collect();
+    if !inside.is_empty() {
+        let n = inside.len();
+        let list = inside.join(", ");
+        match lang {
+            Lang::Vi => println!("{} — tệp nén zip chứa {n} tệp: {list}", args.file.display()),
+            Lang::En => println!(
+                "{} — zip archive holding {}: {list}",
+                args.file.display(),
+                lang.count(n, ("file", "file", "files"))
+            ),
+        }
+    }
+    for report in &reports {
         let period = report
             .period
             .map(|p| p.title(lang))
             .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
-        println!(
-            "{} — {} — {}",
-            args.file.display(),
-            report.unit_name,
-            period
-        );
+        println!("{} — {} — {}", report.file, report.unit_name, period);
         for f in &report.findings {
             println!("{}", terminal_line(f, &report.unit_name, lang));
         }
-        println!("{}", verdict(tally, lang));
+        match &report.skipped {
+            Some(what) => println!(
+                "{}",
+                match lang {
+                    Lang::Vi => format!("Kết quả: tệp không được kiểm tra ({what})."),
+                    Lang::En => format!("Result: the file was not checked ({what})."),
+                }
+            ),
+            None => println!("{}", verdict(Tally::of(&report.findings), lang)),
+        }
     }
-    Ok(Outcome::from_errors(tally.errors))
+    Ok(Outcome::from_errors(errors))
 }

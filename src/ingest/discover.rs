@@ -6,14 +6,25 @@ use crate::error::Fatal;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// Extensions read as spreadsheets (compared in lower case).
-pub const SPREADSHEET_EXTENSIONS: [&str; 8] =
-    ["xlsx", "xlsm", "xlsb", "xls", "ods", "xltx", "xltm", "et"];
+/// Extensions read as spreadsheets (compared in lower case): workbooks,
+/// and the text tables web systems export (`.csv`, `.tsv`), read as one
+/// sheet. What a file is comes from its content; these only decide which
+/// files are opened.
+pub const SPREADSHEET_EXTENSIONS: [&str; 10] = [
+    "xlsx", "xlsm", "xlsb", "xls", "ods", "xltx", "xltm", "et", "csv", "tsv",
+];
+
+/// Extensions of archives whose spreadsheets are read as submissions of
+/// their own ([`super::archive`]).
+pub const ARCHIVE_EXTENSIONS: [&str; 1] = ["zip"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputKind {
     /// To be read.
     Spreadsheet,
+    /// A zip archive, to be opened and its spreadsheets listed in its
+    /// place ([`super::archive::expand`]).
+    Archive,
     /// Not read, with the reason in plain words.
     Skipped(String),
     /// Could not even be looked at (a folder that cannot be listed, a file
@@ -30,6 +41,49 @@ pub struct InputFile {
     pub rel: String,
     pub kind: InputKind,
     pub modified: Option<SystemTime>,
+    /// For a file inside a zip archive (`path` is then the archive's):
+    /// its name in the archive, then, for one in a zip inside it, its name
+    /// in that one. Empty for a file of its own.
+    pub member: Vec<String>,
+}
+
+impl InputFile {
+    /// A file of its own (not inside an archive).
+    pub fn new(
+        path: PathBuf,
+        rel: String,
+        kind: InputKind,
+        modified: Option<SystemTime>,
+    ) -> InputFile {
+        InputFile {
+            path,
+            rel,
+            kind,
+            modified,
+            member: Vec::new(),
+        }
+    }
+}
+
+/// What a file is by its name alone, as the input folder's files are
+/// sorted before any is opened: an Excel lock file, a spreadsheet to read,
+/// a zip archive to open, or another file skipped with its reason. `check`
+/// sorts the file it is given the same way.
+pub fn classify(name: &str) -> InputKind {
+    let ext = extension(Path::new(name));
+    if name.starts_with("~$") {
+        InputKind::Skipped(
+            "Excel lock file (~$…), left behind while a workbook is open; not a submission".into(),
+        )
+    } else if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
+        InputKind::Spreadsheet
+    } else if ARCHIVE_EXTENSIONS.contains(&ext.as_str()) {
+        InputKind::Archive
+    } else if ext.is_empty() {
+        InputKind::Skipped("file without an extension; not a spreadsheet".into())
+    } else {
+        InputKind::Skipped(format!("not a spreadsheet (.{ext} file)"))
+    }
 }
 
 fn relative(root: &Path, path: &Path) -> String {
@@ -89,6 +143,7 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                     rel,
                     kind,
                     modified: None,
+                    member: Vec::new(),
                 });
                 continue;
             }
@@ -108,6 +163,7 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                         "this is a folder named like a spreadsheet (.{ext}), not a file; the files inside it are read on their own"
                     )),
                     modified: None,
+                    member: Vec::new(),
                 });
             }
             if entry.depth() >= MAX_DEPTH {
@@ -119,6 +175,7 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                         "a folder nested more than {MAX_DEPTH} deep; its files are not read"
                     )),
                     modified: None,
+                    member: Vec::new(),
                 });
             }
             continue;
@@ -132,29 +189,13 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                     special_kind(&file_type)
                 )),
                 modified: None,
+                member: Vec::new(),
             });
             continue;
         }
         let name = entry.file_name().to_string_lossy().into_owned();
-        let ext = extension(Path::new(&name));
-        let kind = if name.starts_with("~$") {
-            InputKind::Skipped(
-                "Excel lock file (~$…), left behind while a workbook is open; not a submission"
-                    .into(),
-            )
-        } else if SPREADSHEET_EXTENSIONS.contains(&ext.as_str()) {
-            InputKind::Spreadsheet
-        } else if ext.is_empty() {
-            InputKind::Skipped("file without an extension; not a spreadsheet".into())
-        } else {
-            InputKind::Skipped(format!("not a spreadsheet (.{ext} file)"))
-        };
-        out.push(InputFile {
-            path,
-            rel,
-            kind,
-            modified: entry.metadata().ok().and_then(|m| m.modified().ok()),
-        });
+        let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
+        out.push(InputFile::new(path, rel, classify(&name), modified));
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)

@@ -40,6 +40,7 @@
 //! grids). A new calamine version must be checked against them; the corpus
 //! test (`tests/cli/corpus.rs`) runs every known hazard.
 
+pub mod archive;
 pub mod biff;
 pub mod discover;
 pub mod merges;
@@ -51,7 +52,7 @@ pub mod styles;
 pub mod text;
 pub mod zipped;
 
-pub use discover::{discover, InputFile, InputKind};
+pub use discover::{classify, discover, InputFile, InputKind};
 pub use sheet::{CellRef, SheetGrid};
 
 use crate::template::Limits;
@@ -236,6 +237,22 @@ fn mb(bytes: u64) -> u64 {
     bytes.saturating_mul(1_000_000)
 }
 
+/// A file's size against `limits.max_file_mb`; an empty file is no
+/// workbook either.
+fn within_size(len: u64, limits: &Limits) -> Result<(), String> {
+    if len == 0 {
+        return Err("the file is empty (0 bytes)".into());
+    }
+    if len > mb(limits.max_file_mb) {
+        return Err(format!(
+            "the file is {} MB, more than the limit of {} MB (limits.max_file_mb in the template)",
+            len / 1_000_000,
+            limits.max_file_mb
+        ));
+    }
+    Ok(())
+}
+
 /// Opens a workbook the user named on the command line (`--previous`,
 /// `--against`) with the same pre-checks and panic guard as a
 /// submission; what cannot be opened is a fatal error naming the option.
@@ -272,20 +289,20 @@ impl OpenWorkbook {
         if meta.is_dir() {
             return Err("this is a folder, not a file".into());
         }
-        if meta.len() == 0 {
-            return Err("the file is empty (0 bytes)".into());
-        }
-        let max_bytes = mb(limits.max_file_mb);
-        if meta.len() > max_bytes {
-            return Err(format!(
-                "the file is {} MB, more than the limit of {} MB (limits.max_file_mb in the template)",
-                meta.len() / 1_000_000,
-                limits.max_file_mb
-            ));
-        }
-        let bytes = SharedBytes::new(
-            std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))?,
-        );
+        // Refused before a huge file is read into memory.
+        within_size(meta.len(), limits)?;
+        let bytes = std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+        OpenWorkbook::from_bytes(bytes, limits)
+    }
+
+    /// Opens a workbook already in memory (a file inside a zip archive),
+    /// found by its content exactly as [`OpenWorkbook::open`] does.
+    ///
+    /// # Errors
+    /// As [`OpenWorkbook::open`].
+    pub fn from_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<OpenWorkbook, String> {
+        within_size(bytes.len() as u64, limits)?;
+        let bytes = SharedBytes::new(bytes);
         let head = bytes.as_ref().get(..512).unwrap_or(bytes.as_ref());
         let max_cells = limits.max_cells;
         match container_of(head) {
@@ -726,10 +743,21 @@ pub fn open_input(file: &InputFile, limits: &Limits) -> Opened {
     match &file.kind {
         InputKind::Skipped(reason) => Opened::Skipped(reason.clone()),
         InputKind::Unreadable(reason) => Opened::Rejected(reason.clone()),
-        InputKind::Spreadsheet => match OpenWorkbook::open(&file.path, limits) {
-            Ok(wb) => Opened::Workbook(wb),
-            Err(reason) => Opened::Rejected(reason),
-        },
+        InputKind::Archive => {
+            Opened::Skipped("a zip archive; the files inside it are read on their own".into())
+        }
+        InputKind::Spreadsheet => {
+            let opened = if file.member.is_empty() {
+                OpenWorkbook::open(&file.path, limits)
+            } else {
+                archive::read_member(file, limits)
+                    .and_then(|bytes| OpenWorkbook::from_bytes(bytes, limits))
+            };
+            match opened {
+                Ok(wb) => Opened::Workbook(wb),
+                Err(reason) => Opened::Rejected(reason),
+            }
+        }
     }
 }
 

@@ -10,6 +10,19 @@ use crate::diagnostic::Lang;
 /// English), the first entry whose key the reason contains. In English
 /// the reason itself says what the file is.
 const REASONS: &[(&str, &str, &str, &str)] = &[
+    ("zip archive of files named like a workbook", "tệp nén zip chứa các tệp khác nhưng được đặt tên như bảng tính",
+        "Hãy đổi phần mở rộng của tệp thành .zip: các bảng tính bên trong sẽ được đọc.",
+        "Rename it with a .zip extension: the workbooks inside are then read."),
+    ("zip archive is protected by a password", "tệp nén zip được đặt mật khẩu, không đọc được các tệp bên trong",
+        "Hãy xin đơn vị gửi lại các bảng tính không nén, hoặc nén lại không đặt mật khẩu.",
+        "Ask the unit to send the workbooks unzipped, or zipped without a password."),
+    ("zip archive is empty", "tệp nén zip rỗng, không chứa tệp nào",
+        "Hãy xin đơn vị gửi lại các bảng tính của báo cáo.",
+        "Ask the unit to send the report's workbooks again."),
+    ("macOS file information", "dữ liệu phụ của máy Mac (__MACOSX) trong tệp nén, không phải báo cáo", "", ""),
+    ("archives are opened one level deep", "tệp nén nằm trong tệp nén lồng quá một lớp; các tệp bên trong không được đọc",
+        "", ""),
+    ("a zip archive; the files inside", "tệp nén zip; các tệp bên trong được đọc riêng", "", ""),
     ("the file is empty", "tệp rỗng (0 byte)",
         "Hãy xin đơn vị gửi lại tệp (tệp có thể chưa được lưu xong khi gửi).",
         "Ask the unit to send the file again (it may not have been saved when sent)."),

@@ -124,16 +124,41 @@ pub fn kind_of(text: &str) -> Option<TextKind> {
     if t.starts_with("ID;") {
         return Some(TextKind::Sylk);
     }
-    // Delimited text: printable, with a separator on the first line.
+    // Delimited text: printable, with a separator on the first line, or
+    // rows of the same number of fields under title lines without one
+    // ("UBND PHƯỜNG 6", "BÁO CÁO … QUÝ II NĂM 2024", then the table).
     let printable = t
         .chars()
         .take(2048)
         .all(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'));
     let first = t.lines().next().unwrap_or("");
-    if printable && !t.is_empty() && [',', ';', '\t'].iter().any(|d| first.contains(*d)) {
+    if printable
+        && !t.is_empty()
+        && ([',', ';', '\t'].iter().any(|d| first.contains(*d)) || has_rows_of_fields(t))
+    {
         return Some(TextKind::Delimited);
     }
     None
+}
+
+/// True when two of the first lines split into the same number (three or
+/// more) of fields by one separator: the rows of a table, which a title
+/// above them does not hide. A sentence or two with commas rarely does.
+fn has_rows_of_fields(text: &str) -> bool {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    [',', ';', '\t'].iter().any(|&d| {
+        let mut counts: Vec<usize> = lines
+            .iter()
+            .map(|l| l.matches(d).count())
+            .filter(|&n| n >= 2)
+            .collect();
+        counts.sort_unstable();
+        counts.windows(2).any(|w| w[0] == w[1])
+    })
 }
 
 /// Reads a text spreadsheet into sheets.
@@ -293,10 +318,11 @@ fn cell_text(td: scraper::ElementRef) -> String {
 
 fn read_delimited(text: &str, max_cells: u64) -> Result<Vec<TextSheet>, String> {
     let text = text.trim_start_matches('\u{feff}');
-    // The separator that splits the first lines most consistently.
+    // The separator that splits the first lines most consistently; title
+    // lines without any separator say nothing about it.
     let sample: Vec<&str> = text
         .lines()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty() && l.contains([',', ';', '\t']))
         .take(20)
         .collect();
     let delimiter = [b',', b';', b'\t']
@@ -502,6 +528,31 @@ mod tests {
             .into_iter()
             .next()
             .unwrap()
+    }
+
+    #[test]
+    fn a_csv_with_title_lines_above_its_table_is_a_table() {
+        let csv = "\u{feff}UBND PHƯỜNG 6\r\nBÁO CÁO SỐ LIỆU QUÝ II NĂM 2024\r\n\r\nMã số,Chỉ tiêu,ĐVT,TH\r\nKT03,Doanh nghiệp,doanh nghiệp,\"10,5\"\r\nKT04,Hộ kinh doanh,hộ,16\r\n";
+        assert_eq!(kind_of(csv), Some(TextKind::Delimited));
+        let sheets = read_text(TextKind::Delimited, csv, 1000).unwrap();
+        let grid = &sheets[0].0;
+        let texts: Vec<Vec<String>> = (0..6)
+            .map(|r| grid.row_texts(r).into_iter().map(|(_, t)| t).collect())
+            .collect();
+        assert!(
+            texts.contains(&vec![
+                "KT03".to_string(),
+                "Doanh nghiệp".into(),
+                "doanh nghiệp".into(),
+                "10,5".into()
+            ]),
+            "{texts:?}"
+        );
+        // Prose is not a table: one sentence with commas, or none.
+        assert_eq!(
+            kind_of("Kính gửi: UBND quận\nBáo cáo, xin gửi kèm, theo đây.\n"),
+            None
+        );
     }
 
     #[test]

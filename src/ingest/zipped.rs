@@ -27,23 +27,29 @@ const MAX_RATIO: u64 = 1000;
 /// Parts smaller than this are never judged by their ratio.
 const RATIO_FLOOR: u64 = 10_000_000;
 
-/// Checks the archive's directory.
+/// One file of a zip archive, as its directory declares it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Its name in the archive, with forward slashes.
+    pub name: String,
+    /// Its declared uncompressed size.
+    pub size: u64,
+    /// Protected by a password.
+    pub encrypted: bool,
+}
+
+/// The archive's directory, checked against zip bombs: no part over
+/// [`RATIO_FLOOR`] compressed more than [`MAX_RATIO`]:1, and at most
+/// `max_unzipped` bytes in all once inflated. Nothing is inflated.
 ///
 /// # Errors
-/// A plain reason when the archive is damaged or cut short, is not a
-/// workbook, or would inflate beyond the limit.
-pub fn precheck<R: std::io::Read + std::io::Seek>(
-    file: R,
+/// A plain reason when an entry cannot be read or the limits are passed.
+pub fn entries<R: std::io::Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
     max_unzipped: u64,
-    max_cells: u64,
-) -> Result<(ZipKind, zip::ZipArchive<R>), String> {
-    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
-        format!(
-            "the file is damaged: it is not a complete zip archive, as an .xlsx or .ods must be (it may have been cut short while copying or downloading; {e})"
-        )
-    })?;
+) -> Result<Vec<Entry>, String> {
     let mut total: u64 = 0;
-    let mut names = Vec::new();
+    let mut out = Vec::with_capacity(zip.len());
     for i in 0..zip.len() {
         let part = zip.by_index_raw(i).map_err(|e| {
             format!("the file is damaged: a part of the zip archive cannot be read ({e})")
@@ -63,7 +69,11 @@ pub fn precheck<R: std::io::Read + std::io::Seek>(
             ));
         }
         total = total.saturating_add(size);
-        names.push(name.to_lowercase());
+        out.push(Entry {
+            name,
+            size,
+            encrypted: part.encrypted(),
+        });
     }
     if total > max_unzipped {
         return Err(format!(
@@ -72,6 +82,40 @@ pub fn precheck<R: std::io::Read + std::io::Seek>(
             max_unzipped / 1_000_000
         ));
     }
+    Ok(out)
+}
+
+/// True when an archive's part names (in lower case) are an office
+/// document's (a workbook, or a Word or PowerPoint file), false for an
+/// archive of files zipped by hand or by a mail program.
+pub fn is_document(names: &[String]) -> bool {
+    let has = |n: &str| names.iter().any(|x| x.trim_start_matches('/') == n);
+    has("[content_types].xml")
+        || has("mimetype")
+        || has("content.xml")
+        || has("xl/workbook.bin")
+        || names.iter().any(|n| n.ends_with("workbook.xml"))
+}
+
+/// Checks the archive's directory.
+///
+/// # Errors
+/// A plain reason when the archive is damaged or cut short, is not a
+/// workbook, or would inflate beyond the limit.
+pub fn precheck<R: std::io::Read + std::io::Seek>(
+    file: R,
+    max_unzipped: u64,
+    max_cells: u64,
+) -> Result<(ZipKind, zip::ZipArchive<R>), String> {
+    let mut zip = zip::ZipArchive::new(file).map_err(|e| {
+        format!(
+            "the file is damaged: it is not a complete zip archive, as an .xlsx or .ods must be (it may have been cut short while copying or downloading; {e})"
+        )
+    })?;
+    let names: Vec<String> = entries(&mut zip, max_unzipped)?
+        .into_iter()
+        .map(|e| e.name.to_lowercase())
+        .collect();
     let has = |n: &str| names.iter().any(|x| x.trim_start_matches('/') == n);
     if has("xl/workbook.bin") {
         Ok((ZipKind::Xlsb, zip))
@@ -94,6 +138,16 @@ pub fn precheck<R: std::io::Read + std::io::Seek>(
             sst_precheck(&mut zip, i)?;
         }
         Ok((ZipKind::Xlsx, zip))
+    } else if names.iter().any(|n| {
+        let ext = n.rsplit('.').next().unwrap_or_default();
+        n.contains('.') && super::discover::SPREADSHEET_EXTENSIONS.contains(&ext)
+    }) {
+        // Workbooks zipped together, the archive then saved under a
+        // workbook's name: a zip archive of files, read when named .zip.
+        Err(format!(
+            "the file is a zip archive of files named like a workbook, not a workbook itself (it contains: {})",
+            names.iter().take(5).cloned().collect::<Vec<_>>().join(", ")
+        ))
     } else {
         Err(format!(
             "the file is a zip archive but holds no workbook (it contains: {})",

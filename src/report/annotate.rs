@@ -117,13 +117,34 @@ pub fn annotate(
     max_part: u64,
 ) -> Result<Vec<u8>, String> {
     crate::ingest::guarded("annotating a copy of the workbook", || {
-        Package::open(source, max_part)?.annotate(plans, list)
+        let file = File::open(source).map_err(|e| format!("cannot open the file: {e}"))?;
+        Package::open(Box::new(BufReader::new(file)), max_part)?.annotate(plans, list)
     })
 }
 
+/// [`annotate`] for an `.xlsx` already in memory (one read from inside a
+/// zip archive).
+///
+/// # Errors
+/// As [`annotate`].
+pub fn annotate_bytes(
+    source: Vec<u8>,
+    plans: &[SheetPlan],
+    list: &ListSheet,
+    max_part: u64,
+) -> Result<Vec<u8>, String> {
+    crate::ingest::guarded("annotating a copy of the workbook", || {
+        Package::open(Box::new(Cursor::new(source)), max_part)?.annotate(plans, list)
+    })
+}
+
+/// Where a package is read from: its file, or its bytes.
+trait ReadSeek: Read + std::io::Seek {}
+impl<T: Read + std::io::Seek> ReadSeek for T {}
+
 /// The source package: its zip, its part names in order, and a bound.
 struct Package {
-    zip: ZipArchive<BufReader<File>>,
+    zip: ZipArchive<Box<dyn ReadSeek>>,
     names: Vec<String>,
     /// Part name without a leading `/` → archive name, exactly and in
     /// lower case (a workbook may list thousands of sheets).
@@ -169,10 +190,9 @@ struct SheetFacts {
 }
 
 impl Package {
-    fn open(source: &Path, max_part: u64) -> Result<Package, String> {
-        let file = File::open(source).map_err(|e| format!("cannot open the file: {e}"))?;
-        let mut zip = ZipArchive::new(BufReader::new(file))
-            .map_err(|e| format!("not a readable zip archive: {e}"))?;
+    fn open(source: Box<dyn ReadSeek>, max_part: u64) -> Result<Package, String> {
+        let mut zip =
+            ZipArchive::new(source).map_err(|e| format!("not a readable zip archive: {e}"))?;
         let mut names = Vec::with_capacity(zip.len());
         for i in 0..zip.len() {
             let entry = zip

@@ -85,7 +85,10 @@ pub fn check_folders(dir: &Path, out: &Path, lang: Lang) -> Result<(), Fatal> {
         });
     }
     let files = discover(dir)?;
-    if !files.iter().any(|f| f.kind == InputKind::Spreadsheet) {
+    if !files
+        .iter()
+        .any(|f| matches!(f.kind, InputKind::Spreadsheet | InputKind::Archive))
+    {
         return Err(Fatal::NoSpreadsheet {
             path: dir.to_path_buf(),
             found: files.into_iter().map(|f| f.rel).collect(),

@@ -30,7 +30,7 @@ use crate::normalize::header::{find_table, HeaderWords};
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
 use crate::outputs::Sheet;
 use crate::report::annotate::{
-    annotate, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
+    annotate, annotate_bytes, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
 };
 use crate::report::atomic::write_atomic;
 use crate::template::Template;
@@ -291,19 +291,36 @@ pub fn feedback_workbook(
         return rendered(None, temp, findings, ctx);
     };
     let path = dir.join(&sub.file);
-    if matches!(sniff(&path), Ok((Container::Zip, _))) {
+    // A file inside a zip archive: its bytes, from the archive again.
+    let inside = match path.is_file() {
+        true => None,
+        false => crate::ingest::archive::source_bytes(dir, &sub.file, limits),
+    };
+    let is_zip = match &inside {
+        Some(bytes) => bytes.starts_with(b"PK\x03\x04"),
+        None => matches!(sniff(&path), Ok((Container::Zip, _))),
+    };
+    if is_zip {
         // An .xlsx is annotated without being read again: its tables'
         // places were kept from the first reading. Another zip (.ods,
         // .xlsb) is refused by the annotation and re-rendered below.
         let plans = plans_of(sub, findings, ctx.lang);
         let list = list_sheet(findings, ctx.lang);
         let max = limits.max_unzipped_mb.saturating_mul(1_000_000);
-        if let Ok(bytes) = annotate(&path, &plans, &list, max) {
+        let annotated = match &inside {
+            Some(bytes) => annotate_bytes(bytes.clone(), &plans, &list, max),
+            None => annotate(&path, &plans, &list, max),
+        };
+        if let Ok(bytes) = annotated {
             return Ok(bytes);
         }
     }
     // Anything the copy could not take: the table re-rendered instead.
-    let Ok(mut source) = OpenWorkbook::open(&path, limits) else {
+    let opened = match inside {
+        Some(bytes) => OpenWorkbook::from_bytes(bytes, limits),
+        None => OpenWorkbook::open(&path, limits),
+    };
+    let Ok(mut source) = opened else {
         return rendered(None, temp, findings, ctx);
     };
     let period = sub.period.map(|(p, _)| p);

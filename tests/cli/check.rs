@@ -357,3 +357,44 @@ fn parts_named_short_under_their_total_are_its_parts() {
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("sum-mismatch"), "{text}");
 }
+
+/// `tonghop check F | head -3`: the reader goes away before the list is
+/// printed. The process used to panic on the first `println!` after that
+/// ("failed printing to stdout: Broken pipe", with a backtrace); it now
+/// ends quietly, killed by SIGPIPE as any Unix tool is.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_closes_early_ends_the_run_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1290.0, 1204.0, 77.0, 1290.0),
+    );
+    for extra in [&[][..], &["--json"][..]] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("tonghop"))
+            .arg("check")
+            .arg(&file)
+            .arg("--template")
+            .arg(&tpl)
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader closes before the first line is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        assert!(stderr.is_empty(), "{stderr}");
+        assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
+    }
+}

@@ -560,3 +560,298 @@ fn broken_and_hostile_files_each_get_a_reason_and_the_run_goes_on() {
     assert!(skipped("~$p2.xlsx"), "{status:?}");
     assert!(skipped("thu-muc.xlsx"), "{status:?}");
 }
+
+/// A ward's workbook in memory: `title`, then HC02 = HC03 + HC04 in TH
+/// and LK as given.
+fn ward_book(title: &str, hc02: f64, hc03: f64, hc04: f64) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    header(ws, title);
+    for (k, v) in [hc02, hc03, hc04].into_iter().enumerate() {
+        ws.write_number(4 + k as u32, 4, v).unwrap();
+        ws.write_number(4 + k as u32, 5, v).unwrap();
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+/// A zip archive of `parts` (a name ending in `/` is a folder).
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in parts {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+/// The status sheet's rows as (file, status), for the files named.
+fn status_of(out: &Path) -> Vec<(String, String)> {
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let files = status[0]
+        .iter()
+        .position(|h| h == "Tệp")
+        .expect("a file column");
+    let state = status[0]
+        .iter()
+        .position(|h| h == "Trạng thái")
+        .expect("a status column");
+    status
+        .iter()
+        .skip(1)
+        .map(|r| (r[files].clone(), r[state].clone()))
+        .collect()
+}
+
+/// Clerks forward ward workbooks zipped. The archive used to be skipped
+/// ("không phải bảng tính") and its wards reported as not having sent
+/// anything; each spreadsheet inside is now a submission of its own.
+#[test]
+fn the_workbooks_in_a_zip_archive_are_read_as_submissions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p3 = ward_book("UBND PHƯỜNG 3", 30.0, 20.0, 10.0);
+    let deeper = zip_of(&[("P9.xlsx", &p3)]);
+    let inner = zip_of(&[("P3.xlsx", &p3), ("sau.zip", &deeper)]);
+    let outer = zip_of(&[
+        ("P1.xlsx", &ward_book("UBND PHƯỜNG 1", 100.0, 90.0, 10.0)),
+        // 40 + 12 ≠ 50: found in the file inside the archive.
+        ("con/P2.xlsx", &ward_book("UBND PHƯỜNG 2", 50.0, 40.0, 12.0)),
+        ("cong van.docx", b"PK not really"),
+        ("cu.zip", &inner),
+    ]);
+    std::fs::write(dir.join("Bao cao P1 P2 P3.zip"), &outer).unwrap();
+    // Cut short in the download, and protected by a password.
+    std::fs::write(dir.join("hong.zip"), &outer[..outer.len() / 2]).unwrap();
+    let mut locked = zip_of(&[("P1.xlsx", b"x")]);
+    for sig in [&b"PK\x03\x04"[..], &b"PK\x01\x02"[..]] {
+        let at = locked.windows(4).position(|w| w == sig).unwrap();
+        // The general-purpose flag's bit 0: encrypted.
+        locked[at + if sig[2] == 3 { 6 } else { 8 }] |= 1;
+    }
+    std::fs::write(dir.join("mat khau.zip"), &locked).unwrap();
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "100");
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "50");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 3"), "20");
+    let findings = read_findings(&out.join("errors.json"));
+    assert!(
+        !findings.iter().any(|f| f["code"] == "submission-missing"),
+        "{findings:#?}"
+    );
+    let sum = finding(
+        &findings,
+        "sum-mismatch",
+        "Bao cao P1 P2 P3.zip/con/P2.xlsx",
+    );
+    assert_eq!(sum.len(), 2, "{findings:#?}");
+    assert_eq!(sum[0]["unit"], "P02");
+    let skipped = finding(
+        &findings,
+        "file-skipped",
+        "Bao cao P1 P2 P3.zip/cong van.docx",
+    );
+    assert_eq!(skipped.len(), 1);
+    let deep = finding(
+        &findings,
+        "file-skipped",
+        "Bao cao P1 P2 P3.zip/cu.zip/sau.zip",
+    );
+    assert!(
+        deep[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("lồng quá một lớp"),
+        "{deep:?}"
+    );
+    let cut = finding(&findings, "file-unreadable", "hong.zip");
+    assert!(
+        cut[0]["message"].as_str().unwrap().contains("cắt ngắn"),
+        "{cut:?}"
+    );
+    let pw = finding(&findings, "file-unreadable", "mat khau.zip");
+    assert!(
+        pw[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("tệp nén zip được đặt mật khẩu"),
+        "{pw:?}"
+    );
+    // The status sheet names each file inside, read or skipped.
+    let status = status_of(&out);
+    for (file, state) in [
+        ("Bao cao P1 P2 P3.zip/P1.xlsx", "đã nộp"),
+        ("Bao cao P1 P2 P3.zip/con/P2.xlsx", "đã nộp"),
+        ("Bao cao P1 P2 P3.zip/cu.zip/P3.xlsx", "đã nộp"),
+        ("Bao cao P1 P2 P3.zip/cong van.docx", "bỏ qua"),
+        ("hong.zip", "không đọc được"),
+    ] {
+        assert!(
+            status.iter().any(|(f, s)| f.contains(file) && s == state),
+            "{file} {state}: {status:?}"
+        );
+    }
+    // Nothing was extracted into the input folder.
+    let mut left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["Bao cao P1 P2 P3.zip", "hong.zip", "mat khau.zip"]);
+    // The feedback of a ward read from the archive carries its own sheet.
+    let feedback = out.join("phan-hoi").join("P02.xlsx");
+    let wb = calamine::open_workbook_auto(&feedback).unwrap();
+    use calamine::Reader;
+    assert!(wb.sheet_names().len() >= 2, "{:?}", wb.sheet_names());
+
+    // `check` on the archive checks each workbook in it.
+    let tpl = tmp.path().join("tpl");
+    let check = |extra: &[&str]| {
+        tonghop()
+            .arg("check")
+            .arg(dir.join("Bao cao P1 P2 P3.zip"))
+            .arg("--template")
+            .arg(&tpl)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let o = check(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].ends_with("Bao cao P1 P2 P3.zip — tệp nén zip chứa 5 tệp: P1.xlsx, con/P2.xlsx, cong van.docx, cu.zip/P3.xlsx, cu.zip/sau.zip"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Bao cao P1 P2 P3.zip/con/P2.xlsx — Phường 2 — Quý I/2020"),
+        "{text}"
+    );
+    assert!(!text.contains("không chứa bảng tính"), "{text}");
+    let o = check(&["--json"]);
+    let v: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        finding(&v, "sum-mismatch", "Bao cao P1 P2 P3.zip/con/P2.xlsx").len(),
+        2
+    );
+}
+
+/// A web system's CSV export (UTF-8 BOM, CRLF, title lines above the
+/// header, commas) used to be skipped as "not a spreadsheet" by
+/// `consolidate`, its ward then reported missing, and called plain text
+/// by `check`; `.csv` and `.tsv` files are now read as one-sheet tables.
+#[test]
+fn csv_and_tsv_exports_are_read_as_tables() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = "\u{feff}UBND PHƯỜNG 1\r\nBIỂU SỐ LIỆU QUÝ I/2020\r\n\r\n\
+        STT,Mã số,Chỉ tiêu,ĐVT,Thực hiện quý,Lũy kế từ đầu năm\r\n\
+        1,HC02,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,\"1.290\",\"1.290\"\r\n\
+        2,HC03,\"Trong đó: giải quyết đúng hạn\",hồ sơ,\"1.204\",\"1.204\"\r\n\
+        3,HC04,Trong đó: giải quyết trễ hạn,hồ sơ,77,77\r\n";
+    std::fs::write(dir.join("phuong1_export.csv"), csv).unwrap();
+    let tsv = "UBND PHƯỜNG 2\nBIỂU SỐ LIỆU QUÝ I/2020\n\
+        STT\tMã số\tChỉ tiêu\tĐVT\tThực hiện quý\tLũy kế từ đầu năm\n\
+        1\tHC02\tHồ sơ thủ tục hành chính đã giải quyết\thồ sơ\t30\t30\n\
+        2\tHC03\tTrong đó: giải quyết đúng hạn\thồ sơ\t20\t20\n\
+        3\tHC04\tTrong đó: giải quyết trễ hạn\thồ sơ\t10\t10\n";
+    std::fs::write(dir.join("P2.TSV"), tsv).unwrap();
+    std::fs::write(dir.join("ghi chu.csv"), "Gửi kèm báo cáo quý I\r\n").unwrap();
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "1290");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "10");
+    let findings = read_findings(&out.join("errors.json"));
+    let sum = finding(&findings, "sum-mismatch", "phuong1_export.csv");
+    assert_eq!(sum.len(), 2, "{findings:#?}");
+    assert_eq!(
+        (sum[0]["sheet"].as_str(), sum[0]["unit"].as_str()),
+        (Some("Sheet1"), Some("P01"))
+    );
+    let missing: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "submission-missing")
+        .collect();
+    assert_eq!(missing.len(), 1, "{missing:#?}");
+    assert_eq!(missing[0]["unit"], "P03");
+    let note = finding(&findings, "file-unreadable", "ghi chu.csv");
+    assert!(
+        note[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("văn bản thường"),
+        "{note:?}"
+    );
+    // `check` reads it the same way.
+    let o = tonghop()
+        .arg("check")
+        .arg(dir.join("phuong1_export.csv"))
+        .arg("--template")
+        .arg(tmp.path().join("tpl"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(text.contains("— Phường 1 — Quý I/2020"), "{text}");
+    assert!(text.contains("[sum-mismatch]"), "{text}");
+    assert!(!text.contains("văn bản thường"), "{text}");
+}
+
+/// `check` sorts the file it is given as `consolidate` sorts a folder's:
+/// an Excel lock file is what it is (it used to be an error asking for the
+/// file again), a Word document gets consolidate's words.
+#[test]
+fn check_names_a_lock_file_and_a_document_as_consolidate_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("~$P1.xlsx"), b"\x0bowner\x00").unwrap();
+    std::fs::write(
+        dir.join("thuyet minh.docx"),
+        zip_of(&[("word/document.xml", b"<w/>")]),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("P1.xlsx"),
+        ward_book("UBND PHƯỜNG 1", 3.0, 2.0, 1.0),
+    )
+    .unwrap();
+    let (out, _) = run(tmp.path(), &dir);
+    let findings = read_findings(&out.join("errors.json"));
+    for name in ["~$P1.xlsx", "thuyet minh.docx"] {
+        let in_batch = finding(&findings, "file-skipped", name);
+        let o = tonghop()
+            .arg("check")
+            .arg(dir.join(name))
+            .arg("--template")
+            .arg(tmp.path().join("tpl"))
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{name}");
+        let v: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0]["severity"], "info");
+        assert_eq!(v[0]["code"], "file-skipped");
+        assert_eq!(v[0]["message"], in_batch[0]["message"], "{name}");
+    }
+    let o = tonghop()
+        .arg("check")
+        .arg(dir.join("~$P1.xlsx"))
+        .arg("--template")
+        .arg(tmp.path().join("tpl"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("tệp khóa tạm của Excel"), "{text}");
+    assert!(
+        !text.contains("gửi lại") && !text.contains("Có thể gửi"),
+        "{text}"
+    );
+}
