@@ -300,6 +300,16 @@ fn check_text_against_the_consolidated_table() {
         got,
         vec![("text-vs-table", "L3", "DO01", "LK", "126", "162")]
     );
+    // The readable list names the table's value as the table's.
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
+    assert!(stdout.contains("Bảng tổng hợp: 126 · Ghi: 162"), "{stdout}");
 }
 
 #[test]
