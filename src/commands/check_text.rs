@@ -96,6 +96,11 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
 ///     Tính lại: 17,29 · Ghi: 21,35
 ///     Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% …
 ///
+/// bao-cao.txt › L5 · Lỗi text-vs-table
+///     "Trong quý đã cấp >>162<< giấy phép xây dựng"
+///     Bảng tổng hợp: 126 · Ghi: 162
+///     Văn bản ghi 162 cho chỉ tiêu DO01 nhưng bảng tổng hợp có lũy kế 126: …
+///
 /// bao-cao.txt › L8 · Lỗi sum-mismatch
 ///     ">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)"
 ///     Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206
@@ -114,11 +119,12 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
         ));
         s.push_str(&format!("    \"{}\"\n", f.quote));
         // A total against its parts has no recomputed value, only the
-        // relation the figures must satisfy.
-        let label = if g.code == Code::SumMismatch {
-            lang.pick("Phải có", "Must hold")
-        } else {
-            lang.pick("Tính lại", "Computed")
+        // relation the figures must satisfy; a figure against the table
+        // is compared with the table's value, not recomputed.
+        let label = match g.code {
+            Code::SumMismatch => lang.pick("Phải có", "Must hold"),
+            Code::TextVsTable => lang.pick("Bảng tổng hợp", "Consolidated table"),
+            _ => lang.pick("Tính lại", "Computed"),
         };
         s.push_str(&format!(
             "    {label}: {} · {}: {}\n",

@@ -15,7 +15,10 @@
 //! up to its first comma or bracket ("Giấy phép xây dựng"), and the
 //! aliases, each of two words or more and belonging to one indicator only.
 //! The figure must touch the name (right before it, or right after it with
-//! at most "là", "đạt", ":"). Sentences about one ward, changes ("tăng 5"),
+//! at most "là", "đạt", ":") within its clause: a comma the catalog name
+//! does not write ends the name, a name with a figure on both sides
+//! claims neither, and a figure before a name must follow a verb that
+//! says the name's deed. Sentences about one ward, changes ("tăng 5"),
 //! estimates and money in another unit are left alone.
 
 use super::claims::{Figure, Span};
@@ -159,24 +162,38 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
 /// The names to look for: folded word sequences, each of one indicator.
 #[derive(Clone, Debug, Default)]
 pub struct NameIndex {
-    /// (words, code, unit folded), longest first.
+    /// (words, code, unit folded), longest first. A [`COMMA`] among the
+    /// words is where the catalog writes one: the prose may write it or
+    /// not, and a comma anywhere else ends the name.
     keys: Vec<(Vec<String>, String, String)>,
+    /// Every name of each indicator, its folded words joined by spaces:
+    /// what the verb before a figure is compared with.
+    names: HashMap<String, Vec<String>>,
 }
+
+/// The place of a comma inside a catalog name, among its words.
+const COMMA: &str = ",";
 
 impl NameIndex {
     pub fn new(template: &Template) -> NameIndex {
         let mut by_key: HashMap<Vec<String>, HashSet<String>> = HashMap::new();
+        let mut names_of: HashMap<String, Vec<String>> = HashMap::new();
         for ind in &template.indicators {
             let head = ind.name.split([',', '(']).next().unwrap_or_default();
             let mut names = vec![ind.name.as_str(), head];
             names.extend(ind.aliases.iter().map(String::as_str));
             for name in names {
-                let words: Vec<String> = indicator_key(name)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(String::from)
+                let words = name_words(name);
+                let plain: Vec<&str> = words
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|w| *w != COMMA)
                     .collect();
-                if words.len() >= 2 {
+                if plain.len() >= 2 {
+                    names_of
+                        .entry(ind.code.clone())
+                        .or_default()
+                        .push(plain.join(" "));
                     by_key.entry(words).or_default().insert(ind.code.clone());
                 }
             }
@@ -195,8 +212,62 @@ impl NameIndex {
             })
             .collect();
         keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
-        NameIndex { keys }
+        NameIndex {
+            keys,
+            names: names_of,
+        }
     }
+
+    /// True unless the verb right before a figure says another deed than
+    /// the indicator's names: "tiếp nhận 19.461 hồ sơ …" counts files
+    /// received, not «… đã giải quyết». A name that says no deed agrees
+    /// with any verb; a verb agrees with a deed of the name that it holds
+    /// or that holds it ("tiếp nhận" with «… đã nhận», "cấp mới" with
+    /// «… đã cấp»).
+    fn verb_agrees(&self, code: &str, verb: &[&str]) -> bool {
+        if verb.is_empty() {
+            return true;
+        }
+        let verb = verb.join(" ");
+        let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+        let deeds: Vec<&str> = self
+            .names
+            .get(code)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|n| DEEDS.iter().copied().filter(|d| holds(n, d)))
+            .collect();
+        deeds.is_empty() || deeds.iter().any(|d| holds(&verb, d) || holds(d, &verb))
+    }
+}
+
+/// The folded words of a catalog name, with [`COMMA`] where the name has a
+/// comma ("Giấy phép xây dựng, sửa chữa nhà đã cấp").
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for (i, segment) in name.split(',').enumerate() {
+        // Numbering and "trong đó" are stripped from the start of the name
+        // only.
+        let key = if i == 0 {
+            indicator_key(segment)
+        } else {
+            fold(segment)
+        };
+        let segment_words: Vec<String> = key
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        if segment_words.is_empty() {
+            continue;
+        }
+        if !words.is_empty() {
+            words.push(COMMA.to_string());
+        }
+        words.extend(segment_words);
+    }
+    words
 }
 
 /// A figure the prose ties to an indicator.
@@ -215,66 +286,116 @@ const LOCAL: &[&str] = &["phuong", "xa"];
 const QUALIFIERS: &[&str] = &[
     "tang", "giam", "them", "khoang", "gan", "hon", "tren", "duoi", "xi", "voi", "toi", "den",
 ];
+/// Verbs saying what was done to the things a figure counts, as catalog
+/// names write them («Hồ sơ … đã tiếp nhận», «… đã giải quyết»,
+/// «Giấy phép … đã cấp»). Folded words; the longest written right before
+/// a figure is its verb.
+const DEEDS: &[&str] = &[
+    "tiep nhan",
+    "nhan",
+    "giai quyet",
+    "cap",
+    "cap moi",
+    "cap doi",
+    "thu hoi",
+    "xu ly",
+    "xu phat",
+    "phat hien",
+    "kiem tra",
+    "tra loi",
+    "hoa giai",
+    "giai ngan",
+    "ban hanh",
+    "dang ky",
+    "thanh lap",
+    "giai the",
+    "chuyen",
+    "bat giu",
+    "khoi to",
+];
 
 /// Every figure of a passage that touches an indicator's name, when only
 /// one indicator claims it.
+///
+/// A name ends at a comma the catalog does not write there, so it stays in
+/// its clause: in "tiếp nhận 19.461 hồ sơ thủ tục hành chính, đã giải
+/// quyết 17.595 hồ sơ" no name «Hồ sơ thủ tục hành chính đã giải quyết»
+/// is read. A name with a figure on both sides belongs to either and
+/// claims neither, and a figure before a name whose verb says another deed
+/// ("thu hồi 5 giấy phép xây dựng" against «… đã cấp») is not its figure.
 pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
-    // Words and numbers with commas and dashes inside names skipped.
+    // Words, numbers and commas; dashes inside names skipped.
     let seq: Vec<usize> = (0..tokens.len())
         .filter(|&i| {
             tokens
                 .get(i)
-                .is_some_and(|t| !matches!(t.tok, Tok::Punct(',' | '-' | '–')))
+                .is_some_and(|t| !matches!(t.tok, Tok::Punct('-' | '–')))
         })
         .collect();
-    let word = |s: usize| {
-        seq.get(s)
-            .and_then(|&i| tokens.get(i))
-            .and_then(Token::word)
+    let tok = |s: usize| seq.get(s).and_then(|&i| tokens.get(i));
+    let word = |s: usize| tok(s).and_then(Token::word);
+    // The number of places of `seq` a name takes from `s`, if it is there.
+    let name_at = |s: usize, words: &[String]| -> Option<usize> {
+        let mut p = s;
+        for w in words {
+            if w == COMMA {
+                if tok(p).is_some_and(|t| t.is_punct(',')) {
+                    p += 1;
+                }
+            } else if word(p) == Some(w.as_str()) {
+                p += 1;
+            } else {
+                return None;
+            }
+        }
+        Some(p - s)
     };
     let mut found: HashMap<usize, Vec<(String, Span)>> = HashMap::new();
     let mut s = 0;
     while s < seq.len() {
-        let matched = names.keys.iter().find(|(words, _, _)| {
-            words
-                .iter()
-                .enumerate()
-                .all(|(o, w)| word(s + o) == Some(w.as_str()))
-        });
-        let Some((words, code, unit)) = matched else {
+        let matched = names
+            .keys
+            .iter()
+            .find_map(|(words, code, unit)| Some((name_at(s, words)?, code, unit)));
+        let Some((len, code, unit)) = matched else {
             s += 1;
             continue;
         };
-        let end = s + words.len();
+        let end = s + len;
         let (Some(&first), Some(&last)) = (seq.get(s), seq.get(end - 1)) else {
             break;
         };
         // The figure right before the name …
-        if let Some(n) = s.checked_sub(1).and_then(|p| seq.get(p)).copied() {
-            if figure_fits(tokens, n, unit, true) {
+        let before = s
+            .checked_sub(1)
+            .and_then(|p| seq.get(p))
+            .copied()
+            .filter(|&n| figure_fits(tokens, n, unit, true));
+        // … or right after it.
+        let mut a = end;
+        while word(a).is_some_and(|w| FILLERS.contains(&w))
+            || tok(a).is_some_and(|t| t.is_punct(':'))
+        {
+            a += 1;
+        }
+        let after = seq
+            .get(a)
+            .copied()
+            .filter(|&n| figure_fits(tokens, n, unit, false));
+        match (before, after) {
+            (Some(n), None) if names.verb_agrees(code, &verb_before(tokens, n)) => {
                 found
                     .entry(n)
                     .or_default()
                     .push((code.clone(), span(tokens, n, last)));
             }
-        }
-        // … or right after it.
-        let mut a = end;
-        while word(a).is_some_and(|w| FILLERS.contains(&w))
-            || seq
-                .get(a)
-                .and_then(|&i| tokens.get(i))
-                .is_some_and(|t| t.is_punct(':'))
-        {
-            a += 1;
-        }
-        if let Some(&n) = seq.get(a) {
-            if figure_fits(tokens, n, unit, false) {
+            (None, Some(n)) => {
                 found
                     .entry(n)
                     .or_default()
                     .push((code.clone(), span(tokens, first, n)));
             }
+            _ => {}
         }
         s = end;
     }
@@ -300,6 +421,22 @@ pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
         .collect();
     out.sort_by_key(|f| f.figure.span);
     out
+}
+
+/// The words of the longest verb of [`DEEDS`] written right before the
+/// token at `n`, or none.
+fn verb_before(tokens: &[Token], n: usize) -> Vec<&str> {
+    (1..=2)
+        .rev()
+        .find_map(|len| {
+            let words: Vec<&str> = tokens
+                .get(n.checked_sub(len)?..n)?
+                .iter()
+                .map(Token::word)
+                .collect::<Option<_>>()?;
+            DEEDS.contains(&words.join(" ").as_str()).then_some(words)
+        })
+        .unwrap_or_default()
 }
 
 fn span(tokens: &[Token], a: usize, b: usize) -> Span {
@@ -464,6 +601,110 @@ mod tests {
                 f.actual.as_str()
             ),
             (Code::TextVsTable, "DO01", "126", "162")
+        );
+    }
+
+    /// The findings on `text` against a table where HC01 (files received)
+    /// is 19.461, HC02 (files settled) 17.595 and DO01 126.
+    fn against_table(text: &str) -> Vec<(String, Severity, String)> {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        let totals = TableTotals::from_rows([
+            ("HC01".to_string(), Some(19461.0), Some(19461.0)),
+            ("HC02".to_string(), Some(17595.0), Some(17595.0)),
+            ("DO01".to_string(), Some(40.0), Some(126.0)),
+        ]);
+        named_figures(&tokenize(text), &names)
+            .iter()
+            .filter_map(|n| judge(n, &totals, Lang::Vi))
+            .map(|f| (f.indicator, f.severity, f.actual))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_does_not_take_the_figure_of_the_clause_before_it() {
+        // The tester's sentence: 19.461 is the files received (HC01), and
+        // "hồ sơ thủ tục hành chính" + ", đã giải quyết" is no name of
+        // HC02 across the comma.
+        let received = "Trong quý, Bộ phận một cửa tiếp nhận 19.461 hồ sơ thủ tục hành chính, đã giải quyết 17.595 hồ sơ.";
+        assert!(named(received).is_empty(), "{:?}", named(received));
+        assert!(against_table(received).is_empty());
+        for variant in [
+            "Tiếp nhận 19.461 hồ sơ thủ tục hành chính; đã giải quyết 17.595 hồ sơ.",
+            "Tiếp nhận 19.461 hồ sơ thủ tục hành chính và đã giải quyết 17.595 hồ sơ.",
+            "Tiếp nhận 19.461 hồ sơ thủ tục hành chính, trong đó đã giải quyết 17.595 hồ sơ.",
+            "Đã giải quyết 17.595 hồ sơ thủ tục hành chính, tiếp nhận 19.461 hồ sơ.",
+            "Tiếp nhận 2.650 hồ sơ thủ tục hành chính, đã giải quyết 2.580/2.650 hồ sơ.",
+        ] {
+            assert!(against_table(variant).is_empty(), "{variant}");
+        }
+    }
+
+    #[test]
+    fn a_name_between_two_figures_claims_neither() {
+        // Without the comma the name is whole, but its first words count
+        // the figure before it and its verb the figure after it.
+        let text = "Tiếp nhận 19.461 hồ sơ thủ tục hành chính đã giải quyết 17.595 hồ sơ.";
+        assert!(named(text).is_empty(), "{:?}", named(text));
+        assert!(named("đã cấp 126 giấy phép xây dựng là 40 giấy phép").is_empty());
+    }
+
+    #[test]
+    fn the_verb_before_a_figure_must_be_the_names_deed() {
+        // Received, not settled.
+        assert!(
+            named("Bộ phận một cửa tiếp nhận 19.461 hồ sơ thủ tục hành chính đã giải quyết.")
+                .is_empty()
+        );
+        // Revoked, not issued.
+        assert!(named("Trong quý thu hồi 5 giấy phép xây dựng.").is_empty());
+        // The same deed, or one word of it, keeps the figure.
+        assert_eq!(
+            named("Trong quý đã cấp mới 126 giấy phép xây dựng."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+        assert_eq!(
+            named("Bộ phận một cửa đã giải quyết 17.595 hồ sơ thủ tục hành chính đã giải quyết."),
+            vec![("HC02".to_string(), 17595.0)]
+        );
+    }
+
+    #[test]
+    fn a_comma_ends_a_name_unless_the_catalog_writes_it() {
+        assert_eq!(
+            named("Giấy phép xây dựng, sửa chữa nhà đã cấp: 126 giấy phép."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+        assert_eq!(
+            named("Giấy phép xây dựng sửa chữa nhà đã cấp: 126 giấy phép."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+        // The figure after the comma is another count's.
+        assert_eq!(
+            named("Đã cấp 126 giấy phép xây dựng, 40 giấy chứng nhận."),
+            vec![("DO01".to_string(), 126.0)]
+        );
+    }
+
+    #[test]
+    fn a_figure_that_mismatches_its_own_indicator_is_still_an_error() {
+        let text = "Hồ sơ thủ tục hành chính đã tiếp nhận: 19.461 hồ sơ, hồ sơ thủ tục hành chính đã giải quyết: 17.000 hồ sơ.";
+        assert_eq!(
+            against_table(text),
+            vec![("HC02".to_string(), Severity::Error, "17.000".to_string())]
+        );
+        // The figures swapped: each is wrong for the indicator it names.
+        let swapped = "Hồ sơ thủ tục hành chính đã tiếp nhận: 17.595 hồ sơ; hồ sơ thủ tục hành chính đã giải quyết: 19.461 hồ sơ.";
+        assert_eq!(
+            against_table(swapped),
+            vec![
+                ("HC01".to_string(), Severity::Error, "17.595".to_string()),
+                ("HC02".to_string(), Severity::Error, "19.461".to_string()),
+            ]
+        );
+        assert_eq!(
+            against_table("Trong quý đã cấp 162 giấy phép xây dựng, tiếp nhận 19.461 hồ sơ."),
+            vec![("DO01".to_string(), Severity::Error, "162".to_string())]
         );
     }
 }

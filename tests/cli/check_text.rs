@@ -231,12 +231,24 @@ fn check_text_against_the_consolidated_table() {
         ws.write(2, c as u16, *h).unwrap();
     }
     ws.write(3, 1, "I. ĐÔ THỊ").unwrap();
-    let rows: [(&str, &str, f64, f64); 3] = [
+    let rows: [(&str, &str, f64, f64); 5] = [
         (
             "DO01",
             "Giấy phép xây dựng, sửa chữa nhà đã cấp",
             40.0,
             126.0,
+        ),
+        (
+            "HC01",
+            "Hồ sơ thủ tục hành chính đã tiếp nhận",
+            19461.0,
+            19461.0,
+        ),
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            17595.0,
+            17595.0,
         ),
         ("YT11", "Cách ly tập trung", 35.0, 35.0),
         (
@@ -257,7 +269,7 @@ fn check_text_against_the_consolidated_table() {
     let report = dir.path().join("bao-cao.md");
     std::fs::write(
         &report,
-        "# Báo cáo\n\nTrong quý đã cấp 162 giấy phép xây dựng; cách ly tập trung 35 người.\nThu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng.\nPhường 5 đã cấp 12 giấy phép xây dựng.\n",
+        "# Báo cáo\n\nTrong quý đã cấp 162 giấy phép xây dựng; cách ly tập trung 35 người.\nThu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng.\nPhường 5 đã cấp 12 giấy phép xây dựng.\nTrong quý, Bộ phận một cửa tiếp nhận 19.461 hồ sơ thủ tục hành chính, đã giải quyết 17.595 hồ sơ.\n",
     )
     .unwrap();
     let assert = tonghop()
@@ -282,10 +294,22 @@ fn check_text_against_the_consolidated_table() {
             )
         })
         .collect();
+    // 19.461 is the files received: «… đã giải quyết» across the comma
+    // on line 6 is no name of HC02.
     assert_eq!(
         got,
         vec![("text-vs-table", "L3", "DO01", "LK", "126", "162")]
     );
+    // The readable list names the table's value as the table's.
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
+    assert!(stdout.contains("Bảng tổng hợp: 126 · Ghi: 162"), "{stdout}");
 }
 
 #[test]
