@@ -24,6 +24,13 @@ pub enum Said<'a> {
         named: &'a str,
         example: &'a str,
     },
+    /// `file-unknown-unit` (a warning): `file` is taken as `unit`'s by its
+    /// name, while its title names `titled`, a unit not in the registry.
+    TitleNamesAnother {
+        file: &'a str,
+        titled: &'a str,
+        unit: &'a str,
+    },
     /// `period-mismatch`: `file`, its unit, the period it states and the
     /// one consolidated.
     PeriodMismatch {
@@ -90,7 +97,7 @@ impl Words for Said<'_> {
         match self {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
-            Said::FileUnknownUnit { .. } => Code::FileUnknownUnit,
+            Said::FileUnknownUnit { .. } | Said::TitleNamesAnother { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. } | Said::CodeApproximate { .. } => {
@@ -108,7 +115,8 @@ impl Words for Said<'_> {
         match self {
             Said::FileSkipped { .. }
             | Said::FileUnreadable { .. }
-            | Said::FileUnknownUnit { .. } => files(self, lang),
+            | Said::FileUnknownUnit { .. }
+            | Said::TitleNamesAnother { .. } => files(self, lang),
             Said::NameApproximate { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
@@ -131,10 +139,16 @@ fn files(s: &Said, lang: Lang) -> String {
             format!("Cannot read {file}: {what}. {advice}")
         }
         (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
-            "Tệp {file} không cho biết đơn vị nào gửi («{named}» không có trong danh sách đơn vị); số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
+            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
         ),
         (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
-            "File {file} does not say which unit sent it («{named}» is not in the registry); its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+        ),
+        (Said::TitleNamesAnother { file, titled, unit }, Lang::Vi) => format!(
+            "Tiêu đề của tệp {file} ghi «{titled}», không có trong danh sách đơn vị, nhưng tên tệp chỉ {unit}: số liệu được tổng hợp cho {unit}. Hãy kiểm tra đúng là báo cáo của {unit} (tên cũ trước sáp nhập thì bổ sung vào tên khác của đơn vị trong danh sách)."
+        ),
+        (Said::TitleNamesAnother { file, titled, unit }, Lang::En) => format!(
+            "The title of {file} names «{titled}», which is not in the registry, but the file's name points to {unit}: its figures are consolidated as {unit}'s. Check that it is {unit}'s report (a name from before a merger belongs among the unit's aliases in the registry)."
         ),
         _ => String::new(),
     }

@@ -93,10 +93,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::FileUnknownUnit,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Không biết đơn vị nào gửi tệp.", "The file does not say which unit sent it."),
         help: ("Ghi tên đơn vị ở dòng tiêu đề hoặc tên tệp, hoặc bổ sung đơn vị vào agencies.csv.", "Name the unit in the title rows or the file name, or add it to agencies.csv."),
-        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`)"#,
+        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`); a warning for `bao-cao-phuong-binh-long.xlsx` titled "UBND XÃ THANH LƯƠNG", not in the registry: taken as Phường Bình Long's by its name (`actual` the title)"#,
     },
     Entry {
         code: Code::TemplateOutdated,

@@ -62,6 +62,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             named: "UBND PHƯỜNG 17",
             example: "UBND PHƯỜNG 1",
         },
+        Said::TitleNamesAnother {
+            file,
+            titled: "UBND XÃ THANH LƯƠNG",
+            unit,
+        },
         Said::PeriodMismatch {
             file,
             unit,
@@ -597,6 +602,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionMissing { .. } => 10,
         Said::PeriodMissing { .. } => 11,
         Said::IndicatorMissing { .. } => 12,
+        Said::TitleNamesAnother { .. } => 13,
     }
 }
 
@@ -758,7 +764,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 13);
+    covers("Said", said.iter().map(said_variant), 14);
     covers("Checked", checked.iter().map(checked_variant), 18);
     covers("Read", read.iter().map(read_variant), 16);
     covers("Annexed", annexed.iter().map(annexed_variant), 8);

@@ -780,6 +780,20 @@ fn read_title(
     if let Some((idx, _)) = ctx.agencies.find_in(&stem) {
         sub.unit = Some(idx);
         sub.unit_source = UnitSource::FileName;
+        if let Some((r, c, titled)) = commune_in_title(grid, layout) {
+            let unit = &ctx.template.agencies[idx].name;
+            let said = Said::TitleNamesAnother {
+                file: &file.rel,
+                titled: &titled,
+                unit,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Warning, &said, ctx.lang)
+                    .at(&Location::cell(file.rel.clone(), grid.name.clone(), r, c))
+                    .expected(unit.clone())
+                    .actual(titled),
+            );
+        }
         return;
     }
     // Name what the title said, for the message.
@@ -805,6 +819,27 @@ fn read_title(
         .or(first_text)
         .unwrap_or(stem);
     sub.unit_text = said;
+}
+
+/// A commune or ward named in the title rows as a sender ("UBND XÃ THANH
+/// LƯƠNG", "PHƯỜNG 3"), where the registry has none by that name: its
+/// cell and text. A superior body ("UBND HUYỆN …", "UBND TỈNH …") and the
+/// national motto ("CỘNG HÒA XÃ HỘI …") are no sender.
+fn commune_in_title(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, String)> {
+    (grid.rows().start..layout.header_first)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
+        .find(|(_, _, t)| {
+            let f = fold(t);
+            let f = ["ubnd ", "uy ban nhan dan "]
+                .iter()
+                .find_map(|p| f.strip_prefix(p))
+                .unwrap_or(&f);
+            ["xa ", "phuong ", "thi tran "]
+                .iter()
+                .find_map(|p| f.strip_prefix(p))
+                .is_some_and(|name| !name.is_empty() && !name.starts_with("hoi"))
+                && !f.contains(" ngay ")
+        })
 }
 
 /// The first period named in the top rows of a sheet (its title), if any.

@@ -877,3 +877,35 @@ fn check_without_a_period_reads_the_latest_sheet() {
     assert!(!second.contains("[sum-mismatch]"), "{second}");
     assert!(second.contains("Trang «Quý III»"), "{second}");
 }
+
+/// A file whose name points to a ward but whose title names a commune not
+/// in the registry (an old name from before a merger) is counted for the
+/// ward with a warning; a title naming only the superior body ("UBND
+/// QUẬN …") and the national motto says nothing against the file name.
+#[test]
+fn a_title_naming_an_unknown_ward_is_told_beside_the_file_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let th = [("Thực hiện quý I", 1)];
+    for (file, title) in [
+        ("phuong-1.xlsx", "UBND XÃ THANH LƯƠNG"),
+        ("phuong-2.xlsx", "UBND QUẬN BÌNH THẠNH"),
+        ("phuong-3.xlsx", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    ] {
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            &hc_rows([100.0, 90.0, 10.0], None),
+        );
+    }
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["warning|file-unknown-unit|P01|A1|||Phường 1|UBND XÃ THANH LƯƠNG"]
+    );
+}
