@@ -67,7 +67,10 @@ impl TaskHeaderWords {
     }
 
     /// The role a header label names: the longest header word it holds as
-    /// whole words (a label of more than eight words is no header).
+    /// whole words (a label of more than eight words is no header). A
+    /// label that names a result or a status ("Kết quả/Tiến độ", "Tình
+    /// hình thực hiện") is no deadline column, whatever deadline word it
+    /// holds: its cells say how far the work went, not when it is due.
     pub fn classify(&self, label: &str) -> Option<TaskRole> {
         let f = fold(label);
         if f.is_empty() || f.split(' ').count() > 8 {
@@ -80,7 +83,48 @@ impl TaskHeaderWords {
                 best = Some((w.len(), *role));
             }
         }
-        best.map(|(_, r)| r)
+        match best {
+            Some((_, TaskRole::Deadline)) if holds_any(&padded, &RESULT_WORDS) => None,
+            other => other.map(|(_, r)| r),
+        }
+    }
+}
+
+/// Words of a header that names what was achieved, not when: such a
+/// column is never the deadline.
+const RESULT_WORDS: [&str; 7] = [
+    "ket qua",
+    "tinh hinh",
+    "danh gia",
+    "trang thai",
+    "muc do",
+    "ty le",
+    "da thuc hien",
+];
+
+/// Words of a header that names a time: "Thời gian hoàn thành" is a
+/// deadline before "Tiến độ thực hiện", which may report progress.
+const TIME_WORDS: [&str; 6] = [
+    "thoi gian",
+    "thoi han",
+    "han",
+    "hoan thanh",
+    "ngay",
+    "thang",
+];
+
+/// Whether a folded text, padded with spaces, holds one of the words.
+fn holds_any(padded: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| padded.contains(&format!(" {w} ")))
+}
+
+/// How surely a deadline header names the deadline: 2 when it names a
+/// time ("Thời gian hoàn thành", "Thời hạn"), else 1 ("Tiến độ").
+fn deadline_score(label: &str) -> u8 {
+    if holds_any(&format!(" {} ", fold(label)), &TIME_WORDS) {
+        2
+    } else {
+        1
     }
 }
 
@@ -136,16 +180,27 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
             coord: None,
             field: None,
         };
-        let assign = |c: u32, last: u32, role: TaskRole, layout: &mut TaskLayout| match role {
-            TaskRole::Stt => layout.stt = Some(c),
-            TaskRole::Content => layout.content = (c..=last).collect(),
-            TaskRole::Deadline => layout.deadline = Some(c),
-            TaskRole::Lead => layout.lead = Some(c),
-            TaskRole::Coord => layout.coord = Some(c),
-            TaskRole::Field => layout.field = Some(c),
-        };
-        for &(c, last, role) in &upper {
-            assign(c, last, role, &mut layout);
+        // Two deadline columns ("Thời gian hoàn thành" and "Tiến độ thực
+        // hiện" beside it): the one whose title names a time wins, else the
+        // first; never silently the last.
+        let mut deadline_best = 0u8;
+        let mut assign =
+            |row: u32, (c, last, role): (u32, u32, TaskRole), layout: &mut TaskLayout| match role {
+                TaskRole::Stt => layout.stt = Some(c),
+                TaskRole::Content => layout.content = (c..=last).collect(),
+                TaskRole::Deadline => {
+                    let score = deadline_score(&grid.text(row, c));
+                    if score > deadline_best {
+                        deadline_best = score;
+                        layout.deadline = Some(c);
+                    }
+                }
+                TaskRole::Lead => layout.lead = Some(c),
+                TaskRole::Coord => layout.coord = Some(c),
+                TaskRole::Field => layout.field = Some(c),
+            };
+        for &found in &upper {
+            assign(r, found, &mut layout);
         }
         // A second header row ("Chủ trì" | "Phối hợp" under a merged
         // "Cơ quan thực hiện").
@@ -172,8 +227,8 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
                     .is_some_and(|m| m.start.1 < m.end.1)
             });
             if !lower.is_empty() && all_short && (labels.len() >= 2 || under_merge) {
-                for (c, last, role) in lower {
-                    assign(c, last, role, &mut layout);
+                for found in lower {
+                    assign(r + 1, found, &mut layout);
                 }
                 layout.data_start = r + 2;
             }
@@ -1089,6 +1144,58 @@ mod tests {
             ("Cơ quan chủ trì", TaskRole::Lead),
         ] {
             assert_eq!(words.classify(label), Some(role), "{label}");
+        }
+    }
+
+    /// The deadline column a header row gives.
+    fn deadline_of(header: Vec<&str>) -> Option<u32> {
+        let g = grid(vec![header], vec![]);
+        let words = TaskHeaderWords::new(&settings().columns);
+        find_task_table(&g, &words).and_then(|l| l.deadline)
+    }
+
+    #[test]
+    fn a_result_column_beside_the_time_column_is_not_the_deadline() {
+        // The tester's layout: "Kết quả/Tiến độ" right of "Thời gian hoàn
+        // thành" was the deadline (the rightmost deadline word won), so
+        // every status was printed and reported as a deadline.
+        let h = |a: &'static str, b: &'static str| {
+            vec![
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                a,
+                b,
+                "Ghi chú",
+            ]
+        };
+        assert_eq!(
+            deadline_of(h("Thời gian hoàn thành", "Kết quả/Tiến độ")),
+            Some(4)
+        );
+        assert_eq!(
+            deadline_of(h("Kết quả/Tiến độ", "Thời gian hoàn thành")),
+            Some(5)
+        );
+        // "Tiến độ thực hiện" beside a time column reports progress.
+        assert_eq!(
+            deadline_of(h("Thời gian hoàn thành", "Tiến độ thực hiện")),
+            Some(4)
+        );
+        assert_eq!(deadline_of(h("Tiến độ thực hiện", "Thời hạn")), Some(5));
+        assert_eq!(deadline_of(h("Tình hình thực hiện", "Thời hạn")), Some(5));
+        // Near misses: alone, "Tiến độ thực hiện" is the deadline; two
+        // titles alike keep the first.
+        assert_eq!(deadline_of(h("Tiến độ thực hiện", "Ghi chú")), Some(4));
+        assert_eq!(deadline_of(h("Tiến độ", "Tiến độ thực hiện")), Some(4));
+        // A result column alone is no deadline column: the table is found
+        // by its lead column and has no deadline.
+        assert_eq!(deadline_of(h("Kết quả/Tiến độ", "Ghi chú")), None);
+        let words = TaskHeaderWords::new(&settings().columns);
+        for label in ["Kết quả/Tiến độ", "Tiến độ, kết quả", "Tình hình thực hiện"]
+        {
+            assert_eq!(words.classify(label), None, "{label}");
         }
     }
 
