@@ -460,6 +460,8 @@ struct Patterns {
     roman_content: Regex,
     numbered_stt: Regex,
     numbered_content: Regex,
+    /// "KT.", "TM.", "Q.", "TL." before a signer's title (lower case).
+    authority: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -472,6 +474,9 @@ fn patterns() -> &'static Patterns {
             roman_content: mk(r"^([IVX]{1,5})\s*[./):-]+\s*(\S.*)$"),
             numbered_stt: mk(r"^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[./)]?$"),
             numbered_content: mk(r"^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[./)]+\s*(\S.*)$"),
+            authority: mk(
+                r"^(?:(?:kt|tm|q|tl|tuq|ktm)\s*\.|(?:kt|tm)\s+(?:ubnd|ủy ban|uỷ ban|chủ tịch|giám đốc|trưởng)|(?:ký thay|thay mặt|thừa lệnh|thừa ủy quyền|thừa uỷ quyền)\s)",
+            ),
         }
     })
 }
@@ -599,29 +604,140 @@ fn heading_title(s: &str) -> String {
         .to_string()
 }
 
-/// Words that open the signature block under a table.
-const SIGNATURE_WORDS: [&str; 9] = [
-    "noi nhan",
-    "tm ubnd",
-    "tm uy ban",
-    "kt chu tich",
-    "chu tich",
-    "nguoi lap",
-    "truong phong",
-    "thu truong",
-    "giam doc",
+/// The titles a signature opens with, lower case with accents: "trưởng"
+/// is a head, "trường" a school, so the accents count.
+const POSITION_WORDS: [&str; 14] = [
+    "trưởng",
+    "phó",
+    "chánh",
+    "giám đốc",
+    "chủ tịch",
+    "chỉ huy",
+    "thủ trưởng",
+    "người lập",
+    "người ký",
+    "người duyệt",
+    "bí thư",
+    "chính trị viên",
+    "kế toán trưởng",
+    "thủ quỹ",
 ];
 
-/// A row that opens the signature block: one of its cells starts with a
-/// signature word, and it has no deadline.
+/// Family names that open a person's name (lower case): a name alone
+/// under a table is the signer's. Names that are also the first word of
+/// an office ("Đoàn", "Tô", "Văn") are left out.
+const FAMILY_NAMES: [&str; 33] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "trương", "đinh", "lâm", "lương", "mai", "cao", "thái", "trịnh",
+    "lưu", "châu", "quách", "kiều", "tạ", "tăng", "triệu", "mạc", "tôn",
+];
+
+/// Whether a text is a line of the signature block under a table:
+///
+/// ```text
+/// Nơi nhận:                   TRƯỞNG PHÒNG             "Nơi nhận", a title
+/// - VP HĐND và UBND quận;     KT. TRƯỞNG PHÒNG         KT., TM., Q., TL. + a title
+///                             PHÓ TRƯỞNG PHÒNG
+///         Quận 3, ngày 05 tháng 10 năm 2025            a place and date line
+///                             Nguyễn Văn A             a person's name
+/// ```
+fn is_signature_line(text: &str) -> bool {
+    is_signature_title(text) || is_person_name(text)
+}
+
+/// "Nơi nhận", a place and date line, or a signer's title. A title
+/// without KT./TM. is one of the position words first ("TRƯỞNG CÔNG AN
+/// QUẬN", "Giám đốc", "Người lập biểu"), in capitals or of at most three
+/// words: "Phó Chủ tịch UBND quận" may be a lead agency.
+fn is_signature_title(text: &str) -> bool {
+    let folded = fold(text);
+    let fw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if fw.is_empty() {
+        return false;
+    }
+    if folded.starts_with("noi nhan") {
+        return true;
+    }
+    // "…, ngày 05 tháng 10 năm 2025", "ngày … tháng … năm 20…"
+    let after = |w: &str, from: usize| {
+        fw.iter()
+            .skip(from)
+            .position(|x| *x == w)
+            .map(|i| i + from + 1)
+    };
+    if fw.len() <= 14
+        && after("ngay", 0)
+            .and_then(|i| after("thang", i))
+            .and_then(|i| after("nam", i))
+            .is_some()
+    {
+        return true;
+    }
+    let cleaned = clean(text);
+    let lower = cleaned.to_lowercase();
+    if let Some(m) = patterns().authority.find(&lower) {
+        // "KT. TRƯỞNG PHÒNG", "TM. ỦY BAN NHÂN DÂN", "Q. CHÁNH VĂN PHÒNG"
+        let rest = lower.get(m.end()..).unwrap_or_default();
+        return fw.len() <= 10 && !rest.trim().is_empty();
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let titled = POSITION_WORDS
+        .iter()
+        .any(|w| joined == *w || joined.starts_with(&format!("{w} ")));
+    let capitals = !cleaned.chars().any(char::is_lowercase);
+    titled && words.len() <= 6 && (capitals || words.len() <= 3)
+}
+
+/// A person's name: two to five capitalised words, a family name first
+/// ("Nguyễn Văn A", "TRẦN THỊ B").
+fn is_person_name(text: &str) -> bool {
+    let cleaned = clean(text);
+    let lower = cleaned.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.first().is_some_and(|w| FAMILY_NAMES.contains(w))
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && cleaned
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A row of the signature block under the table: every text on it is a
+/// signature line (see [`is_signature_line`]), or it opens with "Nơi
+/// nhận" and its content cell holds no task. A row whose content cell is
+/// merged down from a task is part of that task.
 fn is_signature(grid: &SheetGrid, row: u32, cells: &RowCells) -> bool {
-    cells.deadline.text.is_empty()
-        && grid.row_texts(row).iter().any(|(_, t)| {
-            let f = fold(t);
-            SIGNATURE_WORDS
-                .iter()
-                .any(|w| f == *w || f.starts_with(&format!("{w} ")))
-        })
+    if cells.content_continued {
+        return false;
+    }
+    let texts = grid.row_texts(row);
+    if texts.is_empty() {
+        return false;
+    }
+    // A name in the content column may continue a task ("Trần Hưng Đạo",
+    // a street): only a title there opens the signature block.
+    let no_task = cells.content.text.is_empty() || is_signature_title(&cells.content.text);
+    no_task
+        && (texts.iter().all(|(_, t)| is_signature_line(t))
+            || texts.iter().any(|(_, t)| fold(t).starts_with("noi nhan")))
+}
+
+/// Adds a row without a task text of its own to the task above: its
+/// agencies as new lines, its deadline when the task had none.
+fn complete(task: &mut RawTask, cells: &RowCells) {
+    for (to, from) in [
+        (&mut task.lead, &cells.lead),
+        (&mut task.coord, &cells.coord),
+    ] {
+        append_line(to, from);
+    }
+    if task.deadline.text.is_empty() && !cells.deadline.text.is_empty() {
+        task.deadline = cells.deadline.clone();
+    }
 }
 
 /// The tasks of a table, with the section each row's heading or Lĩnh vực
@@ -652,15 +768,7 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
         }
         if cells.content_continued {
             if let Some(last) = tasks.last_mut().filter(|_| open) {
-                for (to, from) in [
-                    (&mut last.lead, &cells.lead),
-                    (&mut last.coord, &cells.coord),
-                ] {
-                    append_line(to, from);
-                }
-                if last.deadline.text.is_empty() && !cells.deadline.text.is_empty() {
-                    last.deadline = cells.deadline.clone();
-                }
+                complete(last, cells);
             }
             continue;
         }
@@ -703,6 +811,15 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
                 }
                 continue;
             }
+        }
+        if cells.content.text.is_empty() {
+            // No task text: never a task. Without a number, under a task,
+            // it completes that task as a content cell merged down does
+            // (a merge the reader lost).
+            if let Some(last) = tasks.last_mut().filter(|_| open && cells.stt.is_empty()) {
+                complete(last, cells);
+            }
+            continue;
         }
         let (task_section, task_sub) = if cells.field.is_empty() {
             (place.section, place.subsection.clone())
@@ -1145,6 +1262,119 @@ mod tests {
         ] {
             assert_eq!(words.classify(label), Some(role), "{label}");
         }
+    }
+
+    #[test]
+    fn signature_lines_are_told_from_agencies_and_contents() {
+        for line in [
+            "Nơi nhận:",
+            "TRƯỞNG PHÒNG",
+            "KT. TRƯỞNG PHÒNG",
+            "PHÓ TRƯỞNG PHÒNG",
+            "CHÁNH VĂN PHÒNG",
+            "CHỈ HUY TRƯỞNG",
+            "TRƯỞNG CÔNG AN QUẬN",
+            "GIÁM ĐỐC",
+            "TM. ỦY BAN NHÂN DÂN",
+            "Q. TRƯỞNG PHÒNG",
+            "Người lập biểu",
+            "Quận 3, ngày 05 tháng 10 năm 2025",
+            "Nguyễn Văn A",
+            "TRẦN THỊ BÍCH NGỌC",
+        ] {
+            assert!(is_signature_line(line), "{line}");
+        }
+        for text in [
+            "Phòng Tài nguyên và Môi trường",
+            "Các trường THCS",
+            "Ban Chỉ huy Quân sự quận",
+            "Phó Chủ tịch UBND quận phụ trách",
+            "UBND 16 phường",
+            "Đoàn Thanh niên",
+            "Trước ngày 15/12",
+            "Giám đốc Trung tâm Y tế quận báo cáo tình hình dịch bệnh",
+            "Hàng tháng",
+        ] {
+            assert!(!is_signature_line(text), "{text}");
+        }
+        // A name may be a street, in a content cell: no title.
+        assert!(!is_signature_title("Trần Hưng Đạo"));
+    }
+
+    #[test]
+    fn signature_blocks_end_the_table_and_rows_without_content_are_no_tasks() {
+        // The tester's files: "Nơi nhận:" under TT with the title in the
+        // deadline column; a title alone under the agencies; a name. Each
+        // was printed as a numbered blank task (agency-missing,
+        // deadline-invalid «TRƯỞNG PHÒNG», agency-unknown «CHỈ HUY
+        // TRƯỞNG»).
+        let t = |n: &'static str, c: &'static str| vec![n, c, "Quý IV/2025", "P.NV", ""];
+        for tail in [
+            vec![
+                vec!["Nơi nhận:", "", "TRƯỞNG PHÒNG", "", ""],
+                vec!["- Lưu: VT."],
+            ],
+            vec![
+                vec!["", "", "", "", "KT. TRƯỞNG PHÒNG"],
+                vec!["", "", "", "", "PHÓ TRƯỞNG PHÒNG"],
+            ],
+            vec![vec!["", "", "", "CHỈ HUY TRƯỞNG", ""]],
+            vec![vec!["", "", "TRƯỞNG CÔNG AN QUẬN", "", ""]],
+            vec![vec!["", "", "", "Nguyễn Văn A", ""]],
+            vec![vec!["", "", "Quận 3, ngày 05 tháng 10 năm 2025", "", ""]],
+        ] {
+            let mut rows = vec![HEADER.to_vec(), t("1", "Thẩm định đề án vị trí việc làm")];
+            rows.push(vec![""]);
+            rows.extend(tail.clone());
+            rows.push(t("2", "Không phải nhiệm vụ"));
+            let got = tasks_of(&grid(rows, vec![]));
+            assert_eq!(got.len(), 1, "{tail:?}: {got:?}");
+        }
+        // Near misses: a task that opens with a title and has no deadline,
+        // a street name continuing a content, a coordinator on a row of
+        // its own; a numbered row without content is no task.
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec![
+                    "1",
+                    "Giám đốc Trung tâm Y tế báo cáo dịch bệnh",
+                    "",
+                    "TTYT",
+                    "",
+                ],
+                vec![
+                    "2",
+                    "Chỉnh trang vỉa hè đường",
+                    "Quý IV/2025",
+                    "P.QLĐT",
+                    "Phường 1",
+                ],
+                vec!["", "Trần Hưng Đạo"],
+                vec!["", "", "", "", "Phường 2"],
+                vec!["3", "", "", "", "Phường 3"],
+                vec!["4", "Ra quân", "Quý IV/2025", "P.QLĐT", ""],
+            ],
+            vec![],
+        );
+        let st = settings();
+        let layout = find_task_table(&g, &TaskHeaderWords::new(&st.columns)).unwrap();
+        let tasks = read_tasks(&g, &layout, &st);
+        let got: Vec<(&str, &str)> = tasks
+            .iter()
+            .map(|t| (t.content.text.as_str(), t.coord.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Giám đốc Trung tâm Y tế báo cáo dịch bệnh", ""),
+                (
+                    "Chỉnh trang vỉa hè đường\nTrần Hưng Đạo",
+                    "Phường 1\nPhường 2"
+                ),
+                ("Ra quân", ""),
+            ]
+        );
     }
 
     /// The deadline column a header row gives.
