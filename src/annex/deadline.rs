@@ -15,6 +15,7 @@
 //! A form without a year takes the period's year. Months are counted as
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
+use crate::ingest::styles::DateWithoutDay;
 use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
@@ -313,6 +314,19 @@ pub fn date_text(serial: f64) -> Option<String> {
     Some(format!("{d:02}/{m:02}/{y}"))
 }
 
+/// A date cell whose format shows no day, as the annex writes it: "Tháng
+/// 12/2025" for a month (`mmm-yy`), "Năm 2025" for a year.
+pub fn month_text(serial: f64, shown: DateWithoutDay) -> Option<String> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let (y, m, _) = civil_from_days(serial.floor() as i64 - 25_569);
+    Some(match shown {
+        DateWithoutDay::Month => format!("Tháng {m}/{y}"),
+        DateWithoutDay::Year => format!("Năm {y}"),
+    })
+}
+
 /// Howard Hinnant's days-to-civil algorithm.
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -505,5 +519,20 @@ mod tests {
         );
         assert_eq!(deadline_of_serial(-3.0), None);
         assert_eq!(date_text(43952.0).as_deref(), Some("01/05/2020"));
+        // "12/2025" typed, shown "Dec-25" (mmm-yy): a month, due at its end.
+        let dec = 46_000.0; // 2025-12-09
+        let shown = month_text(dec, DateWithoutDay::Month).unwrap();
+        assert_eq!(shown, "Tháng 12/2025");
+        assert_eq!(
+            parse_deadline(&shown, 2025),
+            Some(Deadline::Months {
+                first: month_index(2025, 12),
+                last: month_index(2025, 12)
+            })
+        );
+        assert_eq!(
+            month_text(dec, DateWithoutDay::Year).as_deref(),
+            Some("Năm 2025")
+        );
     }
 }

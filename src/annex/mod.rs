@@ -23,6 +23,7 @@ pub mod table;
 pub mod workbook;
 
 use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
+use crate::ingest::styles::SheetStyles;
 use crate::ingest::{open_input, InputFile, Opened};
 use crate::messages::{Annexed, Read};
 use crate::model::{roman, Period};
@@ -114,13 +115,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     let mut findings = Vec::new();
     let mut seen = Vec::new();
     let mut tables = 0;
+    let mut style_table = None;
     for name in wb.sheet_names() {
         // A form's stamp sheet holds its drop-down lists (agencies,
         // fields), never tasks.
         if crate::normalize::stamp::is_stamp_sheet(&name) {
             continue;
         }
-        let grid = match wb.sheet(&name) {
+        let mut grid = match wb.sheet(&name) {
             Ok(g) => g,
             Err(reason) => {
                 let what = crate::ingest::reasons::reason_words(&reason, ctx.lang).0;
@@ -142,7 +144,17 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         };
         tables += 1;
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
-        for raw in read_tasks(&grid, &layout, &ctx.settings) {
+        // A date cell's number format tells a month ("Dec-25") from a day;
+        // the workbook's formats are read once, for a table with a date.
+        let styles = if has_date_deadline(&grid, &layout) {
+            let table = style_table.get_or_insert_with(|| wb.style_table().ok());
+            table
+                .as_ref()
+                .map(|t| SheetStyles::new(std::sync::Arc::clone(t), grid.take_style_ids()))
+        } else {
+            None
+        };
+        for raw in read_tasks(&grid, &layout, &ctx.settings, styles.as_ref()) {
             tasks.push(Task {
                 file: file.rel.clone(),
                 sheet: name.clone(),
@@ -162,6 +174,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         tasks,
         findings,
     }
+}
+
+/// Whether the deadline column of a table holds a date cell.
+fn has_date_deadline(grid: &crate::ingest::SheetGrid, layout: &table::TaskLayout) -> bool {
+    layout.deadline.is_some_and(|c| {
+        (layout.data_start..grid.rows().end)
+            .any(|r| matches!(grid.raw(r, c), calamine::Data::DateTime(_)))
+    })
 }
 
 /// One row of the annex.

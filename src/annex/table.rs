@@ -18,6 +18,7 @@
 
 use crate::annex::settings::{AnnexSettings, ColumnWords};
 use crate::ingest::sheet::data_text;
+use crate::ingest::styles::SheetStyles;
 use crate::ingest::SheetGrid;
 use crate::model::parse_roman;
 use crate::normalize::title::AgencyMatcher;
@@ -306,7 +307,12 @@ impl RowCells {
     }
 }
 
-fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
+fn read_row(
+    grid: &SheetGrid,
+    r: u32,
+    layout: &TaskLayout,
+    styles: Option<&SheetStyles>,
+) -> RowCells {
     // A cell merged down from above belongs to the row where it starts.
     let own = |c: u32| -> Option<&Data> {
         match grid.merge_origin(r, c) {
@@ -328,10 +334,18 @@ fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
         let (text, serial) = match own(c) {
             Some(Data::DateTime(dt)) => {
                 let s = dt.as_f64();
-                (
-                    crate::annex::deadline::date_text(s).unwrap_or_default(),
-                    Some(s),
-                )
+                // "12/2025" typed becomes a date shown "Dec-25": a month.
+                let (r0, c0) = grid.merge_origin(r, c).unwrap_or((r, c));
+                match styles.and_then(|st| st.date_without_day(r0, c0)) {
+                    Some(shown) => (
+                        crate::annex::deadline::month_text(s, shown).unwrap_or_default(),
+                        None,
+                    ),
+                    None => (
+                        crate::annex::deadline::date_text(s).unwrap_or_default(),
+                        Some(s),
+                    ),
+                }
             }
             Some(d) => (cell_text(d), None),
             None => (String::new(), None),
@@ -748,9 +762,17 @@ fn complete(task: &mut RawTask, cells: &RowCells) {
 /// carries a section marker ("I.", "II/.", "III" in TT, "Lĩnh vực …"), or
 /// a number ("1.", "1/.", "a)") and is followed by a task or ends in ":".
 /// A real task may begin with a number too: it has its deadline or agency.
-pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSettings) -> Vec<RawTask> {
+///
+/// `styles` are the sheet's number formats, when its format keeps them: a
+/// date cell whose format shows no day ("Dec-25") is a month deadline.
+pub fn read_tasks(
+    grid: &SheetGrid,
+    layout: &TaskLayout,
+    settings: &AnnexSettings,
+    styles: Option<&SheetStyles>,
+) -> Vec<RawTask> {
     let rows: Vec<RowCells> = (layout.data_start..grid.rows().end)
-        .map(|r| read_row(grid, r, layout))
+        .map(|r| read_row(grid, r, layout, styles))
         .collect();
     let mut tasks: Vec<RawTask> = Vec::new();
     let mut place = Place {
@@ -949,7 +971,7 @@ mod tests {
             (layout.stt, layout.deadline, layout.coord),
             (Some(0), Some(2), Some(4))
         );
-        let tasks = read_tasks(&g, &layout, &st);
+        let tasks = read_tasks(&g, &layout, &st, None);
         assert_eq!(tasks.len(), 2);
         assert_eq!(
             tasks[0].content.text,
@@ -1017,7 +1039,7 @@ mod tests {
             (Some(5), Some(6), Some(1))
         );
         assert_eq!(layout.data_start, 2);
-        let tasks = read_tasks(&g, &layout, &st);
+        let tasks = read_tasks(&g, &layout, &st, None);
         assert_eq!(tasks.len(), 2);
         assert_eq!(tasks[0].coord.text, "Phường 1\nPhường 2");
         assert_eq!(tasks[0].section, Some(2));
@@ -1038,7 +1060,7 @@ mod tests {
     fn tasks_of(g: &SheetGrid) -> Vec<(u32, Option<usize>, Option<String>, String)> {
         let st = settings();
         let layout = find_task_table(g, &TaskHeaderWords::new(&st.columns)).unwrap();
-        read_tasks(g, &layout, &st)
+        read_tasks(g, &layout, &st, None)
             .into_iter()
             .map(|t| (t.row + 1, t.section, t.subsection, t.content.text))
             .collect()
@@ -1359,7 +1381,7 @@ mod tests {
         );
         let st = settings();
         let layout = find_task_table(&g, &TaskHeaderWords::new(&st.columns)).unwrap();
-        let tasks = read_tasks(&g, &layout, &st);
+        let tasks = read_tasks(&g, &layout, &st, None);
         let got: Vec<(&str, &str)> = tasks
             .iter()
             .map(|t| (t.content.text.as_str(), t.coord.text.as_str()))
