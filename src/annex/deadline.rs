@@ -284,7 +284,8 @@ fn numbers_in(list: &str) -> Vec<String> {
         .collect()
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// The days of a month (0 for a month past 12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -31,7 +31,7 @@ use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
 use agency::{AgencyRef, AgencyResolver, Role};
-use deadline::{deadline_of_serial, parse_deadline, Timing};
+use deadline::{days_in_month, deadline_of_serial, read_deadline, Refusal, Timing};
 use duplicate::{alike, content_key, differ_by_own_units, Reading, Similarity};
 use settings::AnnexSettings;
 use std::collections::{BTreeSet, HashMap};
@@ -485,24 +485,36 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     }
     let loc = Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col);
     let parsed = match cell.serial {
-        Some(s) => deadline_of_serial(s),
-        None => parse_deadline(&cell.text, ctx.period.year),
+        Some(s) => deadline_of_serial(s).ok_or(Refusal::NotADeadline),
+        None => read_deadline(&cell.text, ctx.period.year),
     };
     let content = quote(&task.raw.content.text);
     let text = cell.text.replace('\n', " ");
-    let Some(d) = parsed else {
-        let said = Annexed::DeadlineInvalid {
-            deadline: &text,
-            task: &content,
-            year: ctx.period.year,
-        };
-        findings.push(
-            Finding::said(Severity::Error, &said, ctx.lang)
-                .at(&loc)
-                .unit(unit.to_string())
-                .actual(text),
-        );
-        return;
+    let d = match parsed {
+        Ok(d) => d,
+        Err(refusal) => {
+            let said = match refusal {
+                Refusal::NoSuchDay { month, year, .. } => Annexed::DeadlineNoSuchDay {
+                    deadline: &text,
+                    task: &content,
+                    month,
+                    year,
+                    days: days_in_month(year, month),
+                },
+                Refusal::NotADeadline => Annexed::DeadlineInvalid {
+                    deadline: &text,
+                    task: &content,
+                    year: ctx.period.year,
+                },
+            };
+            findings.push(
+                Finding::said(Severity::Error, &said, ctx.lang)
+                    .at(&loc)
+                    .unit(unit.to_string())
+                    .actual(text.clone()),
+            );
+            return;
+        }
     };
     let (deadline, task, period) = (text.as_str(), content.as_str(), ctx.period);
     let finding = match d.timing(ctx.period) {
@@ -571,10 +583,14 @@ fn check_duplicates(
         match first.get(&key) {
             Some(&j) => {
                 let (here, there) = (loc(t), tasks.get(j).map(|o| loc(o)).unwrap_or_default());
+                let same_table = tasks
+                    .get(j)
+                    .is_some_and(|o| o.file == t.file && o.sheet == t.sheet);
                 let said = Annexed::TaskRepeated {
                     task: &quote(&t.raw.content.text),
                     here: &here.to_string(),
                     there: &there.to_string(),
+                    same_table,
                 };
                 findings.push(
                     Finding::said(Severity::Error, &said, ctx.lang)

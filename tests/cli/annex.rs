@@ -857,6 +857,12 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
             "31/11/2025",
             "Đang thực hiện",
         ),
+        // Written twice in the department's own table.
+        (
+            "Thẩm định đề án vị trí việc làm.",
+            "Trước ngày 15/12",
+            "Đã hoàn thành",
+        ),
     ];
     for (k, (content, deadline, status)) in tasks.iter().enumerate() {
         let r = 3 + k as u32;
@@ -871,10 +877,10 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
     let month = rust_xlsxwriter::Format::new().set_num_format("mmm-yy");
     let dec = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 12, 1).unwrap();
     ws.write_datetime_with_format(5, 4, &dec, &month).unwrap();
-    ws.write_string(8, 0, "Nơi nhận:").unwrap();
-    ws.write_string(8, 4, "TRƯỞNG PHÒNG").unwrap();
-    ws.write_string(9, 0, "- Lưu: VT.").unwrap();
-    ws.write_string(11, 4, "Nguyễn Văn A").unwrap();
+    ws.write_string(9, 0, "Nơi nhận:").unwrap();
+    ws.write_string(9, 4, "TRƯỞNG PHÒNG").unwrap();
+    ws.write_string(10, 0, "- Lưu: VT.").unwrap();
+    ws.write_string(12, 4, "Nguyễn Văn A").unwrap();
     wb.save(dir.path().join("pnv.xlsx")).unwrap();
 
     let out = tempfile::tempdir().unwrap();
@@ -891,9 +897,29 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
         .collect();
     assert_eq!(
         found,
-        [finding("error", "deadline-invalid", "E7", "31/11/2025")]
+        [
+            finding("error", "deadline-invalid", "E7", "31/11/2025"),
+            finding("error", "task-duplicate", "B8", "pnv.xlsx › Sheet1 › B8"),
+        ]
     );
     assert_eq!(code, 1);
+    // The day that does not exist is said so; a task written twice in one
+    // table is no matter of two lead agencies.
+    let messages: Vec<String> = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        messages[0].contains("ghi một ngày không có: tháng 11/2025 chỉ có 30 ngày"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("được ghi hai lần trong cùng một bảng")
+            && !messages[1].contains("cơ quan chủ trì"),
+        "{}",
+        messages[1]
+    );
     let rows = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục");
     let printed: Vec<(String, String)> = rows
         .iter()
