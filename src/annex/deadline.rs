@@ -7,12 +7,15 @@
 //! 6 tháng đầu năm 2020 · 6 tháng cuối năm 2020            half-years (also 3, 9)
 //! Cả năm · Cả năm 2020 · Năm 2020 · Trong năm 2020        the whole year
 //! 15/5/2020 · Trước ngày 30/4/2020 · Đến ngày 30/6/2020   the month of the date
+//! Trước ngày 15/12 · Ngày 15/12 · 12/2020                  (the year of the period)
+//! 15-20/12/2020 · Từ 01/10 đến 30/11/2020                 a range: its end
 //! Thường xuyên · Hàng tháng · Hàng quý                    ongoing: always in period
 //! ```
 //!
 //! A form without a year takes the period's year. Months are counted as
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
+use crate::ingest::styles::DateWithoutDay;
 use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
@@ -106,6 +109,9 @@ struct Patterns {
     quarters: Regex,
     months: Regex,
     date: Regex,
+    month_year: Regex,
+    days: Regex,
+    range: Regex,
     ongoing: Regex,
 }
 
@@ -116,6 +122,8 @@ fn patterns() -> &'static Patterns {
         let mk = |p: &str| Regex::new(p).expect("invariant: the deadline patterns are valid");
         // A year written after "/", "năm" or a space.
         let year = r"(?:(?:/|-| nam | )(\d{4}))?";
+        // What may stand before a date: "Trước ngày", "Đến", "Hạn", "Ngày".
+        let on = r"(?:(?:truoc|den|han|hoan thanh truoc|xong truoc|trong)(?: ngay)?|ngay)";
         Patterns {
             year: mk(r"^(?:ca nam|trong nam|nam)(?: (\d{4}))?$|^(\d{4})$"),
             halves: mk(&format!(r"^(3|6|9) thang (dau|cuoi)(?: nam)?{year}$")),
@@ -125,22 +133,64 @@ fn patterns() -> &'static Patterns {
             months: mk(&format!(
                 r"^(?:truoc |den |trong |cuoi |dau )?thang (\d{{1,2}}(?:(?:,|-| va )(?:thang )?\d{{1,2}})*){year}$"
             )),
-            date: mk(
-                r"^(?:(?:truoc|den|han|hoan thanh truoc|xong truoc)(?: ngay)? |ngay )?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$",
-            ),
+            date: mk(&format!(
+                r"^(?:{on} )?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?$"
+            )),
+            month_year: mk(r"^(\d{1,2})/(\d{4})$"),
+            days: mk(&format!(
+                r"^(?:tu |{on} )?(\d{{1,2}})-(\d{{1,2}})[/.](\d{{1,2}})(?:[/.](\d{{4}}))?$"
+            )),
+            range: mk(&format!(
+                r"^(?:tu )?(?:ngay )?{d}(?:-| den | toi )(?:ngay )?{d}$",
+                d = r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?"
+            )),
             ongoing: mk(r"^(?:thuong xuyen|hang thang|hang quy|hang nam|hang tuan|lien tuc)$"),
         }
     })
 }
 
+/// Why a text is no deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No form of deadline.
+    NotADeadline,
+    /// A date whose day its month does not have ("31/11/2025").
+    NoSuchDay { day: u32, month: u32, year: i32 },
+}
+
 /// Reads a deadline; `None` when the text is not one. A form without a year
 /// takes `default_year`.
 pub fn parse_deadline(text: &str, default_year: i32) -> Option<Deadline> {
-    let s = simplify(text);
-    if s.is_empty() {
-        return None;
+    read_deadline(text, default_year).ok()
+}
+
+/// A day of a month, checked: a month past 12 is no date, a day the month
+/// lacks is [`Refusal::NoSuchDay`].
+fn checked_day(year: i32, month: u32, day: u32) -> Result<(i32, u32, u32), Refusal> {
+    if !(1..=12).contains(&month) || !(1900..=2200).contains(&year) || day == 0 {
+        return Err(Refusal::NotADeadline);
     }
+    if day > days_in_month(year, month) {
+        return Err(Refusal::NoSuchDay { day, month, year });
+    }
+    Ok((year, month, day))
+}
+
+/// Reads a deadline, or says why the text is none. A form without a year
+/// takes `default_year`; a range ("15-20/12/2025", "Từ 01/10 đến
+/// 30/11/2025") is due at its end.
+///
+/// # Errors
+/// [`Refusal::NoSuchDay`] for a date whose month lacks the day,
+/// [`Refusal::NotADeadline`] for any other text that is no deadline.
+pub fn read_deadline(text: &str, default_year: i32) -> Result<Deadline, Refusal> {
+    let s = simplify(text);
     let p = patterns();
+    let no = Refusal::NotADeadline;
+    if s.is_empty() {
+        return Err(no);
+    }
+    let num = |m: Option<regex::Match>| -> Option<u32> { m?.as_str().parse().ok() };
     let year_of = |m: Option<regex::Match>| -> Option<i32> {
         match m {
             Some(m) => m.as_str().parse().ok(),
@@ -148,47 +198,81 @@ pub fn parse_deadline(text: &str, default_year: i32) -> Option<Deadline> {
         }
     };
     if p.ongoing.is_match(&s) {
-        return Some(Deadline::Ongoing);
+        return Ok(Deadline::Ongoing);
     }
     if let Some(c) = p.year.captures(&s) {
-        let y = year_of(c.get(1).or(c.get(2)))?;
-        return Deadline::months(y, 1, 12);
+        let y = year_of(c.get(1).or(c.get(2))).ok_or(no)?;
+        return Deadline::months(y, 1, 12).ok_or(no);
     }
     if let Some(c) = p.halves.captures(&s) {
-        let n: u32 = c.get(1)?.as_str().parse().ok()?;
-        let y = year_of(c.get(3))?;
-        return match c.get(2)?.as_str() {
-            "dau" => Deadline::months(y, 1, n),
+        let n = num(c.get(1)).ok_or(no)?;
+        let y = year_of(c.get(3)).ok_or(no)?;
+        return match c.get(2).map(|m| m.as_str()) {
+            Some("dau") => Deadline::months(y, 1, n),
             _ => Deadline::months(y, 13 - n, 12),
-        };
+        }
+        .ok_or(no);
     }
     if let Some(c) = p.quarters.captures(&s) {
-        let qs: Vec<u32> = numbers_in(c.get(1)?.as_str())
+        let qs: Vec<u32> = numbers_in(c.get(1).ok_or(no)?.as_str())
             .into_iter()
             .map(|q| quarter_number(&q).map(u32::from))
-            .collect::<Option<Vec<u32>>>()?;
-        let y = year_of(c.get(2))?;
-        let (lo, hi) = (*qs.iter().min()?, *qs.iter().max()?);
-        return Deadline::months(y, (lo - 1) * 3 + 1, hi * 3);
+            .collect::<Option<Vec<u32>>>()
+            .ok_or(no)?;
+        let y = year_of(c.get(2)).ok_or(no)?;
+        let (lo, hi) = (*qs.iter().min().ok_or(no)?, *qs.iter().max().ok_or(no)?);
+        return Deadline::months(y, (lo - 1) * 3 + 1, hi * 3).ok_or(no);
     }
     if let Some(c) = p.months.captures(&s) {
-        let ms: Vec<u32> = numbers_in(c.get(1)?.as_str())
+        let ms: Vec<u32> = numbers_in(c.get(1).ok_or(no)?.as_str())
             .into_iter()
             .map(|m| m.parse::<u32>().ok())
-            .collect::<Option<Vec<u32>>>()?;
-        let y = year_of(c.get(2))?;
-        return Deadline::months(y, *ms.iter().min()?, *ms.iter().max()?);
+            .collect::<Option<Vec<u32>>>()
+            .ok_or(no)?;
+        let y = year_of(c.get(2)).ok_or(no)?;
+        let (lo, hi) = (*ms.iter().min().ok_or(no)?, *ms.iter().max().ok_or(no)?);
+        return Deadline::months(y, lo, hi).ok_or(no);
+    }
+    if let Some(c) = p.month_year.captures(&s) {
+        let (m, y) = (num(c.get(1)).ok_or(no)?, year_of(c.get(2)).ok_or(no)?);
+        return Deadline::months(y, m, m).ok_or(no);
     }
     if let Some(c) = p.date.captures(&s) {
-        let day: u32 = c.get(1)?.as_str().parse().ok()?;
-        let month: u32 = c.get(2)?.as_str().parse().ok()?;
-        let year: i32 = c.get(3)?.as_str().parse().ok()?;
-        if !(1..=days_in_month(year, month)).contains(&day) {
-            return None;
-        }
-        return Deadline::months(year, month, month);
+        let (day, month) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
+        let (y, m, _) = checked_day(year_of(c.get(3)).ok_or(no)?, month, day)?;
+        return Deadline::months(y, m, m).ok_or(no);
     }
-    None
+    if let Some(c) = p.days.captures(&s) {
+        // "15-20/12/2025": two days of one month, due at the second.
+        let (from, to) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
+        let month = num(c.get(3)).ok_or(no)?;
+        let y = year_of(c.get(4)).ok_or(no)?;
+        checked_day(y, month, from)?;
+        checked_day(y, month, to)?;
+        if from > to {
+            return Err(no);
+        }
+        return Deadline::months(y, month, month).ok_or(no);
+    }
+    if let Some(c) = p.range.captures(&s) {
+        // "Từ 01/10 đến 30/11/2025": due at its end; the start without a
+        // year is in the end's year, or the year before when it falls
+        // later in the year ("Từ 01/12 đến 31/01/2026").
+        let end_year = year_of(c.get(6)).ok_or(no)?;
+        let end = checked_day(end_year, num(c.get(5)).ok_or(no)?, num(c.get(4)).ok_or(no)?)?;
+        let (from_day, from_month) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
+        let from_year = match c.get(3) {
+            Some(y) => y.as_str().parse().map_err(|_| no)?,
+            None if (from_month, from_day) > (end.1, end.2) => end_year - 1,
+            None => end_year,
+        };
+        let start = checked_day(from_year, from_month, from_day)?;
+        if start > end {
+            return Err(no);
+        }
+        return Deadline::months(end.0, end.1, end.1).ok_or(no);
+    }
+    Err(no)
 }
 
 /// The numbers or numerals of a list ("ii,iii", "5-6", "5 va thang 6").
@@ -200,7 +284,8 @@ fn numbers_in(list: &str) -> Vec<String> {
         .collect()
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
+/// The days of a month (0 for a month past 12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -228,6 +313,19 @@ pub fn date_text(serial: f64) -> Option<String> {
     }
     let (y, m, d) = civil_from_days(serial.floor() as i64 - 25_569);
     Some(format!("{d:02}/{m:02}/{y}"))
+}
+
+/// A date cell whose format shows no day, as the annex writes it: "Tháng
+/// 12/2025" for a month (`mmm-yy`), "Năm 2025" for a year.
+pub fn month_text(serial: f64, shown: DateWithoutDay) -> Option<String> {
+    if !serial.is_finite() || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let (y, m, _) = civil_from_days(serial.floor() as i64 - 25_569);
+    Some(match shown {
+        DateWithoutDay::Month => format!("Tháng {m}/{y}"),
+        DateWithoutDay::Year => format!("Năm {y}"),
+    })
 }
 
 /// Howard Hinnant's days-to-civil algorithm.
@@ -294,13 +392,69 @@ mod tests {
             "Tháng 13/2020",
             "Quý V/2020",
             "31/4/2020",
-            "Trước ngày 30/4",
             "Theo chỉ đạo của UBND quận",
             "Quý",
             "Năm 20",
         ] {
             assert_eq!(parse_deadline(bad, 2020), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn dates_without_a_year_and_ranges_are_deadlines() {
+        // The tester's clerks' forms, each a false deadline-invalid error:
+        // a date without a year takes the period's, a range is due at its
+        // end.
+        assert_eq!(months("Trước ngày 15/12"), Some((2020, 12, 2020, 12)));
+        assert_eq!(months("Trước ngày 30/4"), Some((2020, 4, 2020, 4)));
+        assert_eq!(months("Đến ngày 20/12"), Some((2020, 12, 2020, 12)));
+        assert_eq!(months("Ngày 15/12"), Some((2020, 12, 2020, 12)));
+        assert_eq!(months("Trước 20/12/2025"), Some((2025, 12, 2025, 12)));
+        assert_eq!(months("12/2025"), Some((2025, 12, 2025, 12)));
+        assert_eq!(months("15-20/12/2025"), Some((2025, 12, 2025, 12)));
+        assert_eq!(months("15 - 20/12"), Some((2020, 12, 2020, 12)));
+        assert_eq!(
+            months("Từ 01/10 đến 30/11/2025"),
+            Some((2025, 11, 2025, 11))
+        );
+        assert_eq!(
+            months("01/10/2025 - 30/11/2025"),
+            Some((2025, 11, 2025, 11))
+        );
+        assert_eq!(
+            months("Từ ngày 01/12 đến ngày 31/01/2021"),
+            Some((2021, 1, 2021, 1))
+        );
+        // Near misses: a range that ends before it starts, a day its month
+        // lacks in a range, a month past 12.
+        for bad in [
+            "20-15/12/2025",
+            "15-31/11/2025",
+            "Từ 01/13 đến 30/11/2025",
+            "13/2025",
+        ] {
+            assert_eq!(parse_deadline(bad, 2020), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_its_month_lacks_is_told_apart() {
+        let no_such = |day, month, year| Err(Refusal::NoSuchDay { day, month, year });
+        assert_eq!(read_deadline("31/11/2025", 2025), no_such(31, 11, 2025));
+        assert_eq!(
+            read_deadline("Trước ngày 31/11", 2025),
+            no_such(31, 11, 2025)
+        );
+        assert_eq!(read_deadline("29/2/2025", 2025), no_such(29, 2, 2025));
+        assert!(read_deadline("29/2/2024", 2025).is_ok());
+        assert_eq!(
+            read_deadline("Sớm nhất có thể", 2025),
+            Err(Refusal::NotADeadline)
+        );
+        assert_eq!(
+            read_deadline("31/13/2025", 2025),
+            Err(Refusal::NotADeadline)
+        );
     }
 
     #[test]
@@ -366,5 +520,20 @@ mod tests {
         );
         assert_eq!(deadline_of_serial(-3.0), None);
         assert_eq!(date_text(43952.0).as_deref(), Some("01/05/2020"));
+        // "12/2025" typed, shown "Dec-25" (mmm-yy): a month, due at its end.
+        let dec = 46_000.0; // 2025-12-09
+        let shown = month_text(dec, DateWithoutDay::Month).unwrap();
+        assert_eq!(shown, "Tháng 12/2025");
+        assert_eq!(
+            parse_deadline(&shown, 2025),
+            Some(Deadline::Months {
+                first: month_index(2025, 12),
+                last: month_index(2025, 12)
+            })
+        );
+        assert_eq!(
+            month_text(dec, DateWithoutDay::Year).as_deref(),
+            Some("Năm 2025")
+        );
     }
 }

@@ -23,6 +23,7 @@ pub mod table;
 pub mod workbook;
 
 use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
+use crate::ingest::styles::SheetStyles;
 use crate::ingest::{open_input, InputFile, Opened};
 use crate::messages::{Annexed, Read};
 use crate::model::{roman, Period};
@@ -30,7 +31,7 @@ use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
 use crate::template::{Template, TemplateError};
 use agency::{AgencyRef, AgencyResolver, Role};
-use deadline::{deadline_of_serial, parse_deadline, Timing};
+use deadline::{days_in_month, deadline_of_serial, read_deadline, Refusal, Timing};
 use duplicate::{alike, content_key, differ_by_own_units, Reading, Similarity};
 use settings::AnnexSettings;
 use std::collections::{BTreeSet, HashMap};
@@ -114,13 +115,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     let mut findings = Vec::new();
     let mut seen = Vec::new();
     let mut tables = 0;
+    let mut style_table = None;
     for name in wb.sheet_names() {
         // A form's stamp sheet holds its drop-down lists (agencies,
         // fields), never tasks.
         if crate::normalize::stamp::is_stamp_sheet(&name) {
             continue;
         }
-        let grid = match wb.sheet(&name) {
+        let mut grid = match wb.sheet(&name) {
             Ok(g) => g,
             Err(reason) => {
                 let what = crate::ingest::reasons::reason_words(&reason, ctx.lang).0;
@@ -142,7 +144,17 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         };
         tables += 1;
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
-        for raw in read_tasks(&grid, &layout, &ctx.settings) {
+        // A date cell's number format tells a month ("Dec-25") from a day;
+        // the workbook's formats are read once, for a table with a date.
+        let styles = if has_date_deadline(&grid, &layout) {
+            let table = style_table.get_or_insert_with(|| wb.style_table().ok());
+            table
+                .as_ref()
+                .map(|t| SheetStyles::new(std::sync::Arc::clone(t), grid.take_style_ids()))
+        } else {
+            None
+        };
+        for raw in read_tasks(&grid, &layout, &ctx.settings, styles.as_ref()) {
             tasks.push(Task {
                 file: file.rel.clone(),
                 sheet: name.clone(),
@@ -162,6 +174,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         tasks,
         findings,
     }
+}
+
+/// Whether the deadline column of a table holds a date cell.
+fn has_date_deadline(grid: &crate::ingest::SheetGrid, layout: &table::TaskLayout) -> bool {
+    layout.deadline.is_some_and(|c| {
+        (layout.data_start..grid.rows().end)
+            .any(|r| matches!(grid.raw(r, c), calamine::Data::DateTime(_)))
+    })
 }
 
 /// One row of the annex.
@@ -465,24 +485,36 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     }
     let loc = Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col);
     let parsed = match cell.serial {
-        Some(s) => deadline_of_serial(s),
-        None => parse_deadline(&cell.text, ctx.period.year),
+        Some(s) => deadline_of_serial(s).ok_or(Refusal::NotADeadline),
+        None => read_deadline(&cell.text, ctx.period.year),
     };
     let content = quote(&task.raw.content.text);
     let text = cell.text.replace('\n', " ");
-    let Some(d) = parsed else {
-        let said = Annexed::DeadlineInvalid {
-            deadline: &text,
-            task: &content,
-            year: ctx.period.year,
-        };
-        findings.push(
-            Finding::said(Severity::Error, &said, ctx.lang)
-                .at(&loc)
-                .unit(unit.to_string())
-                .actual(text),
-        );
-        return;
+    let d = match parsed {
+        Ok(d) => d,
+        Err(refusal) => {
+            let said = match refusal {
+                Refusal::NoSuchDay { month, year, .. } => Annexed::DeadlineNoSuchDay {
+                    deadline: &text,
+                    task: &content,
+                    month,
+                    year,
+                    days: days_in_month(year, month),
+                },
+                Refusal::NotADeadline => Annexed::DeadlineInvalid {
+                    deadline: &text,
+                    task: &content,
+                    year: ctx.period.year,
+                },
+            };
+            findings.push(
+                Finding::said(Severity::Error, &said, ctx.lang)
+                    .at(&loc)
+                    .unit(unit.to_string())
+                    .actual(text.clone()),
+            );
+            return;
+        }
     };
     let (deadline, task, period) = (text.as_str(), content.as_str(), ctx.period);
     let finding = match d.timing(ctx.period) {
@@ -551,10 +583,14 @@ fn check_duplicates(
         match first.get(&key) {
             Some(&j) => {
                 let (here, there) = (loc(t), tasks.get(j).map(|o| loc(o)).unwrap_or_default());
+                let same_table = tasks
+                    .get(j)
+                    .is_some_and(|o| o.file == t.file && o.sheet == t.sheet);
                 let said = Annexed::TaskRepeated {
                     task: &quote(&t.raw.content.text),
                     here: &here.to_string(),
                     there: &there.to_string(),
+                    same_table,
                 };
                 findings.push(
                     Finding::said(Severity::Error, &said, ctx.lang)

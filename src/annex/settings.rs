@@ -191,9 +191,13 @@ impl AnnexSettings {
     /// names the section as a whole rather than a part of it: its title,
     /// or a field introduced by "Lĩnh vực" ("LĨNH VỰC NỘI CHÍNH, QUỐC
     /// PHÒNG - AN NINH" is a section of the source, not a sub-section).
-    /// The section word found first decides, the longest one at that
-    /// place: "Cải cách hành chính, xây dựng chính quyền" is about
-    /// administrative reform first.
+    ///
+    /// The section whose words cover most of the heading's words decides:
+    /// "Giáo dục quốc phòng - an ninh" is about defence and security
+    /// ("quốc phòng", "an ninh": four words) more than about education
+    /// ("giáo dục": two). Of sections that cover as much, the one named
+    /// first, then the longest word there: "Cải cách hành chính, xây
+    /// dựng chính quyền" is about administrative reform first.
     pub fn classify_heading(&self, heading: &str) -> Option<(usize, bool)> {
         let key = fold(heading);
         let key = key.strip_prefix("ve ").unwrap_or(&key).to_string();
@@ -202,27 +206,44 @@ impl AnnexSettings {
         if key.is_empty() {
             return None;
         }
-        let padded = format!(" {key} ");
-        // (position, length, section): the earliest, then the longest.
-        let mut best: Option<(usize, usize, usize)> = None;
+        let tokens: Vec<&str> = key.split(' ').collect();
+        // (words covered, first place, longest word there, section): the
+        // most covered, then the earliest, then the longest.
+        let mut best: Option<(usize, usize, usize, usize)> = None;
         for (i, s) in self.sections.iter().enumerate() {
             let title = fold(&s.title);
             if title == key {
                 return Some((i, true));
             }
+            let mut covered = vec![false; tokens.len()];
+            let mut first: Option<(usize, usize)> = None;
             for w in s.words.iter().map(|w| fold(w)).chain([title]) {
-                if w.is_empty() {
+                let wt: Vec<&str> = w.split(' ').filter(|t| !t.is_empty()).collect();
+                if wt.is_empty() {
                     continue;
                 }
-                let Some(at) = padded.find(&format!(" {w} ")) else {
-                    continue;
-                };
-                if best.is_none_or(|(p, len, _)| at < p || (at == p && w.len() > len)) {
-                    best = Some((at, w.len(), i));
+                for (at, window) in tokens.windows(wt.len()).enumerate() {
+                    if window != wt.as_slice() {
+                        continue;
+                    }
+                    for c in covered.iter_mut().skip(at).take(wt.len()) {
+                        *c = true;
+                    }
+                    if first.is_none_or(|(p, len)| at < p || (at == p && w.len() > len)) {
+                        first = Some((at, w.len()));
+                    }
                 }
             }
+            let Some((at, len)) = first else { continue };
+            let n = covered.iter().filter(|c| **c).count();
+            let better = best.is_none_or(|(bn, bat, blen, _)| {
+                n > bn || (n == bn && (at < bat || (at == bat && len > blen)))
+            });
+            if better {
+                best = Some((n, at, len, i));
+            }
         }
-        best.map(|(_, _, i)| (i, field))
+        best.map(|(_, _, _, i)| (i, field))
     }
 }
 
@@ -272,6 +293,29 @@ mod tests {
             s.classify_heading("LĨNH VỰC NỘI CHÍNH, QUỐC PHÒNG - AN NINH"),
             Some((3, true))
         );
+    }
+
+    #[test]
+    fn the_section_whose_words_cover_most_of_a_heading_wins() {
+        // The tester's "II. CÔNG TÁC GIÁO DỤC QUỐC PHÒNG - AN NINH" went to
+        // Văn hóa - xã hội: "giáo dục" was the first section word found.
+        let (_, s) = settings();
+        assert_eq!(
+            s.classify_heading("CÔNG TÁC GIÁO DỤC QUỐC PHÒNG - AN NINH"),
+            Some((3, false))
+        );
+        assert_eq!(
+            s.classify_heading("Giáo dục, y tế và an ninh trường học"),
+            Some((2, false))
+        );
+        // Near misses: one word each, the first named wins; a field named
+        // alone is its own.
+        assert_eq!(s.classify_heading("Giáo dục và an ninh"), Some((2, false)));
+        assert_eq!(
+            s.classify_heading("Quốc phòng - giáo dục"),
+            Some((3, false))
+        );
+        assert_eq!(s.classify_heading("Giáo dục - đào tạo"), Some((2, false)));
     }
 
     #[test]

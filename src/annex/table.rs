@@ -18,6 +18,7 @@
 
 use crate::annex::settings::{AnnexSettings, ColumnWords};
 use crate::ingest::sheet::data_text;
+use crate::ingest::styles::SheetStyles;
 use crate::ingest::SheetGrid;
 use crate::model::parse_roman;
 use crate::normalize::title::AgencyMatcher;
@@ -67,7 +68,10 @@ impl TaskHeaderWords {
     }
 
     /// The role a header label names: the longest header word it holds as
-    /// whole words (a label of more than eight words is no header).
+    /// whole words (a label of more than eight words is no header). A
+    /// label that names a result or a status ("Kết quả/Tiến độ", "Tình
+    /// hình thực hiện") is no deadline column, whatever deadline word it
+    /// holds: its cells say how far the work went, not when it is due.
     pub fn classify(&self, label: &str) -> Option<TaskRole> {
         let f = fold(label);
         if f.is_empty() || f.split(' ').count() > 8 {
@@ -80,7 +84,48 @@ impl TaskHeaderWords {
                 best = Some((w.len(), *role));
             }
         }
-        best.map(|(_, r)| r)
+        match best {
+            Some((_, TaskRole::Deadline)) if holds_any(&padded, &RESULT_WORDS) => None,
+            other => other.map(|(_, r)| r),
+        }
+    }
+}
+
+/// Words of a header that names what was achieved, not when: such a
+/// column is never the deadline.
+const RESULT_WORDS: [&str; 7] = [
+    "ket qua",
+    "tinh hinh",
+    "danh gia",
+    "trang thai",
+    "muc do",
+    "ty le",
+    "da thuc hien",
+];
+
+/// Words of a header that names a time: "Thời gian hoàn thành" is a
+/// deadline before "Tiến độ thực hiện", which may report progress.
+const TIME_WORDS: [&str; 6] = [
+    "thoi gian",
+    "thoi han",
+    "han",
+    "hoan thanh",
+    "ngay",
+    "thang",
+];
+
+/// Whether a folded text, padded with spaces, holds one of the words.
+fn holds_any(padded: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| padded.contains(&format!(" {w} ")))
+}
+
+/// How surely a deadline header names the deadline: 2 when it names a
+/// time ("Thời gian hoàn thành", "Thời hạn"), else 1 ("Tiến độ").
+fn deadline_score(label: &str) -> u8 {
+    if holds_any(&format!(" {} ", fold(label)), &TIME_WORDS) {
+        2
+    } else {
+        1
     }
 }
 
@@ -136,16 +181,27 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
             coord: None,
             field: None,
         };
-        let assign = |c: u32, last: u32, role: TaskRole, layout: &mut TaskLayout| match role {
-            TaskRole::Stt => layout.stt = Some(c),
-            TaskRole::Content => layout.content = (c..=last).collect(),
-            TaskRole::Deadline => layout.deadline = Some(c),
-            TaskRole::Lead => layout.lead = Some(c),
-            TaskRole::Coord => layout.coord = Some(c),
-            TaskRole::Field => layout.field = Some(c),
-        };
-        for &(c, last, role) in &upper {
-            assign(c, last, role, &mut layout);
+        // Two deadline columns ("Thời gian hoàn thành" and "Tiến độ thực
+        // hiện" beside it): the one whose title names a time wins, else the
+        // first; never silently the last.
+        let mut deadline_best = 0u8;
+        let mut assign =
+            |row: u32, (c, last, role): (u32, u32, TaskRole), layout: &mut TaskLayout| match role {
+                TaskRole::Stt => layout.stt = Some(c),
+                TaskRole::Content => layout.content = (c..=last).collect(),
+                TaskRole::Deadline => {
+                    let score = deadline_score(&grid.text(row, c));
+                    if score > deadline_best {
+                        deadline_best = score;
+                        layout.deadline = Some(c);
+                    }
+                }
+                TaskRole::Lead => layout.lead = Some(c),
+                TaskRole::Coord => layout.coord = Some(c),
+                TaskRole::Field => layout.field = Some(c),
+            };
+        for &found in &upper {
+            assign(r, found, &mut layout);
         }
         // A second header row ("Chủ trì" | "Phối hợp" under a merged
         // "Cơ quan thực hiện").
@@ -172,8 +228,8 @@ pub fn find_task_table(grid: &SheetGrid, words: &TaskHeaderWords) -> Option<Task
                     .is_some_and(|m| m.start.1 < m.end.1)
             });
             if !lower.is_empty() && all_short && (labels.len() >= 2 || under_merge) {
-                for (c, last, role) in lower {
-                    assign(c, last, role, &mut layout);
+                for found in lower {
+                    assign(r + 1, found, &mut layout);
                 }
                 layout.data_start = r + 2;
             }
@@ -251,7 +307,12 @@ impl RowCells {
     }
 }
 
-fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
+fn read_row(
+    grid: &SheetGrid,
+    r: u32,
+    layout: &TaskLayout,
+    styles: Option<&SheetStyles>,
+) -> RowCells {
     // A cell merged down from above belongs to the row where it starts.
     let own = |c: u32| -> Option<&Data> {
         match grid.merge_origin(r, c) {
@@ -273,10 +334,18 @@ fn read_row(grid: &SheetGrid, r: u32, layout: &TaskLayout) -> RowCells {
         let (text, serial) = match own(c) {
             Some(Data::DateTime(dt)) => {
                 let s = dt.as_f64();
-                (
-                    crate::annex::deadline::date_text(s).unwrap_or_default(),
-                    Some(s),
-                )
+                // "12/2025" typed becomes a date shown "Dec-25": a month.
+                let (r0, c0) = grid.merge_origin(r, c).unwrap_or((r, c));
+                match styles.and_then(|st| st.date_without_day(r0, c0)) {
+                    Some(shown) => (
+                        crate::annex::deadline::month_text(s, shown).unwrap_or_default(),
+                        None,
+                    ),
+                    None => (
+                        crate::annex::deadline::date_text(s).unwrap_or_default(),
+                        Some(s),
+                    ),
+                }
             }
             Some(d) => (cell_text(d), None),
             None => (String::new(), None),
@@ -405,6 +474,8 @@ struct Patterns {
     roman_content: Regex,
     numbered_stt: Regex,
     numbered_content: Regex,
+    /// "KT.", "TM.", "Q.", "TL." before a signer's title (lower case).
+    authority: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -417,6 +488,9 @@ fn patterns() -> &'static Patterns {
             roman_content: mk(r"^([IVX]{1,5})\s*[./):-]+\s*(\S.*)$"),
             numbered_stt: mk(r"^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[./)]?$"),
             numbered_content: mk(r"^(?:\d{1,3}(?:\.\d{1,3})*|[a-zđ])\s*[./)]+\s*(\S.*)$"),
+            authority: mk(
+                r"^(?:(?:kt|tm|q|tl|tuq|ktm)\s*\.|(?:kt|tm)\s+(?:ubnd|ủy ban|uỷ ban|chủ tịch|giám đốc|trưởng)|(?:ký thay|thay mặt|thừa lệnh|thừa ủy quyền|thừa uỷ quyền)\s)",
+            ),
         }
     })
 }
@@ -544,29 +618,140 @@ fn heading_title(s: &str) -> String {
         .to_string()
 }
 
-/// Words that open the signature block under a table.
-const SIGNATURE_WORDS: [&str; 9] = [
-    "noi nhan",
-    "tm ubnd",
-    "tm uy ban",
-    "kt chu tich",
-    "chu tich",
-    "nguoi lap",
-    "truong phong",
-    "thu truong",
-    "giam doc",
+/// The titles a signature opens with, lower case with accents: "trưởng"
+/// is a head, "trường" a school, so the accents count.
+const POSITION_WORDS: [&str; 14] = [
+    "trưởng",
+    "phó",
+    "chánh",
+    "giám đốc",
+    "chủ tịch",
+    "chỉ huy",
+    "thủ trưởng",
+    "người lập",
+    "người ký",
+    "người duyệt",
+    "bí thư",
+    "chính trị viên",
+    "kế toán trưởng",
+    "thủ quỹ",
 ];
 
-/// A row that opens the signature block: one of its cells starts with a
-/// signature word, and it has no deadline.
+/// Family names that open a person's name (lower case): a name alone
+/// under a table is the signer's. Names that are also the first word of
+/// an office ("Đoàn", "Tô", "Văn") are left out.
+const FAMILY_NAMES: [&str; 33] = [
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý", "trương", "đinh", "lâm", "lương", "mai", "cao", "thái", "trịnh",
+    "lưu", "châu", "quách", "kiều", "tạ", "tăng", "triệu", "mạc", "tôn",
+];
+
+/// Whether a text is a line of the signature block under a table:
+///
+/// ```text
+/// Nơi nhận:                   TRƯỞNG PHÒNG             "Nơi nhận", a title
+/// - VP HĐND và UBND quận;     KT. TRƯỞNG PHÒNG         KT., TM., Q., TL. + a title
+///                             PHÓ TRƯỞNG PHÒNG
+///         Quận 3, ngày 05 tháng 10 năm 2025            a place and date line
+///                             Nguyễn Văn A             a person's name
+/// ```
+fn is_signature_line(text: &str) -> bool {
+    is_signature_title(text) || is_person_name(text)
+}
+
+/// "Nơi nhận", a place and date line, or a signer's title. A title
+/// without KT./TM. is one of the position words first ("TRƯỞNG CÔNG AN
+/// QUẬN", "Giám đốc", "Người lập biểu"), in capitals or of at most three
+/// words: "Phó Chủ tịch UBND quận" may be a lead agency.
+fn is_signature_title(text: &str) -> bool {
+    let folded = fold(text);
+    let fw: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    if fw.is_empty() {
+        return false;
+    }
+    if folded.starts_with("noi nhan") {
+        return true;
+    }
+    // "…, ngày 05 tháng 10 năm 2025", "ngày … tháng … năm 20…"
+    let after = |w: &str, from: usize| {
+        fw.iter()
+            .skip(from)
+            .position(|x| *x == w)
+            .map(|i| i + from + 1)
+    };
+    if fw.len() <= 14
+        && after("ngay", 0)
+            .and_then(|i| after("thang", i))
+            .and_then(|i| after("nam", i))
+            .is_some()
+    {
+        return true;
+    }
+    let cleaned = clean(text);
+    let lower = cleaned.to_lowercase();
+    if let Some(m) = patterns().authority.find(&lower) {
+        // "KT. TRƯỞNG PHÒNG", "TM. ỦY BAN NHÂN DÂN", "Q. CHÁNH VĂN PHÒNG"
+        let rest = lower.get(m.end()..).unwrap_or_default();
+        return fw.len() <= 10 && !rest.trim().is_empty();
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = words.join(" ");
+    let titled = POSITION_WORDS
+        .iter()
+        .any(|w| joined == *w || joined.starts_with(&format!("{w} ")));
+    let capitals = !cleaned.chars().any(char::is_lowercase);
+    titled && words.len() <= 6 && (capitals || words.len() <= 3)
+}
+
+/// A person's name: two to five capitalised words, a family name first
+/// ("Nguyễn Văn A", "TRẦN THỊ B").
+fn is_person_name(text: &str) -> bool {
+    let cleaned = clean(text);
+    let lower = cleaned.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.first().is_some_and(|w| FAMILY_NAMES.contains(w))
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && cleaned
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// A row of the signature block under the table: every text on it is a
+/// signature line (see [`is_signature_line`]), or it opens with "Nơi
+/// nhận" and its content cell holds no task. A row whose content cell is
+/// merged down from a task is part of that task.
 fn is_signature(grid: &SheetGrid, row: u32, cells: &RowCells) -> bool {
-    cells.deadline.text.is_empty()
-        && grid.row_texts(row).iter().any(|(_, t)| {
-            let f = fold(t);
-            SIGNATURE_WORDS
-                .iter()
-                .any(|w| f == *w || f.starts_with(&format!("{w} ")))
-        })
+    if cells.content_continued {
+        return false;
+    }
+    let texts = grid.row_texts(row);
+    if texts.is_empty() {
+        return false;
+    }
+    // A name in the content column may continue a task ("Trần Hưng Đạo",
+    // a street): only a title there opens the signature block.
+    let no_task = cells.content.text.is_empty() || is_signature_title(&cells.content.text);
+    no_task
+        && (texts.iter().all(|(_, t)| is_signature_line(t))
+            || texts.iter().any(|(_, t)| fold(t).starts_with("noi nhan")))
+}
+
+/// Adds a row without a task text of its own to the task above: its
+/// agencies as new lines, its deadline when the task had none.
+fn complete(task: &mut RawTask, cells: &RowCells) {
+    for (to, from) in [
+        (&mut task.lead, &cells.lead),
+        (&mut task.coord, &cells.coord),
+    ] {
+        append_line(to, from);
+    }
+    if task.deadline.text.is_empty() && !cells.deadline.text.is_empty() {
+        task.deadline = cells.deadline.clone();
+    }
 }
 
 /// The tasks of a table, with the section each row's heading or Lĩnh vực
@@ -577,9 +762,17 @@ fn is_signature(grid: &SheetGrid, row: u32, cells: &RowCells) -> bool {
 /// carries a section marker ("I.", "II/.", "III" in TT, "Lĩnh vực …"), or
 /// a number ("1.", "1/.", "a)") and is followed by a task or ends in ":".
 /// A real task may begin with a number too: it has its deadline or agency.
-pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSettings) -> Vec<RawTask> {
+///
+/// `styles` are the sheet's number formats, when its format keeps them: a
+/// date cell whose format shows no day ("Dec-25") is a month deadline.
+pub fn read_tasks(
+    grid: &SheetGrid,
+    layout: &TaskLayout,
+    settings: &AnnexSettings,
+    styles: Option<&SheetStyles>,
+) -> Vec<RawTask> {
     let rows: Vec<RowCells> = (layout.data_start..grid.rows().end)
-        .map(|r| read_row(grid, r, layout))
+        .map(|r| read_row(grid, r, layout, styles))
         .collect();
     let mut tasks: Vec<RawTask> = Vec::new();
     let mut place = Place {
@@ -597,15 +790,7 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
         }
         if cells.content_continued {
             if let Some(last) = tasks.last_mut().filter(|_| open) {
-                for (to, from) in [
-                    (&mut last.lead, &cells.lead),
-                    (&mut last.coord, &cells.coord),
-                ] {
-                    append_line(to, from);
-                }
-                if last.deadline.text.is_empty() && !cells.deadline.text.is_empty() {
-                    last.deadline = cells.deadline.clone();
-                }
+                complete(last, cells);
             }
             continue;
         }
@@ -648,6 +833,15 @@ pub fn read_tasks(grid: &SheetGrid, layout: &TaskLayout, settings: &AnnexSetting
                 }
                 continue;
             }
+        }
+        if cells.content.text.is_empty() {
+            // No task text: never a task. Without a number, under a task,
+            // it completes that task as a content cell merged down does
+            // (a merge the reader lost).
+            if let Some(last) = tasks.last_mut().filter(|_| open && cells.stt.is_empty()) {
+                complete(last, cells);
+            }
+            continue;
         }
         let (task_section, task_sub) = if cells.field.is_empty() {
             (place.section, place.subsection.clone())
@@ -777,7 +971,7 @@ mod tests {
             (layout.stt, layout.deadline, layout.coord),
             (Some(0), Some(2), Some(4))
         );
-        let tasks = read_tasks(&g, &layout, &st);
+        let tasks = read_tasks(&g, &layout, &st, None);
         assert_eq!(tasks.len(), 2);
         assert_eq!(
             tasks[0].content.text,
@@ -845,7 +1039,7 @@ mod tests {
             (Some(5), Some(6), Some(1))
         );
         assert_eq!(layout.data_start, 2);
-        let tasks = read_tasks(&g, &layout, &st);
+        let tasks = read_tasks(&g, &layout, &st, None);
         assert_eq!(tasks.len(), 2);
         assert_eq!(tasks[0].coord.text, "Phường 1\nPhường 2");
         assert_eq!(tasks[0].section, Some(2));
@@ -866,7 +1060,7 @@ mod tests {
     fn tasks_of(g: &SheetGrid) -> Vec<(u32, Option<usize>, Option<String>, String)> {
         let st = settings();
         let layout = find_task_table(g, &TaskHeaderWords::new(&st.columns)).unwrap();
-        read_tasks(g, &layout, &st)
+        read_tasks(g, &layout, &st, None)
             .into_iter()
             .map(|t| (t.row + 1, t.section, t.subsection, t.content.text))
             .collect()
@@ -1089,6 +1283,171 @@ mod tests {
             ("Cơ quan chủ trì", TaskRole::Lead),
         ] {
             assert_eq!(words.classify(label), Some(role), "{label}");
+        }
+    }
+
+    #[test]
+    fn signature_lines_are_told_from_agencies_and_contents() {
+        for line in [
+            "Nơi nhận:",
+            "TRƯỞNG PHÒNG",
+            "KT. TRƯỞNG PHÒNG",
+            "PHÓ TRƯỞNG PHÒNG",
+            "CHÁNH VĂN PHÒNG",
+            "CHỈ HUY TRƯỞNG",
+            "TRƯỞNG CÔNG AN QUẬN",
+            "GIÁM ĐỐC",
+            "TM. ỦY BAN NHÂN DÂN",
+            "Q. TRƯỞNG PHÒNG",
+            "Người lập biểu",
+            "Quận 3, ngày 05 tháng 10 năm 2025",
+            "Nguyễn Văn A",
+            "TRẦN THỊ BÍCH NGỌC",
+        ] {
+            assert!(is_signature_line(line), "{line}");
+        }
+        for text in [
+            "Phòng Tài nguyên và Môi trường",
+            "Các trường THCS",
+            "Ban Chỉ huy Quân sự quận",
+            "Phó Chủ tịch UBND quận phụ trách",
+            "UBND 16 phường",
+            "Đoàn Thanh niên",
+            "Trước ngày 15/12",
+            "Giám đốc Trung tâm Y tế quận báo cáo tình hình dịch bệnh",
+            "Hàng tháng",
+        ] {
+            assert!(!is_signature_line(text), "{text}");
+        }
+        // A name may be a street, in a content cell: no title.
+        assert!(!is_signature_title("Trần Hưng Đạo"));
+    }
+
+    #[test]
+    fn signature_blocks_end_the_table_and_rows_without_content_are_no_tasks() {
+        // The tester's files: "Nơi nhận:" under TT with the title in the
+        // deadline column; a title alone under the agencies; a name. Each
+        // was printed as a numbered blank task (agency-missing,
+        // deadline-invalid «TRƯỞNG PHÒNG», agency-unknown «CHỈ HUY
+        // TRƯỞNG»).
+        let t = |n: &'static str, c: &'static str| vec![n, c, "Quý IV/2025", "P.NV", ""];
+        for tail in [
+            vec![
+                vec!["Nơi nhận:", "", "TRƯỞNG PHÒNG", "", ""],
+                vec!["- Lưu: VT."],
+            ],
+            vec![
+                vec!["", "", "", "", "KT. TRƯỞNG PHÒNG"],
+                vec!["", "", "", "", "PHÓ TRƯỞNG PHÒNG"],
+            ],
+            vec![vec!["", "", "", "CHỈ HUY TRƯỞNG", ""]],
+            vec![vec!["", "", "TRƯỞNG CÔNG AN QUẬN", "", ""]],
+            vec![vec!["", "", "", "Nguyễn Văn A", ""]],
+            vec![vec!["", "", "Quận 3, ngày 05 tháng 10 năm 2025", "", ""]],
+        ] {
+            let mut rows = vec![HEADER.to_vec(), t("1", "Thẩm định đề án vị trí việc làm")];
+            rows.push(vec![""]);
+            rows.extend(tail.clone());
+            rows.push(t("2", "Không phải nhiệm vụ"));
+            let got = tasks_of(&grid(rows, vec![]));
+            assert_eq!(got.len(), 1, "{tail:?}: {got:?}");
+        }
+        // Near misses: a task that opens with a title and has no deadline,
+        // a street name continuing a content, a coordinator on a row of
+        // its own; a numbered row without content is no task.
+        let g = grid(
+            vec![
+                HEADER.to_vec(),
+                vec![
+                    "1",
+                    "Giám đốc Trung tâm Y tế báo cáo dịch bệnh",
+                    "",
+                    "TTYT",
+                    "",
+                ],
+                vec![
+                    "2",
+                    "Chỉnh trang vỉa hè đường",
+                    "Quý IV/2025",
+                    "P.QLĐT",
+                    "Phường 1",
+                ],
+                vec!["", "Trần Hưng Đạo"],
+                vec!["", "", "", "", "Phường 2"],
+                vec!["3", "", "", "", "Phường 3"],
+                vec!["4", "Ra quân", "Quý IV/2025", "P.QLĐT", ""],
+            ],
+            vec![],
+        );
+        let st = settings();
+        let layout = find_task_table(&g, &TaskHeaderWords::new(&st.columns)).unwrap();
+        let tasks = read_tasks(&g, &layout, &st, None);
+        let got: Vec<(&str, &str)> = tasks
+            .iter()
+            .map(|t| (t.content.text.as_str(), t.coord.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Giám đốc Trung tâm Y tế báo cáo dịch bệnh", ""),
+                (
+                    "Chỉnh trang vỉa hè đường\nTrần Hưng Đạo",
+                    "Phường 1\nPhường 2"
+                ),
+                ("Ra quân", ""),
+            ]
+        );
+    }
+
+    /// The deadline column a header row gives.
+    fn deadline_of(header: Vec<&str>) -> Option<u32> {
+        let g = grid(vec![header], vec![]);
+        let words = TaskHeaderWords::new(&settings().columns);
+        find_task_table(&g, &words).and_then(|l| l.deadline)
+    }
+
+    #[test]
+    fn a_result_column_beside_the_time_column_is_not_the_deadline() {
+        // The tester's layout: "Kết quả/Tiến độ" right of "Thời gian hoàn
+        // thành" was the deadline (the rightmost deadline word won), so
+        // every status was printed and reported as a deadline.
+        let h = |a: &'static str, b: &'static str| {
+            vec![
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                a,
+                b,
+                "Ghi chú",
+            ]
+        };
+        assert_eq!(
+            deadline_of(h("Thời gian hoàn thành", "Kết quả/Tiến độ")),
+            Some(4)
+        );
+        assert_eq!(
+            deadline_of(h("Kết quả/Tiến độ", "Thời gian hoàn thành")),
+            Some(5)
+        );
+        // "Tiến độ thực hiện" beside a time column reports progress.
+        assert_eq!(
+            deadline_of(h("Thời gian hoàn thành", "Tiến độ thực hiện")),
+            Some(4)
+        );
+        assert_eq!(deadline_of(h("Tiến độ thực hiện", "Thời hạn")), Some(5));
+        assert_eq!(deadline_of(h("Tình hình thực hiện", "Thời hạn")), Some(5));
+        // Near misses: alone, "Tiến độ thực hiện" is the deadline; two
+        // titles alike keep the first.
+        assert_eq!(deadline_of(h("Tiến độ thực hiện", "Ghi chú")), Some(4));
+        assert_eq!(deadline_of(h("Tiến độ", "Tiến độ thực hiện")), Some(4));
+        // A result column alone is no deadline column: the table is found
+        // by its lead column and has no deadline.
+        assert_eq!(deadline_of(h("Kết quả/Tiến độ", "Ghi chú")), None);
+        let words = TaskHeaderWords::new(&settings().columns);
+        for label in ["Kết quả/Tiến độ", "Tiến độ, kết quả", "Tình hình thực hiện"]
+        {
+            assert_eq!(words.classify(label), None, "{label}");
         }
     }
 

@@ -39,6 +39,17 @@ pub(crate) struct CellFormat {
     font: Option<usize>,
     percent: bool,
     decimals: Option<u8>,
+    /// A date format that shows no day (`mmm-yy`, `mm/yyyy`, `yyyy`).
+    no_day: Option<DateWithoutDay>,
+}
+
+/// What a date format without a day shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateWithoutDay {
+    /// A month and its year: "12/2025" typed, shown "Dec-25".
+    Month,
+    /// A year alone.
+    Year,
 }
 
 /// The style part of a workbook (fonts and cell formats), shared by its
@@ -63,9 +74,8 @@ impl StyleTable {
                 formats: vec![
                     CellFormat::default(),
                     CellFormat {
-                        font: None,
                         percent: true,
-                        decimals: None,
+                        ..CellFormat::default()
                     },
                 ],
             })
@@ -127,6 +137,13 @@ impl SheetStyles {
     /// fractions, whose decimals the format does not fix.
     pub fn decimals(&self, row: u32, col: u32) -> Option<u8> {
         self.format(row, col)?.decimals
+    }
+
+    /// Whether the cell's number format is a date that shows no day
+    /// (`mmm-yy`, built-in format 17, shows "Dec-25": "12/2025" typed),
+    /// and what it shows instead.
+    pub fn date_without_day(&self, row: u32, col: u32) -> Option<DateWithoutDay> {
+        self.format(row, col)?.no_day
     }
 }
 
@@ -727,6 +744,7 @@ impl StyleTable {
                     font,
                     percent,
                     decimals,
+                    no_day: code.and_then(date_without_day),
                 }
             })
             .collect();
@@ -759,10 +777,56 @@ fn builtin_format(id: u32) -> Option<&'static str> {
         11 => "0.00E+00",
         12 => "# ?/?",
         13 => "# ??/??",
+        17 => "mmm-yy",
         14..=22 | 45..=47 => "d/m/yyyy h:mm",
         48 => "##0.0E+0",
         49 => "@",
         _ => return None,
+    })
+}
+
+/// The first section of a format code, lower case, without its quoted
+/// text, escaped characters and bracketed parts (`[$-42A]`, `[Red]`).
+fn first_section(code: &str) -> String {
+    let mut first = String::new();
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            ';' => break,
+            c => first.push(c.to_ascii_lowercase()),
+        }
+    }
+    first
+}
+
+/// A date format that shows a year but no day: `mmm-yy`, `mm/yyyy`,
+/// `[$-42A]mmmm yyyy` show a month, `yyyy` a year.
+fn date_without_day(code: &str) -> Option<DateWithoutDay> {
+    let first = first_section(code);
+    if !first.contains('y') || first.contains('d') || first.contains("general") {
+        return None;
+    }
+    Some(if first.contains('m') {
+        DateWithoutDay::Month
+    } else {
+        DateWithoutDay::Year
     })
 }
 
@@ -860,6 +924,30 @@ mod tests {
         }
         assert!(builtin_format(9).is_some_and(|c| analyze_format(c).0));
         assert!(builtin_format(10).is_some_and(|c| analyze_format(c).0));
+    }
+
+    #[test]
+    fn date_formats_without_a_day_are_told() {
+        for (code, want) in [
+            ("mmm-yy", Some(DateWithoutDay::Month)),
+            ("mm/yyyy", Some(DateWithoutDay::Month)),
+            ("[$-42A]mmmm yyyy", Some(DateWithoutDay::Month)),
+            ("yyyy", Some(DateWithoutDay::Year)),
+            // Near misses: dates with a day, numbers, text with a quoted y.
+            ("dd/mm/yyyy", None),
+            ("d-mmm-yy", None),
+            ("d/m/yyyy h:mm", None),
+            ("General", None),
+            ("#,##0.00", None),
+            (r#"0 "ymd""#, None),
+        ] {
+            assert_eq!(date_without_day(code), want, "{code}");
+        }
+        assert_eq!(
+            builtin_format(17).and_then(date_without_day),
+            Some(DateWithoutDay::Month)
+        );
+        assert_eq!(builtin_format(14).and_then(date_without_day), None);
     }
 
     #[test]

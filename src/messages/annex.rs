@@ -17,6 +17,15 @@ pub enum Annexed<'a> {
         task: &'a str,
         year: i32,
     },
+    /// `deadline-invalid`: the Tiến độ cell `deadline` of `task` names a
+    /// day its month lacks: `month`/`year` has only `days` days.
+    DeadlineNoSuchDay {
+        deadline: &'a str,
+        task: &'a str,
+        month: u32,
+        year: i32,
+        days: u32,
+    },
     /// `deadline-out-of-period` (an error): `deadline` is over before
     /// `period`.
     DeadlineBefore {
@@ -41,11 +50,13 @@ pub enum Annexed<'a> {
         closest: &'a str,
     },
     /// `task-duplicate` (an error): `task` at `here` repeats the one at
-    /// `there`, which the annex keeps.
+    /// `there`, which the annex keeps; `same_table` when both are rows of
+    /// one department's table (written twice, not led by two).
     TaskRepeated {
         task: &'a str,
         here: &'a str,
         there: &'a str,
+        same_table: bool,
     },
     /// `task-duplicate` (a warning): `task` at `here` is `alike` (0…1)
     /// like `other` at `there`.
@@ -62,7 +73,9 @@ impl Words for Annexed<'_> {
     fn code(&self) -> Code {
         match self {
             Annexed::TableNotFound { .. } => Code::TableNotFound,
-            Annexed::DeadlineInvalid { .. } => Code::DeadlineInvalid,
+            Annexed::DeadlineInvalid { .. } | Annexed::DeadlineNoSuchDay { .. } => {
+                Code::DeadlineInvalid
+            }
             Annexed::DeadlineBefore { .. } | Annexed::DeadlineAfter { .. } => {
                 Code::DeadlineOutOfPeriod
             }
@@ -82,6 +95,7 @@ impl Words for Annexed<'_> {
                 }
             }
             Annexed::DeadlineInvalid { .. }
+            | Annexed::DeadlineNoSuchDay { .. }
             | Annexed::DeadlineBefore { .. }
             | Annexed::DeadlineAfter { .. } => deadline(self, lang),
             Annexed::LeadMissing { task } => match lang {
@@ -102,7 +116,21 @@ impl Words for Annexed<'_> {
                     format!("The {role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv.")
                 }
             },
-            Annexed::TaskRepeated { task, here, there } => match lang {
+            Annexed::TaskRepeated {
+                task,
+                here,
+                there,
+                same_table: true,
+            } => match lang {
+                Lang::Vi => format!("Nhiệm vụ «{task}» được ghi hai lần trong cùng một bảng, tại {there} và tại {here}; phụ lục chỉ giữ dòng tại {there}. Hãy giữ một dòng và xóa dòng ghi lặp."),
+                Lang::En => format!("Task «{task}» is written twice in the same table, at {there} and at {here}; the annex keeps only the row at {there}. Keep one row and delete the repeated one."),
+            },
+            Annexed::TaskRepeated {
+                task,
+                here,
+                there,
+                same_table: false,
+            } => match lang {
                 Lang::Vi => format!("Nhiệm vụ «{task}» tại {here} trùng với nhiệm vụ tại {there}; phụ lục chỉ giữ nhiệm vụ tại {there}. Hãy thống nhất một cơ quan chủ trì."),
                 Lang::En => format!("Task «{task}» at {here} repeats the task at {there}; the annex keeps only the one at {there}. Agree on one lead agency."),
             },
@@ -127,6 +155,8 @@ fn deadline(a: &Annexed, lang: Lang) -> String {
     match (a, lang) {
         (Annexed::DeadlineInvalid { deadline: text, task: content, year: y }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}»."),
         (Annexed::DeadlineInvalid { deadline: text, task: content, year: y }, Lang::En) => format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» or «30/4/{y}»."),
+        (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» ghi một ngày không có: tháng {month}/{year} chỉ có {days} ngày. Hãy sửa lại ngày."),
+        (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::En) => format!("The deadline «{text}» of task «{content}» names a day that does not exist: month {month}/{year} has only {days} days. Correct the date."),
         (Annexed::DeadlineBefore { deadline: text, task: content, period }, Lang::Vi) => {
             let pv = period.title_vi();
             format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ.")
@@ -138,5 +168,47 @@ fn deadline(a: &Annexed, lang: Lang) -> String {
         (Annexed::DeadlineAfter { deadline: text, task: content, period }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không.", period.title_vi()),
         (Annexed::DeadlineAfter { deadline: text, task: content, period }, Lang::En) => format!("The deadline «{text}» of task «{content}» starts after {}. Check that the task belongs in this period's programme.", period.title_en()),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_written_twice_in_one_table_is_not_a_matter_of_two_leads() {
+        let said = |same_table| {
+            Annexed::TaskRepeated {
+                task: "Rà soát thủ tục hành chính",
+                here: "a.xlsx › Sheet1 › B9",
+                there: "a.xlsx › Sheet1 › B7",
+                same_table,
+            }
+            .words(Lang::Vi)
+        };
+        let own = said(true);
+        assert!(
+            own.contains("được ghi hai lần trong cùng một bảng"),
+            "{own}"
+        );
+        assert!(!own.contains("thống nhất một cơ quan chủ trì"), "{own}");
+        // Near miss: two departments' tables still agree on one lead.
+        assert!(said(false).contains("Hãy thống nhất một cơ quan chủ trì"));
+    }
+
+    #[test]
+    fn a_day_its_month_lacks_is_said_so() {
+        let said = Annexed::DeadlineNoSuchDay {
+            deadline: "31/11/2025",
+            task: "Sơ kết an toàn giao thông",
+            month: 11,
+            year: 2025,
+            days: 30,
+        };
+        assert_eq!(said.code(), Code::DeadlineInvalid);
+        let vi = said.words(Lang::Vi);
+        assert!(vi.contains("tháng 11/2025 chỉ có 30 ngày"), "{vi}");
+        assert!(!vi.contains("không phải là thời hạn"), "{vi}");
+        assert!(said.words(Lang::En).contains("11/2025 has only 30 days"));
     }
 }

@@ -533,7 +533,25 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             written: "Phòng Tư pháp quận",
             closest: "Phòng Tư pháp",
         },
-        Annexed::TaskRepeated { task, here, there },
+        Annexed::DeadlineNoSuchDay {
+            deadline: "31/11/2020",
+            task,
+            month: 11,
+            year: 2020,
+            days: 30,
+        },
+        Annexed::TaskRepeated {
+            task,
+            here,
+            there,
+            same_table: false,
+        },
+        Annexed::TaskRepeated {
+            task,
+            here,
+            there,
+            same_table: true,
+        },
         Annexed::TaskAlike {
             task,
             here,
@@ -660,6 +678,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::AgencyUnknown { .. } => 5,
         Annexed::TaskRepeated { .. } => 6,
         Annexed::TaskAlike { .. } => 7,
+        Annexed::DeadlineNoSuchDay { .. } => 8,
     }
 }
 
@@ -767,7 +786,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 14);
     covers("Checked", checked.iter().map(checked_variant), 18);
     covers("Read", read.iter().map(read_variant), 16);
-    covers("Annexed", annexed.iter().map(annexed_variant), 8);
+    covers("Annexed", annexed.iter().map(annexed_variant), 9);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

@@ -816,3 +816,125 @@ fn a_batch_of_wards_routine_tasks_gives_no_finding() {
         && f["severity"] == "error"
         && f["file"] == "z-phuong-1-gui-lai.xlsx"));
 }
+
+#[test]
+fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
+    // The 2025-Q4 tester's layout: a status column "Kết quả/Tiến độ"
+    // right of "Thời gian hoàn thành" (it was taken as the deadline: every
+    // status a deadline-invalid error), deadlines without a year, a range,
+    // "12/2025" typed and turned by Excel into a date shown "Dec-25", and a
+    // signature block with the title in the deadline column (a blank task
+    // with agency-missing and deadline-invalid «TRƯỞNG PHÒNG»).
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "PHÒNG NỘI VỤ").unwrap();
+    let header = [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời gian hoàn thành",
+        "Kết quả/Tiến độ",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let tasks = [
+        (
+            "Thẩm định đề án vị trí việc làm",
+            "Trước ngày 15/12",
+            "Đã hoàn thành",
+        ),
+        (
+            "Kiểm tra cải cách hành chính tại 05 phường",
+            "15-20/12/2025",
+            "Chưa thực hiện",
+        ),
+        ("Tổng kết công tác thi đua, khen thưởng", "", "HT"),
+        (
+            "Sơ kết bảo đảm trật tự an toàn giao thông",
+            "31/11/2025",
+            "Đang thực hiện",
+        ),
+        // Written twice in the department's own table.
+        (
+            "Thẩm định đề án vị trí việc làm.",
+            "Trước ngày 15/12",
+            "Đã hoàn thành",
+        ),
+    ];
+    for (k, (content, deadline, status)) in tasks.iter().enumerate() {
+        let r = 3 + k as u32;
+        ws.write_number(r, 0, k as f64 + 1.0).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, "Phòng Nội vụ").unwrap();
+        if !deadline.is_empty() {
+            ws.write_string(r, 4, *deadline).unwrap();
+        }
+        ws.write_string(r, 5, *status).unwrap();
+    }
+    let month = rust_xlsxwriter::Format::new().set_num_format("mmm-yy");
+    let dec = rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 12, 1).unwrap();
+    ws.write_datetime_with_format(5, 4, &dec, &month).unwrap();
+    ws.write_string(9, 0, "Nơi nhận:").unwrap();
+    ws.write_string(9, 4, "TRƯỞNG PHÒNG").unwrap();
+    ws.write_string(10, 0, "- Lưu: VT.").unwrap();
+    ws.write_string(12, 4, "Nguyễn Văn A").unwrap();
+    wb.save(dir.path().join("pnv.xlsx")).unwrap();
+
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2025-Q4", "--out"])
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let found: Vec<[String; 4]> = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| ["severity", "code", "cell", "actual"].map(|k| f[k].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            finding("error", "deadline-invalid", "E7", "31/11/2025"),
+            finding("error", "task-duplicate", "B8", "pnv.xlsx › Sheet1 › B8"),
+        ]
+    );
+    assert_eq!(code, 1);
+    // The day that does not exist is said so; a task written twice in one
+    // table is no matter of two lead agencies.
+    let messages: Vec<String> = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        messages[0].contains("ghi một ngày không có: tháng 11/2025 chỉ có 30 ngày"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("được ghi hai lần trong cùng một bảng")
+            && !messages[1].contains("cơ quan chủ trì"),
+        "{}",
+        messages[1]
+    );
+    let rows = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục");
+    let printed: Vec<(String, String)> = rows
+        .iter()
+        .filter(|r| r.first().is_some_and(|tt| tt.parse::<u32>().is_ok()))
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .collect();
+    let want = [
+        ("Thẩm định đề án vị trí việc làm", "Trước ngày 15/12"),
+        (
+            "Kiểm tra cải cách hành chính tại 05 phường",
+            "15-20/12/2025",
+        ),
+        ("Tổng kết công tác thi đua, khen thưởng", "Tháng 12/2025"),
+        ("Sơ kết bảo đảm trật tự an toàn giao thông", "31/11/2025"),
+    ]
+    .map(|(a, b)| (a.to_string(), b.to_string()));
+    assert_eq!(printed, want);
+}
