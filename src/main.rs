@@ -41,10 +41,73 @@ fn quiet_on_closed_pipe() {
 #[cfg(not(unix))]
 fn quiet_on_closed_pipe() {}
 
+/// The language the command line asks for (`--lang en`, `--lang=en`),
+/// else the environment's: for words said before the arguments parse.
+fn asked_lang() -> tonghop::diagnostic::Lang {
+    use tonghop::diagnostic::Lang;
+    let args: Vec<String> = std::env::args().collect();
+    let value = args.iter().enumerate().find_map(|(k, a)| match a.as_str() {
+        "--lang" => args.get(k + 1).map(String::as_str),
+        _ => a.strip_prefix("--lang="),
+    });
+    match value {
+        Some("en") => Lang::En,
+        Some("vi") => Lang::Vi,
+        _ => Lang::from_env(),
+    }
+}
+
+/// A command-line mistake in Vietnamese: what was wrong, with the
+/// argument and value clap names.
+fn in_vietnamese(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            _ => String::new(),
+        }
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let value = ctx(ContextKind::InvalidValue);
+    match e.kind() {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => {
+            format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)")
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = ctx(ContextKind::ValidValue);
+            if valid.is_empty() {
+                format!("giá trị «{value}» không hợp lệ cho {arg}")
+            } else {
+                format!("giá trị «{value}» không hợp lệ cho {arg}; các giá trị được dùng: {valid}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
+        ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}»"),
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh «{}»; các lệnh: consolidate, annex, check, check-text, template, samples, codes",
+            ctx(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand => {
+            "hãy chọn một lệnh: consolidate, annex, check, check-text, template, samples, codes".into()
+        }
+        ErrorKind::ArgumentConflict => format!("không dùng được cùng lúc: {arg}"),
+        ErrorKind::TooManyValues => format!("thừa giá trị «{value}» cho {arg}"),
+        _ => e.render().to_string().trim().to_string(),
+    }
+}
+
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() && asked_lang() == tonghop::diagnostic::Lang::Vi => {
+            eprintln!("tonghop: {}", in_vietnamese(&e));
+            eprintln!(
+                "  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help»."
+            );
+            return ExitCode::from(2);
+        }
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });

@@ -28,7 +28,7 @@ pub struct AnnexArgs {
     pub dir: PathBuf,
     /// The programme's period: 2020-Q2, 2020-H1, 2020-9M or 2020.
     /// Deadlines are checked against it.
-    #[arg(long)]
+    #[arg(long, value_parser = super::period_arg)]
     pub period: Period,
     /// Output folder.
     #[arg(long)]

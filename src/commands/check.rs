@@ -31,7 +31,7 @@ pub struct CheckArgs {
     /// The workbook to check (.xlsx, .xls, .ods, …).
     pub file: PathBuf,
     /// Reporting period (2020-Q1, …); the period in the title when absent.
-    #[arg(long)]
+    #[arg(long, value_parser = super::period_arg)]
     pub period: Option<Period>,
     /// Template folder; the built-in template when absent.
     #[arg(long)]

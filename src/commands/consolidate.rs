@@ -27,7 +27,7 @@ pub struct ConsolidateArgs {
     /// Folder of submissions (read recursively; nothing is written there).
     pub dir: PathBuf,
     /// Reporting period: 2020-Q1, 2020-H1, 2020-9M or 2020.
-    #[arg(long)]
+    #[arg(long, value_parser = super::period_arg)]
     pub period: Period,
     /// Output folder.
     #[arg(long)]

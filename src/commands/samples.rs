@@ -37,7 +37,7 @@ pub struct SamplesArgs {
     #[arg(long)]
     pub out: PathBuf,
     /// Reporting period of the samples: 2020-Q1, 2020-H1, 2020-9M, 2020.
-    #[arg(long, default_value = "2020-Q1")]
+    #[arg(long, value_parser = super::period_arg, default_value = "2020-Q1")]
     pub period: Period,
     /// Seed of the generator.
     #[arg(long, default_value_t = 2020)]

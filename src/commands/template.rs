@@ -25,7 +25,7 @@ use std::path::PathBuf;
 pub struct TemplateArgs {
     /// The period the forms are for: 2020-Q1 … 2020-Q4, 2020-H1, 2020-9M,
     /// 2020.
-    #[arg(long)]
+    #[arg(long, value_parser = super::period_arg)]
     pub period: Period,
     /// Output folder (created if missing).
     #[arg(long)]

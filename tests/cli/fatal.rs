@@ -204,3 +204,52 @@ fn rand_name(files: &[(&str, &str)]) -> u64 {
     files.hash(&mut h);
     h.finish()
 }
+
+/// A mistake on the command line is said in the run's language, with what
+/// to do; a period written as a clerk writes it is understood.
+#[test]
+fn command_line_mistakes_are_said_in_the_runs_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = s(tmp.path());
+    let out = s(&tmp.path().join("out"));
+    let vi = fatal(
+        &["consolidate", &dir, "--period", "quý một", "--out", &out],
+        None,
+    );
+    assert!(
+        vi.starts_with("tonghop: «quý một» không phải là kỳ báo cáo: hãy ghi 2020-Q1"),
+        "{vi}"
+    );
+    assert!(vi.contains("cách xử lý: xem cách dùng"), "{vi}");
+    let missing = fatal(&["consolidate", &dir], None);
+    assert!(
+        missing.contains("thiếu tham số bắt buộc: --period"),
+        "{missing}"
+    );
+    let unknown = fatal(&["check", "x.xlsx", "--bogus"], None);
+    assert!(unknown.contains("không có tùy chọn «--bogus»"), "{unknown}");
+    let lang = fatal(&["codes", "--lang", "fr"], None);
+    assert!(lang.contains("không hợp lệ cho --lang"), "{lang}");
+    // English when asked, as clap says it.
+    let en = fatal(
+        &[
+            "consolidate",
+            &dir,
+            "--period",
+            "Q9",
+            "--out",
+            &out,
+            "--lang",
+            "en",
+        ],
+        None,
+    );
+    assert!(en.contains("invalid value 'Q9'"), "{en}");
+    // "Quý I/2020" is the first quarter of 2020: the run goes on (and
+    // stops only at the empty folder).
+    let clerk = fatal(
+        &["consolidate", &dir, "--period", "Quý I/2020", "--out", &out],
+        None,
+    );
+    assert!(!clerk.contains("kỳ báo cáo"), "{clerk}");
+}
