@@ -236,6 +236,11 @@ pub struct Settings {
     pub version: String,
     #[serde(default)]
     pub office: String,
+    /// Who signs the consolidated summary, under the place and date
+    /// ("TM. ỦY BAN NHÂN DÂN", "CHÁNH VĂN PHÒNG"); "THỦ TRƯỞNG ĐƠN VỊ"
+    /// when absent.
+    #[serde(default)]
+    pub signer: String,
     /// The area the consolidation covers, as messages name it ("toàn
     /// {area}"): `quận`, `tỉnh`, `thành phố`, `xã`…; taken from `office`
     /// when absent.

@@ -124,7 +124,9 @@ pub fn annex_workbook(
     // systems and measures with a wider font).
     wb.set_default_format(&base(), DEFAULT_ROW_PX, DEFAULT_COLUMN_PX)?;
     annex_sheet(wb.add_worksheet(), annex, title, lang)?;
-    findings_sheet(wb.add_worksheet(), findings, lang)?;
+    let list = wb.add_worksheet();
+    findings_sheet(list, findings, lang)?;
+    crate::report::workbook::print_heading(list, &title.title);
     wb.save_to_buffer()
 }
 

@@ -434,6 +434,16 @@ fn rendered(
 ) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
     let mut wb = super::new_workbook();
+    // Times New Roman 11 as the "Normal" font, as in tong-hop.xlsx: column
+    // widths then measure the same in LibreOffice, which lacks Calibri on
+    // many systems and would print the list shrunk to 60 %.
+    wb.set_default_format(
+        &rust_xlsxwriter::Format::new()
+            .set_font_name(super::layout::FONT)
+            .set_font_size(super::layout::FONT_SIZE),
+        20,
+        64,
+    )?;
     // Written row by row to a temporary file (beside the outputs when
     // `temp` says where): with no sheet held in memory, saving needs no
     // thread of its own either.

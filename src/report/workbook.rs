@@ -162,6 +162,15 @@ fn cell_format() -> Format {
 
 /// A4 landscape (every sheet is wider than tall), narrow margins, the
 /// sheet's name and "Trang x/y" at the foot of every page.
+/// A printed sheet's heading on every page, above the table: which
+/// office's report and for which period (a sheet without a title block
+/// of its own, as the status and findings lists, is otherwise anonymous
+/// once printed). At most 200 characters; `&` is written `&&`.
+pub(crate) fn print_heading(ws: &mut Worksheet, text: &str) {
+    let text: String = text.replace('&', "&&").chars().take(200).collect();
+    ws.set_header(format!("&C&\"{FONT},Bold\"&10{text}"));
+}
+
 pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_paper_size(9);
     ws.set_landscape();
@@ -359,7 +368,17 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
                 detail_sheet(ws, data, &marks, part)?;
             }
             status_sheet(status, data)?;
-            findings_sheet(findings, data.findings, data.lang)
+            findings_sheet(findings, data.findings, data.lang)?;
+            let t = &data.template.settings;
+            let period = data.period.title(data.lang);
+            let heading = [t.office.trim(), t.title.trim(), period.as_str()]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" — ");
+            print_heading(status, &heading);
+            print_heading(findings, &heading);
+            Ok(())
         })();
         (summary.join(), rest)
     });
@@ -572,6 +591,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             row += 1;
         }
     }
+    signature_block(ws, row + 1, last, &t.settings.signer, lang)?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -581,6 +601,50 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     ws.set_repeat_rows(0, header_row)?;
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
+    Ok(())
+}
+
+/// The block a printed summary is signed in, from row `top`: the one who
+/// made it on the left, the place and date and the template's `signer`
+/// on the right, each with room to sign. Columns 0–2 and 5–`last`.
+fn signature_block(
+    ws: &mut Worksheet,
+    top: u32,
+    last: u16,
+    signer: &str,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    let bold = base().set_bold().set_align(FormatAlign::Center);
+    let italic = base().set_italic().set_align(FormatAlign::Center);
+    let signer = match signer.trim() {
+        "" => lang
+            .pick("THỦ TRƯỞNG ĐƠN VỊ", "HEAD OF THE OFFICE")
+            .to_string(),
+        s => s.to_string(),
+    };
+    let (maker, date, sign_left, sign_right) = match lang {
+        Lang::Vi => (
+            "NGƯỜI LẬP BIỂU",
+            "……………, ngày …… tháng …… năm 20……",
+            "(Ký, ghi rõ họ tên)",
+            "(Ký tên, đóng dấu)",
+        ),
+        Lang::En => (
+            "PREPARED BY",
+            "……………, date ……………………",
+            "(Signature, full name)",
+            "(Signature, seal)",
+        ),
+    };
+    ws.merge_range(top, 5, top, last, date, &italic)?;
+    ws.merge_range(top + 1, 0, top + 1, 2, maker, &bold)?;
+    ws.merge_range(top + 1, 5, top + 1, last, &signer, &bold)?;
+    ws.merge_range(top + 2, 0, top + 2, 2, sign_left, &italic)?;
+    ws.merge_range(top + 2, 5, top + 2, last, sign_right, &italic)?;
+    // Room for the signatures and the seal.
+    for r in top + 3..top + 7 {
+        ws.set_row_height(r, 18)?;
+    }
     Ok(())
 }
 

@@ -481,4 +481,31 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
     // The Lỗi sheet has an autofilter and a frozen header.
     let sheet4 = part("xl/worksheets/sheet4.xml");
     assert!(sheet4.contains("<autoFilter") && sheet4.contains(r#"state="frozen""#));
+    // The lists say on every printed page whose report they belong to.
+    for sheet in [part("xl/worksheets/sheet3.xml"), sheet4] {
+        assert!(
+            sheet.contains("<oddHeader>") && sheet.contains("Quý I/2020</oddHeader>"),
+            "{sheet}"
+        );
+    }
+    // It is signed under the last indicator: the one who made it on the
+    // left, the place and date and the template's signer on the right
+    // (this folder has no template.toml: the built-in one's).
+    let rows = read_sheet(&book, "Tổng hợp");
+    let last_figures = rows.iter().rposition(|r| r[0] == "NS01").unwrap();
+    let below: Vec<&String> = rows[last_figures + 1..]
+        .iter()
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        below,
+        [
+            "……………, ngày …… tháng …… năm 20……",
+            "NGƯỜI LẬP BIỂU",
+            "TM. ỦY BAN NHÂN DÂN",
+            "(Ký, ghi rõ họ tên)",
+            "(Ký tên, đóng dấu)"
+        ]
+    );
 }

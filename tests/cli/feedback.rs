@@ -829,6 +829,14 @@ fn a_workbook_the_copy_cannot_take_gets_its_table_rerendered_and_the_run_goes_on
         "{}",
         b["xl/workbook.xml"]
     );
+    // Its "Normal" font is Times New Roman 11, as tong-hop.xlsx's: column
+    // widths measure alike where Calibri is missing (LibreOffice printed
+    // the list at 60 %).
+    let normal = element(&b["xl/styles.xml"], "font").unwrap_or_default();
+    assert!(
+        normal.contains(r#"<name val="Times New Roman"/>"#) && normal.contains(r#"<sz val="11"/>"#),
+        "{normal}"
+    );
 }
 
 #[test]
