@@ -114,6 +114,46 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
     }
 }
 
+/// The style a number text can only be written in: English for "5,857.0",
+/// "1,234,567" or "0.75" after a group ("12,345.6"), Vietnamese for
+/// "1.234,5", "12.480.250" or "187,4"; `None` for a text either style
+/// writes alike ("1,345", "6.35", "120") or no number.
+pub fn decisive_style(text: &str) -> Option<NumberLocale> {
+    let body: String = text
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .collect();
+    if body.len()
+        < text
+            .trim()
+            .trim_start_matches(['-', '(', '+'])
+            .trim_end_matches([')', '%'])
+            .len()
+    {
+        // Words or other signs around the digits: not a plain number.
+        return None;
+    }
+    let (dots, commas) = (body.matches('.').count(), body.matches(',').count());
+    match (dots, commas) {
+        (0, 0) => None,
+        (d, c) if d > 0 && c > 0 => {
+            let (last_dot, last_comma) = (body.rfind('.')?, body.rfind(',')?);
+            Some(if last_dot > last_comma {
+                NumberLocale::En
+            } else {
+                NumberLocale::Vi
+            })
+        }
+        (d, 0) if d > 1 => Some(NumberLocale::Vi),
+        (0, c) if c > 1 => Some(NumberLocale::En),
+        (0, 1) => {
+            let frac = body.split(',').nth(1)?;
+            (frac.len() != 3 && !frac.is_empty()).then_some(NumberLocale::Vi)
+        }
+        _ => None,
+    }
+}
+
 /// A figure said in words: "không", "không có", "không phát sinh" (nothing
 /// happened: read as a lone dash is, as the template's `dash` says), and
 /// a change written "tăng 5,11" or "giảm 6,25" (+5,11 and −6,25).
@@ -558,6 +598,19 @@ mod tests {
         assert_eq!(num("'2.794", Vi).value, 2794.0);
         assert_eq!(num(" 1\u{a0}345 ", Vi).value, 1345.0);
         assert_eq!(num("+5", Vi).value, 5.0);
+    }
+
+    #[test]
+    fn decisive_styles() {
+        for t in ["5,857.0", "1,234,567", "12,345.6", "-1,234.50"] {
+            assert_eq!(decisive_style(t), Some(En), "{t}");
+        }
+        for t in ["1.234,5", "12.480.250", "187,4", "(1.234,50)"] {
+            assert_eq!(decisive_style(t), Some(Vi), "{t}");
+        }
+        for t in ["1,345", "6.35", "120", "1.345", "khoảng 1.234,5", ""] {
+            assert_eq!(decisive_style(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -821,6 +821,33 @@ fn read_title(
     sub.unit_text = said;
 }
 
+/// The number style of a sheet's figures: the run's, unless the text
+/// numbers that only one style writes are all of the other style.
+fn sheet_locale(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    value_cols: &[(u32, ValueColumn)],
+    run: NumberLocale,
+) -> NumberLocale {
+    let (mut en, mut vi) = (0usize, 0usize);
+    for r in layout.header_last + 1..grid.rows().end {
+        for (c, _) in value_cols {
+            if let Data::String(t) = grid.raw(r, *c) {
+                match crate::number::decisive_style(t) {
+                    Some(NumberLocale::En) => en += 1,
+                    Some(NumberLocale::Vi) => vi += 1,
+                    None => {}
+                }
+            }
+        }
+    }
+    match run {
+        NumberLocale::Vi if en > 0 && vi == 0 => NumberLocale::En,
+        NumberLocale::En if vi > 0 && en == 0 => NumberLocale::Vi,
+        _ => run,
+    }
+}
+
 /// A commune or ward named in the title rows as a sender ("UBND XÃ THANH
 /// LƯƠNG", "PHƯỜNG 3"), where the registry has none by that name: its
 /// cell and text. A superior body ("UBND HUYỆN …", "UBND TỈNH …") and the
@@ -881,6 +908,10 @@ fn read_rows(
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
+    // The style of the sheet's text numbers: a sheet typed on an English
+    // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
+    // locale says; only numbers that one style alone writes decide.
+    let locale = sheet_locale(grid, layout, &value_cols, ctx.locale);
     // The last indicator a row named by its own words: the parent of a
     // "Trong đó: nữ" under it.
     let mut parent: Option<usize> = None;
@@ -892,10 +923,15 @@ fn read_rows(
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
         // Cells that carry something in the figure columns. A value merged
-        // across columns from elsewhere (a section title) is not a figure.
+        // across columns from elsewhere (a section title) is not a figure;
+        // one merged across figure columns (one number over TH and LK, "Không
+        // phát sinh" over the whole block) is each column's.
         let figures: Vec<(u32, ValueColumn, &Data)> = value_cols
             .iter()
-            .filter(|(c, _)| grid.merge_origin(r, *c).is_none_or(|(_, oc)| oc == *c))
+            .filter(|(c, _)| {
+                grid.merge_origin(r, *c)
+                    .is_none_or(|(_, oc)| oc == *c || value_cols.iter().any(|(vc, _)| *vc == oc))
+            })
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
             .filter(|(c, _, d)| !is_blank(d) || formulas.and_then(|f| f.at(r, *c)).is_some())
             .collect();
@@ -1202,7 +1238,7 @@ fn read_rows(
                     sub.findings.push(invalid("NaN".into()));
                     continue;
                 }
-                Data::String(s) => match parse_text(s, ctx.locale) {
+                Data::String(s) => match parse_text(s, locale) {
                     NumberText::Number(p) => {
                         if p.ambiguous {
                             let here = here();

@@ -340,6 +340,33 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     );
 }
 
+/// One number merged across TH and LK (a stock's figure, or the first
+/// quarter's) is each column's: the LK total is not left short.
+#[test]
+fn a_number_merged_across_figure_columns_is_each_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    header(ws, "UBND PHƯỜNG 1");
+    ws.merge_range(4, 4, 4, 5, "", &Format::new()).unwrap();
+    ws.write_number(4, 4, 100.0).unwrap();
+    for (r, v) in [(5u32, 60.0), (6, 40.0)] {
+        ws.write_number(r, 4, v).unwrap();
+        ws.write_number(r, 5, v).unwrap();
+    }
+    wb.save(dir.join("p1.xlsx")).unwrap();
+    let (out, _) = run(tmp.path(), &dir);
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "100");
+    assert_eq!(figure(&out, "HC02", "LK", "Phường 1"), "100");
+    let findings = read_findings(&out.join("errors.json"));
+    assert!(
+        finding(&findings, "sum-mismatch", "p1.xlsx").is_empty(),
+        "{findings:?}"
+    );
+}
+
 /// Excel's `#DIV/0!` in a %CK cell (CK empty) is an info, the percent
 /// being recomputed from its operands, where in a TH cell it is a figure
 /// missing (`value-invalid`); a date typed in a figure cell is quoted as

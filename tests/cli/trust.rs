@@ -909,3 +909,62 @@ fn a_title_naming_an_unknown_ward_is_told_beside_the_file_name() {
         ["warning|file-unknown-unit|P01|A1|||Phường 1|UBND XÃ THANH LƯƠNG"]
     );
 }
+
+/// A sheet typed on an English PC writes "1,290.0": its "1,204" is then
+/// one thousand two hundred and four, not 1,204 the Vietnamese way (which
+/// gave false sum and percent errors); a sheet with no number only English
+/// writes keeps the run's reading.
+#[test]
+fn a_sheet_typed_the_english_way_reads_its_ambiguous_numbers_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |a: &'static str, b: &'static str, c: &'static str| {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![T(a)],
+            ),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", vec![T(b)]),
+            ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", vec![T(c)]),
+        ]
+    };
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&th),
+        &rows("1,290.0", "1,204", "86.0"),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &one_row_header(&th),
+        &rows("1,290", "1,204", "86"),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    // Phường 2's "1,290" and "1,204" are read the Vietnamese way (1,29 and
+    // 1,204): its sum is off (TH, and LK taken from it), as before;
+    // Phường 1's adds up.
+    assert_eq!(
+        listed(&f, &["sum-mismatch"]),
+        [
+            "error|sum-mismatch|P02|E7|HC02|LK|HC02 == HC03 + HC04|1,290",
+            "error|sum-mismatch|P02|E7|HC02|TH|HC02 == HC03 + HC04|1,290"
+        ]
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let hc03 = detail
+        .iter()
+        .find(|r| r[0] == "HC03" && r[3] == "TH")
+        .unwrap();
+    assert_eq!(hc03[col], "1204");
+}
