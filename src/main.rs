@@ -68,7 +68,12 @@ fn in_vietnamese(e: &clap::Error) -> String {
             _ => String::new(),
         }
     };
-    let arg = ctx(ContextKind::InvalidArg);
+    // "--period <PERIOD>": the option as typed, without clap's placeholder.
+    let arg = ctx(ContextKind::InvalidArg)
+        .split(", ")
+        .map(|a| a.split(' ').next().unwrap_or(a))
+        .collect::<Vec<_>>()
+        .join(", ");
     let value = ctx(ContextKind::InvalidValue);
     match e.kind() {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => {

@@ -280,7 +280,10 @@ fn annex_sheet(
     ws.set_print_center_horizontally(true);
     ws.set_margins(0.5, 0.5, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    ws.set_footer("&C&\"Times New Roman,Regular\"&11Trang &P/&N");
+    ws.set_footer(format!(
+        "&C&\"Times New Roman,Regular\"&11{} &P/&N",
+        lang.pick("Trang", "Page")
+    ));
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(())
 }

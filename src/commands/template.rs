@@ -52,18 +52,23 @@ pub struct TemplateArgs {
 /// A code the registry does not list, with the codes it does.
 fn chosen_units(ctx: &FormContext, codes: &[String]) -> Result<Vec<usize>, Fatal> {
     let t = ctx.template;
+    // Where the template came from, in each language: a folder as given,
+    // the built-in one in words.
+    let (source_vi, source_en) = match t.source.as_str() {
+        "(built-in)" => (
+            "mẫu biểu có sẵn".to_string(),
+            "the built-in template".to_string(),
+        ),
+        s => (s.to_string(), s.to_string()),
+    };
     if codes.is_empty() {
         let all = ctx.reporting_units();
         if all.is_empty() {
             return Err(Fatal::Usage(
                 format!(
-                    "danh sách đơn vị của {} không có đơn vị nào reports=yes: không có biểu mẫu nào để tạo",
-                    t.source
+                    "danh sách đơn vị của {source_vi} không có đơn vị nào reports=yes: không có biểu mẫu nào để tạo"
                 ),
-                format!(
-                    "the registry of {} lists no unit with reports=yes: no form to write",
-                    t.source
-                ),
+                format!("the registry of {source_en} lists no unit with reports=yes: no form to write"),
             ));
         }
         return Ok(all);
@@ -75,13 +80,11 @@ fn chosen_units(ctx: &FormContext, codes: &[String]) -> Result<Vec<usize>, Fatal
             let codes = Lang::En.some_of(&known, 12, ("mã", "codes"));
             return Err(Fatal::Usage(
                 format!(
-                    "không có đơn vị {code} trong danh sách đơn vị (agencies.csv của {}); các mã có: {}",
-                    t.source,
+                    "không có đơn vị {code} trong danh sách đơn vị (agencies.csv của {source_vi}); các mã có: {}",
                     Lang::Vi.some_of(&known, 12, ("mã", "codes"))
                 ),
                 format!(
-                    "unit {code} is not in the registry (agencies.csv of {}); its codes are {codes}",
-                    t.source
+                    "unit {code} is not in the registry (agencies.csv of {source_en}); its codes are {codes}"
                 ),
             ));
         };

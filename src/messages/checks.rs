@@ -499,8 +499,8 @@ fn total(c: &Checked, lang: Lang) -> String {
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
             }
         }
         Checked::TotalUnchecked {

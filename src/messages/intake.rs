@@ -80,6 +80,9 @@ pub enum Said<'a> {
     IndicatorRepeated { code: &'a str, name: &'a str },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
+    /// `submission-missing`: the unit sent `file`, a form without a single
+    /// figure.
+    SubmissionEmpty { unit: &'a str, file: &'a str },
     /// `period-missing`: the unit's name and the period taken.
     PeriodMissing { unit: &'a str, period: Period },
     /// `indicator-missing`: the unit's name, how many indicators it
@@ -105,7 +108,9 @@ impl Words for Said<'_> {
             }
             Said::IndicatorUnknown { .. } => Code::IndicatorUnknown,
             Said::IndicatorRepeated { .. } => Code::IndicatorRepeated,
-            Said::SubmissionMissing { .. } => Code::SubmissionMissing,
+            Said::SubmissionMissing { .. } | Said::SubmissionEmpty { .. } => {
+                Code::SubmissionMissing
+            }
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
         }
@@ -205,6 +210,12 @@ fn submissions(s: &Said, lang: Lang) -> String {
         (Said::SubmissionMissing { unit, period }, Lang::En) => {
             format!("{unit} has sent nothing for {}.", period.title_en())
         }
+        (Said::SubmissionEmpty { unit, file }, Lang::Vi) => format!(
+            "{unit} gửi tệp {file} nhưng chưa ghi số liệu nào (biểu mẫu còn trống): coi như chưa nộp báo cáo. Hãy ghi số liệu rồi gửi lại."
+        ),
+        (Said::SubmissionEmpty { unit, file }, Lang::En) => format!(
+            "{unit} sent {file} without a single figure (the form is blank): as good as not sent. Fill in the figures and send it again."
+        ),
         (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
             "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
             period.title_vi()

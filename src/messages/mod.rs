@@ -151,7 +151,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error",
         meaning: ("Đơn vị chưa gửi báo cáo.", "A unit sent nothing."),
         help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
-        example: "Phường 7 sent nothing",
+        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table)",
     },
     Entry {
         code: Code::SubmissionDuplicate,
@@ -347,7 +347,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Lũy kế không khớp với thực hiện.", "LK does not follow from TH."),
         help: ("Kiểm tra cả TH và LK.", "Check both TH and LK."),
-        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`); Q2–Q4 without `--previous`: a flow's LK below its TH (Phường 9 AN22 LK 43, TH 91; `expected` `LK ≥ TH`), a warning that says the columns may be swapped when most of the unit's flows (three at least) are below; indicators in `may_be_negative` are left alone. Stocks have no rule across quarters",
+        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`); Q2–Q4 without `--previous`: a flow's LK below its TH (Phường 9 AN22 LK 43, TH 91; `expected` `LK ≥ TH`), a warning that says the columns may be swapped when most of the unit's flows (three at least) are below; indicators in `may_be_negative` are left alone. Stocks have no rule across quarters. A half-year, nine-month or year report follows the rules of its last quarter (Q2, Q3, Q4)",
     },
     Entry {
         code: Code::ValueNegative,

@@ -106,6 +106,7 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             name: "Hồ sơ đã giải quyết",
         },
         Said::SubmissionMissing { unit, period: q1 },
+        Said::SubmissionEmpty { unit, file },
         Said::PeriodMissing { unit, period: q1 },
         Said::IndicatorMissing {
             unit,
@@ -621,6 +622,7 @@ fn said_variant(s: &Said) -> usize {
         Said::PeriodMissing { .. } => 11,
         Said::IndicatorMissing { .. } => 12,
         Said::TitleNamesAnother { .. } => 13,
+        Said::SubmissionEmpty { .. } => 14,
     }
 }
 
@@ -783,7 +785,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 14);
+    covers("Said", said.iter().map(said_variant), 15);
     covers("Checked", checked.iter().map(checked_variant), 18);
     covers("Read", read.iter().map(read_variant), 16);
     covers("Annexed", annexed.iter().map(annexed_variant), 9);

@@ -426,9 +426,18 @@ impl HeaderWords {
     /// module's table), or `None` when it names none of ours.
     fn figure_role(&self, tokens: &[&str], period: Option<Period>) -> Option<Role> {
         let value = |c| Some(Role::Value(c));
+        let kh = self.has(tokens, Family::Kh);
+        // Last year's plan ("Năm 2023" over "Kế hoạch", "Kế hoạch năm
+        // 2023" in a 2024 report) is neither this year's plan nor the same
+        // period of last year: not ours.
+        let past_plan = kh
+            && !self.has(tokens, Family::Ck)
+            && period.is_some_and(|p| years(tokens).any(|y| y < p.year));
+        if past_plan {
+            return None;
+        }
         let ck = self.has(tokens, Family::Ck)
             || period.is_some_and(|p| years(tokens).any(|y| y == p.year - 1));
-        let kh = self.has(tokens, Family::Kh);
         let percent = self.has(tokens, Family::Percent);
         let growth = self.has(tokens, Family::Growth);
         if percent || growth {
@@ -444,6 +453,15 @@ impl HeaderWords {
             };
         }
         if ck {
+            // "Quý IV năm 2023" beside a year's LK is last year's quarter,
+            // not the same period as LK: not ours after the first quarter.
+            let quarter = (0..tokens.len())
+                .find_map(|i| quarter_at(tokens, i))
+                .flatten();
+            let own = period.map(period_quarter);
+            if quarter.is_some() && own.is_some_and(|q| q > 1) {
+                return None;
+            }
             return value(ValueColumn::Ck);
         }
         if kh {
@@ -466,8 +484,9 @@ impl HeaderWords {
             };
         }
         let th = self.has(tokens, Family::Th);
-        // "Ước thực hiện năm 2020", "Thực hiện cả năm": the whole year.
-        let whole_year = contains_words(tokens, &["ca", "nam"]) || years(tokens).next().is_some();
+        // "Ước thực hiện năm 2020", "Thực hiện cả năm", "Ước thực hiện
+        // năm": the whole year.
+        let whole_year = tokens.contains(&"nam") || years(tokens).next().is_some();
         if th && whole_year {
             return months_role(12, false, period).map(Role::Value);
         }
@@ -1133,6 +1152,20 @@ mod tests {
         }
         assert_eq!(w.classify("Năm 2019", q4), Some(Role::Value(Ck)));
         assert_eq!(w.classify("Năm 2021", q4), None);
+        // "Ước thực hiện năm" is the year's, even without its number: LK in
+        // the fourth quarter, not read earlier.
+        assert_eq!(w.classify("Ước thực hiện năm", q4), Some(Role::Value(Lk)));
+        assert_eq!(w.classify("Ước thực hiện năm", q3), None);
+        // Last year's plan is neither KH nor CK.
+        for label in ["Năm 2019 Kế hoạch", "Kế hoạch năm 2019", "KH 2019"] {
+            assert_eq!(w.classify(label, q4), None, "{label}");
+        }
+        assert_eq!(w.classify("Kế hoạch năm 2020", q4), Some(Role::Value(Kh)));
+        // Last year's quarter beside a year's LK is not its CK; the year's is.
+        assert_eq!(w.classify("Quý IV năm 2019", q4), None);
+        assert_eq!(w.classify("Thực hiện năm 2019", q4), Some(Role::Value(Ck)));
+        let q1: Option<Period> = "2020-Q1".parse().ok();
+        assert_eq!(w.classify("Quý I năm 2019", q1), Some(Role::Value(Ck)));
         // With no period known: a quarter is TH, 6 or 9 months LK.
         assert_eq!(w.classify("9 tháng", None), Some(Role::Value(Lk)));
         assert_eq!(w.classify("Quý II", None), Some(Role::Value(Th)));

@@ -337,6 +337,24 @@ const TOTAL_ROW_WORDS: &[&str] = &["tong cong", "cong chung", "tong so", "cong",
 /// True when a row's name is a total line's: one of [`TOTAL_ROW_WORDS`],
 /// followed by nothing but numbering, brackets and signs.
 fn is_total_row(name: &str) -> bool {
+    // "Cộng (a+b)", "Cộng giải ngân (1+2+3+4)", "Tổng cộng (3.1 + 3.2)": a
+    // line that says "cộng" and ends in the sum of the rows it adds.
+    if let Some((head, tail)) = name.trim().trim_end_matches(')').rsplit_once('(') {
+        let formula = tail.contains('+')
+            && tail
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || " .+-".contains(c));
+        // "Cộng", not "Công an": the tone tells them apart.
+        let words = crate::text::tone_words(head);
+        let adds = match words.as_slice() {
+            [first, ..] if first == "công5" => true,
+            [first, second, ..] => first == "tông3" && second == "công5",
+            _ => false,
+        };
+        if formula && adds {
+            return true;
+        }
+    }
     let folded = fold(name);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -1126,6 +1144,35 @@ fn read_rows(
                     );
                 }
                 _ if is_same_unit(&row_unit, &ind.unit, &t.settings.abbreviations) => {}
+                // What is counted, in thousands ("nghìn con" for "con"):
+                // converted as money is.
+                _ if scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations).is_some() => {
+                    let (from, to) = scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations)
+                        .unwrap_or((1.0, 1.0));
+                    factor = from / to;
+                    let fac = if factor >= 1.0 {
+                        format!("×{}", format_auto(factor, 6, lang))
+                    } else {
+                        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+                    };
+                    sub.findings.push(
+                        Finding::said(
+                            Severity::Warning,
+                            &Read::UnitConverted {
+                                code: &ind.code,
+                                name: &ind.name,
+                                written: &row_unit,
+                                catalog: &ind.unit,
+                                factor: &fac,
+                            },
+                            lang,
+                        )
+                        .at(&unit_at())
+                        .indicator(ind.code.clone())
+                        .expected(ind.unit.clone())
+                        .actual(row_unit.clone()),
+                    );
+                }
                 // Two names for what is counted ("chiếc" for "xe", "Đơn
                 // thư" for "đơn"): a count is a count, so the figures are
                 // kept, with a warning to check the unit.
@@ -1641,6 +1688,30 @@ fn is_same_unit(
         || begins(&wb, &wa)
 }
 
+/// The scales of two units of the same thing in different thousands
+/// ("nghìn con" and "con": 1.000 and 1; "nghìn tấn" and "tấn"), when they
+/// differ. (Money has its own scales, [`crate::number::money_factor`].)
+fn scaled_count(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    let scale = |u: &str| -> (f64, String) {
+        let f = fold(u);
+        [
+            ("nghin ", 1e3),
+            ("ngan ", 1e3),
+            ("trieu ", 1e6),
+            ("ty ", 1e9),
+        ]
+        .iter()
+        .find_map(|(w, k)| f.strip_prefix(w).map(|rest| (*k, rest.to_string())))
+        .unwrap_or((1.0, f))
+    };
+    let ((a, wa), (b, wb)) = (scale(written), scale(catalog));
+    (a != b && !wa.is_empty() && is_same_unit(&wa, &wb, abbreviations)).then_some((a, b))
+}
+
 /// A unit of measure (money, a percent, area, length, mass, volume,
 /// energy, time), as opposed to the name of what is counted ("hồ sơ",
 /// "xe", "lượt người"): figures in another measure are not the catalog's.
@@ -1670,6 +1741,9 @@ mod tests {
             "Cộng",
             "Tổng cộng",
             "TỔNG CỘNG (I + II)",
+            "Cộng (a+b)",
+            "Cộng giải ngân (1+2+3+4)",
+            "Tổng cộng (3.1 + 3.2 + 3.3)",
             "Tổng số",
             "Cộng:",
             "Tổng",
@@ -1681,6 +1755,9 @@ mod tests {
             "Cộng tác viên",
             "Công trình",
             "Tổng thu ngân sách",
+            "Tổng thu ngân sách (1+2+3)",
+            "Cộng tác viên (nam)",
+            "Công an phường (1+2)",
             "",
         ] {
             assert!(!is_total_row(name), "{name}");
@@ -1782,6 +1859,17 @@ mod tests {
         assert!(!is_measure("chiếc") && !is_measure("Đơn thư") && !is_measure("lượt người"));
         assert!(is_measure("ha") && is_measure("m²") && is_measure("Tr.đ") && is_measure("%"));
         assert!(is_measure("Tấn") && is_measure("kWh"));
+        // A count in thousands.
+        assert_eq!(scaled_count("nghìn con", "con", abbr), Some((1e3, 1.0)));
+        assert_eq!(scaled_count("con", "nghìn con", abbr), Some((1.0, 1e3)));
+        assert_eq!(
+            scaled_count("Ngàn lượt", "lượt người", abbr),
+            Some((1e3, 1.0))
+        );
+        assert_eq!(scaled_count("con", "con", abbr), None);
+        assert_eq!(scaled_count("nghìn tấn", "tấn", abbr), Some((1e3, 1.0)));
+        assert_eq!(scaled_count("nghìn tấn", "ha", abbr), None);
+        assert_eq!(scaled_count("nghìn con", "hộ", abbr), None);
     }
 
     #[test]

@@ -241,6 +241,12 @@ fn period_regexes() -> &'static [(Regex, &'static str)] {
         vec![
             // quy i 2020, quy 1 nam 2020, quy iv nam 2019
             (mk(r"\bquy (iv|i{1,3}|[1-4]) (?:nam )?(\d{4})\b"), "quarter"),
+            // quy iv va nam 2024, quy iv va ca nam 2024: the last quarter's
+            // report with the year's
+            (
+                mk(r"\bquy (iv|i{1,3}|[1-4]) va (?:ca )?nam (\d{4})\b"),
+                "quarter",
+            ),
             // quy iii va 9 thang dau nam 2020: a quarter's report with its
             // months from January
             (
@@ -296,10 +302,35 @@ fn reported_before_plan(f: &str) -> Option<Period> {
     Some(Period { year, span })
 }
 
+/// "… năm 2025 và phương hướng nhiệm vụ năm 2026": a year's report that
+/// names the next year's plan after it reports the first year.
+fn year_before_plan(f: &str) -> Option<Period> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        Regex::new(
+            r"\bnam ((?:19|20)\d{2})\b.*?\b(?:phuong huong|nhiem vu|ke hoach|du kien)\b.*?\bnam (?:19|20)\d{2}\b",
+        )
+        .expect("invariant: the period pattern is valid")
+    });
+    // "ngày 6 tháng 9 năm 2021" is a date.
+    if f.contains("ngay ") && f.contains(" thang ") {
+        return None;
+    }
+    let year: i32 = re.captures(f)?.get(1)?.as_str().parse().ok()?;
+    Some(Period {
+        year,
+        span: PeriodSpan::Year,
+    })
+}
+
 /// The period a title text names, if any.
 pub fn period_in(text: &str) -> Option<Period> {
     let f = fold(text);
     if let Some(p) = reported_before_plan(&f) {
+        return Some(p);
+    }
+    if let Some(p) = year_before_plan(&f) {
         return Some(p);
     }
     for (re, kind) in period_regexes() {
@@ -553,6 +584,24 @@ mod tests {
                 .map(|p| p.to_string()),
             Some("2021-H1".into())
         );
+        // A year reported, then the next year's plan.
+        for title in [
+            "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026",
+            "Báo cáo kết quả năm 2025, kế hoạch năm 2026",
+        ] {
+            assert_eq!(
+                period_in(title).map(|p| p.to_string()),
+                Some("2025".into()),
+                "{title}"
+            );
+        }
+        // The last quarter with its year.
+        for title in [
+            "ƯỚC THỰC HIỆN CÁC CHỈ TIÊU QUÝ IV VÀ NĂM 2024",
+            "BÁO CÁO QUÝ IV VÀ CẢ NĂM 2024",
+        ] {
+            assert_eq!(period_in(title), Some(Period::quarter(2024, 4)), "{title}");
+        }
         // A plan alone is the period it names.
         assert_eq!(
             period_in("PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021"),

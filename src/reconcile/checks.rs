@@ -25,7 +25,7 @@ use super::relations::{check_relations, relations_of, short_name};
 use super::signs::check_signs;
 use super::totals_check::check_department_totals;
 use super::Totals;
-use crate::diagnostic::{Code, Finding, Lang};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::model::{Period, PeriodSpan};
 use crate::normalize::store::Figures;
@@ -166,19 +166,42 @@ pub fn check_submission(
     lang: Lang,
 ) -> Vec<Finding> {
     let mut out = check_signs(sub, template, settings, lang);
+    // A blank form (its table read, not one figure in it) from a unit that
+    // must report something is no report.
+    let must_report = sub
+        .unit
+        .is_some_and(|u| (0..template.indicators.len()).any(|i| template.must_report(u, i)));
+    if sub.row_count() == 0 && must_report {
+        let (code, unit) = unit_of(template, sub);
+        let said = crate::messages::Said::SubmissionEmpty {
+            unit: &unit,
+            file: &sub.file,
+        };
+        out.push(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&crate::diagnostic::Location::file(sub.file.clone()))
+                .unit(code),
+        );
+    }
     out.extend(check_percentages(sub, template, lang));
-    match (period.map(|p| p.span), previous) {
-        (Some(PeriodSpan::Quarter(1)), _) => out.extend(check_first_quarter(sub, template, lang)),
-        (Some(PeriodSpan::Quarter(_)), Some(prev)) => {
-            out.extend(check_previous(sub, prev, template, lang))
-        }
-        (Some(PeriodSpan::Quarter(_)), None) => out.extend(check_lk_below_th(
+    // A half-year, nine-month or year report's TH is its last quarter's:
+    // its LK from January follows the rules of that quarter.
+    let quarter = period.map(|p| match p.span {
+        PeriodSpan::Quarter(q) => q,
+        PeriodSpan::FirstHalf => 2,
+        PeriodSpan::NineMonths => 3,
+        PeriodSpan::Year => 4,
+    });
+    match (quarter, previous) {
+        (Some(1), _) => out.extend(check_first_quarter(sub, template, lang)),
+        (Some(_), Some(prev)) => out.extend(check_previous(sub, prev, template, lang)),
+        (Some(_), None) => out.extend(check_lk_below_th(
             sub,
             template,
             &settings.may_be_negative,
             lang,
         )),
-        _ => {}
+        (None, _) => {}
     }
     out
 }

@@ -968,3 +968,31 @@ fn a_sheet_typed_the_english_way_reads_its_ambiguous_numbers_so() {
         .unwrap();
     assert_eq!(hc03[col], "1204");
 }
+
+/// A nine-month, half-year or year report follows the rules of its last
+/// quarter: a flow's LK below its TH is an error there too (it passed
+/// unchecked under --period 2020-9M).
+#[test]
+fn a_nine_month_report_checks_its_lk_as_the_third_quarter_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "9 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&th_lk),
+        &hc_rows([100.0, 90.0, 10.0], Some([300.0, 285.0, 5.0])),
+    );
+    for period in ["2020-9M", "2020-Q3"] {
+        let f = run(&dir, &tmp.path().join(period), &tpl, period);
+        assert_eq!(
+            listed(&f, &["cumulative-mismatch"]),
+            ["error|cumulative-mismatch|P01|F9|HC04|LK|LK ≥ TH|5"],
+            "{period}"
+        );
+    }
+}

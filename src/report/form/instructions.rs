@@ -290,7 +290,12 @@ pub fn instructions_sheet(
     let text = super::base()
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
-    let command = super::base().set_font_name("Courier New").set_indent(2);
+    // Wrapped, so that a long file name does not widen the printed page
+    // (fit to width then shrank the whole sheet to 9 pt).
+    let command = super::base()
+        .set_font_name("Courier New")
+        .set_indent(2)
+        .set_text_wrap();
     for (r, line) in lines(ctx, unit).iter().enumerate() {
         let r = r as u32;
         let (s, format, font) = match line {
@@ -300,7 +305,19 @@ pub fn instructions_sheet(
             Line::Text(s) => (s, &text, Font::regular(SIZE)),
             Line::Command(s) => (s, &command, Font::regular(SIZE)),
         };
-        ws.set_row_height(r, COLUMNS.row_height_for(&[(s, WIDTH, font)]))?;
+        let height = match line {
+            // Courier New: every character 0,6 em wide, the indent 3
+            // characters.
+            Line::Command(s) => {
+                let per_line = ((COLUMNS.text_pt(WIDTH) / (0.6 * SIZE)) as usize)
+                    .saturating_sub(3)
+                    .max(10);
+                let lines = s.chars().count().div_ceil(per_line).max(1);
+                crate::report::fit::row_height_pt(lines, font)
+            }
+            _ => COLUMNS.row_height_for(&[(s, WIDTH, font)]),
+        };
+        ws.set_row_height(r, height)?;
         ws.write_string_with_format(r, 0, s, format)?;
     }
     print_setup(ws, ctx.lang);
