@@ -23,6 +23,9 @@ pub struct SheetGrid {
     /// style is not the default, sorted by position; read in the same pass
     /// as the values. Empty for other formats.
     style_ids: Vec<(u32, u32, u32)>,
+    /// The first row [`SheetGrid::rows`] gives: 0, or the header of a
+    /// second table stacked under the first ([`SheetGrid::start_at`]).
+    from_row: u32,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -66,7 +69,14 @@ impl SheetGrid {
             merges,
             covered,
             style_ids: Vec::new(),
+            from_row: 0,
         }
+    }
+
+    /// Reads on from row `row`: [`SheetGrid::rows`] starts there, so that a
+    /// table stacked under another on the sheet is found as the first.
+    pub fn start_at(&mut self, row: u32) {
+        self.from_row = row;
     }
 
     /// The grid with the style indices of its cells (see
@@ -103,7 +113,7 @@ impl SheetGrid {
     /// First and one-past-last row with cells.
     pub fn rows(&self) -> std::ops::Range<u32> {
         match (self.range.start(), self.range.end()) {
-            (Some(s), Some(e)) => s.0..e.0 + 1,
+            (Some(s), Some(e)) => s.0.max(self.from_row).min(e.0 + 1)..e.0 + 1,
             _ => 0..0,
         }
     }

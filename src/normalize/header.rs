@@ -720,8 +720,8 @@ pub fn find_table(
         .map(|row| row.iter().any(Option::is_some))
         .collect();
     let has = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
-    // (layout, rows read to classify it)
-    let mut best: Option<(TableLayout, u32)> = None;
+    // (layout, rows read to classify it, one row of a two-row header)
+    let mut best: Option<(TableLayout, u32, bool)> = None;
     for r in rows.start..last {
         let i = (r - rows.start) as usize;
         for two_rows in [false, true] {
@@ -791,11 +791,41 @@ pub fn find_table(
             };
             // On a tie the header read from fewer rows wins: a blank row
             // above a header, or the first data row under it, adds nothing.
+            // Not the lower row of a two-row header, though, whose labels
+            // have their own words above them ("Năm 2023" over "Kế hoạch"):
+            // read alone it takes last year's plan for this year's.
             let span = if two_rows { 2 } else { 1 };
+            let unmerged =
+                |r: u32, c: u32| grid.merge_origin(r, c).is_none() && grid.merge_at(r, c).is_none();
+            // Two labels one over the other, each naming a figure column
+            // ("Năm 2023" over "Kế hoạch"), neither merged: halves of one
+            // header.
+            let halves = |upper: u32| {
+                cols.clone().any(|c| {
+                    let (a, b) = (cell(upper, c), cell(upper + 1, c));
+                    matches!(
+                        (a, b),
+                        (Some(HeaderCell::Words(_)), Some(HeaderCell::Words(_)))
+                    ) && matches!(a.and_then(HeaderCell::role), Some(Role::Value(_)))
+                        && matches!(b.and_then(HeaderCell::role), Some(Role::Value(_)))
+                        // A figure typed as text ("1.000" in a CSV) is no
+                        // label.
+                        && [a, b].iter().flatten().all(|h| {
+                            crate::number::parse_number(&h.text(), Default::default()).is_none()
+                        })
+                        && a.zip(b).is_some_and(|(a, b)| !a.same_text(b))
+                        && unmerged(upper, c)
+                        && unmerged(upper + 1, c)
+                })
+            };
+            let lower_row =
+                !two_rows && ((r > rows.start && halves(r - 1)) || (r + 1 < rows.end && halves(r)));
             let better = match &best {
                 None => true,
-                Some((b, bspan)) => {
-                    layout.score() > b.score() || (layout.score() == b.score() && span < *bspan)
+                Some((b, bspan, b_half)) => {
+                    layout.score() > b.score()
+                        || (layout.score() == b.score()
+                            && ((span < *bspan && !lower_row) || (span > *bspan && *b_half)))
                 }
             };
             if better {
@@ -813,11 +843,11 @@ pub fn find_table(
                 };
                 let mut layout = layout;
                 layout.ignored = ignored.into_iter().map(|(c, l)| (c, text(c, l))).collect();
-                best = Some((layout, span));
+                best = Some((layout, span, lower_row));
             }
         }
     }
-    best.map(|(layout, _)| layout)
+    best.map(|(layout, ..)| layout)
 }
 
 /// The label and role of a column whose header spans two rows: both rows
@@ -993,6 +1023,54 @@ mod tests {
         assert_eq!(other.classify("Số lượng", None), th);
         assert_eq!(default.classify("Số lượng", None), None);
         assert_eq!(other.classify("Số lượng", None), th);
+    }
+
+    /// "Năm 2023" over "Kế hoạch" beside columns merged down two rows:
+    /// the header is both rows, last year's plan is not read, and this
+    /// year's "Kế hoạch năm 2024" is KH (the lower row alone had tied and
+    /// won, taking last year's plan for KH).
+    #[test]
+    fn the_lower_row_of_a_two_row_header_is_not_read_alone() {
+        let rows: &[&[&str]] = &[
+            &[
+                "Mã số",
+                "Chỉ tiêu",
+                "ĐVT",
+                "Năm 2023",
+                "Kế hoạch năm 2024",
+                "Quý IV năm 2024",
+                "Năm 2024",
+                "Năm 2023",
+            ],
+            &["", "", "", "Kế hoạch", "", "", "", ""],
+            &[
+                "KT03",
+                "Doanh nghiệp thành lập mới",
+                "DN",
+                "36",
+                "40",
+                "6",
+                "31",
+                "29",
+            ],
+        ];
+        let merges = [0u32, 1, 2, 4, 5, 6, 7]
+            .iter()
+            .map(|&c| Dimensions::new((0, c), (1, c)))
+            .collect();
+        let q4: Option<Period> = "2024-Q4".parse().ok();
+        let layout = find_table(&grid(rows, merges), &words(), q4).unwrap();
+        assert_eq!((layout.header_first, layout.header_last), (0, 1));
+        let values: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
+        assert_eq!(
+            values,
+            [
+                (4, ValueColumn::Kh),
+                (5, ValueColumn::Th),
+                (6, ValueColumn::Lk),
+                (7, ValueColumn::Ck)
+            ]
+        );
     }
 
     #[test]

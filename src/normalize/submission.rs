@@ -503,20 +503,43 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 sub.findings.push(column_ignored(label, &at, ctx.lang));
             }
         }
-        let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
-        evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
-        read_rows(
-            &grid,
-            &layout,
-            formulas.as_ref(),
-            &mut CellStyles {
-                cache: &mut styles,
-                wb: &mut wb,
-            },
-            ctx,
-            &mut sub,
-            &mut present,
-        );
+        let mut layout = layout;
+        loop {
+            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
+            evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
+            let next = read_rows(
+                &grid,
+                &layout,
+                formulas.as_ref(),
+                &mut CellStyles {
+                    cache: &mut styles,
+                    wb: &mut wb,
+                },
+                ctx,
+                &mut sub,
+                &mut present,
+            );
+            // Another table stacked under this one, with its own header
+            // (its columns perhaps in another order): read by that header.
+            let Some(at) = next else { break };
+            grid.start_at(at);
+            let Some(below) =
+                find_table(&grid, &ctx.words, period).filter(|l| l.header_first >= at)
+            else {
+                break;
+            };
+            sub.tables.push(TableBox::of(&below));
+            for (_, v) in below.value_columns() {
+                columns_seen[v.index()] = true;
+            }
+            for (c, label) in &below.ignored {
+                if ignored_seen.insert(fold(label)) {
+                    let at = Location::cell(file.rel.clone(), name.clone(), below.header_first, *c);
+                    sub.findings.push(column_ignored(label, &at, ctx.lang));
+                }
+            }
+            layout = below;
+        }
     }
     if sub.sheets.is_empty() {
         let reason = if !sheet_errors.is_empty() && seen_sheets.is_empty() {
@@ -839,6 +862,26 @@ fn read_title(
     sub.unit_text = said;
 }
 
+/// A header row inside a table (another table stacked under it): a
+/// label naming the indicators' column and two naming figure columns,
+/// and no figure.
+fn is_header_row(grid: &SheetGrid, r: u32, ctx: &ReadContext) -> bool {
+    let (mut names, mut values) = (0, 0);
+    for (_, text) in grid.row_texts(r) {
+        match ctx.words.classify(&text, ctx.period) {
+            Some(Role::Name) => names += 1,
+            Some(Role::Value(_)) => values += 1,
+            _ => {}
+        }
+    }
+    names > 0
+        && values >= 2
+        && !grid.cols().any(|c| {
+            matches!(grid.raw(r, c), Data::Float(_) | Data::Int(_))
+                && !is_column_number(grid.raw(r, c))
+        })
+}
+
 /// The number style of a sheet's figures: the run's, unless the text
 /// numbers that only one style writes are all of the other style.
 fn sheet_locale(
@@ -904,7 +947,8 @@ fn titled_period(grid: &SheetGrid) -> Option<Period> {
 }
 
 /// Reads the rows under the header until the signature block, from the
-/// sheet last pushed to `sub.sheets`.
+/// sheet last pushed to `sub.sheets`; the row where another table's
+/// header starts, when one is stacked under this table.
 fn read_rows(
     grid: &SheetGrid,
     layout: &TableLayout,
@@ -913,7 +957,7 @@ fn read_rows(
     ctx: &ReadContext,
     sub: &mut Submission,
     present: &mut [bool],
-) {
+) -> Option<u32> {
     let t = ctx.template;
     let lang = ctx.lang;
     let sheet_idx = sub.sheets.len().saturating_sub(1);
@@ -937,6 +981,9 @@ fn read_rows(
         if is_signature_row(grid, r, &value_cols, ctx.locale) {
             rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
             break;
+        }
+        if r > layout.header_last + 1 && is_header_row(grid, r, ctx) {
+            return Some(r);
         }
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
@@ -1397,6 +1444,7 @@ fn read_rows(
             });
         }
     }
+    None
 }
 
 /// `column-ignored`: a header cell of the table that names no column the

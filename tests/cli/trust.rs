@@ -996,3 +996,98 @@ fn a_nine_month_report_checks_its_lk_as_the_third_quarter_does() {
         );
     }
 }
+
+/// Two tables stacked on one sheet, the second with its own header and
+/// its columns in another order: each is read by its own header (the
+/// second header was an unknown indicator and its LK read as TH).
+#[test]
+fn a_table_stacked_under_another_is_read_by_its_own_header() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Tong hop").unwrap();
+    ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+    ws.write_string(1, 0, "BIỂU SỐ LIỆU QUÝ III/2020").unwrap();
+    let header = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, cols: [&str; 5]| {
+        for (c, h) in cols.iter().enumerate() {
+            ws.write_string(r, c as u16, *h).unwrap();
+        }
+    };
+    header(
+        ws,
+        3,
+        [
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý III",
+            "Lũy kế 9 tháng",
+        ],
+    );
+    for (k, (code, name, th, lk)) in [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            100.0,
+            300.0,
+        ),
+        ("HC03", "Trong đó: giải quyết đúng hạn", 90.0, 280.0),
+        ("HC04", "Trong đó: giải quyết trễ hạn", 10.0, 20.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = 4 + k as u32;
+        ws.write_string(r, 0, code).unwrap();
+        ws.write_string(r, 1, name).unwrap();
+        ws.write_number(r, 3, th).unwrap();
+        ws.write_number(r, 4, lk).unwrap();
+    }
+    ws.write_string(8, 1, "II. TÀI CHÍNH").unwrap();
+    header(
+        ws,
+        10,
+        [
+            "Mã số",
+            "Nội dung",
+            "ĐVT",
+            "Lũy kế 9 tháng",
+            "Thực hiện quý III",
+        ],
+    );
+    ws.write_string(11, 0, "NS02").unwrap();
+    ws.write_string(11, 1, "Tiền phạt vi phạm hành chính")
+        .unwrap();
+    ws.write_number(11, 3, 45.0).unwrap();
+    ws.write_number(11, 4, 12.0).unwrap();
+    wb.save(dir.join("phuong-1.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["indicator-unknown", "cumulative-mismatch", "sum-mismatch"]
+        ),
+        Vec::<String>::new()
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let figure = |code: &str, column: &str| {
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .map(|r| r[col].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        (figure("NS02", "TH"), figure("NS02", "LK")),
+        ("12".into(), "45".into())
+    );
+    assert_eq!(
+        (figure("HC02", "TH"), figure("HC02", "LK")),
+        ("100".into(), "300".into())
+    );
+}
