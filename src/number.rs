@@ -119,20 +119,19 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
 /// "1.234,5", "12.480.250" or "187,4"; `None` for a text either style
 /// writes alike ("1,345", "6.35", "120") or no number.
 pub fn decisive_style(text: &str) -> Option<NumberLocale> {
-    let body: String = text
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .collect();
-    if body.len()
-        < text
-            .trim()
-            .trim_start_matches(['-', '(', '+'])
-            .trim_end_matches([')', '%'])
-            .len()
+    let plain = text
+        .trim()
+        .trim_start_matches(['-', '(', '+'])
+        .trim_end_matches([')', '%']);
+    // Words or other signs around the digits: not a plain number.
+    if plain.is_empty()
+        || !plain
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
-        // Words or other signs around the digits: not a plain number.
         return None;
     }
+    let body = plain;
     let (dots, commas) = (body.matches('.').count(), body.matches(',').count());
     match (dots, commas) {
         (0, 0) => None,
@@ -388,6 +387,15 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
 /// "nghìn đồng", "ngàn đ", "1.000 đồng", "đồng", "VNĐ", "đ". Compared
 /// with accents, case, spaces and punctuation left out.
 pub fn money_factor(unit: &str) -> Option<f64> {
+    thread_local! {
+        // The same few units in every workbook of a batch.
+        static MONEY: std::cell::RefCell<crate::memo::TextMemo<Option<f64>>> =
+            std::cell::RefCell::default();
+    }
+    crate::memo::remembered(&MONEY, unit, || money_factor_uncached(unit))
+}
+
+fn money_factor_uncached(unit: &str) -> Option<f64> {
     // Joined before folding: "1.000 đồng" is "1000dong", not the words
     // "1" and "000".
     let joined: String = unit.chars().filter(|c| c.is_alphanumeric()).collect();

@@ -891,13 +891,17 @@ fn sheet_locale(
     run: NumberLocale,
 ) -> NumberLocale {
     let (mut en, mut vi) = (0usize, 0usize);
-    for r in layout.header_last + 1..grid.rows().end {
+    'rows: for r in layout.header_last + 1..grid.rows().end {
         for (c, _) in value_cols {
             if let Data::String(t) = grid.raw(r, *c) {
                 match crate::number::decisive_style(t) {
                     Some(NumberLocale::En) => en += 1,
                     Some(NumberLocale::Vi) => vi += 1,
                     None => {}
+                }
+                // One number in the run's own style settles it.
+                if (run == NumberLocale::Vi && vi > 0) || (run == NumberLocale::En && en > 0) {
+                    break 'rows;
                 }
             }
         }
@@ -982,9 +986,6 @@ fn read_rows(
             rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
             break;
         }
-        if r > layout.header_last + 1 && is_header_row(grid, r, ctx) {
-            return Some(r);
-        }
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
         let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
         // Cells that carry something in the figure columns. A value merged
@@ -1000,6 +1001,18 @@ fn read_rows(
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
             .filter(|(c, _, d)| !is_blank(d) || formulas.and_then(|f| f.at(r, *c)).is_some())
             .collect();
+        // A header row of a table stacked under this one holds words, no
+        // number, in the figure columns (most rows have numbers: the
+        // header words are looked for in the few others).
+        if r > layout.header_last + 1
+            && !figures
+                .iter()
+                .any(|(_, _, d)| matches!(d, Data::Float(_) | Data::Int(_)))
+            && ctx.words.classify(&name, ctx.period) == Some(Role::Name)
+            && is_header_row(grid, r, ctx)
+        {
+            return Some(r);
+        }
         let column_numbers = figures.iter().all(|(_, _, d)| is_column_number(d));
         if name.is_empty() && code.is_empty() {
             continue;
@@ -1314,12 +1327,15 @@ fn read_rows(
                     // Percentages and rates need the decimals as shown by the
                     // cell's number format, and a percent-formatted cell
                     // stores a fraction (0,2315 shown as 23,15%). Any other
-                    // figure with decimals states what its format shows
-                    // (5,7346… under `#,##0.00` states 5,73): a whole
-                    // number needs no look.
+                    // figure with more decimals than a clerk types (a
+                    // formula's 5,7346…) states what its format shows (5,73
+                    // under `#,##0.00`); a figure as typed needs no look (nor
+                    // the workbook's styles read for it).
+                    let thousandths = *f * 1000.0;
                     let needs_format = column.is_percent()
                         || ind.kind == crate::template::Kind::Rate
-                        || f.fract() != 0.0;
+                        || (thousandths - thousandths.round()).abs()
+                            > 1e-6 * thousandths.abs().max(1.0);
                     match needs_format.then(|| styles.sheet()).flatten() {
                         Some(st) if st.is_percent(r, c) => {
                             stated_figure(*f * 100.0, st.decimals(r, c))

@@ -138,8 +138,16 @@ impl AgencyMatcher {
         }
         // The text's words with their tones, when they stand word for word
         // beside the folded ones.
-        let text_tones = crate::text::tone_words(text);
-        let aligned = text_tones.len() == bounds.len();
+        // Made at the first match (most title cells match no agency).
+        let text_tones: std::cell::OnceCell<Option<Vec<String>>> = std::cell::OnceCell::new();
+        let tones_of_text = || {
+            text_tones
+                .get_or_init(|| {
+                    let t = crate::text::tone_words(text);
+                    (t.len() == bounds.len()).then_some(t)
+                })
+                .as_deref()
+        };
         // (tones agree, length matched, distinct length, position in
         // `entries`): an entry whose tones the text contradicts loses to
         // any that agrees, then the longest wins, then the most distinct,
@@ -156,7 +164,7 @@ impl AgencyMatcher {
                 let Some(&first_pos) = self.by_words.get(key) else {
                     continue;
                 };
-                let window = aligned.then(|| &text_tones[first..first + n]);
+                let window = tones_of_text().and_then(|t| t.get(first..first + n));
                 let positions = self
                     .homonyms
                     .get(key)
