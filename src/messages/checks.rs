@@ -16,7 +16,13 @@ use crate::template::LevelWords;
 pub enum Percent<'a> {
     /// A rate in `column`, computed as `shown` ("đúng hạn 1.204 / đã giải
     /// quyết 1.290 × 100").
-    Rate { column: ValueColumn, shown: &'a str },
+    /// `unit` is the rate's unit as written after a figure: "%", or " tạ/ha"
+    /// for a rate that is no percent (yield, pupils per class).
+    Rate {
+        column: ValueColumn,
+        shown: &'a str,
+        unit: &'a str,
+    },
     /// %KH: lũy kế `lk` / kế hoạch `kh` × 100.
     OfPlan { lk: &'a str, kh: &'a str },
     /// %CK: the `formula` of LK and CK ("145 / 120 × 100 − 100").
@@ -551,10 +557,10 @@ fn pct_off(
     lang: Lang,
 ) -> String {
     match (percent, unrounded, lang) {
-        (Percent::Rate { column, shown }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}% trong khi {shown} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
-        (Percent::Rate { column, shown }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}% while {shown} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
-        (Percent::Rate { column, shown }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}% nhưng {shown} = {e}%. Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."),
-        (Percent::Rate { column, shown }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}% but {shown} = {e}%. Recompute the rate from the figures."),
+        (Percent::Rate { column, shown, unit: u }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} trong khi {shown} = {x}{u}; làm tròn đúng là {e}{u}. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
+        (Percent::Rate { column, shown, unit: u }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} while {shown} = {x}{u}, which rounds to {e}{u}. Off by rounding only; write {e}."),
+        (Percent::Rate { column, shown, unit: u }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}. Hãy tính lại {} từ các số liệu (không lấy trung bình, không gõ tay).", if *u == "%" { "tỷ lệ" } else { "chỉ số" }),
+        (Percent::Rate { column, shown, unit: u }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}. Recompute it from the figures."),
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::En) => format!("{unit}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),

@@ -264,6 +264,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             Percent::Rate {
                 column: th,
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: "%",
             },
             None,
         ),
@@ -271,6 +272,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             Percent::Rate {
                 column: th,
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: "%",
             },
             Some("17,286"),
         ),

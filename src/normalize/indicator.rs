@@ -158,6 +158,30 @@ impl IndicatorMatcher {
         }
     }
 
+    /// The one indicator whose name ends with the row's words, three at
+    /// least ("Nguồn vốn ngân sách tập trung" of DT01 «Giải ngân nguồn vốn
+    /// ngân sách tập trung», under a heading that says "Giải ngân" once
+    /// for its rows).
+    pub fn match_suffix(&self, name: &str) -> Option<usize> {
+        let key = self.key(name);
+        if key.split(' ').filter(|w| !w.is_empty()).count() < 3 {
+            return None;
+        }
+        let tail = format!(" {key}");
+        let mut hits: Vec<usize> = self
+            .keys
+            .iter()
+            .filter(|(k, _)| k.ends_with(&tail))
+            .map(|&(_, i)| i)
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
     /// The indicator a code names exactly, if any.
     pub fn by_code(&self, code: &str) -> Option<usize> {
         let k = code_key(code);
@@ -333,6 +357,23 @@ pub fn loose_code_key(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row named without the words its heading says once ("Giải ngân")
+    /// is the one indicator whose name ends with it; a tail that several
+    /// names share, or of two words, is none.
+    #[test]
+    fn a_name_without_its_headings_words_ends_one_indicator() {
+        let t = Template::builtin().unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let code = |name: &str| m.match_suffix(name).map(|i| t.indicators[i].code.clone());
+        assert_eq!(
+            code("Nguồn vốn ngân sách tập trung").as_deref(),
+            Some("DT01")
+        );
+        assert_eq!(code("Nguồn vốn phân cấp").as_deref(), Some("DT02"));
+        assert_eq!(code("đã giải quyết"), None);
+        assert_eq!(code("tập trung"), None);
+    }
 
     /// A catalog of dotted codes such as another office writes.
     fn dotted() -> Template {

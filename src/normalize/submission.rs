@@ -1029,6 +1029,10 @@ fn read_rows(
             {
                 matched = RowMatch::Exact(i);
                 by_context = true;
+            } else if let Some(i) = ctx.indicators.match_suffix(&name) {
+                // The name without the words its heading says once for its
+                // rows ("Giải ngân"): approximate, and said so.
+                matched = RowMatch::Approximate(i, 0.99);
             }
         }
         if !by_context {

@@ -188,11 +188,27 @@ impl Stated<'_> {
                 super::relations::short_name(self.template, dn),
                 self.shown(operand(dn)?)
             ),
-            RateFormula::Other(e) => format!("{e}"),
+            // The formula with its figures: "TT.03 / TT.02 * 10 (TT.03
+            // 5.780, TT.02 1.000)".
+            RateFormula::Other(e) => {
+                let figures: Vec<String> = e
+                    .codes()
+                    .into_iter()
+                    .filter_map(|c| operand(c).map(|r| format!("{c} {}", self.shown(r))))
+                    .collect();
+                format!("{e} ({})", figures.join(", "))
+            }
+        };
+        // A percent, or a rate in its own unit (tạ/ha, học sinh/lớp).
+        let unit = if ind.unit.contains('%') || ind.unit.trim().is_empty() {
+            "%".to_string()
+        } else {
+            format!(" {}", ind.unit.trim())
         };
         let percent = Percent::Rate {
             column,
             shown: &shown,
+            unit: &unit,
         };
         Some(self.off(stated, verdict, point, percent))
     }
@@ -686,6 +702,33 @@ mod tests {
         let f = check_percentages(&mk(95.0, 0), &t, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
         assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
+    }
+
+    /// A rate that is no percent (a yield in tạ/ha, `X / Y * 10`) is said
+    /// in its own unit, its formula with the figures it was worked from.
+    #[test]
+    fn a_rate_in_its_own_unit_is_said_so() {
+        let mut t = Template::builtin().unwrap();
+        let (hc02, hc03, hc05) = (ind(&t, "HC02"), ind(&t, "HC03"), ind(&t, "HC05"));
+        t.indicators[hc05].formula = "HC03 / HC02 * 10".into();
+        t.indicators[hc05].unit = "tạ/ha".into();
+        let s = sub_with(
+            &t,
+            "P05",
+            vec![
+                at(row(hc02, ValueColumn::Th, 1290.0, 0), 7, 4),
+                at(row(hc03, ValueColumn::Th, 1204.0, 0), 8, 4),
+                at(row(hc05, ValueColumn::Th, 7.4, 1), 10, 4),
+            ],
+        );
+        let f = check_percentages(&s, &t, Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        let m = &f[0].message;
+        assert!(
+            m.contains("ghi 7,4 tạ/ha nhưng HC03 / HC02 * 10 (HC03 1.204, HC02 1.290) = 9,3 tạ/ha"),
+            "{m}"
+        );
+        assert!(m.contains("Hãy tính lại chỉ số") && !m.contains('%'), "{m}");
     }
 
     #[test]
