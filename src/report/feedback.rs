@@ -461,6 +461,23 @@ fn rendered(
         .add_worksheet_with_constant_memory()?
         .set_name(&list_title)?;
     write_list(ws, &list)?;
+    // Whose findings, for which period, on every printed page.
+    if let Some((sub, _, period)) = &source {
+        let t = ctx.template;
+        let unit = sub
+            .unit
+            .and_then(|u| t.agencies.get(u))
+            .map_or_else(|| sub.file.clone(), |a| a.name.clone());
+        let heading: Vec<String> = [
+            t.settings.office.trim().to_string(),
+            unit,
+            period.map(|p| p.title(lang)).unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+        super::workbook::print_heading(ws, &heading.join(" — "));
+    }
     if let Some((sub, source, period)) = source {
         // The unit's own names, made valid where a file holds one Excel
         // would refuse (too long, `[]:*?/\`).

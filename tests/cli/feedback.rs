@@ -829,6 +829,17 @@ fn a_workbook_the_copy_cannot_take_gets_its_table_rerendered_and_the_run_goes_on
         "{}",
         b["xl/workbook.xml"]
     );
+    // Its list says on every printed page whose findings they are.
+    let list = sheet_parts(&b)
+        .into_iter()
+        .find(|(n, _)| n == "Lỗi")
+        .unwrap()
+        .1;
+    assert!(
+        b[&list].contains("<oddHeader>") && b[&list].contains("Phường 1 — Quý I/2020"),
+        "{}",
+        b[&list]
+    );
     // Its "Normal" font is Times New Roman 11, as tong-hop.xlsx's: column
     // widths measure alike where Calibri is missing (LibreOffice printed
     // the list at 60 %).
