@@ -215,6 +215,27 @@ fn the_default_templates_forms_read_back() {
             ("period", "2020-Q1")
         ]
     );
+    // Signed under the table: the place and date, who made it and the
+    // head of the unit, each with what the signature takes.
+    let grid = read_sheet(&p05, FIGURES);
+    let signed: Vec<&String> = grid
+        .iter()
+        .rev()
+        .take(3)
+        .rev()
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        signed,
+        [
+            "……………, ngày …… tháng …… năm 20……",
+            "NGƯỜI LẬP BIỂU",
+            "THỦ TRƯỞNG ĐƠN VỊ",
+            "(Ký, ghi rõ họ tên)",
+            "(Ký tên, đóng dấu)"
+        ]
+    );
     let help = read_sheet(&p05, "Hướng dẫn");
     assert_eq!(help[0][0], "HƯỚNG DẪN ĐIỀN BIỂU MẪU");
     let command = help

@@ -13,7 +13,9 @@
 //!        | I. KINH TẾ                                          a section of groups.csv
 //!   KT03 | Doanh nghiệp … | doanh nghiệp | ▢ | ▢ | ▢=TH | ▢ | ░=LK/KH | ░=LK/CK | ▢
 //!   HC05 | Tỷ lệ hồ sơ … | %            | ░ | ░=HC03/HC02 | ░ | ░ | ░ | ░ | ▢
+//!                                               ……, ngày … tháng … năm 20…
 //!        NGƯỜI LẬP BIỂU                         THỦ TRƯỞNG ĐƠN VỊ
+//!        (Ký, ghi rõ họ tên)                    (Ký tên, đóng dấu)
 //! Nhiệm vụ       departments: TT | Nội dung | Tiến độ | Cơ quan chủ trì | Cơ quan phối hợp | Lĩnh vực
 //! Hướng dẫn      how to fill the form, in the registry's own words
 //! tonghop        hidden, protected: the stamp (normalize::stamp), the drop-down lists
@@ -760,23 +762,55 @@ fn figures_sheet(
             .set_multi_range(ranges(col, rows));
         ws.add_data_validation(rows[0], col, rows[0], col, &v)?;
     }
-    // The signature block, which the consolidation stops reading at.
+    // The signature block, which the consolidation stops reading at: the
+    // place and date, who made the form and the head of the unit, each
+    // with what the signature takes.
     let sign = end + 1;
-    ws.merge_range(
-        sign,
-        0,
-        sign,
-        2,
-        lang.pick("NGƯỜI LẬP BIỂU", "NGƯỜI LẬP BIỂU (prepared by)"),
-        &f.sign,
-    )?;
     ws.merge_range(
         sign,
         6,
         sign,
         LAST_COL,
+        lang.pick(
+            "……………, ngày …… tháng …… năm 20……",
+            "……………, ngày …… tháng …… năm 20…… (place, date)",
+        ),
+        &f.note,
+    )?;
+    ws.merge_range(
+        sign + 1,
+        0,
+        sign + 1,
+        2,
+        lang.pick("NGƯỜI LẬP BIỂU", "NGƯỜI LẬP BIỂU (prepared by)"),
+        &f.sign,
+    )?;
+    ws.merge_range(
+        sign + 1,
+        6,
+        sign + 1,
+        LAST_COL,
         lang.pick("THỦ TRƯỞNG ĐƠN VỊ", "THỦ TRƯỞNG ĐƠN VỊ (head of unit)"),
         &f.sign,
+    )?;
+    ws.merge_range(
+        sign + 2,
+        0,
+        sign + 2,
+        2,
+        lang.pick(
+            "(Ký, ghi rõ họ tên)",
+            "(Ký, ghi rõ họ tên: signature, full name)",
+        ),
+        &f.note,
+    )?;
+    ws.merge_range(
+        sign + 2,
+        6,
+        sign + 2,
+        LAST_COL,
+        lang.pick("(Ký tên, đóng dấu)", "(Ký tên, đóng dấu: signature, seal)"),
+        &f.note,
     )?;
     finish_table(ws, header_row, 3, lang, false)?;
     Ok(header_row)
