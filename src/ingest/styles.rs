@@ -785,54 +785,10 @@ fn builtin_format(id: u32) -> Option<&'static str> {
     })
 }
 
-/// The first section of a format code, lower case, without its quoted
+/// A format code read once: whether any section shows a percent (an
+/// unquoted `%`), and its first section, lower case, without its quoted
 /// text, escaped characters and bracketed parts (`[$-42A]`, `[Red]`).
-fn first_section(code: &str) -> String {
-    let mut first = String::new();
-    let mut chars = code.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                }
-            }
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            '[' => {
-                for q in chars.by_ref() {
-                    if q == ']' {
-                        break;
-                    }
-                }
-            }
-            ';' => break,
-            c => first.push(c.to_ascii_lowercase()),
-        }
-    }
-    first
-}
-
-/// A date format that shows a year but no day: `mmm-yy`, `mm/yyyy`,
-/// `[$-42A]mmmm yyyy` show a month, `yyyy` a year.
-fn date_without_day(code: &str) -> Option<DateWithoutDay> {
-    let first = first_section(code);
-    if !first.contains('y') || first.contains('d') || first.contains("general") {
-        return None;
-    }
-    Some(if first.contains('m') {
-        DateWithoutDay::Month
-    } else {
-        DateWithoutDay::Year
-    })
-}
-
-/// Whether a number format code shows a percent (an unquoted `%` in any
-/// section), and how many decimals its first section shows.
-fn analyze_format(code: &str) -> (bool, Option<u8>) {
+fn scan_format(code: &str) -> (bool, String) {
     let mut percent = false;
     let mut section = 0;
     let mut first = String::new();
@@ -862,6 +818,27 @@ fn analyze_format(code: &str) -> (bool, Option<u8>) {
             _ => {}
         }
     }
+    (percent, first)
+}
+
+/// A date format that shows a year but no day: `mmm-yy`, `mm/yyyy`,
+/// `[$-42A]mmmm yyyy` show a month, `yyyy` a year.
+fn date_without_day(code: &str) -> Option<DateWithoutDay> {
+    let (_, first) = scan_format(code);
+    if !first.contains('y') || first.contains('d') || first.contains("general") {
+        return None;
+    }
+    Some(if first.contains('m') {
+        DateWithoutDay::Month
+    } else {
+        DateWithoutDay::Year
+    })
+}
+
+/// Whether a number format code shows a percent (an unquoted `%` in any
+/// section), and how many decimals its first section shows.
+fn analyze_format(code: &str) -> (bool, Option<u8>) {
+    let (percent, first) = scan_format(code);
     let is_number = !first.contains("general")
         && first.contains(['0', '#', '?'])
         && !first.contains(['y', 'm', 'd', 'h', 's', '/', '@']);

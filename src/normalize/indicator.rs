@@ -139,15 +139,21 @@ impl IndicatorMatcher {
         if words.is_empty() || words.len() > 8 || candidates.is_empty() {
             return None;
         }
+        self.only_one(|k, i| {
+            candidates.contains(&i) && {
+                let kw: Vec<&str> = k.split(' ').collect();
+                words.iter().all(|w| kw.contains(w))
+            }
+        })
+    }
+
+    /// The one indicator some name or alias of which `fits`, if exactly
+    /// one does.
+    fn only_one(&self, fits: impl Fn(&str, usize) -> bool) -> Option<usize> {
         let mut hits: Vec<usize> = self
             .keys
             .iter()
-            .filter(|(k, i)| {
-                candidates.contains(i) && {
-                    let kw: Vec<&str> = k.split(' ').collect();
-                    words.iter().all(|w| kw.contains(w))
-                }
-            })
+            .filter(|(k, i)| fits(k, *i))
             .map(|&(_, i)| i)
             .collect();
         hits.sort_unstable();
@@ -168,18 +174,7 @@ impl IndicatorMatcher {
             return None;
         }
         let tail = format!(" {key}");
-        let mut hits: Vec<usize> = self
-            .keys
-            .iter()
-            .filter(|(k, _)| k.ends_with(&tail))
-            .map(|&(_, i)| i)
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        match hits.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
+        self.only_one(|k, _| k.ends_with(&tail))
     }
 
     /// The indicator a code names exactly, if any.

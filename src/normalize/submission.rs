@@ -1175,14 +1175,21 @@ fn read_rows(
         };
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
-            match (
+            // The two units' scales when they are one unit in different
+            // multiples: money ("Tr.đ" against "tỷ đồng"), or a count or
+            // measure in thousands ("nghìn con" against "con").
+            let scales = match (
                 crate::number::money_factor(&row_unit),
                 crate::number::money_factor(&ind.unit),
             ) {
+                (Some(from), Some(to)) => Some((from, to)),
+                _ => scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations),
+            };
+            match scales {
                 // The catalog's money unit written short ("Tr.đồng" for
                 // "triệu đồng"): nothing to convert, nothing to say.
-                (Some(from), Some(to)) if from == to => {}
-                (Some(from), Some(to)) => {
+                Some((from, to)) if from == to => {}
+                Some((from, to)) => {
                     factor = from / to;
                     let fac = if factor >= 1.0 {
                         format!("×{}", format_auto(factor, 6, lang))
@@ -1208,35 +1215,6 @@ fn read_rows(
                     );
                 }
                 _ if is_same_unit(&row_unit, &ind.unit, &t.settings.abbreviations) => {}
-                // What is counted, in thousands ("nghìn con" for "con"):
-                // converted as money is.
-                _ if scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations).is_some() => {
-                    let (from, to) = scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations)
-                        .unwrap_or((1.0, 1.0));
-                    factor = from / to;
-                    let fac = if factor >= 1.0 {
-                        format!("×{}", format_auto(factor, 6, lang))
-                    } else {
-                        format!("÷{}", format_auto(1.0 / factor, 6, lang))
-                    };
-                    sub.findings.push(
-                        Finding::said(
-                            Severity::Warning,
-                            &Read::UnitConverted {
-                                code: &ind.code,
-                                name: &ind.name,
-                                written: &row_unit,
-                                catalog: &ind.unit,
-                                factor: &fac,
-                            },
-                            lang,
-                        )
-                        .at(&unit_at())
-                        .indicator(ind.code.clone())
-                        .expected(ind.unit.clone())
-                        .actual(row_unit.clone()),
-                    );
-                }
                 // Two names for what is counted ("chiếc" for "xe", "Đơn
                 // thư" for "đơn"): a count is a count, so the figures are
                 // kept, with a warning to check the unit.
