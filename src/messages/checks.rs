@@ -122,6 +122,19 @@ pub enum Checked<'a> {
         /// which the units still to report can only raise.
         below: bool,
     },
+    /// `total-mismatch` (a warning): `count` of department `unit`'s figures
+    /// for the whole area (indicators `codes`, columns `columns`) are above
+    /// the sum of the units that reported, as most of its figures are: it
+    /// evidently counts `missing`, the units that have not reported. One
+    /// finding for them all, not one per figure.
+    TotalsCountMissing {
+        unit: &'a str,
+        count: usize,
+        codes: &'a str,
+        columns: &'a str,
+        level: &'a LevelWords,
+        missing: &'a str,
+    },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
     /// `unknown` names the others.
@@ -263,7 +276,9 @@ impl Words for Checked<'_> {
             Checked::RelationViolated { .. } => Code::RelationViolated,
             Checked::RelationSkipped { .. } => Code::RelationSkipped,
             Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
-            Checked::TotalMismatch { .. } | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
+            Checked::TotalMismatch { .. }
+            | Checked::TotalsCountMissing { .. }
+            | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. } => Code::TotalUncomputed,
             Checked::Copied { .. } => Code::FiguresCopied,
@@ -288,6 +303,7 @@ impl Words for Checked<'_> {
             | Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
+            | Checked::TotalsCountMissing { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. } => total(self, lang),
@@ -507,6 +523,20 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
                 Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+            }
+        }
+        Checked::TotalsCountMissing {
+            unit,
+            count,
+            codes,
+            columns,
+            level,
+            missing,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match lang {
+                Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, chưa gửi báo cáo (hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
+                Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, which have not reported (or whose report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
             }
         }
         Checked::TotalUnchecked {

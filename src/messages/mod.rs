@@ -326,7 +326,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Số của cơ quan phụ trách khác tổng của các đơn vị cơ sở.", "A department's figure unlike the units' sum."),
         help: ("Đối chiếu với trang «Chi tiết theo đơn vị» của bảng tổng hợp.", "Compare with the sheet «Detail by unit» of the consolidated workbook."),
-        example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists each ward's figure (`Phường 1 120; Phường 2 180; …`) and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported (a warning when the department's figures are mostly above the reported wards' sums: it counts the silent wards). With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`)"#,
+        example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists each ward's figure (`Phường 1 120; Phường 2 180; …`) and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported (a warning when the department's figures are mostly above the reported wards' sums: it counts the silent wards; one such warning per department, naming its figures and the silent wards). With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`)"#,
     },
     Entry {
         code: Code::TotalUnchecked,

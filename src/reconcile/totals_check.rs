@@ -274,7 +274,7 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
-    Ok(Report::new(figures, template, expected_wards, lang).findings(&found, &records))
+    Ok(Report::new(figures, template, expected_wards, &silent, lang).findings(&found, &records))
 }
 
 /// What the findings of [`check_department_totals`] need to say.
@@ -284,6 +284,8 @@ struct Report<'a> {
     level: LevelWords,
     may_be_negative: HashSet<String>,
     expected_wards: usize,
+    /// Wards that must report and sent nothing at all.
+    silent: &'a [usize],
     lang: Lang,
 }
 
@@ -292,6 +294,7 @@ impl<'a> Report<'a> {
         figures: &'a Figures,
         template: &'a Template,
         expected_wards: usize,
+        silent: &'a [usize],
         lang: Lang,
     ) -> Self {
         Report {
@@ -300,17 +303,24 @@ impl<'a> Report<'a> {
             level: template.level_words(),
             may_be_negative: CheckSettings::of(template).may_be_negative,
             expected_wards,
+            silent,
             lang,
         }
     }
 
     /// A finding for each mismatch, but one `total-unchecked` for every
-    /// department, column and set of wards whose figures are unknown.
+    /// department, column and set of wards whose figures are unknown, and
+    /// one warning for every department that evidently counts the silent
+    /// wards (a ward's file set aside would otherwise bring one warning
+    /// for each of the department's figures).
     fn findings(&self, found: &[Mismatch], records: &BTreeMap<usize, Record>) -> Vec<Finding> {
         let mut out = Vec::new();
         // (department, column, unknown wards) → the indicators left unchecked.
         let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
             BTreeMap::new();
+        // department → its figures above the reported wards' sum while it
+        // counts the silent wards.
+        let mut counting: BTreeMap<usize, Vec<&Mismatch>> = BTreeMap::new();
         for m in found {
             let Some(ind) = self.template.indicators.get(m.row.ind()) else {
                 continue;
@@ -324,7 +334,11 @@ impl<'a> Report<'a> {
                     && records
                         .get(&m.dept)
                         .is_some_and(|r| r.counts_missing_wards());
-                out.extend(self.mismatch(m, counts_missing));
+                if counts_missing {
+                    counting.entry(m.dept).or_default().push(m);
+                } else {
+                    out.extend(self.mismatch(m, false));
+                }
                 continue;
             }
             let tol = half_of(self.template, m.row.ind(), m.row.decimals) + m.clean_half + 1e-9;
@@ -342,7 +356,54 @@ impl<'a> Report<'a> {
         for ((_, column, wards), ms) in unchecked {
             out.extend(self.unchecked(column, &wards, &ms));
         }
+        for ms in counting.values() {
+            match ms.as_slice() {
+                [m] => out.extend(self.mismatch(m, true)),
+                _ => out.extend(self.counting_missing(ms)),
+            }
+        }
         out
+    }
+
+    /// One warning for a department's figures `ms` above the reported
+    /// wards' sums while it evidently counts the silent wards: the
+    /// indicators and columns, and the silent wards that must state them.
+    fn counting_missing(&self, ms: &[&Mismatch]) -> Option<Finding> {
+        let first = ms.first()?;
+        let (sub, unit, _) = self.dept_of(first)?;
+        let mut codes: Vec<&str> = Vec::new();
+        let mut columns: Vec<ValueColumn> = Vec::new();
+        for m in ms {
+            let code = self.template.indicators.get(m.row.ind())?.code.as_str();
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+            if !columns.contains(&m.row.column) {
+                columns.push(m.row.column);
+            }
+        }
+        columns.sort_by_key(|c| c.index());
+        let columns: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+        let silent: Vec<String> = self
+            .silent
+            .iter()
+            .filter(|&&u| ms.iter().any(|m| self.template.must_report(u, m.row.ind())))
+            .map(|&u| self.template.agencies[u].name.clone())
+            .collect();
+        let missing = ward_list(&silent);
+        let said = Checked::TotalsCountMissing {
+            unit,
+            count: ms.len(),
+            codes: &ward_list(&codes),
+            columns: &columns.join(", "),
+            level: &self.level,
+            missing: &missing,
+        };
+        let f = Finding::said(Severity::Warning, &said, self.lang);
+        let mut f = at_row(f, self.template, sub, &first.row);
+        f.indicator = String::new();
+        f.column = String::new();
+        Some(f.actual(missing))
     }
 
     /// The department's submission, its name, and the indicator's code.
@@ -456,13 +517,10 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The names of wards for a message, the first [`LISTED_WARDS`] of them.
-fn ward_list(names: &[String]) -> String {
-    let mut list: Vec<&str> = names
-        .iter()
-        .take(LISTED_WARDS)
-        .map(String::as_str)
-        .collect();
+/// Names (of wards, or codes) for a message, the first [`LISTED_WARDS`]
+/// of them.
+fn ward_list<S: AsRef<str>>(names: &[S]) -> String {
+    let mut list: Vec<&str> = names.iter().take(LISTED_WARDS).map(AsRef::as_ref).collect();
     if names.len() > LISTED_WARDS {
         list.push("…");
     }
@@ -679,23 +737,78 @@ mod tests {
                 .collect::<Vec<_>>(),
             [Severity::Error, Severity::Error]
         );
-        // Every figure above: the department counts the silent wards.
+        // Every figure above: the department counts the silent wards. One
+        // warning names its figures and the silent wards, not one each.
+        let silent: Vec<String> = (4..=16).map(|k| format!("Phường {k}")).collect();
         assert_eq!(
-            run([160.0, 128.0, 80.0])
-                .iter()
-                .map(|(_, s, _)| *s)
-                .collect::<Vec<_>>(),
-            [Severity::Warning; 3]
+            run([160.0, 128.0, 80.0]),
+            [(String::new(), Severity::Warning, silent.join(", "))]
         );
         // Below what the reporting wards already add up to: an error
-        // whatever the others say.
+        // whatever the others say; the two above, one warning.
         assert_eq!(
             run([160.0, 20.0, 80.0]),
             [
-                ("HC01".to_string(), Severity::Warning, "160".to_string()),
                 ("HC02".to_string(), Severity::Error, "20".to_string()),
-                ("HC06".to_string(), Severity::Warning, "80".to_string()),
+                (String::new(), Severity::Warning, silent.join(", ")),
             ]
+        );
+    }
+
+    /// The one warning for a department that counts the silent wards says
+    /// how many of its figures, which indicators and columns, and names
+    /// the wards; a single such figure keeps its own message.
+    #[test]
+    fn a_department_counting_the_silent_wards_gets_one_warning() {
+        let t = Template::builtin().unwrap();
+        let (hc01, hc02) = (ind(&t, "HC01"), ind(&t, "HC02"));
+        let ward = |k: usize| {
+            sub_with(
+                &t,
+                &format!("P{k:02}"),
+                vec![
+                    row(hc01, ValueColumn::Th, 10.0, 0),
+                    row(hc01, ValueColumn::Lk, 20.0, 0),
+                    row(hc02, ValueColumn::Th, 8.0, 0),
+                ],
+            )
+        };
+        // Every ward but Phường 16 reports.
+        let wards: Vec<Submission> = (1..=15).map(ward).collect();
+        let run = |rows: Vec<TidyRow>| {
+            let dept = sub_with(&t, "VP", rows);
+            let subs: Vec<&Submission> = wards.iter().chain([&dept]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi).unwrap()
+        };
+        let f = run(vec![
+            row(hc01, ValueColumn::Th, 160.0, 0),
+            row(hc01, ValueColumn::Lk, 320.0, 0),
+            row(hc02, ValueColumn::Th, 128.0, 0),
+        ]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].code, f[0].severity, f[0].actual.as_str()),
+            (Code::TotalMismatch, Severity::Warning, "Phường 16")
+        );
+        assert!(
+            f[0].message
+                .contains("3 số toàn quận (HC01, HC02; cột TH, LK)")
+                && f[0].message.contains("đã tính cả Phường 16"),
+            "{}",
+            f[0].message
+        );
+        let f = run(vec![row(hc01, ValueColumn::Th, 160.0, 0)]);
+        assert_eq!(
+            f.iter()
+                .map(|f| (f.indicator.as_str(), f.severity, f.actual.as_str()))
+                .collect::<Vec<_>>(),
+            [("HC01", Severity::Warning, "160")]
+        );
+        assert!(
+            f[0].message.contains("tổng của 15 phường là 150"),
+            "{}",
+            f[0].message
         );
     }
 

@@ -1091,3 +1091,56 @@ fn a_table_stacked_under_another_is_read_by_its_own_header() {
         ("100".into(), "300".into())
     );
 }
+
+/// A ward's file missing from the sample district: each department that
+/// counts every ward gets one warning naming its figures and the silent
+/// wards, not one per figure (one ward's file set aside brought 157).
+#[test]
+fn a_department_counting_a_silent_ward_is_told_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for e in std::fs::read_dir(crate::common::repo().join("samples/2020-Q1")).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if p.is_file() && name != "phuong-03.xlsx" {
+            std::fs::copy(&p, dir.join(&name)).unwrap();
+        }
+    }
+    let out = tmp.path().join("out");
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    let f = read_findings(&out.join("errors.json"));
+    let counted: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "total-mismatch" && x["severity"] == "warning")
+        .collect();
+    // Every department of level-`both` figures in the sample counts all
+    // wards: one warning each.
+    let mut units: Vec<&str> = counted
+        .iter()
+        .map(|x| x["unit"].as_str().unwrap())
+        .collect();
+    units.dedup();
+    assert_eq!(units.len(), counted.len(), "one per department: {units:?}");
+    assert!(counted.len() >= 8, "{counted:?}");
+    for x in &counted {
+        let actual = x["actual"].as_str().unwrap();
+        assert!(actual.contains("Phường 3"), "{x}");
+        assert!(x["file"].as_str().unwrap().ends_with(".xlsx"), "{x}");
+        assert!(!x["cell"].as_str().unwrap().is_empty(), "{x}");
+        let message = x["message"].as_str().unwrap();
+        assert!(message.contains("đã tính cả Phường 3"), "{message}");
+    }
+    assert!(
+        !f.iter()
+            .any(|x| x["code"] == "total-mismatch" && x["severity"] == "error"),
+        "no department's figure is below the reported wards' sum"
+    );
+}
