@@ -38,6 +38,9 @@ pub enum NumberText {
     /// A lone dash: "nothing to report".
     Dash,
     Number(Parsed),
+    /// No change, said in words ("không đổi", "giữ nguyên", "±0"): a
+    /// growth of 0, or a ratio of 100, as the column's convention reads.
+    Unchanged,
     /// Text that is not a number ("khoảng 20", "không có").
     NotANumber,
 }
@@ -160,6 +163,18 @@ fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
     let folded = crate::text::fold(s);
     if matches!(folded.as_str(), "khong" | "khongco" | "khongphatsinh") {
         return Some(NumberText::Dash);
+    }
+    if matches!(
+        folded.as_str(),
+        "khongdoi" | "khongthaydoi" | "giunguyen" | "bangcungky" | "ngangcungky"
+    ) {
+        return Some(NumberText::Unchanged);
+    }
+    if let Some(rest) = s.strip_prefix('±') {
+        return match parse_core(rest, locale) {
+            Some(p) if p.value == 0.0 => Some(NumberText::Unchanged),
+            _ => Some(NumberText::NotANumber),
+        };
     }
     let at = s.find(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | ','))?;
     let negative = match crate::text::fold(&s[..at]).as_str() {
@@ -636,6 +651,10 @@ mod tests {
             assert_eq!(parse_text(x, Vi), NumberText::Dash, "{x}");
         }
         assert_eq!(parse_text("không rõ", Vi), NumberText::NotANumber);
+        for x in ["không đổi", "Không thay đổi", "giữ nguyên", "±0", "± 0,0"] {
+            assert_eq!(parse_text(x, Vi), NumberText::Unchanged, "{x}");
+        }
+        assert_eq!(parse_text("±2", Vi), NumberText::NotANumber);
         // Not known: the statistics office's "…".
         for x in ["…", "...", " … "] {
             assert_eq!(parse_text(x, Vi), NumberText::Blank, "{x}");

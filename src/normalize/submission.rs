@@ -978,6 +978,9 @@ fn read_rows(
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
     // locale says; only numbers that one style alone writes decide.
     let locale = sheet_locale(grid, layout, &value_cols, ctx.locale);
+    // Its own numbers settled the style: "24,070" on an English sheet is
+    // no longer in doubt.
+    let style_settled = locale != ctx.locale;
     // The last indicator a row named by its own words: the parent of a
     // "Trong đó: nữ" under it.
     let mut parent: Option<usize> = None;
@@ -1332,7 +1335,7 @@ fn read_rows(
                 }
                 Data::String(s) => match parse_text(s, locale) {
                     NumberText::Number(p) => {
-                        if p.ambiguous {
+                        if p.ambiguous && !style_settled {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
                             let said = Read::NumberAmbiguous {
@@ -1356,7 +1359,39 @@ fn read_rows(
                         DashMeans::Empty => continue,
                         DashMeans::Zero => (0.0, 0),
                     },
-                    NumberText::NotANumber => {
+                    // No change: a growth of 0 or a ratio of 100.
+                    NumberText::Unchanged if column == ValueColumn::PctCk => {
+                        match t.settings.ck_convention {
+                            crate::template::CkConvention::Growth => (0.0, 0),
+                            crate::template::CkConvention::Ratio => (100.0, 0),
+                        }
+                    }
+                    // Excel's error typed or exported as text (a web
+                    // system's export writes "#DIV/0!") in a percent or a
+                    // rate: as Excel's own error value there, below.
+                    NumberText::NotANumber
+                        if (column.is_percent() || ind.kind == crate::template::Kind::Rate)
+                            && is_excel_error_text(s) =>
+                    {
+                        let here = here();
+                        let shown = s.trim().to_string();
+                        let said = Read::PercentError {
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            column,
+                            shown: &shown,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(shown),
+                        );
+                        continue;
+                    }
+                    NumberText::NotANumber | NumberText::Unchanged => {
                         sub.findings.push(invalid(crate::text::clean(s)));
                         continue;
                     }
@@ -1775,6 +1810,15 @@ fn is_measure(unit: &str) -> bool {
         "nam", "sao", "mau",
     ]
     .contains(&compact.as_str())
+}
+
+/// Excel's error values as the text a cell shows ("#DIV/0!", "#VALUE!",
+/// "#N/A"…), as an export from another program writes them.
+fn is_excel_error_text(s: &str) -> bool {
+    matches!(
+        s.trim().to_ascii_uppercase().as_str(),
+        "#DIV/0!" | "#DIV/0" | "#VALUE!" | "#N/A" | "#REF!" | "#NAME?" | "#NUM!" | "#NULL!"
+    )
 }
 
 #[cfg(test)]

@@ -967,6 +967,69 @@ fn a_sheet_typed_the_english_way_reads_its_ambiguous_numbers_so() {
         .find(|r| r[0] == "HC03" && r[3] == "TH")
         .unwrap();
     assert_eq!(hc03[col], "1204");
+    // Its own numbers settled Phường 1's style: none of its figures is
+    // in doubt; Phường 2's "1,204" still is.
+    let doubted = listed(&f, &["number-ambiguous"]);
+    assert!(!doubted.is_empty(), "{doubted:?}");
+    assert!(doubted.iter().all(|x| x.contains("|P02|")), "{doubted:?}");
+}
+
+/// "#DIV/0!" typed as text in a percent cell (a web system's export)
+/// is Excel's error as the cell shows it: an info, as the error value is,
+/// not a false `value-invalid` error; "không đổi" and "±0" in %CK are no
+/// change (a growth of 0).
+#[test]
+fn a_percent_said_in_words_or_as_an_error_text_is_no_false_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [
+        ("Thực hiện quý I", 1),
+        ("Cùng kỳ năm trước", 1),
+        ("So với cùng kỳ (%)", 1),
+    ];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&header),
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![N(100.0, None), N(100.0, None), T("không đổi")],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(90.0, None), N(90.0, None), T("±0")],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None), E, T("#DIV/0!")],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "value-invalid",
+                "value-uncomputed",
+                "pct-mismatch",
+                "pct-kind"
+            ]
+        ),
+        ["info|value-uncomputed|P01|G9|HC04|%CK||#DIV/0!"]
+    );
 }
 
 /// A nine-month, half-year or year report follows the rules of its last
