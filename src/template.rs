@@ -146,6 +146,11 @@ pub struct Indicator {
     pub decimals: Option<u8>,
     /// 1-based line in indicators.csv, for messages about the template.
     pub line: u64,
+    /// A flow whose relation makes it a sum that takes in a stock, itself
+    /// or through another such flow ("TT05 == TT04 + TT03": the opening
+    /// backlog plus what was received). Its LK is the year's opening level
+    /// plus the year's flow, not the previous quarter's LK plus TH.
+    pub takes_stock: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -610,6 +615,54 @@ impl OutlierScale {
     }
 }
 
+/// Sets [`Indicator::takes_stock`]: a flow `X == A + B …` (its own
+/// relation, `X` alone on the left) with a stock, or a flow already so
+/// marked, among the terms on the right.
+fn mark_flows_taking_stock(inds: &mut [Indicator], by_code: &HashMap<String, usize>) {
+    use crate::rules::expr::{parse, Cmp, Expr, Rule};
+    let defined: Vec<Option<Vec<usize>>> = inds
+        .iter()
+        .map(|ind| {
+            if ind.kind != Kind::Flow {
+                return None;
+            }
+            match parse(&ind.formula) {
+                Ok(Rule::Relation(Expr::Code(left), Cmp::Eq, right))
+                    if by_code.get(&left) == by_code.get(&ind.code) =>
+                {
+                    Some(
+                        right
+                            .codes()
+                            .into_iter()
+                            .filter_map(|c| by_code.get(c).copied())
+                            .collect(),
+                    )
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    loop {
+        let mut changed = false;
+        for (i, terms) in defined.iter().enumerate() {
+            let Some(terms) = terms else { continue };
+            if inds[i].takes_stock {
+                continue;
+            }
+            if terms
+                .iter()
+                .any(|&j| inds[j].kind == Kind::Stock || inds[j].takes_stock)
+            {
+                inds[i].takes_stock = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
 impl Template {
     /// The template built into the binary (a copy of `templates/`).
     ///
@@ -745,8 +798,10 @@ impl Template {
                 aliases: split_aliases(&r.aliases),
                 decimals: r.decimals,
                 line,
+                takes_stock: false,
             });
         }
+        mark_flows_taking_stock(&mut inds, &by_code);
         let mut ags = Vec::new();
         let mut agency_by_code = HashMap::new();
         for (line, r) in read_csv::<AgencyRow>("agencies.csv", agencies)? {
@@ -1202,6 +1257,30 @@ mod tests {
         assert!(t.indicator("AN.01.1").is_some() && t.indicator("AN.11").is_some());
         // Its annex table loads.
         crate::annex::settings::AnnexSettings::from_template(&t).unwrap();
+    }
+
+    /// A flow that is an opening level plus a flow takes in a stock, and
+    /// so does a flow summed from it; other flows, and a flow merely
+    /// bounded by a stock, do not.
+    #[test]
+    fn a_flow_summed_from_a_stock_is_known() {
+        let csv = "code,group,name,unit,kind,level,reported_by,formula
+A,KT,Tồn đầu kỳ,đơn,stock,ward,,
+B,KT,Nhận trong kỳ,đơn,flow,ward,,B <= C
+C,KT,Phải giải quyết,đơn,flow,ward,,C == A + B
+D,KT,Tổng phải xử lý,đơn,flow,ward,,D == C + E
+E,KT,Chuyển đến,đơn,flow,ward,,
+F,KT,Đã nhận cộng,đơn,flow,ward,,F == B + E
+";
+        let t =
+            Template::from_texts("t", DEFAULT_TOML, csv, DEFAULT_GROUPS, DEFAULT_AGENCIES).unwrap();
+        let taking: Vec<&str> = t
+            .indicators
+            .iter()
+            .filter(|i| i.takes_stock)
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(taking, ["C", "D"]);
     }
 
     #[test]

@@ -5,11 +5,11 @@
 use crate::consolidation::consolidate_folder;
 pub use crate::consolidation::{Config, Consolidation};
 use crate::diagnostic::{Lang, Tally};
-use crate::error::{Fatal, Outcome};
+use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::model::Period;
 use crate::normalize::submission::FileOutcome;
 use crate::number::NumberLocale;
-use crate::reconcile::cumulative::read_previous;
+use crate::reconcile::cumulative::{previous_fits, read_previous};
 use crate::report::atomic::check_folders;
 
 use std::path::PathBuf;
@@ -62,7 +62,17 @@ impl Config {
         let template = load_template(args.template.as_deref())?;
         check_folders(&args.dir, &args.out, args.lang)?;
         let previous = match &args.previous {
-            Some(p) => Some(read_previous(p, &template)?),
+            Some(p) => {
+                let prev = read_previous(p, &template)?;
+                previous_fits(prev.period, args.period).map_err(|(vi, en)| {
+                    Fatal::input(
+                        p.join(crate::outputs::WORKBOOK),
+                        Arg::Previous,
+                        Problem::Content(vi, en),
+                    )
+                })?;
+                Some(prev)
+            }
             None => None,
         };
         Ok(Config {

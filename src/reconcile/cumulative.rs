@@ -20,7 +20,7 @@ use super::half_of;
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::{Arg, Fatal, Problem};
 use crate::messages::Checked;
-use crate::model::ValueColumn;
+use crate::model::{Period, ValueColumn};
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::normalize::title::AgencyMatcher;
 use crate::number::{decimals_of, format_num};
@@ -37,6 +37,94 @@ pub struct PreviousFigures {
     pub lk: HashMap<(usize, usize), (f64, u8)>,
     /// Where they were read from, for messages.
     pub source: String,
+    /// The period its title names, when it names one.
+    pub period: Option<Period>,
+}
+
+/// Whether the consolidation of `previous` (the period its title names)
+/// is the one a run over `run` checks its LK against: the quarter before
+/// the run's last (a nine-month run, the second quarter's or the
+/// half-year's). The reason in both languages when it is not.
+///
+/// # Errors
+/// A first quarter (its LK is its TH: nothing before it in the year), or
+/// a previous consolidation of another period.
+pub fn previous_fits(previous: Option<Period>, run: Period) -> Result<(), (String, String)> {
+    let before = run.last_month().saturating_sub(3);
+    if before == 0 {
+        return Err((
+            format!(
+                "{} là quý đầu năm: lũy kế bằng số thực hiện quý, không có quý trước để đối chiếu. Hãy bỏ --previous.",
+                run.title_vi()
+            ),
+            format!(
+                "{} is the year's first quarter: its LK is its TH, with no quarter before it to check against. Leave out --previous.",
+                run.title_en()
+            ),
+        ));
+    }
+    let Some(p) = previous else {
+        return Ok(());
+    };
+    if p.year == run.year && p.last_month() == before {
+        return Ok(());
+    }
+    let wanted = Period::quarter(run.year, before / 3);
+    Err((
+        format!(
+            "đây là bảng tổng hợp {}, nhưng {} cần đối chiếu với bảng tổng hợp {} (hoặc kỳ kết thúc cùng tháng {}). Hãy chỉ đúng thư mục kết quả của kỳ trước.",
+            p.title_vi(),
+            run.title_vi(),
+            wanted.title_vi(),
+            before
+        ),
+        format!(
+            "this is the consolidation of {}, but {} is checked against that of {} (or a period ending with the same month). Give the output folder of the period before.",
+            p.title_en(),
+            run.title_en(),
+            wanted.title_en()
+        ),
+    ))
+}
+
+/// The period named in the first rows of a consolidation's summary sheet.
+fn summary_period(wb: &mut crate::ingest::OpenWorkbook, names: &[String]) -> Option<Period> {
+    let (vi, en) = crate::outputs::Sheet::Summary.names();
+    let sheet = names.iter().find(|n| *n == vi || *n == en)?;
+    let grid = wb.sheet(sheet).ok()?;
+    let found = grid
+        .range()
+        .rows()
+        .take(4)
+        .flat_map(|r| r.iter())
+        .find_map(|d| match d {
+            Data::String(t) => crate::normalize::title::period_in(t).or_else(|| english_title(t)),
+            _ => None,
+        });
+    found
+}
+
+/// The period an English summary's title names as `Period::title_en`
+/// writes it ("… — Q1 2025", "… — first half of 2025").
+fn english_title(text: &str) -> Option<Period> {
+    use crate::model::PeriodSpan;
+    let year: i32 = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1990..2200).contains(y))?;
+    [
+        PeriodSpan::Quarter(1),
+        PeriodSpan::Quarter(2),
+        PeriodSpan::Quarter(3),
+        PeriodSpan::Quarter(4),
+        PeriodSpan::FirstHalf,
+        PeriodSpan::NineMonths,
+        PeriodSpan::Year,
+    ]
+    .into_iter()
+    .map(|span| Period { year, span })
+    .find(|p| text.ends_with(&p.title_en()))
 }
 
 /// The detail sheet's name in either language of a consolidation.
@@ -89,6 +177,7 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
     let mut prev = PreviousFigures {
         lk: HashMap::new(),
         source: path.display().to_string(),
+        period: summary_period(&mut wb, &names),
     };
     let matcher = AgencyMatcher::new(template);
     for sheet in sheets {
@@ -317,7 +406,10 @@ pub fn check_previous(
     let mut out = Vec::new();
     let (_, unit_name) = unit_of(template, sub);
     for (i, ind, th, lk) in th_lk(sub, template) {
-        if ind.kind != Kind::Flow {
+        // A stock's LK is a level; a flow that takes in a stock (the
+        // opening backlog plus what came in) starts each year, not each
+        // quarter, from that level.
+        if ind.kind != Kind::Flow || ind.takes_stock {
             continue;
         }
         let Some(&(p, pd)) = prev.lk.get(&(u, i)) else {
@@ -424,13 +516,34 @@ mod tests {
     }
 
     #[test]
+    fn the_previous_consolidation_must_end_with_the_quarter_before() {
+        let p: fn(&str) -> Period = |s| s.parse().unwrap();
+        assert!(previous_fits(Some(p("2020-Q1")), p("2020-Q2")).is_ok());
+        assert!(previous_fits(Some(p("2020-Q2")), p("2020-9M")).is_ok());
+        assert!(previous_fits(Some(p("2020-H1")), p("2020-Q3")).is_ok());
+        assert!(previous_fits(Some(p("2020-9M")), p("2020")).is_ok());
+        // Not known: nothing to hold against it.
+        assert!(previous_fits(None, p("2020-Q3")).is_ok());
+        assert!(previous_fits(Some(p("2020-Q1")), p("2020-Q3")).is_err());
+        assert!(previous_fits(Some(p("2020-Q2")), p("2020-Q2")).is_err());
+        assert!(previous_fits(Some(p("2019-Q3")), p("2020-Q4")).is_err());
+        assert!(previous_fits(None, p("2020-Q1")).is_err());
+        assert_eq!(
+            english_title("ECONOMIC AND SOCIAL FIGURES — first half of 2025"),
+            Some(p("2025-H1"))
+        );
+        assert_eq!(english_title("FIGURES — Q3 2025"), Some(p("2025-Q3")));
+    }
+
+    #[test]
     fn later_quarters_add_to_the_previous_lk_for_flows_only() {
         let t = Template::builtin().unwrap();
         let p02 = t.agency_index("P02").unwrap();
-        let (hc02, tt04) = (ind(&t, "HC02"), ind(&t, "TT04"));
+        let (hc02, tt04, tt05) = (ind(&t, "HC02"), ind(&t, "TT04"), ind(&t, "TT05"));
         let mut prev = PreviousFigures::default();
         prev.lk.insert((p02, hc02), (1290.0, 0));
         prev.lk.insert((p02, tt04), (7.0, 0));
+        prev.lk.insert((p02, tt05), (12.0, 0));
         let s = sub_with(
             &t,
             "P02",
@@ -440,8 +553,14 @@ mod tests {
                 // A stock: LK is the level, never a sum over quarters.
                 at(row(tt04, ValueColumn::Th, 5.0, 0), 10, 4),
                 at(row(tt04, ValueColumn::Lk, 5.0, 0), 10, 5),
+                // TT05 == TT04 + TT03, the opening backlog plus what came
+                // in: the year's opening 2 + 9 received, not 12 + 8.
+                at(row(tt05, ValueColumn::Th, 8.0, 0), 11, 4),
+                at(row(tt05, ValueColumn::Lk, 11.0, 0), 11, 5),
             ],
         );
+        assert!(t.indicators[tt05].takes_stock);
+        assert!(!t.indicators[hc02].takes_stock);
         let f = check_previous(&s, &prev, &t, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(

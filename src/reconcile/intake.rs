@@ -457,7 +457,10 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
         }
     };
     let mut best = cands[0];
-    let mut why = ("tên tệp xếp sau cùng", "its name sorts last");
+    let mut why = (
+        "không rõ bản nào mới hơn: cùng kỳ, cùng lúc lưu, tên không cho biết; đã lấy tệp có tên xếp sau cùng, hãy kiểm tra lại",
+        "which is newer cannot be told: the same period, saved at the same time, nothing in the names; the file whose name sorts last was taken, check it",
+    );
     for &k in &cands[1..] {
         let (a, b) = (sub(best), sub(k));
         let (pa, pb) = (
@@ -473,6 +476,24 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
                 "the newest period in its title",
             );
             continue;
+        }
+        // A date the clerk wrote in the name ("BC P11 05.04.2025"): the
+        // later date is the later copy, whenever the files were saved.
+        let (da, db) = (
+            name_date(outcomes[best].file()),
+            name_date(outcomes[k].file()),
+        );
+        if let (Some(da), Some(db)) = (da, db) {
+            if da != db {
+                if db > da {
+                    best = k;
+                }
+                why = (
+                    "ngày ghi trong tên tệp mới nhất",
+                    "the latest date written in its name",
+                );
+                continue;
+            }
         }
         let (ma, mb) = (a.and_then(|s| s.modified), b.and_then(|s| s.modified));
         if let (Some(ma), Some(mb)) = (ma, mb) {
@@ -517,17 +538,23 @@ fn revision_rank(file: &str) -> u32 {
         .unwrap_or_default();
     let folded = crate::text::fold(&stem);
     let words: Vec<&str> = folded.split(' ').collect();
+    // The number after a word ("sửa 2", "lần 3"), if any.
+    let number_after = |i: usize| {
+        words
+            .get(i + 1)
+            .and_then(|n| n.parse::<u32>().ok())
+            .map_or(0, |n| n.min(20))
+    };
     let mut rank = 0;
     for (i, w) in words.iter().enumerate() {
         match *w {
-            "sua" | "chinh" | "final" | "moi" | "bs" | "capnhat" => rank += 1,
-            "bo" if words.get(i + 1) == Some(&"sung") => rank += 1,
-            "cap" if words.get(i + 1) == Some(&"nhat") => rank += 1,
-            "lan" | "ban" | "v" | "ver" | "version" => {
-                if let Some(n) = words.get(i + 1).and_then(|n| n.parse::<u32>().ok()) {
-                    rank += n.min(20);
-                }
-            }
+            "sua" | "chinh" | "final" | "moi" | "bs" | "capnhat" => rank += 1 + number_after(i),
+            "bo" if words.get(i + 1) == Some(&"sung") => rank += 1 + number_after(i + 1),
+            "cap" if words.get(i + 1) == Some(&"nhat") => rank += 1 + number_after(i + 1),
+            // "gửi lại": sent again.
+            "gui" if words.get(i + 1) == Some(&"lai") => rank += 1 + number_after(i + 1),
+            "guilai" => rank += 1 + number_after(i),
+            "lan" | "ban" | "v" | "ver" | "version" => rank += number_after(i),
             w if w.len() > 1
                 && w.starts_with('v')
                 && w[1..].chars().all(|c| c.is_ascii_digit()) =>
@@ -540,9 +567,100 @@ fn revision_rank(file: &str) -> u32 {
     rank
 }
 
+/// A date written in a file name, as (year, month, day): "05.04.2025",
+/// "5-4-2025", "05_04_2025", "2025-04-05" or "20250405". `None` when the
+/// name has none, or more than one that differ.
+fn name_date(file: &str) -> Option<(u32, u32, u32)> {
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut found: Option<(u32, u32, u32)> = None;
+    // Runs of digits with the separators between them.
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut last_end = 0usize;
+    for (start, part) in digit_runs(&stem) {
+        let between = &stem[last_end..start];
+        let joined = !current.is_empty() && matches!(between, "." | "-" | "_" | "/");
+        if !joined && !current.is_empty() {
+            groups.push(std::mem::take(&mut current));
+        }
+        current.push(part);
+        last_end = start + part.len();
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    let valid = |y: u32, m: u32, d: u32| {
+        ((2000..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then_some((y, m, d))
+    };
+    let n = |s: &str| s.parse::<u32>().unwrap_or(0);
+    let dates = groups.iter().flat_map(|g| {
+        let three = g.windows(3).filter_map(|w| match w {
+            [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => valid(n(y), n(m), n(d)),
+            [y, m, d] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => valid(n(y), n(m), n(d)),
+            _ => None,
+        });
+        let eight = g.iter().filter(|x| x.len() == 8).filter_map(|x| {
+            valid(n(&x[..4]), n(&x[4..6]), n(&x[6..]))
+                .or_else(|| valid(n(&x[4..]), n(&x[2..4]), n(&x[..2])))
+        });
+        three.chain(eight).collect::<Vec<_>>()
+    });
+    for date in dates {
+        if found.is_some_and(|f| f != date) {
+            return None;
+        }
+        found = Some(date);
+    }
+    found
+}
+
+/// The runs of ASCII digits of a text, with their byte offsets.
+fn digit_runs(s: &str) -> Vec<(usize, &str)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        match (c.is_ascii_digit(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                runs.push((b, &s[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        runs.push((b, &s[b..]));
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
-    use super::revision_rank;
+    use super::{name_date, revision_rank};
+
+    #[test]
+    fn a_date_in_a_file_name_is_read_in_the_usual_spellings() {
+        assert_eq!(name_date("BC KTXH P11 05.04.2025.xlsx"), Some((2025, 4, 5)));
+        assert_eq!(name_date("BC P11 28-3-2025.xlsx"), Some((2025, 3, 28)));
+        assert_eq!(name_date("bc_2025-04-05_p11.xlsx"), Some((2025, 4, 5)));
+        assert_eq!(name_date("P11_20250405.xlsx"), Some((2025, 4, 5)));
+        assert_eq!(name_date("P11_05042025.xlsx"), Some((2025, 4, 5)));
+        // A period, a ward's number or a version is no date.
+        assert_eq!(name_date("P12_SoLieu_2020_Q1.xlsx"), None);
+        assert_eq!(name_date("phuong-09 v2.xlsx"), None);
+        assert_eq!(name_date("Phuong 10 - bao cao quy 1.xlsx"), None);
+    }
+
+    #[test]
+    fn a_second_correction_ranks_above_the_first() {
+        assert!(revision_rank("P16 ban sua 2.xlsx") > revision_rank("P16 ban sua.xlsx"));
+        assert!(revision_rank("Báo cáo Q2 - gửi lại.xlsx") > revision_rank("Báo cáo Q2.xlsx"));
+        assert!(revision_rank("bc bổ sung lần 2.xlsx") > revision_rank("bc bổ sung.xlsx"));
+    }
 
     #[test]
     fn revised_copies_rank_above_the_original() {

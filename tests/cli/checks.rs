@@ -532,6 +532,39 @@ fn second_quarter_lk_is_checked_against_the_previous_consolidation() {
         .output()
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
+    // The consolidation of another period (the second quarter's own, or
+    // the first quarter's for a third) would make every LK look wrong: it
+    // stops the run, naming both periods; so does a first quarter, which
+    // has nothing before it.
+    for (period, prev, said) in [
+        ("2020-Q2", &out2, "đây là bảng tổng hợp Quý II/2020, nhưng Quý II/2020 cần đối chiếu với bảng tổng hợp Quý I/2020"),
+        ("2020-Q3", &out1, "đây là bảng tổng hợp Quý I/2020, nhưng Quý III/2020 cần đối chiếu với bảng tổng hợp Quý II/2020"),
+        ("2020-Q1", &out1, "Quý I/2020 là quý đầu năm"),
+    ] {
+        let wrong = tonghop()
+            .arg("consolidate")
+            .arg(&q2)
+            .args(["--period", period, "--out"])
+            .arg(tmp.path().join("out5"))
+            .arg("--template")
+            .arg(&tpl)
+            .arg("--previous")
+            .arg(prev)
+            .output()
+            .unwrap();
+        assert_eq!(wrong.status.code(), Some(2), "{period}");
+        let err = String::from_utf8_lossy(&wrong.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+    // A nine-month run takes the half-year's or the second quarter's.
+    let (code, _) = consolidate(
+        &q2,
+        &tmp.path().join("out6"),
+        &tpl,
+        "2020-9M",
+        &["--previous", out2.to_str().unwrap()],
+    );
+    assert_ne!(code, 2);
 }
 
 /// Phường 2's form is Phường 1's with the title changed: both get

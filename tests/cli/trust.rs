@@ -1207,3 +1207,89 @@ fn a_department_counting_a_silent_ward_is_told_once() {
         "no department's figure is below the reported wards' sum"
     );
 }
+
+/// A ward that sends its report again, all copies saved at one moment
+/// from the mail: the copy whose name carries the later date, or says it
+/// is a later correction ("gửi lại", "bản sửa 2"), is used, whatever the
+/// names' order (the old copy was used three times in six).
+#[test]
+fn a_resent_report_is_told_by_its_name_when_saved_together() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |hc02: f64| {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![N(hc02, None)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(hc02 - 10.0, None)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None)],
+            ),
+        ]
+    };
+    // (ward, the old copy's name, the new copy's name): each old name
+    // sorts after the new one.
+    let pairs = [
+        (1, "BC P1 28.03.2020.xlsx", "BC P1 05.04.2020.xlsx"),
+        (
+            2,
+            "Phuong 2 bao cao.xlsx",
+            "Phuong 2 bao cao - gửi lại.xlsx",
+        ),
+        (3, "P3 ban sua.xlsx", "P3 ban sua 2.xlsx"),
+    ];
+    let when = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for (k, old, new) in pairs {
+        for (name, hc02) in [(old, 100.0), (new, 200.0)] {
+            let path = dir.join(name);
+            write_sheet(
+                &path,
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ I/2020",
+                &one_row_header(&th),
+                &rows(hc02),
+            );
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(when)
+                .unwrap();
+        }
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let hc02 = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
+    for (k, _, new) in pairs {
+        let col = detail[0]
+            .iter()
+            .position(|h| *h == format!("Phường {k}"))
+            .unwrap();
+        assert_eq!(hc02[col], "200", "Phường {k} must use {new}");
+        let used = format!("Dùng tệp {new}");
+        assert!(
+            f.iter().any(|x| x["code"] == "submission-duplicate"
+                && x["message"].as_str().unwrap().contains(&used)),
+            "{used}"
+        );
+    }
+}
