@@ -104,17 +104,26 @@ fn summary(t: &Template, ctx: &FormContext, units: &[usize], out: &std::path::Pa
     let others = units.len() - wards;
     let words = t.level_words();
     let version = &t.settings.version;
+    let departments = match (ctx.lang, others) {
+        (_, 0) => String::new(),
+        (Lang::Vi, n) => format!(", {n} cơ quan, đơn vị"),
+        (Lang::En, n) => format!(", {}", ctx.lang.count(n, ("", "department", "departments"))),
+    };
     match ctx.lang {
         Lang::Vi => format!(
-            "Đã tạo {} biểu mẫu {} (mẫu phiên bản {}) trong {}: {wards} {}, {others} cơ quan, đơn vị.",
+            "Đã tạo {} biểu mẫu {} (mẫu phiên bản {}) trong {}: {wards} {}{departments}.",
             units.len(),
             ctx.period.title_vi(),
-            if version.is_empty() { "không ghi" } else { version },
+            if version.is_empty() {
+                "không ghi"
+            } else {
+                version
+            },
             out.display(),
             words.units_vi
         ),
         Lang::En => format!(
-            "Wrote {} forms for {} (template version {}) in {}: {wards} {}, {others} departments.",
+            "Wrote {} forms for {} (template version {}) in {}: {wards} {}{departments}.",
             units.len(),
             ctx.period.title_en(),
             if version.is_empty() { "none" } else { version },

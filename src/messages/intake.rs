@@ -66,6 +66,18 @@ pub enum Said<'a> {
         catalog: &'a str,
         alike: f64,
     },
+    /// `indicator-approximate`: a row named by the words it adds to the
+    /// indicator above it (`name`, "- Mầm non" under "Tổng số trường
+    /// học"), read as that indicator's part `code` «`catalog`».
+    NamePart {
+        name: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+    },
+    /// `indicator-approximate`: `count` such rows of a file, one finding
+    /// for them all; `examples` names the first few ("«- Mầm non» →
+    /// GD.01a «Trường mầm non»; …").
+    NameParts { count: usize, examples: &'a str },
     /// `indicator-approximate`: a row's `written` code read as the
     /// catalog's `code` «`catalog`».
     CodeApproximate {
@@ -103,9 +115,10 @@ impl Words for Said<'_> {
             Said::FileUnknownUnit { .. } | Said::TitleNamesAnother { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
-            Said::NameApproximate { .. } | Said::CodeApproximate { .. } => {
-                Code::IndicatorApproximate
-            }
+            Said::NameApproximate { .. }
+            | Said::NamePart { .. }
+            | Said::NameParts { .. }
+            | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. } => Code::IndicatorUnknown,
             Said::IndicatorRepeated { .. } => Code::IndicatorRepeated,
             Said::SubmissionMissing { .. } | Said::SubmissionEmpty { .. } => {
@@ -123,6 +136,8 @@ impl Words for Said<'_> {
             | Said::FileUnknownUnit { .. }
             | Said::TitleNamesAnother { .. } => files(self, lang),
             Said::NameApproximate { .. }
+            | Said::NamePart { .. }
+            | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
             | Said::IndicatorRepeated { .. }
@@ -236,6 +251,18 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::NameApproximate { name, code, catalog, alike }, Lang::En) => format!(
             "Indicator name «{name}» was read as {code} «{catalog}» ({alike:.0}% alike). If that is wrong, correct the name to the catalog's."
+        ),
+        (Said::NamePart { name, code, catalog }, Lang::Vi) => format!(
+            "Dòng «{name}» được hiểu là {code} «{catalog}», phần của chỉ tiêu ở dòng trên. Nếu sai, hãy ghi tên đầy đủ theo danh mục."
+        ),
+        (Said::NamePart { name, code, catalog }, Lang::En) => format!(
+            "Row «{name}» was read as {code} «{catalog}», a part of the indicator above it. If that is wrong, write the catalog's full name."
+        ),
+        (Said::NameParts { count, examples }, Lang::Vi) => format!(
+            "{count} dòng ghi tên ngắn dưới chỉ tiêu ở dòng trên được hiểu là phần của chỉ tiêu đó ({examples}). Nếu có dòng hiểu sai, hãy ghi tên đầy đủ theo danh mục."
+        ),
+        (Said::NameParts { count, examples }, Lang::En) => format!(
+            "{count} rows named briefly under the indicator above them were read as its parts ({examples}). If one is read wrongly, write the catalog's full name."
         ),
         (Said::CodeApproximate { written, code, catalog }, Lang::Vi) => format!(
             "Mã «{written}» được hiểu là mã {code} «{catalog}» của danh mục (chỉ khác cách viết). Nếu sai, hãy sửa mã cho đúng danh mục."

@@ -93,6 +93,16 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             catalog: "Hồ sơ đã giải quyết",
             alike: 93.0,
         },
+        Said::NamePart {
+            name: "- Mầm non",
+            code: "GD.01a",
+            catalog: "Trường mầm non",
+        },
+        Said::NameParts {
+            count: 13,
+            examples:
+                "«- Mầm non» → GD.01a «Trường mầm non»; «- Tiểu học» → GD.01b «Trường tiểu học»; …",
+        },
         Said::CodeApproximate {
             written: "HC 02",
             code: "HC02",
@@ -626,6 +636,8 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionDuplicate { .. } => 5,
         Said::NameApproximate { .. } => 6,
         Said::CodeApproximate { .. } => 7,
+        Said::NamePart { .. } => 15,
+        Said::NameParts { .. } => 16,
         Said::IndicatorUnknown { .. } => 8,
         Said::IndicatorRepeated { .. } => 9,
         Said::SubmissionMissing { .. } => 10,
@@ -796,7 +808,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 15);
+    covers("Said", said.iter().map(said_variant), 17);
     covers("Checked", checked.iter().map(checked_variant), 19);
     covers("Read", read.iter().map(read_variant), 16);
     covers("Annexed", annexed.iter().map(annexed_variant), 9);

@@ -430,14 +430,18 @@ impl HeaderWords {
         // Last year's plan ("Năm 2023" over "Kế hoạch", "Kế hoạch năm
         // 2023" in a 2024 report) is neither this year's plan nor the same
         // period of last year: not ours.
+        // A span of years that reaches the report's year ("Kế hoạch năm
+        // học 2025-2026" in a 2026 report, a school year) is this year's.
         let past_plan = kh
             && !self.has(tokens, Family::Ck)
-            && period.is_some_and(|p| years(tokens).any(|y| y < p.year));
+            && period.is_some_and(|p| years(tokens).max().is_some_and(|y| y < p.year));
         if past_plan {
             return None;
         }
         let ck = self.has(tokens, Family::Ck)
-            || period.is_some_and(|p| years(tokens).any(|y| y == p.year - 1));
+            || period.is_some_and(|p| {
+                years(tokens).next().is_some() && years(tokens).all(|y| y == p.year - 1)
+            });
         let percent = self.has(tokens, Family::Percent);
         let growth = self.has(tokens, Family::Growth);
         if percent || growth {
@@ -1166,6 +1170,10 @@ mod tests {
             ("Tăng giảm so cùng kỳ (%)", Some(PctCk)),
             ("% so CK", Some(PctCk)),
             ("So với cùng kỳ năm trước (%)", Some(PctCk)),
+            // A school year that reaches the report's year is its plan.
+            ("Kế hoạch năm học 2019-2020", Some(Kh)),
+            ("KH năm học 2020 - 2021", Some(Kh)),
+            ("Kế hoạch năm học 2018-2019", None),
             ("Tăng (+), giảm (-) %", Some(PctCk)),
             ("Tỷ lệ tăng/giảm", Some(PctCk)),
             ("% tăng (giảm) so cùng kỳ", Some(PctCk)),

@@ -426,7 +426,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
     // Indicators whose row is in some table (with or without figures).
-    let mut present = vec![false; ctx.template.indicators.len()];
+    let mut seen = RowsSeen {
+        present: vec![false; ctx.template.indicators.len()],
+        parts: Vec::new(),
+    };
     // Formulas without a cached value that the tool computed.
     let mut evaluated = 0;
     // Sheets titled for another period than the run's (or the first
@@ -517,7 +520,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 },
                 ctx,
                 &mut sub,
-                &mut present,
+                &mut seen,
             );
             // Another table stacked under this one, with its own header
             // (its columns perhaps in another order): read by that header.
@@ -592,6 +595,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         );
     }
     sub.findings
+        .extend(parts_note(&seen.parts, ctx.template, ctx.lang));
+    sub.findings
         .extend(crate::normalize::formula::evaluated_note(
             &file.rel, evaluated, ctx.lang,
         ));
@@ -611,8 +616,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
     if let Some(u) = sub.unit {
-        sub.missing = (0..present.len())
-            .filter(|&i| !present[i] && ctx.template.must_report(u, i))
+        sub.missing = (0..seen.present.len())
+            .filter(|&i| !seen.present[i] && ctx.template.must_report(u, i))
             .map(|i| i as u32)
             .collect();
         let code = ctx.template.agencies[u].code.clone();
@@ -950,6 +955,16 @@ fn titled_period(grid: &SheetGrid) -> Option<Period> {
     })
 }
 
+/// What the tables of a workbook have shown so far, across its sheets.
+struct RowsSeen {
+    /// Per indicator: some table has its row.
+    present: Vec<bool>,
+    /// Rows read as a part of the indicator above them, by the words they
+    /// add ("- Mầm non" under "Tổng số trường học"): where, the name, the
+    /// indicator.
+    parts: Vec<(Location, String, usize)>,
+}
+
 /// Reads the rows under the header until the signature block, from the
 /// sheet last pushed to `sub.sheets`; the row where another table's
 /// header starts, when one is stacked under this table.
@@ -960,7 +975,7 @@ fn read_rows(
     styles: &mut CellStyles,
     ctx: &ReadContext,
     sub: &mut Submission,
-    present: &mut [bool],
+    so_far: &mut RowsSeen,
 ) -> Option<u32> {
     let t = ctx.template;
     let lang = ctx.lang;
@@ -1048,20 +1063,9 @@ fn read_rows(
         }
         if by_context {
             if let RowMatch::Exact(i) = matched {
-                let ind = &t.indicators[i];
-                let said = Said::NameApproximate {
-                    name: &name,
-                    code: &ind.code,
-                    catalog: &ind.name,
-                    alike: 100.0,
-                };
-                sub.findings.push(
-                    Finding::said(Severity::Info, &said, lang)
-                        .at(&loc(r, name_col.unwrap_or(0)))
-                        .indicator(ind.code.clone())
-                        .expected(ind.name.clone())
-                        .actual(name.clone()),
-                );
+                so_far
+                    .parts
+                    .push((loc(r, name_col.unwrap_or(0)), name.clone(), i));
             }
         }
         let idx = match matched {
@@ -1135,7 +1139,7 @@ fn read_rows(
             // left blank. The form holds the indicator, but the row claims
             // nothing: the indicator's row with figures below it is read,
             // never set aside as a repetition.
-            present[idx] = true;
+            so_far.present[idx] = true;
             continue;
         }
         if seen[idx] {
@@ -1153,7 +1157,7 @@ fn read_rows(
             continue;
         }
         seen[idx] = true;
-        present[idx] = true;
+        so_far.present[idx] = true;
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
         // ("ĐVT: triệu đồng") when both are money units; otherwise a
@@ -1810,6 +1814,50 @@ fn is_measure(unit: &str) -> bool {
         "nam", "sao", "mau",
     ]
     .contains(&compact.as_str())
+}
+
+/// The info about rows read as parts of the indicator above them: one per
+/// row while they are few, else one for the file naming the first few (a
+/// form writing every level's row as "- Mầm non", "- Tiểu học" under each
+/// total gave 13 infos a file).
+fn parts_note(parts: &[(Location, String, usize)], t: &Template, lang: Lang) -> Vec<Finding> {
+    /// At most this many are told one by one.
+    const ONE_BY_ONE: usize = 3;
+    if parts.len() <= ONE_BY_ONE {
+        return parts
+            .iter()
+            .map(|(at, name, i)| {
+                let ind = &t.indicators[*i];
+                let said = Said::NamePart {
+                    name,
+                    code: &ind.code,
+                    catalog: &ind.name,
+                };
+                Finding::said(Severity::Info, &said, lang)
+                    .at(at)
+                    .indicator(ind.code.clone())
+                    .expected(ind.name.clone())
+                    .actual(name.clone())
+            })
+            .collect();
+    }
+    let mut examples: Vec<String> = parts
+        .iter()
+        .take(ONE_BY_ONE)
+        .map(|(_, name, i)| {
+            let ind = &t.indicators[*i];
+            format!("«{name}» → {} «{}»", ind.code, ind.name)
+        })
+        .collect();
+    examples.push("…".into());
+    let examples = examples.join("; ");
+    let said = Said::NameParts {
+        count: parts.len(),
+        examples: &examples,
+    };
+    vec![Finding::said(Severity::Info, &said, lang)
+        .at(&parts[0].0)
+        .actual(parts.len().to_string())]
 }
 
 /// Excel's error values as the text a cell shows ("#DIV/0!", "#VALUE!",

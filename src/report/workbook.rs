@@ -470,16 +470,27 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .count();
     // The registry's own words: "phường", "xã, phường, đặc khu"…
     let words = t.level_words();
-    let note = match lang {
-        Lang::Vi => format!(
-            "(Tổng hợp từ {wards_in}/{wards_total} {} và {} cơ quan, đơn vị)",
+    // A registry of communes alone (a province's department collecting
+    // from its communes) names no departments.
+    let departments = t
+        .agencies
+        .iter()
+        .any(|a| a.kind != AgencyKind::Ward && a.reports);
+    let others = d.units.len() - wards_in;
+    let note = match (lang, departments) {
+        (Lang::Vi, true) => format!(
+            "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} cơ quan, đơn vị)",
             words.units_vi,
-            d.units.len() - wards_in
         ),
-        Lang::En => format!(
-            "(Consolidated from {wards_in}/{wards_total} {} and {} departments)",
+        (Lang::Vi, false) => format!("(Tổng hợp từ {wards_in}/{wards_total} {})", words.units_vi,),
+        (Lang::En, true) => format!(
+            "(Consolidated from {wards_in}/{wards_total} {} and {})",
             words.units_en,
-            d.units.len() - wards_in
+            lang.count(others, ("", "department", "departments")),
+        ),
+        (Lang::En, false) => format!(
+            "(Consolidated from {wards_in}/{wards_total} {})",
+            words.units_en,
         ),
     };
     ws.merge_range(

@@ -356,6 +356,71 @@ fn parts_named_short_under_their_total_are_its_parts() {
     let (code, text) = run(&file, &tpl, &["--json"]);
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("sum-mismatch"), "{text}");
+    // More than three such rows: one info for the file, naming the first.
+    let many = tmp.path().join("phuong-06.xlsx");
+    write_form(
+        &many,
+        "UBND PHƯỜNG 6",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(1290.0), V::N(1290.0)],
+            ),
+            (
+                "",
+                "Trong đó: đúng hạn",
+                "hồ sơ",
+                vec![V::N(1204.0), V::N(1204.0)],
+            ),
+            ("", "- Trễ hạn", "hồ sơ", vec![V::N(86.0), V::N(86.0)]),
+            (
+                "KT03",
+                "Doanh nghiệp thành lập mới",
+                "doanh nghiệp",
+                vec![V::N(10.0), V::N(10.0)],
+            ),
+            (
+                "",
+                "- Phát triển tự nhiên",
+                "doanh nghiệp",
+                vec![V::N(1.0), V::N(1.0)],
+            ),
+            (
+                "",
+                "- Vận động hộ kinh doanh lên doanh nghiệp",
+                "doanh nghiệp",
+                vec![V::N(9.0), V::N(9.0)],
+            ),
+            (
+                "YT11",
+                "Cách ly tập trung",
+                "người",
+                vec![V::N(10.0), V::N(10.0)],
+            ),
+            ("", "- Đang", "người", vec![V::N(4.0), V::N(4.0)]),
+            ("", "- Đã hết", "người", vec![V::N(6.0), V::N(6.0)]),
+        ],
+    );
+    let builtin = crate::common::repo().join("templates");
+    let (_, text) = run(&many, &builtin, &["--json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let approx: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "indicator-approximate")
+        .collect();
+    // Five rows by the row above, one by its own name (approximately).
+    let cells: Vec<&str> = approx.iter().map(|f| f["cell"].as_str().unwrap()).collect();
+    assert_eq!(cells, ["C8", "C12"], "{text}");
+    assert_eq!(approx[0]["actual"].as_str(), Some("5"));
+    let message = approx[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("5 dòng ghi tên ngắn") && message.contains("«- Trễ hạn» → HC04"),
+        "{message}"
+    );
 }
 
 /// `tonghop check F | head -3`: the reader goes away before the list is

@@ -1293,3 +1293,60 @@ fn a_resent_report_is_told_by_its_name_when_saved_together() {
         );
     }
 }
+
+/// A registry of communes alone (a province's department collecting from
+/// its communes): the summary's note counts the communes and names no
+/// departments ("và 0 cơ quan, đơn vị" read as if some were missing).
+#[test]
+fn a_registry_of_communes_alone_names_no_departments() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,ward,,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,ward,,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,ward,,\n",
+    )
+    .unwrap();
+    let mut agencies = String::from("code,kind,name,aliases,reports\n");
+    for k in 1..=6 {
+        agencies.push_str(&format!("P0{k},ward,Phường {k},P{k},yes\n"));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 1..=2 {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&[("Thực hiện quý I", 1)]),
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![N(10.0, None)],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![N(8.0, None)],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![N(2.0, None)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    run(&dir, &out, &tpl, "2020-Q1");
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    assert_eq!(summary[2][0], "(Tổng hợp từ 2/6 phường)");
+}
