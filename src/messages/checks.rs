@@ -267,6 +267,37 @@ pub enum Checked<'a> {
         threshold: &'a str,
         usual: &'a str,
     },
+    /// `unit-mismatch` (an error): unit `unit`'s money figure `value` of
+    /// `what` in `column` is `times` times `larger` (or smaller) than the
+    /// other units' usual `usual` (in `catalog_unit`), as `off` of its
+    /// `compared` money figures are: written in the money unit of `guess`
+    /// đồng, probably (`None`: one with no name).
+    MoneyScale {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        value: &'a str,
+        usual: &'a str,
+        catalog_unit: &'a str,
+        times: &'a str,
+        larger: bool,
+        off: usize,
+        compared: usize,
+        guess: Option<f64>,
+        level: &'a LevelWords,
+    },
+}
+
+/// The name of a money unit by its factor in đồng.
+fn money_words(factor: f64, lang: Lang) -> Option<&'static str> {
+    let name = match factor {
+        f if (f - 1.0).abs() < 1e-9 => ("đồng", "VND"),
+        f if (f - 1e3).abs() < 1e-6 => ("nghìn đồng", "thousand VND"),
+        f if (f - 1e6).abs() < 1e-3 => ("triệu đồng", "million VND"),
+        f if (f - 1e9).abs() < 1.0 => ("tỷ đồng", "billion VND"),
+        _ => return None,
+    };
+    Some(lang.pick(name.0, name.1))
 }
 
 impl Words for Checked<'_> {
@@ -293,6 +324,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
+            Checked::MoneyScale { .. } => Code::UnitMismatch,
         }
     }
 
@@ -329,6 +361,34 @@ impl Words for Checked<'_> {
                 Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
+            Checked::MoneyScale {
+                unit,
+                what,
+                column,
+                value,
+                usual,
+                catalog_unit,
+                times,
+                larger,
+                off,
+                compared,
+                guess,
+                level,
+            } => {
+                let units = level.units(lang);
+                match lang {
+                    Lang::Vi => {
+                        let how = if *larger { format!("gấp khoảng {times} lần") } else { format!("chỉ bằng khoảng một phần {times}") };
+                        let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("một đơn vị tiền khác");
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                    }
+                    Lang::En => {
+                        let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
+                        let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("another money unit");
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                    }
+                }
+            }
             Checked::Copied { unit, file, others } => match lang {
                 Lang::Vi => format!("{unit}: mọi số liệu của tệp {file} giống hệt số liệu của {others}, từng số một. Có thể đây là tệp của đơn vị khác được sửa tiêu đề; hãy hỏi lại đơn vị và xin tệp đúng."),
                 Lang::En => format!("{unit}: every figure of {file} is the same as those of {others}, figure for figure. It may be another unit's file with its title changed; ask the unit for its own."),

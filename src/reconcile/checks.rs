@@ -283,7 +283,12 @@ pub fn check_included(
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
     out.extend(averaged);
-    out.extend(outliers?);
+    // A unit's money written in another unit: its rows' outliers say less.
+    let scale = super::scale::check_money_scale(figures, template, &settings, lang)?;
+    let mut outliers = outliers?;
+    super::scale::drop_explained(&mut outliers, &scale);
+    out.extend(scale);
+    out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);
     Ok(out)
 }

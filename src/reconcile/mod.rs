@@ -27,6 +27,7 @@ pub mod intake;
 pub mod outliers;
 pub mod percentages;
 pub mod relations;
+pub mod scale;
 pub mod signs;
 pub mod totals_check;
 pub mod uncomputed;

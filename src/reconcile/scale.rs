@@ -1,0 +1,324 @@
+//! A unit whose money is written in another money unit than its header
+//! says: figures in nghìn đồng under a "triệu đồng" header are a thousand
+//! times the other units' figures, indicator after indicator. One such
+//! figure is an outlier; all of a unit's money figures off by the same
+//! power of a thousand is a unit written wrongly, and every total they
+//! enter is off by as much (a tester's province total came out 16 times too
+//! large, with three outlier warnings to show for it).
+//!
+//! Per money indicator and column (KH, TH, LK, CK), the wards' figures as
+//! they are (not per head: a power of a thousand is far beyond any
+//! difference in size between units of one kind) give a median. A unit's
+//! figure is "a thousand off" when it is 200 to 5,000 times that median
+//! (or a 200th to a 5,000th of it), "a million off" likewise around a
+//! million. A unit is written in another money unit when at least
+//! [`MIN_OFF`] of its figures, over two indicators at least, are off by
+//! the same power, and they are at least two thirds of its money figures
+//! that can be compared. Each of its money rows is then a `unit-mismatch`
+//! error: the figures stay in the totals (the unit must say which they
+//! are), and the totals they enter are marked. Their outlier warnings say
+//! less and are dropped.
+//!
+//! Groups with fewer than `outlier_min_peers` figures, or a median of
+//! zero, are not used; indicators in `may_be_negative` and rates neither.
+
+use super::checks::{at_row, indicator_words, CheckSettings};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
+use crate::error::Fatal;
+use crate::messages::Checked;
+use crate::normalize::store::Figures;
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::number::{format_auto, format_num, money_factor};
+use crate::template::{AgencyKind, Kind, Template};
+use std::collections::{BTreeMap, HashSet};
+
+/// The fewest figures of a unit off by the same power of a thousand.
+pub const MIN_OFF: usize = 3;
+
+/// How far a figure is from its group's median, as a power of a thousand
+/// (−2 … 2; 0 when near it, `None` when neither).
+fn power_off(value: f64, median: f64) -> Option<i32> {
+    let log = (value / median).log10();
+    if log.abs() < 1.3 {
+        return Some(0);
+    }
+    [-2, -1, 1, 2]
+        .into_iter()
+        .find(|&p| (log - 3.0 * f64::from(p)).abs() <= 0.7)
+}
+
+/// `unit-mismatch` errors for the money rows of every ward whose money
+/// figures are off by the same power of a thousand. Two passes over the
+/// chunks: the groups' figures for their medians, then each unit's.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn check_money_scale(
+    figures: &Figures,
+    template: &Template,
+    settings: &CheckSettings,
+    lang: Lang,
+) -> Result<Vec<Finding>, Fatal> {
+    let money: Vec<Option<f64>> = template
+        .indicators
+        .iter()
+        .map(|i| {
+            (i.kind != Kind::Rate && !settings.may_be_negative.contains(&i.code))
+                .then(|| money_factor(&i.unit))
+                .flatten()
+        })
+        .collect();
+    if money.iter().all(Option::is_none) {
+        return Ok(Vec::new());
+    }
+    let is_ward = |s: &Submission| {
+        s.unit
+            .and_then(|u| template.agencies.get(u))
+            .is_some_and(|a| a.kind == AgencyKind::Ward)
+    };
+    let counted = |r: &TidyRow| {
+        !r.column.is_percent() && r.value > 0.0 && money.get(r.ind()).is_some_and(Option::is_some)
+    };
+    // (indicator, column) → the wards' figures, the first of a column.
+    let mut groups: BTreeMap<(usize, usize), Vec<f64>> = BTreeMap::new();
+    figures.each_chunk(|chunk| {
+        for s in chunk.iter().filter(|s| is_ward(s)) {
+            let mut seen: HashSet<(usize, usize)> = HashSet::new();
+            for r in s.rows.iter().filter(|r| counted(r)) {
+                let key = (r.ind(), r.column.index());
+                if seen.insert(key) {
+                    groups.entry(key).or_default().push(r.value);
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let medians: BTreeMap<(usize, usize), f64> = groups
+        .into_iter()
+        .filter(|(_, v)| v.len() >= settings.outlier_min_peers)
+        .filter_map(|(k, mut v)| {
+            v.sort_by(f64::total_cmp);
+            let n = v.len();
+            let m = if n % 2 == 1 {
+                v[n / 2]
+            } else {
+                (v[n / 2 - 1] + v[n / 2]) / 2.0
+            };
+            (m > 0.0).then_some((k, m))
+        })
+        .collect();
+    if medians.is_empty() {
+        return Ok(Vec::new());
+    }
+    let words = template.level_words();
+    let mut out = Vec::new();
+    figures.each_chunk(|chunk| {
+        for s in chunk.iter().filter(|s| is_ward(s)) {
+            // Each compared figure with its power off.
+            let mut compared: Vec<(&TidyRow, i32, f64)> = Vec::new();
+            let mut seen: HashSet<(usize, usize)> = HashSet::new();
+            for r in s.rows.iter().filter(|r| counted(r)) {
+                let key = (r.ind(), r.column.index());
+                let Some(&m) = medians.get(&key) else {
+                    continue;
+                };
+                if !seen.insert(key) {
+                    continue;
+                }
+                if let Some(p) = power_off(r.value, m) {
+                    compared.push((r, p, m));
+                }
+            }
+            let Some(power) = [-2, -1, 1, 2].into_iter().find(|&p| {
+                let off: Vec<_> = compared.iter().filter(|c| c.1 == p).collect();
+                let indicators: HashSet<usize> = off.iter().map(|c| c.0.ind()).collect();
+                off.len() >= MIN_OFF && indicators.len() >= 2 && 3 * off.len() >= 2 * compared.len()
+            }) else {
+                continue;
+            };
+            let off_count = compared.iter().filter(|c| c.1 == power).count();
+            // One finding per indicator, at its first figure off.
+            let mut told: HashSet<usize> = HashSet::new();
+            for &(r, _, m) in compared.iter().filter(|c| c.1 == power) {
+                if !told.insert(r.ind()) {
+                    continue;
+                }
+                out.push(finding(
+                    template,
+                    &words,
+                    s,
+                    r,
+                    (m, power),
+                    (off_count, compared.len()),
+                    lang,
+                ));
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The error for a unit's money row `r`, `power` thousands off the
+/// median `m`; `off` of its `compared` money figures are off alike.
+fn finding(
+    template: &Template,
+    words: &crate::template::LevelWords,
+    s: &Submission,
+    r: &TidyRow,
+    (m, power): (f64, i32),
+    (off, compared): (usize, usize),
+    lang: Lang,
+) -> Finding {
+    let ind = &template.indicators[r.ind()];
+    let unit = s
+        .unit
+        .and_then(|u| template.agencies.get(u))
+        .map(|a| a.name.clone())
+        .unwrap_or_default();
+    let d = r.shown_decimals().min(4);
+    let factor = money_factor(&ind.unit).unwrap_or(1.0);
+    let guess = factor / 1000f64.powi(power);
+    let times = format_num(1000f64.powi(power.abs()), 0, lang);
+    let said = Checked::MoneyScale {
+        unit: &unit,
+        what: &indicator_words(template, r.ind()),
+        column: r.column,
+        value: &format_num(r.value, d, lang),
+        usual: &format_auto(m, 2, lang),
+        catalog_unit: &ind.unit,
+        times: &times,
+        larger: power > 0,
+        off,
+        compared,
+        guess: Some(guess),
+        level: words,
+    };
+    let mut f = at_row(Finding::said(Severity::Error, &said, lang), template, s, r);
+    debug_assert_eq!(f.code, Code::UnitMismatch);
+    // The whole row: every figure of it, and the totals it enters.
+    f.column = String::new();
+    f.expected(format!("≈ {}", format_auto(m, 2, lang)))
+        .actual(format_num(r.value, d, lang))
+}
+
+/// Drops the outlier warnings on the rows a `unit-mismatch` of
+/// [`check_money_scale`] already explains.
+pub fn drop_explained(outliers: &mut Vec<Finding>, scale: &[Finding]) {
+    let rows: HashSet<(&str, &str)> = scale
+        .iter()
+        .map(|f| (f.unit.as_str(), f.indicator.as_str()))
+        .collect();
+    outliers.retain(|f| !rows.contains(&(f.unit.as_str(), f.indicator.as_str())));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ValueColumn;
+    use crate::reconcile::checks::testutil::{ind, row, sub_with};
+
+    #[test]
+    fn powers_of_a_thousand_are_told_apart_from_sizes() {
+        assert_eq!(power_off(100.0, 100.0), Some(0));
+        assert_eq!(power_off(1500.0, 100.0), Some(0));
+        assert_eq!(power_off(98_000.0, 100.0), Some(1));
+        assert_eq!(power_off(0.12, 100.0), Some(-1));
+        assert_eq!(power_off(1.1e8, 100.0), Some(2));
+        // Between: neither near nor a power off.
+        assert_eq!(power_off(5_000.0, 100.0), None);
+    }
+
+    /// Twelve communes write GD money in triệu đồng; one writes it in
+    /// nghìn đồng under the same header: each of its money rows is one
+    /// error, and nothing is said of the others (one of them ten times
+    /// larger for good reasons).
+    #[test]
+    fn a_unit_writing_money_a_thousand_times_too_large_is_an_error_per_row() {
+        let t = Template::builtin().unwrap();
+        // DT-money is a district's; NS02 (triệu đồng) and VH03 are wards'.
+        let money: Vec<usize> = t
+            .indicators
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| {
+                i.level != crate::template::Level::District
+                    && i.kind != Kind::Rate
+                    && money_factor(&i.unit).is_some()
+            })
+            .map(|(k, _)| k)
+            .take(2)
+            .collect();
+        assert_eq!(money.len(), 2, "the built-in catalog's ward money");
+        let hc02 = ind(&t, "HC02");
+        let mut subs: Vec<Submission> = (1..=12)
+            .map(|k| {
+                let f = match k {
+                    5 => 1000.0,
+                    9 => 10.0,
+                    _ => 1.0,
+                };
+                let mut rows = vec![row(hc02, ValueColumn::Th, 50.0 + k as f64, 0)];
+                for &i in &money {
+                    rows.push(row(i, ValueColumn::Th, (120.0 + k as f64) * f, 1));
+                    rows.push(row(i, ValueColumn::Lk, (300.0 + k as f64) * f, 1));
+                }
+                sub_with(&t, &format!("P{k:02}"), rows)
+            })
+            .collect();
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let f = check_money_scale(
+            &Figures::in_memory(&refs),
+            &t,
+            &CheckSettings::default(),
+            Lang::Vi,
+        )
+        .unwrap();
+        let got: Vec<(&str, &str, &str, Severity)> = f
+            .iter()
+            .map(|f| {
+                (
+                    f.unit.as_str(),
+                    f.indicator.as_str(),
+                    f.column.as_str(),
+                    f.severity,
+                )
+            })
+            .collect();
+        let codes: Vec<&str> = money
+            .iter()
+            .map(|&i| t.indicators[i].code.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("P05", codes[0], "", Severity::Error),
+                ("P05", codes[1], "", Severity::Error)
+            ]
+        );
+        assert_eq!(f[0].code, Code::UnitMismatch);
+        assert!(
+            f[0].message.contains("gấp khoảng 1.000 lần") && f[0].message.contains("4/4"),
+            "{}",
+            f[0].message
+        );
+        // One figure a thousand off is an outlier's business, not this.
+        subs[4] = {
+            let mut rows = vec![row(hc02, ValueColumn::Th, 55.0, 0)];
+            rows.push(row(money[0], ValueColumn::Th, 125_000.0, 1));
+            rows.push(row(money[0], ValueColumn::Lk, 305.0, 1));
+            rows.push(row(money[1], ValueColumn::Th, 125.0, 1));
+            rows.push(row(money[1], ValueColumn::Lk, 305.0, 1));
+            sub_with(&t, "P05", rows)
+        };
+        let refs: Vec<&Submission> = subs.iter().collect();
+        let f = check_money_scale(
+            &Figures::in_memory(&refs),
+            &t,
+            &CheckSettings::default(),
+            Lang::Vi,
+        )
+        .unwrap();
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
