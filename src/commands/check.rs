@@ -232,12 +232,27 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     if !inside.is_empty() {
         let n = inside.len();
         let list = inside.join(", ");
-        match lang {
-            Lang::Vi => println!("{} — tệp nén zip chứa {n} tệp: {list}", args.file.display()),
-            Lang::En => println!(
+        let mail = args
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("eml"));
+        match (lang, mail) {
+            (Lang::Vi, false) => {
+                println!("{} — tệp nén zip chứa {n} tệp: {list}", args.file.display())
+            }
+            (Lang::Vi, true) => println!(
+                "{} — thư điện tử có {n} tệp đính kèm: {list}",
+                args.file.display()
+            ),
+            (Lang::En, false) => println!(
                 "{} — zip archive holding {}: {list}",
                 args.file.display(),
                 lang.count(n, ("file", "file", "files"))
+            ),
+            (Lang::En, true) => println!(
+                "{} — e-mail with {}: {list}",
+                args.file.display(),
+                lang.count(n, ("", "attachment", "attachments"))
             ),
         }
     }

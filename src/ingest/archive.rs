@@ -20,6 +20,11 @@
 //! archive is one unreadable file with its reason. A file named `.zip`
 //! whose parts are a workbook's (an `.xlsx` renamed) is read as that
 //! workbook: what a file is comes from its content.
+//!
+//! An e-mail saved as a file (`.eml`, the way a web mail or Thunderbird
+//! saves one) is opened the same way: its attachments are its files
+//! (`Thu P15.eml/Bao cao Q3.xlsx`), a zip among them opened too, so a
+//! ward whose only copy came inside a saved e-mail is not "missing".
 
 use super::discover::{classify, InputFile, InputKind};
 use super::zipped;
@@ -49,8 +54,122 @@ pub fn expand(files: Vec<InputFile>, limits: &Limits) -> Vec<InputFile> {
     out
 }
 
+/// Is the file a saved e-mail (by its name: `.eml`)?
+fn is_mail(path: &std::path::Path) -> bool {
+    super::discover::extension(path) == "eml"
+}
+
+/// The attachments of a saved e-mail, each with the name it is listed
+/// under (its own, or "tệp đính kèm N" when it has none; a name met twice
+/// gets " (2)").
+fn attachments(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use mail_parser::MimeHeaders;
+    let message = mail_parser::MessageParser::default()
+        .parse(bytes)
+        .ok_or("the e-mail file is damaged: its parts cannot be read")?;
+    let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+    for (k, part) in message.attachments().enumerate() {
+        let base = part
+            .attachment_name()
+            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("tệp đính kèm {}", k + 1));
+        let mut name = base.clone();
+        let mut n = 1;
+        while out.iter().any(|(m, _)| *m == name) {
+            n += 1;
+            name = match base.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem} ({n}).{ext}"),
+                None => format!("{base} ({n})"),
+            };
+        }
+        out.push((name, part.contents().to_vec()));
+    }
+    Ok(out)
+}
+
+/// The bytes of a saved e-mail on disk, at most twice `limits.max_file_mb`
+/// (attachments are written in base64, a third larger).
+fn read_mail(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("the file cannot be opened: {e}"))?
+        .len();
+    if size > mb(limits.max_file_mb).saturating_mul(2) {
+        return Err(format!(
+            "the file is {} MB, more than the limit of {} MB (limits.max_file_mb in the template)",
+            size / 1_000_000,
+            limits.max_file_mb
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))
+}
+
+/// The files attached to a saved e-mail found in the input folder.
+fn mail_members(mail: InputFile, limits: &Limits) -> Vec<InputFile> {
+    let listed = read_mail(&mail.path, limits).and_then(|bytes| attachments(&bytes));
+    let attached = match listed {
+        Ok(a) if a.is_empty() => {
+            return vec![InputFile {
+                kind: InputKind::Skipped(
+                    "an e-mail saved as a file (.eml) with no attachment; not a submission".into(),
+                ),
+                ..mail
+            }]
+        }
+        Ok(a) => a,
+        Err(reason) => {
+            return vec![InputFile {
+                kind: InputKind::Unreadable(reason),
+                ..mail
+            }]
+        }
+    };
+    let mut out = Vec::new();
+    for (name, bytes) in attached {
+        // The attachment saved beside the e-mail as well: one file, read
+        // once (else the unit would seem to have sent it twice).
+        let beside = mail.path.with_file_name(&name);
+        let saved = beside.is_file()
+            && std::fs::metadata(&beside).is_ok_and(|m| m.len() == bytes.len() as u64)
+            && std::fs::read(&beside).is_ok_and(|b| b == bytes);
+        let kind = if saved {
+            InputKind::Skipped(format!(
+                "the same file as «{name}» saved beside the e-mail (.eml), which is read"
+            ))
+        } else {
+            classify(&name)
+        };
+        let file = InputFile {
+            path: mail.path.clone(),
+            rel: format!("{}/{name}", mail.rel),
+            kind,
+            modified: mail.modified,
+            member: vec![name],
+        };
+        if file.kind != InputKind::Archive {
+            out.push(file);
+            continue;
+        }
+        match list(&file, std::io::Cursor::new(bytes), limits) {
+            Ok(Listed::Files(files)) => out.extend(files),
+            Ok(Listed::Workbook) => out.push(InputFile {
+                kind: InputKind::Spreadsheet,
+                ..file
+            }),
+            Err(reason) => out.push(InputFile {
+                kind: InputKind::Unreadable(reason),
+                ..file
+            }),
+        }
+    }
+    out
+}
+
 /// The files inside one archive found in the input folder.
 fn members(archive: InputFile, limits: &Limits) -> Vec<InputFile> {
+    if is_mail(&archive.path) {
+        return mail_members(archive, limits);
+    }
     let opened = std::fs::File::open(&archive.path)
         .map_err(|e| format!("the file cannot be opened: {e}"))
         .map(std::io::BufReader::new);
@@ -110,6 +229,14 @@ fn list<R: Read + Seek>(archive: &InputFile, reader: R, limits: &Limits) -> Resu
             )
         } else {
             classify(base)
+        };
+        let kind = if kind == InputKind::Archive && is_mail(std::path::Path::new(base)) {
+            InputKind::Skipped(
+                "an e-mail saved as a file (.eml) inside a zip archive: its attachments are not opened; save them beside the archive"
+                    .into(),
+            )
+        } else {
+            kind
         };
         let file = InputFile {
             path: archive.path.clone(),
@@ -200,10 +327,18 @@ pub fn read_member(file: &InputFile, limits: &Limits) -> Result<Vec<u8>, String>
     let Some((first, rest)) = file.member.split_first() else {
         return Err("not a file inside a zip archive".into());
     };
-    let reader = std::fs::File::open(&file.path)
-        .map_err(|e| format!("the file cannot be opened: {e}"))
-        .map(std::io::BufReader::new)?;
-    let mut bytes = take(&mut open_zip(reader)?, first, limits)?;
+    let mut bytes = if is_mail(&file.path) {
+        attachments(&read_mail(&file.path, limits)?)?
+            .into_iter()
+            .find(|(name, _)| name == first)
+            .map(|(_, b)| b)
+            .ok_or("the attachment is no longer in the e-mail file")?
+    } else {
+        let reader = std::fs::File::open(&file.path)
+            .map_err(|e| format!("the file cannot be opened: {e}"))
+            .map(std::io::BufReader::new)?;
+        take(&mut open_zip(reader)?, first, limits)?
+    };
     for name in rest {
         bytes = take(&mut open_zip(std::io::Cursor::new(bytes))?, name, limits)?;
     }

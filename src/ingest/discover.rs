@@ -16,7 +16,7 @@ pub const SPREADSHEET_EXTENSIONS: [&str; 10] = [
 
 /// Extensions of archives whose spreadsheets are read as submissions of
 /// their own ([`super::archive`]).
-pub const ARCHIVE_EXTENSIONS: [&str; 1] = ["zip"];
+pub const ARCHIVE_EXTENSIONS: [&str; 2] = ["zip", "eml"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputKind {
@@ -202,7 +202,7 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
 }
 
 /// A path's extension in lower case ("" when it has none).
-fn extension(path: &Path) -> String {
+pub fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default()

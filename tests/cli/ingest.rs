@@ -882,3 +882,111 @@ fn check_names_a_lock_file_and_a_document_as_consolidate_does() {
         "{text}"
     );
 }
+
+/// Base64 of `bytes`, in lines of 76 characters, as a mail writes an
+/// attachment.
+fn base64_lines(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ABC[((n >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out.as_bytes()
+        .chunks(76)
+        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// An e-mail saved as a file, with `attachments` (name, bytes).
+fn mail_with(attachments: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut m = String::from(
+        "From: phuong2@example.gov.vn\r\nTo: vp@example.gov.vn\r\nSubject: =?UTF-8?B?QsOhbyBjw6FvIHF1w70gSQ==?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nGui bao cao quy I.\r\n",
+    );
+    for (name, bytes) in attachments {
+        m.push_str(&format!(
+            "--b1\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n",
+            base64_lines(bytes)
+        ));
+    }
+    m.push_str("--b1--\r\n");
+    m.into_bytes()
+}
+
+/// A ward's only copy came inside an e-mail saved as `.eml`: its
+/// attachments are read like a zip archive's files (the ward was said to
+/// have sent nothing); an attachment also saved beside the e-mail is read
+/// once; an e-mail with no attachment is skipped, said so.
+#[test]
+fn the_workbooks_attached_to_a_saved_e_mail_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p1 = ward_book("UBND PHƯỜNG 1", 100.0, 90.0, 10.0);
+    let p2 = ward_book("UBND PHƯỜNG 2", 50.0, 40.0, 12.0);
+    std::fs::write(
+        dir.join("RE Bao cao P2.eml"),
+        mail_with(&[("P2 quy 1.xlsx", &p2), ("cong van.pdf", b"%PDF-1.4")]),
+    )
+    .unwrap();
+    // Phường 1's attachment was also saved beside its e-mail.
+    std::fs::write(dir.join("P1.xlsx"), &p1).unwrap();
+    std::fs::write(dir.join("Thu P1.eml"), mail_with(&[("P1.xlsx", &p1)])).unwrap();
+    std::fs::write(dir.join("thu khac.eml"), mail_with(&[])).unwrap();
+    let (out, code) = run(tmp.path(), &dir);
+    assert_eq!(code, Some(1));
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "50");
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "100");
+    let findings = read_findings(&out.join("errors.json"));
+    // 40 + 12 ≠ 50, found in the attachment.
+    let sum = finding(&findings, "sum-mismatch", "RE Bao cao P2.eml/P2 quy 1.xlsx");
+    assert_eq!(sum.len(), 2, "{findings:#?}");
+    // Phường 3 alone sent nothing.
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "submission-missing")
+        .map(|f| f["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["P03"]);
+    assert!(
+        !findings.iter().any(|f| f["code"] == "submission-duplicate"),
+        "{findings:#?}"
+    );
+    let status = status_of(&out);
+    for (file, state) in [
+        ("RE Bao cao P2.eml/P2 quy 1.xlsx", "đã nộp"),
+        ("RE Bao cao P2.eml/cong van.pdf", "bỏ qua"),
+        ("Thu P1.eml/P1.xlsx", "bỏ qua"),
+        ("thu khac.eml", "bỏ qua"),
+    ] {
+        assert!(
+            status.iter().any(|(f, s)| f.contains(file) && s == state),
+            "{file} {state}: {status:?}"
+        );
+    }
+    let same = finding(&findings, "file-skipped", "Thu P1.eml/P1.xlsx");
+    assert!(
+        same[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("giống hệt tệp đã lưu bên cạnh thư"),
+        "{same:?}"
+    );
+    // The feedback of the ward read from the e-mail carries its own sheet.
+    let feedback = out.join("phan-hoi").join("P02.xlsx");
+    let wb = calamine::open_workbook_auto(&feedback).unwrap();
+    use calamine::Reader;
+    assert!(wb.sheet_names().len() >= 2, "{:?}", wb.sheet_names());
+}
