@@ -43,6 +43,7 @@
 pub mod archive;
 pub mod biff;
 pub mod discover;
+pub mod hidden;
 pub mod merges;
 pub mod ods;
 pub mod ole;
@@ -402,22 +403,29 @@ impl OpenWorkbook {
                 parts: Some(parts), ..
             } => guarded(
                 &format!("reading the merged cells of sheet '{name}'"),
-                || Ok(parts.sheet_extras(name).and_then(|x| x.merges)),
+                || Ok(parts.sheet_extras(name)),
             )
             .unwrap_or_default(),
             _ => None,
         };
-        if let Some(merges) = extras {
-            return Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids));
+        // Its hidden rows and columns, read in the same pass.
+        let (merges, mut hidden) = match extras {
+            Some(x) => (x.merges, x.hidden),
+            None => (None, sheet::Hidden::default()),
+        };
+        if let Some(merges) = merges {
+            return Ok(SheetGrid::new(name.to_string(), range, merges)
+                .with_style_ids(style_ids)
+                .with_hidden(hidden));
         }
         // An .ods: its merges and percentage cells from content.xml, the
         // percentages as cells of style 1 of [`styles::StyleTable::percents`].
         if let OpenWorkbook::Calamine { ods: Some(ods), .. } = self {
             if let Some(sheet) = ods.sheet(name) {
                 let ids = sheet.percents.iter().map(|&(r, c)| (r, c, 1)).collect();
-                return Ok(
-                    SheetGrid::new(name.to_string(), range, sheet.merges).with_style_ids(ids)
-                );
+                return Ok(SheetGrid::new(name.to_string(), range, sheet.merges)
+                    .with_style_ids(ids)
+                    .with_hidden(sheet.hidden));
             }
         }
         // An .xls: the cells' formats from the BIFF records.
@@ -426,12 +434,14 @@ impl OpenWorkbook {
                 sheets,
                 xls: Some(xls),
                 ..
-            } => sheets
-                .sheets_metadata()
-                .iter()
-                .position(|s| s.name == name)
-                .and_then(|i| xls.sheets.get(i).cloned())
-                .unwrap_or_default(),
+            } => {
+                let at = sheets.sheets_metadata().iter().position(|s| s.name == name);
+                if let Some(h) = at.and_then(|i| xls.hidden.get(i)) {
+                    hidden = h.clone();
+                }
+                at.and_then(|i| xls.sheets.get(i).cloned())
+                    .unwrap_or_default()
+            }
             _ => style_ids,
         };
         let sheets = match self {
@@ -452,7 +462,9 @@ impl OpenWorkbook {
             },
         )
         .unwrap_or_default();
-        Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids))
+        Ok(SheetGrid::new(name.to_string(), range, merges)
+            .with_style_ids(style_ids)
+            .with_hidden(hidden))
     }
 
     /// Whether the style part of an `.xlsx` (or the fonts of an `.xls`)
