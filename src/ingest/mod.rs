@@ -604,7 +604,14 @@ impl<T: calamine::CellType> Bounded<T> {
         }
     }
 
+    /// Keeps a cell with a value; a cell without one (formatted, left
+    /// blank: a whole column's border, a row formatted at 1,048,576) adds
+    /// nothing, so the limit is on the area from the first to the last
+    /// filled cell.
     fn push(&mut self, cell: Cell<T>, name: &str) -> Result<(), String> {
+        if cell.get_value() == &T::default() {
+            return Ok(());
+        }
         let (r, c) = cell.get_position();
         let (r0, r1, c0, c1) = match self.bounds {
             None => (r, r, c, c),
@@ -652,10 +659,17 @@ fn read_range(
                 .map_err(|e| err(e.to_string()))?
             {
                 let pos = c.get_position();
-                out.push(Cell::new(pos, Data::from(c.get_value().clone())), name)?;
+                let value = Data::from(c.get_value().clone());
+                // A cell with a format and no value (a formula without a
+                // cached value too) keeps its style, a percent format for
+                // the value the tool computes, up to as many as the limit.
+                let empty = value == Data::Empty;
                 if let Ok(style @ 1..) = u32::try_from(style) {
-                    style_ids.push((pos.0, pos.1, style));
+                    if !empty || (style_ids.len() as u64) < max_cells {
+                        style_ids.push((pos.0, pos.1, style));
+                    }
                 }
+                out.push(Cell::new(pos, value), name)?;
             }
             style_ids.sort_unstable_by_key(|&(r, c, _)| (r, c));
             style_ids.dedup_by_key(|&mut (r, c, _)| (r, c));

@@ -1,7 +1,8 @@
 //! What Excel hides: a hidden draft row or column gives way to the visible
 //! one of the same meaning, a hidden row that names no indicator is told,
 //! not an error, and a row hidden by a filter or a collapsed outline is
-//! still the unit's figure.
+//! still the unit's figure. Cells formatted and left empty far out on the
+//! sheet do not make it too large to read.
 
 use crate::checks::write_template;
 use crate::common::read_sheet;
@@ -281,6 +282,75 @@ fn a_hidden_column_gives_way_to_the_visible_one() {
         "{message}"
     );
     assert_eq!(figure(&out, "HC02", "TH"), "50");
+}
+
+/// One cell formatted and left empty at J1048576, and a stray mark in
+/// XFD2 over rows formatted down to 150,000: the filled area is small,
+/// the files are read. Values at A1 and XFD1048576 are still refused
+/// (`tests/cli/ingest.rs`).
+#[test]
+fn formatted_empty_cells_far_out_do_not_make_a_sheet_too_large() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows: [Row; 3] = [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            [Some(100.0), Some(300.0)],
+            false,
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            [Some(90.0), Some(280.0)],
+            false,
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            [Some(5.0), Some(20.0)],
+            false,
+        ),
+    ];
+    write_book(&dir.join("phuong-1.xlsx"), &TH_LK, &rows, &[]);
+    // Phường 2's: the same, with the formatted cells.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "UBND PHƯỜNG 2").unwrap();
+    ws.write_string(1, 16_383, "x").unwrap();
+    ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ III/2020").unwrap();
+    for (c, label) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", TH_LK[0], TH_LK[1]]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *label).unwrap();
+    }
+    for (k, (code, name, figures, _)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_number(r, 4, figures[0].unwrap() + 1.0).unwrap();
+    }
+    let grey = Format::new().set_background_color("#DDDDDD");
+    for r in 20..150_000 {
+        ws.write_blank(r, 0, &grey).unwrap();
+    }
+    ws.write_blank(1_048_575, 9, &grey).unwrap();
+    wb.save(dir.join("phuong-2.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(listed(&f, &["file-unreadable"]), Vec::<String>::new());
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 2").unwrap();
+    let th = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
+    assert_eq!(th[col], "101");
+    assert_eq!(figure(&out, "HC02", "TH"), "100");
 }
 
 /// The same rule on an `.xls` and an `.ods` (fixtures made by
