@@ -21,6 +21,8 @@ const EOF: u16 = 0x000A;
 const FILEPASS: u16 = 0x002F;
 const BOUNDSHEET: u16 = 0x0085;
 const DIMENSIONS: u16 = 0x0200;
+const ROW: u16 = 0x0208;
+const COLINFO: u16 = 0x007D;
 const MULRK: u16 = 0x00BD;
 /// Records calamine turns into one cell each (row and column in their
 /// first four bytes): NUMBER, LABEL, RSTRING, BOOLERR, RK, LABELSST,
@@ -123,11 +125,12 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
     }
     facts.sheets = sheets.len();
     for (pos, name) in sheets {
-        let cells = match stream.get(pos..) {
+        let (cells, hidden) = match stream.get(pos..) {
             Some(sub) => check_sheet(sub, &name, max_cells)?,
-            None => Vec::new(),
+            None => Default::default(),
         };
         facts.styles.sheets.push(cells);
+        facts.styles.hidden.push(hidden);
     }
     facts.styles.table = std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
         fonts, xfs, &custom,
@@ -157,6 +160,10 @@ pub struct XlsStyles {
     pub table: std::sync::Arc<crate::ingest::styles::StyleTable>,
     /// Per sheet: (row, column, XF index), sorted by position.
     pub sheets: Vec<Vec<crate::ingest::styles::StyledCell>>,
+    /// Per sheet: the rows and columns it hides (ROW records with
+    /// fDyZero, COLINFO records with fHidden), which calamine does not
+    /// give.
+    pub hidden: Vec<crate::ingest::sheet::Hidden>,
 }
 
 /// A BIFF string at `at`: BIFF8 a 16-bit (or 8-bit, `short`) length, a
@@ -247,7 +254,13 @@ fn check_sheet(
     sub: &[u8],
     name: &str,
     max_cells: u64,
-) -> Result<Vec<crate::ingest::styles::StyledCell>, String> {
+) -> Result<
+    (
+        Vec<crate::ingest::styles::StyledCell>,
+        crate::ingest::sheet::Hidden,
+    ),
+    String,
+> {
     let too_big = |what: String, cells: u64| {
         format!(
             "sheet '{name}' {what} ({cells} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template); a submission is never that large, the file is probably damaged or not a submission"
@@ -256,8 +269,30 @@ fn check_sheet(
     let mut cells = Bounds::default();
     let mut formulas = Bounds::default();
     let mut styled = Vec::new();
+    let mut hidden = crate::ingest::sheet::Hidden::default();
+    let room = |h: &crate::ingest::sheet::Hidden| {
+        h.rows.len() + h.cols.len() < crate::ingest::sheet::MAX_HIDDEN_RANGES
+    };
     for (typ, data) in sheet_records(sub) {
         match typ {
+            // ROW: its grbit's fDyZero (0x20) hides it.
+            ROW => {
+                if let (Some(row), Some(flags)) = (u16_at(data, 0), u16_at(data, 12)) {
+                    if flags & 0x20 != 0 && room(&hidden) {
+                        hidden.rows.push((row as u32, row as u32));
+                    }
+                }
+            }
+            // COLINFO: first and last column; its options' fHidden (1).
+            COLINFO => {
+                if let (Some(first), Some(last), Some(flags)) =
+                    (u16_at(data, 0), u16_at(data, 2), u16_at(data, 8))
+                {
+                    if flags & 1 != 0 && room(&hidden) {
+                        hidden.cols.push((first as u32, last.max(first) as u32));
+                    }
+                }
+            }
             DIMENSIONS => {
                 let claimed = claimed_cells(data);
                 if claimed > max_cells {
@@ -311,7 +346,7 @@ fn check_sheet(
     styled.reverse();
     styled.dedup_by_key(|&mut (r, c, _)| (r, c));
     styled.reverse();
-    Ok(styled)
+    Ok((styled, hidden))
 }
 
 /// The cells calamine reserves for a DIMENSIONS record: (last row − first

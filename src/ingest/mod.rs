@@ -43,6 +43,7 @@
 pub mod archive;
 pub mod biff;
 pub mod discover;
+pub mod hidden;
 pub mod merges;
 pub mod ods;
 pub mod ole;
@@ -402,22 +403,29 @@ impl OpenWorkbook {
                 parts: Some(parts), ..
             } => guarded(
                 &format!("reading the merged cells of sheet '{name}'"),
-                || Ok(parts.sheet_extras(name).and_then(|x| x.merges)),
+                || Ok(parts.sheet_extras(name)),
             )
             .unwrap_or_default(),
             _ => None,
         };
-        if let Some(merges) = extras {
-            return Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids));
+        // Its hidden rows and columns, read in the same pass.
+        let (merges, mut hidden) = match extras {
+            Some(x) => (x.merges, x.hidden),
+            None => (None, sheet::Hidden::default()),
+        };
+        if let Some(merges) = merges {
+            return Ok(SheetGrid::new(name.to_string(), range, merges)
+                .with_style_ids(style_ids)
+                .with_hidden(hidden));
         }
         // An .ods: its merges and percentage cells from content.xml, the
         // percentages as cells of style 1 of [`styles::StyleTable::percents`].
         if let OpenWorkbook::Calamine { ods: Some(ods), .. } = self {
             if let Some(sheet) = ods.sheet(name) {
                 let ids = sheet.percents.iter().map(|&(r, c)| (r, c, 1)).collect();
-                return Ok(
-                    SheetGrid::new(name.to_string(), range, sheet.merges).with_style_ids(ids)
-                );
+                return Ok(SheetGrid::new(name.to_string(), range, sheet.merges)
+                    .with_style_ids(ids)
+                    .with_hidden(sheet.hidden));
             }
         }
         // An .xls: the cells' formats from the BIFF records.
@@ -426,12 +434,14 @@ impl OpenWorkbook {
                 sheets,
                 xls: Some(xls),
                 ..
-            } => sheets
-                .sheets_metadata()
-                .iter()
-                .position(|s| s.name == name)
-                .and_then(|i| xls.sheets.get(i).cloned())
-                .unwrap_or_default(),
+            } => {
+                let at = sheets.sheets_metadata().iter().position(|s| s.name == name);
+                if let Some(h) = at.and_then(|i| xls.hidden.get(i)) {
+                    hidden = h.clone();
+                }
+                at.and_then(|i| xls.sheets.get(i).cloned())
+                    .unwrap_or_default()
+            }
             _ => style_ids,
         };
         let sheets = match self {
@@ -452,7 +462,9 @@ impl OpenWorkbook {
             },
         )
         .unwrap_or_default();
-        Ok(SheetGrid::new(name.to_string(), range, merges).with_style_ids(style_ids))
+        Ok(SheetGrid::new(name.to_string(), range, merges)
+            .with_style_ids(style_ids)
+            .with_hidden(hidden))
     }
 
     /// Whether the style part of an `.xlsx` (or the fonts of an `.xls`)
@@ -592,7 +604,14 @@ impl<T: calamine::CellType> Bounded<T> {
         }
     }
 
+    /// Keeps a cell with a value; a cell without one (formatted, left
+    /// blank: a whole column's border, a row formatted at 1,048,576) adds
+    /// nothing, so the limit is on the area from the first to the last
+    /// filled cell.
     fn push(&mut self, cell: Cell<T>, name: &str) -> Result<(), String> {
+        if cell.get_value() == &T::default() {
+            return Ok(());
+        }
         let (r, c) = cell.get_position();
         let (r0, r1, c0, c1) = match self.bounds {
             None => (r, r, c, c),
@@ -640,10 +659,17 @@ fn read_range(
                 .map_err(|e| err(e.to_string()))?
             {
                 let pos = c.get_position();
-                out.push(Cell::new(pos, Data::from(c.get_value().clone())), name)?;
+                let value = Data::from(c.get_value().clone());
+                // A cell with a format and no value (a formula without a
+                // cached value too) keeps its style, a percent format for
+                // the value the tool computes, up to as many as the limit.
+                let empty = value == Data::Empty;
                 if let Ok(style @ 1..) = u32::try_from(style) {
-                    style_ids.push((pos.0, pos.1, style));
+                    if !empty || (style_ids.len() as u64) < max_cells {
+                        style_ids.push((pos.0, pos.1, style));
+                    }
                 }
+                out.push(Cell::new(pos, value), name)?;
             }
             style_ids.sort_unstable_by_key(|&(r, c, _)| (r, c));
             style_ids.dedup_by_key(|&mut (r, c, _)| (r, c));

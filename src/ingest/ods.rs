@@ -11,6 +11,7 @@
 //! columns from 0, repeated rows and cells (`number-rows-repeated`,
 //! `number-columns-repeated`) and covered cells taking their places.
 
+use super::sheet::{Hidden, MAX_HIDDEN_RANGES};
 use super::styles::attr;
 use super::FileBytes;
 use calamine::Dimensions;
@@ -30,6 +31,9 @@ pub struct OdsSheet {
     pub merges: Vec<Dimensions>,
     /// (row, column) of the cells whose value is a percentage.
     pub percents: Vec<(u32, u32)>,
+    /// The rows and columns it hides (`table:visibility` "collapse" or
+    /// "filter").
+    pub hidden: Hidden,
 }
 
 /// The zip of an `.ods` (its directory read by the pre-check) and, once
@@ -89,6 +93,14 @@ pub fn read_content(xml: &[u8]) -> HashMap<String, OdsSheet> {
     let mut depth = 0usize;
     let mut current: Option<(String, OdsSheet)> = None;
     let (mut row, mut col, mut row_repeat) = (0u32, 0u32, 1u32);
+    // The next column a `table-column` element describes.
+    let mut column = 0u32;
+    let hides = |e: &BytesStart<'_>| {
+        matches!(
+            attr(e, "visibility").as_deref(),
+            Some("collapse" | "filter")
+        )
+    };
     loop {
         match reader.read_event() {
             Ok(Event::Start(e)) => match e.local_name().as_ref() {
@@ -98,11 +110,28 @@ pub fn read_content(xml: &[u8]) -> HashMap<String, OdsSheet> {
                         let name = attr(&e, "name").unwrap_or_default();
                         current = Some((name, OdsSheet::default()));
                         row = 0;
+                        column = 0;
                     }
+                }
+                "table-column" if depth == 1 => {
+                    let repeat = count(&e, "number-columns-repeated");
+                    if let Some((_, sheet)) = current.as_mut() {
+                        if hides(&e) && sheet.hidden.cols.len() < MAX_HIDDEN_RANGES {
+                            let last = column.saturating_add(repeat - 1);
+                            sheet.hidden.cols.push((column, last));
+                        }
+                    }
+                    column = column.saturating_add(repeat);
                 }
                 "table-row" if depth == 1 => {
                     row_repeat = count(&e, "number-rows-repeated");
                     col = 0;
+                    if let Some((_, sheet)) = current.as_mut() {
+                        if hides(&e) && sheet.hidden.rows.len() < MAX_HIDDEN_RANGES {
+                            let last = row.saturating_add(row_repeat - 1);
+                            sheet.hidden.rows.push((row, last));
+                        }
+                    }
                 }
                 local @ ("table-cell" | "covered-table-cell") if depth == 1 => {
                     let repeat = count(&e, "number-columns-repeated");

@@ -26,6 +26,51 @@ pub struct SheetGrid {
     /// The first row [`SheetGrid::rows`] gives: 0, or the header of a
     /// second table stacked under the first ([`SheetGrid::start_at`]).
     from_row: u32,
+    /// The rows and columns hidden in Excel (or LibreOffice).
+    hidden: Hidden,
+}
+
+/// The rows and columns a sheet hides (hidden by hand, filtered out or
+/// folded in a collapsed outline: the file says only that they are
+/// hidden), as inclusive ranges of 0-based positions, sorted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hidden {
+    pub rows: Vec<(u32, u32)>,
+    pub cols: Vec<(u32, u32)>,
+}
+
+/// The most ranges kept per sheet: a hostile file cannot make them a
+/// burden, and a real sheet hides a few.
+pub const MAX_HIDDEN_RANGES: usize = 100_000;
+
+impl Hidden {
+    /// Is `at` in one of `ranges` (sorted, inclusive)?
+    fn within(ranges: &[(u32, u32)], at: u32) -> bool {
+        let i = ranges.partition_point(|&(first, _)| first <= at);
+        i > 0 && ranges.get(i - 1).is_some_and(|&(_, last)| at <= last)
+    }
+
+    /// Sorts and merges the ranges (a reader may find them out of order
+    /// or overlapping).
+    pub fn normalized(mut self) -> Hidden {
+        for ranges in [&mut self.rows, &mut self.cols] {
+            ranges.retain(|(a, b)| a <= b);
+            ranges.sort_unstable();
+            let mut merged: Vec<(u32, u32)> = Vec::with_capacity(ranges.len());
+            for &(a, b) in ranges.iter() {
+                match merged.last_mut() {
+                    Some((_, last)) if a <= last.saturating_add(1) => *last = (*last).max(b),
+                    _ => merged.push((a, b)),
+                }
+            }
+            *ranges = merged;
+        }
+        self
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() && self.cols.is_empty()
+    }
 }
 
 static EMPTY: Data = Data::Empty;
@@ -70,7 +115,30 @@ impl SheetGrid {
             covered,
             style_ids: Vec::new(),
             from_row: 0,
+            hidden: Hidden::default(),
         }
+    }
+
+    /// The grid with the rows and columns its sheet hides.
+    pub fn with_hidden(mut self, hidden: Hidden) -> SheetGrid {
+        self.hidden = hidden.normalized();
+        self
+    }
+
+    /// Is the row hidden in the sheet (by hand, by a filter or in a
+    /// collapsed outline)?
+    pub fn row_hidden(&self, row: u32) -> bool {
+        Hidden::within(&self.hidden.rows, row)
+    }
+
+    /// Is the column hidden in the sheet?
+    pub fn col_hidden(&self, col: u32) -> bool {
+        Hidden::within(&self.hidden.cols, col)
+    }
+
+    /// Does the sheet hide any row or column?
+    pub fn hides_any(&self) -> bool {
+        !self.hidden.is_empty()
     }
 
     /// Reads on from row `row`: [`SheetGrid::rows`] starts there, so that a

@@ -165,6 +165,8 @@ pub struct SheetExtras {
     /// The merged ranges as calamine would give them; `None` when calamine
     /// must be asked (see [`crate::ingest::merges`]).
     pub merges: Option<Vec<calamine::Dimensions>>,
+    /// The rows and columns it hides ([`crate::ingest::hidden`]).
+    pub hidden: crate::ingest::sheet::Hidden,
 }
 
 impl XlsxParts {
@@ -269,11 +271,12 @@ impl XlsxParts {
             Ok((
                 has_formula_tag(&xml),
                 crate::ingest::merges::merges_of_part(&xml),
+                crate::ingest::hidden::hidden_of_part(&xml),
             ))
         });
-        let (formulas, merges) = read.ok()?;
+        let (formulas, merges, hidden) = read.ok()?;
         self.formulas_seen.push((sheet.to_string(), formulas));
-        Some(SheetExtras { merges })
+        Some(SheetExtras { merges, hidden })
     }
 
     /// `false` only when the sheet's part is known to hold no formula

@@ -90,6 +90,18 @@ pub enum Said<'a> {
     IndicatorUnknown { shown: &'a str },
     /// `indicator-repeated`: indicator `code` «`name`» a second time.
     IndicatorRepeated { code: &'a str, name: &'a str },
+    /// `indicator-repeated` (info): indicator `code` «`name`» on a row
+    /// the sheet hides, `hidden`, and on the visible row `used` (1-based),
+    /// whose figures are read.
+    IndicatorRepeatedHidden {
+        code: &'a str,
+        name: &'a str,
+        hidden: u32,
+        used: u32,
+    },
+    /// `indicator-unknown` (info): a row the sheet hides, `shown` by its
+    /// name or code, with figures but no indicator: not read.
+    IndicatorUnknownHidden { shown: &'a str },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
     /// `submission-missing`: the unit sent `file`, a form without a single
@@ -119,8 +131,12 @@ impl Words for Said<'_> {
             | Said::NamePart { .. }
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
-            Said::IndicatorUnknown { .. } => Code::IndicatorUnknown,
-            Said::IndicatorRepeated { .. } => Code::IndicatorRepeated,
+            Said::IndicatorUnknown { .. } | Said::IndicatorUnknownHidden { .. } => {
+                Code::IndicatorUnknown
+            }
+            Said::IndicatorRepeated { .. } | Said::IndicatorRepeatedHidden { .. } => {
+                Code::IndicatorRepeated
+            }
             Said::SubmissionMissing { .. } | Said::SubmissionEmpty { .. } => {
                 Code::SubmissionMissing
             }
@@ -140,7 +156,9 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
+            | Said::IndicatorUnknownHidden { .. }
             | Said::IndicatorRepeated { .. }
+            | Said::IndicatorRepeatedHidden { .. }
             | Said::IndicatorMissing { .. } => indicators(self, lang),
             _ => submissions(self, lang),
         }
@@ -281,6 +299,18 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
             "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
+        ),
+        (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::Vi) => format!(
+            "Chỉ tiêu {code} «{name}» có hai dòng: dòng {hidden} đang bị ẩn nên không được lấy; số liệu lấy ở dòng {used} (dòng đang hiện). Nếu dòng ẩn là bản nháp hay số cũ, hãy xóa dòng đó."
+        ),
+        (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::En) => format!(
+            "Indicator {code} «{name}» has two rows: row {hidden} is hidden and is not read; the figures are taken from row {used}, the visible one. If the hidden row is a draft or old figures, delete it."
+        ),
+        (Said::IndicatorUnknownHidden { shown }, Lang::Vi) => format!(
+            "Dòng «{shown}» đang bị ẩn và không khớp chỉ tiêu nào trong danh mục: dòng này không được đọc, số liệu của nó không được tổng hợp. Nếu đây là số liệu phải báo cáo, hãy bỏ ẩn dòng và ghi đúng tên hoặc mã chỉ tiêu."
+        ),
+        (Said::IndicatorUnknownHidden { shown }, Lang::En) => format!(
+            "Row «{shown}» is hidden and matches no catalog indicator: it is not read, and its figures are not consolidated. If they must be reported, unhide the row and write the indicator's catalog name or code."
         ),
         (Said::IndicatorMissing { unit, count, named, more }, lang) => {
             let more = if *more > 0 { format!(" (+{more})") } else { String::new() };

@@ -130,7 +130,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Một cột của bảng không được đọc.", "A column of the table the tool does not read."),
         help: ("Kiểm tra cột đó không phải cột số liệu cần tổng hợp.", "Check that it is not a figures column that should be read."),
-        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header"#,
+        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header; a second column saying what an earlier one is ("Cùng kỳ năm 2024" twice), naming the column read; a hidden column "Cùng kỳ năm 2024 (số cũ)" beside a visible CK column, saying it is hidden"#,
     },
     Entry {
         code: Code::ColumnMissing,
@@ -169,10 +169,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::IndicatorUnknown,
-        severity: "error",
+        severity: "error / info",
         meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),
         help: ("Ghi đúng tên hoặc mã chỉ tiêu, hoặc thêm tên gọi khác (aliases) vào danh mục.", "Write the indicator's name or code as the catalog has it, or add an alias."),
-        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator"#,
+        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info)"#,
     },
     Entry {
         code: Code::IndicatorMissing,
@@ -190,10 +190,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::IndicatorRepeated,
-        severity: "warning",
+        severity: "warning / info",
         meaning: ("Chỉ tiêu ghi hai lần trong một bảng.", "An indicator written twice in one table."),
         help: ("Xóa dòng thừa.", "Remove the extra row."),
-        example: "HC02 written twice in one table; the first row is used",
+        example: "HC02 written twice in one table; the first row is used (warning). One of the two rows hidden in Excel: the visible row is used, the hidden one set aside (info at the hidden row)",
     },
     Entry {
         code: Code::ValueInvalid,

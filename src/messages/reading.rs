@@ -68,6 +68,25 @@ pub enum Read<'a> {
     /// `column-ignored`: the header `label` (in `cell`) names no column
     /// the tool reads.
     ColumnIgnored { label: &'a str, cell: &'a str },
+    /// `column-ignored`: the header `label` (in `cell`) names what the
+    /// column `other` (in `other_cell`) left of it already is (`column`,
+    /// a figure column, or `None` for the name, code, unit…).
+    ColumnTaken {
+        label: &'a str,
+        cell: &'a str,
+        other: &'a str,
+        other_cell: &'a str,
+        column: Option<crate::model::ValueColumn>,
+    },
+    /// `column-ignored`: the hidden column `label` (in `cell`) names what
+    /// the visible column `other` (in `other_cell`) is, which is read.
+    ColumnHidden {
+        label: &'a str,
+        cell: &'a str,
+        other: &'a str,
+        other_cell: &'a str,
+        column: Option<crate::model::ValueColumn>,
+    },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
     /// `period-mismatch` (info): the sheet `sheet`, titled for `stated`,
@@ -138,7 +157,9 @@ impl Words for Read<'_> {
             | Read::UnitOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
-            Read::ColumnIgnored { .. } => Code::ColumnIgnored,
+            Read::ColumnIgnored { .. } | Read::ColumnTaken { .. } | Read::ColumnHidden { .. } => {
+                Code::ColumnIgnored
+            }
             Read::LkTakenAsTh => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
@@ -179,6 +200,14 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
         (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
         (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
+        (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã là cột {v} của bảng, mỗi loại số liệu chỉ đọc ở một cột. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),
+        (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: column «{other}» (cell {other_cell}) before it already is the table's {v} column, and each figure is read from one column only. If this one is right, delete or retitle the other."),
+        (Read::ColumnTaken { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã được đọc cho cùng nội dung này. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),
+        (Read::ColumnTaken { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: column «{other}» (cell {other_cell}) before it is already read for the same thing. If this one is right, delete or retitle the other."),
+        (Read::ColumnHidden { label, cell, other, other_cell, column: Some(v) }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) đang bị ẩn nên không được đọc: cột đang hiện «{other}» (ô {other_cell}) cũng là cột {v}, số liệu lấy từ cột đó. Nếu cột ẩn là số cũ, hãy xóa cột đó."),
+        (Read::ColumnHidden { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) is also the {v} column, and its figures are used. If the hidden column holds old figures, delete it."),
+        (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) đang bị ẩn nên không được đọc: cột đang hiện «{other}» (ô {other_cell}) có cùng nội dung và được đọc. Nếu cột ẩn là số cũ, hãy xóa cột đó."),
+        (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) holds the same and is read. If the hidden column holds old figures, delete it."),
         (Read::SheetOtherPeriod { sheet, stated, period }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} (theo tiêu đề), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), period.title_vi(), period.title_vi()),
         (Read::SheetOtherPeriod { sheet, stated, period }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} (by its title), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), period.title_en(), period.title_en()),
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),

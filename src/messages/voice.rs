@@ -115,6 +115,15 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             code: "HC02",
             name: "Hồ sơ đã giải quyết",
         },
+        Said::IndicatorRepeatedHidden {
+            code: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            hidden: 30,
+            used: 31,
+        },
+        Said::IndicatorUnknownHidden {
+            shown: "Số hộ gia đình văn hóa",
+        },
         Said::SubmissionMissing { unit, period: q1 },
         Said::SubmissionEmpty { unit, file },
         Said::PeriodMissing { unit, period: q1 },
@@ -490,6 +499,34 @@ fn reading() -> Vec<Read<'static>> {
             label: "Nguồn số liệu",
             cell,
         },
+        Read::ColumnTaken {
+            label: "Cùng kỳ năm 2019",
+            cell,
+            other: "Cùng kỳ",
+            other_cell: cell,
+            column: Some(ValueColumn::Ck),
+        },
+        Read::ColumnTaken {
+            label: "Chỉ tiêu",
+            cell,
+            other: "Nội dung",
+            other_cell: cell,
+            column: None,
+        },
+        Read::ColumnHidden {
+            label: "Cùng kỳ năm 2019 (số cũ)",
+            cell,
+            other: "Cùng kỳ năm 2019",
+            other_cell: cell,
+            column: Some(ValueColumn::Ck),
+        },
+        Read::ColumnHidden {
+            label: "Chỉ tiêu",
+            cell,
+            other: "Nội dung",
+            other_cell: cell,
+            column: None,
+        },
         Read::LkTakenAsTh,
         Read::RowsIgnored {
             stop: 30,
@@ -659,6 +696,8 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorMissing { .. } => 12,
         Said::TitleNamesAnother { .. } => 13,
         Said::SubmissionEmpty { .. } => 14,
+        Said::IndicatorRepeatedHidden { .. } => 17,
+        Said::IndicatorUnknownHidden { .. } => 18,
     }
 }
 
@@ -705,6 +744,8 @@ fn read_variant(r: &Read) -> usize {
         Read::SheetOtherPeriod { .. } => 13,
         Read::UnitOtherName { .. } => 14,
         Read::PercentError { .. } => 15,
+        Read::ColumnTaken { .. } => 16,
+        Read::ColumnHidden { .. } => 17,
     }
 }
 
@@ -823,9 +864,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 17);
+    covers("Said", said.iter().map(said_variant), 19);
     covers("Checked", checked.iter().map(checked_variant), 20);
-    covers("Read", read.iter().map(read_variant), 16);
+    covers("Read", read.iter().map(read_variant), 18);
     covers("Annexed", annexed.iter().map(annexed_variant), 9);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

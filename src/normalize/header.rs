@@ -577,9 +577,37 @@ pub struct TableLayout {
     pub header_last: u32,
     /// Column → role, left to right; each role at most once.
     pub columns: Vec<(u32, Role)>,
-    /// Header cells that name no role (or a role an earlier column took),
+    /// Header cells that name no role (or a role another column took),
     /// with their label as read: the columns the tool does not read.
-    pub ignored: Vec<(u32, String)>,
+    pub ignored: Vec<IgnoredColumn>,
+}
+
+/// A header cell of the table whose column is not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IgnoredColumn {
+    pub col: u32,
+    /// The label as read (both rows of a two-row header).
+    pub label: String,
+    pub why: NotRead,
+}
+
+/// Why a column is not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotRead {
+    /// Its label names no column the tool reads.
+    Unnamed,
+    /// Another column, left of it, already is what it names.
+    Taken(OtherColumn),
+    /// It is hidden, and a visible column is what it names.
+    Hidden(OtherColumn),
+}
+
+/// The column read instead of an ignored one, and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherColumn {
+    pub col: u32,
+    pub label: String,
+    pub role: Role,
 }
 
 impl TableLayout {
@@ -741,9 +769,10 @@ pub fn find_table(
                 continue;
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
-            // The columns left out, with where their label comes from:
-            // written out only for a layout that is kept.
-            let mut ignored: Vec<(u32, Label)> = Vec::new();
+            // Where each column's label comes from, and the columns left
+            // out with why: written out only for a layout that is kept.
+            let mut labels: Vec<(u32, Label)> = Vec::new();
+            let mut ignored: Vec<(u32, Label, Why)> = Vec::new();
             for c in cols.clone() {
                 let Some(top) = cell(r, c) else {
                     continue;
@@ -764,14 +793,36 @@ pub fn find_table(
                 } else {
                     (Label::Top, top.role())
                 };
-                match role {
-                    Some(role) if !columns.iter().any(|(_, r)| *r == role) => {
+                let held = role.and_then(|role| columns.iter().position(|(_, r)| *r == role));
+                match (role, held) {
+                    (Some(role), None) => {
                         columns.push((c, role));
+                        labels.push((c, label));
                     }
-                    _ if label != Label::None => ignored.push((c, label)),
+                    // Two columns say the same: the first is read, unless
+                    // it is hidden and this one is not (an old CK column
+                    // hidden before the new one).
+                    (Some(role), Some(k)) => {
+                        let Some(&(first, _)) = columns.get(k) else {
+                            continue;
+                        };
+                        let first_label = labels.get(k).map_or(Label::None, |(_, l)| *l);
+                        if grid.col_hidden(first) && !grid.col_hidden(c) {
+                            columns[k] = (c, role);
+                            labels[k] = (c, label);
+                            ignored.push((first, first_label, Why::Hidden(c, label, role)));
+                        } else if grid.col_hidden(c) && !grid.col_hidden(first) {
+                            ignored.push((c, label, Why::Hidden(first, first_label, role)));
+                        } else {
+                            ignored.push((c, label, Why::Taken(first, first_label, role)));
+                        }
+                    }
+                    _ if label != Label::None => ignored.push((c, label, Why::Unnamed)),
                     _ => {}
                 }
             }
+            // Left to right, a visible column put in a hidden one's place.
+            columns.sort_by_key(|(c, _)| *c);
             let has_row_key = columns
                 .iter()
                 .any(|(_, r)| matches!(r, Role::Name | Role::Code));
@@ -846,7 +897,24 @@ pub fn find_table(
                     }
                 };
                 let mut layout = layout;
-                layout.ignored = ignored.into_iter().map(|(c, l)| (c, text(c, l))).collect();
+                let other = |c: u32, l: Label, role: Role| OtherColumn {
+                    col: c,
+                    label: text(c, l),
+                    role,
+                };
+                layout.ignored = ignored
+                    .into_iter()
+                    .map(|(c, l, why)| IgnoredColumn {
+                        col: c,
+                        label: text(c, l),
+                        why: match why {
+                            Why::Unnamed => NotRead::Unnamed,
+                            Why::Taken(o, ol, role) => NotRead::Taken(other(o, ol, role)),
+                            Why::Hidden(o, ol, role) => NotRead::Hidden(other(o, ol, role)),
+                        },
+                    })
+                    .collect();
+                layout.ignored.sort_by_key(|i| i.col);
                 best = Some((layout, span, lower_row));
             }
         }
@@ -972,6 +1040,15 @@ enum Label {
     Top,
     Bottom,
     Both,
+}
+
+/// Why a header column is left out while its layout is weighed: the
+/// column read instead, with its label and role.
+#[derive(Clone, Copy, Debug)]
+enum Why {
+    Unnamed,
+    Taken(u32, Label, Role),
+    Hidden(u32, Label, Role),
 }
 
 #[cfg(test)]
@@ -1296,7 +1373,14 @@ mod tests {
         assert_eq!(t.col(Role::Value(ValueColumn::Kh)), Some(4));
         assert_eq!(t.col(Role::Value(ValueColumn::PctKh)), Some(5));
         assert_eq!(t.col(Role::Value(ValueColumn::PctCk)), Some(6));
-        assert_eq!(t.ignored, vec![(7, "Nguồn số liệu".to_string())]);
+        assert_eq!(
+            t.ignored,
+            vec![IgnoredColumn {
+                col: 7,
+                label: "Nguồn số liệu".to_string(),
+                why: NotRead::Unnamed
+            }]
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::messages::{Read, Said};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
-use crate::normalize::header::{find_table, HeaderWords, Role, TableLayout};
+use crate::normalize::header::{
+    find_table, HeaderWords, IgnoredColumn, NotRead, Role, TableLayout,
+};
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
 use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
@@ -500,10 +502,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
         }
-        for (c, label) in &layout.ignored {
-            if ignored_seen.insert(fold(label)) {
-                let at = Location::cell(file.rel.clone(), name.clone(), layout.header_first, *c);
-                sub.findings.push(column_ignored(label, &at, ctx.lang));
+        for ignored in &layout.ignored {
+            if ignored_seen.insert(fold(&ignored.label)) {
+                let at =
+                    |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
+                sub.findings.push(column_ignored(ignored, &at, ctx.lang));
             }
         }
         let mut layout = layout;
@@ -535,10 +538,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             for (_, v) in below.value_columns() {
                 columns_seen[v.index()] = true;
             }
-            for (c, label) in &below.ignored {
-                if ignored_seen.insert(fold(label)) {
-                    let at = Location::cell(file.rel.clone(), name.clone(), below.header_first, *c);
-                    sub.findings.push(column_ignored(label, &at, ctx.lang));
+            for ignored in &below.ignored {
+                if ignored_seen.insert(fold(&ignored.label)) {
+                    let at = |c: u32| {
+                        Location::cell(file.rel.clone(), name.clone(), below.header_first, c)
+                    };
+                    sub.findings.push(column_ignored(ignored, &at, ctx.lang));
                 }
             }
             layout = below;
@@ -984,7 +989,14 @@ fn read_rows(
     let code_col = layout.col(Role::Code);
     let unit_col = layout.col(Role::Unit);
     let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
-    let mut seen: Vec<bool> = vec![false; t.indicators.len()];
+    // The row each indicator was first read from in this table.
+    let mut read_from: Vec<Option<u32>> = vec![None; t.indicators.len()];
+    // Hidden rows read first (a draft hidden above the row the sheet
+    // shows): what each gave, set aside when a visible row of its
+    // indicator follows. The one being read is closed when the next row
+    // starts.
+    let mut hidden_reads: Vec<HiddenRead> = Vec::new();
+    let mut reading_hidden: Option<HiddenRead> = None;
     let file = sub.file.clone();
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
@@ -1000,6 +1012,12 @@ fn read_rows(
     // "Trong đó: nữ" under it.
     let mut parent: Option<usize> = None;
     for r in layout.header_last + 1..grid.rows().end {
+        let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
+        if let Some(mut read) = reading_hidden.take() {
+            read.rows.end = rows_at;
+            read.findings.end = findings_at;
+            hidden_reads.push(read);
+        }
         if is_signature_row(grid, r, &value_cols, ctx.locale) {
             rows_left_below(grid, r, name_col, code_col, &value_cols, ctx, sub);
             break;
@@ -1119,9 +1137,24 @@ fn read_rows(
                 } else {
                     name.clone()
                 };
-                let said = Said::IndicatorUnknown { shown: &shown };
+                // A hidden row is no part of the report the sheet shows
+                // (a note kept for the clerk's own use): said, not an
+                // error.
+                let finding = if grid.row_hidden(r) {
+                    Finding::said(
+                        Severity::Info,
+                        &Said::IndicatorUnknownHidden { shown: &shown },
+                        lang,
+                    )
+                } else {
+                    Finding::said(
+                        Severity::Error,
+                        &Said::IndicatorUnknown { shown: &shown },
+                        lang,
+                    )
+                };
                 sub.findings.push(
-                    Finding::said(Severity::Error, &said, lang)
+                    finding
                         .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
                         .actual(shown),
                 );
@@ -1142,21 +1175,57 @@ fn read_rows(
             so_far.present[idx] = true;
             continue;
         }
-        if seen[idx] {
-            if !figures.is_empty() {
-                let said = Said::IndicatorRepeated {
+        let hidden = grid.row_hidden(r);
+        if let Some(first) = read_from[idx] {
+            if figures.is_empty() {
+                continue;
+            }
+            let at_label = |row: u32| loc(row, name_col.or(code_col).unwrap_or(0));
+            let hidden_said = |hidden: u32, used: u32| {
+                let said = Said::IndicatorRepeatedHidden {
                     code: &ind.code,
                     name: &ind.name,
+                    hidden: hidden + 1,
+                    used: used + 1,
                 };
-                sub.findings.push(
-                    Finding::said(Severity::Warning, &said, lang)
-                        .at(&loc(r, name_col.or(code_col).unwrap_or(0)))
-                        .indicator(ind.code.clone()),
-                );
+                Finding::said(Severity::Info, &said, lang)
+                    .at(&at_label(hidden))
+                    .indicator(ind.code.clone())
+            };
+            let set_aside = hidden_reads.iter().position(|h| h.indicator == idx);
+            match (grid.row_hidden(first), hidden, set_aside) {
+                // The visible row is the unit's figure: what the hidden
+                // row gave is set aside, and this row is read.
+                (true, false, Some(k)) => {
+                    let read = hidden_reads.remove(k);
+                    set_aside_hidden(sub, &read, &mut hidden_reads[k..]);
+                    sub.findings.push(hidden_said(first, r));
+                }
+                (false, true, _) => {
+                    sub.findings.push(hidden_said(r, first));
+                    continue;
+                }
+                _ => {
+                    let said = Said::IndicatorRepeated {
+                        code: &ind.code,
+                        name: &ind.name,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Warning, &said, lang)
+                            .at(&at_label(r))
+                            .indicator(ind.code.clone()),
+                    );
+                    continue;
+                }
             }
-            continue;
+        } else if hidden && grid.hides_any() {
+            reading_hidden = Some(HiddenRead {
+                indicator: idx,
+                rows: rows_at..rows_at,
+                findings: findings_at..findings_at,
+            });
         }
-        seen[idx] = true;
+        read_from[idx] = Some(r);
         so_far.present[idx] = true;
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
@@ -1484,16 +1553,64 @@ fn read_rows(
     None
 }
 
+/// What a hidden row read first gave: its figures and findings, by their
+/// places in the submission's lists.
+struct HiddenRead {
+    indicator: usize,
+    rows: std::ops::Range<usize>,
+    findings: std::ops::Range<usize>,
+}
+
+/// Takes out what a hidden row gave (a visible row of its indicator
+/// follows), moving the places of the hidden rows read after it.
+fn set_aside_hidden(sub: &mut Submission, read: &HiddenRead, later: &mut [HiddenRead]) {
+    let rows = read.rows.start.min(sub.rows.len())..read.rows.end.min(sub.rows.len());
+    let findings =
+        read.findings.start.min(sub.findings.len())..read.findings.end.min(sub.findings.len());
+    let (row_count, finding_count) = (rows.len(), findings.len());
+    sub.rows.drain(rows);
+    sub.findings.drain(findings);
+    for h in later {
+        h.rows = h.rows.start.saturating_sub(row_count)..h.rows.end.saturating_sub(row_count);
+        h.findings = h.findings.start.saturating_sub(finding_count)
+            ..h.findings.end.saturating_sub(finding_count);
+    }
+}
+
 /// `column-ignored`: a header cell of the table that names no column the
-/// tool reads, so that a figure column it failed to recognise is seen.
-fn column_ignored(label: &str, at: &Location, lang: Lang) -> Finding {
-    let said = Read::ColumnIgnored {
-        label,
-        cell: &at.cell,
+/// tool reads, so that a figure column it failed to recognise is seen; or
+/// one that names what another column is (`at` says where a column's
+/// header is).
+fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: Lang) -> Finding {
+    let here = at(ignored.col);
+    let label = ignored.label.as_str();
+    let figure = |role: Role| match role {
+        Role::Value(v) => Some(v),
+        _ => None,
     };
-    Finding::said(Severity::Info, &said, lang)
-        .at(at)
-        .actual(label)
+    let finding = |said: &Read| Finding::said(Severity::Info, said, lang);
+    match &ignored.why {
+        NotRead::Unnamed => finding(&Read::ColumnIgnored {
+            label,
+            cell: &here.cell,
+        }),
+        NotRead::Taken(other) => finding(&Read::ColumnTaken {
+            label,
+            cell: &here.cell,
+            other: &other.label,
+            other_cell: &at(other.col).cell,
+            column: figure(other.role),
+        }),
+        NotRead::Hidden(other) => finding(&Read::ColumnHidden {
+            label,
+            cell: &here.cell,
+            other: &other.label,
+            other_cell: &at(other.col).cell,
+            column: figure(other.role),
+        }),
+    }
+    .at(&here)
+    .actual(label)
 }
 
 /// In a first quarter LK is the quarter itself: a file whose tables have

@@ -14,6 +14,7 @@ mod feedback;
 mod forms;
 mod formulas;
 mod fuzz;
+mod hidden;
 mod hostile;
 mod ingest;
 mod layering;

@@ -102,7 +102,7 @@ fn one_row_header<'a>(labels: &'a [(&'a str, u16)]) -> Header<'a> {
 }
 
 /// `consolidate` over `dir` with the test template; the findings.
-fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Value> {
+pub(crate) fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Value> {
     let output = tonghop()
         .arg("consolidate")
         .arg(dir)
@@ -123,7 +123,7 @@ fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Valu
 
 /// `severity|code|unit|cell|indicator|column|expected|actual` of the
 /// findings with one of `codes`, sorted.
-fn listed(findings: &[serde_json::Value], codes: &[&str]) -> Vec<String> {
+pub(crate) fn listed(findings: &[serde_json::Value], codes: &[&str]) -> Vec<String> {
     let mut v: Vec<String> = findings
         .iter()
         .filter(|f| codes.contains(&f["code"].as_str().unwrap_or_default()))
