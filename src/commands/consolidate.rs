@@ -115,23 +115,46 @@ fn print_summary(config: &Config, c: &Consolidation) {
         .iter()
         .filter(|o| matches!(o, FileOutcome::Skipped { .. }))
         .count();
-    let missing = c
-        .status
-        .iter()
-        .filter(|s| s.status == crate::report::workbook::Status::Missing)
-        .count();
+    use crate::report::workbook::Status;
+    // Units (not files) in each state: a unit whose only file is of
+    // another period, or unreadable, has not reported either.
+    let units_in = |state: Status| {
+        c.status
+            .iter()
+            .filter(|s| s.status == state && !s.unit.is_empty())
+            .count()
+    };
+    let missing = units_in(Status::Missing);
+    let (wrong, unreadable) = (units_in(Status::WrongPeriod), units_in(Status::Unreadable));
+    let also = match config.lang {
+        Lang::Vi => [(wrong, "gửi sai kỳ"), (unreadable, "có tệp không đọc được")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| format!(", {n} đơn vị {w}"))
+            .collect::<String>(),
+        Lang::En => [(wrong, "of another period"), (unreadable, "unreadable")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, w)| {
+                format!(
+                    ", {} {w}",
+                    Lang::En.count(*n, ("", "unit's file", "units' files"))
+                )
+            })
+            .collect::<String>(),
+    };
     let tally = Tally::of(&c.findings);
     let out = config.out.display();
     match config.lang {
         Lang::Vi => {
-            println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp.", config.period.title_vi(), c.included.len());
+            println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp{also}.", config.period.title_vi(), c.included.len());
             println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, phản hồi cho từng đơn vị trong {out}/{FEEDBACK_DIR}/");
         }
         Lang::En => {
             let en = |n: usize, one: &str, many: &str| Lang::En.count(n, ("", one, many));
             println!(
-                "Consolidated {}: {} read, {rejected} rejected, {skipped} skipped; {} consolidated, {} missing.",
+                "Consolidated {}: {} read, {rejected} rejected, {skipped} skipped; {} consolidated, {} missing{also}.",
                 config.period.title_en(),
                 en(read, "file", "files"),
                 en(c.included.len(), "unit", "units"),
