@@ -235,6 +235,8 @@ pub enum Checked<'a> {
         th: &'a str,
         want: &'a str,
         lk: &'a str,
+        /// The previous consolidation found that LK in error.
+        disputed: bool,
     },
     /// `cumulative-mismatch`: a flow's LK `lk` below this quarter's TH `th`
     /// after the first quarter; `swapped` when most of the unit's flows are
@@ -709,8 +711,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
     match (c, lang) {
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::Vi) => format!("{unit}: {what}: TH {e} và LK {a} phải bằng nhau trong quý I (lũy kế từ đầu năm là chính quý I); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước."),
+        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai.{} Hãy kiểm tra cả hai cột.", if *swapped { " Phần lớn các chỉ tiêu của đơn vị đều như vậy: có thể hai cột TH và LK bị ghi đổi chỗ." } else { "" }),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong.{} Check both columns.", if *swapped { " Most of the unit's indicators are so: the TH and LK columns may have been swapped." } else { "" }),
         _ => String::new(),

@@ -386,6 +386,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th: "50",
             want: "170",
             lk: "150",
+            disputed: false,
+        },
+        Checked::AfterPrevious {
+            unit,
+            what,
+            previous: "120",
+            th: "50",
+            want: "170",
+            lk: "150",
+            disputed: true,
         },
         Checked::Negative {
             unit,

@@ -39,6 +39,31 @@ pub struct PreviousFigures {
     pub source: String,
     /// The period its title names, when it names one.
     pub period: Option<Period>,
+    /// (agency, indicator) whose LK that consolidation found in error
+    /// (its `errors.json`): a unit that has since corrected it no longer
+    /// adds up with it.
+    pub disputed: std::collections::HashSet<(usize, usize)>,
+}
+
+/// The (agency, indicator) pairs whose LK the consolidation in `out` found
+/// in error, from its `errors.json` (none when it is missing or unreadable:
+/// it only softens findings).
+fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(usize, usize)> {
+    let Ok(text) = std::fs::read_to_string(out.join(crate::outputs::ERRORS_JSON)) else {
+        return Default::default();
+    };
+    let Ok(serde_json::Value::Array(findings)) = serde_json::from_str(&text) else {
+        return Default::default();
+    };
+    findings
+        .iter()
+        .filter(|f| f["severity"] == "error" && matches!(f["column"].as_str(), Some("LK" | "")))
+        .filter_map(|f| {
+            let u = template.agency_index(f["unit"].as_str()?)?;
+            let i = template.indicator_index(f["indicator"].as_str()?)?;
+            Some((u, i))
+        })
+        .collect()
 }
 
 /// Whether the consolidation of `previous` (the period its title names)
@@ -178,6 +203,7 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
         lk: HashMap::new(),
         source: path.display().to_string(),
         period: summary_period(&mut wb, &names),
+        disputed: disputed_lk(out, template),
     };
     let matcher = AgencyMatcher::new(template);
     for sheet in sheets {
@@ -425,6 +451,9 @@ pub fn check_previous(
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, i);
         let stated = f(lk.value);
+        // Last quarter's LK was itself in error: this quarter's may be the
+        // corrected one.
+        let disputed = prev.disputed.contains(&(u, i));
         let said = Checked::AfterPrevious {
             unit: &unit_name,
             what: &what,
@@ -432,15 +461,20 @@ pub fn check_previous(
             th: &f(th.value),
             want: &f(want),
             lk: &stated,
+            disputed,
         };
         let rule = lang.pick("LK = LK quý trước + TH", "LK = previous LK + TH");
-        out.push(lk_mismatch(
+        let mut finding = lk_mismatch(
             &said,
             lang,
             (template, sub, lk),
             rule.to_string(),
             stated.clone(),
-        ));
+        );
+        if disputed {
+            finding.severity = Severity::Warning;
+        }
+        out.push(finding);
     }
     out
 }
@@ -580,6 +614,26 @@ mod tests {
             ],
         );
         assert!(check_previous(&ok, &prev, &t, Lang::Vi).is_empty());
+        // Last quarter's LK was found in error then (its errors.json): the
+        // unit may have corrected it, a warning that says so.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(crate::outputs::ERRORS_JSON),
+            r#"[{"severity":"error","code":"sum-mismatch","unit":"P02","indicator":"HC02","column":"LK"},
+                {"severity":"warning","code":"outlier","unit":"P03","indicator":"HC02","column":"LK"},
+                {"severity":"error","code":"cumulative-mismatch","unit":"P04","indicator":"HC02","column":"TH"}]"#,
+        )
+        .unwrap();
+        prev.disputed = disputed_lk(dir.path(), &t);
+        assert_eq!(prev.disputed.len(), 1);
+        let f = check_previous(&s, &prev, &t, Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains("đã bị báo lỗi ở lần tổng hợp trước"),
+            "{}",
+            f[0].message
+        );
     }
 
     #[test]
