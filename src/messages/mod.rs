@@ -35,7 +35,7 @@ pub use annex::Annexed;
 pub use checks::{Checked, Compared, Percent};
 pub use intake::Said;
 pub use prose::Prose;
-pub use reading::{version_shown, Read};
+pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
 
 /// The facts of a finding, as a check finds them, that the catalog puts in
 /// words: each module of `messages` has one enum of them for the findings

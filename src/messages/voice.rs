@@ -405,6 +405,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
     ]
 }
 
+/// Two sheets of a period differing, as the samples of a sheet's
+/// repetition say it.
+fn differ() -> SheetDiffer<'static> {
+    SheetDiffer {
+        count: 27,
+        code: "KT03",
+        column: ValueColumn::Th,
+        kept: "30",
+        other: "31",
+    }
+}
+
 fn reading() -> Vec<Read<'static>> {
     let (file, cell, code, name) = ("phuong-07.xlsx", "D17", "HC02", "Hồ sơ đã giải quyết");
     let uncomputed = |derived| Read::ValueUncomputed {
@@ -488,6 +500,21 @@ fn reading() -> Vec<Read<'static>> {
             sheet: "Quý II",
             stated: crate::model::Period::quarter(2020, 2),
             period: crate::model::Period::quarter(2020, 3),
+        },
+        Read::SheetRepeated {
+            sheet: "Nhap lieu",
+            kept: "Báo cáo",
+            how: SheetRepeat::Same { count: 42 },
+        },
+        Read::SheetRepeated {
+            sheet: "Nháp",
+            kept: "Chính thức",
+            how: SheetRepeat::Draft(differ()),
+        },
+        Read::SheetRepeated {
+            sheet: "Chính thức",
+            kept: "Nháp",
+            how: SheetRepeat::Conflict(differ()),
         },
         Read::FormOfAnother {
             file,
@@ -678,6 +705,7 @@ fn read_variant(r: &Read) -> usize {
         Read::SheetOtherPeriod { .. } => 13,
         Read::UnitOtherName { .. } => 14,
         Read::PercentError { .. } => 15,
+        Read::SheetRepeated { .. } => 16,
     }
 }
 

@@ -97,6 +97,21 @@ impl SheetFormulas {
             .filter(|f| !f.is_empty())
     }
 
+    /// The names of the other sheets its formulas take figures from
+    /// (`='Nhap lieu'!C5`, `=Sheet2!D8`), each once, in the order met: a
+    /// sheet fed by another is the report, the other its source.
+    pub fn sheets_referenced(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, _, f) in cells(&self.formulas) {
+            for name in referenced_sheets(f) {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+
     /// How many formulas without a cached value the tool evaluated to a
     /// number.
     pub fn evaluated(&self) -> usize {
@@ -318,6 +333,53 @@ impl EngineSheet {
                 .is_ok_and(|f| outside_strings(f).any(|ch| ch == '!'))
         })
     }
+}
+
+/// The sheet names a formula refers to: `'Nhap lieu'!C5` (quotes
+/// doubled inside), `Sheet2!D8`.
+fn referenced_sheets(f: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = f.chars().peekable();
+    let mut word = String::new();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' => {
+                // A string literal: skipped whole ("" inside is a quote).
+                word.clear();
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                }
+            }
+            '\'' => {
+                word.clear();
+                let mut name = String::new();
+                while let Some(c) = chars.next() {
+                    if c == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            chars.next();
+                            name.push('\'');
+                            continue;
+                        }
+                        break;
+                    }
+                    name.push(c);
+                }
+                if chars.peek() == Some(&'!') {
+                    out.push(name);
+                }
+            }
+            '!' => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '.' => word.push(c),
+            _ => word.clear(),
+        }
+    }
+    out
 }
 
 /// The characters of a formula outside its string literals.
@@ -583,6 +645,18 @@ mod tests {
         assert_eq!(round_digits("ROUND(G9,E1)"), None);
         assert_eq!(round_digits("SUM(E8:E11)"), None);
         assert_eq!(round_digits("ROUND(\"a,)\",2)"), Some(2));
+    }
+
+    #[test]
+    fn the_sheets_a_formula_takes_figures_from_are_named() {
+        assert_eq!(referenced_sheets("'Nhap lieu'!C5"), vec!["Nhap lieu"]);
+        assert_eq!(
+            referenced_sheets("SUM(Sheet2!D8:D9)+'Số liệu của ''P1'''!E3"),
+            vec!["Sheet2", "Số liệu của 'P1'"]
+        );
+        // Not a reference: an exclamation in a string, a defined name.
+        assert!(referenced_sheets("IF(E8>0,\"Có!\",\"\")").is_empty());
+        assert!(referenced_sheets("DungHan_TH+TreHan_TH").is_empty());
     }
 
     #[test]
