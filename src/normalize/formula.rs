@@ -414,7 +414,10 @@ fn evaluate(
         return fail(REASON_R1C1);
     }
     let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas))];
-    if sheets[0].reaches_other_sheets() {
+    // The workbook's defined names its formulas use (`=DungHan_TH +
+    // TreHan_TH`), which may refer to any sheet.
+    let names = names_used(&wb.defined_names(), formulas);
+    if sheets[0].reaches_other_sheets() || !names.is_empty() {
         for other in wb.sheet_names() {
             if other == name {
                 continue;
@@ -432,7 +435,7 @@ fn evaluate(
             .stack_size(ENGINE_STACK)
             .spawn_scoped(scope, || {
                 crate::ingest::guarded("evaluating formulas", || {
-                    Ok(engine::evaluate(&sheets, targets))
+                    Ok(engine::evaluate(&sheets, &names, targets))
                 })
             })
             .ok()
@@ -443,6 +446,43 @@ fn evaluate(
         Ok(Some(values)) => targets.iter().copied().zip(values).collect(),
         Ok(None) | Err(_) => fail(REASON_ENGINE),
     }
+}
+
+/// The defined names (name, what it refers to in A1 notation) that some
+/// formula of `formulas` uses, Excel's (`'Số liệu'!$E$75`) as they are,
+/// an OpenDocument range (`$'Số liệu'.$E$75`) or expression (`of:=…`)
+/// converted; a name that cannot be converted is left out (its formulas
+/// then stay `#NAME?`, `value-uncomputed`).
+fn names_used(defined: &[(String, String)], formulas: &Range<String>) -> Vec<(String, String)> {
+    if defined.is_empty() {
+        return Vec::new();
+    }
+    let mut words = std::collections::HashSet::new();
+    for (_, _, f) in cells(formulas) {
+        let mut word = String::new();
+        for ch in outside_strings(f).chain(std::iter::once(' ')) {
+            if ch.is_alphanumeric() || ch == '_' || ch == '.' || ch == '\\' {
+                word.extend(ch.to_uppercase());
+            } else if !word.is_empty() {
+                words.insert(std::mem::take(&mut word));
+            }
+        }
+    }
+    defined
+        .iter()
+        .filter(|(n, _)| words.contains(&n.to_uppercase()))
+        .filter_map(|(n, refers)| {
+            let refers = refers.trim();
+            let a1 = if let Some(f) = refers.strip_prefix("of:") {
+                from_opendocument(f.trim_start_matches('='))?
+            } else if refers.contains('!') || !refers.contains('.') {
+                refers.trim_start_matches('=').to_string()
+            } else {
+                ods_reference(refers)?
+            };
+            Some((n.clone(), a1))
+        })
+        .collect()
 }
 
 /// The spreadsheet engine behind [`evaluate`]: IronCalc.
@@ -456,6 +496,7 @@ mod engine {
     /// the workbook cannot be set up (a sheet name the engine refuses).
     pub(super) fn evaluate(
         sheets: &[EngineSheet],
+        names: &[(String, String)],
         targets: &[(u32, u32)],
     ) -> Option<Vec<Computed>> {
         // Formulas are stored in the file in Excel's English form
@@ -467,6 +508,12 @@ mod engine {
             } else {
                 model.add_sheet(&s.name).ok()?;
             }
+        }
+        // Before the formulas that use them. A name the engine refuses (a
+        // reference to another workbook, the same name twice with
+        // different scopes) leaves its formulas `#NAME?`.
+        for (name, refers) in names {
+            let _ = model.new_defined_name(name, None, refers);
         }
         let mut refused = Vec::new();
         for (i, s) in (0u32..).zip(sheets) {
@@ -660,6 +707,30 @@ mod tests {
     }
 
     #[test]
+    fn the_defined_names_a_sheet_uses_go_to_the_engine_in_a1() {
+        let mut formulas = Range::new((0, 0), (0, 1));
+        formulas.set_value((0, 0), "=DungHan_TH+treHan_th".to_string());
+        formulas.set_value((0, 1), "of:=SUM(Ods_Range)+Bieu.X+\"Unused\"".to_string());
+        let defined: Vec<(String, String)> = [
+            ("DungHan_TH", "'Số liệu'!$E$75"),
+            ("TreHan_TH", "'Số liệu'!$E$76"),
+            ("Ods_Range", "$'Số liệu'.$E$75:.$E$76"),
+            ("Unused", "'Số liệu'!$A$1"),
+        ]
+        .iter()
+        .map(|(n, r)| (n.to_string(), r.to_string()))
+        .collect();
+        assert_eq!(
+            names_used(&defined, &formulas),
+            [
+                ("DungHan_TH".to_string(), "'Số liệu'!$E$75".to_string()),
+                ("TreHan_TH".to_string(), "'Số liệu'!$E$76".to_string()),
+                ("Ods_Range".to_string(), "'Số liệu'!$E$75:$E$76".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn round_decimals_follow_the_format_when_it_shows_fewer() {
         assert_eq!(round_decimals(2, None), 2);
         assert_eq!(round_decimals(2, Some((false, None))), 2);
@@ -736,7 +807,7 @@ mod tests {
             ],
         );
         let targets: Vec<_> = (4..11).map(|c| (11, c)).collect();
-        let got = engine::evaluate(&[sheet], &targets).unwrap();
+        let got = engine::evaluate(&[sheet], &[], &targets).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {
@@ -772,7 +843,7 @@ mod tests {
             values: vec![(1, 1, Data::Float(21.2))],
             formulas: Vec::new(),
         };
-        let got = engine::evaluate(&[first, second], &[(0, 0)]).unwrap();
+        let got = engine::evaluate(&[first, second], &[], &[(0, 0)]).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {
