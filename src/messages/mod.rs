@@ -32,7 +32,7 @@ mod reading;
 mod voice;
 
 pub use annex::Annexed;
-pub use checks::{Checked, Compared, Percent};
+pub use checks::{Checked, Compared, Percent, SkipPlace};
 pub use intake::Said;
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
