@@ -923,6 +923,7 @@ fn english_counts_agree_with_their_nouns() {
         formula: "HC02 == HC03 + HC04",
         column: ValueColumn::Th,
         places,
+        named: &[],
     };
     assert!(en(&skipped(1)).contains("checked in 1 place because"));
     assert!(en(&skipped(3)).contains("checked in 3 places because"));

@@ -220,10 +220,12 @@ pub fn check_relations(
     for ((owner, column), skips) in skipped {
         let ind = &template.indicators[owner];
         let n = skips.count;
-        // A few places are named, and the finding points at the first.
+        // A few places are named, and the finding points at the first. It
+        // stays the run's, no unit's: a figure a form leaves blank on
+        // purpose is no reason to send the unit a feedback workbook.
         let few = n <= Skips::NAMED;
         let named: Vec<SkipPlace> = if few {
-            skips.first.iter().map(|(p, _, _)| p.clone()).collect()
+            skips.first.iter().map(|(p, _)| p.clone()).collect()
         } else {
             Vec::new()
         };
@@ -237,11 +239,8 @@ pub fn check_relations(
             .indicator(ind.code.clone())
             .column(column.as_str())
             .actual(n.to_string());
-        if let (true, Some((_, code, at))) = (few, skips.first.first()) {
+        if let (true, Some((_, at))) = (few, skips.first.first()) {
             f = f.at(at);
-            if n == 1 {
-                f = f.unit(code.clone());
-            }
         }
         findings.push(f);
     }
@@ -343,12 +342,12 @@ fn figure_of(
 }
 
 /// The places a relation could not be checked in: how many, and the
-/// first [`Skips::NAMED`] (the place, its unit's code, the cell of a
-/// figure it has there, else its file).
-#[derive(Default)]
+/// first [`Skips::NAMED`] (the place, and the cell of a figure it has
+/// there, else its file).
+#[derive(Debug, Default, PartialEq)]
 struct Skips {
     count: usize,
-    first: Vec<(SkipPlace, String, Location)>,
+    first: Vec<(SkipPlace, Location)>,
 }
 
 impl Skips {
@@ -360,7 +359,7 @@ impl Skips {
         if self.first.len() >= Skips::NAMED {
             return;
         }
-        let (code, name, file) = Subject::Unit(s).who(template);
+        let (_, name, file) = Subject::Unit(s).who(template);
         let mut lacking = Vec::new();
         let mut at = None;
         for c in rel.codes() {
@@ -380,7 +379,7 @@ impl Skips {
             lacking,
         };
         self.first
-            .push((place, code, at.unwrap_or_else(|| Location::file(file))));
+            .push((place, at.unwrap_or_else(|| Location::file(file))));
     }
 }
 

@@ -314,7 +314,7 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         "warning|indicator-missing|VP|vp.xlsx|Biểu 1||||",
         // Ward 2 has no valid HC04 LK, so its LK relation cannot be
         // checked: the one place is named and pointed at (HC02's LK).
-        "info|relation-skipped|P02|bao cao P2.xlsx|Biểu 1|E8|HC02|LK|",
+        "info|relation-skipped||bao cao P2.xlsx|Biểu 1|E8|HC02|LK|",
     ];
     want.sort();
     assert_eq!(got, want);
@@ -524,9 +524,9 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
 
 /// A tester's `relation-skipped` said «… không kiểm tra được ở 1 nơi»
 /// with no ward, file or cell. Up to three places are named (ward, file,
-/// the codes without a figure) and the finding points at the first; one
-/// place is that ward's finding. Near-miss: four places are counted, not
-/// named, and the finding points nowhere.
+/// the codes without a figure) and the finding points at the first.
+/// Near-miss: four places are counted, not named, and the finding points
+/// nowhere.
 #[test]
 fn a_relation_skipped_in_few_places_names_them() {
     use crate::checks::{consolidate, write_form, write_template, TH_LK, V};
@@ -585,7 +585,7 @@ fn a_relation_skipped_in_few_places_names_them() {
     let why = "vì thiếu số liệu của một chỉ tiêu trong công thức";
     assert_eq!(
         skipped(1),
-        [format!("P01|phuong-1.xlsx|Biểu 1|E7|TH|1|{head} 1 nơi {why}: Phường 1 (phuong-1.xlsx, thiếu HC04){tail}")]
+        [format!("|phuong-1.xlsx|Biểu 1|E7|TH|1|{head} 1 nơi {why}: Phường 1 (phuong-1.xlsx, thiếu HC04){tail}")]
     );
     assert_eq!(
         skipped(3),
