@@ -57,7 +57,9 @@ pub use discover::{classify, discover, InputFile, InputKind};
 pub use sheet::{CellRef, SheetGrid};
 
 use crate::template::Limits;
-use calamine::{Cell, Data, Dimensions, Ods, Range, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx};
+use calamine::{
+    Cell, Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Sheets, Xls, Xlsb, Xlsx,
+};
 use std::cell::Cell as StdCell;
 use std::fs::File;
 use std::io::Read;
@@ -373,6 +375,35 @@ impl OpenWorkbook {
                 .map(|s| s.name.clone())
                 .collect(),
             OpenWorkbook::Text(sheets) => sheets.iter().map(|(g, _)| g.name.clone()).collect(),
+        }
+    }
+
+    /// Names of the worksheets hidden in the workbook (hidden or "very
+    /// hidden"); none for the text formats, which have no such state.
+    pub fn hidden_sheets(&self) -> Vec<String> {
+        match self {
+            OpenWorkbook::Calamine { sheets, .. } => sheets
+                .sheets_metadata()
+                .iter()
+                .filter(|s| s.typ == SheetType::WorkSheet && s.visible != SheetVisible::Visible)
+                .map(|s| s.name.clone())
+                .collect(),
+            OpenWorkbook::Text(_) => Vec::new(),
+        }
+    }
+
+    /// The workbook's defined names (`DungHan_TH` → `'Số liệu'!$E$75`),
+    /// as calamine gives them, Excel's own (`_xlnm.Print_Area`) left out;
+    /// none for the text formats.
+    pub fn defined_names(&self) -> Vec<(String, String)> {
+        match self {
+            OpenWorkbook::Calamine { sheets, .. } => sheets
+                .defined_names()
+                .iter()
+                .filter(|(n, _)| !n.starts_with("_xlnm."))
+                .cloned()
+                .collect(),
+            OpenWorkbook::Text(_) => Vec::new(),
         }
     }
 

@@ -76,11 +76,13 @@ pub enum Checked<'a> {
         cmp: &'a str,
     },
     /// `relation-skipped`: the rule `formula` in `column` could not be
-    /// checked in `places` places for want of a figure.
+    /// checked in `places` places for want of a figure; `named` are those
+    /// places when they are few (empty otherwise).
     RelationSkipped {
         formula: &'a str,
         column: ValueColumn,
         places: usize,
+        named: &'a [SkipPlace],
     },
     /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
     /// `line`) names the indicator codes `unknown`, not in the catalog.
@@ -495,17 +497,42 @@ fn invalid(formula: &str, code: &str, line: u64, what: &str, lang: Lang) -> Stri
     }
 }
 
+/// A place where a rule could not be checked: the unit's name, its file,
+/// and the codes of the rule without a figure there.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SkipPlace {
+    pub unit: String,
+    pub file: String,
+    pub lacking: Vec<String>,
+}
+
 fn rule(c: &Checked, lang: Lang) -> String {
     match c {
         Checked::RelationSkipped {
             formula,
             column,
             places,
+            named,
         } => {
             let n = lang.count(*places, ("nơi", "place", "places"));
+            let named: Vec<String> = named
+                .iter()
+                .map(|p| {
+                    let lacking = p.lacking.join(", ");
+                    match lang {
+                        Lang::Vi => format!("{} ({}, thiếu {lacking})", p.unit, p.file),
+                        Lang::En => format!("{} ({}, no {lacking})", p.unit, p.file),
+                    }
+                })
+                .collect();
+            let named = if named.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", named.join("; "))
+            };
             match lang {
-                Lang::Vi => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức; ô trống không được coi là 0."),
-                Lang::En => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure; a blank is never read as 0."),
+                Lang::Vi => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô trống không được coi là 0."),
+                Lang::En => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
             }
         }
         Checked::RuleUnknownCodes {

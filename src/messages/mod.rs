@@ -32,10 +32,10 @@ mod reading;
 mod voice;
 
 pub use annex::Annexed;
-pub use checks::{Checked, Compared, Percent};
+pub use checks::{Checked, Compared, Percent, SkipPlace};
 pub use intake::Said;
 pub use prose::Prose;
-pub use reading::{version_shown, Read};
+pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
 
 /// The facts of a finding, as a check finds them, that the catalog puts in
 /// words: each module of `messages` has one enum of them for the findings
@@ -190,10 +190,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::IndicatorRepeated,
-        severity: "warning / info",
-        meaning: ("Chỉ tiêu ghi hai lần trong một bảng.", "An indicator written twice in one table."),
-        help: ("Xóa dòng thừa.", "Remove the extra row."),
-        example: "HC02 written twice in one table; the first row is used (warning). One of the two rows hidden in Excel: the visible row is used, the hidden one set aside (info at the hidden row)",
+        severity: "warning / info / error",
+        meaning: ("Chỉ tiêu ghi hai lần: trong một bảng, hoặc ở hai trang cùng kỳ.", "An indicator written twice: in one table, or on two sheets of the period."),
+        help: ("Xóa dòng hoặc trang thừa.", "Remove the extra row or sheet."),
+        example: "HC02 written twice in one table; the first row is used (warning). One of the two rows hidden in Excel: the visible row is used, the hidden one set aside (info at the hidden row). Two sheets of the period giving the same figures (see *Finds the table*): the same values, read once (info); a hidden sheet whose figures differ, set aside as a draft (info); two visible sheets whose figures differ, the first one counted (error, naming both sheets, `expected` the figure counted, `actual` the other)",
     },
     Entry {
         code: Code::ValueInvalid,
@@ -249,7 +249,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Quan hệ không kiểm tra được vì thiếu số liệu.", "A relation not checked for want of a figure."),
         help: ("Không cần làm gì, trừ khi số liệu bị bỏ sót.", "Nothing to do, unless a figure was left out."),
-        example: "`HC02 == HC03 + HC04` could not be checked in 1 place: HC04 has no figure",
+        example: "`HC02 == HC03 + HC04` could not be checked in 1 place: Phường 7 (phuong-07.xlsx) has no HC04 (one finding per rule and column; up to three places named, the first pointed at; `actual` the count)",
     },
     Entry {
         code: Code::TableNotFound,

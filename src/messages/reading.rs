@@ -96,6 +96,14 @@ pub enum Read<'a> {
         stated: crate::model::Period,
         period: crate::model::Period,
     },
+    /// `indicator-repeated` (a sheet's): sheet `sheet` gives figures of
+    /// the period that sheet `kept` gives too; `how` says whether they
+    /// agree and what became of them.
+    SheetRepeated {
+        sheet: &'a str,
+        kept: &'a str,
+        how: SheetRepeat<'a>,
+    },
     /// `rows-ignored`: the table stops at row `stop` (1-based) but `rows`
     /// ("31, 32") below it hold indicators with figures.
     RowsIgnored { stop: u32, rows: &'a str },
@@ -137,6 +145,27 @@ pub enum Read<'a> {
     },
 }
 
+/// What two sheets of one period that give the same figures come to.
+pub enum SheetRepeat<'a> {
+    /// `count` figures, equal on both sheets: read once, from `kept`.
+    Same { count: usize },
+    /// They differ and `sheet` is hidden: a draft, set aside whole.
+    Draft(SheetDiffer<'a>),
+    /// They differ and neither is hidden: only `kept`'s are counted.
+    Conflict(SheetDiffer<'a>),
+}
+
+/// How two sheets differ: `count` figures, the first of them `code`'s in
+/// `column`, `kept` on the sheet read and `other` on the sheet set aside
+/// (as the figures are shown).
+pub struct SheetDiffer<'a> {
+    pub count: usize,
+    pub code: &'a str,
+    pub column: ValueColumn,
+    pub kept: &'a str,
+    pub other: &'a str,
+}
+
 /// A template version as a message shows it: "(không ghi)" / "(none)"
 /// when the form states none.
 pub fn version_shown(v: &str, lang: Lang) -> String {
@@ -163,6 +192,7 @@ impl Words for Read<'_> {
             Read::LkTakenAsTh => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
+            Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
             Read::ValueUncomputed { .. } | Read::PercentError { .. } => Code::ValueUncomputed,
             Read::TemplateOutdated { .. } => Code::TemplateOutdated,
@@ -174,7 +204,29 @@ impl Words for Read<'_> {
         match self {
             Read::ValueUncomputed { .. } => uncomputed(self, lang),
             Read::TemplateOutdated { .. } | Read::FormOfAnother { .. } => stamp(self, lang),
+            Read::SheetRepeated { sheet, kept, how } => repeated(sheet, kept, how, lang),
             _ => table(self, lang),
+        }
+    }
+}
+
+/// The words of a sheet that repeats another's figures.
+fn repeated(sheet: &str, kept: &str, how: &SheetRepeat, lang: Lang) -> String {
+    match (how, lang) {
+        (SheetRepeat::Same { count }, Lang::Vi) => format!("Trang «{sheet}» ghi lại {count} số liệu đã có ở trang «{kept}», cùng giá trị: mỗi số liệu chỉ được tính một lần, lấy ở trang «{kept}»."),
+        (SheetRepeat::Same { count }, Lang::En) => {
+            let n = lang.count(*count, ("", "figure", "figures"));
+            format!("Sheet «{sheet}» repeats {n} of sheet «{kept}», with the same values: each figure is counted once, from «{kept}».")
+        }
+        (SheetRepeat::Draft(d), Lang::Vi) => format!("Trang ẩn «{sheet}» có số liệu cùng kỳ báo cáo nhưng khác trang «{kept}» ở {} số liệu (ví dụ {} cột {}: {} ở trang ẩn, {} ở trang «{kept}»): trang ẩn được coi là bản nháp và không được đọc; số liệu lấy từ trang «{kept}».", d.count, d.code, d.column, d.other, d.kept),
+        (SheetRepeat::Draft(d), Lang::En) => {
+            let n = lang.count(d.count, ("", "figure", "figures"));
+            format!("Hidden sheet «{sheet}» holds figures of the period that differ from sheet «{kept}» in {n} (e.g. {} {}: {} on the hidden sheet, {} on «{kept}»): a hidden sheet is taken for a draft and is not read; the figures are taken from «{kept}».", d.code, d.column, d.other, d.kept)
+        }
+        (SheetRepeat::Conflict(d), Lang::Vi) => format!("Hai trang «{kept}» và «{sheet}» cùng ghi số liệu của kỳ báo cáo nhưng khác nhau ở {} số liệu (ví dụ {} cột {}: {} ở trang «{kept}», {} ở trang «{sheet}»); chỉ tính số liệu của trang «{kept}», không cộng hai trang. Hãy xóa trang không phải là báo cáo (hoặc sửa cho khớp) rồi gửi lại.", d.count, d.code, d.column, d.kept, d.other),
+        (SheetRepeat::Conflict(d), Lang::En) => {
+            let n = lang.count(d.count, ("", "figure", "figures"));
+            format!("Sheets «{kept}» and «{sheet}» both give the period's figures but differ in {n} (e.g. {} {}: {} on «{kept}», {} on «{sheet}»); only «{kept}»'s figures are counted, never the sum of both. Delete the sheet that is not the report (or make them agree) and send the file again.", d.code, d.column, d.kept, d.other)
         }
     }
 }

@@ -177,6 +177,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             formula: "HC02 == HC03 + HC04",
             column: th,
             places: 1,
+            named: &[],
+        },
+        Checked::RelationSkipped {
+            formula: "HC02 == HC03 + HC04",
+            column: th,
+            places: 1,
+            named: skip_places(),
         },
         Checked::RuleUnknownCodes {
             formula: "HC02 == XX01",
@@ -448,6 +455,30 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
     ]
 }
 
+/// The one place a rule could not be checked in, as a sample names it.
+fn skip_places() -> &'static [SkipPlace] {
+    static PLACES: std::sync::OnceLock<Vec<SkipPlace>> = std::sync::OnceLock::new();
+    PLACES.get_or_init(|| {
+        vec![SkipPlace {
+            unit: "Phường 7".into(),
+            file: "phuong-07.xlsx".into(),
+            lacking: vec!["HC04".into()],
+        }]
+    })
+}
+
+/// Two sheets of a period differing, as the samples of a sheet's
+/// repetition say it.
+fn differ() -> SheetDiffer<'static> {
+    SheetDiffer {
+        count: 27,
+        code: "KT03",
+        column: ValueColumn::Th,
+        kept: "30",
+        other: "31",
+    }
+}
+
 fn reading() -> Vec<Read<'static>> {
     let (file, cell, code, name) = ("phuong-07.xlsx", "D17", "HC02", "Hồ sơ đã giải quyết");
     let uncomputed = |derived| Read::ValueUncomputed {
@@ -559,6 +590,21 @@ fn reading() -> Vec<Read<'static>> {
             sheet: "Quý II",
             stated: crate::model::Period::quarter(2020, 2),
             period: crate::model::Period::quarter(2020, 3),
+        },
+        Read::SheetRepeated {
+            sheet: "Nhap lieu",
+            kept: "Báo cáo",
+            how: SheetRepeat::Same { count: 42 },
+        },
+        Read::SheetRepeated {
+            sheet: "Nháp",
+            kept: "Chính thức",
+            how: SheetRepeat::Draft(differ()),
+        },
+        Read::SheetRepeated {
+            sheet: "Chính thức",
+            kept: "Nháp",
+            how: SheetRepeat::Conflict(differ()),
         },
         Read::FormOfAnother {
             file,
@@ -756,6 +802,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PercentError { .. } => 15,
         Read::ColumnTaken { .. } => 16,
         Read::ColumnHidden { .. } => 17,
+        Read::SheetRepeated { .. } => 18,
     }
 }
 
@@ -876,7 +923,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 19);
     covers("Checked", checked.iter().map(checked_variant), 20);
-    covers("Read", read.iter().map(read_variant), 18);
+    covers("Read", read.iter().map(read_variant), 19);
     covers("Annexed", annexed.iter().map(annexed_variant), 9);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
@@ -956,6 +1003,7 @@ fn english_counts_agree_with_their_nouns() {
         formula: "HC02 == HC03 + HC04",
         column: ValueColumn::Th,
         places,
+        named: &[],
     };
     assert!(en(&skipped(1)).contains("checked in 1 place because"));
     assert!(en(&skipped(3)).contains("checked in 3 places because"));

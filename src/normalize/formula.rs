@@ -97,6 +97,21 @@ impl SheetFormulas {
             .filter(|f| !f.is_empty())
     }
 
+    /// The names of the other sheets its formulas take figures from
+    /// (`='Nhap lieu'!C5`, `=Sheet2!D8`), each once, in the order met: a
+    /// sheet fed by another is the report, the other its source.
+    pub fn sheets_referenced(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (_, _, f) in cells(&self.formulas) {
+            for name in referenced_sheets(f) {
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+
     /// How many formulas without a cached value the tool evaluated to a
     /// number.
     pub fn evaluated(&self) -> usize {
@@ -320,6 +335,53 @@ impl EngineSheet {
     }
 }
 
+/// The sheet names a formula refers to: `'Nhap lieu'!C5` (quotes
+/// doubled inside), `Sheet2!D8`.
+fn referenced_sheets(f: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = f.chars().peekable();
+    let mut word = String::new();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '"' => {
+                // A string literal: skipped whole ("" inside is a quote).
+                word.clear();
+                for c in chars.by_ref() {
+                    if c == '"' {
+                        break;
+                    }
+                }
+            }
+            '\'' => {
+                word.clear();
+                let mut name = String::new();
+                while let Some(c) = chars.next() {
+                    if c == '\'' {
+                        if chars.peek() == Some(&'\'') {
+                            chars.next();
+                            name.push('\'');
+                            continue;
+                        }
+                        break;
+                    }
+                    name.push(c);
+                }
+                if chars.peek() == Some(&'!') {
+                    out.push(name);
+                }
+            }
+            '!' => {
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '.' => word.push(c),
+            _ => word.clear(),
+        }
+    }
+    out
+}
+
 /// The characters of a formula outside its string literals.
 fn outside_strings(f: &str) -> impl Iterator<Item = char> + '_ {
     let mut in_string = false;
@@ -352,7 +414,10 @@ fn evaluate(
         return fail(REASON_R1C1);
     }
     let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas))];
-    if sheets[0].reaches_other_sheets() {
+    // The workbook's defined names its formulas use (`=DungHan_TH +
+    // TreHan_TH`), which may refer to any sheet.
+    let names = names_used(&wb.defined_names(), formulas);
+    if sheets[0].reaches_other_sheets() || !names.is_empty() {
         for other in wb.sheet_names() {
             if other == name {
                 continue;
@@ -370,7 +435,7 @@ fn evaluate(
             .stack_size(ENGINE_STACK)
             .spawn_scoped(scope, || {
                 crate::ingest::guarded("evaluating formulas", || {
-                    Ok(engine::evaluate(&sheets, targets))
+                    Ok(engine::evaluate(&sheets, &names, targets))
                 })
             })
             .ok()
@@ -381,6 +446,43 @@ fn evaluate(
         Ok(Some(values)) => targets.iter().copied().zip(values).collect(),
         Ok(None) | Err(_) => fail(REASON_ENGINE),
     }
+}
+
+/// The defined names (name, what it refers to in A1 notation) that some
+/// formula of `formulas` uses, Excel's (`'Số liệu'!$E$75`) as they are,
+/// an OpenDocument range (`$'Số liệu'.$E$75`) or expression (`of:=…`)
+/// converted; a name that cannot be converted is left out (its formulas
+/// then stay `#NAME?`, `value-uncomputed`).
+fn names_used(defined: &[(String, String)], formulas: &Range<String>) -> Vec<(String, String)> {
+    if defined.is_empty() {
+        return Vec::new();
+    }
+    let mut words = std::collections::HashSet::new();
+    for (_, _, f) in cells(formulas) {
+        let mut word = String::new();
+        for ch in outside_strings(f).chain(std::iter::once(' ')) {
+            if ch.is_alphanumeric() || ch == '_' || ch == '.' || ch == '\\' {
+                word.extend(ch.to_uppercase());
+            } else if !word.is_empty() {
+                words.insert(std::mem::take(&mut word));
+            }
+        }
+    }
+    defined
+        .iter()
+        .filter(|(n, _)| words.contains(&n.to_uppercase()))
+        .filter_map(|(n, refers)| {
+            let refers = refers.trim();
+            let a1 = if let Some(f) = refers.strip_prefix("of:") {
+                from_opendocument(f.trim_start_matches('='))?
+            } else if refers.contains('!') || !refers.contains('.') {
+                refers.trim_start_matches('=').to_string()
+            } else {
+                ods_reference(refers)?
+            };
+            Some((n.clone(), a1))
+        })
+        .collect()
 }
 
 /// The spreadsheet engine behind [`evaluate`]: IronCalc.
@@ -394,6 +496,7 @@ mod engine {
     /// the workbook cannot be set up (a sheet name the engine refuses).
     pub(super) fn evaluate(
         sheets: &[EngineSheet],
+        names: &[(String, String)],
         targets: &[(u32, u32)],
     ) -> Option<Vec<Computed>> {
         // Formulas are stored in the file in Excel's English form
@@ -405,6 +508,12 @@ mod engine {
             } else {
                 model.add_sheet(&s.name).ok()?;
             }
+        }
+        // Before the formulas that use them. A name the engine refuses (a
+        // reference to another workbook, the same name twice with
+        // different scopes) leaves its formulas `#NAME?`.
+        for (name, refers) in names {
+            let _ = model.new_defined_name(name, None, refers);
         }
         let mut refused = Vec::new();
         for (i, s) in (0u32..).zip(sheets) {
@@ -586,6 +695,42 @@ mod tests {
     }
 
     #[test]
+    fn the_sheets_a_formula_takes_figures_from_are_named() {
+        assert_eq!(referenced_sheets("'Nhap lieu'!C5"), vec!["Nhap lieu"]);
+        assert_eq!(
+            referenced_sheets("SUM(Sheet2!D8:D9)+'Số liệu của ''P1'''!E3"),
+            vec!["Sheet2", "Số liệu của 'P1'"]
+        );
+        // Not a reference: an exclamation in a string, a defined name.
+        assert!(referenced_sheets("IF(E8>0,\"Có!\",\"\")").is_empty());
+        assert!(referenced_sheets("DungHan_TH+TreHan_TH").is_empty());
+    }
+
+    #[test]
+    fn the_defined_names_a_sheet_uses_go_to_the_engine_in_a1() {
+        let mut formulas = Range::new((0, 0), (0, 1));
+        formulas.set_value((0, 0), "=DungHan_TH+treHan_th".to_string());
+        formulas.set_value((0, 1), "of:=SUM(Ods_Range)+Bieu.X+\"Unused\"".to_string());
+        let defined: Vec<(String, String)> = [
+            ("DungHan_TH", "'Số liệu'!$E$75"),
+            ("TreHan_TH", "'Số liệu'!$E$76"),
+            ("Ods_Range", "$'Số liệu'.$E$75:.$E$76"),
+            ("Unused", "'Số liệu'!$A$1"),
+        ]
+        .iter()
+        .map(|(n, r)| (n.to_string(), r.to_string()))
+        .collect();
+        assert_eq!(
+            names_used(&defined, &formulas),
+            [
+                ("DungHan_TH".to_string(), "'Số liệu'!$E$75".to_string()),
+                ("TreHan_TH".to_string(), "'Số liệu'!$E$76".to_string()),
+                ("Ods_Range".to_string(), "'Số liệu'!$E$75:$E$76".to_string()),
+            ]
+        );
+    }
+
+    #[test]
     fn round_decimals_follow_the_format_when_it_shows_fewer() {
         assert_eq!(round_decimals(2, None), 2);
         assert_eq!(round_decimals(2, Some((false, None))), 2);
@@ -662,7 +807,7 @@ mod tests {
             ],
         );
         let targets: Vec<_> = (4..11).map(|c| (11, c)).collect();
-        let got = engine::evaluate(&[sheet], &targets).unwrap();
+        let got = engine::evaluate(&[sheet], &[], &targets).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {
@@ -698,7 +843,7 @@ mod tests {
             values: vec![(1, 1, Data::Float(21.2))],
             formulas: Vec::new(),
         };
-        let got = engine::evaluate(&[first, second], &[(0, 0)]).unwrap();
+        let got = engine::evaluate(&[first, second], &[], &[(0, 0)]).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {

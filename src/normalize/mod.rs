@@ -7,6 +7,7 @@ pub mod indicator;
 pub mod legacy;
 #[cfg(test)]
 mod proptests;
+pub mod sheets;
 pub mod stamp;
 pub mod store;
 pub mod submission;

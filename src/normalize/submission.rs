@@ -11,6 +11,7 @@ use crate::normalize::header::{
     find_table, HeaderWords, IgnoredColumn, NotRead, Role, TableLayout,
 };
 use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
+use crate::normalize::sheets::{one_figure_each, SheetRead};
 use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
 use crate::normalize::title::{period_in, AgencyMatcher};
@@ -406,6 +407,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         findings: Vec::new(),
     };
     let names = wb.sheet_names();
+    let hidden = wb.hidden_sheets();
+    // What each sheet read (as `sub.sheets`) told about itself: whether
+    // it is hidden, which sheets feed its formulas.
+    let mut sheet_reads: Vec<SheetRead> = Vec::new();
     // A form made by `tonghop template` says what it is on a hidden sheet,
     // read first so that the title can be weighed against it.
     let stamp = names
@@ -499,6 +504,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         sub.sheets.push(name.clone());
         sub.tables.push(TableBox::of(&layout));
+        sheet_reads.push(SheetRead {
+            hidden: hidden.contains(name),
+            sources: Vec::new(),
+        });
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
         }
@@ -513,6 +522,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         loop {
             let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
             evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
+            if let (Some(f), Some(this), true) =
+                (formulas.as_ref(), sheet_reads.last_mut(), names.len() > 1)
+            {
+                for other in f.sheets_referenced() {
+                    if other != *name && !this.sources.contains(&other) {
+                        this.sources.push(other);
+                    }
+                }
+            }
             let next = read_rows(
                 &grid,
                 &layout,
@@ -565,6 +583,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             reason,
         };
     }
+    // Sheets of the period that give the same figures: each figure once.
+    one_figure_each(&mut sub, &sheet_reads, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for (sheet, stated) in other_period {
@@ -635,6 +655,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Thousands of submissions stay in memory until the end of the run
     // (without their figures in a consolidation): no spare capacity.
     sub.sort_rows();
+    // A figure read twice (an indicator repeated in a table stacked under
+    // another): the first one read, as the detail sheet shows it, is the
+    // only one the totals add.
+    sub.rows.dedup_by_key(|r| (r.indicator, r.column));
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))

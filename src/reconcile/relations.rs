@@ -15,7 +15,7 @@
 use super::{bools, cols, counts, f64s, frame, half_of, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::error::Fatal;
-use crate::messages::Checked;
+use crate::messages::{Checked, SkipPlace};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -216,20 +216,33 @@ pub fn check_relations(
         ..
     } = run;
     let mut skipped: Vec<_> = skipped.into_iter().collect();
-    skipped.sort();
-    for ((owner, column), n) in skipped {
+    skipped.sort_by_key(|(k, _)| *k);
+    for ((owner, column), skips) in skipped {
         let ind = &template.indicators[owner];
+        let n = skips.count;
+        // A few places are named, and the finding points at the first. It
+        // stays the run's, no unit's: a figure a form leaves blank on
+        // purpose is no reason to send the unit a feedback workbook.
+        let few = n <= Skips::NAMED;
+        let named: Vec<SkipPlace> = if few {
+            skips.first.iter().map(|(p, _)| p.clone()).collect()
+        } else {
+            Vec::new()
+        };
         let said = Checked::RelationSkipped {
             formula: &ind.formula,
             column,
             places: n,
+            named: &named,
         };
-        findings.push(
-            Finding::said(Severity::Info, &said, lang)
-                .indicator(ind.code.clone())
-                .column(column.as_str())
-                .actual(n.to_string()),
-        );
+        let mut f = Finding::said(Severity::Info, &said, lang)
+            .indicator(ind.code.clone())
+            .column(column.as_str())
+            .actual(n.to_string());
+        if let (true, Some((_, at))) = (few, skips.first.first()) {
+            f = f.at(at);
+        }
+        findings.push(f);
     }
     Ok(findings)
 }
@@ -328,6 +341,48 @@ fn figure_of(
     }
 }
 
+/// The places a relation could not be checked in: how many, and the
+/// first [`Skips::NAMED`] (the place, and the cell of a figure it has
+/// there, else its file).
+#[derive(Debug, Default, PartialEq)]
+struct Skips {
+    count: usize,
+    first: Vec<(SkipPlace, Location)>,
+}
+
+impl Skips {
+    /// Up to how many places a finding names.
+    const NAMED: usize = 3;
+
+    fn add(&mut self, rel: &Relation, column: ValueColumn, s: &Submission, template: &Template) {
+        self.count += 1;
+        if self.first.len() >= Skips::NAMED {
+            return;
+        }
+        let (_, name, file) = Subject::Unit(s).who(template);
+        let mut lacking = Vec::new();
+        let mut at = None;
+        for c in rel.codes() {
+            match template
+                .indicator_index(c)
+                .and_then(|i| figure(s, i, column))
+            {
+                Some(r) => {
+                    at.get_or_insert_with(|| s.location(r));
+                }
+                None => lacking.push(c.to_string()),
+            }
+        }
+        let place = SkipPlace {
+            unit: name.filter(|n| !n.is_empty()).unwrap_or(&file).to_string(),
+            file: file.clone(),
+            lacking,
+        };
+        self.first
+            .push((place, at.unwrap_or_else(|| Location::file(file))));
+    }
+}
+
 /// What the relation checks work over (the units in chunks, the
 /// totals) and what they write into.
 struct Checking<'a> {
@@ -335,9 +390,8 @@ struct Checking<'a> {
     totals: &'a Totals,
     template: &'a Template,
     lang: Lang,
-    /// How many places a relation could not be checked in, by (owner,
-    /// column).
-    skipped: HashMap<(usize, ValueColumn), usize>,
+    /// Where a relation could not be checked, by (owner, column).
+    skipped: HashMap<(usize, ValueColumn), Skips>,
     findings: Vec<Finding>,
 }
 
@@ -390,8 +444,13 @@ impl<'a> Checking<'a> {
                     match verdict {
                         Verdict::Skipped => {
                             trouble[k] = true;
-                            if !is_totals {
-                                *self.skipped.entry((rel.owner, column)).or_default() += 1;
+                            if let Subject::Unit(s) = subject {
+                                self.skipped.entry((rel.owner, column)).or_default().add(
+                                    rel,
+                                    column,
+                                    s,
+                                    self.template,
+                                );
                             }
                         }
                         Verdict::Violated if is_totals && trouble[k] => {}

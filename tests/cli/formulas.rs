@@ -22,7 +22,15 @@ enum C {
 /// the figures sit in E..J), one row per indicator from row 7, formulas
 /// stored with an empty result.
 fn write_ward(path: &Path, ward: u32, rows: &[(&str, [C; 6])]) {
+    write_ward_named(path, ward, rows, &[]);
+}
+
+/// The same, with the workbook's defined names (name, what it refers to).
+fn write_ward_named(path: &Path, ward: u32, rows: &[(&str, [C; 6])], names: &[(&str, &str)]) {
     let mut wb = Workbook::new();
+    for (name, refers) in names {
+        wb.define_name(*name, refers).unwrap();
+    }
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
     ws.set_formula_result_default("");
     ws.write_string(0, 0, format!("UBND PHƯỜNG {ward}"))
@@ -261,4 +269,47 @@ fn formulas_without_a_computed_value_are_evaluated_then_checked() {
         .unwrap();
     let m = quantity["message"].as_str().unwrap();
     assert!(m.contains("=[other.xlsx]Sheet1!F8"), "{m}");
+}
+
+/// A tester's `=DungHan_TH+TreHan_TH` (defined names for HC03's and
+/// HC04's cells) without a cached value was `value-uncomputed` (`#NAME?`)
+/// where Excel computes it: the workbook's names go to the engine.
+/// Near-miss: a name the workbook does not define stays `#NAME?`.
+#[test]
+fn formulas_using_the_workbooks_defined_names_are_evaluated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    use C::{E, F, N};
+    write_ward_named(
+        &dir.join("phuong-01.xlsx"),
+        1,
+        &[
+            (
+                "HC02",
+                [E, F("=DungHan_TH+TreHan_TH"), F("=SUM(Ca_LK)"), E, E, E],
+            ),
+            ("HC03", [E, N(1204.0), N(1204.0), E, E, E]),
+            ("HC04", [E, N(86.0), N(86.0), E, E, E]),
+            ("HC07", [E, F("=KhongCo_TH"), E, E, E, E]),
+        ],
+        &[
+            ("DungHan_TH", "='Biểu 1'!$F$8"),
+            ("TreHan_TH", "='Biểu 1'!$F$9"),
+            ("Ca_LK", "='Biểu 1'!$G$8:$G$9"),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(figure(&out, "HC02", "TH", "Phường 1"), "1290");
+    assert_eq!(figure(&out, "HC02", "LK", "Phường 1"), "1290");
+    assert_eq!(
+        of_unit(&findings, "P01"),
+        [
+            "error|value-uncomputed|F10|HC07|TH||=KhongCo_TH",
+            "info|formula-evaluated|||||2",
+        ]
+    );
 }

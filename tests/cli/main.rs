@@ -25,4 +25,5 @@ mod printed_tong_hop;
 mod sample_district;
 mod sample_province;
 mod samples;
+mod sheets;
 mod trust;

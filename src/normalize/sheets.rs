@@ -1,0 +1,212 @@
+//! Several sheets of one workbook → one unit's figures, each figure once.
+//!
+//! A workbook may hold more than one sheet of the period. Sheets that give
+//! different indicators (a workbook split by sector, one sheet per
+//! section) are all read. Sheets that give the same indicator in the same
+//! column are one figure said twice, never two to add up:
+//!
+//! ```text
+//!   "Báo cáo"  E8 ='Nhap lieu'!C2 → 30   ┐ equal: read once, from the
+//!   "Nhap lieu" C2  30                   ┘ report (info)
+//!   "Nháp" (hidden) E8 31                ┐ differ, one hidden: the hidden
+//!   "Chính thức"    E8 30                ┘ sheet is a draft, set aside (info)
+//!   "Bản 1" E8 31 / "Bản 2" E8 30        both visible and differ: the
+//!                                         first is counted (error)
+//! ```
+//!
+//! Which sheet is read first: a visible one before a hidden one, then the
+//! report before the sheet its formulas take their figures from (a
+//! data-entry sheet), then the workbook's order. Each sheet is weighed
+//! against the figures already kept; two figures agree when they are equal
+//! within half a unit of the coarser one's last place (the rounding rule).
+
+use crate::diagnostic::{Finding, Lang, Severity};
+use crate::messages::{Read, SheetDiffer, SheetRepeat};
+use crate::model::ValueColumn;
+use crate::normalize::submission::{Submission, TidyRow};
+use crate::template::Template;
+use foldhash::{HashMap, HashMapExt};
+
+/// What reading a sheet told about it, beside its figures.
+#[derive(Clone, Debug, Default)]
+pub struct SheetRead {
+    /// Hidden in the workbook (hidden or "very hidden").
+    pub hidden: bool,
+    /// The other sheets its formulas take figures from.
+    pub sources: Vec<String>,
+}
+
+/// The key of a figure: its indicator and column.
+type Key = (u32, ValueColumn);
+
+/// Leaves each (indicator, column) of `sub` once, by the rule above, and
+/// says what became of each sheet that repeated another's figures.
+/// `read` is indexed like `sub.sheets`; `sub.rows` are in reading order.
+/// The findings made while reading a sheet set aside whole go with it.
+pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Template, lang: Lang) {
+    let n = sub.sheets.len();
+    if n < 2 {
+        return;
+    }
+    // Each sheet's figures: key → its rows, in reading order.
+    let mut by_sheet: Vec<HashMap<Key, Vec<usize>>> = vec![HashMap::new(); n];
+    let mut order_in: Vec<Vec<Key>> = vec![Vec::new(); n];
+    for (i, r) in sub.rows.iter().enumerate() {
+        let s = r.sheet as usize;
+        let (Some(map), Some(keys)) = (by_sheet.get_mut(s), order_in.get_mut(s)) else {
+            continue;
+        };
+        let key = (r.indicator, r.column);
+        let rows = map.entry(key).or_default();
+        if rows.is_empty() {
+            keys.push(key);
+        }
+        rows.push(i);
+    }
+    if by_sheet.iter().filter(|m| !m.is_empty()).count() < 2 {
+        return;
+    }
+    let info = |s: usize| read.get(s).cloned().unwrap_or_default();
+    let is_source = |s: usize| {
+        (0..n).any(|t| t != s && info(t).sources.iter().any(|name| *name == sub.sheets[s]))
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&s| (info(s).hidden, is_source(s), s));
+
+    // The figure kept for each key: its row.
+    let mut kept: HashMap<Key, usize> = HashMap::new();
+    let mut dropped = vec![false; sub.rows.len()];
+    let mut aside_whole = vec![false; n];
+    let mut said = Vec::new();
+    for s in order {
+        let keys = &order_in[s];
+        if keys.is_empty() {
+            continue;
+        }
+        let first = |k: &Key| by_sheet[s][k][0];
+        let overlap: Vec<(Key, usize)> = keys
+            .iter()
+            .filter_map(|k| kept.get(k).map(|&at| (*k, at)))
+            .collect();
+        let Some(&(_, kept_at)) = overlap.first() else {
+            for k in keys {
+                kept.insert(*k, first(k));
+            }
+            continue;
+        };
+        let other = sub.rows[kept_at].sheet as usize;
+        let differ: Vec<(usize, usize)> = overlap
+            .iter()
+            .map(|(k, at)| (first(k), *at))
+            .filter(|&(mine, theirs)| !agree(&sub.rows[mine], &sub.rows[theirs]))
+            .collect();
+        let draft = !differ.is_empty() && info(s).hidden && !info(other).hidden;
+        // The keys of this sheet that are set aside: all of a draft's,
+        // else those another sheet gives.
+        let mut aside = 0;
+        for k in keys {
+            if draft || kept.contains_key(k) {
+                for &i in &by_sheet[s][k] {
+                    dropped[i] = true;
+                }
+                aside += 1;
+            } else {
+                kept.insert(*k, first(k));
+            }
+        }
+        aside_whole[s] = aside == keys.len();
+        let (at_row, how) = match differ.first() {
+            None => (first(&overlap[0].0), Repeat::Same(overlap.len())),
+            Some(&(mine, theirs)) => (mine, Repeat::Differ(differ.len(), mine, theirs, draft)),
+        };
+        said.push((s, other, at_row, how));
+    }
+    if !dropped.iter().any(|&d| d) {
+        return;
+    }
+    let aside_sheets: Vec<&str> = (0..n)
+        .filter(|&s| aside_whole[s])
+        .map(|s| sub.sheets[s].as_str())
+        .collect();
+    let file = sub.file.clone();
+    sub.findings
+        .retain(|f| f.file != file || !aside_sheets.contains(&f.sheet.as_str()));
+    for (s, other, at_row, how) in said {
+        let finding = repeat_finding(sub, template, lang, (s, other, at_row), &how);
+        sub.findings.push(finding);
+    }
+    let mut i = 0;
+    sub.rows.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
+}
+
+/// What a sheet's repetition came to: how many figures were the same;
+/// or how many differed, the first pair (rows: this sheet's, the kept
+/// one's) and whether this sheet is a draft.
+enum Repeat {
+    Same(usize),
+    Differ(usize, usize, usize, bool),
+}
+
+/// The finding of sheet `s` repeating sheet `other`, at row `at_row` of
+/// `s`.
+fn repeat_finding(
+    sub: &Submission,
+    template: &Template,
+    lang: Lang,
+    (s, other, at_row): (usize, usize, usize),
+    how: &Repeat,
+) -> Finding {
+    let sheet = &sub.sheets[s];
+    let kept = &sub.sheets[other];
+    let here = sub.location(&sub.rows[at_row]);
+    let shown = |r: &TidyRow| crate::number::format_num(r.value, r.shown_decimals(), lang);
+    match *how {
+        Repeat::Same(count) => Finding::said(
+            Severity::Info,
+            &Read::SheetRepeated {
+                sheet,
+                kept,
+                how: SheetRepeat::Same { count },
+            },
+            lang,
+        )
+        .at(&here)
+        .expected(kept.clone())
+        .actual(sheet.clone()),
+        Repeat::Differ(count, mine, theirs, draft) => {
+            let (mine, theirs) = (&sub.rows[mine], &sub.rows[theirs]);
+            let code = &template.indicators[mine.ind()].code;
+            let (kept_v, other_v) = (shown(theirs), shown(mine));
+            let d = SheetDiffer {
+                count,
+                code,
+                column: mine.column,
+                kept: &kept_v,
+                other: &other_v,
+            };
+            let (severity, how) = if draft {
+                (Severity::Info, SheetRepeat::Draft(d))
+            } else {
+                (Severity::Error, SheetRepeat::Conflict(d))
+            };
+            Finding::said(severity, &Read::SheetRepeated { sheet, kept, how }, lang)
+                .at(&here)
+                .indicator(code.clone())
+                .column(mine.column.as_str())
+                .expected(kept_v.clone())
+                .actual(other_v.clone())
+        }
+    }
+}
+
+/// Two figures of one key agree when they are equal within half a unit
+/// of the coarser one's last place (30 and 30,4 written as 30; never 30
+/// and 31).
+fn agree(a: &TidyRow, b: &TidyRow) -> bool {
+    let half = crate::rules::rounding::half_unit(a.decimals.min(b.decimals));
+    let scale = a.value.abs().max(b.value.abs()).max(1.0);
+    (a.value - b.value).abs() <= half + 1e-9 * scale
+}
