@@ -102,6 +102,14 @@ pub enum Said<'a> {
     /// `indicator-unknown` (info): a row the sheet hides, `shown` by its
     /// name or code, with figures but no indicator: not read.
     IndicatorUnknownHidden { shown: &'a str },
+    /// `indicator-unknown` (info): the table of `sheet`, beside the
+    /// workbook's report, has `count` rows with figures and not one of
+    /// them is an indicator (a clerk's own working table): not read.
+    SheetUnrelated {
+        sheet: &'a str,
+        count: usize,
+        example: &'a str,
+    },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
     /// `submission-missing`: the unit sent `file`, a form without a single
@@ -131,9 +139,9 @@ impl Words for Said<'_> {
             | Said::NamePart { .. }
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
-            Said::IndicatorUnknown { .. } | Said::IndicatorUnknownHidden { .. } => {
-                Code::IndicatorUnknown
-            }
+            Said::IndicatorUnknown { .. }
+            | Said::IndicatorUnknownHidden { .. }
+            | Said::SheetUnrelated { .. } => Code::IndicatorUnknown,
             Said::IndicatorRepeated { .. } | Said::IndicatorRepeatedHidden { .. } => {
                 Code::IndicatorRepeated
             }
@@ -157,6 +165,7 @@ impl Words for Said<'_> {
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
             | Said::IndicatorUnknownHidden { .. }
+            | Said::SheetUnrelated { .. }
             | Said::IndicatorRepeated { .. }
             | Said::IndicatorRepeatedHidden { .. }
             | Said::IndicatorMissing { .. } => indicators(self, lang),
@@ -305,6 +314,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::En) => format!(
             "Indicator {code} «{name}» has two rows: row {hidden} is hidden and is not read; the figures are taken from row {used}, the visible one. If the hidden row is a draft or old figures, delete it."
+        ),
+        (Said::SheetUnrelated { sheet, count, example }, Lang::Vi) => format!(
+            "Trang «{sheet}» có bảng {count} dòng có số liệu nhưng không dòng nào là chỉ tiêu của danh mục (ví dụ «{example}»): có lẽ là bảng tính riêng của đơn vị, không phải báo cáo, nên không được đọc. Nếu đây là số liệu cần báo cáo, hãy ghi vào biểu mẫu."
+        ),
+        (Said::SheetUnrelated { sheet, count, example }, Lang::En) => format!(
+            "Sheet «{sheet}» has a table of {count} rows with figures, none of them an indicator of the catalog (such as «{example}»): likely the unit's own working table, not the report, so it is not read. If these figures are to be reported, write them in the form."
         ),
         (Said::IndicatorUnknownHidden { shown }, Lang::Vi) => format!(
             "Dòng «{shown}» đang bị ẩn và không khớp chỉ tiêu nào trong danh mục: dòng này không được đọc, số liệu của nó không được tổng hợp. Nếu đây là số liệu phải báo cáo, hãy bỏ ẩn dòng và ghi đúng tên hoặc mã chỉ tiêu."

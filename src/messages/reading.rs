@@ -68,6 +68,16 @@ pub enum Read<'a> {
     /// `column-ignored`: the header `label` (in `cell`) names no column
     /// the tool reads.
     ColumnIgnored { label: &'a str, cell: &'a str },
+    /// `column-ignored` (a warning): the header `label` (in `cell`) would
+    /// be the table's `column` but names another period than the report's
+    /// (`period`), and the table has no other `column`: all its figures of
+    /// that column are lost unless the header is wrong.
+    ColumnOtherPeriod {
+        label: &'a str,
+        cell: &'a str,
+        column: crate::model::ValueColumn,
+        period: &'a str,
+    },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
     /// a figure column, or `None` for the name, code, unit…).
@@ -186,9 +196,10 @@ impl Words for Read<'_> {
             | Read::UnitOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
-            Read::ColumnIgnored { .. } | Read::ColumnTaken { .. } | Read::ColumnHidden { .. } => {
-                Code::ColumnIgnored
-            }
+            Read::ColumnIgnored { .. }
+            | Read::ColumnOtherPeriod { .. }
+            | Read::ColumnTaken { .. }
+            | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
@@ -251,6 +262,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::NumberAmbiguous { text, cell, read }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách; đã đọc là {read}. Hãy kiểm tra."),
         (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
         (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
+        (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề ghi một kỳ khác kỳ báo cáo ({period}), và bảng không có cột {column} nào khác, nên mọi số {column} của tệp này không được tổng hợp. Nếu đây là số liệu của {period}, hãy sửa tiêu đề cột cho đúng kỳ rồi gửi lại."),
+        (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header names another period than the report's ({period}), and the table has no other {column} column, so none of this file's {column} figures are consolidated. If they are {period}'s, correct the column's header and send it again."),
         (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã là cột {v} của bảng, mỗi loại số liệu chỉ đọc ở một cột. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: column «{other}» (cell {other_cell}) before it already is the table's {v} column, and each figure is read from one column only. If this one is right, delete or retitle the other."),

@@ -93,6 +93,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             catalog: "Hồ sơ đã giải quyết",
             alike: 93.0,
         },
+        Said::SheetUnrelated {
+            sheet: "Sheet1",
+            count: 2,
+            example: "Khu phố 1",
+        },
         Said::NamePart {
             name: "- Mầm non",
             code: "GD.01a",
@@ -536,6 +541,12 @@ fn reading() -> Vec<Read<'static>> {
             cell,
             read: "1,345",
         },
+        Read::ColumnOtherPeriod {
+            label: "Thực hiện quý III/2025",
+            cell: "E6",
+            column: ValueColumn::Th,
+            period: "Q4 2025",
+        },
         Read::ColumnIgnored {
             label: "Nguồn số liệu",
             cell,
@@ -754,6 +765,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionEmpty { .. } => 14,
         Said::IndicatorRepeatedHidden { .. } => 17,
         Said::IndicatorUnknownHidden { .. } => 18,
+        Said::SheetUnrelated { .. } => 19,
     }
 }
 
@@ -803,6 +815,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnTaken { .. } => 16,
         Read::ColumnHidden { .. } => 17,
         Read::SheetRepeated { .. } => 18,
+        Read::ColumnOtherPeriod { .. } => 19,
     }
 }
 
@@ -921,9 +934,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 19);
+    covers("Said", said.iter().map(said_variant), 20);
     covers("Checked", checked.iter().map(checked_variant), 20);
-    covers("Read", read.iter().map(read_variant), 19);
+    covers("Read", read.iter().map(read_variant), 20);
     covers("Annexed", annexed.iter().map(annexed_variant), 9);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -458,12 +458,19 @@ impl HeaderWords {
         }
         if ck {
             // "Quý IV năm 2023" beside a year's LK is last year's quarter,
-            // not the same period as LK: not ours after the first quarter.
+            // not the same period as LK: not ours after the first quarter;
+            // in a first quarter, last year's first quarter is CK and its
+            // fourth ("Thực hiện quý IV/2019", the report before) is not.
             let quarter = (0..tokens.len())
                 .find_map(|i| quarter_at(tokens, i))
                 .flatten();
             let own = period.map(period_quarter);
-            if quarter.is_some() && own.is_some_and(|q| q > 1) {
+            let other_quarter = match (quarter, own) {
+                (Some(_), Some(o)) if o > 1 => true,
+                (Some(q), Some(o)) => q != o,
+                _ => false,
+            };
+            if other_quarter {
                 return None;
             }
             return value(ValueColumn::Ck);
@@ -1300,6 +1307,13 @@ mod tests {
         let q1: Option<Period> = "2020-Q1".parse().ok();
         assert_eq!(w.classify("3 tháng", q1), Some(Role::Value(Th)));
         assert_eq!(w.classify("Lũy kế 3 tháng", q1), Some(Role::Value(Lk)));
+        // In a first quarter last year's first quarter is CK, its fourth
+        // (the report before this one) is not.
+        assert_eq!(
+            w.classify("Thực hiện quý I/2019", q1),
+            Some(Role::Value(Ck))
+        );
+        assert_eq!(w.classify("Thực hiện quý IV/2019", q1), None);
         let h1: Option<Period> = "2020-Q2".parse().ok();
         assert_eq!(w.classify("6 tháng", h1), Some(Role::Value(Lk)));
         let q4: Option<Period> = "2020-Q4".parse().ok();

@@ -484,7 +484,14 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
         // The file's own period, else the run's, tells which columns are
         // this period's ("Quý III", "9 tháng") and which are not.
-        let own = titled_period(&grid);
+        // A form's stamp of the run's period knows it better than a title
+        // copied from last quarter's report ("QUÝ III/2025" left in a Q4
+        // form); a stamp of another period sets the file aside anyway.
+        let stamped = stamp
+            .as_ref()
+            .and_then(|s| s.period)
+            .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
+        let own = stamped.or_else(|| titled_period(&grid));
         let period = own.or(ctx.period);
         let Some(layout) = find_table(&grid, &ctx.words, period) else {
             continue;
@@ -511,11 +518,33 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
         }
+        let (rows_before, findings_before) = (sub.rows.len(), sub.findings.len());
         for ignored in &layout.ignored {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
                     |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
-                sub.findings.push(column_ignored(ignored, &at, ctx.lang));
+                // Against the run's period: a file of another period is
+                // set aside whatever its columns.
+                let lost = ctx
+                    .period
+                    .or(period)
+                    .and_then(|p| lost_column(&layout, ignored, &ctx.words, p));
+                sub.findings.push(match lost {
+                    Some((column, p)) => {
+                        let here = at(ignored.col);
+                        let said = Read::ColumnOtherPeriod {
+                            label: &ignored.label,
+                            cell: &here.cell,
+                            column,
+                            period: &p.title(ctx.lang),
+                        };
+                        Finding::said(Severity::Warning, &said, ctx.lang)
+                            .at(&here)
+                            .column(column.as_str())
+                            .actual(ignored.label.clone())
+                    }
+                    None => column_ignored(ignored, &at, ctx.lang),
+                });
             }
         }
         let mut layout = layout;
@@ -565,6 +594,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             }
             layout = below;
+        }
+        // A sheet beside the report whose table holds not one indicator:
+        // the clerk's own working table, one info rather than an error per
+        // row.
+        if sub.sheets.len() > 1 && sub.rows.len() == rows_before {
+            unrelated_sheet(&mut sub, findings_before, name, ctx.lang);
         }
     }
     if sub.sheets.is_empty() {
@@ -1635,6 +1670,63 @@ fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: L
     }
     .at(&here)
     .actual(label)
+}
+
+/// Replaces the `indicator-unknown` errors found from `from` on in the
+/// findings of `sheet`, which gave no figure, by one info for the sheet
+/// (its headers' `column-ignored` infos go with them).
+fn unrelated_sheet(sub: &mut Submission, from: usize, sheet: &str, lang: Lang) {
+    use crate::diagnostic::Code;
+    let unknown = |f: &Finding| f.code == Code::IndicatorUnknown && f.severity == Severity::Error;
+    let noise =
+        |f: &Finding| unknown(f) || (f.code == Code::ColumnIgnored && f.severity == Severity::Info);
+    let rows: Vec<Finding> = sub.findings[from..]
+        .iter()
+        .filter(|f| unknown(f))
+        .cloned()
+        .collect();
+    let Some(first) = rows.first() else { return };
+    let said = Said::SheetUnrelated {
+        sheet,
+        count: rows.len(),
+        example: &first.actual,
+    };
+    let mut info = Finding::said(Severity::Info, &said, lang).actual(rows.len().to_string());
+    // At the first such row.
+    (info.file, info.sheet, info.cell) =
+        (first.file.clone(), first.sheet.clone(), first.cell.clone());
+    let mut k = from;
+    while k < sub.findings.len() {
+        if noise(&sub.findings[k]) {
+            sub.findings.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    sub.findings.push(info);
+}
+
+/// The figure column an ignored header would be if it named no period
+/// ("Thực hiện quý III/2025" is TH), when it is not read only because it
+/// names another period than `period` and the table has no such column
+/// of its own: the figures of that column are all lost, the header left
+/// from last quarter's report the likeliest reason.
+fn lost_column(
+    layout: &TableLayout,
+    ignored: &IgnoredColumn,
+    words: &HeaderWords,
+    period: Period,
+) -> Option<(ValueColumn, Period)> {
+    if ignored.why != NotRead::Unnamed {
+        return None;
+    }
+    let Some(Role::Value(column)) = words.classify(&ignored.label, None) else {
+        return None;
+    };
+    let read_so = words.classify(&ignored.label, Some(period)) == Some(Role::Value(column));
+    let has = layout.value_columns().any(|(_, v)| v == column);
+    (matches!(column, ValueColumn::Th | ValueColumn::Lk) && !read_so && !has)
+        .then_some((column, period))
 }
 
 /// In a first quarter LK is the quarter itself: a file whose tables have

@@ -10,7 +10,8 @@
 //! Each figure written with d decimals stands for ±½ unit in its last
 //! place, so an equality holds when both sides differ by no more than the
 //! sum of those half-units. A relation with a missing operand is skipped
-//! (said once, as info), never read as zero.
+//! (said once, as info, in TH and LK; silently in KH and CK, which forms
+//! leave blank by design for many indicators), never read as zero.
 
 use super::{bools, cols, counts, f64s, frame, half_of, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Finding, Lang, Location, Severity};
@@ -218,6 +219,12 @@ pub fn check_relations(
     let mut skipped: Vec<_> = skipped.into_iter().collect();
     skipped.sort_by_key(|(k, _)| *k);
     for ((owner, column), skips) in skipped {
+        // A plan or last year's figure is left blank by design for many
+        // indicators (nobody plans the number of schools): a relation
+        // skipped in KH or CK tells the clerk nothing to do.
+        if matches!(column, ValueColumn::Kh | ValueColumn::Ck) {
+            continue;
+        }
         let ind = &template.indicators[owner];
         let n = skips.count;
         // A few places are named, and the finding points at the first. It

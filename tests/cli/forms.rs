@@ -1323,6 +1323,28 @@ fn the_stamp_wins_over_the_title_and_the_file_name() {
     assert!(checked(&f).is_empty());
     let o = tonghop().arg("check").arg(&f).output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 —"));
+    // Last quarter's title left in this quarter's form: the stamp's
+    // period reads its columns (the TH column "Thực hiện quý I/2020" was
+    // taken for another quarter's and dropped, with an info).
+    let f = edited(
+        "P05-tieu-de-cu.xlsx",
+        &[(
+            FIGURES,
+            "A3",
+            "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV NĂM 2019",
+        )],
+    );
+    assert!(checked(&f).is_empty(), "{:?}", checked(&f));
+    // Last quarter's header left over the TH column: the table has no
+    // TH of the period, so all of it would be lost: a warning.
+    let f = edited(
+        "P05-cot-cu.xlsx",
+        &[(FIGURES, "E6", "Thực hiện quý IV/2019")],
+    );
+    assert_eq!(
+        checked(&f),
+        ["warning|column-ignored|P05|P05-cot-cu.xlsx|Biểu số liệu|E6||TH"]
+    );
 }
 
 /// A template may give an indicator 0 to 4 decimals: each has its number

@@ -1350,3 +1350,82 @@ fn a_registry_of_communes_alone_names_no_departments() {
     let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     assert_eq!(summary[2][0], "(Tổng hợp từ 2/6 phường)");
 }
+
+/// A clerk's own working table on a sheet beside the report (figures by
+/// neighbourhood), with not one indicator in it: one info for the sheet,
+/// not an `indicator-unknown` error per row; a sheet beside the report
+/// with a mistyped indicator among real ones still gets its error.
+#[test]
+fn a_working_table_beside_the_report_is_one_info() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = |path: &Path, second: &[(&str, f64)]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+        ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+        ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
+        for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý I"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(5, c as u16, *h).unwrap();
+        }
+        for (k, (code, name, v)) in [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", 10.0),
+            ("HC03", "Trong đó: giải quyết đúng hạn", 8.0),
+            ("HC04", "Trong đó: giải quyết trễ hạn", 2.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let r = 6 + k as u32;
+            ws.write_string(r, 0, code).unwrap();
+            ws.write_string(r, 1, name).unwrap();
+            ws.write_number(r, 3, v).unwrap();
+        }
+        let ws = wb.add_worksheet().set_name("Sheet1").unwrap();
+        for (c, h) in ["Nội dung", "Quý IV", "Quý I", "Cộng"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (k, (name, v)) in second.iter().enumerate() {
+            let r = 1 + k as u32;
+            ws.write_string(r, 0, *name).unwrap();
+            ws.write_number(r, 1, *v).unwrap();
+            ws.write_number(r, 2, *v).unwrap();
+            ws.write_number(r, 3, 2.0 * v).unwrap();
+        }
+        wb.save(path).unwrap();
+    };
+    book(
+        &dir.join("phuong-1.xlsx"),
+        &[("Khu phố 1", 120.0), ("Khu phố 2", 98.0)],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown", "column-ignored"]),
+        ["info|indicator-unknown|P01|A2||||2"]
+    );
+    let message = f.iter().find(|x| x["code"] == "indicator-unknown").unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("Trang «Sheet1» có bảng 2 dòng") && message.contains("«Khu phố 1»"),
+        "{message}"
+    );
+    // Near miss: one row of the second sheet is an indicator: the others
+    // are unknown rows of a report, errors.
+    book(
+        &dir.join("phuong-1.xlsx"),
+        &[("Khu phố 1", 120.0), ("Tổng số lượt đánh giá", 98.0)],
+    );
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown"]),
+        ["error|indicator-unknown|P01|A2||||Khu phố 1"]
+    );
+}
