@@ -595,6 +595,38 @@ mod tests {
         assert_eq!(cells.font(1, 1), Some("Arial"));
     }
 
+    fn formula(row: u16, col: u16, xf: u16, result: [u8; 8]) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend(col.to_le_bytes());
+        d.extend(xf.to_le_bytes());
+        d.extend(result);
+        // grbit, chn, cce 0: no formula tokens.
+        d.extend([0u8; 8]);
+        rec(0x0006, &d)
+    }
+
+    #[test]
+    fn formulas_stored_as_zero_under_a_number_format_are_noted() {
+        // XF 0 General, XF 1 `#,##0.00` (built-in 4).
+        let globals = [xf(0, 0), xf(0, 4)];
+        let empty_text = [3, 0, 0, 0, 0, 0, 0xFF, 0xFF];
+        let sheet = [
+            formula(7, 8, 1, [0; 8]),
+            formula(7, 7, 1, [0; 8]),
+            // General: LibreOffice stores its text as a text.
+            formula(8, 8, 0, [0; 8]),
+            // An empty text stored as one; a non-zero number.
+            formula(9, 8, 1, empty_text),
+            formula(10, 8, 1, 85.37f64.to_le_bytes()),
+            // An XF the file does not have.
+            formula(11, 8, 9, [0; 8]),
+        ];
+        let st = precheck(&workbook(&globals, &sheet), 1_000_000)
+            .unwrap()
+            .styles;
+        assert_eq!(st.zero_formulas, vec![vec![(7, 7), (7, 8)]]);
+    }
+
     #[test]
     fn damaged_style_records_read_as_general() {
         let wb = workbook(

@@ -137,9 +137,7 @@ impl SheetFormulas {
     pub fn evaluated(&self) -> usize {
         self.computed
             .iter()
-            .filter(|(at, c)| {
-                matches!(c, Computed::Number { .. }) && !self.had_zero(at.0, at.1)
-            })
+            .filter(|(at, c)| matches!(c, Computed::Number { .. }) && !self.had_zero(at.0, at.1))
             .count()
     }
 
@@ -337,7 +335,7 @@ impl EngineSheet {
                 } else if raw.starts_with("of:") {
                     from_opendocument(f).ok_or(REASON_ODS)
                 } else {
-                    Ok(f.to_string())
+                    Ok(xls_future_functions(f))
                 };
                 with_formula.push((r, c, a1));
             }
@@ -619,6 +617,32 @@ mod engine {
     }
 }
 
+/// An `.xls` stores a function newer than Excel 97 (`IFERROR`, `IFS`…)
+/// as a call of the add-in `_xlfn.IFERROR`, which calamine writes
+/// `User(_xlfn.IFERROR,x,"")`: the call the engine knows, `IFERROR(x,"")`.
+fn xls_future_functions(f: &str) -> String {
+    const USER: &str = "User(_xlfn.";
+    if !f.contains(USER) {
+        return f.to_string();
+    }
+    let mut out = String::with_capacity(f.len());
+    let mut rest = f;
+    while let Some(at) = rest.find(USER) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + USER.len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(after.len());
+        out.push_str(&after[..name_len]);
+        out.push('(');
+        rest = &after[name_len..];
+        // The comma after the name opens the arguments.
+        rest = rest.strip_prefix(',').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether the engine's text result is an error value (`#DIV/0!`,
 /// `#N/A`, `#NAME?`…) rather than a text.
 fn is_error_value(s: &str) -> bool {
@@ -723,6 +747,23 @@ fn ods_reference(reference: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newer_functions_of_an_xls_are_called_by_their_name() {
+        assert_eq!(
+            xls_future_functions(
+                r#"IF(COUNT(F8,D8)<2,"",User(_xlfn.IFERROR,ROUND(F8/D8*100,2),""))"#
+            ),
+            r#"IF(COUNT(F8,D8)<2,"",IFERROR(ROUND(F8/D8*100,2),""))"#
+        );
+        assert_eq!(
+            xls_future_functions("User(_xlfn.IFS,A1>0,1,TRUE,2)+User(_xlfn.RANDARRAY)"),
+            "IFS(A1>0,1,TRUE,2)+RANDARRAY()"
+        );
+        assert_eq!(xls_future_functions("SUM(A1:A3)"), "SUM(A1:A3)");
+        assert!(is_error_value("#DIV/0!") && is_error_value("#N/A") && is_error_value("#NAME?"));
+        assert!(!is_error_value("250") && !is_error_value("# hồ sơ"));
+    }
 
     #[test]
     fn round_digits_reads_n_of_a_whole_round_call() {
