@@ -124,13 +124,16 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
         }
     }
     facts.sheets = sheets.len();
+    // Which cell formats are not General, by XF index.
+    let formatted: Vec<bool> = xfs.iter().map(|&(_, fmt)| fmt != 0).collect();
     for (pos, name) in sheets {
-        let (cells, hidden) = match stream.get(pos..) {
-            Some(sub) => check_sheet(sub, &name, max_cells)?,
+        let sheet = match stream.get(pos..) {
+            Some(sub) => check_sheet(sub, &name, max_cells, &formatted)?,
             None => Default::default(),
         };
-        facts.styles.sheets.push(cells);
-        facts.styles.hidden.push(hidden);
+        facts.styles.sheets.push(sheet.styled);
+        facts.styles.hidden.push(sheet.hidden);
+        facts.styles.zero_formulas.push(sheet.zero_formulas);
     }
     facts.styles.table = std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
         fonts, xfs, &custom,
@@ -164,6 +167,15 @@ pub struct XlsStyles {
     /// fDyZero, COLINFO records with fHidden), which calamine does not
     /// give.
     pub hidden: Vec<crate::ingest::sheet::Hidden>,
+    /// Per sheet: the formula cells of a number format other than General
+    /// whose cached result is the number 0, sorted by position.
+    /// LibreOffice writes the result of such a cell by its format, not by
+    /// what the formula gave: a text result, the empty text of
+    /// `=IF(…;"";…)` included, is stored as the number 0 (a General cell's
+    /// is stored as the text or empty text it is). Their 0 is therefore
+    /// not trusted: the formula is evaluated, and the 0 kept only when it
+    /// cannot be.
+    pub zero_formulas: Vec<Vec<(u32, u32)>>,
 }
 
 /// A BIFF string at `at`: BIFF8 a 16-bit (or 8-bit, `short`) length, a
@@ -247,20 +259,27 @@ impl Bounds {
     }
 }
 
+/// What [`check_sheet`] learnt about one sheet.
+#[derive(Default)]
+struct SheetFacts {
+    /// Each cell's XF index (0 left out), sorted by position.
+    styled: Vec<crate::ingest::styles::StyledCell>,
+    hidden: crate::ingest::sheet::Hidden,
+    /// See [`XlsStyles::zero_formulas`].
+    zero_formulas: Vec<(u32, u32)>,
+}
+
 /// Walks one sheet substream as calamine does: refuses a sheet that would
 /// exceed `max_cells`, and gives the XF index of each cell (0 left out),
-/// sorted by position, the last record of a cell winning as in calamine.
+/// sorted by position, the last record of a cell winning as in calamine;
+/// `formatted` says which XF indices have a number format other than
+/// General.
 fn check_sheet(
     sub: &[u8],
     name: &str,
     max_cells: u64,
-) -> Result<
-    (
-        Vec<crate::ingest::styles::StyledCell>,
-        crate::ingest::sheet::Hidden,
-    ),
-    String,
-> {
+    formatted: &[bool],
+) -> Result<SheetFacts, String> {
     let too_big = |what: String, cells: u64| {
         format!(
             "sheet '{name}' {what} ({cells} cells), more than the limit of {max_cells} cells per sheet (limits.max_cells in the template); a submission is never that large, the file is probably damaged or not a submission"
@@ -270,6 +289,7 @@ fn check_sheet(
     let mut formulas = Bounds::default();
     let mut styled = Vec::new();
     let mut hidden = crate::ingest::sheet::Hidden::default();
+    let mut zero_formulas = Vec::new();
     let room = |h: &crate::ingest::sheet::Hidden| {
         h.rows.len() + h.cols.len() < crate::ingest::sheet::MAX_HIDDEN_RANGES
     };
@@ -327,6 +347,16 @@ fn check_sheet(
                     cells.add(row as u32, col as u32);
                     if t == 0x0006 {
                         formulas.add(row as u32, col as u32);
+                        // FORMULA: its cached result in bytes 6..14, here
+                        // the number 0 (a text, boolean, error or empty
+                        // text would end in 0xFFFF), under a cell format
+                        // that is not General.
+                        let xf = u16_at(data, 4).unwrap_or(0) as usize;
+                        if data.get(6..14) == Some(&[0u8; 8][..])
+                            && formatted.get(xf).copied().unwrap_or(false)
+                        {
+                            zero_formulas.push((row as u32, col as u32));
+                        }
                     }
                 }
                 if let Some(xf @ 1..) = u16_at(data, 4) {
@@ -346,7 +376,13 @@ fn check_sheet(
     styled.reverse();
     styled.dedup_by_key(|&mut (r, c, _)| (r, c));
     styled.reverse();
-    Ok((styled, hidden))
+    zero_formulas.sort_unstable();
+    zero_formulas.dedup();
+    Ok(SheetFacts {
+        styled,
+        hidden,
+        zero_formulas,
+    })
 }
 
 /// The cells calamine reserves for a DIMENSIONS record: (last row − first
@@ -557,6 +593,38 @@ mod tests {
         assert_eq!(cells.decimals(3, 0), Some(0));
         assert_eq!(cells.font(3, 0), Some(".VnTime"));
         assert_eq!(cells.font(1, 1), Some("Arial"));
+    }
+
+    fn formula(row: u16, col: u16, xf: u16, result: [u8; 8]) -> Vec<u8> {
+        let mut d = row.to_le_bytes().to_vec();
+        d.extend(col.to_le_bytes());
+        d.extend(xf.to_le_bytes());
+        d.extend(result);
+        // grbit, chn, cce 0: no formula tokens.
+        d.extend([0u8; 8]);
+        rec(0x0006, &d)
+    }
+
+    #[test]
+    fn formulas_stored_as_zero_under_a_number_format_are_noted() {
+        // XF 0 General, XF 1 `#,##0.00` (built-in 4).
+        let globals = [xf(0, 0), xf(0, 4)];
+        let empty_text = [3, 0, 0, 0, 0, 0, 0xFF, 0xFF];
+        let sheet = [
+            formula(7, 8, 1, [0; 8]),
+            formula(7, 7, 1, [0; 8]),
+            // General: LibreOffice stores its text as a text.
+            formula(8, 8, 0, [0; 8]),
+            // An empty text stored as one; a non-zero number.
+            formula(9, 8, 1, empty_text),
+            formula(10, 8, 1, 85.37f64.to_le_bytes()),
+            // An XF the file does not have.
+            formula(11, 8, 9, [0; 8]),
+        ];
+        let st = precheck(&workbook(&globals, &sheet), 1_000_000)
+            .unwrap()
+            .styles;
+        assert_eq!(st.zero_formulas, vec![vec![(7, 7), (7, 8)]]);
     }
 
     #[test]

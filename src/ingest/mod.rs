@@ -424,7 +424,7 @@ impl OpenWorkbook {
                 sheets, max_cells, ..
             } => (&mut **sheets, *max_cells),
         };
-        let (range, style_ids) = guarded(&format!("reading sheet '{name}'"), || {
+        let (mut range, style_ids) = guarded(&format!("reading sheet '{name}'"), || {
             read_range(sheets, name, max_cells)
         })?;
         // An .xlsx sheet's part is read once more for its merges (and
@@ -459,7 +459,11 @@ impl OpenWorkbook {
                     .with_hidden(sheet.hidden));
             }
         }
-        // An .xls: the cells' formats from the BIFF records.
+        // An .xls: the cells' formats from the BIFF records, and the
+        // formulas whose cached 0 may stand for a text LibreOffice did not
+        // store: their 0 is set aside (the cell reads as a formula without
+        // a value) and kept only if the formula cannot be evaluated.
+        let mut zero_formulas = Vec::new();
         let style_ids = match self {
             OpenWorkbook::Calamine {
                 sheets,
@@ -469,6 +473,14 @@ impl OpenWorkbook {
                 let at = sheets.sheets_metadata().iter().position(|s| s.name == name);
                 if let Some(h) = at.and_then(|i| xls.hidden.get(i)) {
                     hidden = h.clone();
+                }
+                if let Some(zeros) = at.and_then(|i| xls.zero_formulas.get(i)) {
+                    for &pos in zeros {
+                        if matches!(range.get_value(pos), Some(Data::Float(0.0) | Data::Int(0))) {
+                            range.set_value(pos, Data::Empty);
+                            zero_formulas.push(pos);
+                        }
+                    }
                 }
                 at.and_then(|i| xls.sheets.get(i).cloned())
                     .unwrap_or_default()
@@ -495,7 +507,8 @@ impl OpenWorkbook {
         .unwrap_or_default();
         Ok(SheetGrid::new(name.to_string(), range, merges)
             .with_style_ids(style_ids)
-            .with_hidden(hidden))
+            .with_hidden(hidden)
+            .with_zero_formulas(zero_formulas))
     }
 
     /// Whether the style part of an `.xlsx` (or the fonts of an `.xls`)

@@ -28,6 +28,9 @@ pub struct SheetGrid {
     from_row: u32,
     /// The rows and columns hidden in Excel (or LibreOffice).
     hidden: Hidden,
+    /// The formula cells of an `.xls` whose cached 0 was set aside, sorted
+    /// (see [`crate::ingest::biff::XlsStyles::zero_formulas`]).
+    zero_formulas: Vec<(u32, u32)>,
 }
 
 /// The rows and columns a sheet hides (hidden by hand, filtered out or
@@ -116,6 +119,7 @@ impl SheetGrid {
             style_ids: Vec::new(),
             from_row: 0,
             hidden: Hidden::default(),
+            zero_formulas: Vec::new(),
         }
     }
 
@@ -123,6 +127,19 @@ impl SheetGrid {
     pub fn with_hidden(mut self, hidden: Hidden) -> SheetGrid {
         self.hidden = hidden.normalized();
         self
+    }
+
+    /// The grid with the `.xls` formula cells whose cached 0 was set aside
+    /// (sorted).
+    pub fn with_zero_formulas(mut self, cells: Vec<(u32, u32)>) -> SheetGrid {
+        self.zero_formulas = cells;
+        self
+    }
+
+    /// Was the cell an `.xls` formula whose cached 0 was set aside (it
+    /// reads blank; its formula is evaluated, the 0 kept if it cannot be)?
+    pub fn zero_formula(&self, row: u32, col: u32) -> bool {
+        self.zero_formulas.binary_search(&(row, col)).is_ok()
     }
 
     /// Is the row hidden in the sheet (by hand, by a filter or in a

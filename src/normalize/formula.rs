@@ -37,6 +37,10 @@ use foldhash::{HashMap, HashMapExt};
 pub struct SheetFormulas {
     formulas: Range<String>,
     computed: HashMap<(u32, u32), Computed>,
+    /// The evaluated cells that were `.xls` formulas with a cached 0 set
+    /// aside ([`crate::ingest::SheetGrid::zero_formula`]), sorted: the 0
+    /// stands when the formula cannot be evaluated.
+    zero_formulas: Vec<(u32, u32)>,
 }
 
 /// What evaluating a formula without a cached value gave.
@@ -46,7 +50,10 @@ pub enum Computed {
     Number { value: f64, round: Option<u8> },
     /// Excel would show an empty cell (the formula gives "").
     Blank,
-    /// It could not be evaluated: why, in plain words.
+    /// A text other than an error value.
+    Text(String),
+    /// It could not be evaluated: why, in plain words (or the error value
+    /// it gives).
     Failed(String),
 }
 
@@ -56,6 +63,9 @@ pub enum Figure {
     Number(f64, Option<u8>),
     /// No figure (the formula gives an empty text).
     Blank,
+    /// The text an `.xls` formula whose cached result was stored as 0
+    /// gives (read as a cell holding that text would be).
+    Text(String),
     /// Not evaluated: the `value-uncomputed` finding to report.
     Uncomputed(Box<Finding>),
 }
@@ -85,7 +95,17 @@ impl SheetFormulas {
         } else {
             evaluate(wb, name, grid, &formulas, &targets)
         };
-        Some(SheetFormulas { formulas, computed })
+        let mut zero_formulas: Vec<(u32, u32)> = targets
+            .iter()
+            .copied()
+            .filter(|&(r, c)| grid.zero_formula(r, c))
+            .collect();
+        zero_formulas.sort_unstable();
+        Some(SheetFormulas {
+            formulas,
+            computed,
+            zero_formulas,
+        })
     }
 
     /// The formula of a cell as written (without `=` or OpenDocument's
@@ -113,12 +133,16 @@ impl SheetFormulas {
     }
 
     /// How many formulas without a cached value the tool evaluated to a
-    /// number.
+    /// number (an `.xls` formula whose cached 0 was set aside had one).
     pub fn evaluated(&self) -> usize {
         self.computed
-            .values()
-            .filter(|c| matches!(c, Computed::Number { .. }))
+            .iter()
+            .filter(|(at, c)| matches!(c, Computed::Number { .. }) && !self.had_zero(at.0, at.1))
             .count()
+    }
+
+    fn had_zero(&self, row: u32, col: u32) -> bool {
+        self.zero_formulas.binary_search(&(row, col)).is_ok()
     }
 
     /// What the blank cell at (`row`, `col`), holding a formula, states;
@@ -138,7 +162,15 @@ impl SheetFormulas {
         let why = match self.computed.get(&(row, col)) {
             Some(Computed::Number { value, round }) => return Figure::Number(*value, *round),
             Some(Computed::Blank) => return Figure::Blank,
-            Some(Computed::Failed(why)) => why.as_str(),
+            // An .xls formula stored with the result 0: the text it gives
+            // (LibreOffice wrote it as 0), or, not evaluated, that 0.
+            Some(Computed::Text(text)) if self.had_zero(row, col) => {
+                return Figure::Text(text.clone())
+            }
+            Some(Computed::Failed(_)) if self.had_zero(row, col) => {
+                return Figure::Number(0.0, None)
+            }
+            Some(Computed::Text(why) | Computed::Failed(why)) => why.as_str(),
             // Not a figure position when the sheet was read (a merged
             // cell's shown value): not evaluated.
             None => "",
@@ -303,7 +335,7 @@ impl EngineSheet {
                 } else if raw.starts_with("of:") {
                     from_opendocument(f).ok_or(REASON_ODS)
                 } else {
-                    Ok(f.to_string())
+                    Ok(xls_future_functions(f))
                 };
                 with_formula.push((r, c, a1));
             }
@@ -487,7 +519,7 @@ fn names_used(defined: &[(String, String)], formulas: &Range<String>) -> Vec<(St
 
 /// The spreadsheet engine behind [`evaluate`]: IronCalc.
 mod engine {
-    use super::{round_digits, Computed, EngineSheet, REASON_SET};
+    use super::{is_error_value, round_digits, Computed, EngineSheet, REASON_SET};
     use calamine::Data;
     use ironcalc_base::cell::CellValue;
     use ironcalc_base::Model;
@@ -572,8 +604,9 @@ mod engine {
                     },
                     Ok(CellValue::None) => Computed::Blank,
                     Ok(CellValue::String(s)) if s.is_empty() => Computed::Blank,
-                    // An error value (#REF!, #NAME?, #DIV/0!…) or a text.
-                    Ok(CellValue::String(s)) => Computed::Failed(s),
+                    // An error value (#REF!, #NAME?, #DIV/0!…).
+                    Ok(CellValue::String(s)) if is_error_value(&s) => Computed::Failed(s),
+                    Ok(CellValue::String(s)) => Computed::Text(s),
                     Ok(CellValue::Boolean(b)) => Computed::Failed(b.to_string().to_uppercase()),
                     Ok(CellValue::Number(v)) => Computed::Failed(v.to_string()),
                     Err(_) => Computed::Failed(REASON_SET.to_string()),
@@ -582,6 +615,42 @@ mod engine {
             .collect();
         Some(out)
     }
+}
+
+/// An `.xls` stores a function newer than Excel 97 (`IFERROR`, `IFS`…)
+/// as a call of the add-in `_xlfn.IFERROR`, which calamine writes
+/// `User(_xlfn.IFERROR,x,"")`: the call the engine knows, `IFERROR(x,"")`.
+fn xls_future_functions(f: &str) -> String {
+    const USER: &str = "User(_xlfn.";
+    if !f.contains(USER) {
+        return f.to_string();
+    }
+    let mut out = String::with_capacity(f.len());
+    let mut rest = f;
+    while let Some(at) = rest.find(USER) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + USER.len()..];
+        let name_len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+            .unwrap_or(after.len());
+        out.push_str(&after[..name_len]);
+        out.push('(');
+        rest = &after[name_len..];
+        // The comma after the name opens the arguments.
+        rest = rest.strip_prefix(',').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether the engine's text result is an error value (`#DIV/0!`,
+/// `#N/A`, `#NAME?`…) rather than a text.
+fn is_error_value(s: &str) -> bool {
+    s.len() <= 10
+        && s.starts_with('#')
+        && s[1..]
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "/!?".contains(c))
 }
 
 /// n when a formula is `ROUND(x, n)` as a whole (n a whole number; a
@@ -678,6 +747,23 @@ fn ods_reference(reference: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newer_functions_of_an_xls_are_called_by_their_name() {
+        assert_eq!(
+            xls_future_functions(
+                r#"IF(COUNT(F8,D8)<2,"",User(_xlfn.IFERROR,ROUND(F8/D8*100,2),""))"#
+            ),
+            r#"IF(COUNT(F8,D8)<2,"",IFERROR(ROUND(F8/D8*100,2),""))"#
+        );
+        assert_eq!(
+            xls_future_functions("User(_xlfn.IFS,A1>0,1,TRUE,2)+User(_xlfn.RANDARRAY)"),
+            "IFS(A1>0,1,TRUE,2)+RANDARRAY()"
+        );
+        assert_eq!(xls_future_functions("SUM(A1:A3)"), "SUM(A1:A3)");
+        assert!(is_error_value("#DIV/0!") && is_error_value("#N/A") && is_error_value("#NAME?"));
+        assert!(!is_error_value("250") && !is_error_value("# hồ sơ"));
+    }
 
     #[test]
     fn round_digits_reads_n_of_a_whole_round_call() {

@@ -1423,6 +1423,10 @@ fn read_rows(
                         &computed
                     }
                     Figure::Blank => continue,
+                    Figure::Text(text) => {
+                        computed = Data::String(text);
+                        &computed
+                    }
                     Figure::Uncomputed(finding) => {
                         sub.findings.push(*finding);
                         continue;

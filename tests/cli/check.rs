@@ -210,6 +210,64 @@ fn percent_cells_of_an_xls_are_read_by_their_format() {
     assert!(findings.is_empty(), "{findings:?}");
 }
 
+/// An .xls saved by LibreOffice from a form filled with text numbers: its
+/// percent formulas `=IF(COUNT(F8,G8)<2,"",…)` give "" (the operands are
+/// text), but LibreOffice stores the result of a formula in a cell with a
+/// number format as the number 0, and HC01's `=L7` (a text "250") as 0
+/// too. Read as Excel shows them: no percent is stated, HC01 is 250 and
+/// 1.200, HC09's %CK is a true 0 (969 / 969); nothing to fix. Read as the
+/// stored 0s, this file had 7 errors (5 pct-mismatch, 2 relation-violated).
+#[test]
+fn formula_results_an_xls_stores_as_zero_are_evaluated() {
+    let file = crate::common::repo().join("tests/fixtures/phuong-05-text-results.xls");
+    let (code, findings) = check_json(&file, &["--period", "2025-Q4"]);
+    assert_eq!(code, 0, "{findings:?}");
+    let codes: Vec<_> = findings
+        .iter()
+        .map(|f| (f["severity"].as_str().unwrap(), f["code"].as_str().unwrap()))
+        .collect();
+    assert!(
+        codes
+            .iter()
+            .all(|&(sev, code)| sev == "info" && code == "relation-skipped"),
+        "{findings:?}"
+    );
+    // The figures read, in the consolidated workbook.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&file, dir.join("phuong-05.xls")).unwrap();
+    let out = tmp.path().join("out");
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2025-Q4", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap()
+        .status;
+    // 1: the other units of the district sent nothing.
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+    let detail = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 5").unwrap();
+    let figure = |code: &str, column: &str| {
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .map(|r| r[col].clone())
+            .unwrap()
+    };
+    assert_eq!(figure("HC01", "TH"), "250");
+    assert_eq!(figure("HC01", "LK"), "1200");
+    assert_eq!(figure("HC06", "TH"), "228");
+    assert_eq!(figure("HC07", "LK"), "994");
+    assert_eq!(figure("HC09", "LK"), "969");
+    // The ward's rate is not stated (its formula gives ""); the total's is
+    // computed from the sums.
+    assert_eq!(figure("HC08", "TH"), "");
+    assert_eq!(figure("HC08", "LK"), "");
+}
+
 /// "… QUÝ III VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021" reports the third
 /// quarter; its money unit is stated once as "ĐVT tiền: nghìn đồng" and
 /// the money rows are converted from it; a flow's LK below its TH is an
