@@ -20,6 +20,7 @@ pub mod against;
 pub mod claims;
 pub mod docx;
 pub mod lexer;
+pub mod scope;
 
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
@@ -285,7 +286,7 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
             }
         }
         if let Some((totals, names)) = config.against {
-            for named in against::named_figures(&tokens, names) {
+            for named in against::named_figures(&tokens, names, totals.period) {
                 if let Some(f) = against::judge(&named, totals, config.lang) {
                     out.push(located(f, named.figure.span, named.span, &passage, doc));
                 }
