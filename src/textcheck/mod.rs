@@ -222,6 +222,26 @@ fn item_text(block: &Block) -> String {
     }
 }
 
+/// The first block from `i` that is not blank.
+fn skip_blank(blocks: &[Block], i: usize) -> usize {
+    i + blocks
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.text.trim().is_empty())
+        .count()
+}
+
+/// The next item of a list at `level` from block `i`: blank lines between
+/// items (a Markdown "loose" list, empty paragraphs) do not end the list.
+fn next_item(blocks: &[Block], i: usize, level: &str) -> Option<usize> {
+    let at = skip_blank(blocks, i);
+    blocks
+        .get(at)
+        .filter(|b| b.bullet.as_deref() == Some(level))
+        .map(|_| at)
+}
+
 /// Joins each list announced at the end of a block with its bullet items
 /// (and one level of sub-items, written into brackets).
 fn passages(blocks: &[Block]) -> Vec<Passage> {
@@ -242,24 +262,20 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
             (Some(_), Some(level)) => {
                 i = first;
                 p.push(&block.label, &block.text);
-                while let Some(item) = blocks
-                    .get(i)
-                    .filter(|b| b.bullet.as_deref() == Some(level.as_str()))
-                {
-                    i += 1;
+                while let Some(at) = next_item(blocks, i, &level) {
+                    let Some(item) = blocks.get(at) else { break };
+                    i = at + 1;
                     let sub_level = blocks
-                        .get(i)
+                        .get(skip_blank(blocks, i))
                         .and_then(|b| b.bullet.clone())
                         .filter(|l| *l != level);
                     match (announces_list(&item.text), sub_level) {
                         (Some((before, marker)), Some(sub)) => {
                             let before = before.trim_end_matches([';', '.', ',']);
                             p.push(&item.label, &format!("{before} ({marker}:"));
-                            while let Some(s) = blocks
-                                .get(i)
-                                .filter(|b| b.bullet.as_deref() == Some(sub.as_str()))
-                            {
-                                i += 1;
+                            while let Some(at) = next_item(blocks, i, &sub) {
+                                let Some(s) = blocks.get(at) else { break };
+                                i = at + 1;
                                 p.push(&s.label, &item_text(s));
                             }
                             p.text.push(')');

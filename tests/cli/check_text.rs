@@ -402,6 +402,93 @@ fn check_text_against_compares_only_the_tables_period_and_totals() {
     );
 }
 
+/// Writes a .docx of `paragraphs` (the body XML of each `w:p`) with a
+/// styles.xml in which "ListBullet" is numbered, as Word's is.
+fn write_docx(to: &std::path::Path, paragraphs: &[String]) {
+    use std::io::Write;
+    let w = |s: &str| format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{s}"#);
+    let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = w(&format!(
+        "<w:document {ns}><w:body>{}<w:sectPr/></w:body></w:document>",
+        paragraphs.concat()
+    ));
+    let styles = w(&format!(
+        r#"<w:styles {ns}><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    ));
+    let mut z = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for (name, body) in [("word/document.xml", document), ("word/styles.xml", styles)] {
+        z.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(body.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn check_text_reads_list_items_bulleted_by_a_word_style_or_with_blank_lines() {
+    // Items bulleted by Word's "List Bullet" style carry no numPr of their
+    // own, and a Markdown list may have blank lines between its items:
+    // both were read as paragraphs, and 410 ≠ 35 + 290 + 81 went unseen.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    let p = |style: &str, text: &str| {
+        let ppr = if style.is_empty() {
+            String::new()
+        } else {
+            format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)
+        };
+        format!("<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    write_docx(
+        &docx,
+        &[
+            p("", "Đã cách ly 410 người, cụ thể:"),
+            p("ListBullet", "Cách ly tập trung 35 người;"),
+            p("ListBullet", "Cách ly tại nhà 290 người;"),
+            p("ListBullet", "Tự theo dõi 81 người."),
+        ],
+    );
+    let md = dir.path().join("bao-cao.md");
+    std::fs::write(
+        &md,
+        "Đã cách ly 410 người, cụ thể:\n\n- Cách ly tập trung 35 người;\n\n- Cách ly tại nhà 290 người;\n\n- Tự theo dõi 81 người.\n",
+    )
+    .unwrap();
+    for (file, cell) in [(&docx, "P1"), (&md, "L1")] {
+        let assert = tonghop()
+            .args(["check-text", "--json"])
+            .arg(file)
+            .assert()
+            .code(1);
+        let findings: Vec<serde_json::Value> =
+            serde_json::from_slice(&assert.get_output().stdout).unwrap();
+        let got: Vec<(&str, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    field(f, "code"),
+                    field(f, "cell"),
+                    field(f, "expected"),
+                    field(f, "actual"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("sum-mismatch", cell, "410 = 35 + 290 + 81", "410 ≠ 406")],
+            "{}",
+            file.display()
+        );
+    }
+    // The same items adding up: silent.
+    std::fs::write(
+        &md,
+        "Đã cách ly 406 người, cụ thể:\n\n- Cách ly tập trung 35 người;\n\n- Cách ly tại nhà 290 người;\n\n- Tự theo dõi 81 người.\n",
+    )
+    .unwrap();
+    tonghop().arg("check-text").arg(&md).assert().code(0);
+}
+
 #[test]
 fn check_text_refuses_other_files_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
