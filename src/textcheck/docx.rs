@@ -40,6 +40,23 @@ pub enum DocxError {
 
 const LIMIT_MB: u64 = 64;
 
+impl DocxError {
+    /// The reason in Vietnamese: the `Display` text is English.
+    pub fn words_vi(&self) -> String {
+        match self {
+            DocxError::Io(e) => e.to_string(),
+            DocxError::Zip(zip::result::ZipError::FileNotFound) => {
+                "tệp không có phần word/document.xml của văn bản Word".into()
+            }
+            DocxError::Zip(_) => {
+                "tệp không phải văn bản Word .docx đọc được (không mở được dạng nén zip: tệp hỏng, chưa lưu xong, hoặc là tệp .doc cũ đổi đuôi)".into()
+            }
+            DocxError::Xml(_) => "nội dung word/document.xml bị hỏng (XML không hợp lệ)".into(),
+            DocxError::TooLarge(part) => format!("{part} lớn hơn {LIMIT_MB} MB"),
+        }
+    }
+}
+
 /// The paragraphs and footnotes of a docx file.
 ///
 /// # Errors

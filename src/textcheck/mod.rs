@@ -92,15 +92,15 @@ pub fn read_document(path: &Path) -> Result<Document, Fatal> {
             let bytes = std::fs::read(path).map_err(|e| input(Problem::Io(e)))?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 input(Problem::Content(
-                    "không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 rồi chạy lại".into(),
-                    "not UTF-8 text; save it as UTF-8 and try again".into(),
+                    "không phải văn bản mã UTF-8 (có thể là UTF-16, hay mã cũ TCVN3, VNI)".into(),
+                    "not UTF-8 text (it may be UTF-16, or an old Vietnamese encoding such as TCVN3 or VNI)".into(),
                 ))
             })?;
             text_blocks(&text)
         }
         "docx" => docx::read_docx(path).map_err(|e| {
             input(Problem::Content(
-                format!("không đọc được văn bản Word ({e})"),
+                format!("không đọc được văn bản Word: {}", e.words_vi()),
                 e.to_string(),
             ))
         })?,

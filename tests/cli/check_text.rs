@@ -490,6 +490,37 @@ fn check_text_reads_list_items_bulleted_by_a_word_style_or_with_blank_lines() {
 }
 
 #[test]
+fn check_text_says_in_vietnamese_why_a_report_is_unreadable_and_how_to_fix_it() {
+    // A corrupt .docx said "invalid Zip archive: Could not find EOCD" and
+    // both it and a UTF-16 .txt were told to check the path.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    std::fs::write(&docx, "không phải zip").unwrap();
+    let txt = dir.path().join("bao-cao.txt");
+    let utf16: Vec<u8> = "Đã cấp 126 giấy phép"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&txt, [&[0xFF, 0xFE][..], &utf16].concat()).unwrap();
+    let help = "  cách xử lý: Hãy mở tệp bằng Word (hoặc trình soạn thảo văn bản) và lưu lại dạng .docx, hoặc .txt mã UTF-8, rồi chạy lại.\n";
+    for (file, why) in [
+        (&docx, "không đọc được văn bản Word: tệp không phải văn bản Word .docx đọc được (không mở được dạng nén zip: tệp hỏng, chưa lưu xong, hoặc là tệp .doc cũ đổi đuôi)"),
+        (&txt, "không phải văn bản mã UTF-8 (có thể là UTF-16, hay mã cũ TCVN3, VNI)"),
+    ] {
+        let assert = tonghop()
+            .args(["check-text", "--lang", "vi"])
+            .arg(file)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert_eq!(
+            stderr,
+            format!("tonghop: tệp báo cáo {}: {why}\n{help}", file.display())
+        );
+    }
+}
+
+#[test]
 fn check_text_refuses_other_files_with_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("bao-cao.pdf");
