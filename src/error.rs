@@ -214,6 +214,10 @@ impl Fatal {
                     "Hãy ghi thư mục kết quả (--out) của lần tổng hợp trước, nơi có tệp tong-hop.xlsx.",
                     "Give the output folder (--out) of the earlier consolidation, the one holding tong-hop.xlsx.",
                 ),
+                (Arg::Report, Problem::Content(..)) => (
+                    "Hãy mở tệp bằng Word (hoặc trình soạn thảo văn bản) và lưu lại dạng .docx, hoặc .txt mã UTF-8, rồi chạy lại.",
+                    "Open the file in Word (or a text editor) and save it again as .docx, or as UTF-8 .txt, then run again.",
+                ),
                 (_, Problem::Io(_)) => (
                     "Hãy kiểm tra quyền đọc của thư mục/tệp, hoặc chép nó sang chỗ khác rồi chạy lại.",
                     "Check that you may read it, or copy it elsewhere and run again.",

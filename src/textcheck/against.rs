@@ -23,9 +23,11 @@
 
 use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
+use super::scope;
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Prose;
+use crate::model::Period;
 use crate::number::{format_auto, format_num, parse_number, NumberLocale};
 use crate::rules::rounding::{judge_percent, Verdict};
 use crate::template::Template;
@@ -37,6 +39,9 @@ use std::path::Path;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableTotals {
     values: HashMap<String, (Option<f64>, Option<f64>)>,
+    /// The period the title above the table names ("… — QUÝ I/2020"): a
+    /// figure the prose gives for another period is not compared.
+    pub period: Option<Period>,
 }
 
 impl TableTotals {
@@ -44,7 +49,14 @@ impl TableTotals {
     pub fn from_rows(rows: impl IntoIterator<Item = (String, Option<f64>, Option<f64>)>) -> Self {
         TableTotals {
             values: rows.into_iter().map(|(c, th, lk)| (c, (th, lk))).collect(),
+            period: None,
         }
+    }
+
+    /// The same totals, for `period`.
+    pub fn for_period(mut self, period: Option<Period>) -> Self {
+        self.period = period;
+        self
     }
 
     /// TH and LK of an indicator.
@@ -146,6 +158,12 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         ))
     })?;
     let th = col(&["th", "thuc hien", "done", "this period"]);
+    // The title rows above the header name the period.
+    let period = rows
+        .iter()
+        .take(header)
+        .flat_map(|r| r.iter())
+        .find_map(|c| crate::normalize::title::period_in(&text(c)));
     let mut out = Vec::new();
     for row in rows.iter().skip(header + 1) {
         let code = row.first().map(&text).unwrap_or_default();
@@ -156,7 +174,7 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         let lk_value = row.get(lk).and_then(number);
         out.push((code, th_value, lk_value));
     }
-    Ok(TableTotals::from_rows(out))
+    Ok(TableTotals::from_rows(out).for_period(period))
 }
 
 /// The names to look for: folded word sequences, each of one indicator.
@@ -323,7 +341,17 @@ const DEEDS: &[&str] = &[
 /// is read. A name with a figure on both sides belongs to either and
 /// claims neither, and a figure before a name whose verb says another deed
 /// ("thu hồi 5 giấy phép xây dựng" against «… đã cấp») is not its figure.
-pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
+///
+/// A figure whose clause names another period than `period`, a plan or a
+/// part the indicator's names do not say is left alone ([`scope`]); where
+/// two names overlap ("… hồ sơ thủ tục hành chính đã *giải quyết* trễ
+/// hạn"), the one reaching further into the clause is the figure's.
+pub fn named_figures(
+    tokens: &[Token],
+    names: &NameIndex,
+    period: Option<Period>,
+) -> Vec<NamedFigure> {
+    let marks = scope::marks(tokens, period);
     // Words, numbers and commas; dashes inside names skipped.
     let seq: Vec<usize> = (0..tokens.len())
         .filter(|&i| {
@@ -361,7 +389,22 @@ pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
             s += 1;
             continue;
         };
-        let end = s + len;
+        let mut end = s + len;
+        // Another indicator's name starting inside this one and reaching
+        // further says more of the clause: it is the one meant.
+        let longer = (s + 1..end).find_map(|p| {
+            names.keys.iter().find_map(|(words, other, unit)| {
+                let l = name_at(p, words)?;
+                (other != code && p + l > end).then_some((p + l, other, unit))
+            })
+        });
+        let (code, unit) = match longer {
+            Some((further, other, other_unit)) => {
+                end = further;
+                (other, other_unit)
+            }
+            None => (code, unit),
+        };
         let (Some(&first), Some(&last)) = (seq.get(s), seq.get(end - 1)) else {
             break;
         };
@@ -407,6 +450,10 @@ pub fn named_figures(tokens: &[Token], names: &NameIndex) -> Vec<NamedFigure> {
             };
             let t = tokens.get(n)?;
             if local_sentence(tokens, n) {
+                return None;
+            }
+            let own_names = names.names.get(code).map(Vec::as_slice).unwrap_or_default();
+            if !scope::in_scope(tokens, &marks, n, own_names) {
                 return None;
             }
             Some(NamedFigure {
@@ -536,7 +583,7 @@ mod tests {
     fn named(text: &str) -> Vec<(String, f64)> {
         let t = Template::builtin().unwrap();
         let names = NameIndex::new(&t);
-        named_figures(&tokenize(text), &names)
+        named_figures(&tokenize(text), &names, Some(Period::quarter(2020, 1)))
             .into_iter()
             .map(|n| (n.code, n.figure.num.value))
             .collect()
@@ -614,7 +661,7 @@ mod tests {
             ("HC02".to_string(), Some(17595.0), Some(17595.0)),
             ("DO01".to_string(), Some(40.0), Some(126.0)),
         ]);
-        named_figures(&tokenize(text), &names)
+        named_figures(&tokenize(text), &names, Some(Period::quarter(2020, 1)))
             .iter()
             .filter_map(|n| judge(n, &totals, Lang::Vi))
             .map(|f| (f.indicator, f.severity, f.actual))

@@ -448,6 +448,9 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
             (PercentKind::Growth, 1.0)
         }
         Some("giam") => (PercentKind::Growth, -1.0),
+        // "vượt 4,3% kế hoạch", "vượt kế hoạch 4,3%": exceeded by, not
+        // the ratio (1.842/1.766 = 104,3%).
+        _ if exceeds(tokens, i) => (PercentKind::Growth, 1.0),
         _ => (PercentKind::Ratio, 1.0),
     };
     let mut j = i + 1;
@@ -477,6 +480,33 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
         denominator: figure(tokens, b)?,
         money: is_money(tokens, open, close),
         span: (first.start, last.end),
+    })
+}
+
+/// True when "vượt" says the percent at `i` is an excess: right before it
+/// ("vượt 4,3%") or before the plan it names ("vượt kế hoạch 4,3%",
+/// "vượt mức KH 4,3%", "vượt chỉ tiêu 4,3%").
+fn exceeds(tokens: &[Token], i: usize) -> bool {
+    const PLAN: &[&[&str]] = &[
+        &[],
+        &["kh"],
+        &["ke", "hoach"],
+        &["chi", "tieu"],
+        &["du", "toan"],
+        &["muc"],
+        &["muc", "kh"],
+        &["muc", "ke", "hoach"],
+        &["muc", "chi", "tieu"],
+    ];
+    PLAN.iter().any(|plan| {
+        let Some(v) = i.checked_sub(plan.len() + 1) else {
+            return false;
+        };
+        word_at(tokens, v) == Some("vuot")
+            && plan
+                .iter()
+                .enumerate()
+                .all(|(k, w)| word_at(tokens, v + 1 + k) == Some(*w))
     })
 }
 
@@ -600,6 +630,14 @@ fn slash_operands(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
         return None;
     }
     if tokens.get(k).is_some_and(plain_year) {
+        return None;
+    }
+    // "tỷ lệ 1/500", "tỉ lệ 1/2.000": a map's scale, not a fraction.
+    let scale = num_at(tokens, a).is_some_and(|n| n.value == 1.0)
+        && a >= 2
+        && word_at(tokens, a - 1) == Some("le")
+        && matches!(word_at(tokens, a - 2), Some("ty" | "ti"));
+    if scale {
         return None;
     }
     Some((a, k))
@@ -1302,6 +1340,38 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn an_excess_over_the_plan_is_read_as_growth() {
+        // "vượt 4,3% kế hoạch (1.842/1.766)" is exceeded by 4,3%: the
+        // ratio is 104,3, and reading 4,3 as the ratio was a false error.
+        use PercentKind::*;
+        for t in [
+            "Vượt 4,3% kế hoạch (1.842/1.766 lượt người).",
+            "Giới thiệu việc làm vượt 4,3% so với kế hoạch (1.842/1.766 lượt người).",
+            "Giới thiệu việc làm vượt kế hoạch 4,3% (1.842/1.766 lượt người).",
+            "vượt mức KH 4,3% (1.842/1.766 lượt người)",
+        ] {
+            assert_eq!(percents(t), vec![(Growth, 4.3, 1842.0, 1766.0)], "{t}");
+        }
+        // The ratio itself stays a ratio.
+        assert_eq!(
+            percents("đạt 104,3% kế hoạch (1.842/1.766 lượt người)"),
+            vec![(Ratio, 104.3, 1842.0, 1766.0)]
+        );
+    }
+
+    #[test]
+    fn a_map_scale_is_no_fraction() {
+        assert!(percents("bản đồ địa chính tỷ lệ 1/500 (đạt 100%)").is_empty());
+        assert!(percents("Đo đạc bản đồ tỷ lệ 1/2.000 (đạt 100% khối lượng)").is_empty());
+        assert!(percents("quy hoạch chi tiết tỉ lệ 1/500, đạt tỷ lệ 100%").is_empty());
+        // A fraction after other words is still read.
+        assert_eq!(
+            percents("đã phê duyệt 1/4 đồ án (đạt 25%)"),
+            vec![(PercentKind::Ratio, 25.0, 1.0, 4.0)]
+        );
     }
 
     #[test]

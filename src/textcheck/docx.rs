@@ -12,6 +12,12 @@
 //!
 //! Text is `w:t` (deleted text `w:delText` is not), tabs and breaks become
 //! spaces, a non-breaking hyphen a hyphen.
+//!
+//! A paragraph is a list item when its own `w:numPr` says so, or when its
+//! style does (`<w:pStyle w:val="ListBullet"/>`, numbered in
+//! `word/styles.xml`, directly or through `w:basedOn`): Word's "List
+//! Bullet" and "List Number" styles carry no numPr in the paragraph. A
+//! `w:numId` of 0 takes the numbering away.
 
 use super::Block;
 use quick_xml::events::{BytesStart, Event};
@@ -34,6 +40,23 @@ pub enum DocxError {
 
 const LIMIT_MB: u64 = 64;
 
+impl DocxError {
+    /// The reason in Vietnamese: the `Display` text is English.
+    pub fn words_vi(&self) -> String {
+        match self {
+            DocxError::Io(e) => e.to_string(),
+            DocxError::Zip(zip::result::ZipError::FileNotFound) => {
+                "tệp không có phần word/document.xml của văn bản Word".into()
+            }
+            DocxError::Zip(_) => {
+                "tệp không phải văn bản Word .docx đọc được (không mở được dạng nén zip: tệp hỏng, chưa lưu xong, hoặc là tệp .doc cũ đổi đuôi)".into()
+            }
+            DocxError::Xml(_) => "nội dung word/document.xml bị hỏng (XML không hợp lệ)".into(),
+            DocxError::TooLarge(part) => format!("{part} lớn hơn {LIMIT_MB} MB"),
+        }
+    }
+}
+
 /// The paragraphs and footnotes of a docx file.
 ///
 /// # Errors
@@ -44,9 +67,13 @@ pub fn read_docx(path: &Path) -> Result<Vec<Block>, DocxError> {
     let mut zip = zip::ZipArchive::new(BufReader::new(file))?;
     let document =
         read_part(&mut zip, "word/document.xml")?.ok_or(zip::result::ZipError::FileNotFound)?;
-    let mut blocks = paragraphs(&document, false)?;
+    let styles = match read_part(&mut zip, "word/styles.xml")? {
+        Some(xml) => list_styles(&xml)?,
+        None => ListStyles::default(),
+    };
+    let mut blocks = paragraphs(&document, false, &styles)?;
     if let Some(notes) = read_part(&mut zip, "word/footnotes.xml")? {
-        blocks.extend(paragraphs(&notes, true)?);
+        blocks.extend(paragraphs(&notes, true, &styles)?);
     }
     Ok(blocks)
 }
@@ -80,17 +107,103 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .map(|a| a.value.into_owned())
 }
 
+/// The numbering a paragraph style gives: `(numId, ilvl)` as written,
+/// and the style it is based on.
+#[derive(Clone, Debug, Default)]
+struct StyleNumbering {
+    num_id: Option<String>,
+    level: Option<String>,
+    based_on: Option<String>,
+}
+
+/// The paragraph styles of `styles.xml` by id.
+#[derive(Clone, Debug, Default)]
+pub struct ListStyles {
+    styles: std::collections::HashMap<String, StyleNumbering>,
+}
+
+impl ListStyles {
+    /// The list level a style gives (`L0`, …), following `w:basedOn`; none
+    /// when no style of the chain is numbered or one says numId 0.
+    fn level(&self, id: &str) -> Option<String> {
+        let mut id = id.to_string();
+        // A chain longer than the styles is a loop.
+        for _ in 0..=self.styles.len() {
+            let style = self.styles.get(&id)?;
+            match style.num_id.as_deref() {
+                Some("0") => return None,
+                Some(_) => {
+                    let level = style.level.as_deref().unwrap_or("0");
+                    return Some(format!("L{level}"));
+                }
+                None => id = style.based_on.clone()?,
+            }
+        }
+        None
+    }
+}
+
+/// Reads the numbering of every paragraph style of `styles.xml`.
+fn list_styles(xml: &str) -> Result<ListStyles, DocxError> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = ListStyles::default();
+    let mut current: Option<(String, StyleNumbering)> = None;
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) if local(&e) == "style" => {
+                let paragraph = attr(&e, "w:type").is_none_or(|t| t == "paragraph");
+                current = attr(&e, "w:styleId")
+                    .filter(|_| paragraph)
+                    .map(|id| (id, StyleNumbering::default()));
+            }
+            Event::Empty(e) => {
+                if let Some((_, style)) = current.as_mut() {
+                    match local(&e).as_str() {
+                        "basedOn" => style.based_on = attr(&e, "w:val"),
+                        "numId" => style.num_id = attr(&e, "w:val"),
+                        "ilvl" => style.level = attr(&e, "w:val"),
+                        _ => {}
+                    }
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == "style" => {
+                if let Some((id, style)) = current.take() {
+                    out.styles.insert(id, style);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 /// One paragraph being read.
 struct Open {
     number: usize,
     text: String,
+    /// `w:ilvl` and `w:numId` of the paragraph's own `w:numPr`.
     level: Option<String>,
+    num_id: Option<String>,
+    style: Option<String>,
+}
+
+impl Open {
+    /// The paragraph's list level: its own numPr first, then its style's.
+    fn list_level(&self, styles: &ListStyles) -> Option<String> {
+        match (self.num_id.as_deref(), &self.level) {
+            (Some("0"), _) => None,
+            (_, Some(level)) => Some(format!("L{level}")),
+            (Some(_), None) => Some("L0".to_string()),
+            (None, None) => styles.level(self.style.as_deref()?),
+        }
+    }
 }
 
 /// The paragraphs of `document.xml` (`P<n>`) or the footnotes of
 /// `footnotes.xml` (`F<id>`, separators skipped, a footnote's paragraphs
 /// joined).
-fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
+fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Block>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut done: Vec<(usize, Block)> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -113,6 +226,8 @@ fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
                         number: count,
                         text: String::new(),
                         level: None,
+                        num_id: None,
+                        style: None,
                     });
                 }
                 "t" => in_text = true,
@@ -127,7 +242,17 @@ fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
                 "noBreakHyphen" => push_text(&mut stack, "-"),
                 "ilvl" => {
                     if let Some(top) = stack.last_mut() {
-                        top.level = Some(format!("L{}", attr(&e, "w:val").unwrap_or_default()));
+                        top.level = Some(attr(&e, "w:val").unwrap_or_default());
+                    }
+                }
+                "numId" => {
+                    if let Some(top) = stack.last_mut() {
+                        top.num_id = Some(attr(&e, "w:val").unwrap_or_default());
+                    }
+                }
+                "pStyle" => {
+                    if let Some(top) = stack.last_mut() {
+                        top.style = attr(&e, "w:val");
                     }
                 }
                 _ => {}
@@ -158,10 +283,13 @@ fn paragraphs(xml: &str, footnotes: bool) -> Result<Vec<Block>, DocxError> {
                                 text.push_str(open.text.trim());
                             }
                             _ if footnotes => {}
-                            _ => done.push((
-                                open.number,
-                                block(format!("P{}", open.number), open.text, open.level),
-                            )),
+                            _ => {
+                                let level = open.list_level(styles);
+                                done.push((
+                                    open.number,
+                                    block(format!("P{}", open.number), open.text, level),
+                                ));
+                            }
                         }
                     }
                 }
@@ -213,7 +341,7 @@ mod tests {
 
     #[test]
     fn every_paragraph_is_numbered_empty_ones_too() {
-        let blocks = paragraphs(DOC, false).unwrap();
+        let blocks = paragraphs(DOC, false, &ListStyles::default()).unwrap();
         let got: Vec<(&str, &str, Option<&str>)> = blocks
             .iter()
             .map(|b| (b.label.as_str(), b.text.as_str(), b.bullet.as_deref()))
@@ -232,10 +360,51 @@ mod tests {
     }
 
     #[test]
+    fn a_list_style_makes_list_items() {
+        // Word's "List Bullet" numbers its paragraphs in styles.xml, not in
+        // the paragraph: the items were read as plain paragraphs.
+        let styles = list_styles(
+            r#"<w:styles xmlns:w="x">
+<w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet2"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="MyList"><w:basedOn w:val="ListBullet"/></w:style>
+<w:style w:type="paragraph" w:styleId="NotAList"><w:basedOn w:val="ListBullet"/><w:pPr><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Loop"><w:basedOn w:val="Loop"/></w:style>
+</w:styles>"#,
+        )
+        .unwrap();
+        let p = |style: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>"#
+            )
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="x"><w:body>{}{}{}{}{}{}<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:numPr><w:numId w:val="0"/></w:numPr></w:pPr></w:p></w:body></w:document>"#,
+            p("ListBullet"),
+            p("ListBullet2"),
+            p("MyList"),
+            p("NotAList"),
+            p("Loop"),
+            p("Normal"),
+        );
+        let levels: Vec<Option<String>> = paragraphs(&xml, false, &styles)
+            .unwrap()
+            .into_iter()
+            .map(|b| b.bullet)
+            .collect();
+        let l = |s: &str| Some(s.to_string());
+        assert_eq!(
+            levels,
+            vec![l("L0"), l("L1"), l("L0"), None, None, None, None]
+        );
+    }
+
+    #[test]
     fn footnotes_skip_separators() {
         let xml = r#"<w:footnotes xmlns:w="x"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
 <w:footnote w:id="1"><w:p><w:r><w:t>Tỷ lệ 96,92%</w:t></w:r></w:p><w:p><w:r><w:t>(126/130).</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
-        let blocks = paragraphs(xml, true).unwrap();
+        let blocks = paragraphs(xml, true, &ListStyles::default()).unwrap();
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].label, "F1");
         assert_eq!(blocks[0].text, "Tỷ lệ 96,92% (126/130).");

@@ -20,6 +20,7 @@ pub mod against;
 pub mod claims;
 pub mod docx;
 pub mod lexer;
+pub mod scope;
 
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
@@ -91,15 +92,15 @@ pub fn read_document(path: &Path) -> Result<Document, Fatal> {
             let bytes = std::fs::read(path).map_err(|e| input(Problem::Io(e)))?;
             let text = String::from_utf8(bytes).map_err(|_| {
                 input(Problem::Content(
-                    "không phải văn bản UTF-8; hãy lưu lại dạng UTF-8 rồi chạy lại".into(),
-                    "not UTF-8 text; save it as UTF-8 and try again".into(),
+                    "không phải văn bản mã UTF-8 (có thể là UTF-16, hay mã cũ TCVN3, VNI)".into(),
+                    "not UTF-8 text (it may be UTF-16, or an old Vietnamese encoding such as TCVN3 or VNI)".into(),
                 ))
             })?;
             text_blocks(&text)
         }
         "docx" => docx::read_docx(path).map_err(|e| {
             input(Problem::Content(
-                format!("không đọc được văn bản Word ({e})"),
+                format!("không đọc được văn bản Word: {}", e.words_vi()),
                 e.to_string(),
             ))
         })?,
@@ -221,6 +222,26 @@ fn item_text(block: &Block) -> String {
     }
 }
 
+/// The first block from `i` that is not blank.
+fn skip_blank(blocks: &[Block], i: usize) -> usize {
+    i + blocks
+        .get(i..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|b| b.text.trim().is_empty())
+        .count()
+}
+
+/// The next item of a list at `level` from block `i`: blank lines between
+/// items (a Markdown "loose" list, empty paragraphs) do not end the list.
+fn next_item(blocks: &[Block], i: usize, level: &str) -> Option<usize> {
+    let at = skip_blank(blocks, i);
+    blocks
+        .get(at)
+        .filter(|b| b.bullet.as_deref() == Some(level))
+        .map(|_| at)
+}
+
 /// Joins each list announced at the end of a block with its bullet items
 /// (and one level of sub-items, written into brackets).
 fn passages(blocks: &[Block]) -> Vec<Passage> {
@@ -241,24 +262,20 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
             (Some(_), Some(level)) => {
                 i = first;
                 p.push(&block.label, &block.text);
-                while let Some(item) = blocks
-                    .get(i)
-                    .filter(|b| b.bullet.as_deref() == Some(level.as_str()))
-                {
-                    i += 1;
+                while let Some(at) = next_item(blocks, i, &level) {
+                    let Some(item) = blocks.get(at) else { break };
+                    i = at + 1;
                     let sub_level = blocks
-                        .get(i)
+                        .get(skip_blank(blocks, i))
                         .and_then(|b| b.bullet.clone())
                         .filter(|l| *l != level);
                     match (announces_list(&item.text), sub_level) {
                         (Some((before, marker)), Some(sub)) => {
                             let before = before.trim_end_matches([';', '.', ',']);
                             p.push(&item.label, &format!("{before} ({marker}:"));
-                            while let Some(s) = blocks
-                                .get(i)
-                                .filter(|b| b.bullet.as_deref() == Some(sub.as_str()))
-                            {
-                                i += 1;
+                            while let Some(at) = next_item(blocks, i, &sub) {
+                                let Some(s) = blocks.get(at) else { break };
+                                i = at + 1;
                                 p.push(&s.label, &item_text(s));
                             }
                             p.text.push(')');
@@ -285,7 +302,7 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
             }
         }
         if let Some((totals, names)) = config.against {
-            for named in against::named_figures(&tokens, names) {
+            for named in against::named_figures(&tokens, names, totals.period) {
                 if let Some(f) = against::judge(&named, totals, config.lang) {
                     out.push(located(f, named.figure.span, named.span, &passage, doc));
                 }

@@ -208,14 +208,13 @@ fn check_text_json_prints_the_findings_in_english() {
     assert!(field(rounding, "message").starts_with("The percent reads 31.9%"));
 }
 
-#[test]
-fn check_text_against_the_consolidated_table() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("tong-hop-q1");
-    std::fs::create_dir_all(&out).unwrap();
+/// Writes `out/tong-hop.xlsx` as `consolidate` does: a title naming the
+/// period, the header, a section row, then `(code, name, TH, LK)` rows.
+fn write_table(out: &std::path::Path, title: &str, rows: &[(&str, &str, f64, f64)]) {
+    std::fs::create_dir_all(out).unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
-    ws.write(0, 0, "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI").unwrap();
+    ws.write(0, 0, title).unwrap();
     let header = [
         "Mã",
         "Chỉ tiêu",
@@ -231,6 +230,20 @@ fn check_text_against_the_consolidated_table() {
         ws.write(2, c as u16, *h).unwrap();
     }
     ws.write(3, 1, "I. ĐÔ THỊ").unwrap();
+    for (r, (code, name, th, lk)) in rows.iter().enumerate() {
+        let r = r as u32 + 4;
+        ws.write(r, 0, *code).unwrap();
+        ws.write(r, 1, *name).unwrap();
+        ws.write(r, 4, *th).unwrap();
+        ws.write(r, 5, *lk).unwrap();
+    }
+    wb.save(out.join("tong-hop.xlsx")).unwrap();
+}
+
+#[test]
+fn check_text_against_the_consolidated_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tong-hop-q1");
     let rows: [(&str, &str, f64, f64); 5] = [
         (
             "DO01",
@@ -258,14 +271,7 @@ fn check_text_against_the_consolidated_table() {
             145.23,
         ),
     ];
-    for (r, (code, name, th, lk)) in rows.iter().enumerate() {
-        let r = r as u32 + 4;
-        ws.write(r, 0, *code).unwrap();
-        ws.write(r, 1, *name).unwrap();
-        ws.write(r, 4, *th).unwrap();
-        ws.write(r, 5, *lk).unwrap();
-    }
-    wb.save(out.join("tong-hop.xlsx")).unwrap();
+    write_table(&out, "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI", &rows);
     let report = dir.path().join("bao-cao.md");
     std::fs::write(
         &report,
@@ -310,6 +316,208 @@ fn check_text_against_the_consolidated_table() {
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
     assert!(stdout.contains("Bảng tổng hợp: 126 · Ghi: 162"), "{stdout}");
+}
+
+#[test]
+fn check_text_against_compares_only_the_tables_period_and_totals() {
+    // The tester's sentences: last year's figure, plans and targets, one
+    // month, a part ("bỏ điều trị") and files resolved late were all
+    // compared with the quarter's LK as errors.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tong-hop-q1");
+    let rows: [(&str, &str, f64, f64); 4] = [
+        (
+            "DO01",
+            "Giấy phép xây dựng, sửa chữa nhà đã cấp",
+            223.0,
+            223.0,
+        ),
+        ("LD04", "Người điều trị nghiện bằng Methadone", 164.0, 164.0),
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            17693.0,
+            17693.0,
+        ),
+        ("HC04", "Trong đó: giải quyết trễ hạn", 622.0, 622.0),
+    ];
+    write_table(
+        &out,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ I/2020",
+        &rows,
+    );
+    let report = dir.path().join("bao-cao.txt");
+    let lines = [
+        // Another period, a plan, a month, a part: silent (L1-L12).
+        "So với cùng kỳ năm 2019 (cùng kỳ cấp 247 giấy phép xây dựng), số giấy phép giảm.",
+        "Cùng kỳ năm trước đã cấp 247 giấy phép xây dựng.",
+        "Quý I/2019 đã cấp 247 giấy phép xây dựng.",
+        "Năm 2019 đã cấp 247 giấy phép xây dựng.",
+        "Chỉ tiêu năm 2020 là cấp 997 giấy phép xây dựng.",
+        "Kế hoạch năm 2020 cấp 997 giấy phép xây dựng.",
+        "Phấn đấu trong quý II cấp 250 giấy phép xây dựng.",
+        "Dự kiến quý II tuyển 120 người điều trị nghiện bằng Methadone.",
+        "Trong tháng 3, đã cấp 85 giấy phép xây dựng.",
+        "Có 15 người điều trị nghiện bằng Methadone đã bỏ điều trị.",
+        "Có 622 hồ sơ thủ tục hành chính đã giải quyết trễ hạn.",
+        "Xảy ra 7 vụ, giảm 2 vụ so với cùng kỳ (247 giấy phép xây dựng).",
+        // The table's period, named or not: compared (L13-L17).
+        "Quý I/2020 đã cấp 226 giấy phép xây dựng.",
+        "Từ đầu năm 2020 đến nay đã cấp 226 giấy phép xây dựng.",
+        "3 tháng đầu năm 2020 đã cấp 226 giấy phép xây dựng.",
+        "Giá trị sản xuất giảm 4,11% so với cùng kỳ, đã cấp 226 giấy phép xây dựng.",
+        // Resolved late: HC04, not HC02.
+        "Có 620 hồ sơ thủ tục hành chính đã giải quyết trễ hạn.",
+    ];
+    std::fs::write(&report, lines.join("\n")).unwrap();
+    let assert = tonghop()
+        .args(["check-text", "--json"])
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("L13", "DO01", "223", "226"),
+            ("L14", "DO01", "223", "226"),
+            ("L15", "DO01", "223", "226"),
+            ("L16", "DO01", "223", "226"),
+            ("L17", "HC04", "622", "620"),
+        ]
+    );
+}
+
+/// Writes a .docx of `paragraphs` (the body XML of each `w:p`) with a
+/// styles.xml in which "ListBullet" is numbered, as Word's is.
+fn write_docx(to: &std::path::Path, paragraphs: &[String]) {
+    use std::io::Write;
+    let w = |s: &str| format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{s}"#);
+    let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let document = w(&format!(
+        "<w:document {ns}><w:body>{}<w:sectPr/></w:body></w:document>",
+        paragraphs.concat()
+    ));
+    let styles = w(&format!(
+        r#"<w:styles {ns}><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>"#
+    ));
+    let mut z = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    for (name, body) in [("word/document.xml", document), ("word/styles.xml", styles)] {
+        z.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(body.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn check_text_reads_list_items_bulleted_by_a_word_style_or_with_blank_lines() {
+    // Items bulleted by Word's "List Bullet" style carry no numPr of their
+    // own, and a Markdown list may have blank lines between its items:
+    // both were read as paragraphs, and 410 ≠ 35 + 290 + 81 went unseen.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    let p = |style: &str, text: &str| {
+        let ppr = if style.is_empty() {
+            String::new()
+        } else {
+            format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)
+        };
+        format!("<w:p>{ppr}<w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    write_docx(
+        &docx,
+        &[
+            p("", "Đã cách ly 410 người, cụ thể:"),
+            p("ListBullet", "Cách ly tập trung 35 người;"),
+            p("ListBullet", "Cách ly tại nhà 290 người;"),
+            p("ListBullet", "Tự theo dõi 81 người."),
+        ],
+    );
+    let md = dir.path().join("bao-cao.md");
+    std::fs::write(
+        &md,
+        "Đã cách ly 410 người, cụ thể:\n\n- Cách ly tập trung 35 người;\n\n- Cách ly tại nhà 290 người;\n\n- Tự theo dõi 81 người.\n",
+    )
+    .unwrap();
+    for (file, cell) in [(&docx, "P1"), (&md, "L1")] {
+        let assert = tonghop()
+            .args(["check-text", "--json"])
+            .arg(file)
+            .assert()
+            .code(1);
+        let findings: Vec<serde_json::Value> =
+            serde_json::from_slice(&assert.get_output().stdout).unwrap();
+        let got: Vec<(&str, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    field(f, "code"),
+                    field(f, "cell"),
+                    field(f, "expected"),
+                    field(f, "actual"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![("sum-mismatch", cell, "410 = 35 + 290 + 81", "410 ≠ 406")],
+            "{}",
+            file.display()
+        );
+    }
+    // The same items adding up: silent.
+    std::fs::write(
+        &md,
+        "Đã cách ly 406 người, cụ thể:\n\n- Cách ly tập trung 35 người;\n\n- Cách ly tại nhà 290 người;\n\n- Tự theo dõi 81 người.\n",
+    )
+    .unwrap();
+    tonghop().arg("check-text").arg(&md).assert().code(0);
+}
+
+#[test]
+fn check_text_says_in_vietnamese_why_a_report_is_unreadable_and_how_to_fix_it() {
+    // A corrupt .docx said "invalid Zip archive: Could not find EOCD" and
+    // both it and a UTF-16 .txt were told to check the path.
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    std::fs::write(&docx, "không phải zip").unwrap();
+    let txt = dir.path().join("bao-cao.txt");
+    let utf16: Vec<u8> = "Đã cấp 126 giấy phép"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(&txt, [&[0xFF, 0xFE][..], &utf16].concat()).unwrap();
+    let help = "  cách xử lý: Hãy mở tệp bằng Word (hoặc trình soạn thảo văn bản) và lưu lại dạng .docx, hoặc .txt mã UTF-8, rồi chạy lại.\n";
+    for (file, why) in [
+        (&docx, "không đọc được văn bản Word: tệp không phải văn bản Word .docx đọc được (không mở được dạng nén zip: tệp hỏng, chưa lưu xong, hoặc là tệp .doc cũ đổi đuôi)"),
+        (&txt, "không phải văn bản mã UTF-8 (có thể là UTF-16, hay mã cũ TCVN3, VNI)"),
+    ] {
+        let assert = tonghop()
+            .args(["check-text", "--lang", "vi"])
+            .arg(file)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert_eq!(
+            stderr,
+            format!("tonghop: tệp báo cáo {}: {why}\n{help}", file.display())
+        );
+    }
 }
 
 #[test]

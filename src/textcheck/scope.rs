@@ -1,0 +1,308 @@
+//! Whether a figure of the prose speaks of the consolidated table's own
+//! period and total (`--against`): "cùng kỳ cấp 247 giấy phép", "Quý
+//! I/2019 đã cấp …", "Kế hoạch năm 2020 cấp 997 …", "Trong tháng 3 đã cấp
+//! 85 …" and "15 người … đã bỏ điều trị" are figures of another period, a
+//! plan or a part, and are never compared with the quarter's LK.
+//!
+//! ```text
+//!   Trong tháng 3,  đã cấp 85 giấy phép xây dựng  (cùng kỳ 90 giấy phép), …
+//!   └ lead clause ┘ └──── the figure's clause ───┘ └ bracket: its clause
+//!     (no figure of      read before the figure,      and the clause that
+//!      its own: its      and after it up to the       opened it)
+//!      words count)      next figure
+//! ```
+//!
+//! A period named as the table's ("quý I/2020", "3 tháng đầu năm 2020",
+//! "từ đầu năm 2020") or not named ("trong quý") keeps the figure; any
+//! other period, a plan word, or a qualifier the indicator's names lack
+//! ("bỏ điều trị", "trễ hạn") sets it aside. In doubt, silence: a false
+//! error on the leader's report is worse than a missed one.
+
+use super::lexer::Token;
+use crate::model::{Period, PeriodSpan};
+
+/// What a token says of the period or purpose of the figures near it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    None,
+    /// Part of a period expression naming the table's period: its numbers
+    /// are no figures.
+    Own,
+    /// Another period, or a plan, target or estimate.
+    Foreign,
+}
+
+/// Plans, targets, estimates and averages (folded words, one phrase each).
+const PLANS: &[&[&str]] = &[
+    &["chi", "tieu"],
+    &["ke", "hoach"],
+    &["kh"],
+    &["phan", "dau"],
+    &["du", "kien"],
+    &["muc", "tieu"],
+    &["du", "toan"],
+    &["du", "bao"],
+    &["uoc"],
+    &["binh", "quan"],
+    &["trung", "binh"],
+];
+
+/// Words that name a part of what an indicator counts; a figure carrying
+/// one is not the indicator's total unless one of its names holds it.
+const PARTS: &[&str] = &[
+    "bo dieu tri",
+    "bo hoc",
+    "bo tron",
+    "tre han",
+    "qua han",
+    "dung han",
+    "truoc han",
+    "ton dong",
+    "con ton",
+    "chua giai quyet",
+    "khong phep",
+    "sai phep",
+    "tu choi",
+    "thu hoi",
+    "tai pham",
+];
+
+/// Punctuation that ends a sentence; a clause also ends at a comma or a
+/// bullet.
+fn ends_sentence(t: &Token) -> bool {
+    t.is_punct('.') || t.is_punct(';') || t.is_punct('!') || t.is_punct('?')
+}
+
+fn ends_clause(t: &Token) -> bool {
+    ends_sentence(t) || t.is_punct(',') || t.is_punct('+') || t.is_punct('•')
+}
+
+/// A whole year written as a number (1900–2100).
+fn year_at(tokens: &[Token], i: usize) -> Option<i32> {
+    let n = tokens.get(i)?.num()?;
+    (n.decimals == 0 && !n.percent && (1900.0..=2100.0).contains(&n.value))
+        .then_some(n.value as i32)
+}
+
+/// A quarter's number: I–IV or 1–4.
+fn quarter_at(tokens: &[Token], i: usize) -> Option<u8> {
+    let t = tokens.get(i)?;
+    match (t.word(), t.num()) {
+        (Some("i"), _) => Some(1),
+        (Some("ii"), _) => Some(2),
+        (Some("iii"), _) => Some(3),
+        (Some("iv"), _) => Some(4),
+        (None, Some(n)) if n.decimals == 0 && !n.percent && (1.0..=4.0).contains(&n.value) => {
+            Some(n.value as u8)
+        }
+        _ => None,
+    }
+}
+
+/// A year right after `i` ("/2020" or "năm 2020"): the year and the number
+/// of tokens it takes.
+fn year_after(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
+    let t = tokens.get(i)?;
+    if t.is_punct('/') || t.is_word(&["nam"]) {
+        return Some((year_at(tokens, i + 1)?, 2));
+    }
+    None
+}
+
+fn word_is(tokens: &[Token], i: usize, w: &str) -> bool {
+    tokens.get(i).and_then(Token::word) == Some(w)
+}
+
+/// What each token says of the period of the figures near it, against the
+/// table's period (`None`: unknown, then any period named is another).
+pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
+    let mut out = vec![Mark::None; tokens.len()];
+    let own = |p: Period| period == Some(p);
+    let year_of = |y: Option<(i32, usize)>| y.map(|(y, _)| y).or(period.map(|p| p.year));
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut set = |from: usize, len: usize, mark: Mark| {
+            for m in out.iter_mut().skip(from).take(len) {
+                *m = mark;
+            }
+        };
+        let plan = PLANS
+            .iter()
+            .find(|p| p.iter().enumerate().all(|(k, w)| word_is(tokens, i + k, w)));
+        if let Some(p) = plan {
+            set(i, p.len(), Mark::Foreign);
+            i += p.len();
+            continue;
+        }
+        let w = tokens.get(i).and_then(Token::word).unwrap_or_default();
+        let next = tokens.get(i + 1).and_then(Token::word).unwrap_or_default();
+        // "cùng kỳ", "năm trước", "quý trước", "năm ngoái", "cả năm".
+        let other = matches!(
+            (w, next),
+            ("cung", "ky")
+                | ("nam" | "quy" | "thang" | "ky", "truoc")
+                | ("nam", "ngoai")
+                | ("ca", "nam")
+        );
+        if other {
+            let whole_year =
+                (w, next) == ("ca", "nam") && period.is_some_and(|p| p.span == PeriodSpan::Year);
+            set(i, 2, if whole_year { Mark::Own } else { Mark::Foreign });
+            i += 2;
+            continue;
+        }
+        // "quý I/2019", "quý II năm 2020", "quý 1".
+        if w == "quy" {
+            if let Some(q) = quarter_at(tokens, i + 1) {
+                let y = year_after(tokens, i + 2);
+                let len = 2 + y.map_or(0, |(_, l)| l);
+                let same = year_of(y).is_some_and(|y| own(Period::quarter(y, q)));
+                set(i, len, if same { Mark::Own } else { Mark::Foreign });
+                i += len;
+                continue;
+            }
+        }
+        // "tháng 3", "tháng 3/2020": one month, never a report's period.
+        if w == "thang" && tokens.get(i + 1).and_then(Token::num).is_some() {
+            let len = 2 + year_after(tokens, i + 2).map_or(0, |(_, l)| l);
+            set(i, len, Mark::Foreign);
+            i += len;
+            continue;
+        }
+        // "3 tháng đầu năm 2020", "6 tháng": a cumulative span.
+        if let Some(n) = tokens.get(i).and_then(Token::num) {
+            if next == "thang" && n.decimals == 0 && !n.percent {
+                let mut len = 2;
+                if word_is(tokens, i + 2, "dau") && word_is(tokens, i + 3, "nam") {
+                    len += 2;
+                }
+                let y = year_at(tokens, i + len)
+                    .filter(|_| len == 4)
+                    .map(|y| (y, 1))
+                    .or_else(|| year_after(tokens, i + len));
+                len += y.map_or(0, |(_, l)| l);
+                let span = match n.value as u32 {
+                    3 => Some(PeriodSpan::Quarter(1)),
+                    6 => Some(PeriodSpan::FirstHalf),
+                    9 => Some(PeriodSpan::NineMonths),
+                    12 => Some(PeriodSpan::Year),
+                    _ => None,
+                };
+                let same = match (span, year_of(y)) {
+                    (Some(span), Some(year)) => own(Period { year, span }),
+                    _ => false,
+                };
+                set(i, len, if same { Mark::Own } else { Mark::Foreign });
+                i += len;
+                continue;
+            }
+        }
+        // "năm 2019"; "từ đầu năm 2020" is the cumulative figure.
+        if w == "nam" {
+            if let Some(y) = year_at(tokens, i + 1) {
+                let from_start = i > 0 && word_is(tokens, i - 1, "dau");
+                let same = period
+                    .is_some_and(|p| p.year == y && (from_start || p.span == PeriodSpan::Year));
+                set(i, 2, if same { Mark::Own } else { Mark::Foreign });
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when the figure at token `n` may be compared with the table: its
+/// clause names no other period, no plan, and no part that the
+/// indicator's `names` (folded, words joined by spaces) do not hold.
+pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) -> bool {
+    let mark = |i: usize| marks.get(i).copied().unwrap_or(Mark::None);
+    let Some(depth) = tokens.get(n).map(|t| t.depth) else {
+        return false;
+    };
+    // The figure's clause before it, and the clauses of the brackets
+    // around it, up to the start of the outermost clause.
+    let mut seen: Vec<usize> = Vec::new();
+    let mut d = depth;
+    let mut i = n;
+    let mut own_clause_start = n;
+    let mut in_own = true;
+    while i > 0 {
+        i -= 1;
+        let Some(t) = tokens.get(i) else { break };
+        if t.is_punct('(') && t.depth < d {
+            // The opener of the bracket we are in: its clause counts too.
+            d = t.depth;
+            in_own = false;
+            continue;
+        }
+        if t.depth == d && ends_clause(t) {
+            break;
+        }
+        if in_own {
+            own_clause_start = i;
+        }
+        seen.push(i);
+    }
+    let clause_start = i;
+    // After the figure, up to the next figure or the clause's end.
+    let mut after: Vec<usize> = Vec::new();
+    for (j, t) in tokens.iter().enumerate().skip(n + 1) {
+        if (t.depth == depth && ends_clause(t)) || (t.is_punct(')') && t.depth < depth) {
+            break;
+        }
+        if t.num().is_some() && mark(j) == Mark::None {
+            break;
+        }
+        after.push(j);
+    }
+    if seen.iter().chain(&after).any(|&j| mark(j) == Mark::Foreign) {
+        return false;
+    }
+    // Clauses that lead the sentence with no figure of their own ("Trong
+    // tháng 3, …", "So với cùng kỳ, …") say the period of what follows.
+    let mut lead: Vec<usize> = Vec::new();
+    let mut j = clause_start;
+    while j > 0 {
+        let Some(t) = tokens.get(j) else { break };
+        if t.depth == 0 && ends_sentence(t) {
+            break;
+        }
+        lead.push(j);
+        j -= 1;
+    }
+    if j == 0 && tokens.first().is_some_and(|t| !ends_sentence(t)) {
+        lead.push(0);
+    }
+    let mut clause: Vec<usize> = Vec::new();
+    for &k in lead.iter().rev().chain(std::iter::once(&usize::MAX)) {
+        let boundary = k == usize::MAX
+            || tokens
+                .get(k)
+                .is_some_and(|t| t.depth == 0 && ends_clause(t));
+        if boundary {
+            let figures = clause
+                .iter()
+                .any(|&c| tokens.get(c).and_then(Token::num).is_some() && mark(c) == Mark::None);
+            if !figures && clause.iter().any(|&c| mark(c) == Mark::Foreign) {
+                return false;
+            }
+            clause.clear();
+        } else {
+            clause.push(k);
+        }
+    }
+    // A part the names do not say: "15 người … đã bỏ điều trị".
+    let words: Vec<&str> = (own_clause_start..n)
+        .chain(after.iter().copied())
+        .filter_map(|k| tokens.get(k).and_then(Token::word))
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    !PARTS.iter().any(|p| {
+        text.contains(&format!(" {p} "))
+            && !names
+                .iter()
+                .any(|name| format!(" {name} ").contains(&format!(" {p} ")))
+    })
+}
