@@ -523,12 +523,14 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
                     |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
-                // Against the run's period: a file of another period is
-                // set aside whatever its columns.
-                let lost = ctx
-                    .period
-                    .or(period)
-                    .and_then(|p| lost_column(&layout, ignored, &ctx.words, p));
+                // Only in a sheet read for the run's period: a file of
+                // another period is set aside whatever its columns.
+                let lost = match (ctx.period, period) {
+                    (Some(run), Some(p)) if !run.same_report_as(&p) => None,
+                    (run, p) => run
+                        .or(p)
+                        .and_then(|p| lost_column(&layout, ignored, &ctx.words, p)),
+                };
                 sub.findings.push(match lost {
                     Some((column, p)) => {
                         let here = at(ignored.col);

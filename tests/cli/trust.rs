@@ -1429,3 +1429,38 @@ fn a_working_table_beside_the_report_is_one_info() {
         ["error|indicator-unknown|P01|A2||||Khu phố 1"]
     );
 }
+
+/// A file titled for another period is set aside (`period-mismatch`): its
+/// columns, read for that period, draw no warning of a lost column.
+#[test]
+fn a_file_of_another_period_draws_no_lost_column_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[
+            ("Kế hoạch năm 2020", 1),
+            ("Lũy kế 9 tháng", 1),
+            ("Ước thực hiện cả năm", 1),
+        ]),
+        &[(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![N(500.0, None), N(300.0, None), N(400.0, None)],
+        )],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-9M");
+    assert_eq!(listed(&f, &["period-mismatch"]).len(), 1, "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|x| x["code"] == "column-ignored" && x["severity"] == "warning"),
+        "{f:?}"
+    );
+}
