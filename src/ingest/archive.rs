@@ -150,17 +150,8 @@ fn mail_members(mail: InputFile, limits: &Limits) -> Vec<InputFile> {
             out.push(file);
             continue;
         }
-        match list(&file, std::io::Cursor::new(bytes), limits) {
-            Ok(Listed::Files(files)) => out.extend(files),
-            Ok(Listed::Workbook) => out.push(InputFile {
-                kind: InputKind::Spreadsheet,
-                ..file
-            }),
-            Err(reason) => out.push(InputFile {
-                kind: InputKind::Unreadable(reason),
-                ..file
-            }),
-        }
+        let listed = list_bytes(&file, bytes, limits);
+        out.extend(listed_in(file, listed));
     }
     out
 }
@@ -259,21 +250,32 @@ fn list<R: Read + Seek>(archive: &InputFile, reader: R, limits: &Limits) -> Resu
             });
             continue;
         }
-        let inner = take(&mut zip, &entry.name, limits)
-            .and_then(|bytes| list(&file, std::io::Cursor::new(bytes), limits));
-        match inner {
-            Ok(Listed::Files(files)) => out.extend(files),
-            Ok(Listed::Workbook) => out.push(InputFile {
-                kind: InputKind::Spreadsheet,
-                ..file
-            }),
-            Err(reason) => out.push(InputFile {
-                kind: InputKind::Unreadable(reason),
-                ..file
-            }),
-        }
+        let inner =
+            take(&mut zip, &entry.name, limits).and_then(|bytes| list_bytes(&file, bytes, limits));
+        out.extend(listed_in(file, inner));
     }
     Ok(Listed::Files(out))
+}
+
+/// [`list`] of an archive held in memory.
+fn list_bytes(archive: &InputFile, bytes: Vec<u8>, limits: &Limits) -> Result<Listed, String> {
+    list(archive, std::io::Cursor::new(bytes), limits)
+}
+
+/// The files an archive inside another (or attached to an e-mail) stands
+/// for: its own files, itself read as a workbook, or itself unreadable.
+fn listed_in(file: InputFile, listed: Result<Listed, String>) -> Vec<InputFile> {
+    match listed {
+        Ok(Listed::Files(files)) => files,
+        Ok(Listed::Workbook) => vec![InputFile {
+            kind: InputKind::Spreadsheet,
+            ..file
+        }],
+        Err(reason) => vec![InputFile {
+            kind: InputKind::Unreadable(reason),
+            ..file
+        }],
+    }
 }
 
 fn open_zip<R: Read + Seek>(reader: R) -> Result<zip::ZipArchive<R>, String> {

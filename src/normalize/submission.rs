@@ -1511,22 +1511,8 @@ fn read_rows(
                         if (column.is_percent() || ind.kind == crate::template::Kind::Rate)
                             && is_excel_error_text(s) =>
                     {
-                        let here = here();
-                        let shown = s.trim().to_string();
-                        let said = Read::PercentError {
-                            cell: &here.cell,
-                            code: &ind.code,
-                            name: &ind.name,
-                            column,
-                            shown: &shown,
-                        };
-                        sub.findings.push(
-                            Finding::said(Severity::Info, &said, lang)
-                                .at(&here)
-                                .indicator(ind.code.clone())
-                                .column(column.as_str())
-                                .actual(shown),
-                        );
+                        sub.findings
+                            .push(percent_error(&here(), ind, column, s.trim(), lang));
                         continue;
                     }
                     NumberText::NotANumber | NumberText::Unchanged => {
@@ -1541,22 +1527,8 @@ fn read_rows(
                 Data::Error(e)
                     if column.is_percent() || ind.kind == crate::template::Kind::Rate =>
                 {
-                    let here = here();
-                    let shown = e.to_string();
-                    let said = Read::PercentError {
-                        cell: &here.cell,
-                        code: &ind.code,
-                        name: &ind.name,
-                        column,
-                        shown: &shown,
-                    };
-                    sub.findings.push(
-                        Finding::said(Severity::Info, &said, lang)
-                            .at(&here)
-                            .indicator(ind.code.clone())
-                            .column(column.as_str())
-                            .actual(shown),
-                    );
+                    sub.findings
+                        .push(percent_error(&here(), ind, column, &e.to_string(), lang));
                     continue;
                 }
                 Data::Error(e) => {
@@ -2097,6 +2069,30 @@ fn parts_note(parts: &[(Location, String, usize)], t: &Template, lang: Lang) -> 
     vec![Finding::said(Severity::Info, &said, lang)
         .at(&parts[0].0)
         .actual(parts.len().to_string())]
+}
+
+/// The info for a percent or rate cell showing Excel's error `shown`
+/// (its own error value, or the same typed as text): nothing to fix, the
+/// checks and totals recompute it.
+fn percent_error(
+    here: &Location,
+    ind: &crate::template::Indicator,
+    column: ValueColumn,
+    shown: &str,
+    lang: Lang,
+) -> Finding {
+    let said = Read::PercentError {
+        cell: &here.cell,
+        code: &ind.code,
+        name: &ind.name,
+        column,
+        shown,
+    };
+    Finding::said(Severity::Info, &said, lang)
+        .at(here)
+        .indicator(ind.code.clone())
+        .column(column.as_str())
+        .actual(shown)
 }
 
 /// Excel's error values as the text a cell shows ("#DIV/0!", "#VALUE!",
