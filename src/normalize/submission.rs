@@ -1183,7 +1183,13 @@ fn read_rows(
                 i
             }
             RowMatch::None => {
-                if figures.is_empty() || column_numbers && r <= layout.header_last + 2 {
+                // The column numbering under the header numbers its name
+                // column too ("B", "(2)") or leaves it blank; a row named
+                // in words ("Khu phố 1") with small counts is a row.
+                let numbering = column_numbers
+                    && r <= layout.header_last + 2
+                    && (name.trim().is_empty() || is_column_number(&Data::String(name.clone())));
+                if figures.is_empty() || numbering {
                     // A section heading, a blank row or the column
                     // numbering under the header.
                     continue;

@@ -1401,7 +1401,7 @@ fn a_working_table_beside_the_report_is_one_info() {
     };
     book(
         &dir.join("phuong-1.xlsx"),
-        &[("Khu phố 1", 120.0), ("Khu phố 2", 98.0)],
+        &[("Khu phố 1", 4.0), ("Khu phố 2", 6.0)],
     );
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2020-Q1");
