@@ -45,7 +45,8 @@ use crate::template::{AgencyKind, Kind, Template};
 /// The scale that makes MAD estimate a standard deviation under normality.
 const MAD_SCALE: f64 = 0.6745;
 
-fn median(v: &mut [f64]) -> Option<f64> {
+/// The median of `v` (sorted in place), `None` when it is empty.
+pub(super) fn median(v: &mut [f64]) -> Option<f64> {
     if v.is_empty() {
         return None;
     }

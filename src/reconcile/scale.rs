@@ -23,6 +23,7 @@
 //! zero, are not used; indicators in `may_be_negative` and rates neither.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
+use super::outliers::median;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Checked;
@@ -96,16 +97,7 @@ pub fn check_money_scale(
     let medians: BTreeMap<(usize, usize), f64> = groups
         .into_iter()
         .filter(|(_, v)| v.len() >= settings.outlier_min_peers)
-        .filter_map(|(k, mut v)| {
-            v.sort_by(f64::total_cmp);
-            let n = v.len();
-            let m = if n % 2 == 1 {
-                v[n / 2]
-            } else {
-                (v[n / 2 - 1] + v[n / 2]) / 2.0
-            };
-            (m > 0.0).then_some((k, m))
-        })
+        .filter_map(|(k, mut v)| median(&mut v).filter(|&m| m > 0.0).map(|m| (k, m)))
         .collect();
     if medians.is_empty() {
         return Ok(Vec::new());
