@@ -806,6 +806,9 @@ fn violation(
             "{} {} {}",
             fmt(left),
             match left.partial_cmp(&right) {
+                // An equality broken is said as such: "34 ≠ 30", not
+                // "34 > 30", which reads as if "greater" were the rule.
+                _ if rel.cmp == Cmp::Eq => "≠",
                 Some(std::cmp::Ordering::Less) => "<",
                 Some(std::cmp::Ordering::Greater) => ">",
                 _ => "≠",
@@ -937,6 +940,17 @@ mod tests {
     /// with A = 3, B = 1, C = 2 except ward P02's A = 9 in relations 0
     /// and k − 1; returns (unit, indicator) of the findings with `code`.
     fn many_relations(k: usize, formula: &str, code: Code) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = many_relation_findings(k, formula)
+            .into_iter()
+            .filter(|f| f.code == code)
+            .map(|f| (f.unit, f.indicator))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// The findings of `many_relations`' catalog and wards.
+    fn many_relation_findings(k: usize, formula: &str) -> Vec<Finding> {
         let mut csv = String::from("code,group,name,unit,kind,level,reported_by,formula,aliases\n");
         for i in 0..k {
             let f = formula.replace('#', &i.to_string());
@@ -974,7 +988,7 @@ mod tests {
             .collect();
         let refs: Vec<&Submission> = subs.iter().collect();
         let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
-        let mut found: Vec<(String, String)> = check_relations(
+        check_relations(
             &Figures::in_memory(&refs),
             &totals,
             &t,
@@ -982,12 +996,21 @@ mod tests {
             Lang::En,
         )
         .unwrap()
-        .into_iter()
-        .filter(|f| f.code == code)
-        .map(|f| (f.unit, f.indicator))
-        .collect();
-        found.sort();
-        found
+    }
+
+    /// A broken equality that is not a sum of parts says its figures
+    /// with "≠", a broken bound with the sign the figures stand in.
+    #[test]
+    fn a_broken_relation_says_its_figures_with_the_rules_sign() {
+        let actual = |formula: &str| -> Vec<String> {
+            many_relation_findings(1, formula)
+                .into_iter()
+                .filter(|f| f.code == Code::RelationViolated && f.unit == "P02")
+                .map(|f| f.actual)
+                .collect()
+        };
+        assert_eq!(actual("A# == B# * C# + 1"), ["9 ≠ 3"]);
+        assert_eq!(actual("A# <= B# * C# + 1"), ["9 > 3"]);
     }
 
     /// More relations than one polars query of expressions takes, linear
