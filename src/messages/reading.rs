@@ -159,8 +159,9 @@ pub enum Read<'a> {
 pub enum SheetRepeat<'a> {
     /// `count` figures, equal on both sheets: read once, from `kept`.
     Same { count: usize },
-    /// They differ and `sheet` is hidden: a draft, set aside whole.
-    Draft(SheetDiffer<'a>),
+    /// They differ and `sheet` is hidden (`hidden`) or named as a draft
+    /// ("Nháp", "Bản cũ"): a draft, set aside whole.
+    Draft { d: SheetDiffer<'a>, hidden: bool },
     /// They differ and neither is hidden: only `kept`'s are counted.
     Conflict(SheetDiffer<'a>),
 }
@@ -229,10 +230,15 @@ fn repeated(sheet: &str, kept: &str, how: &SheetRepeat, lang: Lang) -> String {
             let n = lang.count(*count, ("", "figure", "figures"));
             format!("Sheet «{sheet}» repeats {n} of sheet «{kept}», with the same values: each figure is counted once, from «{kept}».")
         }
-        (SheetRepeat::Draft(d), Lang::Vi) => format!("Trang ẩn «{sheet}» có số liệu cùng kỳ báo cáo nhưng khác trang «{kept}» ở {} số liệu (ví dụ {} cột {}: {} ở trang ẩn, {} ở trang «{kept}»): trang ẩn được coi là bản nháp và không được đọc; số liệu lấy từ trang «{kept}».", d.count, d.code, d.column, d.other, d.kept),
-        (SheetRepeat::Draft(d), Lang::En) => {
+        (SheetRepeat::Draft { d, hidden: true }, Lang::Vi) => format!("Trang ẩn «{sheet}» có số liệu cùng kỳ báo cáo nhưng khác trang «{kept}» ở {} số liệu (ví dụ {} cột {}: {} ở trang ẩn, {} ở trang «{kept}»): trang ẩn được coi là bản nháp và không được đọc; số liệu lấy từ trang «{kept}».", d.count, d.code, d.column, d.other, d.kept),
+        (SheetRepeat::Draft { d, hidden: true }, Lang::En) => {
             let n = lang.count(d.count, ("", "figure", "figures"));
             format!("Hidden sheet «{sheet}» holds figures of the period that differ from sheet «{kept}» in {n} (e.g. {} {}: {} on the hidden sheet, {} on «{kept}»): a hidden sheet is taken for a draft and is not read; the figures are taken from «{kept}».", d.code, d.column, d.other, d.kept)
+        }
+        (SheetRepeat::Draft { d, hidden: false }, Lang::Vi) => format!("Trang «{sheet}» có số liệu cùng kỳ báo cáo nhưng khác trang «{kept}» ở {} số liệu (ví dụ {} cột {}: {} ở trang «{sheet}», {} ở trang «{kept}»): tên trang cho thấy đây là bản nháp hoặc bản cũ nên không được đọc; số liệu lấy từ trang «{kept}». Nếu trang «{sheet}» mới là báo cáo, hãy đổi tên hoặc xóa trang kia rồi gửi lại.", d.count, d.code, d.column, d.other, d.kept),
+        (SheetRepeat::Draft { d, hidden: false }, Lang::En) => {
+            let n = lang.count(d.count, ("", "figure", "figures"));
+            format!("Sheet «{sheet}» holds figures of the period that differ from sheet «{kept}» in {n} (e.g. {} {}: {} on «{sheet}», {} on «{kept}»): its name says it is a draft or an old copy, so it is not read; the figures are taken from «{kept}». If «{sheet}» is the report, rename it or delete the other sheet and send the file again.", d.code, d.column, d.other, d.kept)
         }
         (SheetRepeat::Conflict(d), Lang::Vi) => format!("Hai trang «{kept}» và «{sheet}» cùng ghi số liệu của kỳ báo cáo nhưng khác nhau ở {} số liệu (ví dụ {} cột {}: {} ở trang «{kept}», {} ở trang «{sheet}»); chỉ tính số liệu của trang «{kept}», không cộng hai trang. Hãy xóa trang không phải là báo cáo (hoặc sửa cho khớp) rồi gửi lại.", d.count, d.code, d.column, d.kept, d.other),
         (SheetRepeat::Conflict(d), Lang::En) => {

@@ -610,7 +610,18 @@ fn reading() -> Vec<Read<'static>> {
         Read::SheetRepeated {
             sheet: "Nháp",
             kept: "Chính thức",
-            how: SheetRepeat::Draft(differ()),
+            how: SheetRepeat::Draft {
+                d: differ(),
+                hidden: true,
+            },
+        },
+        Read::SheetRepeated {
+            sheet: "Bản cũ",
+            kept: "Chính thức",
+            how: SheetRepeat::Draft {
+                d: differ(),
+                hidden: false,
+            },
         },
         Read::SheetRepeated {
             sheet: "Chính thức",

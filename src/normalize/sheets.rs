@@ -10,11 +10,14 @@
 //!   "Nhap lieu" C2  30                   ┘ report (info)
 //!   "Nháp" (hidden) E8 31                ┐ differ, one hidden: the hidden
 //!   "Chính thức"    E8 30                ┘ sheet is a draft, set aside (info)
+//!   "Bản cũ" E8 31 / "Báo cáo" E8 30     differ, one named a draft: the
+//!                                         same, visible or not (info)
 //!   "Bản 1" E8 31 / "Bản 2" E8 30        both visible and differ: the
 //!                                         first is counted (error)
 //! ```
 //!
-//! Which sheet is read first: a visible one before a hidden one, then the
+//! Which sheet is read first: a visible one before a hidden one or one
+//! whose name says it is a draft ("Nháp", "Bản cũ", "Draft"), then the
 //! report before the sheet its formulas take their figures from (a
 //! data-entry sheet), then the workbook's order. Each sheet is weighed
 //! against the figures already kept; two figures agree when they are equal
@@ -70,8 +73,13 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
     let is_source = |s: usize| {
         (0..n).any(|t| t != s && info(t).sources.iter().any(|name| *name == sub.sheets[s]))
     };
+    // A sheet is weighed as a draft when it is hidden or its name says
+    // so ("Nháp", "Bản cũ", "Draft").
+    let drafty: Vec<bool> = (0..n)
+        .map(|s| info(s).hidden || named_draft(&sub.sheets[s]))
+        .collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&s| (info(s).hidden, is_source(s), s));
+    order.sort_by_key(|&s| (drafty[s], is_source(s), s));
 
     // The figure kept for each key: its row.
     let mut kept: HashMap<Key, usize> = HashMap::new();
@@ -100,7 +108,7 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
             .map(|(k, at)| (first(k), *at))
             .filter(|&(mine, theirs)| !agree(&sub.rows[mine], &sub.rows[theirs]))
             .collect();
-        let draft = !differ.is_empty() && info(s).hidden && !info(other).hidden;
+        let draft = !differ.is_empty() && drafty[s] && !drafty[other];
         // The keys of this sheet that are set aside: all of a draft's,
         // else those another sheet gives.
         let mut aside = 0;
@@ -117,7 +125,10 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         aside_whole[s] = aside == keys.len();
         let (at_row, how) = match differ.first() {
             None => (first(&overlap[0].0), Repeat::Same(overlap.len())),
-            Some(&(mine, theirs)) => (mine, Repeat::Differ(differ.len(), mine, theirs, draft)),
+            Some(&(mine, theirs)) => (
+                mine,
+                Repeat::Differ(differ.len(), mine, theirs, draft.then_some(info(s).hidden)),
+            ),
         };
         said.push((s, other, at_row, how));
     }
@@ -144,10 +155,26 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
 
 /// What a sheet's repetition came to: how many figures were the same;
 /// or how many differed, the first pair (rows: this sheet's, the kept
-/// one's) and whether this sheet is a draft.
+/// one's) and whether this sheet is a draft (`Some(hidden)`: set aside
+/// as hidden, else by its name).
 enum Repeat {
     Same(usize),
-    Differ(usize, usize, usize, bool),
+    Differ(usize, usize, usize, Option<bool>),
+}
+
+/// The words of a sheet's name that mark a draft or an old copy: "Nháp",
+/// "Bản cũ", "Số liệu thử", "Draft", "Old", "Test", "Backup". Told by
+/// their tones: "Nhập liệu" (data entry) is not "Nháp", "Thu" (revenue)
+/// is not "Thử".
+const DRAFT_WORDS: [&str; 8] = ["nháp", "cũ", "thử", "draft", "old", "test", "backup", "bak"];
+
+/// Whether a sheet's name says it is a draft or an old copy.
+fn named_draft(name: &str) -> bool {
+    let words = crate::text::tone_words(name);
+    DRAFT_WORDS
+        .iter()
+        .flat_map(|w| crate::text::tone_words(w))
+        .any(|d| words.contains(&d))
 }
 
 /// The finding of sheet `s` repeating sheet `other`, at row `at_row` of
@@ -187,10 +214,9 @@ fn repeat_finding(
                 kept: &kept_v,
                 other: &other_v,
             };
-            let (severity, how) = if draft {
-                (Severity::Info, SheetRepeat::Draft(d))
-            } else {
-                (Severity::Error, SheetRepeat::Conflict(d))
+            let (severity, how) = match draft {
+                Some(hidden) => (Severity::Info, SheetRepeat::Draft { d, hidden }),
+                None => (Severity::Error, SheetRepeat::Conflict(d)),
             };
             Finding::said(severity, &Read::SheetRepeated { sheet, kept, how }, lang)
                 .at(&here)
@@ -209,4 +235,45 @@ fn agree(a: &TidyRow, b: &TidyRow) -> bool {
     let half = crate::rules::rounding::half_unit(a.decimals.min(b.decimals));
     let scale = a.value.abs().max(b.value.abs()).max(1.0);
     (a.value - b.value).abs() <= half + 1e-9 * scale
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_draft;
+
+    /// A draft or an old copy is told by a word of its name, with its
+    /// tones, in any case and composition; a data-entry sheet, a revenue
+    /// sheet or a report is not.
+    #[test]
+    fn a_sheet_named_as_a_draft_is_told_by_its_words_and_tones() {
+        for draft in [
+            "Nháp",
+            "NHÁP 2",
+            "Ban nhap",
+            "Bản cũ",
+            "Số liệu thử",
+            "Q3 (cũ)",
+            "Draft",
+            "old_Q3",
+            "Test",
+            "Backup",
+            "Nha\u{301}p",
+        ] {
+            let want = draft != "Ban nhap";
+            assert_eq!(named_draft(draft), want, "{draft}");
+        }
+        for report in [
+            "Nhập liệu",
+            "Nhap lieu",
+            "Thu ngân sách",
+            "Báo cáo",
+            "Chính thức",
+            "Bieu 01",
+            "Củ Chi",
+            "Sheet1 (2)",
+            "Oldenburg",
+        ] {
+            assert!(!named_draft(report), "{report}");
+        }
+    }
 }
