@@ -862,8 +862,11 @@ fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
         Some((len, intro)) => {
             // The marker must start its clause: not "… trong đó …" mid-phrase.
             let before = i.checked_sub(1)?;
+            // "…, trong đó", "…; trong đó" (a clause of its own), "…:
+            // trong đó", "… (trong đó".
             let after_unit = if punct_at(tokens, before, '(')
                 || punct_at(tokens, before, ',')
+                || punct_at(tokens, before, ';')
                 || punct_at(tokens, before, ':')
             {
                 before
@@ -1568,10 +1571,20 @@ mod tests {
 
     #[test]
     fn of_which_with_complementary_kinds_is_complete() {
-        // Without brackets: "trong đó" and a split that covers the whole.
+        // Without brackets: "trong đó" and a split that covers the whole,
+        // after a comma or a semicolon.
         assert_eq!(
             totals("đã giải quyết 4.216 hồ sơ, trong đó đúng hạn 3.980, trễ hạn 236."),
             vec![(4216.0, vec![3980.0, 236.0], Complete)]
+        );
+        assert_eq!(
+            totals("tiếp nhận 1.240 hồ sơ; trong đó: đúng hạn 1.180 hồ sơ, trễ hạn 70 hồ sơ."),
+            vec![(1240.0, vec![1180.0, 70.0], Complete)]
+        );
+        // The total is the figure the clause before the semicolon ends on.
+        assert_eq!(
+            totals("tiếp nhận 1.300 hồ sơ, giải quyết 1.240 hồ sơ; trong đó đúng hạn 1.180, trễ hạn 60."),
+            vec![(1240.0, vec![1180.0, 60.0], Complete)]
         );
         assert_eq!(
             totals("có 23 trường (trong đó 15 trường công lập, 8 trường ngoài công lập)"),
