@@ -31,12 +31,14 @@ pub enum Percent<'a> {
 
 /// What an outlier's figure is compared by.
 pub enum Compared<'a> {
-    /// Per unit of the unit's `size`: its `ratio` where the units'
+    /// Per 1,000 people of the unit's `size` (its population): its
+    /// `ratio` (in the indicator's `unit`, may be empty) where the units'
     /// `median` is another.
     Size {
         size: &'a str,
         ratio: &'a str,
         median: &'a str,
+        unit: &'a str,
     },
     /// `ratio` times its own figure `own` of column `column` (CK, KH),
     /// where the units' `median` ratio is another.
@@ -764,17 +766,38 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         return String::new();
     };
     let units = level.units(lang);
-    let compared = match (compared, lang) {
-        (Compared::Size { size, ratio, median: m }, Lang::Vi) => format!("tính trên quy mô của đơn vị ({size}): {ratio}, trong khi trung vị các {units} là {m}"),
-        (Compared::Size { size, ratio, median: m }, Lang::En) => format!("per unit of its size ({size}): {ratio}, where the {units}' median is {m}"),
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi trung vị các {units} là {m} lần"),
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => format!("{ratio} times its own {c} ({own}), where the {units}' median is {m} times"),
-        (Compared::Peers { median: m }, Lang::Vi) => format!("khác xa các {units} khác (trung vị {m})"),
-        (Compared::Peers { median: m }, Lang::En) => format!("far from the other {units} (median {m})"),
+    let (compared, usual_for) = match (compared, lang) {
+        (Compared::Size { size, ratio, median: m, unit: u }, Lang::Vi) => {
+            let u = if u.is_empty() { String::new() } else { format!(" {u}") };
+            (format!("tức {ratio}{u} trên 1.000 dân (dân số {size}), trong khi trung vị các {units} là {m}{u} trên 1.000 dân"), "với dân số của đơn vị, con số thường gặp là khoảng")
+        }
+        (Compared::Size { size, ratio, median: m, unit: u }, Lang::En) => {
+            let u = if u.is_empty() { String::new() } else { format!(" {u}") };
+            (format!("that is {ratio}{u} per 1,000 people (population {size}), where the {units}' median is {m}{u} per 1,000 people"), "for its population about")
+        }
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => (format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi trung vị các {units} là {m} lần"), "so với số {c} của đơn vị, con số thường gặp là khoảng"),
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the {units}' median is {m} times"), "against its own {c} about"),
+        (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
+        (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
+    };
+    let usual_for = match compared_column(c) {
+        Some(col) => usual_for.replace("{c}", col.as_str()),
+        None => usual_for.to_string(),
     };
     match lang {
-        Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); với quy mô của đơn vị, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-        Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); for a unit of its size about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+        Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); {usual_for} {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+        Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); {usual_for} {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+    }
+}
+
+/// The column an outlier is compared by, when it is one.
+fn compared_column(c: &Checked) -> Option<ValueColumn> {
+    match c {
+        Checked::Outlier {
+            compared: Compared::Column { column, .. },
+            ..
+        } => Some(*column),
+        _ => None,
     }
 }
 

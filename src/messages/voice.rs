@@ -422,8 +422,9 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             value: "860",
             compared: Compared::Size {
                 size: "12.000",
-                ratio: "0,072",
-                median: "0,007",
+                ratio: "71,7",
+                median: "7,4",
+                unit: "hồ sơ",
             },
             level,
             score: "58",

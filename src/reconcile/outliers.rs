@@ -126,9 +126,12 @@ pub fn check_outliers(
             .is_some_and(|a| a.kind == AgencyKind::Ward)
     };
     // Percents, rates and balances (`may_be_negative`: a surplus or a
-    // deficit near zero, which no size scales) have no usual size.
+    // deficit near zero, which no size scales) have no usual size. A
+    // figure below zero of any other indicator is a `value-negative`
+    // error already, and no peer of the others.
     let scored = |r: &TidyRow| {
-        !r.column.is_percent()
+        r.value >= 0.0
+            && !r.column.is_percent()
             && !template
                 .indicators
                 .get(r.ind())
@@ -274,6 +277,19 @@ fn far_off(value: f64, usual: f64, settings: &CheckSettings) -> bool {
     ratio_off && gap > noise
 }
 
+/// A figure per head, said per 1,000 people with three significant
+/// digits or so: 71,7; 7,43; 2.686.
+fn per_thousand(per_head: f64, lang: Lang) -> String {
+    let v = per_head * 1000.0;
+    let d = match v.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        a if a >= 1.0 => 2,
+        _ => 3,
+    };
+    format_num(crate::rules::rounding::round_to(v, d), d, lang)
+}
+
 /// The finding for a unit's figure `r` whose scaled value `x` (per `size`)
 /// is far from the peers' median: `expected` is what the median gives for
 /// a unit of its size.
@@ -303,11 +319,20 @@ fn outlier_finding(
     let what = indicator_words(template, r.ind());
     let (ratio, m) = (format_auto(x, 3, lang), format_auto(med, 3, lang));
     let (size_auto, own) = (format_auto(size, 0, lang), format_num(size, d, lang));
+    // Per head, a figure reads better per 1,000 people: "71,7 hồ sơ
+    // trên 1.000 dân", not "0,072".
+    let (per_1000, median_1000) = (per_thousand(x, lang), per_thousand(med, lang));
+    let unit = template
+        .indicators
+        .get(r.ind())
+        .map(|i| i.unit.as_str())
+        .unwrap_or_default();
     let compared = match scale {
         OutlierScale::Size => Compared::Size {
             size: &size_auto,
-            ratio: &ratio,
-            median: &m,
+            ratio: &per_1000,
+            median: &median_1000,
+            unit,
         },
         OutlierScale::Column(column) => Compared::Column {
             column,
@@ -531,6 +556,12 @@ mod tests {
             .collect();
         assert_eq!(got, [("P04", "TH", "89", "860")]);
         assert!(f[0].message.contains("lần số CK"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("so với số CK của đơn vị, con số thường gặp là khoảng 89"),
+            "{}",
+            f[0].message
+        );
         // A ward without CK is left out, not compared raw.
         let mut s = s;
         s.push(sub_with(
@@ -584,6 +615,22 @@ mod tests {
             .collect();
         assert_eq!(got, [("P06", "4.500")]);
         assert!(f[0].message.contains("các xã"), "{}", f[0].message);
+        // Per 1,000 people, in the indicator's unit, against the
+        // population: not "0,3" with nothing to read it by.
+        assert!(
+            f[0].message
+                .contains("tức 300 hồ sơ trên 1.000 dân (dân số 15.000)")
+                && f[0]
+                    .message
+                    .contains("với dân số của đơn vị, con số thường gặp là khoảng"),
+            "{}",
+            f[0].message
+        );
+        // A figure below zero is a `value-negative` error, not an
+        // outlier as well.
+        let mut th = th;
+        th[5] = -4_500.0;
+        assert!(outliers(&t, &wards(&t, &th), &CheckSettings::default()).is_empty());
     }
 
     /// At most `outlier_max` per indicator and column, the strongest.
