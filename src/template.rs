@@ -869,6 +869,20 @@ impl Template {
             .map_or(0, |k| k + 1)
     }
 
+    /// How messages name the units of one kind (see [`Self::unit_kind`]):
+    /// `words` with its units' words replaced by the kind's ("phường" /
+    /// "wards"); `words` as they are for kind 0 (no level word).
+    pub fn kind_words(&self, kind: usize, words: &LevelWords) -> LevelWords {
+        match kind.checked_sub(1).and_then(|k| AREA_WORDS.get(k)) {
+            Some((vi, _, plural)) => LevelWords {
+                units_vi: (*vi).to_string(),
+                units_en: (*plural).to_string(),
+                ..words.clone()
+            },
+            None => words.clone(),
+        }
+    }
+
     pub fn indicator(&self, code: &str) -> Option<&Indicator> {
         self.by_code.get(code).map(|&i| &self.indicators[i])
     }

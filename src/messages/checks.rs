@@ -642,8 +642,8 @@ fn total(c: &Checked, lang: Lang) -> String {
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
             let were = if *count == 1 { "was" } else { "were" };
             match lang {
-                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa có (không có cột này, ô trống, không phải là số, hoặc đang có lỗi). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
-                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} is unknown (no such column, an empty cell, not a number, or a figure in error). Run again once they are complete."),
+                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
+                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first). Run again once they are complete."),
             }
         }
         Checked::TotalUncomputed {

@@ -327,6 +327,10 @@ fn outlier_finding(
         .get(r.ind())
         .map(|i| i.unit.as_str())
         .unwrap_or_default();
+    // Peers are units of the same kind: "trung vị các phường", not "các
+    // phường, xã".
+    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
+    let words = &template.kind_words(kind, words);
     let compared = match scale {
         OutlierScale::Size => Compared::Size {
             size: &size_auto,
@@ -478,6 +482,14 @@ mod tests {
             .map(|x| (x.unit.as_str(), x.actual.as_str()))
             .collect();
         assert_eq!(got, [("P15", "1.000")], "{f:?}");
+        // The message names the peers by the ward's kind, not the
+        // registry's "phường, xã".
+        assert!(
+            f[0].message
+                .contains("khác xa các phường khác (trung vị 101)"),
+            "{}",
+            f[0].message
+        );
         // `outlier_max` counts per indicator and column, whatever the kind:
         // a commune typed ten times too large too, and only the strongest
         // of the two is said when one is allowed.
