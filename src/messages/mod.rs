@@ -193,7 +193,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning / info / error",
         meaning: ("Chỉ tiêu ghi hai lần: trong một bảng, hoặc ở hai trang cùng kỳ.", "An indicator written twice: in one table, or on two sheets of the period."),
         help: ("Xóa dòng hoặc trang thừa.", "Remove the extra row or sheet."),
-        example: "HC02 written twice in one table; the first row is used (warning). One of the two rows hidden in Excel: the visible row is used, the hidden one set aside (info at the hidden row). Two sheets of the period giving the same figures (see *Finds the table*): the same values, read once (info); a hidden sheet whose figures differ, set aside as a draft (info); two visible sheets whose figures differ, the first one counted (error, naming both sheets, `expected` the figure counted, `actual` the other)",
+        example: "HC02 written twice in one table; the first row is used (warning). One of the two rows hidden in Excel: the visible row is used, the hidden one set aside (info at the hidden row). Two sheets of the period giving the same figures (see *Finds the table*): the same values, read once (info); a hidden sheet, or one named \"Nháp\" / \"Bản cũ\", whose figures differ, set aside as a draft (info); two visible sheets whose figures differ, the first one counted (error, naming both sheets, `expected` the figure counted, `actual` the other)",
     },
     Entry {
         code: Code::ValueInvalid,
@@ -361,7 +361,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning",
         meaning: ("Số liệu khác xa các đơn vị cùng cấp.", "A figure far from its peers'."),
         help: ("Kiểm tra số (thừa hoặc thiếu một chữ số, sai đơn vị).", "Check it (a digit too many, a wrong unit)."),
-        example: "Phường 4 HC02 TH = 860, 10,75 times its own CK of 80, where the wards' median is 1,11 times (score 58 > 5): about 89 would be usual for its size (`expected` `89`). See *Outliers*",
+        example: "Phường 4 HC02 TH = 860, 10,75 times its own CK of 80, where the wards' median is 1,11 times (score 58 > 5): against its own CK about 89 would be usual (`expected` `89`); per head, the message gives the figure per 1.000 people in the indicator's unit (\"71,7 hồ sơ trên 1.000 dân (dân số 12.000)\"). See *Outliers*",
     },
     Entry {
         code: Code::UnitMismatch,
