@@ -102,10 +102,27 @@ fn in_vietnamese(e: &clap::Error) -> String {
     }
 }
 
+/// The command line parsed, its help in the language asked for.
+fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let cmd = Cli::command();
+    let cmd = match asked_lang() {
+        tonghop::diagnostic::Lang::Vi => tonghop::commands::help_vi::localize(cmd),
+        tonghop::diagnostic::Lang::En => cmd,
+    };
+    Cli::from_arg_matches(&cmd.try_get_matches()?)
+}
+
 fn main() -> ExitCode {
     quiet_on_closed_pipe();
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
+        // No command at all: the help itself, already in the language
+        // asked for.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(2);
+        }
         Err(e) if e.use_stderr() && asked_lang() == tonghop::diagnostic::Lang::Vi => {
             eprintln!("tonghop: {}", in_vietnamese(&e));
             eprintln!(
@@ -155,5 +172,9 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+        let vi = tonghop::commands::help_vi::localize(Cli::command());
+        vi.clone().debug_assert();
+        let wrong = tonghop::commands::help_vi::missing_words(&Cli::command());
+        assert!(wrong.is_empty(), "{wrong:?}");
     }
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod check_text;
 pub mod codes;
 pub mod consolidate;
+pub mod help_vi;
 pub mod samples;
 pub mod template;
 

@@ -640,7 +640,6 @@ mod tests {
         );
         // A figure below zero is a `value-negative` error, not an
         // outlier as well.
-        let mut th = th;
         th[5] = -4_500.0;
         assert!(outliers(&t, &wards(&t, &th), &CheckSettings::default()).is_empty());
     }

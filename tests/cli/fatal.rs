@@ -253,3 +253,61 @@ fn command_line_mistakes_are_said_in_the_runs_language() {
     );
     assert!(!clerk.contains("kỳ báo cáo"), "{clerk}");
 }
+
+/// `--help` is in the run's language: Vietnamese by default (headings,
+/// every command and option), English with `--lang en` or an English
+/// locale; no command at all shows the help and exits 2.
+#[test]
+fn the_help_is_in_the_runs_language() {
+    let help = |args: &[&str], env_lang: Option<&str>| -> String {
+        let mut cmd = tonghop();
+        cmd.args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env_remove("TONGHOP_LANG");
+        if let Some(l) = env_lang {
+            cmd.env("TONGHOP_LANG", l);
+        }
+        let out = cmd.assert().success();
+        String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+    };
+    let root = help(&["--help"], None);
+    for words in [
+        "Cách dùng: tonghop <LỆNH>",
+        "Lệnh:",
+        "Tùy chọn:",
+        "consolidate  Tổng hợp mọi biểu trong DIR",
+        "-h, --help     In trợ giúp",
+    ] {
+        assert!(root.contains(words), "{words}\n{root}");
+    }
+    let consolidate = help(&["consolidate", "--help"], None);
+    for words in [
+        "Mã thoát: 0 khi không có lỗi",
+        "Cách dùng: tonghop consolidate [TÙY_CHỌN] --period <PERIOD>",
+        "Tham số:",
+        "Thư mục kết quả của quý trước",
+        "(mặc định: vi)",
+    ] {
+        assert!(consolidate.contains(words), "{words}\n{consolidate}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "[default:",
+        "Print help",
+    ] {
+        assert!(!consolidate.contains(english), "{english}\n{consolidate}");
+        assert!(!root.contains(english), "{english}\n{root}");
+    }
+    let en = help(&["consolidate", "--help", "--lang", "en"], None);
+    assert!(en.contains("Usage: tonghop consolidate [OPTIONS]"), "{en}");
+    assert!(en.contains("The previous quarter's output folder"), "{en}");
+    let en = help(&["check", "-h"], Some("en"));
+    assert!(en.contains("Check one submission workbook"), "{en}");
+
+    let none = fatal(&[], None);
+    assert!(none.contains("Cách dùng: tonghop <LỆNH>"), "{none}");
+}
