@@ -435,7 +435,12 @@ impl HeaderWords {
         let past_plan = kh
             && !self.has(tokens, Family::Ck)
             && period.is_some_and(|p| years(tokens).max().is_some_and(|y| y < p.year));
-        if past_plan {
+        // Next year's plan ("Kế hoạch năm 2026" in a 2025 year-end report,
+        // beside this year's or alone) is not this year's either: its
+        // years all come after the report's.
+        let next_plan =
+            kh && period.is_some_and(|p| years(tokens).min().is_some_and(|y| y > p.year));
+        if past_plan || next_plan {
             return None;
         }
         let ck = self.has(tokens, Family::Ck)
@@ -1338,6 +1343,25 @@ mod tests {
             assert_eq!(w.classify(label, q4), None, "{label}");
         }
         assert_eq!(w.classify("Kế hoạch năm 2020", q4), Some(Role::Value(Kh)));
+        // Next year's plan, in a year-end report: not this year's KH,
+        // whichever way it is written; a school year that reaches this
+        // year is this year's.
+        let year: Option<Period> = "2020".parse().ok();
+        for label in [
+            "Kế hoạch năm 2021",
+            "KH 2021",
+            "Chỉ tiêu giao năm 2021",
+            "Kế hoạch năm 2021 (dự kiến)",
+            "Năm 2021 Kế hoạch",
+        ] {
+            assert_eq!(w.classify(label, year), None, "{label}");
+            assert_eq!(w.classify(label, q4), None, "{label}");
+        }
+        assert_eq!(w.classify("Kế hoạch năm 2020", year), Some(Role::Value(Kh)));
+        assert_eq!(
+            w.classify("Kế hoạch năm học 2020-2021", q4),
+            Some(Role::Value(Kh))
+        );
         // Last year's quarter beside a year's LK is not its CK; the year's is.
         assert_eq!(w.classify("Quý IV năm 2019", q4), None);
         assert_eq!(w.classify("Thực hiện năm 2019", q4), Some(Role::Value(Ck)));

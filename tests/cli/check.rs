@@ -521,3 +521,71 @@ fn a_reader_that_closes_early_ends_the_run_quietly() {
         assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{:?}", out.status);
     }
 }
+
+/// A year-end report with next year's plan beside this year's, first:
+/// "Kế hoạch năm 2021" was read as KH and every %KH (worked out on this
+/// year's plan) became a false pct-mismatch. Next year's plan is not read
+/// (one column-ignored info naming it); this year's is, and the %KH hold.
+#[test]
+fn next_years_plan_in_a_year_end_report_is_not_this_years() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    // HC02: plan 2020 = 1.000, next year's 1.500, done 800 (80 %).
+    let row = |code, name, kh: f64, next: f64, done: f64| -> FormRow {
+        let pct = (done / kh * 10_000.0).round() / 100.0;
+        (
+            code,
+            name,
+            "hồ sơ",
+            vec![V::N(next), V::N(kh), V::N(done), V::N(pct)],
+        )
+    };
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "NĂM 2020",
+        &[
+            "Kế hoạch năm 2021",
+            "Kế hoạch năm 2020",
+            "Thực hiện năm 2020",
+            "Đạt % kế hoạch",
+        ],
+        &[
+            row(
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                1000.0,
+                1500.0,
+                800.0,
+            ),
+            row(
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                900.0,
+                1400.0,
+                700.0,
+            ),
+            row("HC04", "Trong đó: giải quyết trễ hạn", 100.0, 100.0, 100.0),
+        ],
+    );
+    let (code, findings) = check_json(&file, &["--period", "2020"]);
+    let said: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info" || f["code"] == "column-ignored")
+        .map(|f| format!("{}|{}|{}", f["severity"], f["code"], f["cell"]))
+        .collect();
+    assert_eq!(said, ["\"info\"|\"column-ignored\"|\"E6\""], "{findings:?}");
+    let ignored = findings
+        .iter()
+        .find(|f| f["code"] == "column-ignored")
+        .unwrap();
+    assert!(
+        ignored["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("Kế hoạch năm 2021")),
+        "{ignored:?}"
+    );
+    assert_eq!(code, 0);
+}
