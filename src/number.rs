@@ -512,6 +512,59 @@ fn format_grouped(value: f64, decimals: u8, group: char, mark: char) -> String {
     out
 }
 
+/// The words of a target written as a bound, longest first, without
+/// accents and in lower case: "≥ 95%", "Dưới 1,5%", "Tối thiểu 95%".
+const BOUNDS: &[&str] = &[
+    "giam xuong duoi",
+    "giam con duoi",
+    "khong vuot qua",
+    "khong thap hon",
+    "khong cao hon",
+    "dat toi thieu",
+    "phan dau dat",
+    "duy tri tren",
+    "duy tri duoi",
+    "khong duoi",
+    "dat it nhat",
+    "toi thieu",
+    "khong qua",
+    "dat tren",
+    "phan dau",
+    "it nhat",
+    "dat tu",
+    "toi da",
+    "tren",
+    "duoi",
+    "dat",
+    "tu",
+    ">=",
+    "=>",
+    "<=",
+    "=<",
+    "≥",
+    "≤",
+    ">",
+    "<",
+];
+
+/// A target written as a bound ("≥ 95%", "Dưới 1,5%", "Trên 90%",
+/// "Tối thiểu 95%"): the number it bounds, or `None` when the text is no
+/// bound of one number.
+pub fn target_bound(text: &str, locale: NumberLocale) -> Option<Parsed> {
+    let plain = crate::text::strip_accents(&crate::text::clean(text)).to_lowercase();
+    let rest = BOUNDS.iter().find_map(|b| {
+        let rest = plain.strip_prefix(b)?;
+        // A word is a whole word: "tu" is no prefix of "tuan".
+        let whole = !b.chars().all(char::is_alphabetic)
+            || rest.starts_with(|c: char| c == ' ' || c.is_ascii_digit());
+        whole.then_some(rest)
+    })?;
+    match parse_text(rest.trim(), locale) {
+        NumberText::Number(p) if p.value >= 0.0 => Some(p),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -701,5 +754,22 @@ mod tests {
         assert_eq!(format_vi(-0.001, 2), "0,00");
         assert_eq!(format_en(1290.5, 1), "1,290.5");
         assert_eq!(format_vi(17.2857, 2), "17,29");
+    }
+
+    #[test]
+    fn a_target_written_as_a_bound_reads_as_its_number() {
+        let l = NumberLocale::Vi;
+        let read = |t: &str| target_bound(t, l).map(|p| (p.value, p.decimals));
+        assert_eq!(read("≥ 95%"), Some((95.0, 0)));
+        assert_eq!(read("Dưới 1,5%"), Some((1.5, 1)));
+        assert_eq!(read("Trên 90%"), Some((90.0, 0)));
+        assert_eq!(read("Tối thiểu 95%"), Some((95.0, 0)));
+        assert_eq!(read(">=93,5"), Some((93.5, 1)));
+        assert_eq!(read("không quá 5,5 %"), Some((5.5, 1)));
+        // Not a bound of one number.
+        assert_eq!(read("khoảng 20"), None);
+        assert_eq!(read("Trên"), None);
+        assert_eq!(read("tuần 5"), None);
+        assert_eq!(read("từ 90 đến 95"), None);
     }
 }

@@ -27,6 +27,14 @@ pub enum Percent<'a> {
     OfPlan { lk: &'a str, kh: &'a str },
     /// %CK: the `formula` of LK and CK ("145 / 120 × 100 − 100").
     AgainstLastYear { formula: &'a str },
+    /// %KH or %CK (`column`) of a rate, right neither as `formula`
+    /// ("75 / 95 × 100") nor as the difference in points `points`
+    /// ("75 − 95 = −20").
+    RateChange {
+        column: ValueColumn,
+        formula: &'a str,
+        points: &'a str,
+    },
 }
 
 /// What an outlier's figure is compared by.
@@ -686,6 +694,14 @@ fn pct_off(
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::En) => format!("{unit}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::En) => format!("{unit}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
+        (Percent::RateChange { column, formula, points }, _, Lang::Vi) => {
+            let words = if *column == ValueColumn::PctKh { "% so với kế hoạch" } else { "% so với cùng kỳ" };
+            format!("{unit}: {what}: {words} ghi {s} nhưng {formula} = {e}%, và cũng không phải mức chênh lệch theo điểm phần trăm ({points}). Hãy sửa thành {e} (hoặc ghi mức chênh lệch theo điểm phần trăm nếu đó là cách báo cáo của đơn vị).")
+        }
+        (Percent::RateChange { column, formula, points }, _, Lang::En) => {
+            let words = if *column == ValueColumn::PctKh { "% of plan" } else { "% against last year" };
+            format!("{unit}: {what}: {words} says {s} but {formula} = {e}%, nor is it the difference in percentage points ({points}). Write {e} (or the difference in points, if that is how the unit reports).")
+        }
         (Percent::AgainstLastYear { formula }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::AgainstLastYear { formula }, Some(x), Lang::En) => format!("{unit}: {what}: % against last year says {s}% while {formula} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
         // The reminder that a fall is written negative only where the

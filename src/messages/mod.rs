@@ -228,7 +228,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Số có thể đọc hai cách; đã đọc theo kiểu đã chọn.", "A number two styles would read differently."),
         help: ("Kiểm tra số; dùng --locale nếu cần.", "Check the figure; use --locale if needed."),
-        example: "`1,345` read as 1,345 (vi) or 1345 (en); `6.35` in a Vietnamese file",
+        example: "`1,345` read as 1,345 (vi) or 1345 (en); `6.35` in a Vietnamese file; a rate typed `0,9088` in a General cell read as 90,88% (once per file); a target `≥ 95%` read as 95",
     },
     Entry {
         code: Code::SumMismatch,

@@ -65,6 +65,24 @@ pub enum Read<'a> {
         cell: &'a str,
         read: &'a str,
     },
+    /// `number-ambiguous`: `count` percent rates of the file (at `cells`)
+    /// were typed as fractions in cells of General format (`written`,
+    /// the first of them) and were read ×100 (`read`).
+    RatesAsFractions {
+        count: usize,
+        cells: &'a str,
+        written: &'a str,
+        read: &'a str,
+    },
+    /// `number-ambiguous`: the target `text` in `cell` (KH of rate `code`
+    /// «`name`») is a bound ("≥ 95%", "Dưới 1,5%"), read as `read`.
+    TargetBound {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        text: &'a str,
+        read: &'a str,
+    },
     /// `column-ignored`: the header `label` (in `cell`) names no column
     /// the tool reads.
     ColumnIgnored { label: &'a str, cell: &'a str },
@@ -196,7 +214,9 @@ impl Words for Read<'_> {
             | Read::UnitUnconvertible { .. }
             | Read::UnitOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. } => Code::ValueInvalid,
-            Read::NumberAmbiguous { .. } => Code::NumberAmbiguous,
+            Read::NumberAmbiguous { .. }
+            | Read::RatesAsFractions { .. }
+            | Read::TargetBound { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. }
             | Read::ColumnOtherPeriod { .. }
             | Read::ColumnTaken { .. }
@@ -267,6 +287,13 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ValueInvalid { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure."),
         (Read::NumberAmbiguous { text, cell, read }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách; đã đọc là {read}. Hãy kiểm tra."),
         (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
+        (Read::RatesAsFractions { count, cells, written, read }, Lang::Vi) => format!("{count} ô tỷ lệ (%) ghi dạng số thập phân trong ô định dạng General ({cells}): {written} được hiểu là {read}%, theo các số liệu của công thức, và được tổng hợp theo %. Nên ghi tỷ lệ bằng số phần trăm (ví dụ {read}) hoặc định dạng ô là %."),
+        (Read::RatesAsFractions { count, cells, written, read }, Lang::En) => {
+            let n = lang.count(*count, ("", "percent rate cell", "percent rate cells"));
+            format!("{n} typed as fractions in General-format cells ({cells}): {written} was read as {read}%, as the formula's figures give, and is consolidated as a percent. Write rates as percents (e.g. {read}) or format the cells as percent.")
+        }
+        (Read::TargetBound { cell, code, name, text, read }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột KH) ghi chỉ tiêu dạng ngưỡng «{text}»; đã đọc chỉ tiêu kế hoạch là {read}."),
+        (Read::TargetBound { cell, code, name, text, read }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column KH) states the target as a bound «{text}»; the target was read as {read}."),
         (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề ghi một kỳ khác kỳ báo cáo ({period}), và bảng không có cột {column} nào khác, nên mọi số {column} của tệp này không được tổng hợp. Nếu đây là số liệu của {period}, hãy sửa tiêu đề cột cho đúng kỳ rồi gửi lại."),
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header names another period than the report's ({period}), and the table has no other {column} column, so none of this file's {column} figures are consolidated. If they are {period}'s, correct the column's header and send it again."),

@@ -2,6 +2,7 @@
 //! indicators, turning raw cells into tidy rows.
 
 pub mod formula;
+pub mod fraction;
 pub mod header;
 pub mod indicator;
 pub mod legacy;

@@ -696,6 +696,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // another): the first one read, as the detail sheet shows it, is the
     // only one the totals add.
     sub.rows.dedup_by_key(|r| (r.indicator, r.column));
+    crate::normalize::fraction::rates_typed_as_fractions(&mut sub, ctx.template, ctx.lang);
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))
@@ -1520,6 +1521,35 @@ fn read_rows(
                         sub.findings
                             .push(percent_error(&here(), ind, column, s.trim(), lang));
                         continue;
+                    }
+                    // A rate's target written as a bound ("≥ 95%",
+                    // "Dưới 1,5%"): the number it bounds is the target.
+                    NumberText::NotANumber
+                        if column == ValueColumn::Kh && ind.kind == crate::template::Kind::Rate =>
+                    {
+                        let Some(p) = crate::number::target_bound(s, locale) else {
+                            sub.findings.push(invalid(crate::text::clean(s)));
+                            continue;
+                        };
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let read = format_auto(p.value, 6, lang);
+                        let said = Read::TargetBound {
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            text: &text,
+                            read: &read,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .expected(read),
+                        );
+                        (p.value, p.decimals)
                     }
                     NumberText::NotANumber | NumberText::Unchanged => {
                         sub.findings.push(invalid(crate::text::clean(s)));

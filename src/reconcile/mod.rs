@@ -11,8 +11,10 @@
 //! both      every ward's figure (the department's district figure is
 //!           compared with that sum, never added to it)
 //! district  the responsible department's figure
-//! rate      never summed: recomputed from its formula over the totals
+//! rate      never summed: recomputed from its formula over the totals;
+//!           its KH is the target the responsible department states
 //! %KH, %CK  never summed: recomputed from LK, KH and CK of the totals
+//!           (a rate's too)
 //! ```
 //!
 //! A figure recomputed from totals is only made when every unit that gives
@@ -78,6 +80,20 @@ pub struct Totals {
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
+    /// The KH of a rate as the department that reports it for the whole
+    /// area states it (the area's target), by indicator: shown in the
+    /// totals instead of a rate recomputed from the wards' plans.
+    pub targets: BTreeMap<usize, Target>,
+}
+
+/// Where the area's target of a rate was stated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// Agency index of the department.
+    pub unit: usize,
+    pub file: String,
+    pub cell: String,
+    pub value: f64,
 }
 
 impl Totals {
@@ -90,6 +106,7 @@ impl Totals {
             together: vec![[0; 6]; indicators],
             partial: BTreeMap::new(),
             typed: vec![0; indicators],
+            targets: BTreeMap::new(),
         }
     }
 
@@ -172,9 +189,19 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
     let derived = Derived::of(template);
     figures.each_chunk(|chunk| {
         derived.count(chunk, template, &mut totals);
+        rate_targets(chunk, template, &mut totals);
         add_chunk(chunk, template, &mut totals)
     })?;
     recompute_rates(&mut totals, template);
+    let kh = ValueColumn::Kh.index();
+    for (&i, t) in &totals.targets {
+        totals.values[i][kh] = Some(t.value);
+    }
+    let targets: Vec<usize> = totals.targets.keys().copied().collect();
+    for i in targets {
+        totals.partial.remove(&(i, kh));
+        totals.partial.remove(&(i, ValueColumn::PctKh.index()));
+    }
     recompute_percentages(&mut totals, template);
     Ok(totals)
 }
@@ -282,6 +309,19 @@ impl Derived {
                     let have = ops.iter().filter(|&&o| masks[o] & bit(c) != 0).count();
                     tally(*rate, c.index(), have, ops.len());
                 }
+                // A rate's %KH and %CK: its LK and its KH or CK from the
+                // same units.
+                for (other, slot) in [
+                    (ValueColumn::Kh, ValueColumn::PctKh),
+                    (ValueColumn::Ck, ValueColumn::PctCk),
+                ] {
+                    let both = bit(ValueColumn::Lk) | bit(other);
+                    let have: usize = ops
+                        .iter()
+                        .map(|&o| (masks[o] & both).count_ones() as usize)
+                        .sum();
+                    tally(*rate, slot.index(), have, 2 * ops.len());
+                }
             }
             for i in touched.drain(..) {
                 masks[i] = 0;
@@ -295,6 +335,36 @@ impl Derived {
 /// part of its operands.
 fn computable(totals: &Totals, indicator: usize, slot: usize) -> bool {
     !totals.partial.contains_key(&(indicator, slot))
+}
+
+/// The KH of each rate stated by the department that reports it (not a
+/// ward): the area's target.
+fn rate_targets(subs: &[&Submission], template: &Template, totals: &mut Totals) {
+    for s in subs {
+        let Some(a) = s
+            .unit
+            .and_then(|u| template.agencies.get(u).map(|a| (u, a)))
+        else {
+            continue;
+        };
+        if a.1.kind == AgencyKind::Ward {
+            continue;
+        }
+        for r in s.rows.iter().filter(|r| r.column == ValueColumn::Kh) {
+            let Some(ind) = template.indicators.get(r.ind()) else {
+                continue;
+            };
+            if ind.kind != Kind::Rate || ind.reported_by != a.1.code {
+                continue;
+            }
+            totals.targets.entry(r.ind()).or_insert_with(|| Target {
+                unit: a.0,
+                file: s.file.clone(),
+                cell: s.location(r).cell,
+                value: r.value,
+            });
+        }
+    }
 }
 
 /// One chunk of submissions: its figures that count, grouped by indicator
@@ -398,11 +468,8 @@ fn recompute_percentages(totals: &mut Totals, template: &Template) {
         ValueColumn::Ck.index(),
     );
     let (pkh, pck) = (ValueColumn::PctKh.index(), ValueColumn::PctCk.index());
-    for (i, ind) in template.indicators.iter().enumerate() {
-        if ind.kind == Kind::Rate {
-            // A percent of a percent means nothing to readers.
-            continue;
-        }
+    // A rate's too: its LK against the area's target and last year's.
+    for i in 0..template.indicators.len() {
         let v = totals.values[i];
         totals.values[i][pkh] = match (v[lk], v[kh]) {
             (Some(l), Some(k)) if k != 0.0 && computable(totals, i, pkh) => Some(l / k * 100.0),

@@ -9,6 +9,8 @@
 //! %CK   LK / CK × 100 − 100   (ck_convention = "growth": tăng 10,93%, giảm −0,73%)
 //!       LK / CK × 100         (ck_convention = "ratio": 110,93)
 //! rate  its formula (HC03 / HC02 * 100) over the same column's figures
+//! %KH, %CK of a rate   as above, or the difference in points
+//!       (LK − KH, LK − CK) for a rate in % or ‰
 //! ```
 //!
 //! Off by no more than one unit in the stated last place is `pct-rounding`
@@ -141,10 +143,11 @@ impl Stated<'_> {
         let ind = self.template.indicators.get(stated.ind())?;
         // Only a rate's figures and the stated percents are judged here;
         // nothing is formatted for the other figures.
-        if (ind.kind == Kind::Rate) == stated.column.is_percent() {
+        if ind.kind != Kind::Rate && !stated.column.is_percent() {
             return None;
         }
         match (ind.kind, stated.column) {
+            (Kind::Rate, ValueColumn::PctKh | ValueColumn::PctCk) => self.rate_change(stated, ind),
             (Kind::Rate, _) => self.rate(stated, ind),
             (_, ValueColumn::PctKh) => self.of_plan(stated),
             (_, ValueColumn::PctCk) => self.against_last_year(stated),
@@ -281,6 +284,104 @@ impl Stated<'_> {
                 .expected(e)
                 .actual(s),
         )
+    }
+
+    /// %KH or %CK of a rate. %KH is LK / KH × 100; %CK is LK / CK in the
+    /// template's convention (ratio or growth). A rate in % or ‰ may also
+    /// be compared in points: LK − KH, LK − CK ("giảm 0,5 điểm %"). Either
+    /// reading makes the figure right; a %CK right only in the other
+    /// convention is `pct-kind`; right in none, off by rounding in one,
+    /// `pct-rounding`; else `pct-mismatch`.
+    fn rate_change(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
+        let i = stated.ind();
+        let of_plan = stated.column == ValueColumn::PctKh;
+        let other = if of_plan {
+            ValueColumn::Kh
+        } else {
+            ValueColumn::Ck
+        };
+        let (lk, base) = self.lk_and(i, other)?;
+        if base.value == 0.0 {
+            return None;
+        }
+        let ratio = percent_of(written(lk), written(base))?;
+        let growth = growth_of(written(lk), written(base))?;
+        let growth_wanted =
+            !of_plan && self.template.settings.ck_convention == CkConvention::Growth;
+        let (want, other_kind) = if growth_wanted {
+            (growth, ratio)
+        } else {
+            (ratio, growth)
+        };
+        let d = stated.shown_decimals();
+        let with_points = ind.unit.contains('%') || ind.unit.contains('‰');
+        let (wl, wb) = (written(lk), written(base));
+        let points = Interval::new(wl.lo - wb.hi, wl.hi - wb.lo);
+        let verdict = |iv: Interval| judge_percent(stated.value, d, iv);
+        let (v_want, v_points) = (
+            verdict(want),
+            if with_points {
+                verdict(points)
+            } else {
+                Verdict::Mismatch
+            },
+        );
+        // The fraction form of a percent cell, as for the other percents.
+        if matches!(judge(stated, want), Judged::Consistent) || v_points == Verdict::Consistent {
+            return None;
+        }
+        let (l, b) = (self.shown(lk), self.shown(base));
+        let point_ratio = lk.value / base.value * 100.0;
+        let point = if growth_wanted {
+            point_ratio - 100.0
+        } else {
+            point_ratio
+        };
+        let formula = if growth_wanted {
+            format!("{l} / {b} × 100 − 100")
+        } else {
+            format!("{l} / {b} × 100")
+        };
+        if !of_plan && verdict(other_kind) == Verdict::Consistent {
+            let (e, s) = (self.num(round_to(point, d), d), self.shown(stated));
+            let said = Checked::PctKind {
+                unit: &self.unit,
+                what: &indicator_words(self.template, i),
+                stated: &s,
+                wants_growth: growth_wanted,
+                formula: &formula,
+                right: &e,
+            };
+            let f = Finding::said(Severity::Error, &said, self.lang);
+            return Some(
+                at_row(f, self.template, self.sub, stated)
+                    .expected(e)
+                    .actual(s),
+            );
+        }
+        let diff = lk.value - base.value;
+        if v_want == Verdict::Rounding || v_points != Verdict::Rounding {
+            let dd = lk.shown_decimals().max(base.shown_decimals());
+            let points = format!("{l} − {b} = {}", self.num(diff, dd));
+            let percent = match (v_want, with_points) {
+                (Verdict::Mismatch, true) => Percent::RateChange {
+                    column: stated.column,
+                    formula: &formula,
+                    points: &points,
+                },
+                _ if of_plan => Percent::OfPlan { lk: &l, kh: &b },
+                _ => Percent::AgainstLastYear { formula: &formula },
+            };
+            return Some(self.off(stated, v_want, point, percent));
+        }
+        // Off by rounding from the points only.
+        let shown = format!("{l} − {b}");
+        let percent = Percent::Rate {
+            column: stated.column,
+            shown: &shown,
+            unit: self.lang.pick(" điểm %", " points"),
+        };
+        Some(self.off(stated, Verdict::Rounding, diff, percent))
     }
 
     /// `pct-rounding` (a warning: off by rounding only) or `pct-mismatch`

@@ -598,6 +598,26 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let format = figures.get(num, false, mark.map(Mark::severity));
                 let value = d.totals.values[i][c.index()];
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
+                // A rate's KH is the target its department stated: the
+                // cell says whose it is.
+                if let (ValueColumn::Kh, None, Some(target)) = (c, mark, d.totals.targets.get(&i)) {
+                    let who = t.agencies.get(target.unit).map_or("", |a| a.name.as_str());
+                    let text = match lang {
+                        Lang::Vi => format!(
+                            "Chỉ tiêu kế hoạch của {who} ({}, ô {}), không tính từ các {}.",
+                            target.file,
+                            target.cell,
+                            t.level_words().units_vi
+                        ),
+                        Lang::En => format!(
+                            "The target stated by {who} ({}, cell {}), not computed from the {}.",
+                            target.file,
+                            target.cell,
+                            t.level_words().units_en
+                        ),
+                    };
+                    ws.insert_note(row, 3 + k as u16, &Note::new(limits::note(&text)))?;
+                }
             }
             row += 1;
         }

@@ -1125,3 +1125,180 @@ fn feedback_of_an_earlier_run_needs_force_and_goes_when_the_unit_is_right() {
     assert!(out.join("phan-hoi").join("ghi-chu.txt").is_file());
     assert!(out.join("phan-hoi").join("VP.xlsx").is_file());
 }
+
+/// Rates in a batch: a ward's rate typed as a fraction (0,9333 in a
+/// General cell) is read as its percent everywhere (Chi tiết, the
+/// averaged-rate check); a target written as a bound ("≥ 95%") is read
+/// as 95; %KH and %CK of a rate are checked (as a ratio or growth, or as
+/// a difference in points); the office's target is the area's KH in
+/// Tổng hợp, and %KH of the rate is computed from it.
+#[test]
+fn rates_typed_as_fractions_bounds_and_their_percents() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (hc02, hc03, hc04, hc05) = (
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HC05", "Tỷ lệ hồ sơ giải quyết đúng hạn", "%"),
+    );
+    let r = |c: (&'static str, &'static str, &'static str), v: Vec<V>| -> FormRow {
+        (c.0, c.1, c.2, v)
+    };
+    let wards: [(usize, Vec<FormRow>); 4] = [
+        // 1.204 / 1.290 = 93,33%, typed 0,9333.
+        (
+            1,
+            vec![
+                r(hc02, vec![V::E, V::N(1290.0), V::N(1290.0)]),
+                r(hc03, vec![V::E, V::N(1204.0), V::N(1204.0)]),
+                r(hc04, vec![V::E, V::N(86.0), V::N(86.0)]),
+                r(hc05, vec![V::E, V::N(0.9333), V::N(0.9333)]),
+            ],
+        ),
+        // KH "≥ 95%"; %KH 101,3 where 93,33 / 95 = 98,2 (and the points
+        // −1,67); %CK 1,66 is the difference in points 93,33 − 91,67.
+        (
+            2,
+            vec![
+                r(hc02, vec![V::E, V::N(150.0), V::N(150.0), V::N(120.0)]),
+                r(hc03, vec![V::E, V::N(140.0), V::N(140.0), V::N(110.0)]),
+                r(hc04, vec![V::E, V::N(10.0), V::N(10.0), V::N(10.0)]),
+                r(
+                    hc05,
+                    vec![
+                        V::T("≥ 95%"),
+                        V::T("93,33"),
+                        V::T("93,33"),
+                        V::T("91,67"),
+                        V::T("101,3"),
+                        V::T("1,66"),
+                    ],
+                ),
+            ],
+        ),
+        // %CK 120 is the ratio 60 / 50 where the growth 20 is wanted.
+        (
+            3,
+            vec![
+                r(hc02, vec![V::E, V::N(100.0), V::N(100.0), V::N(100.0)]),
+                r(hc03, vec![V::E, V::N(60.0), V::N(60.0), V::N(50.0)]),
+                r(hc04, vec![V::E, V::N(40.0), V::N(40.0), V::N(50.0)]),
+                r(
+                    hc05,
+                    vec![V::E, V::N(60.0), V::N(60.0), V::N(50.0), V::E, V::T("120")],
+                ),
+            ],
+        ),
+        // %CK 10 in points (90 − 80), not the growth 12,5: right.
+        (
+            4,
+            vec![
+                r(hc02, vec![V::E, V::N(100.0), V::N(100.0), V::N(100.0)]),
+                r(hc03, vec![V::E, V::N(90.0), V::N(90.0), V::N(80.0)]),
+                r(hc04, vec![V::E, V::N(10.0), V::N(10.0), V::N(20.0)]),
+                r(
+                    hc05,
+                    vec![V::E, V::N(90.0), V::N(90.0), V::N(80.0), V::E, V::T("10")],
+                ),
+            ],
+        ),
+    ];
+    for (k, rows) in wards {
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &ALL_COLUMNS,
+            &complete(rows, true),
+        );
+    }
+    // The office's target 95, and its rate the mean of the wards'
+    // (93,33 + 93,33 + 60 + 90) / 4 = 84,17, not 1.494 / 1.640 = 91,10:
+    // found only with Phường 1's 0,9333 read as 93,33.
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &ALL_COLUMNS,
+        &complete(
+            vec![r(hc05, vec![V::T("95"), V::T("84,17"), V::T("84,17")])],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|pct-kind|P03|J10|HC05|%CK|20|120",
+            "error|pct-mismatch|P02|I10|HC05|%KH|98,2|101,3",
+            "error|rate-averaged|VP|F7|HC05|TH|91,10|84,17",
+            "error|rate-averaged|VP|G7|HC05|LK|91,10|84,17",
+            "error|submission-missing|P05|||||",
+            "error|submission-missing|P06|||||",
+        ]
+    );
+    let infos: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "number-ambiguous")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            format!(
+                "{}|{}|{}|{}|{}|{}",
+                s("severity"),
+                s("unit"),
+                s("cell"),
+                s("column"),
+                s("expected"),
+                s("actual")
+            )
+        })
+        .collect();
+    assert_eq!(
+        infos,
+        ["info|P01|F10|TH|93,33|0,9333", "info|P02|E10|KH|95|≥ 95%",]
+    );
+    let fraction = findings
+        .iter()
+        .find(|f| f["unit"] == "P01" && f["code"] == "number-ambiguous")
+        .unwrap();
+    assert!(
+        fraction["message"].as_str().unwrap().starts_with(
+            "2 ô tỷ lệ (%) ghi dạng số thập phân trong ô định dạng General (F10, G10)"
+        ),
+        "{fraction}"
+    );
+
+    // Chi tiết shows Phường 1's rate as a percent.
+    let book = out.join("tong-hop.xlsx");
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let p1 = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let th = detail
+        .iter()
+        .find(|row| row[0] == "HC05" && row[3] == "TH")
+        .unwrap();
+    assert_eq!(th[p1], "93.33");
+    // Tổng hợp: KH is the office's 95, %KH = 1.494 / 1.640 / 95 × 100;
+    // the CK of the rate mixes wards (Phường 1 gave none): no %CK.
+    let summary_sheet = read_sheet(&book, "Tổng hợp");
+    let hc05_row = summary_sheet.iter().find(|row| row[0] == "HC05").unwrap();
+    let num = |k: usize| hc05_row[k].parse::<f64>().ok();
+    assert_eq!(num(3), Some(95.0));
+    let lk = 1494.0 / 1640.0 * 100.0;
+    assert!((num(5).unwrap() - lk).abs() < 1e-9, "{hc05_row:?}");
+    assert!(
+        (num(7).unwrap() - lk / 95.0 * 100.0).abs() < 1e-9,
+        "{hc05_row:?}"
+    );
+    assert_eq!(hc05_row[8], "");
+    let notes = zip_part(&book, "xl/comments1.xml").unwrap();
+    assert!(
+        notes.contains("Chỉ tiêu kế hoạch của Văn phòng HĐND và UBND quận (vp.xlsx, ô E7)"),
+        "{notes}"
+    );
+}
