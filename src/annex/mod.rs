@@ -322,10 +322,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
         own.push(
             lead.iter()
-                .filter_map(|r| match r {
-                    AgencyRef::Known(i) => Some(*i),
-                    _ => None,
-                })
+                .filter_map(AgencyRef::agency)
                 .chain(task.sender)
                 .collect(),
         );
@@ -334,10 +331,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             .section
             .or_else(|| task.sender.and_then(|s| ctx.settings.default_section(t, s)))
             .or_else(|| {
-                lead.iter().find_map(|r| match r {
-                    AgencyRef::Known(i) => ctx.settings.default_section(t, *i),
-                    _ => None,
-                })
+                lead.iter()
+                    .find_map(|r| ctx.settings.default_section(t, r.agency()?))
             })
             .unwrap_or(ctx.settings.sections.len());
         let written = |list: &[AgencyRef]| {
@@ -460,7 +455,7 @@ fn check_agencies(
             let said = Annexed::AgencyUnknown {
                 lead: is_lead,
                 written: text,
-                closest,
+                closest: closest.as_deref(),
             };
             let severity = if is_lead {
                 Severity::Error
@@ -471,7 +466,7 @@ fn check_agencies(
                 Finding::said(severity, &said, ctx.lang)
                     .at(&at(cell))
                     .unit(unit.to_string())
-                    .expected(closest.clone())
+                    .expected(closest.clone().unwrap_or_default())
                     .actual(text.clone()),
             );
         }

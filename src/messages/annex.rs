@@ -43,11 +43,12 @@ pub enum Annexed<'a> {
     /// `agency-missing`: `task` names no lead agency.
     LeadMissing { task: &'a str },
     /// `agency-unknown`: the `lead` (else coordinating) agency `written`
-    /// is not in the registry; `closest` is the nearest one.
+    /// is not in the registry; `closest` is the one it surely means, if
+    /// any is alike enough to suggest.
     AgencyUnknown {
         lead: bool,
         written: &'a str,
-        closest: &'a str,
+        closest: Option<&'a str>,
     },
     /// `task-duplicate` (an error): `task` at `here` repeats the one at
     /// `there`, which the annex keeps; `same_table` when both are rows of
@@ -106,14 +107,22 @@ impl Words for Annexed<'_> {
                 lead,
                 written: text,
                 closest,
-            } => match lang {
-                Lang::Vi => {
+            } => match (lang, closest) {
+                (Lang::Vi, Some(closest)) => {
                     let role = if *lead { "chủ trì" } else { "phối hợp" };
                     format!("Cơ quan {role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv).")
                 }
-                Lang::En => {
+                (Lang::Vi, None) => {
+                    let role = if *lead { "chủ trì" } else { "phối hợp" };
+                    format!("Cơ quan {role} «{text}» không có trong danh sách cơ quan và không gần giống cơ quan nào trong danh sách. Nếu đây là một cơ quan, hãy bổ sung vào danh sách cơ quan (agencies.csv); nếu ghi nhầm tên, hãy ghi đúng tên cơ quan.")
+                }
+                (Lang::En, Some(closest)) => {
                     let role = if *lead { "lead" } else { "coordinating" };
                     format!("The {role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv.")
+                }
+                (Lang::En, None) => {
+                    let role = if *lead { "lead" } else { "coordinating" };
+                    format!("The {role} agency «{text}» is not in the agency registry and is like none of its agencies. If it is an agency, add it to the registry (agencies.csv); if its name was mistyped, write it as registered.")
                 }
             },
             Annexed::TaskRepeated {

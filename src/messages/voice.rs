@@ -677,12 +677,12 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
         Annexed::AgencyUnknown {
             lead: true,
             written: "Phòng Tư pháp quận",
-            closest: "Phòng Tư pháp",
+            closest: Some("Phòng Tư pháp"),
         },
         Annexed::AgencyUnknown {
             lead: false,
             written: "Phòng Tư pháp quận",
-            closest: "Phòng Tư pháp",
+            closest: Some("Phòng Tư pháp"),
         },
         Annexed::DeadlineNoSuchDay {
             deadline: "31/11/2020",
