@@ -524,10 +524,10 @@ impl<'a> AgencyResolver<'a> {
 /// Folded words that name no agency in particular: the kind of body
 /// ("sở", "phòng", "ban", "trung tâm"), the level ("tỉnh", "quận", "xã"),
 /// "UBND", "các", "và".
-const SHELL_WORDS: [&str; 28] = [
+const SHELL_WORDS: [&str; 27] = [
     "so", "phong", "ban", "trung", "tam", "chi", "cuc", "doi", "tram", "vien", "ubnd", "ub", "uy",
-    "nhan", "dan", "tinh", "quan", "huyen", "thanh", "pho", "thi", "xa", "phuong", "tran", "cac",
-    "va", "cua", "p",
+    "nhan", "dan", "tinh", "quan", "huyen", "pho", "thi", "xa", "phuong", "tran", "cac", "va",
+    "cua", "p",
 ];
 
 /// The distinctive words of a folded name.

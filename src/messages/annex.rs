@@ -50,6 +50,16 @@ pub enum Annexed<'a> {
         written: &'a str,
         closest: Option<&'a str>,
     },
+    /// `period-mismatch` (an info): the task table of `sheet` is no
+    /// programme of `period`: a results report (`results`), or a table of
+    /// the period `named`; set aside, the tasks taken from `kept`.
+    SheetNotProgramme {
+        sheet: &'a str,
+        results: bool,
+        named: Option<Period>,
+        period: Period,
+        kept: &'a [String],
+    },
     /// `task-duplicate` (an error): `task` at `here` repeats the one at
     /// `there`, which the annex keeps; `same_table` when both are rows of
     /// one department's table (written twice, not led by two).
@@ -74,6 +84,7 @@ impl Words for Annexed<'_> {
     fn code(&self) -> Code {
         match self {
             Annexed::TableNotFound { .. } => Code::TableNotFound,
+            Annexed::SheetNotProgramme { .. } => Code::PeriodMismatch,
             Annexed::DeadlineInvalid { .. } | Annexed::DeadlineNoSuchDay { .. } => {
                 Code::DeadlineInvalid
             }
@@ -93,6 +104,41 @@ impl Words for Annexed<'_> {
                 match lang {
                     Lang::Vi => format!("Tệp {file} không có bảng nhiệm vụ: không trang tính nào có dòng tiêu đề gồm «Nội dung» và «Tiến độ» hoặc «Cơ quan chủ trì» trong 30 dòng đầu; các trang đã đọc: {sheets}."),
                     Lang::En => format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {sheets}."),
+                }
+            }
+            Annexed::SheetNotProgramme {
+                sheet,
+                results,
+                named,
+                period,
+                kept,
+            } => {
+                let quoted = |k: &[String]| {
+                    k.iter()
+                        .map(|s| format!("«{s}»"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let kept = quoted(kept);
+                match lang {
+                    Lang::Vi => {
+                        let what = match (results, named) {
+                            (true, Some(p)) => format!("báo cáo kết quả thực hiện {}", p.title_vi()),
+                            (true, None) => "báo cáo kết quả thực hiện".to_string(),
+                            (false, Some(p)) => format!("bảng nhiệm vụ của {}", p.title_vi()),
+                            (false, None) => "bảng của kỳ khác".to_string(),
+                        };
+                        format!("Trang «{sheet}» là {what}, không phải chương trình công tác {}: không đưa vào phụ lục; nhiệm vụ lấy từ trang {kept}. Nếu trang «{sheet}» cũng thuộc chương trình {}, hãy sửa tiêu đề trang rồi chạy lại.", period.title_vi(), period.title_vi())
+                    }
+                    Lang::En => {
+                        let what = match (results, named) {
+                            (true, Some(p)) => format!("a report of results for {}", p.title_en()),
+                            (true, None) => "a report of results".to_string(),
+                            (false, Some(p)) => format!("a task table for {}", p.title_en()),
+                            (false, None) => "a table of another period".to_string(),
+                        };
+                        format!("Sheet «{sheet}» is {what}, not the programme for {}: it is left out of the annex; the tasks are taken from sheet {kept}. If «{sheet}» belongs to the programme for {} too, correct its title and run again.", period.title_en(), period.title_en())
+                    }
                 }
             }
             Annexed::DeadlineInvalid { .. }
