@@ -44,9 +44,26 @@ pub enum AgencyRef {
     /// A coordinating text that names no specific office and matches
     /// nothing ("giáo dục pháp luật"), as written; no finding.
     Other(String),
-    /// Nothing known: the text as written and the closest known short
-    /// form.
-    Unknown { text: String, closest: String },
+    /// A registry agency followed by its own unit in brackets ("Sở Nội
+    /// vụ (Ban Thi đua - Khen thưởng)", "CA tỉnh (PC03)"): the agency,
+    /// and the bracket's text as written.
+    Unit { agency: usize, unit: String },
+    /// Nothing known: the text as written and the known short form it
+    /// surely means, if one is alike enough to suggest.
+    Unknown {
+        text: String,
+        closest: Option<String>,
+    },
+}
+
+impl AgencyRef {
+    /// The registry agency it names, with or without a unit.
+    pub fn agency(&self) -> Option<usize> {
+        match self {
+            AgencyRef::Known(i) | AgencyRef::Unit { agency: i, .. } => Some(*i),
+            _ => None,
+        }
+    }
 }
 
 /// The column an agency cell comes from: a lead is held to the registry,
@@ -361,6 +378,12 @@ impl<'a> AgencyResolver<'a> {
                 i += len;
                 continue;
             }
+            if let Some(r) = self.with_unit(text) {
+                after_ward = None;
+                push(r, &mut out);
+                i += 1;
+                continue;
+            }
             let numbers = self.ward_numbers(text).or_else(|| {
                 let word = after_ward.clone()?;
                 let n = fold(text).parse::<u32>().ok()?;
@@ -418,6 +441,24 @@ impl<'a> AgencyResolver<'a> {
         out
     }
 
+    /// A registry agency followed by a unit of its own in brackets: "Sở
+    /// Nội vụ (Ban Thi đua - Khen thưởng)", "CA tỉnh (PC03)". A bracket
+    /// that names the same agency again ("Sở Tài chính (STC)") is the
+    /// agency alone.
+    fn with_unit(&self, text: &str) -> Option<AgencyRef> {
+        let inner_text = text.strip_suffix(')')?;
+        let open = inner_text.rfind('(')?;
+        let (head, unit) = (inner_text[..open].trim(), clean(&inner_text[open + 1..]));
+        if head.is_empty() || unit.is_empty() || unit.contains(['(', ')']) {
+            return None;
+        }
+        let agency = self.exact(head)?.agency()?;
+        if self.exact(&unit).and_then(|r| r.agency()) == Some(agency) {
+            return Some(AgencyRef::Known(agency));
+        }
+        Some(AgencyRef::Unit { agency, unit })
+    }
+
     fn unknown(&self, text: String) -> AgencyRef {
         let closest = self.closest(&text);
         AgencyRef::Unknown { text, closest }
@@ -433,27 +474,77 @@ impl<'a> AgencyResolver<'a> {
                 .get(*g)
                 .map(|g| g.short.clone())
                 .unwrap_or_default(),
+            AgencyRef::Unit { agency, unit } => {
+                format!(
+                    "{} ({unit})",
+                    self.settings.short_form(self.template, *agency)
+                )
+            }
             AgencyRef::Collective(text) | AgencyRef::Other(text) => text.clone(),
             AgencyRef::Unknown { text, .. } => text.clone(),
         }
     }
 
-    /// The known agency whose name, alias or short form is closest to a
-    /// text (Jaro-Winkler on folded words).
-    pub fn closest(&self, text: &str) -> String {
+    /// The known agency a text surely means, to suggest: one that shares
+    /// most of the text's distinctive words (not "Sở", "Phòng", "tỉnh",
+    /// which every agency has), a word counting as shared when written
+    /// alike ("chánh" for "chính"); of those, the closest by Jaro-Winkler
+    /// on the folded names. None when no agency is that alike: "Sở Công
+    /// Thương" shares only "Sở" with "Sở GD&ĐT" and one word of two with
+    /// "Công an tỉnh", and neither is suggested.
+    pub fn closest(&self, text: &str) -> Option<String> {
         let key = fold(text);
-        let mut best: Option<(f64, &str)> = None;
+        let mine = distinctive(&key);
+        if mine.is_empty() {
+            return None;
+        }
+        let mut best: Option<(usize, f64, &str)> = None;
         for (name, short) in &self.all_names {
+            let theirs = distinctive(name);
+            let shared = mine
+                .iter()
+                .filter(|w| theirs.iter().any(|t| words_alike(w, t)))
+                .count();
+            // At least two thirds of the text's distinctive words.
+            if shared == 0 || shared * 3 < mine.len() * 2 {
+                continue;
+            }
             let score = variants(&key)
                 .iter()
                 .map(|k| strsim::jaro_winkler(k, name))
                 .fold(0.0, f64::max);
-            if best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, short));
+            if best.is_none_or(|(n, s, _)| (shared, score) > (n, s)) {
+                best = Some((shared, score, short));
             }
         }
-        best.map(|(_, s)| s.to_string()).unwrap_or_default()
+        best.map(|(_, _, s)| s.to_string())
     }
+}
+
+/// Folded words that name no agency in particular: the kind of body
+/// ("sở", "phòng", "ban", "trung tâm"), the level ("tỉnh", "quận", "xã"),
+/// "UBND", "các", "và".
+const SHELL_WORDS: [&str; 27] = [
+    "so", "phong", "ban", "trung", "tam", "chi", "cuc", "doi", "tram", "vien", "ubnd", "ub", "uy",
+    "nhan", "dan", "tinh", "quan", "huyen", "pho", "thi", "xa", "phuong", "tran", "cac", "va",
+    "cua", "p",
+];
+
+/// The distinctive words of a folded name.
+fn distinctive(key: &str) -> Vec<&str> {
+    key.split(' ')
+        .filter(|w| !w.is_empty() && !SHELL_WORDS.contains(w))
+        .collect()
+}
+
+/// Two folded words written alike: the same, or a slip of one letter in
+/// a word of four letters or more ("chanh", "chinh").
+fn words_alike(a: &str, b: &str) -> bool {
+    a == b
+        || (a.len() >= 4
+            && b.len() >= 4
+            && a.chars().next() == b.chars().next()
+            && strsim::jaro_winkler(a, b) >= 0.85)
 }
 
 /// Whether a text begins with a lower-case letter (a common noun going
@@ -464,7 +555,28 @@ fn starts_lower(text: &str) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
-/// The pieces of a cell, each with the separator that followed it.
+/// The spans of a text inside matched brackets ("Sở Nội vụ (Ban Thi
+/// đua, Khen thưởng)"): a separator there cuts nothing. A bracket never
+/// closed protects nothing.
+fn bracketed_spans(cell: &str) -> Vec<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut spans = Vec::new();
+    for (at, c) in cell.char_indices() {
+        match c {
+            '(' => open.push(at),
+            ')' => {
+                if let Some(start) = open.pop() {
+                    spans.push((start, at));
+                }
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// The pieces of a cell, each with the separator that followed it; a
+/// separator inside brackets cuts nothing.
 fn split_pieces(cell: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut last = 0;
@@ -479,7 +591,11 @@ fn split_pieces(cell: &str) -> Vec<(String, String)> {
             out.push((p, sep.to_string()));
         }
     };
+    let spans = bracketed_spans(cell);
     for m in separators().find_iter(cell) {
+        if spans.iter().any(|&(a, b)| a < m.start() && m.start() < b) {
+            continue;
+        }
         push(&cell[last..m.start()], m.as_str(), &mut out);
         last = m.end();
     }
@@ -836,7 +952,7 @@ mod tests {
         match &got[0] {
             AgencyRef::Unknown { text, closest } => {
                 assert_eq!(text, "Phòng Tài chánh");
-                assert_eq!(closest, "Phòng TC-KH");
+                assert_eq!(closest.as_deref(), Some("Phòng TC-KH"));
             }
             other => panic!("{other:?}"),
         }
@@ -846,5 +962,105 @@ mod tests {
             r.resolve_cell("Phòng Kinh tế - Hạ tầng", Role::Coord)[0],
             AgencyRef::Unknown { .. }
         ));
+    }
+
+    /// The province's template without the Sở Công Thương, as a
+    /// province's registry may lack it.
+    fn province() -> (Template, AnnexSettings) {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/province");
+        let mut t = Template::load(&dir).unwrap();
+        // In its place, an agency that shares no word with it.
+        for a in t.agencies.iter_mut().filter(|a| a.code == "SCT") {
+            a.code = "SKHKT".into();
+            a.name = "Sở Khoa học và Kỹ thuật".into();
+            a.aliases.clear();
+        }
+        let s = AnnexSettings::from_template(&t).unwrap();
+        (t, s)
+    }
+
+    #[test]
+    fn an_agency_naming_its_own_unit_in_brackets_is_that_agency() {
+        let (t, s) = province();
+        let r = AgencyResolver::new(&t, &s);
+        let idx = |c: &str| t.agency_index(c).unwrap();
+        for (cell, code, printed) in [
+            (
+                "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
+                "SNV",
+                "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
+            ),
+            (
+                "Công an tỉnh (Phòng CSGT)",
+                "CAT",
+                "Công an tỉnh (Phòng CSGT)",
+            ),
+            (
+                "Sở Tài chính (Phòng Ngân sách)",
+                "STC",
+                "Sở Tài chính (Phòng Ngân sách)",
+            ),
+            // An alias is printed as the registry writes the agency.
+            ("CAT (PC03)", "CAT", "Công an tỉnh (PC03)"),
+            (
+                "STC (Phòng Ngân sách, Phòng Tin học)",
+                "STC",
+                "Sở Tài chính (Phòng Ngân sách, Phòng Tin học)",
+            ),
+        ] {
+            for role in [Role::Lead, Role::Coord] {
+                let got = r.resolve_cell(cell, role);
+                assert_eq!(got.len(), 1, "{cell}: {got:?}");
+                assert_eq!(got[0].agency(), Some(idx(code)), "{cell}");
+                assert_eq!(r.written(&got[0]), printed, "{cell}");
+            }
+        }
+        // Coordinators the same way, each its own entry, whatever the
+        // office word of the bracket.
+        let got = r.resolve_cell("Công an tỉnh (PC03), Sở Y tế (Chi cục ATVSTP)", Role::Coord);
+        let printed: Vec<String> = got.iter().map(|x| r.written(x)).collect();
+        assert_eq!(printed, ["Công an tỉnh (PC03)", "Sở Y tế (Chi cục ATVSTP)"]);
+        // A bracket naming the same agency again is the agency alone.
+        assert_eq!(
+            r.resolve_cell("Sở Tài chính (STC)", Role::Lead),
+            [AgencyRef::Known(idx("STC"))]
+        );
+        // Near misses: a bracket after a name the registry lacks is
+        // still unknown, and an unclosed bracket cuts at its comma.
+        assert!(matches!(
+            &r.resolve_cell("Sở Công Thương (Phòng QLTM)", Role::Lead)[0],
+            AgencyRef::Unknown { .. }
+        ));
+        let got = r.resolve_cell("Sở Y tế (Chi cục ATVSTP, Công an tỉnh", Role::Coord);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], AgencyRef::Known(idx("CAT")));
+    }
+
+    #[test]
+    fn a_suggestion_only_when_the_distinctive_words_are_shared() {
+        let (t, mut s) = province();
+        s.groups.push(crate::annex::settings::GroupDef {
+            short: "Các sở, ban, ngành".into(),
+            aliases: vec!["Các sở, ban, ngành tỉnh".into()],
+        });
+        let r = AgencyResolver::new(&t, &s);
+        // Shared only "Sở", "Ban", "tỉnh", or one word of two: no
+        // suggestion (the tester's registry: "Sở Công Thương" was offered
+        // "Sở GD&ĐT").
+        for text in [
+            "Sở Công Thương",
+            "Ban Quản lý các khu công nghiệp tỉnh",
+            "Trung tâm Chuyển đổi số tỉnh",
+            "Sở Du lịch",
+        ] {
+            assert_eq!(r.closest(text), None, "{text}");
+        }
+        // A slip in a registry name is suggested.
+        assert_eq!(r.closest("Sở Tư Phap tỉnh").as_deref(), Some("Sở Tư pháp"));
+        assert_eq!(r.closest("Sở Nội vu").as_deref(), Some("Sở Nội vụ"));
+        assert_eq!(
+            r.closest("Sở Nông nghiệp và Môi trưởng").as_deref(),
+            Some("Sở NN&MT")
+        );
     }
 }

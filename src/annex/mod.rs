@@ -89,8 +89,105 @@ pub enum FileTasks {
     NoTable { file: String, sheets: Vec<String> },
 }
 
+/// Whether a file is a Word document of its own (not inside an archive).
+fn is_word_document(file: &InputFile) -> bool {
+    let name = std::path::Path::new(&file.rel)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.member.is_empty()
+        && !name.starts_with("~$")
+        && matches!(file.kind, crate::ingest::InputKind::Skipped(_))
+        && std::path::Path::new(&file.rel)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+}
+
+/// Reads the task tables of a Word document: each table of the document
+/// is read like a sheet named "Bảng 1", "Bảng 2", …, its first row row 1,
+/// its first column A. A document with no task table (a cover letter), or
+/// one that cannot be opened, is skipped as before.
+fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usize>) -> FileTasks {
+    let word_tables = match crate::textcheck::docx::read_docx_tables(&file.path) {
+        Ok(t) => t,
+        // Not read as before: a Word document was never a submission.
+        Err(e) => {
+            return FileTasks::Skipped {
+                file: file.rel.clone(),
+                reason: format!("the file is a Word document (.docx) that cannot be opened: {e}"),
+            }
+        }
+    };
+    let mut read: Vec<SheetTasks> = Vec::new();
+    for (k, rows) in word_tables.into_iter().enumerate() {
+        let name = format!("Bảng {}", k + 1);
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .map(|t| {
+                        if t.is_empty() {
+                            calamine::Data::Empty
+                        } else {
+                            calamine::Data::String(t)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let grid = crate::ingest::SheetGrid::from_rows(&name, rows);
+        let Some(layout) = find_task_table(&grid, &ctx.words) else {
+            continue;
+        };
+        let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
+        let tasks = read_tasks(&grid, &layout, &ctx.settings, None)
+            .into_iter()
+            .map(|raw| Task {
+                file: file.rel.clone(),
+                sheet: name.clone(),
+                sender,
+                raw,
+            })
+            .collect();
+        let off = table::off_programme(&grid, &layout, ctx.period);
+        read.push((name, sender, tasks, off));
+    }
+    if read.is_empty() {
+        return FileTasks::Skipped {
+            file: file.rel.clone(),
+            reason: "the file is a Word document (.docx) with no task table, not a spreadsheet"
+                .into(),
+        };
+    }
+    let mut findings = Vec::new();
+    set_aside_off_programme(&file.rel, &mut read, ctx, &mut findings);
+    FileTasks::Read {
+        file: file.rel.clone(),
+        tasks: read.into_iter().flat_map(|(_, _, t, _)| t).collect(),
+        findings,
+    }
+}
+
+/// The department a file's name names, if any.
+fn sender_of_file(file: &InputFile, ctx: &AnnexContext) -> Option<usize> {
+    sender_of_name(&file.rel, ctx)
+}
+
+/// The department a file name (relative path) names, if any.
+fn sender_of_name(rel: &str, ctx: &AnnexContext) -> Option<usize> {
+    let stem = std::path::Path::new(rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ctx.matcher.find_in(&stem).map(|(i, _)| i)
+}
+
 /// Reads the task tables of one file. Never panics on the file's content.
 pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
+    let file_sender = sender_of_file(file, ctx);
+    if is_word_document(file) {
+        return read_word_file(file, ctx, file_sender);
+    }
     let mut wb = match open_input(file, &ctx.template.settings.limits) {
         Opened::Workbook(wb) => wb,
         Opened::Skipped(reason) => {
@@ -106,16 +203,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             }
         }
     };
-    let stem = std::path::Path::new(&file.rel)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let file_sender = ctx.matcher.find_in(&stem).map(|(i, _)| i);
     let mut tasks = Vec::new();
     let mut findings = Vec::new();
     let mut seen = Vec::new();
     let mut tables = 0;
     let mut style_table = None;
+    // Each table's sheet, sender, tasks and whether it is no programme of
+    // the period (a results report, another period's table).
+    let mut read: Vec<SheetTasks> = Vec::new();
     for name in wb.sheet_names() {
         // A form's stamp sheet holds its drop-down lists (agencies,
         // fields), never tasks.
@@ -154,14 +249,17 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         } else {
             None
         };
-        for raw in read_tasks(&grid, &layout, &ctx.settings, styles.as_ref()) {
-            tasks.push(Task {
+        let sheet_tasks: Vec<Task> = read_tasks(&grid, &layout, &ctx.settings, styles.as_ref())
+            .into_iter()
+            .map(|raw| Task {
                 file: file.rel.clone(),
                 sheet: name.clone(),
                 sender,
                 raw,
-            });
-        }
+            })
+            .collect();
+        let off = table::off_programme(&grid, &layout, ctx.period);
+        read.push((name.clone(), sender, sheet_tasks, off));
     }
     if tables == 0 {
         return FileTasks::NoTable {
@@ -169,11 +267,69 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             sheets: seen,
         };
     }
+    set_aside_off_programme(&file.rel, &mut read, ctx, &mut findings);
+    for (_, _, sheet_tasks, _) in read {
+        tasks.extend(sheet_tasks);
+    }
     FileTasks::Read {
         file: file.rel.clone(),
         tasks,
         findings,
     }
+}
+
+/// A sheet's table as read: its name, sender, tasks, and why it is no
+/// programme of the period, if it is not.
+type SheetTasks = (
+    String,
+    Option<usize>,
+    Vec<Task>,
+    Option<table::OffProgramme>,
+);
+
+/// Sets aside, with one info each, the tables of a workbook that are no
+/// programme of the period (a results report, another period's table)
+/// when the workbook holds a table that is: a department's report of last
+/// quarter sent with this quarter's programme is not read as part of it.
+/// A workbook whose every table is off keeps them all: its tasks are read
+/// and their deadlines say what is wrong, never a programme lost in
+/// silence.
+fn set_aside_off_programme(
+    file: &str,
+    read: &mut Vec<SheetTasks>,
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) {
+    let kept: Vec<String> = read
+        .iter()
+        .filter(|(_, _, _, off)| off.is_none())
+        .map(|(name, _, _, _)| name.clone())
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    read.retain(|(name, sender, _, off)| {
+        let Some(off) = off else { return true };
+        let said = Annexed::SheetNotProgramme {
+            sheet: name,
+            results: off.results,
+            named: off.period,
+            period: ctx.period,
+            kept: &kept,
+        };
+        let unit = sender
+            .and_then(|i| ctx.template.agencies.get(i))
+            .map(|a| a.code.clone())
+            .unwrap_or_default();
+        findings.push(
+            Finding::said(Severity::Info, &said, ctx.lang)
+                .at(&Location::cell(file, name.clone(), off.row, off.col))
+                .unit(unit)
+                .expected(ctx.period.title(ctx.lang))
+                .actual(off.text.clone()),
+        );
+        false
+    });
 }
 
 /// Whether the deadline column of a table holds a date cell.
@@ -266,16 +422,28 @@ impl Annex {
 /// Findings about the files themselves: skipped, unreadable, no table.
 fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
+    // The department the file's name names, so that a file not read still
+    // says whose tasks are missing.
+    let unit = |file: &str| {
+        sender_of_name(file, ctx)
+            .and_then(|i| ctx.template.agencies.get(i))
+            .map(|a| a.code.clone())
+            .unwrap_or_default()
+    };
     for f in files {
         match f {
-            FileTasks::Skipped { file, reason } => out.push(skipped_finding(file, reason, lang)),
+            FileTasks::Skipped { file, reason } => {
+                out.push(skipped_finding(file, reason, lang).unit(unit(file)))
+            }
             FileTasks::Rejected { file, reason } => {
-                out.push(unreadable_finding(file, reason, lang))
+                out.push(unreadable_finding(file, reason, lang).unit(unit(file)))
             }
             FileTasks::NoTable { file, sheets } => {
                 let said = Annexed::TableNotFound { file, sheets };
                 out.push(
-                    Finding::said(Severity::Error, &said, lang).at(&Location::file(file.clone())),
+                    Finding::said(Severity::Error, &said, lang)
+                        .at(&Location::file(file.clone()))
+                        .unit(unit(file)),
                 );
             }
             FileTasks::Read { findings, .. } => out.extend(findings.iter().cloned()),
@@ -322,10 +490,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
         let coord = resolver.resolve_cell(&raw.coord.text, Role::Coord);
         own.push(
             lead.iter()
-                .filter_map(|r| match r {
-                    AgencyRef::Known(i) => Some(*i),
-                    _ => None,
-                })
+                .filter_map(AgencyRef::agency)
                 .chain(task.sender)
                 .collect(),
         );
@@ -334,10 +499,8 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             .section
             .or_else(|| task.sender.and_then(|s| ctx.settings.default_section(t, s)))
             .or_else(|| {
-                lead.iter().find_map(|r| match r {
-                    AgencyRef::Known(i) => ctx.settings.default_section(t, *i),
-                    _ => None,
-                })
+                lead.iter()
+                    .find_map(|r| ctx.settings.default_section(t, r.agency()?))
             })
             .unwrap_or(ctx.settings.sections.len());
         let written = |list: &[AgencyRef]| {
@@ -460,7 +623,7 @@ fn check_agencies(
             let said = Annexed::AgencyUnknown {
                 lead: is_lead,
                 written: text,
-                closest,
+                closest: closest.as_deref(),
             };
             let severity = if is_lead {
                 Severity::Error
@@ -471,7 +634,7 @@ fn check_agencies(
                 Finding::said(severity, &said, ctx.lang)
                     .at(&at(cell))
                     .unit(unit.to_string())
-                    .expected(closest.clone())
+                    .expected(closest.clone().unwrap_or_default())
                     .actual(text.clone()),
             );
         }

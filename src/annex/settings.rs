@@ -182,7 +182,7 @@ impl AnnexSettings {
         };
         match self.short.get(&a.code) {
             Some(s) => s.clone(),
-            None if a.kind == AgencyKind::Ward => format!("UBND {}", a.name),
+            None if a.kind == AgencyKind::Ward => format!("UBND {}", ward_after_ubnd(&a.name)),
             None => a.name.clone(),
         }
     }
@@ -245,6 +245,25 @@ impl AnnexSettings {
         }
         best.map(|(_, _, _, i)| (i, field))
     }
+}
+
+/// A ward's name as it follows "UBND": the kind in lower case before a
+/// name ("UBND xã Tân Lập", "UBND phường Đông Thành", "UBND thị trấn Cái
+/// Bè"), as in capitals before a number ("UBND Phường 5", "UBND Xã 3"),
+/// the way official documents write administrative units.
+fn ward_after_ubnd(name: &str) -> String {
+    for kind in ["Phường", "Xã", "Thị trấn"] {
+        let Some(rest) = name.strip_prefix(kind) else {
+            continue;
+        };
+        let Some(rest) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        if rest.starts_with(|c: char| c.is_alphabetic()) {
+            return format!("{} {rest}", kind.to_lowercase());
+        }
+    }
+    name.to_string()
 }
 
 #[cfg(test)]
@@ -324,6 +343,13 @@ mod tests {
         let idx = |c: &str| t.agency_index(c).unwrap();
         assert_eq!(s.short_form(&t, idx("P.TCKH")), "Phòng TC-KH");
         assert_eq!(s.short_form(&t, idx("P05")), "UBND Phường 5");
+        // A named commune or ward: the kind in lower case after UBND, as
+        // official documents write it; a number keeps it in capitals.
+        assert_eq!(ward_after_ubnd("Xã Tân Lập"), "xã Tân Lập");
+        assert_eq!(ward_after_ubnd("Phường Đông Thành"), "phường Đông Thành");
+        assert_eq!(ward_after_ubnd("Thị trấn Cái Bè"), "thị trấn Cái Bè");
+        assert_eq!(ward_after_ubnd("Xã 3"), "Xã 3");
+        assert_eq!(ward_after_ubnd("Xãhội"), "Xãhội");
         assert_eq!(s.default_section(&t, idx("P.VHTT")), Some(2));
         assert_eq!(s.default_section(&t, idx("P05")), None);
     }

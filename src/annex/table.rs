@@ -20,8 +20,8 @@ use crate::annex::settings::{AnnexSettings, ColumnWords};
 use crate::ingest::sheet::data_text;
 use crate::ingest::styles::SheetStyles;
 use crate::ingest::SheetGrid;
-use crate::model::parse_roman;
-use crate::normalize::title::AgencyMatcher;
+use crate::model::{parse_roman, Period};
+use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::text::{clean, clean_multiline, fold};
 use calamine::Data;
 use regex::Regex;
@@ -877,6 +877,119 @@ fn append_line(to: &mut SourceCell, from: &SourceCell) {
     }
 }
 
+/// Why a task table is no programme of the period: its title names
+/// another period, or it reports results. Where that is said (0-based
+/// row, column) and the text there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OffProgramme {
+    /// The period its title names, when not the programme's.
+    pub period: Option<Period>,
+    /// A results report: titled "KẾT QUẢ THỰC HIỆN …" or with a results
+    /// column ("Kết quả thực hiện", "Tình hình thực hiện").
+    pub results: bool,
+    pub row: u32,
+    pub col: u32,
+    pub text: String,
+}
+
+/// The periods a title names, each part of it alone ("KẾT QUẢ QUÝ IV/2025
+/// VÀ NHIỆM VỤ QUÝ I/2026" names both).
+fn periods_named(text: &str) -> Vec<Period> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    #[allow(clippy::expect_used)]
+    let parts = RE.get_or_init(|| {
+        Regex::new(r"(?i);|,|\s+và\s+|\s+[-–]\s+").expect("invariant: the pattern is valid")
+    });
+    let mut out: Vec<Period> = period_in(text).into_iter().collect();
+    for part in parts.split(text) {
+        if let Some(p) = period_in(part) {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two periods share a month.
+fn overlap(a: Period, b: Period) -> bool {
+    let at = |p: Period, m: u8| p.year * 12 + i32::from(m);
+    at(a, a.first_month()) <= at(b, b.last_month())
+        && at(b, b.first_month()) <= at(a, a.last_month())
+}
+
+/// Whether a task table is no programme of `period`: the rows above its
+/// header (else the sheet's name) name only other periods ("KẾT QUẢ THỰC
+/// HIỆN NHIỆM VỤ QUÝ IV/2025" in a Q1/2026 run), or it is a results
+/// report — a title opening with "Kết quả thực hiện" / "Báo cáo kết quả",
+/// or a header column "Kết quả thực hiện", "Tình hình thực hiện".
+pub fn off_programme(
+    grid: &SheetGrid,
+    layout: &TaskLayout,
+    period: Period,
+) -> Option<OffProgramme> {
+    let mut named: Option<(Period, u32, u32, String)> = None;
+    let mut this_period = false;
+    let mut results: Option<(u32, u32, String)> = None;
+    for r in grid.rows().start..layout.header_first {
+        for (c, text) in grid.row_texts(r) {
+            let f = fold(&text);
+            if results.is_none()
+                && (f.starts_with("ket qua thuc hien") || f.starts_with("bao cao ket qua"))
+            {
+                results = Some((r, c, text.clone()));
+            }
+            for p in periods_named(&text) {
+                if overlap(p, period) {
+                    this_period = true;
+                } else if named.is_none() {
+                    named = Some((p, r, c, text.clone()));
+                }
+            }
+        }
+    }
+    if named.is_none() && !this_period {
+        if let Some(p) = periods_named(&grid.name).into_iter().next() {
+            if overlap(p, period) {
+                this_period = true;
+            } else {
+                named = Some((p, grid.rows().start, 0, grid.name.clone()));
+            }
+        }
+    }
+    if this_period {
+        named = None;
+    }
+    if results.is_none() {
+        'header: for r in layout.header_first..layout.data_start {
+            for (c, text) in grid.row_texts(r) {
+                let padded = format!(" {} ", fold(&text));
+                if holds_any(&padded, &["ket qua", "tinh hinh thuc hien"]) {
+                    results = Some((r, c, text));
+                    break 'header;
+                }
+            }
+        }
+    }
+    match (named, results) {
+        (None, None) => None,
+        (Some((p, row, col, text)), results) => Some(OffProgramme {
+            period: Some(p),
+            results: results.is_some(),
+            row,
+            col,
+            text,
+        }),
+        (None, Some((row, col, text))) => Some(OffProgramme {
+            period: None,
+            results: true,
+            row,
+            col,
+            text,
+        }),
+    }
+}
+
 /// Who sent a sheet: the longest agency name in the rows above the header,
 /// else in the sheet name.
 pub fn sender_of_sheet(
@@ -1459,5 +1572,52 @@ mod tests {
         );
         let words = TaskHeaderWords::new(&settings().columns);
         assert_eq!(find_task_table(&g, &words), None);
+    }
+
+    #[test]
+    fn a_table_of_another_period_or_of_results_is_told() {
+        let words = TaskHeaderWords::new(
+            &crate::annex::settings::AnnexSettings::from_template(&Template::builtin().unwrap())
+                .unwrap()
+                .columns,
+        );
+        let q1 = Period::quarter(2026, 1);
+        let off = |title: &str, last: &str| {
+            let g = grid(
+                vec![
+                    vec![title, "", "", "", ""],
+                    vec!["TT", "Nội dung", "Thời hạn", "Cơ quan chủ trì", last],
+                    vec!["1", "Việc", "Quý I/2026", "STC", ""],
+                ],
+                vec![],
+            );
+            let layout = find_task_table(&g, &words).unwrap();
+            off_programme(&g, &layout, q1).map(|o| (o.period, o.results))
+        };
+        let q4 = Some(Period::quarter(2025, 4));
+        assert_eq!(
+            off(
+                "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV/2025",
+                "Kết quả thực hiện"
+            ),
+            Some((q4, true))
+        );
+        assert_eq!(
+            off("CHƯƠNG TRÌNH CÔNG TÁC QUÝ IV/2025", "Phối hợp"),
+            Some((q4, false))
+        );
+        assert_eq!(
+            off("CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026", "Kết quả/Tiến độ"),
+            Some((None, true))
+        );
+        // Near misses: a title naming the period too, or its year, is the
+        // programme's.
+        assert_eq!(off("CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026", "Phối hợp"), None);
+        assert_eq!(
+            off("KẾT QUẢ QUÝ IV/2025 VÀ NHIỆM VỤ QUÝ I/2026", "Phối hợp"),
+            None
+        );
+        assert_eq!(off("NHIỆM VỤ TRỌNG TÂM NĂM 2026", "Phối hợp"), None);
+        assert_eq!(off("SỞ TÀI CHÍNH", "Phối hợp"), None);
     }
 }

@@ -65,6 +65,7 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("PDF document", "tệp là tài liệu PDF, không có số liệu đọc được",
         "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo.",
         "Ask the unit for the report's Excel workbook (.xlsx)."),
+    ("Word document (.docx) with no task table", "văn bản Word không có bảng nhiệm vụ, không phải bảng tính", "", ""),
     ("Word document", "tệp là văn bản Word, không phải bảng tính Excel",
         "Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word.",
         "Ask the unit for the report's Excel workbook (.xlsx) instead of the Word document."),

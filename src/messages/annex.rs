@@ -43,11 +43,22 @@ pub enum Annexed<'a> {
     /// `agency-missing`: `task` names no lead agency.
     LeadMissing { task: &'a str },
     /// `agency-unknown`: the `lead` (else coordinating) agency `written`
-    /// is not in the registry; `closest` is the nearest one.
+    /// is not in the registry; `closest` is the one it surely means, if
+    /// any is alike enough to suggest.
     AgencyUnknown {
         lead: bool,
         written: &'a str,
-        closest: &'a str,
+        closest: Option<&'a str>,
+    },
+    /// `period-mismatch` (an info): the task table of `sheet` is no
+    /// programme of `period`: a results report (`results`), or a table of
+    /// the period `named`; set aside, the tasks taken from `kept`.
+    SheetNotProgramme {
+        sheet: &'a str,
+        results: bool,
+        named: Option<Period>,
+        period: Period,
+        kept: &'a [String],
     },
     /// `task-duplicate` (an error): `task` at `here` repeats the one at
     /// `there`, which the annex keeps; `same_table` when both are rows of
@@ -73,6 +84,7 @@ impl Words for Annexed<'_> {
     fn code(&self) -> Code {
         match self {
             Annexed::TableNotFound { .. } => Code::TableNotFound,
+            Annexed::SheetNotProgramme { .. } => Code::PeriodMismatch,
             Annexed::DeadlineInvalid { .. } | Annexed::DeadlineNoSuchDay { .. } => {
                 Code::DeadlineInvalid
             }
@@ -94,6 +106,41 @@ impl Words for Annexed<'_> {
                     Lang::En => format!("File {file} holds no task table: no sheet has a header with «Nội dung» and «Tiến độ» or «Cơ quan chủ trì» in its first 30 rows; sheets read: {sheets}."),
                 }
             }
+            Annexed::SheetNotProgramme {
+                sheet,
+                results,
+                named,
+                period,
+                kept,
+            } => {
+                let quoted = |k: &[String]| {
+                    k.iter()
+                        .map(|s| format!("«{s}»"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let kept = quoted(kept);
+                match lang {
+                    Lang::Vi => {
+                        let what = match (results, named) {
+                            (true, Some(p)) => format!("báo cáo kết quả thực hiện {}", p.title_vi()),
+                            (true, None) => "báo cáo kết quả thực hiện".to_string(),
+                            (false, Some(p)) => format!("bảng nhiệm vụ của {}", p.title_vi()),
+                            (false, None) => "bảng của kỳ khác".to_string(),
+                        };
+                        format!("Trang «{sheet}» là {what}, không phải chương trình công tác {}: không đưa vào phụ lục; nhiệm vụ lấy từ trang {kept}. Nếu trang «{sheet}» cũng thuộc chương trình {}, hãy sửa tiêu đề trang rồi chạy lại.", period.title_vi(), period.title_vi())
+                    }
+                    Lang::En => {
+                        let what = match (results, named) {
+                            (true, Some(p)) => format!("a report of results for {}", p.title_en()),
+                            (true, None) => "a report of results".to_string(),
+                            (false, Some(p)) => format!("a task table for {}", p.title_en()),
+                            (false, None) => "a table of another period".to_string(),
+                        };
+                        format!("Sheet «{sheet}» is {what}, not the programme for {}: it is left out of the annex; the tasks are taken from sheet {kept}. If «{sheet}» belongs to the programme for {} too, correct its title and run again.", period.title_en(), period.title_en())
+                    }
+                }
+            }
             Annexed::DeadlineInvalid { .. }
             | Annexed::DeadlineNoSuchDay { .. }
             | Annexed::DeadlineBefore { .. }
@@ -106,14 +153,22 @@ impl Words for Annexed<'_> {
                 lead,
                 written: text,
                 closest,
-            } => match lang {
-                Lang::Vi => {
+            } => match (lang, closest) {
+                (Lang::Vi, Some(closest)) => {
                     let role = if *lead { "chủ trì" } else { "phối hợp" };
                     format!("Cơ quan {role} «{text}» không có trong danh sách cơ quan; có phải «{closest}»? Hãy ghi đúng tên cơ quan hoặc bổ sung vào danh sách (agencies.csv).")
                 }
-                Lang::En => {
+                (Lang::Vi, None) => {
+                    let role = if *lead { "chủ trì" } else { "phối hợp" };
+                    format!("Cơ quan {role} «{text}» không có trong danh sách cơ quan và không gần giống cơ quan nào trong danh sách. Nếu đây là một cơ quan, hãy bổ sung vào danh sách cơ quan (agencies.csv); nếu ghi nhầm tên, hãy ghi đúng tên cơ quan.")
+                }
+                (Lang::En, Some(closest)) => {
                     let role = if *lead { "lead" } else { "coordinating" };
                     format!("The {role} agency «{text}» is not in the agency registry; did you mean «{closest}»? Write the agency's name as registered or add it to agencies.csv.")
+                }
+                (Lang::En, None) => {
+                    let role = if *lead { "lead" } else { "coordinating" };
+                    format!("The {role} agency «{text}» is not in the agency registry and is like none of its agencies. If it is an agency, add it to the registry (agencies.csv); if its name was mistyped, write it as registered.")
                 }
             },
             Annexed::TaskRepeated {

@@ -698,12 +698,24 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
         Annexed::AgencyUnknown {
             lead: true,
             written: "Phòng Tư pháp quận",
-            closest: "Phòng Tư pháp",
+            closest: Some("Phòng Tư pháp"),
         },
         Annexed::AgencyUnknown {
             lead: false,
             written: "Phòng Tư pháp quận",
-            closest: "Phòng Tư pháp",
+            closest: Some("Phòng Tư pháp"),
+        },
+        Annexed::AgencyUnknown {
+            lead: true,
+            written: "Trung tâm Chuyển đổi số quận",
+            closest: None,
+        },
+        Annexed::SheetNotProgramme {
+            sheet: "KQ quý I-2020",
+            results: true,
+            named: Some(Period::quarter(2020, 1)),
+            period: q2,
+            kept: sheets,
         },
         Annexed::DeadlineNoSuchDay {
             deadline: "31/11/2020",
@@ -865,6 +877,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::TaskRepeated { .. } => 6,
         Annexed::TaskAlike { .. } => 7,
         Annexed::DeadlineNoSuchDay { .. } => 8,
+        Annexed::SheetNotProgramme { .. } => 9,
     }
 }
 
@@ -972,7 +985,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 20);
     covers("Checked", checked.iter().map(checked_variant), 20);
     covers("Read", read.iter().map(read_variant), 22);
-    covers("Annexed", annexed.iter().map(annexed_variant), 9);
+    covers("Annexed", annexed.iter().map(annexed_variant), 10);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

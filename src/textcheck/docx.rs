@@ -78,6 +78,111 @@ pub fn read_docx(path: &Path) -> Result<Vec<Block>, DocxError> {
     Ok(blocks)
 }
 
+/// The rows of a table of a Word document: each cell's paragraphs joined
+/// by line breaks.
+pub type WordTable = Vec<Vec<String>>;
+
+/// The tables of a docx file's body, in document order; a table nested in
+/// a cell adds its text to that cell. A cell spanning columns
+/// (`w:gridSpan`) is followed by empty cells, so that the columns below
+/// it keep their places.
+///
+/// # Errors
+/// As [`read_docx`].
+pub fn read_docx_tables(path: &Path) -> Result<Vec<WordTable>, DocxError> {
+    let file = std::fs::File::open(path)?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))?;
+    let document =
+        read_part(&mut zip, "word/document.xml")?.ok_or(zip::result::ZipError::FileNotFound)?;
+    tables(&document)
+}
+
+fn tables(xml: &str) -> Result<Vec<WordTable>, DocxError> {
+    let mut reader = Reader::from_str(xml);
+    let mut out: Vec<WordTable> = Vec::new();
+    let mut depth = 0usize;
+    let mut cell: Option<String> = None;
+    let mut span = 1usize;
+    let mut in_text = false;
+    let mut new_paragraph = false;
+    let push = |cell: &mut Option<String>, new_paragraph: &mut bool, s: &str| {
+        if let Some(c) = cell.as_mut() {
+            if *new_paragraph && !c.is_empty() {
+                c.push('\n');
+            }
+            *new_paragraph = false;
+            c.push_str(s);
+        }
+    };
+    loop {
+        match reader.read_event()? {
+            Event::Start(e) => match local(&e).as_str() {
+                "tbl" => {
+                    depth += 1;
+                    if depth == 1 {
+                        out.push(Vec::new());
+                    }
+                }
+                "tr" if depth == 1 => {
+                    if let Some(t) = out.last_mut() {
+                        t.push(Vec::new());
+                    }
+                }
+                "tc" if depth == 1 => {
+                    cell = Some(String::new());
+                    span = 1;
+                }
+                "p" => new_paragraph = true,
+                "t" => in_text = true,
+                _ => {}
+            },
+            Event::Empty(e) => match local(&e).as_str() {
+                "gridSpan" if depth == 1 => {
+                    span = attr(&e, "w:val")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1)
+                        .clamp(1, 64);
+                }
+                "tab" => push(&mut cell, &mut new_paragraph, " "),
+                "br" | "cr" => push(&mut cell, &mut new_paragraph, "\n"),
+                "noBreakHyphen" => push(&mut cell, &mut new_paragraph, "-"),
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                push(&mut cell, &mut new_paragraph, &t.xml10_content());
+            }
+            Event::GeneralRef(r) if in_text => {
+                let s = match quick_xml::escape::resolve_xml_entity(r.as_ref()) {
+                    Some(s) => s.to_string(),
+                    None => r
+                        .resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .map(String::from)
+                        .unwrap_or_default(),
+                };
+                push(&mut cell, &mut new_paragraph, &s);
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "tbl" => depth = depth.saturating_sub(1),
+                "tc" if depth == 1 => {
+                    if let (Some(text), Some(row)) =
+                        (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
+                    {
+                        row.push(text.trim().to_string());
+                        row.extend(std::iter::repeat_n(String::new(), span - 1));
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 fn read_part<R: Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     name: &'static str,
@@ -408,5 +513,26 @@ mod tests {
         assert_eq!(blocks.len(), 1);
         assert_eq!(blocks[0].label, "F1");
         assert_eq!(blocks[0].text, "Tỷ lệ 96,92% (126/130).");
+    }
+
+    #[test]
+    fn tables_are_read_cell_by_cell() {
+        let xml = r#"<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>SỞ TƯ PHÁP</w:t></w:r></w:p>
+<w:tbl>
+<w:tr><w:tc><w:p><w:r><w:t>TT</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Chủ trì</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Rà soát</w:t></w:r></w:p><w:p><w:r><w:t>- văn bản &amp; quy định</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>STP</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>
+</w:tbl>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+</w:body></w:document>"#;
+        let got = tables(xml).unwrap();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0][0], ["TT", "Nội dung", "", "Chủ trì"]);
+        assert_eq!(
+            got[0][1],
+            ["1", "Rà soát\n- văn bản & quy định", "", "STP\nlồng"]
+        );
+        assert_eq!(got[1], [["B"]]);
     }
 }

@@ -938,3 +938,354 @@ fn a_status_column_a_signature_block_and_clerks_deadline_forms_are_read() {
     .map(|(a, b)| (a.to_string(), b.to_string()));
     assert_eq!(printed, want);
 }
+
+/// Runs `annex` on a folder with the province's template for 2026-Q1;
+/// the output folder, the exit code and the findings as (severity, code,
+/// sheet, cell, actual, unit, expected, message).
+fn run_province_q1(dir: &std::path::Path) -> (tempfile::TempDir, i32, Vec<serde_json::Value>) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", "2026-Q1", "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let found = read_findings(&out.path().join("errors.json"));
+    (out, code, found)
+}
+
+/// The (content, lead, coordinators) of the annex's task rows.
+fn annex_tasks(out: &std::path::Path) -> Vec<[String; 3]> {
+    read_sheet(&out.join("phu-luc.xlsx"), "Phụ lục")
+        .into_iter()
+        .skip(4)
+        .filter(|r| r.first().is_some_and(|c| c.parse::<f64>().is_ok()))
+        .map(|r| [r[1].clone(), r[3].clone(), r[4].clone()])
+        .collect()
+}
+
+#[test]
+fn a_unit_in_brackets_is_its_agency_and_only_a_sure_agency_is_suggested() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "STC - nhiem vu Q1-2026.xlsx",
+        "SỞ TÀI CHÍNH - CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026",
+        &[
+            vec![
+                "1",
+                "Xét khen thưởng tập thể, cá nhân năm 2025",
+                "Tháng 1/2026",
+                "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
+                "CAT (PC03), Sở Y tế (Chi cục ATVSTP)",
+            ],
+            vec![
+                "2",
+                "Kiểm tra an toàn giao thông dịp Tết",
+                "Tháng 2/2026",
+                "Công an tỉnh (Phòng CSGT)",
+                "",
+            ],
+            vec![
+                "3",
+                "Rà soát hộ nghèo, hộ cận nghèo",
+                "Quý I/2026",
+                "UBND xã Tân Phú",
+                "",
+            ],
+            vec![
+                "4",
+                "Triển khai nền tảng số dùng chung",
+                "Quý I/2026",
+                "Sở Tài chính (Phòng Ngân sách)",
+                "Trung tâm Chuyển đổi số tỉnh",
+            ],
+            vec![
+                "5",
+                "Thẩm định giá đất cụ thể",
+                "Quý I/2026",
+                "Sở Tư Phap tỉnh",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found) = run_province_q1(dir.path());
+    // No unit in brackets is an error; the one office the registry lacks
+    // is a warning without a suggestion; a slip in a name is suggested.
+    assert_eq!(code, 1);
+    let got: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| ["severity", "cell", "actual", "expected"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["warning", "E7", "Trung tâm Chuyển đổi số tỉnh", ""],
+            ["error", "D8", "Sở Tư Phap tỉnh", "Sở Tư pháp"],
+        ]
+    );
+    let none = found[0]["message"].as_str().unwrap();
+    assert!(
+        none.contains("không gần giống cơ quan nào") && none.contains("agencies.csv"),
+        "{none}"
+    );
+    assert!(!none.contains("có phải"), "{none}");
+    assert!(found[1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("có phải «Sở Tư pháp»"));
+    let tasks = annex_tasks(out.path());
+    let agencies: Vec<[&str; 2]> = tasks
+        .iter()
+        .map(|t| [t[1].as_str(), t[2].as_str()])
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            [
+                "Sở Nội vụ (Ban Thi đua - Khen thưởng)",
+                "Công an tỉnh (PC03), Sở Y tế (Chi cục ATVSTP)"
+            ],
+            ["Công an tỉnh (Phòng CSGT)", ""],
+            ["UBND xã Tân Phú", ""],
+            [
+                "Sở Tài chính (Phòng Ngân sách)",
+                "Trung tâm Chuyển đổi số tỉnh"
+            ],
+            ["Sở Tư Phap tỉnh", ""],
+        ]
+    );
+}
+
+/// A minimal Word document: a title paragraph, then one table of `rows`.
+fn write_docx(path: &std::path::Path, title: &str, rows: &[Vec<&str>]) {
+    use std::io::Write;
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let cell = |s: &str| format!("<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>", esc(s));
+    let table: String = if rows.is_empty() {
+        String::new()
+    } else {
+        let body: String = rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "<w:tr>{}</w:tr>",
+                    r.iter().map(|c| cell(c)).collect::<String>()
+                )
+            })
+            .collect();
+        format!("<w:tbl>{body}</w:tbl>")
+    };
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p>{table}<w:sectPr/></w:body></w:document>"#,
+        esc(title)
+    );
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    z.write_all(xml.as_bytes()).unwrap();
+    z.finish().unwrap();
+}
+
+#[test]
+fn last_quarters_results_are_set_aside_and_a_word_task_table_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // One workbook: last quarter's results, then this quarter's programme.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, title, last, rows) in [
+        (
+            "KQ quý IV-2025",
+            "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV/2025",
+            "Kết quả thực hiện",
+            [
+                [
+                    "1",
+                    "Thẩm định 05 đồ án quy hoạch phân khu",
+                    "Quý IV/2025",
+                    "STC",
+                    "Đã hoàn thành 4/5",
+                ],
+                [
+                    "2",
+                    "Tổng kiểm tra trật tự xây dựng năm 2025",
+                    "Tháng 11/2025",
+                    "STC",
+                    "Đã hoàn thành",
+                ],
+            ],
+        ),
+        (
+            "CT quý I-2026",
+            "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026",
+            "Cơ quan phối hợp",
+            [
+                [
+                    "1",
+                    "Thẩm định đồ án quy hoạch phân khu còn lại",
+                    "Tháng 2/2026",
+                    "STC",
+                    "",
+                ],
+                [
+                    "2",
+                    "Công khai dự toán ngân sách năm 2026",
+                    "Quý I/2026",
+                    "STC",
+                    "",
+                ],
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        ws.write_string(0, 0, "SỞ TÀI CHÍNH").unwrap();
+        ws.write_string(1, 0, title).unwrap();
+        for (c, h) in [
+            "TT",
+            "Nội dung nhiệm vụ",
+            "Thời hạn",
+            "Cơ quan chủ trì",
+            last,
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                ws.write_string(4 + r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(dir.path().join("STC_KQ Q4-2025 va CT Q1-2026.xlsx"))
+        .unwrap();
+    // A Word document with the Sở Tư pháp's programme, and a cover letter.
+    write_docx(
+        &dir.path().join("STP - Nhiem vu Q1-2026.docx"),
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I/2026",
+        &[
+            vec!["TT", "Nội dung", "Tiến độ", "Chủ trì", "Phối hợp"],
+            vec![
+                "1",
+                "Rà soát văn bản quy phạm pháp luật của tỉnh",
+                "Quý I/2026",
+                "STP",
+                "Sở Nội vụ",
+            ],
+            vec![
+                "2",
+                "Tổng kết công tác pháp chế năm 2025",
+                "Tháng 12/2025",
+                "STP",
+                "",
+            ],
+        ],
+    );
+    write_docx(
+        &dir.path().join("Cong van STC.docx"),
+        "Kính gửi: Văn phòng UBND tỉnh",
+        &[],
+    );
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 6]> = found
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "sheet", "cell", "actual"].map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "info",
+                "file-skipped",
+                "STC",
+                "",
+                "",
+                "văn bản Word không có bảng nhiệm vụ, không phải bảng tính"
+            ],
+            [
+                "info",
+                "period-mismatch",
+                "STC",
+                "KQ quý IV-2025",
+                "A2",
+                "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV/2025"
+            ],
+            // The Word table's cells as a sheet's: row 3, column C.
+            [
+                "error",
+                "deadline-out-of-period",
+                "STP",
+                "Bảng 1",
+                "C3",
+                "Tháng 12/2025"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
+    let aside = found[1]["message"].as_str().unwrap();
+    assert!(
+        aside.contains("báo cáo kết quả thực hiện Quý IV/2025")
+            && aside.contains("«CT quý I-2026»"),
+        "{aside}"
+    );
+    let contents: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "Thẩm định đồ án quy hoạch phân khu còn lại",
+            "Công khai dự toán ngân sách năm 2026",
+            "Rà soát văn bản quy phạm pháp luật của tỉnh",
+            "Tổng kết công tác pháp chế năm 2025",
+        ]
+    );
+
+    // Near miss: the results sheet alone in its workbook is read, its
+    // deadlines saying what is wrong; nothing is set aside in silence.
+    let alone = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("KQ quý IV-2025").unwrap();
+    ws.write_string(1, 0, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ QUÝ IV/2025")
+        .unwrap();
+    for (c, h) in [
+        "TT",
+        "Nội dung nhiệm vụ",
+        "Thời hạn",
+        "Cơ quan chủ trì",
+        "Kết quả thực hiện",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    for (c, v) in [
+        "1",
+        "Tổng kiểm tra trật tự xây dựng năm 2025",
+        "Tháng 11/2025",
+        "STC",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(4, c as u16, *v).unwrap();
+    }
+    wb.save(alone.path().join("STC.xlsx")).unwrap();
+    let (_, _, found) = run_province_q1(alone.path());
+    let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["deadline-out-of-period"]);
+}
