@@ -187,6 +187,8 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     })?;
     bar.finish_and_clear();
     release_free_memory();
+    let mut outcomes = outcomes;
+    crate::reconcile::intake::settle_doubts(&mut outcomes, &mut own, t, config.period, config.lang);
     let intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
     let mut own_included: Vec<Finding> = Vec::new();
     for &k in &intake.included {

@@ -143,6 +143,23 @@ fn print_summary(config: &Config, c: &Consolidation) {
             })
             .collect::<String>(),
     };
+    // Files read whose sender stays unknown: a unit counted as missing may
+    // have sent one of them.
+    let unplaced = c
+        .status
+        .iter()
+        .filter(|s| s.status == Status::UnknownUnit)
+        .count();
+    let also = match (unplaced, config.lang) {
+        (0, _) => also,
+        (n, Lang::Vi) => {
+            format!("{also} (có {n} tệp chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp)")
+        }
+        (n, Lang::En) => format!(
+            "{also} ({} of unknown sender may be theirs)",
+            Lang::En.count(n, ("", "file", "files"))
+        ),
+    };
     let tally = Tally::of(&c.findings);
     let out = config.out.display();
     match config.lang {

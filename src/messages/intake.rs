@@ -5,6 +5,34 @@ use super::Words;
 use crate::diagnostic::{Code, Lang};
 use crate::model::Period;
 
+/// What told a file's sender when its title and name did not.
+#[derive(Clone, Copy)]
+pub enum Clue<'a> {
+    /// The file name (the title fitting several units).
+    FileName(&'a str),
+    /// The folder it was in.
+    Folder(&'a str),
+    /// The zip file (or e-mail) it came in.
+    Archive(&'a str),
+    /// The signature block's line ("TM. ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA").
+    Signature(&'a str),
+}
+
+impl Clue<'_> {
+    fn words(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Clue::FileName(t), Lang::Vi) => format!("tên tệp «{t}»"),
+            (Clue::FileName(t), Lang::En) => format!("its file name «{t}»"),
+            (Clue::Folder(t), Lang::Vi) => format!("tên thư mục chứa tệp «{t}»"),
+            (Clue::Folder(t), Lang::En) => format!("the name of its folder «{t}»"),
+            (Clue::Archive(t), Lang::Vi) => format!("tên tệp nén chứa tệp «{t}»"),
+            (Clue::Archive(t), Lang::En) => format!("the name of the archive it came in «{t}»"),
+            (Clue::Signature(t), Lang::Vi) => format!("dòng ký tên «{t}»"),
+            (Clue::Signature(t), Lang::En) => format!("its signature line «{t}»"),
+        }
+    }
+}
+
 /// The facts of an intake finding (the files of a batch, who sent what,
 /// the indicators a form names), as a check finds them; [`Words::words`]
 /// puts them in the user's language.
@@ -30,6 +58,36 @@ pub enum Said<'a> {
         file: &'a str,
         titled: &'a str,
         unit: &'a str,
+    },
+    /// `file-unknown-unit` (a warning): the title of `file` names
+    /// `titled`, its name `named`, another unit; its figures go to `used`,
+    /// decided by `other`, the file the other unit sent as its own (none:
+    /// the title's word is taken).
+    TitleAndName {
+        file: &'a str,
+        titled: &'a str,
+        named: &'a str,
+        used: &'a str,
+        other: Option<&'a str>,
+    },
+    /// `file-unknown-unit`: the title or name of `file` (`text`) fits
+    /// every unit of `fits` alike, names told apart only by the tones it
+    /// was typed without. `settled`: the unit taken, and the files the
+    /// others sent as their own (a warning); none: not consolidated (an
+    /// error).
+    UnitAmbiguous {
+        file: &'a str,
+        text: &'a str,
+        fits: &'a [String],
+        settled: Option<(&'a str, &'a str)>,
+    },
+    /// `file-unknown-unit` (info): `file` is taken as `unit`'s by `clue`,
+    /// its title and name naming no unit (or fitting all of `fits`).
+    UnitFromClue {
+        file: &'a str,
+        unit: &'a str,
+        clue: Clue<'a>,
+        fits: &'a [String],
     },
     /// `period-mismatch`: `file`, its unit, the period it states and the
     /// one consolidated.
@@ -112,6 +170,15 @@ pub enum Said<'a> {
     },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
+    /// `submission-missing`, while `files` were read whose sender is not
+    /// known: `fitting` when they fit this unit (its name without tones),
+    /// else they name no unit at all.
+    SubmissionMissingUnplaced {
+        unit: &'a str,
+        period: Period,
+        files: &'a [String],
+        fitting: bool,
+    },
     /// `submission-missing`: the unit sent `file`, a form without a single
     /// figure.
     SubmissionEmpty { unit: &'a str, file: &'a str },
@@ -132,7 +199,11 @@ impl Words for Said<'_> {
         match self {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
-            Said::FileUnknownUnit { .. } | Said::TitleNamesAnother { .. } => Code::FileUnknownUnit,
+            Said::FileUnknownUnit { .. }
+            | Said::TitleNamesAnother { .. }
+            | Said::TitleAndName { .. }
+            | Said::UnitAmbiguous { .. }
+            | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. }
@@ -145,9 +216,9 @@ impl Words for Said<'_> {
             Said::IndicatorRepeated { .. } | Said::IndicatorRepeatedHidden { .. } => {
                 Code::IndicatorRepeated
             }
-            Said::SubmissionMissing { .. } | Said::SubmissionEmpty { .. } => {
-                Code::SubmissionMissing
-            }
+            Said::SubmissionMissing { .. }
+            | Said::SubmissionMissingUnplaced { .. }
+            | Said::SubmissionEmpty { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
         }
@@ -158,7 +229,10 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. }
             | Said::FileUnreadable { .. }
             | Said::FileUnknownUnit { .. }
-            | Said::TitleNamesAnother { .. } => files(self, lang),
+            | Said::TitleNamesAnother { .. }
+            | Said::TitleAndName { .. }
+            | Said::UnitAmbiguous { .. }
+            | Said::UnitFromClue { .. } => files(self, lang),
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
@@ -197,7 +271,79 @@ fn files(s: &Said, lang: Lang) -> String {
         (Said::TitleNamesAnother { file, titled, unit }, Lang::En) => format!(
             "The title of {file} names «{titled}», which is not in the registry, but the file's name points to {unit}: its figures are consolidated as {unit}'s. Check that it is {unit}'s report (a name from before a merger belongs among the unit's aliases in the registry)."
         ),
+        (Said::TitleAndName { file, titled, named, used, other }, Lang::Vi) => match other {
+            Some(o) if used == named => format!(
+                "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}. {titled} đã gửi tệp riêng ({o}), nên tệp này được tính là báo cáo của {named} (có thể đã sửa trên tệp của {titled} mà quên sửa tiêu đề). Hãy hỏi lại {named} và xin tệp có tiêu đề đúng."
+            ),
+            Some(o) => format!(
+                "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}. {named} đã gửi tệp riêng ({o}), nên tệp này được tính cho {used} theo tiêu đề. Hãy hỏi lại {titled} và {named} tệp này là của ai."
+            ),
+            None => format!(
+                "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}: số liệu được tổng hợp cho {used} theo tiêu đề. Hãy hỏi lại {titled} và {named} tệp này là của ai."
+            ),
+        },
+        (Said::TitleAndName { file, titled, named, used, other }, Lang::En) => match other {
+            Some(o) if used == named => format!(
+                "The title of {file} names {titled} but its file name {named}. {titled} sent a file of its own ({o}), so this one is taken as {named}'s report (perhaps made over {titled}'s file with the title left unchanged). Ask {named} for the file with its own title."
+            ),
+            Some(o) => format!(
+                "The title of {file} names {titled} but its file name {named}. {named} sent a file of its own ({o}), so this one is consolidated as {used}'s, by its title. Ask {titled} and {named} whose file it is."
+            ),
+            None => format!(
+                "The title of {file} names {titled} but its file name {named}: its figures are consolidated as {used}'s, by its title. Ask {titled} and {named} whose file it is."
+            ),
+        },
+        (Said::UnitAmbiguous { file, text, fits, settled }, Lang::Vi) => {
+            let fits = or_list(fits, " và ");
+            match settled {
+                Some((used, others)) => format!(
+                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu «xã», «phường» không đủ để phân biệt). Các đơn vị kia đã gửi tệp riêng ({others}), nên tệp này được tính cho {used}. Hãy kiểm tra lại với {used} và đề nghị ghi đủ tên đơn vị, có dấu."
+                ),
+                None => format!(
+                    "«{text}» của tệp {file} hợp với cả {fits} (tên gõ không dấu hoặc thiếu «xã», «phường» không đủ để phân biệt): không biết đơn vị nào gửi; số liệu không được tổng hợp. Hãy hỏi lại các đơn vị này và đề nghị ghi tên đơn vị có dấu ở dòng tiêu đề."
+                ),
+            }
+        }
+        (Said::UnitAmbiguous { file, text, fits, settled }, Lang::En) => {
+            let fits = or_list(fits, " and ");
+            match settled {
+                Some((used, others)) => format!(
+                    "«{text}» of {file} fits {fits} alike (typed without tones, or without «xã», «phường», it tells none of them apart). The others sent files of their own ({others}), so this one is taken as {used}'s. Check it with {used} and ask for the unit's full name with its tones."
+                ),
+                None => format!(
+                    "«{text}» of {file} fits {fits} alike (typed without tones, or without «xã», «phường», it tells none of them apart): which of them sent it is unknown; its figures are not consolidated. Ask these units and have the name written with its tones in the title."
+                ),
+            }
+        }
+        (Said::UnitFromClue { file, unit, clue, fits }, lang) => {
+            let clue = clue.words(lang);
+            match (fits.is_empty(), lang) {
+                (true, Lang::Vi) => format!(
+                    "Tiêu đề và tên tệp {file} không nêu đơn vị gửi; đã tính cho {unit} theo {clue}. Lần sau hãy ghi tên đơn vị ở dòng tiêu đề."
+                ),
+                (true, Lang::En) => format!(
+                    "Neither the title nor the name of {file} names its sender; taken as {unit}'s by {clue}. Have the unit's name written in the title next time."
+                ),
+                (false, Lang::Vi) => format!(
+                    "Tiêu đề tệp {file} hợp với cả {} (gõ không dấu); đã tính cho {unit} theo {clue}.",
+                    or_list(fits, " và ")
+                ),
+                (false, Lang::En) => format!(
+                    "The title of {file} fits {} alike (typed without tones); taken as {unit}'s by {clue}.",
+                    or_list(fits, " and ")
+                ),
+            }
+        }
         _ => String::new(),
+    }
+}
+
+/// Names joined by commas, the last by `last` (" và ", " and ").
+fn or_list(names: &[String], last: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., tail] => format!("{}{last}{tail}", init.join(", ")),
     }
 }
 
@@ -251,6 +397,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
         }
         (Said::SubmissionMissing { unit, period }, Lang::En) => {
             format!("{unit} has sent nothing for {}.", period.title_en())
+        }
+        (Said::SubmissionMissingUnplaced { unit, period, files, fitting }, Lang::Vi) => {
+            let files = files.join(", ");
+            let p = period.title_vi();
+            if *fitting {
+                format!("{unit} chưa gửi báo cáo {p} rõ ràng: tệp {files} có thể là của {unit} (xem cảnh báo «không rõ đơn vị» của tệp). Hãy hỏi lại {unit}.")
+            } else {
+                format!("{unit} chưa gửi báo cáo {p}, trừ khi tệp không rõ đơn vị gửi ({files}) là của {unit}. Hãy xem các tệp này.")
+            }
+        }
+        (Said::SubmissionMissingUnplaced { unit, period, files, fitting }, Lang::En) => {
+            let files = files.join(", ");
+            let p = period.title_en();
+            if *fitting {
+                format!("{unit} has sent nothing for {p} that is surely its own: {files} may be {unit}'s (see the file's unknown-unit finding). Ask {unit}.")
+            } else {
+                format!("{unit} has sent nothing for {p}, unless a file of unknown sender ({files}) is {unit}'s. Look at these files.")
+            }
         }
         (Said::SubmissionEmpty { unit, file }, Lang::Vi) => format!(
             "{unit} gửi tệp {file} nhưng chưa ghi số liệu nào (biểu mẫu còn trống): coi như chưa nộp báo cáo. Hãy ghi số liệu rồi gửi lại."

@@ -33,7 +33,7 @@ mod voice;
 
 pub use annex::Annexed;
 pub use checks::{Checked, Compared, Percent, SkipPlace};
-pub use intake::Said;
+pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
 
@@ -93,10 +93,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::FileUnknownUnit,
-        severity: "error / warning",
+        severity: "error / warning / info",
         meaning: ("Không biết đơn vị nào gửi tệp.", "The file does not say which unit sent it."),
         help: ("Ghi tên đơn vị ở dòng tiêu đề hoặc tên tệp, hoặc bổ sung đơn vị vào agencies.csv.", "Name the unit in the title rows or the file name, or add it to agencies.csv."),
-        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`); a warning for `bao-cao-phuong-binh-long.xlsx` titled "UBND XÃ THANH LƯƠNG", not in the registry: taken as Phường Bình Long's by its name (`actual` the title)"#,
+        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`); a warning for `bao-cao-phuong-binh-long.xlsx` titled "UBND XÃ THANH LƯƠNG", not in the registry: taken as Phường Bình Long's by its name (`actual` the title); a warning for `BC_EaKnop_Q3.xlsx` titled "UBND XÃ EA KAR" while Ea Kar sent its own file: taken as Ea Knốp's (`expected` the title's unit, `actual` the name's); "UBND XA TAN PHU", fitting Xã Tân Phú and Xã Tân Phù alike: an error, or a warning when the other sent its own file (`expected` both codes); an info for `Xã Ea Ning/bao cao quy 3.xlsx`, placed by its folder (likewise a zip file's name, the signature line)"#,
     },
     Entry {
         code: Code::TemplateOutdated,

@@ -67,6 +67,31 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             titled: "UBND XÃ THANH LƯƠNG",
             unit,
         },
+        Said::TitleAndName {
+            file,
+            titled: "Phường 12",
+            named: unit,
+            used: unit,
+            other: Some("phuong-12.xlsx"),
+        },
+        Said::UnitAmbiguous {
+            file,
+            text: "UBND XA TAN PHU",
+            fits: others,
+            settled: None,
+        },
+        Said::UnitFromClue {
+            file,
+            unit,
+            clue: crate::messages::Clue::Folder("Phường 7"),
+            fits: &[],
+        },
+        Said::SubmissionMissingUnplaced {
+            unit,
+            period: q1,
+            files: others,
+            fitting: false,
+        },
         Said::PeriodMismatch {
             file,
             unit,
@@ -811,6 +836,10 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorRepeatedHidden { .. } => 17,
         Said::IndicatorUnknownHidden { .. } => 18,
         Said::SheetUnrelated { .. } => 19,
+        Said::TitleAndName { .. } => 20,
+        Said::UnitAmbiguous { .. } => 21,
+        Said::UnitFromClue { .. } => 22,
+        Said::SubmissionMissingUnplaced { .. } => 23,
     }
 }
 
@@ -982,7 +1011,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 20);
+    covers("Said", said.iter().map(said_variant), 24);
     covers("Checked", checked.iter().map(checked_variant), 20);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 10);

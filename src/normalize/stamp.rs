@@ -149,6 +149,12 @@ pub fn apply(
         }
         return;
     };
+    // The stamp weighs the title and the file name itself: what the title
+    // reading doubted or inferred gives way.
+    sub.unit_doubt = None;
+    sub.findings.retain(|f| {
+        f.code != crate::diagnostic::Code::FileUnknownUnit || f.severity != Severity::Info
+    });
     // Every unit the title rows name, with where.
     let mut titled: Vec<(usize, TitleCell)> = Vec::new();
     for r in grid.rows().start..layout.header_first {

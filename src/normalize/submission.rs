@@ -4,7 +4,7 @@
 
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
-use crate::messages::{Read, Said};
+use crate::messages::{Clue, Read, Said};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
@@ -142,8 +142,31 @@ pub enum UnitSource {
     /// another (`named`): nobody's, reported as `file-unknown-unit` when
     /// read.
     Disputed { form: usize, named: usize },
+    /// From the folder (or zip file) the file came in, the title and the
+    /// file name naming no unit.
+    Folder,
+    /// From the signature block under the table ("TM. ỦY BAN NHÂN DÂN XÃ
+    /// ĐÔNG HÒA"), the title and the file name naming no unit.
+    Signature(TitleCell),
     /// Not recognised.
     Unknown,
+}
+
+/// A doubt about the sender, settled at intake where every file is known.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UnitDoubt {
+    /// The title names `unit` (the submission's), the file name `named`,
+    /// another unit of the same kind (Ea Knốp's copy of Ea Kar's workbook,
+    /// its title left as it was). The title's cell.
+    Conflict { named: usize, cell: TitleCell },
+    /// The title (or file name) fits several units as well, names told
+    /// apart only by tones it was typed without ("UBND XA TAN PHU"): the
+    /// unit is unknown until another file settles it. Where it was read
+    /// (`None`: the file name).
+    Ambiguous {
+        candidates: Vec<usize>,
+        cell: Option<TitleCell>,
+    },
 }
 
 /// A submission as read.
@@ -154,6 +177,8 @@ pub struct Submission {
     /// Index into the template's agencies.
     pub unit: Option<usize>,
     pub unit_source: UnitSource,
+    /// A doubt about the sender for intake to settle.
+    pub unit_doubt: Option<UnitDoubt>,
     /// What the title says of the sender, for the messages about a sender
     /// the registry does not know (empty once the unit is known).
     pub unit_text: String,
@@ -227,6 +252,7 @@ impl Submission {
             modified: self.modified,
             unit: self.unit,
             unit_source: self.unit_source.clone(),
+            unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
             period: self.period,
             sheets: self.sheets.clone(),
@@ -397,6 +423,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         modified: file.modified,
         unit: None,
         unit_source: UnitSource::Unknown,
+        unit_doubt: None,
         unit_text: String::new(),
         period: None,
         sheets: Vec::new(),
@@ -677,11 +704,19 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
-    if let Some(u) = sub.unit {
+    // A file whose sender is in doubt among units of one kind is weighed
+    // as the first's: intake may settle it as any of them.
+    let doubted = match &sub.unit_doubt {
+        Some(UnitDoubt::Ambiguous { candidates, .. }) => candidates.first().copied(),
+        _ => None,
+    };
+    if let Some(u) = sub.unit.or(doubted) {
         sub.missing = (0..seen.present.len())
             .filter(|&i| !seen.present[i] && ctx.template.must_report(u, i))
             .map(|i| i as u32)
             .collect();
+    }
+    if let Some(u) = sub.unit {
         let code = ctx.template.agencies[u].code.clone();
         for f in &mut sub.findings {
             if f.unit.is_empty() {
@@ -840,7 +875,11 @@ fn decode_legacy(
 const SHEET_EVIDENCE: usize = 2;
 
 /// Who sent it and for which period, from the rows above the header (or
-/// the file name).
+/// the file name; failing both, the folder or zip file it came in, then
+/// the signature block). A title fitting several units alike (typed
+/// without the tones that tell them apart) is settled by the next clue
+/// that names one of them; a file name naming another unit of the same
+/// kind than the title is a doubt intake settles.
 fn read_title(
     grid: &SheetGrid,
     layout: &TableLayout,
@@ -848,22 +887,26 @@ fn read_title(
     ctx: &ReadContext,
     sub: &mut Submission,
 ) {
-    let mut named: Vec<(usize, usize, TitleCell)> = Vec::new();
+    let mut named: Vec<(usize, usize, TitleCell, Vec<usize>)> = Vec::new();
     let mut first_text: Option<String> = None;
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
-            if first_text.is_none() {
-                first_text = Some(text.clone());
-            }
-            if let Some((idx, len)) = ctx.agencies.find_in(&text) {
-                // "Kính gửi: Sở Y tế": the addressee, not the sender.
-                if !fold(&text).contains("kinh gui") {
-                    named.push((idx, len, TitleCell { row: r, col: c }));
-                }
-            }
             if sub.period.is_none() {
                 if let Some(p) = period_in(&text) {
                     sub.period = Some((p, TitleCell { row: r, col: c }));
+                }
+            }
+            // The national motto names nobody.
+            if is_motto(&text) {
+                continue;
+            }
+            if first_text.is_none() {
+                first_text = Some(text.clone());
+            }
+            if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
+                // "Kính gửi: Sở Y tế": the addressee, not the sender.
+                if !fold(&text).contains("kinh gui") {
+                    named.push((idx, len, TitleCell { row: r, col: c }, ties));
                 }
             }
         }
@@ -874,39 +917,148 @@ fn read_title(
     // of columns, is the superior's. Of the others the longest wins.
     let best = named
         .iter()
-        .filter(|(_, _, a)| {
+        .filter(|(_, _, a, _)| {
             !named
                 .iter()
-                .any(|(_, _, b)| b.row == a.row + 1 && b.col.abs_diff(a.col) <= 2)
+                .any(|(_, _, b, _)| b.row == a.row + 1 && b.col.abs_diff(a.col) <= 2)
         })
-        .max_by_key(|(_, len, cell)| (*len, std::cmp::Reverse((cell.row, cell.col))))
-        .copied();
-    if let Some((idx, _, cell)) = best {
-        sub.unit = Some(idx);
-        sub.unit_source = UnitSource::Title(cell);
-        return;
-    }
+        .max_by_key(|(_, len, cell, _)| (*len, std::cmp::Reverse((cell.row, cell.col))))
+        .cloned();
     let stem = std::path::Path::new(&file.rel)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if let Some((idx, _)) = ctx.agencies.find_in(&stem) {
-        sub.unit = Some(idx);
-        sub.unit_source = UnitSource::FileName;
-        if let Some((r, c, titled)) = commune_in_title(grid, layout) {
-            let unit = &ctx.template.agencies[idx].name;
-            let said = Said::TitleNamesAnother {
-                file: &file.rel,
-                titled: &titled,
-                unit,
-            };
-            sub.findings.push(
-                Finding::said(Severity::Warning, &said, ctx.lang)
-                    .at(&Location::cell(file.rel.clone(), grid.name.clone(), r, c))
-                    .expected(unit.clone())
-                    .actual(titled),
-            );
+    let by_name = ctx.agencies.find_in_name(&stem);
+    // The units a clue fits.
+    let fits = |(u, _, ties): (usize, usize, Vec<usize>)| -> Vec<usize> {
+        std::iter::once(u).chain(ties).collect()
+    };
+    let (candidates, cell, text) = match (best, by_name.clone()) {
+        (Some((idx, _, cell, ties)), _) if ties.is_empty() => {
+            sub.unit = Some(idx);
+            sub.unit_source = UnitSource::Title(cell);
+            if let Some(other) = name_conflict(idx, &stem, by_name, ctx) {
+                sub.unit_doubt = Some(UnitDoubt::Conflict { named: other, cell });
+            }
+            return;
         }
+        (Some((idx, len, cell, ties)), _) => {
+            let text = grid
+                .row_texts(cell.row)
+                .into_iter()
+                .find(|(c, _)| *c == cell.col)
+                .map(|(_, t)| t)
+                .unwrap_or_default();
+            (fits((idx, len, ties)), Some(cell), text)
+        }
+        (None, Some((idx, _, ties))) if ties.is_empty() => {
+            sub.unit = Some(idx);
+            sub.unit_source = UnitSource::FileName;
+            if let Some((r, c, titled)) = commune_in_title(grid, layout) {
+                let unit = &ctx.template.agencies[idx].name;
+                let said = Said::TitleNamesAnother {
+                    file: &file.rel,
+                    titled: &titled,
+                    unit,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Warning, &said, ctx.lang)
+                        .at(&Location::cell(file.rel.clone(), grid.name.clone(), r, c))
+                        .expected(unit.clone())
+                        .actual(titled),
+                );
+            }
+            return;
+        }
+        (None, Some(found)) => (fits(found), None, stem.clone()),
+        (None, None) => (Vec::new(), None, String::new()),
+    };
+    // Further clues, in order: the file name (when the title fitted several
+    // units), the folders it is in (innermost first), the signature block.
+    let mut clues: Vec<(Clue, Option<TitleCell>, String)> = Vec::new();
+    if cell.is_some() {
+        clues.push((Clue::FileName(&stem), None, stem.clone()));
+    }
+    let parts: Vec<&str> = file.rel.split('/').collect();
+    for part in parts.iter().rev().skip(1) {
+        let path = std::path::Path::new(part);
+        let archive = path.extension().is_some_and(|e| {
+            ["zip", "eml", "rar", "7z"].contains(&e.to_string_lossy().to_lowercase().as_str())
+        });
+        if archive {
+            let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+            let stem = stem.unwrap_or_default();
+            clues.push((Clue::Archive(part), None, stem));
+        } else {
+            clues.push((Clue::Folder(part), None, part.to_string()));
+        }
+    }
+    let signature = signature_line(grid, layout, ctx);
+    if let Some((r, c, t)) = &signature {
+        clues.push((
+            Clue::Signature(t),
+            Some(TitleCell { row: *r, col: *c }),
+            t.clone(),
+        ));
+    }
+    let mut candidates = candidates;
+    for (clue, at, clue_text) in &clues {
+        let found = match clue {
+            Clue::Signature(_) => ctx.agencies.find_with_ties(clue_text),
+            _ => ctx.agencies.find_in_name(clue_text),
+        };
+        let Some(found) = found else {
+            continue;
+        };
+        let here = fits(found);
+        let left: Vec<usize> = if candidates.is_empty() {
+            here
+        } else {
+            candidates
+                .iter()
+                .copied()
+                .filter(|u| here.contains(u))
+                .collect()
+        };
+        match left[..] {
+            [unit] => {
+                sub.unit = Some(unit);
+                sub.unit_source = match (cell, clue, at) {
+                    (Some(c), ..) => UnitSource::Title(c),
+                    (None, Clue::Signature(_), Some(at)) => UnitSource::Signature(*at),
+                    (None, Clue::FileName(_), _) => UnitSource::FileName,
+                    _ => UnitSource::Folder,
+                };
+                let names: Vec<String> = candidates
+                    .iter()
+                    .map(|&u| ctx.template.agencies[u].name.clone())
+                    .collect();
+                let said = Said::UnitFromClue {
+                    file: &file.rel,
+                    unit: &ctx.template.agencies[unit].name,
+                    clue: *clue,
+                    fits: &names,
+                };
+                let loc = match at.or(cell) {
+                    Some(c) => Location::cell(file.rel.clone(), grid.name.clone(), c.row, c.col),
+                    None => Location::file(file.rel.clone()),
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, ctx.lang)
+                        .at(&loc)
+                        .expected(ctx.template.agencies[unit].code.clone())
+                        .actual(clue_text.clone()),
+                );
+                return;
+            }
+            [] => {}
+            _ => candidates = left,
+        }
+    }
+    if candidates.len() > 1 {
+        sub.unit_source = cell.map_or(UnitSource::FileName, UnitSource::Title);
+        sub.unit_doubt = Some(UnitDoubt::Ambiguous { candidates, cell });
+        sub.unit_text = text;
         return;
     }
     // Name what the title said, for the message.
@@ -915,24 +1067,79 @@ fn read_title(
         .map(|(_, t)| t)
         .find(|t| {
             let f = fold(t);
-            [
-                "ubnd",
-                "uy ban",
-                "phuong",
-                "xa ",
-                "phong",
-                "ban ",
-                "trung tam",
-                "cong an",
-                "thanh tra",
-            ]
-            .iter()
-            .any(|w| f.contains(w))
+            !is_motto(t)
+                && [
+                    "ubnd",
+                    "uy ban",
+                    "phuong",
+                    "xa ",
+                    "phong",
+                    "ban ",
+                    "trung tam",
+                    "cong an",
+                    "thanh tra",
+                ]
+                .iter()
+                .any(|w| f.contains(w))
         })
         .or(first_text)
         .unwrap_or(stem);
     sub.unit_text = said;
 }
+
+/// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
+/// Tự do - Hạnh phúc"): on every report, naming no sender.
+fn is_motto(text: &str) -> bool {
+    let f = fold(text);
+    f.contains("cong hoa xa hoi chu nghia") || f.contains("doc lap tu do hanh phuc")
+}
+
+/// The unit a file name names when it is not the title's (`titled`) and
+/// of the same kind (a commune's file named after another commune, not a
+/// department's named after its district): a doubt for intake to settle.
+/// A name that names the title's unit too ("Krong Nang - Phu Loc") or
+/// fits it as well (toneless) says nothing against it.
+fn name_conflict(
+    titled: usize,
+    stem: &str,
+    by_name: Option<(usize, usize, Vec<usize>)>,
+    ctx: &ReadContext,
+) -> Option<usize> {
+    let (other, _, ties) = by_name?;
+    let agencies = &ctx.template.agencies;
+    (other != titled
+        && !ties.contains(&titled)
+        && agencies.get(other)?.kind == agencies.get(titled)?.kind
+        && !ctx.agencies.all_in_name(stem).contains(&titled))
+    .then_some(other)
+}
+
+/// The line of the signature block that names the sender ("TM. ỦY BAN
+/// NHÂN DÂN XÃ ĐÔNG HÒA"), among the last rows under the table: its
+/// cell and text. "Nơi nhận", "Kính gửi" lines name others.
+fn signature_line(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    ctx: &ReadContext,
+) -> Option<(u32, u32, String)> {
+    let rows = grid.rows();
+    let from = rows
+        .end
+        .saturating_sub(SIGNATURE_ROWS)
+        .max(layout.header_last + 1);
+    (from..rows.end)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
+        .find(|(_, _, t)| {
+            let f = fold(t);
+            (f.starts_with("tm ") || f.starts_with("kt ") || f.contains("uy ban nhan dan"))
+                && !f.contains("noi nhan")
+                && !f.contains("kinh gui")
+                && ctx.agencies.find_in(t).is_some()
+        })
+}
+
+/// How many rows at the foot of a sheet are searched for its signature.
+const SIGNATURE_ROWS: u32 = 15;
 
 /// A header row inside a table (another table stacked under it): a
 /// label naming the indicators' column and two naming figure columns,

@@ -33,6 +33,13 @@ pub struct AgencyMatcher {
     /// Folded entries that several entries share ("xa dong tam" of Xã Đông
     /// Tâm and Xã Đồng Tâm): their positions in `entries`, in order.
     homonyms: HashMap<Box<str>, Vec<u32>>,
+    /// A name's own words without those that say its kind before it
+    /// ("ea knop" of "UBND xã Ea Knốp") → its agencies, for file names
+    /// (`BC_EaKnop_Q3.xlsx`) that leave "xã" out. Names of one short word
+    /// or of digits ("1" of "Phường 1") are left out: too weak alone.
+    bare: HashMap<Box<str>, Vec<u32>>,
+    /// The word counts of `bare`'s keys, ascending.
+    bare_lengths: Vec<usize>,
 }
 
 impl AgencyMatcher {
@@ -87,6 +94,36 @@ impl AgencyMatcher {
                     .sum::<usize>() as u32
             })
             .collect();
+        let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (joined, agency, _) in &written {
+            let words: Vec<&str> = joined.split(' ').collect();
+            // The words before a name that say what kind of unit it is.
+            let kind = |w: &str| {
+                [
+                    "ubnd", "uy", "ban", "nhan", "dan", "xa", "phuong", "thi", "tran", "p", "x",
+                    "tt",
+                ]
+                .contains(&w)
+            };
+            let own = words.iter().position(|w| !kind(w)).unwrap_or(words.len());
+            let rest = &words[own..];
+            let strong = match rest {
+                [] => false,
+                [one] => one.len() >= 4 && one.bytes().all(|b| b.is_ascii_alphabetic()),
+                _ => rest
+                    .iter()
+                    .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())),
+            };
+            if strong && own > 0 {
+                let v = bare.entry(rest.join(" ").into()).or_default();
+                if !v.contains(agency) {
+                    v.push(*agency);
+                }
+            }
+        }
+        let mut bare_lengths: Vec<usize> = bare.keys().map(|k| k.split(' ').count()).collect();
+        bare_lengths.sort_unstable();
+        bare_lengths.dedup();
         let tones = written
             .iter()
             .map(|(.., name)| {
@@ -115,7 +152,45 @@ impl AgencyMatcher {
             distinct,
             tones,
             homonyms,
+            bare,
+            bare_lengths,
         }
+    }
+
+    /// The agency a file or folder name names, with the others it fits
+    /// as well: as [`find_with_ties`](Self::find_with_ties) over the name
+    /// with its run-together words parted ("EaKnop" is "Ea Knop"), else
+    /// the longest run of words that is a name without its "xã",
+    /// "phường" ("BC_EaKnop_Q3", "X.TanPhu": Ea Knốp; Tân Phú and Tân
+    /// Phù).
+    pub fn find_in_name(&self, name: &str) -> Option<(usize, usize, Vec<usize>)> {
+        let parted = parted(name);
+        if let Some(found) = self.find_with_ties(&parted) {
+            return Some(found);
+        }
+        let folded = fold(&parted);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut best: Option<(usize, &Vec<u32>)> = None;
+        for first in 0..words.len() {
+            for &n in &self.bare_lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                let key = run.join(" ");
+                if let Some(units) = self.bare.get(key.as_str()) {
+                    if best.is_none_or(|(len, _)| key.len() > len) {
+                        best = Some((key.len(), units));
+                    }
+                }
+            }
+        }
+        let (len, units) = best?;
+        let (&first, rest) = units.split_first()?;
+        Some((
+            first as usize,
+            len,
+            rest.iter().map(|&u| u as usize).collect(),
+        ))
     }
 
     /// The agency whose longest name or alias appears in `text` as whole
@@ -125,6 +200,17 @@ impl AgencyMatcher {
     /// registry. Agencies whose names differ only by their tones (Xã Đông
     /// Tâm, Xã Đồng Tâm) are told apart by the text's tones.
     pub fn find_in(&self, text: &str) -> Option<(usize, usize)> {
+        self.find_with_ties(text).map(|(u, len, _)| (u, len))
+    }
+
+    /// [`find_in`](Self::find_in), with the other agencies the text fits
+    /// as well: names that differ only by their tones, read from a text
+    /// typed without them ("UBND XA TAN PHU": Xã Tân Phú and Xã Tân Phù).
+    /// Of the names whose tones the text does not contradict, the one
+    /// whose marked words it repeats the most wins ("XÃ TÂN PHÙ" is Tân
+    /// Phù's, not the toneless alias "Xa Tan Phu" of Tân Phú); the others
+    /// as good are the ties.
+    pub fn find_with_ties(&self, text: &str) -> Option<(usize, usize, Vec<usize>)> {
         let folded = fold(text);
         // Folded text is words joined by single spaces: every run of
         // whole words is a slice of it. (start, end) of each word:
@@ -153,6 +239,7 @@ impl AgencyMatcher {
         // any that agrees, then the longest wins, then the most distinct,
         // then the earliest entry.
         let mut best: Option<(bool, usize, u32, usize)> = None;
+        let mut best_ties: Vec<usize> = Vec::new();
         for (first, &(start, _)) in bounds.iter().enumerate() {
             for &n in &self.lengths {
                 let Some(&(_, end)) = bounds.get(first + n - 1) else {
@@ -169,12 +256,17 @@ impl AgencyMatcher {
                     .homonyms
                     .get(key)
                     .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
-                let agreeing = positions
+                // The agreeing entries with how many marked words they
+                // share with the text.
+                let agreeing: Vec<(usize, usize)> = positions
                     .iter()
                     .map(|&p| p as usize)
-                    .find(|&p| !self.contradicts(p, window));
-                let (agree, pos) = match agreeing {
-                    Some(p) => (true, p),
+                    .filter(|&p| !self.contradicts(p, window))
+                    .map(|p| (p, self.agreement(p, window)))
+                    .collect();
+                let top = agreeing.iter().map(|&(_, a)| a).max();
+                let (agree, pos) = match agreeing.iter().find(|&&(_, a)| Some(a) == top) {
+                    Some(&(p, _)) => (true, p),
                     None => (false, first_pos as usize),
                 };
                 let len = end - start + 1;
@@ -184,11 +276,61 @@ impl AgencyMatcher {
                 });
                 if better {
                     best = Some((agree, len, distinct, pos));
+                    let unit = self.entries.get(pos).copied();
+                    best_ties = agreeing
+                        .iter()
+                        .filter(|&&(_, a)| Some(a) == top)
+                        .filter_map(|&(p, _)| self.entries.get(p).copied())
+                        .filter(|&u| Some(u) != unit)
+                        .map(|u| u as usize)
+                        .collect();
+                    best_ties.dedup();
                 }
             }
         }
         let (_, len, _, pos) = best?;
-        self.entries.get(pos).map(|&idx| (idx as usize, len))
+        self.entries
+            .get(pos)
+            .map(|&idx| (idx as usize, len, best_ties))
+    }
+
+    /// How many words of entry `pos` the text's words (`window`) repeat
+    /// with the same marks, both marked.
+    fn agreement(&self, pos: usize, window: Option<&[String]>) -> usize {
+        let (Some(window), Some(own)) = (window, self.tones.get(pos)) else {
+            return 0;
+        };
+        let marked = |w: &str| !w.is_ascii() || !w.ends_with('0');
+        if own.len() != window.len() {
+            return 0;
+        }
+        own.iter()
+            .zip(window)
+            .filter(|(a, b)| marked(a) && marked(b) && ***a == ***b)
+            .count()
+    }
+
+    /// Every agency a file or folder name names in any of the ways
+    /// [`find_in_name`](Self::find_in_name) reads ("Krong Nang - Phu Loc"
+    /// names both).
+    pub fn all_in_name(&self, name: &str) -> Vec<usize> {
+        let parted = parted(name);
+        let mut out = self.all_in(&parted);
+        let folded = fold(&parted);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        for first in 0..words.len() {
+            for &n in &self.bare_lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                for &u in self.bare.get(run.join(" ").as_str()).into_iter().flatten() {
+                    if !out.contains(&(u as usize)) {
+                        out.push(u as usize);
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Whether the text's words (`window`, with their tones) say another
@@ -239,6 +381,27 @@ impl AgencyMatcher {
         let pos = *self.by_words.get(words.join(" ").as_str())?;
         self.entries.get(pos as usize).map(|&i| i as usize)
     }
+}
+
+/// A name with its run-together words parted: "BC_EaKnop_Q3" → "BC Ea
+/// Knop Q3".
+fn parted(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(i + 1);
+        if prev.is_some_and(|p| p.is_lowercase()) && c.is_uppercase() {
+            out.push(' ');
+        }
+        // "X.TanPhu": a dot between a letter and a capital parts words
+        // ("P.11" keeps its own).
+        let dot = c == '.'
+            && prev.is_some_and(|p| p.is_alphabetic())
+            && next.is_some_and(|n| n.is_uppercase());
+        out.push(if c == '_' || dot { ' ' } else { c });
+    }
+    out
 }
 
 fn period_regexes() -> &'static [(Regex, &'static str)] {
@@ -683,7 +846,63 @@ mod tests {
         ] {
             assert_eq!(code(text).as_deref(), Some(want), "{text}");
         }
-        // Without accents the tones say nothing: the first in the registry.
+        // Without accents the tones say nothing: the first in the registry,
+        // the other named as a tie.
         assert_eq!(code("BC xa Dong Tam Q2").as_deref(), Some("X03"));
+        let ties = |s: &str| {
+            m.find_with_ties(s).map(|(i, _, ties)| {
+                std::iter::once(i)
+                    .chain(ties)
+                    .map(|u| t.agencies[u].code.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(ties("BC xa Dong Tam Q2").unwrap(), ["X03", "X04"]);
+        assert_eq!(ties("UBND XÃ ĐỒNG TÂM").unwrap(), ["X04"]);
+        assert_eq!(ties("UBND XÃ PHÚ HÒA ĐÔNG").unwrap(), ["X02"]);
+        // A file name without "xã", its words run together.
+        let named = |s: &str| {
+            m.find_in_name(s).map(|(i, _, ties)| {
+                std::iter::once(i)
+                    .chain(ties)
+                    .map(|u| t.agencies[u].code.clone())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(named("BC_PhuHoaDong_Q3").unwrap(), ["X02"]);
+        assert_eq!(named("X.HoaLoi").unwrap(), ["X06"]);
+        assert_eq!(named("Tan Lap").unwrap(), ["X05", "P01"]);
+        assert_eq!(named("bao cao quy 3"), None);
+        assert_eq!(
+            m.all_in_name("Phu Hoa Dong - Tan Lap").len(),
+            4,
+            "Phú Hòa Đông, Phú Hòa, and both Tân Lập"
+        );
+    }
+
+    /// A toneless alias loses to the name whose tones the title repeats:
+    /// "XÃ TÂN PHÙ" is Tân Phù's though "Xa Tan Phu" is Tân Phú's alias
+    /// too; "XA TAN PHU" fits both.
+    #[test]
+    fn a_toneless_alias_never_outweighs_the_tones_written() {
+        use crate::samples::batch;
+        let agencies = "code,kind,name,aliases,reports
+                        X1,ward,Xã Tân Phú,Xa Tan Phu,yes
+                        X2,ward,Xã Tân Phù,Xa Tan Phu,yes
+                        X3,ward,Xã Ea Kar,,yes
+";
+        let t = Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            agencies,
+        )
+        .unwrap();
+        let m = AgencyMatcher::new(&t);
+        let found = |s: &str| m.find_with_ties(s).map(|(i, _, ties)| (i, ties));
+        assert_eq!(found("XÃ TÂN PHÙ"), Some((1, vec![])));
+        assert_eq!(found("XÃ TÂN PHÚ"), Some((0, vec![])));
+        assert_eq!(found("UBND XA TAN PHU"), Some((0, vec![1])));
     }
 }

@@ -336,6 +336,7 @@ pub(crate) mod testutil {
             modified: None,
             unit: t.agency_index(unit),
             unit_source: UnitSource::FileName,
+            unit_doubt: None,
             unit_text: String::new(),
             period: None,
             sheets: vec!["Biểu 1".into()],

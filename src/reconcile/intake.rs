@@ -41,6 +41,7 @@ pub fn intake(
         wrong_period,
         unreadable,
         other_lines,
+        unplaced,
     } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
     let mut included = Vec::new();
@@ -111,17 +112,53 @@ pub fn intake(
                         .join("; "),
                 });
             } else if a.reports {
-                let said = Said::SubmissionMissing {
-                    unit: &a.name,
-                    period,
+                // Files whose sender stays unknown may be this unit's:
+                // those that fit it, else those that fit no unit at all.
+                let fitting: Vec<String> = unplaced
+                    .iter()
+                    .filter(|(_, fits)| fits.contains(&ai))
+                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .collect();
+                let anyone: Vec<String> = unplaced
+                    .iter()
+                    .filter(|(_, fits)| fits.is_empty())
+                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .collect();
+                let (files, fit) = if fitting.is_empty() {
+                    (anyone, false)
+                } else {
+                    (fitting, true)
                 };
-                findings.push(Finding::said(Severity::Error, &said, lang).unit(a.code.clone()));
+                let (finding, note) = if files.is_empty() {
+                    let said = Said::SubmissionMissing {
+                        unit: &a.name,
+                        period,
+                    };
+                    (Finding::said(Severity::Error, &said, lang), String::new())
+                } else {
+                    let said = Said::SubmissionMissingUnplaced {
+                        unit: &a.name,
+                        period,
+                        files: &files,
+                        fitting: fit,
+                    };
+                    let note = format!(
+                        "{} {}",
+                        lang.pick(
+                            "có thể là tệp không rõ đơn vị:",
+                            "perhaps the file of unknown sender:"
+                        ),
+                        files.join("; ")
+                    );
+                    (Finding::said(Severity::Error, &said, lang), note)
+                };
+                findings.push(finding.unit(a.code.clone()));
                 status.push(StatusLine {
                     unit: a.code.clone(),
                     unit_name: a.name.clone(),
                     files: String::new(),
                     status: Status::Missing,
-                    note: String::new(),
+                    note,
                 });
             }
             continue;
@@ -194,6 +231,9 @@ struct Sorted {
     unreadable: BTreeMap<usize, Vec<usize>>,
     /// Status lines of files of no known unit.
     other_lines: Vec<StatusLine>,
+    /// Files read whose unit stays unknown, with the units they fit
+    /// (none: any).
+    unplaced: Vec<(usize, Vec<usize>)>,
 }
 
 /// Sorts each file to its unit: skipped, unreadable (named after a unit or
@@ -212,6 +252,7 @@ fn sort_files(
         wrong_period,
         unreadable,
         other_lines,
+        unplaced,
     } = &mut sorted;
     for (k, o) in outcomes.iter().enumerate() {
         match o {
@@ -248,6 +289,13 @@ fn sort_files(
             }
             FileOutcome::Read(s) => {
                 let Some(u) = s.unit else {
+                    use crate::normalize::submission::{UnitDoubt, UnitSource};
+                    let fits = match (&s.unit_doubt, &s.unit_source) {
+                        (Some(UnitDoubt::Ambiguous { candidates, .. }), _) => candidates.clone(),
+                        (_, UnitSource::Disputed { form, named }) => vec![*form, *named],
+                        _ => Vec::new(),
+                    };
+                    unplaced.push((k, fits));
                     let (finding, line) = of_no_unit(s, template, lang);
                     findings.extend(finding);
                     other_lines.push(line);
@@ -278,6 +326,178 @@ fn sort_files(
     sorted
 }
 
+/// Settles every doubt about a file's sender (see [`settle`]), once all
+/// the files are read and before intake: the unit it is taken for, the
+/// finding that says so among its own, and its checks' findings (`own`,
+/// per file) retold for that unit.
+pub fn settle_doubts(
+    outcomes: &mut [FileOutcome],
+    own: &mut [Vec<Finding>],
+    template: &Template,
+    period: Period,
+    lang: Lang,
+) {
+    let sure = own_files(outcomes, period);
+    let mut settled = Vec::new();
+    for (k, o) in outcomes.iter().enumerate() {
+        if let FileOutcome::Read(s) = o {
+            if let Some(doubt) = &s.unit_doubt {
+                settled.push((k, settle(s, doubt, &sure, outcomes, template, lang)));
+            }
+        }
+    }
+    for (k, (unit, finding)) in settled {
+        let FileOutcome::Read(s) = &mut outcomes[k] else {
+            continue;
+        };
+        if unit != s.unit {
+            // The words said of it when read named the unit its title
+            // named (or the title itself): say them of the unit taken.
+            let was = match s.unit.and_then(|u| template.agencies.get(u)) {
+                Some(a) => (a.code.clone(), a.name.clone()),
+                None => (String::new(), s.unit_text.clone()),
+            };
+            if let Some(a) = unit.and_then(|u| template.agencies.get(u)) {
+                let file = s.file.clone();
+                for f in s.findings.iter_mut().chain(own[k].iter_mut()) {
+                    if f.file != file || f.unit != was.0 {
+                        continue;
+                    }
+                    f.unit = a.code.clone();
+                    if !was.1.is_empty() && was.1 != a.name {
+                        f.message = f.message.replace(&was.1, &a.name);
+                    }
+                }
+            }
+            s.unit = unit;
+        }
+        s.findings.push(finding);
+    }
+}
+
+/// Per unit, the files read that are surely its own for the period: no
+/// doubt about their sender, not of another period.
+fn own_files(outcomes: &[FileOutcome], period: Period) -> BTreeMap<usize, Vec<usize>> {
+    let mut own: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (k, o) in outcomes.iter().enumerate() {
+        let FileOutcome::Read(s) = o else {
+            continue;
+        };
+        let (Some(u), None) = (s.unit, &s.unit_doubt) else {
+            continue;
+        };
+        if s.period.is_none_or(|(p, _)| period.same_report_as(&p)) {
+            own.entry(u).or_default().push(k);
+        }
+    }
+    own
+}
+
+/// Settles a doubt about a file's sender against the files every unit
+/// sent as surely its own (`own`): its unit (none: still unknown) and the
+/// finding that says how.
+///
+/// A title naming one unit and a file name another: when the title's unit
+/// sent a file of its own and the name's did not, the file is the name's
+/// (a unit working over its neighbour's workbook forgets the title more
+/// often than the file name); otherwise the title's, as it was. Either
+/// way a warning names both. A title fitting several units alike: when
+/// all but one of them sent files of their own, the one left; otherwise
+/// nobody's (an error).
+fn settle(
+    s: &Submission,
+    doubt: &crate::normalize::submission::UnitDoubt,
+    own: &BTreeMap<usize, Vec<usize>>,
+    outcomes: &[FileOutcome],
+    template: &Template,
+    lang: Lang,
+) -> (Option<usize>, Finding) {
+    use crate::normalize::submission::UnitDoubt;
+    let files_of = |u: usize| -> Option<String> {
+        own.get(&u).map(|ks| {
+            ks.iter()
+                .map(|&k| outcomes[k].file())
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    };
+    let name = |u: usize| template.agencies[u].name.as_str();
+    let code = |u: usize| template.agencies[u].code.clone();
+    match doubt {
+        UnitDoubt::Conflict { named, cell } => {
+            let titled = s.unit.unwrap_or(*named);
+            let (used, other) = match (files_of(titled), files_of(*named)) {
+                (Some(f), None) => (*named, Some(f)),
+                (None, Some(f)) => (titled, Some(f)),
+                _ => (titled, None),
+            };
+            let said = Said::TitleAndName {
+                file: &s.file,
+                titled: name(titled),
+                named: name(*named),
+                used: name(used),
+                other: other.as_deref(),
+            };
+            let finding = Finding::said(Severity::Warning, &said, lang)
+                .at(&s.title_location(*cell))
+                .unit(code(used))
+                .expected(code(titled))
+                .actual(code(*named));
+            (Some(used), finding)
+        }
+        UnitDoubt::Ambiguous { candidates, cell } => {
+            let free: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|u| !own.contains_key(u))
+                .collect();
+            let names: Vec<String> = candidates.iter().map(|&u| name(u).to_string()).collect();
+            let loc = cell.map_or_else(|| Location::file(s.file.clone()), |c| s.title_location(c));
+            let codes = candidates
+                .iter()
+                .map(|&u| code(u))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let text = crate::text::quotation(&s.unit_text, 200);
+            match free[..] {
+                [u] if candidates.len() > 1 => {
+                    let others = candidates
+                        .iter()
+                        .filter(|&&o| o != u)
+                        .filter_map(|&o| files_of(o))
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    let said = Said::UnitAmbiguous {
+                        file: &s.file,
+                        text: &text,
+                        fits: &names,
+                        settled: Some((name(u), &others)),
+                    };
+                    let finding = Finding::said(Severity::Warning, &said, lang)
+                        .at(&loc)
+                        .unit(code(u))
+                        .expected(codes)
+                        .actual(s.unit_text.clone());
+                    (Some(u), finding)
+                }
+                _ => {
+                    let said = Said::UnitAmbiguous {
+                        file: &s.file,
+                        text: &text,
+                        fits: &names,
+                        settled: None,
+                    };
+                    let finding = Finding::said(Severity::Error, &said, lang)
+                        .at(&loc)
+                        .expected(codes)
+                        .actual(s.unit_text.clone());
+                    (None, finding)
+                }
+            }
+        }
+    }
+}
+
 /// A submission whose unit is not known: a form sent as another unit's
 /// (its own finding, made when it was read, names both) or a file that
 /// names no unit of the registry (`file-unknown-unit`); its status line.
@@ -298,6 +518,24 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
                 format!("biểu mẫu của {form} gửi dưới tên {named}; số liệu không được tổng hợp")
             }
             Lang::En => format!("the form of {form} sent as {named}'s; figures not consolidated"),
+        };
+        return (None, line(s.unit_text.clone(), note));
+    }
+    if let Some(crate::normalize::submission::UnitDoubt::Ambiguous { candidates, .. }) =
+        &s.unit_doubt
+    {
+        // Its finding was made when the doubt was weighed.
+        let names: Vec<&str> = candidates
+            .iter()
+            .filter_map(|&u| template.agencies.get(u))
+            .map(|a| a.name.as_str())
+            .collect();
+        let note = match lang {
+            Lang::Vi => format!(
+                "hợp với cả {}; số liệu không được tổng hợp",
+                names.join(", ")
+            ),
+            Lang::En => format!("fits {} alike; figures not consolidated", names.join(", ")),
         };
         return (None, line(s.unit_text.clone(), note));
     }

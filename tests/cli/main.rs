@@ -25,5 +25,6 @@ mod printed_tong_hop;
 mod sample_district;
 mod sample_province;
 mod samples;
+mod senders;
 mod sheets;
 mod trust;

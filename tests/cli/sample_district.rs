@@ -36,11 +36,12 @@ fn every_planted_mistake_is_found_at_its_cell_and_nothing_else() {
         &repo().join("samples/expected-2020-Q1.tsv"),
     );
     // The terminal's summary counts the unit whose only file is of another
-    // period beside the one that sent nothing.
+    // period beside the one that sent nothing, and says that a file of
+    // unknown sender may be the missing unit's.
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(
         stdout.lines().next(),
-        Some("Tổng hợp Quý I/2020: 34 tệp đã đọc, 1 tệp không đọc được, 2 tệp bỏ qua; 31 đơn vị được tổng hợp, 1 đơn vị chưa nộp, 1 đơn vị gửi sai kỳ."),
+        Some("Tổng hợp Quý I/2020: 34 tệp đã đọc, 1 tệp không đọc được, 2 tệp bỏ qua; 31 đơn vị được tổng hợp, 1 đơn vị chưa nộp, 1 đơn vị gửi sai kỳ (có 1 tệp chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp)."),
         "{stdout}"
     );
 }

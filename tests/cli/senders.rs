@@ -1,0 +1,302 @@
+//! Who sent a file, when its title and name do not simply agree: a title
+//! and a file name naming two units, a title typed without the tones that
+//! tell two communes apart, a sender named only by the folder, the zip
+//! file or the signature block, and the national motto, which names
+//! nobody. Workbooks written here, run through `consolidate`.
+
+use crate::checks::write_template;
+use crate::trust::{listed, run};
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+/// The test template with a registry of communes, two of them told apart
+/// only by a tone (Tân Phú, Tân Phù: "Xa Tan Phu" is an alias of both).
+fn template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND huyện,VP HĐND-UBND,no\n\
+         X1,ward,Xã Ea Kar,UBND xã Ea Kar,yes\n\
+         X2,ward,Xã Ea Knốp,UBND xã Ea Knốp,yes\n\
+         X3,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes\n\
+         X4,ward,Xã Tân Phù,UBND xã Tân Phù|Xa Tan Phu,yes\n\
+         X5,ward,Xã Đông Hòa,UBND xã Đông Hòa,yes\n\
+         X6,ward,Xã Ea Ning,UBND xã Ea Ning,yes\n\
+         X7,ward,Xã Dray Bhăng,UBND xã Dray Bhăng,yes\n\
+         X8,ward,Xã Cư Pơng,UBND xã Cư Pơng,yes\n",
+    )
+    .unwrap();
+}
+
+/// A commune's report: `title` in A1 (none: blank), the national motto in
+/// F1:F2, the period, a table of HC02 … HC04 in TH (HC02 = `th`, its
+/// parts 60 and the rest) and the signature block, `signer` under "TM.".
+fn book(path: &Path, title: Option<&str>, th: f64, signer: &str) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    if let Some(t) = title {
+        ws.write_string(0, 0, t).unwrap();
+    }
+    ws.write_string(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    ws.write_string(1, 5, "Độc lập - Tự do - Hạnh phúc")
+        .unwrap();
+    ws.write_string(3, 0, "BÁO CÁO SỐ LIỆU QUÝ III/2020")
+        .unwrap();
+    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", th),
+        ("HC03", "Trong đó: giải quyết đúng hạn", 60.0),
+        ("HC04", "Trong đó: giải quyết trễ hạn", th - 60.0),
+    ];
+    for (k, (code, name, v)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, "hồ sơ").unwrap();
+        ws.write_number(r, 4, *v).unwrap();
+    }
+    ws.write_string(11, 1, "NGƯỜI LẬP BIỂU").unwrap();
+    ws.write_string(11, 4, signer).unwrap();
+    ws.write_string(12, 4, "CHỦ TỊCH").unwrap();
+    wb.save(path).unwrap();
+}
+
+/// The unit each file's figures went to, from the status sheet: `file →
+/// unit code` (empty: none), and its status word.
+fn placed(out: &Path) -> Vec<String> {
+    let rows = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let mut v: Vec<String> = rows
+        .iter()
+        .skip(1)
+        .map(|r| format!("{}|{}|{}|{}", r[1], r[2], r[3], r[4]))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Ea Knốp worked over Ea Kar's workbook and left its title: the file
+/// named for Ea Knốp and titled "UBND XÃ EA KAR" is Ea Knốp's, since Ea
+/// Kar sent its own; a warning at the title names both units and the
+/// file. Where neither unit sent another file, the title's word is taken,
+/// said all the same. No file is dropped as a duplicate.
+#[test]
+fn a_title_and_a_file_name_naming_two_units_are_weighed_against_the_other_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("BC_EaKar_Q3.xlsx"),
+        Some("UBND XÃ EA KAR"),
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    book(
+        &dir.join("BC_EaKnop_Q3.xlsx"),
+        Some("UBND XÃ EA KAR"),
+        90.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    // Neither Đông Hòa nor Cư Pơng sent another file: the title decides.
+    book(
+        &dir.join("BC_CuPong.xlsx"),
+        Some("UBND XÃ ĐÔNG HÒA"),
+        80.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit", "submission-duplicate"]),
+        [
+            "warning|file-unknown-unit|X2|A1|||X1|X2",
+            "warning|file-unknown-unit|X5|A1|||X5|X8",
+        ]
+    );
+    let knop = f
+        .iter()
+        .find(|x| x["file"] == "BC_EaKnop_Q3.xlsx" && x["code"] == "file-unknown-unit")
+        .unwrap();
+    assert_eq!(
+        knop["message"],
+        "Tiêu đề của tệp BC_EaKnop_Q3.xlsx ghi Xã Ea Kar nhưng tên tệp chỉ Xã Ea Knốp. Xã Ea Kar đã gửi tệp riêng (BC_EaKar_Q3.xlsx), nên tệp này được tính là báo cáo của Xã Ea Knốp (có thể đã sửa trên tệp của Xã Ea Kar mà quên sửa tiêu đề). Hãy hỏi lại Xã Ea Knốp và xin tệp có tiêu đề đúng."
+    );
+    let p = placed(&out);
+    assert!(
+        p.contains(&"X1|Xã Ea Kar|BC_EaKar_Q3.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"X2|Xã Ea Knốp|BC_EaKnop_Q3.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"X5|Xã Đông Hòa|BC_CuPong.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+    assert!(p.contains(&"X8|Xã Cư Pơng||chưa nộp".to_string()), "{p:?}");
+}
+
+/// "UBND XA TAN PHU" fits Tân Phú and Tân Phù alike. Tân Phú sent its own
+/// report titled with its tones: the toneless one is Tân Phù's (a
+/// warning naming both). With no such file, it is nobody's: an error
+/// naming both, and each one's `submission-missing` names the file.
+#[test]
+fn a_title_typed_without_tones_is_not_given_to_either_commune_silently() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("A - X.TanPhu.xlsx"),
+        Some("UBND XÃ TÂN PHÚ"),
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    book(
+        &dir.join("bao cao.xlsx"),
+        Some("UBND XA TAN PHU"),
+        90.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["warning|file-unknown-unit|X4|A1|||X3, X4|UBND XA TAN PHU"]
+    );
+    let p = placed(&out);
+    assert!(
+        p.contains(&"X3|Xã Tân Phú|A - X.TanPhu.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+    assert!(
+        p.contains(&"X4|Xã Tân Phù|bao cao.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+
+    // Alone, it could be either's.
+    std::fs::remove_file(dir.join("A - X.TanPhu.xlsx")).unwrap();
+    let out = tmp.path().join("out2");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["error|file-unknown-unit||A1|||X3, X4|UBND XA TAN PHU"]
+    );
+    let missing: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "submission-missing" && (x["unit"] == "X3" || x["unit"] == "X4"))
+        .map(|x| x["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing.len(), 2, "{f:?}");
+    assert!(
+        missing
+            .iter()
+            .all(|m| m.contains("tệp bao cao.xlsx có thể là của")),
+        "{missing:?}"
+    );
+    // Units the file does not fit are missing with no word of it.
+    let pong = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing" && x["unit"] == "X8")
+        .unwrap();
+    assert_eq!(pong["message"], "Xã Cư Pơng chưa gửi báo cáo Quý III/2020.");
+}
+
+/// A file whose title and name say nothing is placed by its folder, the
+/// zip file it came in, or the signature block, with an info saying
+/// which; the national motto is never quoted as its sender, and a file
+/// still unplaced is named in every missing unit's finding.
+#[test]
+fn a_sender_named_by_folder_zip_or_signature_is_placed_and_the_motto_is_no_title() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(dir.join("Xã Ea Ning")).unwrap();
+    book(
+        &dir.join("Xã Ea Ning/bao cao quy 3.xlsx"),
+        None,
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    book(
+        &dir.join("bieu mau quy 3 (1).xlsx"),
+        None,
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA",
+    );
+    let inner = tmp.path().join("inner.xlsx");
+    book(&inner, None, 100.0, "TM. ỦY BAN NHÂN DÂN");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(dir.join("Xa_Dray_Bhang.zip")).unwrap());
+    z.start_file(
+        "bao cao quy 3.xlsx",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    z.write_all(&std::fs::read(&inner).unwrap()).unwrap();
+    z.finish().unwrap();
+    // Nothing names this one's sender: only the motto is above its table.
+    book(
+        &dir.join("bao cao.xlsx"),
+        None,
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        [
+            "error|file-unknown-unit||||||BÁO CÁO SỐ LIỆU QUÝ III/2020",
+            "info|file-unknown-unit|X5|E12|||X5|TM. ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA",
+            "info|file-unknown-unit|X6||||X6|Xã Ea Ning",
+            "info|file-unknown-unit|X7||||X7|Xa_Dray_Bhang",
+        ]
+    );
+    let unknown = f
+        .iter()
+        .find(|x| x["code"] == "file-unknown-unit" && x["severity"] == "error")
+        .unwrap();
+    let m = unknown["message"].as_str().unwrap();
+    assert!(!m.contains("CỘNG HÒA"), "{m}");
+    assert!(m.contains("(«BÁO CÁO SỐ LIỆU QUÝ III/2020»)"), "{m}");
+    let ning = f
+        .iter()
+        .find(|x| x["unit"] == "X6" && x["code"] == "file-unknown-unit")
+        .unwrap();
+    assert_eq!(
+        ning["message"],
+        "Tiêu đề và tên tệp Xã Ea Ning/bao cao quy 3.xlsx không nêu đơn vị gửi; đã tính cho Xã Ea Ning theo tên thư mục chứa tệp «Xã Ea Ning». Lần sau hãy ghi tên đơn vị ở dòng tiêu đề."
+    );
+    let p = placed(&out);
+    for line in [
+        "X5|Xã Đông Hòa|bieu mau quy 3 (1).xlsx|đã nộp",
+        "X6|Xã Ea Ning|Xã Ea Ning/bao cao quy 3.xlsx|đã nộp",
+        "X7|Xã Dray Bhăng|Xa_Dray_Bhang.zip/bao cao quy 3.xlsx|đã nộp",
+    ] {
+        assert!(p.contains(&line.to_string()), "{line}: {p:?}");
+    }
+    // The status sheet's line of the unplaced file quotes no motto.
+    let line = "|BÁO CÁO SỐ LIỆU QUÝ III/2020|bao cao.xlsx|không rõ đơn vị";
+    assert!(p.contains(&line.to_string()), "{p:?}");
+    let pong = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing" && x["unit"] == "X8")
+        .unwrap();
+    assert_eq!(
+        pong["message"],
+        "Xã Cư Pơng chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Xã Cư Pơng. Hãy xem các tệp này."
+    );
+}
