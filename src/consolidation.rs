@@ -306,6 +306,7 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
                 &c.outcomes,
                 &c.included,
                 &c.findings,
+                Some(&c.store),
                 &config.template,
                 config.lang,
             )

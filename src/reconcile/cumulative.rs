@@ -7,9 +7,9 @@
 //! theo đơn vị":
 //!
 //! ```text
-//! Mã   | Chỉ tiêu | ĐVT | Cột | Phường 1 | … | Tổng cộng | Phòng Kinh tế | …
-//! HC02 | …        | …   | TH  | 120      | … | =SUM(…)   |               |
-//! HC02 | …        | …   | LK  | 120      | … | =SUM(…)   |               |
+//! Mã   | Chỉ tiêu | ĐVT | Cột | Tổng cộng | Phường 1 | … | Phòng Kinh tế | …
+//! HC02 | …        | …   | TH  | =SUM(…)   | 120      | … |               |
+//! HC02 | …        | …   | LK  | =SUM(…)   | 120      | … |               |
 //! ```
 //!
 //! Unit columns are matched to the registry by name (then by alias), rows

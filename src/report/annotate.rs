@@ -98,8 +98,16 @@ pub struct ListSheet {
     pub name: String,
     pub header: Vec<String>,
     pub rows: Vec<(Severity, Vec<String>)>,
-    /// Column widths in characters.
+    /// Column widths in 7-pixel digits (Times New Roman 11's and Calibri
+    /// 11's): written in the digits of the workbook's own default font,
+    /// so that the sheet prints as wide whatever that font is.
     pub widths: Vec<f64>,
+    /// The height in points of the header row and of each row after it,
+    /// when taller than a line.
+    pub heights: Vec<Option<f64>>,
+    /// The page header and footer, as codes (`&C&P/&N`).
+    pub page_header: String,
+    pub page_footer: String,
 }
 
 /// Copies the `.xlsx` at `source` with the marks of `plans` and `list` as
@@ -1104,8 +1112,36 @@ struct StyleBook {
     fonts: usize,
     fills: usize,
     borders: usize,
+    /// The width of a digit of the workbook's default font (its first),
+    /// in pixels: the unit of its column widths.
+    digit_px: f64,
     /// (original format, severity) → new format, in the order asked.
     marks: Vec<(u32, Severity)>,
+}
+
+/// The width in pixels of a digit of a font of `size` points named
+/// `name`, as a spreadsheet counts column widths: 7 for Calibri 11 and
+/// Arial 10, 8,67 for Times New Roman 13.
+fn digit_px(name: &str, size: f64) -> f64 {
+    let name = name.to_ascii_lowercase();
+    // A digit's advance in ems.
+    let em = if name.contains("times") || name.contains("liberation serif") {
+        0.5
+    } else if name.contains("arial") || name.contains("liberation sans") {
+        0.556
+    } else {
+        0.507
+    };
+    let size = if size.is_finite() && (4.0..=72.0).contains(&size) {
+        size
+    } else {
+        11.0
+    };
+    let px = size * 96.0 / 72.0 * em;
+    // Excel rounds a digit to whole pixels (Calibri 11's 7,4 to 7);
+    // LibreOffice, which prints Times New Roman as Liberation Serif, does
+    // not: the narrower is taken, as in [`crate::report::fit`].
+    if em == 0.5 { px } else { px.round() }.max(5.0)
 }
 
 /// The formats of the findings sheet, after the workbook's own: header,
@@ -1120,6 +1156,7 @@ impl StyleBook {
         let mut xfs: Vec<Vec<Event<'static>>> = Vec::new();
         let mut current: Option<Vec<Event<'static>>> = None;
         let mut in_cell_xfs = false;
+        let (mut font_name, mut font_size) = (String::from("Calibri"), 11.0);
         loop {
             let ev = reader
                 .read_event()
@@ -1145,6 +1182,16 @@ impl StyleBook {
                         (Some("fonts"), "font") => fonts = fonts.map(|n| n + 1),
                         (Some("fills"), "fill") => fills = fills.map(|n| n + 1),
                         (Some("borders"), "border") => borders = borders.map(|n| n + 1),
+                        (Some("font"), "sz") if fonts == Some(1) => {
+                            if let Some(v) = attr(e, "val").and_then(|v| v.parse().ok()) {
+                                font_size = v;
+                            }
+                        }
+                        (Some("font"), "name") if fonts == Some(1) => {
+                            if let Some(v) = attr(e, "val") {
+                                font_name = v;
+                            }
+                        }
                         (Some("cellXfs"), "xf") if in_cell_xfs => {
                             let first = ev.clone().into_owned();
                             if matches!(ev, Event::Empty(_)) {
@@ -1187,6 +1234,7 @@ impl StyleBook {
             fonts,
             fills,
             borders,
+            digit_px: digit_px(&font_name, font_size),
             marks: Vec::new(),
         })
     }
@@ -1997,15 +2045,20 @@ fn append_vml(mut vml: Vec<u8>, shapes: &str) -> Result<Vec<u8>, String> {
 }
 
 /// The findings sheet: frozen header, autofilter, A4 landscape fit to the
-/// page width, page numbers; inline strings so that the shared strings
-/// of the workbook are left alone.
+/// page width, the page header and footer of `tong-hop.xlsx`'s error
+/// list; inline strings so that the shared strings of the workbook are
+/// left alone.
 fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
     let header = styles.list_xf(0);
     let mut s = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>"#
     );
+    // The widths are in 7-pixel digits; the workbook counts in digits of
+    // its own default font (8,67 pixels for Times New Roman 13).
+    let scale = 7.0 / styles.digit_px;
     for (k, w) in list.widths.iter().enumerate() {
+        let w = (w * scale * 100.0).round() / 100.0;
         s.push_str(&format!(
             r#"<col min="{0}" max="{0}" width="{w}" customWidth="1"/>"#,
             k + 1
@@ -2019,20 +2072,22 @@ fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
             xml_text(text)
         ));
     };
-    s.push_str(r#"<row r="1">"#);
+    // Wrapped text needs its height written: neither Excel nor
+    // LibreOffice grows a row on opening.
+    let row_start = |s: &mut String, k: usize| match list.heights.get(k).copied().flatten() {
+        Some(ht) => s.push_str(&format!(
+            r#"<row r="{}" ht="{ht}" customHeight="1">"#,
+            k + 1
+        )),
+        None => s.push_str(&format!(r#"<row r="{}">"#, k + 1)),
+    };
+    row_start(&mut s, 0);
     for (c, h) in list.header.iter().enumerate() {
         cell(&mut s, 0, c, h, header);
     }
     s.push_str("</row>");
     for (k, (sev, values)) in list.rows.iter().enumerate() {
-        // Wrapped text needs its height written: Excel does not grow a
-        // row on opening.
-        let lines = list_row_lines(list, values);
-        s.push_str(&format!(
-            r#"<row r="{}" ht="{}" customHeight="1">"#,
-            k + 2,
-            lines * 15
-        ));
+        row_start(&mut s, k + 1);
         let xf = styles.list_xf(1 + *sev as u32);
         for (c, v) in values.iter().enumerate() {
             cell(&mut s, k + 1, c, v, xf);
@@ -2044,47 +2099,19 @@ fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
         list.header.len().saturating_sub(1) as u32,
     );
     s.push_str(&format!(
-        r#"</sheetData><autoFilter ref="A1:{last}"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>&amp;C&amp;P/&amp;N</oddFooter></headerFooter></worksheet>"#
+        r#"</sheetData><autoFilter ref="A1:{last}"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter>"#
+    ));
+    if !list.page_header.is_empty() {
+        s.push_str(&format!(
+            "<oddHeader>{}</oddHeader>",
+            xml_text(&list.page_header)
+        ));
+    }
+    s.push_str(&format!(
+        "<oddFooter>{}</oddFooter></headerFooter></worksheet>",
+        xml_text(&list.page_footer)
     ));
     s.into_bytes()
-}
-
-/// How many lines a row of the findings sheet takes (1 to 30).
-pub fn list_row_lines(list: &ListSheet, values: &[String]) -> usize {
-    values
-        .iter()
-        .zip(&list.widths)
-        .map(|(v, w)| wrapped_lines(v, *w))
-        .max()
-        .unwrap_or(1)
-        .clamp(1, 30)
-}
-
-/// How many lines a text takes in a column `width` characters wide (in
-/// widths of a digit of the default font; Times New Roman 11 fits about
-/// 1.15 of its average letters in each), wrapped at spaces.
-fn wrapped_lines(text: &str, width: f64) -> usize {
-    let per_line = ((width - 1.0) * 1.15).max(1.0);
-    text.split('\n')
-        .map(|line| {
-            let mut lines = 1usize;
-            let mut used = 0.0f64;
-            for word in line.split(' ') {
-                let len = word.chars().count() as f64;
-                if used > 0.0 && used + 1.0 + len > per_line {
-                    lines += 1;
-                    used = len;
-                } else {
-                    used += if used > 0.0 { 1.0 + len } else { len };
-                }
-                while used > per_line {
-                    lines += 1;
-                    used -= per_line;
-                }
-            }
-            lines
-        })
-        .sum()
 }
 
 #[cfg(test)]
@@ -2121,14 +2148,31 @@ mod tests {
     }
 
     #[test]
-    fn wrapped_text_counts_its_lines() {
-        assert_eq!(wrapped_lines("", 10.0), 1);
-        assert_eq!(wrapped_lines("abc def", 10.0), 1);
-        assert_eq!(wrapped_lines("abcd efgh ijkl", 10.0), 2);
-        assert_eq!(wrapped_lines("abcd efgh", 9.0), 1);
-        assert_eq!(wrapped_lines("a\nb", 10.0), 2);
-        assert_eq!(wrapped_lines(&"x".repeat(30), 11.0), 3);
-        assert_eq!(wrapped_lines(&"x".repeat(35), 11.0), 4);
+    fn the_findings_list_is_as_wide_in_a_workbook_of_another_default_font() {
+        assert_eq!(digit_px("Calibri", 11.0), 7.0);
+        assert_eq!(digit_px("Arial", 10.0), 7.0);
+        assert!((digit_px("Times New Roman", 13.0) - 8.667).abs() < 0.01);
+        let styles = StyleBook::read(
+            br#"<styleSheet><fonts count="1"><font><sz val="13"/><name val="Times New Roman"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf/></cellXfs></styleSheet>"#,
+        )
+        .unwrap();
+        let list = ListSheet {
+            name: "Lỗi".into(),
+            header: vec!["a".into()],
+            rows: vec![(Severity::Error, vec!["x".into()])],
+            widths: vec![62.0],
+            heights: vec![None, Some(30.0)],
+            page_header: "&C&\"Times New Roman,Bold\"&10UBND — Phường 1".into(),
+            page_footer: "&C&P/&N".into(),
+        };
+        let xml = String::from_utf8(list_sheet_xml(&list, &styles)).unwrap();
+        // 62 digits of 7 pixels are 50,08 of 8,67.
+        assert!(xml.contains(r#"width="50.08""#), "{xml}");
+        assert!(
+            xml.contains(r#"<row r="1">"#)
+                && xml.contains(r#"<row r="2" ht="30" customHeight="1">"#)
+        );
+        assert!(xml.contains("<oddHeader>&amp;C&amp;&quot;Times New Roman,Bold&quot;&amp;10UBND — Phường 1</oddHeader><oddFooter>&amp;C&amp;P/&amp;N</oddFooter>"), "{xml}");
     }
 
     #[test]
@@ -2194,6 +2238,9 @@ mod tests {
             header: vec!["a".into()],
             rows: Vec::new(),
             widths: vec![10.0],
+            heights: Vec::new(),
+            page_header: String::new(),
+            page_footer: "&C&P/&N".into(),
         };
         assert!(annotate(&p, &[], &list, 1_000_000).is_err());
     }
@@ -2238,6 +2285,9 @@ mod cost {
             header: vec!["a".into(), "b".into()],
             rows: vec![(Severity::Error, vec!["x".into(), "y".into()])],
             widths: vec![10.0, 20.0],
+            heights: Vec::new(),
+            page_header: String::new(),
+            page_footer: "&C&P/&N".into(),
         };
         let (mut ok, mut refused, mut differ) = (0, 0, 0);
         let mut total = std::time::Duration::ZERO;

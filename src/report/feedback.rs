@@ -27,10 +27,11 @@ use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
 use crate::model::Period;
 use crate::normalize::header::{find_table, HeaderWords};
+use crate::normalize::store::FigureStore;
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
 use crate::outputs::Sheet;
 use crate::report::annotate::{
-    annotate, annotate_bytes, free_name, list_row_lines, ListSheet, Mark, PrintTitles, SheetPlan,
+    annotate, annotate_bytes, free_name, ListSheet, Mark, PrintTitles, SheetPlan,
 };
 use crate::report::atomic::write_atomic;
 use crate::template::Template;
@@ -207,12 +208,14 @@ fn last_row_with(grid: &SheetGrid, from: u32, col: u32) -> u32 {
 ///
 /// # Errors
 /// When a workbook cannot be built or written (fatal).
+#[allow(clippy::too_many_arguments)]
 pub fn write_feedback(
     out: &Path,
     dir: &Path,
     outcomes: &[FileOutcome],
     included: &[usize],
     findings: &[Finding],
+    store: Option<&FigureStore>,
     template: &Template,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Fatal> {
@@ -254,7 +257,11 @@ pub fn write_feedback(
                     _ => None,
                 });
             let path = folder.join(feedback_file_name(unit));
-            let bytes = feedback_workbook(sub, dir, Some(&folder), &mine, &ctx)
+            let related = match sub {
+                Some(sub) => related_cells(sub, &mine, store, template)?,
+                None => Vec::new(),
+            };
+            let bytes = feedback_workbook(sub, dir, Some(&folder), &mine, &related, &ctx)
                 .map_err(|e| Fatal::output(&path, e))?;
             write_atomic(&path, &bytes)?;
             if done.fetch_add(1, Ordering::Relaxed) % RELEASE_EVERY == RELEASE_EVERY - 1 {
@@ -265,6 +272,74 @@ pub fn write_feedback(
         .collect();
     release_free_memory();
     written
+}
+
+/// A cell of a unit's table a finding puts in doubt besides its own: a
+/// part of a broken sum or a term of a broken relation.
+#[derive(Clone, Debug)]
+pub struct RelatedCell<'a> {
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+    pub finding: &'a Finding,
+}
+
+/// The cells of `sub`'s table that its broken sums and relations name
+/// besides the cell each finding points at: a broken sum does not say
+/// which of its figures is wrong, so the unit sees them all marked, as
+/// Tổng hợp marks them (see [`crate::report::marks`]). The figures' cells
+/// come from the submission's rows, read back from `store` when kept
+/// there.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn related_cells<'a>(
+    sub: &Submission,
+    findings: &[&'a Finding],
+    store: Option<&FigureStore>,
+    template: &Template,
+) -> Result<Vec<RelatedCell<'a>>, Fatal> {
+    use crate::diagnostic::Code;
+    let relations: Vec<&&Finding> = findings
+        .iter()
+        .filter(|f| matches!(f.code, Code::SumMismatch | Code::RelationViolated))
+        .filter(|f| f.file == sub.file && f.severity != Severity::Info)
+        .collect();
+    if relations.is_empty() {
+        return Ok(Vec::new());
+    }
+    let loaded;
+    let rows = match (sub.rows.is_empty(), sub.stored, store) {
+        (true, Some(at), Some(store)) => {
+            loaded = store.load(at)?;
+            &loaded
+        }
+        _ => &sub.rows,
+    };
+    let mut out = Vec::new();
+    for f in relations {
+        let (Some(i), Some(column)) = (
+            template.indicator_index(&f.indicator),
+            crate::model::ValueColumn::parse(&f.column),
+        ) else {
+            continue;
+        };
+        for j in template.relation_indicators(i) {
+            let Some(r) = rows.iter().find(|r| r.ind() == j && r.column == column) else {
+                continue;
+            };
+            let Some(sheet) = sub.sheets.get(usize::from(r.sheet)) else {
+                continue;
+            };
+            out.push(RelatedCell {
+                sheet: sheet.clone(),
+                row: r.row,
+                col: r.col,
+                finding: f,
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The allocator's free pages go back to the system after every this many
@@ -284,11 +359,12 @@ pub fn feedback_workbook(
     dir: &Path,
     temp: Option<&Path>,
     findings: &[&Finding],
+    related: &[RelatedCell<'_>],
     ctx: &FeedbackContext<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
     let limits = &ctx.template.settings.limits;
     let Some(sub) = sub else {
-        return rendered(None, temp, findings, ctx);
+        return rendered(None, temp, findings, related, ctx);
     };
     let path = dir.join(&sub.file);
     // A file inside a zip archive: its bytes, from the archive again.
@@ -304,8 +380,8 @@ pub fn feedback_workbook(
         // An .xlsx is annotated without being read again: its tables'
         // places were kept from the first reading. Another zip (.ods,
         // .xlsb) is refused by the annotation and re-rendered below.
-        let plans = plans_of(sub, findings, ctx.lang);
-        let list = list_sheet(findings, ctx.lang);
+        let plans = plans_of(sub, findings, related, ctx.lang);
+        let list = list_sheet(findings, &heading_of(Some(sub), findings, ctx), ctx.lang);
         let max = limits.max_unzipped_mb.saturating_mul(1_000_000);
         let annotated = match &inside {
             Some(bytes) => annotate_bytes(bytes.clone(), &plans, &list, max),
@@ -321,18 +397,29 @@ pub fn feedback_workbook(
         None => OpenWorkbook::open(&path, limits),
     };
     let Ok(mut source) = opened else {
-        return rendered(None, temp, findings, ctx);
+        return rendered(None, temp, findings, related, ctx);
     };
     let period = sub.period.map(|(p, _)| p);
     // Should even the re-rendering fail, the findings alone.
-    rendered(Some((sub, &mut source, period)), temp, findings, ctx)
-        .or_else(|_| rendered(None, temp, findings, ctx))
+    rendered(
+        Some((sub, &mut source, period)),
+        temp,
+        findings,
+        related,
+        ctx,
+    )
+    .or_else(|_| rendered(None, temp, findings, related, ctx))
 }
 
 /// What to do to each sheet of a unit's `.xlsx`: the sheets with a table
 /// (their header and name columns repeated when printed) and those with
 /// marks.
-fn plans_of(sub: &Submission, findings: &[&Finding], lang: Lang) -> Vec<SheetPlan> {
+fn plans_of(
+    sub: &Submission,
+    findings: &[&Finding],
+    related: &[RelatedCell<'_>],
+    lang: Lang,
+) -> Vec<SheetPlan> {
     let mut names: Vec<&str> = sub.sheets.iter().map(String::as_str).collect();
     for f in findings {
         if f.file == sub.file && !f.sheet.is_empty() && !names.contains(&f.sheet.as_str()) {
@@ -343,7 +430,7 @@ fn plans_of(sub: &Submission, findings: &[&Finding], lang: Lang) -> Vec<SheetPla
         .into_iter()
         .map(|name| SheetPlan {
             name: name.to_string(),
-            marks: marks_of(findings, &sub.file, name, lang),
+            marks: marks_of(findings, related, &sub.file, name, lang),
             titles: sub
                 .sheets
                 .iter()
@@ -357,7 +444,13 @@ fn plans_of(sub: &Submission, findings: &[&Finding], lang: Lang) -> Vec<SheetPla
 
 /// The marks of one sheet: each cell with findings, its worst severity
 /// and its note.
-fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<Mark> {
+fn marks_of(
+    findings: &[&Finding],
+    related: &[RelatedCell<'_>],
+    file: &str,
+    sheet: &str,
+    lang: Lang,
+) -> Vec<Mark> {
     let mut by_cell: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         if f.file == file && f.sheet == sheet {
@@ -365,6 +458,15 @@ fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<M
                 if let Ok(c) = u16::try_from(c) {
                     by_cell.entry((r, c)).or_default().push(f);
                 }
+            }
+        }
+    }
+    // The other cells of a broken sum or relation, each finding once.
+    for rc in related.iter().filter(|rc| rc.sheet == sheet) {
+        if let Ok(c) = u16::try_from(rc.col) {
+            let here = by_cell.entry((rc.row, c)).or_default();
+            if !here.iter().any(|f| std::ptr::eq(*f, rc.finding)) {
+                here.push(rc.finding);
             }
         }
     }
@@ -382,41 +484,92 @@ fn marks_of(findings: &[&Finding], file: &str, sheet: &str, lang: Lang) -> Vec<M
         .collect()
 }
 
-/// The headers of the findings sheet: the columns of `errors.csv`, as the
-/// Lỗi sheet of `tong-hop.xlsx` names them.
-fn list_headers(lang: Lang) -> [&'static str; 11] {
-    crate::outputs::finding_headers(lang)
-}
-
-/// The findings sheet (named anew by the caller when a sheet of the
-/// unit's has its name).
-fn list_sheet(findings: &[&Finding], lang: Lang) -> ListSheet {
+/// The findings sheet of an annotated copy (named anew by the caller
+/// when a sheet of the unit's has its name): the columns, widths, row
+/// heights, page header and footer of `tong-hop.xlsx`'s error list.
+fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
+    use crate::report::layout::{row_height, wrapped_lines, FONT_SIZE};
+    use crate::report::workbook::{
+        findings_row_height, findings_widths, footer_code, heading_code,
+    };
+    let header: Vec<String> = crate::outputs::finding_headers(lang)
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    let widths = findings_widths(lang);
+    let rows: Vec<(Severity, Vec<String>)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.severity,
+                vec![
+                    f.severity.label(lang).to_string(),
+                    f.code.as_str().to_string(),
+                    f.unit.clone(),
+                    f.file.clone(),
+                    f.sheet.clone(),
+                    f.cell.clone(),
+                    f.indicator.clone(),
+                    f.column.clone(),
+                    f.expected.clone(),
+                    f.actual.clone(),
+                    f.message.clone(),
+                ],
+            )
+        })
+        .collect();
+    let header_lines = header
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    let heights = std::iter::once((header_lines > 1).then(|| row_height(header_lines, FONT_SIZE)))
+        .chain(
+            rows.iter()
+                .map(|(_, v)| Some(findings_row_height(v, &widths))),
+        )
+        .collect();
     ListSheet {
         name: Sheet::Findings.name(lang).to_string(),
-        header: list_headers(lang).iter().map(|h| h.to_string()).collect(),
-        rows: findings
-            .iter()
-            .map(|f| {
-                (
-                    f.severity,
-                    vec![
-                        f.severity.label(lang).to_string(),
-                        f.code.as_str().to_string(),
-                        f.unit.clone(),
-                        f.file.clone(),
-                        f.sheet.clone(),
-                        f.cell.clone(),
-                        f.indicator.clone(),
-                        f.column.clone(),
-                        f.expected.clone(),
-                        f.actual.clone(),
-                        f.message.clone(),
-                    ],
-                )
-            })
-            .collect(),
-        widths: vec![10.0, 20.0, 9.0, 24.0, 12.0, 6.0, 9.0, 6.0, 12.0, 12.0, 60.0],
+        header,
+        rows,
+        widths: widths.to_vec(),
+        heights,
+        page_header: if heading.is_empty() {
+            String::new()
+        } else {
+            heading_code(heading)
+        },
+        page_footer: footer_code(lang),
     }
+}
+
+/// Whose findings, for which period, printed at the head of every page
+/// of the findings sheet: the office, the unit's name (its file's when
+/// the unit is not known), the period.
+fn heading_of(
+    sub: Option<&Submission>,
+    findings: &[&Finding],
+    ctx: &FeedbackContext<'_>,
+) -> String {
+    let t = ctx.template;
+    let unit = sub
+        .and_then(|s| s.unit)
+        .or_else(|| findings.first().and_then(|f| t.agency_index(&f.unit)))
+        .and_then(|u| t.agencies.get(u))
+        .map(|a| a.name.clone())
+        .or_else(|| sub.map(|s| s.file.clone()))
+        .unwrap_or_default();
+    let period = sub
+        .and_then(|s| s.period)
+        .map(|(p, _)| p.title(ctx.lang))
+        .unwrap_or_default();
+    [t.settings.office.trim().to_string(), unit, period]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ")
 }
 
 /// `Lỗi`, or `Lỗi (tonghop)` when the unit has a sheet of that name.
@@ -430,6 +583,7 @@ fn rendered(
     source: Option<(&Submission, &mut OpenWorkbook, Option<Period>)>,
     temp: Option<&Path>,
     findings: &[&Finding],
+    related: &[RelatedCell<'_>],
     ctx: &FeedbackContext<'_>,
 ) -> Result<Vec<u8>, XlsxError> {
     let lang = ctx.lang;
@@ -455,28 +609,16 @@ fn rendered(
         .map(|(_, wb, _)| wb.sheet_names())
         .unwrap_or_default();
     let taken: Vec<&str> = names.iter().map(String::as_str).collect();
-    let list = list_sheet(findings, lang);
     let list_title = list_name(lang, &taken);
     let ws = wb
         .add_worksheet_with_constant_memory()?
         .set_name(&list_title)?;
-    write_list(ws, &list)?;
-    // Whose findings, for which period, on every printed page.
-    if let Some((sub, _, period)) = &source {
-        let t = ctx.template;
-        let unit = sub
-            .unit
-            .and_then(|u| t.agencies.get(u))
-            .map_or_else(|| sub.file.clone(), |a| a.name.clone());
-        let heading: Vec<String> = [
-            t.settings.office.trim().to_string(),
-            unit,
-            period.map(|p| p.title(lang)).unwrap_or_default(),
-        ]
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .collect();
-        super::workbook::print_heading(ws, &heading.join(" — "));
+    // The error list as tong-hop.xlsx prints it, with whose findings for
+    // which period on every page.
+    super::workbook::findings_sheet(ws, findings, lang)?;
+    let heading = heading_of(source.as_ref().map(|(s, _, _)| *s), findings, ctx);
+    if !heading.is_empty() {
+        super::workbook::print_heading(ws, &heading);
     }
     if let Some((sub, source, period)) = source {
         // The unit's own names, made valid where a file holds one Excel
@@ -491,7 +633,7 @@ fn rendered(
             let ws = wb.add_worksheet().set_name(&valid)?;
             used.push(valid);
             let layout = ctx.layout(&grid, period);
-            let marks = marks_of(findings, &sub.file, name, lang);
+            let marks = marks_of(findings, related, &sub.file, name, lang);
             copy_sheet(ws, &grid, &layout, &marks)?;
         }
         // Opened on the unit's own sheet, as its annotated copy is.
@@ -500,53 +642,6 @@ fn rendered(
         }
     }
     wb.save_to_buffer()
-}
-
-/// Writes the findings sheet of a re-rendered workbook: the same as an
-/// annotated copy's (header, a row per finding filled by severity,
-/// wrapped text with the rows' heights written, A4 landscape fit to the
-/// page width, header repeated, page numbers).
-fn write_list(ws: &mut Worksheet, list: &ListSheet) -> Result<(), XlsxError> {
-    let base = Format::new()
-        .set_font_name("Times New Roman")
-        .set_font_size(11)
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap();
-    let header = base
-        .clone()
-        .set_bold()
-        .set_align(FormatAlign::Center)
-        .set_align(FormatAlign::VerticalCenter)
-        .set_background_color(Color::RGB(0xD9D9D9));
-    let body = |s: Severity| {
-        base.clone()
-            .set_align(FormatAlign::Top)
-            .set_background_color(fill(s))
-    };
-    for (c, w) in list.widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    for (c, h) in list.header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &header)?;
-    }
-    for (k, (severity, values)) in list.rows.iter().enumerate() {
-        let row = k as u32 + 1;
-        ws.set_row_height(row, (list_row_lines(list, values) * 15) as f64)?;
-        let format = body(*severity);
-        for (c, v) in values.iter().enumerate() {
-            ws.write_string_with_format(row, c as u16, crate::report::limits::cell(v), &format)?;
-        }
-    }
-    ws.set_freeze_panes(1, 0)?;
-    let last_col = list.header.len().saturating_sub(1) as u16;
-    ws.autofilter(0, 0, list.rows.len() as u32, last_col)?;
-    ws.set_paper_size(9);
-    ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    ws.set_footer("&C&P/&N");
-    ws.set_repeat_rows(0, 0)?;
-    Ok(())
 }
 
 /// Writes a sheet's cells as read, merges included, with borders and a
@@ -598,6 +693,10 @@ fn copy_sheet(
         f
     };
     let mut widths: HashMap<u16, usize> = HashMap::new();
+    // The wrapped texts of the table (row, first and last column, text,
+    // bold): their rows are given the height they need once the columns'
+    // widths are known. The texts are the grid's own, not copied.
+    let mut wrapped: Vec<(u32, u16, u16, &str, bool)> = Vec::new();
     for r in grid.rows() {
         for c in grid.cols() {
             let Ok(col) = u16::try_from(c) else { continue };
@@ -613,6 +712,10 @@ fn copy_sheet(
                 let r1 = m.end.0.min(grid.rows().end.saturating_sub(1)).max(r);
                 let c1 = m.end.1.min(grid.cols().end.saturating_sub(1)).max(c);
                 if let Ok(c1) = u16::try_from(c1) {
+                    // A merge of one row wraps in its columns together.
+                    if let (true, Data::String(text)) = (r1 == r && in_table(r, c), data) {
+                        wrapped.push((r, col, c1, text.as_str(), is_header(r, c)));
+                    }
                     if (r1, c1) != (r, col) {
                         let text = crate::ingest::sheet::data_text(data);
                         let text = crate::report::limits::cell(&text);
@@ -630,6 +733,9 @@ fn copy_sheet(
                 } else {
                     len.min(12)
                 });
+                if let (true, Data::String(text)) = (in_table(r, c), data) {
+                    wrapped.push((r, col, col, text.as_str(), is_header(r, c)));
+                }
             }
             write_data(
                 ws,
@@ -642,10 +748,14 @@ fn copy_sheet(
         }
     }
     let mut total = 0.0;
-    for (&col, &w) in &widths {
-        let width = (w.clamp(5, 50) + 2) as f64;
+    let width_of = |col: u16| widths.get(&col).map_or(DEFAULT_WIDTH, |&w| column_width(w));
+    for &col in widths.keys() {
+        let width = width_of(col);
         total += width;
         ws.set_column_width(col, width)?;
+    }
+    for (row, height) in wrapped_heights(&wrapped, width_of) {
+        ws.set_row_height(row, height)?;
     }
     for m in marks {
         let Ok(col) = u16::try_from(m.col) else {
@@ -673,6 +783,57 @@ fn copy_sheet(
         }
     }
     Ok(())
+}
+
+/// The width (in characters) of a column whose longest text is `chars`
+/// long.
+fn column_width(chars: usize) -> f64 {
+    (chars.clamp(5, 50) + 2) as f64
+}
+
+/// The width of a column with nothing written (rust_xlsxwriter's 64
+/// pixels, in the 7-pixel digits of Times New Roman 11).
+const DEFAULT_WIDTH: f64 = 8.43;
+
+/// The size of the re-rendered cells' font, Times New Roman.
+const COPY_FONT_PT: f64 = 12.0;
+
+/// The rows of a re-rendered table that need more than one line, with the
+/// height their wrapped texts `(row, first column, last column, text,
+/// bold)` need in columns `width_of` wide. A spreadsheet keeps a row's
+/// height as written (LibreOffice and Excel alike do not grow it on
+/// opening), so without this a long indicator name printed over the rows
+/// below it.
+fn wrapped_heights(
+    wrapped: &[(u32, u16, u16, &str, bool)],
+    width_of: impl Fn(u16) -> f64,
+) -> Vec<(u32, f64)> {
+    use crate::report::fit::{row_height_pt, Columns, Font};
+    // The workbook's default font is Times New Roman 11: a 7-pixel digit,
+    // as Calibri 11's.
+    let cols = Columns::CALIBRI_11;
+    let mut tallest: BTreeMap<u32, (usize, Font)> = BTreeMap::new();
+    for &(row, c0, c1, text, bold) in wrapped {
+        // Merged columns add their pixels (a digit's less each, the
+        // padding counted once).
+        let width: f64 = (c0..=c1).map(&width_of).sum::<f64>()
+            + f64::from(c1 - c0) * cols.padding_px / cols.digit_px;
+        let font = if bold {
+            Font::bold(COPY_FONT_PT)
+        } else {
+            Font::regular(COPY_FONT_PT)
+        };
+        let lines = cols.wrapped_lines(text, width, font);
+        let t = tallest.entry(row).or_insert((1, font));
+        if lines > t.0 {
+            *t = (lines, font);
+        }
+    }
+    tallest
+        .into_iter()
+        .filter(|(_, (lines, _))| *lines > 1)
+        .map(|(row, (lines, font))| (row, row_height_pt(lines, font)))
+        .collect()
 }
 
 /// Writes one value as read; an empty cell only when it has a format to

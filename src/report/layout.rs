@@ -88,10 +88,13 @@ pub fn wrapped_lines(text: &str, width: f64, bold: bool, size: f64) -> usize {
 }
 
 /// The height in points of a row of `lines` lines of text at `size`
-/// points: Excel's 15 pt a line for an 11-point font (LibreOffice needs
-/// 12,7), a little to spare in both.
+/// points: the lines of [`crate::report::fit`] (13,3 pt each at 11 pt,
+/// where Excel takes 12,75 and LibreOffice 12,7) and its padding, never
+/// less than a one-line row's 15 pt (Excel's default). It was 15 pt a
+/// line, which left a blank line under five of wrapped text.
 pub fn row_height(lines: usize, size: f64) -> f64 {
-    (lines.max(1) as f64 * (size * 1.3).ceil()).min(crate::report::fit::MAX_ROW_PT)
+    use crate::report::fit::{row_height_pt, Font};
+    row_height_pt(lines.max(1), Font::regular(size)).max((size * 1.3).ceil())
 }
 
 /// The width in 1/2048 em of `value` shown with `decimals` decimals and
@@ -206,6 +209,9 @@ mod tests {
     #[test]
     fn rows_grow_a_line_at_a_time() {
         assert_eq!(row_height(1, 11.0), 15.0);
-        assert_eq!(row_height(3, 11.0), 45.0);
+        // 3 × 13,33 + 1,5 pt in whole pixels.
+        assert_eq!(row_height(3, 11.0), 42.0);
+        assert_eq!(row_height(5, 11.0), 68.25);
+        assert!(row_height(3, 14.0) > row_height(3, 11.0));
     }
 }

@@ -5,7 +5,7 @@
 //! Tổng hợp              office, title, what it covers, the legend of the marks
 //!                       Mã | Chỉ tiêu | ĐVT | KH | TH | LK | CK | %KH | %CK
 //!                       (one row per indicator under section rows)
-//! Chi tiết theo đơn vị  Mã | Chỉ tiêu | ĐVT | Cột | ward… | Tổng cộng | department…
+//! Chi tiết theo đơn vị  Mã | Chỉ tiêu | ĐVT | Cột | Tổng cộng | ward… | department…
 //!                       (TH and LK rows; Tổng cộng a live SUM with its value;
 //!                       title and legend in the page header, the first row
 //!                       stays the header that `--previous` reads)
@@ -167,18 +167,30 @@ fn cell_format() -> Format {
 /// of its own, as the status and findings lists, is otherwise anonymous
 /// once printed). At most 200 characters; `&` is written `&&`.
 pub(crate) fn print_heading(ws: &mut Worksheet, text: &str) {
+    ws.set_header(heading_code(text));
+}
+
+/// The page header code of [`print_heading`] (the feedback's findings
+/// sheet, written as XML, takes it too).
+pub(crate) fn heading_code(text: &str) -> String {
     let text: String = text.replace('&', "&&").chars().take(200).collect();
-    ws.set_header(format!("&C&\"{FONT},Bold\"&10{text}"));
+    format!("&C&\"{FONT},Bold\"&10{text}")
+}
+
+/// The page footer code of every printed sheet: the sheet's name on the
+/// left, "Trang x/y" in the middle.
+pub(crate) fn footer_code(lang: Lang) -> String {
+    format!(
+        "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
+        lang.pick("Trang", "Page")
+    )
 }
 
 pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_paper_size(9);
     ws.set_landscape();
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    ws.set_footer(format!(
-        "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
-        lang.pick("Trang", "Page")
-    ));
+    ws.set_footer(footer_code(lang));
 }
 
 /// The note of a disputed figure: the findings' messages.
@@ -398,7 +410,7 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
 /// The indicator name column is as wide as the longest name, within
 /// these bounds (Tổng hợp, Chi tiết); longer names wrap onto further lines.
 const SUMMARY_NAME_WIDTH: (f64, f64) = (30.0, 52.0);
-const DETAIL_NAME_WIDTH: (f64, f64) = (24.0, 44.0);
+const DETAIL_NAME_WIDTH: (f64, f64) = (24.0, 36.0);
 
 /// The width of the name column: the longest name, within `bounds`.
 fn name_width(t: &Template, bounds: (f64, f64)) -> f64 {
@@ -692,7 +704,7 @@ const DETAIL_MAX_UNIT_WIDTH: f64 = 24.0;
 const DETAIL_HEADER_LINES: usize = 3;
 
 /// Chi tiết prints at this scale (percent): a dozen units a page.
-const DETAIL_PRINT_SCALE: u16 = 80;
+const DETAIL_PRINT_SCALE: u16 = 75;
 
 /// The units of the detail sheet in column order, the wards first: the
 /// units' positions in `d.units` and how many of them are wards.
@@ -713,6 +725,9 @@ fn detail_order(d: &ReportData) -> (Vec<usize>, usize) {
 /// The columns of a detail sheet besides the units': code, name, unit,
 /// column, and the total.
 const DETAIL_FIXED_COLUMNS: u32 = 5;
+
+/// Chi tiết's Tổng cộng column (E), right after the labels.
+const DETAIL_TOTAL_COL: u16 = 4;
 
 /// The parts of the detail sheet, each as many units as a sheet's
 /// `columns` hold beside the fixed ones (one part unless a registry has
@@ -749,16 +764,12 @@ fn detail_sheet(
     let in_order: Vec<usize> = here.iter().map(|&k| d.units[k].1).collect();
     // The agency shown at each position of `in_order`.
     let agency_at: Vec<usize> = here.iter().map(|&k| d.units[k].0).collect();
-    let first_unit_col: u16 = 4;
-    let total_col: u16 = first_unit_col + wards_here as u16;
-    let first_other_col = total_col + 1;
-    let col_of = |pos: usize| -> u16 {
-        if pos < wards_here {
-            first_unit_col + pos as u16
-        } else {
-            first_other_col + (pos - wards_here) as u16
-        }
-    };
+    // The total right after the labels, printed with them on every page
+    // (a clerk reads the total first, whichever wards a page shows); the
+    // wards after it, then the other units.
+    let total_col: u16 = DETAIL_TOTAL_COL;
+    let first_unit_col: u16 = total_col + 1;
+    let col_of = |pos: usize| -> u16 { first_unit_col + pos as u16 };
     let columns = [ValueColumn::Th, ValueColumn::Lk];
     let decimals: Vec<u8> = t
         .indicators
@@ -842,9 +853,8 @@ fn detail_sheet(
             let lines = wrapped_lines(&ind.name, name_w, false, FONT_SIZE);
             let marked = marks.any(i);
             for (q, column) in columns.into_iter().enumerate() {
-                if lines > 1 {
-                    ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
-                }
+                // One line too (see [`wrapped_row_height`]).
+                ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
                 ws.write_string_with_format(row, 0, &ind.code, &text)?;
                 ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
                 ws.write_string_with_format(row, 2, &ind.unit, &text)?;
@@ -909,7 +919,7 @@ fn detail_sheet(
                             "=SUM({}{}:{}{})",
                             column_letters(first_unit_col as u32),
                             row + 1,
-                            column_letters(total_col as u32 - 1),
+                            column_letters(u32::from(first_unit_col) + wards_here as u32 - 1),
                             row + 1
                         ))
                         .set_result(v.to_string());
@@ -926,32 +936,49 @@ fn detail_sheet(
             }
         }
     }
-    ws.set_freeze_panes(1, 4)?;
+    ws.set_freeze_panes(1, total_col + 1)?;
     print_setup(ws, lang);
-    ws.set_margins(0.5, 0.5, 0.9, 0.6, 0.3, 0.3);
-    // The title and the legend in the page header: the sheet's first row
-    // stays its header, the one the next quarter's `--previous` reads.
+    ws.set_margins(0.4, 0.4, 1.0, 0.6, 0.3, 0.3);
+    ws.set_header(detail_heading(&d.template.settings.office, d.period, lang));
+    // Code, name, unit, column and the total, and the header row, on
+    // every page.
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_columns(0, total_col)?;
+    ws.set_print_gridlines(true);
+    ws.set_print_scale(DETAIL_PRINT_SCALE);
+    Ok(())
+}
+
+/// The page header of Chi tiết: the office (as the other sheets' headings
+/// name it), the title and period, the legend of the fills; within
+/// Excel's 255 characters (the legend, then the office, left out when
+/// they do not fit). The sheet's first row stays its header, the one the
+/// next quarter's `--previous` reads.
+fn detail_heading(office: &str, period: Period, lang: Lang) -> String {
     let title = format!(
         "{} — {}",
         lang.pick("CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ", "DETAIL BY UNIT"),
-        d.period.title(lang).to_uppercase()
+        period.title(lang).to_uppercase()
     );
     let key = lang.pick(
         "Nền đỏ: số liệu có lỗi; nền vàng: cảnh báo (xem ghi chú của ô và trang «Lỗi»)",
         "Red: a figure in error; yellow: a warning (see the cell's note and the sheet «Findings»)",
     );
-    let with_key = format!("&C&\"{FONT},Bold\"&12{title}\n&\"{FONT},Italic\"&9{key}");
-    if with_key.encode_utf16().count() <= 255 {
-        ws.set_header(with_key);
-    } else {
-        ws.set_header(format!("&C&\"{FONT},Bold\"&12{title}"));
-    }
-    // Code, name, unit and column, and the header row, on every page.
-    ws.set_repeat_rows(0, 0)?;
-    ws.set_repeat_columns(0, 3)?;
-    ws.set_print_gridlines(true);
-    ws.set_print_scale(DETAIL_PRINT_SCALE);
-    Ok(())
+    let office = office.trim().replace('&', "&&");
+    let office = match office.is_empty() {
+        true => String::new(),
+        false => format!("&\"{FONT},Bold\"&10{office}\n"),
+    };
+    let title = format!("&\"{FONT},Bold\"&12{title}");
+    let key = format!("\n&\"{FONT},Italic\"&9{key}");
+    [
+        format!("&C{office}{title}{key}"),
+        format!("&C{office}{title}"),
+        format!("&C{title}"),
+    ]
+    .into_iter()
+    .find(|h| h.encode_utf16().count() <= 255)
+    .unwrap_or_default()
 }
 
 /// The fill of a line with these findings: its worst severity, none for
@@ -967,13 +994,17 @@ fn worst(tally: Tally) -> Option<Severity> {
 }
 
 /// The height of a row whose wrapped cells are `(text, width)`.
-fn wrapped_row_height(cells: &[(&str, f64)]) -> Option<f64> {
+///
+/// Written for a row of one line too: LibreOffice fits the height of a
+/// row that states none itself, and gave some one-line rows of file names
+/// (`phuong-nam-truong_q3_2025.xlsx`) two lines.
+fn wrapped_row_height(cells: &[(&str, f64)]) -> f64 {
     let lines = cells
         .iter()
         .map(|(t, w)| wrapped_lines(t, *w, false, FONT_SIZE))
         .max()
         .unwrap_or(1);
-    (lines > 1).then(|| row_height(lines, FONT_SIZE))
+    row_height(lines, FONT_SIZE)
 }
 
 fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
@@ -1044,14 +1075,13 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
             Some(Severity::Error) => &formats[1],
             Some(_) => &formats[2],
         };
-        if let Some(h) = wrapped_row_height(&[
+        let h = wrapped_row_height(&[
             (&line.unit_name, widths[2]),
             (&line.files, widths[3]),
             (line.status.label(lang), widths[4]),
             (&line.note, widths[8]),
-        ]) {
-            ws.set_row_height(row, h)?;
-        }
+        ]);
+        ws.set_row_height(row, h)?;
         ws.write_number_with_format(row, 0, (k + 1) as f64, plain)?;
         ws.write_string_with_format(row, 1, &line.unit, plain)?;
         ws.write_string_with_format(row, 2, limits::cell(&line.unit_name), wrap)?;
@@ -1075,26 +1105,48 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// The columns of the error list's sheet whose text wraps; the others
+/// are short codes.
+pub(crate) const FINDINGS_WRAP: [bool; 11] = [
+    false, false, true, true, true, false, false, false, true, true, true,
+];
+
+/// The widths of the error list's columns (in 7-pixel digits), each at
+/// least the longest word of its header.
+pub(crate) fn findings_widths(lang: Lang) -> [f64; 11] {
+    fit_headers(
+        [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
+        &crate::outputs::finding_headers(lang),
+    )
+}
+
+/// The height of a row of the error list with these values in columns
+/// `widths` wide, when its wrapped text takes more than a line.
+pub(crate) fn findings_row_height<S: AsRef<str>>(values: &[S], widths: &[f64]) -> f64 {
+    let wrapped: Vec<(&str, f64)> = values
+        .iter()
+        .zip(widths)
+        .zip(FINDINGS_WRAP)
+        .filter(|(_, wrap)| *wrap)
+        .map(|((v, w), _)| (v.as_ref(), *w))
+        .collect();
+    wrapped_row_height(&wrapped)
+}
+
 /// Writes the error list as a sheet: the same columns as errors.csv, one
 /// finding a row, filled by severity, the long columns wrapped and each
 /// row as tall as its message; printed one page wide.
 ///
 /// The sheet may be in constant-memory mode: rows are written in order.
-pub fn findings_sheet(
+pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     ws: &mut Worksheet,
-    findings: &[Finding],
+    findings: &[F],
     lang: Lang,
 ) -> Result<(), XlsxError> {
     let hf = header_format();
     let headers = crate::outputs::finding_headers(lang);
-    let widths = fit_headers(
-        [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
-        &headers,
-    );
-    // Columns whose text wraps; the others are short codes.
-    let wraps = [
-        false, false, true, true, true, false, false, false, true, true, true,
-    ];
+    let widths = findings_widths(lang);
+    let wraps = FINDINGS_WRAP;
     let header_lines = headers
         .iter()
         .zip(widths)
@@ -1125,6 +1177,7 @@ pub fn findings_sheet(
     // more findings the error lists hold.
     let room = (limits::ROWS - 2) as usize;
     for (k, f) in findings.iter().enumerate().take(room) {
+        let f = f.borrow();
         let row = k as u32 + 1;
         let values = [
             f.severity.label(lang),
@@ -1139,16 +1192,7 @@ pub fn findings_sheet(
             &f.actual,
             &f.message,
         ];
-        let wrapped: Vec<(&str, f64)> = values
-            .iter()
-            .zip(widths)
-            .zip(wraps)
-            .filter(|(_, wrap)| *wrap)
-            .map(|((v, w), _)| (*v, w))
-            .collect();
-        if let Some(h) = wrapped_row_height(&wrapped) {
-            ws.set_row_height(row, h)?;
-        }
+        ws.set_row_height(row, findings_row_height(&values, &widths))?;
         let pair = &formats[f.severity as usize];
         for (c, v) in values.iter().enumerate() {
             let fmt = &pair[usize::from(wraps[c])];
@@ -1189,6 +1233,28 @@ mod tests {
         assert_eq!(code, 8.0);
         assert!(wrapped_lines("Column", column, true, FONT_SIZE) == 1);
         assert!(wrapped_lines("Column", 5.0, true, FONT_SIZE) > 1);
+    }
+
+    #[test]
+    fn the_detail_heading_names_the_office_within_excels_limit() {
+        let q3 = Period::quarter(2025, 3);
+        let h = detail_heading("UBND THÀNH PHỐ A & B", q3, Lang::Vi);
+        assert!(
+            h.starts_with("&C&\"Times New Roman,Bold\"&10UBND THÀNH PHỐ A && B\n"),
+            "{h}"
+        );
+        assert!(h.contains("CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ — QUÝ III/2025"));
+        assert!(h.contains("Nền đỏ"));
+        // A long office name: the legend gives way first, then the office.
+        let long = detail_heading(&"Ủy ban ".repeat(20), q3, Lang::Vi);
+        assert!(long.encode_utf16().count() <= 255 && !long.contains("Nền đỏ"));
+        assert!(long.contains("Ủy ban"));
+        let longer = detail_heading(&"Ủy ban ".repeat(40), q3, Lang::Vi);
+        assert_eq!(
+            longer,
+            "&C&\"Times New Roman,Bold\"&12CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ — QUÝ III/2025"
+        );
+        assert!(!detail_heading("", q3, Lang::En).contains("&10"));
     }
 
     #[test]

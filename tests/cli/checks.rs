@@ -707,8 +707,12 @@ fn money_units_are_converted_by_their_factor_and_others_left_out() {
         .iter()
         .find(|r| r[0] == "NS02" && r[3] == "TH")
         .unwrap();
-    assert_eq!(row[4..8], ["2.5", "4", "7", "250"]);
-    assert_eq!(row[9], "3", "{row:?}");
+    // Tổng cộng right after the labels, then the six wards (the USD
+    // figure left empty).
+    assert_eq!(row[4], "266.5");
+    assert_eq!(row[5..9], ["2.5", "4", "7", "250"]);
+    assert_eq!(row[9], "", "{row:?}");
+    assert_eq!(row[10], "3", "{row:?}");
 }
 
 /// Consistent figures for the whole built-in catalog: every relation of

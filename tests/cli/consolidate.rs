@@ -272,16 +272,23 @@ fn totals_statuses_and_findings_on_a_small_batch() {
             "Chỉ tiêu",
             "ĐVT",
             "Cột",
+            "Tổng cộng",
             "Phường 1",
-            "Phường 2",
-            "Tổng cộng"
+            "Phường 2"
         ]
     );
     let hc02_th = detail
         .iter()
         .find(|r| r[0] == "HC02" && r[3] == "TH")
         .unwrap();
-    assert_eq!(hc02_th[4..7], ["120", "1290", "1410"]);
+    assert_eq!(hc02_th[4..7], ["1410", "120", "1290"]);
+    // The labels and the total print on every page, the office named at
+    // its head as on the other sheets.
+    let book = crate::common::zip_part(&out.join("tong-hop.xlsx"), "xl/workbook.xml").unwrap();
+    assert!(
+        book.contains("'Chi tiết theo đơn vị'!$A:$E,'Chi tiết theo đơn vị'!$1:$1"),
+        "{book}"
+    );
 
     // Exactly the expected findings, each with its place.
     let findings = read_findings(&out.join("errors.json"));

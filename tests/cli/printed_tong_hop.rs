@@ -19,7 +19,7 @@ use std::process::Command;
 /// Pages per sheet of the sample's tong-hop.xlsx, in sheet order.
 const SAMPLE_PAGES: [(&str, usize); 4] = [
     ("Tổng hợp", 4),
-    ("Chi tiết theo đơn vị", 23),
+    ("Chi tiết theo đơn vị", 21),
     ("Tình trạng nộp", 2),
     ("Lỗi", 2),
 ];
@@ -223,11 +223,14 @@ fn the_sample_consolidation_prints_whole_on_the_stated_pages() {
     let mut printed: BTreeSet<&str> = BTreeSet::new();
     for &k in &pages("Chi tiết theo đơn vị") {
         let p = squeezed(&raw[k]);
+        // The office, as on the other sheets, and the total on every page.
         for s in [
+            t.settings.office.as_str(),
             "CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ — QUÝ I/2020",
             "Mã",
             "Chỉ tiêu",
             "Cột",
+            "Tổng cộng",
         ] {
             assert!(p.contains(&squeezed(s)), "{s} on page {}", k + 1);
         }
