@@ -104,6 +104,10 @@ fn scaled(
     (size.is_finite() && size > 0.0).then(|| (r.value / size, size))
 }
 
+/// What a pass over the wards' figures does with each: the unit, its rows
+/// of the indicator, the figure, its scaled value and the size.
+type EachFigure<'a> = dyn FnMut(&Submission, &[TidyRow], &TidyRow, f64, f64) + 'a;
+
 /// `outlier` warnings for the wards' quantities (KH, TH, LK, CK).
 ///
 /// Passes over the chunks of units: one counts each (indicator, column)'s
@@ -150,7 +154,7 @@ pub fn check_outliers(
         (r.ind() * 6 + r.column.index()) * kinds + kind
     };
     let groups = template.indicators.len() * 6 * kinds;
-    let ward_rows = |f: &mut dyn FnMut(&Submission, &TidyRow, f64, f64)| {
+    let ward_rows = |f: &mut EachFigure| {
         figures.each_chunk(|chunk| {
             for s in chunk.iter().filter(|s| is_ward(s)) {
                 // The rows are sorted by indicator: each indicator's
@@ -161,7 +165,7 @@ pub fn check_outliers(
                         .filter(|r| scored(r) && r.ind() < template.indicators.len())
                     {
                         if let Some((x, size)) = scaled(scale, template, s, own, r) {
-                            f(s, r, x, size);
+                            f(s, own, r, x, size);
                         }
                     }
                 }
@@ -170,7 +174,7 @@ pub fn check_outliers(
         })
     };
     let mut count = vec![0usize; groups];
-    ward_rows(&mut |s, r, _, _| count[group_of(s, r)] += 1)?;
+    ward_rows(&mut |s, _, r, _, _| count[group_of(s, r)] += 1)?;
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
     let worth: Vec<usize> = (0..groups)
@@ -194,7 +198,7 @@ pub fn check_outliers(
             .iter()
             .map(|&g| Vec::with_capacity(count[g]))
             .collect();
-        ward_rows(&mut |s, r, x, _| {
+        ward_rows(&mut |s, _, r, x, _| {
             if let Some(k) = slot[group_of(s, r)] {
                 values[k].push(x);
             }
@@ -212,13 +216,39 @@ pub fn check_outliers(
     let words = template.level_words();
     // (group, score, finding) of every figure above the threshold.
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
-    ward_rows(&mut |s, r, x, size| {
+    ward_rows(&mut |s, own, r, x, size| {
         let g = group_of(s, r);
         let Some((med, mad)) = spread[g] else {
             return;
         };
         let score = MAD_SCALE * (x - med).abs() / mad;
         if score <= settings.outlier_threshold || !far_off(r.value, med * size, settings) {
+            return;
+        }
+        // Far from its peers but in line with its own other figures of the
+        // indicator (a poor commune's poor households in KH, TH and CK
+        // alike): a unit unlike the others, not a typo in one cell.
+        let in_line = |o: &TidyRow| {
+            let Some((med_o, _)) =
+                spread[(g / kinds - r.column.index() + o.column.index()) * kinds + g % kinds]
+            else {
+                return false;
+            };
+            let (ratio, usual) = (r.value / o.value, med / med_o);
+            ratio.is_finite()
+                && usual.is_finite()
+                && usual > 0.0
+                && ratio / usual < settings.outlier_factor
+                && usual / ratio < settings.outlier_factor
+        };
+        let others = own.iter().filter(|o| {
+            o.column != r.column
+                && !o.column.is_percent()
+                && o.value > 0.0
+                // A copy (LK = TH in a first quarter) says nothing.
+                && o.value != r.value
+        });
+        if others.clone().next().is_some() && others.clone().all(in_line) {
             return;
         }
         let finding = outlier_finding(
@@ -549,11 +579,10 @@ mod tests {
         // Phường 4 typed one digit too many.
         values[3].0 *= 10.0;
         let s = wards_ck(&t, &values);
+        // Compared raw, the largest ward is far from the others, but in
+        // line with its own CK: a large ward, not a typo, not said.
         let raw_found = outliers(&t, &s, &raw());
-        assert!(
-            raw_found.iter().any(|f| f.unit == "P12"),
-            "raw figures flag the largest ward: {raw_found:?}"
-        );
+        assert!(!raw_found.iter().any(|f| f.unit == "P12"), "{raw_found:?}");
         let f = outliers(&t, &s, &CheckSettings::default());
         let got: Vec<(&str, &str, &str, &str)> = f
             .iter()
@@ -642,6 +671,67 @@ mod tests {
         // outlier as well.
         th[5] = -4_500.0;
         assert!(outliers(&t, &wards(&t, &th), &CheckSettings::default()).is_empty());
+    }
+
+    /// Per head, a commune ten times poorer than the others in TH and CK
+    /// alike is a commune unlike the others, not a typo: not said. One
+    /// whose TH alone is ten times its CK's proportion is.
+    #[test]
+    fn a_figure_in_line_with_the_units_own_is_no_outlier() {
+        let mut agencies = String::from("code,kind,name,aliases,reports,size\n");
+        for k in 0..10 {
+            agencies.push_str(&format!("P{:02},ward,Xã {},,yes,10000\n", k + 1, k + 1));
+        }
+        let t = Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            crate::template::DEFAULT_INDICATORS,
+            crate::template::DEFAULT_GROUPS,
+            &agencies,
+        )
+        .unwrap();
+        let hc02 = ind(&t, "HC02");
+        let subs = |poor: (f64, f64), typo: (f64, f64)| -> Vec<Submission> {
+            (0..10)
+                .map(|k| {
+                    let (th, ck) = match k {
+                        3 => poor,
+                        6 => typo,
+                        _ => (100.0 + k as f64, 95.0 + k as f64),
+                    };
+                    sub_with(
+                        &t,
+                        &format!("P{:02}", k + 1),
+                        vec![
+                            row(hc02, ValueColumn::Th, th, 0),
+                            row(hc02, ValueColumn::Ck, ck, 0),
+                        ],
+                    )
+                })
+                .collect()
+        };
+        let size = CheckSettings {
+            outlier_scale: OutlierScale::Size,
+            ..Default::default()
+        };
+        let found = |s: &[Submission]| -> Vec<(String, String)> {
+            let mut v: Vec<(String, String)> = outliers(&t, s, &size)
+                .into_iter()
+                .map(|f| (f.unit, f.column))
+                .collect();
+            v.sort();
+            v
+        };
+        // Xã 4 is poor in TH and CK alike; Xã 7 typed TH a digit too long.
+        assert_eq!(
+            found(&subs((1_050.0, 990.0), (1_060.0, 101.0))),
+            [("P07".to_string(), "TH".to_string())]
+        );
+        // Without its CK, Xã 4's TH has nothing of its own to be in line
+        // with: said, as before.
+        let mut s = subs((1_050.0, 990.0), (106.0, 101.0));
+        s[3].rows.retain(|r| r.column == ValueColumn::Th);
+        assert_eq!(found(&s), [("P04".to_string(), "TH".to_string())]);
     }
 
     /// At most `outlier_max` per indicator and column, the strongest.
