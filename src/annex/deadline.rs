@@ -22,6 +22,7 @@
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
 use crate::ingest::styles::DateWithoutDay;
+pub use crate::messages::{can_chi, Holiday};
 use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
@@ -111,17 +112,6 @@ impl Deadline {
             Deadline::Ongoing => None,
         }
     }
-}
-
-/// A Tết a deadline names, read as its date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Holiday {
-    /// Tết Nguyên đán (the lunar new year); else Tết Dương lịch (1
-    /// January).
-    pub lunar: bool,
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
 }
 
 /// A deadline as read, with what the text left unsaid.
@@ -221,21 +211,6 @@ const STEMS: [&str; 10] = [
 const BRANCHES: [&str; 12] = [
     "than", "dau", "tuat", "hoi", "ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui",
 ];
-/// The same, as written.
-const STEMS_VI: [&str; 10] = [
-    "Canh", "Tân", "Nhâm", "Quý", "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ",
-];
-const BRANCHES_VI: [&str; 12] = [
-    "Thân", "Dậu", "Tuất", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi",
-];
-
-/// The can-chi name of a lunar year: 2026 is "Bính Ngọ".
-pub fn can_chi(year: i32) -> String {
-    let s = STEMS_VI[year.rem_euclid(10) as usize];
-    let b = BRANCHES_VI[year.rem_euclid(12) as usize];
-    format!("{s} {b}")
-}
-
 /// The year named by a folded can-chi ("binh ngo") nearest `near`; a name
 /// recurs every 60 years.
 fn can_chi_year(stem: &str, branch: &str, near: i32) -> Option<i32> {

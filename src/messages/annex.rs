@@ -3,9 +3,35 @@
 //! `here` and `there` are places (`file › sheet › cell`).
 
 use super::Words;
-use crate::annex::deadline::{can_chi, days_in_month, Holiday};
 use crate::diagnostic::{Code, Lang};
 use crate::model::{roman, Period};
+
+/// A Tết a deadline names, read as its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holiday {
+    /// Tết Nguyên đán (the lunar new year); else Tết Dương lịch (1
+    /// January).
+    pub lunar: bool,
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// The heavenly stems by `year % 10` and the earthly branches by `year %
+/// 12`, as written.
+const STEMS_VI: [&str; 10] = [
+    "Canh", "Tân", "Nhâm", "Quý", "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ",
+];
+const BRANCHES_VI: [&str; 12] = [
+    "Thân", "Dậu", "Tuất", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi",
+];
+
+/// The can-chi name of a lunar year: 2026 is "Bính Ngọ".
+pub fn can_chi(year: i32) -> String {
+    let s = STEMS_VI[year.rem_euclid(10) as usize];
+    let b = BRANCHES_VI[year.rem_euclid(12) as usize];
+    format!("{s} {b}")
+}
 
 /// What a deadline's text left unsaid, as it was read: the year taken
 /// for a form without one, the date of the Tết it names.
@@ -56,7 +82,8 @@ impl ReadAs {
 }
 
 /// Deadlines inside `period` to show as examples: a month, its quarter,
-/// its half-year, the year, the period's last day.
+/// its half-year, the year, the period's last day (a period ends with
+/// March, June, September or December).
 fn examples(period: Period) -> [String; 5] {
     let y = period.year;
     let (first, last) = (
@@ -69,7 +96,7 @@ fn examples(period: Period) -> [String; 5] {
         format!("Quý {}/{y}", roman(last.div_ceil(3))),
         format!("6 tháng {half} năm {y}"),
         format!("Cả năm {y}"),
-        format!("{}/{last}/{y}", days_in_month(y, last)),
+        format!("{}/{last}/{y}", if matches!(last, 6 | 9) { 30 } else { 31 }),
     ]
 }
 

@@ -31,7 +31,7 @@ mod reading;
 #[cfg(test)]
 mod voice;
 
-pub use annex::{Annexed, ReadAs};
+pub use annex::{can_chi, Annexed, Holiday, ReadAs};
 pub use checks::{Checked, Compared, Percent, SkipPlace};
 pub use intake::Said;
 pub use prose::Prose;

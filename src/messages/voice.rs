@@ -690,7 +690,7 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             period: q2,
             read: ReadAs {
                 assumed_year: Some(2021),
-                holiday: Some(crate::annex::deadline::Holiday {
+                holiday: Some(Holiday {
                     lunar: true,
                     year: 2021,
                     month: 2,
