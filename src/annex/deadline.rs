@@ -5,28 +5,39 @@
 //! Tháng 5/2020 · Tháng 5, 6/2020 · Tháng 5 năm 2020      one or more months
 //! Quý II/2020 · Quý 2/2020 · Quý II, III/2020             quarters (Roman or digits)
 //! 6 tháng đầu năm 2020 · 6 tháng cuối năm 2020            half-years (also 3, 9)
+//! Đầu năm 2026 · Giữa năm · Cuối năm 2026                 months 1-3, 6-7, 10-12
 //! Cả năm · Cả năm 2020 · Năm 2020 · Trong năm 2020        the whole year
 //! 15/5/2020 · Trước ngày 30/4/2020 · Đến ngày 30/6/2020   the month of the date
-//! Trước ngày 15/12 · Ngày 15/12 · 12/2020                  (the year of the period)
-//! 15-20/12/2020 · Từ 01/10 đến 30/11/2020                 a range: its end
+//! Trước Tết Nguyên đán (Bính Ngọ) · Tết Dương lịch 2026   the month of that Tết
+//! 15-20/12/2020 · Từ 01/12/2025 đến 31/01/2026            a range: start to end
+//! Tháng 12/2025 - 01/2026 · Quý IV/2025 - Quý I/2026
+//! Trong quý I/2026 · Quý I/2026 (trước Tết)               words and notes set aside
+//! Tháng 1/2026 và thường xuyên                            from a month on
 //! Thường xuyên · Hàng tháng · Hàng quý                    ongoing: always in period
 //! ```
 //!
-//! A form without a year takes the period's year. Months are counted as
+//! A form without a year ("Trước ngày 15/12", "Tháng 12", "Trước Tết")
+//! takes the period's year, or the year before or after when that puts it
+//! nearer the period and within three months of it. Months are counted as
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
 use crate::ingest::styles::DateWithoutDay;
+pub use crate::messages::{can_chi, Holiday};
 use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
 use std::sync::OnceLock;
 
-/// A deadline as an interval of months (inclusive), or ongoing.
+/// A deadline as an interval of months (inclusive), open-ended, or ongoing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deadline {
     Months {
         first: i32,
         last: i32,
+    },
+    /// "Tháng 1/2026 và thường xuyên": from a month on, without end.
+    From {
+        first: i32,
     },
     /// "Thường xuyên": a standing task, in every period.
     Ongoing,
@@ -48,6 +59,14 @@ pub fn month_index(year: i32, month: u32) -> i32 {
     year * 12 + month as i32 - 1
 }
 
+/// The first and last month indexes of a period.
+fn period_months(period: Period) -> (i32, i32) {
+    (
+        month_index(period.year, u32::from(period.first_month())),
+        month_index(period.year, u32::from(period.last_month())),
+    )
+}
+
 impl Deadline {
     fn months(year: i32, first: u32, last: u32) -> Option<Deadline> {
         if !(1..=12).contains(&first) || !(1..=12).contains(&last) || first > last {
@@ -64,19 +83,141 @@ impl Deadline {
 
     /// Compares with a period.
     pub fn timing(&self, period: Period) -> Timing {
-        let Deadline::Months { first, last } = *self else {
-            return Timing::Within;
-        };
-        let p_first = month_index(period.year, u32::from(period.first_month()));
-        let p_last = month_index(period.year, u32::from(period.last_month()));
-        if last < p_first {
-            Timing::Before
-        } else if first > p_last {
-            Timing::After
-        } else {
-            Timing::Within
+        let (p_first, p_last) = period_months(period);
+        match *self {
+            Deadline::Ongoing => Timing::Within,
+            Deadline::From { first } if first > p_last => Timing::After,
+            Deadline::From { .. } => Timing::Within,
+            Deadline::Months { last, .. } if last < p_first => Timing::Before,
+            Deadline::Months { first, .. } if first > p_last => Timing::After,
+            Deadline::Months { .. } => Timing::Within,
         }
     }
+
+    /// Months between the deadline and the period; 0 when they meet.
+    fn distance(&self, period: Period) -> i32 {
+        let (p_first, p_last) = period_months(period);
+        match *self {
+            Deadline::Ongoing => 0,
+            Deadline::From { first } => (first - p_last).max(0),
+            Deadline::Months { last, .. } if last < p_first => p_first - last,
+            Deadline::Months { first, .. } => (first - p_last).max(0),
+        }
+    }
+
+    /// The first month, if the deadline has one.
+    fn first(&self) -> Option<i32> {
+        match *self {
+            Deadline::Months { first, .. } | Deadline::From { first } => Some(first),
+            Deadline::Ongoing => None,
+        }
+    }
+}
+
+/// A deadline as read, with what the text left unsaid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub deadline: Deadline,
+    /// The year taken for a form written without one ("Ngày 31/12"):
+    /// the one that puts it nearest the period.
+    pub assumed_year: Option<i32>,
+    /// The Tết the text names ("Trước Tết Nguyên đán"), as its date.
+    pub holiday: Option<Holiday>,
+}
+
+impl From<Deadline> for Reading {
+    /// A deadline whose text said everything (a date cell).
+    fn from(deadline: Deadline) -> Reading {
+        Reading {
+            deadline,
+            assumed_year: None,
+            holiday: None,
+        }
+    }
+}
+
+/// The first year of [`TET`].
+const TET_FIRST_YEAR: i32 = 2000;
+
+/// Tết Nguyên đán (the first day of the first lunar month, by Vietnam's
+/// calendar, UTC+7) of 2000…2050, as (month, day): the new moons computed
+/// by Meeus's algorithm at UTC+7, which agree with the published dates
+/// (2007: 17/2 in Vietnam, 18/2 in China).
+const TET: [(u8, u8); 51] = [
+    (2, 5),  // 2000
+    (1, 24), // 2001
+    (2, 12), // 2002
+    (2, 1),  // 2003
+    (1, 22), // 2004
+    (2, 9),  // 2005
+    (1, 29), // 2006
+    (2, 17), // 2007
+    (2, 7),  // 2008
+    (1, 26), // 2009
+    (2, 14), // 2010
+    (2, 3),  // 2011
+    (1, 23), // 2012
+    (2, 10), // 2013
+    (1, 31), // 2014
+    (2, 19), // 2015
+    (2, 8),  // 2016
+    (1, 28), // 2017
+    (2, 16), // 2018
+    (2, 5),  // 2019
+    (1, 25), // 2020
+    (2, 12), // 2021
+    (2, 1),  // 2022
+    (1, 22), // 2023
+    (2, 10), // 2024
+    (1, 29), // 2025
+    (2, 17), // 2026
+    (2, 6),  // 2027
+    (1, 26), // 2028
+    (2, 13), // 2029
+    (2, 2),  // 2030
+    (1, 23), // 2031
+    (2, 11), // 2032
+    (1, 31), // 2033
+    (2, 19), // 2034
+    (2, 8),  // 2035
+    (1, 28), // 2036
+    (2, 15), // 2037
+    (2, 4),  // 2038
+    (1, 24), // 2039
+    (2, 12), // 2040
+    (2, 1),  // 2041
+    (1, 22), // 2042
+    (2, 10), // 2043
+    (1, 30), // 2044
+    (2, 17), // 2045
+    (2, 6),  // 2046
+    (1, 26), // 2047
+    (2, 14), // 2048
+    (2, 2),  // 2049
+    (1, 23), // 2050
+];
+
+/// The day of Tết Nguyên đán in `year` (month, day), for 2000…2050.
+pub fn lunar_new_year(year: i32) -> Option<(u32, u32)> {
+    let i = usize::try_from(year - TET_FIRST_YEAR).ok()?;
+    TET.get(i).map(|&(m, d)| (u32::from(m), u32::from(d)))
+}
+
+/// The heavenly stems by `year % 10` and the earthly branches by `year %
+/// 12`, folded (Tý and Tỵ both fold to "ty"; the stem tells them apart).
+const STEMS: [&str; 10] = [
+    "canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky",
+];
+const BRANCHES: [&str; 12] = [
+    "than", "dau", "tuat", "hoi", "ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui",
+];
+/// The year named by a folded can-chi ("binh ngo") nearest `near`; a name
+/// recurs every 60 years.
+fn can_chi_year(stem: &str, branch: &str, near: i32) -> Option<i32> {
+    let branch = if branch == "meo" { "mao" } else { branch };
+    (0..60).flat_map(|k| [near - k, near + k]).find(|y| {
+        STEMS[y.rem_euclid(10) as usize] == stem && BRANCHES[y.rem_euclid(12) as usize] == branch
+    })
 }
 
 /// Lower case without accents, keeping the punctuation that deadlines use
@@ -103,16 +244,33 @@ fn simplify(text: &str) -> String {
     s.trim_end_matches(['.', ',']).to_string()
 }
 
+/// A note in brackets before or after a deadline ("Ngày 03/02/2026 (Kỷ
+/// niệm 96 năm thành lập Đảng)", "Quý I/2026 (trước Tết Nguyên đán)")
+/// says nothing of when: the deadline is the rest. The rest must still be
+/// a deadline on its own.
+fn without_note(text: &str) -> &str {
+    let t = text.trim();
+    let t = match t.strip_suffix(')').and_then(|_| t.rfind('(')) {
+        Some(i) if !t[..i].trim().is_empty() => t[..i].trim(),
+        _ => t,
+    };
+    match t.strip_prefix('(').and_then(|rest| rest.find(')')) {
+        Some(i) if !t[i + 2..].trim().is_empty() => t[i + 2..].trim(),
+        _ => t,
+    }
+}
+
 struct Patterns {
     year: Regex,
+    season: Regex,
     halves: Regex,
     quarters: Regex,
     months: Regex,
     date: Regex,
     month_year: Regex,
     days: Regex,
-    range: Regex,
     ongoing: Regex,
+    tet: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -126,25 +284,27 @@ fn patterns() -> &'static Patterns {
         let on = r"(?:(?:truoc|den|han|hoan thanh truoc|xong truoc|trong)(?: ngay)?|ngay)";
         Patterns {
             year: mk(r"^(?:ca nam|trong nam|nam)(?: (\d{4}))?$|^(\d{4})$"),
+            season: mk(&format!(r"^(dau|giua|cuoi) nam{year}$")),
             halves: mk(&format!(r"^(3|6|9) thang (dau|cuoi)(?: nam)?{year}$")),
             quarters: mk(&format!(
-                r"^quy ((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy )?(?:iv|i{{1,3}}|[1-4]))*){year}$"
+                r"^(?:dau |giua |cuoi )?quy ((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy )?(?:iv|i{{1,3}}|[1-4]))*){year}$"
             )),
             months: mk(&format!(
                 r"^(?:truoc |den |trong |cuoi |dau )?thang (\d{{1,2}}(?:(?:,|-| va )(?:thang )?\d{{1,2}})*){year}$"
             )),
             date: mk(&format!(
-                r"^(?:{on} )?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?$"
+                r"^(?:({on}) )?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?$"
             )),
             month_year: mk(r"^(\d{1,2})/(\d{4})$"),
             days: mk(&format!(
                 r"^(?:tu |{on} )?(\d{{1,2}})-(\d{{1,2}})[/.](\d{{1,2}})(?:[/.](\d{{4}}))?$"
             )),
-            range: mk(&format!(
-                r"^(?:tu )?(?:ngay )?{d}(?:-| den | toi )(?:ngay )?{d}$",
-                d = r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}))?"
-            )),
             ongoing: mk(r"^(?:thuong xuyen|hang thang|hang quy|hang nam|hang tuan|lien tuc)$"),
+            tet: mk(concat!(
+                r"\btet(?: (nguyen dan|am lich|co truyen|duong lich|tay))?",
+                r"(?: (canh|tan|nham|quy|giap|at|binh|dinh|mau|ky) (ty|suu|dan|mao|meo|thin|ngo|mui|than|dau|tuat|hoi))?",
+                r"(?:(?: nam | |/)(\d{4}))?\b",
+            )),
         }
     })
 }
@@ -158,10 +318,24 @@ pub enum Refusal {
     NoSuchDay { day: u32, month: u32, year: i32 },
 }
 
+impl Refusal {
+    /// Of two refusals, the one that says more: a day its month lacks.
+    fn or(self, other: Refusal) -> Refusal {
+        match self {
+            Refusal::NoSuchDay { .. } => self,
+            Refusal::NotADeadline => other,
+        }
+    }
+}
+
 /// Reads a deadline; `None` when the text is not one. A form without a year
-/// takes `default_year`.
-pub fn parse_deadline(text: &str, default_year: i32) -> Option<Deadline> {
-    read_deadline(text, default_year).ok()
+/// takes `year`.
+pub fn parse_deadline(text: &str, year: i32) -> Option<Deadline> {
+    let whole_year = Period {
+        year,
+        span: crate::model::PeriodSpan::Year,
+    };
+    read_deadline(text, whole_year).ok().map(|r| r.deadline)
 }
 
 /// A day of a month, checked: a month past 12 is no date, a day the month
@@ -176,15 +350,236 @@ fn checked_day(year: i32, month: u32, day: u32) -> Result<(i32, u32, u32), Refus
     Ok((year, month, day))
 }
 
-/// Reads a deadline, or says why the text is none. A form without a year
-/// takes `default_year`; a range ("15-20/12/2025", "Từ 01/10 đến
-/// 30/11/2025") is due at its end.
+/// A form read with a year for what it leaves out: the deadline, whether
+/// the text wrote its year, the Tết it names.
+#[derive(Clone, Copy)]
+struct Read {
+    deadline: Deadline,
+    written: bool,
+    holiday: Option<Holiday>,
+}
+
+/// Reads a deadline against the programme's period, or says why the text
+/// is none. A note in brackets is left aside; "Trước Tết Nguyên đán" is
+/// read as the day of Tết (a table, 2000…2050; a can-chi name "Bính Ngọ"
+/// names the year), "Tết Dương lịch" as 1 January; "Trong", "Dịp", "Cao
+/// điểm" before a deadline change nothing; a range ("15-20/12/2025", "Từ
+/// 01/12/2025 đến 31/01/2026", "Tháng 12/2025 - 01/2026", "Quý IV/2025 -
+/// Quý I/2026") spans from its start to its end; "… và thường xuyên" runs
+/// on from its start. A form without a year takes the period's year,
+/// unless the year before or after puts it nearer the period and within
+/// three months of it ("Tháng 12" in a first quarter is last December).
 ///
 /// # Errors
 /// [`Refusal::NoSuchDay`] for a date whose month lacks the day,
 /// [`Refusal::NotADeadline`] for any other text that is no deadline.
-pub fn read_deadline(text: &str, default_year: i32) -> Result<Deadline, Refusal> {
-    let s = simplify(text);
+pub fn read_deadline(text: &str, period: Period) -> Result<Reading, Refusal> {
+    let s = simplify(without_note(text));
+    if s.is_empty() {
+        return Err(Refusal::NotADeadline);
+    }
+    let base = read_in(&s, period.year, period)?;
+    if base.written {
+        return Ok(Reading {
+            deadline: base.deadline,
+            assumed_year: None,
+            holiday: base.holiday,
+        });
+    }
+    let mut best = (base, period.year, base.deadline.distance(period));
+    for y in [period.year - 1, period.year + 1] {
+        let Ok(r) = read_in(&s, y, period) else {
+            continue;
+        };
+        let d = r.deadline.distance(period);
+        if d < best.2 && d <= 3 {
+            best = (r, y, d);
+        }
+    }
+    let (r, y, _) = best;
+    Ok(Reading {
+        deadline: r.deadline,
+        assumed_year: (r.deadline != Deadline::Ongoing).then_some(y),
+        holiday: r.holiday,
+    })
+}
+
+/// Reads `s`, a year-less form taking `year`: the Tết it names replaced
+/// by its date, then the deadline's forms.
+fn read_in(s: &str, year: i32, period: Period) -> Result<Read, Refusal> {
+    let (s, holiday) = name_holiday(s, year, period)?;
+    let (deadline, written) = read_form(&s, year)?;
+    Ok(Read {
+        deadline,
+        // The date put for a Tết writes a year the text may not have.
+        written: written && holiday.is_none_or(|(_, w)| w),
+        holiday: holiday.map(|(h, _)| h),
+    })
+}
+
+/// Replaces the Tết a text names by its date ("truoc tet nguyen dan" →
+/// "truoc 17/02/2026"), with whether its year was written (digits or a
+/// can-chi name). A Tết with no year is the one of `year`.
+fn name_holiday(
+    s: &str,
+    year: i32,
+    period: Period,
+) -> Result<(String, Option<(Holiday, bool)>), Refusal> {
+    let no = Refusal::NotADeadline;
+    let Some(c) = patterns().tet.captures(s) else {
+        return Ok((s.to_string(), None));
+    };
+    let lunar = !matches!(c.get(1).map(|m| m.as_str()), Some("duong lich" | "tay"));
+    let digits: Option<i32> = c.get(4).and_then(|m| m.as_str().parse().ok());
+    let named = match (c.get(2), c.get(3)) {
+        (Some(stem), Some(branch)) if lunar => {
+            Some(can_chi_year(stem.as_str(), branch.as_str(), period.year).ok_or(no)?)
+        }
+        (Some(_), Some(_)) => return Err(no),
+        _ => None,
+    };
+    let (y, written) = match (digits, named) {
+        (Some(d), Some(n)) if d != n => return Err(no),
+        (Some(d), _) | (None, Some(d)) => (d, true),
+        (None, None) => (year, false),
+    };
+    let (month, day) = if lunar {
+        lunar_new_year(y).ok_or(no)?
+    } else {
+        (1, 1)
+    };
+    let whole = c.get(0).ok_or(no)?;
+    let out = format!(
+        "{}{day:02}/{month:02}/{y}{}",
+        &s[..whole.start()],
+        &s[whole.end()..]
+    );
+    let holiday = Holiday {
+        lunar,
+        year: y,
+        month,
+        day,
+    };
+    Ok((out, Some((holiday, written))))
+}
+
+/// Words before a deadline that change nothing: "Trong quý I/2026", "Dịp
+/// 17/02/2026", "Cao điểm từ … đến …".
+const NEUTRAL: [&str; 7] = [
+    "trong ",
+    "dip ",
+    "cao diem ",
+    "khoang ",
+    "du kien ",
+    "vao ",
+    "thoi gian ",
+];
+
+/// Words after a deadline that make it run on: "Tháng 1/2026 và thường
+/// xuyên", "Từ tháng 1/2026 trở đi".
+const RUNS_ON: [&str; 4] = [
+    " va thuong xuyen",
+    ",thuong xuyen",
+    " va lien tuc",
+    " tro di",
+];
+
+/// Reads a simplified text: a form, a form that runs on, a range; else
+/// the same without a neutral word before it.
+fn read_form(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+    let mut s = s;
+    let mut refusal = Refusal::NotADeadline;
+    for _ in 0..3 {
+        match single(s, year).or_else(|e| {
+            let e2 = match runs_on(s, year) {
+                Ok(r) => return Ok(r),
+                Err(e2) => e2,
+            };
+            range(s, year).map_err(|e3| e.or(e2).or(e3))
+        }) {
+            Ok(r) => return Ok(r),
+            Err(e) => refusal = refusal.or(e),
+        }
+        match NEUTRAL.iter().find_map(|w| s.strip_prefix(w)) {
+            Some(rest) => s = rest,
+            None => break,
+        }
+    }
+    Err(refusal)
+}
+
+/// "Tháng 1/2026 và thường xuyên": from the deadline's first month on.
+fn runs_on(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+    let no = Refusal::NotADeadline;
+    let head = RUNS_ON.iter().find_map(|w| s.strip_suffix(w)).ok_or(no)?;
+    let head = head.strip_prefix("tu ").unwrap_or(head);
+    let (d, written) = single(head, year).or_else(|_| range(head, year))?;
+    Ok((
+        Deadline::From {
+            first: d.first().ok_or(no)?,
+        },
+        written,
+    ))
+}
+
+/// "Từ 15/12/2025 đến 28/02/2026", "Tháng 12/2025 - 01/2026", "Quý
+/// IV/2025 - Quý I/2026": from the start's first month to the end's last.
+/// A side without a year takes the other's, or the year before (after)
+/// when it would start after the end.
+fn range(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+    let s = s.strip_prefix("tu ").unwrap_or(s);
+    let mut refusal = Refusal::NotADeadline;
+    let cuts = s
+        .match_indices(" den ")
+        .chain(s.match_indices(" toi "))
+        .chain(s.match_indices('-'));
+    for (at, sep) in cuts {
+        let (a, b) = (&s[..at], &s[at + sep.len()..]);
+        let a = a.strip_prefix("ngay ").unwrap_or(a);
+        let b = b.strip_prefix("ngay ").unwrap_or(b);
+        match span(a, b, year) {
+            Ok(r) => return Ok(r),
+            Err(e) => refusal = refusal.or(e),
+        }
+    }
+    Err(refusal)
+}
+
+/// The range from `a` to `b` (each a single form).
+fn span(a: &str, b: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+    let no = Refusal::NotADeadline;
+    let bounds = |d: Deadline| match d {
+        Deadline::Months { first, last } => Ok((first, last)),
+        _ => Err(no),
+    };
+    let year_of = |m: i32| m.div_euclid(12);
+    let (mut da, wa) = single(a, year)?;
+    let (mut db, wb) = single(b, year)?;
+    if wb && !wa {
+        let end_year = year_of(bounds(db)?.0);
+        da = single(a, end_year)?.0;
+        if bounds(da)?.0 > bounds(db)?.0 {
+            da = single(a, end_year - 1)?.0;
+        }
+    } else if wa && !wb {
+        let start_year = year_of(bounds(da)?.1);
+        db = single(b, start_year)?.0;
+        if bounds(db)?.1 < bounds(da)?.0 {
+            db = single(b, start_year + 1)?.0;
+        }
+    } else if !wa && !wb && bounds(da)?.0 > bounds(db)?.0 {
+        da = single(a, year - 1)?.0;
+    }
+    let ((first, _), (_, last)) = (bounds(da)?, bounds(db)?);
+    if first > last {
+        return Err(no);
+    }
+    Ok((Deadline::Months { first, last }, wa || wb))
+}
+
+/// Reads one form (no range of two forms, no words around it): the
+/// deadline and whether its year was written.
+fn single(s: &str, default_year: i32) -> Result<(Deadline, bool), Refusal> {
     let p = patterns();
     let no = Refusal::NotADeadline;
     if s.is_empty() {
@@ -197,23 +592,39 @@ pub fn read_deadline(text: &str, default_year: i32) -> Result<Deadline, Refusal>
             None => Some(default_year),
         }
     };
-    if p.ongoing.is_match(&s) {
-        return Ok(Deadline::Ongoing);
+    let months = |y: i32, first: u32, last: u32, written: Option<regex::Match>| {
+        Deadline::months(y, first, last)
+            .map(|d| (d, written.is_some()))
+            .ok_or(no)
+    };
+    if p.ongoing.is_match(s) {
+        return Ok((Deadline::Ongoing, false));
     }
-    if let Some(c) = p.year.captures(&s) {
-        let y = year_of(c.get(1).or(c.get(2))).ok_or(no)?;
-        return Deadline::months(y, 1, 12).ok_or(no);
+    if let Some(c) = p.year.captures(s) {
+        let written = c.get(1).or(c.get(2));
+        let y = year_of(written).ok_or(no)?;
+        return months(y, 1, 12, written);
     }
-    if let Some(c) = p.halves.captures(&s) {
+    if let Some(c) = p.season.captures(s) {
+        // "Đầu năm": the first quarter; "Giữa năm": June and July, the
+        // half-year's review; "Cuối năm": the last quarter.
+        let y = year_of(c.get(2)).ok_or(no)?;
+        let (first, last) = match c.get(1).map(|m| m.as_str()) {
+            Some("dau") => (1, 3),
+            Some("giua") => (6, 7),
+            _ => (10, 12),
+        };
+        return months(y, first, last, c.get(2));
+    }
+    if let Some(c) = p.halves.captures(s) {
         let n = num(c.get(1)).ok_or(no)?;
         let y = year_of(c.get(3)).ok_or(no)?;
         return match c.get(2).map(|m| m.as_str()) {
-            Some("dau") => Deadline::months(y, 1, n),
-            _ => Deadline::months(y, 13 - n, 12),
-        }
-        .ok_or(no);
+            Some("dau") => months(y, 1, n, c.get(3)),
+            _ => months(y, 13 - n, 12, c.get(3)),
+        };
     }
-    if let Some(c) = p.quarters.captures(&s) {
+    if let Some(c) = p.quarters.captures(s) {
         let qs: Vec<u32> = numbers_in(c.get(1).ok_or(no)?.as_str())
             .into_iter()
             .map(|q| quarter_number(&q).map(u32::from))
@@ -221,28 +632,45 @@ pub fn read_deadline(text: &str, default_year: i32) -> Result<Deadline, Refusal>
             .ok_or(no)?;
         let y = year_of(c.get(2)).ok_or(no)?;
         let (lo, hi) = (*qs.iter().min().ok_or(no)?, *qs.iter().max().ok_or(no)?);
-        return Deadline::months(y, (lo - 1) * 3 + 1, hi * 3).ok_or(no);
+        return months(y, (lo - 1) * 3 + 1, hi * 3, c.get(2));
     }
-    if let Some(c) = p.months.captures(&s) {
-        let ms: Vec<u32> = numbers_in(c.get(1).ok_or(no)?.as_str())
+    if let Some(c) = p.months.captures(s) {
+        let list = c.get(1).ok_or(no)?.as_str();
+        let ms: Vec<u32> = numbers_in(list)
             .into_iter()
             .map(|m| m.parse::<u32>().ok())
             .collect::<Option<Vec<u32>>>()
             .ok_or(no)?;
         let y = year_of(c.get(2)).ok_or(no)?;
+        // "Tháng 12 - 01/2026": from December of the year before.
+        if let [from, to] = ms[..] {
+            if from > to && list.contains('-') {
+                let start = Deadline::months(y - 1, from, from).and_then(|d| d.first());
+                let end = Deadline::months(y, to, to).and_then(|d| d.first());
+                let (first, last) = start.zip(end).ok_or(no)?;
+                return Ok((Deadline::Months { first, last }, c.get(2).is_some()));
+            }
+        }
         let (lo, hi) = (*ms.iter().min().ok_or(no)?, *ms.iter().max().ok_or(no)?);
-        return Deadline::months(y, lo, hi).ok_or(no);
+        return months(y, lo, hi, c.get(2));
     }
-    if let Some(c) = p.month_year.captures(&s) {
+    if let Some(c) = p.month_year.captures(s) {
         let (m, y) = (num(c.get(1)).ok_or(no)?, year_of(c.get(2)).ok_or(no)?);
-        return Deadline::months(y, m, m).ok_or(no);
+        return months(y, m, m, c.get(2));
     }
-    if let Some(c) = p.date.captures(&s) {
-        let (day, month) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
-        let (y, m, _) = checked_day(year_of(c.get(3)).ok_or(no)?, month, day)?;
-        return Deadline::months(y, m, m).ok_or(no);
+    if let Some(c) = p.date.captures(s) {
+        let (day, month) = (num(c.get(2)).ok_or(no)?, num(c.get(3)).ok_or(no)?);
+        let (y, m, d) = checked_day(year_of(c.get(4)).ok_or(no)?, month, day)?;
+        // "Trước ngày 01/01/2026" is due by 31/12/2025.
+        let before = c.get(1).is_some_and(|w| w.as_str().contains("truoc"));
+        let (y, m) = match (before, d, m) {
+            (true, 1, 1) => (y - 1, 12),
+            (true, 1, m) => (y, m - 1),
+            _ => (y, m),
+        };
+        return months(y, m, m, c.get(4));
     }
-    if let Some(c) = p.days.captures(&s) {
+    if let Some(c) = p.days.captures(s) {
         // "15-20/12/2025": two days of one month, due at the second.
         let (from, to) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
         let month = num(c.get(3)).ok_or(no)?;
@@ -252,25 +680,7 @@ pub fn read_deadline(text: &str, default_year: i32) -> Result<Deadline, Refusal>
         if from > to {
             return Err(no);
         }
-        return Deadline::months(y, month, month).ok_or(no);
-    }
-    if let Some(c) = p.range.captures(&s) {
-        // "Từ 01/10 đến 30/11/2025": due at its end; the start without a
-        // year is in the end's year, or the year before when it falls
-        // later in the year ("Từ 01/12 đến 31/01/2026").
-        let end_year = year_of(c.get(6)).ok_or(no)?;
-        let end = checked_day(end_year, num(c.get(5)).ok_or(no)?, num(c.get(4)).ok_or(no)?)?;
-        let (from_day, from_month) = (num(c.get(1)).ok_or(no)?, num(c.get(2)).ok_or(no)?);
-        let from_year = match c.get(3) {
-            Some(y) => y.as_str().parse().map_err(|_| no)?,
-            None if (from_month, from_day) > (end.1, end.2) => end_year - 1,
-            None => end_year,
-        };
-        let start = checked_day(from_year, from_month, from_day)?;
-        if start > end {
-            return Err(no);
-        }
-        return Deadline::months(end.0, end.1, end.1).ok_or(no);
+        return months(y, month, month, c.get(4));
     }
     Err(no)
 }
@@ -355,7 +765,26 @@ mod tests {
                 (last.rem_euclid(12) + 1) as u32,
             )),
             Deadline::Ongoing => Some((0, 0, 0, 0)),
+            Deadline::From { first } => Some((
+                first.div_euclid(12),
+                (first.rem_euclid(12) + 1) as u32,
+                9999,
+                0,
+            )),
         }
+    }
+
+    /// A deadline read against a period, as (first year, first month,
+    /// last year, last month), with the year assumed and the Tết read.
+    fn read_q(text: &str, period: Period) -> Option<((i32, u32, i32, u32), Reading)> {
+        let r = read_deadline(text, period).ok()?;
+        let ym = |m: i32| (m.div_euclid(12), (m.rem_euclid(12) + 1) as u32);
+        let span = match r.deadline {
+            Deadline::Months { first, last } => (ym(first).0, ym(first).1, ym(last).0, ym(last).1),
+            Deadline::From { first } => (ym(first).0, ym(first).1, 9999, 0),
+            Deadline::Ongoing => (0, 0, 0, 0),
+        };
+        Some((span, r))
     }
 
     #[test]
@@ -413,17 +842,18 @@ mod tests {
         assert_eq!(months("12/2025"), Some((2025, 12, 2025, 12)));
         assert_eq!(months("15-20/12/2025"), Some((2025, 12, 2025, 12)));
         assert_eq!(months("15 - 20/12"), Some((2020, 12, 2020, 12)));
+        // A range spans from its start to its end.
         assert_eq!(
             months("Từ 01/10 đến 30/11/2025"),
-            Some((2025, 11, 2025, 11))
+            Some((2025, 10, 2025, 11))
         );
         assert_eq!(
             months("01/10/2025 - 30/11/2025"),
-            Some((2025, 11, 2025, 11))
+            Some((2025, 10, 2025, 11))
         );
         assert_eq!(
             months("Từ ngày 01/12 đến ngày 31/01/2021"),
-            Some((2021, 1, 2021, 1))
+            Some((2020, 12, 2021, 1))
         );
         // Near misses: a range that ends before it starts, a day its month
         // lacks in a range, a month past 12.
@@ -437,22 +867,37 @@ mod tests {
         }
     }
 
+    fn whole(year: i32) -> Period {
+        Period {
+            year,
+            span: crate::model::PeriodSpan::Year,
+        }
+    }
+
     #[test]
     fn a_day_its_month_lacks_is_told_apart() {
         let no_such = |day, month, year| Err(Refusal::NoSuchDay { day, month, year });
-        assert_eq!(read_deadline("31/11/2025", 2025), no_such(31, 11, 2025));
         assert_eq!(
-            read_deadline("Trước ngày 31/11", 2025),
+            read_deadline("31/11/2025", whole(2025)).map(|r| r.deadline),
             no_such(31, 11, 2025)
         );
-        assert_eq!(read_deadline("29/2/2025", 2025), no_such(29, 2, 2025));
-        assert!(read_deadline("29/2/2024", 2025).is_ok());
         assert_eq!(
-            read_deadline("Sớm nhất có thể", 2025),
+            read_deadline("Trước ngày 31/11", whole(2025)).map(|r| r.deadline),
+            no_such(31, 11, 2025)
+        );
+        assert_eq!(
+            read_deadline("29/2/2025", whole(2025)).map(|r| r.deadline),
+            no_such(29, 2, 2025)
+        );
+        assert!(read_deadline("29/2/2024", whole(2025))
+            .map(|r| r.deadline)
+            .is_ok());
+        assert_eq!(
+            read_deadline("Sớm nhất có thể", whole(2025)).map(|r| r.deadline),
             Err(Refusal::NotADeadline)
         );
         assert_eq!(
-            read_deadline("31/13/2025", 2025),
+            read_deadline("31/13/2025", whole(2025)).map(|r| r.deadline),
             Err(Refusal::NotADeadline)
         );
     }
@@ -506,6 +951,186 @@ mod tests {
                 "{before}"
             );
         }
+    }
+
+    #[test]
+    fn tet_is_read_as_its_day() {
+        let q1 = Period::quarter(2026, 1);
+        let tet_2026 = Holiday {
+            lunar: true,
+            year: 2026,
+            month: 2,
+            day: 17,
+        };
+        // The four forms of the tester's programme, each a false
+        // deadline-invalid error: February 2026, within the first quarter.
+        for (text, assumed) in [
+            ("Trước Tết Nguyên đán", Some(2026)),
+            ("Dịp Tết Nguyên đán Bính Ngọ 2026", None),
+            ("Trước Tết Nguyên đán Bính Ngọ", None),
+            ("Trước Tết", Some(2026)),
+            ("Tết Nguyên đán năm 2026", None),
+        ] {
+            let (span, r) = read_q(text, q1).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(span, (2026, 2, 2026, 2), "{text}");
+            assert_eq!(r.holiday, Some(tet_2026), "{text}");
+            assert_eq!(r.assumed_year, assumed, "{text}");
+            assert_eq!(r.deadline.timing(q1), Timing::Within, "{text}");
+        }
+        // Tết Dương lịch is 1 January; before it is December.
+        let (span, r) = read_q("Trước Tết Dương lịch 2026", q1).unwrap();
+        assert_eq!(span, (2025, 12, 2025, 12));
+        assert_eq!(r.deadline.timing(q1), Timing::Before);
+        assert_eq!(
+            r.holiday.map(|h| (h.lunar, h.year, h.month, h.day)),
+            Some((false, 2026, 1, 1))
+        );
+        assert_eq!(
+            read_q("Dịp Tết Dương lịch", q1).unwrap().0,
+            (2026, 1, 2026, 1)
+        );
+        // A year's Tết from the table; Tết 2025 was in January.
+        assert_eq!(lunar_new_year(2025), Some((1, 29)));
+        assert_eq!(lunar_new_year(2007), Some((2, 17)));
+        assert_eq!(lunar_new_year(2051), None);
+        assert_eq!(can_chi(2026), "Bính Ngọ");
+        assert_eq!(can_chi(2020), "Canh Tý");
+        assert_eq!(can_chi(2025), "Ất Tỵ");
+        assert_eq!(
+            read_q("Trước Tết Nguyên đán Ất Tỵ", q1).unwrap().0,
+            (2025, 1, 2025, 1)
+        );
+        // In the last quarter of 2025 the Tết meant is the coming one.
+        let q4 = Period::quarter(2025, 4);
+        let (span, r) = read_q("Trước Tết Nguyên đán", q4).unwrap();
+        assert_eq!((span, r.assumed_year), ((2026, 2, 2026, 2), Some(2026)));
+        // Near misses: a can-chi and a year that disagree, a Tết past the
+        // table, a word that only contains "tet".
+        for bad in [
+            "Tết Nguyên đán Bính Ngọ 2025",
+            "Trước Tết Nguyên đán 2060",
+            "Tetris",
+            "Sau Tết Nguyên đán",
+        ] {
+            assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ranges_across_the_new_year_span_both_years() {
+        let q1 = Period::quarter(2026, 1);
+        for (text, span) in [
+            ("Tháng 12/2025 - 01/2026", (2025, 12, 2026, 1)),
+            ("Tháng 12/2025 đến tháng 01/2026", (2025, 12, 2026, 1)),
+            ("Quý IV/2025 - Quý I/2026", (2025, 10, 2026, 3)),
+            ("Từ 15/12/2025 đến 28/02/2026", (2025, 12, 2026, 2)),
+            ("Tháng 12 - 01/2026", (2025, 12, 2026, 1)),
+            ("Từ 15/12 đến 15/01/2026", (2025, 12, 2026, 1)),
+            ("Từ 15/12/2025 đến 15/01", (2025, 12, 2026, 1)),
+        ] {
+            let (got, r) = read_q(text, q1).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got, span, "{text}");
+            assert_eq!(r.deadline.timing(q1), Timing::Within, "{text}");
+            assert_eq!(r.assumed_year, None, "{text}");
+        }
+        // In the last quarter, a range from December starts inside it.
+        let q4 = Period::quarter(2025, 4);
+        let (_, r) = read_q("Từ 15/12/2025 đến 15/01/2026", q4).unwrap();
+        assert_eq!(r.deadline.timing(q4), Timing::Within);
+        // Near misses: a range that ends before it starts.
+        for bad in ["Quý I/2026 - Quý IV/2025", "Từ 15/01/2026 đến 15/12/2025"] {
+            assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn words_around_a_deadline_are_set_aside() {
+        let q1 = Period::quarter(2026, 1);
+        for (text, span) in [
+            ("Trong quý I/2026", (2026, 1, 2026, 3)),
+            ("Quý I/2026 (trước Tết Nguyên đán)", (2026, 1, 2026, 3)),
+            (
+                "Ngày 03/02/2026 (Kỷ niệm 96 năm thành lập Đảng)",
+                (2026, 2, 2026, 2),
+            ),
+            ("(Dự kiến) Tháng 3/2026", (2026, 3, 2026, 3)),
+            ("Cao điểm từ 15/12/2025 đến 28/02/2026", (2025, 12, 2026, 2)),
+            ("Đầu năm 2026", (2026, 1, 2026, 3)),
+            ("Giữa năm 2026", (2026, 6, 2026, 7)),
+            ("Cuối năm 2026", (2026, 10, 2026, 12)),
+            ("Cuối quý I/2026", (2026, 1, 2026, 3)),
+            ("Tháng 1/2026 và thường xuyên", (2026, 1, 9999, 0)),
+            ("Từ tháng 1/2026 trở đi", (2026, 1, 9999, 0)),
+        ] {
+            let (got, _) = read_q(text, q1).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got, span, "{text}");
+        }
+        let timing = |t: &str| read_deadline(t, q1).unwrap().deadline.timing(q1);
+        assert_eq!(timing("Tháng 10/2025 và thường xuyên"), Timing::Within);
+        assert_eq!(timing("Tháng 6/2026 và thường xuyên"), Timing::After);
+        assert_eq!(timing("Cuối năm 2026"), Timing::After);
+        assert_eq!(timing("Đầu năm 2026"), Timing::Within);
+        // A year-less season is the one nearest: early next year in the
+        // last quarter.
+        let q4 = Period::quarter(2025, 4);
+        assert_eq!(read_q("Đầu năm", q4).unwrap().0, (2026, 1, 2026, 3));
+        // Near misses: a date inside prose is no deadline; a note does not
+        // save a text that is none.
+        for bad in [
+            "Theo chỉ đạo của UBND tỉnh (Quý I/2026)",
+            "Sau khi có hướng dẫn của Bộ Tài chính tháng 3/2026",
+            "Kỷ niệm 96 năm thành lập Đảng 03/02/2026",
+            "Trong thời gian sớm nhất",
+            "Thường xuyên và đột xuất",
+            "Đầu nhiệm kỳ",
+        ] {
+            assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_year_left_out_is_the_one_nearest_the_period() {
+        let q1 = Period::quarter(2026, 1);
+        for (text, span, year, timing) in [
+            (
+                "Trước ngày 20/12",
+                (2025, 12, 2025, 12),
+                2025,
+                Timing::Before,
+            ),
+            ("Ngày 31/12", (2025, 12, 2025, 12), 2025, Timing::Before),
+            ("Tháng 12", (2025, 12, 2025, 12), 2025, Timing::Before),
+            ("Tháng 2", (2026, 2, 2026, 2), 2026, Timing::Within),
+            ("Quý I", (2026, 1, 2026, 3), 2026, Timing::Within),
+            // Farther than three months from the period: its own year.
+            ("Tháng 9", (2026, 9, 2026, 9), 2026, Timing::After),
+        ] {
+            let (got, r) = read_q(text, q1).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got, span, "{text}");
+            assert_eq!(r.assumed_year, Some(year), "{text}");
+            assert_eq!(r.deadline.timing(q1), timing, "{text}");
+        }
+        let q4 = Period::quarter(2025, 4);
+        let (got, r) = read_q("Ngày 15/01", q4).unwrap();
+        assert_eq!((got, r.assumed_year), ((2026, 1, 2026, 1), Some(2026)));
+        assert_eq!(r.deadline.timing(q4), Timing::After);
+        // A stale deadline copied from an earlier quarter stays stale.
+        let q3 = Period::quarter(2026, 3);
+        let (got, r) = read_q("Tháng 1", q3).unwrap();
+        assert_eq!(got, (2026, 1, 2026, 1));
+        assert_eq!(r.deadline.timing(q3), Timing::Before);
+        // A written year is never moved.
+        let (got, r) = read_q("Tháng 12/2026", q1).unwrap();
+        assert_eq!((got, r.assumed_year), ((2026, 12, 2026, 12), None));
+        // "Trước ngày 1/…" is due the month before.
+        assert_eq!(
+            read_q("Trước ngày 01/4/2026", q1).unwrap().0,
+            (2026, 3, 2026, 3)
+        );
+        assert_eq!(
+            read_q("Đến ngày 01/4/2026", q1).unwrap().0,
+            (2026, 4, 2026, 4)
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub mod workbook;
 use crate::diagnostic::{a1, Code, Finding, Lang, Location, Severity};
 use crate::ingest::styles::SheetStyles;
 use crate::ingest::{open_input, InputFile, Opened};
-use crate::messages::{Annexed, Read};
+use crate::messages::{Annexed, Read, ReadAs};
 use crate::model::{roman, Period};
 use crate::normalize::title::AgencyMatcher;
 use crate::reconcile::intake::{skipped_finding, unreadable_finding};
@@ -73,6 +73,46 @@ pub struct Task {
     pub raw: RawTask,
 }
 
+/// The period a task table's title names ("CHƯƠNG TRÌNH CÔNG TÁC QUÝ I
+/// NĂM 2026"), and where.
+#[derive(Clone, Debug)]
+pub struct TableTitle {
+    pub place: Location,
+    pub period: Period,
+}
+
+/// The period the title rows above a task table name: the programme's
+/// period, the one after a word of plan ("nhiệm vụ", "chương trình", "kế
+/// hoạch" …) when the title names a report's period before it ("KẾT QUẢ
+/// QUÝ I VÀ NHIỆM VỤ QUÝ II NĂM 2020"); the first row naming one.
+fn titled_period(grid: &crate::ingest::SheetGrid, header: u32) -> Option<(u32, u32, Period)> {
+    let plan = [
+        "nhiem vu",
+        "chuong trinh",
+        "ke hoach",
+        "phuong huong",
+        "dang ky",
+    ];
+    (grid.rows().start..header).find_map(|r| {
+        grid.row_texts(r)
+            .into_iter()
+            // A period names its year: four digits at least.
+            .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
+            .find_map(|(c, t)| {
+                let f = crate::text::fold(&t);
+                let after = plan
+                    .iter()
+                    .filter_map(|w| f.rfind(w).map(|i| i + w.len()))
+                    .max();
+                let p = match after {
+                    Some(i) => crate::normalize::title::period_in(&f[i..]),
+                    None => crate::normalize::title::period_in(&f),
+                };
+                p.map(|p| (r, c, p))
+            })
+    })
+}
+
 /// What became of a file.
 #[derive(Clone, Debug)]
 pub enum FileTasks {
@@ -80,6 +120,8 @@ pub enum FileTasks {
         file: String,
         tasks: Vec<Task>,
         findings: Vec<Finding>,
+        /// The periods its task tables' titles name.
+        titles: Vec<TableTitle>,
     },
     /// Could not be read: the reason in plain words.
     Rejected { file: String, reason: String },
@@ -119,6 +161,7 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         }
     };
     let mut read: Vec<SheetTasks> = Vec::new();
+    let mut titles = Vec::new();
     for (k, rows) in word_tables.into_iter().enumerate() {
         let name = format!("Bảng {}", k + 1);
         let rows = rows
@@ -139,6 +182,12 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         let Some(layout) = find_task_table(&grid, &ctx.words) else {
             continue;
         };
+        if let Some((row, col, period)) = titled_period(&grid, layout.header_first) {
+            titles.push(TableTitle {
+                place: Location::cell(file.rel.clone(), name.clone(), row, col),
+                period,
+            });
+        }
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
         let tasks = read_tasks(&grid, &layout, &ctx.settings, None)
             .into_iter()
@@ -165,6 +214,7 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         file: file.rel.clone(),
         tasks: read.into_iter().flat_map(|(_, _, t, _)| t).collect(),
         findings,
+        titles,
     }
 }
 
@@ -207,6 +257,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     let mut findings = Vec::new();
     let mut seen = Vec::new();
     let mut tables = 0;
+    let mut titles = Vec::new();
     let mut style_table = None;
     // Each table's sheet, sender, tasks and whether it is no programme of
     // the period (a results report, another period's table).
@@ -238,6 +289,12 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             continue;
         };
         tables += 1;
+        if let Some((row, col, period)) = titled_period(&grid, layout.header_first) {
+            titles.push(TableTitle {
+                place: Location::cell(file.rel.clone(), name.clone(), row, col),
+                period,
+            });
+        }
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
         // A date cell's number format tells a month ("Dec-25") from a day;
         // the workbook's formats are read once, for a table with a date.
@@ -275,6 +332,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         file: file.rel.clone(),
         tasks,
         findings,
+        titles,
     }
 }
 
@@ -449,6 +507,40 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
             FileTasks::Read { findings, .. } => out.extend(findings.iter().cloned()),
         }
     }
+    titled_other_period(files, ctx, out);
+}
+
+/// One `period-mismatch` warning when every task table's title that names
+/// a period names the same one, and it is not the period asked for: a
+/// first quarter's programme made with `--period 2025-Q4` (the report's
+/// quarter) would have every deadline "after the period".
+fn titled_other_period(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
+    let titles: Vec<&TableTitle> = files
+        .iter()
+        .flat_map(|f| match f {
+            FileTasks::Read { titles, .. } => titles.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let Some(first) = titles.first() else {
+        return;
+    };
+    if first.period == ctx.period || titles.iter().any(|t| t.period != first.period) {
+        return;
+    }
+    let example = first.place.to_string();
+    let said = Annexed::TitledOtherPeriod {
+        titled: first.period,
+        period: ctx.period,
+        tables: titles.len(),
+        example: &example,
+    };
+    out.push(
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&first.place)
+            .expected(first.period.title(ctx.lang))
+            .actual(ctx.period.title(ctx.lang)),
+    );
 }
 
 /// A short quotation of a task's content for messages.
@@ -648,8 +740,10 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
     }
     let loc = Location::cell(task.file.clone(), task.sheet.clone(), cell.row, cell.col);
     let parsed = match cell.serial {
-        Some(s) => deadline_of_serial(s).ok_or(Refusal::NotADeadline),
-        None => read_deadline(&cell.text, ctx.period.year),
+        Some(s) => deadline_of_serial(s)
+            .map(deadline::Reading::from)
+            .ok_or(Refusal::NotADeadline),
+        None => read_deadline(&cell.text, ctx.period),
     };
     let content = quote(&task.raw.content.text);
     let text = cell.text.replace('\n', " ");
@@ -667,7 +761,7 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
                 Refusal::NotADeadline => Annexed::DeadlineInvalid {
                     deadline: &text,
                     task: &content,
-                    year: ctx.period.year,
+                    period: ctx.period,
                 },
             };
             findings.push(
@@ -680,7 +774,11 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
         }
     };
     let (deadline, task, period) = (text.as_str(), content.as_str(), ctx.period);
-    let finding = match d.timing(ctx.period) {
+    let read = ReadAs {
+        assumed_year: d.assumed_year,
+        holiday: d.holiday,
+    };
+    let finding = match d.deadline.timing(ctx.period) {
         Timing::Within => return,
         Timing::Before => Finding::said(
             Severity::Error,
@@ -688,6 +786,7 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
                 deadline,
                 task,
                 period,
+                read,
             },
             ctx.lang,
         ),
@@ -697,6 +796,7 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
                 deadline,
                 task,
                 period,
+                read,
             },
             ctx.lang,
         ),

@@ -4,18 +4,112 @@
 
 use super::Words;
 use crate::diagnostic::{Code, Lang};
-use crate::model::Period;
+use crate::model::{roman, Period};
+
+/// A Tết a deadline names, read as its date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Holiday {
+    /// Tết Nguyên đán (the lunar new year); else Tết Dương lịch (1
+    /// January).
+    pub lunar: bool,
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// The heavenly stems by `year % 10` and the earthly branches by `year %
+/// 12`, as written.
+const STEMS_VI: [&str; 10] = [
+    "Canh", "Tân", "Nhâm", "Quý", "Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ",
+];
+const BRANCHES_VI: [&str; 12] = [
+    "Thân", "Dậu", "Tuất", "Hợi", "Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi",
+];
+
+/// The can-chi name of a lunar year: 2026 is "Bính Ngọ".
+pub fn can_chi(year: i32) -> String {
+    let s = STEMS_VI[year.rem_euclid(10) as usize];
+    let b = BRANCHES_VI[year.rem_euclid(12) as usize];
+    format!("{s} {b}")
+}
+
+/// What a deadline's text left unsaid, as it was read: the year taken
+/// for a form without one, the date of the Tết it names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReadAs {
+    pub assumed_year: Option<i32>,
+    pub holiday: Option<Holiday>,
+}
+
+impl ReadAs {
+    /// The note said after the deadline, with its leading space; empty
+    /// when the text said everything.
+    fn note(&self, period: Period, lang: Lang) -> String {
+        let date = |h: &Holiday| format!("{:02}/{:02}/{}", h.day, h.month, h.year);
+        let tet = |h: &Holiday| {
+            if h.lunar {
+                format!("Tết Nguyên đán {} {}", can_chi(h.year), h.year)
+            } else {
+                format!("Tết Dương lịch {}", h.year)
+            }
+        };
+        match (self.holiday, self.assumed_year, lang) {
+            (Some(h), Some(_), Lang::Vi) => format!(
+                " (không ghi năm; hiểu là {}, ngày {}, gần {} nhất)",
+                tet(&h),
+                date(&h),
+                period.in_sentence_vi()
+            ),
+            (Some(h), Some(_), Lang::En) => format!(
+                " (no year written; read as «{}», {}, the nearest {})",
+                tet(&h),
+                date(&h),
+                period.title_en()
+            ),
+            (Some(h), None, Lang::Vi) => format!(" ({} là ngày {})", tet(&h), date(&h)),
+            (Some(h), None, Lang::En) => format!(" («{}» falls on {})", tet(&h), date(&h)),
+            (None, Some(y), Lang::Vi) => format!(
+                " (không ghi năm; hiểu là năm {y}, năm đặt thời hạn gần {} nhất)",
+                period.in_sentence_vi()
+            ),
+            (None, Some(y), Lang::En) => format!(
+                " (no year written; read as {y}, the year that puts it nearest {})",
+                period.title_en()
+            ),
+            (None, None, _) => String::new(),
+        }
+    }
+}
+
+/// Deadlines inside `period` to show as examples: a month, its quarter,
+/// its half-year, the year, the period's last day (a period ends with
+/// March, June, September or December).
+fn examples(period: Period) -> [String; 5] {
+    let y = period.year;
+    let (first, last) = (
+        u32::from(period.first_month()),
+        u32::from(period.last_month()),
+    );
+    let half = if last <= 6 { "đầu" } else { "cuối" };
+    [
+        format!("Tháng {first}/{y}"),
+        format!("Quý {}/{y}", roman(last.div_ceil(3))),
+        format!("6 tháng {half} năm {y}"),
+        format!("Cả năm {y}"),
+        format!("{}/{last}/{y}", if matches!(last, 6 | 9) { 30 } else { 31 }),
+    ]
+}
 
 /// The facts of a finding about the programme of key tasks.
 pub enum Annexed<'a> {
     /// `table-not-found`: `file` has no task table; `sheets` were read.
     TableNotFound { file: &'a str, sheets: &'a [String] },
     /// `deadline-invalid`: the Tiến độ cell `deadline` of `task` is no
-    /// deadline; examples are given for `year`.
+    /// deadline; examples are given inside `period`.
     DeadlineInvalid {
         deadline: &'a str,
         task: &'a str,
-        year: i32,
+        period: Period,
     },
     /// `deadline-invalid`: the Tiến độ cell `deadline` of `task` names a
     /// day its month lacks: `month`/`year` has only `days` days.
@@ -27,18 +121,29 @@ pub enum Annexed<'a> {
         days: u32,
     },
     /// `deadline-out-of-period` (an error): `deadline` is over before
-    /// `period`.
+    /// `period`; `read` says what the text left unsaid.
     DeadlineBefore {
         deadline: &'a str,
         task: &'a str,
         period: Period,
+        read: ReadAs,
     },
     /// `deadline-out-of-period` (a warning): `deadline` starts after
-    /// `period`.
+    /// `period`; `read` says what the text left unsaid.
     DeadlineAfter {
         deadline: &'a str,
         task: &'a str,
         period: Period,
+        read: ReadAs,
+    },
+    /// `period-mismatch` (a warning, once): the titles of `tables` task
+    /// tables all name `titled`, not the `period` asked for; `example` is
+    /// one title's place.
+    TitledOtherPeriod {
+        titled: Period,
+        period: Period,
+        tables: usize,
+        example: &'a str,
     },
     /// `agency-missing`: `task` names no lead agency.
     LeadMissing { task: &'a str },
@@ -91,6 +196,7 @@ impl Words for Annexed<'_> {
             Annexed::DeadlineBefore { .. } | Annexed::DeadlineAfter { .. } => {
                 Code::DeadlineOutOfPeriod
             }
+            Annexed::TitledOtherPeriod { .. } => Code::PeriodMismatch,
             Annexed::LeadMissing { .. } => Code::AgencyMissing,
             Annexed::AgencyUnknown { .. } => Code::AgencyUnknown,
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
@@ -145,6 +251,20 @@ impl Words for Annexed<'_> {
             | Annexed::DeadlineNoSuchDay { .. }
             | Annexed::DeadlineBefore { .. }
             | Annexed::DeadlineAfter { .. } => deadline(self, lang),
+            Annexed::TitledOtherPeriod {
+                titled,
+                period,
+                tables,
+                example,
+            } => {
+                let (tv, pv, te, pe) = (titled.title_vi(), period.title_vi(), titled.title_en(), period.title_en());
+                match (lang, *tables) {
+                    (Lang::Vi, 1) => format!("Tiêu đề bảng nhiệm vụ ghi {tv} (tại {example}), nhưng phụ lục đang lập cho {pv} (--period {period}): có lẽ --period chưa đúng, và các thời hạn đang được so với {pv}. Nếu đây là chương trình {tv}, hãy chạy lại với --period {titled}."),
+                    (Lang::Vi, n) => format!("Tiêu đề của cả {n} bảng nhiệm vụ đều ghi {tv} (như tại {example}), nhưng phụ lục đang lập cho {pv} (--period {period}): có lẽ --period chưa đúng, và các thời hạn đang được so với {pv}. Nếu đây là chương trình {tv}, hãy chạy lại với --period {titled}."),
+                    (Lang::En, 1) => format!("The task table's title names {te} (at {example}), but the annex is made for {pe} (--period {period}): --period is probably wrong, and the deadlines are being compared with {pe}. If this is the programme for {te}, run again with --period {titled}."),
+                    (Lang::En, n) => format!("The titles of all {n} task tables name {te} (as at {example}), but the annex is made for {pe} (--period {period}): --period is probably wrong, and the deadlines are being compared with {pe}. If this is the programme for {te}, run again with --period {titled}."),
+                }
+            }
             Annexed::LeadMissing { task } => match lang {
                 Lang::Vi => format!("Nhiệm vụ «{task}» không ghi cơ quan chủ trì. Hãy ghi cơ quan chủ trì thực hiện."),
                 Lang::En => format!("Task «{task}» names no lead agency. Write the agency that leads it."),
@@ -208,20 +328,34 @@ impl Words for Annexed<'_> {
 
 fn deadline(a: &Annexed, lang: Lang) -> String {
     match (a, lang) {
-        (Annexed::DeadlineInvalid { deadline: text, task: content, year: y }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» hoặc «30/4/{y}»."),
-        (Annexed::DeadlineInvalid { deadline: text, task: content, year: y }, Lang::En) => format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «Tháng 5/{y}», «Quý II/{y}», «6 tháng đầu năm {y}», «Cả năm {y}» or «30/4/{y}»."),
+        (Annexed::DeadlineInvalid { deadline: text, task: content, period }, Lang::Vi) => {
+            let [m, q, h, y, d] = examples(*period);
+            format!("Tiến độ «{text}» của nhiệm vụ «{content}» không phải là thời hạn. Hãy ghi như «{m}», «{q}», «{h}», «{y}» hoặc «{d}».")
+        }
+        (Annexed::DeadlineInvalid { deadline: text, task: content, period }, Lang::En) => {
+            let [m, q, h, y, d] = examples(*period);
+            format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «{m}», «{q}», «{h}», «{y}» or «{d}».")
+        }
         (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» ghi một ngày không có: tháng {month}/{year} chỉ có {days} ngày. Hãy sửa lại ngày."),
         (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::En) => format!("The deadline «{text}» of task «{content}» names a day that does not exist: month {month}/{year} has only {days} days. Correct the date."),
-        (Annexed::DeadlineBefore { deadline: text, task: content, period }, Lang::Vi) => {
+        (Annexed::DeadlineBefore { deadline: text, task: content, period, read }, Lang::Vi) => {
             let pv = period.title_vi();
-            format!("Tiến độ «{text}» của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ.")
+            let note = read.note(*period, lang);
+            format!("Tiến độ «{text}»{note} của nhiệm vụ «{content}» đã qua trước {pv}; chương trình {pv} chỉ gồm việc làm trong kỳ. Hãy sửa tiến độ hoặc bỏ nhiệm vụ.")
         }
-        (Annexed::DeadlineBefore { deadline: text, task: content, period }, Lang::En) => {
+        (Annexed::DeadlineBefore { deadline: text, task: content, period, read }, Lang::En) => {
             let pe = period.title_en();
-            format!("The deadline «{text}» of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task.")
+            let note = read.note(*period, lang);
+            format!("The deadline «{text}»{note} of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task.")
         }
-        (Annexed::DeadlineAfter { deadline: text, task: content, period }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» bắt đầu sau {}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không.", period.title_vi()),
-        (Annexed::DeadlineAfter { deadline: text, task: content, period }, Lang::En) => format!("The deadline «{text}» of task «{content}» starts after {}. Check that the task belongs in this period's programme.", period.title_en()),
+        (Annexed::DeadlineAfter { deadline: text, task: content, period, read }, Lang::Vi) => {
+            let note = read.note(*period, lang);
+            format!("Tiến độ «{text}»{note} của nhiệm vụ «{content}» bắt đầu sau {}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không.", period.title_vi())
+        }
+        (Annexed::DeadlineAfter { deadline: text, task: content, period, read }, Lang::En) => {
+            let note = read.note(*period, lang);
+            format!("The deadline «{text}»{note} of task «{content}» starts after {}. Check that the task belongs in this period's programme.", period.title_en())
+        }
         _ => String::new(),
     }
 }

@@ -31,7 +31,7 @@ mod reading;
 #[cfg(test)]
 mod voice;
 
-pub use annex::Annexed;
+pub use annex::{can_chi, Annexed, Holiday, ReadAs};
 pub use checks::{Checked, Compared, Percent, SkipPlace};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
@@ -113,10 +113,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::PeriodMismatch,
-        severity: "error / info",
+        severity: "error / warning / info",
         meaning: ("Tệp ghi kỳ báo cáo khác kỳ đang tổng hợp.", "The file states another period than the one consolidated."),
         help: ("Xin đơn vị gửi biểu của đúng kỳ.", "Ask the unit for the form of this period."),
-        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info)"#,
+        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info); (annex) every task table titled "QUÝ I NĂM 2026" with `--period 2025-Q4`, said once (warning)"#,
     },
     Entry {
         code: Code::PeriodMissing,

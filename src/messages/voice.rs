@@ -707,17 +707,54 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
         Annexed::DeadlineInvalid {
             deadline: "sớm",
             task,
-            year: 2020,
+            period: q2,
         },
         Annexed::DeadlineBefore {
             deadline,
             task,
             period: q2,
+            read: ReadAs::default(),
+        },
+        Annexed::DeadlineBefore {
+            deadline: "Tháng 12",
+            task,
+            period: q2,
+            read: ReadAs {
+                assumed_year: Some(2019),
+                holiday: None,
+            },
         },
         Annexed::DeadlineAfter {
             deadline,
             task,
             period: q2,
+            read: ReadAs::default(),
+        },
+        Annexed::DeadlineAfter {
+            deadline: "Trước Tết Nguyên đán",
+            task,
+            period: q2,
+            read: ReadAs {
+                assumed_year: Some(2021),
+                holiday: Some(Holiday {
+                    lunar: true,
+                    year: 2021,
+                    month: 2,
+                    day: 12,
+                }),
+            },
+        },
+        Annexed::TitledOtherPeriod {
+            titled: Period::quarter(2020, 3),
+            period: q2,
+            tables: 4,
+            example: here,
+        },
+        Annexed::TitledOtherPeriod {
+            titled: Period::quarter(2020, 3),
+            period: q2,
+            tables: 1,
+            example: here,
         },
         Annexed::LeadMissing { task },
         Annexed::AgencyUnknown {
@@ -907,6 +944,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::TaskAlike { .. } => 7,
         Annexed::DeadlineNoSuchDay { .. } => 8,
         Annexed::SheetNotProgramme { .. } => 9,
+        Annexed::TitledOtherPeriod { .. } => 10,
     }
 }
 
@@ -1014,7 +1052,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 24);
     covers("Checked", checked.iter().map(checked_variant), 20);
     covers("Read", read.iter().map(read_variant), 22);
-    covers("Annexed", annexed.iter().map(annexed_variant), 10);
+    covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

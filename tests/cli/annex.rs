@@ -1287,5 +1287,181 @@ fn last_quarters_results_are_set_aside_and_a_word_task_table_is_read() {
     wb.save(alone.path().join("STC.xlsx")).unwrap();
     let (_, _, found) = run_province_q1(alone.path());
     let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["deadline-out-of-period"]);
+    // Its only title names the fourth quarter: the run says once that
+    // --period may be wrong, and the task is judged against 2026-Q1.
+    assert_eq!(codes, ["period-mismatch", "deadline-out-of-period"]);
+    assert_eq!(found[0]["severity"], "warning");
+}
+
+/// Runs `annex` on a folder for `period`; the exit code and the findings
+/// as (severity, code, cell, actual, message).
+fn run_annex(dir: &std::path::Path, period: &str) -> (i32, Vec<[String; 5]>) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let found = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| {
+            ["severity", "code", "cell", "actual", "message"]
+                .map(|k| f[k].as_str().unwrap().to_string())
+        })
+        .collect();
+    (code, found)
+}
+
+#[test]
+fn tet_new_year_ranges_and_noted_deadlines_are_read_against_the_programmes_quarter() {
+    // The 2026-Q1 tester's programme (the Q4/2025 report's): Tết, ranges
+    // across the new year and deadlines with words around them were each
+    // a false deadline-invalid error; "Trước ngày 20/12" was December 2026
+    // (a warning) where it is the December just passed.
+    let dir = tempfile::tempdir().unwrap();
+    let deadlines = [
+        "Trước Tết Nguyên đán",
+        "Dịp Tết Nguyên đán Bính Ngọ 2026",
+        "Trước Tết Nguyên đán Bính Ngọ",
+        "Tháng 12/2025 - 01/2026",
+        "Tháng 12/2025 đến tháng 01/2026",
+        "Quý IV/2025 - Quý I/2026",
+        "Trong quý I/2026",
+        "Quý I/2026 (trước Tết Nguyên đán)",
+        "Tháng 1/2026 và thường xuyên",
+        "Ngày 03/02/2026 (Kỷ niệm 96 năm thành lập Đảng)",
+        "Cao điểm từ 15/12/2025 đến 28/02/2026",
+        "Đầu năm 2026",
+        "Từ 15/12/2025 đến 15/01/2026",
+        "Ngày 15/01",
+        // Row 18: December just passed; row 19: before 1 January 2026;
+        // row 20: no deadline at all.
+        "Trước ngày 20/12",
+        "Trước Tết Dương lịch 2026",
+        "Sớm nhất có thể",
+    ];
+    let subjects = [
+        "bình ổn giá",
+        "thường trực cấp cứu",
+        "quà Tết người có công",
+        "khóa sổ kế toán",
+        "quyết toán ngân sách",
+        "giải ngân vốn đầu tư",
+        "công khai dự toán",
+        "phòng chống dịch",
+        "cải cách hành chính",
+        "kỷ niệm thành lập Đảng",
+        "trấn áp tội phạm",
+        "tuyển sinh đầu cấp",
+        "khóa sổ ngân sách xã",
+        "thi học sinh giỏi",
+        "tổng kết thi đua",
+        "pháo hoa đêm giao thừa",
+        "kiểm tra an toàn thực phẩm",
+    ];
+    let contents: Vec<String> = subjects
+        .iter()
+        .map(|s| format!("Triển khai nhiệm vụ về {s} trên địa bàn"))
+        .collect();
+    let numbers: Vec<String> = (1..=deadlines.len()).map(|n| n.to_string()).collect();
+    let rows: Vec<Vec<&str>> = deadlines
+        .iter()
+        .enumerate()
+        .map(|(k, d)| {
+            vec![
+                numbers[k].as_str(),
+                contents[k].as_str(),
+                *d,
+                "Phòng Tư pháp",
+                "",
+            ]
+        })
+        .collect();
+    let title = "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ I NĂM 2026";
+    write_task_table(dir.path(), "ptp.xlsx", title, &rows, &[]);
+
+    let (code, found) = run_annex(dir.path(), "2026-Q1");
+    let short: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| [f[0].as_str(), f[1].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(
+        short,
+        [
+            ["error", "deadline-out-of-period", "C18", "Trước ngày 20/12"],
+            [
+                "error",
+                "deadline-out-of-period",
+                "C19",
+                "Trước Tết Dương lịch 2026"
+            ],
+            ["error", "deadline-invalid", "C20", "Sớm nhất có thể"],
+        ],
+        "{found:?}"
+    );
+    assert_eq!(code, 1);
+    // Each message says how the text was read; the examples lie inside
+    // the period.
+    assert!(
+        found[0][4]
+            .contains("(không ghi năm; hiểu là năm 2025, năm đặt thời hạn gần quý I/2026 nhất)")
+            && found[0][4].contains("đã qua trước Quý I/2026"),
+        "{}",
+        found[0][4]
+    );
+    assert!(
+        found[1][4].contains("(Tết Dương lịch 2026 là ngày 01/01/2026)"),
+        "{}",
+        found[1][4]
+    );
+    assert!(
+        found[2][4].contains(
+            "«Tháng 1/2026», «Quý I/2026», «6 tháng đầu năm 2026», «Cả năm 2026» hoặc «31/3/2026»"
+        ),
+        "{}",
+        found[2][4]
+    );
+
+    // The same programme made with the report's quarter: the title names
+    // another period, said once; a range from December starts inside the
+    // fourth quarter; "Ngày 15/01" is next January.
+    let (_, q4) = run_annex(dir.path(), "2025-Q4");
+    let mismatch: Vec<&[String; 5]> = q4.iter().filter(|f| f[1] == "period-mismatch").collect();
+    assert_eq!(mismatch.len(), 1, "{q4:?}");
+    assert_eq!(
+        [&mismatch[0][0], &mismatch[0][2], &mismatch[0][3]],
+        ["warning", "A1", "Quý IV/2025"]
+    );
+    assert!(
+        mismatch[0][4].contains("Tiêu đề bảng nhiệm vụ ghi Quý I/2026")
+            && mismatch[0][4].contains("hãy chạy lại với --period 2026-Q1"),
+        "{}",
+        mismatch[0][4]
+    );
+    assert!(!q4.iter().any(|f| f[2] == "C16"), "{q4:?}");
+    let jan = q4.iter().find(|f| f[2] == "C17").unwrap();
+    assert_eq!([&jan[0], &jan[1]], ["warning", "deadline-out-of-period"]);
+    assert!(jan[4].contains("hiểu là năm 2026"), "{}", jan[4]);
+    // Near miss: a second table titled for the fourth quarter, and the
+    // titles no longer agree on another period: no guess.
+    write_task_table(
+        dir.path(),
+        "pnv.xlsx",
+        "NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025",
+        &[vec![
+            "1",
+            "Thẩm định đề án vị trí việc làm",
+            "Tháng 12/2025",
+            "Phòng Nội vụ",
+            "",
+        ]],
+        &[],
+    );
+    let (_, mixed) = run_annex(dir.path(), "2025-Q4");
+    assert!(
+        !mixed.iter().any(|f| f[1] == "period-mismatch"),
+        "{mixed:?}"
+    );
 }
