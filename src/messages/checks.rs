@@ -58,6 +58,10 @@ pub enum Compared<'a> {
     },
     /// As it is, against the units' `median`.
     Peers { median: &'a str },
+    /// Against the unit's own other figures of the indicator (`others`:
+    /// "KH 140; CK 183"), which are in line with each other while this
+    /// one is `times` off the proportion usual among the units.
+    Own { others: &'a str, times: &'a str },
 }
 
 /// The facts of a check's finding.
@@ -782,6 +786,12 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         return String::new();
     };
     let units = level.units(lang);
+    if let Compared::Own { others, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times off the unit's own other figures ({others}), which agree with each other in the proportion usual among the {units}; by them about {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+        };
+    }
     let (compared, usual_for) = match (compared, lang) {
         (Compared::Size { size, ratio, median: m, unit: u }, Lang::Vi) => {
             let u = if u.is_empty() { String::new() } else { format!(" {u}") };
@@ -795,6 +805,7 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the {units}' median is {m} times"), "against its own {c} about"),
         (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
         (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
+        (Compared::Own { .. }, _) => (String::new(), ""),
     };
     let usual_for = match compared_column(c) {
         Some(col) => usual_for.replace("{c}", col.as_str()),

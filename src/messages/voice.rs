@@ -491,6 +491,20 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             threshold: "5",
             usual: "89",
         },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "1.343",
+            compared: Compared::Own {
+                others: "KH 140; CK 183",
+                times: "8",
+            },
+            level,
+            score: "58",
+            threshold: "5",
+            usual: "160",
+        },
     ]
 }
 

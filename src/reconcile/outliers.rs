@@ -222,48 +222,105 @@ pub fn check_outliers(
             return;
         };
         let score = MAD_SCALE * (x - med).abs() / mad;
-        if score <= settings.outlier_threshold || !far_off(r.value, med * size, settings) {
-            return;
-        }
-        // Far from its peers but in line with its own other figures of the
-        // indicator (a poor commune's poor households in KH, TH and CK
-        // alike): a unit unlike the others, not a typo in one cell.
-        let in_line = |o: &TidyRow| {
-            let Some((med_o, _)) =
-                spread[(g / kinds - r.column.index() + o.column.index()) * kinds + g % kinds]
-            else {
-                return false;
-            };
-            let (ratio, usual) = (r.value / o.value, med / med_o);
-            ratio.is_finite()
-                && usual.is_finite()
-                && usual > 0.0
-                && ratio / usual < settings.outlier_factor
-                && usual / ratio < settings.outlier_factor
+        // The unit's own other figures of the indicator (KH, TH, LK, CK),
+        // each with the peers' median in its column and how far this
+        // figure is off the proportion usual between the two (1: in
+        // line). A copy (LK = TH in a first quarter) says nothing.
+        let median_of = |o: &TidyRow| {
+            spread[(g / kinds - r.column.index() + o.column.index()) * kinds + g % kinds]
+                .map(|(m, _)| m)
+                .filter(|m| *m > 0.0 && med > 0.0)
         };
-        let others = own.iter().filter(|o| {
-            o.column != r.column
-                && !o.column.is_percent()
-                && o.value > 0.0
-                // A copy (LK = TH in a first quarter) says nothing.
-                && o.value != r.value
+        let others: Vec<(&TidyRow, f64, f64)> = own
+            .iter()
+            .filter(|o| {
+                o.column != r.column
+                    && !o.column.is_percent()
+                    && o.value > 0.0
+                    && o.value != r.value
+            })
+            .filter_map(|o| {
+                let med_o = median_of(o)?;
+                let off = (r.value / o.value) / (med / med_o);
+                off.is_finite().then_some((o, med_o, off))
+            })
+            .collect();
+        // One figure written twice (LK = TH) is one piece of evidence.
+        let mut others = others;
+        let mut seen: Vec<f64> = Vec::new();
+        others.retain(|(o, _, _)| {
+            let new = !seen.contains(&o.value);
+            seen.push(o.value);
+            new
         });
-        if others.clone().next().is_some() && others.clone().all(in_line) {
+        let factor = settings.outlier_factor;
+        let in_line = |off: f64| off < factor && 1.0 / off < factor;
+        if score > settings.outlier_threshold && far_off(r.value, med * size, settings) {
+            // Far from its peers but in line with its own other figures
+            // (a poor commune's poor households in KH, TH and CK alike):
+            // a unit unlike the others, not a typo in one cell.
+            // Scaled by its own CK, a figure is already weighed against the
+            // unit's own: nothing more to ask of its other columns.
+            let own_scale = matches!(scale, OutlierScale::Column(_));
+            if !own_scale && !others.is_empty() && others.iter().all(|&(_, _, off)| in_line(off)) {
+                return;
+            }
+            let finding = outlier_finding(
+                template,
+                &words,
+                settings,
+                (scale, None),
+                s,
+                r,
+                (x, size),
+                (med, score),
+                lang,
+            );
+            // At most `outlier_max` per indicator and column, whatever the
+            // kind.
+            found.push((g / kinds, score, finding));
             return;
         }
+        // In line with its peers, or too spread to tell, but off its own
+        // figures, which agree with each other: TH typed a digit too long
+        // where KH and CK are as usual.
+        let Some((expected, times)) = off_its_own(&others, r.value, med, factor) else {
+            return;
+        };
+        // A typo, not a small count's swing: off by twenty at least and
+        // by more than counting noise on the larger figure.
+        let gap = (r.value - expected).abs();
+        if !far_off(r.value, expected, settings)
+            || gap < 20.0
+            || gap <= 3.0 * r.value.max(expected).sqrt()
+        {
+            return;
+        }
+        let listed = others
+            .iter()
+            .map(|(o, _, _)| {
+                format!(
+                    "{} {}",
+                    o.column.as_str(),
+                    format_num(o.value, o.shown_decimals().min(4), lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         let finding = outlier_finding(
             template,
             &words,
             settings,
-            scale,
+            (scale, Some((&listed, times, expected))),
             s,
             r,
             (x, size),
             (med, score),
             lang,
         );
-        // At most `outlier_max` per indicator and column, whatever the kind.
-        found.push((g / kinds, score, finding));
+        // Before the peers' outliers of its column: the unit's own figures
+        // are the stronger evidence of a typo.
+        found.push((g / kinds, f64::MAX / 2.0 + times, finding));
     })?;
     // One per unit and indicator, its strongest column (in a first
     // quarter LK repeats TH: one figure, one warning).
@@ -307,6 +364,47 @@ fn far_off(value: f64, usual: f64, settings: &CheckSettings) -> bool {
     ratio_off && gap > noise
 }
 
+/// When a figure is off all of its unit's other figures `others` (each
+/// with the peers' median of its column and how far the figure is off the
+/// usual proportion) by `factor` at least, the same way, while those agree
+/// with each other (two of them at least): the figure they suggest (their
+/// median) and how many times off it is.
+fn off_its_own(
+    others: &[(&TidyRow, f64, f64)],
+    value: f64,
+    med: f64,
+    factor: f64,
+) -> Option<(f64, f64)> {
+    if others.len() < 2 {
+        return None;
+    }
+    let high = others.iter().all(|&(_, _, off)| off >= factor);
+    let low = others.iter().all(|&(_, _, off)| off * factor <= 1.0);
+    if !high && !low {
+        return None;
+    }
+    let agree = others.iter().all(|&(a, med_a, _)| {
+        others.iter().all(|&(b, med_b, _)| {
+            let off = (a.value / b.value) / (med_a / med_b);
+            off < factor && 1.0 / off < factor
+        })
+    });
+    if !agree {
+        return None;
+    }
+    let mut suggested: Vec<f64> = others
+        .iter()
+        .map(|&(o, med_o, _)| o.value * med / med_o)
+        .collect();
+    let expected = median(&mut suggested)?;
+    let times = if high {
+        value / expected
+    } else {
+        expected / value
+    };
+    (expected > 0.0).then_some((expected, times))
+}
+
 /// A figure per head, said per 1,000 people with three significant
 /// digits or so: 71,7; 7,43; 2.686.
 fn per_thousand(per_head: f64, lang: Lang) -> String {
@@ -328,7 +426,7 @@ fn outlier_finding(
     template: &Template,
     words: &crate::template::LevelWords,
     settings: &CheckSettings,
-    scale: OutlierScale,
+    (scale, own_figures): (OutlierScale, Option<(&str, f64, f64)>),
     s: &Submission,
     r: &TidyRow,
     (x, size): (f64, f64),
@@ -361,20 +459,30 @@ fn outlier_finding(
     // phường, xã".
     let kind = s.unit.map_or(0, |u| template.unit_kind(u));
     let words = &template.kind_words(kind, words);
-    let compared = match scale {
-        OutlierScale::Size => Compared::Size {
-            size: &size_auto,
-            ratio: &per_1000,
-            median: &median_1000,
-            unit,
+    let own_times = own_figures.map(|(_, times, _)| format_num(times.round(), 0, lang));
+    let typical = match own_figures {
+        Some((_, _, expected)) => {
+            format_num(crate::rules::rounding::round_to(expected, d), d, lang)
+        }
+        None => typical,
+    };
+    let compared = match (own_figures, &own_times) {
+        (Some((others, _, _)), Some(times)) => Compared::Own { others, times },
+        _ => match scale {
+            OutlierScale::Size => Compared::Size {
+                size: &size_auto,
+                ratio: &per_1000,
+                median: &median_1000,
+                unit,
+            },
+            OutlierScale::Column(column) => Compared::Column {
+                column,
+                own: &own,
+                ratio: &ratio,
+                median: &m,
+            },
+            _ => Compared::Peers { median: &m },
         },
-        OutlierScale::Column(column) => Compared::Column {
-            column,
-            own: &own,
-            ratio: &ratio,
-            median: &m,
-        },
-        _ => Compared::Peers { median: &m },
     };
     let said = Checked::Outlier {
         unit: &unit_name,
@@ -732,6 +840,72 @@ mod tests {
         let mut s = subs((1_050.0, 990.0), (106.0, 101.0));
         s[3].rows.retain(|r| r.column == ValueColumn::Th);
         assert_eq!(found(&s), [("P04".to_string(), "TH".to_string())]);
+    }
+
+    /// Wards of every size, compared raw: a TH typed a digit too long is
+    /// within the peers' spread, but off the ward's own KH and CK, which
+    /// agree with each other: said, with the figure they suggest. A small
+    /// count's swing (12 where 3 is usual) is not.
+    #[test]
+    fn a_figure_off_its_own_other_figures_is_an_outlier() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let sizes = [
+            100.0, 150.0, 240.0, 300.0, 500.0, 800.0, 1200.0, 2000.0, 3500.0, 5000.0,
+        ];
+        let subs = |typo: (usize, f64)| -> Vec<Submission> {
+            sizes
+                .iter()
+                .enumerate()
+                .map(|(k, &n)| {
+                    let th = if k == typo.0 { typo.1 } else { n };
+                    sub_with(
+                        &t,
+                        &format!("P{:02}", k + 1),
+                        vec![
+                            row(hc02, ValueColumn::Kh, n * 4.0, 0),
+                            row(hc02, ValueColumn::Th, th, 0),
+                            row(hc02, ValueColumn::Ck, (n * 0.95).round(), 0),
+                        ],
+                    )
+                })
+                .collect()
+        };
+        let f = outliers(&t, &subs((3, 3000.0)), &raw());
+        let got: Vec<(&str, &str, &str, &str)> = f
+            .iter()
+            .map(|x| {
+                (
+                    x.unit.as_str(),
+                    x.column.as_str(),
+                    x.expected.as_str(),
+                    x.actual.as_str(),
+                )
+            })
+            .collect();
+        // The figure they suggest is by the peers' medians of each column
+        // (1.000 for TH, 2.600 for KH, 650 for CK, raw): about 462.
+        assert_eq!(got, [("P04", "TH", "462", "3.000")], "{f:?}");
+        assert!(
+            f[0].message.contains(
+                "lệch khoảng 7 lần so với các số khác của chính đơn vị (KH 1.200; CK 285)"
+            ),
+            "{}",
+            f[0].message
+        );
+        // A small ward's 12 where its own KH and CK suggest about 5: a
+        // small count's swing, not a typo worth a warning.
+        let mut small = subs((0, 400.0));
+        small[0] = sub_with(
+            &t,
+            "P01",
+            vec![
+                row(hc02, ValueColumn::Kh, 12.0, 0),
+                row(hc02, ValueColumn::Th, 12.0, 0),
+                row(hc02, ValueColumn::Ck, 3.0, 0),
+            ],
+        );
+        assert!(outliers(&t, &small, &raw()).is_empty());
     }
 
     /// At most `outlier_max` per indicator and column, the strongest.
