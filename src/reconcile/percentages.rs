@@ -269,21 +269,26 @@ impl Stated<'_> {
             let percent = Percent::AgainstLastYear { formula: &formula };
             return Some(self.off(stated, verdict, point, percent));
         }
-        let (e, s) = (self.num(round_to(point, d), d), self.shown(stated));
+        Some(self.kind_off(stated, round_to(point, d), growth_wanted, &formula))
+    }
+
+    /// `pct-kind`: `stated` is right in the other convention than the
+    /// template's; `right` is the figure in its own (`formula`).
+    fn kind_off(&self, stated: &TidyRow, right: f64, wants_growth: bool, formula: &str) -> Finding {
+        let d = stated.shown_decimals();
+        let (e, s) = (self.num(right, d), self.shown(stated));
         let said = Checked::PctKind {
             unit: &self.unit,
-            what: &indicator_words(self.template, i),
+            what: &indicator_words(self.template, stated.ind()),
             stated: &s,
-            wants_growth: growth_wanted,
-            formula: &formula,
+            wants_growth,
+            formula,
             right: &e,
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
-        Some(
-            at_row(f, self.template, self.sub, stated)
-                .expected(e)
-                .actual(s),
-        )
+        at_row(f, self.template, self.sub, stated)
+            .expected(e)
+            .actual(s)
     }
 
     /// %KH or %CK of a rate. %KH is LK / KH × 100; %CK is LK / CK in the
@@ -343,21 +348,7 @@ impl Stated<'_> {
             format!("{l} / {b} × 100")
         };
         if !of_plan && verdict(other_kind) == Verdict::Consistent {
-            let (e, s) = (self.num(round_to(point, d), d), self.shown(stated));
-            let said = Checked::PctKind {
-                unit: &self.unit,
-                what: &indicator_words(self.template, i),
-                stated: &s,
-                wants_growth: growth_wanted,
-                formula: &formula,
-                right: &e,
-            };
-            let f = Finding::said(Severity::Error, &said, self.lang);
-            return Some(
-                at_row(f, self.template, self.sub, stated)
-                    .expected(e)
-                    .actual(s),
-            );
+            return Some(self.kind_off(stated, round_to(point, d), growth_wanted, &formula));
         }
         let diff = lk.value - base.value;
         if v_want == Verdict::Rounding || v_points != Verdict::Rounding {
