@@ -8,7 +8,7 @@
 //!   template.toml    settings, header words, abbreviations, limits
 //!   indicators.csv   code,group,name,unit,kind,level,reported_by,formula,aliases[,decimals]
 //!   groups.csv       group,name            (sections in print order)
-//!   agencies.csv     code,kind,name,aliases,reports
+//!   agencies.csv     code,kind,name,aliases,reports[,size][,parent]
 //! ```
 
 use crate::text::fold;
@@ -170,6 +170,54 @@ pub struct Agency {
     /// in the registry's optional `size` column): outliers among units of
     /// different sizes are compared per unit of size.
     pub size: Option<f64>,
+    /// The body it belongs to, from the registry's optional `parent` (or
+    /// `province`) column: a ministry's "Tuyên Quang" for one of many Xã
+    /// Tân Phú. Empty when the registry has none.
+    pub parent: String,
+    /// What tells the unit from its namesakes when another unit of the
+    /// registry bears its name ("Tuyên Quang", "08001", "Tuyên Quang,
+    /// 08001"); `None` when the name is the registry's only one.
+    pub qualifier: Option<String>,
+}
+
+impl Agency {
+    /// The unit's name as a clerk reads it in the outputs and messages:
+    /// its registry name, with what tells it from its namesakes when the
+    /// name repeats ("Xã Tân Phú (Tuyên Quang)", "Xã Tân Phú (08001)").
+    pub fn shown(&self) -> std::borrow::Cow<'_, str> {
+        match &self.qualifier {
+            Some(q) => format!("{} ({q})", self.name).into(),
+            None => self.name.as_str().into(),
+        }
+    }
+}
+
+/// Sets each agency's [`Agency::qualifier`]: none for a name the registry
+/// has once (names compared by their words and tones, whatever the case
+/// or the old or new placing of a tone); the parent when that tells the
+/// namesakes apart, else the parent and the code, else the code.
+fn qualify_namesakes(agencies: &mut [Agency]) {
+    let key = |a: &Agency| crate::text::tone_words(&a.name);
+    let mut by_name: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut by_name_parent: HashMap<(Vec<String>, Vec<String>), usize> = HashMap::new();
+    for a in agencies.iter() {
+        *by_name.entry(key(a)).or_default() += 1;
+        *by_name_parent
+            .entry((key(a), crate::text::tone_words(&a.parent)))
+            .or_default() += 1;
+    }
+    for a in agencies.iter_mut() {
+        if by_name.get(&key(a)).is_some_and(|&n| n > 1) {
+            let alone = by_name_parent
+                .get(&(key(a), crate::text::tone_words(&a.parent)))
+                .is_some_and(|&n| n == 1);
+            a.qualifier = Some(match (a.parent.is_empty(), alone) {
+                (false, true) => a.parent.clone(),
+                (false, false) => format!("{}, {}", a.parent, a.code),
+                (true, _) => a.code.clone(),
+            });
+        }
+    }
 }
 
 /// How %CK is written.
@@ -409,6 +457,8 @@ struct AgencyRow {
     reports: String,
     #[serde(default)]
     size: Option<f64>,
+    #[serde(default, alias = "province")]
+    parent: String,
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -829,8 +879,11 @@ impl Template {
                 aliases: split_aliases(&r.aliases),
                 reports,
                 size: r.size.filter(|s| s.is_finite() && *s > 0.0),
+                parent: r.parent,
+                qualifier: None,
             });
         }
+        qualify_namesakes(&mut ags);
         Ok(Template {
             source: source.to_string(),
             settings,
@@ -1084,6 +1137,18 @@ impl Template {
         self.agency_by_code.get(code).map(|&i| &self.agencies[i])
     }
 
+    /// Whether `units` (two or more) all bear one name in the registry
+    /// (Xã Tân Phú of several provinces), whatever their case or placing
+    /// of tones.
+    pub fn namesakes(&self, units: &[usize]) -> bool {
+        let names: Vec<Vec<String>> = units
+            .iter()
+            .filter_map(|&u| self.agencies.get(u))
+            .map(|a| crate::text::tone_words(&a.name))
+            .collect();
+        names.len() > 1 && names.windows(2).all(|w| w[0] == w[1])
+    }
+
     pub fn agency_index(&self, code: &str) -> Option<usize> {
         self.agency_by_code.get(code).copied()
     }
@@ -1205,6 +1270,62 @@ mod tests {
             t.indicators.len(),
             Template::builtin().unwrap().indicators.len()
         );
+    }
+
+    /// A name the registry repeats is shown with its parent, with its code
+    /// too when the parent repeats it as well, with its code alone when
+    /// the registry has no parent column; a name it has once, as it is
+    /// ("Xã Tân Phù" differs from "Xã Tân Phú" by a tone, "Hoà" is "Hòa").
+    #[test]
+    fn namesakes_are_shown_with_their_parent_or_code() {
+        use crate::samples::batch;
+        let load = |agencies: &str| {
+            Template::from_texts(
+                "t",
+                batch::BUILTIN_TOML,
+                batch::BUILTIN_INDICATORS,
+                batch::BUILTIN_GROUPS,
+                agencies,
+            )
+            .unwrap()
+        };
+        let shown = |t: &Template| -> Vec<String> {
+            t.agencies.iter().map(|a| a.shown().into_owned()).collect()
+        };
+        let t = load(
+            "code,kind,name,aliases,reports,size,province
+             08001,ward,Xã Tân Phú,,yes,,Tuyên Quang
+             08002,ward,Xã Tân Phú,,yes,,Tuyên Quang
+             75001,ward,Xã Tân Phú,,yes,,Đồng Nai
+             75002,ward,Xã Tân Phù,,yes,,Đồng Nai
+             75003,ward,Xã Hoà Lợi,,yes,,Đồng Nai
+             80001,ward,Xã Hòa Lợi,,yes,,Tây Ninh
+",
+        );
+        assert_eq!(
+            shown(&t),
+            [
+                "Xã Tân Phú (Tuyên Quang, 08001)",
+                "Xã Tân Phú (Tuyên Quang, 08002)",
+                "Xã Tân Phú (Đồng Nai)",
+                "Xã Tân Phù",
+                "Xã Hoà Lợi (Đồng Nai)",
+                "Xã Hòa Lợi (Tây Ninh)",
+            ]
+        );
+        assert_eq!(t.agencies[0].parent, "Tuyên Quang");
+        let t = load(
+            "code,kind,name,aliases,reports
+             08001,ward,Xã Tân Phú,,yes
+             75001,ward,Xã Tân Phú,,yes
+             75002,ward,Xã Tân Phù,,yes
+",
+        );
+        assert_eq!(
+            shown(&t),
+            ["Xã Tân Phú (08001)", "Xã Tân Phú (75001)", "Xã Tân Phù"]
+        );
+        assert!(t.namesakes(&[0, 1]) && !t.namesakes(&[1, 2]) && !t.namesakes(&[0]));
     }
 
     /// The second template shipped, a province after the 2025 reform: its

@@ -80,6 +80,9 @@ pub enum Said<'a> {
         text: &'a str,
         fits: &'a [String],
         settled: Option<(&'a str, &'a str)>,
+        /// The units fitted bear one name in the registry (namesakes in
+        /// other provinces), not names the title's typing failed to tell.
+        namesakes: bool,
     },
     /// `file-unknown-unit` (info): `file` is taken as `unit`'s by `clue`,
     /// its title and name naming no unit (or fitting all of `fits`).
@@ -88,6 +91,8 @@ pub enum Said<'a> {
         unit: &'a str,
         clue: Clue<'a>,
         fits: &'a [String],
+        /// As [`Said::UnitAmbiguous`]'s.
+        namesakes: bool,
     },
     /// `period-mismatch`: `file`, its unit, the period it states and the
     /// one consolidated.
@@ -293,7 +298,29 @@ fn files(s: &Said, lang: Lang) -> String {
                 "The title of {file} names {titled} but its file name {named}: its figures are consolidated as {used}'s, by its title. Ask {titled} and {named} whose file it is."
             ),
         },
-        (Said::UnitAmbiguous { file, text, fits, settled }, Lang::Vi) => {
+        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true }, Lang::Vi) => {
+            let fits = or_list(fits, " và ");
+            match settled {
+                Some((used, others)) => format!(
+                    "«{text}» của tệp {file} hợp với cả {fits}: danh mục có nhiều đơn vị cùng tên, và tên tệp, thư mục, chữ ký không ghi mã hay tỉnh để phân biệt. Các đơn vị kia đã gửi tệp riêng ({others}), nên tệp này được tính cho {used}. Hãy kiểm tra lại với {used} và đề nghị ghi mã đơn vị vào tên tệp (hoặc dùng biểu mẫu của đơn vị)."
+                ),
+                None => format!(
+                    "«{text}» của tệp {file} hợp với cả {fits}: danh mục có nhiều đơn vị cùng tên, và tên tệp, thư mục, chữ ký không ghi mã hay tỉnh để phân biệt; không biết đơn vị nào gửi; số liệu không được tổng hợp. Hãy hỏi lại các đơn vị này và đề nghị ghi mã đơn vị vào tên tệp (hoặc dùng biểu mẫu của đơn vị)."
+                ),
+            }
+        }
+        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true }, Lang::En) => {
+            let fits = or_list(fits, " and ");
+            match settled {
+                Some((used, others)) => format!(
+                    "«{text}» of {file} fits {fits} alike: the registry has several units of that name, and neither the file name, its folder nor the signature gives a code or province to tell them apart. The others sent files of their own ({others}), so this one is taken as {used}'s. Check it with {used} and ask for the unit's code in the file name (or the unit's own form)."
+                ),
+                None => format!(
+                    "«{text}» of {file} fits {fits} alike: the registry has several units of that name, and neither the file name, its folder nor the signature gives a code or province to tell them apart; which of them sent it is unknown; its figures are not consolidated. Ask these units and have the unit's code put in the file name (or the unit's own form used)."
+                ),
+            }
+        }
+        (Said::UnitAmbiguous { file, text, fits, settled, .. }, Lang::Vi) => {
             let fits = or_list(fits, " và ");
             match settled {
                 Some((used, others)) => format!(
@@ -304,7 +331,7 @@ fn files(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
-        (Said::UnitAmbiguous { file, text, fits, settled }, Lang::En) => {
+        (Said::UnitAmbiguous { file, text, fits, settled, .. }, Lang::En) => {
             let fits = or_list(fits, " and ");
             match settled {
                 Some((used, others)) => format!(
@@ -315,8 +342,14 @@ fn files(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
-        (Said::UnitFromClue { file, unit, clue, fits }, lang) => {
+        (Said::UnitFromClue { file, unit, clue, fits, namesakes }, lang) => {
             let clue = clue.words(lang);
+            let why = match (namesakes, lang) {
+                (true, Lang::Vi) => "cùng tên trong danh mục",
+                (true, Lang::En) => "one name in the registry",
+                (false, Lang::Vi) => "gõ không dấu",
+                (false, Lang::En) => "typed without tones",
+            };
             match (fits.is_empty(), lang) {
                 (true, Lang::Vi) => format!(
                     "Tiêu đề và tên tệp {file} không nêu đơn vị gửi; đã tính cho {unit} theo {clue}. Lần sau hãy ghi tên đơn vị ở dòng tiêu đề."
@@ -325,11 +358,11 @@ fn files(s: &Said, lang: Lang) -> String {
                     "Neither the title nor the name of {file} names its sender; taken as {unit}'s by {clue}. Have the unit's name written in the title next time."
                 ),
                 (false, Lang::Vi) => format!(
-                    "Tiêu đề tệp {file} hợp với cả {} (gõ không dấu); đã tính cho {unit} theo {clue}.",
+                    "Tiêu đề tệp {file} hợp với cả {} ({why}); đã tính cho {unit} theo {clue}.",
                     or_list(fits, " và ")
                 ),
                 (false, Lang::En) => format!(
-                    "The title of {file} fits {} alike (typed without tones); taken as {unit}'s by {clue}.",
+                    "The title of {file} fits {} alike ({why}); taken as {unit}'s by {clue}.",
                     or_list(fits, " and ")
                 ),
             }

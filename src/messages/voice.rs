@@ -79,12 +79,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             text: "UBND XA TAN PHU",
             fits: others,
             settled: None,
+            namesakes: false,
         },
         Said::UnitFromClue {
             file,
             unit,
             clue: crate::messages::Clue::Folder("Phường 7"),
             fits: &[],
+            namesakes: false,
         },
         Said::SubmissionMissingUnplaced {
             unit,

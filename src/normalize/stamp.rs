@@ -25,8 +25,10 @@
 //! | template version 2019.1 | — | read by its content as any workbook, with a `template-outdated` warning |
 //!
 //! A title or file name "names" a unit when one of the unit's registry
-//! names or aliases is in it as whole words; a file name that names the
-//! form's own unit among others is no conflict.
+//! names or aliases is in it as whole words; a title or file name that
+//! names the form's own unit among others is no conflict, nor one whose
+//! words fit the form's unit and its namesakes alike ("UBND XÃ TÂN PHÚ" on
+//! the form of one of five Xã Tân Phú): the stamp tells which.
 
 use crate::diagnostic::{Finding, Location, Severity};
 use crate::ingest::SheetGrid;
@@ -159,7 +161,7 @@ pub fn apply(
     let mut titled: Vec<(usize, TitleCell)> = Vec::new();
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
-            for u in ctx.agencies.all_in(&text) {
+            for u in ctx.agencies.all_fitting(&text) {
                 if !titled.iter().any(|(x, _)| *x == u) {
                     titled.push((u, TitleCell { row: r, col: c }));
                 }
@@ -170,7 +172,7 @@ pub fn apply(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let named = ctx.agencies.all_in(&stem);
+    let named = ctx.agencies.all_fitting(&stem);
     let in_title = titled.iter().find(|(u, _)| *u == own).map(|(_, c)| *c);
     let title_other = titled.first().filter(|_| in_title.is_none()).copied();
     let file_other = named.first().filter(|_| !named.contains(&own)).copied();
@@ -195,9 +197,9 @@ pub fn apply(
     let (a, b) = (&t.agencies[own], &t.agencies[other]);
     let said = Read::FormOfAnother {
         file: &sub.file,
-        form: &a.name,
+        form: &a.shown(),
         form_code: &a.code,
-        other: &b.name,
+        other: &b.shown(),
         other_code: &b.code,
         by_title,
         proper: &form_file_name(&b.code, &b.name, stamp.period.or(ctx.period)),
@@ -213,7 +215,7 @@ pub fn apply(
         form: own,
         named: other,
     };
-    sub.unit_text = format!("{} / {}", a.name, b.name);
+    sub.unit_text = format!("{} / {}", a.shown(), b.shown());
 }
 
 /// The file name of a unit's form: its code (letters, digits, `.`, `-`,

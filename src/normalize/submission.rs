@@ -955,7 +955,7 @@ fn read_title(
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::FileName;
             if let Some((r, c, titled)) = commune_in_title(grid, layout) {
-                let unit = &ctx.template.agencies[idx].name;
+                let unit = &ctx.template.agencies[idx].shown();
                 let said = Said::TitleNamesAnother {
                     file: &file.rel,
                     titled: &titled,
@@ -1011,6 +1011,13 @@ fn read_title(
             continue;
         };
         let here = fits(found);
+        // The clue names one of the units the title fits by its code or a
+        // name no other unit bears ("24996_LongHai", "Xã Long Hải - Bắc
+        // Ninh"): as sure as a form's stamp, nothing to say.
+        let alone = match here[..] {
+            [u] => !candidates.is_empty() && ctx.agencies.names_alone(clue_text, u),
+            _ => false,
+        };
         let left: Vec<usize> = if candidates.is_empty() {
             here
         } else {
@@ -1029,15 +1036,19 @@ fn read_title(
                     (None, Clue::FileName(_), _) => UnitSource::FileName,
                     _ => UnitSource::Folder,
                 };
+                if alone {
+                    return;
+                }
                 let names: Vec<String> = candidates
                     .iter()
-                    .map(|&u| ctx.template.agencies[u].name.clone())
+                    .map(|&u| ctx.template.agencies[u].shown().into_owned())
                     .collect();
                 let said = Said::UnitFromClue {
                     file: &file.rel,
-                    unit: &ctx.template.agencies[unit].name,
+                    unit: &ctx.template.agencies[unit].shown(),
                     clue: *clue,
                     fits: &names,
+                    namesakes: ctx.template.namesakes(&candidates),
                 };
                 let loc = match at.or(cell) {
                     Some(c) => Location::cell(file.rel.clone(), grid.name.clone(), c.row, c.col),

@@ -258,7 +258,7 @@ impl AgencyMatcher {
                     .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
                 // The agreeing entries with how many marked words they
                 // share with the text.
-                let agreeing: Vec<(usize, usize)> = positions
+                let agreeing: Vec<(usize, isize)> = positions
                     .iter()
                     .map(|&p| p as usize)
                     .filter(|&p| !self.contradicts(p, window))
@@ -295,19 +295,27 @@ impl AgencyMatcher {
     }
 
     /// How many words of entry `pos` the text's words (`window`) repeat
-    /// with the same marks, both marked.
-    fn agreement(&self, pos: usize, window: Option<&[String]>) -> usize {
+    /// with the same marks, both marked; less, when both are written with
+    /// tones, the words one marks and the other does not: in "UBND XÃ
+    /// THANH ĐÔNG" the unmarked "THANH" is the level tone, Thanh Đông's
+    /// and not Thạnh Đông's, though a toneless alias ("Xa Thanh Dong")
+    /// says nothing either way.
+    fn agreement(&self, pos: usize, window: Option<&[String]>) -> isize {
         let (Some(window), Some(own)) = (window, self.tones.get(pos)) else {
             return 0;
         };
-        let marked = |w: &str| !w.is_ascii() || !w.ends_with('0');
         if own.len() != window.len() {
             return 0;
         }
+        let toned = own.iter().any(|w| marked(w)) && window.iter().any(|w| marked(w));
         own.iter()
             .zip(window)
-            .filter(|(a, b)| marked(a) && marked(b) && ***a == ***b)
-            .count()
+            .map(|(a, b)| match (marked(a), marked(b)) {
+                (true, true) if **a == **b => 1,
+                (true, false) | (false, true) if toned => -1,
+                _ => 0,
+            })
+            .sum()
     }
 
     /// Every agency a file or folder name names in any of the ways
@@ -340,7 +348,6 @@ impl AgencyMatcher {
         let (Some(window), Some(own)) = (window, self.tones.get(pos)) else {
             return false;
         };
-        let marked = |w: &str| !w.is_ascii() || !w.ends_with('0');
         own.len() == window.len()
             && own
                 .iter()
@@ -373,6 +380,92 @@ impl AgencyMatcher {
         out
     }
 
+    /// [`all_in`](Self::all_in) with namesakes: every agency one of whose
+    /// names or aliases is in `text` as whole words and whose tones the
+    /// text does not contradict, namesakes included ("UBND XÃ TÂN PHÚ" fits
+    /// every Xã Tân Phú of the registry, not Xã Tân Phù, whose toneless
+    /// alias it fits less well than their names). What a form's
+    /// stamp weighs a title against.
+    pub fn all_fitting(&self, text: &str) -> Vec<usize> {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        let tones = crate::text::tone_words(text);
+        let tones = (tones.len() == words.len()).then_some(tones);
+        let mut out = Vec::new();
+        for first in 0..words.len() {
+            for &n in &self.lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                let key = run.join(" ");
+                let Some(&first_pos) = self.by_words.get(key.as_str()) else {
+                    continue;
+                };
+                let window = tones.as_deref().and_then(|t| t.get(first..first + n));
+                let positions = self
+                    .homonyms
+                    .get(key.as_str())
+                    .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
+                // As in `find_with_ties`: of the entries the tones do not
+                // contradict, those that agree the most with them.
+                let agreeing: Vec<(usize, isize)> = positions
+                    .iter()
+                    .map(|&p| p as usize)
+                    .filter(|&p| !self.contradicts(p, window))
+                    .map(|p| (p, self.agreement(p, window)))
+                    .collect();
+                let top = agreeing.iter().map(|&(_, a)| a).max();
+                for &(p, a) in &agreeing {
+                    let Some(&u) = self.entries.get(p) else {
+                        continue;
+                    };
+                    if Some(a) == top && !out.contains(&(u as usize)) {
+                        out.push(u as usize);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `text` (a file or folder name, a signature) names `unit` by
+    /// something no other agency of the registry is called: its code, or a
+    /// name or alias of its own ("Xã Long Hải - Bắc Ninh"), as whole words,
+    /// also without its "xã", "phường". Such a clue settles a title that
+    /// fits namesakes as surely as a form's stamp.
+    pub fn names_alone(&self, text: &str, unit: usize) -> bool {
+        let parted = parted(text);
+        let folded = fold(&parted);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        for first in 0..words.len() {
+            for &n in &self.lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                let key = run.join(" ");
+                let own = self
+                    .by_words
+                    .get(key.as_str())
+                    .and_then(|&p| self.entries.get(p as usize))
+                    .is_some_and(|&u| u as usize == unit);
+                if own && !self.homonyms.contains_key(key.as_str()) {
+                    return true;
+                }
+            }
+            for &n in &self.bare_lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                if self.bare.get(run.join(" ").as_str()).map(Vec::as_slice)
+                    == Some(&[unit as u32][..])
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// The agency that a whole text names exactly (all its words), for
     /// agency columns of task tables.
     pub fn exact(&self, text: &str) -> Option<usize> {
@@ -381,6 +474,12 @@ impl AgencyMatcher {
         let pos = *self.by_words.get(words.join(" ").as_str())?;
         self.entries.get(pos as usize).map(|&i| i as usize)
     }
+}
+
+/// Whether a word as [`crate::text::tone_words`] gives it carries a mark:
+/// a tone, or a letter such as "ô", "đ".
+fn marked(w: &str) -> bool {
+    !w.is_ascii() || !w.ends_with('0')
 }
 
 /// A name with its run-together words parted: "BC_EaKnop_Q3" → "BC Ea
@@ -904,5 +1003,41 @@ mod tests {
         assert_eq!(found("XÃ TÂN PHÙ"), Some((1, vec![])));
         assert_eq!(found("XÃ TÂN PHÚ"), Some((0, vec![])));
         assert_eq!(found("UBND XA TAN PHU"), Some((0, vec![1])));
+    }
+
+    /// A title written with tones says the level tone by no mark: "UBND
+    /// XÃ THANH ĐÔNG" is Thanh Đông's, not Thạnh Đông's, though both have
+    /// the alias "Xa Thanh Dong"; typed without tones it fits both.
+    /// Namesakes (one name, two codes) are all fitted, and a code or an
+    /// alias of one's own names it alone.
+    #[test]
+    fn an_unmarked_word_in_a_toned_title_is_the_level_tone() {
+        use crate::samples::batch;
+        let agencies = "code,kind,name,aliases,reports
+                        25668,ward,Xã Thạnh Đông,UBND xã Thạnh Đông|Xa Thanh Dong,yes
+                        96871,ward,Xã Thanh Đông,UBND xã Thanh Đông|Xa Thanh Dong,yes
+                        08001,ward,Xã Tân Phú,UBND xã Tân Phú|Xã Tân Phú - Tuyên Quang,yes
+                        75001,ward,Xã Tân Phú,UBND xã Tân Phú,yes
+";
+        let t = Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            agencies,
+        )
+        .unwrap();
+        let m = AgencyMatcher::new(&t);
+        let found = |s: &str| m.find_with_ties(s).map(|(i, _, ties)| (i, ties));
+        assert_eq!(found("UBND XÃ THANH ĐÔNG"), Some((1, vec![])));
+        assert_eq!(found("XÃ THANH ĐÔNG"), Some((1, vec![])));
+        assert_eq!(found("UBND XÃ THẠNH ĐÔNG"), Some((0, vec![])));
+        assert_eq!(found("UBND XA THANH DONG"), Some((0, vec![1])));
+        assert_eq!(m.all_fitting("UBND XÃ TÂN PHÚ"), [2, 3]);
+        assert_eq!(m.all_fitting("UBND XÃ THẠNH ĐÔNG"), [0]);
+        assert!(m.names_alone("75001_TanPhu", 3));
+        assert!(m.names_alone("Xa_Tan_Phu-Tuyen_Quang", 2));
+        assert!(!m.names_alone("Xa_Tan_Phu", 2));
+        assert!(!m.names_alone("TanPhu", 3));
     }
 }

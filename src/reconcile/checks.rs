@@ -118,7 +118,7 @@ impl CheckSettings {
 /// The unit of a submission for messages: (agency code, name in words).
 pub fn unit_of(template: &Template, sub: &Submission) -> (String, String) {
     match sub.unit.and_then(|u| template.agencies.get(u)) {
-        Some(a) => (a.code.clone(), a.name.clone()),
+        Some(a) => (a.code.clone(), a.shown().into_owned()),
         None if !sub.unit_text.is_empty() => (String::new(), sub.unit_text.clone()),
         None => (String::new(), sub.file.clone()),
     }

@@ -63,13 +63,13 @@ pub fn check_copies(
                 .iter()
                 .filter(|&&(j, _)| j != k)
                 .filter_map(|&(j, v)| {
-                    let name = &template.agencies.get(v)?.name;
+                    let name = template.agencies.get(v)?.shown();
                     Some(format!("{name} ({})", subs.get(j)?.file))
                 })
                 .collect();
             let others = others.join(", ");
             let said = Checked::Copied {
-                unit: &unit.name,
+                unit: &unit.shown(),
                 file: &sub.file,
                 others: &others,
             };

@@ -80,7 +80,7 @@ pub fn intake(
             if let Some(ks) = wrong_period.get(&ai) {
                 status.push(StatusLine {
                     unit: a.code.clone(),
-                    unit_name: a.name.clone(),
+                    unit_name: a.shown().into_owned(),
                     files: files_of(ks),
                     status: Status::WrongPeriod,
                     note: std::iter::once(
@@ -97,7 +97,7 @@ pub fn intake(
             } else if let Some(ks) = unreadable.get(&ai) {
                 status.push(StatusLine {
                     unit: a.code.clone(),
-                    unit_name: a.name.clone(),
+                    unit_name: a.shown().into_owned(),
                     files: files_of(ks),
                     status: Status::Unreadable,
                     note: ks
@@ -131,13 +131,13 @@ pub fn intake(
                 };
                 let (finding, note) = if files.is_empty() {
                     let said = Said::SubmissionMissing {
-                        unit: &a.name,
+                        unit: &a.shown(),
                         period,
                     };
                     (Finding::said(Severity::Error, &said, lang), String::new())
                 } else {
                     let said = Said::SubmissionMissingUnplaced {
-                        unit: &a.name,
+                        unit: &a.shown(),
                         period,
                         files: &files,
                         fitting: fit,
@@ -155,7 +155,7 @@ pub fn intake(
                 findings.push(finding.unit(a.code.clone()));
                 status.push(StatusLine {
                     unit: a.code.clone(),
-                    unit_name: a.name.clone(),
+                    unit_name: a.shown().into_owned(),
                     files: String::new(),
                     status: Status::Missing,
                     note,
@@ -170,7 +170,7 @@ pub fn intake(
             }
             status.push(StatusLine {
                 unit: a.code.clone(),
-                unit_name: a.name.clone(),
+                unit_name: a.shown().into_owned(),
                 files: files_of(&cands),
                 status: Status::Submitted,
                 note: others(false).join("; "),
@@ -197,7 +197,7 @@ pub fn intake(
         findings.extend(files.iter().map(|f| dup.finding(f, lang)));
         status.push(StatusLine {
             unit: a.code.clone(),
-            unit_name: a.name.clone(),
+            unit_name: a.shown().into_owned(),
             files: files_of(&cands),
             status: Status::Duplicate,
             note: std::iter::once(format!(
@@ -305,7 +305,7 @@ fn sort_files(
                     Some((p, cell)) if !period.same_report_as(p) => {
                         let said = Said::PeriodMismatch {
                             file: &s.file,
-                            unit: &template.agencies[u].name,
+                            unit: &template.agencies[u].shown(),
                             stated: *p,
                             period,
                         };
@@ -354,7 +354,7 @@ pub fn settle_doubts(
             // The words said of it when read named the unit its title
             // named (or the title itself): say them of the unit taken.
             let was = match s.unit.and_then(|u| template.agencies.get(u)) {
-                Some(a) => (a.code.clone(), a.name.clone()),
+                Some(a) => (a.code.clone(), a.shown().into_owned()),
                 None => (String::new(), s.unit_text.clone()),
             };
             if let Some(a) = unit.and_then(|u| template.agencies.get(u)) {
@@ -364,8 +364,8 @@ pub fn settle_doubts(
                         continue;
                     }
                     f.unit = a.code.clone();
-                    if !was.1.is_empty() && was.1 != a.name {
-                        f.message = f.message.replace(&was.1, &a.name);
+                    if !was.1.is_empty() && was.1 != a.shown() {
+                        f.message = f.message.replace(&was.1, &a.shown());
                     }
                 }
             }
@@ -421,7 +421,7 @@ fn settle(
                 .join("; ")
         })
     };
-    let name = |u: usize| template.agencies[u].name.as_str();
+    let name = |u: usize| template.agencies[u].shown();
     let code = |u: usize| template.agencies[u].code.clone();
     match doubt {
         UnitDoubt::Conflict { named, cell } => {
@@ -433,9 +433,9 @@ fn settle(
             };
             let said = Said::TitleAndName {
                 file: &s.file,
-                titled: name(titled),
-                named: name(*named),
-                used: name(used),
+                titled: &name(titled),
+                named: &name(*named),
+                used: &name(used),
                 other: other.as_deref(),
             };
             let finding = Finding::said(Severity::Warning, &said, lang)
@@ -471,7 +471,8 @@ fn settle(
                         file: &s.file,
                         text: &text,
                         fits: &names,
-                        settled: Some((name(u), &others)),
+                        settled: Some((&name(u), &others)),
+                        namesakes: template.namesakes(candidates),
                     };
                     let finding = Finding::said(Severity::Warning, &said, lang)
                         .at(&loc)
@@ -486,6 +487,7 @@ fn settle(
                         text: &text,
                         fits: &names,
                         settled: None,
+                        namesakes: template.namesakes(candidates),
                     };
                     let finding = Finding::said(Severity::Error, &said, lang)
                         .at(&loc)
@@ -525,10 +527,10 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
         &s.unit_doubt
     {
         // Its finding was made when the doubt was weighed.
-        let names: Vec<&str> = candidates
+        let names: Vec<std::borrow::Cow<str>> = candidates
             .iter()
             .filter_map(|&u| template.agencies.get(u))
-            .map(|a| a.name.as_str())
+            .map(|a| a.shown())
             .collect();
         let note = match lang {
             Lang::Vi => format!(
@@ -580,7 +582,7 @@ impl Duplicate<'_> {
     fn finding(&self, file: &str, lang: Lang) -> Finding {
         let others: Vec<String> = self.files.iter().filter(|f| *f != file).cloned().collect();
         let said = Said::SubmissionDuplicate {
-            unit: &self.unit.name,
+            unit: &self.unit.shown(),
             count: self.files.len(),
             period: self.period,
             file,
@@ -616,7 +618,7 @@ fn completeness_of(
     };
     if sub.period.is_none() {
         let said = Said::PeriodMissing {
-            unit: &a.name,
+            unit: &a.shown(),
             period,
         };
         out.push(
@@ -643,7 +645,7 @@ fn completeness_of(
             })
             .collect();
         let said = Said::IndicatorMissing {
-            unit: &a.name,
+            unit: &a.shown(),
             count: expected.len(),
             named: &named,
             more: expected.len().saturating_sub(5),

@@ -436,7 +436,7 @@ fn outlier_finding(
     let unit_name = s
         .unit
         .and_then(|u| template.agencies.get(u))
-        .map(|a| a.name.clone())
+        .map(|a| a.shown().into_owned())
         .unwrap_or_default();
     let column = r.column;
     let d = r.shown_decimals().min(4);

@@ -151,13 +151,13 @@ enum Subject<'a> {
 
 impl<'a> Subject<'a> {
     /// The unit's code, its name (`None` for the totals) and the file.
-    fn who(&self, template: &'a Template) -> (String, Option<&'a str>, String) {
+    fn who(&self, template: &'a Template) -> (String, Option<std::borrow::Cow<'a, str>>, String) {
         match self {
             Subject::Unit(s) => {
                 let a = s.unit.and_then(|u| template.agencies.get(u));
                 (
                     a.map(|a| a.code.clone()).unwrap_or_default(),
-                    Some(a.map(|a| a.name.as_str()).unwrap_or_default()),
+                    Some(a.map(|a| a.shown()).unwrap_or_default()),
                     s.file.clone(),
                 )
             }
@@ -381,7 +381,9 @@ impl Skips {
             }
         }
         let place = SkipPlace {
-            unit: name.filter(|n| !n.is_empty()).unwrap_or(&file).to_string(),
+            unit: name
+                .filter(|n| !n.is_empty())
+                .map_or_else(|| file.clone(), |n| n.into_owned()),
             file: file.clone(),
             lacking,
         };
@@ -750,7 +752,7 @@ fn violation(
         // Nothing says whether the whole or a part is wrong: the finding
         // names the rule, not a correction.
         let said = Checked::SumMismatch {
-            unit: unit_name,
+            unit: unit_name.as_deref(),
             whole,
             name: &name,
             column,
@@ -788,7 +790,7 @@ fn violation(
     };
     let (ls, rs) = (show(&rel.left), show(&rel.right));
     let said = Checked::RelationViolated {
-        unit: unit_name,
+        unit: unit_name.as_deref(),
         formula: &owner.formula,
         column,
         left: &ls,

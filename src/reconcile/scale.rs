@@ -166,7 +166,7 @@ fn finding(
     let unit = s
         .unit
         .and_then(|u| template.agencies.get(u))
-        .map(|a| a.name.clone())
+        .map(|a| a.shown().into_owned())
         .unwrap_or_default();
     let d = r.shown_decimals().min(4);
     let factor = money_factor(&ind.unit).unwrap_or(1.0);

@@ -254,19 +254,19 @@ pub fn check_department_totals(
             for m in &mut found {
                 let Some(x) = w.figure(m.row.ind(), m.row.column) else {
                     if template.must_report(u, m.row.ind()) {
-                        m.unknown_ward(&a.name);
+                        m.unknown_ward(&a.shown());
                     }
                     continue;
                 };
                 let code = template.indicators[m.row.ind()].code.as_str();
                 if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
-                    m.unknown_ward(&a.name);
+                    m.unknown_ward(&a.shown());
                 } else {
                     m.clean_sum += x.value;
                     m.clean_half += half_of(template, m.row.ind(), x.decimals);
                 }
                 if m.listed.len() < LISTED_WARDS {
-                    m.listed.push((a.name.clone(), x.value));
+                    m.listed.push((a.shown().into_owned(), x.value));
                 }
                 m.wards += 1;
                 m.decimals = m.decimals.max(x.shown_decimals());
@@ -388,7 +388,7 @@ impl<'a> Report<'a> {
             .silent
             .iter()
             .filter(|&&u| ms.iter().any(|m| self.template.must_report(u, m.row.ind())))
-            .map(|&u| self.template.agencies[u].name.clone())
+            .map(|&u| self.template.agencies[u].shown().into_owned())
             .collect();
         let missing = ward_list(&silent);
         let said = Checked::TotalsCountMissing {

@@ -46,7 +46,7 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
             .first
             .iter()
             .filter_map(|&u| template.agencies.get(u as usize))
-            .map(|a| a.name.clone())
+            .map(|a| a.shown().into_owned())
             .collect();
         let more = (units.count as usize).saturating_sub(units.first.len());
         if more > 0 {

@@ -558,7 +558,7 @@ fn heading_of(
         .and_then(|s| s.unit)
         .or_else(|| findings.first().and_then(|f| t.agency_index(&f.unit)))
         .and_then(|u| t.agencies.get(u))
-        .map(|a| a.name.clone())
+        .map(|a| a.shown().into_owned())
         .or_else(|| sub.map(|s| s.file.clone()))
         .unwrap_or_default();
     let period = sub

@@ -613,7 +613,10 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 // A rate's KH is the target its department stated: the
                 // cell says whose it is.
                 if let (ValueColumn::Kh, None, Some(target)) = (c, mark, d.totals.targets.get(&i)) {
-                    let who = t.agencies.get(target.unit).map_or("", |a| a.name.as_str());
+                    let who = t
+                        .agencies
+                        .get(target.unit)
+                        .map_or_else(Default::default, |a| a.shown());
                     let text = match lang {
                         Lang::Vi => format!(
                             "Chỉ tiêu kế hoạch của {who} ({}, ô {}), không tính từ các {}.",
@@ -792,6 +795,9 @@ fn detail_sheet(
     // names need.
     let total_word = lang.pick("Tổng cộng", "Total");
     let name_w = name_width(t, DETAIL_NAME_WIDTH);
+    // A unit's name with what tells it from its namesakes.
+    let shown: Vec<std::borrow::Cow<str>> =
+        agency_at.iter().map(|&u| t.agencies[u].shown()).collect();
     let mut header: Vec<(u16, &str, f64)> = vec![
         (0, lang.pick("Mã", "Code"), DETAIL_CODE_WIDTH),
         (1, lang.pick("Chỉ tiêu", "Indicator"), name_w),
@@ -813,8 +819,8 @@ fn detail_sheet(
             DETAIL_MAX_UNIT_WIDTH.max(least),
         )
     };
-    for (pos, &u) in agency_at.iter().enumerate() {
-        let name = t.agencies[u].name.as_str();
+    for (pos, name) in shown.iter().enumerate() {
+        let name = name.as_ref();
         let widest = bands.widest().get(pos).copied().unwrap_or(0);
         header.push((col_of(pos), name, unit_width(widest, name)));
     }

@@ -456,7 +456,7 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
 
 /// A cell value to write into a form.
 #[derive(Clone, Debug)]
-enum Value {
+pub(crate) enum Value {
     Num(f64),
     Text(String),
 }
@@ -560,7 +560,7 @@ fn rewrite_sheet(xml: &[u8], cells: &HashMap<String, Value>) -> Vec<u8> {
 }
 
 /// A copy of `from` with cells of its sheets replaced: (sheet, A1, value).
-fn fill(from: &Path, to: &Path, edits: &[(&str, String, Value)]) {
+pub(crate) fn fill(from: &Path, to: &Path, edits: &[(&str, String, Value)]) {
     use std::io::{Read, Write};
     let parts = sheet_parts(from);
     let mut by_part: HashMap<String, HashMap<String, Value>> = HashMap::new();

@@ -18,6 +18,7 @@ mod hidden;
 mod hostile;
 mod ingest;
 mod layering;
+mod namesakes;
 mod office;
 mod one_voice;
 mod printed;
