@@ -43,6 +43,7 @@ use std::collections::HashSet;
 /// outlier_max = 3                  # the most outliers reported per indicator and column
 /// outlier_factor = 3.0             # how many times off the usual figure an outlier must be
 /// may_be_negative = ["NS03"]       # indicators whose figures may be below zero
+/// no_outliers = ["GN.14"]          # indicators never weighed for outliers (a score, a count of criteria)
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckSettings {
@@ -52,6 +53,7 @@ pub struct CheckSettings {
     pub outlier_max: usize,
     pub outlier_factor: f64,
     pub may_be_negative: HashSet<String>,
+    pub no_outliers: HashSet<String>,
 }
 
 pub use crate::template::OutlierScale;
@@ -68,6 +70,7 @@ impl Default for CheckSettings {
             outlier_max: 3,
             outlier_factor: 3.0,
             may_be_negative: HashSet::new(),
+            no_outliers: HashSet::new(),
         }
     }
 }
@@ -105,12 +108,17 @@ impl CheckSettings {
             Some(toml::Value::Integer(i)) if *i > 1 => s.outlier_factor = *i as f64,
             _ => {}
         }
-        if let Some(toml::Value::Array(a)) = t.get("may_be_negative") {
-            s.may_be_negative = a
-                .iter()
-                .filter_map(|v| v.as_str().map(|x| x.trim().to_string()))
-                .collect();
-        }
+        let codes = |key: &str| -> HashSet<String> {
+            match t.get(key) {
+                Some(toml::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|x| x.trim().to_string()))
+                    .collect(),
+                _ => HashSet::new(),
+            }
+        };
+        s.may_be_negative = codes("may_be_negative");
+        s.no_outliers = codes("no_outliers");
         s
     }
 }

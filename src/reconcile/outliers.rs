@@ -136,10 +136,11 @@ pub fn check_outliers(
     let scored = |r: &TidyRow| {
         r.value >= 0.0
             && !r.column.is_percent()
-            && !template
-                .indicators
-                .get(r.ind())
-                .is_some_and(|i| i.kind == Kind::Rate || settings.may_be_negative.contains(&i.code))
+            && !template.indicators.get(r.ind()).is_some_and(|i| {
+                i.kind == Kind::Rate
+                    || settings.may_be_negative.contains(&i.code)
+                    || settings.no_outliers.contains(&i.code)
+            })
     };
     // A group is (indicator, column, kind of unit): communes are compared
     // with communes and wards with wards, whose figures per head differ
@@ -775,6 +776,13 @@ mod tests {
             "{}",
             f[0].message
         );
+        // An indicator the template keeps out of the outliers ("số tiêu
+        // chí đạt được" is no quantity per head) is never said.
+        let keep_out = CheckSettings {
+            no_outliers: ["HC02".to_string()].into(),
+            ..CheckSettings::default()
+        };
+        assert!(outliers(&t, &s, &keep_out).is_empty());
         // A figure below zero is a `value-negative` error, not an
         // outlier as well.
         th[5] = -4_500.0;
