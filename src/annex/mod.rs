@@ -182,24 +182,15 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         let Some(layout) = find_task_table(&grid, &ctx.words) else {
             continue;
         };
-        if let Some((row, col, period)) = titled_period(&grid, layout.header_first) {
-            titles.push(TableTitle {
-                place: Location::cell(file.rel.clone(), name.clone(), row, col),
-                period,
-            });
-        }
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
-        let tasks = read_tasks(&grid, &layout, &ctx.settings, None)
-            .into_iter()
-            .map(|raw| Task {
-                file: file.rel.clone(),
-                sheet: name.clone(),
-                sender,
-                raw,
-            })
-            .collect();
-        let off = table::off_programme(&grid, &layout, ctx.period);
-        read.push((name, sender, tasks, off));
+        let table = TableRead {
+            file,
+            name: &name,
+            grid: &grid,
+            layout: &layout,
+            sender,
+        };
+        table.take(None, ctx, &mut titles, &mut read);
     }
     if read.is_empty() {
         return FileTasks::Skipped {
@@ -289,12 +280,6 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             continue;
         };
         tables += 1;
-        if let Some((row, col, period)) = titled_period(&grid, layout.header_first) {
-            titles.push(TableTitle {
-                place: Location::cell(file.rel.clone(), name.clone(), row, col),
-                period,
-            });
-        }
         let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
         // A date cell's number format tells a month ("Dec-25") from a day;
         // the workbook's formats are read once, for a table with a date.
@@ -306,17 +291,14 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         } else {
             None
         };
-        let sheet_tasks: Vec<Task> = read_tasks(&grid, &layout, &ctx.settings, styles.as_ref())
-            .into_iter()
-            .map(|raw| Task {
-                file: file.rel.clone(),
-                sheet: name.clone(),
-                sender,
-                raw,
-            })
-            .collect();
-        let off = table::off_programme(&grid, &layout, ctx.period);
-        read.push((name.clone(), sender, sheet_tasks, off));
+        let table = TableRead {
+            file,
+            name: &name,
+            grid: &grid,
+            layout: &layout,
+            sender,
+        };
+        table.take(styles.as_ref(), ctx, &mut titles, &mut read);
     }
     if tables == 0 {
         return FileTasks::NoTable {
@@ -338,6 +320,48 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
 
 /// A sheet's table as read: its name, sender, tasks, and why it is no
 /// programme of the period, if it is not.
+/// A task table found in a file (a sheet, or a Word document's table),
+/// with the department that sent it.
+struct TableRead<'a> {
+    file: &'a InputFile,
+    name: &'a str,
+    grid: &'a crate::ingest::SheetGrid,
+    layout: &'a table::TaskLayout,
+    sender: Option<usize>,
+}
+
+impl TableRead<'_> {
+    /// Reads the table's tasks into `read` (with whether it is no
+    /// programme of the period) and the period its title names into
+    /// `titles`; `styles` tell a date cell's month from its day.
+    fn take(
+        &self,
+        styles: Option<&SheetStyles>,
+        ctx: &AnnexContext,
+        titles: &mut Vec<TableTitle>,
+        read: &mut Vec<SheetTasks>,
+    ) {
+        let (file, name) = (&self.file.rel, self.name);
+        if let Some((row, col, period)) = titled_period(self.grid, self.layout.header_first) {
+            titles.push(TableTitle {
+                place: Location::cell(file.clone(), name.to_string(), row, col),
+                period,
+            });
+        }
+        let tasks = read_tasks(self.grid, self.layout, &ctx.settings, styles)
+            .into_iter()
+            .map(|raw| Task {
+                file: file.clone(),
+                sheet: name.to_string(),
+                sender: self.sender,
+                raw,
+            })
+            .collect();
+        let off = table::off_programme(self.grid, self.layout, ctx.period);
+        read.push((name.to_string(), self.sender, tasks, off));
+    }
+}
+
 type SheetTasks = (
     String,
     Option<usize>,

@@ -645,6 +645,19 @@ pub fn period_in(text: &str) -> Option<Period> {
 mod tests {
     use super::*;
 
+    /// The built-in catalog with `agencies` for its registry.
+    fn registry(agencies: &str) -> Template {
+        use crate::samples::batch;
+        Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            agencies,
+        )
+        .unwrap()
+    }
+
     /// Every name, code and alias of the registry as folded words, with
     /// its agency, in registry order: what a full scan looks through.
     fn needles(t: &Template) -> Vec<(Vec<String>, usize)> {
@@ -728,14 +741,7 @@ mod tests {
     fn indexed_agency_lookup_agrees_with_a_full_scan() {
         use crate::samples::batch;
         let units = batch::units(3_000);
-        let t = Template::from_texts(
-            "t",
-            batch::BUILTIN_TOML,
-            batch::BUILTIN_INDICATORS,
-            batch::BUILTIN_GROUPS,
-            &batch::registry_csv(&units).unwrap(),
-        )
-        .unwrap();
+        let t = registry(&batch::registry_csv(&units).unwrap());
         let builtin = Template::builtin().unwrap();
         let mut texts: Vec<String> = vec![
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
@@ -908,7 +914,6 @@ mod tests {
     /// longer alias of the other ("UBND xã Đông Tâm").
     #[test]
     fn a_communes_own_words_and_tones_tell_it() {
-        use crate::samples::batch;
         let mut agencies = String::from("code,kind,name,aliases,reports\n");
         let communes = [
             ("X01", "Xã Phú Hòa", "UBND xã Phú Hòa"),
@@ -922,14 +927,7 @@ mod tests {
         for (code, name, alias) in communes {
             agencies.push_str(&format!("{code},ward,{name},{alias},yes\n"));
         }
-        let t = Template::from_texts(
-            "t",
-            batch::BUILTIN_TOML,
-            batch::BUILTIN_INDICATORS,
-            batch::BUILTIN_GROUPS,
-            &agencies,
-        )
-        .unwrap();
+        let t = registry(&agencies);
         let m = AgencyMatcher::new(&t);
         let code = |s: &str| m.find_in(s).map(|(i, _)| t.agencies[i].code.clone());
         for (text, want) in [
@@ -984,20 +982,12 @@ mod tests {
     /// too; "XA TAN PHU" fits both.
     #[test]
     fn a_toneless_alias_never_outweighs_the_tones_written() {
-        use crate::samples::batch;
         let agencies = "code,kind,name,aliases,reports
                         X1,ward,Xã Tân Phú,Xa Tan Phu,yes
                         X2,ward,Xã Tân Phù,Xa Tan Phu,yes
                         X3,ward,Xã Ea Kar,,yes
 ";
-        let t = Template::from_texts(
-            "t",
-            batch::BUILTIN_TOML,
-            batch::BUILTIN_INDICATORS,
-            batch::BUILTIN_GROUPS,
-            agencies,
-        )
-        .unwrap();
+        let t = registry(agencies);
         let m = AgencyMatcher::new(&t);
         let found = |s: &str| m.find_with_ties(s).map(|(i, _, ties)| (i, ties));
         assert_eq!(found("XÃ TÂN PHÙ"), Some((1, vec![])));
@@ -1012,21 +1002,13 @@ mod tests {
     /// alias of one's own names it alone.
     #[test]
     fn an_unmarked_word_in_a_toned_title_is_the_level_tone() {
-        use crate::samples::batch;
         let agencies = "code,kind,name,aliases,reports
                         25668,ward,Xã Thạnh Đông,UBND xã Thạnh Đông|Xa Thanh Dong,yes
                         96871,ward,Xã Thanh Đông,UBND xã Thanh Đông|Xa Thanh Dong,yes
                         08001,ward,Xã Tân Phú,UBND xã Tân Phú|Xã Tân Phú - Tuyên Quang,yes
                         75001,ward,Xã Tân Phú,UBND xã Tân Phú,yes
 ";
-        let t = Template::from_texts(
-            "t",
-            batch::BUILTIN_TOML,
-            batch::BUILTIN_INDICATORS,
-            batch::BUILTIN_GROUPS,
-            agencies,
-        )
-        .unwrap();
+        let t = registry(agencies);
         let m = AgencyMatcher::new(&t);
         let found = |s: &str| m.find_with_ties(s).map(|(i, _, ties)| (i, ties));
         assert_eq!(found("UBND XÃ THANH ĐÔNG"), Some((1, vec![])));
