@@ -174,6 +174,12 @@ pub struct Agency {
     /// `province`) column: a ministry's "Tuyên Quang" for one of many Xã
     /// Tân Phú. Empty when the registry has none.
     pub parent: String,
+    /// The units it was formed from, from the registry's optional
+    /// `former` column: the communes merged into a new one in the 2025
+    /// reform ("Xã An Điền|Xã Tân Định"). A title naming one of them is
+    /// read as this unit's, and a file naming only a former unit of
+    /// several may cover only part of it.
+    pub former: Vec<String>,
     /// What tells the unit from its namesakes when another unit of the
     /// registry bears its name ("Tuyên Quang", "08001", "Tuyên Quang,
     /// 08001"); `None` when the name is the registry's only one.
@@ -459,6 +465,8 @@ struct AgencyRow {
     size: Option<f64>,
     #[serde(default, alias = "province")]
     parent: String,
+    #[serde(default, alias = "former_names")]
+    former: String,
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -880,6 +888,7 @@ impl Template {
                 reports,
                 size: r.size.filter(|s| s.is_finite() && *s > 0.0),
                 parent: r.parent,
+                former: split_aliases(&r.former),
                 qualifier: None,
             });
         }

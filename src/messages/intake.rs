@@ -83,6 +83,9 @@ pub enum Said<'a> {
         /// The units fitted bear one name in the registry (namesakes in
         /// other provinces), not names the title's typing failed to tell.
         namesakes: bool,
+        /// The former unit `text` names, which every unit of `fits` was
+        /// formed from in part (a commune split between them).
+        former: Option<&'a str>,
     },
     /// `file-unknown-unit` (info): `file` is taken as `unit`'s by `clue`,
     /// its title and name naming no unit (or fitting all of `fits`).
@@ -120,6 +123,23 @@ pub enum Said<'a> {
         others: &'a [String],
         used: &'a str,
         why: (&'a str, &'a str),
+    },
+    /// `submission-missing` (a warning): `file`, consolidated as `unit`'s,
+    /// names only `former`, one of the units `unit` was formed from
+    /// (`formers`): its figures may be that unit's alone.
+    SubmissionFormerOnly {
+        unit: &'a str,
+        file: &'a str,
+        former: &'a str,
+        formers: &'a [String],
+    },
+    /// `submission-duplicate` (an error): `unit` sent one file per former
+    /// unit it was formed from (`files`: each file with the former unit it
+    /// names); only `used` is consolidated, their figures are not added.
+    SubmissionFormerParts {
+        unit: &'a str,
+        files: &'a [(String, String)],
+        used: &'a str,
     },
     /// `indicator-approximate`: a row's `name` read as indicator `code`
     /// «`catalog`», `alike` percent alike.
@@ -210,7 +230,9 @@ impl Words for Said<'_> {
             | Said::UnitAmbiguous { .. }
             | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
-            Said::SubmissionDuplicate { .. } => Code::SubmissionDuplicate,
+            Said::SubmissionDuplicate { .. } | Said::SubmissionFormerParts { .. } => {
+                Code::SubmissionDuplicate
+            }
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
@@ -223,7 +245,8 @@ impl Words for Said<'_> {
             }
             Said::SubmissionMissing { .. }
             | Said::SubmissionMissingUnplaced { .. }
-            | Said::SubmissionEmpty { .. } => Code::SubmissionMissing,
+            | Said::SubmissionEmpty { .. }
+            | Said::SubmissionFormerOnly { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
         }
@@ -271,10 +294,10 @@ fn files(s: &Said, lang: Lang) -> String {
             "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
         ),
         (Said::TitleNamesAnother { file, titled, unit }, Lang::Vi) => format!(
-            "Tiêu đề của tệp {file} ghi «{titled}», không có trong danh sách đơn vị, nhưng tên tệp chỉ {unit}: số liệu được tổng hợp cho {unit}. Hãy kiểm tra đúng là báo cáo của {unit} (tên cũ trước sáp nhập thì bổ sung vào tên khác của đơn vị trong danh sách)."
+            "Tiêu đề của tệp {file} ghi «{titled}», không có trong danh sách đơn vị, nhưng tên tệp chỉ {unit}: số liệu được tổng hợp cho {unit}. Hãy kiểm tra đúng là báo cáo của {unit} (tên đơn vị cũ trước sắp xếp thì bổ sung vào cột former của đơn vị trong danh sách)."
         ),
         (Said::TitleNamesAnother { file, titled, unit }, Lang::En) => format!(
-            "The title of {file} names «{titled}», which is not in the registry, but the file's name points to {unit}: its figures are consolidated as {unit}'s. Check that it is {unit}'s report (a name from before a merger belongs among the unit's aliases in the registry)."
+            "The title of {file} names «{titled}», which is not in the registry, but the file's name points to {unit}: its figures are consolidated as {unit}'s. Check that it is {unit}'s report (a name from before a merger belongs in the unit's former column of the registry)."
         ),
         (Said::TitleAndName { file, titled, named, used, other }, Lang::Vi) => match other {
             Some(o) if used == named => format!(
@@ -298,7 +321,15 @@ fn files(s: &Said, lang: Lang) -> String {
                 "The title of {file} names {titled} but its file name {named}: its figures are consolidated as {used}'s, by its title. Ask {titled} and {named} whose file it is."
             ),
         },
-        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true }, Lang::Vi) => {
+        (Said::UnitAmbiguous { file, text, fits, former: Some(f), .. }, Lang::Vi) => format!(
+            "«{text}» của tệp {file} là tên {f}, đơn vị cũ nay thuộc cả {} sau sắp xếp: không biết số liệu là của đơn vị nào; số liệu không được tổng hợp. Hãy đề nghị đơn vị gửi lại biểu ghi tên đơn vị mới ở dòng tiêu đề.",
+            or_list(fits, " và ")
+        ),
+        (Said::UnitAmbiguous { file, text, fits, former: Some(f), .. }, Lang::En) => format!(
+            "«{text}» of {file} is the name of {f}, a former unit now part of {} alike: whose figures these are is unknown; they are not consolidated. Ask for the form again with the new unit's name in its title.",
+            or_list(fits, " and ")
+        ),
+        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true, .. }, Lang::Vi) => {
             let fits = or_list(fits, " và ");
             match settled {
                 Some((used, others)) => format!(
@@ -309,7 +340,7 @@ fn files(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
-        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true }, Lang::En) => {
+        (Said::UnitAmbiguous { file, text, fits, settled, namesakes: true, .. }, Lang::En) => {
             let fits = or_list(fits, " and ");
             match settled {
                 Some((used, others)) => format!(
@@ -407,6 +438,38 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en(),
             period.title_en()
         ),
+        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::Vi) => format!(
+            "Tệp {file} chỉ ghi tên {former}, một trong các đơn vị cũ hợp thành {unit} ({}): đã tổng hợp cho {unit}, nhưng số liệu có thể chỉ là của {former}. Hãy kiểm tra với {unit} rằng biểu là của cả đơn vị mới và đề nghị ghi tên mới ở dòng tiêu đề.",
+            or_list(formers, " và ")
+        ),
+        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::En) => format!(
+            "File {file} names only {former}, one of the former units {unit} was formed from ({}): consolidated as {unit}'s, but its figures may be {former}'s alone. Check with {unit} that the form covers the whole new unit, and have the new name written in its title.",
+            or_list(formers, " and ")
+        ),
+        (Said::SubmissionFormerParts { unit, files, used }, lang) => {
+            let list = files
+                .iter()
+                .map(|(f, former)| format!("{f} («{former}»)"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let left: Vec<String> = files
+                .iter()
+                .filter(|(f, _)| f != used)
+                .map(|(_, former)| former.clone())
+                .collect();
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi {} tệp, mỗi tệp của một đơn vị cũ hợp thành: {list}. Số liệu của các tệp này không được cộng lại: chỉ dùng tệp {used}, nên số của {unit} còn thiếu phần của đơn vị cũ {}. Hãy đề nghị {unit} gửi một biểu chung cho cả đơn vị mới.",
+                    files.len(),
+                    or_list(&left, " và ")
+                ),
+                Lang::En => format!(
+                    "{unit} sent {} files, one per former unit it was formed from: {list}. Their figures are not added together: only {used} is used, so {unit}'s figures lack the part of the former {}. Ask {unit} for one form for the whole new unit.",
+                    files.len(),
+                    or_list(&left, " and ")
+                ),
+            }
+        }
         (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
             let others = others.join(", ");
             let left_out = *file != *used;

@@ -148,17 +148,17 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::SubmissionMissing,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Đơn vị chưa gửi báo cáo.", "A unit sent nothing."),
         help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
-        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table)",
+        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv)",
     },
     Entry {
         code: Code::SubmissionDuplicate,
-        severity: "warning",
+        severity: "warning / error",
         meaning: ("Đơn vị gửi nhiều tệp; một tệp được dùng.", "A unit sent several files; one is used."),
         help: ("Kiểm tra đúng bản được dùng; xóa các bản cũ khỏi thư mục.", "Check the right copy is used; remove old copies from the folder."),
-        example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used",
+        example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used; an error: Xã Mỹ Phước sent one file per former commune, whose figures are not added",
     },
     Entry {
         code: Code::FiguresCopied,

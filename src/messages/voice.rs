@@ -33,6 +33,8 @@ const NAMES: &[&str] = &[
     "Quý III/2019",
     "sớm",
     "Văn phòng",
+    "Xã An Điền",
+    "Xã Long Điền",
 ];
 
 fn level() -> LevelWords {
@@ -80,6 +82,32 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             fits: others,
             settled: None,
             namesakes: false,
+            former: None,
+        },
+        Said::UnitAmbiguous {
+            file,
+            text: "UBND XÃ LONG ĐIỀN (CŨ)",
+            fits: others,
+            settled: None,
+            namesakes: false,
+            former: Some("Xã Long Điền"),
+        },
+        Said::SubmissionFormerOnly {
+            unit,
+            file,
+            former: "Xã An Điền",
+            formers: others,
+        },
+        Said::SubmissionFormerParts {
+            unit,
+            files: Box::leak(Box::new([
+                ("phuong-07.xlsx".to_string(), "Xã An Điền".to_string()),
+                (
+                    "phuong-07 (bản sửa).xlsx".to_string(),
+                    "Xã Long Điền".to_string(),
+                ),
+            ])),
+            used: "phuong-07 (bản sửa).xlsx",
         },
         Said::UnitFromClue {
             file,
@@ -893,6 +921,8 @@ fn said_variant(s: &Said) -> usize {
         Said::UnitAmbiguous { .. } => 21,
         Said::UnitFromClue { .. } => 22,
         Said::SubmissionMissingUnplaced { .. } => 23,
+        Said::SubmissionFormerOnly { .. } => 24,
+        Said::SubmissionFormerParts { .. } => 25,
     }
 }
 
@@ -1065,7 +1095,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 24);
+    covers("Said", said.iter().map(said_variant), 26);
     covers("Checked", checked.iter().map(checked_variant), 20);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

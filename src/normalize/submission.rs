@@ -166,6 +166,10 @@ pub enum UnitDoubt {
     Ambiguous {
         candidates: Vec<usize>,
         cell: Option<TitleCell>,
+        /// The former unit's name every candidate was formed from (a
+        /// commune split between them in the 2025 reform): its file is
+        /// none of theirs alone, so no elimination settles it.
+        former: Option<String>,
     },
 }
 
@@ -182,6 +186,11 @@ pub struct Submission {
     /// What the title says of the sender, for the messages about a sender
     /// the registry does not know (empty once the unit is known).
     pub unit_text: String,
+    /// The former unit (as the registry's `former` column writes it) that
+    /// alone names the sender: its title (or file name) names a commune
+    /// merged into the unit, and nothing names the unit as it is now. Its
+    /// figures may be those of that commune only.
+    pub unit_former: Option<String>,
     pub period: Option<(Period, TitleCell)>,
     pub sheets: Vec<String>,
     /// Where the table of each of `sheets` is (same order), for the
@@ -254,6 +263,7 @@ impl Submission {
             unit_source: self.unit_source.clone(),
             unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
+            unit_former: self.unit_former.clone(),
             period: self.period,
             sheets: self.sheets.clone(),
             tables: self.tables.clone(),
@@ -425,6 +435,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_source: UnitSource::Unknown,
         unit_doubt: None,
         unit_text: String::new(),
+        unit_former: None,
         period: None,
         sheets: Vec::new(),
         tables: Vec::new(),
@@ -532,6 +543,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
+            note_former(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
             }
@@ -1068,7 +1080,16 @@ fn read_title(
     }
     if candidates.len() > 1 {
         sub.unit_source = cell.map_or(UnitSource::FileName, UnitSource::Title);
-        sub.unit_doubt = Some(UnitDoubt::Ambiguous { candidates, cell });
+        let former = match cell {
+            Some(_) => ctx.agencies.former_in(&text),
+            None => ctx.agencies.former_in_name(&text),
+        };
+        let former = former.map(str::to_string);
+        sub.unit_doubt = Some(UnitDoubt::Ambiguous {
+            candidates,
+            cell,
+            former,
+        });
         sub.unit_text = text;
         return;
     }
@@ -1096,6 +1117,93 @@ fn read_title(
         .or(first_text)
         .unwrap_or(stem);
     sub.unit_text = said;
+}
+
+/// Notes the former unit that alone names a file's sender
+/// ([`Submission::unit_former`]): the title cell (or file name, or
+/// signature line) the unit was read from names one of the communes the
+/// registry's `former` column says it was formed from, and no title cell,
+/// the file name nor a folder names the unit as it is now ("UBND XÃ AN
+/// ĐIỀN" for Xã Hòa Lợi, formed from An Điền and two others; not "UBND
+/// PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)").
+fn note_former(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    file: &InputFile,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
+    let Some(unit) = sub.unit else {
+        return;
+    };
+    if ctx.template.agencies[unit].former.is_empty() {
+        return;
+    }
+    let cell_text = |c: TitleCell| {
+        grid.row_texts(c.row)
+            .into_iter()
+            .find(|(col, _)| *col == c.col)
+            .map(|(_, t)| t)
+            .unwrap_or_default()
+    };
+    let stem = std::path::Path::new(&file.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let agency = &ctx.template.agencies[unit];
+    // A name the unit shares with one of the communes it was formed from,
+    // said to be the old one ("UBND XÃ MỸ PHƯỚC (CŨ)", "My Phuoc cu.xlsx"
+    // for Xã Mỹ Phước, formed from Xã Mỹ Phước and Xã Phước Thạnh).
+    let old_namesake = |t: &str| -> Option<String> {
+        if !says_former(t) {
+            return None;
+        }
+        let folded = format!(" {} ", fold(t));
+        agency
+            .former
+            .iter()
+            .find(|f| folded.contains(&format!(" {} ", fold(f))))
+            .cloned()
+    };
+    let read_from = |t: &str, in_name: bool| -> Option<String> {
+        let found = match in_name {
+            true => ctx.agencies.former_in_name(t),
+            false => ctx.agencies.former_in(t),
+        };
+        found.map(str::to_string).or_else(|| old_namesake(t))
+    };
+    let former = match sub.unit_source {
+        UnitSource::Title(c) | UnitSource::Signature(c) => read_from(&cell_text(c), false),
+        UnitSource::FileName => read_from(&stem, true),
+        _ => None,
+    };
+    let Some(former) = former else {
+        return;
+    };
+    // Anything else naming the unit as it is now, not as the old one.
+    let now = |t: &str, in_name: bool| {
+        !says_former(t)
+            && match in_name {
+                true => ctx.agencies.names_current_in_name(t, unit),
+                false => ctx.agencies.names_current(t, unit),
+            }
+    };
+    let titled = (grid.rows().start..layout.header_first)
+        .flat_map(|r| grid.row_texts(r))
+        .any(|(_, t)| now(&t, false));
+    let mut folders = file.rel.split('/').rev().skip(1);
+    let named = now(&stem, true) || folders.any(|part| now(part, true));
+    if !titled && !named {
+        sub.unit_former = Some(former);
+    }
+}
+
+/// True when `text` says a name in it is the old one: the word "cũ"
+/// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
+/// word "cu" typed without its tone ("xa phuoc thanh cu").
+fn says_former(text: &str) -> bool {
+    let words = crate::text::tone_words(text);
+    words.iter().any(|w| w == "cu4") || fold(text).rsplit(' ').next() == Some("cu")
 }
 
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -

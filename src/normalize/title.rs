@@ -40,6 +40,9 @@ pub struct AgencyMatcher {
     bare: HashMap<Box<str>, Vec<u32>>,
     /// The word counts of `bare`'s keys, ascending.
     bare_lengths: Vec<usize>,
+    /// The entries that are a unit's former name (the registry's `former`
+    /// column) → that name as the registry writes it.
+    former: HashMap<u32, Box<str>>,
 }
 
 impl AgencyMatcher {
@@ -51,11 +54,18 @@ impl AgencyMatcher {
         let mut written: Vec<(String, u32, &str)> = Vec::new();
         // How many agencies name each word.
         let mut agencies_of: HashMap<String, u32> = HashMap::new();
+        let mut former: HashMap<u32, Box<str>> = HashMap::new();
         for (i, a) in template.agencies.iter().enumerate() {
             // An agency's own entries: a name written twice (as its name
-            // and an alias) is one entry.
+            // and an alias) is one entry; a former name written as an
+            // alias too is an alias.
             let mut own: Vec<String> = Vec::new();
-            for n in [&a.name, &a.code].into_iter().chain(&a.aliases) {
+            let names = [&a.name, &a.code]
+                .into_iter()
+                .chain(&a.aliases)
+                .map(|n| (n, false))
+                .chain(a.former.iter().map(|n| (n, true)));
+            for (n, was) in names {
                 let folded = fold(n);
                 let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
                 let joined = words.join(" ");
@@ -66,6 +76,9 @@ impl AgencyMatcher {
                 by_words
                     .entry(joined.as_str().into())
                     .or_insert(entries.len() as u32);
+                if was {
+                    former.insert(entries.len() as u32, n.as_str().into());
+                }
                 entries.push(i as u32);
                 written.push((joined.clone(), i as u32, n.as_str()));
                 own.push(joined);
@@ -154,6 +167,7 @@ impl AgencyMatcher {
             homonyms,
             bare,
             bare_lengths,
+            former,
         }
     }
 
@@ -211,6 +225,69 @@ impl AgencyMatcher {
     /// Phù's, not the toneless alias "Xa Tan Phu" of Tân Phú); the others
     /// as good are the ties.
     pub fn find_with_ties(&self, text: &str) -> Option<(usize, usize, Vec<usize>)> {
+        let (pos, len, ties) = self.best_entry(text)?;
+        self.entries.get(pos).map(|&idx| (idx as usize, len, ties))
+    }
+
+    /// The former unit `text` names, as the registry's `former` column
+    /// writes it, when what [`find_with_ties`](Self::find_with_ties) reads
+    /// in `text` is a unit's former name ("UBND XÃ AN ĐIỀN (CŨ)": «Xã An
+    /// Điền» of Xã Hòa Lợi), not its name, code or an alias.
+    pub fn former_in(&self, text: &str) -> Option<&str> {
+        let (pos, ..) = self.best_entry(text)?;
+        self.former.get(&(pos as u32)).map(|s| &**s)
+    }
+
+    /// [`former_in`](Self::former_in) for a file or folder name, its
+    /// run-together words parted as [`find_in_name`](Self::find_in_name)
+    /// parts them.
+    pub fn former_in_name(&self, name: &str) -> Option<&str> {
+        self.former_in(&parted(name))
+    }
+
+    /// True when `text` names `unit` by its name, its code or an alias
+    /// (not a former name), as whole words: "UBND PHƯỜNG 3 (NAY LÀ
+    /// PHƯỜNG TÂN AN)" names Phường Tân An as it is now.
+    pub fn names_current(&self, text: &str, unit: usize) -> bool {
+        let folded = fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        for first in 0..words.len() {
+            for &n in &self.lengths {
+                let Some(run) = words.get(first..first + n) else {
+                    break;
+                };
+                let key = run.join(" ");
+                let Some(&p) = self.by_words.get(key.as_str()) else {
+                    continue;
+                };
+                let positions = self
+                    .homonyms
+                    .get(key.as_str())
+                    .map_or(std::slice::from_ref(&p), Vec::as_slice);
+                let current = |&p: &u32| {
+                    self.entries.get(p as usize) == Some(&(unit as u32))
+                        && !self.former.contains_key(&p)
+                };
+                if positions.iter().any(current) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// [`names_current`](Self::names_current) for a file or folder name,
+    /// its run-together words parted.
+    pub fn names_current_in_name(&self, name: &str, unit: usize) -> bool {
+        self.names_current(&parted(name), unit)
+    }
+
+    /// The entry `text` names best (its position in `entries`), the
+    /// length matched and the other agencies it fits as well: the work of
+    /// [`find_with_ties`](Self::find_with_ties). A unit's name, code or
+    /// alias wins over another's former name that the text fits as well
+    /// (a new Xã Tân An over Phường Tân An's former Xã Tân An).
+    fn best_entry(&self, text: &str) -> Option<(usize, usize, Vec<usize>)> {
         let folded = fold(text);
         // Folded text is words joined by single spaces: every run of
         // whole words is a slice of it. (start, end) of each word:
@@ -234,11 +311,12 @@ impl AgencyMatcher {
                 })
                 .as_deref()
         };
-        // (tones agree, length matched, distinct length, position in
-        // `entries`): an entry whose tones the text contradicts loses to
-        // any that agrees, then the longest wins, then the most distinct,
-        // then the earliest entry.
-        let mut best: Option<(bool, usize, u32, usize)> = None;
+        // (tones agree, length matched, not a former name, distinct
+        // length, position in `entries`): an entry whose tones the text
+        // contradicts loses to any that agrees, then the longest wins,
+        // then a unit's present name, then the most distinct, then the
+        // earliest entry.
+        let mut best: Option<(bool, usize, bool, u32, usize)> = None;
         let mut best_ties: Vec<usize> = Vec::new();
         for (first, &(start, _)) in bounds.iter().enumerate() {
             for &n in &self.lengths {
@@ -258,12 +336,16 @@ impl AgencyMatcher {
                     .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
                 // The agreeing entries with how many marked words they
                 // share with the text.
-                let agreeing: Vec<(usize, isize)> = positions
+                let mut agreeing: Vec<(usize, isize)> = positions
                     .iter()
                     .map(|&p| p as usize)
                     .filter(|&p| !self.contradicts(p, window))
                     .map(|p| (p, self.agreement(p, window)))
                     .collect();
+                let is_former = |p: usize| self.former.contains_key(&(p as u32));
+                if agreeing.iter().any(|&(p, _)| !is_former(p)) {
+                    agreeing.retain(|&(p, _)| !is_former(p));
+                }
                 let top = agreeing.iter().map(|&(_, a)| a).max();
                 let (agree, pos) = match agreeing.iter().find(|&&(_, a)| Some(a) == top) {
                     Some(&(p, _)) => (true, p),
@@ -271,11 +353,13 @@ impl AgencyMatcher {
                 };
                 let len = end - start + 1;
                 let distinct = self.distinct.get(pos).copied().unwrap_or_default();
-                let better = best.is_none_or(|(a, l, d, p)| {
-                    (agree, len, distinct, std::cmp::Reverse(pos)) > (a, l, d, std::cmp::Reverse(p))
+                let current = !is_former(pos);
+                let better = best.is_none_or(|(a, l, c, d, p)| {
+                    (agree, len, current, distinct, std::cmp::Reverse(pos))
+                        > (a, l, c, d, std::cmp::Reverse(p))
                 });
                 if better {
-                    best = Some((agree, len, distinct, pos));
+                    best = Some((agree, len, current, distinct, pos));
                     let unit = self.entries.get(pos).copied();
                     best_ties = agreeing
                         .iter()
@@ -288,10 +372,8 @@ impl AgencyMatcher {
                 }
             }
         }
-        let (_, len, _, pos) = best?;
-        self.entries
-            .get(pos)
-            .map(|&idx| (idx as usize, len, best_ties))
+        let (_, len, _, _, pos) = best?;
+        Some((pos, len, best_ties))
     }
 
     /// How many words of entry `pos` the text's words (`window`) repeat
@@ -1021,5 +1103,47 @@ mod tests {
         assert!(m.names_alone("Xa_Tan_Phu-Tuyen_Quang", 2));
         assert!(!m.names_alone("Xa_Tan_Phu", 2));
         assert!(!m.names_alone("TanPhu", 3));
+    }
+
+    /// The registry's `former` column: a former commune's name is read as
+    /// the new unit's and said to be former; the unit's own name, code or
+    /// alias is not; another unit bearing a former name as its own wins
+    /// over it; a former commune split between two units fits both.
+    #[test]
+    fn former_names_are_read_and_told_from_present_ones() {
+        let t = registry(
+            "code,kind,name,aliases,reports,size,former\n\
+             X1,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Tân Định\n\
+             X2,ward,Phường Tân An,,yes,,Phường 3|Xã Tân An\n\
+             X3,ward,Xã Tân An,,yes,,\n\
+             X4,ward,Xã Long Hải,,yes,,Xã Long Điền\n\
+             X5,ward,Xã Phước Điền,,yes,,Xã Long Điền\n",
+        );
+        assert_eq!(t.agencies[0].former, ["Xã An Điền", "Xã Tân Định"]);
+        let m = AgencyMatcher::new(&t);
+        assert_eq!(m.find_in("UBND XÃ AN ĐIỀN"), Some((0, 11)));
+        assert_eq!(m.former_in("UBND XÃ AN ĐIỀN"), Some("Xã An Điền"));
+        assert_eq!(m.former_in("UBND XÃ HÒA LỢI"), None);
+        assert!(m.names_current("UBND XÃ HÒA LỢI", 0));
+        assert!(!m.names_current("UBND XÃ AN ĐIỀN", 0));
+        assert_eq!(m.former_in_name("BC_AnDien_Q1"), None);
+        assert_eq!(m.former_in_name("BC_XaAnDien_Q1"), Some("Xã An Điền"));
+        // "Phường 3 (nay là phường Tân An)": the present name is longer.
+        assert_eq!(
+            m.find_in("UBND PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)")
+                .map(|f| f.0),
+            Some(1)
+        );
+        assert_eq!(m.former_in("UBND PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)"), None);
+        assert!(m.names_current("UBND PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)", 1));
+        // Xã Tân An is a unit of its own now, not Phường Tân An's past.
+        assert_eq!(m.find_with_ties("UBND XÃ TÂN AN"), Some((2, 10, vec![])));
+        assert_eq!(m.former_in("UBND XÃ TÂN AN"), None);
+        // Long Điền was split: both units fit, and it is a former name.
+        assert_eq!(
+            m.find_with_ties("UBND XÃ LONG ĐIỀN"),
+            Some((3, 13, vec![4]))
+        );
+        assert_eq!(m.former_in("UBND XÃ LONG ĐIỀN"), Some("Xã Long Điền"));
     }
 }

@@ -346,6 +346,7 @@ pub(crate) mod testutil {
             unit_source: UnitSource::FileName,
             unit_doubt: None,
             unit_text: String::new(),
+            unit_former: None,
             period: None,
             sheets: vec!["Biểu 1".into()],
             tables: Vec::new(),

@@ -167,6 +167,7 @@ pub fn intake(
             included.push(cands[0]);
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
                 findings.extend(completeness_of(sub, ai, template, period, lang));
+                findings.extend(former_only(sub, a, lang));
             }
             status.push(StatusLine {
                 unit: a.code.clone(),
@@ -181,6 +182,28 @@ pub fn intake(
         included.push(chosen);
         if let FileOutcome::Read(sub) = &outcomes[chosen] {
             findings.extend(completeness_of(sub, ai, template, period, lang));
+        }
+        if let Some(parts) = former_parts(&cands, chosen, outcomes, a, lang) {
+            findings.push(parts);
+            status.push(StatusLine {
+                unit: a.code.clone(),
+                unit_name: a.shown().into_owned(),
+                files: files_of(&cands),
+                status: Status::Duplicate,
+                note: std::iter::once(format!(
+                    "{} {} ({})",
+                    lang.pick("dùng tệp", "using"),
+                    outcomes[chosen].file(),
+                    lang.pick(
+                        "mỗi tệp của một đơn vị cũ; số liệu chưa cộng lại",
+                        "one file per former unit; figures not added"
+                    )
+                ))
+                .chain(others(false))
+                .collect::<Vec<_>>()
+                .join("; "),
+            });
+            continue;
         }
         let chosen_file = outcomes[chosen].file().to_string();
         let files: Vec<String> = cands
@@ -445,7 +468,13 @@ fn settle(
                 .actual(code(*named));
             (Some(used), finding)
         }
-        UnitDoubt::Ambiguous { candidates, cell } => {
+        UnitDoubt::Ambiguous {
+            candidates,
+            cell,
+            former,
+        } => {
+            // A former unit split between the candidates sent a file none
+            // of them owns alone: no elimination.
             let free: Vec<usize> = candidates
                 .iter()
                 .copied()
@@ -460,7 +489,7 @@ fn settle(
                 .join(", ");
             let text = crate::text::quotation(&s.unit_text, 200);
             match free[..] {
-                [u] if candidates.len() > 1 => {
+                [u] if candidates.len() > 1 && former.is_none() => {
                     let others = candidates
                         .iter()
                         .filter(|&&o| o != u)
@@ -473,6 +502,7 @@ fn settle(
                         fits: &names,
                         settled: Some((&name(u), &others)),
                         namesakes: template.namesakes(candidates),
+                        former: None,
                     };
                     let finding = Finding::said(Severity::Warning, &said, lang)
                         .at(&loc)
@@ -488,6 +518,7 @@ fn settle(
                         fits: &names,
                         settled: None,
                         namesakes: template.namesakes(candidates),
+                        former: former.as_deref(),
                     };
                     let finding = Finding::said(Severity::Error, &said, lang)
                         .at(&loc)
@@ -566,6 +597,77 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
         "sender unknown; figures not consolidated",
     );
     (Some(finding), line(named, note.to_string()))
+}
+
+/// `submission-missing` (a warning) on a unit's only file when it names
+/// only one of the several former units the unit was formed from: its
+/// figures may be that commune's alone.
+fn former_only(sub: &Submission, a: &crate::template::Agency, lang: Lang) -> Option<Finding> {
+    let former = sub.unit_former.as_deref()?;
+    if a.former.len() < 2 {
+        return None;
+    }
+    let loc = match sub.unit_source {
+        crate::normalize::submission::UnitSource::Title(c)
+        | crate::normalize::submission::UnitSource::Signature(c) => sub.title_location(c),
+        _ => Location::file(sub.file.clone()),
+    };
+    let said = Said::SubmissionFormerOnly {
+        unit: &a.shown(),
+        file: &sub.file,
+        former,
+        formers: &a.former,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&loc)
+            .unit(a.code.clone())
+            .expected(a.name.clone())
+            .actual(former.to_string()),
+    )
+}
+
+/// `submission-duplicate` (an error) when a unit's files (`cands`, of
+/// which `chosen` is used) each name a different one of its former units
+/// and nothing else: parts of the new unit, not versions of one report,
+/// whose figures are not added.
+fn former_parts(
+    cands: &[usize],
+    chosen: usize,
+    outcomes: &[FileOutcome],
+    a: &crate::template::Agency,
+    lang: Lang,
+) -> Option<Finding> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    for &k in cands {
+        let FileOutcome::Read(s) = &outcomes[k] else {
+            return None;
+        };
+        files.push((s.file.clone(), s.unit_former.clone()?));
+    }
+    let mut named: Vec<&str> = files.iter().map(|(_, f)| f.as_str()).collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() < 2 {
+        return None;
+    }
+    let used = outcomes[chosen].file();
+    let left = files
+        .iter()
+        .find(|(f, _)| f != used)
+        .map(|(f, _)| f.clone());
+    let said = Said::SubmissionFormerParts {
+        unit: &a.shown(),
+        files: &files,
+        used,
+    };
+    Some(
+        Finding::said(Severity::Error, &said, lang)
+            .at(&Location::file(left.unwrap_or_else(|| used.to_string())))
+            .unit(a.code.clone())
+            .expected(a.name.clone())
+            .actual(named.join("; ")),
+    )
 }
 
 /// The files one unit sent for the period, and the one used.

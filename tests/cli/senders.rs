@@ -300,3 +300,126 @@ fn a_sender_named_by_folder_zip_or_signature_is_placed_and_the_motto_is_no_title
         "Xã Cư Pơng chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Xã Cư Pơng. Hãy xem các tệp này."
     );
 }
+
+/// A province after the 2025 merger of communes: the registry's `former`
+/// column lists the communes each new unit was formed from. A file titled
+/// with one former commune of several is placed but warned of (its
+/// figures may be that commune's alone); one file per former commune is
+/// an error (their figures are not added); a former commune split between
+/// two new units is nobody's, even when one of them sent its own file. A
+/// title naming the unit as it is now, or another unit bearing a former
+/// name as its own, says nothing.
+#[test]
+fn communes_merged_in_2025_are_read_by_their_former_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Tân Định|Xã Hòa Lợi\n\
+         X2,ward,Xã Mỹ Phước,UBND xã Mỹ Phước,yes,,Xã Mỹ Phước|Xã Phước Thạnh\n\
+         X3,ward,Xã Long Hải,UBND xã Long Hải,yes,,Xã Long Hải|Xã Long Điền\n\
+         X4,ward,Xã Phước Điền,UBND xã Phước Điền,yes,,Xã Phước Hưng|Xã Long Điền\n\
+         X5,ward,Phường Tân An,UBND phường Tân An,yes,,Phường 1|Phường 3|Xã Tân An\n\
+         X6,ward,Xã Tân An,UBND xã Tân An,yes,,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sign = "TM. ỦY BAN NHÂN DÂN";
+    book(
+        &dir.join("xa An Dien.xlsx"),
+        Some("UBND XÃ AN ĐIỀN"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("My Phuoc cu.xlsx"),
+        Some("UBND XÃ MỸ PHƯỚC (CŨ)"),
+        90.0,
+        sign,
+    );
+    book(
+        &dir.join("xa phuoc thanh cu.xlsx"),
+        Some("UBND XÃ PHƯỚC THẠNH (CŨ)"),
+        80.0,
+        sign,
+    );
+    book(
+        &dir.join("BC Long Hai.xlsx"),
+        Some("UBND XÃ LONG HẢI"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("xa Long Dien cu.xlsx"),
+        Some("UBND XÃ LONG ĐIỀN (CŨ)"),
+        70.0,
+        sign,
+    );
+    book(
+        &dir.join("Phuong Tan An.xlsx"),
+        Some("UBND PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("Tan An.xlsx"),
+        Some("UBND XÃ TÂN AN"),
+        100.0,
+        sign,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "file-unknown-unit",
+                "submission-duplicate",
+                "submission-missing"
+            ]
+        ),
+        [
+            "error|file-unknown-unit||A1|||X3, X4|UBND XÃ LONG ĐIỀN (CŨ)",
+            "error|submission-duplicate|X2||||Xã Mỹ Phước|Xã Mỹ Phước; Xã Phước Thạnh",
+            "error|submission-missing|X4|||||",
+            "warning|submission-missing|X1|A1|||Xã Hòa Lợi|Xã An Điền",
+        ]
+    );
+    let message = |code: &str, unit: &str| {
+        f.iter()
+            .find(|x| x["code"] == code && x["unit"] == unit)
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        message("submission-missing", "X1"),
+        "Tệp xa An Dien.xlsx chỉ ghi tên Xã An Điền, một trong các đơn vị cũ hợp thành Xã Hòa Lợi (Xã An Điền, Xã Tân Định và Xã Hòa Lợi): đã tổng hợp cho Xã Hòa Lợi, nhưng số liệu có thể chỉ là của Xã An Điền. Hãy kiểm tra với Xã Hòa Lợi rằng biểu là của cả đơn vị mới và đề nghị ghi tên mới ở dòng tiêu đề."
+    );
+    assert_eq!(
+        message("submission-duplicate", "X2"),
+        "Xã Mỹ Phước gửi 2 tệp, mỗi tệp của một đơn vị cũ hợp thành: My Phuoc cu.xlsx («Xã Mỹ Phước»), xa phuoc thanh cu.xlsx («Xã Phước Thạnh»). Số liệu của các tệp này không được cộng lại: chỉ dùng tệp xa phuoc thanh cu.xlsx, nên số của Xã Mỹ Phước còn thiếu phần của đơn vị cũ Xã Mỹ Phước. Hãy đề nghị Xã Mỹ Phước gửi một biểu chung cho cả đơn vị mới."
+    );
+    let split = f.iter().find(|x| x["code"] == "file-unknown-unit").unwrap();
+    assert_eq!(
+        split["message"],
+        "«UBND XÃ LONG ĐIỀN (CŨ)» của tệp xa Long Dien cu.xlsx là tên Xã Long Điền, đơn vị cũ nay thuộc cả Xã Long Hải và Xã Phước Điền sau sắp xếp: không biết số liệu là của đơn vị nào; số liệu không được tổng hợp. Hãy đề nghị đơn vị gửi lại biểu ghi tên đơn vị mới ở dòng tiêu đề."
+    );
+    let p = placed(&out);
+    for line in [
+        "X1|Xã Hòa Lợi|xa An Dien.xlsx|đã nộp",
+        "X3|Xã Long Hải|BC Long Hai.xlsx|đã nộp",
+        "X4|Xã Phước Điền||chưa nộp",
+        "X5|Phường Tân An|Phuong Tan An.xlsx|đã nộp",
+        "X6|Xã Tân An|Tan An.xlsx|đã nộp",
+    ] {
+        assert!(p.contains(&line.to_string()), "{line} not in {p:?}");
+    }
+    assert!(
+        p.iter()
+            .any(|l| l.starts_with("X2|Xã Mỹ Phước|My Phuoc cu.xlsx; xa phuoc thanh cu.xlsx|")),
+        "{p:?}"
+    );
+}
