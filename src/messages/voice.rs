@@ -143,6 +143,10 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::IndicatorUnknown {
             shown: "Số hộ gia đình văn hóa",
         },
+        Said::IndicatorAmbiguous {
+            shown: "Trong đó: Nữ",
+            codes: "LD.01.3, LD.02.1",
+        },
         Said::IndicatorRepeated {
             code: "HC02",
             name: "Hồ sơ đã giải quyết",
@@ -893,6 +897,7 @@ fn said_variant(s: &Said) -> usize {
         Said::UnitAmbiguous { .. } => 21,
         Said::UnitFromClue { .. } => 22,
         Said::SubmissionMissingUnplaced { .. } => 23,
+        Said::IndicatorAmbiguous { .. } => 24,
     }
 }
 
@@ -1065,7 +1070,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 24);
+    covers("Said", said.iter().map(said_variant), 25);
     covers("Checked", checked.iter().map(checked_variant), 20);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
