@@ -201,6 +201,15 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             parts: "đúng hạn 1.204 + trễ hạn 77",
             sum: "1.281",
         },
+        Checked::SumPartsMissing {
+            whole: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: th,
+            stated: "1.290",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+            sum: "1.281",
+            lacking: 2,
+        },
         Checked::RelationViolated {
             unit: Some(unit),
             formula: "YT24 <= YT23",
@@ -904,6 +913,7 @@ fn said_variant(s: &Said) -> usize {
 fn checked_variant(c: &Checked) -> usize {
     match c {
         Checked::SumMismatch { .. } => 0,
+        Checked::SumPartsMissing { .. } => 20,
         Checked::RelationViolated { .. } => 1,
         Checked::RelationSkipped { .. } => 2,
         Checked::RuleUnknownCodes { .. } => 3,
@@ -1071,7 +1081,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 25);
-    covers("Checked", checked.iter().map(checked_variant), 20);
+    covers("Checked", checked.iter().map(checked_variant), 21);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
