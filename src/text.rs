@@ -330,22 +330,44 @@ pub fn fold_joined(a: &str, b: &str) -> String {
     }
 }
 
+/// The words, folded, that open a breakdown of the row above: "Trong đó:",
+/// "Tr.đó", "Chia ra:" (the mark of a complete breakdown), "Chia theo",
+/// "Bao gồm", "Gồm", "Cụ thể", with or without the colon, in any case.
+const BREAKDOWN_OPENERS: [&str; 9] = [
+    "trong do ",
+    "trong so ",
+    "tr do ",
+    "td ",
+    "chia ra ",
+    "chia theo ",
+    "gom ",
+    "bao gom ",
+    "cu the ",
+];
+
+/// Whether a row's name says it is a part of an indicator above it: a
+/// leading dash, plus or bullet ("- Nữ", "+ Hộ nghèo") or a word that
+/// opens a breakdown ("Trong đó: nữ", "Chia ra: Thành thị").
+pub fn names_a_part(name: &str) -> bool {
+    let name = name.trim_start();
+    if name.starts_with(['-', '+', '\u{2013}', '\u{2014}', '\u{2212}', '•', '*', '·']) {
+        return true;
+    }
+    let key = fold(name);
+    BREAKDOWN_OPENERS.iter().any(|p| {
+        key.strip_prefix(p.trim_end())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
 /// The folded key of an indicator name as a row writes it: leading bullets
-/// and dashes, numbering ("1.", "a)", "1.2."), "Trong đó:" and "Tr.đó"
-/// removed.
+/// and dashes, numbering ("1.", "a)", "1.2."), the words that open a
+/// breakdown ("Trong đó:", "Chia ra:", "Gồm"…) removed.
 pub fn indicator_key(s: &str) -> String {
     let mut key = fold(s);
     loop {
         let before = key.len();
-        for prefix in [
-            "trong do ",
-            "trong so ",
-            "tr do ",
-            "td ",
-            "gom ",
-            "bao gom ",
-            "cu the ",
-        ] {
+        for prefix in BREAKDOWN_OPENERS {
             if let Some(rest) = key.strip_prefix(prefix) {
                 key = rest.to_string();
             }
@@ -646,6 +668,36 @@ mod tests {
         );
         assert_eq!(indicator_key("1. Lượt tiếp công dân"), "luot tiep cong dan");
         assert_eq!(indicator_key("a) Cách ly tại nhà"), "cach ly tai nha");
+        // "Chia ra:", the mark of a complete breakdown, and its variants.
+        for name in [
+            "Chia ra: + Hộ nghèo",
+            "Chia ra - Hộ nghèo",
+            "chia theo: Hộ nghèo",
+            "Bao gồm: hộ nghèo",
+            "Gồm hộ nghèo",
+            "Cụ thể: - hộ nghèo",
+            "trong đó hộ nghèo",
+        ] {
+            assert_eq!(indicator_key(name), "ho ngheo", "{name}");
+        }
+    }
+
+    #[test]
+    fn a_dash_or_an_opening_word_names_a_part() {
+        for name in [
+            "- Nữ",
+            " + Hộ nghèo",
+            "• Nữ",
+            "Trong đó: nữ",
+            "Chia ra: Thành thị",
+            "gồm nữ",
+            "Trong đó",
+        ] {
+            assert!(names_a_part(name), "{name}");
+        }
+        for name in ["Số hộ nghèo", "Chia rau", "Tổng số", "Hộ gồm"] {
+            assert!(!names_a_part(name), "{name}");
+        }
     }
 
     #[test]

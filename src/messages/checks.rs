@@ -78,6 +78,19 @@ pub enum Checked<'a> {
         parts: &'a str,
         sum: &'a str,
     },
+    /// `sum-mismatch` (warning) of the consolidated totals: `whole`
+    /// «`name`» in `column` states `stated`, its `parts` add up to `sum`,
+    /// and `lacking` units gave the whole without every part (each told
+    /// by `relation-skipped`): the parts' totals lack their figures.
+    SumPartsMissing {
+        whole: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        stated: &'a str,
+        parts: &'a str,
+        sum: &'a str,
+        lacking: usize,
+    },
     /// `relation-violated`: `unit`'s (`None`: the total's) figures break
     /// the rule `formula` in `column`: `left` against `right`.
     RelationViolated {
@@ -321,7 +334,7 @@ fn money_words(factor: f64, lang: Lang) -> Option<&'static str> {
 impl Words for Checked<'_> {
     fn code(&self) -> Code {
         match self {
-            Checked::SumMismatch { .. } => Code::SumMismatch,
+            Checked::SumMismatch { .. } | Checked::SumPartsMissing { .. } => Code::SumMismatch,
             Checked::RelationViolated { .. } => Code::RelationViolated,
             Checked::RelationSkipped { .. } => Code::RelationSkipped,
             Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
@@ -348,7 +361,9 @@ impl Words for Checked<'_> {
 
     fn words(&self, lang: Lang) -> String {
         match self {
-            Checked::SumMismatch { .. } | Checked::RelationViolated { .. } => relation(self, lang),
+            Checked::SumMismatch { .. }
+            | Checked::SumPartsMissing { .. }
+            | Checked::RelationViolated { .. } => relation(self, lang),
             Checked::RelationSkipped { .. }
             | Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. } => rule(self, lang),
@@ -477,6 +492,18 @@ fn relation(c: &Checked, lang: Lang) -> String {
                 Lang::En => format!("{unit}: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part."),
             }
         }
+        Checked::SumPartsMissing {
+            whole,
+            name,
+            column,
+            stated,
+            parts,
+            sum,
+            lacking,
+        } => match lang {
+            Lang::Vi => format!("Số tổng hợp: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}, vì {lacking} đơn vị báo số tổng mà không báo đủ các phần (xem relation-skipped): số tổng hợp của các phần thiếu số liệu của các đơn vị đó. Hãy yêu cầu các đơn vị báo đủ các phần trước khi trình ký."),
+            Lang::En => format!("The consolidated total: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}, because {lacking} units gave the whole without every part (see relation-skipped): the parts' totals lack those units' figures. Have those units report every part before sign-off."),
+        },
         Checked::RelationViolated {
             unit,
             formula,

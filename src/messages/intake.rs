@@ -171,6 +171,10 @@ pub enum Said<'a> {
     /// `indicator-unknown`: a row with figures, `shown` by its name or
     /// code.
     IndicatorUnknown { shown: &'a str },
+    /// `indicator-unknown`: a row with figures named `shown`, a name the
+    /// catalog gives several indicators (`codes`), none of them a part of
+    /// an indicator above the row.
+    IndicatorAmbiguous { shown: &'a str, codes: &'a str },
     /// `indicator-repeated`: indicator `code` «`name`» a second time.
     IndicatorRepeated { code: &'a str, name: &'a str },
     /// `indicator-repeated` (info): indicator `code` «`name`» on a row
@@ -238,6 +242,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
+            | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. } => Code::IndicatorUnknown,
             Said::IndicatorRepeated { .. } | Said::IndicatorRepeatedHidden { .. } => {
@@ -266,6 +271,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
+            | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. }
             | Said::IndicatorRepeated { .. }
@@ -562,6 +568,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorUnknown { shown }, Lang::En) => format!(
             "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
+        ),
+        (Said::IndicatorAmbiguous { shown, codes }, Lang::Vi) => format!(
+            "Dòng «{shown}» có số liệu nhưng danh mục đặt tên này cho nhiều chỉ tiêu ({codes}) và vị trí của dòng không cho biết là chỉ tiêu nào; số liệu của dòng không được tổng hợp. Hãy đặt dòng ngay dưới chỉ tiêu mà nó là một phần, hoặc ghi mã chỉ tiêu."
+        ),
+        (Said::IndicatorAmbiguous { shown, codes }, Lang::En) => format!(
+            "Row «{shown}» has figures, but the catalog gives this name to several indicators ({codes}) and the row's place does not tell which; its figures are not consolidated. Put the row right under the indicator it is a part of, or write the indicator's code."
         ),
         (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
             "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."

@@ -171,6 +171,10 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::IndicatorUnknown {
             shown: "Số hộ gia đình văn hóa",
         },
+        Said::IndicatorAmbiguous {
+            shown: "Trong đó: Nữ",
+            codes: "LD.01.3, LD.02.1",
+        },
         Said::IndicatorRepeated {
             code: "HC02",
             name: "Hồ sơ đã giải quyết",
@@ -224,6 +228,15 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             stated: "1.290",
             parts: "đúng hạn 1.204 + trễ hạn 77",
             sum: "1.281",
+        },
+        Checked::SumPartsMissing {
+            whole: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: th,
+            stated: "1.290",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+            sum: "1.281",
+            lacking: 2,
         },
         Checked::RelationViolated {
             unit: Some(unit),
@@ -923,12 +936,14 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionMissingUnplaced { .. } => 23,
         Said::SubmissionFormerOnly { .. } => 24,
         Said::SubmissionFormerParts { .. } => 25,
+        Said::IndicatorAmbiguous { .. } => 26,
     }
 }
 
 fn checked_variant(c: &Checked) -> usize {
     match c {
         Checked::SumMismatch { .. } => 0,
+        Checked::SumPartsMissing { .. } => 20,
         Checked::RelationViolated { .. } => 1,
         Checked::RelationSkipped { .. } => 2,
         Checked::RuleUnknownCodes { .. } => 3,
@@ -1095,8 +1110,8 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 26);
-    covers("Checked", checked.iter().map(checked_variant), 20);
+    covers("Said", said.iter().map(said_variant), 27);
+    covers("Checked", checked.iter().map(checked_variant), 21);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

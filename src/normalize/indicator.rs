@@ -1,8 +1,11 @@
 //! Matching a table row to a catalog indicator: by code when the table has
 //! a code column, otherwise by name — folded (accents, case, punctuation,
-//! spacing), with numbering, leading dashes and "Trong đó:" stripped and
+//! spacing), with numbering, leading dashes and "Trong đó:", "Chia ra:"… stripped and
 //! the template's abbreviations expanded — and then approximately above the
-//! template's threshold.
+//! template's threshold. A row named by its words is then placed
+//! ([`IndicatorMatcher::place`]): the indicators above it decide between
+//! two that bear its name, and a row marked as a part is first a part of
+//! them.
 //!
 //! A code is an identifier, never folded like a name: `AN.01.1` and
 //! `AN.11` are two indicators. It matches exactly (spaces around it and
@@ -32,7 +35,40 @@ pub enum RowMatch {
     None,
 }
 
+/// What the place of a row named by its words says about the indicator it
+/// is: the indicators above it (the wholes it may be a part of) decide
+/// between a name several indicators bear, and a row marked as a part ("-
+/// Hộ nghèo", "Trong đó: nữ") is first a part of those wholes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placed {
+    /// The match by name stands.
+    Kept,
+    /// One of the parts of an indicator above, by the words the row says
+    /// ("+ Hộ nghèo" under "Số hộ được hỗ trợ nhà ở" is «Hộ nghèo được hỗ
+    /// trợ nhà ở», not «Số hộ nghèo»).
+    Part(usize),
+    /// The one of the indicators bearing the row's name that is a part of
+    /// an indicator above ("Trong đó: Nữ" under LD.02 is LD.02.1, not
+    /// LD.01.3 of the same name).
+    Shared(usize),
+    /// Several indicators bear the row's name and none is a part of the
+    /// indicators above it: the catalog order cannot decide.
+    Ambiguous(Vec<usize>),
+}
+
+/// Words that say nothing of which part a row is ("- Các đối tượng khác"
+/// for «Đối tượng khác»).
+const FILLER_WORDS: [&str; 2] = ["cac", "nhung"];
+
 pub struct IndicatorMatcher {
+    /// Per indicator, its parts: the indicators after it that its own
+    /// relation names (the parts of a sum, "LD.01 == LD.01.1 + LD.01.2"),
+    /// and those among the next 20 of the catalog whose relation names it
+    /// ("LD.01.3 <= LD.01").
+    parts: Vec<Vec<usize>>,
+    /// The keys two indicators or more bear (as a name or an alias): the
+    /// indicators, in catalog order.
+    shared: HashMap<String, Vec<usize>>,
     /// Exact code keys ([`code_key`]) of codes and aliases.
     by_code: HashMap<String, usize>,
     /// Loose code keys ([`loose_code_key`]); `None` when two codes share
@@ -67,6 +103,8 @@ impl IndicatorMatcher {
             .map(|(k, v)| (fold(k), fold(v)))
             .collect();
         let mut m = IndicatorMatcher {
+            parts: parts(template),
+            shared: HashMap::new(),
             by_code: HashMap::new(),
             by_loose_code: HashMap::new(),
             by_key: HashMap::new(),
@@ -107,7 +145,18 @@ impl IndicatorMatcher {
                 if key.is_empty() {
                     continue;
                 }
-                m.by_key.entry(key.clone()).or_insert(i);
+                match m.by_key.get(&key) {
+                    None => {
+                        m.by_key.insert(key.clone(), i);
+                    }
+                    Some(&first) if first != i => {
+                        let bearers = m.shared.entry(key.clone()).or_insert_with(|| vec![first]);
+                        if !bearers.contains(&i) {
+                            bearers.push(i);
+                        }
+                    }
+                    Some(_) => {}
+                }
                 m.key_chars.push(key.chars().collect());
                 m.keys.push((key, i));
             }
@@ -134,17 +183,156 @@ impl IndicatorMatcher {
     /// is "Trong đó: doanh nghiệp có vốn đầu tư nước ngoài". At most eight
     /// words; `None` when no candidate or more than one holds them.
     pub fn match_part(&self, name: &str, candidates: &[usize]) -> Option<usize> {
+        self.match_part_under(name, candidates, None)
+    }
+
+    /// [`IndicatorMatcher::match_part`] among the parts of `whole`: filler
+    /// words aside ("- Các đối tượng khác" is «Đối tượng khác»); of two
+    /// parts that hold the words, the one that holds them in a row ("+ Hộ
+    /// nghèo" is «Hộ nghèo được hỗ trợ nhà ở», not «Hộ cận nghèo …»); and
+    /// when no part holds them all, words of the whole's own name may be
+    /// repeated ("Trong đó: LĐ nữ" under «Số lao động được giải quyết việc
+    /// làm» is its part «Nữ»), as long as the row says a word of its own.
+    fn match_part_under(
+        &self,
+        name: &str,
+        candidates: &[usize],
+        whole: Option<usize>,
+    ) -> Option<usize> {
         let key = self.key(name);
-        let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.iter().any(|w| !FILLER_WORDS.contains(w)) {
+            words.retain(|w| !FILLER_WORDS.contains(w));
+        }
         if words.is_empty() || words.len() > 8 || candidates.is_empty() {
             return None;
         }
-        self.only_one(|k, i| {
-            candidates.contains(&i) && {
-                let kw: Vec<&str> = k.split(' ').collect();
-                words.iter().all(|w| kw.contains(w))
+        let holding = |words: &[&str]| -> Vec<usize> {
+            let mut hits: Vec<usize> = self
+                .keys
+                .iter()
+                .filter(|(k, i)| {
+                    candidates.contains(i) && {
+                        let kw: Vec<&str> = k.split(' ').collect();
+                        words.iter().all(|w| kw.contains(w))
+                    }
+                })
+                .map(|&(_, i)| i)
+                .collect();
+            hits.sort_unstable();
+            hits.dedup();
+            hits
+        };
+        match holding(&words).as_slice() {
+            [one] => return Some(*one),
+            [] => {}
+            several => {
+                let phrase = format!(" {} ", words.join(" "));
+                let mut in_a_row: Vec<usize> = self
+                    .keys
+                    .iter()
+                    .filter(|(k, i)| several.contains(i) && format!(" {k} ").contains(&phrase))
+                    .map(|&(_, i)| i)
+                    .collect();
+                in_a_row.sort_unstable();
+                in_a_row.dedup();
+                return match in_a_row.as_slice() {
+                    [one] => Some(*one),
+                    _ => None,
+                };
             }
-        })
+        }
+        let whole = whole?;
+        let whole_words: Vec<&str> = self
+            .keys
+            .iter()
+            .filter(|(_, i)| *i == whole)
+            .flat_map(|(k, _)| k.split(' '))
+            .collect();
+        let own: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !whole_words.contains(w))
+            .collect();
+        if own.is_empty() {
+            return None;
+        }
+        match holding(&own).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The indicators whose parts a row may be, innermost last: after each
+    /// row read as indicator `i`, the wholes above it that `i` is a part
+    /// of, then `i` itself.
+    pub fn nest(&self, wholes: &mut Vec<usize>, i: usize) {
+        let parts = &self.parts;
+        match wholes
+            .iter()
+            .rposition(|&a| parts.get(a).is_some_and(|p| p.contains(&i)))
+        {
+            Some(at) => wholes.truncate(at + 1),
+            None => wholes.clear(),
+        }
+        wholes.push(i);
+    }
+
+    /// What the place of a row named `name` says of the indicator it is,
+    /// under `wholes` ([`IndicatorMatcher::nest`]), when it matched
+    /// `matched` by name. `repeated`: the match's indicator already has a
+    /// row in the table (a row that would be dropped as a repetition is
+    /// first tried as a part of the indicators above).
+    pub fn place(&self, name: &str, matched: RowMatch, wholes: &[usize], repeated: bool) -> Placed {
+        let parts_of = |a: usize| -> Vec<usize> {
+            self.parts
+                .get(a)
+                .map(|p| p.iter().copied().filter(|k| !wholes.contains(k)).collect())
+                .unwrap_or_default()
+        };
+        // Innermost whole first.
+        let part_by_words = || {
+            wholes
+                .iter()
+                .rev()
+                .find_map(|&a| self.match_part_under(name, &parts_of(a), Some(a)))
+        };
+        let i = match matched {
+            RowMatch::None => return part_by_words().map_or(Placed::Kept, Placed::Part),
+            RowMatch::Exact(i) | RowMatch::Approximate(i, _) => i,
+            RowMatch::LooseCode(_) => return Placed::Kept,
+        };
+        let bearers = matches!(matched, RowMatch::Exact(_))
+            .then(|| self.shared.get(&self.key(name)))
+            .flatten();
+        if let Some(bearers) = bearers {
+            for &a in wholes.iter().rev() {
+                let parts = parts_of(a);
+                let here: Vec<usize> = bearers
+                    .iter()
+                    .copied()
+                    .filter(|b| parts.contains(b))
+                    .collect();
+                if let [one] = here.as_slice() {
+                    return Placed::Shared(*one);
+                }
+            }
+        }
+        if crate::text::names_a_part(name) || repeated {
+            for &a in wholes.iter().rev() {
+                let parts = parts_of(a);
+                if parts.contains(&i) {
+                    break;
+                }
+                if let Some(p) = self.match_part_under(name, &parts, Some(a)) {
+                    return Placed::Part(p);
+                }
+            }
+        }
+        match bearers {
+            Some(b) => Placed::Ambiguous(b.clone()),
+            None => Placed::Kept,
+        }
     }
 
     /// The one indicator some name or alias of which `fits`, if exactly
@@ -298,6 +486,26 @@ impl IndicatorMatcher {
             _ => RowMatch::None,
         }
     }
+}
+
+/// Per indicator, its parts ([`IndicatorMatcher::parts`]): a part comes
+/// after its whole in the catalog.
+fn parts(t: &Template) -> Vec<Vec<usize>> {
+    let relations: Vec<Vec<usize>> = (0..t.indicators.len())
+        .into_par_iter()
+        .map(|i| t.relation_indicators(i))
+        .collect();
+    (0..relations.len())
+        .map(|p| {
+            let mut out: Vec<usize> = relations[p].iter().copied().filter(|&i| i > p).collect();
+            for (c, rel) in relations.iter().enumerate().skip(p + 1).take(20) {
+                if !out.contains(&c) && rel.contains(&p) {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// A code as an identifier: Unicode-composed, without the spaces around
@@ -629,5 +837,92 @@ mod tests {
         let an = [i("AN.01.1")];
         assert_eq!(m.match_part("- Đã điều tra làm rõ", &an), Some(an[0]));
         assert_eq!(m.match_part("- Đã khởi tố", &an), None);
+    }
+
+    /// A catalog where two parts bear one name and parts' short names are
+    /// other indicators' aliases.
+    fn breakdowns() -> Template {
+        let indicators = "code,group,name,unit,kind,level,reported_by,formula,aliases\n\
+            LD.01,LD,Số lao động được giải quyết việc làm mới,người,flow,ward,,LD.01 == LD.01.1 + LD.01.2,\n\
+            LD.01.1,LD,Thành thị,người,flow,ward,,,\n\
+            LD.01.2,LD,Nông thôn,người,flow,ward,,,\n\
+            LD.01.3,LD,Trong đó: Nữ,người,flow,ward,,LD.01.3 <= LD.01,\n\
+            LD.02,LD,Số người đi làm việc ở nước ngoài,người,flow,ward,,,\n\
+            LD.02.1,LD,Trong đó: Nữ,người,flow,ward,,LD.02.1 <= LD.02,\n\
+            GN.01,GN,Tổng số hộ dân cư,hộ,stock,ward,,,\n\
+            GN.02,GN,Số hộ nghèo,hộ,stock,ward,,GN.02 <= GN.01,Hộ nghèo\n\
+            GN.03,GN,Số hộ cận nghèo,hộ,stock,ward,,GN.03 <= GN.01,Hộ cận nghèo\n\
+            GN.06,GN,Số hộ được hỗ trợ nhà ở,hộ,flow,ward,,GN.06 == GN.06.1 + GN.06.2,\n\
+            GN.06.1,GN,Hộ nghèo được hỗ trợ nhà ở,hộ,flow,ward,,,\n\
+            GN.06.2,GN,Hộ cận nghèo được hỗ trợ nhà ở,hộ,flow,ward,,,\n";
+        Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            indicators,
+            "group,name\nLD,Lao động\nGN,Giảm nghèo\n",
+            crate::template::DEFAULT_AGENCIES,
+        )
+        .unwrap()
+    }
+
+    /// The indicators above a row decide between two that bear its name,
+    /// and a row marked as a part is first a part of them; a row not so
+    /// marked, or one that is a part of a whole further up, keeps its
+    /// match.
+    #[test]
+    fn a_rows_place_decides_which_indicator_it_is() {
+        let t = breakdowns();
+        let m = IndicatorMatcher::new(&t);
+        let i = |c: &str| t.indicator_index(c).unwrap();
+        let mut wholes = Vec::new();
+        let mut read = |code: &str| {
+            m.nest(&mut wholes, i(code));
+            wholes.clone()
+        };
+        let under_ld02 = read("LD.02");
+        let place = |name: &str, wholes: &[usize], repeated: bool| {
+            m.place(name, m.match_name(name), wholes, repeated)
+        };
+        assert_eq!(
+            place("Trong đó: Nữ", &under_ld02, false),
+            Placed::Shared(i("LD.02.1"))
+        );
+        // After the siblings "Thành thị", "Nông thôn": still LD.01's part.
+        read("LD.01");
+        read("LD.01.1");
+        let after_siblings = read("LD.01.2");
+        assert_eq!(after_siblings, [i("LD.01"), i("LD.01.2")]);
+        assert_eq!(
+            place("Trong đó: nữ", &after_siblings, false),
+            Placed::Shared(i("LD.01.3"))
+        );
+        // Under a total it is no part of: ambiguous.
+        let under_gn01 = read("GN.01");
+        assert_eq!(
+            place("Trong đó: Nữ", &under_gn01, false),
+            Placed::Ambiguous(vec![i("LD.01.3"), i("LD.02.1")])
+        );
+        // "+ Hộ nghèo" under GN.06 is its part, not GN.02 (its alias); the
+        // part that says "hộ nghèo" in a row, not "hộ cận nghèo".
+        let under_gn06 = read("GN.06");
+        assert_eq!(
+            place("Chia ra: + Hộ nghèo", &under_gn06, false),
+            Placed::Part(i("GN.06.1"))
+        );
+        assert_eq!(
+            place("- Hộ cận nghèo", &under_gn06, false),
+            Placed::Part(i("GN.06.2"))
+        );
+        // Unmarked and not read yet: the name's own indicator.
+        assert_eq!(place("Hộ nghèo", &under_gn06, false), Placed::Kept);
+        assert_eq!(
+            place("Hộ nghèo", &under_gn06, true),
+            Placed::Part(i("GN.06.1"))
+        );
+        // Marked, but a part of a whole further up: kept.
+        read("GN.01");
+        let under_gn02 = read("GN.02");
+        assert_eq!(under_gn02, [i("GN.01"), i("GN.02")]);
+        assert_eq!(place("- Số hộ cận nghèo", &under_gn02, false), Placed::Kept);
     }
 }

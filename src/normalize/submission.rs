@@ -10,7 +10,7 @@ use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
     find_table, HeaderWords, IgnoredColumn, NotRead, Role, TableLayout,
 };
-use crate::normalize::indicator::{IndicatorMatcher, RowMatch};
+use crate::normalize::indicator::{IndicatorMatcher, Placed, RowMatch};
 use crate::normalize::sheets::{one_figure_each, SheetRead};
 use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
@@ -1396,9 +1396,10 @@ fn read_rows(
     // Its own numbers settled the style: "24,070" on an English sheet is
     // no longer in doubt.
     let style_settled = locale != ctx.locale;
-    // The last indicator a row named by its own words: the parent of a
-    // "Trong đó: nữ" under it.
-    let mut parent: Option<usize> = None;
+    // The indicators a row may be a part of, innermost last: the wholes of
+    // a "Trong đó: nữ" under them, or of a "- Nữ" after its siblings "-
+    // Thành thị", "- Nông thôn".
+    let mut wholes: Vec<usize> = Vec::new();
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -1445,27 +1446,59 @@ fn read_rows(
             .indicators
             .match_row((!code.is_empty()).then_some(code.as_str()), &name);
         // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
-        // words it adds to the row above, one of that indicator's parts.
+        // words it adds to the indicators above, one of their parts; a
+        // name two indicators bear is the one that is a part of them.
         let mut by_context = false;
-        // Only a row that would be unknown: one with figures.
+        // A row matched by its code is that indicator wherever it stands;
+        // one named by words that match nothing is placed only when it has
+        // figures (it would be unknown).
+        let by_its_code = !code.is_empty() && ctx.indicators.by_code(&code).is_some();
+        if !by_its_code && (matched != RowMatch::None || (code.is_empty() && !figures.is_empty())) {
+            let repeated = match matched {
+                RowMatch::Exact(i) | RowMatch::Approximate(i, _) => {
+                    read_from.get(i).is_some_and(Option::is_some)
+                }
+                _ => false,
+            };
+            match ctx.indicators.place(&name, matched, &wholes, repeated) {
+                Placed::Kept => {}
+                Placed::Part(i) => {
+                    matched = RowMatch::Exact(i);
+                    by_context = true;
+                }
+                Placed::Shared(i) => matched = RowMatch::Exact(i),
+                Placed::Ambiguous(bearers) => {
+                    if !figures.is_empty() {
+                        let codes = bearers
+                            .iter()
+                            .filter_map(|&i| t.indicators.get(i))
+                            .map(|ind| ind.code.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let said = Said::IndicatorAmbiguous {
+                            shown: &name,
+                            codes: &codes,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Error, &said, lang)
+                                .at(&loc(r, name_col.unwrap_or(0)))
+                                .expected(codes.clone())
+                                .actual(name.clone()),
+                        );
+                    }
+                    continue;
+                }
+            }
+        }
         if matched == RowMatch::None && code.is_empty() && !figures.is_empty() {
-            if let Some(i) = parent.and_then(|p| ctx.indicators.match_part(&name, &parts_of(t, p)))
-            {
-                matched = RowMatch::Exact(i);
-                by_context = true;
-            } else if let Some(i) = ctx.indicators.match_suffix(&name) {
+            if let Some(i) = ctx.indicators.match_suffix(&name) {
                 // The name without the words its heading says once for its
                 // rows ("Giải ngân"): approximate, and said so.
                 matched = RowMatch::Approximate(i, 0.99);
             }
         }
-        if !by_context {
-            parent = match matched {
-                RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) => {
-                    Some(i)
-                }
-                RowMatch::None => parent,
-            };
+        if let RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) = matched {
+            ctx.indicators.nest(&mut wholes, i);
         }
         if by_context {
             if let RowMatch::Exact(i) = matched {
@@ -2281,23 +2314,6 @@ fn is_column_formula(s: &str) -> bool {
         };
         letters <= 1 && (c.is_ascii_alphanumeric() || "()=+-/*×:.,%".contains(c))
     })
-}
-
-/// The parts of indicator `p` a row under it may name by its own words
-/// alone: the indicators its formula names, and those among the next 20
-/// of the catalog whose formula names it ("GD.02.1 <= GD.02").
-fn parts_of(t: &Template, p: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = t
-        .relation_indicators(p)
-        .into_iter()
-        .filter(|&i| i != p)
-        .collect();
-    for c in p + 1..(p + 21).min(t.indicators.len()) {
-        if !out.contains(&c) && t.relation_indicators(c).contains(&p) {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

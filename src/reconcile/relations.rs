@@ -436,6 +436,9 @@ impl<'a> Checking<'a> {
         let figures = self.figures;
         let chunks = figures.chunk_count();
         let mut unit_trouble = vec![vec![false; relations.len()]; ValueColumn::QUANTITIES.len()];
+        // Per column and relation: how many units gave some of its figures
+        // and not all (the totals of the missing ones lack them).
+        let mut unit_lacking = vec![vec![0usize; relations.len()]; ValueColumn::QUANTITIES.len()];
         let mut each = |c: usize, chunk: &[&Submission]| -> Result<(), Fatal> {
             let last = c + 1 >= chunks;
             let subjects: Vec<Subject> = chunk
@@ -445,6 +448,7 @@ impl<'a> Checking<'a> {
                 .collect();
             for (q, column) in ValueColumn::QUANTITIES.into_iter().enumerate() {
                 let trouble = &mut unit_trouble[q];
+                let lacking = &mut unit_lacking[q];
                 for (k, j, verdict) in judge(column, &subjects)? {
                     let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
                         continue;
@@ -452,8 +456,8 @@ impl<'a> Checking<'a> {
                     let is_totals = matches!(subject, Subject::Totals);
                     match verdict {
                         Verdict::Skipped => {
-                            trouble[k] = true;
                             if let Subject::Unit(s) = subject {
+                                lacking[k] += 1;
                                 self.skipped.entry((rel.owner, column)).or_default().add(
                                     rel,
                                     column,
@@ -465,15 +469,20 @@ impl<'a> Checking<'a> {
                         Verdict::Violated if is_totals && trouble[k] => {}
                         Verdict::Violated => {
                             trouble[k] = true;
-                            let f = violation(
+                            // The totals break a sum no unit broke: units
+                            // gave the whole without its parts.
+                            let lacking = (is_totals && lacking[k] > 0).then_some(lacking[k]);
+                            if let Some(f) = violation(
                                 rel,
                                 column,
                                 subject,
+                                lacking,
                                 self.totals,
                                 self.template,
                                 self.lang,
-                            );
-                            self.findings.push(f);
+                            ) {
+                                self.findings.push(f);
+                            }
                         }
                     }
                 }
@@ -701,10 +710,11 @@ fn violation(
     rel: &Relation,
     column: ValueColumn,
     subject: &Subject,
+    lacking: Option<usize>,
     totals: &Totals,
     template: &Template,
     lang: Lang,
-) -> Finding {
+) -> Option<Finding> {
     let ci = column.index();
     let value_of = |code: &str| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
@@ -749,6 +759,27 @@ fn violation(
             .collect::<Vec<_>>()
             .join(" + ");
         let name = short_name(template, whole);
+        if let Some(lacking) = lacking {
+            // No figure is wrong: the parts' totals lack what units did
+            // not give. The table must not be signed as it reads.
+            let said = Checked::SumPartsMissing {
+                whole,
+                name: &name,
+                column,
+                stated: &fmt(whole_v),
+                parts: &parts_text,
+                sum: &fmt(sum),
+                lacking,
+            };
+            return Some(
+                Finding::said(Severity::Warning, &said, lang)
+                    .at(&cell_of(whole))
+                    .indicator(whole.to_string())
+                    .column(column.as_str())
+                    .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
+                    .actual(fmt(whole_v)),
+            );
+        }
         // Nothing says whether the whole or a part is wrong: the finding
         // names the rule, not a correction.
         let said = Checked::SumMismatch {
@@ -760,13 +791,19 @@ fn violation(
             parts: &parts_text,
             sum: &fmt(sum),
         };
-        return Finding::said(Severity::Error, &said, lang)
-            .at(&cell_of(whole))
-            .unit(unit_code)
-            .indicator(whole.to_string())
-            .column(column.as_str())
-            .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
-            .actual(fmt(whole_v));
+        return Some(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&cell_of(whole))
+                .unit(unit_code)
+                .indicator(whole.to_string())
+                .column(column.as_str())
+                .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
+                .actual(fmt(whole_v)),
+        );
+    }
+    if lacking.is_some() {
+        // Another relation broken by missing figures proves nothing.
+        return None;
     }
     let first = rel
         .left
@@ -797,26 +834,28 @@ fn violation(
         right: &rs,
         cmp: rel.cmp.as_str(),
     };
-    Finding::said(Severity::Error, &said, lang)
-        .at(&cell_of(&first))
-        .unit(unit_code)
-        .indicator(first)
-        .column(column.as_str())
-        .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
-        // How the figures compare, in signs: "51 > 49".
-        .actual(format!(
-            "{} {} {}",
-            fmt(left),
-            match left.partial_cmp(&right) {
-                // An equality broken is said as such: "34 ≠ 30", not
-                // "34 > 30", which reads as if "greater" were the rule.
-                _ if rel.cmp == Cmp::Eq => "≠",
-                Some(std::cmp::Ordering::Less) => "<",
-                Some(std::cmp::Ordering::Greater) => ">",
-                _ => "≠",
-            },
-            fmt(right)
-        ))
+    Some(
+        Finding::said(Severity::Error, &said, lang)
+            .at(&cell_of(&first))
+            .unit(unit_code)
+            .indicator(first)
+            .column(column.as_str())
+            .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
+            // How the figures compare, in signs: "51 > 49".
+            .actual(format!(
+                "{} {} {}",
+                fmt(left),
+                match left.partial_cmp(&right) {
+                    // An equality broken is said as such: "34 ≠ 30", not
+                    // "34 > 30", which reads as if "greater" were the rule.
+                    _ if rel.cmp == Cmp::Eq => "≠",
+                    Some(std::cmp::Ordering::Less) => "<",
+                    Some(std::cmp::Ordering::Greater) => ">",
+                    _ => "≠",
+                },
+                fmt(right)
+            )),
+    )
 }
 
 #[cfg(test)]

@@ -1306,3 +1306,81 @@ fn rates_typed_as_fractions_bounds_and_their_percents() {
         "{notes}"
     );
 }
+
+/// A total beside parts that do not add up is marked even when no unit's
+/// figures are wrong: Phường 2 gave HC02 without its part HC04, so the
+/// totals' HC03 + HC04 lack its figures. A warning on the totals (said
+/// before: only a `relation-skipped` info for the ward, and the total
+/// printed unmarked). When every ward gives every part, nothing.
+#[test]
+fn a_total_whose_parts_lack_a_units_figures_is_marked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |v: f64| vec![V::N(v), V::N(v)];
+    let hc = |whole: f64, on_time: f64| -> Vec<FormRow> {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                n(whole),
+            ),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", n(on_time)),
+        ]
+    };
+    let mut first = hc(100.0, 60.0);
+    first.push(("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", n(40.0)));
+    write_form(
+        &dir.join("p1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &TH_LK,
+        &first,
+    );
+    write_form(
+        &dir.join("p2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &TH_LK,
+        &hc(50.0, 30.0),
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    let sums: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("sum-mismatch"))
+        .collect();
+    assert_eq!(
+        sums,
+        [
+            "warning|sum-mismatch|||HC02|LK|HC02 == HC03 + HC04|150",
+            "warning|sum-mismatch|||HC02|TH|HC02 == HC03 + HC04|150",
+        ]
+    );
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "sum-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        message.contains("= 130, vì 1 đơn vị báo số tổng mà không báo đủ các phần"),
+        "{message}"
+    );
+    // With its 20 late written, the parts add up: nothing.
+    let mut second = hc(50.0, 30.0);
+    second.push(("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", n(20.0)));
+    write_form(
+        &dir.join("p2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &TH_LK,
+        &second,
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2020-Q1", &[]);
+    assert!(
+        !findings.iter().any(|f| f["code"] == "sum-mismatch"),
+        "{findings:?}"
+    );
+}

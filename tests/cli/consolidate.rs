@@ -322,6 +322,9 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         // Ward 2 has no valid HC04 LK, so its LK relation cannot be
         // checked: the one place is named and pointed at (HC02's LK).
         "info|relation-skipped||bao cao P2.xlsx|Biểu 1|E8|HC02|LK|",
+        // So the totals' HC03 + HC04 LK lack its figures and do not make
+        // HC02 LK: the total is marked.
+        "warning|sum-mismatch|||||HC02|LK|HC02 == HC03 + HC04",
     ];
     want.sort();
     assert_eq!(got, want);
