@@ -1093,29 +1093,42 @@ fn read_title(
         sub.unit_text = text;
         return;
     }
-    // Name what the title said, for the message.
-    let said = (grid.rows().start..layout.header_first)
-        .flat_map(|r| grid.row_texts(r))
-        .map(|(_, t)| t)
-        .find(|t| {
-            let f = fold(t);
-            !is_motto(t)
-                && [
-                    "ubnd",
-                    "uy ban",
-                    "phuong",
-                    "xa ",
-                    "phong",
-                    "ban ",
-                    "trung tam",
-                    "cong an",
-                    "thanh tra",
-                ]
-                .iter()
-                .any(|w| f.contains(w))
-        })
-        .or(first_text)
-        .unwrap_or(stem);
+    // Name what the title said, for the message: the sender's line, not
+    // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"
+    // over "UBND XÃ AN ĐIỀN").
+    let names_a_body = |t: &str| {
+        let f = fold(t);
+        !is_motto(t)
+            && [
+                "ubnd",
+                "uy ban",
+                "phuong",
+                "xa ",
+                "phong",
+                "ban ",
+                "trung tam",
+                "cong an",
+                "thanh tra",
+            ]
+            .iter()
+            .any(|w| f.contains(w))
+    };
+    let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
+        .filter(|(_, _, t)| names_a_body(t))
+        .collect();
+    let mut said = lines.first().cloned();
+    while let Some((r, c, _)) = said {
+        let under = lines
+            .iter()
+            .find(|(r2, c2, _)| *r2 == r + 1 && c2.abs_diff(c) <= 2)
+            .cloned();
+        match under {
+            Some(u) => said = Some(u),
+            None => break,
+        }
+    }
+    let said = said.map(|(.., t)| t).or(first_text).unwrap_or(stem);
     sub.unit_text = said;
 }
 

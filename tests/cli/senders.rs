@@ -423,3 +423,39 @@ fn communes_merged_in_2025_are_read_by_their_former_names() {
         "{p:?}"
     );
 }
+
+/// A file whose sender the registry does not know quotes the sender's
+/// own line, not the superior body's over it in the letterhead.
+#[test]
+fn an_unknown_sender_is_quoted_by_its_own_line_not_the_letterhead_over_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bao cao quy 3.xlsx");
+    // The sender's line under the district's.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "UBND HUYỆN BẾN CÁT").unwrap();
+    ws.write_string(1, 0, "UBND XÃ AN ĐIỀN").unwrap();
+    ws.write_string(3, 0, "BÁO CÁO SỐ LIỆU QUÝ III/2020")
+        .unwrap();
+    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    ws.write_string(6, 1, "HC02").unwrap();
+    ws.write_string(6, 2, "Hồ sơ thủ tục hành chính đã giải quyết")
+        .unwrap();
+    ws.write_number(6, 4, 100.0).unwrap();
+    wb.save(&path).unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["error|file-unknown-unit||||||UBND XÃ AN ĐIỀN"]
+    );
+}
