@@ -2104,27 +2104,61 @@ fn figure_header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u3
 }
 
 /// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
-/// or without accents, in brackets or not).
+/// or without accents, in brackets or not), alone in its cell or ending
+/// a title or a header ("BÁO CÁO … QUÝ II/2026 (Đơn vị tính: tỷ đồng)",
+/// the title's second line "ĐVT: tỷ đồng", "Nội dung (ĐVT: tỷ đồng)"):
+/// the label is the last words before a colon, the unit runs to the
+/// closing bracket, a semicolon or the end.
 fn stated_unit(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim();
-    let (label, unit) = t.split_once(':')?;
-    let label = fold(label);
-    // "ĐVT tiền: nghìn đồng", "Đơn vị tiền tệ: …": the unit of the money
-    // rows, which are the only rows a stated unit applies to.
+    for (i, _) in text.match_indices(':') {
+        let (before, after) = (&text[..i], &text[i + 1..]);
+        // The label's words: after the last bracket or dash before the
+        // colon ("… QUÝ II/2026 (ĐVT", "Nội dung - ĐVT").
+        let label = before
+            .rsplit(['(', '[', '–', '—'])
+            .next()
+            .unwrap_or(before);
+        let label = label.rsplit(" - ").next().unwrap_or(label);
+        let words: Vec<String> = fold(label)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        // A bare "Đơn vị" ends other labels ("Tên đơn vị: Phường 5"): it
+        // states a unit only as the whole label.
+        let labelled = (1..=words.len().min(5)).any(|k| {
+            let last = &words[words.len() - k..];
+            is_unit_label(last) && (k == words.len() || !matches!(last, [a, b] if a == "don" && b == "vi") && last != ["dv"])
+        });
+        if !labelled {
+            continue;
+        }
+        let unit = after
+            .split([')', ']', ';', '\n'])
+            .next()
+            .unwrap_or(after)
+            .trim()
+            .trim_end_matches(['.', ','])
+            .trim();
+        if !unit.is_empty() {
+            return Some(unit.to_string());
+        }
+    }
+    None
+}
+
+/// "dvt", "don vi tinh", "dvt tien", "don vi tien te": the label of a
+/// stated unit, as folded words. "ĐVT tiền: nghìn đồng", "Đơn vị tiền
+/// tệ: …" state the unit of the money rows, which are the only rows a
+/// stated unit applies to.
+fn is_unit_label(words: &[String]) -> bool {
+    let label = words.join(" ");
     let label = ["tien te", "tien", "gia tri"]
         .iter()
-        .find_map(|w| label.trim().strip_suffix(w))
+        .find_map(|w| label.strip_suffix(w))
         .unwrap_or(&label)
         .trim();
-    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label) {
-        return None;
-    }
-    let unit = unit.trim().trim_end_matches(['.', ';']).trim();
-    (!unit.is_empty()).then(|| unit.to_string())
+    ["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label)
 }
 
 pub(crate) fn is_blank(d: &Data) -> bool {
@@ -2545,5 +2579,28 @@ mod tests {
         assert_eq!(stated_unit("ĐVT"), None);
         assert_eq!(stated_unit("Ghi chú: số liệu ước"), None);
         assert_eq!(stated_unit("ĐVT:"), None);
+        // In a title or a header cell, after its words.
+        assert_eq!(
+            stated_unit("BÁO CÁO THU, CHI NGÂN SÁCH QUÝ II/2026 (Đơn vị tính: tỷ đồng)").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("BÁO CÁO THU, CHI NGÂN SÁCH QUÝ II/2026 ĐVT: tỷ đồng").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("Nội dung (ĐVT: tỷ đồng)").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("Biểu số 01 - Đơn vị tính: triệu đồng; kỳ: quý II").as_deref(),
+            Some("triệu đồng")
+        );
+        // A label in the words is not a unit stated: "đơn vị" before the
+        // colon is another phrase's end.
+        assert_eq!(stated_unit("Tên đơn vị báo cáo: UBND xã"), None);
+        assert_eq!(stated_unit("Tên đơn vị: Phường 5"), None);
+        assert_eq!(stated_unit("Đơn vị: tỷ đồng").as_deref(), Some("tỷ đồng"));
+        assert_eq!(stated_unit("Ghi chú (số liệu ước): tạm tính"), None);
     }
 }
