@@ -1538,14 +1538,16 @@ fn read_rows(
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             // The two units' scales when they are one unit in different
-            // multiples: money ("Tr.đ" against "tỷ đồng"), or a count or
-            // measure in thousands ("nghìn con" against "con").
+            // multiples: money ("Tr.đ" against "tỷ đồng"), a mass or an
+            // area ("tạ" against "tấn", "héc-ta" against "ha"), or a count
+            // or measure in thousands ("nghìn con" against "con").
             let scales = match (
                 crate::number::money_factor(&row_unit),
                 crate::number::money_factor(&ind.unit),
             ) {
                 (Some(from), Some(to)) => Some((from, to)),
-                _ => scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations),
+                _ => measure_scales(&row_unit, &ind.unit, &t.settings.abbreviations)
+                    .or_else(|| scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations)),
             };
             match scales {
                 // The catalog's money unit written short ("Tr.đồng" for
@@ -2235,6 +2237,8 @@ fn is_same_unit(
     b: &str,
     abbreviations: &std::collections::BTreeMap<String, String>,
 ) -> bool {
+    let a = whole_abbreviation(a, abbreviations).unwrap_or(a);
+    let b = whole_abbreviation(b, abbreviations).unwrap_or(b);
     let (fa, fb) = (fold(a), fold(b));
     let expand = |f: &str| -> Vec<String> {
         f.split(|c: char| !c.is_alphanumeric())
@@ -2270,6 +2274,74 @@ fn is_same_unit(
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// What a unit of mass or area measures and how many of its smallest
+/// unit it is: "tạ" is (mass, 100) in kg, "nghìn tấn" (mass, 10⁶), "héc-ta"
+/// and "ha" (area, 10⁴) in m². Only units whose factor is fixed by law
+/// (Vietnamese "sào", "mẫu" differ by region and are not here); a whole
+/// unit the template's `[abbreviations]` spell out ("héc-ta" = "ha") is
+/// read as what it stands for.
+fn measure_factor(
+    unit: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(&'static str, f64)> {
+    let unit = whole_abbreviation(unit, abbreviations).unwrap_or(unit);
+    let lower = crate::text::clean(unit).to_lowercase();
+    let (scale, rest) = match lower.split_once(' ') {
+        Some((first, rest)) => match fold(first).as_str() {
+            "nghin" | "ngan" => (1e3, rest),
+            "trieu" => (1e6, rest),
+            _ => (1.0, lower.as_str()),
+        },
+        None => (1.0, lower.as_str()),
+    };
+    let compact: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '–'))
+        .collect();
+    // Accents kept: "tạ" is 100 kg, "tá" a dozen.
+    let (what, factor) = match compact.as_str() {
+        "kg" | "kilôgam" | "kilogam" | "kilogram" => ("mass", 1.0),
+        "yến" => ("mass", 10.0),
+        "tạ" => ("mass", 100.0),
+        "tấn" | "tan" => ("mass", 1e3),
+        "m2" | "m²" => ("area", 1.0),
+        "ha" | "hécta" | "hecta" | "héctare" | "hectare" => ("area", 1e4),
+        "km2" | "km²" => ("area", 1e6),
+        _ => return None,
+    };
+    Some((what, factor * scale))
+}
+
+/// The scales of two units of one mass or area ("tạ" and "tấn": 100 and
+/// 1.000 kg), when both are known.
+fn measure_scales(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    let (a, fa) = measure_factor(written, abbreviations)?;
+    let (b, fb) = measure_factor(catalog, abbreviations)?;
+    (a == b).then_some((fa, fb))
+}
+
+/// What the template's `[abbreviations]` say a whole unit stands for:
+/// "héc-ta" = "ha" (a key of several words or with a hyphen is compared
+/// whole, accents, case and punctuation aside).
+fn whole_abbreviation<'a>(
+    unit: &str,
+    abbreviations: &'a std::collections::BTreeMap<String, String>,
+) -> Option<&'a str> {
+    let compact = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let unit = compact(unit);
+    if unit.is_empty() {
+        return None;
+    }
+    abbreviations
+        .iter()
+        .find(|(k, _)| compact(k) == unit)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The scales of two units of the same thing in different thousands
@@ -2531,6 +2603,44 @@ mod tests {
         assert_eq!(scaled_count("nghìn tấn", "tấn", abbr), Some((1e3, 1.0)));
         assert_eq!(scaled_count("nghìn tấn", "ha", abbr), None);
         assert_eq!(scaled_count("nghìn con", "hộ", abbr), None);
+    }
+
+    /// Masses and areas convert within their family by the legal factor;
+    /// "tá" (a dozen) is not "tạ", and a mass is never an area.
+    #[test]
+    fn a_mass_or_an_area_converts_within_its_family() {
+        let none = std::collections::BTreeMap::new();
+        assert_eq!(measure_scales("tạ", "tấn", &none), Some((100.0, 1e3)));
+        assert_eq!(measure_scales("Yến", "tạ", &none), Some((10.0, 100.0)));
+        assert_eq!(measure_scales("kg", "tấn", &none), Some((1.0, 1e3)));
+        assert_eq!(measure_scales("nghìn tấn", "tạ", &none), Some((1e6, 100.0)));
+        assert_eq!(measure_scales("héc-ta", "ha", &none), Some((1e4, 1e4)));
+        assert_eq!(measure_scales("Hecta", "ha", &none), Some((1e4, 1e4)));
+        assert_eq!(measure_scales("m²", "ha", &none), Some((1.0, 1e4)));
+        assert_eq!(measure_scales("km2", "ha", &none), Some((1e6, 1e4)));
+        assert_eq!(measure_scales("tá", "tấn", &none), None);
+        assert_eq!(measure_scales("tấn", "ha", &none), None);
+        assert_eq!(measure_scales("sào", "ha", &none), None);
+        assert_eq!(measure_scales("tạ/ha", "tấn/ha", &none), None);
+    }
+
+    /// `[abbreviations] "héc-ta" = "ha"`: a key with a hyphen or several
+    /// words is compared whole.
+    #[test]
+    fn an_abbreviation_of_several_words_names_a_whole_unit() {
+        let abbr: std::collections::BTreeMap<String, String> = [
+            ("héc-ta".to_string(), "ha".to_string()),
+            ("ng".to_string(), "người".to_string()),
+            ("lượt ng".to_string(), "lượt người".to_string()),
+        ]
+        .into();
+        assert!(is_same_unit("Héc-ta", "ha", &abbr));
+        assert!(is_same_unit("Héc ta", "ha", &abbr));
+        assert!(is_same_unit("ng", "người", &abbr));
+        assert!(is_same_unit("lượt ng", "lượt người", &abbr));
+        assert!(!is_same_unit("héc-ta", "ha", &std::collections::BTreeMap::new()));
+        assert_eq!(whole_abbreviation("HÉC-TA", &abbr), Some("ha"));
+        assert_eq!(whole_abbreviation("héc", &abbr), None);
     }
 
     #[test]
