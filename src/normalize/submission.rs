@@ -199,6 +199,19 @@ pub struct Submission {
     /// (worked out once the unit is known; empty when it is not).
     pub missing: Vec<u32>,
     pub findings: Vec<Finding>,
+    /// The other cells of a `unit-mismatch` warning told once for many
+    /// rows (see [`one_unit_finding_each`]), for the feedback workbook's
+    /// marks.
+    pub unit_cells: Vec<UnitCells>,
+}
+
+/// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
+/// speaks for besides its own: (sheet, A1 cell).
+#[derive(Clone, Debug, Default)]
+pub struct UnitCells {
+    pub sheet: String,
+    pub anchor: String,
+    pub cells: Vec<(String, String)>,
 }
 
 impl Submission {
@@ -261,6 +274,7 @@ impl Submission {
             stored: None,
             missing: Vec::new(),
             findings: Vec::new(),
+            unit_cells: Vec::new(),
         }
     }
 
@@ -432,6 +446,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         stored: None,
         missing: Vec::new(),
         findings: Vec::new(),
+        unit_cells: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -649,6 +664,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     // Sheets of the period that give the same figures: each figure once.
     one_figure_each(&mut sub, &sheet_reads, ctx.template, ctx.lang);
+    // A unit written the same wrong way on many rows: one finding.
+    one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for (sheet, stated) in other_period {
@@ -1172,14 +1189,15 @@ fn is_header_row(grid: &SheetGrid, r: u32, ctx: &ReadContext) -> bool {
         })
 }
 
-/// The number style of a sheet's figures: the run's, unless the text
-/// numbers that only one style writes are all of the other style.
+/// The number style of a sheet's figures and whether its own numbers
+/// settled it: the style of the text numbers that only one style writes
+/// when they are all of one style, else the run's (unsettled).
 fn sheet_locale(
     grid: &SheetGrid,
     layout: &TableLayout,
     value_cols: &[(u32, ValueColumn)],
     run: NumberLocale,
-) -> NumberLocale {
+) -> (NumberLocale, bool) {
     let (mut en, mut vi) = (0usize, 0usize);
     'rows: for r in layout.header_last + 1..grid.rows().end {
         for (c, _) in value_cols {
@@ -1189,17 +1207,17 @@ fn sheet_locale(
                     Some(NumberLocale::Vi) => vi += 1,
                     None => {}
                 }
-                // One number in the run's own style settles it.
-                if (run == NumberLocale::Vi && vi > 0) || (run == NumberLocale::En && en > 0) {
+                // Numbers of both styles: nothing more to learn.
+                if vi > 0 && en > 0 {
                     break 'rows;
                 }
             }
         }
     }
-    match run {
-        NumberLocale::Vi if en > 0 && vi == 0 => NumberLocale::En,
-        NumberLocale::En if vi > 0 && en == 0 => NumberLocale::Vi,
-        _ => run,
+    match (en > 0, vi > 0) {
+        (true, false) => (NumberLocale::En, true),
+        (false, true) => (NumberLocale::Vi, true),
+        _ => (run, false),
     }
 }
 
@@ -1281,13 +1299,15 @@ fn read_rows(
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
+    // The sender as the findings about its rows name it.
+    let who = sender_shown(sub, t);
     // The style of the sheet's text numbers: a sheet typed on an English
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
     // locale says; only numbers that one style alone writes decide.
-    let locale = sheet_locale(grid, layout, &value_cols, ctx.locale);
-    // Its own numbers settled the style: "24,070" on an English sheet is
-    // no longer in doubt.
-    let style_settled = locale != ctx.locale;
+    // Its own numbers settled the style: "24,070" on an English sheet, or
+    // "304,941" beside "18.560,118" on a Vietnamese one, is no longer in
+    // doubt.
+    let (locale, style_settled) = sheet_locale(grid, layout, &value_cols, ctx.locale);
     // The last indicator a row named by its own words: the parent of a
     // "Trong đó: nữ" under it.
     let mut parent: Option<usize> = None;
@@ -1541,29 +1561,18 @@ fn read_rows(
             // multiples: money ("Tr.đ" against "tỷ đồng"), a mass or an
             // area ("tạ" against "tấn", "héc-ta" against "ha"), or a count
             // or measure in thousands ("nghìn con" against "con").
-            let scales = match (
-                crate::number::money_factor(&row_unit),
-                crate::number::money_factor(&ind.unit),
-            ) {
-                (Some(from), Some(to)) => Some((from, to)),
-                _ => measure_scales(&row_unit, &ind.unit, &t.settings.abbreviations)
-                    .or_else(|| scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations)),
-            };
-            match scales {
+            match unit_scales(&row_unit, &ind.unit, &t.settings.abbreviations) {
                 // The catalog's money unit written short ("Tr.đồng" for
                 // "triệu đồng"): nothing to convert, nothing to say.
                 Some((from, to)) if from == to => {}
                 Some((from, to)) => {
                     factor = from / to;
-                    let fac = if factor >= 1.0 {
-                        format!("×{}", format_auto(factor, 6, lang))
-                    } else {
-                        format!("÷{}", format_auto(1.0 / factor, 6, lang))
-                    };
+                    let fac = factor_words(factor, lang);
                     sub.findings.push(
                         Finding::said(
                             Severity::Warning,
                             &Read::UnitConverted {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1587,6 +1596,7 @@ fn read_rows(
                         Finding::said(
                             Severity::Warning,
                             &Read::UnitOtherName {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1605,6 +1615,7 @@ fn read_rows(
                         Finding::said(
                             Severity::Error,
                             &Read::UnitUnconvertible {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1627,6 +1638,7 @@ fn read_rows(
             let invalid = |shown: String| {
                 let here = here();
                 let said = Read::ValueInvalid {
+                    unit: &who,
                     cell: &here.cell,
                     code: &ind.code,
                     name: &ind.name,
@@ -1703,10 +1715,20 @@ fn read_rows(
                         if p.ambiguous && !style_settled {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
+                            // The reading of the other style, not taken.
+                            let other_style = match locale {
+                                NumberLocale::Vi => NumberLocale::En,
+                                NumberLocale::En => NumberLocale::Vi,
+                            };
+                            let other = match parse_text(s, other_style) {
+                                NumberText::Number(q) => format_auto(q.value, 6, lang),
+                                _ => s.clone(),
+                            };
                             let said = Read::NumberAmbiguous {
                                 text: s,
                                 cell: &here.cell,
                                 read: &read,
+                                other: &other,
                             };
                             sub.findings.push(
                                 Finding::said(Severity::Info, &said, lang)
@@ -2116,10 +2138,7 @@ fn stated_unit(text: &str) -> Option<String> {
         let (before, after) = (&text[..i], &text[i + 1..]);
         // The label's words: after the last bracket or dash before the
         // colon ("… QUÝ II/2026 (ĐVT", "Nội dung - ĐVT").
-        let label = before
-            .rsplit(['(', '[', '–', '—'])
-            .next()
-            .unwrap_or(before);
+        let label = before.rsplit(['(', '[', '–', '—']).next().unwrap_or(before);
         let label = label.rsplit(" - ").next().unwrap_or(label);
         let words: Vec<String> = fold(label)
             .split(|c: char| !c.is_alphanumeric())
@@ -2130,7 +2149,9 @@ fn stated_unit(text: &str) -> Option<String> {
         // states a unit only as the whole label.
         let labelled = (1..=words.len().min(5)).any(|k| {
             let last = &words[words.len() - k..];
-            is_unit_label(last) && (k == words.len() || !matches!(last, [a, b] if a == "don" && b == "vi") && last != ["dv"])
+            is_unit_label(last)
+                && (k == words.len()
+                    || !matches!(last, [a, b] if a == "don" && b == "vi") && last != ["dv"])
         });
         if !labelled {
             continue;
@@ -2274,6 +2295,133 @@ fn is_same_unit(
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// The two units' scales when they are one unit in different multiples:
+/// money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
+/// "tấn", "héc-ta" against "ha"), or a count or measure in thousands
+/// ("nghìn con" against "con"); `None` when they are not.
+fn unit_scales(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    match (
+        crate::number::money_factor(written),
+        crate::number::money_factor(catalog),
+    ) {
+        (Some(from), Some(to)) => Some((from, to)),
+        _ => measure_scales(written, catalog, abbreviations)
+            .or_else(|| scaled_count(written, catalog, abbreviations)),
+    }
+}
+
+/// "×1.000", "÷1.000.000": what a converted figure was multiplied by.
+fn factor_words(factor: f64, lang: Lang) -> String {
+    if factor >= 1.0 {
+        format!("×{}", format_auto(factor, 6, lang))
+    } else {
+        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+    }
+}
+
+/// The sender as the findings of reading name it: the registry's name of
+/// the unit the title names, else what the title says (intake renames it
+/// when it settles another sender).
+fn sender_shown(sub: &Submission, t: &Template) -> String {
+    sub.unit
+        .and_then(|u| t.agencies.get(u))
+        .map_or_else(|| sub.unit_text.clone(), |a| a.shown().into_owned())
+}
+
+/// The `unit-mismatch` warnings of a file's rows, one per written unit
+/// and catalog unit: a form that states "ĐVT: nghìn đồng" once, or a unit
+/// column that writes "ng" on every row, gets one finding naming the
+/// indicators and the cells, at the first of them, not one per row. The
+/// other cells are kept in `sub.unit_cells`, so that the unit's feedback
+/// workbook still marks every row. An error (a row that stays out of the
+/// totals) is told row by row.
+fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
+    use crate::diagnostic::Code;
+    use crate::messages::Words;
+    let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
+    for (i, f) in sub.findings.iter().enumerate() {
+        if f.code != Code::UnitMismatch || f.severity != Severity::Warning || f.indicator.is_empty()
+        {
+            continue;
+        }
+        let key = (fold(&f.actual), f.expected.clone());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, at)) => at.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    let who = sender_shown(sub, t);
+    let mut gone = vec![false; sub.findings.len()];
+    for (_, at) in groups.iter().filter(|(_, at)| at.len() > 1) {
+        let first = &sub.findings[at[0]];
+        let mut codes: Vec<String> = Vec::new();
+        let mut cells: Vec<(String, String)> = Vec::new();
+        for &i in at {
+            let f = &sub.findings[i];
+            if !codes.contains(&f.indicator) {
+                codes.push(f.indicator.clone());
+            }
+            let cell = (f.sheet.clone(), f.cell.clone());
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+        let sheets_apart = cells.iter().any(|(s, _)| *s != first.sheet);
+        let names: Vec<String> = cells
+            .iter()
+            .map(|(s, c)| {
+                if sheets_apart {
+                    format!("{s}!{c}")
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        let (written, catalog) = (first.actual.as_str(), first.expected.as_str());
+        let message = match unit_scales(written, catalog, &t.settings.abbreviations) {
+            Some((from, to)) if from != to => Read::UnitsConverted {
+                unit: &who,
+                codes: &codes,
+                written,
+                catalog,
+                factor: &factor_words(from / to, lang),
+                cells: &names,
+            }
+            .words(lang),
+            _ => Read::UnitsOtherName {
+                unit: &who,
+                codes: &codes,
+                written,
+                catalog,
+                cells: &names,
+            }
+            .words(lang),
+        };
+        if cells.len() > 1 {
+            sub.unit_cells.push(UnitCells {
+                sheet: first.sheet.clone(),
+                anchor: first.cell.clone(),
+                cells: cells[1..].to_vec(),
+            });
+        }
+        let merged = &mut sub.findings[at[0]];
+        merged.message = message;
+        merged.indicator.clear();
+        for &i in &at[1..] {
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    sub.findings.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// What a unit of mass or area measures and how many of its smallest
@@ -2638,7 +2786,11 @@ mod tests {
         assert!(is_same_unit("Héc ta", "ha", &abbr));
         assert!(is_same_unit("ng", "người", &abbr));
         assert!(is_same_unit("lượt ng", "lượt người", &abbr));
-        assert!(!is_same_unit("héc-ta", "ha", &std::collections::BTreeMap::new()));
+        assert!(!is_same_unit(
+            "héc-ta",
+            "ha",
+            &std::collections::BTreeMap::new()
+        ));
         assert_eq!(whole_abbreviation("HÉC-TA", &abbr), Some("ha"));
         assert_eq!(whole_abbreviation("héc", &abbr), None);
     }
