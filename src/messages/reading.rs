@@ -19,6 +19,7 @@ pub enum Read<'a> {
     /// the unit `written` where the catalog has `catalog`, converted by
     /// `factor` ("÷1.000").
     UnitConverted {
+        unit: &'a str,
         code: &'a str,
         name: &'a str,
         written: &'a str,
@@ -28,6 +29,7 @@ pub enum Read<'a> {
     /// `unit-mismatch` (an error): written in `written`, which cannot be
     /// converted to the catalog's `catalog`.
     UnitUnconvertible {
+        unit: &'a str,
         code: &'a str,
         name: &'a str,
         written: &'a str,
@@ -45,6 +47,7 @@ pub enum Read<'a> {
     /// `unit-mismatch` (a warning): what is counted is named `written`,
     /// the catalog's `catalog`; the figures are kept as the catalog's.
     UnitOtherName {
+        unit: &'a str,
         code: &'a str,
         name: &'a str,
         written: &'a str,
@@ -53,17 +56,41 @@ pub enum Read<'a> {
     /// `value-invalid`: `cell` of indicator `code` «`name`», `column`,
     /// holds `shown`, not a number.
     ValueInvalid {
+        unit: &'a str,
         cell: &'a str,
         code: &'a str,
         name: &'a str,
         column: ValueColumn,
         shown: &'a str,
     },
-    /// `number-ambiguous`: the text `text` in `cell` read as `read`.
+    /// `number-ambiguous`: the text `text` in `cell` read as `read`,
+    /// where the other style reads `other`.
     NumberAmbiguous {
         text: &'a str,
         cell: &'a str,
         read: &'a str,
+        other: &'a str,
+    },
+    /// `unit-mismatch` (a warning): the indicators `codes` of `unit`'s
+    /// file written in `written` where the catalog says `catalog`,
+    /// converted by `factor`; the unit is written at `cells` (one cell
+    /// when the title or header states it).
+    UnitsConverted {
+        unit: &'a str,
+        codes: &'a [String],
+        written: &'a str,
+        catalog: &'a str,
+        factor: &'a str,
+        cells: &'a [String],
+    },
+    /// `unit-mismatch` (a warning): the indicators `codes` counted in
+    /// `written`, another name than the catalog's `catalog`; kept.
+    UnitsOtherName {
+        unit: &'a str,
+        codes: &'a [String],
+        written: &'a str,
+        catalog: &'a str,
+        cells: &'a [String],
     },
     /// `number-ambiguous`: `count` percent rates of the file (at `cells`)
     /// were typed as fractions in cells of General format (`written`,
@@ -212,7 +239,9 @@ impl Words for Read<'_> {
             Read::SheetUnreadable { .. } => Code::FileUnreadable,
             Read::UnitConverted { .. }
             | Read::UnitUnconvertible { .. }
-            | Read::UnitOtherName { .. } => Code::UnitMismatch,
+            | Read::UnitOtherName { .. }
+            | Read::UnitsConverted { .. }
+            | Read::UnitsOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
@@ -268,6 +297,31 @@ fn repeated(sheet: &str, kept: &str, how: &SheetRepeat, lang: Lang) -> String {
     }
 }
 
+/// "Xã Tân Lập: " before the words of a finding about a unit's file, as
+/// the checks' findings begin; nothing when the sender is not known.
+fn of(unit: &str) -> String {
+    if unit.is_empty() {
+        String::new()
+    } else {
+        format!("{unit}: ")
+    }
+}
+
+/// "19 chỉ tiêu", "TH.01, …, TH.05 và 14 chỉ tiêu khác", "ô G5" / "các ô
+/// C8, …": the indicators and cells of a unit told once for many rows.
+fn many(codes: &[String], cells: &[String], lang: Lang) -> (String, String, String) {
+    let n = lang.count(codes.len(), ("chỉ tiêu", "indicator", "indicators"));
+    let codes = lang.some_of(codes, 5, ("chỉ tiêu", "indicators"));
+    let shown = lang.some_of(cells, 5, ("ô", "cells"));
+    let cells = match (cells.len(), lang) {
+        (1, Lang::Vi) => format!("ô {shown}"),
+        (1, Lang::En) => format!("cell {shown}"),
+        (_, Lang::Vi) => format!("các ô {shown}"),
+        (_, Lang::En) => format!("cells {shown}"),
+    };
+    (n, codes, cells)
+}
+
 /// The words of what a table holds.
 fn table(r: &Read, lang: Lang) -> String {
     match (r, lang) {
@@ -275,18 +329,32 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::LegacyEncoding { file, encoding }, Lang::En) => format!("File {file} uses the legacy encoding {encoding} (.Vn…/VNI… fonts); its text was converted to Unicode. Convert the file to Unicode before sending."),
         (Read::SheetUnreadable { what }, Lang::Vi) => format!("Một trang tính không đọc được: {what}"),
         (Read::SheetUnreadable { what }, Lang::En) => format!("A sheet could not be read: {what}"),
-        (Read::UnitConverted { code, name, written, catalog, factor }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}» trong khi danh mục dùng «{catalog}»; số liệu đã được quy đổi ({factor}). Hãy dùng đúng đơn vị của danh mục."),
-        (Read::UnitConverted { code, name, written, catalog, factor }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit."),
-        (Read::UnitUnconvertible { code, name, written, catalog }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}»."),
-        (Read::UnitUnconvertible { code, name, written, catalog }, Lang::En) => format!("Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}»."),
+        (Read::UnitConverted { unit, code, name, written, catalog, factor }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}» trong khi danh mục dùng «{catalog}»; số liệu đã được quy đổi ({factor}). Hãy dùng đúng đơn vị của danh mục.", of(unit)),
+        (Read::UnitConverted { unit, code, name, written, catalog, factor }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit.", of(unit)),
+        (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}».", of(unit)),
+        (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}».", of(unit)),
+        (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
+        (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
+        (Read::UnitsConverted { unit, codes, written, catalog, factor, cells }, _) => {
+            let (n, codes, cells) = many(codes, cells, lang);
+            lang.text(
+                format!("{}{n} ({codes}) ghi đơn vị «{written}» ({cells}) trong khi danh mục dùng «{catalog}»; số liệu của các chỉ tiêu này đã được quy đổi ({factor}). Hãy dùng đúng đơn vị của danh mục.", of(unit)),
+                format!("{}{n} ({codes}) are written in «{written}» ({cells}) while the catalog uses «{catalog}»; their figures were converted ({factor}). Use the catalog's unit.", of(unit)),
+            )
+        }
+        (Read::UnitsOtherName { unit, codes, written, catalog, cells }, _) => {
+            let (n, codes, cells) = many(codes, cells, lang);
+            lang.text(
+                format!("{}{n} ({codes}) ghi đơn vị «{written}» ({cells}), khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
+                format!("{}{n} ({codes}) are counted in «{written}» ({cells}), not the catalog's «{catalog}»; their figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
+            )
+        }
+        (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", of(unit)),
+        (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", of(unit)),
+        (Read::NumberAmbiguous { text, cell, read, other }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách: đã đọc là {read}, không phải {other}. Hãy kiểm tra."),
+        (Read::NumberAmbiguous { text, cell, read, other }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways: it was read as {read}, not {other}. Please check."),
         (Read::PercentError { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) báo lỗi {shown} của Excel: công thức không tính được (thường vì số chia trống hoặc bằng 0). Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc. Có thể để trống ô này."),
         (Read::PercentError { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) shows Excel's error {shown}: its formula cannot be computed (usually a divisor that is empty or zero). This percent is not checked; the consolidation recomputes it from its operands. The cell may be left blank."),
-        (Read::UnitOtherName { code, name, written, catalog }, Lang::Vi) => format!("Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}»."),
-        (Read::UnitOtherName { code, name, written, catalog }, Lang::En) => format!("Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}»."),
-        (Read::ValueInvalid { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu."),
-        (Read::ValueInvalid { cell, code, name, column, shown }, Lang::En) => format!("Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure."),
-        (Read::NumberAmbiguous { text, cell, read }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách; đã đọc là {read}. Hãy kiểm tra."),
-        (Read::NumberAmbiguous { text, cell, read }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways; it was read as {read}. Please check."),
         (Read::RatesAsFractions { count, cells, written, read }, Lang::Vi) => format!("{count} ô tỷ lệ (%) ghi dạng số thập phân trong ô định dạng General ({cells}): {written} được hiểu là {read}%, theo các số liệu của công thức, và được tổng hợp theo %. Nên ghi tỷ lệ bằng số phần trăm (ví dụ {read}) hoặc định dạng ô là %."),
         (Read::RatesAsFractions { count, cells, written, read }, Lang::En) => {
             let n = lang.count(*count, ("", "percent rate cell", "percent rate cells"));

@@ -577,6 +577,11 @@ fn differ() -> SheetDiffer<'static> {
 
 fn reading() -> Vec<Read<'static>> {
     let (file, cell, code, name) = ("phuong-07.xlsx", "D17", "HC02", "Hồ sơ đã giải quyết");
+    // A unit told once for many rows: 19 indicators, at one cell or at
+    // each row's.
+    let many_codes: &'static [String] = Vec::leak((1..=19).map(|k| format!("TH.{k:02}")).collect());
+    let one_cell: &'static [String] = Vec::leak(vec!["G5".to_string()]);
+    let many_cells: &'static [String] = Vec::leak((8..=26).map(|r| format!("C{r}")).collect());
     let uncomputed = |derived| Read::ValueUncomputed {
         cell,
         code,
@@ -595,6 +600,7 @@ fn reading() -> Vec<Read<'static>> {
             what: "tệp rỗng (0 byte)",
         },
         Read::UnitConverted {
+            unit: "Phường 12",
             code,
             name,
             written: "đồng",
@@ -602,16 +608,33 @@ fn reading() -> Vec<Read<'static>> {
             factor: "÷1.000.000",
         },
         Read::UnitUnconvertible {
+            unit: "Phường 12",
             code,
             name,
             written: "USD",
             catalog: "triệu đồng",
         },
         Read::UnitOtherName {
+            unit: "Phường 12",
             code,
             name,
             written: "chiếc",
             catalog: "xe",
+        },
+        Read::UnitsConverted {
+            unit: "Phường 12",
+            codes: many_codes,
+            written: "nghìn đồng",
+            catalog: "triệu đồng",
+            factor: "÷1.000",
+            cells: one_cell,
+        },
+        Read::UnitsOtherName {
+            unit: "Phường 12",
+            codes: &many_codes[..3],
+            written: "hs",
+            catalog: "hồ sơ",
+            cells: many_cells,
         },
         Read::PercentError {
             cell,
@@ -621,6 +644,7 @@ fn reading() -> Vec<Read<'static>> {
             shown: "#DIV/0!",
         },
         Read::ValueInvalid {
+            unit: "Phường 12",
             cell,
             code,
             name,
@@ -631,6 +655,7 @@ fn reading() -> Vec<Read<'static>> {
             text: "1,345",
             cell,
             read: "1,345",
+            other: "1.345",
         },
         Read::RatesAsFractions {
             count: 3,
@@ -990,6 +1015,8 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnOtherPeriod { .. } => 19,
         Read::RatesAsFractions { .. } => 20,
         Read::TargetBound { .. } => 21,
+        Read::UnitsConverted { .. } => 22,
+        Read::UnitsOtherName { .. } => 23,
     }
 }
 
@@ -1112,7 +1139,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 27);
     covers("Checked", checked.iter().map(checked_variant), 21);
-    covers("Read", read.iter().map(read_variant), 22);
+    covers("Read", read.iter().map(read_variant), 24);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
@@ -1204,7 +1231,7 @@ fn english_counts_agree_with_their_nouns() {
     assert!(en(&evaluated(1)).contains("has 1 formula without"));
     let named = vec!["KT03 «Doanh nghiệp thành lập mới»".to_string()];
     let missing = Said::IndicatorMissing {
-        unit: "Phường 5",
+        unit: "Phường 12",
         count: 1,
         named: &named,
         more: 0,

@@ -208,6 +208,19 @@ pub struct Submission {
     /// (worked out once the unit is known; empty when it is not).
     pub missing: Vec<u32>,
     pub findings: Vec<Finding>,
+    /// The other cells of a `unit-mismatch` warning told once for many
+    /// rows (see [`one_unit_finding_each`]), for the feedback workbook's
+    /// marks.
+    pub unit_cells: Vec<UnitCells>,
+}
+
+/// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
+/// speaks for besides its own: (sheet, A1 cell).
+#[derive(Clone, Debug, Default)]
+pub struct UnitCells {
+    pub sheet: String,
+    pub anchor: String,
+    pub cells: Vec<(String, String)>,
 }
 
 impl Submission {
@@ -271,6 +284,7 @@ impl Submission {
             stored: None,
             missing: Vec::new(),
             findings: Vec::new(),
+            unit_cells: Vec::new(),
         }
     }
 
@@ -443,6 +457,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         stored: None,
         missing: Vec::new(),
         findings: Vec::new(),
+        unit_cells: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -661,6 +676,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     // Sheets of the period that give the same figures: each figure once.
     one_figure_each(&mut sub, &sheet_reads, ctx.template, ctx.lang);
+    // A unit written the same wrong way on many rows: one finding.
+    one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for (sheet, stated) in other_period {
@@ -1293,14 +1310,15 @@ fn is_header_row(grid: &SheetGrid, r: u32, ctx: &ReadContext) -> bool {
         })
 }
 
-/// The number style of a sheet's figures: the run's, unless the text
-/// numbers that only one style writes are all of the other style.
+/// The number style of a sheet's figures and whether its own numbers
+/// settled it: the style of the text numbers that only one style writes
+/// when they are all of one style, else the run's (unsettled).
 fn sheet_locale(
     grid: &SheetGrid,
     layout: &TableLayout,
     value_cols: &[(u32, ValueColumn)],
     run: NumberLocale,
-) -> NumberLocale {
+) -> (NumberLocale, bool) {
     let (mut en, mut vi) = (0usize, 0usize);
     'rows: for r in layout.header_last + 1..grid.rows().end {
         for (c, _) in value_cols {
@@ -1310,17 +1328,17 @@ fn sheet_locale(
                     Some(NumberLocale::Vi) => vi += 1,
                     None => {}
                 }
-                // One number in the run's own style settles it.
-                if (run == NumberLocale::Vi && vi > 0) || (run == NumberLocale::En && en > 0) {
+                // Numbers of both styles: nothing more to learn.
+                if vi > 0 && en > 0 {
                     break 'rows;
                 }
             }
         }
     }
-    match run {
-        NumberLocale::Vi if en > 0 && vi == 0 => NumberLocale::En,
-        NumberLocale::En if vi > 0 && en == 0 => NumberLocale::Vi,
-        _ => run,
+    match (en > 0, vi > 0) {
+        (true, false) => (NumberLocale::En, true),
+        (false, true) => (NumberLocale::Vi, true),
+        _ => (run, false),
     }
 }
 
@@ -1402,13 +1420,15 @@ fn read_rows(
     let sheet = grid.name.clone();
     let loc = |r: u32, c: u32| Location::cell(file.clone(), sheet.clone(), r, c);
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
+    // The sender as the findings about its rows name it.
+    let who = sender_shown(sub, t);
     // The style of the sheet's text numbers: a sheet typed on an English
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
     // locale says; only numbers that one style alone writes decide.
-    let locale = sheet_locale(grid, layout, &value_cols, ctx.locale);
-    // Its own numbers settled the style: "24,070" on an English sheet is
-    // no longer in doubt.
-    let style_settled = locale != ctx.locale;
+    // Its own numbers settled the style: "24,070" on an English sheet, or
+    // "304,941" beside "18.560,118" on a Vietnamese one, is no longer in
+    // doubt.
+    let (locale, style_settled) = sheet_locale(grid, layout, &value_cols, ctx.locale);
     // The indicators a row may be a part of, innermost last: the wholes of
     // a "Trong đó: nữ" under them, or of a "- Nữ" after its siblings "-
     // Thành thị", "- Nông thôn".
@@ -1692,30 +1712,21 @@ fn read_rows(
         let mut factor = 1.0;
         if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
             // The two units' scales when they are one unit in different
-            // multiples: money ("Tr.đ" against "tỷ đồng"), or a count or
-            // measure in thousands ("nghìn con" against "con").
-            let scales = match (
-                crate::number::money_factor(&row_unit),
-                crate::number::money_factor(&ind.unit),
-            ) {
-                (Some(from), Some(to)) => Some((from, to)),
-                _ => scaled_count(&row_unit, &ind.unit, &t.settings.abbreviations),
-            };
-            match scales {
+            // multiples: money ("Tr.đ" against "tỷ đồng"), a mass or an
+            // area ("tạ" against "tấn", "héc-ta" against "ha"), or a count
+            // or measure in thousands ("nghìn con" against "con").
+            match unit_scales(&row_unit, &ind.unit, &t.settings.abbreviations) {
                 // The catalog's money unit written short ("Tr.đồng" for
                 // "triệu đồng"): nothing to convert, nothing to say.
                 Some((from, to)) if from == to => {}
                 Some((from, to)) => {
                     factor = from / to;
-                    let fac = if factor >= 1.0 {
-                        format!("×{}", format_auto(factor, 6, lang))
-                    } else {
-                        format!("÷{}", format_auto(1.0 / factor, 6, lang))
-                    };
+                    let fac = factor_words(factor, lang);
                     sub.findings.push(
                         Finding::said(
                             Severity::Warning,
                             &Read::UnitConverted {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1739,6 +1750,7 @@ fn read_rows(
                         Finding::said(
                             Severity::Warning,
                             &Read::UnitOtherName {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1757,6 +1769,7 @@ fn read_rows(
                         Finding::said(
                             Severity::Error,
                             &Read::UnitUnconvertible {
+                                unit: &who,
                                 code: &ind.code,
                                 name: &ind.name,
                                 written: &row_unit,
@@ -1779,6 +1792,7 @@ fn read_rows(
             let invalid = |shown: String| {
                 let here = here();
                 let said = Read::ValueInvalid {
+                    unit: &who,
                     cell: &here.cell,
                     code: &ind.code,
                     name: &ind.name,
@@ -1855,10 +1869,20 @@ fn read_rows(
                         if p.ambiguous && !style_settled {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
+                            // The reading of the other style, not taken.
+                            let other_style = match locale {
+                                NumberLocale::Vi => NumberLocale::En,
+                                NumberLocale::En => NumberLocale::Vi,
+                            };
+                            let other = match parse_text(s, other_style) {
+                                NumberText::Number(q) => format_auto(q.value, 6, lang),
+                                _ => s.clone(),
+                            };
                             let said = Read::NumberAmbiguous {
                                 text: s,
                                 cell: &here.cell,
                                 read: &read,
+                                other: &other,
                             };
                             sub.findings.push(
                                 Finding::said(Severity::Info, &said, lang)
@@ -2258,27 +2282,60 @@ fn figure_header_unit(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u3
 }
 
 /// The unit in "ĐVT: triệu đồng" or "Đơn vị tính: người" (any case, with
-/// or without accents, in brackets or not).
+/// or without accents, in brackets or not), alone in its cell or ending
+/// a title or a header ("BÁO CÁO … QUÝ II/2026 (Đơn vị tính: tỷ đồng)",
+/// the title's second line "ĐVT: tỷ đồng", "Nội dung (ĐVT: tỷ đồng)"):
+/// the label is the last words before a colon, the unit runs to the
+/// closing bracket, a semicolon or the end.
 fn stated_unit(text: &str) -> Option<String> {
-    let t = text
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .trim();
-    let (label, unit) = t.split_once(':')?;
-    let label = fold(label);
-    // "ĐVT tiền: nghìn đồng", "Đơn vị tiền tệ: …": the unit of the money
-    // rows, which are the only rows a stated unit applies to.
+    for (i, _) in text.match_indices(':') {
+        let (before, after) = (&text[..i], &text[i + 1..]);
+        // The label's words: after the last bracket or dash before the
+        // colon ("… QUÝ II/2026 (ĐVT", "Nội dung - ĐVT").
+        let label = before.rsplit(['(', '[', '–', '—']).next().unwrap_or(before);
+        let label = label.rsplit(" - ").next().unwrap_or(label);
+        let words: Vec<String> = fold(label)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        // A bare "Đơn vị" ends other labels ("Tên đơn vị: Phường 5"): it
+        // states a unit only as the whole label.
+        let labelled = (1..=words.len().min(5)).any(|k| {
+            let last = &words[words.len() - k..];
+            is_unit_label(last)
+                && (k == words.len()
+                    || !matches!(last, [a, b] if a == "don" && b == "vi") && last != ["dv"])
+        });
+        if !labelled {
+            continue;
+        }
+        let unit = after
+            .split([')', ']', ';', '\n'])
+            .next()
+            .unwrap_or(after)
+            .trim()
+            .trim_end_matches(['.', ','])
+            .trim();
+        if !unit.is_empty() {
+            return Some(unit.to_string());
+        }
+    }
+    None
+}
+
+/// "dvt", "don vi tinh", "dvt tien", "don vi tien te": the label of a
+/// stated unit, as folded words. "ĐVT tiền: nghìn đồng", "Đơn vị tiền
+/// tệ: …" state the unit of the money rows, which are the only rows a
+/// stated unit applies to.
+fn is_unit_label(words: &[String]) -> bool {
+    let label = words.join(" ");
     let label = ["tien te", "tien", "gia tri"]
         .iter()
-        .find_map(|w| label.trim().strip_suffix(w))
+        .find_map(|w| label.strip_suffix(w))
         .unwrap_or(&label)
         .trim();
-    if !["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label) {
-        return None;
-    }
-    let unit = unit.trim().trim_end_matches(['.', ';']).trim();
-    (!unit.is_empty()).then(|| unit.to_string())
+    ["dvt", "don vi tinh", "don vi", "dv tinh", "dv"].contains(&label)
 }
 
 pub(crate) fn is_blank(d: &Data) -> bool {
@@ -2338,6 +2395,8 @@ fn is_same_unit(
     b: &str,
     abbreviations: &std::collections::BTreeMap<String, String>,
 ) -> bool {
+    let a = whole_abbreviation(a, abbreviations).unwrap_or(a);
+    let b = whole_abbreviation(b, abbreviations).unwrap_or(b);
     let (fa, fb) = (fold(a), fold(b));
     let expand = |f: &str| -> Vec<String> {
         f.split(|c: char| !c.is_alphanumeric())
@@ -2373,6 +2432,201 @@ fn is_same_unit(
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// The two units' scales when they are one unit in different multiples:
+/// money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
+/// "tấn", "héc-ta" against "ha"), or a count or measure in thousands
+/// ("nghìn con" against "con"); `None` when they are not.
+fn unit_scales(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    match (
+        crate::number::money_factor(written),
+        crate::number::money_factor(catalog),
+    ) {
+        (Some(from), Some(to)) => Some((from, to)),
+        _ => measure_scales(written, catalog, abbreviations)
+            .or_else(|| scaled_count(written, catalog, abbreviations)),
+    }
+}
+
+/// "×1.000", "÷1.000.000": what a converted figure was multiplied by.
+fn factor_words(factor: f64, lang: Lang) -> String {
+    if factor >= 1.0 {
+        format!("×{}", format_auto(factor, 6, lang))
+    } else {
+        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+    }
+}
+
+/// The sender as the findings of reading name it: the registry's name of
+/// the unit the title names, else what the title says (intake renames it
+/// when it settles another sender).
+fn sender_shown(sub: &Submission, t: &Template) -> String {
+    sub.unit
+        .and_then(|u| t.agencies.get(u))
+        .map_or_else(|| sub.unit_text.clone(), |a| a.shown().into_owned())
+}
+
+/// The `unit-mismatch` warnings of a file's rows, one per written unit
+/// and catalog unit: a form that states "ĐVT: nghìn đồng" once, or a unit
+/// column that writes "ng" on every row, gets one finding naming the
+/// indicators and the cells, at the first of them, not one per row. The
+/// other cells are kept in `sub.unit_cells`, so that the unit's feedback
+/// workbook still marks every row. An error (a row that stays out of the
+/// totals) is told row by row.
+fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
+    use crate::diagnostic::Code;
+    use crate::messages::Words;
+    let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
+    for (i, f) in sub.findings.iter().enumerate() {
+        if f.code != Code::UnitMismatch || f.severity != Severity::Warning || f.indicator.is_empty()
+        {
+            continue;
+        }
+        let key = (fold(&f.actual), f.expected.clone());
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, at)) => at.push(i),
+            None => groups.push((key, vec![i])),
+        }
+    }
+    let who = sender_shown(sub, t);
+    let mut gone = vec![false; sub.findings.len()];
+    for (_, at) in groups.iter().filter(|(_, at)| at.len() > 1) {
+        let first = &sub.findings[at[0]];
+        let mut codes: Vec<String> = Vec::new();
+        let mut cells: Vec<(String, String)> = Vec::new();
+        for &i in at {
+            let f = &sub.findings[i];
+            if !codes.contains(&f.indicator) {
+                codes.push(f.indicator.clone());
+            }
+            let cell = (f.sheet.clone(), f.cell.clone());
+            if !cells.contains(&cell) {
+                cells.push(cell);
+            }
+        }
+        let sheets_apart = cells.iter().any(|(s, _)| *s != first.sheet);
+        let names: Vec<String> = cells
+            .iter()
+            .map(|(s, c)| {
+                if sheets_apart {
+                    format!("{s}!{c}")
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        let (written, catalog) = (first.actual.as_str(), first.expected.as_str());
+        let message = match unit_scales(written, catalog, &t.settings.abbreviations) {
+            Some((from, to)) if from != to => Read::UnitsConverted {
+                unit: &who,
+                codes: &codes,
+                written,
+                catalog,
+                factor: &factor_words(from / to, lang),
+                cells: &names,
+            }
+            .words(lang),
+            _ => Read::UnitsOtherName {
+                unit: &who,
+                codes: &codes,
+                written,
+                catalog,
+                cells: &names,
+            }
+            .words(lang),
+        };
+        if cells.len() > 1 {
+            sub.unit_cells.push(UnitCells {
+                sheet: first.sheet.clone(),
+                anchor: first.cell.clone(),
+                cells: cells[1..].to_vec(),
+            });
+        }
+        let merged = &mut sub.findings[at[0]];
+        merged.message = message;
+        merged.indicator.clear();
+        for &i in &at[1..] {
+            gone[i] = true;
+        }
+    }
+    let mut k = 0;
+    sub.findings.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// What a unit of mass or area measures and how many of its smallest
+/// unit it is: "tạ" is (mass, 100) in kg, "nghìn tấn" (mass, 10⁶), "héc-ta"
+/// and "ha" (area, 10⁴) in m². Only units whose factor is fixed by law
+/// (Vietnamese "sào", "mẫu" differ by region and are not here); a whole
+/// unit the template's `[abbreviations]` spell out ("héc-ta" = "ha") is
+/// read as what it stands for.
+fn measure_factor(
+    unit: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(&'static str, f64)> {
+    let unit = whole_abbreviation(unit, abbreviations).unwrap_or(unit);
+    let lower = crate::text::clean(unit).to_lowercase();
+    let (scale, rest) = match lower.split_once(' ') {
+        Some((first, rest)) => match fold(first).as_str() {
+            "nghin" | "ngan" => (1e3, rest),
+            "trieu" => (1e6, rest),
+            _ => (1.0, lower.as_str()),
+        },
+        None => (1.0, lower.as_str()),
+    };
+    let compact: String = rest
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '–'))
+        .collect();
+    // Accents kept: "tạ" is 100 kg, "tá" a dozen.
+    let (what, factor) = match compact.as_str() {
+        "kg" | "kilôgam" | "kilogam" | "kilogram" => ("mass", 1.0),
+        "yến" => ("mass", 10.0),
+        "tạ" => ("mass", 100.0),
+        "tấn" | "tan" => ("mass", 1e3),
+        "m2" | "m²" => ("area", 1.0),
+        "ha" | "hécta" | "hecta" | "héctare" | "hectare" => ("area", 1e4),
+        "km2" | "km²" => ("area", 1e6),
+        _ => return None,
+    };
+    Some((what, factor * scale))
+}
+
+/// The scales of two units of one mass or area ("tạ" and "tấn": 100 and
+/// 1.000 kg), when both are known.
+fn measure_scales(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    let (a, fa) = measure_factor(written, abbreviations)?;
+    let (b, fb) = measure_factor(catalog, abbreviations)?;
+    (a == b).then_some((fa, fb))
+}
+
+/// What the template's `[abbreviations]` say a whole unit stands for:
+/// "héc-ta" = "ha" (a key of several words or with a hyphen is compared
+/// whole, accents, case and punctuation aside).
+fn whole_abbreviation<'a>(
+    unit: &str,
+    abbreviations: &'a std::collections::BTreeMap<String, String>,
+) -> Option<&'a str> {
+    let compact = |s: &str| -> String { fold(s).chars().filter(|c| c.is_alphanumeric()).collect() };
+    let unit = compact(unit);
+    if unit.is_empty() {
+        return None;
+    }
+    abbreviations
+        .iter()
+        .find(|(k, _)| compact(k) == unit)
+        .map(|(_, v)| v.as_str())
 }
 
 /// The scales of two units of the same thing in different thousands
@@ -2636,6 +2890,48 @@ mod tests {
         assert_eq!(scaled_count("nghìn con", "hộ", abbr), None);
     }
 
+    /// Masses and areas convert within their family by the legal factor;
+    /// "tá" (a dozen) is not "tạ", and a mass is never an area.
+    #[test]
+    fn a_mass_or_an_area_converts_within_its_family() {
+        let none = std::collections::BTreeMap::new();
+        assert_eq!(measure_scales("tạ", "tấn", &none), Some((100.0, 1e3)));
+        assert_eq!(measure_scales("Yến", "tạ", &none), Some((10.0, 100.0)));
+        assert_eq!(measure_scales("kg", "tấn", &none), Some((1.0, 1e3)));
+        assert_eq!(measure_scales("nghìn tấn", "tạ", &none), Some((1e6, 100.0)));
+        assert_eq!(measure_scales("héc-ta", "ha", &none), Some((1e4, 1e4)));
+        assert_eq!(measure_scales("Hecta", "ha", &none), Some((1e4, 1e4)));
+        assert_eq!(measure_scales("m²", "ha", &none), Some((1.0, 1e4)));
+        assert_eq!(measure_scales("km2", "ha", &none), Some((1e6, 1e4)));
+        assert_eq!(measure_scales("tá", "tấn", &none), None);
+        assert_eq!(measure_scales("tấn", "ha", &none), None);
+        assert_eq!(measure_scales("sào", "ha", &none), None);
+        assert_eq!(measure_scales("tạ/ha", "tấn/ha", &none), None);
+    }
+
+    /// `[abbreviations] "héc-ta" = "ha"`: a key with a hyphen or several
+    /// words is compared whole.
+    #[test]
+    fn an_abbreviation_of_several_words_names_a_whole_unit() {
+        let abbr: std::collections::BTreeMap<String, String> = [
+            ("héc-ta".to_string(), "ha".to_string()),
+            ("ng".to_string(), "người".to_string()),
+            ("lượt ng".to_string(), "lượt người".to_string()),
+        ]
+        .into();
+        assert!(is_same_unit("Héc-ta", "ha", &abbr));
+        assert!(is_same_unit("Héc ta", "ha", &abbr));
+        assert!(is_same_unit("ng", "người", &abbr));
+        assert!(is_same_unit("lượt ng", "lượt người", &abbr));
+        assert!(!is_same_unit(
+            "héc-ta",
+            "ha",
+            &std::collections::BTreeMap::new()
+        ));
+        assert_eq!(whole_abbreviation("HÉC-TA", &abbr), Some("ha"));
+        assert_eq!(whole_abbreviation("héc", &abbr), None);
+    }
+
     #[test]
     fn numbering_cells_with_their_formula_are_column_numbers() {
         for t in [
@@ -2682,5 +2978,28 @@ mod tests {
         assert_eq!(stated_unit("ĐVT"), None);
         assert_eq!(stated_unit("Ghi chú: số liệu ước"), None);
         assert_eq!(stated_unit("ĐVT:"), None);
+        // In a title or a header cell, after its words.
+        assert_eq!(
+            stated_unit("BÁO CÁO THU, CHI NGÂN SÁCH QUÝ II/2026 (Đơn vị tính: tỷ đồng)").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("BÁO CÁO THU, CHI NGÂN SÁCH QUÝ II/2026 ĐVT: tỷ đồng").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("Nội dung (ĐVT: tỷ đồng)").as_deref(),
+            Some("tỷ đồng")
+        );
+        assert_eq!(
+            stated_unit("Biểu số 01 - Đơn vị tính: triệu đồng; kỳ: quý II").as_deref(),
+            Some("triệu đồng")
+        );
+        // A label in the words is not a unit stated: "đơn vị" before the
+        // colon is another phrase's end.
+        assert_eq!(stated_unit("Tên đơn vị báo cáo: UBND xã"), None);
+        assert_eq!(stated_unit("Tên đơn vị: Phường 5"), None);
+        assert_eq!(stated_unit("Đơn vị: tỷ đồng").as_deref(), Some("tỷ đồng"));
+        assert_eq!(stated_unit("Ghi chú (số liệu ước): tạm tính"), None);
     }
 }

@@ -354,6 +354,7 @@ pub(crate) mod testutil {
             stored: None,
             missing: Vec::new(),
             findings: Vec::new(),
+            unit_cells: Vec::new(),
         };
         s.sort_rows();
         s

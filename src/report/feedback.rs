@@ -300,13 +300,37 @@ pub fn related_cells<'a>(
     template: &Template,
 ) -> Result<Vec<RelatedCell<'a>>, Fatal> {
     use crate::diagnostic::Code;
+    let mut out = Vec::new();
+    // The other rows of a unit written the same wrong way on many rows,
+    // told once (see `Submission::unit_cells`).
+    for f in findings
+        .iter()
+        .filter(|f| f.code == Code::UnitMismatch && f.file == sub.file)
+    {
+        for u in sub
+            .unit_cells
+            .iter()
+            .filter(|u| u.sheet == f.sheet && u.anchor == f.cell)
+        {
+            for (sheet, cell) in &u.cells {
+                if let Some((row, col)) = crate::diagnostic::parse_a1(cell) {
+                    out.push(RelatedCell {
+                        sheet: sheet.clone(),
+                        row,
+                        col,
+                        finding: f,
+                    });
+                }
+            }
+        }
+    }
     let relations: Vec<&&Finding> = findings
         .iter()
         .filter(|f| matches!(f.code, Code::SumMismatch | Code::RelationViolated))
         .filter(|f| f.file == sub.file && f.severity != Severity::Info)
         .collect();
     if relations.is_empty() {
-        return Ok(Vec::new());
+        return Ok(out);
     }
     let loaded;
     let rows = match (sub.rows.is_empty(), sub.stored, store) {
@@ -316,7 +340,6 @@ pub fn related_cells<'a>(
         }
         _ => &sub.rows,
     };
-    let mut out = Vec::new();
     for f in relations {
         let (Some(i), Some(column)) = (
             template.indicator_index(&f.indicator),

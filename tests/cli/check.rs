@@ -280,24 +280,35 @@ fn a_title_with_next_quarters_plan_and_a_money_unit_line() {
         !findings.iter().any(|f| f["code"] == "period-mismatch"),
         "{findings:?}"
     );
+    // One warning per conversion (nghìn đồng → triệu đồng, nghìn đồng →
+    // đồng), at the cell that states the unit, naming its indicators and
+    // the ward: not one per row.
     let converted: Vec<_> = findings
         .iter()
         .filter(|f| f["code"] == "unit-mismatch")
         .map(|f| {
             (
-                f["indicator"].as_str().unwrap().to_string(),
                 f["cell"].as_str().unwrap().to_string(),
                 f["severity"].as_str().unwrap().to_string(),
+                f["indicator"].as_str().unwrap().to_string(),
+                f["message"].as_str().unwrap().to_string(),
             )
         })
         .collect();
+    let at_g5 = |m: &str| {
+        (
+            "G5".to_string(),
+            "warning".to_string(),
+            String::new(),
+            m.to_string(),
+        )
+    };
     assert_eq!(
         converted,
-        ["AN11", "AN25", "LD05", "VH03", "YT25"].map(|c| (
-            c.to_string(),
-            "G5".to_string(),
-            "warning".to_string()
-        ))
+        [
+            at_g5("Phường 9: 2 chỉ tiêu (VH03, AN25) ghi đơn vị «nghìn đồng» (ô G5) trong khi danh mục dùng «triệu đồng»; số liệu của các chỉ tiêu này đã được quy đổi (÷1.000). Hãy dùng đúng đơn vị của danh mục."),
+            at_g5("Phường 9: 3 chỉ tiêu (YT25, LD05, AN11) ghi đơn vị «nghìn đồng» (ô G5) trong khi danh mục dùng «đồng»; số liệu của các chỉ tiêu này đã được quy đổi (×1.000). Hãy dùng đúng đơn vị của danh mục."),
+        ]
     );
     // Its TH and LK of AN22 swapped: a third quarter's LK below TH.
     let below: Vec<_> = findings
@@ -731,4 +742,169 @@ fn a_breakdowns_rows_are_its_parts_whatever_else_their_names_match() {
         "{text}"
     );
     assert!(!text.contains("indicator-repeated"), "{text}");
+}
+
+/// A money form without a unit column: the table's unit is `stated`
+/// somewhere above the figures; NS01 (catalog tỷ đồng) and NS02 (triệu
+/// đồng) rows, figures 2.500 and 40.
+fn write_money_form(path: &Path, title: &str, header_name: &str, subtitle: Option<&str>) {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "UBND PHƯỜNG 3").unwrap();
+    ws.write_string(1, 0, title).unwrap();
+    if let Some(s) = subtitle {
+        ws.write_string(2, 0, s).unwrap();
+    }
+    for (c, h) in [
+        "STT",
+        "Mã số",
+        header_name,
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(4, c as u16, *h).unwrap();
+    }
+    for (k, (code, name, th, lk)) in [
+        (
+            "NS01",
+            "Thu ngân sách nhà nước trên địa bàn",
+            2500.0,
+            5000.0,
+        ),
+        ("NS02", "Tiền phạt vi phạm hành chính", 40.0, 90.0),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = 5 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_number(r, 3, *th).unwrap();
+        ws.write_number(r, 4, *lk).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// "(Đơn vị tính: triệu đồng)" at the end of the title, "ĐVT: triệu
+/// đồng" on the title's second line, "Chỉ tiêu (ĐVT: triệu đồng)" in the
+/// header: the stated unit is read as a line of its own is, and NS01
+/// (catalog tỷ đồng) is converted ÷1.000 with one warning at that cell;
+/// NS02, already in triệu đồng, is left alone.
+#[test]
+fn a_money_unit_stated_in_the_title_or_a_header_cell_is_converted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let cases = [
+        (
+            "BIỂU SỐ LIỆU QUÝ III/2021 (Đơn vị tính: triệu đồng)",
+            "Chỉ tiêu",
+            None,
+            "A2",
+        ),
+        (
+            "BIỂU SỐ LIỆU QUÝ III/2021\nĐVT: triệu đồng",
+            "Chỉ tiêu",
+            None,
+            "A2",
+        ),
+        (
+            "BIỂU SỐ LIỆU QUÝ III/2021",
+            "Chỉ tiêu (ĐVT: triệu đồng)",
+            None,
+            "C5",
+        ),
+        (
+            "BIỂU SỐ LIỆU QUÝ III/2021",
+            "Chỉ tiêu",
+            Some("Đơn vị tính: triệu đồng"),
+            "A3",
+        ),
+    ];
+    for (k, (title, header, subtitle, cell)) in cases.iter().enumerate() {
+        let file = tmp.path().join(format!("phuong-03-{k}.xlsx"));
+        write_money_form(&file, title, header, *subtitle);
+        let (code, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+        assert_eq!(code, 0, "{title}: {findings:?}");
+        let units: Vec<_> = findings
+            .iter()
+            .filter(|f| f["code"] == "unit-mismatch")
+            .map(|f| {
+                (
+                    f["severity"].as_str().unwrap(),
+                    f["cell"].as_str().unwrap(),
+                    f["indicator"].as_str().unwrap(),
+                    f["expected"].as_str().unwrap(),
+                    f["actual"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            units,
+            [("warning", *cell, "NS01", "tỷ đồng", "triệu đồng")],
+            "{title}"
+        );
+        let message = findings
+            .iter()
+            .find(|f| f["code"] == "unit-mismatch")
+            .unwrap()["message"]
+            .as_str()
+            .unwrap();
+        assert!(message.starts_with("Phường 3: Chỉ tiêu NS01"), "{message}");
+        assert!(message.contains("(÷1.000)"), "{message}");
+    }
+}
+
+/// "304,941" beside "18.560,118" on a Vietnamese sheet: the sheet's own
+/// numbers settle the style, no `number-ambiguous`. Alone, "6,503" is
+/// told with the reading not taken (6.503).
+#[test]
+fn a_vietnamese_sheet_settles_its_numbers_and_a_doubt_names_the_other_reading() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let hc07 = |th: &'static str, lk: &'static str| -> FormRow {
+        (
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::T(th), V::T(lk)],
+        )
+    };
+    let settled = tmp.path().join("phuong-01.xlsx");
+    write_form(
+        &settled,
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2021",
+        &TH_LK,
+        &[hc07("304,941", "18.560,118")],
+    );
+    let (_, findings) = check_json(&settled, &["--template", tpl.to_str().unwrap()]);
+    assert!(
+        !findings.iter().any(|f| f["code"] == "number-ambiguous"),
+        "{findings:?}"
+    );
+    let alone = tmp.path().join("phuong-02.xlsx");
+    write_form(
+        &alone,
+        "UBND PHƯỜNG 2",
+        "QUÝ III/2021",
+        &TH_LK,
+        &[hc07("6,503", "7")],
+    );
+    let (_, findings) = check_json(&alone, &["--template", tpl.to_str().unwrap()]);
+    let doubts: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "number-ambiguous")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        doubts,
+        ["Số «6,503» ở ô E7 có thể hiểu theo hai cách: đã đọc là 6,503, không phải 6.503. Hãy kiểm tra."]
+    );
 }

@@ -1384,3 +1384,105 @@ fn a_total_whose_parts_lack_a_units_figures_is_marked() {
         "{findings:?}"
     );
 }
+
+/// A unit column that writes "bộ" for hồ sơ on three rows gets one
+/// `unit-mismatch` warning naming the ward, the three indicators and the
+/// three cells, not three; the ward's feedback workbook still marks each
+/// row's unit cell. "héc-ta" is ha (nothing to say) and "tạ" converts to
+/// the catalog's tấn ÷10, with the warning a money unit gets.
+#[test]
+fn a_unit_repeated_on_many_rows_is_told_once_and_marked_on_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    // Two measures beside the test catalog's counts.
+    let csv = tpl.join("indicators.csv");
+    let mut catalog = std::fs::read_to_string(&csv).unwrap();
+    catalog.push_str(
+        "NN01,NS,Diện tích gieo trồng lúa,ha,flow,ward,VP,\n\
+         NN02,NS,Sản lượng lúa,tấn,flow,ward,VP,\n",
+    );
+    std::fs::write(&csv, catalog).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_form(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "bộ",
+                vec![V::N(30.0), V::N(30.0)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "bộ",
+                vec![V::N(28.0), V::N(28.0)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "bộ",
+                vec![V::N(2.0), V::N(2.0)],
+            ),
+            (
+                "NN01",
+                "Diện tích gieo trồng lúa",
+                "héc-ta",
+                vec![V::N(120.5), V::N(120.5)],
+            ),
+            (
+                "NN02",
+                "Sản lượng lúa",
+                "tạ",
+                vec![V::N(6000.0), V::N(6000.0)],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let units: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "unit-mismatch")
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                f["severity"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["indicator"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "warning|D7||bộ|Phường 1: 3 chỉ tiêu (HC02, HC03, HC04) ghi đơn vị «bộ» (các ô D7, D8, D9), khác «hồ sơ» của danh mục; số liệu vẫn được tổng hợp như số hồ sơ. Hãy kiểm tra và ghi đơn vị «hồ sơ».",
+            "warning|D11|NN02|tạ|Phường 1: Chỉ tiêu NN02 «Sản lượng lúa» ghi đơn vị «tạ» trong khi danh mục dùng «tấn»; số liệu đã được quy đổi (÷10). Hãy dùng đúng đơn vị của danh mục.",
+        ]
+    );
+    // The figures: héc-ta as ha, tạ as tấn.
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let row = |code: &str| {
+        detail
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == code))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(row("NN01")[4..6], ["120.5", "120.5"]);
+    assert_eq!(row("NN02")[4..6], ["600", "600"]);
+    // Each row's unit cell is marked in the ward's feedback workbook.
+    let notes = zip_part(&out.join("phan-hoi").join("P01.xlsx"), "xl/comments1.xml").unwrap();
+    for cell in ["D7", "D8", "D9", "D11"] {
+        assert!(
+            notes.contains(&format!("ref=\"{cell}\"")),
+            "{cell}: {notes}"
+        );
+    }
+}

@@ -532,7 +532,7 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
     );
     let note = |i: &str, c: &str, w: &str| notes[&(i.into(), c.into(), w.into())].clone();
     assert!(note("TT01", "LK", "Thanh tra quận").contains("TH 327 và LK 317"));
-    assert!(note("VH03", "TH", "Phường 13").starts_with("Cảnh báo: Chỉ tiêu VH03"));
+    assert!(note("VH03", "TH", "Phường 13").starts_with("Cảnh báo: Phường 13: Chỉ tiêu VH03"));
     // The legend's fills are the marks', and the Lỗi sheet's.
     let parts = Parts { book: &book };
     let legend = parts.filled("Tổng hợp");
