@@ -347,6 +347,7 @@ pub(crate) mod testutil {
             unit_doubt: None,
             unit_text: String::new(),
             period: None,
+            headers_period: None,
             sheets: vec!["Biểu 1".into()],
             tables: Vec::new(),
             rows,
