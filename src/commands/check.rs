@@ -37,8 +37,9 @@ pub struct CheckArgs {
     /// Template folder; the built-in template when absent.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// Language of the messages: vi or en (default: TONGHOP_LANG, else the
+    /// machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// How to read numbers that both styles could read differently.
     #[arg(long, value_enum, default_value_t = NumberLocale::Vi)]
