@@ -1439,12 +1439,11 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                         facts.own_setup = true;
                         facts.fits = true;
                     }
-                    "pageSetup" => {
+                    "pageSetup"
                         if attr(e, "orientation").is_some_and(|o| o == "landscape")
-                            || attr(e, "scale").is_some_and(|s| s != "100")
-                        {
-                            facts.own_setup = true;
-                        }
+                            || attr(e, "scale").is_some_and(|s| s != "100") =>
+                    {
+                        facts.own_setup = true;
                     }
                     "sheetFormatPr" => {
                         facts.default_width = attr(e, "defaultColWidth")
