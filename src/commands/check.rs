@@ -7,7 +7,8 @@
 //! ```
 //!
 //! or, with `--json`, the findings as the JSON of errors.json. No totals
-//! and no completeness findings: there is only one submission.
+//! and no missing units: there is only one submission; its own missing
+//! rows (`indicator-missing`) are said as `consolidate` says them.
 
 use crate::consolidation::load_template;
 use crate::diagnostic::{sort_findings, Finding, Lang, Severity, Tally};
@@ -36,8 +37,9 @@ pub struct CheckArgs {
     /// Template folder; the built-in template when absent.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// Language of the messages: vi or en (default: TONGHOP_LANG, else the
+    /// machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// How to read numbers that both styles could read differently.
     #[arg(long, value_enum, default_value_t = NumberLocale::Vi)]
@@ -140,14 +142,25 @@ fn check_input(
     let mut findings = Vec::new();
     if let (Some(want), Some((got, cell))) = (args.period, &sub.period) {
         if !want.same_report_as(got) {
-            let said = Said::PeriodChecked {
-                unit: &unit_name,
-                stated: *got,
-                period: want,
+            let here = sub.title_location(*cell);
+            // The figure columns' headers name the period checked: the
+            // title is the one to put right.
+            let said = match sub.headers_period {
+                Some(h) if h.same_report_as(&want) => Said::PeriodCheckedHeaders {
+                    unit: &unit_name,
+                    stated: *got,
+                    period: want,
+                    cell: &here.cell,
+                },
+                _ => Said::PeriodChecked {
+                    unit: &unit_name,
+                    stated: *got,
+                    period: want,
+                },
             };
             findings.push(
                 Finding::said(Severity::Error, &said, lang)
-                    .at(&sub.title_location(*cell))
+                    .at(&here)
                     .unit(unit_code.clone())
                     .expected(want.to_string())
                     .actual(got.to_string()),
@@ -156,6 +169,13 @@ fn check_input(
     }
     let period = args.period.or(stated);
     findings.extend(check_single(&sub, template, period, lang)?);
+    // Rows the unit must report and left out: what `consolidate` says of
+    // the file, and the clerk can add before sending.
+    if let Some(unit) = sub.unit {
+        findings.extend(crate::reconcile::intake::indicator_missing(
+            &sub, unit, template, lang,
+        ));
+    }
     sort_findings(&mut findings);
     Ok(CheckReport {
         file,
@@ -180,6 +200,12 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
     } else {
         f.message.strip_prefix(&prefix).unwrap_or(&f.message)
     };
+    // "Phường 7: the file is …" without its unit starts a sentence.
+    let mut chars = text.chars();
+    let text: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
     format!(
         "{:<9} {place}  {text}  [{}]",
         f.severity.label(lang),

@@ -31,8 +31,9 @@ pub struct CheckTextArgs {
     /// for (default: the built-in template).
     #[arg(long, value_name = "DIR")]
     pub template: Option<PathBuf>,
-    /// Language of the messages.
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// Language of the messages: vi or en (default: TONGHOP_LANG, else the
+    /// machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// Print the findings as JSON to standard output instead of the list.
     #[arg(long)]

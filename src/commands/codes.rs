@@ -10,8 +10,9 @@ use crate::messages::{readme_table, CATALOG};
 pub struct CodesArgs {
     /// Codes to explain (`sum-mismatch` …); every code when absent.
     pub codes: Vec<String>,
-    /// Language of the explanations.
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// Language of the explanations: vi or en (default: TONGHOP_LANG, else
+    /// the machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// Print the README's table of codes (Markdown) instead.
     #[arg(long)]

@@ -36,8 +36,9 @@ pub struct ConsolidateArgs {
     /// template.toml); the built-in template when absent.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// Language of messages and sheet names.
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// Language of messages and sheet names: vi or en (default:
+    /// TONGHOP_LANG, else the machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// How to read numbers that both styles could read differently
     /// (`1,345`).

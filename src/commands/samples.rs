@@ -64,8 +64,8 @@ pub struct SamplesArgs {
     #[arg(long)]
     pub force: bool,
     /// Language of what it prints: vi or en (default: TONGHOP_LANG, else
-    /// the locale, else vi).
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// the machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
 }
 

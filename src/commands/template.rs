@@ -41,8 +41,9 @@ pub struct TemplateArgs {
     #[arg(long)]
     pub force: bool,
     /// Language of the instructions, the input messages and the sheet
-    /// names (the titles and headers the units fill stay Vietnamese).
-    #[arg(long, value_enum, default_value_t = Lang::from_env())]
+    /// names (the titles and headers the units fill stay Vietnamese): vi or
+    /// en (default: TONGHOP_LANG, else the machine's language, else vi).
+    #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
 }
 

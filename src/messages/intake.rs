@@ -112,6 +112,15 @@ pub enum Said<'a> {
         stated: Period,
         period: Period,
     },
+    /// `period-mismatch` of `tonghop check`: `unit`'s file states the
+    /// period `stated` in its title (in `cell`) but is checked for
+    /// `period`, which the headers of its figure columns name.
+    PeriodCheckedHeaders {
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+        cell: &'a str,
+    },
     /// `submission-duplicate`: the unit, how many files it sent for the
     /// period, this `file`, the `others`, the one used and why (in both
     /// languages).
@@ -233,7 +242,9 @@ impl Words for Said<'_> {
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
             | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
-            Said::PeriodMismatch { .. } | Said::PeriodChecked { .. } => Code::PeriodMismatch,
+            Said::PeriodMismatch { .. }
+            | Said::PeriodChecked { .. }
+            | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. } | Said::SubmissionFormerParts { .. } => {
                 Code::SubmissionDuplicate
             }
@@ -476,6 +487,21 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
+        (Said::PeriodCheckedHeaders { unit, stated, period, cell }, Lang::Vi) => format!(
+            "{unit}: tiêu đề biểu (ô {cell}) ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}, mà tiêu đề cột số liệu cũng ghi {}. Nếu đây là báo cáo {}, hãy sửa tiêu đề ở ô {cell} thành {}; tiêu đề cột đã đúng.",
+            stated.title_vi(),
+            period.title_vi(),
+            period.title_vi(),
+            period.title_vi(),
+            period.title_vi()
+        ),
+        (Said::PeriodCheckedHeaders { unit, stated, period, cell }, Lang::En) => format!(
+            "{unit}: the title (cell {cell}) says {} but the file is being checked for {}, which its figure columns' headers say too. If this is the report of {}, correct the title in cell {cell} to {}; the column headers are right.",
+            stated.title_en(),
+            period.title_en(),
+            period.title_en(),
+            period.title_en()
+        ),
         (Said::SubmissionDuplicate { unit, count, period, file, others, used, why }, lang) => {
             let others = others.join(", ");
             let left_out = *file != *used;

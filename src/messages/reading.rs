@@ -123,6 +123,17 @@ pub enum Read<'a> {
         column: crate::model::ValueColumn,
         period: &'a str,
     },
+    /// `period-mismatch` (an error): the title (in `cell`) names `stated`
+    /// but the headers `labels` of the table's `columns` (TH, LK) name
+    /// `headers`, and the table has no such column of `stated`: every
+    /// figure of them is lost unless the title is put right.
+    TitleOtherThanHeaders {
+        cell: &'a str,
+        stated: crate::model::Period,
+        headers: crate::model::Period,
+        columns: &'a str,
+        labels: &'a [String],
+    },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
     /// a figure column, or `None` for the name, code, unit…).
@@ -251,7 +262,9 @@ impl Words for Read<'_> {
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
-            Read::SheetOtherPeriod { .. } => Code::PeriodMismatch,
+            Read::SheetOtherPeriod { .. } | Read::TitleOtherThanHeaders { .. } => {
+                Code::PeriodMismatch
+            }
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
@@ -376,6 +389,16 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) holds the same and is read. If the hidden column holds old figures, delete it."),
         (Read::SheetOtherPeriod { sheet, stated, period }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} (theo tiêu đề), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), period.title_vi(), period.title_vi()),
         (Read::SheetOtherPeriod { sheet, stated, period }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} (by its title), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), period.title_en(), period.title_en()),
+        (Read::TitleOtherThanHeaders { cell, stated, headers, columns, labels }, Lang::Vi) => {
+            let (stated, headers) = (stated.title_vi(), headers.title_vi());
+            let labels = quoted(labels);
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated} nhưng tiêu đề cột số liệu ghi {headers} ({labels}): hai chỗ ghi hai kỳ khác nhau, và theo kỳ {stated} thì các cột này không được đọc, nên mọi số {columns} của tệp sẽ không được tổng hợp. Nếu đây là báo cáo {headers}, hãy sửa tiêu đề ở ô {cell} thành {headers}; nếu đúng là báo cáo {stated}, hãy kiểm tra lại số liệu các cột đó.")
+        }
+        (Read::TitleOtherThanHeaders { cell, stated, headers, columns, labels }, Lang::En) => {
+            let (stated, headers) = (stated.title_en(), headers.title_en());
+            let labels = quoted(labels);
+            format!("The title (cell {cell}) says {stated} but the figure columns' headers say {headers} ({labels}): the two name different periods, and for {stated} these columns are not read, so none of this file's {columns} figures would be consolidated. If this is the report of {headers}, correct the title in cell {cell} to {headers}; if it is indeed {stated}'s, check the figures of those columns.")
+        }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
         (Read::RowsIgnored { stop, rows }, Lang::Vi) => format!("Bảng dừng ở dòng {stop} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),
@@ -387,6 +410,15 @@ fn table(r: &Read, lang: Lang) -> String {
         }
         _ => String::new(),
     }
+}
+
+/// «a», «b»: header labels as the messages quote them.
+fn quoted(labels: &[String]) -> String {
+    labels
+        .iter()
+        .map(|l| format!("«{l}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn uncomputed(r: &Read, lang: Lang) -> String {

@@ -133,6 +133,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             stated: q4,
             period: q1,
         },
+        Said::PeriodCheckedHeaders {
+            unit,
+            stated: q4,
+            period: q1,
+            cell: "A4",
+        },
         Said::SubmissionDuplicate {
             unit,
             count: 2,
@@ -676,6 +682,17 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::Th,
             period: "Q4 2025",
         },
+        Read::TitleOtherThanHeaders {
+            cell: "A4",
+            stated: Period::quarter(2020, 2),
+            headers: Period::quarter(2020, 3),
+            columns: "TH, LK",
+            // A test's sample, leaked to live as long as the others.
+            labels: Vec::leak(vec![
+                "Thực hiện quý III/2020".to_string(),
+                "Lũy kế 9 tháng năm 2020".to_string(),
+            ]),
+        },
         Read::ColumnIgnored {
             label: "Nguồn số liệu",
             cell,
@@ -962,6 +979,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerOnly { .. } => 24,
         Said::SubmissionFormerParts { .. } => 25,
         Said::IndicatorAmbiguous { .. } => 26,
+        Said::PeriodCheckedHeaders { .. } => 27,
     }
 }
 
@@ -1017,6 +1035,7 @@ fn read_variant(r: &Read) -> usize {
         Read::TargetBound { .. } => 21,
         Read::UnitsConverted { .. } => 22,
         Read::UnitsOtherName { .. } => 23,
+        Read::TitleOtherThanHeaders { .. } => 24,
     }
 }
 
@@ -1137,9 +1156,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 27);
+    covers("Said", said.iter().map(said_variant), 28);
     covers("Checked", checked.iter().map(checked_variant), 21);
-    covers("Read", read.iter().map(read_variant), 24);
+    covers("Read", read.iter().map(read_variant), 25);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

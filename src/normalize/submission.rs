@@ -192,6 +192,10 @@ pub struct Submission {
     /// figures may be those of that commune only.
     pub unit_former: Option<String>,
     pub period: Option<(Period, TitleCell)>,
+    /// The run's period when the headers of figure columns name it but the
+    /// title names another (its columns are not read for the title's
+    /// period): the title is the likelier mistake, for `check` to say.
+    pub headers_period: Option<Period>,
     pub sheets: Vec<String>,
     /// Where the table of each of `sheets` is (same order), for the
     /// print titles of the unit's feedback workbook.
@@ -278,6 +282,7 @@ impl Submission {
             unit_text: self.unit_text.clone(),
             unit_former: self.unit_former.clone(),
             period: self.period,
+            headers_period: self.headers_period,
             sheets: self.sheets.clone(),
             tables: self.tables.clone(),
             rows,
@@ -451,6 +456,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_text: String::new(),
         unit_former: None,
         period: None,
+        headers_period: None,
         sheets: Vec::new(),
         tables: Vec::new(),
         rows: Vec::new(),
@@ -573,6 +579,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             columns_seen[v.index()] = true;
         }
         let (rows_before, findings_before) = (sub.rows.len(), sub.findings.len());
+        // Figure columns whose headers name one other period than the
+        // title's (`check` without a run's period): the title and the
+        // headers disagree, one error says so at the title.
+        let mut disagree: Vec<(String, ValueColumn)> = Vec::new();
+        let mut headers_named: Option<Period> = None;
         for ignored in &layout.ignored {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
@@ -580,11 +591,33 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 // Only in a sheet read for the run's period: a file of
                 // another period is set aside whatever its columns.
                 let lost = match (ctx.period, period) {
-                    (Some(run), Some(p)) if !run.same_report_as(&p) => None,
+                    (Some(run), Some(p)) if !run.same_report_as(&p) => {
+                        // A header that names the run's period does say
+                        // which figure it holds: the title is of another
+                        // period, which the period-mismatch says.
+                        let names_run = matches!(
+                            ctx.words.classify(&ignored.label, Some(run)),
+                            Some(Role::Value(_))
+                        );
+                        if names_run && ignored.why == NotRead::Unnamed {
+                            sub.headers_period.get_or_insert(run);
+                            continue;
+                        }
+                        None
+                    }
                     (run, p) => run
                         .or(p)
                         .and_then(|p| lost_column(&layout, ignored, &ctx.words, p)),
                 };
+                let titled = sub.sheets.len() == 1 && sub.period.map(|(p, _)| p) == period;
+                if let (None, Some((column, p)), true) = (ctx.period, lost, titled) {
+                    let named = period_named(&ctx.words, &ignored.label, column, p);
+                    if let Some(h) = named.filter(|h| headers_named.is_none_or(|k| k == *h)) {
+                        headers_named = Some(h);
+                        disagree.push((ignored.label.clone(), column));
+                        continue;
+                    }
+                }
                 sub.findings.push(match lost {
                     Some((column, p)) => {
                         let here = at(ignored.col);
@@ -602,6 +635,24 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     None => column_ignored(ignored, &at, ctx.lang),
                 });
             }
+        }
+        if let (Some(headers), Some((stated, cell))) = (headers_named, sub.period) {
+            let labels: Vec<String> = disagree.iter().map(|(l, _)| l.clone()).collect();
+            let columns: Vec<&str> = disagree.iter().map(|(_, c)| c.as_str()).collect();
+            let here = sub.title_location(cell);
+            let said = Read::TitleOtherThanHeaders {
+                cell: &here.cell,
+                stated,
+                headers,
+                columns: &columns.join(", "),
+                labels: &labels,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Error, &said, ctx.lang)
+                    .at(&here)
+                    .expected(headers.to_string())
+                    .actual(stated.to_string()),
+            );
         }
         let mut layout = layout;
         loop {
@@ -2137,6 +2188,24 @@ fn lost_column(
     let has = layout.value_columns().any(|(_, v)| v == column);
     (matches!(column, ValueColumn::Th | ValueColumn::Lk) && !read_so && !has)
         .then_some((column, period))
+}
+
+/// The period the header `label` of an ignored `column` names instead of
+/// `period`: the quarter (of `period`'s year, else the one after or the
+/// one before) for which the header reads as that column ("Thực hiện quý
+/// III/2020" under a title of Quý II/2020 names Quý III/2020).
+fn period_named(
+    words: &HeaderWords,
+    label: &str,
+    column: ValueColumn,
+    period: Period,
+) -> Option<Period> {
+    // The title's year first: a header's year may not be weighed.
+    [period.year, period.year + 1, period.year - 1]
+        .into_iter()
+        .flat_map(|y| (1..=4).map(move |q| Period::quarter(y, q)))
+        .filter(|c| !c.same_report_as(&period))
+        .find(|c| words.classify(label, Some(*c)) == Some(Role::Value(column)))
 }
 
 /// In a first quarter LK is the quarter itself: a file whose tables have

@@ -348,6 +348,7 @@ pub(crate) mod testutil {
             unit_text: String::new(),
             unit_former: None,
             period: None,
+            headers_period: None,
             sheets: vec!["Biểu 1".into()],
             tables: Vec::new(),
             rows,

@@ -730,36 +730,55 @@ fn completeness_of(
                 .expected(period.to_string()),
         );
     }
-    let expected: Vec<usize> = sub.missing.iter().map(|&i| i as usize).collect();
-    if !expected.is_empty() {
-        let codes: Vec<&str> = expected
-            .iter()
-            .map(|&i| template.indicators[i].code.as_str())
-            .collect();
-        let named: Vec<String> = expected
-            .iter()
-            .take(5)
-            .map(|&i| {
-                format!(
-                    "{} «{}»",
-                    template.indicators[i].code, template.indicators[i].name
-                )
-            })
-            .collect();
-        let said = Said::IndicatorMissing {
-            unit: &a.shown(),
-            count: expected.len(),
-            named: &named,
-            more: expected.len().saturating_sub(5),
-        };
-        out.push(
-            Finding::said(Severity::Warning, &said, lang)
-                .at(&here)
-                .unit(a.code.clone())
-                .actual(codes.join(", ")),
-        );
-    }
+    out.extend(indicator_missing(sub, unit, template, lang));
     out
+}
+
+/// `indicator-missing`: the indicators `unit` must report whose row the
+/// submission lacks, one warning for the file (`consolidate` and
+/// `check` alike); none when no row is missing.
+pub fn indicator_missing(
+    sub: &Submission,
+    unit: usize,
+    template: &Template,
+    lang: Lang,
+) -> Option<Finding> {
+    let a = template.agencies.get(unit)?;
+    let here = Location {
+        file: sub.file.clone(),
+        sheet: sub.sheets.first().cloned().unwrap_or_default(),
+        cell: String::new(),
+    };
+    let expected: Vec<usize> = sub.missing.iter().map(|&i| i as usize).collect();
+    if expected.is_empty() {
+        return None;
+    }
+    let codes: Vec<&str> = expected
+        .iter()
+        .map(|&i| template.indicators[i].code.as_str())
+        .collect();
+    let named: Vec<String> = expected
+        .iter()
+        .take(5)
+        .map(|&i| {
+            format!(
+                "{} «{}»",
+                template.indicators[i].code, template.indicators[i].name
+            )
+        })
+        .collect();
+    let said = Said::IndicatorMissing {
+        unit: &a.shown(),
+        count: expected.len(),
+        named: &named,
+        more: expected.len().saturating_sub(5),
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&here)
+            .unit(a.code.clone())
+            .actual(codes.join(", ")),
+    )
 }
 
 /// `file-skipped`: a file that is not a submission, with the reason.

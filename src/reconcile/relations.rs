@@ -813,16 +813,23 @@ fn violation(
         .unwrap_or_default()
         .to_string();
     let owner = &template.indicators[rel.owner];
+    // Each indicator by its name and figure, as a sum-mismatch names its
+    // parts: a clerk whose form has no code column can follow it.
+    let named = |code: &str| {
+        format!(
+            "{} {}",
+            short_name(template, code),
+            fmt(lookup(code).unwrap_or(f64::NAN))
+        )
+    };
     let show = |e: &Expr| -> String {
-        let codes = e.codes();
-        if codes.len() == 1 && matches!(e, Expr::Code(_)) {
-            format!(
-                "{} {}",
-                short_name(template, codes[0]),
-                fmt(lookup(codes[0]).unwrap_or(f64::NAN))
-            )
-        } else {
-            format!("{e} = {}", fmt(e.eval(&lookup).unwrap_or(f64::NAN)))
+        match e {
+            Expr::Code(c) => named(c),
+            _ => format!(
+                "{} = {}",
+                in_words(e, &named, lang),
+                fmt(e.eval(&lookup).unwrap_or(f64::NAN))
+            ),
         }
     };
     let (ls, rs) = (show(&rel.left), show(&rel.right));
@@ -856,6 +863,46 @@ fn violation(
                 fmt(right)
             )),
     )
+}
+
+/// A side of a rule with each indicator `named` ("Đơn thụ lý 10 - Đơn đã
+/// giải quyết 9"), numbers as the language writes them, and brackets
+/// where the rule's grouping needs them.
+fn in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    let grouped = |inner: &Expr, tight: bool| {
+        let text = in_words(inner, named, lang);
+        match inner {
+            Expr::Bin(_, op, _) if tight || matches!(op, Op::Add | Op::Sub) => {
+                format!("({text})")
+            }
+            _ => text,
+        }
+    };
+    match e {
+        Expr::Num(v) => format_num(*v, crate::number::decimals_of(*v), lang),
+        Expr::Code(c) => named(c),
+        Expr::Neg(inner) => format!("-{}", grouped(inner, true)),
+        Expr::Bin(a, op, b) => {
+            let (sign, multiplies) = match op {
+                Op::Add => ("+", false),
+                Op::Sub => ("-", false),
+                Op::Mul => ("*", true),
+                Op::Div => ("/", true),
+            };
+            // a - (b + c), a / (b * c): the right side in brackets; the
+            // left one only under * and /.
+            let left = match multiplies {
+                true => grouped(a, false),
+                false => in_words(a, named, lang),
+            };
+            let right = match (op, b.as_ref()) {
+                (Op::Add, _) => in_words(b, named, lang),
+                (Op::Mul, Expr::Bin(_, Op::Mul | Op::Div, _)) => in_words(b, named, lang),
+                _ => grouped(b, true),
+            };
+            format!("{left} {sign} {right}")
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1052,6 +1099,69 @@ mod tests {
         };
         assert_eq!(actual("A# == B# * C# + 1"), ["9 ≠ 3"]);
         assert_eq!(actual("A# <= B# * C# + 1"), ["9 > 3"]);
+    }
+
+    /// A broken relation names each indicator of its sides by its name,
+    /// as a sum-mismatch names its parts (a form without a code column
+    /// could not be followed by "TT05 - TT06"), in both languages, with
+    /// the brackets the rule's grouping needs.
+    #[test]
+    fn a_broken_relation_names_its_indicators_in_words() {
+        let t = Template::from_texts(
+            "t",
+            "",
+            "code,group,name,unit,kind,level,reported_by,formula\n\
+             TT05,HC,Tổng số đơn phải giải quyết,đơn,flow,ward,VP,\n\
+             TT06,HC,Đơn đã giải quyết,đơn,flow,ward,VP,\n\
+             TT08,HC,Trong đó: đơn rút,đơn,flow,ward,VP,\n\
+             TT07,HC,Đơn còn tồn chưa giải quyết,đơn,flow,ward,VP,TT07 == TT05 - (TT06 + TT08)\n\
+             TT09,HC,Đơn chuyển kỳ sau,đơn,flow,ward,VP,TT09 <= TT05 / 3\n",
+            include_str!("../../templates/groups.csv"),
+            include_str!("../../templates/agencies.csv"),
+        )
+        .unwrap();
+        let s = sub_with(
+            &t,
+            "P01",
+            [
+                ("TT05", 15.0),
+                ("TT06", 12.0),
+                ("TT08", 2.0),
+                ("TT07", 5.0),
+                ("TT09", 9.0),
+            ]
+            .into_iter()
+            .map(|(c, v)| row(ind(&t, c), ValueColumn::Th, v, 0))
+            .collect(),
+        );
+        let refs = [&s];
+        let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
+        let messages = |lang: Lang| -> Vec<String> {
+            let (relations, _) = relations_of(&t, lang);
+            let mut m: Vec<String> =
+                check_relations(&Figures::in_memory(&refs), &totals, &t, &relations, lang)
+                    .unwrap()
+                    .into_iter()
+                    .filter(|f| f.code == Code::RelationViolated && !f.unit.is_empty())
+                    .map(|f| f.message)
+                    .collect();
+            m.sort();
+            m
+        };
+        assert_eq!(
+            messages(Lang::Vi),
+            [
+                "Phường 1: Đơn chuyển kỳ sau 9 không được lớn hơn Tổng số đơn phải giải quyết 15 / 3 = 5 ở cột TH (điều kiện TT09 <= TT05 / 3). Một trong các số này sai; hãy kiểm tra lại.",
+                "Phường 1: Đơn còn tồn chưa giải quyết 5 phải bằng Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 ở cột TH (điều kiện TT07 == TT05 - (TT06 + TT08)). Một trong các số này sai; hãy kiểm tra lại.",
+            ]
+        );
+        assert_eq!(
+            messages(Lang::En),
+            [
+                "Phường 1: Đơn chuyển kỳ sau 9 cannot be above Tổng số đơn phải giải quyết 15 / 3 = 5 in column TH (rule TT09 <= TT05 / 3). One of these figures is wrong; check them.",
+                "Phường 1: Đơn còn tồn chưa giải quyết 5 must equal Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 in column TH (rule TT07 == TT05 - (TT06 + TT08)). One of these figures is wrong; check them.",
+            ]
+        );
     }
 
     /// More relations than one polars query of expressions takes, linear

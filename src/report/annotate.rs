@@ -186,9 +186,13 @@ struct SheetEntry {
 /// What a sheet part says, read before it is rewritten.
 #[derive(Debug, Default)]
 struct SheetFacts {
-    /// A print setup of its own: an orientation, a scale, a paper size or
-    /// fit to pages.
+    /// A print setup of its own: landscape, a scale other than 100 % or
+    /// fit to pages. Portrait at 100 % on any paper is what LibreOffice
+    /// writes in every sheet it saves, and Excel prints by default: no
+    /// choice of the unit's, so such a sheet is fit to the page width.
     own_setup: bool,
+    /// Fit to pages (`fitToPage`): its print titles cost no page.
+    fits: bool,
     /// Column widths by 0-based column (from `<cols>`).
     widths: BTreeMap<u32, f64>,
     default_width: Option<f64>,
@@ -337,7 +341,10 @@ impl Package {
             let plan = by_name.get(sheet.name.as_str()).copied().unwrap_or(&none);
             let xml = self.read(&sheet.part)?;
             let facts = sheet_facts(&xml)?;
-            if !book.has_print_titles(pos) {
+            // A setup of the unit's own that does not fit to pages prints
+            // as it did: repeated name columns would push each figure
+            // column onto pages of its own.
+            if !book.has_print_titles(pos) && (!facts.own_setup || facts.fits) {
                 if let Some(t) = print_titles_ref(&sheet.name, plan.titles) {
                     titles.push((pos, t));
                 }
@@ -1430,15 +1437,13 @@ fn sheet_facts(xml: &[u8]) -> Result<SheetFacts, String> {
                         if attr(e, "fitToPage").is_some_and(|v| v == "1" || v == "true") =>
                     {
                         facts.own_setup = true;
+                        facts.fits = true;
                     }
-                    "pageSetup" => {
-                        let set = |k: &str| attr(e, k).is_some();
-                        if set("orientation")
-                            || set("paperSize")
-                            || attr(e, "scale").is_some_and(|s| s != "100")
-                        {
-                            facts.own_setup = true;
-                        }
+                    "pageSetup"
+                        if attr(e, "orientation").is_some_and(|o| o == "landscape")
+                            || attr(e, "scale").is_some_and(|s| s != "100") =>
+                    {
+                        facts.own_setup = true;
                     }
                     "sheetFormatPr" => {
                         facts.default_width = attr(e, "defaultColWidth")
@@ -2226,6 +2231,44 @@ mod tests {
         assert!(styles.contains(r#"<cellXfs count="8">"#), "{styles}");
         assert!(styles.contains(r#"<xf numFmtId="3" fontId="0" fillId="2" applyFill="1"><alignment horizontal="right"/></xf>"#), "{styles}");
         assert!(styles.contains(r#"<fills count="6">"#), "{styles}");
+    }
+
+    /// LibreOffice writes a portrait, 100 % page setup in every sheet it
+    /// saves: no setup of the unit's, so the feedback fits the sheet to
+    /// the page width. Landscape, another scale or fit to pages is the
+    /// unit's own, kept.
+    #[test]
+    fn libreoffices_default_page_setup_is_no_setup_of_the_units() {
+        let sheet = |pr: &str, setup: &str| {
+            format!(
+                r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{pr}<sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>{setup}</worksheet>"#
+            )
+        };
+        let libre_pr = r#"<sheetPr filterMode="false"><pageSetUpPr fitToPage="false"/></sheetPr>"#;
+        let libre = r#"<pageSetup paperSize="9" scale="100" fitToWidth="1" fitToHeight="1" pageOrder="downThenOver" orientation="portrait" blackAndWhite="false" draft="false" cellComments="none" horizontalDpi="300" verticalDpi="300" copies="1"/>"#;
+        let facts = |pr: &str, setup: &str| {
+            let f = sheet_facts(sheet(pr, setup).as_bytes()).unwrap();
+            (f.own_setup, f.fits)
+        };
+        assert_eq!(facts(libre_pr, libre), (false, false));
+        assert_eq!(facts("", r#"<pageSetup paperSize="1"/>"#), (false, false));
+        let landscape = libre.replace("portrait", "landscape");
+        assert_eq!(facts(libre_pr, &landscape), (true, false));
+        let scaled = libre.replace(r#"scale="100""#, r#"scale="75""#);
+        assert_eq!(facts(libre_pr, &scaled), (true, false));
+        let fitted = libre_pr.replace("false\"/>", "true\"/>");
+        assert_eq!(facts(&fitted, libre), (true, true));
+        // Fitted, LibreOffice's setup gives way to the tool's.
+        let xml = sheet(libre_pr, libre);
+        let f = sheet_facts(xml.as_bytes()).unwrap();
+        let styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf fontId="0"/></cellXfs></styleSheet>"#;
+        let mut book = StyleBook::read(styles).unwrap();
+        let out =
+            rewrite_sheet(xml.as_bytes(), &BTreeMap::new(), &mut book, &f, true, None).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{out}");
+        assert!(out.contains(r#"<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>"#), "{out}");
+        assert!(!out.contains(r#"scale="100""#), "{out}");
     }
 
     #[test]

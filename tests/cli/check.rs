@@ -1,7 +1,7 @@
 //! `tonghop check` on one workbook: the terminal list, the verdict, the
 //! exit status and `--json`.
 
-use crate::checks::{write_form, write_template, FormRow, TH_LK, V};
+use crate::checks::{complete, write_form, write_template, FormRow, TH_LK, V};
 use crate::common::tonghop;
 use std::path::Path;
 
@@ -54,7 +54,7 @@ fn a_sum_that_does_not_add_up_is_listed_with_its_cell_and_fails() {
         "UBND PHƯỜNG 5",
         "QUÝ I/2020",
         &TH_LK,
-        &rows(1290.0, 1204.0, 77.0, 1290.0),
+        &complete(rows(1290.0, 1204.0, 77.0, 1290.0), true),
     );
     let (code, text) = run(&file, &tpl, &[]);
     assert_eq!(code, 1, "{text}");
@@ -100,7 +100,7 @@ fn a_clean_workbook_passes_and_json_lists_the_findings() {
         "UBND PHƯỜNG 5",
         "QUÝ I/2020",
         &TH_LK,
-        &rows(1281.0, 1204.0, 77.0, 1281.0),
+        &complete(rows(1281.0, 1204.0, 77.0, 1281.0), true),
     );
     let (code, text) = run(&file, &tpl, &[]);
     assert_eq!(code, 0, "{text}");
@@ -229,7 +229,8 @@ fn formula_results_an_xls_stores_as_zero_are_evaluated() {
     assert!(
         codes
             .iter()
-            .all(|&(sev, code)| sev == "info" && code == "relation-skipped"),
+            .all(|&(sev, code)| (sev == "info" && code == "relation-skipped")
+                || code == "indicator-missing"),
         "{findings:?}"
     );
     // The figures read, in the consolidated workbook.
@@ -403,8 +404,10 @@ fn parts_named_short_under_their_total_are_its_parts() {
     let (code, text) = run(&file, &tpl, &["--json"]);
     let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(code, 0, "{text}");
+    // The form holds a few of the built-in catalog's rows.
     let matched: Vec<_> = findings
         .iter()
+        .filter(|f| f["code"] != "indicator-missing")
         .map(|f| {
             (
                 f["code"].as_str().unwrap(),
@@ -585,6 +588,7 @@ fn next_years_plan_in_a_year_end_report_is_not_this_years() {
     let said: Vec<String> = findings
         .iter()
         .filter(|f| f["severity"] != "info" || f["code"] == "column-ignored")
+        .filter(|f| f["code"] != "indicator-missing")
         .map(|f| format!("{}|{}|{}", f["severity"], f["code"], f["cell"]))
         .collect();
     assert_eq!(said, ["\"info\"|\"column-ignored\"|\"E6\""], "{findings:?}");
@@ -906,5 +910,195 @@ fn a_vietnamese_sheet_settles_its_numbers_and_a_doubt_names_the_other_reading() 
     assert_eq!(
         doubts,
         ["Số «6,503» ở ô E7 có thể hiểu theo hai cách: đã đọc là 6,503, không phải 6.503. Hãy kiểm tra."]
+    );
+}
+
+/// The rows with a year's target after their TH and LK: four times TH,
+/// so that the parts add up.
+fn with_target(rows: Vec<FormRow>) -> Vec<FormRow> {
+    rows.into_iter()
+        .map(|(code, name, unit, mut values)| {
+            if let Some(V::N(th)) = values.first() {
+                values.push(V::N(4.0 * th));
+            }
+            (code, name, unit, values)
+        })
+        .collect()
+}
+
+/// A title left from last quarter (Quý II/2020) over headers of this one
+/// ("Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"): read for the
+/// title's period no TH or LK is read. Checked without `--period`, the
+/// disagreement is one error at the title, not two warnings and "ready
+/// to send"; with `--period 2020-Q3` the period-mismatch says the headers
+/// are right, and no column is said to name no figure.
+#[test]
+fn a_title_of_another_period_than_its_headers_is_an_error_at_the_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let form = |columns: &[&str]| {
+        write_form(
+            &file,
+            "UBND PHƯỜNG 5",
+            "QUÝ II/2020",
+            columns,
+            &complete(with_target(rows(1281.0, 1204.0, 77.0, 1281.0)), true),
+        )
+    };
+    // The year's target (KH) is read whatever the quarter: the table is
+    // found.
+    let q3 = [
+        "Thực hiện quý III/2020",
+        "Lũy kế 9 tháng năm 2020",
+        "Kế hoạch năm 2020",
+    ];
+    form(&q3);
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 1, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[1],
+        "Lỗi       Biểu 1!A3  Tiêu đề biểu (ô A3) ghi Quý II/2020 nhưng tiêu đề cột số liệu ghi \
+         Quý III/2020 («Thực hiện quý III/2020», «Lũy kế 9 tháng năm 2020»): hai chỗ ghi hai kỳ \
+         khác nhau, và theo kỳ Quý II/2020 thì các cột này không được đọc, nên mọi số TH, LK của \
+         tệp sẽ không được tổng hợp. Nếu đây là báo cáo Quý III/2020, hãy sửa tiêu đề ở ô A3 \
+         thành Quý III/2020; nếu đúng là báo cáo Quý II/2020, hãy kiểm tra lại số liệu các cột \
+         đó.  [period-mismatch]"
+    );
+    assert_eq!(
+        lines[2],
+        "Kết quả: 1 lỗi, 0 cảnh báo, 0 thông tin. Hãy sửa các lỗi trước khi gửi."
+    );
+    let (_, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let said: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_string();
+            [s("severity"), s("code"), s("unit"), s("cell")]
+                .into_iter()
+                .chain([s("expected"), s("actual")])
+                .collect::<Vec<_>>()
+                .join("|")
+        })
+        .collect();
+    assert_eq!(said, ["error|period-mismatch|P05|A3|2020-Q3|2020-Q2"]);
+
+    // Checked for the headers' period: the title is the one to put right,
+    // in a sentence that starts with a capital once the unit is left out.
+    let (code, text) = run(&file, &tpl, &["--period", "2020-Q3", "--lang", "en"]);
+    assert_eq!(code, 1, "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[1],
+        "Error     Biểu 1!A3  The title (cell A3) says Q2 2020 but the file is being checked for \
+         Q3 2020, which its figure columns' headers say too. If this is the report of Q3 2020, \
+         correct the title in cell A3 to Q3 2020; the column headers are right.  [period-mismatch]"
+    );
+
+    // Near misses. Checked for the title's period, the headers are the
+    // wrong ones: each lost column is said, as before.
+    let (_, findings) = check_json(
+        &file,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q2"],
+    );
+    let said: Vec<_> = findings
+        .iter()
+        .map(|f| format!("{}|{}|{}", f["severity"], f["code"], f["cell"]))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "\"warning\"|\"column-ignored\"|\"E6\"",
+            "\"warning\"|\"column-ignored\"|\"F6\""
+        ]
+    );
+    // Headers of the title's own period: nothing to say.
+    form(&[
+        "Thực hiện quý II/2020",
+        "Lũy kế 6 tháng năm 2020",
+        "Kế hoạch năm 2020",
+    ]);
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."
+    );
+}
+
+/// The rows a ward must report and left out are what `consolidate` says
+/// of its file (`indicator-missing`), and what the clerk can add before
+/// sending: `check` says them too, for a unit the registry knows.
+#[test]
+fn check_lists_the_rows_the_unit_must_report_and_left_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let t = ["--template", tpl.to_str().unwrap()];
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1281.0, 1204.0, 77.0, 1281.0),
+    );
+    let (code, findings) = check_json(&file, &t);
+    assert_eq!(code, 0, "{findings:?}");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(
+        [
+            &f["severity"],
+            &f["code"],
+            &f["unit"],
+            &f["sheet"],
+            &f["actual"]
+        ],
+        [
+            "warning",
+            "indicator-missing",
+            "P05",
+            "Biểu 1",
+            "HC05, HC07, TT04, NS02"
+        ]
+    );
+    assert!(
+        f["message"].as_str().unwrap().starts_with(
+            "Biểu của Phường 5 thiếu 4 chỉ tiêu phải báo cáo: HC05 «Tỷ lệ hồ sơ giải quyết đúng hạn»"
+        ),
+        "{f}"
+    );
+    let (_, text) = run(&file, &tpl, &[]);
+    assert_eq!(
+        text.lines().last().unwrap(),
+        "Kết quả: không có lỗi (1 cảnh báo, 0 thông tin). Có thể gửi; hãy xem lại các cảnh báo."
+    );
+    // Near misses: every row there; a sender the registry does not know.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows(1281.0, 1204.0, 77.0, 1281.0), true),
+    );
+    let (_, findings) = check_json(&file, &t);
+    assert!(findings.is_empty(), "{findings:?}");
+    let stranger = tmp.path().join("bao-cao.xlsx");
+    write_form(
+        &stranger,
+        "UBND PHƯỜNG 17",
+        "QUÝ I/2020",
+        &TH_LK,
+        &rows(1281.0, 1204.0, 77.0, 1281.0),
+    );
+    let (_, findings) = check_json(&stranger, &t);
+    assert!(
+        !findings.iter().any(|f| f["code"] == "indicator-missing"),
+        "{findings:?}"
     );
 }

@@ -307,6 +307,27 @@ fn the_help_is_in_the_runs_language() {
     assert!(en.contains("The previous quarter's output folder"), "{en}");
     let en = help(&["check", "-h"], Some("en"));
     assert!(en.contains("Check one submission workbook"), "{en}");
+    // `--lang`'s default is worked out on each machine: the English help
+    // says how, as the Vietnamese does, not the "vi" it found here.
+    for command in [
+        "consolidate",
+        "check",
+        "check-text",
+        "annex",
+        "template",
+        "samples",
+        "codes",
+    ] {
+        let en = help(&[command, "--help", "--lang", "en"], None);
+        let at = en.find("--lang <LANG>").unwrap();
+        let end = en[at..].find("\n\n").map_or(en.len(), |k| at + k);
+        let lang = en[at..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            lang.contains("(default: TONGHOP_LANG, else the machine's language, else vi)")
+                && !lang.contains("[default:"),
+            "{command}: {lang}"
+        );
+    }
 
     let none = fatal(&[], None);
     assert!(none.contains("Cách dùng: tonghop <LỆNH>"), "{none}");

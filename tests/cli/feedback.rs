@@ -1050,3 +1050,109 @@ fn a_rerendered_table_gives_a_long_name_the_height_it_wraps_to_not_a_line_it_pri
     let header = element(list, "oddHeader").unwrap();
     assert!(header.contains("Phường 1 — Quý I/2020"), "{header}");
 }
+
+/// A ward's wide form saved by LibreOffice, which writes a portrait, 100 %
+/// page setup in every sheet: no setup of the ward's own. Its feedback
+/// fits the form to the page width (repeated name columns on an unfitted
+/// page left one figure column per page: 19 pages for a form of 6), and
+/// prints on no more pages than the original plus one of findings.
+#[test]
+fn a_libreoffice_saved_form_is_fit_to_the_page_width_in_its_feedback() {
+    if office::skip() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let made = tmp.path().join("made");
+    let (original, feedback, _) = crafted_run(tmp.path(), |path| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+        ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+        ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ I/2020").unwrap();
+        let headers = [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Kế hoạch năm 2020",
+            "Thực hiện quý",
+            "Lũy kế từ đầu năm",
+            "Cùng kỳ năm trước",
+            "% so với kế hoạch",
+            "% so với cùng kỳ",
+        ];
+        for (c, h) in headers.iter().enumerate() {
+            ws.write_string(5, c as u16, *h).unwrap();
+            let width = match c {
+                2 => 45.0,
+                0 | 1 | 3 => 8.0,
+                _ => 18.0,
+            };
+            ws.set_column_width(c as u16, width).unwrap();
+        }
+        // HC02 TH 100 while 60 + 30 = 90: an error to mark.
+        let rows = crate::checks::complete(
+            vec![
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![],
+                ),
+                ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", vec![]),
+                ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", vec![]),
+            ],
+            true,
+        );
+        for (k, (code, name, unit, _)) in rows.iter().enumerate() {
+            let r = 6 + k as u32;
+            ws.write_number(r, 0, (k + 1) as f64).unwrap();
+            ws.write_string(r, 1, *code).unwrap();
+            ws.write_string(r, 2, *name).unwrap();
+            ws.write_string(r, 3, *unit).unwrap();
+            let (th, lk) = match *code {
+                "HC02" => (100.0, 100.0),
+                "HC03" => (60.0, 60.0),
+                "HC04" => (30.0, 30.0),
+                _ => continue,
+            };
+            ws.write_number(r, 5, th).unwrap();
+            ws.write_number(r, 6, lk).unwrap();
+        }
+        let written = made.join("phuong-01.xlsx");
+        std::fs::create_dir_all(&made).unwrap();
+        wb.save(&written).unwrap();
+        let saved = office::convert(&written, "xlsx", &made.join("lo"));
+        std::fs::copy(saved, path).unwrap();
+    });
+    // LibreOffice's own setup, as the P11 of the tester's batch had it.
+    let sheet_xml = |p: &Path| {
+        let b = parts(p);
+        let part = sheet_parts(&b)
+            .into_iter()
+            .find(|(n, _)| n == "Biểu 1")
+            .unwrap()
+            .1;
+        b[&part].clone()
+    };
+    let setup = element(&sheet_xml(&original), "pageSetup").unwrap();
+    assert!(
+        setup.contains(r#"orientation="portrait""#) && setup.contains(r#"scale="100""#),
+        "{setup}"
+    );
+    let sheet = sheet_xml(&feedback);
+    assert!(sheet.contains(r#"fitToPage="1""#), "{sheet}");
+    let pdfs = to_pdf(&[original, feedback], &tmp.path().join("pdf"));
+    let (before, after) = (office::pdf_pages(&pdfs[0]), office::pdf_pages(&pdfs[1]));
+    println!(
+        "LibreOffice-saved ward: the original prints on {} pages, its feedback on {}",
+        before.len(),
+        after.len()
+    );
+    assert!(before.len() >= 2, "a form wider than a portrait page");
+    assert!(
+        after.len() <= before.len() + 1,
+        "{} > {} + 1",
+        after.len(),
+        before.len()
+    );
+}
