@@ -353,8 +353,18 @@ pub fn quote(text: &str, span: Span, mark: Span) -> String {
     if after.chars().count() > MAX / 2 {
         after = format!("{}…", after.chars().take(MAX / 2).collect::<String>());
     }
-    let sep_before = if before.is_empty() { "" } else { " " };
-    let sep_after = if after.is_empty() || after.starts_with([',', ';', ')', '.', ':']) {
+    // A space around the figure only where the text has one: "(>>53,9%<<)".
+    let spaced = |s: &str| s.chars().next().is_some_and(char::is_whitespace);
+    let sep_before = if before.is_empty()
+        || !text
+            .get(..mark.0)
+            .is_some_and(|t| t.ends_with(char::is_whitespace))
+    {
+        ""
+    } else {
+        " "
+    };
+    let sep_after = if after.is_empty() || !text.get(mark.1..).is_some_and(spaced) {
         ""
     } else {
         " "
