@@ -36,6 +36,9 @@ pub enum PercentKind {
     Ratio,
     /// a/b×100−100; the stated value is negative after "giảm".
     Growth,
+    /// a/b×100−100 said "vượt" ("vượt 4,3% kế hoạch"): the messages quote
+    /// the writer's word.
+    Excess,
 }
 
 /// A number with where it was written.
@@ -455,7 +458,7 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
         Some("giam") => (PercentKind::Growth, -1.0),
         // "vượt 4,3% kế hoạch", "vượt kế hoạch 4,3%": exceeded by, not
         // the ratio (1.842/1.766 = 104,3%).
-        _ if exceeds(tokens, i) => (PercentKind::Growth, 1.0),
+        _ if exceeds(tokens, i) => (PercentKind::Excess, 1.0),
         _ => (PercentKind::Ratio, 1.0),
     };
     let mut j = i + 1;
@@ -1533,7 +1536,7 @@ mod tests {
             "Giới thiệu việc làm vượt kế hoạch 4,3% (1.842/1.766 lượt người).",
             "vượt mức KH 4,3% (1.842/1.766 lượt người)",
         ] {
-            assert_eq!(percents(t), vec![(Growth, 4.3, 1842.0, 1766.0)], "{t}");
+            assert_eq!(percents(t), vec![(Excess, 4.3, 1842.0, 1766.0)], "{t}");
         }
         // The ratio itself stays a ratio.
         assert_eq!(
@@ -2032,6 +2035,43 @@ mod tests {
                 "xảy ra 31 vụ, đã khám phá 21 vụ phạm pháp hình sự trên địa bàn (tỷ lệ 67,74%)"
             ),
             vec![]
+        );
+    }
+
+    /// A comma after a/b lists the noun counted only when no clause opens
+    /// after it; a part's "(đạt X%)" may give its own plan; "kết quả:"
+    /// reads only parts that split the whole.
+    #[test]
+    fn commas_parts_shares_and_results_stay_timid() {
+        assert_eq!(
+            percents("Tiêm 9.845/10.250 con trâu, bò trong diện tiêm (đạt tỷ lệ 96,05%)"),
+            vec![(PercentKind::Ratio, 96.05, 9845.0, 10250.0)]
+        );
+        for text in [
+            "Đã giải quyết 1.204/1.290 hồ sơ, đã trả kết quả (đạt tỷ lệ 95%)",
+            "Đã giải quyết 1.204/1.290 hồ sơ, đúng hạn (đạt tỷ lệ 95%)",
+            "Đã giải quyết 1.204/1.290 hồ sơ, còn lại đang xử lý (đạt 95%)",
+            "Tổng thu 48,62 tỷ đồng, trong đó: thu thuế 21,45 tỷ đồng (đạt 80%), thu phí 27,17 tỷ đồng (đạt 90%)",
+            "Tổng thu 48,62 tỷ đồng, trong đó: thu thuế 21,45 tỷ đồng, đạt 80%",
+        ] {
+            assert_eq!(percents(text), vec![], "{text}");
+        }
+        assert_eq!(
+            totals("Kiểm tra 20 cơ sở, kết quả: phát hiện 5 cơ sở vi phạm, xử phạt 4 cơ sở."),
+            vec![]
+        );
+        assert_eq!(
+            totals("Lấy 38 mẫu, kết quả: 34 mẫu đạt, 2 mẫu không đạt."),
+            vec![(38.0, vec![34.0, 2.0], Complete)]
+        );
+        // The cost after the items is no item; in a list of money it is.
+        assert_eq!(
+            totals("Hỗ trợ 34 hộ, cụ thể: xây mới 21 hộ, sửa chữa 15 hộ, với tổng kinh phí 2,72 tỷ đồng."),
+            vec![(34.0, vec![21.0, 15.0], Complete)]
+        );
+        assert_eq!(
+            totals("Chi 10 tỷ đồng, gồm: lương 6 tỷ đồng, kinh phí hoạt động 4 tỷ đồng."),
+            vec![(10.0, vec![6.0, 4.0], Complete)]
         );
     }
 }
