@@ -36,6 +36,9 @@ pub enum PercentKind {
     Ratio,
     /// a/b×100−100; the stated value is negative after "giảm".
     Growth,
+    /// a/b×100−100 said "vượt" ("vượt 4,3% kế hoạch"): the messages quote
+    /// the writer's word.
+    Excess,
 }
 
 /// A number with where it was written.
@@ -123,6 +126,10 @@ enum Intro {
     /// hạn 3.980 hồ sơ, trễ hạn 236 hồ sơ)". Complete when the parts split
     /// the whole, presumed complete when nothing marks them partial.
     Bracket,
+    /// "…, kết quả: 34 mẫu đạt, 2 mẫu không đạt": complete when the parts
+    /// split the whole, read as nothing otherwise (results may be counted
+    /// in other ways than the total).
+    Outcome,
 }
 
 /// Markers of an enumeration, longest first, and what they introduce.
@@ -303,6 +310,7 @@ const COMPLEMENTARY_KINDS: &[&[&str]] = &[
     &["đang", "đã"],
     &["đã", "chưa"],
     &["có", "không có | chưa có | không"],
+    &["đạt", "không đạt | chưa đạt"],
 ];
 
 /// A kind of [`COMPLEMENTARY_KINDS`] as folded words, one list a way of
@@ -450,7 +458,7 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
         Some("giam") => (PercentKind::Growth, -1.0),
         // "vượt 4,3% kế hoạch", "vượt kế hoạch 4,3%": exceeded by, not
         // the ratio (1.842/1.766 = 104,3%).
-        _ if exceeds(tokens, i) => (PercentKind::Growth, 1.0),
+        _ if exceeds(tokens, i) => (PercentKind::Excess, 1.0),
         _ => (PercentKind::Ratio, 1.0),
     };
     let mut j = i + 1;
@@ -554,28 +562,72 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
         return None;
     }
     // Back over the words naming what was counted to the figure the
-    // percent is about: up to 12 after an explicit a/b, 4 after a count.
+    // percent is about: up to 15 after an explicit a/b ("1.645/1.812 chợ,
+    // cửa hàng tiện lợi thực hiện thanh toán không dùng tiền mặt (đạt tỷ
+    // lệ …)"), 4 after a count.
     let mut k = open.checked_sub(1)?;
     let mut words = 0;
+    // A comma inside the noun counted ("con trâu, bò", "chợ, cửa hàng
+    // tiện lợi"): allowed once, after an explicit a/b only (see
+    // [`comma_in_noun`]).
+    let mut comma = None;
     // An age names who was counted ("trẻ dưới 1 tuổi"): words too.
-    while tokens.get(k)?.word().is_some() || (words > 0 && age(tokens, k)) {
-        words += 1;
-        if words > 12 {
-            return None;
+    loop {
+        let t = tokens.get(k)?;
+        if t.is_punct(',') && comma.is_none() && words > 0 {
+            comma = Some(k);
+        } else if t.word().is_some() || (words > 0 && age(tokens, k)) {
+            words += 1;
+            if words > 15 {
+                return None;
+            }
+        } else {
+            break;
         }
         k = k.checked_sub(1)?;
     }
     num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
     let (num_i, den_i) = if k >= 2 && punct_at(tokens, k - 1, '/') {
+        if comma.is_some_and(|c| !comma_in_noun(tokens, k, c)) {
+            return None;
+        }
         slash_operands(tokens, k)?
     } else {
+        if comma.is_some() {
+            return None;
+        }
         // Words after the percent name its base ("đạt tỷ lệ 96,5% số hộ
         // đăng ký"): not the one found earlier in the sentence.
         let base_named = (p + 1..close).any(|x| word_at(tokens, x).is_some());
-        if slashed(tokens, k) || qualified(tokens, k) || words == 0 || words > 4 || base_named {
+        if slashed(tokens, k) || qualified(tokens, k) || words > 4 || base_named {
             return None;
         }
-        (k, base_of_count(tokens, k)?)
+        // A part of a list ("…, trong đó: thu thuế 21,45 tỷ đồng (44,1%),
+        // thu tiền sử dụng đất 27,17 tỷ đồng (53,9%)", "đúng hạn 1.200,
+        // trễ hạn 45 (tỷ lệ 3,61%)"): its share of the list's total, the
+        // unit may be left out; the bracket holds only the percent, "tỷ
+        // lệ" or "chiếm" ("đạt" may name a plan).
+        // A part's bracket with "đạt" alone may give the part's own plan
+        // ("thu thuế 21,45 tỷ đồng (đạt 80%)"): left alone.
+        let bracket_words: Vec<&str> = (open + 1..p).filter_map(|x| word_at(tokens, x)).collect();
+        let plain_share = bracket_words
+            .iter()
+            .all(|w| matches!(*w, "ty" | "ti" | "le" | "chiem" | "dat"))
+            && (!bracket_words.contains(&"dat") || bracket_words.contains(&"le"));
+        let list = list_total_of(tokens, k);
+        if list.is_some() && !plain_share {
+            return None;
+        }
+        let base = base_of_count(tokens, k);
+        let base = match (list, base) {
+            (Some(l), Some(b)) if num_at(tokens, l)?.value != num_at(tokens, b)?.value => {
+                return None
+            }
+            (Some(l), _) => l,
+            (None, Some(b)) if words > 0 => b,
+            _ => return None,
+        };
+        (k, base)
     };
     let first = tokens.get(num_i.min(den_i))?;
     let last = tokens.get(close)?;
@@ -613,6 +665,52 @@ fn age(tokens: &[Token], j: usize) -> bool {
     whole(k) && word_at(tokens, k + 1) == Some("tuoi")
 }
 
+/// Words that open a clause of their own after a comma: a verb of the
+/// work, a share, a change, a marker. A comma before one of them ends the
+/// noun counted by a/b.
+const CLAUSE_OPENERS: &[&str] = &[
+    "da", "dang", "se", "dat", "chiem", "tang", "giam", "vuot", "bang", "ty", "ti", "trong", "gom",
+    "bao", "cu", "chia", "so", "voi", "va", "nhung", "tuy", "hoac", "chua", "khong", "duoc", "bi",
+    "nam", "thang", "quy", "ngay", "tai", "theo", "dung", "tre", "qua", "truoc", "cham",
+];
+
+/// True when the comma at `c`, between `b` of an a/b (token `k`) and the
+/// bracket of its percent, lists the noun counted ("9.845/10.250 con
+/// trâu, bò", "1.645/1.812 chợ, cửa hàng tiện lợi", "hộ nghèo, cận
+/// nghèo"): at most three words between b and the comma, and the word
+/// after it opens no clause ([`CLAUSE_OPENERS`]).
+fn comma_in_noun(tokens: &[Token], k: usize, c: usize) -> bool {
+    let before = c - k - 1;
+    (1..=3).contains(&before)
+        && word_at(tokens, c + 1).is_some_and(|w| !CLAUSE_OPENERS.contains(&w))
+        && !phrase_at(tokens, c + 1, &["con", "lai"])
+}
+
+/// The total of the list whose part is the figure at `k` ("1.245 hồ sơ,
+/// trong đó đúng hạn 1.200 hồ sơ, trễ hạn 45 hồ sơ": 1.245 for 45): the
+/// nearest opening of a list before it in the sentence whose parts hold it.
+fn list_total_of(tokens: &[Token], k: usize) -> Option<usize> {
+    let depth = tokens.get(k)?.depth;
+    let at = tokens.get(k)?.start;
+    let mut i = k;
+    while i > 0 {
+        i -= 1;
+        let t = tokens.get(i)?;
+        if opening_at(tokens, i).is_some() {
+            if let Some(Claim::Total { total, parts, .. }) = total_with_parts(tokens, i) {
+                if parts.iter().any(|p| p.span.0 == at) {
+                    return tokens.iter().position(|t| t.start == total.span.0);
+                }
+                return None;
+            }
+        }
+        if t.depth < depth || (t.depth == depth && t.is_punct('.')) {
+            return None;
+        }
+    }
+    None
+}
+
 /// `a/b` ending at `b` (token `k`): neither side part of a longer slash
 /// chain (a date), a date or a document number ("ngày 15/3", "Kế hoạch số
 /// 15/2020"), nor a year as `b`.
@@ -645,7 +743,14 @@ fn slash_operands(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
 
 /// Words between a clause's comma and its percent that say the percent is
 /// the share just counted: "đạt", "đạt tỷ lệ", "tỷ lệ", "bằng".
-const SHARE_WORDS: &[&[&str]] = &[&["dat", "ty", "le"], &["dat"], &["ty", "le"], &["bang"]];
+const SHARE_WORDS: &[&[&str]] = &[
+    &["dat", "ty", "le"],
+    &["dat"],
+    &["ty", "le"],
+    &["bang"],
+    &["chiem", "ty", "le"],
+    &["chiem"],
+];
 
 /// "đã giải quyết 1.204/1.290 hồ sơ, đạt 93,33%": a/b, a few words, a
 /// comma, then the percent named a share ([`SHARE_WORDS`]), which ends its
@@ -675,15 +780,27 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
         }
         k = k.checked_sub(1)?;
     }
-    let (a, b) = slash_operands(tokens, k)?;
+    let (a, b) = if k >= 2 && punct_at(tokens, k - 1, '/') {
+        slash_operands(tokens, k)?
+    } else {
+        // "…, trong đó hồ sơ trực tuyến 2.886 hồ sơ, chiếm 68,42%": a
+        // part's share of its list's total, named by "chiếm" only ("đạt"
+        // may name a plan).
+        num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
+        if share.first() != Some(&"chiem") || words == 0 || words > 4 || qualified(tokens, k) {
+            return None;
+        }
+        (k, list_total_of(tokens, k)?)
+    };
+    let first = tokens.get(a.min(b))?;
     Some(Claim::Percent {
         kind: PercentKind::Ratio,
         stated: num_at(tokens, p)?.value,
         stated_at: figure(tokens, p)?,
         numerator: figure(tokens, a)?,
         denominator: figure(tokens, b)?,
-        money: is_money(tokens, a, comma),
-        span: (tokens.get(a)?.start, tokens.get(p)?.end),
+        money: is_money(tokens, k, comma),
+        span: (first.start, tokens.get(p)?.end),
     })
 }
 
@@ -864,10 +981,16 @@ fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
             let before = i.checked_sub(1)?;
             // "…, trong đó", "…; trong đó" (a clause of its own), "…:
             // trong đó", "… (trong đó".
+            // "… 1.245 hồ sơ. Trong đó, đúng hạn …": "trong đó" opening the
+            // next sentence, a comma or a colon after it.
+            let next_sentence = punct_at(tokens, before, '.')
+                && matches!(intro, Intro::OfWhich | Intro::Partial)
+                && (punct_at(tokens, i + len, ',') || punct_at(tokens, i + len, ':'));
             let after_unit = if punct_at(tokens, before, '(')
                 || punct_at(tokens, before, ',')
                 || punct_at(tokens, before, ';')
                 || punct_at(tokens, before, ':')
+                || next_sentence
             {
                 before
             } else if word_at(tokens, before).is_some() {
@@ -878,6 +1001,17 @@ fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
             let bracket = punct_at(tokens, before, '(').then_some(before);
             (intro, bracket, after_unit, i + len)
         }
+        // "…, kết quả: 34 mẫu đạt, 2 mẫu không đạt".
+        None if phrase_at(tokens, i, &["ket", "qua"])
+            && i.checked_sub(1).is_some_and(|b| {
+                punct_at(tokens, b, ',') || punct_at(tokens, b, ';') || punct_at(tokens, b, '(')
+            })
+            && (punct_at(tokens, i + 2, ':') || punct_at(tokens, i + 2, ',')) =>
+        {
+            let before = i - 1;
+            let bracket = punct_at(tokens, before, '(').then_some(before);
+            (Intro::Outcome, bracket, before, i + 2)
+        }
         None if punct_at(tokens, i, '(') && marker_at(tokens, i + 1).is_none() => {
             if word_at(tokens, i + 1) == Some("co") {
                 (Intro::Partial, Some(i), i, i + 2)
@@ -887,7 +1021,7 @@ fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
         }
         None => return None,
     };
-    if punct_at(tokens, from, ':') {
+    if punct_at(tokens, from, ':') || punct_at(tokens, from, ',') {
         from += 1;
     }
     Some(Opening {
@@ -948,6 +1082,12 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     // An item "… khác" with its own figure: the remainder, which closes
     // the list.
     let mut closed_by_other = false;
+    // Items opening on a bullet ("- Nhà ở của hộ nghèo, hộ cận nghèo: 18
+    // nhà - Nhà ở của các hộ khác: 26 nhà"): the bullets separate them, a
+    // comma inside one lists the noun it counts.
+    let bulleted = tokens.get(from).is_some_and(|t| {
+        matches!(t.tok, Tok::Punct('+' | '-' | '–' | '•' | '*')) && !glued_hyphen(tokens, from)
+    });
     let mut j = from;
     let mut region_end = end;
     while j < end {
@@ -982,6 +1122,13 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                 region_end = j;
                 break;
             }
+            Tok::Punct(',' | ';') if costs_follow(tokens, j + 1, &unit) => {
+                // "…, sửa chữa 15 hộ, với tổng kinh phí 2,72 tỷ đồng": the
+                // cost of what was counted, no item.
+                region_end = j;
+                break;
+            }
+            Tok::Punct(',') if bulleted => {}
             Tok::Punct(c @ (',' | ';')) => {
                 match item_sep {
                     // Items separated by commas: a semicolon ends the list.
@@ -1069,7 +1216,11 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         _ if open_ended => Breakdown::Partial,
         Intro::Complete => Breakdown::Complete,
         Intro::Partial => Breakdown::Partial,
-        Intro::OfWhich | Intro::Bracket if splits() => Breakdown::Complete,
+        Intro::OfWhich | Intro::Bracket | Intro::Outcome if splits() => Breakdown::Complete,
+        Intro::Outcome => return None,
+        // "trong đó: nhà của hộ nghèo 18 nhà, nhà của các hộ khác 26 nhà":
+        // the remainder closes the list.
+        Intro::OfWhich if closed_by_other && !uncounted => Breakdown::Complete,
         Intro::OfWhich => Breakdown::Partial,
         Intro::Bracket if uncounted => Breakdown::Partial,
         Intro::Bracket if kinds() && process() => Breakdown::Each,
@@ -1133,6 +1284,35 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         money: MONEY.contains(&unit.as_str()),
         span: (first.start, last.end),
     })
+}
+
+/// Words that open the cost of what a list counts, after its items ("…,
+/// với tổng kinh phí 2,72 tỷ đồng", "…, tổng số tiền 1,2 tỷ đồng").
+const COSTS: &[&[&str]] = &[
+    &["voi", "tong", "kinh", "phi"],
+    &["voi", "kinh", "phi"],
+    &["tong", "kinh", "phi"],
+    &["kinh", "phi"],
+    &["voi", "tong", "so", "tien"],
+    &["tong", "so", "tien"],
+    &["so", "tien"],
+];
+
+/// True when the words from `j` on name the cost ([`COSTS`]) of a list
+/// whose total is counted in `unit`, not money: a figure in money follows
+/// before the clause ends.
+fn costs_follow(tokens: &[Token], j: usize, unit: &str) -> bool {
+    if MONEY.contains(&unit) || !COSTS.iter().any(|c| phrase_at(tokens, j, c)) {
+        return false;
+    }
+    let depth = tokens.get(j).map_or(0, |t| t.depth);
+    tokens
+        .get(j..)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .take_while(|(_, t)| t.depth > depth || !matches!(t.tok, Tok::Punct(',' | ';' | '.' | ')')))
+        .any(|(o, t)| t.num().is_some() && tokens.get(j + o + 1).is_some_and(|u| u.is_word(MONEY)))
 }
 
 /// The items of a list: the token ranges between its separators, from
@@ -1356,7 +1536,7 @@ mod tests {
             "Giới thiệu việc làm vượt kế hoạch 4,3% (1.842/1.766 lượt người).",
             "vượt mức KH 4,3% (1.842/1.766 lượt người)",
         ] {
-            assert_eq!(percents(t), vec![(Growth, 4.3, 1842.0, 1766.0)], "{t}");
+            assert_eq!(percents(t), vec![(Excess, 4.3, 1842.0, 1766.0)], "{t}");
         }
         // The ratio itself stays a ratio.
         assert_eq!(
@@ -1855,6 +2035,43 @@ mod tests {
                 "xảy ra 31 vụ, đã khám phá 21 vụ phạm pháp hình sự trên địa bàn (tỷ lệ 67,74%)"
             ),
             vec![]
+        );
+    }
+
+    /// A comma after a/b lists the noun counted only when no clause opens
+    /// after it; a part's "(đạt X%)" may give its own plan; "kết quả:"
+    /// reads only parts that split the whole.
+    #[test]
+    fn commas_parts_shares_and_results_stay_timid() {
+        assert_eq!(
+            percents("Tiêm 9.845/10.250 con trâu, bò trong diện tiêm (đạt tỷ lệ 96,05%)"),
+            vec![(PercentKind::Ratio, 96.05, 9845.0, 10250.0)]
+        );
+        for text in [
+            "Đã giải quyết 1.204/1.290 hồ sơ, đã trả kết quả (đạt tỷ lệ 95%)",
+            "Đã giải quyết 1.204/1.290 hồ sơ, đúng hạn (đạt tỷ lệ 95%)",
+            "Đã giải quyết 1.204/1.290 hồ sơ, còn lại đang xử lý (đạt 95%)",
+            "Tổng thu 48,62 tỷ đồng, trong đó: thu thuế 21,45 tỷ đồng (đạt 80%), thu phí 27,17 tỷ đồng (đạt 90%)",
+            "Tổng thu 48,62 tỷ đồng, trong đó: thu thuế 21,45 tỷ đồng, đạt 80%",
+        ] {
+            assert_eq!(percents(text), vec![], "{text}");
+        }
+        assert_eq!(
+            totals("Kiểm tra 20 cơ sở, kết quả: phát hiện 5 cơ sở vi phạm, xử phạt 4 cơ sở."),
+            vec![]
+        );
+        assert_eq!(
+            totals("Lấy 38 mẫu, kết quả: 34 mẫu đạt, 2 mẫu không đạt."),
+            vec![(38.0, vec![34.0, 2.0], Complete)]
+        );
+        // The cost after the items is no item; in a list of money it is.
+        assert_eq!(
+            totals("Hỗ trợ 34 hộ, cụ thể: xây mới 21 hộ, sửa chữa 15 hộ, với tổng kinh phí 2,72 tỷ đồng."),
+            vec![(34.0, vec![21.0, 15.0], Complete)]
+        );
+        assert_eq!(
+            totals("Chi 10 tỷ đồng, gồm: lương 6 tỷ đồng, kinh phí hoạt động 4 tỷ đồng."),
+            vec![(10.0, vec![6.0, 4.0], Complete)]
         );
     }
 }

@@ -104,6 +104,15 @@ pub fn read_document(path: &Path) -> Result<Document, Fatal> {
                 e.to_string(),
             ))
         })?,
+        // A Word 97–2003 document, or another word processor's: Word opens
+        // it and saves it as .docx, which the advice of an unreadable
+        // report says.
+        "doc" | "docm" | "rtf" | "odt" => {
+            return Err(input(Problem::Content(
+                format!("tệp .{ext} là dạng văn bản cũ hoặc khác; check-text đọc tệp .txt, .md và .docx"),
+                format!("a .{ext} file is an older or another document format; check-text reads .txt, .md and .docx files"),
+            )))
+        }
         _ => {
             return Err(Fatal::Usage(
                 format!("{}: check-text đọc tệp .txt, .md và .docx", path.display()),
@@ -353,8 +362,18 @@ pub fn quote(text: &str, span: Span, mark: Span) -> String {
     if after.chars().count() > MAX / 2 {
         after = format!("{}…", after.chars().take(MAX / 2).collect::<String>());
     }
-    let sep_before = if before.is_empty() { "" } else { " " };
-    let sep_after = if after.is_empty() || after.starts_with([',', ';', ')', '.', ':']) {
+    // A space around the figure only where the text has one: "(>>53,9%<<)".
+    let spaced = |s: &str| s.chars().next().is_some_and(char::is_whitespace);
+    let sep_before = if before.is_empty()
+        || !text
+            .get(..mark.0)
+            .is_some_and(|t| t.ends_with(char::is_whitespace))
+    {
+        ""
+    } else {
+        " "
+    };
+    let sep_after = if after.is_empty() || !text.get(mark.1..).is_some_and(spaced) {
         ""
     } else {
         " "
@@ -408,7 +427,7 @@ fn percent_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
     );
     let computed = match kind {
         PercentKind::Ratio => percent_of(a, b)?,
-        PercentKind::Growth => growth_of(a, b)?,
+        PercentKind::Growth | PercentKind::Excess => growth_of(a, b)?,
     };
     let d = stated_at.num.decimals;
     let verdict = judge_percent(*stated, d, computed);
@@ -416,7 +435,7 @@ fn percent_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
         return None;
     }
     let point = numerator.num.value / denominator.num.value * 100.0
-        - if *kind == PercentKind::Growth {
+        - if matches!(kind, PercentKind::Growth | PercentKind::Excess) {
             100.0
         } else {
             0.0
@@ -529,13 +548,18 @@ fn total_finding(claim: &Claim, lang: Lang) -> Option<Finding> {
     Some(finding)
 }
 
-/// `17,29%`, `tăng 8,1%`, `giảm 0,74%` (or the English words).
+/// `17,29%`, `tăng 8,1%`, `giảm 0,74%`, `vượt 6,8%` (or the English words).
 fn describe_percent(kind: PercentKind, value: f64, decimals: u8, lang: Lang) -> String {
     let magnitude = format_num(value.abs(), decimals, lang);
     match kind {
         PercentKind::Ratio => format!("{}%", format_num(value, decimals, lang)),
         PercentKind::Growth if value < 0.0 => format!("{} {magnitude}%", lang.pick("giảm", "down")),
         PercentKind::Growth => format!("{} {magnitude}%", lang.pick("tăng", "up")),
+        // "vượt 8,6%": the writer's word; below the plan, "thiếu 2,1%".
+        PercentKind::Excess if value < 0.0 => {
+            format!("{} {magnitude}%", lang.pick("thiếu", "short by"))
+        }
+        PercentKind::Excess => format!("{} {magnitude}%", lang.pick("vượt", "over by")),
     }
 }
 

@@ -525,3 +525,114 @@ fn remainders_nested_parts_ages_and_plan_periods() {
         ]
     );
 }
+
+/// Regression: ordinary phrasings a tester found silent (a comma inside
+/// the noun after a/b, the share of a second part, a cost clause after the
+/// items, "… khác" under "trong đó", đạt / không đạt, "chiếm" after a
+/// comma, "Trong đó," opening the next sentence, a nested list one item a
+/// line whose items hold commas), read from a real file.
+#[test]
+fn ordinary_phrasings_are_read() {
+    use Severity::Error as E;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.txt");
+    let text = "Tiêm 9.845/10.250 con trâu, bò trong diện tiêm (đạt tỷ lệ 97,05%).
+Toàn tỉnh có 1.645/1.812 chợ, cửa hàng tiện lợi thực hiện thanh toán không dùng tiền mặt (đạt tỷ lệ 92,78%).
+Tổng thu 48,62 tỷ đồng, trong đó: thu thuế 21,45 tỷ đồng (44,1%), thu tiền sử dụng đất 27,17 tỷ đồng (53,9%).
+Tổng số 1.245 hồ sơ, trong đó: đúng hạn 1.200, trễ hạn 45 (tỷ lệ 4,61%).
+Hỗ trợ 34 hộ, cụ thể: xây mới 21 hộ, sửa chữa 15 hộ, với tổng kinh phí 2,72 tỷ đồng.
+Tốc mái hoàn toàn 46 nhà, trong đó: nhà của hộ nghèo 18 nhà, nhà của các hộ khác 26 nhà.
+Lấy 38 mẫu xét nghiệm (34 mẫu đạt, 2 mẫu không đạt).
+Lấy 38 mẫu xét nghiệm, kết quả: 34 mẫu đạt, 2 mẫu không đạt.
+Tiếp nhận 4.218 hồ sơ, trong đó hồ sơ trực tuyến 2.886 hồ sơ, chiếm 70,42%.
+Đã giải quyết 1.204/1.290 hồ sơ, chiếm 95,33%.
+Năm 2025 có 1.245 hồ sơ. Trong đó, đúng hạn 1.200 hồ sơ, trễ hạn 54 hồ sơ.
+Tổng số nhà bị hư hại: 238 nhà, cụ thể:
++ Tốc mái hoàn toàn 46 nhà, trong đó:
+- Nhà ở của hộ nghèo, hộ cận nghèo: 18 nhà;
+- Nhà ở của các hộ khác: 26 nhà;
++ Tốc mái một phần 157 nhà;
++ Sập đổ, hư hỏng nặng 35 nhà.
+";
+    std::fs::write(&path, text).unwrap();
+    let doc = read_document(&path).unwrap();
+    let config = Config {
+        lang: Lang::Vi,
+        against: None,
+    };
+    let found: Vec<_> = check_document(&doc, &config)
+        .into_iter()
+        .map(|f| {
+            let g = f.finding;
+            (
+                g.code.as_str().to_string(),
+                g.cell,
+                g.expected,
+                g.actual,
+                g.severity,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            row("pct-mismatch", "L1", "96,05", "97,05", E),
+            row("pct-mismatch", "L2", "90,78", "92,78", E),
+            row("pct-mismatch", "L3", "55,9", "53,9", E),
+            row("pct-mismatch", "L4", "3,61", "4,61", E),
+            row("sum-mismatch", "L5", "34 = 21 + 15", "34 ≠ 36", E),
+            row("sum-mismatch", "L6", "46 = 18 + 26", "46 ≠ 44", E),
+            row("sum-mismatch", "L7", "38 = 34 + 2", "38 ≠ 36", E),
+            row("sum-mismatch", "L8", "38 = 34 + 2", "38 ≠ 36", E),
+            row("pct-mismatch", "L9", "68,42", "70,42", E),
+            row("pct-mismatch", "L10", "93,33", "95,33", E),
+            row(
+                "sum-mismatch",
+                "L11",
+                "1.245 = 1.200 + 54",
+                "1.245 ≠ 1.254",
+                E
+            ),
+            row("sum-mismatch", "L13", "46 = 18 + 26", "46 ≠ 44", E),
+        ]
+    );
+}
+
+/// "vượt 8,6% kế hoạch" is answered in the writer's word; a quote keeps
+/// the text's spacing around the figure.
+#[test]
+fn an_excess_is_said_vuot_and_a_quote_keeps_its_spacing() {
+    let doc = Document {
+        file: "a.txt".into(),
+        blocks: text_blocks(
+            "Khách du lịch đạt 2.456.300 lượt, vượt 8,6% kế hoạch (2.456.300/2.300.000 lượt).\nCó 28/32 thôn (85,7%) đạt chuẩn.",
+        ),
+    };
+    let found = check_document(
+        &doc,
+        &Config {
+            lang: Lang::Vi,
+            against: None,
+        },
+    );
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        found[0].finding.message,
+        "Tỷ lệ ghi vượt 8,6% nhưng 2.456.300/2.300.000 cho vượt 6,8%: sửa thành vượt 6,8% hoặc kiểm tra lại các số dùng để tính."
+    );
+    assert_eq!(found[1].quote, "28/32 thôn (>>85,7%<<)");
+}
+
+/// A Word 97–2003 `.doc` is refused with the advice to save it as .docx.
+#[test]
+fn a_word_97_doc_is_refused_with_the_advice_to_save_it_as_docx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bao-cao.doc");
+    std::fs::write(&path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap();
+    let Err(e) = read_document(&path) else {
+        panic!("a .doc was read");
+    };
+    let vi = format!("{} {}", e.message(Lang::Vi), e.help(Lang::Vi));
+    assert!(vi.contains("tệp .doc là dạng văn bản cũ hoặc khác"), "{vi}");
+    assert!(vi.contains("lưu lại dạng .docx"), "{vi}");
+}
