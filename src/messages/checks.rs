@@ -217,6 +217,17 @@ pub enum Checked<'a> {
         formula: &'a str,
         right: &'a str,
     },
+    /// `pct-kind` (a warning): `unit`'s %CK column says in `words` that it
+    /// holds the growth where the template wants the ratio; its `count`
+    /// figures were read as the growth (the first, `stated`, is the ratio
+    /// `ratio`).
+    PctConverted {
+        unit: &'a str,
+        words: &'a str,
+        count: usize,
+        stated: &'a str,
+        ratio: &'a str,
+    },
     /// `rate-averaged`: department `unit` states `stated` for the whole
     /// area, the mean (`mean`) of its `units` units' rates, where
     /// `numerator` `num` / `denominator` `den` × 100 = `right`.
@@ -335,7 +346,7 @@ impl Words for Checked<'_> {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
             },
-            Checked::PctKind { .. } => Code::PctKind,
+            Checked::PctKind { .. } | Checked::PctConverted { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
@@ -365,7 +376,9 @@ impl Words for Checked<'_> {
                 right,
                 unrounded,
             } => pct_off(unit, what, percent, stated, right, *unrounded, lang),
-            Checked::PctKind { .. } | Checked::RateAveraged { .. } => pct_other(self, lang),
+            Checked::PctKind { .. }
+            | Checked::PctConverted { .. }
+            | Checked::RateAveraged { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. } => cumulative(self, lang),
@@ -731,6 +744,16 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
             (true, Lang::En) => format!("{unit}: {what}: %CK says {s}, the ratio cumulative / last year × 100, but the template wants the growth: {formula} = {e}. Write {e}."),
             (false, Lang::Vi) => format!("{unit}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
             (false, Lang::En) => format!("{unit}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
+        },
+        Checked::PctConverted {
+            unit,
+            words,
+            count,
+            stated: s,
+            ratio: e,
+        } => match lang {
+            Lang::Vi => format!("{unit}: cột %CK ghi mức tăng, giảm so với cùng kỳ («{words}»), còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
+            Lang::En => format!("{unit}: the %CK column writes the growth over last year (\"{words}\") where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
         },
         Checked::RateAveraged {
             unit,

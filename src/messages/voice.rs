@@ -406,6 +406,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             formula: "145 / 120 × 100",
             right: "108,12",
         },
+        Checked::PctConverted {
+            unit,
+            words: "Tăng, giảm cùng kỳ",
+            count: 17,
+            stated: "13,26",
+            ratio: "113,26",
+        },
         Checked::RateAveraged {
             unit: "Văn phòng",
             what,
@@ -918,6 +925,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::BelowQuarter { .. } => 17,
         Checked::TotalsCountMissing { .. } => 18,
         Checked::MoneyScale { .. } => 19,
+        Checked::PctConverted { .. } => 20,
     }
 }
 
@@ -1066,7 +1074,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 24);
-    covers("Checked", checked.iter().map(checked_variant), 20);
+    covers("Checked", checked.iter().map(checked_variant), 21);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
@@ -1093,6 +1101,8 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
+        // A %CK column's header, quoted.
+        "Tăng, giảm cùng kỳ",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",

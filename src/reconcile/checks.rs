@@ -353,6 +353,7 @@ pub(crate) mod testutil {
             stored: None,
             missing: Vec::new(),
             findings: Vec::new(),
+            ck_growth: Vec::new(),
         };
         s.sort_rows();
         s
