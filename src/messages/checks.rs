@@ -275,6 +275,15 @@ pub enum Checked<'a> {
         lk: &'a str,
         swapped: bool,
     },
+    /// `cumulative-mismatch` (a warning): after the first quarter,
+    /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
+    /// the period's end.
+    StockLevel {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
+    },
     /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
     Negative {
         unit: &'a str,
@@ -350,7 +359,8 @@ impl Words for Checked<'_> {
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
-            | Checked::BelowQuarter { .. } => Code::CumulativeMismatch,
+            | Checked::BelowQuarter { .. }
+            | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
             Checked::MoneyScale { .. } => Code::UnitMismatch,
@@ -381,7 +391,8 @@ impl Words for Checked<'_> {
             | Checked::RateAveraged { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
-            | Checked::BelowQuarter { .. } => cumulative(self, lang),
+            | Checked::BelowQuarter { .. }
+            | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -789,6 +800,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai.{} Hãy kiểm tra cả hai cột.", if *swapped { " Phần lớn các chỉ tiêu của đơn vị đều như vậy: có thể hai cột TH và LK bị ghi đổi chỗ." } else { "" }),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong.{} Check both columns.", if *swapped { " Most of the unit's indicators are so: the TH and LK columns may have been swapped." } else { "" }),
+        (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),
     }
 }

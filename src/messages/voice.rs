@@ -319,6 +319,12 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             lk: "43",
             swapped: true,
         },
+        Checked::StockLevel {
+            unit,
+            what,
+            th: "4.629",
+            lk: "9.159",
+        },
         Checked::Copied {
             unit,
             file: "phuong-07.xlsx",
@@ -926,6 +932,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TotalsCountMissing { .. } => 18,
         Checked::MoneyScale { .. } => 19,
         Checked::PctConverted { .. } => 20,
+        Checked::StockLevel { .. } => 21,
     }
 }
 
@@ -1074,7 +1081,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 24);
-    covers("Checked", checked.iter().map(checked_variant), 21);
+    covers("Checked", checked.iter().map(checked_variant), 22);
     covers("Read", read.iter().map(read_variant), 22);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
