@@ -230,6 +230,17 @@ pub enum Checked<'a> {
         formula: &'a str,
         right: &'a str,
     },
+    /// `pct-kind` (a warning): `unit`'s %CK column says in `words` that it
+    /// holds the growth where the template wants the ratio; its `count`
+    /// figures were read as the growth (the first, `stated`, is the ratio
+    /// `ratio`).
+    PctConverted {
+        unit: &'a str,
+        words: &'a str,
+        count: usize,
+        stated: &'a str,
+        ratio: &'a str,
+    },
     /// `rate-averaged`: department `unit` states `stated` for the whole
     /// area, the mean (`mean`) of its `units` units' rates, where
     /// `numerator` `num` / `denominator` `den` × 100 = `right`.
@@ -276,6 +287,15 @@ pub enum Checked<'a> {
         th: &'a str,
         lk: &'a str,
         swapped: bool,
+    },
+    /// `cumulative-mismatch` (a warning): after the first quarter,
+    /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
+    /// the period's end.
+    StockLevel {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
     },
     /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
     Negative {
@@ -348,11 +368,12 @@ impl Words for Checked<'_> {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
             },
-            Checked::PctKind { .. } => Code::PctKind,
+            Checked::PctKind { .. } | Checked::PctConverted { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
-            | Checked::BelowQuarter { .. } => Code::CumulativeMismatch,
+            | Checked::BelowQuarter { .. }
+            | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
             Checked::MoneyScale { .. } => Code::UnitMismatch,
@@ -380,10 +401,13 @@ impl Words for Checked<'_> {
                 right,
                 unrounded,
             } => pct_off(unit, what, percent, stated, right, *unrounded, lang),
-            Checked::PctKind { .. } | Checked::RateAveraged { .. } => pct_other(self, lang),
+            Checked::PctKind { .. }
+            | Checked::PctConverted { .. }
+            | Checked::RateAveraged { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
-            | Checked::BelowQuarter { .. } => cumulative(self, lang),
+            | Checked::BelowQuarter { .. }
+            | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -759,6 +783,16 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
             (false, Lang::Vi) => format!("{unit}: {what}: cột %CK ghi {s}, là mức tăng, giảm so với cùng kỳ, nhưng mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {formula} = {e}. Hãy ghi {e}."),
             (false, Lang::En) => format!("{unit}: {what}: %CK says {s}, the growth, but the template wants the ratio cumulative / last year × 100: {formula} = {e}. Write {e}."),
         },
+        Checked::PctConverted {
+            unit,
+            words,
+            count,
+            stated: s,
+            ratio: e,
+        } => match lang {
+            Lang::Vi => format!("{unit}: cột %CK ghi mức tăng, giảm so với cùng kỳ («{words}»), còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
+            Lang::En => format!("{unit}: the %CK column writes the growth over last year (\"{words}\") where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
+        },
         Checked::RateAveraged {
             unit,
             what,
@@ -793,6 +827,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai.{} Hãy kiểm tra cả hai cột.", if *swapped { " Phần lớn các chỉ tiêu của đơn vị đều như vậy: có thể hai cột TH và LK bị ghi đổi chỗ." } else { "" }),
         (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong.{} Check both columns.", if *swapped { " Most of the unit's indicators are so: the TH and LK columns may have been swapped." } else { "" }),
+        (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),
     }
 }

@@ -309,10 +309,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::PctKind,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("%CK ghi sai kiểu (tỷ số hay mức tăng).", "%CK written as the other kind (ratio or growth)."),
         help: ("Ghi theo quy ước của mẫu biểu (ck_convention).", "Write it as the template's ck_convention says."),
-        example: r#"%CK written `108,12` (the ratio LK/CK × 100) where `ck_convention = "growth"` wants `8,12`, or the reverse"#,
+        example: r#"%CK written `108,12` (the ratio LK/CK × 100) where `ck_convention = "growth"` wants `8,12`, or the reverse (error); a warning, once per file, when the column says in words that it holds the growth ("Tăng, giảm so với cùng kỳ (%)" over it, "tăng 13,26%" in its cells) where the template wants the ratio: its figures were read as the growth (+ 100) and checked so"#,
     },
     Entry {
         code: Code::RateAveraged,
@@ -347,7 +347,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Lũy kế không khớp với thực hiện.", "LK does not follow from TH."),
         help: ("Kiểm tra cả TH và LK.", "Check both TH and LK."),
-        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`); Q2–Q4 without `--previous`: a flow's LK below its TH (Phường 9 AN22 LK 43, TH 91; `expected` `LK ≥ TH`), a warning that says the columns may be swapped when most of the unit's flows (three at least) are below; indicators in `may_be_negative` are left alone. Stocks have no rule across quarters. A half-year, nine-month or year report follows the rules of its last quarter (Q2, Q3, Q4)",
+        example: "Q1: Phường 4 HC03 TH 140 and LK 104 must be equal in the first quarter, one of them is wrong (`expected` `LK = TH`, actual `104`); Q2 with `--previous`: Phường 1 HC02 LK 150 where last quarter's 120 + this quarter's 50 = 170 (`expected` `LK = LK quý trước + TH`); Q2–Q4 without `--previous`: a flow's LK below its TH (Phường 9 AN22 LK 43, TH 91; `expected` `LK ≥ TH`), a warning that says the columns may be swapped when most of the unit's flows (three at least) are below; indicators in `may_be_negative` are left alone. After the first quarter a stock's LK must equal its TH, both its level at the period's end (a warning at LK naming TH: Xã Kim Sơn CN.01 LK 9.159 where TH 4.629, the herd summed over the quarters; not a level at the period's start, «tồn đầu kỳ»); stocks have no rule across quarters. A half-year, nine-month or year report follows the rules of its last quarter (Q2, Q3, Q4)",
     },
     Entry {
         code: Code::ValueNegative,

@@ -366,6 +366,12 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             lk: "43",
             swapped: true,
         },
+        Checked::StockLevel {
+            unit,
+            what,
+            th: "4.629",
+            lk: "9.159",
+        },
         Checked::Copied {
             unit,
             file: "phuong-07.xlsx",
@@ -452,6 +458,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             wants_growth: false,
             formula: "145 / 120 × 100",
             right: "108,12",
+        },
+        Checked::PctConverted {
+            unit,
+            words: "Tăng, giảm cùng kỳ",
+            count: 17,
+            stated: "13,26",
+            ratio: "113,26",
         },
         Checked::RateAveraged {
             unit: "Văn phòng",
@@ -1006,6 +1019,8 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::BelowQuarter { .. } => 17,
         Checked::TotalsCountMissing { .. } => 18,
         Checked::MoneyScale { .. } => 19,
+        Checked::PctConverted { .. } => 21,
+        Checked::StockLevel { .. } => 22,
     }
 }
 
@@ -1157,7 +1172,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 28);
-    covers("Checked", checked.iter().map(checked_variant), 21);
+    covers("Checked", checked.iter().map(checked_variant), 23);
     covers("Read", read.iter().map(read_variant), 25);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
@@ -1184,6 +1199,8 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
+        // A %CK column's header, quoted.
+        "Tăng, giảm cùng kỳ",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",

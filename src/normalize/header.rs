@@ -592,6 +592,10 @@ pub struct TableLayout {
     /// Header cells that name no role (or a role another column took),
     /// with their label as read: the columns the tool does not read.
     pub ignored: Vec<IgnoredColumn>,
+    /// The label of the %CK column when its words say growth ("Tăng,
+    /// giảm cùng kỳ"): its figures are the growth whatever the template's
+    /// `ck_convention` (see [`crate::reconcile::percentages`]).
+    pub ck_growth: Option<String>,
 }
 
 /// A header cell of the table whose column is not read.
@@ -855,6 +859,7 @@ pub fn find_table(
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
                 ignored: Vec::new(),
+                ck_growth: None,
             };
             // On a tie the header read from fewer rows wins: a blank row
             // above a header, or the first data row under it, adds nothing.
@@ -927,6 +932,17 @@ pub fn find_table(
                     })
                     .collect();
                 layout.ignored.sort_by_key(|i| i.col);
+                // A %CK column whose words say growth ("So sánh (%)" over
+                // "Tăng, giảm cùng kỳ"; "+/- so cùng kỳ" says neither).
+                layout.ck_growth = labels
+                    .iter()
+                    .find(|(c, _)| layout.col(Role::Value(ValueColumn::PctCk)) == Some(*c))
+                    .map(|(c, l)| text(*c, *l))
+                    .filter(|label| {
+                        let folded = fold(label);
+                        let tokens: Vec<&str> = folded.split(' ').collect();
+                        words.has(&tokens, Family::Growth)
+                    });
                 best = Some((layout, span, lower_row));
             }
         }

@@ -216,6 +216,9 @@ pub struct Submission {
     /// rows (see [`one_unit_finding_each`]), for the feedback workbook's
     /// marks.
     pub unit_cells: Vec<UnitCells>,
+    /// The %CK columns whose words say their figures are the growth
+    /// ("Tăng, giảm cùng kỳ" over the column, "tăng 13,26%" in a cell).
+    pub ck_growth: Vec<GrowthSaid>,
 }
 
 /// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
@@ -225,6 +228,17 @@ pub struct UnitCells {
     pub sheet: String,
     pub anchor: String,
     pub cells: Vec<(String, String)>,
+}
+
+/// A %CK column of a submission whose words say it holds the growth: on
+/// sheet `sheet` (index into [`Submission::sheets`]), column `col`
+/// (0-based), said by `words` (its header, or the first cell that says
+/// "tăng" or "giảm").
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrowthSaid {
+    pub sheet: u16,
+    pub col: u32,
+    pub words: String,
 }
 
 impl Submission {
@@ -290,6 +304,30 @@ impl Submission {
             missing: Vec::new(),
             findings: Vec::new(),
             unit_cells: Vec::new(),
+            ck_growth: self.ck_growth.clone(),
+        }
+    }
+
+    /// Do the words of `row`'s column say it holds the growth?
+    pub fn says_growth(&self, row: &TidyRow) -> bool {
+        self.ck_growth
+            .iter()
+            .any(|g| g.sheet == row.sheet && g.col == row.col)
+    }
+
+    /// Notes that column `col` of sheet `sheet` says growth in `words`
+    /// (the first words that say so are kept).
+    fn growth_said(&mut self, sheet: u16, col: u32, words: &str) {
+        if !self
+            .ck_growth
+            .iter()
+            .any(|g| g.sheet == sheet && g.col == col)
+        {
+            self.ck_growth.push(GrowthSaid {
+                sheet,
+                col,
+                words: words.to_string(),
+            });
         }
     }
 
@@ -464,6 +502,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         missing: Vec::new(),
         findings: Vec::new(),
         unit_cells: Vec::new(),
+        ck_growth: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -1473,6 +1512,13 @@ fn read_rows(
     let header_unit = header_unit(grid, layout).map(|(r, c, u)| (u, loc(r, c)));
     // The sender as the findings about its rows name it.
     let who = sender_shown(sub, t);
+    let sheet_no = u16::try_from(sheet_idx).unwrap_or(u16::MAX);
+    if let (Some(label), Some(c)) = (
+        &layout.ck_growth,
+        layout.col(Role::Value(ValueColumn::PctCk)),
+    ) {
+        sub.growth_said(sheet_no, c, label);
+    }
     // The style of the sheet's text numbers: a sheet typed on an English
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
     // locale says; only numbers that one style alone writes decide.
@@ -1917,6 +1963,12 @@ fn read_rows(
                 }
                 Data::String(s) => match parse_text(s, locale) {
                     NumberText::Number(p) => {
+                        // "tăng 13,26%", "giảm 2,35%": the growth, said.
+                        if column == ValueColumn::PctCk
+                            && matches!(s.trim_start().chars().next(), Some('t' | 'T' | 'g' | 'G'))
+                        {
+                            sub.growth_said(sheet_no, c, s.trim());
+                        }
                         if p.ambiguous && !style_settled {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
@@ -2064,7 +2116,7 @@ fn read_rows(
                 column,
                 value,
                 decimals,
-                sheet: u16::try_from(sheet_idx).unwrap_or(u16::MAX),
+                sheet: sheet_no,
                 row: r,
                 col: c,
             });

@@ -18,7 +18,9 @@
 //! The relations of the catalog (`sum-mismatch`, `relation-violated`) live
 //! in [`super::relations`]; this module calls them for a lone submission.
 
-use super::cumulative::{check_first_quarter, check_lk_below_th, check_previous, PreviousFigures};
+use super::cumulative::{
+    check_first_quarter, check_lk_below_th, check_previous, check_stock_level, PreviousFigures,
+};
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged};
 use super::relations::{check_relations, relations_of, short_name};
@@ -200,6 +202,11 @@ pub fn check_submission(
         PeriodSpan::NineMonths => 3,
         PeriodSpan::Year => 4,
     });
+    // A stock's TH and LK are its level at the same date, whatever the
+    // quarter (in the first, LK = TH is checked for every indicator).
+    if quarter.is_some_and(|q| q > 1) {
+        out.extend(check_stock_level(sub, template, lang));
+    }
     match (quarter, previous) {
         (Some(1), _) => out.extend(check_first_quarter(sub, template, lang)),
         (Some(_), Some(prev)) => out.extend(check_previous(sub, prev, template, lang)),
@@ -356,6 +363,7 @@ pub(crate) mod testutil {
             missing: Vec::new(),
             findings: Vec::new(),
             unit_cells: Vec::new(),
+            ck_growth: Vec::new(),
         };
         s.sort_rows();
         s

@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Unit columns are matched to the registry by name (then by alias), rows
-//! by code. Stocks have no cumulative rule across quarters.
+//! by code. Stocks have no cumulative rule across quarters: after the
+//! first quarter their LK is their TH (see [`check_stock_level`]).
 
 use super::checks::{at_row, indicator_words, unit_of};
 use super::half_of;
@@ -419,6 +420,52 @@ pub fn check_lk_below_th(
         .collect()
 }
 
+/// After the first quarter: a stock's TH and LK are both its level at the
+/// period's end (the quarter's, the half-year's, …), so they are equal;
+/// LK ≠ TH means one is wrong (a stock summed over the quarters: LK 9.159
+/// where TH 4.629). A warning at LK naming TH: nothing says which.
+pub fn check_stock_level(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
+    let (_, unit_name) = unit_of(template, sub);
+    th_lk(sub, template)
+        .into_iter()
+        .filter(|(i, ind, th, lk)| {
+            ind.kind == Kind::Stock
+                && !opening_level(ind)
+                && (lk.value - th.value).abs() > slack(template, *i, th, lk)
+        })
+        .map(|(i, _, th, lk)| {
+            let d = th.shown_decimals().max(lk.shown_decimals());
+            let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
+            let what = indicator_words(template, i);
+            let said = Checked::StockLevel {
+                unit: &unit_name,
+                what: &what,
+                th: &e,
+                lk: &a,
+            };
+            let mut f = lk_mismatch(
+                &said,
+                lang,
+                (template, sub, lk),
+                "LK = TH".to_string(),
+                a.clone(),
+            );
+            f.severity = Severity::Warning;
+            f
+        })
+        .collect()
+}
+
+/// A stock stated at the period's start ("Đơn tồn đầu kỳ", "Số dư đầu
+/// năm"): its TH is the level at the quarter's start and its LK at the
+/// year's, which differ.
+fn opening_level(ind: &Indicator) -> bool {
+    let name = fold(&ind.name);
+    ["dau ky", "dau nam", "dau quy", "dau thang"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
 /// From the second quarter: for flows, LK = previous LK + TH.
 pub fn check_previous(
     sub: &Submission,
@@ -631,6 +678,54 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(
             f[0].message.contains("đã bị báo lỗi ở lần tổng hợp trước"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    /// After the first quarter a stock's TH and LK are both its level at
+    /// the period's end: LK summed over the quarters (YT11a 12 where TH is
+    /// 6) is a warning at LK naming TH; equal ones, a flow's, and a level
+    /// at the period's start ("Đơn tồn đầu kỳ": the quarter's start in TH,
+    /// the year's in LK) are not.
+    #[test]
+    fn after_the_first_quarter_a_stocks_lk_is_its_th() {
+        let t = Template::builtin().unwrap();
+        let (yt11a, yt12a, tt04, hc02) = (
+            ind(&t, "YT11a"),
+            ind(&t, "YT12a"),
+            ind(&t, "TT04"),
+            ind(&t, "HC02"),
+        );
+        let s = sub_with(
+            &t,
+            "P02",
+            vec![
+                at(row(yt11a, ValueColumn::Th, 6.0, 0), 9, 4),
+                at(row(yt11a, ValueColumn::Lk, 12.0, 0), 9, 5),
+                at(row(yt12a, ValueColumn::Th, 40.0, 0), 10, 4),
+                at(row(yt12a, ValueColumn::Lk, 40.0, 0), 10, 5),
+                at(row(tt04, ValueColumn::Th, 30.0, 0), 11, 4),
+                at(row(tt04, ValueColumn::Lk, 18.0, 0), 11, 5),
+                at(row(hc02, ValueColumn::Th, 91.0, 0), 12, 4),
+                at(row(hc02, ValueColumn::Lk, 200.0, 0), 12, 5),
+            ],
+        );
+        let f = check_stock_level(&s, &t, Lang::Vi);
+        let got: Vec<_> = f
+            .iter()
+            .map(|x| {
+                (
+                    x.severity,
+                    x.cell.as_str(),
+                    x.expected.as_str(),
+                    x.actual.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(got, [(Severity::Warning, "F10", "LK = TH", "12")]);
+        assert!(
+            f[0].message.contains("thực hiện 6 và lũy kế 12"),
             "{}",
             f[0].message
         );

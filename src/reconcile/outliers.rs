@@ -104,6 +104,12 @@ fn scaled(
     (size.is_finite() && size > 0.0).then(|| (r.value / size, size))
 }
 
+/// Is `o` another quantity of `r`'s unit and indicator to weigh `r`
+/// against (another column, above zero)?
+fn paired(r: &TidyRow, o: &TidyRow) -> bool {
+    o.column != r.column && !o.column.is_percent() && o.value > 0.0
+}
+
 /// What a pass over the wards' figures does with each: the unit, its rows
 /// of the indicator, the figure, its scaled value and the size.
 type EachFigure<'a> = dyn FnMut(&Submission, &[TidyRow], &TidyRow, f64, f64) + 'a;
@@ -178,6 +184,9 @@ pub fn check_outliers(
     ward_rows(&mut |s, _, r, _, _| count[group_of(s, r)] += 1)?;
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
+    // The usual proportion of each group's figure to the same units' own
+    // figure in each other column (median of the units that have both).
+    let mut usual: Vec<[Option<f64>; 6]> = vec![[None; 6]; groups];
     let worth: Vec<usize> = (0..groups)
         .filter(|&g| count[g] >= settings.outlier_min_peers)
         .collect();
@@ -199,12 +208,23 @@ pub fn check_outliers(
             .iter()
             .map(|&g| Vec::with_capacity(count[g]))
             .collect();
-        ward_rows(&mut |s, _, r, x, _| {
+        // Per group and other column, the proportion of each unit's figure
+        // to its own figure there: over the units that have both.
+        let mut pairs: Vec<[Vec<f64>; 6]> = batch.iter().map(|_| Default::default()).collect();
+        ward_rows(&mut |s, own, r, x, _| {
             if let Some(k) = slot[group_of(s, r)] {
                 values[k].push(x);
+                for o in own.iter().filter(|o| paired(r, o)) {
+                    pairs[k][o.column.index()].push(r.value / o.value);
+                }
             }
         })?;
-        for (&g, mut v) in batch.iter().zip(values) {
+        for ((&g, mut v), mut p) in batch.iter().zip(values).zip(pairs) {
+            for (c, ratios) in p.iter_mut().enumerate() {
+                if ratios.len() >= settings.outlier_min_peers {
+                    usual[g][c] = median(ratios).filter(|u| *u > 0.0 && u.is_finite());
+                }
+            }
             let Some(med) = median(&mut v) else { continue };
             for x in v.iter_mut() {
                 *x = (*x - med).abs();
@@ -224,22 +244,30 @@ pub fn check_outliers(
         };
         let score = MAD_SCALE * (x - med).abs() / mad;
         // The unit's own other figures of the indicator (KH, TH, LK, CK),
-        // each with the peers' median in its column and how far this
-        // figure is off the proportion usual between the two (1: in
-        // line). A copy (LK = TH in a first quarter) says nothing.
+        // each with the median it stands for in its column (this column's
+        // median over the proportion usual between the two, among the
+        // units that state both) and how far this figure is off that
+        // proportion (1: in line). A copy (LK = TH in a first quarter)
+        // says nothing; a stock unchanged since last year (natural area,
+        // forest: CK = LK) is in line, not a copy.
         let median_of = |o: &TidyRow| {
-            spread[(g / kinds - r.column.index() + o.column.index()) * kinds + g % kinds]
-                .map(|(m, _)| m)
-                .filter(|m| *m > 0.0 && med > 0.0)
+            usual[g][o.column.index()]
+                .filter(|_| med > 0.0)
+                .map(|u| med / u)
+        };
+        let stock = template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|i| i.kind == Kind::Stock);
+        let unchanged = |o: &TidyRow| {
+            stock
+                && [o.column, r.column]
+                    .iter()
+                    .any(|c| matches!(c, ValueColumn::Ck | ValueColumn::Kh))
         };
         let others: Vec<(&TidyRow, f64, f64)> = own
             .iter()
-            .filter(|o| {
-                o.column != r.column
-                    && !o.column.is_percent()
-                    && o.value > 0.0
-                    && o.value != r.value
-            })
+            .filter(|o| paired(r, o) && (o.value != r.value || unchanged(o)))
             .filter_map(|o| {
                 let med_o = median_of(o)?;
                 let off = (r.value / o.value) / (med / med_o);
@@ -850,6 +878,60 @@ mod tests {
         assert_eq!(found(&s), [("P04".to_string(), "TH".to_string())]);
     }
 
+    /// A stock unchanged since last year (a mountain commune's forest,
+    /// ten times the others' per head, LK = CK) is in line with its own
+    /// figures, not a copy: not said. The same commune's LK ten times its
+    /// CK is.
+    #[test]
+    fn an_unchanged_stock_is_in_line_with_its_own_figures() {
+        let mut agencies = String::from("code,kind,name,aliases,reports,size\n");
+        for k in 0..10 {
+            agencies.push_str(&format!("P{:02},ward,Xã {},,yes,10000\n", k + 1, k + 1));
+        }
+        let t = Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            crate::template::DEFAULT_INDICATORS,
+            crate::template::DEFAULT_GROUPS,
+            &agencies,
+        )
+        .unwrap();
+        let stock = ind(&t, "YT11a");
+        assert_eq!(t.indicators[stock].kind, Kind::Stock);
+        let subs = |big: (f64, f64)| -> Vec<Submission> {
+            (0..10)
+                .map(|k| {
+                    let (lk, ck) = if k == 3 {
+                        big
+                    } else {
+                        (100.0 + k as f64, 97.0 + k as f64)
+                    };
+                    sub_with(
+                        &t,
+                        &format!("P{:02}", k + 1),
+                        vec![
+                            row(stock, ValueColumn::Lk, lk, 0),
+                            row(stock, ValueColumn::Ck, ck, 0),
+                        ],
+                    )
+                })
+                .collect()
+        };
+        let size = CheckSettings {
+            outlier_scale: OutlierScale::Size,
+            ..Default::default()
+        };
+        let lk_found = |s: &[Submission]| -> Vec<String> {
+            outliers(&t, s, &size)
+                .into_iter()
+                .filter(|f| f.column == "LK")
+                .map(|f| f.unit)
+                .collect()
+        };
+        assert!(lk_found(&subs((1_050.0, 1_050.0))).is_empty());
+        assert_eq!(lk_found(&subs((1_050.0, 103.0))), ["P04"]);
+    }
+
     /// Wards of every size, compared raw: a TH typed a digit too long is
     /// within the peers' spread, but off the ward's own KH and CK, which
     /// agree with each other: said, with the figure they suggest. A small
@@ -891,12 +973,15 @@ mod tests {
                 )
             })
             .collect();
-        // The figure they suggest is by the peers' medians of each column
-        // (1.000 for TH, 2.600 for KH, 650 for CK, raw): about 462.
-        assert_eq!(got, [("P04", "TH", "462", "3.000")], "{f:?}");
+        // The figure they suggest is by the proportions usual among the
+        // wards that state both (TH a quarter of KH, about CK ÷ 0,95):
+        // 300, the ward's own figure before the typo. (The peers' medians
+        // of each column, 1.000 for TH over 2.600 for KH and 650 for CK,
+        // taken over different wards, gave about 462.)
+        assert_eq!(got, [("P04", "TH", "300", "3.000")], "{f:?}");
         assert!(
             f[0].message.contains(
-                "lệch khoảng 7 lần so với các số khác của chính đơn vị (KH 1.200; CK 285)"
+                "lệch khoảng 10 lần so với các số khác của chính đơn vị (KH 1.200; CK 285)"
             ),
             "{}",
             f[0].message

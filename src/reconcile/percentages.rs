@@ -41,6 +41,7 @@ use crate::rules::expr::{parse, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// The largest magnitude a percent stored as a fraction (0.2315 for 23,15%)
@@ -104,9 +105,12 @@ pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> V
         sub,
         template,
         lang,
+        converted: RefCell::new((None, 0)),
     };
     // The rows come sorted by indicator and column (Submission::sort_rows).
-    sub.rows.iter().filter_map(|r| ctx.judge(r)).collect()
+    let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
+    out.extend(ctx.converted_note());
+    out
 }
 
 /// One submission's figures, for judging its stated percents and rates.
@@ -117,6 +121,9 @@ struct Stated<'a> {
     /// The unit's name.
     unit: String,
     lang: Lang,
+    /// The first %CK read as the growth its column says, against the
+    /// template's ratio, and how many were.
+    converted: RefCell<(Option<TidyRow>, usize)>,
 }
 
 impl Stated<'_> {
@@ -233,7 +240,10 @@ impl Stated<'_> {
     }
 
     /// %CK against LK and CK, in the template's convention (growth or
-    /// ratio); written in the other one, `pct-kind`.
+    /// ratio); written in the other one, `pct-kind`. A column whose words
+    /// say growth ([`Submission::says_growth`]) in a template of ratios is
+    /// judged as the growth it says it is (when it is not the ratio the
+    /// template wants), and counted for the file's one note of conversion.
     fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
         let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
@@ -242,8 +252,7 @@ impl Stated<'_> {
         if ck.value == 0.0 {
             return None;
         }
-        let convention = self.template.settings.ck_convention;
-        let growth_wanted = convention == CkConvention::Growth;
+        let growth_wanted = self.growth_read(stated, ratio)?;
         let (want, other) = if growth_wanted {
             (growth, ratio)
         } else {
@@ -270,6 +279,57 @@ impl Stated<'_> {
             return Some(self.off(stated, verdict, point, percent));
         }
         Some(self.kind_off(stated, round_to(point, d), growth_wanted, &formula))
+    }
+
+    /// Whether `stated` (a %CK) is read as the growth: the template's
+    /// `ck_convention`, unless the column's words say growth where the
+    /// template wants the ratio and the figure is not that ratio (`ratio`,
+    /// computed); then it is read as the growth and noted as converted.
+    /// `None` when the figure is the template's ratio, whatever its words.
+    fn growth_read(&self, stated: &TidyRow, ratio: Interval) -> Option<bool> {
+        let template_growth = self.template.settings.ck_convention == CkConvention::Growth;
+        if template_growth || !self.sub.says_growth(stated) {
+            return Some(template_growth);
+        }
+        if matches!(judge(stated, ratio), Judged::Consistent) {
+            return None;
+        }
+        let mut converted = self.converted.borrow_mut();
+        if converted.0.is_none() {
+            converted.0 = Some(stated.clone());
+        }
+        converted.1 += 1;
+        Some(true)
+    }
+
+    /// The one `pct-kind` warning of a file whose %CK columns said growth
+    /// where the template wants the ratio: how many figures were read as
+    /// the growth (converted: growth + 100 is the ratio), at the first.
+    fn converted_note(&self) -> Option<Finding> {
+        let (first, count) = {
+            let c = self.converted.borrow();
+            (c.0.clone()?, c.1)
+        };
+        let said = self
+            .sub
+            .ck_growth
+            .iter()
+            .find(|g| g.sheet == first.sheet && g.col == first.col)?;
+        let d = first.shown_decimals();
+        let (s, e) = (self.shown(&first), self.num(first.value + 100.0, d));
+        let note = Checked::PctConverted {
+            unit: &self.unit,
+            words: &said.words,
+            count,
+            stated: &s,
+            ratio: &e,
+        };
+        let f = Finding::said(Severity::Warning, &note, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, &first)
+                .expected(e)
+                .actual(s),
+        )
     }
 
     /// `pct-kind`: `stated` is right in the other convention than the
@@ -311,8 +371,7 @@ impl Stated<'_> {
         }
         let ratio = percent_of(written(lk), written(base))?;
         let growth = growth_of(written(lk), written(base))?;
-        let growth_wanted =
-            !of_plan && self.template.settings.ck_convention == CkConvention::Growth;
+        let growth_wanted = !of_plan && self.growth_read(stated, ratio)?;
         let (want, other_kind) = if growth_wanted {
             (growth, ratio)
         } else {

@@ -35,9 +35,17 @@ pub struct Relation {
     pub left: Expr,
     pub cmp: Cmp,
     pub right: Expr,
+    /// The columns it holds in (`TT.02 <= TT.01 [LK, KH, CK]`); `None`:
+    /// every column.
+    pub columns: Option<Vec<ValueColumn>>,
 }
 
 impl Relation {
+    /// Does the relation hold in `column`?
+    pub fn holds_in(&self, column: ValueColumn) -> bool {
+        self.columns.as_ref().is_none_or(|c| c.contains(&column))
+    }
+
     /// Every code the relation names.
     pub fn codes(&self) -> Vec<&str> {
         let mut v = self.left.codes();
@@ -79,6 +87,7 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
                     left,
                     cmp,
                     right,
+                    columns: crate::rules::expr::columns_of(&ind.formula),
                 };
                 let unknown: Vec<&str> = rel
                     .codes()
@@ -453,6 +462,10 @@ impl<'a> Checking<'a> {
                     let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
                         continue;
                     };
+                    // A relation the template holds in other columns only.
+                    if !rel.holds_in(column) {
+                        continue;
+                    }
                     let is_totals = matches!(subject, Subject::Totals);
                     match verdict {
                         Verdict::Skipped => {
@@ -1256,6 +1269,7 @@ mod tests {
                 left,
                 cmp,
                 right,
+                columns: None,
             },
             Rule::Definition(_) => panic!("not a relation"),
         };

@@ -38,6 +38,8 @@ pub fn check_signs(
         }
         if r.column == ValueColumn::PctCk
             && (template.settings.ck_convention == CkConvention::Growth
+                // A column that says it holds the growth ("giảm 2,35%").
+                || sub.says_growth(r)
                 // A ratio below zero with its operands at hand is judged
                 // against them (`pct-kind` when it is the growth), once.
                 || (sub.figure(r.ind(), ValueColumn::Lk).is_some()

@@ -13,7 +13,12 @@
 //! A CODE starts with a letter or `_` and goes on with letters, digits, `_`
 //! and `.` (`HC02`, `KT.01.1`). A code of any other shape (`3.2a`, which
 //! would read as a number) is written in square brackets: `[3.2a]`.
+//!
+//! A relation may end with the columns it holds in, in square brackets
+//! (see [`columns_of`]): `TT.02 <= TT.01 [LK, KH, CK]` (what is harvested
+//! in a quarter may exceed what was sown in it: not in TH).
 
+use crate::model::ValueColumn;
 use std::fmt;
 
 /// An arithmetic expression.
@@ -263,11 +268,55 @@ impl Parser {
     }
 }
 
-/// Parses a formula of the template.
+/// Parses a formula of the template (a relation's columns, when it ends
+/// with them, are left to [`columns_of`]).
 ///
 /// # Errors
 /// Where the formula stops making sense and what was expected there.
 pub fn parse(formula: &str) -> Result<Rule, RuleError> {
+    match parse_whole(formula) {
+        Err(e) => match split_columns(formula) {
+            Some((rule, _)) => Ok(rule),
+            None => Err(e),
+        },
+        ok => ok,
+    }
+}
+
+/// The columns a relation holds in when its formula ends with them in
+/// square brackets (`TT.02 <= TT.01 [LK, KH, CK]`: KH, TH, LK or CK, any
+/// case, separated by commas, semicolons or spaces); `None` when it holds
+/// in every column.
+pub fn columns_of(formula: &str) -> Option<Vec<ValueColumn>> {
+    if parse_whole(formula).is_ok() {
+        return None;
+    }
+    split_columns(formula).map(|(_, columns)| columns)
+}
+
+/// A relation followed by a list of columns in square brackets, split.
+fn split_columns(formula: &str) -> Option<(Rule, Vec<ValueColumn>)> {
+    let body = formula.trim_end().strip_suffix(']')?;
+    let open = body.rfind('[')?;
+    let (rule, list) = (&body[..open], &body[open + 1..]);
+    // "LK, CK" (quoted in the CSV), "LK; CK" or "LK CK".
+    let columns = list
+        .split([',', ';', ' '])
+        .filter(|name| !name.trim().is_empty())
+        .map(|name| {
+            ValueColumn::QUANTITIES
+                .into_iter()
+                .find(|c| c.as_str().eq_ignore_ascii_case(name.trim()))
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|c| !c.is_empty())?;
+    match parse_whole(rule) {
+        Ok(r @ Rule::Relation(..)) => Some((r, columns)),
+        _ => None,
+    }
+}
+
+fn parse_whole(formula: &str) -> Result<Rule, RuleError> {
     let toks = tokenize(formula)?;
     let mut p = Parser {
         toks,
@@ -429,6 +478,34 @@ impl fmt::Display for Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_relation_may_name_the_columns_it_holds_in() {
+        let f = "TT.02 <= TT.01 [LK, kh;CK]";
+        let Ok(Rule::Relation(l, Cmp::Le, r)) = parse(f) else {
+            panic!("{:?}", parse(f))
+        };
+        assert_eq!(
+            (l.to_string(), r.to_string()),
+            ("TT.02".into(), "TT.01".into())
+        );
+        assert_eq!(
+            columns_of(f),
+            Some(vec![ValueColumn::Lk, ValueColumn::Kh, ValueColumn::Ck])
+        );
+        // Every column: no list, or a bracketed code that is an operand.
+        assert_eq!(columns_of("TT.02 <= TT.01"), None);
+        assert_eq!(columns_of("A == B + [3.2a]"), None);
+        assert!(parse("A == B + [3.2a]").is_ok());
+        // A list of anything but columns, or after no relation, is an error.
+        assert_eq!(
+            columns_of("A <= B [LK CK]"),
+            Some(vec![ValueColumn::Lk, ValueColumn::Ck])
+        );
+        assert!(parse("TT.02 <= TT.01 [LK, năm]").is_err());
+        assert!(parse("TT.02 <= TT.01 []").is_err());
+        assert!(parse("TT.03 / TT.02 [LK]").is_err());
+    }
 
     #[test]
     fn codes_of_any_shape_are_written_in_brackets() {

@@ -623,7 +623,28 @@ impl Model {
         let lk = if before > 0.0 {
             // Months before this period: LK = TH + what came before, a
             // consistent column itself, so the sum keeps every relation.
-            let prior = self.draw(rng, |i| if flow(i) { t(i) * before / 3.0 } else { t(i) });
+            // A stock's LK is its level at the period's end, its TH: no
+            // months before it.
+            let mut prior = self.draw(rng, |i| if flow(i) { t(i) * before / 3.0 } else { 0.0 });
+            // A stock that its relation works out from flows (the backlog
+            // left: received − resolved) gains nothing either: what the
+            // months before added to it was resolved in them.
+            for step in &self.steps {
+                let Step::Define { out, terms } = step else {
+                    continue;
+                };
+                let (Some(Kind::Stock), Some(&v)) = (self.kinds.get(*out), prior.get(*out)) else {
+                    continue;
+                };
+                if let Some(&(_, i)) = terms.iter().find(|(sign, _)| *sign < 0) {
+                    if let Some(x) = prior.get_mut(i) {
+                        *x += v;
+                    }
+                    if let Some(x) = prior.get_mut(*out) {
+                        *x = 0;
+                    }
+                }
+            }
             th.iter().zip(&prior).map(|(a, b)| a + b).collect()
         } else {
             th.clone()

@@ -1486,3 +1486,78 @@ fn a_unit_repeated_on_many_rows_is_told_once_and_marked_on_each() {
         );
     }
 }
+
+/// A relation the template holds in some columns only (`[LK, CK]` after
+/// it: what is harvested in a quarter may exceed what was sown in it) is
+/// not checked in the others, in a unit's file or in the totals; in its
+/// own columns it is, as before.
+#[test]
+fn a_relation_limited_to_some_columns_is_not_checked_in_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        csv.replace(
+            "HC07,HC,Tổng số lượt đánh giá,lượt,flow,both,VP,",
+            "HC07,HC,Tổng số lượt đánh giá,lượt,flow,both,VP,\"HC07 <= HC02 [LK, CK]\"",
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |hc07_lk: f64| -> Vec<FormRow> {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(100.0), V::N(250.0)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![V::N(90.0), V::N(240.0)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![V::N(10.0), V::N(10.0)],
+            ),
+            // TH above HC02's TH: not checked in TH.
+            (
+                "HC07",
+                "Tổng số lượt đánh giá",
+                "lượt",
+                vec![V::N(200.0), V::N(hc07_lk)],
+            ),
+        ]
+    };
+    let columns = ["Thực hiện quý II", "Lũy kế"];
+    write_form(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ II/2020",
+        &columns,
+        &rows(300.0),
+    );
+    write_form(
+        &dir.join("phuong-02.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ II/2020",
+        &columns,
+        &rows(240.0),
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q2", &[]);
+    let relations: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|f| f.contains("relation-") || f.contains("sum-mismatch"))
+        .collect();
+    assert_eq!(
+        relations,
+        ["error|relation-violated|P01|F10|HC07|LK|HC07 <= HC02|300 > 250"]
+    );
+}

@@ -1032,6 +1032,112 @@ fn a_percent_said_in_words_or_as_an_error_text_is_no_false_error() {
     );
 }
 
+/// A %CK column whose words say growth ("Tăng, giảm so với cùng kỳ (%)"
+/// over it, "tăng 25%" in its cells) in a template of ratios is read as
+/// the growth it says it is and checked so, with one `pct-kind` warning
+/// per file; a column that says neither keeps its `pct-kind` error.
+#[test]
+fn a_percent_column_that_says_growth_is_read_as_growth() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replace("ck_convention = \"growth\"", "ck_convention = \"ratio\""),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // TH 120 = 90 + 30 against CK 124 = 100 + 24: growth −3,23, −10, 25.
+    let book = |file: &str, title: &str, pct_head: &'static str, pct: [Cell; 3]| {
+        let header = [
+            ("Thực hiện quý I", 1),
+            ("Cùng kỳ năm trước", 1),
+            (pct_head, 1),
+        ];
+        let [a, b, c] = pct;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&header),
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![N(120.0, None), N(124.0, None), a],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![N(90.0, None), N(100.0, None), b],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![N(30.0, None), N(24.0, None), c],
+                ),
+            ],
+        );
+    };
+    // The header says growth: the growth is right, and 35 is off.
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        "Tăng, giảm so với cùng kỳ (%)",
+        [T("giảm 3,23%"), N(-10.0, None), N(35.0, None)],
+    );
+    // Neither says: the growth written for the ratio is the wrong kind.
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        "So với cùng kỳ (%)",
+        [N(96.77, None), N(90.0, None), N(25.0, None)],
+    );
+    // The cells say: "tăng 25%" is the growth.
+    book(
+        "phuong-3.xlsx",
+        "UBND PHƯỜNG 3",
+        "So với cùng kỳ (%)",
+        [T("giảm 3,23%"), T("giảm 10%"), T("tăng 25%")],
+    );
+    // A header that says growth over the ratio the template wants: right.
+    book(
+        "phuong-4.xlsx",
+        "UBND PHƯỜNG 4",
+        "Tăng, giảm so với cùng kỳ (%)",
+        [N(96.77, None), N(90.0, None), N(125.0, None)],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "value-negative"]
+        ),
+        [
+            "error|pct-kind|P02|G9|HC04|%CK|125|25",
+            "error|pct-mismatch|P01|G9|HC04|%CK|25|35",
+            "warning|pct-kind|P01|G7|HC02|%CK|96,77|-3,23",
+            "warning|pct-kind|P03|G7|HC02|%CK|96,77|-3,23",
+        ]
+    );
+    let note = f
+        .iter()
+        .find(|x| x["code"] == "pct-kind" && x["unit"] == "P01" && x["severity"] == "warning")
+        .unwrap();
+    assert!(
+        note["message"]
+            .as_str()
+            .unwrap()
+            .contains("3 số của cột được đọc là mức tăng, giảm"),
+        "{note}"
+    );
+}
+
 /// A nine-month, half-year or year report follows the rules of its last
 /// quarter: a flow's LK below its TH is an error there too (it passed
 /// unchecked under --period 2020-9M).
