@@ -208,6 +208,16 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         units: &'a str,
     },
+    /// `total-uncomputed`: Tổng hợp's `column` of `count` indicators
+    /// (`codes`) is left empty because `units` (named) reported them but
+    /// sent no figure in that column: the others' sum is not the area's.
+    TotalWithoutColumn {
+        column: ValueColumn,
+        count: usize,
+        codes: &'a str,
+        level: &'a LevelWords,
+        units: &'a str,
+    },
     /// `pct-mismatch` (or `pct-rounding` when `unrounded` is given: the
     /// exact value, which rounds to `right`): `unit`'s `what` states
     /// `stated` where its figures give `right`.
@@ -362,7 +372,9 @@ impl Words for Checked<'_> {
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
-            Checked::TotalUncomputed { .. } => Code::TotalUncomputed,
+            Checked::TotalUncomputed { .. } | Checked::TotalWithoutColumn { .. } => {
+                Code::TotalUncomputed
+            }
             Checked::Copied { .. } => Code::FiguresCopied,
             Checked::PctOff { unrounded, .. } => match unrounded {
                 Some(_) => Code::PctRounding,
@@ -392,7 +404,8 @@ impl Words for Checked<'_> {
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
-            | Checked::TotalUncomputed { .. } => total(self, lang),
+            | Checked::TotalUncomputed { .. }
+            | Checked::TotalWithoutColumn { .. } => total(self, lang),
             Checked::PctOff {
                 unit,
                 what,
@@ -725,6 +738,22 @@ fn total(c: &Checked, lang: Lang) -> String {
                 (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs}: from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
                 (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
                 (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures."),
+            }
+        }
+        Checked::TotalWithoutColumn {
+            column,
+            count,
+            codes,
+            level,
+            units: which,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let summary = Sheet::Summary.name(lang);
+            let detail = Sheet::Detail.name(lang);
+            let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            match lang {
+                Lang::Vi => format!("«{summary}»: không cộng cột {column} {whole} của {n} ({codes}), vì {which} báo các chỉ tiêu này nhưng không có số liệu cột {column}: tổng của các {units} còn lại không phải số của {whole}. Ô để trống (số của từng đơn vị vẫn ở trang «{detail}»); khi các {units} này bổ sung cột {column}, hãy chạy lại."),
+                Lang::En => format!("«{summary}»: column {column} for {whole} of {n} ({codes}) not added up, because {which} reported these indicators but sent no {column} figures: the other {units}' sum is not {whole}'s figure. The cell is left empty (each unit's figure is on the sheet «{detail}»); run again once these {units} have sent column {column}."),
             }
         }
         _ => String::new(),

@@ -338,9 +338,9 @@ pub const CATALOG: &[Entry] = &[
     Entry {
         code: Code::TotalUncomputed,
         severity: "info",
-        meaning: ("Tỷ lệ của toàn địa bàn không tính được vì một số đơn vị chỉ có một phần số liệu.", "An area's percent or rate not computed: some units gave only part of its figures."),
+        meaning: ("Số của toàn địa bàn để trống vì một số đơn vị chỉ có một phần số liệu (hoặc không có cả cột).", "An area's figure left empty: some units gave only part of its figures (or no such column)."),
         help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu.", "Ask the units named for the figures they left out."),
-        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; the units are named in `actual`",
+        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`",
     },
     Entry {
         code: Code::CumulativeMismatch,

@@ -77,6 +77,13 @@ pub struct Totals {
     /// For each such figure (indicator, column index) that some unit gave
     /// only part of the operands of: those units.
     pub partial: BTreeMap<(usize, usize), Partial>,
+    /// For each quantity total (indicator, column index): the units that
+    /// reported the indicator but sent no figure at all in that column (a
+    /// half-year file with "6 tháng" and no quarter column). Their sum is
+    /// not the area's: Tổng hợp leaves it empty
+    /// ([`Totals::shown`]), and `total-uncomputed` says why. The sum is
+    /// kept for the department's check, which weighs missing wards itself.
+    pub without_column: BTreeMap<(usize, usize), Partial>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
@@ -105,6 +112,7 @@ impl Totals {
             contributors: vec![[0; 6]; indicators],
             together: vec![[0; 6]; indicators],
             partial: BTreeMap::new(),
+            without_column: BTreeMap::new(),
             typed: vec![0; indicators],
             targets: BTreeMap::new(),
         }
@@ -117,6 +125,19 @@ impl Totals {
 
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
         self.values.get(indicator).and_then(|v| v[column.index()])
+    }
+
+    /// The total as the consolidated workbook shows it: none where some
+    /// units that reported the indicator sent no such column, since the
+    /// others' sum is not the area's figure.
+    pub fn shown(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
+        if self
+            .without_column
+            .contains_key(&(indicator, column.index()))
+        {
+            return None;
+        }
+        self.get(indicator, column)
     }
 }
 
@@ -193,6 +214,30 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
         add_chunk(chunk, template, &mut totals)
     })?;
     recompute_rates(&mut totals, template);
+    // A rate recomputed from a total the workbook leaves empty is left
+    // empty with it, for the same units.
+    for (rate, ops) in &derived.rates {
+        for c in ValueColumn::QUANTITIES {
+            // A rate's KH stated by its department is the area's target.
+            if c == ValueColumn::Kh && totals.targets.contains_key(rate) {
+                continue;
+            }
+            let mut short = Partial::default();
+            for &o in ops {
+                if let Some(p) = totals.without_column.get(&(o, c.index())) {
+                    for &u in &p.first {
+                        if !short.first.contains(&u) {
+                            short.add(u);
+                        }
+                    }
+                    short.count = short.count.max(p.count);
+                }
+            }
+            if short.count > 0 {
+                totals.without_column.insert((*rate, c.index()), short);
+            }
+        }
+    }
     let kh = ValueColumn::Kh.index();
     for (&i, t) in &totals.targets {
         totals.values[i][kh] = Some(t.value);
@@ -294,6 +339,28 @@ impl Derived {
                     totals.partial.entry((i, slot)).or_default().add(u as u32);
                 }
             };
+            // The quantity columns the unit sent at all: a column it gave
+            // no figure in, for an indicator it reported, leaves that
+            // indicator's total in the column short of the unit.
+            let quantities: u8 = ValueColumn::QUANTITIES.iter().map(|&c| bit(c)).sum();
+            let sent = touched.iter().fold(0u8, |m, &i| m | masks[i]) & quantities;
+            for &i in &touched {
+                let summed = template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|d| d.kind != Kind::Rate);
+                if summed && masks[i] & quantities != 0 {
+                    for c in ValueColumn::QUANTITIES {
+                        if sent & bit(c) == 0 {
+                            totals
+                                .without_column
+                                .entry((i, c.index()))
+                                .or_default()
+                                .add(u as u32);
+                        }
+                    }
+                }
+            }
             for &i in &touched {
                 let m = masks[i];
                 let lk = usize::from(m & bit(ValueColumn::Lk) != 0);
@@ -632,9 +699,22 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [("TH", "HC05", "Phường 3"), ("%CK", "", "Phường 3")],
+            [
+                ("TH", "HC05", "Phường 3"),
+                ("%CK", "", "Phường 3"),
+                ("CK", "", "Phường 3")
+            ],
             "{f:?}"
         );
+        // Phường 3 sent no CK column at all: the others' CK is not the
+        // district's, and the workbook shows none (the department's check
+        // still has the sum). A figure it left out in a column it sent
+        // (HC03 TH) is an unknown figure: the others' sum is shown.
+        assert_eq!(totals.shown(hc02, ValueColumn::Ck), None);
+        assert_eq!(totals.shown(hc01, ValueColumn::Ck), None);
+        assert_eq!(totals.shown(hc02, ValueColumn::Lk), Some(300.0));
+        assert_eq!(totals.shown(hc03, ValueColumn::Th), Some(60.0));
+        assert!(f[2].message.contains("không cộng cột CK toàn quận của 2 chỉ tiêu (HC01, HC02), vì Phường 3 báo các chỉ tiêu này nhưng không có số liệu cột CK"), "{}", f[2].message);
         assert!(f
             .iter()
             .all(|x| x.severity == crate::diagnostic::Severity::Info));

@@ -42,20 +42,7 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
             ValueColumn::PctCk => Some("LK, CK"),
             _ => None,
         };
-        let mut names: Vec<String> = units
-            .first
-            .iter()
-            .filter_map(|&u| template.agencies.get(u as usize))
-            .map(|a| a.shown().into_owned())
-            .collect();
-        let more = (units.count as usize).saturating_sub(units.first.len());
-        if more > 0 {
-            names.push(match lang {
-                Lang::Vi => format!("và {more} đơn vị khác"),
-                Lang::En => format!("and {more} more"),
-            });
-        }
-        let which = names.join(", ");
+        let which = named(units, template, lang);
         let said = Checked::TotalUncomputed {
             column,
             count: codes.len(),
@@ -74,7 +61,72 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
         }
         out.push(f);
     }
+    out.extend(without_column(totals, template, lang));
     out
+}
+
+/// One `total-uncomputed` info per quantity column and set of units that
+/// reported indicators without sending that column, listing the
+/// indicators whose total Tổng hợp leaves empty for it.
+fn without_column(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
+    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
+    for ((indicator, slot), units) in &totals.without_column {
+        if totals
+            .values
+            .get(*indicator)
+            .and_then(|v| v[*slot])
+            .is_none()
+        {
+            continue;
+        }
+        groups.entry((*slot, units)).or_default().push(*indicator);
+    }
+    let level = template.level_words();
+    let mut out = Vec::new();
+    for ((slot, units), indicators) in groups {
+        let Some(column) = ValueColumn::ALL.get(slot).copied() else {
+            continue;
+        };
+        let codes: Vec<&str> = indicators
+            .iter()
+            .filter_map(|&i| template.indicators.get(i))
+            .map(|ind| ind.code.as_str())
+            .collect();
+        let which = named(units, template, lang);
+        let said = Checked::TotalWithoutColumn {
+            column,
+            count: codes.len(),
+            codes: &codes.join(", "),
+            level: &level,
+            units: &which,
+        };
+        let mut f = Finding::said(Severity::Info, &said, lang)
+            .column(column.as_str())
+            .actual(which.clone());
+        if let [one] = codes.as_slice() {
+            f = f.indicator(one.to_string());
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// The units of `units` by name, "và 3 đơn vị khác" for those not kept.
+fn named(units: &Partial, template: &Template, lang: Lang) -> String {
+    let mut names: Vec<String> = units
+        .first
+        .iter()
+        .filter_map(|&u| template.agencies.get(u as usize))
+        .map(|a| a.shown().into_owned())
+        .collect();
+    let more = (units.count as usize).saturating_sub(units.first.len());
+    if more > 0 {
+        names.push(match lang {
+            Lang::Vi => format!("và {more} đơn vị khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    names.join(", ")
 }
 
 /// True when the totals hold every operand of the figure of `indicator` in

@@ -435,7 +435,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             .iter()
             .enumerate()
             .filter_map(|(i, ind)| {
-                let v = d.totals.values.get(i)?[c.index()]?;
+                let v = d.totals.shown(i, *c)?;
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
@@ -608,7 +608,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 };
                 let mark = marks.get(Place::Total, i, *c);
                 let format = figures.get(num, false, mark.map(Mark::severity));
-                let value = d.totals.values[i][c.index()];
+                let value = d.totals.shown(i, *c);
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
                 // A rate's KH is the target its department stated: the
                 // cell says whose it is.
@@ -829,7 +829,7 @@ fn detail_sheet(
         .iter()
         .enumerate()
         .flat_map(|(i, _)| columns.iter().map(move |c| (i, *c)))
-        .filter_map(|(i, c)| Some(number_units(d.totals.get(i, c)?, decimals[i])))
+        .filter_map(|(i, c)| Some(number_units(d.totals.shown(i, c)?, decimals[i])))
         .max()
         .unwrap_or(0);
     header.push((total_col, total_word, unit_width(widest_total, total_word)));
@@ -890,7 +890,7 @@ fn detail_sheet(
                         dept_col = Some(col);
                     }
                 }
-                let total = d.totals.values[i][column.index()];
+                let total = d.totals.shown(i, column);
                 let mark = if marked {
                     marks.get(Place::Total, i, column)
                 } else {

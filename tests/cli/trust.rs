@@ -277,13 +277,18 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let message = info["message"].as_str().unwrap();
     assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
     assert!(message.contains("cột LK"), "{message}");
-    // The totals of LK cover the two wards that stated it.
+    // The LK of two wards is not the district's: Tổng hợp leaves it
+    // empty and says why (Phường 3 sent no LK column); TH is whole.
     let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
-    let lk_total = sheet
+    let hc02 = sheet
         .iter()
-        .find(|r| r.iter().any(|c| c == "HC02"))
+        .find(|r| r.first().is_some_and(|c| c == "HC02"))
         .expect("an HC02 row");
-    assert!(lk_total.iter().any(|c| c == "450"), "{lk_total:?}");
+    assert_eq!(hc02[4..6], ["180", ""], "{hc02:?}");
+    assert_eq!(
+        listed(&f, &["total-uncomputed"]),
+        ["info|total-uncomputed||||LK||Phường 3"]
+    );
     // Near-miss the other way: 400 is below the 450 the known wards
     // already add up to.
     let dir2 = tmp.path().join("in2");
