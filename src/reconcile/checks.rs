@@ -193,7 +193,6 @@ pub fn check_submission(
                 .unit(code),
         );
     }
-    out.extend(check_percentages(sub, template, lang));
     // A half-year, nine-month or year report's TH is its last quarter's:
     // its LK from January follows the rules of that quarter.
     let quarter = period.map(|p| match p.span {
@@ -202,6 +201,7 @@ pub fn check_submission(
         PeriodSpan::NineMonths => 3,
         PeriodSpan::Year => 4,
     });
+    out.extend(check_percentages(sub, template, quarter == Some(1), lang));
     // A stock's TH and LK are its level at the same date, whatever the
     // quarter (in the first, LK = TH is checked for every indicator).
     if quarter.is_some_and(|q| q > 1) {

@@ -98,12 +98,18 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 }
 
 /// Stated %KH, %CK and rates of one submission against their operands.
-pub fn check_percentages(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
+pub fn check_percentages(
+    sub: &Submission,
+    template: &Template,
+    first_quarter: bool,
+    lang: Lang,
+) -> Vec<Finding> {
     let ctx = Stated {
         by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
         unit: unit_of(template, sub).1,
         sub,
         template,
+        first_quarter,
         lang,
         converted: RefCell::new((None, 0)),
     };
@@ -120,6 +126,8 @@ struct Stated<'a> {
     by: HashMap<(usize, ValueColumn), &'a TidyRow, foldhash::fast::RandomState>,
     /// The unit's name.
     unit: String,
+    /// A first quarter's report, whose LK is its TH.
+    first_quarter: bool,
     lang: Lang,
     /// The first %CK read as the growth its column says, against the
     /// template's ratio, and how many were.
@@ -138,6 +146,28 @@ impl Stated<'_> {
 
     fn figure(&self, i: usize, column: ValueColumn) -> Option<&TidyRow> {
         self.by.get(&(i, column)).copied()
+    }
+
+    /// In a first quarter whose LK and TH disagree (`cumulative-mismatch`
+    /// says so, an error), a percent that `percent` worked from TH
+    /// instead of LK gives is the one the unit meant: judging it by LK
+    /// again would only repeat that finding, with advice that spreads the
+    /// wrong figure ("Hãy sửa thành 26,46" from an LK 90 too high).
+    fn meant_from_th(
+        &self,
+        stated: &TidyRow,
+        lk: &TidyRow,
+        percent: impl Fn(Interval) -> Option<Interval>,
+    ) -> bool {
+        if !self.first_quarter {
+            return false;
+        }
+        let Some(th) = self.figure(stated.ind(), ValueColumn::Th) else {
+            return false;
+        };
+        th.value != lk.value
+            && percent(written(th))
+                .is_some_and(|c| !matches!(judge(stated, c), Judged::Off(Verdict::Mismatch)))
     }
 
     /// LK and the figure of `other` (KH or CK) of indicator `i`.
@@ -234,6 +264,9 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, c) else {
             return None;
         };
+        if self.meant_from_th(stated, lk, |th| percent_of(th, written(kh))) {
+            return None;
+        }
         let (l, k) = (self.shown(lk), self.shown(kh));
         let percent = Percent::OfPlan { lk: &l, kh: &k };
         Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
@@ -261,6 +294,13 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, want) else {
             return None;
         };
+        let from_th = |th: Interval| match growth_wanted {
+            true => growth_of(th, written(ck)),
+            false => percent_of(th, written(ck)),
+        };
+        if self.meant_from_th(stated, lk, from_th) {
+            return None;
+        }
         let point_ratio = lk.value / ck.value * 100.0;
         let point = if growth_wanted {
             point_ratio - 100.0
@@ -681,6 +721,46 @@ mod tests {
             .collect()
     }
 
+    /// A first quarter whose LK is 90 above its TH (the cumulative check's
+    /// error): %KH and %CK worked from TH are what the unit meant, and are
+    /// not judged again by the wrong LK; a percent off both is. In a later
+    /// quarter a percent worked from TH is wrong.
+    #[test]
+    fn a_first_quarters_percents_from_th_are_not_judged_by_a_wrong_lk() {
+        let t = Template::builtin().unwrap();
+        let i = ind(&t, "NS01");
+        let with = |pkh: f64, pck: f64| {
+            let mut s = pct_sub(
+                &t,
+                (19188.0, 0),
+                (5077.0, 0),
+                (5233.0, 0),
+                Some((pkh, 2)),
+                Some((pck, 1)),
+            );
+            s.rows.push(at(row(i, ValueColumn::Th, 4987.0, 0), 9, 3));
+            s.sort_rows();
+            s
+        };
+        // 4.987 / 19.188 = 25,99%; 4.987 / 5.233 = 95,3%: a fall of 4,7%
+        // (the built-in template's %CK is the growth).
+        let s = with(25.99, -4.7);
+        let f = check_percentages(&s, &t, true, Lang::Vi);
+        assert!(f.is_empty(), "{f:?}");
+        assert_eq!(
+            codes(&check_percentages(&s, &t, false, Lang::Vi)),
+            [
+                (Code::PctMismatch, "H10", "26,46", "25,99"),
+                (Code::PctMismatch, "I10", "-3,0", "-4,7")
+            ]
+        );
+        let s = with(30.0, -4.7);
+        assert_eq!(
+            codes(&check_percentages(&s, &t, true, Lang::Vi)),
+            [(Code::PctMismatch, "H10", "26,46", "30,00")]
+        );
+    }
+
     #[test]
     fn percent_of_plan_mismatch_rounding_and_consistent() {
         let t = Template::builtin().unwrap();
@@ -694,7 +774,7 @@ mod tests {
             Some((21.35, 2)),
             None,
         );
-        let f = check_percentages(&s, &t, Lang::Vi);
+        let f = check_percentages(&s, &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "H10", "17,29", "21,35")]);
         assert_eq!(f[0].severity, crate::diagnostic::Severity::Error);
         assert_eq!(
@@ -715,7 +795,7 @@ mod tests {
             Some((17.3, 1)),
             None,
         );
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         // 145,2/840 with the operands' half-units spans 17,2695…17,3020:
         // 17,27 is consistent, 17,31 off by rounding only.
         let s = pct_sub(
@@ -726,7 +806,7 @@ mod tests {
             Some((17.27, 2)),
             None,
         );
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         let s = pct_sub(
             &t,
             (840.0, 0),
@@ -735,7 +815,7 @@ mod tests {
             Some((17.31, 2)),
             None,
         );
-        let f = check_percentages(&s, &t, Lang::Vi);
+        let f = check_percentages(&s, &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctRounding, "H10", "17,29", "17,31")]);
         assert_eq!(f[0].severity, crate::diagnostic::Severity::Warning);
     }
@@ -745,7 +825,7 @@ mod tests {
         let t = Template::builtin().unwrap();
         // 1,2 / 12,4 = 9,677…% but 1,15…1,25 / 12,35…12,45 spans 9,24…10,12.
         let s = pct_sub(&t, (12.4, 1), (1.2, 1), (1.0, 0), Some((9.6, 1)), None);
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         // A fall written with a minus: 136 / 137 × 100 − 100 = −0,7299…%.
         let s = pct_sub(
             &t,
@@ -755,7 +835,7 @@ mod tests {
             None,
             Some((-0.73, 2)),
         );
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         // The same fall written as a rise is wrong.
         let s = pct_sub(
             &t,
@@ -766,7 +846,7 @@ mod tests {
             Some((0.73, 2)),
         );
         assert_eq!(
-            codes(&check_percentages(&s, &t, Lang::Vi)),
+            codes(&check_percentages(&s, &t, false, Lang::Vi)),
             [(Code::PctMismatch, "I10", "-0,73", "0,73")]
         );
         // Excel percent format: 0,1729 shown as 17,29%.
@@ -778,10 +858,10 @@ mod tests {
             Some((0.1729, 4)),
             None,
         );
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         // No plan, a plan of 0: nothing to compute.
         let s = pct_sub(&t, (0.0, 0), (145.2, 1), (134.3, 1), Some((5.0, 0)), None);
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
     }
 
     #[test]
@@ -796,10 +876,10 @@ mod tests {
             None,
             Some((108.12, 2)),
         );
-        let f = check_percentages(&s, &t, Lang::Vi);
+        let f = check_percentages(&s, &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctKind, "I10", "8,12", "108,12")]);
         let s = pct_sub(&t, (840.0, 0), (145.2, 1), (134.3, 1), None, Some((8.1, 1)));
-        assert!(check_percentages(&s, &t, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
         // A ratio template: the growth written is the wrong kind.
         let mut t2 = t.clone();
         t2.settings.ck_convention = CkConvention::Ratio;
@@ -812,7 +892,7 @@ mod tests {
             Some((8.12, 2)),
         );
         assert_eq!(
-            codes(&check_percentages(&s, &t2, Lang::En)),
+            codes(&check_percentages(&s, &t2, false, Lang::En)),
             [(Code::PctKind, "I10", "108.12", "8.12")]
         );
         let s = pct_sub(
@@ -823,7 +903,7 @@ mod tests {
             None,
             Some((108.1, 1)),
         );
-        assert!(check_percentages(&s, &t2, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t2, false, Lang::Vi).is_empty());
     }
 
     #[test]
@@ -843,14 +923,14 @@ mod tests {
         };
         // 1.204 / 1.290 = 93,333…%; with the half-units 93,258…93,408.
         assert!(
-            check_percentages(&mk(93.0, 0), &t, Lang::Vi).is_empty(),
+            check_percentages(&mk(93.0, 0), &t, false, Lang::Vi).is_empty(),
             "a rate with no decimals"
         );
-        assert!(check_percentages(&mk(93.33, 2), &t, Lang::Vi).is_empty());
-        assert!(check_percentages(&mk(93.37, 2), &t, Lang::Vi).is_empty());
-        let f = check_percentages(&mk(93.42, 2), &t, Lang::Vi);
+        assert!(check_percentages(&mk(93.33, 2), &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&mk(93.37, 2), &t, false, Lang::Vi).is_empty());
+        let f = check_percentages(&mk(93.42, 2), &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctRounding, "E11", "93,33", "93,42")]);
-        let f = check_percentages(&mk(95.0, 0), &t, Lang::Vi);
+        let f = check_percentages(&mk(95.0, 0), &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
         assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
     }
@@ -872,7 +952,7 @@ mod tests {
                 at(row(hc05, ValueColumn::Th, 7.4, 1), 10, 4),
             ],
         );
-        let f = check_percentages(&s, &t, Lang::Vi);
+        let f = check_percentages(&s, &t, false, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         let m = &f[0].message;
         assert!(
