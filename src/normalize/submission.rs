@@ -222,12 +222,14 @@ pub struct Submission {
 }
 
 /// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
-/// speaks for besides its own: (sheet, A1 cell).
+/// speaks for besides its own: (sheet, A1 cell); and the indicators it
+/// speaks for, by code, its own first (what Chi tiết marks).
 #[derive(Clone, Debug, Default)]
 pub struct UnitCells {
     pub sheet: String,
     pub anchor: String,
     pub cells: Vec<(String, String)>,
+    pub indicators: Vec<String>,
 }
 
 /// A %CK column of a submission whose words say it holds the growth: on
@@ -2661,13 +2663,12 @@ fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
             }
             .words(lang),
         };
-        if cells.len() > 1 {
-            sub.unit_cells.push(UnitCells {
-                sheet: first.sheet.clone(),
-                anchor: first.cell.clone(),
-                cells: cells[1..].to_vec(),
-            });
-        }
+        sub.unit_cells.push(UnitCells {
+            sheet: first.sheet.clone(),
+            anchor: first.cell.clone(),
+            cells: cells[1..].to_vec(),
+            indicators: codes.clone(),
+        });
         let merged = &mut sub.findings[at[0]];
         merged.message = message;
         merged.indicator.clear();

@@ -94,9 +94,26 @@ pub struct Marks<'a> {
 impl<'a> Marks<'a> {
     /// The marks of `findings` for the units consolidated, given as
     /// (agency index, the file consolidated for it).
-    pub fn new(findings: &'a [Finding], template: &Template, included: &[(usize, &str)]) -> Self {
+    ///
+    /// `spread`: a warning told once for many rows of a unit (a unit
+    /// written the same wrong way on each: `unit-mismatch`), with the
+    /// unit and the indicators it speaks for; each is marked as a finding
+    /// about that indicator with no column would be.
+    pub fn new(
+        findings: &'a [Finding],
+        template: &Template,
+        included: &[(usize, &str)],
+        spread: &[(usize, &'a Finding, Vec<usize>)],
+    ) -> Self {
         let file_of: HashMap<usize, &str> = included.iter().copied().collect();
         let mut marks = Marks::default();
+        for (u, f, indicators) in spread {
+            for &i in indicators {
+                for c in [ValueColumn::Th, ValueColumn::Lk] {
+                    marks.add(Place::Unit(*u), i, c, f);
+                }
+            }
+        }
         for f in findings {
             if f.severity == Severity::Info {
                 continue;
@@ -209,7 +226,7 @@ mod tests {
             (ix("P.LDTBXH"), "phong-ldtbxh.xlsx"),
             (ix("P.TCKH"), "p-tckh.xlsx"),
         ];
-        Marks::new(findings, t, &included)
+        Marks::new(findings, t, &included, &[])
             .cells()
             .into_iter()
             .map(|(p, i, c, s)| {
@@ -438,7 +455,7 @@ mod tests {
             ));
         }
         let ix = t.agency_index("P05").unwrap();
-        let marks = Marks::new(&findings, &t, &[(ix, "phuong-05.xlsx")]);
+        let marks = Marks::new(&findings, &t, &[(ix, "phuong-05.xlsx")], &[]);
         let m = marks
             .get(
                 Place::Unit(ix),

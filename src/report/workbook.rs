@@ -337,7 +337,31 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
         .iter()
         .filter_map(|&(u, k)| data.figures.subs().get(k).map(|s| (u, s.file.as_str())))
         .collect();
-    let marks = Marks::new(data.findings, data.template, &included);
+    // The rows a unit-mismatch warning told once speaks for.
+    let told: std::collections::HashMap<(&str, &str, &str), &Finding> = data
+        .findings
+        .iter()
+        .filter(|f| f.code == crate::diagnostic::Code::UnitMismatch && f.indicator.is_empty())
+        .map(|f| ((f.file.as_str(), f.sheet.as_str(), f.cell.as_str()), f))
+        .collect();
+    let mut spread = Vec::new();
+    for &(u, k) in &data.units {
+        let Some(sub) = data.figures.subs().get(k) else {
+            continue;
+        };
+        for uc in &sub.unit_cells {
+            let key = (sub.file.as_str(), uc.sheet.as_str(), uc.anchor.as_str());
+            if let Some(&f) = told.get(&key) {
+                let indicators = uc
+                    .indicators
+                    .iter()
+                    .filter_map(|c| data.template.indicator_index(c))
+                    .collect();
+                spread.push((u, f, indicators));
+            }
+        }
+    }
+    let marks = Marks::new(data.findings, data.template, &included, &spread);
     // The sheets are added first and then written side by side: the
     // summary (held in memory, its formats numbered on its own) on one
     // thread, the rest in order on another. The detail sheet

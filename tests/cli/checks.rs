@@ -1477,6 +1477,16 @@ fn a_unit_repeated_on_many_rows_is_told_once_and_marked_on_each() {
     };
     assert_eq!(row("NN01")[4..6], ["120.5", "120.5"]);
     assert_eq!(row("NN02")[4..6], ["600", "600"]);
+    // Chi tiết marks the figures of each row the one warning speaks for
+    // (HC02, HC03 and HC04 of Phường 1), as it marks a converted row.
+    let book = out.join("tong-hop.xlsx");
+    let detail_notes: String = (1..=4)
+        .filter_map(|k| zip_part(&book, &format!("xl/comments{k}.xml")))
+        .collect();
+    assert!(
+        detail_notes.matches("ghi đơn vị «bộ»").count() >= 3,
+        "{detail_notes}"
+    );
     // Each row's unit cell is marked in the ward's feedback workbook.
     let notes = zip_part(&out.join("phan-hoi").join("P01.xlsx"), "xl/comments1.xml").unwrap();
     for cell in ["D7", "D8", "D9", "D11"] {
