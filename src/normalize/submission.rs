@@ -532,6 +532,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut ignored_seen = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
+    // Whether any sheet gave a cell: a workbook whose every sheet reads
+    // empty is blank, or written in a way the reader cannot follow.
+    let mut any_cells = false;
     // Indicators whose row is in some table (with or without figures).
     let mut seen = RowsSeen {
         present: vec![false; ctx.template.indicators.len()],
@@ -580,6 +583,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
         };
         seen_sheets.push(name.clone());
+        any_cells |= !grid.is_empty();
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
         // The file's own period, else the run's, tells which columns are
@@ -755,6 +759,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             Lang::En.some_of(&sheet_errors, 5, ("lỗi", "errors"))
         } else if names.is_empty() {
             "the workbook has no worksheets".to_string()
+        } else if !any_cells {
+            format!(
+                "every sheet came out empty: no cell could be read; sheets read: {}",
+                Lang::En.some_of(&seen_sheets, 20, ("trang", "sheets"))
+            )
         } else {
             format!(
                 "no indicator table found: no sheet has a header naming the indicators (Chỉ tiêu or Mã số) and a figures column (KH, TH, LK, CK, %KH or %CK) in its first 30 rows; sheets read: {}",

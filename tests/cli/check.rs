@@ -1102,3 +1102,26 @@ fn check_lists_the_rows_the_unit_must_report_and_left_out() {
         "{findings:?}"
     );
 }
+
+/// A workbook whose every sheet reads empty is not "no indicator table in
+/// the first 30 rows" (nothing sends a clerk hunting for a header): it is
+/// unreadable or blank, and saving it again as .xlsx is the advice.
+#[test]
+fn a_workbook_whose_sheets_read_empty_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-15.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().set_name("Sheet1").unwrap();
+    wb.add_worksheet().set_name("Sheet2").unwrap();
+    wb.save(&file).unwrap();
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("Không đọc được tệp phuong-15.xlsx: không đọc được ô nào trong các trang tính: tệp trống, hoặc được ghi bởi một phần mềm khác Excel theo cách không đọc được."),
+        "{text}"
+    );
+    assert!(text.contains("hãy lưu lại dạng .xlsx và gửi lại"), "{text}");
+    assert!(!text.contains("30 dòng đầu"), "{text}");
+}
