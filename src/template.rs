@@ -1137,6 +1137,30 @@ impl Template {
         out
     }
 
+    /// The indicators a broken relation names: those of `rule` as a
+    /// finding states it (`expected`: "HC02 <= HC01", "TT.02 <= TT.01"),
+    /// `i` (the finding's indicator) first; else the relation of `i`'s
+    /// own formula ([`relation_indicators`](Self::relation_indicators)).
+    /// A rule written on another indicator's row than the finding's
+    /// names its own operands, not the operands of the finding's row.
+    pub fn rule_indicators(&self, rule: &str, i: usize) -> Vec<usize> {
+        use crate::rules::expr::{parse, Rule};
+        if let Ok(Rule::Relation(left, _, right)) = parse(rule) {
+            let mut out = vec![i];
+            for code in left.codes().into_iter().chain(right.codes()) {
+                if let Some(j) = self.indicator_index(code) {
+                    if !out.contains(&j) {
+                        out.push(j);
+                    }
+                }
+            }
+            if out.len() > 1 {
+                return out;
+            }
+        }
+        self.relation_indicators(i)
+    }
+
     /// Position of an indicator in catalog order.
     pub fn indicator_index(&self, code: &str) -> Option<usize> {
         self.by_code.get(code).copied()

@@ -347,7 +347,7 @@ pub fn related_cells<'a>(
         ) else {
             continue;
         };
-        for j in template.relation_indicators(i) {
+        for j in template.rule_indicators(&f.expected, i) {
             let Some(r) = rows.iter().find(|r| r.ind() == j && r.column == column) else {
                 continue;
             };

@@ -28,7 +28,7 @@
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
-use crate::reconcile::{counts_towards_total, relation_indicators};
+use crate::reconcile::counts_towards_total;
 use crate::template::Template;
 use std::collections::{HashMap, HashSet};
 
@@ -155,7 +155,9 @@ impl<'a> Marks<'a> {
             // is wrong: every figure it names is doubtful, in the unit's
             // row and in the totals it enters.
             let named = match f.code {
-                Code::SumMismatch | Code::RelationViolated => relation_indicators(template, i),
+                Code::SumMismatch | Code::RelationViolated => {
+                    template.rule_indicators(&f.expected, i)
+                }
                 _ => vec![i],
             };
             for j in named {
@@ -431,6 +433,31 @@ mod tests {
                 cell("Σ", "VH03", "TH", Severity::Error),
                 cell("Σ", "VH03", "LK", Severity::Error),
                 cell("Σ", "VH03", "CK", Severity::Error),
+            ]
+        );
+    }
+
+    /// "HC02 <= HC01" is written on HC01's row, but broken at HC02: the
+    /// figures it names are HC02 and HC01, not the parts of HC02's own
+    /// rule (HC03, HC04).
+    #[test]
+    fn a_broken_relation_marks_the_figures_of_its_own_rule() {
+        let t = Template::builtin().unwrap();
+        let mut f = on(
+            "P05",
+            "phuong-05.xlsx",
+            "HC02",
+            "LK",
+            Finding::error(Code::RelationViolated, "x"),
+        );
+        f.expected = "HC02 <= HC01".into();
+        assert_eq!(
+            cells(&t, &[f]),
+            [
+                cell("P05", "HC01", "LK", Severity::Error),
+                cell("P05", "HC02", "LK", Severity::Error),
+                cell("Σ", "HC01", "LK", Severity::Error),
+                cell("Σ", "HC02", "LK", Severity::Error),
             ]
         );
     }
