@@ -293,7 +293,20 @@ fn take<R: Read + Seek>(
     name: &str,
     limits: &Limits,
 ) -> Result<Vec<u8>, String> {
-    let entry = zip.by_name(name).map_err(|e| {
+    // Entries are listed with forward slashes; an archive written with
+    // backslashes (Windows' own zip tools) keeps them in its directory.
+    let index = zip.index_for_name(name).or_else(|| {
+        (0..zip.len()).find(|&i| {
+            zip.name_for_index(i)
+                .and_then(Result::ok)
+                .is_some_and(|n| n.replace('\\', "/") == name)
+        })
+    });
+    let found = match index {
+        Some(i) => zip.by_index(i),
+        None => zip.by_name(name),
+    };
+    let entry = found.map_err(|e| {
         if matches!(e, zip::result::ZipError::UnsupportedArchive(m) if m.contains("assword")) {
             "the zip archive is protected by a password (encrypted); the files inside cannot be read".to_string()
         } else {
@@ -407,6 +420,37 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let file = InputFile::new(path, name.to_string(), InputKind::Archive, None);
         expand(vec![file], &Limits::default())
+    }
+
+    /// Windows' own zip tools (PowerShell 5's Compress-Archive) write
+    /// folders with backslashes: the file is listed with forward slashes
+    /// and read back all the same, not called damaged.
+    #[test]
+    fn a_file_named_with_backslashes_in_its_archive_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outer = zip_of(&[("Bao cao quy 3\\Phuong 15\\BC quy 3.xlsx", b"fifteen")]);
+        // The archive's directory keeps the backslashes.
+        assert!(outer.windows(10).any(|w| w == b"3\\Phuong 1"));
+        let files = expand_one(dir.path(), "P15.zip", &outer);
+        assert_eq!(files.len(), 1);
+        assert_eq!(
+            files[0].rel,
+            "P15.zip/Bao cao quy 3/Phuong 15/BC quy 3.xlsx"
+        );
+        assert_eq!(files[0].kind, InputKind::Spreadsheet);
+        assert_eq!(
+            read_member(&files[0], &Limits::default()).unwrap(),
+            b"fifteen"
+        );
+        assert_eq!(
+            source_bytes(
+                dir.path(),
+                "P15.zip/Bao cao quy 3/Phuong 15/BC quy 3.xlsx",
+                &Limits::default()
+            )
+            .unwrap(),
+            b"fifteen"
+        );
     }
 
     #[test]

@@ -69,9 +69,16 @@ impl InputFile {
 /// sorted before any is opened: an Excel lock file, a spreadsheet to read,
 /// a zip archive to open, or another file skipped with its reason. `check`
 /// sorts the file it is given the same way.
+/// The reason a Mac's own files are skipped when a clerk unzipped an
+/// archive made on a Mac (`__MACOSX/`, `._Phuong 04.xlsx`).
+const MAC_FILES: &str =
+    "macOS file information left by a Mac (__MACOSX, ._ files); not a submission";
+
 pub fn classify(name: &str) -> InputKind {
     let ext = extension(Path::new(name));
-    if name.starts_with("~$") {
+    if name.starts_with("._") {
+        InputKind::Skipped(MAC_FILES.into())
+    } else if name.starts_with("~$") {
         InputKind::Skipped(
             "Excel lock file (~$…), left behind while a workbook is open; not a submission".into(),
         )
@@ -133,10 +140,19 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                             "a link back to {above} above it; that folder is read once, not again through the link"
                         ))
                     }
-                    None => InputKind::Unreadable(match e.io_error() {
-                        Some(io) => format!("it cannot be opened: {io}"),
-                        None => format!("it cannot be opened: {e}"),
-                    }),
+                    None => match e.io_error() {
+                        // ELOOP: links pointing at each other.
+                        Some(io) if io.raw_os_error() == Some(40) => InputKind::Skipped(
+                            "a link that loops back on itself; it leads to no file".into(),
+                        ),
+                        Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                            InputKind::Unreadable(
+                                "a link (shortcut) to a file that no longer exists".into(),
+                            )
+                        }
+                        Some(io) => InputKind::Unreadable(format!("it cannot be opened: {io}")),
+                        None => InputKind::Unreadable(format!("it cannot be opened: {e}")),
+                    },
                 };
                 out.push(InputFile {
                     path,
@@ -195,7 +211,12 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
         }
         let name = entry.file_name().to_string_lossy().into_owned();
         let modified = entry.metadata().ok().and_then(|m| m.modified().ok());
-        out.push(InputFile::new(path, rel, classify(&name), modified));
+        let kind = if rel.split('/').any(|part| part == "__MACOSX") {
+            InputKind::Skipped(MAC_FILES.into())
+        } else {
+            classify(&name)
+        };
+        out.push(InputFile::new(path, rel, kind, modified));
     }
     out.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok(out)
@@ -291,6 +312,57 @@ mod tests {
         );
         assert!(matches!(&files[0].kind, InputKind::Skipped(r) if r.contains("named pipe")));
         assert!(matches!(&files[2].kind, InputKind::Skipped(r) if r.contains("link back")));
+    }
+
+    /// What a Mac leaves in an unzipped archive is skipped, not an
+    /// unreadable file of the ward it is named after; a link to a file
+    /// that is gone, or links pointing at each other, say so rather than
+    /// "no permission to read".
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn mac_leftovers_and_broken_links_are_named_for_what_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let mac = dir.path().join("__MACOSX");
+        std::fs::create_dir(&mac).unwrap();
+        std::fs::write(mac.join("._Phuong 04.xlsx"), b"x").unwrap();
+        std::fs::write(dir.path().join("._Phuong 05.xlsx"), b"x").unwrap();
+        std::fs::write(dir.path().join("Phuong 04.xlsx"), b"x").unwrap();
+        std::os::unix::fs::symlink("gone.xlsx", dir.path().join("Phuong 99.xlsx")).unwrap();
+        std::os::unix::fs::symlink("b_loop", dir.path().join("a_loop")).unwrap();
+        std::os::unix::fs::symlink("a_loop", dir.path().join("b_loop")).unwrap();
+        let files = discover(dir.path()).unwrap();
+        let got: Vec<(&str, String)> = files
+            .iter()
+            .map(|f| {
+                let kind = match &f.kind {
+                    InputKind::Skipped(r) => format!("skipped: {r}"),
+                    InputKind::Unreadable(r) => format!("unreadable: {r}"),
+                    k => format!("{k:?}"),
+                };
+                (f.rel.as_str(), kind)
+            })
+            .collect();
+        let mac_files = format!("skipped: {MAC_FILES}");
+        let looped = "skipped: a link that loops back on itself; it leads to no file";
+        assert_eq!(
+            got,
+            [
+                ("._Phuong 05.xlsx", mac_files.clone()),
+                ("Phuong 04.xlsx", "Spreadsheet".to_string()),
+                (
+                    "Phuong 99.xlsx",
+                    "unreadable: a link (shortcut) to a file that no longer exists".to_string()
+                ),
+                ("__MACOSX/._Phuong 04.xlsx", mac_files),
+                ("a_loop", looped.to_string()),
+                ("b_loop", looped.to_string()),
+            ]
+        );
+        let (vi, _) = crate::ingest::reasons::reason_words(MAC_FILES, crate::diagnostic::Lang::Vi);
+        assert!(
+            vi.starts_with("dữ liệu phụ của máy Mac (thư mục __MACOSX"),
+            "{vi}"
+        );
     }
 
     #[test]
