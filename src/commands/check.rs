@@ -169,6 +169,11 @@ fn check_input(
     }
     let period = args.period.or(stated);
     findings.extend(check_single(&sub, template, period, lang)?);
+    // A sender the registry does not know: `consolidate` keeps the file
+    // out of the totals, so it is no file to send as it is.
+    findings.extend(crate::reconcile::intake::unknown_sender(
+        &sub, template, lang,
+    ));
     // Rows the unit must report and left out: what `consolidate` says of
     // the file, and the clerk can add before sending.
     if let Some(unit) = sub.unit {

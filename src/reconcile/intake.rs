@@ -531,6 +531,46 @@ fn settle(
     }
 }
 
+/// What `consolidate` says of a file whose sender stays unknown, for
+/// `check`, which sees the file alone: `file-unknown-unit` when its title
+/// and name name no unit of the registry, or when they fit several alike
+/// (no other file can settle it). None when the unit is known, or when
+/// its own finding was made as it was read (a form sent as another's).
+pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    use crate::normalize::submission::UnitDoubt;
+    if s.unit.is_some() {
+        return None;
+    }
+    if let Some(UnitDoubt::Ambiguous {
+        candidates,
+        cell,
+        former,
+    }) = &s.unit_doubt
+    {
+        let names: Vec<String> = candidates
+            .iter()
+            .filter_map(|&u| template.agencies.get(u))
+            .map(|a| a.shown().into_owned())
+            .collect();
+        let text = crate::text::quotation(&s.unit_text, 200);
+        let said = Said::UnitAmbiguous {
+            file: &s.file,
+            text: &text,
+            fits: &names,
+            settled: None,
+            namesakes: template.namesakes(candidates),
+            former: former.as_deref(),
+        };
+        let loc = cell.map_or_else(|| Location::file(s.file.clone()), |c| s.title_location(c));
+        return Some(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&loc)
+                .actual(s.unit_text.clone()),
+        );
+    }
+    of_no_unit(s, template, lang).0
+}
+
 /// A submission whose unit is not known: a form sent as another unit's
 /// (its own finding, made when it was read, names both) or a file that
 /// names no unit of the registry (`file-unknown-unit`); its status line.

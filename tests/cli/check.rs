@@ -1125,3 +1125,40 @@ fn a_workbook_whose_sheets_read_empty_says_so() {
     assert!(text.contains("hãy lưu lại dạng .xlsx và gửi lại"), "{text}");
     assert!(!text.contains("30 dòng đầu"), "{text}");
 }
+
+/// A complete, consistent form whose title names a ward the registry does
+/// not have (and whose file name names none): `consolidate` keeps it out
+/// of the totals, so `check` does not call it ready to send.
+#[test]
+fn a_form_of_a_sender_the_registry_does_not_know_is_not_ready_to_send() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("bao cao quy 1.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 17",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows(1290.0, 1204.0, 86.0, 1290.0), true),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("Tệp bao cao quy 1.xlsx không cho biết đơn vị nào gửi: tiêu đề («UBND PHƯỜNG 17») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp."),
+        "{text}"
+    );
+    assert!(!text.contains("Có thể gửi"), "{text}");
+    // Named after a ward of the registry, the same form is ready.
+    let known = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &known,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows(1290.0, 1204.0, 86.0, 1290.0), true),
+    );
+    let (code, text) = run(&known, &tpl, &[]);
+    assert!(!text.contains("file-unknown-unit"), "{text}");
+    assert_eq!(code, 0, "{text}");
+}
