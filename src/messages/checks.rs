@@ -147,6 +147,10 @@ pub enum Checked<'a> {
         /// units' sums too: it evidently counts the units that have not
         /// reported.
         counts_missing: bool,
+        /// Units are missing, but the department's other figures equal
+        /// the reported units' sums: it counts those only, and the gap is
+        /// not the missing units'.
+        tallies: bool,
         /// The department's figure is below the reported units' sum,
         /// which the units still to report can only raise.
         below: bool,
@@ -658,6 +662,7 @@ fn total(c: &Checked, lang: Lang) -> String {
             expected,
             listed,
             counts_missing,
+            tallies,
             below,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
@@ -668,6 +673,8 @@ fn total(c: &Checked, lang: Lang) -> String {
                 Lang::En if *below => format!(" Only {contributors} of {expected} {units} reported it; the others can only raise the sum, so a figure for {whole} below it is wrong."),
                 Lang::Vi if *counts_missing => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, và phần lớn các số {whole} khác của {unit} cũng lớn hơn tổng các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả các {units} chưa gửi báo cáo."),
                 Lang::En if *counts_missing => format!(" Only {contributors} of {expected} {units} reported it, and most of {unit}'s other figures for {whole} exceed the reported {units}' sums too: it probably counts the {units} that have not reported."),
+                Lang::Vi if *tallies => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nhưng các số {whole} khác của {unit} đều bằng tổng các {units} đã báo cáo: {unit} chỉ tính các {units} đã báo cáo, nên chênh lệch này không do các {units} chưa báo cáo."),
+                Lang::En if *tallies => format!(" Only {contributors} of {expected} {units} reported it, but {unit}'s other figures for {whole} equal the reported {units}' sums: it counts only the {units} that reported, so this gap is not the others'."),
                 Lang::Vi => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
                 Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
             };

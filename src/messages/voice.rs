@@ -289,6 +289,22 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             expected: 6,
             listed: "Phường 1 120; Phường 2 180",
             counts_missing: false,
+            tallies: false,
+            below: false,
+        },
+        Checked::TotalMismatch {
+            unit: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "965",
+            sum: "955",
+            contributors: 1,
+            expected: 6,
+            listed: "Phường 1 120; Phường 2 180",
+            counts_missing: false,
+            tallies: true,
             below: false,
         },
         Checked::TotalMismatch {
@@ -303,6 +319,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             expected: 6,
             listed: "Phường 1 120; Phường 2 180",
             counts_missing: false,
+            tallies: false,
             below: true,
         },
         Checked::TotalMismatch {
@@ -317,6 +334,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             expected: 6,
             listed: "Phường 1 120; Phường 2 180",
             counts_missing: true,
+            tallies: false,
             below: false,
         },
         Checked::MoneyScale {

@@ -337,7 +337,13 @@ impl<'a> Report<'a> {
                 if counts_missing {
                     counting.entry(m.dept).or_default().push(m);
                 } else {
-                    out.extend(self.mismatch(m, false));
+                    // Its other figures equal the reported wards' sums:
+                    // the gap is not the silent wards'.
+                    let tallies = m.wards_missing
+                        && records
+                            .get(&m.dept)
+                            .is_some_and(|r| r.equal > 0 && !r.counts_missing_wards());
+                    out.extend(self.mismatch(m, false, tallies));
                 }
                 continue;
             }
@@ -358,7 +364,7 @@ impl<'a> Report<'a> {
         }
         for ms in counting.values() {
             match ms.as_slice() {
-                [m] => out.extend(self.mismatch(m, true)),
+                [m] => out.extend(self.mismatch(m, true, false)),
                 _ => out.extend(self.counting_missing(ms)),
             }
         }
@@ -445,7 +451,7 @@ impl<'a> Report<'a> {
     /// The department's figure against the wards' sum, their figures
     /// listed: an error, or a warning when the department evidently
     /// counts the wards that have not reported (`counts_missing`).
-    fn mismatch(&self, m: &Mismatch, counts_missing: bool) -> Option<Finding> {
+    fn mismatch(&self, m: &Mismatch, counts_missing: bool, tallies: bool) -> Option<Finding> {
         let (sub, unit, code) = self.dept_of(m)?;
         let r = &m.row;
         let mut listed: Vec<String> = m
@@ -456,7 +462,10 @@ impl<'a> Report<'a> {
         if m.wards > LISTED_WARDS {
             listed.push("…".into());
         }
-        let (stated, sum) = (self.num(m, r.value), self.num(m, m.sum));
+        // The department's figure as it wrote it; the sum in the most
+        // decimals of the figures added.
+        let stated = format_num(r.value, r.shown_decimals().min(4), self.lang);
+        let sum = self.num(m, m.sum);
         let said = Checked::TotalMismatch {
             unit,
             what: &indicator_words(self.template, r.ind()),
@@ -469,6 +478,7 @@ impl<'a> Report<'a> {
             expected: self.expected_wards,
             listed: &listed.join("; "),
             counts_missing,
+            tallies,
             below: r.value < m.sum,
         };
         let severity = if counts_missing {

@@ -1575,3 +1575,48 @@ fn a_file_of_another_period_draws_no_lost_column_warning() {
         "{f:?}"
     );
 }
+
+/// Wards are missing, but the office's other figures equal the sums of
+/// the wards that reported: it counts those only, so its HC02 above their
+/// sum is an error whose message does not put the gap down to the silent
+/// wards; its figure is quoted as it wrote it.
+#[test]
+fn a_department_that_totals_the_reported_wards_is_not_excused_by_the_silent_ones() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý III", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, figures) in [(1, [100.0, 90.0, 10.0]), (2, [50.0, 45.0, 5.0])] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &one_row_header(&th),
+            &hc_rows(figures, None),
+        );
+    }
+    write_sheet(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ III/2020",
+        &one_row_header(&th),
+        &hc_rows([160.0, 135.0, 15.0], None),
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        ["error|total-mismatch|VP|E7|HC02|TH|150|160"]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        m.contains("nhưng các số toàn quận khác của Văn phòng HĐND và UBND quận đều bằng tổng các phường đã báo cáo"),
+        "{m}"
+    );
+    assert!(!m.contains("có thể do số liệu chưa đủ"), "{m}");
+}
