@@ -204,10 +204,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ValueUncomputed,
-        severity: "error / info",
+        severity: "error / warning / info",
         meaning: ("Công thức chưa có giá trị và không tính được.", "A formula with no value that the tool cannot compute."),
         help: ("Mở tệp bằng Excel, lưu lại rồi gửi lại.", "Open the file in Excel, save it and send it again."),
-        example: "a formula with no computed value (a file written by a script) that the tool cannot evaluate either: `=[1]Sheet1!D8` (another workbook), an unknown function, an error result such as `#DIV/0!`. Error for a quantity (KH, TH, LK, CK of a count or money indicator); info for a %KH, a %CK or a rate, which the checks recompute from their operands anyway; likewise a %KH, %CK or rate cell showing Excel's `#DIV/0!` or `#VALUE!` (info)",
+        example: "a formula with no computed value (a file written by a script) that the tool cannot evaluate either: `=[1]Sheet1!D8` (another workbook), an unknown function, an error result such as `#DIV/0!`. Error for a quantity (KH, TH, LK, CK of a count or money indicator); info for a %KH, a %CK or a rate, which the checks recompute from their operands anyway; likewise a %KH, %CK or rate cell showing Excel's `#DIV/0!` or `#VALUE!` (info). A link to a missing sheet (`='Biểu 1 - KT'!E22` after a rename) whose figure another sheet of the workbook gives: warning, naming the missing sheet and the figure counted",
     },
     Entry {
         code: Code::FormulaEvaluated,

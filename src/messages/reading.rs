@@ -190,6 +190,21 @@ pub enum Read<'a> {
         why: (&'a str, &'a str),
         derived: bool,
     },
+    /// `value-uncomputed` (warning): `cell` of `code`, `column`, holds the
+    /// formula `formula` (quoted short), a link the tool could not compute
+    /// (to the sheet `missing`, not in the workbook, when not empty),
+    /// while the sheet `used_sheet` gives the same figure, `used_value` in
+    /// `used_cell`: that figure is the one counted.
+    LinkBroken {
+        cell: &'a str,
+        code: &'a str,
+        column: ValueColumn,
+        formula: &'a str,
+        missing: &'a str,
+        used_sheet: &'a str,
+        used_cell: &'a str,
+        used_value: &'a str,
+    },
     /// `template-outdated`: `file` is a form of template version `was`
     /// where `now` is in use (either empty when not stated).
     TemplateOutdated {
@@ -268,7 +283,9 @@ impl Words for Read<'_> {
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
-            Read::ValueUncomputed { .. } | Read::PercentError { .. } => Code::ValueUncomputed,
+            Read::ValueUncomputed { .. } | Read::PercentError { .. } | Read::LinkBroken { .. } => {
+                Code::ValueUncomputed
+            }
             Read::TemplateOutdated { .. } => Code::TemplateOutdated,
             Read::FormOfAnother { .. } => Code::FileUnknownUnit,
         }
@@ -277,6 +294,7 @@ impl Words for Read<'_> {
     fn words(&self, lang: Lang) -> String {
         match self {
             Read::ValueUncomputed { .. } => uncomputed(self, lang),
+            Read::LinkBroken { .. } => link_broken(self, lang),
             Read::TemplateOutdated { .. } | Read::FormOfAnother { .. } => stamp(self, lang),
             Read::SheetRepeated { sheet, kept, how } => repeated(sheet, kept, how, lang),
             _ => table(self, lang),
@@ -456,6 +474,40 @@ fn uncomputed(r: &Read, lang: Lang) -> String {
                 "Open it in Excel, save and send it again."
             };
             format!("Cell {cell} (indicator {code} «{name}», column {column}) holds the formula ={quoted} but no computed value (the file was written by a program that does not calculate), and the tool could not compute it{why}. {then}")
+        }
+    }
+}
+
+fn link_broken(r: &Read, lang: Lang) -> String {
+    let Read::LinkBroken {
+        cell,
+        code,
+        column,
+        formula,
+        missing,
+        used_sheet,
+        used_cell,
+        used_value,
+    } = r
+    else {
+        return String::new();
+    };
+    match lang {
+        Lang::Vi => {
+            let what = if missing.is_empty() {
+                "một liên kết công cụ không tính được".to_string()
+            } else {
+                format!("liên kết hỏng: trỏ tới trang «{missing}» không có trong tệp (trang đã đổi tên hoặc bị xóa)")
+            };
+            format!("Ô {cell} (chỉ tiêu {code}, cột {column}) có công thức ={formula}, {what}. Số liệu {code} cột {column} lấy ở trang «{used_sheet}» ô {used_cell}: {used_value}. Hãy sửa công thức cho trỏ đúng trang «{used_sheet}».")
+        }
+        Lang::En => {
+            let what = if missing.is_empty() {
+                "a link the tool could not compute".to_string()
+            } else {
+                format!("a broken link: it points at the sheet «{missing}», which is not in the workbook (renamed or deleted)")
+            };
+            format!("Cell {cell} (indicator {code}, column {column}) holds the formula ={formula}, {what}. The figure of {code} column {column} is taken from sheet «{used_sheet}» cell {used_cell}: {used_value}. Correct the formula to point at sheet «{used_sheet}».")
         }
     }
 }

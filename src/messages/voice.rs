@@ -771,6 +771,26 @@ fn reading() -> Vec<Read<'static>> {
         Read::FormulaEvaluated { file, count: 1 },
         uncomputed(true),
         uncomputed(false),
+        Read::LinkBroken {
+            cell: "D8",
+            code,
+            column: ValueColumn::Th,
+            formula: "'Bieu 1 - KT'!E22",
+            missing: "Bieu 1 - KT",
+            used_sheet: "Bieu 01 - Kinh te",
+            used_cell: "E22",
+            used_value: "1.085",
+        },
+        Read::LinkBroken {
+            cell: "D8",
+            code,
+            column: ValueColumn::Th,
+            formula: "FOO('Bieu 01'!E22)",
+            missing: "",
+            used_sheet: "Bieu 01",
+            used_cell: "E22",
+            used_value: "1.085",
+        },
         Read::TemplateOutdated {
             file,
             was: "2019.1",
@@ -1077,6 +1097,7 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitsConverted { .. } => 22,
         Read::UnitsOtherName { .. } => 23,
         Read::TitleOtherThanHeaders { .. } => 24,
+        Read::LinkBroken { .. } => 25,
     }
 }
 
@@ -1199,7 +1220,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 28);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 25);
+    covers("Read", read.iter().map(read_variant), 26);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

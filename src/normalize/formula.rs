@@ -369,7 +369,7 @@ impl EngineSheet {
 
 /// The sheet names a formula refers to: `'Nhap lieu'!C5` (quotes
 /// doubled inside), `Sheet2!D8`.
-fn referenced_sheets(f: &str) -> Vec<String> {
+pub fn referenced_sheets(f: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut chars = f.chars().peekable();
     let mut word = String::new();

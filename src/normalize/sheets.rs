@@ -17,15 +17,19 @@
 //! ```
 //!
 //! Which sheet is read first: a visible one before a hidden one or one
-//! whose name says it is a draft ("Nháp", "Bản cũ", "Draft"), then the
-//! report before the sheet its formulas take their figures from (a
-//! data-entry sheet), then the workbook's order. Each sheet is weighed
+//! whose name says it is a draft ("Nháp", "Bản cũ", "Draft"), then one
+//! not named as a copy ("… (2)", "Copy of …") before a copy, then the
+//! sheet where figures are typed before a sheet whose formulas take them
+//! from it (a summary of links, a report fed by a data-entry sheet): a
+//! finding points at the cell holding the figure, a misdirected link is
+//! told at the link. Then the workbook's order. Each sheet is weighed
 //! against the figures already kept; two figures agree when they are equal
 //! within half a unit of the coarser one's last place (the rounding rule).
 
-use crate::diagnostic::{Finding, Lang, Severity};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::messages::{Read, SheetDiffer, SheetRepeat};
 use crate::model::ValueColumn;
+use crate::normalize::formula::referenced_sheets;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::Template;
 use foldhash::{HashMap, HashMapExt};
@@ -46,7 +50,13 @@ type Key = (u32, ValueColumn);
 /// says what became of each sheet that repeated another's figures.
 /// `read` is indexed like `sub.sheets`; `sub.rows` are in reading order.
 /// The findings made while reading a sheet set aside whole go with it.
-pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Template, lang: Lang) {
+pub fn one_figure_each(
+    sub: &mut Submission,
+    read: &[SheetRead],
+    names: &[String],
+    template: &Template,
+    lang: Lang,
+) {
     let n = sub.sheets.len();
     if n < 2 {
         return;
@@ -70,8 +80,13 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         return;
     }
     let info = |s: usize| read.get(s).cloned().unwrap_or_default();
-    let is_source = |s: usize| {
-        (0..n).any(|t| t != s && info(t).sources.iter().any(|name| *name == sub.sheets[s]))
+    // A sheet whose formulas take figures from another sheet read here
+    // (a summary of links `='Biểu 01'!E23`): the figures are that sheet's.
+    let links = |s: usize| {
+        info(s)
+            .sources
+            .iter()
+            .any(|name| *name != sub.sheets[s] && sub.sheets.contains(name))
     };
     // A sheet is weighed as a draft when it is hidden or its name says
     // so ("Nháp", "Bản cũ", "Draft").
@@ -79,7 +94,7 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         .map(|s| info(s).hidden || named_draft(&sub.sheets[s]))
         .collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&s| (drafty[s], is_source(s), s));
+    order.sort_by_key(|&s| (drafty[s], named_copy(&sub.sheets[s]), links(s), s));
 
     // The figure kept for each key: its row.
     let mut kept: HashMap<Key, usize> = HashMap::new();
@@ -132,6 +147,7 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         };
         said.push((s, other, at_row, how));
     }
+    broken_links(sub, &kept, names, template, lang);
     if !dropped.iter().any(|&d| d) {
         return;
     }
@@ -140,8 +156,11 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         .map(|s| sub.sheets[s].as_str())
         .collect();
     let file = sub.file.clone();
-    sub.findings
-        .retain(|f| f.file != file || !aside_sheets.contains(&f.sheet.as_str()));
+    sub.findings.retain(|f| {
+        f.file != file
+            || !aside_sheets.contains(&f.sheet.as_str())
+            || (f.code == Code::ValueUncomputed && f.severity == Severity::Warning)
+    });
     for (s, other, at_row, how) in said {
         let finding = repeat_finding(sub, template, lang, (s, other, at_row), &how);
         sub.findings.push(finding);
@@ -151,6 +170,76 @@ pub fn one_figure_each(sub: &mut Submission, read: &[SheetRead], template: &Temp
         i += 1;
         !dropped[i - 1]
     });
+}
+
+/// A quantity's formula the tool could not compute (`value-uncomputed`,
+/// an error) whose figure another sheet gives, counted: a link gone
+/// wrong (`='Biểu 1 - KT'!E22` after the sheet was renamed), a warning
+/// naming the missing sheet and the figure used. Such a finding is
+/// never set aside with its sheet.
+fn broken_links(
+    sub: &mut Submission,
+    kept: &HashMap<Key, usize>,
+    names: &[String],
+    template: &Template,
+    lang: Lang,
+) {
+    let file = sub.file.clone();
+    let mut findings = std::mem::take(&mut sub.findings);
+    for f in findings.iter_mut() {
+        if f.file != file || f.code != Code::ValueUncomputed || f.severity != Severity::Error {
+            continue;
+        }
+        let (Some(ind), Some(column)) = (
+            template
+                .indicators
+                .iter()
+                .position(|i| i.code == f.indicator),
+            ValueColumn::parse(&f.column),
+        ) else {
+            continue;
+        };
+        let Some(&at) = kept.get(&(ind as u32, column)) else {
+            continue;
+        };
+        let used = &sub.rows[at];
+        let used_sheet = &sub.sheets[used.sheet as usize];
+        if *used_sheet == f.sheet {
+            continue;
+        }
+        let formula = f.actual.trim_start_matches('=').to_string();
+        let missing = referenced_sheets(&formula)
+            .into_iter()
+            .find(|s| !names.iter().any(|n| n.to_lowercase() == s.to_lowercase()))
+            .unwrap_or_default();
+        let here = sub.location(used);
+        let value = crate::number::format_num(used.value, used.shown_decimals(), lang);
+        let said = Read::LinkBroken {
+            cell: &f.cell,
+            code: &f.indicator,
+            column,
+            formula: &crate::text::quotation(&formula, 200),
+            missing: &missing,
+            used_sheet,
+            used_cell: &here.cell,
+            used_value: &value,
+        };
+        let mut w = Finding::said(Severity::Warning, &said, lang)
+            .expected(value.clone())
+            .actual(f.actual.clone());
+        for (to, from) in [
+            (&mut w.unit, &f.unit),
+            (&mut w.file, &f.file),
+            (&mut w.sheet, &f.sheet),
+            (&mut w.cell, &f.cell),
+            (&mut w.indicator, &f.indicator),
+            (&mut w.column, &f.column),
+        ] {
+            to.clone_from(from);
+        }
+        *f = w;
+    }
+    sub.findings = findings;
 }
 
 /// What a sheet's repetition came to: how many figures were the same;
@@ -175,6 +264,29 @@ fn named_draft(name: &str) -> bool {
         .iter()
         .flat_map(|w| crate::text::tone_words(w))
         .any(|d| words.contains(&d))
+}
+
+/// Whether a sheet's name says it is a copy of another: Excel's "… (2)"
+/// ("Sheet1 (2)", "Biểu 01 - Kinh tế (2)"), "Copy of …", "Bản sao …".
+fn named_copy(name: &str) -> bool {
+    let name = name.trim();
+    let numbered = name
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .is_some_and(|(before, n)| {
+            before.ends_with(' ')
+                && !before.trim().is_empty()
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+        });
+    let words = crate::text::tone_words(name);
+    let starts = |w: &[&str]| {
+        words.len() > w.len()
+            && w.iter()
+                .zip(&words)
+                .all(|(a, b)| crate::text::tone_words(a).first() == Some(b))
+    };
+    numbered || starts(&["copy", "of"]) || starts(&["bản", "sao"])
 }
 
 /// The finding of sheet `s` repeating sheet `other`, at row `at_row` of
@@ -239,7 +351,33 @@ fn agree(a: &TidyRow, b: &TidyRow) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::named_draft;
+    use super::{named_copy, named_draft};
+
+    /// A copy is told by Excel's " (2)" or words opening its name; a
+    /// name with a number in brackets of its own is not.
+    #[test]
+    fn a_sheet_named_as_a_copy_is_told_by_its_name() {
+        for copy in [
+            "Sheet1 (2)",
+            "Biểu 01 - Kinh tế (2)",
+            "Biểu 01 (12)",
+            "Copy of Biểu 01",
+            "Bản sao Biểu 01",
+            "BẢN SAO của Tổng hợp",
+        ] {
+            assert!(named_copy(copy), "{copy}");
+        }
+        for not in [
+            "Biểu 01",
+            "(2)",
+            "Biểu(2)",
+            "Biểu 01 (QPAN)",
+            "Bản số liệu",
+            "Copy",
+        ] {
+            assert!(!named_copy(not), "{not}");
+        }
+    }
 
     /// A draft or an old copy is told by a word of its name, with its
     /// tones, in any case and composition; a data-entry sheet, a revenue

@@ -776,7 +776,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         };
     }
     // Sheets of the period that give the same figures: each figure once.
-    one_figure_each(&mut sub, &sheet_reads, ctx.template, ctx.lang);
+    one_figure_each(&mut sub, &sheet_reads, &names, ctx.template, ctx.lang);
     // A unit written the same wrong way on many rows: one finding.
     one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {

@@ -171,8 +171,9 @@ const READING: [&str; 6] = [
 /// A tester's report sheet fed by formulas from a data-entry sheet with
 /// codes and a header of its own had its figures added twice to Tổng hợp
 /// (KT03 TH 60 where the ward wrote 30) while the detail sheet showed
-/// 30. The data-entry sheet, first in the workbook here, repeats the
-/// report: one info on it, each figure once, read from the report.
+/// 30. The report, whose figures are links to the data-entry sheet,
+/// repeats it: one info on the report, each figure once, read where it
+/// was typed.
 #[test]
 fn a_data_entry_sheet_feeding_the_report_is_not_added_to_it() {
     let tmp = tempfile::tempdir().unwrap();
@@ -207,8 +208,155 @@ fn a_data_entry_sheet_feeding_the_report_is_not_added_to_it() {
     assert_eq!(detail_of(&detail, "HC02", "TH"), "100");
     assert_eq!(
         listed(&findings, &READING),
-        ["info|indicator-repeated|P01|Nhap lieu|E7|||Báo cáo|Nhap lieu"]
+        ["info|indicator-repeated|P01|Báo cáo|E7|||Nhap lieu|Báo cáo"]
     );
+}
+
+/// Links `='Biểu 01'!E7` on a summary sheet, each figure taken from a
+/// data sheet.
+fn links(rows: &[(&'static str, usize)], sheet: &str) -> Vec<(&'static str, [C; 2])> {
+    rows.iter()
+        .map(|(code, k)| {
+            let at = |col: char| C::F(format!("'{sheet}'!{col}{}", 7 + k));
+            (*code, [at('E'), at('F')])
+        })
+        .collect()
+}
+
+/// A tester's ward workbook: data sheet "Biểu 01", summary "Tổng hợp" of
+/// links, one link misdirected (HC07 LK points at HC04's row). The
+/// summary was kept ("the report before its source"), so the conflict
+/// pointed at the data sheet, whose own row was right, and the data
+/// sheet's percents were judged against the summary's figure; a typo in
+/// the data sheet (HC02 TH 106 where HC03 + HC04 = 90 + 10) was
+/// told at the summary's link cell. The data sheet comes first: the typo
+/// at its cell, the conflict at the link cell, the totals its figures.
+#[test]
+fn a_summary_of_links_gives_way_to_the_data_sheet_it_links_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = hc([106.0, 90.0, 10.0, 30.0], [300.0, 280.0, 20.0, 90.0]);
+    let mut summary_rows = links(&[("HC02", 0), ("HC03", 1), ("HC04", 2)], "Biểu 01");
+    summary_rows.push((
+        "HC07",
+        [C::F("'Biểu 01'!E10".into()), C::F("'Biểu 01'!F9".into())],
+    ));
+    let (summary, detail, findings) = run(
+        tmp.path(),
+        &[
+            Sheet {
+                name: "Tổng hợp",
+                hidden: false,
+                titled: true,
+                rows: summary_rows,
+            },
+            Sheet {
+                name: "Biểu 01",
+                hidden: false,
+                titled: false,
+                rows: data,
+            },
+        ],
+    );
+    assert_eq!(total(&summary, "HC07"), ("50".into(), "150".into()));
+    assert_eq!(detail_of(&detail, "HC07", "LK"), "90");
+    assert_eq!(
+        listed(&findings, &READING),
+        [
+            "error|indicator-repeated|P01|Tổng hợp|F10|HC07|LK|90|20",
+            "error|sum-mismatch|P01|Biểu 01|E7|HC02|TH|HC02 == HC03 + HC04|106",
+        ]
+    );
+}
+
+/// A stray copy "Biểu 01 (2)" after the original, the summary linking
+/// to the original: the copy was read first (the original being the
+/// summary's source) and the findings pointed into it. A sheet named as
+/// a copy never outranks its original.
+#[test]
+fn a_sheet_named_as_a_copy_gives_way_to_its_original() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = || hc([106.0, 90.0, 10.0, 30.0], [300.0, 280.0, 20.0, 90.0]);
+    let (_, _, findings) = run(
+        tmp.path(),
+        &[
+            Sheet {
+                name: "Tổng hợp",
+                hidden: false,
+                titled: true,
+                rows: links(&[("HC02", 0)], "Biểu 01"),
+            },
+            Sheet {
+                name: "Biểu 01",
+                hidden: false,
+                titled: false,
+                rows: data(),
+            },
+            Sheet {
+                name: "Biểu 01 (2)",
+                hidden: false,
+                titled: false,
+                rows: data(),
+            },
+        ],
+    );
+    assert_eq!(
+        listed(&findings, &READING),
+        [
+            "error|sum-mismatch|P01|Biểu 01|E7|HC02|TH|HC02 == HC03 + HC04|106",
+            "info|indicator-repeated|P01|Biểu 01 (2)|E7|||Biểu 01|Biểu 01 (2)",
+            "info|indicator-repeated|P01|Tổng hợp|E7|||Biểu 01|Tổng hợp",
+        ]
+    );
+}
+
+/// A summary's link to a sheet since renamed (`='Biểu 1 - KT'!E7`,
+/// `#REF!`) was a value-uncomputed error ("open in Excel, save, resend")
+/// while the figure was read from the data sheet anyway. It is a warning
+/// naming the missing sheet and the figure used; the totals count it.
+#[test]
+fn a_broken_link_to_a_figure_another_sheet_gives_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut rows = links(&[("HC03", 1), ("HC04", 2)], "Biểu 01");
+    rows.insert(
+        0,
+        (
+            "HC02",
+            [C::F("'Biểu 1 - KT'!E7".into()), C::F("'Biểu 01'!F7".into())],
+        ),
+    );
+    let (summary, _, findings) = run(
+        tmp.path(),
+        &[
+            Sheet {
+                name: "Tổng hợp",
+                hidden: false,
+                titled: true,
+                rows,
+            },
+            Sheet {
+                name: "Biểu 01",
+                hidden: false,
+                titled: false,
+                rows: hc([100.0, 90.0, 10.0, 30.0], [300.0, 280.0, 20.0, 90.0]),
+            },
+        ],
+    );
+    assert_eq!(total(&summary, "HC02"), ("150".into(), "450".into()));
+    assert_eq!(
+        listed(&findings, &READING),
+        [
+            "info|indicator-repeated|P01|Tổng hợp|F7|||Biểu 01|Tổng hợp",
+            "warning|value-uncomputed|P01|Tổng hợp|E7|HC02|TH|100|='Biểu 1 - KT'!E7",
+        ]
+    );
+    let broken = findings
+        .iter()
+        .find(|f| f["severity"] == "warning")
+        .unwrap();
+    assert!(broken["message"]
+        .as_str()
+        .unwrap()
+        .contains("liên kết hỏng: trỏ tới trang «Biểu 1 - KT» không có trong tệp"));
 }
 
 /// A tester's hidden sheet "Nháp" of the same quarter, each figure one
