@@ -183,41 +183,33 @@ pub fn intake(
         if let FileOutcome::Read(sub) = &outcomes[chosen] {
             findings.extend(completeness_of(sub, ai, template, period, lang));
         }
-        if let Some(parts) = former_parts(&cands, chosen, outcomes, a, lang) {
-            findings.push(parts);
-            status.push(StatusLine {
-                unit: a.code.clone(),
-                unit_name: a.shown().into_owned(),
-                files: files_of(&cands),
-                status: Status::Duplicate,
-                note: std::iter::once(format!(
-                    "{} {} ({})",
-                    lang.pick("dùng tệp", "using"),
-                    outcomes[chosen].file(),
-                    lang.pick(
-                        "mỗi tệp của một đơn vị cũ; số liệu chưa cộng lại",
-                        "one file per former unit; figures not added"
-                    )
-                ))
-                .chain(others(false))
-                .collect::<Vec<_>>()
-                .join("; "),
-            });
-            continue;
-        }
         let chosen_file = outcomes[chosen].file().to_string();
-        let files: Vec<String> = cands
-            .iter()
-            .map(|&k| outcomes[k].file().to_string())
-            .collect();
-        let dup = Duplicate {
-            unit: a,
-            files: &files,
-            used: &chosen_file,
-            why,
-            period,
+        // One file per former commune of a merged unit: parts, not
+        // versions; else two versions of one report.
+        let why = match former_parts(&cands, chosen, outcomes, a, lang) {
+            Some(parts) => {
+                findings.push(parts);
+                (
+                    "mỗi tệp của một đơn vị cũ; số liệu chưa cộng lại",
+                    "one file per former unit; figures not added",
+                )
+            }
+            None => {
+                let files: Vec<String> = cands
+                    .iter()
+                    .map(|&k| outcomes[k].file().to_string())
+                    .collect();
+                let dup = Duplicate {
+                    unit: a,
+                    files: &files,
+                    used: &chosen_file,
+                    why,
+                    period,
+                };
+                findings.extend(files.iter().map(|f| dup.finding(f, lang)));
+                why
+            }
         };
-        findings.extend(files.iter().map(|f| dup.finding(f, lang)));
         status.push(StatusLine {
             unit: a.code.clone(),
             unit_name: a.shown().into_owned(),
