@@ -84,6 +84,11 @@ pub struct Totals {
     /// ([`Totals::shown`]), and `total-uncomputed` says why. The sum is
     /// kept for the department's check, which weighs missing wards itself.
     pub without_column: BTreeMap<(usize, usize), Partial>,
+    /// For each quantity total (indicator, column index): the units that
+    /// reported the indicator and sent the column, but left this cell of
+    /// it empty. Their figure is unknown, not zero: the total is the
+    /// others' sum, and Tổng hợp's note on it names them.
+    pub blank_cells: BTreeMap<(usize, usize), Partial>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
@@ -113,6 +118,7 @@ impl Totals {
             together: vec![[0; 6]; indicators],
             partial: BTreeMap::new(),
             without_column: BTreeMap::new(),
+            blank_cells: BTreeMap::new(),
             typed: vec![0; indicators],
             targets: BTreeMap::new(),
         }
@@ -351,13 +357,14 @@ impl Derived {
                     .is_some_and(|d| d.kind != Kind::Rate);
                 if summed && masks[i] & quantities != 0 {
                     for c in ValueColumn::QUANTITIES {
-                        if sent & bit(c) == 0 {
-                            totals
-                                .without_column
-                                .entry((i, c.index()))
-                                .or_default()
-                                .add(u as u32);
-                        }
+                        let left = if sent & bit(c) == 0 {
+                            &mut totals.without_column
+                        } else if masks[i] & bit(c) == 0 {
+                            &mut totals.blank_cells
+                        } else {
+                            continue;
+                        };
+                        left.entry((i, c.index())).or_default().add(u as u32);
                     }
                 }
             }

@@ -209,6 +209,31 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
         .set_height((lines * 13 + 16).min(640) as u32)
 }
 
+/// The note on a total that leaves out the units that left its cell
+/// empty: who they are (the first few, then how many more).
+fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
+    const NAMED: usize = 5;
+    let mut names: Vec<String> = units
+        .first
+        .iter()
+        .take(NAMED)
+        .filter_map(|&u| t.agencies.get(u as usize))
+        .map(|a| a.shown().into_owned())
+        .collect();
+    let more = (units.count as usize).saturating_sub(names.len());
+    if more > 0 {
+        names.push(match lang {
+            Lang::Vi => format!("và {more} đơn vị khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    let names = names.join(", ");
+    match lang {
+        Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
+        Lang::En => format!("The total leaves out {names}: this cell was left empty in their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
+    }
+}
+
 /// What the fills mean: the word in the fill, then what to do.
 fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
     [
@@ -634,6 +659,16 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let format = figures.get(num, false, mark.map(Mark::severity));
                 let value = d.totals.shown(i, *c);
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
+                // A total some units left a cell of empty: the note names
+                // them (their figure is unknown, not zero).
+                let blank = d.totals.blank_cells.get(&(i, c.index()));
+                if let (Some(units), None, Some(_)) = (blank, mark, value) {
+                    let text = left_out(units, t, lang);
+                    let note = Note::new(limits::note(&text))
+                        .set_author("tonghop")
+                        .add_author_prefix(false);
+                    ws.insert_note(row, 3 + k as u16, &note)?;
+                }
                 // A rate's KH is the target its department stated: the
                 // cell says whose it is.
                 if let (ValueColumn::Kh, None, Some(target)) = (c, mark, d.totals.targets.get(&i)) {

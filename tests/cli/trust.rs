@@ -1620,3 +1620,56 @@ fn a_department_that_totals_the_reported_wards_is_not_excused_by_the_silent_ones
     );
     assert!(!m.contains("có thể do số liệu chưa đủ"), "{m}");
 }
+
+/// Phường 2 sent its TH and LK but left HC03's LK cell empty: the
+/// district's HC03 LK is the others' sum, and its cell in Tổng hợp carries
+/// a note naming Phường 2 (an empty cell is not 0), with no fill and no
+/// finding; a total every ward gave has no such note.
+#[test]
+fn a_total_short_of_a_wards_empty_cell_says_whose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &hc_rows([100.0, 90.0, 10.0], Some([300.0, 280.0, 20.0])),
+    );
+    let mut rows = hc_rows([50.0, 45.0, 5.0], Some([150.0, 140.0, 10.0]));
+    rows[1].3[1] = E;
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    run(&dir, &out, &tpl, "2020-Q3");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (r, hc03) = sheet
+        .iter()
+        .enumerate()
+        .find(|(_, row)| row.first().is_some_and(|c| c == "HC03"))
+        .unwrap();
+    assert_eq!(hc03[4..6], ["135", "280"], "{hc03:?}");
+    let notes = crate::common::zip_part(&book, "xl/comments1.xml").unwrap_or_default();
+    let cell = format!("ref=\"F{}\"", r + 1);
+    let at = notes
+        .find(&cell)
+        .unwrap_or_else(|| panic!("{cell}: {notes}"));
+    let note = &notes[at..notes[at..]
+        .find("</comment>")
+        .map_or(notes.len(), |e| at + e)];
+    assert!(
+        note.contains("Tổng chưa gồm số của Phường 2: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0)."),
+        "{note}"
+    );
+    assert_eq!(notes.matches("Tổng chưa gồm").count(), 1, "{notes}");
+}
