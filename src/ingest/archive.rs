@@ -295,11 +295,12 @@ fn take<R: Read + Seek>(
 ) -> Result<Vec<u8>, String> {
     // Entries are listed with forward slashes; an archive written with
     // backslashes (Windows' own zip tools) keeps them in its directory.
+    // Entries are listed by `zipped::entry_name`: forward slashes, and a
+    // name in the Windows code page decoded as such.
     let index = zip.index_for_name(name).or_else(|| {
         (0..zip.len()).find(|&i| {
-            zip.name_for_index(i)
-                .and_then(Result::ok)
-                .is_some_and(|n| n.replace('\\', "/") == name)
+            zip.by_index_raw(i)
+                .is_ok_and(|e| zipped::entry_name(e.name_raw()) == name)
         })
     });
     let found = match index {
@@ -420,6 +421,81 @@ mod tests {
         std::fs::write(&path, bytes).unwrap();
         let file = InputFile::new(path, name.to_string(), InputKind::Archive, None);
         expand(vec![file], &Limits::default())
+    }
+
+    /// A zip holding one stored file under the raw name `name` (any
+    /// bytes, as old Windows tools write them), built by hand.
+    fn zip_raw(name: &[u8], data: &[u8]) -> Vec<u8> {
+        let crc = {
+            let mut c = 0xFFFF_FFFFu32;
+            for &b in data {
+                c ^= u32::from(b);
+                for _ in 0..8 {
+                    c = if c & 1 == 1 {
+                        (c >> 1) ^ 0xEDB8_8320
+                    } else {
+                        c >> 1
+                    };
+                }
+            }
+            !c
+        };
+        let (n, d) = (name.len() as u16, data.len() as u32);
+        let mut out = Vec::new();
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        out.extend([20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        out.extend(crc.to_le_bytes());
+        out.extend(d.to_le_bytes());
+        out.extend(d.to_le_bytes());
+        out.extend(n.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out.extend(name);
+        out.extend(data);
+        let central = out.len() as u32;
+        out.extend(0x0201_4b50u32.to_le_bytes());
+        out.extend([20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        out.extend(crc.to_le_bytes());
+        out.extend(d.to_le_bytes());
+        out.extend(d.to_le_bytes());
+        out.extend(n.to_le_bytes());
+        out.extend([0u8; 12]);
+        out.extend(0u32.to_le_bytes());
+        out.extend(name);
+        let size = out.len() as u32 - central;
+        out.extend(0x0605_4b50u32.to_le_bytes());
+        out.extend([0, 0, 0, 0, 1, 0, 1, 0]);
+        out.extend(size.to_le_bytes());
+        out.extend(central.to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out
+    }
+
+    /// A name written in the Vietnamese Windows code page without the
+    /// UTF-8 flag ("Phường 16.xlsx" as bytes of code page 1258, its tone a
+    /// combining mark) is listed as the clerk wrote it, not as code page
+    /// 437's "Ph²⌡╠ng", and read back under that name.
+    #[test]
+    fn a_name_in_the_windows_code_page_is_read_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = [
+            80, 104, 253, 245, 204, 110, 103, 32, 49, 54, 46, 120, 108, 115, 120,
+        ];
+        let files = expand_one(dir.path(), "Gui VP.zip", &zip_raw(&raw, b"sixteen"));
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].rel, "Gui VP.zip/Phường 16.xlsx");
+        assert_eq!(files[0].kind, InputKind::Spreadsheet);
+        assert_eq!(
+            read_member(&files[0], &Limits::default()).unwrap(),
+            b"sixteen"
+        );
+        // A UTF-8 name without the flag stays UTF-8.
+        let files = expand_one(
+            dir.path(),
+            "b.zip",
+            &zip_raw("Phường 2.xlsx".as_bytes(), b"two"),
+        );
+        assert_eq!(files[0].rel, "b.zip/Phường 2.xlsx");
+        assert_eq!(read_member(&files[0], &Limits::default()).unwrap(), b"two");
     }
 
     /// Windows' own zip tools (PowerShell 5's Compress-Archive) write

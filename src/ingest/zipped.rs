@@ -38,6 +38,24 @@ pub struct Entry {
     pub encrypted: bool,
 }
 
+/// An entry's name as a clerk wrote it, with forward slashes: UTF-8 when
+/// its bytes are (flagged or not), else the Vietnamese Windows code page
+/// (1258), in which Windows' own "compressed folder" writes names, its
+/// tone marks composed (not the DOS code page 437 the zip format falls
+/// back on, which turns "Phường 16" into "Ph²⌡╠ng 16").
+pub fn entry_name(raw: &[u8]) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let name = match std::str::from_utf8(raw) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1258
+            .decode_without_bom_handling(raw)
+            .0
+            .nfc()
+            .collect(),
+    };
+    name.replace('\\', "/")
+}
+
 /// The archive's directory, checked against zip bombs: no part over
 /// [`RATIO_FLOOR`] compressed more than [`MAX_RATIO`]:1, and at most
 /// `max_unzipped` bytes in all once inflated. Nothing is inflated.
@@ -54,10 +72,7 @@ pub fn entries<R: std::io::Read + std::io::Seek>(
         let part = zip.by_index_raw(i).map_err(|e| {
             format!("the file is damaged: a part of the zip archive cannot be read ({e})")
         })?;
-        let name = part
-            .name()
-            .map(|n| n.replace('\\', "/"))
-            .unwrap_or_else(|_| String::from("?"));
+        let name = entry_name(part.name_raw());
         let size = part.size();
         let packed = part.compressed_size().max(1);
         if size > RATIO_FLOOR && size / packed > MAX_RATIO {
