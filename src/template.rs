@@ -1119,12 +1119,18 @@ impl Template {
     /// The indicators the relation of indicator `i` names (its total
     /// first), or `i` alone when its formula is no relation.
     pub fn relation_indicators(&self, i: usize) -> Vec<usize> {
+        match self.indicators.get(i) {
+            Some(ind) => self.named_by(&ind.formula, i).unwrap_or_else(|| vec![i]),
+            None => vec![i],
+        }
+    }
+
+    /// The indicators relation `rule` names, `i` first; `None` when `rule`
+    /// is no relation.
+    fn named_by(&self, rule: &str, i: usize) -> Option<Vec<usize>> {
         use crate::rules::expr::{parse, Rule};
-        let Some(ind) = self.indicators.get(i) else {
-            return vec![i];
-        };
-        let Ok(Rule::Relation(left, _, right)) = parse(&ind.formula) else {
-            return vec![i];
+        let Ok(Rule::Relation(left, _, right)) = parse(rule) else {
+            return None;
         };
         let mut out = vec![i];
         for code in left.codes().into_iter().chain(right.codes()) {
@@ -1134,7 +1140,7 @@ impl Template {
                 }
             }
         }
-        out
+        Some(out)
     }
 
     /// The indicators a broken relation names: those of `rule` as a
@@ -1144,21 +1150,10 @@ impl Template {
     /// A rule written on another indicator's row than the finding's
     /// names its own operands, not the operands of the finding's row.
     pub fn rule_indicators(&self, rule: &str, i: usize) -> Vec<usize> {
-        use crate::rules::expr::{parse, Rule};
-        if let Ok(Rule::Relation(left, _, right)) = parse(rule) {
-            let mut out = vec![i];
-            for code in left.codes().into_iter().chain(right.codes()) {
-                if let Some(j) = self.indicator_index(code) {
-                    if !out.contains(&j) {
-                        out.push(j);
-                    }
-                }
-            }
-            if out.len() > 1 {
-                return out;
-            }
+        match self.named_by(rule, i) {
+            Some(named) if named.len() > 1 => named,
+            _ => self.relation_indicators(i),
         }
-        self.relation_indicators(i)
     }
 
     /// Position of an indicator in catalog order.

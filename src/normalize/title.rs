@@ -251,29 +251,35 @@ impl AgencyMatcher {
     pub fn names_current(&self, text: &str, unit: usize) -> bool {
         let folded = fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        for first in 0..words.len() {
-            for &n in &self.lengths {
-                let Some(run) = words.get(first..first + n) else {
-                    break;
-                };
-                let key = run.join(" ");
-                let Some(&p) = self.by_words.get(key.as_str()) else {
-                    continue;
-                };
-                let positions = self
-                    .homonyms
-                    .get(key.as_str())
-                    .map_or(std::slice::from_ref(&p), Vec::as_slice);
-                let current = |&p: &u32| {
-                    self.entries.get(p as usize) == Some(&(unit as u32))
-                        && !self.former.contains_key(&p)
-                };
-                if positions.iter().any(current) {
-                    return true;
-                }
-            }
-        }
-        false
+        let named = self.entry_runs(&words).any(|(_, _, positions)| {
+            positions.iter().any(|&p| {
+                self.entries.get(p as usize) == Some(&(unit as u32))
+                    && !self.former.contains_key(&p)
+            })
+        });
+        named
+    }
+
+    /// Every run of `words` that is an entry: its first word, its word
+    /// count, and the positions in `entries` of the entries it spells
+    /// (several for homonyms), shortest runs first at each word.
+    fn entry_runs<'s: 'w, 'w>(
+        &'s self,
+        words: &'w [&'w str],
+    ) -> impl Iterator<Item = (usize, usize, &'s [u32])> + 'w {
+        (0..words.len()).flat_map(move |first| {
+            self.lengths
+                .iter()
+                .map_while(move |&n| words.get(first..first + n).map(|run| (n, run.join(" "))))
+                .filter_map(move |(n, key)| {
+                    let (key, first_pos) = self.by_words.get_key_value(key.as_str())?;
+                    let positions = self
+                        .homonyms
+                        .get(key)
+                        .map_or(std::slice::from_ref(first_pos), Vec::as_slice);
+                    Some((first, n, positions))
+                })
+        })
     }
 
     /// [`names_current`](Self::names_current) for a file or folder name,
@@ -474,36 +480,23 @@ impl AgencyMatcher {
         let tones = crate::text::tone_words(text);
         let tones = (tones.len() == words.len()).then_some(tones);
         let mut out = Vec::new();
-        for first in 0..words.len() {
-            for &n in &self.lengths {
-                let Some(run) = words.get(first..first + n) else {
-                    break;
-                };
-                let key = run.join(" ");
-                let Some(&first_pos) = self.by_words.get(key.as_str()) else {
+        for (first, n, positions) in self.entry_runs(&words) {
+            let window = tones.as_deref().and_then(|t| t.get(first..first + n));
+            // As in `find_with_ties`: of the entries the tones do not
+            // contradict, those that agree the most with them.
+            let agreeing: Vec<(usize, isize)> = positions
+                .iter()
+                .map(|&p| p as usize)
+                .filter(|&p| !self.contradicts(p, window))
+                .map(|p| (p, self.agreement(p, window)))
+                .collect();
+            let top = agreeing.iter().map(|&(_, a)| a).max();
+            for &(p, a) in &agreeing {
+                let Some(&u) = self.entries.get(p) else {
                     continue;
                 };
-                let window = tones.as_deref().and_then(|t| t.get(first..first + n));
-                let positions = self
-                    .homonyms
-                    .get(key.as_str())
-                    .map_or(std::slice::from_ref(&first_pos), Vec::as_slice);
-                // As in `find_with_ties`: of the entries the tones do not
-                // contradict, those that agree the most with them.
-                let agreeing: Vec<(usize, isize)> = positions
-                    .iter()
-                    .map(|&p| p as usize)
-                    .filter(|&p| !self.contradicts(p, window))
-                    .map(|p| (p, self.agreement(p, window)))
-                    .collect();
-                let top = agreeing.iter().map(|&(_, a)| a).max();
-                for &(p, a) in &agreeing {
-                    let Some(&u) = self.entries.get(p) else {
-                        continue;
-                    };
-                    if Some(a) == top && !out.contains(&(u as usize)) {
-                        out.push(u as usize);
-                    }
+                if Some(a) == top && !out.contains(&(u as usize)) {
+                    out.push(u as usize);
                 }
             }
         }
