@@ -23,8 +23,9 @@
 //! communes, wards with wards: see [`Template::unit_kind`]). Above `outlier_threshold` (default 5) the
 //! figure is an `outlier` (a warning) when it is also `outlier_factor`
 //! (3) times off the usual figure for a unit of its size (median × size),
-//! and off by more than counting noise (3 √usual, at least 6): a typo, a figure in
-//! the wrong unit, not a small count that happens to double. At most
+//! and off by more than counting noise (3 √usual, at least 6; for a whole
+//! count, by twenty at least and 3 √ of the larger figure): a typo, a
+//! figure in the wrong unit, not a small count that happens to double. At most
 //! `outlier_max` (3) per indicator and column, the strongest first, and
 //! one per unit and indicator (its strongest column). Skipped with fewer than
 //! `outlier_min_peers` (8) units, or when MAD = 0 (most units state the
@@ -284,7 +285,8 @@ pub fn check_outliers(
         });
         let factor = settings.outlier_factor;
         let in_line = |off: f64| off < factor && 1.0 / off < factor;
-        if score > settings.outlier_threshold && far_off(r.value, med * size, settings) {
+        let whole = r.shown_decimals() == 0;
+        if score > settings.outlier_threshold && far_off(r.value, med * size, whole, settings) {
             // Far from its peers but in line with its own other figures
             // (a poor commune's poor households in KH, TH and CK alike):
             // a unit unlike the others, not a typo in one cell.
@@ -318,11 +320,7 @@ pub fn check_outliers(
         };
         // A typo, not a small count's swing: off by twenty at least and
         // by more than counting noise on the larger figure.
-        let gap = (r.value - expected).abs();
-        if !far_off(r.value, expected, settings)
-            || gap < 20.0
-            || gap <= 3.0 * r.value.max(expected).sqrt()
-        {
+        if !far_off(r.value, expected, true, settings) {
             return;
         }
         let listed = others
@@ -380,10 +378,21 @@ pub fn check_outliers(
 
 /// Is a figure `factor` times off the usual one, and off by more than
 /// counting noise? A small count that doubles (4 where 2 is usual) is not
-/// worth a warning; 860 where 89 is usual is.
-fn far_off(value: f64, usual: f64, settings: &CheckSettings) -> bool {
+/// worth a warning; 860 where 89 is usual is. A whole count (`whole`: the
+/// figure is written without decimals) is weighed as the unit's own
+/// figures are: off by twenty at least and by more than counting noise on
+/// the larger figure, since a ratio to a unit's own CK of 2 says nothing
+/// (11 where 2 would be usual is a quarter's swing, not a typo; 110 is).
+fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> bool {
     let gap = (value - usual).abs();
-    let noise = 3.0 * usual.abs().max(4.0).sqrt();
+    let noise = if whole {
+        if gap < 20.0 {
+            return false;
+        }
+        3.0 * value.abs().max(usual.abs()).sqrt()
+    } else {
+        3.0 * usual.abs().max(4.0).sqrt()
+    };
     let factor = settings.outlier_factor;
     let ratio_off = if value > 0.0 && usual > 0.0 {
         value / usual >= factor || usual / value >= factor
@@ -470,7 +479,17 @@ fn outlier_finding(
     let column = r.column;
     let d = r.shown_decimals().min(4);
     let v = format_num(r.value, d, lang);
-    let typical = format_num(crate::rules::rounding::round_to(med * size, d), d, lang);
+    // A usual figure below what the figure's decimals show is said as it
+    // is ("khoảng 0,4"), never "khoảng 0".
+    let usual_of = |u: f64| {
+        let rounded = crate::rules::rounding::round_to(u, d);
+        if rounded == 0.0 && u > 0.0 {
+            format_auto(u, 3, lang)
+        } else {
+            format_num(rounded, d, lang)
+        }
+    };
+    let typical = usual_of(med * size);
     let sc = format_num(score, 1, lang);
     let th = format_auto(settings.outlier_threshold, 2, lang);
     let what = indicator_words(template, r.ind());
@@ -490,9 +509,7 @@ fn outlier_finding(
     let words = &template.kind_words(kind, words);
     let own_times = own_figures.map(|(_, times, _)| format_num(times.round(), 0, lang));
     let typical = match own_figures {
-        Some((_, _, expected)) => {
-            format_num(crate::rules::rounding::round_to(expected, d), d, lang)
-        }
+        Some((_, _, expected)) => usual_of(expected),
         None => typical,
     };
     let compared = match (own_figures, &own_times) {
@@ -688,7 +705,7 @@ mod tests {
     #[test]
     fn the_threshold_is_configurable() {
         let t = Template::builtin().unwrap();
-        let s = wards(&t, &[120.0, 130.0, 110.0, 125.0, 160.0, 118.0]);
+        let s = wards(&t, &[1200.0, 1300.0, 1100.0, 1250.0, 1600.0, 1180.0]);
         let settings = CheckSettings {
             outlier_threshold: 2.0,
             outlier_factor: 1.25,
@@ -696,7 +713,47 @@ mod tests {
         };
         let f = outliers(&t, &s, &settings);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].actual, "160");
+        assert_eq!(f[0].actual, "1.600");
+    }
+
+    /// Scaled by a unit's own CK of 2, a count of 11 is 5,5 times its CK
+    /// where the wards' usual is 1,1: far by the score and the factor, but
+    /// a small count's swing from one year to the next, not a typo. 110
+    /// where CK is 11 (a digit too many) is an outlier, and so is 110
+    /// where CK is 2.
+    #[test]
+    fn a_small_counts_swing_is_no_outlier() {
+        let t = Template::builtin().unwrap();
+        let settings = CheckSettings {
+            outlier_scale: OutlierScale::Column(ValueColumn::Ck),
+            outlier_min_peers: 8,
+            ..Default::default()
+        };
+        let mut values: Vec<(f64, f64)> = [
+            (3.0, 3.0),
+            (5.0, 4.0),
+            (2.0, 2.0),
+            (7.0, 6.0),
+            (4.0, 4.0),
+            (6.0, 5.0),
+            (9.0, 8.0),
+            (3.0, 3.0),
+            (11.0, 2.0),
+            (5.0, 5.0),
+        ]
+        .to_vec();
+        assert!(
+            outliers(&t, &wards_ck(&t, &values), &settings).is_empty(),
+            "11 where CK is 2"
+        );
+        values[8] = (110.0, 11.0);
+        values[0] = (110.0, 2.0);
+        let f = outliers(&t, &wards_ck(&t, &values), &settings);
+        let got: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.actual.as_str(), x.expected.as_str()))
+            .collect();
+        assert_eq!(got, [("P01", "110", "2"), ("P09", "110", "13")], "{f:?}");
     }
 
     /// Wards ten times apart in size, each about 10 % above last year:
