@@ -219,6 +219,11 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
         };
+        if let RateFormula::Ratio(n, dn) = &formula {
+            if self.right_by_the_parts(stated, n, dn) {
+                return None;
+            }
+        }
         // The operands in words, for a rate found off only.
         let shown = match &formula {
             RateFormula::Ratio(n, dn) => format!(
@@ -251,6 +256,65 @@ impl Stated<'_> {
             unit: &unit,
         };
         Some(self.off(stated, verdict, point, percent))
+    }
+
+    /// Whether a rate `n / dn × 100` that its operands make wrong is
+    /// right when an operand that is the whole of a sum relation of the
+    /// template (HC02 = HC03 + HC04) is taken as the sum of its parts,
+    /// which the unit states and which disagree with it: the whole is
+    /// wrong (`sum-mismatch` says so at its cell), not the rate, and
+    /// advice to "correct" the rate from the wrong whole would spread it.
+    /// Looked at only for a rate found off.
+    fn right_by_the_parts(&self, stated: &TidyRow, n: &str, dn: &str) -> bool {
+        let column = stated.column;
+        let figure = |code: &str| {
+            self.template
+                .indicator_index(code)
+                .and_then(|j| self.figure(j, column))
+        };
+        let (relations, _) = super::relations::relations_of(self.template, self.lang);
+        // The operand as written, and as the sum of its parts where they
+        // disagree with it.
+        let readings = |code: &str| -> Vec<Interval> {
+            let Some(own) = figure(code) else {
+                return Vec::new();
+            };
+            let mut out = vec![written(own)];
+            for rel in relations.iter().filter(|r| r.holds_in(column)) {
+                let Some((whole, parts)) = rel.whole_and_parts() else {
+                    continue;
+                };
+                if whole != code {
+                    continue;
+                }
+                let Some(figures) = parts.iter().map(|p| figure(p)).collect::<Option<Vec<_>>>()
+                else {
+                    continue;
+                };
+                let sum = figures.iter().fold(Interval::exact(0.0), |acc, r| {
+                    let w = written(r);
+                    Interval {
+                        lo: acc.lo + w.lo,
+                        hi: acc.hi + w.hi,
+                    }
+                });
+                if !sum.meets(written(own)) {
+                    out.push(sum);
+                }
+            }
+            out
+        };
+        let (ns, ds) = (readings(n), readings(dn));
+        if ns.len() + ds.len() <= 2 {
+            return false;
+        }
+        ns.iter().any(|&num| {
+            ds.iter().any(|&den| {
+                den.lo > 0.0
+                    && percent_of(num, den)
+                        .is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
+            })
+        })
     }
 
     /// %KH against LK / KH × 100.
@@ -933,6 +997,41 @@ mod tests {
         let f = check_percentages(&mk(95.0, 0), &t, false, Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
         assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
+    }
+
+    /// HC05 = HC03 / HC02 × 100 where HC02 (= HC03 + HC04) disagrees with
+    /// its parts: a rate right over the parts' sum is not blamed for the
+    /// wrong whole (`sum-mismatch` says so at HC02), nor told to take the
+    /// wrong whole's figure; a rate right over neither still is.
+    #[test]
+    fn a_rate_right_over_the_parts_of_a_wrong_whole_is_not_blamed() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc03, hc04, hc05) = (
+            ind(&t, "HC02"),
+            ind(&t, "HC03"),
+            ind(&t, "HC04"),
+            ind(&t, "HC05"),
+        );
+        let mk = |hc02_value: f64, rate: f64| {
+            sub_with(
+                &t,
+                "P03",
+                vec![
+                    at(row(hc02, ValueColumn::Lk, hc02_value, 0), 7, 5),
+                    at(row(hc03, ValueColumn::Lk, 1460.0, 0), 8, 5),
+                    at(row(hc04, ValueColumn::Lk, 20.0, 0), 9, 5),
+                    at(row(hc05, ValueColumn::Lk, rate, 2), 10, 5),
+                ],
+            )
+        };
+        // 1.460 / (1.460 + 20) = 98,65 %; HC02 typed 1.490 gives 97,99.
+        assert!(check_percentages(&mk(1490.0, 98.65), &t, false, Lang::Vi).is_empty());
+        // The same rate over a right whole is still judged.
+        let f = check_percentages(&mk(1480.0, 97.99), &t, false, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "F11", "98,65", "97,99")]);
+        // Right over neither reading: blamed, from the whole as written.
+        let f = check_percentages(&mk(1490.0, 90.0), &t, false, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "F11", "97,99", "90,00")]);
     }
 
     /// A rate that is no percent (a yield in tạ/ha, `X / Y * 10`) is said
