@@ -85,6 +85,9 @@ pub struct AgencyResolver<'a> {
     extra: HashMap<String, AgencyRef>,
     /// (folded name, short form) of everything, for suggestions.
     all_names: Vec<(String, String)>,
+    /// The folded words of each agency's name and aliases, for names
+    /// written with capitals' initials ("Phòng Lao động TBXH").
+    name_words: Vec<(Vec<String>, usize)>,
     /// Numbered wards: (folded ward word, number) → agency, and back.
     wards: HashMap<(String, u32), usize>,
     ward_word_of: HashMap<usize, String>,
@@ -158,6 +161,7 @@ impl<'a> AgencyResolver<'a> {
     pub fn new(template: &'a Template, settings: &'a AnnexSettings) -> AgencyResolver<'a> {
         let mut extra = HashMap::new();
         let mut all_names = Vec::new();
+        let mut name_words = Vec::new();
         let mut wards = HashMap::new();
         let mut ward_word_of = HashMap::new();
         let mut ward_words: Vec<(Vec<String>, String)> = Vec::new();
@@ -166,6 +170,12 @@ impl<'a> AgencyResolver<'a> {
             extra.entry(fold(&short)).or_insert(AgencyRef::Known(i));
             for n in [&a.name, &a.code].into_iter().chain(a.aliases.iter()) {
                 all_names.push((fold(n), short.clone()));
+            }
+            for n in [&a.name].into_iter().chain(a.aliases.iter()) {
+                let words: Vec<String> = fold(n).split(' ').map(String::from).collect();
+                if words.len() >= 2 {
+                    name_words.push((words, i));
+                }
             }
             all_names.push((fold(&short), short));
             if a.kind == AgencyKind::Ward {
@@ -198,6 +208,7 @@ impl<'a> AgencyResolver<'a> {
             matcher: AgencyMatcher::new(template),
             extra,
             all_names,
+            name_words,
             wards,
             ward_word_of,
             ward_words,
@@ -460,8 +471,41 @@ impl<'a> AgencyResolver<'a> {
     }
 
     fn unknown(&self, text: String) -> AgencyRef {
+        if let Some(i) = self.by_initials(&text) {
+            return AgencyRef::Known(i);
+        }
         let closest = self.closest(&text);
         AgencyRef::Unknown { text, closest }
+    }
+
+    /// The one agency a name names when its words written in capitals are
+    /// read as the initials of the registry name's words ("Phòng Lao động
+    /// TBXH", "Phòng LĐ-TBXH" for "Phòng Lao động - Thương binh và Xã
+    /// hội"; "và" needs no letter). `None` when no agency, or more than
+    /// one, is named so.
+    fn by_initials(&self, text: &str) -> Option<usize> {
+        let words: Vec<(String, bool)> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let caps = w.chars().count() >= 2 && !w.chars().any(char::is_lowercase);
+                (fold(w), caps)
+            })
+            .collect();
+        if !words.iter().any(|(_, caps)| *caps) {
+            return None;
+        }
+        let mut found = None;
+        for (name, i) in &self.name_words {
+            if !abbreviates(&words, name) || found == Some(*i) {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = Some(*i);
+        }
+        found
     }
 
     /// The short form a reference is written in.
@@ -545,6 +589,34 @@ fn words_alike(a: &str, b: &str) -> bool {
             && b.len() >= 4
             && a.chars().next() == b.chars().next()
             && strsim::jaro_winkler(a, b) >= 0.85)
+}
+
+/// Whether `text`'s words (folded, and whether written in capitals) name
+/// `name`'s folded words: each word is the name's next word, or, written
+/// in capitals, the initials of the name's next words ("tbxh" for "thuong
+/// binh va xa hoi", "va" needing no letter). Every word of the name is
+/// named.
+fn abbreviates(text: &[(String, bool)], name: &[String]) -> bool {
+    let mut j = 0;
+    for (w, caps) in text {
+        if name.get(j) == Some(w) {
+            j += 1;
+            continue;
+        }
+        if !caps {
+            return false;
+        }
+        for c in w.chars() {
+            while name.get(j).is_some_and(|n| n == "va") {
+                j += 1;
+            }
+            match name.get(j) {
+                Some(n) if n.starts_with(c) => j += 1,
+                _ => return false,
+            }
+        }
+    }
+    j == name.len()
 }
 
 /// Whether a text begins with a lower-case letter (a common noun going
@@ -702,6 +774,25 @@ mod tests {
             assert_eq!(written(spelling), ["Phòng TC-KH"], "{spelling}");
         }
         assert_eq!(written("PGDĐT"), ["Phòng GD-ĐT"]);
+        // Capitals read as the initials of the name's words, "và" needing
+        // no letter.
+        for spelling in [
+            "Phòng Lao động TBXH",
+            "Phòng LĐ-TBXH",
+            "Phòng Lao động-TB&XH",
+        ] {
+            assert_eq!(written(spelling), ["Phòng LĐ-TB&XH"], "{spelling}");
+        }
+        // Lower-case words are words, not initials; and a name that
+        // leaves out one of the registry's words names nothing.
+        let resolve = |cell: &str| {
+            let (t, settings) = resolver_parts();
+            let r = AgencyResolver::new(&t, &settings);
+            let got = r.resolve_cell(cell, Role::Lead);
+            got.iter().map(|x| x.agency().is_some()).collect::<Vec<_>>()
+        };
+        assert_eq!(resolve("Phòng Lao động tbxh"), [false]);
+        assert_eq!(resolve("Phòng Lao động TB"), [false]);
         assert_eq!(written("Phòng Kinh tế quận"), ["Phòng Kinh tế"]);
     }
 
