@@ -735,6 +735,23 @@ fn reading() -> Vec<Read<'static>> {
             label: "Nguồn số liệu",
             cell,
         },
+        Read::ColumnNextYear {
+            label: "KH năm 2026",
+            cell,
+            year: 2026,
+            period: "Q4 2025",
+        },
+        Read::ColumnOtherFigures {
+            label: "Thực hiện 9 tháng",
+            cell,
+            period: "Q4 2025",
+        },
+        Read::ColumnOriginalPlan {
+            label: "KH giao đầu năm",
+            cell,
+            other: "KH điều chỉnh",
+            other_cell: cell,
+        },
         Read::ColumnTaken {
             label: "Cùng kỳ năm 2019",
             cell,
@@ -1098,6 +1115,9 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitsOtherName { .. } => 23,
         Read::TitleOtherThanHeaders { .. } => 24,
         Read::LinkBroken { .. } => 25,
+        Read::ColumnNextYear { .. } => 26,
+        Read::ColumnOtherFigures { .. } => 27,
+        Read::ColumnOriginalPlan { .. } => 28,
     }
 }
 
@@ -1220,7 +1240,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 28);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 26);
+    covers("Read", read.iter().map(read_variant), 29);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

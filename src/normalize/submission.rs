@@ -8,7 +8,7 @@ use crate::messages::{Clue, Read, Said};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
-    find_table, HeaderWords, IgnoredColumn, NotRead, Role, TableLayout,
+    find_table, HeaderWords, IgnoredColumn, NotRead, OtherFigures, Role, TableLayout,
 };
 use crate::normalize::indicator::{IndicatorMatcher, Placed, RowMatch};
 use crate::normalize::sheets::{one_figure_each, SheetRead};
@@ -677,7 +677,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                             .column(column.as_str())
                             .actual(ignored.label.clone())
                     }
-                    None => column_ignored(ignored, &at, ctx.lang),
+                    None => column_ignored(ignored, &at, ctx, period),
                 });
             }
         }
@@ -742,7 +742,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     let at = |c: u32| {
                         Location::cell(file.rel.clone(), name.clone(), below.header_first, c)
                     };
-                    sub.findings.push(column_ignored(ignored, &at, ctx.lang));
+                    sub.findings.push(column_ignored(ignored, &at, ctx, period));
                 }
             }
             layout = below;
@@ -2163,8 +2163,15 @@ fn set_aside_hidden(sub: &mut Submission, read: &HiddenRead, later: &mut [Hidden
 /// `column-ignored`: a header cell of the table that names no column the
 /// tool reads, so that a figure column it failed to recognise is seen; or
 /// one that names what another column is (`at` says where a column's
-/// header is).
-fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: Lang) -> Finding {
+/// header is). A header naming another period than `period` (the one the
+/// table was read for) or next year's plan says what it holds.
+fn column_ignored(
+    ignored: &IgnoredColumn,
+    at: &dyn Fn(u32) -> Location,
+    ctx: &ReadContext,
+    period: Option<Period>,
+) -> Finding {
+    let lang = ctx.lang;
     let here = at(ignored.col);
     let label = ignored.label.as_str();
     let figure = |role: Role| match role {
@@ -2173,9 +2180,31 @@ fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: L
     };
     let finding = |said: &Read| Finding::said(Severity::Info, said, lang);
     match &ignored.why {
-        NotRead::Unnamed => finding(&Read::ColumnIgnored {
+        NotRead::Unnamed => {
+            let other = period.and_then(|p| Some((ctx.words.other_figures(label, p)?, p)));
+            match other {
+                Some((OtherFigures::NextYear(year), p)) => finding(&Read::ColumnNextYear {
+                    label,
+                    cell: &here.cell,
+                    year,
+                    period: &p.title(lang),
+                }),
+                Some((OtherFigures::OtherPeriod, p)) => finding(&Read::ColumnOtherFigures {
+                    label,
+                    cell: &here.cell,
+                    period: &p.title(lang),
+                }),
+                None => finding(&Read::ColumnIgnored {
+                    label,
+                    cell: &here.cell,
+                }),
+            }
+        }
+        NotRead::Original(other) => finding(&Read::ColumnOriginalPlan {
             label,
             cell: &here.cell,
+            other: &other.label,
+            other_cell: &at(other.col).cell,
         }),
         NotRead::Taken(other) => finding(&Read::ColumnTaken {
             label,
