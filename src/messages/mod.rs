@@ -172,7 +172,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / info",
         meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),
         help: ("Ghi đúng tên hoặc mã chỉ tiêu, hoặc thêm tên gọi khác (aliases) vào danh mục.", "Write the indicator's name or code as the catalog has it, or add an alias."),
-        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read"#,
+        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a row "- Cơ sở sản xuất, chế biến" under YT23, a breakdown the catalog does not list, not read while YT23 is (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read"#,
     },
     Entry {
         code: Code::IndicatorMissing,

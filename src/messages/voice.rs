@@ -177,6 +177,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::IndicatorUnknown {
             shown: "Số hộ gia đình văn hóa",
         },
+        Said::IndicatorBreakdown {
+            shown: "- Cơ sở sản xuất, chế biến",
+            code: "YT23",
+            name: "Cơ sở thực phẩm được kiểm tra",
+        },
         Said::IndicatorAmbiguous {
             shown: "Trong đó: Nữ",
             codes: "LD.01.3, LD.02.1",
@@ -1055,6 +1060,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerParts { .. } => 25,
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
+        Said::IndicatorBreakdown { .. } => 28,
     }
 }
 
@@ -1238,7 +1244,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 28);
+    covers("Said", said.iter().map(said_variant), 29);
     covers("Checked", checked.iter().map(checked_variant), 24);
     covers("Read", read.iter().map(read_variant), 29);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

@@ -1541,6 +1541,9 @@ fn read_rows(
     // a "Trong đó: nữ" under them, or of a "- Nữ" after its siblings "-
     // Thành thị", "- Nông thôn".
     let mut wholes: Vec<usize> = Vec::new();
+    // The indicator of the last row read, while only rows marked as its
+    // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
+    let mut above: Option<usize> = None;
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -1684,6 +1687,10 @@ fn read_rows(
                 i
             }
             RowMatch::None => {
+                let breakdown = code.is_empty() && crate::text::names_a_part(&name);
+                if !breakdown {
+                    above = None;
+                }
                 // The column numbering under the header numbers its name
                 // column too ("B", "(2)") or leaves it blank; a row named
                 // in words ("Khu phố 1") with small counts is a row.
@@ -1708,12 +1715,31 @@ fn read_rows(
                 // A hidden row is no part of the report the sheet shows
                 // (a note kept for the clerk's own use): said, not an
                 // error.
+                // A row marked as a breakdown of the indicator above it
+                // that the catalog does not list ("- Cơ sở sản xuất, chế
+                // biến" under YT23): its figures are not consolidated,
+                // the indicator's are; nothing is wrong. Not when its name
+                // comes near a catalog name: a mistyped indicator.
+                let parent = above
+                    .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .and_then(|i| t.indicators.get(i));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
                         &Said::IndicatorUnknownHidden { shown: &shown },
                         lang,
                     )
+                } else if let Some(parent) = parent {
+                    Finding::said(
+                        Severity::Info,
+                        &Said::IndicatorBreakdown {
+                            shown: &shown,
+                            code: &parent.code,
+                            name: &parent.name,
+                        },
+                        lang,
+                    )
+                    .indicator(parent.code.clone())
                 } else {
                     Finding::said(
                         Severity::Error,
@@ -1730,6 +1756,7 @@ fn read_rows(
             }
         };
         let ind = &t.indicators[idx];
+        above = Some(idx);
         let by_code =
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
         if figures.is_empty() && !by_code {

@@ -1961,3 +1961,63 @@ fn the_second_half_of_a_merged_column_is_no_column() {
         "{ignored:?}"
     );
 }
+
+/// Rows marked as the breakdown of the indicator above them ("- Cơ sở sản
+/// xuất, chế biến" under YT23) that the catalog does not list: an info
+/// naming the indicator, whose figures are read, not an error each (three
+/// false errors in a ward's food-safety sheet). A marked row whose name
+/// comes near a catalog name may be a mistyped indicator, and a dash row
+/// under a row that is no indicator has no parent: errors as before.
+#[test]
+fn a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I NĂM 2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &[
+            ("HC07", "Tổng số lượt đánh giá", "lượt", n(30.0)),
+            ("", "- Qua cổng dịch vụ công trực tuyến", "lượt", n(18.0)),
+            ("", "- Trực tiếp tại bộ phận một cửa", "lượt", n(12.0)),
+            ("", "- Hồ sơ hành chính đã giải quyết", "hồ sơ", n(25.0)),
+            ("", "Khu phố 1", "lượt", n(5.0)),
+            ("", "- Tổ dân phố 1", "lượt", n(2.0)),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown"]),
+        [
+            "error|indicator-unknown|P01|C10||||- Hồ sơ hành chính đã giải quyết",
+            "error|indicator-unknown|P01|C11||||Khu phố 1",
+            "error|indicator-unknown|P01|C12||||- Tổ dân phố 1",
+            "info|indicator-unknown|P01|C8|HC07|||- Qua cổng dịch vụ công trực tuyến",
+            "info|indicator-unknown|P01|C9|HC07|||- Trực tiếp tại bộ phận một cửa",
+        ]
+    );
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "indicator-unknown" && x["cell"] == "C8")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("là phần chi tiết của chỉ tiêu HC07 «Tổng số lượt đánh giá» ở dòng trên")
+            && message.ends_with("Không cần sửa gì."),
+        "{message}"
+    );
+    // HC07's own figure is read: 30 in the consolidated sheet.
+    let rows = read_sheet(
+        &tmp.path().join("out/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let hc07 = rows.iter().find(|r| r[0] == "HC07").unwrap();
+    assert!(hc07.contains(&"30".to_string()), "{hc07:?}");
+}
