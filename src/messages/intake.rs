@@ -180,6 +180,14 @@ pub enum Said<'a> {
     /// `indicator-unknown`: a row with figures, `shown` by its name or
     /// code.
     IndicatorUnknown { shown: &'a str },
+    /// `indicator-unknown` (info): a row `shown` marked as a breakdown of
+    /// indicator `code` «`name`» above it, which the catalog does not
+    /// list: its figures are not consolidated, the indicator's are.
+    IndicatorBreakdown {
+        shown: &'a str,
+        code: &'a str,
+        name: &'a str,
+    },
     /// `indicator-unknown`: a row with figures named `shown`, a name the
     /// catalog gives several indicators (`codes`), none of them a part of
     /// an indicator above the row.
@@ -253,6 +261,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
+            | Said::IndicatorBreakdown { .. }
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. } => Code::IndicatorUnknown,
@@ -282,6 +291,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
+            | Said::IndicatorBreakdown { .. }
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. }
@@ -594,6 +604,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorUnknown { shown }, Lang::En) => format!(
             "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
+        ),
+        (Said::IndicatorBreakdown { shown, code, name }, Lang::Vi) => format!(
+            "Dòng «{shown}» là phần chi tiết của chỉ tiêu {code} «{name}» ở dòng trên, không có trong danh mục: số liệu của dòng này không được tổng hợp, số liệu của {code} vẫn được đọc. Không cần sửa gì."
+        ),
+        (Said::IndicatorBreakdown { shown, code, name }, Lang::En) => format!(
+            "Row «{shown}» is a breakdown of indicator {code} «{name}» above it that the catalog does not list: its figures are not consolidated, while {code}'s are read. Nothing needs changing."
         ),
         (Said::IndicatorAmbiguous { shown, codes }, Lang::Vi) => format!(
             "Dòng «{shown}» có số liệu nhưng danh mục đặt tên này cho nhiều chỉ tiêu ({codes}) và vị trí của dòng không cho biết là chỉ tiêu nào; số liệu của dòng không được tổng hợp. Hãy đặt dòng ngay dưới chỉ tiêu mà nó là một phần, hoặc ghi mã chỉ tiêu."

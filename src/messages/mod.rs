@@ -130,7 +130,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Một cột của bảng không được đọc.", "A column of the table the tool does not read."),
         help: ("Kiểm tra cột đó không phải cột số liệu cần tổng hợp.", "Check that it is not a figures column that should be read."),
-        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header; a second column saying what an earlier one is ("Cùng kỳ năm 2024" twice), naming the column read; a hidden column "Cùng kỳ năm 2024 (số cũ)" beside a visible CK column, saying it is hidden"#,
+        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header; a second column saying what an earlier one is ("Cùng kỳ năm 2024" twice), naming the column read; a hidden column "Cùng kỳ năm 2024 (số cũ)" beside a visible CK column, saying it is hidden; the original plan beside the adjusted one ("KH giao đầu năm" beside "KH điều chỉnh"), naming the adjusted plan read as KH; next year's plan ("KH năm 2026" in a 2025 report) or another period's figures ("Thực hiện 9 tháng" in the fourth quarter), saying what they are and that nothing needs changing"#,
     },
     Entry {
         code: Code::ColumnMissing,
@@ -172,7 +172,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / info",
         meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),
         help: ("Ghi đúng tên hoặc mã chỉ tiêu, hoặc thêm tên gọi khác (aliases) vào danh mục.", "Write the indicator's name or code as the catalog has it, or add an alias."),
-        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read"#,
+        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a row "- Cơ sở sản xuất, chế biến" under YT23, a breakdown the catalog does not list, not read while YT23 is (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read"#,
     },
     Entry {
         code: Code::IndicatorMissing,

@@ -134,6 +134,32 @@ pub enum Read<'a> {
         columns: &'a str,
         labels: &'a [String],
     },
+    /// `column-ignored`: the header `label` (in `cell`) names next year's
+    /// plan (figures of `year`, after the report's `period`), which is
+    /// left out on purpose.
+    ColumnNextYear {
+        label: &'a str,
+        cell: &'a str,
+        year: i32,
+        period: &'a str,
+    },
+    /// `column-ignored`: the header `label` (in `cell`) names figures of
+    /// another period than the report's `period` ("Thực hiện 9 tháng" in a
+    /// fourth quarter), beside the table's own columns.
+    ColumnOtherFigures {
+        label: &'a str,
+        cell: &'a str,
+        period: &'a str,
+    },
+    /// `column-ignored`: the header `label` (in `cell`) is the year's
+    /// original plan; the adjusted plan `other` (in `other_cell`) is read
+    /// as KH.
+    ColumnOriginalPlan {
+        label: &'a str,
+        cell: &'a str,
+        other: &'a str,
+        other_cell: &'a str,
+    },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
     /// a figure column, or `None` for the name, code, unit…).
@@ -274,6 +300,9 @@ impl Words for Read<'_> {
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. }
             | Read::ColumnOtherPeriod { .. }
+            | Read::ColumnNextYear { .. }
+            | Read::ColumnOtherFigures { .. }
+            | Read::ColumnOriginalPlan { .. }
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
@@ -397,6 +426,12 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề ghi một kỳ khác kỳ báo cáo ({period}), và bảng không có cột {column} nào khác, nên mọi số {column} của tệp này không được tổng hợp. Nếu đây là số liệu của {period}, hãy sửa tiêu đề cột cho đúng kỳ rồi gửi lại."),
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header names another period than the report's ({period}), and the table has no other {column} column, so none of this file's {column} figures are consolidated. If they are {period}'s, correct the column's header and send it again."),
         (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
+        (Read::ColumnNextYear { label, cell, year, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là số liệu năm {year} (kế hoạch, dự kiến của năm sau), không phải của kỳ báo cáo {period}. Cột này không cần sửa."),
+        (Read::ColumnNextYear { label, cell, year, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures for {year} (next year's plan or estimate), not for the reporting period {period}. Nothing needs changing."),
+        (Read::ColumnOtherFigures { label, cell, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo {period}; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa."),
+        (Read::ColumnOtherFigures { label, cell, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures of another period, not of the reporting period {period}, whose figures are read from the table's other columns. Nothing needs changing."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Không cần sửa gì."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it is the plan (budget estimate) as first set; column «{other}» (cell {other_cell}) is the adjusted plan, read as the year's KH column, and %KH is checked against it. Nothing needs changing."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã là cột {v} của bảng, mỗi loại số liệu chỉ đọc ở một cột. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: column «{other}» (cell {other_cell}) before it already is the table's {v} column, and each figure is read from one column only. If this one is right, delete or retitle the other."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã được đọc cho cùng nội dung này. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),

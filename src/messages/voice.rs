@@ -177,6 +177,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::IndicatorUnknown {
             shown: "Số hộ gia đình văn hóa",
         },
+        Said::IndicatorBreakdown {
+            shown: "- Cơ sở sản xuất, chế biến",
+            code: "YT23",
+            name: "Cơ sở thực phẩm được kiểm tra",
+        },
         Said::IndicatorAmbiguous {
             shown: "Trong đó: Nữ",
             codes: "LD.01.3, LD.02.1",
@@ -735,6 +740,23 @@ fn reading() -> Vec<Read<'static>> {
             label: "Nguồn số liệu",
             cell,
         },
+        Read::ColumnNextYear {
+            label: "KH năm 2026",
+            cell,
+            year: 2026,
+            period: "Q4 2025",
+        },
+        Read::ColumnOtherFigures {
+            label: "Thực hiện 9 tháng",
+            cell,
+            period: "Q4 2025",
+        },
+        Read::ColumnOriginalPlan {
+            label: "KH giao đầu năm",
+            cell,
+            other: "KH điều chỉnh",
+            other_cell: cell,
+        },
         Read::ColumnTaken {
             label: "Cùng kỳ năm 2019",
             cell,
@@ -1038,6 +1060,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerParts { .. } => 25,
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
+        Said::IndicatorBreakdown { .. } => 28,
     }
 }
 
@@ -1098,6 +1121,9 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitsOtherName { .. } => 23,
         Read::TitleOtherThanHeaders { .. } => 24,
         Read::LinkBroken { .. } => 25,
+        Read::ColumnNextYear { .. } => 26,
+        Read::ColumnOtherFigures { .. } => 27,
+        Read::ColumnOriginalPlan { .. } => 28,
     }
 }
 
@@ -1218,9 +1244,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 28);
+    covers("Said", said.iter().map(said_variant), 29);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 26);
+    covers("Read", read.iter().map(read_variant), 29);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

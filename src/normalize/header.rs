@@ -378,6 +378,24 @@ impl HeaderWords {
             .copied()
     }
 
+    /// What a header `label` that names no column of `period` holds, when
+    /// it names a figure column of another period or next year's plan:
+    /// such a column is left out on purpose, and nothing about it needs
+    /// changing. `None` when the label says no such thing.
+    pub fn other_figures(&self, label: &str, period: Period) -> Option<OtherFigures> {
+        let f = fold(label);
+        let tokens: Vec<&str> = f.split(' ').collect();
+        let figures = matches!(self.classify_folded(&f, None), Some(Role::Value(_)))
+            && self.classify_folded(&f, Some(period)).is_none();
+        match years(&tokens).min() {
+            Some(y) if y > period.year && (figures || self.has(&tokens, Family::Kh)) => {
+                Some(OtherFigures::NextYear(y))
+            }
+            _ if figures => Some(OtherFigures::OtherPeriod),
+            _ => None,
+        }
+    }
+
     fn family(&self, family: Family) -> &[Vec<String>] {
         let at = FAMILIES.iter().position(|(f, _)| *f == family).unwrap_or(0);
         &self.terms[at]
@@ -616,6 +634,20 @@ pub enum NotRead {
     Taken(OtherColumn),
     /// It is hidden, and a visible column is what it names.
     Hidden(OtherColumn),
+    /// It is the year's original plan ("KH giao đầu năm"), and the
+    /// adjusted plan ("KH điều chỉnh") is read as KH.
+    Original(OtherColumn),
+}
+
+/// What the figures of a column named for another period are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherFigures {
+    /// A year after the report's ("KH năm 2026", "Dự kiến KH 2026" in a
+    /// 2025 report): next year's plan or estimate.
+    NextYear(i32),
+    /// Another period's figures ("Thực hiện 9 tháng" in a fourth quarter,
+    /// "Kế hoạch năm 2024" in 2025).
+    OtherPeriod,
 }
 
 /// The column read instead of an ignored one, and what it is.
@@ -789,6 +821,32 @@ pub fn find_table(
             // out with why: written out only for a layout that is kept.
             let mut labels: Vec<(u32, Label)> = Vec::new();
             let mut ignored: Vec<(u32, Label, Why)> = Vec::new();
+            // A column whose header cells only continue merges begun left
+            // of it (a label spread over two or three columns of a pasted
+            // picture of the form): no header of its own.
+            let continues_merge = |c: u32| {
+                let rows = if two_rows { r..r + 2 } else { r..r + 1 };
+                rows.into_iter().all(|hr| {
+                    grid.merge_origin(hr, c).is_some_and(|(_, oc)| oc < c)
+                        || matches!(grid.raw(hr, c), Data::Empty)
+                }) && grid.merge_origin(r, c).is_some_and(|(_, oc)| oc < c)
+            };
+            // Does a KH column's label say the plan is the adjusted one
+            // ("KH điều chỉnh", "Dự toán điều chỉnh năm 2025", "KH ĐC")?
+            let adjusted = |c: u32, label: Label| {
+                let folded = |row: u32| cell(row, c).map(|h| h.folded().into_owned());
+                let text = match label {
+                    Label::None => None,
+                    Label::Top => folded(r),
+                    Label::Bottom => folded(r + 1),
+                    Label::Both => folded(r)
+                        .zip(folded(r + 1))
+                        .map(|(a, b)| format!("{a} {b}")),
+                }
+                .unwrap_or_default();
+                let tokens: Vec<&str> = text.split(' ').collect();
+                tokens.contains(&"dc") || contains_words(&tokens, &["dieu", "chinh"])
+            };
             for c in cols.clone() {
                 let Some(top) = cell(r, c) else {
                     continue;
@@ -829,6 +887,21 @@ pub fn find_table(
                             ignored.push((first, first_label, Why::Hidden(c, label, role)));
                         } else if grid.col_hidden(c) && !grid.col_hidden(first) {
                             ignored.push((c, label, Why::Hidden(first, first_label, role)));
+                        } else if continues_merge(c) {
+                            ignored.push((c, label, Why::Continuation(first, first_label, role)));
+                        } else if role == Role::Value(ValueColumn::Kh)
+                            && adjusted(c, label) != adjusted(first, first_label)
+                        {
+                            // The original plan and the adjusted one: the
+                            // adjusted plan is the year's KH, wherever it
+                            // stands.
+                            if adjusted(c, label) {
+                                columns[k] = (c, role);
+                                labels[k] = (c, label);
+                                ignored.push((first, first_label, Why::Original(c, label)));
+                            } else {
+                                ignored.push((c, label, Why::Original(first, first_label)));
+                            }
                         } else {
                             ignored.push((c, label, Why::Taken(first, first_label, role)));
                         }
@@ -919,8 +992,25 @@ pub fn find_table(
                     label: text(c, l),
                     role,
                 };
+                // A continuation whose figure cells continue merges too
+                // (or are blank) is part of the column left of it: no
+                // column at all. One that holds figures of its own is a
+                // column left unread, said as such.
+                let own_figures = |c: u32| {
+                    (layout.header_last + 1..rows.end).any(|dr| {
+                        grid.merge_origin(dr, c).is_none_or(|(_, oc)| oc >= c)
+                            && match grid.raw(dr, c) {
+                                Data::Int(_) | Data::Float(_) => true,
+                                Data::String(s) => {
+                                    crate::number::parse_number(s, Default::default()).is_some()
+                                }
+                                _ => false,
+                            }
+                    })
+                };
                 layout.ignored = ignored
                     .into_iter()
+                    .filter(|(c, _, why)| !matches!(why, Why::Continuation(..)) || own_figures(*c))
                     .map(|(c, l, why)| IgnoredColumn {
                         col: c,
                         label: text(c, l),
@@ -928,6 +1018,10 @@ pub fn find_table(
                             Why::Unnamed => NotRead::Unnamed,
                             Why::Taken(o, ol, role) => NotRead::Taken(other(o, ol, role)),
                             Why::Hidden(o, ol, role) => NotRead::Hidden(other(o, ol, role)),
+                            Why::Continuation(o, ol, role) => NotRead::Taken(other(o, ol, role)),
+                            Why::Original(o, ol) => {
+                                NotRead::Original(other(o, ol, Role::Value(ValueColumn::Kh)))
+                            }
                         },
                     })
                     .collect();
@@ -1077,6 +1171,10 @@ enum Why {
     Unnamed,
     Taken(u32, Label, Role),
     Hidden(u32, Label, Role),
+    /// Its header only continues a merge begun left of it.
+    Continuation(u32, Label, Role),
+    /// It is the original plan; the adjusted plan is read as KH.
+    Original(u32, Label),
 }
 
 #[cfg(test)]

@@ -56,6 +56,10 @@ pub enum Placed {
     Ambiguous(Vec<usize>),
 }
 
+/// How far below the matching threshold a name still comes near a
+/// catalog name ([`IndicatorMatcher::resembles`]).
+const NEAR_MISS: f64 = 0.16;
+
 /// Words that say nothing of which part a row is ("- Các đối tượng khác"
 /// for «Đối tượng khác»).
 const FILLER_WORDS: [&str; 2] = ["cac", "nhung"];
@@ -408,6 +412,33 @@ impl IndicatorMatcher {
             let found = self.match_name_new(name);
             names.insert(name, found);
             found
+        })
+    }
+
+    /// Does `name`, which matched nothing, come near some catalog name or
+    /// alias (at least [`NEAR_MISS`] below the matching threshold alike)?
+    /// Such a row may be an indicator's name mistyped, not a breakdown the
+    /// catalog does not list.
+    pub fn resembles(&self, name: &str) -> bool {
+        let key = self.key(name);
+        let query: Vec<char> = key.chars().collect();
+        if query.is_empty() {
+            return false;
+        }
+        let floor = self.threshold - NEAR_MISS;
+        let distance = BatchComparator::new(query.iter().copied());
+        self.key_chars.iter().any(|k| {
+            let longer = query.len().max(k.len());
+            if longer == 0 || (query.len().min(k.len()) as f64) / (longer as f64) < floor {
+                return false;
+            }
+            let most = ((1.0 - floor) * longer as f64).floor() as usize;
+            distance
+                .distance_with_args(
+                    k.iter().copied(),
+                    &levenshtein::Args::default().score_cutoff(most),
+                )
+                .is_some_and(|edits| 1.0 - edits as f64 / longer as f64 >= floor)
         })
     }
 

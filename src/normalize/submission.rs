@@ -8,7 +8,7 @@ use crate::messages::{Clue, Read, Said};
 use crate::model::{Period, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
-    find_table, HeaderWords, IgnoredColumn, NotRead, Role, TableLayout,
+    find_table, HeaderWords, IgnoredColumn, NotRead, OtherFigures, Role, TableLayout,
 };
 use crate::normalize::indicator::{IndicatorMatcher, Placed, RowMatch};
 use crate::normalize::sheets::{one_figure_each, SheetRead};
@@ -677,7 +677,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                             .column(column.as_str())
                             .actual(ignored.label.clone())
                     }
-                    None => column_ignored(ignored, &at, ctx.lang),
+                    None => column_ignored(ignored, &at, ctx, period),
                 });
             }
         }
@@ -742,7 +742,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     let at = |c: u32| {
                         Location::cell(file.rel.clone(), name.clone(), below.header_first, c)
                     };
-                    sub.findings.push(column_ignored(ignored, &at, ctx.lang));
+                    sub.findings.push(column_ignored(ignored, &at, ctx, period));
                 }
             }
             layout = below;
@@ -1541,6 +1541,9 @@ fn read_rows(
     // a "Trong đó: nữ" under them, or of a "- Nữ" after its siblings "-
     // Thành thị", "- Nông thôn".
     let mut wholes: Vec<usize> = Vec::new();
+    // The indicator of the last row read, while only rows marked as its
+    // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
+    let mut above: Option<usize> = None;
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -1684,6 +1687,10 @@ fn read_rows(
                 i
             }
             RowMatch::None => {
+                let breakdown = code.is_empty() && crate::text::names_a_part(&name);
+                if !breakdown {
+                    above = None;
+                }
                 // The column numbering under the header numbers its name
                 // column too ("B", "(2)") or leaves it blank; a row named
                 // in words ("Khu phố 1") with small counts is a row.
@@ -1708,12 +1715,31 @@ fn read_rows(
                 // A hidden row is no part of the report the sheet shows
                 // (a note kept for the clerk's own use): said, not an
                 // error.
+                // A row marked as a breakdown of the indicator above it
+                // that the catalog does not list ("- Cơ sở sản xuất, chế
+                // biến" under YT23): its figures are not consolidated,
+                // the indicator's are; nothing is wrong. Not when its name
+                // comes near a catalog name: a mistyped indicator.
+                let parent = above
+                    .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .and_then(|i| t.indicators.get(i));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
                         &Said::IndicatorUnknownHidden { shown: &shown },
                         lang,
                     )
+                } else if let Some(parent) = parent {
+                    Finding::said(
+                        Severity::Info,
+                        &Said::IndicatorBreakdown {
+                            shown: &shown,
+                            code: &parent.code,
+                            name: &parent.name,
+                        },
+                        lang,
+                    )
+                    .indicator(parent.code.clone())
                 } else {
                     Finding::said(
                         Severity::Error,
@@ -1730,6 +1756,7 @@ fn read_rows(
             }
         };
         let ind = &t.indicators[idx];
+        above = Some(idx);
         let by_code =
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
         if figures.is_empty() && !by_code {
@@ -2163,8 +2190,15 @@ fn set_aside_hidden(sub: &mut Submission, read: &HiddenRead, later: &mut [Hidden
 /// `column-ignored`: a header cell of the table that names no column the
 /// tool reads, so that a figure column it failed to recognise is seen; or
 /// one that names what another column is (`at` says where a column's
-/// header is).
-fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: Lang) -> Finding {
+/// header is). A header naming another period than `period` (the one the
+/// table was read for) or next year's plan says what it holds.
+fn column_ignored(
+    ignored: &IgnoredColumn,
+    at: &dyn Fn(u32) -> Location,
+    ctx: &ReadContext,
+    period: Option<Period>,
+) -> Finding {
+    let lang = ctx.lang;
     let here = at(ignored.col);
     let label = ignored.label.as_str();
     let figure = |role: Role| match role {
@@ -2173,9 +2207,31 @@ fn column_ignored(ignored: &IgnoredColumn, at: &dyn Fn(u32) -> Location, lang: L
     };
     let finding = |said: &Read| Finding::said(Severity::Info, said, lang);
     match &ignored.why {
-        NotRead::Unnamed => finding(&Read::ColumnIgnored {
+        NotRead::Unnamed => {
+            let other = period.and_then(|p| Some((ctx.words.other_figures(label, p)?, p)));
+            match other {
+                Some((OtherFigures::NextYear(year), p)) => finding(&Read::ColumnNextYear {
+                    label,
+                    cell: &here.cell,
+                    year,
+                    period: &p.title(lang),
+                }),
+                Some((OtherFigures::OtherPeriod, p)) => finding(&Read::ColumnOtherFigures {
+                    label,
+                    cell: &here.cell,
+                    period: &p.title(lang),
+                }),
+                None => finding(&Read::ColumnIgnored {
+                    label,
+                    cell: &here.cell,
+                }),
+            }
+        }
+        NotRead::Original(other) => finding(&Read::ColumnOriginalPlan {
             label,
             cell: &here.cell,
+            other: &other.label,
+            other_cell: &at(other.col).cell,
         }),
         NotRead::Taken(other) => finding(&Read::ColumnTaken {
             label,

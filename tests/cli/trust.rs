@@ -1673,3 +1673,351 @@ fn a_total_short_of_a_wards_empty_cell_says_whose() {
     );
     assert_eq!(notes.matches("Tổng chưa gồm").count(), 1, "{notes}");
 }
+
+/// The `severity|code|cell|message` of the `column-ignored` findings, sorted.
+fn ignored_columns(findings: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "column-ignored")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [s("severity"), s("cell"), s("message")].join("|")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A year-end sheet giving the plan as first set and as adjusted: the
+/// adjusted plan is the year's KH, in either order (a %KH measured against
+/// it was 13 false `pct-mismatch` errors, and the real one's advice was
+/// measured against the original plan); the original plan's info says so.
+/// A lone "KH điều chỉnh" is KH, with nothing to say.
+#[test]
+fn the_adjusted_plan_is_the_years_kh_and_the_original_plan_is_set_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let rest = [
+        ("TH quý IV", 1),
+        ("Lũy kế cả năm", 1),
+        ("Đạt % KH điều chỉnh", 1),
+    ];
+    // (plan headers, the original plan's column, the adjusted plan's)
+    let cases: [(&[&str], Option<u16>, u16); 4] = [
+        (&["KH giao đầu năm", "KH điều chỉnh"], Some(4), 5),
+        (&["Kế hoạch điều chỉnh", "Kế hoạch"], Some(5), 4),
+        (
+            &[
+                "Dự toán HĐND giao đầu năm 2025",
+                "Dự toán điều chỉnh năm 2025",
+            ],
+            Some(4),
+            5,
+        ),
+        (&["KH điều chỉnh"], None, 4),
+    ];
+    for (k, (plans, original, adjusted)) in cases.iter().enumerate() {
+        let mut header: Vec<(&str, u16)> = plans.iter().map(|p| (*p, 1)).collect();
+        header.extend(rest);
+        let figures = |first: f64, adjusted_plan: f64, th: f64, lk: f64, pct: f64| {
+            let mut cells = Vec::new();
+            for c in 0..plans.len() as u16 {
+                cells.push(N(
+                    if Some(c + 4) == *original {
+                        first
+                    } else {
+                        adjusted_plan
+                    },
+                    None,
+                ));
+            }
+            cells.extend([N(th, None), N(lk, None), N(pct, None)]);
+            cells
+        };
+        let dir = tmp.path().join(format!("in{k}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ IV NĂM 2025",
+            &one_row_header(&header),
+            &[
+                // 820 / 800 = 102,5% of the adjusted plan: right.
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    figures(1000.0, 800.0, 220.0, 820.0, 102.5),
+                ),
+                // 84% is 420 of the original 500, not of the adjusted 400.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    figures(500.0, 400.0, 100.0, 420.0, 84.0),
+                ),
+            ],
+        );
+        let f = run(&dir, &tmp.path().join(format!("out{k}")), &tpl, "2025-Q4");
+        let pct_col = (b'A' + 4 + plans.len() as u8 + 2) as char;
+        assert_eq!(
+            listed(&f, &["pct-mismatch", "pct-rounding"]),
+            [format!("error|pct-mismatch|P01|{pct_col}8|HC02|%KH|105|84")],
+            "{plans:?}"
+        );
+        let message = f.iter().find(|x| x["code"] == "pct-mismatch").unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert!(message.contains("420 / kế hoạch 400"), "{message}");
+        let ignored = ignored_columns(&f);
+        match original {
+            Some(c) => {
+                let (o, a) = ((b'A' + *c as u8) as char, (b'A' + *adjusted as u8) as char);
+                assert_eq!(ignored.len(), 1, "{ignored:?}");
+                assert!(
+                    ignored[0].starts_with(&format!("info|{o}6|Cột «{}» (ô {o}6) không được đọc: đây là kế hoạch (dự toán) giao ban đầu; cột «{}» (ô {a}6) là kế hoạch đã điều chỉnh", plans[(*c - 4) as usize], plans[(*adjusted - 4) as usize])),
+                    "{ignored:?}"
+                );
+                assert!(ignored[0].ends_with("Không cần sửa gì."), "{ignored:?}");
+            }
+            None => assert!(ignored.is_empty(), "{ignored:?}"),
+        }
+    }
+}
+
+/// Next year's plan and another period's figures in a year-end sheet are
+/// said to be what they are, with nothing to change: the clerk was asked
+/// to title next year's plan as the form does, which would make it KH. A
+/// header naming no period still asks for a title.
+#[test]
+fn next_years_plan_and_another_periods_figures_are_named_for_what_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [
+        ("Kế hoạch năm 2025", 1),
+        ("TH quý IV", 1),
+        ("Lũy kế cả năm", 1),
+        ("Thực hiện 9 tháng", 1),
+        ("KH năm 2026", 1),
+        ("Dự kiến KH 2026", 1),
+        ("Chỉ tiêu giao năm 2026", 1),
+        ("Nguồn số liệu", 1),
+    ];
+    let n = |v: f64| N(v, None);
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ IV NĂM 2025",
+        &one_row_header(&header),
+        &[(
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![
+                n(800.0),
+                n(220.0),
+                n(820.0),
+                n(600.0),
+                n(900.0),
+                n(900.0),
+                n(900.0),
+                T("VP"),
+            ],
+        )],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q4");
+    let next = |c: char, label: &str| {
+        format!("info|{c}6|Cột «{label}» (ô {c}6) không được đọc: đây là số liệu năm 2026 (kế hoạch, dự kiến của năm sau), không phải của kỳ báo cáo Quý IV/2025. Cột này không cần sửa.")
+    };
+    assert_eq!(
+        ignored_columns(&f),
+        [
+            "info|H6|Cột «Thực hiện 9 tháng» (ô H6) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo Quý IV/2025; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa.".to_string(),
+            next('I', "KH năm 2026"),
+            next('J', "Dự kiến KH 2026"),
+            next('K', "Chỉ tiêu giao năm 2026"),
+            "info|L6|Cột «Nguồn số liệu» (ô L6) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu.".to_string(),
+        ]
+    );
+    // Two rows: "Năm 2026" over "Kế hoạch" is next year's plan too.
+    let dir = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ IV NĂM 2025",
+        &Header {
+            top: &[("Năm 2025", 2), ("Năm 2024", 1), ("Năm 2026", 1)],
+            bottom: &[
+                "",
+                "",
+                "",
+                "",
+                "Kế hoạch",
+                "Lũy kế",
+                "Thực hiện",
+                "Kế hoạch",
+            ],
+        },
+        &[(
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![n(800.0), n(820.0), n(700.0), n(900.0)],
+        )],
+    );
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2025-Q4");
+    let ignored = ignored_columns(&f);
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(
+        ignored[0].starts_with(
+            "info|H6|Cột «Năm 2026 Kế hoạch» (ô H6) không được đọc: đây là số liệu năm 2026"
+        ),
+        "{ignored:?}"
+    );
+}
+
+/// A form pasted as a picture: every label and every figure merged across
+/// two columns. The second half of each is no column (six infos a file
+/// said "Kế hoạch" (G5) was not read because "Kế hoạch" (F5) was); a
+/// second half holding figures of its own is still said.
+#[test]
+fn the_second_half_of_a_merged_column_is_no_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let book = |path: &Path, merged_figures: bool| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("BC").unwrap();
+        let f = Format::new();
+        ws.write_string(0, 0, "UBND PHƯỜNG 1").unwrap();
+        ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ III NĂM 2025")
+            .unwrap();
+        ws.merge_range(4, 0, 5, 0, "STT", &f).unwrap();
+        ws.merge_range(4, 1, 5, 2, "Chỉ tiêu", &f).unwrap();
+        ws.merge_range(4, 3, 5, 3, "ĐVT", &f).unwrap();
+        let heads = [
+            "Kế hoạch năm 2025",
+            "Thực hiện quý III",
+            "Lũy kế 9 tháng",
+            "% so KH",
+        ];
+        for (k, h) in heads.iter().enumerate() {
+            let c = 4 + 2 * k as u16;
+            ws.merge_range(4, c, 5, c + 1, h, &f).unwrap();
+        }
+        let rows = [
+            (
+                "Tổng số lượt đánh giá",
+                "lượt",
+                [1000.0, 300.0, 700.0, 70.0],
+            ),
+            (
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                [1000.0, 150.0, 400.0, 80.0],
+            ),
+        ];
+        for (k, (name, unit, figures)) in rows.iter().enumerate() {
+            let r = 6 + k as u32;
+            ws.write_number(r, 0, (k + 1) as f64).unwrap();
+            ws.merge_range(r, 1, r, 2, name, &f).unwrap();
+            ws.write_string(r, 3, *unit).unwrap();
+            for (j, v) in figures.iter().enumerate() {
+                let c = 4 + 2 * j as u16;
+                if merged_figures {
+                    ws.merge_range(r, c, r, c + 1, "", &f).unwrap();
+                    ws.write_number(r, c, *v).unwrap();
+                } else {
+                    ws.write_number(r, c, *v).unwrap();
+                    ws.write_number(r, c + 1, *v).unwrap();
+                }
+            }
+        }
+        wb.save(path).unwrap();
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(&dir.join("phuong-1.xlsx"), true);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(ignored_columns(&f), Vec::<String>::new());
+    // Read all the same: 400 of 1.000 is 40%, not 80.
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        ["error|pct-mismatch|P01|K8|HC02|%KH|40|80"]
+    );
+    // Near miss: the second halves hold figures of their own.
+    book(&dir.join("phuong-1.xlsx"), false);
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2025-Q3");
+    let ignored = ignored_columns(&f);
+    assert_eq!(ignored.len(), 4, "{ignored:?}");
+    assert!(
+        ignored[0].starts_with("info|F5|Cột «Kế hoạch năm 2025» (ô F5) không được đọc: cột «Kế hoạch năm 2025» (ô E5) đứng trước"),
+        "{ignored:?}"
+    );
+}
+
+/// Rows marked as the breakdown of the indicator above them ("- Cơ sở sản
+/// xuất, chế biến" under YT23) that the catalog does not list: an info
+/// naming the indicator, whose figures are read, not an error each (three
+/// false errors in a ward's food-safety sheet). A marked row whose name
+/// comes near a catalog name may be a mistyped indicator, and a dash row
+/// under a row that is no indicator has no parent: errors as before.
+#[test]
+fn a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I NĂM 2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &[
+            ("HC07", "Tổng số lượt đánh giá", "lượt", n(30.0)),
+            ("", "- Qua cổng dịch vụ công trực tuyến", "lượt", n(18.0)),
+            ("", "- Trực tiếp tại bộ phận một cửa", "lượt", n(12.0)),
+            ("", "- Hồ sơ hành chính đã giải quyết", "hồ sơ", n(25.0)),
+            ("", "Khu phố 1", "lượt", n(5.0)),
+            ("", "- Tổ dân phố 1", "lượt", n(2.0)),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown"]),
+        [
+            "error|indicator-unknown|P01|C10||||- Hồ sơ hành chính đã giải quyết",
+            "error|indicator-unknown|P01|C11||||Khu phố 1",
+            "error|indicator-unknown|P01|C12||||- Tổ dân phố 1",
+            "info|indicator-unknown|P01|C8|HC07|||- Qua cổng dịch vụ công trực tuyến",
+            "info|indicator-unknown|P01|C9|HC07|||- Trực tiếp tại bộ phận một cửa",
+        ]
+    );
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "indicator-unknown" && x["cell"] == "C8")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains("là phần chi tiết của chỉ tiêu HC07 «Tổng số lượt đánh giá» ở dòng trên")
+            && message.ends_with("Không cần sửa gì."),
+        "{message}"
+    );
+    // HC07's own figure is read: 30 in the consolidated sheet.
+    let rows = read_sheet(
+        &tmp.path().join("out/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let hc07 = rows.iter().find(|r| r[0] == "HC07").unwrap();
+    assert!(hc07.contains(&"30".to_string()), "{hc07:?}");
+}
