@@ -286,7 +286,7 @@ fn sort_files(
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let unit = matcher.find_in(&stem).map(|(u, _)| u);
+                let unit = matcher.find_in_name(&stem).map(|(u, ..)| u);
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
