@@ -159,6 +159,18 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             count: 2,
             example: "Khu phố 1",
         },
+        Said::SheetByUnit {
+            sheet: "Theo phường",
+            count: 16,
+            example: "Phường 1",
+        },
+        Said::SubmissionByUnit {
+            unit,
+            file,
+            sheet: "Sheet1",
+            count: 16,
+            example: "Phường 1",
+        },
         Said::NamePart {
             name: "- Mầm non",
             code: "GD.01a",
@@ -1038,6 +1050,8 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerParts { .. } => 25,
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
+        Said::SheetByUnit { .. } => 28,
+        Said::SubmissionByUnit { .. } => 29,
     }
 }
 
@@ -1218,7 +1232,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 28);
+    covers("Said", said.iter().map(said_variant), 30);
     covers("Checked", checked.iter().map(checked_variant), 24);
     covers("Read", read.iter().map(read_variant), 26);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
