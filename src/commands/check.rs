@@ -133,8 +133,28 @@ fn check_input(
             return Ok(not_read(vec![f], Some(what)));
         }
         FileOutcome::Rejected { reason, .. } => {
-            let f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
-            return Ok(not_read(vec![f], None));
+            // The unit its name names, as `consolidate` counts it: the
+            // file's name is no unit.
+            let stem = std::path::Path::new(&rel)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let unit = ctx
+                .agencies
+                .find_in_name(&stem)
+                .and_then(|(u, ..)| template.agencies.get(u));
+            let mut f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
+            let unit_name = match unit {
+                Some(a) => {
+                    f = f.unit(a.code.clone());
+                    a.shown().into_owned()
+                }
+                None => lang.pick("đơn vị không rõ", "unit unknown").to_string(),
+            };
+            return Ok(CheckReport {
+                unit_name,
+                ..not_read(vec![f], None)
+            });
         }
     };
     let (unit_code, unit_name) = unit_of(template, &sub);

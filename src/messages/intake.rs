@@ -214,6 +214,24 @@ pub enum Said<'a> {
         count: usize,
         example: &'a str,
     },
+    /// `indicator-unknown` (info): the table of `sheet`, beside a table
+    /// that was read, has one row per unit (`count` rows naming a ward,
+    /// commune or neighbourhood, such as `example`) and one column per
+    /// indicator: a table by unit, which is not consolidated.
+    SheetByUnit {
+        sheet: &'a str,
+        count: usize,
+        example: &'a str,
+    },
+    /// `submission-missing`: the only table of `file` is a table by unit
+    /// (see [`Said::SheetByUnit`]): not one figure of it is consolidated.
+    SubmissionByUnit {
+        unit: &'a str,
+        file: &'a str,
+        sheet: &'a str,
+        count: usize,
+        example: &'a str,
+    },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
     /// `submission-missing`, while `files` were read whose sender is not
@@ -264,13 +282,15 @@ impl Words for Said<'_> {
             | Said::IndicatorBreakdown { .. }
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
-            | Said::SheetUnrelated { .. } => Code::IndicatorUnknown,
+            | Said::SheetUnrelated { .. }
+            | Said::SheetByUnit { .. } => Code::IndicatorUnknown,
             Said::IndicatorRepeated { .. } | Said::IndicatorRepeatedHidden { .. } => {
                 Code::IndicatorRepeated
             }
             Said::SubmissionMissing { .. }
             | Said::SubmissionMissingUnplaced { .. }
             | Said::SubmissionEmpty { .. }
+            | Said::SubmissionByUnit { .. }
             | Said::SubmissionFormerOnly { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
             Said::IndicatorMissing { .. } => Code::IndicatorMissing,
@@ -295,6 +315,7 @@ impl Words for Said<'_> {
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. }
+            | Said::SheetByUnit { .. }
             | Said::IndicatorRepeated { .. }
             | Said::IndicatorRepeatedHidden { .. }
             | Said::IndicatorMissing { .. } => indicators(self, lang),
@@ -554,6 +575,12 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 format!("{unit} has sent nothing for {p}, unless a file of unknown sender ({files}) is {unit}'s. Look at these files.")
             }
         }
+        (Said::SubmissionByUnit { unit, file, sheet, count, example }, Lang::Vi) => format!(
+            "{unit} gửi tệp {file} nhưng bảng ở trang «{sheet}» là bảng theo đơn vị: mỗi dòng một đơn vị ({count} dòng, ví dụ «{example}»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên không số liệu nào của tệp được tính: coi như chưa nộp báo cáo. Hãy ghi số liệu vào biểu mẫu (mỗi dòng một chỉ tiêu) rồi gửi lại."
+        ),
+        (Said::SubmissionByUnit { unit, file, sheet, count, example }, Lang::En) => format!(
+            "{unit} sent {file}, but the table of sheet «{sheet}» is a table by unit: one row per unit ({count} rows, such as «{example}»), one column per indicator. Such a table is not consolidated, so not one figure of the file is counted: as good as not sent. Write the figures in the form (one row per indicator) and send it again."
+        ),
         (Said::SubmissionEmpty { unit, file }, Lang::Vi) => format!(
             "{unit} gửi tệp {file} nhưng chưa ghi số liệu nào (biểu mẫu còn trống): coi như chưa nộp báo cáo. Hãy ghi số liệu rồi gửi lại."
         ),
@@ -628,6 +655,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::En) => format!(
             "Indicator {code} «{name}» has two rows: row {hidden} is hidden and is not read; the figures are taken from row {used}, the visible one. If the hidden row is a draft or old figures, delete it."
+        ),
+        (Said::SheetByUnit { sheet, count, example }, Lang::Vi) => format!(
+            "Trang «{sheet}» là bảng theo đơn vị: mỗi dòng một đơn vị ({count} dòng, ví dụ «{example}»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên trang không được đọc; số liệu của tệp lấy ở trang khác. Nếu số liệu của trang này cần báo cáo, hãy ghi vào biểu mẫu (mỗi dòng một chỉ tiêu)."
+        ),
+        (Said::SheetByUnit { sheet, count, example }, Lang::En) => format!(
+            "Sheet «{sheet}» is a table by unit: one row per unit ({count} rows, such as «{example}»), one column per indicator. Such a table is not consolidated, so the sheet is not read; the file's figures are taken from its other sheets. If this sheet's figures are to be reported, write them in the form (one row per indicator)."
         ),
         (Said::SheetUnrelated { sheet, count, example }, Lang::Vi) => format!(
             "Trang «{sheet}» có bảng {count} dòng có số liệu nhưng không dòng nào là chỉ tiêu của danh mục (ví dụ «{example}»): có lẽ là bảng tính riêng của đơn vị, không phải báo cáo, nên không được đọc. Nếu đây là số liệu cần báo cáo, hãy ghi vào biểu mẫu."

@@ -151,7 +151,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Đơn vị chưa gửi báo cáo.", "A unit sent nothing."),
         help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
-        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv)",
+        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a department's only table is one by unit (a row per ward, a column per indicator), told once at the table; a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv)",
     },
     Entry {
         code: Code::SubmissionDuplicate,
@@ -172,7 +172,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / info",
         meaning: ("Dòng có số liệu nhưng không khớp chỉ tiêu nào.", "A row with figures matches no indicator."),
         help: ("Ghi đúng tên hoặc mã chỉ tiêu, hoặc thêm tên gọi khác (aliases) vào danh mục.", "Write the indicator's name or code as the catalog has it, or add an alias."),
-        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a row "- Cơ sở sản xuất, chế biến" under YT23, a breakdown the catalog does not list, not read while YT23 is (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read"#,
+        example: r#"a row "Số hộ gia đình văn hóa" with figures matches no indicator (error); the same on a row hidden in Excel, not read (info); a row "- Cơ sở sản xuất, chế biến" under YT23, a breakdown the catalog does not list, not read while YT23 is (info); a sheet beside the report whose table holds not one indicator (a clerk's working table by khu phố), one info for the sheet, not read; a table by unit (one row per ward, commune or khu phố, one column per indicator: "Theo phường" beside the form), one info at the sheet, not read"#,
     },
     Entry {
         code: Code::IndicatorMissing,

@@ -159,6 +159,18 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             count: 2,
             example: "Khu phố 1",
         },
+        Said::SheetByUnit {
+            sheet: "Theo phường",
+            count: 16,
+            example: "Phường 1",
+        },
+        Said::SubmissionByUnit {
+            unit,
+            file,
+            sheet: "Sheet1",
+            count: 16,
+            example: "Phường 1",
+        },
         Said::NamePart {
             name: "- Mầm non",
             code: "GD.01a",
@@ -1061,6 +1073,8 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
         Said::IndicatorBreakdown { .. } => 28,
+        Said::SheetByUnit { .. } => 29,
+        Said::SubmissionByUnit { .. } => 30,
     }
 }
 
@@ -1244,7 +1258,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 29);
+    covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 24);
     covers("Read", read.iter().map(read_variant), 29);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

@@ -219,6 +219,21 @@ pub struct Submission {
     /// The %CK columns whose words say their figures are the growth
     /// ("Tăng, giảm cùng kỳ" over the column, "tăng 13,26%" in a cell).
     pub ck_growth: Vec<GrowthSaid>,
+    /// The tables by unit (one row per ward, one column per indicator)
+    /// left unread in the sheets of the file, for the error a file with
+    /// nothing else is given.
+    pub by_unit: Vec<ByUnit>,
+}
+
+/// A table whose rows are units (wards, communes, neighbourhoods) and
+/// whose columns are indicators: what the tool does not consolidate.
+#[derive(Clone, Debug)]
+pub struct ByUnit {
+    /// At its first unit's label.
+    pub at: Location,
+    /// How many of its row labels name a unit, and the first of them.
+    pub count: usize,
+    pub example: String,
 }
 
 /// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
@@ -307,6 +322,7 @@ impl Submission {
             findings: Vec::new(),
             unit_cells: Vec::new(),
             ck_growth: self.ck_growth.clone(),
+            by_unit: Vec::new(),
         }
     }
 
@@ -505,6 +521,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         findings: Vec::new(),
         unit_cells: Vec::new(),
         ck_growth: Vec::new(),
+        by_unit: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -598,6 +615,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let own = stamped.or_else(|| titled_period(&grid));
         let period = own.or(ctx.period);
         let Some(layout) = find_table(&grid, &ctx.words, period) else {
+            // Its header names no indicator column: a table by unit
+            // ("Phường" over the rows, indicators over the columns) is
+            // told, not dropped silently.
+            if let Some(found) = by_unit_column(&grid, &ctx.agencies, &file.rel) {
+                sub.by_unit.push(found);
+            }
             continue;
         };
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
@@ -750,12 +773,23 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         // A sheet beside the report whose table holds not one indicator:
         // the clerk's own working table, one info rather than an error per
         // row.
+        if sub.rows.len() == rows_before {
+            if let Some(found) = by_unit_rows(&mut sub, findings_before, &ctx.agencies) {
+                sub.by_unit.push(found);
+                continue;
+            }
+        }
         if sub.sheets.len() > 1 && sub.rows.len() == rows_before {
             unrelated_sheet(&mut sub, findings_before, name, ctx.lang);
         }
     }
     if sub.sheets.is_empty() {
-        let reason = if !sheet_errors.is_empty() && seen_sheets.is_empty() {
+        let reason = if let Some(found) = sub.by_unit.first() {
+            format!(
+                "a table by unit: the table of sheet '{}' has one row per unit ({} rows, such as '{}') and one column per indicator, which is not consolidated",
+                found.at.sheet, found.count, found.example
+            )
+        } else if !sheet_errors.is_empty() && seen_sheets.is_empty() {
             Lang::En.some_of(&sheet_errors, 5, ("lỗi", "errors"))
         } else if names.is_empty() {
             "the workbook has no worksheets".to_string()
@@ -774,6 +808,23 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             file: file.rel.clone(),
             reason,
         };
+    }
+    // A table by unit beside figures read elsewhere: one info at it (a
+    // file with no other figure is an error, see
+    // `reconcile::checks::check_submission`).
+    if !sub.rows.is_empty() {
+        for found in &sub.by_unit {
+            let said = Said::SheetByUnit {
+                sheet: &found.at.sheet,
+                count: found.count,
+                example: &found.example,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Info, &said, ctx.lang)
+                    .at(&found.at)
+                    .actual(found.example.clone()),
+            );
+        }
     }
     // Sheets of the period that give the same figures: each figure once.
     one_figure_each(&mut sub, &sheet_reads, &names, ctx.template, ctx.lang);
@@ -845,6 +896,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .filter(|&i| !seen.present[i] && ctx.template.must_report(u, i))
             .map(|i| i as u32)
             .collect();
+    }
+    // A file whose only table is by unit lacks no row: it lacks the form.
+    if sub.rows.is_empty() && !sub.by_unit.is_empty() {
+        sub.missing.clear();
     }
     if let Some(u) = sub.unit {
         let code = ctx.template.agencies[u].code.clone();
@@ -2250,6 +2305,130 @@ fn column_ignored(
     }
     .at(&here)
     .actual(label)
+}
+
+/// Whether a row's label names a unit rather than an indicator: a unit
+/// of the registry by its name, code or an alias ("Phường 1", "P.1"), or
+/// a neighbourhood, hamlet or village and its number ("Khu phố 3", "Tổ
+/// dân phố 12", "Ấp 2", "Thôn 5").
+fn names_a_place(label: &str, agencies: &AgencyMatcher) -> bool {
+    if agencies.exact(label).is_some() {
+        return true;
+    }
+    const PLACES: [&str; 13] = [
+        "khu pho",
+        "to dan pho",
+        "tdp",
+        "kp",
+        "to",
+        "thon",
+        "ap",
+        "xom",
+        "khom",
+        "buon",
+        "phuong",
+        "xa",
+        "thi tran",
+    ];
+    let folded = fold(label);
+    PLACES.iter().any(|p| {
+        folded
+            .strip_prefix(p)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|n| {
+                n.len() <= 4
+                    && n.starts_with(|c: char| c.is_ascii_digit())
+                    && n.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+    })
+}
+
+/// Whether row labels are those of a table by unit: three at least name
+/// a place, and two in three of them do (a total row, "Tổng cộng", "Toàn
+/// quận", is the third). The count and the first place.
+fn places_among<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    agencies: &AgencyMatcher,
+) -> Option<(usize, usize)> {
+    let (mut count, mut places, mut first) = (0usize, 0usize, None);
+    for (k, label) in labels.enumerate() {
+        count += 1;
+        if names_a_place(label, agencies) {
+            places += 1;
+            first.get_or_insert(k);
+        }
+    }
+    (places >= 3 && places * 3 >= count * 2).then_some((places, first?))
+}
+
+/// A sheet whose table was read and gave no figure because its rows are
+/// units, not indicators (a "Chỉ tiêu" corner over the wards): its
+/// `indicator-unknown` errors found from `from` on, and its headers'
+/// `column-ignored` infos, make way for the table by unit they are.
+fn by_unit_rows(sub: &mut Submission, from: usize, agencies: &AgencyMatcher) -> Option<ByUnit> {
+    use crate::diagnostic::Code;
+    let unknown = |f: &Finding| f.code == Code::IndicatorUnknown && f.severity == Severity::Error;
+    let rows: Vec<&Finding> = sub
+        .findings
+        .get(from..)?
+        .iter()
+        .filter(|f| unknown(f))
+        .collect();
+    let (count, first) = places_among(rows.iter().map(|f| f.actual.as_str()), agencies)?;
+    let first = rows.get(first)?;
+    let found = ByUnit {
+        at: Location {
+            file: first.file.clone(),
+            sheet: first.sheet.clone(),
+            cell: first.cell.clone(),
+        },
+        count,
+        example: first.actual.clone(),
+    };
+    let noise =
+        |f: &Finding| unknown(f) || (f.code == Code::ColumnIgnored && f.severity == Severity::Info);
+    let mut k = from;
+    while k < sub.findings.len() {
+        if noise(&sub.findings[k]) {
+            sub.findings.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    Some(found)
+}
+
+/// A table by unit in a sheet where no indicator table was found: a
+/// column among the first four whose labels, on rows with a figure,
+/// name places (see [`places_among`]). Only sheets without a table are
+/// looked at, each once.
+fn by_unit_column(grid: &SheetGrid, agencies: &AgencyMatcher, file: &str) -> Option<ByUnit> {
+    let rows = grid.rows();
+    let cols = grid.cols();
+    let figure = |r: u32, c: u32| {
+        (c + 1..cols.end).any(|k| matches!(grid.raw(r, k), Data::Float(_) | Data::Int(_)))
+    };
+    for c in cols.start..cols.end.min(cols.start + 4) {
+        let labels: Vec<(u32, String)> = rows
+            .clone()
+            .filter_map(|r| {
+                let t = grid.text(r, c);
+                let text =
+                    !t.is_empty() && !matches!(grid.raw(r, c), Data::Float(_) | Data::Int(_));
+                (text && figure(r, c)).then_some((r, t))
+            })
+            .collect();
+        if let Some((count, first)) = places_among(labels.iter().map(|(_, t)| t.as_str()), agencies)
+        {
+            let (row, example) = labels.get(first)?.clone();
+            return Some(ByUnit {
+                at: Location::cell(file.to_string(), grid.name.clone(), row, c),
+                count,
+                example,
+            });
+        }
+    }
+    None
 }
 
 /// Replaces the `indicator-unknown` errors found from `from` on in the

@@ -558,15 +558,38 @@ fn marked(w: &str) -> bool {
 }
 
 /// A name with its run-together words parted: "BC_EaKnop_Q3" → "BC Ea
-/// Knop Q3".
+/// Knop Q3"; a word glued to a number ("Phuong13_quy3", "Xa5") → "Phuong
+/// 13 quy 3", "Xa 5". A single letter keeps its number ("P13", "Q3",
+/// "v2": a code, a quarter, a version), and so do two or three capitals
+/// ("PX12", "TT05"), which read as a code.
 fn parted(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 8);
+    // The letters in a row just before position i, and whether one of
+    // them is lowercase.
+    let (mut letters, mut lower) = (0usize, false);
     for (i, &c) in chars.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| chars.get(p));
         let next = chars.get(i + 1);
         if prev.is_some_and(|p| p.is_lowercase()) && c.is_uppercase() {
             out.push(' ');
+        }
+        // A word, then digits: "Phuong13", "quy3".
+        if c.is_ascii_digit() && letters >= 2 && (lower || letters >= 4) {
+            out.push(' ');
+        }
+        // Digits, then a word: "13quy".
+        if prev.is_some_and(|p| p.is_ascii_digit())
+            && c.is_alphabetic()
+            && next.is_some_and(|n| n.is_alphabetic())
+        {
+            out.push(' ');
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            lower |= c.is_lowercase();
+        } else {
+            (letters, lower) = (0, false);
         }
         // "X.TanPhu": a dot between a letter and a capital parts words
         // ("P.11" keeps its own).
@@ -1050,6 +1073,32 @@ mod tests {
             4,
             "Phú Hòa Đông, Phú Hòa, and both Tân Lập"
         );
+    }
+
+    /// A unit's word glued to its number or name is parted; a single
+    /// letter or a short run of capitals keeps its number (a code, a
+    /// quarter, a version).
+    #[test]
+    fn a_word_glued_to_a_number_is_parted_but_not_a_code() {
+        assert_eq!(parted("Phuong13_quy3"), "Phuong 13 quy 3");
+        assert_eq!(parted("Xa5"), "Xa 5");
+        assert_eq!(parted("PHUONG12"), "PHUONG 12");
+        assert_eq!(parted("Phường13quý3"), "Phường 13 quý 3");
+        assert_eq!(parted("PhuongAnBinh"), "Phuong An Binh");
+        assert_eq!(parted("BC P13 Q3 v2"), "BC P13 Q3 v2");
+        assert_eq!(parted("PX12_TT05"), "PX12 TT05");
+        assert_eq!(parted("2025Q3"), "2025Q3");
+        let t = registry(
+            "code,kind,name,aliases,reports\n\
+             P13,ward,Phường 13,P13,yes\n\
+             X5,ward,Xã 5,,yes\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        let unit = |s: &str| m.find_in_name(s).map(|(u, ..)| u);
+        assert_eq!(unit("Phuong13_quy3"), Some(0));
+        assert_eq!(unit("BC_P13_Q3"), Some(0));
+        assert_eq!(unit("Xa5"), Some(1));
+        assert_eq!(unit("Phuong14_quy3"), None);
     }
 
     /// A toneless alias loses to the name whose tones the title repeats:

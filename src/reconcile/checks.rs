@@ -181,7 +181,24 @@ pub fn check_submission(
     let must_report = sub
         .unit
         .is_some_and(|u| (0..template.indicators.len()).any(|i| template.must_report(u, i)));
-    if sub.row_count() == 0 && must_report {
+    // A file whose only table is one by unit (a row per ward): the error
+    // says so at the table, whoever sent it.
+    if let (0, Some(found)) = (sub.row_count(), sub.by_unit.first()) {
+        let (code, unit) = unit_of(template, sub);
+        let said = crate::messages::Said::SubmissionByUnit {
+            unit: &unit,
+            file: &sub.file,
+            sheet: &found.at.sheet,
+            count: found.count,
+            example: &found.example,
+        };
+        out.push(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&found.at)
+                .unit(code)
+                .actual(found.example.clone()),
+        );
+    } else if sub.row_count() == 0 && must_report {
         let (code, unit) = unit_of(template, sub);
         let said = crate::messages::Said::SubmissionEmpty {
             unit: &unit,
@@ -364,6 +381,7 @@ pub(crate) mod testutil {
             findings: Vec::new(),
             unit_cells: Vec::new(),
             ck_growth: Vec::new(),
+            by_unit: Vec::new(),
         };
         s.sort_rows();
         s

@@ -3,9 +3,11 @@
 //! submitted, missing, duplicated, unreadable or of the wrong period.
 //!
 //! Two files from one unit for the period: the newest by the period in its
-//! title is used, then the newer by modification time (by more than a
-//! minute: copies made together tie), then the file whose name sorts last
-//! ("… (bản sửa)", "… v2"). Both are listed with `submission-duplicate`.
+//! title is used, then by a date in its name, then the one whose name
+//! marks the later revision ("… (bản sửa)", "… v2"), then the newer by
+//! modification time (by more than a minute: copies made together tie),
+//! then the file whose name sorts last. Both are listed with
+//! `submission-duplicate`.
 
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::reasons::{reason_actual, reason_words};
@@ -186,7 +188,7 @@ pub fn intake(
         let chosen_file = outcomes[chosen].file().to_string();
         // One file per former commune of a merged unit: parts, not
         // versions; else two versions of one report.
-        let why = match former_parts(&cands, chosen, outcomes, a, lang) {
+        let why: (&str, &str) = match former_parts(&cands, chosen, outcomes, a, lang) {
             Some(parts) => {
                 findings.push(parts);
                 (
@@ -203,11 +205,11 @@ pub fn intake(
                     unit: a,
                     files: &files,
                     used: &chosen_file,
-                    why,
+                    why: (&why.0, &why.1),
                     period,
                 };
                 findings.extend(files.iter().map(|f| dup.finding(f, lang)));
-                why
+                (&why.0, &why.1)
             }
         };
         status.push(StatusLine {
@@ -286,7 +288,7 @@ fn sort_files(
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let unit = matcher.find_in(&stem).map(|(u, _)| u);
+                let unit = matcher.find_in_name(&stem).map(|(u, ..)| u);
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
@@ -842,7 +844,8 @@ pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
 
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
-fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &'static str)) {
+fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)) {
+    let pair = |vi: &str, en: &str| (vi.to_string(), en.to_string());
     let sub = |k: usize| -> Option<&Submission> {
         match &outcomes[k] {
             FileOutcome::Read(s) => Some(s),
@@ -850,7 +853,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
         }
     };
     let mut best = cands[0];
-    let mut why = (
+    let mut why = pair(
         "không rõ bản nào mới hơn: cùng kỳ, cùng lúc lưu, tên không cho biết; đã lấy tệp có tên xếp sau cùng, hãy kiểm tra lại",
         "which is newer cannot be told: the same period, saved at the same time, nothing in the names; the file whose name sorts last was taken, check it",
     );
@@ -864,7 +867,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
             if pb > pa {
                 best = k;
             }
-            why = (
+            why = pair(
                 "kỳ ghi trong tiêu đề mới nhất",
                 "the newest period in its title",
             );
@@ -881,39 +884,45 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
                 if db > da {
                     best = k;
                 }
-                why = (
+                why = pair(
                     "ngày ghi trong tên tệp mới nhất",
                     "the latest date written in its name",
                 );
                 continue;
             }
         }
+        // A name that marks a revision ("bản sửa lần 2", "v2") is the
+        // later copy whatever its modification time: a file saved again
+        // after the mail (opened, printed) is not newer for it.
+        let (ra, rb) = (
+            revision_of(outcomes[best].file()),
+            revision_of(outcomes[k].file()),
+        );
+        if ra.0 != rb.0 {
+            let words = if rb.0 > ra.0 {
+                best = k;
+                rb.1
+            } else {
+                ra.1
+            };
+            why = (
+                format!("tên tệp ghi «{words}», bản gửi sau cùng"),
+                format!("its name says «{words}», the last copy sent"),
+            );
+            continue;
+        }
         let (ma, mb) = (a.and_then(|s| s.modified), b.and_then(|s| s.modified));
         if let (Some(ma), Some(mb)) = (ma, mb) {
             let minute = Duration::from_secs(60);
             if mb.duration_since(ma).is_ok_and(|d| d > minute) {
                 best = k;
-                why = ("sửa đổi gần đây nhất", "modified most recently");
+                why = pair("sửa đổi gần đây nhất", "modified most recently");
                 continue;
             }
             if ma.duration_since(mb).is_ok_and(|d| d > minute) {
-                why = ("sửa đổi gần đây nhất", "modified most recently");
+                why = pair("sửa đổi gần đây nhất", "modified most recently");
                 continue;
             }
-        }
-        let (ra, rb) = (
-            revision_rank(outcomes[best].file()),
-            revision_rank(outcomes[k].file()),
-        );
-        if ra != rb {
-            if rb > ra {
-                best = k;
-            }
-            why = (
-                "tên tệp cho thấy là bản sửa sau",
-                "its name marks it as the later revision",
-            );
-            continue;
         }
         if outcomes[k].file() > outcomes[best].file() {
             best = k;
@@ -922,42 +931,88 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (&'static str, &
     (best, why)
 }
 
-/// How strongly a file name says "revised copy": words such as "sửa",
-/// "bổ sung", "cập nhật", "mới", "v2", "lần 2", "final". Higher is later.
-fn revision_rank(file: &str) -> u32 {
+/// What a file name says of a revised copy: its rank (0: nothing; a
+/// revision mark such as "bản sửa", "bổ sung", "thay thế", "chính thức",
+/// "cập nhật", "gửi lại": 1; a number after it or after "lần", "bản",
+/// "v" from 2 up, as "sửa lần 2", "v3": that number, the highest
+/// written) and the marking words as the name writes them ("bản sửa lần
+/// 2"), for the message.
+fn revision_of(file: &str) -> (u32, String) {
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let folded = crate::text::fold(&stem);
-    let words: Vec<&str> = folded.split(' ').collect();
-    // The number after a word ("sửa 2", "lần 3"), if any.
+    let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+    // The number after a word ("sửa 2", "lần 3"), if any: a year or a
+    // ward's code is no revision.
     let number_after = |i: usize| {
         words
             .get(i + 1)
             .and_then(|n| n.parse::<u32>().ok())
-            .map_or(0, |n| n.min(20))
+            .filter(|&n| n <= 20)
     };
+    // (first word, last word) of the marks, and the highest number.
+    let mut span: Option<(usize, usize)> = None;
     let mut rank = 0;
+    let mut mark = |from: usize, to: usize, n: u32, span: &mut Option<(usize, usize)>| {
+        rank = rank.max(n);
+        *span = Some(span.map_or((from, to), |(a, b)| (a.min(from), b.max(to))));
+    };
     for (i, w) in words.iter().enumerate() {
-        match *w {
-            "sua" | "chinh" | "final" | "moi" | "bs" | "capnhat" => rank += 1 + number_after(i),
-            "bo" if words.get(i + 1) == Some(&"sung") => rank += 1 + number_after(i + 1),
-            "cap" if words.get(i + 1) == Some(&"nhat") => rank += 1 + number_after(i + 1),
-            // "gửi lại": sent again.
-            "gui" if words.get(i + 1) == Some(&"lai") => rank += 1 + number_after(i + 1),
-            "guilai" => rank += 1 + number_after(i),
-            "lan" | "ban" | "v" | "ver" | "version" => rank += number_after(i),
+        let next = words.get(i + 1).copied();
+        // A mark of one or two words, the index of its last word.
+        let last = match (*w, next) {
+            ("sua" | "final" | "moi" | "bs" | "capnhat" | "guilai", _) => Some(i),
+            ("bo", Some("sung"))
+            | ("cap", Some("nhat"))
+            | ("gui", Some("lai"))
+            | ("thay", Some("the"))
+            | ("chinh", Some("thuc")) => Some(i + 1),
+            _ => None,
+        };
+        if let Some(last) = last {
+            let n = number_after(last);
+            let end = if n.is_some() { last + 1 } else { last };
+            mark(i, end, n.unwrap_or(1).max(1), &mut span);
+            continue;
+        }
+        let n = match *w {
+            "lan" | "ban" | "v" | "ver" | "version" => number_after(i).map(|n| (n, i + 1)),
             w if w.len() > 1
                 && w.starts_with('v')
-                && w[1..].chars().all(|c| c.is_ascii_digit()) =>
+                && w[1..].bytes().all(|b| b.is_ascii_digit()) =>
             {
-                rank += w[1..].parse::<u32>().unwrap_or(0).min(20);
+                w[1..]
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&n| n <= 20)
+                    .map(|n| (n, i))
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some((n, end)) = n.filter(|&(n, _)| n >= 2) {
+            mark(i, end, n, &mut span);
         }
     }
-    rank
+    let Some((mut from, to)) = span else {
+        return (0, String::new());
+    };
+    // "bản sửa": the word "bản" before a mark belongs to it.
+    if from > 0 && words.get(from - 1) == Some(&"ban") {
+        from -= 1;
+    }
+    // The words as written, when they stand word for word beside the
+    // folded ones.
+    let written: Vec<&str> = stem
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let said = match written.len() == words.len() {
+        true => written.get(from..=to).map(|w| w.join(" ")),
+        false => words.get(from..=to).map(|w| w.join(" ")),
+    };
+    (rank, said.unwrap_or_default())
 }
 
 /// A date written in a file name, as (year, month, day): "05.04.2025",
@@ -1033,7 +1088,11 @@ fn digit_runs(s: &str) -> Vec<(usize, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_date, revision_rank};
+    use super::{name_date, revision_of};
+
+    fn revision_rank(file: &str) -> u32 {
+        revision_of(file).0
+    }
 
     #[test]
     fn a_date_in_a_file_name_is_read_in_the_usual_spellings() {
@@ -1062,5 +1121,29 @@ mod tests {
         assert!(revision_rank("bao cao lan 2.xlsx") > revision_rank("bao cao.xlsx"));
         assert!(revision_rank("phuong-09 bổ sung.xlsx") > 0);
         assert_eq!(revision_rank("phuong-09.xlsx"), 0);
+    }
+
+    /// The marks the message quotes, as the name writes them, and the
+    /// higher number among marked names; a year, a ward's number, a
+    /// first "lần 1" mark nothing.
+    #[test]
+    fn a_revision_is_quoted_as_written_and_numbered() {
+        let r = |f: &str| revision_of(f);
+        assert_eq!(
+            r("P3_BC quy IV_2025 - ban sua lan 2.xlsx"),
+            (2, "ban sua lan 2".to_string())
+        );
+        assert_eq!(
+            r("P3_BC quy IV_2025 - bản sửa.xlsx"),
+            (1, "bản sửa".to_string())
+        );
+        assert_eq!(r("P3 - thay thế.xlsx"), (1, "thay thế".to_string()));
+        assert_eq!(r("BC chính thức P5.xlsx"), (1, "chính thức".to_string()));
+        assert_eq!(r("P5 bo sung lan 3.xlsx"), (3, "bo sung lan 3".to_string()));
+        assert_eq!(r("P5_v2.xlsx"), (2, "v2".to_string()));
+        assert_eq!(r("P3_BC quy IV_2025.xlsx"), (0, String::new()));
+        assert_eq!(r("BC P7 lan 1.xlsx"), (0, String::new()));
+        assert_eq!(r("Phuong 2 moi 2025.xlsx").0, 1);
+        assert!(revision_rank("P3 lan 3.xlsx") > revision_rank("P3 ban sua lan 2.xlsx"));
     }
 }

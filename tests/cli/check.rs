@@ -1162,3 +1162,153 @@ fn a_form_of_a_sender_the_registry_does_not_know_is_not_ready_to_send() {
     assert!(!text.contains("file-unknown-unit"), "{text}");
     assert_eq!(code, 0, "{text}");
 }
+
+/// A department's workbook with a table by unit: one row per ward, one
+/// column per indicator. Beside the form's sheet ("Theo phường", no
+/// indicator header) it is one info at the sheet, not dropped silently;
+/// as the only table, under a "Chỉ tiêu" corner, it is one error saying
+/// so (not "biểu mẫu còn trống" with an indicator-unknown error per ward
+/// and the form's rows wanted). A row that names no place is still an
+/// unknown indicator.
+#[test]
+fn a_table_by_unit_is_told_once_at_its_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    // The wards' table: `corner` over the labels, Phường 1 … 6 and the
+    // district's total, three indicators across.
+    let by_ward = |ws: &mut rust_xlsxwriter::Worksheet, corner: &str| {
+        ws.write_string(0, 0, "VĂN PHÒNG HĐND VÀ UBND QUẬN")
+            .unwrap();
+        ws.write_string(1, 0, "SỐ LIỆU THEO PHƯỜNG QUÝ III/2020")
+            .unwrap();
+        for (c, h) in ["STT", corner, "Hồ sơ đã giải quyết", "Đúng hạn", "Trễ hạn"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(3, c as u16, *h).unwrap();
+        }
+        ws.write_string(4, 1, "Toàn quận").unwrap();
+        for (c, v) in [60.0, 54.0, 6.0].iter().enumerate() {
+            ws.write_number(4, 2 + c as u16, *v).unwrap();
+        }
+        for k in 1..=6u32 {
+            ws.write_number(4 + k, 0, k as f64).unwrap();
+            ws.write_string(4 + k, 1, format!("Phường {k}")).unwrap();
+            for (c, v) in [10.0, 9.0, 1.0].iter().enumerate() {
+                ws.write_number(4 + k, 2 + c as u16, *v).unwrap();
+            }
+        }
+    };
+    let beside = tmp.path().join("vp.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "VĂN PHÒNG HĐND VÀ UBND QUẬN")
+        .unwrap();
+    ws.write_string(1, 0, "BÁO CÁO QUÝ III/2020").unwrap();
+    for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(3, c as u16, *h).unwrap();
+    }
+    let rows = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", 60.0),
+        ("HC03", "Trong đó: giải quyết đúng hạn", 54.0),
+        ("HC04", "Trong đó: giải quyết trễ hạn", 6.0),
+        ("", "Số hộ gia đình văn hóa", 7.0),
+    ];
+    for (k, (code, name, v)) in rows.iter().enumerate() {
+        let r = 4 + k as u32;
+        ws.write_string(r, 0, *code).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, "hồ sơ").unwrap();
+        ws.write_number(r, 3, *v).unwrap();
+    }
+    by_ward(
+        wb.add_worksheet().set_name("Theo phường").unwrap(),
+        "Phường",
+    );
+    wb.save(&beside).unwrap();
+    let (code, f) = check_json(
+        &beside,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q3"],
+    );
+    assert_eq!(code, 1);
+    let mut got: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "indicator-unknown" || x["code"] == "submission-missing")
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                x["severity"], x["code"], x["sheet"], x["cell"], x["actual"]
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            r#""error"|"indicator-unknown"|"Biểu 1"|"B8"|"Số hộ gia đình văn hóa""#,
+            r#""info"|"indicator-unknown"|"Theo phường"|"B6"|"Phường 1""#,
+        ]
+    );
+    let info = f.iter().find(|x| x["sheet"] == "Theo phường").unwrap();
+    assert_eq!(
+        info["message"],
+        "Trang «Theo phường» là bảng theo đơn vị: mỗi dòng một đơn vị (6 dòng, ví dụ «Phường 1»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên trang không được đọc; số liệu của tệp lấy ở trang khác. Nếu số liệu của trang này cần báo cáo, hãy ghi vào biểu mẫu (mỗi dòng một chỉ tiêu)."
+    );
+
+    // The only table, with no figure column named: the file is
+    // unreadable, and says why.
+    let bare = tmp.path().join("vp-bang-phuong.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    by_ward(wb.add_worksheet().set_name("Sheet1").unwrap(), "Phường");
+    wb.save(&bare).unwrap();
+    let (_, f) = check_json(
+        &bare,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q3"],
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["code"], "file-unreadable");
+    assert!(
+        f[0]["actual"]
+            .as_str()
+            .unwrap()
+            .starts_with("bảng của tệp là bảng theo đơn vị"),
+        "{}",
+        f[0]
+    );
+
+    // The only table, under a "Chỉ tiêu" corner and "Thực hiện quý" over
+    // the indicators: read as a table, then told as one by unit.
+    let alone = tmp.path().join("vp-theo-phuong.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Sheet1").unwrap();
+    by_ward(ws, "Chỉ tiêu");
+    ws.write_string(2, 2, "Thực hiện quý III/2020").unwrap();
+    wb.save(&alone).unwrap();
+    let (code, f) = check_json(
+        &alone,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q3"],
+    );
+    assert_eq!(code, 1);
+    let got: Vec<String> = f
+        .iter()
+        .filter(|x| x["severity"] != "info")
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                x["severity"], x["code"], x["sheet"], x["cell"], x["actual"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [r#""error"|"submission-missing"|"Sheet1"|"B6"|"Phường 1""#]
+    );
+    assert_eq!(
+        f.iter().find(|x| x["severity"] == "error").unwrap()["message"],
+        "Văn phòng HĐND và UBND quận gửi tệp vp-theo-phuong.xlsx nhưng bảng ở trang «Sheet1» là bảng theo đơn vị: mỗi dòng một đơn vị (6 dòng, ví dụ «Phường 1»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên không số liệu nào của tệp được tính: coi như chưa nộp báo cáo. Hãy ghi số liệu vào biểu mẫu (mỗi dòng một chỉ tiêu) rồi gửi lại."
+    );
+}

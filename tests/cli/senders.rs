@@ -459,3 +459,80 @@ fn an_unknown_sender_is_quoted_by_its_own_line_not_the_letterhead_over_it() {
         ["error|file-unknown-unit||||||UBND XÃ AN ĐIỀN"]
     );
 }
+
+/// A file name with the unit's word glued to its number or its name
+/// (`Phuong13_quy3.xlsx`, `Phuong12.xlsx`, `PhuongAnBinh.xlsx`) names
+/// the unit as "Phuong 13 quy3" does; a damaged file so named is that
+/// unit's unreadable file ("không đọc được", not "chưa nộp": no
+/// submission-missing), its feedback asks for the file again, and `check`
+/// names the unit, not the file, as the sender.
+#[test]
+fn run_together_names_are_read_and_a_damaged_file_is_its_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,no\n\
+         P12,ward,Phường 12,UBND Phường 12|P12,yes\n\
+         P13,ward,Phường 13,UBND Phường 13|P13,yes\n\
+         P14,ward,Phường 14,UBND Phường 14|P14,yes\n\
+         PAB,ward,Phường An Bình,UBND Phường An Bình,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["Phuong13_quy3.xlsx", "Phuong12.xlsx", "PhuongAnBinh.xlsx"] {
+        book(&dir.join(name), None, 100.0, "TM. ỦY BAN NHÂN DÂN");
+    }
+    // Half a workbook: what a broken download leaves.
+    book(&dir.join("whole.xlsx"), None, 100.0, "TM. ỦY BAN NHÂN DÂN");
+    let bytes = std::fs::read(dir.join("whole.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("whole.xlsx")).unwrap();
+    let damaged = dir.join("Phuong14_quy3.xlsx");
+    std::fs::write(&damaged, &bytes[..bytes.len() / 2]).unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["file-unknown-unit", "submission-missing", "file-unreadable"]
+        ),
+        ["error|file-unreadable|P14|||||tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)"]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "P12|Phường 12|Phuong12.xlsx|đã nộp",
+            "P13|Phường 13|Phuong13_quy3.xlsx|đã nộp",
+            "P14|Phường 14|Phuong14_quy3.xlsx|không đọc được",
+            "PAB|Phường An Bình|PhuongAnBinh.xlsx|đã nộp",
+        ]
+    );
+    // Phường 14's feedback: its file arrived damaged, send it again.
+    let feedback = crate::common::read_sheet(&out.join("phan-hoi/P14.xlsx"), "Lỗi");
+    let said = feedback
+        .iter()
+        .find(|r| r[1] == "file-unreadable")
+        .map(|r| r[10].clone())
+        .unwrap();
+    assert!(
+        said.starts_with("Không đọc được tệp Phuong14_quy3.xlsx: tệp bị cắt ngắn")
+            && said.contains("gửi lại"),
+        "{said}"
+    );
+    // `check` on the damaged file names Phường 14 as its sender.
+    let output = crate::common::tonghop()
+        .arg("check")
+        .arg(&damaged)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.starts_with(&format!("{} — Phường 14 — ", damaged.display())),
+        "{text}"
+    );
+}

@@ -1405,6 +1405,99 @@ fn a_resent_report_is_told_by_its_name_when_saved_together() {
     }
 }
 
+/// Three copies of Phường 3's report, the first one saved last (opened
+/// again after the mail): a name that marks a revision outranks a plain
+/// one whatever the modification times, the higher revision number wins
+/// ("bản sửa lần 2" over "bản sửa"), and the message quotes the words
+/// that decided. Two plain copies are still told apart by their times.
+#[test]
+fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |hc02: f64| {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![N(hc02, None)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(hc02 - 10.0, None)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None)],
+            ),
+        ]
+    };
+    let day = |d: u64| {
+        std::time::SystemTime::UNIX_EPOCH
+            + std::time::Duration::from_secs(1_700_000_000 + d * 86_400)
+    };
+    // (ward, file, HC02, days after the first): the plain copy is newest.
+    let files = [
+        (3, "P3_BC quy I_2020 - ban sua lan 2.xlsx", 300.0, 2),
+        (3, "P3_BC quy I_2020 - ban sua.xlsx", 200.0, 3),
+        (3, "P3_BC quy I_2020.xlsx", 100.0, 5),
+        (4, "P4 bao cao.xlsx", 100.0, 1),
+        (4, "P4 bao cao (1).xlsx", 400.0, 4),
+    ];
+    for (k, name, hc02, d) in files {
+        let path = dir.join(name);
+        write_sheet(
+            &path,
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            &rows(hc02),
+        );
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(day(d))
+            .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let hc02 = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
+    let of = |ward: &str| {
+        let col = detail[0].iter().position(|h| h == ward).unwrap();
+        hc02[col].clone()
+    };
+    assert_eq!(of("Phường 3"), "300");
+    assert_eq!(of("Phường 4"), "400");
+    let said = |file: &str| {
+        f.iter()
+            .find(|x| x["code"] == "submission-duplicate" && x["file"] == file)
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        said("P3_BC quy I_2020.xlsx"),
+        "Phường 3 gửi 3 tệp cho Quý I/2020: P3_BC quy I_2020.xlsx trùng với P3_BC quy I_2020 - ban sua lan 2.xlsx, P3_BC quy I_2020 - ban sua.xlsx. Dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2», bản gửi sau cùng); tệp này không được tổng hợp."
+    );
+    assert!(
+        said("P4 bao cao.xlsx").contains("Dùng tệp P4 bao cao (1).xlsx (sửa đổi gần đây nhất)"),
+        "{}",
+        said("P4 bao cao.xlsx")
+    );
+}
+
 /// A registry of communes alone (a province's department collecting from
 /// its communes): the summary's note counts the communes and names no
 /// departments ("và 0 cơ quan, đơn vị" read as if some were missing).
