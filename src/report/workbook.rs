@@ -209,14 +209,18 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
         .set_height((lines * 13 + 16).min(640) as u32)
 }
 
-/// The note on a total that leaves out the units that left its cell
-/// empty: who they are (the first few, then how many more).
-fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
-    const NAMED: usize = 5;
+/// The units a total leaves out (they left its cell empty), by name: the
+/// first `named`, then how many more.
+fn left_out_names(
+    units: &crate::reconcile::Partial,
+    t: &Template,
+    lang: Lang,
+    named: usize,
+) -> String {
     let mut names: Vec<String> = units
         .first
         .iter()
-        .take(NAMED)
+        .take(named)
         .filter_map(|&u| t.agencies.get(u as usize))
         .map(|a| a.shown().into_owned())
         .collect();
@@ -227,11 +231,62 @@ fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> Stri
             Lang::En => format!("and {more} more"),
         });
     }
-    let names = names.join(", ");
+    names.join(", ")
+}
+
+/// The note on a total that leaves out the units that left its cell
+/// empty: who they are (the first few, then how many more).
+fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
+    let names = left_out_names(units, t, lang, 5);
     match lang {
         Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
         Lang::En => format!("The total leaves out {names}: this cell was left empty in their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
     }
+}
+
+/// What a total that leaves out units prints after its figure, as the
+/// number format's literal: the cell stays a number, the sign prints,
+/// and the footnote under the table ([`partial_footnote`]) says whose.
+const PARTIAL_SIGN: &str = " (*)";
+
+/// The number format `num` with [`PARTIAL_SIGN`] after the figure.
+fn with_partial_sign(num: &str) -> String {
+    format!("{num}\"{PARTIAL_SIGN}\"")
+}
+
+/// The printed footnote of the totals that leave out units: a heading
+/// line, then one line per total (indicator, column, how many units and
+/// the first few by name).
+fn partial_footnote(
+    partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = vec![lang
+        .pick(
+            "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó trong biểu của đơn vị để trống hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
+            "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell was empty or could not be read (not taken as 0). Ask for their figures before signing.",
+        )
+        .to_string()];
+    for &(i, c, units) in partial {
+        let Some(ind) = t.indicators.get(i) else {
+            continue;
+        };
+        let names = left_out_names(units, t, lang, 3);
+        lines.push(match lang {
+            Lang::Vi => format!(
+                "- {} {}, cột {c}: chưa gồm số của {} đơn vị: {names}.",
+                ind.code, ind.name, units.count
+            ),
+            Lang::En => format!(
+                "- {} {}, column {c}: leaves out {}: {names}.",
+                ind.code,
+                ind.name,
+                lang.count(units.count as usize, ("", "unit", "units"))
+            ),
+        });
+    }
+    lines
 }
 
 /// What the fills mean: the word in the fill, then what to do.
@@ -256,10 +311,11 @@ fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
     ]
 }
 
-/// The formats of figures (number format × bold × fill), each built once.
+/// The formats of figures (number format × bold × mark × partial sign),
+/// each built once.
 struct FigureFormats {
     border: bool,
-    formats: foldhash::HashMap<(&'static str, bool, Option<Severity>), Format>,
+    formats: foldhash::HashMap<(&'static str, bool, Option<Severity>, bool), Format>,
 }
 
 impl FigureFormats {
@@ -270,23 +326,36 @@ impl FigureFormats {
         }
     }
 
-    fn get(&mut self, num: &'static str, bold: bool, mark: Option<Severity>) -> &Format {
+    /// The format of a figure shown as `num`, in bold or not, marked by a
+    /// finding of `mark`'s severity, and with [`PARTIAL_SIGN`] after it
+    /// when `partial`.
+    fn get(
+        &mut self,
+        num: &'static str,
+        bold: bool,
+        mark: Option<Severity>,
+        partial: bool,
+    ) -> &Format {
         let border = self.border;
-        self.formats.entry((num, bold, mark)).or_insert_with(|| {
-            let mut f = base()
-                .set_num_format(num)
-                .set_align(FormatAlign::VerticalCenter);
-            if bold {
-                f = f.set_bold();
-            }
-            if border {
-                f = f.set_border(FormatBorder::Thin);
-            }
-            if let Some(s) = mark {
-                f = f.set_background_color(severity_fill(s));
-            }
-            f
-        })
+        self.formats
+            .entry((num, bold, mark, partial))
+            .or_insert_with(|| {
+                let mut f = base().set_align(FormatAlign::VerticalCenter);
+                f = match partial {
+                    true => f.set_num_format(with_partial_sign(num)),
+                    false => f.set_num_format(num),
+                };
+                if bold {
+                    f = f.set_bold();
+                }
+                if border {
+                    f = f.set_border(FormatBorder::Thin);
+                }
+                if let Some(s) = mark {
+                    f = f.set_background_color(severity_fill(s));
+                }
+                f
+            })
     }
 }
 
@@ -478,6 +547,29 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     // Each figure column as wide as its widest total.
     let name_w = name_width(t, SUMMARY_NAME_WIDTH);
     let mut widths = [code_w, name_w, unit_w, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    // The totals that leave out units which left their cell empty, in the
+    // table's order: each prints with the sign, and the footnote says
+    // whose figures it lacks.
+    let partial: Vec<(usize, ValueColumn, &crate::reconcile::Partial)> = t
+        .groups
+        .iter()
+        .flat_map(|g| {
+            t.indicators
+                .iter()
+                .enumerate()
+                .filter(move |(_, ind)| ind.group == g.code)
+        })
+        .flat_map(|(i, _)| ValueColumn::ALL.iter().map(move |c| (i, *c)))
+        .filter(|&(i, c)| d.totals.shown(i, c).is_some())
+        .filter_map(|(i, c)| Some((i, c, d.totals.blank_cells.get(&(i, c.index()))?)))
+        .collect();
+    let is_partial = |i: usize, c: ValueColumn| {
+        d.totals.blank_cells.contains_key(&(i, c.index())) && d.totals.shown(i, c).is_some()
+    };
+    let sign_units: u32 = PARTIAL_SIGN
+        .chars()
+        .map(|ch| u32::from(crate::report::fit::advance(ch, false)) * 2048 / 1000)
+        .sum();
     for (k, c) in ValueColumn::ALL.iter().enumerate() {
         let widest = t
             .indicators
@@ -490,7 +582,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 } else {
                     shown_format(ind, d.totals.typed(i))
                 };
-                Some(number_units(v, format_decimals(num)))
+                let sign = if is_partial(i, *c) { sign_units } else { 0 };
+                Some(number_units(v, format_decimals(num)) + sign)
             })
             .max()
             .unwrap_or(0);
@@ -656,8 +749,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                     shown_format(ind, d.totals.typed(i))
                 };
                 let mark = marks.get(Place::Total, i, *c);
-                let format = figures.get(num, false, mark.map(Mark::severity));
                 let value = d.totals.shown(i, *c);
+                let format = figures.get(num, false, mark.map(Mark::severity), is_partial(i, *c));
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
                 // A total some units left a cell of empty: the note names
                 // them (their figure is unknown, not zero).
@@ -693,6 +786,20 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                     ws.insert_note(row, 3 + k as u16, &Note::new(limits::note(&text)))?;
                 }
             }
+            row += 1;
+        }
+    }
+    // Notes do not print: what the signs (*) mean is written under the
+    // table, above the signatures.
+    if !partial.is_empty() {
+        row += 1;
+        let text = base().set_text_wrap().set_align(FormatAlign::Top);
+        let heading = text.clone().set_italic();
+        for (k, line) in partial_footnote(&partial, t, lang).iter().enumerate() {
+            let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
+            ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+            let f = if k == 0 { &heading } else { &text };
+            ws.merge_range(row, 0, row, last, line, f)?;
             row += 1;
         }
     }
@@ -927,7 +1034,7 @@ fn detail_sheet(
                 let line = ((i - band.start) * columns.len() + q) * in_order.len();
                 let value = |pos: usize| cells[line + pos];
                 // The format of an unmarked figure, looked up once per row.
-                let plain = figures.get(num, false, None).clone();
+                let plain = figures.get(num, false, None, false).clone();
                 let mut dept_col = None;
                 for (pos, &u) in agency_at.iter().enumerate() {
                     let col = col_of(pos);
@@ -939,7 +1046,7 @@ fn detail_sheet(
                     let v = value(pos);
                     match mark {
                         Some(m) => {
-                            let format = figures.get(num, false, Some(m.severity()));
+                            let format = figures.get(num, false, Some(m.severity()), false);
                             write_figure(ws, row, col, v, format, mark, lang)?;
                         }
                         None if v.is_some() => write_figure(ws, row, col, v, &plain, None, lang)?,
@@ -955,7 +1062,9 @@ fn detail_sheet(
                 } else {
                     None
                 };
-                let total_fmt = figures.get(num, true, mark.map(Mark::severity)).clone();
+                let total_fmt = figures
+                    .get(num, true, mark.map(Mark::severity), false)
+                    .clone();
                 match (ind.kind, ind.level, total) {
                     (_, _, None) => {
                         if mark.is_some() {
