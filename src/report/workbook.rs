@@ -141,6 +141,18 @@ pub fn severity_fill(severity: Severity) -> Color {
     }
 }
 
+/// The border of a marked cell: a sign that prints in black and white,
+/// where the fills print as greys hard to tell from a section row's or
+/// from white. Medium for an error (its figure bold too), medium dashed
+/// for a warning, dotted for information: the legends say the same.
+pub fn severity_border(severity: Severity) -> FormatBorder {
+    match severity {
+        Severity::Error => FormatBorder::Medium,
+        Severity::Warning => FormatBorder::MediumDashed,
+        Severity::Info => FormatBorder::Dotted,
+    }
+}
+
 /// Times New Roman 11, the font of every cell.
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
@@ -296,16 +308,16 @@ fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
             Severity::Error,
             Severity::Error.label(lang),
             lang.pick(
-                "Số liệu có lỗi (xem ghi chú của ô và trang «Lỗi»): phải làm rõ trước khi trình ký.",
-                "A figure in error (see the cell's note and the sheet «Findings»): resolve it before signing.",
+                "Số liệu có lỗi (nền đỏ, chữ đậm, viền đậm; xem ghi chú của ô và trang «Lỗi»): phải làm rõ trước khi trình ký.",
+                "A figure in error (red, bold, thick border; see the cell's note and the sheet «Findings»): resolve it before signing.",
             ),
         ),
         (
             Severity::Warning,
             Severity::Warning.label(lang),
             lang.pick(
-                "Số liệu có thể sai, hoặc đã được quy đổi đơn vị: cần xem lại.",
-                "A figure probably wrong, or converted: check it.",
+                "Số liệu có thể sai, hoặc đã được quy đổi đơn vị (nền vàng, viền nét đứt): cần xem lại.",
+                "A figure probably wrong, or converted (yellow, dashed border): check it.",
             ),
         ),
     ]
@@ -352,7 +364,12 @@ impl FigureFormats {
                     f = f.set_border(FormatBorder::Thin);
                 }
                 if let Some(s) = mark {
-                    f = f.set_background_color(severity_fill(s));
+                    f = f
+                        .set_background_color(severity_fill(s))
+                        .set_border(severity_border(s));
+                    if s == Severity::Error {
+                        f = f.set_bold();
+                    }
                 }
                 f
             })
@@ -666,18 +683,18 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     for ((severity, word, text), (swatch, from, to)) in legend(lang).into_iter().zip(legend_cols) {
         let w: f64 = widths[from as usize..=to as usize].iter().sum();
         lines = lines.max(wrapped_lines(text, w, false, FONT_SIZE));
-        ws.write_string_with_format(
-            3,
-            swatch,
-            word,
-            &base()
-                .set_bold()
-                .set_font_size(9)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_border(FormatBorder::Thin)
-                .set_background_color(severity_fill(severity)),
-        )?;
+        // The swatch as a marked figure looks: its fill and its border.
+        let swatch_format = base()
+            .set_font_size(9)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_border(severity_border(severity))
+            .set_background_color(severity_fill(severity));
+        let swatch_format = match severity {
+            Severity::Error => swatch_format.set_bold(),
+            _ => swatch_format,
+        };
+        ws.write_string_with_format(3, swatch, word, &swatch_format)?;
         ws.merge_range(3, from, 3, to, text, &meaning)?;
     }
     if lines > 1 {
@@ -1135,8 +1152,8 @@ fn detail_heading(office: &str, period: Period, lang: Lang) -> String {
         period.title(lang).to_uppercase()
     );
     let key = lang.pick(
-        "Nền đỏ: số liệu có lỗi; nền vàng: cảnh báo (xem ghi chú của ô và trang «Lỗi»)",
-        "Red: a figure in error; yellow: a warning (see the cell's note and the sheet «Findings»)",
+        "Lỗi: nền đỏ, chữ đậm, viền đậm; cảnh báo: nền vàng, viền nét đứt (xem ghi chú của ô, trang «Lỗi»)",
+        "Error: red, bold, thick border; warning: yellow, dashed border (see the cell's note and the sheet «Findings»)",
     );
     let office = office.trim().replace('&', "&&");
     let office = match office.is_empty() {
@@ -1418,10 +1435,10 @@ mod tests {
             "{h}"
         );
         assert!(h.contains("CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ — QUÝ III/2025"));
-        assert!(h.contains("Nền đỏ"));
+        assert!(h.contains("Lỗi: nền đỏ, chữ đậm, viền đậm; cảnh báo: nền vàng, viền nét đứt"));
         // A long office name: the legend gives way first, then the office.
         let long = detail_heading(&"Ủy ban ".repeat(20), q3, Lang::Vi);
-        assert!(long.encode_utf16().count() <= 255 && !long.contains("Nền đỏ"));
+        assert!(long.encode_utf16().count() <= 255 && !long.contains("nền đỏ"));
         assert!(long.contains("Ủy ban"));
         let longer = detail_heading(&"Ủy ban ".repeat(40), q3, Lang::Vi);
         assert_eq!(
