@@ -193,7 +193,7 @@ fn the_sample_consolidation_prints_whole_on_the_stated_pages() {
         let p = squeezed(&raw[k]);
         for s in [
             "TỔNG HỢP SỐ LIỆU",
-            "Số liệu có lỗi (xem ghi chú của ô và trang «Lỗi»)",
+            "Số liệu có lỗi (nền đỏ, chữ đậm, viền đậm; xem ghi chú của ô và trang «Lỗi»)",
             "Cảnh báo",
             "Chỉ tiêu",
         ] {
