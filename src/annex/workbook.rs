@@ -193,8 +193,8 @@ fn annex_sheet(
         .any(|r| !r.marks.is_empty());
     if marked {
         let legend = lang.pick(
-            "Ô tô màu là ô có lỗi (đỏ) hoặc cảnh báo (vàng): xem ghi chú của ô và trang «Lỗi». Sửa xong, chạy lại trước khi in.",
-            "A filled cell has an error (red) or a warning (yellow): see the cell's note and the «Findings» sheet. Correct them and run again before printing.",
+            "Ô tô màu là ô có lỗi (đỏ, viền đậm) hoặc cảnh báo (vàng, viền nét đứt): xem ghi chú của ô và trang «Lỗi». Sửa xong, chạy lại trước khi in.",
+            "A filled cell has an error (red, thick border) or a warning (yellow, dashed border): see the cell's note and the «Findings» sheet. Correct them and run again before printing.",
         );
         let legend_fmt = Format::new()
             .set_font_name(FONT)
@@ -250,7 +250,8 @@ fn annex_sheet(
                         Some((severity, note)) => {
                             let filled = (*format)
                                 .clone()
-                                .set_background_color(severity_fill(severity));
+                                .set_background_color(severity_fill(severity))
+                                .set_border(crate::report::workbook::severity_border(severity));
                             ws.write_string_with_format(r, col, limits::cell(value), &filled)?;
                             ws.insert_note(r, col, &note)?;
                         }

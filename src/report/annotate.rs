@@ -13,7 +13,7 @@
 //! xl/workbook.xml              + <sheet> Lỗi first; localSheetId + 1; activeTab + 1;
 //!                              + print titles of the sheets that have none
 //! xl/_rels/workbook.xml.rels   + the Lỗi sheet; − calcChain (Excel rebuilds it)
-//! xl/styles.xml                + 2 fonts, 4 fills, 1 border; + the Lỗi styles;
+//! xl/styles.xml                + 2 fonts, 4 fills, 4 borders; + the Lỗi styles;
 //!                              + one cell format per (original format, severity) marked
 //! xl/worksheets/sheetN.xml     marked cells: s="…" → that format (a missing cell is
 //!                              added); + <legacyDrawing>; a sheet without a print setup
@@ -1274,6 +1274,13 @@ impl StyleBook {
         self.fills + severity as usize
     }
 
+    /// The border of a marked cell, a sign that prints in black and white
+    /// (as [`crate::report::workbook::severity_border`]): medium for an
+    /// error, medium dashed for a warning, dotted for information.
+    fn border_of(&self, severity: Severity) -> usize {
+        self.borders + 1 + severity as usize
+    }
+
     fn write(&self) -> Result<Vec<u8>, String> {
         let (f0, l0, b0) = (self.fonts, self.fills, self.borders);
         let added_xfs = LIST_XFS as usize + self.marks.len();
@@ -1294,7 +1301,7 @@ impl StyleBook {
                     let out = match e.local_name().as_ref() {
                         "fonts" => count(e, f0 + 2),
                         "fills" => count(e, l0 + 4),
-                        "borders" => count(e, b0 + 1),
+                        "borders" => count(e, b0 + 4),
                         "cellXfs" => count(e, self.xfs.len() + added_xfs),
                         _ => ev.clone(),
                     };
@@ -1328,19 +1335,25 @@ impl StyleBook {
                                 }
                             }
                             "borders" => {
-                                let side = |s: &str| {
-                                    format!(r#"<{p}{s} style="thin"><{p}color auto="1"/></{p}{s}>"#)
-                                };
-                                raw(
-                                    &mut w,
-                                    &format!(
-                                        "<{p}border>{}{}{}{}<{p}diagonal/></{p}border>",
-                                        side("left"),
-                                        side("right"),
-                                        side("top"),
-                                        side("bottom")
-                                    ),
-                                );
+                                // The Lỗi sheet's thin border, then a marked
+                                // cell's of each severity (see `border_of`).
+                                for style in ["thin", "medium", "mediumDashed", "dotted"] {
+                                    let side = |s: &str| {
+                                        format!(
+                                            r#"<{p}{s} style="{style}"><{p}color auto="1"/></{p}{s}>"#
+                                        )
+                                    };
+                                    raw(
+                                        &mut w,
+                                        &format!(
+                                            "<{p}border>{}{}{}{}<{p}diagonal/></{p}border>",
+                                            side("left"),
+                                            side("right"),
+                                            side("top"),
+                                            side("bottom")
+                                        ),
+                                    );
+                                }
                             }
                             "cellXfs" => {
                                 raw(
@@ -1376,7 +1389,7 @@ impl StyleBook {
         Ok(w.into_inner())
     }
 
-    /// A copy of a cell format with the fill of a severity.
+    /// A copy of a cell format with the fill and the border of a severity.
     fn write_marked_xf(
         &self,
         w: &mut Writer<Vec<u8>>,
@@ -1388,18 +1401,18 @@ impl StyleBook {
             .get(original as usize)
             .ok_or("a cell format is missing")?;
         let fill = self.fill_of(severity).to_string();
+        let border = self.border_of(severity).to_string();
+        let names = ["fillId", "applyFill", "borderId", "applyBorder"];
+        let values = [
+            ("fillId", fill.as_str()),
+            ("applyFill", "1"),
+            ("borderId", border.as_str()),
+            ("applyBorder", "1"),
+        ];
         for (k, ev) in events.iter().enumerate() {
             let out = match ev {
-                Event::Start(e) if k == 0 => Event::Start(with_attrs(
-                    e,
-                    &["fillId", "applyFill"],
-                    &[("fillId", &fill), ("applyFill", "1")],
-                )),
-                Event::Empty(e) if k == 0 => Event::Empty(with_attrs(
-                    e,
-                    &["fillId", "applyFill"],
-                    &[("fillId", &fill), ("applyFill", "1")],
-                )),
+                Event::Start(e) if k == 0 => Event::Start(with_attrs(e, &names, &values)),
+                Event::Empty(e) if k == 0 => Event::Empty(with_attrs(e, &names, &values)),
                 other => other.borrow(),
             };
             w.write_event(out).map_err(io)?;
@@ -2229,8 +2242,18 @@ mod tests {
         assert!(out.ends_with(r#"r:id="rIdX"/></worksheet>"#), "{out}");
         let styles = String::from_utf8(book.write().unwrap()).unwrap();
         assert!(styles.contains(r#"<cellXfs count="8">"#), "{styles}");
-        assert!(styles.contains(r#"<xf numFmtId="3" fontId="0" fillId="2" applyFill="1"><alignment horizontal="right"/></xf>"#), "{styles}");
+        // Filled and bordered: the border is the sign that prints in
+        // black and white (the error's, medium, the second added).
+        assert!(styles.contains(r#"<xf numFmtId="3" fontId="0" fillId="2" applyFill="1" borderId="2" applyBorder="1"><alignment horizontal="right"/></xf>"#), "{styles}");
         assert!(styles.contains(r#"<fills count="6">"#), "{styles}");
+        assert!(styles.contains(r#"<borders count="5">"#), "{styles}");
+        let borders: Vec<&str> = styles.split("<border>").skip(1).collect();
+        for (b, style) in borders
+            .iter()
+            .zip(["thin", "medium", "mediumDashed", "dotted"])
+        {
+            assert!(b.starts_with(&format!(r#"<left style="{style}">"#)), "{b}");
+        }
     }
 
     /// LibreOffice writes a portrait, 100 % page setup in every sheet it

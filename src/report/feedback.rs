@@ -710,8 +710,11 @@ fn copy_sheet(
         if let Some(m) = marked.get(&(r, c)) {
             f = f
                 .set_background_color(fill(m.severity))
-                .set_border(FormatBorder::Thin)
+                .set_border(crate::report::workbook::severity_border(m.severity))
                 .set_border_color(Color::RGB(0xC00000));
+            if m.severity == Severity::Error {
+                f = f.set_bold();
+            }
         }
         f
     };

@@ -141,6 +141,18 @@ pub fn severity_fill(severity: Severity) -> Color {
     }
 }
 
+/// The border of a marked cell: a sign that prints in black and white,
+/// where the fills print as greys hard to tell from a section row's or
+/// from white. Medium for an error (its figure bold too), medium dashed
+/// for a warning, dotted for information: the legends say the same.
+pub fn severity_border(severity: Severity) -> FormatBorder {
+    match severity {
+        Severity::Error => FormatBorder::Medium,
+        Severity::Warning => FormatBorder::MediumDashed,
+        Severity::Info => FormatBorder::Dotted,
+    }
+}
+
 /// Times New Roman 11, the font of every cell.
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
@@ -209,14 +221,18 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
         .set_height((lines * 13 + 16).min(640) as u32)
 }
 
-/// The note on a total that leaves out the units that left its cell
-/// empty: who they are (the first few, then how many more).
-fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
-    const NAMED: usize = 5;
+/// The units a total leaves out (they left its cell empty), by name: the
+/// first `named`, then how many more.
+fn left_out_names(
+    units: &crate::reconcile::Partial,
+    t: &Template,
+    lang: Lang,
+    named: usize,
+) -> String {
     let mut names: Vec<String> = units
         .first
         .iter()
-        .take(NAMED)
+        .take(named)
         .filter_map(|&u| t.agencies.get(u as usize))
         .map(|a| a.shown().into_owned())
         .collect();
@@ -227,11 +243,62 @@ fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> Stri
             Lang::En => format!("and {more} more"),
         });
     }
-    let names = names.join(", ");
+    names.join(", ")
+}
+
+/// The note on a total that leaves out the units that left its cell
+/// empty: who they are (the first few, then how many more).
+fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
+    let names = left_out_names(units, t, lang, 5);
     match lang {
         Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
         Lang::En => format!("The total leaves out {names}: this cell was left empty in their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
     }
+}
+
+/// What a total that leaves out units prints after its figure, as the
+/// number format's literal: the cell stays a number, the sign prints,
+/// and the footnote under the table ([`partial_footnote`]) says whose.
+const PARTIAL_SIGN: &str = " (*)";
+
+/// The number format `num` with [`PARTIAL_SIGN`] after the figure.
+fn with_partial_sign(num: &str) -> String {
+    format!("{num}\"{PARTIAL_SIGN}\"")
+}
+
+/// The printed footnote of the totals that leave out units: a heading
+/// line, then one line per total (indicator, column, how many units and
+/// the first few by name).
+fn partial_footnote(
+    partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    let mut lines = vec![lang
+        .pick(
+            "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó trong biểu của đơn vị để trống hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
+            "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell was empty or could not be read (not taken as 0). Ask for their figures before signing.",
+        )
+        .to_string()];
+    for &(i, c, units) in partial {
+        let Some(ind) = t.indicators.get(i) else {
+            continue;
+        };
+        let names = left_out_names(units, t, lang, 3);
+        lines.push(match lang {
+            Lang::Vi => format!(
+                "- {} {}, cột {c}: chưa gồm số của {} đơn vị: {names}.",
+                ind.code, ind.name, units.count
+            ),
+            Lang::En => format!(
+                "- {} {}, column {c}: leaves out {}: {names}.",
+                ind.code,
+                ind.name,
+                lang.count(units.count as usize, ("", "unit", "units"))
+            ),
+        });
+    }
+    lines
 }
 
 /// What the fills mean: the word in the fill, then what to do.
@@ -241,25 +308,26 @@ fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
             Severity::Error,
             Severity::Error.label(lang),
             lang.pick(
-                "Số liệu có lỗi (xem ghi chú của ô và trang «Lỗi»): phải làm rõ trước khi trình ký.",
-                "A figure in error (see the cell's note and the sheet «Findings»): resolve it before signing.",
+                "Số liệu có lỗi (nền đỏ, chữ đậm, viền đậm; xem ghi chú của ô và trang «Lỗi»): phải làm rõ trước khi trình ký.",
+                "A figure in error (red, bold, thick border; see the cell's note and the sheet «Findings»): resolve it before signing.",
             ),
         ),
         (
             Severity::Warning,
             Severity::Warning.label(lang),
             lang.pick(
-                "Số liệu có thể sai, hoặc đã được quy đổi đơn vị: cần xem lại.",
-                "A figure probably wrong, or converted: check it.",
+                "Số liệu có thể sai, hoặc đã được quy đổi đơn vị (nền vàng, viền nét đứt): cần xem lại.",
+                "A figure probably wrong, or converted (yellow, dashed border): check it.",
             ),
         ),
     ]
 }
 
-/// The formats of figures (number format × bold × fill), each built once.
+/// The formats of figures (number format × bold × mark × partial sign),
+/// each built once.
 struct FigureFormats {
     border: bool,
-    formats: foldhash::HashMap<(&'static str, bool, Option<Severity>), Format>,
+    formats: foldhash::HashMap<(&'static str, bool, Option<Severity>, bool), Format>,
 }
 
 impl FigureFormats {
@@ -270,23 +338,41 @@ impl FigureFormats {
         }
     }
 
-    fn get(&mut self, num: &'static str, bold: bool, mark: Option<Severity>) -> &Format {
+    /// The format of a figure shown as `num`, in bold or not, marked by a
+    /// finding of `mark`'s severity, and with [`PARTIAL_SIGN`] after it
+    /// when `partial`.
+    fn get(
+        &mut self,
+        num: &'static str,
+        bold: bool,
+        mark: Option<Severity>,
+        partial: bool,
+    ) -> &Format {
         let border = self.border;
-        self.formats.entry((num, bold, mark)).or_insert_with(|| {
-            let mut f = base()
-                .set_num_format(num)
-                .set_align(FormatAlign::VerticalCenter);
-            if bold {
-                f = f.set_bold();
-            }
-            if border {
-                f = f.set_border(FormatBorder::Thin);
-            }
-            if let Some(s) = mark {
-                f = f.set_background_color(severity_fill(s));
-            }
-            f
-        })
+        self.formats
+            .entry((num, bold, mark, partial))
+            .or_insert_with(|| {
+                let mut f = base().set_align(FormatAlign::VerticalCenter);
+                f = match partial {
+                    true => f.set_num_format(with_partial_sign(num)),
+                    false => f.set_num_format(num),
+                };
+                if bold {
+                    f = f.set_bold();
+                }
+                if border {
+                    f = f.set_border(FormatBorder::Thin);
+                }
+                if let Some(s) = mark {
+                    f = f
+                        .set_background_color(severity_fill(s))
+                        .set_border(severity_border(s));
+                    if s == Severity::Error {
+                        f = f.set_bold();
+                    }
+                }
+                f
+            })
     }
 }
 
@@ -478,6 +564,29 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     // Each figure column as wide as its widest total.
     let name_w = name_width(t, SUMMARY_NAME_WIDTH);
     let mut widths = [code_w, name_w, unit_w, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    // The totals that leave out units which left their cell empty, in the
+    // table's order: each prints with the sign, and the footnote says
+    // whose figures it lacks.
+    let partial: Vec<(usize, ValueColumn, &crate::reconcile::Partial)> = t
+        .groups
+        .iter()
+        .flat_map(|g| {
+            t.indicators
+                .iter()
+                .enumerate()
+                .filter(move |(_, ind)| ind.group == g.code)
+        })
+        .flat_map(|(i, _)| ValueColumn::ALL.iter().map(move |c| (i, *c)))
+        .filter(|&(i, c)| d.totals.shown(i, c).is_some())
+        .filter_map(|(i, c)| Some((i, c, d.totals.blank_cells.get(&(i, c.index()))?)))
+        .collect();
+    let is_partial = |i: usize, c: ValueColumn| {
+        d.totals.blank_cells.contains_key(&(i, c.index())) && d.totals.shown(i, c).is_some()
+    };
+    let sign_units: u32 = PARTIAL_SIGN
+        .chars()
+        .map(|ch| u32::from(crate::report::fit::advance(ch, false)) * 2048 / 1000)
+        .sum();
     for (k, c) in ValueColumn::ALL.iter().enumerate() {
         let widest = t
             .indicators
@@ -490,7 +599,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 } else {
                     shown_format(ind, d.totals.typed(i))
                 };
-                Some(number_units(v, format_decimals(num)))
+                let sign = if is_partial(i, *c) { sign_units } else { 0 };
+                Some(number_units(v, format_decimals(num)) + sign)
             })
             .max()
             .unwrap_or(0);
@@ -573,18 +683,18 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     for ((severity, word, text), (swatch, from, to)) in legend(lang).into_iter().zip(legend_cols) {
         let w: f64 = widths[from as usize..=to as usize].iter().sum();
         lines = lines.max(wrapped_lines(text, w, false, FONT_SIZE));
-        ws.write_string_with_format(
-            3,
-            swatch,
-            word,
-            &base()
-                .set_bold()
-                .set_font_size(9)
-                .set_align(FormatAlign::Center)
-                .set_align(FormatAlign::VerticalCenter)
-                .set_border(FormatBorder::Thin)
-                .set_background_color(severity_fill(severity)),
-        )?;
+        // The swatch as a marked figure looks: its fill and its border.
+        let swatch_format = base()
+            .set_font_size(9)
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter)
+            .set_border(severity_border(severity))
+            .set_background_color(severity_fill(severity));
+        let swatch_format = match severity {
+            Severity::Error => swatch_format.set_bold(),
+            _ => swatch_format,
+        };
+        ws.write_string_with_format(3, swatch, word, &swatch_format)?;
         ws.merge_range(3, from, 3, to, text, &meaning)?;
     }
     if lines > 1 {
@@ -656,8 +766,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                     shown_format(ind, d.totals.typed(i))
                 };
                 let mark = marks.get(Place::Total, i, *c);
-                let format = figures.get(num, false, mark.map(Mark::severity));
                 let value = d.totals.shown(i, *c);
+                let format = figures.get(num, false, mark.map(Mark::severity), is_partial(i, *c));
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
                 // A total some units left a cell of empty: the note names
                 // them (their figure is unknown, not zero).
@@ -693,6 +803,20 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                     ws.insert_note(row, 3 + k as u16, &Note::new(limits::note(&text)))?;
                 }
             }
+            row += 1;
+        }
+    }
+    // Notes do not print: what the signs (*) mean is written under the
+    // table, above the signatures.
+    if !partial.is_empty() {
+        row += 1;
+        let text = base().set_text_wrap().set_align(FormatAlign::Top);
+        let heading = text.clone().set_italic();
+        for (k, line) in partial_footnote(&partial, t, lang).iter().enumerate() {
+            let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
+            ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+            let f = if k == 0 { &heading } else { &text };
+            ws.merge_range(row, 0, row, last, line, f)?;
             row += 1;
         }
     }
@@ -927,7 +1051,7 @@ fn detail_sheet(
                 let line = ((i - band.start) * columns.len() + q) * in_order.len();
                 let value = |pos: usize| cells[line + pos];
                 // The format of an unmarked figure, looked up once per row.
-                let plain = figures.get(num, false, None).clone();
+                let plain = figures.get(num, false, None, false).clone();
                 let mut dept_col = None;
                 for (pos, &u) in agency_at.iter().enumerate() {
                     let col = col_of(pos);
@@ -939,7 +1063,7 @@ fn detail_sheet(
                     let v = value(pos);
                     match mark {
                         Some(m) => {
-                            let format = figures.get(num, false, Some(m.severity()));
+                            let format = figures.get(num, false, Some(m.severity()), false);
                             write_figure(ws, row, col, v, format, mark, lang)?;
                         }
                         None if v.is_some() => write_figure(ws, row, col, v, &plain, None, lang)?,
@@ -955,7 +1079,9 @@ fn detail_sheet(
                 } else {
                     None
                 };
-                let total_fmt = figures.get(num, true, mark.map(Mark::severity)).clone();
+                let total_fmt = figures
+                    .get(num, true, mark.map(Mark::severity), false)
+                    .clone();
                 match (ind.kind, ind.level, total) {
                     (_, _, None) => {
                         if mark.is_some() {
@@ -1026,8 +1152,8 @@ fn detail_heading(office: &str, period: Period, lang: Lang) -> String {
         period.title(lang).to_uppercase()
     );
     let key = lang.pick(
-        "Nền đỏ: số liệu có lỗi; nền vàng: cảnh báo (xem ghi chú của ô và trang «Lỗi»)",
-        "Red: a figure in error; yellow: a warning (see the cell's note and the sheet «Findings»)",
+        "Lỗi: nền đỏ, chữ đậm, viền đậm; cảnh báo: nền vàng, viền nét đứt (xem ghi chú của ô, trang «Lỗi»)",
+        "Error: red, bold, thick border; warning: yellow, dashed border (see the cell's note and the sheet «Findings»)",
     );
     let office = office.trim().replace('&', "&&");
     let office = match office.is_empty() {
@@ -1309,10 +1435,10 @@ mod tests {
             "{h}"
         );
         assert!(h.contains("CHI TIẾT SỐ LIỆU THEO ĐƠN VỊ — QUÝ III/2025"));
-        assert!(h.contains("Nền đỏ"));
+        assert!(h.contains("Lỗi: nền đỏ, chữ đậm, viền đậm; cảnh báo: nền vàng, viền nét đứt"));
         // A long office name: the legend gives way first, then the office.
         let long = detail_heading(&"Ủy ban ".repeat(20), q3, Lang::Vi);
-        assert!(long.encode_utf16().count() <= 255 && !long.contains("Nền đỏ"));
+        assert!(long.encode_utf16().count() <= 255 && !long.contains("nền đỏ"));
         assert!(long.contains("Ủy ban"));
         let longer = detail_heading(&"Ủy ban ".repeat(40), q3, Lang::Vi);
         assert_eq!(

@@ -367,12 +367,27 @@ fn flagged_tasks_are_marked_and_the_findings_listed() {
         );
         let note = &noted.iter().find(|(c, _)| c == cell).unwrap().1;
         assert_eq!(*note, message(file, at), "{cell}");
+        // The fill prints grey: the border is the sign in black and white.
+        let border = crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", cell).border;
+        let want = if fill == RED {
+            "medium"
+        } else {
+            "mediumDashed"
+        };
+        assert!(
+            border.contains(&format!(r#"<left style="{want}""#)),
+            "{cell}: {border}"
+        );
     }
-    // Near miss: a task no finding concerns is neither filled nor noted.
+    // Near miss: a task no finding concerns is neither filled nor noted,
+    // and keeps the thin border.
     assert!(rows[5][1].starts_with("Tổ chức thu ngân sách"));
     assert_eq!(fill_of(&book, "xl/worksheets/sheet1.xml", "B6"), None);
-    // The legend says what the colours mean.
+    let plain = crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", "B6").border;
+    assert!(plain.contains(r#"<left style="thin""#), "{plain}");
+    // The legend says what the colours and the borders mean.
     assert!(rows[2][0].starts_with("Ô tô màu"), "{:?}", rows[2]);
+    assert!(rows[2][0].contains("(đỏ, viền đậm)"), "{:?}", rows[2]);
     // The finding list: the error list's columns, less indicator and
     // column, every finding in its order, filled by severity.
     let list = read_sheet(&book, "Lỗi");

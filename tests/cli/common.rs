@@ -184,3 +184,69 @@ pub fn consolidate_samples(out: &Path) {
         .unwrap();
     assert_eq!(status.status.code(), Some(1));
 }
+
+/// How a cell of a workbook we wrote is formatted, as `xl/styles.xml`
+/// says: its number format's code, its font (`<font>…</font>`) and its
+/// border (`<border>…</border>`), with `&quot;` written `"`.
+#[derive(Debug, Default)]
+pub struct CellStyle {
+    pub num_format: String,
+    pub font: String,
+    pub border: String,
+}
+
+/// The [`CellStyle`] of cell `a1` of the sheet part `sheet_part`
+/// (`xl/worksheets/sheet1.xml`); the default style for a cell not written.
+pub fn cell_style(book: &Path, sheet_part: &str, a1: &str) -> CellStyle {
+    let sheet = zip_part(book, sheet_part).expect("the sheet part");
+    let styles = zip_part(book, "xl/styles.xml").expect("styles.xml");
+    let xf = regex::Regex::new(&format!(r#"<c r="{a1}" s="(\d+)""#))
+        .unwrap()
+        .captures(&sheet)
+        .map_or(0, |c| c[1].parse::<usize>().unwrap());
+    let inside = |tag: &str| -> String {
+        styles
+            .split(&format!("<{tag}"))
+            .nth(1)
+            .and_then(|s| s.split(&format!("</{tag}>")).next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let attr = |el: &str, name: &str| -> usize {
+        regex::Regex::new(&format!(r#"\b{name}="(\d+)""#))
+            .unwrap()
+            .captures(el)
+            .map_or(0, |c| c[1].parse().unwrap())
+    };
+    let xfs = inside("cellXfs");
+    let el = regex::Regex::new(r"<xf [^>]*>")
+        .unwrap()
+        .find_iter(&xfs)
+        .nth(xf)
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    let id = attr(&el, "numFmtId");
+    let num_format = match id {
+        0 => "General".to_string(),
+        3 => "#,##0".to_string(),
+        4 => "#,##0.00".to_string(),
+        _ => regex::Regex::new(&format!(r#"<numFmt numFmtId="{id}" formatCode="([^"]*)""#))
+            .unwrap()
+            .captures(&styles)
+            .map(|c| c[1].replace("&quot;", "\""))
+            .unwrap_or_default(),
+    };
+    let nth = |list: &str, tag: &str, n: usize| -> String {
+        regex::Regex::new(&format!(r"(?s)<{tag}(?: [^>]*)?(?:/>|>.*?</{tag}>)"))
+            .unwrap()
+            .find_iter(list)
+            .nth(n)
+            .map(|m| m.as_str().to_string())
+            .unwrap_or_default()
+    };
+    CellStyle {
+        num_format,
+        font: nth(&inside("fonts"), "font", attr(&el, "fontId")),
+        border: nth(&inside("borders"), "border", attr(&el, "borderId")),
+    }
+}

@@ -98,19 +98,39 @@ fn all(xml: &str, pattern: &str) -> Vec<String> {
 
 /// The `<xf>` elements of `<cellXfs>`, fill attributes left out (to
 /// compare a marked cell's format with its original).
-fn cell_xfs(styles: &str) -> Vec<(String, Option<usize>)> {
+/// Each cell format: its XML without fill and border, its fill and its
+/// border.
+fn cell_xfs(styles: &str) -> Vec<(String, Option<usize>, Option<usize>)> {
     let xfs = element(styles, "cellXfs").unwrap();
     all(&xfs, r"(?s)<xf [^>]*?(/>|>.*?</xf>)")
         .into_iter()
         .map(|x| {
             let fill = attr(&x, "fillId").and_then(|v| v.parse().ok());
-            let plain = Regex::new(r#"\s(fillId|applyFill)="[^"]*""#)
+            let border = attr(&x, "borderId").and_then(|v| v.parse().ok());
+            let plain = Regex::new(r#"\s(fillId|applyFill|borderId|applyBorder)="[^"]*""#)
                 .unwrap()
                 .replace_all(&x, "")
                 .into_owned();
-            (plain, fill)
+            (plain, fill, border)
         })
         .collect()
+}
+
+/// The style of the left side of a border (`medium`), empty for none.
+fn border_style(styles: &str, border: &Option<usize>) -> String {
+    let borders = all(
+        &element(styles, "borders").unwrap(),
+        r"(?s)<border(?: [^>]*)?>.*?</border>|<border(?: [^>]*)?/>",
+    );
+    border
+        .and_then(|b| borders.get(b))
+        .and_then(|b| {
+            Regex::new(r#"<left style="([^"]*)""#)
+                .unwrap()
+                .captures(b)
+                .map(|c| c[1].to_string())
+        })
+        .unwrap_or_default()
 }
 
 fn fill_colour(styles: &str, fill: usize) -> String {
@@ -280,8 +300,8 @@ fn assert_annotated_copy(original: &Path, feedback: &Path, unit_findings: &[&Val
         let (ca, cb) = (cell_styles(sa), cell_styles(sb));
         for (cell, style) in &cb {
             let orig = ca.get(cell).copied().unwrap_or(0);
-            let (plain_a, fill_a) = &xa[orig as usize];
-            let (plain_b, fill_b) = &xb[*style as usize];
+            let (plain_a, fill_a, border_a) = &xa[orig as usize];
+            let (plain_b, fill_b, border_b) = &xb[*style as usize];
             assert_eq!(plain_a, plain_b, "format of {name}!{cell}");
             match marked.get(cell) {
                 Some(fs) => {
@@ -294,8 +314,22 @@ fn assert_annotated_copy(original: &Path, feedback: &Path, unit_findings: &[&Val
                     };
                     let fill = fill_colour(&b["xl/styles.xml"], fill_b.unwrap());
                     assert_eq!(fill, worst, "fill of {name}!{cell}");
+                    // And the border that prints in black and white.
+                    let border = match worst {
+                        "FFF8CBAD" => "medium",
+                        "FFFFE699" => "mediumDashed",
+                        _ => "dotted",
+                    };
+                    assert_eq!(
+                        border_style(&b["xl/styles.xml"], border_b),
+                        border,
+                        "border of {name}!{cell}"
+                    );
                 }
-                None => assert_eq!(fill_a, fill_b, "fill of unmarked {name}!{cell}"),
+                None => {
+                    assert_eq!(fill_a, fill_b, "fill of unmarked {name}!{cell}");
+                    assert_eq!(border_a, border_b, "border of unmarked {name}!{cell}");
+                }
             }
         }
         for cell in marked.keys() {

@@ -193,7 +193,7 @@ fn the_sample_consolidation_prints_whole_on_the_stated_pages() {
         let p = squeezed(&raw[k]);
         for s in [
             "TỔNG HỢP SỐ LIỆU",
-            "Số liệu có lỗi (xem ghi chú của ô và trang «Lỗi»)",
+            "Số liệu có lỗi (nền đỏ, chữ đậm, viền đậm; xem ghi chú của ô và trang «Lỗi»)",
             "Cảnh báo",
             "Chỉ tiêu",
         ] {
@@ -549,6 +549,57 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
         };
         assert_eq!(fill, want, "{a1}");
     }
+}
+
+/// Fills print as greys (an error's about a section row's, a warning's
+/// about white): every marked figure of Tổng hợp and Chi tiết also
+/// carries its severity's border, medium for an error (its figure bold),
+/// medium dashed for a warning, and the legend's swatches show the same;
+/// a figure not marked keeps the plain thin border.
+#[test]
+fn the_samples_marks_print_in_black_and_white() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    consolidate_samples(&out);
+    let book = out.join("tong-hop.xlsx");
+    let parts = Parts { book: &book };
+    let sides = |style: &crate::common::CellStyle, want: &str| {
+        ["left", "right", "top", "bottom"]
+            .iter()
+            .all(|side| style.border.contains(&format!(r#"<{side} style="{want}""#)))
+    };
+    let mut seen = (0, 0);
+    for sheet in ["Tổng hợp", "Chi tiết theo đơn vị"] {
+        let part = parts.sheet_part(sheet);
+        for (a1, fill) in parts.filled(sheet) {
+            let style = crate::common::cell_style(&book, &part, &a1);
+            match fill.as_str() {
+                RED => {
+                    assert!(sides(&style, "medium"), "{sheet} {a1}: {style:?}");
+                    assert!(style.font.contains("<b/>"), "{sheet} {a1}: {style:?}");
+                    seen.0 += 1;
+                }
+                YELLOW => {
+                    assert!(sides(&style, "mediumDashed"), "{sheet} {a1}: {style:?}");
+                    seen.1 += 1;
+                }
+                _ => assert!(!style.border.contains("medium"), "{sheet} {a1}"),
+            }
+        }
+    }
+    // The 5 + 11 errors and the 2 warnings of the test above, and the
+    // legend's two swatches.
+    assert_eq!(seen, (5 + 11 + 1, 2 + 1));
+    let summary = read_sheet(&book, "Tổng hợp");
+    let part = parts.sheet_part("Tổng hợp");
+    let hc01 = summary.iter().position(|r| r[0] == "HC01").unwrap();
+    let plain = crate::common::cell_style(&book, &part, &format!("E{}", hc01 + 1));
+    assert!(
+        sides(&plain, "thin") && !plain.font.contains("<b/>"),
+        "{plain:?}"
+    );
+    assert!(summary[3][1].contains("viền đậm"), "{:?}", summary[3]);
+    assert!(summary[3][4].contains("viền nét đứt"), "{:?}", summary[3]);
 }
 
 /// Tình trạng nộp fills each line by the unit's worst finding: errors

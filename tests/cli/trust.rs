@@ -2114,3 +2114,77 @@ fn a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator() {
     let hc07 = rows.iter().find(|r| r[0] == "HC07").unwrap();
     assert!(hc07.contains(&"30".to_string()), "{hc07:?}");
 }
+
+/// Notes do not print: the same partial total (Phường 2 left HC03's LK
+/// empty) prints its figure with the sign (*), still a number, and a
+/// footnote under the table, above the signatures, names the indicator,
+/// the column and Phường 2. The totals every ward gave print plain.
+#[test]
+fn a_partial_total_prints_its_sign_and_a_footnote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &hc_rows([100.0, 90.0, 10.0], Some([300.0, 280.0, 20.0])),
+    );
+    let mut rows = hc_rows([50.0, 45.0, 5.0], Some([150.0, 140.0, 10.0]));
+    rows[1].3[1] = E;
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    run(&dir, &out, &tpl, "2020-Q3");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let row_of = |code: &str| {
+        sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+    };
+    let (hc02, hc03) = (row_of("HC02"), row_of("HC03"));
+    // Still a number (the sign is the format's), not the text "280 (*)".
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut wb, "Tổng hợp").unwrap();
+    assert_eq!(range.get((hc03, 5)), Some(&calamine::Data::Float(280.0)));
+    let part = "xl/worksheets/sheet1.xml";
+    let style = crate::common::cell_style(&book, part, &format!("F{}", hc03 + 1));
+    assert_eq!(style.num_format, "#,##0\" (*)\"", "{style:?}");
+    for a1 in [format!("E{}", hc03 + 1), format!("F{}", hc02 + 1)] {
+        let style = crate::common::cell_style(&book, part, &a1);
+        assert!(!style.num_format.contains("(*)"), "{a1}: {style:?}");
+    }
+    // The footnote: its heading, one line for HC03 LK, then the signatures.
+    let text: Vec<&str> = sheet[hc03..]
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let at = |prefix: &str| {
+        text.iter()
+            .position(|t| t.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix}: {text:?}"))
+    };
+    let heading = at("(*) Tổng chưa đủ");
+    assert!(text[heading].contains("Hãy xin đơn vị bổ sung trước khi trình ký"));
+    let line = at("- HC03");
+    assert_eq!(line, heading + 1);
+    assert!(
+        text[line].ends_with(", cột LK: chưa gồm số của 1 đơn vị: Phường 2."),
+        "{}",
+        text[line]
+    );
+    assert!(!text[line + 1].starts_with("- "), "{text:?}");
+    assert!(at("NGƯỜI LẬP BIỂU") > line);
+}
