@@ -127,6 +127,7 @@ pub fn annex_workbook(
     let list = wb.add_worksheet();
     findings_sheet(list, findings, lang)?;
     crate::report::workbook::print_heading(list, &title.title);
+    crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
 }
 

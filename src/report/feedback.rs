@@ -664,6 +664,7 @@ fn rendered(
             ws.set_active(true);
         }
     }
+    crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
 }
 

@@ -1305,6 +1305,14 @@ fn rates_typed_as_fractions_bounds_and_their_percents() {
         notes.contains("Chỉ tiêu kế hoạch của Văn phòng HĐND và UBND quận (vp.xlsx, ô E7)"),
         "{notes}"
     );
+    // Its author is tonghop, as every other note's, and Excel shows no
+    // bold "Author:" line above it (it did: rust_xlsxwriter's default).
+    assert!(
+        notes.contains("<authors><author>tonghop</author></authors>"),
+        "{notes}"
+    );
+    assert!(!notes.contains("Author"), "{notes}");
+    assert!(!notes.contains("<b/>"), "{notes}");
 }
 
 /// A total beside parts that do not add up is marked even when no unit's
