@@ -454,6 +454,25 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 — Quý I/2020"));
 }
 
+/// The LK column's input message names the period as a sentence writes
+/// it, "quý III/2020", not a lower-cased label ("quý iii/2020").
+#[test]
+fn the_lk_input_message_keeps_the_periods_roman_numeral() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("forms");
+    generate(&out, &["--period", "2020-Q3", "--unit", "P05"]);
+    let sheet1 = zip_part(
+        &out.join("P05-phuong-5-2020-Q3.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    )
+    .unwrap();
+    assert!(
+        sheet1.contains("Lũy kế từ 01/01 đến hết quý III/2020: lũy kế kỳ trước"),
+        "{sheet1}"
+    );
+    assert!(!sheet1.contains("quý iii"), "{sheet1}");
+}
+
 /// A cell value to write into a form.
 #[derive(Clone, Debug)]
 pub(crate) enum Value {
