@@ -77,7 +77,7 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
             if !f.actual.is_empty() {
                 s.push_str(&format!(
                     "\n{}: {}",
-                    lang.pick("Giá trị ghi", "Written"),
+                    lang.pick("Giá trị ghi", "Actual"),
                     f.actual
                 ));
             }
@@ -921,5 +921,24 @@ mod tests {
         assert_eq!(feedback_file_name("A/B\\C:D"), "A_B_C_D.xlsx");
         assert_eq!(feedback_file_name(".."), "_...xlsx");
         assert_eq!(feedback_file_name(""), "_.xlsx");
+    }
+
+    /// A note says what was expected and what was written with the words
+    /// of the Lỗi sheet's columns (in English it said "Written" beside the
+    /// sheet's "Actual").
+    #[test]
+    fn a_notes_labels_are_the_findings_sheets_columns() {
+        use crate::diagnostic::{Code, Finding};
+        let f = Finding::error(Code::PctMismatch, "m")
+            .expected("17,29")
+            .actual("21,35");
+        for lang in [Lang::Vi, Lang::En] {
+            let h = crate::outputs::finding_headers(lang);
+            let text = note_text(&[&f], lang);
+            assert!(
+                text.ends_with(&format!("\n{}: 17,29\n{}: 21,35", h[8], h[9])),
+                "{text}"
+            );
+        }
     }
 }
