@@ -61,6 +61,7 @@ const COMMANDS: [About; 7] = [
 ];
 
 const LANG: &str = "Ngôn ngữ của thông báo và tên trang tính: vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi)";
+const ROOT_LANG: &str = "Ngôn ngữ của thông báo và trợ giúp: vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi); ghi trước hay sau tên lệnh đều được";
 const LOCALE: &str = "Cách đọc số có thể hiểu theo hai kiểu (`1,345`): vi hoặc en (mặc định: vi)";
 const TEMPLATE: &str = "Thư mục mẫu biểu (indicators.csv, groups.csv, agencies.csv, template.toml); không ghi thì dùng mẫu có sẵn";
 
@@ -155,6 +156,7 @@ pub fn localize(cmd: Command) -> Command {
         .subcommand_value_name("LỆNH")
         .disable_help_flag(true)
         .disable_version_flag(true)
+        .mut_arg("lang", |a| a.help(ROOT_LANG).hide_possible_values(true))
         .arg(help_flag())
         .arg(
             Arg::new("version")
@@ -212,6 +214,10 @@ pub fn localize(cmd: Command) -> Command {
     for (name, usage) in usages {
         cmd = cmd.mut_subcommand(name, |s| s.override_usage(usage));
     }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    let usage = usage.replace("[OPTIONS]", "[TÙY_CHỌN]");
+    let cmd = cmd.override_usage(usage);
     cmd.mut_subcommand("help", |s| {
         s.about("In trợ giúp này, hoặc trợ giúp của lệnh được nêu")
             .help_template(TEMPLATE_ARGS)
