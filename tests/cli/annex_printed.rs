@@ -377,7 +377,11 @@ fn flagged_tasks_are_marked_and_the_findings_listed() {
     assert!(rows[5][1].starts_with("Tổ chức thu ngân sách"));
     assert_eq!(fill_of(&book, "xl/worksheets/sheet1.xml", "B6"), None);
     // The legend says what the colours mean.
-    assert!(rows[2][0].starts_with("Ô tô màu"), "{:?}", rows[2]);
+    assert!(
+        rows[2][0].starts_with("Ô được tô màu là ô có lỗi (đỏ)"),
+        "{:?}",
+        rows[2]
+    );
     // The finding list: the error list's columns, less indicator and
     // column, every finding in its order, filled by severity.
     let list = read_sheet(&book, "Lỗi");

@@ -410,5 +410,8 @@ fn the_help_is_in_the_runs_language() {
     }
 
     let none = fatal(&[], None);
-    assert!(none.contains("Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>"), "{none}");
+    assert!(
+        none.contains("Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>"),
+        "{none}"
+    );
 }
