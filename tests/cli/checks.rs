@@ -1053,6 +1053,13 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
     };
     assert_eq!(names, ["Lỗi"]);
     assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "submission-missing");
+    // Its page header names the period it owes, as every other unit's
+    // feedback does (it had the office and the unit only).
+    let list = zip_part(&p05, "xl/worksheets/sheet1.xml").unwrap();
+    assert!(
+        list.contains("<oddHeader>") && list.contains("Phường 5 — Quý I/2020"),
+        "{list}"
+    );
     let vp = out.join("phan-hoi").join("VP.xlsx");
     assert_eq!(read_sheet(&vp, "Biểu 1")[6][5], "86,39");
     let notes = zip_part(&vp, "xl/comments1.xml").unwrap();
