@@ -409,6 +409,17 @@ fn the_help_is_in_the_runs_language() {
         );
     }
 
+    // The English help is English (check-text's ended "(kiểm tra số liệu
+    // trong văn bản báo cáo)"); a command that writes no workbook speaks
+    // of no sheet names.
+    let en = help(&["check-text", "--help", "--lang", "en"], None);
+    assert!(!en.contains("kiểm tra"), "{en}");
+    for command in ["check", "check-text"] {
+        let vi = help(&[command, "--help"], None);
+        assert!(vi.contains("Ngôn ngữ của thông báo: vi hoặc en"), "{vi}");
+        assert!(!vi.contains("tên trang tính"), "{vi}");
+    }
+
     let none = fatal(&[], None);
     assert!(
         none.contains("Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>"),

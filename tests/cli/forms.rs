@@ -431,6 +431,14 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
     );
     // The headers stay the ones the consolidation reads.
     assert_eq!(read_sheet(&p05, "Figures")[5][4], "Thực hiện quý I/2020");
+    // The check it suggests answers in English, as the form does.
+    let instructions = read_sheet(&p05, "Instructions");
+    assert!(
+        instructions
+            .iter()
+            .any(|r| r[0] == "tonghop check P05-phuong-5-2020-Q1.xlsx --period 2020-Q1 --lang en"),
+        "{instructions:?}"
+    );
     let o = template(&out, &["--period", PERIOD, "--unit", "P05"]);
     assert_eq!(o.status.code(), Some(2));
     let said = String::from_utf8_lossy(&o.stderr);
