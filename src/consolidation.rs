@@ -308,6 +308,7 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
                 &c.findings,
                 Some(&c.store),
                 &config.template,
+                config.period,
                 config.lang,
             )
         });

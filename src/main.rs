@@ -11,6 +11,14 @@ use std::process::ExitCode;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages and help: vi or en (default: TONGHOP_LANG, else
+    /// the machine's language, else vi); before the command as after it.
+    // Read through each command's own `--lang`, which clap fills from this
+    // one when it is written before the command (`tonghop --lang en
+    // consolidate …`); written after, the command's own wins.
+    #[allow(dead_code)]
+    #[arg(long, value_enum, global = true)]
+    lang: Option<tonghop::diagnostic::Lang>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -41,15 +49,21 @@ fn quiet_on_closed_pipe() {
 #[cfg(not(unix))]
 fn quiet_on_closed_pipe() {}
 
-/// The language the command line asks for (`--lang en`, `--lang=en`),
-/// else the environment's: for words said before the arguments parse.
+/// The language the command line asks for (`--lang en`, `--lang=en`; the
+/// last one written, as the command's own outranks one before the
+/// command), else the environment's: for words said before the arguments
+/// parse.
 fn asked_lang() -> tonghop::diagnostic::Lang {
     use tonghop::diagnostic::Lang;
     let args: Vec<String> = std::env::args().collect();
-    let value = args.iter().enumerate().find_map(|(k, a)| match a.as_str() {
-        "--lang" => args.get(k + 1).map(String::as_str),
-        _ => a.strip_prefix("--lang="),
-    });
+    let value = args
+        .iter()
+        .enumerate()
+        .filter_map(|(k, a)| match a.as_str() {
+            "--lang" => args.get(k + 1).map(String::as_str),
+            _ => a.strip_prefix("--lang="),
+        })
+        .next_back();
     match value {
         Some("en") => Lang::En,
         Some("vi") => Lang::Vi,
@@ -75,7 +89,7 @@ fn in_vietnamese(e: &clap::Error) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let value = ctx(ContextKind::InvalidValue);
-    match e.kind() {
+    let said = match e.kind() {
         ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => {
             format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)")
         }
@@ -99,7 +113,67 @@ fn in_vietnamese(e: &clap::Error) -> String {
         ErrorKind::ArgumentConflict => format!("không dùng được cùng lúc: {arg}"),
         ErrorKind::TooManyValues => format!("thừa giá trị «{value}» cho {arg}"),
         _ => e.render().to_string().trim().to_string(),
+    };
+    // clap's "did you mean": an option or a command of that spelling.
+    let tip = match (
+        ctx(ContextKind::SuggestedArg),
+        ctx(ContextKind::SuggestedSubcommand),
+    ) {
+        (a, _) if !a.is_empty() => format!("\n  gợi ý: có tùy chọn gần giống: «{a}»"),
+        (_, c) if !c.is_empty() => format!("\n  gợi ý: có lệnh gần giống: «{c}»"),
+        _ => String::new(),
+    };
+    let usage = match e.get(ContextKind::Usage) {
+        Some(ContextValue::StyledStr(u)) => {
+            let u = u.to_string();
+            let u = u.trim().trim_start_matches("Usage:").trim();
+            format!("\n  cách dùng: {u}")
+        }
+        _ => String::new(),
+    };
+    format!("{said}{tip}{usage}")
+}
+
+/// A command-line mistake in English: clap's words (the mistake, its tip,
+/// the usage), with the same line on what to do as in Vietnamese in place
+/// of clap's "For more information, try '--help'.".
+fn in_english(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let lines: Vec<String> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("For more information"))
+        .map(
+            |l| match (l.strip_prefix("error: "), l.strip_prefix("Usage: ")) {
+                (Some(said), _) => format!("tonghop: {said}"),
+                (_, Some(usage)) => format!("  usage: {usage}"),
+                _ => l.to_string(),
+            },
+        )
+        .collect();
+    lines.join("\n")
+}
+
+/// The arguments as typed, save a `--lang` written after `help` (`tonghop
+/// help consolidate --lang en`), which clap's help command would take for
+/// a command's name: [`asked_lang`] has read it.
+fn arguments() -> Vec<String> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) != Some("help") {
+        return args;
     }
+    let mut kept = Vec::with_capacity(args.len());
+    let mut skip = false;
+    for a in args {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        match a.as_str() {
+            "--lang" => skip = true,
+            _ if a.starts_with("--lang=") => {}
+            _ => kept.push(a),
+        }
+    }
+    kept
 }
 
 /// The command line parsed, its help in the language asked for.
@@ -110,7 +184,7 @@ fn parse() -> Result<Cli, clap::Error> {
         tonghop::diagnostic::Lang::Vi => tonghop::commands::help_vi::localize(cmd),
         tonghop::diagnostic::Lang::En => cmd,
     };
-    Cli::from_arg_matches(&cmd.try_get_matches()?)
+    Cli::from_arg_matches(&cmd.try_get_matches_from(arguments())?)
 }
 
 fn main() -> ExitCode {
@@ -123,10 +197,18 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::from(2);
         }
-        Err(e) if e.use_stderr() && asked_lang() == tonghop::diagnostic::Lang::Vi => {
-            eprintln!("tonghop: {}", in_vietnamese(&e));
+        Err(e) if e.use_stderr() => {
+            let lang = asked_lang();
+            match lang {
+                tonghop::diagnostic::Lang::Vi => eprintln!("tonghop: {}", in_vietnamese(&e)),
+                tonghop::diagnostic::Lang::En => eprintln!("{}", in_english(&e)),
+            }
             eprintln!(
-                "  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help»."
+                "  {}",
+                lang.pick(
+                    "cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».",
+                    "help: see the usage with «tonghop --help» or «tonghop <command> --help»."
+                )
             );
             return ExitCode::from(2);
         }

@@ -67,16 +67,27 @@ pub fn shorten_utf16(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// A quotation of `s` in a message: one line, at most `max` characters.
+/// A longer text is cut after its last whole word that fits ("… khiếu nại
+/// tồn…", not "tồn đọn…"), with "…"; a word longer than half the room is
+/// cut inside.
 pub fn quotation(s: &str, max: usize) -> String {
     let one_line = s.replace(['\n', '\r'], " ");
     match one_line.char_indices().nth(max) {
         None => one_line,
         Some(_) => {
-            let end = one_line
-                .char_indices()
-                .nth(max.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
-            format!("{}…", &one_line[..end])
+            let room = max.saturating_sub(1);
+            let end = one_line.char_indices().nth(room).map_or(0, |(i, _)| i);
+            let kept = &one_line[..end];
+            // The cut falls between words when the next character is a
+            // space; else at the last space, if that keeps half the room.
+            let at_space = one_line[end..].starts_with(' ');
+            let word_end = match kept.rfind(' ') {
+                _ if at_space => end,
+                Some(i) if kept[..i].chars().count() * 2 >= room => i,
+                _ => end,
+            };
+            let kept = kept[..word_end].trim_end_matches([' ', ',', ';', ':', '-', '–']);
+            format!("{kept}…")
         }
     }
 }
@@ -712,5 +723,15 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert_eq!(quotation("một\nhai", 20), "một hai");
         assert_eq!(quotation("phường năm", 6), "phườn…");
+        // A long quotation ends at a word, not inside one.
+        let task = "Tổ chức tiếp công dân định kỳ, giải quyết dứt điểm các đơn thư khiếu nại tồn đọng kéo dài";
+        let cut = quotation(task, 81);
+        assert_eq!(
+            cut,
+            "Tổ chức tiếp công dân định kỳ, giải quyết dứt điểm các đơn thư khiếu nại tồn…"
+        );
+        assert!(cut.chars().count() <= 81);
+        assert_eq!(quotation("một hai, ba bốn", 10), "một hai…");
+        assert_eq!(quotation("một hai ba", 8), "một hai…");
     }
 }

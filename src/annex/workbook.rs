@@ -4,7 +4,7 @@
 //! Phụ lục
 //! row 1   CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ II NĂM 2020      (merged A:E, bold)
 //! row 2   (Ban hành kèm theo Báo cáo số … của Ủy ban nhân dân quận)   (italic)
-//! row 3   Ô tô màu: … (the legend, when a task is marked)           (italic, 11)
+//! row 3   Ô được tô màu: … (the legend, when a task is marked)     (italic, 11)
 //! row 4   TT | Nội dung | Tiến độ | Cơ quan chủ trì | Cơ quan phối hợp   (repeated on every page)
 //!         I  | KINH TẾ - TÀI CHÍNH - NGÂN SÁCH                           (bold, merged B:E)
 //!            | Đầu tư xây dựng cơ bản                                   (sub-section, bold italic)
@@ -127,6 +127,7 @@ pub fn annex_workbook(
     let list = wb.add_worksheet();
     findings_sheet(list, findings, lang)?;
     crate::report::workbook::print_heading(list, &title.title);
+    crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
 }
 
@@ -193,7 +194,7 @@ fn annex_sheet(
         .any(|r| !r.marks.is_empty());
     if marked {
         let legend = lang.pick(
-            "Ô tô màu là ô có lỗi (đỏ, viền đậm) hoặc cảnh báo (vàng, viền nét đứt): xem ghi chú của ô và trang «Lỗi». Sửa xong, chạy lại trước khi in.",
+            "Ô được tô màu là ô có lỗi (đỏ, viền đậm) hoặc cảnh báo (vàng, viền nét đứt): xem ghi chú của ô và trang «Lỗi». Sửa xong, chạy lại trước khi in.",
             "A filled cell has an error (red, thick border) or a warning (yellow, dashed border): see the cell's note and the «Findings» sheet. Correct them and run again before printing.",
         );
         let legend_fmt = Format::new()
@@ -316,6 +317,25 @@ fn marks_of(row: &AnnexRow, column: AnnexColumn) -> Option<(Severity, Note)> {
 /// and column (a task has neither).
 const FINDING_WIDTHS: [f64; 9] = [7.0, 17.0, 7.0, 13.0, 8.0, 4.0, 11.0, 11.0, 32.0];
 
+/// [`FINDING_WIDTHS`] with the unit column as wide as its longest code
+/// (at 8 characters "P.LDTBXH" printed broken mid-word), the width taken
+/// from the message column, so that the page keeps its width.
+fn finding_widths(findings: &[Finding]) -> [f64; 9] {
+    let mut widths = FINDING_WIDTHS;
+    let widest = findings
+        .iter()
+        .map(|f| crate::report::fit::text_width_pt(&f.unit, Font::regular(SMALL)))
+        .fold(0.0, f64::max);
+    // A code longer than a third of the message column is no code: it
+    // wraps (at spaces) as it did.
+    let need = COLUMNS.width_for_pt(widest).min(widths[8] / 3.0);
+    if need > widths[2] {
+        widths[8] -= need - widths[2];
+        widths[2] = need;
+    }
+    widths
+}
+
 /// The findings as a printable sheet: one finding per row, wrapped, the
 /// header repeated, fitted to the width of an A4 landscape page.
 fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Result<(), XlsxError> {
@@ -340,7 +360,8 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_background_color(Color::RGB(0xD9D9D9));
-    for (c, w) in FINDING_WIDTHS.iter().enumerate() {
+    let widths = finding_widths(findings);
+    for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
     for (c, h) in headers.iter().enumerate() {
@@ -349,7 +370,7 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
     let fit = |texts: &[&str], font: Font| {
         let cells: Vec<(&str, f64, Font)> = texts
             .iter()
-            .zip(FINDING_WIDTHS)
+            .zip(widths)
             .map(|(t, w)| (*t, w, font))
             .collect();
         COLUMNS.row_height_for(&cells)
@@ -405,4 +426,30 @@ pub fn write_annex(
 ) -> Result<(), Fatal> {
     let bytes = annex_workbook(annex, title, findings, lang).map_err(|e| Fatal::output(path, e))?;
     write_atomic(path, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Code;
+
+    /// "P.LDTBXH" printed broken mid-word in the Lỗi sheet's 7-character
+    /// unit column: the column is as wide as the longest code, the page as
+    /// wide as before; short codes leave the widths as they are.
+    #[test]
+    fn the_unit_column_holds_the_longest_code_on_one_line() {
+        let found = |unit: &str| Finding::error(Code::AgencyUnknown, "m").unit(unit);
+        let short = [found("VP"), found("P01")];
+        assert_eq!(finding_widths(&short), FINDING_WIDTHS);
+        let long = [found("VP"), found("P.LDTBXH")];
+        let widths = finding_widths(&long);
+        assert!(widths[2] > FINDING_WIDTHS[2], "{widths:?}");
+        assert_eq!(
+            COLUMNS.wrapped_lines("P.LDTBXH", widths[2], Font::regular(SMALL)),
+            1
+        );
+        assert!(COLUMNS.wrapped_lines("P.LDTBXH", FINDING_WIDTHS[2], Font::regular(SMALL)) > 1);
+        let total = |w: [f64; 9]| w.iter().sum::<f64>();
+        assert!((total(widths) - total(FINDING_WIDTHS)).abs() < 1e-9);
+    }
 }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 /// Check the report's prose: every percent with its operands, every total
 /// with its parts, and with --against every figure that names a catalog
-/// indicator (kiểm tra số liệu trong văn bản báo cáo).
+/// indicator.
 #[derive(clap::Args, Debug)]
 pub struct CheckTextArgs {
     /// The report: a .txt, .md or .docx file.

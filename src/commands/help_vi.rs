@@ -61,6 +61,10 @@ const COMMANDS: [About; 7] = [
 ];
 
 const LANG: &str = "Ngôn ngữ của thông báo và tên trang tính: vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi)";
+const ROOT_LANG: &str = "Ngôn ngữ của thông báo và trợ giúp: vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi); ghi trước hay sau tên lệnh đều được";
+/// For a command that writes no workbook: no sheet names to speak of.
+const LANG_MESSAGES: &str =
+    "Ngôn ngữ của thông báo: vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi)";
 const LOCALE: &str = "Cách đọc số có thể hiểu theo hai kiểu (`1,345`): vi hoặc en (mặc định: vi)";
 const TEMPLATE: &str = "Thư mục mẫu biểu (indicators.csv, groups.csv, agencies.csv, template.toml); không ghi thì dùng mẫu có sẵn";
 
@@ -87,7 +91,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("check", "file", "Tệp cần kiểm tra (.xlsx, .xls, .ods, …)"),
     ("check", "period", "Kỳ báo cáo (2020-Q1, …); không ghi thì lấy kỳ ghi trong tiêu đề của biểu"),
     ("check", "template", TEMPLATE),
-    ("check", "lang", LANG),
+    ("check", "lang", LANG_MESSAGES),
     ("check", "locale", LOCALE),
     ("check", "json", "In các lỗi dưới dạng JSON (các trường của errors.json) thay cho danh sách"),
     ("check-text", "file", "Văn bản báo cáo: tệp .txt, .md hoặc .docx"),
@@ -95,7 +99,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("check-text", "force", "Ghi đè errors.csv và errors.json đã có trong OUT"),
     ("check-text", "against", "Thư mục kết quả của lệnh consolidate: đối chiếu các số liệu nêu tên chỉ tiêu với OUT/tong-hop.xlsx"),
     ("check-text", "template", "Thư mục mẫu biểu có tên và tên gọi khác của các chỉ tiêu để --against tìm (mặc định: mẫu có sẵn)"),
-    ("check-text", "lang", LANG),
+    ("check-text", "lang", LANG_MESSAGES),
     ("check-text", "json", "In các lỗi dưới dạng JSON ra màn hình thay cho danh sách"),
     ("samples", "out", "Thư mục ghi ra (tạo mới nếu chưa có)"),
     ("samples", "period", "Kỳ báo cáo của bộ biểu: 2020-Q1, 2020-H1, 2020-9M, 2020 (mặc định: 2020-Q1)"),
@@ -155,6 +159,7 @@ pub fn localize(cmd: Command) -> Command {
         .subcommand_value_name("LỆNH")
         .disable_help_flag(true)
         .disable_version_flag(true)
+        .mut_arg("lang", |a| a.help(ROOT_LANG).hide_possible_values(true))
         .arg(help_flag())
         .arg(
             Arg::new("version")
@@ -212,6 +217,10 @@ pub fn localize(cmd: Command) -> Command {
     for (name, usage) in usages {
         cmd = cmd.mut_subcommand(name, |s| s.override_usage(usage));
     }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.trim_start_matches("Usage:").trim();
+    let usage = usage.replace("[OPTIONS]", "[TÙY_CHỌN]");
+    let cmd = cmd.override_usage(usage);
     cmd.mut_subcommand("help", |s| {
         s.about("In trợ giúp này, hoặc trợ giúp của lệnh được nêu")
             .help_template(TEMPLATE_ARGS)

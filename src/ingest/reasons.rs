@@ -152,37 +152,103 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
         "Check that you may read the file, or copy it to another folder."),
 ];
 
+/// The English words of the reasons of [`REASONS`] that carry a reading
+/// library's own message ("invalid Zip archive: Could not find EOCD"), by
+/// the same key: the clerk reads in English what the Vietnamese says, not
+/// the library's detail.
+const PLAIN_EN: &[(&str, &str)] = &[
+    (
+        "not a complete zip archive",
+        "the file is cut short, incomplete (usually a failed send or download)",
+    ),
+    (
+        "cut short",
+        "the file is cut short, incomplete (usually a failed send or download)",
+    ),
+    (
+        "larger than the archive declares",
+        "the file is damaged: a part of it is larger than the file itself declares",
+    ),
+    (
+        "code page",
+        "the old .xls file uses a character set (code page) that cannot be read",
+    ),
+    (
+        "macro sheet",
+        "the workbook has an Excel 4.0 macro sheet, which cannot be read",
+    ),
+    (
+        "XML spreadsheet is damaged",
+        "the XML Spreadsheet 2003 file is damaged",
+    ),
+    (
+        "more cells than can safely be read",
+        "the file declares too many cells and may be damaged",
+    ),
+    (
+        "cannot be read: ",
+        "a sheet of the file is damaged and cannot be read",
+    ),
+    (
+        "cannot be opened",
+        "the file cannot be opened (no permission to read it?)",
+    ),
+    ("Permission denied", "no permission to read the file"),
+];
+
+/// What the catch-all says: a damaged file, in Vietnamese and English.
+const DAMAGED: (&str, &str) = (
+    "tệp bị hỏng hoặc không đầy đủ, trình đọc bảng tính không đọc được",
+    "the file is damaged or incomplete; the spreadsheet reader cannot read it",
+);
+
 /// The reason of [`REASONS`] that fits, or the catch-all: a damaged file.
-fn reason_entry(reason: &str) -> (&'static str, &'static str, &'static str) {
+/// (Vietnamese, advice in Vietnamese, advice in English, and the English
+/// words when the reason itself carries a library's message.)
+fn reason_entry(
+    reason: &str,
+) -> (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+) {
     REASONS
         .iter()
         .find(|(key, ..)| reason.contains(key))
         .map_or(
             (
-                "tệp bị hỏng hoặc không đầy đủ, trình đọc bảng tính không đọc được",
+                DAMAGED.0,
                 "Hãy xin đơn vị mở tệp bằng Excel, lưu lại dạng .xlsx và gửi lại.",
                 "Ask the unit to open it in Excel, save it as .xlsx and send it again.",
+                Some(DAMAGED.1),
             ),
-            |&(_, vi, avi, aen)| (vi, avi, aen),
+            |&(key, vi, avi, aen)| {
+                let en = PLAIN_EN.iter().find(|(k, _)| *k == key).map(|(_, en)| *en);
+                (vi, avi, aen, en)
+            },
         )
 }
 
 /// What a file is, for a reason written in English by ingest, and the
 /// advice that fits (empty when nothing is to be done): in Vietnamese the
-/// table's words (the reason itself stays in the finding's `actual`), in
-/// English the reason.
+/// table's words, in English the reason, or [`PLAIN_EN`]'s words when the
+/// reason carries a reading library's message (both languages then say
+/// the same, neither the library's detail).
 pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
-    let (vi, advice_vi, advice_en) = reason_entry(reason);
+    let (vi, advice_vi, advice_en, plain_en) = reason_entry(reason);
     match lang {
         Lang::Vi => (vi.to_string(), advice_vi.to_string()),
-        Lang::En => (reason.to_string(), advice_en.to_string()),
+        Lang::En => (
+            plain_en.unwrap_or(reason).to_string(),
+            advice_en.to_string(),
+        ),
     }
 }
 
-/// A file finding's `actual`: what the file is in the run's language. In
-/// Vietnamese the table's words, never the English reason ingest wrote
-/// (a clerk reads `actual` in the error list's "Giá trị ghi" column); in
-/// English the reason itself, with its technical detail.
+/// A file finding's `actual`: what the file is in the run's language, as
+/// [`reason_words`] says it (a clerk reads `actual` in the error list's
+/// "Giá trị ghi" column).
 pub fn reason_actual(reason: &str, lang: Lang) -> String {
     reason_words(reason, lang).0
 }
@@ -209,6 +275,36 @@ mod tests {
         assert!(what.starts_with("tệp không phải bảng tính"), "{what}");
         // No English in Vietnamese; the reason itself in English.
         assert!(!vi("Xlsx error: something new").0.contains("Xlsx"));
-        assert_eq!(reason_words("Xlsx error: x", Lang::En).0, "Xlsx error: x");
+        assert_eq!(
+            reason_words("Xlsx error: x", Lang::En).0,
+            "the file is damaged or incomplete; the spreadsheet reader cannot read it"
+        );
+    }
+
+    /// A truncated .xlsx was "tệp bị cắt ngắn…" in Vietnamese but, in
+    /// English, the reason with the zip library's "invalid Zip archive:
+    /// Could not find EOCD": English says what Vietnamese says.
+    #[test]
+    fn english_says_what_vietnamese_says_without_the_librarys_message() {
+        let reason = "the file is damaged: it is not a complete zip archive, as an .xlsx or .ods must be (it may have been cut short while copying or downloading; invalid Zip archive: Could not find EOCD)";
+        let (vi, _) = reason_words(reason, Lang::Vi);
+        let (en, advice) = reason_words(reason, Lang::En);
+        assert_eq!(
+            vi,
+            "tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)"
+        );
+        assert_eq!(
+            en,
+            "the file is cut short, incomplete (usually a failed send or download)"
+        );
+        assert_eq!(reason_actual(reason, Lang::En), en);
+        assert!(advice.starts_with("Download it again"));
+        // Every English word of PLAIN_EN is a key of REASONS.
+        for (key, _) in PLAIN_EN {
+            assert!(REASONS.iter().any(|(k, ..)| k == key), "{key}");
+        }
+        // A plain English reason stays as ingest wrote it.
+        let word = "the file is a Word document (.docx), not a spreadsheet";
+        assert_eq!(reason_words(word, Lang::En).0, word);
     }
 }

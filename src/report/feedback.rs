@@ -77,7 +77,7 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
             if !f.actual.is_empty() {
                 s.push_str(&format!(
                     "\n{}: {}",
-                    lang.pick("Giá trị ghi", "Written"),
+                    lang.pick("Giá trị ghi", "Actual"),
                     f.actual
                 ));
             }
@@ -93,18 +93,22 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
 pub struct FeedbackContext<'a> {
     template: &'a Template,
     lang: Lang,
+    /// The run's period: the page header of a unit that sent nothing
+    /// names it as the others' do.
+    period: Period,
     words: HeaderWords,
     task_words: Option<TaskHeaderWords>,
 }
 
 impl<'a> FeedbackContext<'a> {
-    pub fn new(template: &'a Template, lang: Lang) -> FeedbackContext<'a> {
+    pub fn new(template: &'a Template, lang: Lang, period: Period) -> FeedbackContext<'a> {
         let task_words = AnnexSettings::from_template(template)
             .ok()
             .map(|s| TaskHeaderWords::new(&s.columns));
         FeedbackContext {
             template,
             lang,
+            period,
             words: HeaderWords::new(template),
             task_words,
         }
@@ -217,6 +221,7 @@ pub fn write_feedback(
     findings: &[Finding],
     store: Option<&FigureStore>,
     template: &Template,
+    period: Period,
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Fatal> {
     let folder = out.join(FEEDBACK_DIR);
@@ -240,7 +245,7 @@ pub fn write_feedback(
             }
         }
     }
-    let ctx = FeedbackContext::new(template, lang);
+    let ctx = FeedbackContext::new(template, lang, period);
     // Each unit's workbook is built (its file read again) and written on
     // the reading threads: with thousands of units, the writes' waits for
     // the disk overlap.
@@ -584,10 +589,12 @@ fn heading_of(
         .map(|a| a.shown().into_owned())
         .or_else(|| sub.map(|s| s.file.clone()))
         .unwrap_or_default();
+    // A file's own period (a wrong one is named as the file states it),
+    // else the run's: a unit that sent nothing has the period it owes.
     let period = sub
         .and_then(|s| s.period)
-        .map(|(p, _)| p.title(ctx.lang))
-        .unwrap_or_default();
+        .map_or(ctx.period, |(p, _)| p)
+        .title(ctx.lang);
     [t.settings.office.trim().to_string(), unit, period]
         .into_iter()
         .filter(|p| !p.is_empty())
@@ -664,6 +671,7 @@ fn rendered(
             ws.set_active(true);
         }
     }
+    crate::report::notes_by_tonghop(&mut wb);
     wb.save_to_buffer()
 }
 
@@ -923,5 +931,24 @@ mod tests {
         assert_eq!(feedback_file_name("A/B\\C:D"), "A_B_C_D.xlsx");
         assert_eq!(feedback_file_name(".."), "_...xlsx");
         assert_eq!(feedback_file_name(""), "_.xlsx");
+    }
+
+    /// A note says what was expected and what was written with the words
+    /// of the Lỗi sheet's columns (in English it said "Written" beside the
+    /// sheet's "Actual").
+    #[test]
+    fn a_notes_labels_are_the_findings_sheets_columns() {
+        use crate::diagnostic::{Code, Finding};
+        let f = Finding::error(Code::PctMismatch, "m")
+            .expected("17,29")
+            .actual("21,35");
+        for lang in [Lang::Vi, Lang::En] {
+            let h = crate::outputs::finding_headers(lang);
+            let text = note_text(&[&f], lang);
+            assert!(
+                text.ends_with(&format!("\n{}: 17,29\n{}: 21,35", h[8], h[9])),
+                "{text}"
+            );
+        }
     }
 }

@@ -176,6 +176,15 @@ impl Columns {
         px.max(1.0) * 0.75
     }
 
+    /// The narrowest width, in characters (to a quarter), of a column
+    /// that holds `pt` points of text on one line: the inverse of
+    /// [`Columns::text_pt`].
+    pub fn width_for_pt(self, pt: f64) -> f64 {
+        let px = (pt / 0.75).ceil();
+        let width = (px + CELL_PADDING_PX - self.padding_px) / self.digit_px;
+        (width * 4.0).ceil() / 4.0
+    }
+
     /// How many lines a text wraps to in a column of `width` characters:
     /// each written line broken at spaces, a word wider than the column
     /// broken inside. An empty text is one line.
@@ -231,6 +240,20 @@ mod tests {
         size_pt: 13.0,
         bold: false,
     };
+
+    /// The width found for a text is the narrowest that keeps it on one
+    /// line.
+    #[test]
+    fn width_for_pt_is_the_narrowest_column_of_one_line() {
+        let font = Font::regular(11.0);
+        for cols in [Columns::CALIBRI_11, Columns::TIMES_NEW_ROMAN_13] {
+            for text in ["P.LDTBXH", "P.TCKH", "VP", "Phòng Tài chính - Kế hoạch"] {
+                let w = cols.width_for_pt(text_width_pt(text, font));
+                assert_eq!(cols.wrapped_lines(text, w, font), 1, "{text}");
+                assert!(cols.wrapped_lines(text, w - 0.25, font) > 1, "{text}");
+            }
+        }
+    }
 
     #[test]
     fn vietnamese_letters_are_as_wide_as_their_base_letter() {

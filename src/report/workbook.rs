@@ -205,6 +205,14 @@ pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_footer(footer_code(lang));
 }
 
+/// The note of an undisputed total (whose target, whose cell was left
+/// empty): by `tonghop` like every other note, with no bold "Author:" line.
+fn figure_note(text: &str) -> Note {
+    Note::new(limits::note(text))
+        .set_author("tonghop")
+        .add_author_prefix(false)
+}
+
 /// The note of a disputed figure: the findings' messages.
 fn note_of(mark: &Mark, lang: Lang) -> Note {
     let text = mark.note(lang);
@@ -537,6 +545,7 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
         .set_title(data.template.settings.title.as_str())
         .set_author("tonghop");
     wb.set_properties(&props);
+    crate::report::notes_by_tonghop(&mut wb);
     write_atomic_with(path, |w| {
         wb.save_to_writer(w).map_err(std::io::Error::other)
     })
@@ -774,10 +783,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let blank = d.totals.blank_cells.get(&(i, c.index()));
                 if let (Some(units), None, Some(_)) = (blank, mark, value) {
                     let text = left_out(units, t, lang);
-                    let note = Note::new(limits::note(&text))
-                        .set_author("tonghop")
-                        .add_author_prefix(false);
-                    ws.insert_note(row, 3 + k as u16, &note)?;
+                    ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
                 }
                 // A rate's KH is the target its department stated: the
                 // cell says whose it is.
@@ -800,7 +806,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                             t.level_words().units_en
                         ),
                     };
-                    ws.insert_note(row, 3 + k as u16, &Note::new(limits::note(&text)))?;
+                    ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
                 }
             }
             row += 1;

@@ -257,6 +257,11 @@ fn notes(book: &Path) -> Vec<(String, String)> {
     let Some(xml) = zip_part(book, "xl/comments1.xml") else {
         return Vec::new();
     };
+    // Every note is by tonghop: no default "Author" in the list.
+    assert!(
+        xml.contains("<authors><author>tonghop</author></authors>"),
+        "{xml}"
+    );
     xml.split("<comment ref=\"")
         .skip(1)
         .map(|c| {
@@ -386,7 +391,7 @@ fn flagged_tasks_are_marked_and_the_findings_listed() {
     let plain = crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", "B6").border;
     assert!(plain.contains(r#"<left style="thin""#), "{plain}");
     // The legend says what the colours and the borders mean.
-    assert!(rows[2][0].starts_with("Ô tô màu"), "{:?}", rows[2]);
+    assert!(rows[2][0].starts_with("Ô được tô màu"), "{:?}", rows[2]);
     assert!(rows[2][0].contains("(đỏ, viền đậm)"), "{:?}", rows[2]);
     // The finding list: the error list's columns, less indicator and
     // column, every finding in its order, filled by severity.

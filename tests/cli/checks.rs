@@ -1053,6 +1053,13 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
     };
     assert_eq!(names, ["Lỗi"]);
     assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "submission-missing");
+    // Its page header names the period it owes, as every other unit's
+    // feedback does (it had the office and the unit only).
+    let list = zip_part(&p05, "xl/worksheets/sheet1.xml").unwrap();
+    assert!(
+        list.contains("<oddHeader>") && list.contains("Phường 5 — Quý I/2020"),
+        "{list}"
+    );
     let vp = out.join("phan-hoi").join("VP.xlsx");
     assert_eq!(read_sheet(&vp, "Biểu 1")[6][5], "86,39");
     let notes = zip_part(&vp, "xl/comments1.xml").unwrap();
@@ -1305,6 +1312,14 @@ fn rates_typed_as_fractions_bounds_and_their_percents() {
         notes.contains("Chỉ tiêu kế hoạch của Văn phòng HĐND và UBND quận (vp.xlsx, ô E7)"),
         "{notes}"
     );
+    // Its author is tonghop, as every other note's, and Excel shows no
+    // bold "Author:" line above it (it did: rust_xlsxwriter's default).
+    assert!(
+        notes.contains("<authors><author>tonghop</author></authors>"),
+        "{notes}"
+    );
+    assert!(!notes.contains("Author"), "{notes}");
+    assert!(!notes.contains("<b/>"), "{notes}");
 }
 
 /// A total beside parts that do not add up is marked even when no unit's

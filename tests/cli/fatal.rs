@@ -254,6 +254,84 @@ fn command_line_mistakes_are_said_in_the_runs_language() {
     assert!(!clerk.contains("kỳ báo cáo"), "{clerk}");
 }
 
+/// The same mistake is said alike in both languages: what was wrong,
+/// clap's "did you mean", the usage and what to do (Vietnamese lost the
+/// tip, English had no line on what to do). `--lang` goes before the
+/// command as after it (Vietnamese said "không có tùy chọn «--lang»" of
+/// `tonghop --lang vi consolidate`, which was false), and after `help
+/// consolidate` too (English said "unrecognized subcommand '--lang'").
+#[test]
+fn a_mistake_is_said_alike_in_both_languages_wherever_lang_is_written() {
+    let typo = [
+        "consolidate",
+        "in",
+        "--period",
+        "2020-Q3",
+        "--out",
+        "x",
+        "--frce",
+    ];
+    let vi = fatal(&typo, None);
+    assert_eq!(
+        vi,
+        "tonghop: không có tùy chọn «--frce»\n  gợi ý: có tùy chọn gần giống: «--force»\n  cách dùng: tonghop consolidate [TÙY_CHỌN] --period <PERIOD> --out <OUT> <DIR>\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n"
+    );
+    let en = fatal(&[&typo[..], &["--lang", "en"]].concat(), None);
+    assert_eq!(
+        en,
+        "tonghop: unexpected argument '--frce' found\n  tip: a similar argument exists: '--force'\n  usage: tonghop consolidate --period <PERIOD> --out <OUT> --force <DIR>\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n"
+    );
+    let en = fatal(&["--lang", "en", "conslidate", "in"], None);
+    assert!(
+        en.contains("tip: a similar subcommand exists: 'consolidate'")
+            && en.contains("  help: see the usage"),
+        "{en}"
+    );
+    let vi = fatal(&["conslidate", "in"], None);
+    assert!(
+        vi.contains("gợi ý: có lệnh gần giống: «consolidate»"),
+        "{vi}"
+    );
+    // `--lang` before the command: the command's own mistake, in that
+    // language; written on both sides, the command's own wins.
+    let vi = fatal(&["--lang", "vi", "consolidate", "in"], Some("en"));
+    assert!(
+        vi.starts_with("tonghop: thiếu tham số bắt buộc: --period, --out\n"),
+        "{vi}"
+    );
+    let en = fatal(&["--lang", "vi", "check", "--lang", "en"], None);
+    assert!(en.starts_with("tonghop: the following required"), "{en}");
+    // The language before the command reaches the run itself.
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = s(&tmp.path().join("khong-co"));
+    let en = fatal(
+        &[
+            "--lang",
+            "en",
+            "consolidate",
+            &missing,
+            "--period",
+            "2020-Q1",
+            "--out",
+            "o",
+        ],
+        None,
+    );
+    assert!(en.contains("  help: "), "{en}");
+    assert!(!en.contains("cách xử lý"), "{en}");
+    // `help COMMAND --lang en`: the command's help, in English.
+    let out = tonghop()
+        .args(["help", "consolidate", "--lang", "en"])
+        .env_remove("TONGHOP_LANG")
+        .assert()
+        .success();
+    let help = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        help.contains("Usage: tonghop consolidate [OPTIONS]"),
+        "{help}"
+    );
+}
+
 /// `--help` is in the run's language: Vietnamese by default (headings,
 /// every command and option), English with `--lang en` or an English
 /// locale; no command at all shows the help and exits 2.
@@ -274,11 +352,13 @@ fn the_help_is_in_the_runs_language() {
     };
     let root = help(&["--help"], None);
     for words in [
-        "Cách dùng: tonghop <LỆNH>",
+        "Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>",
         "Lệnh:",
         "Tùy chọn:",
         "consolidate  Tổng hợp mọi biểu trong DIR",
-        "-h, --help     In trợ giúp",
+        "ghi trước hay sau tên lệnh đều được",
+        "-h, --help",
+        "In trợ giúp",
     ] {
         assert!(root.contains(words), "{words}\n{root}");
     }
@@ -329,6 +409,20 @@ fn the_help_is_in_the_runs_language() {
         );
     }
 
+    // The English help is English (check-text's ended "(kiểm tra số liệu
+    // trong văn bản báo cáo)"); a command that writes no workbook speaks
+    // of no sheet names.
+    let en = help(&["check-text", "--help", "--lang", "en"], None);
+    assert!(!en.contains("kiểm tra"), "{en}");
+    for command in ["check", "check-text"] {
+        let vi = help(&[command, "--help"], None);
+        assert!(vi.contains("Ngôn ngữ của thông báo: vi hoặc en"), "{vi}");
+        assert!(!vi.contains("tên trang tính"), "{vi}");
+    }
+
     let none = fatal(&[], None);
-    assert!(none.contains("Cách dùng: tonghop <LỆNH>"), "{none}");
+    assert!(
+        none.contains("Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>"),
+        "{none}"
+    );
 }

@@ -431,6 +431,14 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
     );
     // The headers stay the ones the consolidation reads.
     assert_eq!(read_sheet(&p05, "Figures")[5][4], "Thực hiện quý I/2020");
+    // The check it suggests answers in English, as the form does.
+    let instructions = read_sheet(&p05, "Instructions");
+    assert!(
+        instructions
+            .iter()
+            .any(|r| r[0] == "tonghop check P05-phuong-5-2020-Q1.xlsx --period 2020-Q1 --lang en"),
+        "{instructions:?}"
+    );
     let o = template(&out, &["--period", PERIOD, "--unit", "P05"]);
     assert_eq!(o.status.code(), Some(2));
     let said = String::from_utf8_lossy(&o.stderr);
@@ -452,6 +460,25 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
         "{said}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 — Quý I/2020"));
+}
+
+/// The LK column's input message names the period as a sentence writes
+/// it, "quý III/2020", not a lower-cased label ("quý iii/2020").
+#[test]
+fn the_lk_input_message_keeps_the_periods_roman_numeral() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("forms");
+    generate(&out, &["--period", "2020-Q3", "--unit", "P05"]);
+    let sheet1 = zip_part(
+        &out.join("P05-phuong-5-2020-Q3.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    )
+    .unwrap();
+    assert!(
+        sheet1.contains("Lũy kế từ 01/01 đến hết quý III/2020: lũy kế kỳ trước"),
+        "{sheet1}"
+    );
+    assert!(!sheet1.contains("quý iii"), "{sheet1}");
 }
 
 /// A cell value to write into a form.

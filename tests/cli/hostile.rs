@@ -519,7 +519,8 @@ fn the_hostile_corpus_takes_no_command_down() {
     assert!(deep.contains("64 cấp"), "{deep}");
     assert!(deep.chars().count() < 1_000, "the formula is quoted short");
     // Each unreadable file with its own reason: the reason as ingest gave
-    // it is `actual` in English.
+    // it is `actual` in English, in plain words where it carried a
+    // reading library's message (as in Vietnamese).
     let out_en = tmp.path().join("out-en");
     let (code, stdout, stderr) = run_limited(&[
         os("consolidate"),
@@ -538,9 +539,15 @@ fn the_hostile_corpus_takes_no_command_down() {
         assert!(m.contains(says), "{file}: {m}");
     };
     unreadable("hai-muoi-nghin-trang.xlsx", "no indicator table");
-    unreadable("zip-khai-sai.xlsx", "larger than the archive declares");
-    unreadable("khong-dong-the.xlsx", "Biểu 1");
-    unreadable("biff-ban-ghi-dai.xls", "record length");
+    unreadable("zip-khai-sai.xlsx", "larger than the file itself declares");
+    unreadable(
+        "khong-dong-the.xlsx",
+        "a sheet of the file is damaged and cannot be read",
+    );
+    unreadable(
+        "biff-ban-ghi-dai.xls",
+        "the file is damaged or incomplete; the spreadsheet reader cannot read it",
+    );
     unreadable("ods-bom-noi-dung.ods", "every sheet came out empty");
     unreadable("ods-lap-lai.ods", "more than the limit of 2000000 cells");
     let unknown = reason(&findings, "o-qua-dai.xlsx", "file-unknown-unit");

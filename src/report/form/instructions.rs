@@ -137,6 +137,10 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             " --template <template folder>",
         ));
     }
+    // The clerk who reads the English form reads `check` in English too.
+    if lang == Lang::En {
+        check.push_str(" --lang en");
+    }
     let mut out = Vec::new();
     match lang {
         Lang::Vi => {

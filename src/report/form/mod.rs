@@ -425,7 +425,7 @@ fn input_message(ctx: &FormContext, c: ValueColumn, allowed: Allowed) -> (String
         ),
         (ValueColumn::Lk, Lang::Vi) => (
             "Lũy kế từ đầu năm".to_string(),
-            format!("Lũy kế từ 01/01 đến hết {}: lũy kế kỳ trước cộng thực hiện kỳ này (chỉ tiêu thời điểm: số cuối kỳ).", p.title_vi().to_lowercase()),
+            format!("Lũy kế từ 01/01 đến hết {}: lũy kế kỳ trước cộng thực hiện kỳ này (chỉ tiêu thời điểm: số cuối kỳ).", p.in_sentence_vi()),
         ),
         (ValueColumn::Ck, Lang::Vi) => (
             format!("Cùng kỳ năm {}", p.year - 1),
