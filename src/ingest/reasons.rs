@@ -237,6 +237,24 @@ fn reason_entry(
 /// the same, neither the library's detail).
 pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
     let (vi, advice_vi, advice_en, plain_en) = reason_entry(reason);
+    // A damaged sheet is named, in both languages ("sheet 'Biểu 1' cannot
+    // be read: …" from ingest).
+    if let Some(sheet) = reason
+        .strip_prefix("sheet '")
+        .and_then(|rest| rest.split_once("' cannot be read: "))
+        .map(|(sheet, _)| sheet)
+    {
+        return match lang {
+            Lang::Vi => (
+                format!("trang tính «{sheet}» của tệp bị hỏng, không đọc được"),
+                advice_vi.to_string(),
+            ),
+            Lang::En => (
+                format!("the sheet «{sheet}» of the file is damaged and cannot be read"),
+                advice_en.to_string(),
+            ),
+        };
+    }
     match lang {
         Lang::Vi => (vi.to_string(), advice_vi.to_string()),
         Lang::En => (
@@ -256,6 +274,21 @@ pub fn reason_actual(reason: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A damaged sheet is named in both languages, without the reading
+    /// library's own words.
+    #[test]
+    fn a_damaged_sheet_is_named_in_both_languages() {
+        let reason = "sheet 'Biểu 1' cannot be read: Xml error: ill-formed document";
+        assert_eq!(
+            reason_words(reason, Lang::Vi).0,
+            "trang tính «Biểu 1» của tệp bị hỏng, không đọc được"
+        );
+        assert_eq!(
+            reason_words(reason, Lang::En).0,
+            "the sheet «Biểu 1» of the file is damaged and cannot be read"
+        );
+    }
 
     #[test]
     fn each_kind_of_file_is_named_with_its_own_advice() {

@@ -542,7 +542,7 @@ fn the_hostile_corpus_takes_no_command_down() {
     unreadable("zip-khai-sai.xlsx", "larger than the file itself declares");
     unreadable(
         "khong-dong-the.xlsx",
-        "a sheet of the file is damaged and cannot be read",
+        "» of the file is damaged and cannot be read",
     );
     unreadable(
         "biff-ban-ghi-dai.xls",
