@@ -134,6 +134,16 @@ pub enum Read<'a> {
         columns: &'a str,
         labels: &'a [String],
     },
+    /// `period-mismatch` (a warning): the title (in `cell`) names
+    /// `stated` but the headers `labels` of figure columns name `period`,
+    /// the run's, and none the title's: the figures are read as
+    /// `period`'s and the title is to correct.
+    TitleBehindHeaders {
+        cell: &'a str,
+        stated: crate::model::Period,
+        period: crate::model::Period,
+        labels: &'a [String],
+    },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
     /// a figure column, or `None` for the name, code, unit…).
@@ -277,9 +287,9 @@ impl Words for Read<'_> {
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
-            Read::SheetOtherPeriod { .. } | Read::TitleOtherThanHeaders { .. } => {
-                Code::PeriodMismatch
-            }
+            Read::SheetOtherPeriod { .. }
+            | Read::TitleOtherThanHeaders { .. }
+            | Read::TitleBehindHeaders { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
@@ -416,6 +426,16 @@ fn table(r: &Read, lang: Lang) -> String {
             let (stated, headers) = (stated.title_en(), headers.title_en());
             let labels = quoted(labels);
             format!("The title (cell {cell}) says {stated} but the figure columns' headers say {headers} ({labels}): the two name different periods, and for {stated} these columns are not read, so none of this file's {columns} figures would be consolidated. If this is the report of {headers}, correct the title in cell {cell} to {headers}; if it is indeed {stated}'s, check the figures of those columns.")
+        }
+        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::Vi) => {
+            let (stated, period) = (stated.title_vi(), period.title_vi());
+            let labels = quoted(labels);
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated} nhưng tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}: số liệu được đọc là của {period}, theo tiêu đề cột. Hãy sửa tiêu đề ở ô {cell} thành {period}.")
+        }
+        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::En) => {
+            let (stated, period) = (stated.title_en(), period.title_en());
+            let labels = quoted(labels);
+            format!("The title (cell {cell}) says {stated} but the figure columns' headers say {period} ({labels}) and none says {stated}: the figures are read as {period}'s, by the headers. Correct the title in cell {cell} to {period}.")
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),

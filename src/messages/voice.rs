@@ -731,6 +731,13 @@ fn reading() -> Vec<Read<'static>> {
                 "Lũy kế 9 tháng năm 2020".to_string(),
             ]),
         },
+        Read::TitleBehindHeaders {
+            cell: "A3",
+            stated: Period::quarter(2025, 3),
+            period: Period::quarter(2025, 4),
+            // A test's sample, leaked to live as long as the others.
+            labels: Vec::leak(vec!["Thực hiện quý IV/2025".to_string()]),
+        },
         Read::ColumnIgnored {
             label: "Nguồn số liệu",
             cell,
@@ -1098,6 +1105,7 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitsOtherName { .. } => 23,
         Read::TitleOtherThanHeaders { .. } => 24,
         Read::LinkBroken { .. } => 25,
+        Read::TitleBehindHeaders { .. } => 26,
     }
 }
 
@@ -1220,7 +1228,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 28);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 26);
+    covers("Read", read.iter().map(read_variant), 27);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -596,9 +596,26 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
         let own = stamped.or_else(|| titled_period(&grid));
+        // A title left from another period ("QUÝ III/2025" in the fourth
+        // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
+        // headers that name the run's quarter and none the title's: the
+        // headers say what the figures are, the title is to correct. A
+        // form's stamp of another period is not overruled.
+        let overruled = match (ctx.period, own, stamp.as_ref().and_then(|s| s.period)) {
+            (Some(run), Some(o), None) if !run.same_report_as(&o) => {
+                headers_overrule(&grid, &ctx.words, run, o)
+                    .map(|(layout, labels)| (o, layout, labels))
+            }
+            _ => None,
+        };
+        let own = if overruled.is_some() { ctx.period } else { own };
         let period = own.or(ctx.period);
-        let Some(layout) = find_table(&grid, &ctx.words, period) else {
-            continue;
+        let (layout, overruled) = match overruled {
+            Some((o, layout, labels)) => (layout, Some((o, labels))),
+            None => match find_table(&grid, &ctx.words, period) {
+                Some(layout) => (layout, None),
+                None => continue,
+            },
         };
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
@@ -612,6 +629,27 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             note_former(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
+            }
+            if let (Some((stated, labels)), Some(run), Some((p, cell))) =
+                (&overruled, ctx.period, sub.period)
+            {
+                if p == *stated {
+                    sub.period = Some((run, cell));
+                    // The sheet is not yet in `sub.sheets`.
+                    let here = Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
+                    let said = Read::TitleBehindHeaders {
+                        cell: &here.cell,
+                        stated: *stated,
+                        period: run,
+                        labels,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Warning, &said, ctx.lang)
+                            .at(&here)
+                            .expected(run.to_string())
+                            .actual(stated.to_string()),
+                    );
+                }
             }
         }
         sub.sheets.push(name.clone());
@@ -1462,6 +1500,55 @@ fn commune_in_title(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32,
                 .is_some_and(|name| !name.is_empty() && !name.starts_with("hoi"))
                 && !f.contains(" ngay ")
         })
+}
+
+/// The table of a sheet titled for `stated` read for the run's `run`
+/// instead, with the headers of its figure columns that name `run`, when
+/// the headers say the title is the mistake: some column is TH only for
+/// `run` (it names the run's quarter: "Thực hiện quý IV/2025") and none
+/// is read for `stated` alone ("Lũy kế 6 tháng" under a "6 THÁNG" title
+/// in a third quarter is the title's own period). A column of months
+/// from January alone ("Lũy kế 9 tháng") is no sign enough.
+fn headers_overrule(
+    grid: &SheetGrid,
+    words: &HeaderWords,
+    run: Period,
+    stated: Period,
+) -> Option<(TableLayout, Vec<String>)> {
+    let for_run = find_table(grid, words, Some(run))?;
+    let for_stated: Vec<(u32, ValueColumn)> = find_table(grid, words, Some(stated))
+        .map(|l| l.value_columns().collect())
+        .unwrap_or_default();
+    let read: Vec<(u32, ValueColumn)> = for_run.value_columns().collect();
+    if for_stated.iter().any(|c| !read.contains(c)) {
+        return None;
+    }
+    let gained: Vec<u32> = read
+        .iter()
+        .filter(|c| !for_stated.contains(c))
+        .map(|(col, _)| *col)
+        .collect();
+    let names_quarter = read
+        .iter()
+        .any(|(col, v)| *v == ValueColumn::Th && gained.contains(col));
+    if !names_quarter {
+        return None;
+    }
+    let labels = gained
+        .iter()
+        .map(|&col| {
+            (for_run.header_first..=for_run.header_last)
+                .filter_map(|r| {
+                    grid.row_texts(r)
+                        .into_iter()
+                        .find(|(c, _)| *c == col)
+                        .map(|(_, t)| t)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    Some((for_run, labels))
 }
 
 /// The first period named in the top rows of a sheet (its title), if any.

@@ -63,7 +63,15 @@ fn hc<'a>(columns: &[[f64; 3]]) -> Vec<(&'a str, Vec<f64>)> {
 /// What the detail sheet counts for `unit` at `code`, `column` ("" when
 /// the unit has no column: nothing of it is counted).
 fn counted(out: &Path, unit: &str, code: &str, column: &str) -> String {
-    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let book = out.join("tong-hop.xlsx");
+    let sheets = calamine::open_workbook_auto(&book)
+        .map(|wb| calamine::Reader::sheet_names(&wb))
+        .unwrap();
+    let name = ["Chi tiết theo đơn vị", "Detail by unit"]
+        .into_iter()
+        .find(|n| sheets.iter().any(|s| s == n))
+        .unwrap();
+    let detail = read_sheet(&book, name);
     let Some(col) = detail[0].iter().position(|h| h == unit) else {
         return String::new();
     };
@@ -225,4 +233,104 @@ fn a_months_column_beside_the_quarters_is_not_its_th() {
             .any(|x| x["severity"] == "error" && x["code"] != "submission-missing"),
         "{f:?}"
     );
+}
+
+/// A title left from another period over headers of the run's: "QUÝ
+/// III/2020" over "Thực hiện quý IV/2020" in the fourth quarter (Phường
+/// 1), "NĂM 2020" over "Thực hiện quý III/2020", "Lũy kế 9 tháng" in the
+/// third (Phường 2). The ward was dropped with a period-mismatch error,
+/// though README says the headers' period wins. Its figures are counted,
+/// with a warning at the title cell. Near misses stay period-mismatch
+/// errors: a title and headers both of another period (Phường 3), a title
+/// over headers naming no period (Phường 4), and months from January
+/// alone ("Lũy kế 9 tháng" under a "6 THÁNG" title, Phường 5).
+#[test]
+fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let figures = || hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]);
+    let ward = |dir: &Path, k: u32, title: &str, headers: &[&str]| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: figures(),
+            }],
+        );
+    };
+    let q4 = tmp.path().join("q4");
+    std::fs::create_dir_all(&q4).unwrap();
+    ward(
+        &q4,
+        1,
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020",
+        &["Thực hiện quý IV/2020", "Lũy kế năm 2020"],
+    );
+    let out = tmp.path().join("out-q4");
+    let (_, f) = consolidate(&q4, &out, &tpl, "2020-Q4", &[]);
+    assert_eq!(
+        listed(&f, &["period-mismatch"]),
+        ["warning|period-mismatch|Biểu 1|A3|2020-Q4|2020-Q3"]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "warning"),
+        "Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng tiêu đề cột số liệu ghi Quý IV/2020 \
+         («Thực hiện quý IV/2020») và không cột nào ghi Quý III/2020: số liệu được đọc là \
+         của Quý IV/2020, theo tiêu đề cột. Hãy sửa tiêu đề ở ô A3 thành Quý IV/2020."
+    );
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+
+    let q3 = tmp.path().join("q3");
+    std::fs::create_dir_all(&q3).unwrap();
+    ward(
+        &q3,
+        2,
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2020",
+        &["Thực hiện quý III/2020", "Lũy kế 9 tháng"],
+    );
+    ward(
+        &q3,
+        3,
+        "BÁO CÁO SỐ LIỆU QUÝ II/2020",
+        &["Thực hiện quý II/2020", "Lũy kế 6 tháng"],
+    );
+    ward(
+        &q3,
+        4,
+        "BÁO CÁO SỐ LIỆU QUÝ II/2020",
+        &["Thực hiện trong kỳ", "Lũy kế từ đầu năm"],
+    );
+    ward(
+        &q3,
+        5,
+        "BÁO CÁO SỐ LIỆU 6 THÁNG ĐẦU NĂM 2020",
+        &["Lũy kế 6 tháng", "Lũy kế 9 tháng"],
+    );
+    let out = tmp.path().join("out-q3");
+    let (_, f) = consolidate(&q3, &out, &tpl, "2020-Q3", &["--lang", "en"]);
+    assert_eq!(
+        listed(&f, &["period-mismatch"]),
+        [
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-H1",
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "warning|period-mismatch|Biểu 1|A3|2020-Q3|2020",
+        ]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "warning"),
+        "The title (cell A3) says year 2020 but the figure columns' headers say Q3 2020 \
+         («Thực hiện quý III/2020», «Lũy kế 9 tháng») and none says year 2020: the figures \
+         are read as Q3 2020's, by the headers. Correct the title in cell A3 to Q3 2020."
+    );
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "300");
+    for unit in ["Phường 3", "Phường 4", "Phường 5"] {
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "", "{unit}");
+    }
 }
