@@ -165,12 +165,14 @@ pub enum Read<'a> {
     },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
-    /// `period-mismatch` (info): the sheet `sheet`, titled for `stated`,
-    /// beside the sheet of `period` in one workbook, is not read.
+    /// `period-mismatch` (info): the sheet `sheet`, titled (or, with
+    /// `by_name`, named) for `stated`, beside the sheet of `period` in one
+    /// workbook, is not read.
     SheetOtherPeriod {
         sheet: &'a str,
         stated: crate::model::Period,
         period: crate::model::Period,
+        by_name: bool,
     },
     /// `indicator-repeated` (a sheet's): sheet `sheet` gives figures of
     /// the period that sheet `kept` gives too; `how` says whether they
@@ -415,8 +417,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnHidden { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) is also the {v} column, and its figures are used. If the hidden column holds old figures, delete it."),
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) đang bị ẩn nên không được đọc: cột đang hiện «{other}» (ô {other_cell}) có cùng nội dung và được đọc. Nếu cột ẩn là số cũ, hãy xóa cột đó."),
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) holds the same and is read. If the hidden column holds old figures, delete it."),
-        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} (theo tiêu đề), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), period.title_vi(), period.title_vi()),
-        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} (by its title), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), period.title_en(), period.title_en()),
+        (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} ({}), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), if *by_name { "theo tên trang" } else { "theo tiêu đề" }, period.title_vi(), period.title_vi()),
+        (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} ({}), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), if *by_name { "by its name" } else { "by its title" }, period.title_en(), period.title_en()),
         (Read::TitleOtherThanHeaders { cell, stated, headers, columns, labels }, Lang::Vi) => {
             let (stated, headers) = (stated.title_vi(), headers.title_vi());
             let labels = quoted(labels);

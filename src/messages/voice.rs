@@ -812,6 +812,7 @@ fn reading() -> Vec<Read<'static>> {
             sheet: "Quý II",
             stated: crate::model::Period::quarter(2020, 2),
             period: crate::model::Period::quarter(2020, 3),
+            by_name: true,
         },
         Read::SheetRepeated {
             sheet: "Nhap lieu",

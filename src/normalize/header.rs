@@ -558,10 +558,13 @@ fn one_month(tokens: &[&str]) -> bool {
                 .get(i + 1)
                 .and_then(|t| t.parse::<u8>().ok())
                 .is_some_and(|m| (1..=12).contains(&m))
-            && !i.checked_sub(1).and_then(|b| tokens.get(b)).is_some_and(|w| {
-                matches!(*w, "den" | "het" | "tu" | "toi" | "ngay")
-                    || w.bytes().all(|b| b.is_ascii_digit())
-            })
+            && !i
+                .checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|w| {
+                    matches!(*w, "den" | "het" | "tu" | "toi" | "ngay")
+                        || w.bytes().all(|b| b.is_ascii_digit())
+                })
     })
 }
 

@@ -545,7 +545,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Sheets titled for another period than the run's (or the first
     // table's), beside one of that period: last quarter's sheet kept in
     // this quarter's workbook. Read only when no sheet of the period is.
-    let mut other_period: Vec<(String, Period)> = Vec::new();
+    // (sheet, its period, whether by its name rather than its title)
+    let mut other_period: Vec<(String, Period, bool)> = Vec::new();
     // Without a run's period (`check` without --period), a workbook with
     // sheets of several periods is read for its latest: last quarter's
     // sheet kept beside this quarter's is not the report being sent.
@@ -557,6 +558,23 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .filter_map(|g| titled_period(&g))
             .max_by_key(|p| (p.year, p.last_month())),
         _ => None,
+    };
+    // Sheets named by their period ("Quý II" and "Quý III", "T7", "T8",
+    // "T9"), several in one workbook: a sheet whose title names no period
+    // is of the period its name says, in the run's year.
+    let named: Vec<(&String, Period)> = ctx
+        .period
+        .map(|run| {
+            names
+                .iter()
+                .filter_map(|n| sheet_name_period(n, run.year).map(|p| (n, p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let by_name = |n: &str| {
+        (named.len() > 1)
+            .then(|| named.iter().find(|(m, _)| *m == n).map(|(_, p)| *p))
+            .flatten()
     };
     let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
     let mut any_period = false;
@@ -595,7 +613,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .as_ref()
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
-        let own = stamped.or_else(|| titled_period(&grid));
+        let titled = titled_period(&grid);
+        let own = stamped.or(titled).or_else(|| by_name(name));
         // A title left from another period ("QUÝ III/2025" in the fourth
         // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
         // headers that name the run's quarter and none the title's: the
@@ -620,7 +639,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
-                other_period.push((name.clone(), o));
+                other_period.push((name.clone(), o, stamped.or(titled).is_none()));
                 continue;
             }
         }
@@ -819,7 +838,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
-        for (sheet, stated) in other_period {
+        for (sheet, stated, by_name) in other_period {
             let Some(period) = period else { break };
             sub.findings.push(
                 Finding::said(
@@ -828,6 +847,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         sheet: &sheet,
                         stated,
                         period,
+                        by_name,
                     },
                     ctx.lang,
                 )
@@ -1549,6 +1569,39 @@ fn headers_overrule(
         })
         .collect();
     Some((for_run, labels))
+}
+
+/// The period a sheet's name says, in `year` unless it names its own:
+/// "Quý II", "Q3", "Quý IV/2025", "Tháng 7", "T7", "T 12".
+fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        regex::Regex::new(
+            r"^(?:(?:quy|q) ?(iv|i{1,3}|[1-4])|(?:thang|t) ?(\d{1,2}))(?: (?:nam )?((?:19|20)\d{2}))?$",
+        )
+        .expect("invariant: the sheet name pattern is valid")
+    });
+    let f = fold(name);
+    let c = re.captures(&f)?;
+    let year = match c.get(3) {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year,
+    };
+    let span = match (c.get(1), c.get(2)) {
+        (Some(q), _) => {
+            crate::model::PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?)
+        }
+        (None, Some(m)) => {
+            let m: u8 = m.as_str().parse().ok()?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            crate::model::PeriodSpan::Month(m)
+        }
+        _ => return None,
+    };
+    Some(Period { year, span })
 }
 
 /// The first period named in the top rows of a sheet (its title), if any.

@@ -1010,7 +1010,10 @@ mod tests {
                 "BÁO CÁO THÁNG 7 NĂM 2025 VÀ NHIỆM VỤ THÁNG 8 NĂM 2025",
                 "2025-07",
             ),
-            ("BÁO CÁO QUÝ IV NĂM 2025 VÀ KẾ HOẠCH THÁNG 1/2026", "2025-Q4"),
+            (
+                "BÁO CÁO QUÝ IV NĂM 2025 VÀ KẾ HOẠCH THÁNG 1/2026",
+                "2025-Q4",
+            ),
             ("BÁO CÁO SỐ LIỆU QUÝ III/2025 (THÁNG 9/2025)", "2025-Q3"),
             ("BÁO CÁO SỐ LIỆU ĐẾN THÁNG 9/2025", ""),
             ("Hà Nội, 05 tháng 7 năm 2025", ""),

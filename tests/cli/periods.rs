@@ -149,7 +149,11 @@ fn a_months_report_is_the_months_not_the_quarters_or_the_years() {
             "{title} {period}"
         );
         let m = message(&f, "period-mismatch", "error");
-        let words = if month == "2020-07" { "Tháng 7/2020" } else { "Tháng 9/2020" };
+        let words = if month == "2020-07" {
+            "Tháng 7/2020"
+        } else {
+            "Tháng 9/2020"
+        };
         assert!(m.contains(&format!("ghi kỳ báo cáo {words} nhưng")), "{m}");
         assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "");
     }
@@ -197,11 +201,7 @@ fn a_months_column_beside_the_quarters_is_not_its_th() {
             name: "Biểu 1",
             titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV VÀ NĂM 2020"],
             headers: &["Ước TH tháng 12", "Ước TH quý IV", "Lũy kế 12 tháng"],
-            rows: hc(&[
-                [14.0, 13.0, 1.0],
-                [40.0, 38.0, 2.0],
-                [300.0, 290.0, 10.0],
-            ]),
+            rows: hc(&[[14.0, 13.0, 1.0], [40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
         }],
     );
     write_book(
@@ -333,4 +333,104 @@ fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
     for unit in ["Phường 3", "Phường 4", "Phường 5"] {
         assert_eq!(counted(&out, unit, "HC02", "LK"), "", "{unit}");
     }
+}
+
+/// Sheets "Quý II" and "Quý III" whose titles name no period: the second
+/// quarter's figures were counted into the third with an
+/// `indicator-repeated` error. Their names decide: "Quý III" is read, the
+/// other set aside with an info saying so by its name; month sheets "T7",
+/// "T8" beside the quarter's are another period's too. A lone sheet
+/// named "Quý II" is no such sign: the title's silence stays
+/// `period-missing`, and the sheet is read for the run.
+#[test]
+fn sheets_named_by_their_period_decide_when_titles_say_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = &["BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI"][..];
+    let headers = &["Thực hiện trong kỳ", "Lũy kế từ đầu năm"][..];
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[
+            Sheet {
+                name: "Quý II",
+                titles: title,
+                headers,
+                rows: hc(&[[30.0, 29.0, 1.0], [260.0, 252.0, 8.0]]),
+            },
+            Sheet {
+                name: "Quý III",
+                titles: title,
+                headers,
+                rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+            },
+        ],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[
+            Sheet {
+                name: "T7",
+                titles: title,
+                headers,
+                rows: hc(&[[12.0, 12.0, 0.0], [272.0, 264.0, 8.0]]),
+            },
+            Sheet {
+                name: "T8",
+                titles: title,
+                headers,
+                rows: hc(&[[13.0, 12.0, 1.0], [285.0, 276.0, 9.0]]),
+            },
+            Sheet {
+                name: "Quý III",
+                titles: title,
+                headers,
+                rows: hc(&[[41.0, 39.0, 2.0], [301.0, 291.0, 10.0]]),
+            },
+        ],
+    );
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Quý II",
+            titles: title,
+            headers,
+            rows: hc(&[[42.0, 40.0, 2.0], [302.0, 292.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "41");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "42");
+    assert_eq!(
+        listed(&f, &["period-mismatch", "indicator-repeated"]),
+        [
+            "info|period-mismatch|Quý II|A1|2020-Q3|2020-Q2",
+            "info|period-mismatch|T7|A1|2020-Q3|2020-07",
+            "info|period-mismatch|T8|A1|2020-Q3|2020-08",
+        ]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["sheet"] == "T7")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        m,
+        "Trang «T7» là số liệu Tháng 7/2020 (theo tên trang), không phải Quý III/2020: trang \
+         này không được đọc; số liệu lấy từ trang của Quý III/2020."
+    );
+    let missing: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "period-missing")
+        .map(|x| x["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["P01", "P02", "P03"]);
 }
