@@ -72,9 +72,14 @@ pub enum PeriodSpan {
     FirstHalf,
     NineMonths,
     Year,
+    /// One month (1-12): a monthly report's title ("BÁO CÁO THÁNG 7/2025")
+    /// or sheet ("Tháng 7", "T7"). Never a run's period: a month is no
+    /// quarter, even the quarter's last, and no year, even December.
+    Month(u8),
 }
 
-/// A reporting period: `2020-Q1`, `2020-H1`, `2020-9M`, `2020`.
+/// A reporting period: `2020-Q1`, `2020-H1`, `2020-9M`, `2020`; a month
+/// (`2025-07`) only as a file states it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Period {
     pub year: i32,
@@ -94,6 +99,7 @@ impl Period {
     pub fn first_month(&self) -> u8 {
         match self.span {
             PeriodSpan::Quarter(q) => (q - 1) * 3 + 1,
+            PeriodSpan::Month(m) => m,
             PeriodSpan::FirstHalf | PeriodSpan::NineMonths | PeriodSpan::Year => 1,
         }
     }
@@ -105,7 +111,13 @@ impl Period {
             PeriodSpan::FirstHalf => 6,
             PeriodSpan::NineMonths => 9,
             PeriodSpan::Year => 12,
+            PeriodSpan::Month(m) => m,
         }
+    }
+
+    /// Is it one month (a monthly report's period)?
+    pub fn is_month(&self) -> bool {
+        matches!(self.span, PeriodSpan::Month(_))
     }
 
     /// The period of the same span that comes before this one, for
@@ -126,6 +138,8 @@ impl Period {
             PeriodSpan::Quarter(q) => Period::quarter(self.year, q + 1),
             PeriodSpan::FirstHalf => Period::quarter(self.year, 3),
             PeriodSpan::NineMonths => Period::quarter(self.year, 4),
+            PeriodSpan::Month(m) if m > 9 => Period::quarter(self.year + 1, 1),
+            PeriodSpan::Month(m) => Period::quarter(self.year, m.div_ceil(3) + 1),
         }
     }
 
@@ -133,9 +147,12 @@ impl Period {
     /// The same period, or one that ends with the same month of the same
     /// year: a third quarter's report is also "9 tháng đầu năm" (its LK
     /// covers the nine months), a second quarter's "6 tháng", a fourth
-    /// quarter's the year's.
+    /// quarter's the year's. A month is its own report only: "Tháng
+    /// 9/2025" is not the third quarter's, nor "Tháng 12" the year's.
     pub fn same_report_as(&self, other: &Period) -> bool {
-        self.year == other.year && self.last_month() == other.last_month()
+        self.year == other.year
+            && self.last_month() == other.last_month()
+            && self.is_month() == other.is_month()
     }
 
     /// The period as a Vietnamese title writes it: `Quý I/2020`.
@@ -145,6 +162,7 @@ impl Period {
             PeriodSpan::FirstHalf => format!("6 tháng đầu năm {}", self.year),
             PeriodSpan::NineMonths => format!("9 tháng đầu năm {}", self.year),
             PeriodSpan::Year => format!("Năm {}", self.year),
+            PeriodSpan::Month(m) => format!("Tháng {m}/{}", self.year),
         }
     }
 
@@ -164,6 +182,27 @@ impl Period {
             PeriodSpan::FirstHalf => format!("first half of {}", self.year),
             PeriodSpan::NineMonths => format!("nine months of {}", self.year),
             PeriodSpan::Year => format!("year {}", self.year),
+            PeriodSpan::Month(m) => format!(
+                "{} {}",
+                [
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December"
+                ]
+                .get(usize::from(m).saturating_sub(1))
+                .copied()
+                .unwrap_or("month"),
+                self.year
+            ),
         }
     }
 
@@ -182,6 +221,7 @@ impl fmt::Display for Period {
             PeriodSpan::FirstHalf => write!(f, "{}-H1", self.year),
             PeriodSpan::NineMonths => write!(f, "{}-9M", self.year),
             PeriodSpan::Year => write!(f, "{}", self.year),
+            PeriodSpan::Month(m) => write!(f, "{}-{:02}", self.year, m),
         }
     }
 }

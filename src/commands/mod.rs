@@ -15,10 +15,14 @@ pub mod template;
 /// "quý 1 năm 2020", "6 tháng đầu năm 2020").
 ///
 /// # Errors
-/// The text names no period.
+/// The text names no period, or a month ("Tháng 7/2025"): no run is
+/// monthly.
 pub fn period_arg(s: &str) -> Result<crate::model::Period, String> {
-    s.parse::<crate::model::Period>()
-        .or_else(|e| crate::normalize::title::period_in(s).ok_or(e))
+    s.parse::<crate::model::Period>().or_else(|e| {
+        crate::normalize::title::period_in(s)
+            .filter(|p| !p.is_month())
+            .ok_or(e)
+    })
 }
 
 #[cfg(test)]
@@ -40,5 +44,7 @@ mod tests {
             );
         }
         assert!(super::period_arg("quý một").is_err());
+        // A month is no run's period.
+        assert!(super::period_arg("Tháng 7/2025").is_err());
     }
 }

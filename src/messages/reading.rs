@@ -160,6 +160,16 @@ pub enum Read<'a> {
         other: &'a str,
         other_cell: &'a str,
     },
+    /// `period-mismatch` (a warning): the title (in `cell`) names
+    /// `stated` but the headers `labels` of figure columns name `period`,
+    /// the run's, and none the title's: the figures are read as
+    /// `period`'s and the title is to correct.
+    TitleBehindHeaders {
+        cell: &'a str,
+        stated: crate::model::Period,
+        period: crate::model::Period,
+        labels: &'a [String],
+    },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
     /// a figure column, or `None` for the name, code, unit…).
@@ -181,12 +191,14 @@ pub enum Read<'a> {
     },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
-    /// `period-mismatch` (info): the sheet `sheet`, titled for `stated`,
-    /// beside the sheet of `period` in one workbook, is not read.
+    /// `period-mismatch` (info): the sheet `sheet`, titled (or, with
+    /// `by_name`, named) for `stated`, beside the sheet of `period` in one
+    /// workbook, is not read.
     SheetOtherPeriod {
         sheet: &'a str,
         stated: crate::model::Period,
         period: crate::model::Period,
+        by_name: bool,
     },
     /// `indicator-repeated` (a sheet's): sheet `sheet` gives figures of
     /// the period that sheet `kept` gives too; `how` says whether they
@@ -306,9 +318,9 @@ impl Words for Read<'_> {
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh => Code::ColumnMissing,
-            Read::SheetOtherPeriod { .. } | Read::TitleOtherThanHeaders { .. } => {
-                Code::PeriodMismatch
-            }
+            Read::SheetOtherPeriod { .. }
+            | Read::TitleOtherThanHeaders { .. }
+            | Read::TitleBehindHeaders { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
@@ -440,8 +452,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnHidden { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) is also the {v} column, and its figures are used. If the hidden column holds old figures, delete it."),
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) đang bị ẩn nên không được đọc: cột đang hiện «{other}» (ô {other_cell}) có cùng nội dung và được đọc. Nếu cột ẩn là số cũ, hãy xóa cột đó."),
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) holds the same and is read. If the hidden column holds old figures, delete it."),
-        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} (theo tiêu đề), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), period.title_vi(), period.title_vi()),
-        (Read::SheetOtherPeriod { sheet, stated, period }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} (by its title), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), period.title_en(), period.title_en()),
+        (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} ({}), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), if *by_name { "theo tên trang" } else { "theo tiêu đề" }, period.title_vi(), period.title_vi()),
+        (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} ({}), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), if *by_name { "by its name" } else { "by its title" }, period.title_en(), period.title_en()),
         (Read::TitleOtherThanHeaders { cell, stated, headers, columns, labels }, Lang::Vi) => {
             let (stated, headers) = (stated.title_vi(), headers.title_vi());
             let labels = quoted(labels);
@@ -451,6 +463,16 @@ fn table(r: &Read, lang: Lang) -> String {
             let (stated, headers) = (stated.title_en(), headers.title_en());
             let labels = quoted(labels);
             format!("The title (cell {cell}) says {stated} but the figure columns' headers say {headers} ({labels}): the two name different periods, and for {stated} these columns are not read, so none of this file's {columns} figures would be consolidated. If this is the report of {headers}, correct the title in cell {cell} to {headers}; if it is indeed {stated}'s, check the figures of those columns.")
+        }
+        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::Vi) => {
+            let (stated, period) = (stated.title_vi(), period.title_vi());
+            let labels = quoted(labels);
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated} nhưng tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}: số liệu được đọc là của {period}, theo tiêu đề cột. Hãy sửa tiêu đề ở ô {cell} thành {period}.")
+        }
+        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::En) => {
+            let (stated, period) = (stated.title_en(), period.title_en());
+            let labels = quoted(labels);
+            format!("The title (cell {cell}) says {stated} but the figure columns' headers say {period} ({labels}) and none says {stated}: the figures are read as {period}'s, by the headers. Correct the title in cell {cell} to {period}.")
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),

@@ -748,6 +748,13 @@ fn reading() -> Vec<Read<'static>> {
                 "Lũy kế 9 tháng năm 2020".to_string(),
             ]),
         },
+        Read::TitleBehindHeaders {
+            cell: "A3",
+            stated: Period::quarter(2025, 3),
+            period: Period::quarter(2025, 4),
+            // A test's sample, leaked to live as long as the others.
+            labels: Vec::leak(vec!["Thực hiện quý IV/2025".to_string()]),
+        },
         Read::ColumnIgnored {
             label: "Nguồn số liệu",
             cell,
@@ -839,6 +846,7 @@ fn reading() -> Vec<Read<'static>> {
             sheet: "Quý II",
             stated: crate::model::Period::quarter(2020, 2),
             period: crate::model::Period::quarter(2020, 3),
+            by_name: true,
         },
         Read::SheetRepeated {
             sheet: "Nhap lieu",
@@ -1138,6 +1146,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnNextYear { .. } => 26,
         Read::ColumnOtherFigures { .. } => 27,
         Read::ColumnOriginalPlan { .. } => 28,
+        Read::TitleBehindHeaders { .. } => 29,
     }
 }
 
@@ -1260,7 +1269,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 29);
+    covers("Read", read.iter().map(read_variant), 30);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

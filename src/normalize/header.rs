@@ -26,6 +26,9 @@
 //! else TH word, "Quý …", or "3 tháng"                  → TH
 //! ```
 //!
+//! One month ("Thực hiện tháng 7", "Ước TH tháng 12") is no column of a
+//! quarter's, half-year's or year's report, whatever its words.
+//!
 //! A period in the label that is not the file's ("Quý II" in a third
 //! quarter report, "6 tháng" beside "9 tháng") makes the column one the
 //! tool does not read. Every header cell that names no role is listed in
@@ -461,6 +464,12 @@ impl HeaderWords {
         if past_plan || next_plan {
             return None;
         }
+        // One month ("Thực hiện tháng 7", "Ước TH tháng 12", "Cùng kỳ
+        // tháng 9/2024") is another period's figure, never the quarter's
+        // TH nor the year's LK: not ours.
+        if one_month(tokens) && !self.has(tokens, Family::Lk) {
+            return None;
+        }
         let ck = self.has(tokens, Family::Ck)
             || period.is_some_and(|p| {
                 years(tokens).next().is_some() && years(tokens).all(|y| y == p.year - 1)
@@ -555,6 +564,26 @@ fn contains_words<S: AsRef<str>>(tokens: &[&str], words: &[S]) -> bool {
 fn months_at(tokens: &[&str], i: usize) -> Option<u8> {
     let n: u8 = tokens.get(i)?.parse().ok()?;
     (tokens.get(i + 1) == Some(&"thang") && (1..=12).contains(&n)).then_some(n)
+}
+
+/// Does the label name one month, "tháng 7", "tháng 12/2025" (not "9
+/// tháng", the months from January, nor "đến tháng 9", "từ tháng 1",
+/// "hết tháng 9", a span of them)?
+fn one_month(tokens: &[&str]) -> bool {
+    (0..tokens.len()).any(|i| {
+        tokens[i] == "thang"
+            && tokens
+                .get(i + 1)
+                .and_then(|t| t.parse::<u8>().ok())
+                .is_some_and(|m| (1..=12).contains(&m))
+            && !i
+                .checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|w| {
+                    matches!(*w, "den" | "het" | "tu" | "toi" | "ngay")
+                        || w.bytes().all(|b| b.is_ascii_digit())
+                })
+    })
 }
 
 /// "quý III", "quý 3" at `i`: `Some(Some(3))`; a bare "quý": `Some(None)`.
@@ -1414,6 +1443,14 @@ mod tests {
             ("Tiến độ thực hiện", None),
             ("Thời gian thực hiện", None),
             ("Tiến độ quý III/2020", None),
+            // One month is another period's figure, whichever.
+            ("Thực hiện tháng 7", None),
+            ("Ước TH tháng 9/2020", None),
+            ("Thực hiện tháng 9 năm 2020", None),
+            ("Cùng kỳ tháng 9/2019", None),
+            // Months up to one are months from January.
+            ("Lũy kế đến tháng 9", Some(Lk)),
+            ("Lũy kế tháng 9", Some(Lk)),
             // A figure named by its period anywhere in the label.
             ("Giải ngân quý III/2020", Some(Th)),
             ("Lũy kế giải ngân 9 tháng", Some(Lk)),
@@ -1447,6 +1484,10 @@ mod tests {
             assert_eq!(w.classify(label, q3), None, "{label}");
         }
         assert_eq!(w.classify("Năm 2019", q4), Some(Role::Value(Ck)));
+        // December is no year: its month's estimate beside the quarter's.
+        assert_eq!(w.classify("Ước TH tháng 12", q4), None);
+        assert_eq!(w.classify("Thực hiện tháng 12/2020", q4), None);
+        assert_eq!(w.classify("Ước TH quý IV", q4), Some(Role::Value(Th)));
         assert_eq!(w.classify("Năm 2021", q4), None);
         // "Ước thực hiện năm" is the year's, even without its number: LK in
         // the fourth quarter, not read earlier.

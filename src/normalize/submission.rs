@@ -562,7 +562,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Sheets titled for another period than the run's (or the first
     // table's), beside one of that period: last quarter's sheet kept in
     // this quarter's workbook. Read only when no sheet of the period is.
-    let mut other_period: Vec<(String, Period)> = Vec::new();
+    // (sheet, its period, whether by its name rather than its title)
+    let mut other_period: Vec<(String, Period, bool)> = Vec::new();
     // Without a run's period (`check` without --period), a workbook with
     // sheets of several periods is read for its latest: last quarter's
     // sheet kept beside this quarter's is not the report being sent.
@@ -574,6 +575,23 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .filter_map(|g| titled_period(&g))
             .max_by_key(|p| (p.year, p.last_month())),
         _ => None,
+    };
+    // Sheets named by their period ("Quý II" and "Quý III", "T7", "T8",
+    // "T9"), several in one workbook: a sheet whose title names no period
+    // is of the period its name says, in the run's year.
+    let named: Vec<(&String, Period)> = ctx
+        .period
+        .map(|run| {
+            names
+                .iter()
+                .filter_map(|n| sheet_name_period(n, run.year).map(|p| (n, p)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let by_name = |n: &str| {
+        (named.len() > 1)
+            .then(|| named.iter().find(|(m, _)| *m == n).map(|(_, p)| *p))
+            .flatten()
     };
     let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
     let mut any_period = false;
@@ -612,21 +630,41 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .as_ref()
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
-        let own = stamped.or_else(|| titled_period(&grid));
-        let period = own.or(ctx.period);
-        let Some(layout) = find_table(&grid, &ctx.words, period) else {
-            // Its header names no indicator column: a table by unit
-            // ("Phường" over the rows, indicators over the columns) is
-            // told, not dropped silently.
-            if let Some(found) = by_unit_column(&grid, &ctx.agencies, &file.rel) {
-                sub.by_unit.push(found);
+        let titled = titled_period(&grid);
+        let own = stamped.or(titled).or_else(|| by_name(name));
+        // A title left from another period ("QUÝ III/2025" in the fourth
+        // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
+        // headers that name the run's quarter and none the title's: the
+        // headers say what the figures are, the title is to correct. A
+        // form's stamp of another period is not overruled.
+        let overruled = match (ctx.period, own, stamp.as_ref().and_then(|s| s.period)) {
+            (Some(run), Some(o), None) if !run.same_report_as(&o) => {
+                headers_overrule(&grid, &ctx.words, run, o)
+                    .map(|(layout, labels)| (o, layout, labels))
             }
-            continue;
+            _ => None,
+        };
+        let own = if overruled.is_some() { ctx.period } else { own };
+        let period = own.or(ctx.period);
+        let (layout, overruled) = match overruled {
+            Some((o, layout, labels)) => (layout, Some((o, labels))),
+            None => match find_table(&grid, &ctx.words, period) {
+                Some(layout) => (layout, None),
+                None => {
+                    // Its header names no indicator column: a table by
+                    // unit ("Phường" over the rows, indicators over the
+                    // columns) is told, not dropped silently.
+                    if let Some(found) = by_unit_column(&grid, &ctx.agencies, &file.rel) {
+                        sub.by_unit.push(found);
+                    }
+                    continue;
+                }
+            },
         };
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
-                other_period.push((name.clone(), o));
+                other_period.push((name.clone(), o, stamped.or(titled).is_none()));
                 continue;
             }
         }
@@ -635,6 +673,27 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             note_former(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
+            }
+            if let (Some((stated, labels)), Some(run), Some((p, cell))) =
+                (&overruled, ctx.period, sub.period)
+            {
+                if p == *stated {
+                    sub.period = Some((run, cell));
+                    // The sheet is not yet in `sub.sheets`.
+                    let here = Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
+                    let said = Read::TitleBehindHeaders {
+                        cell: &here.cell,
+                        stated: *stated,
+                        period: run,
+                        labels,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Warning, &said, ctx.lang)
+                            .at(&here)
+                            .expected(run.to_string())
+                            .actual(stated.to_string()),
+                    );
+                }
             }
         }
         sub.sheets.push(name.clone());
@@ -832,7 +891,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
-        for (sheet, stated) in other_period {
+        for (sheet, stated, by_name) in other_period {
             let Some(period) = period else { break };
             sub.findings.push(
                 Finding::said(
@@ -841,6 +900,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         sheet: &sheet,
                         stated,
                         period,
+                        by_name,
                     },
                     ctx.lang,
                 )
@@ -1517,6 +1577,88 @@ fn commune_in_title(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32,
                 .is_some_and(|name| !name.is_empty() && !name.starts_with("hoi"))
                 && !f.contains(" ngay ")
         })
+}
+
+/// The table of a sheet titled for `stated` read for the run's `run`
+/// instead, with the headers of its figure columns that name `run`, when
+/// the headers say the title is the mistake: some column is TH only for
+/// `run` (it names the run's quarter: "Thực hiện quý IV/2025") and none
+/// is read for `stated` alone ("Lũy kế 6 tháng" under a "6 THÁNG" title
+/// in a third quarter is the title's own period). A column of months
+/// from January alone ("Lũy kế 9 tháng") is no sign enough.
+fn headers_overrule(
+    grid: &SheetGrid,
+    words: &HeaderWords,
+    run: Period,
+    stated: Period,
+) -> Option<(TableLayout, Vec<String>)> {
+    let for_run = find_table(grid, words, Some(run))?;
+    let for_stated: Vec<(u32, ValueColumn)> = find_table(grid, words, Some(stated))
+        .map(|l| l.value_columns().collect())
+        .unwrap_or_default();
+    let read: Vec<(u32, ValueColumn)> = for_run.value_columns().collect();
+    if for_stated.iter().any(|c| !read.contains(c)) {
+        return None;
+    }
+    let gained: Vec<u32> = read
+        .iter()
+        .filter(|c| !for_stated.contains(c))
+        .map(|(col, _)| *col)
+        .collect();
+    let names_quarter = read
+        .iter()
+        .any(|(col, v)| *v == ValueColumn::Th && gained.contains(col));
+    if !names_quarter {
+        return None;
+    }
+    let labels = gained
+        .iter()
+        .map(|&col| {
+            (for_run.header_first..=for_run.header_last)
+                .filter_map(|r| {
+                    grid.row_texts(r)
+                        .into_iter()
+                        .find(|(c, _)| *c == col)
+                        .map(|(_, t)| t)
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    Some((for_run, labels))
+}
+
+/// The period a sheet's name says, in `year` unless it names its own:
+/// "Quý II", "Q3", "Quý IV/2025", "Tháng 7", "T7", "T 12".
+fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        regex::Regex::new(
+            r"^(?:(?:quy|q) ?(iv|i{1,3}|[1-4])|(?:thang|t) ?(\d{1,2}))(?: (?:nam )?((?:19|20)\d{2}))?$",
+        )
+        .expect("invariant: the sheet name pattern is valid")
+    });
+    let f = fold(name);
+    let c = re.captures(&f)?;
+    let year = match c.get(3) {
+        Some(y) => y.as_str().parse().ok()?,
+        None => year,
+    };
+    let span = match (c.get(1), c.get(2)) {
+        (Some(q), _) => {
+            crate::model::PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?)
+        }
+        (None, Some(m)) => {
+            let m: u8 = m.as_str().parse().ok()?;
+            if !(1..=12).contains(&m) {
+                return None;
+            }
+            crate::model::PeriodSpan::Month(m)
+        }
+        _ => return None,
+    };
+    Some(Period { year, span })
 }
 
 /// The first period named in the top rows of a sheet (its title), if any.

@@ -685,10 +685,50 @@ fn year_before_plan(f: &str) -> Option<Period> {
     if f.contains("ngay ") && f.contains(" thang ") {
         return None;
     }
-    let year: i32 = re.captures(f)?.get(1)?.as_str().parse().ok()?;
+    let c = re.captures(f)?;
+    // "… tháng 7 năm 2025 và nhiệm vụ tháng 8 năm 2025" is a month's.
+    if month_before(&f[..c.get(0)?.start()]) {
+        return None;
+    }
+    let year: i32 = c.get(1)?.as_str().parse().ok()?;
     Some(Period {
         year,
         span: PeriodSpan::Year,
+    })
+}
+
+/// Does `before` (folded text) end with "tháng N", a month without its
+/// year?
+fn month_before(before: &str) -> bool {
+    let mut words = before.split(' ').rev().filter(|w| !w.is_empty());
+    let n = words.next().and_then(|w| w.parse::<u8>().ok());
+    n.is_some_and(|n| (1..=12).contains(&n)) && words.next() == Some("thang")
+}
+
+/// "tháng 7/2025", "tháng 9 năm 2025": one month (a monthly report's
+/// title), not a date ("ngày 05 tháng 7 năm 2025", "05 tháng 7") nor a
+/// span of months ("đến tháng 9/2025", "từ tháng 1", "hết tháng 9":
+/// months from January, which a title says otherwise).
+pub fn month_in(f: &str) -> Option<Period> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        Regex::new(r"\bthang (\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
+            .expect("invariant: the month pattern is valid")
+    });
+    re.captures_iter(f).find_map(|c| {
+        let before = f.get(..c.get(0)?.start())?;
+        let word = before.split(' ').rev().find(|w| !w.is_empty());
+        let spanned = word.is_some_and(|w| {
+            matches!(w, "den" | "het" | "tu" | "toi" | "ngay")
+                || w.bytes().all(|b| b.is_ascii_digit())
+        });
+        let m: u8 = c.get(1)?.as_str().parse().ok()?;
+        let year: i32 = c.get(2)?.as_str().parse().ok()?;
+        (!spanned && (1..=12).contains(&m)).then_some(Period {
+            year,
+            span: PeriodSpan::Month(m),
+        })
     })
 }
 
@@ -724,6 +764,11 @@ pub fn period_in(text: &str) -> Option<Period> {
                 return Some(Period { year, span });
             }
             _ => {
+                // "BÁO CÁO SỐ LIỆU THÁNG 7 NĂM 2025": a month's report,
+                // not the year's.
+                if let Some(month) = month_in(&f) {
+                    return Some(month);
+                }
                 // "ngày 05 tháng 4 năm 2020" is a date, not a period.
                 if f.contains("ngay ") && f.contains(" thang ") {
                     continue;
@@ -736,7 +781,7 @@ pub fn period_in(text: &str) -> Option<Period> {
             }
         }
     }
-    None
+    month_in(&f)
 }
 
 #[cfg(test)]
@@ -976,6 +1021,36 @@ mod tests {
         ] {
             assert_eq!(period_in(title), Some(Period::quarter(2024, 4)), "{title}");
         }
+        // A month's report is the month's: not the quarter it ends, not
+        // the year its "năm" names; a date or months from January are no
+        // month.
+        for (title, want) in [
+            ("BÁO CÁO SỐ LIỆU THÁNG 7/2025", "2025-07"),
+            ("BÁO CÁO SỐ LIỆU THÁNG 9 NĂM 2025", "2025-09"),
+            ("BÁO CÁO SỐ LIỆU THÁNG 12 NĂM 2025", "2025-12"),
+            ("Báo cáo tháng 07/2025", "2025-07"),
+            (
+                "BÁO CÁO THÁNG 7 NĂM 2025 VÀ NHIỆM VỤ THÁNG 8 NĂM 2025",
+                "2025-07",
+            ),
+            (
+                "BÁO CÁO QUÝ IV NĂM 2025 VÀ KẾ HOẠCH THÁNG 1/2026",
+                "2025-Q4",
+            ),
+            ("BÁO CÁO SỐ LIỆU QUÝ III/2025 (THÁNG 9/2025)", "2025-Q3"),
+            ("BÁO CÁO SỐ LIỆU ĐẾN THÁNG 9/2025", ""),
+            ("Hà Nội, 05 tháng 7 năm 2025", ""),
+        ] {
+            assert_eq!(
+                period_in(title).map(|p| p.to_string()).unwrap_or_default(),
+                want,
+                "{title}"
+            );
+        }
+        assert_eq!(
+            period_in("THÁNG 9/2025").map(|p| p.title_vi()).as_deref(),
+            Some("Tháng 9/2025")
+        );
         // A plan alone is the period it names.
         assert_eq!(
             period_in("PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021"),

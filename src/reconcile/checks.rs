@@ -211,12 +211,14 @@ pub fn check_submission(
         );
     }
     // A half-year, nine-month or year report's TH is its last quarter's:
-    // its LK from January follows the rules of that quarter.
-    let quarter = period.map(|p| match p.span {
-        PeriodSpan::Quarter(q) => q,
-        PeriodSpan::FirstHalf => 2,
-        PeriodSpan::NineMonths => 3,
-        PeriodSpan::Year => 4,
+    // its LK from January follows the rules of that quarter. A month's
+    // report (`check` of a file titled "THÁNG 7/2025") follows none.
+    let quarter = period.and_then(|p| match p.span {
+        PeriodSpan::Quarter(q) => Some(q),
+        PeriodSpan::FirstHalf => Some(2),
+        PeriodSpan::NineMonths => Some(3),
+        PeriodSpan::Year => Some(4),
+        PeriodSpan::Month(_) => None,
     });
     out.extend(check_percentages(sub, template, quarter == Some(1), lang));
     // A stock's TH and LK are its level at the same date, whatever the

@@ -1,0 +1,436 @@
+//! The period a file is of, when months, sheets and titles name it: a
+//! monthly report is a month's, never the quarter's or the year's; a
+//! month's column beside the quarter's is another period's; sheets named
+//! by their period decide when their titles say none; a title left from
+//! another period over headers of the run's is the thing to correct.
+//! Each is checked in the detail sheet (what is counted) and the
+//! findings.
+
+use crate::checks::{consolidate, write_template, CATALOG};
+use crate::common::read_sheet;
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+/// One sheet: its name, its title rows (the unit on row 1, then each
+/// given on the next rows), the figure headers on row 6 after STT | Mã số
+/// | Chỉ tiêu | ĐVT, and rows (code, figures) from row 7.
+struct Sheet<'a> {
+    name: &'a str,
+    titles: &'a [&'a str],
+    headers: &'a [&'a str],
+    rows: Vec<(&'a str, Vec<f64>)>,
+}
+
+fn write_book(path: &Path, unit: &str, sheets: &[Sheet]) {
+    let mut wb = Workbook::new();
+    for s in sheets {
+        let ws = wb.add_worksheet().set_name(s.name).unwrap();
+        ws.write_string(0, 0, unit).unwrap();
+        for (k, t) in s.titles.iter().enumerate() {
+            ws.write_string(2 + k as u32, 0, *t).unwrap();
+        }
+        for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT"]
+            .iter()
+            .chain(s.headers)
+            .enumerate()
+        {
+            ws.write_string(5, c as u16, *h).unwrap();
+        }
+        for (k, (code, figures)) in s.rows.iter().enumerate() {
+            let (_, name, unit, _) = CATALOG.iter().find(|c| c.0 == *code).unwrap();
+            let r = 6 + k as u32;
+            ws.write_number(r, 0, (k + 1) as f64).unwrap();
+            ws.write_string(r, 1, *code).unwrap();
+            ws.write_string(r, 2, *name).unwrap();
+            ws.write_string(r, 3, *unit).unwrap();
+            for (j, v) in figures.iter().enumerate() {
+                ws.write_number(r, 4 + j as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// HC02 = HC03 + HC04, each with the figures given per column.
+fn hc<'a>(columns: &[[f64; 3]]) -> Vec<(&'a str, Vec<f64>)> {
+    ["HC02", "HC03", "HC04"]
+        .iter()
+        .enumerate()
+        .map(|(k, code)| (*code, columns.iter().map(|c| c[k]).collect()))
+        .collect()
+}
+
+/// What the detail sheet counts for `unit` at `code`, `column` ("" when
+/// the unit has no column: nothing of it is counted).
+fn counted(out: &Path, unit: &str, code: &str, column: &str) -> String {
+    let book = out.join("tong-hop.xlsx");
+    let sheets = calamine::open_workbook_auto(&book)
+        .map(|wb| calamine::Reader::sheet_names(&wb))
+        .unwrap();
+    let name = ["Chi tiết theo đơn vị", "Detail by unit"]
+        .into_iter()
+        .find(|n| sheets.iter().any(|s| s == n))
+        .unwrap();
+    let detail = read_sheet(&book, name);
+    let Some(col) = detail[0].iter().position(|h| h == unit) else {
+        return String::new();
+    };
+    detail
+        .iter()
+        .find(|r| r[0] == code && r[3] == column)
+        .map(|r| r[col].clone())
+        .unwrap_or_default()
+}
+
+/// `severity|code|sheet|cell|expected|actual` of the findings with one of
+/// `codes`, sorted.
+fn listed(findings: &[serde_json::Value], codes: &[&str]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| codes.contains(&f["code"].as_str().unwrap_or_default()))
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("sheet"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn message<'a>(findings: &'a [serde_json::Value], code: &str, severity: &str) -> &'a str {
+    findings
+        .iter()
+        .find(|f| f["code"] == code && f["severity"] == severity)
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_default()
+}
+
+/// A ward's monthly report ("BÁO CÁO SỐ LIỆU THÁNG 7/2020", "Thực hiện
+/// tháng 7") in a third quarter's batch was counted as its quarter with a
+/// false "không ghi kỳ báo cáo"; "THÁNG 9 NĂM 2020" was read as the year.
+/// A month is its own period: `period-mismatch` naming the month, nothing
+/// counted; the near miss, the quarter's report with a date in its
+/// signature line, is counted.
+#[test]
+fn a_months_report_is_the_months_not_the_quarters_or_the_years() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    for (title, month, period) in [
+        ("BÁO CÁO SỐ LIỆU THÁNG 7/2020", "2020-07", "2020-Q3"),
+        ("BÁO CÁO SỐ LIỆU THÁNG 9 NĂM 2020", "2020-09", "2020-Q3"),
+        ("BÁO CÁO SỐ LIỆU THÁNG 9 NĂM 2020", "2020-09", "2020"),
+    ] {
+        let dir = tmp.path().join(format!("in-{month}-{period}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        write_book(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            &[Sheet {
+                name: "Tháng 7",
+                titles: &[title],
+                headers: &["Thực hiện tháng 7", "Lũy kế từ đầu năm"],
+                rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+            }],
+        );
+        let out = tmp.path().join(format!("out-{month}-{period}"));
+        let (_, f) = consolidate(&dir, &out, &tpl, period, &[]);
+        assert_eq!(
+            listed(&f, &["period-mismatch", "period-missing"]),
+            [format!("error|period-mismatch|Tháng 7|A3|{period}|{month}")],
+            "{title} {period}"
+        );
+        let m = message(&f, "period-mismatch", "error");
+        let words = if month == "2020-07" {
+            "Tháng 7/2020"
+        } else {
+            "Tháng 9/2020"
+        };
+        assert!(m.contains(&format!("ghi kỳ báo cáo {words} nhưng")), "{m}");
+        assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "");
+    }
+
+    // The quarter's report, whose title and signature name months: read.
+    let dir = tmp.path().join("in-q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[
+                "BÁO CÁO SỐ LIỆU QUÝ III/2020 (SỐ LIỆU ĐẾN THÁNG 9/2020)",
+                "Phường 1, ngày 05 tháng 10 năm 2020",
+            ],
+            headers: &["Thực hiện quý III", "Lũy kế đến tháng 9"],
+            rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out-q3");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert!(listed(&f, &["period-mismatch", "period-missing"]).is_empty());
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+}
+
+/// A fourth quarter's report with "Ước TH tháng 12" before "Ước TH quý
+/// IV": December was read as the quarter's TH (eleven false
+/// cumulative-mismatch errors with `--previous`, wrong totals without).
+/// The month is another period's column (an info); the quarter's is TH.
+/// A report whose only TH is the month's has no TH (its figures are not
+/// the quarter's).
+#[test]
+fn a_months_column_beside_the_quarters_is_not_its_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV VÀ NĂM 2020"],
+            headers: &["Ước TH tháng 12", "Ước TH quý IV", "Lũy kế 12 tháng"],
+            rows: hc(&[[14.0, 13.0, 1.0], [40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV/2020"],
+            headers: &["Thực hiện tháng 12/2020", "Lũy kế từ đầu năm"],
+            rows: hc(&[[15.0, 14.0, 1.0], [200.0, 190.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q4", &[]);
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+    // Phường 2's LK is its own column, not December's.
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "200");
+    assert_eq!(
+        listed(&f, &["column-ignored", "period-mismatch"]),
+        [
+            "info|column-ignored|Biểu 1|E6||Thực hiện tháng 12/2020",
+            "info|column-ignored|Biểu 1|E6||Ước TH tháng 12",
+        ]
+    );
+    assert!(
+        !f.iter()
+            .any(|x| x["severity"] == "error" && x["code"] != "submission-missing"),
+        "{f:?}"
+    );
+}
+
+/// A title left from another period over headers of the run's: "QUÝ
+/// III/2020" over "Thực hiện quý IV/2020" in the fourth quarter (Phường
+/// 1), "NĂM 2020" over "Thực hiện quý III/2020", "Lũy kế 9 tháng" in the
+/// third (Phường 2). The ward was dropped with a period-mismatch error,
+/// though README says the headers' period wins. Its figures are counted,
+/// with a warning at the title cell. Near misses stay period-mismatch
+/// errors: a title and headers both of another period (Phường 3), a title
+/// over headers naming no period (Phường 4), and months from January
+/// alone ("Lũy kế 9 tháng" under a "6 THÁNG" title, Phường 5).
+#[test]
+fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let figures = || hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]);
+    let ward = |dir: &Path, k: u32, title: &str, headers: &[&str]| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: figures(),
+            }],
+        );
+    };
+    let q4 = tmp.path().join("q4");
+    std::fs::create_dir_all(&q4).unwrap();
+    ward(
+        &q4,
+        1,
+        "BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020",
+        &["Thực hiện quý IV/2020", "Lũy kế năm 2020"],
+    );
+    let out = tmp.path().join("out-q4");
+    let (_, f) = consolidate(&q4, &out, &tpl, "2020-Q4", &[]);
+    assert_eq!(
+        listed(&f, &["period-mismatch"]),
+        ["warning|period-mismatch|Biểu 1|A3|2020-Q4|2020-Q3"]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "warning"),
+        "Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng tiêu đề cột số liệu ghi Quý IV/2020 \
+         («Thực hiện quý IV/2020») và không cột nào ghi Quý III/2020: số liệu được đọc là \
+         của Quý IV/2020, theo tiêu đề cột. Hãy sửa tiêu đề ở ô A3 thành Quý IV/2020."
+    );
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+
+    let q3 = tmp.path().join("q3");
+    std::fs::create_dir_all(&q3).unwrap();
+    ward(
+        &q3,
+        2,
+        "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2020",
+        &["Thực hiện quý III/2020", "Lũy kế 9 tháng"],
+    );
+    ward(
+        &q3,
+        3,
+        "BÁO CÁO SỐ LIỆU QUÝ II/2020",
+        &["Thực hiện quý II/2020", "Lũy kế 6 tháng"],
+    );
+    ward(
+        &q3,
+        4,
+        "BÁO CÁO SỐ LIỆU QUÝ II/2020",
+        &["Thực hiện trong kỳ", "Lũy kế từ đầu năm"],
+    );
+    ward(
+        &q3,
+        5,
+        "BÁO CÁO SỐ LIỆU 6 THÁNG ĐẦU NĂM 2020",
+        &["Lũy kế 6 tháng", "Lũy kế 9 tháng"],
+    );
+    let out = tmp.path().join("out-q3");
+    let (_, f) = consolidate(&q3, &out, &tpl, "2020-Q3", &["--lang", "en"]);
+    assert_eq!(
+        listed(&f, &["period-mismatch"]),
+        [
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-H1",
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "warning|period-mismatch|Biểu 1|A3|2020-Q3|2020",
+        ]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "warning"),
+        "The title (cell A3) says year 2020 but the figure columns' headers say Q3 2020 \
+         («Thực hiện quý III/2020», «Lũy kế 9 tháng») and none says year 2020: the figures \
+         are read as Q3 2020's, by the headers. Correct the title in cell A3 to Q3 2020."
+    );
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "300");
+    for unit in ["Phường 3", "Phường 4", "Phường 5"] {
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "", "{unit}");
+    }
+}
+
+/// Sheets "Quý II" and "Quý III" whose titles name no period: the second
+/// quarter's figures were counted into the third with an
+/// `indicator-repeated` error. Their names decide: "Quý III" is read, the
+/// other set aside with an info saying so by its name; month sheets "T7",
+/// "T8" beside the quarter's are another period's too. A lone sheet
+/// named "Quý II" is no such sign: the title's silence stays
+/// `period-missing`, and the sheet is read for the run.
+#[test]
+fn sheets_named_by_their_period_decide_when_titles_say_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = &["BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI"][..];
+    let headers = &["Thực hiện trong kỳ", "Lũy kế từ đầu năm"][..];
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[
+            Sheet {
+                name: "Quý II",
+                titles: title,
+                headers,
+                rows: hc(&[[30.0, 29.0, 1.0], [260.0, 252.0, 8.0]]),
+            },
+            Sheet {
+                name: "Quý III",
+                titles: title,
+                headers,
+                rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+            },
+        ],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[
+            Sheet {
+                name: "T7",
+                titles: title,
+                headers,
+                rows: hc(&[[12.0, 12.0, 0.0], [272.0, 264.0, 8.0]]),
+            },
+            Sheet {
+                name: "T8",
+                titles: title,
+                headers,
+                rows: hc(&[[13.0, 12.0, 1.0], [285.0, 276.0, 9.0]]),
+            },
+            Sheet {
+                name: "Quý III",
+                titles: title,
+                headers,
+                rows: hc(&[[41.0, 39.0, 2.0], [301.0, 291.0, 10.0]]),
+            },
+        ],
+    );
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Quý II",
+            titles: title,
+            headers,
+            rows: hc(&[[42.0, 40.0, 2.0], [302.0, 292.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "41");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "42");
+    assert_eq!(
+        listed(&f, &["period-mismatch", "indicator-repeated"]),
+        [
+            "info|period-mismatch|Quý II|A1|2020-Q3|2020-Q2",
+            "info|period-mismatch|T7|A1|2020-Q3|2020-07",
+            "info|period-mismatch|T8|A1|2020-Q3|2020-08",
+        ]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["sheet"] == "T7")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        m,
+        "Trang «T7» là số liệu Tháng 7/2020 (theo tên trang), không phải Quý III/2020: trang \
+         này không được đọc; số liệu lấy từ trang của Quý III/2020."
+    );
+    let missing: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "period-missing")
+        .map(|x| x["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["P01", "P02", "P03"]);
+}
