@@ -123,7 +123,13 @@ pub fn intake(
                     .collect();
                 let anyone: Vec<String> = unplaced
                     .iter()
-                    .filter(|(_, fits)| fits.is_empty())
+                    .filter(|&&(k, ref fits)| {
+                        fits.is_empty()
+                            && match &outcomes[k] {
+                                FileOutcome::Read(s) => may_name(&s.unit_text, a),
+                                _ => true,
+                            }
+                    })
                     .map(|&(k, _)| outcomes[k].file().to_string())
                     .collect();
                 let (files, fit) = if fitting.is_empty() {
@@ -568,6 +574,31 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
 /// A submission whose unit is not known: a form sent as another unit's
 /// (its own finding, made when it was read, names both) or a file that
 /// names no unit of the registry (`file-unknown-unit`); its status line.
+/// Whether what a file of unknown sender says of its sender (`text`,
+/// its title's line) may be `agency` written wrongly: it names no sender
+/// (nothing, or the report's title with its period), or it has a word of
+/// the agency's name ("UBND P. AN BÌNH" for "Phường An Bình") or the
+/// initial of its kind alone ("P. 7" for "Phường 7"). A line naming
+/// another body ("HỘI CỰU CHIẾN BINH QUẬN") is no missing ward's file,
+/// and the ward's `submission-missing` does not hedge on it.
+fn may_name(text: &str, agency: &crate::template::Agency) -> bool {
+    use crate::text::fold;
+    let said = fold(text);
+    let words: Vec<&str> = said.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || crate::normalize::title::period_in(text).is_some() {
+        return true;
+    }
+    let name = fold(&agency.name);
+    let mut name_words = name.split(' ').filter(|w| !w.is_empty());
+    let kind_initial = name_words
+        .clone()
+        .next()
+        .and_then(|w| w.chars().next())
+        .map(String::from);
+    name_words.any(|w| words.contains(&w))
+        || kind_initial.is_some_and(|i| words.contains(&i.as_str()))
+}
+
 fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Finding>, StatusLine) {
     use crate::normalize::submission::UnitSource;
     let line = |unit_name: String, note: String| StatusLine {

@@ -536,3 +536,52 @@ fn run_together_names_are_read_and_a_damaged_file_is_its_units() {
         "{text}"
     );
 }
+
+/// A file of unknown sender whose own line names another body ("HỘI CỰU
+/// CHIẾN BINH HUYỆN") is no missing commune's report: the commune's
+/// `submission-missing` says it sent nothing, without "unless that file is
+/// yours". A file naming a commune the registry lacks ("UBND XÃ HÒA
+/// BÌNH": a commune, as the missing ones are) still leaves that open, as
+/// one naming no sender does (see above).
+#[test]
+fn a_file_naming_another_body_is_no_missing_communes_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    std::fs::create_dir_all(&tpl).unwrap();
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, title) in [
+        ("x1.xlsx", "UBND XÃ EA KAR"),
+        ("x2.xlsx", "UBND XÃ EA KNỐP"),
+        ("x3.xlsx", "UBND XÃ TÂN PHÚ"),
+        ("x4.xlsx", "UBND XÃ TÂN PHÙ"),
+        ("x5.xlsx", "UBND XÃ ĐÔNG HÒA"),
+        ("x6.xlsx", "UBND XÃ EA NING"),
+        ("x7.xlsx", "UBND XÃ DRAY BHĂNG"),
+        ("HoiCCB_quy3.xlsx", "HỘI CỰU CHIẾN BINH HUYỆN"),
+    ] {
+        book(&dir.join(file), Some(title), 100.0, "TM. ỦY BAN NHÂN DÂN");
+    }
+    let missing = |out: &Path| {
+        let f = run(&dir, out, &tpl, "2020-Q3");
+        f.iter()
+            .find(|x| x["code"] == "submission-missing" && x["unit"] == "X8")
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        missing(&tmp.path().join("out")),
+        "Xã Cư Pơng chưa gửi báo cáo Quý III/2020."
+    );
+    book(
+        &dir.join("khong ro.xlsx"),
+        Some("UBND XÃ HÒA BÌNH"),
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    assert_eq!(
+        missing(&tmp.path().join("out2")),
+        "Xã Cư Pơng chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (khong ro.xlsx) là của Xã Cư Pơng. Hãy xem các tệp này."
+    );
+}
