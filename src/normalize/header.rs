@@ -568,14 +568,22 @@ fn months_at(tokens: &[&str], i: usize) -> Option<u8> {
 
 /// Does the label name one month, "tháng 7", "tháng 12/2025" (not "9
 /// tháng", the months from January, nor "đến tháng 9", "từ tháng 1",
-/// "hết tháng 9", a span of them)?
+/// "hết tháng 9", "tháng 7-9", a span of them, nor months beside the
+/// quarter they make)?
 fn one_month(tokens: &[&str]) -> bool {
+    // A quarter named beside its months ("TH quý III (tháng 7-9)") is the
+    // quarter's.
+    if (0..tokens.len()).any(|i| quarter_at(tokens, i).is_some()) {
+        return false;
+    }
+    let month = |t: Option<&&str>| {
+        t.and_then(|t| t.parse::<u8>().ok())
+            .filter(|m| (1..=12).contains(m))
+    };
     (0..tokens.len()).any(|i| {
         tokens[i] == "thang"
-            && tokens
-                .get(i + 1)
-                .and_then(|t| t.parse::<u8>().ok())
-                .is_some_and(|m| (1..=12).contains(&m))
+            && month(tokens.get(i + 1))
+                .is_some_and(|m| month(tokens.get(i + 2)).is_none_or(|to| to <= m))
             && !i
                 .checked_sub(1)
                 .and_then(|b| tokens.get(b))
@@ -1448,6 +1456,9 @@ mod tests {
             ("Ước TH tháng 9/2020", None),
             ("Thực hiện tháng 9 năm 2020", None),
             ("Cùng kỳ tháng 9/2019", None),
+            // A quarter named with its months, or a span of months.
+            ("TH quý III (tháng 7-9)", Some(Th)),
+            ("Thực hiện tháng 7-9", Some(Th)),
             // Months up to one are months from January.
             ("Lũy kế đến tháng 9", Some(Lk)),
             ("Lũy kế tháng 9", Some(Lk)),
