@@ -34,6 +34,16 @@ const RECORD: usize = 24;
 pub struct Stored {
     pub offset: u64,
     pub count: u32,
+    /// Which indicators the figures are of, as [`indicator_bits`] says.
+    pub indicators: u128,
+}
+
+/// The indicators of some figures as bits (an indicator's index modulo
+/// 128): two sets of figures whose bits do not meet share no indicator
+/// (two parts of a report sent as two files, not two versions of one).
+pub fn indicator_bits(rows: &[TidyRow]) -> u128 {
+    rows.iter()
+        .fold(0, |bits, r| bits | 1u128 << (r.ind() % 128))
 }
 
 /// The temporary file that holds the figures of every submission read.
@@ -70,6 +80,7 @@ impl FigureStore {
     /// When the temporary file cannot be written (a full disk).
     pub fn put(&self, sub: &mut Submission) -> Result<(), Fatal> {
         let rows = std::mem::take(&mut sub.rows);
+        let indicators = indicator_bits(&rows);
         let mut bytes = Vec::with_capacity(rows.len() * RECORD);
         for r in &rows {
             encode(r, &mut bytes);
@@ -85,6 +96,7 @@ impl FigureStore {
         sub.stored = Some(Stored {
             offset,
             count: (bytes.len() / RECORD) as u32,
+            indicators,
         });
         Ok(())
     }
@@ -413,14 +425,16 @@ mod tests {
             a.stored,
             Some(Stored {
                 offset: 0,
-                count: 3
+                count: 3,
+                indicators: indicator_bits(&rows),
             })
         );
         assert_eq!(
             b.stored,
             Some(Stored {
                 offset: 72,
-                count: 1
+                count: 1,
+                indicators: indicator_bits(&rows[..1]),
             })
         );
         assert_eq!(store.load(a.stored.unwrap()).unwrap(), rows);

@@ -883,6 +883,17 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
             _ => None,
         }
     };
+    // The indicators each file states: two files sharing none are two
+    // parts of a report ("bổ sung": the indicators the first left out),
+    // not two versions of one.
+    let bits = |k: usize| {
+        sub(k).map_or(0, |s| {
+            s.stored.map_or_else(
+                || crate::normalize::store::indicator_bits(&s.rows),
+                |st| st.indicators,
+            )
+        })
+    };
     let mut best = cands[0];
     let mut why = pair(
         "không rõ bản nào mới hơn: cùng kỳ, cùng lúc lưu, tên không cho biết; đã lấy tệp có tên xếp sau cùng, hãy kiểm tra lại",
@@ -922,6 +933,28 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
                 continue;
             }
         }
+        // Two parts of a report, not two versions: the one with more
+        // indicators is the report, and the message says to join them.
+        let (ba, bb) = (bits(best), bits(k));
+        if ba != 0 && bb != 0 && ba & bb == 0 {
+            let (na, nb) = (ba.count_ones(), bb.count_ones());
+            if nb > na {
+                best = k;
+            }
+            why = (
+                format!(
+                    "hai tệp không có chỉ tiêu nào chung, có lẽ là hai phần của một báo cáo: đã lấy tệp có nhiều chỉ tiêu hơn ({} so với {}); hãy gộp hai tệp vào một biểu và gửi lại",
+                    na.max(nb),
+                    na.min(nb)
+                ),
+                format!(
+                    "the two files share no indicator, perhaps two parts of one report: the one with more indicators was taken ({} against {}); join them in one form and send it again",
+                    na.max(nb),
+                    na.min(nb)
+                ),
+            );
+            continue;
+        }
         // A name that marks a revision ("bản sửa lần 2", "v2") is the
         // later copy whatever its modification time: a file saved again
         // after the mail (opened, printed) is not newer for it.
@@ -937,8 +970,8 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
                 ra.1
             };
             why = (
-                format!("tên tệp ghi «{words}», bản gửi sau cùng"),
-                format!("its name says «{words}», the last copy sent"),
+                format!("tên tệp ghi «{words}»"),
+                format!("its name says «{words}»"),
             );
             continue;
         }

@@ -1489,12 +1489,94 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
     };
     assert_eq!(
         said("P3_BC quy I_2020.xlsx"),
-        "Phường 3 gửi 3 tệp cho Quý I/2020: P3_BC quy I_2020.xlsx trùng với P3_BC quy I_2020 - ban sua lan 2.xlsx, P3_BC quy I_2020 - ban sua.xlsx. Dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2», bản gửi sau cùng); tệp này không được tổng hợp."
+        "Phường 3 gửi 3 tệp cho Quý I/2020: P3_BC quy I_2020.xlsx trùng với P3_BC quy I_2020 - ban sua lan 2.xlsx, P3_BC quy I_2020 - ban sua.xlsx. Dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2»); tệp này không được tổng hợp."
     );
     assert!(
         said("P4 bao cao.xlsx").contains("Dùng tệp P4 bao cao (1).xlsx (sửa đổi gần đây nhất)"),
         "{}",
         said("P4 bao cao.xlsx")
+    );
+}
+
+/// A "bổ sung" file that states only the indicators the ward's report
+/// left out is a second part of the report, not a revision of it: the
+/// report (more indicators) is used whatever the names and times, and the
+/// message says the two share no indicator and should be joined (the
+/// supplement replaced the report and every other figure of the ward was
+/// lost under "bản gửi sau cùng").
+#[test]
+fn a_supplement_sharing_no_indicator_is_no_revision_of_the_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = vec![
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![N(120.0, None)],
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            vec![N(110.0, None)],
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            vec![N(10.0, None)],
+        ),
+    ];
+    let supplement = vec![("HC07", "Tổng số lượt đánh giá", "lượt", vec![N(70.0, None)])];
+    for (name, rows, day) in [
+        ("Phuong4_quy1.xlsx", &report, 2u64),
+        ("Phuong4_quy1_bo sung.xlsx", &supplement, 1),
+    ] {
+        let path = dir.join(name);
+        write_sheet(
+            &path,
+            "UBND PHƯỜNG 4",
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            rows,
+        );
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(
+                std::time::SystemTime::UNIX_EPOCH
+                    + std::time::Duration::from_secs(1_700_000_000 + day * 86_400),
+            )
+            .unwrap();
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 4").unwrap();
+    let hc02 = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "TH")
+        .unwrap();
+    let dup: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] != "indicator-missing")
+        .map(|x| format!("{} {} {}", x["code"], x["file"], x["message"]))
+        .collect();
+    assert_eq!(hc02[col], "120", "{dup:#?}");
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "submission-duplicate" && x["file"] == "Phuong4_quy1_bo sung.xlsx")
+        .map(|x| x["message"].as_str().unwrap().to_string())
+        .unwrap();
+    assert!(
+        m.contains("Dùng tệp Phuong4_quy1.xlsx (hai tệp không có chỉ tiêu nào chung, có lẽ là hai phần của một báo cáo: đã lấy tệp có nhiều chỉ tiêu hơn (3 so với 1); hãy gộp hai tệp vào một biểu và gửi lại)"),
+        "{m}"
     );
 }
 
