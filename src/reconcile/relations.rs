@@ -471,12 +471,24 @@ impl<'a> Checking<'a> {
                         Verdict::Skipped => {
                             if let Subject::Unit(s) = subject {
                                 lacking[k] += 1;
-                                self.skipped.entry((rel.owner, column)).or_default().add(
-                                    rel,
-                                    column,
-                                    s,
-                                    self.template,
-                                );
+                                // A unit that need not report every
+                                // indicator of the relation (an office and
+                                // a village-level indicator) leaves it
+                                // unchecked by design: nothing to tell.
+                                let template = self.template;
+                                let by_design = s.unit.is_some_and(|u| {
+                                    rel.codes().iter().any(|c| {
+                                        template
+                                            .indicator_index(c)
+                                            .is_some_and(|i| !template.must_report(u, i))
+                                    })
+                                });
+                                if !by_design {
+                                    self.skipped
+                                        .entry((rel.owner, column))
+                                        .or_default()
+                                        .add(rel, column, s, template);
+                                }
                             }
                         }
                         Verdict::Violated if is_totals && trouble[k] => {}
@@ -1101,6 +1113,45 @@ mod tests {
 
     /// A broken equality that is not a sum of parts says its figures
     /// with "≠", a broken bound with the sign the figures stand in.
+    /// A relation between an office's own indicator and a ward-level one
+    /// (YT.01 <= DS.01, where only the wards report DS.01) can never be
+    /// checked in the office's file: that is by design, not a missing
+    /// figure, and no `relation-skipped` says so. A ward that leaves out
+    /// a figure it must report still gets one.
+    #[test]
+    fn a_relation_an_office_need_not_report_whole_is_not_said_skipped() {
+        let t = Template::from_texts(
+            "t",
+            "",
+            "code,group,name,unit,kind,level,reported_by,formula\n\
+             A,HC,Người tham gia bảo hiểm y tế,người,flow,both,VP,A <= B\n\
+             B,HC,Dân số,người,stock,ward,VP,\n",
+            include_str!("../../templates/groups.csv"),
+            include_str!("../../templates/agencies.csv"),
+        )
+        .unwrap();
+        let (relations, _) = relations_of(&t, Lang::Vi);
+        let office = sub_with(&t, "VP", vec![row(ind(&t, "A"), ValueColumn::Th, 90.0, 0)]);
+        let ward = sub_with(&t, "P01", vec![row(ind(&t, "A"), ValueColumn::Th, 9.0, 0)]);
+        let skipped = |s: &Submission| {
+            let refs = [s];
+            let totals = consolidate(&Figures::in_memory(&refs), &t).unwrap();
+            check_relations(
+                &Figures::in_memory(&refs),
+                &totals,
+                &t,
+                &relations,
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.code == Code::RelationSkipped)
+            .count()
+        };
+        assert_eq!(skipped(&office), 0);
+        assert_eq!(skipped(&ward), 1);
+    }
+
     #[test]
     fn a_broken_relation_says_its_figures_with_the_rules_sign() {
         let actual = |formula: &str| -> Vec<String> {
