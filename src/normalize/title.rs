@@ -585,6 +585,11 @@ fn parted(name: &str) -> String {
         {
             out.push(' ');
         }
+        // A unit's number, then a quarter glued on: "Phuong13Q3", "p3q3".
+        // A year keeps its quarter ("2025Q3").
+        if quarter_glued(&chars, i) {
+            out.push(' ');
+        }
         if c.is_alphabetic() {
             letters += 1;
             lower |= c.is_lowercase();
@@ -599,6 +604,30 @@ fn parted(name: &str) -> String {
         out.push(if c == '_' || dot { ' ' } else { c });
     }
     out
+}
+
+/// Whether `chars[i]` starts a quarter code ("Q3", "q4", a lone digit 1-4
+/// after it and nothing alphanumeric) glued after a unit's number of one
+/// to three digits, which itself follows a letter: the "Q3" of
+/// "Phuong13Q3" or "p3q3", not of "2025Q3" nor of "Q3" alone.
+fn quarter_glued(chars: &[char], i: usize) -> bool {
+    let at = |k: usize| chars.get(k).copied();
+    if !matches!(at(i), Some('q' | 'Q')) || !matches!(at(i + 1), Some('1'..='4')) {
+        return false;
+    }
+    if at(i + 2).is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits)
+        && i
+            .checked_sub(digits + 1)
+            .and_then(at)
+            .is_some_and(char::is_alphabetic)
 }
 
 fn period_regexes() -> &'static [(Regex, &'static str)] {
@@ -1163,6 +1192,13 @@ mod tests {
         assert_eq!(parted("BC P13 Q3 v2"), "BC P13 Q3 v2");
         assert_eq!(parted("PX12_TT05"), "PX12 TT05");
         assert_eq!(parted("2025Q3"), "2025Q3");
+        assert_eq!(parted("Phuong13Q3"), "Phuong 13 Q3");
+        assert_eq!(parted("Phuong3Q3"), "Phuong 3 Q3");
+        assert_eq!(parted("bc_p3q3"), "bc p3 q3");
+        assert_eq!(parted("Phuong13Quy3"), "Phuong 13 Quy 3");
+        assert_eq!(parted("P13Q3"), "P13 Q3");
+        assert_eq!(parted("BC_2025Q3"), "BC 2025Q3");
+        assert_eq!(parted("Phuong13Q35"), "Phuong 13Q35");
         let t = registry(
             "code,kind,name,aliases,reports\n\
              P13,ward,Phường 13,P13,yes\n\
@@ -1174,6 +1210,9 @@ mod tests {
         assert_eq!(unit("BC_P13_Q3"), Some(0));
         assert_eq!(unit("Xa5"), Some(1));
         assert_eq!(unit("Phuong14_quy3"), None);
+        assert_eq!(unit("Phuong13Q3"), Some(0));
+        assert_eq!(unit("bc_p13q3"), Some(0));
+        assert_eq!(unit("Xa5Q3"), Some(1));
     }
 
     /// A toneless alias loses to the name whose tones the title repeats:
