@@ -624,8 +624,7 @@ fn quarter_glued(chars: &[char], i: usize) -> bool {
         .take_while(|c| c.is_ascii_digit())
         .count();
     (1..=3).contains(&digits)
-        && i
-            .checked_sub(digits + 1)
+        && i.checked_sub(digits + 1)
             .and_then(at)
             .is_some_and(char::is_alphabetic)
 }
@@ -667,8 +666,11 @@ fn period_regexes() -> &'static [(Regex, &'static str)] {
 /// "… quý III và phương hướng nhiệm vụ quý IV năm 2021": a report's
 /// title names the period it reports, then the one it plans, and the year
 /// once at the end. The period reported is the first one named when a
-/// plan ("phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến") and another
-/// period follow it; its year is the first year written after it.
+/// plan ("phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến") or an
+/// estimate ("ước thực hiện", "ước tính", "ước đạt") and another period
+/// follow it ("… 9 tháng đầu năm và ước thực hiện 6 tháng cuối năm 2025",
+/// "… và ước thực hiện cả năm 2025"); its year is the first year written
+/// after it.
 fn reported_before_plan(f: &str) -> Option<Period> {
     static RES: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     let (named, plan, year) = RES.get_or_init(|| {
@@ -676,7 +678,7 @@ fn reported_before_plan(f: &str) -> Option<Period> {
         let mk = |p: &str| Regex::new(p).expect("invariant: the period patterns are valid");
         (
             mk(r"\b(?:quy (iv|i{1,3}|[1-4])|(3|6|9|12) thang)\b"),
-            mk(r"\b(?:phuong huong|nhiem vu|ke hoach|du kien)\b"),
+            mk(r"\b(?:phuong huong|nhiem vu|ke hoach|du kien|uoc (?:thuc hien|tinh|dat))\b"),
             mk(r"\b((?:19|20)\d{2})\b"),
         )
     });
@@ -687,7 +689,11 @@ fn reported_before_plan(f: &str) -> Option<Period> {
     }
     let end = first.get(0)?.end();
     let plan_at = end + plan.find(&f[end..])?.end();
-    named.find(&f[plan_at..])?;
+    // The span planned or estimated: another span, or the whole year
+    // ("ước thực hiện cả năm 2025").
+    if named.find(&f[plan_at..]).is_none() && !f[plan_at..].contains("ca nam") {
+        return None;
+    }
     let year: i32 = year.captures(&f[end..])?.get(1)?.as_str().parse().ok()?;
     let span = match (first.get(1), first.get(2).map(|m| m.as_str())) {
         (Some(q), _) => PeriodSpan::Quarter(quarter_number(q.as_str())?),
@@ -1031,6 +1037,23 @@ mod tests {
             period_in("Báo cáo 6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2021")
                 .map(|p| p.to_string()),
             Some("2021-H1".into())
+        );
+        // The period reported, then an estimate of the rest or the year.
+        for title in [
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN 9 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2025",
+            "BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2025 VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2025",
+            "Báo cáo 9 tháng đầu năm và ước thực hiện cả năm 2025",
+            "BÁO CÁO 9 THÁNG ĐẦU NĂM, ƯỚC TÍNH QUÝ IV NĂM 2025",
+        ] {
+            assert_eq!(
+                period_in(title).map(|p| p.to_string()),
+                Some("2025-9M".into()),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            period_in("BÁO CÁO QUÝ III VÀ ƯỚC ĐẠT CẢ NĂM 2025"),
+            Some(Period::quarter(2025, 3))
         );
         // A year reported, then the next year's plan.
         for title in [
