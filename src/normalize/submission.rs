@@ -1199,7 +1199,9 @@ fn read_title(
         (None, Some((idx, _, ties))) if ties.is_empty() => {
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::FileName;
-            if let Some((r, c, titled)) = commune_in_title(grid, layout) {
+            if let Some((r, c, titled)) =
+                commune_in_title(grid, layout, &ctx.template.settings.office)
+            {
                 let unit = &ctx.template.agencies[idx].shown();
                 let said = Said::TitleNamesAnother {
                     file: &file.rel,
@@ -1560,22 +1562,33 @@ fn sheet_locale(
 
 /// A commune or ward named in the title rows as a sender ("UBND XÃ THANH
 /// LƯƠNG", "PHƯỜNG 3"), where the registry has none by that name: its
-/// cell and text. A superior body ("UBND HUYỆN …", "UBND TỈNH …") and the
+/// cell and text. A superior body ("UBND HUYỆN …", "UBND TỈNH …"), the
+/// consolidating office itself (`office`: "UBND XÃ TÂN THỊNH" over its
+/// villages' reports, the letterhead of the body they answer to) and the
 /// national motto ("CỘNG HÒA XÃ HỘI …") are no sender.
-fn commune_in_title(grid: &SheetGrid, layout: &TableLayout) -> Option<(u32, u32, String)> {
+fn commune_in_title(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    office: &str,
+) -> Option<(u32, u32, String)> {
+    let bare = |f: &str| -> String {
+        let f = f.split_whitespace().collect::<Vec<_>>().join(" ");
+        ["ubnd ", "uy ban nhan dan "]
+            .iter()
+            .find_map(|p| f.strip_prefix(p))
+            .map_or_else(|| f.clone(), str::to_string)
+    };
+    let office = bare(&fold(office));
     (grid.rows().start..layout.header_first)
         .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
         .find(|(_, _, t)| {
-            let f = fold(t);
-            let f = ["ubnd ", "uy ban nhan dan "]
-                .iter()
-                .find_map(|p| f.strip_prefix(p))
-                .unwrap_or(&f);
+            let f = bare(&fold(t));
             ["xa ", "phuong ", "thi tran "]
                 .iter()
                 .find_map(|p| f.strip_prefix(p))
                 .is_some_and(|name| !name.is_empty() && !name.starts_with("hoi"))
                 && !f.contains(" ngay ")
+                && f != office
         })
 }
 

@@ -585,6 +585,11 @@ fn parted(name: &str) -> String {
         {
             out.push(' ');
         }
+        // A unit's number, then a quarter glued on: "Phuong13Q3", "p3q3".
+        // A year keeps its quarter ("2025Q3").
+        if quarter_glued(&chars, i) {
+            out.push(' ');
+        }
         if c.is_alphabetic() {
             letters += 1;
             lower |= c.is_lowercase();
@@ -599,6 +604,29 @@ fn parted(name: &str) -> String {
         out.push(if c == '_' || dot { ' ' } else { c });
     }
     out
+}
+
+/// Whether `chars[i]` starts a quarter code ("Q3", "q4", a lone digit 1-4
+/// after it and nothing alphanumeric) glued after a unit's number of one
+/// to three digits, which itself follows a letter: the "Q3" of
+/// "Phuong13Q3" or "p3q3", not of "2025Q3" nor of "Q3" alone.
+fn quarter_glued(chars: &[char], i: usize) -> bool {
+    let at = |k: usize| chars.get(k).copied();
+    if !matches!(at(i), Some('q' | 'Q')) || !matches!(at(i + 1), Some('1'..='4')) {
+        return false;
+    }
+    if at(i + 2).is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let digits = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits)
+        && i.checked_sub(digits + 1)
+            .and_then(at)
+            .is_some_and(char::is_alphabetic)
 }
 
 fn period_regexes() -> &'static [(Regex, &'static str)] {
@@ -638,8 +666,11 @@ fn period_regexes() -> &'static [(Regex, &'static str)] {
 /// "… quý III và phương hướng nhiệm vụ quý IV năm 2021": a report's
 /// title names the period it reports, then the one it plans, and the year
 /// once at the end. The period reported is the first one named when a
-/// plan ("phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến") and another
-/// period follow it; its year is the first year written after it.
+/// plan ("phương hướng", "nhiệm vụ", "kế hoạch", "dự kiến") or an
+/// estimate ("ước thực hiện", "ước tính", "ước đạt") and another period
+/// follow it ("… 9 tháng đầu năm và ước thực hiện 6 tháng cuối năm 2025",
+/// "… và ước thực hiện cả năm 2025"); its year is the first year written
+/// after it.
 fn reported_before_plan(f: &str) -> Option<Period> {
     static RES: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     let (named, plan, year) = RES.get_or_init(|| {
@@ -647,7 +678,7 @@ fn reported_before_plan(f: &str) -> Option<Period> {
         let mk = |p: &str| Regex::new(p).expect("invariant: the period patterns are valid");
         (
             mk(r"\b(?:quy (iv|i{1,3}|[1-4])|(3|6|9|12) thang)\b"),
-            mk(r"\b(?:phuong huong|nhiem vu|ke hoach|du kien)\b"),
+            mk(r"\b(?:phuong huong|nhiem vu|ke hoach|du kien|uoc (?:thuc hien|tinh|dat))\b"),
             mk(r"\b((?:19|20)\d{2})\b"),
         )
     });
@@ -658,7 +689,11 @@ fn reported_before_plan(f: &str) -> Option<Period> {
     }
     let end = first.get(0)?.end();
     let plan_at = end + plan.find(&f[end..])?.end();
-    named.find(&f[plan_at..])?;
+    // The span planned or estimated: another span, or the whole year
+    // ("ước thực hiện cả năm 2025").
+    if named.find(&f[plan_at..]).is_none() && !f[plan_at..].contains("ca nam") {
+        return None;
+    }
     let year: i32 = year.captures(&f[end..])?.get(1)?.as_str().parse().ok()?;
     let span = match (first.get(1), first.get(2).map(|m| m.as_str())) {
         (Some(q), _) => PeriodSpan::Quarter(quarter_number(q.as_str())?),
@@ -1003,6 +1038,23 @@ mod tests {
                 .map(|p| p.to_string()),
             Some("2021-H1".into())
         );
+        // The period reported, then an estimate of the rest or the year.
+        for title in [
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN 9 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2025",
+            "BÁO CÁO KẾT QUẢ 9 THÁNG ĐẦU NĂM 2025 VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2025",
+            "Báo cáo 9 tháng đầu năm và ước thực hiện cả năm 2025",
+            "BÁO CÁO 9 THÁNG ĐẦU NĂM, ƯỚC TÍNH QUÝ IV NĂM 2025",
+        ] {
+            assert_eq!(
+                period_in(title).map(|p| p.to_string()),
+                Some("2025-9M".into()),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            period_in("BÁO CÁO QUÝ III VÀ ƯỚC ĐẠT CẢ NĂM 2025"),
+            Some(Period::quarter(2025, 3))
+        );
         // A year reported, then the next year's plan.
         for title in [
             "BÁO CÁO TÌNH HÌNH KINH TẾ - XÃ HỘI NĂM 2025 VÀ PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2026",
@@ -1163,6 +1215,13 @@ mod tests {
         assert_eq!(parted("BC P13 Q3 v2"), "BC P13 Q3 v2");
         assert_eq!(parted("PX12_TT05"), "PX12 TT05");
         assert_eq!(parted("2025Q3"), "2025Q3");
+        assert_eq!(parted("Phuong13Q3"), "Phuong 13 Q3");
+        assert_eq!(parted("Phuong3Q3"), "Phuong 3 Q3");
+        assert_eq!(parted("bc_p3q3"), "bc p3 q3");
+        assert_eq!(parted("Phuong13Quy3"), "Phuong 13 Quy 3");
+        assert_eq!(parted("P13Q3"), "P13 Q3");
+        assert_eq!(parted("BC_2025Q3"), "BC 2025Q3");
+        assert_eq!(parted("Phuong13Q35"), "Phuong 13Q35");
         let t = registry(
             "code,kind,name,aliases,reports\n\
              P13,ward,Phường 13,P13,yes\n\
@@ -1174,6 +1233,9 @@ mod tests {
         assert_eq!(unit("BC_P13_Q3"), Some(0));
         assert_eq!(unit("Xa5"), Some(1));
         assert_eq!(unit("Phuong14_quy3"), None);
+        assert_eq!(unit("Phuong13Q3"), Some(0));
+        assert_eq!(unit("bc_p13q3"), Some(0));
+        assert_eq!(unit("Xa5Q3"), Some(1));
     }
 
     /// A toneless alias loses to the name whose tones the title repeats:

@@ -926,6 +926,47 @@ fn with_target(rows: Vec<FormRow>) -> Vec<FormRow> {
         .collect()
 }
 
+/// "… 9 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2020" reports the
+/// nine months (the third quarter's report); the rest of the year is an
+/// estimate. Checked alone it is ready to send, and for 2020-Q3 no
+/// period-mismatch is said (it was read as the year's: an error alone, a
+/// warning with `--period`).
+#[test]
+fn a_title_with_an_estimate_of_the_rest_of_the_year_reports_its_first_span() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "KẾT QUẢ THỰC HIỆN 9 THÁNG ĐẦU NĂM VÀ ƯỚC THỰC HIỆN 6 THÁNG CUỐI NĂM 2020",
+        &[
+            "Thực hiện quý III/2020",
+            "Lũy kế 9 tháng năm 2020",
+            "Kế hoạch năm 2020",
+        ],
+        &complete(with_target(rows(1281.0, 1204.0, 77.0, 1281.0)), true),
+    );
+    let tpl_arg = tpl.to_str().unwrap();
+    for extra in [
+        &["--template", tpl_arg][..],
+        &["--template", tpl_arg, "--period", "2020-Q3"],
+    ] {
+        let (code, findings) = check_json(&file, extra);
+        let said: Vec<String> = findings
+            .iter()
+            .filter(|f| {
+                f["severity"] != "info"
+                    || f["code"].as_str().is_some_and(|c| c.starts_with("period"))
+            })
+            .map(|f| format!("{}|{}|{}", f["severity"], f["code"], f["cell"]))
+            .collect();
+        assert!(said.is_empty(), "{extra:?}: {said:?}");
+        assert_eq!(code, 0, "{extra:?}");
+    }
+}
+
 /// A title left from last quarter (Quý II/2020) over headers of this one
 /// ("Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"): read for the
 /// title's period no TH or LK is read. Checked without `--period`, the

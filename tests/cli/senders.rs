@@ -460,6 +460,43 @@ fn an_unknown_sender_is_quoted_by_its_own_line_not_the_letterhead_over_it() {
     );
 }
 
+/// A quarter glued after the unit's number (`Phuong13Q3.xlsx`,
+/// `Phuong12q3.xlsx`, `bc_p14q3.xlsx`) is parted from it: each file is
+/// its unit's, no `file-unknown-unit`, no ward counted missing.
+#[test]
+fn a_quarter_glued_after_the_units_number_is_parted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         P12,ward,Phường 12,UBND Phường 12|P12,yes\n\
+         P13,ward,Phường 13,UBND Phường 13|P13,yes\n\
+         P14,ward,Phường 14,UBND Phường 14|P14,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in ["Phuong13Q3.xlsx", "Phuong12q3.xlsx", "bc_p14q3.xlsx"] {
+        book(&dir.join(name), None, 100.0, "TM. ỦY BAN NHÂN DÂN");
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert!(
+        listed(&f, &["file-unknown-unit", "submission-missing"]).is_empty(),
+        "{f:?}"
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "P12|Phường 12|Phuong12q3.xlsx|đã nộp",
+            "P13|Phường 13|Phuong13Q3.xlsx|đã nộp",
+            "P14|Phường 14|bc_p14q3.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A file name with the unit's word glued to its number or its name
 /// (`Phuong13_quy3.xlsx`, `Phuong12.xlsx`, `PhuongAnBinh.xlsx`) names
 /// the unit as "Phuong 13 quy3" does; a damaged file so named is that

@@ -915,6 +915,61 @@ fn a_title_naming_an_unknown_ward_is_told_beside_the_file_name() {
     );
 }
 
+/// The consolidating office's own letterhead ("UBND XÃ TÂN THỊNH" over a
+/// village's report to the commune, whatever way the office is written)
+/// names no sender: the file name decides silently. A commune the
+/// registry lacks is still told beside the file name.
+#[test]
+fn the_offices_own_letterhead_is_no_sender_against_the_file_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let office = "office = \"ỦY BAN NHÂN DÂN QUẬN\"";
+    assert!(toml.contains(office));
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replace(office, "office = \"ỦY BAN NHÂN DÂN XÃ TÂN THỊNH\""),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let th = [("Thực hiện quý I", 1)];
+    for (file, title) in [
+        ("phuong-1.xlsx", "UBND XÃ TÂN THỊNH"),
+        ("phuong-2.xlsx", "Ủy ban nhân dân  xã Tân Thịnh"),
+        ("phuong-3.xlsx", "UBND XÃ THANH LƯƠNG"),
+    ] {
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&th),
+            &hc_rows([100.0, 90.0, 10.0], None),
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["warning|file-unknown-unit|P03|A1|||Phường 3|UBND XÃ THANH LƯƠNG"]
+    );
+    let placed: Vec<String> =
+        crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp")
+            .into_iter()
+            .filter(|r| r[3].starts_with("phuong-"))
+            .map(|r| format!("{}|{}|{}", r[1], r[3], r[4]))
+            .collect();
+    assert_eq!(
+        placed,
+        [
+            "P01|phuong-1.xlsx|đã nộp",
+            "P02|phuong-2.xlsx|đã nộp",
+            "P03|phuong-3.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A sheet typed on an English PC writes "1,290.0": its "1,204" is then
 /// one thousand two hundred and four, not 1,204 the Vietnamese way (which
 /// gave false sum and percent errors); a sheet with no number only English
