@@ -2540,17 +2540,24 @@ fn by_unit_rows(sub: &mut Submission, from: usize, agencies: &AgencyMatcher) -> 
         count,
         example: first.actual.clone(),
     };
-    let noise =
-        |f: &Finding| unknown(f) || (f.code == Code::ColumnIgnored && f.severity == Severity::Info);
-    let mut k = from;
-    while k < sub.findings.len() {
-        if noise(&sub.findings[k]) {
-            sub.findings.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+    drop_row_findings(sub, from);
     Some(found)
+}
+
+/// Drops, from `from` on, a sheet's `indicator-unknown` errors and its
+/// headers' `column-ignored` infos, once one finding for the whole sheet
+/// says what it is (a table by unit, a table of no indicator).
+fn drop_row_findings(sub: &mut Submission, from: usize) {
+    use crate::diagnostic::Code;
+    let noise = |f: &Finding| {
+        matches!(
+            (f.code, f.severity),
+            (Code::IndicatorUnknown, Severity::Error) | (Code::ColumnIgnored, Severity::Info)
+        )
+    };
+    let from = from.min(sub.findings.len());
+    let tail = sub.findings.split_off(from);
+    sub.findings.extend(tail.into_iter().filter(|f| !noise(f)));
 }
 
 /// A table by unit in a sheet where no indicator table was found: a
@@ -2592,8 +2599,6 @@ fn by_unit_column(grid: &SheetGrid, agencies: &AgencyMatcher, file: &str) -> Opt
 fn unrelated_sheet(sub: &mut Submission, from: usize, sheet: &str, lang: Lang) {
     use crate::diagnostic::Code;
     let unknown = |f: &Finding| f.code == Code::IndicatorUnknown && f.severity == Severity::Error;
-    let noise =
-        |f: &Finding| unknown(f) || (f.code == Code::ColumnIgnored && f.severity == Severity::Info);
     let rows: Vec<Finding> = sub.findings[from..]
         .iter()
         .filter(|f| unknown(f))
@@ -2609,14 +2614,7 @@ fn unrelated_sheet(sub: &mut Submission, from: usize, sheet: &str, lang: Lang) {
     // At the first such row.
     (info.file, info.sheet, info.cell) =
         (first.file.clone(), first.sheet.clone(), first.cell.clone());
-    let mut k = from;
-    while k < sub.findings.len() {
-        if noise(&sub.findings[k]) {
-            sub.findings.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+    drop_row_findings(sub, from);
     sub.findings.push(info);
 }
 

@@ -1111,8 +1111,6 @@ mod tests {
         .unwrap()
     }
 
-    /// A broken equality that is not a sum of parts says its figures
-    /// with "≠", a broken bound with the sign the figures stand in.
     /// A relation between an office's own indicator and a ward-level one
     /// (YT.01 <= DS.01, where only the wards report DS.01) can never be
     /// checked in the office's file: that is by design, not a missing
@@ -1152,6 +1150,8 @@ mod tests {
         assert_eq!(skipped(&ward), 1);
     }
 
+    /// A broken equality that is not a sum of parts says its figures
+    /// with "≠", a broken bound with the sign the figures stand in.
     #[test]
     fn a_broken_relation_says_its_figures_with_the_rules_sign() {
         let actual = |formula: &str| -> Vec<String> {
