@@ -272,7 +272,6 @@ impl Stated<'_> {
                 .indicator_index(code)
                 .and_then(|j| self.figure(j, column))
         };
-        let (relations, _) = super::relations::relations_of(self.template, self.lang);
         // The operand as written, and as the sum of its parts where they
         // disagree with it.
         let readings = |code: &str| -> Vec<Interval> {
@@ -280,6 +279,7 @@ impl Stated<'_> {
                 return Vec::new();
             };
             let mut out = vec![written(own)];
+            let relations = super::relations::relations_naming(self.template, code);
             for rel in relations.iter().filter(|r| r.holds_in(column)) {
                 let Some((whole, parts)) = rel.whole_and_parts() else {
                     continue;

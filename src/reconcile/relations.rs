@@ -124,6 +124,30 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
     (out, findings)
 }
 
+/// The relations of the catalog whose formulas mention `code`, parsed
+/// from those formulas alone: a rate found off asks for the sums its
+/// operand is the whole of, and parsing the whole catalog for each such
+/// figure would cost a large catalog's parse per figure. Formulas that do
+/// not parse, or name unknown codes, are [`relations_of`]'s to report.
+pub fn relations_naming(template: &Template, code: &str) -> Vec<Relation> {
+    template
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| ind.formula.contains(code))
+        .filter_map(|(i, ind)| match parse(&ind.formula) {
+            Ok(Rule::Relation(left, cmp, right)) => Some(Relation {
+                owner: i,
+                left,
+                cmp,
+                right,
+                columns: crate::rules::expr::columns_of(&ind.formula),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
 fn rule_invalid(ind: &Indicator, said: &Checked, lang: Lang) -> Finding {
     Finding::said(Severity::Error, said, lang)
         .indicator(ind.code.clone())
