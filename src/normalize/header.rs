@@ -136,15 +136,31 @@ fn digits_only(f: &str) -> bool {
 /// header cells' words (see [`HeaderWords::cell_words`]).
 const SHORT_FIGURE: usize = 4;
 
-/// How many (words, period) pairs a reading thread keeps the roles of: a
-/// workbook's sheets may name different periods (this quarter's figures,
-/// next quarter's tasks), and a batch's files more than one.
+/// How many periods a reading thread keeps the roles of figure labels
+/// for, per set of words: a workbook's sheets may name different periods
+/// (this quarter's figures, next quarter's tasks), and a batch's files
+/// more than one.
+const ROLE_PERIODS: usize = 4;
+
+/// How many sets of words (templates) a reading thread remembers labels
+/// for.
 const ROLE_TABLES: usize = 4;
 
-/// The roles of the labels one reading thread has classified, one table
-/// per set of words and period, the most recently used first: the same
-/// headers, titles and indicator names come back in every workbook of a
-/// batch, and a label's role depends on nothing else.
+/// What a label names whatever the period ("Chỉ tiêu", "Ghi chú", a
+/// task's agency), or that what it names depends on the period: a figure
+/// label ("Thực hiện quý III", "9 tháng", "Kế hoạch năm 2025") names a
+/// column of one period and none of another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Fixed(Option<Role>),
+    Figure,
+}
+
+/// The labels one reading thread has classified, one table per set of
+/// words, the most recently used first: the same headers, titles and
+/// indicator names come back in every workbook of a batch, and a label's
+/// kind depends on nothing else. Only figure labels are classified again
+/// for each period a sheet is read for.
 #[derive(Default)]
 struct RoleMemo {
     tables: Vec<RoleTable>,
@@ -152,49 +168,47 @@ struct RoleMemo {
 
 struct RoleTable {
     id: u64,
-    period: Option<Period>,
-    roles: TextMemo<Option<Role>>,
+    kinds: TextMemo<Kind>,
+    /// The roles of figure labels, per period, the most recently used
+    /// first.
+    figures: Vec<(Option<Period>, TextMemo<Option<Role>>)>,
     /// Header cells' texts as written, with their words.
     cells: TextMemo<Rc<CellWords>>,
-    /// The roles of two remembered cells read together (upper, lower),
+    /// The kinds of two remembered cells read together (upper, lower),
     /// by their ids.
-    pairs: Bounded<(u64, u64), Option<Role>>,
+    pairs: Bounded<(u64, u64), Kind>,
 }
 
 /// A text cell of a header: its cleaned text, that text folded, and the
-/// role it names alone.
+/// kind of label it is alone.
 struct CellWords {
     text: Box<str>,
     folded: Box<str>,
-    role: Option<Role>,
+    kind: Kind,
     /// Set when the words are remembered for their text: the same text
     /// then has the same id in every workbook a thread reads.
     id: Option<u64>,
 }
 
 impl CellWords {
-    /// The words of a cell showing `text` (cleaned), for a file of
-    /// `period`.
-    fn of(text: String, words: &HeaderWords, period: Option<Period>) -> CellWords {
+    /// The words of a cell showing `text` (cleaned).
+    fn of(text: String, words: &HeaderWords) -> CellWords {
         let folded = fold(&text);
-        let role = words.classify_folded(&folded, period);
+        let kind = words.kind_folded(&folded);
         CellWords {
             text: text.into(),
             folded: folded.into(),
-            role,
+            kind,
             id: None,
         }
     }
 }
 
 impl RoleMemo {
-    /// The table of `id` and `period`, made (in place of the least
-    /// recently used one) when there is none.
-    fn table(&mut self, id: u64, period: Option<Period>) -> &mut RoleTable {
-        let at = self
-            .tables
-            .iter()
-            .position(|t| t.id == id && t.period == period);
+    /// The table of `id`, made (in place of the least recently used one)
+    /// when there is none.
+    fn table(&mut self, id: u64) -> &mut RoleTable {
+        let at = self.tables.iter().position(|t| t.id == id);
         let table = match at {
             Some(0) => return &mut self.tables[0],
             Some(at) => self.tables.remove(at),
@@ -204,8 +218,8 @@ impl RoleMemo {
                 }
                 RoleTable {
                     id,
-                    period,
-                    roles: TextMemo::default(),
+                    kinds: TextMemo::default(),
+                    figures: Vec::new(),
                     cells: TextMemo::default(),
                     pairs: Bounded::default(),
                 }
@@ -213,6 +227,26 @@ impl RoleMemo {
         };
         self.tables.insert(0, table);
         &mut self.tables[0]
+    }
+}
+
+impl RoleTable {
+    /// The roles of figure labels for `period`, made (in place of the
+    /// least recently used period) when there are none.
+    fn figures(&mut self, period: Option<Period>) -> &mut TextMemo<Option<Role>> {
+        let at = self.figures.iter().position(|(p, _)| *p == period);
+        let memo = match at {
+            Some(0) => return &mut self.figures[0].1,
+            Some(at) => self.figures.remove(at),
+            None => {
+                if self.figures.len() >= ROLE_PERIODS {
+                    self.figures.pop();
+                }
+                (period, TextMemo::default())
+            }
+        };
+        self.figures.insert(0, memo);
+        &mut self.figures[0].1
     }
 }
 
@@ -306,23 +340,52 @@ impl HeaderWords {
         if f.is_empty() || (!self.numeric_words && digits_only(f)) {
             return None;
         }
+        let kind = self.kind_folded(f);
+        self.role_of(kind, f, period)
+    }
+
+    /// The role a label of `kind`, folded as `f`, names for `period`.
+    fn role_of(&self, kind: Kind, f: &str, period: Option<Period>) -> Option<Role> {
+        match kind {
+            Kind::Fixed(role) => role,
+            Kind::Figure => ROLES.with(|memo| {
+                let Ok(mut memo) = memo.try_borrow_mut() else {
+                    return self.figure_role_folded(f, period);
+                };
+                let figures = memo.table(self.id).figures(period);
+                if let Some(role) = figures.get(f) {
+                    return *role;
+                }
+                let role = self.figure_role_folded(f, period);
+                figures.insert(f, role);
+                role
+            }),
+        }
+    }
+
+    /// The kind of a folded label, worked out once per reading thread
+    /// (see [`RoleMemo`]).
+    fn kind_folded(&self, f: &str) -> Kind {
+        if f.is_empty() || (!self.numeric_words && digits_only(f)) {
+            return Kind::Fixed(None);
+        }
         ROLES.with(|memo| {
             let Ok(mut memo) = memo.try_borrow_mut() else {
-                return self.classify_new(f, period);
+                return self.kind_new(f);
             };
-            let table = memo.table(self.id, period);
-            if let Some(role) = table.roles.get(f) {
-                return *role;
+            let table = memo.table(self.id);
+            if let Some(kind) = table.kinds.get(f) {
+                return *kind;
             }
-            let role = self.classify_new(f, period);
-            table.roles.insert(f, role);
-            role
+            let kind = self.kind_new(f);
+            table.kinds.insert(f, kind);
+            kind
         })
     }
 
     /// The words of a header cell written as `raw`: cleaned, folded and
     /// classified once per reading thread (see [`RoleMemo`]).
-    fn cell_words(&self, raw: &str, period: Option<Period>) -> Rc<CellWords> {
+    fn cell_words(&self, raw: &str) -> Rc<CellWords> {
         // Numbers written as text ("2.794") differ in every workbook and
         // would only crowd the memo; short ones ("2", "0,00", "(1)") come
         // back in every workbook.
@@ -337,12 +400,12 @@ impl HeaderWords {
                 return None;
             }
             let mut memo = memo.try_borrow_mut().ok()?;
-            memo.table(self.id, period).cells.get(raw).cloned()
+            memo.table(self.id).cells.get(raw).cloned()
         });
         if let Some(words) = known {
             return words;
         }
-        let mut words = CellWords::of(clean(raw), self, period);
+        let mut words = CellWords::of(clean(raw), self);
         if remember {
             words.id = Some(new_id());
         }
@@ -350,23 +413,29 @@ impl HeaderWords {
         if remember {
             ROLES.with(|memo| {
                 if let Ok(mut memo) = memo.try_borrow_mut() {
-                    memo.table(self.id, period)
-                        .cells
-                        .insert(raw, Rc::clone(&words));
+                    memo.table(self.id).cells.insert(raw, Rc::clone(&words));
                 }
             });
         }
         words
     }
 
-    /// [`HeaderWords::classify_folded`] of a label not met before.
-    fn classify_new(&self, f: &str, period: Option<Period>) -> Option<Role> {
+    /// A header cell of `words`, with the role they name for `period`.
+    fn header_cell<'a>(&self, words: Rc<CellWords>, period: Option<Period>) -> HeaderCell<'a> {
+        let role = self.role_of(words.kind, &words.folded, period);
+        HeaderCell::Words(words, role)
+    }
+
+    /// The kind of a folded label not met before: a phrase of ours said
+    /// whole, a figure label (its role depends on the period), else the
+    /// longest phrase it opens with.
+    fn kind_new(&self, f: &str) -> Kind {
         if let Some(role) = self.phrases.get(f) {
-            return Some(*role);
+            return Kind::Fixed(Some(*role));
         }
         let tokens: Vec<&str> = f.split(' ').collect();
         if self.is_figure_label(f, &tokens) {
-            return self.figure_role(&tokens, period);
+            return Kind::Figure;
         }
         // The longest phrase the label opens with, followed by a space:
         // the label's beginnings up to each of its spaces, longest first
@@ -375,10 +444,18 @@ impl HeaderWords {
         while !f.is_char_boundary(end) {
             end -= 1;
         }
-        f[..end]
-            .rmatch_indices(' ')
-            .find_map(|(end, _)| f.get(..end).and_then(|head| self.phrases.get(head)))
-            .copied()
+        Kind::Fixed(
+            f[..end]
+                .rmatch_indices(' ')
+                .find_map(|(end, _)| f.get(..end).and_then(|head| self.phrases.get(head)))
+                .copied(),
+        )
+    }
+
+    /// [`HeaderWords::figure_role`] of a figure label folded as `f`.
+    fn figure_role_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
+        let tokens: Vec<&str> = f.split(' ').collect();
+        self.figure_role(&tokens, period)
     }
 
     /// What a header `label` that names no column of `period` holds, when
@@ -732,7 +809,8 @@ enum HeaderCell<'a> {
     /// names nothing, and its text is written only when it is read with
     /// a label above or below it.
     Figure(&'a Data),
-    Words(Rc<CellWords>),
+    /// A label's words, with the role they name for the period read for.
+    Words(Rc<CellWords>, Option<Role>),
 }
 
 impl HeaderCell<'_> {
@@ -740,7 +818,7 @@ impl HeaderCell<'_> {
         match self {
             HeaderCell::Empty => Cow::Borrowed(""),
             HeaderCell::Figure(d) => Cow::Owned(data_text(d)),
-            HeaderCell::Words(w) => Cow::Borrowed(&w.text),
+            HeaderCell::Words(w, _) => Cow::Borrowed(&w.text),
         }
     }
 
@@ -748,7 +826,7 @@ impl HeaderCell<'_> {
         match self {
             HeaderCell::Empty => true,
             HeaderCell::Figure(_) => false,
-            HeaderCell::Words(w) => w.text.is_empty(),
+            HeaderCell::Words(w, _) => w.text.is_empty(),
         }
     }
 
@@ -758,7 +836,7 @@ impl HeaderCell<'_> {
 
     fn role(&self) -> Option<Role> {
         match self {
-            HeaderCell::Words(w) => w.role,
+            HeaderCell::Words(_, role) => *role,
             _ => None,
         }
     }
@@ -767,7 +845,7 @@ impl HeaderCell<'_> {
         match self {
             HeaderCell::Empty => Cow::Borrowed(""),
             HeaderCell::Figure(d) => Cow::Owned(fold(&data_text(d))),
-            HeaderCell::Words(w) => Cow::Borrowed(&w.folded),
+            HeaderCell::Words(w, _) => Cow::Borrowed(&w.folded),
         }
     }
 
@@ -817,8 +895,8 @@ pub fn find_table(
             cells.push(match data {
                 _ if figure => HeaderCell::Figure(data),
                 Data::Empty => HeaderCell::Empty,
-                Data::String(s) => HeaderCell::Words(words.cell_words(s, period)),
-                _ => HeaderCell::Words(Rc::new(CellWords::of(data_text(data), words, period))),
+                Data::String(s) => words.header_cell(words.cell_words(s), period),
+                _ => words.header_cell(Rc::new(CellWords::of(data_text(data), words)), period),
             });
         }
     }
@@ -987,7 +1065,7 @@ pub fn find_table(
                     let (a, b) = (cell(upper, c), cell(upper + 1, c));
                     matches!(
                         (a, b),
-                        (Some(HeaderCell::Words(_)), Some(HeaderCell::Words(_)))
+                        (Some(HeaderCell::Words(..)), Some(HeaderCell::Words(..)))
                     ) && matches!(a.and_then(HeaderCell::role), Some(Role::Value(_)))
                         && matches!(b.and_then(HeaderCell::role), Some(Role::Value(_)))
                         // A figure typed as text ("1.000" in a CSV) is no
@@ -1119,14 +1197,9 @@ fn reads_joined(top: &HeaderCell, bottom: &HeaderCell) -> bool {
     !apart
 }
 
-/// The role of the label of two cells read together.
-fn joined_role(
-    top: &HeaderCell,
-    bottom: &HeaderCell,
-    words: &HeaderWords,
-    period: Option<Period>,
-) -> Option<Role> {
-    words.classify_folded(&fold_joined(&top.folded(), &bottom.folded()), period)
+/// The folded label of two cells read together.
+fn joined_label(top: &HeaderCell, bottom: &HeaderCell) -> String {
+    fold_joined(&top.folded(), &bottom.folded())
 }
 
 /// For each cell of `cells` (rows of `width` cells), the role of its
@@ -1134,6 +1207,8 @@ fn joined_role(
 /// reads them so (`None` elsewhere). Pairs of remembered cells are looked
 /// up in the thread's memo under one borrow, and only those never met are
 /// classified: a batch's headers repeat their pairs in every workbook.
+/// A pair's kind is remembered whatever the period; only a figure label
+/// is classified for the period.
 fn joined_roles(
     cells: &[HeaderCell],
     width: usize,
@@ -1148,46 +1223,58 @@ fn joined_roles(
             continue;
         }
         let ids = match (top, bottom) {
-            (HeaderCell::Words(t), HeaderCell::Words(b)) => t.id.zip(b.id),
+            (HeaderCell::Words(t, _), HeaderCell::Words(b, _)) => t.id.zip(b.id),
             _ => None,
         };
         match ids {
             Some(ids) => known_pairs.push((i, ids)),
-            None => roles[i] = joined_role(top, bottom, words, period),
+            None => roles[i] = words.classify_folded(&joined_label(top, bottom), period),
         }
     }
     if known_pairs.is_empty() {
         return roles;
     }
+    // Pairs whose kind is not known, and figure labels to classify for
+    // the period.
     let mut missed = Vec::new();
+    let mut figures = Vec::new();
     ROLES.with(|memo| match memo.try_borrow_mut() {
         Ok(mut memo) => {
-            let table = memo.table(words.id, period);
+            let table = memo.table(words.id);
             for &(i, ids) in &known_pairs {
                 match table.pairs.get(&ids) {
-                    Some(role) => roles[i] = *role,
+                    Some(Kind::Fixed(role)) => roles[i] = *role,
+                    Some(Kind::Figure) => figures.push(i),
                     None => missed.push((i, ids)),
                 }
             }
         }
         Err(_) => missed.clone_from(&known_pairs),
     });
-    if missed.is_empty() {
-        return roles;
-    }
-    for &(i, _) in &missed {
+    let mut kinds = Vec::with_capacity(missed.len());
+    for &(i, ids) in &missed {
         if let (Some(top), Some(bottom)) = (cells.get(i), cells.get(i + width)) {
-            roles[i] = joined_role(top, bottom, words, period);
+            let label = joined_label(top, bottom);
+            let kind = words.kind_folded(&label);
+            roles[i] = words.role_of(kind, &label, period);
+            kinds.push((ids, kind));
         }
     }
-    ROLES.with(|memo| {
-        if let Ok(mut memo) = memo.try_borrow_mut() {
-            let table = memo.table(words.id, period);
-            for (i, ids) in missed {
-                table.pairs.insert(ids, roles[i]);
-            }
+    for i in figures {
+        if let (Some(top), Some(bottom)) = (cells.get(i), cells.get(i + width)) {
+            roles[i] = words.classify_folded(&joined_label(top, bottom), period);
         }
-    });
+    }
+    if !kinds.is_empty() {
+        ROLES.with(|memo| {
+            if let Ok(mut memo) = memo.try_borrow_mut() {
+                let table = memo.table(words.id);
+                for (ids, kind) in kinds {
+                    table.pairs.insert(ids, kind);
+                }
+            }
+        });
+    }
     roles
 }
 
@@ -1329,8 +1416,9 @@ mod tests {
         assert!(!cell(&a).same_text(&cell(&b)));
         assert!(cell(&a).same_text(&cell(&c)));
         assert!(cell(&d).same_text(&cell(&e)));
-        let label = words().cell_words("2020", None);
-        assert!(cell(&a).same_text(&HeaderCell::Words(label)));
+        let w = words();
+        let label = w.header_cell(w.cell_words("2020"), None);
+        assert!(cell(&a).same_text(&label));
         for (x, y) in [(&a, &b), (&a, &c), (&b, &c), (&d, &e), (&b, &b)] {
             assert_eq!(
                 cell(x).same_text(&cell(y)),
@@ -1359,8 +1447,12 @@ mod tests {
                 let p = Some(Period::quarter(year, q));
                 let want = if q == 3 { lk } else { None };
                 assert_eq!(w.classify("9 tháng", p), want, "Q{q}/{year}");
-                assert_eq!(w.cell_words("9 tháng", p).role, want, "Q{q}/{year}");
-                assert_eq!(&*w.cell_words(" 9  tháng ", p).text, "9 tháng");
+                assert_eq!(
+                    w.header_cell(w.cell_words("9 tháng"), p).role(),
+                    want,
+                    "Q{q}/{year}"
+                );
+                assert_eq!(&*w.cell_words(" 9  tháng ").text, "9 tháng");
             }
         }
     }
@@ -1618,7 +1710,7 @@ mod tests {
                 if w.phrases.contains_key(&f) || w.is_figure_label(&f, &tokens) {
                     continue;
                 }
-                assert_eq!(w.classify_new(&f, None), scan(&f), "{f}");
+                assert_eq!(w.kind_new(&f), Kind::Fixed(scan(&f)), "{f}");
                 checked += 1;
             }
         }
@@ -1632,11 +1724,11 @@ mod tests {
         // each and would only crowd the memo. Either way the words agree.
         let w = words();
         for (text, kept) in [("2", true), ("0,00", true), ("(1)", true), ("2.794", false)] {
-            let first = w.cell_words(text, None);
-            let again = w.cell_words(text, None);
+            let first = w.cell_words(text);
+            let again = w.cell_words(text);
             assert_eq!(Rc::ptr_eq(&first, &again), kept, "{text}");
             assert_eq!(first.id.is_some(), kept, "{text}");
-            assert_eq!((&*first.text, first.role), (&*again.text, again.role));
+            assert_eq!((&*first.text, first.kind), (&*again.text, again.kind));
         }
     }
 
@@ -1648,7 +1740,7 @@ mod tests {
         let w = words();
         let f1 = Data::Float(1.0);
         let f2 = Data::Float(2.0);
-        let text = |t: &str| HeaderCell::Words(w.cell_words(t, None));
+        let text = |t: &str| w.header_cell(w.cell_words(t), None);
         let kinds = || {
             vec![
                 HeaderCell::Empty,
@@ -1672,6 +1764,31 @@ mod tests {
                     bottom.text()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn only_figure_labels_depend_on_the_period() {
+        // A label's kind is remembered whatever the period it is met for;
+        // only a figure label is classified again for each period.
+        let w = words();
+        let kind = |label: &str| w.kind_new(&fold(label));
+        assert_eq!(kind("Chỉ tiêu"), Kind::Fixed(Some(Role::Name)));
+        assert_eq!(
+            kind("Ban Chỉ huy Quân sự phường Công an phường"),
+            Kind::Fixed(None)
+        );
+        assert_eq!(kind("Thực hiện quý III"), Kind::Figure);
+        assert_eq!(kind("9 tháng"), Kind::Figure);
+        assert_eq!(kind("Công an phường Quý II/2020"), Kind::Figure);
+        for (q, want) in [
+            (3, Some(Role::Value(ValueColumn::Lk))),
+            (2, None),
+            (3, Some(Role::Value(ValueColumn::Lk))),
+        ] {
+            let p = Some(Period::quarter(2020, q));
+            assert_eq!(w.classify("9 tháng", p), want, "Q{q}");
+            assert_eq!(w.classify("Chỉ tiêu", p), Some(Role::Name), "Q{q}");
         }
     }
 
