@@ -196,6 +196,11 @@ pub struct Submission {
     /// title names another (its columns are not read for the title's
     /// period): the title is the likelier mistake, for `check` to say.
     pub headers_period: Option<Period>,
+    /// The period a title left from another report names when the
+    /// figure columns' headers or the form's stamp say the figures are
+    /// `period`'s (read and counted as such): the title is to correct
+    /// before the report is signed, which a `period-mismatch` error says.
+    pub title_stale: Option<Period>,
     pub sheets: Vec<String>,
     /// Where the table of each of `sheets` is (same order), for the
     /// print titles of the unit's feedback workbook.
@@ -314,6 +319,7 @@ impl Submission {
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
+            title_stale: self.title_stale,
             sheets: self.sheets.clone(),
             tables: self.tables.clone(),
             rows,
@@ -513,6 +519,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_former: None,
         period: None,
         headers_period: None,
+        title_stale: None,
         sheets: Vec::new(),
         tables: Vec::new(),
         rows: Vec::new(),
@@ -679,6 +686,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             {
                 if p == *stated {
                     sub.period = Some((run, cell));
+                    sub.title_stale = Some(*stated);
                     // The sheet is not yet in `sub.sheets`.
                     let here = Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
                     let said = Read::TitleBehindHeaders {
@@ -687,8 +695,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         period: run,
                         labels,
                     };
+                    // The figures are counted, but a report whose title
+                    // names another period is not one to sign as it is.
                     sub.findings.push(
-                        Finding::said(Severity::Warning, &said, ctx.lang)
+                        Finding::said(Severity::Error, &said, ctx.lang)
                             .at(&here)
                             .expected(run.to_string())
                             .actual(stated.to_string()),
