@@ -116,7 +116,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Tệp ghi kỳ báo cáo khác kỳ đang tổng hợp.", "The file states another period than the one consolidated."),
         help: ("Xin đơn vị gửi biểu của đúng kỳ.", "Ask the unit for the form of this period."),
-        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); (`check` without `--period`) a title "QUÝ II/2020" over the headers "Thực hiện quý III/2020" and "Lũy kế 9 tháng năm 2020", whose TH and LK would all be lost, at the title cell (error); with `--period 2020-Q3`, the same file, its figures read for 2020-Q3 (warning); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info); (annex) every task table titled "QUÝ I NĂM 2026" with `--period 2025-Q4`, said once (warning)"#,
+        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); (`check` without `--period`) a title "QUÝ II/2020" over the headers "Thực hiện quý III/2020" and "Lũy kế 9 tháng năm 2020", whose TH and LK would all be lost, at the title cell (error); with `--period 2020-Q3`, the same file, its figures read and counted for 2020-Q3, the title still to correct before signing (error); a form made for 2020-Q1 whose title was left as "QUÝ IV NĂM 2019", read for 2020-Q1 by its stamp, at the title cell (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info); (annex) every task table titled "QUÝ I NĂM 2026" with `--period 2025-Q4`, said once (warning)"#,
     },
     Entry {
         code: Code::PeriodMissing,

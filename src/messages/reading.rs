@@ -160,15 +160,25 @@ pub enum Read<'a> {
         other: &'a str,
         other_cell: &'a str,
     },
-    /// `period-mismatch` (a warning): the title (in `cell`) names
-    /// `stated` but the headers `labels` of figure columns name `period`,
-    /// the run's, and none the title's: the figures are read as
-    /// `period`'s and the title is to correct.
+    /// `period-mismatch` (an error, the figures counted): the title (in
+    /// `cell`) names `stated` but the headers `labels` of figure columns
+    /// name `period`, the run's, and none the title's: the figures are
+    /// read as `period`'s, and the title is to correct and the quarter to
+    /// confirm before the report is signed.
     TitleBehindHeaders {
         cell: &'a str,
         stated: crate::model::Period,
         period: crate::model::Period,
         labels: &'a [String],
+    },
+    /// `period-mismatch` (an error, the figures counted): the title (in
+    /// `cell`) of a form made by `tonghop template` for `period` names
+    /// `stated`: the figures are read as the form's period's, and the
+    /// title is to correct and the quarter to confirm before signing.
+    TitleBehindStamp {
+        cell: &'a str,
+        stated: crate::model::Period,
+        period: crate::model::Period,
     },
     /// `column-ignored`: the header `label` (in `cell`) names what the
     /// column `other` (in `other_cell`) left of it already is (`column`,
@@ -320,7 +330,8 @@ impl Words for Read<'_> {
             Read::LkTakenAsTh => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. }
             | Read::TitleOtherThanHeaders { .. }
-            | Read::TitleBehindHeaders { .. } => Code::PeriodMismatch,
+            | Read::TitleBehindHeaders { .. }
+            | Read::TitleBehindStamp { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
@@ -467,12 +478,20 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());
             let labels = quoted(labels);
-            format!("Tiêu đề biểu (ô {cell}) ghi {stated} nhưng tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}: số liệu được đọc là của {period}, theo tiêu đề cột. Hãy sửa tiêu đề ở ô {cell} thành {period}.")
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated}, không phải kỳ báo cáo {period}. Số liệu vẫn được đọc và tổng hợp là của {period} vì tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}. Hãy sửa tiêu đề ở ô {cell} thành {period} và xác nhận số liệu đúng là của {period} trước khi trình ký.")
         }
         (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::En) => {
             let (stated, period) = (stated.title_en(), period.title_en());
             let labels = quoted(labels);
-            format!("The title (cell {cell}) says {stated} but the figure columns' headers say {period} ({labels}) and none says {stated}: the figures are read as {period}'s, by the headers. Correct the title in cell {cell} to {period}.")
+            format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because the figure columns' headers say {period} ({labels}) and none says {stated}. Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
+        }
+        (Read::TitleBehindStamp { cell, stated, period }, Lang::Vi) => {
+            let (stated, period) = (stated.title_vi(), period.title_vi());
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated}, không phải kỳ báo cáo {period}. Số liệu vẫn được đọc và tổng hợp là của {period} vì đây là biểu mẫu phát cho {period} (ghi trong biểu). Hãy sửa tiêu đề ở ô {cell} thành {period} và xác nhận số liệu đúng là của {period} trước khi trình ký.")
+        }
+        (Read::TitleBehindStamp { cell, stated, period }, Lang::En) => {
+            let (stated, period) = (stated.title_en(), period.title_en());
+            format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because this is the form issued for {period} (as the form records). Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),

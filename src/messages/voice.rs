@@ -755,6 +755,11 @@ fn reading() -> Vec<Read<'static>> {
             // A test's sample, leaked to live as long as the others.
             labels: Vec::leak(vec!["Thực hiện quý IV/2025".to_string()]),
         },
+        Read::TitleBehindStamp {
+            cell: "A3",
+            stated: Period::quarter(2025, 3),
+            period: Period::quarter(2025, 4),
+        },
         Read::ColumnIgnored {
             label: "Nguồn số liệu",
             cell,
@@ -1147,6 +1152,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnOtherFigures { .. } => 27,
         Read::ColumnOriginalPlan { .. } => 28,
         Read::TitleBehindHeaders { .. } => 29,
+        Read::TitleBehindStamp { .. } => 30,
     }
 }
 
@@ -1269,7 +1275,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 24);
-    covers("Read", read.iter().map(read_variant), 30);
+    covers("Read", read.iter().map(read_variant), 31);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

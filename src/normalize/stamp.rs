@@ -22,6 +22,7 @@
 //! | unit P07 | another unit only (P05), in the title or in the file name | nobody's: `file-unknown-unit` naming both P07 and P05, figures left out |
 //! | a unit the registry does not list | anything | as any workbook: by its title, else its file name |
 //! | period 2019-Q4 | anything | 2019-Q4's (`period-mismatch` in a 2020-Q1 run) |
+//! | period 2020-Q1, the run's | a title of another period ("QUÝ IV/2019") | 2020-Q1's, with a `period-mismatch` error at the title: the title is to correct before signing |
 //! | template version 2019.1 | — | read by its content as any workbook, with a `template-outdated` warning |
 //!
 //! A title or file name "names" a unit when one of the unit's registry
@@ -141,6 +142,30 @@ pub fn apply(
             },
             |(_, c)| c,
         );
+        // A title left from another report on the form of the run's
+        // period: the figures are the form's period's, but the document
+        // to be signed names another. (A form of another period is set
+        // aside whatever its title says.)
+        let stale = sub
+            .period
+            .map(|(t, _)| t)
+            .filter(|t| !t.same_report_as(&p))
+            .filter(|_| ctx.period.is_none_or(|run| run.same_report_as(&p)));
+        if let Some(stated) = stale {
+            let at = Location::cell(sub.file.clone(), grid.name.clone(), cell.row, cell.col);
+            let said = Read::TitleBehindStamp {
+                cell: &at.cell,
+                stated,
+                period: p,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Error, &said, lang)
+                    .at(&at)
+                    .expected(p.to_string())
+                    .actual(stated.to_string()),
+            );
+            sub.title_stale = Some(stated);
+        }
         sub.period = Some((p, cell));
     }
     let Some(own) = t.agency_index(&stamp.unit) else {

@@ -16,7 +16,7 @@ use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
 use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
-use crate::template::{DashMeans, Template};
+use crate::template::{Agency, DashMeans, Template};
 use crate::text::fold;
 use calamine::Data;
 use std::time::SystemTime;
@@ -196,6 +196,11 @@ pub struct Submission {
     /// title names another (its columns are not read for the title's
     /// period): the title is the likelier mistake, for `check` to say.
     pub headers_period: Option<Period>,
+    /// The period a title left from another report names when the
+    /// figure columns' headers or the form's stamp say the figures are
+    /// `period`'s (read and counted as such): the title is to correct
+    /// before the report is signed, which a `period-mismatch` error says.
+    pub title_stale: Option<Period>,
     pub sheets: Vec<String>,
     /// Where the table of each of `sheets` is (same order), for the
     /// print titles of the unit's feedback workbook.
@@ -314,6 +319,7 @@ impl Submission {
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
+            title_stale: self.title_stale,
             sheets: self.sheets.clone(),
             tables: self.tables.clone(),
             rows,
@@ -513,6 +519,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_former: None,
         period: None,
         headers_period: None,
+        title_stale: None,
         sheets: Vec::new(),
         tables: Vec::new(),
         rows: Vec::new(),
@@ -679,6 +686,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             {
                 if p == *stated {
                     sub.period = Some((run, cell));
+                    sub.title_stale = Some(*stated);
                     // The sheet is not yet in `sub.sheets`.
                     let here = Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
                     let said = Read::TitleBehindHeaders {
@@ -687,8 +695,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         period: run,
                         labels,
                     };
+                    // The figures are counted, but a report whose title
+                    // names another period is not one to sign as it is.
                     sub.findings.push(
-                        Finding::said(Severity::Warning, &said, ctx.lang)
+                        Finding::said(Severity::Error, &said, ctx.lang)
                             .at(&here)
                             .expected(run.to_string())
                             .actual(stated.to_string()),
@@ -1156,6 +1166,14 @@ fn read_title(
             }
         }
     }
+    // A body under a commune's People's Committee names its parent and
+    // then itself without a place ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ"): the
+    // two lines together are its name, when the registry knows it.
+    for (idx, len, cell, ties) in body_under_commune(grid, layout, &ctx.agencies) {
+        if !named.iter().any(|(_, _, c, _)| *c == cell) {
+            named.push((idx, len, cell, ties));
+        }
+    }
     // A letterhead names the superior body over the sender ("SỞ Y TẾ TỈNH
     // …" over "TRẠM Y TẾ XÃ TÂN PHÚ", "UBND QUẬN 1" over "PHÒNG TÀI CHÍNH
     // - KẾ HOẠCH"): a name with another right under it, in the same block
@@ -1199,8 +1217,15 @@ fn read_title(
         (None, Some((idx, _, ties))) if ties.is_empty() => {
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::FileName;
+            // A commune's People's Committee heading the letterhead of a
+            // body of that commune ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ" in
+            // the file of Trạm Y tế xã Mỹ Lợi) is its parent, not another
+            // sender.
+            let parent = |&(r, c, ref titled): &(u32, u32, String)| {
+                parent_of(grid, r, c, titled, &ctx.template.agencies[idx])
+            };
             if let Some((r, c, titled)) =
-                commune_in_title(grid, layout, &ctx.template.settings.office)
+                commune_in_title(grid, layout, &ctx.template.settings.office).filter(|t| !parent(t))
             {
                 let unit = &ctx.template.agencies[idx].shown();
                 let said = Said::TitleNamesAnother {
@@ -1590,6 +1615,109 @@ fn commune_in_title(
                 && !f.contains(" ngay ")
                 && f != office
         })
+}
+
+/// A title line naming a commune's People's Committee ("UBND XÃ MỸ
+/// LỢI", "ỦY BAN NHÂN DÂN PHƯỜNG 3"): the commune's kind and name as
+/// written ("XÃ", "MỸ LỢI").
+fn commune_committee(text: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let skip = match folded.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["ubnd", ..] => 1,
+        ["uy", "ban", "nhan", "dan", ..] => 4,
+        _ => return None,
+    };
+    let kind = match folded.get(skip..skip + 2) {
+        Some([a, b]) if a == "thi" && (b == "tran" || b == "xa") => 2,
+        _ => match folded.get(skip).map(String::as_str) {
+            Some("xa" | "phuong") => 1,
+            _ => return None,
+        },
+    };
+    let name = words.get(skip + kind..)?.join(" ");
+    (!name.is_empty()).then(|| (words[skip..skip + kind].join(" "), name))
+}
+
+/// The line right under a title cell, in the same block of columns, that
+/// may name a body ("TRẠM Y TẾ", "CÔNG AN XÃ", "TRƯỜNG THCS"): not the
+/// national motto, a title naming a period, nor the document's number
+/// ("Số: 45/BC-UBND").
+fn line_under(grid: &SheetGrid, r: u32, c: u32) -> Option<(u32, String)> {
+    let numbered = |t: &str| {
+        let f = fold(t);
+        f.strip_prefix("so")
+            .map(str::trim_start)
+            .is_some_and(|rest| rest.starts_with(|ch: char| ch == ':' || ch.is_ascii_digit()))
+    };
+    grid.row_texts(r + 1).into_iter().find(|(c2, t)| {
+        c2.abs_diff(c) <= 2 && !is_motto(t) && !numbered(t) && period_in(t).is_none()
+    })
+}
+
+/// The units the registry knows by a body's line read with the commune
+/// whose People's Committee heads it ("TRẠM Y TẾ" under "UBND XÃ MỸ
+/// LỢI" is «Trạm Y tế xã Mỹ Lợi», or «Trạm Y tế Mỹ Lợi»; "CÔNG AN XÃ"
+/// under it «Công an xã Mỹ Lợi»), at the body's cell: what
+/// [`AgencyMatcher::find_with_ties`] finds in the two together and not
+/// in the commune's line alone.
+fn body_under_commune(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    agencies: &AgencyMatcher,
+) -> Vec<(usize, usize, TitleCell, Vec<usize>)> {
+    let mut found = Vec::new();
+    for r in grid.rows().start..layout.header_first.saturating_sub(1) {
+        for (c, text) in grid.row_texts(r) {
+            let Some((kind, name)) = commune_committee(&text) else {
+                continue;
+            };
+            let Some((c2, body)) = line_under(grid, r, c) else {
+                continue;
+            };
+            let alone = agencies.find_with_ties(&text).map(|(u, ..)| u);
+            let folded = fold(&body);
+            let ends_with_kind = folded.ends_with(&format!(" {}", fold(&kind)));
+            let together = if ends_with_kind {
+                vec![format!("{body} {name}")]
+            } else {
+                vec![format!("{body} {kind} {name}"), format!("{body} {name}")]
+            };
+            let hit = together
+                .iter()
+                .filter_map(|t| agencies.find_with_ties(t))
+                .find(|(u, ..)| Some(*u) != alone);
+            if let Some((u, len, ties)) = hit {
+                found.push((
+                    u,
+                    len,
+                    TitleCell {
+                        row: r + 1,
+                        col: c2,
+                    },
+                    ties,
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Is the commune line `titled` (at `r`, `c`) the parent heading the
+/// letterhead of `unit`, a body of that commune: a line under it names
+/// the body, and the unit's name or an alias names the commune ("UBND
+/// XÃ MỸ LỢI" over "TRẠM Y TẾ" for Trạm Y tế xã Mỹ Lợi)?
+fn parent_of(grid: &SheetGrid, r: u32, c: u32, titled: &str, unit: &Agency) -> bool {
+    let Some((_, name)) = commune_committee(titled) else {
+        return false;
+    };
+    if line_under(grid, r, c).is_none() {
+        return false;
+    }
+    let name = format!(" {} ", fold(&name));
+    std::iter::once(&unit.name)
+        .chain(&unit.aliases)
+        .any(|n| format!(" {} ", fold(n)).contains(&name))
 }
 
 /// The table of a sheet titled for `stated` read for the run's `run`

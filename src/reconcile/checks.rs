@@ -375,6 +375,7 @@ pub(crate) mod testutil {
             unit_former: None,
             period: None,
             headers_period: None,
+            title_stale: None,
             sheets: vec!["Biểu 1".into()],
             tables: Vec::new(),
             rows,

@@ -182,7 +182,11 @@ pub fn intake(
                 unit_name: a.shown().into_owned(),
                 files: files_of(&cands),
                 status: Status::Submitted,
-                note: others(false).join("; "),
+                note: stale_title(&outcomes[cands[0]], period, lang)
+                    .into_iter()
+                    .chain(others(false))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             });
             continue;
         }
@@ -229,6 +233,7 @@ pub fn intake(
                 chosen_file,
                 lang.pick(why.0, why.1)
             ))
+            .chain(stale_title(&outcomes[chosen], period, lang))
             .chain(others(false))
             .collect::<Vec<_>>()
             .join("; "),
@@ -240,6 +245,29 @@ pub fn intake(
         status,
         findings,
     }
+}
+
+/// The note of a unit's line in Tình trạng nộp whose file used has a
+/// title left from another period: its figures are counted as the run's,
+/// but the report is not one to sign until the title is put right (the
+/// `period-mismatch` error), which the line says beside "đã nộp".
+fn stale_title(outcome: &FileOutcome, period: Period, lang: Lang) -> Option<String> {
+    let FileOutcome::Read(sub) = outcome else {
+        return None;
+    };
+    let stated = sub.title_stale?;
+    Some(match lang {
+        Lang::Vi => format!(
+            "có lỗi: tiêu đề ghi {}, số liệu được đọc là của {}; cần sửa tiêu đề trước khi trình ký",
+            stated.title_vi(),
+            period.title_vi()
+        ),
+        Lang::En => format!(
+            "with an error: the title says {}, the figures are read as {}'s; the title is to correct before signing",
+            stated.title_en(),
+            period.title_en()
+        ),
+    })
 }
 
 /// The files of a run sorted by unit, with the findings about the files

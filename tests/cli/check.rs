@@ -972,8 +972,9 @@ fn a_title_with_an_estimate_of_the_rest_of_the_year_reports_its_first_span() {
 /// title's period no TH or LK is read. Checked without `--period`, the
 /// disagreement is one error at the title, not two warnings and "ready
 /// to send"; with `--period 2020-Q3` the figures are read for the
-/// headers' period and a period-mismatch warning asks for the title to be
-/// corrected, and no column is said to name no figure.
+/// headers' period and a period-mismatch error asks for the title to be
+/// corrected and the quarter confirmed (it was a warning and "Có thể
+/// gửi"), and no column is said to name no figure.
 #[test]
 fn a_title_of_another_period_than_its_headers_is_an_error_at_the_title() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1029,18 +1030,37 @@ fn a_title_of_another_period_than_its_headers_is_an_error_at_the_title() {
     assert_eq!(said, ["error|period-mismatch|P05|A3|2020-Q3|2020-Q2"]);
 
     // Checked for the headers' period: the title is the one to put right,
-    // and the figures are read for the headers' period (a warning).
+    // and the figures are read for the headers' period; the file is not
+    // one to send as it is (an error).
     let (code, text) = run(&file, &tpl, &["--period", "2020-Q3", "--lang", "en"]);
-    assert_eq!(code, 0, "{text}");
+    assert_eq!(code, 1, "{text}");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert_eq!(
         lines[1],
-        "Warning   Biểu 1!A3  The title (cell A3) says Q2 2020 but the figure columns' headers \
-         say Q3 2020 («Thực hiện quý III/2020», «Lũy kế 9 tháng năm 2020») and none says Q2 \
-         2020: the figures are read as Q3 2020's, by the headers. Correct the title in cell A3 \
-         to Q3 2020.  [period-mismatch]"
+        "Error     Biểu 1!A3  The title (cell A3) says Q2 2020, not the reporting period Q3 \
+         2020. The figures are still read and consolidated as Q3 2020's because the figure \
+         columns' headers say Q3 2020 («Thực hiện quý III/2020», «Lũy kế 9 tháng năm 2020») \
+         and none says Q2 2020. Correct the title in cell A3 to Q3 2020 and confirm that the \
+         figures are Q3 2020's before the report is signed.  [period-mismatch]"
     );
+    assert_eq!(
+        lines[2],
+        "Result: 1 error, 0 warnings, 0 info. Correct the errors before sending."
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "2020-Q3"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("Có thể gửi"), "{text}");
+    // One finding: no column is said to be lost, every one is read.
+    let (_, findings) = check_json(
+        &file,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q3"],
+    );
+    let said: Vec<_> = findings
+        .iter()
+        .map(|f| format!("{}|{}|{}", f["severity"], f["code"], f["cell"]))
+        .collect();
+    assert_eq!(said, ["\"error\"|\"period-mismatch\"|\"A3\""]);
 
     // Near misses. Checked for the title's period, the headers are the
     // wrong ones: each lost column is said, as before.

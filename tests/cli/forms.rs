@@ -1352,13 +1352,30 @@ fn the_stamp_wins_over_the_title_and_the_file_name() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 —"));
     // Last quarter's title left in this quarter's form: the stamp's
     // period reads its columns (the TH column "Thực hiện quý I/2020" was
-    // taken for another quarter's and dropped, with an info).
+    // taken for another quarter's and dropped, with an info), and the
+    // title is an error to correct (it was said nothing at all); see
+    // `a_stale_title_on_a_stamped_form_is_an_error_its_figures_counted`.
     let f = edited(
         "P05-tieu-de-cu.xlsx",
         &[(
             FIGURES,
             "A3",
             "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV NĂM 2019",
+        )],
+    );
+    assert_eq!(
+        checked(&f),
+        [format!(
+            "error|period-mismatch|P05|P05-tieu-de-cu.xlsx|{FIGURES}|A3||"
+        )]
+    );
+    // Near miss: the same report in other words.
+    let f = edited(
+        "P05-3-thang.xlsx",
+        &[(
+            FIGURES,
+            "A3",
+            "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI 3 THÁNG ĐẦU NĂM 2020",
         )],
     );
     assert!(checked(&f).is_empty(), "{:?}", checked(&f));
@@ -1371,6 +1388,79 @@ fn the_stamp_wins_over_the_title_and_the_file_name() {
     assert_eq!(
         checked(&f),
         ["warning|column-ignored|P05|P05-cot-cu.xlsx|Biểu số liệu|E6||TH"]
+    );
+}
+
+/// A title left from last quarter on this quarter's form ("QUÝ IV NĂM
+/// 2019" on Phường 5's 2020-Q1 form) was read for the stamp's period
+/// without a word: the figures were right, but the document to be signed
+/// names another quarter. It is a `period-mismatch` error at the title
+/// cell, its figures still counted for the stamp's period, its line in
+/// Tình trạng nộp "đã nộp" with the error.
+#[test]
+fn a_stale_title_on_a_stamped_form_is_an_error_its_figures_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blank = tmp.path().join("blank");
+    generate(&blank, &["--period", PERIOD, "--unit", "P05"]);
+    let p05 = blank.join("P05-phuong-5-2020-Q1.xlsx");
+    let t = Template::builtin().unwrap();
+    let mut edits = figure_edits(
+        &t,
+        &p05,
+        &[(
+            "KT04".to_string(),
+            [None, Some(3.0), None, None, None, None],
+        )],
+    );
+    edits.push((
+        FIGURES,
+        "A3".to_string(),
+        Value::Text("BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ IV NĂM 2019".into()),
+    ));
+    let batch = tmp.path().join("batch");
+    std::fs::create_dir_all(&batch).unwrap();
+    fill(&p05, &batch.join("P05-phuong-5-2020-Q1.xlsx"), &edits);
+    let out = tmp.path().join("out");
+    let findings = consolidate(&batch, &out);
+    let said: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "period-mismatch")
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}",
+                short(f),
+                f["expected"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+                f["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [format!(
+            "error|period-mismatch|P05|P05-phuong-5-2020-Q1.xlsx|{FIGURES}|A3|||2020-Q1|2019-Q4|\
+             Tiêu đề biểu (ô A3) ghi Quý IV/2019, không phải kỳ báo cáo Quý I/2020. Số liệu vẫn \
+             được đọc và tổng hợp là của Quý I/2020 vì đây là biểu mẫu phát cho Quý I/2020 (ghi \
+             trong biểu). Hãy sửa tiêu đề ở ô A3 thành Quý I/2020 và xác nhận số liệu đúng là \
+             của Quý I/2020 trước khi trình ký."
+        )]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 5").unwrap();
+    let th = detail
+        .iter()
+        .find(|r| r[0] == "KT04" && r[3] == "TH")
+        .unwrap();
+    assert_eq!(th[col], "3");
+    let status = read_sheet(&book, "Tình trạng nộp");
+    let line = status.iter().find(|r| r[1] == "P05").unwrap();
+    assert_eq!(line[4], "đã nộp");
+    assert_eq!(line[5], "1");
+    assert_eq!(
+        line[8],
+        "có lỗi: tiêu đề ghi Quý IV/2019, số liệu được đọc là của Quý I/2020; cần sửa tiêu đề \
+         trước khi trình ký"
     );
 }
 

@@ -240,10 +240,13 @@ fn a_months_column_beside_the_quarters_is_not_its_th() {
 /// 1), "NĂM 2020" over "Thực hiện quý III/2020", "Lũy kế 9 tháng" in the
 /// third (Phường 2). The ward was dropped with a period-mismatch error,
 /// though README says the headers' period wins. Its figures are counted,
-/// with a warning at the title cell. Near misses stay period-mismatch
-/// errors: a title and headers both of another period (Phường 3), a title
-/// over headers naming no period (Phường 4), and months from January
-/// alone ("Lũy kế 9 tháng" under a "6 THÁNG" title, Phường 5).
+/// and the title is a period-mismatch error at the title cell (it was a
+/// warning: a report titled for another quarter is no report to sign),
+/// its line in Tình trạng nộp "đã nộp" with that error, not "sai kỳ".
+/// Near misses stay period-mismatch errors out of the totals: a title and
+/// headers both of another period (Phường 3), a title over headers naming
+/// no period (Phường 4), and months from January alone ("Lũy kế 9 tháng"
+/// under a "6 THÁNG" title, Phường 5).
 #[test]
 fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
     let tmp = tempfile::tempdir().unwrap();
@@ -274,16 +277,31 @@ fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
     let (_, f) = consolidate(&q4, &out, &tpl, "2020-Q4", &[]);
     assert_eq!(
         listed(&f, &["period-mismatch"]),
-        ["warning|period-mismatch|Biểu 1|A3|2020-Q4|2020-Q3"]
+        ["error|period-mismatch|Biểu 1|A3|2020-Q4|2020-Q3"]
     );
     assert_eq!(
-        message(&f, "period-mismatch", "warning"),
-        "Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng tiêu đề cột số liệu ghi Quý IV/2020 \
-         («Thực hiện quý IV/2020») và không cột nào ghi Quý III/2020: số liệu được đọc là \
-         của Quý IV/2020, theo tiêu đề cột. Hãy sửa tiêu đề ở ô A3 thành Quý IV/2020."
+        message(&f, "period-mismatch", "error"),
+        "Tiêu đề biểu (ô A3) ghi Quý III/2020, không phải kỳ báo cáo Quý IV/2020. Số liệu vẫn \
+         được đọc và tổng hợp là của Quý IV/2020 vì tiêu đề cột số liệu ghi Quý IV/2020 \
+         («Thực hiện quý IV/2020») và không cột nào ghi Quý III/2020. Hãy sửa tiêu đề ở ô A3 \
+         thành Quý IV/2020 và xác nhận số liệu đúng là của Quý IV/2020 trước khi trình ký."
     );
     assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
     assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+    // Read, with an error: not "sai kỳ", nor "đã nộp" saying nothing.
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let line = status.iter().find(|r| r[2] == "Phường 1").unwrap();
+    assert_eq!(
+        line[4..],
+        [
+            "đã nộp",
+            "1",
+            "1", // indicator-missing: the ward sends two rows
+            "0",
+            "có lỗi: tiêu đề ghi Quý III/2020, số liệu được đọc là của Quý IV/2020; cần sửa \
+             tiêu đề trước khi trình ký"
+        ]
+    );
 
     let q3 = tmp.path().join("q3");
     std::fs::create_dir_all(&q3).unwrap();
@@ -316,17 +334,23 @@ fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
     assert_eq!(
         listed(&f, &["period-mismatch"]),
         [
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-H1",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
-            "warning|period-mismatch|Biểu 1|A3|2020-Q3|2020",
         ]
     );
+    let year = f
+        .iter()
+        .find(|f| f["code"] == "period-mismatch" && f["actual"] == "2020")
+        .unwrap();
     assert_eq!(
-        message(&f, "period-mismatch", "warning"),
-        "The title (cell A3) says year 2020 but the figure columns' headers say Q3 2020 \
-         («Thực hiện quý III/2020», «Lũy kế 9 tháng») and none says year 2020: the figures \
-         are read as Q3 2020's, by the headers. Correct the title in cell A3 to Q3 2020."
+        year["message"],
+        "The title (cell A3) says year 2020, not the reporting period Q3 2020. The figures are \
+         still read and consolidated as Q3 2020's because the figure columns' headers say Q3 \
+         2020 («Thực hiện quý III/2020», «Lũy kế 9 tháng») and none says year 2020. Correct \
+         the title in cell A3 to Q3 2020 and confirm that the figures are Q3 2020's before the \
+         report is signed."
     );
     assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "40");
     assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "300");

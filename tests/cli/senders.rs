@@ -460,6 +460,101 @@ fn an_unknown_sender_is_quoted_by_its_own_line_not_the_letterhead_over_it() {
     );
 }
 
+/// A body under a commune's People's Committee names its parent first
+/// and itself under it without a place: "UBND XÃ MỸ LỢI" over "TRẠM Y
+/// TẾ" in `TYT My Loi_BC quy III.xlsx` was a `file-unknown-unit` warning
+/// (the title «UBND XÃ MỸ LỢI» not in the registry) on the file of Trạm Y
+/// tế xã Mỹ Lợi (tester G). The two lines together name the body when the
+/// registry knows it (Trạm Y tế xã Mỹ Lợi; Trạm Y tế xã An Bình under a
+/// neutral file name; Công an xã Mỹ Lợi under "CÔNG AN XÃ"), and a
+/// commune's line heading the letterhead of a body the file name names
+/// and whose name holds the commune's (TYT Tân Hòa) is its parent, not
+/// another sender. Near misses: a letterhead of another commune over a
+/// station the file name names (Phú Mỹ's file headed "UBND XÃ THANH
+/// LƯƠNG") is still told; a commune's letterhead over its document
+/// number names no body; a station's title under a commune of the
+/// registry is the station's, not the commune's.
+#[test]
+fn a_body_under_a_communes_committee_is_named_by_both_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND huyện,VP HĐND-UBND,no\n\
+         Y1,ward,Trạm Y tế xã Mỹ Lợi,TYT Mỹ Lợi|TYT My Loi,yes\n\
+         Y2,ward,Trạm Y tế xã An Bình,TYT An Bình|TYT An Binh,yes\n\
+         Y3,ward,TYT Tân Hòa,TYT Tan Hoa,yes\n\
+         Y4,ward,Trạm Y tế xã Phú Mỹ,TYT Phú Mỹ|TYT Phu My,yes\n\
+         Y5,ward,Trạm Y tế xã Đông Hòa,TYT Đông Hòa|TYT Dong Hoa,yes\n\
+         CA1,ward,Công an xã Mỹ Lợi,CA Mỹ Lợi|CA My Loi,yes\n\
+         X5,ward,Xã Đông Hòa,UBND xã Đông Hòa,yes\n\
+         X9,ward,Xã Ea Ning,UBND xã Ea Ning,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = |name: &str, lines: [&str; 2]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Quý III").unwrap();
+        ws.write_string(0, 0, lines[0]).unwrap();
+        ws.write_string(1, 0, lines[1]).unwrap();
+        ws.write_string(0, 5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            .unwrap();
+        ws.write_string(1, 5, "Độc lập - Tự do - Hạnh phúc")
+            .unwrap();
+        ws.write_string(3, 0, "BÁO CÁO SỐ LIỆU QUÝ III/2020")
+            .unwrap();
+        for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(5, c as u16, *h).unwrap();
+        }
+        ws.write_string(6, 1, "HC02").unwrap();
+        ws.write_string(6, 2, "Hồ sơ thủ tục hành chính đã giải quyết")
+            .unwrap();
+        ws.write_number(6, 4, 100.0).unwrap();
+        wb.save(dir.join(name)).unwrap();
+    };
+    book(
+        "TYT My Loi_BC quy III.xlsx",
+        ["UBND XÃ MỸ LỢI", "TRẠM Y TẾ"],
+    );
+    book("bao cao quy 3.xlsx", ["UBND XÃ AN BÌNH", "TRẠM Y TẾ"]);
+    book(
+        "bc an ninh.xlsx",
+        ["ỦY BAN NHÂN DÂN XÃ MỸ LỢI", "CÔNG AN XÃ"],
+    );
+    book("TYT Tan Hoa quy 3.xlsx", ["UBND XÃ TÂN HÒA", "TRẠM Y TẾ"]);
+    book(
+        "TYT Phu My quy 3.xlsx",
+        ["UBND XÃ THANH LƯƠNG", "TRẠM Y TẾ"],
+    );
+    book("Ea Ning.xlsx", ["UBND XÃ EA NING", "Số: 45/BC-UBND"]);
+    book("so lieu.xlsx", ["UBND XÃ ĐÔNG HÒA", "TRẠM Y TẾ"]);
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["warning|file-unknown-unit|Y4|A1|||Trạm Y tế xã Phú Mỹ|UBND XÃ THANH LƯƠNG"]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "CA1|Công an xã Mỹ Lợi|bc an ninh.xlsx|đã nộp",
+            "X5|Xã Đông Hòa||chưa nộp",
+            "X9|Xã Ea Ning|Ea Ning.xlsx|đã nộp",
+            "Y1|Trạm Y tế xã Mỹ Lợi|TYT My Loi_BC quy III.xlsx|đã nộp",
+            "Y2|Trạm Y tế xã An Bình|bao cao quy 3.xlsx|đã nộp",
+            "Y3|TYT Tân Hòa|TYT Tan Hoa quy 3.xlsx|đã nộp",
+            "Y4|Trạm Y tế xã Phú Mỹ|TYT Phu My quy 3.xlsx|đã nộp",
+            "Y5|Trạm Y tế xã Đông Hòa|so lieu.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A quarter glued after the unit's number (`Phuong13Q3.xlsx`,
 /// `Phuong12q3.xlsx`, `bc_p14q3.xlsx`) is parted from it: each file is
 /// its unit's, no `file-unknown-unit`, no ward counted missing.
