@@ -168,6 +168,19 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         missing: &'a str,
     },
+    /// `total-mismatch`: `count` of department `unit`'s figures for the
+    /// whole area (indicators `codes`, columns `columns`) each equal the
+    /// units' sum less the figure of one unit, `omitted`: the department
+    /// compiled its totals without that unit. One finding for them all,
+    /// not one per figure.
+    TotalsOmitUnit {
+        unit: &'a str,
+        omitted: &'a str,
+        count: usize,
+        codes: &'a str,
+        columns: &'a str,
+        level: &'a LevelWords,
+    },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
     /// `unknown` names the others.
@@ -374,6 +387,7 @@ impl Words for Checked<'_> {
             Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
+            | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. } | Checked::TotalWithoutColumn { .. } => {
@@ -406,6 +420,7 @@ impl Words for Checked<'_> {
             | Checked::RuleUnparsed { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
+            | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
@@ -711,6 +726,20 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, chưa gửi báo cáo (hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
                 Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, which have not reported (or whose report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
+            }
+        }
+        Checked::TotalsOmitUnit {
+            unit,
+            omitted,
+            count,
+            codes,
+            columns,
+            level,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match lang {
+                Lang::Vi => format!("Tổng {whole} của {unit} không tính {omitted}: ở {count} số ({codes}; cột {columns}), số của {unit} đúng bằng tổng các {units} trừ số của {omitted} (xem trang «{detail}»). Số {whole} phải gồm mọi {units} đã báo cáo: hãy đề nghị {unit} cộng thêm số của {omitted}; nếu {unit} bỏ {omitted} vì báo cáo đến muộn hoặc sai kỳ, hãy kiểm tra báo cáo và kỳ báo cáo của {omitted} trước khi trình ký."),
+                Lang::En => format!("{unit}'s totals for {whole} leave out {omitted}: {count} of its figures ({codes}; columns {columns}) each equal the sum of the {units} less {omitted}'s figure (see sheet «{detail}»). The figure for {whole} must count all the {units} that reported: ask {unit} to add {omitted}'s figures; if it left {omitted} out because its report came late or is for another period, check that report and its period before sign-off."),
             }
         }
         Checked::TotalUnchecked {
