@@ -80,8 +80,11 @@ pub enum Checked<'a> {
     },
     /// `sum-mismatch` (warning) of the consolidated totals: `whole`
     /// «`name`» in `column` states `stated`, its `parts` add up to `sum`,
-    /// and `lacking` units gave the whole without every part (each told
-    /// by `relation-skipped`): the parts' totals lack their figures.
+    /// because units gave some of the figures and not all (each told by
+    /// `relation-skipped`): `no_whole` gave parts without the whole (the
+    /// whole's total lacks their figures), `short` the whole without
+    /// every part (the parts' totals lack theirs); each the first few
+    /// names and how many in all.
     SumPartsMissing {
         whole: &'a str,
         name: &'a str,
@@ -89,7 +92,8 @@ pub enum Checked<'a> {
         stated: &'a str,
         parts: &'a str,
         sum: &'a str,
-        lacking: usize,
+        no_whole: (&'a [&'a str], usize),
+        short: (&'a [&'a str], usize),
     },
     /// `relation-violated`: `unit`'s (`None`: the total's) figures break
     /// the rule `formula` in `column`: `left` against `right`.
@@ -555,11 +559,59 @@ fn relation(c: &Checked, lang: Lang) -> String {
             stated,
             parts,
             sum,
-            lacking,
-        } => match lang {
-            Lang::Vi => format!("Số tổng hợp: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}, vì {lacking} đơn vị báo số tổng mà không báo đủ các phần (xem relation-skipped): số tổng hợp của các phần thiếu số liệu của các đơn vị đó. Hãy yêu cầu các đơn vị báo đủ các phần trước khi trình ký."),
-            Lang::En => format!("The consolidated total: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}, because {lacking} units gave the whole without every part (see relation-skipped): the parts' totals lack those units' figures. Have those units report every part before sign-off."),
-        },
+            no_whole,
+            short,
+        } => {
+            let named = |(names, count): (&[&str], usize)| -> String {
+                let shown = names.join(", ");
+                match (count.saturating_sub(names.len()), lang) {
+                    (0, _) => shown,
+                    (more, Lang::Vi) => format!("{shown} và {more} đơn vị khác"),
+                    (more, Lang::En) => format!("{shown} and {more} more units"),
+                }
+            };
+            let (mut why, mut ask) = (Vec::new(), Vec::new());
+            if no_whole.1 > 0 {
+                let who = named(*no_whole);
+                match lang {
+                    Lang::Vi => {
+                        let them = if no_whole.1 == 1 {
+                            "đơn vị này"
+                        } else {
+                            "các đơn vị này"
+                        };
+                        why.push(format!("{who} báo các phần nhưng không có số tổng {whole} dùng được (không có, hoặc không phải là số), nên số tổng hợp của {whole} thiếu số liệu của {them}"));
+                        ask.push(format!("{who} báo hoặc sửa số {whole}"));
+                    }
+                    Lang::En => {
+                        why.push(format!("{who} gave the parts but no usable whole {whole} (none, or not a number), so the total of {whole} lacks their figures"));
+                        ask.push(format!("{who} report or correct {whole}"));
+                    }
+                }
+            }
+            if short.1 > 0 {
+                let who = named(*short);
+                match lang {
+                    Lang::Vi => {
+                        let them = if short.1 == 1 {
+                            "đơn vị này"
+                        } else {
+                            "các đơn vị này"
+                        };
+                        why.push(format!("{who} báo số tổng {whole} nhưng không có đủ số liệu các phần dùng được, nên số tổng hợp của các phần thiếu số liệu của {them}"));
+                        ask.push(format!("{who} báo hoặc sửa đủ các phần"));
+                    }
+                    Lang::En => {
+                        why.push(format!("{who} gave the whole {whole} without a usable figure for every part, so the parts' totals lack their figures"));
+                        ask.push(format!("{who} report or correct every part"));
+                    }
+                }
+            }
+            match lang {
+                Lang::Vi => format!("Số tổng hợp: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}, vì {} (xem relation-skipped). Hãy yêu cầu {} trước khi trình ký.", why.join("; "), ask.join(" và ")),
+                Lang::En => format!("The consolidated total: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}, because {} (see relation-skipped). Have {} before sign-off.", why.join("; "), ask.join(" and ")),
+            }
+        }
         Checked::RelationViolated {
             unit,
             formula,
