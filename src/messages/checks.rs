@@ -80,8 +80,11 @@ pub enum Checked<'a> {
     },
     /// `sum-mismatch` (warning) of the consolidated totals: `whole`
     /// «`name`» in `column` states `stated`, its `parts` add up to `sum`,
-    /// and `lacking` units gave the whole without every part (each told
-    /// by `relation-skipped`): the parts' totals lack their figures.
+    /// because units gave some of the figures and not all (each told by
+    /// `relation-skipped`): `no_whole` gave parts without the whole (the
+    /// whole's total lacks their figures), `short` the whole without
+    /// every part (the parts' totals lack theirs); each the first few
+    /// names and how many in all.
     SumPartsMissing {
         whole: &'a str,
         name: &'a str,
@@ -89,7 +92,8 @@ pub enum Checked<'a> {
         stated: &'a str,
         parts: &'a str,
         sum: &'a str,
-        lacking: usize,
+        no_whole: (&'a [&'a str], usize),
+        short: (&'a [&'a str], usize),
     },
     /// `relation-violated`: `unit`'s (`None`: the total's) figures break
     /// the rule `formula` in `column`: `left` against `right`.
@@ -167,6 +171,19 @@ pub enum Checked<'a> {
         columns: &'a str,
         level: &'a LevelWords,
         missing: &'a str,
+    },
+    /// `total-mismatch`: `count` of department `unit`'s figures for the
+    /// whole area (indicators `codes`, columns `columns`) each equal the
+    /// units' sum less the figure of one unit, `omitted`: the department
+    /// compiled its totals without that unit. One finding for them all,
+    /// not one per figure.
+    TotalsOmitUnit {
+        unit: &'a str,
+        omitted: &'a str,
+        count: usize,
+        codes: &'a str,
+        columns: &'a str,
+        level: &'a LevelWords,
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
@@ -374,6 +391,7 @@ impl Words for Checked<'_> {
             Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
+            | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. } | Checked::TotalWithoutColumn { .. } => {
@@ -406,6 +424,7 @@ impl Words for Checked<'_> {
             | Checked::RuleUnparsed { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
+            | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
@@ -540,11 +559,59 @@ fn relation(c: &Checked, lang: Lang) -> String {
             stated,
             parts,
             sum,
-            lacking,
-        } => match lang {
-            Lang::Vi => format!("Số tổng hợp: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}, vì {lacking} đơn vị báo số tổng mà không báo đủ các phần (xem relation-skipped): số tổng hợp của các phần thiếu số liệu của các đơn vị đó. Hãy yêu cầu các đơn vị báo đủ các phần trước khi trình ký."),
-            Lang::En => format!("The consolidated total: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}, because {lacking} units gave the whole without every part (see relation-skipped): the parts' totals lack those units' figures. Have those units report every part before sign-off."),
-        },
+            no_whole,
+            short,
+        } => {
+            let named = |(names, count): (&[&str], usize)| -> String {
+                let shown = names.join(", ");
+                match (count.saturating_sub(names.len()), lang) {
+                    (0, _) => shown,
+                    (more, Lang::Vi) => format!("{shown} và {more} đơn vị khác"),
+                    (more, Lang::En) => format!("{shown} and {more} more units"),
+                }
+            };
+            let (mut why, mut ask) = (Vec::new(), Vec::new());
+            if no_whole.1 > 0 {
+                let who = named(*no_whole);
+                match lang {
+                    Lang::Vi => {
+                        let them = if no_whole.1 == 1 {
+                            "đơn vị này"
+                        } else {
+                            "các đơn vị này"
+                        };
+                        why.push(format!("{who} báo các phần nhưng không có số tổng {whole} dùng được (không có, hoặc không phải là số), nên số tổng hợp của {whole} thiếu số liệu của {them}"));
+                        ask.push(format!("{who} báo hoặc sửa số {whole}"));
+                    }
+                    Lang::En => {
+                        why.push(format!("{who} gave the parts but no usable whole {whole} (none, or not a number), so the total of {whole} lacks their figures"));
+                        ask.push(format!("{who} report or correct {whole}"));
+                    }
+                }
+            }
+            if short.1 > 0 {
+                let who = named(*short);
+                match lang {
+                    Lang::Vi => {
+                        let them = if short.1 == 1 {
+                            "đơn vị này"
+                        } else {
+                            "các đơn vị này"
+                        };
+                        why.push(format!("{who} báo số tổng {whole} nhưng không có đủ số liệu các phần dùng được, nên số tổng hợp của các phần thiếu số liệu của {them}"));
+                        ask.push(format!("{who} báo hoặc sửa đủ các phần"));
+                    }
+                    Lang::En => {
+                        why.push(format!("{who} gave the whole {whole} without a usable figure for every part, so the parts' totals lack their figures"));
+                        ask.push(format!("{who} report or correct every part"));
+                    }
+                }
+            }
+            match lang {
+                Lang::Vi => format!("Số tổng hợp: {whole} {name} (cột {column}) = {stated} nhưng tổng các phần {parts} = {sum}, vì {} (xem relation-skipped). Hãy yêu cầu {} trước khi trình ký.", why.join("; "), ask.join(" và ")),
+                Lang::En => format!("The consolidated total: {whole} {name} (column {column}) = {stated} but its parts {parts} add up to {sum}, because {} (see relation-skipped). Have {} before sign-off.", why.join("; "), ask.join(" and ")),
+            }
+        }
         Checked::RelationViolated {
             unit,
             formula,
@@ -711,6 +778,20 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, chưa gửi báo cáo (hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
                 Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, which have not reported (or whose report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
+            }
+        }
+        Checked::TotalsOmitUnit {
+            unit,
+            omitted,
+            count,
+            codes,
+            columns,
+            level,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match lang {
+                Lang::Vi => format!("Tổng {whole} của {unit} không tính {omitted}: ở {count} số ({codes}; cột {columns}), số của {unit} đúng bằng tổng các {units} trừ số của {omitted} (xem trang «{detail}»). Số {whole} phải gồm mọi {units} đã báo cáo: hãy đề nghị {unit} cộng thêm số của {omitted}; nếu {unit} bỏ {omitted} vì báo cáo đến muộn hoặc sai kỳ, hãy kiểm tra báo cáo và kỳ báo cáo của {omitted} trước khi trình ký."),
+                Lang::En => format!("{unit}'s totals for {whole} leave out {omitted}: {count} of its figures ({codes}; columns {columns}) each equal the sum of the {units} less {omitted}'s figure (see sheet «{detail}»). The figure for {whole} must count all the {units} that reported: ask {unit} to add {omitted}'s figures; if it left {omitted} out because its report came late or is for another period, check that report and its period before sign-off."),
             }
         }
         Checked::TotalUnchecked {

@@ -259,7 +259,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             stated: "1.290",
             parts: "đúng hạn 1.204 + trễ hạn 77",
             sum: "1.281",
-            lacking: 2,
+            no_whole: (&["Phường 7"], 1),
+            short: (&[], 0),
+        },
+        Checked::SumPartsMissing {
+            whole: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: th,
+            stated: "1.281",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+            sum: "1.290",
+            no_whole: (&["Phường 7", "Phường 10", "Xã An Điền"], 5),
+            short: (&["Xã Long Điền"], 1),
         },
         Checked::RelationViolated {
             unit: Some(unit),
@@ -375,6 +386,14 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             columns: "TH, LK",
             level,
             missing: "Phường 10",
+        },
+        Checked::TotalsOmitUnit {
+            unit: "Văn phòng",
+            omitted: "Phường 10",
+            count: 12,
+            codes: "HC02, HC03, HC04",
+            columns: "TH, LK",
+            level,
         },
         Checked::TotalBelowKnown {
             unit: "Văn phòng",
@@ -1117,6 +1136,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::PctConverted { .. } => 21,
         Checked::StockLevel { .. } => 22,
         Checked::TotalWithoutColumn { .. } => 23,
+        Checked::TotalsOmitUnit { .. } => 24,
     }
 }
 
@@ -1274,7 +1294,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
-    covers("Checked", checked.iter().map(checked_variant), 24);
+    covers("Checked", checked.iter().map(checked_variant), 25);
     covers("Read", read.iter().map(read_variant), 31);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

@@ -425,6 +425,45 @@ impl Skips {
     }
 }
 
+/// The units that gave some of a sum's figures and not all, in one
+/// column: those that gave parts without the whole, and those that gave
+/// the whole without every part, each named up to [`Skips::NAMED`] and
+/// counted. The totals of what they left out lack their figures, and
+/// the consolidated whole and parts disagree the way they tell.
+#[derive(Clone, Debug, Default)]
+struct Lacking {
+    count: usize,
+    no_whole: Vec<String>,
+    no_whole_count: usize,
+    short: Vec<String>,
+    short_count: usize,
+}
+
+impl Lacking {
+    fn add(&mut self, rel: &Relation, column: ValueColumn, s: &Submission, template: &Template) {
+        self.count += 1;
+        let Some((whole, _)) = rel.whole_and_parts() else {
+            return;
+        };
+        let has_whole = template
+            .indicator_index(whole)
+            .and_then(|i| figure(s, i, column))
+            .is_some();
+        let (names, count) = match has_whole {
+            true => (&mut self.short, &mut self.short_count),
+            false => (&mut self.no_whole, &mut self.no_whole_count),
+        };
+        *count += 1;
+        if names.len() < Skips::NAMED {
+            let (_, name, file) = Subject::Unit(s).who(template);
+            names.push(
+                name.filter(|n| !n.is_empty())
+                    .map_or(file, |n| n.into_owned()),
+            );
+        }
+    }
+}
+
 /// What the relation checks work over (the units in chunks, the
 /// totals) and what they write into.
 struct Checking<'a> {
@@ -471,7 +510,8 @@ impl<'a> Checking<'a> {
         let mut unit_trouble = vec![vec![false; relations.len()]; ValueColumn::QUANTITIES.len()];
         // Per column and relation: how many units gave some of its figures
         // and not all (the totals of the missing ones lack them).
-        let mut unit_lacking = vec![vec![0usize; relations.len()]; ValueColumn::QUANTITIES.len()];
+        let mut unit_lacking =
+            vec![vec![Lacking::default(); relations.len()]; ValueColumn::QUANTITIES.len()];
         let mut each = |c: usize, chunk: &[&Submission]| -> Result<(), Fatal> {
             let last = c + 1 >= chunks;
             let subjects: Vec<Subject> = chunk
@@ -494,7 +534,9 @@ impl<'a> Checking<'a> {
                     match verdict {
                         Verdict::Skipped => {
                             if let Subject::Unit(s) = subject {
-                                lacking[k] += 1;
+                                if let Some(l) = lacking.get_mut(k) {
+                                    l.add(rel, column, s, self.template);
+                                }
                                 // A unit that need not report every
                                 // indicator of the relation (an office and
                                 // a village-level indicator) leaves it
@@ -520,7 +562,7 @@ impl<'a> Checking<'a> {
                             trouble[k] = true;
                             // The totals break a sum no unit broke: units
                             // gave the whole without its parts.
-                            let lacking = (is_totals && lacking[k] > 0).then_some(lacking[k]);
+                            let lacking = lacking.get(k).filter(|l| is_totals && l.count > 0);
                             if let Some(f) = violation(
                                 rel,
                                 column,
@@ -759,7 +801,7 @@ fn violation(
     rel: &Relation,
     column: ValueColumn,
     subject: &Subject,
-    lacking: Option<usize>,
+    lacking: Option<&Lacking>,
     totals: &Totals,
     template: &Template,
     lang: Lang,
@@ -811,6 +853,8 @@ fn violation(
         if let Some(lacking) = lacking {
             // No figure is wrong: the parts' totals lack what units did
             // not give. The table must not be signed as it reads.
+            let no_whole: Vec<&str> = lacking.no_whole.iter().map(String::as_str).collect();
+            let short: Vec<&str> = lacking.short.iter().map(String::as_str).collect();
             let said = Checked::SumPartsMissing {
                 whole,
                 name: &name,
@@ -818,7 +862,8 @@ fn violation(
                 stated: &fmt(whole_v),
                 parts: &parts_text,
                 sum: &fmt(sum),
-                lacking,
+                no_whole: (&no_whole, lacking.no_whole_count),
+                short: (&short, lacking.short_count),
             };
             return Some(
                 Finding::said(Severity::Warning, &said, lang)

@@ -33,10 +33,10 @@ use crate::error::Fatal;
 use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
-use crate::normalize::submission::{Submission, TidyRow};
+use crate::normalize::submission::{figure_in, Submission, TidyRow};
 use crate::number::format_num;
 use crate::template::{AgencyKind, Kind, Level, LevelWords, Template};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How many wards a message lists before it points to the detail sheet
 /// only.
@@ -67,6 +67,9 @@ struct Mismatch {
     /// The department's figure equals the sum of the figures known (it is
     /// read only because some ward's figure is unknown or in error).
     equal: bool,
+    /// How far the department's figure may be from the sum: the
+    /// half-units of its own figure and of the wards'.
+    tol: f64,
 }
 
 impl Mismatch {
@@ -236,14 +239,18 @@ pub fn check_department_totals(
                 clean_half: 0.0,
                 wards_missing: missing,
                 equal,
+                tol,
             });
         }
     }
     if found.is_empty() {
         return Ok(Vec::new());
     }
-    figures.each_chunk(|chunk| {
-        for w in chunk {
+    // (department, ward's position in the figures) → how many of the
+    // department's figures equal the wards' sum less that ward's figure.
+    let mut less_one: HashMap<(usize, usize), usize> = HashMap::new();
+    figures.each_chunk_at(|start, chunk| {
+        for (at, w) in chunk.iter().enumerate() {
             let Some((u, a)) = w
                 .unit
                 .and_then(|u| template.agencies.get(u).map(|a| (u, a)))
@@ -262,6 +269,9 @@ pub fn check_department_totals(
                 if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
                     m.unknown_ward(&a.shown());
                 } else {
+                    if !m.equal && leaves_out(m, x.value) {
+                        *less_one.entry((m.dept, start + at)).or_default() += 1;
+                    }
                     m.clean_sum += x.value;
                     m.clean_half += half_of(template, m.row.ind(), x.decimals);
                 }
@@ -274,7 +284,88 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
-    Ok(Report::new(figures, template, expected_wards, &silent, lang).findings(&found, &records))
+    let omitted = omitted_wards(figures, template, &found, &less_one)?;
+    Ok(
+        Report::new(figures, template, expected_wards, &silent, lang)
+            .findings(&found, &records, &omitted),
+    )
+}
+
+/// Whether the department's figure of `m` is the wards' sum less a
+/// ward's figure `x`, within the half-units of the figures.
+fn leaves_out(m: &Mismatch, x: f64) -> bool {
+    (m.sum - x - m.row.value).abs() <= m.tol
+}
+
+/// A ward a department's totals leave out, and the department's figures
+/// (positions in the mismatches) that it explains.
+struct Omitted {
+    ward: String,
+    mismatches: Vec<usize>,
+}
+
+/// The mismatches a department would get one by one.
+fn compared(m: &Mismatch) -> bool {
+    m.unknown.is_empty() && !m.equal
+}
+
+/// For each department, the one ward its totals leave out: the ward
+/// whose figure is, for the most of the department's mismatched figures,
+/// exactly the gap to the wards' sum (`less_one`), when it explains at
+/// least two of them and more than half. A tie between wards names
+/// nobody. The ward's figures are read again, once per such department,
+/// to tell which mismatches it explains.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+fn omitted_wards(
+    figures: &Figures,
+    template: &Template,
+    found: &[Mismatch],
+    less_one: &HashMap<(usize, usize), usize>,
+) -> Result<BTreeMap<usize, Omitted>, Fatal> {
+    // department → the wards' counts.
+    let mut counts: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for (&(dept, k), &n) in less_one {
+        counts.entry(dept).or_default().push((n, k));
+    }
+    let mut out = BTreeMap::new();
+    for (dept, mut wards) in counts {
+        wards.sort_by_key(|&(n, k)| (std::cmp::Reverse(n), k));
+        let Some(&(n, k)) = wards.first() else {
+            continue;
+        };
+        let tie = wards.get(1).is_some_and(|&(m, _)| m == n);
+        if n < 2 || tie {
+            continue;
+        }
+        let mine: Vec<usize> = (0..found.len())
+            .filter(|&j| found[j].dept == dept && compared(&found[j]))
+            .collect();
+        let all = mine.len();
+        let ward = figures.unit(k)?;
+        let explained: Vec<usize> = mine
+            .into_iter()
+            .filter(|&j| {
+                let m = &found[j];
+                figure_in(&ward.rows, m.row.ind(), m.row.column)
+                    .is_some_and(|x| leaves_out(m, x.value))
+            })
+            .collect();
+        let Some(a) = ward.unit.and_then(|u| template.agencies.get(u)) else {
+            continue;
+        };
+        if explained.len() >= 2 && explained.len() * 2 > all {
+            out.insert(
+                dept,
+                Omitted {
+                    ward: a.shown().into_owned(),
+                    mismatches: explained,
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// What the findings of [`check_department_totals`] need to say.
@@ -313,18 +404,32 @@ impl<'a> Report<'a> {
     /// one warning for every department that evidently counts the silent
     /// wards (a ward's file set aside would otherwise bring one warning
     /// for each of the department's figures).
-    fn findings(&self, found: &[Mismatch], records: &BTreeMap<usize, Record>) -> Vec<Finding> {
+    /// A department whose totals leave out one ward (`omitted`) gets one
+    /// finding for the figures that ward explains.
+    fn findings(
+        &self,
+        found: &[Mismatch],
+        records: &BTreeMap<usize, Record>,
+        omitted: &BTreeMap<usize, Omitted>,
+    ) -> Vec<Finding> {
         let mut out = Vec::new();
+        let left_out: HashSet<usize> = omitted
+            .values()
+            .flat_map(|o| o.mismatches.iter().copied())
+            .collect();
         // (department, column, unknown wards) → the indicators left unchecked.
         let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
             BTreeMap::new();
         // department → its figures above the reported wards' sum while it
         // counts the silent wards.
         let mut counting: BTreeMap<usize, Vec<&Mismatch>> = BTreeMap::new();
-        for m in found {
+        for (j, m) in found.iter().enumerate() {
             let Some(ind) = self.template.indicators.get(m.row.ind()) else {
                 continue;
             };
+            if left_out.contains(&j) {
+                continue;
+            }
             if m.unknown.is_empty() {
                 if m.equal {
                     continue;
@@ -368,7 +473,48 @@ impl<'a> Report<'a> {
                 _ => out.extend(self.counting_missing(ms)),
             }
         }
+        for o in omitted.values() {
+            let ms: Vec<&Mismatch> = o.mismatches.iter().filter_map(|&j| found.get(j)).collect();
+            out.extend(self.leaving_out(&o.ward, &ms));
+        }
         out
+    }
+
+    /// One error for a department's figures `ms` that each equal the
+    /// wards' sum less `ward`'s figure: its totals leave that ward out.
+    /// `expected` lists the figures (`QS01 KH; QS01 LK; …`), which the
+    /// workbooks mark as they mark a figure's own `total-mismatch`.
+    fn leaving_out(&self, ward: &str, ms: &[&Mismatch]) -> Option<Finding> {
+        let first = ms.first()?;
+        let (sub, unit, _) = self.dept_of(first)?;
+        let mut codes: Vec<&str> = Vec::new();
+        let mut columns: Vec<ValueColumn> = Vec::new();
+        let mut named: Vec<String> = Vec::new();
+        for m in ms {
+            let code = self.template.indicators.get(m.row.ind())?.code.as_str();
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+            if !columns.contains(&m.row.column) {
+                columns.push(m.row.column);
+            }
+            named.push(format!("{code} {}", m.row.column.as_str()));
+        }
+        columns.sort_by_key(|c| c.index());
+        let columns: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+        let said = Checked::TotalsOmitUnit {
+            unit,
+            omitted: ward,
+            count: ms.len(),
+            codes: &ward_list(&codes),
+            columns: &columns.join(", "),
+            level: &self.level,
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        let mut f = at_row(f, self.template, sub, &first.row);
+        f.indicator = String::new();
+        f.column = String::new();
+        Some(f.expected(named.join(FIGURES_SEPARATOR)).actual(ward))
     }
 
     /// One warning for a department's figures `ms` above the reported
@@ -525,6 +671,27 @@ impl<'a> Report<'a> {
         }
         Some(f.actual(wards))
     }
+}
+
+/// Between the figures a department's one `total-mismatch` for a ward
+/// its totals leave out lists in `expected`.
+const FIGURES_SEPARATOR: &str = "; ";
+
+/// The figures (indicator, column) a `total-mismatch` told once for a
+/// department whose totals leave out a ward speaks for, from its
+/// `expected` (`QS01 KH; QS01 LK`); none for any other finding. The
+/// workbooks mark each as the figure's own `total-mismatch`.
+pub fn figures_left_out(f: &Finding, template: &Template) -> Vec<(usize, ValueColumn)> {
+    if f.code != Code::TotalMismatch || !f.indicator.is_empty() || f.unit.is_empty() {
+        return Vec::new();
+    }
+    f.expected
+        .split(FIGURES_SEPARATOR)
+        .filter_map(|item| {
+            let (code, column) = item.trim().rsplit_once(' ')?;
+            Some((template.indicator_index(code)?, ValueColumn::parse(column)?))
+        })
+        .collect()
 }
 
 /// Names (of wards, or codes) for a message, the first [`LISTED_WARDS`]
@@ -912,5 +1079,109 @@ mod tests {
             (f[0].expected.as_str(), f[0].actual.as_str()),
             ("≥ 450", "400")
         );
+    }
+
+    /// A department's figures each the wards' sum less Phường 5's are one
+    /// error naming Phường 5, the figures listed in `expected`; its other
+    /// mismatch keeps its own. Near misses, each one finding per figure:
+    /// Phường 5 explains one figure only, or fewer than half of them, or
+    /// two wards give the same figures and either could be the one.
+    #[test]
+    fn a_department_leaving_out_one_ward_is_told_once() {
+        let t = Template::builtin().unwrap();
+        let codes = ["HC01", "HC02", "HC03", "HC04", "HC06", "HC07"];
+        let inds: Vec<usize> = codes.iter().map(|c| ind(&t, c)).collect();
+        // Ward k states 10·k + j for the j-th indicator; Phường 6 twins
+        // Phường 5 when `twin`.
+        let wards = |twin: bool| -> Vec<Submission> {
+            (1..=16)
+                .map(|k| {
+                    let k2 = if twin && k == 6 { 5 } else { k };
+                    let rows = inds
+                        .iter()
+                        .enumerate()
+                        .map(|(j, &i)| row(i, ValueColumn::Th, (10 * k2 + j) as f64, 0))
+                        .collect();
+                    sub_with(&t, &format!("P{k:02}"), rows)
+                })
+                .collect()
+        };
+        let run = |wards: &[Submission], left_out: usize, others: usize| {
+            let sums: Vec<f64> = (0..inds.len())
+                .map(|j| wards.iter().map(|w| w.rows[j].value).sum())
+                .collect();
+            // The first `left_out` figures leave out Phường 5; the next
+            // `others` are 1 off; the rest right.
+            let rows = inds
+                .iter()
+                .enumerate()
+                .map(|(j, &i)| {
+                    let v = match j {
+                        _ if j < left_out => sums[j] - (50 + j) as f64,
+                        _ if j < left_out + others => sums[j] - 1.0,
+                        _ => sums[j],
+                    };
+                    row(i, ValueColumn::Th, v, 0)
+                })
+                .collect();
+            let vp = sub_with(&t, "VP", rows);
+            let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|f| {
+                    assert_eq!((f.code, f.severity), (Code::TotalMismatch, Severity::Error));
+                    (f.indicator, f.expected, f.actual)
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = |i: &str, e: &str, a: &str| (i.to_string(), e.to_string(), a.to_string());
+        let plain = wards(false);
+        // HC01–HC04 leave out Phường 5 (its 50…53), HC06 is 1 off.
+        let f = run(&plain, 4, 1);
+        assert_eq!(
+            f,
+            [
+                one("HC06", "1.424", "1.423"),
+                one("", "HC01 TH; HC02 TH; HC03 TH; HC04 TH", "Phường 5"),
+            ]
+        );
+        // One figure alone is a mismatch like any other.
+        assert_eq!(
+            run(&plain, 1, 1)
+                .iter()
+                .map(|x| x.0.as_str())
+                .collect::<Vec<_>>(),
+            ["HC01", "HC02"]
+        );
+        // Two explained of five mismatches: not the department's way.
+        assert_eq!(run(&plain, 2, 3).len(), 5);
+        // Phường 6 gives Phường 5's figures: which one was left out is
+        // not known.
+        assert_eq!(run(&wards(true), 4, 0).len(), 4);
+    }
+
+    /// The figures a department's one finding lists are read back from
+    /// its `expected`; any other finding lists none.
+    #[test]
+    fn the_figures_left_out_are_read_from_expected() {
+        let t = Template::builtin().unwrap();
+        let f = Finding::error(Code::TotalMismatch, "x")
+            .unit("VP")
+            .expected("HC02 TH; HC03 LK; XX99 TH");
+        assert_eq!(
+            figures_left_out(&f, &t),
+            [
+                (ind(&t, "HC02"), ValueColumn::Th),
+                (ind(&t, "HC03"), ValueColumn::Lk)
+            ]
+        );
+        let own = f.clone().indicator("HC02").column("TH");
+        assert!(figures_left_out(&own, &t).is_empty());
+        let sum = Finding::error(Code::SumMismatch, "x")
+            .unit("VP")
+            .expected("HC02 TH");
+        assert!(figures_left_out(&sum, &t).is_empty());
     }
 }

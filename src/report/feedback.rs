@@ -30,6 +30,7 @@ use crate::normalize::header::{find_table, HeaderWords};
 use crate::normalize::store::FigureStore;
 use crate::normalize::submission::{FileOutcome, Submission, TableBox};
 use crate::outputs::Sheet;
+use crate::reconcile::totals_check::figures_left_out;
 use crate::report::annotate::{
     annotate, annotate_bytes, free_name, ListSheet, Mark, PrintTitles, SheetPlan,
 };
@@ -292,9 +293,10 @@ pub struct RelatedCell<'a> {
 /// The cells of `sub`'s table that its broken sums and relations name
 /// besides the cell each finding points at: a broken sum does not say
 /// which of its figures is wrong, so the unit sees them all marked, as
-/// Tổng hợp marks them (see [`crate::report::marks`]). The figures' cells
-/// come from the submission's rows, read back from `store` when kept
-/// there.
+/// Tổng hợp marks them (see [`crate::report::marks`]); so does a
+/// department's one `total-mismatch` for the ward its totals leave out,
+/// every figure it lists. The figures' cells come from the submission's
+/// rows, read back from `store` when kept there.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -334,7 +336,15 @@ pub fn related_cells<'a>(
         .filter(|f| matches!(f.code, Code::SumMismatch | Code::RelationViolated))
         .filter(|f| f.file == sub.file && f.severity != Severity::Info)
         .collect();
-    if relations.is_empty() {
+    // A department's totals that leave out a ward, told once: every
+    // figure it lists.
+    let left_out: Vec<(&Finding, Vec<(usize, crate::model::ValueColumn)>)> = findings
+        .iter()
+        .filter(|f| f.file == sub.file && f.severity != Severity::Info)
+        .map(|f| (*f, figures_left_out(f, template)))
+        .filter(|(_, figures)| !figures.is_empty())
+        .collect();
+    if relations.is_empty() && left_out.is_empty() {
         return Ok(out);
     }
     let loaded;
@@ -345,6 +355,22 @@ pub fn related_cells<'a>(
         }
         _ => &sub.rows,
     };
+    for (f, figures) in left_out {
+        for (j, column) in figures {
+            let Some(r) = crate::normalize::submission::figure_in(rows, j, column) else {
+                continue;
+            };
+            let Some(sheet) = sub.sheets.get(usize::from(r.sheet)) else {
+                continue;
+            };
+            out.push(RelatedCell {
+                sheet: sheet.clone(),
+                row: r.row,
+                col: r.col,
+                finding: f,
+            });
+        }
+    }
     for f in relations {
         let (Some(i), Some(column)) = (
             template.indicator_index(&f.indicator),

@@ -11,6 +11,9 @@
 //!     indicator, wrong or unusable)
 //!   … total-mismatch (the department's        + the total
 //!     district figure against the wards' sum)
+//! a department's totals that leave out a      each figure it lists, as its
+//!   ward (total-mismatch told once, the         own total-mismatch would be
+//!   figures in `expected`)
 //! the totals (no unit, no file: a relation    the total
 //!   the totals break)
 //! a unit's indicator, no column               that unit's TH and LK cells
@@ -29,6 +32,7 @@ use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
 use crate::reconcile::counts_towards_total;
+use crate::reconcile::totals_check::figures_left_out;
 use crate::template::Template;
 use std::collections::{HashMap, HashSet};
 
@@ -116,6 +120,21 @@ impl<'a> Marks<'a> {
         }
         for f in findings {
             if f.severity == Severity::Info {
+                continue;
+            }
+            let left_out = figures_left_out(f, template);
+            if !left_out.is_empty() {
+                let Some(u) = template.agency_index(&f.unit) else {
+                    continue;
+                };
+                if file_of.get(&u).is_some_and(|file| *file == f.file) {
+                    for (i, c) in left_out {
+                        marks.add(Place::Unit(u), i, c, f);
+                        if f.severity == Severity::Error {
+                            marks.add(Place::Total, i, c, f);
+                        }
+                    }
+                }
                 continue;
             }
             let Some(i) = template.indicator_index(&f.indicator) else {

@@ -1380,8 +1380,37 @@ fn a_total_whose_parts_lack_a_units_figures_is_marked() {
         .and_then(|f| f["message"].as_str())
         .unwrap();
     assert!(
-        message.contains("= 130, vì 1 đơn vị báo số tổng mà không báo đủ các phần"),
+        message.contains("= 130, vì Phường 2 báo số tổng HC02 nhưng không có đủ số liệu các phần dùng được, nên số tổng hợp của các phần thiếu số liệu của đơn vị này")
+            && message.contains("Hãy yêu cầu Phường 2 báo hoặc sửa đủ các phần trước khi trình ký."),
         "{message}"
+    );
+    // The other way: Phường 2 gave its parts without the whole. The
+    // totals' whole lacks its figure, and the message says so (it said
+    // the reverse: a unit gave the whole without every part).
+    write_form(
+        &dir.join("p2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", n(30.0)),
+            ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", n(20.0)),
+        ],
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out3"), &tpl, "2020-Q1", &[]);
+    let parts_only: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "sum-mismatch")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(parts_only.len(), 2, "{parts_only:?}");
+    assert!(
+        parts_only[0].contains("= 100 nhưng tổng các phần")
+            && parts_only[0]
+                .contains("= 150, vì Phường 2 báo các phần nhưng không có số tổng HC02 dùng được")
+            && parts_only[0].contains("Hãy yêu cầu Phường 2 báo hoặc sửa số HC02"),
+        "{}",
+        parts_only[0]
     );
     // With its 20 late written, the parts add up: nothing.
     let mut second = hc(50.0, 30.0);

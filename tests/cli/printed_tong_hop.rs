@@ -727,3 +727,123 @@ fn a_total_mismatch_and_a_wards_error_mark_their_cells_and_totals() {
     let total = &notes[&("HC02".into(), "TH".into(), "Tổng cộng".into())];
     assert!(total.contains("toàn quận ghi 510"), "{total}");
 }
+
+/// A department that compiled its totals without one ward (Phường 3,
+/// whose report came late): each of its six HC02–HC04 figures is the
+/// wards' sum less Phường 3's, and the clerk gets one total-mismatch
+/// naming Phường 3, not six. Its HC07, off by another 10, keeps its own
+/// error. The six figures are still marked as a total-mismatch marks
+/// its figure: the office's cell and the total in Tổng hợp and Chi
+/// tiết, and each cell of the office's feedback workbook.
+#[test]
+fn a_department_that_left_out_one_ward_is_told_once_and_its_figures_stay_marked() {
+    use crate::checks::{complete, consolidate, summary, ward_rows, write_form, write_template};
+    use crate::checks::{TH_LK, V};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, (a, b, c)) in [
+        (120.0, 100.0, 80.0),
+        (180.0, 171.0, 100.0),
+        (200.0, 190.0, 150.0),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        write_form(
+            &dir.join(format!("phuong-{:02}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ I/2020",
+            &TH_LK,
+            &complete(ward_rows(a, b, c), true),
+        );
+    }
+    // Phường 1 and 2 only: resolved 300 = 271 on time + 29 late; the
+    // evaluations 320 where the three wards give 330.
+    let row = |code, name, v: f64| (code, name, "hồ sơ", vec![V::N(v), V::N(v)]);
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(
+            vec![
+                row("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", 300.0),
+                row("HC03", "Trong đó: giải quyết đúng hạn", 271.0),
+                row("HC04", "Trong đó: giải quyết trễ hạn", 29.0),
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    vec![V::N(320.0), V::N(320.0)],
+                ),
+            ],
+            false,
+        ),
+    );
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        summary(&findings),
+        [
+            "error|submission-missing|P04|||||",
+            "error|submission-missing|P05|||||",
+            "error|submission-missing|P06|||||",
+            "error|total-mismatch|VP|E10|HC07|TH|330|320",
+            "error|total-mismatch|VP|E7|||HC02 TH; HC02 LK; HC03 TH; HC03 LK; HC04 TH; HC04 LK|Phường 3",
+            "error|total-mismatch|VP|F10|HC07|LK|330|320",
+        ]
+    );
+    let once = findings
+        .iter()
+        .find(|f| f["code"] == "total-mismatch" && f["indicator"] == "")
+        .unwrap();
+    let message = once["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Tổng toàn quận của Văn phòng HĐND và UBND quận không tính Phường 3: ở 6 số (HC02, HC03, HC04; cột TH, LK)")
+            && message.contains("cộng thêm số của Phường 3"),
+        "{message}"
+    );
+    let book = out.join("tong-hop.xlsx");
+    let (summary_marks, _) = disputed(&book, "Tổng hợp");
+    let six = ["HC02", "HC03", "HC04", "HC07"]
+        .iter()
+        .flat_map(|i| ["TH", "LK"].map(|c| (*i, c)))
+        .collect::<Vec<_>>();
+    assert_eq!(
+        summary_marks,
+        six.iter()
+            .map(|(i, c)| mark(i, c, "Σ", "error"))
+            .collect::<BTreeSet<_>>()
+    );
+    let (detail, notes) = disputed(&book, "Chi tiết theo đơn vị");
+    let office = "Văn phòng HĐND và UBND quận";
+    assert_eq!(
+        detail,
+        six.iter()
+            .flat_map(|(i, c)| [
+                mark(i, c, office, "error"),
+                mark(i, c, "Tổng cộng", "error")
+            ])
+            .collect::<BTreeSet<_>>()
+    );
+    let note = &notes[&("HC04".into(), "LK".into(), office.into())];
+    assert!(note.contains("không tính Phường 3"), "{note}");
+    // The office's own workbook: each of the eight figures noted.
+    let feedback = Parts {
+        book: &out.join("phan-hoi").join("VP.xlsx"),
+    };
+    let noted = feedback.notes("Biểu 1");
+    assert_eq!(
+        noted.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["E10", "E7", "E8", "E9", "F10", "F7", "F8", "F9"]
+    );
+    assert!(
+        noted["F9"].contains("không tính Phường 3"),
+        "{}",
+        noted["F9"]
+    );
+}
