@@ -127,6 +127,14 @@ pub struct HeaderWords {
     numeric_words: bool,
 }
 
+/// The words of a folded label (one space between words), in a vector
+/// sized once.
+fn folded_words(f: &str) -> Vec<&str> {
+    let mut words = Vec::with_capacity(f.bytes().filter(|&b| b == b' ').count() + 1);
+    words.extend(f.split(' '));
+    words
+}
+
 /// Digits and spaces only: a figure or a column number, folded.
 fn digits_only(f: &str) -> bool {
     f.bytes().all(|b| b.is_ascii_digit() || b == b' ')
@@ -430,10 +438,15 @@ impl HeaderWords {
     /// whole, a figure label (its role depends on the period), else the
     /// longest phrase it opens with.
     fn kind_new(&self, f: &str) -> Kind {
-        if let Some(role) = self.phrases.get(f) {
+        // A label longer than every phrase is none of them.
+        if let Some(role) = self
+            .phrases
+            .get(f)
+            .filter(|_| f.len() <= self.longest_phrase)
+        {
             return Kind::Fixed(Some(*role));
         }
-        let tokens: Vec<&str> = f.split(' ').collect();
+        let tokens = folded_words(f);
         if self.is_figure_label(f, &tokens) {
             return Kind::Figure;
         }
@@ -454,7 +467,7 @@ impl HeaderWords {
 
     /// [`HeaderWords::figure_role`] of a figure label folded as `f`.
     fn figure_role_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        let tokens: Vec<&str> = f.split(' ').collect();
+        let tokens = folded_words(f);
         self.figure_role(&tokens, period)
     }
 

@@ -2702,10 +2702,13 @@ fn by_unit_column(grid: &SheetGrid, agencies: &AgencyMatcher, file: &str) -> Opt
         let labels: Vec<(u32, String)> = rows
             .clone()
             .filter_map(|r| {
+                // A label (not a number) with figures right of it; its
+                // text is written out only then.
+                if matches!(grid.raw(r, c), Data::Float(_) | Data::Int(_)) || !figure(r, c) {
+                    return None;
+                }
                 let t = grid.text(r, c);
-                let text =
-                    !t.is_empty() && !matches!(grid.raw(r, c), Data::Float(_) | Data::Int(_));
-                (text && figure(r, c)).then_some((r, t))
+                (!t.is_empty()).then_some((r, t))
             })
             .collect();
         if let Some((count, first)) = places_among(labels.iter().map(|(_, t)| t.as_str()), agencies)
