@@ -1688,3 +1688,92 @@ fn a_lumpy_figure_a_few_times_off_its_own_is_no_outlier() {
         "{messages:?}"
     );
 }
+
+/// A commune's fruit area under an "m2" label: Phường 3's 146,3 and 140,5
+/// are hectares (converted they would be 0,01463 ha, shown 0,0 at the
+/// catalog's one decimal), an error, its row left out of the totals and
+/// `check` saying not to send. Phường 4's 1.405.000 m2 are square metres:
+/// converted to 140,5 ha, the warning it always was.
+#[test]
+fn hectares_under_a_square_metre_label_are_an_error_not_converted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(tpl.join("groups.csv"), "group,name\nTT,Trồng trọt\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         TT08,TT,Diện tích cây ăn quả hiện có,ha,stock,ward,VP,,,1\n\
+         TT09,TT,Sản lượng quả thu hoạch,tấn,flow,ward,VP,,,1\n",
+    )
+    .unwrap();
+    let name = "Diện tích cây ăn quả hiện có";
+    for k in 1..=6usize {
+        let (unit, th, lk) = match k {
+            3 => ("m2", 146.3, 140.5),
+            4 => ("m2", 1_405_000.0, 1_405_000.0),
+            _ => ("ha", 200.0 + k as f64, 200.0 + k as f64),
+        };
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &TH_LK,
+            &[
+                ("TT08", name, unit, vec![V::N(th), V::N(lk)]),
+                (
+                    "TT09",
+                    "Sản lượng quả thu hoạch",
+                    "tấn",
+                    vec![V::N(100.0), V::N(100.0)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    let units: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|unit-mismatch|") || s.contains("|P03|"))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "error|unit-mismatch|P03|D7|TT08||ha|m2",
+            "warning|unit-mismatch|P04|D7|TT08||ha|m2",
+        ],
+        "{findings:#?}"
+    );
+    let error = findings
+        .iter()
+        .find(|f| f["severity"] == "error" && f["code"] == "unit-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        error.contains("ghi đơn vị «m2», nhưng số liệu (lớn nhất 146,3) quy đổi (÷10.000) sang «ha» của danh mục chỉ còn 0,01463")
+            && error.contains("Số liệu của dòng không được tổng hợp"),
+        "{error}"
+    );
+    // The total: Phường 1, 2, 5 and 6's 201, 202, 205 and 206 ha with
+    // Phường 4's 140,5, not Phường 3's: 954,5 ha.
+    let rows = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let total = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "TT08"))
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(total.iter().any(|c| c == "954.5"), "{total:?}");
+    // `check` alone says not to send.
+    let file = dir.join("phuong-03.xlsx");
+    let output = tonghop()
+        .args(["check", file.to_str().unwrap(), "--template"])
+        .arg(&tpl)
+        .args(["--period", "2020-Q1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
+    assert_eq!(output.status.code(), Some(1), "{text}");
+}
