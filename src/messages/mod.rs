@@ -368,7 +368,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning / error",
         meaning: ("Đơn vị tính khác danh mục.", "A unit of measure unlike the catalog's."),
         help: ("Dùng đúng đơn vị tính của danh mục.", "Use the catalog's unit."),
-        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"); "chiếc" for "xe": a warning, the figures are kept; "USD" or "ha" for "triệu đồng": an error, the figure stays out of the totals; a unit whose money figures are all about 1.000 times the other units' (nghìn đồng under a "triệu đồng" header): an error on each money row, the totals marked. A unit written the same wrong way on many rows is one warning per file and conversion, naming the indicators and cells"#,
+        example: r#"NS02 written in "đồng" where the catalog says "triệu đồng": converted ÷1.000.000 (likewise ÷1.000 from "nghìn đồng", ×1.000 from "tỷ đồng"); "chiếc" for "xe": a warning, the figures are kept; "USD" or "ha" for "triệu đồng": an error, the figure stays out of the totals; 146,3 under "m2" where the catalog says "ha" (0,01463 ha, nothing at its decimals): an error, the figures stay out; a unit whose money figures are all about 1.000 times the other units' (nghìn đồng under a "triệu đồng" header): an error on each money row, the totals marked. A unit written the same wrong way on many rows is one warning per file and conversion, naming the indicators and cells"#,
     },
     Entry {
         code: Code::TextVsTable,

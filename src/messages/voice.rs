@@ -694,6 +694,16 @@ fn reading() -> Vec<Read<'static>> {
             written: "USD",
             catalog: "triệu đồng",
         },
+        Read::UnitLabelDoubtful {
+            unit: "Phường 12",
+            code,
+            name,
+            written: "m2",
+            catalog: "ha",
+            factor: "÷10.000",
+            value: "146,3",
+            converted: "0,01463",
+        },
         Read::UnitOtherName {
             unit: "Phường 12",
             code,
@@ -1173,6 +1183,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnOriginalPlan { .. } => 28,
         Read::TitleBehindHeaders { .. } => 29,
         Read::TitleBehindStamp { .. } => 30,
+        Read::UnitLabelDoubtful { .. } => 31,
     }
 }
 
@@ -1295,7 +1306,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 25);
-    covers("Read", read.iter().map(read_variant), 31);
+    covers("Read", read.iter().map(read_variant), 32);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -2195,6 +2195,31 @@ fn read_rows(
                 Some((from, to)) => {
                     factor = from / to;
                     let fac = factor_words(factor, lang);
+                    // Hectares under an "m2" label: converted, every
+                    // figure would vanish from the consolidated table.
+                    // Not converted silently: an error, the row left out.
+                    if let Some((largest, converted)) =
+                        label_doubtful(&figures, factor, ind.decimals, locale)
+                    {
+                        let said = Read::UnitLabelDoubtful {
+                            unit: &who,
+                            code: &ind.code,
+                            name: &ind.name,
+                            written: &row_unit,
+                            catalog: &ind.unit,
+                            factor: &fac,
+                            value: &format_auto(largest, 6, lang),
+                            converted: &format_auto(converted, 6, lang),
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Error, &said, lang)
+                                .at(&unit_at())
+                                .indicator(ind.code.clone())
+                                .expected(ind.unit.clone())
+                                .actual(row_unit.clone()),
+                        );
+                        continue;
+                    }
                     sub.findings.push(
                         Finding::said(
                             Severity::Warning,
@@ -3105,6 +3130,45 @@ fn unit_scales(
 }
 
 /// "×1.000", "÷1.000.000": what a converted figure was multiplied by.
+/// The decimals an indicator's figures are taken to show when the
+/// template gives none: as many as the consolidated workbook shows of
+/// typed figures at most.
+const LABEL_DECIMALS: i32 = 3;
+
+/// Is a row's unit label doubtful? When converting by it (`factor`
+/// below 1) would bring every figure of the row below half a unit of the
+/// catalog's last decimal (`decimals`, [`LABEL_DECIMALS`] when the
+/// template gives none) while the figures as written show in it: 146,3
+/// "m2" is 0,01463 ha, shown 0,0 at one decimal; nobody reports a
+/// commune's fruit area so. The largest figure and what it converts to.
+fn label_doubtful(
+    figures: &[(u32, ValueColumn, &Data)],
+    factor: f64,
+    decimals: Option<u8>,
+    locale: NumberLocale,
+) -> Option<(f64, f64)> {
+    if factor >= 1.0 || factor <= 0.0 {
+        return None;
+    }
+    let half = 0.5 * 10f64.powi(-decimals.map_or(LABEL_DECIMALS, i32::from));
+    let largest = figures
+        .iter()
+        .filter(|(_, column, _)| !column.is_percent())
+        .filter_map(|(_, _, data)| match data {
+            Data::Float(f) => Some(*f),
+            Data::Int(i) => Some(*i as f64),
+            Data::String(s) => match parse_text(s, locale) {
+                NumberText::Number(p) => Some(p.value),
+                _ => None,
+            },
+            _ => None,
+        })
+        .filter(|v| v.is_finite())
+        .map(f64::abs)
+        .reduce(f64::max)?;
+    (largest >= half && largest * factor < half).then_some((largest, largest * factor))
+}
+
 fn factor_words(factor: f64, lang: Lang) -> String {
     if factor >= 1.0 {
         format!("×{}", format_auto(factor, 6, lang))

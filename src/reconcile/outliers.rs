@@ -323,6 +323,17 @@ pub fn check_outliers(
         if !far_off(r.value, expected, true, settings) {
             return;
         }
+        // A slip, not a lumpy quarter: fines that come in one month and
+        // not the next, a handful of cases, last year's CK against this
+        // year's are a few times off their own figures often enough.
+        let money = template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|i| crate::number::money_factor(&i.unit).is_some());
+        let small = whole && r.value.min(expected) < SMALL_COUNT;
+        if !a_slip(times, money || small || r.column == ValueColumn::Ck) {
+            return;
+        }
         let listed = others
             .iter()
             .map(|(o, _, _)| {
@@ -400,6 +411,42 @@ fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> boo
         gap >= (factor - 1.0) * usual.abs().max(1.0)
     };
     ratio_off && gap > noise
+}
+
+/// How many times off its unit's own other figures a figure must be to be
+/// said: a digit typed too many or too few is ten times off; a quarter's
+/// swing is two to seven times.
+const SLIP_TIMES: f64 = 8.0;
+
+/// How many times off a lumpy figure must be (see [`a_slip`]): two zeros
+/// or a unit (a hundred, a thousand times), within [`NEAR_POWER`]. Fines
+/// of 1.500.000 in a quarter where the year's run is 42.000.000, a late
+/// file where last year's quarter had 56, are ten times off their own
+/// figures and right.
+const LUMPY_POWER: f64 = 100.0;
+
+/// A slip in zeros is near a power of ten: within this factor of it.
+const NEAR_POWER: f64 = 1.25;
+
+/// Below this, a whole count is a handful whose quarters swing (2 late
+/// files where 14 were usual), off its own figures by several times for
+/// no fault.
+const SMALL_COUNT: f64 = 30.0;
+
+/// Is a figure `times` off its unit's own other figures very probably a
+/// typing slip? [`SLIP_TIMES`] at least. A `lumpy` figure (money such as
+/// fines, a small count, CK against this year's figures) only near a
+/// hundred times or more, a power of ten: 3.000.000 where 9.400.000 is
+/// usual is a quiet quarter's fines, 94.000 two zeros dropped.
+fn a_slip(times: f64, lumpy: bool) -> bool {
+    if times.is_nan() || times < SLIP_TIMES {
+        return false;
+    }
+    if !lumpy {
+        return true;
+    }
+    let power = 10f64.powf(times.log10().round());
+    power >= LUMPY_POWER && times / power <= NEAR_POWER && power / times <= NEAR_POWER
 }
 
 /// When a figure is off all of its unit's other figures `others` (each
@@ -1056,6 +1103,31 @@ mod tests {
             ],
         );
         assert!(outliers(&t, &small, &raw()).is_empty());
+    }
+
+    /// Off its own figures, a slip in zeros is said, a quarter's swing is
+    /// not: 8 times at least; for money, a small count or CK against this
+    /// year's, near a hundred times or more.
+    #[test]
+    fn only_a_slip_is_off_its_own_figures() {
+        for (times, lumpy, said) in [
+            (3.0, false, false),
+            (7.9, false, false),
+            (8.0, false, true),
+            (9.1, false, true),
+            (30.0, false, true),
+            (3.0, true, false),
+            (7.0, true, false),
+            (10.0, true, false),
+            (30.0, true, false),
+            (79.0, true, false),
+            (99.0, true, true),
+            (125.0, true, true),
+            (126.0, true, false),
+            (1_000.0, true, true),
+        ] {
+            assert_eq!(a_slip(times, lumpy), said, "{times} {lumpy}");
+        }
     }
 
     /// At most `outlier_max` per indicator and column, the strongest.

@@ -1615,3 +1615,194 @@ fn a_relation_limited_to_some_columns_is_not_checked_in_the_others() {
         ["error|relation-violated|P01|F10|HC07|LK|HC07 <= HC02|300 > 250"]
     );
 }
+
+/// Ten wards of one size (10.000 people) in a fourth quarter: their fines
+/// (đồng) and counts of evaluations, TH, LK and CK, which differ from ward
+/// to ward for good reasons. Fines are lumpy: each ward's TH is a tenth
+/// to three fifths of its LK. Phường 3's 3.000.000 where its LK of
+/// 58.000.000 and CK of 63.500.000 suggest about 20 million (7 times off)
+/// is a quiet quarter, and Phường 5's CK of 3.000 evaluations where this
+/// year's TH 150 and LK 460 suggest about 460 (6 times) is last year's,
+/// drawn on its own: neither is said (both were, as typos). A fine two
+/// zeros short (Phường 8: 200.000 for about 20 million) and a CK typed a
+/// hundred times too large (Phường 9: 37.000 for about 370) are.
+#[test]
+fn a_lumpy_figure_a_few_times_off_its_own_is_no_outlier() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC07,HC,Tổng số lượt đánh giá,lượt,flow,both,VP,\n\
+         NS02,NS,Tiền phạt vi phạm hành chính,đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies = String::from(
+        "code,kind,name,aliases,reports,size\nVP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes,\n",
+    );
+    for k in 1..=10 {
+        agencies.push_str(&format!(
+            "P{k:02},ward,Phường {k},UBND Phường {k}|P{k},yes,10000\n"
+        ));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    // The share of the year's fines each ward took in the quarter, and
+    // its evaluations in the quarter.
+    let shares = [0.1, 0.45, 0.2, 0.6, 0.35, 0.15, 0.5, 0.3, 0.25, 0.4];
+    let evaluations = [
+        40.0, 400.0, 90.0, 250.0, 150.0, 600.0, 70.0, 300.0, 120.0, 200.0,
+    ];
+    for k in 1..=10usize {
+        let lk = 50_000_000.0 + 2_000_000.0 * k as f64;
+        let (mut th, mut lk, mut ck) = ((lk * shares[k - 1] / 1e5).round() * 1e5, lk, lk + 1e6);
+        match k {
+            3 => (th, lk, ck) = (3_000_000.0, 58_000_000.0, 63_500_000.0),
+            8 => th = 200_000.0,
+            _ => {}
+        }
+        let e_th = evaluations[k - 1];
+        let (e_lk, mut e_ck) = (3.0 * e_th + 10.0, 3.0 * e_th + k as f64);
+        match k {
+            5 => e_ck = 3_000.0,
+            9 => e_ck = 37_000.0,
+            _ => {}
+        }
+        let rows: Vec<FormRow> = vec![
+            (
+                "HC07",
+                "Tổng số lượt đánh giá",
+                "lượt",
+                vec![V::N(e_th), V::N(e_lk), V::N(e_ck)],
+            ),
+            (
+                "NS02",
+                "Tiền phạt vi phạm hành chính",
+                "đồng",
+                vec![V::N(th), V::N(lk), V::N(ck)],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ IV/2020",
+            &["Thực hiện quý", "Lũy kế từ đầu năm", "Cùng kỳ năm trước"],
+            &rows,
+        );
+    }
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q4", &[]);
+    let outliers: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|outlier|"))
+        .collect();
+    assert_eq!(
+        outliers,
+        [
+            "warning|outlier|P08|E8|NS02|TH|19.793.205|200.000",
+            "warning|outlier|P09|G7|HC07|CK|831|37.000",
+        ],
+        "{findings:#?}"
+    );
+    let messages: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "outlier")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(
+        messages[0].contains(
+            "lệch khoảng 99 lần so với các số khác của chính đơn vị (LK 66.000.000; CK 67.000.000)"
+        ),
+        "{messages:?}"
+    );
+}
+
+/// A commune's fruit area under an "m2" label: Phường 3's 146,3 and 140,5
+/// are hectares (converted they would be 0,01463 ha, shown 0,0 at the
+/// catalog's one decimal), an error, its row left out of the totals and
+/// `check` saying not to send. Phường 4's 1.405.000 m2 are square metres:
+/// converted to 140,5 ha, the warning it always was.
+#[test]
+fn hectares_under_a_square_metre_label_are_an_error_not_converted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(tpl.join("groups.csv"), "group,name\nTT,Trồng trọt\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         TT08,TT,Diện tích cây ăn quả hiện có,ha,stock,ward,VP,,,1\n\
+         TT09,TT,Sản lượng quả thu hoạch,tấn,flow,ward,VP,,,1\n",
+    )
+    .unwrap();
+    let name = "Diện tích cây ăn quả hiện có";
+    for k in 1..=6usize {
+        let (unit, th, lk) = match k {
+            3 => ("m2", 146.3, 140.5),
+            4 => ("m2", 1_405_000.0, 1_405_000.0),
+            _ => ("ha", 200.0 + k as f64, 200.0 + k as f64),
+        };
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &TH_LK,
+            &[
+                ("TT08", name, unit, vec![V::N(th), V::N(lk)]),
+                (
+                    "TT09",
+                    "Sản lượng quả thu hoạch",
+                    "tấn",
+                    vec![V::N(100.0), V::N(100.0)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    let units: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|unit-mismatch|") || s.contains("|P03|"))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "error|unit-mismatch|P03|D7|TT08||ha|m2",
+            "warning|unit-mismatch|P04|D7|TT08||ha|m2",
+        ],
+        "{findings:#?}"
+    );
+    let error = findings
+        .iter()
+        .find(|f| f["severity"] == "error" && f["code"] == "unit-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        error.contains("ghi đơn vị «m2», nhưng số liệu (lớn nhất 146,3) quy đổi (÷10.000) sang «ha» của danh mục chỉ còn 0,01463")
+            && error.contains("Số liệu của dòng không được tổng hợp"),
+        "{error}"
+    );
+    // The total: Phường 1, 2, 5 and 6's 201, 202, 205 and 206 ha with
+    // Phường 4's 140,5, not Phường 3's: 954,5 ha.
+    let rows = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let total = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "TT08"))
+        .unwrap_or_else(|| panic!("{rows:?}"));
+    assert!(total.iter().any(|c| c == "954.5"), "{total:?}");
+    // `check` alone says not to send.
+    let file = dir.join("phuong-03.xlsx");
+    let output = tonghop()
+        .args(["check", file.to_str().unwrap(), "--template"])
+        .arg(&tpl)
+        .args(["--period", "2020-Q1"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
+    assert_eq!(output.status.code(), Some(1), "{text}");
+}
