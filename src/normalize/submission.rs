@@ -1169,7 +1169,7 @@ fn read_title(
     // A body under a commune's People's Committee names its parent and
     // then itself without a place ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ"): the
     // two lines together are its name, when the registry knows it.
-    for (idx, len, cell, ties) in body_under_commune(grid, layout, &ctx.agencies) {
+    for (idx, len, cell, ties) in body_under_commune(grid, layout, ctx) {
         if !named.iter().any(|(_, _, c, _)| *c == cell) {
             named.push((idx, len, cell, ties));
         }
@@ -1650,8 +1650,15 @@ fn line_under(grid: &SheetGrid, r: u32, c: u32) -> Option<(u32, String)> {
             .map(str::trim_start)
             .is_some_and(|rest| rest.starts_with(|ch: char| ch == ':' || ch.is_ascii_digit()))
     };
+    // An addressee ("Kính gửi: Chi cục Thống kê") is no body of the
+    // sender's.
+    let addressee = |t: &str| fold(t).starts_with("kinh gui");
     grid.row_texts(r + 1).into_iter().find(|(c2, t)| {
-        c2.abs_diff(c) <= 2 && !is_motto(t) && !numbered(t) && period_in(t).is_none()
+        c2.abs_diff(c) <= 2
+            && !is_motto(t)
+            && !numbered(t)
+            && !addressee(t)
+            && period_in(t).is_none()
     })
 }
 
@@ -1664,8 +1671,9 @@ fn line_under(grid: &SheetGrid, r: u32, c: u32) -> Option<(u32, String)> {
 fn body_under_commune(
     grid: &SheetGrid,
     layout: &TableLayout,
-    agencies: &AgencyMatcher,
+    ctx: &ReadContext,
 ) -> Vec<(usize, usize, TitleCell, Vec<usize>)> {
+    let agencies = &ctx.agencies;
     let mut found = Vec::new();
     for r in grid.rows().start..layout.header_first.saturating_sub(1) {
         for (c, text) in grid.row_texts(r) {
@@ -1683,10 +1691,20 @@ fn body_under_commune(
             } else {
                 vec![format!("{body} {kind} {name}"), format!("{body} {name}")]
             };
+            // The body found must be that commune's: its name or an alias
+            // holds the commune's name ("Kính gửi: Chi cục Thống kê" under
+            // the letterhead names the addressee, no body of the commune).
             let hit = together
                 .iter()
                 .filter_map(|t| agencies.find_with_ties(t))
-                .find(|(u, ..)| Some(*u) != alone);
+                .find(|(u, ..)| {
+                    Some(*u) != alone
+                        && ctx
+                            .template
+                            .agencies
+                            .get(*u)
+                            .is_some_and(|unit| names_commune(unit, &name))
+                });
             if let Some((u, len, ties)) = hit {
                 found.push((
                     u,
@@ -1714,7 +1732,13 @@ fn parent_of(grid: &SheetGrid, r: u32, c: u32, titled: &str, unit: &Agency) -> b
     if line_under(grid, r, c).is_none() {
         return false;
     }
-    let name = format!(" {} ", fold(&name));
+    names_commune(unit, &name)
+}
+
+/// Does the name or an alias of `unit` hold the commune's `name` ("Mỹ
+/// Lợi" in «Trạm Y tế xã Mỹ Lợi»), as whole words?
+fn names_commune(unit: &Agency, name: &str) -> bool {
+    let name = format!(" {} ", fold(name));
     std::iter::once(&unit.name)
         .chain(&unit.aliases)
         .any(|n| format!(" {} ", fold(n)).contains(&name))

@@ -490,7 +490,9 @@ fn a_body_under_a_communes_committee_is_named_by_both_lines() {
          Y5,ward,Trạm Y tế xã Đông Hòa,TYT Đông Hòa|TYT Dong Hoa,yes\n\
          CA1,ward,Công an xã Mỹ Lợi,CA Mỹ Lợi|CA My Loi,yes\n\
          X5,ward,Xã Đông Hòa,UBND xã Đông Hòa,yes\n\
-         X9,ward,Xã Ea Ning,UBND xã Ea Ning,yes\n",
+         X9,ward,Xã Ea Ning,UBND xã Ea Ning,yes\n\
+         X7,ward,Xã Phú Lộc,UBND xã Phú Lộc,yes\n\
+         CTK,department,Chi cục Thống kê tỉnh Sông Bé,Thống kê tỉnh|Chi cục Thống kê,no\n",
     )
     .unwrap();
     let dir = tmp.path().join("in");
@@ -534,6 +536,12 @@ fn a_body_under_a_communes_committee_is_named_by_both_lines() {
     );
     book("Ea Ning.xlsx", ["UBND XÃ EA NING", "Số: 45/BC-UBND"]);
     book("so lieu.xlsx", ["UBND XÃ ĐÔNG HÒA", "TRẠM Y TẾ"]);
+    // The addressee under a commune's letterhead is no body of that
+    // commune: the commune sent it.
+    book(
+        "uy ban xa phu loc gui tinh.xlsx",
+        ["UBND XÃ PHÚ LỘC", "Kính gửi: Chi cục Thống kê"],
+    );
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2020-Q3");
     assert_eq!(
@@ -545,6 +553,7 @@ fn a_body_under_a_communes_committee_is_named_by_both_lines() {
         [
             "CA1|Công an xã Mỹ Lợi|bc an ninh.xlsx|đã nộp",
             "X5|Xã Đông Hòa||chưa nộp",
+            "X7|Xã Phú Lộc|uy ban xa phu loc gui tinh.xlsx|đã nộp",
             "X9|Xã Ea Ning|Ea Ning.xlsx|đã nộp",
             "Y1|Trạm Y tế xã Mỹ Lợi|TYT My Loi_BC quy III.xlsx|đã nộp",
             "Y2|Trạm Y tế xã An Bình|bao cao quy 3.xlsx|đã nộp",
