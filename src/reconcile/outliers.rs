@@ -286,7 +286,27 @@ pub fn check_outliers(
         let factor = settings.outlier_factor;
         let in_line = |off: f64| off < factor && 1.0 / off < factor;
         let whole = r.shown_decimals() == 0;
-        if score > settings.outlier_threshold && far_off(r.value, med * size, whole, settings) {
+        // Money such as fines, and a handful of cases, come in lumps: a
+        // few times the peers' usual is a quarter like any other for them,
+        // and only a slip's size (SLIP_TIMES) is told.
+        let money = template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|i| crate::number::money_factor(&i.unit).is_some());
+        let usual = med * size;
+        let lumpy_off = |value: f64, usual: f64| {
+            let small = whole && value.min(usual) < SMALL_COUNT;
+            let times = if value > 0.0 && usual > 0.0 {
+                (value / usual).max(usual / value)
+            } else {
+                f64::INFINITY
+            };
+            (money || small) && times < SLIP_TIMES
+        };
+        if score > settings.outlier_threshold
+            && far_off(r.value, usual, whole, settings)
+            && !lumpy_off(r.value, usual)
+        {
             // Far from its peers but in line with its own other figures
             // (a poor commune's poor households in KH, TH and CK alike):
             // a unit unlike the others, not a typo in one cell.
@@ -326,10 +346,6 @@ pub fn check_outliers(
         // A slip, not a lumpy quarter: fines that come in one month and
         // not the next, a handful of cases, last year's CK against this
         // year's are a few times off their own figures often enough.
-        let money = template
-            .indicators
-            .get(r.ind())
-            .is_some_and(|i| crate::number::money_factor(&i.unit).is_some());
         let small = whole && r.value.min(expected) < SMALL_COUNT;
         if !a_slip(times, money || small || r.column == ValueColumn::Ck) {
             return;
@@ -801,6 +817,54 @@ mod tests {
             .map(|x| (x.unit.as_str(), x.actual.as_str(), x.expected.as_str()))
             .collect();
         assert_eq!(got, [("P01", "110", "2"), ("P09", "110", "13")], "{f:?}");
+    }
+
+    #[test]
+    fn a_lumpy_figure_a_few_times_its_peers_is_no_outlier() {
+        // Fines (money) and a handful of late files come in lumps: five
+        // times the peers' usual is a quarter like any other for them; a
+        // slip's size (eight times and more) is still told. A count of a
+        // few hundred five times its peers' is told as before.
+        let t = Template::builtin().unwrap();
+        let by = |code: &str, values: &[f64], decimals: u8| -> Vec<String> {
+            let i = ind(&t, code);
+            let s: Vec<Submission> = values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| {
+                    sub_with(
+                        &t,
+                        &format!("P{:02}", k + 1),
+                        vec![row(i, ValueColumn::Th, *v, decimals)],
+                    )
+                })
+                .collect();
+            outliers(&t, &s, &raw())
+                .iter()
+                .map(|f| format!("{}|{}", f.unit, f.actual))
+                .collect()
+        };
+        let fines = [12.0, 10.0, 11.0, 9.0, 12.5, 10.5, 11.5];
+        let fined = |x: f64| {
+            let mut v = fines.to_vec();
+            v[3] = x;
+            v
+        };
+        assert!(by("VH03", &fined(55.0), 1).is_empty(), "fines 5× usual");
+        assert_eq!(by("VH03", &fined(1100.0), 1), ["P04|1.100,0"]);
+        let late = [4.0, 5.0, 3.0, 6.0, 4.0, 5.0, 4.0];
+        let mut v = late.to_vec();
+        v[2] = 26.0;
+        assert!(
+            by("HC04", &v, 0).is_empty(),
+            "26 late files where 4 are usual"
+        );
+        v[2] = 60.0;
+        assert_eq!(by("HC04", &v, 0), ["P03|60"]);
+        let counts = [120.0, 130.0, 110.0, 125.0, 118.0, 122.0];
+        let mut v = counts.to_vec();
+        v[4] = 610.0;
+        assert_eq!(by("HC02", &v, 0), ["P05|610"]);
     }
 
     /// Wards ten times apart in size, each about 10 % above last year:
