@@ -149,6 +149,14 @@ impl Period {
     /// covers the nine months), a second quarter's "6 tháng", a fourth
     /// quarter's the year's. A month is its own report only: "Tháng
     /// 9/2025" is not the third quarter's, nor "Tháng 12" the year's.
+    /// Does a title naming `self` name, more loosely, the report of
+    /// `period`: the whole year of which `period` is a part ("NĂM 2025"
+    /// over a third quarter's columns: the year whose targets are
+    /// reported on, vaguer than the quarter but not another period)?
+    pub fn holds_loosely(&self, period: &Period) -> bool {
+        self.span == PeriodSpan::Year && self.year == period.year && period.span != PeriodSpan::Year
+    }
+
     pub fn same_report_as(&self, other: &Period) -> bool {
         self.year == other.year
             && self.last_month() == other.last_month()

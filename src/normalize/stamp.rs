@@ -158,13 +158,23 @@ pub fn apply(
                 stated,
                 period: p,
             };
+            // A title naming the form's whole year is vaguer, not another
+            // period: a warning.
+            let loose = stated.holds_loosely(&p);
+            let severity = if loose {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
             sub.findings.push(
-                Finding::said(Severity::Error, &said, lang)
+                Finding::said(severity, &said, lang)
                     .at(&at)
                     .expected(p.to_string())
                     .actual(stated.to_string()),
             );
-            sub.title_stale = Some(stated);
+            if !loose {
+                sub.title_stale = Some(stated);
+            }
         }
         sub.period = Some((p, cell));
     }

@@ -686,7 +686,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             {
                 if p == *stated {
                     sub.period = Some((run, cell));
-                    sub.title_stale = Some(*stated);
+                    // A title naming the run's whole year is vaguer, not
+                    // another period: a warning, the report not held back.
+                    let loose = stated.holds_loosely(&run);
+                    if !loose {
+                        sub.title_stale = Some(*stated);
+                    }
                     // The sheet is not yet in `sub.sheets`.
                     let here = Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
                     let said = Read::TitleBehindHeaders {
@@ -697,8 +702,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     };
                     // The figures are counted, but a report whose title
                     // names another period is not one to sign as it is.
+                    let severity = if loose {
+                        Severity::Warning
+                    } else {
+                        Severity::Error
+                    };
                     sub.findings.push(
-                        Finding::said(Severity::Error, &said, ctx.lang)
+                        Finding::said(severity, &said, ctx.lang)
                             .at(&here)
                             .expected(run.to_string())
                             .actual(stated.to_string()),

@@ -243,6 +243,9 @@ fn a_months_column_beside_the_quarters_is_not_its_th() {
 /// and the title is a period-mismatch error at the title cell (it was a
 /// warning: a report titled for another quarter is no report to sign),
 /// its line in Tình trạng nộp "đã nộp" with that error, not "sai kỳ".
+/// A title naming the run's whole year ("NĂM 2020" over a third quarter's
+/// columns, the year whose targets are reported on) is vaguer, not
+/// another period: a warning, the line "đã nộp" with no note.
 /// Near misses stay period-mismatch errors out of the totals: a title and
 /// headers both of another period (Phường 3), a title over headers naming
 /// no period (Phường 4), and months from January alone ("Lũy kế 9 tháng"
@@ -334,12 +337,15 @@ fn a_stale_title_over_headers_of_the_run_is_the_thing_to_correct() {
     assert_eq!(
         listed(&f, &["period-mismatch"]),
         [
-            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-H1",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
             "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "warning|period-mismatch|Biểu 1|A3|2020-Q3|2020",
         ]
     );
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Submission status");
+    let line = status.iter().find(|r| r[2] == "Phường 2").unwrap();
+    assert_eq!((line[4].as_str(), line[8].as_str()), ("submitted", ""));
     let year = f
         .iter()
         .find(|f| f["code"] == "period-mismatch" && f["actual"] == "2020")
