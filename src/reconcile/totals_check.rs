@@ -480,16 +480,11 @@ impl<'a> Report<'a> {
         out
     }
 
-    /// One error for a department's figures `ms` that each equal the
-    /// wards' sum less `ward`'s figure: its totals leave that ward out.
-    /// `expected` lists the figures (`QS01 KH; QS01 LK; …`), which the
-    /// workbooks mark as they mark a figure's own `total-mismatch`.
-    fn leaving_out(&self, ward: &str, ms: &[&Mismatch]) -> Option<Finding> {
-        let first = ms.first()?;
-        let (sub, unit, _) = self.dept_of(first)?;
+    /// The indicators' codes of the figures `ms`, each once in their
+    /// order, and their columns in the table's order.
+    fn codes_and_columns(&self, ms: &[&Mismatch]) -> Option<(Vec<&str>, Vec<&'static str>)> {
         let mut codes: Vec<&str> = Vec::new();
         let mut columns: Vec<ValueColumn> = Vec::new();
-        let mut named: Vec<String> = Vec::new();
         for m in ms {
             let code = self.template.indicators.get(m.row.ind())?.code.as_str();
             if !codes.contains(&code) {
@@ -498,10 +493,24 @@ impl<'a> Report<'a> {
             if !columns.contains(&m.row.column) {
                 columns.push(m.row.column);
             }
-            named.push(format!("{code} {}", m.row.column.as_str()));
         }
         columns.sort_by_key(|c| c.index());
-        let columns: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+        Some((codes, columns.iter().map(|c| c.as_str()).collect()))
+    }
+
+    /// One error for a department's figures `ms` that each equal the
+    /// wards' sum less `ward`'s figure: its totals leave that ward out.
+    /// `expected` lists the figures (`QS01 KH; QS01 LK; …`), which the
+    /// workbooks mark as they mark a figure's own `total-mismatch`.
+    fn leaving_out(&self, ward: &str, ms: &[&Mismatch]) -> Option<Finding> {
+        let first = ms.first()?;
+        let (sub, unit, _) = self.dept_of(first)?;
+        let (codes, columns) = self.codes_and_columns(ms)?;
+        let mut named: Vec<String> = Vec::new();
+        for m in ms {
+            let code = &self.template.indicators.get(m.row.ind())?.code;
+            named.push(format!("{code} {}", m.row.column.as_str()));
+        }
         let said = Checked::TotalsOmitUnit {
             unit,
             omitted: ward,
@@ -523,19 +532,7 @@ impl<'a> Report<'a> {
     fn counting_missing(&self, ms: &[&Mismatch]) -> Option<Finding> {
         let first = ms.first()?;
         let (sub, unit, _) = self.dept_of(first)?;
-        let mut codes: Vec<&str> = Vec::new();
-        let mut columns: Vec<ValueColumn> = Vec::new();
-        for m in ms {
-            let code = self.template.indicators.get(m.row.ind())?.code.as_str();
-            if !codes.contains(&code) {
-                codes.push(code);
-            }
-            if !columns.contains(&m.row.column) {
-                columns.push(m.row.column);
-            }
-        }
-        columns.sort_by_key(|c| c.index());
-        let columns: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+        let (codes, columns) = self.codes_and_columns(ms)?;
         let silent: Vec<String> = self
             .silent
             .iter()

@@ -355,20 +355,22 @@ pub fn related_cells<'a>(
         }
         _ => &sub.rows,
     };
-    for (f, figures) in left_out {
-        for (j, column) in figures {
-            let Some(r) = crate::normalize::submission::figure_in(rows, j, column) else {
-                continue;
-            };
-            let Some(sheet) = sub.sheets.get(usize::from(r.sheet)) else {
-                continue;
-            };
+    // The cell of a figure `r`, marked for the finding `f`.
+    let mut mark = |r: &crate::normalize::submission::TidyRow, f| {
+        if let Some(sheet) = sub.sheets.get(usize::from(r.sheet)) {
             out.push(RelatedCell {
                 sheet: sheet.clone(),
                 row: r.row,
                 col: r.col,
                 finding: f,
             });
+        }
+    };
+    for (f, figures) in left_out {
+        for (j, column) in figures {
+            if let Some(r) = crate::normalize::submission::figure_in(rows, j, column) {
+                mark(r, f);
+            }
         }
     }
     for f in relations {
@@ -379,18 +381,9 @@ pub fn related_cells<'a>(
             continue;
         };
         for j in template.rule_indicators(&f.expected, i) {
-            let Some(r) = rows.iter().find(|r| r.ind() == j && r.column == column) else {
-                continue;
-            };
-            let Some(sheet) = sub.sheets.get(usize::from(r.sheet)) else {
-                continue;
-            };
-            out.push(RelatedCell {
-                sheet: sheet.clone(),
-                row: r.row,
-                col: r.col,
-                finding: f,
-            });
+            if let Some(r) = rows.iter().find(|r| r.ind() == j && r.column == column) {
+                mark(r, f);
+            }
         }
     }
     Ok(out)
