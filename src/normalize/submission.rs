@@ -1154,6 +1154,7 @@ fn read_title(
 ) {
     let mut named: Vec<(usize, usize, TitleCell, Vec<usize>)> = Vec::new();
     let mut first_text: Option<String> = None;
+    let addressees = addressee_lines(grid, grid.rows().start..layout.header_first);
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
             if sub.period.is_none() {
@@ -1169,8 +1170,10 @@ fn read_title(
                 first_text = Some(text.clone());
             }
             if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
-                // "Kính gửi: Sở Y tế": the addressee, not the sender.
-                if !fold(&text).contains("kinh gui") {
+                // "Kính gửi: Sở Y tế", and the list under a "Kính gửi:"
+                // ("- Phòng Tài chính - Kế hoạch quận."): the addressees,
+                // not the sender.
+                if !fold(&text).contains("kinh gui") && !addressees.contains(&(r, c)) {
                     named.push((idx, len, TitleCell { row: r, col: c }, ties));
                 }
             }
@@ -1514,6 +1517,40 @@ fn name_conflict(
         && agencies.get(other)?.kind == agencies.get(titled)?.kind
         && !ctx.agencies.all_in_name(stem).contains(&titled))
     .then_some(other)
+}
+
+/// The cells of `rows` that list the addressees under a "Kính gửi:" line:
+/// the lines right under it, in its block of columns, that open with a
+/// list mark ("- Văn phòng HĐND và UBND quận;", "+ Phòng Tài chính - Kế
+/// hoạch"), and the first line under a "Kính gửi:" that names no one
+/// itself, marked or not.
+fn addressee_lines(grid: &SheetGrid, rows: std::ops::Range<u32>) -> Vec<(u32, u32)> {
+    let marked = |t: &str| t.trim_start().starts_with(['-', '+', '–', '•', '*']);
+    let mut found = Vec::new();
+    for r in rows.clone() {
+        for (c, text) in grid.row_texts(r) {
+            let f = fold(&text);
+            let Some(at) = f.find("kinh gui") else {
+                continue;
+            };
+            let bare = f[at + "kinh gui".len()..].trim().is_empty();
+            let mut below = r + 1;
+            while below < rows.end {
+                let line = grid
+                    .row_texts(below)
+                    .into_iter()
+                    .find(|(c2, t)| c2.abs_diff(c) <= 2 && !t.trim().is_empty());
+                match line {
+                    Some((c2, t)) if marked(&t) || (bare && below == r + 1) => {
+                        found.push((below, c2));
+                        below += 1;
+                    }
+                    _ => break,
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The line of the signature block that names the sender ("TM. ỦY BAN

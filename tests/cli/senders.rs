@@ -564,6 +564,90 @@ fn a_body_under_a_communes_committee_is_named_by_both_lines() {
     );
 }
 
+/// The addressees listed under a "Kính gửi:" line ("- Văn phòng HĐND và
+/// UBND quận;", "- Phòng Tài chính - Kế hoạch quận.", or the one line
+/// under a bare "Kính gửi:") are not the sender: each file is the ward's
+/// whose letterhead heads it. The list was read as the sender, the ward
+/// counted as not sent and its figures credited to the office.
+#[test]
+fn addressees_listed_under_kinh_gui_are_not_the_sender() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         P05,ward,Phường 5,UBND Phường 5,yes\n\
+         P06,ward,Phường 6,UBND Phường 6,yes\n\
+         P07,ward,Phường 7,UBND Phường 7,yes\n\
+         VP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,no\n\
+         TCKH,department,Phòng Tài chính - Kế hoạch,P.TCKH,no\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = |name: &str, lines: &[&str]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu số liệu").unwrap();
+        for (r, l) in lines.iter().enumerate() {
+            ws.write_string(r as u32, 0, *l).unwrap();
+        }
+        let h = lines.len() as u32 + 1;
+        ws.write_string(h - 1, 0, "BIỂU SỐ LIỆU QUÝ III/2020")
+            .unwrap();
+        for (c, t) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(h + 1, c as u16, *t).unwrap();
+        }
+        ws.write_string(h + 2, 1, "HC02").unwrap();
+        ws.write_string(h + 2, 2, "Hồ sơ thủ tục hành chính đã giải quyết")
+            .unwrap();
+        ws.write_number(h + 2, 4, 100.0).unwrap();
+        wb.save(dir.join(name)).unwrap();
+    };
+    book(
+        "bc1.xlsx",
+        &[
+            "UBND PHƯỜNG 5",
+            "Kính gửi:",
+            "- Văn phòng HĐND và UBND quận;",
+            "- Phòng Tài chính - Kế hoạch quận.",
+        ],
+    );
+    book(
+        "bc2.xlsx",
+        &[
+            "UBND PHƯỜNG 6",
+            "Kính gửi:",
+            "Phòng Tài chính - Kế hoạch quận",
+        ],
+    );
+    book(
+        "bc3.xlsx",
+        &[
+            "UBND PHƯỜNG 7",
+            "Kính gửi: - Văn phòng HĐND và UBND quận;",
+            "- Phòng Tài chính - Kế hoạch quận.",
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert!(
+        listed(&f, &["file-unknown-unit", "submission-missing"]).is_empty(),
+        "{f:?}"
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "P05|Phường 5|bc1.xlsx|đã nộp",
+            "P06|Phường 6|bc2.xlsx|đã nộp",
+            "P07|Phường 7|bc3.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A quarter glued after the unit's number (`Phuong13Q3.xlsx`,
 /// `Phuong12q3.xlsx`, `bc_p14q3.xlsx`) is parted from it: each file is
 /// its unit's, no `file-unknown-unit`, no ward counted missing.
