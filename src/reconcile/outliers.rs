@@ -188,6 +188,8 @@ pub fn check_outliers(
     // The usual proportion of each group's figure to the same units' own
     // figure in each other column (median of the units that have both).
     let mut usual: Vec<[Option<f64>; 6]> = vec![[None; 6]; groups];
+    // The median of every group's figures as written, unscaled.
+    let mut raw_median: Vec<Option<f64>> = vec![None; groups];
     let worth: Vec<usize> = (0..groups)
         .filter(|&g| count[g] >= settings.outlier_min_peers)
         .collect();
@@ -209,17 +211,25 @@ pub fn check_outliers(
             .iter()
             .map(|&g| Vec::with_capacity(count[g]))
             .collect();
+        let mut raws: Vec<Vec<f64>> = batch
+            .iter()
+            .map(|&g| Vec::with_capacity(count[g]))
+            .collect();
         // Per group and other column, the proportion of each unit's figure
         // to its own figure there: over the units that have both.
         let mut pairs: Vec<[Vec<f64>; 6]> = batch.iter().map(|_| Default::default()).collect();
         ward_rows(&mut |s, own, r, x, _| {
             if let Some(k) = slot[group_of(s, r)] {
                 values[k].push(x);
+                raws[k].push(r.value);
                 for o in own.iter().filter(|o| paired(r, o)) {
                     pairs[k][o.column.index()].push(r.value / o.value);
                 }
             }
         })?;
+        for (&g, mut v) in batch.iter().zip(raws) {
+            raw_median[g] = median(&mut v);
+        }
         for ((&g, mut v), mut p) in batch.iter().zip(values).zip(pairs) {
             for (c, ratios) in p.iter_mut().enumerate() {
                 if ratios.len() >= settings.outlier_min_peers {
@@ -288,20 +298,25 @@ pub fn check_outliers(
         let whole = r.shown_decimals() == 0;
         // Money such as fines, and a handful of cases, come in lumps: a
         // few times the peers' usual is a quarter like any other for them,
-        // and only a slip's size (SLIP_TIMES) is told.
+        // and only a slip's size (SLIP_TIMES) is told, off the peers'
+        // figures as written too (a fine ordinary among the peers' is no
+        // slip for being large for a small commune).
         let money = template
             .indicators
             .get(r.ind())
             .is_some_and(|i| crate::number::money_factor(&i.unit).is_some());
         let usual = med * size;
-        let lumpy_off = |value: f64, usual: f64| {
-            let small = whole && value.min(usual) < SMALL_COUNT;
-            let times = if value > 0.0 && usual > 0.0 {
+        let times_off = |value: f64, usual: f64| {
+            if value > 0.0 && usual > 0.0 {
                 (value / usual).max(usual / value)
             } else {
                 f64::INFINITY
-            };
-            (money || small) && times < SLIP_TIMES
+            }
+        };
+        let lumpy_off = |value: f64, usual: f64| {
+            let small = whole && value.min(usual) < SMALL_COUNT;
+            let raw = raw_median[g].map_or(f64::INFINITY, |m| times_off(value, m));
+            (money || small) && (times_off(value, usual) < SLIP_TIMES || raw < SLIP_TIMES)
         };
         if score > settings.outlier_threshold
             && far_off(r.value, usual, whole, settings)
@@ -865,6 +880,37 @@ mod tests {
         let mut v = counts.to_vec();
         v[4] = 610.0;
         assert_eq!(by("HC02", &v, 0), ["P05|610"]);
+    }
+
+    #[test]
+    fn a_lumpy_figure_ordinary_among_its_peers_is_no_outlier_for_its_scale() {
+        // 200 files where the ward's own CK was 20: ten times its CK, but
+        // as many as the other wards' (about 177); scaled by CK alone it
+        // would be told. 2.000 is off the peers' figures too.
+        let t = Template::builtin().unwrap();
+        let settings = CheckSettings {
+            outlier_scale: OutlierScale::Column(ValueColumn::Ck),
+            outlier_min_peers: 5,
+            ..Default::default()
+        };
+        let mut values = vec![
+            (180.0, 170.0),
+            (200.0, 190.0),
+            (150.0, 160.0),
+            (170.0, 180.0),
+            (190.0, 185.0),
+            (160.0, 150.0),
+            (175.0, 170.0),
+            (200.0, 20.0),
+        ];
+        assert!(outliers(&t, &wards_ck(&t, &values), &settings).is_empty());
+        values[7] = (2000.0, 20.0);
+        let f = outliers(&t, &wards_ck(&t, &values), &settings);
+        let got: Vec<(&str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(got, [("P08", "2.000")], "{f:?}");
     }
 
     /// Wards ten times apart in size, each about 10 % above last year:
