@@ -350,6 +350,16 @@ pub fn check_outliers(
         // In line with its peers, or too spread to tell, but off its own
         // figures, which agree with each other: TH typed a digit too long
         // where KH and CK are as usual.
+        // Last year's CK as ordinary as the peers' (within
+        // `outlier_factor` of their median as written) is not the slip
+        // when this year's TH and LK disagree with it: a TH typed a
+        // hundred times too large carries its LK along, and the two
+        // outvote the CK they are off.
+        if r.column == ValueColumn::Ck
+            && raw_median[g].is_some_and(|m| times_off(r.value, m) < factor)
+        {
+            return;
+        }
         let Some((expected, times)) = off_its_own(&others, r.value, med, factor) else {
             return;
         };
@@ -911,6 +921,48 @@ mod tests {
             .map(|x| (x.unit.as_str(), x.actual.as_str()))
             .collect();
         assert_eq!(got, [("P08", "2.000")], "{f:?}");
+    }
+
+    #[test]
+    fn a_th_typed_too_large_with_its_lk_is_told_not_the_ck_they_outvote() {
+        // Phường 8 typed TH 500 for 5; its LK (507) carries the slip, and
+        // the two are a hundred times its CK of 12, which is as ordinary
+        // as the other wards'. The TH is the slip, not the CK.
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        // A third quarter: LK about three times TH, CK about LK.
+        let rows = [
+            (10.0, 30.0, 31.0),
+            (12.0, 35.0, 34.0),
+            (8.0, 25.0, 27.0),
+            (11.0, 33.0, 35.0),
+            (9.0, 28.0, 30.0),
+            (10.0, 31.0, 29.0),
+            (12.0, 36.0, 37.0),
+            (500.0, 507.0, 12.0),
+        ];
+        let s: Vec<Submission> = rows
+            .iter()
+            .enumerate()
+            .map(|(k, (th, lk, ck))| {
+                sub_with(
+                    &t,
+                    &format!("P{:02}", k + 1),
+                    vec![
+                        row(hc02, ValueColumn::Th, *th, 0),
+                        row(hc02, ValueColumn::Lk, *lk, 0),
+                        row(hc02, ValueColumn::Ck, *ck, 0),
+                    ],
+                )
+            })
+            .collect();
+        let f = outliers(&t, &s, &raw());
+        let got: Vec<(&str, &str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.column.as_str(), x.actual.as_str()))
+            .collect();
+        // Not the CK (said before, "about 1.000" where 12 is right).
+        assert_eq!(got, [("P08", "TH", "500")], "{f:?}");
     }
 
     /// Wards ten times apart in size, each about 10 % above last year:
