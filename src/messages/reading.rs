@@ -48,6 +48,8 @@ pub enum Read<'a> {
         factor: &'a str,
         value: &'a str,
         converted: &'a str,
+        /// The smallest figure the catalog's decimals show ("0,1").
+        smallest: &'a str,
     },
     /// `value-uncomputed` (info): percent or rate cell `cell` of `code`
     /// shows Excel's error `shown` (#DIV/0!, #VALUE!).
@@ -431,8 +433,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::UnitConverted { unit, code, name, written, catalog, factor }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit.", of(unit)),
         (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}».", of(unit)),
         (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}».", of(unit)),
-        (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu (lớn nhất {value}) quy đổi ({factor}) sang «{catalog}» của danh mục chỉ còn {converted}, nhỏ hơn mức danh mục ghi được: nhiều khả năng số liệu đã ghi theo «{catalog}», chỉ có đơn vị tính ghi sai. Số liệu của dòng không được tổng hợp. Hãy sửa đơn vị tính (hoặc số liệu) rồi gửi lại.", of(unit)),
-        (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures (the largest {value}) converted ({factor}) to the catalog's «{catalog}» come to {converted}, less than the catalog's decimals show: they are most probably in «{catalog}» already, under a wrong label. Its figures are not consolidated. Correct the unit (or the figures) and send it again.", of(unit)),
+        (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu (lớn nhất {value}) quy đổi ({factor}) sang «{catalog}» của danh mục chỉ còn {converted} {catalog}, dưới {smallest} {catalog}, số nhỏ nhất danh mục ghi được: nhiều khả năng số liệu đã ghi theo «{catalog}», chỉ có đơn vị tính ghi sai. Số liệu của dòng không được tổng hợp. Hãy sửa đơn vị tính (hoặc số liệu) rồi gửi lại.", of(unit)),
+        (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures (the largest {value}) converted ({factor}) to the catalog's «{catalog}» come to {converted} {catalog}, below {smallest} {catalog}, the smallest figure the catalog's decimals show: they are most probably in «{catalog}» already, under a wrong label. Its figures are not consolidated. Correct the unit (or the figures) and send it again.", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
         (Read::UnitsConverted { unit, codes, written, catalog, factor, cells }, _) => {

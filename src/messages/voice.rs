@@ -703,6 +703,7 @@ fn reading() -> Vec<Read<'static>> {
             factor: "÷10.000",
             value: "146,3",
             converted: "0,01463",
+            smallest: "0,1",
         },
         Read::UnitOtherName {
             unit: "Phường 12",

@@ -2281,6 +2281,11 @@ fn read_rows(
                             factor: &fac,
                             value: &format_auto(largest, 6, lang),
                             converted: &format_auto(converted, 6, lang),
+                            smallest: &format_auto(
+                                10f64.powi(-ind.decimals.map_or(LABEL_DECIMALS, i32::from)),
+                                6,
+                                lang,
+                            ),
                         };
                         sub.findings.push(
                             Finding::said(Severity::Error, &said, lang)

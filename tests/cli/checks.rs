@@ -1782,7 +1782,7 @@ fn hectares_under_a_square_metre_label_are_an_error_not_converted() {
         .and_then(|f| f["message"].as_str())
         .unwrap();
     assert!(
-        error.contains("ghi đơn vị «m2», nhưng số liệu (lớn nhất 146,3) quy đổi (÷10.000) sang «ha» của danh mục chỉ còn 0,01463")
+        error.contains("ghi đơn vị «m2», nhưng số liệu (lớn nhất 146,3) quy đổi (÷10.000) sang «ha» của danh mục chỉ còn 0,01463 ha, dưới 0,1 ha, số nhỏ nhất danh mục ghi được")
             && error.contains("Số liệu của dòng không được tổng hợp"),
         "{error}"
     );
