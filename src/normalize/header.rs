@@ -212,29 +212,47 @@ impl CellWords {
     }
 }
 
+/// The entry of `list` that `is` picks, moved to the front, or one
+/// `made` there in place of the least recently used when none is and the
+/// list holds `cap` already: the list is kept most recently used first.
+fn recent<T>(
+    list: &mut Vec<T>,
+    cap: usize,
+    is: impl Fn(&T) -> bool,
+    made: impl FnOnce() -> T,
+) -> &mut T {
+    match list.iter().position(is) {
+        Some(0) => {}
+        Some(at) => {
+            let entry = list.remove(at);
+            list.insert(0, entry);
+        }
+        None => {
+            if list.len() >= cap {
+                list.pop();
+            }
+            list.insert(0, made());
+        }
+    }
+    &mut list[0]
+}
+
 impl RoleMemo {
     /// The table of `id`, made (in place of the least recently used one)
     /// when there is none.
     fn table(&mut self, id: u64) -> &mut RoleTable {
-        let at = self.tables.iter().position(|t| t.id == id);
-        let table = match at {
-            Some(0) => return &mut self.tables[0],
-            Some(at) => self.tables.remove(at),
-            None => {
-                if self.tables.len() >= ROLE_TABLES {
-                    self.tables.pop();
-                }
-                RoleTable {
-                    id,
-                    kinds: TextMemo::default(),
-                    figures: Vec::new(),
-                    cells: TextMemo::default(),
-                    pairs: Bounded::default(),
-                }
-            }
-        };
-        self.tables.insert(0, table);
-        &mut self.tables[0]
+        recent(
+            &mut self.tables,
+            ROLE_TABLES,
+            |t| t.id == id,
+            || RoleTable {
+                id,
+                kinds: TextMemo::default(),
+                figures: Vec::new(),
+                cells: TextMemo::default(),
+                pairs: Bounded::default(),
+            },
+        )
     }
 }
 
@@ -242,19 +260,13 @@ impl RoleTable {
     /// The roles of figure labels for `period`, made (in place of the
     /// least recently used period) when there are none.
     fn figures(&mut self, period: Option<Period>) -> &mut TextMemo<Option<Role>> {
-        let at = self.figures.iter().position(|(p, _)| *p == period);
-        let memo = match at {
-            Some(0) => return &mut self.figures[0].1,
-            Some(at) => self.figures.remove(at),
-            None => {
-                if self.figures.len() >= ROLE_PERIODS {
-                    self.figures.pop();
-                }
-                (period, TextMemo::default())
-            }
-        };
-        self.figures.insert(0, memo);
-        &mut self.figures[0].1
+        &mut recent(
+            &mut self.figures,
+            ROLE_PERIODS,
+            |(p, _)| *p == period,
+            || (period, TextMemo::default()),
+        )
+        .1
     }
 }
 
@@ -345,11 +357,7 @@ impl HeaderWords {
 
     /// [`HeaderWords::classify`] of a label already folded.
     pub fn classify_folded(&self, f: &str, period: Option<Period>) -> Option<Role> {
-        if f.is_empty() || (!self.numeric_words && digits_only(f)) {
-            return None;
-        }
-        let kind = self.kind_folded(f);
-        self.role_of(kind, f, period)
+        self.role_of(self.kind_folded(f), f, period)
     }
 
     /// The role a label of `kind`, folded as `f`, names for `period`.
@@ -1778,6 +1786,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_most_recently_used_entry_comes_first_and_the_least_goes() {
+        let mut list: Vec<u32> = Vec::new();
+        for k in [1, 2, 3, 1, 4] {
+            *recent(&mut list, 3, |&x| x == k, || k) += 0;
+        }
+        // 2 was used least recently when 4 came.
+        assert_eq!(list, [4, 1, 3]);
+        *recent(&mut list, 3, |&x| x == 3, || 99) += 10;
+        assert_eq!(list, [13, 4, 1]);
     }
 
     #[test]

@@ -2281,11 +2281,7 @@ fn read_rows(
                             factor: &fac,
                             value: &format_auto(largest, 6, lang),
                             converted: &format_auto(converted, 6, lang),
-                            smallest: &format_auto(
-                                10f64.powi(-ind.decimals.map_or(LABEL_DECIMALS, i32::from)),
-                                6,
-                                lang,
-                            ),
+                            smallest: &format_auto(smallest_shown(ind.decimals), 6, lang),
                         };
                         sub.findings.push(
                             Finding::said(Severity::Error, &said, lang)
@@ -3211,6 +3207,12 @@ fn unit_scales(
 /// typed figures at most.
 const LABEL_DECIMALS: i32 = 3;
 
+/// The smallest figure an indicator's `decimals` show (0,1 at one
+/// decimal; [`LABEL_DECIMALS`] when the template gives none).
+fn smallest_shown(decimals: Option<u8>) -> f64 {
+    10f64.powi(-decimals.map_or(LABEL_DECIMALS, i32::from))
+}
+
 /// Is a row's unit label doubtful? When converting by it (`factor`
 /// below 1) would bring every figure of the row below half a unit of the
 /// catalog's last decimal (`decimals`, [`LABEL_DECIMALS`] when the
@@ -3226,7 +3228,7 @@ fn label_doubtful(
     if factor >= 1.0 || factor <= 0.0 {
         return None;
     }
-    let half = 0.5 * 10f64.powi(-decimals.map_or(LABEL_DECIMALS, i32::from));
+    let half = 0.5 * smallest_shown(decimals);
     let largest = figures
         .iter()
         .filter(|(_, column, _)| !column.is_percent())

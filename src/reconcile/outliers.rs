@@ -246,6 +246,12 @@ pub fn check_outliers(
         }
     }
     let words = template.level_words();
+    // Money such as fines comes in lumps (see below): per indicator.
+    let money: Vec<bool> = template
+        .indicators
+        .iter()
+        .map(|i| crate::number::money_factor(&i.unit).is_some())
+        .collect();
     // (group, score, finding) of every figure above the threshold.
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
     ward_rows(&mut |s, own, r, x, size| {
@@ -301,26 +307,14 @@ pub fn check_outliers(
         // and only a slip's size (SLIP_TIMES) is told, off the peers'
         // figures as written too (a fine ordinary among the peers' is no
         // slip for being large for a small commune).
-        let money = template
-            .indicators
-            .get(r.ind())
-            .is_some_and(|i| crate::number::money_factor(&i.unit).is_some());
+        let money = money.get(r.ind()).copied().unwrap_or(false);
         let usual = med * size;
-        let times_off = |value: f64, usual: f64| {
-            if value > 0.0 && usual > 0.0 {
-                (value / usual).max(usual / value)
-            } else {
-                f64::INFINITY
-            }
-        };
-        let lumpy_off = |value: f64, usual: f64| {
-            let small = whole && value.min(usual) < SMALL_COUNT;
-            let raw = raw_median[g].map_or(f64::INFINITY, |m| times_off(value, m));
-            (money || small) && (times_off(value, usual) < SLIP_TIMES || raw < SLIP_TIMES)
-        };
+        let lumpy = money || (whole && r.value.min(usual) < SMALL_COUNT);
+        let slip_sized = times_off(r.value, usual) >= SLIP_TIMES
+            && raw_median[g].is_none_or(|m| times_off(r.value, m) >= SLIP_TIMES);
         if score > settings.outlier_threshold
             && far_off(r.value, usual, whole, settings)
-            && !lumpy_off(r.value, usual)
+            && (!lumpy || slip_sized)
         {
             // Far from its peers but in line with its own other figures
             // (a poor commune's poor households in KH, TH and CK alike):
@@ -426,6 +420,16 @@ pub fn check_outliers(
         }
     }
     Ok(out)
+}
+
+/// How many times apart two figures are, the larger over the smaller
+/// (unbounded when either is not above zero).
+fn times_off(value: f64, usual: f64) -> f64 {
+    if value > 0.0 && usual > 0.0 {
+        (value / usual).max(usual / value)
+    } else {
+        f64::INFINITY
+    }
 }
 
 /// Is a figure `factor` times off the usual one, and off by more than

@@ -41,6 +41,17 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// The relation of indicator `owner` (`ind`), parsed from its formula.
+    fn new(owner: usize, ind: &Indicator, left: Expr, cmp: Cmp, right: Expr) -> Relation {
+        Relation {
+            owner,
+            left,
+            cmp,
+            right,
+            columns: crate::rules::expr::columns_of(&ind.formula),
+        }
+    }
+
     /// Does the relation hold in `column`?
     pub fn holds_in(&self, column: ValueColumn) -> bool {
         self.columns.as_ref().is_none_or(|c| c.contains(&column))
@@ -82,13 +93,7 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
         }
         match parse(&ind.formula) {
             Ok(Rule::Relation(left, cmp, right)) => {
-                let rel = Relation {
-                    owner: i,
-                    left,
-                    cmp,
-                    right,
-                    columns: crate::rules::expr::columns_of(&ind.formula),
-                };
+                let rel = Relation::new(i, ind, left, cmp, right);
                 let unknown: Vec<&str> = rel
                     .codes()
                     .into_iter()
@@ -136,13 +141,7 @@ pub fn relations_naming(template: &Template, code: &str) -> Vec<Relation> {
         .enumerate()
         .filter(|(_, ind)| ind.formula.contains(code))
         .filter_map(|(i, ind)| match parse(&ind.formula) {
-            Ok(Rule::Relation(left, cmp, right)) => Some(Relation {
-                owner: i,
-                left,
-                cmp,
-                right,
-                columns: crate::rules::expr::columns_of(&ind.formula),
-            }),
+            Ok(Rule::Relation(left, cmp, right)) => Some(Relation::new(i, ind, left, cmp, right)),
             _ => None,
         })
         .collect()
@@ -196,6 +195,13 @@ impl<'a> Subject<'a> {
             }
             Subject::Totals => (String::new(), None, String::new()),
         }
+    }
+
+    /// The unit's name for a message, else its file.
+    fn named(&self, template: &'a Template) -> String {
+        let (_, name, file) = self.who(template);
+        name.filter(|n| !n.is_empty())
+            .map_or(file, |n| n.into_owned())
     }
 }
 
@@ -399,7 +405,7 @@ impl Skips {
         if self.first.len() >= Skips::NAMED {
             return;
         }
-        let (_, name, file) = Subject::Unit(s).who(template);
+        let file = s.file.clone();
         let mut lacking = Vec::new();
         let mut at = None;
         for c in rel.codes() {
@@ -414,9 +420,7 @@ impl Skips {
             }
         }
         let place = SkipPlace {
-            unit: name
-                .filter(|n| !n.is_empty())
-                .map_or_else(|| file.clone(), |n| n.into_owned()),
+            unit: Subject::Unit(s).named(template),
             file: file.clone(),
             lacking,
         };
@@ -455,11 +459,7 @@ impl Lacking {
         };
         *count += 1;
         if names.len() < Skips::NAMED {
-            let (_, name, file) = Subject::Unit(s).who(template);
-            names.push(
-                name.filter(|n| !n.is_empty())
-                    .map_or(file, |n| n.into_owned()),
-            );
+            names.push(Subject::Unit(s).named(template));
         }
     }
 }

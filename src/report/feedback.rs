@@ -381,7 +381,7 @@ pub fn related_cells<'a>(
             continue;
         };
         for j in template.rule_indicators(&f.expected, i) {
-            if let Some(r) = rows.iter().find(|r| r.ind() == j && r.column == column) {
+            if let Some(r) = crate::normalize::submission::figure_in(rows, j, column) {
                 mark(r, f);
             }
         }
