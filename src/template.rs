@@ -392,6 +392,45 @@ fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &
     })
 }
 
+/// The words a settlement within a commune or ward is named by ("Thôn
+/// 10", "Ấp Tân Hòa A", "Tổ dân phố số 3", "Khu phố 2", "Bản Nà Hang"),
+/// with their plural in English; the longer of two that open alike first
+/// ("tổ dân phố" before "tổ").
+const SETTLEMENT_WORDS: [(&str, &str); 16] = [
+    ("tổ dân phố", "residential groups"),
+    ("khu dân cư", "residential areas"),
+    ("khu phố", "quarters"),
+    ("tiểu khu", "sub-areas"),
+    ("thôn", "villages"),
+    ("ấp", "hamlets"),
+    ("bản", "villages"),
+    ("buôn", "villages"),
+    ("làng", "villages"),
+    ("xóm", "hamlets"),
+    ("sóc", "hamlets"),
+    ("khóm", "quarters"),
+    ("plei", "villages"),
+    ("tổ", "groups"),
+    ("khu", "areas"),
+    ("cụm", "clusters"),
+];
+
+/// The place in [`SETTLEMENT_WORDS`] of the word a unit's name opens
+/// with, its marks as written ("Bàn Thạch" is a place, not a "bản"); a
+/// name written without marks ("Thon 10") by the words without theirs.
+fn settlement_word(name: &str) -> Option<usize> {
+    let plain = name.is_ascii();
+    let name = if plain {
+        fold(name)
+    } else {
+        crate::text::clean(name).to_lowercase()
+    };
+    SETTLEMENT_WORDS.iter().position(|(vi, _)| {
+        let w = if plain { fold(vi) } else { (*vi).to_string() };
+        name == w || name.starts_with(&format!("{w} "))
+    })
+}
+
 /// "ỦY BAN NHÂN DÂN TỈNH NAM SƠN" → "TỈNH NAM SƠN": the office's name
 /// without "Ủy ban nhân dân" (or "UBND").
 pub fn strip_office(office: &str) -> String {
@@ -917,25 +956,40 @@ impl Template {
     }
 
     /// How many kinds of unit [`Template::unit_kind`] tells apart.
-    pub const UNIT_KINDS: usize = AREA_WORDS.len() + 1;
+    pub const UNIT_KINDS: usize = AREA_WORDS.len() + SETTLEMENT_WORDS.len() + 1;
 
-    /// The kind of a unit by the level word its name opens with ("Xã Tân
-    /// Phú", "Phường 5", "Đặc khu Hòn Ngọc"): 1 + its place among the level
-    /// words, or 0 when the name opens with none. Communes and wards differ
-    /// in kind, so outliers compare each with its own kind.
+    /// The kind of a unit by the word its name opens with: a level of
+    /// local government ("Xã Tân Phú", "Phường 5", "Đặc khu Hòn Ngọc"),
+    /// 1 + its place among the level words; else a settlement within a
+    /// commune ("Thôn 10", "Ấp Tân Hòa A", "Tổ dân phố số 3"), after
+    /// them; 0 when the name opens with neither. Communes and wards differ
+    /// in kind, and so do a commune's villages and its town's residential
+    /// groups, so outliers compare each with its own kind.
     pub fn unit_kind(&self, agency: usize) -> usize {
-        self.agencies
-            .get(agency)
-            .and_then(|a| level_word(&a.name, false))
+        let Some(a) = self.agencies.get(agency) else {
+            return 0;
+        };
+        if let Some(k) = level_word(&a.name, false)
             .and_then(|(vi, _, _)| AREA_WORDS.iter().position(|(w, _, _)| *w == vi))
-            .map_or(0, |k| k + 1)
+        {
+            return k + 1;
+        }
+        settlement_word(&a.name).map_or(0, |k| AREA_WORDS.len() + 1 + k)
     }
 
     /// How messages name the units of one kind (see [`Self::unit_kind`]):
     /// `words` with its units' words replaced by the kind's ("phường" /
-    /// "wards"); `words` as they are for kind 0 (no level word).
+    /// "wards", "thôn" / "villages"); `words` as they are for kind 0 (no
+    /// such word).
     pub fn kind_words(&self, kind: usize, words: &LevelWords) -> LevelWords {
-        match kind.checked_sub(1).and_then(|k| AREA_WORDS.get(k)) {
+        let word = kind.checked_sub(1).and_then(|k| {
+            AREA_WORDS.get(k).copied().or_else(|| {
+                SETTLEMENT_WORDS
+                    .get(k - AREA_WORDS.len())
+                    .map(|&(vi, plural)| (vi, "", plural))
+            })
+        });
+        match word {
             Some((vi, _, plural)) => LevelWords {
                 units_vi: (*vi).to_string(),
                 units_en: (*plural).to_string(),

@@ -733,6 +733,65 @@ mod tests {
         assert!(outliers(&t, &s, &raw()).is_empty());
     }
 
+    /// A commune's villages and its town's residential groups differ as
+    /// communes and wards do: a residential group with 3 head of cattle
+    /// is weighed against no village, and one of a kind too few to compare
+    /// (a single "Tổ dân phố") is not weighed at all. A village typed ten
+    /// times too large still stands out among the villages.
+    #[test]
+    fn villages_are_compared_with_villages_only() {
+        let mut t = Template::builtin().unwrap();
+        let names = [
+            "Thôn 1",
+            "Thôn 2",
+            "Thôn 3",
+            "Thôn 4",
+            "Thôn 5",
+            "Thôn 6",
+            "Thôn 7",
+            "Thôn 8",
+            "Thôn 9",
+            "Thôn 10",
+            "Thôn 11",
+            "Thôn 12",
+            "Tổ dân phố số 3",
+            "Khu phố 2",
+            "Ấp Tân Hòa A",
+            "Ấp Tân Hòa B",
+        ];
+        for (k, name) in names.iter().enumerate() {
+            let a = t.agency_index(&format!("P{:02}", k + 1)).unwrap();
+            t.agencies[a].name = (*name).to_string();
+        }
+        let kind = |code: &str| t.unit_kind(t.agency_index(code).unwrap());
+        assert_eq!(kind("P01"), kind("P10"));
+        assert_ne!(kind("P01"), kind("P13"));
+        assert_ne!(kind("P13"), kind("P14"));
+        assert_ne!(kind("P01"), kind("P15"));
+        assert_ne!(kind("P01"), 0);
+        let villages = [
+            210.0, 230.0, 190.0, 240.0, 205.0, 220.0, 215.0, 235.0, 200.0, 225.0, 212.0, 228.0,
+        ];
+        let mut all: Vec<f64> = villages.to_vec();
+        all.extend([3.0, 4.0, 150.0, 160.0]);
+        let s = wards(&t, &all);
+        let f = outliers(&t, &s, &raw());
+        assert!(f.is_empty(), "{f:?}");
+        all[9] = 2250.0;
+        let s = wards(&t, &all);
+        let f = outliers(&t, &s, &raw());
+        let got: Vec<&str> = f.iter().map(|x| x.unit.as_str()).collect();
+        assert_eq!(got, ["P10"], "{f:?}");
+        assert!(f[0].message.contains("các thôn khác"), "{}", f[0].message);
+        // A registry written without marks reads its words the same way;
+        // a place whose name only looks like one ("Bàn Thạch") is none.
+        let (p01, village) = (t.agency_index("P01").unwrap(), kind("P02"));
+        t.agencies[p01].name = "Thon 1".to_string();
+        assert_eq!(t.unit_kind(p01), village);
+        t.agencies[p01].name = "Bàn Thạch".to_string();
+        assert_eq!(t.unit_kind(p01), 0);
+    }
+
     /// A province's communes and wards differ for good reasons (a
     /// commune's farmland is four times a ward's): each is compared with
     /// its own kind, and only the ward typed ten times too large stands
