@@ -194,6 +194,11 @@ fn check_input(
     findings.extend(crate::reconcile::intake::unknown_sender(
         &sub, template, lang,
     ));
+    // A title and a name naming two units: the title's is taken, as
+    // `consolidate` takes it when nothing else tells.
+    findings.extend(crate::reconcile::intake::sender_conflict(
+        &sub, template, lang,
+    ));
     // Rows the unit must report and left out: what `consolidate` says of
     // the file, and the clerk can add before sending.
     if let Some(unit) = sub.unit {

@@ -62,13 +62,15 @@ pub enum Said<'a> {
     /// `file-unknown-unit` (a warning): the title of `file` names
     /// `titled`, its name `named`, another unit; its figures go to `used`,
     /// decided by `other`, the file the other unit sent as its own (none:
-    /// the title's word is taken).
+    /// the title's word is taken). `checked`: said by `check`, to the
+    /// clerk about to send the file, who can still put it right.
     TitleAndName {
         file: &'a str,
         titled: &'a str,
         named: &'a str,
         used: &'a str,
         other: Option<&'a str>,
+        checked: bool,
     },
     /// `file-unknown-unit`: the title or name of `file` (`text`) fits
     /// every unit of `fits` alike, names told apart only by the tones it
@@ -347,7 +349,13 @@ fn files(s: &Said, lang: Lang) -> String {
         (Said::TitleNamesAnother { file, titled, unit }, Lang::En) => format!(
             "The title of {file} names «{titled}», which is not in the registry, but the file's name points to {unit}: its figures are consolidated as {unit}'s. Check that it is {unit}'s report (a name from before a merger belongs in the unit's former column of the registry)."
         ),
-        (Said::TitleAndName { file, titled, named, used, other }, Lang::Vi) => match other {
+        (Said::TitleAndName { file, titled, named, checked: true, .. }, Lang::Vi) => format!(
+            "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}: khi tổng hợp, số liệu sẽ được tính cho {titled} theo tiêu đề. Nếu đây là báo cáo của {named}, hãy sửa tiêu đề trước khi gửi; nếu là của {titled}, hãy đặt lại tên tệp."
+        ),
+        (Said::TitleAndName { file, titled, named, checked: true, .. }, Lang::En) => format!(
+            "The title of {file} names {titled} but its file name {named}: when consolidated, its figures will count as {titled}'s, by its title. If it is {named}'s report, correct the title before sending it; if it is {titled}'s, rename the file."
+        ),
+        (Said::TitleAndName { file, titled, named, used, other, .. }, Lang::Vi) => match other {
             Some(o) if used == named => format!(
                 "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}. {titled} đã gửi tệp riêng ({o}), nên tệp này được tính là báo cáo của {named} (có thể đã sửa trên tệp của {titled} mà quên sửa tiêu đề). Hãy hỏi lại {named} và xin tệp có tiêu đề đúng."
             ),
@@ -358,7 +366,7 @@ fn files(s: &Said, lang: Lang) -> String {
                 "Tiêu đề của tệp {file} ghi {titled} nhưng tên tệp chỉ {named}: số liệu được tổng hợp cho {used} theo tiêu đề. Hãy hỏi lại {titled} và {named} tệp này là của ai."
             ),
         },
-        (Said::TitleAndName { file, titled, named, used, other }, Lang::En) => match other {
+        (Said::TitleAndName { file, titled, named, used, other, .. }, Lang::En) => match other {
             Some(o) if used == named => format!(
                 "The title of {file} names {titled} but its file name {named}. {titled} sent a file of its own ({o}), so this one is taken as {named}'s report (perhaps made over {titled}'s file with the title left unchanged). Ask {named} for the file with its own title."
             ),

@@ -75,6 +75,15 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             named: unit,
             used: unit,
             other: Some("phuong-12.xlsx"),
+            checked: false,
+        },
+        Said::TitleAndName {
+            file,
+            titled: "Phường 12",
+            named: unit,
+            used: "Phường 12",
+            other: None,
+            checked: true,
         },
         Said::UnitAmbiguous {
             file,

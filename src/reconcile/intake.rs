@@ -488,6 +488,7 @@ fn settle(
                 named: &name(*named),
                 used: &name(used),
                 other: other.as_deref(),
+                checked: false,
             };
             let finding = Finding::said(Severity::Warning, &said, lang)
                 .at(&s.title_location(*cell))
@@ -597,6 +598,36 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
         );
     }
     of_no_unit(s, template, lang).0
+}
+
+/// What `check` says of a file whose title names one unit and whose name
+/// another: `consolidate` settles it against the files the two units
+/// sent, and takes the title's word when nothing else tells; `check`, on
+/// the file alone, takes the title's too and says so (a warning), so that
+/// the clerk puts the title or the name right before sending. None for
+/// any other file.
+pub fn sender_conflict(s: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    use crate::normalize::submission::UnitDoubt;
+    let (Some(titled), Some(UnitDoubt::Conflict { named, cell })) = (s.unit, &s.unit_doubt) else {
+        return None;
+    };
+    let name = |u: usize| template.agencies.get(u).map(|a| a.shown().into_owned());
+    let (titled_name, named_name) = (name(titled)?, name(*named)?);
+    let said = Said::TitleAndName {
+        file: &s.file,
+        titled: &titled_name,
+        named: &named_name,
+        used: &titled_name,
+        other: None,
+        checked: true,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&s.title_location(*cell))
+            .unit(template.agencies[titled].code.clone())
+            .expected(template.agencies[titled].code.clone())
+            .actual(template.agencies[*named].code.clone()),
+    )
 }
 
 /// A submission whose unit is not known: a form sent as another unit's

@@ -146,6 +146,48 @@ fn a_title_and_a_file_name_naming_two_units_are_weighed_against_the_other_files(
     assert!(p.contains(&"X8|Xã Cư Pơng||chưa nộp".to_string()), "{p:?}");
 }
 
+/// `check` sees Ea Knốp's file alone, titled "UBND XÃ EA KAR": it checks
+/// it as Ea Kar's, as `consolidate` does when nothing else tells, and
+/// says so in a warning at the title naming both units, so that the
+/// clerk puts the title or the file's name right before sending. The
+/// verdict no longer says the file may be sent as it is.
+#[test]
+fn check_says_when_a_title_and_a_file_name_name_two_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let file = tmp.path().join("BC_EaKnop_Q3.xlsx");
+    book(&file, Some("UBND XÃ EA KAR"), 90.0, "TM. ỦY BAN NHÂN DÂN");
+    let out = crate::common::tonghop()
+        .args(["check", file.to_str().unwrap(), "--template"])
+        .arg(&tpl)
+        .args(["--period", "2020-Q3", "--json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<String> = json
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["code"] == "file-unknown-unit")
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                f["severity"].as_str().unwrap_or(""),
+                f["cell"].as_str().unwrap_or(""),
+                f["expected"].as_str().unwrap_or(""),
+                f["actual"].as_str().unwrap_or(""),
+                f["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        ["warning|A1|X1|X2|Tiêu đề của tệp BC_EaKnop_Q3.xlsx ghi Xã Ea Kar nhưng tên tệp chỉ Xã Ea Knốp: khi tổng hợp, số liệu sẽ được tính cho Xã Ea Kar theo tiêu đề. Nếu đây là báo cáo của Xã Ea Knốp, hãy sửa tiêu đề trước khi gửi; nếu là của Xã Ea Kar, hãy đặt lại tên tệp."],
+        "{json}"
+    );
+}
+
 /// "UBND XA TAN PHU" fits Tân Phú and Tân Phù alike. Tân Phú sent its own
 /// report titled with its tones: the toneless one is Tân Phù's (a
 /// warning naming both). With no such file, it is nobody's: an error
