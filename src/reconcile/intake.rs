@@ -705,9 +705,11 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
     let example = template
         .agencies
         .iter()
-        .find(|a| a.kind == crate::template::AgencyKind::Ward)
-        .or(template.agencies.first())
-        .map_or_else(String::new, |a| format!("UBND {}", a.name.to_uppercase()));
+        .position(|a| a.kind == crate::template::AgencyKind::Ward)
+        .or((!template.agencies.is_empty()).then_some(0))
+        // As the unit heads its documents: "UBND PHƯỜNG 1", but "THÔN 1"
+        // (a village has no People's Committee).
+        .map_or_else(String::new, |a| template.letterhead(a).join(" / "));
     let said = Said::FileUnknownUnit {
         file: &s.file,
         named: &named,

@@ -188,6 +188,42 @@ fn check_says_when_a_title_and_a_file_name_name_two_units() {
     );
 }
 
+/// A commune's own registry of villages: a file that names no village
+/// of it is `file-unknown-unit`, and the example of a title it gives is
+/// the way a village heads its documents, "THÔN 1", not "UBND THÔN 1" (a
+/// village has no People's Committee).
+#[test]
+fn the_title_a_village_is_asked_for_is_one_it_can_have() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND xã,VP HĐND-UBND,no\n\
+         T01,ward,Thôn 1,,yes\n\
+         T02,ward,Thôn 2,,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("bao cao quy 3.xlsx"),
+        Some("UBND XÃ TÂN PHƯỚC"),
+        90.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let unknown: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "file-unknown-unit")
+        .map(|x| x["message"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(unknown.len(), 1, "{f:?}");
+    assert!(unknown[0].contains("(ví dụ «THÔN 1»)"), "{}", unknown[0]);
+}
+
 /// "UBND XA TAN PHU" fits Tân Phú and Tân Phù alike. Tân Phú sent its own
 /// report titled with its tones: the toneless one is Tân Phù's (a
 /// warning naming both). With no such file, it is nobody's: an error
