@@ -181,7 +181,12 @@ pub enum Said<'a> {
     },
     /// `indicator-unknown`: a row with figures, `shown` by its name or
     /// code.
-    IndicatorUnknown { shown: &'a str },
+    IndicatorUnknown {
+        shown: &'a str,
+        /// The one indicator whose whole name the row's opens with
+        /// ("GN01 «Số hộ nghèo»" for "Số hộ nghèo đa chiều"), offered.
+        nearest: Option<&'a str>,
+    },
     /// `indicator-unknown` (info): a row `shown` marked as a breakdown of
     /// indicator `code` «`name`» above it, which the catalog does not
     /// list: its figures are not consolidated, the indicator's are.
@@ -634,11 +639,17 @@ fn indicators(s: &Said, lang: Lang) -> String {
         (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
             "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
         ),
-        (Said::IndicatorUnknown { shown }, Lang::Vi) => format!(
+        (Said::IndicatorUnknown { shown, nearest: None }, Lang::Vi) => format!(
             "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."
         ),
-        (Said::IndicatorUnknown { shown }, Lang::En) => format!(
+        (Said::IndicatorUnknown { shown, nearest: Some(n) }, Lang::Vi) => format!(
+            "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Nếu đây là chỉ tiêu {n}, hãy ghi đúng tên hoặc mã chỉ tiêu đó; nếu là chỉ tiêu khác, hãy ghi tên hoặc mã của chỉ tiêu trong danh mục."
+        ),
+        (Said::IndicatorUnknown { shown, nearest: None }, Lang::En) => format!(
             "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. Write the indicator's catalog name or code."
+        ),
+        (Said::IndicatorUnknown { shown, nearest: Some(n) }, Lang::En) => format!(
+            "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. If it is indicator {n}, write that indicator's name or code; if it is another, write its catalog name or code."
         ),
         (Said::IndicatorBreakdown { shown, code, name }, Lang::Vi) => format!(
             "Dòng «{shown}» là phần chi tiết của chỉ tiêu {code} «{name}» ở dòng trên, không có trong danh mục: số liệu của dòng này không được tổng hợp, số liệu của {code} vẫn được đọc. Không cần sửa gì."

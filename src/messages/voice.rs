@@ -197,6 +197,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         },
         Said::IndicatorUnknown {
             shown: "Số hộ gia đình văn hóa",
+            nearest: None,
+        },
+        Said::IndicatorUnknown {
+            shown: "Số hộ nghèo đa chiều",
+            nearest: Some("GN01 «Số hộ nghèo»"),
         },
         Said::IndicatorBreakdown {
             shown: "- Cơ sở sản xuất, chế biến",

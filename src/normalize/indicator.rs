@@ -369,6 +369,62 @@ impl IndicatorMatcher {
         self.only_one(|k, _| k.ends_with(&tail))
     }
 
+    /// The name without what it says in brackets ("Số hộ nghèo (theo
+    /// chuẩn mới)" → "Số hộ nghèo"), when it has a bracket and something
+    /// outside it; none when a bracket opens a breakdown ("(trong đó: …)",
+    /// "(gồm …)"), whose words name parts, not a qualifier.
+    pub fn without_brackets(name: &str) -> Option<String> {
+        if !name.contains(['(', '[']) {
+            return None;
+        }
+        let (mut out, mut depth, mut inner) = (String::new(), 0usize, String::new());
+        let mut brackets = Vec::new();
+        for c in name.chars() {
+            match c {
+                '(' | '[' => {
+                    depth += 1;
+                    inner.clear();
+                }
+                ')' | ']' if depth > 0 => {
+                    depth -= 1;
+                    brackets.push(std::mem::take(&mut inner));
+                    out.push(' ');
+                }
+                _ if depth > 0 => inner.push(c),
+                _ => out.push(c),
+            }
+        }
+        let opens_breakdown = |b: &String| {
+            let f = crate::text::fold(b);
+            [
+                "trong do", "trong so", "gom", "bao gom", "chia ra", "cu the",
+            ]
+            .iter()
+            .any(|w| f == *w || f.starts_with(&format!("{w} ")))
+        };
+        let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+        (depth == 0 && !out.is_empty() && !brackets.iter().any(opens_breakdown)).then_some(out)
+    }
+
+    /// The indicator whose whole name (or an alias), two words at least,
+    /// the row's name opens with, the longest such name when one
+    /// indicator alone bears it ("Số hộ nghèo đa chiều" opens with «Số hộ
+    /// nghèo», and with «Số hộ» too): a suggestion for a row that matched
+    /// nothing, never a match (its further words may name another measure).
+    pub fn opening_of(&self, name: &str) -> Option<usize> {
+        let key = self.key(name);
+        let opens = |k: &str| {
+            k.split(' ').count() >= 2 && key.len() > k.len() && key.starts_with(&format!("{k} "))
+        };
+        let longest = self
+            .keys
+            .iter()
+            .filter(|(k, _)| opens(k))
+            .map(|(k, _)| k.len())
+            .max()?;
+        self.only_one(|k, _| k.len() == longest && opens(k))
+    }
+
     /// The indicator a code names exactly, if any.
     pub fn by_code(&self, code: &str) -> Option<usize> {
         let k = code_key(code);
@@ -723,6 +779,34 @@ mod tests {
             assert_eq!(strict.match_name(name), RowMatch::None);
             assert_eq!(loose.match_name(name), loose.match_name_new(name));
         }
+    }
+
+    #[test]
+    fn a_qualifier_in_brackets_is_set_aside_but_a_breakdown_is_not() {
+        let bare = IndicatorMatcher::without_brackets;
+        assert_eq!(
+            bare("Số hộ nghèo (theo chuẩn 2022-2025)").as_deref(),
+            Some("Số hộ nghèo")
+        );
+        assert_eq!(bare("Dân số [người] (*)").as_deref(), Some("Dân số"));
+        assert_eq!(bare("Số hộ nghèo"), None);
+        assert_eq!(bare("(1)"), None);
+        assert_eq!(bare("Thu ngân sách (trong đó: thuế)"), None);
+        assert_eq!(bare("Lao động (gồm nam, nữ)"), None);
+        assert_eq!(bare("Hộ nghèo (chưa đóng"), None);
+    }
+
+    #[test]
+    fn the_indicator_a_name_opens_with_is_the_longest_one() {
+        let t = Template::builtin().unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let code = |name: &str| m.opening_of(name).map(|i| t.indicators[i].code.clone());
+        assert_eq!(
+            code("Hồ sơ thủ tục hành chính đã giải quyết trong kỳ").as_deref(),
+            Some("HC02")
+        );
+        assert_eq!(code("Hồ sơ thủ tục hành chính đã giải quyết"), None);
+        assert_eq!(code("Số liệu khác"), None);
     }
 
     #[test]

@@ -2050,6 +2050,16 @@ fn read_rows(
                 matched = RowMatch::Approximate(i, 0.99);
             }
         }
+        if matched == RowMatch::None && code.is_empty() && !figures.is_empty() {
+            // "Số hộ nghèo (theo chuẩn mới)": the name without what its
+            // brackets qualify it with, when that is a catalog name;
+            // approximate, and said so.
+            let bare = IndicatorMatcher::without_brackets(&name)
+                .map(|bare| ctx.indicators.match_name(&bare));
+            if let Some(RowMatch::Exact(i) | RowMatch::Approximate(i, _)) = bare {
+                matched = RowMatch::Approximate(i, 0.99);
+            }
+        }
         if let RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) = matched {
             ctx.indicators.nest(&mut wholes, i);
         }
@@ -2150,9 +2160,19 @@ fn read_rows(
                     )
                     .indicator(parent.code.clone())
                 } else {
+                    // The indicator whose whole name the row's opens with,
+                    // offered, not taken.
+                    let nearest = ctx
+                        .indicators
+                        .opening_of(&name)
+                        .and_then(|i| t.indicators.get(i))
+                        .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(
                         Severity::Error,
-                        &Said::IndicatorUnknown { shown: &shown },
+                        &Said::IndicatorUnknown {
+                            shown: &shown,
+                            nearest: nearest.as_deref(),
+                        },
                         lang,
                     )
                 };

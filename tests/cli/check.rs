@@ -1375,3 +1375,78 @@ fn a_table_by_unit_is_told_once_at_its_sheet() {
         "Văn phòng HĐND và UBND quận gửi tệp vp-theo-phuong.xlsx nhưng bảng ở trang «Sheet1» là bảng theo đơn vị: mỗi dòng một đơn vị (6 dòng, ví dụ «Phường 1»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên không số liệu nào của tệp được tính: coi như chưa nộp báo cáo. Hãy ghi số liệu vào biểu mẫu (mỗi dòng một chỉ tiêu) rồi gửi lại."
     );
 }
+
+/// A row named by its catalog name with a qualifier in brackets
+/// ("Tiền phạt vi phạm hành chính (theo quyết định xử phạt)") is that
+/// indicator, with an `indicator-approximate` info; a bracket that opens
+/// a breakdown is no qualifier. A row whose name only opens with an
+/// indicator's ("Đơn tồn đầu kỳ chuyển sang năm sau") is not taken for
+/// it (its further words may name another measure): it stays
+/// `indicator-unknown`, and the message offers the indicator.
+#[test]
+fn a_qualifier_in_brackets_is_set_aside_and_a_near_name_is_offered() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut rows = rows(1290.0, 1204.0, 86.0, 1290.0);
+    rows.push((
+        "",
+        "Tiền phạt vi phạm hành chính (theo quyết định xử phạt)",
+        "triệu đồng",
+        vec![V::N(12.5), V::N(12.5)],
+    ));
+    rows.push((
+        "",
+        "Đơn tồn đầu kỳ chuyển sang năm sau",
+        "đơn",
+        vec![V::N(3.0), V::N(3.0)],
+    ));
+    rows.push((
+        "",
+        "Tổng số lượt đánh giá (trong đó: trực tuyến)",
+        "lượt",
+        vec![V::N(40.0), V::N(40.0)],
+    ));
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows, true),
+    );
+    let (_, f) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let got: Vec<String> = f
+        .iter()
+        .filter(|x| {
+            ["indicator-approximate", "indicator-unknown"].contains(&x["code"].as_str().unwrap())
+        })
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}",
+                x["severity"].as_str().unwrap(),
+                x["code"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["indicator"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "info|indicator-approximate|C10|NS02",
+            "error|indicator-unknown|C11|",
+            "error|indicator-unknown|C12|",
+        ],
+        "{f:?}"
+    );
+    let offered = f
+        .iter()
+        .find(|x| x["cell"] == "C11")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        offered.contains("Nếu đây là chỉ tiêu TT04 «Đơn tồn đầu kỳ»"),
+        "{offered}"
+    );
+}
