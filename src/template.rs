@@ -180,6 +180,10 @@ pub struct Agency {
     /// read as this unit's, and a file naming only a former unit of
     /// several may cover only part of it.
     pub former: Vec<String>,
+    /// The indicators the unit need not report, from the registry's
+    /// optional `exempt` column (indicator or group codes): a ward with no
+    /// farmland leaves out the crop rows without `indicator-missing`.
+    pub exempt: Vec<usize>,
     /// What tells the unit from its namesakes when another unit of the
     /// registry bears its name ("Tuyên Quang", "08001", "Tuyên Quang,
     /// 08001"); `None` when the name is the registry's only one.
@@ -506,6 +510,8 @@ struct AgencyRow {
     parent: String,
     #[serde(default, alias = "former_names")]
     former: String,
+    #[serde(default, alias = "not_reported")]
+    exempt: String,
 }
 
 fn split_aliases(s: &str) -> Vec<String> {
@@ -919,6 +925,28 @@ impl Template {
                     en: format!("«{}» is not a valid value; expected yes or no (có or không; empty means no)", r.reports),
                 });
             };
+            let mut exempt = Vec::new();
+            for code in split_aliases(&r.exempt) {
+                let of_group: Vec<usize> = inds
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.group == code)
+                    .map(|(k, _)| k)
+                    .collect();
+                match by_code.get(&code) {
+                    Some(&i) => exempt.push(i),
+                    None if !of_group.is_empty() => exempt.extend(of_group),
+                    None => {
+                        return Err(TemplateError::Invalid {
+                            file: "agencies.csv".into(),
+                            line,
+                            column: Some("exempt".into()),
+                            vi: format!("«{code}» không phải mã chỉ tiêu hay mã nhóm nào của danh mục"),
+                            en: format!("«{code}» is neither an indicator code nor a group code of the catalog"),
+                        });
+                    }
+                }
+            }
             ags.push(Agency {
                 code: r.code,
                 kind: r.kind,
@@ -928,6 +956,7 @@ impl Template {
                 size: r.size.filter(|s| s.is_finite() && *s > 0.0),
                 parent: r.parent,
                 former: split_aliases(&r.former),
+                exempt,
                 qualifier: None,
             });
         }
@@ -1158,12 +1187,16 @@ impl Template {
     /// Must agency `agency` report indicator `indicator` (both indices)?
     /// A ward reports every ward-level and `both` indicator; a department
     /// the district figure of its own district-level and `both` ones
-    /// (ward-level ones come from the wards alone).
+    /// (ward-level ones come from the wards alone); neither what the
+    /// registry exempts it from.
     pub fn must_report(&self, agency: usize, indicator: usize) -> bool {
         let (Some(a), Some(ind)) = (self.agencies.get(agency), self.indicators.get(indicator))
         else {
             return false;
         };
+        if a.exempt.contains(&indicator) {
+            return false;
+        }
         match a.kind {
             AgencyKind::Ward => matches!(ind.level, Level::Ward | Level::Both),
             _ => ind.reported_by == a.code && matches!(ind.level, Level::District | Level::Both),
@@ -1510,6 +1543,38 @@ F,KT,Đã nhận cộng,đơn,flow,ward,,F == B + E
             msg.contains("indicators.csv") && msg.contains("line 2"),
             "{msg}"
         );
+    }
+
+    /// A registry's `exempt` column: the indicators (by code, or by
+    /// group) a unit need not report. A code the catalog lacks is refused
+    /// with its line.
+    #[test]
+    fn a_unit_need_not_report_what_it_is_exempt_from() {
+        let agencies = |exempt: &str| {
+            format!(
+                "code,kind,name,aliases,reports,exempt\n\
+                 P01,ward,Phường 1,,yes,{exempt}\nP02,ward,Phường 2,,yes,\n"
+            )
+        };
+        let load = |a: &str| {
+            Template::from_texts("t", DEFAULT_TOML, DEFAULT_INDICATORS, DEFAULT_GROUPS, a)
+        };
+        let t = load(&agencies("HC02|DO")).unwrap();
+        let (p1, p2) = (
+            t.agency_index("P01").unwrap(),
+            t.agency_index("P02").unwrap(),
+        );
+        let hc02 = t.indicator_index("HC02").unwrap();
+        let hc03 = t.indicator_index("HC03").unwrap();
+        let of_do: Vec<usize> = (0..t.indicators.len())
+            .filter(|&i| t.indicators[i].group == "DO" && t.must_report(p2, i))
+            .collect();
+        assert!(!of_do.is_empty());
+        assert!(!t.must_report(p1, hc02) && t.must_report(p1, hc03));
+        assert!(t.must_report(p2, hc02));
+        assert!(of_do.iter().all(|&i| !t.must_report(p1, i)));
+        let err = load(&agencies("ZZ9")).unwrap_err().to_string();
+        assert!(err.contains("agencies.csv") && err.contains("ZZ9"), "{err}");
     }
 
     #[test]
