@@ -757,6 +757,55 @@ fn a_line_citing_a_document_names_its_author_not_the_sender() {
     );
 }
 
+/// A file named for a merged commune by its name as it is now, without
+/// "xã" (`Tan Lap Q3.xlsx` for Xã Tân Lập, formed from Xã Tân Lập and Xã
+/// Tân Tiến), under the letterhead of a commune it was formed from ("UBND
+/// XÃ TÂN TIẾN"), names the unit as it is now: no warning that the file
+/// names only the former commune (it said «chỉ ghi tên Xã Tân Tiến»,
+/// false). A file name naming only a former commune (`An Dien Q3.xlsx`)
+/// is still warned of.
+#[test]
+fn a_file_name_without_xa_names_a_merged_commune_as_it_is_now() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X02,ward,Xã Tân Lập,UBND xã Tân Lập|Xa Tan Lap,yes,,Xã Tân Lập|Xã Tân Tiến\n\
+         X03,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Hòa Lợi\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sign = "TM. ỦY BAN NHÂN DÂN";
+    book(
+        &dir.join("Tan Lap Q3.xlsx"),
+        Some("UBND XÃ TÂN TIẾN"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("An Dien Q3.xlsx"),
+        Some("UBND XÃ AN ĐIỀN"),
+        100.0,
+        sign,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit", "submission-missing"]),
+        ["warning|submission-missing|X03|A1|||Xã Hòa Lợi|Xã An Điền"]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "X02|Xã Tân Lập|Tan Lap Q3.xlsx|đã nộp",
+            "X03|Xã Hòa Lợi|An Dien Q3.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A quarter glued after the unit's number (`Phuong13Q3.xlsx`,
 /// `Phuong12q3.xlsx`, `bc_p14q3.xlsx`) is parted from it: each file is
 /// its unit's, no `file-unknown-unit`, no ward counted missing.
