@@ -16,7 +16,7 @@ use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
 use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
-use crate::template::{Agency, DashMeans, Template};
+use crate::template::{Agency, AgencyKind, DashMeans, Template};
 use crate::text::fold;
 use calamine::Data;
 use std::time::SystemTime;
@@ -1172,8 +1172,12 @@ fn read_title(
             if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
                 // "Kính gửi: Sở Y tế", and the list under a "Kính gửi:"
                 // ("- Phòng Tài chính - Kế hoạch quận."): the addressees,
-                // not the sender.
-                if !fold(&text).contains("kinh gui") && !addressees.contains(&(r, c)) {
+                // not the sender; "(Ban hành kèm theo Công văn số … của Sở
+                // …)": the author of the document cited, not the sender.
+                if !fold(&text).contains("kinh gui")
+                    && !addressees.contains(&(r, c))
+                    && !cites_document(&text)
+                {
                     named.push((idx, len, TitleCell { row: r, col: c }, ties));
                 }
             }
@@ -1187,6 +1191,12 @@ fn read_title(
             named.push((idx, len, cell, ties));
         }
     }
+    let stem = std::path::Path::new(&file.rel)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let by_name = ctx.agencies.find_in_name(&stem);
+    further_down_than_commune(grid, &mut named, by_name.as_ref(), ctx);
     // A letterhead names the superior body over the sender ("SỞ Y TẾ TỈNH
     // …" over "TRẠM Y TẾ XÃ TÂN PHÚ", "UBND QUẬN 1" over "PHÒNG TÀI CHÍNH
     // - KẾ HOẠCH"): a name with another right under it, in the same block
@@ -1200,11 +1210,6 @@ fn read_title(
         })
         .max_by_key(|(_, len, cell, _)| (*len, std::cmp::Reverse((cell.row, cell.col))))
         .cloned();
-    let stem = std::path::Path::new(&file.rel)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let by_name = ctx.agencies.find_in_name(&stem);
     // The units a clue fits.
     let fits = |(u, _, ties): (usize, usize, Vec<usize>)| -> Vec<usize> {
         std::iter::once(u).chain(ties).collect()
@@ -1388,7 +1393,7 @@ fn read_title(
     };
     let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
         .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
-        .filter(|(_, _, t)| names_a_body(t))
+        .filter(|(_, _, t)| names_a_body(t) && !cites_document(t))
         .collect();
     let mut said = lines.first().cloned();
     while let Some((r, c, _)) = said {
@@ -1490,6 +1495,87 @@ fn note_former(
 fn says_former(text: &str) -> bool {
     let words = crate::text::tone_words(text);
     words.iter().any(|w| w == "cu4") || fold(text).rsplit(' ').next() == Some("cu")
+}
+
+/// Drops from `named` (the title cells naming a unit) the offices a
+/// commune's report names further down its title, when its letterhead and
+/// its file name both name that commune ("UBND XÃ BÌNH MINH" heading `BC Xa
+/// Binh Minh Q3.xlsx`, "Biểu mẫu của Sở Nông nghiệp và Môi trường" under
+/// the title): the office is one the report speaks of, not its sender. A
+/// name right under the commune's line (a body of the commune writing its
+/// parent over itself) and an office whose name holds the commune's
+/// ("Trạm Y tế xã Bình Minh") stay.
+fn further_down_than_commune(
+    grid: &SheetGrid,
+    named: &mut Vec<(usize, usize, TitleCell, Vec<usize>)>,
+    by_name: Option<&(usize, usize, Vec<usize>)>,
+    ctx: &ReadContext,
+) {
+    let agencies = &ctx.template.agencies;
+    let is_commune = |u: usize| agencies.get(u).is_some_and(|a| a.kind == AgencyKind::Ward);
+    let Some(&(commune, _, ref ties)) = by_name else {
+        return;
+    };
+    if !ties.is_empty() || !is_commune(commune) {
+        return;
+    }
+    let Some(top) = named
+        .iter()
+        .filter(|(u, _, _, t)| *u == commune && t.is_empty())
+        .map(|(_, _, cell, _)| *cell)
+        .min_by_key(|cell| (cell.row, cell.col))
+    else {
+        return;
+    };
+    let name = grid
+        .row_texts(top.row)
+        .into_iter()
+        .find(|(c, _)| *c == top.col)
+        .and_then(|(_, t)| commune_committee(&t))
+        .map(|(_, name)| name);
+    named.retain(|(u, _, cell, _)| {
+        is_commune(*u)
+            || cell.row <= top.row + 1
+            || name
+                .as_deref()
+                .zip(agencies.get(*u))
+                .is_some_and(|(name, unit)| names_commune(unit, name))
+    });
+}
+
+/// True when a title line cites a document ("(Ban hành kèm theo Công văn
+/// số 1234/SNNMT-KHTC … của Sở Nông nghiệp và Môi trường)", "Kèm theo
+/// Quyết định …", "Theo hướng dẫn tại Công văn số … của Chi cục …",
+/// "Thực hiện Kế hoạch số … của …", "Căn cứ …"): the body it names wrote
+/// that document; it is never the sender.
+fn cites_document(text: &str) -> bool {
+    const DOCUMENTS: [&str; 14] = [
+        "cong van",
+        "van ban",
+        "quyet dinh",
+        "ke hoach",
+        "thong tu",
+        "nghi dinh",
+        "nghi quyet",
+        "chi thi",
+        "thong bao",
+        "huong dan",
+        "yeu cau",
+        "chi dao",
+        "de nghi",
+        "bieu mau",
+    ];
+    let f = fold(text);
+    let cites = |rest: &str| {
+        let rest = rest.strip_prefix("tai ").unwrap_or(rest);
+        DOCUMENTS.iter().any(|d| rest.starts_with(d))
+    };
+    f.starts_with("ban hanh kem theo")
+        || f.starts_with("kem theo ")
+        || f.starts_with("can cu ")
+        || ["theo ", "thuc hien theo ", "thuc hien "]
+            .iter()
+            .any(|p| f.strip_prefix(p).is_some_and(cites))
 }
 
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
@@ -3564,6 +3650,32 @@ fn is_excel_error_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines citing a document name its author; titles, letterheads and
+    /// a "Thực hiện" column label do not cite one.
+    #[test]
+    fn a_line_citing_a_document_is_told_from_a_title() {
+        for cited in [
+            "(Ban hành kèm theo Công văn số 1234/SNNMT-KHTC ngày 05/9/2025 của Sở Nông nghiệp và Môi trường tỉnh Bình Sơn)",
+            "Kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh",
+            "(Theo hướng dẫn tại Công văn số 56/CCCNTY-DT ngày 02/9/2025 của Chi cục Chăn nuôi và Thú y)",
+            "Theo Công văn số 56 của Chi cục Thống kê",
+            "Thực hiện Kế hoạch số 45/KH-SNNMT của Sở Nông nghiệp và Môi trường",
+            "Căn cứ Thông tư số 01/2025/TT-BNNMT",
+        ] {
+            assert!(cites_document(cited), "{cited}");
+        }
+        for title in [
+            "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+            "CHI CỤC CHĂN NUÔI VÀ THÚ Y",
+            "UBND XÃ BÌNH MINH",
+            "BIỂU SỐ LIỆU NÔNG NGHIỆP VÀ MÔI TRƯỜNG QUÝ III/2025",
+            "Thực hiện quý III",
+            "Kính gửi: Sở Nông nghiệp và Môi trường",
+        ] {
+            assert!(!cites_document(title), "{title}");
+        }
+    }
 
     #[test]
     fn total_lines_are_told_from_indicators() {

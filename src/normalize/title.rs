@@ -38,6 +38,10 @@ pub struct AgencyMatcher {
     /// (`BC_EaKnop_Q3.xlsx`) that leave "xã" out. Names of one short word
     /// or of digits ("1" of "Phường 1") are left out: too weak alone.
     bare: HashMap<Box<str>, Vec<u32>>,
+    /// The keys of `bare` that are a unit's name, code or alias as it is
+    /// now, not a former name → those units: "tan lap" of Xã Tân Lập
+    /// formed from Xã Tân Lập and Xã Tân Tiến, not "tan tien".
+    bare_now: HashMap<Box<str>, Vec<u32>>,
     /// The word counts of `bare`'s keys, ascending.
     bare_lengths: Vec<usize>,
     /// The entries that are a unit's former name (the registry's `former`
@@ -108,7 +112,8 @@ impl AgencyMatcher {
             })
             .collect();
         let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-        for (joined, agency, _) in &written {
+        let mut bare_now: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        for (pos, (joined, agency, _)) in written.iter().enumerate() {
             let words: Vec<&str> = joined.split(' ').collect();
             // The words before a name that say what kind of unit it is.
             let kind = |w: &str| {
@@ -128,7 +133,14 @@ impl AgencyMatcher {
                     .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())),
             };
             if strong && own > 0 {
-                let v = bare.entry(rest.join(" ").into()).or_default();
+                let key: Box<str> = rest.join(" ").into();
+                if !former.contains_key(&(pos as u32)) {
+                    let v = bare_now.entry(key.clone()).or_default();
+                    if !v.contains(agency) {
+                        v.push(*agency);
+                    }
+                }
+                let v = bare.entry(key).or_default();
                 if !v.contains(agency) {
                     v.push(*agency);
                 }
@@ -166,6 +178,7 @@ impl AgencyMatcher {
             tones,
             homonyms,
             bare,
+            bare_now,
             bare_lengths,
             former,
         }
@@ -283,9 +296,26 @@ impl AgencyMatcher {
     }
 
     /// [`names_current`](Self::names_current) for a file or folder name,
-    /// its run-together words parted.
+    /// its run-together words parted and "xã", "phường" optional, as
+    /// [`find_in_name`](Self::find_in_name) reads it: `Tan Lap Q3.xlsx`
+    /// names Xã Tân Lập as it is now, even when one of the communes it was
+    /// formed from bore that name too.
     pub fn names_current_in_name(&self, name: &str, unit: usize) -> bool {
-        self.names_current(&parted(name), unit)
+        let parted = parted(name);
+        if self.names_current(&parted, unit) {
+            return true;
+        }
+        let folded = fold(&parted);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        (0..words.len()).any(|first| {
+            self.bare_lengths.iter().any(|&n| {
+                words.get(first..first + n).is_some_and(|run| {
+                    self.bare_now
+                        .get(run.join(" ").as_str())
+                        .is_some_and(|units| units.contains(&(unit as u32)))
+                })
+            })
+        })
     }
 
     /// The entry `text` names best (its position in `entries`), the
@@ -1307,6 +1337,10 @@ mod tests {
         assert!(!m.names_current("UBND XÃ AN ĐIỀN", 0));
         assert_eq!(m.former_in_name("BC_AnDien_Q1"), None);
         assert_eq!(m.former_in_name("BC_XaAnDien_Q1"), Some("Xã An Điền"));
+        // A file name without "xã" names the unit as it is now by its own
+        // name, never by a former one.
+        assert!(m.names_current_in_name("Hoa Loi Q3", 0));
+        assert!(!m.names_current_in_name("BC_AnDien_Q1", 0));
         // "Phường 3 (nay là phường Tân An)": the present name is longer.
         assert_eq!(
             m.find_in("UBND PHƯỜNG 3 (NAY LÀ PHƯỜNG TÂN AN)")

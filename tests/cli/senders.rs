@@ -726,6 +726,164 @@ fn addressees_listed_under_kinh_gui_are_not_the_sender() {
     );
 }
 
+/// A line citing a document ("(Ban hành kèm theo Công văn số 1234/SNNMT-KHTC
+/// … của Sở Nông nghiệp và Môi trường …)", "(Theo hướng dẫn tại Công văn
+/// số 56/CCCNTY-DT … của Chi cục Chăn nuôi và Thú y)") names the
+/// document's author, not the sender: each commune's file is the
+/// commune's. An office named further down the title of a file whose
+/// letterhead and name both name a commune is not its sender either. The
+/// communes' files were credited to the Sở or the Chi cục (the tester's
+/// provincial batch: 13 false submission-missing errors, 20% short
+/// totals). A genuine Chi cục report citing the Sở's plan is still the
+/// Chi cục's.
+#[test]
+fn a_line_citing_a_document_names_its_author_not_the_sender() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         SNNMT,other,Sở Nông nghiệp và Môi trường,Sở NN&MT,no\n\
+         CCCNTY,department,Chi cục Chăn nuôi và Thú y,Chi cục CN&TY,yes\n\
+         X13,ward,Xã Bình Minh,UBND xã Bình Minh,yes\n\
+         X22,ward,Xã Kim Liên,UBND xã Kim Liên,yes\n\
+         X05,ward,Xã Phú Lộc,UBND xã Phú Lộc,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = |name: &str, lines: &[&str]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu số liệu").unwrap();
+        for (r, l) in lines.iter().enumerate() {
+            ws.write_string(r as u32, 0, *l).unwrap();
+        }
+        let h = lines.len() as u32 + 1;
+        ws.write_string(h - 1, 0, "BIỂU SỐ LIỆU QUÝ III/2020")
+            .unwrap();
+        for (c, t) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(h + 1, c as u16, *t).unwrap();
+        }
+        ws.write_string(h + 2, 1, "HC02").unwrap();
+        ws.write_string(h + 2, 2, "Hồ sơ thủ tục hành chính đã giải quyết")
+            .unwrap();
+        ws.write_number(h + 2, 4, 100.0).unwrap();
+        wb.save(dir.join(name)).unwrap();
+    };
+    book(
+        "BC Xa Binh Minh Q3-2025.xlsx",
+        &[
+            "UBND XÃ BÌNH MINH",
+            "Số: 42/BC-UBND",
+            "(Ban hành kèm theo Công văn số 1234/SNNMT-KHTC ngày 05/9/2025 của Sở Nông nghiệp và Môi trường tỉnh Bình Sơn)",
+        ],
+    );
+    // Only the title names the sender: the file name names nobody.
+    book(
+        "so lieu quy 3.xlsx",
+        &[
+            "UBND XÃ KIM LIÊN",
+            "VĂN PHÒNG HĐND VÀ UBND",
+            "ĐVT: theo từng chỉ tiêu",
+            "(Theo hướng dẫn tại Công văn số 56/CCCNTY-DT ngày 02/9/2025 của Chi cục Chăn nuôi và Thú y)",
+        ],
+    );
+    // No citation the tool knows, but letterhead and file name agree.
+    book(
+        "Xa Phu Loc Q3.xlsx",
+        &[
+            "UBND XÃ PHÚ LỘC",
+            "",
+            "Biểu mẫu của Sở Nông nghiệp và Môi trường",
+        ],
+    );
+    // The near miss: the Chi cục's own report under the Sở's letterhead.
+    book(
+        "bao cao CC.xlsx",
+        &[
+            "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+            "CHI CỤC CHĂN NUÔI VÀ THÚ Y",
+            "(Kèm theo Kế hoạch số 12/KH-SNNMT của Sở Nông nghiệp và Môi trường)",
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert!(
+        listed(
+            &f,
+            &[
+                "file-unknown-unit",
+                "submission-missing",
+                "submission-duplicate"
+            ]
+        )
+        .is_empty(),
+        "{f:?}"
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "CCCNTY|Chi cục Chăn nuôi và Thú y|bao cao CC.xlsx|đã nộp",
+            "X05|Xã Phú Lộc|Xa Phu Loc Q3.xlsx|đã nộp",
+            "X13|Xã Bình Minh|BC Xa Binh Minh Q3-2025.xlsx|đã nộp",
+            "X22|Xã Kim Liên|so lieu quy 3.xlsx|đã nộp",
+        ]
+    );
+}
+
+/// A file named for a merged commune by its name as it is now, without
+/// "xã" (`Tan Lap Q3.xlsx` for Xã Tân Lập, formed from Xã Tân Lập and Xã
+/// Tân Tiến), under the letterhead of a commune it was formed from ("UBND
+/// XÃ TÂN TIẾN"), names the unit as it is now: no warning that the file
+/// names only the former commune (it said «chỉ ghi tên Xã Tân Tiến»,
+/// false). A file name naming only a former commune (`An Dien Q3.xlsx`)
+/// is still warned of.
+#[test]
+fn a_file_name_without_xa_names_a_merged_commune_as_it_is_now() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X02,ward,Xã Tân Lập,UBND xã Tân Lập|Xa Tan Lap,yes,,Xã Tân Lập|Xã Tân Tiến\n\
+         X03,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Hòa Lợi\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let sign = "TM. ỦY BAN NHÂN DÂN";
+    book(
+        &dir.join("Tan Lap Q3.xlsx"),
+        Some("UBND XÃ TÂN TIẾN"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("An Dien Q3.xlsx"),
+        Some("UBND XÃ AN ĐIỀN"),
+        100.0,
+        sign,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit", "submission-missing"]),
+        ["warning|submission-missing|X03|A1|||Xã Hòa Lợi|Xã An Điền"]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "X02|Xã Tân Lập|Tan Lap Q3.xlsx|đã nộp",
+            "X03|Xã Hòa Lợi|An Dien Q3.xlsx|đã nộp",
+        ]
+    );
+}
+
 /// A quarter glued after the unit's number (`Phuong13Q3.xlsx`,
 /// `Phuong12q3.xlsx`, `bc_p14q3.xlsx`) is parted from it: each file is
 /// its unit's, no `file-unknown-unit`, no ward counted missing.
