@@ -672,8 +672,12 @@ fn invalid(
     lang: Lang,
 ) -> String {
     let fix = match (suggestion, lang) {
-        (Some(s), Lang::Vi) => format!("hãy sửa mẫu biểu, chẳng hạn viết mã trong ngoặc vuông: «{s}»"),
-        (Some(s), Lang::En) => format!("correct the template, for instance with the codes in square brackets: «{s}»"),
+        (Some(s), Lang::Vi) => {
+            format!("hãy sửa mẫu biểu, chẳng hạn viết mã trong ngoặc vuông: «{s}»")
+        }
+        (Some(s), Lang::En) => {
+            format!("correct the template, for instance with the codes in square brackets: «{s}»")
+        }
         (None, Lang::Vi) => "hãy sửa mẫu biểu".to_string(),
         (None, Lang::En) => "correct the template".to_string(),
     };

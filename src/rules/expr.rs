@@ -298,8 +298,7 @@ pub fn bracket_words(formula: &str) -> String {
         }
         let word: String = chars[start..i].iter().collect();
         let letters = word.chars().any(char::is_alphabetic);
-        let odd = (letters && word.contains('-'))
-            || (letters && chars[start].is_ascii_digit());
+        let odd = letters && (word.contains('-') || chars[start].is_ascii_digit());
         if odd {
             out.push('[');
             out.push_str(&word);

@@ -1401,7 +1401,12 @@ fn write_hyphen_template(dir: &Path, relation: &str, rate: &str) {
 fn write_hyphen_form(path: &Path, collected: f64) {
     let n = |v: f64| vec![V::N(v), V::N(v)];
     let rows: Vec<FormRow> = vec![
-        ("MT-01", "Chất thải rắn sinh hoạt phát sinh", "tấn", n(1040.9)),
+        (
+            "MT-01",
+            "Chất thải rắn sinh hoạt phát sinh",
+            "tấn",
+            n(1040.9),
+        ),
         (
             "MT-02",
             "Chất thải rắn sinh hoạt được thu gom xử lý",
