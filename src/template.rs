@@ -135,8 +135,13 @@ pub struct Indicator {
     pub kind: Kind,
     pub level: Level,
     pub reported_by: String,
-    /// The catalog's formula: a rate's definition or one relation.
+    /// The catalog's formula: a rate's definition or one relation, the
+    /// catalog's codes of other shapes than a plain code's in brackets
+    /// (`[MT-02] <= [MT-01]`, see [`crate::rules::expr::bracket_codes`]).
     pub formula: String,
+    /// The formula as indicators.csv writes it (`MT-02 <= MT-01`), for
+    /// the messages about the formula itself.
+    pub formula_written: String,
     /// Other names the indicator goes by.
     pub aliases: Vec<String>,
     /// The decimals its quantities are written with (indicators.csv's
@@ -718,6 +723,17 @@ impl OutlierScale {
     }
 }
 
+/// Writes the catalog's codes that a formula would otherwise misread
+/// (`MT-02`, read `MT − 02`) in brackets, once for every later parse: a
+/// formula's words are the catalog's codes first.
+fn bracket_catalog_codes(inds: &mut [Indicator], by_code: &HashMap<String, usize>) {
+    let longest = by_code.keys().map(|c| c.chars().count()).max().unwrap_or(0);
+    let is_code = |w: &str| by_code.contains_key(w);
+    for ind in inds.iter_mut().filter(|i| !i.formula.trim().is_empty()) {
+        ind.formula = crate::rules::expr::bracket_codes(&ind.formula, &is_code, longest, false);
+    }
+}
+
 /// Sets [`Indicator::takes_stock`]: a flow `X == A + B …` (its own
 /// relation, `X` alone on the left) with a stock, or a flow already so
 /// marked, among the terms on the right.
@@ -897,13 +913,15 @@ impl Template {
                 kind: r.kind,
                 level: r.level,
                 reported_by: r.reported_by,
-                formula: r.formula,
+                formula: r.formula.clone(),
+                formula_written: r.formula,
                 aliases: split_aliases(&r.aliases),
                 decimals: r.decimals,
                 line,
                 takes_stock: false,
             });
         }
+        bracket_catalog_codes(&mut inds, &by_code);
         mark_flows_taking_stock(&mut inds, &by_code);
         let mut ags = Vec::new();
         let mut agency_by_code = HashMap::new();

@@ -116,12 +116,14 @@ pub enum Checked<'a> {
         named: &'a [SkipPlace],
     },
     /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
-    /// `line`) names the indicator codes `unknown`, not in the catalog.
+    /// `line`) names the indicator codes `unknown`, not in the catalog;
+    /// `suggestion`: the formula in brackets that would be usable.
     RuleUnknownCodes {
         formula: &'a str,
         code: &'a str,
         line: u64,
         unknown: &'a str,
+        suggestion: Option<&'a str>,
     },
     /// `rule-invalid`: indicator `code`'s `formula` (indicators.csv,
     /// `line`) does not parse: `problem` at character `at` (1-based).
@@ -131,6 +133,23 @@ pub enum Checked<'a> {
         line: u64,
         at: usize,
         problem: &'a RuleProblem,
+        suggestion: Option<&'a str>,
+    },
+    /// `rule-invalid`: indicator `code`'s `formula` names no indicator
+    /// code (`5.2 / 5.1 * 100` reads as numbers).
+    RuleNoCode {
+        formula: &'a str,
+        code: &'a str,
+        line: u64,
+        suggestion: Option<&'a str>,
+    },
+    /// `rule-invalid`: indicator `code`, no rate, has an expression with
+    /// no comparison for its formula: neither a relation nor a definition
+    /// the tool uses.
+    RuleNotRelation {
+        formula: &'a str,
+        code: &'a str,
+        line: u64,
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area (`level`) where its `contributors` units (of `expected`) add
@@ -388,7 +407,10 @@ impl Words for Checked<'_> {
             Checked::SumMismatch { .. } | Checked::SumPartsMissing { .. } => Code::SumMismatch,
             Checked::RelationViolated { .. } => Code::RelationViolated,
             Checked::RelationSkipped { .. } => Code::RelationSkipped,
-            Checked::RuleUnknownCodes { .. } | Checked::RuleUnparsed { .. } => Code::RuleInvalid,
+            Checked::RuleUnknownCodes { .. }
+            | Checked::RuleUnparsed { .. }
+            | Checked::RuleNoCode { .. }
+            | Checked::RuleNotRelation { .. } => Code::RuleInvalid,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
@@ -421,7 +443,9 @@ impl Words for Checked<'_> {
             | Checked::RelationViolated { .. } => relation(self, lang),
             Checked::RelationSkipped { .. }
             | Checked::RuleUnknownCodes { .. }
-            | Checked::RuleUnparsed { .. } => rule(self, lang),
+            | Checked::RuleUnparsed { .. }
+            | Checked::RuleNoCode { .. }
+            | Checked::RuleNotRelation { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
@@ -639,10 +663,27 @@ fn relation(c: &Checked, lang: Lang) -> String {
 }
 
 /// A formula of the catalog that cannot be used, and why.
-fn invalid(formula: &str, code: &str, line: u64, what: &str, lang: Lang) -> String {
+fn invalid(
+    formula: &str,
+    code: &str,
+    line: u64,
+    what: &str,
+    suggestion: Option<&str>,
+    lang: Lang,
+) -> String {
+    let fix = match (suggestion, lang) {
+        (Some(s), Lang::Vi) => {
+            format!("hãy sửa mẫu biểu, chẳng hạn viết mã trong ngoặc vuông: «{s}»")
+        }
+        (Some(s), Lang::En) => {
+            format!("correct the template, for instance with the codes in square brackets: «{s}»")
+        }
+        (None, Lang::Vi) => "hãy sửa mẫu biểu".to_string(),
+        (None, Lang::En) => "correct the template".to_string(),
+    };
     match lang {
-        Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua; hãy sửa mẫu biểu."),
-        Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored; correct the template."),
+        Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua, chỉ tiêu này không được kiểm tra theo công thức; {fix}."),
+        Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored, and the indicator is not checked against it; {fix}."),
     }
 }
 
@@ -689,12 +730,13 @@ fn rule(c: &Checked, lang: Lang) -> String {
             code,
             line,
             unknown,
+            suggestion,
         } => {
             let what = match lang {
                 Lang::Vi => format!("mã chỉ tiêu {unknown} không có trong danh mục"),
                 Lang::En => format!("unknown indicator code {unknown}"),
             };
-            invalid(formula, code, *line, &what, lang)
+            invalid(formula, code, *line, &what, *suggestion, lang)
         }
         Checked::RuleUnparsed {
             formula,
@@ -702,13 +744,37 @@ fn rule(c: &Checked, lang: Lang) -> String {
             line,
             at,
             problem,
+            suggestion,
         } => {
             let what = problem.words(lang);
             let what = match lang {
                 Lang::Vi => format!("ở ký tự {at}: {what}"),
                 Lang::En => format!("at character {at}: {what}"),
             };
-            invalid(formula, code, *line, &what, lang)
+            invalid(formula, code, *line, &what, *suggestion, lang)
+        }
+        Checked::RuleNoCode {
+            formula,
+            code,
+            line,
+            suggestion,
+        } => {
+            let what = match lang {
+                Lang::Vi => "công thức không có mã chỉ tiêu nào, chỉ có số (mã bắt đầu bằng chữ số phải viết trong ngoặc vuông)",
+                Lang::En => "it names no indicator code, only numbers (a code that starts with a digit is written in square brackets)",
+            };
+            invalid(formula, code, *line, what, *suggestion, lang)
+        }
+        Checked::RuleNotRelation {
+            formula,
+            code,
+            line,
+        } => {
+            let what = match lang {
+                Lang::Vi => "chỉ tiêu không phải tỷ lệ (rate) nên công thức phải là một quan hệ có ==, <= hoặc >=",
+                Lang::En => "the indicator is no rate, so its formula must be a relation with ==, <= or >=",
+            };
+            invalid(formula, code, *line, what, None, lang)
         }
         _ => String::new(),
     }

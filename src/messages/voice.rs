@@ -311,6 +311,14 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             code: "HC02",
             line: 4,
             unknown: "XX01",
+            suggestion: None,
+        },
+        Checked::RuleUnknownCodes {
+            formula: "MT-2 <= MT-01",
+            code: "MT-2",
+            line: 4,
+            unknown: "MT-2",
+            suggestion: Some("[MT-2] <= [MT-01]"),
         },
         Checked::RuleUnparsed {
             formula: "HC02 = HC03",
@@ -318,6 +326,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             line: 4,
             at: 6,
             problem,
+            suggestion: None,
+        },
+        Checked::RuleNoCode {
+            formula: "5.3 == 5.1 + 5.2",
+            code: "5.3",
+            line: 4,
+            suggestion: Some("[5.3] == [5.1] + [5.2]"),
+        },
+        Checked::RuleNotRelation {
+            formula: "HC03 + HC04",
+            code: "HC02",
+            line: 4,
         },
         Checked::TotalMismatch {
             unit: "Văn phòng",
@@ -1162,6 +1182,8 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::StockLevel { .. } => 22,
         Checked::TotalWithoutColumn { .. } => 23,
         Checked::TotalsOmitUnit { .. } => 24,
+        Checked::RuleNoCode { .. } => 25,
+        Checked::RuleNotRelation { .. } => 26,
     }
 }
 
@@ -1320,7 +1342,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
-    covers("Checked", checked.iter().map(checked_variant), 25);
+    covers("Checked", checked.iter().map(checked_variant), 27);
     covers("Read", read.iter().map(read_variant), 32);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

@@ -22,7 +22,7 @@ use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
 use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
-use crate::template::{Indicator, Template};
+use crate::template::{Indicator, Kind, Template};
 use crate::text::clean;
 use polars::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -82,8 +82,12 @@ impl Relation {
     }
 }
 
-/// The relations of a template, and findings for formulas that do not
-/// parse or name unknown codes.
+/// The relations of a template, and a `rule-invalid` finding for every
+/// formula the checks cannot use: one that does not parse, names codes the
+/// catalog lacks, names no code at all (`5.2 / 5.1 * 100`, a constant as
+/// written), or is a bare expression on an indicator that is no rate. None
+/// is dropped without a word: a rate whose definition is unusable would
+/// otherwise pass any figure typed for it.
 pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
     let mut out = Vec::new();
     let mut findings = Vec::new();
@@ -91,42 +95,133 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
         if ind.formula.trim().is_empty() {
             continue;
         }
-        match parse(&ind.formula) {
+        let problem = match parse(&ind.formula) {
             Ok(Rule::Relation(left, cmp, right)) => {
                 let rel = Relation::new(i, ind, left, cmp, right);
-                let unknown: Vec<&str> = rel
-                    .codes()
-                    .into_iter()
-                    .filter(|c| template.indicator(c).is_none())
-                    .collect();
-                if unknown.is_empty() {
-                    out.push(rel);
-                } else {
-                    let ind = &template.indicators[i];
-                    let said = Checked::RuleUnknownCodes {
-                        formula: &ind.formula,
-                        code: &ind.code,
-                        line: ind.line,
-                        unknown: &unknown.join(", "),
-                    };
-                    findings.push(rule_invalid(ind, &said, lang));
+                match unusable(template, ind, &rel.codes()) {
+                    None => {
+                        out.push(rel);
+                        continue;
+                    }
+                    Some(problem) => problem,
                 }
             }
-            Ok(Rule::Definition(_)) => {}
-            Err(e) => {
-                let ind = &template.indicators[i];
-                let said = Checked::RuleUnparsed {
-                    formula: &ind.formula,
-                    code: &ind.code,
-                    line: ind.line,
-                    at: e.position + 1,
-                    problem: &e.problem,
-                };
-                findings.push(rule_invalid(ind, &said, lang));
-            }
-        }
+            Ok(Rule::Definition(e)) => match unusable(template, ind, &e.codes()) {
+                None if ind.kind == Kind::Rate => continue,
+                None => Unusable::NotRelation,
+                Some(problem) => problem,
+            },
+            Err(e) => Unusable::Unparsed(e),
+        };
+        let suggestion = suggestion(template, &ind.formula_written);
+        let formula = ind.formula_written.as_str();
+        let (code, line, suggestion) = (ind.code.as_str(), ind.line, suggestion.as_deref());
+        let said = match &problem {
+            Unusable::Unknown(unknown) => Checked::RuleUnknownCodes {
+                formula,
+                code,
+                line,
+                unknown,
+                suggestion,
+            },
+            Unusable::NoCode => Checked::RuleNoCode {
+                formula,
+                code,
+                line,
+                suggestion,
+            },
+            Unusable::NotRelation => Checked::RuleNotRelation {
+                formula,
+                code,
+                line,
+            },
+            Unusable::Unparsed(e) => Checked::RuleUnparsed {
+                formula,
+                code,
+                line,
+                at: e.position + 1,
+                problem: &e.problem,
+                suggestion,
+            },
+        };
+        findings.push(rule_invalid(ind, &said, lang));
     }
     (out, findings)
+}
+
+/// Why a formula that parses cannot be used, or why it does not parse.
+enum Unusable {
+    /// The codes it names that the catalog lacks, as the user most likely
+    /// meant them (`MT-2`, not the `MT` of `MT − 2`).
+    Unknown(String),
+    NoCode,
+    NotRelation,
+    Unparsed(crate::rules::expr::RuleError),
+}
+
+/// `None` when every code of `codes` is the catalog's and there is one.
+fn unusable(template: &Template, ind: &Indicator, codes: &[&str]) -> Option<Unusable> {
+    if codes.is_empty() {
+        return Some(Unusable::NoCode);
+    }
+    let unknown = |codes: &[&str]| -> Vec<String> {
+        codes
+            .iter()
+            .filter(|c| template.indicator(c).is_none())
+            .map(|c| c.to_string())
+            .collect()
+    };
+    let plain = unknown(codes);
+    if plain.is_empty() {
+        return None;
+    }
+    // `MT-2 <= MT-01` names `MT-2`, not `MT`, as its writer sees it.
+    let words = crate::rules::expr::bracket_words(&ind.formula);
+    let as_words = match parse(&words) {
+        Ok(Rule::Relation(l, _, r)) => {
+            let mut c = l.codes();
+            c.extend(r.codes());
+            Some(unknown(&c))
+        }
+        Ok(Rule::Definition(e)) => Some(unknown(&e.codes())),
+        Err(_) => None,
+    };
+    let named = match as_words {
+        Some(mut w) if !w.is_empty() && w.len() <= plain.len() => {
+            w.dedup();
+            w
+        }
+        _ => plain,
+    };
+    Some(Unusable::Unknown(named.join(", ")))
+}
+
+/// The formula with brackets that makes it usable, when one does: every
+/// catalog code in brackets, numbers-like ones too (`[5.2] / [5.1] * 100`),
+/// or each word mixing letters and `-` (`[MT-02] <= [MT-01]`); `None` when
+/// neither parses into a formula naming the catalog's codes alone.
+fn suggestion(template: &Template, written: &str) -> Option<String> {
+    let longest = template
+        .indicators
+        .iter()
+        .map(|i| i.code.chars().count())
+        .max()
+        .unwrap_or(0);
+    let is_code = |w: &str| template.indicator(w).is_some();
+    let by_codes = crate::rules::expr::bracket_codes(written, &is_code, longest, true);
+    let by_words = crate::rules::expr::bracket_words(written);
+    [by_codes, by_words].into_iter().find(|f| {
+        let codes = match parse(f) {
+            Ok(Rule::Relation(l, _, r)) => {
+                let mut c = l.codes();
+                c.extend(r.codes());
+                c.into_iter().map(str::to_string).collect::<Vec<_>>()
+            }
+            Ok(Rule::Definition(e)) => e.codes().into_iter().map(str::to_string).collect(),
+            Err(_) => return false,
+        };
+        f != written && !codes.is_empty() && codes.iter().all(|c| is_code(c))
+    })
 }
 
 /// The relations of the catalog whose formulas mention `code`, parsed
@@ -150,7 +245,7 @@ pub fn relations_naming(template: &Template, code: &str) -> Vec<Relation> {
 fn rule_invalid(ind: &Indicator, said: &Checked, lang: Lang) -> Finding {
     Finding::said(Severity::Error, said, lang)
         .indicator(ind.code.clone())
-        .actual(ind.formula.clone())
+        .actual(ind.formula_written.clone())
 }
 
 /// The polars expression of a rule expression over the wide frame.

@@ -6,11 +6,13 @@
 //! ```text
 //! finding (error or warning) about            marks
 //! a unit's figure (unit, indicator, column)   that unit's cell in Chi tiết
-//!   … an error, on a figure that enters the   + the total: Tổng hợp and the
-//!     total (a ward's figure of a ward-level    Tổng cộng column of Chi tiết
-//!     indicator, wrong or unusable)
+//!   … on a figure that enters the total (a    + the total: Tổng hợp and the
+//!     ward's figure of a ward-level             Tổng cộng column of Chi tiết,
+//!     indicator, wrong, unusable or doubtful)   by the finding's severity
 //!   … total-mismatch (the department's        + the total
 //!     district figure against the wards' sum)
+//!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK) and the
+//!     of %KH, LK, KH is wrong is not known      totals they enter, a warning
 //! a department's totals that leave out a      each figure it lists, as its
 //!   ward (total-mismatch told once, the         own total-mismatch would be
 //!   figures in `expected`)
@@ -19,21 +21,22 @@
 //! a unit's indicator, no column               that unit's TH and LK cells
 //!   … an error, on figures that enter the      + the totals of every quantity
 //!     total (a unit that cannot be converted)    column
+//! a marked total (LK, KH, CK)                 the %KH (%CK) computed from it,
+//!                                               and the rates computed from it
 //! ```
 //!
 //! Nothing else is marked: a finding with no indicator (a file, a whole
-//! submission) has no cell; percents and rates are marked only where a
-//! finding names them, never because they are computed from a marked
-//! total; an `info` marks nothing. A unit's finding counts only when it
-//! is about the file that was consolidated for the unit (a duplicate that
-//! was set aside has its own findings, about figures nobody sees here).
+//! submission) has no cell; an `info` marks nothing. A unit's finding
+//! counts only when it is about the file that was consolidated for the
+//! unit (a duplicate that was set aside has its own findings, about
+//! figures nobody sees here).
 
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
 use crate::reconcile::counts_towards_total;
 use crate::reconcile::totals_check::figures_left_out;
-use crate::template::Template;
+use crate::template::{Kind, Template};
 use std::collections::{HashMap, HashSet};
 
 /// Where a disputed figure is shown.
@@ -49,14 +52,20 @@ pub enum Place {
 #[derive(Clone, Debug, Default)]
 pub struct Mark<'a> {
     pub findings: Vec<&'a Finding>,
+    /// Findings that make the figure doubtful only (a warning at most,
+    /// whatever their own severity): a percent found off, on its operand.
+    pub doubts: Vec<&'a Finding>,
 }
 
 impl Mark<'_> {
-    /// The worst severity among the findings.
+    /// The worst severity among the findings (a doubt counts as a
+    /// warning).
     pub fn severity(&self) -> Severity {
+        let doubt = (!self.doubts.is_empty()).then_some(Severity::Warning);
         self.findings
             .iter()
             .map(|f| f.severity)
+            .chain(doubt)
             .min()
             .unwrap_or(Severity::Info)
     }
@@ -66,6 +75,11 @@ impl Mark<'_> {
     pub fn note(&self, lang: Lang) -> String {
         let mut findings = self.findings.clone();
         findings.sort_by_key(|f| f.severity);
+        findings.extend(
+            self.doubts
+                .iter()
+                .filter(|d| !self.findings.iter().any(|f| std::ptr::eq(*f, **d))),
+        );
         let mut parts: Vec<String> = findings
             .iter()
             .take(NOTE_FINDINGS)
@@ -181,15 +195,107 @@ impl<'a> Marks<'a> {
             };
             for j in named {
                 marks.add(Place::Unit(u), j, c, f);
-                let doubtful_total = f.severity == Severity::Error
-                    && !c.is_percent()
+                // Wrong, unusable or doubtful (a warning: an outlier, a
+                // stock summed over the quarters), the figure is in the
+                // total: the total is as doubtful.
+                let in_total = !c.is_percent()
                     && (f.code == Code::TotalMismatch || counts_towards_total(template, u, j));
-                if doubtful_total {
+                if in_total {
                     marks.add(Place::Total, j, c, f);
                 }
             }
+            // A %KH (%CK) found off does not say which of it, LK and KH
+            // (CK) is wrong: its operands are doubtful, in the unit's row
+            // and in the total (P.TCKH's LK typed ten times too large shows
+            // as its %KH's error).
+            if f.code == Code::PctMismatch && template.indicators[i].kind != Kind::Rate {
+                let other = match c {
+                    ValueColumn::PctKh => Some(ValueColumn::Kh),
+                    ValueColumn::PctCk => Some(ValueColumn::Ck),
+                    _ => None,
+                };
+                for o in other.into_iter().chain(other.map(|_| ValueColumn::Lk)) {
+                    marks.doubt(Place::Unit(u), i, o, f);
+                    if counts_towards_total(template, u, i) {
+                        marks.doubt(Place::Total, i, o, f);
+                    }
+                }
+            }
         }
+        marks.computed_from_marked_totals(template);
         marks
+    }
+
+    /// A total's %KH and %CK, and a rate, are computed from the totals:
+    /// one computed from a marked total is marked with the total's
+    /// findings.
+    fn computed_from_marked_totals(&mut self, template: &Template) {
+        use crate::rules::expr::{parse, Rule};
+        let mut marked: Vec<(usize, ValueColumn)> = self
+            .cells
+            .keys()
+            .filter(|(p, _, c)| *p == Place::Total && !c.is_percent())
+            .map(|(_, i, c)| (*i, *c))
+            .collect();
+        marked.sort();
+        if marked.is_empty() {
+            return;
+        }
+        // Rates first: their own %KH and %CK follow from them.
+        for (r, ind) in template.indicators.iter().enumerate() {
+            if ind.kind != Kind::Rate {
+                continue;
+            }
+            let Ok(Rule::Definition(e)) = parse(&ind.formula) else {
+                continue;
+            };
+            let ops: Vec<usize> = e
+                .codes()
+                .into_iter()
+                .filter_map(|c| template.indicator_index(c))
+                .collect();
+            let hits: Vec<(usize, ValueColumn)> = marked
+                .iter()
+                .copied()
+                .filter(|(i, _)| ops.contains(i))
+                .collect();
+            for (i, c) in hits {
+                self.inherit((Place::Total, i, c), (Place::Total, r, c));
+                if !marked.contains(&(r, c)) {
+                    marked.push((r, c));
+                }
+            }
+        }
+        for (i, c) in marked {
+            let percents: &[ValueColumn] = match c {
+                ValueColumn::Lk => &[ValueColumn::PctKh, ValueColumn::PctCk],
+                ValueColumn::Kh => &[ValueColumn::PctKh],
+                ValueColumn::Ck => &[ValueColumn::PctCk],
+                _ => &[],
+            };
+            for &p in percents {
+                self.inherit((Place::Total, i, c), (Place::Total, i, p));
+            }
+        }
+    }
+
+    /// Copies the findings and doubts of cell `from` to cell `to`, once.
+    fn inherit(&mut self, from: (Place, usize, ValueColumn), to: (Place, usize, ValueColumn)) {
+        let Some(source) = self.cells.get(&from).cloned() else {
+            return;
+        };
+        self.indicators.insert(to.1);
+        let mark = self.cells.entry(to).or_default();
+        for f in source.findings {
+            if !mark.findings.iter().any(|g| std::ptr::eq(*g, f)) {
+                mark.findings.push(f);
+            }
+        }
+        for f in source.doubts {
+            if !mark.doubts.iter().any(|g| std::ptr::eq(*g, f)) {
+                mark.doubts.push(f);
+            }
+        }
     }
 
     fn add(&mut self, place: Place, indicator: usize, column: ValueColumn, f: &'a Finding) {
@@ -198,6 +304,16 @@ impl<'a> Marks<'a> {
             .entry((place, indicator, column))
             .or_default()
             .findings
+            .push(f);
+    }
+
+    /// Marks a figure doubtful (a warning at most) because of `f`.
+    fn doubt(&mut self, place: Place, indicator: usize, column: ValueColumn, f: &'a Finding) {
+        self.indicators.insert(indicator);
+        self.cells
+            .entry((place, indicator, column))
+            .or_default()
+            .doubts
             .push(f);
     }
 
@@ -284,7 +400,9 @@ mod tests {
                 cell("P05", "HC04", "TH", Severity::Error),
                 cell("Σ", "HC02", "TH", Severity::Error),
                 cell("Σ", "HC03", "TH", Severity::Error),
-                cell("Σ", "HC04", "TH", Severity::Error)
+                cell("Σ", "HC04", "TH", Severity::Error),
+                // The rate HC05 = HC03 / HC02 × 100 of the totals.
+                cell("Σ", "HC05", "TH", Severity::Error)
             ]
         );
         // Any other error on a figure marks that figure alone.
@@ -294,7 +412,8 @@ mod tests {
             got,
             [
                 cell("P05", "HC02", "TH", Severity::Error),
-                cell("Σ", "HC02", "TH", Severity::Error)
+                cell("Σ", "HC02", "TH", Severity::Error),
+                cell("Σ", "HC05", "TH", Severity::Error)
             ]
         );
         // An unusable figure leaves the total short: marked all the same.
@@ -305,7 +424,7 @@ mod tests {
             "TH",
             Finding::error(Code::ValueInvalid, "x"),
         );
-        assert_eq!(cells(&t, &[invalid]).len(), 2);
+        assert_eq!(cells(&t, &[invalid]).len(), 2); // TT01 TH: no rate over it
     }
 
     #[test]
@@ -339,7 +458,8 @@ mod tests {
                 cell("Σ", "LD01", "TH", Severity::Error)
             ]
         );
-        // A district-level figure is the total itself.
+        // A district-level figure is the total itself, and the total's
+        // %KH and %CK are computed from it.
         let f = on(
             "P.TCKH",
             "p-tckh.xlsx",
@@ -347,7 +467,7 @@ mod tests {
             "LK",
             Finding::error(Code::CumulativeMismatch, "x"),
         );
-        assert_eq!(cells(&t, &[f]).len(), 2);
+        assert_eq!(cells(&t, &[f]).len(), 4);
     }
 
     #[test]
@@ -402,8 +522,13 @@ mod tests {
         assert!(cells(&t, &findings).is_empty());
     }
 
+    /// A warning on a figure that enters the total (an outlier, a stock
+    /// summed over the quarters) makes the total doubtful too, and the
+    /// rate computed from it (HC05 = HC03 / HC02 × 100); a unit converted
+    /// (no column: repaired, its figures as good as the others') marks
+    /// the unit's cells only.
     #[test]
-    fn warnings_mark_the_units_cells_only() {
+    fn warnings_mark_the_totals_their_figures_enter() {
         let t = Template::builtin().unwrap();
         let outlier = on(
             "P05",
@@ -426,7 +551,61 @@ mod tests {
                 cell("P03", "VH03", "TH", Severity::Warning),
                 cell("P03", "VH03", "LK", Severity::Warning),
                 cell("P05", "HC02", "TH", Severity::Warning),
+                cell("Σ", "HC02", "TH", Severity::Warning),
+                cell("Σ", "HC05", "TH", Severity::Warning),
             ]
+        );
+    }
+
+    /// P.TCKH's NS01 LK typed ten times too large shows as errors on its
+    /// %KH and %CK: which of %KH, LK and KH is wrong is not known, so its
+    /// LK, KH and CK are doubtful (a warning, whatever the percent's
+    /// severity), and so are the totals they are (a district figure is
+    /// the total) and the total's %KH and %CK computed from them.
+    #[test]
+    fn a_percent_found_off_makes_its_operands_and_their_totals_doubtful() {
+        let t = Template::builtin().unwrap();
+        let kh = on(
+            "P.TCKH",
+            "p-tckh.xlsx",
+            "NS01",
+            "%KH",
+            Finding::error(Code::PctMismatch, "x"),
+        );
+        let ck = on(
+            "P.TCKH",
+            "p-tckh.xlsx",
+            "NS01",
+            "%CK",
+            Finding::error(Code::PctMismatch, "y"),
+        );
+        let w = Severity::Warning;
+        assert_eq!(
+            cells(&t, &[kh, ck]),
+            [
+                cell("P.TCKH", "NS01", "KH", w),
+                cell("P.TCKH", "NS01", "LK", w),
+                cell("P.TCKH", "NS01", "CK", w),
+                cell("P.TCKH", "NS01", "%KH", Severity::Error),
+                cell("P.TCKH", "NS01", "%CK", Severity::Error),
+                cell("Σ", "NS01", "KH", w),
+                cell("Σ", "NS01", "LK", w),
+                cell("Σ", "NS01", "CK", w),
+                cell("Σ", "NS01", "%KH", w),
+                cell("Σ", "NS01", "%CK", w),
+            ]
+        );
+        // pct-kind (a ratio written for the growth) doubts no figure.
+        let kind = on(
+            "P.TCKH",
+            "p-tckh.xlsx",
+            "NS01",
+            "%CK",
+            Finding::error(Code::PctKind, "z"),
+        );
+        assert_eq!(
+            cells(&t, &[kind]),
+            [cell("P.TCKH", "NS01", "%CK", Severity::Error)]
         );
     }
 
@@ -452,6 +631,8 @@ mod tests {
                 cell("Σ", "VH03", "TH", Severity::Error),
                 cell("Σ", "VH03", "LK", Severity::Error),
                 cell("Σ", "VH03", "CK", Severity::Error),
+                cell("Σ", "VH03", "%KH", Severity::Error),
+                cell("Σ", "VH03", "%CK", Severity::Error),
             ]
         );
     }
@@ -476,7 +657,15 @@ mod tests {
                 cell("P05", "HC01", "LK", Severity::Error),
                 cell("P05", "HC02", "LK", Severity::Error),
                 cell("Σ", "HC01", "LK", Severity::Error),
+                cell("Σ", "HC01", "%KH", Severity::Error),
+                cell("Σ", "HC01", "%CK", Severity::Error),
                 cell("Σ", "HC02", "LK", Severity::Error),
+                cell("Σ", "HC02", "%KH", Severity::Error),
+                cell("Σ", "HC02", "%CK", Severity::Error),
+                // HC05 = HC03 / HC02 × 100, and its own %KH and %CK.
+                cell("Σ", "HC05", "LK", Severity::Error),
+                cell("Σ", "HC05", "%KH", Severity::Error),
+                cell("Σ", "HC05", "%CK", Severity::Error),
             ]
         );
     }

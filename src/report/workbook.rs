@@ -774,8 +774,10 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 } else {
                     shown_format(ind, d.totals.typed(i))
                 };
-                let mark = marks.get(Place::Total, i, *c);
                 let value = d.totals.shown(i, *c);
+                // A percent or a rate not computed has no figure to doubt.
+                let computed = value.is_some() || !(c.is_percent() || ind.kind == Kind::Rate);
+                let mark = marks.get(Place::Total, i, *c).filter(|_| computed);
                 let format = figures.get(num, false, mark.map(Mark::severity), is_partial(i, *c));
                 write_figure(ws, row, 3 + k as u16, value, format, mark, lang)?;
                 // A total some units left a cell of empty: the note names
@@ -1080,7 +1082,7 @@ fn detail_sheet(
                     }
                 }
                 let total = d.totals.shown(i, column);
-                let mark = if marked {
+                let mark = if marked && (total.is_some() || ind.kind != Kind::Rate) {
                     marks.get(Place::Total, i, column)
                 } else {
                     None

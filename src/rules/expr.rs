@@ -12,7 +12,10 @@
 //!
 //! A CODE starts with a letter or `_` and goes on with letters, digits, `_`
 //! and `.` (`HC02`, `KT.01.1`). A code of any other shape (`3.2a`, which
-//! would read as a number) is written in square brackets: `[3.2a]`.
+//! would read as a number) is written in square brackets: `[3.2a]`. The
+//! template brackets its own codes of other shapes before anything parses
+//! a formula ([`bracket_codes`]): `MT-02 <= MT-01` is read as the catalog
+//! says, not as `MT − 02`.
 //!
 //! A relation may end with the columns it holds in, in square brackets
 //! (see [`columns_of`]): `TT.02 <= TT.01 [LK, KH, CK]` (what is harvested
@@ -189,6 +192,122 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
         }
     }
     Ok(out)
+}
+
+/// Is `c` one of the characters a plain code (`KT.01.1`) goes on with?
+fn code_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '.')
+}
+
+/// The formula with the catalog's codes that a plain reading would split
+/// or misread written in square brackets: `MT-02 <= MT-01` (read `MT − 02`
+/// otherwise) becomes `[MT-02] <= [MT-01]`, `3.2a == 3.2a.1 + 1` becomes
+/// `[3.2a] == [3.2a.1] + 1`. At each place a word starts, the longest
+/// catalog code written there (`is_code`; none longer than `longest`
+/// characters, no spaces) is taken, when no letter, digit, `_` or `.`
+/// follows it; a word the catalog does not have is left as it is (`MT -
+/// 02` with spaces stays arithmetic). A code that reads as a number (`5.2`)
+/// is bracketed only with `numbers` (the suggestion of a `rule-invalid`
+/// message: `5.2 / 5.1 * 100` is a constant as written). What is already
+/// in brackets is left alone.
+pub fn bracket_codes(
+    formula: &str,
+    is_code: &dyn Fn(&str) -> bool,
+    longest: usize,
+    numbers: bool,
+) -> String {
+    let chars: Vec<char> = formula.chars().collect();
+    let mut out = String::with_capacity(formula.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '[' {
+            let end = chars[i..]
+                .iter()
+                .position(|&x| x == ']')
+                .map_or(chars.len(), |n| i + n + 1);
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        if !code_char(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        // A word starts here: the longest catalog code written at it.
+        let found = (i + 1..=chars.len().min(i + longest))
+            .rev()
+            .filter(|&j| !chars.get(j).copied().is_some_and(code_char))
+            .map(|j| (j, chars[i..j].iter().collect::<String>()))
+            .find(|(_, w)| !w.chars().any(char::is_whitespace) && is_code(w));
+        match found {
+            Some((j, w)) => {
+                let number = w.chars().all(|x| x.is_ascii_digit() || x == '.');
+                let plain = (c.is_alphabetic() || c == '_') && w.chars().all(code_char);
+                if plain || (number && !numbers) {
+                    out.push_str(&w);
+                } else {
+                    out.push('[');
+                    out.push_str(&w);
+                    out.push(']');
+                }
+                i = j;
+            }
+            None => {
+                while i < chars.len() && code_char(chars[i]) {
+                    out.push(chars[i]);
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The formula with each word that mixes letters with a `-` (`MT-2`) or
+/// starts with a digit and holds a letter (`3.2a`) in square brackets: the
+/// reading a `rule-invalid` message names when the catalog has none of
+/// its codes (`MT-2` unknown, rather than `MT`).
+pub fn bracket_words(formula: &str) -> String {
+    let chars: Vec<char> = formula.chars().collect();
+    let mut out = String::with_capacity(formula.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '[' {
+            let end = chars[i..]
+                .iter()
+                .position(|&x| x == ']')
+                .map_or(chars.len(), |n| i + n + 1);
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        if !code_char(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && (code_char(chars[i]) || chars[i] == '-') {
+            i += 1;
+        }
+        // A trailing '-' is subtraction.
+        while i > start + 1 && chars[i - 1] == '-' {
+            i -= 1;
+        }
+        let word: String = chars[start..i].iter().collect();
+        let letters = word.chars().any(char::is_alphabetic);
+        let odd = letters && (word.contains('-') || chars[start].is_ascii_digit());
+        if odd {
+            out.push('[');
+            out.push_str(&word);
+            out.push(']');
+        } else {
+            out.push_str(&word);
+        }
+    }
+    out
 }
 
 struct Parser {
@@ -478,6 +597,30 @@ impl fmt::Display for Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_catalogs_codes_are_bracketed_longest_first() {
+        let catalog = ["MT", "MT-02", "MT-01", "MT-02.1", "5.2", "3.2a", "KT.01"];
+        let is_code = |w: &str| catalog.contains(&w);
+        let b = |f: &str| bracket_codes(f, &is_code, 7, false);
+        assert_eq!(b("MT-02 <= MT-01"), "[MT-02] <= [MT-01]");
+        assert_eq!(b("MT-02.1<=MT-02-MT-01"), "[MT-02.1]<=[MT-02]-[MT-01]");
+        // Spaces, a code the catalog lacks, a plain code: as written.
+        assert_eq!(b("MT - 02 / MT-03"), "MT - 02 / MT-03");
+        assert_eq!(b("KT.01 == KT.01.1 + 3.2a"), "KT.01 == KT.01.1 + [3.2a]");
+        // A number stays a number unless asked; brackets are left alone.
+        assert_eq!(b("5.2 * 100 [LK, CK]"), "5.2 * 100 [LK, CK]");
+        assert_eq!(
+            bracket_codes("5.2 / [MT-01] * 100", &is_code, 7, true),
+            "[5.2] / [MT-01] * 100"
+        );
+        let Ok(Rule::Definition(e)) = parse(&b("MT-02 / MT-01 * 100")) else {
+            panic!()
+        };
+        assert_eq!(e.as_percent_ratio(), Some(("MT-02", "MT-01")));
+        assert_eq!(bracket_words("MT-2 <= MT-01 - 1"), "[MT-2] <= [MT-01] - 1");
+        assert_eq!(bracket_words("3.2a - KT.01"), "[3.2a] - KT.01");
+    }
 
     #[test]
     fn a_relation_may_name_the_columns_it_holds_in() {

@@ -1450,3 +1450,171 @@ fn a_qualifier_in_brackets_is_set_aside_and_a_near_name_is_offered() {
         "{offered}"
     );
 }
+
+/// A catalog whose codes hold a hyphen (`MT-01`), as a first-time user
+/// writes it from the README: the formulas name them bare, `formulas`
+/// gives MT-02's relation and MT-03's rate.
+fn write_hyphen_template(dir: &Path, relation: &str, rate: &str) {
+    write_template(dir, "");
+    std::fs::write(dir.join("groups.csv"), "group,name\nMT,Môi trường\n").unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        format!(
+            "code,group,name,unit,kind,level,reported_by,formula\n\
+             MT-01,MT,Chất thải rắn sinh hoạt phát sinh,tấn,flow,ward,,\n\
+             MT-02,MT,Chất thải rắn sinh hoạt được thu gom xử lý,tấn,flow,ward,,{relation}\n\
+             MT-03,MT,Tỷ lệ chất thải rắn sinh hoạt được thu gom xử lý,%,rate,ward,,{rate}\n\
+             5.1,MT,Số hộ dân,hộ,stock,ward,,\n\
+             5.2,MT,Số hộ dùng nước sạch,hộ,stock,ward,,\n"
+        ),
+    )
+    .unwrap();
+}
+
+/// A ward's form over that catalog: collected 915,7 of 1.040,9 tấn, the
+/// rate typed 55,55 (the figures give 87,97), in E9 (TH = LK, Q1).
+fn write_hyphen_form(path: &Path, collected: f64) {
+    let n = |v: f64| vec![V::N(v), V::N(v)];
+    let rows: Vec<FormRow> = vec![
+        (
+            "MT-01",
+            "Chất thải rắn sinh hoạt phát sinh",
+            "tấn",
+            n(1040.9),
+        ),
+        (
+            "MT-02",
+            "Chất thải rắn sinh hoạt được thu gom xử lý",
+            "tấn",
+            n(collected),
+        ),
+        (
+            "MT-03",
+            "Tỷ lệ chất thải rắn sinh hoạt được thu gom xử lý",
+            "%",
+            n(55.55),
+        ),
+        ("5.1", "Số hộ dân", "hộ", n(200.0)),
+        ("5.2", "Số hộ dùng nước sạch", "hộ", n(150.0)),
+    ];
+    write_form(path, "UBND PHƯỜNG 1", "QUÝ I/2020", &TH_LK, &rows);
+}
+
+fn findings_of(text: &str) -> Vec<(String, String, String)> {
+    let findings: Vec<serde_json::Value> = serde_json::from_str(text).unwrap();
+    findings
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_string(),
+                f["indicator"].as_str().unwrap().to_string(),
+                f["cell"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// `MT-02 <= MT-01` and `MT-02 / MT-01 * 100` name the catalog's codes
+/// (not `MT − 02`): the wrong rate typed for MT-03 is a `pct-mismatch` at
+/// its cells, collected above produced breaks the relation, and no
+/// `rule-invalid` is said. Before, the relation was `rule-invalid` ("MT
+/// không có trong danh mục") and the rate formula was dropped without a
+/// word, so 55,55 passed.
+#[test]
+fn hyphenated_codes_in_formulas_are_the_catalogs_codes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_hyphen_template(&tpl, "MT-02 <= MT-01", "MT-02 / MT-01 * 100");
+    let file = tmp.path().join("phuong-01.xlsx");
+    write_hyphen_form(&file, 915.7);
+    let (code, text) = run(&file, &tpl, &["--json"]);
+    assert_eq!(code, 1, "{text}");
+    let f = |c: &str, i: &str, cell: &str| (c.to_string(), i.to_string(), cell.to_string());
+    assert_eq!(
+        findings_of(&text),
+        [
+            f("pct-mismatch", "MT-03", "E9"),
+            f("pct-mismatch", "MT-03", "F9")
+        ],
+        "{text}"
+    );
+    assert!(text.contains("87,97"), "{text}");
+    // The relation is checked too: collected above produced.
+    write_hyphen_form(&file, 1100.0);
+    let (_, text) = run(&file, &tpl, &["--json"]);
+    let seen = findings_of(&text);
+    assert!(
+        seen.contains(&f("relation-violated", "MT-02", "E8")),
+        "{text}"
+    );
+    assert!(!seen.iter().any(|s| s.0 == "rule-invalid"), "{text}");
+}
+
+/// A formula the tool cannot use is never dropped without a word: a code
+/// the catalog lacks (`MT-2`, named as written, not `MT`), a rate over
+/// codes written as numbers (a constant as written: the bracketed form is
+/// suggested), and a bare expression on an indicator that is no rate are
+/// each `rule-invalid`, quoting the formula as indicators.csv writes it.
+/// `MT - 02` with spaces stays arithmetic (MT, no code: nothing to suggest).
+#[test]
+fn a_formula_the_tool_cannot_use_is_rule_invalid_with_a_bracketed_suggestion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_hyphen_template(&tpl, "MT-2 <= MT-01", "5.2 / 5.1 * 100");
+    let file = tmp.path().join("phuong-01.xlsx");
+    write_hyphen_form(&file, 915.7);
+    let (_, text) = run(&file, &tpl, &["--json"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let invalid: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f["code"] == "rule-invalid")
+        .map(|f| {
+            (
+                f["indicator"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(invalid.len(), 2, "{text}");
+    assert_eq!(invalid[0].0, "MT-02");
+    assert!(
+        invalid[0]
+            .1
+            .contains("«MT-2 <= MT-01» của chỉ tiêu MT-02 (indicators.csv, dòng 3) không hợp lệ: mã chỉ tiêu MT-2 không có trong danh mục"),
+        "{}",
+        invalid[0].1
+    );
+    assert_eq!(invalid[1].0, "MT-03");
+    assert!(
+        invalid[1]
+            .1
+            .contains("«5.2 / 5.1 * 100» của chỉ tiêu MT-03 (indicators.csv, dòng 4) không hợp lệ: công thức không có mã chỉ tiêu nào")
+            && invalid[1].1.contains("«[5.2] / [5.1] * 100»"),
+        "{}",
+        invalid[1].1
+    );
+    // With spaces, `MT - 02` is arithmetic over a code MT the catalog
+    // lacks; a bare sum on a flow is no relation.
+    write_hyphen_template(&tpl, "MT-01 - 1", "MT - 02 / MT-01 * 100");
+    let (_, text) = run(&file, &tpl, &["--json", "--lang", "en"]);
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let messages: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "rule-invalid")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 2, "{text}");
+    assert!(
+        messages[0].contains("«MT-01 - 1» of indicator MT-02")
+            && messages[0].contains("no rate, so its formula must be a relation"),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("«MT - 02 / MT-01 * 100» of indicator MT-03")
+            && messages[1].contains("unknown indicator code MT.")
+            && messages[1].ends_with("correct the template."),
+        "{}",
+        messages[1]
+    );
+}
