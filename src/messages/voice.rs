@@ -523,9 +523,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::PctConverted {
             unit,
             words: "Tăng, giảm cùng kỳ",
+            growth: true,
             count: 17,
             stated: "13,26",
-            ratio: "113,26",
+            converted: "113,26",
+        },
+        Checked::PctConverted {
+            unit,
+            words: "So sánh (%) Ước TH/CK",
+            growth: false,
+            count: 49,
+            stated: "129,51",
+            converted: "29,51",
         },
         Checked::RateAveraged {
             unit: "Văn phòng",

@@ -338,9 +338,10 @@ impl Stated<'_> {
 
     /// %CK against LK and CK, in the template's convention (growth or
     /// ratio); written in the other one, `pct-kind`. A column whose words
-    /// say growth ([`Submission::says_growth`]) in a template of ratios is
-    /// judged as the growth it says it is (when it is not the ratio the
-    /// template wants), and counted for the file's one note of conversion.
+    /// say the other convention ([`Submission::ck_said`]: growth in a
+    /// template of ratios, "Ước TH/CK" in one of growth) is judged as what
+    /// it says it is (when it is not what the template wants), and counted
+    /// for the file's one note of conversion.
     fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
         let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
@@ -349,7 +350,7 @@ impl Stated<'_> {
         if ck.value == 0.0 {
             return None;
         }
-        let growth_wanted = self.growth_read(stated, ratio)?;
+        let growth_wanted = self.growth_read(stated, ratio, growth)?;
         let (want, other) = if growth_wanted {
             (growth, ratio)
         } else {
@@ -386,16 +387,23 @@ impl Stated<'_> {
     }
 
     /// Whether `stated` (a %CK) is read as the growth: the template's
-    /// `ck_convention`, unless the column's words say growth where the
-    /// template wants the ratio and the figure is not that ratio (`ratio`,
-    /// computed); then it is read as the growth and noted as converted.
-    /// `None` when the figure is the template's ratio, whatever its words.
-    fn growth_read(&self, stated: &TidyRow, ratio: Interval) -> Option<bool> {
+    /// `ck_convention`, unless the column's words say the other one
+    /// (growth words where the template wants the ratio, "Ước TH/CK"
+    /// where it wants the growth) and the figure is not what the template
+    /// wants (`ratio` or `growth`, computed); then it is read as its words
+    /// say and noted as converted. `None` when the figure is the
+    /// template's, whatever its words.
+    fn growth_read(&self, stated: &TidyRow, ratio: Interval, growth: Interval) -> Option<bool> {
         let template_growth = self.template.settings.ck_convention == CkConvention::Growth;
-        if template_growth || !self.sub.says_growth(stated) {
+        let Some(said) = self.sub.ck_said(stated) else {
+            return Some(template_growth);
+        };
+        let said_growth = said.convention == CkConvention::Growth;
+        if said_growth == template_growth {
             return Some(template_growth);
         }
-        if matches!(judge(stated, ratio), Judged::Consistent) {
+        let template_wants = if template_growth { growth } else { ratio };
+        if matches!(judge(stated, template_wants), Judged::Consistent) {
             return None;
         }
         let mut converted = self.converted.borrow_mut();
@@ -403,30 +411,34 @@ impl Stated<'_> {
             converted.0 = Some(stated.clone());
         }
         converted.1 += 1;
-        Some(true)
+        Some(said_growth)
     }
 
-    /// The one `pct-kind` warning of a file whose %CK columns said growth
-    /// where the template wants the ratio: how many figures were read as
-    /// the growth (converted: growth + 100 is the ratio), at the first.
+    /// The one `pct-kind` warning of a file whose %CK columns said the
+    /// other convention than the template's: how many figures were read
+    /// as their words say (growth + 100 is the ratio, ratio − 100 the
+    /// growth), at the first.
     fn converted_note(&self) -> Option<Finding> {
         let (first, count) = {
             let c = self.converted.borrow();
             (c.0.clone()?, c.1)
         };
-        let said = self
-            .sub
-            .ck_growth
-            .iter()
-            .find(|g| g.sheet == first.sheet && g.col == first.col)?;
+        let said = self.sub.ck_said(&first)?;
+        let growth = said.convention == CkConvention::Growth;
         let d = first.shown_decimals();
-        let (s, e) = (self.shown(&first), self.num(first.value + 100.0, d));
+        let other = if growth {
+            first.value + 100.0
+        } else {
+            first.value - 100.0
+        };
+        let (s, e) = (self.shown(&first), self.num(other, d));
         let note = Checked::PctConverted {
             unit: &self.unit,
             words: &said.words,
+            growth,
             count,
             stated: &s,
-            ratio: &e,
+            converted: &e,
         };
         let f = Finding::said(Severity::Warning, &note, self.lang);
         Some(
@@ -475,7 +487,7 @@ impl Stated<'_> {
         }
         let ratio = percent_of(written(lk), written(base))?;
         let growth = growth_of(written(lk), written(base))?;
-        let growth_wanted = !of_plan && self.growth_read(stated, ratio)?;
+        let growth_wanted = !of_plan && self.growth_read(stated, ratio, growth)?;
         let (want, other_kind) = if growth_wanted {
             (growth, ratio)
         } else {

@@ -1198,6 +1198,108 @@ fn a_percent_column_that_says_growth_is_read_as_growth() {
     );
 }
 
+/// The mirror case: a %CK column whose words write it as a quotient
+/// ("TH/CK (%)", "Ước TH/CK") in a template of growth is read as the
+/// ratio it says it is and checked so, with one `pct-kind` warning per
+/// file, not an error per row; a wrong ratio is `pct-mismatch` with the
+/// ratio's formula; growth written under such a header is the template's
+/// and right; a column that says neither keeps its `pct-kind` errors.
+#[test]
+fn a_percent_column_that_says_ratio_is_read_as_ratio() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // TH 120 = 90 + 30 against CK 124 = 100 + 24: ratio 96,77, 90, 125.
+    let book = |file: &str, title: &str, pct_head: &'static str, pct: [Cell; 3]| {
+        let header = [
+            ("Thực hiện quý I", 1),
+            ("Cùng kỳ năm trước", 1),
+            (pct_head, 1),
+        ];
+        let [a, b, c] = pct;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&header),
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![N(120.0, None), N(124.0, None), a],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![N(90.0, None), N(100.0, None), b],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![N(30.0, None), N(24.0, None), c],
+                ),
+            ],
+        );
+    };
+    // The header says ratio: the ratios are right, and 135 is off.
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        "TH/CK (%)",
+        [N(96.77, None), N(90.0, None), N(135.0, None)],
+    );
+    // Neither says: the ratio written for the growth is the wrong kind.
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        "So với cùng kỳ (%)",
+        [N(-3.23, None), N(-10.0, None), N(125.0, None)],
+    );
+    // The growth under a header that says ratio is what the template
+    // wants: right, and nothing to note.
+    book(
+        "phuong-3.xlsx",
+        "UBND PHƯỜNG 3",
+        "Thực hiện/cùng kỳ (%)",
+        [N(-3.23, None), N(-10.0, None), N(25.0, None)],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "value-negative"]
+        ),
+        [
+            "error|pct-kind|P02|G9|HC04|%CK|25|125",
+            "error|pct-mismatch|P01|G9|HC04|%CK|125|135",
+            "warning|pct-kind|P01|G7|HC02|%CK|-3,23|96,77",
+        ]
+    );
+    let note = f
+        .iter()
+        .find(|x| x["code"] == "pct-kind" && x["unit"] == "P01")
+        .unwrap();
+    let message = note["message"].as_str().unwrap();
+    assert!(
+        message.contains("«TH/CK (%)»")
+            && message.contains("3 số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: 96,77 là -3,23)"),
+        "{note}"
+    );
+    let wrong = f
+        .iter()
+        .find(|x| x["code"] == "pct-mismatch" && x["unit"] == "P01")
+        .unwrap();
+    assert!(
+        wrong["message"].as_str().unwrap().contains("30 / 24 × 100 = 125"),
+        "{wrong}"
+    );
+}
+
 /// A nine-month, half-year or year report follows the rules of its last
 /// quarter: a flow's LK below its TH is an error there too (it passed
 /// unchecked under --period 2020-9M).
