@@ -1944,10 +1944,9 @@ fn read_rows(
     // The sender as the findings about its rows name it.
     let who = sender_shown(sub, t);
     let sheet_no = u16::try_from(sheet_idx).unwrap_or(u16::MAX);
-    if let (Some((label, said)), Some(c)) = (
-        &layout.ck_said,
-        layout.col(Role::Value(ValueColumn::PctCk)),
-    ) {
+    if let (Some((label, said)), Some(c)) =
+        (&layout.ck_said, layout.col(Role::Value(ValueColumn::PctCk)))
+    {
         sub.ck_said_in(sheet_no, c, label, *said);
     }
     // The style of the sheet's text numbers: a sheet typed on an English

@@ -1287,7 +1287,9 @@ fn a_percent_column_that_says_ratio_is_read_as_ratio() {
     let message = note["message"].as_str().unwrap();
     assert!(
         message.contains("«TH/CK (%)»")
-            && message.contains("3 số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: 96,77 là -3,23)"),
+            && message.contains(
+                "3 số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: 96,77 là -3,23)"
+            ),
         "{note}"
     );
     let wrong = f
@@ -1295,8 +1297,123 @@ fn a_percent_column_that_says_ratio_is_read_as_ratio() {
         .find(|x| x["code"] == "pct-mismatch" && x["unit"] == "P01")
         .unwrap();
     assert!(
-        wrong["message"].as_str().unwrap().contains("30 / 24 × 100 = 125"),
+        wrong["message"]
+            .as_str()
+            .unwrap()
+            .contains("30 / 24 × 100 = 125"),
         "{wrong}"
+    );
+}
+
+/// A percent or rate worked from a figure the tool itself disputes is
+/// not blamed when it is right from the corrected figure: a yield
+/// (sản lượng / diện tích × 10) and the area's %KH and %CK right from the
+/// area's parts where the area's total disagrees with them; a yield's
+/// %KH and %CK right from the yield its formula gives where the yield as
+/// written is off. Only the disputed figures are errors, and a percent
+/// right from no reading is still `pct-mismatch`, worked from the figures
+/// as written.
+#[test]
+fn a_figure_right_from_a_disputed_operands_correction_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let mut csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    csv.push_str(
+        "NN1,HC,Tổng diện tích lúa gieo trồng,ha,flow,both,VP,NN1 == NN11 + NN12\n\
+         NN11,HC,Trong đó: Lúa đông xuân,ha,flow,both,VP,\n\
+         NN12,HC,Trong đó: Lúa hè thu,ha,flow,both,VP,\n\
+         NN2,HC,Sản lượng lúa,tấn,flow,both,VP,\n\
+         NN3,HC,Năng suất lúa bình quân,tạ/ha,rate,both,VP,NN2 / NN1 * 10\n",
+    );
+    std::fs::write(tpl.join("indicators.csv"), csv).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [
+        ("Kế hoạch năm 2020", 1),
+        ("Thực hiện quý III", 1),
+        ("Lũy kế từ đầu năm", 1),
+        ("Cùng kỳ năm trước", 1),
+        ("% so với KH", 1),
+        ("Tăng, giảm so với cùng kỳ (%)", 1),
+    ];
+    let book = |file: &str, title: &str, rows: [Vec<Cell>; 5]| {
+        let [nn1, nn11, nn12, nn2, nn3] = rows;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ III/2020",
+            &one_row_header(&header),
+            &[
+                ("NN1", "Tổng diện tích lúa gieo trồng", "ha", nn1),
+                ("NN11", "Trong đó: Lúa đông xuân", "ha", nn11),
+                ("NN12", "Trong đó: Lúa hè thu", "ha", nn12),
+                ("NN2", "Sản lượng lúa", "tấn", nn2),
+                ("NN3", "Năng suất lúa bình quân", "tạ/ha", nn3),
+            ],
+        );
+    };
+    // The total area 647,7 is not 333,0 + 302,7 = 635,7; the yield 58,2
+    // = 3.700,3 / 635,7 × 10, %KH 99,19 = 635,7 / 640,9 × 100 and %CK
+    // 4,66 = 635,7 / 607,4 × 100 − 100 are right from the parts.
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        [
+            vec![
+                N(640.9, None),
+                N(300.0, None),
+                N(647.7, None),
+                N(607.4, None),
+                N(99.19, None),
+                N(4.66, None),
+            ],
+            vec![E, N(150.0, None), N(333.0, Some("0.0")), E, E, E],
+            vec![E, N(150.0, None), N(302.7, None), E, E, E],
+            vec![E, N(1500.0, None), N(3700.3, None), E, E, E],
+            vec![E, N(50.0, None), N(58.2, None), E, E, E],
+        ],
+    );
+    // The yield 66,5 is off: 2.973,8 / 487 × 10 = 61,1, from which its
+    // %KH 99,51 = 61,1 / 61,4 × 100 and %CK 0,33 = 61,1 / 60,9 × 100 −
+    // 100 are right. The area's %KH 95,5 is right from nothing (487 /
+    // 500 × 100 = 97,4).
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        [
+            vec![
+                N(500.0, None),
+                N(200.0, None),
+                N(487.0, None),
+                E,
+                N(95.5, None),
+                E,
+            ],
+            vec![E, N(100.0, None), N(250.0, None), E, E, E],
+            vec![E, N(100.0, None), N(237.0, None), E, E, E],
+            vec![E, N(1200.0, None), N(2973.8, None), E, E, E],
+            vec![
+                N(61.4, None),
+                N(60.0, None),
+                N(66.5, None),
+                N(60.9, None),
+                N(99.51, None),
+                N(0.33, None),
+            ],
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "sum-mismatch"]
+        ),
+        [
+            "error|pct-mismatch|P02|G11|NN3|LK|61,1|66,5",
+            "error|pct-mismatch|P02|I7|NN1|%KH|97,4|95,5",
+            "error|sum-mismatch|P01|G7|NN1|LK|NN1 == NN11 + NN12|647,7",
+        ]
     );
 }
 
