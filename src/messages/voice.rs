@@ -1342,8 +1342,9 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
-        // A %CK column's header, quoted.
+        // A %CK column's headers, quoted.
         "Tăng, giảm cùng kỳ",
+        "So sánh (%) Ước TH/CK",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",
