@@ -281,15 +281,17 @@ pub enum Checked<'a> {
         right: &'a str,
     },
     /// `pct-kind` (a warning): `unit`'s %CK column says in `words` that it
-    /// holds the growth where the template wants the ratio; its `count`
-    /// figures were read as the growth (the first, `stated`, is the ratio
-    /// `ratio`).
+    /// holds the growth (`growth`) where the template wants the ratio, or
+    /// the ratio where it wants the growth; its `count` figures were read
+    /// as the words say (the first, `stated`, is `converted` in the
+    /// template's convention).
     PctConverted {
         unit: &'a str,
         words: &'a str,
+        growth: bool,
         count: usize,
         stated: &'a str,
-        ratio: &'a str,
+        converted: &'a str,
     },
     /// `rate-averaged`: department `unit` states `stated` for the whole
     /// area, the mean (`mean`) of its `units` units' rates, where
@@ -969,9 +971,21 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
         Checked::PctConverted {
             unit,
             words,
+            growth: false,
             count,
             stated: s,
-            ratio: e,
+            converted: e,
+        } => match lang {
+            Lang::Vi => format!("{unit}: cột %CK ghi tỷ lệ lũy kế / cùng kỳ × 100 («{words}»), còn mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {count} số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi mức tăng, giảm theo mẫu biểu."),
+            Lang::En => format!("{unit}: the %CK column writes the ratio cumulative / last year × 100 (\"{words}\") where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
+        },
+        Checked::PctConverted {
+            unit,
+            words,
+            growth: true,
+            count,
+            stated: s,
+            converted: e,
         } => match lang {
             Lang::Vi => format!("{unit}: cột %CK ghi mức tăng, giảm so với cùng kỳ («{words}»), còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
             Lang::En => format!("{unit}: the %CK column writes the growth over last year (\"{words}\") where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),

@@ -312,7 +312,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("%CK ghi sai kiểu (tỷ số hay mức tăng).", "%CK written as the other kind (ratio or growth)."),
         help: ("Ghi theo quy ước của mẫu biểu (ck_convention).", "Write it as the template's ck_convention says."),
-        example: r#"%CK written `108,12` (the ratio LK/CK × 100) where `ck_convention = "growth"` wants `8,12`, or the reverse (error); a warning, once per file, when the column says in words that it holds the growth ("Tăng, giảm so với cùng kỳ (%)" over it, "tăng 13,26%" in its cells) where the template wants the ratio: its figures were read as the growth (+ 100) and checked so"#,
+        example: r#"%CK written `108,12` (the ratio LK/CK × 100) where `ck_convention = "growth"` wants `8,12`, or the reverse (error); a warning, once per file, when the column says in words that it holds the growth ("Tăng, giảm so với cùng kỳ (%)" over it, "tăng 13,26%" in its cells) where the template wants the ratio, or the ratio ("Ước TH/CK", "LK/CK") where it wants the growth: its figures were read as the column says (growth + 100, ratio − 100) and checked so"#,
     },
     Entry {
         code: Code::RateAveraged,

@@ -557,9 +557,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::PctConverted {
             unit,
             words: "Tăng, giảm cùng kỳ",
+            growth: true,
             count: 17,
             stated: "13,26",
-            ratio: "113,26",
+            converted: "113,26",
+        },
+        Checked::PctConverted {
+            unit,
+            words: "So sánh (%) Ước TH/CK",
+            growth: false,
+            count: 49,
+            stated: "129,51",
+            converted: "29,51",
         },
         Checked::RateAveraged {
             unit: "Văn phòng",
@@ -1369,8 +1378,9 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
-        // A %CK column's header, quoted.
+        // A %CK column's headers, quoted.
         "Tăng, giảm cùng kỳ",
+        "So sánh (%) Ước TH/CK",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",

@@ -38,7 +38,7 @@ use crate::ingest::sheet::data_text;
 use crate::ingest::SheetGrid;
 use crate::memo::{new_id, Bounded, TextMemo};
 use crate::model::{quarter_number, Period, PeriodSpan, ValueColumn};
-use crate::template::Template;
+use crate::template::{CkConvention, Template};
 use crate::text::{clean, fold, fold_joined};
 use calamine::Data;
 use std::borrow::Cow;
@@ -745,10 +745,11 @@ pub struct TableLayout {
     /// Header cells that name no role (or a role another column took),
     /// with their label as read: the columns the tool does not read.
     pub ignored: Vec<IgnoredColumn>,
-    /// The label of the %CK column when its words say growth ("Tăng,
-    /// giảm cùng kỳ"): its figures are the growth whatever the template's
-    /// `ck_convention` (see [`crate::reconcile::percentages`]).
-    pub ck_growth: Option<String>,
+    /// The label of the %CK column when its words say which convention
+    /// its figures are written in: the growth ("Tăng, giảm cùng kỳ") or
+    /// the ratio ("Ước TH/CK"), whatever the template's `ck_convention`
+    /// (see [`crate::reconcile::percentages`]).
+    pub ck_said: Option<(String, CkConvention)>,
 }
 
 /// A header cell of the table whose column is not read.
@@ -1068,7 +1069,7 @@ pub fn find_table(
                 header_last: if two_rows { r + 1 } else { r },
                 columns,
                 ignored: Vec::new(),
-                ck_growth: None,
+                ck_said: None,
             };
             // On a tie the header read from fewer rows wins: a blank row
             // above a header, or the first data row under it, adds nothing.
@@ -1163,21 +1164,51 @@ pub fn find_table(
                     .collect();
                 layout.ignored.sort_by_key(|i| i.col);
                 // A %CK column whose words say growth ("So sánh (%)" over
-                // "Tăng, giảm cùng kỳ"; "+/- so cùng kỳ" says neither).
-                layout.ck_growth = labels
+                // "Tăng, giảm cùng kỳ") or the ratio ("Ước TH/CK"); "+/- so
+                // cùng kỳ" and "So với cùng kỳ (%)" say neither.
+                layout.ck_said = labels
                     .iter()
                     .find(|(c, _)| layout.col(Role::Value(ValueColumn::PctCk)) == Some(*c))
                     .map(|(c, l)| text(*c, *l))
-                    .filter(|label| {
-                        let folded = fold(label);
+                    .and_then(|label| {
+                        let folded = fold(&label);
                         let tokens: Vec<&str> = folded.split(' ').collect();
-                        words.has(&tokens, Family::Growth)
+                        let said = if words.has(&tokens, Family::Growth) {
+                            CkConvention::Growth
+                        } else if says_ratio(&label) {
+                            CkConvention::Ratio
+                        } else {
+                            return None;
+                        };
+                        Some((label, said))
                     });
                 best = Some((layout, span, lower_row));
             }
         }
     }
     best.map(|(layout, ..)| layout)
+}
+
+/// Whether a %CK label writes its figure as a quotient of this year's by
+/// last year's: "TH/CK", "Ước TH/CK", "LK/CK", "Thực hiện/cùng kỳ (%)".
+/// Such a column holds the ratio (129,51), not the growth; "Tăng/giảm so
+/// với CK" is no quotient.
+fn says_ratio(label: &str) -> bool {
+    let mut sides = label.split('/');
+    let mut before = sides.next().map(fold).unwrap_or_default();
+    sides.any(|after| {
+        let this_year = matches!(
+            before.rsplit(' ').next(),
+            Some("th" | "lk" | "hien" | "ke" | "uoc")
+        );
+        let after = fold(after);
+        let last_year = after == "ck"
+            || after.starts_with("ck ")
+            || after.starts_with("cung ky")
+            || after.starts_with("cung ki");
+        before = after;
+        this_year && last_year
+    })
 }
 
 /// The label and role of a column whose header spans two rows: both rows
@@ -1329,6 +1360,31 @@ mod tests {
 
     fn words() -> HeaderWords {
         HeaderWords::new(&Template::builtin().unwrap())
+    }
+
+    /// "Ước TH/CK" under "So sánh (%)" (a tester's year-end form) holds
+    /// the ratio; growth words, or "so với cùng kỳ" alone, say no ratio.
+    #[test]
+    fn a_quotient_of_this_year_by_last_says_ratio() {
+        for label in [
+            "So sánh (%) Ước TH/CK",
+            "TH/CK (%)",
+            "LK / CK",
+            "Thực hiện/cùng kỳ (%)",
+            "Lũy kế/Cùng kỳ",
+        ] {
+            assert!(says_ratio(label), "{label}");
+        }
+        for label in [
+            "So với cùng kỳ (%)",
+            "Tăng/giảm so với CK (%)",
+            "+/- so với cùng kỳ",
+            "% so CK",
+            "Ước TH/KH",
+            "Năm 2025/CK",
+        ] {
+            assert!(!says_ratio(label), "{label}");
+        }
     }
 
     fn grid(rows: &[&[&str]], merges: Vec<Dimensions>) -> SheetGrid {

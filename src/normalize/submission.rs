@@ -16,7 +16,7 @@ use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
 use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
-use crate::template::{Agency, AgencyKind, DashMeans, Template};
+use crate::template::{Agency, AgencyKind, CkConvention, DashMeans, Template};
 use crate::text::fold;
 use calamine::Data;
 use std::time::SystemTime;
@@ -221,9 +221,10 @@ pub struct Submission {
     /// rows (see [`one_unit_finding_each`]), for the feedback workbook's
     /// marks.
     pub unit_cells: Vec<UnitCells>,
-    /// The %CK columns whose words say their figures are the growth
-    /// ("Tăng, giảm cùng kỳ" over the column, "tăng 13,26%" in a cell).
-    pub ck_growth: Vec<GrowthSaid>,
+    /// The %CK columns whose words say how their figures are written:
+    /// the growth ("Tăng, giảm cùng kỳ" over the column, "tăng 13,26%" in
+    /// a cell) or the ratio ("Ước TH/CK" over it).
+    pub ck_said: Vec<CkSaid>,
     /// The tables by unit (one row per ward, one column per indicator)
     /// left unread in the sheets of the file, for the error a file with
     /// nothing else is given.
@@ -252,15 +253,17 @@ pub struct UnitCells {
     pub indicators: Vec<String>,
 }
 
-/// A %CK column of a submission whose words say it holds the growth: on
-/// sheet `sheet` (index into [`Submission::sheets`]), column `col`
-/// (0-based), said by `words` (its header, or the first cell that says
-/// "tăng" or "giảm").
+/// A %CK column of a submission whose words say how it is written (the
+/// growth or the ratio): on sheet `sheet` (index into
+/// [`Submission::sheets`]), column `col` (0-based), said by `words` (its
+/// header, or the first cell that says "tăng" or "giảm").
 #[derive(Clone, Debug, PartialEq)]
-pub struct GrowthSaid {
+pub struct CkSaid {
     pub sheet: u16,
     pub col: u32,
     pub words: String,
+    /// The convention the words say: growth or ratio.
+    pub convention: CkConvention,
 }
 
 impl Submission {
@@ -327,30 +330,38 @@ impl Submission {
             missing: Vec::new(),
             findings: Vec::new(),
             unit_cells: Vec::new(),
-            ck_growth: self.ck_growth.clone(),
+            ck_said: self.ck_said.clone(),
             by_unit: Vec::new(),
         }
     }
 
-    /// Do the words of `row`'s column say it holds the growth?
-    pub fn says_growth(&self, row: &TidyRow) -> bool {
-        self.ck_growth
+    /// What the words of `row`'s column say of how it is written, if
+    /// anything.
+    pub fn ck_said(&self, row: &TidyRow) -> Option<&CkSaid> {
+        self.ck_said
             .iter()
-            .any(|g| g.sheet == row.sheet && g.col == row.col)
+            .find(|g| g.sheet == row.sheet && g.col == row.col)
     }
 
-    /// Notes that column `col` of sheet `sheet` says growth in `words`
-    /// (the first words that say so are kept).
-    fn growth_said(&mut self, sheet: u16, col: u32, words: &str) {
+    /// Do the words of `row`'s column say it holds the growth?
+    pub fn says_growth(&self, row: &TidyRow) -> bool {
+        self.ck_said(row)
+            .is_some_and(|g| g.convention == CkConvention::Growth)
+    }
+
+    /// Notes that column `col` of sheet `sheet` says in `words` that it
+    /// is written in `convention` (the first words that say so are kept).
+    fn ck_said_in(&mut self, sheet: u16, col: u32, words: &str, convention: CkConvention) {
         if !self
-            .ck_growth
+            .ck_said
             .iter()
             .any(|g| g.sheet == sheet && g.col == col)
         {
-            self.ck_growth.push(GrowthSaid {
+            self.ck_said.push(CkSaid {
                 sheet,
                 col,
                 words: words.to_string(),
+                convention,
             });
         }
     }
@@ -527,7 +538,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         missing: Vec::new(),
         findings: Vec::new(),
         unit_cells: Vec::new(),
-        ck_growth: Vec::new(),
+        ck_said: Vec::new(),
         by_unit: Vec::new(),
     };
     let names = wb.sheet_names();
@@ -2019,11 +2030,10 @@ fn read_rows(
     // The sender as the findings about its rows name it.
     let who = sender_shown(sub, t);
     let sheet_no = u16::try_from(sheet_idx).unwrap_or(u16::MAX);
-    if let (Some(label), Some(c)) = (
-        &layout.ck_growth,
-        layout.col(Role::Value(ValueColumn::PctCk)),
-    ) {
-        sub.growth_said(sheet_no, c, label);
+    if let (Some((label, said)), Some(c)) =
+        (&layout.ck_said, layout.col(Role::Value(ValueColumn::PctCk)))
+    {
+        sub.ck_said_in(sheet_no, c, label, *said);
     }
     // The style of the sheet's text numbers: a sheet typed on an English
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's
@@ -2546,7 +2556,7 @@ fn read_rows(
                         if column == ValueColumn::PctCk
                             && matches!(s.trim_start().chars().next(), Some('t' | 'T' | 'g' | 'G'))
                         {
-                            sub.growth_said(sheet_no, c, s.trim());
+                            sub.ck_said_in(sheet_no, c, s.trim(), CkConvention::Growth);
                         }
                         if p.ambiguous && !style_settled {
                             let here = here();

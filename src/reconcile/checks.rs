@@ -383,7 +383,7 @@ pub(crate) mod testutil {
             missing: Vec::new(),
             findings: Vec::new(),
             unit_cells: Vec::new(),
-            ck_growth: Vec::new(),
+            ck_said: Vec::new(),
             by_unit: Vec::new(),
         };
         s.sort_rows();

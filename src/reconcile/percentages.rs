@@ -80,6 +80,21 @@ fn judge(stated: &TidyRow, computed: Interval) -> Judged {
     }
 }
 
+/// A figure as the tool may read it: as written, or as it disputes it
+/// (the sum of its parts, a rate from its formula).
+#[derive(Clone, Copy)]
+struct Reading {
+    interval: Interval,
+    value: f64,
+}
+
+/// Whether `computed`, worked over a base `base` above zero, gives
+/// `stated`.
+fn gives(stated: &TidyRow, computed: Option<Interval>, base: Reading) -> bool {
+    base.interval.lo > 0.0
+        && computed.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
+}
+
 /// The parts of a rate's formula: numerator and denominator codes for
 /// `A / B * 100`, else the expression itself.
 enum RateFormula {
@@ -196,33 +211,13 @@ impl Stated<'_> {
     fn rate(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
         let formula = rate_formula(&ind.formula)?;
         let column = stated.column;
-        let operand = |code: &str| {
-            self.template
-                .indicator_index(code)
-                .and_then(|j| self.figure(j, column))
-        };
-        let (computed, point) = match &formula {
-            RateFormula::Ratio(n, dn) => {
-                let (nr, dr) = (operand(n)?, operand(dn)?);
-                let c = percent_of(written(nr), written(dr))?;
-                if dr.value == 0.0 {
-                    return None;
-                }
-                (c, nr.value / dr.value * 100.0)
-            }
-            RateFormula::Other(e) => {
-                let lookup = |code: &str| operand(code).map(|r| r.value);
-                let v = e.eval(&lookup)?;
-                (Interval::exact(v), v)
-            }
-        };
+        let operand = |code: &str| self.figure_of(code, column);
+        let (computed, point) = self.formula_gives(&formula, column)?;
         let Judged::Off(verdict) = judge(stated, computed) else {
             return None;
         };
-        if let RateFormula::Ratio(n, dn) = &formula {
-            if self.right_by_the_parts(stated, n, dn) {
-                return None;
-            }
+        if self.right_by_disputed_operands(stated, &formula) {
+            return None;
         }
         // The operands in words, for a rate found off only.
         let shown = match &formula {
@@ -258,63 +253,184 @@ impl Stated<'_> {
         Some(self.off(stated, verdict, point, percent))
     }
 
-    /// Whether a rate `n / dn × 100` that its operands make wrong is
-    /// right when an operand that is the whole of a sum relation of the
-    /// template (HC02 = HC03 + HC04) is taken as the sum of its parts,
-    /// which the unit states and which disagree with it: the whole is
-    /// wrong (`sum-mismatch` says so at its cell), not the rate, and
-    /// advice to "correct" the rate from the wrong whole would spread it.
-    /// Looked at only for a rate found off.
-    fn right_by_the_parts(&self, stated: &TidyRow, n: &str, dn: &str) -> bool {
-        let column = stated.column;
-        let figure = |code: &str| {
-            self.template
-                .indicator_index(code)
-                .and_then(|j| self.figure(j, column))
-        };
-        // The operand as written, and as the sum of its parts where they
-        // disagree with it.
-        let readings = |code: &str| -> Vec<Interval> {
-            let Some(own) = figure(code) else {
-                return Vec::new();
-            };
-            let mut out = vec![written(own)];
-            let relations = super::relations::relations_naming(self.template, code);
-            for rel in relations.iter().filter(|r| r.holds_in(column)) {
-                let Some((whole, parts)) = rel.whole_and_parts() else {
-                    continue;
-                };
-                if whole != code {
-                    continue;
+    /// The figure of indicator `code` in `column`.
+    fn figure_of(&self, code: &str, column: ValueColumn) -> Option<&TidyRow> {
+        self.template
+            .indicator_index(code)
+            .and_then(|j| self.figure(j, column))
+    }
+
+    /// What a rate's `formula` gives over `column`'s figures as written:
+    /// the interval and the value at the figures themselves.
+    fn formula_gives(&self, formula: &RateFormula, column: ValueColumn) -> Option<(Interval, f64)> {
+        let operand = |code: &str| self.figure_of(code, column);
+        match formula {
+            RateFormula::Ratio(n, dn) => {
+                let (nr, dr) = (operand(n)?, operand(dn)?);
+                let c = percent_of(written(nr), written(dr))?;
+                if dr.value == 0.0 {
+                    return None;
                 }
-                let Some(figures) = parts.iter().map(|p| figure(p)).collect::<Option<Vec<_>>>()
-                else {
-                    continue;
-                };
-                let sum = figures.iter().fold(Interval::exact(0.0), |acc, r| {
-                    let w = written(r);
-                    Interval {
-                        lo: acc.lo + w.lo,
-                        hi: acc.hi + w.hi,
-                    }
+                Some((c, nr.value / dr.value * 100.0))
+            }
+            RateFormula::Other(e) => {
+                let v = e.eval(&|code: &str| operand(code).map(|r| r.value))?;
+                Some((Interval::exact(v), v))
+            }
+        }
+    }
+
+    /// The readings of indicator `i`'s figure in `column` besides the one
+    /// as written, where the tool itself disputes that figure: the sum of
+    /// its parts when it is the whole of a sum relation of the template
+    /// (HC02 = HC03 + HC04) whose parts disagree with it (`sum-mismatch`
+    /// says so at its cell), and a rate as its formula gives it when it
+    /// is off that (`pct-mismatch` at its cell says "= 61,1"). A percent
+    /// or rate that such a reading gives is not blamed: advice to
+    /// "correct" it from the disputed figure would spread that figure and
+    /// contradict the finding on it. Looked at only for a figure found off.
+    fn disputed(&self, i: usize, column: ValueColumn) -> Vec<Reading> {
+        let (Some(own), Some(ind)) = (self.figure(i, column), self.template.indicators.get(i))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let relations = super::relations::relations_naming(self.template, &ind.code);
+        for rel in relations.iter().filter(|r| r.holds_in(column)) {
+            let Some((whole, parts)) = rel.whole_and_parts() else {
+                continue;
+            };
+            if whole != ind.code {
+                continue;
+            }
+            let Some(figures) = parts
+                .iter()
+                .map(|p| self.figure_of(p, column))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let sum = figures.iter().fold(Interval::exact(0.0), |acc, r| {
+                let w = written(r);
+                Interval {
+                    lo: acc.lo + w.lo,
+                    hi: acc.hi + w.hi,
+                }
+            });
+            if !sum.meets(written(own)) {
+                let value = figures.iter().map(|r| r.value).sum();
+                out.push(Reading {
+                    interval: sum,
+                    value,
                 });
-                if !sum.meets(written(own)) {
-                    out.push(sum);
+            }
+        }
+        if ind.kind == Kind::Rate {
+            let gives = rate_formula(&ind.formula).and_then(|f| self.formula_gives(&f, column));
+            if let Some((computed, value)) = gives {
+                if !matches!(judge(own, computed), Judged::Consistent) {
+                    // Also as the finding on it shows it, at its decimals.
+                    let d = own.shown_decimals();
+                    let shown = Interval::written(round_to(value, d), d);
+                    out.push(Reading {
+                        interval: Interval::new(
+                            computed.lo.min(shown.lo),
+                            computed.hi.max(shown.hi),
+                        ),
+                        value,
+                    });
                 }
             }
-            out
-        };
-        let (ns, ds) = (readings(n), readings(dn));
-        if ns.len() + ds.len() <= 2 {
+        }
+        out
+    }
+
+    /// Whether some reading of `operands` (each as written or as the tool
+    /// disputes it, [`Stated::disputed`]), not all as written, `fits`.
+    fn right_by_disputed(
+        &self,
+        operands: &[(usize, ValueColumn)],
+        fits: impl Fn(&[Reading]) -> bool,
+    ) -> bool {
+        let mut readings: Vec<Vec<Reading>> = Vec::with_capacity(operands.len());
+        for &(i, column) in operands {
+            let Some(own) = self.figure(i, column) else {
+                return false;
+            };
+            let mut r = vec![Reading {
+                interval: written(own),
+                value: own.value,
+            }];
+            r.extend(self.disputed(i, column));
+            readings.push(r);
+        }
+        if readings.iter().all(|r| r.len() == 1) {
             return false;
         }
-        ns.iter().any(|&num| {
-            ds.iter().any(|&den| {
-                den.lo > 0.0
-                    && percent_of(num, den)
-                        .is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
-            })
-        })
+        // Every combination but the first (all as written), odometer-wise.
+        let mut pick = vec![0usize; readings.len()];
+        let mut chosen = Vec::with_capacity(readings.len());
+        loop {
+            let mut k = 0;
+            loop {
+                let (Some(p), Some(r)) = (pick.get_mut(k), readings.get(k)) else {
+                    return false;
+                };
+                *p += 1;
+                if *p < r.len() {
+                    break;
+                }
+                *p = 0;
+                k += 1;
+            }
+            chosen.clear();
+            chosen.extend(
+                pick.iter()
+                    .zip(&readings)
+                    .filter_map(|(&p, r)| r.get(p).copied()),
+            );
+            if fits(&chosen) {
+                return true;
+            }
+        }
+    }
+
+    /// Whether a rate that its operands as written make wrong is right
+    /// from an operand the tool disputes (98,65% = 1.460 / (1.460 + 20),
+    /// where HC02 was typed 1.490; a yield from the parts of its area).
+    fn right_by_disputed_operands(&self, stated: &TidyRow, formula: &RateFormula) -> bool {
+        let column = stated.column;
+        let index = |code: &str| self.template.indicator_index(code).map(|j| (j, column));
+        match formula {
+            RateFormula::Ratio(n, dn) => {
+                let Some(operands) = [index(n), index(dn)]
+                    .into_iter()
+                    .collect::<Option<Vec<_>>>()
+                else {
+                    return false;
+                };
+                self.right_by_disputed(&operands, |r| match r {
+                    [num, den] => gives(stated, percent_of(num.interval, den.interval), *den),
+                    _ => false,
+                })
+            }
+            RateFormula::Other(e) => {
+                let codes = e.codes();
+                let Some(operands) = codes.iter().map(|c| index(c)).collect::<Option<Vec<_>>>()
+                else {
+                    return false;
+                };
+                self.right_by_disputed(&operands, |r| {
+                    let at = |code: &str| {
+                        let k = codes.iter().position(|c| *c == code)?;
+                        r.get(k).map(|x| x.value)
+                    };
+                    e.eval(&at).is_some_and(|v| {
+                        matches!(judge(stated, Interval::exact(v)), Judged::Consistent)
+                    })
+                })
+            }
+        }
     }
 
     /// %KH against LK / KH × 100.
@@ -331,6 +447,13 @@ impl Stated<'_> {
         if self.meant_from_th(stated, lk, |th| percent_of(th, written(kh))) {
             return None;
         }
+        let operands = [(i, ValueColumn::Lk), (i, ValueColumn::Kh)];
+        if self.right_by_disputed(&operands, |r| match r {
+            [l, k] => gives(stated, percent_of(l.interval, k.interval), *k),
+            _ => false,
+        }) {
+            return None;
+        }
         let (l, k) = (self.shown(lk), self.shown(kh));
         let percent = Percent::OfPlan { lk: &l, kh: &k };
         Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
@@ -338,9 +461,10 @@ impl Stated<'_> {
 
     /// %CK against LK and CK, in the template's convention (growth or
     /// ratio); written in the other one, `pct-kind`. A column whose words
-    /// say growth ([`Submission::says_growth`]) in a template of ratios is
-    /// judged as the growth it says it is (when it is not the ratio the
-    /// template wants), and counted for the file's one note of conversion.
+    /// say the other convention ([`Submission::ck_said`]: growth in a
+    /// template of ratios, "Ước TH/CK" in one of growth) is judged as what
+    /// it says it is (when it is not what the template wants), and counted
+    /// for the file's one note of conversion.
     fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
         let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
@@ -349,7 +473,7 @@ impl Stated<'_> {
         if ck.value == 0.0 {
             return None;
         }
-        let growth_wanted = self.growth_read(stated, ratio)?;
+        let growth_wanted = self.growth_read(stated, ratio, growth)?;
         let (want, other) = if growth_wanted {
             (growth, ratio)
         } else {
@@ -363,6 +487,19 @@ impl Stated<'_> {
             false => percent_of(th, written(ck)),
         };
         if self.meant_from_th(stated, lk, from_th) {
+            return None;
+        }
+        let operands = [(i, ValueColumn::Lk), (i, ValueColumn::Ck)];
+        if self.right_by_disputed(&operands, |r| match r {
+            [l, c] => {
+                let right = match growth_wanted {
+                    true => growth_of(l.interval, c.interval),
+                    false => percent_of(l.interval, c.interval),
+                };
+                gives(stated, right, *c)
+            }
+            _ => false,
+        }) {
             return None;
         }
         let point_ratio = lk.value / ck.value * 100.0;
@@ -386,16 +523,23 @@ impl Stated<'_> {
     }
 
     /// Whether `stated` (a %CK) is read as the growth: the template's
-    /// `ck_convention`, unless the column's words say growth where the
-    /// template wants the ratio and the figure is not that ratio (`ratio`,
-    /// computed); then it is read as the growth and noted as converted.
-    /// `None` when the figure is the template's ratio, whatever its words.
-    fn growth_read(&self, stated: &TidyRow, ratio: Interval) -> Option<bool> {
+    /// `ck_convention`, unless the column's words say the other one
+    /// (growth words where the template wants the ratio, "Ước TH/CK"
+    /// where it wants the growth) and the figure is not what the template
+    /// wants (`ratio` or `growth`, computed); then it is read as its words
+    /// say and noted as converted. `None` when the figure is the
+    /// template's, whatever its words.
+    fn growth_read(&self, stated: &TidyRow, ratio: Interval, growth: Interval) -> Option<bool> {
         let template_growth = self.template.settings.ck_convention == CkConvention::Growth;
-        if template_growth || !self.sub.says_growth(stated) {
+        let Some(said) = self.sub.ck_said(stated) else {
+            return Some(template_growth);
+        };
+        let said_growth = said.convention == CkConvention::Growth;
+        if said_growth == template_growth {
             return Some(template_growth);
         }
-        if matches!(judge(stated, ratio), Judged::Consistent) {
+        let template_wants = if template_growth { growth } else { ratio };
+        if matches!(judge(stated, template_wants), Judged::Consistent) {
             return None;
         }
         let mut converted = self.converted.borrow_mut();
@@ -403,30 +547,34 @@ impl Stated<'_> {
             converted.0 = Some(stated.clone());
         }
         converted.1 += 1;
-        Some(true)
+        Some(said_growth)
     }
 
-    /// The one `pct-kind` warning of a file whose %CK columns said growth
-    /// where the template wants the ratio: how many figures were read as
-    /// the growth (converted: growth + 100 is the ratio), at the first.
+    /// The one `pct-kind` warning of a file whose %CK columns said the
+    /// other convention than the template's: how many figures were read
+    /// as their words say (growth + 100 is the ratio, ratio − 100 the
+    /// growth), at the first.
     fn converted_note(&self) -> Option<Finding> {
         let (first, count) = {
             let c = self.converted.borrow();
             (c.0.clone()?, c.1)
         };
-        let said = self
-            .sub
-            .ck_growth
-            .iter()
-            .find(|g| g.sheet == first.sheet && g.col == first.col)?;
+        let said = self.sub.ck_said(&first)?;
+        let growth = said.convention == CkConvention::Growth;
         let d = first.shown_decimals();
-        let (s, e) = (self.shown(&first), self.num(first.value + 100.0, d));
+        let other = if growth {
+            first.value + 100.0
+        } else {
+            first.value - 100.0
+        };
+        let (s, e) = (self.shown(&first), self.num(other, d));
         let note = Checked::PctConverted {
             unit: &self.unit,
             words: &said.words,
+            growth,
             count,
             stated: &s,
-            ratio: &e,
+            converted: &e,
         };
         let f = Finding::said(Severity::Warning, &note, self.lang);
         Some(
@@ -475,7 +623,7 @@ impl Stated<'_> {
         }
         let ratio = percent_of(written(lk), written(base))?;
         let growth = growth_of(written(lk), written(base))?;
-        let growth_wanted = !of_plan && self.growth_read(stated, ratio)?;
+        let growth_wanted = !of_plan && self.growth_read(stated, ratio, growth)?;
         let (want, other_kind) = if growth_wanted {
             (growth, ratio)
         } else {
@@ -496,6 +644,23 @@ impl Stated<'_> {
         );
         // The fraction form of a percent cell, as for the other percents.
         if matches!(judge(stated, want), Judged::Consistent) || v_points == Verdict::Consistent {
+            return None;
+        }
+        // Right from a rate the tool recomputes (the rate as written is
+        // off its formula) or a base it disputes.
+        if self.right_by_disputed(&[(i, ValueColumn::Lk), (i, other)], |r| match r {
+            [l, b] => {
+                let (l, b) = (l.interval, b.interval);
+                let right = match growth_wanted {
+                    true => growth_of(l, b),
+                    false => percent_of(l, b),
+                };
+                let points = Interval::new(l.lo - b.hi, l.hi - b.lo);
+                right.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
+                    || (with_points && verdict(points) == Verdict::Consistent)
+            }
+            _ => false,
+        }) {
             return None;
         }
         let (l, b) = (self.shown(lk), self.shown(base));

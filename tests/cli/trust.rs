@@ -1198,6 +1198,225 @@ fn a_percent_column_that_says_growth_is_read_as_growth() {
     );
 }
 
+/// The mirror case: a %CK column whose words write it as a quotient
+/// ("TH/CK (%)", "Ước TH/CK") in a template of growth is read as the
+/// ratio it says it is and checked so, with one `pct-kind` warning per
+/// file, not an error per row; a wrong ratio is `pct-mismatch` with the
+/// ratio's formula; growth written under such a header is the template's
+/// and right; a column that says neither keeps its `pct-kind` errors.
+#[test]
+fn a_percent_column_that_says_ratio_is_read_as_ratio() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // TH 120 = 90 + 30 against CK 124 = 100 + 24: ratio 96,77, 90, 125.
+    let book = |file: &str, title: &str, pct_head: &'static str, pct: [Cell; 3]| {
+        let header = [
+            ("Thực hiện quý I", 1),
+            ("Cùng kỳ năm trước", 1),
+            (pct_head, 1),
+        ];
+        let [a, b, c] = pct;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&header),
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![N(120.0, None), N(124.0, None), a],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![N(90.0, None), N(100.0, None), b],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![N(30.0, None), N(24.0, None), c],
+                ),
+            ],
+        );
+    };
+    // The header says ratio: the ratios are right, and 135 is off.
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        "TH/CK (%)",
+        [N(96.77, None), N(90.0, None), N(135.0, None)],
+    );
+    // Neither says: the ratio written for the growth is the wrong kind.
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        "So với cùng kỳ (%)",
+        [N(-3.23, None), N(-10.0, None), N(125.0, None)],
+    );
+    // The growth under a header that says ratio is what the template
+    // wants: right, and nothing to note.
+    book(
+        "phuong-3.xlsx",
+        "UBND PHƯỜNG 3",
+        "Thực hiện/cùng kỳ (%)",
+        [N(-3.23, None), N(-10.0, None), N(25.0, None)],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "value-negative"]
+        ),
+        [
+            "error|pct-kind|P02|G9|HC04|%CK|25|125",
+            "error|pct-mismatch|P01|G9|HC04|%CK|125|135",
+            "warning|pct-kind|P01|G7|HC02|%CK|-3,23|96,77",
+        ]
+    );
+    let note = f
+        .iter()
+        .find(|x| x["code"] == "pct-kind" && x["unit"] == "P01")
+        .unwrap();
+    let message = note["message"].as_str().unwrap();
+    assert!(
+        message.contains("«TH/CK (%)»")
+            && message.contains(
+                "3 số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: 96,77 là -3,23)"
+            ),
+        "{note}"
+    );
+    let wrong = f
+        .iter()
+        .find(|x| x["code"] == "pct-mismatch" && x["unit"] == "P01")
+        .unwrap();
+    assert!(
+        wrong["message"]
+            .as_str()
+            .unwrap()
+            .contains("30 / 24 × 100 = 125"),
+        "{wrong}"
+    );
+}
+
+/// A percent or rate worked from a figure the tool itself disputes is
+/// not blamed when it is right from the corrected figure: a yield
+/// (sản lượng / diện tích × 10) and the area's %KH and %CK right from the
+/// area's parts where the area's total disagrees with them; a yield's
+/// %KH and %CK right from the yield its formula gives where the yield as
+/// written is off. Only the disputed figures are errors, and a percent
+/// right from no reading is still `pct-mismatch`, worked from the figures
+/// as written.
+#[test]
+fn a_figure_right_from_a_disputed_operands_correction_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let mut csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    csv.push_str(
+        "NN1,HC,Tổng diện tích lúa gieo trồng,ha,flow,both,VP,NN1 == NN11 + NN12\n\
+         NN11,HC,Trong đó: Lúa đông xuân,ha,flow,both,VP,\n\
+         NN12,HC,Trong đó: Lúa hè thu,ha,flow,both,VP,\n\
+         NN2,HC,Sản lượng lúa,tấn,flow,both,VP,\n\
+         NN3,HC,Năng suất lúa bình quân,tạ/ha,rate,both,VP,NN2 / NN1 * 10\n",
+    );
+    std::fs::write(tpl.join("indicators.csv"), csv).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [
+        ("Kế hoạch năm 2020", 1),
+        ("Thực hiện quý III", 1),
+        ("Lũy kế từ đầu năm", 1),
+        ("Cùng kỳ năm trước", 1),
+        ("% so với KH", 1),
+        ("Tăng, giảm so với cùng kỳ (%)", 1),
+    ];
+    let book = |file: &str, title: &str, rows: [Vec<Cell>; 5]| {
+        let [nn1, nn11, nn12, nn2, nn3] = rows;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ III/2020",
+            &one_row_header(&header),
+            &[
+                ("NN1", "Tổng diện tích lúa gieo trồng", "ha", nn1),
+                ("NN11", "Trong đó: Lúa đông xuân", "ha", nn11),
+                ("NN12", "Trong đó: Lúa hè thu", "ha", nn12),
+                ("NN2", "Sản lượng lúa", "tấn", nn2),
+                ("NN3", "Năng suất lúa bình quân", "tạ/ha", nn3),
+            ],
+        );
+    };
+    // The total area 647,7 is not 333,0 + 302,7 = 635,7; the yield 58,2
+    // = 3.700,3 / 635,7 × 10, %KH 99,19 = 635,7 / 640,9 × 100 and %CK
+    // 4,66 = 635,7 / 607,4 × 100 − 100 are right from the parts.
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        [
+            vec![
+                N(640.9, None),
+                N(300.0, None),
+                N(647.7, None),
+                N(607.4, None),
+                N(99.19, None),
+                N(4.66, None),
+            ],
+            vec![E, N(150.0, None), N(333.0, Some("0.0")), E, E, E],
+            vec![E, N(150.0, None), N(302.7, None), E, E, E],
+            vec![E, N(1500.0, None), N(3700.3, None), E, E, E],
+            vec![E, N(50.0, None), N(58.2, None), E, E, E],
+        ],
+    );
+    // The yield 66,5 is off: 2.973,8 / 487 × 10 = 61,1, from which its
+    // %KH 99,51 = 61,1 / 61,4 × 100 and %CK 0,33 = 61,1 / 60,9 × 100 −
+    // 100 are right. The area's %KH 95,5 is right from nothing (487 /
+    // 500 × 100 = 97,4).
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        [
+            vec![
+                N(500.0, None),
+                N(200.0, None),
+                N(487.0, None),
+                E,
+                N(95.5, None),
+                E,
+            ],
+            vec![E, N(100.0, None), N(250.0, None), E, E, E],
+            vec![E, N(100.0, None), N(237.0, None), E, E, E],
+            vec![E, N(1200.0, None), N(2973.8, None), E, E, E],
+            vec![
+                N(61.4, None),
+                N(60.0, None),
+                N(66.5, None),
+                N(60.9, None),
+                N(99.51, None),
+                N(0.33, None),
+            ],
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-kind", "pct-mismatch", "pct-rounding", "sum-mismatch"]
+        ),
+        [
+            "error|pct-mismatch|P02|G11|NN3|LK|61,1|66,5",
+            "error|pct-mismatch|P02|I7|NN1|%KH|97,4|95,5",
+            "error|sum-mismatch|P01|G7|NN1|LK|NN1 == NN11 + NN12|647,7",
+        ]
+    );
+}
+
 /// A nine-month, half-year or year report follows the rules of its last
 /// quarter: a flow's LK below its TH is an error there too (it passed
 /// unchecked under --period 2020-9M).
