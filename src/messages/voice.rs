@@ -788,8 +788,14 @@ fn reading() -> Vec<Read<'static>> {
         },
         Read::TitleBehindHeaders {
             cell: "A4",
-            stated: Period { year: 2024, span: crate::model::PeriodSpan::Year },
-            period: Period { year: 2025, span: crate::model::PeriodSpan::Year },
+            stated: Period {
+                year: 2024,
+                span: crate::model::PeriodSpan::Year,
+            },
+            period: Period {
+                year: 2025,
+                span: crate::model::PeriodSpan::Year,
+            },
             labels: Vec::leak(vec!["Cả năm 2025".to_string()]),
             past: true,
         },

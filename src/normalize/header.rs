@@ -490,7 +490,8 @@ impl HeaderWords {
         // tháng 12/2025", "Thực hiện 11 tháng năm 2025") names no column
         // even without a period, and is another period's figure all the
         // same.
-        let months = one_month(&tokens) || (0..tokens.len()).any(|i| months_at(&tokens, i).is_some());
+        let months =
+            one_month(&tokens) || (0..tokens.len()).any(|i| months_at(&tokens, i).is_some());
         let figure = matches!(self.classify_folded(&f, None), Some(Role::Value(_)))
             || (months && self.is_figure_label(&f, &tokens));
         let figures = figure && self.classify_folded(&f, Some(period)).is_none();
@@ -620,11 +621,6 @@ impl HeaderWords {
         }
         if kh {
             return value(ValueColumn::Kh);
-        }
-        // Done in a later year than the report's ("Quý IV/2025", "Lũy kế
-        // năm 2025" read for 2024): a later report's figures, not ours.
-        if period.is_some_and(|p| years(tokens).min().is_some_and(|y| y > p.year)) {
-            return None;
         }
         let lk = self.has(tokens, Family::Lk);
         let months = (0..tokens.len()).find_map(|i| months_at(tokens, i));

@@ -990,7 +990,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
-    year_end_without_lk(&columns_seen, ctx.period.or(period), first_figures, ctx.lang, &mut sub);
+    year_end_without_lk(
+        &columns_seen,
+        ctx.period.or(period),
+        first_figures,
+        ctx.lang,
+        &mut sub,
+    );
     // A file whose sender is in doubt among units of one kind is weighed
     // as the first's: intake may settle it as any of them.
     let doubted = match &sub.unit_doubt {
@@ -1848,35 +1854,56 @@ fn headers_overrule(
         .filter(|(c, _)| !last_year(*c) && !for_stated.iter().any(|(s, _)| s == c))
         .map(|(col, _)| *col)
         .collect();
+    let label = |col: u32| {
+        (for_run.header_first..=for_run.header_last)
+            .filter_map(|r| {
+                grid.row_texts(r)
+                    .into_iter()
+                    .find(|(c, _)| *c == col)
+                    .map(|(_, t)| t)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // A header of the run's year when the title names an earlier one
+    // ("Thực hiện quý IV/2025" under "… NĂM 2024"), read for either.
+    let of_run_year = |col: u32| {
+        let years = years_in(&label(col));
+        stated.year < run.year && !years.is_empty() && years.iter().all(|y| *y == run.year)
+    };
     // The headers say which period the figures are when a TH column is
     // the run's alone ("Thực hiện quý IV/2025"), or, in a run whose LK is
     // the report's own figure (the year, or its fourth quarter), an LK
     // column is ("Cả năm 2025", "Năm 2025 / Ước TH").
     let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4));
-    let names_run = read.iter().any(|(col, v)| {
-        gained.contains(col) && (*v == ValueColumn::Th || (year_end && *v == ValueColumn::Lk))
-    });
-    if !names_run {
+    let naming: Vec<u32> = read
+        .iter()
+        .filter(|(col, v)| {
+            (gained.contains(col) || of_run_year(*col))
+                && (*v == ValueColumn::Th || (year_end && *v == ValueColumn::Lk))
+        })
+        .map(|(col, _)| *col)
+        .collect();
+    if naming.is_empty() {
         return None;
     }
-    let labels = gained
+    let labels = read
         .iter()
-        .map(|&col| {
-            (for_run.header_first..=for_run.header_last)
-                .filter_map(|r| {
-                    grid.row_texts(r)
-                        .into_iter()
-                        .find(|(c, _)| *c == col)
-                        .map(|(_, t)| t)
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .filter(|(col, _)| gained.contains(col) || naming.contains(col))
+        .map(|(col, _)| label(*col))
         .collect();
     // The CK column names the title's year when the title is last year's:
     // the message says that column is no exception.
     let past = stated.year < run.year && read.iter().any(|(_, v)| *v == ValueColumn::Ck);
     Some((for_run, labels, past))
+}
+
+/// The years (1900-2099) a text names as words of four digits.
+fn years_in(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
+        .collect()
 }
 
 /// The period a sheet's name says, in `year` unless it names its own:
@@ -1897,9 +1924,7 @@ fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
         None => year,
     };
     let span = match (c.get(1), c.get(2)) {
-        (Some(q), _) => {
-            PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?)
-        }
+        (Some(q), _) => PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?),
         (None, Some(m)) => {
             let m: u8 = m.as_str().parse().ok()?;
             if !(1..=12).contains(&m) {
@@ -3009,7 +3034,8 @@ fn plan_named_next_year(
     };
     let (mut compared, mut agree) = (0usize, 0usize);
     for r in layout.header_last.saturating_add(1)..grid.rows().end {
-        let (Some(plan), Some(done), Some(stated)) = (number(r, col), number(r, lk), number(r, pct))
+        let (Some(plan), Some(done), Some(stated)) =
+            (number(r, col), number(r, lk), number(r, pct))
         else {
             continue;
         };
@@ -3027,7 +3053,9 @@ fn plan_named_next_year(
     }
     let ignored = layout.ignored.remove(k);
     let at = layout.columns.partition_point(|(c, _)| *c < col);
-    layout.columns.insert(at, (col, Role::Value(ValueColumn::Kh)));
+    layout
+        .columns
+        .insert(at, (col, Role::Value(ValueColumn::Kh)));
     let (file, name) = sheet();
     let here = Location::cell(file, name, layout.header_first, col);
     let said = Read::PlanNamedNextYear {

@@ -517,7 +517,11 @@ fn a_title_naming_last_year_over_the_years_headers_is_counted_by_check_and_conso
         1,
         "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ IV VÀ NĂM 2019",
         &["Thực hiện quý IV/2020", "Lũy kế năm 2020", "Cùng kỳ 2019"],
-        &[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0], [250.0, 240.0, 10.0]],
+        &[
+            [40.0, 38.0, 2.0],
+            [300.0, 290.0, 10.0],
+            [250.0, 240.0, 10.0],
+        ],
     );
     ward(
         2,
@@ -529,14 +533,25 @@ fn a_title_naming_last_year_over_the_years_headers_is_counted_by_check_and_conso
         3,
         "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2019",
         &["Thực hiện quý IV/2019", "Lũy kế năm 2019", "Cùng kỳ 2018"],
-        &[[41.0, 39.0, 2.0], [301.0, 291.0, 10.0], [251.0, 241.0, 10.0]],
+        &[
+            [41.0, 39.0, 2.0],
+            [301.0, 291.0, 10.0],
+            [251.0, 241.0, 10.0],
+        ],
     );
     let out = tmp.path().join("out");
     let (_, f) = consolidate(&dir, &out, &tpl, "2020", &[]);
     let mut at: Vec<String> = f
         .iter()
         .filter(|f| f["code"] == "period-mismatch")
-        .map(|f| format!("{}|{}|{}", f["file"].as_str().unwrap(), f["severity"], f["actual"]))
+        .map(|f| {
+            format!(
+                "{}|{}|{}",
+                f["file"].as_str().unwrap(),
+                f["severity"],
+                f["actual"]
+            )
+        })
         .collect();
     at.sort();
     assert_eq!(
@@ -627,7 +642,9 @@ fn a_year_end_report_without_the_years_column_is_an_error() {
         );
         let m = message(&f, "column-missing", "error");
         assert!(m.starts_with(&format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu cả năm mà báo cáo {named} phải có: bảng chỉ có «Thực hiện quý IV/2020» (ô E6)")), "{m}");
-        assert!(f.iter().any(|f| f["code"] == "column-missing" && f["file"] == "phuong-1.xlsx"));
+        assert!(f
+            .iter()
+            .any(|f| f["code"] == "column-missing" && f["file"] == "phuong-1.xlsx"));
         assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
         // The ignored CK column is said of the run's period.
         let ignored = f
