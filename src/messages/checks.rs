@@ -844,8 +844,8 @@ fn total(c: &Checked, lang: Lang) -> String {
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             match lang {
-                Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, chưa gửi báo cáo (hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
-                Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, which have not reported (or whose report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
+                Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, mà số liệu chưa có trong bản tổng hợp này (chưa gửi báo cáo, hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
+                Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, whose figures are not in this consolidation (no report sent, or the report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
             }
         }
         Checked::TotalsOmitUnit {

@@ -116,7 +116,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Tệp ghi kỳ báo cáo khác kỳ đang tổng hợp.", "The file states another period than the one consolidated."),
         help: ("Xin đơn vị gửi biểu của đúng kỳ.", "Ask the unit for the form of this period."),
-        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); (`check` without `--period`) a title "QUÝ II/2020" over the headers "Thực hiện quý III/2020" and "Lũy kế 9 tháng năm 2020", whose TH and LK would all be lost, at the title cell (error); with `--period 2020-Q3`, the same file, its figures read and counted for 2020-Q3, the title still to correct before signing (error; a warning when the title names the run's whole year, "NĂM 2020" over a third quarter's columns); a form made for 2020-Q1 whose title was left as "QUÝ IV NĂM 2019", read for 2020-Q1 by its stamp, at the title cell (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info); (annex) every task table titled "QUÝ I NĂM 2026" with `--period 2025-Q4`, said once (warning)"#,
+        example: r#"a file titled "QUÝ IV/2019" in the 2020-Q1 batch (error); (`check` without `--period`) a title "QUÝ II/2020" over the headers "Thực hiện quý III/2020" and "Lũy kế 9 tháng năm 2020", whose TH and LK would all be lost, at the title cell (error); with `--period 2020-Q3`, the same file, its figures read and counted for 2020-Q3, the title still to correct before signing (error; a warning when the title names the run's whole year, "NĂM 2020" over a third quarter's columns); the only plan column headed for next year ("Kế hoạch năm 2026" in a 2025 report) whose figures give the table's stated %KH, read as KH, its header to correct (warning); a form made for 2020-Q1 whose title was left as "QUÝ IV NĂM 2019", read for 2020-Q1 by its stamp, at the title cell (error); a sheet "Quý II" titled for the second quarter beside the sheet of the third in a 2020-Q3 workbook, not read (info); (annex) every task table titled "QUÝ I NĂM 2026" with `--period 2025-Q4`, said once (warning)"#,
     },
     Entry {
         code: Code::PeriodMissing,
@@ -134,10 +134,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ColumnMissing,
-        severity: "info",
-        meaning: ("Biểu quý I thiếu cột LK; LK được lấy bằng TH.", "A first-quarter form without LK: LK is taken as TH."),
-        help: ("Không cần làm gì; nên dùng biểu có cột LK.", "Nothing to do; the form should have an LK column."),
-        example: "a first-quarter file without an LK column: LK taken as TH (`expected` `LK = TH`)",
+        severity: "info / error",
+        meaning: ("Biểu thiếu cột LK: trong quý I, LK được lấy bằng TH; báo cáo năm (hoặc quý IV) thiếu số liệu cả năm.", "A form without LK: in a first quarter LK is taken as TH; a year's (or fourth quarter's) report lacks the year's figures."),
+        help: ("Quý I: không cần làm gì, nên dùng biểu có cột LK. Báo cáo năm: bổ sung cột «Lũy kế năm» rồi gửi lại.", "First quarter: nothing to do; the form should have an LK column. Year's report: add the «Lũy kế năm» column and send it again."),
+        example: "a first-quarter file without an LK column: LK taken as TH (`expected` `LK = TH`) (info); a year's or fourth quarter's report without an LK column, only \"Thực hiện quý IV/2025\", at the TH header (error)",
     },
     Entry {
         code: Code::RowsIgnored,

@@ -186,6 +186,8 @@ pub enum Read<'a> {
         stated: crate::model::Period,
         period: crate::model::Period,
         labels: &'a [String],
+        /// The title names last year, which the CK column names too.
+        past: bool,
     },
     /// `period-mismatch` (an error, the figures counted): the title (in
     /// `cell`) of a form made by `tonghop template` for `period` names
@@ -217,6 +219,24 @@ pub enum Read<'a> {
     },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
+    /// `period-mismatch` (a warning, the figures read as KH): the only
+    /// plan column is headed for next year (`label`, in `cell`), but
+    /// `agree` of the `compared` stated %KH are LK over its figures.
+    PlanNamedNextYear {
+        label: &'a str,
+        cell: &'a str,
+        year: i32,
+        period: crate::model::Period,
+        agree: usize,
+        compared: usize,
+    },
+    /// `column-missing` (an error): a report for the year (or its fourth
+    /// quarter) has no LK column, only `label` (in `cell`).
+    LkMissingAtYearEnd {
+        cell: &'a str,
+        label: &'a str,
+        period: crate::model::Period,
+    },
     /// `period-mismatch` (info): the sheet `sheet`, titled (or, with
     /// `by_name`, named) for `stated`, beside the sheet of `period` in one
     /// workbook, is not read.
@@ -344,11 +364,12 @@ impl Words for Read<'_> {
             | Read::ColumnOriginalPlan { .. }
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
-            Read::LkTakenAsTh => Code::ColumnMissing,
+            Read::LkTakenAsTh | Read::LkMissingAtYearEnd { .. } => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. }
             | Read::TitleOtherThanHeaders { .. }
             | Read::TitleBehindHeaders { .. }
-            | Read::TitleBehindStamp { .. } => Code::PeriodMismatch,
+            | Read::TitleBehindStamp { .. }
+            | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
@@ -494,15 +515,17 @@ fn table(r: &Read, lang: Lang) -> String {
             let labels = quoted(labels);
             format!("The title (cell {cell}) says {stated} but the figure columns' headers say {headers} ({labels}): the two name different periods, and for {stated} these columns are not read, so none of this file's {columns} figures would be consolidated. If this is the report of {headers}, correct the title in cell {cell} to {headers}; if it is indeed {stated}'s, check the figures of those columns.")
         }
-        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::Vi) => {
+        (Read::TitleBehindHeaders { cell, stated, period, labels, past }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());
             let labels = quoted(labels);
-            format!("Tiêu đề biểu (ô {cell}) ghi {stated}, không phải kỳ báo cáo {period}. Số liệu vẫn được đọc và tổng hợp là của {period} vì tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}. Hãy sửa tiêu đề ở ô {cell} thành {period} và xác nhận số liệu đúng là của {period} trước khi trình ký.")
+            let but = if *past { " ngoài cột cùng kỳ năm trước" } else { "" };
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated}, không phải kỳ báo cáo {period}. Số liệu vẫn được đọc và tổng hợp là của {period} vì tiêu đề cột số liệu ghi {period} ({labels}) và không cột nào ghi {stated}{but}. Hãy sửa tiêu đề ở ô {cell} thành {period} và xác nhận số liệu đúng là của {period} trước khi trình ký.")
         }
-        (Read::TitleBehindHeaders { cell, stated, period, labels }, Lang::En) => {
+        (Read::TitleBehindHeaders { cell, stated, period, labels, past }, Lang::En) => {
             let (stated, period) = (stated.title_en(), period.title_en());
             let labels = quoted(labels);
-            format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because the figure columns' headers say {period} ({labels}) and none says {stated}. Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
+            let but = if *past { " but the same period of last year's" } else { "" };
+            format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because the figure columns' headers say {period} ({labels}) and none{but} says {stated}. Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
         }
         (Read::TitleBehindStamp { cell, stated, period }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());
@@ -513,6 +536,22 @@ fn table(r: &Read, lang: Lang) -> String {
             format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because this is the form issued for {period} (as the form records). Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
+        (Read::LkMissingAtYearEnd { cell, label, period }, Lang::Vi) => {
+            let period = period.title_vi();
+            format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu cả năm mà báo cáo {period} phải có: bảng chỉ có «{label}» (ô {cell}) và các cột khác. Số liệu cả năm của đơn vị không được tổng hợp và % kế hoạch năm không kiểm tra được. Hãy bổ sung cột «Lũy kế năm» (hoặc «Cả năm») theo mẫu biểu rồi gửi lại.")
+        }
+        (Read::LkMissingAtYearEnd { cell, label, period }, Lang::En) => {
+            let period = period.title_en();
+            format!("The file has no cumulative (LK) column, the whole year's figures the report for {period} must give: its table has «{label}» (cell {cell}) and other columns only. The unit's figures for the year are not consolidated and its % of the year's plan cannot be checked. Add the «Lũy kế năm» (or «Cả năm») column as in the form and send the file again.")
+        }
+        (Read::PlanNamedNextYear { label, cell, year, period, agree, compared }, Lang::Vi) => {
+            let (this, period) = (period.year, period.title_vi());
+            format!("Cột «{label}» (ô {cell}) ghi kế hoạch năm {year}, nhưng {agree}/{compared} số «% kế hoạch» của bảng đúng bằng lũy kế chia cho số của cột này, và bảng không có cột kế hoạch năm {this}: nhiều khả năng tiêu đề ghi nhầm năm. Số liệu của cột được đọc là kế hoạch năm {this} (KH) của báo cáo {period}. Hãy sửa tiêu đề thành «Kế hoạch năm {this}», hoặc, nếu đây đúng là kế hoạch năm {year}, bổ sung cột kế hoạch năm {this} và tính lại % kế hoạch.")
+        }
+        (Read::PlanNamedNextYear { label, cell, year, period, agree, compared }, Lang::En) => {
+            let (this, period) = (period.year, period.title_en());
+            format!("Column «{label}» (cell {cell}) says it holds the plan for {year}, but {agree} of the table's {compared} stated «% of plan» figures are exactly the cumulative over this column's, and the table has no plan column for {this}: the header probably names the wrong year. The column is read as the {this} plan (KH) of the report for {period}. Correct the header to «Kế hoạch năm {this}», or, if these truly are the {year} plan, add the {this} plan column and recompute the % of plan.")
+        }
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
         (Read::RowsIgnored { stop, rows }, Lang::Vi) => format!("Bảng dừng ở dòng {stop} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),
         (Read::RowsIgnored { stop, rows }, Lang::En) => format!("The table stops at row {stop} (the signature block or a date line), but rows {rows} below it hold indicators with figures; they are not read. Move them above the signature block."),

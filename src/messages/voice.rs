@@ -827,6 +827,20 @@ fn reading() -> Vec<Read<'static>> {
             period: Period::quarter(2025, 4),
             // A test's sample, leaked to live as long as the others.
             labels: Vec::leak(vec!["Thực hiện quý IV/2025".to_string()]),
+            past: false,
+        },
+        Read::TitleBehindHeaders {
+            cell: "A4",
+            stated: Period {
+                year: 2024,
+                span: crate::model::PeriodSpan::Year,
+            },
+            period: Period {
+                year: 2025,
+                span: crate::model::PeriodSpan::Year,
+            },
+            labels: Vec::leak(vec!["Cả năm 2025".to_string()]),
+            past: true,
         },
         Read::TitleBehindStamp {
             cell: "A3",
@@ -883,6 +897,19 @@ fn reading() -> Vec<Read<'static>> {
             column: None,
         },
         Read::LkTakenAsTh,
+        Read::PlanNamedNextYear {
+            label: "Kế hoạch năm 2026",
+            cell: "D6",
+            year: 2026,
+            period: Period::quarter(2025, 4),
+            agree: 15,
+            compared: 15,
+        },
+        Read::LkMissingAtYearEnd {
+            cell: "E6",
+            label: "Thực hiện quý IV/2025",
+            period: Period::quarter(2025, 4),
+        },
         Read::RowsIgnored {
             stop: 30,
             rows: "31, 32",
@@ -1230,6 +1257,8 @@ fn read_variant(r: &Read) -> usize {
         Read::TitleBehindHeaders { .. } => 29,
         Read::TitleBehindStamp { .. } => 30,
         Read::UnitLabelDoubtful { .. } => 31,
+        Read::LkMissingAtYearEnd { .. } => 32,
+        Read::PlanNamedNextYear { .. } => 33,
     }
 }
 
@@ -1352,7 +1381,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 27);
-    covers("Read", read.iter().map(read_variant), 32);
+    covers("Read", read.iter().map(read_variant), 34);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -486,8 +486,15 @@ impl HeaderWords {
     pub fn other_figures(&self, label: &str, period: Period) -> Option<OtherFigures> {
         let f = fold(label);
         let tokens: Vec<&str> = f.split(' ').collect();
-        let figures = matches!(self.classify_folded(&f, None), Some(Role::Value(_)))
-            && self.classify_folded(&f, Some(period)).is_none();
+        // A figure of one month or of months no report covers ("Ước TH
+        // tháng 12/2025", "Thực hiện 11 tháng năm 2025") names no column
+        // even without a period, and is another period's figure all the
+        // same.
+        let months =
+            one_month(&tokens) || (0..tokens.len()).any(|i| months_at(&tokens, i).is_some());
+        let figure = matches!(self.classify_folded(&f, None), Some(Role::Value(_)))
+            || (months && self.is_figure_label(&f, &tokens));
+        let figures = figure && self.classify_folded(&f, Some(period)).is_none();
         match years(&tokens).min() {
             Some(y) if y > period.year && (figures || self.has(&tokens, Family::Kh)) => {
                 Some(OtherFigures::NextYear(y))
@@ -495,6 +502,13 @@ impl HeaderWords {
             _ if figures => Some(OtherFigures::OtherPeriod),
             _ => None,
         }
+    }
+
+    /// Does the label hold a plan word ("Kế hoạch", "Chỉ tiêu", "Dự toán")?
+    pub fn names_plan(&self, label: &str) -> bool {
+        let f = fold(label);
+        let tokens: Vec<&str> = f.split(' ').collect();
+        self.has(&tokens, Family::Kh)
     }
 
     fn family(&self, family: Family) -> &[Vec<String>] {

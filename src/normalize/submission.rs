@@ -5,7 +5,7 @@
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::messages::{Clue, Read, Said};
-use crate::model::{Period, ValueColumn};
+use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
     find_table, HeaderWords, IgnoredColumn, NotRead, OtherFigures, Role, TableLayout,
@@ -564,6 +564,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let mut legacy_found = std::collections::BTreeSet::new();
     // Which figure columns some table has; the header labels not read.
     let mut columns_seen = [false; 6];
+    // The first table's TH (else first figure) header and its label.
+    let mut first_figures: Option<(Location, String)> = None;
     let mut ignored_seen = std::collections::BTreeSet::new();
     let mut sheet_errors = Vec::new();
     let mut seen_sheets = Vec::new();
@@ -658,7 +660,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let overruled = match (ctx.period, own, stamp.as_ref().and_then(|s| s.period)) {
             (Some(run), Some(o), None) if !run.same_report_as(&o) => {
                 headers_overrule(&grid, &ctx.words, run, o)
-                    .map(|(layout, labels)| (o, layout, labels))
+                    .map(|(layout, labels, past)| (o, layout, (labels, past)))
             }
             _ => None,
         };
@@ -692,7 +694,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
             }
-            if let (Some((stated, labels)), Some(run), Some((p, cell))) =
+            if let (Some((stated, (labels, past))), Some(run), Some((p, cell))) =
                 (&overruled, ctx.period, sub.period)
             {
                 if p == *stated {
@@ -710,6 +712,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         stated: *stated,
                         period: run,
                         labels,
+                        past: *past,
                     };
                     // The figures are counted, but a report whose title
                     // names another period is not one to sign as it is.
@@ -727,6 +730,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             }
         }
+        let layout = match ctx.period.or(period) {
+            Some(p) => plan_named_next_year(&grid, layout, p, ctx, &mut sub, || {
+                (file.rel.clone(), name.clone())
+            }),
+            None => layout,
+        };
         sub.sheets.push(name.clone());
         sub.tables.push(TableBox::of(&layout));
         sheet_reads.push(SheetRead {
@@ -735,6 +744,22 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         });
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
+        }
+        if first_figures.is_none() {
+            // The TH column's header (else the first figure column's):
+            // where a year-end report without its LK is told.
+            let col = layout
+                .col(Role::Value(ValueColumn::Th))
+                .or_else(|| layout.value_columns().next().map(|(c, _)| c));
+            first_figures = col.map(|c| {
+                let label = (layout.header_first..=layout.header_last)
+                    .map(|r| grid.text(r, c))
+                    .filter(|t| !t.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let here = Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
+                (here, label)
+            });
         }
         let (rows_before, findings_before) = (sub.rows.len(), sub.findings.len());
         // Figure columns whose headers name one other period than the
@@ -976,6 +1001,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
+    year_end_without_lk(
+        &columns_seen,
+        ctx.period.or(period),
+        first_figures,
+        ctx.lang,
+        &mut sub,
+    );
     // A file whose sender is in doubt among units of one kind is weighed
     // as the first's: intake may settle it as any of them.
     let doubted = match &sub.unit_doubt {
@@ -1900,41 +1932,75 @@ fn headers_overrule(
     words: &HeaderWords,
     run: Period,
     stated: Period,
-) -> Option<(TableLayout, Vec<String>)> {
+) -> Option<(TableLayout, Vec<String>, bool)> {
     let for_run = find_table(grid, words, Some(run))?;
-    let for_stated: Vec<(u32, ValueColumn)> = find_table(grid, words, Some(stated))
-        .map(|l| l.value_columns().collect())
-        .unwrap_or_default();
     let read: Vec<(u32, ValueColumn)> = for_run.value_columns().collect();
+    // A column the run reads as CK (the same period of the year before:
+    // "Năm 2024 / Thực hiện", "Cùng kỳ 2024" in a 2025 report) names last
+    // year in every year-end report: it never makes the headers the
+    // title's when the title names that year.
+    let last_year = |col: u32| read.contains(&(col, ValueColumn::Ck));
+    let for_stated: Vec<(u32, ValueColumn)> = find_table(grid, words, Some(stated))
+        .map(|l| l.value_columns().filter(|(c, _)| !last_year(*c)).collect())
+        .unwrap_or_default();
     if for_stated.iter().any(|c| !read.contains(c)) {
         return None;
     }
     let gained: Vec<u32> = read
         .iter()
-        .filter(|c| !for_stated.contains(c))
+        .filter(|(c, _)| !last_year(*c) && !for_stated.iter().any(|(s, _)| s == c))
         .map(|(col, _)| *col)
         .collect();
-    let names_quarter = read
+    let label = |col: u32| {
+        (for_run.header_first..=for_run.header_last)
+            .filter_map(|r| {
+                grid.row_texts(r)
+                    .into_iter()
+                    .find(|(c, _)| *c == col)
+                    .map(|(_, t)| t)
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // A header of the run's year when the title names an earlier one
+    // ("Thực hiện quý IV/2025" under "… NĂM 2024"), read for either.
+    let of_run_year = |col: u32| {
+        let years = years_in(&label(col));
+        stated.year < run.year && !years.is_empty() && years.iter().all(|y| *y == run.year)
+    };
+    // The headers say which period the figures are when a TH column is
+    // the run's alone ("Thực hiện quý IV/2025"), or, in a run whose LK is
+    // the report's own figure (the year, or its fourth quarter), an LK
+    // column is ("Cả năm 2025", "Năm 2025 / Ước TH").
+    let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4));
+    let naming: Vec<u32> = read
         .iter()
-        .any(|(col, v)| *v == ValueColumn::Th && gained.contains(col));
-    if !names_quarter {
+        .filter(|(col, v)| {
+            (gained.contains(col) || of_run_year(*col))
+                && (*v == ValueColumn::Th || (year_end && *v == ValueColumn::Lk))
+        })
+        .map(|(col, _)| *col)
+        .collect();
+    if naming.is_empty() {
         return None;
     }
-    let labels = gained
+    let labels = read
         .iter()
-        .map(|&col| {
-            (for_run.header_first..=for_run.header_last)
-                .filter_map(|r| {
-                    grid.row_texts(r)
-                        .into_iter()
-                        .find(|(c, _)| *c == col)
-                        .map(|(_, t)| t)
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .filter(|(col, _)| gained.contains(col) || naming.contains(col))
+        .map(|(col, _)| label(*col))
         .collect();
-    Some((for_run, labels))
+    // The CK column names the title's year when the title is last year's:
+    // the message says that column is no exception.
+    let past = stated.year < run.year && read.iter().any(|(_, v)| *v == ValueColumn::Ck);
+    Some((for_run, labels, past))
+}
+
+/// The years (1900-2099) a text names as words of four digits.
+fn years_in(text: &str) -> Vec<i32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse().ok())
+        .collect()
 }
 
 /// The period a sheet's name says, in `year` unless it names its own:
@@ -1955,15 +2021,13 @@ fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
         None => year,
     };
     let span = match (c.get(1), c.get(2)) {
-        (Some(q), _) => {
-            crate::model::PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?)
-        }
+        (Some(q), _) => PeriodSpan::Quarter(crate::model::quarter_number(q.as_str())?),
         (None, Some(m)) => {
             let m: u8 = m.as_str().parse().ok()?;
             if !(1..=12).contains(&m) {
                 return None;
             }
-            crate::model::PeriodSpan::Month(m)
+            PeriodSpan::Month(m)
         }
         _ => return None,
     };
@@ -2759,7 +2823,10 @@ fn column_ignored(
     let finding = |said: &Read| Finding::said(Severity::Info, said, lang);
     match &ignored.why {
         NotRead::Unnamed => {
-            let other = period.and_then(|p| Some((ctx.words.other_figures(label, p)?, p)));
+            // Told by the file's period, said of the run's: a Q4 file in a
+            // year run is the year's report ("kỳ báo cáo Năm 2025").
+            let other = period
+                .and_then(|p| Some((ctx.words.other_figures(label, p)?, ctx.period.unwrap_or(p))));
             match other {
                 Some((OtherFigures::NextYear(year), p)) => finding(&Read::ColumnNextYear {
                     label,
@@ -3015,7 +3082,7 @@ fn infer_first_quarter_lk(
     sub: &mut Submission,
 ) {
     let has = |c: ValueColumn| seen[c.index()];
-    let first_quarter = period.is_some_and(|p| p.span == crate::model::PeriodSpan::Quarter(1));
+    let first_quarter = period.is_some_and(|p| p.span == PeriodSpan::Quarter(1));
     if !first_quarter || has(ValueColumn::Lk) || !has(ValueColumn::Th) {
         return;
     }
@@ -3034,6 +3101,129 @@ fn infer_first_quarter_lk(
             .at(&Location::file(sub.file.clone()))
             .column(ValueColumn::Lk.as_str())
             .expected("LK = TH"),
+    );
+}
+
+/// The only plan column headed for next year ("Kế hoạch năm 2026" in a
+/// 2025 report) when the table's stated %KH are LK over its figures: the
+/// header names the wrong year, the figures are this year's plan. They
+/// are read as KH (a `period-mismatch` warning at the header asks for it
+/// to be corrected), where leaving them out would leave the unit's plan
+/// out of the totals and its %KH unchecked. Four stated %KH in five at
+/// least, and two at least, must agree within one unit in their last
+/// place; else the column stays next year's, not read. Only the three
+/// columns' cells are looked at, and only in such a table.
+fn plan_named_next_year(
+    grid: &SheetGrid,
+    mut layout: TableLayout,
+    period: Period,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+    sheet: impl Fn() -> (String, String),
+) -> TableLayout {
+    let figure = |v: ValueColumn| layout.col(Role::Value(v));
+    let (None, Some(lk), Some(pct)) = (
+        figure(ValueColumn::Kh),
+        figure(ValueColumn::Lk),
+        figure(ValueColumn::PctKh),
+    ) else {
+        return layout;
+    };
+    let next: Vec<(usize, i32)> = layout
+        .ignored
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.why == NotRead::Unnamed)
+        .filter_map(|(k, c)| match ctx.words.other_figures(&c.label, period) {
+            Some(OtherFigures::NextYear(y)) if ctx.words.names_plan(&c.label) => Some((k, y)),
+            _ => None,
+        })
+        .collect();
+    let [(k, year)] = next[..] else {
+        return layout;
+    };
+    let col = layout.ignored[k].col;
+    let number = |r: u32, c: u32| match grid.shown(r, c) {
+        Data::Float(f) if f.is_finite() => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    let (mut compared, mut agree) = (0usize, 0usize);
+    for r in layout.header_last.saturating_add(1)..grid.rows().end {
+        let (Some(plan), Some(done), Some(stated)) =
+            (number(r, col), number(r, lk), number(r, pct))
+        else {
+            continue;
+        };
+        if plan <= 0.0 {
+            continue;
+        }
+        compared += 1;
+        let unit = 10f64.powi(-i32::from(decimals_of(stated).min(6)));
+        if (done / plan * 100.0 - stated).abs() <= unit * 1.000_001 {
+            agree += 1;
+        }
+    }
+    if agree < 2 || agree * 5 < compared * 4 {
+        return layout;
+    }
+    let ignored = layout.ignored.remove(k);
+    let at = layout.columns.partition_point(|(c, _)| *c < col);
+    layout
+        .columns
+        .insert(at, (col, Role::Value(ValueColumn::Kh)));
+    let (file, name) = sheet();
+    let here = Location::cell(file, name, layout.header_first, col);
+    let said = Read::PlanNamedNextYear {
+        label: &ignored.label,
+        cell: &here.cell,
+        year,
+        period,
+        agree,
+        compared,
+    };
+    sub.findings.push(
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&here)
+            .column(ValueColumn::Kh.as_str())
+            .expected(period.year.to_string())
+            .actual(ignored.label.clone()),
+    );
+    layout
+}
+
+/// A report for the year (or its fourth quarter, whose LK is the year's)
+/// without an LK column ("Thực hiện quý IV/2025" alone) is not the year's
+/// report: the year's figures, which the report is about, are not in it,
+/// and its %KH is not LK/KH. An error at the TH header: the district's
+/// year figures would lack the unit, and the file is no file to send.
+fn year_end_without_lk(
+    seen: &[bool; 6],
+    period: Option<Period>,
+    first_figures: Option<(Location, String)>,
+    lang: Lang,
+    sub: &mut Submission,
+) {
+    let Some(p) = period.filter(|p| matches!(p.span, PeriodSpan::Year | PeriodSpan::Quarter(4)))
+    else {
+        return;
+    };
+    let Some((here, label)) = first_figures else {
+        return;
+    };
+    if seen[ValueColumn::Lk.index()] || sub.rows.is_empty() {
+        return;
+    }
+    let said = Read::LkMissingAtYearEnd {
+        cell: &here.cell,
+        label: &label,
+        period: p,
+    };
+    sub.findings.push(
+        Finding::said(Severity::Error, &said, lang)
+            .at(&here)
+            .column(ValueColumn::Lk.as_str())
+            .actual(label.clone()),
     );
 }
 
