@@ -401,43 +401,56 @@ fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &
     })
 }
 
-/// The words a settlement within a commune or ward is named by ("Thôn
-/// 10", "Ấp Tân Hòa A", "Tổ dân phố số 3", "Khu phố 2", "Bản Nà Hang"),
-/// with their plural in English; the longer of two that open alike first
-/// ("tổ dân phố" before "tổ").
-const SETTLEMENT_WORDS: [(&str, &str); 16] = [
-    ("tổ dân phố", "residential groups"),
-    ("khu dân cư", "residential areas"),
-    ("khu phố", "quarters"),
-    ("tiểu khu", "sub-areas"),
-    ("thôn", "villages"),
-    ("ấp", "hamlets"),
-    ("bản", "villages"),
-    ("buôn", "villages"),
-    ("làng", "villages"),
-    ("xóm", "hamlets"),
-    ("sóc", "hamlets"),
-    ("khóm", "quarters"),
-    ("plei", "villages"),
-    ("tổ", "groups"),
-    ("khu", "areas"),
-    ("cụm", "clusters"),
+/// The words a settlement within a commune or ward is named by, and
+/// which of the two kinds of [`SETTLEMENT_KINDS`] it is: a rural village
+/// goes by many regional names ("Thôn 10", "Bản Nà Hang", "Ấp Tân Hòa
+/// A", "Buôn Đôn", "Sóc Ven"), all villages alike; a town's residential
+/// group by others ("Tổ dân phố số 3", "Khu phố 2", "Khóm 4"). The
+/// longer of two that open alike first ("tổ dân phố" before "tổ").
+const SETTLEMENT_WORDS: [(&str, usize); 17] = [
+    ("tổ dân phố", 1),
+    ("khu dân cư", 1),
+    ("khu phố", 1),
+    ("tiểu khu", 1),
+    ("thôn", 0),
+    ("ấp", 0),
+    ("bản", 0),
+    ("buôn", 0),
+    ("làng", 0),
+    ("xóm", 0),
+    ("sóc", 0),
+    ("phum", 0),
+    ("plei", 0),
+    ("khóm", 1),
+    ("tổ", 1),
+    ("khu", 1),
+    ("cụm", 1),
 ];
 
-/// The place in [`SETTLEMENT_WORDS`] of the word a unit's name opens
-/// with, its marks as written ("Bàn Thạch" is a place, not a "bản"); a
-/// name written without marks ("Thon 10") by the words without theirs.
-fn settlement_word(name: &str) -> Option<usize> {
+/// The two kinds of settlement, as messages name them: villages ("thôn",
+/// the official word for all of them) and residential groups ("tổ dân
+/// phố").
+const SETTLEMENT_KINDS: [(&str, &str); 2] =
+    [("thôn", "villages"), ("tổ dân phố", "residential groups")];
+
+/// The kind in [`SETTLEMENT_KINDS`] of a settlement by the word its name
+/// opens with, its marks as written ("Bàn Thạch" is a place, not a
+/// "bản"); a name written without marks ("Thon 10") by the words without
+/// theirs.
+fn settlement_kind(name: &str) -> Option<usize> {
     let plain = name.is_ascii();
     let name = if plain {
         fold(name)
     } else {
         crate::text::clean(name).to_lowercase()
     };
-    SETTLEMENT_WORDS.iter().position(|(vi, _)| {
-        let w = if plain { fold(vi) } else { (*vi).to_string() };
-        name == w || name.starts_with(&format!("{w} "))
-    })
+    SETTLEMENT_WORDS
+        .iter()
+        .find(|(vi, _)| {
+            let w = if plain { fold(vi) } else { (*vi).to_string() };
+            name == w || name.starts_with(&format!("{w} "))
+        })
+        .map(|&(_, kind)| kind)
 }
 
 /// "ỦY BAN NHÂN DÂN TỈNH NAM SƠN" → "TỈNH NAM SƠN": the office's name
@@ -1003,14 +1016,15 @@ impl Template {
     }
 
     /// How many kinds of unit [`Template::unit_kind`] tells apart.
-    pub const UNIT_KINDS: usize = AREA_WORDS.len() + SETTLEMENT_WORDS.len() + 1;
+    pub const UNIT_KINDS: usize = AREA_WORDS.len() + SETTLEMENT_KINDS.len() + 1;
 
     /// The kind of a unit by the word its name opens with: a level of
     /// local government ("Xã Tân Phú", "Phường 5", "Đặc khu Hòn Ngọc"),
     /// 1 + its place among the level words; else a settlement within a
-    /// commune ("Thôn 10", "Ấp Tân Hòa A", "Tổ dân phố số 3"), after
-    /// them; 0 when the name opens with neither. Communes and wards differ
-    /// in kind, and so do a commune's villages and its town's residential
+    /// commune, a village ("Thôn 10", "Ấp Tân Hòa A", "Bản Nà Hang") or a
+    /// residential group ("Tổ dân phố số 3", "Khu phố 2"), after them; 0
+    /// when the name opens with neither. Communes and wards differ in
+    /// kind, and so do a commune's villages and its town's residential
     /// groups, so outliers compare each with its own kind.
     pub fn unit_kind(&self, agency: usize) -> usize {
         let Some(a) = self.agencies.get(agency) else {
@@ -1021,7 +1035,7 @@ impl Template {
         {
             return k + 1;
         }
-        settlement_word(&a.name).map_or(0, |k| AREA_WORDS.len() + 1 + k)
+        settlement_kind(&a.name).map_or(0, |k| AREA_WORDS.len() + 1 + k)
     }
 
     /// How messages name the units of one kind (see [`Self::unit_kind`]):
@@ -1031,7 +1045,7 @@ impl Template {
     pub fn kind_words(&self, kind: usize, words: &LevelWords) -> LevelWords {
         let word = kind.checked_sub(1).and_then(|k| {
             AREA_WORDS.get(k).copied().or_else(|| {
-                SETTLEMENT_WORDS
+                SETTLEMENT_KINDS
                     .get(k - AREA_WORDS.len())
                     .map(|&(vi, plural)| (vi, "", plural))
             })
