@@ -39,7 +39,7 @@ use crate::report::layout::{
 };
 use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
-use crate::template::{AgencyKind, Indicator, Kind, Level, Template, MAX_DECIMALS};
+use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
 };
@@ -156,6 +156,42 @@ pub fn severity_border(severity: Severity) -> FormatBorder {
 /// Times New Roman 11, the font of every cell.
 fn base() -> Format {
     Format::new().set_font_name(FONT).set_font_size(FONT_SIZE)
+}
+
+/// The heading of a figure column of «Tổng hợp»: its short name, the one
+/// messages use ("TH"), over the span it holds in the run's period, so
+/// that the printed sheet says which year's plan and which quarter it is
+/// ("TH\nquý III/2025", "CK\ncùng kỳ 2024"), in two short lines that
+/// keep the heading repeated on every page low. In a run of several
+/// quarters (6 tháng, 9 tháng, a year) TH is the last quarter's.
+fn column_heading(c: ValueColumn, period: Period, ck: CkConvention, lang: Lang) -> String {
+    let (year, months) = (period.year, period.last_month());
+    let quarter = months.div_ceil(3);
+    let held = match (c, lang) {
+        (ValueColumn::Kh, Lang::Vi) => format!("năm {year}"),
+        (ValueColumn::Th, Lang::Vi) => {
+            format!("quý {}/{year}", crate::model::roman(u32::from(quarter)))
+        }
+        (ValueColumn::Lk, Lang::Vi) if months == 12 => format!("cả năm {year}"),
+        (ValueColumn::Lk, Lang::Vi) => format!("{months} tháng {year}"),
+        (ValueColumn::Ck, Lang::Vi) => format!("cùng kỳ {}", year - 1),
+        (ValueColumn::PctKh, Lang::Vi) => "LK/KH".to_string(),
+        (ValueColumn::PctCk, Lang::Vi) => match ck {
+            CkConvention::Growth => "tăng/giảm".to_string(),
+            CkConvention::Ratio => "LK/CK".to_string(),
+        },
+        (ValueColumn::Kh, Lang::En) => format!("plan {year}"),
+        (ValueColumn::Th, Lang::En) => format!("Q{quarter} {year}"),
+        (ValueColumn::Lk, Lang::En) if months == 12 => format!("year {year}"),
+        (ValueColumn::Lk, Lang::En) => format!("{months} months {year}"),
+        (ValueColumn::Ck, Lang::En) => format!("{}", year - 1),
+        (ValueColumn::PctKh, Lang::En) => "LK/KH".to_string(),
+        (ValueColumn::PctCk, Lang::En) => match ck {
+            CkConvention::Growth => "change".to_string(),
+            CkConvention::Ratio => "LK/CK".to_string(),
+        },
+    };
+    format!("{}\n{held}", c.as_str())
 }
 
 fn header_format() -> Format {
@@ -710,20 +746,28 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         ws.set_row_height(3, row_height(lines, FONT_SIZE))?;
     }
     let header_row = 4;
-    let headers = [
-        lang.pick("Mã", "Code"),
-        lang.pick("Chỉ tiêu", "Indicator"),
-        lang.pick("ĐVT", "Unit"),
-        "KH",
-        "TH",
-        "LK",
-        "CK",
-        "%KH",
-        "%CK",
+    let mut headers = vec![
+        lang.pick("Mã", "Code").to_string(),
+        lang.pick("Chỉ tiêu", "Indicator").to_string(),
+        lang.pick("ĐVT", "Unit").to_string(),
     ];
+    headers.extend(
+        ValueColumn::ALL
+            .iter()
+            .map(|&c| column_heading(c, d.period, t.settings.ck_convention, lang)),
+    );
     let hf = header_format();
+    let header_lines = headers
+        .iter()
+        .zip(widths)
+        .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
+        .max()
+        .unwrap_or(1);
+    if header_lines > 1 {
+        ws.set_row_height(header_row, row_height(header_lines, FONT_SIZE))?;
+    }
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(header_row, c as u16, *h, &hf)?;
+        ws.write_string_with_format(header_row, c as u16, h, &hf)?;
     }
     let cf = cell_format().set_align(FormatAlign::VerticalCenter);
     let wrapped = cf.clone().set_text_wrap();
@@ -1424,6 +1468,45 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// «Tổng hợp» heads each figure column with what it holds in the
+    /// run's period: in a year's run TH is the fourth quarter and LK the
+    /// whole year; %CK as the template writes it.
+    #[test]
+    fn the_summarys_columns_say_their_period() {
+        let heads = |p: &str, ck, lang| -> Vec<String> {
+            let p: Period = p.parse().unwrap();
+            ValueColumn::ALL
+                .iter()
+                .map(|&c| column_heading(c, p, ck, lang))
+                .collect()
+        };
+        assert_eq!(
+            heads("2025", CkConvention::Growth, Lang::Vi),
+            [
+                "KH\nnăm 2025",
+                "TH\nquý IV/2025",
+                "LK\ncả năm 2025",
+                "CK\ncùng kỳ 2024",
+                "%KH\nLK/KH",
+                "%CK\ntăng/giảm"
+            ]
+        );
+        assert_eq!(
+            heads("2025-9M", CkConvention::Ratio, Lang::Vi)[1..],
+            [
+                "TH\nquý III/2025",
+                "LK\n9 tháng 2025",
+                "CK\ncùng kỳ 2024",
+                "%KH\nLK/KH",
+                "%CK\nLK/CK"
+            ]
+        );
+        assert_eq!(
+            heads("2025-H1", CkConvention::Growth, Lang::En)[..3],
+            ["KH\nplan 2025", "TH\nQ2 2025", "LK\n6 months 2025"]
+        );
+    }
 
     #[test]
     fn a_column_is_never_narrower_than_the_words_of_its_header() {

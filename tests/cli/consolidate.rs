@@ -201,18 +201,20 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         .iter()
         .position(|r| r.first().map(String::as_str) == Some("Mã"))
         .unwrap();
+    // Each figure column: the short name messages use, over what it holds
+    // in the run's period.
     assert_eq!(
         summary[header],
         [
             "Mã",
             "Chỉ tiêu",
             "ĐVT",
-            "KH",
-            "TH",
-            "LK",
-            "CK",
-            "%KH",
-            "%CK"
+            "KH\nnăm 2020",
+            "TH\nquý I/2020",
+            "LK\n3 tháng 2020",
+            "CK\ncùng kỳ 2019",
+            "%KH\nLK/KH",
+            "%CK\ntăng/giảm"
         ]
     );
     let find = |code: &str| summary.iter().find(|r| r[0] == code).unwrap().clone();

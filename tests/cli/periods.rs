@@ -469,7 +469,10 @@ fn sheets_named_by_their_period_decide_when_titles_say_none() {
 fn district(out: &Path, code: &str, column: &str) -> String {
     let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     let head = summary.iter().find(|r| r[0] == "Mã").unwrap();
-    let col = head.iter().position(|h| h == column).unwrap();
+    let col = head
+        .iter()
+        .position(|h| h.split('\n').next() == Some(column))
+        .unwrap();
     summary.iter().find(|r| r[0] == code).unwrap()[col].clone()
 }
 

@@ -443,7 +443,10 @@ fn disputed(book: &Path, sheet: &str) -> (BTreeSet<Marked>, BTreeMap<Figure, Str
         if sheet.starts_with("Chi tiết") {
             (row[0].clone(), row[3].clone(), cells[header][c].clone())
         } else {
-            (row[0].clone(), cells[header][c].clone(), "Σ".into())
+            // «Tổng hợp» heads a column with its short name over what it
+            // holds ("TH\nThực hiện quý I/2020").
+            let short = cells[header][c].split('\n').next().unwrap_or_default();
+            (row[0].clone(), short.to_string(), "Σ".into())
         }
     };
     let filled: BTreeMap<String, String> = parts
