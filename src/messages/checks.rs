@@ -269,6 +269,17 @@ pub enum Checked<'a> {
         right: &'a str,
         unrounded: Option<&'a str>,
     },
+    /// `pct-mismatch` at an LK: `unit`'s `what` states LK `lk`, while
+    /// its stated %KH (`pct_kh`) and %CK (`pct_ck`) are both right from
+    /// `right`, the LK with a digit fewer or more: the LK is the slip.
+    LkSlipped {
+        unit: &'a str,
+        what: &'a str,
+        lk: &'a str,
+        right: &'a str,
+        pct_kh: &'a str,
+        pct_ck: &'a str,
+    },
     /// `pct-kind`: `unit`'s %CK of `what` states `stated`, the other kind
     /// than the template's (growth when `wants_growth`, else ratio):
     /// `formula` = `right`.
@@ -426,6 +437,7 @@ impl Words for Checked<'_> {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
             },
+            Checked::LkSlipped { .. } => Code::PctMismatch,
             Checked::PctKind { .. } | Checked::PctConverted { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
@@ -463,6 +475,17 @@ impl Words for Checked<'_> {
                 right,
                 unrounded,
             } => pct_off(unit, what, percent, stated, right, *unrounded, lang),
+            Checked::LkSlipped {
+                unit,
+                what,
+                lk,
+                right,
+                pct_kh,
+                pct_ck,
+            } => match lang {
+                Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế; số {lk} đang được cộng vào tổng hợp."),
+                Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK; {lk} is what the consolidation adds up."),
+            },
             Checked::PctKind { .. }
             | Checked::PctConverted { .. }
             | Checked::RateAveraged { .. } => pct_other(self, lang),

@@ -538,6 +538,14 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             },
             None,
         ),
+        Checked::LkSlipped {
+            unit,
+            what,
+            lk: "13.024,6",
+            right: "1.302,46",
+            pct_kh: "105,04",
+            pct_ck: "9,63",
+        },
         Checked::PctKind {
             unit,
             what,
@@ -1220,6 +1228,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TotalsOmitUnit { .. } => 24,
         Checked::RuleNoCode { .. } => 25,
         Checked::RuleNotRelation { .. } => 26,
+        Checked::LkSlipped { .. } => 27,
     }
 }
 
@@ -1380,7 +1389,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
-    covers("Checked", checked.iter().map(checked_variant), 27);
+    covers("Checked", checked.iter().map(checked_variant), 28);
     covers("Read", read.iter().map(read_variant), 34);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

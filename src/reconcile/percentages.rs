@@ -454,9 +454,74 @@ impl Stated<'_> {
         }) {
             return None;
         }
+        if let Some(factor) = self.lk_slip(i) {
+            return Some(self.lk_slipped(i, lk, factor));
+        }
         let (l, k) = (self.shown(lk), self.shown(kh));
         let percent = Percent::OfPlan { lk: &l, kh: &k };
         Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
+    }
+
+    /// The power of ten an indicator's LK is off by, when its stated %KH
+    /// and %CK are both off the LK as written and both right from the LK
+    /// divided by it: an LK typed with a digit too many or too few
+    /// (13.024,6 for 1.302,46 against a plan of 1.240), whose percents the
+    /// unit worked out from the right figure. Both percents must agree:
+    /// one alone might be its own slip.
+    fn lk_slip(&self, i: usize) -> Option<f64> {
+        use ValueColumn::{Ck, Kh, Lk, PctCk, PctKh};
+        let (lk, kh, ck) = (
+            self.figure(i, Lk)?,
+            self.figure(i, Kh)?,
+            self.figure(i, Ck)?,
+        );
+        let (pkh, pck) = (self.figure(i, PctKh)?, self.figure(i, PctCk)?);
+        if lk.value <= 0.0 || kh.value <= 0.0 || ck.value <= 0.0 {
+            return None;
+        }
+        let fits_ck = |l: Interval| {
+            [percent_of(l, written(ck)), growth_of(l, written(ck))]
+                .into_iter()
+                .flatten()
+                .any(|c| matches!(judge(pck, c), Judged::Consistent))
+        };
+        let fits_kh = |l: Interval| {
+            percent_of(l, written(kh)).is_some_and(|c| matches!(judge(pkh, c), Judged::Consistent))
+        };
+        let w = written(lk);
+        if fits_kh(w) || fits_ck(w) {
+            return None;
+        }
+        [10.0, 100.0, 1000.0, 0.1, 0.01, 0.001]
+            .into_iter()
+            .find(|&f| {
+                let slipped = Interval {
+                    lo: w.lo / f,
+                    hi: w.hi / f,
+                };
+                fits_kh(slipped) && fits_ck(slipped)
+            })
+    }
+
+    /// The finding on an LK typed a power of ten off ([`Stated::lk_slip`]),
+    /// at the LK: its two percents are right.
+    fn lk_slipped(&self, i: usize, lk: &TidyRow, factor: f64) -> Finding {
+        let shown = |c: ValueColumn| self.figure(i, c).map(|r| self.shown(r)).unwrap_or_default();
+        let d = lk.shown_decimals() + (factor.log10().round().max(0.0) as u8);
+        let right = self.num(lk.value / factor, d.min(4));
+        let l = self.shown(lk);
+        let said = Checked::LkSlipped {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            lk: &l,
+            right: &right,
+            pct_kh: &shown(ValueColumn::PctKh),
+            pct_ck: &shown(ValueColumn::PctCk),
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        at_row(f, self.template, self.sub, lk)
+            .expected(right)
+            .actual(l)
     }
 
     /// %CK against LK and CK, in the template's convention (growth or
@@ -482,6 +547,10 @@ impl Stated<'_> {
         let Judged::Off(verdict) = judge(stated, want) else {
             return None;
         };
+        // An LK typed a power of ten off: said once, at the LK, by the %KH.
+        if self.lk_slip(i).is_some() {
+            return None;
+        }
         let from_th = |th: Interval| match growth_wanted {
             true => growth_of(th, written(ck)),
             false => percent_of(th, written(ck)),
@@ -987,6 +1056,50 @@ mod tests {
         assert_eq!(
             codes(&check_percentages(&s, &t, true, Lang::Vi)),
             [(Code::PctMismatch, "H10", "26,46", "30,00")]
+        );
+    }
+
+    /// An LK typed with a digit too many (13.024,6 for 1.302,46): its %KH
+    /// and %CK, both right from 1.302,46, are not told to become 1.050,37
+    /// and 778,7: one error at the LK says the LK slipped. One percent
+    /// alone that fits a slipped LK is no proof: it may be its own slip.
+    #[test]
+    fn an_lk_a_digit_off_is_blamed_when_both_percents_fit_it_without() {
+        let t = Template::builtin().unwrap();
+        // Growth template: 1.302,46 / 1.188,06 × 100 − 100 = 9,63.
+        let s = pct_sub(
+            &t,
+            (1240.0, 0),
+            (13024.6, 1),
+            (1188.06, 2),
+            Some((105.04, 2)),
+            Some((9.63, 2)),
+        );
+        let f = check_percentages(&s, &t, false, Lang::Vi);
+        assert_eq!(
+            codes(&f),
+            [(Code::PctMismatch, "F10", "1.302,46", "13.024,6")]
+        );
+        assert_eq!(f[0].column, "LK");
+        assert!(
+            f[0].message
+                .contains("có lẽ lũy kế gõ thừa hoặc thiếu chữ số"),
+            "{}",
+            f[0].message
+        );
+        // The %CK typed on its own: no slip said, each percent as before.
+        let s = pct_sub(
+            &t,
+            (1240.0, 0),
+            (13024.6, 1),
+            (1188.06, 2),
+            Some((105.04, 2)),
+            Some((996.29, 2)),
+        );
+        let f = check_percentages(&s, &t, false, Lang::Vi);
+        assert_eq!(
+            codes(&f),
+            [(Code::PctMismatch, "H10", "1.050,37", "105,04")]
         );
     }
 
