@@ -1613,12 +1613,38 @@ fn cites_document(text: &str) -> bool {
         let rest = rest.strip_prefix("tai ").unwrap_or(rest);
         DOCUMENTS.iter().any(|d| rest.starts_with(d))
     };
-    f.starts_with("ban hanh kem theo")
+    // A document cited by its number anywhere in the line ("Phúc đáp
+    // Công văn số 56/CCCNTY-DT của Chi cục …", "Báo cáo theo Kế hoạch số
+    // 45/KH-SNNMT của Sở …"): its body wrote it.
+    let numbered = DOCUMENTS.iter().any(|d| {
+        let at_word = format!("{d} so ");
+        f.match_indices(&at_word).any(|(at, _)| {
+            (at == 0 || f.as_bytes()[at - 1] == b' ')
+                && f[at + at_word.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    });
+    // A line the report is sent by ("Số liệu gửi Sở … tổng hợp", "Báo cáo
+    // gửi Chi cục …"): the body after "gửi" receives it. Not a committee's
+    // own line, nor "Kính gửi", which the addressee rule reads.
+    let sent_to = (f.starts_with("gui ") || f.contains(" gui "))
+        && !f.starts_with("kinh gui")
+        && !f.starts_with("ubnd")
+        && !f.starts_with("uy ban");
+    numbered
+        || sent_to
+        || f.starts_with("ban hanh kem theo")
         || f.starts_with("kem theo ")
         || f.starts_with("can cu ")
-        || ["theo ", "thuc hien theo ", "thuc hien "]
-            .iter()
-            .any(|p| f.strip_prefix(p).is_some_and(cites))
+        || [
+            "theo ",
+            "thuc hien theo ",
+            "thuc hien ",
+            "phuc dap ",
+            "trien khai ",
+            "bao cao theo ",
+        ]
+        .iter()
+        .any(|p| f.strip_prefix(p).is_some_and(cites))
 }
 
 /// The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập -
@@ -3862,6 +3888,12 @@ mod tests {
             "Theo Công văn số 56 của Chi cục Thống kê",
             "Thực hiện Kế hoạch số 45/KH-SNNMT của Sở Nông nghiệp và Môi trường",
             "Căn cứ Thông tư số 01/2025/TT-BNNMT",
+            "Báo cáo theo Công văn số 1234/SNNMT-KHTC của Sở Nông nghiệp và Môi trường",
+            "Phúc đáp Công văn số 56/CCCNTY-DT ngày 02/9/2025 của Chi cục Chăn nuôi và Thú y",
+            "Triển khai Kế hoạch số 45/KH-SNNMT của Sở Nông nghiệp và Môi trường",
+            "(Số liệu gửi Sở Nông nghiệp và Môi trường tổng hợp)",
+            "Báo cáo gửi Chi cục Chăn nuôi và Thú y",
+            "Phúc đáp hướng dẫn của Sở",
         ] {
             assert!(cites_document(cited), "{cited}");
         }
@@ -3872,6 +3904,9 @@ mod tests {
             "BIỂU SỐ LIỆU NÔNG NGHIỆP VÀ MÔI TRƯỜNG QUÝ III/2025",
             "Thực hiện quý III",
             "Kính gửi: Sở Nông nghiệp và Môi trường",
+            "UBND XÃ BÌNH MINH GỬI BÁO CÁO",
+            "Số: 123/BC-UBND",
+            "TRƯỜNG TIỂU HỌC SỐ 2",
         ] {
             assert!(!cites_document(title), "{title}");
         }
