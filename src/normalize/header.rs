@@ -548,6 +548,10 @@ impl HeaderWords {
         if matches!(first, "quy" | "nam" | "ca") || months_at(tokens, 0).is_some() {
             return true;
         }
+        // An estimate of the year ("Ước cả năm", "Ước tính năm 2025").
+        if first == "uoc" && tokens.contains(&"nam") {
+            return true;
+        }
         FAMILIES.iter().any(|(family, _)| {
             self.family(*family)
                 .iter()
@@ -648,13 +652,15 @@ impl HeaderWords {
         if th {
             return value(ValueColumn::Th);
         }
-        // "Cả năm 2020", "Năm 2020" alone: the whole year of the report,
-        // its LK in a fourth-quarter report (the year before is CK, read
-        // above; earlier in the year a figure for the whole year is a plan
-        // or an estimate, not read).
+        // "Cả năm 2020", "Năm 2020" alone, or estimated ("Ước cả năm",
+        // "Ước tính năm 2020"): the whole year of the report, its LK in a
+        // fourth-quarter report (the year before is CK, read above;
+        // earlier in the year a figure for the whole year is a plan or an
+        // estimate, not read).
         let bare_year = tokens.contains(&"nam")
             && tokens.iter().all(|t| {
-                matches!(*t, "ca" | "nam") || years(std::slice::from_ref(t)).next().is_some()
+                matches!(*t, "ca" | "nam" | "uoc" | "tinh")
+                    || years(std::slice::from_ref(t)).next().is_some()
             });
         if bare_year && period.is_none_or(|p| years(tokens).all(|y| y == p.year)) {
             return months_role(12, false, period).map(Role::Value);
@@ -1673,7 +1679,14 @@ mod tests {
         );
         // The year alone: LK in the fourth quarter, the year before CK,
         // nothing earlier in the year.
-        for label in ["Cả năm 2020", "Năm 2020", "Cả năm"] {
+        for label in [
+            "Cả năm 2020",
+            "Năm 2020",
+            "Cả năm",
+            "Ước cả năm",
+            "Ước cả năm 2020",
+            "Ước tính năm 2020",
+        ] {
             assert_eq!(w.classify(label, q4), Some(Role::Value(Lk)), "{label}");
             assert_eq!(w.classify(label, q3), None, "{label}");
         }
