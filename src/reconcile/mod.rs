@@ -135,11 +135,18 @@ impl Totals {
 
     /// The total as the consolidated workbook shows it: none where some
     /// units that reported the indicator sent no such column, since the
-    /// others' sum is not the area's figure.
+    /// others' sum is not the area's figure; and no %KH or %CK beside an
+    /// LK, KH or CK left empty so (it would be the others' percent, with
+    /// nothing on the sheet it is worked from).
     pub fn shown(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
-        if self
-            .without_column
-            .contains_key(&(indicator, column.index()))
+        let operands: &[ValueColumn] = match column {
+            ValueColumn::PctKh => &[ValueColumn::Lk, ValueColumn::Kh],
+            ValueColumn::PctCk => &[ValueColumn::Lk, ValueColumn::Ck],
+            _ => &[],
+        };
+        if std::iter::once(&column)
+            .chain(operands)
+            .any(|c| self.without_column.contains_key(&(indicator, c.index())))
         {
             return None;
         }

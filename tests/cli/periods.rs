@@ -806,3 +806,46 @@ fn a_months_estimate_beside_the_years_columns_needs_no_change() {
     assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
     assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
 }
+
+/// A ward that sent no LK and no CK leaves the district's LK and CK
+/// empty (the others' sums are not the district's figures); its %CK is
+/// left empty too, not the others' percent printed beside two empty
+/// cells. The TH, which every ward sent, is summed.
+#[test]
+fn no_percent_is_printed_beside_the_empty_totals_it_comes_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020"],
+            headers: &["Thực hiện quý III/2020"],
+            rows: hc(&[[40.0, 38.0, 2.0]]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020"],
+            headers: &[
+                "Thực hiện quý III/2020",
+                "Lũy kế 9 tháng năm 2020",
+                "Cùng kỳ năm 2019",
+            ],
+            rows: hc(&[[40.0, 38.0, 2.0], [120.0, 114.0, 6.0], [100.0, 95.0, 5.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(district(&out, "HC02", "TH"), "80");
+    assert_eq!(district(&out, "HC02", "LK"), "");
+    assert_eq!(district(&out, "HC02", "CK"), "");
+    assert_eq!(district(&out, "HC02", "%CK"), "");
+}
