@@ -4021,6 +4021,23 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_name_says_its_period_however_written() {
+        let q2 = Some(Period::quarter(2025, 2));
+        for name in ["Q2", "Quý 2", "QII", "Quý II", "Q2-2025", "Quý 2.2025"] {
+            assert_eq!(sheet_name_period(name, 2025), q2, "{name}");
+        }
+        let june = Some(Period {
+            year: 2025,
+            span: PeriodSpan::Month(6),
+        });
+        assert_eq!(sheet_name_period("T6/2025", 2025), june);
+        assert_eq!(sheet_name_period("Tháng 6", 2025), june);
+        for name in ["Biểu 01 - Kinh tế", "Q2 (cũ)", "TH", "Sheet1"] {
+            assert_eq!(sheet_name_period(name, 2025), None, "{name}");
+        }
+    }
+
+    #[test]
     fn total_lines_are_told_from_indicators() {
         for name in [
             "Cộng",
