@@ -246,6 +246,19 @@ pub enum Read<'a> {
         period: crate::model::Period,
         by_name: bool,
     },
+    /// `period-mismatch` (an error): the sheet `sheet`, titled (in
+    /// `cell`) for `stated`, holds `count` indicators no sheet of `period`
+    /// holds: not an older copy but a group sheet whose title is stale.
+    /// With `counted`, its figures are read as `period`'s; without (its
+    /// headers name `stated` too), they are left out.
+    SheetTitleStale {
+        sheet: &'a str,
+        cell: &'a str,
+        stated: crate::model::Period,
+        period: crate::model::Period,
+        count: usize,
+        counted: bool,
+    },
     /// `indicator-repeated` (a sheet's): sheet `sheet` gives figures of
     /// the period that sheet `kept` gives too; `how` says whether they
     /// agree and what became of them.
@@ -366,6 +379,7 @@ impl Words for Read<'_> {
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh | Read::LkMissingAtYearEnd { .. } => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. }
+            | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
             | Read::TitleBehindHeaders { .. }
             | Read::TitleBehindStamp { .. }
@@ -505,6 +519,10 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnHidden { label, cell, other, other_cell, column: None }, Lang::En) => format!("Column «{label}» (cell {cell}) is hidden and is not read: the visible column «{other}» (cell {other_cell}) holds the same and is read. If the hidden column holds old figures, delete it."),
         (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::Vi) => format!("Trang «{sheet}» là số liệu {} ({}), không phải {}: trang này không được đọc; số liệu lấy từ trang của {}.", stated.title_vi(), if *by_name { "theo tên trang" } else { "theo tiêu đề" }, period.title_vi(), period.title_vi()),
         (Read::SheetOtherPeriod { sheet, stated, period, by_name }, Lang::En) => format!("Sheet «{sheet}» holds the figures of {} ({}), not {}: it is not read; the figures are taken from the sheet of {}.", stated.title_en(), if *by_name { "by its name" } else { "by its title" }, period.title_en(), period.title_en()),
+        (Read::SheetTitleStale { sheet, cell, stated, period, count, counted: true }, Lang::Vi) => format!("Trang «{sheet}» có tiêu đề (ô {cell}) ghi {} nhưng {count} chỉ tiêu của trang không có ở trang nào của {}: đây không phải bản cũ, số liệu của trang được đọc là của {} và được tổng hợp. Cần sửa tiêu đề ở ô {cell} thành {} trước khi trình ký; nếu đúng là số liệu {}, hãy gửi lại trang với số liệu {}.", stated.title_vi(), period.title_vi(), period.title_vi(), period.title_vi(), stated.title_vi(), period.title_vi()),
+        (Read::SheetTitleStale { sheet, cell, stated, period, count, counted: true }, Lang::En) => format!("Sheet «{sheet}» is titled (cell {cell}) for {} but its {count} indicators are on no sheet of {}: it is no older copy, its figures are read as those of {} and consolidated. Correct the title in cell {cell} to {} before signing; if these really are the figures of {}, send the sheet again with the figures of {}.", stated.title_en(), period.title_en(), period.title_en(), period.title_en(), stated.title_en(), period.title_en()),
+        (Read::SheetTitleStale { sheet, cell, stated, period, count, counted: false }, Lang::Vi) => format!("Trang «{sheet}» có tiêu đề (ô {cell}) và tiêu đề cột ghi {}, không phải {}, và {count} chỉ tiêu của trang không có ở trang nào của {}: số liệu của {count} chỉ tiêu này không được tổng hợp. Hãy gửi lại trang với số liệu {}.", stated.title_vi(), period.title_vi(), period.title_vi(), period.title_vi()),
+        (Read::SheetTitleStale { sheet, cell, stated, period, count, counted: false }, Lang::En) => format!("Sheet «{sheet}» is titled (cell {cell}) and headed for {}, not {}, and its {count} indicators are on no sheet of {}: the figures of these {count} indicators are not consolidated. Send the sheet again with the figures of {}.", stated.title_en(), period.title_en(), period.title_en(), period.title_en()),
         (Read::TitleOtherThanHeaders { cell, stated, headers, columns, labels }, Lang::Vi) => {
             let (stated, headers) = (stated.title_vi(), headers.title_vi());
             let labels = quoted(labels);

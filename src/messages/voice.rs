@@ -961,6 +961,22 @@ fn reading() -> Vec<Read<'static>> {
             period: crate::model::Period::quarter(2020, 3),
             by_name: true,
         },
+        Read::SheetTitleStale {
+            sheet: "Biểu 03",
+            cell: "A4",
+            stated: crate::model::Period::quarter(2020, 2),
+            period: crate::model::Period::quarter(2020, 3),
+            count: 30,
+            counted: true,
+        },
+        Read::SheetTitleStale {
+            sheet: "Biểu 03",
+            cell: "A4",
+            stated: crate::model::Period::quarter(2020, 2),
+            period: crate::model::Period::quarter(2020, 3),
+            count: 30,
+            counted: false,
+        },
         Read::SheetRepeated {
             sheet: "Nhap lieu",
             kept: "Báo cáo",
@@ -1268,6 +1284,7 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitLabelDoubtful { .. } => 31,
         Read::LkMissingAtYearEnd { .. } => 32,
         Read::PlanNamedNextYear { .. } => 33,
+        Read::SheetTitleStale { .. } => 34,
     }
 }
 
@@ -1390,7 +1407,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 28);
-    covers("Read", read.iter().map(read_variant), 34);
+    covers("Read", read.iter().map(read_variant), 35);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -582,8 +582,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Sheets titled for another period than the run's (or the first
     // table's), beside one of that period: last quarter's sheet kept in
     // this quarter's workbook. Read only when no sheet of the period is.
-    // (sheet, its period, whether by its name rather than its title)
-    let mut other_period: Vec<(String, Period, bool)> = Vec::new();
+    let mut other_period: Vec<OtherPeriodSheet> = Vec::new();
+    // Sheets whose title names another period but whose indicators no
+    // sheet of the period holds: read for the period, the title an error.
+    let mut stale_titled: Vec<OtherPeriodSheet> = Vec::new();
     // Without a run's period (`check` without --period), a workbook with
     // sheets of several periods is read for its latest: last quarter's
     // sheet kept beside this quarter's is not the report being sent.
@@ -608,8 +610,21 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 .collect()
         })
         .unwrap_or_default();
+    // A lone sheet named for another period ("Q2", "T6/2025") beside
+    // sheets titled for the run's is last quarter's too, whatever the
+    // order of the sheets; alone, or beside sheets that name no period,
+    // it is read for the run as before.
+    let lone_other = match (ctx.period, named.as_slice()) {
+        (Some(run), [(lone, p)]) if !run.same_report_as(p) => names
+            .iter()
+            .filter(|n| *n != *lone && !stamp::is_stamp_sheet(n))
+            .filter_map(|n| wb.sheet(n).ok())
+            .filter_map(|g| titled_period(&g))
+            .any(|p| run.same_report_as(&p)),
+        _ => false,
+    };
     let by_name = |n: &str| {
-        (named.len() > 1)
+        (named.len() > 1 || lone_other)
             .then(|| named.iter().find(|(m, _)| *m == n).map(|(_, p)| *p))
             .flatten()
     };
@@ -621,8 +636,33 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 // No sheet of the period: the first of another period is
                 // read after all, and the file is judged by its title.
                 any_period = true;
-                queue.push_back(other_period.remove(0).0);
+                queue.push_back(other_period.remove(0).sheet);
                 continue;
+            }
+            // A sheet titled for another period whose indicators no sheet
+            // of the period has is no older copy: a group sheet whose
+            // title was left from last quarter. Its figures are the
+            // period's (unless its headers name the old period too).
+            if !sub.sheets.is_empty() && !any_period {
+                let (stale, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut other_period)
+                    .into_iter()
+                    .partition(|o| {
+                        !o.by_name
+                            && !o.held.is_empty()
+                            && o.held
+                                .iter()
+                                .all(|&i| !seen.present.get(i).copied().unwrap_or(true))
+                    });
+                other_period = kept;
+                for o in stale {
+                    if !o.headed_stated {
+                        queue.push_back(o.sheet.clone());
+                    }
+                    stale_titled.push(o);
+                }
+                if !queue.is_empty() {
+                    continue;
+                }
             }
             break;
         };
@@ -650,8 +690,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .as_ref()
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
-        let titled = titled_period(&grid);
-        let own = stamped.or(titled).or_else(|| by_name(name));
+        let titled_at = titled_period_at(&grid);
+        let titled = titled_at.map(|(p, _, _)| p);
+        let stale = stale_titled
+            .iter()
+            .find(|o| o.sheet == *name)
+            .map(|o| o.wanted);
+        let own = stale.or(stamped).or(titled).or_else(|| by_name(name));
         // A title left from another period ("QUÝ III/2025" in the fourth
         // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
         // headers that name the run's quarter and none the title's: the
@@ -684,7 +729,34 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
-                other_period.push((name.clone(), o, stamped.or(titled).is_none()));
+                let by_name = stamped.or(titled).is_none();
+                // Only a sheet titled for another period may turn out to
+                // be a group sheet of its own (`stale_titled`): what it
+                // holds and how its headers read are looked at here.
+                let (held, headed_stated) = if by_name {
+                    (Vec::new(), false)
+                } else {
+                    let held = indicators_held(&grid, &layout, ctx);
+                    let figures = |l: &TableLayout| {
+                        l.value_columns()
+                            .filter(|(_, v)| matches!(v, ValueColumn::Th | ValueColumn::Lk))
+                            .count()
+                    };
+                    let as_wanted = find_table(&grid, &ctx.words, Some(w));
+                    (
+                        held,
+                        as_wanted.is_none_or(|l| figures(&l) < figures(&layout)),
+                    )
+                };
+                other_period.push(OtherPeriodSheet {
+                    sheet: name.clone(),
+                    stated: o,
+                    wanted: w,
+                    by_name,
+                    cell: titled_at.filter(|_| !by_name).map(|(_, r, c)| (r, c)),
+                    held,
+                    headed_stated,
+                });
                 continue;
             }
         }
@@ -947,22 +1019,43 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
-        for (sheet, stated, by_name) in other_period {
+        for o in other_period {
             let Some(period) = period else { break };
+            // At the cell that names the other period (the sheet's first
+            // cell when only its name does).
+            let (r, c) = o.cell.unwrap_or((0, 0));
             sub.findings.push(
                 Finding::said(
                     Severity::Info,
                     &Read::SheetOtherPeriod {
-                        sheet: &sheet,
-                        stated,
+                        sheet: &o.sheet,
+                        stated: o.stated,
                         period,
-                        by_name,
+                        by_name: o.by_name,
                     },
                     ctx.lang,
                 )
-                .at(&Location::cell(file.rel.clone(), sheet.clone(), 0, 0))
+                .at(&Location::cell(file.rel.clone(), o.sheet.clone(), r, c))
                 .expected(period.to_string())
-                .actual(stated.to_string()),
+                .actual(o.stated.to_string()),
+            );
+        }
+        for o in stale_titled {
+            let (r, c) = o.cell.unwrap_or((0, 0));
+            let here = Location::cell(file.rel.clone(), o.sheet.clone(), r, c);
+            let said = Read::SheetTitleStale {
+                sheet: &o.sheet,
+                cell: &here.cell,
+                stated: o.stated,
+                period: o.wanted,
+                count: o.held.len(),
+                counted: !o.headed_stated,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Error, &said, ctx.lang)
+                    .at(&here)
+                    .expected(o.wanted.to_string())
+                    .actual(o.stated.to_string()),
             );
         }
     }
@@ -2062,6 +2155,12 @@ fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
 
 /// The first period named in the top rows of a sheet (its title), if any.
 fn titled_period(grid: &SheetGrid) -> Option<Period> {
+    titled_period_at(grid).map(|(p, _, _)| p)
+}
+
+/// The first period named in the top rows of a sheet and the cell (row,
+/// column) that names it.
+fn titled_period_at(grid: &SheetGrid) -> Option<(Period, u32, u32)> {
     let rows = grid.rows();
     let last = rows
         .start
@@ -2072,8 +2171,52 @@ fn titled_period(grid: &SheetGrid) -> Option<Period> {
             .into_iter()
             // A period names its year: four digits at least.
             .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
-            .find_map(|(_, t)| period_in(&t))
+            .find_map(|(c, t)| period_in(&t).map(|p| (p, r, c)))
     })
+}
+
+/// A sheet set aside as another period's: last quarter's sheet kept in
+/// this quarter's workbook, or a group sheet whose title was left from
+/// last quarter (told apart by `held`, once every sheet is read).
+struct OtherPeriodSheet {
+    sheet: String,
+    /// The period its title (or name) says.
+    stated: Period,
+    /// The period it was set aside from.
+    wanted: Period,
+    /// Said by its name rather than its title.
+    by_name: bool,
+    /// The cell (row, column) whose text names `stated`.
+    cell: Option<(u32, u32)>,
+    /// The indicators its table has a row of.
+    held: Vec<usize>,
+    /// Its figure headers name `stated` too: read for `wanted`, its TH
+    /// or LK would be lost.
+    headed_stated: bool,
+}
+
+/// The indicators a table has a row of, by code or name: only for a sheet
+/// set aside, to tell an older copy from a group sheet of its own.
+fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) -> Vec<usize> {
+    let (code_col, name_col) = (layout.col(Role::Code), layout.col(Role::Name));
+    let mut held = Vec::new();
+    for r in layout.header_last.saturating_add(1)..grid.rows().end {
+        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let (code, name) = (code.trim(), name.trim());
+        if code.is_empty() && name.is_empty() {
+            continue;
+        }
+        if let RowMatch::Exact(i) | RowMatch::Approximate(i, _) | RowMatch::LooseCode(i) = ctx
+            .indicators
+            .match_row((!code.is_empty()).then_some(code), name)
+        {
+            if !held.contains(&i) {
+                held.push(i);
+            }
+        }
+    }
+    held
 }
 
 /// What the tables of a workbook have shown so far, across its sheets.
@@ -3909,6 +4052,23 @@ mod tests {
             "TRƯỜNG TIỂU HỌC SỐ 2",
         ] {
             assert!(!cites_document(title), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_sheet_name_says_its_period_however_written() {
+        let q2 = Some(Period::quarter(2025, 2));
+        for name in ["Q2", "Quý 2", "QII", "Quý II", "Q2-2025", "Quý 2.2025"] {
+            assert_eq!(sheet_name_period(name, 2025), q2, "{name}");
+        }
+        let june = Some(Period {
+            year: 2025,
+            span: PeriodSpan::Month(6),
+        });
+        assert_eq!(sheet_name_period("T6/2025", 2025), june);
+        assert_eq!(sheet_name_period("Tháng 6", 2025), june);
+        for name in ["Biểu 01 - Kinh tế", "Q2 (cũ)", "TH", "Sheet1"] {
+            assert_eq!(sheet_name_period(name, 2025), None, "{name}");
         }
     }
 

@@ -807,6 +807,200 @@ fn a_months_estimate_beside_the_years_columns_needs_no_change() {
     assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
 }
 
+/// A ward's workbook with last quarter's sheet "Q2" first, its title and
+/// headers naming no period, then group sheets titled for the third
+/// quarter: "Q2" was kept as the report and its second-quarter figures
+/// counted (tester BJ, Phường 7: 21 false `total-mismatch` on a correct
+/// department). A lone sheet named for another period beside sheets
+/// titled for the run's is that period's, whatever the order: set aside
+/// with an info by its name. The near miss: beside a sheet whose title
+/// names no period either, a lone "Q2" is read for the run as before.
+#[test]
+fn a_sheet_named_for_last_quarter_is_set_aside_beside_sheets_titled_for_the_run_whatever_the_order()
+{
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let untitled = &["BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI"][..];
+    let plain = &["Thực hiện", "Lũy kế"][..];
+    let q3 = &["BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020"][..];
+    let q3_headers = &["Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"][..];
+    let old = |name| Sheet {
+        name,
+        titles: untitled,
+        headers: plain,
+        rows: hc(&[[30.0, 29.0, 1.0], [260.0, 252.0, 8.0]]),
+    };
+    let this = |th: f64| Sheet {
+        name: "Biểu 01",
+        titles: q3,
+        headers: q3_headers,
+        rows: hc(&[[th, th - 2.0, 2.0], [300.0, 290.0, 10.0]]),
+    };
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[old("Q2"), this(40.0)],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[this(41.0), old("Quý 2")],
+    );
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[old("T6.2020"), this(42.0)],
+    );
+    write_book(
+        &dir.join("phuong-4.xlsx"),
+        "UBND PHƯỜNG 4",
+        &[
+            old("Q2"),
+            Sheet {
+                name: "Biểu 02",
+                titles: untitled,
+                headers: plain,
+                rows: vec![("HC07", vec![50.0, 150.0])],
+            },
+        ],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    for (unit, th) in [("Phường 1", "40"), ("Phường 2", "41"), ("Phường 3", "42")] {
+        assert_eq!(counted(&out, unit, "HC02", "TH"), th, "{unit}");
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "300", "{unit}");
+    }
+    assert_eq!(counted(&out, "Phường 4", "HC02", "TH"), "30");
+    assert_eq!(counted(&out, "Phường 4", "HC07", "TH"), "50");
+    assert_eq!(
+        listed(
+            &f,
+            &["period-mismatch", "indicator-repeated", "total-mismatch"]
+        ),
+        [
+            "info|period-mismatch|Q2|A1|2020-Q3|2020-Q2",
+            "info|period-mismatch|Quý 2|A1|2020-Q3|2020-Q2",
+            "info|period-mismatch|T6.2020|A1|2020-Q3|2020-06",
+        ]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "info"),
+        "Trang «Q2» là số liệu Quý II/2020 (theo tên trang), không phải Quý III/2020: trang \
+         này không được đọc; số liệu lấy từ trang của Quý III/2020."
+    );
+}
+
+/// A group sheet "Biểu 02" whose title was left as "QUÝ II/2020" beside
+/// sheets titled for the third quarter, holding indicators no other sheet
+/// has, was set aside with an info saying its figures came from the
+/// third quarter's sheet (none held them) and its indicators were lost
+/// (tester BJ, Phường 13: 30 indicators, "Có thể gửi"). It is no older
+/// copy: its figures are read for the run and the stale title is an
+/// error at the cell that names the quarter; with headers naming the old
+/// quarter too, an error says its figures are not counted. The near
+/// miss, last quarter's copy of the same indicators, stays an info, at
+/// the title cell rather than A1.
+#[test]
+fn a_group_sheet_titled_for_last_quarter_is_counted_with_an_error_and_an_older_copy_set_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = &["Thực hiện", "Lũy kế"][..];
+    let q2 = &["BIỂU SỐ LIỆU", "BIỂU 02 - QUÝ II/2020"][..];
+    let q3 = &["BIỂU SỐ LIỆU", "BIỂU 01 - QUÝ III/2020"][..];
+    let this = |th: f64| Sheet {
+        name: "Biểu 01",
+        titles: q3,
+        headers: plain,
+        rows: hc(&[[th, th - 2.0, 2.0], [300.0, 290.0, 10.0]]),
+    };
+    let group = |headers| Sheet {
+        name: "Biểu 02",
+        titles: q2,
+        headers,
+        rows: vec![("HC07", vec![50.0, 150.0])],
+    };
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[this(40.0), group(plain)],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[
+            Sheet {
+                name: "Quý II",
+                titles: q2,
+                headers: plain,
+                rows: hc(&[[30.0, 29.0, 1.0], [260.0, 252.0, 8.0]]),
+            },
+            this(41.0),
+        ],
+    );
+    let old_headers = &["Thực hiện quý II/2020", "Lũy kế 6 tháng năm 2020"][..];
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[this(42.0), group(old_headers)],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC07", "TH"), "50");
+    assert_eq!(counted(&out, "Phường 1", "HC07", "LK"), "150");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "41");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "42");
+    assert_eq!(counted(&out, "Phường 3", "HC07", "TH"), "");
+    let units: Vec<(&str, String)> = f
+        .iter()
+        .filter(|x| x["code"] == "period-mismatch")
+        .map(|x| {
+            (
+                x["unit"].as_str().unwrap(),
+                format!(
+                    "{}|{}|{}",
+                    x["severity"].as_str().unwrap(),
+                    x["sheet"].as_str().unwrap(),
+                    x["cell"].as_str().unwrap()
+                ),
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("P01", "error|Biểu 02|A4".to_string()),
+            ("P02", "info|Quý II|A4".to_string()),
+            ("P03", "error|Biểu 02|A4".to_string()),
+        ]
+    );
+    let of = |unit: &str| {
+        f.iter()
+            .find(|x| x["code"] == "period-mismatch" && x["unit"] == unit)
+            .and_then(|x| x["message"].as_str())
+            .unwrap()
+    };
+    assert_eq!(
+        of("P01"),
+        "Trang «Biểu 02» có tiêu đề (ô A4) ghi Quý II/2020 nhưng 1 chỉ tiêu của trang không có ở \
+         trang nào của Quý III/2020: đây không phải bản cũ, số liệu của trang được đọc là của Quý \
+         III/2020 và được tổng hợp. Cần sửa tiêu đề ở ô A4 thành Quý III/2020 trước khi trình ký; \
+         nếu đúng là số liệu Quý II/2020, hãy gửi lại trang với số liệu Quý III/2020."
+    );
+    assert_eq!(
+        of("P03"),
+        "Trang «Biểu 02» có tiêu đề (ô A4) và tiêu đề cột ghi Quý II/2020, không phải Quý \
+         III/2020, và 1 chỉ tiêu của trang không có ở trang nào của Quý III/2020: số liệu của 1 \
+         chỉ tiêu này không được tổng hợp. Hãy gửi lại trang với số liệu Quý III/2020."
+    );
+}
+
 /// A ward that sent no LK and no CK leaves the district's LK and CK
 /// empty (the others' sums are not the district's figures); its %CK is
 /// left empty too, not the others' percent printed beside two empty
