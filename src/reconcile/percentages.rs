@@ -507,8 +507,14 @@ impl Stated<'_> {
     /// at the LK: its two percents are right.
     fn lk_slipped(&self, i: usize, lk: &TidyRow, factor: f64) -> Finding {
         let shown = |c: ValueColumn| self.figure(i, c).map(|r| self.shown(r)).unwrap_or_default();
-        let d = lk.shown_decimals() + (factor.log10().round().max(0.0) as u8);
-        let right = self.num(lk.value / factor, d.min(4));
+        // The LK's decimals and the digits the division adds, no more
+        // than the figure needs (462.200 / 1000 is 462,2, not 462,200).
+        let value = lk.value / factor;
+        let most = (lk.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
+        let d = (0..=most)
+            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
+            .unwrap_or(most);
+        let right = self.num(value, d);
         let l = self.shown(lk);
         let said = Checked::LkSlipped {
             unit: &self.unit,
@@ -1087,6 +1093,18 @@ mod tests {
             "{}",
             f[0].message
         );
+        // Typed in nghìn đồng (462,2 as 462.200): the LK said as it was
+        // meant, with no more decimals than it needs.
+        let s = pct_sub(
+            &t,
+            (534.0, 0),
+            (462200.0, 0),
+            (463.9, 1),
+            Some((86.55, 2)),
+            Some((-0.37, 2)),
+        );
+        let f = check_percentages(&s, &t, false, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "F10", "462,2", "462.200")]);
         // The %CK typed on its own: no slip said, each percent as before.
         let s = pct_sub(
             &t,
