@@ -589,13 +589,24 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Without a run's period (`check` without --period), a workbook with
     // sheets of several periods is read for its latest: last quarter's
     // sheet kept beside this quarter's is not the report being sent.
+    // A month is no report's period: a quarter's sheet beside its last
+    // month's working sheet ("Quý III" and "Tháng 9") is read for the
+    // quarter, however the two end on the same day.
     let latest = match ctx.period {
-        None if names.len() > 1 => names
-            .iter()
-            .filter(|n| !stamp::is_stamp_sheet(n))
-            .filter_map(|n| wb.sheet(n).ok())
-            .filter_map(|g| titled_period(&g))
-            .max_by_key(|p| (p.year, p.last_month())),
+        None if names.len() > 1 => {
+            let periods: Vec<Period> = names
+                .iter()
+                .filter(|n| !stamp::is_stamp_sheet(n))
+                .filter_map(|n| wb.sheet(n).ok())
+                .filter_map(|g| titled_period(&g))
+                .collect();
+            let reports = periods.iter().filter(|p| !p.is_month());
+            let months = periods.iter().filter(|p| p.is_month());
+            reports
+                .max_by_key(|p| (p.year, p.last_month()))
+                .or_else(|| months.max_by_key(|p| (p.year, p.last_month())))
+                .copied()
+        }
         _ => None,
     };
     // Sheets named by their period ("Quý II" and "Quý III", "T7", "T8",

@@ -1043,3 +1043,53 @@ fn no_percent_is_printed_beside_the_empty_totals_it_comes_from() {
     assert_eq!(district(&out, "HC02", "CK"), "");
     assert_eq!(district(&out, "HC02", "%CK"), "");
 }
+
+/// `check` without `--period` on a quarter's report kept beside its last
+/// month's working sheet ("Quý III" and "Tháng 9", ending the same day):
+/// a month is no report's period, so the quarter's sheet is the one
+/// checked (its wrong %KH is found) and the month's sheet is set aside.
+/// It said "Có thể gửi" after checking the month's sheet alone.
+#[test]
+fn check_reads_the_quarter_not_its_last_months_sheet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-6.xlsx");
+    write_book(
+        &file,
+        "UBND PHƯỜNG 6",
+        &[
+            Sheet {
+                name: "Quý III",
+                titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ III/2020"],
+                headers: &["Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"],
+                rows: hc(&[[40.0, 38.0, 2.0], [130.0, 120.0, 5.0]]),
+            },
+            Sheet {
+                name: "Tháng 9",
+                titles: &["SỐ LIỆU THÁNG 9/2020"],
+                headers: &["Thực hiện tháng 9"],
+                rows: hc(&[[14.0, 13.0, 1.0]]),
+            },
+        ],
+    );
+    let out = crate::common::tonghop()
+        .args(["check", file.to_str().unwrap(), "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().next().unwrap().ends_with("— Quý III/2020"),
+        "{text}"
+    );
+    let error = text
+        .lines()
+        .find(|l| l.starts_with("Lỗi"))
+        .unwrap_or_default();
+    assert!(
+        error.contains("Quý III!") && error.ends_with("[sum-mismatch]"),
+        "{text}"
+    );
+    assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
+}
