@@ -73,17 +73,35 @@ impl Mark<'_> {
     /// The note of the cell: each finding's severity and message, the
     /// worst first, at most [`NOTE_FINDINGS`] of them.
     pub fn note(&self, lang: Lang) -> String {
-        let mut findings = self.findings.clone();
-        findings.sort_by_key(|f| f.severity);
+        let mut findings: Vec<(std::borrow::Cow<'_, str>, &Finding)> = self
+            .findings
+            .iter()
+            .map(|f| (f.severity.label(lang).into(), *f))
+            .collect();
+        findings.sort_by_key(|(_, f)| f.severity);
+        // A doubt is said as what it is, not by its finding's severity: the
+        // figure is marked as one to look at (a warning's mark) because an
+        // error was found on a figure worked from it, not in it.
+        let doubt = lang.pick(
+            "Cần xem lại (lỗi ở số liệu tính từ ô này)",
+            "To check (an error on a figure worked from this one)",
+        );
         findings.extend(
             self.doubts
                 .iter()
-                .filter(|d| !self.findings.iter().any(|f| std::ptr::eq(*f, **d))),
+                .filter(|d| !self.findings.iter().any(|f| std::ptr::eq(*f, **d)))
+                .map(|d| {
+                    let label = match d.severity {
+                        Severity::Error => doubt.into(),
+                        s => s.label(lang).into(),
+                    };
+                    (label, *d)
+                }),
         );
         let mut parts: Vec<String> = findings
             .iter()
             .take(NOTE_FINDINGS)
-            .map(|f| format!("{}: {}", f.severity.label(lang), f.message))
+            .map(|(label, f)| format!("{label}: {}", f.message))
             .collect();
         let more = findings.len().saturating_sub(NOTE_FINDINGS);
         let findings_sheet = Sheet::Findings.name(lang);
@@ -594,6 +612,28 @@ mod tests {
                 cell("Σ", "NS01", "%KH", w),
                 cell("Σ", "NS01", "%CK", w),
             ]
+        );
+        // The doubted LK's note says why it is to be checked, not "Lỗi":
+        // the error is on the percent worked from it.
+        let found = [on(
+            "P.TCKH",
+            "p-tckh.xlsx",
+            "NS01",
+            "%KH",
+            Finding::error(Code::PctMismatch, "x"),
+        )];
+        let ix = t.agency_index("P.TCKH").unwrap();
+        let marks = Marks::new(&found, &t, &[(ix, "p-tckh.xlsx")], &[]);
+        let lk = marks
+            .get(
+                Place::Unit(ix),
+                t.indicator_index("NS01").unwrap(),
+                ValueColumn::Lk,
+            )
+            .unwrap();
+        assert_eq!(
+            lk.note(Lang::Vi),
+            "Cần xem lại (lỗi ở số liệu tính từ ô này): x"
         );
         // pct-kind (a ratio written for the growth) doubts no figure.
         let kind = on(
