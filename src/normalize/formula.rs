@@ -120,10 +120,14 @@ impl SheetFormulas {
     /// The names of the other sheets its formulas take figures from
     /// (`='Nhap lieu'!C5`, `=Sheet2!D8`), each once, in the order met: a
     /// sheet fed by another is the report, the other its source.
-    pub fn sheets_referenced(&self) -> Vec<String> {
+    ///
+    /// `sheets` are the workbook's sheet names: an `.xls` formula as
+    /// calamine writes it back names a sheet unquoted even when the name
+    /// has spaces (`Biểu 01 - Kinh tế!E9`), which only the names can tell.
+    pub fn sheets_referenced(&self, sheets: &[String]) -> Vec<String> {
         let mut out = Vec::new();
         for (_, _, f) in cells(&self.formulas) {
-            for name in referenced_sheets(f) {
+            for name in referenced_sheets_of(f, sheets) {
                 if !out.contains(&name) {
                     out.push(name);
                 }
@@ -409,6 +413,37 @@ pub fn referenced_sheets(f: &str) -> Vec<String> {
             }
             c if c.is_alphanumeric() || c == '_' || c == '.' => word.push(c),
             _ => word.clear(),
+        }
+    }
+    out
+}
+
+/// [`referenced_sheets`], and the workbook's `sheets` a formula names
+/// unquoted before a `!` whatever characters they hold (`Biểu 01 - Kinh
+/// tế!E9`, the way calamine writes an `.xls` formula back), where the
+/// name starts the formula or follows an operator or a bracket.
+pub fn referenced_sheets_of(f: &str, sheets: &[String]) -> Vec<String> {
+    let mut out = referenced_sheets(f);
+    if !f.contains('!') {
+        return out;
+    }
+    let mut found: Vec<&String> = Vec::new();
+    for name in sheets {
+        let named = f.match_indices(&format!("{name}!")).any(|(at, _)| {
+            f[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| "=(+-*/,;:&^<>{".contains(c))
+        });
+        if named {
+            found.push(name);
+        }
+    }
+    // The last word of such a name (`tế`, `CCHC`), read alone, is no sheet.
+    out.retain(|w| sheets.contains(w) || !found.iter().any(|n| n.ends_with(w.as_str())));
+    for name in found {
+        if !out.contains(name) {
+            out.push(name.clone());
         }
     }
     out
@@ -790,6 +825,25 @@ mod tests {
         // Not a reference: an exclamation in a string, a defined name.
         assert!(referenced_sheets("IF(E8>0,\"Có!\",\"\")").is_empty());
         assert!(referenced_sheets("DungHan_TH+TreHan_TH").is_empty());
+    }
+
+    /// calamine writes an `.xls` link back with its sheet's name unquoted,
+    /// spaces and all: the workbook's names find it, and a name that only
+    /// ends another is not taken for it.
+    #[test]
+    fn an_xls_link_names_its_sheet_unquoted() {
+        let sheets: Vec<String> = ["Tổng hợp", "Biểu 01 - Kinh tế", "Kinh tế", "B03-NC-CCHC"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            referenced_sheets_of("Biểu 01 - Kinh tế!Q9", &sheets),
+            ["Biểu 01 - Kinh tế"]
+        );
+        assert_eq!(
+            referenced_sheets_of("SUM(B03-NC-CCHC!E31,'Kinh tế'!E9)", &sheets),
+            ["Kinh tế", "B03-NC-CCHC"]
+        );
+        assert!(referenced_sheets_of("E9+F9", &sheets).is_empty());
     }
 
     #[test]

@@ -927,7 +927,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             if let (Some(f), Some(this), true) =
                 (formulas.as_ref(), sheet_reads.last_mut(), names.len() > 1)
             {
-                for other in f.sheets_referenced() {
+                for other in f.sheets_referenced(&names) {
                     if other != *name && !this.sources.contains(&other) {
                         this.sources.push(other);
                     }

@@ -140,6 +140,16 @@ pub fn check_department_totals(
             wrong.insert((f.unit.as_str(), code, f.column.as_str()));
         }
     }
+    // A unit's LK that does not agree with its TH (`cumulative-mismatch`,
+    // filed at the LK) says one of the two is wrong, not which: its TH is
+    // as doubtful as its LK and blames no department either.
+    for f in known.iter().filter(|f| {
+        f.severity == Severity::Error && f.code == Code::CumulativeMismatch && !f.unit.is_empty()
+    }) {
+        for c in [ValueColumn::Th, ValueColumn::Lk] {
+            wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
+        }
+    }
     // (indicator, column) of the figures some ward has an error on.
     let wrong_in_wards: HashSet<(&str, &str)> = wrong
         .iter()
@@ -854,6 +864,71 @@ mod tests {
         let got: Vec<(Code, &str)> = f.iter().map(|x| (x.code, x.actual.as_str())).collect();
         assert_eq!(got, [(Code::TotalUnchecked, "Phường 2")], "{f:?}");
         assert!(f[0].message.contains("(HC02, HC04)"), "{}", f[0].message);
+    }
+
+    /// A ward's LK below its TH (a `cumulative-mismatch` filed at the LK)
+    /// says one of the two is wrong, not which: the department's TH, off by
+    /// that ward's TH, is not blamed for it, any more than its LK (tester:
+    /// Công an xã Ea Tam's AN_01 TH 50 called wrong for Thôn 10's doubtful
+    /// 14). A department's TH below what the other wards already add up to
+    /// is still wrong.
+    #[test]
+    fn a_wards_disputed_th_does_not_blame_the_department() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                // Phường 2: TH 14 above its LK 11, one of the two wrong.
+                let (th, lk) = if k == 2 { (14.0, 11.0) } else { (10.0, 30.0) };
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![
+                        row(hc02, ValueColumn::Th, th, 0),
+                        row(hc02, ValueColumn::Lk, lk, 0),
+                    ],
+                )
+            })
+            .collect();
+        let known = [Finding::error(Code::CumulativeMismatch, "x")
+            .unit("P02")
+            .indicator("HC02")
+            .column("LK")];
+        let run = |th: f64, lk: f64| {
+            let vp = sub_with(
+                &t,
+                "VP",
+                vec![
+                    row(hc02, ValueColumn::Th, th, 0),
+                    row(hc02, ValueColumn::Lk, lk, 0),
+                ],
+            );
+            let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|x| (x.code, x.column, x.actual))
+                .collect::<Vec<_>>()
+        };
+        // TH 30 against the wards' 34 (with Phường 2's 14): not compared.
+        let unchecked = |c: &str| (Code::TotalUnchecked, c.to_string(), "Phường 2".to_string());
+        assert_eq!(run(30.0, 71.0), [unchecked("TH"), unchecked("LK")]);
+        // Without the error the same TH is a mismatch.
+        let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 30.0, 0)]);
+        let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, Code::TotalMismatch);
+        // A TH below the other wards' 20 is wrong whatever Phường 2's.
+        let got = run(18.0, 71.0);
+        assert_eq!(
+            got.iter().map(|g| (g.0, g.1.as_str())).collect::<Vec<_>>(),
+            [(Code::TotalMismatch, "TH"), (Code::TotalUnchecked, "LK")],
+            "{got:?}"
+        );
     }
 
     /// Some wards sent nothing: a department whose other figures equal the

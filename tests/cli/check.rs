@@ -210,6 +210,45 @@ fn percent_cells_of_an_xls_are_read_by_their_format() {
     assert!(findings.is_empty(), "{findings:?}");
 }
 
+/// An .xls whose first sheet «TH» is made of links to the sheet the clerk
+/// typed in (`='B03-NC-CCHC'!E31`, values cached), which calamine writes
+/// back unquoted (`B03-NC-CCHC!E31`): «TH» is the copy, as it is in an
+/// .xlsx, and TP01's LK below its TH is reported where it was typed, at
+/// B03-NC-CCHC!F31, not at TH!E8 (tester BJ, Phường 10).
+#[test]
+fn an_xls_summary_of_links_is_not_the_source_of_the_figures() {
+    let file = crate::common::repo().join("tests/fixtures/phuong-10-links-summary.xls");
+    let (code, findings) = check_json(&file, &["--period", "2025-Q3"]);
+    assert_eq!(code, 1, "{findings:?}");
+    let got: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            [
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["sheet"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["error", "cumulative-mismatch", "B03-NC-CCHC", "F31", "5"],
+            ["info", "indicator-repeated", "TH", "D6", "TH"],
+        ],
+        "{findings:?}"
+    );
+    assert!(
+        findings[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Trang «TH» ghi lại 6 số liệu đã có ở trang «B03-NC-CCHC»"),
+        "{findings:?}"
+    );
+}
+
 /// An .xls saved by LibreOffice from a form filled with text numbers: its
 /// percent formulas `=IF(COUNT(F8,G8)<2,"",…)` give "" (the operands are
 /// text), but LibreOffice stores the result of a formula in a cell with a
