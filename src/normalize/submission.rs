@@ -593,20 +593,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // month's working sheet ("Quý III" and "Tháng 9") is read for the
     // quarter, however the two end on the same day.
     let latest = match ctx.period {
-        None if names.len() > 1 => {
-            let periods: Vec<Period> = names
-                .iter()
-                .filter(|n| !stamp::is_stamp_sheet(n))
-                .filter_map(|n| wb.sheet(n).ok())
-                .filter_map(|g| titled_period(&g))
-                .collect();
-            let reports = periods.iter().filter(|p| !p.is_month());
-            let months = periods.iter().filter(|p| p.is_month());
-            reports
-                .max_by_key(|p| (p.year, p.last_month()))
-                .or_else(|| months.max_by_key(|p| (p.year, p.last_month())))
-                .copied()
-        }
+        None if names.len() > 1 => names
+            .iter()
+            .filter(|n| !stamp::is_stamp_sheet(n))
+            .filter_map(|n| wb.sheet(n).ok())
+            .filter_map(|g| titled_period(&g))
+            .max_by_key(|p| (!p.is_month(), p.year, p.last_month())),
         _ => None,
     };
     // Sheets named by their period ("Quý II" and "Quý III", "T7", "T8",
