@@ -222,10 +222,7 @@ pub fn bracket_codes(
     while i < chars.len() {
         let c = chars[i];
         if c == '[' {
-            let end = chars[i..]
-                .iter()
-                .position(|&x| x == ']')
-                .map_or(chars.len(), |n| i + n + 1);
+            let end = bracket_end(&chars, i);
             out.extend(&chars[i..end]);
             i = end;
             continue;
@@ -265,6 +262,15 @@ pub fn bracket_codes(
     out
 }
 
+/// Where a code written in square brackets from `open` ends: past its
+/// `]`, or at the end of the formula when it is never closed.
+fn bracket_end(chars: &[char], open: usize) -> usize {
+    chars[open..]
+        .iter()
+        .position(|&x| x == ']')
+        .map_or(chars.len(), |n| open + n + 1)
+}
+
 /// The formula with each word that mixes letters with a `-` (`MT-2`) or
 /// starts with a digit and holds a letter (`3.2a`) in square brackets: the
 /// reading a `rule-invalid` message names when the catalog has none of
@@ -275,10 +281,7 @@ pub fn bracket_words(formula: &str) -> String {
     let mut i = 0;
     while i < chars.len() {
         if chars[i] == '[' {
-            let end = chars[i..]
-                .iter()
-                .position(|&x| x == ']')
-                .map_or(chars.len(), |n| i + n + 1);
+            let end = bracket_end(&chars, i);
             out.extend(&chars[i..end]);
             i = end;
             continue;
