@@ -1431,7 +1431,35 @@ fn read_title(
         ));
     }
     let mut candidates = candidates;
+    // The body a unit belongs to (the registry's `parent`: "Tỉnh Tây Ninh"),
+    // named in a clue as whole words.
+    let names_parent = |text: &str, u: usize| {
+        let parent = fold(&ctx.template.agencies[u].parent);
+        !parent.is_empty() && format!(" {} ", fold(text)).contains(&format!(" {parent} "))
+    };
     for (clue, at, clue_text) in &clues {
+        // A clue that names exactly one of the namesakes the title fits by
+        // its code or a name of its own anywhere in it (`80324 - Bao cao
+        // quy III - Xa Tan Phu.xlsx`, where the longer "Xã Tân Phú" fits
+        // them all), or by the body it belongs to (the province's folder
+        // "Tỉnh Tây Ninh"): as sure as a form's stamp, nothing to say.
+        if candidates.len() > 1 {
+            let own: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&u| ctx.agencies.names_alone(clue_text, u) || names_parent(clue_text, u))
+                .collect();
+            if let [unit] = own[..] {
+                sub.unit = Some(unit);
+                sub.unit_source = match (cell, clue, at) {
+                    (Some(c), ..) => UnitSource::Title(c),
+                    (None, Clue::Signature(_), Some(at)) => UnitSource::Signature(*at),
+                    (None, Clue::FileName(_), _) => UnitSource::FileName,
+                    _ => UnitSource::Folder,
+                };
+                return;
+            }
+        }
         let found = match clue {
             Clue::Signature(_) => ctx.agencies.find_with_ties(clue_text),
             _ => ctx.agencies.find_in_name(clue_text),

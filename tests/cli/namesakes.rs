@@ -272,3 +272,63 @@ fn namesakes_are_settled_by_code_or_tones_and_named_by_code() {
         ["error|file-unknown-unit||A1|||25668, 96871|UBND XA THANH DONG"]
     );
 }
+
+/// A ministry's batch sorted by province: a title "UBND XÃ TÂN PHÚ" that
+/// fits namesakes is settled by the code anywhere in the file's name
+/// (`75001 - Bao cao quy III - Xa Tan Phu.xlsx`, where the longer "Xa
+/// Tan Phu" fits all three), or by the folder naming the province the
+/// registry puts the commune in (`Tỉnh Tây Ninh/…`), with no finding. A
+/// folder naming no province of theirs settles nothing: that file is
+/// the one namesake's left, with the warning that says so.
+#[test]
+fn namesakes_are_settled_by_a_code_anywhere_in_the_name_or_their_provinces_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,parent\n\
+         08001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Tuyên Quang\n\
+         75001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Đồng Nai\n\
+         82001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Tây Ninh\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    for d in ["Tỉnh Đồng Nai", "Tỉnh Tây Ninh", "Báo cáo khác"] {
+        std::fs::create_dir_all(dir.join(d)).unwrap();
+    }
+    report(
+        &dir.join("Tỉnh Đồng Nai/75001 - Bao cao quy III - Xa Tan Phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        &ROWS,
+    );
+    report(
+        &dir.join("Tỉnh Tây Ninh/BC KTXH Q3 - Xa Tan Phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        &ROWS,
+    );
+    report(
+        &dir.join("Báo cáo khác/BC Xa Tan Phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        &ROWS,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit", "submission-missing"]),
+        ["warning|file-unknown-unit|08001|A1|||08001, 75001, 82001|UBND XÃ TÂN PHÚ"]
+    );
+    let placed = status(&out);
+    assert!(
+        placed
+            .iter()
+            .any(|l| l.starts_with("75001|") && l.ends_with("|đã nộp")),
+        "{placed:?}"
+    );
+    assert!(
+        placed
+            .iter()
+            .any(|l| l.starts_with("82001|") && l.ends_with("|đã nộp")),
+        "{placed:?}"
+    );
+}
