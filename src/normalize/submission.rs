@@ -1438,51 +1438,47 @@ fn read_title(
         !parent.is_empty() && format!(" {} ", fold(text)).contains(&format!(" {parent} "))
     };
     for (clue, at, clue_text) in &clues {
-        // A clue that names exactly one of the namesakes the title fits by
-        // its code or a name of its own anywhere in it (`80324 - Bao cao
-        // quy III - Xa Tan Phu.xlsx`, where the longer "Xã Tân Phú" fits
-        // them all), or by the body it belongs to (the province's folder
-        // "Tỉnh Tây Ninh"): as sure as a form's stamp, nothing to say.
-        if candidates.len() > 1 {
-            let own: Vec<usize> = candidates
-                .iter()
-                .copied()
-                .filter(|&u| ctx.agencies.names_alone(clue_text, u) || names_parent(clue_text, u))
-                .collect();
-            if let [unit] = own[..] {
-                sub.unit = Some(unit);
-                sub.unit_source = match (cell, clue, at) {
-                    (Some(c), ..) => UnitSource::Title(c),
-                    (None, Clue::Signature(_), Some(at)) => UnitSource::Signature(*at),
-                    (None, Clue::FileName(_), _) => UnitSource::FileName,
-                    _ => UnitSource::Folder,
-                };
-                return;
-            }
-        }
-        let found = match clue {
-            Clue::Signature(_) => ctx.agencies.find_with_ties(clue_text),
-            _ => ctx.agencies.find_in_name(clue_text),
-        };
-        let Some(found) = found else {
-            continue;
-        };
-        let here = fits(found);
         // The clue names one of the units the title fits by its code or a
-        // name no other unit bears ("24996_LongHai", "Xã Long Hải - Bắc
-        // Ninh"): as sure as a form's stamp, nothing to say.
-        let alone = match here[..] {
-            [u] => !candidates.is_empty() && ctx.agencies.names_alone(clue_text, u),
-            _ => false,
-        };
-        let left: Vec<usize> = if candidates.is_empty() {
-            here
-        } else {
+        // name no other unit bears, anywhere in it ("24996_LongHai", "80324
+        // - Bao cao quy III - Xa Tan Phu", where the longer "Xa Tan Phu"
+        // fits them all; "Xã Long Hải - Bắc Ninh"), or by the body it
+        // belongs to (the province's folder "Tỉnh Tây Ninh"): as sure as a
+        // form's stamp, nothing to say.
+        let own: Vec<usize> = if candidates.len() > 1 {
             candidates
                 .iter()
                 .copied()
-                .filter(|u| here.contains(u))
+                .filter(|&u| ctx.agencies.names_alone(clue_text, u) || names_parent(clue_text, u))
                 .collect()
+        } else {
+            Vec::new()
+        };
+        let (left, alone) = match own[..] {
+            [unit] => (vec![unit], true),
+            _ => {
+                let found = match clue {
+                    Clue::Signature(_) => ctx.agencies.find_with_ties(clue_text),
+                    _ => ctx.agencies.find_in_name(clue_text),
+                };
+                let Some(found) = found else {
+                    continue;
+                };
+                let here = fits(found);
+                let alone = match here[..] {
+                    [u] => !candidates.is_empty() && ctx.agencies.names_alone(clue_text, u),
+                    _ => false,
+                };
+                let left: Vec<usize> = if candidates.is_empty() {
+                    here
+                } else {
+                    candidates
+                        .iter()
+                        .copied()
+                        .filter(|u| here.contains(u))
+                        .collect()
+                };
+                (left, alone)
+            }
         };
         match left[..] {
             [unit] => {
