@@ -196,6 +196,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     }
     drop(own);
     let figures = Figures::new(included(&outcomes, &intake.included), Some(&store));
+    if let Some(prev) = &config.previous {
+        crate::reconcile::cumulative::explained_by_wards(&figures, prev, t, &mut own_included)?;
+    }
     let totals = consolidate(&figures, t)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);

@@ -142,7 +142,16 @@ fn check_input(
             let unit = ctx
                 .agencies
                 .find_in_name(&stem)
-                .and_then(|(u, ..)| template.agencies.get(u));
+                .and_then(|found| {
+                    crate::reconcile::intake::unit_of_damaged(
+                        &rel,
+                        &stem,
+                        found,
+                        template,
+                        &ctx.agencies,
+                    )
+                })
+                .and_then(|u| template.agencies.get(u));
             let mut f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
             let unit_name = match unit {
                 Some(a) => {

@@ -16,6 +16,8 @@ pub enum Clue<'a> {
     Archive(&'a str),
     /// The signature block's line ("TM. ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA").
     Signature(&'a str),
+    /// A line of the letterhead ("UBND TỈNH ĐỒNG NAI").
+    Letterhead(&'a str),
 }
 
 impl Clue<'_> {
@@ -29,6 +31,8 @@ impl Clue<'_> {
             (Clue::Archive(t), Lang::En) => format!("the name of the archive it came in «{t}»"),
             (Clue::Signature(t), Lang::Vi) => format!("dòng ký tên «{t}»"),
             (Clue::Signature(t), Lang::En) => format!("its signature line «{t}»"),
+            (Clue::Letterhead(t), Lang::Vi) => format!("dòng tiêu đề «{t}»"),
+            (Clue::Letterhead(t), Lang::En) => format!("its letterhead line «{t}»"),
         }
     }
 }

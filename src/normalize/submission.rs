@@ -1408,6 +1408,26 @@ fn read_title(
     if cell.is_some() {
         clues.push((Clue::FileName(&stem), None, stem.clone()));
     }
+    // The letterhead's other lines ("UBND TỈNH ĐỒNG NAI" over "UBND XÃ
+    // TÂN PHÚ") and the title line itself ("UBND XÃ TÂN PHÚ - TỈNH ĐỒNG
+    // NAI") may name the body one of the namesakes belongs to.
+    let letterhead: Vec<String> = if candidates.len() > 1 {
+        (grid.rows().start..layout.header_first)
+            .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
+            .filter(|(r, c, t)| {
+                !is_motto(t)
+                    && !cites_document(t)
+                    && !addressees.contains(&(*r, *c))
+                    && !fold(t).contains("kinh gui")
+            })
+            .map(|(.., t)| t)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for line in &letterhead {
+        clues.push((Clue::Letterhead(line), None, line.clone()));
+    }
     let parts: Vec<&str> = file.rel.split('/').collect();
     for part in parts.iter().rev().skip(1) {
         let path = std::path::Path::new(part);
@@ -1431,31 +1451,25 @@ fn read_title(
         ));
     }
     let mut candidates = candidates;
-    // The body a unit belongs to (the registry's `parent`: "Tỉnh Tây Ninh"),
-    // named in a clue as whole words.
-    let names_parent = |text: &str, u: usize| {
-        let parent = fold(&ctx.template.agencies[u].parent);
-        !parent.is_empty() && format!(" {} ", fold(text)).contains(&format!(" {parent} "))
-    };
     for (clue, at, clue_text) in &clues {
         // The clue names one of the units the title fits by its code or a
         // name no other unit bears, anywhere in it ("24996_LongHai", "80324
         // - Bao cao quy III - Xa Tan Phu", where the longer "Xa Tan Phu"
         // fits them all; "Xã Long Hải - Bắc Ninh"), or by the body it
-        // belongs to (the province's folder "Tỉnh Tây Ninh"): as sure as a
-        // form's stamp, nothing to say.
-        let own: Vec<usize> = if candidates.len() > 1 {
-            candidates
-                .iter()
-                .copied()
-                .filter(|&u| ctx.agencies.names_alone(clue_text, u) || names_parent(clue_text, u))
-                .collect()
+        // belongs to (the province's folder "Tỉnh Tây Ninh", the
+        // letterhead's "UBND TỈNH ĐỒNG NAI"): as sure as a form's stamp,
+        // nothing to say.
+        let own = if candidates.len() > 1 {
+            own_namesake(ctx.template, &ctx.agencies, clue_text, &candidates)
         } else {
-            Vec::new()
+            None
         };
-        let (left, alone) = match own[..] {
-            [unit] => (vec![unit], true),
-            _ => {
+        let (left, alone) = match own {
+            Some(unit) => (vec![unit], true),
+            // A letterhead's line settles namesakes or says nothing: the
+            // title's own names were read above.
+            None if matches!(clue, Clue::Letterhead(_)) => continue,
+            None => {
                 let found = match clue {
                     Clue::Signature(_) => ctx.agencies.find_with_ties(clue_text),
                     _ => ctx.agencies.find_in_name(clue_text),
@@ -1486,7 +1500,7 @@ fn read_title(
                 sub.unit_source = match (cell, clue, at) {
                     (Some(c), ..) => UnitSource::Title(c),
                     (None, Clue::Signature(_), Some(at)) => UnitSource::Signature(*at),
-                    (None, Clue::FileName(_), _) => UnitSource::FileName,
+                    (None, Clue::FileName(_) | Clue::Letterhead(_), _) => UnitSource::FileName,
                     _ => UnitSource::Folder,
                 };
                 if alone {
@@ -1655,6 +1669,33 @@ fn note_former(
 /// True when `text` says a name in it is the old one: the word "cũ"
 /// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
 /// word "cu" typed without its tone ("xa phuoc thanh cu").
+/// Whether `text` names the body `unit` belongs to (the registry's
+/// `parent`: "Tỉnh Tây Ninh", "Huyện Bến Cát") as whole words.
+fn names_parent(template: &Template, text: &str, unit: usize) -> bool {
+    let parent = fold(&template.agencies[unit].parent);
+    !parent.is_empty() && format!(" {} ", fold(text)).contains(&format!(" {parent} "))
+}
+
+/// The one of the namesakes `candidates` that a clue (a file or folder
+/// name, a letterhead's line) names by its code or a name no other unit
+/// bears ([`AgencyMatcher::names_alone`]), or by the body it belongs to
+/// ([`names_parent`]); none when it names none or several of them.
+pub(crate) fn own_namesake(
+    template: &Template,
+    agencies: &AgencyMatcher,
+    text: &str,
+    candidates: &[usize],
+) -> Option<usize> {
+    let mut own = candidates
+        .iter()
+        .copied()
+        .filter(|&u| agencies.names_alone(text, u) || names_parent(template, text, u));
+    match (own.next(), own.next()) {
+        (Some(u), None) => Some(u),
+        _ => None,
+    }
+}
+
 fn says_former(text: &str) -> bool {
     let words = crate::text::tone_words(text);
     words.iter().any(|w| w == "cu4") || fold(text).rsplit(' ').next() == Some("cu")

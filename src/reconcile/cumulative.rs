@@ -510,7 +510,7 @@ pub fn check_previous(
             lk: &stated,
             disputed,
         };
-        let rule = lang.pick("LK = LK quý trước + TH", "LK = previous LK + TH");
+        let rule = lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1);
         let mut finding = lk_mismatch(
             &said,
             lang,
@@ -524,6 +524,138 @@ pub fn check_previous(
         out.push(finding);
     }
     out
+}
+
+/// The rule [`check_previous`] states, in both languages.
+const AFTER_PREVIOUS: (&str, &str) = ("LK = LK quý trước + TH", "LK = previous LK + TH");
+
+/// Drops from `findings` a department's `cumulative-mismatch` against last
+/// quarter that the change in the wards it totals explains. A department
+/// that states the district figure of an indicator every ward states too
+/// (level `both`, its `reported_by`) totals the wards that report: when a
+/// ward late last quarter reports now (its LK brings its earlier quarters)
+/// or one that reported then is missing now, its LK is not last quarter's
+/// plus this quarter's TH, and rightly so. Such a figure is no error when
+/// it equals last quarter's LK plus TH plus what the wards that came (their
+/// LK less their TH) less what the wards that left (their last LK) bring;
+/// its LK against this quarter's wards is the department-totals check's.
+///
+/// # Errors
+/// When the store cannot be read back.
+pub fn explained_by_wards(
+    figures: &crate::normalize::store::Figures,
+    prev: &PreviousFigures,
+    template: &Template,
+    findings: &mut Vec<Finding>,
+) -> Result<(), Fatal> {
+    use crate::template::{AgencyKind, Level};
+    // The department findings to weigh: (finding, department, indicator).
+    let weighed: Vec<(usize, usize, usize)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            f.code == crate::diagnostic::Code::CumulativeMismatch
+                && (f.expected == AFTER_PREVIOUS.0 || f.expected == AFTER_PREVIOUS.1)
+        })
+        .filter_map(|(k, f)| {
+            let d = template.agencies.iter().position(|a| a.code == f.unit)?;
+            let i = template.indicator_index(&f.indicator)?;
+            let ind = &template.indicators[i];
+            let totals = template.agencies[d].kind != AgencyKind::Ward
+                && ind.level == Level::Both
+                && ind.reported_by == f.unit;
+            totals.then_some((k, d, i))
+        })
+        .collect();
+    if weighed.is_empty() {
+        return Ok(());
+    }
+    let wanted: std::collections::HashSet<usize> = weighed.iter().map(|w| w.2).collect();
+    let departments: std::collections::HashSet<usize> = weighed.iter().map(|w| w.1).collect();
+    // Per indicator: the wards stating its LK now, with LK − TH (None
+    // without a TH), and the departments' TH and LK.
+    let mut now: HashMap<usize, HashMap<usize, Option<(f64, f64)>>> = HashMap::new();
+    let mut own: HashMap<(usize, usize), (f64, f64, f64)> = HashMap::new();
+    figures.each_chunk(|subs| {
+        for s in subs {
+            let Some(u) = s.unit else { continue };
+            for (i, _, th, lk) in th_lk(s, template) {
+                if !wanted.contains(&i) {
+                    continue;
+                }
+                if departments.contains(&u) {
+                    let half =
+                        half_of(template, i, th.decimals) + half_of(template, i, lk.decimals);
+                    own.insert((u, i), (th.value, lk.value, half));
+                }
+            }
+            for r in s.rows.iter().filter(|r| r.column == ValueColumn::Lk) {
+                let i = r.ind();
+                if !wanted.contains(&i) || !super::counts_towards_total(template, u, i) {
+                    continue;
+                }
+                let th = s
+                    .rows
+                    .iter()
+                    .find(|t| t.ind() == i && t.column == ValueColumn::Th);
+                let half = half_of(template, i, r.decimals);
+                let entry =
+                    th.map(|t| (r.value - t.value, half + half_of(template, i, t.decimals)));
+                now.entry(i).or_default().entry(u).or_insert(entry);
+            }
+        }
+        Ok(())
+    })?;
+    // Per indicator: the wards that stated its LK last quarter.
+    let mut before: HashMap<usize, Vec<(usize, f64, u8)>> = HashMap::new();
+    for (&(w, i), &(v, vd)) in &prev.lk {
+        if wanted.contains(&i) && super::counts_towards_total(template, w, i) {
+            before.entry(i).or_default().push((w, v, vd));
+        }
+    }
+    let mut drop = std::collections::HashSet::new();
+    for (k, d, i) in weighed {
+        let (Some(&(th, lk, mut tol)), Some(&(p, pd))) = (own.get(&(d, i)), prev.lk.get(&(d, i)))
+        else {
+            continue;
+        };
+        tol += half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX)) + 1e-9;
+        let wards_now = now.get(&i);
+        let mut changed = false;
+        let mut brought = 0.0;
+        // Wards that report now and did not last quarter.
+        let mut explained = true;
+        for (&w, entry) in wards_now.into_iter().flatten() {
+            if prev.lk.contains_key(&(w, i)) {
+                continue;
+            }
+            changed = true;
+            match entry {
+                Some((earlier, half)) => {
+                    brought += earlier;
+                    tol += half;
+                }
+                None => explained = false,
+            }
+        }
+        // Wards that reported last quarter and do not now.
+        for &(w, v, vd) in before.get(&i).into_iter().flatten() {
+            if !wards_now.is_some_and(|m| m.contains_key(&w)) {
+                changed = true;
+                brought -= v;
+                tol += half_of(template, i, i8::try_from(vd).unwrap_or(i8::MAX));
+            }
+        }
+        if changed && explained && (lk - (p + th + brought)).abs() <= tol {
+            drop.insert(k);
+        }
+    }
+    let mut k = 0;
+    findings.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+    Ok(())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::ingest::reasons::{reason_actual, reason_words};
 use crate::messages::Said;
 use crate::model::Period;
 use crate::model::{Status, StatusLine};
-use crate::normalize::submission::{FileOutcome, Submission};
+use crate::normalize::submission::{own_namesake, FileOutcome, Submission};
 use crate::normalize::title::AgencyMatcher;
 use crate::template::Template;
 use std::collections::BTreeMap;
@@ -322,7 +322,9 @@ fn sort_files(
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let unit = matcher.find_in_name(&stem).map(|(u, ..)| u);
+                let unit = matcher
+                    .find_in_name(&stem)
+                    .and_then(|found| unit_of_damaged(file, &stem, found, template, matcher));
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
@@ -1209,6 +1211,28 @@ fn digit_runs(s: &str) -> Vec<(usize, &str)> {
         runs.push((b, &s[b..]));
     }
     runs
+}
+
+/// The unit a damaged file's name names: the one it fits, or, of the
+/// namesakes it fits ("80324 - Bao cao quy III - Xa Tan Phu.xlsx"), the
+/// one its name or a folder it is in names by its code, a name of its own
+/// or its province ("Tỉnh Tây Ninh/…"); none when nothing tells them
+/// apart: such a file is charged to no namesake.
+pub(crate) fn unit_of_damaged(
+    file: &str,
+    stem: &str,
+    (unit, _, ties): (usize, usize, Vec<usize>),
+    template: &Template,
+    matcher: &AgencyMatcher,
+) -> Option<usize> {
+    if ties.is_empty() {
+        return Some(unit);
+    }
+    let candidates: Vec<usize> = std::iter::once(unit).chain(ties).collect();
+    let folders = file.split('/').rev().skip(1);
+    std::iter::once(stem)
+        .chain(folders)
+        .find_map(|clue| own_namesake(template, matcher, clue, &candidates))
 }
 
 #[cfg(test)]

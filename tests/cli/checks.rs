@@ -1806,3 +1806,84 @@ fn hectares_under_a_square_metre_label_are_an_error_not_converted() {
     assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
     assert_eq!(output.status.code(), Some(1), "{text}");
 }
+
+/// A department totals the wards that report: one late last quarter that
+/// reports now (its LK brings its first quarter) and one that reported
+/// then and is missing now change its LK by what they bring, and that is
+/// no `cumulative-mismatch` against last quarter (a city's 150 wards: one
+/// is late every quarter). Near miss: 5 more than that explains is.
+#[test]
+fn a_departments_lk_follows_the_wards_that_came_and_went_since_last_quarter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let hc02 = |th: f64, lk: f64| -> Vec<FormRow> {
+        vec![(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![V::N(th), V::N(lk)],
+        )]
+    };
+    let ward = |dir: &Path, k: usize, quarter: &str, th: f64, lk: f64| {
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            quarter,
+            &TH_LK,
+            &hc02(th, lk),
+        );
+    };
+    let vp = |dir: &Path, quarter: &str, th: f64, lk: f64| {
+        write_form(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            quarter,
+            &TH_LK,
+            &hc02(th, lk),
+        );
+    };
+    // Q1: wards 1–5 (ward 6 late), the office their sum, 825.
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    for (k, v) in [(1, 120.0), (2, 180.0), (3, 200.0), (4, 150.0), (5, 175.0)] {
+        ward(&q1, k, "QUÝ I/2020", v, v);
+    }
+    vp(&q1, "QUÝ I/2020", 825.0, 825.0);
+    let out1 = tmp.path().join("out1");
+    consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    // Q2: wards 1–4 and 6 (its LK brings its first quarter's 130), ward 5
+    // missing. The office: TH 115, LK 895 = 825 + 115 + 130 − 175.
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    for (k, th, lk) in [
+        (1, 10.0, 130.0),
+        (2, 20.0, 200.0),
+        (3, 30.0, 230.0),
+        (4, 40.0, 190.0),
+        (6, 15.0, 145.0),
+    ] {
+        ward(&q2, k, "QUÝ II/2020", th, lk);
+    }
+    let cumulative = |lk: f64, out: &str| -> Vec<String> {
+        vp(&q2, "QUÝ II/2020", 115.0, lk);
+        let prev = ["--previous", out1.to_str().unwrap()];
+        let (_, f) = consolidate(&q2, &tmp.path().join(out), &tpl, "2020-Q2", &prev);
+        f.iter()
+            .filter(|x| x["code"] == "cumulative-mismatch")
+            .map(|x| {
+                let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+                [
+                    s("severity"),
+                    s("unit"),
+                    s("indicator"),
+                    s("column"),
+                    s("actual"),
+                ]
+                .join("|")
+            })
+            .collect()
+    };
+    assert_eq!(cumulative(895.0, "out2"), Vec::<String>::new());
+    assert_eq!(cumulative(900.0, "out3"), ["error|VP|HC02|LK|900"]);
+}

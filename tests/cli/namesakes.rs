@@ -12,12 +12,14 @@ use crate::trust::{listed, run};
 use rust_xlsxwriter::Workbook;
 use std::path::Path;
 
-/// A commune's plain report: `title` in A1, the period, and `rows` of
+/// A commune's plain report: `title` in A1 (its lines in A1 and A2), the period, and `rows` of
 /// (code, name, TH) under "Mã số | Chỉ tiêu | ĐVT | Thực hiện quý III".
 fn report(path: &Path, title: &str, rows: &[(&str, &str, f64)]) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
-    ws.write_string(0, 0, title).unwrap();
+    for (r, line) in title.split('\n').enumerate() {
+        ws.write_string(r as u32, 0, line).unwrap();
+    }
     ws.write_string(2, 0, "BÁO CÁO SỐ LIỆU QUÝ III/2020")
         .unwrap();
     for (c, h) in ["Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
@@ -330,5 +332,88 @@ fn namesakes_are_settled_by_a_code_anywhere_in_the_name_or_their_provinces_folde
             .iter()
             .any(|l| l.starts_with("82001|") && l.ends_with("|đã nộp")),
         "{placed:?}"
+    );
+}
+
+/// What `file-unreadable` says of a file cut short.
+const CUT: &str = "tệp bị cắt ngắn, không đầy đủ (thường do gửi hoặc tải về bị lỗi)";
+
+/// The province template's three Xã Tân Phú again. A letterhead that
+/// names the province over the commune ("UBND TỈNH ĐỒNG NAI" over "UBND
+/// XÃ TÂN PHÚ"), or a title line that names it after the commune ("UBND
+/// XÃ TÂN PHÚ - TỈNH TÂY NINH"), settles the namesakes without a word. A
+/// damaged file named "Xa Tan Phu" in the folder of its province is that
+/// commune's ("không đọc được", no `submission-missing`), not the first
+/// namesake's of the registry; with no clue it is charged to none of
+/// them.
+#[test]
+fn a_province_letterhead_or_folder_settles_namesakes_and_places_a_damaged_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,parent\n\
+         08001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Tuyên Quang\n\
+         75001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Đồng Nai\n\
+         82001,ward,Xã Tân Phú,UBND xã Tân Phú|Xa Tan Phu,yes,,Tỉnh Tây Ninh\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(dir.join("Tỉnh Tuyên Quang")).unwrap();
+    report(
+        &dir.join("BC quy III Xa Tan Phu.xlsx"),
+        "UBND TỈNH ĐỒNG NAI\nUBND XÃ TÂN PHÚ",
+        &ROWS,
+    );
+    report(
+        &dir.join("Bao cao Tan Phu.xlsx"),
+        "UBND XÃ TÂN PHÚ - TỈNH TÂY NINH",
+        &ROWS,
+    );
+    std::fs::write(
+        dir.join("Tỉnh Tuyên Quang/Xa Tan Phu.xlsx"),
+        b"PK\x03\x04 cut short in the download",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["file-unknown-unit", "submission-missing", "file-unreadable"]
+        ),
+        [format!("error|file-unreadable|08001|||||{CUT}")]
+    );
+    let placed = status(&out);
+    for (code, state) in [
+        ("08001|", "|không đọc được"),
+        ("75001|", "|đã nộp"),
+        ("82001|", "|đã nộp"),
+    ] {
+        assert!(
+            placed
+                .iter()
+                .any(|l| l.starts_with(code) && l.ends_with(state)),
+            "{code}{state}: {placed:?}"
+        );
+    }
+    // Near miss: the damaged file outside its province's folder names
+    // nothing that tells the namesakes apart.
+    std::fs::rename(
+        dir.join("Tỉnh Tuyên Quang/Xa Tan Phu.xlsx"),
+        dir.join("Xa Tan Phu.xlsx"),
+    )
+    .unwrap();
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["file-unknown-unit", "submission-missing", "file-unreadable"]
+        ),
+        [
+            format!("error|file-unreadable||||||{CUT}"),
+            "error|submission-missing|08001|||||".to_string()
+        ]
     );
 }
