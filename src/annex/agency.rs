@@ -83,8 +83,10 @@ pub struct AgencyResolver<'a> {
     /// Folded short form or group alias → what it names (the first one
     /// listed wins).
     extra: HashMap<String, AgencyRef>,
-    /// (folded name, short form) of everything, for suggestions.
-    all_names: Vec<(String, String)>,
+    /// (folded name, short form, folded registry name) of everything,
+    /// for suggestions: the registry name (a group's short form) says
+    /// what kind of body each is.
+    all_names: Vec<(String, String, String)>,
     /// The folded words of each agency's name and aliases, for names
     /// written with capitals' initials ("Phòng Lao động TBXH").
     name_words: Vec<(Vec<String>, usize)>,
@@ -168,8 +170,9 @@ impl<'a> AgencyResolver<'a> {
         for (i, a) in template.agencies.iter().enumerate() {
             let short = settings.short_form(template, i);
             extra.entry(fold(&short)).or_insert(AgencyRef::Known(i));
+            let registry_name = fold(&a.name);
             for n in [&a.name, &a.code].into_iter().chain(a.aliases.iter()) {
-                all_names.push((fold(n), short.clone()));
+                all_names.push((fold(n), short.clone(), registry_name.clone()));
             }
             for n in [&a.name].into_iter().chain(a.aliases.iter()) {
                 let words: Vec<String> = fold(n).split(' ').map(String::from).collect();
@@ -177,7 +180,7 @@ impl<'a> AgencyResolver<'a> {
                     name_words.push((words, i));
                 }
             }
-            all_names.push((fold(&short), short));
+            all_names.push((fold(&short), short, registry_name));
             if a.kind == AgencyKind::Ward {
                 let name = fold(&a.name);
                 let Some((word, number)) = name.rsplit_once(' ') else {
@@ -199,7 +202,7 @@ impl<'a> AgencyResolver<'a> {
         for (g, group) in settings.groups.iter().enumerate() {
             for n in group.aliases.iter().chain([&group.short]) {
                 extra.entry(fold(n)).or_insert(AgencyRef::Group(g));
-                all_names.push((fold(n), group.short.clone()));
+                all_names.push((fold(n), group.short.clone(), fold(&group.short)));
             }
         }
         AgencyResolver {
@@ -529,13 +532,16 @@ impl<'a> AgencyResolver<'a> {
         }
     }
 
-    /// The known agency a text surely means, to suggest: one that shares
-    /// most of the text's distinctive words (not "Sở", "Phòng", "tỉnh",
-    /// which every agency has), a word counting as shared when written
-    /// alike ("chánh" for "chính"); of those, the closest by Jaro-Winkler
-    /// on the folded names. None when no agency is that alike: "Sở Công
-    /// Thương" shares only "Sở" with "Sở GD&ĐT" and one word of two with
-    /// "Công an tỉnh", and neither is suggested.
+    /// The known agency a text surely means, to suggest: one of the same
+    /// kind of body, when the text names its kind (see
+    /// [`same_kind`](Self::same_kind)), that shares most of the text's
+    /// distinctive words (not "Sở", "Phòng", "tỉnh", which every agency
+    /// has), a word counting as shared when written alike ("chánh" for
+    /// "chính"); of those, the closest by Jaro-Winkler on the folded
+    /// names. None when no agency is that alike: "Sở Công Thương" shares
+    /// only "Sở" with "Sở GD&ĐT" and one word of two with "Công an tỉnh",
+    /// and neither is suggested; "Trung tâm Văn hóa quận" is no «Phòng
+    /// VH-TT».
     pub fn closest(&self, text: &str) -> Option<String> {
         let key = fold(text);
         let mine = distinctive(&key);
@@ -543,7 +549,10 @@ impl<'a> AgencyResolver<'a> {
             return None;
         }
         let mut best: Option<(usize, f64, &str)> = None;
-        for (name, short) in &self.all_names {
+        for (name, short, registry_name) in &self.all_names {
+            if !self.same_kind(&key, registry_name) {
+                continue;
+            }
             let theirs = distinctive(name);
             let shared = mine
                 .iter()
@@ -563,6 +572,48 @@ impl<'a> AgencyResolver<'a> {
         }
         best.map(|(_, _, s)| s.to_string())
     }
+}
+
+impl AgencyResolver<'_> {
+    /// Whether a folded text may name an agency of the registry name
+    /// `name` by the kind of body: the template's office word each opens
+    /// with ("trung tâm", "phòng", "ban", "chi cục", "đội" …, the longest
+    /// that fits). A text that opens with none says no kind and may be
+    /// any; one that does is of that kind only, an office word of one
+    /// word standing for the initials of the other's first words ("P."
+    /// for "Phòng …", "BQL" for "Ban Quản lý …"). "Trung tâm Văn hóa
+    /// quận" is no "Phòng Văn hóa và Thông tin", whatever words they
+    /// share.
+    fn same_kind(&self, text: &str, name: &str) -> bool {
+        let text: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        let name: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        let Some(mine) = kind_of(&text, &self.office_words) else {
+            return true;
+        };
+        match kind_of(&name, &self.office_words) {
+            Some(theirs) if theirs == mine => true,
+            theirs => initials_of(mine, &name) || theirs.is_some_and(|t| initials_of(t, &text)),
+        }
+    }
+}
+
+/// The longest office word a name's folded words open with, a name
+/// following it.
+fn kind_of<'k>(words: &[&str], office_words: &'k [Vec<String>]) -> Option<&'k [String]> {
+    office_words
+        .iter()
+        .filter(|p| words.len() > p.len() && words.iter().zip(p.iter()).all(|(w, x)| *w == x))
+        .max_by_key(|p| p.len())
+        .map(Vec::as_slice)
+}
+
+/// Whether an office word of one word is the initials of a name's first
+/// words ("p" of "phong tai chinh", "bql" of "ban quan ly du an").
+fn initials_of(kind: &[String], words: &[&str]) -> bool {
+    let [k] = kind else {
+        return false;
+    };
+    k.chars().count() <= words.len() && k.chars().zip(words).all(|(c, w)| w.starts_with(c))
 }
 
 /// Folded words that name no agency in particular: the kind of body
@@ -1053,6 +1104,47 @@ mod tests {
             r.resolve_cell("Phòng Kinh tế - Hạ tầng", Role::Coord)[0],
             AgencyRef::Unknown { .. }
         ));
+    }
+
+    #[test]
+    fn a_body_of_another_kind_is_not_suggested() {
+        // The tester's batch: "Trung tâm Văn hóa quận" was asked "có phải
+        // «Phòng VH-TT»?": a centre is no department, whatever words they
+        // share.
+        let (t, s) = resolver_parts();
+        let r = AgencyResolver::new(&t, &s);
+        for text in [
+            "Trung tâm Văn hóa quận",
+            "Trung tâm Văn hóa - Thông tin quận",
+            "Đội Tài chính - Kế hoạch",
+            "Ban Văn hóa quận",
+            "Chi cục Tài chánh - Kế hoạch",
+        ] {
+            assert_eq!(r.closest(text), None, "{text}");
+        }
+        // Near misses: the same kind, written out or by its initials, or
+        // no kind named, is still suggested.
+        for (text, suggested) in [
+            ("Phòng Văn hóa quận", "Phòng VH-TT"),
+            ("Phòng Tài chánh - Kế hoạch", "Phòng TC-KH"),
+            ("P. Tài chánh - Kế hoạch", "Phòng TC-KH"),
+            ("Tài chánh - Kế hoạch", "Phòng TC-KH"),
+            ("Trung tâm Y tê quận", "Trung tâm Y tế quận"),
+            (
+                "BQL dự án đầu tư xây dựng khu vực",
+                "Ban QLDA ĐTXD khu vực quận",
+            ),
+        ] {
+            assert_eq!(r.closest(text).as_deref(), Some(suggested), "{text}");
+        }
+        // The cell as a whole: still agency-unknown, with no suggestion.
+        match &r.resolve_cell("Trung tâm Văn hóa quận", Role::Coord)[0] {
+            AgencyRef::Unknown { text, closest } => {
+                assert_eq!(text, "Trung tâm Văn hóa quận");
+                assert_eq!(closest, &None);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     /// The province's template without the Sở Công Thương, as a

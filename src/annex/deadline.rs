@@ -3,7 +3,9 @@
 //!
 //! ```text
 //! Tháng 5/2020 · Tháng 5, 6/2020 · Tháng 5 năm 2020      one or more months
+//! Giữa tháng 5/2020 · Tuần đầu tháng 6                    a part of a month: the month
 //! Quý II/2020 · Quý 2/2020 · Quý II, III/2020             quarters (Roman or digits)
+//! QII/2020 · Q2/2020 · Q.II · Q2                          quarters written short
 //! 6 tháng đầu năm 2020 · 6 tháng cuối năm 2020            half-years (also 3, 9)
 //! Đầu năm 2026 · Giữa năm · Cuối năm 2026                 months 1-3, 6-7, 10-12
 //! Cả năm · Cả năm 2020 · Năm 2020 · Trong năm 2020        the whole year
@@ -12,8 +14,13 @@
 //! 15-20/12/2020 · Từ 01/12/2025 đến 31/01/2026            a range: start to end
 //! Tháng 12/2025 - 01/2026 · Quý IV/2025 - Quý I/2026
 //! Trong quý I/2026 · Quý I/2026 (trước Tết)               words and notes set aside
-//! Tháng 1/2026 và thường xuyên                            from a month on
-//! Thường xuyên · Hàng tháng · Hàng quý                    ongoing: always in period
+//! Hoàn thành trong quý II/2020 · Chậm nhất ngày 30/6      the same
+//! Tháng 1/2026 và thường xuyên · Từ tháng 4/2020          from a month on
+//! Từ nay đến 30/6/2020                                    from the period's start
+//! Đến hết 30/6/2020 · Đến hết quý II/2020                 due by that end
+//! Thường xuyên · Hàng tháng · Hàng quý · Định kỳ          ongoing: always in period
+//! Ngày 15 hàng tháng · Trước ngày 25 hằng tháng
+//! Thường xuyên, báo cáo định kỳ hằng tháng
 //! ```
 //!
 //! A form without a year ("Trước ngày 15/12", "Tháng 12", "Trước Tết")
@@ -270,6 +277,8 @@ struct Patterns {
     month_year: Regex,
     days: Regex,
     ongoing: Regex,
+    recurring: Regex,
+    recurring_day: Regex,
     tet: Regex,
 }
 
@@ -286,11 +295,14 @@ fn patterns() -> &'static Patterns {
             year: mk(r"^(?:ca nam|trong nam|nam)(?: (\d{4}))?$|^(\d{4})$"),
             season: mk(&format!(r"^(dau|giua|cuoi) nam{year}$")),
             halves: mk(&format!(r"^(3|6|9) thang (dau|cuoi)(?: nam)?{year}$")),
+            // "Quý II", also written "Q2", "QII", "Q.II".
             quarters: mk(&format!(
-                r"^(?:dau |giua |cuoi )?quy ((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy )?(?:iv|i{{1,3}}|[1-4]))*){year}$"
+                r"^(?:dau |giua |cuoi )?(?:quy |q\.? ?)((?:iv|i{{1,3}}|[1-4])(?:(?:,|-| va )(?:quy |q\.? ?)?(?:iv|i{{1,3}}|[1-4]))*){year}$"
             )),
+            // A part of a month ("Giữa tháng 5", "Trung tuần tháng 5",
+            // "Tuần đầu tháng 5") is that month.
             months: mk(&format!(
-                r"^(?:truoc |den |trong |cuoi |dau )?thang (\d{{1,2}}(?:(?:,|-| va )(?:thang )?\d{{1,2}})*){year}$"
+                r"^(?:(?:truoc|den|trong|cuoi|dau|giua|(?:thuong|trung|ha) tuan|tuan (?:dau|cuoi|\d)) )?thang (\d{{1,2}}(?:(?:,|-| va )(?:thang )?\d{{1,2}})*){year}$"
             )),
             date: mk(&format!(
                 r"^(?:({on}) )?(\d{{1,2}})[/.-](\d{{1,2}})(?:[/.-](\d{{4}}))?$"
@@ -300,6 +312,8 @@ fn patterns() -> &'static Patterns {
                 r"^(?:tu |{on} )?(\d{{1,2}})-(\d{{1,2}})[/.](\d{{1,2}})(?:[/.](\d{{4}}))?$"
             )),
             ongoing: mk(r"^(?:thuong xuyen|hang thang|hang quy|hang nam|hang tuan|lien tuc)$"),
+            recurring: mk(&recurring_pattern()),
+            recurring_day: mk(r"(?:^|,| )(?:(?:truoc|vao|den|cham nhat|han)(?: ngay)?|ngay) (\d{1,2})(?:,| |$)"),
             tet: mk(concat!(
                 r"\btet(?: (nguyen dan|am lich|co truyen|duong lich|tay))?",
                 r"(?: (canh|tan|nham|quy|giap|at|binh|dinh|mau|ky) (ty|suu|dan|mao|meo|thin|ngo|mui|than|dau|tuat|hoi))?",
@@ -307,6 +321,22 @@ fn patterns() -> &'static Patterns {
             )),
         }
     })
+}
+
+/// A recurring or standing deadline, clauses of a standing word
+/// ("Thường xuyên", "Liên tục"), a cycle ("Hàng tháng", "Hằng quý",
+/// "Định kỳ 6 tháng", "Mỗi tuần") or a day of the cycle ("Ngày 15",
+/// "Trước ngày 25"), after words that say who does what ("Báo cáo",
+/// "Thực hiện", "Theo"), separated by commas, "và" or spaces: "Thường
+/// xuyên, báo cáo định kỳ hằng tháng", "Trước ngày 25 hàng tháng". That
+/// a cycle or standing word is among them is checked apart.
+fn recurring_pattern() -> String {
+    let cycle = r"(?:ngay|tuan|thang|quy|nam|(?:3|6) thang)";
+    let cycles = format!(r"(?:hang |moi )?{cycle}(?:(?:,| va )(?:hang |moi )?{cycle})*");
+    let clause = format!(
+        r"(?:(?:bao cao|thuc hien|theo) )*(?:thuong xuyen|lien tuc|dinh ky(?: {cycles})?|(?:hang|moi) {cycles}|(?:(?:truoc|vao|den|cham nhat|han)(?: ngay)?|ngay) \d{{1,2}})"
+    );
+    format!(r"^{clause}(?:(?:,| va | ){clause})*$")
 }
 
 /// Why a text is no deadline.
@@ -408,7 +438,7 @@ pub fn read_deadline(text: &str, period: Period) -> Result<Reading, Refusal> {
 /// by its date, then the deadline's forms.
 fn read_in(s: &str, year: i32, period: Period) -> Result<Read, Refusal> {
     let (s, holiday) = name_holiday(s, year, period)?;
-    let (deadline, written) = read_form(&s, year)?;
+    let (deadline, written) = read_form(&s, year, period)?;
     Ok(Read {
         deadline,
         // The date put for a Tết writes a year the text may not have.
@@ -464,8 +494,12 @@ fn name_holiday(
 }
 
 /// Words before a deadline that change nothing: "Trong quý I/2026", "Dịp
-/// 17/02/2026", "Cao điểm từ … đến …".
-const NEUTRAL: [&str; 7] = [
+/// 17/02/2026", "Cao điểm từ … đến …", "Hoàn thành trong quý II/2020",
+/// "Chậm nhất ngày 30/6/2020"; and the words that make it the end of a
+/// task under way ("Đến hết 30/6/2020", "Đến hết quý II/2020"), due by
+/// that end as "Đến ngày 30/6/2020" is. A longer word before the one it
+/// opens with.
+const NEUTRAL: [&str; 16] = [
     "trong ",
     "dip ",
     "cao diem ",
@@ -473,7 +507,24 @@ const NEUTRAL: [&str; 7] = [
     "du kien ",
     "vao ",
     "thoi gian ",
+    "hoan thanh ",
+    "thuc hien ",
+    "cham nhat ",
+    "giai doan ",
+    "den het ",
+    "cho den ",
+    "den ",
+    "toi ",
+    "xong ",
 ];
+
+/// Words that open a deadline running from its start on: "Từ tháng
+/// 4/2020", "Từ 01/4/2020", "Bắt đầu từ quý II/2020".
+const FROM: [&str; 4] = ["bat dau tu ", "ke tu ", "tu ", "bat dau "];
+
+/// Words for the time the programme is made: "Từ nay đến 30/6/2020" runs
+/// from the period's start.
+const FROM_NOW: [&str; 2] = ["tu nay", "tu bay gio"];
 
 /// Words after a deadline that make it run on: "Tháng 1/2026 và thường
 /// xuyên", "Từ tháng 1/2026 trở đi".
@@ -484,19 +535,19 @@ const RUNS_ON: [&str; 4] = [
     " tro di",
 ];
 
-/// Reads a simplified text: a form, a form that runs on, a range; else
-/// the same without a neutral word before it.
-fn read_form(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+/// Reads a simplified text: a form, a form that runs on, a range, a
+/// start without an end, a time from now; else the same without a
+/// neutral word before it.
+fn read_form(s: &str, year: i32, period: Period) -> Result<(Deadline, bool), Refusal> {
     let mut s = s;
     let mut refusal = Refusal::NotADeadline;
-    for _ in 0..3 {
-        match single(s, year).or_else(|e| {
-            let e2 = match runs_on(s, year) {
-                Ok(r) => return Ok(r),
-                Err(e2) => e2,
-            };
-            range(s, year).map_err(|e3| e.or(e2).or(e3))
-        }) {
+    for _ in 0..4 {
+        let read = single(s, year)
+            .or_else(|e| runs_on(s, year).map_err(|e2| e.or(e2)))
+            .or_else(|e| range(s, year).map_err(|e2| e.or(e2)))
+            .or_else(|e| from_on(s, year).map_err(|e2| e.or(e2)))
+            .or_else(|e| from_now(s, year, period).map_err(|e2| e.or(e2)));
+        match read {
             Ok(r) => return Ok(r),
             Err(e) => refusal = refusal.or(e),
         }
@@ -506,6 +557,50 @@ fn read_form(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
         }
     }
     Err(refusal)
+}
+
+/// "Từ tháng 4/2020", "Từ 01/4/2020": from the start's first month on,
+/// without end (in period unless it starts after).
+fn from_on(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
+    let no = Refusal::NotADeadline;
+    let head = FROM.iter().find_map(|w| s.strip_prefix(w)).ok_or(no)?;
+    let head = head.strip_prefix("ngay ").unwrap_or(head);
+    let (d, written) = single(head, year)?;
+    Ok((
+        Deadline::From {
+            first: d.first().ok_or(no)?,
+        },
+        written,
+    ))
+}
+
+/// "Từ nay đến 30/6/2020", "Từ nay đến hết năm 2020": from the period's
+/// first month (or the end's last, when earlier: a stale end stays
+/// stale) to the end's last; "Từ nay", "Từ nay trở đi": from the period
+/// on.
+fn from_now(s: &str, year: i32, period: Period) -> Result<(Deadline, bool), Refusal> {
+    let no = Refusal::NotADeadline;
+    let rest = FROM_NOW.iter().find_map(|w| s.strip_prefix(w)).ok_or(no)?;
+    let (p_first, _) = period_months(period);
+    let rest = rest.trim_start_matches(',').trim();
+    if rest.is_empty() || rest == "tro di" {
+        return Ok((Deadline::From { first: p_first }, true));
+    }
+    let end = ["den het ", "den ", "toi "]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .ok_or(no)?;
+    let (d, written) = read_form(end, year, period)?;
+    Ok(match d {
+        Deadline::Months { last, .. } => (
+            Deadline::Months {
+                first: p_first.min(last),
+                last,
+            },
+            written,
+        ),
+        other => (other, written),
+    })
 }
 
 /// "Tháng 1/2026 và thường xuyên": from the deadline's first month on.
@@ -536,6 +631,8 @@ fn range(s: &str, year: i32) -> Result<(Deadline, bool), Refusal> {
     for (at, sep) in cuts {
         let (a, b) = (&s[..at], &s[at + sep.len()..]);
         let a = a.strip_prefix("ngay ").unwrap_or(a);
+        // "Từ 01/4 đến hết 30/6/2020": through the end's day.
+        let b = b.strip_prefix("het ").unwrap_or(b);
         let b = b.strip_prefix("ngay ").unwrap_or(b);
         match span(a, b, year) {
             Ok(r) => return Ok(r),
@@ -597,7 +694,7 @@ fn single(s: &str, default_year: i32) -> Result<(Deadline, bool), Refusal> {
             .map(|d| (d, written.is_some()))
             .ok_or(no)
     };
-    if p.ongoing.is_match(s) {
+    if p.ongoing.is_match(s) || is_recurring(s) {
         return Ok((Deadline::Ongoing, false));
     }
     if let Some(c) = p.year.captures(s) {
@@ -685,11 +782,34 @@ fn single(s: &str, default_year: i32) -> Result<(Deadline, bool), Refusal> {
     Err(no)
 }
 
+/// Whether a text is a recurring or standing deadline (see
+/// [`recurring_pattern`]): a standing word or a cycle among its clauses,
+/// every day it names one a month has ("Ngày 32 hàng tháng" is none).
+fn is_recurring(s: &str) -> bool {
+    let p = patterns();
+    if !p.recurring.is_match(s) {
+        return false;
+    }
+    let stripped = p.recurring_day.replace_all(s, " ");
+    let cycle_or_standing = ["thuong xuyen", "lien tuc", "dinh ky", "hang ", "moi "]
+        .iter()
+        .any(|w| stripped.contains(w));
+    let days_ok = p.recurring_day.captures_iter(s).all(|c| {
+        c.get(1)
+            .and_then(|d| d.as_str().parse::<u32>().ok())
+            .is_some_and(|d| (1..=31).contains(&d))
+    });
+    cycle_or_standing && days_ok
+}
+
 /// The numbers or numerals of a list ("ii,iii", "5-6", "5 va thang 6").
 fn numbers_in(list: &str) -> Vec<String> {
     list.split([',', '-', ' '])
         .map(str::trim)
         .filter(|t| !t.is_empty() && *t != "va" && *t != "quy" && *t != "thang")
+        // "QII", "Q.III": the numeral after the letter.
+        .map(|t| t.strip_prefix("q.").or(t.strip_prefix('q')).unwrap_or(t))
+        .filter(|t| !t.is_empty())
         .map(String::from)
         .collect()
 }
@@ -1086,6 +1206,124 @@ mod tests {
         ] {
             assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn recurring_open_and_shortened_wordings_are_deadlines() {
+        // The tester's programme: 14 of 47 common wordings were
+        // deadline-invalid errors, the whole department's file red.
+        let q2 = Period::quarter(2020, 2);
+        let always = (0, 0, 0, 0);
+        let from_april = (2020, 4, 9999, 0);
+        let quarter = (2020, 4, 2020, 6);
+        for (text, span) in [
+            // A cycle, a day of the cycle, a standing word: every period.
+            ("Định kỳ hàng tháng", always),
+            ("Định kỳ hằng quý", always),
+            ("Định kỳ 6 tháng", always),
+            ("Định kỳ", always),
+            ("Hằng tháng", always),
+            ("Mỗi tuần", always),
+            ("Hàng tháng, quý", always),
+            ("Trước ngày 25 hàng tháng", always),
+            ("Ngày 15 hàng tháng", always),
+            ("Vào ngày 05 hằng tháng", always),
+            ("Hàng tháng, trước ngày 25", always),
+            ("Hàng tháng (trước ngày 25)", always),
+            ("Thường xuyên, báo cáo định kỳ hằng tháng", always),
+            ("Thường xuyên\n(báo cáo hàng tháng)", always),
+            ("Thường xuyên, liên tục", always),
+            ("Theo định kỳ hàng quý", always),
+            // A start without an end: from it on.
+            ("Từ tháng 4/2020", from_april),
+            ("Từ 01/4/2020", from_april),
+            ("Từ ngày 01/4/2020", from_april),
+            ("Bắt đầu từ quý II/2020", from_april),
+            ("Từ nay", from_april),
+            // An end: from now to it, or due by it.
+            ("Từ nay đến 30/6/2020", quarter),
+            ("Từ nay đến hết năm 2020", (2020, 4, 2020, 12)),
+            ("Từ nay đến cuối năm 2020", (2020, 4, 2020, 12)),
+            ("Đến hết 30/6/2020", (2020, 6, 2020, 6)),
+            ("Đến hết tháng 6/2020", (2020, 6, 2020, 6)),
+            ("Đến hết quý II/2020", quarter),
+            ("Chậm nhất ngày 30/6/2020", (2020, 6, 2020, 6)),
+            ("Từ 01/4 đến hết 30/6/2020", quarter),
+            // A part of a month is the month.
+            ("Giữa tháng 5/2020", (2020, 5, 2020, 5)),
+            ("Trung tuần tháng 5/2020", (2020, 5, 2020, 5)),
+            ("Tuần đầu tháng 6/2020", (2020, 6, 2020, 6)),
+            // What is to be done before the deadline changes nothing.
+            ("Hoàn thành trong Quý II/2020", quarter),
+            ("Hoàn thành trước 01/7/2020", (2020, 6, 2020, 6)),
+            ("Thực hiện trong tháng 5/2020", (2020, 5, 2020, 5)),
+            // A quarter written short, with or without its year.
+            ("QII/2020", quarter),
+            ("Q2/2020", quarter),
+            ("Q.II/2020", quarter),
+            ("Q2 năm 2020", quarter),
+            ("QII", quarter),
+            ("Q2", quarter),
+            ("QII, QIII/2020", (2020, 4, 2020, 9)),
+        ] {
+            let (got, r) = read_q(text, q2).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(got, span, "{text}");
+            assert_eq!(r.deadline.timing(q2), Timing::Within, "{text}");
+        }
+        // Near misses: the same words around a deadline out of period
+        // stay out of it.
+        for (text, timing) in [
+            ("Từ tháng 9/2020", Timing::After),
+            ("Từ nay đến 31/3/2020", Timing::Before),
+            ("Đến hết 31/3/2020", Timing::Before),
+            ("QI/2020", Timing::Before),
+            ("Q3/2020", Timing::After),
+            ("Giữa tháng 9/2020", Timing::After),
+            ("Hoàn thành trong quý I/2020", Timing::Before),
+        ] {
+            let r = read_deadline(text, q2).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            assert_eq!(r.deadline.timing(q2), timing, "{text}");
+        }
+        // Near misses: a text that names no time is still none, a day a
+        // month lacks still says so.
+        for bad in [
+            "Sớm nhất có thể",
+            "Theo kế hoạch",
+            "Khi có yêu cầu",
+            "Thường xuyên và đột xuất",
+            "Ngày 32 hàng tháng",
+            "Trước ngày 25",
+            "Ngày 15 tháng",
+            "Định kỳ theo yêu cầu",
+            "Đến khi hoàn thành",
+            "Hoàn thành",
+            "Báo cáo",
+            "Từ khi có chỉ đạo",
+            "Q5/2020",
+            "Hàng",
+        ] {
+            assert_eq!(
+                read_deadline(bad, q2).map(|r| r.deadline),
+                Err(Refusal::NotADeadline),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            read_deadline("31/11/2025", q2).map(|r| r.deadline),
+            Err(Refusal::NoSuchDay {
+                day: 31,
+                month: 11,
+                year: 2025
+            })
+        );
+        assert_eq!(
+            read_deadline("Đến hết 31/6/2020", q2).map(|r| r.deadline),
+            Err(Refusal::NoSuchDay {
+                day: 31,
+                month: 6,
+                year: 2020
+            })
+        );
     }
 
     #[test]

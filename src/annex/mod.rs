@@ -162,9 +162,10 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
     };
     let mut read: Vec<SheetTasks> = Vec::new();
     let mut titles = Vec::new();
-    for (k, rows) in word_tables.into_iter().enumerate() {
+    for (k, word_table) in word_tables.into_iter().enumerate() {
         let name = format!("Bảng {}", k + 1);
-        let rows = rows
+        let rows = word_table
+            .rows
             .into_iter()
             .map(|r| {
                 r.into_iter()
@@ -182,7 +183,11 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         let Some(layout) = find_task_table(&grid, &ctx.words) else {
             continue;
         };
-        let sender = sender_of_sheet(&grid, &layout, &ctx.matcher).or(file_sender);
+        // The department: the rows above the header, else the paragraphs
+        // above the table ("PHÒNG TƯ PHÁP"), else the file name.
+        let sender = sender_of_sheet(&grid, &layout, &ctx.matcher)
+            .or_else(|| table::sender_of_lines(&word_table.above, &ctx.matcher))
+            .or(file_sender);
         let table = TableRead {
             file,
             name: &name,
@@ -220,7 +225,9 @@ fn sender_of_name(rel: &str, ctx: &AnnexContext) -> Option<usize> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    ctx.matcher.find_in(&stem).map(|(i, _)| i)
+    // As a ward's file is named: "Cong van gui kem - TNMT.docx" names
+    // Phòng TNMT by its alias's name without "P.".
+    ctx.matcher.find_in_name(&stem).map(|(i, ..)| i)
 }
 
 /// Reads the task tables of one file. Never panics on the file's content.

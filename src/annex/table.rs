@@ -1011,6 +1011,26 @@ pub fn sender_of_sheet(
         .or_else(|| matcher.find_in(&grid.name).map(|(i, _)| i))
 }
 
+/// The department the lines above a Word document's table name (its
+/// letterhead, "PHÒNG TƯ PHÁP"), read as the rows above a sheet's header
+/// are: the longest name found. A line addressed to someone ("Kính gửi:
+/// Văn phòng HĐND và UBND quận") names who receives the document, not who
+/// sends it.
+pub fn sender_of_lines(lines: &[String], matcher: &AgencyMatcher) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for line in lines {
+        if crate::text::fold(line).starts_with("kinh gui") {
+            continue;
+        }
+        if let Some((idx, len)) = matcher.find_in(line) {
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((idx, len));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -284,7 +284,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Cơ quan không có trong danh sách đơn vị.", "An agency not in the registry."),
         help: ("Ghi tên cơ quan như danh sách đơn vị, hoặc bổ sung vào agencies.csv.", "Write the agency as the registry has it, or add it to agencies.csv."),
-        example: "(annex) a lead agency (error) or coordinating agency (warning) that is not in the registry (\"Sở Nội vụ (Ban Thi đua - Khen thưởng)\", an agency naming its own unit, is no finding); a known agency is suggested only when it shares the text's distinctive words, else the message asks to add it to agencies.csv",
+        example: "(annex) a lead agency (error) or coordinating agency (warning) that is not in the registry (\"Sở Nội vụ (Ban Thi đua - Khen thưởng)\", an agency naming its own unit, is no finding); a known agency is suggested only when it shares the text's distinctive words and kind of body (a \"Trung tâm …\" is no \"Phòng …\"), else the message asks to add it to agencies.csv",
     },
     Entry {
         code: Code::AgencyMissing,

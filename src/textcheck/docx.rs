@@ -78,9 +78,16 @@ pub fn read_docx(path: &Path) -> Result<Vec<Block>, DocxError> {
     Ok(blocks)
 }
 
-/// The rows of a table of a Word document: each cell's paragraphs joined
-/// by line breaks.
-pub type WordTable = Vec<Vec<String>>;
+/// A table of a Word document: the body paragraphs between the table
+/// before it (or the document's start) and it, which name who sent it
+/// ("PHÒNG TƯ PHÁP" above a programme's table), then its rows, each
+/// cell's paragraphs joined by line breaks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WordTable {
+    /// The non-empty paragraphs above the table, trimmed, in order.
+    pub above: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
 
 /// The tables of a docx file's body, in document order; a table nested in
 /// a cell adds its text to that cell. A cell spanning columns
@@ -101,17 +108,26 @@ fn tables(xml: &str) -> Result<Vec<WordTable>, DocxError> {
     let mut reader = Reader::from_str(xml);
     let mut out: Vec<WordTable> = Vec::new();
     let mut depth = 0usize;
+    // The text being read: a cell of a table, or a body paragraph
+    // outside any table.
     let mut cell: Option<String> = None;
+    let mut paragraph: Option<String> = None;
+    let mut above: Vec<String> = Vec::new();
     let mut span = 1usize;
     let mut in_text = false;
     let mut new_paragraph = false;
-    let push = |cell: &mut Option<String>, new_paragraph: &mut bool, s: &str| {
+    let push = |cell: &mut Option<String>,
+                paragraph: &mut Option<String>,
+                new_paragraph: &mut bool,
+                s: &str| {
         if let Some(c) = cell.as_mut() {
             if *new_paragraph && !c.is_empty() {
                 c.push('\n');
             }
             *new_paragraph = false;
             c.push_str(s);
+        } else if let Some(p) = paragraph.as_mut() {
+            p.push_str(s);
         }
     };
     loop {
@@ -120,18 +136,22 @@ fn tables(xml: &str) -> Result<Vec<WordTable>, DocxError> {
                 "tbl" => {
                     depth += 1;
                     if depth == 1 {
-                        out.push(Vec::new());
+                        out.push(WordTable {
+                            above: std::mem::take(&mut above),
+                            rows: Vec::new(),
+                        });
                     }
                 }
                 "tr" if depth == 1 => {
                     if let Some(t) = out.last_mut() {
-                        t.push(Vec::new());
+                        t.rows.push(Vec::new());
                     }
                 }
                 "tc" if depth == 1 => {
                     cell = Some(String::new());
                     span = 1;
                 }
+                "p" if depth == 0 => paragraph = Some(String::new()),
                 "p" => new_paragraph = true,
                 "t" => in_text = true,
                 _ => {}
@@ -143,13 +163,18 @@ fn tables(xml: &str) -> Result<Vec<WordTable>, DocxError> {
                         .unwrap_or(1)
                         .clamp(1, 64);
                 }
-                "tab" => push(&mut cell, &mut new_paragraph, " "),
-                "br" | "cr" => push(&mut cell, &mut new_paragraph, "\n"),
-                "noBreakHyphen" => push(&mut cell, &mut new_paragraph, "-"),
+                "tab" => push(&mut cell, &mut paragraph, &mut new_paragraph, " "),
+                "br" | "cr" => push(&mut cell, &mut paragraph, &mut new_paragraph, "\n"),
+                "noBreakHyphen" => push(&mut cell, &mut paragraph, &mut new_paragraph, "-"),
                 _ => {}
             },
             Event::Text(t) if in_text => {
-                push(&mut cell, &mut new_paragraph, &t.xml10_content());
+                push(
+                    &mut cell,
+                    &mut paragraph,
+                    &mut new_paragraph,
+                    &t.xml10_content(),
+                );
             }
             Event::GeneralRef(r) if in_text => {
                 let s = match quick_xml::escape::resolve_xml_entity(r.as_ref()) {
@@ -161,14 +186,22 @@ fn tables(xml: &str) -> Result<Vec<WordTable>, DocxError> {
                         .map(String::from)
                         .unwrap_or_default(),
                 };
-                push(&mut cell, &mut new_paragraph, &s);
+                push(&mut cell, &mut paragraph, &mut new_paragraph, &s);
             }
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "tbl" => depth = depth.saturating_sub(1),
+                "p" if depth == 0 => {
+                    if let Some(text) = paragraph.take() {
+                        let text = text.trim();
+                        if !text.is_empty() {
+                            above.push(text.to_string());
+                        }
+                    }
+                }
                 "tc" if depth == 1 => {
                     if let (Some(text), Some(row)) =
-                        (cell.take(), out.last_mut().and_then(|t| t.last_mut()))
+                        (cell.take(), out.last_mut().and_then(|t| t.rows.last_mut()))
                     {
                         row.push(text.trim().to_string());
                         row.extend(std::iter::repeat_n(String::new(), span - 1));
@@ -524,15 +557,19 @@ mod tests {
 <w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Rà soát</w:t></w:r></w:p><w:p><w:r><w:t>- văn bản &amp; quy định</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc><w:tc><w:p><w:r><w:t>STP</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc></w:tr>
 </w:tbl>
+<w:p/><w:p><w:r><w:t>PHÒNG </w:t></w:r><w:r><w:t>NỘI VỤ</w:t></w:r></w:p>
 <w:tbl><w:tr><w:tc><w:p><w:r><w:t>B</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
 </w:body></w:document>"#;
         let got = tables(xml).unwrap();
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0][0], ["TT", "Nội dung", "", "Chủ trì"]);
+        assert_eq!(got[0].rows[0], ["TT", "Nội dung", "", "Chủ trì"]);
         assert_eq!(
-            got[0][1],
+            got[0].rows[1],
             ["1", "Rà soát\n- văn bản & quy định", "", "STP\nlồng"]
         );
-        assert_eq!(got[1], [["B"]]);
+        assert_eq!(got[1].rows, [["B"]]);
+        // The paragraphs above each table, since the one before it.
+        assert_eq!(got[0].above, ["SỞ TƯ PHÁP"]);
+        assert_eq!(got[1].above, ["PHÒNG NỘI VỤ"]);
     }
 }

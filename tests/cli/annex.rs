@@ -295,9 +295,10 @@ fn every_planted_mistake_is_found_with_its_cell_and_nothing_else() {
         .as_str()
         .unwrap()
         .contains("p-tckh.xlsx › Chương trình › B9"));
+    // A team ("Đội …") is no inspectorate: no suggestion.
     let unknown = by_cell("F12");
     assert_eq!(unknown["actual"], "Đội Thanh tra đô thị");
-    assert_eq!(unknown["expected"], "Thanh tra quận");
+    assert_eq!(unknown["expected"], "");
     let stale = by_cell("C10");
     assert_eq!(
         (stale["expected"].as_str(), stale["actual"].as_str()),
@@ -1063,6 +1064,11 @@ fn a_unit_in_brackets_is_its_agency_and_only_a_sure_agency_is_suggested() {
 
 /// A minimal Word document: a title paragraph, then one table of `rows`.
 fn write_docx(path: &std::path::Path, title: &str, rows: &[Vec<&str>]) {
+    write_word(path, &[title], rows);
+}
+
+/// A minimal Word document: `paragraphs`, then one table of `rows`.
+fn write_word(path: &std::path::Path, paragraphs: &[&str], rows: &[Vec<&str>]) {
     use std::io::Write;
     let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     let cell = |s: &str| format!("<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>", esc(s));
@@ -1080,9 +1086,12 @@ fn write_docx(path: &std::path::Path, title: &str, rows: &[Vec<&str>]) {
             .collect();
         format!("<w:tbl>{body}</w:tbl>")
     };
+    let above: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{}</w:t></w:r></w:p>", esc(p)))
+        .collect();
     let xml = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{}</w:t></w:r></w:p>{table}<w:sectPr/></w:body></w:document>"#,
-        esc(title)
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{above}{table}<w:sectPr/></w:body></w:document>"#
     );
     let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     z.start_file(
@@ -1464,4 +1473,237 @@ fn tet_new_year_ranges_and_noted_deadlines_are_read_against_the_programmes_quart
         !mixed.iter().any(|f| f[1] == "period-mismatch"),
         "{mixed:?}"
     );
+}
+
+/// Runs `annex` for 2020-Q2; the exit code and the findings as
+/// (severity, code, unit, file, cell, expected, actual).
+fn run_q2(dir: &std::path::Path) -> (i32, Vec<[String; 7]>) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", "2020-Q2", "--out"])
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let found = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| {
+            [
+                "severity", "code", "unit", "file", "cell", "expected", "actual",
+            ]
+            .map(|k| f[k].as_str().unwrap().to_string())
+        })
+        .collect();
+    (code, found)
+}
+
+#[test]
+fn recurring_open_and_shortened_deadlines_and_a_centre_are_no_false_findings() {
+    // The tester's Q2/2020 batch: P.KT's eight deadlines, each a clerk's
+    // in-period wording, were deadline-invalid errors (the whole file
+    // red), and "Trung tâm Văn hóa quận" was asked "có phải «Phòng
+    // VH-TT»?".
+    let dir = tempfile::tempdir().unwrap();
+    let good = [
+        "Định kỳ hàng tháng",
+        "Trước ngày 25 hàng tháng",
+        "Ngày 15 hàng tháng",
+        "Từ tháng 4/2020",
+        "Đến hết 30/6/2020",
+        "Giữa tháng 5/2020",
+        "Hoàn thành trong Quý II/2020",
+        "QII/2020",
+        "Q2/2020",
+        "Từ 01/4/2020",
+        "Từ nay đến 30/6/2020",
+        "Thường xuyên, báo cáo định kỳ hằng tháng",
+    ];
+    // Near misses: no time named, a day June lacks, a start after the
+    // period, an end before it.
+    let bad = [
+        "Sớm nhất có thể",
+        "Đến hết 31/6/2020",
+        "Từ tháng 9/2020",
+        "Hoàn thành trong Quý I/2020",
+    ];
+    let contents = [
+        "Kiểm tra, bình ổn giá cả thị trường các mặt hàng thiết yếu",
+        "Báo cáo tình hình hoạt động của các chợ truyền thống",
+        "Tổng hợp báo cáo tình hình thương mại gửi UBND quận",
+        "Triển khai các gói hỗ trợ hộ kinh doanh gặp khó khăn",
+        "Cập nhật danh sách hộ kinh doanh tạm ngưng hoạt động",
+        "Tổ chức Hội nghị đối thoại doanh nghiệp",
+        "Hoàn thành chỉnh trang Chợ Bàn Cờ",
+        "Kiểm tra an toàn thực phẩm tại bếp ăn tập thể",
+        "Rà soát điểm kinh doanh xăng dầu",
+        "Thống kê cơ sở lưu trú du lịch",
+        "Vận động tiểu thương tham gia bình ổn thị trường",
+        "Theo dõi cung ứng hàng hóa trong mùa dịch",
+        "Khảo sát nhu cầu vay vốn của hợp tác xã",
+        "Sắp xếp lại các điểm bán hàng rong",
+        "Chuẩn bị hội chợ hàng Việt cuối năm",
+        "Tập huấn pháp luật thương mại điện tử",
+    ];
+    let numbers: Vec<String> = (1..=contents.len()).map(|k| k.to_string()).collect();
+    let mut rows: Vec<Vec<&str>> = good
+        .iter()
+        .chain(bad.iter())
+        .enumerate()
+        .map(|(k, d)| vec![numbers[k].as_str(), contents[k], d, "P.KT", ""])
+        .collect();
+    // A centre is no department; a department's name with a slip is
+    // still suggested.
+    rows[0][4] = "Trung tâm Văn hóa quận";
+    rows[1][4] = "Phòng Tài chánh - Kế hoạch";
+    write_task_table(
+        dir.path(),
+        "P.KT - Chuong trinh QII.xlsx",
+        "PHÒNG KINH TẾ",
+        &rows,
+        &[],
+    );
+    let (code, found) = run_q2(dir.path());
+    let got: Vec<[&str; 5]> = found
+        .iter()
+        .map(|f| [&*f[0], &*f[1], &*f[4], &*f[5], &*f[6]])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "warning",
+                "agency-unknown",
+                "E4",
+                "",
+                "Trung tâm Văn hóa quận"
+            ],
+            [
+                "warning",
+                "agency-unknown",
+                "E5",
+                "Phòng TC-KH",
+                "Phòng Tài chánh - Kế hoạch"
+            ],
+            ["error", "deadline-invalid", "C16", "", "Sớm nhất có thể"],
+            ["error", "deadline-invalid", "C17", "", "Đến hết 31/6/2020"],
+            [
+                "warning",
+                "deadline-out-of-period",
+                "C18",
+                "Quý II/2020",
+                "Từ tháng 9/2020"
+            ],
+            [
+                "error",
+                "deadline-out-of-period",
+                "C19",
+                "Quý II/2020",
+                "Hoàn thành trong Quý I/2020"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|f| f[2] == "P.KT"), "{found:#?}");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_word_tables_department_is_its_letterhead_and_a_cover_letter_its_file_names() {
+    // The tester's batch: the findings about "Tu phap - NV quy 2-2020.docx"
+    // (letterhead "PHÒNG TƯ PHÁP") and about the cover letter "Cong van
+    // gui kem - TNMT.docx" had an empty unit.
+    let dir = tempfile::tempdir().unwrap();
+    let header = vec!["TT", "Nội dung", "Thời gian hoàn thành", "Cơ quan chủ trì"];
+    let title = "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ II NĂM 2020";
+    write_word(
+        &dir.path().join("Tu phap - NV quy 2-2020.docx"),
+        &["UBND QUẬN 3", "PHÒNG TƯ PHÁP", title],
+        &[
+            header.clone(),
+            vec![
+                "1",
+                "Rà soát, hệ thống hóa văn bản quy phạm pháp luật năm 2019",
+                "Quý I/2020",
+                "P.TP",
+            ],
+        ],
+    );
+    // Near misses: the recipient a letter is addressed to is not its
+    // sender; with no letterhead, the file name names it.
+    write_word(
+        &dir.path().join("Nhiem vu quy II.docx"),
+        &["Kính gửi: Văn phòng HĐND và UBND quận", title],
+        &[
+            header.clone(),
+            vec![
+                "1",
+                "Kiểm tra công tác chứng thực tại phường",
+                "Quý I/2020",
+                "P.TP",
+            ],
+        ],
+    );
+    write_word(
+        &dir.path().join("P.TNMT - Nhiem vu.docx"),
+        &[title],
+        &[
+            header.clone(),
+            vec![
+                "1",
+                "Thu hồi đất dự án mở rộng đường",
+                "Quý I/2020",
+                "P.TNMT",
+            ],
+        ],
+    );
+    // A clean workbook: a folder of Word documents alone holds no
+    // spreadsheet.
+    write_task_table(
+        dir.path(),
+        "P.KT.xlsx",
+        "PHÒNG KINH TẾ",
+        &[vec![
+            "1",
+            "Kiểm tra giá cả thị trường",
+            "Quý II/2020",
+            "P.KT",
+            "",
+        ]],
+        &[],
+    );
+    write_word(
+        &dir.path().join("Cong van gui kem - TNMT.docx"),
+        &[
+            "Kính gửi: Văn phòng HĐND và UBND quận",
+            "Phòng Tài nguyên và Môi trường gửi kèm chương trình công tác quý II/2020.",
+        ],
+        &[],
+    );
+    let (code, found) = run_q2(dir.path());
+    let got: Vec<[&str; 4]> = found
+        .iter()
+        .map(|f| [&*f[1], &*f[2], &*f[3], &*f[4]])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["file-skipped", "P.TNMT", "Cong van gui kem - TNMT.docx", ""],
+            ["deadline-out-of-period", "", "Nhiem vu quy II.docx", "C2"],
+            [
+                "deadline-out-of-period",
+                "P.TNMT",
+                "P.TNMT - Nhiem vu.docx",
+                "C2"
+            ],
+            [
+                "deadline-out-of-period",
+                "P.TP",
+                "Tu phap - NV quy 2-2020.docx",
+                "C2"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
 }
