@@ -26,6 +26,8 @@ pub struct Parsed {
     pub decimals: u8,
     /// Written with a percent sign.
     pub percent: bool,
+    /// Written with a per mille sign ("7,63‰", "7,63 %o").
+    pub per_mille: bool,
     /// Both styles could read it differently; the locale decided.
     pub ambiguous: bool,
 }
@@ -227,10 +229,19 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
         negative = true;
         body = inner;
     }
-    if let Some(rest) = body.strip_suffix('%') {
+    // A per mille sign after the figure, or "%o" as keyboards without
+    // one type it.
+    let per_mille = match ["‰", "%o", "%O"].iter().find_map(|m| body.strip_suffix(m)) {
+        Some(rest) => {
+            body = rest;
+            true
+        }
+        None => false,
+    };
+    if let Some(rest) = body.strip_suffix('%').filter(|_| !per_mille) {
         percent = true;
         body = rest;
-    } else if let Some(rest) = body.strip_prefix('%') {
+    } else if let Some(rest) = body.strip_prefix('%').filter(|_| !per_mille) {
         percent = true;
         body = rest;
     }
@@ -246,7 +257,7 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
         Some('+') => body = chars.as_str(),
         _ => {}
     }
-    if !percent {
+    if !percent && !per_mille {
         if let Some(rest) = body.strip_suffix('%') {
             percent = true;
             body = rest;
@@ -264,6 +275,7 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
             value: if negative { -v } else { v },
             decimals: 0,
             percent,
+            per_mille,
             ambiguous: false,
         });
     }
@@ -296,6 +308,7 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
         value: if negative { -value } else { value },
         decimals: frac_digits.len().min(u8::MAX as usize) as u8,
         percent,
+        per_mille,
         ambiguous,
     })
 }
@@ -438,6 +451,47 @@ fn money_factor_uncached(unit: &str) -> Option<f64> {
         "" if bare => Some(factor),
         _ => None,
     }
+}
+
+/// What a rate unit is per, however it is spelt: 100 for a percent
+/// ("%", "tỷ lệ %", "phần trăm"), 1.000 for per mille ("‰", and as
+/// keyboards without ‰ type it: "%o", "%0", "o/oo", "0/00", "‰o",
+/// "phần nghìn"), 10.000 for per ten thousand ("‱", "%oo", "phần vạn");
+/// `None` for any other unit ("bác sĩ/vạn dân"
+/// states its base in words, and is compared as words are).
+///
+/// ```
+/// use tonghop::number::rate_base;
+/// assert_eq!(rate_base("%o"), rate_base("‰"));
+/// assert_eq!(rate_base("Phần trăm"), Some(100.0));
+/// assert_eq!(rate_base("người"), None);
+/// ```
+pub fn rate_base(unit: &str) -> Option<f64> {
+    let lower = crate::text::strip_accents(unit).to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || "()[]{}:;,".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let said = |pair: [&str; 2]| words.windows(2).any(|w| w == pair);
+    if said(["phan", "van"]) {
+        return Some(1e4);
+    }
+    if said(["phan", "nghin"]) || said(["phan", "ngan"]) {
+        return Some(1e3);
+    }
+    if said(["phan", "tram"]) {
+        return Some(1e2);
+    }
+    words.iter().find_map(|w| match *w {
+        "‱" | "%oo" | "%00" | "o/ooo" | "0/000" => Some(1e4),
+        // "‰o": a per mille typed "%o" out of habit after the sign.
+        "‰" | "‰o" | "‰0" | "%o" | "%0" | "o/oo" | "0/00" => Some(1e3),
+        // A rate with its base after it ("‰/năm", "%/năm"), or glued to
+        // a word ("tỷ lệ%").
+        _ if w.starts_with('‰') => Some(1e3),
+        _ if w.contains('%') => Some(1e2),
+        _ => None,
+    })
 }
 
 /// Decimals of the shortest representation of a stored number, for numeric
@@ -605,6 +659,62 @@ mod tests {
             assert_eq!(money_factor(unit), None, "{unit}");
         }
     }
+    #[test]
+    fn rate_units_however_spelt() {
+        for (unit, base) in [
+            ("%", 1e2),
+            ("Tỷ lệ %", 1e2),
+            ("(%)", 1e2),
+            ("phần trăm", 1e2),
+            ("Phần Trăm", 1e2),
+            ("%/năm", 1e2),
+            ("tỷ lệ%", 1e2),
+            ("‰", 1e3),
+            ("%o", 1e3),
+            ("%O", 1e3),
+            ("%0", 1e3),
+            ("o/oo", 1e3),
+            ("0/00", 1e3),
+            ("‰o", 1e3),
+            ("phần nghìn", 1e3),
+            ("phần ngàn", 1e3),
+            ("‰ trẻ đẻ sống", 1e3),
+            ("‱", 1e4),
+            ("%oo", 1e4),
+            ("phần vạn", 1e4),
+        ] {
+            assert_eq!(rate_base(unit), Some(base), "{unit}");
+        }
+        // Near misses: a base said in words, a count, a money unit.
+        for unit in [
+            "bác sĩ/vạn dân",
+            "BS/10.000 dân",
+            "người",
+            "triệu đồng",
+            "lần",
+            "o",
+            "",
+        ] {
+            assert_eq!(rate_base(unit), None, "{unit}");
+        }
+    }
+
+    #[test]
+    fn a_rate_typed_with_its_per_mille_sign() {
+        for text in ["7,63‰", "7,63 ‰", "7,63%o", "(7,63‰)"] {
+            let p = num(text, Vi);
+            assert_eq!(
+                (p.value.abs(), p.decimals, p.per_mille, p.percent),
+                (7.63, 2, true, false),
+                "{text}"
+            );
+        }
+        let p = num("91,67%", Vi);
+        assert_eq!((p.value, p.per_mille, p.percent), (91.67, false, true));
+        assert_eq!(parse_text("‰", Vi), NumberText::NotANumber);
+        assert_eq!(parse_text("7,63‰‰", Vi), NumberText::NotANumber);
+    }
+
     use NumberLocale::{En, Vi};
 
     fn num(s: &str, l: NumberLocale) -> Parsed {

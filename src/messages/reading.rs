@@ -51,6 +51,20 @@ pub enum Read<'a> {
         /// The smallest figure the catalog's decimals show ("0,1").
         smallest: &'a str,
     },
+    /// `unit-mismatch` (a warning): `cell` of `code` «`name`», `column`,
+    /// holds `shown`, whose sign (% or ‰) is not the row's unit `row_unit`:
+    /// read as `read` in `row_unit`, converted by `factor`.
+    FigureSignConverted {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        shown: &'a str,
+        row_unit: &'a str,
+        read: &'a str,
+        factor: &'a str,
+    },
     /// `value-uncomputed` (info): percent or rate cell `cell` of `code`
     /// shows Excel's error `shown` (#DIV/0!, #VALUE!).
     PercentError {
@@ -363,6 +377,7 @@ impl Words for Read<'_> {
             Read::UnitConverted { .. }
             | Read::UnitUnconvertible { .. }
             | Read::UnitLabelDoubtful { .. }
+            | Read::FigureSignConverted { .. }
             | Read::UnitOtherName { .. }
             | Read::UnitsConverted { .. }
             | Read::UnitsOtherName { .. } => Code::UnitMismatch,
@@ -470,6 +485,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}».", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu (lớn nhất {value}) quy đổi ({factor}) sang «{catalog}» của danh mục chỉ còn {converted} {catalog}, dưới {smallest} {catalog}, số nhỏ nhất danh mục ghi được: nhiều khả năng số liệu đã ghi theo «{catalog}», chỉ có đơn vị tính ghi sai. Số liệu của dòng không được tổng hợp. Hãy sửa đơn vị tính (hoặc số liệu) rồi gửi lại.", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures (the largest {value}) converted ({factor}) to the catalog's «{catalog}» come to {converted} {catalog}, below {smallest} {catalog}, the smallest figure the catalog's decimals show: they are most probably in «{catalog}» already, under a wrong label. Its figures are not consolidated. Correct the unit (or the figures) and send it again.", of(unit)),
+        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», khác đơn vị «{row_unit}» của dòng; số đã được quy đổi ({factor}) thành {read} {row_unit}. Hãy kiểm tra và ghi số theo «{row_unit}», không kèm dấu.", of(unit)),
+        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», not in the row's unit «{row_unit}»; it was converted ({factor}) to {read} {row_unit}. Check it, and write the figure in «{row_unit}» without a sign.", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
         (Read::UnitsConverted { unit, codes, written, catalog, factor, cells }, _) => {

@@ -493,6 +493,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 column: th,
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
+                power_off: 0,
+            },
+            None,
+        ),
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: " ‰",
+                power_off: -1,
             },
             None,
         ),
@@ -501,6 +511,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 column: th,
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
+                power_off: 1,
+            },
+            None,
+        ),
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: "%",
+                power_off: 0,
             },
             Some("17,286"),
         ),
@@ -784,6 +804,17 @@ fn reading() -> Vec<Read<'static>> {
             name,
             column: ValueColumn::PctCk,
             shown: "#DIV/0!",
+        },
+        Read::FigureSignConverted {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Th,
+            shown: "3,39%",
+            row_unit: "‰",
+            read: "33,9",
+            factor: "×10",
         },
         Read::ValueInvalid {
             unit: "Phường 12",
@@ -1285,6 +1316,7 @@ fn read_variant(r: &Read) -> usize {
         Read::LkMissingAtYearEnd { .. } => 32,
         Read::PlanNamedNextYear { .. } => 33,
         Read::SheetTitleStale { .. } => 34,
+        Read::FigureSignConverted { .. } => 35,
     }
 }
 
@@ -1407,7 +1439,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
     covers("Checked", checked.iter().map(checked_variant), 28);
-    covers("Read", read.iter().map(read_variant), 35);
+    covers("Read", read.iter().map(read_variant), 36);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -2671,7 +2671,12 @@ fn read_rows(
                 .unwrap_or_else(|| loc(r, unit_col.unwrap_or(0)))
         };
         let mut factor = 1.0;
-        if !row_unit.is_empty() && fold(&row_unit) != fold(&ind.unit) {
+        // Fold leaves signs out ("‰" folds to nothing): rate units are
+        // told apart by their scale.
+        if !row_unit.is_empty()
+            && (fold(&row_unit) != fold(&ind.unit)
+                || crate::number::rate_base(&row_unit) != crate::number::rate_base(&ind.unit))
+        {
             // The two units' scales when they are one unit in different
             // multiples: money ("Tr.đ" against "tỷ đồng"), a mass or an
             // area ("tạ" against "tấn", "héc-ta" against "ha"), or a count
@@ -2773,6 +2778,14 @@ fn read_rows(
                 }
             }
         }
+        // The unit a figure of the row is in before converting, and what
+        // it is per when it is a rate's: a figure's own % or ‰ sign against it.
+        let figure_unit = if row_unit.is_empty() {
+            ind.unit.as_str()
+        } else {
+            row_unit.as_str()
+        };
+        let figure_base = crate::number::rate_base(figure_unit);
         for (c, column, data) in figures {
             // The figure's cell: made only for a finding.
             let here = || loc(r, c);
@@ -2886,7 +2899,46 @@ fn read_rows(
                                     .expected(read),
                             );
                         }
-                        (p.value, p.decimals)
+                        // "3,39%" in a row in ‰: the sign states the
+                        // figure's unit, converted to the row's with a
+                        // warning. (A percent column's sign is its own.)
+                        let sign = match (p.per_mille, p.percent) {
+                            (true, _) => Some(1e3),
+                            (_, true) => Some(1e2),
+                            _ => None,
+                        };
+                        match (sign, figure_base) {
+                            (Some(sign), Some(row)) if sign != row && !column.is_percent() => {
+                                let by = row / sign;
+                                let value = p.value * by;
+                                let decimals = (i32::from(p.decimals) - by.log10().round() as i32)
+                                    .clamp(0, i32::from(u8::MAX))
+                                    as u8;
+                                let here = here();
+                                let read = format_auto(value, 6, lang);
+                                let said = Read::FigureSignConverted {
+                                    unit: &who,
+                                    cell: &here.cell,
+                                    code: &ind.code,
+                                    name: &ind.name,
+                                    column,
+                                    shown: s.trim(),
+                                    row_unit: figure_unit,
+                                    read: &read,
+                                    factor: &factor_words(by, lang),
+                                };
+                                sub.findings.push(
+                                    Finding::said(Severity::Warning, &said, lang)
+                                        .at(&here)
+                                        .indicator(ind.code.clone())
+                                        .column(column.as_str())
+                                        .actual(s.trim().to_string())
+                                        .expected(format!("{read} {figure_unit}")),
+                                );
+                                (value, decimals)
+                            }
+                            _ => (p.value, p.decimals),
+                        }
                     }
                     NumberText::Blank => continue,
                     NumberText::Dash => match t.settings.dash {
@@ -3726,7 +3778,7 @@ fn is_same_unit(
 }
 
 /// The two units' scales when they are one unit in different multiples:
-/// money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
+/// a rate ("%" against "‰"), money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
 /// "tấn", "héc-ta" against "ha"), or a count or measure in thousands
 /// ("nghìn con" against "con"); `None` when they are not.
 fn unit_scales(
@@ -3734,6 +3786,15 @@ fn unit_scales(
     catalog: &str,
     abbreviations: &std::collections::BTreeMap<String, String>,
 ) -> Option<(f64, f64)> {
+    // A percent against a per mille ("%" on a "‰" row: ×10), or one
+    // rate unit spelt two ways ("%o" and "‰"): a rate per 100 is ten of
+    // one per 1.000, so the scales are the bases crossed.
+    if let (Some(written), Some(catalog)) = (
+        crate::number::rate_base(written),
+        crate::number::rate_base(catalog),
+    ) {
+        return Some((catalog, written));
+    }
     match (
         crate::number::money_factor(written),
         crate::number::money_factor(catalog),
@@ -3819,7 +3880,12 @@ fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
     use crate::messages::Words;
     let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
     for (i, f) in sub.findings.iter().enumerate() {
-        if f.code != Code::UnitMismatch || f.severity != Severity::Warning || f.indicator.is_empty()
+        // A figure's own sign ("0,39%" on a row in ‰) is told at its cell
+        // (it has a column); a row's unit label, once per file.
+        if f.code != Code::UnitMismatch
+            || f.severity != Severity::Warning
+            || f.indicator.is_empty()
+            || !f.column.is_empty()
         {
             continue;
         }
@@ -3992,7 +4058,11 @@ fn scaled_count(
 /// energy, time), as opposed to the name of what is counted ("hồ sơ",
 /// "xe", "lượt người"): figures in another measure are not the catalog's.
 fn is_measure(unit: &str) -> bool {
-    if crate::number::money_factor(unit).is_some() || unit.contains('%') || unit.contains('‰') {
+    if crate::number::money_factor(unit).is_some()
+        || crate::number::rate_base(unit).is_some()
+        || unit.contains('%')
+        || unit.contains('‰')
+    {
         return true;
     }
     let compact: String = fold(unit)
@@ -4294,6 +4364,25 @@ mod tests {
         assert_eq!(measure_scales("tấn", "ha", &none), None);
         assert_eq!(measure_scales("sào", "ha", &none), None);
         assert_eq!(measure_scales("tạ/ha", "tấn/ha", &none), None);
+    }
+
+    /// A percent against a per mille is ×10 (the factor is written over
+    /// catalog); two spellings of one rate unit are one scale (nothing to
+    /// convert, nothing to say); a rate whose base is in words is no
+    /// rate unit, and "%" against it is not converted.
+    #[test]
+    fn rate_units_convert_by_their_scale() {
+        let none = std::collections::BTreeMap::new();
+        let factor = |a: &str, b: &str| unit_scales(a, b, &none).map(|(f, t)| f / t);
+        assert_eq!(factor("%", "‰"), Some(10.0));
+        assert_eq!(factor("‰", "%"), Some(0.1));
+        assert_eq!(factor("%o", "‰"), Some(1.0));
+        assert_eq!(factor("o/oo", "‰"), Some(1.0));
+        assert_eq!(factor("phần nghìn", "‰"), Some(1.0));
+        assert_eq!(factor("phần trăm", "%"), Some(1.0));
+        assert_eq!(factor("%", "bác sĩ/vạn dân"), None);
+        assert!(!is_same_unit("%", "bác sĩ/vạn dân", &none));
+        assert!(is_measure("%o") && is_measure("phần nghìn") && is_measure("‱"));
     }
 
     /// `[abbreviations] "héc-ta" = "ha"`: a key with a hyphen or several

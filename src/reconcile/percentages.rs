@@ -245,10 +245,15 @@ impl Stated<'_> {
         } else {
             format!(" {}", ind.unit.trim())
         };
+        let power_off = match verdict {
+            Verdict::Mismatch => power_of_ten_off(stated.value, point),
+            Verdict::Rounding | Verdict::Consistent => 0,
+        };
         let percent = Percent::Rate {
             column,
             shown: &shown,
             unit: &unit,
+            power_off,
         };
         Some(self.off(stated, verdict, point, percent))
     }
@@ -774,6 +779,7 @@ impl Stated<'_> {
             column: stated.column,
             shown: &shown,
             unit: self.lang.pick(" điểm %", " points"),
+            power_off: 0,
         };
         Some(self.off(stated, Verdict::Rounding, diff, percent))
     }
@@ -800,6 +806,23 @@ impl Stated<'_> {
         at_row(f, self.template, self.sub, stated)
             .expected(right)
             .actual(s)
+    }
+}
+
+/// The power of ten (±1 to ±3) a stated rate is of the right one,
+/// within 5 %: 1,18 where 11,76 is right is −1 (per mille computed as a
+/// percent), 120,3 where 12,03 is 1; 0 when it is no such slip.
+fn power_of_ten_off(stated: f64, right: f64) -> i32 {
+    let ratio = stated / right;
+    if !ratio.is_finite() || ratio <= 0.0 {
+        return 0;
+    }
+    let power = ratio.log10().round() as i32;
+    let near = (ratio / 10f64.powi(power) - 1.0).abs() <= 0.05;
+    if power != 0 && power.abs() <= 3 && near {
+        power
+    } else {
+        0
     }
 }
 

@@ -24,6 +24,7 @@ mod one_voice;
 mod periods;
 mod printed;
 mod printed_tong_hop;
+mod rate_units;
 mod sample_district;
 mod sample_province;
 mod samples;
