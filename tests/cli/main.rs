@@ -24,6 +24,7 @@ mod one_voice;
 mod periods;
 mod printed;
 mod printed_tong_hop;
+mod rates;
 mod sample_district;
 mod sample_province;
 mod samples;
