@@ -38,7 +38,47 @@ pub enum Percent<'a> {
         column: ValueColumn,
         formula: &'a str,
         points: &'a str,
+        per: Points<'a>,
     },
+}
+
+/// What the difference of a rate (LK − KH, LK − CK) is counted in, as the
+/// template's rate says: its unit's sign or its formula's factor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Points<'a> {
+    /// Percentage points (a rate in %, or `… * 100`).
+    Percent,
+    /// Per-mille points (a rate in ‰, or `… * 1000`).
+    PerMille,
+    /// The rate's own unit, as the template writes it ("bác sĩ/vạn dân").
+    Own(&'a str),
+}
+
+impl Points<'_> {
+    /// "theo điểm phần trăm" / "in percentage points": how a difference
+    /// is counted, after "mức chênh lệch" / "the difference".
+    pub fn words(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Points::Percent, Lang::Vi) => "theo điểm phần trăm".into(),
+            (Points::Percent, Lang::En) => "in percentage points".into(),
+            (Points::PerMille, Lang::Vi) => "theo điểm phần nghìn".into(),
+            (Points::PerMille, Lang::En) => "in per-mille points".into(),
+            (Points::Own(u), Lang::Vi) => format!("theo đơn vị {u}"),
+            (Points::Own(u), Lang::En) => format!("in {u}"),
+        }
+    }
+
+    /// What follows a difference's figure: " điểm %", " per-mille
+    /// points", " bác sĩ/vạn dân".
+    pub fn after_figure(self, lang: Lang) -> String {
+        match (self, lang) {
+            (Points::Percent, Lang::Vi) => " điểm %".into(),
+            (Points::Percent, Lang::En) => " percentage points".into(),
+            (Points::PerMille, Lang::Vi) => " điểm ‰".into(),
+            (Points::PerMille, Lang::En) => " per-mille points".into(),
+            (Points::Own(u), _) => format!(" {u}"),
+        }
+    }
 }
 
 /// What an outlier's figure is compared by.
@@ -284,6 +324,22 @@ pub enum Checked<'a> {
         pct_kh: &'a str,
         pct_ck: &'a str,
     },
+    /// `pct-mismatch` at a rate (`column`) whose numerator and denominator
+    /// break their relation (`numerator` ≤ `denominator`, a
+    /// `relation-violated` error): `stated` (with its `sign`, "%", " ‰")
+    /// is above `bound`, what the rate can be once they agree, however
+    /// they are corrected. No right value: the one the figures as written
+    /// give comes from a disputed figure.
+    RateOverBound {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        stated: &'a str,
+        sign: &'a str,
+        numerator: &'a str,
+        denominator: &'a str,
+        bound: &'a str,
+    },
     /// `pct-kind`: `unit`'s %CK of `what` states `stated`, the other kind
     /// than the template's (growth when `wants_growth`, else ratio):
     /// `formula` = `right`.
@@ -441,7 +497,7 @@ impl Words for Checked<'_> {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
             },
-            Checked::LkSlipped { .. } => Code::PctMismatch,
+            Checked::LkSlipped { .. } | Checked::RateOverBound { .. } => Code::PctMismatch,
             Checked::PctKind { .. } | Checked::PctConverted { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
@@ -489,6 +545,19 @@ impl Words for Checked<'_> {
             } => match lang {
                 Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế; số {lk} đang được cộng vào tổng hợp."),
                 Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK; {lk} is what the consolidation adds up."),
+            },
+            Checked::RateOverBound {
+                unit,
+                what,
+                column,
+                stated: s,
+                sign: u,
+                numerator: n,
+                denominator: d,
+                bound,
+            } => match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {s}{u}, nhưng {n} không thể lớn hơn {d} nên chỉ số này không thể vượt {bound}{u}: số này sai dù sửa {n} hay {d}. Hãy sửa {n}, {d} cho đúng rồi tính lại chỉ số từ các số đã sửa."),
+                Lang::En => format!("{unit}: {what} (column {column}) says {s}{u}, but {n} cannot exceed {d}, so the rate cannot exceed {bound}{u}: it is wrong whichever of them is corrected. Correct {n} and {d}, then recompute the rate from the corrected figures."),
             },
             Checked::PctKind { .. }
             | Checked::PctConverted { .. }
@@ -970,13 +1039,15 @@ fn pct_off(
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::En) => format!("{unit}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::En) => format!("{unit}: {what}: % of plan says {s}% but cumulative {l} / plan {k} × 100 = {e}%. Write {e} (or correct LK or KH if they are wrong)."),
-        (Percent::RateChange { column, formula, points }, _, Lang::Vi) => {
+        (Percent::RateChange { column, formula, points, per }, _, Lang::Vi) => {
             let words = if *column == ValueColumn::PctKh { "% so với kế hoạch" } else { "% so với cùng kỳ" };
-            format!("{unit}: {what}: {words} ghi {s} nhưng {formula} = {e}%, và cũng không phải mức chênh lệch theo điểm phần trăm ({points}). Hãy sửa thành {e} (hoặc ghi mức chênh lệch theo điểm phần trăm nếu đó là cách báo cáo của đơn vị).")
+            let by = per.words(lang);
+            format!("{unit}: {what}: {words} ghi {s} nhưng {formula} = {e}%, và cũng không phải mức chênh lệch {by} ({points}). Hãy sửa thành {e} (hoặc ghi mức chênh lệch {by} nếu đó là cách báo cáo của đơn vị).")
         }
-        (Percent::RateChange { column, formula, points }, _, Lang::En) => {
+        (Percent::RateChange { column, formula, points, per }, _, Lang::En) => {
             let words = if *column == ValueColumn::PctKh { "% of plan" } else { "% against last year" };
-            format!("{unit}: {what}: {words} says {s} but {formula} = {e}%, nor is it the difference in percentage points ({points}). Write {e} (or the difference in points, if that is how the unit reports).")
+            let by = per.words(lang);
+            format!("{unit}: {what}: {words} says {s} but {formula} = {e}%, nor is it the difference {by} ({points}). Write {e} (or the difference {by}, if that is how the unit reports).")
         }
         (Percent::AgainstLastYear { formula }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với cùng kỳ ghi {s}% trong khi {formula} = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::AgainstLastYear { formula }, Some(x), Lang::En) => format!("{unit}: {what}: % against last year says {s}% while {formula} = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),

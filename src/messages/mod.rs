@@ -32,7 +32,7 @@ mod reading;
 mod voice;
 
 pub use annex::{can_chi, Annexed, Holiday, ReadAs};
-pub use checks::{Checked, Compared, Percent, SkipPlace};
+pub use checks::{Checked, Compared, Percent, Points, SkipPlace};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
@@ -354,7 +354,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error",
         meaning: ("Số âm ở chỉ tiêu không thể âm.", "A negative figure where none can be."),
         help: ("Sửa số liệu.", "Correct the figure."),
-        example: "Phường 2 HC07 TH = -300: a count cannot be negative. A %CK growth may be negative; so may the indicators listed in `[checks] may_be_negative`",
+        example: "Phường 2 HC07 TH = -300: a count cannot be negative. A %CK growth may be negative, and a rate's %KH or %CK written in points (91,21 − 95 = −3,79); so may the indicators listed in `[checks] may_be_negative`",
     },
     Entry {
         code: Code::Outlier,

@@ -555,9 +555,38 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 column: ValueColumn::PctKh,
                 formula: "75 / 95 × 100",
                 points: "75 − 95 = −20",
+                per: Points::Percent,
             },
             None,
         ),
+        pct(
+            Percent::RateChange {
+                column: ValueColumn::PctCk,
+                formula: "10,83 / 10,57 × 100",
+                points: "10,83 − 10,57 = 0,26",
+                per: Points::PerMille,
+            },
+            None,
+        ),
+        pct(
+            Percent::RateChange {
+                column: ValueColumn::PctCk,
+                formula: "1,65 / 1,68 × 100",
+                points: "1,65 − 1,68 = −0,03",
+                per: Points::Own("bác sĩ/vạn dân"),
+            },
+            None,
+        ),
+        Checked::RateOverBound {
+            unit,
+            what: "HC08 Tỷ lệ hài lòng",
+            column: th,
+            stated: "101,5",
+            sign: "%",
+            numerator: "Lượt đánh giá hài lòng",
+            denominator: "Tổng số lượt đánh giá",
+            bound: "100",
+        },
         Checked::LkSlipped {
             unit,
             what,
@@ -1276,6 +1305,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::RuleNoCode { .. } => 25,
         Checked::RuleNotRelation { .. } => 26,
         Checked::LkSlipped { .. } => 27,
+        Checked::RateOverBound { .. } => 28,
     }
 }
 
@@ -1438,7 +1468,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
-    covers("Checked", checked.iter().map(checked_variant), 28);
+    covers("Checked", checked.iter().map(checked_variant), 29);
     covers("Read", read.iter().map(read_variant), 36);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
@@ -1471,6 +1501,11 @@ fn every_fact_speaks_each_language_only() {
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",
+        "bác sĩ/vạn dân",
+        // A rate's indicators, by the catalog's names.
+        "HC08 Tỷ lệ hài lòng",
+        "Lượt đánh giá hài lòng",
+        "Tổng số lượt đánh giá",
     ]);
     let mut wrong = Vec::new();
     for f in &facts {

@@ -22,7 +22,7 @@ use super::cumulative::{
     check_first_quarter, check_lk_below_th, check_previous, check_stock_level, PreviousFigures,
 };
 use super::outliers::check_outliers;
-use super::percentages::{check_percentages, check_rate_averaged};
+use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
 use super::relations::{check_relations, relations_of, short_name};
 use super::signs::check_signs;
 use super::totals_check::check_department_totals;
@@ -266,6 +266,15 @@ pub fn check_single(
     out.extend(check_submission(
         sub, template, period, None, &settings, lang,
     ));
+    // A rate worked from a figure a relation disputes: that error covers it.
+    spare_disputed_rates(
+        &mut out,
+        &[],
+        &Figures::in_memory(&[sub]),
+        &totals,
+        template,
+        lang,
+    )?;
     Ok(out)
 }
 
@@ -305,6 +314,9 @@ pub fn check_included(
         },
     );
     out.extend(departments?);
+    // A rate worked from a figure that a relation or the wards' sum
+    // disputes: the finding on that figure covers it.
+    spare_disputed_rates(&mut out, &known, figures, totals, template, lang)?;
     let averaged = averaged?;
     // A rate found averaged is explained by that finding: the same cell's
     // pct-mismatch or pct-rounding would say the same thing less clearly.

@@ -10,7 +10,7 @@
 //!       LK / CK × 100         (ck_convention = "ratio": 110,93)
 //! rate  its formula (HC03 / HC02 * 100) over the same column's figures
 //! %KH, %CK of a rate   as above, or the difference in points
-//!       (LK − KH, LK − CK) for a rate in % or ‰
+//!       (LK − KH, LK − CK) in the rate's unit (%, ‰, bác sĩ/vạn dân)
 //! ```
 //!
 //! Off by no more than one unit in the stated last place is `pct-rounding`
@@ -30,14 +30,14 @@
 
 use super::checks::{at_row, indicator_words, unit_of};
 use super::Totals;
-use crate::diagnostic::{Finding, Lang, Severity};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::messages::{Checked, Percent};
+use crate::messages::{Checked, Percent, Points};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::number::format_num;
-use crate::rules::expr::{parse, Expr, Rule};
+use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
@@ -102,6 +102,49 @@ enum RateFormula {
     Other(Expr),
 }
 
+/// `(numerator, denominator, factor)` of a rate `N / D * k` (or
+/// `N * k / D`): TV01 / DS02 * 1000 is ("TV01", "DS02", 1000).
+fn scaled_ratio(e: &Expr) -> Option<(&str, &str, f64)> {
+    let (n, d, k) = match e {
+        Expr::Bin(ratio, Op::Mul, k) => match &**ratio {
+            Expr::Bin(n, Op::Div, d) => (n, d, k),
+            _ => return None,
+        },
+        Expr::Bin(scaled, Op::Div, d) => match &**scaled {
+            Expr::Bin(n, Op::Mul, k) => (n, d, k),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    match (&**n, &**d, k.constant_value()) {
+        (Expr::Code(n), Expr::Code(d), Some(k)) if k > 0.0 => Some((n, d, k)),
+        _ => None,
+    }
+}
+
+/// What the difference of a rate is counted in: the template's unit sign
+/// (‰, %), else its formula's factor (× 1000, × 100), else its own unit
+/// as the template writes it.
+fn points_of(ind: &Indicator) -> Points<'_> {
+    let unit = ind.unit.trim();
+    if unit.contains('‰') || unit.to_lowercase().contains("%o") {
+        return Points::PerMille;
+    }
+    if unit.contains('%') {
+        return Points::Percent;
+    }
+    let factor = match parse(&ind.formula) {
+        Ok(Rule::Definition(e)) => scaled_ratio(&e).map(|(_, _, k)| k),
+        _ => None,
+    };
+    match factor {
+        Some(100.0) => Points::Percent,
+        Some(1000.0) => Points::PerMille,
+        _ if !unit.is_empty() => Points::Own(unit),
+        _ => Points::Percent,
+    }
+}
+
 fn rate_formula(formula: &str) -> Option<RateFormula> {
     let Ok(Rule::Definition(e)) = parse(formula) else {
         return None;
@@ -127,11 +170,277 @@ pub fn check_percentages(
         first_quarter,
         lang,
         converted: RefCell::new((None, 0)),
+        elsewhere: HashMap::new(),
     };
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
     out.extend(ctx.converted_note());
     out
+}
+
+/// How an operand of a rate is disputed by a finding of its own.
+#[derive(Clone, Copy)]
+enum Dispute {
+    /// The department's figure against the wards' sum (`total-mismatch`):
+    /// the sum is another reading of it.
+    Total(Interval, f64),
+    /// A relation it breaks (`relation-violated`: HC06 <= HC07): nothing
+    /// says which of its figures is wrong, nor by how much.
+    Relation(Cmp, usize, usize),
+    /// A relation of another shape it breaks, or a department's figure
+    /// whose wards' sum is unknown.
+    Unknown,
+}
+
+/// The pct-mismatch and pct-rounding findings on a rate (its TH, LK, KH or
+/// CK) worked from an operand that an error of its own disputes, settled
+/// once every check has spoken (`known` and `out`): a rate right from the
+/// wards' sum the `total-mismatch` gives is not blamed, nor one whose
+/// operands break a relation (`relation-violated`), whose right value
+/// nobody knows yet; a rate above what its relation allows however its
+/// operands are corrected (101,72% where HC06 <= HC07) is said so, without
+/// a right value worked from the disputed figures. The finding on the
+/// disputed figure covers the rest: advice worked from it would spread it.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn spare_disputed_rates(
+    out: &mut Vec<Finding>,
+    known: &[Finding],
+    figures: &Figures,
+    totals: &Totals,
+    template: &Template,
+    lang: Lang,
+) -> Result<(), Fatal> {
+    let on_rate = |f: &Finding| {
+        matches!(f.code, Code::PctMismatch | Code::PctRounding)
+            && !f.file.is_empty()
+            && ValueColumn::parse(&f.column).is_some_and(|c| !c.is_percent())
+            && template
+                .indicator(&f.indicator)
+                .is_some_and(|i| i.kind == Kind::Rate)
+    };
+    if !out.iter().any(on_rate) {
+        return Ok(());
+    }
+    // (file, indicator, column) → how it is disputed.
+    let mut disputes: HashMap<(String, usize, ValueColumn), Vec<Dispute>> = HashMap::new();
+    for f in known.iter().chain(out.iter()) {
+        if f.severity != Severity::Error || f.file.is_empty() {
+            continue;
+        }
+        let Some(column) = ValueColumn::parse(&f.column) else {
+            continue;
+        };
+        let mut add = |code: &str, d: Dispute| {
+            if let Some(j) = template.indicator_index(code) {
+                disputes
+                    .entry((f.file.clone(), j, column))
+                    .or_default()
+                    .push(d);
+            }
+        };
+        match f.code {
+            Code::TotalMismatch => {
+                let Some(j) = template.indicator_index(&f.indicator) else {
+                    continue;
+                };
+                match totals.get(j, column) {
+                    Some(v) => add(
+                        &f.indicator,
+                        Dispute::Total(Interval::written(v, totals.typed(j)), v),
+                    ),
+                    None => add(&f.indicator, Dispute::Unknown),
+                }
+            }
+            Code::RelationViolated => {
+                let Ok(Rule::Relation(left, cmp, right)) = parse(&f.expected) else {
+                    add(&f.indicator, Dispute::Unknown);
+                    continue;
+                };
+                let side = |e: &Expr| match e {
+                    Expr::Code(c) => template.indicator_index(c),
+                    _ => None,
+                };
+                let d = match (side(&left), side(&right)) {
+                    (Some(l), Some(r)) => Dispute::Relation(cmp, l, r),
+                    _ => Dispute::Unknown,
+                };
+                for code in left.codes().into_iter().chain(right.codes()) {
+                    add(code, d);
+                }
+            }
+            _ => {}
+        }
+    }
+    if disputes.is_empty() {
+        return Ok(());
+    }
+    let mut subs: HashMap<String, Option<Cow<Submission>>> = HashMap::new();
+    let mut kept = Vec::with_capacity(out.len());
+    for f in std::mem::take(out) {
+        if !on_rate(&f) {
+            kept.push(f);
+            continue;
+        }
+        let (Some(i), Some(column)) = (
+            template.indicator_index(&f.indicator),
+            ValueColumn::parse(&f.column),
+        ) else {
+            kept.push(f);
+            continue;
+        };
+        let Some(formula) = template
+            .indicators
+            .get(i)
+            .and_then(|ind| rate_formula(&ind.formula))
+        else {
+            kept.push(f);
+            continue;
+        };
+        let codes: Vec<&str> = match &formula {
+            RateFormula::Ratio(n, d) => vec![n.as_str(), d.as_str()],
+            RateFormula::Other(e) => e.codes(),
+        };
+        let operands: Vec<usize> = codes
+            .iter()
+            .filter_map(|c| template.indicator_index(c))
+            .collect();
+        let found: Vec<(usize, Dispute)> = operands
+            .iter()
+            .flat_map(|&j| {
+                disputes
+                    .get(&(f.file.clone(), j, column))
+                    .into_iter()
+                    .flatten()
+                    .map(move |d| (j, *d))
+            })
+            .collect();
+        if found.is_empty() {
+            kept.push(f);
+            continue;
+        }
+        if !subs.contains_key(&f.file) {
+            let k = figures.subs().iter().position(|s| s.file == f.file);
+            let sub = match k {
+                Some(k) => Some(figures.unit(k)?),
+                None => None,
+            };
+            subs.insert(f.file.clone(), sub);
+        }
+        let Some(Some(sub)) = subs.get(&f.file) else {
+            kept.push(f);
+            continue;
+        };
+        let sub: &Submission = sub;
+        let Some(stated) = sub.figure(i, column) else {
+            kept.push(f);
+            continue;
+        };
+        let unknown = found.iter().any(|(_, d)| !matches!(d, Dispute::Total(..)));
+        if unknown {
+            // Nobody knows the right operands yet: only a rate that no
+            // correction can make right is said, and without a value.
+            let bound = found.iter().find_map(|(_, d)| match *d {
+                Dispute::Relation(cmp, l, r) => bound_of(&formula, template, cmp, l, r),
+                _ => None,
+            });
+            if let Some((n, dn, k)) = bound {
+                if written(stated).lo > k {
+                    kept.push(over_bound(sub, template, stated, (&n, &dn, k), lang));
+                }
+            }
+            continue;
+        }
+        let ctx = Stated {
+            by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
+            unit: unit_of(template, sub).1,
+            sub,
+            template,
+            first_quarter: false,
+            lang,
+            converted: RefCell::new((None, 0)),
+            elsewhere: found
+                .iter()
+                .filter_map(|(j, d)| match *d {
+                    Dispute::Total(interval, value) => {
+                        Some(((*j, column), vec![Reading { interval, value }]))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
+        if ctx.judge(stated).is_some() {
+            kept.push(f);
+        }
+    }
+    *out = kept;
+    Ok(())
+}
+
+/// The most a rate `N / D × k` can be when its numerator and denominator
+/// keep their relation (`N <= D`, `D >= N`): `k`, with N and D in words.
+fn bound_of(
+    formula: &RateFormula,
+    template: &Template,
+    cmp: Cmp,
+    left: usize,
+    right: usize,
+) -> Option<(String, String, f64)> {
+    let (n, d, k) = match formula {
+        RateFormula::Ratio(n, d) => (n.as_str(), d.as_str(), 100.0),
+        RateFormula::Other(e) => scaled_ratio(e)?,
+    };
+    let (ni, di) = (template.indicator_index(n)?, template.indicator_index(d)?);
+    let holds = match cmp {
+        Cmp::Le => left == ni && right == di,
+        Cmp::Ge => left == di && right == ni,
+        Cmp::Eq => false,
+    };
+    holds.then(|| {
+        (
+            super::relations::short_name(template, n),
+            super::relations::short_name(template, d),
+            k,
+        )
+    })
+}
+
+/// `pct-mismatch` at a rate above what its operands' relation allows
+/// (`bound`: numerator, denominator in words, the factor).
+fn over_bound(
+    sub: &Submission,
+    template: &Template,
+    stated: &TidyRow,
+    bound: (&str, &str, f64),
+    lang: Lang,
+) -> Finding {
+    let (n, d, k) = bound;
+    let per = template
+        .indicators
+        .get(stated.ind())
+        .map_or(Points::Percent, points_of);
+    let sign = match per {
+        Points::Percent => "%".to_string(),
+        Points::PerMille => " ‰".to_string(),
+        Points::Own(u) => format!(" {u}"),
+    };
+    let s = format_num(stated.value, stated.shown_decimals(), lang);
+    let b = format_num(k, 0, lang);
+    let said = Checked::RateOverBound {
+        unit: &unit_of(template, sub).1,
+        what: &indicator_words(template, stated.ind()),
+        column: stated.column,
+        stated: &s,
+        sign: &sign,
+        numerator: n,
+        denominator: d,
+        bound: &b,
+    };
+    let f = Finding::said(Severity::Error, &said, lang);
+    at_row(f, template, sub, stated)
+        .expected(format!("≤ {b}"))
+        .actual(s)
 }
 
 /// One submission's figures, for judging its stated percents and rates.
@@ -147,6 +456,10 @@ struct Stated<'a> {
     /// The first %CK read as the growth its column says, against the
     /// template's ratio, and how many were.
     converted: RefCell<(Option<TidyRow>, usize)>,
+    /// Readings of figures that a check across units disputes (a
+    /// department's figure against the sum of the wards'), besides the
+    /// ones [`Stated::disputed`] finds in the file itself.
+    elsewhere: HashMap<(usize, ValueColumn), Vec<Reading>>,
 }
 
 impl Stated<'_> {
@@ -228,15 +541,18 @@ impl Stated<'_> {
                 super::relations::short_name(self.template, dn),
                 self.shown(operand(dn)?)
             ),
-            // The formula with its figures: "TT.03 / TT.02 * 10 (TT.03
-            // 5.780, TT.02 1.000)".
+            // The formula with its operands in words and figures, as a
+            // percent's: "Số ca tử vong 1 / Số ca sinh sống 85 × 1.000".
             RateFormula::Other(e) => {
-                let figures: Vec<String> = e
-                    .codes()
-                    .into_iter()
-                    .filter_map(|c| operand(c).map(|r| format!("{c} {}", self.shown(r))))
-                    .collect();
-                format!("{e} ({})", figures.join(", "))
+                let named = |c: &str| match operand(c) {
+                    Some(r) => format!(
+                        "{} {}",
+                        super::relations::short_name(self.template, c),
+                        self.shown(r)
+                    ),
+                    None => super::relations::short_name(self.template, c),
+                };
+                super::relations::formula_in_words(e, &named, self.lang)
             }
         };
         // A percent, or a rate in its own unit (tạ/ha, học sinh/lớp).
@@ -299,7 +615,11 @@ impl Stated<'_> {
         else {
             return Vec::new();
         };
-        let mut out = Vec::new();
+        let mut out: Vec<Reading> = self
+            .elsewhere
+            .get(&(i, column))
+            .cloned()
+            .unwrap_or_default();
         let relations = super::relations::relations_naming(self.template, &ind.code);
         for rel in relations.iter().filter(|r| r.holds_in(column)) {
             let Some((whole, parts)) = rel.whole_and_parts() else {
@@ -710,18 +1030,13 @@ impl Stated<'_> {
             (ratio, growth)
         };
         let d = stated.shown_decimals();
-        let with_points = ind.unit.contains('%') || ind.unit.contains('‰');
+        // Every rate of the template may be compared in points of its own
+        // unit (% and ‰, doctors per 10.000 people alike).
+        let per = points_of(ind);
         let (wl, wb) = (written(lk), written(base));
         let points = Interval::new(wl.lo - wb.hi, wl.hi - wb.lo);
         let verdict = |iv: Interval| judge_percent(stated.value, d, iv);
-        let (v_want, v_points) = (
-            verdict(want),
-            if with_points {
-                verdict(points)
-            } else {
-                Verdict::Mismatch
-            },
-        );
+        let (v_want, v_points) = (verdict(want), verdict(points));
         // The fraction form of a percent cell, as for the other percents.
         if matches!(judge(stated, want), Judged::Consistent) || v_points == Verdict::Consistent {
             return None;
@@ -737,7 +1052,7 @@ impl Stated<'_> {
                 };
                 let points = Interval::new(l.lo - b.hi, l.hi - b.lo);
                 right.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
-                    || (with_points && verdict(points) == Verdict::Consistent)
+                    || verdict(points) == Verdict::Consistent
             }
             _ => false,
         }) {
@@ -762,11 +1077,12 @@ impl Stated<'_> {
         if v_want == Verdict::Rounding || v_points != Verdict::Rounding {
             let dd = lk.shown_decimals().max(base.shown_decimals());
             let points = format!("{l} − {b} = {}", self.num(diff, dd));
-            let percent = match (v_want, with_points) {
-                (Verdict::Mismatch, true) => Percent::RateChange {
+            let percent = match v_want {
+                Verdict::Mismatch => Percent::RateChange {
                     column: stated.column,
                     formula: &formula,
                     points: &points,
+                    per,
                 },
                 _ if of_plan => Percent::OfPlan { lk: &l, kh: &b },
                 _ => Percent::AgainstLastYear { formula: &formula },
@@ -775,10 +1091,11 @@ impl Stated<'_> {
         }
         // Off by rounding from the points only.
         let shown = format!("{l} − {b}");
+        let after = per.after_figure(self.lang);
         let percent = Percent::Rate {
             column: stated.column,
             shown: &shown,
-            unit: self.lang.pick(" điểm %", " points"),
+            unit: &after,
             power_off: 0,
         };
         Some(self.off(stated, Verdict::Rounding, diff, percent))
@@ -1354,7 +1671,8 @@ mod tests {
     }
 
     /// A rate that is no percent (a yield in tạ/ha, `X / Y * 10`) is said
-    /// in its own unit, its formula with the figures it was worked from.
+    /// in its own unit, its formula with the operands in words and the
+    /// figures it was worked from (never by code alone).
     #[test]
     fn a_rate_in_its_own_unit_is_said_so() {
         let mut t = Template::builtin().unwrap();
@@ -1374,7 +1692,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         let m = &f[0].message;
         assert!(
-            m.contains("ghi 7,4 tạ/ha nhưng HC03 / HC02 * 10 (HC03 1.204, HC02 1.290) = 9,3 tạ/ha"),
+            m.contains("ghi 7,4 tạ/ha nhưng giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 10 = 9,3 tạ/ha"),
             "{m}"
         );
         assert!(m.contains("Hãy tính lại chỉ số") && !m.contains('%'), "{m}");

@@ -1058,8 +1058,19 @@ fn violation(
 /// giải quyết 9"), numbers as the language writes them, and brackets
 /// where the rule's grouping needs them.
 fn in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    spelled(e, named, lang, "*")
+}
+
+/// A formula with each indicator `named`, for a rate's message: as
+/// [`in_words`], multiplication written "×" ("Số ca tử vong 1 / Số ca
+/// sinh sống 85 × 1.000").
+pub(crate) fn formula_in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
+    spelled(e, named, lang, "×")
+}
+
+fn spelled(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang, times: &str) -> String {
     let grouped = |inner: &Expr, tight: bool| {
-        let text = in_words(inner, named, lang);
+        let text = spelled(inner, named, lang, times);
         match inner {
             Expr::Bin(_, op, _) if tight || matches!(op, Op::Add | Op::Sub) => {
                 format!("({text})")
@@ -1075,18 +1086,18 @@ fn in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
             let (sign, multiplies) = match op {
                 Op::Add => ("+", false),
                 Op::Sub => ("-", false),
-                Op::Mul => ("*", true),
+                Op::Mul => (times, true),
                 Op::Div => ("/", true),
             };
             // a - (b + c), a / (b * c): the right side in brackets; the
             // left one only under * and /.
             let left = match multiplies {
                 true => grouped(a, false),
-                false => in_words(a, named, lang),
+                false => spelled(a, named, lang, times),
             };
             let right = match (op, b.as_ref()) {
-                (Op::Add, _) => in_words(b, named, lang),
-                (Op::Mul, Expr::Bin(_, Op::Mul | Op::Div, _)) => in_words(b, named, lang),
+                (Op::Add, _) => spelled(b, named, lang, times),
+                (Op::Mul, Expr::Bin(_, Op::Mul | Op::Div, _)) => spelled(b, named, lang, times),
                 _ => grouped(b, true),
             };
             format!("{left} {sign} {right}")

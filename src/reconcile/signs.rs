@@ -4,6 +4,8 @@
 //! ```text
 //! %CK written as growth    a fall is negative ("giảm 0,73%" = −0,73)
 //! %CK with its LK and CK   judged against them (`pct-kind`, `pct-mismatch`)
+//! %KH of a rate with its   judged against them: the difference in points
+//!   LK and KH              (91,21 − 95 = −3,79) is a way to write it
 //! indicators listed in     [checks] may_be_negative = ["…"] (a balance,
 //! template.toml            a net change)
 //! ```
@@ -14,7 +16,7 @@ use crate::messages::Checked;
 use crate::model::ValueColumn;
 use crate::normalize::submission::Submission;
 use crate::number::format_num;
-use crate::template::{CkConvention, Template};
+use crate::template::{CkConvention, Kind, Template};
 
 /// `value-negative` for every figure of a submission that cannot be below
 /// zero but is.
@@ -44,6 +46,16 @@ pub fn check_signs(
                 // against them (`pct-kind` when it is the growth), once.
                 || (sub.figure(r.ind(), ValueColumn::Lk).is_some()
                     && sub.figure(r.ind(), ValueColumn::Ck).is_some()))
+        {
+            continue;
+        }
+        // A rate's %KH may be written as the difference in points, which
+        // is below zero when the plan is not reached: with its LK and KH
+        // at hand the percentage check judges it, once.
+        if r.column == ValueColumn::PctKh
+            && ind.kind == Kind::Rate
+            && sub.figure(r.ind(), ValueColumn::Lk).is_some()
+            && sub.figure(r.ind(), ValueColumn::Kh).is_some()
         {
             continue;
         }
@@ -130,6 +142,42 @@ mod tests {
         let without = sub_with(&t, "P05", vec![pct]);
         assert_eq!(
             check_signs(&without, &t, &CheckSettings::default(), Lang::Vi).len(),
+            1
+        );
+    }
+
+    /// A rate's %KH written as the difference in points (91,21 − 95 =
+    /// −3,79) is below zero when the plan is not reached: with its LK and
+    /// KH it is judged by them. A count's negative %KH stays an error.
+    #[test]
+    fn a_rates_pct_kh_in_points_may_be_negative_a_counts_may_not() {
+        let t = Template::builtin().unwrap();
+        let (hc05, hc02) = (
+            t.indicator_index("HC05").unwrap(),
+            t.indicator_index("HC02").unwrap(),
+        );
+        let s = sub_with(
+            &t,
+            "P05",
+            vec![
+                row(hc05, ValueColumn::Kh, 95.0, 0),
+                row(hc05, ValueColumn::Lk, 91.21, 2),
+                row(hc05, ValueColumn::PctKh, -3.79, 2),
+                row(hc02, ValueColumn::Kh, 100.0, 0),
+                row(hc02, ValueColumn::Lk, 96.0, 0),
+                row(hc02, ValueColumn::PctKh, -4.0, 0),
+            ],
+        );
+        let f = check_signs(&s, &t, &CheckSettings::default(), Lang::Vi);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (f[0].indicator.as_str(), f[0].column.as_str()),
+            ("HC02", "%KH")
+        );
+        // Without its KH, nothing judges the rate's %KH: its sign is said.
+        let alone = sub_with(&t, "P05", vec![row(hc05, ValueColumn::PctKh, -3.79, 2)]);
+        assert_eq!(
+            check_signs(&alone, &t, &CheckSettings::default(), Lang::Vi).len(),
             1
         );
     }

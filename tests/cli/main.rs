@@ -25,6 +25,7 @@ mod periods;
 mod printed;
 mod printed_tong_hop;
 mod rate_units;
+mod rates;
 mod sample_district;
 mod sample_province;
 mod samples;

@@ -12,7 +12,7 @@ use std::path::Path;
 /// A figure cell: a number typed with a number format (`None`: General),
 /// or nothing.
 #[derive(Clone, Copy)]
-enum Cell {
+pub(crate) enum Cell {
     N(f64, Option<&'static str>),
     T(&'static str),
     E,
@@ -22,7 +22,7 @@ use Cell::{E, N, T};
 /// One header cell on the header's first row, and the one under it (a
 /// two-row header when any lower cell is given); a first-row cell merged
 /// across several columns is written once with its width.
-struct Header<'a> {
+pub(crate) struct Header<'a> {
     top: &'a [(&'a str, u16)],
     bottom: &'a [&'a str],
 }
@@ -30,7 +30,7 @@ struct Header<'a> {
 /// Writes a submission: `title` on row 1, `period` on row 3, the header
 /// from row 6 (STT | Mã số | Chỉ tiêu | ĐVT | figure columns…), then the
 /// rows.
-fn write_sheet(
+pub(crate) fn write_sheet(
     path: &Path,
     title: &str,
     period: &str,
@@ -94,7 +94,7 @@ fn write_sheet(
     wb.save(path).unwrap();
 }
 
-fn one_row_header<'a>(labels: &'a [(&'a str, u16)]) -> Header<'a> {
+pub(crate) fn one_row_header<'a>(labels: &'a [(&'a str, u16)]) -> Header<'a> {
     Header {
         top: labels,
         bottom: &[],

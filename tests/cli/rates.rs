@@ -1,0 +1,304 @@
+//! Rates as a health statistician writes them, on a health centre's own
+//! template (rates in %, ‰ and bác sĩ/vạn dân): a rate's %KH or %CK in
+//! points of its unit, the operands named in words, and a rate worked
+//! from a figure another finding disputes. Each both ways.
+
+use crate::checks::write_template;
+use crate::common::tonghop;
+use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N};
+use std::path::Path;
+
+/// A template whose rates are the health centre's: TC03 in % (TC02 /
+/// TC01 * 100, with TC02 <= TC01), TV02 in ‰ (TV01 / DS02 * 1000) and
+/// KB04 in bác sĩ/vạn dân (KB03 / DS01 * 10000); VP states the area's
+/// figures, three wards their own.
+fn health_template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TC01,HC,Số trẻ dưới 1 tuổi thuộc diện tiêm chủng,trẻ,flow,both,VP,\n\
+         TC02,HC,Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ,trẻ,flow,both,VP,TC02 <= TC01\n\
+         TC03,HC,Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ,%,rate,both,VP,TC02 / TC01 * 100\n\
+         DS01,HC,Dân số trung bình,người,stock,ward,VP,\n\
+         DS02,HC,Số ca sinh sống,ca,flow,ward,VP,\n\
+         TV01,HC,Số ca tử vong trẻ dưới 1 tuổi,ca,flow,ward,VP,\n\
+         TV02,HC,Tỷ suất tử vong trẻ dưới 1 tuổi,‰,rate,ward,VP,TV01 / DS02 * 1000\n\
+         KB03,HC,Số bác sĩ,người,stock,ward,VP,\n\
+         KB04,HC,Số bác sĩ trên vạn dân,bác sĩ/vạn dân,rate,ward,VP,KB03 / DS01 * 10000\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Trung tâm Y tế,TTYT,yes\n\
+         P01,ward,Phường 1,UBND Phường 1|P1,yes\n\
+         P02,ward,Phường 2,UBND Phường 2|P2,yes\n\
+         P03,ward,Phường 3,UBND Phường 3|P3,yes\n",
+    )
+    .unwrap();
+}
+
+type Row = (&'static str, &'static str, &'static str, Vec<Cell>);
+
+/// The template's rows in its order (rows 7 … 15 of the sheet), each
+/// with its cells KH, TH, LK, CK, %KH, %CK (E … J).
+fn health_rows(cells: [Vec<Cell>; 9]) -> Vec<Row> {
+    let names = [
+        ("TC01", "Số trẻ dưới 1 tuổi thuộc diện tiêm chủng", "trẻ"),
+        ("TC02", "Số trẻ dưới 1 tuổi được tiêm chủng đầy đủ", "trẻ"),
+        ("TC03", "Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ", "%"),
+        ("DS01", "Dân số trung bình", "người"),
+        ("DS02", "Số ca sinh sống", "ca"),
+        ("TV01", "Số ca tử vong trẻ dưới 1 tuổi", "ca"),
+        ("TV02", "Tỷ suất tử vong trẻ dưới 1 tuổi", "‰"),
+        ("KB03", "Số bác sĩ", "người"),
+        ("KB04", "Số bác sĩ trên vạn dân", "bác sĩ/vạn dân"),
+    ];
+    names
+        .iter()
+        .zip(cells)
+        .map(|((code, name, unit), c)| (*code, *name, *unit, c))
+        .collect()
+}
+
+const SIX: [(&str, u16); 6] = [
+    ("Kế hoạch năm", 1),
+    ("Thực hiện quý III", 1),
+    ("Lũy kế 9 tháng", 1),
+    ("Cùng kỳ năm trước", 1),
+    ("% so với KH", 1),
+    ("Tăng, giảm so với cùng kỳ (%)", 1),
+];
+
+fn message_at<'a>(f: &'a [serde_json::Value], unit: &str, cell: &str) -> &'a str {
+    f.iter()
+        .find(|x| x["unit"] == unit && x["cell"] == cell && x["code"] == "pct-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap_or_default()
+}
+
+/// A rate's %KH written in points (91,2 − 95 = −3,8; a ‰ rate's 11,76 −
+/// 14 = −2,24) is below zero when the plan is not reached, and a rate in
+/// bác sĩ/vạn dân may be compared in its own points (1,65 − 1,68 =
+/// −0,03) as one in % or ‰: no `value-negative`, no `pct-mismatch`. A
+/// count's negative %KH stays an error; a ‰ rate's %CK right in no
+/// reading says "điểm phần nghìn"; a bác sĩ/vạn dân %CK right in none
+/// names its unit; a ‰ rate off its formula names its operands in words.
+#[test]
+fn a_rates_difference_in_points_is_right_in_any_unit_and_may_be_negative() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let kh_lk = |kh: f64, lk: f64| vec![N(kh, None), E, N(lk, None)];
+    let lk = |v: f64| vec![E, E, N(v, None)];
+    let book = |k: u8, tv02: Vec<Cell>, kb04: Vec<Cell>, tc02_pct_kh: Cell| {
+        let mut tc02 = kh_lk(120.0, 114.0);
+        tc02.extend([E, tc02_pct_kh]);
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2025",
+            &one_row_header(&SIX),
+            &health_rows([
+                kh_lk(126.0, 125.0),
+                tc02,
+                vec![N(95.0, None), E, N(91.2, None), E, N(-3.8, None)],
+                lk(18182.0),
+                lk(85.0),
+                lk(1.0),
+                tv02,
+                lk(3.0),
+                kb04,
+            ]),
+        );
+    };
+    // Phường 1: every rate's %KH, %CK in points, right; a count's %KH
+    // of −5 (114 / 120 × 100 = 95) is wrong. The ‰ rate's %CK 0,5 is
+    // neither the growth (−5,9) nor the points (−0,74).
+    book(
+        1,
+        vec![
+            N(14.0, None),
+            E,
+            N(11.76, None),
+            N(12.5, None),
+            N(-2.24, None),
+            N(0.5, None),
+        ],
+        vec![E, E, N(1.65, None), N(1.68, None), E, N(-0.03, None)],
+        N(-5.0, None),
+    );
+    // Phường 2: the ‰ rate 16,95 where 1 / 85 × 1.000 = 11,76; the
+    // bác sĩ/vạn dân %CK −0,5, neither −1,8 nor −0,03.
+    book(
+        2,
+        vec![E, E, N(16.95, None)],
+        vec![E, E, N(1.65, None), N(1.68, None), E, N(-0.5, None)],
+        E,
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["value-negative", "pct-mismatch", "pct-rounding", "pct-kind"]
+        ),
+        [
+            "error|pct-mismatch|P01|I8|TC02|%KH|95|-5",
+            "error|pct-mismatch|P01|J13|TV02|%CK|-5,9|0,5",
+            "error|pct-mismatch|P02|G13|TV02|LK|11,76|16,95",
+            "error|pct-mismatch|P02|J15|KB04|%CK|-1,8|-0,5",
+            "error|value-negative|P01|I8|TC02|%KH|≥ 0|-5",
+        ]
+    );
+    let per_mille = message_at(&f, "P01", "J13");
+    assert!(
+        per_mille.contains("mức chênh lệch theo điểm phần nghìn (11,76 − 12,5 = -0,74)")
+            && !per_mille.contains("phần trăm"),
+        "{per_mille}"
+    );
+    let own_unit = message_at(&f, "P02", "J15");
+    assert!(
+        own_unit.contains("mức chênh lệch theo đơn vị bác sĩ/vạn dân (1,65 − 1,68 = -0,03)"),
+        "{own_unit}"
+    );
+    let in_words = message_at(&f, "P02", "G13");
+    assert!(
+        in_words.contains("Số ca tử vong trẻ dưới 1 tuổi 1 / Số ca sinh sống 85 × 1.000 = 11,76 ‰"),
+        "{in_words}"
+    );
+    // The English arm names the per-mille points too.
+    let out_en = tmp.path().join("out-en");
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2025-Q3", "--lang", "en", "--out"])
+        .arg(&out_en)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1));
+    let en = crate::common::read_findings(&out_en.join("errors.json"));
+    let per_mille = message_at(&en, "P01", "J13");
+    assert!(per_mille.contains("in per-mille points"), "{per_mille}");
+}
+
+/// TC03 TH 94,55 = 1.474 / 1.559, the wards' sums, while the
+/// department typed TC02 1.480 (`total-mismatch`, expected 1.474): the
+/// rate is right from the corrected operand and is not blamed with
+/// "1.480 / 1.559 × 100 = 94,93". A rate wrong from both stays an error.
+#[test]
+fn a_rate_right_from_the_wards_sum_of_a_disputed_operand_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let th = [("Thực hiện quý III", 1)];
+    let write = |dir: &Path, rate: f64| {
+        std::fs::create_dir_all(dir).unwrap();
+        let book = |file: &str, title: &str, tc: [f64; 3]| {
+            let rows: Vec<Row> = health_rows(std::array::from_fn(|k| match tc.get(k) {
+                Some(v) => vec![N(*v, None)],
+                None => vec![],
+            }));
+            write_sheet(
+                &dir.join(file),
+                title,
+                "QUÝ III/2025",
+                &one_row_header(&th),
+                &rows[..3],
+            );
+        };
+        book("phuong-1.xlsx", "UBND PHƯỜNG 1", [900.0, 880.0, 97.78]);
+        book("phuong-2.xlsx", "UBND PHƯỜNG 2", [659.0, 594.0, 90.14]);
+        book("ttyt.xlsx", "TRUNG TÂM Y TẾ", [1559.0, 1480.0, rate]);
+    };
+    let codes = [
+        "total-mismatch",
+        "pct-mismatch",
+        "pct-rounding",
+        "rate-averaged",
+    ];
+    let dir = tmp.path().join("in");
+    write(&dir, 94.55);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &codes),
+        ["error|total-mismatch|VP|E8|TC02|TH|1.474|1.480"]
+    );
+    // Near miss: 96,1 is neither 94,9 (from 1.480) nor 94,5 (from 1.474).
+    let dir2 = tmp.path().join("in2");
+    write(&dir2, 96.1);
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2025-Q3");
+    let found = listed(&f, &codes);
+    assert!(
+        found.contains(&"error|pct-mismatch|VP|E9|TC03|TH|94,9|96,1".to_string()),
+        "{found:?}"
+    );
+}
+
+/// Satisfied ratings above all ratings: TC02 592 > TC01 582 is
+/// `relation-violated`, and the rate 94,85 (right for the true 552 / 582)
+/// is not told "Phải là 101,72" worked from 592. A rate above 100% is
+/// wrong however they are corrected: said so, with no value. A rate wrong
+/// while its operands are undisputed stays an error worked from them.
+#[test]
+fn a_rate_whose_operands_break_their_relation_is_not_corrected_from_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let th = [("Thực hiện quý III", 1)];
+    for (k, tc) in [
+        (1, [582.0, 592.0, 94.85]),
+        (2, [582.0, 600.0, 110.5]),
+        (3, [582.0, 552.0, 96.1]),
+    ] {
+        let rows: Vec<Row> = health_rows(std::array::from_fn(|j| match tc.get(j) {
+            Some(v) => vec![N(*v, None)],
+            None => vec![],
+        }));
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2025",
+            &one_row_header(&th),
+            &rows[..3],
+        );
+    }
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &["relation-violated", "pct-mismatch", "pct-rounding"]),
+        [
+            "error|pct-mismatch|P02|E9|TC03|TH|≤ 100|110,5",
+            "error|pct-mismatch|P03|E9|TC03|TH|94,8|96,1",
+            "error|relation-violated|P01|E8|TC02|TH|TC02 <= TC01|592 > 582",
+            "error|relation-violated|P02|E8|TC02|TH|TC02 <= TC01|600 > 582",
+        ]
+    );
+    let over = f
+        .iter()
+        .find(|x| x["unit"] == "P02" && x["code"] == "pct-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap_or_default();
+    assert!(
+        over.contains("không thể vượt 100%") && !over.contains("Phải là"),
+        "{over}"
+    );
+    // `check` of the one file alike.
+    let output = tonghop()
+        .arg("check")
+        .arg(dir.join("phuong-1.xlsx"))
+        .args(["--period", "2025-Q3", "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("[relation-violated]") && !text.contains("[pct-mismatch]"),
+        "{text}"
+    );
+}
