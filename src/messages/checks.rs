@@ -364,6 +364,20 @@ pub enum Checked<'a> {
         stated: &'a str,
         converted: &'a str,
     },
+    /// `pct-kind` (a warning): `unit`'s %CK column `column` (words
+    /// `words`, which say neither convention) holds the other convention
+    /// than the template's in every figure that fits one (the growth when
+    /// `growth`): its `count` figures were read so (the first, `stated`,
+    /// is `converted` in the template's convention).
+    PctReadByFigures {
+        unit: &'a str,
+        column: &'a str,
+        words: &'a str,
+        growth: bool,
+        count: usize,
+        stated: &'a str,
+        converted: &'a str,
+    },
     /// `rate-averaged`: department `unit` states `stated` for the whole
     /// area, the mean (`mean`) of its `units` units' rates, where
     /// `numerator` `num` / `denominator` `den` × 100 = `right`.
@@ -402,14 +416,28 @@ pub enum Checked<'a> {
         disputed: bool,
     },
     /// `cumulative-mismatch`: a flow's LK `lk` below this quarter's TH `th`
-    /// after the first quarter; `swapped` when most of the unit's flows are
-    /// (TH and LK perhaps read from each other's column).
+    /// after the first quarter.
     BelowQuarter {
         unit: &'a str,
         what: &'a str,
         th: &'a str,
         lk: &'a str,
-        swapped: bool,
+    },
+    /// `cumulative-mismatch`, once per file: `unit`'s column read as LK
+    /// (header cell `lk`, words `lk_words`) is below the one read as TH
+    /// (`th`, `th_words`) for `below` of its `flows` flows: the two look
+    /// typed into each other's column. `previous`: how many of the flows
+    /// last quarter's LK checks add up when the two are read the other
+    /// way round (with `--previous`).
+    ColumnsSwapped {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        below: usize,
+        flows: usize,
+        previous: Option<usize>,
     },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
@@ -498,11 +526,14 @@ impl Words for Checked<'_> {
                 None => Code::PctMismatch,
             },
             Checked::LkSlipped { .. } | Checked::RateOverBound { .. } => Code::PctMismatch,
-            Checked::PctKind { .. } | Checked::PctConverted { .. } => Code::PctKind,
+            Checked::PctKind { .. }
+            | Checked::PctConverted { .. }
+            | Checked::PctReadByFigures { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
+            | Checked::ColumnsSwapped { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
@@ -561,10 +592,12 @@ impl Words for Checked<'_> {
             },
             Checked::PctKind { .. }
             | Checked::PctConverted { .. }
+            | Checked::PctReadByFigures { .. }
             | Checked::RateAveraged { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
+            | Checked::ColumnsSwapped { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
@@ -1097,6 +1130,30 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
             Lang::Vi => format!("{unit}: cột %CK ghi mức tăng, giảm so với cùng kỳ («{words}»), còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
             Lang::En => format!("{unit}: the %CK column writes the growth over last year (\"{words}\") where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
         },
+        Checked::PctReadByFigures {
+            unit,
+            column,
+            words,
+            growth: false,
+            count,
+            stated: s,
+            converted: e,
+        } => match lang {
+            Lang::Vi => format!("{unit}: cột %CK (cột {column}, «{words}») ghi tỷ lệ lũy kế / cùng kỳ × 100 ở mọi số khớp với một cách ghi, còn mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {count} số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi mức tăng, giảm theo mẫu biểu."),
+            Lang::En => format!("{unit}: the %CK column (column {column}, \"{words}\") writes the ratio cumulative / last year × 100 in every figure that fits either way, where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
+        },
+        Checked::PctReadByFigures {
+            unit,
+            column,
+            words,
+            growth: true,
+            count,
+            stated: s,
+            converted: e,
+        } => match lang {
+            Lang::Vi => format!("{unit}: cột %CK (cột {column}, «{words}») ghi mức tăng, giảm so với cùng kỳ ở mọi số khớp với một cách ghi, còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
+            Lang::En => format!("{unit}: the %CK column (column {column}, \"{words}\") writes the growth over last year in every figure that fits either way, where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
+        },
         Checked::RateAveraged {
             unit,
             what,
@@ -1129,8 +1186,16 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
-        (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai.{} Hãy kiểm tra cả hai cột.", if *swapped { " Phần lớn các chỉ tiêu của đơn vị đều như vậy: có thể hai cột TH và LK bị ghi đổi chỗ." } else { "" }),
-        (Checked::BelowQuarter { unit, what, th, lk, swapped }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong.{} Check both columns.", if *swapped { " Most of the unit's indicators are so: the TH and LK columns may have been swapped." } else { "" }),
+        (Checked::BelowQuarter { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::BelowQuarter { unit, what, th, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong. Check both columns."),
+        (Checked::ColumnsSwapped { unit, th, th_words, lk, lk_words, below, flows, previous }, Lang::Vi) => {
+            let fit = previous.map(|n| format!(" Đọc đổi chỗ hai cột thì {n} chỉ tiêu khớp với lũy kế quý trước cộng thực hiện quý này.")).unwrap_or_default();
+            format!("{unit}: hai cột thực hiện quý và lũy kế có vẻ bị ghi đổi chỗ: ở {below} trong {flows} chỉ tiêu cộng dồn, số ở cột lũy kế (ô {lk} «{lk_words}») nhỏ hơn số ở cột thực hiện quý (ô {th} «{th_words}»), trong khi lũy kế từ đầu năm đã gồm cả quý này.{fit} Hãy chuyển số cho đúng cột (hoặc sửa tiêu đề hai cột) rồi gửi lại; các tỷ lệ % đúng theo số đã ghi đổi chỗ không bị báo lỗi riêng, nhưng tổng hợp đang cộng số của hai cột như tiêu đề ghi.")
+        }
+        (Checked::ColumnsSwapped { unit, th, th_words, lk, lk_words, below, flows, previous }, Lang::En) => {
+            let fit = previous.map(|n| format!(" Read the other way round, {n} of them add up with last quarter's cumulative figure plus this quarter's.")).unwrap_or_default();
+            format!("{unit}: the quarter's and the cumulative columns look swapped: for {below} of {flows} flow indicators the cumulative column (cell {lk} \"{lk_words}\") is below the quarter's (cell {th} \"{th_words}\"), although the cumulative figure includes this quarter.{fit} Move the figures into the right columns (or correct the two headers) and send the file again; percents right from the swapped figures are not reported one by one, but the consolidation adds up the two columns as their headers say.")
+        }
         (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),

@@ -452,7 +452,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             what,
             th: "91",
             lk: "43",
-            swapped: true,
+        },
+        Checked::ColumnsSwapped {
+            unit,
+            th: "G7",
+            th_words: "Thực hiện quý II/2026",
+            lk: "F7",
+            lk_words: "Lũy kế 6 tháng đầu năm 2026",
+            below: 45,
+            flows: 47,
+            previous: Some(45),
         },
         Checked::StockLevel {
             unit,
@@ -626,6 +635,15 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             count: 49,
             stated: "129,51",
             converted: "29,51",
+        },
+        Checked::PctReadByFigures {
+            unit,
+            column: "J",
+            words: "So với cùng kỳ (%)",
+            growth: false,
+            count: 52,
+            stated: "120",
+            converted: "20",
         },
         Checked::RateAveraged {
             unit: "Văn phòng",
@@ -1306,6 +1324,8 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::RuleNotRelation { .. } => 26,
         Checked::LkSlipped { .. } => 27,
         Checked::RateOverBound { .. } => 28,
+        Checked::ColumnsSwapped { .. } => 29,
+        Checked::PctReadByFigures { .. } => 30,
     }
 }
 
@@ -1468,7 +1488,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 31);
-    covers("Checked", checked.iter().map(checked_variant), 29);
+    covers("Checked", checked.iter().map(checked_variant), 31);
     covers("Read", read.iter().map(read_variant), 36);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
@@ -1498,6 +1518,10 @@ fn every_fact_speaks_each_language_only() {
         // A %CK column's headers, quoted.
         "Tăng, giảm cùng kỳ",
         "So sánh (%) Ước TH/CK",
+        "So với cùng kỳ (%)",
+        // Two figure columns' headers, quoted.
+        "Lũy kế 6 tháng đầu năm 2026",
+        "Thực hiện quý II/2026",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",

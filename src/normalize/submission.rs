@@ -225,6 +225,10 @@ pub struct Submission {
     /// the growth ("Tăng, giảm cùng kỳ" over the column, "tăng 13,26%" in
     /// a cell) or the ratio ("Ước TH/CK" over it).
     pub ck_said: Vec<CkSaid>,
+    /// The headers of the figure columns read, for findings that name a
+    /// column rather than a figure (TH and LK typed into each other's
+    /// columns).
+    pub headers: Vec<ColumnHeader>,
     /// The tables by unit (one row per ward, one column per indicator)
     /// left unread in the sheets of the file, for the error a file with
     /// nothing else is given.
@@ -264,6 +268,19 @@ pub struct CkSaid {
     pub words: String,
     /// The convention the words say: growth or ratio.
     pub convention: CkConvention,
+}
+
+/// The header of a figure column: on sheet `sheet` (index into
+/// [`Submission::sheets`]), column `col` and row `row` (0-based, the
+/// lowest header cell with words of its own), read as `column`; its words
+/// as the sheet writes them (both rows of a two-row header).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnHeader {
+    pub sheet: u16,
+    pub col: u32,
+    pub row: u32,
+    pub column: ValueColumn,
+    pub label: String,
 }
 
 impl Submission {
@@ -331,8 +348,17 @@ impl Submission {
             findings: Vec::new(),
             unit_cells: Vec::new(),
             ck_said: self.ck_said.clone(),
+            headers: self.headers.clone(),
             by_unit: Vec::new(),
         }
+    }
+
+    /// The header of column `col` of sheet `sheet`, when it is a figure
+    /// column read.
+    pub fn header_of(&self, sheet: u16, col: u32) -> Option<&ColumnHeader> {
+        self.headers
+            .iter()
+            .find(|h| h.sheet == sheet && h.col == col)
     }
 
     /// What the words of `row`'s column say of how it is written, if
@@ -539,6 +565,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         findings: Vec::new(),
         unit_cells: Vec::new(),
         ck_said: Vec::new(),
+        headers: Vec::new(),
         by_unit: Vec::new(),
     };
     let names = wb.sheet_names();
@@ -2335,6 +2362,26 @@ fn read_rows(
         (&layout.ck_said, layout.col(Role::Value(ValueColumn::PctCk)))
     {
         sub.ck_said_in(sheet_no, c, label, *said);
+    }
+    for (c, column) in layout.value_columns() {
+        let mut words: Vec<String> = Vec::new();
+        let mut row = layout.header_first;
+        for r in layout.header_first..=layout.header_last {
+            if !grid.text(r, c).is_empty() {
+                row = r;
+            }
+            let t = grid.shown_text(r, c);
+            if !t.is_empty() && !words.contains(&t) {
+                words.push(t);
+            }
+        }
+        sub.headers.push(ColumnHeader {
+            sheet: sheet_no,
+            col: c,
+            row,
+            column,
+            label: words.join(" "),
+        });
     }
     // The style of the sheet's text numbers: a sheet typed on an English
     // PC ("5,857.0") reads its "5,000" as five thousand, whatever the run's

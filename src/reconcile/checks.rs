@@ -19,7 +19,8 @@
 //! in [`super::relations`]; this module calls them for a lone submission.
 
 use super::cumulative::{
-    check_first_quarter, check_lk_below_th, check_previous, check_stock_level, PreviousFigures,
+    check_first_quarter, check_lk_below_th, check_previous, check_stock_level, columns_swapped,
+    PreviousFigures,
 };
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
@@ -220,7 +221,17 @@ pub fn check_submission(
         PeriodSpan::Year => Some(4),
         PeriodSpan::Month(_) => None,
     });
-    out.extend(check_percentages(sub, template, quarter == Some(1), lang));
+    // TH and LK typed into each other's columns: said once, and the
+    // percents worked from the figures as meant are not blamed.
+    let swapped = quarter
+        .filter(|&q| q > 1)
+        .and_then(|_| columns_swapped(sub, template, &settings.may_be_negative));
+    out.extend(check_percentages(
+        sub,
+        template,
+        quarter == Some(1) || swapped.is_some(),
+        lang,
+    ));
     // A stock's TH and LK are its level at the same date, whatever the
     // quarter (in the first, LK = TH is checked for every indicator).
     if quarter.is_some_and(|q| q > 1) {
@@ -228,11 +239,14 @@ pub fn check_submission(
     }
     match (quarter, previous) {
         (Some(1), _) => out.extend(check_first_quarter(sub, template, lang)),
-        (Some(_), Some(prev)) => out.extend(check_previous(sub, prev, template, lang)),
+        (Some(_), Some(prev)) => {
+            out.extend(check_previous(sub, prev, template, swapped.as_ref(), lang))
+        }
         (Some(_), None) => out.extend(check_lk_below_th(
             sub,
             template,
             &settings.may_be_negative,
+            swapped.as_ref(),
             lang,
         )),
         (None, _) => {}
@@ -396,6 +410,7 @@ pub(crate) mod testutil {
             findings: Vec::new(),
             unit_cells: Vec::new(),
             ck_said: Vec::new(),
+            headers: Vec::new(),
             by_unit: Vec::new(),
         };
         s.sort_rows();

@@ -59,10 +59,22 @@ fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(us
     findings
         .iter()
         .filter(|f| f["severity"] == "error" && matches!(f["column"].as_str(), Some("LK" | "")))
-        .filter_map(|f| {
-            let u = template.agency_index(f["unit"].as_str()?)?;
-            let i = template.indicator_index(f["indicator"].as_str()?)?;
-            Some((u, i))
+        .flat_map(|f| {
+            let u = f["unit"].as_str().and_then(|u| template.agency_index(u));
+            let indicator = f["indicator"].as_str().unwrap_or_default();
+            // TH and LK typed into each other's columns: every LK of the
+            // unit was in doubt.
+            let all = indicator.is_empty() && f["code"] == "cumulative-mismatch";
+            let found: Vec<(usize, usize)> = match (u, all) {
+                (Some(u), true) => (0..template.indicators.len()).map(|i| (u, i)).collect(),
+                (Some(u), false) => template
+                    .indicator_index(indicator)
+                    .map(|i| (u, i))
+                    .into_iter()
+                    .collect(),
+                (None, _) => Vec::new(),
+            };
+            found
         })
         .collect()
 }
@@ -365,19 +377,31 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
     out
 }
 
-/// After the first quarter, without last quarter's figures: a flow's LK
-/// (from January) includes the quarter, so it is at least TH, within the
-/// half-units of both. Indicators that may be below zero are left alone.
-/// When most of the unit's flows (three at least) are below, the columns
-/// rather than the figures may be at fault: the findings are warnings
-/// that say so.
-pub fn check_lk_below_th(
-    sub: &Submission,
-    template: &Template,
+/// A unit's TH and LK columns that look typed into each other's: after
+/// the first quarter, most of its flows (three at least) have an LK below
+/// their TH, which the LK from January includes. One finding says so for
+/// the file ([`swapped_finding`]); the per-row findings it explains are not
+/// repeated, and the percents right from the figures read the other way
+/// round are not blamed ([`crate::reconcile::percentages`]).
+#[derive(Clone, Debug)]
+pub struct Swapped {
+    /// The TH and LK cells of the first flow found below: (sheet, row,
+    /// column), 0-based, for the headers the finding names.
+    th: (u16, u32, u32),
+    lk: (u16, u32, u32),
+    below: usize,
+    flows: usize,
+}
+
+/// The flows of a submission that may be compared (not in
+/// `may_be_negative`, neither figure below zero), and those whose LK is
+/// below TH beyond the half-units of both.
+#[allow(clippy::type_complexity)]
+fn flows_below<'a>(
+    sub: &'a Submission,
+    template: &'a Template,
     may_be_negative: &std::collections::HashSet<String>,
-    lang: Lang,
-) -> Vec<Finding> {
-    let (_, unit_name) = unit_of(template, sub);
+) -> (usize, Vec<(usize, &'a Indicator, &'a TidyRow, &'a TidyRow)>) {
     let flows: Vec<_> = th_lk(sub, template)
         .into_iter()
         .filter(|(_, ind, th, lk)| {
@@ -387,14 +411,111 @@ pub fn check_lk_below_th(
                 && lk.value >= 0.0
         })
         .collect();
-    let below: Vec<_> = flows
-        .iter()
+    let count = flows.len();
+    let below = flows
+        .into_iter()
         .filter(|(i, _, th, lk)| lk.value + slack(template, *i, th, lk) < th.value)
         .collect();
-    let swapped = below.len() >= 3 && 2 * below.len() > flows.len();
+    (count, below)
+}
+
+/// Whether `sub`'s TH and LK columns look swapped ([`Swapped`]). Only
+/// after the first quarter: in the first, LK = TH.
+pub fn columns_swapped(
+    sub: &Submission,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+) -> Option<Swapped> {
+    let (flows, below) = flows_below(sub, template, may_be_negative);
+    if below.len() < 3 || 2 * below.len() <= flows {
+        return None;
+    }
+    let &(_, _, th, lk) = below.first()?;
+    Some(Swapped {
+        th: (th.sheet, th.row, th.col),
+        lk: (lk.sheet, lk.row, lk.col),
+        below: below.len(),
+        flows,
+    })
+}
+
+/// The one `cumulative-mismatch` error of a file whose TH and LK columns
+/// look swapped, at the header of the column read as LK; `previous`: how
+/// many flows add up with last quarter's LK read the other way round.
+/// An error: the consolidation adds up both columns as their headers say.
+pub fn swapped_finding(
+    sub: &Submission,
+    template: &Template,
+    swapped: &Swapped,
+    previous: Option<usize>,
+    lang: Lang,
+) -> Finding {
+    let (code, unit_name) = unit_of(template, sub);
+    // The header's cell and words, else the first figure's cell.
+    let header = |(sheet, row, col): (u16, u32, u32)| match sub.header_of(sheet, col) {
+        Some(h) => (h.row, col, h.label.clone()),
+        None => (row, col, String::new()),
+    };
+    let (th_row, th_col, th_words) = header(swapped.th);
+    let (lk_row, lk_col, lk_words) = header(swapped.lk);
+    let (th, lk) = (
+        crate::diagnostic::a1(th_row, th_col),
+        crate::diagnostic::a1(lk_row, lk_col),
+    );
+    let said = Checked::ColumnsSwapped {
+        unit: &unit_name,
+        th: &th,
+        th_words: &th_words,
+        lk: &lk,
+        lk_words: &lk_words,
+        below: swapped.below,
+        flows: swapped.flows,
+        previous,
+    };
+    let sheet = sub
+        .sheets
+        .get(usize::from(swapped.lk.0))
+        .cloned()
+        .unwrap_or_default();
+    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, lk_row, lk_col);
+    Finding::said(Severity::Error, &said, lang)
+        .at(&at)
+        .unit(code)
+        .column(ValueColumn::Lk.as_str())
+        .expected("LK ≥ TH".to_string())
+        .actual(format!("{lk} < {th}"))
+}
+
+/// Whether `f` is the one finding of a unit whose TH and LK columns look
+/// swapped ([`swapped_finding`]): it disputes every TH and LK of the unit,
+/// as the per-row findings it stands for would each have disputed theirs.
+pub fn disputes_th_and_lk_columns(f: &Finding) -> bool {
+    f.code == crate::diagnostic::Code::CumulativeMismatch
+        && f.severity == Severity::Error
+        && f.indicator.is_empty()
+        && !f.unit.is_empty()
+}
+
+/// After the first quarter, without last quarter's figures: a flow's LK
+/// (from January) includes the quarter, so it is at least TH, within the
+/// half-units of both. Indicators that may be below zero are left alone.
+/// When the columns look swapped ([`columns_swapped`]), the one finding
+/// that says so stands for the rows.
+pub fn check_lk_below_th(
+    sub: &Submission,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    swapped: Option<&Swapped>,
+    lang: Lang,
+) -> Vec<Finding> {
+    if let Some(s) = swapped {
+        return vec![swapped_finding(sub, template, s, None, lang)];
+    }
+    let (_, unit_name) = unit_of(template, sub);
+    let (_, below) = flows_below(sub, template, may_be_negative);
     below
         .into_iter()
-        .map(|&(i, _, th, lk)| {
+        .map(|(i, _, th, lk)| {
             let d = th.shown_decimals().max(lk.shown_decimals());
             let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
             let what = indicator_words(template, i);
@@ -403,19 +524,14 @@ pub fn check_lk_below_th(
                 what: &what,
                 th: &e,
                 lk: &a,
-                swapped,
             };
-            let mut f = lk_mismatch(
+            lk_mismatch(
                 &said,
                 lang,
                 (template, sub, lk),
                 "LK ≥ TH".to_string(),
                 a.clone(),
-            );
-            if swapped {
-                f.severity = Severity::Warning;
-            }
-            f
+            )
         })
         .collect()
 }
@@ -466,17 +582,22 @@ fn opening_level(ind: &Indicator) -> bool {
         .any(|w| name.contains(w))
 }
 
-/// From the second quarter: for flows, LK = previous LK + TH.
+/// From the second quarter: for flows, LK = previous LK + TH. When the
+/// columns look swapped ([`columns_swapped`]), a flow that adds up read
+/// the other way round (TH = previous LK + LK) is counted in the one
+/// finding that says so, not reported on its own.
 pub fn check_previous(
     sub: &Submission,
     prev: &PreviousFigures,
     template: &Template,
+    swapped: Option<&Swapped>,
     lang: Lang,
 ) -> Vec<Finding> {
     let Some(u) = sub.unit else {
         return Vec::new();
     };
     let mut out = Vec::new();
+    let mut swapped_fit = 0;
     let (_, unit_name) = unit_of(template, sub);
     for (i, ind, th, lk) in th_lk(sub, template) {
         // A stock's LK is a level; a flow that takes in a stock (the
@@ -492,6 +613,10 @@ pub fn check_previous(
         let tol =
             slack(template, i, th, lk) + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
         if (lk.value - want).abs() <= tol {
+            continue;
+        }
+        if swapped.is_some() && (th.value - (p + lk.value)).abs() <= tol {
+            swapped_fit += 1;
             continue;
         }
         let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
@@ -522,6 +647,9 @@ pub fn check_previous(
             finding.severity = Severity::Warning;
         }
         out.push(finding);
+    }
+    if let Some(s) = swapped {
+        out.push(swapped_finding(sub, template, s, Some(swapped_fit), lang));
     }
     out
 }
@@ -774,7 +902,7 @@ mod tests {
         );
         assert!(t.indicators[tt05].takes_stock);
         assert!(!t.indicators[hc02].takes_stock);
-        let f = check_previous(&s, &prev, &t, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -792,7 +920,7 @@ mod tests {
                 at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
             ],
         );
-        assert!(check_previous(&ok, &prev, &t, Lang::Vi).is_empty());
+        assert!(check_previous(&ok, &prev, &t, None, Lang::Vi).is_empty());
         // Last quarter's LK was found in error then (its errors.json): the
         // unit may have corrected it, a warning that says so.
         let dir = tempfile::tempdir().unwrap();
@@ -805,7 +933,7 @@ mod tests {
         .unwrap();
         prev.disputed = disputed_lk(dir.path(), &t);
         assert_eq!(prev.disputed.len(), 1);
-        let f = check_previous(&s, &prev, &t, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(
@@ -888,7 +1016,7 @@ mod tests {
                 at(row(tt04, ValueColumn::Lk, 5.0, 0), 12, 5),
             ],
         );
-        let f = check_lk_below_th(&s, &t, &none, Lang::Vi);
+        let f = check_lk_below_th(&s, &t, &none, None, Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -913,8 +1041,9 @@ mod tests {
         );
         // An indicator that may be below zero is left alone.
         let negative = std::collections::HashSet::from(["HC02".to_string()]);
-        assert!(check_lk_below_th(&s, &t, &negative, Lang::Vi).is_empty());
-        // Most flows below: the columns may be swapped; warnings that say so.
+        assert!(check_lk_below_th(&s, &t, &negative, None, Lang::Vi).is_empty());
+        assert!(columns_swapped(&s, &t, &none).is_none());
+        // Most flows below: the columns look swapped; one error says so.
         let swapped = sub_with(
             &t,
             "P02",
@@ -927,10 +1056,23 @@ mod tests {
                 at(row(hc04, ValueColumn::Lk, 23.0, 0), 11, 5),
             ],
         );
-        let f = check_lk_below_th(&swapped, &t, &none, Lang::En);
-        assert_eq!(f.len(), 3, "{f:?}");
-        assert!(f.iter().all(
-            |f| f.severity == Severity::Warning && f.message.contains("may have been swapped")
-        ));
+        let s = columns_swapped(&swapped, &t, &none);
+        let f = check_lk_below_th(&swapped, &t, &none, s.as_ref(), Lang::En);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(
+            (
+                f[0].severity,
+                f[0].cell.as_str(),
+                f[0].actual.as_str(),
+                f[0].indicator.as_str()
+            ),
+            (Severity::Error, "F10", "F10 < E10", "")
+        );
+        assert!(
+            f[0].message
+                .contains("columns look swapped: for 3 of 3 flow"),
+            "{}",
+            f[0].message
+        );
     }
 }

@@ -35,7 +35,7 @@ use crate::error::Fatal;
 use crate::messages::{Checked, Percent, Points};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
-use crate::normalize::submission::{Submission, TidyRow};
+use crate::normalize::submission::{CkSaid, Submission, TidyRow};
 use crate::number::format_num;
 use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
@@ -156,22 +156,27 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 }
 
 /// Stated %KH, %CK and rates of one submission against their operands.
+/// `th_as_lk`: the unit's LK as read may not be the one it meant, its TH
+/// may be (a first quarter, whose LK is its TH; TH and LK typed into each
+/// other's columns, [`super::cumulative::columns_swapped`]).
 pub fn check_percentages(
     sub: &Submission,
     template: &Template,
-    first_quarter: bool,
+    th_as_lk: bool,
     lang: Lang,
 ) -> Vec<Finding> {
-    let ctx = Stated {
+    let mut ctx = Stated {
         by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
         unit: unit_of(template, sub).1,
         sub,
         template,
-        first_quarter,
+        th_as_lk,
         lang,
         converted: RefCell::new((None, 0)),
         elsewhere: HashMap::new(),
+        by_figures: Vec::new(),
     };
+    ctx.by_figures = ctx.conventions_by_figures();
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
     out.extend(ctx.converted_note());
@@ -357,9 +362,10 @@ pub fn spare_disputed_rates(
             unit: unit_of(template, sub).1,
             sub,
             template,
-            first_quarter: false,
+            th_as_lk: false,
             lang,
             converted: RefCell::new((None, 0)),
+            by_figures: Vec::new(),
             elsewhere: found
                 .iter()
                 .filter_map(|(j, d)| match *d {
@@ -450,16 +456,21 @@ struct Stated<'a> {
     by: HashMap<(usize, ValueColumn), &'a TidyRow, foldhash::fast::RandomState>,
     /// The unit's name.
     unit: String,
-    /// A first quarter's report, whose LK is its TH.
-    first_quarter: bool,
+    /// Percents worked from TH are the unit's when its LK is off: a first
+    /// quarter's report, whose LK is its TH, or one whose TH and LK
+    /// columns look swapped.
+    th_as_lk: bool,
     lang: Lang,
-    /// The first %CK read as the growth its column says, against the
-    /// template's ratio, and how many were.
+    /// The first %CK read in the other convention than the template's
+    /// (as its column's words or figures say), and how many were.
     converted: RefCell<(Option<TidyRow>, usize)>,
     /// Readings of figures that a check across units disputes (a
     /// department's figure against the sum of the wards'), besides the
     /// ones [`Stated::disputed`] finds in the file itself.
     elsewhere: HashMap<(usize, ValueColumn), Vec<Reading>>,
+    /// The %CK columns whose words say neither convention but whose
+    /// figures say the other one ([`Stated::conventions_by_figures`]).
+    by_figures: Vec<CkSaid>,
 }
 
 impl Stated<'_> {
@@ -480,14 +491,16 @@ impl Stated<'_> {
     /// says so, an error), a percent that `percent` worked from TH
     /// instead of LK gives is the one the unit meant: judging it by LK
     /// again would only repeat that finding, with advice that spreads the
-    /// wrong figure ("Hãy sửa thành 26,46" from an LK 90 too high).
+    /// wrong figure ("Hãy sửa thành 26,46" from an LK 90 too high). So
+    /// too where TH and LK look typed into each other's columns: the TH
+    /// as read is the LK meant ("Hãy sửa thành -60" for a right 10).
     fn meant_from_th(
         &self,
         stated: &TidyRow,
         lk: &TidyRow,
         percent: impl Fn(Interval) -> Option<Interval>,
     ) -> bool {
-        if !self.first_quarter {
+        if !self.th_as_lk {
             return false;
         }
         let Some(th) = self.figure(stated.ind(), ValueColumn::Th) else {
@@ -931,7 +944,7 @@ impl Stated<'_> {
     /// template's, whatever its words.
     fn growth_read(&self, stated: &TidyRow, ratio: Interval, growth: Interval) -> Option<bool> {
         let template_growth = self.template.settings.ck_convention == CkConvention::Growth;
-        let Some(said) = self.sub.ck_said(stated) else {
+        let Some((said, _)) = self.said(stated) else {
             return Some(template_growth);
         };
         let said_growth = said.convention == CkConvention::Growth;
@@ -950,16 +963,113 @@ impl Stated<'_> {
         Some(said_growth)
     }
 
+    /// What the words of `row`'s column say of its convention, else what
+    /// its figures say ([`Stated::conventions_by_figures`], `true`).
+    fn said(&self, row: &TidyRow) -> Option<(&CkSaid, bool)> {
+        match self.sub.ck_said(row) {
+            Some(said) => Some((said, false)),
+            None => self
+                .by_figures
+                .iter()
+                .find(|g| g.sheet == row.sheet && g.col == row.col)
+                .map(|said| (said, true)),
+        }
+    }
+
+    /// The %CK columns whose words say neither convention but whose
+    /// figures follow the other one than the template's throughout: of
+    /// the figures with their LK and CK at hand, at least three fit the
+    /// other convention, none fits the template's, and fewer fit neither
+    /// (those are wrong either way). A convention slip, read as the
+    /// figures say like a column whose words say it, with one note for
+    /// the file rather than an error per row; a column that mixes the two
+    /// keeps its `pct-kind` errors.
+    fn conventions_by_figures(&self) -> Vec<CkSaid> {
+        let template_growth = self.template.settings.ck_convention == CkConvention::Growth;
+        // (sheet, column) → figures that fit the template's convention,
+        // the other one, neither.
+        let mut seen: Vec<((u16, u32), [usize; 3])> = Vec::new();
+        for stated in self.sub.rows.iter() {
+            if stated.column != ValueColumn::PctCk || self.sub.ck_said(stated).is_some() {
+                continue;
+            }
+            let Some(ind) = self.template.indicators.get(stated.ind()) else {
+                continue;
+            };
+            let Some((lk, ck)) = self.lk_and(stated.ind(), ValueColumn::Ck) else {
+                continue;
+            };
+            if ck.value == 0.0 {
+                continue;
+            }
+            let (Some(ratio), Some(growth)) = (
+                percent_of(written(lk), written(ck)),
+                growth_of(written(lk), written(ck)),
+            ) else {
+                continue;
+            };
+            let fits = |c: Interval| matches!(judge(stated, c), Judged::Consistent);
+            // A rate's change in points says no convention.
+            let (wl, wc) = (written(lk), written(ck));
+            let points = Interval::new(wl.lo - wc.hi, wl.hi - wc.lo);
+            if ind.kind == Kind::Rate
+                && (ind.unit.contains('%') || ind.unit.contains('‰'))
+                && fits(points)
+            {
+                continue;
+            }
+            let (want, other) = if template_growth {
+                (growth, ratio)
+            } else {
+                (ratio, growth)
+            };
+            let k = if fits(want) {
+                0
+            } else if fits(other) {
+                1
+            } else {
+                2
+            };
+            let key = (stated.sheet, stated.col);
+            match seen.iter_mut().find(|(at, _)| *at == key) {
+                Some((_, counts)) => counts[k] += 1,
+                None => {
+                    let mut counts = [0; 3];
+                    counts[k] = 1;
+                    seen.push((key, counts));
+                }
+            }
+        }
+        let other = if template_growth {
+            CkConvention::Ratio
+        } else {
+            CkConvention::Growth
+        };
+        seen.into_iter()
+            .filter(|(_, [want, other, neither])| *want == 0 && *other >= 3 && other > neither)
+            .map(|((sheet, col), _)| CkSaid {
+                sheet,
+                col,
+                words: self
+                    .sub
+                    .header_of(sheet, col)
+                    .map(|h| h.label.clone())
+                    .unwrap_or_default(),
+                convention: other,
+            })
+            .collect()
+    }
+
     /// The one `pct-kind` warning of a file whose %CK columns said the
-    /// other convention than the template's: how many figures were read
-    /// as their words say (growth + 100 is the ratio, ratio − 100 the
-    /// growth), at the first.
+    /// other convention than the template's, in words or in their
+    /// figures: how many figures were read so (growth + 100 is the ratio,
+    /// ratio − 100 the growth), at the first.
     fn converted_note(&self) -> Option<Finding> {
         let (first, count) = {
             let c = self.converted.borrow();
             (c.0.clone()?, c.1)
         };
-        let said = self.sub.ck_said(&first)?;
+        let (said, by_figures) = self.said(&first)?;
         let growth = said.convention == CkConvention::Growth;
         let d = first.shown_decimals();
         let other = if growth {
@@ -968,13 +1078,26 @@ impl Stated<'_> {
             first.value - 100.0
         };
         let (s, e) = (self.shown(&first), self.num(other, d));
-        let note = Checked::PctConverted {
-            unit: &self.unit,
-            words: &said.words,
-            growth,
-            count,
-            stated: &s,
-            converted: &e,
+        let column = crate::diagnostic::column_letters(first.col);
+        let note = if by_figures {
+            Checked::PctReadByFigures {
+                unit: &self.unit,
+                column: &column,
+                words: &said.words,
+                growth,
+                count,
+                stated: &s,
+                converted: &e,
+            }
+        } else {
+            Checked::PctConverted {
+                unit: &self.unit,
+                words: &said.words,
+                growth,
+                count,
+                stated: &s,
+                converted: &e,
+            }
         };
         let f = Finding::said(Severity::Warning, &note, self.lang);
         Some(

@@ -149,6 +149,14 @@ pub fn check_department_totals(
         for c in [ValueColumn::Th, ValueColumn::Lk] {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
+        // Its TH and LK columns typed into each other's: all of them.
+        if super::cumulative::disputes_th_and_lk_columns(f) {
+            for ind in &template.indicators {
+                for c in [ValueColumn::Th, ValueColumn::Lk] {
+                    wrong.insert((f.unit.as_str(), ind.code.as_str(), c.as_str()));
+                }
+            }
+        }
     }
     // (indicator, column) of the figures some ward has an error on.
     let wrong_in_wards: HashSet<(&str, &str)> = wrong

@@ -21,6 +21,9 @@
 //! a unit's indicator, no column               that unit's TH and LK cells
 //!   … an error, on figures that enter the      + the totals of every quantity
 //!     total (a unit that cannot be converted)    column
+//! a unit's TH and LK columns that look       every TH and LK cell of the
+//!   swapped (cumulative-mismatch, no           unit, and the totals they
+//!   indicator)                                 enter
 //! a marked total (LK, KH, CK)                 the %KH (%CK) computed from it,
 //!                                               and the rates computed from it
 //! ```
@@ -164,6 +167,24 @@ impl<'a> Marks<'a> {
                         marks.add(Place::Unit(u), i, c, f);
                         if f.severity == Severity::Error {
                             marks.add(Place::Total, i, c, f);
+                        }
+                    }
+                }
+                continue;
+            }
+            // TH and LK typed into each other's columns: every TH and LK
+            // of the unit is doubtful, and so are the totals they enter.
+            if crate::reconcile::cumulative::disputes_th_and_lk_columns(f) {
+                let Some(u) = template.agency_index(&f.unit) else {
+                    continue;
+                };
+                if file_of.get(&u).is_some_and(|file| *file == f.file) {
+                    for i in 0..template.indicators.len() {
+                        for c in [ValueColumn::Th, ValueColumn::Lk] {
+                            marks.add(Place::Unit(u), i, c, f);
+                            if counts_towards_total(template, u, i) {
+                                marks.add(Place::Total, i, c, f);
+                            }
                         }
                     }
                 }

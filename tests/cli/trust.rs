@@ -2544,3 +2544,275 @@ fn a_partial_total_prints_its_sign_and_a_footnote() {
     assert!(!text[line + 1].starts_with("- "), "{text:?}");
     assert!(at("NGƯỜI LẬP BIỂU") > line);
 }
+
+/// A %CK column whose words say neither convention ("So với cùng kỳ (%)")
+/// but whose figures are the ratio throughout, where the template wants
+/// the growth, is one convention slip: read as the ratio and checked so
+/// (a wrong one is `pct-mismatch` with the ratio's formula), with one
+/// `pct-kind` warning for the file, not an error per row. A column that
+/// mixes the two, or has fewer than three figures in the other, keeps its
+/// `pct-kind` errors (tester BM, Phường Bảy Hiền: 52 errors).
+#[test]
+fn a_percent_column_of_ratios_throughout_is_one_slip_not_an_error_per_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // TH (= LK in Q1) against CK: ratio 96,77, 90, 125, 125, 120; growth
+    // −3,23, −10, 25, 25, 20.
+    let figures: [(&str, &str, &str, f64, f64); 5] = [
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            120.0,
+            124.0,
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            90.0,
+            100.0,
+        ),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", 30.0, 24.0),
+        ("HC07", "Tổng số lượt đánh giá", "lượt", 50.0, 40.0),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            12.0,
+            10.0,
+        ),
+    ];
+    let book = |file: &str, title: &str, pct: [Cell; 5]| {
+        let header = [
+            ("Thực hiện quý I", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ];
+        let rows: Vec<_> = figures
+            .iter()
+            .zip(pct)
+            .map(|(&(code, name, unit, th, ck), p)| {
+                (code, name, unit, vec![N(th, None), N(ck, None), p])
+            })
+            .collect();
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&header),
+            &rows,
+        );
+    };
+    // The ratio in every row, one of them wrong (140 for 120: 12 / 10
+    // stands for 109,5…131,6).
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        [
+            N(96.77, None),
+            N(90.0, None),
+            N(125.0, None),
+            N(125.0, None),
+            N(140.0, None),
+        ],
+    );
+    // Near-miss: growth in three rows, the ratio in two.
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        [
+            N(96.77, None),
+            N(90.0, None),
+            N(25.0, None),
+            N(25.0, None),
+            N(20.0, None),
+        ],
+    );
+    // Near-miss: two figures only, both the ratio.
+    book(
+        "phuong-3.xlsx",
+        "UBND PHƯỜNG 3",
+        [N(96.77, None), N(90.0, None), E, E, E],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["pct-kind", "pct-mismatch", "pct-rounding"]),
+        [
+            "error|pct-kind|P02|G7|HC02|%CK|-3,23|96,77",
+            "error|pct-kind|P02|G8|HC03|%CK|-10|90",
+            "error|pct-kind|P03|G7|HC02|%CK|-3,23|96,77",
+            "error|pct-kind|P03|G8|HC03|%CK|-10|90",
+            "error|pct-mismatch|P01|G11|NS02|%CK|120|140",
+            "warning|pct-kind|P01|G7|HC02|%CK|-3,23|96,77",
+        ]
+    );
+    let message = |code: &str, severity: &str| {
+        f.iter()
+            .find(|x| x["code"] == code && x["unit"] == "P01" && x["severity"] == severity)
+            .and_then(|x| x["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    let note = message("pct-kind", "warning");
+    assert!(
+        note.contains("cột %CK (cột G, «So với cùng kỳ (%)») ghi tỷ lệ lũy kế / cùng kỳ × 100")
+            && note.contains(
+                "5 số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: 96,77 là -3,23)"
+            )
+            && note.contains("Lần sau hãy ghi mức tăng, giảm theo mẫu biểu"),
+        "{note}"
+    );
+    let wrong = message("pct-mismatch", "error");
+    assert!(wrong.contains("12 / 10 × 100 = 120%"), "{wrong}");
+}
+
+/// Phường 1 typed its quarter under "Lũy kế 6 tháng đầu năm" and its
+/// cumulative figures under "Thực hiện quý II": one `cumulative-mismatch`
+/// error names the two headers' cells and says they look swapped; the
+/// rows that add up with last quarter read the other way round are not
+/// reported one by one, nor the percents right from the figures as meant
+/// ("Hãy sửa thành -58,33" for a right 25); a row that adds up neither
+/// way keeps its error. Phường 2, with one LK slip below its TH, keeps the
+/// finding on that row and no more (tester BM, Phường An Lạc: 45
+/// `cumulative-mismatch` and 54 wrong corrections of right percents).
+#[test]
+fn th_and_lk_typed_into_each_others_columns_are_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HC07", "Tổng số lượt đánh giá", "lượt"),
+        ("NS02", "Tiền phạt vi phạm hành chính", "triệu đồng"),
+    ];
+    let rows = |cells: [Vec<Cell>; 5]| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .zip(cells)
+            .map(|(&(code, name, unit), c)| (code, name, unit, c))
+            .collect()
+    };
+    // The first quarter: TH = LK 100, 70, 30, 20, 8.
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let q1_header = [("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)];
+    for (file, title) in [
+        ("phuong-1.xlsx", "UBND PHƯỜNG 1"),
+        ("phuong-2.xlsx", "UBND PHƯỜNG 2"),
+    ] {
+        let same = |v: f64| vec![N(v, None), N(v, None)];
+        write_sheet(
+            &q1.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&q1_header),
+            &rows([same(100.0), same(70.0), same(30.0), same(20.0), same(8.0)]),
+        );
+    }
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    // The second quarter: TH 50, 40, 10, 5, 4; LK 150, 110, 40, 25, 12;
+    // CK 120, 100, 50, 20, 10, growth 25, 10, −20, 25, 20.
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    let header = |first: &'static str, second: &'static str| {
+        [
+            (first, 1),
+            (second, 1),
+            ("Cùng kỳ năm trước", 1),
+            ("Tăng, giảm so với cùng kỳ (%)", 1),
+        ]
+    };
+    let row = |a: f64, b: f64, ck: f64, pct: Cell| vec![N(a, None), N(b, None), N(ck, None), pct];
+    // Phường 1: the quarter in E under "Lũy kế", the cumulative figures in
+    // F under "Thực hiện"; HC07's 27 adds up neither way (20 + 5 = 25).
+    write_sheet(
+        &q2.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ II/2020",
+        &one_row_header(&header("Lũy kế 6 tháng đầu năm", "Thực hiện quý II")),
+        &rows([
+            row(50.0, 150.0, 120.0, N(25.0, None)),
+            row(40.0, 110.0, 100.0, N(10.0, None)),
+            row(10.0, 40.0, 50.0, N(-20.0, None)),
+            row(5.0, 27.0, 20.0, E),
+            row(4.0, 12.0, 10.0, N(20.0, None)),
+        ]),
+    );
+    // Phường 2: the columns in order, HC07's LK typed 3 for 25.
+    write_sheet(
+        &q2.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ II/2020",
+        &one_row_header(&header("Thực hiện quý II", "Lũy kế 6 tháng đầu năm")),
+        &rows([
+            row(50.0, 150.0, 120.0, N(25.0, None)),
+            row(40.0, 110.0, 100.0, N(10.0, None)),
+            row(10.0, 40.0, 50.0, N(-20.0, None)),
+            row(5.0, 3.0, 20.0, E),
+            row(4.0, 12.0, 10.0, N(20.0, None)),
+        ]),
+    );
+    let codes = [
+        "cumulative-mismatch",
+        "pct-kind",
+        "pct-mismatch",
+        "pct-rounding",
+    ];
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|cumulative-mismatch|P01|E10|HC07|LK|LK = LK quý trước + TH|5",
+            "error|cumulative-mismatch|P01|E6||LK|LK ≥ TH|E6 < F6",
+            "error|cumulative-mismatch|P02|F10|HC07|LK|LK = LK quý trước + TH|3",
+        ]
+    );
+    let swapped = f
+        .iter()
+        .find(|x| x["cell"] == "E6")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        swapped,
+        "Phường 1: hai cột thực hiện quý và lũy kế có vẻ bị ghi đổi chỗ: ở 5 trong 5 chỉ tiêu cộng dồn, \
+         số ở cột lũy kế (ô E6 «Lũy kế 6 tháng đầu năm») nhỏ hơn số ở cột thực hiện quý (ô F6 «Thực hiện quý II»), \
+         trong khi lũy kế từ đầu năm đã gồm cả quý này. Đọc đổi chỗ hai cột thì 4 chỉ tiêu khớp với lũy kế quý trước \
+         cộng thực hiện quý này. Hãy chuyển số cho đúng cột (hoặc sửa tiêu đề hai cột) rồi gửi lại; các tỷ lệ % đúng \
+         theo số đã ghi đổi chỗ không bị báo lỗi riêng, nhưng tổng hợp đang cộng số của hai cột như tiêu đề ghi."
+    );
+    // A ward's own check, without last quarter's figures: the same one
+    // finding for Phường 1, the row's for Phường 2.
+    for (file, want) in [
+        (
+            "phuong-1.xlsx",
+            "error|cumulative-mismatch|P01|E6||LK|LK ≥ TH|E6 < F6",
+        ),
+        (
+            "phuong-2.xlsx",
+            "error|cumulative-mismatch|P02|F10|HC07|LK|LK ≥ TH|3",
+        ),
+    ] {
+        let out = tonghop()
+            .arg("check")
+            .arg(q2.join(file))
+            .args(["--period", "2020-Q2", "--json", "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let f: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(listed(&f, &codes), [want], "{file}");
+    }
+}
