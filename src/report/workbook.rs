@@ -919,7 +919,14 @@ fn signature_block(
     };
     ws.merge_range(top, 5, top, last, date, &italic)?;
     ws.merge_range(top + 1, 0, top + 1, 2, maker, &bold)?;
-    ws.merge_range(top + 1, 5, top + 1, last, &signer, &bold)?;
+    // A signer of several lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ
+    // CHỦ TỊCH"): a row as tall as they are, each line printed whole.
+    let lines = signer.lines().count();
+    if lines > 1 {
+        ws.set_row_height(top + 1, row_height(lines, FONT_SIZE))?;
+    }
+    let wrapped = bold.clone().set_text_wrap();
+    ws.merge_range(top + 1, 5, top + 1, last, &signer, &wrapped)?;
     ws.merge_range(top + 2, 0, top + 2, 2, sign_left, &italic)?;
     ws.merge_range(top + 2, 5, top + 2, last, sign_right, &italic)?;
     // Room for the signatures and the seal.

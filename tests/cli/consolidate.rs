@@ -605,3 +605,66 @@ fn a_relation_skipped_in_few_places_names_them() {
     );
     assert_eq!(skipped(4), [format!("||||TH|4|{head} 4 nơi {why}{tail}")]);
 }
+
+/// A signer of three lines (the position under "TM. ỦY BAN NHÂN DÂN")
+/// prints one line under the other in a row as tall as they are: it was
+/// one line high, and "KT. CHỦ TỊCH" printed over the date line. Near
+/// miss: the one-line signer keeps the default height.
+#[test]
+fn a_signer_of_several_lines_gets_a_row_as_tall_as_they_are() {
+    use crate::checks::{consolidate, write_form, write_template, TH_LK, V};
+    let signed = |signer: &str| -> (Vec<String>, bool) {
+        let tmp = tempfile::tempdir().unwrap();
+        let tpl = tmp.path().join("tpl");
+        write_template(&tpl, "");
+        let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+        let toml = toml.replace(
+            "signer = \"TM. ỦY BAN NHÂN DÂN\"",
+            &format!("signer = \"{signer}\""),
+        );
+        std::fs::write(tpl.join("template.toml"), toml).unwrap();
+        let dir = tmp.path().join("in");
+        std::fs::create_dir_all(&dir).unwrap();
+        write_form(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ I/2020",
+            &TH_LK,
+            &[(
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![V::N(10.0), V::N(10.0)],
+            )],
+        );
+        let out = tmp.path().join("out");
+        consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+        let book = out.join("tong-hop.xlsx");
+        let rows = read_sheet(&book, "Tổng hợp");
+        let at = rows
+            .iter()
+            .position(|r| r.iter().any(|c| c.starts_with("TM. ỦY BAN")))
+            .unwrap();
+        let cell = rows[at].iter().find(|c| c.starts_with("TM.")).unwrap();
+        let sheet = zip_part(&book, "xl/worksheets/sheet1.xml").unwrap();
+        let row = format!("<row r=\"{}\"", at + 1);
+        let tag = &sheet[sheet.find(&row).unwrap()..];
+        let tall = tag[..tag.find('>').unwrap()].contains("customHeight=\"1\"");
+        (cell.lines().map(str::to_string).collect(), tall)
+    };
+    assert_eq!(
+        signed("TM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH"),
+        (
+            vec![
+                "TM. ỦY BAN NHÂN DÂN".to_string(),
+                "KT. CHỦ TỊCH".to_string(),
+                "PHÓ CHỦ TỊCH".to_string()
+            ],
+            true
+        )
+    );
+    assert_eq!(
+        signed("TM. ỦY BAN NHÂN DÂN"),
+        (vec!["TM. ỦY BAN NHÂN DÂN".to_string()], false)
+    );
+}
