@@ -725,7 +725,22 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .set_text_wrap()
         .set_align(FormatAlign::VerticalCenter);
     let mut lines = 1;
-    for ((severity, word, text), (swatch, from, to)) in legend(lang).into_iter().zip(legend_cols) {
+    // A summary with no total marked says so, instead of a legend that
+    // speaks of errors to resolve on a page the leaders sign as it is.
+    let marked = marks.cells().iter().any(|(p, ..)| *p == Place::Total);
+    let legend = if marked {
+        legend(lang).to_vec()
+    } else {
+        Vec::new()
+    };
+    if !marked {
+        let none = lang.pick(
+            "Không có số liệu tổng hợp nào có lỗi hay cần xem lại.",
+            "No total is in error or to be checked.",
+        );
+        ws.merge_range(3, 0, 3, last, none, &meaning)?;
+    }
+    for ((severity, word, text), (swatch, from, to)) in legend.into_iter().zip(legend_cols) {
         let w: f64 = widths[from as usize..=to as usize].iter().sum();
         lines = lines.max(wrapped_lines(text, w, false, FONT_SIZE));
         // The swatch as a marked figure looks: its fill and its border.
@@ -1448,6 +1463,10 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
             let fmt = &pair[usize::from(wraps[c])];
             ws.write_string_with_format(row, c as u16, limits::cell(v), fmt)?;
         }
+    }
+    if findings.is_empty() {
+        let none = lang.pick("Không có phát hiện nào.", "No findings.");
+        ws.merge_range(1, 0, 1, 10, none, &base().set_italic())?;
     }
     if findings.len() > room {
         let more = findings.len() - room;

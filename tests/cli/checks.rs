@@ -427,6 +427,38 @@ fn a_consistent_batch_has_no_findings_and_no_feedback() {
     let (code, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
     assert_eq!(summary(&findings), Vec::<String>::new());
     assert_eq!(code, 0);
+    // The page the leaders sign speaks of no errors to resolve.
+    let book = out.join("tong-hop.xlsx");
+    let top = crate::common::read_sheet(&book, "Tổng hợp");
+    assert_eq!(
+        top[3][0],
+        "Không có số liệu tổng hợp nào có lỗi hay cần xem lại."
+    );
+    assert!(!top
+        .iter()
+        .flatten()
+        .any(|c| c.contains("trước khi trình ký")));
+    // Near miss: a total in error brings the legend back.
+    let mut late = ward_rows(180.0, 171.0, 100.0);
+    late[2].3 = vec![V::N(20.0), V::N(20.0)];
+    write_form(
+        &dir.join("phuong-02.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(late, true),
+    );
+    let out2 = tmp.path().join("out2");
+    let (code, _) = consolidate(&dir, &out2, &tpl, "2020-Q1", &[]);
+    assert_eq!(code, 1);
+    let top = crate::common::read_sheet(&out2.join("tong-hop.xlsx"), "Tổng hợp");
+    assert!(
+        top[3]
+            .iter()
+            .any(|c| c.contains("phải làm rõ trước khi trình ký")),
+        "{:?}",
+        top[3]
+    );
     assert!(
         !out.join("phan-hoi").exists()
             || std::fs::read_dir(out.join("phan-hoi"))
