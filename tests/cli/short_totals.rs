@@ -1,7 +1,9 @@
 //! Tổng hợp never prints a total it knows to be short or disputed without
 //! a mark: a unit's row left blank or deleted leaves the totals of that
 //! indicator short of it (the sign `(*)`, the note, the footnote), as one
-//! blank cell does; a unit exempt from the indicator does not.
+//! blank cell does; a unit exempt from the indicator does not; and a
+//! `cumulative-mismatch`, which does not say whether TH or LK is wrong,
+//! marks the TH total as well as the LK one.
 
 use crate::common::{cell_style, read_findings, read_sheet, repo, tonghop, zip_part};
 use rust_xlsxwriter::Workbook;
@@ -255,4 +257,100 @@ fn a_total_short_of_a_blank_or_deleted_row_is_marked_and_an_exempt_one_is_not() 
             "- A02 Số trẻ được tiêm chủng đầy đủ, cột LK: chưa gồm số của 1 đơn vị: Xã Krông Búk.",
         ]
     );
+}
+
+/// A first quarter: Xã Hòa Phú's A01 LK 400 where its TH is 40 (typed in
+/// the wrong unit, or the wrong column): which of the two is wrong is not
+/// known, so the TH total it enters is marked as its LK total is (an
+/// error's medium border, the finding in the note), and so is its TH cell
+/// in Chi tiết. Xã Tân An's A01, with LK = TH, marks nothing of its own.
+#[test]
+fn a_cumulative_mismatch_marks_the_th_total_it_enters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q1 = "QUÝ I/2020";
+    let rows = |a01: [f64; 2]| {
+        vec![
+            row("A01", Some(a01[0]), Some(a01[1])),
+            row("A02", Some(10.0), Some(10.0)),
+            row("A03", None, None),
+            row("B01", Some(1.0), Some(1.0)),
+        ]
+    };
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q1,
+        &rows([40.0, 400.0]),
+    );
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        q1,
+        &rows([30.0, 30.0]),
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q1,
+        &rows([20.0, 20.0]),
+    );
+    write_unit(
+        &dir.join("phong-y-te.xlsx"),
+        "PHÒNG Y TẾ",
+        q1,
+        &[row("D01", Some(500.0), Some(500.0))],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(listed(&f), ["error|cumulative-mismatch|XA|F7|A01|LK|400"]);
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "cumulative-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap()
+        .to_string();
+
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02) = (row_of(&sheet, "A01"), row_of(&sheet, "A02"));
+    assert_eq!(sheet[a01][4..6], ["90", "450"], "{:?}", sheet[a01]);
+    let part = "xl/worksheets/sheet1.xml";
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a01 + 1);
+        let style = cell_style(&book, part, &a1);
+        assert!(style.border.contains("medium"), "{a1}: {style:?}");
+        let note = note_at(&book, "xl/comments1.xml", &a1);
+        let head: String = message.chars().take(40).collect();
+        assert!(note.contains(&head), "{a1}: {note} / {message}");
+    }
+    // The near miss: A02's totals, which no finding disputes.
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a02 + 1);
+        let style = cell_style(&book, part, &a1);
+        assert!(!style.border.contains("medium"), "{a1}: {style:?}");
+    }
+    // Chi tiết: Xã Hòa Phú's TH and LK cells of A01, not Xã Tân An's.
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let header = &detail[0];
+    let col_of = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
+    let letter = |c: usize| ((b'A' + c as u8) as char).to_string();
+    let (xa, xb) = (col_of("Hòa Phú"), col_of("Tân An"));
+    let rows: Vec<usize> = detail
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.first().is_some_and(|c| c == "A01"))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(rows.len(), 2, "{detail:?}");
+    let detail_part = "xl/worksheets/sheet2.xml";
+    for r in rows {
+        let marked = cell_style(&book, detail_part, &format!("{}{}", letter(xa), r + 1));
+        assert!(marked.border.contains("medium"), "{r}: {marked:?}");
+        let plain = cell_style(&book, detail_part, &format!("{}{}", letter(xb), r + 1));
+        assert!(!plain.border.contains("medium"), "{r}: {plain:?}");
+    }
 }
