@@ -267,6 +267,13 @@ pub enum Said<'a> {
         named: &'a [String],
         more: usize,
     },
+    /// `indicator-missing` for one row: the unit kept the row of an
+    /// indicator it must report and left every figure cell blank.
+    RowBlank {
+        unit: &'a str,
+        code: &'a str,
+        name: &'a str,
+    },
 }
 
 impl Words for Said<'_> {
@@ -304,7 +311,7 @@ impl Words for Said<'_> {
             | Said::SubmissionByUnit { .. }
             | Said::SubmissionFormerOnly { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
-            Said::IndicatorMissing { .. } => Code::IndicatorMissing,
+            Said::IndicatorMissing { .. } | Said::RowBlank { .. } => Code::IndicatorMissing,
         }
     }
 
@@ -329,7 +336,8 @@ impl Words for Said<'_> {
             | Said::SheetByUnit { .. }
             | Said::IndicatorRepeated { .. }
             | Said::IndicatorRepeatedHidden { .. }
-            | Said::IndicatorMissing { .. } => indicators(self, lang),
+            | Said::IndicatorMissing { .. }
+            | Said::RowBlank { .. } => indicators(self, lang),
             _ => submissions(self, lang),
         }
     }
@@ -697,14 +705,20 @@ fn indicators(s: &Said, lang: Lang) -> String {
         (Said::IndicatorUnknownHidden { shown }, Lang::En) => format!(
             "Row «{shown}» is hidden and matches no catalog indicator: it is not read, and its figures are not consolidated. If they must be reported, unhide the row and write the indicator's catalog name or code."
         ),
+        (Said::RowBlank { unit, code, name }, Lang::Vi) => format!(
+            "{unit} để trống cả dòng {code} «{name}»: ô trống không được coi là 0, nên tổng toàn địa bàn chưa gồm số của đơn vị. Hãy ghi số liệu (ghi 0 nếu không phát sinh)."
+        ),
+        (Said::RowBlank { unit, code, name }, Lang::En) => format!(
+            "{unit} left the whole row {code} «{name}» blank: an empty cell is not 0, so the area's totals lack this unit's figure. Write the figures (0 when nothing happened)."
+        ),
         (Said::IndicatorMissing { unit, count, named, more }, lang) => {
             let more = if *more > 0 { format!(" (+{more})") } else { String::new() };
             let named = named.join(", ");
             match lang {
-                Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này (để trống nếu không phát sinh)."),
+                Lang::Vi => format!("Biểu của {unit} thiếu {count} chỉ tiêu phải báo cáo: {named}{more}. Hãy bổ sung các dòng này và ghi số liệu (ghi 0 nếu không phát sinh)."),
                 Lang::En => {
                     let n = lang.count(*count, ("", "indicator", "indicators"));
-                    format!("{unit}'s form lacks {n} it must report: {named}{more}. Add these rows (blank when nothing happened).")
+                    format!("{unit}'s form lacks {n} it must report: {named}{more}. Add these rows with their figures (0 when nothing happened).")
                 }
             }
         }
@@ -741,7 +755,7 @@ mod tests {
         };
         assert_eq!(
             said.words(Lang::En),
-            "Phường 5's form lacks 6 indicators it must report: KT03 «Doanh nghiệp thành lập mới» (+5). Add these rows (blank when nothing happened)."
+            "Phường 5's form lacks 6 indicators it must report: KT03 «Doanh nghiệp thành lập mới» (+5). Add these rows with their figures (0 when nothing happened)."
         );
     }
 }

@@ -177,9 +177,9 @@ pub const CATALOG: &[Entry] = &[
     Entry {
         code: Code::IndicatorMissing,
         severity: "warning",
-        meaning: ("Biểu thiếu chỉ tiêu phải báo cáo.", "The form lacks indicators the unit must report."),
-        help: ("Bổ sung các dòng (để trống nếu không phát sinh).", "Add the rows (left empty when nothing happened)."),
-        example: "Phường 5's form lacks 3 indicators a ward must report (one finding per file, listing the codes in `actual`)",
+        meaning: ("Biểu thiếu chỉ tiêu phải báo cáo, hoặc để trống cả dòng của chỉ tiêu đó.", "The form lacks indicators the unit must report, or leaves an indicator's whole row blank."),
+        help: ("Bổ sung các dòng và ghi số liệu (ghi 0 nếu không phát sinh).", "Add the rows with their figures (0 when nothing happened)."),
+        example: "Phường 5's form lacks 3 indicators a ward must report (one finding per file, listing the codes in `actual`); Xã Hòa Phú kept the row TV01 with every figure cell blank (one finding per row, at the row); either way the totals of those indicators print `(*)`: they lack the unit's figure",
     },
     Entry {
         code: Code::IndicatorApproximate,

@@ -602,6 +602,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // Indicators whose row is in some table (with or without figures).
     let mut seen = RowsSeen {
         present: vec![false; ctx.template.indicators.len()],
+        blank: Vec::new(),
         parts: Vec::new(),
     };
     // Formulas without a cached value that the tool computed.
@@ -1142,6 +1143,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .filter(|&i| !seen.present[i] && ctx.template.must_report(u, i))
             .map(|i| i as u32)
             .collect();
+        if sub.unit.is_some() {
+            let blank = blank_rows(&seen.blank, &sub, u, ctx.template, ctx.lang);
+            sub.findings.extend(blank);
+        }
     }
     // A file whose only table is by unit lacks no row: it lacks the form.
     if sub.rows.is_empty() && !sub.by_unit.is_empty() {
@@ -2314,10 +2319,59 @@ fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) ->
     held
 }
 
+/// `indicator-missing`, one warning per row: the rows of indicators the
+/// unit must report, and whose figure enters the totals, that it kept
+/// with every figure cell blank, and no other row of the indicator gave a
+/// figure (a department's figure compared with the wards' sum leaves no
+/// total short). Their figure is unknown, not
+/// zero (a blank cell is not 0), so the totals they enter lack the unit:
+/// the clerk is asked for the figures, 0 where nothing happened. A row
+/// whose cells hold a dash or "không phát sinh", or a figure that could
+/// not be read (its own finding), is none of these.
+fn blank_rows(
+    blank: &[(usize, Location)],
+    sub: &Submission,
+    unit: usize,
+    template: &Template,
+    lang: Lang,
+) -> Vec<Finding> {
+    let Some(a) = template.agencies.get(unit) else {
+        return Vec::new();
+    };
+    blank
+        .iter()
+        .filter_map(|(i, at)| Some((template.indicators.get(*i)?, *i, at)))
+        .filter(|(ind, i, _)| {
+            ind.kind != crate::template::Kind::Rate
+                && template.must_report(unit, *i)
+                && crate::reconcile::counts_towards_total(template, unit, *i)
+                && !sub.rows.iter().any(|r| r.ind() == *i)
+                && !sub
+                    .findings
+                    .iter()
+                    .any(|f| f.indicator == ind.code && f.severity != Severity::Info)
+        })
+        .map(|(ind, _, at)| {
+            let said = Said::RowBlank {
+                unit: &a.shown(),
+                code: &ind.code,
+                name: &ind.name,
+            };
+            Finding::said(Severity::Warning, &said, lang)
+                .at(at)
+                .unit(a.code.clone())
+                .indicator(ind.code.clone())
+        })
+        .collect()
+}
+
 /// What the tables of a workbook have shown so far, across its sheets.
 struct RowsSeen {
     /// Per indicator: some table has its row.
     present: Vec<bool>,
+    /// Rows of an indicator whose figure cells are all blank (no dash,
+    /// no text): the indicator and the row's first figure cell.
+    blank: Vec<(usize, Location)>,
     /// Rows read as a part of the indicator above them, by the words they
     /// add ("- Mầm non" under "Tổng số trường học"): where, the name, the
     /// indicator.
@@ -2632,6 +2686,15 @@ fn read_rows(
         above = Some(idx);
         let by_code =
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
+        // The indicator's row with every figure cell blank: told once the
+        // unit is known, if no other row gives the indicator a figure.
+        if figures.is_empty()
+            && read_from[idx].is_none()
+            && !so_far.blank.iter().any(|(i, _)| *i == idx)
+        {
+            let col = value_cols.first().map_or(0, |(c, _)| *c);
+            so_far.blank.push((idx, loc(r, col)));
+        }
         if figures.is_empty() && !by_code {
             // A row named like an indicator, without figures or its code
             // (a heading's "I" in the code column is none): a section

@@ -84,10 +84,12 @@ pub struct Totals {
     /// ([`Totals::shown`]), and `total-uncomputed` says why. The sum is
     /// kept for the department's check, which weighs missing wards itself.
     pub without_column: BTreeMap<(usize, usize), Partial>,
-    /// For each quantity total (indicator, column index): the units that
-    /// reported the indicator and sent the column, but left this cell of
-    /// it empty. Their figure is unknown, not zero: the total is the
-    /// others' sum, and Tổng hợp's note on it names them.
+    /// For each total (indicator, column index): the units that sent the
+    /// column but left this cell of it empty, or left blank or deleted the
+    /// row of an indicator they must report. Their figure is unknown, not
+    /// zero: the total is the others' sum, and Tổng hợp's note on it names
+    /// them. A rate, %KH or %CK recomputed from such totals lacks their
+    /// units too.
     pub blank_cells: BTreeMap<(usize, usize), Partial>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
@@ -261,7 +263,56 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
         totals.partial.remove(&(i, ValueColumn::PctKh.index()));
     }
     recompute_percentages(&mut totals, template);
+    short_as_operands(&mut totals, &derived);
     Ok(totals)
+}
+
+/// The units a figure recomputed from the totals leaves out: a rate of
+/// the totals (TC03 = TC02 / TC01 × 100) lacks the units its operands'
+/// totals lack, a %KH (%CK) those its LK and KH (CK) lack. It is then
+/// the others' rate, not the area's, and is signed as its operands are.
+fn short_as_operands(totals: &mut Totals, derived: &Derived) {
+    let union = |totals: &Totals, cells: &[(usize, usize)]| {
+        let mut short = Partial::default();
+        for key in cells {
+            if let Some(p) = totals.blank_cells.get(key) {
+                for &u in &p.first {
+                    if !short.first.contains(&u) {
+                        short.add(u);
+                    }
+                }
+                short.count = short.count.max(p.count);
+            }
+        }
+        short
+    };
+    for (rate, ops) in &derived.rates {
+        for c in ValueColumn::QUANTITIES {
+            let stated = c == ValueColumn::Kh && totals.targets.contains_key(rate);
+            if stated || totals.get(*rate, c).is_none() {
+                continue;
+            }
+            let cells: Vec<(usize, usize)> = ops.iter().map(|&o| (o, c.index())).collect();
+            let short = union(totals, &cells);
+            if short.count > 0 {
+                totals.blank_cells.insert((*rate, c.index()), short);
+            }
+        }
+    }
+    for i in 0..totals.values.len() {
+        for (p, other) in [
+            (ValueColumn::PctKh, ValueColumn::Kh),
+            (ValueColumn::PctCk, ValueColumn::Ck),
+        ] {
+            if totals.get(i, p).is_none() {
+                continue;
+            }
+            let short = union(totals, &[(i, ValueColumn::Lk.index()), (i, other.index())]);
+            if short.count > 0 {
+                totals.blank_cells.insert((i, p.index()), short);
+            }
+        }
+    }
 }
 
 /// The figures recomputed from totals whose operands are summed over
@@ -372,6 +423,29 @@ impl Derived {
                             continue;
                         };
                         left.entry((i, c.index())).or_default().add(u as u32);
+                    }
+                }
+            }
+            // An indicator the unit must report (the template's level and
+            // the registry's `exempt` say so) whose row it left blank or
+            // deleted: its figure is unknown in every column it sent, as
+            // a blank cell's is, and the totals it enters lack it.
+            if sent != 0 {
+                for (i, &m) in masks.iter().enumerate() {
+                    if m & quantities != 0
+                        || !template.must_report(u, i)
+                        || !counts_towards_total(template, u, i)
+                    {
+                        continue;
+                    }
+                    for c in ValueColumn::QUANTITIES {
+                        if sent & bit(c) != 0 {
+                            totals
+                                .blank_cells
+                                .entry((i, c.index()))
+                                .or_default()
+                                .add(u as u32);
+                        }
                     }
                 }
             }

@@ -11,6 +11,8 @@
 //!     indicator, wrong, unusable or doubtful)   by the finding's severity
 //!   … total-mismatch (the department's        + the total
 //!     district figure against the wards' sum)
+//!   … cumulative-mismatch (LK against TH:     + its TH too, the unit's and
+//!     which of the two is wrong is not known)   the total, as its LK
 //!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK) and the
 //!     of %KH, LK, KH is wrong is not known      totals they enter, a warning
 //! a department's totals that leave out a      each figure it lists, as its
@@ -226,13 +228,22 @@ impl<'a> Marks<'a> {
             // A broken sum or relation does not say which of its figures
             // is wrong: every figure it names is doubtful, in the unit's
             // row and in the totals it enters.
-            let named = match f.code {
-                Code::SumMismatch | Code::RelationViolated => {
-                    template.rule_indicators(&f.expected, i)
+            let named: Vec<(usize, ValueColumn)> = match f.code {
+                Code::SumMismatch | Code::RelationViolated => template
+                    .rule_indicators(&f.expected, i)
+                    .into_iter()
+                    .map(|j| (j, c))
+                    .collect(),
+                // LK against TH (LK = TH in a first quarter, LK ≥ TH, LK =
+                // last quarter's LK + TH) does not say which of the two is
+                // wrong: both are disputed (a ward's TH typed in nghìn
+                // đồng under "triệu đồng" shows as its LK's error).
+                Code::CumulativeMismatch if c == ValueColumn::Lk => {
+                    vec![(i, ValueColumn::Th), (i, ValueColumn::Lk)]
                 }
-                _ => vec![i],
+                _ => vec![(i, c)],
             };
-            for j in named {
+            for (j, c) in named {
                 marks.add(Place::Unit(u), j, c, f);
                 // Wrong, unusable or doubtful (a warning: an outlier, a
                 // stock summed over the quarters), the figure is in the
@@ -478,9 +489,14 @@ mod tests {
             "LK",
             Finding::error(Code::CumulativeMismatch, "x"),
         );
+        // Its LK against its TH: which is wrong is not known, both are
+        // disputed.
         assert_eq!(
             cells(&t, &[f]),
-            [cell("TTRA", "TT01", "LK", Severity::Error)]
+            [
+                cell("TTRA", "TT01", "TH", Severity::Error),
+                cell("TTRA", "TT01", "LK", Severity::Error)
+            ]
         );
         // Its total-mismatch makes the total doubtful.
         let f = on(
@@ -506,7 +522,8 @@ mod tests {
             "LK",
             Finding::error(Code::CumulativeMismatch, "x"),
         );
-        assert_eq!(cells(&t, &[f]).len(), 4);
+        // Its TH and LK, their totals, and LK's %KH and %CK.
+        assert_eq!(cells(&t, &[f]).len(), 6);
     }
 
     #[test]

@@ -295,8 +295,8 @@ fn left_out_names(
 fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
     let names = left_out_names(units, t, lang, 5);
     match lang {
-        Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
-        Lang::En => format!("The total leaves out {names}: this cell was left empty in their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
+        Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này (hoặc cả dòng chỉ tiêu) để trống hay thiếu trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
+        Lang::En => format!("The total leaves out {names}: this cell (or the indicator's whole row) was left empty or left out of their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
     }
 }
 
@@ -320,8 +320,8 @@ fn partial_footnote(
 ) -> Vec<String> {
     let mut lines = vec![lang
         .pick(
-            "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó trong biểu của đơn vị để trống hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
-            "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell was empty or could not be read (not taken as 0). Ask for their figures before signing.",
+            "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó (hoặc cả dòng chỉ tiêu) trong biểu của đơn vị để trống, bị bỏ hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
+            "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell (or the indicator's whole row) was empty, left out or could not be read (not taken as 0). Ask for their figures before signing.",
         )
         .to_string()];
     for &(i, c, units) in partial {

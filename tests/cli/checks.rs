@@ -117,12 +117,19 @@ pub const CATALOG: [(&str, &str, &str, bool); 8] = [
     ("NS02", "Tiền phạt vi phạm hành chính", "triệu đồng", true),
 ];
 
-/// Adds the catalog rows a form leaves out, without figures, so that no
-/// `indicator-missing` is said: a ward's rows, or every row for the office.
+/// Adds the catalog rows a form leaves out, so that no
+/// `indicator-missing` is said: a ward's rows, or every row for the
+/// office. A row the unit must report says 0 in each column (nothing
+/// happened; a row left blank would leave the totals short of the unit,
+/// a warning of its own); the rate, and the office's rows whose figure
+/// is compared with the wards' sum rather than added, stay blank.
 pub fn complete(mut rows: Vec<FormRow>, ward: bool) -> Vec<FormRow> {
+    let width = rows.first().map_or(0, |r| r.3.len());
     for (code, name, unit, wards) in CATALOG {
         if (wards || !ward) && !rows.iter().any(|r| r.0 == code) {
-            rows.push((code, name, unit, vec![]));
+            let owed = code != "HC05" && (ward || code == "NS01");
+            let figures = if owed { vec![V::N(0.0); width] } else { vec![] };
+            rows.push((code, name, unit, figures));
         }
     }
     rows

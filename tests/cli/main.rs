@@ -31,4 +31,5 @@ mod sample_province;
 mod samples;
 mod senders;
 mod sheets;
+mod short_totals;
 mod trust;

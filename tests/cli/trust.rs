@@ -2117,7 +2117,7 @@ fn a_total_short_of_a_wards_empty_cell_says_whose() {
         .find("</comment>")
         .map_or(notes.len(), |e| at + e)];
     assert!(
-        note.contains("Tổng chưa gồm số của Phường 2: ô này để trống trong biểu của đơn vị (ô trống không được coi là 0)."),
+        note.contains("Tổng chưa gồm số của Phường 2: ô này (hoặc cả dòng chỉ tiêu) để trống hay thiếu trong biểu của đơn vị (ô trống không được coi là 0)."),
         "{note}"
     );
     assert_eq!(notes.matches("Tổng chưa gồm").count(), 1, "{notes}");

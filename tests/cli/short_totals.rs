@@ -1,0 +1,356 @@
+//! Tổng hợp never prints a total it knows to be short or disputed without
+//! a mark: a unit's row left blank or deleted leaves the totals of that
+//! indicator short of it (the sign `(*)`, the note, the footnote), as one
+//! blank cell does; a unit exempt from the indicator does not; and a
+//! `cumulative-mismatch`, which does not say whether TH or LK is wrong,
+//! marks the TH total as well as the LK one.
+
+use crate::common::{cell_style, read_findings, read_sheet, repo, tonghop, zip_part};
+use rust_xlsxwriter::Workbook;
+use std::path::Path;
+
+/// A small template of its own: three wards (Xã C exempt from B01), one
+/// department reporting the district-level D01.
+fn write_template(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let toml = std::fs::read_to_string(repo().join("templates/template.toml")).unwrap();
+    std::fs::write(dir.join("template.toml"), toml).unwrap();
+    std::fs::write(dir.join("groups.csv"), "group,name\nA,Tiêm chủng\nB,Khác\n").unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         A01,A,Số trẻ thuộc diện tiêm chủng,trẻ,flow,ward,DEP,\n\
+         A02,A,Số trẻ được tiêm chủng đầy đủ,trẻ,flow,ward,DEP,A02 <= A01\n\
+         A03,A,Tỷ lệ trẻ được tiêm chủng đầy đủ,%,rate,ward,DEP,A02 / A01 * 100\n\
+         B01,B,Số ca tử vong trẻ dưới 1 tuổi,ca,flow,ward,DEP,\n\
+         D01,B,Số lượt khám tại trung tâm,lượt,flow,district,DEP,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports,exempt\n\
+         DEP,department,Phòng Y tế,P.YT,yes,\n\
+         XA,ward,Xã Hòa Phú,UBND xã Hòa Phú,yes,\n\
+         XB,ward,Xã Tân An,UBND xã Tân An,yes,\n\
+         XC,ward,Xã Krông Búk,UBND xã Krông Búk,yes,B01\n",
+    )
+    .unwrap();
+}
+
+/// A row: code, name, unit, then TH and LK (`None`: the cell left blank).
+type Row<'a> = (&'a str, &'a str, &'a str, [Option<f64>; 2]);
+
+const NAMES: [(&str, &str, &str); 5] = [
+    ("A01", "Số trẻ thuộc diện tiêm chủng", "trẻ"),
+    ("A02", "Số trẻ được tiêm chủng đầy đủ", "trẻ"),
+    ("A03", "Tỷ lệ trẻ được tiêm chủng đầy đủ", "%"),
+    ("B01", "Số ca tử vong trẻ dưới 1 tuổi", "ca"),
+    ("D01", "Số lượt khám tại trung tâm", "lượt"),
+];
+
+fn row(code: &str, th: Option<f64>, lk: Option<f64>) -> Row<'static> {
+    let (c, n, u) = NAMES.iter().find(|(c, _, _)| *c == code).copied().unwrap();
+    (c, n, u, [th, lk])
+}
+
+/// A unit's workbook: title, period, header STT | Mã số | Chỉ tiêu | ĐVT
+/// | TH | LK on row 6, the rows from row 7 (the first at E7).
+fn write_unit(path: &Path, title: &str, period: &str, rows: &[Row]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, title).unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {period}"))
+        .unwrap();
+    let (th, lk) = if period.starts_with("QUÝ I/") {
+        ("Thực hiện quý I", "Lũy kế 3 tháng")
+    } else {
+        ("Thực hiện quý III", "Lũy kế 9 tháng")
+    };
+    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", th, lk]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    for (k, (code, name, unit, figures)) in rows.iter().enumerate() {
+        let r = 6 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        for (j, v) in figures.iter().enumerate() {
+            if let Some(v) = v {
+                ws.write_number(r, 4 + j as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Value> {
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(dir)
+        .args(["--period", period, "--out"])
+        .arg(out)
+        .arg("--template")
+        .arg(tpl)
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    read_findings(&out.join("errors.json"))
+}
+
+/// `severity|code|unit|cell|indicator|column|actual` of every finding
+/// but `info`, sorted.
+fn listed(findings: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = findings
+        .iter()
+        .filter(|f| f["severity"] != "info")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// The 0-based row of indicator `code` in a sheet read by `read_sheet`.
+fn row_of(sheet: &[Vec<String>], code: &str) -> usize {
+    sheet
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == code))
+        .unwrap_or_else(|| panic!("{code}: {sheet:?}"))
+}
+
+/// The note of cell `a1` in the comments part `part`, or "".
+fn note_at(book: &Path, part: &str, a1: &str) -> String {
+    let notes = zip_part(book, part).unwrap_or_default();
+    let Some(at) = notes.find(&format!("ref=\"{a1}\"")) else {
+        return String::new();
+    };
+    let end = notes[at..]
+        .find("</comment>")
+        .map_or(notes.len(), |e| at + e);
+    notes[at..end].to_string()
+}
+
+/// Xã Tân An kept its row A01 with both cells blank; Xã Krông Búk deleted its
+/// row A02 and its row B01, which it is exempt from. A01's and A02's TH
+/// and LK totals print `(*)` with a note naming the unit and a footnote
+/// line each; the blank row is one `indicator-missing` warning at the row
+/// (not one per cell), the deleted one the file's; B01's totals, which no
+/// unit expected to report leaves out, and the district-level D01, which
+/// no ward reports, carry nothing.
+#[test]
+fn a_total_short_of_a_blank_or_deleted_row_is_marked_and_an_exempt_one_is_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q3 = "QUÝ III/2020";
+    let full = |a: f64| {
+        vec![
+            row("A01", Some(a), Some(3.0 * a)),
+            row("A02", Some(a / 2.0), Some(1.5 * a - 5.0)),
+            row("A03", None, None),
+            row("B01", Some(1.0), Some(2.0)),
+        ]
+    };
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &full(40.0),
+    );
+    let mut b = full(30.0);
+    b[0] = row("A01", None, None);
+    write_unit(&dir.join("tan-an.xlsx"), "UBND XÃ TÂN AN", q3, &b);
+    let c = vec![row("A01", Some(20.0), Some(60.0))];
+    write_unit(&dir.join("krong-buk.xlsx"), "UBND XÃ KRÔNG BÚK", q3, &c);
+    write_unit(
+        &dir.join("phong-y-te.xlsx"),
+        "PHÒNG Y TẾ",
+        q3,
+        &[row("D01", Some(500.0), Some(1500.0))],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f),
+        [
+            "warning|indicator-missing|XB|E7|A01||",
+            "warning|indicator-missing|XC||||A02, A03",
+        ]
+    );
+    let blank = f
+        .iter()
+        .find(|x| x["unit"] == "XB" && x["code"] == "indicator-missing")
+        .unwrap();
+    assert_eq!(blank["message"], "Xã Tân An để trống cả dòng A01 «Số trẻ thuộc diện tiêm chủng»: ô trống không được coi là 0, nên tổng toàn địa bàn chưa gồm số của đơn vị. Hãy ghi số liệu (ghi 0 nếu không phát sinh).");
+
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02, b01, d01) = (
+        row_of(&sheet, "A01"),
+        row_of(&sheet, "A02"),
+        row_of(&sheet, "B01"),
+        row_of(&sheet, "D01"),
+    );
+    // The others' sums, as numbers: A01 of Hòa Phú and Krông Búk, A02 of Hòa Phú
+    // and Tân An, B01 of Hòa Phú and Tân An (Krông Búk exempt), D01 the department's.
+    assert_eq!(sheet[a01][4..6], ["60", "180"], "{:?}", sheet[a01]);
+    assert_eq!(sheet[a02][4..6], ["35", "95"], "{:?}", sheet[a02]);
+    assert_eq!(sheet[b01][4..6], ["2", "4"], "{:?}", sheet[b01]);
+    assert_eq!(sheet[d01][4..6], ["500", "1500"], "{:?}", sheet[d01]);
+    let part = "xl/worksheets/sheet1.xml";
+    let notes = "xl/comments1.xml";
+    for (r, who) in [(a01, "Xã Tân An"), (a02, "Xã Krông Búk")] {
+        for col in ["E", "F"] {
+            let a1 = format!("{col}{}", r + 1);
+            let style = cell_style(&book, part, &a1);
+            assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
+            let note = note_at(&book, notes, &a1);
+            assert!(
+                note.contains(&format!("Tổng chưa gồm số của {who}:")),
+                "{a1}: {note}"
+            );
+        }
+    }
+    // The near misses: exempt, district-level.
+    for r in [b01, d01] {
+        for col in ["E", "F"] {
+            let a1 = format!("{col}{}", r + 1);
+            let style = cell_style(&book, part, &a1);
+            assert!(!style.num_format.contains("(*)"), "{a1}: {style:?}");
+            assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
+        }
+    }
+    // The footnote: one line per short total.
+    let lines: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("- "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "- A01 Số trẻ thuộc diện tiêm chủng, cột TH: chưa gồm số của 1 đơn vị: Xã Tân An.",
+            "- A01 Số trẻ thuộc diện tiêm chủng, cột LK: chưa gồm số của 1 đơn vị: Xã Tân An.",
+            "- A02 Số trẻ được tiêm chủng đầy đủ, cột TH: chưa gồm số của 1 đơn vị: Xã Krông Búk.",
+            "- A02 Số trẻ được tiêm chủng đầy đủ, cột LK: chưa gồm số của 1 đơn vị: Xã Krông Búk.",
+        ]
+    );
+}
+
+/// A first quarter: Xã Hòa Phú's A01 LK 400 where its TH is 40 (typed in
+/// the wrong unit, or the wrong column): which of the two is wrong is not
+/// known, so the TH total it enters is marked as its LK total is (an
+/// error's medium border, the finding in the note), and so is its TH cell
+/// in Chi tiết. Xã Tân An's A01, with LK = TH, marks nothing of its own.
+#[test]
+fn a_cumulative_mismatch_marks_the_th_total_it_enters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q1 = "QUÝ I/2020";
+    let rows = |a01: [f64; 2]| {
+        vec![
+            row("A01", Some(a01[0]), Some(a01[1])),
+            row("A02", Some(10.0), Some(10.0)),
+            row("A03", None, None),
+            row("B01", Some(1.0), Some(1.0)),
+        ]
+    };
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q1,
+        &rows([40.0, 400.0]),
+    );
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        q1,
+        &rows([30.0, 30.0]),
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q1,
+        &rows([20.0, 20.0]),
+    );
+    write_unit(
+        &dir.join("phong-y-te.xlsx"),
+        "PHÒNG Y TẾ",
+        q1,
+        &[row("D01", Some(500.0), Some(500.0))],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(listed(&f), ["error|cumulative-mismatch|XA|F7|A01|LK|400"]);
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "cumulative-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap()
+        .to_string();
+
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02) = (row_of(&sheet, "A01"), row_of(&sheet, "A02"));
+    assert_eq!(sheet[a01][4..6], ["90", "450"], "{:?}", sheet[a01]);
+    let part = "xl/worksheets/sheet1.xml";
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a01 + 1);
+        let style = cell_style(&book, part, &a1);
+        assert!(style.border.contains("medium"), "{a1}: {style:?}");
+        let note = note_at(&book, "xl/comments1.xml", &a1);
+        let head: String = message.chars().take(40).collect();
+        assert!(note.contains(&head), "{a1}: {note} / {message}");
+    }
+    // The near miss: A02's totals, which no finding disputes.
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a02 + 1);
+        let style = cell_style(&book, part, &a1);
+        assert!(!style.border.contains("medium"), "{a1}: {style:?}");
+    }
+    // Chi tiết: Xã Hòa Phú's TH and LK cells of A01, not Xã Tân An's.
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let header = &detail[0];
+    let col_of = |name: &str| header.iter().position(|h| h.contains(name)).unwrap();
+    let letter = |c: usize| ((b'A' + c as u8) as char).to_string();
+    let (xa, xb) = (col_of("Hòa Phú"), col_of("Tân An"));
+    let rows: Vec<usize> = detail
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.first().is_some_and(|c| c == "A01"))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(rows.len(), 2, "{detail:?}");
+    let detail_part = "xl/worksheets/sheet2.xml";
+    for r in rows {
+        let marked = cell_style(&book, detail_part, &format!("{}{}", letter(xa), r + 1));
+        assert!(marked.border.contains("medium"), "{r}: {marked:?}");
+        let plain = cell_style(&book, detail_part, &format!("{}{}", letter(xb), r + 1));
+        assert!(!plain.border.contains("medium"), "{r}: {plain:?}");
+    }
+}
