@@ -1216,6 +1216,22 @@ impl Template {
         }
     }
 
+    /// Whether `unit`'s figure of `indicator` enters the consolidated
+    /// total: a ward's of a ward-level or `both` indicator, the responsible
+    /// department's of a district-level one; never a rate's (recomputed).
+    pub fn counts_towards_total(&self, unit: usize, indicator: usize) -> bool {
+        let (Some(a), Some(ind)) = (self.agencies.get(unit), self.indicators.get(indicator)) else {
+            return false;
+        };
+        if ind.kind == Kind::Rate {
+            return false;
+        }
+        match ind.level {
+            Level::Ward | Level::Both => a.kind == AgencyKind::Ward,
+            Level::District => a.code == ind.reported_by,
+        }
+    }
+
     /// Must agency `agency` report indicator `indicator` (both indices)?
     /// A ward reports every ward-level and `both` indicator; a department
     /// the district figure of its own district-level and `both` ones

@@ -2344,7 +2344,7 @@ fn blank_rows(
         .filter(|(ind, i, _)| {
             ind.kind != crate::template::Kind::Rate
                 && template.must_report(unit, *i)
-                && crate::reconcile::counts_towards_total(template, unit, *i)
+                && template.counts_towards_total(unit, *i)
                 && !sub.rows.iter().any(|r| r.ind() == *i)
                 && !sub
                     .findings

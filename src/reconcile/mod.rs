@@ -172,19 +172,7 @@ pub fn half_of(template: &Template, indicator: usize, decimals: i8) -> f64 {
 
 /// Does this unit's figure for this indicator count towards the total?
 pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {
-    let (Some(a), Some(ind)) = (
-        template.agencies.get(unit),
-        template.indicators.get(indicator),
-    ) else {
-        return false;
-    };
-    if ind.kind == Kind::Rate {
-        return false;
-    }
-    match ind.level {
-        Level::Ward | Level::Both => a.kind == AgencyKind::Ward,
-        Level::District => a.code == ind.reported_by,
-    }
+    template.counts_towards_total(unit, indicator)
 }
 
 /// The indicators the relation of indicator `i` names (its total first),
