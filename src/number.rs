@@ -467,6 +467,18 @@ fn money_factor_uncached(unit: &str) -> Option<f64> {
 /// assert_eq!(rate_base("người"), None);
 /// ```
 pub fn rate_base(unit: &str) -> Option<f64> {
+    // Most units name no rate: told without folding them (this runs for
+    // every row read).
+    let hint = unit.contains(['%', '‰', '‱'])
+        || unit.contains("/oo")
+        || unit.contains("/00")
+        || unit
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.eq_ignore_ascii_case(b"ph"));
+    if !hint {
+        return None;
+    }
     let lower = crate::text::strip_accents(unit).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || "()[]{}:;,".contains(c))

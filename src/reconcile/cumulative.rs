@@ -750,8 +750,9 @@ pub fn explained_by_wards(
         tol += half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX)) + 1e-9;
         let wards_now = now.get(&i);
         let mut changed = false;
-        let mut brought = 0.0;
-        // Wards that report now and did not last quarter.
+        // What the wards that report now and did not last quarter bring,
+        // and what those that reported then and do not now had.
+        let (mut came, mut left) = (0.0, 0.0);
         let mut explained = true;
         for (&w, entry) in wards_now.into_iter().flatten() {
             if prev.lk.contains_key(&(w, i)) {
@@ -760,21 +761,24 @@ pub fn explained_by_wards(
             changed = true;
             match entry {
                 Some((earlier, half)) => {
-                    brought += earlier;
+                    came += earlier;
                     tol += half;
                 }
                 None => explained = false,
             }
         }
-        // Wards that reported last quarter and do not now.
         for &(w, v, vd) in before.get(&i).into_iter().flatten() {
             if !wards_now.is_some_and(|m| m.contains_key(&w)) {
                 changed = true;
-                brought -= v;
+                left += v;
                 tol += half_of(template, i, i8::try_from(vd).unwrap_or(i8::MAX));
             }
         }
-        if changed && explained && (lk - (p + th + brought)).abs() <= tol {
+        // A department that totals the wards that report, or one that
+        // counts the silent ones from its own records (their figures stay
+        // in its LK) and now has the late one's too.
+        let fits = |want: f64| (lk - want).abs() <= tol;
+        if changed && explained && (fits(p + th + came - left) || fits(p + th + came)) {
             drop.insert(k);
         }
     }

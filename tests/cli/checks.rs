@@ -1850,7 +1850,8 @@ fn hectares_under_a_square_metre_label_are_an_error_not_converted() {
 /// reports now (its LK brings its first quarter) and one that reported
 /// then and is missing now change its LK by what they bring, and that is
 /// no `cumulative-mismatch` against last quarter (a city's 150 wards: one
-/// is late every quarter). Near miss: 5 more than that explains is.
+/// is late every quarter); nor is an office's that counts the silent ward
+/// from its own records. Near miss: 5 more than that explains is.
 #[test]
 fn a_departments_lk_follows_the_wards_that_came_and_went_since_last_quarter() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1924,5 +1925,8 @@ fn a_departments_lk_follows_the_wards_that_came_and_went_since_last_quarter() {
             .collect()
     };
     assert_eq!(cumulative(895.0, "out2"), Vec::<String>::new());
+    // An office that counts the silent ward 5 from its own records: 825 +
+    // 115 + 130, the late ward's first quarter added.
+    assert_eq!(cumulative(1070.0, "out4"), Vec::<String>::new());
     assert_eq!(cumulative(900.0, "out3"), ["error|VP|HC02|LK|900"]);
 }
