@@ -244,6 +244,19 @@ const LABEL_NOUNS: &[&str] = &[
     "covid",
 ];
 
+/// Words that a one-word label noun ends without being one, folded: "cơ
+/// quan 45", "dân quân 1.250", "tham quan 1.100 lượt" fold to "quan"
+/// as "Quận 5" does, but name no place.
+const NOT_LABELS: &[(&str, &str)] = &[
+    ("co", "quan"),
+    ("dan", "quan"),
+    ("tham", "quan"),
+    ("hai", "quan"),
+    ("lien", "quan"),
+    ("khach", "quan"),
+    ("chu", "quan"),
+];
+
 /// Verbs that open an outcome of the work counted by a total, not a kind
 /// of it: "kiểm tra 235 cơ sở (phát hiện 41 cơ sở vi phạm, xử phạt 38 cơ
 /// sở)" lists findings, which need not add up to the total. Folded words.
@@ -920,8 +933,12 @@ fn labelled(tokens: &[Token], j: usize) -> bool {
     [j, end].iter().any(|&end| {
         LABEL_NOUNS.iter().any(|noun| {
             let words: Vec<&str> = noun.split(' ').collect();
-            end.checked_sub(words.len())
-                .is_some_and(|from| phrase_at(tokens, from, &words))
+            end.checked_sub(words.len()).is_some_and(|from| {
+                let compound = |&(before, after): &(&str, &str)| {
+                    words == [after] && from > 0 && word_at(tokens, from - 1) == Some(before)
+                };
+                phrase_at(tokens, from, &words) && !NOT_LABELS.iter().any(compound)
+            })
         })
     })
 }
