@@ -483,6 +483,14 @@ fn percent_before_operands(tokens: &[Token], i: usize) -> Option<Claim> {
             // The period of the plan named ("kế hoạch 6 tháng", "kế hoạch
             // năm 2024", "dự toán quý 2"): words, not a figure.
             Tok::Num(_) if words < 12 && names_a_period(tokens, j) => words += 1,
+            // A period written with a slash before its year ("so với quý
+            // IV/2019", "tháng 3/2020"): words, not the operands.
+            Tok::Punct('/') if words < 12 && tokens.get(j + 1).is_some_and(plain_year) => {
+                words += 1;
+            }
+            Tok::Num(_) if words < 12 && punct_at(tokens, j - 1, '/') && plain_year(t) => {
+                words += 1;
+            }
             Tok::Punct('(') => break j,
             _ => return None,
         }
