@@ -165,17 +165,7 @@ pub fn check_percentages(
     th_as_lk: bool,
     lang: Lang,
 ) -> Vec<Finding> {
-    let mut ctx = Stated {
-        by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
-        unit: unit_of(template, sub).1,
-        sub,
-        template,
-        th_as_lk,
-        lang,
-        converted: RefCell::new((None, 0)),
-        elsewhere: HashMap::new(),
-        by_figures: Vec::new(),
-    };
+    let mut ctx = Stated::new(sub, template, th_as_lk, lang);
     ctx.by_figures = ctx.conventions_by_figures();
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
@@ -357,25 +347,16 @@ pub fn spare_disputed_rates(
             }
             continue;
         }
-        let ctx = Stated {
-            by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
-            unit: unit_of(template, sub).1,
-            sub,
-            template,
-            th_as_lk: false,
-            lang,
-            converted: RefCell::new((None, 0)),
-            by_figures: Vec::new(),
-            elsewhere: found
-                .iter()
-                .filter_map(|(j, d)| match *d {
-                    Dispute::Total(interval, value) => {
-                        Some(((*j, column), vec![Reading { interval, value }]))
-                    }
-                    _ => None,
-                })
-                .collect(),
-        };
+        let mut ctx = Stated::new(sub, template, false, lang);
+        ctx.elsewhere = found
+            .iter()
+            .filter_map(|(j, d)| match *d {
+                Dispute::Total(interval, value) => {
+                    Some(((*j, column), vec![Reading { interval, value }]))
+                }
+                _ => None,
+            })
+            .collect();
         if ctx.judge(stated).is_some() {
             kept.push(f);
         }
@@ -471,6 +452,24 @@ struct Stated<'a> {
     /// The %CK columns whose words say neither convention but whose
     /// figures say the other one ([`Stated::conventions_by_figures`]).
     by_figures: Vec<CkSaid>,
+}
+
+impl<'a> Stated<'a> {
+    /// The context of one submission's stated percents, with no reading
+    /// disputed elsewhere and no column read by its figures yet.
+    fn new(sub: &'a Submission, template: &'a Template, th_as_lk: bool, lang: Lang) -> Self {
+        Stated {
+            by: sub.rows.iter().map(|r| ((r.ind(), r.column), r)).collect(),
+            unit: unit_of(template, sub).1,
+            sub,
+            template,
+            th_as_lk,
+            lang,
+            converted: RefCell::new((None, 0)),
+            elsewhere: HashMap::new(),
+            by_figures: Vec::new(),
+        }
+    }
 }
 
 impl Stated<'_> {
