@@ -1057,6 +1057,48 @@ fn opening_at(tokens: &[Token], i: usize) -> Option<Opening> {
     })
 }
 
+/// Where the total of a list opening right after `after_unit` stands:
+/// back over at most 12 words naming what it counts ("156 trường hợp vi
+/// phạm quy định về pháo nổ, trong đó có …") to the token before them,
+/// with the number of those words.
+fn total_before(tokens: &[Token], after_unit: usize) -> Option<(usize, usize)> {
+    let mut k = after_unit.checked_sub(1)?;
+    let mut words = 0;
+    while tokens.get(k)?.word().is_some() {
+        words += 1;
+        if words > 12 {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    Some((k, words))
+}
+
+/// The list a list item gives its own figure, written on the item's line
+/// ("+ Cách ly tập trung 46 người, trong đó: 12 người đang cách ly, 34
+/// người đã hết thời gian cách ly"): the byte offsets where the item's
+/// head ends (before the comma) and where the marker starts. The caller
+/// brackets the marker on, as a sub-list written one item a line is, so
+/// that those parts count for the item's figure and not for the next
+/// items. `None` when no marker outside brackets follows a figure with
+/// figures after it.
+pub fn items_own_list(tokens: &[Token]) -> Option<(usize, usize)> {
+    (0..tokens.len()).find_map(|i| {
+        let t = tokens.get(i).filter(|t| t.depth == 0)?;
+        marker_at(tokens, i)?;
+        let opening = opening_at(tokens, i).filter(|o| o.bracket.is_none())?;
+        let (k, words) = total_before(tokens, opening.after_unit)?;
+        num_at(tokens, k).filter(|n| n.trusted && !n.percent && words > 0)?;
+        tokens
+            .get(opening.from..)?
+            .iter()
+            .any(|t| t.num().is_some_and(|n| !n.percent))
+            .then_some(())?;
+        let head_end = tokens.get(opening.after_unit.saturating_sub(1))?.end;
+        Some((head_end, t.start))
+    })
+}
+
 /// "410 người, cụ thể: …", "96 doanh nghiệp (trong đó …)" and "4.216 hồ
 /// sơ (đúng hạn …, trễ hạn …)": a total, what opens the list, and the
 /// parts up to the end of the bracket or the sentence.
@@ -1067,17 +1109,7 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         after_unit,
         from,
     } = opening_at(tokens, i)?;
-    // Back to the total over at most 12 words naming what it counts
-    // ("156 trường hợp vi phạm quy định về pháo nổ, trong đó có …").
-    let mut k = after_unit.checked_sub(1)?;
-    let mut words = 0;
-    while tokens.get(k)?.word().is_some() {
-        words += 1;
-        if words > 12 {
-            return None;
-        }
-        k = k.checked_sub(1)?;
-    }
+    let (k, words) = total_before(tokens, after_unit)?;
     let total = num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
     if words == 0
         || qualified(tokens, k)

@@ -231,6 +231,22 @@ fn item_text(block: &Block) -> String {
     }
 }
 
+/// An item's text with the list it gives its own figure in brackets,
+/// as a sub-list written one item a line is: "+ tập trung 46 người,
+/// trong đó: 12 người đang cách ly, 34 người đã hết …" reads "+ tập trung
+/// 46 người (trong đó: 12 …, 34 …)", so that 12 and 34 are parts of 46,
+/// not of the list's total, and the next item is no part of 46.
+fn bracket_own_list(text: String) -> String {
+    let tokens = lexer::tokenize(&text);
+    let Some((head, marker)) = claims::items_own_list(&tokens) else {
+        return text;
+    };
+    match (text.get(..head), text.get(marker..)) {
+        (Some(head), Some(list)) => format!("{head} ({list})"),
+        _ => text,
+    }
+}
+
 /// The first block from `i` that is not blank.
 fn skip_blank(blocks: &[Block], i: usize) -> usize {
     i + blocks
@@ -289,7 +305,7 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
                             }
                             p.text.push(')');
                         }
-                        _ => p.push(&item.label, &item_text(item)),
+                        _ => p.push(&item.label, &bracket_own_list(item_text(item))),
                     }
                 }
             }

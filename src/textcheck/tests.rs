@@ -689,3 +689,64 @@ fn a_period_with_a_slash_before_the_operands_is_no_fraction() {
         )]
     );
 }
+
+/// A list item that splits its own figure on its own line ("+ Cách ly
+/// tập trung 46 người, trong đó: 12 người đang cách ly, 34 người …;")
+/// keeps those parts to itself: they were read on into the next items (a
+/// tester's false `46 ≥ 297`), and the list's own total went unchecked.
+/// Now 46 = 12 + 34 is checked within its item and 428 against 46 + 297
+/// + 81 = 424. Near misses: the list adding up (424), its sub-list
+/// written one part a line, and its parts in brackets, say nothing.
+#[test]
+fn a_list_items_own_trong_do_stays_within_the_item() {
+    use Severity::Error as E;
+    let list = |total: &str, head: &str, first: &str| {
+        format!(
+            "Toàn quận đã thực hiện cách ly {total} người, cụ thể:\n\
+             + Cách ly tập trung 46 người{head}{first} người đang cách ly, 34 người đã hết thời gian cách ly;\n\
+             + Cách ly tại nhà, nơi lưu trú 297 người;\n\
+             + Tự theo dõi sức khỏe tại nhà 81 người."
+        )
+    };
+    let inline = ", trong đó: ";
+    assert_eq!(run(&list("424", inline, "12"), Lang::Vi), vec![]);
+    assert_eq!(
+        run(&list("428", inline, "12"), Lang::Vi),
+        vec![row(
+            "sum-mismatch",
+            "L1",
+            "428 = 46 + 297 + 81",
+            "428 ≠ 424",
+            E
+        )]
+    );
+    assert_eq!(
+        run(&list("424", inline, "13"), Lang::Vi),
+        vec![row("sum-mismatch", "L2", "46 = 13 + 34", "46 ≠ 47", E)]
+    );
+    // "trong đó" without a colon, in a list of "-" items, and "trong đó
+    // có" (some parts only: one above the item's figure is wrong).
+    assert_eq!(
+        run(&list("424", ", trong đó ", "12").replace("\n+", "\n-"), Lang::Vi),
+        vec![]
+    );
+    assert_eq!(
+        run(
+            "Tổng số 120 người, gồm:\n+ Cách ly tập trung 35 người, trong đó có 40 người nước ngoài;\n+ Cách ly tại nhà 85 người.",
+            Lang::Vi
+        ),
+        vec![row("sum-mismatch", "L2", "35 ≥ 40", "35 < 40", E)]
+    );
+    // The near misses: a sub-list one part a line, parts in brackets.
+    let sub = "Tổng số người cách ly 120 người, cụ thể:\n+ Cách ly tập trung 35 người, trong đó:\n- 07 người đang cách ly;\n- 28 người đã hết thời gian cách ly;\n+ Cách ly tại nhà 85 người.";
+    let bracket = "Tổng số người cách ly 120 người, cụ thể:\n+ Cách ly tập trung 35 người (07 người đang cách ly, 28 người đã hết thời gian cách ly);\n+ Cách ly tại nhà 85 người.";
+    assert_eq!(run(sub, Lang::Vi), vec![]);
+    assert_eq!(run(bracket, Lang::Vi), vec![]);
+    // The item's parts read as in brackets, like a sub-list's.
+    let blocks = text_blocks(&list("424", inline, "12"));
+    assert_eq!(
+        passages(&blocks)[0].text,
+        "Toàn quận đã thực hiện cách ly 424 người, cụ thể: + Cách ly tập trung 46 người (trong đó: 12 người đang cách ly, 34 người đã hết thời gian cách ly) + Cách ly tại nhà, nơi lưu trú 297 người + Tự theo dõi sức khỏe tại nhà 81 người"
+    );
+}
+
