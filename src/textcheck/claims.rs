@@ -1074,6 +1074,14 @@ fn total_before(tokens: &[Token], after_unit: usize) -> Option<(usize, usize)> {
     Some((k, words))
 }
 
+/// The total of the list that the marker at `i` opens outside brackets,
+/// if it has one: a figure before the words naming what it counts.
+fn next_clause_total(tokens: &[Token], i: usize) -> Option<usize> {
+    let opening = opening_at(tokens, i).filter(|o| o.bracket.is_none())?;
+    let (k, words) = total_before(tokens, opening.after_unit)?;
+    (words > 0 && num_at(tokens, k).is_some()).then_some(k)
+}
+
 /// The list a list item gives its own figure, written on the item's line
 /// ("+ Cách ly tập trung 46 người, trong đó: 12 người đang cách ly, 34
 /// người đã hết thời gian cách ly"): the byte offsets where the item's
@@ -1138,7 +1146,8 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     let mut open_ended = false;
     // An item "… khác" with its own figure: the remainder, which closes
     // the list.
-    let mut closed_by_other = false;
+    // (Where it stands: a list cut short forgets one beyond its end.)
+    let mut closed_by_other: Option<usize> = None;
     // Items opening on a bullet ("- Nhà ở của hộ nghèo, hộ cận nghèo: 18
     // nhà - Nhà ở của các hộ khác: 26 nhà"): the bullets separate them, a
     // comma inside one lists the noun it counts.
@@ -1160,7 +1169,7 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                     && (j + 2..end.min(j + 8)).any(|x| word_at(tokens, x) == Some("khac"))))
                 && item_has_figure(tokens, j, from, end, depth);
             if remainder {
-                closed_by_other = true;
+                closed_by_other = closed_by_other.or(Some(j));
             } else {
                 open_ended = true;
             }
@@ -1203,9 +1212,30 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
             Tok::Punct('+' | '-' | '–' | '•' | '*') => separators.push(j),
             Tok::Word(w) if w == "va" => separators.push(j),
             Tok::Word(_) => {
-                // A second enumeration inside this one: unsure.
                 if marker_at(tokens, j).is_some() {
-                    return None;
+                    // "Tiếp nhận 1.215 văn bản đến, trong đó có 1.640 …;
+                    // phát hành 986 văn bản đi, trong đó có 845 …": the
+                    // clause after the semicolon counts its own total with
+                    // its own list, and this list ends at the semicolon.
+                    let semicolon = separators
+                        .iter()
+                        .rev()
+                        .find(|&&s| punct_at(tokens, s, ';'))
+                        .copied();
+                    let Some(s) = semicolon.filter(|&s| {
+                        matches!(intro, Intro::Partial | Intro::OfWhich)
+                            && next_clause_total(tokens, j)
+                                .is_some_and(|t| t > s && parts.contains(&t))
+                    }) else {
+                        // A second enumeration inside this one: unsure.
+                        return None;
+                    };
+                    region_end = s;
+                    separators.retain(|&x| x < s);
+                    parts.retain(|&x| x < s);
+                    labels.retain(|&x| x < s);
+                    closed_by_other = closed_by_other.filter(|&x| x < s);
+                    break;
                 }
                 // A bracket of references (the plan, the same period) is
                 // no breakdown.
@@ -1277,7 +1307,7 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         Intro::Outcome => return None,
         // "trong đó: nhà của hộ nghèo 18 nhà, nhà của các hộ khác 26 nhà":
         // the remainder closes the list.
-        Intro::OfWhich if closed_by_other && !uncounted => Breakdown::Complete,
+        Intro::OfWhich if closed_by_other.is_some() && !uncounted => Breakdown::Complete,
         Intro::OfWhich => Breakdown::Partial,
         Intro::Bracket if uncounted => Breakdown::Partial,
         Intro::Bracket if kinds() && process() => Breakdown::Each,
@@ -1286,7 +1316,7 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     // A remainder in another unit than the total ("50 cơ sở, gồm: 20 nhà
     // hàng, 25 bếp ăn và 6 cơ sở khác") may not close it: some parts, as
     // any list with "khác".
-    let breakdown = if closed_by_other
+    let breakdown = if closed_by_other.is_some()
         && parts
             .iter()
             .any(|&p| unit_of_part(tokens, p).unwrap_or(&unit) != unit)
