@@ -694,9 +694,10 @@ fn a_period_with_a_slash_before_the_operands_is_no_fraction() {
 /// tập trung 46 người, trong đó: 12 người đang cách ly, 34 người …;")
 /// keeps those parts to itself: they were read on into the next items (a
 /// tester's false `46 ≥ 297`), and the list's own total went unchecked.
-/// Now 46 = 12 + 34 is checked within its item and 428 against 46 + 297
-/// + 81 = 424. Near misses: the list adding up (424), its sub-list
-/// written one part a line, and its parts in brackets, say nothing.
+/// Now 46 = 12 + 34 is checked within its item, and 428 against the sum
+/// of the items (`46 + 297 + 81 = 424`). Near misses: the list adding up
+/// (424), its sub-list written one part a line, and its parts in
+/// brackets, say nothing.
 #[test]
 fn a_list_items_own_trong_do_stays_within_the_item() {
     use Severity::Error as E;
@@ -727,7 +728,10 @@ fn a_list_items_own_trong_do_stays_within_the_item() {
     // "trong đó" without a colon, in a list of "-" items, and "trong đó
     // có" (some parts only: one above the item's figure is wrong).
     assert_eq!(
-        run(&list("424", ", trong đó ", "12").replace("\n+", "\n-"), Lang::Vi),
+        run(
+            &list("424", ", trong đó ", "12").replace("\n+", "\n-"),
+            Lang::Vi
+        ),
         vec![]
     );
     assert_eq!(

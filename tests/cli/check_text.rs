@@ -535,3 +535,76 @@ fn check_text_refuses_other_files_with_exit_2() {
         )
     );
 }
+
+/// A tester's two misses end to end: a list item's own "trong đó" on its
+/// line, and two clauses joined by ";" each with its own "trong đó". The
+/// wrong figures are found with their exact relation; the near misses
+/// (the item's right split, the second clause's right share) say nothing.
+#[test]
+fn check_text_keeps_an_items_own_list_and_each_clauses_list_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("du-thao.txt");
+    std::fs::write(
+        &report,
+        [
+            "Toàn quận đã thực hiện cách ly 428 người, cụ thể:",
+            "+ Cách ly tập trung 46 người, trong đó: 12 người đang cách ly, 34 người đã hết thời gian cách ly;",
+            "+ Cách ly tại nhà, nơi lưu trú 297 người;",
+            "+ Tự theo dõi sức khỏe tại nhà 81 người.",
+            "Tiếp nhận 1.215 văn bản đến, trong đó có 1.640 văn bản điện tử có chữ ký số; phát hành 986 văn bản đi, trong đó có 845 văn bản điện tử (chiếm 85,7%).",
+            "",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("kiem-tra");
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout
+            .contains("\">>1.215<< văn bản đến, trong đó có 1.640 văn bản điện tử có chữ ký số\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("du-thao.txt: 2 lỗi, 0 cảnh báo."),
+        "{stdout}"
+    );
+    let findings = read_findings(&out.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "error",
+                "sum-mismatch",
+                "L1",
+                "428 = 46 + 297 + 81",
+                "428 ≠ 424"
+            ),
+            (
+                "error",
+                "sum-mismatch",
+                "L5",
+                "1.215 ≥ 1.640",
+                "1.215 < 1.640"
+            ),
+        ]
+    );
+}
