@@ -137,7 +137,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info / error",
         meaning: ("Biểu thiếu cột LK: trong quý I, LK được lấy bằng TH; báo cáo năm (hoặc quý IV) thiếu số liệu cả năm.", "A form without LK: in a first quarter LK is taken as TH; a year's (or fourth quarter's) report lacks the year's figures."),
         help: ("Quý I: không cần làm gì, nên dùng biểu có cột LK. Báo cáo năm: bổ sung cột «Lũy kế năm» rồi gửi lại.", "First quarter: nothing to do; the form should have an LK column. Year's report: add the «Lũy kế năm» column and send it again."),
-        example: "a first-quarter file without an LK column: LK taken as TH (`expected` `LK = TH`) (info); a year's or fourth quarter's report without an LK column, only \"Thực hiện quý IV/2025\", at the TH header (error)",
+        example: "a first-quarter file without an LK column: LK taken as TH (`expected` `LK = TH`) (info); a year's or fourth quarter's report without an LK column, only \"Thực hiện quý IV/2025\", at the TH header (error); likewise a second quarter's report in a half-year run (`--period 2026-H1`), a third quarter's in a nine months' run",
     },
     Entry {
         code: Code::RowsIgnored,

@@ -245,7 +245,8 @@ pub enum Read<'a> {
         compared: usize,
     },
     /// `column-missing` (an error): a report for the year (or its fourth
-    /// quarter) has no LK column, only `label` (in `cell`).
+    /// quarter), the half-year or the nine months has no LK column, only
+    /// `label` (in `cell`).
     LkMissingAtYearEnd {
         cell: &'a str,
         label: &'a str,
@@ -572,12 +573,14 @@ fn table(r: &Read, lang: Lang) -> String {
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
         (Read::LkMissingAtYearEnd { cell, label, period }, Lang::Vi) => {
+            let (months, column) = months_from_january(*period, Lang::Vi);
             let period = period.title_vi();
-            format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu cả năm mà báo cáo {period} phải có: bảng chỉ có «{label}» (ô {cell}) và các cột khác. Số liệu cả năm của đơn vị không được tổng hợp và % kế hoạch năm không kiểm tra được. Hãy bổ sung cột «Lũy kế năm» (hoặc «Cả năm») theo mẫu biểu rồi gửi lại.")
+            format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu {months} mà báo cáo {period} phải có: bảng chỉ có «{label}» (ô {cell}) và các cột khác. Số liệu {months} của đơn vị không được tổng hợp và % kế hoạch năm không kiểm tra được. Hãy bổ sung cột {column} theo mẫu biểu rồi gửi lại.")
         }
         (Read::LkMissingAtYearEnd { cell, label, period }, Lang::En) => {
+            let (months, column) = months_from_january(*period, Lang::En);
             let period = period.title_en();
-            format!("The file has no cumulative (LK) column, the whole year's figures the report for {period} must give: its table has «{label}» (cell {cell}) and other columns only. The unit's figures for the year are not consolidated and its % of the year's plan cannot be checked. Add the «Lũy kế năm» (or «Cả năm») column as in the form and send the file again.")
+            format!("The file has no cumulative (LK) column, the figures for {months} the report for {period} must give: its table has «{label}» (cell {cell}) and other columns only. The unit's figures for {months} are not consolidated and its % of the year's plan cannot be checked. Add the {column} column as in the form and send the file again.")
         }
         (Read::PlanNamedNextYear { label, cell, year, period, agree, compared }, Lang::Vi) => {
             let (this, period) = (period.year, period.title_vi());
@@ -718,5 +721,23 @@ fn stamp(r: &Read, lang: Lang) -> String {
             }
         },
         _ => String::new(),
+    }
+}
+
+/// The months from January a report for `period` covers, in words, and
+/// the header of the LK column that holds them ("6 tháng", «Lũy kế 6
+/// tháng» (hoặc «6 tháng»)): the column a half-year's, nine months' or
+/// year's report must have.
+fn months_from_january(period: crate::model::Period, lang: Lang) -> (&'static str, &'static str) {
+    use crate::model::PeriodSpan;
+    match (period.span, lang) {
+        (PeriodSpan::FirstHalf, Lang::Vi) => ("6 tháng", "«Lũy kế 6 tháng» (hoặc «6 tháng»)"),
+        (PeriodSpan::FirstHalf, Lang::En) => ("the six months", "«Lũy kế 6 tháng» (or «6 tháng»)"),
+        (PeriodSpan::NineMonths, Lang::Vi) => ("9 tháng", "«Lũy kế 9 tháng» (hoặc «9 tháng»)"),
+        (PeriodSpan::NineMonths, Lang::En) => {
+            ("the nine months", "«Lũy kế 9 tháng» (or «9 tháng»)")
+        }
+        (_, Lang::Vi) => ("cả năm", "«Lũy kế năm» (hoặc «Cả năm»)"),
+        (_, Lang::En) => ("the whole year", "«Lũy kế năm» (or «Cả năm»)"),
     }
 }

@@ -3596,6 +3596,8 @@ fn plan_named_next_year(
 /// report: the year's figures, which the report is about, are not in it,
 /// and its %KH is not LK/KH. An error at the TH header: the district's
 /// year figures would lack the unit, and the file is no file to send.
+/// Likewise a second quarter's report in a half-year run, a third
+/// quarter's in a nine months' run: their LK is what the run is about.
 fn year_end_without_lk(
     seen: &[bool; 6],
     period: Option<Period>,
@@ -3603,8 +3605,15 @@ fn year_end_without_lk(
     lang: Lang,
     sub: &mut Submission,
 ) {
-    let Some(p) = period.filter(|p| matches!(p.span, PeriodSpan::Year | PeriodSpan::Quarter(4)))
-    else {
+    let Some(p) = period.filter(|p| {
+        matches!(
+            p.span,
+            PeriodSpan::Year
+                | PeriodSpan::Quarter(4)
+                | PeriodSpan::FirstHalf
+                | PeriodSpan::NineMonths
+        )
+    }) else {
         return;
     };
     let Some((here, label)) = first_figures else {

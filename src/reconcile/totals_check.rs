@@ -124,6 +124,17 @@ pub fn check_department_totals(
         .filter(|f| f.severity == Severity::Error)
         .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
         .collect();
+    // A unit's LK doubted by a `cumulative-mismatch` warning (a stock
+    // summed over the quarters: its LK should be its TH) is no figure a
+    // department can be blamed against either.
+    for f in known.iter().filter(|f| {
+        f.severity == Severity::Warning
+            && f.code == Code::CumulativeMismatch
+            && f.column == ValueColumn::Lk.as_str()
+            && !f.unit.is_empty()
+    }) {
+        wrong.insert((f.unit.as_str(), f.indicator.as_str(), f.column.as_str()));
+    }
     // A unit's broken relation (its total against its parts) does not say
     // which of its figures is wrong: every figure the relation names is
     // doubtful, not only the total the finding is filed under.
@@ -169,11 +180,6 @@ pub fn check_department_totals(
         .map(|&(_, i, c)| (i, c))
         .collect();
     let agency = |s: &Submission| s.unit.and_then(|u| template.agencies.get(u));
-    let expected_wards = template
-        .agencies
-        .iter()
-        .filter(|a| a.kind == AgencyKind::Ward && a.reports)
-        .count();
     let sent: HashSet<usize> = figures.subs().iter().filter_map(|s| s.unit).collect();
     // Wards that must report and sent nothing at all.
     let silent: Vec<usize> = (0..template.agencies.len())
@@ -303,10 +309,7 @@ pub fn check_department_totals(
         Ok(())
     })?;
     let omitted = omitted_wards(figures, template, &found, &less_one)?;
-    Ok(
-        Report::new(figures, template, expected_wards, &silent, lang)
-            .findings(&found, &records, &omitted),
-    )
+    Ok(Report::new(figures, template, &silent, lang).findings(&found, &records, &omitted))
 }
 
 /// Whether the department's figure of `m` is the wards' sum less a
@@ -392,26 +395,18 @@ struct Report<'a> {
     template: &'a Template,
     level: LevelWords,
     may_be_negative: HashSet<String>,
-    expected_wards: usize,
     /// Wards that must report and sent nothing at all.
     silent: &'a [usize],
     lang: Lang,
 }
 
 impl<'a> Report<'a> {
-    fn new(
-        figures: &'a Figures,
-        template: &'a Template,
-        expected_wards: usize,
-        silent: &'a [usize],
-        lang: Lang,
-    ) -> Self {
+    fn new(figures: &'a Figures, template: &'a Template, silent: &'a [usize], lang: Lang) -> Self {
         Report {
             figures,
             template,
             level: template.level_words(),
             may_be_negative: CheckSettings::of(template).may_be_negative,
-            expected_wards,
             silent,
             lang,
         }
@@ -636,7 +631,7 @@ impl<'a> Report<'a> {
             stated: &stated,
             sum: &sum,
             contributors: m.contributors,
-            expected: self.expected_wards,
+            expected: self.expected_wards(r.ind()),
             listed: &listed.join("; "),
             counts_missing,
             tallies,
@@ -653,6 +648,20 @@ impl<'a> Report<'a> {
                 .expected(sum)
                 .actual(stated),
         )
+    }
+
+    /// The wards that must report indicator `ind`: those of the registry
+    /// that report, less those exempt from it (`exempt` in agencies.csv),
+    /// which leave no total short.
+    fn expected_wards(&self, ind: usize) -> usize {
+        let agencies = &self.template.agencies;
+        (0..agencies.len())
+            .filter(|&u| {
+                agencies[u].kind == AgencyKind::Ward
+                    && agencies[u].reports
+                    && self.template.must_report(u, ind)
+            })
+            .count()
     }
 
     /// One `total-unchecked` for a department's indicators `ms` in
@@ -936,6 +945,103 @@ mod tests {
             got.iter().map(|g| (g.0, g.1.as_str())).collect::<Vec<_>>(),
             [(Code::TotalMismatch, "TH"), (Code::TotalUnchecked, "LK")],
             "{got:?}"
+        );
+    }
+
+    /// A ward's stock summed over the quarters (a `cumulative-mismatch`
+    /// warning at its LK: its LK should be its TH) made the department's
+    /// right LK, which counts the ward's level, an error asking for the
+    /// wards' sum with the summed figure in it (tester: Phòng Y tế's YT21
+    /// 1.220 against 1.452). The ward's LK is held back as under an error:
+    /// the department's LK is not compared (`total-unchecked`), its TH
+    /// still is; an `outlier` warning on the same figure holds nothing
+    /// back.
+    #[test]
+    fn a_wards_doubted_lk_does_not_blame_the_department() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                // Phường 2's LK 40 is its level summed over the quarters.
+                let lk = if k == 2 { 40.0 } else { 10.0 };
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![
+                        row(hc02, ValueColumn::Th, 10.0, 0),
+                        row(hc02, ValueColumn::Lk, lk, 0),
+                    ],
+                )
+            })
+            .collect();
+        let vp = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Th, 30.0, 0),
+                row(hc02, ValueColumn::Lk, 30.0, 0),
+            ],
+        );
+        let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let run = |code: Code| {
+            let known = [Finding::warning(code, "x")
+                .unit("P02")
+                .indicator("HC02")
+                .column("LK")];
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|x| (x.code, x.column, x.actual))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            run(Code::CumulativeMismatch),
+            [(
+                Code::TotalUnchecked,
+                "LK".to_string(),
+                "Phường 2".to_string()
+            )]
+        );
+        assert_eq!(
+            run(Code::Outlier),
+            [(Code::TotalMismatch, "LK".to_string(), "30".to_string())]
+        );
+    }
+
+    /// A ward exempt from an indicator (`exempt` in agencies.csv) leaves no
+    /// total short: "Mới có 3/16 phường" counted it among those expected,
+    /// and the office looked for wards that owe nothing (tester: 48/58
+    /// where 8 wards are exempt, 48/50).
+    #[test]
+    fn the_wards_expected_leave_out_those_exempt() {
+        let mut t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        for k in 4..=16 {
+            let u = t.agency_index(&format!("P{k:02}")).unwrap();
+            t.agencies[u].exempt.push(hc02);
+        }
+        let wards: Vec<Submission> = (1..=2)
+            .map(|k| {
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![row(hc02, ValueColumn::Th, 10.0, 0)],
+                )
+            })
+            .collect();
+        let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 15.0, 0)]);
+        let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
+            .unwrap();
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].code, Code::TotalMismatch);
+        assert!(
+            f[0].message
+                .contains("Mới có 2/3 phường báo cáo chỉ tiêu này"),
+            "{}",
+            f[0].message
         );
     }
 

@@ -680,6 +680,92 @@ fn a_year_end_report_without_the_years_column_is_an_error() {
     assert!(listed(&f, &["column-missing"]).is_empty(), "{f:?}");
 }
 
+/// A second quarter's report with no six months' column ("Thực hiện quý
+/// II/2026" and "Cùng kỳ quý II/2025" only) in a half-year run left the
+/// province's six-month LK, CK and percents without the commune, with
+/// three `total-uncomputed` infos, and `check` said "Có thể gửi". It is
+/// the same `column-missing` error as a year-end report without its
+/// year, naming the six months (a third quarter's in a nine months' run,
+/// the nine). The near misses: the same file in a second quarter's run,
+/// and a half-year report with its «Lũy kế 6 tháng», say nothing of it.
+#[test]
+fn a_half_year_report_without_the_six_months_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let quarter_only = |q: &str| {
+        write_book(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[&format!("BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ {q}/2020")],
+                headers: &[
+                    &format!("Thực hiện quý {q}/2020"),
+                    &format!("Cùng kỳ quý {q}/2019"),
+                ],
+                rows: hc(&[[40.0, 38.0, 2.0], [35.0, 30.0, 5.0]]),
+            }],
+        );
+    };
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM 2020"],
+            headers: &["Thực hiện quý II/2020", "Lũy kế 6 tháng năm 2020"],
+            rows: hc(&[[40.0, 38.0, 2.0], [90.0, 85.0, 5.0]]),
+        }],
+    );
+    for (q, period, months, named) in [
+        ("II", "2020-H1", "6 tháng", "6 tháng đầu năm 2020"),
+        ("III", "2020-9M", "9 tháng", "9 tháng đầu năm 2020"),
+    ] {
+        quarter_only(q);
+        let out = tmp.path().join(format!("out-{period}"));
+        let (_, f) = consolidate(&dir, &out, &tpl, period, &[]);
+        let mine: Vec<_> = f
+            .iter()
+            .filter(|f| f["code"] == "column-missing")
+            .map(|f| {
+                format!(
+                    "{}|{}|{}|{}",
+                    f["severity"].as_str().unwrap(),
+                    f["file"].as_str().unwrap(),
+                    f["cell"].as_str().unwrap(),
+                    f["actual"].as_str().unwrap()
+                )
+            })
+            .collect();
+        assert_eq!(
+            mine,
+            [format!("error|phuong-1.xlsx|E6|Thực hiện quý {q}/2020")],
+            "{period}"
+        );
+        let m = message(&f, "column-missing", "error");
+        assert!(
+            m.starts_with(&format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu {months} mà báo cáo {named} phải có: bảng chỉ có «Thực hiện quý {q}/2020» (ô E6)")),
+            "{m}"
+        );
+        assert!(
+            m.ends_with(&format!(
+                "Hãy bổ sung cột «Lũy kế {months}» (hoặc «{months}») theo mẫu biểu rồi gửi lại."
+            )),
+            "{m}"
+        );
+        let text = checked(&dir.join("phuong-1.xlsx"), &tpl, period);
+        assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
+    }
+    // The same second quarter's file in a second quarter's run.
+    quarter_only("II");
+    let out = tmp.path().join("out-q2");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q2", &[]);
+    assert!(listed(&f, &["column-missing"]).is_empty(), "{f:?}");
+}
+
 /// The only plan column headed "Kế hoạch năm 2021" in a 2020 report, every
 /// stated %KH being LK over it: it was left out as next year's plan
 /// ("Cột này không cần sửa"), the district's KH lacked the ward and the
