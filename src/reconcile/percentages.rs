@@ -1130,7 +1130,8 @@ impl Stated<'_> {
     /// be compared in points: LK − KH, LK − CK ("giảm 0,5 điểm %"). Either
     /// reading makes the figure right; a %CK right only in the other
     /// convention is `pct-kind`; right in none, off by rounding in one,
-    /// `pct-rounding`; else `pct-mismatch`.
+    /// `pct-rounding`; else `pct-mismatch`. Points are off by rounding only
+    /// within one unit of the stated last place of LK − KH as written.
     fn rate_change(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
         let i = stated.ind();
         let of_plan = stated.column == ValueColumn::PctKh;
@@ -1158,7 +1159,21 @@ impl Stated<'_> {
         let (wl, wb) = (written(lk), written(base));
         let points = Interval::new(wl.lo - wb.hi, wl.hi - wb.lo);
         let verdict = |iv: Interval| judge_percent(stated.value, d, iv);
-        let (v_want, v_points) = (verdict(want), verdict(points));
+        let v_want = verdict(want);
+        // An operand written coarser than the points (a plan of 95 is
+        // 94,5 … 95,5) widens what the points may be: the stated points are
+        // right anywhere in that range, give or take their own rounding. A
+        // rounding slip, though, is a slip from the figures as written
+        // (91,67 − 95 = −3,33 may be written −3 or −4, never −5): the unit
+        // of slack is not added on top of the operand's half unit, which
+        // took a wrong −5 for a rounding (a tester's TC03 and DS03).
+        let v_points = match verdict(points) {
+            Verdict::Consistent => Verdict::Consistent,
+            _ => match verdict(Interval::exact(lk.value - base.value)) {
+                Verdict::Mismatch => Verdict::Mismatch,
+                _ => Verdict::Rounding,
+            },
+        };
         // The fraction form of a percent cell, as for the other percents.
         if matches!(judge(stated, want), Judged::Consistent) || v_points == Verdict::Consistent {
             return None;
