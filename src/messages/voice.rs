@@ -817,6 +817,16 @@ fn reading() -> Vec<Read<'static>> {
             written: "USD",
             catalog: "triệu đồng",
         },
+        Read::UnitLabelOnly {
+            unit: "Phường 12",
+            code,
+            name,
+            written: "%",
+            catalog: "‰",
+            column: ValueColumn::Th,
+            figure: "3,39",
+            worked: "41 / 12.100 × 1.000",
+        },
         Read::UnitLabelDoubtful {
             unit: "Phường 12",
             code,
@@ -1373,6 +1383,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PlanNamedNextYear { .. } => 33,
         Read::SheetTitleStale { .. } => 34,
         Read::FigureSignConverted { .. } => 35,
+        Read::UnitLabelOnly { .. } => 36,
     }
 }
 
@@ -1495,7 +1506,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 32);
     covers("Checked", checked.iter().map(checked_variant), 31);
-    covers("Read", read.iter().map(read_variant), 36);
+    covers("Read", read.iter().map(read_variant), 37);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -1046,8 +1046,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     // Sheets of the period that give the same figures: each figure once.
     one_figure_each(&mut sub, &sheet_reads, &names, ctx.template, ctx.lang);
+    // A rate labelled "%" whose figures are in ‰ already: kept as
+    // written, its own warning (never merged with conversions).
+    let label_only = crate::normalize::rate_label::rate_labels_only(&mut sub, ctx.template, ctx.lang);
     // A unit written the same wrong way on many rows: one finding.
-    one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
+    one_unit_finding_each(&mut sub, ctx.template, ctx.lang, &label_only);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for o in other_period {
@@ -3891,7 +3894,7 @@ fn is_same_unit(
 /// a rate ("%" against "‰"), money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
 /// "tấn", "héc-ta" against "ha"), or a count or measure in thousands
 /// ("nghìn con" against "con"); `None` when they are not.
-fn unit_scales(
+pub(super) fn unit_scales(
     written: &str,
     catalog: &str,
     abbreviations: &std::collections::BTreeMap<String, String>,
@@ -3972,7 +3975,7 @@ fn factor_words(factor: f64, lang: Lang) -> String {
 /// The sender as the findings of reading name it: the registry's name of
 /// the unit the title names, else what the title says (intake renames it
 /// when it settles another sender).
-fn sender_shown(sub: &Submission, t: &Template) -> String {
+pub(super) fn sender_shown(sub: &Submission, t: &Template) -> String {
     sub.unit
         .and_then(|u| t.agencies.get(u))
         .map_or_else(|| sub.unit_text.clone(), |a| a.shown().into_owned())
@@ -3985,7 +3988,7 @@ fn sender_shown(sub: &Submission, t: &Template) -> String {
 /// other cells are kept in `sub.unit_cells`, so that the unit's feedback
 /// workbook still marks every row. An error (a row that stays out of the
 /// totals) is told row by row.
-fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
+fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang, apart: &[usize]) {
     use crate::diagnostic::Code;
     use crate::messages::Words;
     let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
@@ -3996,6 +3999,7 @@ fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
             || f.severity != Severity::Warning
             || f.indicator.is_empty()
             || !f.column.is_empty()
+            || apart.contains(&i)
         {
             continue;
         }

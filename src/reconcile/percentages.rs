@@ -37,7 +37,7 @@ use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{CkSaid, Submission, TidyRow};
 use crate::number::format_num;
-use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
+use crate::rules::expr::{parse, Cmp, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
@@ -102,26 +102,6 @@ enum RateFormula {
     Other(Expr),
 }
 
-/// `(numerator, denominator, factor)` of a rate `N / D * k` (or
-/// `N * k / D`): TV01 / DS02 * 1000 is ("TV01", "DS02", 1000).
-fn scaled_ratio(e: &Expr) -> Option<(&str, &str, f64)> {
-    let (n, d, k) = match e {
-        Expr::Bin(ratio, Op::Mul, k) => match &**ratio {
-            Expr::Bin(n, Op::Div, d) => (n, d, k),
-            _ => return None,
-        },
-        Expr::Bin(scaled, Op::Div, d) => match &**scaled {
-            Expr::Bin(n, Op::Mul, k) => (n, d, k),
-            _ => return None,
-        },
-        _ => return None,
-    };
-    match (&**n, &**d, k.constant_value()) {
-        (Expr::Code(n), Expr::Code(d), Some(k)) if k > 0.0 => Some((n, d, k)),
-        _ => None,
-    }
-}
-
 /// What the difference of a rate is counted in: the template's unit sign
 /// (‰, %), else its formula's factor (× 1000, × 100), else its own unit
 /// as the template writes it.
@@ -134,7 +114,7 @@ fn points_of(ind: &Indicator) -> Points<'_> {
         return Points::Percent;
     }
     let factor = match parse(&ind.formula) {
-        Ok(Rule::Definition(e)) => scaled_ratio(&e).map(|(_, _, k)| k),
+        Ok(Rule::Definition(e)) => e.scaled_ratio().map(|(_, _, k)| k),
         _ => None,
     };
     match factor {
@@ -376,7 +356,7 @@ fn bound_of(
 ) -> Option<(String, String, f64)> {
     let (n, d, k) = match formula {
         RateFormula::Ratio(n, d) => (n.as_str(), d.as_str(), 100.0),
-        RateFormula::Other(e) => scaled_ratio(e)?,
+        RateFormula::Other(e) => e.scaled_ratio()?,
     };
     let (ni, di) = (template.indicator_index(n)?, template.indicator_index(d)?);
     let holds = match cmp {
