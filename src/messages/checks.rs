@@ -825,6 +825,10 @@ pub struct SkipPlace {
     pub unit: String,
     pub file: String,
     pub lacking: Vec<String>,
+    /// Of `lacking`, those whose cell holds a lone "-" (or "không phát
+    /// sinh") read as no figure (the template's `dash = "empty"`): the
+    /// code, the cell and what it holds.
+    pub dashed: Vec<(String, String, String)>,
 }
 
 fn rule(c: &Checked, lang: Lang) -> String {
@@ -836,10 +840,22 @@ fn rule(c: &Checked, lang: Lang) -> String {
             named,
         } => {
             let n = lang.count(*places, ("nơi", "place", "places"));
+            let dashes = named.iter().any(|p| !p.dashed.is_empty());
             let named: Vec<String> = named
                 .iter()
                 .map(|p| {
-                    let lacking = p.lacking.join(", ");
+                    let lacking: Vec<String> = p
+                        .lacking
+                        .iter()
+                        .map(|code| match p.dashed.iter().find(|(c, ..)| c == code) {
+                            Some((_, cell, shown)) => match lang {
+                                Lang::Vi => format!("{code}: ô {cell} ghi «{shown}»"),
+                                Lang::En => format!("{code}: cell {cell} holds «{shown}»"),
+                            },
+                            None => code.clone(),
+                        })
+                        .collect();
+                    let lacking = lacking.join(", ");
                     match lang {
                         Lang::Vi => format!("{} ({}, thiếu {lacking})", p.unit, p.file),
                         Lang::En => format!("{} ({}, no {lacking})", p.unit, p.file),
@@ -851,9 +867,11 @@ fn rule(c: &Checked, lang: Lang) -> String {
             } else {
                 format!(": {}", named.join("; "))
             };
-            match lang {
-                Lang::Vi => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô trống không được coi là 0."),
-                Lang::En => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
+            match (lang, dashes) {
+                (Lang::Vi, false) => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô trống không được coi là 0."),
+                (Lang::En, false) => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
+                (Lang::Vi, true) => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô ghi «-» (hay «không phát sinh») được đọc là không có số liệu theo thiết lập dash = \"empty\" của mẫu biểu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, hãy ghi 0."),
+                (Lang::En, true) => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a cell holding «-» (or «không phát sinh») is read as no figure by the template's setting dash = \"empty\", not as 0, as a blank is. If it means 0, write 0."),
             }
         }
         Checked::RuleUnknownCodes {

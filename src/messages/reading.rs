@@ -26,6 +26,20 @@ pub enum Read<'a> {
         catalog: &'a str,
         factor: &'a str,
     },
+    /// `unit-mismatch` (a warning): a rate labelled `written` ("%") whose
+    /// figures are already in the catalog's `catalog` ("‰"): `figure` in
+    /// `column` is what its formula gives (`worked`, "41 / 12.100 ×
+    /// 1.000"), its figures converted would not be. Kept as written.
+    UnitLabelOnly {
+        unit: &'a str,
+        code: &'a str,
+        name: &'a str,
+        written: &'a str,
+        catalog: &'a str,
+        column: ValueColumn,
+        figure: &'a str,
+        worked: &'a str,
+    },
     /// `unit-mismatch` (an error): written in `written`, which cannot be
     /// converted to the catalog's `catalog`.
     UnitUnconvertible {
@@ -376,6 +390,7 @@ impl Words for Read<'_> {
             Read::LegacyEncoding { .. } => Code::LegacyEncoding,
             Read::SheetUnreadable { .. } => Code::FileUnreadable,
             Read::UnitConverted { .. }
+            | Read::UnitLabelOnly { .. }
             | Read::UnitUnconvertible { .. }
             | Read::UnitLabelDoubtful { .. }
             | Read::FigureSignConverted { .. }
@@ -484,6 +499,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::UnitConverted { unit, code, name, written, catalog, factor }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}» while the catalog uses «{catalog}»; its figures were converted ({factor}). Use the catalog's unit.", of(unit)),
         (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», không quy đổi được sang «{catalog}» của danh mục; số liệu của dòng không được tổng hợp. Hãy ghi số liệu theo đơn vị «{catalog}».", of(unit)),
         (Read::UnitUnconvertible { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is written in «{written}», which cannot be converted to the catalog's «{catalog}»; its figures are not consolidated. Report it in «{catalog}».", of(unit)),
+        (Read::UnitLabelOnly { unit, code, name, written, catalog, column, figure, worked }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu đã tính theo «{catalog}» của danh mục (cột {column}: {figure} = {worked}): chỉ có nhãn đơn vị ghi sai, số liệu được giữ nguyên, không quy đổi. Hãy sửa đơn vị tính thành «{catalog}».", of(unit)),
+        (Read::UnitLabelOnly { unit, code, name, written, catalog, column, figure, worked }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures are already in the catalog's «{catalog}» (column {column}: {figure} = {worked}): only the label is wrong, so the figures are kept as written, not converted. Write «{catalog}» as its unit.", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu (lớn nhất {value}) quy đổi ({factor}) sang «{catalog}» của danh mục chỉ còn {converted} {catalog}, dưới {smallest} {catalog}, số nhỏ nhất danh mục ghi được: nhiều khả năng số liệu đã ghi theo «{catalog}», chỉ có đơn vị tính ghi sai. Số liệu của dòng không được tổng hợp. Hãy sửa đơn vị tính (hoặc số liệu) rồi gửi lại.", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures (the largest {value}) converted ({factor}) to the catalog's «{catalog}» come to {converted} {catalog}, below {smallest} {catalog}, the smallest figure the catalog's decimals show: they are most probably in «{catalog}» already, under a wrong label. Its figures are not consolidated. Correct the unit (or the figures) and send it again.", of(unit)),
         (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», khác đơn vị «{row_unit}» của dòng; số đã được quy đổi ({factor}) thành {read} {row_unit}. Hãy kiểm tra và ghi số theo «{row_unit}», không kèm dấu.", of(unit)),

@@ -8,6 +8,7 @@ pub mod indicator;
 pub mod legacy;
 #[cfg(test)]
 mod proptests;
+mod rate_label;
 pub mod sheets;
 pub mod stamp;
 pub mod store;

@@ -233,6 +233,22 @@ pub struct Submission {
     /// left unread in the sheets of the file, for the error a file with
     /// nothing else is given.
     pub by_unit: Vec<ByUnit>,
+    /// The figure cells holding a lone "-" read as no figure (the
+    /// template's `dash = "empty"`), for the findings that miss their
+    /// figure to say what the cell holds rather than call it empty.
+    pub dashes: Vec<DashCell>,
+}
+
+/// A figure cell holding a lone "-" (or "không phát sinh", read as a
+/// dash is) read as no figure: what it holds, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DashCell {
+    pub indicator: u32,
+    pub column: ValueColumn,
+    pub sheet: u16,
+    pub row: u32,
+    pub col: u32,
+    pub shown: String,
 }
 
 /// A table whose rows are units (wards, communes, neighbourhoods) and
@@ -350,7 +366,27 @@ impl Submission {
             ck_said: self.ck_said.clone(),
             headers: self.headers.clone(),
             by_unit: Vec::new(),
+            dashes: self.dashes.clone(),
         }
+    }
+
+    /// Where indicator `i`'s figure in `column` is a lone "-" read as no
+    /// figure, when it is, and what the cell holds.
+    pub fn dash_at(&self, i: usize, column: ValueColumn) -> Option<(Location, &str)> {
+        let d = self
+            .dashes
+            .iter()
+            .find(|d| d.indicator as usize == i && d.column == column)?;
+        let at = Location::cell(
+            self.file.clone(),
+            self.sheets
+                .get(d.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
+            d.row,
+            d.col,
+        );
+        Some((at, &d.shown))
     }
 
     /// The header of column `col` of sheet `sheet`, when it is a figure
@@ -567,6 +603,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         ck_said: Vec::new(),
         headers: Vec::new(),
         by_unit: Vec::new(),
+        dashes: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -1046,8 +1083,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     // Sheets of the period that give the same figures: each figure once.
     one_figure_each(&mut sub, &sheet_reads, &names, ctx.template, ctx.lang);
+    // A rate labelled "%" whose figures are in ‰ already: kept as
+    // written, its own warning (never merged with conversions).
+    let label_only =
+        crate::normalize::rate_label::rate_labels_only(&mut sub, ctx.template, ctx.lang);
     // A unit written the same wrong way on many rows: one finding.
-    one_unit_finding_each(&mut sub, ctx.template, ctx.lang);
+    one_unit_finding_each(&mut sub, ctx.template, ctx.lang, &label_only);
     if !any_period {
         let period = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         for o in other_period {
@@ -1170,6 +1211,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     crate::normalize::fraction::rates_typed_as_fractions(&mut sub, ctx.template, ctx.lang);
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
+    sub.dashes.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))
 }
 
@@ -3052,7 +3094,17 @@ fn read_rows(
                     }
                     NumberText::Blank => continue,
                     NumberText::Dash => match t.settings.dash {
-                        DashMeans::Empty => continue,
+                        DashMeans::Empty => {
+                            sub.dashes.push(DashCell {
+                                indicator: idx as u32,
+                                column,
+                                sheet: sheet_no,
+                                row: r,
+                                col: c,
+                                shown: s.trim().to_string(),
+                            });
+                            continue;
+                        }
                         DashMeans::Zero => (0.0, 0),
                     },
                     // No change: a growth of 0 or a ratio of 100.
@@ -3900,7 +3952,7 @@ fn is_same_unit(
 /// a rate ("%" against "‰"), money ("Tr.đ" against "tỷ đồng"), a mass or an area ("tạ" against
 /// "tấn", "héc-ta" against "ha"), or a count or measure in thousands
 /// ("nghìn con" against "con"); `None` when they are not.
-fn unit_scales(
+pub(super) fn unit_scales(
     written: &str,
     catalog: &str,
     abbreviations: &std::collections::BTreeMap<String, String>,
@@ -3981,7 +4033,7 @@ fn factor_words(factor: f64, lang: Lang) -> String {
 /// The sender as the findings of reading name it: the registry's name of
 /// the unit the title names, else what the title says (intake renames it
 /// when it settles another sender).
-fn sender_shown(sub: &Submission, t: &Template) -> String {
+pub(super) fn sender_shown(sub: &Submission, t: &Template) -> String {
     sub.unit
         .and_then(|u| t.agencies.get(u))
         .map_or_else(|| sub.unit_text.clone(), |a| a.shown().into_owned())
@@ -3994,7 +4046,7 @@ fn sender_shown(sub: &Submission, t: &Template) -> String {
 /// other cells are kept in `sub.unit_cells`, so that the unit's feedback
 /// workbook still marks every row. An error (a row that stays out of the
 /// totals) is told row by row.
-fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
+fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang, apart: &[usize]) {
     use crate::diagnostic::Code;
     use crate::messages::Words;
     let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
@@ -4005,6 +4057,7 @@ fn one_unit_finding_each(sub: &mut Submission, t: &Template, lang: Lang) {
             || f.severity != Severity::Warning
             || f.indicator.is_empty()
             || !f.column.is_empty()
+            || apart.contains(&i)
         {
             continue;
         }

@@ -412,6 +412,7 @@ pub(crate) mod testutil {
             ck_said: Vec::new(),
             headers: Vec::new(),
             by_unit: Vec::new(),
+            dashes: Vec::new(),
         };
         s.sort_rows();
         s

@@ -37,7 +37,7 @@ use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{CkSaid, Submission, TidyRow};
 use crate::number::format_num;
-use crate::rules::expr::{parse, Cmp, Expr, Op, Rule};
+use crate::rules::expr::{parse, Cmp, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
 use std::borrow::Cow;
@@ -102,26 +102,6 @@ enum RateFormula {
     Other(Expr),
 }
 
-/// `(numerator, denominator, factor)` of a rate `N / D * k` (or
-/// `N * k / D`): TV01 / DS02 * 1000 is ("TV01", "DS02", 1000).
-fn scaled_ratio(e: &Expr) -> Option<(&str, &str, f64)> {
-    let (n, d, k) = match e {
-        Expr::Bin(ratio, Op::Mul, k) => match &**ratio {
-            Expr::Bin(n, Op::Div, d) => (n, d, k),
-            _ => return None,
-        },
-        Expr::Bin(scaled, Op::Div, d) => match &**scaled {
-            Expr::Bin(n, Op::Mul, k) => (n, d, k),
-            _ => return None,
-        },
-        _ => return None,
-    };
-    match (&**n, &**d, k.constant_value()) {
-        (Expr::Code(n), Expr::Code(d), Some(k)) if k > 0.0 => Some((n, d, k)),
-        _ => None,
-    }
-}
-
 /// What the difference of a rate is counted in: the template's unit sign
 /// (‰, %), else its formula's factor (× 1000, × 100), else its own unit
 /// as the template writes it.
@@ -134,7 +114,7 @@ fn points_of(ind: &Indicator) -> Points<'_> {
         return Points::Percent;
     }
     let factor = match parse(&ind.formula) {
-        Ok(Rule::Definition(e)) => scaled_ratio(&e).map(|(_, _, k)| k),
+        Ok(Rule::Definition(e)) => e.scaled_ratio().map(|(_, _, k)| k),
         _ => None,
     };
     match factor {
@@ -376,7 +356,7 @@ fn bound_of(
 ) -> Option<(String, String, f64)> {
     let (n, d, k) = match formula {
         RateFormula::Ratio(n, d) => (n.as_str(), d.as_str(), 100.0),
-        RateFormula::Other(e) => scaled_ratio(e)?,
+        RateFormula::Other(e) => e.scaled_ratio()?,
     };
     let (ni, di) = (template.indicator_index(n)?, template.indicator_index(d)?);
     let holds = match cmp {
@@ -1130,7 +1110,8 @@ impl Stated<'_> {
     /// be compared in points: LK − KH, LK − CK ("giảm 0,5 điểm %"). Either
     /// reading makes the figure right; a %CK right only in the other
     /// convention is `pct-kind`; right in none, off by rounding in one,
-    /// `pct-rounding`; else `pct-mismatch`.
+    /// `pct-rounding`; else `pct-mismatch`. Points are off by rounding only
+    /// within one unit of the stated last place of LK − KH as written.
     fn rate_change(&self, stated: &TidyRow, ind: &Indicator) -> Option<Finding> {
         let i = stated.ind();
         let of_plan = stated.column == ValueColumn::PctKh;
@@ -1158,7 +1139,21 @@ impl Stated<'_> {
         let (wl, wb) = (written(lk), written(base));
         let points = Interval::new(wl.lo - wb.hi, wl.hi - wb.lo);
         let verdict = |iv: Interval| judge_percent(stated.value, d, iv);
-        let (v_want, v_points) = (verdict(want), verdict(points));
+        let v_want = verdict(want);
+        // An operand written coarser than the points (a plan of 95 is
+        // 94,5 … 95,5) widens what the points may be: the stated points are
+        // right anywhere in that range, give or take their own rounding. A
+        // rounding slip, though, is a slip from the figures as written
+        // (91,67 − 95 = −3,33 may be written −3 or −4, never −5): the unit
+        // of slack is not added on top of the operand's half unit, which
+        // took a wrong −5 for a rounding (a tester's TC03 and DS03).
+        let v_points = match verdict(points) {
+            Verdict::Consistent => Verdict::Consistent,
+            _ => match verdict(Interval::exact(lk.value - base.value)) {
+                Verdict::Mismatch => Verdict::Mismatch,
+                _ => Verdict::Rounding,
+            },
+        };
         // The fraction form of a percent cell, as for the other percents.
         if matches!(judge(stated, want), Judged::Consistent) || v_points == Verdict::Consistent {
             return None;

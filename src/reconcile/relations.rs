@@ -502,22 +502,28 @@ impl Skips {
         }
         let file = s.file.clone();
         let mut lacking = Vec::new();
+        let mut dashed = Vec::new();
         let mut at = None;
         for c in rel.codes() {
-            match template
-                .indicator_index(c)
-                .and_then(|i| figure(s, i, column))
-            {
+            let i = template.indicator_index(c);
+            match i.and_then(|i| figure(s, i, column)) {
                 Some(r) => {
                     at.get_or_insert_with(|| s.location(r));
                 }
-                None => lacking.push(c.to_string()),
+                None => {
+                    lacking.push(c.to_string());
+                    // A "-" read as no figure: said as such, not as empty.
+                    if let Some((at, shown)) = i.and_then(|i| s.dash_at(i, column)) {
+                        dashed.push((c.to_string(), at.cell, shown.to_string()));
+                    }
+                }
             }
         }
         let place = SkipPlace {
             unit: Subject::Unit(s).named(template),
             file: file.clone(),
             lacking,
+            dashed,
         };
         self.first
             .push((place, at.unwrap_or_else(|| Location::file(file))));

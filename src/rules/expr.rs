@@ -564,6 +564,26 @@ impl Expr {
         }
         None
     }
+
+    /// `(numerator, denominator, factor)` of a rate `N / D * k` (or
+    /// `N * k / D`): TV01 / DS02 * 1000 is ("TV01", "DS02", 1000).
+    pub fn scaled_ratio(&self) -> Option<(&str, &str, f64)> {
+        let (n, d, k) = match self {
+            Expr::Bin(ratio, Op::Mul, k) => match &**ratio {
+                Expr::Bin(n, Op::Div, d) => (n, d, k),
+                _ => return None,
+            },
+            Expr::Bin(scaled, Op::Div, d) => match &**scaled {
+                Expr::Bin(n, Op::Mul, k) => (n, d, k),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        match (&**n, &**d, k.constant_value()) {
+            (Expr::Code(n), Expr::Code(d), Some(k)) if k > 0.0 => Some((n, d, k)),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Expr {

@@ -1930,3 +1930,85 @@ fn a_departments_lk_follows_the_wards_that_came_and_went_since_last_quarter() {
     assert_eq!(cumulative(1070.0, "out4"), Vec::<String>::new());
     assert_eq!(cumulative(900.0, "out3"), ["error|VP|HC02|LK|900"]);
 }
+
+/// A lone "-" read as no figure (`dash = "empty"`, the default) is said
+/// as what the cell holds: the rule HC02 == HC03 + HC04 skipped at
+/// Phường 1 names HC04's cell and its "-" and the template's setting
+/// (it was told "ô trống", an empty cell, where the clerk sees a dash).
+/// Phường 2's blank HC04 is still a blank; with `dash = "zero"` the "-"
+/// is 0 and the rule is checked (19 = 19 + 0), nothing skipped there.
+#[test]
+fn a_dash_read_as_no_figure_is_said_as_a_dash_not_an_empty_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, hc04) in [(1, V::T("-")), (2, V::E)] {
+        write_form(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &["Thực hiện quý", "Lũy kế từ đầu năm"],
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![V::N(19.0); 2],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![V::N(19.0); 2],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![hc04; 2],
+                ),
+            ],
+        );
+    }
+    let skipped = |f: &[serde_json::Value], column: &str| -> String {
+        f.iter()
+            .find(|x| x["code"] == "relation-skipped" && x["column"] == column)
+            .and_then(|x| x["message"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (_, f) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    assert_eq!(
+        crate::trust::listed(&f, &["relation-skipped", "sum-mismatch"]),
+        [
+            "info|relation-skipped||E7|HC02|TH||2",
+            "info|relation-skipped||F7|HC02|LK||2",
+        ]
+    );
+    assert_eq!(
+        skipped(&f, "TH"),
+        "Công thức «HC02 == HC03 + HC04» (cột TH) không kiểm tra được ở 2 nơi vì \
+         thiếu số liệu của một chỉ tiêu trong công thức: Phường 1 (phuong-1.xlsx, \
+         thiếu HC04: ô E9 ghi «-»); Phường 2 (phuong-2.xlsx, thiếu HC04); ô ghi «-» \
+         (hay «không phát sinh») được đọc là không có số liệu theo thiết lập dash = \
+         \"empty\" của mẫu biểu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, \
+         hãy ghi 0."
+    );
+    assert!(skipped(&f, "LK").contains("ô F9 ghi «-»"));
+    // The near miss: "-" is 0 by the template, the rule holds at Phường 1.
+    let toml = tpl.join("template.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains("dash = \"empty\""));
+    std::fs::write(&toml, text.replace("dash = \"empty\"", "dash = \"zero\"")).unwrap();
+    let (_, f) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2020-Q1", &[]);
+    let th = skipped(&f, "TH");
+    assert!(
+        th.contains("ở 1 nơi")
+            && th.contains("Phường 2 (phuong-2.xlsx, thiếu HC04); ô trống không được coi là 0.")
+            && !th.contains("«-»"),
+        "{th}"
+    );
+    assert!(crate::trust::listed(&f, &["sum-mismatch"]).is_empty());
+}

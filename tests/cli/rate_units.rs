@@ -96,9 +96,11 @@ fn total(out: &Path, code: &str, col: usize) -> String {
 /// a % row are the catalog's unit: nothing to say, the rows consolidated
 /// (they were `unit-mismatch` errors leaving the rows out). A "%" label
 /// on the ‰ row is a unit ten times larger: figures in % (0,25) are
-/// converted ×10 with a warning and agree with their operands; figures
-/// already in ‰ under that label (2,5) are converted too (25, no decimal
-/// left), and the rate check says they are ten times off.
+/// converted ×10 with a warning and agree with their operands. Figures
+/// already in ‰ under that label (2,5 = 25 / 10.000 × 1.000) are the
+/// label's slip: kept as written, one warning at the label saying so (they
+/// were converted to 25 and reported as "33,9 ‰", ten times off, where the
+/// cell shows 3,39).
 #[test]
 fn per_mille_spelt_as_keyboards_type_it_is_the_catalogs_unit() {
     let tmp = tempfile::tempdir().unwrap();
@@ -118,8 +120,6 @@ fn per_mille_spelt_as_keyboards_type_it_is_the_catalogs_unit() {
     assert_eq!(
         listed(&f, CODES),
         [
-            "error|pct-mismatch|P06|E9|DS03|TH|3|25",
-            "error|pct-mismatch|P06|F9|DS03|LK|3|25",
             "warning|unit-mismatch|P05|D9|DS03||‰|%",
             "warning|unit-mismatch|P06|D9|DS03||‰|%",
         ]
@@ -132,11 +132,24 @@ fn per_mille_spelt_as_keyboards_type_it_is_the_catalogs_unit() {
             .to_string()
     };
     assert!(said("P05", "D9").contains("«%»") && said("P05", "D9").contains("(×10)"));
-    assert!(
-        said("P06", "E9").contains("gấp 10 lần số đúng"),
-        "{}",
-        said("P06", "E9")
+    assert_eq!(
+        said("P06", "D9"),
+        "Phường 6: Chỉ tiêu DS03 «Tỷ suất sinh thô» ghi đơn vị «%», nhưng số liệu \
+         đã tính theo «‰» của danh mục (cột TH: 2,5 = 25 / 10.000 × 1.000): chỉ có \
+         nhãn đơn vị ghi sai, số liệu được giữ nguyên, không quy đổi. Hãy sửa đơn \
+         vị tính thành «‰»."
     );
+    // Each unit's rate as it reached the detail sheet: Phường 5's 0,25 %
+    // converted, Phường 6's 2,5 ‰ as written.
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let th = detail
+        .iter()
+        .find(|row| row[0] == "DS03" && row[3] == "TH")
+        .unwrap();
+    for ward in ["Phường 5", "Phường 6"] {
+        let k = detail[0].iter().position(|h| h == ward).unwrap();
+        assert_eq!(th[k].parse::<f64>().ok(), Some(2.5), "{ward}: {th:?}");
+    }
     // Every ward's rate is consolidated (25 × 6 / 60.000 × 1.000).
     assert_eq!(total(&out, "DS03", 5), "2.5");
 }

@@ -186,6 +186,72 @@ fn a_rates_difference_in_points_is_right_in_any_unit_and_may_be_negative() {
     assert!(per_mille.contains("in per-mille points"), "{per_mille}");
 }
 
+/// A plan of 95 stands for 94,5 … 95,5, so a rate's %KH in points may be
+/// anywhere from 91,67 − 95,5 to 91,67 − 94,5 give or take its own
+/// rounding: −4 and −3 are right. −5 is not a rounding of −3,33 and is
+/// `pct-mismatch`, for a % and a ‰ rate alike (it was a `pct-rounding`
+/// warning: the unit of slack was added on top of the plan's half unit).
+/// A %CK of 1 point where 10,87 − 10,57 = 0,3 is still a rounding slip.
+#[test]
+fn a_rates_points_wrong_beyond_rounding_are_a_mismatch_over_a_whole_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let lk = |v: f64| vec![E, E, N(v, None)];
+    // TC03 = 121 / 132 × 100 = 91,67; TV02 = 1 / 92 × 1.000 = 10,87.
+    let book = |k: u8, tc03_pct_kh: f64, tv02_pct_kh: f64, tv02_pct_ck: f64| {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2025",
+            &one_row_header(&SIX),
+            &health_rows([
+                lk(132.0),
+                lk(121.0),
+                vec![N(95.0, None), E, N(91.67, None), E, N(tc03_pct_kh, None)],
+                lk(18182.0),
+                lk(92.0),
+                lk(1.0),
+                vec![
+                    N(14.0, None),
+                    E,
+                    N(10.87, None),
+                    N(10.57, None),
+                    N(tv02_pct_kh, None),
+                    N(tv02_pct_ck, None),
+                ],
+                lk(3.0),
+                lk(1.65),
+            ]),
+        );
+    };
+    book(1, -5.0, -5.0, 0.3);
+    // Near misses: within the plan's half unit and their own rounding.
+    book(2, -4.0, -4.0, 0.3);
+    book(3, -3.0, -3.0, 1.0);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &["pct-mismatch", "pct-rounding", "value-negative"]),
+        [
+            "error|pct-mismatch|P01|I13|TV02|%KH|78|-5",
+            "error|pct-mismatch|P01|I9|TC03|%KH|96|-5",
+            "warning|pct-rounding|P03|J13|TV02|%CK|0|1",
+        ]
+    );
+    let tc03 = message_at(&f, "P01", "I9");
+    assert!(
+        tc03.contains("mức chênh lệch theo điểm phần trăm (91,67 − 95 = -3,33)"),
+        "{tc03}"
+    );
+    let tv02 = message_at(&f, "P01", "I13");
+    assert!(
+        tv02.contains("mức chênh lệch theo điểm phần nghìn (10,87 − 14 = -3,13)"),
+        "{tv02}"
+    );
+}
+
 /// TC03 TH 94,55 = 1.474 / 1.559, the wards' sums, while the
 /// department typed TC02 1.480 (`total-mismatch`, expected 1.474): the
 /// rate is right from the corrected operand and is not blamed with
