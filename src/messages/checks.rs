@@ -221,6 +221,11 @@ pub enum Checked<'a> {
         /// The department's figure is below the reported units' sum,
         /// which the units still to report can only raise.
         below: bool,
+        /// Units whose TH and LK columns look swapped, whose figures the
+        /// sum reads the other way round (empty: none), and the sum read
+        /// as their columns are headed.
+        turned: &'a str,
+        written: &'a str,
     },
     /// `total-mismatch` (a warning): `count` of department `unit`'s figures
     /// for the whole area (indicators `codes`, columns `columns`) are above
@@ -260,6 +265,9 @@ pub enum Checked<'a> {
         stated: &'a str,
         known: &'a str,
         unknown: &'a str,
+        /// Units whose TH and LK columns look swapped, whose figures
+        /// `known` reads the other way round (empty: none).
+        turned: &'a str,
     },
     /// `total-unchecked`: department `unit`'s `count` indicators `codes`
     /// in `column` not compared with the units' sum, for want of the
@@ -911,6 +919,19 @@ fn rule(c: &Checked, lang: Lang) -> String {
     }
 }
 
+/// The sentence a total's message adds when the sum reads some units'
+/// TH and LK the other way round (`turned`, empty: none), with the sum
+/// as their columns are headed (`written`) when there is one.
+fn turned_words(turned: &str, written: Option<&str>, lang: Lang) -> String {
+    match (lang, written) {
+        _ if turned.is_empty() => String::new(),
+        (Lang::Vi, Some(w)) => format!(" Hai cột thực hiện quý và lũy kế của {turned} có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này): tổng trên đọc số của {turned} theo đúng nghĩa (cột lũy kế là thực hiện quý và ngược lại); đọc theo tiêu đề cột thì tổng là {w}, cũng khác số đã ghi."),
+        (Lang::En, Some(w)) => format!(" The quarter's and the cumulative columns of {turned} look swapped (see its error): the sum above reads its figures as meant (the cumulative column as the quarter's and the other way round); read as the columns are headed the sum is {w}, which differs too."),
+        (Lang::Vi, None) => format!(" Hai cột thực hiện quý và lũy kế của {turned} có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này): số của {turned} được đọc theo đúng nghĩa (cột lũy kế là thực hiện quý và ngược lại)."),
+        (Lang::En, None) => format!(" The quarter's and the cumulative columns of {turned} look swapped (see its error): its figures are read as meant (the cumulative column as the quarter's and the other way round)."),
+    }
+}
+
 fn total(c: &Checked, lang: Lang) -> String {
     let detail = Sheet::Detail.name(lang);
     match c {
@@ -928,9 +949,12 @@ fn total(c: &Checked, lang: Lang) -> String {
             counts_missing,
             tallies,
             below,
+            turned,
+            written,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let complete = *contributors as usize >= *expected;
+            let turned = turned_words(turned, Some(written), lang);
             let partial = match lang {
                 _ if complete => String::new(),
                 Lang::Vi if *below => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này; các {units} còn lại chỉ có thể làm tổng lớn thêm, nên số {whole} nhỏ hơn tổng là sai."),
@@ -943,8 +967,8 @@ fn total(c: &Checked, lang: Lang) -> String {
                 Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
             };
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {stated} nhưng tổng của {contributors} {units} là {sum} ({listed}; xem trang «{detail}», dòng {code} {column}).{partial} Hãy đối chiếu số liệu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {stated} for {whole} but its {contributors} {units} add up to {sum} ({listed}; see sheet «{detail}», row {code} {column}).{partial} Reconcile the figures with the {units}."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {stated} nhưng tổng của {contributors} {units} là {sum} ({listed}; xem trang «{detail}», dòng {code} {column}).{turned}{partial} Hãy đối chiếu số liệu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {stated} for {whole} but its {contributors} {units} add up to {sum} ({listed}; see sheet «{detail}», row {code} {column}).{turned}{partial} Reconcile the figures with the {units}."),
             }
         }
         Checked::TotalBelowKnown {
@@ -956,11 +980,13 @@ fn total(c: &Checked, lang: Lang) -> String {
             stated: v,
             known: k,
             unknown,
+            turned,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
+            let turned = turned_words(turned, None, lang);
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
             }
         }
         Checked::TotalsCountMissing {

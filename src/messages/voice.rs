@@ -358,6 +358,8 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             counts_missing: false,
             tallies: false,
             below: false,
+            turned: "",
+            written: "",
         },
         Checked::TotalMismatch {
             unit: "Văn phòng",
@@ -373,6 +375,8 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             counts_missing: false,
             tallies: true,
             below: false,
+            turned: "",
+            written: "",
         },
         Checked::TotalMismatch {
             unit: "Văn phòng",
@@ -388,6 +392,8 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             counts_missing: false,
             tallies: false,
             below: true,
+            turned: "Phường 10",
+            written: "961",
         },
         Checked::TotalMismatch {
             unit: "Văn phòng",
@@ -403,6 +409,8 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             counts_missing: true,
             tallies: false,
             below: false,
+            turned: "",
+            written: "",
         },
         Checked::MoneyScale {
             unit,
@@ -443,6 +451,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             stated: "400",
             known: "450",
             unknown: "Phường 10",
+            turned: "Phường 7",
         },
         Checked::TotalUnchecked {
             unit: "Văn phòng",
