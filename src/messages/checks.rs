@@ -493,6 +493,10 @@ pub enum Checked<'a> {
         larger: bool,
         off: usize,
         compared: usize,
+        /// How many of the unit's money figures in other money units are
+        /// near the usual, when only those in `catalog_unit` are off (0:
+        /// `off` and `compared` count all its money figures).
+        rest: usize,
         guess: Option<f64>,
         level: &'a LevelWords,
     },
@@ -628,6 +632,7 @@ impl Words for Checked<'_> {
                 larger,
                 off,
                 compared,
+                rest,
                 guess,
                 level,
             } => {
@@ -636,12 +641,22 @@ impl Words for Checked<'_> {
                     Lang::Vi => {
                         let how = if *larger { format!("gấp khoảng {times} lần") } else { format!("chỉ bằng khoảng một phần {times}") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("một đơn vị tiền khác");
-                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                        let which = if *rest > 0 {
+                            format!("{off}/{compared} số tiền tính bằng {catalog_unit} của {unit} đều lệch như vậy, còn {rest} số tiền tính bằng đơn vị khác thì không: nhiều khả năng {unit} ghi các dòng {catalog_unit} bằng {guess}")
+                        } else {
+                            format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess}")
+                        };
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
                     }
                     Lang::En => {
                         let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("another money unit");
-                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                        let which = if *rest > 0 {
+                            format!("{off} of {compared} of {unit}'s money figures in «{catalog_unit}» are off alike, while its {rest} in other money units are not: {unit} probably wrote those rows in {guess}")
+                        } else {
+                            format!("{off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}")
+                        };
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
                     }
                 }
             }

@@ -251,6 +251,19 @@ pub fn check_department_totals(
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
     }
+    // A unit's money row written in another money unit (`unit-mismatch`
+    // for the whole row, no column): every figure of the row.
+    for f in known.iter().filter(|f| {
+        f.severity == Severity::Error
+            && f.code == Code::UnitMismatch
+            && f.column.is_empty()
+            && !f.unit.is_empty()
+            && !f.indicator.is_empty()
+    }) {
+        for c in ValueColumn::QUANTITIES {
+            wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
+        }
+    }
     // Wards whose TH and LK columns look typed into each other's: their
     // figures are read the other way round, as their own error says they
     // were meant ([`Swapped`]).
