@@ -409,6 +409,72 @@ fn figure_columns_are_recognised_by_their_words() {
     );
 }
 
+/// In a first quarter "3 tháng" is the quarter and the months from
+/// January alike: "Thực hiện" over "Quý I/2020" | "3 tháng năm 2020" is
+/// TH and LK, in either order, and an LK typed apart from TH is the
+/// `cumulative-mismatch` it is (tester BM: the three months' column was
+/// set aside as a second TH and the slip went unseen). Near miss: "Thực
+/// hiện" over "3 tháng năm 2020" alone is the TH, and LK = TH.
+#[test]
+fn a_first_quarters_three_months_beside_the_quarter_is_its_lk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = |bottom: &'static [&'static str]| Header {
+        top: &[("Thực hiện", 2)],
+        bottom,
+    };
+    // Phường 1: the quarter, then the three months, HC03 and HC04's LK
+    // typed 85 and 15 for 90 and 10.
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &header(&["", "", "", "", "Quý I/2020", "3 tháng năm 2020"]),
+        &hc_rows([100.0, 90.0, 10.0], Some([100.0, 85.0, 15.0])),
+    );
+    // Phường 2: the three months first, all right.
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &header(&["", "", "", "", "3 tháng năm 2020", "Quý I/2020"]),
+        &hc_rows([50.0, 45.0, 5.0], Some([50.0, 45.0, 5.0])),
+    );
+    // Phường 3: the three months alone.
+    write_sheet(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        "QUÝ I/2020",
+        &Header {
+            top: &[("Thực hiện", 1)],
+            bottom: &["", "", "", "", "3 tháng năm 2020"],
+        },
+        &hc_rows([30.0, 20.0, 10.0], None),
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["cumulative-mismatch", "column-ignored", "column-missing"]
+        ),
+        [
+            "error|cumulative-mismatch|P01|F10|HC04|LK|LK = TH|15",
+            "error|cumulative-mismatch|P01|F9|HC03|LK|LK = TH|85",
+            "info|column-missing|P03|||LK|LK = TH|",
+        ]
+    );
+    // The district's TH: 100 + 50 + 30; its LK: 100 + 50 + 30 as typed.
+    let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "HC02"))
+        .expect("an HC02 row");
+    assert_eq!(hc02[4..6], ["180", "180"], "{hc02:?}");
+}
+
 /// A note with a date on a row of figures ("số liệu đến ngày 31 tháng 3
 /// năm 2020") is no signature line: the rows under it are read. Rows of
 /// figures left under the real signature block are named in a warning.
