@@ -221,6 +221,11 @@ pub enum Checked<'a> {
         /// The department's figure is below the reported units' sum,
         /// which the units still to report can only raise.
         below: bool,
+        /// Units whose TH and LK columns look swapped, whose figures the
+        /// sum reads the other way round (empty: none), and the sum read
+        /// as their columns are headed.
+        turned: &'a str,
+        written: &'a str,
     },
     /// `total-mismatch` (a warning): `count` of department `unit`'s figures
     /// for the whole area (indicators `codes`, columns `columns`) are above
@@ -260,6 +265,9 @@ pub enum Checked<'a> {
         stated: &'a str,
         known: &'a str,
         unknown: &'a str,
+        /// Units whose TH and LK columns look swapped, whose figures
+        /// `known` reads the other way round (empty: none).
+        turned: &'a str,
     },
     /// `total-unchecked`: department `unit`'s `count` indicators `codes`
     /// in `column` not compared with the units' sum, for want of the
@@ -485,6 +493,10 @@ pub enum Checked<'a> {
         larger: bool,
         off: usize,
         compared: usize,
+        /// How many of the unit's money figures in other money units are
+        /// near the usual, when only those in `catalog_unit` are off (0:
+        /// `off` and `compared` count all its money figures).
+        rest: usize,
         guess: Option<f64>,
         level: &'a LevelWords,
     },
@@ -620,6 +632,7 @@ impl Words for Checked<'_> {
                 larger,
                 off,
                 compared,
+                rest,
                 guess,
                 level,
             } => {
@@ -628,12 +641,22 @@ impl Words for Checked<'_> {
                     Lang::Vi => {
                         let how = if *larger { format!("gấp khoảng {times} lần") } else { format!("chỉ bằng khoảng một phần {times}") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("một đơn vị tiền khác");
-                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                        let which = if *rest > 0 {
+                            format!("{off}/{compared} số tiền tính bằng {catalog_unit} của {unit} đều lệch như vậy, còn {rest} số tiền tính bằng đơn vị khác thì không: nhiều khả năng {unit} ghi các dòng {catalog_unit} bằng {guess}")
+                        } else {
+                            format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess}")
+                        };
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
                     }
                     Lang::En => {
                         let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("another money unit");
-                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                        let which = if *rest > 0 {
+                            format!("{off} of {compared} of {unit}'s money figures in «{catalog_unit}» are off alike, while its {rest} in other money units are not: {unit} probably wrote those rows in {guess}")
+                        } else {
+                            format!("{off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}")
+                        };
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
                     }
                 }
             }
@@ -929,6 +952,19 @@ fn rule(c: &Checked, lang: Lang) -> String {
     }
 }
 
+/// The sentence a total's message adds when the sum reads some units'
+/// TH and LK the other way round (`turned`, empty: none), with the sum
+/// as their columns are headed (`written`) when there is one.
+fn turned_words(turned: &str, written: Option<&str>, lang: Lang) -> String {
+    match (lang, written) {
+        _ if turned.is_empty() => String::new(),
+        (Lang::Vi, Some(w)) => format!(" Hai cột thực hiện quý và lũy kế của {turned} có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này): tổng trên đọc số của {turned} theo đúng nghĩa (cột lũy kế là thực hiện quý và ngược lại); đọc theo tiêu đề cột thì tổng là {w}, cũng khác số đã ghi."),
+        (Lang::En, Some(w)) => format!(" The quarter's and the cumulative columns of {turned} look swapped (see its error): the sum above reads its figures as meant (the cumulative column as the quarter's and the other way round); read as the columns are headed the sum is {w}, which differs too."),
+        (Lang::Vi, None) => format!(" Hai cột thực hiện quý và lũy kế của {turned} có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này): số của {turned} được đọc theo đúng nghĩa (cột lũy kế là thực hiện quý và ngược lại)."),
+        (Lang::En, None) => format!(" The quarter's and the cumulative columns of {turned} look swapped (see its error): its figures are read as meant (the cumulative column as the quarter's and the other way round)."),
+    }
+}
+
 fn total(c: &Checked, lang: Lang) -> String {
     let detail = Sheet::Detail.name(lang);
     match c {
@@ -946,9 +982,12 @@ fn total(c: &Checked, lang: Lang) -> String {
             counts_missing,
             tallies,
             below,
+            turned,
+            written,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let complete = *contributors as usize >= *expected;
+            let turned = turned_words(turned, Some(written), lang);
             let partial = match lang {
                 _ if complete => String::new(),
                 Lang::Vi if *below => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này; các {units} còn lại chỉ có thể làm tổng lớn thêm, nên số {whole} nhỏ hơn tổng là sai."),
@@ -961,8 +1000,8 @@ fn total(c: &Checked, lang: Lang) -> String {
                 Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
             };
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {stated} nhưng tổng của {contributors} {units} là {sum} ({listed}; xem trang «{detail}», dòng {code} {column}).{partial} Hãy đối chiếu số liệu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {stated} for {whole} but its {contributors} {units} add up to {sum} ({listed}; see sheet «{detail}», row {code} {column}).{partial} Reconcile the figures with the {units}."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {stated} nhưng tổng của {contributors} {units} là {sum} ({listed}; xem trang «{detail}», dòng {code} {column}).{turned}{partial} Hãy đối chiếu số liệu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {stated} for {whole} but its {contributors} {units} add up to {sum} ({listed}; see sheet «{detail}», row {code} {column}).{turned}{partial} Reconcile the figures with the {units}."),
             }
         }
         Checked::TotalBelowKnown {
@@ -974,11 +1013,13 @@ fn total(c: &Checked, lang: Lang) -> String {
             stated: v,
             known: k,
             unknown,
+            turned,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
+            let turned = turned_words(turned, None, lang);
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}). Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}). The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
             }
         }
         Checked::TotalsCountMissing {

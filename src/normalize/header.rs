@@ -26,6 +26,10 @@
 //! else TH word, "Quý …", or "3 tháng"                  → TH
 //! ```
 //!
+//! In a first quarter "3 tháng" is the quarter and the months from
+//! January alike: TH alone, but LK beside a column that names the
+//! quarter ("Thực hiện" over "Quý I/2026" | "3 tháng năm 2026").
+//!
 //! One month ("Thực hiện tháng 7", "Ước TH tháng 12") is no column of a
 //! quarter's, half-year's or year's report, whatever its words.
 //!
@@ -1004,6 +1008,31 @@ pub fn find_table(
                 let tokens: Vec<&str> = text.split(' ').collect();
                 tokens.contains(&"dc") || contains_words(&tokens, &["dieu", "chinh"])
             };
+            // Does a column's label name the first quarter's three months
+            // ("3 tháng năm 2026", "Thực hiện" over "3 tháng")? In a first
+            // quarter they are the quarter and the months from January
+            // alike: TH alone, the LK beside a column that names the
+            // quarter ("Thực hiện" over "Quý I/2026" | "3 tháng năm 2026").
+            let first_quarter = period.is_some_and(|p| p.span == PeriodSpan::Quarter(1));
+            let three_months = |c: u32, label: Label| {
+                let folded = |row: u32| cell(row, c).map(|h| h.folded().into_owned());
+                let text = match label {
+                    Label::None => None,
+                    Label::Top => folded(r),
+                    Label::Bottom => folded(r + 1),
+                    Label::Both => folded(r)
+                        .zip(folded(r + 1))
+                        .map(|(a, b)| format!("{a} {b}")),
+                }
+                .unwrap_or_default();
+                let tokens: Vec<&str> = text.split(' ').collect();
+                first_quarter && (0..tokens.len()).any(|i| months_at(&tokens, i) == Some(3))
+            };
+            let lk_held = |columns: &[(u32, Role)]| {
+                columns
+                    .iter()
+                    .any(|(_, r)| *r == Role::Value(ValueColumn::Lk))
+            };
             for c in cols.clone() {
                 let Some(top) = cell(r, c) else {
                     continue;
@@ -1058,6 +1087,22 @@ pub fn find_table(
                                 ignored.push((first, first_label, Why::Original(c, label)));
                             } else {
                                 ignored.push((c, label, Why::Original(first, first_label)));
+                            }
+                        } else if role == Role::Value(ValueColumn::Th)
+                            && !lk_held(&columns)
+                            && three_months(c, label) != three_months(first, first_label)
+                        {
+                            // The quarter's column is TH, the three months'
+                            // the LK, whichever comes first.
+                            let lk = Role::Value(ValueColumn::Lk);
+                            if three_months(c, label) {
+                                columns.push((c, lk));
+                                labels.push((c, label));
+                            } else {
+                                columns[k] = (c, role);
+                                labels[k] = (c, label);
+                                columns.push((first, lk));
+                                labels.push((first, first_label));
                             }
                         } else {
                             ignored.push((c, label, Why::Taken(first, first_label, role)));

@@ -317,6 +317,11 @@ pub fn check_included(
     for s in figures.subs() {
         known.extend(s.findings.iter().cloned());
     }
+    // A unit's money written in another unit: its rows enter no
+    // department's comparison (the department may be right), and their
+    // outliers say less.
+    let scale = super::scale::check_money_scale(figures, template, &settings, lang)?;
+    known.extend(scale.iter().cloned());
     // The three checks read the figures only: they run side by side.
     let (departments, (averaged, outliers)) = rayon::join(
         || check_department_totals(figures, totals, template, &known, lang),
@@ -343,8 +348,6 @@ pub fn check_included(
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
     out.extend(averaged);
-    // A unit's money written in another unit: its rows' outliers say less.
-    let scale = super::scale::check_money_scale(figures, template, &settings, lang)?;
     let mut outliers = outliers?;
     super::scale::drop_explained(&mut outliers, &scale);
     out.extend(scale);

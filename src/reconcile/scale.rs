@@ -121,17 +121,24 @@ pub fn check_money_scale(
                     compared.push((r, p, m));
                 }
             }
-            let Some(power) = [-2, -1, 1, 2].into_iter().find(|&p| {
-                let off: Vec<_> = compared.iter().filter(|c| c.1 == p).collect();
-                let indicators: HashSet<usize> = off.iter().map(|c| c.0.ind()).collect();
-                off.len() >= MIN_OFF && indicators.len() >= 2 && 3 * off.len() >= 2 * compared.len()
-            }) else {
+            let whole = [-2, -1, 1, 2]
+                .into_iter()
+                .find(|&p| off_alike(&compared, p, compared.len()))
+                .map(|p| (p, None));
+            let Some((power, unit_of)) = whole.or_else(|| one_money_unit_off(&compared, &money))
+            else {
                 continue;
             };
-            let off_count = compared.iter().filter(|c| c.1 == power).count();
+            // The figures judged: the file's, or those of one money unit.
+            let judged: Vec<&(&TidyRow, i32, f64)> = compared
+                .iter()
+                .filter(|c| unit_of.is_none_or(|f| money[c.0.ind()] == Some(f)))
+                .collect();
+            let off_count = judged.iter().filter(|c| c.1 == power).count();
+            let rest = compared.len() - judged.len();
             // One finding per indicator, at its first figure off.
             let mut told: HashSet<usize> = HashSet::new();
-            for &(r, _, m) in compared.iter().filter(|c| c.1 == power) {
+            for &&(r, _, m) in judged.iter().filter(|c| c.1 == power) {
                 if !told.insert(r.ind()) {
                     continue;
                 }
@@ -141,7 +148,7 @@ pub fn check_money_scale(
                     s,
                     r,
                     (m, power),
-                    (off_count, compared.len()),
+                    (off_count, judged.len(), rest),
                     lang,
                 ));
             }
@@ -151,15 +158,63 @@ pub fn check_money_scale(
     Ok(out)
 }
 
+/// Whether `power` is a money unit written wrongly among a unit's
+/// `compared` figures (each with its power off): [`MIN_OFF`] of them at
+/// least, over two indicators, and two thirds of the `of` figures judged.
+fn off_alike(compared: &[(&TidyRow, i32, f64)], power: i32, of: usize) -> bool {
+    let off: Vec<_> = compared.iter().filter(|c| c.1 == power).collect();
+    let indicators: HashSet<usize> = off.iter().map(|c| c.0.ind()).collect();
+    off.len() >= MIN_OFF && indicators.len() >= 2 && 3 * off.len() >= 2 * of
+}
+
+/// The rows of one money unit written in another, the unit's other money
+/// right (a clerk who typed the "triệu đồng" rows in nghìn đồng and the
+/// "đồng" rows as asked): every compared figure of the indicators the
+/// template gives that money unit (`money`: each indicator's factor) is
+/// off by the same power, [`MIN_OFF`] at least over two indicators, while
+/// [`MIN_OFF`] at least of the unit's other money figures are compared
+/// and two thirds of them are near the usual. A unit that is simply
+/// large is large in all its money, and is not this. The power and the
+/// money unit's factor.
+fn one_money_unit_off(
+    compared: &[(&TidyRow, i32, f64)],
+    money: &[Option<f64>],
+) -> Option<(i32, Option<f64>)> {
+    let mut factors: Vec<f64> = Vec::new();
+    for c in compared {
+        if let Some(f) = money.get(c.0.ind()).copied().flatten() {
+            if !factors.contains(&f) {
+                factors.push(f);
+            }
+        }
+    }
+    factors.into_iter().find_map(|f| {
+        let (mine, rest): (Vec<_>, Vec<_>) = compared
+            .iter()
+            .copied()
+            .partition(|c| money.get(c.0.ind()).copied().flatten() == Some(f));
+        let power = mine.first()?.1;
+        let usual = rest.iter().filter(|c| c.1 == 0).count();
+        (power != 0
+            && mine.iter().all(|c| c.1 == power)
+            && off_alike(&mine, power, mine.len())
+            && rest.len() >= MIN_OFF
+            && 3 * usual >= 2 * rest.len())
+        .then_some((power, Some(f)))
+    })
+}
+
 /// The error for a unit's money row `r`, `power` thousands off the
-/// median `m`; `off` of its `compared` money figures are off alike.
+/// median `m`; `off` of its `compared` money figures are off alike, and
+/// `rest` of its money figures in other money units are not judged (0:
+/// every money figure of the unit is).
 fn finding(
     template: &Template,
     words: &crate::template::LevelWords,
     s: &Submission,
     r: &TidyRow,
     (m, power): (f64, i32),
-    (off, compared): (usize, usize),
+    (off, compared, rest): (usize, usize, usize),
     lang: Lang,
 ) -> Finding {
     let ind = &template.indicators[r.ind()];
@@ -183,6 +238,7 @@ fn finding(
         larger: power > 0,
         off,
         compared,
+        rest,
         guess: Some(guess),
         level: words,
     };

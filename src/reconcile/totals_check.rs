@@ -15,6 +15,9 @@
 //! names them and the indicators left unchecked. Only a district figure
 //! below what the known wards already add up to (for figures that cannot
 //! be negative) is still a `total-mismatch`: no unknown figure can mend it.
+//! A ward whose TH and LK columns look swapped is the one exception: its
+//! figures are read the other way round, as its error says they were
+//! meant, and a district figure wrong that way and as headed is an error.
 //!
 //! Wards that sent nothing at all are `submission-missing`; the sum of the
 //! others is compared and the message says how many reported. Whether the
@@ -70,6 +73,104 @@ struct Mismatch {
     /// How far the department's figure may be from the sum: the
     /// half-units of its own figure and of the wards'.
     tol: f64,
+    /// The wards' sum as their columns are headed, and the wards whose
+    /// figures `sum` reads the other way round ([`Swapped`]).
+    written: f64,
+    turned: Vec<String>,
+}
+
+/// The wards whose TH and LK columns look typed into each other's (the
+/// one `cumulative-mismatch` that says so,
+/// [`super::cumulative::disputes_th_and_lk_columns`]). Their error says
+/// the figures were meant the other way round: a department's total is
+/// compared with them read so (the ward's TH column as its LK and its LK
+/// column as its TH), which leaves a department that is right once the
+/// ward's columns are put back unblamed, and still finds a total wrong
+/// either way. A figure that has no counterpart in the other column is
+/// unknown in that reading.
+#[derive(Default)]
+struct Swapped {
+    /// The wards, by agency.
+    units: HashSet<usize>,
+    /// (indicator, column) → what reading the swapped wards the other way
+    /// round changes in the sum.
+    turned: HashMap<(usize, ValueColumn), Turned>,
+}
+
+/// What reading some wards' TH and LK the other way round changes in the
+/// sum of one figure.
+#[derive(Default)]
+struct Turned {
+    /// Their figures read the other way round less as headed.
+    change: f64,
+    /// The half-units of the figures read the other way round.
+    half: f64,
+    /// Their names, for the message.
+    wards: Vec<String>,
+}
+
+impl Swapped {
+    /// The wards `known` says are swapped, and what reading them the other
+    /// way round changes; a figure that has no counterpart in the other
+    /// column goes into `wrong`, as unknown.
+    ///
+    /// # Errors
+    /// When the stored figures cannot be read back.
+    fn of<'t>(
+        figures: &Figures,
+        template: &'t Template,
+        known: &'t [Finding],
+        wrong: &mut HashSet<(&'t str, &'t str, &'t str)>,
+    ) -> Result<Swapped, Fatal> {
+        let mut out = Swapped::default();
+        let codes: HashSet<&str> = known
+            .iter()
+            .filter(|f| super::cumulative::disputes_th_and_lk_columns(f))
+            .map(|f| f.unit.as_str())
+            .collect();
+        if codes.is_empty() {
+            return Ok(out);
+        }
+        for (k, sub) in figures.subs().iter().enumerate() {
+            let Some((u, a)) = sub
+                .unit
+                .and_then(|u| template.agencies.get(u).map(|a| (u, a)))
+                .filter(|(_, a)| a.kind == AgencyKind::Ward && codes.contains(a.code.as_str()))
+            else {
+                continue;
+            };
+            out.units.insert(u);
+            let ward = figures.unit(k)?;
+            for (i, ind) in template.indicators.iter().enumerate() {
+                for c in [ValueColumn::Th, ValueColumn::Lk] {
+                    let headed = figure_in(&ward.rows, i, c);
+                    match (headed, figure_in(&ward.rows, i, read_as(c, true))) {
+                        (_, Some(y)) => {
+                            let t = out.turned.entry((i, c)).or_default();
+                            t.change += y.value - headed.map_or(0.0, |x| x.value);
+                            t.half += half_of(template, i, y.decimals);
+                            t.wards.push(a.shown().into_owned());
+                        }
+                        (Some(_), None) => {
+                            wrong.insert((a.code.as_str(), ind.code.as_str(), c.as_str()));
+                        }
+                        (None, None) => {}
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The column a figure of `column` is read from: the other of TH and LK
+/// for a ward whose two columns are swapped (`turn`).
+fn read_as(column: ValueColumn, turn: bool) -> ValueColumn {
+    match column {
+        ValueColumn::Th if turn => ValueColumn::Lk,
+        ValueColumn::Lk if turn => ValueColumn::Th,
+        c => c,
+    }
 }
 
 impl Mismatch {
@@ -160,15 +261,24 @@ pub fn check_department_totals(
         for c in [ValueColumn::Th, ValueColumn::Lk] {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
-        // Its TH and LK columns typed into each other's: all of them.
-        if super::cumulative::disputes_th_and_lk_columns(f) {
-            for ind in &template.indicators {
-                for c in [ValueColumn::Th, ValueColumn::Lk] {
-                    wrong.insert((f.unit.as_str(), ind.code.as_str(), c.as_str()));
-                }
-            }
+    }
+    // A unit's money row written in another money unit (`unit-mismatch`
+    // for the whole row, no column): every figure of the row.
+    for f in known.iter().filter(|f| {
+        f.severity == Severity::Error
+            && f.code == Code::UnitMismatch
+            && f.column.is_empty()
+            && !f.unit.is_empty()
+            && !f.indicator.is_empty()
+    }) {
+        for c in ValueColumn::QUANTITIES {
+            wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
     }
+    // Wards whose TH and LK columns look typed into each other's: their
+    // figures are read the other way round, as their own error says they
+    // were meant ([`Swapped`]).
+    let swapped = Swapped::of(figures, template, known, &mut wrong)?;
     // (indicator, column) of the figures some ward has an error on.
     let wrong_in_wards: HashSet<(&str, &str)> = wrong
         .iter()
@@ -224,14 +334,17 @@ pub fn check_department_totals(
             }
             let ci = r.column.index();
             let contributors = totals.contributors.get(r.ind()).map(|c| c[ci]).unwrap_or(0);
-            let Some(sum) = totals.get(r.ind(), r.column) else {
+            let Some(written) = totals.get(r.ind(), r.column) else {
                 continue;
             };
             if contributors == 0 {
                 continue;
             }
+            let turned = swapped.turned.get(&(r.ind(), r.column));
+            let sum = written + turned.map_or(0.0, |t| t.change);
             let tol = half_of(template, r.ind(), r.decimals)
                 + totals.tolerance.get(r.ind()).map(|t| t[ci]).unwrap_or(0.0)
+                + turned.map_or(0.0, |t| t.half)
                 + 1e-9;
             let missing = wards_missing(r.ind());
             // Every ward that sent its file states the figure, and none of
@@ -264,6 +377,8 @@ pub fn check_department_totals(
                 wards_missing: missing,
                 equal,
                 tol,
+                written,
+                turned: turned.map(|t| t.wards.clone()).unwrap_or_default(),
             });
         }
     }
@@ -282,8 +397,9 @@ pub fn check_department_totals(
             else {
                 continue;
             };
+            let turn = swapped.units.contains(&u);
             for m in &mut found {
-                let Some(x) = w.figure(m.row.ind(), m.row.column) else {
+                let Some(x) = w.figure(m.row.ind(), read_as(m.row.column, turn)) else {
                     if template.must_report(u, m.row.ind()) {
                         m.unknown_ward(&a.shown());
                     }
@@ -308,7 +424,7 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
-    let omitted = omitted_wards(figures, template, &found, &less_one)?;
+    let omitted = omitted_wards(figures, template, &found, &less_one, &swapped.units)?;
     Ok(Report::new(figures, template, &silent, lang).findings(&found, &records, &omitted))
 }
 
@@ -344,6 +460,7 @@ fn omitted_wards(
     template: &Template,
     found: &[Mismatch],
     less_one: &HashMap<(usize, usize), usize>,
+    swapped: &HashSet<usize>,
 ) -> Result<BTreeMap<usize, Omitted>, Fatal> {
     // department → the wards' counts.
     let mut counts: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
@@ -365,11 +482,12 @@ fn omitted_wards(
             .collect();
         let all = mine.len();
         let ward = figures.unit(k)?;
+        let turn = ward.unit.is_some_and(|u| swapped.contains(&u));
         let explained: Vec<usize> = mine
             .into_iter()
             .filter(|&j| {
                 let m = &found[j];
-                figure_in(&ward.rows, m.row.ind(), m.row.column)
+                figure_in(&ward.rows, m.row.ind(), read_as(m.row.column, turn))
                     .is_some_and(|x| leaves_out(m, x.value))
             })
             .collect();
@@ -445,6 +563,16 @@ impl<'a> Report<'a> {
             }
             if m.unknown.is_empty() {
                 if m.equal {
+                    continue;
+                }
+                // Right as the swapped wards' columns are headed, wrong as
+                // their error says they were meant: which is right waits
+                // for those wards.
+                if !m.turned.is_empty() && (m.row.value - m.written).abs() <= m.tol {
+                    unchecked
+                        .entry((m.dept, m.row.column, m.turned.clone()))
+                        .or_default()
+                        .push(m);
                     continue;
                 }
                 let counts_missing = m.wards_missing
@@ -595,6 +723,7 @@ impl<'a> Report<'a> {
             stated: &v,
             known: &k,
             unknown: &ward_list(&m.unknown),
+            turned: &ward_list(&m.turned),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
         Some(
@@ -622,6 +751,7 @@ impl<'a> Report<'a> {
         // decimals of the figures added.
         let stated = format_num(r.value, r.shown_decimals().min(4), self.lang);
         let sum = self.num(m, m.sum);
+        let written = self.num(m, m.written);
         let said = Checked::TotalMismatch {
             unit,
             what: &indicator_words(self.template, r.ind()),
@@ -636,6 +766,8 @@ impl<'a> Report<'a> {
             counts_missing,
             tallies,
             below: r.value < m.sum,
+            turned: &ward_list(&m.turned),
+            written: &written,
         };
         let severity = if counts_missing {
             Severity::Warning

@@ -684,6 +684,135 @@ fn a_wards_form_copied_from_another_is_named() {
     );
 }
 
+/// Phường 4 typed its two "triệu đồng" rows in nghìn đồng (a thousand
+/// times the other wards') and its two "đồng" rows as asked: each
+/// triệu-đồng row is a `unit-mismatch` error, although they are only half
+/// its money figures (tester BM, Phường Hạnh Thông: 6 of 15). Near
+/// misses: Phường 7 has one triệu-đồng row a thousand times the others'
+/// and the other as usual (an outlier's business, not a money unit), and
+/// Phường 9's triệu-đồng rows, 150 times the usual, are large, not in
+/// another money unit.
+#[test]
+fn the_rows_of_one_money_unit_written_in_another_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nPH,Xử phạt\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         PH01,PH,Tiền phạt văn hóa,triệu đồng,flow,both,VP,\n\
+         PH02,PH,Tiền phạt giao thông,triệu đồng,flow,ward,VP,\n\
+         PH03,PH,Tiền phạt an toàn thực phẩm,đồng,flow,ward,VP,\n\
+         PH04,PH,Tiền phạt phòng cháy,đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nVP,department,Văn phòng,,yes\n");
+    for k in 1..=10 {
+        agencies.push_str(&format!("P{k:02},ward,Phường {k},,yes\n"));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 1..=10 {
+        let x = f64::from(k);
+        // (triệu đồng rows' factor, PH02's, đồng rows').
+        let (m1, m2, d) = match k {
+            4 => (1000.0, 1000.0, 1.0),
+            7 => (1000.0, 1.0, 1.0),
+            9 => (150.0, 150.0, 1.0),
+            _ => (1.0, 1.0, 1.0),
+        };
+        let both = |v: f64| vec![V::N(v), V::N(v)];
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &TH_LK,
+            &[
+                (
+                    "PH01",
+                    "Tiền phạt văn hóa",
+                    "triệu đồng",
+                    both((10.0 + x) * m1),
+                ),
+                (
+                    "PH02",
+                    "Tiền phạt giao thông",
+                    "triệu đồng",
+                    both((50.0 + x) * m2),
+                ),
+                (
+                    "PH03",
+                    "Tiền phạt an toàn thực phẩm",
+                    "đồng",
+                    both((5_000_000.0 + x * 100_000.0) * d),
+                ),
+                (
+                    "PH04",
+                    "Tiền phạt phòng cháy",
+                    "đồng",
+                    both((2_000_000.0 + x * 50_000.0) * d),
+                ),
+            ],
+        );
+    }
+    // The office's PH01 is the wards' sum with Phường 4's as meant:
+    // 11 + 12 + 13 + 14 + 15 + 16 + 17.000 + 18 + 2.850 + 20.
+    write_form(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[(
+            "PH01",
+            "Tiền phạt văn hóa",
+            "triệu đồng",
+            vec![V::N(19_969.0), V::N(19_969.0)],
+        )],
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|unit-mismatch|") || s.contains("|total-"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|unit-mismatch|P04|E7|PH01||≈ 17|14.000",
+            "error|unit-mismatch|P04|E8|PH02||≈ 56,5|54.000",
+        ]
+    );
+    // The office is not blamed for Phường 4's thousandfold figures: its
+    // PH01 waits for Phường 4 (one info per column).
+    let waits: Vec<(&str, &str, &str)> = findings
+        .iter()
+        .filter(|f| f["code"] == "total-unchecked")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default();
+            (s("unit"), s("column"), s("actual"))
+        })
+        .collect();
+    assert_eq!(waits, [("VP", "TH", "Phường 4"), ("VP", "LK", "Phường 4")]);
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "unit-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        message.contains(
+            "4/4 số tiền tính bằng triệu đồng của Phường 4 đều lệch như vậy, còn 4 số tiền tính bằng đơn vị khác thì không: \
+             nhiều khả năng Phường 4 ghi các dòng triệu đồng bằng nghìn đồng chứ không phải triệu đồng"
+        ),
+        "{message}"
+    );
+}
+
 #[test]
 fn money_units_are_converted_by_their_factor_and_others_left_out() {
     let tmp = tempfile::tempdir().unwrap();

@@ -409,6 +409,72 @@ fn figure_columns_are_recognised_by_their_words() {
     );
 }
 
+/// In a first quarter "3 tháng" is the quarter and the months from
+/// January alike: "Thực hiện" over "Quý I/2020" | "3 tháng năm 2020" is
+/// TH and LK, in either order, and an LK typed apart from TH is the
+/// `cumulative-mismatch` it is (tester BM: the three months' column was
+/// set aside as a second TH and the slip went unseen). Near miss: "Thực
+/// hiện" over "3 tháng năm 2020" alone is the TH, and LK = TH.
+#[test]
+fn a_first_quarters_three_months_beside_the_quarter_is_its_lk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = |bottom: &'static [&'static str]| Header {
+        top: &[("Thực hiện", 2)],
+        bottom,
+    };
+    // Phường 1: the quarter, then the three months, HC03 and HC04's LK
+    // typed 85 and 15 for 90 and 10.
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &header(&["", "", "", "", "Quý I/2020", "3 tháng năm 2020"]),
+        &hc_rows([100.0, 90.0, 10.0], Some([100.0, 85.0, 15.0])),
+    );
+    // Phường 2: the three months first, all right.
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ I/2020",
+        &header(&["", "", "", "", "3 tháng năm 2020", "Quý I/2020"]),
+        &hc_rows([50.0, 45.0, 5.0], Some([50.0, 45.0, 5.0])),
+    );
+    // Phường 3: the three months alone.
+    write_sheet(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        "QUÝ I/2020",
+        &Header {
+            top: &[("Thực hiện", 1)],
+            bottom: &["", "", "", "", "3 tháng năm 2020"],
+        },
+        &hc_rows([30.0, 20.0, 10.0], None),
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["cumulative-mismatch", "column-ignored", "column-missing"]
+        ),
+        [
+            "error|cumulative-mismatch|P01|F10|HC04|LK|LK = TH|15",
+            "error|cumulative-mismatch|P01|F9|HC03|LK|LK = TH|85",
+            "info|column-missing|P03|||LK|LK = TH|",
+        ]
+    );
+    // The district's TH: 100 + 50 + 30; its LK: 100 + 50 + 30 as typed.
+    let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "HC02"))
+        .expect("an HC02 row");
+    assert_eq!(hc02[4..6], ["180", "180"], "{hc02:?}");
+}
+
 /// A note with a date on a row of figures ("số liệu đến ngày 31 tháng 3
 /// năm 2020") is no signature line: the rows under it are read. Rows of
 /// figures left under the real signature block are named in a warning.
@@ -2815,4 +2881,148 @@ fn th_and_lk_typed_into_each_others_columns_are_said_once() {
         let f: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(listed(&f, &codes), [want], "{file}");
     }
+}
+
+/// Phường 1 typed its quarter under "Lũy kế 6 tháng đầu năm" and its
+/// cumulative figures under "Thực hiện quý II" (its one error says so).
+/// The office's totals are compared with Phường 1's figures read the
+/// other way round, as that error says they were meant: HC02 and HC03,
+/// right that way, are no finding (near miss); HC07, 12 above the wards
+/// whichever way Phường 1 is read, is an error at TH and at LK naming the
+/// reading; HC04, equal to the wards' sum only as Phường 1's columns are
+/// headed, waits for Phường 1 (one info). Before, every total that
+/// counted Phường 1 waited for it, and the 12 went unreported (tester
+/// BM, Phòng VHTT's VH01 beside Phường An Lạc).
+#[test]
+fn a_total_is_compared_with_a_swapped_wards_figures_read_as_meant() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HC07", "Tổng số lượt đánh giá", "lượt"),
+    ];
+    let rows = |first: [f64; 4], second: [f64; 4]| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, &(code, name, unit))| {
+                (
+                    code,
+                    name,
+                    unit,
+                    vec![N(first[i], None), N(second[i], None)],
+                )
+            })
+            .collect()
+    };
+    let in_order = [("Thực hiện quý II", 1), ("Lũy kế 6 tháng đầu năm", 1)];
+    // The first quarter: each of the six wards TH = LK 100, 70, 30, 20;
+    // the office their sums.
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let q1_header = [("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)];
+    let ward_q1 = [100.0, 70.0, 30.0, 20.0];
+    for k in 1..=6 {
+        write_sheet(
+            &q1.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&q1_header),
+            &rows(ward_q1, ward_q1),
+        );
+    }
+    let office_q1 = [600.0, 420.0, 180.0, 120.0];
+    write_sheet(
+        &q1.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ I/2020",
+        &one_row_header(&q1_header),
+        &rows(office_q1, office_q1),
+    );
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    // The second quarter: every ward TH 50, 40, 10, 5 and LK 150, 110,
+    // 40, 25; Phường 1's two columns headed the other way round. The
+    // wards' sums as meant: TH 300, 240, 60, 30; LK 900, 660, 240, 150.
+    // As headed: TH 400, 310, 90, 50; LK 800, 590, 210, 130.
+    let (th, lk) = ([50.0, 40.0, 10.0, 5.0], [150.0, 110.0, 40.0, 25.0]);
+    let write = |dir: &Path, office_th: [f64; 4], office_lk: [f64; 4]| {
+        std::fs::create_dir_all(dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ II/2020",
+            &one_row_header(&[("Lũy kế 6 tháng đầu năm", 1), ("Thực hiện quý II", 1)]),
+            &rows(th, lk),
+        );
+        for k in 2..=6 {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ II/2020",
+                &one_row_header(&in_order),
+                &rows(th, lk),
+            );
+        }
+        write_sheet(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            "QUÝ II/2020",
+            &one_row_header(&in_order),
+            &rows(office_th, office_lk),
+        );
+    };
+    let previous = ["--previous", out1.to_str().unwrap()];
+    let codes = ["total-mismatch", "total-unchecked"];
+    // HC04 as headed (90, 210), HC07 12 above (42, 162).
+    let q2 = tmp.path().join("q2");
+    write(
+        &q2,
+        [300.0, 240.0, 90.0, 42.0],
+        [900.0, 660.0, 210.0, 162.0],
+    );
+    let (_, f) =
+        crate::checks::consolidate(&q2, &tmp.path().join("out2"), &tpl, "2020-Q2", &previous);
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|total-mismatch|VP|E10|HC07|TH|30|42",
+            "error|total-mismatch|VP|F10|HC07|LK|150|162",
+            "info|total-unchecked|VP|E9|HC04|TH||Phường 1",
+            "info|total-unchecked|VP|F9|HC04|LK||Phường 1",
+        ]
+    );
+    assert_eq!(
+        listed(&f, &["cumulative-mismatch"])
+            .iter()
+            .filter(|x| x.contains("|P01|"))
+            .collect::<Vec<_>>(),
+        ["error|cumulative-mismatch|P01|E6||LK|LK ≥ TH|E6 < F6"]
+    );
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch" && x["column"] == "TH")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        message.contains("ghi 42 nhưng tổng của 6 phường là 30 (Phường 1 5; Phường 2 5;")
+            && message.contains(
+                "Hai cột thực hiện quý và lũy kế của Phường 1 có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này)"
+            )
+            && message.contains("đọc theo tiêu đề cột thì tổng là 50, cũng khác số đã ghi."),
+        "{message}"
+    );
+    // Near miss: the office right once Phường 1's columns are put back.
+    let right = tmp.path().join("q2-right");
+    write(
+        &right,
+        [300.0, 240.0, 60.0, 30.0],
+        [900.0, 660.0, 240.0, 150.0],
+    );
+    let (_, f) =
+        crate::checks::consolidate(&right, &tmp.path().join("out3"), &tpl, "2020-Q2", &previous);
+    assert_eq!(listed(&f, &codes), Vec::<String>::new());
 }
