@@ -1184,9 +1184,19 @@ fn detail_sheet(
             let num = shown_format(ind, d.totals.typed(i));
             let lines = wrapped_lines(&ind.name, name_w, false, FONT_SIZE);
             let marked = marks.any(i);
+            // An indicator only its department reports prints nothing in
+            // a ward's column: on a sheet of wards its rows, empty on
+            // every page of wards (114 of a 150-ward city's 124 pages),
+            // are hidden (still in the sheet, for `--previous` and for
+            // whoever unhides them); its figure is the department's, the
+            // total in Tổng hợp.
+            let hidden = ind.level == Level::District && wards_here > 0;
             for (q, column) in columns.into_iter().enumerate() {
                 // One line too (see [`wrapped_row_height`]).
                 ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+                if hidden {
+                    ws.set_row_hidden(row)?;
+                }
                 ws.write_string_with_format(row, 0, &ind.code, &text)?;
                 ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
                 ws.write_string_with_format(row, 2, &ind.unit, &text)?;

@@ -154,3 +154,43 @@ fn an_annex_heading_prints_on_the_page_of_its_first_task() {
     assert_eq!(page, 1, "on the second page");
     assert!(first_task.is_match(&pages[page]), "{}", pages[page]);
 }
+
+/// Chi tiết printed a row for every indicator on every page of wards,
+/// those only a department reports (level `district`) empty on all of
+/// them (114 of a 150-ward city's 124 pages). Their rows are now hidden:
+/// they do not print, and stay in the sheet with the department's figures
+/// (which `--previous` reads next quarter). Near miss: an indicator the
+/// wards report too, whose department states the district figure (level
+/// `both`), stays shown, and so does every ward's.
+#[test]
+fn chi_tiet_hides_the_rows_no_ward_reports() {
+    use tonghop::template::{Level, Template};
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    crate::common::consolidate_samples(&out);
+    let book = out.join("tong-hop.xlsx");
+    let t = Template::builtin().unwrap();
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let sheet = zip_part(&book, "xl/worksheets/sheet2.xml").unwrap();
+    let hidden: std::collections::BTreeSet<usize> = Regex::new(r#"<row r="(\d+)"[^>]* hidden="1""#)
+        .unwrap()
+        .captures_iter(&sheet)
+        .map(|c| c[1].parse::<usize>().unwrap() - 1)
+        .collect();
+    let level = |code: &str| t.indicators.iter().find(|i| i.code == code).unwrap().level;
+    let want: std::collections::BTreeSet<usize> = (1..detail.len())
+        .filter(|&r| level(&detail[r][0]) == Level::District)
+        .collect();
+    assert!(!want.is_empty());
+    assert_eq!(hidden, want);
+    // Still in the sheet, with the department's figure: KT01's TH.
+    let kt01 = detail.iter().position(|r| r[0] == "KT01").unwrap();
+    assert!(hidden.contains(&kt01));
+    let figures = detail[kt01][5..].iter().filter(|c| !c.is_empty()).count();
+    assert_eq!(figures, 1, "{:?}", detail[kt01]);
+    // Shown: a level `both` indicator and a ward's.
+    for r in (1..detail.len()).filter(|&r| level(&detail[r][0]) != Level::District) {
+        assert!(!hidden.contains(&r), "{:?}", detail[r]);
+    }
+    assert!(t.indicators.iter().any(|i| i.level == Level::Both));
+}
