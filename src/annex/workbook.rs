@@ -13,8 +13,9 @@
 //! Lỗi     Mức độ | Mã lỗi | Đơn vị | Tệp | Trang tính | Ô | Phải là | Giá trị ghi | Nội dung
 //! ```
 //!
-//! Times New Roman 13, thin borders, wrapped text, A4 landscape fitted to
-//! the page width, page numbers in the footer. Every row is as tall as its
+//! Times New Roman 13, thin borders, wrapped text, A4 landscape at the
+//! scale that fills the page width, each sheet's own page numbers in the
+//! footer, a section's heading on the page of its first task. Every row is as tall as its
 //! wrapped text (see [`crate::report::fit`]): a spreadsheet keeps the
 //! height a file states, and a wrapped cell taller than its row prints cut.
 
@@ -267,12 +268,7 @@ fn annex_sheet(
             if let Some(sub) = &g.subsection {
                 ws.write_blank(r, 0, &text)?;
                 ws.merge_range(r, 1, r, 4, &limits::cell(sub), &subsection)?;
-                height(
-                    ws,
-                    r,
-                    COLUMNS.row_height_for(&[(sub, span(1), bold)]),
-                    true,
-                )?;
+                height(ws, r, COLUMNS.row_height_for(&[(sub, span(1), bold)]), true)?;
                 r += 1;
             }
             for row in &g.rows {
@@ -341,10 +337,12 @@ fn annex_sheet(
         PAPER.room_pt(scale),
     );
     ws.set_page_breaks(&breaks)?;
+    // Its own page numbers from 1 (see `page_number_footer`).
     ws.set_footer(format!(
-        "&C&\"Times New Roman,Regular\"&11{} &P/&N",
-        lang.pick("Trang", "Page")
+        "&C{}",
+        crate::report::workbook::page_number_footer(11, lang)
     ));
+    ws.set_print_first_page_number(1);
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(())
 }
@@ -465,10 +463,12 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(0, 0)?;
+    // Numbered from 1, not on from the annex's pages.
     ws.set_footer(format!(
-        "&C&\"Times New Roman,Regular\"&10{} &P/&N",
-        lang.pick("Trang", "Page")
+        "&C{}",
+        crate::report::workbook::page_number_footer(10, lang)
     ));
+    ws.set_print_first_page_number(1);
     Ok(())
 }
 

@@ -122,9 +122,8 @@ pub fn keep_breaks(
         while end + 1 < rows.len() && rows[end].keep_with_next {
             end += 1;
         }
-        let height = |from: usize, to: usize| -> f64 {
-            rows[from..=to].iter().map(|x| x.height_pt).sum()
-        };
+        let height =
+            |from: usize, to: usize| -> f64 { rows[from..=to].iter().map(|x| x.height_pt).sum() };
         if start > page_first && start < r && repeated_pt + height(start, end) <= room_pt {
             breaks.push(start as u32);
         } else {
@@ -175,9 +174,15 @@ mod tests {
         // Headings at rows 3 and 4 (a section and its sub-section).
         assert_eq!(keep_breaks(&rows(&h, &[3, 4]), 1, 10.0, 50.0), [3]);
         // A heading at row 3: row 4, its first row, fits on the page.
-        assert_eq!(keep_breaks(&rows(&h, &[3]), 1, 10.0, 50.0), Vec::<u32>::new());
+        assert_eq!(
+            keep_breaks(&rows(&h, &[3]), 1, 10.0, 50.0),
+            Vec::<u32>::new()
+        );
         // No heading: the program's own breaks, none written.
-        assert_eq!(keep_breaks(&rows(&h, &[]), 1, 10.0, 50.0), Vec::<u32>::new());
+        assert_eq!(
+            keep_breaks(&rows(&h, &[]), 1, 10.0, 50.0),
+            Vec::<u32>::new()
+        );
     }
 
     /// The block a report is signed in, with the last rows of the table:
@@ -193,12 +198,21 @@ mod tests {
         assert_eq!(keep_breaks(&rows(&h, &keep), 1, 0.0, 55.0), [4]);
         // The same chain at the top of the sheet fits where it is.
         let keep: Vec<usize> = (1..=3).collect();
-        assert_eq!(keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0), Vec::<u32>::new());
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
         // Taller than a page: broken where the program breaks it.
         let keep: Vec<usize> = (2..=8).collect();
-        assert_eq!(keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0), Vec::<u32>::new());
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
         // Starting its page (the first body row): nothing to move.
         let keep: Vec<usize> = (1..=5).collect();
-        assert_eq!(keep_breaks(&rows(&h, &keep), 1, 0.0, 55.0), Vec::<u32>::new());
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 1, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
     }
 }

@@ -16,8 +16,9 @@
 //!
 //! Every figure the error list disputes is filled by severity and carries
 //! a note with the findings' messages (see [`crate::report::marks`]).
-//! Every sheet prints on A4 with its header rows repeated and "Trang x/y"
-//! at the foot; Chi tiết also repeats its indicator columns. The text is
+//! Every sheet prints on A4 with its header rows repeated and its own
+//! page numbers ("Trang 1", "Trang 2", … from 1 on every sheet) at the
+//! foot; Chi tiết also repeats its indicator columns. The text is
 //! Times New Roman throughout, and row heights and column widths come from
 //! its widths (see [`crate::report::layout`]): nothing prints cut, over
 //! another row, or as `###`.
@@ -34,12 +35,12 @@ use crate::reconcile::Totals;
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
 use crate::report::layout::{
-    number_units, printed_width_pt, row_height, text_px, width_for_lines, width_for_px, width_for_units,
-    wrapped_lines, FONT, FONT_SIZE,
+    number_units, printed_width_pt, row_height, text_px, width_for_lines, width_for_px,
+    width_for_units, wrapped_lines, FONT, FONT_SIZE,
 };
 use crate::report::limits;
-use crate::report::pages::{keep_breaks, Paper, PrintedRow};
 use crate::report::marks::{Mark, Marks, Place};
+use crate::report::pages::{keep_breaks, Paper, PrintedRow};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
@@ -209,8 +210,6 @@ fn cell_format() -> Format {
     base().set_border(FormatBorder::Thin)
 }
 
-/// A4 landscape (every sheet is wider than tall), narrow margins, the
-/// sheet's name and "Trang x/y" at the foot of every page.
 /// A printed sheet's heading on every page, above the table: which
 /// office's report and for which period (a sheet without a title block
 /// of its own, as the status and findings lists, is otherwise anonymous
@@ -226,8 +225,8 @@ pub(crate) fn heading_code(text: &str) -> String {
     format!("&C&\"{FONT},Bold\"&10{text}")
 }
 
-/// The page footer code of every printed sheet: the sheet's name on the
-/// left, "Trang x/y" in the middle.
+/// The page footer code of the feedback workbook's list: the sheet's
+/// name on the left, "Trang x/y" in the middle.
 pub(crate) fn footer_code(lang: Lang) -> String {
     format!(
         "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
@@ -235,12 +234,40 @@ pub(crate) fn footer_code(lang: Lang) -> String {
     )
 }
 
+/// The page footer code of every sheet of `tong-hop.xlsx` (and of the
+/// annex's, [`page_number_footer`] with its font): the sheet's name on
+/// the left, "Trang n" in the middle, the sheet's own page number. The
+/// total (`&N`) is left out: Excel and LibreOffice count it over every
+/// sheet printed together ("Trang 1/29" on a list of 2 pages).
+fn sheet_footer_code(lang: Lang) -> String {
+    format!(
+        "&L&\"{FONT},Regular\"&9&A&C{}",
+        page_number_footer(10, lang)
+    )
+}
+
+/// "Trang n" in Times New Roman of `size` points, as a page footer's
+/// code (a sheet that numbers its own pages also starts them at 1: see
+/// [`print_setup`]).
+pub(crate) fn page_number_footer(size: u8, lang: Lang) -> String {
+    format!(
+        "&\"{FONT},Regular\"&{size}{} &P",
+        lang.pick("Trang", "Page")
+    )
+}
+
+/// A4 landscape (every sheet is wider than tall), narrow margins, the
+/// sheet's name and its own page numbers at the foot of every page.
 pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_paper_size(9);
     ws.set_landscape();
     let (left, right, top, bottom) = SUMMARY_PAPER.margins_in;
     ws.set_margins(left, right, top, bottom, 0.3, 0.3);
-    ws.set_footer(footer_code(lang));
+    ws.set_footer(sheet_footer_code(lang));
+    // Each sheet's pages from 1: LibreOffice numbers a sheet that says
+    // nothing on from the sheets before it ("Trang 37" on the first page
+    // of Chi tiết), and so does Excel when the workbook prints whole.
+    ws.set_print_first_page_number(1);
 }
 
 /// The note of an undisputed total (whose target, whose cell was left

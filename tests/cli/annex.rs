@@ -163,8 +163,13 @@ fn the_sample_annex_is_print_ready() {
         .unwrap();
     assert!(setup.contains(r#"paperSize="9""#), "{setup}");
     assert!(setup.contains(r#"orientation="landscape""#), "{setup}");
-    assert!(!setup.contains("scale=") && !setup.contains("fitTo"), "{setup}");
-    assert!(sheet.contains("<oddFooter>") && sheet.contains("&amp;P/&amp;N"));
+    assert!(
+        !setup.contains("scale=") && !setup.contains("fitTo"),
+        "{setup}"
+    );
+    // Its own page numbers from 1, no total (counted over both sheets).
+    assert!(setup.contains(r#"useFirstPageNumber="1""#), "{setup}");
+    assert!(sheet.contains("&amp;11Trang &amp;P</oddFooter>"), "{sheet}");
     // Thin borders and wrapped text in the table; Times New Roman 13.
     let styles = zip_part(&book, "xl/styles.xml").expect("member present");
     assert!(styles.contains(r#"<name val="Times New Roman"/>"#));

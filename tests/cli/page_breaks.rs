@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 fn consolidated_rows(dir: &Path, rows: u32) -> PathBuf {
     let batch = dir.join(format!("b{rows}"));
     tonghop()
-        .args(["samples", "--rows", &rows.to_string(), "--units", "4", "--out"])
+        .args([
+            "samples",
+            "--rows",
+            &rows.to_string(),
+            "--units",
+            "4",
+            "--out",
+        ])
         .arg(&batch)
         .assert()
         .success();
@@ -77,7 +84,10 @@ fn the_signature_block_prints_with_the_last_indicators() {
         let code = Regex::new(r"^[A-Z]{2}\d{2}[a-z]?\.\d+$").unwrap();
         let indicators: Vec<usize> = (0..date).filter(|&k| code.is_match(&rows[k][0])).collect();
         let second_last = indicators[indicators.len() - 2];
-        let codes = [rows[second_last][0].clone(), rows[*indicators.last().unwrap()][0].clone()];
+        let codes = [
+            rows[second_last][0].clone(),
+            rows[*indicators.last().unwrap()][0].clone(),
+        ];
         (date, second_last, codes)
     };
     for (book, breaks) in [(&split, true), (&fits, false)] {
@@ -95,23 +105,29 @@ fn the_signature_block_prints_with_the_last_indicators() {
         // titles, the notes, then 4 rows of 18 pt.
         let end = date + 1 + 6;
         assert_eq!(print_area(book), format!("'Tổng hợp'!$A$1:$I${end}"));
-        assert!(sheet.contains(&format!(r#"<row r="{end}" spans="1:9" ht="18" customHeight="1"/>"#)));
+        assert!(sheet.contains(&format!(
+            r#"<row r="{end}" spans="1:9" ht="18" customHeight="1"/>"#
+        )));
     }
     if office::skip() {
         return;
     }
     // Printed: the page with the signatures holds the last two indicators.
-    let pdfs = office::convert_all(&[split.clone(), fits.clone()], "pdf", &tmp.path().join("lo"));
+    let pdfs = office::convert_all(
+        &[split.clone(), fits.clone()],
+        "pdf",
+        &tmp.path().join("lo"),
+    );
     for (book, pdf) in [&split, &fits].into_iter().zip(pdfs) {
         let (_, _, codes) = layout(book);
         let pages = office::pdf_pages(&pdf);
-        let signed = pages
-            .iter()
-            .find(|p| p.contains("NGƯỜI LẬP BIỂU"))
-            .unwrap();
+        let signed = pages.iter().find(|p| p.contains("NGƯỜI LẬP BIỂU")).unwrap();
         assert!(signed.contains("(Ký tên, đóng dấu)"), "{signed}");
         for code in &codes {
-            assert!(signed.contains(code.as_str()), "{code} on the signed page:\n{signed}");
+            assert!(
+                signed.contains(code.as_str()),
+                "{code} on the signed page:\n{signed}"
+            );
         }
     }
 }
@@ -149,7 +165,8 @@ fn an_annex_heading_prints_on_the_page_of_its_first_task() {
     }
     let pages = office::printed(&book, &tmp.path().join("lo"));
     let heading = Regex::new(r"(?m)^\s*III\s+VĂN HÓA - XÃ HỘI").unwrap();
-    let first_task = Regex::new(r"(?m)^\s*III\s+VĂN HÓA - XÃ HỘI\s*\n(\s*\n)*\s*1\s+Tổ chức").unwrap();
+    let first_task =
+        Regex::new(r"(?m)^\s*III\s+VĂN HÓA - XÃ HỘI\s*\n(\s*\n)*\s*1\s+Tổ chức").unwrap();
     let page = pages.iter().position(|p| heading.is_match(p)).unwrap();
     assert_eq!(page, 1, "on the second page");
     assert!(first_task.is_match(&pages[page]), "{}", pages[page]);
