@@ -13,8 +13,9 @@
 //! Lỗi     Mức độ | Mã lỗi | Đơn vị | Tệp | Trang tính | Ô | Phải là | Giá trị ghi | Nội dung
 //! ```
 //!
-//! Times New Roman 13, thin borders, wrapped text, A4 landscape fitted to
-//! the page width, page numbers in the footer. Every row is as tall as its
+//! Times New Roman 13, thin borders, wrapped text, A4 landscape at the
+//! scale that fills the page width, each sheet's own page numbers in the
+//! footer, a section's heading on the page of its first task. Every row is as tall as its
 //! wrapped text (see [`crate::report::fit`]): a spreadsheet keeps the
 //! height a file states, and a wrapped cell taller than its row prints cut.
 
@@ -24,6 +25,7 @@ use crate::error::Fatal;
 use crate::report::atomic::write_atomic;
 use crate::report::fit::{Columns, Font};
 use crate::report::limits;
+use crate::report::pages::{keep_breaks, Paper, PrintedRow};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
 use std::path::Path;
 
@@ -75,6 +77,12 @@ const SMALL: f64 = 11.0;
 const A4: u8 = 9;
 /// The title row is at least this tall (points), as the office sets it.
 const TITLE_PT: f64 = 36.0;
+/// The annex's page: A4 landscape, margins left, right, top and bottom
+/// (inches).
+const PAPER: Paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.7);
+/// Excel's digit of Times New Roman 13 (pixels): LibreOffice's is
+/// narrower (8,67), so the table is as wide as Excel prints it.
+const EXCEL_DIGIT_PX: f64 = 9.0;
 
 /// The fill of a cell or finding of each severity: the colours of the
 /// "Lỗi" sheet of every workbook of tonghop.
@@ -174,17 +182,38 @@ fn annex_sheet(
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    // Each row as it prints, for the page breaks: a row states its height
+    // (or has the default).
+    let mut printed: Vec<PrintedRow> = Vec::new();
+    let mut height = |ws: &mut Worksheet, r: u32, pt: f64, keep: bool| {
+        let k = r as usize;
+        if printed.len() <= k {
+            printed.resize(k + 1, PrintedRow::new(f64::from(DEFAULT_ROW_PX) * 0.75));
+        }
+        printed[k] = PrintedRow {
+            height_pt: pt,
+            keep_with_next: keep,
+        };
+        ws.set_row_height(r, pt).map(|_| ())
+    };
     ws.merge_range(0, 0, 0, 4, &title.title, &title_fmt)?;
-    ws.set_row_height(
+    height(
+        ws,
         0,
         COLUMNS
             .row_height_for(&[(&title.title, span(0), bold)])
             .max(TITLE_PT),
+        false,
     )?;
     if let Some(a) = &title.attached_to {
         let line = format!("(Ban hành kèm theo {a})");
         ws.merge_range(1, 0, 1, 4, &line, &italic)?;
-        ws.set_row_height(1, COLUMNS.row_height_for(&[(&line, span(0), regular)]))?;
+        height(
+            ws,
+            1,
+            COLUMNS.row_height_for(&[(&line, span(0), regular)]),
+            false,
+        )?;
     }
     let marked = annex
         .sections
@@ -204,9 +233,11 @@ fn annex_sheet(
             .set_text_wrap()
             .set_align(FormatAlign::VerticalCenter);
         ws.merge_range(2, 0, 2, 4, legend, &legend_fmt)?;
-        ws.set_row_height(
+        height(
+            ws,
             2,
             COLUMNS.row_height_for(&[(legend, span(0), Font::regular(SMALL))]),
+            false,
         )?;
     }
     for (c, h) in headers.iter().enumerate() {
@@ -217,15 +248,19 @@ fn annex_sheet(
         .enumerate()
         .map(|(c, h)| (*h, width(c), bold))
         .collect();
-    ws.set_row_height(HEADER_ROW, COLUMNS.row_height_for(&header_cells))?;
+    height(ws, HEADER_ROW, COLUMNS.row_height_for(&header_cells), false)?;
     let mut r = HEADER_ROW + 1;
     for s in &annex.sections {
         let heading = s.title.to_uppercase();
         ws.write_string_with_format(r, 0, &s.numeral, &section_num)?;
         ws.merge_range(r, 1, r, 4, &limits::cell(&heading), &section)?;
-        ws.set_row_height(
+        // A heading prints on the page of its first task (a tester's
+        // "III VĂN HÓA - XÃ HỘI" ended a page, its tasks on the next).
+        height(
+            ws,
             r,
             COLUMNS.row_height_for(&[(&s.numeral, width(0), bold), (&heading, span(1), bold)]),
+            true,
         )?;
         r += 1;
         let mut n = 0u32;
@@ -233,7 +268,7 @@ fn annex_sheet(
             if let Some(sub) = &g.subsection {
                 ws.write_blank(r, 0, &text)?;
                 ws.merge_range(r, 1, r, 4, &limits::cell(sub), &subsection)?;
-                ws.set_row_height(r, COLUMNS.row_height_for(&[(sub, span(1), bold)]))?;
+                height(ws, r, COLUMNS.row_height_for(&[(sub, span(1), bold)]), true)?;
                 r += 1;
             }
             for row in &g.rows {
@@ -262,7 +297,8 @@ fn annex_sheet(
                     }
                 }
                 let number_text = n.to_string();
-                ws.set_row_height(
+                height(
+                    ws,
                     r,
                     COLUMNS.row_height_for(&[
                         (&number_text, width(0), regular),
@@ -271,6 +307,7 @@ fn annex_sheet(
                         (&row.lead, width(3), regular),
                         (&row.coord, width(4), regular),
                     ]),
+                    false,
                 )?;
                 r += 1;
             }
@@ -278,14 +315,34 @@ fn annex_sheet(
     }
     ws.set_landscape();
     ws.set_paper_size(A4);
-    ws.set_print_fit_to_pages(1, 0);
+    // The scale that fits the page width, not "fit to width", whose
+    // manual breaks Excel ignores (the widths fill the page at 100 %).
+    let table_pt: f64 = WIDTHS
+        .iter()
+        .map(|w| (w * EXCEL_DIGIT_PX + COLUMNS.padding_px).floor() * 0.75)
+        .sum();
+    let scale = PAPER.scale_to_width(table_pt);
+    ws.set_print_scale(scale);
     ws.set_print_center_horizontally(true);
-    ws.set_margins(0.5, 0.5, 0.6, 0.7, 0.3, 0.3);
+    let (left, right, top, bottom) = PAPER.margins_in;
+    ws.set_margins(left, right, top, bottom, 0.3, 0.3);
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    let repeated = printed
+        .get(HEADER_ROW as usize)
+        .map_or(0.0, |row| row.height_pt);
+    let breaks = keep_breaks(
+        &printed,
+        HEADER_ROW as usize + 1,
+        repeated,
+        PAPER.room_pt(scale),
+    );
+    ws.set_page_breaks(&breaks)?;
+    // Its own page numbers from 1 (see `page_number_footer`).
     ws.set_footer(format!(
-        "&C&\"Times New Roman,Regular\"&11{} &P/&N",
-        lang.pick("Trang", "Page")
+        "&C{}",
+        crate::report::workbook::page_number_footer(11, lang)
     ));
+    ws.set_print_first_page_number(1);
     ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(())
 }
@@ -406,10 +463,12 @@ fn findings_sheet(ws: &mut Worksheet, findings: &[Finding], lang: Lang) -> Resul
     ws.set_print_fit_to_pages(1, 0);
     ws.set_margins(0.4, 0.4, 0.6, 0.7, 0.3, 0.3);
     ws.set_repeat_rows(0, 0)?;
+    // Numbered from 1, not on from the annex's pages.
     ws.set_footer(format!(
-        "&C&\"Times New Roman,Regular\"&10{} &P/&N",
-        lang.pick("Trang", "Page")
+        "&C{}",
+        crate::report::workbook::page_number_footer(10, lang)
     ));
+    ws.set_print_first_page_number(1);
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod form;
 pub mod layout;
 pub mod limits;
 pub mod marks;
+pub mod pages;
 pub mod workbook;
 
 /// The deflate level of every workbook we write. zlib-rs's level 5 makes

@@ -16,8 +16,9 @@
 //!
 //! Every figure the error list disputes is filled by severity and carries
 //! a note with the findings' messages (see [`crate::report::marks`]).
-//! Every sheet prints on A4 with its header rows repeated and "Trang x/y"
-//! at the foot; Chi tiết also repeats its indicator columns. The text is
+//! Every sheet prints on A4 with its header rows repeated and its own
+//! page numbers ("Trang 1", "Trang 2", … from 1 on every sheet) at the
+//! foot; Chi tiết also repeats its indicator columns. The text is
 //! Times New Roman throughout, and row heights and column widths come from
 //! its widths (see [`crate::report::layout`]): nothing prints cut, over
 //! another row, or as `###`.
@@ -34,11 +35,12 @@ use crate::reconcile::Totals;
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
 use crate::report::layout::{
-    number_units, row_height, text_px, width_for_lines, width_for_px, width_for_units,
-    wrapped_lines, FONT, FONT_SIZE,
+    number_units, printed_width_pt, row_height, text_px, width_for_lines, width_for_px,
+    width_for_units, wrapped_lines, FONT, FONT_SIZE,
 };
 use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
+use crate::report::pages::{keep_breaks, Paper, PrintedRow};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
@@ -208,8 +210,6 @@ fn cell_format() -> Format {
     base().set_border(FormatBorder::Thin)
 }
 
-/// A4 landscape (every sheet is wider than tall), narrow margins, the
-/// sheet's name and "Trang x/y" at the foot of every page.
 /// A printed sheet's heading on every page, above the table: which
 /// office's report and for which period (a sheet without a title block
 /// of its own, as the status and findings lists, is otherwise anonymous
@@ -225,8 +225,8 @@ pub(crate) fn heading_code(text: &str) -> String {
     format!("&C&\"{FONT},Bold\"&10{text}")
 }
 
-/// The page footer code of every printed sheet: the sheet's name on the
-/// left, "Trang x/y" in the middle.
+/// The page footer code of the feedback workbook's list: the sheet's
+/// name on the left, "Trang x/y" in the middle.
 pub(crate) fn footer_code(lang: Lang) -> String {
     format!(
         "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
@@ -234,11 +234,40 @@ pub(crate) fn footer_code(lang: Lang) -> String {
     )
 }
 
+/// The page footer code of every sheet of `tong-hop.xlsx` (and of the
+/// annex's, [`page_number_footer`] with its font): the sheet's name on
+/// the left, "Trang n" in the middle, the sheet's own page number. The
+/// total (`&N`) is left out: Excel and LibreOffice count it over every
+/// sheet printed together ("Trang 1/29" on a list of 2 pages).
+fn sheet_footer_code(lang: Lang) -> String {
+    format!(
+        "&L&\"{FONT},Regular\"&9&A&C{}",
+        page_number_footer(10, lang)
+    )
+}
+
+/// "Trang n" in Times New Roman of `size` points, as a page footer's
+/// code (a sheet that numbers its own pages also starts them at 1: see
+/// [`print_setup`]).
+pub(crate) fn page_number_footer(size: u8, lang: Lang) -> String {
+    format!(
+        "&\"{FONT},Regular\"&{size}{} &P",
+        lang.pick("Trang", "Page")
+    )
+}
+
+/// A4 landscape (every sheet is wider than tall), narrow margins, the
+/// sheet's name and its own page numbers at the foot of every page.
 pub(crate) fn print_setup(ws: &mut Worksheet, lang: Lang) {
     ws.set_paper_size(9);
     ws.set_landscape();
-    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    ws.set_footer(footer_code(lang));
+    let (left, right, top, bottom) = SUMMARY_PAPER.margins_in;
+    ws.set_margins(left, right, top, bottom, 0.3, 0.3);
+    ws.set_footer(sheet_footer_code(lang));
+    // Each sheet's pages from 1: LibreOffice numbers a sheet that says
+    // nothing on from the sheets before it ("Trang 37" on the first page
+    // of Chi tiết), and so does Excel when the workbook prints whole.
+    ws.set_print_first_page_number(1);
 }
 
 /// The note of an undisputed total (whose target, whose cell was left
@@ -652,6 +681,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         widths[3 + k] = width_for_units(widest, FONT_SIZE).max(10.0);
     }
     let full_width: f64 = widths.iter().sum();
+    let mut printed = PrintedRows::new();
     let title = base()
         .set_bold()
         .set_font_size(14)
@@ -665,7 +695,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         t.settings.title,
         d.period.title(lang).to_uppercase()
     );
-    ws.set_row_height(
+    printed.set(
+        ws,
         1,
         row_height(wrapped_lines(&heading, full_width, true, 14.0), 14.0),
     )?;
@@ -757,9 +788,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         ws.write_string_with_format(3, swatch, word, &swatch_format)?;
         ws.merge_range(3, from, 3, to, text, &meaning)?;
     }
-    if lines > 1 {
-        ws.set_row_height(3, row_height(lines, FONT_SIZE))?;
-    }
+    printed.set(ws, 3, row_height(lines, FONT_SIZE))?;
     let header_row = 4;
     let mut headers = vec![
         lang.pick("Mã", "Code").to_string(),
@@ -778,9 +807,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
         .max()
         .unwrap_or(1);
-    if header_lines > 1 {
-        ws.set_row_height(header_row, row_height(header_lines, FONT_SIZE))?;
-    }
+    printed.set(ws, header_row, row_height(header_lines, FONT_SIZE))?;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, h, &hf)?;
     }
@@ -792,6 +819,9 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .set_background_color(Color::RGB(0xF2F2F2));
     let mut figures = FigureFormats::new(true);
     let mut row = header_row + 1;
+    // The rows of the last two indicators, which print with the block the
+    // summary is signed in.
+    let mut last_two = [row; 2];
     for (gi, g) in t.groups.iter().enumerate() {
         let members: Vec<(usize, &Indicator)> = t
             .indicators
@@ -809,9 +839,9 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             g.name.to_uppercase()
         );
         let lines = wrapped_lines(&name, widths[1], true, FONT_SIZE);
-        if lines > 1 {
-            ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
-        }
+        printed.set(ws, row, row_height(lines, FONT_SIZE))?;
+        // A section's heading prints on the page of its first indicator.
+        printed.keep_with_next(row);
         ws.write_string_with_format(row, 1, name, &section.clone().set_text_wrap())?;
         for c in 2..=last {
             ws.write_blank(row, c, &section)?;
@@ -821,9 +851,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             // Long names wrap: the row is as tall as they need.
             let lines = wrapped_lines(&ind.name, widths[1], false, FONT_SIZE)
                 .max(wrapped_lines(&ind.unit, widths[2], false, FONT_SIZE));
-            if lines > 1 {
-                ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
-            }
+            printed.set(ws, row, row_height(lines, FONT_SIZE))?;
+            last_two = [last_two[1], row];
             ws.write_string_with_format(row, 0, &ind.code, &cf)?;
             ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
             ws.write_string_with_format(row, 2, &ind.unit, &wrapped)?;
@@ -881,13 +910,13 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         let heading = text.clone().set_italic();
         for (k, line) in partial_footnote(&partial, t, lang).iter().enumerate() {
             let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
-            ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+            printed.set(ws, row, row_height(lines, FONT_SIZE))?;
             let f = if k == 0 { &heading } else { &text };
             ws.merge_range(row, 0, row, last, line, f)?;
             row += 1;
         }
     }
-    signature_block(ws, row + 1, last, &t.settings.signer, lang)?;
+    let end = signature_block(ws, &mut printed, row + 1, last, &t.settings.signer, lang)?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -895,21 +924,90 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     print_setup(ws, lang);
     // The title, the legend and the header repeat on every printed page.
     ws.set_repeat_rows(0, header_row)?;
-    ws.set_print_fit_to_pages(1, 0);
+    // Printed at the scale that fits the page width, and not "fitted to
+    // the width": Excel ignores the manual breaks of a sheet fitted to
+    // pages, and these keep the signatures with the table.
+    let scale = SUMMARY_PAPER.scale_to_width(printed_width_pt(&widths));
+    ws.set_print_scale(scale);
+    let room = SUMMARY_PAPER.room_pt(scale);
+    let repeated: f64 = printed.rows[..=header_row as usize]
+        .iter()
+        .map(|r| r.height_pt)
+        .sum();
+    // The date line, the signer and the room to sign stay on one page
+    // with the table's last two indicators (and a section heading between
+    // them), or, with a footnote too long for that, its last line.
+    let chain_from = |first: u32| {
+        let rows = &printed.rows[first as usize..=end as usize];
+        repeated + rows.iter().map(|r| r.height_pt).sum::<f64>() <= room
+    };
+    let first = match last_two[0] {
+        f if chain_from(f) => f,
+        _ => row.saturating_sub(1).max(header_row + 1),
+    };
+    for r in first..end {
+        printed.keep_with_next(r);
+    }
+    // The rows left to sign in print too, though no cell is written there.
+    ws.set_print_area(0, 0, end, last)?;
+    let breaks = keep_breaks(&printed.rows, header_row as usize + 1, repeated, room);
+    ws.set_page_breaks(&breaks)?;
     ws.set_print_center_horizontally(true);
     Ok(())
+}
+
+/// The page setup of «Tổng hợp» (and of every sheet of the workbook):
+/// A4 landscape, margins left, right, top and bottom in inches.
+pub(crate) const SUMMARY_PAPER: Paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.6);
+
+/// The rows of «Tổng hợp» as they print, for its page breaks: each
+/// one's height (a line, unless a row states more) and whether it keeps
+/// with the next.
+struct PrintedRows {
+    rows: Vec<PrintedRow>,
+}
+
+impl PrintedRows {
+    fn new() -> Self {
+        PrintedRows { rows: Vec::new() }
+    }
+
+    fn at(&mut self, row: u32) -> &mut PrintedRow {
+        let r = row as usize;
+        if self.rows.len() <= r {
+            self.rows
+                .resize(r + 1, PrintedRow::new(row_height(1, FONT_SIZE)));
+        }
+        &mut self.rows[r]
+    }
+
+    /// Row `row` is `height` points tall: stated in the sheet when it is
+    /// not the default.
+    fn set(&mut self, ws: &mut Worksheet, row: u32, height: f64) -> Result<(), XlsxError> {
+        self.at(row).height_pt = height;
+        if height != row_height(1, FONT_SIZE) {
+            ws.set_row_height(row, height)?;
+        }
+        Ok(())
+    }
+
+    fn keep_with_next(&mut self, row: u32) {
+        self.at(row).keep_with_next = true;
+    }
 }
 
 /// The block a printed summary is signed in, from row `top`: the one who
 /// made it on the left, the place and date and the template's `signer`
 /// on the right, each with room to sign. Columns 0–2 and 5–`last`.
+/// Returns the block's last row (the end of the room to sign).
 fn signature_block(
     ws: &mut Worksheet,
+    printed: &mut PrintedRows,
     top: u32,
     last: u16,
     signer: &str,
     lang: Lang,
-) -> Result<(), XlsxError> {
+) -> Result<u32, XlsxError> {
     let bold = base().set_bold().set_align(FormatAlign::Center);
     let italic = base().set_italic().set_align(FormatAlign::Center);
     let signer = match signer.trim() {
@@ -937,18 +1035,16 @@ fn signature_block(
     // A signer of several lines ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ
     // CHỦ TỊCH"): a row as tall as they are, each line printed whole.
     let lines = signer.lines().count();
-    if lines > 1 {
-        ws.set_row_height(top + 1, row_height(lines, FONT_SIZE))?;
-    }
+    printed.set(ws, top + 1, row_height(lines, FONT_SIZE))?;
     let wrapped = bold.clone().set_text_wrap();
     ws.merge_range(top + 1, 5, top + 1, last, &signer, &wrapped)?;
     ws.merge_range(top + 2, 0, top + 2, 2, sign_left, &italic)?;
     ws.merge_range(top + 2, 5, top + 2, last, sign_right, &italic)?;
     // Room for the signatures and the seal.
     for r in top + 3..top + 7 {
-        ws.set_row_height(r, 18)?;
+        printed.set(ws, r, 18.0)?;
     }
-    Ok(())
+    Ok(top + 6)
 }
 
 /// Chi tiết's columns of code, unit of measure and TH/LK.
@@ -1115,9 +1211,19 @@ fn detail_sheet(
             let num = shown_format(ind, d.totals.typed(i));
             let lines = wrapped_lines(&ind.name, name_w, false, FONT_SIZE);
             let marked = marks.any(i);
+            // An indicator only its department reports prints nothing in
+            // a ward's column: on a sheet of wards its rows, empty on
+            // every page of wards (114 of a 150-ward city's 124 pages),
+            // are hidden (still in the sheet, for `--previous` and for
+            // whoever unhides them); its figure is the department's, the
+            // total in Tổng hợp.
+            let hidden = ind.level == Level::District && wards_here > 0;
             for (q, column) in columns.into_iter().enumerate() {
                 // One line too (see [`wrapped_row_height`]).
                 ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+                if hidden {
+                    ws.set_row_hidden(row)?;
+                }
                 ws.write_string_with_format(row, 0, &ind.code, &text)?;
                 ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
                 ws.write_string_with_format(row, 2, &ind.unit, &text)?;

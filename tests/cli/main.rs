@@ -21,6 +21,7 @@ mod layering;
 mod namesakes;
 mod office;
 mod one_voice;
+mod page_breaks;
 mod periods;
 mod printed;
 mod printed_tong_hop;

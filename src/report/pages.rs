@@ -1,0 +1,218 @@
+//! How a printed sheet falls into pages, so that the rows that belong
+//! together print together: a section's heading with its first row, the
+//! block a report is signed in with the last rows of the table above it.
+//!
+//! A spreadsheet breaks a page before the first row that no longer fits
+//! under the page's printable height; it knows nothing of headings or
+//! signatures. The row heights are ours (every row of a sheet printed
+//! this way states its height), the paper and margins too, and the scale
+//! is fixed (not "fit to width": Excel ignores manual breaks on a sheet
+//! fitted to pages). So the pages are laid out here the way Excel and
+//! LibreOffice do, and a manual break is written where a chain of rows
+//! that must stay together would otherwise be split:
+//!
+//! ```text
+//! page n                      page n+1 (repeated rows first)
+//! │ …                   │     │ TT | Nội dung | …          │
+//! │ III VĂN HÓA - XÃ HỘI│ ──► │ III VĂN HÓA - XÃ HỘI       │  break moved
+//! └─────────────────────┘     │ 1   first task             │  before the heading
+//! ```
+//!
+//! Only the breaks moved are written; the program breaks the other pages
+//! itself, as it would have.
+
+/// A4 in points, landscape: width and height.
+pub const A4_LANDSCAPE_PT: (f64, f64) = (841.89, 595.28);
+
+/// Points a page is taken to hold less than its printable height, for a
+/// renderer that rounds row heights to its pixels.
+const SLACK_PT: f64 = 2.0;
+
+/// A page setup: the paper and the margins (inches, as the sheet's page
+/// setup states them: left, right, top, bottom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paper {
+    pub size_pt: (f64, f64),
+    pub margins_in: (f64, f64, f64, f64),
+}
+
+impl Paper {
+    /// A4 landscape with these margins (inches).
+    pub const fn a4_landscape(left: f64, right: f64, top: f64, bottom: f64) -> Paper {
+        Paper {
+            size_pt: A4_LANDSCAPE_PT,
+            margins_in: (left, right, top, bottom),
+        }
+    }
+
+    /// The width between the side margins, in points.
+    pub fn printable_width_pt(&self) -> f64 {
+        self.size_pt.0 - (self.margins_in.0 + self.margins_in.1) * 72.0
+    }
+
+    /// The height between the top and bottom margins, in points (the
+    /// page header and footer print in the margins).
+    pub fn printable_height_pt(&self) -> f64 {
+        self.size_pt.1 - (self.margins_in.2 + self.margins_in.3) * 72.0
+    }
+
+    /// The largest whole percent (10 to 100) at which a table `width_pt`
+    /// wide fits between the side margins.
+    pub fn scale_to_width(&self, width_pt: f64) -> u16 {
+        if width_pt <= 0.0 {
+            return 100;
+        }
+        let percent = (self.printable_width_pt() / width_pt * 100.0).floor();
+        percent.clamp(10.0, 100.0) as u16
+    }
+
+    /// The points of rows a page holds at `scale` percent.
+    pub fn room_pt(&self, scale: u16) -> f64 {
+        self.printable_height_pt() * 100.0 / f64::from(scale.max(10)) - SLACK_PT
+    }
+}
+
+/// A row as it prints: its height, and whether it must print on the page
+/// of the row after it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PrintedRow {
+    pub height_pt: f64,
+    pub keep_with_next: bool,
+}
+
+impl PrintedRow {
+    pub fn new(height_pt: f64) -> PrintedRow {
+        PrintedRow {
+            height_pt,
+            keep_with_next: false,
+        }
+    }
+}
+
+/// The manual page breaks (0-based rows that start a page) that keep each
+/// chain of rows marked [`PrintedRow::keep_with_next`] on one page with
+/// the row that ends it, for a sheet whose rows from 0 print in `room_pt`
+/// points a page and whose later pages start with `repeated_pt` points of
+/// repeated rows. No break is put before `first_body` (the rows above it,
+/// a title and the header, start the first page). A chain taller than a
+/// page, or one that starts its page, is broken where the program breaks
+/// it.
+pub fn keep_breaks(
+    rows: &[PrintedRow],
+    first_body: usize,
+    repeated_pt: f64,
+    room_pt: f64,
+) -> Vec<u32> {
+    let mut breaks = Vec::new();
+    // The first row of the page being laid out.
+    let mut page_first = first_body;
+    let mut used = 0.0;
+    for (r, row) in rows.iter().enumerate() {
+        if used + row.height_pt <= room_pt || r <= page_first {
+            used += row.height_pt;
+            continue;
+        }
+        // Row r starts the next page; so does the chain it ends or is in,
+        // when a page holds it whole.
+        let mut start = r;
+        while start > page_first && rows[start - 1].keep_with_next {
+            start -= 1;
+        }
+        let mut end = r;
+        while end + 1 < rows.len() && rows[end].keep_with_next {
+            end += 1;
+        }
+        let height =
+            |from: usize, to: usize| -> f64 { rows[from..=to].iter().map(|x| x.height_pt).sum() };
+        if start > page_first && start < r && repeated_pt + height(start, end) <= room_pt {
+            breaks.push(start as u32);
+        } else {
+            start = r;
+        }
+        page_first = start;
+        used = repeated_pt + height(start, r);
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(heights: &[f64], keep: &[usize]) -> Vec<PrintedRow> {
+        heights
+            .iter()
+            .enumerate()
+            .map(|(k, &h)| PrintedRow {
+                height_pt: h,
+                keep_with_next: keep.contains(&k),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a4_landscape_between_the_margins() {
+        let paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.6);
+        assert!((paper.printable_width_pt() - 769.89).abs() < 1e-9);
+        assert!((paper.printable_height_pt() - 508.88).abs() < 1e-9);
+        assert_eq!(paper.scale_to_width(700.0), 100);
+        assert_eq!(paper.scale_to_width(810.0), 95);
+        assert_eq!(paper.scale_to_width(100_000.0), 10);
+        assert!((paper.room_pt(50) - (508.88 * 2.0 - SLACK_PT)).abs() < 1e-9);
+    }
+
+    /// A heading that would end a page goes to the next one with its
+    /// first row; a heading followed by a sub-heading takes both along.
+    /// Near miss: a heading with its first row on the page breaks nothing.
+    #[test]
+    fn a_heading_goes_to_the_page_of_its_first_row() {
+        // A header row (repeated, 10 pt), then rows of 10 pt; 50 pt a page.
+        let mut h = vec![10.0; 9];
+        h[0] = 10.0;
+        // Heading at row 4 ends page 1 (rows 0–4 fill 50 pt).
+        assert_eq!(keep_breaks(&rows(&h, &[4]), 1, 10.0, 50.0), [4]);
+        // Headings at rows 3 and 4 (a section and its sub-section).
+        assert_eq!(keep_breaks(&rows(&h, &[3, 4]), 1, 10.0, 50.0), [3]);
+        // A heading at row 3: row 4, its first row, fits on the page.
+        assert_eq!(
+            keep_breaks(&rows(&h, &[3]), 1, 10.0, 50.0),
+            Vec::<u32>::new()
+        );
+        // No heading: the program's own breaks, none written.
+        assert_eq!(
+            keep_breaks(&rows(&h, &[]), 1, 10.0, 50.0),
+            Vec::<u32>::new()
+        );
+    }
+
+    /// The block a report is signed in, with the last rows of the table:
+    /// moved whole to the next page when it would be split. Near misses:
+    /// a chain that fits where it is, one taller than a page, one that
+    /// starts its page.
+    #[test]
+    fn a_chain_moves_whole_or_not_at_all() {
+        let h = vec![10.0; 12];
+        // Rows 4–7 keep together; a page of 55 pt holds rows 0–4 of
+        // 10 pt: the chain goes whole to the next page.
+        let keep: Vec<usize> = (4..=6).collect();
+        assert_eq!(keep_breaks(&rows(&h, &keep), 1, 0.0, 55.0), [4]);
+        // The same chain at the top of the sheet fits where it is.
+        let keep: Vec<usize> = (1..=3).collect();
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
+        // Taller than a page: broken where the program breaks it.
+        let keep: Vec<usize> = (2..=8).collect();
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 0, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
+        // Starting its page (the first body row): nothing to move.
+        let keep: Vec<usize> = (1..=5).collect();
+        assert_eq!(
+            keep_breaks(&rows(&h, &keep), 1, 0.0, 55.0),
+            Vec::<u32>::new()
+        );
+    }
+}
