@@ -211,10 +211,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::FormulaEvaluated,
-        severity: "info",
+        severity: "info / warning",
         meaning: ("Công thức chưa có giá trị đã được tính như Excel.", "Formulas without values were computed as Excel does."),
         help: ("Không cần làm gì.", "Nothing to do."),
-        example: "`phuong-15.xlsx` has 62 formulas without a computed value; the tool computed them as Excel does on opening (once per file, the count in `actual`)",
+        example: "`phuong-15.xlsx` has 62 formulas without a computed value; the tool computed them as Excel does on opening (once per file, the count in `actual`). A warning at the cell: such a formula takes a number typed as text (`='Số liệu'!C26+'Số liệu'!D26` over \"1.176\" and 1142), which the tool reads as it reads the form's text numbers (2.318, `expected`) where Excel adds it wrongly or skips it (1.143,176, `actual`); the tool's figure is taken",
     },
     Entry {
         code: Code::LegacyEncoding,

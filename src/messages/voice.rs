@@ -1006,6 +1006,15 @@ fn reading() -> Vec<Read<'static>> {
             rows: "31, 32",
         },
         Read::FormulaEvaluated { file, count: 1 },
+        Read::FormulaTextOperand {
+            cell: "F26",
+            code,
+            name: "Hồ sơ đã giải quyết",
+            column: ValueColumn::Lk,
+            formula: "'So lieu'!C26+'So lieu'!D26",
+            read: "2.318",
+            excel: "1.143,176",
+        },
         uncomputed(true),
         uncomputed(false),
         Read::LinkBroken {
@@ -1373,6 +1382,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PlanNamedNextYear { .. } => 33,
         Read::SheetTitleStale { .. } => 34,
         Read::FigureSignConverted { .. } => 35,
+        Read::FormulaTextOperand { .. } => 36,
     }
 }
 

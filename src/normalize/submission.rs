@@ -942,7 +942,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         let mut layout = layout;
         loop {
-            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
+            let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
+            let (locale, _) = sheet_locale(&grid, &layout, &value_cols, ctx.locale);
+            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout, locale);
             evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
             if let (Some(f), Some(this), true) =
                 (formulas.as_ref(), sheet_reads.last_mut(), names.len() > 1)
@@ -2922,7 +2924,10 @@ fn read_rows(
             let mut round = None;
             let data = match formulas.filter(|_| is_blank(data)) {
                 Some(f) => match f.figure(r, c, &here(), ind, column, lang) {
-                    Figure::Number(v, n) => {
+                    Figure::Number(v, n, note) => {
+                        if let Some(note) = note {
+                            sub.findings.push(*note);
+                        }
                         computed = Data::Float(v);
                         round = n;
                         &computed
