@@ -192,3 +192,54 @@ fn a_formula_over_a_number_typed_as_text_adds_the_number_the_tool_reads() {
         "{m}"
     );
 }
+
+/// A rate's KH is the area's target ("≥ 95%", or a plain 95), a floor the
+/// year must meet, not a ratio of the plan counts: a tester's "≥ 95%"
+/// beside plans of 2.200 on time of 2.260 files was a `pct-mismatch`
+/// error ("ghi 95% nhưng 2.200 / 2.260 × 100 = 97%", advice 97), and a
+/// plain 90 the same in ten wards of a batch. Near miss: the rate's TH
+/// and LK are still recomputed from their counts (a typed 90 where 1.100
+/// of 1.130 give 97,35 is an error).
+#[test]
+fn a_rates_target_in_the_kh_column_is_no_ratio_of_the_plan_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cols = ["Kế hoạch năm", "Thực hiện quý", "Lũy kế từ đầu năm"];
+    let n = |v: f64| N(v, None);
+    for (ward, target, rate_th) in [(1, T("≥ 95%"), n(97.35)), (2, n(90.0), n(90.0))] {
+        write_ward(
+            &dir.join(format!("phuong-0{ward}.xlsx")),
+            ward,
+            &cols,
+            &[
+                ("HC02", vec![n(2260.0), n(1130.0), n(1130.0)]),
+                ("HC03", vec![n(2200.0), n(1100.0), n(1100.0)]),
+                ("HC04", vec![n(60.0), n(30.0), n(30.0)]),
+                ("HC05", vec![target, rate_th, n(97.35)]),
+            ],
+            &[],
+            &[],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(
+        of_unit(&findings, "P01"),
+        ["info|number-ambiguous|E10|HC05|KH|95|≥ 95%"],
+        "{findings:#?}"
+    );
+    assert_eq!(
+        of_unit(&findings, "P02"),
+        ["error|pct-mismatch|F10|HC05|TH|97|90"],
+        "{findings:#?}"
+    );
+    // The feedback advises no plan ratio for the target.
+    let fb = read_sheet(&out.join("phan-hoi/P01.xlsx"), "Lỗi");
+    assert!(
+        !fb.iter().flatten().any(|c| c.contains("97,35") || c.contains("pct-mismatch")),
+        "{fb:?}"
+    );
+}
