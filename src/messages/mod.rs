@@ -197,10 +197,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ValueInvalid,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither"#,
     },
     Entry {
         code: Code::ValueUncomputed,

@@ -1006,6 +1006,12 @@ fn reading() -> Vec<Read<'static>> {
             rows: "31, 32",
         },
         Read::FormulaEvaluated { file, count: 1 },
+        Read::FigureMergedOverRows {
+            cell: "D18:D19",
+            column: ValueColumn::Kh,
+            value: "18",
+            rows: "18, 19",
+        },
         Read::FormulaTextOperand {
             cell: "F26",
             code,
@@ -1383,6 +1389,7 @@ fn read_variant(r: &Read) -> usize {
         Read::SheetTitleStale { .. } => 34,
         Read::FigureSignConverted { .. } => 35,
         Read::FormulaTextOperand { .. } => 36,
+        Read::FigureMergedOverRows { .. } => 37,
     }
 }
 

@@ -178,7 +178,9 @@ impl SheetFormulas {
         let why = match self.computed.get(&(row, col)) {
             Some(Computed::Number { value, round }) => {
                 let note = self.as_typed.get(&(row, col)).map(|typed| {
-                    Box::new(text_operand(formula, *value, typed, here, ind, column, lang))
+                    Box::new(text_operand(
+                        formula, *value, typed, here, ind, column, lang,
+                    ))
                 });
                 return Figure::Number(*value, *round, note);
             }
@@ -551,10 +553,7 @@ fn outside_strings(f: &str) -> impl Iterator<Item = char> + '_ {
 
 /// The results of [`evaluate`]: each target's, and, where it differs,
 /// what it gives with its text operands as typed.
-type Evaluated = (
-    HashMap<(u32, u32), Computed>,
-    HashMap<(u32, u32), Computed>,
-);
+type Evaluated = (HashMap<(u32, u32), Computed>, HashMap<(u32, u32), Computed>);
 
 /// Evaluates the target cells of sheet `name` (blank, with a formula);
 /// every target gets a result. A number typed as text is given to the
@@ -619,8 +618,7 @@ fn evaluate(
     let Ok(Some(values)) = run(false) else {
         return fail(REASON_ENGINE);
     };
-    let mut computed: HashMap<(u32, u32), Computed> =
-        targets.iter().copied().zip(values).collect();
+    let mut computed: HashMap<(u32, u32), Computed> = targets.iter().copied().zip(values).collect();
     let mut as_typed = HashMap::new();
     if sheets.iter().any(|s| !s.typed.is_empty()) {
         if let Ok(Some(typed)) = run(true) {

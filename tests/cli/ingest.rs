@@ -297,7 +297,7 @@ fn header(ws: &mut rust_xlsxwriter::Worksheet, title: &str) {
 }
 
 #[test]
-fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_named() {
+fn a_value_merged_down_indicator_rows_is_no_rows_and_formulas_without_values_are_named() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
@@ -311,15 +311,16 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!"))
         .unwrap();
     ws.write_number(4, 5, 100.0).unwrap();
-    // LK of HC03 and HC04 merged down two rows: 50 for each.
+    // LK of HC03 and HC04 merged down two rows: one figure for the two
+    // together (once read as 50 for each), read for neither.
     ws.merge_range(5, 5, 6, 5, "", &Format::new()).unwrap();
     ws.write_number(5, 5, 50.0).unwrap();
     wb.save(dir.join("p1.xlsx")).unwrap();
 
     let (out, code) = run(tmp.path(), &dir);
     assert_eq!(code, Some(1));
-    assert_eq!(figure(&out, "HC03", "LK", "Phường 1"), "50");
-    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "50");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 1"), "");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "");
     let findings = read_findings(&out.join("errors.json"));
     let unc = finding(&findings, "value-uncomputed", "p1.xlsx");
     assert_eq!(unc.len(), 1, "{findings:?}");
@@ -328,12 +329,16 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
         (&"E6".into(), &"=E5-E7".into())
     );
     let inv = finding(&findings, "value-invalid", "p1.xlsx");
-    assert_eq!(inv.len(), 1, "{findings:?}");
+    assert_eq!(inv.len(), 2, "{findings:?}");
     assert_eq!(
-        (&inv[0]["cell"], &inv[0]["actual"]),
-        (&"E7".into(), &"#DIV/0!".into())
+        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
+        (&"E7".into(), &"#DIV/0!".into(), &"error".into())
     );
-    // HC02 = HC03 + HC04 holds for LK (100 = 50 + 50): no sum finding.
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"], &inv[0]["severity"]),
+        (&"F6".into(), &"50".into(), &"warning".into())
+    );
+    // HC02's LK 100 against parts not read: no sum finding.
     assert!(
         findings.iter().all(|f| f["code"] != "relation-violated"),
         "{findings:?}"

@@ -59,7 +59,8 @@ fn write_ward(
         ws.write_string(r, 3, unit).unwrap();
         for (j, cell) in cells.iter().enumerate() {
             let c = 4 + j as u16;
-            let fmt = |f: &Option<&str>| f.map_or_else(Format::new, |f| Format::new().set_num_format(f));
+            let fmt =
+                |f: &Option<&str>| f.map_or_else(Format::new, |f| Format::new().set_num_format(f));
             match cell {
                 N(n, f) => {
                     ws.write_number_with_format(r, c, *n, &fmt(f)).unwrap();
@@ -239,7 +240,87 @@ fn a_rates_target_in_the_kh_column_is_no_ratio_of_the_plan_counts() {
     // The feedback advises no plan ratio for the target.
     let fb = read_sheet(&out.join("phan-hoi/P01.xlsx"), "Lỗi");
     assert!(
-        !fb.iter().flatten().any(|c| c.contains("97,35") || c.contains("pct-mismatch")),
+        !fb.iter()
+            .flatten()
+            .any(|c| c.contains("97,35") || c.contains("pct-mismatch")),
         "{fb:?}"
     );
+}
+
+/// One plan merged over the two rows of a total's parts (D8:D9 holding
+/// 18, HC03 and HC04, D7 `=D8+D9`, which Excel shows as 18) was each
+/// part's: a false `sum-mismatch` "18 ≠ 18 + 18 = 36" and 18 counted
+/// twice. It is one figure for the pair: read for neither part (the
+/// total of the parts is short of the unit, as for a blank cell), one
+/// warning at the merge. Near misses: a number merged down over one
+/// indicator row and a blank row below is that row's; text merged over
+/// two rows ("Không phát sinh") is as before.
+#[test]
+fn one_plan_merged_over_two_indicator_rows_is_neither_rows_figure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cols = ["Kế hoạch năm", "Thực hiện quý", "Lũy kế từ đầu năm"];
+    let n = |v: f64| N(v, None);
+    write_ward(
+        &dir.join("phuong-01.xlsx"),
+        1,
+        &cols,
+        &[
+            ("HC02", vec![F("=E8+E9"), n(12.0), n(12.0)]),
+            ("HC03", vec![E, n(10.0), n(10.0)]),
+            ("HC04", vec![E, n(2.0), n(2.0)]),
+        ],
+        &[(7, 8, 4, 18.0)],
+        &[],
+    );
+    write_ward(
+        &dir.join("phuong-02.xlsx"),
+        2,
+        &cols,
+        &[
+            ("HC02", vec![n(20.0), n(12.0), n(12.0)]),
+            ("HC03", vec![n(18.0), n(10.0), n(10.0)]),
+            ("HC04", vec![n(2.0), n(2.0), n(2.0)]),
+            // A row merged with the blank row under it.
+            ("HC07", vec![E, n(40.0), n(40.0)]),
+        ],
+        &[(10, 11, 4, 300.0)],
+        &[],
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(
+        of_unit(&findings, "P01"),
+        ["warning|value-invalid|E8||KH||18"],
+        "{findings:#?}"
+    );
+    let m = findings
+        .iter()
+        .find(|f| f["code"] == "value-invalid" && f["unit"] == "P01")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        m.starts_with("Ô gộp E8:E9 (cột KH) ghi một số 18 chung cho các dòng chỉ tiêu 8, 9"),
+        "{m}"
+    );
+    assert_eq!(
+        of_unit(&findings, "P02"),
+        Vec::<String>::new(),
+        "{findings:#?}"
+    );
+    // The district's KH: HC02 20 + 18 = 38 from both wards; HC03 only
+    // Phường 2's 18 (Phường 1's merged 18 is neither part's).
+    let top = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let kh = |code: &str| -> Vec<String> {
+        top.iter()
+            .find(|r| r.iter().any(|c| c == code))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(kh("HC02")[3], "38");
+    assert_eq!(kh("HC03")[3], "18");
 }
