@@ -2491,7 +2491,7 @@ fn read_rows(
             (number
                 && m.end.0 > m.start.0
                 && (m.start.0..=m.end.0).filter(|&x| labelled(x)).count() > 1)
-                .then(|| m.clone())
+                .then_some(*m)
         };
         for (c, column) in &value_cols {
             let Some(m) = over_rows(*c) else { continue };

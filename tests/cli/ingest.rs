@@ -103,21 +103,26 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     assert_eq!(unit[0]["actual"], "triệu đồng");
 
     // .ods: a formula never computed, an error value, a merge down two
-    // rows read from content.xml as an .xlsx's is (HC04's LK is HC03's 7,
-    // as in `a_value_merged_down_rows_belongs_to_each_row…`).
+    // rows read from content.xml as an .xlsx's is (the 7 over HC03's and
+    // HC04's LK is neither's, with a warning at the merge, as in
+    // `a_value_merged_down_indicator_rows_is_no_rows…`).
     let unc = finding(&findings, "value-uncomputed", "phuong-02.ods");
     assert_eq!(unc.len(), 1, "{unc:?}");
     assert_eq!(unc[0]["cell"], "E4");
     assert_eq!(unc[0]["actual"], "=[.E5]+[.E6]");
     let inv = finding(&findings, "value-invalid", "phuong-02.ods");
-    assert_eq!(inv.len(), 1, "{inv:?}");
+    assert_eq!(inv.len(), 2, "{inv:?}");
     assert_eq!(
         (&inv[0]["cell"], &inv[0]["actual"]),
         (&"E5".into(), &"#DIV/0!".into())
     );
+    assert_eq!(
+        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
+        (&"F5".into(), &"7".into(), &"warning".into())
+    );
     assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "");
-    assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "7");
-    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "7");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "");
 
     // HTML saved as .xls: a two-row header with rowspan/colspan,
     // Vietnamese text numbers and Excel's x:num.

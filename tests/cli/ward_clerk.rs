@@ -10,17 +10,15 @@ use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 
 /// A figure cell: a number (with a number format, `None` for General), a
-/// text, a formula stored without a result, a formula with its cached
-/// result, or nothing.
+/// text, a formula stored without a result, or nothing.
 #[derive(Clone, Copy)]
 enum C {
     N(f64, Option<&'static str>),
     T(&'static str),
     F(&'static str),
-    Fv(&'static str, f64, Option<&'static str>),
     E,
 }
-use C::{Fv, E, F, N, T};
+use C::{E, F, N, T};
 
 /// Writes a ward's form: title, period, the header on row 6 (STT | Mã
 /// số | Chỉ tiêu | ĐVT | `columns`…, figures from column E), one row per
@@ -70,10 +68,6 @@ fn write_ward(
                 }
                 F(f) => {
                     ws.write_formula(r, c, *f).unwrap();
-                }
-                Fv(f, v, nf) => {
-                    ws.write_formula_with_format(r, c, *f, &fmt(nf)).unwrap();
-                    ws.set_formula_result(r, c, v.to_string());
                 }
                 E => {}
             }
