@@ -367,8 +367,10 @@ fn split_separators(body: &str, locale: NumberLocale) -> Option<(String, String,
         (0, _) => {
             let groups: Vec<&str> = body.split(',').collect();
             if commas > 1 {
+                // 4,500,000: two commas can only group thousands (English
+                // style), a single reading in either locale: not ambiguous.
                 if valid_groups(&groups) {
-                    return Some((digits_only(body), String::new(), locale == NumberLocale::Vi));
+                    return Some((digits_only(body), String::new(), false));
                 }
                 return None;
             }
@@ -785,6 +787,20 @@ mod tests {
         assert_eq!((p.value, p.decimals, p.ambiguous), (1345.0, 0, true));
         // 0,500 can only be a decimal.
         assert_eq!(num("0,500", Vi).value, 0.5);
+    }
+
+    /// "4,500,000" was noted "read as 4.500.000, not 4.500.000": two
+    /// separators of one kind only group thousands, one reading.
+    #[test]
+    fn two_groupings_of_one_kind_are_not_ambiguous() {
+        for locale in [Vi, En] {
+            let p = num("4,500,000", locale);
+            assert_eq!((p.value, p.decimals, p.ambiguous), (4_500_000.0, 0, false));
+            let p = num("4.500.000", locale);
+            assert_eq!((p.value, p.decimals, p.ambiguous), (4_500_000.0, 0, false));
+        }
+        // Near miss: one comma before three digits stays ambiguous.
+        assert!(num("4,500", Vi).ambiguous);
     }
 
     #[test]

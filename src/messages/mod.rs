@@ -197,10 +197,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ValueInvalid,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither"#,
     },
     Entry {
         code: Code::ValueUncomputed,
@@ -211,10 +211,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::FormulaEvaluated,
-        severity: "info",
+        severity: "info / warning",
         meaning: ("Công thức chưa có giá trị đã được tính như Excel.", "Formulas without values were computed as Excel does."),
         help: ("Không cần làm gì.", "Nothing to do."),
-        example: "`phuong-15.xlsx` has 62 formulas without a computed value; the tool computed them as Excel does on opening (once per file, the count in `actual`)",
+        example: "`phuong-15.xlsx` has 62 formulas without a computed value; the tool computed them as Excel does on opening (once per file, the count in `actual`). A warning at the cell: such a formula takes a number typed as text (`='Số liệu'!C26+'Số liệu'!D26` over \"1.176\" and 1142), which the tool reads as it reads the form's text numbers (2.318, `expected`) where Excel adds it wrongly or skips it (1.143,176, `actual`); the tool's figure is taken",
     },
     Entry {
         code: Code::LegacyEncoding,

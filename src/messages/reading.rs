@@ -302,6 +302,30 @@ pub enum Read<'a> {
     /// `formula-evaluated`: `file` has `count` formulas without a value,
     /// computed by the tool.
     FormulaEvaluated { file: &'a str, count: usize },
+    /// `value-invalid` (a warning): the number `value` in `cell` (a
+    /// range, "D18:D19") of `column` is merged down over the indicator
+    /// rows `rows` ("18, 19"): one figure for them together, read for
+    /// none of them.
+    FigureMergedOverRows {
+        cell: &'a str,
+        column: ValueColumn,
+        value: &'a str,
+        rows: &'a str,
+    },
+    /// `formula-evaluated` (a warning): `cell` of `code` «`name`»,
+    /// `column`, holds the formula `formula` (quoted short), evaluated by
+    /// the tool, that takes a number typed as text: read as the tool reads
+    /// such a number it gives `read`; with the text as typed, as Excel
+    /// takes it, `excel` (a number, an error value, or empty for blank).
+    FormulaTextOperand {
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        formula: &'a str,
+        read: &'a str,
+        excel: &'a str,
+    },
     /// `value-uncomputed`: `cell` of `code` «`name`», `column`, holds the
     /// formula `formula` (quoted short) with no value, which the tool
     /// could not compute either, for the reason `why` (Vietnamese,
@@ -397,7 +421,7 @@ impl Words for Read<'_> {
             | Read::UnitOtherName { .. }
             | Read::UnitsConverted { .. }
             | Read::UnitsOtherName { .. } => Code::UnitMismatch,
-            Read::ValueInvalid { .. } => Code::ValueInvalid,
+            Read::ValueInvalid { .. } | Read::FigureMergedOverRows { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
@@ -417,7 +441,9 @@ impl Words for Read<'_> {
             | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
-            Read::FormulaEvaluated { .. } => Code::FormulaEvaluated,
+            Read::FormulaEvaluated { .. } | Read::FormulaTextOperand { .. } => {
+                Code::FormulaEvaluated
+            }
             Read::ValueUncomputed { .. } | Read::PercentError { .. } | Read::LinkBroken { .. } => {
                 Code::ValueUncomputed
             }
@@ -614,6 +640,16 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::FormulaEvaluated { file, count }, Lang::En) => {
             let n = lang.count(*count, ("", "formula", "formulas"));
             format!("File {file} has {n} without a computed value (it was written by a program that does not calculate); the tool computed them as Excel does on opening.")
+        }
+        (Read::FigureMergedOverRows { cell, column, value, rows }, Lang::Vi) => format!("Ô gộp {cell} (cột {column}) ghi một số {value} chung cho các dòng chỉ tiêu {rows}: không rõ mỗi dòng bao nhiêu, nên số này không được lấy cho dòng nào (coi như ô trống). Hãy bỏ gộp ô và ghi mỗi dòng một số."),
+        (Read::FigureMergedOverRows { cell, column, value, rows }, Lang::En) => format!("Merged cell {cell} (column {column}) holds one number {value} for the indicator rows {rows} together: how much each row has is not known, so it is read for none of them (as a blank cell). Unmerge the cells and write one figure per row."),
+        (Read::FormulaTextOperand { cell, code, name, column, formula, read, excel }, Lang::Vi) => {
+            let excel = if excel.is_empty() { "ô trống" } else { excel };
+            format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) có công thức ={formula} lấy số ghi dạng chữ (văn bản) ở ô khác. Công cụ đọc số đó như mọi số dạng chữ của biểu và tính ra {read}; Excel không đọc số dạng chữ như vậy (tùy máy, cộng sai hoặc bỏ qua ô đó) và có thể hiện {excel}. Số liệu được lấy là {read}; hãy ghi các số đó dưới dạng số để Excel tính đúng.")
+        }
+        (Read::FormulaTextOperand { cell, code, name, column, formula, read, excel }, Lang::En) => {
+            let excel = if excel.is_empty() { "an empty cell" } else { excel };
+            format!("Cell {cell} (indicator {code} «{name}», column {column}) holds the formula ={formula}, which takes a number typed as text in another cell. The tool reads that number as it reads every text number of the form and gets {read}; Excel does not read text numbers that way (depending on the computer it adds them wrongly or skips them) and may show {excel}. The figure taken is {read}; type those numbers as numbers so that Excel computes them right.")
         }
         _ => String::new(),
     }

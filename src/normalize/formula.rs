@@ -28,6 +28,7 @@ use crate::ingest::{OpenWorkbook, SheetGrid};
 use crate::messages::Read;
 use crate::model::ValueColumn;
 use crate::normalize::header::TableLayout;
+use crate::number::{NumberLocale, NumberText};
 use crate::template::{Indicator, Kind};
 use calamine::{Data, Range};
 use foldhash::{HashMap, HashMapExt};
@@ -37,6 +38,10 @@ use foldhash::{HashMap, HashMapExt};
 pub struct SheetFormulas {
     formulas: Range<String>,
     computed: HashMap<(u32, u32), Computed>,
+    /// What an evaluated formula gives with its text operands left as
+    /// text, where that differs from `computed` (which reads a number
+    /// typed as text as the tool's reader does): Excel's figure.
+    as_typed: HashMap<(u32, u32), Computed>,
     /// The evaluated cells that were `.xls` formulas with a cached 0 set
     /// aside ([`crate::ingest::SheetGrid::zero_formula`]), sorted: the 0
     /// stands when the formula cannot be evaluated.
@@ -59,8 +64,10 @@ pub enum Computed {
 
 /// What a blank cell holding a formula states.
 pub enum Figure {
-    /// The value the tool computed, with n of `ROUND(x, n)` if any.
-    Number(f64, Option<u8>),
+    /// The value the tool computed, with n of `ROUND(x, n)` if any, and
+    /// the `formula-text-operand` warning when a number typed as text
+    /// among its operands makes Excel give another figure.
+    Number(f64, Option<u8>, Option<Box<Finding>>),
     /// No figure (the formula gives an empty text).
     Blank,
     /// The text an `.xls` formula whose cached result was stored as 0
@@ -74,11 +81,15 @@ impl SheetFormulas {
     /// Reads a sheet's formulas and evaluates those without a cached value
     /// in a figure position of `layout`. `None` when the sheet has no
     /// formulas (or they cannot be read).
+    ///
+    /// `locale` reads the numbers typed as text that formulas use, as the
+    /// sheet's figures are read.
     pub fn read(
         wb: &mut OpenWorkbook,
         name: &str,
         grid: &SheetGrid,
         layout: &TableLayout,
+        locale: NumberLocale,
     ) -> Option<SheetFormulas> {
         let formulas = wb.formulas(name)?;
         let value_cols: Vec<u32> = layout.value_columns().map(|(c, _)| c).collect();
@@ -90,10 +101,10 @@ impl SheetFormulas {
             })
             .map(|(r, c, _)| (r, c))
             .collect();
-        let computed = if targets.is_empty() {
-            HashMap::new()
+        let (computed, as_typed) = if targets.is_empty() {
+            (HashMap::new(), HashMap::new())
         } else {
-            evaluate(wb, name, grid, &formulas, &targets)
+            evaluate(wb, name, grid, &formulas, &targets, locale)
         };
         let mut zero_formulas: Vec<(u32, u32)> = targets
             .iter()
@@ -104,6 +115,7 @@ impl SheetFormulas {
         Some(SheetFormulas {
             formulas,
             computed,
+            as_typed,
             zero_formulas,
         })
     }
@@ -164,7 +176,14 @@ impl SheetFormulas {
             return Figure::Blank;
         };
         let why = match self.computed.get(&(row, col)) {
-            Some(Computed::Number { value, round }) => return Figure::Number(*value, *round),
+            Some(Computed::Number { value, round }) => {
+                let note = self.as_typed.get(&(row, col)).map(|typed| {
+                    Box::new(text_operand(
+                        formula, *value, typed, here, ind, column, lang,
+                    ))
+                });
+                return Figure::Number(*value, *round, note);
+            }
             Some(Computed::Blank) => return Figure::Blank,
             // An .xls formula stored with the result 0: the text it gives
             // (LibreOffice wrote it as 0), or, not evaluated, that 0.
@@ -172,7 +191,7 @@ impl SheetFormulas {
                 return Figure::Text(text.clone())
             }
             Some(Computed::Failed(_)) if self.had_zero(row, col) => {
-                return Figure::Number(0.0, None)
+                return Figure::Number(0.0, None, None)
             }
             Some(Computed::Text(why) | Computed::Failed(why)) => why.as_str(),
             // Not a figure position when the sheet was read (a merged
@@ -209,6 +228,43 @@ pub fn evaluated_note(file: &str, count: usize, lang: Lang) -> Option<Finding> {
         .at(&Location::file(file))
         .actual(count.to_string())
     })
+}
+
+/// `formula-text-operand` (a warning): the formula at `here` takes a
+/// number typed as text; the tool read it as the sheet's figures are read
+/// and got `value`, where the same formula over the text as typed gives
+/// `typed` (what Excel shows, or an English-language Excel: "1.176" is
+/// 1,176 to it and ignored by SUM).
+fn text_operand(
+    formula: &str,
+    value: f64,
+    typed: &Computed,
+    here: &Location,
+    ind: &Indicator,
+    column: ValueColumn,
+    lang: Lang,
+) -> Finding {
+    let read = crate::number::format_auto(value, 6, lang);
+    let excel = match typed {
+        Computed::Number { value, .. } => crate::number::format_auto(*value, 6, lang),
+        Computed::Blank => String::new(),
+        Computed::Text(t) | Computed::Failed(t) => t.clone(),
+    };
+    let said = Read::FormulaTextOperand {
+        cell: &here.cell,
+        code: &ind.code,
+        name: &ind.name,
+        column,
+        formula: &crate::text::quotation(formula, 200),
+        read: &read,
+        excel: &excel,
+    };
+    Finding::said(Severity::Warning, &said, lang)
+        .at(here)
+        .indicator(ind.code.clone())
+        .column(column.as_str())
+        .expected(read)
+        .actual(excel)
 }
 
 /// `value-uncomputed`: an error for a quantity; `info` for a percent or a
@@ -321,12 +377,22 @@ fn strip_prefix(f: &str) -> &str {
 /// (each formula, or the reason it cannot be given).
 struct EngineSheet {
     name: String,
+    /// The values, a number typed as text given as the number the tool
+    /// reads (`"1.176"` is 1176 to a Vietnamese reader, where the engine,
+    /// like an English-language Excel, would add 1,176).
     values: Vec<(u32, u32, Data)>,
+    /// The texts of `values` given as numbers, as typed.
+    typed: Vec<(u32, u32, String)>,
     formulas: Vec<(u32, u32, Result<String, &'static str>)>,
 }
 
 impl EngineSheet {
-    fn new(name: &str, grid: &SheetGrid, formulas: Option<&Range<String>>) -> EngineSheet {
+    fn new(
+        name: &str,
+        grid: &SheetGrid,
+        formulas: Option<&Range<String>>,
+        locale: NumberLocale,
+    ) -> EngineSheet {
         let mut with_formula = Vec::new();
         if let Some(range) = formulas {
             for (r, c, f) in cells(range) {
@@ -350,14 +416,25 @@ impl EngineSheet {
                 .binary_search_by_key(&(r, c), |&(fr, fc, _)| (fr, fc))
                 .is_ok_and(|i| with_formula.get(i).is_some_and(|(_, _, f)| f.is_ok()))
         };
+        let mut typed = Vec::new();
         let values = grid
             .cells()
             .filter(|&(r, c, d)| !matches!(d, Data::Empty) && !has_formula(r, c))
-            .map(|(r, c, d)| (r, c, d.clone()))
+            .map(|(r, c, d)| match d {
+                Data::String(t) => match as_read(t, locale) {
+                    Some(v) => {
+                        typed.push((r, c, t.clone()));
+                        (r, c, Data::Float(v))
+                    }
+                    None => (r, c, d.clone()),
+                },
+                _ => (r, c, d.clone()),
+            })
             .collect();
         EngineSheet {
             name: name.to_string(),
             values,
+            typed,
             formulas: with_formula,
         }
     }
@@ -368,6 +445,19 @@ impl EngineSheet {
             f.as_ref()
                 .is_ok_and(|f| outside_strings(f).any(|ch| ch == '!'))
         })
+    }
+}
+
+/// The number a text cell holds as the tool's reader reads it ("1.176" is
+/// 1176, "187,4" is 187,4, "95%" is 0,95 as in a spreadsheet), for a
+/// formula that takes it; `None` for a text that is no number ("khoảng
+/// 20", "-", "x"), which stays text.
+fn as_read(text: &str, locale: NumberLocale) -> Option<f64> {
+    match crate::number::parse_text(text, locale) {
+        NumberText::Number(p) if p.per_mille => None,
+        NumberText::Number(p) if p.percent => Some(p.value / 100.0),
+        NumberText::Number(p) => Some(p.value),
+        _ => None,
     }
 }
 
@@ -461,26 +551,40 @@ fn outside_strings(f: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
+/// The results of [`evaluate`]: each target's, and, where it differs,
+/// what it gives with its text operands as typed.
+type Evaluated = (HashMap<(u32, u32), Computed>, HashMap<(u32, u32), Computed>);
+
 /// Evaluates the target cells of sheet `name` (blank, with a formula);
-/// every target gets a result.
+/// every target gets a result. A number typed as text is given to the
+/// engine as the number `locale` reads; when the workbook has any, the
+/// formulas are evaluated a second time over the texts as typed (Excel's
+/// way), and a target that then gives another figure is set aside: a
+/// number where Excel shows another one (or an error) keeps the tool's
+/// reading, to be noted; one Excel shows blank (`=IF(COUNT(F8,G8)<2,"",…)`
+/// over text numbers) stays blank.
 fn evaluate(
     wb: &mut OpenWorkbook,
     name: &str,
     grid: &SheetGrid,
     formulas: &Range<String>,
     targets: &[(u32, u32)],
-) -> HashMap<(u32, u32), Computed> {
+    locale: NumberLocale,
+) -> Evaluated {
     let fail = |why: &str| {
-        targets
-            .iter()
-            .map(|&t| (t, Computed::Failed(why.to_string())))
-            .collect()
+        (
+            targets
+                .iter()
+                .map(|&t| (t, Computed::Failed(why.to_string())))
+                .collect(),
+            HashMap::new(),
+        )
     };
     // XML 2003 and SYLK keep R1C1 formulas, which the engine does not read.
     if matches!(wb, OpenWorkbook::Text(_)) {
         return fail(REASON_R1C1);
     }
-    let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas))];
+    let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas), locale)];
     // The workbook's defined names its formulas use (`=DungHan_TH +
     // TreHan_TH`), which may refer to any sheet.
     let names = names_used(&wb.defined_names(), formulas);
@@ -492,27 +596,53 @@ fn evaluate(
             // A sheet that cannot be read leaves its references #REF!.
             if let Ok(g) = wb.sheet(&other) {
                 let f = wb.formulas(&other);
-                sheets.push(EngineSheet::new(&other, &g, f.as_ref()));
+                sheets.push(EngineSheet::new(&other, &g, f.as_ref(), locale));
             }
         }
     }
-    let results = std::thread::scope(|scope| {
-        std::thread::Builder::new()
-            .name("formulas".into())
-            .stack_size(ENGINE_STACK)
-            .spawn_scoped(scope, || {
-                crate::ingest::guarded("evaluating formulas", || {
-                    Ok(engine::evaluate(&sheets, &names, targets))
+    let run = |as_typed: bool| {
+        std::thread::scope(|scope| {
+            std::thread::Builder::new()
+                .name("formulas".into())
+                .stack_size(ENGINE_STACK)
+                .spawn_scoped(scope, || {
+                    crate::ingest::guarded("evaluating formulas", || {
+                        Ok(engine::evaluate(&sheets, &names, targets, as_typed))
+                    })
                 })
-            })
-            .ok()
-            .and_then(|h| h.join().ok())
-            .unwrap_or_else(|| Err(REASON_ENGINE.to_string()))
-    });
-    match results {
-        Ok(Some(values)) => targets.iter().copied().zip(values).collect(),
-        Ok(None) | Err(_) => fail(REASON_ENGINE),
+                .ok()
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| Err(REASON_ENGINE.to_string()))
+        })
+    };
+    let Ok(Some(values)) = run(false) else {
+        return fail(REASON_ENGINE);
+    };
+    let mut computed: HashMap<(u32, u32), Computed> = targets.iter().copied().zip(values).collect();
+    let mut as_typed = HashMap::new();
+    if sheets.iter().any(|s| !s.typed.is_empty()) {
+        if let Ok(Some(typed)) = run(true) {
+            for (at, typed) in targets.iter().zip(typed) {
+                let Some(Computed::Number { value, .. }) = computed.get(at) else {
+                    continue;
+                };
+                let same = |v: f64| (v - value).abs() <= 1e-9 * value.abs().max(1.0);
+                match &typed {
+                    Computed::Number { value: v, .. } if same(*v) => {}
+                    // `='Số liệu'!D58` over the text "578": Excel shows the
+                    // text, which reads as the same number.
+                    Computed::Text(t) if as_read(t, locale).is_some_and(same) => {}
+                    Computed::Blank => {
+                        computed.insert(*at, Computed::Blank);
+                    }
+                    _ => {
+                        as_typed.insert(*at, typed);
+                    }
+                }
+            }
+        }
     }
+    (computed, as_typed)
 }
 
 /// The defined names (name, what it refers to in A1 notation) that some
@@ -561,10 +691,14 @@ mod engine {
 
     /// The value of each target cell of the first sheet, or `None` when
     /// the workbook cannot be set up (a sheet name the engine refuses).
+    ///
+    /// `as_typed`: the numbers typed as text are given as the texts typed
+    /// (Excel's way), not as the numbers the tool reads.
     pub(super) fn evaluate(
         sheets: &[EngineSheet],
         names: &[(String, String)],
         targets: &[(u32, u32)],
+        as_typed: bool,
     ) -> Option<Vec<Computed>> {
         // Formulas are stored in the file in Excel's English form
         // (`ROUND(G9/E9*100,2)`), whatever the language of Excel.
@@ -602,6 +736,11 @@ mod engine {
                     Data::Error(e) => model.set_user_input(i, row, col, e.to_string()),
                     Data::Empty => Ok(()),
                 };
+            }
+            if as_typed {
+                for (r, c, t) in &s.typed {
+                    let _ = model.update_cell_with_text(i, *r as i32 + 1, *c as i32 + 1, t);
+                }
             }
             for (r, c, f) in &s.formulas {
                 let Ok(f) = f else { continue };
@@ -909,6 +1048,7 @@ mod tests {
         let sheet = |f: &str| EngineSheet {
             name: "S".into(),
             values: Vec::new(),
+            typed: Vec::new(),
             formulas: vec![(0, 0, Ok(f.to_string()))],
         };
         assert!(sheet("Sheet2!A1*2").reaches_other_sheets());
@@ -919,6 +1059,7 @@ mod tests {
         EngineSheet {
             name: "Biểu 1".into(),
             values,
+            typed: Vec::new(),
             formulas: formulas
                 .into_iter()
                 .map(|(r, c, f)| (r, c, Ok(f.to_string())))
@@ -947,7 +1088,7 @@ mod tests {
             ],
         );
         let targets: Vec<_> = (4..11).map(|c| (11, c)).collect();
-        let got = engine::evaluate(&[sheet], &[], &targets).unwrap();
+        let got = engine::evaluate(&[sheet], &[], &targets, false).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {
@@ -981,9 +1122,10 @@ mod tests {
         let second = EngineSheet {
             name: "Số liệu".into(),
             values: vec![(1, 1, Data::Float(21.2))],
+            typed: Vec::new(),
             formulas: Vec::new(),
         };
-        let got = engine::evaluate(&[first, second], &[], &[(0, 0)]).unwrap();
+        let got = engine::evaluate(&[first, second], &[], &[(0, 0)], false).unwrap();
         assert_eq!(
             got[0],
             Computed::Number {

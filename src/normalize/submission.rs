@@ -2,7 +2,7 @@
 //! tidy rows (indicator, column, value, precision, source cell), plus the
 //! findings about its cells. The workbook is dropped when this returns.
 
-use crate::diagnostic::{Finding, Lang, Location, Severity};
+use crate::diagnostic::{a1, Finding, Lang, Location, Severity};
 use crate::ingest::{open_input, InputFile, Opened, SheetGrid};
 use crate::messages::{Clue, Read, Said};
 use crate::model::{Period, PeriodSpan, ValueColumn};
@@ -18,7 +18,7 @@ use crate::normalize::title::{period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
 use crate::template::{Agency, AgencyKind, CkConvention, DashMeans, Template};
 use crate::text::fold;
-use calamine::Data;
+use calamine::{Data, Dimensions};
 use std::time::SystemTime;
 
 /// Everything reading a submission needs, built once per run.
@@ -979,7 +979,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         let mut layout = layout;
         loop {
-            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout);
+            let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
+            let (locale, _) = sheet_locale(&grid, &layout, &value_cols, ctx.locale);
+            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout, locale);
             evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
             if let (Some(f), Some(this), true) =
                 (formulas.as_ref(), sheet_reads.last_mut(), names.len() > 1)
@@ -2510,12 +2512,61 @@ fn read_rows(
         // across columns from elsewhere (a section title) is not a figure;
         // one merged across figure columns (one number over TH and LK, "Không
         // phát sinh" over the whole block) is each column's.
+        // A number merged down over two or more indicator rows (one plan
+        // of 18 over DO03a and DO03b) is one figure for them together, not
+        // each one's: read for none of them, told once at the merge.
+        let labelled = |row: u32| {
+            [name_col, code_col]
+                .into_iter()
+                .flatten()
+                .any(|c| !grid.text(row, c).is_empty())
+        };
+        let over_rows = |c: u32| -> Option<Dimensions> {
+            // A merge's first cell is no covered cell of it.
+            let (or, oc) = grid.merge_origin(r, c).unwrap_or((r, c));
+            let m = grid.merge_at(or, oc)?;
+            let number = match grid.raw(or, oc) {
+                Data::Float(_) | Data::Int(_) => true,
+                Data::String(t) => matches!(parse_text(t, ctx.locale), NumberText::Number(_)),
+                _ => false,
+            };
+            (number
+                && m.end.0 > m.start.0
+                && (m.start.0..=m.end.0).filter(|&x| labelled(x)).count() > 1)
+                .then_some(*m)
+        };
+        for (c, column) in &value_cols {
+            let Some(m) = over_rows(*c) else { continue };
+            if m.start.0 != r || m.start.1 != *c {
+                continue;
+            }
+            let range = format!("{}:{}", a1(m.start.0, m.start.1), a1(m.end.0, m.end.1));
+            let rows = (m.start.0..=m.end.0)
+                .filter(|&x| labelled(x))
+                .map(|x| (x + 1).to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let value = grid.shown_text(r, *c);
+            let said = Read::FigureMergedOverRows {
+                cell: &range,
+                column: *column,
+                value: &value,
+                rows: &rows,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Warning, &said, ctx.lang)
+                    .at(&loc(r, *c))
+                    .column(column.as_str())
+                    .actual(value.clone()),
+            );
+        }
         let figures: Vec<(u32, ValueColumn, &Data)> = value_cols
             .iter()
             .filter(|(c, _)| {
                 grid.merge_origin(r, *c)
                     .is_none_or(|(_, oc)| oc == *c || value_cols.iter().any(|(vc, _)| *vc == oc))
             })
+            .filter(|(c, _)| over_rows(*c).is_none())
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
             .filter(|(c, _, d)| !is_blank(d) || formulas.and_then(|f| f.at(r, *c)).is_some())
             .collect();
@@ -2964,7 +3015,10 @@ fn read_rows(
             let mut round = None;
             let data = match formulas.filter(|_| is_blank(data)) {
                 Some(f) => match f.figure(r, c, &here(), ind, column, lang) {
-                    Figure::Number(v, n) => {
+                    Figure::Number(v, n, note) => {
+                        if let Some(note) = note {
+                            sub.findings.push(*note);
+                        }
                         computed = Data::Float(v);
                         round = n;
                         &computed

@@ -505,6 +505,12 @@ impl Stated<'_> {
         }
         match (ind.kind, stated.column) {
             (Kind::Rate, ValueColumn::PctKh | ValueColumn::PctCk) => self.rate_change(stated, ind),
+            // A rate's KH is the target set for the area ("95", "≥ 95%",
+            // "Trên 90%"), a floor or a ceiling the year must meet, not
+            // the ratio of the plan counts of its numerator and
+            // denominator: 95 beside plans of 2.220 on time of 2.260 is
+            // no mistake (the consolidation takes it as the target too).
+            (Kind::Rate, ValueColumn::Kh) => None,
             (Kind::Rate, _) => self.rate(stated, ind),
             (_, ValueColumn::PctKh) => self.of_plan(stated),
             (_, ValueColumn::PctCk) => self.against_last_year(stated),

@@ -103,21 +103,26 @@ fn xls_ods_and_html_fixtures_are_read_with_their_quirks() {
     assert_eq!(unit[0]["actual"], "triệu đồng");
 
     // .ods: a formula never computed, an error value, a merge down two
-    // rows read from content.xml as an .xlsx's is (HC04's LK is HC03's 7,
-    // as in `a_value_merged_down_rows_belongs_to_each_row…`).
+    // rows read from content.xml as an .xlsx's is (the 7 over HC03's and
+    // HC04's LK is neither's, with a warning at the merge, as in
+    // `a_value_merged_down_indicator_rows_is_no_rows…`).
     let unc = finding(&findings, "value-uncomputed", "phuong-02.ods");
     assert_eq!(unc.len(), 1, "{unc:?}");
     assert_eq!(unc[0]["cell"], "E4");
     assert_eq!(unc[0]["actual"], "=[.E5]+[.E6]");
     let inv = finding(&findings, "value-invalid", "phuong-02.ods");
-    assert_eq!(inv.len(), 1, "{inv:?}");
+    assert_eq!(inv.len(), 2, "{inv:?}");
     assert_eq!(
         (&inv[0]["cell"], &inv[0]["actual"]),
         (&"E5".into(), &"#DIV/0!".into())
     );
+    assert_eq!(
+        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
+        (&"F5".into(), &"7".into(), &"warning".into())
+    );
     assert_eq!(figure(&out, "HC02", "TH", "Phường 2"), "");
-    assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "7");
-    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "7");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 2"), "");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 2"), "");
 
     // HTML saved as .xls: a two-row header with rowspan/colspan,
     // Vietnamese text numbers and Excel's x:num.
@@ -297,7 +302,7 @@ fn header(ws: &mut rust_xlsxwriter::Worksheet, title: &str) {
 }
 
 #[test]
-fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_named() {
+fn a_value_merged_down_indicator_rows_is_no_rows_and_formulas_without_values_are_named() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
@@ -311,15 +316,16 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
     ws.write_formula(6, 4, Formula::new("=1/0").set_result("#DIV/0!"))
         .unwrap();
     ws.write_number(4, 5, 100.0).unwrap();
-    // LK of HC03 and HC04 merged down two rows: 50 for each.
+    // LK of HC03 and HC04 merged down two rows: one figure for the two
+    // together (once read as 50 for each), read for neither.
     ws.merge_range(5, 5, 6, 5, "", &Format::new()).unwrap();
     ws.write_number(5, 5, 50.0).unwrap();
     wb.save(dir.join("p1.xlsx")).unwrap();
 
     let (out, code) = run(tmp.path(), &dir);
     assert_eq!(code, Some(1));
-    assert_eq!(figure(&out, "HC03", "LK", "Phường 1"), "50");
-    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "50");
+    assert_eq!(figure(&out, "HC03", "LK", "Phường 1"), "");
+    assert_eq!(figure(&out, "HC04", "LK", "Phường 1"), "");
     let findings = read_findings(&out.join("errors.json"));
     let unc = finding(&findings, "value-uncomputed", "p1.xlsx");
     assert_eq!(unc.len(), 1, "{findings:?}");
@@ -328,12 +334,16 @@ fn a_value_merged_down_rows_belongs_to_each_row_and_formulas_without_values_are_
         (&"E6".into(), &"=E5-E7".into())
     );
     let inv = finding(&findings, "value-invalid", "p1.xlsx");
-    assert_eq!(inv.len(), 1, "{findings:?}");
+    assert_eq!(inv.len(), 2, "{findings:?}");
     assert_eq!(
-        (&inv[0]["cell"], &inv[0]["actual"]),
-        (&"E7".into(), &"#DIV/0!".into())
+        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
+        (&"E7".into(), &"#DIV/0!".into(), &"error".into())
     );
-    // HC02 = HC03 + HC04 holds for LK (100 = 50 + 50): no sum finding.
+    assert_eq!(
+        (&inv[0]["cell"], &inv[0]["actual"], &inv[0]["severity"]),
+        (&"F6".into(), &"50".into(), &"warning".into())
+    );
+    // HC02's LK 100 against parts not read: no sum finding.
     assert!(
         findings.iter().all(|f| f["code"] != "relation-violated"),
         "{findings:?}"

@@ -34,3 +34,4 @@ mod senders;
 mod sheets;
 mod short_totals;
 mod trust;
+mod ward_clerk;
