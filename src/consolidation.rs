@@ -213,6 +213,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     release_free_memory();
     let checked = check_included(&figures, own_included, &totals, t, &findings, config.lang)?;
     findings.extend(checked);
+    // A TH column holding the months from January: its outliers and the
+    // relations it breaks are that one finding's.
+    crate::reconcile::cumulative::drop_explained_by_th_column(&mut findings);
     drop(figures);
     release_free_memory();
     findings.extend(intake.findings);

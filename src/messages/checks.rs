@@ -439,6 +439,26 @@ pub enum Checked<'a> {
         flows: usize,
         previous: Option<usize>,
     },
+    /// `cumulative-mismatch`, once per file: `unit`'s TH column (header
+    /// cell `th`, words `th_words`) equals its LK column (`lk`,
+    /// `lk_words`) for `same` of the `flows` flows whose last LK (from
+    /// `source`) is above zero: it holds the months from January, not the
+    /// quarter. `example`: one of them, whose last LK `previous` and LK
+    /// `lk_figure` make the quarter `quarter`.
+    ThHoldsLk {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        same: usize,
+        flows: usize,
+        example: &'a str,
+        previous: &'a str,
+        lk_figure: &'a str,
+        quarter: &'a str,
+        source: &'a str,
+    },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
     /// the period's end.
@@ -534,6 +554,7 @@ impl Words for Checked<'_> {
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
+            | Checked::ThHoldsLk { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
@@ -598,6 +619,7 @@ impl Words for Checked<'_> {
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
+            | Checked::ThHoldsLk { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
@@ -1196,6 +1218,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
             let fit = previous.map(|n| format!(" Read the other way round, {n} of them add up with last quarter's cumulative figure plus this quarter's.")).unwrap_or_default();
             format!("{unit}: the quarter's and the cumulative columns look swapped: for {below} of {flows} flow indicators the cumulative column (cell {lk} \"{lk_words}\") is below the quarter's (cell {th} \"{th_words}\"), although the cumulative figure includes this quarter.{fit} Move the figures into the right columns (or correct the two headers) and send the file again; percents right from the swapped figures are not reported one by one, but the consolidation adds up the two columns as their headers say.")
         }
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),

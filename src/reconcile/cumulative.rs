@@ -494,6 +494,172 @@ pub fn disputes_th_and_lk_columns(f: &Finding) -> bool {
         && f.severity == Severity::Error
         && f.indicator.is_empty()
         && !f.unit.is_empty()
+        && f.column == ValueColumn::Lk.as_str()
+}
+
+/// A unit's TH column that holds its LK (the months from January, not the
+/// quarter): with last quarter's figures (`--previous`), most of its flows
+/// (three at least) whose last LK is above zero state TH = LK, where LK =
+/// last LK + TH would make TH the difference. One finding says so for the
+/// file ([`th_holds_lk_finding`]); the per-row findings it explains are not
+/// repeated, and the unit's TH figures are disputed by it
+/// ([`disputes_th_column`]).
+#[derive(Clone, Debug)]
+pub struct ThHoldsLk {
+    /// The TH and LK cells of the first flow found so: (sheet, row,
+    /// column), 0-based, for the headers the finding names.
+    th: (u16, u32, u32),
+    lk: (u16, u32, u32),
+    /// That flow: (indicator, last LK, LK, decimals), for the example the
+    /// finding gives.
+    example: (usize, f64, f64, u8),
+    same: usize,
+    flows: usize,
+}
+
+/// Whether a flow's TH equals its LK (within the half-units of both) while
+/// last quarter's LK `p` (with decimals `pd`) is above zero.
+fn th_is_lk(template: &Template, i: usize, th: &TidyRow, lk: &TidyRow, (p, pd): (f64, u8)) -> bool {
+    let half_p = half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+    p > half_p && (th.value - lk.value).abs() <= slack(template, i, th, lk)
+}
+
+/// Whether `sub`'s TH column holds its LK ([`ThHoldsLk`]).
+pub fn th_holds_lk(
+    sub: &Submission,
+    prev: &PreviousFigures,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+) -> Option<ThHoldsLk> {
+    let u = sub.unit?;
+    // The flows last quarter's LK checks (as [`check_previous`] does),
+    // whose last LK is above zero: for them TH = LK cannot be right.
+    let flows: Vec<_> = th_lk(sub, template)
+        .into_iter()
+        .filter(|(_, ind, th, lk)| {
+            ind.kind == Kind::Flow
+                && !ind.takes_stock
+                && !may_be_negative.contains(&ind.code)
+                && th.value >= 0.0
+                && lk.value >= 0.0
+        })
+        .filter_map(|(i, _, th, lk)| {
+            let &(p, pd) = prev.lk.get(&(u, i))?;
+            let half_p = half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+            (p > half_p).then_some((i, th, lk, (p, pd)))
+        })
+        .collect();
+    let same: Vec<_> = flows
+        .iter()
+        .filter(|(i, th, lk, p)| th_is_lk(template, *i, th, lk, *p))
+        .collect();
+    if same.len() < 3 || 2 * same.len() <= flows.len() {
+        return None;
+    }
+    let &&(i, th, lk, (p, pd)) = same.first()?;
+    Some(ThHoldsLk {
+        th: (th.sheet, th.row, th.col),
+        lk: (lk.sheet, lk.row, lk.col),
+        example: (i, p, lk.value, pd.max(lk.shown_decimals())),
+        same: same.len(),
+        flows: flows.len(),
+    })
+}
+
+/// The rule [`th_holds_lk_finding`] states, in both languages.
+const TH_FROM_LK: (&str, &str) = ("TH = LK − LK quý trước", "TH = LK − previous LK");
+
+/// The one `cumulative-mismatch` error of a file whose TH column holds its
+/// LK, at the header of the TH column. An error: the consolidation adds up
+/// the TH column as its header says, and the quarter's figures of the unit
+/// are not in it.
+pub fn th_holds_lk_finding(
+    sub: &Submission,
+    template: &Template,
+    found: &ThHoldsLk,
+    source: &str,
+    lang: Lang,
+) -> Finding {
+    let (code, unit_name) = unit_of(template, sub);
+    let header = |(sheet, row, col): (u16, u32, u32)| match sub.header_of(sheet, col) {
+        Some(h) => (h.row, col, h.label.clone()),
+        None => (row, col, String::new()),
+    };
+    let (th_row, th_col, th_words) = header(found.th);
+    let (lk_row, lk_col, lk_words) = header(found.lk);
+    let (th, lk) = (
+        crate::diagnostic::a1(th_row, th_col),
+        crate::diagnostic::a1(lk_row, lk_col),
+    );
+    let (i, p, l, d) = found.example;
+    let f = |v: f64| format_num(v, d.min(2), lang);
+    let example = template
+        .indicators
+        .get(i)
+        .map(|ind| ind.code.clone())
+        .unwrap_or_default();
+    let said = Checked::ThHoldsLk {
+        unit: &unit_name,
+        th: &th,
+        th_words: &th_words,
+        lk: &lk,
+        lk_words: &lk_words,
+        same: found.same,
+        flows: found.flows,
+        example: &example,
+        previous: &f(p),
+        lk_figure: &f(l),
+        quarter: &f(l - p),
+        source,
+    };
+    let sheet = sub
+        .sheets
+        .get(usize::from(found.th.0))
+        .cloned()
+        .unwrap_or_default();
+    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, th_row, th_col);
+    Finding::said(Severity::Error, &said, lang)
+        .at(&at)
+        .unit(code)
+        .column(ValueColumn::Th.as_str())
+        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .actual(format!("{th} = {lk}"))
+}
+
+/// Whether `f` is the one finding of a unit whose TH column holds its LK
+/// ([`th_holds_lk_finding`]): it disputes every TH of the unit, as the
+/// per-row findings it stands for would each have disputed theirs.
+pub fn disputes_th_column(f: &Finding) -> bool {
+    f.code == crate::diagnostic::Code::CumulativeMismatch
+        && f.severity == Severity::Error
+        && f.indicator.is_empty()
+        && !f.unit.is_empty()
+        && f.column == ValueColumn::Th.as_str()
+}
+
+/// Drops the findings on the TH column of a unit whose TH column holds its
+/// LK ([`disputes_th_column`]), in the same file: the outliers its
+/// six-month figures make and the relations they break where a figure
+/// read right (a stock's level at the quarter's start) meets them. The
+/// same relations in the LK column are still checked.
+pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
+    use crate::diagnostic::Code;
+    let slipped: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| disputes_th_column(f))
+        .map(|f| (f.unit.clone(), f.file.clone()))
+        .collect();
+    if slipped.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !(matches!(
+            f.code,
+            Code::Outlier | Code::SumMismatch | Code::RelationViolated
+        ) && f.column == ValueColumn::Th.as_str()
+            && !f.indicator.is_empty()
+            && slipped.contains(&(f.unit.clone(), f.file.clone())))
+    });
 }
 
 /// After the first quarter, without last quarter's figures: a flow's LK
@@ -585,12 +751,13 @@ fn opening_level(ind: &Indicator) -> bool {
 /// From the second quarter: for flows, LK = previous LK + TH. When the
 /// columns look swapped ([`columns_swapped`]), a flow that adds up read
 /// the other way round (TH = previous LK + LK) is counted in the one
-/// finding that says so, not reported on its own.
+/// finding that says so, not reported on its own; so is a flow whose TH
+/// equals its LK when the TH column holds the LK ([`th_holds_lk`]).
 pub fn check_previous(
     sub: &Submission,
     prev: &PreviousFigures,
     template: &Template,
-    swapped: Option<&Swapped>,
+    (swapped, from_january): (Option<&Swapped>, Option<&ThHoldsLk>),
     lang: Lang,
 ) -> Vec<Finding> {
     let Some(u) = sub.unit else {
@@ -617,6 +784,9 @@ pub fn check_previous(
         }
         if swapped.is_some() && (th.value - (p + lk.value)).abs() <= tol {
             swapped_fit += 1;
+            continue;
+        }
+        if from_january.is_some() && th_is_lk(template, i, th, lk, (p, pd)) {
             continue;
         }
         let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
@@ -650,6 +820,15 @@ pub fn check_previous(
     }
     if let Some(s) = swapped {
         out.push(swapped_finding(sub, template, s, Some(swapped_fit), lang));
+    }
+    if let Some(found) = from_january {
+        out.push(th_holds_lk_finding(
+            sub,
+            template,
+            found,
+            &prev.source,
+            lang,
+        ));
     }
     out
 }
@@ -906,7 +1085,7 @@ mod tests {
         );
         assert!(t.indicators[tt05].takes_stock);
         assert!(!t.indicators[hc02].takes_stock);
-        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -924,7 +1103,7 @@ mod tests {
                 at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
             ],
         );
-        assert!(check_previous(&ok, &prev, &t, None, Lang::Vi).is_empty());
+        assert!(check_previous(&ok, &prev, &t, (None, None), Lang::Vi).is_empty());
         // Last quarter's LK was found in error then (its errors.json): the
         // unit may have corrected it, a warning that says so.
         let dir = tempfile::tempdir().unwrap();
@@ -937,7 +1116,7 @@ mod tests {
         .unwrap();
         prev.disputed = disputed_lk(dir.path(), &t);
         assert_eq!(prev.disputed.len(), 1);
-        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(

@@ -149,6 +149,12 @@ pub fn check_department_totals(
         for c in [ValueColumn::Th, ValueColumn::Lk] {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
+        // Its TH column holding the months from January: all its TH.
+        if super::cumulative::disputes_th_column(f) {
+            for ind in &template.indicators {
+                wrong.insert((f.unit.as_str(), ind.code.as_str(), ValueColumn::Th.as_str()));
+            }
+        }
         // Its TH and LK columns typed into each other's: all of them.
         if super::cumulative::disputes_th_and_lk_columns(f) {
             for ind in &template.indicators {

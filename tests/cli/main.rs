@@ -33,3 +33,4 @@ mod senders;
 mod sheets;
 mod short_totals;
 mod trust;
+mod year_chain;

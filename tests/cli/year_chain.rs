@@ -1,0 +1,150 @@
+//! The year's chain with `--previous`: a quarter checked against the one
+//! before it, as a district runs its year (a tester's 2020 run, trustBR):
+//! the months from January typed into the quarter's column, said once.
+use crate::checks::write_template;
+use crate::trust::Cell::{self, N};
+use crate::trust::{listed, one_row_header, write_sheet};
+use std::path::{Path, PathBuf};
+
+/// The test catalog's five flows a ward states (HC02, HC03, HC04, HC07,
+/// NS02), with `cells` each.
+fn flows(cells: [Vec<Cell>; 5]) -> Vec<(&'static str, &'static str, &'static str, Vec<Cell>)> {
+    [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HC07", "Tổng số lượt đánh giá", "lượt"),
+        ("NS02", "Tiền phạt vi phạm hành chính", "triệu đồng"),
+    ]
+    .into_iter()
+    .zip(cells)
+    .map(|((code, name, unit), c)| (code, name, unit, c))
+    .collect()
+}
+
+/// TH and LK cells.
+fn th_lk(th: f64, lk: f64) -> Vec<Cell> {
+    vec![N(th, None), N(lk, None)]
+}
+
+/// The first quarter of Phường 1, 2 and 3 (TH = LK 100, 70, 30, 20, 8)
+/// consolidated into `<tmp>/out1`; its folder.
+fn first_quarter(tmp: &Path, tpl: &Path) -> PathBuf {
+    let q1 = tmp.join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    for k in 1..=3 {
+        write_sheet(
+            &q1.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+            &flows([
+                th_lk(100.0, 100.0),
+                th_lk(70.0, 70.0),
+                th_lk(30.0, 30.0),
+                th_lk(20.0, 20.0),
+                th_lk(8.0, 8.0),
+            ]),
+        );
+    }
+    let out1 = tmp.join("out1");
+    crate::checks::consolidate(&q1, &out1, tpl, "2020-Q1", &[]);
+    out1
+}
+
+/// Phường 1 typed its six-month figures into "Thực hiện quý II" as well
+/// as into "Lũy kế" (TH = LK on every flow, last quarter's LK above 0):
+/// one `cumulative-mismatch` error at the TH header says the column holds
+/// the months from January, with an example worked from last quarter,
+/// instead of an error per row; its HC07, whose LK 27 fits neither
+/// (TH 5, last LK 20), keeps its own. Near misses: Phường 2, with the
+/// columns right and one LK slip (HC07 27 for 25), keeps that row's error and no more;
+/// Phường 3, with two flows only typed so (three at least are needed),
+/// keeps an error on each (tester trustBR, Phường 10: 48 errors, five
+/// outliers and a sum-mismatch for one slip).
+#[test]
+fn a_quarter_column_holding_the_months_from_january_is_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out1 = first_quarter(tmp.path(), &tpl);
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    let header = [("Thực hiện quý II/2020", 1), ("Lũy kế 6 tháng đầu năm", 1)];
+    for (k, cells) in [
+        (
+            1,
+            [
+                th_lk(150.0, 150.0),
+                th_lk(110.0, 110.0),
+                th_lk(40.0, 40.0),
+                th_lk(5.0, 27.0),
+                th_lk(12.0, 12.0),
+            ],
+        ),
+        (
+            2,
+            [
+                th_lk(50.0, 150.0),
+                th_lk(40.0, 110.0),
+                th_lk(10.0, 40.0),
+                th_lk(5.0, 27.0),
+                th_lk(4.0, 12.0),
+            ],
+        ),
+        (
+            3,
+            [
+                th_lk(50.0, 150.0),
+                th_lk(40.0, 110.0),
+                th_lk(10.0, 40.0),
+                th_lk(25.0, 25.0),
+                th_lk(12.0, 12.0),
+            ],
+        ),
+    ] {
+        write_sheet(
+            &q2.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ II/2020",
+            &one_row_header(&header),
+            &flows(cells),
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let codes = ["cumulative-mismatch", "sum-mismatch", "outlier"];
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|cumulative-mismatch|P01|E6||TH|TH = LK − LK quý trước|E6 = F6",
+            "error|cumulative-mismatch|P01|F10|HC07|LK|LK = LK quý trước + TH|27",
+            "error|cumulative-mismatch|P02|F10|HC07|LK|LK = LK quý trước + TH|27",
+            "error|cumulative-mismatch|P03|F10|HC07|LK|LK = LK quý trước + TH|25",
+            "error|cumulative-mismatch|P03|F11|NS02|LK|LK = LK quý trước + TH|12",
+        ]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["cell"] == "E6" && x["unit"] == "P01")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    let source = out1.join("tong-hop.xlsx");
+    assert_eq!(
+        said,
+        format!(
+            "Phường 1: cột thực hiện quý (ô E6 «Thực hiện quý II/2020») có vẻ ghi số từ đầu năm (số lũy kế) \
+             chứ không phải số của quý: ở 4 trong 5 chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {}), \
+             số thực hiện quý bằng đúng số lũy kế (ô F6 «Lũy kế 6 tháng đầu năm»). Thực hiện quý phải là lũy kế \
+             trừ lũy kế quý trước (ví dụ HC02: 150 − 100 = 50). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng \
+             này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, \
+             nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi.",
+            source.display()
+        )
+    );
+}
