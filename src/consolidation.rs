@@ -118,6 +118,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         // out) makes that file unreadable; the batch goes on.
         let read = crate::ingest::guarded("reading and checking it", || {
             let mut o = read_submission(f, &ctx);
+            if let FileOutcome::Read(s) = &mut o {
+                // A report from January only: its TH worked out.
+                crate::reconcile::cumulative::th_from_lk(
+                    s,
+                    config.previous.as_ref(),
+                    t,
+                    &settings.may_be_negative,
+                    config.period,
+                    config.lang,
+                );
+            }
             let own = match &mut o {
                 FileOutcome::Read(s) => check_submission(
                     s,

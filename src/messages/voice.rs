@@ -1002,6 +1002,24 @@ fn reading() -> Vec<Read<'static>> {
             column: None,
         },
         Read::LkTakenAsTh,
+        Read::ThFromLk {
+            label: "Thực hiện 6 tháng đầu năm 2020",
+            cell: "E6",
+            source: Some("phuong-07.xlsx"),
+            flows: 45,
+            stocks: 8,
+            left: 12,
+            below: "HC01",
+        },
+        Read::ThFromLk {
+            label: "Thực hiện 6 tháng đầu năm 2020",
+            cell: "E6",
+            source: None,
+            flows: 0,
+            stocks: 8,
+            left: 57,
+            below: "",
+        },
         Read::PlanNamedNextYear {
             label: "Kế hoạch năm 2026",
             cell: "D6",
@@ -1388,6 +1406,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PlanNamedNextYear { .. } => 33,
         Read::SheetTitleStale { .. } => 34,
         Read::FigureSignConverted { .. } => 35,
+        Read::ThFromLk { .. } => 36,
     }
 }
 
@@ -1510,7 +1529,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 32);
     covers("Checked", checked.iter().map(checked_variant), 32);
-    covers("Read", read.iter().map(read_variant), 36);
+    covers("Read", read.iter().map(read_variant), 37);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

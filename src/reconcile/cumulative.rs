@@ -833,6 +833,115 @@ pub fn check_previous(
     out
 }
 
+/// After the first quarter, a file whose only figure column is from
+/// January (a ward's "Thực hiện 6 tháng đầu năm" in a Q2 run, read as LK)
+/// has no TH: the district's TH totals would lack it. A stock's TH is its
+/// LK (both its level at the period's end, not a level at the period's
+/// start); with last quarter's figures (`prev`), a flow's TH is its LK less
+/// last quarter's LK (not a flow summed from a stock, whose LK starts from
+/// the year's opening level, nor one whose LK is below last quarter's and
+/// cannot be below 0). One `column-missing` finding says what was worked
+/// out; the rest stays unknown.
+pub fn th_from_lk(
+    sub: &mut Submission,
+    prev: Option<&PreviousFigures>,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    period: Period,
+    lang: Lang,
+) {
+    use crate::model::PeriodSpan;
+    if matches!(period.span, PeriodSpan::Quarter(1) | PeriodSpan::Month(_))
+        || sub.rows.iter().any(|r| r.column == ValueColumn::Th)
+    {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let lks: Vec<TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Lk && seen.insert(r.ind()))
+        .cloned()
+        .collect();
+    let Some(first) = lks.first() else {
+        return;
+    };
+    let (mut flows, mut stocks, mut left) = (0, 0, 0);
+    let mut below = Vec::new();
+    let mut worked = Vec::new();
+    for lk in &lks {
+        let i = lk.ind();
+        let Some(ind) = template.indicators.get(i) else {
+            continue;
+        };
+        let last = prev.and_then(|p| sub.unit.and_then(|u| p.lk.get(&(u, i))));
+        let th = match (ind.kind, last) {
+            (Kind::Stock, _) if !opening_level(ind) => {
+                stocks += 1;
+                Some((lk.value, lk.decimals))
+            }
+            (Kind::Flow, Some(&(p, pd))) if !ind.takes_stock => {
+                let d = lk.decimals.max(i8::try_from(pd).unwrap_or(i8::MAX));
+                let value = crate::rules::rounding::round_to(lk.value - p, d.clamp(0, 9) as u8);
+                let tol = half_of(template, i, lk.decimals) + half_of(template, i, d) + 1e-9;
+                if value < -tol && !may_be_negative.contains(&ind.code) {
+                    below.push(ind.code.clone());
+                    None
+                } else {
+                    flows += 1;
+                    Some((value, d))
+                }
+            }
+            _ => None,
+        };
+        match th {
+            Some((value, decimals)) => worked.push(TidyRow {
+                value,
+                decimals,
+                column: ValueColumn::Th,
+                ..lk.clone()
+            }),
+            None => left += 1,
+        }
+    }
+    let (row, label) = match sub.header_of(first.sheet, first.col) {
+        Some(h) => (h.row, h.label.clone()),
+        None => (first.row, String::new()),
+    };
+    let sheet = sub
+        .sheets
+        .get(usize::from(first.sheet))
+        .cloned()
+        .unwrap_or_default();
+    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, row, first.col);
+    let cell = at.cell.clone();
+    let below = below.join(", ");
+    let said = crate::messages::Read::ThFromLk {
+        label: &label,
+        cell: &cell,
+        source: prev.map(|p| p.source.as_str()),
+        flows,
+        stocks,
+        left,
+        below: &below,
+    };
+    let severity = if below.is_empty() {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
+    let (code, _) = unit_of(template, sub);
+    let finding = Finding::said(severity, &said, lang)
+        .at(&at)
+        .unit(code)
+        .column(ValueColumn::Th.as_str())
+        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .actual(label.clone());
+    sub.rows.extend(worked);
+    sub.sort_rows();
+    sub.findings.push(finding);
+}
+
 /// The rule [`check_previous`] states, in both languages.
 const AFTER_PREVIOUS: (&str, &str) = ("LK = LK quý trước + TH", "LK = previous LK + TH");
 
@@ -1057,6 +1166,75 @@ mod tests {
             Some(p("2025-H1"))
         );
         assert_eq!(english_title("FIGURES — Q3 2025"), Some(p("2025-Q3")));
+    }
+
+    #[test]
+    fn a_report_from_january_only_gets_its_th_where_it_follows() {
+        let t = Template::builtin().unwrap();
+        let p02 = t.agency_index("P02").unwrap();
+        let (hc02, hc01, yt21, tt04) = (
+            ind(&t, "HC02"),
+            ind(&t, "HC01"),
+            ind(&t, "YT21"),
+            ind(&t, "TT04"),
+        );
+        let mut prev = PreviousFigures::default();
+        prev.lk.insert((p02, hc02), (1290.0, 0));
+        prev.lk.insert((p02, hc01), (1400.0, 0));
+        let lk_only = || {
+            sub_with(
+                &t,
+                "P02",
+                vec![
+                    at(row(hc02, ValueColumn::Lk, 2000.0, 0), 9, 4),
+                    // Below last quarter's: no TH, a warning names it.
+                    at(row(hc01, ValueColumn::Lk, 1300.0, 0), 10, 4),
+                    // A stock's TH is its level; an opening level's is not.
+                    at(row(yt21, ValueColumn::Lk, 51.0, 0), 11, 4),
+                    at(row(tt04, ValueColumn::Lk, 3.0, 0), 12, 4),
+                ],
+            )
+        };
+        let none = std::collections::HashSet::new();
+        let th = |s: &Submission| -> Vec<(usize, f64)> {
+            s.rows
+                .iter()
+                .filter(|r| r.column == ValueColumn::Th)
+                .map(|r| (r.ind(), r.value))
+                .collect()
+        };
+        let q2 = Period::quarter(2020, 2);
+        let mut s = lk_only();
+        th_from_lk(&mut s, Some(&prev), &t, &none, q2, Lang::En);
+        let mut want = vec![(hc02, 710.0), (yt21, 51.0)];
+        want.sort_by_key(|w| w.0);
+        assert_eq!(th(&s), want);
+        assert_eq!(s.findings.len(), 1);
+        assert_eq!(s.findings[0].severity, Severity::Warning);
+        assert!(s.findings[0]
+            .message
+            .contains("The cumulative figure of HC01 is below last quarter's"));
+        // Without last quarter's figures: the stock only.
+        let mut s = lk_only();
+        th_from_lk(&mut s, None, &t, &none, q2, Lang::En);
+        assert_eq!(th(&s), [(yt21, 51.0)]);
+        assert_eq!(s.findings[0].severity, Severity::Info);
+        // A first quarter, or a file with a TH column: nothing.
+        let mut s = lk_only();
+        th_from_lk(
+            &mut s,
+            Some(&prev),
+            &t,
+            &none,
+            Period::quarter(2020, 1),
+            Lang::En,
+        );
+        assert!(th(&s).is_empty() && s.findings.is_empty());
+        let mut s = lk_only();
+        s.rows.push(at(row(hc02, ValueColumn::Th, 710.0, 0), 9, 5));
+        th_from_lk(&mut s, Some(&prev), &t, &none, q2, Lang::En);
+        assert_eq!(th(&s).len(), 1);
+        assert!(s.findings.is_empty());
     }
 
     #[test]

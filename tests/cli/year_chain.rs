@@ -2,6 +2,7 @@
 //! before it, as a district runs its year (a tester's 2020 run, trustBR):
 //! the months from January typed into the quarter's column, said once.
 use crate::checks::write_template;
+use crate::common::read_sheet;
 use crate::trust::Cell::{self, N};
 use crate::trust::{listed, one_row_header, write_sheet};
 use std::path::{Path, PathBuf};
@@ -146,5 +147,129 @@ fn a_quarter_column_holding_the_months_from_january_is_said_once() {
              nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi.",
             source.display()
         )
+    );
+}
+
+/// `unit`'s figures in `column` of the detail sheet of `out`, by code:
+/// `code=value` (empty when the cell is).
+fn detail(out: &Path, unit: &str, column: &str) -> Vec<String> {
+    let rows = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let at = rows[0].iter().position(|h| h == unit).unwrap();
+    rows.iter()
+        .filter(|r| r.get(3).is_some_and(|c| c == column))
+        .map(|r| format!("{}={}", r[0], r.get(at).cloned().unwrap_or_default()))
+        .collect()
+}
+
+/// Phường 1 sent its six-month report in the Q2 batch: its only figure
+/// column «Thực hiện 6 tháng đầu năm 2020» is read as LK. With
+/// `--previous`, its flows' TH is LK less last quarter's LK (HC02 150 −
+/// 100 = 50), so the district's TH totals are not left without it, and
+/// one `column-missing` info says so, naming the previous output; its
+/// rate (HC05) and opening backlog (TT04) stay without TH. Near miss:
+/// without `--previous` the flows' TH stays unknown and the info says why;
+/// Phường 2, with both columns, gets no such info (tester trustBR,
+/// Phường 8: the district's whole TH column empty and no line for the
+/// ward).
+#[test]
+fn a_six_month_report_in_a_quarter_run_gets_its_quarter_from_last_quarters_lk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out1 = first_quarter(tmp.path(), &tpl);
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    let mut rows = flows([
+        vec![N(150.0, None)],
+        vec![N(110.0, None)],
+        vec![N(40.0, None)],
+        vec![N(25.0, None)],
+        vec![N(12.0, None)],
+    ]);
+    rows.push((
+        "HC05",
+        "Tỷ lệ hồ sơ giải quyết đúng hạn",
+        "%",
+        vec![N(73.33, None)],
+    ));
+    rows.push(("TT04", "Đơn tồn đầu kỳ", "đơn", vec![N(3.0, None)]));
+    write_sheet(
+        &q2.join("phuong-1-6-thang.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+        &rows,
+    );
+    write_sheet(
+        &q2.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ II/2020",
+        &one_row_header(&[("Thực hiện quý II/2020", 1), ("Lũy kế 6 tháng", 1)]),
+        &flows([
+            th_lk(50.0, 150.0),
+            th_lk(40.0, 110.0),
+            th_lk(10.0, 40.0),
+            th_lk(5.0, 25.0),
+            th_lk(4.0, 12.0),
+        ]),
+    );
+    let codes = ["column-missing", "cumulative-mismatch"];
+    let out2 = tmp.path().join("out2");
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &out2,
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        ["info|column-missing|P01|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020"]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["code"] == "column-missing")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        said,
+        format!(
+            "Tệp không có cột thực hiện quý, chỉ có số từ đầu năm «Thực hiện 6 tháng đầu năm 2020» (ô E6, \
+             đọc là lũy kế): thực hiện quý (TH) được tính bằng lũy kế trừ lũy kế quý trước (theo {}) cho 5 chỉ \
+             tiêu cộng dồn và bằng lũy kế cho 0 chỉ tiêu thời điểm (số có đến cuối kỳ); 2 chỉ tiêu còn lại (tỷ lệ, \
+             số tồn đầu kỳ, chỉ tiêu không có lũy kế quý trước…) để trống ở cột TH. Lần sau hãy báo cáo theo mẫu \
+             biểu, có cả cột thực hiện quý.",
+            out1.join("tong-hop.xlsx").display()
+        )
+    );
+    assert_eq!(
+        detail(&out2, "Phường 1", "TH"),
+        ["HC02=50", "HC03=40", "HC04=10", "HC05=", "HC07=5", "TT04=", "NS01=", "NS02=4"]
+    );
+    assert_eq!(
+        detail(&out2, "Phường 1", "LK"),
+        [
+            "HC02=150",
+            "HC03=110",
+            "HC04=40",
+            "HC05=73.33",
+            "HC07=25",
+            "TT04=3",
+            "NS01=",
+            "NS02=12"
+        ]
+    );
+    // The district's TH of HC02: both wards' quarters.
+    assert_eq!(detail(&out2, "Tổng cộng", "TH")[0], "HC02=100");
+    // Without last quarter's figures: the flows' TH unknown.
+    let out3 = tmp.path().join("out3");
+    let (_, f) = crate::checks::consolidate(&q2, &out3, &tpl, "2020-Q2", &[]);
+    assert_eq!(
+        listed(&f, &codes),
+        ["info|column-missing|P01|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020"]
+    );
+    assert_eq!(
+        detail(&out3, "Phường 1", "TH"),
+        ["HC02=", "HC03=", "HC04=", "HC05=", "HC07=", "TT04=", "NS01=", "NS02="]
     );
 }
