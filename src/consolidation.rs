@@ -230,6 +230,12 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     drop(figures);
     release_free_memory();
     findings.extend(intake.findings);
+    if let Some(prev) = &config.previous {
+        findings.extend(crate::reconcile::cumulative::errors_missing_finding(
+            prev,
+            config.lang,
+        ));
+    }
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
     for o in &outcomes {

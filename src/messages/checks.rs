@@ -459,6 +459,10 @@ pub enum Checked<'a> {
         quarter: &'a str,
         source: &'a str,
     },
+    /// `cumulative-mismatch` (a warning), once per run: the previous
+    /// consolidation (`workbook`, `--previous`) came without its error
+    /// list `file`.
+    PreviousWithoutErrors { file: &'a str, workbook: &'a str },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
     /// the period's end.
@@ -555,6 +559,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::PreviousWithoutErrors { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
@@ -620,6 +625,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::PreviousWithoutErrors { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
@@ -1220,6 +1226,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         }
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
+        (Checked::PreviousWithoutErrors { file, workbook }, Lang::Vi) => format!("Không có danh sách lỗi {file} của lần tổng hợp trước bên cạnh {workbook} (bảng tổng hợp được chép hoặc lưu lại riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi lũy kế với danh sách lỗi quý trước."),
+        (Checked::PreviousWithoutErrors { file, workbook }, Lang::En) => format!("The previous consolidation's error list {file} is not beside {workbook} (the workbook was copied or resaved alone): which of last quarter's cumulative figures were found in error is unknown. So an LK that does not add up with a last LK found in error (and corrected since by the unit) is still an error here, not a warning. Give --previous the output folder tonghop wrote (errors.json included), or compare the cumulative errors with last quarter's error list."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),

@@ -44,19 +44,24 @@ pub struct PreviousFigures {
     /// (its `errors.json`): a unit that has since corrected it no longer
     /// adds up with it.
     pub disputed: std::collections::HashSet<(usize, usize)>,
+    /// The `errors.json` that should say which LK were disputed, when it
+    /// is missing or unreadable (a workbook copied or resaved alone): no
+    /// mismatch is softened for it, and one warning says so.
+    pub errors_missing: Option<String>,
 }
 
 /// The (agency, indicator) pairs whose LK the consolidation in `out` found
-/// in error, from its `errors.json` (none when it is missing or unreadable:
-/// it only softens findings).
-fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(usize, usize)> {
-    let Ok(text) = std::fs::read_to_string(out.join(crate::outputs::ERRORS_JSON)) else {
-        return Default::default();
-    };
+/// in error, from its `errors.json`; `None` when it is missing or
+/// unreadable (it only softens findings).
+fn disputed_lk(
+    out: &Path,
+    template: &Template,
+) -> Option<std::collections::HashSet<(usize, usize)>> {
+    let text = std::fs::read_to_string(out.join(crate::outputs::ERRORS_JSON)).ok()?;
     let Ok(serde_json::Value::Array(findings)) = serde_json::from_str(&text) else {
-        return Default::default();
+        return None;
     };
-    findings
+    let disputed = findings
         .iter()
         .filter(|f| f["severity"] == "error" && matches!(f["column"].as_str(), Some("LK" | "")))
         .flat_map(|f| {
@@ -76,7 +81,20 @@ fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(us
             };
             found
         })
-        .collect()
+        .collect();
+    Some(disputed)
+}
+
+/// The workbook and the folder of a previous consolidation given as
+/// `--previous`: its output folder, or its `tong-hop.xlsx` itself (the
+/// file's folder then holds its `errors.json`).
+pub fn previous_paths(given: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    if given.is_file() {
+        let folder = given.parent().map(Path::to_path_buf).unwrap_or_default();
+        (given.to_path_buf(), folder)
+    } else {
+        (given.join(crate::outputs::WORKBOOK), given.to_path_buf())
+    }
 }
 
 /// Whether the consolidation of `previous` (the period its title names)
@@ -175,13 +193,15 @@ fn cell_text(d: &Data) -> String {
     crate::ingest::sheet::data_text(d)
 }
 
-/// Reads the previous consolidation in the folder `out`.
+/// Reads the previous consolidation in the folder `given` (or its
+/// workbook, [`previous_paths`]).
 ///
 /// # Errors
-/// When `out/tong-hop.xlsx` cannot be opened or has no detail sheet with
+/// When `given/tong-hop.xlsx` cannot be opened or has no detail sheet with
 /// the expected header: the user asked for it, so the run stops.
-pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
-    let path = out.join(crate::outputs::WORKBOOK);
+pub fn read_previous(given: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
+    let (path, out) = previous_paths(given);
+    let out = out.as_path();
     let bad =
         |(vi, en): (String, String)| Fatal::input(&path, Arg::Previous, Problem::Content(vi, en));
     let mut wb = crate::ingest::open_named(&path, Arg::Previous, &template.settings.limits)?;
@@ -216,8 +236,15 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
         lk: HashMap::new(),
         source: path.display().to_string(),
         period: summary_period(&mut wb, &names),
-        disputed: disputed_lk(out, template),
+        disputed: Default::default(),
+        errors_missing: None,
     };
+    match disputed_lk(out, template) {
+        Some(d) => prev.disputed = d,
+        None => {
+            prev.errors_missing = Some(out.join(crate::outputs::ERRORS_JSON).display().to_string())
+        }
+    }
     let matcher = AgencyMatcher::new(template);
     for sheet in sheets {
         let grid = wb.sheet(sheet).map_err(|e| {
@@ -942,6 +969,23 @@ pub fn th_from_lk(
     sub.findings.push(finding);
 }
 
+/// The one warning of a run whose previous consolidation came without
+/// its `errors.json` ([`PreviousFigures::errors_missing`]): a last LK
+/// found in error and corrected since is judged as if never found so.
+pub fn errors_missing_finding(prev: &PreviousFigures, lang: Lang) -> Option<Finding> {
+    let file = prev.errors_missing.as_deref()?;
+    let said = Checked::PreviousWithoutErrors {
+        file,
+        workbook: &prev.source,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&crate::diagnostic::Location::file(file))
+            .column(ValueColumn::Lk.as_str())
+            .actual(prev.source.clone()),
+    )
+}
+
 /// The rule [`check_previous`] states, in both languages.
 const AFTER_PREVIOUS: (&str, &str) = ("LK = LK quý trước + TH", "LK = previous LK + TH");
 
@@ -1292,7 +1336,7 @@ mod tests {
                 {"severity":"error","code":"cumulative-mismatch","unit":"P04","indicator":"HC02","column":"TH"}]"#,
         )
         .unwrap();
-        prev.disputed = disputed_lk(dir.path(), &t);
+        prev.disputed = disputed_lk(dir.path(), &t).unwrap();
         assert_eq!(prev.disputed.len(), 1);
         let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");

@@ -273,3 +273,86 @@ fn a_six_month_report_in_a_quarter_run_gets_its_quarter_from_last_quarters_lk() 
         ["HC02=", "HC03=", "HC04=", "HC05=", "HC07=", "TT04=", "NS01=", "NS02="]
     );
 }
+
+/// Last quarter's `tong-hop.xlsx` copied alone (resaved by LibreOffice,
+/// without `errors.json`): the LK it had found in error are unknown, so
+/// one `cumulative-mismatch` warning at the missing list says what that
+/// changes. The workbook itself given as `--previous` is read as its
+/// folder (it said "…/tong-hop.xlsx/tong-hop.xlsx: không tồn tại"). Near
+/// miss: the whole output folder draws no such warning (tester trustBR,
+/// extra/Q2lo and D).
+#[test]
+fn a_previous_workbook_without_its_error_list_is_said_and_the_file_is_accepted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out1 = first_quarter(tmp.path(), &tpl);
+    let alone = tmp.path().join("alone");
+    std::fs::create_dir_all(&alone).unwrap();
+    std::fs::copy(out1.join("tong-hop.xlsx"), alone.join("tong-hop.xlsx")).unwrap();
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    // Phường 1's HC07 LK 27 where 20 + 5 = 25.
+    write_sheet(
+        &q2.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ II/2020",
+        &one_row_header(&[("Thực hiện quý II/2020", 1), ("Lũy kế 6 tháng", 1)]),
+        &flows([
+            th_lk(50.0, 150.0),
+            th_lk(40.0, 110.0),
+            th_lk(10.0, 40.0),
+            th_lk(5.0, 27.0),
+            th_lk(4.0, 12.0),
+        ]),
+    );
+    let codes = ["cumulative-mismatch"];
+    let row = "error|cumulative-mismatch|P01|F10|HC07|LK|LK = LK quý trước + TH|27";
+    let run = |previous: &Path, out: &str| {
+        let (_, f) = crate::checks::consolidate(
+            &q2,
+            &tmp.path().join(out),
+            &tpl,
+            "2020-Q2",
+            &["--previous", previous.to_str().unwrap()],
+        );
+        f
+    };
+    let f = run(&alone, "out-alone");
+    let missing = alone.join("errors.json");
+    let workbook = alone.join("tong-hop.xlsx");
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            row.to_string(),
+            format!("warning|cumulative-mismatch||||LK||{}", workbook.display())
+        ]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["severity"] == "warning")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        said,
+        format!(
+            "Không có danh sách lỗi {} của lần tổng hợp trước bên cạnh {} (bảng tổng hợp được chép hoặc lưu lại \
+             riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy \
+             kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. \
+             Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi \
+             lũy kế với danh sách lỗi quý trước.",
+            missing.display(),
+            workbook.display()
+        )
+    );
+    assert_eq!(
+        f.iter().find(|x| x["severity"] == "warning").unwrap()["file"],
+        missing.display().to_string()
+    );
+    // The whole folder, or its workbook named: the row's error only.
+    assert_eq!(listed(&run(&out1, "out-folder"), &codes), [row]);
+    assert_eq!(
+        listed(&run(&out1.join("tong-hop.xlsx"), "out-file"), &codes),
+        [row]
+    );
+}
