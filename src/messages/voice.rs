@@ -482,6 +482,26 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             quarter: "470",
             source: "phuong-07.xlsx",
         },
+        Checked::NoteCorrection {
+            unit,
+            what,
+            previous: "1.185",
+            th: "1.289",
+            want: "2.474",
+            lk: "2.524",
+            note: "Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)",
+            corrected: Some("1.235"),
+        },
+        Checked::NoteCorrection {
+            unit,
+            what,
+            previous: "1.185",
+            th: "1.289",
+            want: "2.474",
+            lk: "2.524",
+            note: "Điều chỉnh số liệu quý I",
+            corrected: None,
+        },
         Checked::PreviousWithoutErrors {
             file: "phuong-07.xlsx",
             workbook: "phuong-07 (bản sửa).xlsx",
@@ -1370,6 +1390,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::PctReadByFigures { .. } => 30,
         Checked::ThHoldsLk { .. } => 31,
         Checked::PreviousWithoutErrors { .. } => 32,
+        Checked::NoteCorrection { .. } => 33,
     }
 }
 
@@ -1533,7 +1554,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 32);
-    covers("Checked", checked.iter().map(checked_variant), 33);
+    covers("Checked", checked.iter().map(checked_variant), 34);
     covers("Read", read.iter().map(read_variant), 37);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

@@ -233,6 +233,34 @@ pub struct Submission {
     /// left unread in the sheets of the file, for the error a file with
     /// nothing else is given.
     pub by_unit: Vec<ByUnit>,
+    /// The notes of rows that name a correction of earlier figures
+    /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
+    pub notes: Vec<RowNote>,
+}
+
+/// A row's note (its «Ghi chú» cell) that names a correction of earlier
+/// figures, for the cumulative check to quote.
+#[derive(Clone, Debug)]
+pub struct RowNote {
+    /// Index into the template's indicators.
+    pub indicator: u32,
+    pub text: String,
+}
+
+impl RowNote {
+    /// The indicator as an index into the template's indicators.
+    pub fn ind(&self) -> usize {
+        self.indicator as usize
+    }
+}
+
+/// Whether a note names a correction of figures already reported
+/// ("Điều chỉnh số liệu quý I", "đính chính", "sửa số liệu quý trước").
+pub fn names_correction(note: &str) -> bool {
+    let f = crate::text::fold(note);
+    ["dieu chinh", "dinh chinh", "sua so lieu", "sua lai so lieu"]
+        .iter()
+        .any(|w| f.contains(w))
 }
 
 /// A table whose rows are units (wards, communes, neighbourhoods) and
@@ -350,6 +378,7 @@ impl Submission {
             ck_said: self.ck_said.clone(),
             headers: self.headers.clone(),
             by_unit: Vec::new(),
+            notes: self.notes.clone(),
         }
     }
 
@@ -567,6 +596,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         ck_said: Vec::new(),
         headers: Vec::new(),
         by_unit: Vec::new(),
+        notes: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -2758,6 +2788,15 @@ fn read_rows(
         }
         read_from[idx] = Some(r);
         so_far.present[idx] = true;
+        if let Some(c) = layout.col(Role::Note) {
+            let text = grid.shown_text(r, c);
+            if names_correction(&text) {
+                sub.notes.push(RowNote {
+                    indicator: u32::try_from(idx).unwrap_or(u32::MAX),
+                    text: text.trim().to_string(),
+                });
+            }
+        }
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
         // ("ĐVT: triệu đồng") when both are money units; otherwise a

@@ -423,6 +423,7 @@ pub(crate) mod testutil {
             ck_said: Vec::new(),
             headers: Vec::new(),
             by_unit: Vec::new(),
+            notes: Vec::new(),
         };
         s.sort_rows();
         s

@@ -823,6 +823,39 @@ pub fn check_previous(
         // Last quarter's LK was itself in error: this quarter's may be the
         // corrected one.
         let disputed = prev.disputed.contains(&(u, i));
+        let rule = lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1);
+        // The row's note names a correction of last quarter's figures
+        // ("Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)"): an LK
+        // that adds up with a figure it states is the corrected one.
+        if let Some(note) = sub.notes.iter().find(|n| n.ind() == i) {
+            let fits = figures_in(&note.text).into_iter().find(|&(n, nd)| {
+                let half = half_of(template, i, i8::try_from(nd).unwrap_or(i8::MAX));
+                (lk.value - (n + th.value)).abs() <= slack(template, i, th, lk) + half
+            });
+            let corrected = fits.map(|(n, _)| f(n));
+            let said = Checked::NoteCorrection {
+                unit: &unit_name,
+                what: &what,
+                previous: &f(p),
+                th: &f(th.value),
+                want: &f(want),
+                lk: &stated,
+                note: &note.text,
+                corrected: corrected.as_deref(),
+            };
+            let mut finding = lk_mismatch(
+                &said,
+                lang,
+                (template, sub, lk),
+                rule.to_string(),
+                stated.clone(),
+            );
+            if fits.is_some() || disputed {
+                finding.severity = Severity::Warning;
+            }
+            out.push(finding);
+            continue;
+        }
         let said = Checked::AfterPrevious {
             unit: &unit_name,
             what: &what,
@@ -832,7 +865,6 @@ pub fn check_previous(
             lk: &stated,
             disputed,
         };
-        let rule = lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1);
         let mut finding = lk_mismatch(
             &said,
             lang,
@@ -984,6 +1016,18 @@ pub fn errors_missing_finding(prev: &PreviousFigures, lang: Lang) -> Option<Find
             .column(ValueColumn::Lk.as_str())
             .actual(prev.source.clone()),
     )
+}
+
+/// The figures a note states, with their decimals, read the Vietnamese
+/// way ("1.235 lượt", "1235", "12,5 triệu"); a period's numeral ("quý
+/// I", "tháng 3/2020") is a figure too, and fits nothing.
+fn figures_in(note: &str) -> Vec<(f64, u8)> {
+    note.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c| c == '.' || c == ','))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| crate::number::parse_number(w, crate::number::NumberLocale::Vi))
+        .map(|p| (p.value, p.decimals))
+        .collect()
 }
 
 /// The rule [`check_previous`] states, in both languages.

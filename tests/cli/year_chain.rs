@@ -3,7 +3,7 @@
 //! the months from January typed into the quarter's column, said once.
 use crate::checks::write_template;
 use crate::common::read_sheet;
-use crate::trust::Cell::{self, N};
+use crate::trust::Cell::{self, N, T};
 use crate::trust::{listed, one_row_header, write_sheet};
 use std::path::{Path, PathBuf};
 
@@ -355,4 +355,84 @@ fn a_previous_workbook_without_its_error_list_is_said_and_the_file_is_accepted()
         listed(&run(&out1.join("tong-hop.xlsx"), "out-file"), &codes),
         [row]
     );
+}
+
+/// A ward corrected last quarter's figure and says so in the row's note:
+/// Phường 1's HC07 LK 30 is its corrected 25 plus this quarter's 5 (the
+/// consolidation had 20), a `cumulative-mismatch` warning quoting the
+/// note. Near misses: Phường 2's note names a correction but no figure
+/// that fits (an error quoting it); Phường 3's note names none (the plain
+/// error) (tester trustBR, Phường 3's YT02: «Điều chỉnh số liệu quý I:
+/// 1235 lượt (đã báo 1185)» got the error of a wrong LK).
+#[test]
+fn a_correction_of_last_quarter_named_in_the_note_is_a_warning_quoting_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out1 = first_quarter(tmp.path(), &tpl);
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    let notes = [
+        "Điều chỉnh số liệu quý I: 25 lượt (đã báo 20); lũy kế đã tính theo số điều chỉnh",
+        "Đã điều chỉnh số liệu quý I theo báo cáo của tổ một cửa",
+        "Số liệu của bộ phận một cửa: 30 lượt",
+    ];
+    for (k, note) in notes.iter().enumerate() {
+        let with_note =
+            |th: f64, lk: f64, note: &'static str| vec![N(th, None), N(lk, None), T(note)];
+        write_sheet(
+            &q2.join(format!("phuong-{}.xlsx", k + 1)),
+            &format!("UBND PHƯỜNG {}", k + 1),
+            "QUÝ II/2020",
+            &one_row_header(&[
+                ("Thực hiện quý II/2020", 1),
+                ("Lũy kế 6 tháng", 1),
+                ("Ghi chú", 1),
+            ]),
+            &flows([
+                th_lk(50.0, 150.0),
+                th_lk(40.0, 110.0),
+                th_lk(10.0, 40.0),
+                with_note(5.0, 30.0, note),
+                th_lk(4.0, 12.0),
+            ]),
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["cumulative-mismatch"]),
+        [
+            "error|cumulative-mismatch|P02|F10|HC07|LK|LK = LK quý trước + TH|30",
+            "error|cumulative-mismatch|P03|F10|HC07|LK|LK = LK quý trước + TH|30",
+            "warning|cumulative-mismatch|P01|F10|HC07|LK|LK = LK quý trước + TH|30",
+        ]
+    );
+    let said = |unit: &str| {
+        f.iter()
+            .find(|x| x["unit"] == unit && x["code"] == "cumulative-mismatch")
+            .and_then(|x| x["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        said("P01"),
+        "Phường 1: HC07 Tổng số lượt đánh giá: lũy kế 30 bằng số quý trước đã điều chỉnh 25 cộng thực hiện \
+         quý này 5, như ghi chú của đơn vị: «Điều chỉnh số liệu quý I: 25 lượt (đã báo 20); lũy kế đã tính theo \
+         số điều chỉnh»; bản tổng hợp quý trước ghi lũy kế 20. Số quý trước của quận đã thay đổi: hãy xác nhận \
+         việc điều chỉnh với đơn vị và nêu khi trình ký."
+    );
+    assert_eq!(
+        said("P02"),
+        "Phường 2: HC07 Tổng số lượt đánh giá: lũy kế phải bằng lũy kế quý trước 20 cộng thực hiện quý này 5 = \
+         25, nhưng cột LK ghi 30. Ghi chú của đơn vị nói có điều chỉnh số liệu («Đã điều chỉnh số liệu quý I theo \
+         báo cáo của tổ một cửa»), nhưng không số nào trong ghi chú cộng với thực hiện quý này bằng lũy kế. Hãy \
+         hỏi lại đơn vị số quý trước đã điều chỉnh và kiểm tra lũy kế."
+    );
+    assert!(!said("P03").contains("Ghi chú"), "{}", said("P03"));
 }
