@@ -2693,6 +2693,7 @@ fn read_rows(
                     let nearest = ctx
                         .indicators
                         .opening_of(&name)
+                        .or_else(|| ctx.indicators.nearest(&name))
                         .and_then(|i| t.indicators.get(i))
                         .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(
