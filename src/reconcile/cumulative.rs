@@ -1257,6 +1257,52 @@ mod tests {
     }
 
     #[test]
+    fn a_th_column_holding_the_lk_covers_its_own_th_outliers_and_relations() {
+        let said = Checked::BelowQuarter {
+            unit: "Phường 10",
+            what: "TT05",
+            th: "24",
+            lk: "24",
+        };
+        let make =
+            |code: Code, severity: Severity, unit: &str, file: &str, ind: &str, col: &str| {
+                let mut f = Finding::said(severity, &said, Lang::En)
+                    .at(&crate::diagnostic::Location::file(file))
+                    .unit(unit)
+                    .indicator(ind)
+                    .column(col);
+                f.code = code;
+                f
+            };
+        use Severity::{Error, Warning};
+        let slip = make(Code::CumulativeMismatch, Error, "P10", "p10.xlsx", "", "TH");
+        assert!(disputes_th_column(&slip) && !disputes_th_and_lk_columns(&slip));
+        let mut findings = vec![
+            slip,
+            make(Code::Outlier, Warning, "P10", "p10.xlsx", "YT10", "TH"),
+            make(Code::SumMismatch, Error, "P10", "p10.xlsx", "TT05", "TH"),
+            // Kept: the LK column, another unit, another file of the unit.
+            make(Code::SumMismatch, Error, "P10", "p10.xlsx", "TT05", "LK"),
+            make(Code::Outlier, Warning, "P11", "p11.xlsx", "YT10", "TH"),
+            make(Code::Outlier, Warning, "P10", "p10 (2).xlsx", "YT10", "TH"),
+        ];
+        drop_explained_by_th_column(&mut findings);
+        let left: Vec<(Code, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| (f.code, f.unit.as_str(), f.file.as_str(), f.column.as_str()))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                (Code::CumulativeMismatch, "P10", "p10.xlsx", "TH"),
+                (Code::SumMismatch, "P10", "p10.xlsx", "LK"),
+                (Code::Outlier, "P11", "p11.xlsx", "TH"),
+                (Code::Outlier, "P10", "p10 (2).xlsx", "TH"),
+            ]
+        );
+    }
+
+    #[test]
     fn a_report_from_january_only_gets_its_th_where_it_follows() {
         let t = Template::builtin().unwrap();
         let p02 = t.agency_index("P02").unwrap();
