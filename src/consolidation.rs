@@ -118,6 +118,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         // out) makes that file unreadable; the batch goes on.
         let read = crate::ingest::guarded("reading and checking it", || {
             let mut o = read_submission(f, &ctx);
+            if let FileOutcome::Read(s) = &mut o {
+                // A report from January only: its TH worked out.
+                crate::reconcile::cumulative::th_from_lk(
+                    s,
+                    config.previous.as_ref(),
+                    t,
+                    &settings.may_be_negative,
+                    config.period,
+                    config.lang,
+                );
+            }
             let own = match &mut o {
                 FileOutcome::Read(s) => check_submission(
                     s,
@@ -213,9 +224,18 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     release_free_memory();
     let checked = check_included(&figures, own_included, &totals, t, &findings, config.lang)?;
     findings.extend(checked);
+    // A TH column holding the months from January: its outliers and the
+    // relations it breaks are that one finding's.
+    crate::reconcile::cumulative::drop_explained_by_th_column(&mut findings);
     drop(figures);
     release_free_memory();
     findings.extend(intake.findings);
+    if let Some(prev) = &config.previous {
+        findings.extend(crate::reconcile::cumulative::errors_missing_finding(
+            prev,
+            config.lang,
+        ));
+    }
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
     for o in &outcomes {

@@ -47,8 +47,9 @@ pub struct ConsolidateArgs {
     /// Replace existing outputs in OUT.
     #[arg(long)]
     pub force: bool,
-    /// The previous quarter's output folder (its tong-hop.xlsx): from the
-    /// second quarter on, LK must equal the previous LK plus TH.
+    /// The previous quarter's output folder (its tong-hop.xlsx, or that
+    /// file itself; its errors.json beside it): from the second quarter
+    /// on, LK must equal the previous LK plus TH.
     #[arg(long, value_name = "OUT")]
     pub previous: Option<PathBuf>,
 }
@@ -67,7 +68,7 @@ impl Config {
                 let prev = read_previous(p, &template)?;
                 previous_fits(prev.period, args.period).map_err(|(vi, en)| {
                     Fatal::input(
-                        p.join(crate::outputs::WORKBOOK),
+                        crate::reconcile::cumulative::previous_paths(p).0,
                         Arg::Previous,
                         Problem::Content(vi, en),
                     )

@@ -423,6 +423,20 @@ pub enum Checked<'a> {
         /// The previous consolidation found that LK in error.
         disputed: bool,
     },
+    /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
+    /// this quarter's `th` = `want`, and the row's note names a correction
+    /// of last quarter's figures (`note`): `corrected`, the figure of the
+    /// note with which LK adds up (a warning), or none (an error).
+    NoteCorrection {
+        unit: &'a str,
+        what: &'a str,
+        previous: &'a str,
+        th: &'a str,
+        want: &'a str,
+        lk: &'a str,
+        note: &'a str,
+        corrected: Option<&'a str>,
+    },
     /// `cumulative-mismatch`: a flow's LK `lk` below this quarter's TH `th`
     /// after the first quarter.
     BelowQuarter {
@@ -447,6 +461,30 @@ pub enum Checked<'a> {
         flows: usize,
         previous: Option<usize>,
     },
+    /// `cumulative-mismatch`, once per file: `unit`'s TH column (header
+    /// cell `th`, words `th_words`) equals its LK column (`lk`,
+    /// `lk_words`) for `same` of the `flows` flows whose last LK (from
+    /// `source`) is above zero: it holds the months from January, not the
+    /// quarter. `example`: one of them, whose last LK `previous` and LK
+    /// `lk_figure` make the quarter `quarter`.
+    ThHoldsLk {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        same: usize,
+        flows: usize,
+        example: &'a str,
+        previous: &'a str,
+        lk_figure: &'a str,
+        quarter: &'a str,
+        source: &'a str,
+    },
+    /// `cumulative-mismatch` (a warning), once per run: the previous
+    /// consolidation (`workbook`, `--previous`) came without its error
+    /// list `file`.
+    PreviousWithoutErrors { file: &'a str, workbook: &'a str },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
     /// the period's end.
@@ -546,6 +584,9 @@ impl Words for Checked<'_> {
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
+            | Checked::ThHoldsLk { .. }
+            | Checked::PreviousWithoutErrors { .. }
+            | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
             Checked::Outlier { .. } => Code::Outlier,
@@ -610,6 +651,9 @@ impl Words for Checked<'_> {
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
+            | Checked::ThHoldsLk { .. }
+            | Checked::PreviousWithoutErrors { .. }
+            | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::Negative {
                 unit,
@@ -1255,6 +1299,14 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
             let fit = previous.map(|n| format!(" Read the other way round, {n} of them add up with last quarter's cumulative figure plus this quarter's.")).unwrap_or_default();
             format!("{unit}: the quarter's and the cumulative columns look swapped: for {below} of {flows} flow indicators the cumulative column (cell {lk} \"{lk_words}\") is below the quarter's (cell {th} \"{th_words}\"), although the cumulative figure includes this quarter.{fit} Move the figures into the right columns (or correct the two headers) and send the file again; percents right from the swapped figures are not reported one by one, but the consolidation adds up the two columns as their headers say.")
         }
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
+        (Checked::PreviousWithoutErrors { file, workbook }, Lang::Vi) => format!("Không có danh sách lỗi {file} của lần tổng hợp trước bên cạnh {workbook} (bảng tổng hợp được chép hoặc lưu lại riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi lũy kế với danh sách lỗi quý trước."),
+        (Checked::PreviousWithoutErrors { file, workbook }, Lang::En) => format!("The previous consolidation's error list {file} is not beside {workbook} (the workbook was copied or resaved alone): which of last quarter's cumulative figures were found in error is unknown. So an LK that does not add up with a last LK found in error (and corrected since by the unit) is still an error here, not a warning. Give --previous the output folder tonghop wrote (errors.json included), or compare the cumulative errors with last quarter's error list."),
+        (Checked::NoteCorrection { unit, what, previous, th, lk, note, corrected: Some(c), .. }, Lang::Vi) => format!("{unit}: {what}: lũy kế {lk} bằng số quý trước đã điều chỉnh {c} cộng thực hiện quý này {th}, như ghi chú của đơn vị: «{note}»; bản tổng hợp quý trước ghi lũy kế {previous}. Số quý trước của quận đã thay đổi: hãy xác nhận việc điều chỉnh với đơn vị và nêu khi trình ký."),
+        (Checked::NoteCorrection { unit, what, previous, th, lk, note, corrected: Some(c), .. }, Lang::En) => format!("{unit}: {what}: LK {lk} is last quarter's corrected figure {c} plus this quarter's {th}, as the unit's note says: «{note}»; last quarter's consolidation has {previous}. The district's figure for last quarter has changed: confirm the correction with the unit and say so when the report is signed."),
+        (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Ghi chú của đơn vị nói có điều chỉnh số liệu («{note}»), nhưng không số nào trong ghi chú cộng với thực hiện quý này bằng lũy kế. Hãy hỏi lại đơn vị số quý trước đã điều chỉnh và kiểm tra lũy kế."),
+        (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}. The unit's note names a correction («{note}»), but no figure in it plus this quarter's makes the cumulative one. Ask the unit for last quarter's corrected figure and check LK."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),

@@ -247,6 +247,22 @@ pub enum Read<'a> {
     },
     /// `column-missing`: a first-quarter file without LK; LK taken as TH.
     LkTakenAsTh,
+    /// `column-missing`: after the first quarter, a file whose only figure
+    /// column is from January (`label`, header cell `cell`, read as LK):
+    /// TH worked out for `flows` flows as LK less last quarter's LK (from
+    /// `source`, `--previous`; `None` without it) and for `stocks` stocks
+    /// as LK (their level at the period's end); `left` indicators stay
+    /// without TH, `below` (codes) among them a flow whose LK is below
+    /// last quarter's.
+    ThFromLk {
+        label: &'a str,
+        cell: &'a str,
+        source: Option<&'a str>,
+        flows: usize,
+        stocks: usize,
+        left: usize,
+        below: &'a str,
+    },
     /// `period-mismatch` (a warning, the figures read as KH): the only
     /// plan column is headed for next year (`label`, in `cell`), but
     /// `agree` of the `compared` stated %KH are LK over its figures.
@@ -432,7 +448,9 @@ impl Words for Read<'_> {
             | Read::ColumnOriginalPlan { .. }
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. } => Code::ColumnIgnored,
-            Read::LkTakenAsTh | Read::LkMissingAtYearEnd { .. } => Code::ColumnMissing,
+            Read::LkTakenAsTh | Read::ThFromLk { .. } | Read::LkMissingAtYearEnd { .. } => {
+                Code::ColumnMissing
+            }
             Read::SheetOtherPeriod { .. }
             | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
@@ -632,6 +650,24 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::PlanNamedNextYear { label, cell, year, period, agree, compared }, Lang::En) => {
             let (this, period) = (period.year, period.title_en());
             format!("Column «{label}» (cell {cell}) says it holds the plan for {year}, but {agree} of the table's {compared} stated «% of plan» figures are exactly the cumulative over this column's, and the table has no plan column for {this}: the header probably names the wrong year. The column is read as the {this} plan (KH) of the report for {period}. Correct the header to «Kế hoạch năm {this}», or, if these truly are the {year} plan, add the {this} plan column and recompute the % of plan.")
+        }
+        (Read::ThFromLk { label, cell, source, flows, stocks, left, below }, Lang::Vi) => {
+            let worked = match source {
+                Some(source) => format!("thực hiện quý (TH) được tính bằng lũy kế trừ lũy kế quý trước (theo {source}) cho {flows} chỉ tiêu cộng dồn và bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ)"),
+                None => format!("thực hiện quý (TH) được lấy bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ); TH của các chỉ tiêu cộng dồn không tính được vì không có lũy kế quý trước (chạy với --previous và thư mục kết quả quý trước để tính)"),
+            };
+            let rest = if *left > 0 { format!("; {left} chỉ tiêu còn lại (tỷ lệ, số tồn đầu kỳ, chỉ tiêu không có lũy kế quý trước…) để trống ở cột TH") } else { String::new() };
+            let below = if below.is_empty() { String::new() } else { format!(" Lũy kế của {below} nhỏ hơn lũy kế quý trước nên không tính được TH: một trong hai số sai, hãy kiểm tra.") };
+            format!("Tệp không có cột thực hiện quý, chỉ có số từ đầu năm «{label}» (ô {cell}, đọc là lũy kế): {worked}{rest}.{below} Lần sau hãy báo cáo theo mẫu biểu, có cả cột thực hiện quý.")
+        }
+        (Read::ThFromLk { label, cell, source, flows, stocks, left, below }, Lang::En) => {
+            let worked = match source {
+                Some(source) => format!("the quarter's figure (TH) was worked out as the cumulative one less last quarter's (from {source}) for {flows} flow indicators and as the cumulative one for {stocks} stocks (their level at the period's end)"),
+                None => format!("the quarter's figure (TH) was taken as the cumulative one for {stocks} stocks (their level at the period's end); the flows' TH cannot be worked out without last quarter's cumulative figures (run with --previous and last quarter's output folder)"),
+            };
+            let rest = if *left > 0 { format!("; the other {left} indicators (rates, opening levels, indicators without last quarter's figure…) are left without TH") } else { String::new() };
+            let below = if below.is_empty() { String::new() } else { format!(" The cumulative figure of {below} is below last quarter's, so no TH was worked out: one of them is wrong, check it.") };
+            format!("The file has no column for the quarter, only the figures from January «{label}» (cell {cell}, read as cumulative): {worked}{rest}.{below} Next time report on the form, with the quarter's column.")
         }
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
         (Read::RowsIgnored { stop, rows }, Lang::Vi) => format!("Bảng dừng ở dòng {stop} (phần chữ ký hoặc ngày tháng), nhưng các dòng {rows} bên dưới có chỉ tiêu và số liệu; các dòng này không được đọc. Hãy đưa chúng lên trên phần chữ ký."),

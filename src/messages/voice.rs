@@ -499,6 +499,44 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             flows: 47,
             previous: Some(45),
         },
+        Checked::ThHoldsLk {
+            unit,
+            th: "E6",
+            th_words: "Thực hiện quý II/2020",
+            lk: "F6",
+            lk_words: "Lũy kế từ đầu năm",
+            same: 45,
+            flows: 47,
+            example: "HC01",
+            previous: "485",
+            lk_figure: "955",
+            quarter: "470",
+            source: "phuong-07.xlsx",
+        },
+        Checked::NoteCorrection {
+            unit,
+            what,
+            previous: "1.185",
+            th: "1.289",
+            want: "2.474",
+            lk: "2.524",
+            note: "Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)",
+            corrected: Some("1.235"),
+        },
+        Checked::NoteCorrection {
+            unit,
+            what,
+            previous: "1.185",
+            th: "1.289",
+            want: "2.474",
+            lk: "2.524",
+            note: "Điều chỉnh số liệu quý I",
+            corrected: None,
+        },
+        Checked::PreviousWithoutErrors {
+            file: "phuong-07.xlsx",
+            workbook: "phuong-07 (bản sửa).xlsx",
+        },
         Checked::StockLevel {
             unit,
             what,
@@ -1044,6 +1082,24 @@ fn reading() -> Vec<Read<'static>> {
             column: None,
         },
         Read::LkTakenAsTh,
+        Read::ThFromLk {
+            label: "Thực hiện 6 tháng đầu năm 2020",
+            cell: "E6",
+            source: Some("phuong-07.xlsx"),
+            flows: 45,
+            stocks: 8,
+            left: 12,
+            below: "HC01",
+        },
+        Read::ThFromLk {
+            label: "Thực hiện 6 tháng đầu năm 2020",
+            cell: "E6",
+            source: None,
+            flows: 0,
+            stocks: 8,
+            left: 57,
+            below: "",
+        },
         Read::PlanNamedNextYear {
             label: "Kế hoạch năm 2026",
             cell: "D6",
@@ -1403,6 +1459,9 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::RateOverBound { .. } => 28,
         Checked::ColumnsSwapped { .. } => 29,
         Checked::PctReadByFigures { .. } => 30,
+        Checked::ThHoldsLk { .. } => 31,
+        Checked::PreviousWithoutErrors { .. } => 32,
+        Checked::NoteCorrection { .. } => 33,
     }
 }
 
@@ -1447,6 +1506,7 @@ fn read_variant(r: &Read) -> usize {
         Read::UnitLabelOnly { .. } => 36,
         Read::FormulaTextOperand { .. } => 37,
         Read::FigureMergedOverRows { .. } => 38,
+        Read::ThFromLk { .. } => 39,
     }
 }
 
@@ -1568,8 +1628,8 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 32);
-    covers("Checked", checked.iter().map(checked_variant), 31);
-    covers("Read", read.iter().map(read_variant), 39);
+    covers("Checked", checked.iter().map(checked_variant), 34);
+    covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -498,6 +498,46 @@ impl IndicatorMatcher {
         })
     }
 
+    /// The indicator whose name or alias comes nearest `name` (the
+    /// template's abbreviations expanded), when one comes within
+    /// [`NEAR_MISS`] below the matching threshold: offered in the message
+    /// of a row that matches nothing ("Số hồ sơ TTHC tiếp nhận" is near
+    /// «Hồ sơ thủ tục hành chính đã tiếp nhận»), never taken. `None` when
+    /// two indicators come equally near.
+    pub fn nearest(&self, name: &str) -> Option<usize> {
+        let key = self.key(name);
+        let query: Vec<char> = key.chars().collect();
+        if query.is_empty() {
+            return None;
+        }
+        let floor = self.threshold - NEAR_MISS;
+        let distance = BatchComparator::new(query.iter().copied());
+        let mut best: Option<(f64, usize, bool)> = None;
+        for (k, (_, i)) in self.key_chars.iter().zip(&self.keys) {
+            let longer = query.len().max(k.len());
+            if longer == 0 || (query.len().min(k.len()) as f64) / (longer as f64) < floor {
+                continue;
+            }
+            let most = ((1.0 - floor) * longer as f64).floor() as usize;
+            let Some(edits) = distance.distance_with_args(
+                k.iter().copied(),
+                &levenshtein::Args::default().score_cutoff(most),
+            ) else {
+                continue;
+            };
+            let score = 1.0 - edits as f64 / longer as f64;
+            if score < floor {
+                continue;
+            }
+            match best {
+                Some((b, _, _)) if score < b - 1e-9 => {}
+                Some((b, j, tied)) if score <= b + 1e-9 => best = Some((b, j, tied || j != *i)),
+                _ => best = Some((score, *i, false)),
+            }
+        }
+        best.filter(|b| !b.2).map(|b| b.1)
+    }
+
     /// [`IndicatorMatcher::match_name`] of a name not met before.
     fn match_name_new(&self, name: &str) -> RowMatch {
         let key = self.key(name);
@@ -794,6 +834,19 @@ mod tests {
         assert_eq!(bare("Thu ngân sách (trong đó: thuế)"), None);
         assert_eq!(bare("Lao động (gồm nam, nữ)"), None);
         assert_eq!(bare("Hộ nghèo (chưa đóng"), None);
+    }
+
+    #[test]
+    fn a_name_near_a_catalog_name_offers_it() {
+        let t = Template::builtin().unwrap();
+        let m = IndicatorMatcher::new(&t);
+        let hc01 = t.indicator_index("HC01").unwrap();
+        // "TTHC" spelled out: 84% like «Hồ sơ thủ tục hành chính đã tiếp
+        // nhận», below the threshold, offered.
+        assert_eq!(m.match_name("Số hồ sơ TTHC tiếp nhận"), RowMatch::None);
+        assert_eq!(m.nearest("Số hồ sơ TTHC tiếp nhận"), Some(hc01));
+        // Near miss: a name like none.
+        assert_eq!(m.nearest("Số cây xanh được trồng mới trên vỉa hè"), None);
     }
 
     #[test]

@@ -237,6 +237,34 @@ pub struct Submission {
     /// template's `dash = "empty"`), for the findings that miss their
     /// figure to say what the cell holds rather than call it empty.
     pub dashes: Vec<DashCell>,
+    /// The notes of rows that name a correction of earlier figures
+    /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
+    pub notes: Vec<RowNote>,
+}
+
+/// A row's note (its «Ghi chú» cell) that names a correction of earlier
+/// figures, for the cumulative check to quote.
+#[derive(Clone, Debug)]
+pub struct RowNote {
+    /// Index into the template's indicators.
+    pub indicator: u32,
+    pub text: String,
+}
+
+impl RowNote {
+    /// The indicator as an index into the template's indicators.
+    pub fn ind(&self) -> usize {
+        self.indicator as usize
+    }
+}
+
+/// Whether a note names a correction of figures already reported
+/// ("Điều chỉnh số liệu quý I", "đính chính", "sửa số liệu quý trước").
+pub fn names_correction(note: &str) -> bool {
+    let f = crate::text::fold(note);
+    ["dieu chinh", "dinh chinh", "sua so lieu", "sua lai so lieu"]
+        .iter()
+        .any(|w| f.contains(w))
 }
 
 /// A figure cell holding a lone "-" (or "không phát sinh", read as a
@@ -367,6 +395,7 @@ impl Submission {
             headers: self.headers.clone(),
             by_unit: Vec::new(),
             dashes: self.dashes.clone(),
+            notes: self.notes.clone(),
         }
     }
 
@@ -604,6 +633,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         headers: Vec::new(),
         by_unit: Vec::new(),
         dashes: Vec::new(),
+        notes: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -2756,6 +2786,7 @@ fn read_rows(
                     let nearest = ctx
                         .indicators
                         .opening_of(&name)
+                        .or_else(|| ctx.indicators.nearest(&name))
                         .and_then(|i| t.indicators.get(i))
                         .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(
@@ -2851,6 +2882,15 @@ fn read_rows(
         }
         read_from[idx] = Some(r);
         so_far.present[idx] = true;
+        if let Some(c) = layout.col(Role::Note) {
+            let text = grid.shown_text(r, c);
+            if names_correction(&text) {
+                sub.notes.push(RowNote {
+                    indicator: u32::try_from(idx).unwrap_or(u32::MAX),
+                    text: text.trim().to_string(),
+                });
+            }
+        }
         // The unit the row is written in, against the catalog's. A row
         // without a unit cell takes the unit the title or header states
         // ("ĐVT: triệu đồng") when both are money units; otherwise a

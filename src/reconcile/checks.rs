@@ -20,7 +20,7 @@
 
 use super::cumulative::{
     check_first_quarter, check_lk_below_th, check_previous, check_stock_level, columns_swapped,
-    PreviousFigures,
+    th_holds_lk, PreviousFigures,
 };
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
@@ -240,7 +240,18 @@ pub fn check_submission(
     match (quarter, previous) {
         (Some(1), _) => out.extend(check_first_quarter(sub, template, lang)),
         (Some(_), Some(prev)) => {
-            out.extend(check_previous(sub, prev, template, swapped.as_ref(), lang))
+            // The months from January typed into the TH column: said once.
+            let from_january = swapped
+                .is_none()
+                .then(|| th_holds_lk(sub, prev, template, &settings.may_be_negative))
+                .flatten();
+            out.extend(check_previous(
+                sub,
+                prev,
+                template,
+                (swapped.as_ref(), from_january.as_ref()),
+                lang,
+            ))
         }
         (Some(_), None) => out.extend(check_lk_below_th(
             sub,
@@ -416,6 +427,7 @@ pub(crate) mod testutil {
             headers: Vec::new(),
             by_unit: Vec::new(),
             dashes: Vec::new(),
+            notes: Vec::new(),
         };
         s.sort_rows();
         s

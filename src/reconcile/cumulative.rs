@@ -44,19 +44,24 @@ pub struct PreviousFigures {
     /// (its `errors.json`): a unit that has since corrected it no longer
     /// adds up with it.
     pub disputed: std::collections::HashSet<(usize, usize)>,
+    /// The `errors.json` that should say which LK were disputed, when it
+    /// is missing or unreadable (a workbook copied or resaved alone): no
+    /// mismatch is softened for it, and one warning says so.
+    pub errors_missing: Option<String>,
 }
 
 /// The (agency, indicator) pairs whose LK the consolidation in `out` found
-/// in error, from its `errors.json` (none when it is missing or unreadable:
-/// it only softens findings).
-fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(usize, usize)> {
-    let Ok(text) = std::fs::read_to_string(out.join(crate::outputs::ERRORS_JSON)) else {
-        return Default::default();
-    };
+/// in error, from its `errors.json`; `None` when it is missing or
+/// unreadable (it only softens findings).
+fn disputed_lk(
+    out: &Path,
+    template: &Template,
+) -> Option<std::collections::HashSet<(usize, usize)>> {
+    let text = std::fs::read_to_string(out.join(crate::outputs::ERRORS_JSON)).ok()?;
     let Ok(serde_json::Value::Array(findings)) = serde_json::from_str(&text) else {
-        return Default::default();
+        return None;
     };
-    findings
+    let disputed = findings
         .iter()
         .filter(|f| f["severity"] == "error" && matches!(f["column"].as_str(), Some("LK" | "")))
         .flat_map(|f| {
@@ -76,7 +81,20 @@ fn disputed_lk(out: &Path, template: &Template) -> std::collections::HashSet<(us
             };
             found
         })
-        .collect()
+        .collect();
+    Some(disputed)
+}
+
+/// The workbook and the folder of a previous consolidation given as
+/// `--previous`: its output folder, or its `tong-hop.xlsx` itself (the
+/// file's folder then holds its `errors.json`).
+pub fn previous_paths(given: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    if given.is_file() {
+        let folder = given.parent().map(Path::to_path_buf).unwrap_or_default();
+        (given.to_path_buf(), folder)
+    } else {
+        (given.join(crate::outputs::WORKBOOK), given.to_path_buf())
+    }
 }
 
 /// Whether the consolidation of `previous` (the period its title names)
@@ -175,13 +193,15 @@ fn cell_text(d: &Data) -> String {
     crate::ingest::sheet::data_text(d)
 }
 
-/// Reads the previous consolidation in the folder `out`.
+/// Reads the previous consolidation in the folder `given` (or its
+/// workbook, [`previous_paths`]).
 ///
 /// # Errors
-/// When `out/tong-hop.xlsx` cannot be opened or has no detail sheet with
+/// When `given/tong-hop.xlsx` cannot be opened or has no detail sheet with
 /// the expected header: the user asked for it, so the run stops.
-pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
-    let path = out.join(crate::outputs::WORKBOOK);
+pub fn read_previous(given: &Path, template: &Template) -> Result<PreviousFigures, Fatal> {
+    let (path, out) = previous_paths(given);
+    let out = out.as_path();
     let bad =
         |(vi, en): (String, String)| Fatal::input(&path, Arg::Previous, Problem::Content(vi, en));
     let mut wb = crate::ingest::open_named(&path, Arg::Previous, &template.settings.limits)?;
@@ -216,8 +236,15 @@ pub fn read_previous(out: &Path, template: &Template) -> Result<PreviousFigures,
         lk: HashMap::new(),
         source: path.display().to_string(),
         period: summary_period(&mut wb, &names),
-        disputed: disputed_lk(out, template),
+        disputed: Default::default(),
+        errors_missing: None,
     };
+    match disputed_lk(out, template) {
+        Some(d) => prev.disputed = d,
+        None => {
+            prev.errors_missing = Some(out.join(crate::outputs::ERRORS_JSON).display().to_string())
+        }
+    }
     let matcher = AgencyMatcher::new(template);
     for sheet in sheets {
         let grid = wb.sheet(sheet).map_err(|e| {
@@ -494,6 +521,172 @@ pub fn disputes_th_and_lk_columns(f: &Finding) -> bool {
         && f.severity == Severity::Error
         && f.indicator.is_empty()
         && !f.unit.is_empty()
+        && f.column == ValueColumn::Lk.as_str()
+}
+
+/// A unit's TH column that holds its LK (the months from January, not the
+/// quarter): with last quarter's figures (`--previous`), most of its flows
+/// (three at least) whose last LK is above zero state TH = LK, where LK =
+/// last LK + TH would make TH the difference. One finding says so for the
+/// file ([`th_holds_lk_finding`]); the per-row findings it explains are not
+/// repeated, and the unit's TH figures are disputed by it
+/// ([`disputes_th_column`]).
+#[derive(Clone, Debug)]
+pub struct ThHoldsLk {
+    /// The TH and LK cells of the first flow found so: (sheet, row,
+    /// column), 0-based, for the headers the finding names.
+    th: (u16, u32, u32),
+    lk: (u16, u32, u32),
+    /// That flow: (indicator, last LK, LK, decimals), for the example the
+    /// finding gives.
+    example: (usize, f64, f64, u8),
+    same: usize,
+    flows: usize,
+}
+
+/// Whether a flow's TH equals its LK (within the half-units of both) while
+/// last quarter's LK `p` (with decimals `pd`) is above zero.
+fn th_is_lk(template: &Template, i: usize, th: &TidyRow, lk: &TidyRow, (p, pd): (f64, u8)) -> bool {
+    let half_p = half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+    p > half_p && (th.value - lk.value).abs() <= slack(template, i, th, lk)
+}
+
+/// Whether `sub`'s TH column holds its LK ([`ThHoldsLk`]).
+pub fn th_holds_lk(
+    sub: &Submission,
+    prev: &PreviousFigures,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+) -> Option<ThHoldsLk> {
+    let u = sub.unit?;
+    // The flows last quarter's LK checks (as [`check_previous`] does),
+    // whose last LK is above zero: for them TH = LK cannot be right.
+    let flows: Vec<_> = th_lk(sub, template)
+        .into_iter()
+        .filter(|(_, ind, th, lk)| {
+            ind.kind == Kind::Flow
+                && !ind.takes_stock
+                && !may_be_negative.contains(&ind.code)
+                && th.value >= 0.0
+                && lk.value >= 0.0
+        })
+        .filter_map(|(i, _, th, lk)| {
+            let &(p, pd) = prev.lk.get(&(u, i))?;
+            let half_p = half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+            (p > half_p).then_some((i, th, lk, (p, pd)))
+        })
+        .collect();
+    let same: Vec<_> = flows
+        .iter()
+        .filter(|(i, th, lk, p)| th_is_lk(template, *i, th, lk, *p))
+        .collect();
+    if same.len() < 3 || 2 * same.len() <= flows.len() {
+        return None;
+    }
+    let &&(i, th, lk, (p, pd)) = same.first()?;
+    Some(ThHoldsLk {
+        th: (th.sheet, th.row, th.col),
+        lk: (lk.sheet, lk.row, lk.col),
+        example: (i, p, lk.value, pd.max(lk.shown_decimals())),
+        same: same.len(),
+        flows: flows.len(),
+    })
+}
+
+/// The rule [`th_holds_lk_finding`] states, in both languages.
+const TH_FROM_LK: (&str, &str) = ("TH = LK − LK quý trước", "TH = LK − previous LK");
+
+/// The one `cumulative-mismatch` error of a file whose TH column holds its
+/// LK, at the header of the TH column. An error: the consolidation adds up
+/// the TH column as its header says, and the quarter's figures of the unit
+/// are not in it.
+pub fn th_holds_lk_finding(
+    sub: &Submission,
+    template: &Template,
+    found: &ThHoldsLk,
+    source: &str,
+    lang: Lang,
+) -> Finding {
+    let (code, unit_name) = unit_of(template, sub);
+    let header = |(sheet, row, col): (u16, u32, u32)| match sub.header_of(sheet, col) {
+        Some(h) => (h.row, col, h.label.clone()),
+        None => (row, col, String::new()),
+    };
+    let (th_row, th_col, th_words) = header(found.th);
+    let (lk_row, lk_col, lk_words) = header(found.lk);
+    let (th, lk) = (
+        crate::diagnostic::a1(th_row, th_col),
+        crate::diagnostic::a1(lk_row, lk_col),
+    );
+    let (i, p, l, d) = found.example;
+    let f = |v: f64| format_num(v, d.min(2), lang);
+    let example = template
+        .indicators
+        .get(i)
+        .map(|ind| ind.code.clone())
+        .unwrap_or_default();
+    let said = Checked::ThHoldsLk {
+        unit: &unit_name,
+        th: &th,
+        th_words: &th_words,
+        lk: &lk,
+        lk_words: &lk_words,
+        same: found.same,
+        flows: found.flows,
+        example: &example,
+        previous: &f(p),
+        lk_figure: &f(l),
+        quarter: &f(l - p),
+        source,
+    };
+    let sheet = sub
+        .sheets
+        .get(usize::from(found.th.0))
+        .cloned()
+        .unwrap_or_default();
+    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, th_row, th_col);
+    Finding::said(Severity::Error, &said, lang)
+        .at(&at)
+        .unit(code)
+        .column(ValueColumn::Th.as_str())
+        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .actual(format!("{th} = {lk}"))
+}
+
+/// Whether `f` is the one finding of a unit whose TH column holds its LK
+/// ([`th_holds_lk_finding`]): it disputes every TH of the unit, as the
+/// per-row findings it stands for would each have disputed theirs.
+pub fn disputes_th_column(f: &Finding) -> bool {
+    f.code == crate::diagnostic::Code::CumulativeMismatch
+        && f.severity == Severity::Error
+        && f.indicator.is_empty()
+        && !f.unit.is_empty()
+        && f.column == ValueColumn::Th.as_str()
+}
+
+/// Drops the findings on the TH column of a unit whose TH column holds its
+/// LK ([`disputes_th_column`]), in the same file: the outliers its
+/// six-month figures make and the relations they break where a figure
+/// read right (a stock's level at the quarter's start) meets them. The
+/// same relations in the LK column are still checked.
+pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
+    use crate::diagnostic::Code;
+    let slipped: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| disputes_th_column(f))
+        .map(|f| (f.unit.clone(), f.file.clone()))
+        .collect();
+    if slipped.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !(matches!(
+            f.code,
+            Code::Outlier | Code::SumMismatch | Code::RelationViolated
+        ) && f.column == ValueColumn::Th.as_str()
+            && !f.indicator.is_empty()
+            && slipped.contains(&(f.unit.clone(), f.file.clone())))
+    });
 }
 
 /// After the first quarter, without last quarter's figures: a flow's LK
@@ -585,12 +778,13 @@ fn opening_level(ind: &Indicator) -> bool {
 /// From the second quarter: for flows, LK = previous LK + TH. When the
 /// columns look swapped ([`columns_swapped`]), a flow that adds up read
 /// the other way round (TH = previous LK + LK) is counted in the one
-/// finding that says so, not reported on its own.
+/// finding that says so, not reported on its own; so is a flow whose TH
+/// equals its LK when the TH column holds the LK ([`th_holds_lk`]).
 pub fn check_previous(
     sub: &Submission,
     prev: &PreviousFigures,
     template: &Template,
-    swapped: Option<&Swapped>,
+    (swapped, from_january): (Option<&Swapped>, Option<&ThHoldsLk>),
     lang: Lang,
 ) -> Vec<Finding> {
     let Some(u) = sub.unit else {
@@ -619,6 +813,9 @@ pub fn check_previous(
             swapped_fit += 1;
             continue;
         }
+        if from_january.is_some() && th_is_lk(template, i, th, lk, (p, pd)) {
+            continue;
+        }
         let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
         let f = |v: f64| format_num(v, d, lang);
         let what = indicator_words(template, i);
@@ -626,6 +823,39 @@ pub fn check_previous(
         // Last quarter's LK was itself in error: this quarter's may be the
         // corrected one.
         let disputed = prev.disputed.contains(&(u, i));
+        let rule = lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1);
+        // The row's note names a correction of last quarter's figures
+        // ("Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)"): an LK
+        // that adds up with a figure it states is the corrected one.
+        if let Some(note) = sub.notes.iter().find(|n| n.ind() == i) {
+            let fits = figures_in(&note.text).into_iter().find(|&(n, nd)| {
+                let half = half_of(template, i, i8::try_from(nd).unwrap_or(i8::MAX));
+                (lk.value - (n + th.value)).abs() <= slack(template, i, th, lk) + half
+            });
+            let corrected = fits.map(|(n, _)| f(n));
+            let said = Checked::NoteCorrection {
+                unit: &unit_name,
+                what: &what,
+                previous: &f(p),
+                th: &f(th.value),
+                want: &f(want),
+                lk: &stated,
+                note: &note.text,
+                corrected: corrected.as_deref(),
+            };
+            let mut finding = lk_mismatch(
+                &said,
+                lang,
+                (template, sub, lk),
+                rule.to_string(),
+                stated.clone(),
+            );
+            if fits.is_some() || disputed {
+                finding.severity = Severity::Warning;
+            }
+            out.push(finding);
+            continue;
+        }
         let said = Checked::AfterPrevious {
             unit: &unit_name,
             what: &what,
@@ -635,7 +865,6 @@ pub fn check_previous(
             lk: &stated,
             disputed,
         };
-        let rule = lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1);
         let mut finding = lk_mismatch(
             &said,
             lang,
@@ -651,7 +880,154 @@ pub fn check_previous(
     if let Some(s) = swapped {
         out.push(swapped_finding(sub, template, s, Some(swapped_fit), lang));
     }
+    if let Some(found) = from_january {
+        out.push(th_holds_lk_finding(
+            sub,
+            template,
+            found,
+            &prev.source,
+            lang,
+        ));
+    }
     out
+}
+
+/// After the first quarter, a file whose only figure column is from
+/// January (a ward's "Thực hiện 6 tháng đầu năm" in a Q2 run, read as LK)
+/// has no TH: the district's TH totals would lack it. A stock's TH is its
+/// LK (both its level at the period's end, not a level at the period's
+/// start); with last quarter's figures (`prev`), a flow's TH is its LK less
+/// last quarter's LK (not a flow summed from a stock, whose LK starts from
+/// the year's opening level, nor one whose LK is below last quarter's and
+/// cannot be below 0). One `column-missing` finding says what was worked
+/// out; the rest stays unknown.
+pub fn th_from_lk(
+    sub: &mut Submission,
+    prev: Option<&PreviousFigures>,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    period: Period,
+    lang: Lang,
+) {
+    use crate::model::PeriodSpan;
+    if matches!(period.span, PeriodSpan::Quarter(1) | PeriodSpan::Month(_))
+        || sub.rows.iter().any(|r| r.column == ValueColumn::Th)
+    {
+        return;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let lks: Vec<TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Lk && seen.insert(r.ind()))
+        .cloned()
+        .collect();
+    let Some(first) = lks.first() else {
+        return;
+    };
+    let (mut flows, mut stocks, mut left) = (0, 0, 0);
+    let mut below = Vec::new();
+    let mut worked = Vec::new();
+    for lk in &lks {
+        let i = lk.ind();
+        let Some(ind) = template.indicators.get(i) else {
+            continue;
+        };
+        let last = prev.and_then(|p| sub.unit.and_then(|u| p.lk.get(&(u, i))));
+        let th = match (ind.kind, last) {
+            (Kind::Stock, _) if !opening_level(ind) => {
+                stocks += 1;
+                Some((lk.value, lk.decimals))
+            }
+            (Kind::Flow, Some(&(p, pd))) if !ind.takes_stock => {
+                let d = lk.decimals.max(i8::try_from(pd).unwrap_or(i8::MAX));
+                let value = crate::rules::rounding::round_to(lk.value - p, d.clamp(0, 9) as u8);
+                let tol = half_of(template, i, lk.decimals) + half_of(template, i, d) + 1e-9;
+                if value < -tol && !may_be_negative.contains(&ind.code) {
+                    below.push(ind.code.clone());
+                    None
+                } else {
+                    flows += 1;
+                    Some((value, d))
+                }
+            }
+            _ => None,
+        };
+        match th {
+            Some((value, decimals)) => worked.push(TidyRow {
+                value,
+                decimals,
+                column: ValueColumn::Th,
+                ..lk.clone()
+            }),
+            None => left += 1,
+        }
+    }
+    let (row, label) = match sub.header_of(first.sheet, first.col) {
+        Some(h) => (h.row, h.label.clone()),
+        None => (first.row, String::new()),
+    };
+    let sheet = sub
+        .sheets
+        .get(usize::from(first.sheet))
+        .cloned()
+        .unwrap_or_default();
+    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, row, first.col);
+    let cell = at.cell.clone();
+    let below = below.join(", ");
+    let said = crate::messages::Read::ThFromLk {
+        label: &label,
+        cell: &cell,
+        source: prev.map(|p| p.source.as_str()),
+        flows,
+        stocks,
+        left,
+        below: &below,
+    };
+    let severity = if below.is_empty() {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
+    let (code, _) = unit_of(template, sub);
+    let finding = Finding::said(severity, &said, lang)
+        .at(&at)
+        .unit(code)
+        .column(ValueColumn::Th.as_str())
+        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .actual(label.clone());
+    sub.rows.extend(worked);
+    sub.sort_rows();
+    sub.findings.push(finding);
+}
+
+/// The one warning of a run whose previous consolidation came without
+/// its `errors.json` ([`PreviousFigures::errors_missing`]): a last LK
+/// found in error and corrected since is judged as if never found so.
+pub fn errors_missing_finding(prev: &PreviousFigures, lang: Lang) -> Option<Finding> {
+    let file = prev.errors_missing.as_deref()?;
+    let said = Checked::PreviousWithoutErrors {
+        file,
+        workbook: &prev.source,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&crate::diagnostic::Location::file(file))
+            .column(ValueColumn::Lk.as_str())
+            .actual(prev.source.clone()),
+    )
+}
+
+/// The figures a note states, with their decimals, read the Vietnamese
+/// way ("1.235 lượt", "1235", "12,5 triệu"); a period's numeral ("quý
+/// I", "tháng 3/2020") is a figure too, and fits nothing.
+fn figures_in(note: &str) -> Vec<(f64, u8)> {
+    note.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|w| w.trim_matches(|c| c == '.' || c == ','))
+        .filter(|w| !w.is_empty())
+        .filter_map(|w| crate::number::parse_number(w, crate::number::NumberLocale::Vi))
+        .map(|p| (p.value, p.decimals))
+        .collect()
 }
 
 /// The rule [`check_previous`] states, in both languages.
@@ -881,6 +1257,121 @@ mod tests {
     }
 
     #[test]
+    fn a_th_column_holding_the_lk_covers_its_own_th_outliers_and_relations() {
+        let said = Checked::BelowQuarter {
+            unit: "Phường 10",
+            what: "TT05",
+            th: "24",
+            lk: "24",
+        };
+        let make =
+            |code: Code, severity: Severity, unit: &str, file: &str, ind: &str, col: &str| {
+                let mut f = Finding::said(severity, &said, Lang::En)
+                    .at(&crate::diagnostic::Location::file(file))
+                    .unit(unit)
+                    .indicator(ind)
+                    .column(col);
+                f.code = code;
+                f
+            };
+        use Severity::{Error, Warning};
+        let slip = make(Code::CumulativeMismatch, Error, "P10", "p10.xlsx", "", "TH");
+        assert!(disputes_th_column(&slip) && !disputes_th_and_lk_columns(&slip));
+        let mut findings = vec![
+            slip,
+            make(Code::Outlier, Warning, "P10", "p10.xlsx", "YT10", "TH"),
+            make(Code::SumMismatch, Error, "P10", "p10.xlsx", "TT05", "TH"),
+            // Kept: the LK column, another unit, another file of the unit.
+            make(Code::SumMismatch, Error, "P10", "p10.xlsx", "TT05", "LK"),
+            make(Code::Outlier, Warning, "P11", "p11.xlsx", "YT10", "TH"),
+            make(Code::Outlier, Warning, "P10", "p10 (2).xlsx", "YT10", "TH"),
+        ];
+        drop_explained_by_th_column(&mut findings);
+        let left: Vec<(Code, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| (f.code, f.unit.as_str(), f.file.as_str(), f.column.as_str()))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                (Code::CumulativeMismatch, "P10", "p10.xlsx", "TH"),
+                (Code::SumMismatch, "P10", "p10.xlsx", "LK"),
+                (Code::Outlier, "P11", "p11.xlsx", "TH"),
+                (Code::Outlier, "P10", "p10 (2).xlsx", "TH"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_report_from_january_only_gets_its_th_where_it_follows() {
+        let t = Template::builtin().unwrap();
+        let p02 = t.agency_index("P02").unwrap();
+        let (hc02, hc01, yt21, tt04) = (
+            ind(&t, "HC02"),
+            ind(&t, "HC01"),
+            ind(&t, "YT21"),
+            ind(&t, "TT04"),
+        );
+        let mut prev = PreviousFigures::default();
+        prev.lk.insert((p02, hc02), (1290.0, 0));
+        prev.lk.insert((p02, hc01), (1400.0, 0));
+        let lk_only = || {
+            sub_with(
+                &t,
+                "P02",
+                vec![
+                    at(row(hc02, ValueColumn::Lk, 2000.0, 0), 9, 4),
+                    // Below last quarter's: no TH, a warning names it.
+                    at(row(hc01, ValueColumn::Lk, 1300.0, 0), 10, 4),
+                    // A stock's TH is its level; an opening level's is not.
+                    at(row(yt21, ValueColumn::Lk, 51.0, 0), 11, 4),
+                    at(row(tt04, ValueColumn::Lk, 3.0, 0), 12, 4),
+                ],
+            )
+        };
+        let none = std::collections::HashSet::new();
+        let th = |s: &Submission| -> Vec<(usize, f64)> {
+            s.rows
+                .iter()
+                .filter(|r| r.column == ValueColumn::Th)
+                .map(|r| (r.ind(), r.value))
+                .collect()
+        };
+        let q2 = Period::quarter(2020, 2);
+        let mut s = lk_only();
+        th_from_lk(&mut s, Some(&prev), &t, &none, q2, Lang::En);
+        let mut want = vec![(hc02, 710.0), (yt21, 51.0)];
+        want.sort_by_key(|w| w.0);
+        assert_eq!(th(&s), want);
+        assert_eq!(s.findings.len(), 1);
+        assert_eq!(s.findings[0].severity, Severity::Warning);
+        assert!(s.findings[0]
+            .message
+            .contains("The cumulative figure of HC01 is below last quarter's"));
+        // Without last quarter's figures: the stock only.
+        let mut s = lk_only();
+        th_from_lk(&mut s, None, &t, &none, q2, Lang::En);
+        assert_eq!(th(&s), [(yt21, 51.0)]);
+        assert_eq!(s.findings[0].severity, Severity::Info);
+        // A first quarter, or a file with a TH column: nothing.
+        let mut s = lk_only();
+        th_from_lk(
+            &mut s,
+            Some(&prev),
+            &t,
+            &none,
+            Period::quarter(2020, 1),
+            Lang::En,
+        );
+        assert!(th(&s).is_empty() && s.findings.is_empty());
+        let mut s = lk_only();
+        s.rows.push(at(row(hc02, ValueColumn::Th, 710.0, 0), 9, 5));
+        th_from_lk(&mut s, Some(&prev), &t, &none, q2, Lang::En);
+        assert_eq!(th(&s).len(), 1);
+        assert!(s.findings.is_empty());
+    }
+
+    #[test]
     fn later_quarters_add_to_the_previous_lk_for_flows_only() {
         let t = Template::builtin().unwrap();
         let p02 = t.agency_index("P02").unwrap();
@@ -906,7 +1397,7 @@ mod tests {
         );
         assert!(t.indicators[tt05].takes_stock);
         assert!(!t.indicators[hc02].takes_stock);
-        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -924,7 +1415,7 @@ mod tests {
                 at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
             ],
         );
-        assert!(check_previous(&ok, &prev, &t, None, Lang::Vi).is_empty());
+        assert!(check_previous(&ok, &prev, &t, (None, None), Lang::Vi).is_empty());
         // Last quarter's LK was found in error then (its errors.json): the
         // unit may have corrected it, a warning that says so.
         let dir = tempfile::tempdir().unwrap();
@@ -935,9 +1426,9 @@ mod tests {
                 {"severity":"error","code":"cumulative-mismatch","unit":"P04","indicator":"HC02","column":"TH"}]"#,
         )
         .unwrap();
-        prev.disputed = disputed_lk(dir.path(), &t);
+        prev.disputed = disputed_lk(dir.path(), &t).unwrap();
         assert_eq!(prev.disputed.len(), 1);
-        let f = check_previous(&s, &prev, &t, None, Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(

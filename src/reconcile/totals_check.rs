@@ -261,6 +261,12 @@ pub fn check_department_totals(
         for c in [ValueColumn::Th, ValueColumn::Lk] {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
+        // Its TH column holding the months from January: all its TH.
+        if super::cumulative::disputes_th_column(f) {
+            for ind in &template.indicators {
+                wrong.insert((f.unit.as_str(), ind.code.as_str(), ValueColumn::Th.as_str()));
+            }
+        }
     }
     // A unit's money row written in another money unit (`unit-mismatch`
     // for the whole row, no column): every figure of the row.

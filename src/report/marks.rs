@@ -192,6 +192,22 @@ impl<'a> Marks<'a> {
                 }
                 continue;
             }
+            // The months from January typed into the TH column: every TH
+            // of the unit is doubtful, and so are the totals they enter.
+            if crate::reconcile::cumulative::disputes_th_column(f) {
+                let Some(u) = template.agency_index(&f.unit) else {
+                    continue;
+                };
+                if file_of.get(&u).is_some_and(|file| *file == f.file) {
+                    for i in 0..template.indicators.len() {
+                        marks.add(Place::Unit(u), i, ValueColumn::Th, f);
+                        if counts_towards_total(template, u, i) {
+                            marks.add(Place::Total, i, ValueColumn::Th, f);
+                        }
+                    }
+                }
+                continue;
+            }
             let Some(i) = template.indicator_index(&f.indicator) else {
                 continue;
             };

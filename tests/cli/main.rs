@@ -35,3 +35,4 @@ mod sheets;
 mod short_totals;
 mod trust;
 mod ward_clerk;
+mod year_chain;
