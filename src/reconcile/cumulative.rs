@@ -894,13 +894,18 @@ pub fn check_previous(
 
 /// After the first quarter, a file whose only figure column is from
 /// January (a ward's "Thực hiện 6 tháng đầu năm" in a Q2 run, read as LK)
-/// has no TH: the district's TH totals would lack it. A stock's TH is its
-/// LK (both its level at the period's end, not a level at the period's
-/// start); with last quarter's figures (`prev`), a flow's TH is its LK less
-/// last quarter's LK (not a flow summed from a stock, whose LK starts from
-/// the year's opening level, nor one whose LK is below last quarter's and
-/// cannot be below 0). One `column-missing` finding says what was worked
-/// out; the rest stays unknown.
+/// has no TH: the district's TH totals would lack it. With last quarter's
+/// figures (`prev`), a stock's TH is its LK (both its level at the
+/// period's end, not a level at the period's start) and a flow's TH is
+/// its LK less last quarter's LK (not a flow summed from a stock, whose LK
+/// starts from the year's opening level, nor one whose LK is below last
+/// quarter's and cannot be below 0). The figures of a relation (a total
+/// and its parts) are worked out all or none, so that the district's
+/// totals do not set a part worked out against a total left unknown.
+/// Without `prev` nothing is: stocks alone would print a TH column half
+/// summed, where the totals say which units lack the column. One
+/// `column-missing` finding says what was worked out; the rest stays
+/// unknown.
 pub fn th_from_lk(
     sub: &mut Submission,
     prev: Option<&PreviousFigures>,
@@ -910,6 +915,9 @@ pub fn th_from_lk(
     lang: Lang,
 ) {
     use crate::model::PeriodSpan;
+    let Some(prev) = prev else {
+        return;
+    };
     if matches!(period.span, PeriodSpan::Quarter(1) | PeriodSpan::Month(_))
         || sub.rows.iter().any(|r| r.column == ValueColumn::Th)
     {
@@ -925,7 +933,7 @@ pub fn th_from_lk(
     let Some(first) = lks.first() else {
         return;
     };
-    let (mut flows, mut stocks, mut left) = (0, 0, 0);
+    let mut left = 0;
     let mut below = Vec::new();
     let mut worked = Vec::new();
     for lk in &lks {
@@ -933,12 +941,9 @@ pub fn th_from_lk(
         let Some(ind) = template.indicators.get(i) else {
             continue;
         };
-        let last = prev.and_then(|p| sub.unit.and_then(|u| p.lk.get(&(u, i))));
+        let last = sub.unit.and_then(|u| prev.lk.get(&(u, i)));
         let th = match (ind.kind, last) {
-            (Kind::Stock, _) if !opening_level(ind) => {
-                stocks += 1;
-                Some((lk.value, lk.decimals))
-            }
+            (Kind::Stock, _) if !opening_level(ind) => Some((lk.value, lk.decimals)),
             (Kind::Flow, Some(&(p, pd))) if !ind.takes_stock => {
                 let d = lk.decimals.max(i8::try_from(pd).unwrap_or(i8::MAX));
                 let value = crate::rules::rounding::round_to(lk.value - p, d.clamp(0, 9) as u8);
@@ -947,7 +952,6 @@ pub fn th_from_lk(
                     below.push(ind.code.clone());
                     None
                 } else {
-                    flows += 1;
                     Some((value, d))
                 }
             }
@@ -963,6 +967,34 @@ pub fn th_from_lk(
             None => left += 1,
         }
     }
+    // A relation's figures all or none: a part worked out beside its
+    // total left unknown (a flow summed from a stock) is left too.
+    let stated: std::collections::HashSet<usize> = lks.iter().map(TidyRow::ind).collect();
+    loop {
+        let have: std::collections::HashSet<usize> = worked.iter().map(TidyRow::ind).collect();
+        let split: std::collections::HashSet<usize> = (0..template.indicators.len())
+            .map(|j| template.relation_indicators(j))
+            .filter(|named| {
+                named.iter().any(|m| have.contains(m))
+                    && named
+                        .iter()
+                        .any(|m| stated.contains(m) && !have.contains(m))
+            })
+            .flatten()
+            .collect();
+        let before = worked.len();
+        worked.retain(|r| !split.contains(&r.ind()));
+        if worked.len() == before {
+            break;
+        }
+        left += before - worked.len();
+    }
+    let (flows, stocks) = worked.iter().fold((0, 0), |(f, s), r| {
+        match template.indicators.get(r.ind()).map(|i| i.kind) {
+            Some(Kind::Stock) => (f, s + 1),
+            _ => (f + 1, s),
+        }
+    });
     let (row, label) = match sub.header_of(first.sheet, first.col) {
         Some(h) => (h.row, h.label.clone()),
         None => (first.row, String::new()),
@@ -978,7 +1010,7 @@ pub fn th_from_lk(
     let said = crate::messages::Read::ThFromLk {
         label: &label,
         cell: &cell,
-        source: prev.map(|p| p.source.as_str()),
+        source: Some(prev.source.as_str()),
         flows,
         stocks,
         left,
@@ -1308,7 +1340,7 @@ mod tests {
         let p02 = t.agency_index("P02").unwrap();
         let (hc02, hc01, yt21, tt04) = (
             ind(&t, "HC02"),
-            ind(&t, "HC01"),
+            ind(&t, "LD01"),
             ind(&t, "YT21"),
             ind(&t, "TT04"),
         );
@@ -1347,12 +1379,27 @@ mod tests {
         assert_eq!(s.findings[0].severity, Severity::Warning);
         assert!(s.findings[0]
             .message
-            .contains("The cumulative figure of HC01 is below last quarter's"));
-        // Without last quarter's figures: the stock only.
+            .contains("The cumulative figure of LD01 is below last quarter's"));
+        // Without last quarter's figures: nothing (a TH column of stocks
+        // alone would print half summed).
         let mut s = lk_only();
         th_from_lk(&mut s, None, &t, &none, q2, Lang::En);
-        assert_eq!(th(&s), [(yt21, 51.0)]);
-        assert_eq!(s.findings[0].severity, Severity::Info);
+        assert!(th(&s).is_empty() && s.findings.is_empty());
+        // A relation all or none: YT11 (summed from its stock YT11a) is
+        // left unknown, so its parts are too, though YT11a is a stock and
+        // YT11b a flow with last quarter's LK (the district's YT11 TH was
+        // told to be below its parts' 37 + 362).
+        let (yt11, yt11a, yt11b) = (ind(&t, "YT11"), ind(&t, "YT11a"), ind(&t, "YT11b"));
+        prev.lk.insert((p02, yt11b), (300.0, 0));
+        let mut s = lk_only();
+        s.rows.extend([
+            at(row(yt11, ValueColumn::Lk, 730.0, 0), 13, 4),
+            at(row(yt11a, ValueColumn::Lk, 40.0, 0), 14, 4),
+            at(row(yt11b, ValueColumn::Lk, 690.0, 0), 15, 4),
+        ]);
+        s.sort_rows();
+        th_from_lk(&mut s, Some(&prev), &t, &none, q2, Lang::En);
+        assert_eq!(th(&s), want);
         // A first quarter, or a file with a TH column: nothing.
         let mut s = lk_only();
         th_from_lk(

@@ -48,6 +48,20 @@ use std::collections::HashMap;
 /// is looked for at.
 const FRACTION_LIMIT: f64 = 1.5;
 
+/// The most decimals a person types in a percent. A stated figure with
+/// more is a formula's result in a General cell (1,105263158).
+const TYPED_DECIMALS: u8 = 4;
+
+/// The decimals the right figure is advised in: the stated figure's,
+/// or two (as percents are written) when it holds more than a person
+/// types, so that no one is asked to type 10,526315789.
+fn advice_decimals(stated: &TidyRow) -> u8 {
+    match stated.shown_decimals() {
+        d if d > TYPED_DECIMALS => 2,
+        d => d,
+    }
+}
+
 /// The interval a figure as written stands for.
 fn written(r: &TidyRow) -> Interval {
     Interval::written(r.value, r.decimals)
@@ -912,11 +926,13 @@ impl Stated<'_> {
         } else {
             format!("{l} / {c} × 100")
         };
-        let d = stated.shown_decimals();
-        if judge_percent(stated.value, d, other) != Verdict::Consistent {
+        // Right in the other convention, as written or as the fraction
+        // of a percent cell (=F14/G14: 1,1052 for the ratio 110,52).
+        if matches!(judge(stated, other), Judged::Off(_)) {
             let percent = Percent::AgainstLastYear { formula: &formula };
             return Some(self.off(stated, verdict, point, percent));
         }
+        let d = advice_decimals(stated);
         Some(self.kind_off(stated, round_to(point, d), growth_wanted, &formula))
     }
 
@@ -1095,7 +1111,7 @@ impl Stated<'_> {
     /// `pct-kind`: `stated` is right in the other convention than the
     /// template's; `right` is the figure in its own (`formula`).
     fn kind_off(&self, stated: &TidyRow, right: f64, wants_growth: bool, formula: &str) -> Finding {
-        let d = stated.shown_decimals();
+        let d = advice_decimals(stated);
         let (e, s) = (self.num(right, d), self.shown(stated));
         let said = Checked::PctKind {
             unit: &self.unit,
@@ -1227,7 +1243,12 @@ impl Stated<'_> {
     /// `pct-rounding` (a warning: off by rounding only) or `pct-mismatch`
     /// at the stated cell, whose right value is `point`.
     fn off(&self, stated: &TidyRow, verdict: Verdict, point: f64, percent: Percent) -> Finding {
-        let d = stated.shown_decimals();
+        // A rounding slip is mended in the stated decimals; a wrong figure
+        // in those a person writes.
+        let d = match verdict {
+            Verdict::Rounding => stated.shown_decimals(),
+            _ => advice_decimals(stated),
+        };
         let (right, s) = (self.num(round_to(point, d), d), self.shown(stated));
         let unrounded = (verdict == Verdict::Rounding).then(|| self.num(point, d + 1));
         let said = Checked::PctOff {
@@ -1685,6 +1706,29 @@ mod tests {
         // No plan, a plan of 0: nothing to compute.
         let s = pct_sub(&t, (0.0, 0), (145.2, 1), (134.3, 1), Some((5.0, 0)), None);
         assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+    }
+
+    /// A %CK written `=F14/G14` in a General cell: the ratio as a
+    /// fraction of one (1,105263158 for 110,53) where the template wants
+    /// the growth. It was `pct-mismatch` with the advice "10,526315789";
+    /// it is `pct-kind`, advised in two decimals. The near misses: the
+    /// growth as such a fraction (0,105263158) is right; a figure of
+    /// nine decimals that is no convention's is `pct-mismatch`, advised
+    /// in two decimals too.
+    #[test]
+    fn a_ratio_written_as_a_fraction_of_one_is_pct_kind() {
+        let t = Template::builtin().unwrap();
+        // LK 21, CK 19: ratio 110,526…, growth 10,526….
+        let ck = |v: f64, d: u8| pct_sub(&t, (840.0, 0), (21.0, 0), (19.0, 0), None, Some((v, d)));
+        let f = check_percentages(&ck(1.105263158, 9), &t, false, Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctKind, "I10", "10,53", "1,105263158")]);
+        assert!(f[0].message.contains("Hãy ghi 10,53"), "{}", f[0].message);
+        assert!(check_percentages(&ck(0.105263158, 9), &t, false, Lang::Vi).is_empty());
+        let f = check_percentages(&ck(3.261592654, 9), &t, false, Lang::Vi);
+        assert_eq!(
+            codes(&f),
+            [(Code::PctMismatch, "I10", "10,53", "3,141592654")]
+        );
     }
 
     #[test]
