@@ -1727,7 +1727,7 @@ mod tests {
         let f = check_percentages(&ck(3.261592654, 9), &t, false, Lang::Vi);
         assert_eq!(
             codes(&f),
-            [(Code::PctMismatch, "I10", "10,53", "3,141592654")]
+            [(Code::PctMismatch, "I10", "10,53", "3,261592654")]
         );
     }
 
