@@ -56,6 +56,18 @@ pub enum Said<'a> {
         named: &'a str,
         example: &'a str,
     },
+    /// `file-unknown-unit` (an error): the letterhead of `file` names its
+    /// sender `titled`, a body of another kind ("PHÒNG KINH TẾ" under
+    /// "UBND HUYỆN LONG THÀNH") than `unit`, the commune its name (or its
+    /// folder, `by_folder`) points to: nobody's, its figures out.
+    /// `example`: the commune's letterhead as the registry writes it.
+    TitleNamesOtherBody {
+        file: &'a str,
+        titled: &'a str,
+        unit: &'a str,
+        by_folder: bool,
+        example: &'a str,
+    },
     /// `file-unknown-unit` (a warning): `file` is taken as `unit`'s by its
     /// name, while its title names `titled`, a unit not in the registry.
     TitleNamesAnother {
@@ -282,6 +294,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
             Said::FileUnknownUnit { .. }
+            | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
@@ -320,6 +333,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. }
             | Said::FileUnreadable { .. }
             | Said::FileUnknownUnit { .. }
+            | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
@@ -359,6 +373,32 @@ fn files(s: &Said, lang: Lang) -> String {
         ),
         (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
             "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+        ),
+        (
+            Said::TitleNamesOtherBody {
+                file,
+                titled,
+                unit,
+                by_folder,
+                example,
+            },
+            Lang::Vi,
+        ) => format!(
+            "Tiêu đề của tệp {file} ghi đơn vị gửi là «{titled}», một cơ quan khác chứ không phải {unit} mà {clue} gợi ý: tệp không được coi là báo cáo của {unit}, số liệu không được tổng hợp (số liệu của một cơ quan như vậy có thể là tổng của nhiều xã, phường). Nếu đây đúng là báo cáo của {unit}, hãy ghi «{example}» ở dòng tiêu đề; nếu không, hãy bỏ tệp khỏi các báo cáo được tổng hợp.",
+            clue = if *by_folder { "thư mục chứa tệp" } else { "tên tệp" }
+        ),
+        (
+            Said::TitleNamesOtherBody {
+                file,
+                titled,
+                unit,
+                by_folder,
+                example,
+            },
+            Lang::En,
+        ) => format!(
+            "The title of {file} names its sender «{titled}», another body than {unit}, whom {clue} points to: it is not taken as {unit}'s report and its figures are not consolidated (such a body's figures may add up several communes or wards). If it is {unit}'s report, write «{example}» in its title rows; if not, take the file out of the reports to consolidate.",
+            clue = if *by_folder { "its folder" } else { "its file name" }
         ),
         (Said::TitleNamesAnother { file, titled, unit }, Lang::Vi) => format!(
             "Tiêu đề của tệp {file} ghi «{titled}», không có trong danh sách đơn vị, nhưng tên tệp chỉ {unit}: số liệu được tổng hợp cho {unit}. Hãy kiểm tra đúng là báo cáo của {unit} (tên đơn vị cũ trước sắp xếp thì bổ sung vào cột former của đơn vị trong danh sách)."
