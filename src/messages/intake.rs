@@ -159,6 +159,9 @@ pub enum Said<'a> {
         file: &'a str,
         former: &'a str,
         formers: &'a [String],
+        /// Said by `check`, to the clerk about to send the file, who can
+        /// still put it right.
+        checked: bool,
     },
     /// `submission-duplicate` (an error): `unit` sent one file per former
     /// unit it was formed from (`files`: each file with the former unit it
@@ -551,11 +554,37 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en(),
             period.title_en()
         ),
-        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::Vi) => format!(
+        (
+            Said::SubmissionFormerOnly {
+                unit,
+                file,
+                former,
+                formers,
+                checked: true,
+            },
+            Lang::Vi,
+        ) => format!(
+            "Tệp {file} chỉ ghi tên {former}, một trong các đơn vị cũ hợp thành {unit} ({}): khi tổng hợp, số liệu sẽ được tính cho {unit}, nhưng có thể chỉ là của {former}. Nếu biểu là của cả {unit}, hãy ghi tên mới ở dòng tiêu đề trước khi gửi; nếu không, hãy lập một biểu chung cho cả đơn vị mới.",
+            or_list(formers, " và ")
+        ),
+        (
+            Said::SubmissionFormerOnly {
+                unit,
+                file,
+                former,
+                formers,
+                checked: true,
+            },
+            Lang::En,
+        ) => format!(
+            "File {file} names only {former}, one of the former units {unit} was formed from ({}): when consolidated, its figures will count as {unit}'s, but they may be {former}'s alone. If the form covers the whole of {unit}, write the new name in its title before sending it; if not, fill in one form for the whole new unit.",
+            or_list(formers, " and ")
+        ),
+        (Said::SubmissionFormerOnly { unit, file, former, formers, .. }, Lang::Vi) => format!(
             "Tệp {file} chỉ ghi tên {former}, một trong các đơn vị cũ hợp thành {unit} ({}): đã tổng hợp cho {unit}, nhưng số liệu có thể chỉ là của {former}. Hãy kiểm tra với {unit} rằng biểu là của cả đơn vị mới và đề nghị ghi tên mới ở dòng tiêu đề.",
             or_list(formers, " và ")
         ),
-        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::En) => format!(
+        (Said::SubmissionFormerOnly { unit, file, former, formers, .. }, Lang::En) => format!(
             "File {file} names only {former}, one of the former units {unit} was formed from ({}): consolidated as {unit}'s, but its figures may be {former}'s alone. Check with {unit} that the form covers the whole new unit, and have the new name written in its title.",
             or_list(formers, " and ")
         ),

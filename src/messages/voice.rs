@@ -113,6 +113,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file,
             former: "Xã An Điền",
             formers: others,
+            checked: false,
+        },
+        Said::SubmissionFormerOnly {
+            unit,
+            file,
+            former: "Xã An Điền",
+            formers: others,
+            checked: true,
         },
         Said::SubmissionFormerParts {
             unit,

@@ -175,7 +175,7 @@ pub fn intake(
             included.push(cands[0]);
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
                 findings.extend(completeness_of(sub, ai, template, period, lang));
-                findings.extend(former_only(sub, a, lang));
+                findings.extend(former_only(sub, a, false, lang));
             }
             status.push(StatusLine {
                 unit: a.code.clone(),
@@ -763,7 +763,12 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
 /// `submission-missing` (a warning) on a unit's only file when it names
 /// only one of the several former units the unit was formed from: its
 /// figures may be that commune's alone.
-fn former_only(sub: &Submission, a: &crate::template::Agency, lang: Lang) -> Option<Finding> {
+pub fn former_only(
+    sub: &Submission,
+    a: &crate::template::Agency,
+    checked: bool,
+    lang: Lang,
+) -> Option<Finding> {
     let former = sub.unit_former.as_deref()?;
     if a.former.len() < 2 {
         return None;
@@ -778,6 +783,7 @@ fn former_only(sub: &Submission, a: &crate::template::Agency, lang: Lang) -> Opt
         file: &sub.file,
         former,
         formers: &a.former,
+        checked,
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)

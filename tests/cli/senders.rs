@@ -1245,3 +1245,78 @@ fn an_unknown_office_is_quoted_by_its_line_not_the_reports_title() {
         "{told}"
     );
 }
+
+/// `check` on one file says what `consolidate` would of its sender: a
+/// title naming only one of the unit's former communes ("UBND PHƯỜNG TÂN
+/// AN" for Phường Long Hưng, formed from Phường Tân An and Xã Long Hưng)
+/// is a `submission-missing` warning, its figures maybe that commune's
+/// alone (it said «Có thể gửi» with nothing, tester trustBS); a former
+/// district's office named after the commune is the `file-unknown-unit`
+/// error (it said «Xã Long Thành … Có thể gửi»). Near miss: the unit's
+/// title as it is now says nothing.
+#[test]
+fn check_says_what_consolidate_says_of_a_former_commune_or_a_districts_office() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Long Thành,UBND xã Long Thành|Xa Long Thanh,yes,,Thị trấn Long Thành|Xã Lộc An\n\
+         X2,ward,Phường Long Hưng,UBND phường Long Hưng,yes,,Phường Tân An|Xã Long Hưng\n",
+    )
+    .unwrap();
+    let check = |name: &str, lines: &[&str]| -> (i32, Vec<String>) {
+        let file = tmp.path().join(name);
+        letterhead_book(&file, lines, 100.0);
+        let out = crate::common::tonghop()
+            .args(["check", file.to_str().unwrap(), "--template"])
+            .arg(&tpl)
+            .args(["--period", "2020-Q3", "--json"])
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found = json
+            .as_array()
+            .into_iter()
+            .flatten()
+            // The test template's rows the file leaves out aside.
+            .filter(|f| f["code"] != "indicator-missing")
+            .map(|f| {
+                let s = |k: &str| f[k].as_str().unwrap_or("").to_string();
+                [
+                    s("severity"),
+                    s("code"),
+                    s("unit"),
+                    s("cell"),
+                    s("expected"),
+                    s("actual"),
+                    s("message"),
+                ]
+                .join("|")
+            })
+            .collect();
+        (out.status.code().unwrap_or(-1), found)
+    };
+    assert_eq!(
+        check("Phuong Tan An Q3.xlsx", &["UBND PHƯỜNG TÂN AN"]),
+        (
+            0,
+            vec!["warning|submission-missing|X2|A1|Phường Long Hưng|Phường Tân An|Tệp Phuong Tan An Q3.xlsx chỉ ghi tên Phường Tân An, một trong các đơn vị cũ hợp thành Phường Long Hưng (Phường Tân An và Xã Long Hưng): khi tổng hợp, số liệu sẽ được tính cho Phường Long Hưng, nhưng có thể chỉ là của Phường Tân An. Nếu biểu là của cả Phường Long Hưng, hãy ghi tên mới ở dòng tiêu đề trước khi gửi; nếu không, hãy lập một biểu chung cho cả đơn vị mới.".to_string()]
+        )
+    );
+    assert_eq!(
+        check("Long Hung Q3.xlsx", &["UBND PHƯỜNG LONG HƯNG"]),
+        (0, vec![])
+    );
+    let (code, found) = check(
+        "Phong Kinh te huyen Long Thanh - tong hop Q3.xlsx",
+        &["UBND HUYỆN LONG THÀNH", "PHÒNG KINH TẾ"],
+    );
+    assert_eq!(code, 1, "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("error|file-unknown-unit||A2|X1|PHÒNG KINH TẾ|"),
+        "{found:?}"
+    );
+}
