@@ -217,9 +217,7 @@ fn check_input(
         // A title naming only one of the unit's former communes: what
         // `consolidate` warns of, said before the file is sent.
         if let Some(a) = template.agencies.get(unit) {
-            findings.extend(crate::reconcile::intake::former_only(
-                &sub, a, true, lang,
-            ));
+            findings.extend(crate::reconcile::intake::former_only(&sub, a, true, lang));
         }
     }
     sort_findings(&mut findings);

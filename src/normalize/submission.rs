@@ -1822,7 +1822,9 @@ fn office_above_communes(chain: &[(u32, u32, String)]) -> Option<(u32, u32, Stri
             _ => false,
         }
     });
-    (above || chain.len() >= 2).then(|| chain.last().cloned()).flatten()
+    (above || chain.len() >= 2)
+        .then(|| chain.last().cloned())
+        .flatten()
 }
 
 /// Notes the former unit that alone names a file's sender

@@ -707,9 +707,9 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
             Lang::Vi => format!(
                 "tiêu đề ghi cơ quan khác, không phải {unit_name}; số liệu không được tổng hợp"
             ),
-            Lang::En => format!(
-                "its title names another body than {unit_name}; figures not consolidated"
-            ),
+            Lang::En => {
+                format!("its title names another body than {unit_name}; figures not consolidated")
+            }
         };
         return (Some(finding), line(titled, note));
     }
