@@ -214,6 +214,11 @@ fn check_input(
         findings.extend(crate::reconcile::intake::indicator_missing(
             &sub, unit, template, lang,
         ));
+        // A title naming only one of the unit's former communes: what
+        // `consolidate` warns of, said before the file is sent.
+        if let Some(a) = template.agencies.get(unit) {
+            findings.extend(crate::reconcile::intake::former_only(&sub, a, true, lang));
+        }
     }
     sort_findings(&mut findings);
     Ok(CheckReport {

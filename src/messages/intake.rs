@@ -56,6 +56,18 @@ pub enum Said<'a> {
         named: &'a str,
         example: &'a str,
     },
+    /// `file-unknown-unit` (an error): the letterhead of `file` names its
+    /// sender `titled`, a body of another kind ("PHÒNG KINH TẾ" under
+    /// "UBND HUYỆN LONG THÀNH") than `unit`, the commune its name (or its
+    /// folder, `by_folder`) points to: nobody's, its figures out.
+    /// `example`: the commune's letterhead as the registry writes it.
+    TitleNamesOtherBody {
+        file: &'a str,
+        titled: &'a str,
+        unit: &'a str,
+        by_folder: bool,
+        example: &'a str,
+    },
     /// `file-unknown-unit` (a warning): `file` is taken as `unit`'s by its
     /// name, while its title names `titled`, a unit not in the registry.
     TitleNamesAnother {
@@ -147,6 +159,9 @@ pub enum Said<'a> {
         file: &'a str,
         former: &'a str,
         formers: &'a [String],
+        /// Said by `check`, to the clerk about to send the file, who can
+        /// still put it right.
+        checked: bool,
     },
     /// `submission-duplicate` (an error): `unit` sent one file per former
     /// unit it was formed from (`files`: each file with the former unit it
@@ -282,6 +297,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } => Code::FileUnreadable,
             Said::FileUnknownUnit { .. }
+            | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
@@ -320,6 +336,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. }
             | Said::FileUnreadable { .. }
             | Said::FileUnknownUnit { .. }
+            | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
@@ -359,6 +376,32 @@ fn files(s: &Said, lang: Lang) -> String {
         ),
         (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
             "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+        ),
+        (
+            Said::TitleNamesOtherBody {
+                file,
+                titled,
+                unit,
+                by_folder,
+                example,
+            },
+            Lang::Vi,
+        ) => format!(
+            "Tiêu đề của tệp {file} ghi đơn vị gửi là «{titled}», một cơ quan khác chứ không phải {unit} mà {clue} gợi ý: tệp không được coi là báo cáo của {unit}, số liệu không được tổng hợp (số liệu của một cơ quan như vậy có thể là tổng của nhiều xã, phường). Nếu đây đúng là báo cáo của {unit}, hãy ghi «{example}» ở dòng tiêu đề; nếu không, hãy bỏ tệp khỏi các báo cáo được tổng hợp.",
+            clue = if *by_folder { "thư mục chứa tệp" } else { "tên tệp" }
+        ),
+        (
+            Said::TitleNamesOtherBody {
+                file,
+                titled,
+                unit,
+                by_folder,
+                example,
+            },
+            Lang::En,
+        ) => format!(
+            "The title of {file} names its sender «{titled}», another body than {unit}, whom {clue} points to: it is not taken as {unit}'s report and its figures are not consolidated (such a body's figures may add up several communes or wards). If it is {unit}'s report, write «{example}» in its title rows; if not, take the file out of the reports to consolidate.",
+            clue = if *by_folder { "its folder" } else { "its file name" }
         ),
         (Said::TitleNamesAnother { file, titled, unit }, Lang::Vi) => format!(
             "Tiêu đề của tệp {file} ghi «{titled}», không có trong danh sách đơn vị, nhưng tên tệp chỉ {unit}: số liệu được tổng hợp cho {unit}. Hãy kiểm tra đúng là báo cáo của {unit} (tên đơn vị cũ trước sắp xếp thì bổ sung vào cột former của đơn vị trong danh sách)."
@@ -511,11 +554,37 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en(),
             period.title_en()
         ),
-        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::Vi) => format!(
+        (
+            Said::SubmissionFormerOnly {
+                unit,
+                file,
+                former,
+                formers,
+                checked: true,
+            },
+            Lang::Vi,
+        ) => format!(
+            "Tệp {file} chỉ ghi tên {former}, một trong các đơn vị cũ hợp thành {unit} ({}): khi tổng hợp, số liệu sẽ được tính cho {unit}, nhưng có thể chỉ là của {former}. Nếu biểu là của cả {unit}, hãy ghi tên mới ở dòng tiêu đề trước khi gửi; nếu không, hãy lập một biểu chung cho cả đơn vị mới.",
+            or_list(formers, " và ")
+        ),
+        (
+            Said::SubmissionFormerOnly {
+                unit,
+                file,
+                former,
+                formers,
+                checked: true,
+            },
+            Lang::En,
+        ) => format!(
+            "File {file} names only {former}, one of the former units {unit} was formed from ({}): when consolidated, its figures will count as {unit}'s, but they may be {former}'s alone. If the form covers the whole of {unit}, write the new name in its title before sending it; if not, fill in one form for the whole new unit.",
+            or_list(formers, " and ")
+        ),
+        (Said::SubmissionFormerOnly { unit, file, former, formers, .. }, Lang::Vi) => format!(
             "Tệp {file} chỉ ghi tên {former}, một trong các đơn vị cũ hợp thành {unit} ({}): đã tổng hợp cho {unit}, nhưng số liệu có thể chỉ là của {former}. Hãy kiểm tra với {unit} rằng biểu là của cả đơn vị mới và đề nghị ghi tên mới ở dòng tiêu đề.",
             or_list(formers, " và ")
         ),
-        (Said::SubmissionFormerOnly { unit, file, former, formers }, Lang::En) => format!(
+        (Said::SubmissionFormerOnly { unit, file, former, formers, .. }, Lang::En) => format!(
             "File {file} names only {former}, one of the former units {unit} was formed from ({}): consolidated as {unit}'s, but its figures may be {former}'s alone. Check with {unit} that the form covers the whole new unit, and have the new name written in its title.",
             or_list(formers, " and ")
         ),

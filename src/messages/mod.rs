@@ -96,7 +96,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Không biết đơn vị nào gửi tệp.", "The file does not say which unit sent it."),
         help: ("Ghi tên đơn vị ở dòng tiêu đề hoặc tên tệp, hoặc bổ sung đơn vị vào agencies.csv.", "Name the unit in the title rows or the file name, or add it to agencies.csv."),
-        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`); a warning for `bao-cao-phuong-binh-long.xlsx` titled "UBND XÃ THANH LƯƠNG", not in the registry: taken as Phường Bình Long's by its name (`actual` the title); a warning for `BC_EaKnop_Q3.xlsx` titled "UBND XÃ EA KAR" while Ea Kar sent its own file: taken as Ea Knốp's (`expected` the title's unit, `actual` the name's); "UBND XA TAN PHU", fitting Xã Tân Phú and Xã Tân Phù alike: an error, or a warning when the other sent its own file (`expected` both codes); an info for `Xã Ea Ning/bao cao quy 3.xlsx`, placed by its folder (likewise a zip file's name, the signature line)"#,
+        example: r#"a file titled "UBND PHƯỜNG 17", a unit not in the registry; `Phong Kinh te huyen Long Thanh.xlsx` headed "UBND HUYỆN LONG THÀNH" over "PHÒNG KINH TẾ": an office, not Xã Long Thành, whom its name points to (`expected` that commune's code, `actual` the office's line); a form made for Phường 12 sent as `P13-phuong-13-2020-Q1.xlsx` or retitled "UBND PHƯỜNG 13" (`expected` the form's own unit, `P12`; `actual` the other, `P13`); a warning for `bao-cao-phuong-binh-long.xlsx` titled "UBND XÃ THANH LƯƠNG", not in the registry: taken as Phường Bình Long's by its name (`actual` the title); a warning for `BC_EaKnop_Q3.xlsx` titled "UBND XÃ EA KAR" while Ea Kar sent its own file: taken as Ea Knốp's (`expected` the title's unit, `actual` the name's); "UBND XA TAN PHU", fitting Xã Tân Phú and Xã Tân Phù alike: an error, or a warning when the other sent its own file (`expected` both codes); an info for `Xã Ea Ning/bao cao quy 3.xlsx`, placed by its folder (likewise a zip file's name, the signature line)"#,
     },
     Entry {
         code: Code::TemplateOutdated,
@@ -151,7 +151,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Đơn vị chưa gửi báo cáo.", "A unit sent nothing."),
         help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
-        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a department's only table is one by unit (a row per ward, a column per indicator), told once at the table; a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv)",
+        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a department's only table is one by unit (a row per ward, a column per indicator), told once at the table; a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv; `check` says it too)",
     },
     Entry {
         code: Code::SubmissionDuplicate,

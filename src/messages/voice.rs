@@ -69,6 +69,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             titled: "UBND XÃ THANH LƯƠNG",
             unit,
         },
+        Said::TitleNamesOtherBody {
+            file,
+            titled: "PHÒNG KINH TẾ",
+            unit,
+            by_folder: false,
+            example: "UBND XÃ LONG THÀNH",
+        },
         Said::TitleAndName {
             file,
             titled: "Phường 12",
@@ -106,6 +113,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file,
             former: "Xã An Điền",
             formers: others,
+            checked: false,
+        },
+        Said::SubmissionFormerOnly {
+            unit,
+            file,
+            former: "Xã An Điền",
+            formers: others,
+            checked: true,
         },
         Said::SubmissionFormerParts {
             unit,
@@ -1423,6 +1438,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
+        Said::TitleNamesOtherBody { .. } => 32,
     }
 }
 
@@ -1627,7 +1643,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 32);
+    covers("Said", said.iter().map(said_variant), 33);
     covers("Checked", checked.iter().map(checked_variant), 34);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

@@ -142,6 +142,17 @@ pub enum UnitSource {
     /// another (`named`): nobody's, reported as `file-unknown-unit` when
     /// read.
     Disputed { form: usize, named: usize },
+    /// A letterhead naming a body of another kind than the commune (or
+    /// ward) `named` its file name or folder (`by_folder`) points to
+    /// ("UBND HUYỆN LONG THÀNH" over "PHÒNG KINH TẾ" in `Phong Kinh te
+    /// huyen Long Thanh.xlsx`, Xã Long Thành bearing the former district's
+    /// name): nobody's, reported as `file-unknown-unit` when read. The
+    /// sender's line.
+    OtherBody {
+        named: usize,
+        cell: TitleCell,
+        by_folder: bool,
+    },
     /// From the folder (or zip file) the file came in, the title and the
     /// file name naming no unit.
     Folder,
@@ -1455,6 +1466,40 @@ fn read_title(
         })
         .max_by_key(|(_, len, cell, _)| (*len, std::cmp::Reverse((cell.row, cell.col))))
         .cloned();
+    // A letterhead naming an office above the communes and no unit of the
+    // registry ("UBND HUYỆN LONG THÀNH" over "PHÒNG KINH TẾ"): the commune
+    // its file name or folder points to (Xã Long Thành, bearing the former
+    // district's name) did not send it, and neither clue overrides it.
+    if best.is_none() {
+        if let Some((r, c, titled)) = office_above_communes(&letterhead_lines(grid, layout)) {
+            let folders = file.rel.split('/').rev().skip(1).map(|part| {
+                let path = std::path::Path::new(part);
+                path.file_stem()
+                    .map_or_else(|| part.to_string(), |s| s.to_string_lossy().into_owned())
+            });
+            let named = by_name.as_ref().map(|(u, ..)| (*u, false)).or_else(|| {
+                folders
+                    .filter_map(|f| ctx.agencies.find_in_name(&f))
+                    .map(|(u, ..)| (u, true))
+                    .next()
+            });
+            let is_commune = |u: usize| {
+                ctx.template
+                    .agencies
+                    .get(u)
+                    .is_some_and(|a| a.kind == AgencyKind::Ward)
+            };
+            if let Some((named, by_folder)) = named.filter(|(u, _)| is_commune(*u)) {
+                sub.unit_source = UnitSource::OtherBody {
+                    named,
+                    cell: TitleCell { row: r, col: c },
+                    by_folder,
+                };
+                sub.unit_text = titled;
+                return;
+            }
+        }
+    }
     // The units a clue fits.
     let fits = |(u, _, ties): (usize, usize, Vec<usize>)| -> Vec<usize> {
         std::iter::once(u).chain(ties).collect()
@@ -1657,9 +1702,28 @@ fn read_title(
     // Name what the title said, for the message: the sender's line, not
     // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"
     // over "UBND XÃ AN ĐIỀN").
+    let said = letterhead_lines(grid, layout)
+        .pop()
+        .map(|(.., t)| t)
+        .or(first_text)
+        .unwrap_or(stem);
+    sub.unit_text = said;
+}
+
+/// The letterhead's lines naming bodies, top down, each right under the
+/// one before in the same block of columns, the sender's last ("UBND
+/// HUYỆN BẾN CÁT" over "UBND XÃ AN ĐIỀN"; "UBND HUYỆN LONG THÀNH" over
+/// "PHÒNG KINH TẾ"). Not the report's title under them ("BÁO CÁO … KINH
+/// TẾ - XÃ HỘI QUÝ III/2025" names a period, not a body), a line citing a
+/// document, nor the national motto.
+fn letterhead_lines(grid: &SheetGrid, layout: &TableLayout) -> Vec<(u32, u32, String)> {
     let names_a_body = |t: &str| {
         let f = fold(t);
         !is_motto(t)
+            && !cites_document(t)
+            && period_in(t).is_none()
+            && !f.starts_with("bao cao")
+            && !f.starts_with("bieu")
             && [
                 "ubnd",
                 "uy ban",
@@ -1676,21 +1740,91 @@ fn read_title(
     };
     let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
         .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
-        .filter(|(_, _, t)| names_a_body(t) && !cites_document(t))
+        .filter(|(_, _, t)| names_a_body(t))
         .collect();
-    let mut said = lines.first().cloned();
-    while let Some((r, c, _)) = said {
+    let mut chain: Vec<(u32, u32, String)> = lines.first().cloned().into_iter().collect();
+    while let Some((r, c, _)) = chain.last() {
         let under = lines
             .iter()
-            .find(|(r2, c2, _)| *r2 == r + 1 && c2.abs_diff(c) <= 2)
+            .find(|(r2, c2, _)| *r2 == r + 1 && c2.abs_diff(*c) <= 2)
             .cloned();
         match under {
-            Some(u) => said = Some(u),
+            Some(u) => chain.push(u),
             None => break,
         }
     }
-    let said = said.map(|(.., t)| t).or(first_text).unwrap_or(stem);
-    sub.unit_text = said;
+    chain
+}
+
+/// The sender's line of a letterhead naming an office above the communes
+/// ([`letterhead_lines`]): a department, board, centre, inspectorate or
+/// police ("PHÒNG KINH TẾ", "BAN QUẢN LÝ …", "CÔNG AN HUYỆN …") under a
+/// district's or a province's People's Committee ("UBND HUYỆN LONG
+/// THÀNH" over "PHÒNG KINH TẾ") or naming the district itself ("PHÒNG
+/// KINH TẾ HUYỆN LONG THÀNH"), no line of it naming a commune or ward.
+/// Such a body is no commune, whatever the file is named: a former
+/// district's office files the sum of its communes. A commune's own body
+/// ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ", "CÔNG AN XÃ …") and an office
+/// written alone ("PHÒNG KINH TẾ", a commune's department as well) are
+/// not.
+fn office_above_communes(chain: &[(u32, u32, String)]) -> Option<(u32, u32, String)> {
+    const OFFICES: [&str; 7] = [
+        "phong ",
+        "ban ",
+        "van phong ",
+        "trung tam ",
+        "thanh tra",
+        "cong an ",
+        "chi cuc ",
+    ];
+    let (_, _, sender) = chain.last()?;
+    let f = fold(sender);
+    if !OFFICES.iter().any(|o| f.starts_with(o)) {
+        return None;
+    }
+    let words = |t: &str| -> Vec<String> {
+        fold(t)
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    // "xã" (not "xã hội", nor "thị xã", a town above the communes),
+    // "phường", "thị trấn", "đặc khu".
+    let names_commune = |t: &str| {
+        let w = words(t);
+        w.iter().enumerate().any(|(i, x)| {
+            let next = w.get(i + 1).map(String::as_str);
+            let before = i.checked_sub(1).and_then(|j| w.get(j)).map(String::as_str);
+            match x.as_str() {
+                "xa" => next != Some("hoi") && before != Some("thi"),
+                "phuong" => true,
+                "tran" => before == Some("thi"),
+                "khu" => before == Some("dac"),
+                _ => false,
+            }
+        })
+    };
+    if chain.iter().any(|(.., t)| names_commune(t)) {
+        return None;
+    }
+    // The office names a place above the communes, or a superior body
+    // heads it.
+    let w = words(sender);
+    let above = w.iter().enumerate().any(|(i, x)| {
+        let next = w.get(i + 1).map(String::as_str);
+        let before = i.checked_sub(1).and_then(|j| w.get(j)).map(String::as_str);
+        match x.as_str() {
+            "huyen" | "tinh" => true,
+            "quan" => next.is_some() && next != Some("ly"),
+            "xa" => before == Some("thi"),
+            "pho" => before == Some("thanh"),
+            _ => false,
+        }
+    });
+    (above || chain.len() >= 2)
+        .then(|| chain.last().cloned())
+        .flatten()
 }
 
 /// Notes the former unit that alone names a file's sender

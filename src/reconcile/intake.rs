@@ -175,7 +175,7 @@ pub fn intake(
             included.push(cands[0]);
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
                 findings.extend(completeness_of(sub, ai, template, period, lang));
-                findings.extend(former_only(sub, a, lang));
+                findings.extend(former_only(sub, a, false, lang));
             }
             status.push(StatusLine {
                 unit: a.code.clone(),
@@ -680,6 +680,39 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
         };
         return (None, line(s.unit_text.clone(), note));
     }
+    if let UnitSource::OtherBody {
+        named,
+        cell,
+        by_folder,
+    } = s.unit_source
+    {
+        // The letterhead names an office above the communes, the file's
+        // name (or folder) a commune: nobody's, said as such.
+        let unit = template.agencies.get(named);
+        let unit_name = unit.map(|a| a.shown().into_owned()).unwrap_or_default();
+        let example = template.letterhead(named).join(" / ");
+        let titled = crate::text::quotation(&s.unit_text, 200);
+        let said = Said::TitleNamesOtherBody {
+            file: &s.file,
+            titled: &titled,
+            unit: &unit_name,
+            by_folder,
+            example: &example,
+        };
+        let finding = Finding::said(Severity::Error, &said, lang)
+            .at(&s.title_location(cell))
+            .expected(unit.map(|a| a.code.clone()).unwrap_or_default())
+            .actual(s.unit_text.clone());
+        let note = match lang {
+            Lang::Vi => format!(
+                "tiêu đề ghi cơ quan khác, không phải {unit_name}; số liệu không được tổng hợp"
+            ),
+            Lang::En => {
+                format!("its title names another body than {unit_name}; figures not consolidated")
+            }
+        };
+        return (Some(finding), line(titled, note));
+    }
     if let Some(crate::normalize::submission::UnitDoubt::Ambiguous { candidates, .. }) =
         &s.unit_doubt
     {
@@ -730,7 +763,12 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
 /// `submission-missing` (a warning) on a unit's only file when it names
 /// only one of the several former units the unit was formed from: its
 /// figures may be that commune's alone.
-fn former_only(sub: &Submission, a: &crate::template::Agency, lang: Lang) -> Option<Finding> {
+pub fn former_only(
+    sub: &Submission,
+    a: &crate::template::Agency,
+    checked: bool,
+    lang: Lang,
+) -> Option<Finding> {
     let former = sub.unit_former.as_deref()?;
     if a.former.len() < 2 {
         return None;
@@ -745,6 +783,7 @@ fn former_only(sub: &Submission, a: &crate::template::Agency, lang: Lang) -> Opt
         file: &sub.file,
         former,
         formers: &a.former,
+        checked,
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)
