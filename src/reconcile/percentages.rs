@@ -1900,15 +1900,13 @@ mod tests {
             let vp = sub_with(&t, "VP", vec![row(hc05, c, 75.0, 2)]);
             let subs: Vec<&Submission> = vec![&w1, &w2, &vp];
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            let f =
-                check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi).unwrap();
+            let f = check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi).unwrap();
             let want: Vec<(Code, &str)> = if flagged {
                 vec![(Code::RateAveraged, "54,55")]
             } else {
                 Vec::new()
             };
-            let got: Vec<(Code, &str)> =
-                f.iter().map(|f| (f.code, f.expected.as_str())).collect();
+            let got: Vec<(Code, &str)> = f.iter().map(|f| (f.code, f.expected.as_str())).collect();
             assert_eq!(got, want, "{c:?}");
         }
     }

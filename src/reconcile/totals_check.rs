@@ -15,6 +15,9 @@
 //! names them and the indicators left unchecked. Only a district figure
 //! below what the known wards already add up to (for figures that cannot
 //! be negative) is still a `total-mismatch`: no unknown figure can mend it.
+//! A unit whose submission an error disputes as a whole (one file per
+//! former commune, only one used: its figures are not the unit's whole)
+//! is unknown in every figure, as such a ward is.
 //! A ward whose TH and LK columns look swapped is the one exception: its
 //! figures are read the other way round, as its error says they were
 //! meant, and a district figure wrong that way and as headed is an error.
@@ -279,6 +282,20 @@ pub fn check_department_totals(
     }) {
         for c in ValueColumn::QUANTITIES {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
+        }
+    }
+    // A unit whose submission an error disputes as a whole (one file per
+    // former commune, the others' figures not added): none of its figures
+    // is the unit's, and a department right about the whole area would
+    // be blamed for the rest of it.
+    for f in known
+        .iter()
+        .filter(|f| super::intake::disputes_whole_submission(f))
+    {
+        for ind in &template.indicators {
+            for c in ValueColumn::QUANTITIES {
+                wrong.insert((f.unit.as_str(), ind.code.as_str(), c.as_str()));
+            }
         }
     }
     // Wards whose TH and LK columns look typed into each other's: their
@@ -1083,6 +1100,57 @@ mod tests {
             got.iter().map(|g| (g.0, g.1.as_str())).collect::<Vec<_>>(),
             [(Code::TotalMismatch, "TH"), (Code::TotalUnchecked, "LK")],
             "{got:?}"
+        );
+    }
+
+    /// A ward that sent one file per former commune (a
+    /// `submission-duplicate` error, at the file: only one is used) has
+    /// no figure of the whole ward: the department, right for the whole
+    /// (Sở Y tế blamed for the other former communes' part), is not
+    /// compared, except below the other wards' sum. A duplicate warning
+    /// (two versions, one used) disputes nothing.
+    #[test]
+    fn a_ward_sent_as_one_former_communes_file_does_not_blame_the_department() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![row(hc02, ValueColumn::Th, 10.0, 0)],
+                )
+            })
+            .collect();
+        let parts = Finding::error(Code::SubmissionDuplicate, "x")
+            .unit("P02")
+            .expected("Phường 2".to_string());
+        let versions = Finding::warning(Code::SubmissionDuplicate, "x").unit("P02");
+        let run = |th: f64, known: &[Finding]| {
+            let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, th, 0)]);
+            let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, known, Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|x| (x.code, x.column, x.expected, x.actual))
+                .collect::<Vec<_>>()
+        };
+        let s = |x: &str| x.to_string();
+        // 37: Phường 2's whole is 17, not the 10 of its one former commune.
+        assert_eq!(
+            run(37.0, std::slice::from_ref(&parts)),
+            [(Code::TotalUnchecked, s("TH"), s(""), s("Phường 2"))]
+        );
+        // Below the other wards' 20: wrong whatever Phường 2's whole.
+        assert_eq!(
+            run(15.0, std::slice::from_ref(&parts)),
+            [(Code::TotalMismatch, s("TH"), s("≥ 20"), s("15"))]
+        );
+        // Near miss: two versions of one report, one used.
+        assert_eq!(
+            run(37.0, std::slice::from_ref(&versions)),
+            [(Code::TotalMismatch, s("TH"), s("30"), s("37"))]
         );
     }
 
