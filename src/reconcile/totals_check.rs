@@ -58,7 +58,7 @@ struct Mismatch {
     contributors: u32,
     /// The first [`LISTED_WARDS`] wards' names and figures.
     listed: Vec<(String, f64)>,
-    /// How many wards state the figure; the most decimals among them.
+    /// How many wards state the figure; the most decimals they need ([`needed_decimals`]).
     wards: usize,
     decimals: u8,
     /// Wards that must state the figure whose figure is unknown or already
@@ -393,7 +393,7 @@ pub fn check_department_totals(
                 contributors,
                 listed: Vec::new(),
                 wards: 0,
-                decimals: r.shown_decimals(),
+                decimals: needed_decimals(r),
                 unknown: Vec::new(),
                 clean_sum: 0.0,
                 clean_half: 0.0,
@@ -442,13 +442,21 @@ pub fn check_department_totals(
                     m.listed.push((a.shown().into_owned(), x.value));
                 }
                 m.wards += 1;
-                m.decimals = m.decimals.max(x.shown_decimals());
+                m.decimals = m.decimals.max(needed_decimals(x));
             }
         }
         Ok(())
     })?;
     let omitted = omitted_wards(figures, template, &found, &less_one, &swapped.units)?;
     Ok(Report::new(figures, template, &silent, lang).findings(&found, &records, &omitted))
+}
+
+/// The decimals a figure is shown with in a message: as typed, but no
+/// more than its value needs, so that one converted from a smaller
+/// money unit (9.790.000 nghìn đồng, 9.790 triệu đồng kept to the
+/// đồng's precision: three decimals) is not listed as "9.790,000".
+fn needed_decimals(r: &TidyRow) -> u8 {
+    r.shown_decimals().min(crate::number::decimals_of(r.value))
 }
 
 /// Whether the department's figure of `m` is the wards' sum less a
@@ -727,9 +735,16 @@ impl<'a> Report<'a> {
         Some((sub, &dept.name, &ind.code))
     }
 
-    /// A figure in `m`'s decimals.
+    /// A figure in the indicator's decimals: the template's `decimals`,
+    /// else the most the figures need ([`needed_decimals`]).
     fn num(&self, m: &Mismatch, v: f64) -> String {
-        format_num(v, m.decimals.min(4), self.lang)
+        let d = self
+            .template
+            .indicators
+            .get(m.row.ind())
+            .and_then(|i| i.decimals)
+            .unwrap_or(m.decimals);
+        format_num(v, d.min(4), self.lang)
     }
 
     /// The department's figure below what the known wards add up to.
@@ -762,14 +777,11 @@ impl<'a> Report<'a> {
     fn mismatch(&self, m: &Mismatch, counts_missing: bool, tallies: bool) -> Option<Finding> {
         let (sub, unit, code) = self.dept_of(m)?;
         let r = &m.row;
-        let mut listed: Vec<String> = m
+        let listed: Vec<String> = m
             .listed
             .iter()
             .map(|(n, v)| format!("{n} {}", self.num(m, *v)))
             .collect();
-        if m.wards > LISTED_WARDS {
-            listed.push("…".into());
-        }
         // The department's figure as it wrote it; the sum in the most
         // decimals of the figures added.
         let stated = format_num(r.value, r.shown_decimals().min(4), self.lang);
@@ -786,6 +798,7 @@ impl<'a> Report<'a> {
             contributors: m.contributors,
             expected: self.expected_wards(r.ind()),
             listed: &listed.join("; "),
+            more: m.wards.saturating_sub(m.listed.len()),
             counts_missing,
             tallies,
             below: r.value < m.sum,
