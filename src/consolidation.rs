@@ -210,7 +210,20 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     if let Some(prev) = &config.previous {
         crate::reconcile::cumulative::explained_by_wards(&figures, prev, t, &mut own_included)?;
     }
-    let totals = consolidate(&figures, t)?;
+    let mut totals = consolidate(&figures, t)?;
+    // Units whose file an error disputes as a whole (one file per former
+    // commune, the others not added): the totals they enter are short of
+    // the rest of them, and no department is compared with those sums.
+    let disputed: Vec<&Finding> = intake
+        .findings
+        .iter()
+        .filter(|f| crate::reconcile::intake::disputes_whole_submission(f))
+        .collect();
+    let parts_only: Vec<usize> = disputed
+        .iter()
+        .filter_map(|f| t.agency_index(&f.unit))
+        .collect();
+    crate::reconcile::short_of_parts(&figures, t, &parts_only, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
@@ -222,7 +235,13 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         config.lang,
     )?);
     release_free_memory();
-    let checked = check_included(&figures, own_included, &totals, t, &findings, config.lang)?;
+    let known: Vec<Finding> = findings
+        .iter()
+        .chain(disputed.iter().copied())
+        .cloned()
+        .collect();
+    let checked = check_included(&figures, own_included, &totals, t, &known, config.lang)?;
+    drop(known);
     findings.extend(checked);
     // A TH column holding the months from January: its outliers and the
     // relations it breaks are that one finding's.

@@ -210,6 +210,9 @@ pub enum Checked<'a> {
         contributors: u32,
         expected: usize,
         listed: &'a str,
+        /// How many units state the figure beyond those `listed` (the
+        /// detail sheet shows them all).
+        more: usize,
         /// Most of the department's other figures are above the reported
         /// units' sums too: it evidently counts the units that have not
         /// reported.
@@ -1023,6 +1026,7 @@ fn total(c: &Checked, lang: Lang) -> String {
             contributors,
             expected,
             listed,
+            more,
             counts_missing,
             tallies,
             below,
@@ -1031,6 +1035,11 @@ fn total(c: &Checked, lang: Lang) -> String {
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let complete = *contributors as usize >= *expected;
+            let listed = match lang {
+                _ if *more == 0 => listed.to_string(),
+                Lang::Vi => format!("{listed}; và {more} {units} khác"),
+                Lang::En => format!("{listed}; and {more} more {units}"),
+            };
             let turned = turned_words(turned, Some(written), lang);
             let partial = match lang {
                 _ if complete => String::new(),

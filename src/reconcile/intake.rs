@@ -9,7 +9,7 @@
 //! then the file whose name sorts last. Both are listed with
 //! `submission-duplicate`.
 
-use crate::diagnostic::{Finding, Lang, Location, Severity};
+use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
 use crate::ingest::reasons::{reason_actual, reason_words};
 use crate::messages::Said;
 use crate::model::Period;
@@ -792,6 +792,19 @@ pub fn former_only(
             .expected(a.name.clone())
             .actual(former.to_string()),
     )
+}
+
+/// Whether `f` disputes a unit's consolidated submission as a whole: an
+/// error at the file, with no indicator, saying its figures are not the
+/// unit's whole (one file per former commune, only one of them used).
+/// Every figure of the unit is then short of the rest of its area: the
+/// totals it enters are marked short, and a department's figure is not
+/// compared with a sum that holds it.
+pub fn disputes_whole_submission(f: &Finding) -> bool {
+    f.severity == Severity::Error
+        && f.code == Code::SubmissionDuplicate
+        && f.indicator.is_empty()
+        && !f.unit.is_empty()
 }
 
 /// `submission-duplicate` (an error) when a unit's files (`cands`, of

@@ -91,6 +91,11 @@ pub struct Totals {
     /// them. A rate, %KH or %CK recomputed from such totals lacks their
     /// units too.
     pub blank_cells: BTreeMap<(usize, usize), Partial>,
+    /// Units (agency indices) whose figures are only part of their area's
+    /// (one file per former commune, only one of them used): the totals
+    /// they enter are in [`Totals::blank_cells`] too, and Tổng hợp's
+    /// footnote and notes say why ([`short_of_parts`]).
+    pub parts_only: Vec<u32>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
@@ -121,6 +126,7 @@ impl Totals {
             partial: BTreeMap::new(),
             without_column: BTreeMap::new(),
             blank_cells: BTreeMap::new(),
+            parts_only: Vec::new(),
             typed: vec![0; indicators],
             targets: BTreeMap::new(),
         }
@@ -253,6 +259,54 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
     recompute_percentages(&mut totals, template);
     short_as_operands(&mut totals, &derived);
     Ok(totals)
+}
+
+/// Marks the totals that `units` (agency indices) enter short of them,
+/// as a blank cell's are: each unit's submission holds only part of its
+/// area's figures (one file per former commune, the others' figures not
+/// added; [`intake::disputes_whole_submission`]), so every total its
+/// figures enter lacks the rest of the unit, and the rates, %KH and %CK
+/// worked from those totals lack it too. The unit's figures stay in the
+/// sums: they are its part, and the error on its file says what is
+/// missing.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn short_of_parts(
+    figures: &Figures,
+    template: &Template,
+    units: &[usize],
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    for (k, s) in figures.subs().iter().enumerate() {
+        let Some(u) = s.unit.filter(|u| units.contains(u)) else {
+            continue;
+        };
+        let sub = figures.unit(k)?;
+        let cells: std::collections::BTreeSet<(usize, usize)> = counted_rows(&sub, template)
+            .filter(|(_, r)| {
+                template
+                    .indicators
+                    .get(r.ind())
+                    .is_some_and(|d| d.kind != Kind::Rate)
+            })
+            .map(|(_, r)| (r.ind(), r.column.index()))
+            .collect();
+        let u = u as u32;
+        for key in cells {
+            let short = totals.blank_cells.entry(key).or_default();
+            if !short.first.contains(&u) {
+                short.add(u);
+            }
+        }
+        if !totals.parts_only.contains(&u) {
+            totals.parts_only.push(u);
+        }
+    }
+    if !totals.parts_only.is_empty() {
+        short_as_operands(totals, &Derived::of(template));
+    }
+    Ok(())
 }
 
 /// The units a figure recomputed from the totals leaves out: a rate of

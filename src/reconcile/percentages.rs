@@ -1308,7 +1308,8 @@ struct Averaged {
 
 /// `rate-averaged`: a responsible department's rate (level `both`) that
 /// equals the mean of the wards' stated rates but not the rate of the
-/// summed numerator and denominator. The departments' rates are found
+/// summed numerator and denominator, in TH, LK or CK (its KH is a
+/// target, not consolidated). The departments' rates are found
 /// first; the wards' are summed in one pass over the chunks.
 ///
 /// # Errors
@@ -1346,7 +1347,14 @@ pub fn check_rate_averaged(
             e.insert(figures.unit(k)?);
         }
         let dept = &departments[&k];
-        for column in ValueColumn::QUANTITIES {
+        // A rate's KH is the area's target, set by the department, not a
+        // figure consolidated from the wards' (README: a rate's KH is that
+        // target): equal to the mean of the wards' targets or not, it is
+        // no averaging mistake.
+        for column in ValueColumn::QUANTITIES
+            .into_iter()
+            .filter(|&c| c != ValueColumn::Kh)
+        {
             let Some(stated) = dept.figure(i, column) else {
                 continue;
             };
@@ -1863,6 +1871,44 @@ mod tests {
             "{m}"
         );
         assert!(m.contains("Hãy tính lại chỉ số") && !m.contains('%'), "{m}");
+    }
+
+    /// A rate's KH is the area's target, not consolidated from the wards':
+    /// a department's KH equal to the mean of the wards' targets is no
+    /// `rate-averaged` (Sở Y tế's YT.04 KH 95 was told to be 96), while
+    /// its LK equal to the mean of the wards' rates still is.
+    #[test]
+    fn a_department_rate_target_equal_to_the_wards_mean_is_not_averaged() {
+        let t = Template::builtin().unwrap();
+        let (hc02, hc03, hc05) = (ind(&t, "HC02"), ind(&t, "HC03"), ind(&t, "HC05"));
+        let ward = |code: &str, c: ValueColumn, resolved: f64, on_time: f64| {
+            let rate = round_to(on_time / resolved * 100.0, 2);
+            sub_with(
+                &t,
+                code,
+                vec![
+                    row(hc02, c, resolved, 0),
+                    row(hc03, c, on_time, 0),
+                    row(hc05, c, rate, 2),
+                ],
+            )
+        };
+        for (c, flagged) in [(ValueColumn::Kh, false), (ValueColumn::Lk, true)] {
+            // Rates 50 % and 100 %: mean 75, but 60 / 110 = 54,55 %.
+            let w1 = ward("P01", c, 100.0, 50.0);
+            let w2 = ward("P02", c, 10.0, 10.0);
+            let vp = sub_with(&t, "VP", vec![row(hc05, c, 75.0, 2)]);
+            let subs: Vec<&Submission> = vec![&w1, &w2, &vp];
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            let f = check_rate_averaged(&Figures::in_memory(&subs), &totals, &t, Lang::Vi).unwrap();
+            let want: Vec<(Code, &str)> = if flagged {
+                vec![(Code::RateAveraged, "54,55")]
+            } else {
+                Vec::new()
+            };
+            let got: Vec<(Code, &str)> = f.iter().map(|f| (f.code, f.expected.as_str())).collect();
+            assert_eq!(got, want, "{c:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,9 @@
 //! names them and the indicators left unchecked. Only a district figure
 //! below what the known wards already add up to (for figures that cannot
 //! be negative) is still a `total-mismatch`: no unknown figure can mend it.
+//! A unit whose submission an error disputes as a whole (one file per
+//! former commune, only one used: its figures are not the unit's whole)
+//! is unknown in every figure, as such a ward is.
 //! A ward whose TH and LK columns look swapped is the one exception: its
 //! figures are read the other way round, as its error says they were
 //! meant, and a district figure wrong that way and as headed is an error.
@@ -55,7 +58,7 @@ struct Mismatch {
     contributors: u32,
     /// The first [`LISTED_WARDS`] wards' names and figures.
     listed: Vec<(String, f64)>,
-    /// How many wards state the figure; the most decimals among them.
+    /// How many wards state the figure; the most decimals they need ([`needed_decimals`]).
     wards: usize,
     decimals: u8,
     /// Wards that must state the figure whose figure is unknown or already
@@ -281,6 +284,20 @@ pub fn check_department_totals(
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
     }
+    // A unit whose submission an error disputes as a whole (one file per
+    // former commune, the others' figures not added): none of its figures
+    // is the unit's, and a department right about the whole area would
+    // be blamed for the rest of it.
+    for f in known
+        .iter()
+        .filter(|f| super::intake::disputes_whole_submission(f))
+    {
+        for ind in &template.indicators {
+            for c in ValueColumn::QUANTITIES {
+                wrong.insert((f.unit.as_str(), ind.code.as_str(), c.as_str()));
+            }
+        }
+    }
     // Wards whose TH and LK columns look typed into each other's: their
     // figures are read the other way round, as their own error says they
     // were meant ([`Swapped`]).
@@ -376,7 +393,7 @@ pub fn check_department_totals(
                 contributors,
                 listed: Vec::new(),
                 wards: 0,
-                decimals: r.shown_decimals(),
+                decimals: needed_decimals(r),
                 unknown: Vec::new(),
                 clean_sum: 0.0,
                 clean_half: 0.0,
@@ -425,13 +442,21 @@ pub fn check_department_totals(
                     m.listed.push((a.shown().into_owned(), x.value));
                 }
                 m.wards += 1;
-                m.decimals = m.decimals.max(x.shown_decimals());
+                m.decimals = m.decimals.max(needed_decimals(x));
             }
         }
         Ok(())
     })?;
     let omitted = omitted_wards(figures, template, &found, &less_one, &swapped.units)?;
     Ok(Report::new(figures, template, &silent, lang).findings(&found, &records, &omitted))
+}
+
+/// The decimals a figure is shown with in a message: as typed, but no
+/// more than its value needs, so that one converted from a smaller
+/// money unit (9.790.000 nghìn đồng, 9.790 triệu đồng kept to the
+/// đồng's precision: three decimals) is not listed as "9.790,000".
+fn needed_decimals(r: &TidyRow) -> u8 {
+    r.shown_decimals().min(crate::number::decimals_of(r.value))
 }
 
 /// Whether the department's figure of `m` is the wards' sum less a
@@ -710,9 +735,16 @@ impl<'a> Report<'a> {
         Some((sub, &dept.name, &ind.code))
     }
 
-    /// A figure in `m`'s decimals.
+    /// A figure in the indicator's decimals: the template's `decimals`,
+    /// else the most the figures need ([`needed_decimals`]).
     fn num(&self, m: &Mismatch, v: f64) -> String {
-        format_num(v, m.decimals.min(4), self.lang)
+        let d = self
+            .template
+            .indicators
+            .get(m.row.ind())
+            .and_then(|i| i.decimals)
+            .unwrap_or(m.decimals);
+        format_num(v, d.min(4), self.lang)
     }
 
     /// The department's figure below what the known wards add up to.
@@ -745,14 +777,11 @@ impl<'a> Report<'a> {
     fn mismatch(&self, m: &Mismatch, counts_missing: bool, tallies: bool) -> Option<Finding> {
         let (sub, unit, code) = self.dept_of(m)?;
         let r = &m.row;
-        let mut listed: Vec<String> = m
+        let listed: Vec<String> = m
             .listed
             .iter()
             .map(|(n, v)| format!("{n} {}", self.num(m, *v)))
             .collect();
-        if m.wards > LISTED_WARDS {
-            listed.push("…".into());
-        }
         // The department's figure as it wrote it; the sum in the most
         // decimals of the figures added.
         let stated = format_num(r.value, r.shown_decimals().min(4), self.lang);
@@ -769,6 +798,7 @@ impl<'a> Report<'a> {
             contributors: m.contributors,
             expected: self.expected_wards(r.ind()),
             listed: &listed.join("; "),
+            more: m.wards.saturating_sub(m.listed.len()),
             counts_missing,
             tallies,
             below: r.value < m.sum,
@@ -1083,6 +1113,57 @@ mod tests {
             got.iter().map(|g| (g.0, g.1.as_str())).collect::<Vec<_>>(),
             [(Code::TotalMismatch, "TH"), (Code::TotalUnchecked, "LK")],
             "{got:?}"
+        );
+    }
+
+    /// A ward that sent one file per former commune (a
+    /// `submission-duplicate` error, at the file: only one is used) has
+    /// no figure of the whole ward: the department, right for the whole
+    /// (Sở Y tế blamed for the other former communes' part), is not
+    /// compared, except below the other wards' sum. A duplicate warning
+    /// (two versions, one used) disputes nothing.
+    #[test]
+    fn a_ward_sent_as_one_former_communes_file_does_not_blame_the_department() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=3)
+            .map(|k| {
+                sub_with(
+                    &t,
+                    &format!("P{k:02}"),
+                    vec![row(hc02, ValueColumn::Th, 10.0, 0)],
+                )
+            })
+            .collect();
+        let parts = Finding::error(Code::SubmissionDuplicate, "x")
+            .unit("P02")
+            .expected("Phường 2".to_string());
+        let versions = Finding::warning(Code::SubmissionDuplicate, "x").unit("P02");
+        let run = |th: f64, known: &[Finding]| {
+            let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, th, 0)]);
+            let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(&Figures::in_memory(&subs), &totals, &t, known, Lang::Vi)
+                .unwrap()
+                .into_iter()
+                .map(|x| (x.code, x.column, x.expected, x.actual))
+                .collect::<Vec<_>>()
+        };
+        let s = |x: &str| x.to_string();
+        // 37: Phường 2's whole is 17, not the 10 of its one former commune.
+        assert_eq!(
+            run(37.0, std::slice::from_ref(&parts)),
+            [(Code::TotalUnchecked, s("TH"), s(""), s("Phường 2"))]
+        );
+        // Below the other wards' 20: wrong whatever Phường 2's whole.
+        assert_eq!(
+            run(15.0, std::slice::from_ref(&parts)),
+            [(Code::TotalMismatch, s("TH"), s("≥ 20"), s("15"))]
+        );
+        // Near miss: two versions of one report, one used.
+        assert_eq!(
+            run(37.0, std::slice::from_ref(&versions)),
+            [(Code::TotalMismatch, s("TH"), s("30"), s("37"))]
         );
     }
 

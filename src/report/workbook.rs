@@ -295,38 +295,74 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
 }
 
 /// The units a total leaves out (they left its cell empty), by name: the
-/// first `named`, then how many more.
+/// first `named`, then how many more; none when every unit it lacks is
+/// one of `parts` (said apart, [`parts_words`]).
 fn left_out_names(
     units: &crate::reconcile::Partial,
+    parts: &[u32],
     t: &Template,
     lang: Lang,
     named: usize,
-) -> String {
-    let mut names: Vec<String> = units
+) -> Option<(u32, String)> {
+    let blank: Vec<u32> = units
         .first
+        .iter()
+        .copied()
+        .filter(|u| !parts.contains(u))
+        .collect();
+    // The units kept by name are the first few: one of `parts` beyond
+    // them is counted as blank (a batch of more than 20 such units).
+    let count = units.count - (units.first.len() - blank.len()) as u32;
+    if count == 0 {
+        return None;
+    }
+    let mut names: Vec<String> = blank
         .iter()
         .take(named)
         .filter_map(|&u| t.agencies.get(u as usize))
         .map(|a| a.shown().into_owned())
         .collect();
-    let more = (units.count as usize).saturating_sub(names.len());
+    let more = (count as usize).saturating_sub(names.len());
     if more > 0 {
         names.push(match lang {
             Lang::Vi => format!("và {more} đơn vị khác"),
             Lang::En => format!("and {more} more"),
         });
     }
-    names.join(", ")
+    Some((count, names.join(", ")))
 }
 
-/// The note on a total that leaves out the units that left its cell
-/// empty: who they are (the first few, then how many more).
-fn left_out(units: &crate::reconcile::Partial, t: &Template, lang: Lang) -> String {
-    let names = left_out_names(units, t, lang, 5);
+/// What a total short of a unit whose figures are only part of its own
+/// (`Totals::parts_only`: one file per former commune, only one used)
+/// lacks, by the unit's name.
+fn parts_words(unit: &str, lang: Lang) -> String {
+    let findings = crate::outputs::Sheet::Findings.name(lang);
     match lang {
-        Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này (hoặc cả dòng chỉ tiêu) để trống hay thiếu trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
-        Lang::En => format!("The total leaves out {names}: this cell (or the indicator's whole row) was left empty or left out of their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
+        Lang::Vi => format!("{unit} gửi mỗi đơn vị cũ hợp thành một tệp và chỉ một tệp được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm phần của các đơn vị cũ khác của {unit}. Hãy đề nghị {unit} gửi một biểu chung cho cả đơn vị mới trước khi trình ký."),
+        Lang::En => format!("{unit} sent one file per former unit it was formed from and only one is consolidated (see the sheet «{findings}»): a figure marked (*) lacks the other former units' part of {unit}. Ask {unit} for one form for the whole new unit before signing."),
     }
+}
+
+/// The note on a total that leaves out units: who left its cell empty
+/// (the first few, then how many more), and which units it holds only
+/// part of.
+fn left_out(units: &crate::reconcile::Partial, parts: &[u32], t: &Template, lang: Lang) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some((_, names)) = left_out_names(units, parts, t, lang, 5) {
+        lines.push(match lang {
+            Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này (hoặc cả dòng chỉ tiêu) để trống hay thiếu trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
+            Lang::En => format!("The total leaves out {names}: this cell (or the indicator's whole row) was left empty or left out of their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
+        });
+    }
+    for a in units
+        .first
+        .iter()
+        .filter(|u| parts.contains(u))
+        .filter_map(|&u| t.agencies.get(u as usize))
+    {
+        lines.push(parts_words(&a.shown(), lang));
+    }
+    lines.join("\n\n")
 }
 
 /// What a total that leaves out units prints after its figure, as the
@@ -340,36 +376,47 @@ fn with_partial_sign(num: &str) -> String {
 }
 
 /// The printed footnote of the totals that leave out units: a heading
-/// line, then one line per total (indicator, column, how many units and
-/// the first few by name).
+/// line, then one line per total (indicator, column, how many units left
+/// its cell empty and the first few by name); then one line per unit of
+/// `parts` (its figures only part of its own), which every total it
+/// enters lacks the rest of.
 fn partial_footnote(
     partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
+    parts: &[u32],
     t: &Template,
     lang: Lang,
 ) -> Vec<String> {
-    let mut lines = vec![lang
-        .pick(
-            "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó (hoặc cả dòng chỉ tiêu) trong biểu của đơn vị để trống, bị bỏ hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
-            "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell (or the indicator's whole row) was empty, left out or could not be read (not taken as 0). Ask for their figures before signing.",
-        )
-        .to_string()];
+    let mut lines = Vec::new();
     for &(i, c, units) in partial {
         let Some(ind) = t.indicators.get(i) else {
             continue;
         };
-        let names = left_out_names(units, t, lang, 3);
+        let Some((count, names)) = left_out_names(units, parts, t, lang, 3) else {
+            continue;
+        };
         lines.push(match lang {
             Lang::Vi => format!(
-                "- {} {}, cột {c}: chưa gồm số của {} đơn vị: {names}.",
-                ind.code, ind.name, units.count
+                "- {} {}, cột {c}: chưa gồm số của {count} đơn vị: {names}.",
+                ind.code, ind.name
             ),
             Lang::En => format!(
                 "- {} {}, column {c}: leaves out {}: {names}.",
                 ind.code,
                 ind.name,
-                lang.count(units.count as usize, ("", "unit", "units"))
+                lang.count(count as usize, ("", "unit", "units"))
             ),
         });
+    }
+    if !lines.is_empty() {
+        lines.insert(0, lang
+            .pick(
+                "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó (hoặc cả dòng chỉ tiêu) trong biểu của đơn vị để trống, bị bỏ hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
+                "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell (or the indicator's whole row) was empty, left out or could not be read (not taken as 0). Ask for their figures before signing.",
+            )
+            .to_string());
+    }
+    for a in parts.iter().filter_map(|&u| t.agencies.get(u as usize)) {
+        lines.push(format!("(*) {}", parts_words(&a.shown(), lang)));
     }
     lines
 }
@@ -872,7 +919,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 // them (their figure is unknown, not zero).
                 let blank = d.totals.blank_cells.get(&(i, c.index()));
                 if let (Some(units), None, Some(_)) = (blank, mark, value) {
-                    let text = left_out(units, t, lang);
+                    let text = left_out(units, &d.totals.parts_only, t, lang);
                     ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
                 }
                 // A rate's KH is the target its department stated: the
@@ -908,7 +955,10 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         row += 1;
         let text = base().set_text_wrap().set_align(FormatAlign::Top);
         let heading = text.clone().set_italic();
-        for (k, line) in partial_footnote(&partial, t, lang).iter().enumerate() {
+        for (k, line) in partial_footnote(&partial, &d.totals.parts_only, t, lang)
+            .iter()
+            .enumerate()
+        {
             let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
             printed.set(ws, row, row_height(lines, FONT_SIZE))?;
             let f = if k == 0 { &heading } else { &text };

@@ -2141,3 +2141,93 @@ fn a_dash_read_as_no_figure_is_said_as_a_dash_not_an_empty_cell() {
     );
     assert!(crate::trust::listed(&f, &["sum-mismatch"]).is_empty());
 }
+
+/// A department's total-mismatch among 22 communes, one of which wrote
+/// its revenue in nghìn đồng (converted, 9.790.000 → 9.790 triệu đồng):
+/// the message lists the first 20 communes in the figures' own decimals
+/// ("9.790", not "9.790,000", nor the sum "11.890,000") and says how many
+/// more, not all 22. Near miss: a figure typed with decimals keeps them.
+#[test]
+fn a_total_mismatch_lists_the_first_communes_in_their_own_decimals() {
+    use crate::trust::{listed, one_row_header, run, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         NS11,NS,Thu ngân sách cấp xã,triệu đồng,flow,both,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nVP,department,Sở Tài chính,STC,yes\n");
+    for k in 1..=22 {
+        agencies.push_str(&format!("X{k:02},ward,Xã Số {k},UBND Xã Số {k},yes\n"));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let th = [("Thực hiện quý III", 1)];
+    let write = |dir: &Path, x02: f64| {
+        std::fs::create_dir_all(dir).unwrap();
+        for k in 1..=22 {
+            let (unit, v) = match k {
+                1 => ("nghìn đồng", 9_790_000.0),
+                2 => ("triệu đồng", x02),
+                _ => ("triệu đồng", 100.0),
+            };
+            write_sheet(
+                &dir.join(format!("xa-{k}.xlsx")),
+                &format!("UBND XÃ SỐ {k}"),
+                "QUÝ III/2025",
+                &one_row_header(&th),
+                &[("NS11", "Thu ngân sách cấp xã", unit, vec![N(v, None)])],
+            );
+        }
+        write_sheet(
+            &dir.join("stc.xlsx"),
+            "SỞ TÀI CHÍNH",
+            "QUÝ III/2025",
+            &one_row_header(&th),
+            &[(
+                "NS11",
+                "Thu ngân sách cấp xã",
+                "triệu đồng",
+                vec![N(11_940.0, None)],
+            )],
+        );
+    };
+    let dir = tmp.path().join("in");
+    write(&dir, 100.0);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        ["error|total-mismatch|VP|E7|NS11|TH|11.890|11.940"]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        m.contains("là 11.890 (Xã Số 1 9.790; Xã Số 2 100; Xã Số 3 100;"),
+        "{m}"
+    );
+    assert!(m.contains("Xã Số 20 100; và 2 xã khác; xem trang"), "{m}");
+    assert!(!m.contains("Xã Số 21") && !m.contains(",000"), "{m}");
+    // A figure typed with a decimal: the sum and the figures keep it.
+    let dir2 = tmp.path().join("in2");
+    write(&dir2, 100.5);
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        ["error|total-mismatch|VP|E7|NS11|TH|11.890,5|11.940"]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        m.contains("(Xã Số 1 9.790,0; Xã Số 2 100,5; Xã Số 3 100,0;"),
+        "{m}"
+    );
+}

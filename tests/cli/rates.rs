@@ -368,3 +368,47 @@ fn a_rate_whose_operands_break_their_relation_is_not_corrected_from_them() {
         "{text}"
     );
 }
+
+/// A rate's KH is the area's target, not a figure consolidated from the
+/// wards': the department's TC03 KH 83,33, equal to the mean of the
+/// wards' targets (50, 100, 100) where their plan counts give 70 / 120 =
+/// 58,33, is no `rate-averaged` (a health department's YT.04 KH 95 was
+/// told "hãy sửa thành 96"). Near miss: the same figures in LK, a
+/// consolidated result, are still averaged.
+#[test]
+fn a_departments_rate_target_is_not_called_an_average_of_the_wards() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let kh_lk = [("Kế hoạch năm", 1), ("Lũy kế 9 tháng", 1)];
+    let book = |file: &str, title: &str, tc: [f64; 3]| {
+        let rows: Vec<Row> = health_rows(std::array::from_fn(|k| match tc.get(k) {
+            Some(v) => vec![N(*v, None), N(*v, None)],
+            None => vec![],
+        }));
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ III/2025",
+            &one_row_header(&kh_lk),
+            &rows[..3],
+        );
+    };
+    book("phuong-1.xlsx", "UBND PHƯỜNG 1", [100.0, 50.0, 50.0]);
+    book("phuong-2.xlsx", "UBND PHƯỜNG 2", [10.0, 10.0, 100.0]);
+    book("phuong-3.xlsx", "UBND PHƯỜNG 3", [10.0, 10.0, 100.0]);
+    book("ttyt.xlsx", "TRUNG TÂM Y TẾ", [120.0, 70.0, 83.33]);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q3");
+    assert_eq!(
+        listed(&f, &["rate-averaged", "total-mismatch"]),
+        ["error|rate-averaged|VP|F9|TC03|LK|58,33|83,33"]
+    );
+    // Nothing else recomputes the target from the wards' either.
+    let at_target: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["unit"] == "VP" && x["cell"] == "E9")
+        .collect();
+    assert!(at_target.is_empty(), "{at_target:?}");
+}

@@ -354,3 +354,159 @@ fn a_cumulative_mismatch_marks_the_th_total_it_enters() {
         assert!(!plain.border.contains("medium"), "{r}: {plain:?}");
     }
 }
+
+/// A province's template after the 2025 merger: Xã Tân Hiệp formed from
+/// three former communes; the department states the level-`both` A01,
+/// A02 for the whole area and the district-level D01.
+fn write_merged_template(dir: &Path) {
+    write_template(dir);
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         A01,A,Số trẻ thuộc diện tiêm chủng,trẻ,flow,both,DEP,\n\
+         A02,A,Số trẻ được tiêm chủng đầy đủ,trẻ,flow,both,DEP,A02 <= A01\n\
+         D01,B,Số lượt khám tại trung tâm,lượt,flow,district,DEP,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports,former\n\
+         DEP,department,Phòng Y tế,P.YT,yes,\n\
+         XA,ward,Xã Hòa Phú,UBND xã Hòa Phú,yes,\n\
+         XB,ward,Xã Tân Hiệp,UBND xã Tân Hiệp,yes,Xã Tân Hiệp|Xã Hòa Bình|Xã Hiệp Hòa\n\
+         XC,ward,Xã Krông Búk,UBND xã Krông Búk,yes,\n",
+    )
+    .unwrap();
+}
+
+/// Xã Tân Hiệp sent one file per former commune (`submission-duplicate`,
+/// an error: only one is used, the others' figures are not added). The
+/// department, right for the whole area (A01 TH 40 + 10 + 7 + 20 = 77),
+/// is not blamed for the former communes' part (`total-unchecked` naming
+/// Xã Tân Hiệp, no `total-mismatch`), but its A02 LK 80, below the 90
+/// the other communes already add up to, stays wrong. Every total Xã Tân
+/// Hiệp enters prints `(*)` with a note and a footnote saying why; the
+/// department's D01 carries nothing. Near miss: the same department's
+/// 87 against Xã Tân Hiệp's one file for the whole commune is a
+/// `total-mismatch`.
+#[test]
+fn a_commune_sending_one_file_per_former_commune_blames_no_department_and_marks_the_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_merged_template(&tpl);
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64), a02: (f64, f64)| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(a02.0), Some(a02.1)),
+        ]
+    };
+    let common = |dir: &Path, dep_a01_th: f64| {
+        std::fs::create_dir_all(dir).unwrap();
+        write_unit(
+            &dir.join("hoa-phu.xlsx"),
+            "UBND XÃ HÒA PHÚ",
+            q3,
+            &rows((40.0, 120.0), (20.0, 60.0)),
+        );
+        write_unit(
+            &dir.join("krong-buk.xlsx"),
+            "UBND XÃ KRÔNG BÚK",
+            q3,
+            &rows((20.0, 60.0), (10.0, 30.0)),
+        );
+        let mut dep = rows((dep_a01_th, 231.0), (38.0, 80.0));
+        dep.push(row("D01", Some(500.0), Some(1500.0)));
+        write_unit(&dir.join("phong-y-te.xlsx"), "PHÒNG Y TẾ", q3, &dep);
+    };
+    let dir = tmp.path().join("in");
+    common(&dir, 77.0);
+    write_unit(
+        &dir.join("Xa Tan Hiep cu.xlsx"),
+        "UBND XÃ TÂN HIỆP (CŨ)",
+        q3,
+        &rows((10.0, 30.0), (5.0, 15.0)),
+    );
+    write_unit(
+        &dir.join("Xa Hoa Binh cu.xlsx"),
+        "UBND XÃ HÒA BÌNH (CŨ)",
+        q3,
+        &rows((7.0, 21.0), (3.0, 9.0)),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let totals: Vec<String> = crate::trust::listed(
+        &f,
+        &["submission-duplicate", "total-mismatch", "total-unchecked"],
+    );
+    assert_eq!(
+        totals,
+        [
+            "error|submission-duplicate|XB||||Xã Tân Hiệp|Xã Hòa Bình; Xã Tân Hiệp",
+            "error|total-mismatch|DEP|F8|A02|LK|≥ 90|80",
+            "info|total-unchecked|DEP|E7||TH||Xã Tân Hiệp",
+            "info|total-unchecked|DEP|F7|A01|LK||Xã Tân Hiệp",
+        ]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02, d01) = (
+        row_of(&sheet, "A01"),
+        row_of(&sheet, "A02"),
+        row_of(&sheet, "D01"),
+    );
+    let part = "xl/worksheets/sheet1.xml";
+    let notes = "xl/comments1.xml";
+    let why = "Xã Tân Hiệp gửi mỗi đơn vị cũ hợp thành một tệp và chỉ một tệp được tổng hợp (xem trang «Lỗi»): số có dấu (*) chưa gồm phần của các đơn vị cũ khác của Xã Tân Hiệp.";
+    for r in [a01, a02] {
+        for col in ["E", "F"] {
+            let a1 = format!("{col}{}", r + 1);
+            let style = cell_style(&book, part, &a1);
+            assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
+            let note = note_at(&book, notes, &a1);
+            // A02 LK's note is its total-mismatch's finding: the mark's.
+            if a1 != format!("F{}", a02 + 1) {
+                assert!(note.contains(why), "{a1}: {note}");
+                assert!(!note.contains("để trống"), "{a1}: {note}");
+            }
+        }
+    }
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", d01 + 1);
+        assert!(!cell_style(&book, part, &a1).num_format.contains("(*)"));
+        assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
+    }
+    let footnote: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)") || t.starts_with("- "))
+        .collect();
+    assert_eq!(footnote, [format!("(*) {why} Hãy đề nghị Xã Tân Hiệp gửi một biểu chung cho cả đơn vị mới trước khi trình ký.")]);
+
+    // Near miss: one file for the whole commune; the department's 87 is off.
+    let dir2 = tmp.path().join("in2");
+    common(&dir2, 87.0);
+    write_unit(
+        &dir2.join("tan-hiep.xlsx"),
+        "UBND XÃ TÂN HIỆP",
+        q3,
+        &rows((17.0, 51.0), (8.0, 24.0)),
+    );
+    let out2 = tmp.path().join("out2");
+    let f = run(&dir2, &out2, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(
+            &f,
+            &["submission-duplicate", "total-mismatch", "total-unchecked"],
+        ),
+        [
+            "error|total-mismatch|DEP|E7|A01|TH|77|87",
+            "error|total-mismatch|DEP|F8|A02|LK|114|80",
+        ]
+    );
+    let sheet = read_sheet(&out2.join("tong-hop.xlsx"), "Tổng hợp");
+    assert!(
+        !sheet.iter().flatten().any(|c| c.contains("(*)")),
+        "{sheet:?}"
+    );
+}
