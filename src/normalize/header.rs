@@ -992,11 +992,10 @@ pub fn find_table(
                         || matches!(grid.raw(hr, c), Data::Empty)
                 }) && grid.merge_origin(r, c).is_some_and(|(_, oc)| oc < c)
             };
-            // Does a KH column's label say the plan is the adjusted one
-            // ("KH điều chỉnh", "Dự toán điều chỉnh năm 2025", "KH ĐC")?
-            let adjusted = |c: u32, label: Label| {
+            // A column's label, folded, its two rows joined.
+            let label_text = |c: u32, label: Label| {
                 let folded = |row: u32| cell(row, c).map(|h| h.folded().into_owned());
-                let text = match label {
+                match label {
                     Label::None => None,
                     Label::Top => folded(r),
                     Label::Bottom => folded(r + 1),
@@ -1004,7 +1003,12 @@ pub fn find_table(
                         .zip(folded(r + 1))
                         .map(|(a, b)| format!("{a} {b}")),
                 }
-                .unwrap_or_default();
+                .unwrap_or_default()
+            };
+            // Does a KH column's label say the plan is the adjusted one
+            // ("KH điều chỉnh", "Dự toán điều chỉnh năm 2025", "KH ĐC")?
+            let adjusted = |c: u32, label: Label| {
+                let text = label_text(c, label);
                 let tokens: Vec<&str> = text.split(' ').collect();
                 tokens.contains(&"dc") || contains_words(&tokens, &["dieu", "chinh"])
             };
@@ -1015,18 +1019,12 @@ pub fn find_table(
             // quarter ("Thực hiện" over "Quý I/2026" | "3 tháng năm 2026").
             let first_quarter = period.is_some_and(|p| p.span == PeriodSpan::Quarter(1));
             let three_months = |c: u32, label: Label| {
-                let folded = |row: u32| cell(row, c).map(|h| h.folded().into_owned());
-                let text = match label {
-                    Label::None => None,
-                    Label::Top => folded(r),
-                    Label::Bottom => folded(r + 1),
-                    Label::Both => folded(r)
-                        .zip(folded(r + 1))
-                        .map(|(a, b)| format!("{a} {b}")),
+                if !first_quarter {
+                    return false;
                 }
-                .unwrap_or_default();
+                let text = label_text(c, label);
                 let tokens: Vec<&str> = text.split(' ').collect();
-                first_quarter && (0..tokens.len()).any(|i| months_at(&tokens, i) == Some(3))
+                (0..tokens.len()).any(|i| months_at(&tokens, i) == Some(3))
             };
             let lk_held = |columns: &[(u32, Role)]| {
                 columns

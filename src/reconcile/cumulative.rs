@@ -478,39 +478,50 @@ pub fn swapped_finding(
     lang: Lang,
 ) -> Finding {
     let (code, unit_name) = unit_of(template, sub);
-    // The header's cell and words, else the first figure's cell.
-    let header = |(sheet, row, col): (u16, u32, u32)| match sub.header_of(sheet, col) {
-        Some(h) => (h.row, col, h.label.clone()),
-        None => (row, col, String::new()),
-    };
-    let (th_row, th_col, th_words) = header(swapped.th);
-    let (lk_row, lk_col, lk_words) = header(swapped.lk);
-    let (th, lk) = (
-        crate::diagnostic::a1(th_row, th_col),
-        crate::diagnostic::a1(lk_row, lk_col),
-    );
+    let (th, lk) = (header_cell(sub, swapped.th), header_cell(sub, swapped.lk));
     let said = Checked::ColumnsSwapped {
         unit: &unit_name,
-        th: &th,
-        th_words: &th_words,
-        lk: &lk,
-        lk_words: &lk_words,
+        th: &th.cell,
+        th_words: &th.words,
+        lk: &lk.cell,
+        lk_words: &lk.words,
         below: swapped.below,
         flows: swapped.flows,
         previous,
     };
-    let sheet = sub
-        .sheets
-        .get(usize::from(swapped.lk.0))
-        .cloned()
-        .unwrap_or_default();
-    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, lk_row, lk_col);
     Finding::said(Severity::Error, &said, lang)
-        .at(&at)
+        .at(&lk.at)
         .unit(code)
         .column(ValueColumn::Lk.as_str())
         .expected("LK ≥ TH".to_string())
-        .actual(format!("{lk} < {th}"))
+        .actual(format!("{} < {}", lk.cell, th.cell))
+}
+
+/// A column's header as a finding of the whole column names it: its cell
+/// ("E6"), its words, and the finding's place there; the first figure's
+/// cell, without words, when the header is not known.
+struct HeaderCell {
+    cell: String,
+    words: String,
+    at: crate::diagnostic::Location,
+}
+
+/// The header over the figure at (sheet, row, column), 0-based.
+fn header_cell(sub: &Submission, (sheet, row, col): (u16, u32, u32)) -> HeaderCell {
+    let (row, words) = match sub.header_of(sheet, col) {
+        Some(h) => (h.row, h.label.clone()),
+        None => (row, String::new()),
+    };
+    let name = sub
+        .sheets
+        .get(usize::from(sheet))
+        .cloned()
+        .unwrap_or_default();
+    HeaderCell {
+        cell: crate::diagnostic::a1(row, col),
+        words,
+        at: crate::diagnostic::Location::cell(sub.file.clone(), name, row, col),
+    }
 }
 
 /// Whether `f` is the one finding of a unit whose TH and LK columns look
@@ -608,16 +619,7 @@ pub fn th_holds_lk_finding(
     lang: Lang,
 ) -> Finding {
     let (code, unit_name) = unit_of(template, sub);
-    let header = |(sheet, row, col): (u16, u32, u32)| match sub.header_of(sheet, col) {
-        Some(h) => (h.row, col, h.label.clone()),
-        None => (row, col, String::new()),
-    };
-    let (th_row, th_col, th_words) = header(found.th);
-    let (lk_row, lk_col, lk_words) = header(found.lk);
-    let (th, lk) = (
-        crate::diagnostic::a1(th_row, th_col),
-        crate::diagnostic::a1(lk_row, lk_col),
-    );
+    let (th, lk) = (header_cell(sub, found.th), header_cell(sub, found.lk));
     let (i, p, l, d) = found.example;
     let f = |v: f64| format_num(v, d.min(2), lang);
     let example = template
@@ -627,10 +629,10 @@ pub fn th_holds_lk_finding(
         .unwrap_or_default();
     let said = Checked::ThHoldsLk {
         unit: &unit_name,
-        th: &th,
-        th_words: &th_words,
-        lk: &lk,
-        lk_words: &lk_words,
+        th: &th.cell,
+        th_words: &th.words,
+        lk: &lk.cell,
+        lk_words: &lk.words,
         same: found.same,
         flows: found.flows,
         example: &example,
@@ -639,18 +641,12 @@ pub fn th_holds_lk_finding(
         quarter: &f(l - p),
         source,
     };
-    let sheet = sub
-        .sheets
-        .get(usize::from(found.th.0))
-        .cloned()
-        .unwrap_or_default();
-    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, th_row, th_col);
     Finding::said(Severity::Error, &said, lang)
-        .at(&at)
+        .at(&th.at)
         .unit(code)
         .column(ValueColumn::Th.as_str())
         .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
-        .actual(format!("{th} = {lk}"))
+        .actual(format!("{} = {}", th.cell, lk.cell))
 }
 
 /// Whether `f` is the one finding of a unit whose TH column holds its LK
@@ -995,17 +991,11 @@ pub fn th_from_lk(
             _ => (f + 1, s),
         }
     });
-    let (row, label) = match sub.header_of(first.sheet, first.col) {
-        Some(h) => (h.row, h.label.clone()),
-        None => (first.row, String::new()),
-    };
-    let sheet = sub
-        .sheets
-        .get(usize::from(first.sheet))
-        .cloned()
-        .unwrap_or_default();
-    let at = crate::diagnostic::Location::cell(sub.file.clone(), sheet, row, first.col);
-    let cell = at.cell.clone();
+    let HeaderCell {
+        cell,
+        words: label,
+        at,
+    } = header_cell(sub, (first.sheet, first.row, first.col));
     let below = below.join(", ");
     let said = crate::messages::Read::ThFromLk {
         label: &label,

@@ -792,15 +792,7 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
         return None;
     }
     // Back over the words naming what was counted to b.
-    let mut k = comma.checked_sub(1)?;
-    let mut words = 0;
-    while tokens.get(k)?.word().is_some() {
-        words += 1;
-        if words > 12 {
-            return None;
-        }
-        k = k.checked_sub(1)?;
-    }
+    let (k, words) = total_before(tokens, comma)?;
     let (a, b) = if k >= 2 && punct_at(tokens, k - 1, '/') {
         slash_operands(tokens, k)?
     } else {
