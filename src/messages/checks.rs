@@ -1223,49 +1223,38 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
         Checked::PctConverted {
             unit,
             words,
-            growth: false,
+            growth,
             count,
             stated: s,
             converted: e,
-        } => match lang {
-            Lang::Vi => format!("{unit}: cột %CK ghi tỷ lệ lũy kế / cùng kỳ × 100 («{words}»), còn mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {count} số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi mức tăng, giảm theo mẫu biểu."),
-            Lang::En => format!("{unit}: the %CK column writes the ratio cumulative / last year × 100 (\"{words}\") where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
-        },
-        Checked::PctConverted {
-            unit,
-            words,
-            growth: true,
-            count,
-            stated: s,
-            converted: e,
-        } => match lang {
-            Lang::Vi => format!("{unit}: cột %CK ghi mức tăng, giảm so với cùng kỳ («{words}»), còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
-            Lang::En => format!("{unit}: the %CK column writes the growth over last year (\"{words}\") where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
-        },
+        } => {
+            let (pre, post) = match lang {
+                Lang::Vi => (String::new(), format!(" («{words}»)")),
+                Lang::En => (String::new(), format!(" (\"{words}\")")),
+            };
+            read_other_way(unit, (&pre, &post), *growth, *count, (s, e), lang)
+        }
         Checked::PctReadByFigures {
             unit,
             column,
             words,
-            growth: false,
+            growth,
             count,
             stated: s,
             converted: e,
-        } => match lang {
-            Lang::Vi => format!("{unit}: cột %CK (cột {column}, «{words}») ghi tỷ lệ lũy kế / cùng kỳ × 100 ở mọi số khớp với một cách ghi, còn mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {count} số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi mức tăng, giảm theo mẫu biểu."),
-            Lang::En => format!("{unit}: the %CK column (column {column}, \"{words}\") writes the ratio cumulative / last year × 100 in every figure that fits either way, where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
-        },
-        Checked::PctReadByFigures {
-            unit,
-            column,
-            words,
-            growth: true,
-            count,
-            stated: s,
-            converted: e,
-        } => match lang {
-            Lang::Vi => format!("{unit}: cột %CK (cột {column}, «{words}») ghi mức tăng, giảm so với cùng kỳ ở mọi số khớp với một cách ghi, còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
-            Lang::En => format!("{unit}: the %CK column (column {column}, \"{words}\") writes the growth over last year in every figure that fits either way, where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
-        },
+        } => {
+            let (pre, post) = match lang {
+                Lang::Vi => (
+                    format!(" (cột {column}, «{words}»)"),
+                    " ở mọi số khớp với một cách ghi".to_string(),
+                ),
+                Lang::En => (
+                    format!(" (column {column}, \"{words}\")"),
+                    " in every figure that fits either way,".to_string(),
+                ),
+            };
+            read_other_way(unit, (&pre, &post), *growth, *count, (s, e), lang)
+        }
         Checked::RateAveraged {
             unit,
             what,
@@ -1287,6 +1276,26 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// The one `pct-kind` note of a %CK column read in the other convention
+/// than the template's (`growth`: the column holds the growth), whether
+/// its words or its figures said so: `pre` and `post` are what names the
+/// column and how it was told, around what it writes.
+fn read_other_way(
+    unit: &str,
+    (pre, post): (&str, &str),
+    growth: bool,
+    count: usize,
+    (s, e): (&str, &str),
+    lang: Lang,
+) -> String {
+    match (growth, lang) {
+        (false, Lang::Vi) => format!("{unit}: cột %CK{pre} ghi tỷ lệ lũy kế / cùng kỳ × 100{post}, còn mẫu biểu ghi mức tăng, giảm so với cùng kỳ: {count} số của cột được đọc là tỷ lệ (trừ 100 là mức tăng, giảm: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi mức tăng, giảm theo mẫu biểu."),
+        (false, Lang::En) => format!("{unit}: the %CK column{pre} writes the ratio cumulative / last year × 100{post} where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
+        (true, Lang::Vi) => format!("{unit}: cột %CK{pre} ghi mức tăng, giảm so với cùng kỳ{post}, còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
+        (true, Lang::En) => format!("{unit}: the %CK column{pre} writes the growth over last year{post} where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
     }
 }
 

@@ -3018,7 +3018,8 @@ fn read_rows(
         so_far.present[idx] = true;
         if let Some(c) = layout.col(Role::Note) {
             let text = grid.shown_text(r, c);
-            if names_correction(&text) {
+            // Most notes are empty: nothing to fold.
+            if !text.trim().is_empty() && names_correction(&text) {
                 sub.notes.push(RowNote {
                     indicator: u32::try_from(idx).unwrap_or(u32::MAX),
                     text: text.trim().to_string(),

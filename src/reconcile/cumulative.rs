@@ -1117,7 +1117,7 @@ pub fn explained_by_wards(
             }
             for r in s.rows.iter().filter(|r| r.column == ValueColumn::Lk) {
                 let i = r.ind();
-                if !wanted.contains(&i) || !super::counts_towards_total(template, u, i) {
+                if !wanted.contains(&i) || !template.counts_towards_total(u, i) {
                     continue;
                 }
                 let th = s
@@ -1135,7 +1135,7 @@ pub fn explained_by_wards(
     // Per indicator: the wards that stated its LK last quarter.
     let mut before: HashMap<usize, Vec<(usize, f64, u8)>> = HashMap::new();
     for (&(w, i), &(v, vd)) in &prev.lk {
-        if wanted.contains(&i) && super::counts_towards_total(template, w, i) {
+        if wanted.contains(&i) && template.counts_towards_total(w, i) {
             before.entry(i).or_default().push((w, v, vd));
         }
     }

@@ -176,18 +176,6 @@ pub fn half_of(template: &Template, indicator: usize, decimals: i8) -> f64 {
     }
 }
 
-/// Does this unit's figure for this indicator count towards the total?
-pub fn counts_towards_total(template: &Template, unit: usize, indicator: usize) -> bool {
-    template.counts_towards_total(unit, indicator)
-}
-
-/// The indicators the relation of indicator `i` names (its total first),
-/// or `i` alone when its formula is no relation (see
-/// [`Template::relation_indicators`]).
-pub fn relation_indicators(template: &Template, i: usize) -> Vec<usize> {
-    template.relation_indicators(i)
-}
-
 /// The rows of a submission that count towards the totals: no percents,
 /// no rates, no department's own figure of a ward indicator.
 fn counted_rows<'a>(
@@ -197,7 +185,7 @@ fn counted_rows<'a>(
     s.unit.into_iter().flat_map(move |u| {
         s.rows
             .iter()
-            .filter(move |r| !r.column.is_percent() && counts_towards_total(template, u, r.ind()))
+            .filter(move |r| !r.column.is_percent() && template.counts_towards_total(u, r.ind()))
             .map(move |r| (u, r))
     })
 }
@@ -476,7 +464,7 @@ impl Derived {
                 for (i, &m) in masks.iter().enumerate() {
                     if m & quantities != 0
                         || !template.must_report(u, i)
-                        || !counts_towards_total(template, u, i)
+                        || !template.counts_towards_total(u, i)
                     {
                         continue;
                     }

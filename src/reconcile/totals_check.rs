@@ -250,7 +250,7 @@ pub fn check_department_totals(
         let Some(i) = template.indicator_index(&f.indicator) else {
             continue;
         };
-        for j in super::relation_indicators(template, i) {
+        for j in template.relation_indicators(i) {
             let code = template.indicators[j].code.as_str();
             wrong.insert((f.unit.as_str(), code, f.column.as_str()));
         }

@@ -39,7 +39,6 @@
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::model::ValueColumn;
 use crate::outputs::Sheet;
-use crate::reconcile::counts_towards_total;
 use crate::reconcile::totals_check::figures_left_out;
 use crate::template::{Kind, Template};
 use std::collections::{HashMap, HashSet};
@@ -184,7 +183,7 @@ impl<'a> Marks<'a> {
                     for i in 0..template.indicators.len() {
                         for c in [ValueColumn::Th, ValueColumn::Lk] {
                             marks.add(Place::Unit(u), i, c, f);
-                            if counts_towards_total(template, u, i) {
+                            if template.counts_towards_total(u, i) {
                                 marks.add(Place::Total, i, c, f);
                             }
                         }
@@ -201,7 +200,7 @@ impl<'a> Marks<'a> {
                 if file_of.get(&u).is_some_and(|file| *file == f.file) {
                     for i in 0..template.indicators.len() {
                         marks.add(Place::Unit(u), i, ValueColumn::Th, f);
-                        if counts_towards_total(template, u, i) {
+                        if template.counts_towards_total(u, i) {
                             marks.add(Place::Total, i, ValueColumn::Th, f);
                         }
                     }
@@ -234,7 +233,7 @@ impl<'a> Marks<'a> {
                 }
                 // An error about the whole row (a unit that cannot be
                 // converted) keeps every figure of it out of the totals.
-                if f.severity == Severity::Error && counts_towards_total(template, u, i) {
+                if f.severity == Severity::Error && template.counts_towards_total(u, i) {
                     for c in ValueColumn::QUANTITIES {
                         marks.add(Place::Total, i, c, f);
                     }
@@ -265,7 +264,7 @@ impl<'a> Marks<'a> {
                 // stock summed over the quarters), the figure is in the
                 // total: the total is as doubtful.
                 let in_total = !c.is_percent()
-                    && (f.code == Code::TotalMismatch || counts_towards_total(template, u, j));
+                    && (f.code == Code::TotalMismatch || template.counts_towards_total(u, j));
                 if in_total {
                     marks.add(Place::Total, j, c, f);
                 }
@@ -282,7 +281,7 @@ impl<'a> Marks<'a> {
                 };
                 for o in other.into_iter().chain(other.map(|_| ValueColumn::Lk)) {
                     marks.doubt(Place::Unit(u), i, o, f);
-                    if counts_towards_total(template, u, i) {
+                    if template.counts_towards_total(u, i) {
                         marks.doubt(Place::Total, i, o, f);
                     }
                 }
