@@ -289,6 +289,24 @@ const ACTIONS: &[&str] = &[
     "thao do",
 ];
 
+/// Verbs of the work that, right after a semicolon and right before a
+/// figure, open a clause of its own ("…, trong đó có 640 văn bản điện tử;
+/// phát hành 986 văn bản đi"): no part of the list before it. With
+/// [`ACTIONS`]; folded words.
+const WORK_VERBS: &[&str] = &[
+    "tiep nhan",
+    "phat hanh",
+    "ban hanh",
+    "cap",
+    "cap moi",
+    "to chuc",
+    "thanh lap",
+    "dang ky",
+    "thu ly",
+    "tuyen",
+    "tiep",
+];
+
 /// The kinds of [`COMPLEMENTARY_KINDS`] that are states of a process
 /// ("đã giải quyết …, đang giải quyết …"). Files settled and files in
 /// progress include the backlog of earlier periods, so they may add up to
@@ -978,6 +996,41 @@ fn unit_of_part(tokens: &[Token], p: usize) -> Option<&str> {
     (w != "va" && !names_a_kind).then_some(w)
 }
 
+/// True when the clause after the semicolon at `s` counts a figure of its
+/// own: it opens on a verb of the work ([`WORK_VERBS`], [`ACTIONS`])
+/// followed right away by a figure and its unit ("; phát hành 986 văn bản
+/// đi"), a verb that neither the words right before the list's total
+/// (`before_total`, nearest first) nor an item of the list since `from`
+/// opens with. "trong đó: văn bản điện tử 640; văn bản giấy 575" and
+/// "trong đó: tiếp nhận trực tuyến 120 hồ sơ; tiếp nhận trực tiếp 192 hồ
+/// sơ" are parts.
+fn opens_own_clause(tokens: &[Token], s: usize, from: usize, before_total: &[&str]) -> bool {
+    let Some(verb) = ACTIONS
+        .iter()
+        .chain(WORK_VERBS)
+        .map(|v| v.split(' ').collect::<Vec<_>>())
+        .filter(|v| phrase_at(tokens, s + 1, v))
+        .max_by_key(Vec::len)
+    else {
+        return false;
+    };
+    let f = s + 1 + verb.len();
+    let counted = num_at(tokens, f).is_some_and(|n| n.trusted && !n.percent)
+        && word_at(tokens, f + 1).is_some()
+        && !slashed(tokens, f)
+        && !dated(tokens, f)
+        && !labelled(tokens, f);
+    let total_verb: Vec<&str> = before_total.iter().rev().copied().collect();
+    let said_before = total_verb.ends_with(&verb)
+        || (from..s).any(|x| {
+            phrase_at(tokens, x, &verb)
+                && (x == from
+                    || x.checked_sub(1)
+                        .is_some_and(|p| tokens.get(p).is_some_and(|t| t.word().is_none())))
+        });
+    counted && !said_before
+}
+
 /// Where a list of parts opens: what introduces it, the bracket around
 /// it, the token right after the total's unit words and the list's first
 /// token.
@@ -1099,6 +1152,62 @@ pub fn items_own_list(tokens: &[Token]) -> Option<(usize, usize)> {
     })
 }
 
+/// The semicolon that closes the list a list item gives its own figure,
+/// written on the list's line ("…, cụ thể: cách ly tập trung 46 người,
+/// trong đó 12 người đang cách ly, 34 người đã hết …; cách ly tại nhà 297
+/// người; …"): the marker at `j` opens it outside brackets, at `depth`,
+/// and a semicolon ends it before the sentence or `end` does, with a
+/// figure in between and no other list. `None` otherwise: a list that
+/// runs to the end of the sentence may be the whole list's "trong đó".
+fn own_list_close(tokens: &[Token], j: usize, depth: u16, end: usize) -> Option<usize> {
+    let opening = opening_at(tokens, j).filter(|o| o.bracket.is_none())?;
+    let mut figure = false;
+    let mut x = opening.from;
+    while x < end {
+        let t = tokens.get(x)?;
+        if t.depth == depth {
+            match &t.tok {
+                Tok::Punct(';') => return figure.then_some(x),
+                Tok::Punct('(') => x = t.close?,
+                Tok::Punct('.' | '…') => return None,
+                Tok::Num(n) if !n.percent => figure = true,
+                Tok::Word(_) if marker_at(tokens, x).is_some() => return None,
+                _ => {}
+            }
+        }
+        x += 1;
+    }
+    None
+}
+
+/// Where the items of a complete list ("cụ thể", "gồm", "bao gồm", "chia
+/// ra") start when the figure at `k` is one of them, written on the
+/// list's line outside brackets: the nearest such marker before `k` in
+/// its sentence that follows a total of its own.
+fn enclosing_list(tokens: &[Token], k: usize) -> Option<usize> {
+    let depth = tokens.get(k)?.depth;
+    let mut m = k;
+    while m > 0 {
+        m -= 1;
+        let t = tokens.get(m)?;
+        if t.depth < depth || (t.depth == depth && (t.is_punct('.') || t.is_punct('…'))) {
+            return None;
+        }
+        if t.depth > depth || !matches!(marker_at(tokens, m), Some((_, Intro::Complete))) {
+            continue;
+        }
+        let Some(opening) = opening_at(tokens, m).filter(|o| o.bracket.is_none()) else {
+            continue;
+        };
+        let counted = total_before(tokens, opening.after_unit)
+            .is_some_and(|(t, words)| words > 0 && num_at(tokens, t).is_some());
+        if counted {
+            return Some(opening.from);
+        }
+    }
+    None
+}
+
 /// "410 người, cụ thể: …", "96 doanh nghiệp (trong đó …)" and "4.216 hồ
 /// sơ (đúng hạn …, trễ hạn …)": a total, what opens the list, and the
 /// parts up to the end of the bracket or the sentence.
@@ -1146,6 +1255,31 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
     let bulleted = tokens.get(from).is_some_and(|t| {
         matches!(t.tok, Tok::Punct('+' | '-' | '–' | '•' | '*')) && !glued_hyphen(tokens, from)
     });
+    // A list of a list item, the items written on one line ("…, gồm:
+    // thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn
+    // 380 hộ"): the semicolon that separates the items ends it. Items
+    // separated by commas leave no way to tell where it ends: unsure.
+    let item_of = match (bracket, intro) {
+        (None, Intro::OfWhich | Intro::Partial) => enclosing_list(tokens, k),
+        _ => None,
+    };
+    let items_by_semicolon = match item_of {
+        Some(lo) => {
+            let outer = |c: char| {
+                (lo..k).any(|x| {
+                    tokens
+                        .get(x)
+                        .is_some_and(|t| t.depth == depth && t.is_punct(c))
+                })
+            };
+            if outer(',') {
+                return None;
+            }
+            outer(';')
+        }
+        None => false,
+    };
+    let mut closed_by_semicolon = false;
     let mut j = from;
     let mut region_end = end;
     while j < end {
@@ -1187,6 +1321,19 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                 break;
             }
             Tok::Punct(',') if bulleted => {}
+            // "Tiếp nhận 1.215 văn bản đến, trong đó có 640 văn bản điện
+            // tử; phát hành 986 văn bản đi": the clause after the
+            // semicolon counts its own figure, and the list ends there.
+            Tok::Punct(';')
+                if item_of.is_some()
+                    || (bracket.is_none()
+                        && matches!(intro, Intro::Partial | Intro::OfWhich)
+                        && opens_own_clause(tokens, j, from, &before_total)) =>
+            {
+                closed_by_semicolon = true;
+                region_end = j;
+                break;
+            }
             Tok::Punct(c @ (',' | ';')) => {
                 match item_sep {
                     // Items separated by commas: a semicolon ends the list.
@@ -1214,6 +1361,25 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                         .rev()
                         .find(|&&s| punct_at(tokens, s, ';'))
                         .copied();
+                    // "…, cụ thể: cách ly tập trung 46 người, trong đó 12
+                    // …, 34 …; cách ly tại nhà 297 người; …": the item's
+                    // own list, closed by the semicolon that separates the
+                    // items, is the item's; the list goes on after it.
+                    let item_total = next_clause_total(tokens, j)
+                        .filter(|t| intro == Intro::Complete && parts.last() == Some(t));
+                    let own_close = item_total
+                        .and_then(|_| separators.split_last())
+                        .filter(|(comma, before)| {
+                            !bulleted
+                                && punct_at(tokens, **comma, ',')
+                                && before.iter().all(|&x| punct_at(tokens, x, ';'))
+                        })
+                        .and_then(|_| own_list_close(tokens, j, depth, end));
+                    if let Some(close) = own_close {
+                        item_sep = Some(';');
+                        j = close;
+                        continue;
+                    }
                     let Some(s) = semicolon.filter(|&s| {
                         matches!(intro, Intro::Partial | Intro::OfWhich)
                             && next_clause_total(tokens, j)
@@ -1269,6 +1435,13 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         j += 1;
     }
 
+    if item_of.is_some()
+        && !closed_by_semicolon
+        && !items_by_semicolon
+        && separators.iter().any(|&x| punct_at(tokens, x, ','))
+    {
+        return None;
+    }
     let items = items(&separators, from, region_end);
     // Parts nested one in another ("16 xã đạt chuẩn nông thôn mới, 05 xã
     // đạt chuẩn nông thôn mới nâng cao"): the second counts some of the
