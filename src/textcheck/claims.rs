@@ -300,6 +300,7 @@ const WORK_VERBS: &[&str] = &[
     "cap",
     "cap moi",
     "to chuc",
+    "kiem tra",
     "thanh lap",
     "dang ky",
     "thu ly",

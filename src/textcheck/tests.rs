@@ -804,6 +804,7 @@ fn a_semicolon_before_a_clause_of_its_own_ends_the_trong_do_list() {
         "Tổng số 1.215 văn bản, trong đó: văn bản điện tử 640; văn bản giấy 585.",
         "Tiếp nhận 1.215 hồ sơ, trong đó: tiếp nhận trực tuyến 640 hồ sơ; tiếp nhận 600 hồ sơ trực tiếp.",
         "Đã giải quyết 1.240 hồ sơ; trong đó: đúng hạn 1.180 hồ sơ; trễ hạn 70 hồ sơ.",
+        "Phát hiện 41 cơ sở vi phạm, trong đó có 30 cơ sở kinh doanh ăn uống; kiểm tra 235 cơ sở.",
     ]
     .join("\n");
     assert_eq!(
