@@ -608,3 +608,80 @@ fn check_text_keeps_an_items_own_list_and_each_clauses_list_apart() {
         ]
     );
 }
+
+/// The two list shapes of real drafts, in a .txt and a .docx: a ";"
+/// before a clause with its own verb and figure ends the "trong đó" list
+/// (986 was read as a part of 1.215), and a list on one line whose item
+/// has its own "trong đó" closed by ";" is checked (520 ≠ 120 + 380,
+/// where nothing was said). Near misses that say the same as before: the
+/// parts after "trong đó:" separated by ";" (640 + 575 = 1.215: nothing;
+/// 640 + 585: the warning), the item's own parts (30 ≤ 120: nothing).
+#[test]
+fn check_text_ends_a_trong_do_list_at_a_new_clause_and_checks_a_one_line_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        "Tiếp nhận 1.215 văn bản đến, trong đó có 640 văn bản điện tử; phát hành 986 văn bản đi.",
+        "Tổng số 1.215 văn bản, trong đó: văn bản điện tử 640; văn bản giấy 575.",
+        "Tổng số 1.215 văn bản, trong đó: văn bản điện tử 640; văn bản giấy 585.",
+        "Tổng số hộ nghèo 520 hộ, gồm: thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn 380 hộ.",
+        "Tổng số hộ nghèo 500 hộ, gồm: thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn 380 hộ.",
+    ];
+    let txt = dir.path().join("du-thao.txt");
+    std::fs::write(&txt, lines.join("\n") + "\n").unwrap();
+    let docx = dir.path().join("du-thao.docx");
+    let paragraphs: Vec<String> = lines
+        .iter()
+        .map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>"))
+        .collect();
+    write_docx(&docx, &paragraphs);
+    for (file, name, at) in [(&txt, "du-thao.txt", "L"), (&docx, "du-thao.docx", "P")] {
+        let out = dir.path().join(format!("kiem-tra-{at}"));
+        let assert = tonghop()
+            .arg("check-text")
+            .arg(file)
+            .arg("--out")
+            .arg(&out)
+            .assert()
+            .code(1);
+        let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+        let expected = format!(
+            "{name} › {at}3 · Cảnh báo sum-mismatch\n    \">>1.215<< văn bản, trong đó: văn bản điện tử 640; văn bản giấy 585\"\n    Phải có: 1.215 ≥ 640 + 585 · Ghi: 1.215 < 1.225\n    Các phần 640 + 585 = 1.225 vượt tổng 1.215; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai.\n\n\
+             {name} › {at}4 · Lỗi sum-mismatch\n    \">>520<< hộ, gồm: thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn 380 hộ\"\n    Phải có: 520 = 120 + 380 · Ghi: 520 ≠ 500\n    Tổng 520 và tổng các phần 120 + 380 = 500 phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần.\n\n\
+             {name}: 1 lỗi, 1 cảnh báo.\n"
+        );
+        assert_eq!(stdout, expected);
+        let findings = read_findings(&out.join("errors.json"));
+        let got: Vec<(&str, &str, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    field(f, "severity"),
+                    field(f, "code"),
+                    field(f, "cell"),
+                    field(f, "expected"),
+                    field(f, "actual"),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "warning",
+                    "sum-mismatch",
+                    &*format!("{at}3"),
+                    "1.215 ≥ 640 + 585",
+                    "1.215 < 1.225"
+                ),
+                (
+                    "error",
+                    "sum-mismatch",
+                    &*format!("{at}4"),
+                    "520 = 120 + 380",
+                    "520 ≠ 500"
+                ),
+            ],
+            "{name}"
+        );
+    }
+}
