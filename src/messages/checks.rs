@@ -540,6 +540,10 @@ pub enum Checked<'a> {
         rest: usize,
         guess: Option<f64>,
         level: &'a LevelWords,
+        /// The row's cumulative relation read in the money unit of
+        /// `guess`, when it fails as written and holds so: (last
+        /// quarter's LK, this quarter's TH, the LK), each as read.
+        lk_agrees: Option<(&'a str, &'a str, &'a str)>,
     },
 }
 
@@ -682,6 +686,7 @@ impl Words for Checked<'_> {
                 rest,
                 guess,
                 level,
+                lk_agrees,
             } => {
                 let units = level.units(lang);
                 match lang {
@@ -693,7 +698,8 @@ impl Words for Checked<'_> {
                         } else {
                             format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess}")
                         };
-                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                        let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Quy các số của dòng này về {catalog_unit} ({back} {times}) thì lũy kế khớp: lũy kế quý trước {p} cộng thực hiện quý này {th} = {lk}; chỉ có đơn vị tính sai, lũy kế không sai.", back = if *larger { "chia cho" } else { "nhân với" }));
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}.{agrees} Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
                     }
                     Lang::En => {
                         let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
@@ -703,7 +709,8 @@ impl Words for Checked<'_> {
                         } else {
                             format!("{off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}")
                         };
-                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                        let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Brought back to «{catalog_unit}» ({back} {times}), the row's LK adds up: last quarter's LK {p} plus this quarter's TH {th} = {lk}; only the unit is wrong, not the LK.", back = if *larger { "divided by" } else { "multiplied by" }));
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}».{agrees} The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
                     }
                 }
             }
