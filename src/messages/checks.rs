@@ -271,6 +271,10 @@ pub enum Checked<'a> {
         /// Units whose TH and LK columns look swapped, whose figures
         /// `known` reads the other way round (empty: none).
         turned: &'a str,
+        /// The unit the department's totals leave out (its other figures
+        /// equal the sum less that unit's), with its figure here and the
+        /// known sum less it, when that is no longer above `stated`.
+        omitted: Option<(&'a str, &'a str, &'a str)>,
     },
     /// `total-unchecked`: department `unit`'s `count` indicators `codes`
     /// in `column` not compared with the units' sum, for want of the
@@ -1074,12 +1078,19 @@ fn total(c: &Checked, lang: Lang) -> String {
             known: k,
             unknown,
             turned,
+            omitted,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let turned = turned_words(turned, None, lang);
+            let todo = match (omitted, lang) {
+                (Some((ward, x, rest)), Lang::Vi) => format!("Phần vượt là do {unit} không tính {ward}, như ở các số khác của {unit} (xem lỗi «không tính {ward}»): trừ số của {ward} ({x}), các {units} đã biết còn {rest}, không vượt số {whole}. Hãy đề nghị {unit} cộng thêm số của {ward}."),
+                (Some((ward, x, rest)), Lang::En) => format!("The excess is {ward}, which {unit}'s totals leave out, as in its other figures (see the error saying so): less {ward}'s figure ({x}), the known {units} add up to {rest}, not above the figure for {whole}. Ask {unit} to add {ward}'s figure."),
+                (None, Lang::Vi) => format!("Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                (None, Lang::En) => format!("The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} {todo}"),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} {todo}"),
             }
         }
         Checked::TotalsCountMissing {
