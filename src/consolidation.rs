@@ -240,7 +240,14 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .chain(disputed.iter().copied())
         .cloned()
         .collect();
-    let checked = check_included(&figures, own_included, &totals, t, &known, config.lang)?;
+    let checked = check_included(
+        &figures,
+        own_included,
+        &totals,
+        t,
+        (&known, config.previous.as_ref()),
+        config.lang,
+    )?;
     drop(known);
     findings.extend(checked);
     // A TH column holding the months from January: its outliers and the

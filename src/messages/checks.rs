@@ -271,6 +271,10 @@ pub enum Checked<'a> {
         /// Units whose TH and LK columns look swapped, whose figures
         /// `known` reads the other way round (empty: none).
         turned: &'a str,
+        /// The unit the department's totals leave out (its other figures
+        /// equal the sum less that unit's), with its figure here and the
+        /// known sum less it, when that is no longer above `stated`.
+        omitted: Option<(&'a str, &'a str, &'a str)>,
     },
     /// `total-unchecked`: department `unit`'s `count` indicators `codes`
     /// in `column` not compared with the units' sum, for want of the
@@ -540,6 +544,10 @@ pub enum Checked<'a> {
         rest: usize,
         guess: Option<f64>,
         level: &'a LevelWords,
+        /// The row's cumulative relation read in the money unit of
+        /// `guess`, when it fails as written and holds so: (last
+        /// quarter's LK, this quarter's TH, the LK), each as read.
+        lk_agrees: Option<(&'a str, &'a str, &'a str)>,
     },
 }
 
@@ -682,6 +690,7 @@ impl Words for Checked<'_> {
                 rest,
                 guess,
                 level,
+                lk_agrees,
             } => {
                 let units = level.units(lang);
                 match lang {
@@ -693,7 +702,8 @@ impl Words for Checked<'_> {
                         } else {
                             format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess}")
                         };
-                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}. Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                        let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Quy các số của dòng này về {catalog_unit} ({back} {times}) thì lũy kế khớp: lũy kế quý trước {p} cộng thực hiện quý này {th} = {lk}; chỉ có đơn vị tính sai, lũy kế không sai.", back = if *larger { "chia cho" } else { "nhân với" }));
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}.{agrees} Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
                     }
                     Lang::En => {
                         let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
@@ -703,7 +713,8 @@ impl Words for Checked<'_> {
                         } else {
                             format!("{off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}")
                         };
-                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}». The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                        let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Brought back to «{catalog_unit}» ({back} {times}), the row's LK adds up: last quarter's LK {p} plus this quarter's TH {th} = {lk}; only the unit is wrong, not the LK.", back = if *larger { "divided by" } else { "multiplied by" }));
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}».{agrees} The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
                     }
                 }
             }
@@ -1067,12 +1078,19 @@ fn total(c: &Checked, lang: Lang) -> String {
             known: k,
             unknown,
             turned,
+            omitted,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let turned = turned_words(turned, None, lang);
+            let todo = match (omitted, lang) {
+                (Some((ward, x, rest)), Lang::Vi) => format!("Phần vượt là do {unit} không tính {ward}, như ở các số khác của {unit} (xem lỗi «không tính {ward}»): trừ số của {ward} ({x}), các {units} đã biết còn {rest}, không vượt số {whole}. Hãy đề nghị {unit} cộng thêm số của {ward}."),
+                (Some((ward, x, rest)), Lang::En) => format!("The excess is {ward}, which {unit}'s totals leave out, as in its other figures (see the error saying so): less {ward}'s figure ({x}), the known {units} add up to {rest}, not above the figure for {whole}. Ask {unit} to add {ward}'s figure."),
+                (None, Lang::Vi) => format!("Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
+                (None, Lang::En) => format!("The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} Số {whole} không thể nhỏ hơn tổng các {units}; hãy đối chiếu với các {units}."),
-                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} The figure for {whole} cannot be below the sum of its {units}; reconcile it with them."),
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {v} nhưng riêng các {units} đã có số liệu cộng lại đã là {k}, lớn hơn số {whole} (chưa kể {unknown}, chưa có số liệu dùng được: không có, không phải là số, hoặc đang có lỗi; xem trang «{detail}», dòng {code} {column}).{turned} {todo}"),
+                Lang::En => format!("{unit}: {what} (column {column}) states {v} for {whole} but the {units} whose figures are known already add up to {k}, more than that (not counting {unknown}, whose figures are unknown, not numbers or in error; see sheet «{detail}», row {code} {column}).{turned} {todo}"),
             }
         }
         Checked::TotalsCountMissing {

@@ -451,6 +451,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             rest: 0,
             guess: Some(1e3),
             level,
+            lk_agrees: None,
         },
         Checked::MoneyScale {
             unit,
@@ -466,6 +467,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             rest: 8,
             guess: Some(1e3),
             level,
+            lk_agrees: Some(("20,78", "38,07", "58,85")),
         },
         Checked::TotalsCountMissing {
             unit: "Văn phòng",
@@ -493,6 +495,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             known: "450",
             unknown: "Phường 10",
             turned: "Phường 7",
+            omitted: None,
+        },
+        Checked::TotalBelowKnown {
+            unit: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "400",
+            known: "450",
+            unknown: "Phường 10",
+            turned: "",
+            omitted: Some(("Phường 7", "60", "390")),
         },
         Checked::TotalUnchecked {
             unit: "Văn phòng",

@@ -318,7 +318,7 @@ pub fn check_included(
     own: Vec<Finding>,
     totals: &Totals,
     template: &Template,
-    known: &[Finding],
+    (known, previous): (&[Finding], Option<&PreviousFigures>),
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
     let settings = CheckSettings::of(template);
@@ -330,9 +330,12 @@ pub fn check_included(
     }
     // A unit's money written in another unit: its rows enter no
     // department's comparison (the department may be right), and their
-    // outliers say less.
-    let scale = super::scale::check_money_scale(figures, template, &settings, lang)?;
-    known.extend(scale.iter().cloned());
+    // outliers say less; an LK that adds up once read in the slip's unit
+    // is no second mistake.
+    let scale = super::scale::check_money_scale(figures, template, &settings, previous, lang)?;
+    super::scale::drop_lk_knock_on(&mut out, &scale);
+    super::scale::drop_lk_knock_on(&mut known, &scale);
+    known.extend(scale.findings.iter().cloned());
     // The three checks read the figures only: they run side by side.
     let (departments, (averaged, outliers)) = rayon::join(
         || check_department_totals(figures, totals, template, &known, lang),
@@ -360,8 +363,8 @@ pub fn check_included(
     });
     out.extend(averaged);
     let mut outliers = outliers?;
-    super::scale::drop_explained(&mut outliers, &scale);
-    out.extend(scale);
+    super::scale::drop_explained(&mut outliers, &scale.findings);
+    out.extend(scale.findings);
     out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);
     Ok(out)

@@ -888,6 +888,33 @@ pub fn check_previous(
     out
 }
 
+/// A flow's cumulative relation read in another unit: for a row the unit
+/// wrote `scale` times too large (a money unit slip, see
+/// [`super::scale`]), whether LK = previous LK + TH fails as written and
+/// holds with its TH and LK divided by `scale` (last quarter's LK stays:
+/// the previous consolidation read it right). The three figures as read,
+/// when so: the `cumulative-mismatch` on that row is the slip's knock-on.
+pub fn lk_agrees_scaled(
+    sub: &Submission,
+    prev: &PreviousFigures,
+    template: &Template,
+    i: usize,
+    scale: f64,
+) -> Option<(f64, f64, f64)> {
+    let u = sub.unit?;
+    let (_, ind, th, lk) = th_lk(sub, template).into_iter().find(|p| p.0 == i)?;
+    if ind.kind != Kind::Flow || ind.takes_stock || !(scale.is_finite() && scale > 0.0) {
+        return None;
+    }
+    let &(p, pd) = prev.lk.get(&(u, i))?;
+    let half_prev = half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+    let tol = slack(template, i, th, lk);
+    let holds_as_written = (lk.value - (p + th.value)).abs() <= tol + half_prev;
+    let (th_read, lk_read) = (th.value / scale, lk.value / scale);
+    let holds_read = (lk_read - (p + th_read)).abs() <= tol / scale + half_prev;
+    (!holds_as_written && holds_read).then_some((p, th_read, lk_read))
+}
+
 /// After the first quarter, a file whose only figure column is from
 /// January (a ward's "Thực hiện 6 tháng đầu năm" in a Q2 run, read as LK)
 /// has no TH: the district's TH totals would lack it. With last quarter's

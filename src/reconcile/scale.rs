@@ -17,12 +17,18 @@
 //! that can be compared. Each of its money rows is then a `unit-mismatch`
 //! error: the figures stay in the totals (the unit must say which they
 //! are), and the totals they enter are marked. Their outlier warnings say
-//! less and are dropped.
+//! less and are dropped. So is a row's `cumulative-mismatch` that only
+//! the slip makes: with `--previous`, a row whose LK = previous LK + TH
+//! fails as written and holds once its TH and LK are brought back by the
+//! slip's factor (20,78 + 38,07 = 58,85 where 38.070 and 58.850 were
+//! typed) has one finding, this one, which says the LK agrees; a row
+//! that fails even then keeps its error (a second mistake).
 //!
 //! Groups with fewer than `outlier_min_peers` figures, or a median of
 //! zero, are not used; indicators in `may_be_negative` and rates neither.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
+use super::cumulative::{lk_agrees_scaled, PreviousFigures};
 use super::outliers::median;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
@@ -48,9 +54,20 @@ fn power_off(value: f64, median: f64) -> Option<i32> {
         .find(|&p| (log - 3.0 * f64::from(p)).abs() <= 0.7)
 }
 
+/// What [`check_money_scale`] found: its `unit-mismatch` errors, and the
+/// (unit code, indicator code) rows whose LK adds up with last quarter's
+/// once read in the slip's money unit.
+#[derive(Debug, Default)]
+pub struct MoneyScale {
+    pub findings: Vec<Finding>,
+    pub lk_agrees: HashSet<(String, String)>,
+}
+
 /// `unit-mismatch` errors for the money rows of every ward whose money
 /// figures are off by the same power of a thousand. Two passes over the
-/// chunks: the groups' figures for their medians, then each unit's.
+/// chunks: the groups' figures for their medians, then each unit's. With
+/// last quarter's figures (`previous`), each row's cumulative relation is
+/// also read in the slip's money unit (see [`MoneyScale::lk_agrees`]).
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -58,8 +75,9 @@ pub fn check_money_scale(
     figures: &Figures,
     template: &Template,
     settings: &CheckSettings,
+    previous: Option<&PreviousFigures>,
     lang: Lang,
-) -> Result<Vec<Finding>, Fatal> {
+) -> Result<MoneyScale, Fatal> {
     let money: Vec<Option<f64>> = template
         .indicators
         .iter()
@@ -70,7 +88,7 @@ pub fn check_money_scale(
         })
         .collect();
     if money.iter().all(Option::is_none) {
-        return Ok(Vec::new());
+        return Ok(MoneyScale::default());
     }
     let is_ward = |s: &Submission| {
         s.unit
@@ -100,10 +118,10 @@ pub fn check_money_scale(
         .filter_map(|(k, mut v)| median(&mut v).filter(|&m| m > 0.0).map(|m| (k, m)))
         .collect();
     if medians.is_empty() {
-        return Ok(Vec::new());
+        return Ok(MoneyScale::default());
     }
     let words = template.level_words();
-    let mut out = Vec::new();
+    let mut out = MoneyScale::default();
     figures.each_chunk(|chunk| {
         for s in chunk.iter().filter(|s| is_ward(s)) {
             // Each compared figure with its power off.
@@ -142,15 +160,22 @@ pub fn check_money_scale(
                 if !told.insert(r.ind()) {
                     continue;
                 }
-                out.push(finding(
+                let agrees = previous
+                    .and_then(|p| lk_agrees_scaled(s, p, template, r.ind(), 1000f64.powi(power)));
+                let f = finding(
                     template,
                     &words,
                     s,
                     r,
                     (m, power),
                     (off_count, judged.len(), rest),
+                    agrees,
                     lang,
-                ));
+                );
+                if agrees.is_some() {
+                    out.lk_agrees.insert((f.unit.clone(), f.indicator.clone()));
+                }
+                out.findings.push(f);
             }
         }
         Ok(())
@@ -207,7 +232,9 @@ fn one_money_unit_off(
 /// The error for a unit's money row `r`, `power` thousands off the
 /// median `m`; `off` of its `compared` money figures are off alike, and
 /// `rest` of its money figures in other money units are not judged (0:
-/// every money figure of the unit is).
+/// every money figure of the unit is); `agrees`: the row's previous LK,
+/// TH and LK read in the slip's unit, when its LK adds up only so.
+#[allow(clippy::too_many_arguments)]
 fn finding(
     template: &Template,
     words: &crate::template::LevelWords,
@@ -215,6 +242,7 @@ fn finding(
     r: &TidyRow,
     (m, power): (f64, i32),
     (off, compared, rest): (usize, usize, usize),
+    agrees: Option<(f64, f64, f64)>,
     lang: Lang,
 ) -> Finding {
     let ind = &template.indicators[r.ind()];
@@ -227,6 +255,10 @@ fn finding(
     let factor = money_factor(&ind.unit).unwrap_or(1.0);
     let guess = factor / 1000f64.powi(power);
     let times = format_num(1000f64.powi(power.abs()), 0, lang);
+    let agrees = agrees.map(|(p, th, lk)| {
+        let f = |v: f64| format_auto(v, 3, lang);
+        (f(p), f(th), f(lk))
+    });
     let said = Checked::MoneyScale {
         unit: &unit,
         what: &indicator_words(template, r.ind()),
@@ -241,6 +273,9 @@ fn finding(
         rest,
         guess: Some(guess),
         level: words,
+        lk_agrees: agrees
+            .as_ref()
+            .map(|(p, th, lk)| (p.as_str(), th.as_str(), lk.as_str())),
     };
     let mut f = at_row(Finding::said(Severity::Error, &said, lang), template, s, r);
     debug_assert_eq!(f.code, Code::UnitMismatch);
@@ -248,6 +283,22 @@ fn finding(
     f.column = String::new();
     f.expected(format!("≈ {}", format_auto(m, 2, lang)))
         .actual(format_num(r.value, d, lang))
+}
+
+/// Drops the `cumulative-mismatch` findings on the rows whose LK adds up
+/// once read in their money slip's unit ([`MoneyScale::lk_agrees`]): the
+/// `unit-mismatch` on the row says so, and the LK is right.
+pub fn drop_lk_knock_on(findings: &mut Vec<Finding>, scale: &MoneyScale) {
+    if scale.lk_agrees.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !(f.code == Code::CumulativeMismatch
+            && !f.indicator.is_empty()
+            && scale
+                .lk_agrees
+                .contains(&(f.unit.clone(), f.indicator.clone())))
+    });
 }
 
 /// Drops the outlier warnings on the rows a `unit-mismatch` of
@@ -319,9 +370,11 @@ mod tests {
             &Figures::in_memory(&refs),
             &t,
             &CheckSettings::default(),
+            None,
             Lang::Vi,
         )
-        .unwrap();
+        .unwrap()
+        .findings;
         let got: Vec<(&str, &str, &str, Severity)> = f
             .iter()
             .map(|f| {
@@ -364,9 +417,11 @@ mod tests {
             &Figures::in_memory(&refs),
             &t,
             &CheckSettings::default(),
+            None,
             Lang::Vi,
         )
-        .unwrap();
+        .unwrap()
+        .findings;
         assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -692,11 +692,10 @@ fn a_wards_form_copied_from_another_is_named() {
 /// and the other as usual (an outlier's business, not a money unit), and
 /// Phường 9's triệu-đồng rows, 150 times the usual, are large, not in
 /// another money unit.
-#[test]
-fn the_rows_of_one_money_unit_written_in_another_are_errors() {
-    let tmp = tempfile::tempdir().unwrap();
-    let tpl = tmp.path().join("tpl");
-    std::fs::create_dir_all(&tpl).unwrap();
+/// A template of four fines, two in triệu đồng and two in đồng, that
+/// Văn phòng and ten wards report.
+fn write_fines_template(tpl: &Path) {
+    std::fs::create_dir_all(tpl).unwrap();
     let toml =
         std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
     std::fs::write(tpl.join("template.toml"), toml).unwrap();
@@ -716,6 +715,13 @@ fn the_rows_of_one_money_unit_written_in_another_are_errors() {
         agencies.push_str(&format!("P{k:02},ward,Phường {k},,yes\n"));
     }
     std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+#[test]
+fn the_rows_of_one_money_unit_written_in_another_are_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_fines_template(&tpl);
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
     for k in 1..=10 {
@@ -810,6 +816,134 @@ fn the_rows_of_one_money_unit_written_in_another_are_errors() {
              nhiều khả năng Phường 4 ghi các dòng triệu đồng bằng nghìn đồng chứ không phải triệu đồng"
         ),
         "{message}"
+    );
+}
+
+/// A unit slip's knock-on (tester BM, Phường Hạnh Thông, Q2 with
+/// `--previous`: VH03 LK 58.850 where 20,78 + 38.070 = 38.090,78, and
+/// 20,78 + 38,07 = 58,85 once read in triệu đồng): Phường 4 typed its
+/// triệu-đồng rows in nghìn đồng in the second quarter, its first quarter
+/// right. PH01's LK adds up once read so (14 + 24 = 38): one finding, the
+/// `unit-mismatch`, which says so, and no `cumulative-mismatch` telling
+/// the clerk to fix a right LK. Near misses: Phường 4's PH02 LK is 5 too
+/// many even read so (54 + 64 = 118, not 123), a second mistake whose
+/// error stays; Phường 5 typed no slip and its PH01 LK is 3 too many: its
+/// error stays.
+#[test]
+fn a_unit_slips_right_cumulative_is_no_second_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_fines_template(&tpl);
+    // (period title, folder, per ward: PH01 TH, LK, PH02 TH, LK, đồng TH, LK)
+    let write = |dir: &Path, title: &str, rows: &dyn Fn(f64) -> [f64; 6]| {
+        std::fs::create_dir_all(dir).unwrap();
+        for k in 1..=10 {
+            let v = rows(f64::from(k));
+            write_form(
+                &dir.join(format!("phuong-{k:02}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                title,
+                &TH_LK,
+                &[
+                    (
+                        "PH01",
+                        "Tiền phạt văn hóa",
+                        "triệu đồng",
+                        vec![V::N(v[0]), V::N(v[1])],
+                    ),
+                    (
+                        "PH02",
+                        "Tiền phạt giao thông",
+                        "triệu đồng",
+                        vec![V::N(v[2]), V::N(v[3])],
+                    ),
+                    (
+                        "PH03",
+                        "Tiền phạt an toàn thực phẩm",
+                        "đồng",
+                        vec![V::N(v[4]), V::N(v[5])],
+                    ),
+                    (
+                        "PH04",
+                        "Tiền phạt phòng cháy",
+                        "đồng",
+                        vec![V::N(v[4] / 2.0), V::N(v[5] / 2.0)],
+                    ),
+                ],
+            );
+        }
+    };
+    let q1 = tmp.path().join("q1");
+    write(&q1, "QUÝ I/2020", &|x| {
+        let d = 5_000_000.0 + x * 100_000.0;
+        [10.0 + x, 10.0 + x, 50.0 + x, 50.0 + x, d, d]
+    });
+    let out1 = tmp.path().join("out1");
+    consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let q2 = tmp.path().join("q2");
+    write(&q2, "QUÝ II/2020", &|x| {
+        let d = 4_000_000.0 + x * 100_000.0;
+        let (th1, th2) = (20.0 + x, 60.0 + x);
+        let (mut lk1, mut lk2) = (10.0 + x + th1, 50.0 + x + th2);
+        match x as u32 {
+            4 => {
+                lk2 += 5.0;
+                [
+                    th1 * 1e3,
+                    lk1 * 1e3,
+                    th2 * 1e3,
+                    lk2 * 1e3,
+                    d,
+                    d + 5_000_000.0 + x * 100_000.0,
+                ]
+            }
+            5 => {
+                lk1 += 3.0;
+                [th1, lk1, th2, lk2, d, d + 5_000_000.0 + x * 100_000.0]
+            }
+            _ => [th1, lk1, th2, lk2, d, d + 5_000_000.0 + x * 100_000.0],
+        }
+    });
+    let (_, findings) = consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|unit-mismatch|") || s.contains("|cumulative-mismatch|"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|cumulative-mismatch|P04|F8|PH02|LK|LK = LK quý trước + TH|123.000",
+            "error|cumulative-mismatch|P05|F7|PH01|LK|LK = LK quý trước + TH|43",
+            "error|unit-mismatch|P04|E7|PH01||≈ 26,5|24.000",
+            "error|unit-mismatch|P04|E8|PH02||≈ 66,5|64.000",
+        ]
+    );
+    let message = |ind: &str| {
+        findings
+            .iter()
+            .find(|f| f["code"] == "unit-mismatch" && f["indicator"] == ind)
+            .and_then(|f| f["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        message("PH01").contains(
+            "Quy các số của dòng này về triệu đồng (chia cho 1.000) thì lũy kế khớp: \
+             lũy kế quý trước 14 cộng thực hiện quý này 24 = 38; chỉ có đơn vị tính sai, lũy kế không sai."
+        ),
+        "{}",
+        message("PH01")
+    );
+    assert!(
+        !message("PH02").contains("lũy kế khớp"),
+        "{}",
+        message("PH02")
     );
 }
 
