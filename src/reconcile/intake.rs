@@ -381,8 +381,12 @@ fn sort_files(
 
 /// Settles every doubt about a file's sender (see [`settle`]), once all
 /// the files are read and before intake: the unit it is taken for, the
-/// finding that says so among its own, and its checks' findings (`own`,
-/// per file) retold for that unit.
+/// finding that says so among its own, the rows that unit must report
+/// ([`Submission::settled_as`]), and the findings made as it was read
+/// retold for that unit. A consolidation checks such a file's figures
+/// only once it is settled (they depend on whose they are: the unit's
+/// previous quarter, what it must report); `own` (per file) is retold
+/// too, for a caller that checked before.
 pub fn settle_doubts(
     outcomes: &mut [FileOutcome],
     own: &mut [Vec<Finding>],
@@ -423,6 +427,9 @@ pub fn settle_doubts(
                 }
             }
             s.unit = unit;
+        }
+        if let Some(u) = s.unit {
+            s.settled_as(u, template, lang);
         }
         s.findings.push(finding);
     }

@@ -1320,3 +1320,116 @@ fn check_says_what_consolidate_says_of_a_former_commune_or_a_districts_office() 
         "{found:?}"
     );
 }
+
+/// Ea Knốp worked over Ea Kar's workbook and left its title, with
+/// `--previous`: its figures are weighed against Ea Knốp's last quarter,
+/// the unit the file is settled as, never Ea Kar's (whose LK of 100 made
+/// three false `cumulative-mismatch` errors of Ea Knốp's right 45). Near
+/// miss: Đông Hòa, whose title and name agree, keeps its real errors.
+#[test]
+fn a_file_settled_as_its_names_unit_is_weighed_against_that_units_last_quarter() {
+    use crate::trust::{one_row_header, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let header = [("Thực hiện quý", 1), ("Lũy kế từ đầu năm", 1)];
+    // HC02 = HC03 + HC04, TH and LK.
+    let write = |dir: &Path, file: &str, title: &str, period: &str, th: [f64; 3], lk: [f64; 3]| {
+        let rows: Vec<_> = [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+            ("HC03", "Trong đó: giải quyết đúng hạn"),
+            ("HC04", "Trong đó: giải quyết trễ hạn"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (code, name))| (*code, *name, "hồ sơ", vec![N(th[k], None), N(lk[k], None)]))
+        .collect();
+        write_sheet(
+            &dir.join(file),
+            title,
+            period,
+            &one_row_header(&header),
+            &rows,
+        );
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    write(
+        &q1,
+        "BC_EaKar.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ I/2020",
+        [100.0, 60.0, 40.0],
+        [100.0, 60.0, 40.0],
+    );
+    write(
+        &q1,
+        "BC_EaKnop.xlsx",
+        "UBND XÃ EA KNỐP",
+        "QUÝ I/2020",
+        [40.0, 20.0, 20.0],
+        [40.0, 20.0, 20.0],
+    );
+    write(
+        &q1,
+        "BC_DongHoa.xlsx",
+        "UBND XÃ ĐÔNG HÒA",
+        "QUÝ I/2020",
+        [30.0, 20.0, 10.0],
+        [30.0, 20.0, 10.0],
+    );
+    let out1 = tmp.path().join("out1");
+    run(&q1, &out1, &tpl, "2020-Q1");
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    write(
+        &q2,
+        "BC_EaKar.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ II/2020",
+        [10.0, 6.0, 4.0],
+        [110.0, 66.0, 44.0],
+    );
+    // Ea Kar's title left on Ea Knốp's right figures: 40 + 5 = 45.
+    write(
+        &q2,
+        "BC_EaKnop.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ II/2020",
+        [5.0, 3.0, 2.0],
+        [45.0, 23.0, 22.0],
+    );
+    // 30 + 5 ≠ 40, 20 + 3 ≠ 28; 10 + 2 = 12.
+    write(
+        &q2,
+        "BC_DongHoa.xlsx",
+        "UBND XÃ ĐÔNG HÒA",
+        "QUÝ II/2020",
+        [5.0, 3.0, 2.0],
+        [40.0, 28.0, 12.0],
+    );
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["cumulative-mismatch", "file-unknown-unit"]),
+        [
+            "error|cumulative-mismatch|X5|F7|HC02|LK|LK = LK quý trước + TH|40",
+            "error|cumulative-mismatch|X5|F8|HC03|LK|LK = LK quý trước + TH|28",
+            "warning|file-unknown-unit|X2|A1|||X1|X2",
+        ]
+    );
+    let dong_hoa = f
+        .iter()
+        .find(|x| x["cell"] == "F8" && x["file"] == "BC_DongHoa.xlsx")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        dong_hoa.contains("lũy kế quý trước 20 cộng thực hiện quý này 3 = 23"),
+        "{dong_hoa}"
+    );
+}
