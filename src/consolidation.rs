@@ -294,9 +294,21 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     }
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
-    for o in &outcomes {
+    for (k, o) in outcomes.iter().enumerate() {
         if let FileOutcome::Read(s) = o {
-            findings.extend(s.findings.iter().cloned());
+            // The LK a quarter's file lacks, given by the unit's year file.
+            let lk_given = intake.lk_elsewhere.contains(&k);
+            findings.extend(
+                s.findings
+                    .iter()
+                    .filter(|f| {
+                        !(lk_given
+                            && f.code == crate::diagnostic::Code::ColumnMissing
+                            && f.severity == crate::diagnostic::Severity::Error
+                            && f.column == crate::model::ValueColumn::Lk.as_str())
+                    })
+                    .cloned(),
+            );
         }
     }
     sort_findings(&mut findings);

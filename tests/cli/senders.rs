@@ -1433,3 +1433,101 @@ fn a_file_settled_as_its_names_unit_is_weighed_against_that_units_last_quarter()
         "{dong_hoa}"
     );
 }
+
+/// Ea Kar split its year-end report: the quarter's TH in one file, the
+/// year's figures in another, both to the end of December. The year's
+/// file is used, for the true reason; the quarter's file left aside
+/// draws no `column-missing` error (the year's figures were
+/// consolidated), and with `--previous` the quarter's TH is worked out of
+/// the year's LK, so the two files are an info. Near miss: without
+/// `--previous` the quarter's TH is nowhere in the totals: a warning says
+/// so.
+#[test]
+fn a_year_end_report_split_in_a_quarters_file_and_a_years_draws_no_false_error() {
+    use crate::trust::{one_row_header, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let rows = |v: [f64; 3]| -> Vec<_> {
+        [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+            ("HC03", "Trong đó: giải quyết đúng hạn"),
+            ("HC04", "Trong đó: giải quyết trễ hạn"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (code, name))| (*code, *name, "hồ sơ", vec![N(v[k], None)]))
+        .collect()
+    };
+    let q3 = tmp.path().join("q3");
+    std::fs::create_dir_all(&q3).unwrap();
+    write_sheet(
+        &q3.join("BC_EaKar.xlsx"),
+        "UBND XÃ EA KAR",
+        "QUÝ III/2020",
+        &one_row_header(&[("Lũy kế 9 tháng", 1)]),
+        &rows([90.0, 60.0, 30.0]),
+    );
+    let out3 = tmp.path().join("out3");
+    run(&q3, &out3, &tpl, "2020-Q3");
+    let q4 = tmp.path().join("q4");
+    std::fs::create_dir_all(&q4).unwrap();
+    write_sheet(
+        &q4.join("Ea Kar - quy IV.xlsx"),
+        "UBND XÃ EA KAR",
+        "QUÝ IV/2020",
+        &one_row_header(&[("Thực hiện quý IV/2020", 1)]),
+        &rows([10.0, 6.0, 4.0]),
+    );
+    write_sheet(
+        &q4.join("Ea Kar - ca nam 2020.xlsx"),
+        "UBND XÃ EA KAR",
+        "NĂM 2020",
+        &one_row_header(&[("Thực hiện năm 2020", 1)]),
+        &rows([100.0, 66.0, 34.0]),
+    );
+    let codes = ["column-missing", "submission-duplicate"];
+    let (_, f) = crate::checks::consolidate(
+        &q4,
+        &tmp.path().join("out4"),
+        &tpl,
+        "2020-Q4",
+        &["--previous", out3.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện năm 2020",
+            "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
+            "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
+        ]
+    );
+    let left = f
+        .iter()
+        .find(|x| x["code"] == "submission-duplicate" && x["file"] == "Ea Kar - quy IV.xlsx")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        left,
+        "Xã Ea Kar gửi 2 tệp cho Quý IV/2020: Ea Kar - quy IV.xlsx trùng với Ea Kar - ca nam 2020.xlsx. \
+         Dùng tệp Ea Kar - ca nam 2020.xlsx (hai tệp cùng đến hết tháng 12/2020; tệp này có lũy kế từ đầu năm, \
+         tệp kia không có); tệp này không được tổng hợp."
+    );
+    // The quarter's TH worked out: 100 − 90.
+    let detail = crate::common::read_sheet(&tmp.path().join("out4/tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = detail
+        .iter()
+        .find(|r| r.iter().any(|c| c == "HC02"))
+        .unwrap();
+    assert!(hc02.iter().any(|c| c == "10"), "{hc02:?}");
+    assert!(hc02.iter().any(|c| c == "100"), "{hc02:?}");
+    // Near miss: no previous quarter, no TH from the year's file.
+    let (_, f) = crate::checks::consolidate(&q4, &tmp.path().join("out4b"), &tpl, "2020-Q4", &[]);
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
+            "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
+        ]
+    );
+}
