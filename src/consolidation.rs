@@ -113,31 +113,43 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // threads; the figures the cross-unit stages need (not the stated
     // percents: totals recompute them) go to the store, so memory does not
     // grow with the number of files.
+    // A file's own checks: its TH worked out of a report from January
+    // only, then the checks of one submission. Both weigh whose it is
+    // (the unit's previous quarter, what it must report).
+    let check_one = |s: &mut Submission| -> Vec<Finding> {
+        crate::reconcile::cumulative::th_from_lk(
+            s,
+            config.previous.as_ref(),
+            t,
+            &settings.may_be_negative,
+            config.period,
+            config.lang,
+        );
+        check_submission(
+            s,
+            t,
+            Some(config.period),
+            config.previous.as_ref(),
+            &settings,
+            config.lang,
+        )
+    };
+    // Its figures to the store, but the stated percents (totals
+    // recompute them).
+    let keep = |s: &mut Submission| -> Result<(), Fatal> {
+        s.rows.retain(|r| !r.column.is_percent());
+        store.put(s)
+    };
     let read_one = |f: &crate::ingest::InputFile| -> Result<(FileOutcome, Vec<Finding>), Fatal> {
         // A panic of the tool's own on one file (a bug the file brings
         // out) makes that file unreadable; the batch goes on.
         let read = crate::ingest::guarded("reading and checking it", || {
             let mut o = read_submission(f, &ctx);
-            if let FileOutcome::Read(s) = &mut o {
-                // A report from January only: its TH worked out.
-                crate::reconcile::cumulative::th_from_lk(
-                    s,
-                    config.previous.as_ref(),
-                    t,
-                    &settings.may_be_negative,
-                    config.period,
-                    config.lang,
-                );
-            }
             let own = match &mut o {
-                FileOutcome::Read(s) => check_submission(
-                    s,
-                    t,
-                    Some(config.period),
-                    config.previous.as_ref(),
-                    &settings,
-                    config.lang,
-                ),
+                // Whose it is is settled once every file is read: checked
+                // then (the few such files keep their figures till then).
+                FileOutcome::Read(s) if s.unit_doubt.is_some() => Vec::new(),
+                FileOutcome::Read(s) => check_one(s),
                 _ => Vec::new(),
             };
             Ok((o, own))
@@ -150,8 +162,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             (o, Vec::new())
         });
         if let FileOutcome::Read(s) = &mut o {
-            s.rows.retain(|r| !r.column.is_percent());
-            store.put(s)?;
+            if s.unit_doubt.is_none() {
+                keep(s)?;
+            }
         }
         if f.kind == InputKind::Spreadsheet {
             bar.inc(1);
@@ -200,6 +213,30 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     release_free_memory();
     let mut outcomes = outcomes;
     crate::reconcile::intake::settle_doubts(&mut outcomes, &mut own, t, config.period, config.lang);
+    // The files whose sender was in doubt, checked as the unit settled on
+    // (a copy of Thôn 10's workbook sent by Thôn 1 is weighed against
+    // Thôn 1's previous quarter, not Thôn 10's).
+    for (k, o) in outcomes.iter_mut().enumerate() {
+        let FileOutcome::Read(s) = o else {
+            continue;
+        };
+        if s.stored.is_some() || s.unit_doubt.is_none() {
+            continue;
+        }
+        let checked = crate::ingest::guarded("checking it", || Ok(check_one(s)));
+        match checked {
+            Ok(found) => {
+                own[k] = found;
+                keep(s)?;
+            }
+            Err(reason) => {
+                *o = FileOutcome::Rejected {
+                    file: s.file.clone(),
+                    reason,
+                };
+            }
+        }
+    }
     let intake = intake(&outcomes, t, &ctx.agencies, config.period, config.lang);
     let mut own_included: Vec<Finding> = Vec::new();
     for &k in &intake.included {
@@ -264,9 +301,21 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     }
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
-    for o in &outcomes {
+    for (k, o) in outcomes.iter().enumerate() {
         if let FileOutcome::Read(s) = o {
-            findings.extend(s.findings.iter().cloned());
+            // The LK a quarter's file lacks, given by the unit's year file.
+            let lk_given = intake.lk_elsewhere.contains(&k);
+            findings.extend(
+                s.findings
+                    .iter()
+                    .filter(|f| {
+                        !(lk_given
+                            && f.code == crate::diagnostic::Code::ColumnMissing
+                            && f.severity == crate::diagnostic::Severity::Error
+                            && f.column == crate::model::ValueColumn::Lk.as_str())
+                    })
+                    .cloned(),
+            );
         }
     }
     sort_findings(&mut findings);

@@ -251,6 +251,21 @@ pub struct Submission {
     /// The notes of rows that name a correction of earlier figures
     /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
     pub notes: Vec<RowNote>,
+    /// For a file whose sender is in doubt ([`Submission::unit_doubt`]):
+    /// what reading saw that the unit decides, to work out again for the
+    /// unit intake settles on ([`Submission::settled_as`]).
+    pub unsettled: Option<Box<Unsettled>>,
+}
+
+/// What the tables of a file whose sender is in doubt showed that only
+/// the unit gives a meaning: the rows absent and the rows left blank are
+/// missing or not by what the unit must report.
+#[derive(Clone, Debug, Default)]
+pub struct Unsettled {
+    /// Indicators no table of the file has a row for.
+    pub absent: Vec<u32>,
+    /// Rows kept with every figure cell blank (indicator, where).
+    pub blank: Vec<(usize, Location)>,
 }
 
 /// A row's note (its «Ghi chú» cell) that names a correction of earlier
@@ -380,6 +395,32 @@ impl Submission {
         }
     }
 
+    /// The file taken for `unit` once intake settled a doubt about its
+    /// sender: the rows missing and the rows left blank worked out again
+    /// for what that unit must report (reading weighed the unit its title
+    /// named, or the first it fits). Nothing changes for a file read
+    /// without doubt.
+    pub fn settled_as(&mut self, unit: usize, template: &Template, lang: Lang) {
+        let Some(seen) = self.unsettled.take() else {
+            return;
+        };
+        self.missing = if self.rows.is_empty() && !self.by_unit.is_empty() {
+            Vec::new()
+        } else {
+            seen.absent
+                .iter()
+                .copied()
+                .filter(|&i| template.must_report(unit, i as usize))
+                .collect()
+        };
+        let said_blank = |f: &Finding| {
+            f.code == crate::diagnostic::Code::IndicatorMissing && !f.indicator.is_empty()
+        };
+        self.findings.retain(|f| !said_blank(f));
+        let blank = blank_rows(&seen.blank, self, unit, template, lang);
+        self.findings.extend(blank);
+    }
+
     /// A copy with these figures in memory, for the cross-unit stages:
     /// who sent it and where, without its findings and missing rows (those
     /// are read from the submission itself).
@@ -407,6 +448,7 @@ impl Submission {
             by_unit: Vec::new(),
             dashes: self.dashes.clone(),
             notes: self.notes.clone(),
+            unsettled: None,
         }
     }
 
@@ -645,6 +687,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         by_unit: Vec::new(),
         dashes: Vec::new(),
         notes: Vec::new(),
+        unsettled: None,
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -1235,6 +1278,17 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A file whose only table is by unit lacks no row: it lacks the form.
     if sub.rows.is_empty() && !sub.by_unit.is_empty() {
         sub.missing.clear();
+    }
+    // Its sender in doubt: intake may settle it as another unit, which
+    // must report other rows.
+    if sub.unit_doubt.is_some() {
+        sub.unsettled = Some(Box::new(Unsettled {
+            absent: (0..seen.present.len())
+                .filter(|&i| !seen.present[i])
+                .map(|i| i as u32)
+                .collect(),
+            blank: seen.blank.clone(),
+        }));
     }
     if let Some(u) = sub.unit {
         let code = ctx.template.agencies[u].code.clone();

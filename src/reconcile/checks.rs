@@ -431,6 +431,7 @@ pub(crate) mod testutil {
             by_unit: Vec::new(),
             dashes: Vec::new(),
             notes: Vec::new(),
+            unsettled: None,
         };
         s.sort_rows();
         s

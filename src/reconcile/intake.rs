@@ -24,6 +24,10 @@ use std::time::Duration;
 pub struct Intake {
     /// Indices into the outcomes of the submissions that count.
     pub included: Vec<usize>,
+    /// Files not used whose unit's LK came from its other file (a
+    /// quarter's file beside the year's): their own missing LK is no
+    /// error of the unit's.
+    pub lk_elsewhere: Vec<usize>,
     pub status: Vec<StatusLine>,
     pub findings: Vec<Finding>,
 }
@@ -47,6 +51,7 @@ pub fn intake(
     } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
     let mut included = Vec::new();
+    let mut lk_elsewhere = Vec::new();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
         let files_of = |ks: &[usize]| {
@@ -190,7 +195,7 @@ pub fn intake(
             });
             continue;
         }
-        let (chosen, why) = choose(&cands, outcomes);
+        let (chosen, mut why) = choose(&cands, outcomes);
         included.push(chosen);
         if let FileOutcome::Read(sub) = &outcomes[chosen] {
             findings.extend(completeness_of(sub, ai, template, period, lang));
@@ -211,12 +216,32 @@ pub fn intake(
                     .iter()
                     .map(|&k| outcomes[k].file().to_string())
                     .collect();
+                // The quarter's file beside the year's: the year's figures
+                // are consolidated; an info when the quarter's TH is there
+                // too (worked out of the LK), else a warning that it is not.
+                let split = split_report(&cands, chosen, outcomes);
+                if split.is_some() {
+                    lk_elsewhere.extend(cands.iter().copied().filter(|&k| k != chosen));
+                }
+                let severity = match split {
+                    Some(true) => Severity::Info,
+                    _ => Severity::Warning,
+                };
+                if split == Some(false) {
+                    why.0.push_str(
+                        "; thực hiện quý chỉ có ở tệp kia, không được tổng hợp: hãy gửi một tệp có cả thực hiện quý và lũy kế",
+                    );
+                    why.1.push_str(
+                        "; the quarter's TH is only in the other, not consolidated: send one file with both TH and LK",
+                    );
+                }
                 let dup = Duplicate {
                     unit: a,
                     files: &files,
                     used: &chosen_file,
                     why: (&why.0, &why.1),
                     period,
+                    severity,
                 };
                 findings.extend(files.iter().map(|f| dup.finding(f, lang)));
                 (&why.0, &why.1)
@@ -242,6 +267,7 @@ pub fn intake(
     status.extend(other_lines);
     Intake {
         included,
+        lk_elsewhere,
         status,
         findings,
     }
@@ -381,8 +407,12 @@ fn sort_files(
 
 /// Settles every doubt about a file's sender (see [`settle`]), once all
 /// the files are read and before intake: the unit it is taken for, the
-/// finding that says so among its own, and its checks' findings (`own`,
-/// per file) retold for that unit.
+/// finding that says so among its own, the rows that unit must report
+/// ([`Submission::settled_as`]), and the findings made as it was read
+/// retold for that unit. A consolidation checks such a file's figures
+/// only once it is settled (they depend on whose they are: the unit's
+/// previous quarter, what it must report); `own` (per file) is retold
+/// too, for a caller that checked before.
 pub fn settle_doubts(
     outcomes: &mut [FileOutcome],
     own: &mut [Vec<Finding>],
@@ -423,6 +453,9 @@ pub fn settle_doubts(
                 }
             }
             s.unit = unit;
+        }
+        if let Some(u) = s.unit {
+            s.settled_as(u, template, lang);
         }
         s.findings.push(finding);
     }
@@ -857,6 +890,7 @@ struct Duplicate<'a> {
     used: &'a str,
     why: (&'a str, &'a str),
     period: Period,
+    severity: Severity,
 }
 
 impl Duplicate<'_> {
@@ -872,7 +906,7 @@ impl Duplicate<'_> {
             used: self.used,
             why: self.why,
         };
-        Finding::said(Severity::Warning, &said, lang)
+        Finding::said(self.severity, &said, lang)
             .at(&Location::file(file))
             .unit(self.unit.code.clone())
             .expected(self.used.to_string())
@@ -988,6 +1022,55 @@ pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
         .actual(reason_actual(reason, lang))
 }
 
+/// Whether a file read lacks the LK column a report ending the year (or
+/// a half, nine months) must have: its `column-missing` error, made as it
+/// was read.
+fn lacks_lk(s: &Submission) -> bool {
+    s.findings.iter().any(|f| {
+        f.code == Code::ColumnMissing
+            && f.severity == Severity::Error
+            && f.column == crate::model::ValueColumn::Lk.as_str()
+    })
+}
+
+/// Whether a file read has the quarter's TH: a column of its own, or
+/// worked out of its LK with the previous quarter's.
+fn has_th(s: &Submission) -> bool {
+    s.headers
+        .iter()
+        .any(|h| h.column == crate::model::ValueColumn::Th)
+        || s.findings.iter().any(|f| {
+            f.code == Code::ColumnMissing
+                && f.severity != Severity::Error
+                && f.column == crate::model::ValueColumn::Th.as_str()
+        })
+}
+
+/// A unit's report split in two files of periods ending the same month
+/// (`… quy IV.xlsx` with the quarter's TH alone, `… ca nam 2025.xlsx`
+/// with the year's): `chosen` has the LK the others lack. Whether the
+/// unit's figures are whole from it (its TH read or worked out), and the
+/// files not used, whose own missing LK is no error of the unit's.
+fn split_report(cands: &[usize], chosen: usize, outcomes: &[FileOutcome]) -> Option<bool> {
+    let sub = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => Some(s.as_ref()),
+        _ => None,
+    };
+    let used = sub(chosen)?;
+    if lacks_lk(used) {
+        return None;
+    }
+    let ends = used.period.map(|(p, _)| p)?;
+    let split = cands.iter().filter(|&&k| k != chosen).all(|&k| {
+        sub(k).is_some_and(|s| {
+            lacks_lk(s)
+                && s.period
+                    .is_some_and(|(p, _)| p != ends && p.same_report_as(&ends))
+        })
+    });
+    split.then(|| has_th(used))
+}
+
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
 fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)) {
@@ -1020,7 +1103,29 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
             a.and_then(|s| s.period.as_ref().map(|p| p.0)),
             b.and_then(|s| s.period.as_ref().map(|p| p.0)),
         );
-        if pa != pb {
+        // Two periods ending the same month (Quý IV and Năm 2025): neither
+        // is newer. The one with the LK the other lacks is the report.
+        if let (Some(p), Some(q), Some(a), Some(b)) = (pa, pb, a, b) {
+            if p != q && p.same_report_as(&q) && lacks_lk(a) != lacks_lk(b) {
+                if lacks_lk(a) {
+                    best = k;
+                }
+                why = (
+                    format!(
+                        "hai tệp cùng đến hết tháng {}/{}; tệp này có lũy kế từ đầu năm, tệp kia không có",
+                        p.last_month(),
+                        p.year
+                    ),
+                    format!(
+                        "both run to the end of month {}/{}; this one has the LK from January, the other has none",
+                        p.last_month(),
+                        p.year
+                    ),
+                );
+                continue;
+            }
+        }
+        if pa != pb && !pa.zip(pb).is_some_and(|(p, q)| p.same_report_as(&q)) {
             if pb > pa {
                 best = k;
             }

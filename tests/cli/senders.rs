@@ -1320,3 +1320,214 @@ fn check_says_what_consolidate_says_of_a_former_commune_or_a_districts_office() 
         "{found:?}"
     );
 }
+
+/// Ea Knốp worked over Ea Kar's workbook and left its title, with
+/// `--previous`: its figures are weighed against Ea Knốp's last quarter,
+/// the unit the file is settled as, never Ea Kar's (whose LK of 100 made
+/// three false `cumulative-mismatch` errors of Ea Knốp's right 45). Near
+/// miss: Đông Hòa, whose title and name agree, keeps its real errors.
+#[test]
+fn a_file_settled_as_its_names_unit_is_weighed_against_that_units_last_quarter() {
+    use crate::trust::{one_row_header, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let header = [("Thực hiện quý", 1), ("Lũy kế từ đầu năm", 1)];
+    // HC02 = HC03 + HC04, TH and LK.
+    let write = |dir: &Path, file: &str, title: &str, period: &str, th: [f64; 3], lk: [f64; 3]| {
+        let rows: Vec<_> = [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+            ("HC03", "Trong đó: giải quyết đúng hạn"),
+            ("HC04", "Trong đó: giải quyết trễ hạn"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (code, name))| (*code, *name, "hồ sơ", vec![N(th[k], None), N(lk[k], None)]))
+        .collect();
+        write_sheet(
+            &dir.join(file),
+            title,
+            period,
+            &one_row_header(&header),
+            &rows,
+        );
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    write(
+        &q1,
+        "BC_EaKar.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ I/2020",
+        [100.0, 60.0, 40.0],
+        [100.0, 60.0, 40.0],
+    );
+    write(
+        &q1,
+        "BC_EaKnop.xlsx",
+        "UBND XÃ EA KNỐP",
+        "QUÝ I/2020",
+        [40.0, 20.0, 20.0],
+        [40.0, 20.0, 20.0],
+    );
+    write(
+        &q1,
+        "BC_DongHoa.xlsx",
+        "UBND XÃ ĐÔNG HÒA",
+        "QUÝ I/2020",
+        [30.0, 20.0, 10.0],
+        [30.0, 20.0, 10.0],
+    );
+    let out1 = tmp.path().join("out1");
+    run(&q1, &out1, &tpl, "2020-Q1");
+    let q2 = tmp.path().join("q2");
+    std::fs::create_dir_all(&q2).unwrap();
+    write(
+        &q2,
+        "BC_EaKar.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ II/2020",
+        [10.0, 6.0, 4.0],
+        [110.0, 66.0, 44.0],
+    );
+    // Ea Kar's title left on Ea Knốp's right figures: 40 + 5 = 45.
+    write(
+        &q2,
+        "BC_EaKnop.xlsx",
+        "UBND XÃ EA KAR",
+        "QUÝ II/2020",
+        [5.0, 3.0, 2.0],
+        [45.0, 23.0, 22.0],
+    );
+    // 30 + 5 ≠ 40, 20 + 3 ≠ 28; 10 + 2 = 12.
+    write(
+        &q2,
+        "BC_DongHoa.xlsx",
+        "UBND XÃ ĐÔNG HÒA",
+        "QUÝ II/2020",
+        [5.0, 3.0, 2.0],
+        [40.0, 28.0, 12.0],
+    );
+    let (_, f) = crate::checks::consolidate(
+        &q2,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-Q2",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["cumulative-mismatch", "file-unknown-unit"]),
+        [
+            "error|cumulative-mismatch|X5|F7|HC02|LK|LK = LK quý trước + TH|40",
+            "error|cumulative-mismatch|X5|F8|HC03|LK|LK = LK quý trước + TH|28",
+            "warning|file-unknown-unit|X2|A1|||X1|X2",
+        ]
+    );
+    let dong_hoa = f
+        .iter()
+        .find(|x| x["cell"] == "F8" && x["file"] == "BC_DongHoa.xlsx")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        dong_hoa.contains("lũy kế quý trước 20 cộng thực hiện quý này 3 = 23"),
+        "{dong_hoa}"
+    );
+}
+
+/// Ea Kar split its year-end report: the quarter's TH in one file, the
+/// year's figures in another, both to the end of December. The year's
+/// file is used, for the true reason; the quarter's file left aside
+/// draws no `column-missing` error (the year's figures were
+/// consolidated), and with `--previous` the quarter's TH is worked out of
+/// the year's LK, so the two files are an info. Near miss: without
+/// `--previous` the quarter's TH is nowhere in the totals: a warning says
+/// so.
+#[test]
+fn a_year_end_report_split_in_a_quarters_file_and_a_years_draws_no_false_error() {
+    use crate::trust::{one_row_header, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let rows = |v: [f64; 3]| -> Vec<_> {
+        [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết"),
+            ("HC03", "Trong đó: giải quyết đúng hạn"),
+            ("HC04", "Trong đó: giải quyết trễ hạn"),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(k, (code, name))| (*code, *name, "hồ sơ", vec![N(v[k], None)]))
+        .collect()
+    };
+    let q3 = tmp.path().join("q3");
+    std::fs::create_dir_all(&q3).unwrap();
+    write_sheet(
+        &q3.join("BC_EaKar.xlsx"),
+        "UBND XÃ EA KAR",
+        "QUÝ III/2020",
+        &one_row_header(&[("Lũy kế 9 tháng", 1)]),
+        &rows([90.0, 60.0, 30.0]),
+    );
+    let out3 = tmp.path().join("out3");
+    run(&q3, &out3, &tpl, "2020-Q3");
+    let q4 = tmp.path().join("q4");
+    std::fs::create_dir_all(&q4).unwrap();
+    write_sheet(
+        &q4.join("Ea Kar - quy IV.xlsx"),
+        "UBND XÃ EA KAR",
+        "QUÝ IV/2020",
+        &one_row_header(&[("Thực hiện quý IV/2020", 1)]),
+        &rows([10.0, 6.0, 4.0]),
+    );
+    write_sheet(
+        &q4.join("Ea Kar - ca nam 2020.xlsx"),
+        "UBND XÃ EA KAR",
+        "NĂM 2020",
+        &one_row_header(&[("Thực hiện năm 2020", 1)]),
+        &rows([100.0, 66.0, 34.0]),
+    );
+    let codes = ["column-missing", "submission-duplicate"];
+    let (_, f) = crate::checks::consolidate(
+        &q4,
+        &tmp.path().join("out4"),
+        &tpl,
+        "2020-Q4",
+        &["--previous", out3.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện năm 2020",
+            "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
+            "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
+        ]
+    );
+    let left = f
+        .iter()
+        .find(|x| x["code"] == "submission-duplicate" && x["file"] == "Ea Kar - quy IV.xlsx")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        left,
+        "Xã Ea Kar gửi 2 tệp cho Quý IV/2020: Ea Kar - quy IV.xlsx trùng với Ea Kar - ca nam 2020.xlsx. \
+         Dùng tệp Ea Kar - ca nam 2020.xlsx (hai tệp cùng đến hết tháng 12/2020; tệp này có lũy kế từ đầu năm, \
+         tệp kia không có); tệp này không được tổng hợp."
+    );
+    // The quarter's TH worked out: 100 − 90.
+    let detail = crate::common::read_sheet(&tmp.path().join("out4/tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = detail
+        .iter()
+        .find(|r| r.iter().any(|c| c == "HC02"))
+        .unwrap();
+    assert!(hc02.iter().any(|c| c == "10"), "{hc02:?}");
+    assert!(hc02.iter().any(|c| c == "100"), "{hc02:?}");
+    // Near miss: no previous quarter, no TH from the year's file.
+    let (_, f) = crate::checks::consolidate(&q4, &tmp.path().join("out4b"), &tpl, "2020-Q4", &[]);
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
+            "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
+        ]
+    );
+}
