@@ -382,8 +382,9 @@ fn a_sender_named_by_folder_zip_or_signature_is_placed_and_the_motto_is_no_title
 /// A province after the 2025 merger of communes: the registry's `former`
 /// column lists the communes each new unit was formed from. A file titled
 /// with one former commune of several is placed but warned of (its
-/// figures may be that commune's alone); one file per former commune is
-/// an error (their figures are not added); a former commune split between
+/// figures may be that commune's alone); one file per former commune,
+/// every one of them, is their sum (a warning naming the files); a former
+/// commune split between
 /// two new units is nobody's, even when one of them sent its own file. A
 /// title naming the unit as it is now, or another unit bearing a former
 /// name as its own, says nothing.
@@ -461,8 +462,8 @@ fn communes_merged_in_2025_are_read_by_their_former_names() {
         ),
         [
             "error|file-unknown-unit||A1|||X3, X4|UBND XÃ LONG ĐIỀN (CŨ)",
-            "error|submission-duplicate|X2||||Xã Mỹ Phước|Xã Mỹ Phước; Xã Phước Thạnh",
             "error|submission-missing|X4|||||",
+            "warning|submission-duplicate|X2||||Xã Mỹ Phước|Xã Mỹ Phước; Xã Phước Thạnh",
             "warning|submission-missing|X1|A1|||Xã Hòa Lợi|Xã An Điền",
         ]
     );
@@ -478,7 +479,7 @@ fn communes_merged_in_2025_are_read_by_their_former_names() {
     );
     assert_eq!(
         message("submission-duplicate", "X2"),
-        "Xã Mỹ Phước gửi 2 tệp, mỗi tệp của một đơn vị cũ hợp thành: My Phuoc cu.xlsx («Xã Mỹ Phước»), xa phuoc thanh cu.xlsx («Xã Phước Thạnh»). Số liệu của các tệp này không được cộng lại: chỉ dùng tệp xa phuoc thanh cu.xlsx, nên số của Xã Mỹ Phước còn thiếu phần của đơn vị cũ Xã Mỹ Phước. Hãy đề nghị Xã Mỹ Phước gửi một biểu chung cho cả đơn vị mới."
+        "Xã Mỹ Phước gửi 2 tệp, mỗi tệp của một đơn vị cũ hợp thành: My Phuoc cu.xlsx («Xã Mỹ Phước»), xa phuoc thanh cu.xlsx («Xã Phước Thạnh»). Các tệp gồm đủ các đơn vị cũ của Xã Mỹ Phước, nên số liệu đã được cộng lại thành số của Xã Mỹ Phước (tỷ lệ và % được tính lại từ số đã cộng, không cộng); trang «Chi tiết theo đơn vị» ghi số đã cộng. Số nào một tệp để trống thì Xã Mỹ Phước coi như chưa có số đó. Lần sau hãy đề nghị Xã Mỹ Phước gửi một biểu chung cho cả đơn vị mới."
     );
     let split = f.iter().find(|x| x["code"] == "file-unknown-unit").unwrap();
     assert_eq!(
