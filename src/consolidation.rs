@@ -70,6 +70,8 @@ pub struct Consolidation {
     /// one of them: (the file in `included`, the parts' sum, which the
     /// totals and Chi tiết take in its place).
     pub summed: Vec<(usize, Submission)>,
+    /// The files read whose sender stays unknown, for the summary.
+    pub unplaced: crate::reconcile::intake::Unplaced,
 }
 
 impl Consolidation {
@@ -389,6 +391,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         findings,
         store,
         summed,
+        unplaced: intake.unplaced,
     })
 }
 

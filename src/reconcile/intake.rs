@@ -30,6 +30,20 @@ pub struct Intake {
     /// files are the parts of one report, summed
     /// ([`crate::reconcile::parts`]).
     pub summed: Vec<FormerSum>,
+    /// The files read whose sender stays unknown, by what may be said of
+    /// them in the run's summary.
+    pub unplaced: Unplaced,
+}
+
+/// How many files read stay of unknown sender: those a missing unit's
+/// `submission-missing` names (they may be its report), those whose
+/// letterhead names a body outside the registry of another kind than
+/// the communes (a former district's Phòng), and the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unplaced {
+    pub offered: usize,
+    pub other_body: usize,
+    pub unclear: usize,
 }
 
 /// A merged unit whose every former commune sent its own file.
@@ -62,6 +76,8 @@ pub fn intake(
     let mut status = Vec::new();
     let mut included = Vec::new();
     let mut summed = Vec::new();
+    // The files of unknown sender a missing unit's finding names.
+    let mut offered: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
         let files_of = |ks: &[usize]| {
@@ -131,27 +147,36 @@ pub fn intake(
             } else if a.reports {
                 // Files whose sender stays unknown may be this unit's:
                 // those that fit it, else those that fit no unit at all.
-                let fitting: Vec<String> = unplaced
+                let fitting: Vec<usize> = unplaced
                     .iter()
                     .filter(|(_, fits)| fits.contains(&ai))
-                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .map(|&(k, _)| k)
                     .collect();
-                let anyone: Vec<String> = unplaced
+                // Not a file whose letterhead names a body of another kind
+                // than this commune (a former district's Phòng): it is no
+                // commune's report, whatever its words.
+                let anyone: Vec<usize> = unplaced
                     .iter()
                     .filter(|&&(k, ref fits)| {
                         fits.is_empty()
                             && match &outcomes[k] {
-                                FileOutcome::Read(s) => may_name(&s.unit_text, a),
+                                FileOutcome::Read(s) => {
+                                    !(a.kind == crate::template::AgencyKind::Ward && other_body(s))
+                                        && may_name(&s.unit_text, a)
+                                }
                                 _ => true,
                             }
                     })
-                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .map(|&(k, _)| k)
                     .collect();
-                let (files, fit) = if fitting.is_empty() {
+                let (ks, fit) = if fitting.is_empty() {
                     (anyone, false)
                 } else {
                     (fitting, true)
                 };
+                offered.extend(ks.iter().copied());
+                let files: Vec<String> =
+                    ks.iter().map(|&k| outcomes[k].file().to_string()).collect();
                 let (finding, note) = if files.is_empty() {
                     let said = Said::SubmissionMissing {
                         unit: &a.shown(),
@@ -287,12 +312,30 @@ pub fn intake(
         });
     }
     status.extend(other_lines);
+    let mut unplaced_files = Unplaced::default();
+    for (k, _) in &unplaced {
+        match &outcomes[*k] {
+            _ if offered.contains(k) => unplaced_files.offered += 1,
+            FileOutcome::Read(s) if other_body(s) => unplaced_files.other_body += 1,
+            _ => unplaced_files.unclear += 1,
+        }
+    }
     Intake {
         included,
         status,
         findings,
         summed,
+        unplaced: unplaced_files,
     }
+}
+
+/// Whether a file's letterhead names a body of another kind than the
+/// commune its name or folder points to (a former district's Phòng).
+fn other_body(s: &Submission) -> bool {
+    matches!(
+        s.unit_source,
+        crate::normalize::submission::UnitSource::OtherBody { .. }
+    )
 }
 
 /// The note of a unit's line in Tình trạng nộp whose file used has a

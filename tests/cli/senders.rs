@@ -1321,3 +1321,93 @@ fn check_says_what_consolidate_says_of_a_former_commune_or_a_districts_office() 
         "{found:?}"
     );
 }
+
+/// The run's summary counted the former district's Phòng file (its
+/// letterhead "UBND HUYỆN LONG THÀNH / PHÒNG KINH TẾ", rightly
+/// `file-unknown-unit`) among files "có thể là của đơn vị chưa nộp"
+/// (tester trustBS). A letterhead naming a body of another kind than the
+/// communes is no missing commune's report, even when a word of it fits
+/// one (Xã Tân Phong, "phòng"): Xã Tân Phong's `submission-missing` does
+/// not name it, and the summary says it is a file from a body outside
+/// the registry. Near miss: a file that names nobody (no title, no
+/// folder) may still be Xã Tân Phong's, and is offered as before.
+#[test]
+fn a_former_districts_office_file_is_not_offered_as_a_missing_communes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Long Thành,UBND xã Long Thành|Xa Long Thanh,yes,,Thị trấn Long Thành|Xã Lộc An\n\
+         X2,ward,Xã Tân Phong,UBND xã Tân Phong,yes,,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    let district = dir.join("Huyen Long Thanh");
+    std::fs::create_dir_all(&district).unwrap();
+    letterhead_book(
+        &district.join("Xa Long Thanh - bao cao quy III.xlsx"),
+        &["UBND XÃ LONG THÀNH"],
+        100.0,
+    );
+    letterhead_book(
+        &district.join("Phong Kinh te huyen Long Thanh - tong hop Q3.xlsx"),
+        &["UBND HUYỆN LONG THÀNH", "PHÒNG KINH TẾ"],
+        310.0,
+    );
+    let summary = |out: &Path| {
+        let output = crate::common::tonghop()
+            .arg("consolidate")
+            .arg(&dir)
+            .args(["--period", "2020-Q3", "--out"])
+            .arg(out)
+            .arg("--template")
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let first = stdout.lines().next().unwrap_or_default().to_string();
+        (
+            first,
+            crate::common::read_findings(&out.join("errors.json")),
+        )
+    };
+    let codes = ["file-unknown-unit", "submission-missing"];
+    let (said, f) = summary(&tmp.path().join("out"));
+    assert_eq!(
+        said,
+        "Tổng hợp Quý III/2020: 2 tệp đã đọc, 0 tệp không đọc được, 0 tệp bỏ qua; 1 đơn vị được tổng hợp, 1 đơn vị chưa nộp (có 1 tệp của cơ quan không có trong danh mục đơn vị, không được tổng hợp)."
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|file-unknown-unit||A2|||X1|PHÒNG KINH TẾ",
+            "error|submission-missing|X2|||||",
+        ]
+    );
+    let missing = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing")
+        .unwrap();
+    assert_eq!(
+        missing["message"],
+        "Xã Tân Phong chưa gửi báo cáo Quý III/2020."
+    );
+
+    // Near miss: a file that names nobody may be the missing commune's.
+    letterhead_book(&dir.join("bao cao.xlsx"), &[], 90.0);
+    let (said, f) = summary(&tmp.path().join("out2"));
+    assert_eq!(
+        said,
+        "Tổng hợp Quý III/2020: 3 tệp đã đọc, 0 tệp không đọc được, 0 tệp bỏ qua; 1 đơn vị được tổng hợp, 1 đơn vị chưa nộp (có 1 tệp chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp; có 1 tệp của cơ quan không có trong danh mục đơn vị, không được tổng hợp)."
+    );
+    let missing = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing")
+        .unwrap();
+    assert_eq!(
+        missing["message"],
+        "Xã Tân Phong chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Xã Tân Phong. Hãy xem các tệp này."
+    );
+}
