@@ -14,7 +14,7 @@ use crate::number::NumberLocale;
 use crate::outputs::{ERRORS_CSV, ERRORS_JSON, FEEDBACK_DIR, WORKBOOK};
 use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::PreviousFigures;
-use crate::reconcile::intake::intake;
+use crate::reconcile::intake::{intake, FormerSum};
 use crate::reconcile::relations::{check_relations, relations_of};
 use crate::reconcile::uncomputed::uncomputed;
 use crate::reconcile::{consolidate, Totals};
@@ -66,24 +66,115 @@ pub struct Consolidation {
     pub findings: Vec<Finding>,
     /// The figures of every submission read (see [`Consolidation::figures`]).
     pub store: FigureStore,
+    /// The reports of units that sent one file per former commune, every
+    /// one of them: (the file in `included`, the parts' sum, which the
+    /// totals and Chi tiết take in its place).
+    pub summed: Vec<(usize, Submission)>,
+    /// The files read whose sender stays unknown, for the summary.
+    pub unplaced: crate::reconcile::intake::Unplaced,
 }
 
 impl Consolidation {
     /// The included submissions (in the order of `included`) and their
     /// figures.
     pub fn figures(&self) -> Figures<'_> {
-        Figures::new(included(&self.outcomes, &self.included), Some(&self.store))
+        Figures::new(
+            included(&self.outcomes, &self.included, &self.summed),
+            Some(&self.store),
+        )
     }
 }
 
-fn included<'a>(outcomes: &'a [FileOutcome], which: &[usize]) -> Vec<&'a Submission> {
+/// The included submissions, a unit's summed parts in place of its file.
+fn included<'a>(
+    outcomes: &'a [FileOutcome],
+    which: &[usize],
+    summed: &'a [(usize, Submission)],
+) -> Vec<&'a Submission> {
     which
         .iter()
-        .filter_map(|&k| match &outcomes[k] {
-            FileOutcome::Read(s) => Some(s.as_ref()),
-            _ => None,
+        .filter_map(|&k| match summed.iter().find(|(c, _)| *c == k) {
+            Some((_, s)) => Some(s),
+            None => match &outcomes[k] {
+                FileOutcome::Read(s) => Some(s.as_ref()),
+                _ => None,
+            },
         })
         .collect()
+}
+
+/// The included submissions file by file: every part of a unit's summed
+/// report in place of the sum, for the checks of each file's own figures
+/// (a part's parts that do not add up are that file's mistake, at its
+/// cells).
+fn included_by_file<'a>(
+    outcomes: &'a [FileOutcome],
+    which: &[usize],
+    summed: &[FormerSum],
+) -> Vec<&'a Submission> {
+    let read = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => Some(s.as_ref()),
+        _ => None,
+    };
+    which
+        .iter()
+        .flat_map(
+            |&k| match summed.iter().find(|p| p.parts.first() == Some(&k)) {
+                Some(p) => p.parts.iter().filter_map(|&j| read(j)).collect::<Vec<_>>(),
+                None => read(k).into_iter().collect(),
+            },
+        )
+        .collect()
+}
+
+/// (indicator, column index, half-units) to add to the totals' tolerance.
+type Spare = Vec<(usize, usize, f64)>;
+
+/// Each unit's parts (every former commune's file) summed into one
+/// report, written to the store: (its file in `included`, the sum), and
+/// the half-units its figures stand within beyond the sum's own
+/// ([`crate::reconcile::parts::Summed::spare`]).
+///
+/// # Errors
+/// When the stored figures cannot be read back or the sum written.
+fn sum_former_parts(
+    outcomes: &[FileOutcome],
+    summed: &[FormerSum],
+    store: &FigureStore,
+    template: &Template,
+) -> Result<(Vec<(usize, Submission)>, Spare), Fatal> {
+    let mut out = Vec::new();
+    let mut spare = Vec::new();
+    for p in summed {
+        let subs: Vec<&Submission> = p
+            .parts
+            .iter()
+            .filter_map(|&k| match &outcomes[k] {
+                FileOutcome::Read(s) => Some(s.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let (Some(&first), Some(&chosen)) = (subs.first(), p.parts.first()) else {
+            continue;
+        };
+        let parts = Figures::new(subs.clone(), Some(store));
+        let loaded = (0..parts.len())
+            .map(|k| parts.unit(k))
+            .collect::<Result<Vec<_>, _>>()?;
+        let refs: Vec<&Submission> = loaded.iter().map(|s| s.as_ref()).collect();
+        let sum = crate::reconcile::parts::sum_parts(&refs, template);
+        let mut whole = first.with_figures(sum.rows);
+        whole.file = subs
+            .iter()
+            .map(|s| s.file.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        whole.unit_former = None;
+        store.put(&mut whole)?;
+        spare.extend(sum.spare);
+        out.push((chosen, whole));
+    }
+    Ok((out, spare))
 }
 
 /// Reads every file (in parallel), sorts out who sent what, sums and
@@ -242,12 +333,39 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     for &k in &intake.included {
         own_included.append(&mut own[k]);
     }
+    // Every part of a unit's summed report counts: its own checks too.
+    for p in &intake.summed {
+        for &k in p.parts.iter().skip(1) {
+            own_included.append(&mut own[k]);
+        }
+    }
     drop(own);
-    let figures = Figures::new(included(&outcomes, &intake.included), Some(&store));
+    let (summed, spare) = sum_former_parts(&outcomes, &intake.summed, &store, t)?;
+    let figures = Figures::new(included(&outcomes, &intake.included, &summed), Some(&store));
+    let by_file = Figures::new(
+        included_by_file(&outcomes, &intake.included, &intake.summed),
+        Some(&store),
+    );
+    // The findings on the parts' cells, which the sum does not carry.
+    let parts_said: Vec<Finding> = intake
+        .summed
+        .iter()
+        .flat_map(|p| &p.parts)
+        .filter_map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s.findings.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     if let Some(prev) = &config.previous {
         crate::reconcile::cumulative::explained_by_wards(&figures, prev, t, &mut own_included)?;
     }
     let mut totals = consolidate(&figures, t)?;
+    for (i, c, half) in spare {
+        if let Some(tol) = totals.tolerance.get_mut(i) {
+            tol[c] += half;
+        }
+    }
     // Units whose file an error disputes as a whole (one file per former
     // commune, the others not added): the totals they enter are short of
     // the rest of them, and no department is compared with those sums.
@@ -265,7 +383,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
     findings.extend(check_relations(
-        &figures,
+        &by_file,
         &totals,
         t,
         &relations,
@@ -275,6 +393,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let known: Vec<Finding> = findings
         .iter()
         .chain(disputed.iter().copied())
+        .chain(&parts_said)
         .cloned()
         .collect();
     let checked = check_included(
@@ -291,6 +410,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // relations it breaks are that one finding's.
     crate::reconcile::cumulative::drop_explained_by_th_column(&mut findings);
     drop(figures);
+    drop(by_file);
     release_free_memory();
     findings.extend(intake.findings);
     if let Some(prev) = &config.previous {
@@ -326,6 +446,8 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         status: intake.status,
         findings,
         store,
+        summed,
+        unplaced: intake.unplaced,
     })
 }
 

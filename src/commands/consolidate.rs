@@ -145,22 +145,43 @@ fn print_summary(config: &Config, c: &Consolidation) {
             })
             .collect::<String>(),
     };
-    // Files read whose sender stays unknown: a unit counted as missing may
-    // have sent one of them.
-    let unplaced = c
-        .status
+    // Files read whose sender stays unknown: those a missing unit's
+    // finding names may be its report; a file whose letterhead names a
+    // body outside the registry (a former district's Phòng) is no missing
+    // commune's.
+    let u = c.unplaced;
+    let said: Vec<String> = match config.lang {
+        Lang::Vi => [
+            (
+                u.offered,
+                "chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp",
+            ),
+            (
+                u.other_body,
+                "của cơ quan không có trong danh mục đơn vị, không được tổng hợp",
+            ),
+            (u.unclear, "chưa rõ đơn vị gửi, không được tổng hợp"),
+        ]
         .iter()
-        .filter(|s| s.status == Status::UnknownUnit)
-        .count();
-    let also = match (unplaced, config.lang) {
-        (0, _) => also,
-        (n, Lang::Vi) => {
-            format!("{also} (có {n} tệp chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp)")
-        }
-        (n, Lang::En) => format!(
-            "{also} ({} of unknown sender may be theirs)",
-            Lang::En.count(n, ("", "file", "files"))
-        ),
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("có {n} tệp {w}"))
+        .collect(),
+        Lang::En => [
+            (u.offered, "of unknown sender may be theirs"),
+            (
+                u.other_body,
+                "from a body outside the registry, not consolidated",
+            ),
+            (u.unclear, "of unknown sender, not consolidated"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{} {w}", Lang::En.count(*n, ("", "file", "files"))))
+        .collect(),
+    };
+    let also = match said.is_empty() {
+        true => also,
+        false => format!("{also} ({})", said.join("; ")),
     };
     let tally = Tally::of(&c.findings);
     let out = config.out.display();

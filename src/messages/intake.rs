@@ -171,6 +171,14 @@ pub enum Said<'a> {
         files: &'a [(String, String)],
         used: &'a str,
     },
+    /// `submission-duplicate` (a warning): `unit` sent one file per former
+    /// unit it was formed from, every one of them (`files`: each file with
+    /// the former unit it names); their figures are added together as the
+    /// unit's.
+    SubmissionFormerSummed {
+        unit: &'a str,
+        files: &'a [(String, String)],
+    },
     /// `indicator-approximate`: a row's `name` read as indicator `code`
     /// «`catalog`», `alike` percent alike.
     NameApproximate {
@@ -305,9 +313,9 @@ impl Words for Said<'_> {
             Said::PeriodMismatch { .. }
             | Said::PeriodChecked { .. }
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
-            Said::SubmissionDuplicate { .. } | Said::SubmissionFormerParts { .. } => {
-                Code::SubmissionDuplicate
-            }
+            Said::SubmissionDuplicate { .. }
+            | Said::SubmissionFormerParts { .. }
+            | Said::SubmissionFormerSummed { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
@@ -609,6 +617,23 @@ fn submissions(s: &Said, lang: Lang) -> String {
                     "{unit} sent {} files, one per former unit it was formed from: {list}. Their figures are not added together: only {used} is used, so {unit}'s figures lack the part of the former {}. Ask {unit} for one form for the whole new unit.",
                     files.len(),
                     or_list(&left, " and ")
+                ),
+            }
+        }
+        (Said::SubmissionFormerSummed { unit, files }, lang) => {
+            let list = files
+                .iter()
+                .map(|(f, former)| format!("{f} («{former}»)"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi {} tệp, mỗi tệp của một đơn vị cũ hợp thành: {list}. Các tệp gồm đủ các đơn vị cũ của {unit}, nên số liệu đã được cộng lại thành số của {unit} (tỷ lệ và % được tính lại từ số đã cộng, không cộng); trang «Chi tiết theo đơn vị» ghi số đã cộng. Số nào một tệp để trống thì {unit} coi như chưa có số đó. Lần sau hãy đề nghị {unit} gửi một biểu chung cho cả đơn vị mới.",
+                    files.len()
+                ),
+                Lang::En => format!(
+                    "{unit} sent {} files, one per former unit it was formed from: {list}. They cover every former unit of {unit}, so their figures are added together as {unit}'s (rates and percents worked out again from the sums, never added); the sheet «Chi tiết theo đơn vị» shows the sums. A figure one file leaves blank is unknown for {unit}. Next time, ask {unit} for one form for the whole new unit.",
+                    files.len()
                 ),
             }
         }

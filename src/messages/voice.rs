@@ -133,6 +133,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             ])),
             used: "phuong-07 (bản sửa).xlsx",
         },
+        Said::SubmissionFormerSummed {
+            unit,
+            files: Box::leak(Box::new([
+                ("An Dien cu.xlsx".to_string(), "Xã An Điền".to_string()),
+                ("Tan Dinh cu.xlsx".to_string(), "Xã Tân Định".to_string()),
+            ])),
+        },
         Said::UnitFromClue {
             file,
             unit,
@@ -1458,6 +1465,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
         Said::TitleNamesOtherBody { .. } => 32,
+        Said::SubmissionFormerSummed { .. } => 33,
     }
 }
 
@@ -1662,7 +1670,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 33);
+    covers("Said", said.iter().map(said_variant), 34);
     covers("Checked", checked.iter().map(checked_variant), 34);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

@@ -30,6 +30,34 @@ pub struct Intake {
     pub lk_elsewhere: Vec<usize>,
     pub status: Vec<StatusLine>,
     pub findings: Vec<Finding>,
+    /// The units whose every former commune sent its own file: their
+    /// files are the parts of one report, summed
+    /// ([`crate::reconcile::parts`]).
+    pub summed: Vec<FormerSum>,
+    /// The files read whose sender stays unknown, by what may be said of
+    /// them in the run's summary.
+    pub unplaced: Unplaced,
+}
+
+/// How many files read stay of unknown sender: those a missing unit's
+/// `submission-missing` names (they may be its report), those whose
+/// letterhead names a body outside the registry of another kind than
+/// the communes (a former district's Phòng), and the others.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unplaced {
+    pub offered: usize,
+    pub other_body: usize,
+    pub unclear: usize,
+}
+
+/// A merged unit whose every former commune sent its own file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormerSum {
+    /// Index into the template's agencies.
+    pub unit: usize,
+    /// The files (indices into the outcomes), the one in `included`
+    /// first.
+    pub parts: Vec<usize>,
 }
 
 /// Sorts out the files of a run. `matcher` (the run's, over `template`'s
@@ -52,6 +80,9 @@ pub fn intake(
     let mut status = Vec::new();
     let mut included = Vec::new();
     let mut lk_elsewhere = Vec::new();
+    let mut summed = Vec::new();
+    // The files of unknown sender a missing unit's finding names.
+    let mut offered: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
         let files_of = |ks: &[usize]| {
@@ -121,27 +152,36 @@ pub fn intake(
             } else if a.reports {
                 // Files whose sender stays unknown may be this unit's:
                 // those that fit it, else those that fit no unit at all.
-                let fitting: Vec<String> = unplaced
+                let fitting: Vec<usize> = unplaced
                     .iter()
                     .filter(|(_, fits)| fits.contains(&ai))
-                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .map(|&(k, _)| k)
                     .collect();
-                let anyone: Vec<String> = unplaced
+                // Not a file whose letterhead names a body of another kind
+                // than this commune (a former district's Phòng): it is no
+                // commune's report, whatever its words.
+                let anyone: Vec<usize> = unplaced
                     .iter()
                     .filter(|&&(k, ref fits)| {
                         fits.is_empty()
                             && match &outcomes[k] {
-                                FileOutcome::Read(s) => may_name(&s.unit_text, a),
+                                FileOutcome::Read(s) => {
+                                    !(a.kind == crate::template::AgencyKind::Ward && other_body(s))
+                                        && may_name(&s.unit_text, a)
+                                }
                                 _ => true,
                             }
                     })
-                    .map(|&(k, _)| outcomes[k].file().to_string())
+                    .map(|&(k, _)| k)
                     .collect();
-                let (files, fit) = if fitting.is_empty() {
+                let (ks, fit) = if fitting.is_empty() {
                     (anyone, false)
                 } else {
                     (fitting, true)
                 };
+                offered.extend(ks.iter().copied());
+                let files: Vec<String> =
+                    ks.iter().map(|&k| outcomes[k].file().to_string()).collect();
                 let (finding, note) = if files.is_empty() {
                     let said = Said::SubmissionMissing {
                         unit: &a.shown(),
@@ -197,13 +237,45 @@ pub fn intake(
         }
         let (chosen, mut why) = choose(&cands, outcomes);
         included.push(chosen);
+        let chosen_file = outcomes[chosen].file().to_string();
+        // One file per former commune of a merged unit: parts, not
+        // versions; summed when every former commune sent its own. Else
+        // two versions of one report.
+        let apart = match former_parts(&cands, chosen, outcomes, a, lang) {
+            Some(Parts::Apart(f)) => Some(f),
+            None => None,
+            Some(Parts::Whole(f)) => {
+                findings.push(f);
+                let mut parts: Vec<usize> =
+                    cands.iter().copied().filter(|&k| k != chosen).collect();
+                parts.insert(0, chosen);
+                for &k in &parts {
+                    if let FileOutcome::Read(sub) = &outcomes[k] {
+                        findings.extend(completeness_of(sub, ai, template, period, lang));
+                    }
+                }
+                status.push(StatusLine {
+                unit: a.code.clone(),
+                unit_name: a.shown().into_owned(),
+                files: files_of(&cands),
+                status: Status::Submitted,
+                note: std::iter::once(lang.pick(
+                    "mỗi tệp của một đơn vị cũ; đủ các đơn vị cũ, số liệu đã được cộng lại",
+                    "one file per former unit; every former unit sent, figures added together",
+                ).to_string())
+                .chain(parts.iter().filter_map(|&k| stale_title(&outcomes[k], period, lang)))
+                .chain(others(false))
+                .collect::<Vec<_>>()
+                .join("; "),
+            });
+                summed.push(FormerSum { unit: ai, parts });
+                continue;
+            }
+        };
         if let FileOutcome::Read(sub) = &outcomes[chosen] {
             findings.extend(completeness_of(sub, ai, template, period, lang));
         }
-        let chosen_file = outcomes[chosen].file().to_string();
-        // One file per former commune of a merged unit: parts, not
-        // versions; else two versions of one report.
-        let why: (&str, &str) = match former_parts(&cands, chosen, outcomes, a, lang) {
+        let why: (&str, &str) = match apart {
             Some(parts) => {
                 findings.push(parts);
                 (
@@ -265,12 +337,31 @@ pub fn intake(
         });
     }
     status.extend(other_lines);
+    let mut unplaced_files = Unplaced::default();
+    for (k, _) in &unplaced {
+        match &outcomes[*k] {
+            _ if offered.contains(k) => unplaced_files.offered += 1,
+            FileOutcome::Read(s) if other_body(s) => unplaced_files.other_body += 1,
+            _ => unplaced_files.unclear += 1,
+        }
+    }
     Intake {
         included,
         lk_elsewhere,
         status,
         findings,
+        summed,
+        unplaced: unplaced_files,
     }
+}
+
+/// Whether a file's letterhead names a body of another kind than the
+/// commune its name or folder points to (a former district's Phòng).
+fn other_body(s: &Submission) -> bool {
+    matches!(
+        s.unit_source,
+        crate::normalize::submission::UnitSource::OtherBody { .. }
+    )
 }
 
 /// The note of a unit's line in Tình trạng nộp whose file used has a
@@ -840,17 +931,28 @@ pub fn disputes_whole_submission(f: &Finding) -> bool {
         && !f.unit.is_empty()
 }
 
-/// `submission-duplicate` (an error) when a unit's files (`cands`, of
-/// which `chosen` is used) each name a different one of its former units
-/// and nothing else: parts of the new unit, not versions of one report,
-/// whose figures are not added.
+/// What a unit's files that each name a different one of its former
+/// units are.
+enum Parts {
+    /// Every former unit sent its own: the parts of the unit's report,
+    /// summed (a `submission-duplicate` warning naming them).
+    Whole(Finding),
+    /// Only some: `submission-duplicate` (an error), the figures not
+    /// added, one file used.
+    Apart(Finding),
+}
+
+/// The parts of a merged unit when its files (`cands`, of which `chosen`
+/// is used) each name a different one of its former units and nothing
+/// else: not versions of one report. Whole when they name every former
+/// unit of the registry's `former` column, once each.
 fn former_parts(
     cands: &[usize],
     chosen: usize,
     outcomes: &[FileOutcome],
     a: &crate::template::Agency,
     lang: Lang,
-) -> Option<Finding> {
+) -> Option<Parts> {
     let mut files: Vec<(String, String)> = Vec::new();
     for &k in cands {
         let FileOutcome::Read(s) = &outcomes[k] else {
@@ -865,6 +967,21 @@ fn former_parts(
         return None;
     }
     let used = outcomes[chosen].file();
+    // Each former unit once, and every one of them: the whole unit.
+    let whole = named.len() == files.len() && a.former.iter().all(|f| named.contains(&f.as_str()));
+    if whole {
+        let said = Said::SubmissionFormerSummed {
+            unit: &a.shown(),
+            files: &files,
+        };
+        return Some(Parts::Whole(
+            Finding::said(Severity::Warning, &said, lang)
+                .at(&Location::file(used))
+                .unit(a.code.clone())
+                .expected(a.name.clone())
+                .actual(named.join("; ")),
+        ));
+    }
     let left = files
         .iter()
         .find(|(f, _)| f != used)
@@ -874,13 +991,13 @@ fn former_parts(
         files: &files,
         used,
     };
-    Some(
+    Some(Parts::Apart(
         Finding::said(Severity::Error, &said, lang)
             .at(&Location::file(left.unwrap_or_else(|| used.to_string())))
             .unit(a.code.clone())
             .expected(a.name.clone())
             .actual(named.join("; ")),
-    )
+    ))
 }
 
 /// The files one unit sent for the period, and the one used.

@@ -27,6 +27,7 @@ pub mod copies;
 pub mod cumulative;
 pub mod intake;
 pub mod outliers;
+pub mod parts;
 pub mod percentages;
 pub mod relations;
 pub mod scale;

@@ -382,8 +382,9 @@ fn a_sender_named_by_folder_zip_or_signature_is_placed_and_the_motto_is_no_title
 /// A province after the 2025 merger of communes: the registry's `former`
 /// column lists the communes each new unit was formed from. A file titled
 /// with one former commune of several is placed but warned of (its
-/// figures may be that commune's alone); one file per former commune is
-/// an error (their figures are not added); a former commune split between
+/// figures may be that commune's alone); one file per former commune,
+/// every one of them, is their sum (a warning naming the files); a former
+/// commune split between
 /// two new units is nobody's, even when one of them sent its own file. A
 /// title naming the unit as it is now, or another unit bearing a former
 /// name as its own, says nothing.
@@ -461,8 +462,8 @@ fn communes_merged_in_2025_are_read_by_their_former_names() {
         ),
         [
             "error|file-unknown-unit||A1|||X3, X4|UBND XÃ LONG ĐIỀN (CŨ)",
-            "error|submission-duplicate|X2||||Xã Mỹ Phước|Xã Mỹ Phước; Xã Phước Thạnh",
             "error|submission-missing|X4|||||",
+            "warning|submission-duplicate|X2||||Xã Mỹ Phước|Xã Mỹ Phước; Xã Phước Thạnh",
             "warning|submission-missing|X1|A1|||Xã Hòa Lợi|Xã An Điền",
         ]
     );
@@ -478,7 +479,7 @@ fn communes_merged_in_2025_are_read_by_their_former_names() {
     );
     assert_eq!(
         message("submission-duplicate", "X2"),
-        "Xã Mỹ Phước gửi 2 tệp, mỗi tệp của một đơn vị cũ hợp thành: My Phuoc cu.xlsx («Xã Mỹ Phước»), xa phuoc thanh cu.xlsx («Xã Phước Thạnh»). Số liệu của các tệp này không được cộng lại: chỉ dùng tệp xa phuoc thanh cu.xlsx, nên số của Xã Mỹ Phước còn thiếu phần của đơn vị cũ Xã Mỹ Phước. Hãy đề nghị Xã Mỹ Phước gửi một biểu chung cho cả đơn vị mới."
+        "Xã Mỹ Phước gửi 2 tệp, mỗi tệp của một đơn vị cũ hợp thành: My Phuoc cu.xlsx («Xã Mỹ Phước»), xa phuoc thanh cu.xlsx («Xã Phước Thạnh»). Các tệp gồm đủ các đơn vị cũ của Xã Mỹ Phước, nên số liệu đã được cộng lại thành số của Xã Mỹ Phước (tỷ lệ và % được tính lại từ số đã cộng, không cộng); trang «Chi tiết theo đơn vị» ghi số đã cộng. Số nào một tệp để trống thì Xã Mỹ Phước coi như chưa có số đó. Lần sau hãy đề nghị Xã Mỹ Phước gửi một biểu chung cho cả đơn vị mới."
     );
     let split = f.iter().find(|x| x["code"] == "file-unknown-unit").unwrap();
     assert_eq!(
@@ -1529,5 +1530,95 @@ fn a_year_end_report_split_in_a_quarters_file_and_a_years_draws_no_false_error()
             "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
             "warning|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
         ]
+    );
+}
+
+/// The run's summary counted the former district's Phòng file (its
+/// letterhead "UBND HUYỆN LONG THÀNH / PHÒNG KINH TẾ", rightly
+/// `file-unknown-unit`) among files "có thể là của đơn vị chưa nộp"
+/// (tester trustBS). A letterhead naming a body of another kind than the
+/// communes is no missing commune's report, even when a word of it fits
+/// one (Xã Tân Phong, "phòng"): Xã Tân Phong's `submission-missing` does
+/// not name it, and the summary says it is a file from a body outside
+/// the registry. Near miss: a file that names nobody (no title, no
+/// folder) may still be Xã Tân Phong's, and is offered as before.
+#[test]
+fn a_former_districts_office_file_is_not_offered_as_a_missing_communes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Long Thành,UBND xã Long Thành|Xa Long Thanh,yes,,Thị trấn Long Thành|Xã Lộc An\n\
+         X2,ward,Xã Tân Phong,UBND xã Tân Phong,yes,,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    let district = dir.join("Huyen Long Thanh");
+    std::fs::create_dir_all(&district).unwrap();
+    letterhead_book(
+        &district.join("Xa Long Thanh - bao cao quy III.xlsx"),
+        &["UBND XÃ LONG THÀNH"],
+        100.0,
+    );
+    letterhead_book(
+        &district.join("Phong Kinh te huyen Long Thanh - tong hop Q3.xlsx"),
+        &["UBND HUYỆN LONG THÀNH", "PHÒNG KINH TẾ"],
+        310.0,
+    );
+    let summary = |out: &Path| {
+        let output = crate::common::tonghop()
+            .arg("consolidate")
+            .arg(&dir)
+            .args(["--period", "2020-Q3", "--out"])
+            .arg(out)
+            .arg("--template")
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        let first = stdout.lines().next().unwrap_or_default().to_string();
+        (
+            first,
+            crate::common::read_findings(&out.join("errors.json")),
+        )
+    };
+    let codes = ["file-unknown-unit", "submission-missing"];
+    let (said, f) = summary(&tmp.path().join("out"));
+    assert_eq!(
+        said,
+        "Tổng hợp Quý III/2020: 2 tệp đã đọc, 0 tệp không đọc được, 0 tệp bỏ qua; 1 đơn vị được tổng hợp, 1 đơn vị chưa nộp (có 1 tệp của cơ quan không có trong danh mục đơn vị, không được tổng hợp)."
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|file-unknown-unit||A2|||X1|PHÒNG KINH TẾ",
+            "error|submission-missing|X2|||||",
+        ]
+    );
+    let missing = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing")
+        .unwrap();
+    assert_eq!(
+        missing["message"],
+        "Xã Tân Phong chưa gửi báo cáo Quý III/2020."
+    );
+
+    // Near miss: a file that names nobody may be the missing commune's.
+    letterhead_book(&dir.join("bao cao.xlsx"), &[], 90.0);
+    let (said, f) = summary(&tmp.path().join("out2"));
+    assert_eq!(
+        said,
+        "Tổng hợp Quý III/2020: 3 tệp đã đọc, 0 tệp không đọc được, 0 tệp bỏ qua; 1 đơn vị được tổng hợp, 1 đơn vị chưa nộp (có 1 tệp chưa rõ đơn vị gửi, có thể là của đơn vị chưa nộp; có 1 tệp của cơ quan không có trong danh mục đơn vị, không được tổng hợp)."
+    );
+    let missing = f
+        .iter()
+        .find(|x| x["code"] == "submission-missing")
+        .unwrap();
+    assert_eq!(
+        missing["message"],
+        "Xã Tân Phong chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Xã Tân Phong. Hãy xem các tệp này."
     );
 }

@@ -510,3 +510,192 @@ fn a_commune_sending_one_file_per_former_commune_blames_no_department_and_marks_
         "{sheet:?}"
     );
 }
+
+/// Xã Tân Hiệp sent one file per former commune, every one of them (the
+/// registry's `former`: Tân Hiệp, Hòa Bình, Hiệp Hòa): the three files
+/// are its report. Their figures are added (A01 TH 10 + 7 + 8 = 25) and
+/// the rate A03 worked from the sums (12 / 25 × 100 = 48, not the files'
+/// 50, 42,86 and 50 added or averaged); a `submission-duplicate` warning
+/// names the files. The totals are whole (no `(*)`), Chi tiết shows the
+/// sums, and the department is compared with them: its A01 LK 345, 90
+/// above the communes' 255, is a `total-mismatch` error, where its right
+/// A01 TH 85 is nothing. Near miss: without Hiệp Hòa's file, the two
+/// files are still not added (the error, `(*)`, no department blamed).
+#[test]
+fn a_commune_whose_every_former_commune_sent_its_file_is_their_sum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_merged_template(&tpl);
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         A01,A,Số trẻ thuộc diện tiêm chủng,trẻ,flow,both,DEP,,,0\n\
+         A02,A,Số trẻ được tiêm chủng đầy đủ,trẻ,flow,both,DEP,A02 <= A01,,0\n\
+         A03,A,Tỷ lệ trẻ được tiêm chủng đầy đủ,%,rate,ward,DEP,A02 / A01 * 100,,2\n\
+         D01,B,Số lượt khám tại trung tâm,lượt,flow,district,DEP,,,0\n",
+    )
+    .unwrap();
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64), a02: (f64, f64), a03: f64| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(a02.0), Some(a02.1)),
+            row("A03", Some(a03), Some(a03)),
+        ]
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let units = [
+        (
+            "hoa-phu.xlsx",
+            "UBND XÃ HÒA PHÚ",
+            (40.0, 120.0),
+            (20.0, 60.0),
+            50.0,
+        ),
+        (
+            "krong-buk.xlsx",
+            "UBND XÃ KRÔNG BÚK",
+            (20.0, 60.0),
+            (10.0, 30.0),
+            50.0,
+        ),
+        (
+            "Xa Tan Hiep cu.xlsx",
+            "UBND XÃ TÂN HIỆP (CŨ)",
+            (10.0, 30.0),
+            (5.0, 15.0),
+            50.0,
+        ),
+        (
+            "Xa Hoa Binh cu.xlsx",
+            "UBND XÃ HÒA BÌNH (CŨ)",
+            (7.0, 21.0),
+            (3.0, 9.0),
+            42.86,
+        ),
+        (
+            "Xa Hiep Hoa cu.xlsx",
+            "UBND XÃ HIỆP HÒA (CŨ)",
+            (8.0, 24.0),
+            (4.0, 12.0),
+            50.0,
+        ),
+    ];
+    for (file, title, a01, a02, a03) in units {
+        write_unit(&dir.join(file), title, q3, &rows(a01, a02, a03));
+    }
+    // The department: right about A01 TH (85) and A02, 90 off in A01 LK.
+    let dep = vec![
+        row("A01", Some(85.0), Some(345.0)),
+        row("A02", Some(42.0), Some(126.0)),
+        row("D01", Some(500.0), Some(1500.0)),
+    ];
+    write_unit(&dir.join("phong-y-te.xlsx"), "PHÒNG Y TẾ", q3, &dep);
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let codes = ["submission-duplicate", "total-mismatch", "total-unchecked"];
+    assert_eq!(
+        crate::trust::listed(&f, &codes),
+        [
+            "error|total-mismatch|DEP|F7|A01|LK|255|345",
+            "warning|submission-duplicate|XB||||Xã Tân Hiệp|Xã Hiệp Hòa; Xã Hòa Bình; Xã Tân Hiệp",
+        ]
+    );
+    let said = f
+        .iter()
+        .find(|f| f["code"] == "submission-duplicate")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        said.contains("Xa Hiep Hoa cu.xlsx («Xã Hiệp Hòa»), Xa Hoa Binh cu.xlsx («Xã Hòa Bình»), Xa Tan Hiep cu.xlsx («Xã Tân Hiệp»)")
+            && said.contains("số liệu đã được cộng lại thành số của Xã Tân Hiệp"),
+        "{said}"
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    assert!(
+        sheet
+            .iter()
+            .flatten()
+            .any(|c| c.contains("Tổng hợp từ 3/3 xã")),
+        "{sheet:?}"
+    );
+    assert!(
+        !sheet.iter().flatten().any(|c| c.contains("(*)")),
+        "{sheet:?}"
+    );
+    let (a01, a02, a03) = (
+        row_of(&sheet, "A01"),
+        row_of(&sheet, "A02"),
+        row_of(&sheet, "A03"),
+    );
+    // Mã | Chỉ tiêu | ĐVT | KH | TH | LK
+    assert_eq!(sheet[a01][4..6], ["85", "255"]);
+    assert_eq!(sheet[a02][4..6], ["42", "126"]);
+    let rate: f64 = sheet[a03][4].parse().unwrap();
+    assert!((rate - 42.0 / 85.0 * 100.0).abs() < 1e-9, "{rate}");
+    // Chi tiết: Xã Tân Hiệp's column holds the sums.
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let head = detail
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "Mã"))
+        .unwrap();
+    let col = detail[head]
+        .iter()
+        .position(|c| c == "Xã Tân Hiệp")
+        .unwrap_or_else(|| panic!("{:?}", detail[head]));
+    let at = |code: &str, column: &str| {
+        detail
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == code) && r.get(3).is_some_and(|c| c == column))
+            .map(|r| r[col].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        [
+            at("A01", "TH"),
+            at("A01", "LK"),
+            at("A02", "TH"),
+            at("A02", "LK")
+        ],
+        ["25", "75", "12", "36"]
+    );
+    let rate: f64 = at("A03", "TH").parse().unwrap();
+    assert!((rate - 48.0).abs() < 1e-9, "{rate}");
+    let status = read_sheet(&book, "Tình trạng nộp");
+    let line = status
+        .iter()
+        .find(|r| r.iter().any(|c| c == "Xã Tân Hiệp"))
+        .unwrap();
+    // The unit's line: every file, "đã nộp", and what was done.
+    assert!(
+        line.iter()
+            .any(|c| c == "Xa Hiep Hoa cu.xlsx; Xa Hoa Binh cu.xlsx; Xa Tan Hiep cu.xlsx"),
+        "{line:?}"
+    );
+    assert!(line.iter().any(|c| c == "đã nộp"), "{line:?}");
+    assert!(
+        line.iter()
+            .any(|c| c == "mỗi tệp của một đơn vị cũ; đủ các đơn vị cũ, số liệu đã được cộng lại"),
+        "{line:?}"
+    );
+
+    // Near miss: Hiệp Hòa's file missing, the two others are not added.
+    std::fs::remove_file(dir.join("Xa Hiep Hoa cu.xlsx")).unwrap();
+    let out2 = tmp.path().join("out2");
+    let f = run(&dir, &out2, &tpl, "2020-Q3");
+    assert_eq!(
+        crate::trust::listed(&f, &codes),
+        [
+            "error|submission-duplicate|XB||||Xã Tân Hiệp|Xã Hòa Bình; Xã Tân Hiệp",
+            "info|total-unchecked|DEP|E7||TH||Xã Tân Hiệp",
+            "info|total-unchecked|DEP|F7||LK||Xã Tân Hiệp",
+        ]
+    );
+    let sheet = read_sheet(&out2.join("tong-hop.xlsx"), "Tổng hợp");
+    assert!(
+        sheet.iter().flatten().any(|c| c.contains("(*)")),
+        "{sheet:?}"
+    );
+}
