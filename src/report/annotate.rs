@@ -105,7 +105,8 @@ pub struct ListSheet {
     /// The height in points of the header row and of each row after it,
     /// when taller than a line.
     pub heights: Vec<Option<f64>>,
-    /// The page header and footer, as codes (`&C&P/&N`).
+    /// The page header and footer, as codes (`&C&P`); the footer is also
+    /// that of every sheet given a print setup.
     pub page_header: String,
     pub page_footer: String,
 }
@@ -417,7 +418,8 @@ impl Package {
                 }
             }
             let fit = !facts.own_setup;
-            let rewritten = rewrite_sheet(&xml, &marks, &mut styles, &facts, fit, legacy_rid)?;
+            let footer = fit.then_some(list.page_footer.as_str());
+            let rewritten = rewrite_sheet(&xml, &marks, &mut styles, &facts, footer, legacy_rid)?;
             let name = self.find(&sheet.part).unwrap_or(&sheet.part).to_string();
             replaced.insert(name, rewritten);
             if !new_rels.is_empty() {
@@ -1547,15 +1549,17 @@ const AFTER_MARGINS: [&str; 18] = [
 
 /// A sheet part with its marked cells given their filled formats (cells
 /// that do not exist are added), a `<legacyDrawing>` for the notes, and,
-/// when `fit`, a print setup: A4, fit to the page width, page numbers.
+/// when given a `footer`, a print setup: A4, fit to the page width, the
+/// sheet's own page numbers from 1 in that footer (unless it has one).
 fn rewrite_sheet(
     xml: &[u8],
     marks: &BTreeMap<(u32, u32), &Mark>,
     styles: &mut StyleBook,
     facts: &SheetFacts,
-    fit: bool,
+    footer: Option<&str>,
     legacy_rid: Option<String>,
 ) -> Result<Vec<u8>, String> {
+    let fit = footer.is_some();
     let mut pending: BTreeMap<u32, BTreeMap<u32, Severity>> = BTreeMap::new();
     for (&(r, c), m) in marks {
         pending.entry(r).or_default().insert(c, m.severity);
@@ -1572,7 +1576,7 @@ fn rewrite_sheet(
     let mut need_sheet_pr = fit;
     let mut need_margins = fit;
     let mut need_setup = fit;
-    let mut need_footer = fit;
+    let mut need_footer = footer;
     let mut legacy = legacy_rid;
     let mut skip_depth: Option<usize> = None;
     let (mut in_sheet_pr, mut sheet_pr_setup) = (false, false);
@@ -1655,7 +1659,7 @@ fn rewrite_sheet(
                             }
                             continue;
                         }
-                        "headerFooter" => need_footer = false,
+                        "headerFooter" => need_footer = None,
                         "sheetData" if !is_start => {
                             w.write_event(Event::Start(e.borrow())).map_err(io)?;
                             flush_rows(&mut w, &p, &mut pending, u32::MAX, styles);
@@ -1797,7 +1801,7 @@ fn rewrite_sheet(
 
 fn page_setup(p: &str, landscape: bool) -> String {
     format!(
-        r#"<{p}pageSetup paperSize="9" orientation="{}" fitToWidth="1" fitToHeight="0"/>"#,
+        r#"<{p}pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" firstPageNumber="1" orientation="{}" useFirstPageNumber="1"/>"#,
         if landscape { "landscape" } else { "portrait" }
     )
 }
@@ -1811,7 +1815,7 @@ fn insert_before(
     next: &str,
     margins: &mut bool,
     setup: &mut bool,
-    footer: &mut bool,
+    footer: &mut Option<&str>,
     legacy: &mut Option<String>,
     landscape: bool,
 ) {
@@ -1830,9 +1834,16 @@ fn insert_before(
         raw(w, &page_setup(p, landscape));
         *setup = false;
     }
-    if *footer && at(after_margins.get(2..).unwrap_or_default()) {
-        raw(w, &format!("<{p}headerFooter><{p}oddFooter>&amp;C&amp;P/&amp;N</{p}oddFooter></{p}headerFooter>"));
-        *footer = false;
+    if at(after_margins.get(2..).unwrap_or_default()) {
+        if let Some(footer) = footer.take() {
+            raw(
+                w,
+                &format!(
+                    "<{p}headerFooter><{p}oddFooter>{}</{p}oddFooter></{p}headerFooter>",
+                    xml_text(footer)
+                ),
+            );
+        }
     }
     if legacy.is_some() && at(after_margins.get(10..).unwrap_or_default()) {
         if let Some(rid) = legacy.take() {
@@ -2117,7 +2128,7 @@ fn list_sheet_xml(list: &ListSheet, styles: &StyleBook) -> Vec<u8> {
         list.header.len().saturating_sub(1) as u32,
     );
     s.push_str(&format!(
-        r#"</sheetData><autoFilter ref="A1:{last}"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter>"#
+        r#"</sheetData><autoFilter ref="A1:{last}"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" firstPageNumber="1" orientation="landscape" useFirstPageNumber="1"/><headerFooter>"#
     ));
     if !list.page_header.is_empty() {
         s.push_str(&format!(
@@ -2181,7 +2192,7 @@ mod tests {
             widths: vec![62.0],
             heights: vec![None, Some(30.0)],
             page_header: "&C&\"Times New Roman,Bold\"&10UBND — Phường 1".into(),
-            page_footer: "&C&P/&N".into(),
+            page_footer: "&C&P".into(),
         };
         let xml = String::from_utf8(list_sheet_xml(&list, &styles)).unwrap();
         // 62 digits of 7 pixels are 50,08 of 8,67.
@@ -2190,7 +2201,7 @@ mod tests {
             xml.contains(r#"<row r="1">"#)
                 && xml.contains(r#"<row r="2" ht="30" customHeight="1">"#)
         );
-        assert!(xml.contains("<oddHeader>&amp;C&amp;&quot;Times New Roman,Bold&quot;&amp;10UBND — Phường 1</oddHeader><oddFooter>&amp;C&amp;P/&amp;N</oddFooter>"), "{xml}");
+        assert!(xml.contains("<oddHeader>&amp;C&amp;&quot;Times New Roman,Bold&quot;&amp;10UBND — Phường 1</oddHeader><oddFooter>&amp;C&amp;P</oddFooter>"), "{xml}");
     }
 
     #[test]
@@ -2233,12 +2244,19 @@ mod tests {
             .into_iter()
             .collect();
         let facts = sheet_facts(sheet).unwrap();
-        let out =
-            rewrite_sheet(sheet, &marks, &mut book, &facts, true, Some("rIdX".into())).unwrap();
+        let out = rewrite_sheet(
+            sheet,
+            &marks,
+            &mut book,
+            &facts,
+            Some("&C&P"),
+            Some("rIdX".into()),
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(r#"<row r="2"><c r="A2" s="6"><v>1</v></c><c r="B2" s="7"/><c r="C2"><v>3</v></c></row><row r="4"><c r="E4" s="7"/></row><row r="5">"#), "{out}");
         assert!(out.starts_with(r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>"#), "{out}");
-        assert!(out.contains(r#"<pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/><headerFooter>"#), "{out}");
+        assert!(out.contains(r#"<pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" firstPageNumber="1" orientation="portrait" useFirstPageNumber="1"/><headerFooter><oddFooter>&amp;C&amp;P</oddFooter></headerFooter>"#), "{out}");
         assert!(out.ends_with(r#"r:id="rIdX"/></worksheet>"#), "{out}");
         let styles = String::from_utf8(book.write().unwrap()).unwrap();
         assert!(styles.contains(r#"<cellXfs count="8">"#), "{styles}");
@@ -2286,11 +2304,18 @@ mod tests {
         let f = sheet_facts(xml.as_bytes()).unwrap();
         let styles = br#"<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills><borders count="1"><border/></borders><cellXfs count="1"><xf fontId="0"/></cellXfs></styleSheet>"#;
         let mut book = StyleBook::read(styles).unwrap();
-        let out =
-            rewrite_sheet(xml.as_bytes(), &BTreeMap::new(), &mut book, &f, true, None).unwrap();
+        let out = rewrite_sheet(
+            xml.as_bytes(),
+            &BTreeMap::new(),
+            &mut book,
+            &f,
+            Some("&C&P"),
+            None,
+        )
+        .unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains(r#"<pageSetUpPr fitToPage="1"/>"#), "{out}");
-        assert!(out.contains(r#"<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>"#), "{out}");
+        assert!(out.contains(r#"<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" firstPageNumber="1" orientation="portrait" useFirstPageNumber="1"/>"#), "{out}");
         assert!(!out.contains(r#"scale="100""#), "{out}");
     }
 
@@ -2306,7 +2331,7 @@ mod tests {
             widths: vec![10.0],
             heights: Vec::new(),
             page_header: String::new(),
-            page_footer: "&C&P/&N".into(),
+            page_footer: "&C&P".into(),
         };
         assert!(annotate(&p, &[], &list, 1_000_000).is_err());
     }
@@ -2353,7 +2378,7 @@ mod cost {
             widths: vec![10.0, 20.0],
             heights: Vec::new(),
             page_header: String::new(),
-            page_footer: "&C&P/&N".into(),
+            page_footer: "&C&P".into(),
         };
         let (mut ok, mut refused, mut differ) = (0, 0, 0);
         let mut total = std::time::Duration::ZERO;

@@ -35,6 +35,9 @@ use crate::report::annotate::{
     annotate, annotate_bytes, free_name, ListSheet, Mark, PrintTitles, SheetPlan,
 };
 use crate::report::atomic::write_atomic;
+use crate::report::layout::printed_width_pt;
+use crate::report::pages::{lay_out, Paper, PrintedRows};
+use crate::report::workbook::SUMMARY_PAPER;
 use crate::template::Template;
 use calamine::Data;
 use rayon::prelude::*;
@@ -537,7 +540,7 @@ fn marks_of(
 fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
     use crate::report::layout::{row_height, wrapped_lines, FONT_SIZE};
     use crate::report::workbook::{
-        findings_row_height, findings_widths, footer_code, heading_code,
+        findings_row_height, findings_widths, heading_code, sheet_footer_code,
     };
     let header: Vec<String> = crate::outputs::finding_headers(lang)
         .iter()
@@ -588,7 +591,7 @@ fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
         } else {
             heading_code(heading)
         },
-        page_footer: footer_code(lang),
+        page_footer: sheet_footer_code(lang),
     }
 }
 
@@ -683,7 +686,7 @@ fn rendered(
             used.push(valid);
             let layout = ctx.layout(&grid, period);
             let marks = marks_of(findings, related, &sub.file, name, lang);
-            copy_sheet(ws, &grid, &layout, &marks)?;
+            copy_sheet(ws, &grid, &layout, &marks, lang)?;
         }
         // Opened on the unit's own sheet, as its annotated copy is.
         if let Some(ws) = wb.worksheets_mut().get_mut(1) {
@@ -696,13 +699,16 @@ fn rendered(
 
 /// Writes a sheet's cells as read, merges included, with borders and a
 /// bold header on its table, number formats for its figures, column
-/// widths from its text, a print setup (A4, fit to the page width, header
-/// rows and name column repeated, page numbers), and the marks.
+/// widths from its text, a print setup (that of `tong-hop.xlsx`: A4 at
+/// the scale that fits the page width, never below a readable one, header
+/// rows and name column repeated, what is under the table on one page
+/// with its last two rows, the sheet's own "Trang n"), and the marks.
 fn copy_sheet(
     ws: &mut Worksheet,
     grid: &SheetGrid,
     layout: &SheetLayout,
     marks: &[Mark],
+    lang: Lang,
 ) -> Result<(), XlsxError> {
     let marked: HashMap<(u32, u32), &Mark> = marks.iter().map(|m| ((m.row, m.col), m)).collect();
     let in_table = |r: u32, c: u32| {
@@ -800,15 +806,14 @@ fn copy_sheet(
             )?;
         }
     }
-    let mut total = 0.0;
     let width_of = |col: u16| widths.get(&col).map_or(DEFAULT_WIDTH, |&w| column_width(w));
     for &col in widths.keys() {
-        let width = width_of(col);
-        total += width;
-        ws.set_column_width(col, width)?;
+        ws.set_column_width(col, width_of(col))?;
     }
+    let mut printed = PrintedRows::new(DEFAULT_ROW_PT);
     for (row, height) in wrapped_heights(&wrapped, width_of) {
         ws.set_row_height(row, height)?;
+        printed.set_height(row, height);
     }
     for m in marks {
         let Ok(col) = u16::try_from(m.col) else {
@@ -820,13 +825,26 @@ fn copy_sheet(
             .set_height(160);
         let _ = ws.insert_note(m.row, col, &note);
     }
-    ws.set_paper_size(9);
-    if total > 100.0 {
-        ws.set_landscape();
+    crate::report::workbook::print_setup(ws, lang);
+    let cols: Vec<f64> = (0..=widths.keys().copied().max().unwrap_or(0))
+        .map(width_of)
+        .collect();
+    let width_pt = printed_width_pt(&cols);
+    let (left, right, top, bottom) = SUMMARY_PAPER.margins_in;
+    let paper = Paper::a4_for(width_pt, left, right, top, bottom);
+    if !paper.is_landscape() {
+        ws.set_portrait();
     }
-    ws.set_print_fit_to_pages(1, 0);
-    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    ws.set_footer("&C&P/&N");
+    // What is under the table (the block it is signed in, notes) prints
+    // with its last two rows.
+    let last = grid.rows().end.saturating_sub(1);
+    if let Some((_, h1, end, _, _)) = layout.table.filter(|t| t.2 < last) {
+        printed.keep_together(end.saturating_sub(1).max(h1 + 1).min(end), last);
+    }
+    printed.at(last);
+    let pages = lay_out(&paper, width_pt, &printed.rows, layout.titles.rows);
+    ws.set_print_scale(pages.scale);
+    ws.set_page_breaks(&pages.breaks)?;
     if let Some((r0, r1)) = layout.titles.rows {
         ws.set_repeat_rows(r0, r1)?;
     }
@@ -847,6 +865,9 @@ fn column_width(chars: usize) -> f64 {
 /// The width of a column with nothing written (rust_xlsxwriter's 64
 /// pixels, in the 7-pixel digits of Times New Roman 11).
 const DEFAULT_WIDTH: f64 = 8.43;
+
+/// The height of a row that states none (rust_xlsxwriter's 20 pixels).
+const DEFAULT_ROW_PT: f64 = 15.0;
 
 /// The size of the re-rendered cells' font, Times New Roman.
 const COPY_FONT_PT: f64 = 12.0;

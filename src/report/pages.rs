@@ -24,6 +24,16 @@
 /// A4 in points, landscape: width and height.
 pub const A4_LANDSCAPE_PT: (f64, f64) = (841.89, 595.28);
 
+/// A4 in points, portrait: width and height.
+pub const A4_PORTRAIT_PT: (f64, f64) = (A4_LANDSCAPE_PT.1, A4_LANDSCAPE_PT.0);
+
+/// The smallest percent a sheet is shrunk to so that it fits the page
+/// width: a table wider than that prints at this scale on more pages
+/// across (its name columns repeated), still readable, rather than
+/// squeezed onto one page width (a wide form fitted to the width printed
+/// at 40 %).
+pub const READABLE_SCALE: u16 = 70;
+
 /// Points a page is taken to hold less than its printable height, for a
 /// renderer that rounds row heights to its pixels.
 const SLACK_PT: f64 = 2.0;
@@ -43,6 +53,30 @@ impl Paper {
             size_pt: A4_LANDSCAPE_PT,
             margins_in: (left, right, top, bottom),
         }
+    }
+
+    /// A4 portrait with these margins (inches).
+    pub const fn a4_portrait(left: f64, right: f64, top: f64, bottom: f64) -> Paper {
+        Paper {
+            size_pt: A4_PORTRAIT_PT,
+            margins_in: (left, right, top, bottom),
+        }
+    }
+
+    /// A4 with these margins, portrait when a table `width_pt` wide fits
+    /// its width, else landscape.
+    pub fn a4_for(width_pt: f64, left: f64, right: f64, top: f64, bottom: f64) -> Paper {
+        let portrait = Paper::a4_portrait(left, right, top, bottom);
+        if width_pt <= portrait.printable_width_pt() {
+            portrait
+        } else {
+            Paper::a4_landscape(left, right, top, bottom)
+        }
+    }
+
+    /// Whether the paper is wider than tall.
+    pub fn is_landscape(&self) -> bool {
+        self.size_pt.0 > self.size_pt.1
     }
 
     /// The width between the side margins, in points.
@@ -66,6 +100,13 @@ impl Paper {
         percent.clamp(10.0, 100.0) as u16
     }
 
+    /// The scale a table `width_pt` wide prints at: the largest that fits
+    /// the page width when it is a little too wide, never below
+    /// [`READABLE_SCALE`].
+    pub fn readable_scale(&self, width_pt: f64) -> u16 {
+        self.scale_to_width(width_pt).max(READABLE_SCALE)
+    }
+
     /// The points of rows a page holds at `scale` percent.
     pub fn room_pt(&self, scale: u16) -> f64 {
         self.printable_height_pt() * 100.0 / f64::from(scale.max(10)) - SLACK_PT
@@ -85,6 +126,45 @@ impl PrintedRow {
         PrintedRow {
             height_pt,
             keep_with_next: false,
+        }
+    }
+}
+
+/// The rows of a sheet as they print, recorded as it is written: each
+/// one's height (`default_pt`, a row that states none, unless set) and
+/// whether it keeps with the next.
+#[derive(Clone, Debug)]
+pub struct PrintedRows {
+    pub rows: Vec<PrintedRow>,
+    default_pt: f64,
+}
+
+impl PrintedRows {
+    pub fn new(default_pt: f64) -> PrintedRows {
+        PrintedRows {
+            rows: Vec::new(),
+            default_pt,
+        }
+    }
+
+    pub fn at(&mut self, row: u32) -> &mut PrintedRow {
+        let r = row as usize;
+        if self.rows.len() <= r {
+            self.rows.resize(r + 1, PrintedRow::new(self.default_pt));
+        }
+        &mut self.rows[r]
+    }
+
+    /// Row `row` prints `height_pt` points tall.
+    pub fn set_height(&mut self, row: u32, height_pt: f64) {
+        self.at(row).height_pt = height_pt;
+    }
+
+    /// Rows `from` to `to` print on one page (when a page holds them).
+    pub fn keep_together(&mut self, from: u32, to: u32) {
+        self.at(to);
+        for r in from..to {
+            self.at(r).keep_with_next = true;
         }
     }
 }
@@ -135,6 +215,42 @@ pub fn keep_breaks(
     breaks
 }
 
+/// How a sheet prints: its scale and the manual page breaks that keep
+/// its chains of rows together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetPages {
+    pub scale: u16,
+    pub breaks: Vec<u32>,
+}
+
+/// The pages of a sheet `width_pt` wide on `paper` whose rows from 0 are
+/// `rows`, with the rows `titles` (first and last, 0-based) repeated on
+/// every page: printed at [`Paper::readable_scale`], the breaks of
+/// [`keep_breaks`] after the repeated rows (or from the first row).
+pub fn lay_out(
+    paper: &Paper,
+    width_pt: f64,
+    rows: &[PrintedRow],
+    titles: Option<(u32, u32)>,
+) -> SheetPages {
+    let scale = paper.readable_scale(width_pt);
+    let (first_body, repeated) = match titles {
+        Some((r0, r1)) => (
+            r1 as usize + 1,
+            rows.iter()
+                .take(r1 as usize + 1)
+                .skip(r0 as usize)
+                .map(|r| r.height_pt)
+                .sum(),
+        ),
+        None => (0, 0.0),
+    };
+    SheetPages {
+        scale,
+        breaks: keep_breaks(rows, first_body, repeated, paper.room_pt(scale)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +275,43 @@ mod tests {
         assert_eq!(paper.scale_to_width(810.0), 95);
         assert_eq!(paper.scale_to_width(100_000.0), 10);
         assert!((paper.room_pt(50) - (508.88 * 2.0 - SLACK_PT)).abs() < 1e-9);
+    }
+
+    /// A table a little too wide is shrunk to the page width; a much
+    /// wider one prints at the readable scale, not squeezed. Portrait
+    /// pages are the landscape ones turned.
+    #[test]
+    fn a_wide_sheet_is_not_squeezed() {
+        let paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.6);
+        assert_eq!(paper.readable_scale(700.0), 100);
+        assert_eq!(paper.readable_scale(810.0), 95);
+        assert_eq!(paper.readable_scale(1_900.0), READABLE_SCALE);
+        let portrait = Paper::a4_portrait(0.5, 0.5, 0.6, 0.6);
+        assert!((portrait.printable_width_pt() - 523.28).abs() < 1e-9);
+        assert!((portrait.printable_height_pt() - 755.49).abs() < 1e-9);
+        assert!(!Paper::a4_for(520.0, 0.5, 0.5, 0.6, 0.6).is_landscape());
+        assert!(Paper::a4_for(530.0, 0.5, 0.5, 0.6, 0.6).is_landscape());
+    }
+
+    /// The last rows of a table and the block under it move to the next
+    /// page together, the repeated header counted on it; near miss: the
+    /// same sheet with nothing to keep breaks nothing.
+    #[test]
+    fn a_sheet_laid_out_with_its_titles() {
+        let paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.6);
+        // A page holds 506,88 pt at 100 %: a header of 10 pt, then rows
+        // of 20 pt; rows 24–27 (the last two rows and a block of two)
+        // keep together, and row 25 would start page 2.
+        let mut rows = vec![PrintedRow::new(20.0); 28];
+        rows[0].height_pt = 10.0;
+        let pages = lay_out(&paper, 500.0, &rows, Some((0, 0)));
+        assert_eq!(pages.scale, 100);
+        assert!(pages.breaks.is_empty());
+        for r in &mut rows[24..27] {
+            r.keep_with_next = true;
+        }
+        let pages = lay_out(&paper, 500.0, &rows, Some((0, 0)));
+        assert_eq!(pages.breaks, [24]);
     }
 
     /// A heading that would end a page goes to the next one with its

@@ -40,7 +40,7 @@ use crate::report::layout::{
 };
 use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
-use crate::report::pages::{keep_breaks, Paper, PrintedRow};
+use crate::report::pages::{keep_breaks, Paper, PrintedRows};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
@@ -225,21 +225,13 @@ pub(crate) fn heading_code(text: &str) -> String {
     format!("&C&\"{FONT},Bold\"&10{text}")
 }
 
-/// The page footer code of the feedback workbook's list: the sheet's
-/// name on the left, "Trang x/y" in the middle.
-pub(crate) fn footer_code(lang: Lang) -> String {
-    format!(
-        "&L&\"{FONT},Regular\"&9&A&C&\"{FONT},Regular\"&10{} &P/&N",
-        lang.pick("Trang", "Page")
-    )
-}
-
-/// The page footer code of every sheet of `tong-hop.xlsx` (and of the
-/// annex's, [`page_number_footer`] with its font): the sheet's name on
+/// The page footer code of every sheet of `tong-hop.xlsx`, of the
+/// feedback workbooks and of the forms (and of the annex's,
+/// [`page_number_footer`] with its font): the sheet's name on
 /// the left, "Trang n" in the middle, the sheet's own page number. The
 /// total (`&N`) is left out: Excel and LibreOffice count it over every
 /// sheet printed together ("Trang 1/29" on a list of 2 pages).
-fn sheet_footer_code(lang: Lang) -> String {
+pub(crate) fn sheet_footer_code(lang: Lang) -> String {
     format!(
         "&L&\"{FONT},Regular\"&9&A&C{}",
         page_number_footer(10, lang)
@@ -728,7 +720,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         widths[3 + k] = width_for_units(widest, FONT_SIZE).max(10.0);
     }
     let full_width: f64 = widths.iter().sum();
-    let mut printed = PrintedRows::new();
+    let mut printed = PrintedRows::new(row_height(1, FONT_SIZE));
     let title = base()
         .set_bold()
         .set_font_size(14)
@@ -888,7 +880,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         let lines = wrapped_lines(&name, widths[1], true, FONT_SIZE);
         printed.set(ws, row, row_height(lines, FONT_SIZE))?;
         // A section's heading prints on the page of its first indicator.
-        printed.keep_with_next(row);
+        printed.at(row).keep_with_next = true;
         ws.write_string_with_format(row, 1, name, &section.clone().set_text_wrap())?;
         for c in 2..=last {
             ws.write_blank(row, c, &section)?;
@@ -995,9 +987,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         f if chain_from(f) => f,
         _ => row.saturating_sub(1).max(header_row + 1),
     };
-    for r in first..end {
-        printed.keep_with_next(r);
-    }
+    printed.keep_together(first, end);
     // The rows left to sign in print too, though no cell is written there.
     ws.set_print_area(0, 0, end, last)?;
     let breaks = keep_breaks(&printed.rows, header_row as usize + 1, repeated, room);
@@ -1010,39 +1000,19 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
 /// A4 landscape, margins left, right, top and bottom in inches.
 pub(crate) const SUMMARY_PAPER: Paper = Paper::a4_landscape(0.5, 0.5, 0.6, 0.6);
 
-/// The rows of «Tổng hợp» as they print, for its page breaks: each
-/// one's height (a line, unless a row states more) and whether it keeps
-/// with the next.
-struct PrintedRows {
-    rows: Vec<PrintedRow>,
+/// Row `row` of «Tổng hợp» is `height` points tall: recorded for its
+/// page breaks, and stated in the sheet when it is not a line's.
+trait StatedRows {
+    fn set(&mut self, ws: &mut Worksheet, row: u32, height: f64) -> Result<(), XlsxError>;
 }
 
-impl PrintedRows {
-    fn new() -> Self {
-        PrintedRows { rows: Vec::new() }
-    }
-
-    fn at(&mut self, row: u32) -> &mut PrintedRow {
-        let r = row as usize;
-        if self.rows.len() <= r {
-            self.rows
-                .resize(r + 1, PrintedRow::new(row_height(1, FONT_SIZE)));
-        }
-        &mut self.rows[r]
-    }
-
-    /// Row `row` is `height` points tall: stated in the sheet when it is
-    /// not the default.
+impl StatedRows for PrintedRows {
     fn set(&mut self, ws: &mut Worksheet, row: u32, height: f64) -> Result<(), XlsxError> {
-        self.at(row).height_pt = height;
+        self.set_height(row, height);
         if height != row_height(1, FONT_SIZE) {
             ws.set_row_height(row, height)?;
         }
         Ok(())
-    }
-
-    fn keep_with_next(&mut self, row: u32) {
-        self.at(row).keep_with_next = true;
     }
 }
 

@@ -886,11 +886,14 @@ fn a_workbook_the_copy_cannot_take_gets_its_table_rerendered_and_the_run_goes_on
         BTreeSet::from(["E7", "E8", "E9", "F7", "F8", "F9"].map(String::from))
     );
     assert_eq!(notes.keys().cloned().collect::<BTreeSet<_>>(), marked);
-    // A print setup of its own: A4, fit to the page width, header and
-    // name columns repeated.
+    // A print setup of its own, tong-hop.xlsx's: A4 at a scale (not
+    // fitted to pages), header and name columns repeated, "Trang n".
     assert!(
-        b[&part].contains(r#"<pageSetUpPr fitToPage="1"/>"#)
+        !b[&part].contains("fitToPage")
             && b[&part].contains(r#"paperSize="9""#)
+            && b[&part].contains("Trang &amp;P</oddFooter>"),
+        "{}",
+        b[&part]
     );
     assert!(
         b["xl/workbook.xml"].contains("&apos;Biểu 1&apos;!$A:$C,&apos;Biểu 1&apos;!$6:$6")
@@ -982,7 +985,9 @@ fn practice_batch_feedback_xlsx_recalculates_and_xls_ods_are_rerendered_to_print
         let (_, part) = sheet_parts(&b).into_iter().nth(1).unwrap();
         let sheet = &b[&part];
         assert!(
-            sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            sheet.contains(r#"paperSize="9""#)
+                && !sheet.contains("fitToPage")
+                && sheet.contains("Trang &amp;P</oddFooter>"),
             "{unit}"
         );
         assert!(
@@ -1189,4 +1194,35 @@ fn a_libreoffice_saved_form_is_fit_to_the_page_width_in_its_feedback() {
         after.len(),
         before.len()
     );
+}
+
+/// Every sheet of a feedback workbook numbers its own pages from 1 with
+/// the footer of `tong-hop.xlsx` ("Trang n" with the sheet's name; "Trang
+/// 1/4" on the findings and "2/4" on the ward's form before, counted over
+/// the whole workbook): the findings sheet, and the ward's form that had
+/// no print setup of its own. Near miss: the form keeps its own margins.
+#[test]
+fn every_sheet_of_a_feedback_numbers_its_own_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    sample_run(&out);
+    let b = parts(&out.join("phan-hoi/P05.xlsx"));
+    let footer = "<oddFooter>&amp;L&amp;&quot;Times New Roman,Regular&quot;&amp;9&amp;A&amp;C&amp;&quot;Times New Roman,Regular&quot;&amp;10Trang &amp;P</oddFooter>";
+    for (name, part) in sheet_parts(&b) {
+        let xml = &b[&part];
+        assert!(xml.contains(footer), "{name}: {xml}");
+        assert!(!xml.contains("&amp;N"), "{name}");
+        let setup = element(xml, "pageSetup").unwrap();
+        assert!(setup.contains(r#"firstPageNumber="1""#), "{name}: {setup}");
+        assert!(
+            setup.contains(r#"useFirstPageNumber="1""#),
+            "{name}: {setup}"
+        );
+    }
+    let form = &b[&sheet_parts(&b)
+        .into_iter()
+        .find(|(n, _)| n == "Biểu 1")
+        .unwrap()
+        .1];
+    assert!(form.contains(r#"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75""#));
 }

@@ -13,6 +13,7 @@
 
 use crate::common::{read_findings, read_sheet, repo, tonghop, zip_part};
 use crate::office;
+use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -1270,6 +1271,17 @@ fn libreoffice_prints_every_form_with_its_title() {
         );
         let last = pages.last().unwrap();
         assert!(last.contains("HƯỚNG DẪN ĐIỀN BIỂU MẪU"), "{file}");
+        // The signatures print with the last two indicators, and a
+        // section's heading on the page of its first indicator.
+        let signed = pages.iter().find(|p| p.contains("NGƯỜI LẬP BIỂU")).unwrap();
+        if a.kind == AgencyKind::Ward {
+            assert!(
+                signed.contains("HC08") && signed.contains("HC09"),
+                "{file}: {signed}"
+            );
+            let heading = pages.iter().find(|p| p.contains("IX. TƯ PHÁP")).unwrap();
+            assert!(heading.contains("TP01"), "{file}: {heading}");
+        }
         let tasks = pages
             .iter()
             .filter(|p| p.contains("ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2020"))
@@ -1284,6 +1296,65 @@ fn libreoffice_prints_every_form_with_its_title() {
     // a department's table, tasks and instructions on one each.
     let counts: Vec<(usize, usize)> = pages_of.iter().map(|(p, u)| (*p, u.len())).collect();
     assert_eq!(counts, [(3, 17), (4, 16)], "{pages_of:?}");
+}
+
+/// The forms print as `tong-hop.xlsx` does: A4 landscape at a fixed
+/// scale (the largest that fits the page width, never below a readable
+/// one; no "fit to width", which shrank a long form and made Excel ignore
+/// page breaks), the title and header repeated, the sheet's own "Trang
+/// n" (English: "Page n") from 1, and a page break before the heading of
+/// section IX, which would otherwise end page 2 of a ward's figures.
+/// Near miss: the instructions, one column a little too wide for a
+/// portrait page, print at 97 % with no break.
+#[test]
+fn the_forms_print_at_a_readable_scale_with_headings_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    generate(tmp.path(), &["--period", PERIOD, "--unit", "P05"]);
+    let path = tmp.path().join("P05-phuong-5-2020-Q1.xlsx");
+    let figures = zip_part(&path, "xl/worksheets/sheet1.xml").unwrap();
+    assert!(!figures.contains("fitToPage"), "{figures}");
+    let setup = Regex::new(
+        r#"<pageSetup paperSize="9" scale="(\d+)" orientation="landscape" useFirstPageNumber="1""#,
+    )
+    .unwrap();
+    let scale: u16 = setup.captures(&figures).expect("a scale")[1]
+        .parse()
+        .unwrap();
+    assert_eq!(scale, 73);
+    assert!(
+        figures.contains("&amp;10Trang &amp;P</oddFooter>"),
+        "{figures}"
+    );
+    let rows = read_sheet(&path, FIGURES);
+    let heading = rows
+        .iter()
+        .position(|r| r.iter().any(|c| c == "IX. TƯ PHÁP"))
+        .unwrap();
+    assert!(
+        figures.contains(&format!(
+            r#"<rowBreaks count="1" manualBreakCount="1"><brk id="{heading}" max="16383" man="1"/></rowBreaks>"#
+        )),
+        "{figures}"
+    );
+    let instructions = zip_part(&path, "xl/worksheets/sheet2.xml").unwrap();
+    assert!(
+        instructions.contains(
+            r#"<pageSetup paperSize="9" scale="97" orientation="portrait" useFirstPageNumber="1""#
+        ),
+        "{instructions}"
+    );
+    assert!(!instructions.contains("rowBreaks") && !instructions.contains("fitToPage"));
+    let en = tmp.path().join("en");
+    generate(&en, &["--period", PERIOD, "--unit", "P05", "--lang", "en"]);
+    let figures = zip_part(
+        &en.join("P05-phuong-5-2020-Q1.xlsx"),
+        "xl/worksheets/sheet1.xml",
+    )
+    .unwrap();
+    assert!(
+        figures.contains("&amp;10Page &amp;P</oddFooter>"),
+        "{figures}"
+    );
 }
 
 /// `tonghop check --json` on a file: its findings in short.

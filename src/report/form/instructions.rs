@@ -15,7 +15,8 @@ use super::{column_header, form_rows, protect, FormContext, FormRow, Formats, CO
 use crate::diagnostic::Lang;
 use crate::model::{PeriodSpan, ValueColumn};
 use crate::report::fit::Font;
-use crate::report::workbook::print_setup;
+use crate::report::pages::Paper;
+use crate::report::workbook::{print_setup, SUMMARY_PAPER};
 use crate::template::{AgencyKind, CkConvention, Kind};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -326,7 +327,11 @@ pub fn instructions_sheet(
     }
     print_setup(ws, ctx.lang);
     ws.set_portrait();
-    ws.set_print_fit_to_pages(1, 0);
+    // The page width's scale, never below a readable one (a text column
+    // that fits prints at 100 %).
+    let (left, right, top, bottom) = SUMMARY_PAPER.margins_in;
+    let paper = Paper::a4_portrait(left, right, top, bottom);
+    ws.set_print_scale(paper.readable_scale(COLUMNS.printed_pt(&[WIDTH])));
     protect(ws, false);
     Ok(())
 }

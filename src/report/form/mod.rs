@@ -31,9 +31,13 @@
 //! a unit gets is [`Template::must_report`], the rule that decides what a
 //! consolidation misses (`indicator-missing`).
 //!
-//! The sheets print on A4 landscape, one page wide, the title and header
-//! repeated on every page and "Trang x/y" at the foot, in Times New Roman
-//! with every row as tall as its wrapped text ([`crate::report::fit`]).
+//! The sheets print as the consolidated workbook's do: A4 landscape (the
+//! instructions portrait) at the scale that fits the page width, never
+//! below a readable one ([`crate::report::pages`]), the title and header
+//! repeated on every page and the sheet's own "Trang n" at the foot, in
+//! Times New Roman with every row as tall as its wrapped text
+//! ([`crate::report::fit`]). A section's heading never ends a page, and
+//! the signature block prints with the last two indicators.
 
 mod instructions;
 mod tasks;
@@ -47,7 +51,8 @@ use crate::normalize::stamp::{self, FormStamp};
 use crate::report::atomic::write_atomic;
 use crate::report::fit::{Columns, Font};
 use crate::report::layout::FONT;
-use crate::report::workbook::{print_setup, quantity_format};
+use crate::report::pages::{lay_out, PrintedRows};
+use crate::report::workbook::{print_setup, quantity_format, SUMMARY_PAPER};
 use crate::rules::expr::{parse, Rule};
 use crate::template::{AgencyKind, CkConvention, Kind, Template, TemplateError};
 use rust_xlsxwriter::{
@@ -555,6 +560,7 @@ fn span(widths: &[f64], from: u16, to: u16) -> f64 {
 /// `widths`; returns the next free row.
 fn title_rows(
     ws: &mut Worksheet,
+    printed: &mut PrintedRows,
     f: &Formats,
     widths: &[f64],
     letterhead: &[String],
@@ -579,18 +585,32 @@ fn title_rows(
     }
     row += 1;
     let (big, small) = (Font::bold(14.0), Font::regular(11.0));
-    ws.set_row_height(
-        row,
-        COLUMNS.row_height_for(&[(title, span(widths, 0, last), big)]),
-    )?;
+    let height = COLUMNS.row_height_for(&[(title, span(widths, 0, last), big)]);
+    row_height(ws, printed, row, height)?;
     ws.merge_range(row, 0, row, last, title, &f.title)?;
     row += 1;
-    ws.set_row_height(
-        row,
-        COLUMNS.row_height_for(&[(note, span(widths, 0, last), small)]),
-    )?;
+    let height = COLUMNS.row_height_for(&[(note, span(widths, 0, last), small)]);
+    row_height(ws, printed, row, height)?;
     ws.merge_range(row, 0, row, last, note, &f.note)?;
     Ok(row + 2)
+}
+
+/// The rows of a form's sheet as they print: a line of the default font
+/// unless set.
+fn printed_rows() -> PrintedRows {
+    PrintedRows::new(f64::from(DEFAULT_ROW_PX) * 0.75)
+}
+
+/// Row `row` is `height` points tall, in the sheet and as it prints.
+fn row_height(
+    ws: &mut Worksheet,
+    printed: &mut PrintedRows,
+    row: u32,
+    height: f64,
+) -> Result<(), XlsxError> {
+    printed.set_height(row, height);
+    ws.set_row_height(row, height)?;
+    Ok(())
 }
 
 /// Protection without a password: the structure cannot be broken by
@@ -623,8 +643,10 @@ fn figures_sheet(
         "(Ô nền trắng: đơn vị nhập số liệu theo đơn vị tính ở cột ĐVT; ô nền xám: tính tự động. Xem trang «Hướng dẫn».)",
         "(White cells: the unit types its figures, in the unit of the ĐVT column; grey cells are computed. See the sheet «Instructions».)",
     );
+    let mut printed = printed_rows();
     let header_row = title_rows(
         ws,
+        &mut printed,
         f,
         &WIDTHS,
         &t.letterhead(unit),
@@ -644,7 +666,7 @@ fn figures_sheet(
         .zip(WIDTHS)
         .map(|(h, w)| (h.as_str(), w, bold))
         .collect();
-    ws.set_row_height(header_row, COLUMNS.row_height_for(&cells))?;
+    row_height(ws, &mut printed, header_row, COLUMNS.row_height_for(&cells))?;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(header_row, c as u16, h, &f.header)?;
     }
@@ -665,18 +687,18 @@ fn figures_sheet(
         let row = first + k as u32;
         match line {
             FormRow::Section(title) => {
+                // Printed on the page of its first indicator.
+                printed.at(row).keep_with_next = true;
                 ws.write_blank(row, CODE_COL, &f.section)?;
                 ws.merge_range(row, NAME_COL, row, LAST_COL, title, &f.section)?;
             }
             FormRow::Indicator(i) => {
                 let ind = &t.indicators[*i];
-                ws.set_row_height(
-                    row,
-                    COLUMNS.row_height_for(&[
-                        (&ind.name, WIDTHS[1], regular),
-                        (&ind.unit, WIDTHS[2], regular),
-                    ]),
-                )?;
+                let height = COLUMNS.row_height_for(&[
+                    (&ind.name, WIDTHS[1], regular),
+                    (&ind.unit, WIDTHS[2], regular),
+                ]);
+                row_height(ws, &mut printed, row, height)?;
                 ws.write_string_with_format(row, CODE_COL, &ind.code, &f.label)?;
                 ws.write_string_with_format(row, NAME_COL, &ind.name, &f.label_wrap)?;
                 ws.write_string_with_format(row, UNIT_COL, &ind.unit, &f.label_wrap)?;
@@ -812,16 +834,34 @@ fn figures_sheet(
         lang.pick("(Ký tên, đóng dấu)", "(Ký tên, đóng dấu: signature, seal)"),
         &f.note,
     )?;
-    finish_table(ws, header_row, 3, lang, false)?;
+    // The place and date, the signers and what their signatures take
+    // print on one page with the last two indicators (and a heading
+    // between them).
+    let last_two = lines
+        .iter()
+        .rposition(|l| matches!(l, FormRow::Indicator(_)))
+        .map(|k| {
+            lines[..k]
+                .iter()
+                .rposition(|l| matches!(l, FormRow::Indicator(_)))
+                .unwrap_or(k)
+        })
+        .map_or(end.saturating_sub(1).max(first), |k| first + k as u32);
+    printed.keep_together(last_two, sign + 2);
+    finish_table(ws, &printed, &WIDTHS, header_row, 3, lang, false)?;
     Ok(header_row)
 }
 
 /// The end of a sheet with a table whose header is `header`: frozen under
 /// it (and right of `columns` columns), printed as every output is (A4
-/// landscape one page wide, title and header on every page, page numbers)
-/// and protected; `rows_editable` lets rows be inserted and deleted.
+/// landscape at the scale that fits columns `widths` wide on the page,
+/// never below a readable one, title and header on every page, the rows
+/// `printed` keeps together on one page, page numbers) and protected;
+/// `rows_editable` lets rows be inserted and deleted.
 fn finish_table(
     ws: &mut Worksheet,
+    printed: &PrintedRows,
+    widths: &[f64],
     header: u32,
     columns: u16,
     lang: Lang,
@@ -830,7 +870,14 @@ fn finish_table(
     ws.set_freeze_panes(header + 1, columns)?;
     print_setup(ws, lang);
     ws.set_repeat_rows(0, header)?;
-    ws.set_print_fit_to_pages(1, 0);
+    let pages = lay_out(
+        &SUMMARY_PAPER,
+        COLUMNS.printed_pt(widths),
+        &printed.rows,
+        Some((0, header)),
+    );
+    ws.set_print_scale(pages.scale);
+    ws.set_page_breaks(&pages.breaks)?;
     ws.set_print_center_horizontally(true);
     protect(ws, rows_editable);
     Ok(())

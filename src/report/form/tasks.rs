@@ -91,14 +91,23 @@ pub fn task_sheet(
         "(Mỗi dòng một nhiệm vụ; cơ quan và lĩnh vực chọn trong danh sách, hoặc gõ nhiều cơ quan cách nhau bằng dấu phẩy. Xem trang «Hướng dẫn».)",
         "(One task a row; pick the agencies and the field from the lists, or type several agencies separated by commas. See the sheet «Instructions».)",
     );
-    let header = title_rows(ws, f, &WIDTHS, &t.letterhead(unit), &title, note)?;
+    let mut printed = super::printed_rows();
+    let header = title_rows(
+        ws,
+        &mut printed,
+        f,
+        &WIDTHS,
+        &t.letterhead(unit),
+        &title,
+        note,
+    )?;
     let bold = Font::bold(SIZE);
     let cells: Vec<(&str, f64, Font)> = HEADERS
         .iter()
         .zip(WIDTHS)
         .map(|(h, w)| (*h, w, bold))
         .collect();
-    ws.set_row_height(header, COLUMNS.row_height_for(&cells))?;
+    super::row_height(ws, &mut printed, header, COLUMNS.row_height_for(&cells))?;
     for (c, h) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(header, c as u16, *h, &f.header)?;
     }
@@ -194,5 +203,5 @@ pub fn task_sheet(
             .set_error_style(style);
         ws.add_data_validation(first, col, last, col, &v)?;
     }
-    finish_table(ws, header, 0, lang, true)
+    finish_table(ws, &printed, &WIDTHS, header, 0, lang, true)
 }
