@@ -339,6 +339,24 @@ pub enum Checked<'a> {
         pct_kh: &'a str,
         pct_ck: &'a str,
     },
+    /// `pct-mismatch` at an LK (`from_th`: the TH of a first quarter's
+    /// file without LK, which is its LK): `unit`'s `what` states `lk`,
+    /// while its stated %KH (`pct_kh`) and %CK (`pct_ck`), both or the one
+    /// it states, point to about `right`, another amount (one percent
+    /// alone only where the amount also breaks a relation or a sign that
+    /// `right` keeps): the amount is the mistake, not the percents.
+    LkPointed {
+        unit: &'a str,
+        what: &'a str,
+        lk: &'a str,
+        right: &'a str,
+        pct_kh: Option<&'a str>,
+        pct_ck: Option<&'a str>,
+        from_th: bool,
+        /// The amount equals last year's figure to the digit: copied
+        /// from the CK column, likely.
+        same_as_ck: bool,
+    },
     /// `pct-mismatch` at a rate (`column`) whose numerator and denominator
     /// break their relation (`numerator` ≤ `denominator`, a
     /// `relation-violated` error): `stated` (with its `sign`, "%", " ‰")
@@ -586,7 +604,9 @@ impl Words for Checked<'_> {
                 Some(_) => Code::PctRounding,
                 None => Code::PctMismatch,
             },
-            Checked::LkSlipped { .. } | Checked::RateOverBound { .. } => Code::PctMismatch,
+            Checked::LkSlipped { .. }
+            | Checked::LkPointed { .. }
+            | Checked::RateOverBound { .. } => Code::PctMismatch,
             Checked::PctKind { .. }
             | Checked::PctConverted { .. }
             | Checked::PctReadByFigures { .. } => Code::PctKind,
@@ -640,6 +660,45 @@ impl Words for Checked<'_> {
             } => match lang {
                 Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế; số {lk} đang được cộng vào tổng hợp."),
                 Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK; {lk} is what the consolidation adds up."),
+            },
+            Checked::LkPointed {
+                unit,
+                what,
+                lk,
+                right,
+                pct_kh,
+                pct_ck,
+                from_th,
+                same_as_ck,
+            } => match lang {
+                Lang::Vi => {
+                    let figure = if *from_th { "số thực hiện" } else { "lũy kế" };
+                    let notes = aside(&[
+                        (*from_th, "cũng là lũy kế quý I"),
+                        (*same_as_ck, "bằng đúng số cùng kỳ: có lẽ chép nhầm từ cột cùng kỳ"),
+                    ]);
+                    let percents = match (pct_kh, pct_ck) {
+                        (Some(kh), Some(ck)) => format!("cả % so với kế hoạch ({kh}) và % so với cùng kỳ ({ck}) đã ghi đều chỉ ra"),
+                        (Some(kh), None) => format!("% so với kế hoạch đã ghi ({kh}) chỉ ra"),
+                        (None, Some(ck)) => format!("% so với cùng kỳ đã ghi ({ck}) chỉ ra"),
+                        (None, None) => "các tỷ lệ đã ghi chỉ ra".to_string(),
+                    };
+                    format!("{unit}: {what} ghi {figure} {lk}{notes}, nhưng {percents} số khoảng {right}: có lẽ {figure} sai chứ không phải tỷ lệ. Hãy kiểm tra lại {figure} (đừng sửa tỷ lệ theo số {lk}); số {lk} đang được cộng vào tổng hợp.")
+                }
+                Lang::En => {
+                    let figure = if *from_th { "TH" } else { "LK" };
+                    let notes = aside(&[
+                        (*from_th, "the first quarter's LK"),
+                        (*same_as_ck, "last year's figure to the digit: copied from the CK column, likely"),
+                    ]);
+                    let percents = match (pct_kh, pct_ck) {
+                        (Some(kh), Some(ck)) => format!("both its stated % of plan ({kh}) and % against last year ({ck}) point to"),
+                        (Some(kh), None) => format!("its stated % of plan ({kh}) points to"),
+                        (None, Some(ck)) => format!("its stated % against last year ({ck}) points to"),
+                        (None, None) => "its stated percents point to".to_string(),
+                    };
+                    format!("{unit}: {what} states {figure} {lk}{notes}, but {percents} about {right}: the {figure} is probably wrong, not the percents. Check the {figure} (do not change the percents to fit {lk}); {lk} is what the consolidation adds up.")
+                }
             },
             Checked::RateOverBound {
                 unit,
@@ -1404,6 +1463,19 @@ fn compared_column(c: &Checked) -> Option<ValueColumn> {
             ..
         } => Some(*column),
         _ => None,
+    }
+}
+
+/// " (a; b)" of the notes that apply, or nothing.
+fn aside(notes: &[(bool, &str)]) -> String {
+    let said: Vec<&str> = notes
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, n)| *n)
+        .collect();
+    match said.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", said.join("; ")),
     }
 }
 

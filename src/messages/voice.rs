@@ -719,6 +719,26 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_kh: "105,04",
             pct_ck: "9,63",
         },
+        Checked::LkPointed {
+            unit,
+            what,
+            lk: "4.291",
+            right: "1.435",
+            pct_kh: Some("13,88"),
+            pct_ck: Some("96,63"),
+            from_th: false,
+            same_as_ck: false,
+        },
+        Checked::LkPointed {
+            unit,
+            what,
+            lk: "358",
+            right: "-358",
+            pct_kh: None,
+            pct_ck: Some("-41,92"),
+            from_th: true,
+            same_as_ck: true,
+        },
         Checked::PctKind {
             unit,
             what,
@@ -1505,6 +1525,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::ThHoldsLk { .. } => 31,
         Checked::PreviousWithoutErrors { .. } => 32,
         Checked::NoteCorrection { .. } => 33,
+        Checked::LkPointed { .. } => 34,
     }
 }
 
@@ -1671,7 +1692,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 34);
-    covers("Checked", checked.iter().map(checked_variant), 34);
+    covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);
     covers("Prose", prose.iter().map(prose_variant), 5);

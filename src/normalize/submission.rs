@@ -3278,15 +3278,15 @@ fn read_rows(
                     // Percentages and rates need the decimals as shown by the
                     // cell's number format, and a percent-formatted cell
                     // stores a fraction (0,2315 shown as 23,15%). Any other
-                    // figure with more decimals than a clerk types (a
-                    // formula's 5,7346…) states what its format shows (5,73
-                    // under `#,##0.00`); a figure as typed needs no look (nor
-                    // the workbook's styles read for it).
-                    let thousandths = *f * 1000.0;
+                    // figure with decimals states what its format shows
+                    // (a formula's 5,7346… is 5,73 under `#,##0.00`; money
+                    // stored as 1.137,380532 under `#,##0` is the 1.137
+                    // the report prints, whatever its size); a whole
+                    // figure needs no look (nor the workbook's styles read
+                    // for it).
                     let needs_format = column.is_percent()
                         || ind.kind == crate::template::Kind::Rate
-                        || (thousandths - thousandths.round()).abs()
-                            > 1e-6 * thousandths.abs().max(1.0);
+                        || decimals_of(*f) > 0;
                     match needs_format.then(|| styles.sheet()).flatten() {
                         Some(st) if st.is_percent(r, c) => {
                             stated_figure(*f * 100.0, st.decimals(r, c))

@@ -794,6 +794,9 @@ impl Stated<'_> {
         if let Some(factor) = self.lk_slip(i) {
             return Some(self.lk_slipped(i, lk, factor));
         }
+        if let Some(pointed) = self.lk_pointed(i) {
+            return Some(self.lk_pointed_at(i, lk, &pointed));
+        }
         let (l, k) = (self.shown(lk), self.shown(kh));
         let percent = Percent::OfPlan { lk: &l, kh: &k };
         Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
@@ -838,6 +841,162 @@ impl Stated<'_> {
                 };
                 fits_kh(slipped) && fits_ck(slipped)
             })
+    }
+
+    /// The LK an indicator's stated percents point to when it is not the
+    /// one written: both its %KH and %CK are off the LK as written (not by
+    /// rounding) and agree on another amount (4.291 written, while 13,88%
+    /// of a plan of 10.335 and 96,63% of last year's 1.485 both give about
+    /// 1.435), or the one percent the row states does and the amount it
+    /// gives mends what the written one breaks (a relation of the
+    /// template, as D == B − C for a balance typed 358 for −358 whose %CK
+    /// is −41,92, or its sign). The unit worked its percents out from the
+    /// right amount: advice to change them would spread the wrong one.
+    fn lk_pointed(&self, i: usize) -> Option<Pointed> {
+        use ValueColumn::{Ck, Kh, Lk, PctCk, PctKh};
+        let lk = self.figure(i, Lk)?;
+        let base = |c: ValueColumn| self.figure(i, c).filter(|b| written(b).lo > 0.0);
+        // The LK a stated percent gives, when the LK as written is off it
+        // beyond rounding.
+        let by_kh = self.figure(i, PctKh).zip(base(Kh)).map(|(p, kh)| {
+            let off = percent_of(written(lk), written(kh)).is_some_and(|c| {
+                judge_percent(p.value, p.shown_decimals(), c) == Verdict::Mismatch
+            });
+            off.then(|| times(written(p), written(kh)))
+        });
+        let by_ck = self.figure(i, PctCk).zip(base(Ck)).map(|(p, ck)| {
+            let growth = match self.said(p) {
+                Some((said, _)) => said.convention == CkConvention::Growth,
+                None => self.template.settings.ck_convention == CkConvention::Growth,
+            };
+            let shift = if growth { 100.0 } else { 0.0 };
+            let right = match growth {
+                true => growth_of(written(lk), written(ck)),
+                false => percent_of(written(lk), written(ck)),
+            };
+            let off = right.is_some_and(|c| {
+                judge_percent(p.value, p.shown_decimals(), c) == Verdict::Mismatch
+            });
+            let ratio = Interval::new(written(p).lo + shift, written(p).hi + shift);
+            off.then(|| times(ratio, written(ck)))
+        });
+        // A percent the LK as written fits: the percent that does not is
+        // its own mistake.
+        let (interval, both) = match (by_kh, by_ck) {
+            (Some(None), _) | (_, Some(None)) | (None, None) => return None,
+            (Some(Some(a)), Some(Some(b))) => {
+                let lo = a.lo.max(b.lo);
+                let hi = a.hi.min(b.hi);
+                (lo <= hi).then_some((Interval::new(lo, hi), true))?
+            }
+            (Some(Some(a)), None) | (None, Some(Some(a))) => (a, false),
+        };
+        if interval.meets(written(lk)) {
+            return None;
+        }
+        // Percents worked from the quarter's TH instead of the LK after a
+        // first quarter are their own mistake ("Hãy sửa thành 26,46").
+        if self
+            .figure(i, ValueColumn::Th)
+            .is_some_and(|th| th.value != lk.value && interval.meets(written(th)))
+        {
+            return None;
+        }
+        let value = (interval.lo + interval.hi) / 2.0;
+        if !both && !self.mends(i, lk, interval) {
+            return None;
+        }
+        Some(Pointed {
+            interval,
+            value,
+            by_kh: matches!(by_kh, Some(Some(_))),
+        })
+    }
+
+    /// Whether the LK of indicator `i` as written breaks a relation of
+    /// the template or its sign, and an amount in `pointed` keeps them.
+    fn mends(&self, i: usize, lk: &TidyRow, pointed: Interval) -> bool {
+        let Some(ind) = self.template.indicators.get(i) else {
+            return false;
+        };
+        let negative_allowed = super::checks::CheckSettings::of(self.template)
+            .may_be_negative
+            .contains(&ind.code);
+        if !negative_allowed && lk.value < 0.0 && pointed.lo >= 0.0 {
+            return true;
+        }
+        let half = pointed.width() / 2.0;
+        let at = (pointed.lo + pointed.hi) / 2.0;
+        super::relations::relations_naming(self.template, &ind.code)
+            .iter()
+            .filter(|rel| rel.holds_in(ValueColumn::Lk))
+            .any(|rel| {
+                let mut slack = 1e-9;
+                for code in rel.codes() {
+                    let (Some(j), Some(r)) = (
+                        self.template.indicator_index(code),
+                        self.figure_of(code, ValueColumn::Lk),
+                    ) else {
+                        return false;
+                    };
+                    slack += super::half_of(self.template, j, r.decimals);
+                }
+                let gap = |v: f64| {
+                    let look = |code: &str| match self.template.indicator_index(code) {
+                        Some(j) if j == i => Some(v),
+                        _ => self.figure_of(code, ValueColumn::Lk).map(|r| r.value),
+                    };
+                    Some(rel.left.eval(&look)? - rel.right.eval(&look)?)
+                };
+                let broken = |d: f64, slack: f64| match rel.cmp {
+                    Cmp::Eq => d.abs() > slack,
+                    Cmp::Le => d > slack,
+                    Cmp::Ge => d < -slack,
+                };
+                matches!((gap(lk.value), gap(at)), (Some(w), Some(p)) if broken(w, slack) && !broken(p, slack + half))
+            })
+    }
+
+    /// The finding on an LK its percents point away from
+    /// ([`Stated::lk_pointed`]), at the LK.
+    fn lk_pointed_at(&self, i: usize, lk: &TidyRow, pointed: &Pointed) -> Finding {
+        let shown = |c: ValueColumn| self.figure(i, c).map(|r| self.shown(r));
+        // As many decimals as the percents pin the amount down to, no
+        // more than the LK's; a figure converted from a larger unit in
+        // its own steps (930, not 931,9, for 0,93 tỷ đồng).
+        let width = pointed.interval.width().max(1e-12);
+        let d = (-width.log10())
+            .floor()
+            .clamp(0.0, f64::from(lk.shown_decimals())) as u8;
+        let step = 10f64.powi(-i32::from(lk.decimals.min(d as i8)));
+        let right = self.num((pointed.value / step).round() * step, d);
+        let l = self.shown(lk);
+        let from_th = self
+            .figure(i, ValueColumn::Th)
+            .is_some_and(|th| th.sheet == lk.sheet && th.row == lk.row && th.col == lk.col);
+        let same_as_ck = self
+            .figure(i, ValueColumn::Ck)
+            .is_some_and(|ck| ck.value == lk.value && ck.decimals == lk.decimals);
+        let (pct_kh, pct_ck) = (shown(ValueColumn::PctKh), shown(ValueColumn::PctCk));
+        let said = Checked::LkPointed {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            lk: &l,
+            right: &right,
+            pct_kh: pct_kh.as_deref(),
+            pct_ck: pct_ck.as_deref(),
+            from_th,
+            same_as_ck,
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        let f = at_row(f, self.template, self.sub, lk)
+            .expected(format!("≈ {right}"))
+            .actual(l);
+        // The TH cell it is at is the column it names.
+        match from_th {
+            true => f.column(ValueColumn::Th.as_str()),
+            false => f,
+        }
     }
 
     /// The finding on an LK typed a power of ten off ([`Stated::lk_slip`]),
@@ -893,6 +1052,14 @@ impl Stated<'_> {
         // An LK typed a power of ten off: said once, at the LK, by the %KH.
         if self.lk_slip(i).is_some() {
             return None;
+        }
+        // An LK both percents point away from: said once, at the LK, by
+        // the %KH when the row states one.
+        if let Some(pointed) = self.lk_pointed(i) {
+            return match pointed.by_kh {
+                true => None,
+                false => Some(self.lk_pointed_at(i, lk, &pointed)),
+            };
         }
         let from_th = |th: Interval| match growth_wanted {
             true => growth_of(th, written(ck)),
@@ -1268,6 +1435,27 @@ impl Stated<'_> {
             .expected(right)
             .actual(s)
     }
+}
+
+/// The LK a row's stated percents point to ([`Stated::lk_pointed`]).
+struct Pointed {
+    interval: Interval,
+    value: f64,
+    /// Whether the %KH is one of them (it then carries the finding).
+    by_kh: bool,
+}
+
+/// Every product `a × b / 100` of a percent in `pct` and a base in `base`.
+fn times(pct: Interval, base: Interval) -> Interval {
+    let c = [
+        pct.lo * base.lo,
+        pct.lo * base.hi,
+        pct.hi * base.lo,
+        pct.hi * base.hi,
+    ];
+    let lo = c.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Interval::new(lo / 100.0, hi / 100.0)
 }
 
 /// The power of ten (±1 to ±3) a stated rate is of the right one,

@@ -3026,3 +3026,335 @@ fn a_total_is_compared_with_a_swapped_wards_figures_read_as_meant() {
         crate::checks::consolidate(&right, &tmp.path().join("out3"), &tpl, "2020-Q2", &previous);
     assert_eq!(listed(&f, &codes), Vec::<String>::new());
 }
+
+/// The budget rows of [`money_shown_rounded_states_the_figure_shown`]:
+/// a total and its two parts, and a row outside the sum.
+fn budget_template(tpl: &Path) {
+    write_template(tpl, "");
+    let csv = tpl.join("indicators.csv");
+    let mut text = std::fs::read_to_string(&csv).unwrap();
+    text.push_str(
+        "TC,NS,Tổng thu ngân sách xã,triệu đồng,flow,ward,VP,TC == TC1 + TC2\n\
+         TC1,NS,Trong đó: Thu thuế,triệu đồng,flow,ward,VP,\n\
+         TC2,NS,Trong đó: Thu phí,triệu đồng,flow,ward,VP,\n\
+         TC3,NS,Thu khác ngoài cân đối,triệu đồng,flow,ward,VP,\n",
+    );
+    std::fs::write(&csv, text).unwrap();
+}
+
+const BUDGET_HEADER: [(&str, u16); 6] = [
+    ("Kế hoạch năm", 1),
+    ("Thực hiện quý I", 1),
+    ("Lũy kế từ đầu năm", 1),
+    ("Cùng kỳ năm trước", 1),
+    ("% so với KH", 1),
+    ("Tăng, giảm so với cùng kỳ (%)", 1),
+];
+
+/// Money stored with six decimals under `#,##0` (the 1.137,380532 a
+/// formula or an export leaves, printed 1.137) states what it shows, at
+/// any size: the percents typed from the printed figures (243 / 1.137 =
+/// 21,37%, not 21,33% from the stored ones), a total equal to its parts
+/// as printed, and a TH and LK printed alike are no mistake (they were 10
+/// errors and 5 warnings on a tester's Xã Thanh Sơn, whose small rows
+/// were read as printed and its large ones with every stored decimal).
+/// Near misses: a percent wrong from the printed figures, an LK printed
+/// 2 above its TH in a first quarter, and figures shown with the
+/// decimals they hold (`#,##0.00`), which keep them.
+#[test]
+fn money_shown_rounded_states_the_figure_shown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    budget_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    const M: Option<&str> = Some("#,##0");
+    const M2: Option<&str> = Some("#,##0.00");
+    // KH, TH, LK, CK, %KH, %CK of TC, TC1, TC2, TC3.
+    let book = |k: u32, money: Option<&'static str>, rows: [[f64; 6]; 4]| {
+        let codes = [
+            ("TC", "Tổng thu ngân sách xã"),
+            ("TC1", "Trong đó: Thu thuế"),
+            ("TC2", "Trong đó: Thu phí"),
+            ("TC3", "Thu khác ngoài cân đối"),
+        ];
+        let rows: Vec<_> = codes
+            .iter()
+            .zip(rows)
+            .map(|((code, name), r)| {
+                let cells = r
+                    .iter()
+                    .enumerate()
+                    .map(|(j, &v)| match j {
+                        4 | 5 if v.is_nan() => E,
+                        4 | 5 => N(v, PCT),
+                        _ => N(v, money),
+                    })
+                    .collect();
+                (*code, *name, "triệu đồng", cells)
+            })
+            .collect();
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&BUDGET_HEADER),
+            &rows,
+        );
+    };
+    let none = f64::NAN;
+    // Printed: TC 1.137 | 243 | 243 | 298, TC1 78 | 15 | 15 | 15, TC2
+    // 1.060 | 228 | 228 | 283 (15 + 228 = 243), TC3 — | 50 | 50.
+    book(
+        1,
+        M,
+        [
+            [
+                1137.380532,
+                242.998305,
+                242.625774,
+                298.482719,
+                21.37,
+                -18.46,
+            ],
+            [77.699519, 14.99562, 14.62898, 15.128157, 19.23, 0.0],
+            [1059.681013, 227.6, 227.996794, 283.354562, 21.51, -19.43],
+            [0.0, 50.4999, 49.5001, 0.0, none, none],
+        ],
+    );
+    // The same figures, with %KH 25,15 and an LK printed 52 beside a TH
+    // printed 50: both wrong from what the report prints.
+    book(
+        2,
+        M,
+        [
+            [
+                1137.380532,
+                242.998305,
+                242.625774,
+                298.482719,
+                25.15,
+                -18.46,
+            ],
+            [77.699519, 14.99562, 14.62898, 15.128157, 19.23, 0.0],
+            [1059.681013, 227.6, 227.996794, 283.354562, 21.51, -19.43],
+            [0.0, 50.4999, 51.6, 0.0, none, none],
+        ],
+    );
+    // Shown with two decimals: 242,63 / 1.137,38 = 21,33%, so 21,37 is
+    // wrong here.
+    book(
+        3,
+        M2,
+        [
+            [1137.38, 242.63, 242.63, 298.48, 21.37, -18.71],
+            [77.7, 14.63, 14.63, 15.13, 18.83, -3.3],
+            [1059.68, 228.0, 228.0, 283.35, 21.52, -19.53],
+            [0.0, 50.0, 50.0, 0.0, none, none],
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "pct-mismatch",
+                "pct-rounding",
+                "pct-kind",
+                "sum-mismatch",
+                "cumulative-mismatch",
+                "relation-violated",
+            ]
+        ),
+        [
+            "error|cumulative-mismatch|P02|G10|TC3|LK|LK = TH|52",
+            "error|pct-mismatch|P02|I7|TC|%KH|21,37|25,15",
+            "error|pct-mismatch|P03|I7|TC|%KH|21,33|21,37",
+        ]
+    );
+    let message = f
+        .iter()
+        .find(|f| f["unit"] == "P02" && f["code"] == "pct-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap_or_default();
+    assert!(message.contains("243 / kế hoạch 1.137 × 100"), "{message}");
+    // The consolidated figures are the printed ones.
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let of = |unit: &str, code: &str, column: &str| {
+        let col = detail[0].iter().position(|h| h == unit).unwrap();
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .unwrap()[col]
+            .clone()
+    };
+    assert_eq!(of("Phường 1", "TC", "TH"), "243");
+    assert_eq!(of("Phường 1", "TC", "LK"), "243");
+    assert_eq!(of("Phường 1", "TC1", "LK"), "15");
+    assert_eq!(of("Phường 3", "TC", "LK"), "242.63");
+    assert_eq!(of("Tổng cộng", "TC", "LK"), "728.63");
+}
+
+/// A row's stated percents that agree on another amount than the one
+/// written blame the amount, not themselves: TC2's LK typed 7.000 where
+/// its %KH 33,33 of 6.000 and its growth 17,65% on 1.700 both give about
+/// 2.000 is one error at the LK saying so (it was two `pct-mismatch`
+/// errors asking to change the right percents to 116,67 and 311,76), and
+/// so is a TH copied from the CK column in a first quarter's file without
+/// LK (at the TH). One percent alone blames the amount only when that
+/// amount also mends what the written one breaks (TC == TC1 + TC2).
+/// Near misses: a wrong %KH beside right amounts, and a lone wrong %CK
+/// of an amount no relation disputes, keep their advice.
+#[test]
+fn percents_that_agree_on_another_amount_blame_the_amount() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    budget_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let codes = [
+        ("TC", "Tổng thu ngân sách xã"),
+        ("TC1", "Trong đó: Thu thuế"),
+        ("TC2", "Trong đó: Thu phí"),
+        ("TC3", "Thu khác ngoài cân đối"),
+    ];
+    let book = |k: u32, header: &[(&str, u16)], rows: [Vec<Cell>; 4]| {
+        let rows: Vec<_> = codes
+            .iter()
+            .zip(rows)
+            .map(|((code, name), cells)| (*code, *name, "triệu đồng", cells))
+            .collect();
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(header),
+            &rows,
+        );
+    };
+    // KH, TH, LK, CK, %KH, %CK.
+    let n = |v: [f64; 6]| -> Vec<Cell> {
+        v.iter()
+            .enumerate()
+            .map(|(j, &x)| match j {
+                _ if x.is_nan() => E,
+                4 | 5 => N(x, PCT),
+                _ => N(x, None),
+            })
+            .collect()
+    };
+    let none = f64::NAN;
+    let tc = n([10000.0, 3000.0, 3000.0, 2500.0, 30.0, 20.0]);
+    let tc1 = n([4000.0, 1000.0, 1000.0, 800.0, 25.0, 25.0]);
+    let tc3 = n([none, 500.0, 500.0, 400.0, none, 25.0]);
+    // Both percents point to 2.000.
+    book(
+        1,
+        &BUDGET_HEADER,
+        [
+            tc.clone(),
+            tc1.clone(),
+            n([6000.0, 7000.0, 7000.0, 1700.0, 33.33, 17.65]),
+            tc3.clone(),
+        ],
+    );
+    // The %CK alone does, and 2.000 makes TC == TC1 + TC2 hold.
+    book(
+        2,
+        &BUDGET_HEADER,
+        [
+            tc.clone(),
+            tc1.clone(),
+            n([6000.0, 7000.0, 7000.0, 1700.0, none, 17.65]),
+            tc3.clone(),
+        ],
+    );
+    // A wrong %KH beside right amounts.
+    book(
+        3,
+        &BUDGET_HEADER,
+        [
+            tc.clone(),
+            tc1.clone(),
+            n([6000.0, 2000.0, 2000.0, 1700.0, 38.33, 17.65]),
+            tc3.clone(),
+        ],
+    );
+    // A lone wrong %CK of an amount no relation disputes.
+    book(
+        4,
+        &BUDGET_HEADER,
+        [
+            tc.clone(),
+            tc1.clone(),
+            n([6000.0, 2000.0, 2000.0, 1700.0, 33.33, 17.65]),
+            n([none, 500.0, 500.0, 400.0, none, 40.25]),
+        ],
+    );
+    // No LK column: TC3's TH 400 copied from its CK, while 25% of the
+    // plan 2.000 and a growth of 25% on 400 both give 500.
+    let no_lk = [
+        ("Kế hoạch năm", 1),
+        ("Thực hiện quý I", 1),
+        ("Cùng kỳ năm trước", 1),
+        ("% so với KH", 1),
+        ("Tăng, giảm so với cùng kỳ (%)", 1),
+    ];
+    let drop_lk = |mut v: Vec<Cell>| {
+        v.remove(2);
+        v
+    };
+    book(
+        5,
+        &no_lk,
+        [
+            drop_lk(tc.clone()),
+            drop_lk(tc1.clone()),
+            drop_lk(n([6000.0, 2000.0, 2000.0, 1700.0, 33.33, 17.65])),
+            drop_lk(n([2000.0, 400.0, 400.0, 400.0, 25.0, 25.0])),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(
+            &f,
+            &["pct-mismatch", "pct-rounding", "pct-kind", "sum-mismatch"]
+        ),
+        [
+            "error|pct-mismatch|P01|G9|TC2|LK|≈ 2.000|7.000",
+            "error|pct-mismatch|P02|G9|TC2|LK|≈ 2.000|7.000",
+            "error|pct-mismatch|P03|I9|TC2|%KH|33,33|38,33",
+            "error|pct-mismatch|P04|J10|TC3|%CK|25,00|40,25",
+            "error|pct-mismatch|P05|F10|TC3|TH|≈ 500|400",
+            "error|sum-mismatch|P01|F7|TC|TH|TC == TC1 + TC2|3.000",
+            "error|sum-mismatch|P01|G7|TC|LK|TC == TC1 + TC2|3.000",
+            "error|sum-mismatch|P02|F7|TC|TH|TC == TC1 + TC2|3.000",
+            "error|sum-mismatch|P02|G7|TC|LK|TC == TC1 + TC2|3.000",
+        ]
+    );
+    let message = |unit: &str| {
+        f.iter()
+            .find(|f| f["unit"] == unit && f["code"] == "pct-mismatch")
+            .and_then(|f| f["message"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        message("P01").contains(
+            "ghi lũy kế 7.000, nhưng cả % so với kế hoạch (33,33) và % so với cùng kỳ (17,65) đã ghi đều chỉ ra số khoảng 2.000"
+        ),
+        "{}",
+        message("P01")
+    );
+    assert!(
+        message("P02").contains("nhưng % so với cùng kỳ đã ghi (17,65) chỉ ra số khoảng 2.000"),
+        "{}",
+        message("P02")
+    );
+    assert!(
+        message("P05").contains("ghi số thực hiện 400 (cũng là lũy kế quý I; bằng đúng số cùng kỳ"),
+        "{}",
+        message("P05")
+    );
+}
