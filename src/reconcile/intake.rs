@@ -318,13 +318,7 @@ fn sort_files(
                 });
             }
             FileOutcome::Rejected { file, reason } => {
-                let stem = std::path::Path::new(file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let unit = matcher
-                    .find_in_name(&stem)
-                    .and_then(|found| unit_of_damaged(file, &stem, found, template, matcher));
+                let unit = unit_of_unreadable(file, template, matcher);
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
@@ -1263,6 +1257,41 @@ fn digit_runs(s: &str) -> Vec<(usize, &str)> {
         runs.push((b, &s[b..]));
     }
     runs
+}
+
+/// The unit an unreadable file is charged to: the one its name names,
+/// else the one the innermost folder naming a unit names (a sender's
+/// folder, "Xa Phuoc Phu/BC quy 1.xlsx", an Outlook folder named by the
+/// address, "014 - ubnd.xaphuocphu@gmail.com/…"), as a file read is
+/// placed when its title names nobody; namesakes told apart as
+/// [`unit_of_damaged`] does. `file` is the path under the input folder.
+pub fn unit_of_unreadable(
+    file: &str,
+    template: &Template,
+    matcher: &AgencyMatcher,
+) -> Option<usize> {
+    let stem = name_stem(file);
+    let folders = file.split('/').rev().skip(1).map(|part| {
+        // A zip or e-mail a file came in is named without its extension.
+        match crate::ingest::discover::extension(std::path::Path::new(part)).as_str() {
+            "zip" | "eml" | "rar" | "7z" => name_stem(part),
+            _ => part.to_string(),
+        }
+    });
+    std::iter::once(stem.clone())
+        .chain(folders)
+        .find_map(|clue| matcher.find_in_name(&clue))
+        .and_then(|found| unit_of_damaged(file, &stem, found, template, matcher))
+}
+
+/// A file or folder name without its extension (and the spaces or dots a
+/// phone leaves after it).
+fn name_stem(name: &str) -> String {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    std::path::Path::new(name.trim_end_matches([' ', '.']))
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The unit a damaged file's name names: the one it fits, or, of the
