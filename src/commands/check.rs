@@ -72,8 +72,19 @@ pub struct CheckReport {
 /// # Errors
 /// When the file does not exist, or polars fails internally.
 pub fn check_file(args: &CheckArgs, template: &Template) -> Result<Vec<CheckReport>, Fatal> {
-    let meta = std::fs::metadata(&args.file)
-        .map_err(|e| Fatal::input(&args.file, Arg::Workbook, Problem::of_io(e)))?;
+    let meta = std::fs::metadata(&args.file).map_err(|e| {
+        // ELOOP: links pointing at each other, said as `consolidate`
+        // says it, in the user's language.
+        let problem = match e.raw_os_error() {
+            Some(40) => {
+                let reason = crate::ingest::discover::LINK_LOOP;
+                let (vi, _) = crate::ingest::reasons::reason_words(reason, Lang::Vi);
+                Problem::Content(vi, reason.to_string())
+            }
+            _ => Problem::of_io(e),
+        };
+        Fatal::input(&args.file, Arg::Workbook, problem)
+    })?;
     if !meta.is_file() {
         return Err(Fatal::input(&args.file, Arg::Workbook, Problem::NotAFile));
     }
@@ -151,12 +162,9 @@ fn check_input(
                 true => folder_path(&args.file),
                 false => rel.clone(),
             };
-            let unit = crate::reconcile::intake::unit_of_unreadable(
-                &named,
-                template,
-                &ctx.agencies,
-            )
-                .and_then(|u| template.agencies.get(u));
+            let unit =
+                crate::reconcile::intake::unit_of_unreadable(&named, template, &ctx.agencies)
+                    .and_then(|u| template.agencies.get(u));
             let mut f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
             let unit_name = match unit {
                 Some(a) => {

@@ -86,6 +86,10 @@ pub fn classify(name: &str) -> InputKind {
         InputKind::Spreadsheet
     } else if ARCHIVE_EXTENSIONS.contains(&ext.as_str()) {
         InputKind::Archive
+    } else if ext == "rar" || ext == "7z" {
+        InputKind::Skipped(format!(
+            "{OTHER_ARCHIVE} (.{ext}), which the tool does not open; extract it into the input folder and run again"
+        ))
     } else if ext.is_empty() {
         InputKind::Skipped(NO_EXTENSION.into())
     } else {
@@ -100,6 +104,17 @@ fn relative(root: &Path, path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// The reason a link to a file that is gone is unreadable: the office's
+/// own copy gone astray, which intake charges to no unit.
+pub const DANGLING_LINK: &str = "a link (shortcut) to a file that no longer exists";
+
+/// What a RAR or 7-Zip archive is skipped as; intake mentions it on the
+/// lines of the units its name names.
+pub const OTHER_ARCHIVE: &str = "a RAR or 7-Zip archive";
+
+/// The reason links pointing at each other are skipped.
+pub const LINK_LOOP: &str = "a link that loops back on itself; it leads to no file";
 
 /// How deep folders are followed under the input folder.
 const MAX_DEPTH: usize = 32;
@@ -142,13 +157,11 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                     }
                     None => match e.io_error() {
                         // ELOOP: links pointing at each other.
-                        Some(io) if io.raw_os_error() == Some(40) => InputKind::Skipped(
-                            "a link that loops back on itself; it leads to no file".into(),
-                        ),
+                        Some(io) if io.raw_os_error() == Some(40) => {
+                            InputKind::Skipped(LINK_LOOP.into())
+                        }
                         Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                            InputKind::Unreadable(
-                                "a link (shortcut) to a file that no longer exists".into(),
-                            )
+                            InputKind::Unreadable(DANGLING_LINK.into())
                         }
                         Some(io) => InputKind::Unreadable(format!("it cannot be opened: {io}")),
                         None => InputKind::Unreadable(format!("it cannot be opened: {e}")),

@@ -44,6 +44,7 @@ pub fn intake(
         unreadable,
         other_lines,
         unplaced,
+        mentioned,
     } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
     let mut included = Vec::new();
@@ -142,7 +143,35 @@ pub fn intake(
                         unit: &a.shown(),
                         period,
                     };
-                    (Finding::said(Severity::Error, &said, lang), String::new())
+                    // A file charged to nobody that names it (a RAR
+                    // archive, a link to a file that is gone).
+                    let note = mentioned
+                        .get(&ai)
+                        .map(|ks| {
+                            let named: Vec<String> = ks
+                                .iter()
+                                .map(|&k| {
+                                    let what = match &outcomes[k] {
+                                        FileOutcome::Skipped { reason, .. }
+                                        | FileOutcome::Rejected { reason, .. } => {
+                                            reason_words(reason, lang).0
+                                        }
+                                        FileOutcome::Read(_) => String::new(),
+                                    };
+                                    format!("{} ({what})", outcomes[k].file())
+                                })
+                                .collect();
+                            format!(
+                                "{} {}",
+                                lang.pick(
+                                    "có tệp mang tên đơn vị nhưng chưa đọc được:",
+                                    "a file bearing its name was not read:"
+                                ),
+                                named.join("; ")
+                            )
+                        })
+                        .unwrap_or_default();
+                    (Finding::said(Severity::Error, &said, lang), note)
                 } else {
                     let said = Said::SubmissionMissingUnplaced {
                         unit: &a.shown(),
@@ -285,6 +314,10 @@ struct Sorted {
     /// Files read whose unit stays unknown, with the units they fit
     /// (none: any).
     unplaced: Vec<(usize, Vec<usize>)>,
+    /// unit → files charged to nobody that its name names (a RAR
+    /// archive, a link to a file that is gone): said on its line when
+    /// nothing of it was read.
+    mentioned: BTreeMap<usize, Vec<usize>>,
 }
 
 /// Sorts each file to its unit: skipped, unreadable (named after a unit or
@@ -304,10 +337,16 @@ fn sort_files(
         unreadable,
         other_lines,
         unplaced,
+        mentioned,
     } = &mut sorted;
     for (k, o) in outcomes.iter().enumerate() {
         match o {
             FileOutcome::Skipped { file, reason } => {
+                if reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE) {
+                    for u in matcher.all_in_name(&name_stem(file)) {
+                        mentioned.entry(u).or_default().push(k);
+                    }
+                }
                 findings.push(skipped_finding(file, reason, lang));
                 other_lines.push(StatusLine {
                     unit: String::new(),
@@ -315,6 +354,33 @@ fn sort_files(
                     files: file.clone(),
                     status: Status::Skipped,
                     note: reason_words(reason, lang).0,
+                });
+            }
+            // A link to a file that is gone was made by the office, not
+            // sent by a unit: a warning of the run, charged to nobody.
+            FileOutcome::Rejected { file, reason }
+                if reason == crate::ingest::discover::DANGLING_LINK =>
+            {
+                for u in matcher.all_in_name(&name_stem(file)) {
+                    mentioned.entry(u).or_default().push(k);
+                }
+                let (what, advice) = reason_words(reason, lang);
+                let said = Said::FileUnreadable {
+                    file,
+                    what: &what,
+                    advice: &advice,
+                };
+                findings.push(
+                    Finding::said(Severity::Warning, &said, lang)
+                        .at(&Location::file(file))
+                        .actual(reason_actual(reason, lang)),
+                );
+                other_lines.push(StatusLine {
+                    unit: String::new(),
+                    unit_name: String::new(),
+                    files: file.clone(),
+                    status: Status::Unreadable,
+                    note: what,
                 });
             }
             FileOutcome::Rejected { file, reason } => {
@@ -957,10 +1023,14 @@ pub fn indicator_missing(
 
 /// `file-skipped`: a file that is not a submission, with the reason.
 pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
-    let (what, _) = reason_words(reason, lang);
+    let (what, advice) = reason_words(reason, lang);
     Finding::said(
         Severity::Info,
-        &Said::FileSkipped { file, what: &what },
+        &Said::FileSkipped {
+            file,
+            what: &what,
+            advice: &advice,
+        },
         lang,
     )
     .at(&Location::file(file))
