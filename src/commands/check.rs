@@ -13,7 +13,7 @@
 use crate::consolidation::load_template;
 use crate::diagnostic::{sort_findings, Finding, Lang, Severity, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
-use crate::ingest::{classify, InputFile};
+use crate::ingest::{discover::classify_file, InputFile};
 use crate::messages::Said;
 use crate::model::Period;
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
@@ -66,14 +66,25 @@ pub struct CheckReport {
 /// Reads and checks one workbook, or each spreadsheet in a zip archive
 /// (one report each, in the archive's order). The file is sorted by its
 /// name as `consolidate` sorts the input folder's files
-/// ([`crate::ingest::classify`]): a lock file or a document is reported
+/// ([`crate::ingest::discover::classify_file`]): a lock file or a document is reported
 /// skipped, with the same words. Writes nothing.
 ///
 /// # Errors
 /// When the file does not exist, or polars fails internally.
 pub fn check_file(args: &CheckArgs, template: &Template) -> Result<Vec<CheckReport>, Fatal> {
-    let meta = std::fs::metadata(&args.file)
-        .map_err(|e| Fatal::input(&args.file, Arg::Workbook, Problem::of_io(e)))?;
+    let meta = std::fs::metadata(&args.file).map_err(|e| {
+        // ELOOP: links pointing at each other, said as `consolidate`
+        // says it, in the user's language.
+        let problem = match e.raw_os_error() {
+            Some(40) => {
+                let reason = crate::ingest::discover::LINK_LOOP;
+                let (vi, _) = crate::ingest::reasons::reason_words(reason, Lang::Vi);
+                Problem::Content(vi, reason.to_string())
+            }
+            _ => Problem::of_io(e),
+        };
+        Fatal::input(&args.file, Arg::Workbook, problem)
+    })?;
     if !meta.is_file() {
         return Err(Fatal::input(&args.file, Arg::Workbook, Problem::NotAFile));
     }
@@ -85,7 +96,7 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<Vec<CheckRepo
     let input = InputFile::new(
         args.file.clone(),
         rel.clone(),
-        classify(&rel),
+        classify_file(&args.file, &rel),
         meta.modified().ok(),
     );
     let inputs = crate::ingest::archive::expand(vec![input], &template.settings.limits);
@@ -100,6 +111,18 @@ pub fn check_file(args: &CheckArgs, template: &Template) -> Result<Vec<CheckRepo
             check_input(input, file, args, template)
         })
         .collect()
+}
+
+/// The path the user gave, folders and all, with forward slashes: the
+/// folders it is in may name the unit of a file that cannot be read.
+fn folder_path(path: &std::path::Path) -> String {
+    path.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Reads and checks one file found by [`check_file`].
@@ -133,25 +156,15 @@ fn check_input(
             return Ok(not_read(vec![f], Some(what)));
         }
         FileOutcome::Rejected { reason, .. } => {
-            // The unit its name names, as `consolidate` counts it: the
-            // file's name is no unit.
-            let stem = std::path::Path::new(&rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let unit = ctx
-                .agencies
-                .find_in_name(&stem)
-                .and_then(|found| {
-                    crate::reconcile::intake::unit_of_damaged(
-                        &rel,
-                        &stem,
-                        found,
-                        template,
-                        &ctx.agencies,
-                    )
-                })
-                .and_then(|u| template.agencies.get(u));
+            // The unit its name or folder names, as `consolidate` counts
+            // it: the file's name is no unit.
+            let named = match input.member.is_empty() {
+                true => folder_path(&args.file),
+                false => rel.clone(),
+            };
+            let unit =
+                crate::reconcile::intake::unit_of_unreadable(&named, template, &ctx.agencies)
+                    .and_then(|u| template.agencies.get(u));
             let mut f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
             let unit_name = match unit {
                 Some(a) => {

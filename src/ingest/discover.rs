@@ -86,8 +86,12 @@ pub fn classify(name: &str) -> InputKind {
         InputKind::Spreadsheet
     } else if ARCHIVE_EXTENSIONS.contains(&ext.as_str()) {
         InputKind::Archive
+    } else if ext == "rar" || ext == "7z" {
+        InputKind::Skipped(format!(
+            "{OTHER_ARCHIVE} (.{ext}), which the tool does not open; extract it into the input folder and run again"
+        ))
     } else if ext.is_empty() {
-        InputKind::Skipped("file without an extension; not a spreadsheet".into())
+        InputKind::Skipped(NO_EXTENSION.into())
     } else {
         InputKind::Skipped(format!("not a spreadsheet (.{ext} file)"))
     }
@@ -100,6 +104,17 @@ fn relative(root: &Path, path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+/// The reason a link to a file that is gone is unreadable: the office's
+/// own copy gone astray, which intake charges to no unit.
+pub const DANGLING_LINK: &str = "a link (shortcut) to a file that no longer exists";
+
+/// What a RAR or 7-Zip archive is skipped as; intake mentions it on the
+/// lines of the units its name names.
+pub const OTHER_ARCHIVE: &str = "a RAR or 7-Zip archive";
+
+/// The reason links pointing at each other are skipped.
+pub const LINK_LOOP: &str = "a link that loops back on itself; it leads to no file";
 
 /// How deep folders are followed under the input folder.
 const MAX_DEPTH: usize = 32;
@@ -142,13 +157,11 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
                     }
                     None => match e.io_error() {
                         // ELOOP: links pointing at each other.
-                        Some(io) if io.raw_os_error() == Some(40) => InputKind::Skipped(
-                            "a link that loops back on itself; it leads to no file".into(),
-                        ),
+                        Some(io) if io.raw_os_error() == Some(40) => {
+                            InputKind::Skipped(LINK_LOOP.into())
+                        }
                         Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
-                            InputKind::Unreadable(
-                                "a link (shortcut) to a file that no longer exists".into(),
-                            )
+                            InputKind::Unreadable(DANGLING_LINK.into())
                         }
                         Some(io) => InputKind::Unreadable(format!("it cannot be opened: {io}")),
                         None => InputKind::Unreadable(format!("it cannot be opened: {e}")),
@@ -214,7 +227,7 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
         let kind = if rel.split('/').any(|part| part == "__MACOSX") {
             InputKind::Skipped(MAC_FILES.into())
         } else {
-            classify(&name)
+            classify_file(&path, &name)
         };
         out.push(InputFile::new(path, rel, kind, modified));
     }
@@ -222,12 +235,39 @@ pub fn discover(dir: &Path) -> Result<Vec<InputFile>, Fatal> {
     Ok(out)
 }
 
-/// A path's extension in lower case ("" when it has none).
+/// A path's extension in lower case ("" when it has none), read past the
+/// spaces and dots a phone or Zalo leaves after it ("BC quy 1.xlsx ",
+/// "BC quy 1.xlsx."): Windows drops them, so Excel opens such a file.
 pub fn extension(path: &Path) -> String {
-    path.extension()
+    let Some(name) = path.file_name() else {
+        return String::new();
+    };
+    let name = name.to_string_lossy();
+    let name = name.trim_end_matches([' ', '.']);
+    Path::new(name)
+        .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default()
 }
+
+/// What a file is by its name ([`classify`]), and, for a file without an
+/// extension, by its first bytes: one that begins as a workbook does (a
+/// zip archive, an Excel 97-2003 compound file) is read as one, as
+/// anything named like a workbook is judged by its content.
+pub fn classify_file(path: &Path, name: &str) -> InputKind {
+    let kind = classify(name);
+    if kind != InputKind::Skipped(NO_EXTENSION.into()) {
+        return kind;
+    }
+    match super::sniff(path) {
+        Ok((super::Container::Zip | super::Container::Ole, _)) => InputKind::Spreadsheet,
+        _ => kind,
+    }
+}
+
+/// The reason a file without an extension that does not begin as a
+/// workbook is skipped.
+const NO_EXTENSION: &str = "file without an extension; not a spreadsheet";
 
 /// What a file that is neither a regular file nor a folder is.
 fn special_kind(t: &std::fs::FileType) -> &'static str {
@@ -282,6 +322,37 @@ mod tests {
         assert_eq!(files[1].kind, InputKind::Spreadsheet);
         assert!(matches!(&files[3].kind, InputKind::Skipped(r) if r.contains(".docx")));
         assert!(matches!(&files[5].kind, InputKind::Skipped(r) if r.contains("lock")));
+    }
+
+    /// A workbook named "….xlsx " (a phone's or Zalo's trailing space),
+    /// "….xlsx." or with no extension at all is judged by its content,
+    /// not skipped as "not a spreadsheet"; a file without an extension
+    /// that does not begin as a workbook is still skipped.
+    #[test]
+    fn a_workbook_with_a_trailing_space_or_no_extension_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["Xa Bao Phu quy 1.xlsx ", "Phuong 3.xls.", "BC Phuong 5"] {
+            std::fs::write(dir.path().join(name), b"PK\x03\x04rest").unwrap();
+        }
+        std::fs::write(dir.path().join("ghi chu"), b"plain words").unwrap();
+        std::fs::write(dir.path().join("BC.docx "), b"PK\x03\x04rest").unwrap();
+        let files = discover(dir.path()).unwrap();
+        let got: Vec<(&str, bool)> = files
+            .iter()
+            .map(|f| (f.rel.as_str(), f.kind == InputKind::Spreadsheet))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("BC Phuong 5", true),
+                ("BC.docx ", false),
+                ("Phuong 3.xls.", true),
+                ("Xa Bao Phu quy 1.xlsx ", true),
+                ("ghi chu", false),
+            ]
+        );
+        assert_eq!(files[4].kind, InputKind::Skipped(NO_EXTENSION.into()));
+        assert!(matches!(&files[1].kind, InputKind::Skipped(r) if r.contains(".docx")));
     }
 
     #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -42,7 +42,12 @@ impl Clue<'_> {
 /// puts them in the user's language.
 pub enum Said<'a> {
     /// `file-skipped`: `file`, and what it is in the user's words.
-    FileSkipped { file: &'a str, what: &'a str },
+    FileSkipped {
+        file: &'a str,
+        what: &'a str,
+        /// What to do, or empty.
+        advice: &'a str,
+    },
     /// `file-unreadable`: `file`, what it is, and what to do.
     FileUnreadable {
         file: &'a str,
@@ -371,8 +376,12 @@ impl Words for Said<'_> {
 /// The words of what a file is.
 fn files(s: &Said, lang: Lang) -> String {
     match (s, lang) {
-        (Said::FileSkipped { file, what }, Lang::Vi) => format!("Bỏ qua tệp {file}: {what}."),
-        (Said::FileSkipped { file, what }, Lang::En) => format!("Skipped {file}: {what}."),
+        (Said::FileSkipped { file, what, advice }, Lang::Vi) => {
+            format!("Bỏ qua tệp {file}: {what}.{}", spaced(advice))
+        }
+        (Said::FileSkipped { file, what, advice }, Lang::En) => {
+            format!("Skipped {file}: {what}.{}", spaced(advice))
+        }
         (Said::FileUnreadable { file, what, advice }, Lang::Vi) => {
             format!("Không đọc được tệp {file}: {what}. {advice}")
         }
@@ -817,6 +826,14 @@ fn indicators(s: &Said, lang: Lang) -> String {
             }
         }
         _ => String::new(),
+    }
+}
+
+/// A sentence after another, or nothing when it is empty.
+fn spaced(sentence: &str) -> String {
+    match sentence {
+        "" => String::new(),
+        s => format!(" {s}"),
     }
 }
 

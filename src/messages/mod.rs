@@ -79,10 +79,10 @@ pub fn entry(code: Code) -> Option<&'static Entry> {
 pub const CATALOG: &[Entry] = &[
     Entry {
         code: Code::FileUnreadable,
-        severity: "error",
+        severity: "error / warning",
         meaning: ("Tệp không đọc được; số liệu của tệp không được tổng hợp.", "A file that cannot be read; its figures are not consolidated."),
         help: ("Làm theo lời khuyên trong thông báo (gửi lại, gỡ mật khẩu, lưu lại dạng .xlsx…).", "Follow the advice in the message (send again, remove the password, save as .xlsx…)."),
-        example: "`bieu-mau.xlsx` is empty (0 bytes), encrypted, a damaged zip, a web page saved as `.xls`, or has no indicator table",
+        example: "`bieu-mau.xlsx` is empty (0 bytes), encrypted, a damaged zip, a web page saved as `.xls`, or has no indicator table; a warning of the run, charged to no unit, for a link (shortcut) to a file that no longer exists",
     },
     Entry {
         code: Code::FileSkipped,

@@ -53,6 +53,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::FileSkipped {
             file,
             what: "tệp rỗng (0 byte)",
+            advice: "",
+        },
+        Said::FileSkipped {
+            file,
+            what: "tệp rỗng (0 byte)",
+            advice: "Hãy gửi lại tệp.",
         },
         Said::FileUnreadable {
             file,

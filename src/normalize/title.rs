@@ -44,6 +44,10 @@ pub struct AgencyMatcher {
     bare_now: HashMap<Box<str>, Vec<u32>>,
     /// The word counts of `bare`'s keys, ascending.
     bare_lengths: Vec<usize>,
+    /// `bare`'s keys of two words or more written together ("phuocphu"
+    /// of "phuoc phu") → their agencies, for the e-mail addresses Outlook
+    /// names its folders by ("ubnd.xaphuocphu@gmail.com").
+    glued: HashMap<Box<str>, Vec<u32>>,
     /// The entries that are a unit's former name (the registry's `former`
     /// column) → that name as the registry writes it.
     former: HashMap<u32, Box<str>>,
@@ -146,6 +150,11 @@ impl AgencyMatcher {
                 }
             }
         }
+        let glued = bare
+            .iter()
+            .filter(|(k, _)| k.contains(' '))
+            .map(|(k, v)| (k.replace(' ', "").into_boxed_str(), v.clone()))
+            .collect();
         let mut bare_lengths: Vec<usize> = bare.keys().map(|k| k.split(' ').count()).collect();
         bare_lengths.sort_unstable();
         bare_lengths.dedup();
@@ -180,6 +189,7 @@ impl AgencyMatcher {
             bare,
             bare_now,
             bare_lengths,
+            glued,
             former,
         }
     }
@@ -211,13 +221,36 @@ impl AgencyMatcher {
                 }
             }
         }
-        let (len, units) = best?;
+        let (len, units) = match best {
+            Some(found) => found,
+            None => self.in_address(name)?,
+        };
         let (&first, rest) = units.split_first()?;
         Some((
             first as usize,
             len,
             rest.iter().map(|&u| u as usize).collect(),
         ))
+    }
+
+    /// The agencies an e-mail address in `name` names by its user part,
+    /// the words written together ("ubnd.xaphuocphu@gmail.com": Xã Phước
+    /// Phú), with the length matched; none when `name` holds no address
+    /// or its user part names nobody.
+    fn in_address(&self, name: &str) -> Option<(usize, &Vec<u32>)> {
+        const KINDS: [&str; 6] = ["ubnd", "xa", "phuong", "thitran", "tt", "x"];
+        let (before, _) = name.split_once('@')?;
+        let user = before.rsplit(char::is_whitespace).next()?;
+        user.split(['.', '_', '-', '+']).find_map(|piece| {
+            let piece = fold(piece).replace(' ', "");
+            let mut rest = piece.as_str();
+            loop {
+                if let Some(units) = self.glued.get(rest) {
+                    return Some((rest.len(), units));
+                }
+                rest = KINDS.iter().find_map(|k| rest.strip_prefix(k))?;
+            }
+        })
     }
 
     /// The agency whose longest name or alias appears in `text` as whole
@@ -925,6 +958,39 @@ mod tests {
                 needle.len() == words.len() && needle.iter().zip(&words).all(|(a, b)| a == b)
             })
             .map(|(_, i)| *i)
+    }
+
+    /// Outlook names a sender's folder by the address: the user part,
+    /// its words written together, names the commune ("ubnd.xaphuocphu"),
+    /// of namesakes typed without tones all of them; an address naming
+    /// nobody, or a folder without one, names nobody.
+    #[test]
+    fn an_e_mail_address_names_the_commune_by_its_user_part() {
+        let t = registry(
+            "code,kind,name,aliases,reports\n\
+             X14,ward,Xã Phước Phú,,yes\n\
+             X02,ward,Xã Tân Phú,,yes\n\
+             X03,ward,Xã Tân Phù,,yes\n\
+             P07,ward,Phường 7,,yes\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        let found = |name: &str| {
+            m.find_in_name(name).map(|(u, _, ties)| {
+                std::iter::once(u)
+                    .chain(ties)
+                    .map(|u| t.agencies[u].code.as_str())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(found("014 - ubnd.xaphuocphu@gmail.com"), Some(vec!["X14"]));
+        assert_eq!(found("phuocphu.ubnd@gmail.com"), Some(vec!["X14"]));
+        assert_eq!(found("013 - ubnd.phuong7@gmail.com"), Some(vec!["P07"]));
+        let mut both = found("xa_tanphu@yahoo.com").unwrap();
+        both.sort_unstable();
+        assert_eq!(both, ["X02", "X03"]);
+        assert_eq!(found("vanthu.ubnd@gmail.com"), None);
+        assert_eq!(found("xaphuocphu"), None);
+        assert_eq!(found("Attachments Q1-2026"), None);
     }
 
     #[test]

@@ -76,6 +76,7 @@ pub fn intake(
         unreadable,
         other_lines,
         unplaced,
+        mentioned,
     } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
     let mut included = Vec::new();
@@ -187,7 +188,35 @@ pub fn intake(
                         unit: &a.shown(),
                         period,
                     };
-                    (Finding::said(Severity::Error, &said, lang), String::new())
+                    // A file charged to nobody that names it (a RAR
+                    // archive, a link to a file that is gone).
+                    let note = mentioned
+                        .get(&ai)
+                        .map(|ks| {
+                            let named: Vec<String> = ks
+                                .iter()
+                                .map(|&k| {
+                                    let what = match &outcomes[k] {
+                                        FileOutcome::Skipped { reason, .. }
+                                        | FileOutcome::Rejected { reason, .. } => {
+                                            reason_words(reason, lang).0
+                                        }
+                                        FileOutcome::Read(_) => String::new(),
+                                    };
+                                    format!("{} ({what})", outcomes[k].file())
+                                })
+                                .collect();
+                            format!(
+                                "{} {}",
+                                lang.pick(
+                                    "có tệp mang tên đơn vị nhưng chưa đọc được:",
+                                    "a file bearing its name was not read:"
+                                ),
+                                named.join("; ")
+                            )
+                        })
+                        .unwrap_or_default();
+                    (Finding::said(Severity::Error, &said, lang), note)
                 } else {
                     let said = Said::SubmissionMissingUnplaced {
                         unit: &a.shown(),
@@ -402,6 +431,10 @@ struct Sorted {
     /// Files read whose unit stays unknown, with the units they fit
     /// (none: any).
     unplaced: Vec<(usize, Vec<usize>)>,
+    /// unit → files charged to nobody that its name names (a RAR
+    /// archive, a link to a file that is gone): said on its line when
+    /// nothing of it was read.
+    mentioned: BTreeMap<usize, Vec<usize>>,
 }
 
 /// Sorts each file to its unit: skipped, unreadable (named after a unit or
@@ -421,10 +454,16 @@ fn sort_files(
         unreadable,
         other_lines,
         unplaced,
+        mentioned,
     } = &mut sorted;
     for (k, o) in outcomes.iter().enumerate() {
         match o {
             FileOutcome::Skipped { file, reason } => {
+                if reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE) {
+                    for u in matcher.all_in_name(&name_stem(file)) {
+                        mentioned.entry(u).or_default().push(k);
+                    }
+                }
                 findings.push(skipped_finding(file, reason, lang));
                 other_lines.push(StatusLine {
                     unit: String::new(),
@@ -434,14 +473,35 @@ fn sort_files(
                     note: reason_words(reason, lang).0,
                 });
             }
+            // A link to a file that is gone was made by the office, not
+            // sent by a unit: a warning of the run, charged to nobody.
+            FileOutcome::Rejected { file, reason }
+                if reason == crate::ingest::discover::DANGLING_LINK =>
+            {
+                for u in matcher.all_in_name(&name_stem(file)) {
+                    mentioned.entry(u).or_default().push(k);
+                }
+                let (what, advice) = reason_words(reason, lang);
+                let said = Said::FileUnreadable {
+                    file,
+                    what: &what,
+                    advice: &advice,
+                };
+                findings.push(
+                    Finding::said(Severity::Warning, &said, lang)
+                        .at(&Location::file(file))
+                        .actual(reason_actual(reason, lang)),
+                );
+                other_lines.push(StatusLine {
+                    unit: String::new(),
+                    unit_name: String::new(),
+                    files: file.clone(),
+                    status: Status::Unreadable,
+                    note: what,
+                });
+            }
             FileOutcome::Rejected { file, reason } => {
-                let stem = std::path::Path::new(file)
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let unit = matcher
-                    .find_in_name(&stem)
-                    .and_then(|found| unit_of_damaged(file, &stem, found, template, matcher));
+                let unit = unit_of_unreadable(file, template, matcher);
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
                     f = f.unit(template.agencies[u].code.clone());
@@ -1114,10 +1174,14 @@ pub fn indicator_missing(
 
 /// `file-skipped`: a file that is not a submission, with the reason.
 pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
-    let (what, _) = reason_words(reason, lang);
+    let (what, advice) = reason_words(reason, lang);
     Finding::said(
         Severity::Info,
-        &Said::FileSkipped { file, what: &what },
+        &Said::FileSkipped {
+            file,
+            what: &what,
+            advice: &advice,
+        },
         lang,
     )
     .at(&Location::file(file))
@@ -1485,6 +1549,41 @@ fn digit_runs(s: &str) -> Vec<(usize, &str)> {
         runs.push((b, &s[b..]));
     }
     runs
+}
+
+/// The unit an unreadable file is charged to: the one its name names,
+/// else the one the innermost folder naming a unit names (a sender's
+/// folder, "Xa Phuoc Phu/BC quy 1.xlsx", an Outlook folder named by the
+/// address, "014 - ubnd.xaphuocphu@gmail.com/…"), as a file read is
+/// placed when its title names nobody; namesakes told apart as
+/// [`unit_of_damaged`] does. `file` is the path under the input folder.
+pub fn unit_of_unreadable(
+    file: &str,
+    template: &Template,
+    matcher: &AgencyMatcher,
+) -> Option<usize> {
+    let stem = name_stem(file);
+    let folders = file.split('/').rev().skip(1).map(|part| {
+        // A zip or e-mail a file came in is named without its extension.
+        match crate::ingest::discover::extension(std::path::Path::new(part)).as_str() {
+            "zip" | "eml" | "rar" | "7z" => name_stem(part),
+            _ => part.to_string(),
+        }
+    });
+    std::iter::once(stem.clone())
+        .chain(folders)
+        .find_map(|clue| matcher.find_in_name(&clue))
+        .and_then(|found| unit_of_damaged(file, &stem, found, template, matcher))
+}
+
+/// A file or folder name without its extension (and the spaces or dots a
+/// phone leaves after it).
+fn name_stem(name: &str) -> String {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    std::path::Path::new(name.trim_end_matches([' ', '.']))
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// The unit a damaged file's name names: the one it fits, or, of the

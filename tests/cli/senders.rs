@@ -1622,3 +1622,131 @@ fn a_former_districts_office_file_is_not_offered_as_a_missing_communes() {
         "Xã Tân Phong chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Xã Tân Phong. Hãy xem các tệp này."
     );
 }
+
+/// What a clerk saves from the inbox, each file charged to the commune
+/// it belongs to: a workbook named "….xlsx " (Zalo's trailing space) is
+/// read; an empty file in a commune's folder, or in Outlook's folder
+/// named by its address, is that commune's unreadable file, not "chưa
+/// gửi"; a link to a file that is gone is the office's own (a warning of
+/// the run, nobody's error or feedback), even where it names a commune
+/// whose report was read (the near miss); a RAR archive says to extract
+/// it and is named on the line of the commune it names; a Word document
+/// skipped says to ask for the workbook.
+#[cfg(target_os = "linux")]
+#[test]
+fn files_saved_from_the_inbox_are_charged_to_their_commune() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    let sub = |p: &str| {
+        let p = dir.join(p);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        p
+    };
+    book(
+        &sub("050 - ubnd.xaeakar@gmail.com/Xa Ea Kar quy 3.xlsx "),
+        None,
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    std::fs::write(sub("Xa Dong Hoa/BC quy 3.xlsx"), b"").unwrap();
+    std::fs::write(sub("014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx"), b"").unwrap();
+    book(
+        &sub("Zalo/Xa Cu Pong.xlsx"),
+        None,
+        90.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    std::os::unix::fs::symlink(
+        "/nonexistent/x.xlsx",
+        sub("Zalo/Xa Cu Pong (shortcut).xlsx"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/nonexistent/y.xlsx", sub("Zalo/Xa Dray Bhang (1).xlsx")).unwrap();
+    std::fs::write(sub("Zalo/BC Q3 Xa Ea Knop.rar"), b"Rar!\x1a\x07\x00").unwrap();
+    std::fs::write(sub("Zalo/BC Q3 Xa Ea Knop.docx"), b"PK\x03\x04").unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let mut said: Vec<String> = f
+        .iter()
+        .filter(|x| {
+            ["file-unreadable", "file-skipped", "submission-missing"]
+                .contains(&x["code"].as_str().unwrap_or_default())
+        })
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("severity"), s("code"), s("unit"), s("file"), s("message")].join("|")
+        })
+        .collect();
+    said.sort();
+    let gone = "liên kết (shortcut) trỏ tới một tệp không còn tồn tại";
+    let empty =
+        "tệp rỗng (0 byte). Hãy xin đơn vị gửi lại tệp (tệp có thể chưa được lưu xong khi gửi).";
+    assert_eq!(
+        said,
+        [
+            format!("error|file-unreadable|X5|Xa Dong Hoa/BC quy 3.xlsx|Không đọc được tệp Xa Dong Hoa/BC quy 3.xlsx: {empty}"),
+            format!("error|file-unreadable|X6|014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx|Không đọc được tệp 014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx: {empty}"),
+            "error|submission-missing|X2||Xã Ea Knốp chưa gửi báo cáo Quý III/2020.".into(),
+            "error|submission-missing|X3||Xã Tân Phú chưa gửi báo cáo Quý III/2020.".into(),
+            "error|submission-missing|X4||Xã Tân Phù chưa gửi báo cáo Quý III/2020.".into(),
+            "error|submission-missing|X7||Xã Dray Bhăng chưa gửi báo cáo Quý III/2020.".into(),
+            "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.docx|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.docx: văn bản Word, không phải bảng tính. Nếu đây là báo cáo, hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản.".into(),
+            "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.rar|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.rar: tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
+            format!("warning|file-unreadable||Zalo/Xa Cu Pong (shortcut).xlsx|Không đọc được tệp Zalo/Xa Cu Pong (shortcut).xlsx: {gone}. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
+            format!("warning|file-unreadable||Zalo/Xa Dray Bhang (1).xlsx|Không đọc được tệp Zalo/Xa Dray Bhang (1).xlsx: {gone}. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
+        ]
+    );
+    let lines: Vec<String> =
+        crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp")
+            .iter()
+            .skip(1)
+            .map(|r| [&r[1], &r[3], &r[4], &r[8]].map(String::as_str).join("|"))
+            .collect();
+    assert_eq!(
+        lines,
+        [
+            "X1|050 - ubnd.xaeakar@gmail.com/Xa Ea Kar quy 3.xlsx |đã nộp|".to_string(),
+            "X2||chưa nộp|có tệp mang tên đơn vị nhưng chưa đọc được: Zalo/BC Q3 Xa Ea Knop.rar (tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này)".into(),
+            "X3||chưa nộp|".into(),
+            "X4||chưa nộp|".into(),
+            "X5|Xa Dong Hoa/BC quy 3.xlsx|không đọc được|tệp rỗng (0 byte)".into(),
+            "X6|014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx|không đọc được|tệp rỗng (0 byte)".into(),
+            format!("X7||chưa nộp|có tệp mang tên đơn vị nhưng chưa đọc được: Zalo/Xa Dray Bhang (1).xlsx ({gone})"),
+            "X8|Zalo/Xa Cu Pong.xlsx|đã nộp|".into(),
+            "|Zalo/BC Q3 Xa Ea Knop.docx|bỏ qua|văn bản Word, không phải bảng tính".into(),
+            "|Zalo/BC Q3 Xa Ea Knop.rar|bỏ qua|tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này".into(),
+            format!("|Zalo/Xa Cu Pong (shortcut).xlsx|không đọc được|{gone}"),
+            format!("|Zalo/Xa Dray Bhang (1).xlsx|không đọc được|{gone}"),
+        ]
+    );
+    // Xã Cư Pơng's feedback says nothing of the office's broken link.
+    let feedback = crate::common::read_sheet(&out.join("phan-hoi/X8.xlsx"), "Lỗi");
+    assert!(
+        feedback.iter().all(|r| !r.join(" ").contains("shortcut")),
+        "{feedback:?}"
+    );
+    // `check` reads the workbook with the trailing space, and charges
+    // the empty file to the commune its folder names.
+    for (file, unit) in [
+        (
+            "050 - ubnd.xaeakar@gmail.com/Xa Ea Kar quy 3.xlsx ",
+            "Xã Ea Kar",
+        ),
+        ("Xa Dong Hoa/BC quy 3.xlsx", "Xã Đông Hòa"),
+    ] {
+        let output = crate::common::tonghop()
+            .arg("check")
+            .arg(dir.join(file))
+            .arg("--template")
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            text.starts_with(&format!("{} — {unit} — ", dir.join(file).display())),
+            "{text}"
+        );
+    }
+}
