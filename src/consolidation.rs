@@ -16,6 +16,7 @@ use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::PreviousFigures;
 use crate::reconcile::intake::intake;
 use crate::reconcile::relations::{check_relations, relations_of};
+use crate::reconcile::totals_check::AbsentFigures;
 use crate::reconcile::uncomputed::uncomputed;
 use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::prepare_out_dir;
@@ -240,7 +241,28 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .chain(disputed.iter().copied())
         .cloned()
         .collect();
-    let checked = check_included(&figures, own_included, &totals, t, &known, config.lang)?;
+    // What the files set aside (another period's, say) and the previous
+    // quarter tell of the units left out of the totals.
+    let in_totals: std::collections::HashSet<usize> =
+        figures.subs().iter().filter_map(|s| s.unit).collect();
+    let used: std::collections::HashSet<usize> = intake.included.iter().copied().collect();
+    let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
+    let absent = AbsentFigures::of(
+        &Figures::new(included(&outcomes, &aside), Some(&store)),
+        &in_totals,
+        t,
+        config.previous.as_ref(),
+    )?;
+    let checked = check_included(
+        &figures,
+        own_included,
+        &totals,
+        t,
+        &known,
+        &absent,
+        config.lang,
+    )?;
+    drop(absent);
     drop(known);
     findings.extend(checked);
     // A TH column holding the months from January: its outliers and the

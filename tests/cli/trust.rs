@@ -2136,6 +2136,108 @@ fn a_department_that_totals_the_reported_wards_is_not_excused_by_the_silent_ones
     assert!(!m.contains("có thể do số liệu chưa đủ"), "{m}");
 }
 
+/// Phường 6 sent its second quarter's report again in the third: set
+/// aside (`period-mismatch`). The office's TH figures and its HC04 LK
+/// equal the five other wards' sums, but Phường 6's set-aside file has 0
+/// there: equal or not, they cannot show whether the office counted it.
+/// Its HC02 and HC03 LK above the sums are one warning naming Phường 6,
+/// not two errors. Near misses: where Phường 6's own figures are not 0,
+/// the equal figures do show the office left it out (errors, as before);
+/// with every ward in, an office figure off by 5 is an error.
+#[test]
+fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let header = one_row_header(&[("Thực hiện quý", 1), ("Lũy kế từ đầu năm", 1)]);
+    let batch = |name: &str, p06: ([f64; 3], [f64; 3]), p06_period: &str, office_lk: [f64; 3]| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for k in 1..=5 {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2020",
+                &header,
+                &hc_rows([3.0, 2.0, 1.0], Some([10.0, 8.0, 2.0])),
+            );
+        }
+        write_sheet(
+            &dir.join("phuong-6.xlsx"),
+            "UBND PHƯỜNG 6",
+            p06_period,
+            &header,
+            &hc_rows(p06.0, Some(p06.1)),
+        );
+        write_sheet(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            "QUÝ III/2020",
+            &header,
+            &hc_rows([15.0, 10.0, 5.0], Some(office_lk)),
+        );
+        run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2020-Q3",
+        )
+    };
+    // Phường 6's second quarter: TH 0, LK 5 = 5 + 0.
+    let f = batch(
+        "aside-zero",
+        ([0.0; 3], [5.0, 5.0, 0.0]),
+        "QUÝ II/2020",
+        [55.0, 45.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch", "period-mismatch"]),
+        [
+            "error|period-mismatch|P06|A3|||2020-Q3|2020-Q2",
+            "warning|total-mismatch|VP|F7||||Phường 6",
+        ]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        m.contains("2 số toàn quận (HC02, HC03; cột LK)")
+            && m.contains("nhiều khả năng Văn phòng HĐND và UBND quận đã tính cả Phường 6"),
+        "{m}"
+    );
+    // Phường 6's figures there are not 0: the office's equal figures leave
+    // it out, so its LK above the sums is wrong.
+    let f = batch(
+        "aside-counted",
+        ([1.0, 1.0, 0.0], [6.0, 5.0, 1.0]),
+        "QUÝ II/2020",
+        [55.0, 45.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        [
+            "error|total-mismatch|VP|F7|HC02|LK|50|55",
+            "error|total-mismatch|VP|F8|HC03|LK|40|45",
+        ]
+    );
+    // Every ward in: the office 5 above is wrong.
+    let f = batch(
+        "all-in",
+        ([0.0; 3], [5.0, 5.0, 0.0]),
+        "QUÝ III/2020",
+        [60.0, 50.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch", "period-mismatch"]),
+        [
+            "error|total-mismatch|VP|F7|HC02|LK|55|60",
+            "error|total-mismatch|VP|F8|HC03|LK|45|50",
+        ]
+    );
+}
+
 /// Phường 2 sent its TH and LK but left HC03's LK cell empty: the
 /// district's HC03 LK is the others' sum, and its cell in Tổng hợp carries
 /// a note naming Phường 2 (an empty cell is not 0), with no fill and no
