@@ -2404,6 +2404,110 @@ fn the_adjusted_plan_is_the_years_kh_and_the_original_plan_is_set_aside() {
     }
 }
 
+/// «KH năm 2025» beside «KH điều chỉnh năm 2025» whose cell is blank on
+/// a row: the plan was not adjusted, and the year's plan is the row's KH
+/// (tester BW, Xã Tân Thịnh: four villages' GN.02 lost their plan, the
+/// commune's KH printed 52 (*) instead of 76 with a footnote blaming
+/// them, their %KH unchecked). The info about the original plan's column
+/// names those rows, once per file. Near misses: an adjusted figure still
+/// wins over the year's plan; a row with both blank has no KH.
+#[test]
+fn a_blank_adjusted_plan_keeps_the_years_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let header = one_row_header(&[
+        ("KH năm 2025", 1),
+        ("KH điều chỉnh năm 2025", 1),
+        ("TH quý IV", 1),
+        ("Lũy kế cả năm", 1),
+        ("% so với KH", 1),
+    ]);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, hc02_plan, hc02_pct) in [(1, 400.0, 105.0), (2, 500.0, 90.0)] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ IV NĂM 2025",
+            &header,
+            &[
+                // Adjusted: 820 / 800 = 102,5%.
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    vec![
+                        N(1000.0, None),
+                        N(800.0, None),
+                        N(220.0, None),
+                        N(820.0, None),
+                        N(102.5, None),
+                    ],
+                ),
+                // Not adjusted: 420 of the year's plan.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        N(hc02_plan, None),
+                        E,
+                        N(100.0, None),
+                        N(420.0, None),
+                        N(hc02_pct, None),
+                    ],
+                ),
+                // No plan at all.
+                (
+                    "TT04",
+                    "Đơn tồn đầu kỳ",
+                    "đơn",
+                    vec![E, E, N(7.0, None), N(7.0, None), E],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2025-Q4");
+    // Phường 2's 90% is 420 of 466,7, not of its plan 500 (84%).
+    assert_eq!(
+        listed(&f, &["pct-mismatch", "pct-rounding", "total-uncomputed"]),
+        ["error|pct-mismatch|P02|I8|HC02|%KH|84|90"]
+    );
+    let ignored = ignored_columns(&f);
+    assert_eq!(ignored.len(), 2, "{ignored:?}");
+    for line in &ignored {
+        assert!(
+            line.starts_with("info|E6|Cột «KH năm 2025» (ô E6) là kế hoạch (dự toán) giao ban đầu; cột «KH điều chỉnh năm 2025» (ô F6) là kế hoạch đã điều chỉnh")
+                && line.contains("KH của các dòng này (dòng 8 (HC02)) là số của cột «KH năm 2025»"),
+            "{line}"
+        );
+    }
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let row = |code: &str| {
+        sheet
+            .iter()
+            .find(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+            .clone()
+    };
+    let pct = |code: &str| (row(code)[7].parse::<f64>().unwrap() * 100.0).round() / 100.0;
+    // KH, TH, LK, CK; %KH = LK / KH.
+    assert_eq!(row("HC07")[3..7], ["1600", "440", "1640", ""]);
+    assert_eq!(pct("HC07"), 102.5);
+    assert_eq!(row("HC02")[3..6], ["900", "200", "840"]);
+    assert_eq!(pct("HC02"), 93.33);
+    assert_eq!(row("TT04")[3], "");
+    // No footnote blames a ward for a plan it did not adjust.
+    assert!(
+        !sheet
+            .iter()
+            .any(|r| r.first().is_some_and(|t| t.starts_with("(*)"))),
+        "{sheet:?}"
+    );
+}
+
 /// Next year's plan and another period's figures in a year-end sheet are
 /// said to be what they are, with nothing to change: the clerk was asked
 /// to title next year's plan as the form does, which would make it KH. A
