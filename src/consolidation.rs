@@ -225,6 +225,14 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .filter_map(|f| t.agency_index(&f.unit))
         .collect();
     crate::reconcile::short_of_parts(&figures, t, &parts_only, &mut totals)?;
+    // Units whose only file was set aside (another period's report sent
+    // again, say): the totals lack them as they lack a blank cell.
+    let in_totals: std::collections::HashSet<usize> =
+        figures.subs().iter().filter_map(|s| s.unit).collect();
+    let used: std::collections::HashSet<usize> = intake.included.iter().copied().collect();
+    let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
+    let aside = Figures::new(included(&outcomes, &aside), Some(&store));
+    crate::reconcile::short_of_set_aside(&aside, t, &in_totals, config.period, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
@@ -243,16 +251,8 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .collect();
     // What the files set aside (another period's, say) and the previous
     // quarter tell of the units left out of the totals.
-    let in_totals: std::collections::HashSet<usize> =
-        figures.subs().iter().filter_map(|s| s.unit).collect();
-    let used: std::collections::HashSet<usize> = intake.included.iter().copied().collect();
-    let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
-    let absent = AbsentFigures::of(
-        &Figures::new(included(&outcomes, &aside), Some(&store)),
-        &in_totals,
-        t,
-        config.previous.as_ref(),
-    )?;
+    let absent = AbsentFigures::of(&aside, &in_totals, t, config.previous.as_ref())?;
+    drop(aside);
     let checked = check_included(
         &figures,
         own_included,

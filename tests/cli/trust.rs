@@ -2207,6 +2207,33 @@ fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
             && m.contains("nhiều khả năng Văn phòng HĐND và UBND quận đã tính cả Phường 6"),
         "{m}"
     );
+    // Tổng hợp marks the totals Phường 6's set-aside file would enter,
+    // as it marks a blank cell's, and its footnote says why.
+    let footnotes = |name: &str| {
+        let book = tmp.path().join(format!("out-{name}")).join("tong-hop.xlsx");
+        let sheet = read_sheet(&book, "Tổng hợp");
+        let hc02 = sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == "HC02"))
+            .unwrap();
+        let style =
+            crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", &format!("F{}", hc02 + 1));
+        let notes: Vec<String> = sheet
+            .iter()
+            .filter_map(|r| r.first())
+            .filter(|t| t.starts_with("(*)"))
+            .cloned()
+            .collect();
+        (sheet[hc02][5].clone(), style.num_format, notes)
+    };
+    assert_eq!(
+        footnotes("aside-zero"),
+        (
+            "50".to_string(),
+            "#,##0\" (*)\"".to_string(),
+            vec!["(*) Tệp phuong-6.xlsx của Phường 6 ghi kỳ báo cáo Quý II/2020 nên không được tổng hợp (xem trang «Lỗi»): số có dấu (*) chưa gồm số của Phường 6. Hãy đề nghị Phường 6 gửi báo cáo đúng kỳ trước khi trình ký.".to_string()]
+        )
+    );
     // Phường 6's figures there are not 0: the office's equal figures leave
     // it out, so its LK above the sums is wrong.
     let f = batch(
@@ -2235,6 +2262,11 @@ fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
             "error|total-mismatch|VP|F7|HC02|LK|55|60",
             "error|total-mismatch|VP|F8|HC03|LK|45|50",
         ]
+    );
+    // Every ward in: no total lacks one.
+    assert_eq!(
+        footnotes("all-in"),
+        ("55".to_string(), "#,##0".to_string(), Vec::<String>::new())
     );
 }
 
