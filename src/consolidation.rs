@@ -16,6 +16,7 @@ use crate::reconcile::checks::{check_included, check_submission, CheckSettings};
 use crate::reconcile::cumulative::PreviousFigures;
 use crate::reconcile::intake::{intake, FormerSum};
 use crate::reconcile::relations::{check_relations, relations_of};
+use crate::reconcile::totals_check::AbsentFigures;
 use crate::reconcile::uncomputed::uncomputed;
 use crate::reconcile::{consolidate, Totals};
 use crate::report::atomic::prepare_out_dir;
@@ -379,6 +380,19 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .filter_map(|f| t.agency_index(&f.unit))
         .collect();
     crate::reconcile::short_of_parts(&figures, t, &parts_only, &mut totals)?;
+    // Units whose only file was set aside (another period's report sent
+    // again, say): the totals lack them as they lack a blank cell.
+    let in_totals: std::collections::HashSet<usize> =
+        figures.subs().iter().filter_map(|s| s.unit).collect();
+    let used: std::collections::HashSet<usize> = intake
+        .included
+        .iter()
+        .copied()
+        .chain(intake.summed.iter().flat_map(|p| p.parts.iter().copied()))
+        .collect();
+    let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
+    let aside = Figures::new(included(&outcomes, &aside, &[]), Some(&store));
+    crate::reconcile::short_of_set_aside(&aside, t, &in_totals, config.period, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
@@ -396,14 +410,20 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .chain(&parts_said)
         .cloned()
         .collect();
+    // What the files set aside (another period's, say) and the previous
+    // quarter tell of the units left out of the totals.
+    let absent = AbsentFigures::of(&aside, &in_totals, t, config.previous.as_ref())?;
+    drop(aside);
     let checked = check_included(
         &figures,
         own_included,
         &totals,
         t,
         (&known, config.previous.as_ref()),
+        &absent,
         config.lang,
     )?;
+    drop(absent);
     drop(known);
     findings.extend(checked);
     // A TH column holding the months from January: its outliers and the

@@ -130,7 +130,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Một cột của bảng không được đọc.", "A column of the table the tool does not read."),
         help: ("Kiểm tra cột đó không phải cột số liệu cần tổng hợp.", "Check that it is not a figures column that should be read."),
-        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header; a second column saying what an earlier one is ("Cùng kỳ năm 2024" twice), naming the column read; a hidden column "Cùng kỳ năm 2024 (số cũ)" beside a visible CK column, saying it is hidden; the original plan beside the adjusted one ("KH giao đầu năm" beside "KH điều chỉnh"), naming the adjusted plan read as KH; next year's plan ("KH năm 2026" in a 2025 report) or another period's figures ("Thực hiện 9 tháng" in the fourth quarter), saying what they are and that nothing needs changing"#,
+        example: r#"a header cell of the table the tool does not read ("Nguồn số liệu", "Thực hiện 6 tháng" in a third-quarter report), once per file, naming the header; a second column saying what an earlier one is ("Cùng kỳ năm 2024" twice), naming the column read; a hidden column "Cùng kỳ năm 2024 (số cũ)" beside a visible CK column, saying it is hidden; the original plan beside the adjusted one ("KH giao đầu năm" beside "KH điều chỉnh"), naming the adjusted plan read as KH and the rows whose blank adjusted cell leaves them the original plan; next year's plan ("KH năm 2026" in a 2025 report) or another period's figures ("Thực hiện 9 tháng" in the fourth quarter), saying what they are and that nothing needs changing"#,
     },
     Entry {
         code: Code::ColumnMissing,

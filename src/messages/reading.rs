@@ -197,12 +197,14 @@ pub enum Read<'a> {
     },
     /// `column-ignored`: the header `label` (in `cell`) is the year's
     /// original plan; the adjusted plan `other` (in `other_cell`) is read
-    /// as KH.
+    /// as KH, but on the rows `kept` (`9 (GN.02), 12 (XD.01)`; empty:
+    /// none), whose adjusted plan is blank (not adjusted), the original.
     ColumnOriginalPlan {
         label: &'a str,
         cell: &'a str,
         other: &'a str,
         other_cell: &'a str,
+        kept: &'a str,
     },
     /// `period-mismatch` (an error, the figures counted): the title (in
     /// `cell`) names `stated` but the headers `labels` of figure columns
@@ -586,8 +588,10 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnNextYear { label, cell, year, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures for {year} (next year's plan or estimate), not for the reporting period {period}. Nothing needs changing."),
         (Read::ColumnOtherFigures { label, cell, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo {period}; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa."),
         (Read::ColumnOtherFigures { label, cell, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures of another period, not of the reporting period {period}, whose figures are read from the table's other columns. Nothing needs changing."),
-        (Read::ColumnOriginalPlan { label, cell, other, other_cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Không cần sửa gì."),
-        (Read::ColumnOriginalPlan { label, cell, other, other_cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it is the plan (budget estimate) as first set; column «{other}» (cell {other_cell}) is the adjusted plan, read as the year's KH column, and %KH is checked against it. Nothing needs changing."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept: "" }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Không cần sửa gì."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept: "" }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it is the plan (budget estimate) as first set; column «{other}» (cell {other_cell}) is the adjusted plan, read as the year's KH column, and %KH is checked against it. Nothing needs changing."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Các dòng để trống ô của cột «{other}» là kế hoạch không điều chỉnh: KH của các dòng này (dòng {kept}) là số của cột «{label}». Không cần sửa gì."),
+        (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept }, Lang::En) => format!("Column «{label}» (cell {cell}) is the plan (budget estimate) as first set; column «{other}» (cell {other_cell}) is the adjusted plan, read as the year's KH column, and %KH is checked against it. Rows whose cell in «{other}» is blank kept their plan unadjusted: their KH (rows {kept}) is the figure of «{label}». Nothing needs changing."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã là cột {v} của bảng, mỗi loại số liệu chỉ đọc ở một cột. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: Some(v) }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: column «{other}» (cell {other_cell}) before it already is the table's {v} column, and each figure is read from one column only. If this one is right, delete or retitle the other."),
         (Read::ColumnTaken { label, cell, other, other_cell, column: None }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: cột «{other}» (ô {other_cell}) đứng trước đã được đọc cho cùng nội dung này. Nếu cột này mới đúng, hãy xóa hoặc đổi tiêu đề cột kia."),

@@ -1119,6 +1119,14 @@ fn reading() -> Vec<Read<'static>> {
             cell,
             other: "KH điều chỉnh",
             other_cell: cell,
+            kept: "",
+        },
+        Read::ColumnOriginalPlan {
+            label: "KH năm 2025",
+            cell,
+            other: "KH điều chỉnh năm 2025",
+            other_cell: cell,
+            kept: "9 (GN.02), 14 (XD.02)",
         },
         Read::ColumnTaken {
             label: "Cùng kỳ năm 2019",

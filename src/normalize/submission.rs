@@ -1076,6 +1076,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     }
                 }
             }
+            let rows_at = sub.rows.len();
             let next = read_rows(
                 &grid,
                 &layout,
@@ -1088,6 +1089,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 &mut sub,
                 &mut seen,
             );
+            tell_plans_kept(&layout, rows_at..sub.rows.len(), name, ctx, &mut sub);
             // Another table stacked under this one, with its own header
             // (its columns perhaps in another order): read by that header.
             let Some(at) = next else { break };
@@ -2659,6 +2661,9 @@ fn read_rows(
     let code_col = layout.col(Role::Code);
     let unit_col = layout.col(Role::Unit);
     let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
+    // The year's original plan beside the adjusted one read as KH ("KH
+    // năm 2025" | "KH điều chỉnh năm 2025"): their columns.
+    let plan_kept = original_plan(layout);
     // The row each indicator was first read from in this table.
     let mut read_from: Vec<Option<u32>> = vec![None; t.indicators.len()];
     // Hidden rows read first (a draft hidden above the row the sheet
@@ -2778,7 +2783,9 @@ fn read_rows(
                     .actual(value.clone()),
             );
         }
-        let figures: Vec<(u32, ValueColumn, &Data)> = value_cols
+        let written =
+            |c: u32| !is_blank(grid.shown(r, c)) || formulas.and_then(|f| f.at(r, c)).is_some();
+        let mut figures: Vec<(u32, ValueColumn, &Data)> = value_cols
             .iter()
             .filter(|(c, _)| {
                 grid.merge_origin(r, *c)
@@ -2786,8 +2793,16 @@ fn read_rows(
             })
             .filter(|(c, _)| over_rows(*c).is_none())
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
-            .filter(|(c, _, d)| !is_blank(d) || formulas.and_then(|f| f.at(r, *c)).is_some())
+            .filter(|(c, _, _)| written(*c))
             .collect();
+        // The adjusted plan's cell left blank: the plan was not adjusted,
+        // and the year's plan beside it is the row's KH.
+        if let Some((original, adjusted)) = plan_kept {
+            let alone = |c: u32| grid.merge_origin(r, c).is_none() && over_rows(c).is_none();
+            if !written(adjusted) && alone(adjusted) && alone(original) && written(original) {
+                figures.push((original, ValueColumn::Kh, grid.shown(r, original)));
+            }
+        }
         // A header row of a table stacked under this one holds words, no
         // number, in the figure columns (most rows have numbers: the
         // header words are looked for in the few others).
@@ -3541,6 +3556,90 @@ fn set_aside_hidden(sub: &mut Submission, read: &HiddenRead, later: &mut [Hidden
 /// one that names what another column is (`at` says where a column's
 /// header is). A header naming another period than `period` (the one the
 /// table was read for) or next year's plan says what it holds.
+/// The columns of the year's original plan and of the adjusted plan
+/// read as KH, when a table has both ([`NotRead::Original`]).
+fn original_plan(layout: &TableLayout) -> Option<(u32, u32)> {
+    let adjusted = layout.col(Role::Value(ValueColumn::Kh))?;
+    layout.ignored.iter().find_map(|i| match &i.why {
+        NotRead::Original(other) if other.col == adjusted => Some((i.col, adjusted)),
+        _ => None,
+    })
+}
+
+/// The rows of a table (`rows`, those it read) whose KH came from the
+/// original plan, their adjusted plan's cell blank: said in the info
+/// about the original plan's column, when the file has it.
+fn tell_plans_kept(
+    layout: &TableLayout,
+    rows: std::ops::Range<usize>,
+    sheet: &str,
+    ctx: &ReadContext,
+    sub: &mut Submission,
+) {
+    let Some((original, adjusted)) = original_plan(layout) else {
+        return;
+    };
+    let sheet_no = sub.sheets.len().saturating_sub(1);
+    let kept: Vec<String> = sub
+        .rows
+        .get(rows)
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| {
+            r.column == ValueColumn::Kh && r.col == original && usize::from(r.sheet) == sheet_no
+        })
+        .filter_map(|r| {
+            Some(format!(
+                "{} ({})",
+                r.row + 1,
+                ctx.template.indicators.get(r.ind())?.code
+            ))
+        })
+        .collect();
+    let Some(ignored) = layout.ignored.iter().find(|i| i.col == original) else {
+        return;
+    };
+    if kept.is_empty() {
+        return;
+    }
+    let here = Location::cell(
+        sub.file.clone(),
+        sheet.to_string(),
+        layout.header_first,
+        original,
+    );
+    let other_cell = Location::cell(
+        sub.file.clone(),
+        sheet.to_string(),
+        layout.header_first,
+        adjusted,
+    )
+    .cell;
+    let NotRead::Original(other) = &ignored.why else {
+        return;
+    };
+    let said = Read::ColumnOriginalPlan {
+        label: &ignored.label,
+        cell: &here.cell,
+        other: &other.label,
+        other_cell: &other_cell,
+        kept: &kept.join(", "),
+    };
+    let told = sub.findings.iter_mut().find(|f| {
+        f.code == crate::messages::Words::code(&said)
+            && f.sheet == here.sheet
+            && f.cell == here.cell
+    });
+    match told {
+        Some(f) => f.message = crate::messages::Words::words(&said, ctx.lang),
+        None => sub.findings.push(
+            Finding::said(Severity::Info, &said, ctx.lang)
+                .at(&here)
+                .actual(ignored.label.clone()),
+        ),
+    }
+}
+
 fn column_ignored(
     ignored: &IgnoredColumn,
     at: &dyn Fn(u32) -> Location,
@@ -3584,6 +3683,7 @@ fn column_ignored(
             cell: &here.cell,
             other: &other.label,
             other_cell: &at(other.col).cell,
+            kept: "",
         }),
         NotRead::Taken(other) => finding(&Read::ColumnTaken {
             label,

@@ -26,7 +26,7 @@ use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
 use super::relations::{check_relations, relations_of, short_name};
 use super::signs::check_signs;
-use super::totals_check::check_department_totals;
+use super::totals_check::{check_department_totals, AbsentFigures};
 use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
@@ -309,7 +309,8 @@ pub fn check_single(
 /// ([`check_submission`], run as each file was read) and come back with
 /// the rest. `known` are the findings already made (the relations'),
 /// which hold back a department's comparison with a ward's figure that is
-/// already wrong.
+/// already wrong; `absent` what is known of the figures of the wards
+/// whose file is not included.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -319,6 +320,7 @@ pub fn check_included(
     totals: &Totals,
     template: &Template,
     (known, previous): (&[Finding], Option<&PreviousFigures>),
+    absent: &AbsentFigures,
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
     let settings = CheckSettings::of(template);
@@ -338,7 +340,7 @@ pub fn check_included(
     known.extend(scale.findings.iter().cloned());
     // The three checks read the figures only: they run side by side.
     let (departments, (averaged, outliers)) = rayon::join(
-        || check_department_totals(figures, totals, template, &known, lang),
+        || check_department_totals(figures, totals, template, &known, absent, lang),
         || {
             rayon::join(
                 || check_rate_averaged(figures, totals, template, lang),

@@ -97,6 +97,12 @@ pub struct Totals {
     /// they enter are in [`Totals::blank_cells`] too, and Tổng hợp's
     /// footnote and notes say why ([`short_of_parts`]).
     pub parts_only: Vec<u32>,
+    /// Units none of whose files is in the totals, but one of which was
+    /// read and set aside (another period's report sent again, say): the
+    /// totals of the figures that file gives are in
+    /// [`Totals::blank_cells`] too, and Tổng hợp's footnote and notes say
+    /// why ([`short_of_set_aside`]).
+    pub set_aside: Vec<SetAside>,
     /// The most decimals any figure that counts towards each indicator's
     /// totals was typed with (for the consolidated workbook's formats).
     pub typed: Vec<u8>,
@@ -104,6 +110,17 @@ pub struct Totals {
     /// area states it (the area's target), by indicator: shown in the
     /// totals instead of a rate recomputed from the wards' plans.
     pub targets: BTreeMap<usize, Target>,
+}
+
+/// A unit whose file was read but set aside, none of its files in the
+/// totals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    /// Agency index.
+    pub unit: u32,
+    pub file: String,
+    /// The period the file's title names, when it is not the run's.
+    pub period: Option<crate::model::Period>,
 }
 
 /// Where the area's target of a rate was stated.
@@ -128,6 +145,7 @@ impl Totals {
             without_column: BTreeMap::new(),
             blank_cells: BTreeMap::new(),
             parts_only: Vec::new(),
+            set_aside: Vec::new(),
             typed: vec![0; indicators],
             targets: BTreeMap::new(),
         }
@@ -293,6 +311,66 @@ pub fn short_of_parts(
         }
     }
     if !totals.parts_only.is_empty() {
+        short_as_operands(totals, &Derived::of(template));
+    }
+    Ok(())
+}
+
+/// Marks the totals short of the units whose file was read but set
+/// aside (`aside`: the files read and not included) and none of whose
+/// files is in them (`in_totals`): a total of a figure such a file gives
+/// lacks that unit as it lacks one that left the cell blank, and says
+/// why. A unit's first such file counts; `period` is the run's.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn short_of_set_aside(
+    aside: &Figures,
+    template: &Template,
+    in_totals: &std::collections::HashSet<usize>,
+    period: crate::model::Period,
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    for (k, s) in aside.subs().iter().enumerate() {
+        let Some(u) = s.unit.filter(|u| {
+            !in_totals.contains(u)
+                && template
+                    .agencies
+                    .get(*u)
+                    .is_some_and(|a| a.kind == AgencyKind::Ward && a.reports)
+        }) else {
+            continue;
+        };
+        let unit = u as u32;
+        if totals.set_aside.iter().any(|a| a.unit == unit) {
+            continue;
+        }
+        let sub = aside.unit(k)?;
+        let cells: std::collections::BTreeSet<(usize, usize)> = counted_rows(&sub, template)
+            .filter(|(_, r)| {
+                template
+                    .indicators
+                    .get(r.ind())
+                    .is_some_and(|d| d.kind != Kind::Rate)
+            })
+            .map(|(_, r)| (r.ind(), r.column.index()))
+            .collect();
+        for key in cells {
+            let short = totals.blank_cells.entry(key).or_default();
+            if !short.first.contains(&unit) {
+                short.add(unit);
+            }
+        }
+        totals.set_aside.push(SetAside {
+            unit,
+            file: s.file.clone(),
+            period: s
+                .period
+                .map(|(p, _)| p)
+                .filter(|p| !p.same_report_as(&period)),
+        });
+    }
+    if !totals.set_aside.is_empty() {
         short_as_operands(totals, &Derived::of(template));
     }
     Ok(())

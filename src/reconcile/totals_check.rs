@@ -31,6 +31,15 @@
 //! to it, it evidently counts the wards that have not reported, and such
 //! a figure is only a warning until they have. A figure below the sum of
 //! the wards that reported is an error either way.
+//!
+//! A figure equal to the reported wards' sum shows that the department
+//! left a silent ward out only where that ward's own figure would not be
+//! zero: a village that had no fire adds nothing to the fires, counted or
+//! not. What is known of a silent ward's figures ([`AbsentFigures`]: its
+//! file set aside, say for the wrong period, and its LK of the previous
+//! quarter) decides; a ward of which nothing is known counts as non-zero
+//! only where every ward that reported states a figure other than zero.
+//! Figures that show nothing either way are no evidence.
 
 use super::checks::{at_row, indicator_words, CheckSettings};
 use super::{half_of, Totals};
@@ -188,7 +197,9 @@ impl Mismatch {
 }
 
 /// A department's figures compared while some wards had sent nothing:
-/// how many equal the sum of the wards that did, how many are above it.
+/// how many equal the sum of the wards that did where a silent ward's
+/// share would not be zero (the others show nothing), how many are
+/// above it.
 #[derive(Clone, Copy, Default)]
 struct Record {
     equal: usize,
@@ -203,13 +214,69 @@ impl Record {
     }
 }
 
+/// What is known of the figures of the wards whose file is not in the
+/// totals: a file of theirs set aside (another period's report sent
+/// again, say) and their LK of the previous quarter (`--previous`). They
+/// tell only whether a ward's share of a figure would be zero, when the
+/// department's figure equal to the other wards' sum is weighed
+/// ([`Record`]).
+#[derive(Default)]
+pub struct AbsentFigures {
+    /// (agency, indicator, column) → the figure.
+    figures: HashMap<(usize, usize, ValueColumn), f64>,
+}
+
+impl AbsentFigures {
+    /// The figures of the wards' files read but not included (`read`,
+    /// their units not among `included`), and the previous quarter's LK
+    /// of the wards none of whose files is included.
+    ///
+    /// # Errors
+    /// When the stored figures cannot be read back.
+    pub fn of(
+        read: &Figures,
+        included: &HashSet<usize>,
+        template: &Template,
+        previous: Option<&super::cumulative::PreviousFigures>,
+    ) -> Result<AbsentFigures, Fatal> {
+        let mut out = AbsentFigures::default();
+        let ward = |u: usize| {
+            !included.contains(&u)
+                && template
+                    .agencies
+                    .get(u)
+                    .is_some_and(|a| a.kind == AgencyKind::Ward)
+        };
+        for (k, sub) in read.subs().iter().enumerate() {
+            let Some(u) = sub.unit.filter(|&u| ward(u)) else {
+                continue;
+            };
+            let sub = read.unit(k)?;
+            for r in sub.rows.iter().filter(|r| !r.column.is_percent()) {
+                out.figures.entry((u, r.ind(), r.column)).or_insert(r.value);
+            }
+        }
+        for (&(u, i), &(value, _)) in previous.map(|p| &p.lk).into_iter().flatten() {
+            if ward(u) {
+                out.figures.entry((u, i, ValueColumn::Lk)).or_insert(value);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The figure known for ward `u` in (indicator, column), if any.
+    fn figure(&self, u: usize, ind: usize, column: ValueColumn) -> Option<f64> {
+        self.figures.get(&(u, ind, column)).copied()
+    }
+}
+
 /// `total-mismatch` for every level-`both` figure of a responsible
 /// department that differs from the sum of the wards, or
 /// `total-unchecked` when some ward's figure is unknown.
 ///
 /// `known` are the findings already made: a ward's error on a figure
 /// (unit, indicator, column) that enters the sum makes that figure
-/// unusable. The departments' figures are compared with the totals first;
+/// unusable. `absent` is what is known of the silent wards' figures. The departments' figures are compared with the totals first;
 /// only when some differ, or some ward's figure is unknown or in error
 /// (a sum that equals the department's figure without it proves
 /// nothing), are the wards' figures read, one pass over the chunks.
@@ -221,6 +288,7 @@ pub fn check_department_totals(
     totals: &Totals,
     template: &Template,
     known: &[Finding],
+    absent: &AbsentFigures,
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
     let mut wrong: HashSet<(&str, &str, &str)> = known
@@ -337,6 +405,9 @@ pub fn check_department_totals(
         })
         .collect();
     let mut records: BTreeMap<usize, Record> = BTreeMap::new();
+    // (department, indicator, column) of the figures equal to the sum of
+    // the wards that reported while some ward is silent.
+    let mut equals: Vec<(usize, usize, ValueColumn)> = Vec::new();
     let mut found: Vec<Mismatch> = Vec::new();
     for (k, sub) in figures.subs().iter().enumerate() {
         let Some(dept) = agency(sub) else { continue };
@@ -378,7 +449,9 @@ pub fn check_department_totals(
             let tally = missing && complete;
             let equal = (r.value - sum).abs() <= tol;
             if equal && tally {
-                records.entry(k).or_default().equal += 1;
+                // Evidence only where a silent ward's share is not zero:
+                // weighed once the wards' figures are read.
+                equals.push((k, r.ind(), r.column));
             }
             if equal && complete {
                 continue;
@@ -411,6 +484,10 @@ pub fn check_department_totals(
     // (department, ward's position in the figures) → how many of the
     // department's figures equal the wards' sum less that ward's figure.
     let mut less_one: HashMap<(usize, usize), usize> = HashMap::new();
+    // (indicator, column) of those equal figures, and whether some ward
+    // that reported states zero there.
+    let mut zero_stated: BTreeMap<(usize, ValueColumn), bool> =
+        equals.iter().map(|&(_, i, c)| ((i, c), false)).collect();
     figures.each_chunk_at(|start, chunk| {
         for (at, w) in chunk.iter().enumerate() {
             let Some((u, a)) = w
@@ -421,6 +498,11 @@ pub fn check_department_totals(
                 continue;
             };
             let turn = swapped.units.contains(&u);
+            for (&(i, c), zero) in zero_stated.iter_mut() {
+                *zero |= w
+                    .figure(i, read_as(c, turn))
+                    .is_some_and(|x| x.value == 0.0);
+            }
             for m in &mut found {
                 let Some(x) = w.figure(m.row.ind(), read_as(m.row.column, turn)) else {
                     if template.must_report(u, m.row.ind()) {
@@ -447,6 +529,23 @@ pub fn check_department_totals(
         }
         Ok(())
     })?;
+    for (k, i, c) in equals {
+        // A silent ward's share: its own figure when one is known, else
+        // not zero only when no ward that reported states zero.
+        let share = |u: usize| {
+            absent
+                .figure(u, i, c)
+                .map_or(!zero_stated.get(&(i, c)).copied().unwrap_or(true), |v| {
+                    v != 0.0
+                })
+        };
+        if silent
+            .iter()
+            .any(|&u| template.must_report(u, i) && share(u))
+        {
+            records.entry(k).or_default().equal += 1;
+        }
+    }
     let omitted = omitted_wards(figures, template, &found, &less_one, &swapped.units)?;
     Ok(Report::new(figures, template, &silent, lang).findings(&found, &records, &omitted))
 }
@@ -956,8 +1055,15 @@ mod tests {
         let mut subs: Vec<&Submission> = wards.iter().collect();
         subs.push(&vp_wrong);
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::TotalMismatch);
         assert_eq!(f[0].severity, Severity::Error);
@@ -973,18 +1079,30 @@ mod tests {
         assert!(f[0].message.contains("Chi tiết theo đơn vị"));
         subs.pop();
         subs.push(&vp_right);
-        assert!(
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-                .unwrap()
-                .is_empty()
-        );
+        assert!(check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi
+        )
+        .unwrap()
+        .is_empty());
         // With wards missing the message says the sum is partial; the
         // department's one figure is above it, so it evidently counts the
         // 13 wards that sent nothing: a warning.
         let few: Vec<&Submission> = wards.iter().take(3).chain([&vp_wrong]).collect();
         let totals = consolidate(&Figures::in_memory(&few), &t).unwrap();
-        let f =
-            check_department_totals(&Figures::in_memory(&few), &totals, &t, &[], Lang::En).unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&few),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(
             f[0].message.contains("Only 3 of 16 wards")
@@ -1000,8 +1118,15 @@ mod tests {
             .unit("P02")
             .indicator("HC02")
             .column("TH")];
-        let f = check_department_totals(&Figures::in_memory(&few), &totals, &t, &known, Lang::En)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&few),
+            &totals,
+            &t,
+            &known,
+            &AbsentFigures::default(),
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (f[0].code, f[0].severity),
@@ -1029,8 +1154,15 @@ mod tests {
         let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 1741.0, 0)]);
         let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         let got: Vec<(Code, Severity, &str, &str)> = f
             .iter()
             .map(|x| (x.code, x.severity, x.expected.as_str(), x.actual.as_str()))
@@ -1076,8 +1208,15 @@ mod tests {
             .unit("P02")
             .indicator("HC02")
             .column("TH")];
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &known,
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         let got: Vec<(Code, &str)> = f.iter().map(|x| (x.code, x.actual.as_str())).collect();
         assert_eq!(got, [(Code::TotalUnchecked, "Phường 2")], "{f:?}");
         assert!(f[0].message.contains("(HC02, HC04)"), "{}", f[0].message);
@@ -1122,11 +1261,18 @@ mod tests {
             );
             let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
-                .unwrap()
-                .into_iter()
-                .map(|x| (x.code, x.column, x.actual))
-                .collect::<Vec<_>>()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &known,
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|x| (x.code, x.column, x.actual))
+            .collect::<Vec<_>>()
         };
         // TH 30 against the wards' 34 (with Phường 2's 14): not compared.
         let unchecked = |c: &str| (Code::TotalUnchecked, c.to_string(), "Phường 2".to_string());
@@ -1135,8 +1281,15 @@ mod tests {
         let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 30.0, 0)]);
         let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::TotalMismatch);
         // A TH below the other wards' 20 is wrong whatever Phường 2's.
@@ -1175,11 +1328,18 @@ mod tests {
             let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, th, 0)]);
             let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, known, Lang::Vi)
-                .unwrap()
-                .into_iter()
-                .map(|x| (x.code, x.column, x.expected, x.actual))
-                .collect::<Vec<_>>()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                known,
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|x| (x.code, x.column, x.expected, x.actual))
+            .collect::<Vec<_>>()
         };
         let s = |x: &str| x.to_string();
         // 37: Phường 2's whole is 17, not the 10 of its one former commune.
@@ -1240,11 +1400,18 @@ mod tests {
                 .unit("P02")
                 .indicator("HC02")
                 .column("LK")];
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
-                .unwrap()
-                .into_iter()
-                .map(|x| (x.code, x.column, x.actual))
-                .collect::<Vec<_>>()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &known,
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|x| (x.code, x.column, x.actual))
+            .collect::<Vec<_>>()
         };
         assert_eq!(
             run(Code::CumulativeMismatch),
@@ -1284,8 +1451,15 @@ mod tests {
         let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 15.0, 0)]);
         let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].code, Code::TotalMismatch);
         assert!(
@@ -1331,11 +1505,18 @@ mod tests {
             );
             let subs: Vec<&Submission> = wards.iter().chain([&dept]).collect();
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-                .unwrap()
-                .into_iter()
-                .map(|f| (f.indicator, f.severity, f.actual))
-                .collect::<Vec<_>>()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &[],
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.indicator, f.severity, f.actual))
+            .collect::<Vec<_>>()
         };
         // HC01 and HC06 equal the three wards' sums: HC02 above is wrong.
         assert_eq!(
@@ -1369,6 +1550,126 @@ mod tests {
         );
     }
 
+    /// A figure of the department equal to the reported wards' sum shows
+    /// it left the silent ward out only where that ward's share is not
+    /// zero: its file set aside (another period's) says so, or, with
+    /// nothing known of it, every ward that reported states a figure
+    /// other than zero.
+    #[test]
+    fn an_equal_figure_where_the_silent_ward_has_zero_is_no_evidence() {
+        let t = Template::builtin().unwrap();
+        let (hc01, hc02) = (ind(&t, "HC01"), ind(&t, "HC02"));
+        // Phường 1 … 15 report; HC01 is 0 in Phường 1 unless `peers_zero`.
+        let wards = |peers_zero: bool| -> Vec<Submission> {
+            (1..=15)
+                .map(|k| {
+                    let hc = if k == 1 && peers_zero { 0.0 } else { 10.0 };
+                    sub_with(
+                        &t,
+                        &format!("P{k:02}"),
+                        vec![
+                            row(hc01, ValueColumn::Th, hc, 0),
+                            row(hc02, ValueColumn::Th, 8.0, 0),
+                        ],
+                    )
+                })
+                .collect()
+        };
+        // Phường 16's file, set aside: its HC01 and HC02.
+        let aside = |hc01_of_16: f64| {
+            let p16 = sub_with(
+                &t,
+                "P16",
+                vec![
+                    row(hc01, ValueColumn::Th, hc01_of_16, 0),
+                    row(hc02, ValueColumn::Th, 3.0, 0),
+                ],
+            );
+            let used: HashSet<usize> = (1..=15)
+                .filter_map(|k| t.agency_index(&format!("P{k:02}")))
+                .collect();
+            AbsentFigures::of(&Figures::in_memory(&[&p16]), &used, &t, None).unwrap()
+        };
+        let run = |wards: &[Submission], absent: &AbsentFigures| {
+            let hc01_sum: f64 = wards.iter().map(|w| w.rows[0].value).sum();
+            // HC01 equal to the reported wards' sum, HC02 3 above it.
+            let dept = sub_with(
+                &t,
+                "VP",
+                vec![
+                    row(hc01, ValueColumn::Th, hc01_sum, 0),
+                    row(hc02, ValueColumn::Th, 123.0, 0),
+                ],
+            );
+            let subs: Vec<&Submission> = wards.iter().chain([&dept]).collect();
+            let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &[],
+                absent,
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.code, f.severity, f.indicator, f.expected, f.actual))
+            .collect::<Vec<_>>()
+        };
+        let error = vec![(
+            Code::TotalMismatch,
+            Severity::Error,
+            "HC02".to_string(),
+            "120".to_string(),
+            "123".to_string(),
+        )];
+        let warning = vec![(
+            Code::TotalMismatch,
+            Severity::Warning,
+            "HC02".to_string(),
+            "120".to_string(),
+            "123".to_string(),
+        )];
+        // Phường 16's set-aside file has HC01 0: equal or not, HC01 says
+        // nothing; HC02 above the sum, by Phường 16's 3, is a warning.
+        assert_eq!(run(&wards(false), &aside(0.0)), warning);
+        // Its HC01 is 7: the department's HC01 leaves it out, so its
+        // HC02 counts the reported wards only and is wrong.
+        assert_eq!(run(&wards(false), &aside(7.0)), error);
+        // Nothing known of Phường 16: every ward that reported has HC01,
+        // so it would have too: an error, as before.
+        assert_eq!(run(&wards(false), &AbsentFigures::default()), error);
+        // …but where a ward that reported states 0, Phường 16 may too.
+        assert_eq!(run(&wards(true), &AbsentFigures::default()), warning);
+        // The warning's message claims no other figure of the department.
+        let p = wards(false);
+        let dept = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc01, ValueColumn::Th, 150.0, 0),
+                row(hc02, ValueColumn::Th, 123.0, 0),
+            ],
+        );
+        let subs: Vec<&Submission> = p.iter().chain([&dept]).collect();
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &aside(0.0),
+            Lang::Vi,
+        )
+        .unwrap();
+        assert!(
+            f[0].message
+                .contains("không số toàn quận nào khác của Văn phòng HĐND và UBND quận cho thấy"),
+            "{}",
+            f[0].message
+        );
+    }
+
     /// The one warning for a department that counts the silent wards says
     /// how many of its figures, which indicators and columns, and names
     /// the wards; a single such figure keeps its own message.
@@ -1393,7 +1694,15 @@ mod tests {
             let dept = sub_with(&t, "VP", rows);
             let subs: Vec<&Submission> = wards.iter().chain([&dept]).collect();
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi).unwrap()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &[],
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
         };
         let f = run(vec![
             row(hc01, ValueColumn::Th, 160.0, 0),
@@ -1463,8 +1772,15 @@ mod tests {
         let mut subs: Vec<&Submission> = wards.iter().collect();
         subs.push(&vp);
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         let got: Vec<(Code, &str, &str)> = f
             .iter()
             .map(|x| (x.code, x.column.as_str(), x.indicator.as_str()))
@@ -1493,8 +1809,15 @@ mod tests {
         );
         subs.pop();
         subs.push(&vp_equal);
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (f[0].code, f[0].column.as_str(), f[0].indicator.as_str()),
@@ -1505,8 +1828,15 @@ mod tests {
         let vp_low = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Lk, 400.0, 0)]);
         subs.pop();
         subs.push(&vp_low);
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (f[0].code, f[0].severity),
@@ -1564,14 +1894,21 @@ mod tests {
             let vp = sub_with(&t, "VP", rows);
             let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
             let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-            check_department_totals(&Figures::in_memory(&subs), &totals, &t, &[], Lang::Vi)
-                .unwrap()
-                .into_iter()
-                .map(|f| {
-                    assert_eq!((f.code, f.severity), (Code::TotalMismatch, Severity::Error));
-                    (f.indicator, f.expected, f.actual)
-                })
-                .collect::<Vec<_>>()
+            check_department_totals(
+                &Figures::in_memory(&subs),
+                &totals,
+                &t,
+                &[],
+                &AbsentFigures::default(),
+                Lang::Vi,
+            )
+            .unwrap()
+            .into_iter()
+            .map(|f| {
+                assert_eq!((f.code, f.severity), (Code::TotalMismatch, Severity::Error));
+                (f.indicator, f.expected, f.actual)
+            })
+            .collect::<Vec<_>>()
         };
         let one = |i: &str, e: &str, a: &str| (i.to_string(), e.to_string(), a.to_string());
         let plain = wards(false);
@@ -1644,8 +1981,15 @@ mod tests {
             .collect();
         let subs: Vec<&Submission> = wards.iter().chain([&vp]).collect();
         let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
-        let f = check_department_totals(&Figures::in_memory(&subs), &totals, &t, &known, Lang::Vi)
-            .unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &known,
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
         let got: Vec<(&str, &str, &str)> = f
             .iter()
             .map(|f| (f.indicator.as_str(), f.expected.as_str(), f.actual.as_str()))

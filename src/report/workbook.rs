@@ -31,7 +31,7 @@ use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::store::Figures;
 use crate::outputs::Sheet;
-use crate::reconcile::Totals;
+use crate::reconcile::{SetAside, Totals};
 use crate::report::atomic::write_atomic_with;
 use crate::report::detail::DetailCells;
 use crate::report::layout::{
@@ -289,6 +289,16 @@ fn note_of(mark: &Mark, lang: Lang) -> Note {
 /// The units a total leaves out (they left its cell empty), by name: the
 /// first `named`, then how many more; none when every unit it lacks is
 /// one of `parts` (said apart, [`parts_words`]).
+/// The units a total lacks for a reason said in their own words: those
+/// of `parts` and those whose file was set aside.
+fn explained(parts: &[u32], aside: &[SetAside]) -> Vec<u32> {
+    parts
+        .iter()
+        .copied()
+        .chain(aside.iter().map(|a| a.unit))
+        .collect()
+}
+
 fn left_out_names(
     units: &crate::reconcile::Partial,
     parts: &[u32],
@@ -338,9 +348,15 @@ fn parts_words(unit: &str, lang: Lang) -> String {
 /// The note on a total that leaves out units: who left its cell empty
 /// (the first few, then how many more), and which units it holds only
 /// part of.
-fn left_out(units: &crate::reconcile::Partial, parts: &[u32], t: &Template, lang: Lang) -> String {
+fn left_out(
+    units: &crate::reconcile::Partial,
+    parts: &[u32],
+    aside: &[SetAside],
+    t: &Template,
+    lang: Lang,
+) -> String {
     let mut lines: Vec<String> = Vec::new();
-    if let Some((_, names)) = left_out_names(units, parts, t, lang, 5) {
+    if let Some((_, names)) = left_out_names(units, &explained(parts, aside), t, lang, 5) {
         lines.push(match lang {
             Lang::Vi => format!("Tổng chưa gồm số của {names}: ô này (hoặc cả dòng chỉ tiêu) để trống hay thiếu trong biểu của đơn vị (ô trống không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký."),
             Lang::En => format!("The total leaves out {names}: this cell (or the indicator's whole row) was left empty or left out of their form (an empty cell is not taken as 0). Ask for the figure before it is signed."),
@@ -354,7 +370,24 @@ fn left_out(units: &crate::reconcile::Partial, parts: &[u32], t: &Template, lang
     {
         lines.push(parts_words(&a.shown(), lang));
     }
+    for a in aside.iter().filter(|a| units.first.contains(&a.unit)) {
+        lines.extend(aside_words(a, t, lang));
+    }
     lines.join("\n\n")
+}
+
+/// What a total short of a unit whose file was set aside
+/// (`Totals::set_aside`) lacks, by the unit's name and the file's.
+fn aside_words(a: &SetAside, t: &Template, lang: Lang) -> Option<String> {
+    let unit = t.agencies.get(a.unit as usize)?.shown();
+    let file = &a.file;
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    Some(match (lang, a.period) {
+        (Lang::Vi, Some(p)) => format!("Tệp {file} của {unit} ghi kỳ báo cáo {} nên không được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm số của {unit}. Hãy đề nghị {unit} gửi báo cáo đúng kỳ trước khi trình ký.", p.title(lang)),
+        (Lang::Vi, None) => format!("Tệp {file} của {unit} không được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm số của {unit}. Hãy đề nghị {unit} gửi lại báo cáo trước khi trình ký."),
+        (Lang::En, Some(p)) => format!("{unit}'s file {file} is titled for {} and is not consolidated (see the sheet «{findings}»): a figure marked (*) lacks {unit}'s. Ask {unit} for the report of this period before signing.", p.title(lang)),
+        (Lang::En, None) => format!("{unit}'s file {file} is not consolidated (see the sheet «{findings}»): a figure marked (*) lacks {unit}'s. Ask {unit} to send its report again before signing."),
+    })
 }
 
 /// What a total that leaves out units prints after its figure, as the
@@ -375,15 +408,17 @@ fn with_partial_sign(num: &str) -> String {
 fn partial_footnote(
     partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
     parts: &[u32],
+    aside: &[SetAside],
     t: &Template,
     lang: Lang,
 ) -> Vec<String> {
     let mut lines = Vec::new();
+    let explained = explained(parts, aside);
     for &(i, c, units) in partial {
         let Some(ind) = t.indicators.get(i) else {
             continue;
         };
-        let Some((count, names)) = left_out_names(units, parts, t, lang, 3) else {
+        let Some((count, names)) = left_out_names(units, &explained, t, lang, 3) else {
             continue;
         };
         lines.push(match lang {
@@ -409,6 +444,9 @@ fn partial_footnote(
     }
     for a in parts.iter().filter_map(|&u| t.agencies.get(u as usize)) {
         lines.push(format!("(*) {}", parts_words(&a.shown(), lang)));
+    }
+    for a in aside {
+        lines.extend(aside_words(a, t, lang).map(|w| format!("(*) {w}")));
     }
     lines
 }
@@ -911,7 +949,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 // them (their figure is unknown, not zero).
                 let blank = d.totals.blank_cells.get(&(i, c.index()));
                 if let (Some(units), None, Some(_)) = (blank, mark, value) {
-                    let text = left_out(units, &d.totals.parts_only, t, lang);
+                    let text = left_out(units, &d.totals.parts_only, &d.totals.set_aside, t, lang);
                     ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
                 }
                 // A rate's KH is the target its department stated: the
@@ -947,9 +985,10 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         row += 1;
         let text = base().set_text_wrap().set_align(FormatAlign::Top);
         let heading = text.clone().set_italic();
-        for (k, line) in partial_footnote(&partial, &d.totals.parts_only, t, lang)
-            .iter()
-            .enumerate()
+        for (k, line) in
+            partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang)
+                .iter()
+                .enumerate()
         {
             let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
             printed.set(ws, row, row_height(lines, FONT_SIZE))?;

@@ -18,7 +18,7 @@ use std::process::Command;
 
 /// Pages per sheet of the sample's tong-hop.xlsx, in sheet order.
 const SAMPLE_PAGES: [(&str, usize); 4] = [
-    ("Tổng hợp", 5),
+    ("Tổng hợp", 4),
     ("Chi tiết theo đơn vị", 16),
     ("Tình trạng nộp", 2),
     ("Lỗi", 2),
@@ -458,7 +458,12 @@ fn disputed(book: &Path, sheet: &str) -> (BTreeSet<Marked>, BTreeMap<Figure, Str
         .into_iter()
         .filter(|(a1, fill)| at(a1).0 > header && (fill == RED || fill == YELLOW))
         .collect();
-    let notes = parts.notes(sheet);
+    let mut notes = parts.notes(sheet);
+    // A total short of a unit (Phường 14's file, of another period, set
+    // aside) is noted without a fill: its note says whose figure it lacks.
+    notes.retain(|a1, text| {
+        filled.contains_key(a1) || !text.contains("số có dấu (*) chưa gồm số của Phường 14")
+    });
     assert_eq!(
         filled.keys().collect::<Vec<_>>(),
         notes.keys().collect::<Vec<_>>(),

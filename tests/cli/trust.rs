@@ -2136,6 +2136,140 @@ fn a_department_that_totals_the_reported_wards_is_not_excused_by_the_silent_ones
     assert!(!m.contains("có thể do số liệu chưa đủ"), "{m}");
 }
 
+/// Phường 6 sent its second quarter's report again in the third: set
+/// aside (`period-mismatch`). The office's TH figures and its HC04 LK
+/// equal the five other wards' sums, but Phường 6's set-aside file has 0
+/// there: equal or not, they cannot show whether the office counted it.
+/// Its HC02 and HC03 LK above the sums are one warning naming Phường 6,
+/// not two errors. Near misses: where Phường 6's own figures are not 0,
+/// the equal figures do show the office left it out (errors, as before);
+/// with every ward in, an office figure off by 5 is an error.
+#[test]
+fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let header = one_row_header(&[("Thực hiện quý", 1), ("Lũy kế từ đầu năm", 1)]);
+    let batch = |name: &str, p06: ([f64; 3], [f64; 3]), p06_period: &str, office_lk: [f64; 3]| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for k in 1..=5 {
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2020",
+                &header,
+                &hc_rows([3.0, 2.0, 1.0], Some([10.0, 8.0, 2.0])),
+            );
+        }
+        write_sheet(
+            &dir.join("phuong-6.xlsx"),
+            "UBND PHƯỜNG 6",
+            p06_period,
+            &header,
+            &hc_rows(p06.0, Some(p06.1)),
+        );
+        write_sheet(
+            &dir.join("vp.xlsx"),
+            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+            "QUÝ III/2020",
+            &header,
+            &hc_rows([15.0, 10.0, 5.0], Some(office_lk)),
+        );
+        run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2020-Q3",
+        )
+    };
+    // Phường 6's second quarter: TH 0, LK 5 = 5 + 0.
+    let f = batch(
+        "aside-zero",
+        ([0.0; 3], [5.0, 5.0, 0.0]),
+        "QUÝ II/2020",
+        [55.0, 45.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch", "period-mismatch"]),
+        [
+            "error|period-mismatch|P06|A3|||2020-Q3|2020-Q2",
+            "warning|total-mismatch|VP|F7||||Phường 6",
+        ]
+    );
+    let m = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        m.contains("2 số toàn quận (HC02, HC03; cột LK)")
+            && m.contains("nhiều khả năng Văn phòng HĐND và UBND quận đã tính cả Phường 6"),
+        "{m}"
+    );
+    // Tổng hợp marks the totals Phường 6's set-aside file would enter,
+    // as it marks a blank cell's, and its footnote says why.
+    let footnotes = |name: &str| {
+        let book = tmp.path().join(format!("out-{name}")).join("tong-hop.xlsx");
+        let sheet = read_sheet(&book, "Tổng hợp");
+        let hc02 = sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == "HC02"))
+            .unwrap();
+        let style =
+            crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", &format!("F{}", hc02 + 1));
+        let notes: Vec<String> = sheet
+            .iter()
+            .filter_map(|r| r.first())
+            .filter(|t| t.starts_with("(*)"))
+            .cloned()
+            .collect();
+        (sheet[hc02][5].clone(), style.num_format, notes)
+    };
+    assert_eq!(
+        footnotes("aside-zero"),
+        (
+            "50".to_string(),
+            "#,##0\" (*)\"".to_string(),
+            vec!["(*) Tệp phuong-6.xlsx của Phường 6 ghi kỳ báo cáo Quý II/2020 nên không được tổng hợp (xem trang «Lỗi»): số có dấu (*) chưa gồm số của Phường 6. Hãy đề nghị Phường 6 gửi báo cáo đúng kỳ trước khi trình ký.".to_string()]
+        )
+    );
+    // Phường 6's figures there are not 0: the office's equal figures leave
+    // it out, so its LK above the sums is wrong.
+    let f = batch(
+        "aside-counted",
+        ([1.0, 1.0, 0.0], [6.0, 5.0, 1.0]),
+        "QUÝ II/2020",
+        [55.0, 45.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch"]),
+        [
+            "error|total-mismatch|VP|F7|HC02|LK|50|55",
+            "error|total-mismatch|VP|F8|HC03|LK|40|45",
+        ]
+    );
+    // Every ward in: the office 5 above is wrong.
+    let f = batch(
+        "all-in",
+        ([0.0; 3], [5.0, 5.0, 0.0]),
+        "QUÝ III/2020",
+        [60.0, 50.0, 10.0],
+    );
+    assert_eq!(
+        listed(&f, &["total-mismatch", "period-mismatch"]),
+        [
+            "error|total-mismatch|VP|F7|HC02|LK|55|60",
+            "error|total-mismatch|VP|F8|HC03|LK|45|50",
+        ]
+    );
+    // Every ward in: no total lacks one.
+    assert_eq!(
+        footnotes("all-in"),
+        ("55".to_string(), "#,##0".to_string(), Vec::<String>::new())
+    );
+}
+
 /// Phường 2 sent its TH and LK but left HC03's LK cell empty: the
 /// district's HC03 LK is the others' sum, and its cell in Tổng hợp carries
 /// a note naming Phường 2 (an empty cell is not 0), with no fill and no
@@ -2300,6 +2434,110 @@ fn the_adjusted_plan_is_the_years_kh_and_the_original_plan_is_set_aside() {
             None => assert!(ignored.is_empty(), "{ignored:?}"),
         }
     }
+}
+
+/// «KH năm 2025» beside «KH điều chỉnh năm 2025» whose cell is blank on
+/// a row: the plan was not adjusted, and the year's plan is the row's KH
+/// (tester BW, Xã Tân Thịnh: four villages' GN.02 lost their plan, the
+/// commune's KH printed 52 (*) instead of 76 with a footnote blaming
+/// them, their %KH unchecked). The info about the original plan's column
+/// names those rows, once per file. Near misses: an adjusted figure still
+/// wins over the year's plan; a row with both blank has no KH.
+#[test]
+fn a_blank_adjusted_plan_keeps_the_years_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let header = one_row_header(&[
+        ("KH năm 2025", 1),
+        ("KH điều chỉnh năm 2025", 1),
+        ("TH quý IV", 1),
+        ("Lũy kế cả năm", 1),
+        ("% so với KH", 1),
+    ]);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, hc02_plan, hc02_pct) in [(1, 400.0, 105.0), (2, 500.0, 90.0)] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ IV NĂM 2025",
+            &header,
+            &[
+                // Adjusted: 820 / 800 = 102,5%.
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    vec![
+                        N(1000.0, None),
+                        N(800.0, None),
+                        N(220.0, None),
+                        N(820.0, None),
+                        N(102.5, None),
+                    ],
+                ),
+                // Not adjusted: 420 of the year's plan.
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![
+                        N(hc02_plan, None),
+                        E,
+                        N(100.0, None),
+                        N(420.0, None),
+                        N(hc02_pct, None),
+                    ],
+                ),
+                // No plan at all.
+                (
+                    "TT04",
+                    "Đơn tồn đầu kỳ",
+                    "đơn",
+                    vec![E, E, N(7.0, None), N(7.0, None), E],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2025-Q4");
+    // Phường 2's 90% is 420 of 466,7, not of its plan 500 (84%).
+    assert_eq!(
+        listed(&f, &["pct-mismatch", "pct-rounding", "total-uncomputed"]),
+        ["error|pct-mismatch|P02|I8|HC02|%KH|84|90"]
+    );
+    let ignored = ignored_columns(&f);
+    assert_eq!(ignored.len(), 2, "{ignored:?}");
+    for line in &ignored {
+        assert!(
+            line.starts_with("info|E6|Cột «KH năm 2025» (ô E6) là kế hoạch (dự toán) giao ban đầu; cột «KH điều chỉnh năm 2025» (ô F6) là kế hoạch đã điều chỉnh")
+                && line.contains("KH của các dòng này (dòng 8 (HC02)) là số của cột «KH năm 2025»"),
+            "{line}"
+        );
+    }
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let row = |code: &str| {
+        sheet
+            .iter()
+            .find(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+            .clone()
+    };
+    let pct = |code: &str| (row(code)[7].parse::<f64>().unwrap() * 100.0).round() / 100.0;
+    // KH, TH, LK, CK; %KH = LK / KH.
+    assert_eq!(row("HC07")[3..7], ["1600", "440", "1640", ""]);
+    assert_eq!(pct("HC07"), 102.5);
+    assert_eq!(row("HC02")[3..6], ["900", "200", "840"]);
+    assert_eq!(pct("HC02"), 93.33);
+    assert_eq!(row("TT04")[3], "");
+    // No footnote blames a ward for a plan it did not adjust.
+    assert!(
+        !sheet
+            .iter()
+            .any(|r| r.first().is_some_and(|t| t.starts_with("(*)"))),
+        "{sheet:?}"
+    );
 }
 
 /// Next year's plan and another period's figures in a year-end sheet are
