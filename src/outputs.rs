@@ -73,16 +73,10 @@ pub fn summary_title(title: &str, period: Period, lang: Lang) -> String {
     format!("{title} — {}", period.title(lang).to_uppercase())
 }
 
-/// The period a title of «Tổng hợp» names, as [`summary_title`] writes it
-/// in either language (the English words first: a Vietnamese reading of
-/// "… — Q2 2020" could take the bare year for the period).
-pub fn summary_title_period(text: &str) -> Option<Period> {
-    english_title(text).or_else(|| crate::normalize::title::period_in(text))
-}
-
-/// The period an English title names at its end, as `Period::title_en`
-/// writes it in any case ("… — Q1 2025", "… — FIRST HALF OF 2025").
-fn english_title(text: &str) -> Option<Period> {
+/// The period an English title of «Tổng hợp» names at its end, as
+/// [`summary_title`] writes it ("… — Q1 2025", "… — FIRST HALF OF 2025");
+/// a Vietnamese one is read by `normalize::title::summary_title_period`.
+pub fn summary_title_period_en(text: &str) -> Option<Period> {
     let year: i32 = text
         .split(|c: char| !c.is_ascii_digit())
         .filter(|w| w.len() == 4)

@@ -170,13 +170,14 @@ fn check_input(
     let stated = sub.period.as_ref().map(|(p, _)| *p);
     let mut findings = Vec::new();
     // The period the figures are checked for: the one asked, unless the
-    // file is another period's report (its title says so and its figure
-    // columns' headers do not name the one asked). Then it is checked as
-    // that period's, as `tonghop check FILE` would: the checks of a period
-    // (a first quarter's LK = TH) are no checks of another's figures, and
-    // told per row they buried the one finding that matters.
+    // file is another period's report (its title or stamp says so and its
+    // figure columns' headers do not name the one asked). Then its checks
+    // are that period's, as `tonghop check FILE` would run them: a
+    // period's checks (a first quarter's LK = TH) are no checks of
+    // another's figures, and told per row they buried the one finding
+    // that matters. The file is read as for the period asked, as
+    // `consolidate` reads it.
     let mut period = args.period.or(stated);
-    let mut sub = sub;
     if let (Some(want), Some((got, cell))) = (args.period, sub.period) {
         if !want.same_report_as(&got) {
             let here = sub.title_location(cell);
@@ -204,16 +205,6 @@ fn check_input(
                     .actual(got.to_string()),
             );
             if own_period {
-                // Read again for the file's own period: its columns as
-                // that period's headers name them.
-                let own_ctx = ReadContext::new(template, args.locale, lang).for_period(Some(got));
-                let again =
-                    crate::ingest::guarded("reading it", || Ok(read_submission(input, &own_ctx)));
-                if let Ok(FileOutcome::Read(s)) = again {
-                    if s.period.is_some_and(|(p, _)| p.same_report_as(&got)) {
-                        sub = s;
-                    }
-                }
                 period = Some(got);
             }
         }

@@ -544,7 +544,7 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en()
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
-            "{unit}: tệp là báo cáo {} (theo tiêu đề) nhưng đang kiểm tra cho {}. Các số được kiểm tra như báo cáo {}, không theo {}. Nếu cần gửi báo cáo {}, hãy dùng đúng biểu của kỳ {}; nếu tệp đúng là báo cáo {}, hãy kiểm tra với --period {stated}.",
+            "{unit}: tệp là báo cáo {} nhưng đang kiểm tra cho {}. Các số được kiểm tra như báo cáo {}, không theo {}. Nếu cần gửi báo cáo {}, hãy dùng đúng biểu của kỳ {}; nếu tệp đúng là báo cáo {}, hãy kiểm tra với --period {stated}.",
             stated.title_vi(),
             period.title_vi(),
             stated.title_vi(),
@@ -554,7 +554,7 @@ fn submissions(s: &Said, lang: Lang) -> String {
             stated.title_vi(),
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
-            "{unit}: the file is the report of {} (by its title) but is being checked for {}. Its figures are checked as the report of {}, not as {}. If the report of {} is to be sent, use the form for {}; if the file is rightly the report of {}, check it with --period {stated}.",
+            "{unit}: the file is the report of {} but is being checked for {}. Its figures are checked as the report of {}, not as {}. If the report of {} is to be sent, use the form for {}; if the file is rightly the report of {}, check it with --period {stated}.",
             stated.title_en(),
             period.title_en(),
             stated.title_en(),

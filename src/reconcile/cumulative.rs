@@ -154,7 +154,7 @@ fn summary_period(wb: &mut crate::ingest::OpenWorkbook, names: &[String]) -> Opt
         .take(4)
         .flat_map(|r| r.iter())
         .find_map(|d| match d {
-            Data::String(t) => crate::outputs::summary_title_period(t),
+            Data::String(t) => crate::normalize::title::summary_title_period(t),
             _ => None,
         });
     found

@@ -1707,7 +1707,7 @@ mod tests {
                 }
                 let title = crate::outputs::summary_title("BÁO CÁO SỐ LIỆU", period, lang);
                 assert_eq!(
-                    crate::outputs::summary_title_period(&title),
+                    crate::normalize::title::summary_title_period(&title),
                     Some(period),
                     "{title}"
                 );

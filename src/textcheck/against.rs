@@ -175,7 +175,7 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         .iter()
         .take(header)
         .flat_map(|r| r.iter())
-        .find_map(|c| crate::outputs::summary_title_period(&text(c)));
+        .find_map(|c| crate::normalize::title::summary_title_period(&text(c)));
     let mut out = Vec::new();
     for row in rows.iter().skip(header + 1) {
         let code = row.first().map(&text).unwrap_or_default();

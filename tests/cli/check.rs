@@ -1200,7 +1200,7 @@ fn a_file_of_another_quarter_is_told_once_not_checked_by_the_quarter_asked() {
     let (_, text) = run(&file, &tpl, &["--period", "2020-Q1"]);
     assert!(
         text.contains(
-            "Tệp là báo cáo Quý II/2020 (theo tiêu đề) nhưng đang kiểm tra cho Quý I/2020. \
+            "Tệp là báo cáo Quý II/2020 nhưng đang kiểm tra cho Quý I/2020. \
              Các số được kiểm tra như báo cáo Quý II/2020, không theo Quý I/2020."
         ),
         "{text}"
