@@ -210,6 +210,14 @@ impl Fatal {
                     "«tonghop check» kiểm tra một tệp; để tổng hợp cả thư mục, dùng «tonghop consolidate THƯ_MỤC».",
                     "«tonghop check» checks one workbook; to consolidate a folder, use «tonghop consolidate DIR».",
                 ),
+                // The workbook is there but is not laid out as
+                // `consolidate` writes it (another workbook saved under
+                // the name, or its table edited by hand): pointing at the
+                // folder again would change nothing.
+                (Arg::Against, Problem::Content(..)) => (
+                    "Tệp tong-hop.xlsx này không có bảng «Tổng hợp» như «tonghop consolidate» ghi ra (tệp khác trùng tên, hoặc bảng đã bị sửa tay): hãy chạy lại «tonghop consolidate THƯ_MỤC --period KỲ --out KẾT_QUẢ» rồi ghi --against KẾT_QUẢ.",
+                    "This tong-hop.xlsx has no «Summary» table as «tonghop consolidate» writes it (another workbook under that name, or its table edited by hand): run «tonghop consolidate DIR --period PERIOD --out OUT» again and give --against OUT.",
+                ),
                 (Arg::Previous | Arg::Against, _) => (
                     "Hãy ghi thư mục kết quả (--out) của lần tổng hợp trước, nơi có tệp tong-hop.xlsx.",
                     "Give the output folder (--out) of the earlier consolidation, the one holding tong-hop.xlsx.",

@@ -4,6 +4,7 @@
 //! (`--previous`, `check-text --against`).
 
 use crate::diagnostic::Lang;
+use crate::model::{Period, PeriodSpan, ValueColumn};
 
 /// The consolidated workbook.
 pub const WORKBOOK: &str = "tong-hop.xlsx";
@@ -40,6 +41,60 @@ impl Sheet {
             Sheet::Findings => ("Lỗi", "Findings"),
         }
     }
+}
+
+/// The first three headings of «Tổng hợp», before its figure columns.
+pub fn summary_leading_headings(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::Vi => ["Mã", "Chỉ tiêu", "ĐVT"],
+        Lang::En => ["Code", "Indicator", "Unit"],
+    }
+}
+
+/// The heading of a figure column of «Tổng hợp»: the column's short name
+/// ("LK") on its first line, over what it holds in the run's period
+/// (`held`: "6 tháng 2020", "6 months 2020").
+pub fn summary_heading(column: ValueColumn, held: &str) -> String {
+    format!("{}\n{held}", column.as_str())
+}
+
+/// The figure column a heading of «Tổng hợp» names: the short name on its
+/// first line, as [`summary_heading`] writes it in every period and
+/// language (a heading of one line, "LK", as earlier versions wrote, too).
+pub fn summary_column(heading: &str) -> Option<ValueColumn> {
+    let first = heading.lines().next().unwrap_or_default().trim();
+    ValueColumn::parse(first)
+        .or_else(|| ValueColumn::parse(first.split_whitespace().next().unwrap_or_default()))
+}
+
+/// The title of «Tổng hợp»: the template's title and the period, upper
+/// case ("BÁO CÁO … — QUÝ II/2020", "… — FIRST HALF OF 2020").
+pub fn summary_title(title: &str, period: Period, lang: Lang) -> String {
+    format!("{title} — {}", period.title(lang).to_uppercase())
+}
+
+/// The period an English title of «Tổng hợp» names at its end, as
+/// [`summary_title`] writes it ("… — Q1 2025", "… — FIRST HALF OF 2025");
+/// a Vietnamese one is read by `normalize::title::summary_title_period`.
+pub fn summary_title_period_en(text: &str) -> Option<Period> {
+    let year: i32 = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .find(|y| (1990..2200).contains(y))?;
+    let text = text.to_uppercase();
+    [
+        PeriodSpan::Quarter(1),
+        PeriodSpan::Quarter(2),
+        PeriodSpan::Quarter(3),
+        PeriodSpan::Quarter(4),
+        PeriodSpan::FirstHalf,
+        PeriodSpan::NineMonths,
+        PeriodSpan::Year,
+    ]
+    .into_iter()
+    .map(|span| Period { year, span })
+    .find(|p| text.ends_with(&p.title_en().to_uppercase()))
 }
 
 /// The headers of a findings sheet: the columns of `errors.csv` (severity,

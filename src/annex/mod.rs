@@ -122,6 +122,9 @@ pub enum FileTasks {
         findings: Vec<Finding>,
         /// The periods its task tables' titles name.
         titles: Vec<TableTitle>,
+        /// When the file was last saved, if known: which of two copies a
+        /// department sent is the later.
+        modified: Option<std::time::SystemTime>,
     },
     /// Could not be read: the reason in plain words.
     Rejected { file: String, reason: String },
@@ -211,6 +214,7 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         tasks: read.into_iter().flat_map(|(_, _, t, _)| t).collect(),
         findings,
         titles,
+        modified: file.modified,
     }
 }
 
@@ -322,6 +326,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         tasks,
         findings,
         titles,
+        modified: file.modified,
     }
 }
 
@@ -509,7 +514,7 @@ impl Annex {
 }
 
 /// Findings about the files themselves: skipped, unreadable, no table.
-fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
+fn file_findings(files: &[&FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
     let lang = ctx.lang;
     // The department the file's name names, so that a file not read still
     // says whose tasks are missing.
@@ -545,7 +550,7 @@ fn file_findings(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>
 /// a period names the same one, and it is not the period asked for: a
 /// first quarter's programme made with `--period 2025-Q4` (the report's
 /// quarter) would have every deadline "after the period".
-fn titled_other_period(files: &[FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
+fn titled_other_period(files: &[&FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding>) {
     let titles: Vec<&TableTitle> = files
         .iter()
         .flat_map(|f| match f {
@@ -579,10 +584,146 @@ fn quote(content: &str) -> String {
     crate::text::quotation(content, 81)
 }
 
+/// Whether two files' tasks (their content keys) are two copies of one
+/// table: they share at least half of the smaller one's tasks. Two
+/// tables sharing a task or two are two parts, each kept (and the tasks
+/// they share told as `task-duplicate`).
+fn copies_of_one_table(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    shared > 0 && shared * 2 >= a.len().min(b.len())
+}
+
+/// A department's task table sent again ("p09-phuong-9 (gui lai).xlsx"
+/// beside "p09-phuong-9.xlsx"): among the files whose every task one
+/// department sent, two of one department that are copies of one table
+/// ([`copies_of_one_table`]) are one programme. The annex takes one
+/// copy, chosen as `consolidate` chooses among a unit's reports
+/// ([`crate::reconcile::intake::choose_copy`]: the title's period, a
+/// date or revision words in the name, the later saved), and says so
+/// once for each file left out (`submission-duplicate`, a warning), in
+/// place of one `task-duplicate` error for every task of the copy.
+/// Returns the files left out.
+fn resent_tables(
+    files: &[FileTasks],
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) -> BTreeSet<usize> {
+    use crate::reconcile::intake::{choose_copy, ReportCopy};
+    let mut by_sender: std::collections::BTreeMap<usize, Vec<(usize, BTreeSet<String>)>> =
+        Default::default();
+    for (i, f) in files.iter().enumerate() {
+        let FileTasks::Read { tasks, .. } = f else {
+            continue;
+        };
+        let senders: BTreeSet<Option<usize>> = tasks.iter().map(|t| t.sender).collect();
+        let mut only = senders.iter();
+        let (Some(Some(sender)), None) = (only.next(), only.next()) else {
+            continue;
+        };
+        let keys: BTreeSet<String> = tasks
+            .iter()
+            .map(|t| content_key(&t.raw.content.text))
+            .filter(|k| !k.is_empty())
+            .collect();
+        if !keys.is_empty() {
+            by_sender.entry(*sender).or_default().push((i, keys));
+        }
+    }
+    let mut left_out = BTreeSet::new();
+    for (sender, list) in by_sender {
+        // Each group: copies of one table, as positions in `list`.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        for (k, (_, keys)) in list.iter().enumerate() {
+            let copy_of = |o: &usize| {
+                list.get(*o)
+                    .is_some_and(|(_, ok)| copies_of_one_table(ok, keys))
+            };
+            match groups.iter_mut().find(|g| g.iter().any(copy_of)) {
+                Some(g) => g.push(k),
+                None => groups.push(vec![k]),
+            }
+        }
+        let unit = ctx.template.agencies.get(sender);
+        let unit_code = unit.map(|a| a.code.clone()).unwrap_or_default();
+        let unit_name = unit.map(|a| a.shown().into_owned()).unwrap_or_default();
+        for group in groups.iter().filter(|g| g.len() > 1) {
+            let members: Vec<(usize, &BTreeSet<String>)> = group
+                .iter()
+                .filter_map(|&k| list.get(k).map(|(fi, keys)| (*fi, keys)))
+                .collect();
+            let copies: Vec<ReportCopy> = members
+                .iter()
+                .filter_map(|&(fi, _)| match files.get(fi) {
+                    Some(FileTasks::Read {
+                        file,
+                        titles,
+                        modified,
+                        ..
+                    }) => {
+                        // The period its tables' titles name, when they
+                        // agree.
+                        let mut periods = titles.iter().map(|t| t.period);
+                        let first = periods.next();
+                        let period = first.filter(|p| periods.all(|q| q == *p));
+                        Some(ReportCopy {
+                            file,
+                            period,
+                            indicators: 0,
+                            modified: *modified,
+                            lacks_lk: false,
+                        })
+                    }
+                    _ => None,
+                })
+                .collect();
+            if copies.len() != members.len() {
+                continue;
+            }
+            let (chosen, why) = choose_copy(&copies);
+            let (Some(used), Some(&(_, used_keys))) = (copies.get(chosen), members.get(chosen))
+            else {
+                continue;
+            };
+            for (k, &(fi, keys)) in members.iter().enumerate() {
+                if k == chosen {
+                    continue;
+                }
+                let file = copies.get(k).map(|c| c.file).unwrap_or_default();
+                let said = Annexed::ProgrammeResent {
+                    unit: &unit_name,
+                    file,
+                    used: used.file,
+                    why: (&why.0, &why.1),
+                    shared: keys.intersection(used_keys).count(),
+                    only_here: keys.difference(used_keys).count(),
+                };
+                findings.push(
+                    Finding::said(Severity::Warning, &said, ctx.lang)
+                        .at(&Location::file(file))
+                        .unit(unit_code.clone())
+                        .expected(used.file.to_string())
+                        .actual(file.to_string()),
+                );
+                left_out.insert(fi);
+            }
+        }
+    }
+    left_out
+}
+
 /// Checks every task and groups them into the annex.
 pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Finding>) {
     let mut findings = Vec::new();
-    file_findings(files, ctx, &mut findings);
+    let left_out = resent_tables(files, ctx, &mut findings);
+    // A copy left out is not read further: what is wrong in it is wrong
+    // in the copy used, and told there.
+    let files: Vec<&FileTasks> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !left_out.contains(i))
+        .map(|(_, f)| f)
+        .collect();
+    file_findings(&files, ctx, &mut findings);
     let tasks: Vec<&Task> = files
         .iter()
         .flat_map(|f| match f {

@@ -182,24 +182,34 @@ fn check_input(
     let (unit_code, unit_name) = unit_of(template, &sub);
     let stated = sub.period.as_ref().map(|(p, _)| *p);
     let mut findings = Vec::new();
-    if let (Some(want), Some((got, cell))) = (args.period, &sub.period) {
-        if !want.same_report_as(got) {
-            let here = sub.title_location(*cell);
+    // The period the figures are checked for: the one asked, unless the
+    // file is another period's report (its title or stamp says so and its
+    // figure columns' headers do not name the one asked). Then its checks
+    // are that period's, as `tonghop check FILE` would run them: a
+    // period's checks (a first quarter's LK = TH) are no checks of
+    // another's figures, and told per row they buried the one finding
+    // that matters. The file is read as for the period asked, as
+    // `consolidate` reads it.
+    let mut period = args.period.or(stated);
+    if let (Some(want), Some((got, cell))) = (args.period, sub.period) {
+        if !want.same_report_as(&got) {
+            let here = sub.title_location(cell);
             // The figure columns' headers name the period checked: the
             // title is the one to put right.
             let said = match sub.headers_period {
                 Some(h) if h.same_report_as(&want) => Said::PeriodCheckedHeaders {
                     unit: &unit_name,
-                    stated: *got,
+                    stated: got,
                     period: want,
                     cell: &here.cell,
                 },
                 _ => Said::PeriodChecked {
                     unit: &unit_name,
-                    stated: *got,
+                    stated: got,
                     period: want,
                 },
             };
+            let own_period = !matches!(said, Said::PeriodCheckedHeaders { .. });
             findings.push(
                 Finding::said(Severity::Error, &said, lang)
                     .at(&here)
@@ -207,9 +217,11 @@ fn check_input(
                     .expected(want.to_string())
                     .actual(got.to_string()),
             );
+            if own_period {
+                period = Some(got);
+            }
         }
     }
-    let period = args.period.or(stated);
     findings.extend(check_single(&sub, template, period, lang)?);
     // A sender the registry does not know: `consolidate` keeps the file
     // out of the totals, so it is no file to send as it is.

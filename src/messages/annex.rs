@@ -183,6 +183,19 @@ pub enum Annexed<'a> {
         there: &'a str,
         alike: f64,
     },
+    /// `submission-duplicate` (a warning): `unit` sent its task table
+    /// again: `file` and `used` hold `shared` tasks alike; the annex takes
+    /// `used` (chosen as `consolidate` chooses a report, `why` in both
+    /// languages) and leaves `file` out, with the `only_here` tasks
+    /// written in `file` alone (0: the same tasks).
+    ProgrammeResent {
+        unit: &'a str,
+        file: &'a str,
+        used: &'a str,
+        why: (&'a str, &'a str),
+        shared: usize,
+        only_here: usize,
+    },
 }
 
 impl Words for Annexed<'_> {
@@ -200,6 +213,7 @@ impl Words for Annexed<'_> {
             Annexed::LeadMissing { .. } => Code::AgencyMissing,
             Annexed::AgencyUnknown { .. } => Code::AgencyUnknown,
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
+            Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
         }
     }
 
@@ -322,6 +336,19 @@ impl Words for Annexed<'_> {
                     Lang::En => format!("Task «{task}» at {here} is nearly the same as task «{other}» at {there} ({alike:.0}% alike). Check whether one task was sent twice."),
                 }
             }
+            Annexed::ProgrammeResent {
+                unit,
+                file,
+                used,
+                why,
+                shared,
+                only_here,
+            } => match (lang, only_here) {
+                (Lang::Vi, 0) => format!("{unit} gửi lại bảng nhiệm vụ: {file} và {used} có cùng {shared} nhiệm vụ. Phụ lục dùng tệp {used} ({}), không lấy {file}; các nhiệm vụ không bị tính là trùng.", why.0),
+                (Lang::Vi, n) => format!("{unit} gửi lại bảng nhiệm vụ: {file} và {used} có {shared} nhiệm vụ chung. Phụ lục dùng tệp {used} ({}), không lấy {file}: {n} nhiệm vụ chỉ có trong {file} không được đưa vào phụ lục. Hãy hỏi lại {unit} nếu cần giữ các nhiệm vụ đó.", why.0),
+                (Lang::En, 0) => format!("{unit} sent its task table again: {file} and {used} hold the same {}. The annex uses {used} ({}), not {file}; the tasks are not counted as repeated.", lang.count(*shared, ("", "task", "tasks")), why.1),
+                (Lang::En, n) => format!("{unit} sent its task table again: {file} and {used} share {}. The annex uses {used} ({}), not {file}: {} only in {file} {} left out of the annex. Ask {unit} whether to keep them.", lang.count(*shared, ("", "task", "tasks")), why.1, lang.count(*n, ("", "task", "tasks")), if *n == 1 { "is" } else { "are" }),
+            },
         }
     }
 }

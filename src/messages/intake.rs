@@ -129,7 +129,8 @@ pub enum Said<'a> {
         period: Period,
     },
     /// `period-mismatch` of `tonghop check`: `unit`'s file states the
-    /// period `stated` but is checked for `period`.
+    /// period `stated` but is checked for `period`; its figures are checked
+    /// as `stated`'s.
     PeriodChecked {
         unit: &'a str,
         stated: Period,
@@ -560,16 +561,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.title_en()
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
-            "{unit}: tệp ghi kỳ báo cáo {} nhưng đang kiểm tra cho {}. Hãy dùng đúng biểu của kỳ {}.",
+            "{unit}: tệp là báo cáo {} nhưng đang kiểm tra cho {}. Các số được kiểm tra như báo cáo {}, không theo {}. Nếu cần gửi báo cáo {}, hãy dùng đúng biểu của kỳ {}; nếu tệp đúng là báo cáo {}, hãy kiểm tra với --period {stated}.",
             stated.title_vi(),
             period.title_vi(),
-            period.title_vi()
+            stated.title_vi(),
+            period.title_vi(),
+            period.title_vi(),
+            period.title_vi(),
+            stated.title_vi(),
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
-            "{unit}: the file is for {} but is being checked for {}. Use the form for {}.",
+            "{unit}: the file is the report of {} but is being checked for {}. Its figures are checked as the report of {}, not as {}. If the report of {} is to be sent, use the form for {}; if the file is rightly the report of {}, check it with --period {stated}.",
             stated.title_en(),
             period.title_en(),
-            period.title_en()
+            stated.title_en(),
+            period.title_en(),
+            period.title_en(),
+            period.title_en(),
+            stated.title_en(),
         ),
         (
             Said::SubmissionFormerOnly {

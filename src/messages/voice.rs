@@ -1418,6 +1418,22 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             there,
             alike: 0.93,
         },
+        Annexed::ProgrammeResent {
+            unit: "Phường 7",
+            file: "phuong-07.xlsx",
+            used: "phuong-07 (bản sửa).xlsx",
+            why: ("tên tệp ghi «gui lai»", "its name says «gui lai»"),
+            shared: 24,
+            only_here: 0,
+        },
+        Annexed::ProgrammeResent {
+            unit: "Phường 7",
+            file: "phuong-07.xlsx",
+            used: "phuong-07 (bản sửa).xlsx",
+            why: ("tên tệp ghi «ban sua»", "its name says «ban sua»"),
+            shared: 11,
+            only_here: 1,
+        },
     ]
 }
 
@@ -1601,6 +1617,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::DeadlineNoSuchDay { .. } => 8,
         Annexed::SheetNotProgramme { .. } => 9,
         Annexed::TitledOtherPeriod { .. } => 10,
+        Annexed::ProgrammeResent { .. } => 11,
     }
 }
 
@@ -1708,7 +1725,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 34);
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 40);
-    covers("Annexed", annexed.iter().map(annexed_variant), 11);
+    covers("Annexed", annexed.iter().map(annexed_variant), 12);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

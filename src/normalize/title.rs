@@ -830,6 +830,14 @@ pub fn month_in(f: &str) -> Option<Period> {
     })
 }
 
+/// The period a title of «Tổng hợp» names, as
+/// [`crate::outputs::summary_title`] writes it in either language (the
+/// English words first: a Vietnamese reading of "… — Q2 2020" could take
+/// the bare year for the period).
+pub fn summary_title_period(text: &str) -> Option<Period> {
+    crate::outputs::summary_title_period_en(text).or_else(|| period_in(text))
+}
+
 /// The period a title text names, if any.
 pub fn period_in(text: &str) -> Option<Period> {
     let f = fold(text);

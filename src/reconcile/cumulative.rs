@@ -154,33 +154,10 @@ fn summary_period(wb: &mut crate::ingest::OpenWorkbook, names: &[String]) -> Opt
         .take(4)
         .flat_map(|r| r.iter())
         .find_map(|d| match d {
-            Data::String(t) => crate::normalize::title::period_in(t).or_else(|| english_title(t)),
+            Data::String(t) => crate::normalize::title::summary_title_period(t),
             _ => None,
         });
     found
-}
-
-/// The period an English summary's title names as `Period::title_en`
-/// writes it ("… — Q1 2025", "… — first half of 2025").
-fn english_title(text: &str) -> Option<Period> {
-    use crate::model::PeriodSpan;
-    let year: i32 = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .find(|y| (1990..2200).contains(y))?;
-    [
-        PeriodSpan::Quarter(1),
-        PeriodSpan::Quarter(2),
-        PeriodSpan::Quarter(3),
-        PeriodSpan::Quarter(4),
-        PeriodSpan::FirstHalf,
-        PeriodSpan::NineMonths,
-        PeriodSpan::Year,
-    ]
-    .into_iter()
-    .map(|span| Period { year, span })
-    .find(|p| text.ends_with(&p.title_en()))
 }
 
 /// The detail sheet's name in either language of a consolidation.
@@ -1298,11 +1275,6 @@ mod tests {
         assert!(previous_fits(Some(p("2020-Q2")), p("2020-Q2")).is_err());
         assert!(previous_fits(Some(p("2019-Q3")), p("2020-Q4")).is_err());
         assert!(previous_fits(None, p("2020-Q1")).is_err());
-        assert_eq!(
-            english_title("ECONOMIC AND SOCIAL FIGURES — first half of 2025"),
-            Some(p("2025-H1"))
-        );
-        assert_eq!(english_title("FIGURES — Q3 2025"), Some(p("2025-Q3")));
     }
 
     #[test]

@@ -1255,40 +1255,72 @@ fn split_report(cands: &[usize], chosen: usize, outcomes: &[FileOutcome]) -> Opt
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
 fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)) {
-    let pair = |vi: &str, en: &str| (vi.to_string(), en.to_string());
-    let sub = |k: usize| -> Option<&Submission> {
-        match &outcomes[k] {
-            FileOutcome::Read(s) => Some(s),
-            _ => None,
-        }
-    };
-    // The indicators each file states: two files sharing none are two
-    // parts of a report ("bổ sung": the indicators the first left out),
-    // not two versions of one.
-    let bits = |k: usize| {
-        sub(k).map_or(0, |s| {
-            s.stored.map_or_else(
-                || crate::normalize::store::indicator_bits(&s.rows),
-                |st| st.indicators,
-            )
+    let copies: Vec<ReportCopy> = cands
+        .iter()
+        .map(|&k| {
+            let sub = match &outcomes[k] {
+                FileOutcome::Read(s) => Some(s),
+                _ => None,
+            };
+            ReportCopy {
+                file: outcomes[k].file(),
+                period: sub.and_then(|s| s.period.as_ref().map(|p| p.0)),
+                // The indicators each file states: two files sharing none
+                // are two parts of a report ("bổ sung": the indicators the
+                // first left out), not two versions of one.
+                indicators: sub.map_or(0, |s| {
+                    s.stored.map_or_else(
+                        || crate::normalize::store::indicator_bits(&s.rows),
+                        |st| st.indicators,
+                    )
+                }),
+                modified: sub.and_then(|s| s.modified),
+                lacks_lk: sub.is_some_and(|s| lacks_lk(s)),
+            }
         })
-    };
-    let mut best = cands[0];
+        .collect();
+    let (k, why) = choose_copy(&copies);
+    (cands.get(k).copied().unwrap_or(cands[0]), why)
+}
+
+/// What tells two copies of one unit's report apart.
+#[derive(Clone, Copy, Debug)]
+pub struct ReportCopy<'a> {
+    /// The file's name (its path in the input folder).
+    pub file: &'a str,
+    /// The period its title names.
+    pub period: Option<Period>,
+    /// The indicators it states (bits of [`crate::normalize::store::indicator_bits`];
+    /// 0: not weighed).
+    pub indicators: u128,
+    pub modified: Option<std::time::SystemTime>,
+    /// Whether it lacks the LK column its period needs (a quarter's file
+    /// beside the year's, both to the end of December).
+    pub lacks_lk: bool,
+}
+
+/// The copy to use among copies of one unit's report (`copies` not
+/// empty), with the reason in both languages: the newest period in its
+/// title, then the latest date written in its name, then (two files
+/// sharing no indicator) the one with more, then the name that marks the
+/// later revision ("gửi lại", "bản sửa lần 2"), then the later saved (by
+/// more than a minute), then the name that sorts last. `consolidate`
+/// chooses a ward's report so, and `annex` a department's programme.
+pub fn choose_copy(copies: &[ReportCopy]) -> (usize, (String, String)) {
+    let pair = |vi: &str, en: &str| (vi.to_string(), en.to_string());
+    let mut best = 0;
     let mut why = pair(
         "không rõ bản nào mới hơn: cùng kỳ, cùng lúc lưu, tên không cho biết; đã lấy tệp có tên xếp sau cùng, hãy kiểm tra lại",
         "which is newer cannot be told: the same period, saved at the same time, nothing in the names; the file whose name sorts last was taken, check it",
     );
-    for &k in &cands[1..] {
-        let (a, b) = (sub(best), sub(k));
-        let (pa, pb) = (
-            a.and_then(|s| s.period.as_ref().map(|p| p.0)),
-            b.and_then(|s| s.period.as_ref().map(|p| p.0)),
-        );
+    for k in 1..copies.len() {
+        let (a, b) = (&copies[best], &copies[k]);
+        let (pa, pb) = (a.period, b.period);
         // Two periods ending the same month (Quý IV and Năm 2025): neither
         // is newer. The one with the LK the other lacks is the report.
-        if let (Some(p), Some(q), Some(a), Some(b)) = (pa, pb, a, b) {
-            if p != q && p.same_report_as(&q) && lacks_lk(a) != lacks_lk(b) {
-                if lacks_lk(a) {
+        if let (Some(p), Some(q)) = (pa, pb) {
+            if p != q && p.same_report_as(&q) && a.lacks_lk != b.lacks_lk {
+                if a.lacks_lk {
                     best = k;
                 }
                 why = (
@@ -1318,10 +1350,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
         }
         // A date the clerk wrote in the name ("BC P11 05.04.2025"): the
         // later date is the later copy, whenever the files were saved.
-        let (da, db) = (
-            name_date(outcomes[best].file()),
-            name_date(outcomes[k].file()),
-        );
+        let (da, db) = (name_date(a.file), name_date(b.file));
         if let (Some(da), Some(db)) = (da, db) {
             if da != db {
                 if db > da {
@@ -1336,7 +1365,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
         }
         // Two parts of a report, not two versions: the one with more
         // indicators is the report, and the message says to join them.
-        let (ba, bb) = (bits(best), bits(k));
+        let (ba, bb) = (a.indicators, b.indicators);
         if ba != 0 && bb != 0 && ba & bb == 0 {
             let (na, nb) = (ba.count_ones(), bb.count_ones());
             if nb > na {
@@ -1359,10 +1388,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
         // A name that marks a revision ("bản sửa lần 2", "v2") is the
         // later copy whatever its modification time: a file saved again
         // after the mail (opened, printed) is not newer for it.
-        let (ra, rb) = (
-            revision_of(outcomes[best].file()),
-            revision_of(outcomes[k].file()),
-        );
+        let (ra, rb) = (revision_of(a.file), revision_of(b.file));
         if ra.0 != rb.0 {
             let words = if rb.0 > ra.0 {
                 best = k;
@@ -1376,7 +1402,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
             );
             continue;
         }
-        let (ma, mb) = (a.and_then(|s| s.modified), b.and_then(|s| s.modified));
+        let (ma, mb) = (a.modified, b.modified);
         if let (Some(ma), Some(mb)) = (ma, mb) {
             let minute = Duration::from_secs(60);
             if mb.duration_since(ma).is_ok_and(|d| d > minute) {
@@ -1389,7 +1415,7 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
                 continue;
             }
         }
-        if outcomes[k].file() > outcomes[best].file() {
+        if b.file > a.file {
             best = k;
         }
     }

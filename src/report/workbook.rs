@@ -193,7 +193,7 @@ fn column_heading(c: ValueColumn, period: Period, ck: CkConvention, lang: Lang) 
             CkConvention::Ratio => "LK/CK".to_string(),
         },
     };
-    format!("{}\n{held}", c.as_str())
+    crate::outputs::summary_heading(c, &held)
 }
 
 fn header_format() -> Format {
@@ -767,11 +767,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .set_align(FormatAlign::VerticalCenter);
     let bold = base().set_bold().set_align(FormatAlign::Center);
     ws.merge_range(0, 0, 0, last, &t.settings.office, &bold)?;
-    let heading = format!(
-        "{} — {}",
-        t.settings.title,
-        d.period.title(lang).to_uppercase()
-    );
+    let heading = crate::outputs::summary_title(&t.settings.title, d.period, lang);
     printed.set(
         ws,
         1,
@@ -867,11 +863,9 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     }
     printed.set(ws, 3, row_height(lines, FONT_SIZE))?;
     let header_row = 4;
-    let mut headers = vec![
-        lang.pick("Mã", "Code").to_string(),
-        lang.pick("Chỉ tiêu", "Indicator").to_string(),
-        lang.pick("ĐVT", "Unit").to_string(),
-    ];
+    let mut headers: Vec<String> = crate::outputs::summary_leading_headings(lang)
+        .map(String::from)
+        .to_vec();
     headers.extend(
         ValueColumn::ALL
             .iter()
@@ -1697,6 +1691,40 @@ mod tests {
             heads("2025-H1", CkConvention::Growth, Lang::En)[..3],
             ["KH\nplan 2025", "TH\nQ2 2025", "LK\n6 months 2025"]
         );
+    }
+
+    /// What «Tổng hợp» writes, `check-text --against` and `--previous`
+    /// read back: each figure column by its heading and the period by the
+    /// title, in every period and both languages (the two-line headings
+    /// were read as no LK column at all).
+    #[test]
+    fn the_summarys_headings_and_title_read_back_in_every_period_and_language() {
+        for p in [
+            "2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4", "2020-H1", "2020-9M", "2020",
+        ] {
+            let period: Period = p.parse().unwrap();
+            for lang in [Lang::Vi, Lang::En] {
+                for ck in [CkConvention::Growth, CkConvention::Ratio] {
+                    for c in ValueColumn::ALL {
+                        let heading = column_heading(c, period, ck, lang);
+                        assert_eq!(
+                            crate::outputs::summary_column(&heading),
+                            Some(c),
+                            "{heading}"
+                        );
+                    }
+                }
+                let title = crate::outputs::summary_title("BÁO CÁO SỐ LIỆU", period, lang);
+                assert_eq!(
+                    crate::normalize::title::summary_title_period(&title),
+                    Some(period),
+                    "{title}"
+                );
+            }
+        }
+        for other in ["Mã", "Chỉ tiêu", "ĐVT", "Unit", "Ghi chú", ""] {
+            assert_eq!(crate::outputs::summary_column(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ use super::scope;
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Prose;
-use crate::model::Period;
+use crate::model::{Period, ValueColumn};
 use crate::number::{format_auto, format_num, parse_number, NumberLocale};
 use crate::rules::rounding::{judge_percent, Verdict};
 use crate::template::Template;
@@ -71,15 +71,20 @@ const SHEETS: [&str; 2] = [
     crate::outputs::Sheet::Summary.names().1,
 ];
 
-/// Reads `dir/tong-hop.xlsx`.
+/// Reads `dir/tong-hop.xlsx` (or `dir` itself, the workbook): the figure
+/// columns by the short name their heading starts with and the period by
+/// the title, as [`crate::outputs`] says `consolidate` writes them in
+/// every period and language.
 ///
 /// # Errors
 /// When the workbook is missing or unreadable, has neither sheet, or no
-/// header row with "Mã" in column A and an LK column in the first 10 rows.
+/// header row with "Mã" (or "Code") in column A and an LK column in the
+/// first 10 rows.
 pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
     use crate::error::{Arg, Problem};
     use calamine::Data;
-    let path = dir.join(crate::outputs::WORKBOOK);
+    // The output folder, or its tong-hop.xlsx itself, as --previous.
+    let (path, _) = crate::reconcile::cumulative::previous_paths(dir);
     let input =
         |(vi, en): (String, String)| Fatal::input(&path, Arg::Against, Problem::Content(vi, en));
     let limits = crate::template::Limits::default();
@@ -127,43 +132,50 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         }
     };
     let rows: Vec<&[Data]> = range.rows().collect();
+    // The header row: the one `consolidate` heads with «Mã» (or «Code»).
+    let leads = [Lang::Vi, Lang::En].map(|l| crate::outputs::summary_leading_headings(l)[0]);
     let header = rows
         .iter()
         .take(10)
-        .position(|r| {
-            r.first()
-                .is_some_and(|c| matches!(fold(&text(c)).as_str(), "ma" | "code" | "ma so"))
-        })
+        .position(|r| r.first().is_some_and(|c| leads.contains(&text(c).as_str())))
         .ok_or_else(|| {
             input((
                 format!("trang {sheet}: không có dòng tiêu đề với «Mã» ở cột A trong 10 dòng đầu"),
-                format!("sheet {sheet}: no header row with «Mã» in column A in the first 10 rows"),
+                format!(
+                    "sheet {sheet}: no header row with «Code» in column A in the first 10 rows"
+                ),
             ))
         })?;
     let head: Vec<String> = rows
         .get(header)
-        .map(|r| r.iter().map(|c| fold(&text(c))).collect())
+        .map(|r| r.iter().map(&text).collect())
         .unwrap_or_default();
-    let col = |names: &[&str]| head.iter().position(|h| names.contains(&h.as_str()));
-    let lk = col(&["lk", "luy ke", "cumulative", "ytd"]).ok_or_else(|| {
+    // Each figure column by the short name its heading starts with, as
+    // the summary writes it ("LK\n6 tháng 2020", "LK\n6 months 2020").
+    let col = |c: ValueColumn| {
+        head.iter()
+            .position(|h| crate::outputs::summary_column(h) == Some(c))
+    };
+    let lk = col(ValueColumn::Lk).ok_or_else(|| {
+        // The headings as written, each on one line.
+        let found = head
+            .iter()
+            .filter(|h| !h.is_empty())
+            .map(|h| h.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ");
         input((
-            format!(
-                "trang {sheet}: dòng tiêu đề không có cột LK (có: {})",
-                head.join(", ")
-            ),
-            format!(
-                "sheet {sheet}: no LK column in the header (found: {})",
-                head.join(", ")
-            ),
+            format!("trang {sheet}: dòng tiêu đề không có cột LK (có: {found})"),
+            format!("sheet {sheet}: no LK column in the header (found: {found})"),
         ))
     })?;
-    let th = col(&["th", "thuc hien", "done", "this period"]);
+    let th = col(ValueColumn::Th);
     // The title rows above the header name the period.
     let period = rows
         .iter()
         .take(header)
         .flat_map(|r| r.iter())
-        .find_map(|c| crate::normalize::title::period_in(&text(c)));
+        .find_map(|c| crate::normalize::title::summary_title_period(&text(c)));
     let mut out = Vec::new();
     for row in rows.iter().skip(header + 1) {
         let code = row.first().map(&text).unwrap_or_default();
@@ -666,6 +678,45 @@ mod tests {
             .filter_map(|n| judge(n, &totals, Lang::Vi))
             .map(|f| (f.indicator, f.severity, f.actual))
             .collect()
+    }
+
+    /// A second quarter's table holds the quarter (TH) and the six months
+    /// (LK): a figure named for either is compared, one of the first
+    /// quarter or of last year is not. A year's table holds the fourth
+    /// quarter and the twelve months.
+    #[test]
+    fn the_periods_a_tables_figures_are_of_are_its_own() {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        let found = |text: &str, period: &str| -> Vec<f64> {
+            named_figures(&tokenize(text), &names, period.parse().ok())
+                .into_iter()
+                .map(|n| n.figure.num.value)
+                .collect()
+        };
+        let q2 = "2020-Q2";
+        assert_eq!(
+            found("6 tháng đầu năm 2020 đã cấp 126 giấy phép xây dựng.", q2),
+            [126.0]
+        );
+        assert_eq!(
+            found("Quý II/2020 đã cấp 40 giấy phép xây dựng.", q2),
+            [40.0]
+        );
+        assert!(found("Quý I/2020 đã cấp 86 giấy phép xây dựng.", q2).is_empty());
+        assert!(found("3 tháng đầu năm 2020 đã cấp 86 giấy phép xây dựng.", q2).is_empty());
+        assert!(found("6 tháng đầu năm 2019 đã cấp 99 giấy phép xây dựng.", q2).is_empty());
+        assert!(found("9 tháng đầu năm 2020 đã cấp 99 giấy phép xây dựng.", q2).is_empty());
+        let year = "2020";
+        assert_eq!(
+            found("Quý IV/2020 đã cấp 30 giấy phép xây dựng.", year),
+            [30.0]
+        );
+        assert_eq!(
+            found("Năm 2020 đã cấp 226 giấy phép xây dựng.", year),
+            [226.0]
+        );
+        assert!(found("Quý III/2020 đã cấp 30 giấy phép xây dựng.", year).is_empty());
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //! ```
 //!
 //! A period named as the table's ("quý I/2020", "3 tháng đầu năm 2020",
-//! "từ đầu năm 2020") or not named ("trong quý") keeps the figure; any
+//! "từ đầu năm 2020"; of a second quarter's table, its quarter "quý
+//! II/2020" and its LK's span "6 tháng đầu năm 2020") or not named
+//! ("trong quý") keeps the figure; any
 //! other period, a plan word, or a qualifier the indicator's names lack
 //! ("bỏ điều trị", "trễ hạn") sets it aside. In doubt, silence: a false
 //! error on the leader's report is worse than a missed one.
@@ -117,7 +119,13 @@ fn word_is(tokens: &[Token], i: usize, w: &str) -> bool {
 /// table's period (`None`: unknown, then any period named is another).
 pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
     let mut out = vec![Mark::None; tokens.len()];
-    let own = |p: Period| period == Some(p);
+    // A period the table's figures are of: its TH is its last quarter's
+    // ("quý II/2020" of a second quarter's or a half-year's table), its
+    // LK the months from January to its end ("6 tháng đầu năm 2020" of a
+    // second quarter's table): whatever ends with the table's last month.
+    let own = |p: Period| {
+        period.is_some_and(|t| t == p || (t.year == p.year && t.last_month() == p.last_month()))
+    };
     let year_of = |y: Option<(i32, usize)>| y.map(|(y, _)| y).or(period.map(|p| p.year));
     let mut i = 0;
     while i < tokens.len() {

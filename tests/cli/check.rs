@@ -157,8 +157,8 @@ fn a_clean_workbook_passes_and_json_lists_the_findings() {
         (pm[0]["expected"].as_str(), pm[0]["actual"].as_str()),
         (Some("2020-Q2"), Some("2020-Q1"))
     );
-    // In Q2 the first-quarter rule does not apply; LK 1.218 below TH
-    // 1.281 is still impossible for a flow.
+    // The file is the first quarter's: its figures are checked as the
+    // first quarter's, where its LK 1.218 is not its TH 1.281.
     let cum: Vec<_> = v
         .as_array()
         .unwrap()
@@ -166,7 +166,7 @@ fn a_clean_workbook_passes_and_json_lists_the_findings() {
         .filter(|f| f["code"] == "cumulative-mismatch")
         .map(|f| (f["cell"].as_str(), f["expected"].as_str()))
         .collect();
-    assert_eq!(cum, [(Some("F7"), Some("LK ≥ TH"))]);
+    assert_eq!(cum, [(Some("F7"), Some("LK = TH"))]);
 }
 
 #[test]
@@ -1130,6 +1130,104 @@ fn a_title_of_another_period_than_its_headers_is_an_error_at_the_title() {
         text.lines().last().unwrap(),
         "Kết quả: không có lỗi (0 cảnh báo, 0 thông tin). Có thể gửi."
     );
+}
+
+/// Regression: a second quarter's file checked with `--period 2020-Q1`
+/// gave one `period-mismatch` and then one `cumulative-mismatch` error per
+/// row ("TH 13 và LK 20 phải bằng nhau trong quý I"), a first quarter's
+/// rule held against another quarter's figures. The file is the second
+/// quarter's (its title and its headers say so): one error says which
+/// period it is and which was asked, and its figures are checked as that
+/// period's, as `check` without `--period` checks them (a real sum error
+/// still told). Near miss: a first quarter's file checked as the first
+/// quarter keeps its LK ≠ TH error.
+#[test]
+fn a_file_of_another_quarter_is_told_once_not_checked_by_the_quarter_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    // Q2: LK (six months) above TH on every row; the parts of the LK
+    // sum 1.204 + 77 = 1.281 against 2.600: a real error.
+    let mut q2 = complete(rows(1281.0, 1204.0, 77.0, 2500.0), true);
+    for (_, _, _, cells) in q2.iter_mut().skip(1) {
+        if let Some(V::N(lk)) = cells.get_mut(1) {
+            *lk *= 2.0;
+        }
+    }
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ II/2020",
+        &["Thực hiện quý II/2020", "Lũy kế 6 tháng năm 2020"],
+        &q2,
+    );
+    let listed = |extra: &[&str]| -> (i32, Vec<String>) {
+        let mut args = vec!["--template", tpl.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let (code, findings) = check_json(&file, &args);
+        let said = findings
+            .iter()
+            .map(|f| {
+                ["severity", "code", "cell", "column", "expected", "actual"]
+                    .map(|k| f[k].as_str().unwrap().to_string())
+                    .join("|")
+            })
+            .collect();
+        (code, said)
+    };
+    let (code, own) = listed(&[]);
+    let (code_q1, asked_q1) = listed(&["--period", "2020-Q1"]);
+    assert_eq!(code_q1, 1);
+    assert_eq!(
+        asked_q1[0], "error|period-mismatch|A3||2020-Q1|2020-Q2",
+        "{asked_q1:#?}"
+    );
+    assert!(
+        !asked_q1.iter().any(|f| f.contains("cumulative-mismatch")),
+        "{asked_q1:#?}"
+    );
+    // Past the period-mismatch, what checking the file as its own period
+    // finds (here the LK sum: 2.408 + 154 = 2.562, not 2.500).
+    assert_eq!(asked_q1[1..], own[..], "{asked_q1:#?}");
+    assert_eq!(code, 1);
+    assert_eq!(
+        own,
+        ["error|sum-mismatch|F7|LK|HC02 == HC03 + HC04|2.500"],
+        "{own:#?}"
+    );
+    // The message says which period the file is, and which was asked.
+    let (_, text) = run(&file, &tpl, &["--period", "2020-Q1"]);
+    assert!(
+        text.contains(
+            "Tệp là báo cáo Quý II/2020 nhưng đang kiểm tra cho Quý I/2020. \
+             Các số được kiểm tra như báo cáo Quý II/2020, không theo Quý I/2020."
+        ),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 4, "{text}");
+
+    // Near miss: a first quarter's file checked as the first quarter, its
+    // LK not its TH: the error stays.
+    let q1 = tmp.path().join("phuong-06.xlsx");
+    write_form(
+        &q1,
+        "UBND PHƯỜNG 6",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(rows(1281.0, 1204.0, 77.0, 1218.0), true),
+    );
+    let (code, findings) = check_json(
+        &q1,
+        &["--template", tpl.to_str().unwrap(), "--period", "2020-Q1"],
+    );
+    assert_eq!(code, 1);
+    let cum: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .map(|f| (f["cell"].as_str().unwrap(), f["expected"].as_str().unwrap()))
+        .collect();
+    assert_eq!(cum, [("F7", "LK = TH")]);
 }
 
 /// The rows a ward must report and left out are what `consolidate` says

@@ -1,6 +1,8 @@
 //! `tonghop check-text` end to end: the real binary on the invented
-//! reports of `tests/fixtures/text/`, and on a consolidated table written
-//! here with rust_xlsxwriter.
+//! reports of `tests/fixtures/text/`, and against consolidated tables:
+//! written by the real `consolidate` (every period's headings, both
+//! languages) and written here with rust_xlsxwriter (one-line headings,
+//! as earlier versions wrote them).
 
 use crate::common::{read_findings, repo, tonghop};
 use std::path::PathBuf;
@@ -208,8 +210,9 @@ fn check_text_json_prints_the_findings_in_english() {
     assert!(field(rounding, "message").starts_with("The percent reads 31.9%"));
 }
 
-/// Writes `out/tong-hop.xlsx` as `consolidate` does: a title naming the
-/// period, the header, a section row, then `(code, name, TH, LK)` rows.
+/// Writes `out/tong-hop.xlsx` as earlier versions of `consolidate` did: a
+/// title naming the period, the header of one-line headings, a section
+/// row, then `(code, name, TH, LK)` rows.
 fn write_table(out: &std::path::Path, title: &str, rows: &[(&str, &str, f64, f64)]) {
     std::fs::create_dir_all(out).unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -316,6 +319,175 @@ fn check_text_against_the_consolidated_table() {
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
     assert!(stdout.contains("Bảng tổng hợp: 126 · Ghi: 162"), "{stdout}");
+}
+
+/// `n` as the prose writes a count: `.` between thousands.
+fn vi_count(n: i64) -> String {
+    let digits = n.abs().to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(d);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Regression: `--against` read no tong-hop.xlsx that `consolidate`
+/// writes (its headings are two lines, "LK\n6 tháng 2020") and stopped
+/// with exit 2 on every run. Here the real `consolidate` writes the table
+/// of a first quarter, a second quarter and a year, in both languages,
+/// and the prose is checked against each: the figure the table holds is
+/// silent, a wrong one is an error naming the table's LK, and one of
+/// another period is left alone.
+#[test]
+fn check_text_against_reads_what_consolidate_writes_in_every_period_and_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // (run period, period the samples are written for, the run's period
+    // in the prose's words)
+    let runs = [
+        ("2020-Q1", "2020-Q1", "Quý I/2020"),
+        ("2020-Q2", "2020-Q2", "6 tháng đầu năm 2020"),
+        ("2020", "2020-Q4", "Năm 2020"),
+    ];
+    for (period, written_for, words) in runs {
+        let batch = dir.path().join(format!("batch-{period}"));
+        tonghop()
+            .args(["samples", "--clean", "--period", written_for, "--template"])
+            .arg(repo().join("templates"))
+            .arg("--out")
+            .arg(&batch)
+            .assert()
+            .code(0);
+        for lang in ["vi", "en"] {
+            let out = dir.path().join(format!("out-{period}-{lang}"));
+            let run = crate::common::run_consolidate(
+                &batch.join("submissions"),
+                period,
+                &out,
+                &["--lang".as_ref(), lang.as_ref()],
+            );
+            assert_eq!(run.status.code(), Some(0), "{period} {lang}");
+            // The table's LK of DO01 (column F), as consolidate wrote it.
+            let sheet = if lang == "vi" {
+                "Tổng hợp"
+            } else {
+                "Summary"
+            };
+            let summary = crate::common::read_sheet(&out.join("tong-hop.xlsx"), sheet);
+            let lk: f64 = summary
+                .iter()
+                .find(|r| r.first().is_some_and(|c| c == "DO01"))
+                .and_then(|r| r.get(5))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| panic!("{period} {lang}: no LK of DO01"));
+            let lk = lk as i64;
+            let report = dir.path().join(format!("bao-cao-{period}-{lang}.txt"));
+            let lines = [
+                // L1: the table's figure, the table's period named.
+                format!("{words} đã cấp {} giấy phép xây dựng.", vi_count(lk)),
+                // L2: wrong by 7, the table's period named: the error.
+                format!("{words} đã cấp {} giấy phép xây dựng.", vi_count(lk + 7)),
+                // L3: another period: not compared.
+                format!(
+                    "Cùng kỳ năm 2019 đã cấp {} giấy phép xây dựng.",
+                    vi_count(lk + 7)
+                ),
+            ];
+            std::fs::write(&report, lines.join("\n")).unwrap();
+            let assert = tonghop()
+                .args(["check-text", "--json", "--lang", lang])
+                .arg(&report)
+                .arg("--against")
+                .arg(&out)
+                .assert()
+                .code(1);
+            let findings: Vec<serde_json::Value> =
+                serde_json::from_slice(&assert.get_output().stdout).unwrap();
+            let got: Vec<(&str, &str, &str, &str, &str, &str, &str)> = findings
+                .iter()
+                .map(|f| {
+                    (
+                        field(f, "severity"),
+                        field(f, "code"),
+                        field(f, "cell"),
+                        field(f, "indicator"),
+                        field(f, "column"),
+                        field(f, "expected"),
+                        field(f, "actual"),
+                    )
+                })
+                .collect();
+            let (table, stated) = match lang {
+                "vi" => (vi_count(lk), vi_count(lk + 7)),
+                _ => (
+                    vi_count(lk).replace('.', ","),
+                    vi_count(lk + 7).replace('.', ","),
+                ),
+            };
+            assert_eq!(
+                got,
+                vec![(
+                    "error",
+                    "text-vs-table",
+                    "L2",
+                    "DO01",
+                    "LK",
+                    table.as_str(),
+                    stated.as_str()
+                )],
+                "{period} {lang}"
+            );
+        }
+    }
+}
+
+/// A workbook that is not the table `consolidate` writes is told with its
+/// headings as written and what to do about it, not "give the folder"
+/// that was given.
+#[test]
+fn check_text_against_a_table_consolidate_did_not_write_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ket-qua");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    for (c, h) in ["Mã", "Chỉ tiêu", "ĐVT", "Kế hoạch\nnăm 2020", "Thực hiện"]
+        .iter()
+        .enumerate()
+    {
+        ws.write(0, c as u16, *h).unwrap();
+    }
+    wb.save(out.join("tong-hop.xlsx")).unwrap();
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(&report, "Trong quý đã cấp 162 giấy phép xây dựng.\n").unwrap();
+    let assert = tonghop()
+        .args(["check-text", "--lang", "vi"])
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(
+            "dòng tiêu đề không có cột LK (có: Mã, Chỉ tiêu, ĐVT, Kế hoạch năm 2020, Thực hiện)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hãy chạy lại «tonghop consolidate THƯ_MỤC --period KỲ --out KẾT_QUẢ»"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("Hãy ghi thư mục kết quả (--out)"),
+        "{stderr}"
+    );
 }
 
 #[test]
