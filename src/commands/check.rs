@@ -289,7 +289,10 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     if args.json {
-        let json = serde_json::to_string_pretty(&all).map_err(|e| Fatal::Other(e.to_string()))?;
+        let all: Vec<Finding> = all.into_iter().cloned().collect();
+        let all = crate::report::errors::for_the_record(&all, args.lang);
+        let json =
+            serde_json::to_string_pretty(&*all).map_err(|e| Fatal::Other(e.to_string()))?;
         println!("{json}");
         return Ok(Outcome::from_errors(errors));
     }

@@ -72,12 +72,15 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
             &[crate::outputs::ERRORS_CSV, crate::outputs::ERRORS_JSON],
             args.force,
         )?;
-        write_error_lists(out, &findings)?;
+        write_error_lists(out, &findings, args.lang)?;
     }
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let printed = if args.json {
-        serde_json::to_writer_pretty(&mut w, &findings)
+        serde_json::to_writer_pretty(
+            &mut w,
+            &*crate::report::errors::for_the_record(&findings, args.lang),
+        )
             .map_err(|e| e.to_string())
             .and_then(|_| writeln!(w).map_err(|e| e.to_string()))
     } else {
