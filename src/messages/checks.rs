@@ -854,6 +854,7 @@ fn relation(c: &Checked, lang: Lang) -> String {
                 (">=", Lang::En) => "cannot be below",
                 (_, Lang::En) => "must equal",
             };
+            let formula = super::rule_in_signs(formula);
             match lang {
                 Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}). Một trong các số này sai; hãy kiểm tra lại."),
                 Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}). One of these figures is wrong; check them."),

@@ -241,6 +241,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             shown: "Số hộ gia đình văn hóa",
         },
         Said::SubmissionMissing { unit, period: q1 },
+        Said::UnitSentNothing { unit, period: q1 },
+        Said::UnitFileDamaged {
+            unit,
+            file,
+            what: "tệp rỗng (0 byte)",
+            period: q1,
+        },
         Said::SubmissionEmpty { unit, file },
         Said::PeriodMissing { unit, period: q1 },
         Said::IndicatorMissing {
@@ -1443,6 +1450,8 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
         Said::TitleNamesOtherBody { .. } => 32,
+        Said::UnitSentNothing { .. } => 33,
+        Said::UnitFileDamaged { .. } => 34,
     }
 }
 
@@ -1647,7 +1656,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 33);
+    covers("Said", said.iter().map(said_variant), 35);
     covers("Checked", checked.iter().map(checked_variant), 34);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 11);

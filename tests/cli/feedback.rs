@@ -480,7 +480,7 @@ fn assert_labels_beside_marks(
     let mut checked = 0;
     let sheet_pages: Vec<&String> = pages
         .iter()
-        .filter(|p| !(p.contains("Mức độ") && p.contains("Mã lỗi")))
+        .filter(|p| !(p.contains("Mức độ") && p.contains("Loại lỗi")))
         .collect();
     for f in unit_findings {
         let Some((row, col)) = tonghop::diagnostic::parse_a1(s(&f["cell"])) else {
@@ -782,7 +782,7 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
     let notes = comments(&b, &part);
     let (own, ours) = (
         notes["E7"].find("Số liệu sơ bộ"),
-        notes["E7"].find("sum-mismatch"),
+        notes["E7"].find("[Lỗi] "),
     );
     assert!(own.is_some() && own < ours, "{}", notes["E7"]);
     assert!(notes["C8"].contains("Theo phần mềm một cửa"));
@@ -810,7 +810,7 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
     let form = |pages: &[String]| {
         pages
             .iter()
-            .filter(|p| p.contains("Lũy kế từ đầu năm") && !p.contains("Mã lỗi"))
+            .filter(|p| p.contains("Lũy kế từ đầu năm") && !p.contains("Loại lỗi"))
             .count()
     };
     assert_eq!(form(&p1), form(&p0));
