@@ -468,7 +468,15 @@ pub fn strip_office(office: &str) -> String {
 
 /// The levels of local government an office's name opens with, after
 /// "UBND" ("QUẬN 1", "TỈNH NAM SƠN"), as a sentence writes them.
-const LEVELS: [&str; 7] = ["thành phố", "tỉnh", "quận", "huyện", "thị xã", "xã", "phường"];
+const LEVELS: [&str; 7] = [
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+];
 
 /// Each word with its first letter capitalised: "nam sơn" → "Nam Sơn".
 fn title_words(text: &str) -> String {

@@ -291,8 +291,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     if args.json {
         let all: Vec<Finding> = all.into_iter().cloned().collect();
         let all = crate::report::errors::for_the_record(&all, args.lang);
-        let json =
-            serde_json::to_string_pretty(&*all).map_err(|e| Fatal::Other(e.to_string()))?;
+        let json = serde_json::to_string_pretty(&*all).map_err(|e| Fatal::Other(e.to_string()))?;
         println!("{json}");
         return Ok(Outcome::from_errors(errors));
     }

@@ -66,16 +66,33 @@ pub fn to_csv(findings: &[Finding]) -> Result<Vec<u8>, Fatal> {
     Ok(out)
 }
 
-/// A figure written English style (`27,858`, `-5.23`, `≈ 1,290.5`,
-/// `46.96%`) in the Vietnamese number format the error lists document
-/// (`27.858`, `-5,23`); `None` for any other text. A figure's integer part
-/// is grouped by threes, as `format_en` writes it, so that a version
-/// (`2019.1`) or a date is not taken for one.
+/// Figures written English style, alone or in a relation between
+/// figures (`27,858`, `-5.23`, `≈ 1,290.5`, `46.96%`, `1,290 ≠ 1,270`,
+/// `410 = 35 + 290 + 81`), in the Vietnamese number format the error
+/// lists document (`27.858`, `-5,23`, `1.290 ≠ 1.270`); `None` for any
+/// other text. A figure's integer part is grouped by threes, as
+/// `format_en` writes it, so that a version (`2019.1`) or a date is not
+/// taken for one.
 fn figure_in_vi(value: &str) -> Option<String> {
-    let (prefix, rest) = match value.strip_prefix("≈ ") {
-        Some(rest) => ("≈ ", rest),
-        None => ("", value),
-    };
+    const SIGNS: [&str; 12] = ["=", "≠", "+", "-", "−", "×", "/", "<", ">", "≤", "≥", "≈"];
+    let mut changed = false;
+    let mut out = Vec::new();
+    for token in value.split(' ') {
+        if SIGNS.contains(&token) {
+            out.push(token.to_string());
+        } else if let Some(vi) = one_figure_in_vi(token) {
+            changed |= vi != token;
+            out.push(vi);
+        } else {
+            return None;
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+/// One figure of [`figure_in_vi`]: `1,290.5` → `1.290,5`; a whole number
+/// of three digits or fewer is itself.
+fn one_figure_in_vi(rest: &str) -> Option<String> {
     let body = rest.strip_prefix('-').unwrap_or(rest);
     let body = body.strip_suffix('%').unwrap_or(body);
     let (int, frac) = match body.split_once('.') {
@@ -89,18 +106,18 @@ fn figure_in_vi(value: &str) -> Option<String> {
         && first.len() <= 3
         && groups.all(|g| g.len() == 3 && digits(g))
         && frac.is_none_or(digits);
-    if !grouped || !(int.contains(',') || frac.is_some()) {
+    if !grouped {
         return None;
     }
-    let swapped: String = rest
-        .chars()
-        .map(|c| match c {
-            ',' => '.',
-            '.' => ',',
-            c => c,
-        })
-        .collect();
-    Some(format!("{prefix}{swapped}"))
+    Some(
+        rest.chars()
+            .map(|c| match c {
+                ',' => '.',
+                '.' => ',',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// The findings as the error lists write them: `expected` and `actual`
@@ -169,17 +186,44 @@ mod tests {
         assert_eq!(figure_in_vi("≈ 12,480.25").as_deref(), Some("≈ 12.480,25"));
         assert_eq!(figure_in_vi("46.96%").as_deref(), Some("46,96%"));
         // Not figures: left as they are.
-        for text in ["13", "2019.1", "1234.5", "HC02 == HC03 + HC04", "Phường 7, Phường 10", "p09.xlsx › B9", "1,23", ""] {
+        assert_eq!(
+            figure_in_vi("1,290 ≠ 1,270").as_deref(),
+            Some("1.290 ≠ 1.270")
+        );
+        assert_eq!(
+            figure_in_vi("1,290 = 68 + 1,222").as_deref(),
+            Some("1.290 = 68 + 1.222")
+        );
+        for text in [
+            "13",
+            "410 = 35 + 290 + 81",
+            "51 > 49",
+            "2019.1",
+            "1234.5",
+            "HC02 == HC03 + HC04",
+            "Phường 7, Phường 10",
+            "p09.xlsx › B9",
+            "1,23",
+            "",
+        ] {
             assert_eq!(figure_in_vi(text), None, "{text}");
         }
         let f = Finding::error(Code::TotalMismatch, "27,858 is not 20,486")
             .expected("27,858")
             .actual("20,486");
         let kept = for_the_record(std::slice::from_ref(&f), Lang::En);
-        assert_eq!((kept[0].expected.as_str(), kept[0].actual.as_str()), ("27.858", "20.486"));
+        assert_eq!(
+            (kept[0].expected.as_str(), kept[0].actual.as_str()),
+            ("27.858", "20.486")
+        );
         assert_eq!(kept[0].message, "27,858 is not 20,486");
-        let v = Finding::warning(Code::TemplateOutdated, "m").expected("2020.1").actual("1.5");
-        assert_eq!(for_the_record(std::slice::from_ref(&v), Lang::En)[0].actual, "1.5");
+        let v = Finding::warning(Code::TemplateOutdated, "m")
+            .expected("2020.1")
+            .actual("1.5");
+        assert_eq!(
+            for_the_record(std::slice::from_ref(&v), Lang::En)[0].actual,
+            "1.5"
+        );
     }
 
     #[test]

@@ -550,7 +550,10 @@ fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
         .iter()
         .map(|f| {
             let values = finding_values(f, lang, Reader::Unit);
-            (f.severity, values.into_iter().map(|v| v.into_owned()).collect())
+            (
+                f.severity,
+                values.into_iter().map(|v| v.into_owned()).collect(),
+            )
         })
         .collect();
     let header_lines = header

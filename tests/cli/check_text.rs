@@ -30,7 +30,7 @@ fn check_text_finds_the_planted_mistakes_and_exits_1() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     // The readable list: place, quote with the figure marked, the fix.
     assert!(
-        stdout.contains("planted.txt › L3 · Lỗi pct-mismatch"),
+        stdout.contains("planted.txt › dòng 3 · Lỗi pct-mismatch"),
         "{stdout}"
     );
     assert!(
@@ -118,7 +118,7 @@ fn check_text_reads_a_bracketed_breakdown_as_complete() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
         stdout.contains(
-            "bao-cao.txt › L2 · Lỗi sum-mismatch\n    \">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)\"\n    Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206\n    Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai"
+            "bao-cao.txt › dòng 2 · Lỗi sum-mismatch\n    \">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)\"\n    Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206\n    Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai"
         ),
         "{stdout}"
     );
