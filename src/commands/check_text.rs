@@ -29,7 +29,7 @@ pub struct CheckTextArgs {
     pub against: Option<PathBuf>,
     /// Template folder whose indicator names and aliases --against looks
     /// for (default: the built-in template).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "TEMPLATE")]
     pub template: Option<PathBuf>,
     /// Language of the messages: vi or en (default: TONGHOP_LANG, else the
     /// machine's language, else vi).

@@ -530,7 +530,7 @@ fn check_text_refuses_other_files_with_exit_2() {
     assert_eq!(
         stderr,
         format!(
-            "tonghop: {}: check-text đọc tệp .txt, .md và .docx\n  cách xử lý: Xem «tonghop --help» và «tonghop LỆNH --help».\n",
+            "tonghop: {}: check-text đọc tệp .txt, .md và .docx\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n",
             p.display()
         )
     );
