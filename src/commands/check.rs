@@ -286,6 +286,18 @@ pub fn verdict(tally: Tally, lang: Lang) -> String {
 pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
     let reports = check_file(&args, &template)?;
+    // The file asked for is no workbook (a Word document, a PDF): said as
+    // a mistake of the command (exit 2), not listed under its own name in
+    // the sender's place with an unknown period, exit 0 as if clean.
+    if let [only] = reports.as_slice() {
+        if let (Some(what), true) = (&only.skipped, only.file == args.file.display().to_string()) {
+            let file = &only.file;
+            return Err(Fatal::Usage(
+                format!("{file}: {what}; lệnh check chỉ kiểm tra bảng tính (.xlsx, .xls, .ods…)"),
+                format!("{file}: {what}; check reads workbooks only (.xlsx, .xls, .ods…)"),
+            ));
+        }
+    }
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     if args.json {

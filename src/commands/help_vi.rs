@@ -267,7 +267,10 @@ pub fn fixed_usage(mut cmd: Command, options: &str) -> Command {
         .map(|s| {
             let usage = s.render_usage().to_string();
             let usage = usage.trim_start_matches("Usage:").trim();
-            (s.get_name().to_string(), usage.replace("[OPTIONS]", options))
+            (
+                s.get_name().to_string(),
+                usage.replace("[OPTIONS]", options),
+            )
         })
         .collect();
     for (name, usage) in usages {

@@ -88,10 +88,19 @@ pub fn classify(name: &str) -> InputKind {
         InputKind::Archive
     } else if ext.is_empty() {
         InputKind::Skipped("file without an extension; not a spreadsheet".into())
+    } else if ext == "docx" || ext == "doc" {
+        // One reason for a Word document wherever it is left aside
+        // (consolidate, annex, check) and in either language.
+        InputKind::Skipped(WORD_DOCUMENT.into())
     } else {
         InputKind::Skipped(format!("not a spreadsheet (.{ext} file)"))
     }
 }
+
+/// Why a Word document is not read as a submission, in the words
+/// [`crate::ingest::reasons`] puts in Vietnamese ("tệp là văn bản Word,
+/// không phải bảng tính Excel").
+pub const WORD_DOCUMENT: &str = "the file is a Word document, not a spreadsheet";
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);

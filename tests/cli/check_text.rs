@@ -203,7 +203,9 @@ fn check_text_json_prints_the_findings_in_english() {
             field(rounding, "expected"),
             field(rounding, "actual")
         ),
-        ("warning", "L4", "31.8", "31.9")
+        // The figures in the documented format whatever the language;
+        // the message in the reader's.
+        ("warning", "L4", "31,8", "31,9")
     );
     assert!(field(rounding, "message").starts_with("The percent reads 31.9%"));
 }
@@ -479,6 +481,20 @@ fn check_text_reads_list_items_bulleted_by_a_word_style_or_with_blank_lines() {
             "{}",
             file.display()
         );
+    }
+    // The terminal says the place in words: "P1" read as Phường 1 in an
+    // office; errors.json keeps P1 (above).
+    for (lang, place) in [
+        ("vi", "bao-cao.docx › đoạn 1 · "),
+        ("en", "bao-cao.docx › paragraph 1 · "),
+    ] {
+        let said = tonghop()
+            .args(["check-text", "--lang", lang])
+            .arg(&docx)
+            .assert()
+            .code(1);
+        let said = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
+        assert!(said.starts_with(place), "{said}");
     }
     // The same items adding up: silent.
     std::fs::write(
