@@ -289,7 +289,7 @@ mod tests {
             ]
         );
         assert_eq!(files[1].kind, InputKind::Spreadsheet);
-        assert!(matches!(&files[3].kind, InputKind::Skipped(r) if r.contains(".docx")));
+        assert!(matches!(&files[3].kind, InputKind::Skipped(r) if r == WORD_DOCUMENT));
         assert!(matches!(&files[5].kind, InputKind::Skipped(r) if r.contains("lock")));
     }
 
