@@ -286,18 +286,6 @@ pub fn verdict(tally: Tally, lang: Lang) -> String {
 pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let template = load_template(args.template.as_deref())?;
     let reports = check_file(&args, &template)?;
-    // The file asked for is no workbook (a Word document, a PDF): said as
-    // a mistake of the command (exit 2), not listed under its own name in
-    // the sender's place with an unknown period, exit 0 as if clean.
-    if let [only] = reports.as_slice() {
-        if let (Some(what), true) = (&only.skipped, only.file == args.file.display().to_string()) {
-            let file = &only.file;
-            return Err(Fatal::Usage(
-                format!("{file}: {what}; lệnh check chỉ kiểm tra bảng tính (.xlsx, .xls, .ods…)"),
-                format!("{file}: {what}; check reads workbooks only (.xlsx, .xls, .ods…)"),
-            ));
-        }
-    }
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     if args.json {
@@ -341,11 +329,24 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
         }
     }
     for report in &reports {
-        let period = report
-            .period
-            .map(|p| p.title(lang))
-            .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
-        println!("{} — {} — {}", report.file, report.unit_name, period);
+        // A file that is no workbook (a Word document): said so, not its
+        // own name in the sender's place with "kỳ không rõ".
+        if report.skipped.is_some() {
+            println!(
+                "{} — {}",
+                report.file,
+                lang.pick(
+                    "không phải bảng tính, không kiểm tra được",
+                    "not a workbook, cannot be checked"
+                )
+            );
+        } else {
+            let period = report
+                .period
+                .map(|p| p.title(lang))
+                .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
+            println!("{} — {} — {}", report.file, report.unit_name, period);
+        }
         for f in &report.findings {
             println!("{}", terminal_line(f, &report.unit_name, lang));
         }

@@ -971,16 +971,19 @@ fn run_together_names_are_read_and_a_damaged_file_is_its_units() {
             "PAB|Phường An Bình|PhuongAnBinh.xlsx|đã nộp",
         ]
     );
-    // Phường 14's feedback: its file arrived damaged, send it again.
+    // Phường 14's feedback: its file arrived damaged, send it again (it
+    // was told "hoặc xin đơn vị gửi lại": to ask itself).
     let feedback = crate::common::read_sheet(&out.join("phan-hoi/P14.xlsx"), "Lỗi");
     let said = feedback
         .iter()
-        .find(|r| r[1] == "file-unreadable")
+        .find(|r| r[3] == "Phuong14_quy3.xlsx")
         .map(|r| r[10].clone())
         .unwrap();
     assert!(
-        said.starts_with("Không đọc được tệp Phuong14_quy3.xlsx: tệp bị cắt ngắn")
-            && said.contains("gửi lại"),
+        said.starts_with(
+            "Văn phòng đã nhận tệp Phuong14_quy3.xlsx của Phường 14 gửi báo cáo quý III/"
+        ) && said.contains("Đề nghị Phường 14 gửi lại tệp báo cáo")
+            && !said.contains("xin đơn vị"),
         "{said}"
     );
     // `check` on the damaged file names Phường 14 as its sender.
