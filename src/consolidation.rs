@@ -539,7 +539,7 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
         let workbook = scope.spawn(|| {
             write_consolidated_workbook(config, &c, &config.out.join(WORKBOOK), limits::COLUMNS)
         });
-        let others = write_error_lists(&config.out, &c.findings).and_then(|()| {
+        let others = write_error_lists(&config.out, &c.findings, config.lang).and_then(|()| {
             write_feedback(
                 &config.out,
                 &config.dir,

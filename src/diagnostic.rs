@@ -379,6 +379,12 @@ pub struct Finding {
     pub expected: String,
     pub actual: String,
     pub message: String,
+    /// The message as the unit's feedback workbook says it, when the unit
+    /// is told otherwise than the office (a ward that sent nothing is not
+    /// told to look at the office's files); empty: the message. Not a
+    /// field of the error lists.
+    #[serde(skip)]
+    pub to_unit: String,
 }
 
 impl Finding {
@@ -398,6 +404,7 @@ impl Finding {
             expected: String::new(),
             actual: String::new(),
             message: message.into(),
+            to_unit: String::new(),
         }
     }
 
@@ -452,6 +459,21 @@ impl Finding {
     pub fn actual(mut self, v: impl Into<String>) -> Self {
         self.actual = v.into();
         self
+    }
+
+    /// The unit's own words for the finding (see [`Finding::to_unit`]).
+    pub fn told_unit(mut self, said: &impl crate::messages::Words, lang: Lang) -> Self {
+        self.to_unit = said.words(lang);
+        self
+    }
+
+    /// What the unit's feedback workbook says of the finding.
+    pub fn unit_message(&self) -> &str {
+        if self.to_unit.is_empty() {
+            &self.message
+        } else {
+            &self.to_unit
+        }
     }
 
     pub fn location(&self) -> Location {

@@ -236,8 +236,8 @@ impl Fatal {
                 ),
             },
             Fatal::Usage(..) => (
-                "Xem «tonghop --help» và «tonghop LỆNH --help».",
-                "See «tonghop --help» and «tonghop COMMAND --help».",
+                "xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».",
+                "see the usage with «tonghop --help» or «tonghop <command> --help».",
             ),
             Fatal::OutputInsideInput { .. } => (
                 "Hãy chọn thư mục kết quả ở ngoài thư mục đầu vào (công cụ không bao giờ ghi vào thư mục đầu vào).",

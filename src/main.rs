@@ -71,9 +71,11 @@ fn asked_lang() -> tonghop::diagnostic::Lang {
     }
 }
 
-/// A command-line mistake in Vietnamese: what was wrong, with the
-/// argument and value clap names.
-fn in_vietnamese(e: &clap::Error) -> String {
+/// A command-line mistake in the language asked for, said alike in both:
+/// what was wrong, with the argument and value clap names, an option or
+/// command of a near spelling, and the usage line the command's help
+/// prints (for a mistaken value too, which clap gives none).
+fn mistake(e: &clap::Error, lang: tonghop::diagnostic::Lang, cmd: &mut clap::Command) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let ctx = |k: ContextKind| -> String {
         match e.get(k) {
@@ -82,6 +84,7 @@ fn in_vietnamese(e: &clap::Error) -> String {
             _ => String::new(),
         }
     };
+    let pick = |vi: String, en: String| lang.pick(&vi, &en).to_string();
     // "--period <PERIOD>": the option as typed, without clap's placeholder.
     let arg = ctx(ContextKind::InvalidArg)
         .split(", ")
@@ -89,68 +92,107 @@ fn in_vietnamese(e: &clap::Error) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let value = ctx(ContextKind::InvalidValue);
+    let commands = "consolidate, annex, check, check-text, template, samples, codes";
     let said = match e.kind() {
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => {
-            format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)")
-        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => pick(
+            format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)"),
+            format!("«{value}» is not a period: write 2020-Q1 (first quarter), 2020-H1 (six months), 2020-9M (nine months) or 2020 (the year)"),
+        ),
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = ctx(ContextKind::ValidValue);
             if valid.is_empty() {
-                format!("giá trị «{value}» không hợp lệ cho {arg}")
+                pick(
+                    format!("giá trị «{value}» không hợp lệ cho {arg}"),
+                    format!("«{value}» is not a valid value for {arg}"),
+                )
             } else {
-                format!("giá trị «{value}» không hợp lệ cho {arg}; các giá trị được dùng: {valid}")
+                pick(
+                    format!("giá trị «{value}» không hợp lệ cho {arg}; các giá trị được dùng: {valid}"),
+                    format!("«{value}» is not a valid value for {arg}; the values it takes: {valid}"),
+                )
             }
         }
-        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}"),
-        ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}»"),
-        ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh: consolidate, annex, check, check-text, template, samples, codes",
-            ctx(ContextKind::InvalidSubcommand)
+        ErrorKind::MissingRequiredArgument => pick(
+            format!("thiếu tham số bắt buộc: {arg}"),
+            format!("a required argument is missing: {arg}"),
         ),
-        ErrorKind::MissingSubcommand => {
-            "hãy chọn một lệnh: consolidate, annex, check, check-text, template, samples, codes".into()
+        ErrorKind::UnknownArgument => pick(
+            format!("không có tùy chọn «{arg}»"),
+            format!("there is no option «{arg}»"),
+        ),
+        ErrorKind::InvalidSubcommand => {
+            let typed = ctx(ContextKind::InvalidSubcommand);
+            pick(
+                format!("không có lệnh «{typed}»; các lệnh: {commands}"),
+                format!("there is no command «{typed}»; the commands: {commands}"),
+            )
         }
-        ErrorKind::ArgumentConflict => format!("không dùng được cùng lúc: {arg}"),
-        ErrorKind::TooManyValues => format!("thừa giá trị «{value}» cho {arg}"),
-        _ => e.render().to_string().trim().to_string(),
+        ErrorKind::MissingSubcommand => pick(
+            format!("hãy chọn một lệnh: {commands}"),
+            format!("choose a command: {commands}"),
+        ),
+        ErrorKind::ArgumentConflict => pick(
+            format!("không dùng được cùng lúc: {arg}"),
+            format!("cannot be used together: {arg}"),
+        ),
+        ErrorKind::TooManyValues => pick(
+            format!("thừa giá trị «{value}» cho {arg}"),
+            format!("one value too many for {arg}: «{value}»"),
+        ),
+        _ => e
+            .render()
+            .to_string()
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string(),
     };
     // clap's "did you mean": an option or a command of that spelling.
     let tip = match (
         ctx(ContextKind::SuggestedArg),
         ctx(ContextKind::SuggestedSubcommand),
     ) {
-        (a, _) if !a.is_empty() => format!("\n  gợi ý: có tùy chọn gần giống: «{a}»"),
-        (_, c) if !c.is_empty() => format!("\n  gợi ý: có lệnh gần giống: «{c}»"),
+        (a, _) if !a.is_empty() => pick(
+            format!("\n  gợi ý: có tùy chọn gần giống: «{a}»"),
+            format!("\n  tip: an option of a near spelling: «{a}»"),
+        ),
+        (_, c) if !c.is_empty() => pick(
+            format!("\n  gợi ý: có lệnh gần giống: «{c}»"),
+            format!("\n  tip: a command of a near spelling: «{c}»"),
+        ),
         _ => String::new(),
     };
+    // The usage line of the command typed (the tool's when none is).
     let usage = match e.get(ContextKind::Usage) {
         Some(ContextValue::StyledStr(u)) => {
             let u = u.to_string();
             let u = u.trim().trim_start_matches("Usage:").trim();
-            format!("\n  cách dùng: {u}")
+            u.trim_start_matches("Cách dùng:").trim().to_string()
         }
-        _ => String::new(),
+        _ => {
+            let args: Vec<String> = std::env::args().skip(1).collect();
+            let typed = args
+                .iter()
+                .find(|a| cmd.find_subcommand(a.as_str()).is_some())
+                .cloned();
+            tonghop::commands::help_vi::usage_of(cmd, typed.as_deref())
+        }
     };
-    format!("{said}{tip}{usage}")
+    let label = lang.pick("cách dùng", "usage");
+    format!("tonghop: {said}{tip}\n  {label}: {usage}")
 }
 
-/// A command-line mistake in English: clap's words (the mistake, its tip,
-/// the usage), with the same line on what to do as in Vietnamese in place
-/// of clap's "For more information, try '--help'.".
-fn in_english(e: &clap::Error) -> String {
-    let text = e.render().to_string();
-    let lines: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with("For more information"))
-        .map(
-            |l| match (l.strip_prefix("error: "), l.strip_prefix("Usage: ")) {
-                (Some(said), _) => format!("tonghop: {said}"),
-                (_, Some(usage)) => format!("  usage: {usage}"),
-                _ => l.to_string(),
-            },
-        )
-        .collect();
-    lines.join("\n")
+/// The `tonghop` command with its help in `lang` and every usage line as
+/// its help prints it.
+fn command(lang: tonghop::diagnostic::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    match lang {
+        tonghop::diagnostic::Lang::Vi => tonghop::commands::help_vi::localize(Cli::command()),
+        tonghop::diagnostic::Lang::En => {
+            tonghop::commands::help_vi::fixed_usage(Cli::command(), "[OPTIONS]")
+        }
+    }
 }
 
 /// The arguments as typed, save a `--lang` written after `help` (`tonghop
@@ -178,13 +220,8 @@ fn arguments() -> Vec<String> {
 
 /// The command line parsed, its help in the language asked for.
 fn parse() -> Result<Cli, clap::Error> {
-    use clap::{CommandFactory, FromArgMatches};
-    let cmd = Cli::command();
-    let cmd = match asked_lang() {
-        tonghop::diagnostic::Lang::Vi => tonghop::commands::help_vi::localize(cmd),
-        tonghop::diagnostic::Lang::En => cmd,
-    };
-    Cli::from_arg_matches(&cmd.try_get_matches_from(arguments())?)
+    use clap::FromArgMatches;
+    Cli::from_arg_matches(&command(asked_lang()).try_get_matches_from(arguments())?)
 }
 
 fn main() -> ExitCode {
@@ -199,10 +236,7 @@ fn main() -> ExitCode {
         }
         Err(e) if e.use_stderr() => {
             let lang = asked_lang();
-            match lang {
-                tonghop::diagnostic::Lang::Vi => eprintln!("tonghop: {}", in_vietnamese(&e)),
-                tonghop::diagnostic::Lang::En => eprintln!("{}", in_english(&e)),
-            }
+            eprintln!("{}", mistake(&e, lang, &mut command(lang)));
             eprintln!(
                 "  {}",
                 lang.pick(

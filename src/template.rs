@@ -466,6 +466,31 @@ pub fn strip_office(office: &str) -> String {
     words.get(skip..).unwrap_or(&[]).join(" ")
 }
 
+/// The levels of local government an office's name opens with, after
+/// "UBND" ("QUẬN 1", "TỈNH NAM SƠN"), as a sentence writes them.
+const LEVELS: [&str; 7] = [
+    "thành phố",
+    "tỉnh",
+    "quận",
+    "huyện",
+    "thị xã",
+    "xã",
+    "phường",
+];
+
+/// Each word with its first letter capitalised: "nam sơn" → "Nam Sơn".
+fn title_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A loaded template.
 #[derive(Clone, Debug)]
 pub struct Template {
@@ -1125,20 +1150,39 @@ impl Template {
         }
     }
 
+    /// The office as a sentence names it: "UBND quận" for "ỦY BAN NHÂN
+    /// DÂN QUẬN", "UBND tỉnh Nam Sơn" for "… TỈNH NAM SƠN" (the level in
+    /// lower case, the place's name capitalised, as a clerk writes them
+    /// mid-sentence; the letterhead's capitals beside "UBND Phường 5" read
+    /// as a shout); any other office as the template writes it.
+    pub fn office_in_sentence(&self) -> String {
+        let office = self.settings.office.trim();
+        let rest = strip_office(office);
+        if rest.len() == office.len() && !office.is_empty() {
+            return office.to_string();
+        }
+        let lower = rest.to_lowercase();
+        let level = LEVELS
+            .iter()
+            .find(|l| lower == **l || lower.starts_with(&format!("{l} ")));
+        let (level, place) = match level {
+            Some(l) => (Some(*l), lower.get(l.len()..).unwrap_or_default().trim()),
+            None => (None, lower.trim()),
+        };
+        let place = title_words(place);
+        ["UBND", level.unwrap_or_default(), place.as_str()]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Where a department dates its report: the office's place name
     /// ("Nam Sơn" for "… TỈNH NAM SƠN"), else its level ("Quận").
     pub fn office_place(&self) -> String {
         let lower = strip_office(&self.settings.office).to_lowercase();
         let mut place = lower.trim();
-        for level in [
-            "thành phố",
-            "tỉnh",
-            "quận",
-            "huyện",
-            "thị xã",
-            "xã",
-            "phường",
-        ] {
+        for level in LEVELS {
             if let Some(rest) = place.strip_prefix(level) {
                 if rest.starts_with(' ') {
                     place = rest.trim();
@@ -1151,19 +1195,11 @@ impl Template {
         } else {
             place
         };
-        let titled: Vec<String> = place
-            .split_whitespace()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            })
-            .collect();
+        let titled = title_words(place);
         if titled.is_empty() {
             "UBND".to_string()
         } else {
-            titled.join(" ")
+            titled
         }
     }
 
@@ -1351,6 +1387,25 @@ mod tests {
                 .map(|(l, _)| l)
                 .collect();
             assert_eq!(lines, [2, 4, 5], "{text:?}");
+        }
+    }
+
+    /// The instructions said "Biểu này do UBND QUẬN tạo riêng cho UBND
+    /// Phường 5": the letterhead's capitals mid-sentence.
+    #[test]
+    fn a_sentence_names_the_office_in_lower_case_with_its_place_capitalised() {
+        let mut t = Template::builtin().unwrap();
+        assert_eq!(t.office_in_sentence(), "UBND quận");
+        assert_eq!(t.office_letterhead(), "UBND QUẬN");
+        for (office, said) in [
+            ("ỦY BAN NHÂN DÂN TỈNH NAM SƠN", "UBND tỉnh Nam Sơn"),
+            ("UBND THÀNH PHỐ THỦ ĐỨC", "UBND thành phố Thủ Đức"),
+            ("UBND QUẬN 1", "UBND quận 1"),
+            ("ỦY BAN NHÂN DÂN", "UBND"),
+            ("Sở Y tế", "Sở Y tế"),
+        ] {
+            t.settings.office = office.to_string();
+            assert_eq!(t.office_in_sentence(), said, "{office}");
         }
     }
 

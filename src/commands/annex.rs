@@ -126,7 +126,7 @@ pub fn run(args: AnnexArgs) -> Result<Outcome, Fatal> {
         &run.findings,
         args.lang,
     )?;
-    write_error_lists(&args.out, &run.findings)?;
+    write_error_lists(&args.out, &run.findings, args.lang)?;
     print_summary(&args, &run);
     Ok(Outcome::from_errors(Tally::of(&run.findings).errors))
 }

@@ -314,7 +314,9 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
     if args.json {
-        let json = serde_json::to_string_pretty(&all).map_err(|e| Fatal::Other(e.to_string()))?;
+        let all: Vec<Finding> = all.into_iter().cloned().collect();
+        let all = crate::report::errors::for_the_record(&all, args.lang);
+        let json = serde_json::to_string_pretty(&*all).map_err(|e| Fatal::Other(e.to_string()))?;
         println!("{json}");
         return Ok(Outcome::from_errors(errors));
     }
@@ -352,11 +354,24 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
         }
     }
     for report in &reports {
-        let period = report
-            .period
-            .map(|p| p.title(lang))
-            .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
-        println!("{} — {} — {}", report.file, report.unit_name, period);
+        // A file that is no workbook (a Word document): said so, not its
+        // own name in the sender's place with "kỳ không rõ".
+        if report.skipped.is_some() {
+            println!(
+                "{} — {}",
+                report.file,
+                lang.pick(
+                    "không phải bảng tính, không kiểm tra được",
+                    "not a workbook, cannot be checked"
+                )
+            );
+        } else {
+            let period = report
+                .period
+                .map(|p| p.title(lang))
+                .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
+            println!("{} — {} — {}", report.file, report.unit_name, period);
+        }
         for f in &report.findings {
             println!("{}", terminal_line(f, &report.unit_name, lang));
         }

@@ -29,7 +29,7 @@ pub struct CheckTextArgs {
     pub against: Option<PathBuf>,
     /// Template folder whose indicator names and aliases --against looks
     /// for (default: the built-in template).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "TEMPLATE")]
     pub template: Option<PathBuf>,
     /// Language of the messages: vi or en (default: TONGHOP_LANG, else the
     /// machine's language, else vi).
@@ -72,14 +72,17 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
             &[crate::outputs::ERRORS_CSV, crate::outputs::ERRORS_JSON],
             args.force,
         )?;
-        write_error_lists(out, &findings)?;
+        write_error_lists(out, &findings, args.lang)?;
     }
     let stdout = std::io::stdout();
     let mut w = stdout.lock();
     let printed = if args.json {
-        serde_json::to_writer_pretty(&mut w, &findings)
-            .map_err(|e| e.to_string())
-            .and_then(|_| writeln!(w).map_err(|e| e.to_string()))
+        serde_json::to_writer_pretty(
+            &mut w,
+            &*crate::report::errors::for_the_record(&findings, args.lang),
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|_| writeln!(w).map_err(|e| e.to_string()))
     } else {
         w.write_all(render(&doc.file, &found, args.lang).as_bytes())
             .map_err(|e| e.to_string())
@@ -92,21 +95,41 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
 /// The readable list: one entry a finding, then a tally.
 ///
 /// ```text
-/// bao-cao.txt › L3 · Lỗi pct-mismatch
+/// bao-cao.txt › dòng 3 · Lỗi pct-mismatch
 ///     "… đạt >>21,35%<< dự toán năm (145,2/840 tỷ đồng)"
 ///     Tính lại: 17,29 · Ghi: 21,35
 ///     Tỷ lệ ghi 21,35% nhưng 145,2/840 cho 17,29%: sửa thành 17,29% …
 ///
-/// bao-cao.txt › L5 · Lỗi text-vs-table
+/// bao-cao.txt › dòng 5 · Lỗi text-vs-table
 ///     "Trong quý đã cấp >>162<< giấy phép xây dựng"
 ///     Bảng tổng hợp: 126 · Ghi: 162
 ///     Văn bản ghi 162 cho chỉ tiêu DO01 nhưng bảng tổng hợp có lũy kế 126: …
 ///
-/// bao-cao.txt › L8 · Lỗi sum-mismatch
+/// bao-cao.txt › dòng 8 · Lỗi sum-mismatch
 ///     ">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)"
 ///     Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206
 ///     Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; …
 /// ```
+/// A finding's place in the report as the reader says it: `P3` is
+/// "đoạn 3" ("paragraph 3"), `L5` "dòng 5" ("line 5"), `F2` "chú thích 2"
+/// ("footnote 2"). In an office "P3" reads as Phường 3. The error lists
+/// keep the short form in `cell`.
+fn place_words(cell: &str, lang: Lang) -> String {
+    let mut c = cell.chars();
+    let kind = c.next();
+    let number = c.as_str();
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return cell.to_string();
+    }
+    let word = match kind {
+        Some('P') => lang.pick("đoạn", "paragraph"),
+        Some('L') => lang.pick("dòng", "line"),
+        Some('F') => lang.pick("chú thích", "footnote"),
+        _ => return cell.to_string(),
+    };
+    format!("{word} {number}")
+}
+
 pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
     let mut s = String::new();
     for f in found {
@@ -114,7 +137,7 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
         s.push_str(&format!(
             "{} › {} · {} {}\n",
             g.file,
-            g.cell,
+            place_words(&g.cell, lang),
             g.severity.label(lang),
             g.code
         ));

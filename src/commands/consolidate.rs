@@ -50,7 +50,7 @@ pub struct ConsolidateArgs {
     /// The previous quarter's output folder (its tong-hop.xlsx, or that
     /// file itself; its errors.json beside it): from the second quarter
     /// on, LK must equal the previous LK plus TH.
-    #[arg(long, value_name = "OUT")]
+    #[arg(long, value_name = "PREV")]
     pub previous: Option<PathBuf>,
 }
 

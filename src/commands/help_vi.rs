@@ -25,12 +25,12 @@ const TOOL: &str =
 const COMMANDS: [About; 7] = [
     About {
         name: "consolidate",
-        about: "Tổng hợp mọi biểu trong DIR thành OUT/tong-hop.xlsx và danh sách lỗi OUT/errors.csv, OUT/errors.json; đơn vị nào có lỗi được trả lại biểu của mình, các ô có lỗi được đánh dấu, trong OUT/phan-hoi/<đơn vị>.xlsx",
+        about: "Tổng hợp mọi biểu trong THƯ_MỤC thành KẾT_QUẢ/tong-hop.xlsx và danh sách lỗi KẾT_QUẢ/errors.csv, KẾT_QUẢ/errors.json; đơn vị nào có lỗi được trả lại biểu của mình, các ô có lỗi được đánh dấu, trong KẾT_QUẢ/phan-hoi/<đơn vị>.xlsx",
         long: EXIT,
     },
     About {
         name: "annex",
-        about: "Tổng hợp các bảng nhiệm vụ của phòng ban trong DIR thành phụ lục OUT/phu-luc.xlsx (chương trình công tác trọng tâm, sẵn sàng in) và danh sách lỗi OUT/errors.csv, OUT/errors.json",
+        about: "Tổng hợp các bảng nhiệm vụ của phòng ban trong THƯ_MỤC thành phụ lục KẾT_QUẢ/phu-luc.xlsx (chương trình công tác trọng tâm, sẵn sàng in) và danh sách lỗi KẾT_QUẢ/errors.csv, KẾT_QUẢ/errors.json",
         long: EXIT,
     },
     About {
@@ -46,7 +46,7 @@ const COMMANDS: [About; 7] = [
     About {
         name: "samples",
         about: "Tạo bộ biểu mẫu thử; cùng hạt giống (--seed) cho cùng kết quả",
-        long: "`--units N` tạo N biểu phường nhất quán trong OUT/submissions và mẫu biểu kèm danh sách các phường đó trong OUT/template, để chạy `tonghop consolidate OUT/submissions --template OUT/template`. `--rows R` tạo vài biểu lớn, mỗi biểu R dòng chỉ tiêu (4 biểu, trừ khi --units ghi số khác), kèm mẫu biểu có đúng R chỉ tiêu đó. `--preset district` ghi bộ biểu của quận mẫu có sẵn vào chính OUT.\n\n`--template DIR` tạo một bộ biểu cho mẫu biểu đó (một quý): mỗi đơn vị báo cáo trong danh sách một biểu trong OUT/submissions, bản sao mẫu biểu trong OUT/template, các lỗi cài sẵn ở những chỗ danh mục cho phép, liệt kê trong OUT/README.md, và các lỗi mà lần tổng hợp phải báo trong OUT/expected.tsv (không có lỗi nào khi dùng --clean).",
+        long: "Cần ghi một trong --units, --rows, --preset hoặc --template. `--units N` tạo N biểu phường nhất quán trong KẾT_QUẢ/submissions và mẫu biểu kèm danh sách các phường đó trong KẾT_QUẢ/template, để chạy `tonghop consolidate KẾT_QUẢ/submissions --template KẾT_QUẢ/template`. `--rows R` tạo vài biểu lớn, mỗi biểu R dòng chỉ tiêu (4 biểu, trừ khi --units ghi số khác), kèm mẫu biểu có đúng R chỉ tiêu đó. `--preset district` ghi bộ biểu của quận mẫu có sẵn vào chính KẾT_QUẢ.\n\n`--template MẪU_BIỂU` tạo một bộ biểu cho mẫu biểu đó (một quý): mỗi đơn vị báo cáo trong danh sách một biểu trong KẾT_QUẢ/submissions, bản sao mẫu biểu trong KẾT_QUẢ/template, các lỗi cài sẵn ở những chỗ danh mục cho phép, liệt kê trong KẾT_QUẢ/README.md, và các lỗi mà lần tổng hợp phải báo trong KẾT_QUẢ/expected.tsv (không có lỗi nào khi dùng --clean).",
     },
     About {
         name: "codes",
@@ -55,7 +55,7 @@ const COMMANDS: [About; 7] = [
     },
     About {
         name: "template",
-        about: "Tạo vào OUT các biểu mẫu cho đơn vị điền trong một kỳ: mỗi đơn vị báo cáo trong danh sách (reports=yes), hoặc mỗi đơn vị nêu bằng --unit, một biểu đặt tên theo đơn vị (P05-phuong-5-2020-Q1.xlsx)",
+        about: "Tạo vào KẾT_QUẢ các biểu mẫu cho đơn vị điền trong một kỳ: mỗi đơn vị báo cáo trong danh sách (reports=yes), hoặc mỗi đơn vị nêu bằng --unit, một biểu đặt tên theo đơn vị (P05-phuong-5-2020-Q1.xlsx)",
         long: "Mỗi biểu có các chỉ tiêu của đơn vị với ô nhập được kiểm tra ngay khi gõ, %KH, %CK và tỷ lệ là công thức, trang nhiệm vụ cho phòng ban, trang hướng dẫn, và một dấu ẩn (phiên bản mẫu biểu, đơn vị, kỳ) để lệnh consolidate nhận ra biểu.\n\nMã thoát: 0 khi đã ghi xong các biểu, 2 khi không ghi được.",
     },
 ];
@@ -78,7 +78,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("consolidate", "template", TEMPLATE),
     ("consolidate", "lang", LANG),
     ("consolidate", "locale", LOCALE),
-    ("consolidate", "force", "Ghi đè kết quả đã có trong OUT"),
+    ("consolidate", "force", "Ghi đè kết quả đã có trong KẾT_QUẢ"),
     ("consolidate", "previous", "Thư mục kết quả của quý trước (có tong-hop.xlsx): từ quý II, lũy kế phải bằng lũy kế quý trước cộng thực hiện quý này"),
     ("annex", "dir", "Thư mục chứa các bảng nhiệm vụ (đọc cả thư mục con; không ghi gì vào đây)"),
     ("annex", "period", "Kỳ của chương trình: 2020-Q2, 2020-H1, 2020-9M hoặc 2020; thời hạn của nhiệm vụ được kiểm tra theo kỳ này"),
@@ -87,7 +87,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("annex", "attached_to", "Văn bản mà phụ lục kèm theo, cho dòng \"(Ban hành kèm theo …)\", ví dụ \"Báo cáo số 120/BC-UBND ngày 10/4/2020 của Ủy ban nhân dân quận\""),
     ("annex", "template", TEMPLATE),
     ("annex", "lang", LANG),
-    ("annex", "force", "Ghi đè kết quả đã có trong OUT"),
+    ("annex", "force", "Ghi đè kết quả đã có trong KẾT_QUẢ"),
     ("check", "file", "Tệp cần kiểm tra (.xlsx, .xls, .ods, …)"),
     ("check", "period", "Kỳ báo cáo (2020-Q1, …); không ghi thì lấy kỳ ghi trong tiêu đề của biểu"),
     ("check", "template", TEMPLATE),
@@ -96,8 +96,8 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("check", "json", "In các lỗi dưới dạng JSON (các trường của errors.json) thay cho danh sách"),
     ("check-text", "file", "Văn bản báo cáo: tệp .txt, .md hoặc .docx"),
     ("check-text", "out", "Thư mục ghi errors.csv và errors.json"),
-    ("check-text", "force", "Ghi đè errors.csv và errors.json đã có trong OUT"),
-    ("check-text", "against", "Thư mục kết quả của lệnh consolidate: đối chiếu các số liệu nêu tên chỉ tiêu với OUT/tong-hop.xlsx"),
+    ("check-text", "force", "Ghi đè errors.csv và errors.json đã có trong KẾT_QUẢ"),
+    ("check-text", "against", "Thư mục kết quả của lệnh consolidate: đối chiếu các số liệu nêu tên chỉ tiêu với KẾT_QUẢ_TỔNG_HỢP/tong-hop.xlsx"),
     ("check-text", "template", "Thư mục mẫu biểu có tên và tên gọi khác của các chỉ tiêu để --against tìm (mặc định: mẫu có sẵn)"),
     ("check-text", "lang", LANG_MESSAGES),
     ("check-text", "json", "In các lỗi dưới dạng JSON ra màn hình thay cho danh sách"),
@@ -119,9 +119,47 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("template", "out", "Thư mục kết quả (tạo mới nếu chưa có)"),
     ("template", "units", "Chỉ tạo cho các đơn vị này (mã trong danh sách, ví dụ --unit P05 P07); không ghi thì mọi đơn vị có reports=yes"),
     ("template", "template", TEMPLATE),
-    ("template", "force", "Ghi đè các biểu đã có trong OUT"),
+    ("template", "force", "Ghi đè các biểu đã có trong KẾT_QUẢ"),
     ("template", "lang", "Ngôn ngữ của hướng dẫn, thông báo khi nhập và tên trang tính (tiêu đề và tên cột mà đơn vị điền vẫn bằng tiếng Việt): vi hoặc en (mặc định: vi)"),
 ];
+
+/// The placeholders of the values options take, English → Vietnamese:
+/// one name per thing in each language (the words above and the errors
+/// use the same).
+const PLACEHOLDERS: [(&str, &str); 18] = [
+    ("DIR", "THƯ_MỤC"),
+    ("OUT", "KẾT_QUẢ"),
+    ("PREV", "KỲ_TRƯỚC"),
+    ("CONSOLIDATE_OUT", "KẾT_QUẢ_TỔNG_HỢP"),
+    ("PERIOD", "KỲ"),
+    ("TEMPLATE", "MẪU_BIỂU"),
+    ("FILE", "TỆP"),
+    ("LANG", "NGÔN_NGỮ"),
+    ("LOCALE", "KIỂU_SỐ"),
+    ("TITLE", "TIÊU_ĐỀ"),
+    ("ATTACHED_TO", "VĂN_BẢN"),
+    ("CODE", "MÃ"),
+    ("CODES", "MÃ"),
+    ("SEED", "HẠT_GIỐNG"),
+    ("PRESET", "BỘ_BIỂU"),
+    ("EXPECTED", "TỆP_LỖI"),
+    ("N", "N"),
+    ("R", "R"),
+];
+
+/// The Vietnamese placeholder of an argument's value (clap's, or its id in
+/// capitals as clap writes it).
+fn placeholder(a: &Arg) -> Option<&'static str> {
+    let en = a
+        .get_value_names()
+        .and_then(|v| v.first())
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| a.get_id().as_str().to_uppercase());
+    PLACEHOLDERS
+        .iter()
+        .find(|(e, _)| *e == en)
+        .map(|(_, vi)| *vi)
+}
 
 const HELP: &str = "In trợ giúp";
 const VERSION: &str = "In phiên bản";
@@ -159,7 +197,11 @@ pub fn localize(cmd: Command) -> Command {
         .subcommand_value_name("LỆNH")
         .disable_help_flag(true)
         .disable_version_flag(true)
-        .mut_arg("lang", |a| a.help(ROOT_LANG).hide_possible_values(true))
+        .mut_arg("lang", |a| {
+            a.help(ROOT_LANG)
+                .hide_possible_values(true)
+                .value_name("NGÔN_NGỮ")
+        })
         .arg(help_flag())
         .arg(
             Arg::new("version")
@@ -187,7 +229,12 @@ pub fn localize(cmd: Command) -> Command {
                 };
                 s = s.mut_arg(id.as_str(), |a| {
                     let takes = a.get_action().takes_values();
-                    a.help(words)
+                    let named = match placeholder(&a) {
+                        Some(vi) if takes => a.value_name(vi),
+                        _ => a,
+                    };
+                    named
+                        .help(words)
                         .long_help(words)
                         .hide_default_value(takes)
                         .hide_possible_values(takes)
@@ -201,8 +248,20 @@ pub fn localize(cmd: Command) -> Command {
             s.help_template(template)
         });
     }
+    let cmd = fixed_usage(cmd, "[TÙY_CHỌN]");
+    cmd.mut_subcommand("help", |s| {
+        s.about("In trợ giúp này, hoặc trợ giúp của lệnh được nêu")
+            .help_template(TEMPLATE_ARGS)
+    })
+}
+
+/// `cmd` with each command's usage line fixed as its help prints it, the
+/// options' placeholder written `options` (`[OPTIONS]`, `[TÙY_CHỌN]`): a
+/// command-line mistake then shows the same line as the help. (clap's own
+/// line for a mistake leaves out `[OPTIONS]` and lists the options typed
+/// as if required: `--out <OUT> --force <DIR>`.)
+pub fn fixed_usage(mut cmd: Command, options: &str) -> Command {
     cmd.build();
-    // The usage line clap made, its placeholder for options in Vietnamese.
     let usages: Vec<(String, String)> = cmd
         .get_subcommands_mut()
         .map(|s| {
@@ -210,7 +269,7 @@ pub fn localize(cmd: Command) -> Command {
             let usage = usage.trim_start_matches("Usage:").trim();
             (
                 s.get_name().to_string(),
-                usage.replace("[OPTIONS]", "[TÙY_CHỌN]"),
+                usage.replace("[OPTIONS]", options),
             )
         })
         .collect();
@@ -219,12 +278,22 @@ pub fn localize(cmd: Command) -> Command {
     }
     let usage = cmd.render_usage().to_string();
     let usage = usage.trim_start_matches("Usage:").trim();
-    let usage = usage.replace("[OPTIONS]", "[TÙY_CHỌN]");
-    let cmd = cmd.override_usage(usage);
-    cmd.mut_subcommand("help", |s| {
-        s.about("In trợ giúp này, hoặc trợ giúp của lệnh được nêu")
-            .help_template(TEMPLATE_ARGS)
-    })
+    let usage = usage.replace("[OPTIONS]", options);
+    cmd.override_usage(usage)
+}
+
+/// The usage line of command `name` (the tool's when `None`) as `cmd`
+/// (made by [`fixed_usage`]) prints it.
+pub fn usage_of(cmd: &mut Command, name: Option<&str>) -> String {
+    let usage = match name.and_then(|n| cmd.find_subcommand_mut(n)) {
+        Some(s) => s.render_usage().to_string(),
+        None => cmd.render_usage().to_string(),
+    };
+    usage
+        .trim_start_matches("Usage:")
+        .trim_start_matches("Cách dùng:")
+        .trim()
+        .to_string()
 }
 
 /// What the table lacks or has too many of against `cmd` (the derived
@@ -243,6 +312,9 @@ pub fn missing_words(cmd: &Command) -> Vec<String> {
             let id = a.get_id().as_str();
             if id != "help" && arg_words(c.name, id).is_none() {
                 wrong.push(format!("{} {id}: no Vietnamese words", c.name));
+            }
+            if a.get_action().takes_values() && placeholder(a).is_none() {
+                wrong.push(format!("{} {id}: no Vietnamese placeholder", c.name));
             }
         }
     }

@@ -18,7 +18,7 @@ pub enum Preset {
 
 /// Write sample submissions, the same bytes for the same seed.
 ///
-/// `--units N` writes N consistent ward workbooks under OUT/submissions and
+/// One of --units, --rows, --preset or --template is required. `--units N` writes N consistent ward workbooks under OUT/submissions and
 /// a template with their registry under OUT/template, ready for
 /// `tonghop consolidate OUT/submissions --template OUT/template`.
 /// `--rows R` writes instead a few large workbooks of R indicator rows
@@ -26,7 +26,7 @@ pub enum Preset {
 /// own, with a template whose catalog lists exactly those R indicators.
 /// `--preset district` writes the shipped sample district into OUT itself.
 ///
-/// `--template DIR` writes a batch for that template (a quarter): one
+/// `--template TEMPLATE` writes a batch for that template (a quarter): one
 /// workbook per reporting unit of its registry under OUT/submissions, a
 /// copy of the template under OUT/template, mistakes planted where its
 /// catalog offers a place, listed in OUT/README.md, and the findings a
@@ -43,16 +43,16 @@ pub struct SamplesArgs {
     #[arg(long, default_value_t = 2020)]
     pub seed: u64,
     /// A template folder: write a batch for its registry and catalog.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["preset", "units", "rows"])]
+    #[arg(long, value_name = "TEMPLATE", conflicts_with_all = ["preset", "units", "rows"])]
     pub template: Option<PathBuf>,
     /// With --template: plant no mistake (a consolidation reports nothing).
     #[arg(long, requires = "template")]
     pub clean: bool,
     /// Number of wards (or, with --rows, of workbooks).
-    #[arg(long, conflicts_with = "preset")]
+    #[arg(long, value_name = "N", conflicts_with = "preset")]
     pub units: Option<usize>,
     /// Large shape: indicator rows per workbook.
-    #[arg(long, conflicts_with = "preset")]
+    #[arg(long, value_name = "R", conflicts_with = "preset")]
     pub rows: Option<usize>,
     /// A fixed sample set instead of a batch.
     #[arg(long, value_enum)]
@@ -81,9 +81,10 @@ pub fn run(args: SamplesArgs) -> Result<Outcome, Fatal> {
     match (args.preset, args.units, args.rows) {
         (Some(Preset::District), _, _) => run_district(&args),
         (None, None, None) => Err(Fatal::Usage(
-            "hãy nói cần tạo gì: --template THƯ_MỤC, --units N, --rows R hoặc --preset district"
+            "hãy cho biết cần tạo gì: --units N, --rows R, --preset district hoặc --template MẪU_BIỂU"
                 .into(),
-            "say what to write: --template DIR, --units N, --rows R or --preset district".into(),
+            "say what to write: --units N, --rows R, --preset district or --template TEMPLATE"
+                .into(),
         )),
         (None, units, rows) => {
             let n = units.unwrap_or(if rows.is_some() { 4 } else { 0 });

@@ -924,6 +924,7 @@ fn relation(c: &Checked, lang: Lang) -> String {
                 (">=", Lang::En) => "cannot be below",
                 (_, Lang::En) => "must equal",
             };
+            let formula = super::rule_in_signs(formula);
             match lang {
                 Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}). Một trong các số này sai; hãy kiểm tra lại."),
                 Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}). One of these figures is wrong; check them."),
@@ -1439,8 +1440,8 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             let u = if u.is_empty() { String::new() } else { format!(" {u}") };
             (format!("that is {ratio}{u} per 1,000 people (population {size}), where the {units}' median is {m}{u} per 1,000 people"), "for its population about")
         }
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => (format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi trung vị các {units} là {m} lần"), "so với số {c} của đơn vị, con số thường gặp là khoảng"),
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the {units}' median is {m} times"), "against its own {c} about"),
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => (format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi tỷ số này ở các {units} có trung vị là {m}"), "so với số {c} của đơn vị, con số thường gặp là khoảng"),
+        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the median ratio among the {units} is {m}"), "against its own {c} about"),
         (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
         (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
         (Compared::Own { .. }, _) => (String::new(), ""),

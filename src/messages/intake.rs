@@ -274,6 +274,20 @@ pub enum Said<'a> {
     },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
+    /// `submission-missing`, as the unit's feedback workbook tells the
+    /// unit: nothing came from it for `period`; send the report. (The
+    /// office's list names the files that might be its.)
+    UnitSentNothing { unit: &'a str, period: Period },
+    /// `file-unreadable`, as the unit's feedback workbook tells the unit:
+    /// `file`, which it sent for `period`, arrived and cannot be opened
+    /// (`what`); send it again. (The office is told to download it again
+    /// or to ask the unit.)
+    UnitFileDamaged {
+        unit: &'a str,
+        file: &'a str,
+        what: &'a str,
+        period: Period,
+    },
     /// `submission-missing`, while `files` were read whose sender is not
     /// known: `fitting` when they fit this unit (its name without tones),
     /// else they name no unit at all.
@@ -309,7 +323,7 @@ impl Words for Said<'_> {
     fn code(&self) -> Code {
         match self {
             Said::FileSkipped { .. } => Code::FileSkipped,
-            Said::FileUnreadable { .. } => Code::FileUnreadable,
+            Said::FileUnreadable { .. } | Said::UnitFileDamaged { .. } => Code::FileUnreadable,
             Said::FileUnknownUnit { .. }
             | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
@@ -336,6 +350,7 @@ impl Words for Said<'_> {
                 Code::IndicatorRepeated
             }
             Said::SubmissionMissing { .. }
+            | Said::UnitSentNothing { .. }
             | Said::SubmissionMissingUnplaced { .. }
             | Said::SubmissionEmpty { .. }
             | Said::SubmissionByUnit { .. }
@@ -349,6 +364,7 @@ impl Words for Said<'_> {
         match self {
             Said::FileSkipped { .. }
             | Said::FileUnreadable { .. }
+            | Said::UnitFileDamaged { .. }
             | Said::FileUnknownUnit { .. }
             | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
@@ -389,6 +405,14 @@ fn files(s: &Said, lang: Lang) -> String {
         (Said::FileUnreadable { file, what, advice }, Lang::En) => {
             format!("Cannot read {file}: {what}. {advice}")
         }
+        (Said::UnitFileDamaged { unit, file, what, period }, Lang::Vi) => format!(
+            "Văn phòng đã nhận tệp {file} của {unit} gửi báo cáo {} nhưng không mở được: {what}. Báo cáo của {unit} chưa được tổng hợp. Đề nghị {unit} gửi lại tệp báo cáo (dạng .xlsx, không đặt mật khẩu).",
+            period.in_sentence_vi()
+        ),
+        (Said::UnitFileDamaged { unit, file, what, period }, Lang::En) => format!(
+            "The office received {file} from {unit} for {} but cannot open it: {what}. {unit}'s report is not consolidated yet. Please send the report's file again (as .xlsx, without a password).",
+            period.title_en()
+        ),
         (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
             "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
         ),
@@ -550,9 +574,9 @@ fn submissions(s: &Said, lang: Lang) -> String {
     match (s, lang) {
         (Said::PeriodMismatch { file, unit, stated, period }, Lang::Vi) => format!(
             "Tệp {file} của {unit} ghi kỳ báo cáo {} nhưng đang tổng hợp {}; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ {}.",
-            stated.title_vi(),
-            period.title_vi(),
-            period.title_vi()
+            stated.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.in_sentence_vi()
         ),
         (Said::PeriodMismatch { file, unit, stated, period }, Lang::En) => format!(
             "File {file} from {unit} is for {} but {} is being consolidated; its figures are not consolidated. Send the form for {}.",
@@ -562,13 +586,13 @@ fn submissions(s: &Said, lang: Lang) -> String {
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::Vi) => format!(
             "{unit}: tệp là báo cáo {} nhưng đang kiểm tra cho {}. Các số được kiểm tra như báo cáo {}, không theo {}. Nếu cần gửi báo cáo {}, hãy dùng đúng biểu của kỳ {}; nếu tệp đúng là báo cáo {}, hãy kiểm tra với --period {stated}.",
-            stated.title_vi(),
-            period.title_vi(),
-            stated.title_vi(),
-            period.title_vi(),
-            period.title_vi(),
-            period.title_vi(),
-            stated.title_vi(),
+            stated.in_sentence_vi(),
+            period.in_sentence_vi(),
+            stated.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.in_sentence_vi(),
+            stated.in_sentence_vi(),
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
             "{unit}: the file is the report of {} but is being checked for {}. Its figures are checked as the report of {}, not as {}. If the report of {} is to be sent, use the form for {}; if the file is rightly the report of {}, check it with --period {stated}.",
@@ -694,6 +718,14 @@ fn submissions(s: &Said, lang: Lang) -> String {
         (Said::SubmissionMissing { unit, period }, Lang::En) => {
             format!("{unit} has sent nothing for {}.", period.title_en())
         }
+        (Said::UnitSentNothing { unit, period }, Lang::Vi) => format!(
+            "Văn phòng chưa nhận được báo cáo {} của {unit}. Đề nghị {unit} gửi báo cáo theo biểu mẫu của kỳ này.",
+            period.in_sentence_vi()
+        ),
+        (Said::UnitSentNothing { unit, period }, Lang::En) => format!(
+            "The office has received no report for {} from {unit}. Please send the report on this period's form.",
+            period.title_en()
+        ),
         (Said::SubmissionMissingUnplaced { unit, period, files, fitting }, Lang::Vi) => {
             let files = files.join(", ");
             let p = period.title_vi();

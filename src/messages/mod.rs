@@ -70,6 +70,21 @@ impl Entry {
     }
 }
 
+/// A rule of the catalog (`KT03 == KT03a + KT03b`, `YT24 <= YT23`) in the
+/// signs a clerk writes: `KT03 = KT03a + KT03b`, `YT24 ≤ YT23`. Any other
+/// text is returned as it is.
+pub fn rule_in_signs(rule: &str) -> std::borrow::Cow<'_, str> {
+    if !["==", "<=", ">=", "!="].iter().any(|op| rule.contains(op)) {
+        return std::borrow::Cow::Borrowed(rule);
+    }
+    std::borrow::Cow::Owned(
+        rule.replace("==", "=")
+            .replace("<=", "≤")
+            .replace(">=", "≥")
+            .replace("!=", "≠"),
+    )
+}
+
 /// The entry of `code` (every code has one: tested).
 pub fn entry(code: Code) -> Option<&'static Entry> {
     CATALOG.iter().find(|e| e.code == code)

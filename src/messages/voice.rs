@@ -254,6 +254,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             shown: "Số hộ gia đình văn hóa",
         },
         Said::SubmissionMissing { unit, period: q1 },
+        Said::UnitSentNothing { unit, period: q1 },
+        Said::UnitFileDamaged {
+            unit,
+            file,
+            what: "tệp rỗng (0 byte)",
+            period: q1,
+        },
         Said::SubmissionEmpty { unit, file },
         Said::PeriodMissing { unit, period: q1 },
         Said::IndicatorMissing {
@@ -1516,6 +1523,8 @@ fn said_variant(s: &Said) -> usize {
         Said::RowBlank { .. } => 31,
         Said::TitleNamesOtherBody { .. } => 32,
         Said::SubmissionFormerSummed { .. } => 33,
+        Said::UnitSentNothing { .. } => 34,
+        Said::UnitFileDamaged { .. } => 35,
     }
 }
 
@@ -1722,7 +1731,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 34);
+    covers("Said", said.iter().map(said_variant), 36);
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 12);

@@ -234,7 +234,13 @@ pub fn intake(
                     );
                     (Finding::said(Severity::Error, &said, lang), note)
                 };
-                findings.push(finding.unit(a.code.clone()));
+                // The ward is told it sent nothing, not to look at the
+                // office's files.
+                let to_unit = Said::UnitSentNothing {
+                    unit: &a.shown(),
+                    period,
+                };
+                findings.push(finding.unit(a.code.clone()).told_unit(&to_unit, lang));
                 status.push(StatusLine {
                     unit: a.code.clone(),
                     unit_name: a.shown().into_owned(),
@@ -409,7 +415,7 @@ fn stale_title(outcome: &FileOutcome, period: Period, lang: Lang) -> Option<Stri
             period.title_vi()
         ),
         Lang::En => format!(
-            "with an error: the title says {}, the figures are read as {}'s; the title is to correct before signing",
+            "with an error: the title says {}, the figures are read as {}'s; correct the title before signing",
             stated.title_en(),
             period.title_en()
         ),
@@ -504,7 +510,17 @@ fn sort_files(
                 let unit = unit_of_unreadable(file, template, matcher);
                 let mut f = unreadable_finding(file, reason, lang);
                 if let Some(u) = unit {
-                    f = f.unit(template.agencies[u].code.clone());
+                    // The unit is asked for its file again, not told to
+                    // ask itself.
+                    let a = &template.agencies[u];
+                    let what = reason_words(reason, lang).0;
+                    let to_unit = Said::UnitFileDamaged {
+                        unit: &a.shown(),
+                        file,
+                        what: &what,
+                        period,
+                    };
+                    f = f.unit(a.code.clone()).told_unit(&to_unit, lang);
                     unreadable.entry(u).or_default().push(k);
                 } else {
                     other_lines.push(StatusLine {

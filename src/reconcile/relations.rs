@@ -1396,15 +1396,15 @@ mod tests {
         assert_eq!(
             messages(Lang::Vi),
             [
-                "Phường 1: Đơn chuyển kỳ sau 9 không được lớn hơn Tổng số đơn phải giải quyết 15 / 3 = 5 ở cột TH (điều kiện TT09 <= TT05 / 3). Một trong các số này sai; hãy kiểm tra lại.",
-                "Phường 1: Đơn còn tồn chưa giải quyết 5 phải bằng Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 ở cột TH (điều kiện TT07 == TT05 - (TT06 + TT08)). Một trong các số này sai; hãy kiểm tra lại.",
+                "Phường 1: Đơn chuyển kỳ sau 9 không được lớn hơn Tổng số đơn phải giải quyết 15 / 3 = 5 ở cột TH (điều kiện TT09 ≤ TT05 / 3). Một trong các số này sai; hãy kiểm tra lại.",
+                "Phường 1: Đơn còn tồn chưa giải quyết 5 phải bằng Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 ở cột TH (điều kiện TT07 = TT05 - (TT06 + TT08)). Một trong các số này sai; hãy kiểm tra lại.",
             ]
         );
         assert_eq!(
             messages(Lang::En),
             [
-                "Phường 1: Đơn chuyển kỳ sau 9 cannot be above Tổng số đơn phải giải quyết 15 / 3 = 5 in column TH (rule TT09 <= TT05 / 3). One of these figures is wrong; check them.",
-                "Phường 1: Đơn còn tồn chưa giải quyết 5 must equal Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 in column TH (rule TT07 == TT05 - (TT06 + TT08)). One of these figures is wrong; check them.",
+                "Phường 1: Đơn chuyển kỳ sau 9 cannot be above Tổng số đơn phải giải quyết 15 / 3 = 5 in column TH (rule TT09 ≤ TT05 / 3). One of these figures is wrong; check them.",
+                "Phường 1: Đơn còn tồn chưa giải quyết 5 must equal Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 in column TH (rule TT07 = TT05 - (TT06 + TT08)). One of these figures is wrong; check them.",
             ]
         );
     }

@@ -64,18 +64,19 @@ fn fill(severity: Severity) -> Color {
     }
 }
 
-/// The text of a cell's note: each finding on the cell with what was
-/// expected and what was written.
+/// The text of a cell's note, read by the unit's clerk: each finding on
+/// the cell in words (its severity, its message to the unit; no code),
+/// with what was expected (a rule in `=`, `≤`, `≥`) and what was written.
 fn note_text(findings: &[&Finding], lang: Lang) -> String {
     findings
         .iter()
         .map(|f| {
-            let mut s = format!("[{}] {}\n{}", f.severity.label(lang), f.code, f.message);
+            let mut s = format!("[{}] {}", f.severity.label(lang), f.unit_message());
             if !f.expected.is_empty() {
                 s.push_str(&format!(
                     "\n{}: {}",
                     lang.pick("Phải là", "Expected"),
-                    f.expected
+                    crate::messages::rule_in_signs(&f.expected)
                 ));
             }
             if !f.actual.is_empty() {
@@ -540,31 +541,21 @@ fn marks_of(
 fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
     use crate::report::layout::{row_height, wrapped_lines, FONT_SIZE};
     use crate::report::workbook::{
-        findings_row_height, findings_widths, heading_code, sheet_footer_code,
+        finding_values, findings_headers, findings_row_height, findings_widths, heading_code,
+        sheet_footer_code, Reader,
     };
-    let header: Vec<String> = crate::outputs::finding_headers(lang)
+    let header: Vec<String> = findings_headers(lang, Reader::Unit)
         .iter()
         .map(|h| h.to_string())
         .collect();
-    let widths = findings_widths(lang);
+    let widths = findings_widths(lang, Reader::Unit);
     let rows: Vec<(Severity, Vec<String>)> = findings
         .iter()
         .map(|f| {
+            let values = finding_values(f, lang, Reader::Unit);
             (
                 f.severity,
-                vec![
-                    f.severity.label(lang).to_string(),
-                    f.code.as_str().to_string(),
-                    f.unit.clone(),
-                    f.file.clone(),
-                    f.sheet.clone(),
-                    f.cell.clone(),
-                    f.indicator.clone(),
-                    f.column.clone(),
-                    f.expected.clone(),
-                    f.actual.clone(),
-                    f.message.clone(),
-                ],
+                values.into_iter().map(|v| v.into_owned()).collect(),
             )
         })
         .collect();
@@ -577,7 +568,7 @@ fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
     let heights = std::iter::once((header_lines > 1).then(|| row_height(header_lines, FONT_SIZE)))
         .chain(
             rows.iter()
-                .map(|(_, v)| Some(findings_row_height(v, &widths))),
+                .map(|(_, v)| Some(findings_row_height(v, &widths, Reader::Unit))),
         )
         .collect();
     ListSheet {
@@ -667,7 +658,7 @@ fn rendered(
         .set_name(&list_title)?;
     // The error list as tong-hop.xlsx prints it, with whose findings for
     // which period on every page.
-    super::workbook::findings_sheet(ws, findings, lang)?;
+    super::workbook::findings_sheet(ws, findings, lang, super::workbook::Reader::Unit)?;
     let heading = heading_of(source.as_ref().map(|(s, _, _)| *s), findings, ctx);
     if !heading.is_empty() {
         super::workbook::print_heading(ws, &heading);
@@ -963,6 +954,7 @@ pub fn remove_stale(out: &Path, template: &Template) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::workbook::Reader;
 
     #[test]
     fn file_names_are_safe() {
@@ -983,7 +975,7 @@ mod tests {
             .expected("17,29")
             .actual("21,35");
         for lang in [Lang::Vi, Lang::En] {
-            let h = crate::outputs::finding_headers(lang);
+            let h = crate::report::workbook::findings_headers(lang, Reader::Unit);
             let text = note_text(&[&f], lang);
             assert!(
                 text.ends_with(&format!("\n{}: 17,29\n{}: 21,35", h[8], h[9])),

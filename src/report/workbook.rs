@@ -665,7 +665,7 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
                 detail_sheet(ws, data, &marks, part)?;
             }
             status_sheet(status, data)?;
-            findings_sheet(findings, data.findings, data.lang)?;
+            findings_sheet(findings, data.findings, data.lang, Reader::Office)?;
             let t = &data.template.settings;
             let period = data.period.title(data.lang);
             let heading = [t.office.trim(), t.title.trim(), period.as_str()]
@@ -1529,28 +1529,103 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// Who reads an error list. The office reads `tong-hop.xlsx`'s Lỗi sheet
+/// as `errors.csv` writes it (codes, rules in the catalog's notation); a
+/// ward clerk reads its feedback workbook: what was found in words where
+/// the code was, a rule with `=`, `≤`, `≥`, and the message addressed to
+/// the unit (a ward that sent nothing is not told to look at the office's
+/// files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    Office,
+    Unit,
+}
+
 /// The columns of the error list's sheet whose text wraps; the others
-/// are short codes.
-pub(crate) const FINDINGS_WRAP: [bool; 11] = [
-    false, false, true, true, true, false, false, false, true, true, true,
-];
+/// are short codes (the unit's finding in words wraps).
+pub(crate) fn findings_wrap(reader: Reader) -> [bool; 11] {
+    [
+        false,
+        reader == Reader::Unit,
+        true,
+        true,
+        true,
+        false,
+        false,
+        false,
+        true,
+        true,
+        true,
+    ]
+}
+
+/// The error list's column names for `reader`: a unit's second column
+/// says what was found, not its code.
+pub(crate) fn findings_headers(lang: Lang, reader: Reader) -> [&'static str; 11] {
+    let mut headers = crate::outputs::finding_headers(lang);
+    if reader == Reader::Unit {
+        headers[1] = lang.pick("Loại lỗi", "Finding");
+    }
+    headers
+}
+
+/// A finding's row of the error list as `reader` reads it (see
+/// [`Reader`]).
+pub(crate) fn finding_values<'a>(
+    f: &'a Finding,
+    lang: Lang,
+    reader: Reader,
+) -> [std::borrow::Cow<'a, str>; 11] {
+    use std::borrow::Cow;
+    let (code, expected, message) = match reader {
+        Reader::Office => (
+            Cow::Borrowed(f.code.as_str()),
+            Cow::Borrowed(f.expected.as_str()),
+            f.message.as_str(),
+        ),
+        Reader::Unit => (
+            Cow::Borrowed(
+                crate::messages::entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang)),
+            ),
+            crate::messages::rule_in_signs(&f.expected),
+            f.unit_message(),
+        ),
+    };
+    [
+        Cow::Borrowed(f.severity.label(lang)),
+        code,
+        Cow::Borrowed(f.unit.as_str()),
+        Cow::Borrowed(f.file.as_str()),
+        Cow::Borrowed(f.sheet.as_str()),
+        Cow::Borrowed(f.cell.as_str()),
+        Cow::Borrowed(f.indicator.as_str()),
+        Cow::Borrowed(f.column.as_str()),
+        expected,
+        Cow::Borrowed(f.actual.as_str()),
+        Cow::Borrowed(message),
+    ]
+}
 
 /// The widths of the error list's columns (in 7-pixel digits), each at
 /// least the longest word of its header.
-pub(crate) fn findings_widths(lang: Lang) -> [f64; 11] {
+pub(crate) fn findings_widths(lang: Lang, reader: Reader) -> [f64; 11] {
     fit_headers(
         [9.0, 20.0, 9.0, 20.0, 10.0, 6.0, 8.0, 6.0, 14.0, 14.0, 62.0],
-        &crate::outputs::finding_headers(lang),
+        &findings_headers(lang, reader),
     )
 }
 
 /// The height of a row of the error list with these values in columns
 /// `widths` wide, when its wrapped text takes more than a line.
-pub(crate) fn findings_row_height<S: AsRef<str>>(values: &[S], widths: &[f64]) -> f64 {
+pub(crate) fn findings_row_height<S: AsRef<str>>(
+    values: &[S],
+    widths: &[f64],
+    reader: Reader,
+) -> f64 {
     let wrapped: Vec<(&str, f64)> = values
         .iter()
         .zip(widths)
-        .zip(FINDINGS_WRAP)
+        .zip(findings_wrap(reader))
         .filter(|(_, wrap)| *wrap)
         .map(|((v, w), _)| (v.as_ref(), *w))
         .collect();
@@ -1566,11 +1641,12 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     ws: &mut Worksheet,
     findings: &[F],
     lang: Lang,
+    reader: Reader,
 ) -> Result<(), XlsxError> {
     let hf = header_format();
-    let headers = crate::outputs::finding_headers(lang);
-    let widths = findings_widths(lang);
-    let wraps = FINDINGS_WRAP;
+    let headers = findings_headers(lang, reader);
+    let widths = findings_widths(lang, reader);
+    let wraps = findings_wrap(reader);
     let header_lines = headers
         .iter()
         .zip(widths)
@@ -1603,20 +1679,8 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     for (k, f) in findings.iter().enumerate().take(room) {
         let f = f.borrow();
         let row = k as u32 + 1;
-        let values = [
-            f.severity.label(lang),
-            f.code.as_str(),
-            &f.unit,
-            &f.file,
-            &f.sheet,
-            &f.cell,
-            &f.indicator,
-            &f.column,
-            &f.expected,
-            &f.actual,
-            &f.message,
-        ];
-        ws.set_row_height(row, findings_row_height(&values, &widths))?;
+        let values = finding_values(f, lang, reader);
+        ws.set_row_height(row, findings_row_height(&values, &widths, reader))?;
         let pair = &formats[f.severity as usize];
         for (c, v) in values.iter().enumerate() {
             let fmt = &pair[usize::from(wraps[c])];

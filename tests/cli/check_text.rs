@@ -32,7 +32,7 @@ fn check_text_finds_the_planted_mistakes_and_exits_1() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     // The readable list: place, quote with the figure marked, the fix.
     assert!(
-        stdout.contains("planted.txt › L3 · Lỗi pct-mismatch"),
+        stdout.contains("planted.txt › dòng 3 · Lỗi pct-mismatch"),
         "{stdout}"
     );
     assert!(
@@ -120,7 +120,7 @@ fn check_text_reads_a_bracketed_breakdown_as_complete() {
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
     assert!(
         stdout.contains(
-            "bao-cao.txt › L2 · Lỗi sum-mismatch\n    \">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)\"\n    Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206\n    Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai"
+            "bao-cao.txt › dòng 2 · Lỗi sum-mismatch\n    \">>4.216<< hồ sơ (đúng hạn 3.980 hồ sơ, trễ hạn 226 hồ sơ)\"\n    Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206\n    Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; một trong các số này sai"
         ),
         "{stdout}"
     );
@@ -205,7 +205,9 @@ fn check_text_json_prints_the_findings_in_english() {
             field(rounding, "expected"),
             field(rounding, "actual")
         ),
-        ("warning", "L4", "31.8", "31.9")
+        // The figures in the documented format whatever the language;
+        // the message in the reader's.
+        ("warning", "L4", "31,8", "31,9")
     );
     assert!(field(rounding, "message").starts_with("The percent reads 31.9%"));
 }
@@ -423,13 +425,9 @@ fn check_text_against_reads_what_consolidate_writes_in_every_period_and_language
                     )
                 })
                 .collect();
-            let (table, stated) = match lang {
-                "vi" => (vi_count(lk), vi_count(lk + 7)),
-                _ => (
-                    vi_count(lk).replace('.', ","),
-                    vi_count(lk + 7).replace('.', ","),
-                ),
-            };
+            // errors.json states figures in Vietnamese format in either
+            // language.
+            let (table, stated) = (vi_count(lk), vi_count(lk + 7));
             assert_eq!(
                 got,
                 vec![(
@@ -652,6 +650,20 @@ fn check_text_reads_list_items_bulleted_by_a_word_style_or_with_blank_lines() {
             file.display()
         );
     }
+    // The terminal says the place in words: "P1" read as Phường 1 in an
+    // office; errors.json keeps P1 (above).
+    for (lang, place) in [
+        ("vi", "bao-cao.docx › đoạn 1 · "),
+        ("en", "bao-cao.docx › paragraph 1 · "),
+    ] {
+        let said = tonghop()
+            .args(["check-text", "--lang", lang])
+            .arg(&docx)
+            .assert()
+            .code(1);
+        let said = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
+        assert!(said.starts_with(place), "{said}");
+    }
     // The same items adding up: silent.
     std::fs::write(
         &md,
@@ -702,7 +714,7 @@ fn check_text_refuses_other_files_with_exit_2() {
     assert_eq!(
         stderr,
         format!(
-            "tonghop: {}: check-text đọc tệp .txt, .md và .docx\n  cách xử lý: Xem «tonghop --help» và «tonghop LỆNH --help».\n",
+            "tonghop: {}: check-text đọc tệp .txt, .md và .docx\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n",
             p.display()
         )
     );
@@ -806,7 +818,10 @@ fn check_text_ends_a_trong_do_list_at_a_new_clause_and_checks_a_one_line_list() 
         .map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>"))
         .collect();
     write_docx(&docx, &paragraphs);
-    for (file, name, at) in [(&txt, "du-thao.txt", "L"), (&docx, "du-thao.docx", "P")] {
+    for (file, name, at, place) in [
+        (&txt, "du-thao.txt", "L", "dòng "),
+        (&docx, "du-thao.docx", "P", "đoạn "),
+    ] {
         let out = dir.path().join(format!("kiem-tra-{at}"));
         let assert = tonghop()
             .arg("check-text")
@@ -817,8 +832,8 @@ fn check_text_ends_a_trong_do_list_at_a_new_clause_and_checks_a_one_line_list() 
             .code(1);
         let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
         let expected = format!(
-            "{name} › {at}3 · Cảnh báo sum-mismatch\n    \">>1.215<< văn bản, trong đó: văn bản điện tử 640; văn bản giấy 585\"\n    Phải có: 1.215 ≥ 640 + 585 · Ghi: 1.215 < 1.225\n    Các phần 640 + 585 = 1.225 vượt tổng 1.215; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai.\n\n\
-             {name} › {at}4 · Lỗi sum-mismatch\n    \">>520<< hộ, gồm: thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn 380 hộ\"\n    Phải có: 520 = 120 + 380 · Ghi: 520 ≠ 500\n    Tổng 520 và tổng các phần 120 + 380 = 500 phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần.\n\n\
+            "{name} › {place}3 · Cảnh báo sum-mismatch\n    \">>1.215<< văn bản, trong đó: văn bản điện tử 640; văn bản giấy 585\"\n    Phải có: 1.215 ≥ 640 + 585 · Ghi: 1.215 < 1.225\n    Các phần 640 + 585 = 1.225 vượt tổng 1.215; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai.\n\n\
+             {name} › {place}4 · Lỗi sum-mismatch\n    \">>520<< hộ, gồm: thành thị 120 hộ, trong đó hộ có người cao tuổi 30 hộ; nông thôn 380 hộ\"\n    Phải có: 520 = 120 + 380 · Ghi: 520 ≠ 500\n    Tổng 520 và tổng các phần 120 + 380 = 500 phải bằng nhau; một trong các số này sai: kiểm tra lại tổng và từng phần.\n\n\
              {name}: 1 lỗi, 1 cảnh báo.\n"
         );
         assert_eq!(stdout, expected);

@@ -7,6 +7,11 @@ use rust_xlsxwriter::{Format, Workbook};
 use std::collections::HashMap;
 use std::path::Path;
 
+/// What a ward's feedback says in place of `cumulative-mismatch` and
+/// `pct-mismatch` (the catalog's meanings): its clerk reads no codes.
+const LK: &str = "Lũy kế không khớp với thực hiện.";
+const PCT: &str = "Tỷ lệ ghi khác tỷ lệ tính từ số liệu.";
+
 /// A cell of a test form: a number, a text, or nothing.
 #[derive(Clone, Copy, Debug)]
 pub enum V {
@@ -386,14 +391,16 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
     assert_eq!(
         listed,
         [
-            ("cumulative-mismatch".to_string(), "F8".to_string()),
-            ("cumulative-mismatch".to_string(), "F9".to_string()),
-            ("pct-mismatch".to_string(), "F10".to_string()),
+            (LK.to_string(), "F8".to_string()),
+            (LK.to_string(), "F9".to_string()),
+            (PCT.to_string(), "F10".to_string()),
         ]
     );
     assert!(list.iter().all(|r| r[2] == "P04" || r[2] == "Đơn vị"));
     let comments = zip_part(&p04, "xl/comments1.xml").expect("the sheet has notes");
-    assert!(comments.contains("cumulative-mismatch"), "{comments}");
+    // The clerk reads the finding in words, not its code.
+    assert!(!comments.contains("cumulative-mismatch"), "{comments}");
+    assert!(comments.contains("[Lỗi] "), "{comments}");
     assert!(comments.contains("Phải là: LK = TH"), "{comments}");
     assert!(comments.contains("ref=\"F8\"") && comments.contains("ref=\"F9\""));
 }
@@ -1354,7 +1361,7 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
         calamine::open_workbook_auto(&p05).unwrap().sheet_names()
     };
     assert_eq!(names, ["Lỗi"]);
-    assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "submission-missing");
+    assert_eq!(read_sheet(&p05, "Lỗi")[1][1], "Đơn vị chưa gửi báo cáo.");
     // Its page header names the period it owes, as every other unit's
     // feedback does (it had the office and the unit only).
     let list = zip_part(&p05, "xl/worksheets/sheet1.xml").unwrap();
@@ -1366,7 +1373,10 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
     assert_eq!(read_sheet(&vp, "Biểu 1")[6][5], "86,39");
     let notes = zip_part(&vp, "xl/comments1.xml").unwrap();
     assert!(
-        notes.contains("ref=\"F7\"") && notes.contains("rate-averaged"),
+        // The finding in words for the unit's clerk, not its code.
+        notes.contains("ref=\"F7\"")
+            && notes.contains("[Lỗi] Văn phòng HĐND và UBND quận: HC05")
+            && !notes.contains("rate-averaged"),
         "{notes}"
     );
     assert!(notes.contains("Phải là: 93,23"), "{notes}");
@@ -1386,8 +1396,10 @@ fn stated_percents_and_rates_are_judged_at_their_precision() {
     assert_eq!(
         got,
         [
-            "error|pct-kind|P02|J11|NS02|%CK|8.12|108.12",
-            "error|pct-mismatch|P02|I11|NS02|%KH|17.29|21.35",
+            // errors.json's format whatever the language (the messages
+            // below in English).
+            "error|pct-kind|P02|J11|NS02|%CK|8,12|108,12",
+            "error|pct-mismatch|P02|I11|NS02|%KH|17,29|21,35",
         ]
     );
     let kh = list.iter().find(|f| f["code"] == "pct-mismatch").unwrap();

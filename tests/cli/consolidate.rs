@@ -243,7 +243,7 @@ fn totals_statuses_and_findings_on_a_small_batch() {
     let note = |file: &str| status.iter().find(|r| r[3] == file).map(|r| r[8].clone());
     assert_eq!(
         note("ghi-chu.docx").as_deref(),
-        Some("không phải bảng tính")
+        Some("tệp là văn bản Word, không phải bảng tính Excel")
     );
     assert_eq!(note("hong.xlsx").as_deref(), Some("tệp rỗng (0 byte)"));
     // Each line counts its findings (errors, warnings, infos): a unit's by

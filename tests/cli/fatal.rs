@@ -92,8 +92,8 @@ fn a_missing_or_wrong_path_is_named_for_what_it_was_given_as() {
     ));
     cases.push((
         vec!["codes", "nope"],
-        "tonghop: không có mã «nope»; «tonghop codes» liệt kê mọi mã\n  cách xử lý: Xem «tonghop --help» và «tonghop LỆNH --help».\n".to_string(),
-        "tonghop: there is no code «nope»; «tonghop codes» lists them all\n  help: See «tonghop --help» and «tonghop COMMAND --help».\n".to_string(),
+        "tonghop: không có mã «nope»; «tonghop codes» liệt kê mọi mã\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n".to_string(),
+        "tonghop: there is no code «nope»; «tonghop codes» lists them all\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n".to_string(),
     ));
     for (args, vi, en) in cases {
         assert_eq!(fatal(&args, None), vi, "{args:?}");
@@ -221,6 +221,11 @@ fn command_line_mistakes_are_said_in_the_runs_language() {
         "{vi}"
     );
     assert!(vi.contains("cách xử lý: xem cách dùng"), "{vi}");
+    // The usage line the README promises, which a mistaken value had not.
+    assert!(
+        vi.contains("\n  cách dùng: tonghop consolidate [TÙY_CHỌN] --period <KỲ> --out <KẾT_QUẢ> <THƯ_MỤC>\n"),
+        "{vi}"
+    );
     let missing = fatal(&["consolidate", &dir], None);
     assert!(
         missing.contains("thiếu tham số bắt buộc: --period"),
@@ -230,7 +235,9 @@ fn command_line_mistakes_are_said_in_the_runs_language() {
     assert!(unknown.contains("không có tùy chọn «--bogus»"), "{unknown}");
     let lang = fatal(&["codes", "--lang", "fr"], None);
     assert!(lang.contains("không hợp lệ cho --lang"), "{lang}");
-    // English when asked, as clap says it.
+    // English when asked, said as the Vietnamese is (clap's own words
+    // repeated the value: "invalid value '2020Q5' for '--period
+    // <PERIOD>': '2020Q5' is not a period"), with the usage line.
     let en = fatal(
         &[
             "consolidate",
@@ -244,7 +251,10 @@ fn command_line_mistakes_are_said_in_the_runs_language() {
         ],
         None,
     );
-    assert!(en.contains("invalid value 'Q9'"), "{en}");
+    assert_eq!(
+        en,
+        "tonghop: «Q9» is not a period: write 2020-Q1 (first quarter), 2020-H1 (six months), 2020-9M (nine months) or 2020 (the year)\n  usage: tonghop consolidate [OPTIONS] --period <PERIOD> --out <OUT> <DIR>\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n"
+    );
     // "Quý I/2020" is the first quarter of 2020: the run goes on (and
     // stops only at the empty folder).
     let clerk = fatal(
@@ -274,16 +284,16 @@ fn a_mistake_is_said_alike_in_both_languages_wherever_lang_is_written() {
     let vi = fatal(&typo, None);
     assert_eq!(
         vi,
-        "tonghop: không có tùy chọn «--frce»\n  gợi ý: có tùy chọn gần giống: «--force»\n  cách dùng: tonghop consolidate [TÙY_CHỌN] --period <PERIOD> --out <OUT> <DIR>\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n"
+        "tonghop: không có tùy chọn «--frce»\n  gợi ý: có tùy chọn gần giống: «--force»\n  cách dùng: tonghop consolidate [TÙY_CHỌN] --period <KỲ> --out <KẾT_QUẢ> <THƯ_MỤC>\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n"
     );
     let en = fatal(&[&typo[..], &["--lang", "en"]].concat(), None);
     assert_eq!(
         en,
-        "tonghop: unexpected argument '--frce' found\n  tip: a similar argument exists: '--force'\n  usage: tonghop consolidate --period <PERIOD> --out <OUT> --force <DIR>\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n"
+        "tonghop: there is no option «--frce»\n  tip: an option of a near spelling: «--force»\n  usage: tonghop consolidate [OPTIONS] --period <PERIOD> --out <OUT> <DIR>\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n"
     );
     let en = fatal(&["--lang", "en", "conslidate", "in"], None);
     assert!(
-        en.contains("tip: a similar subcommand exists: 'consolidate'")
+        en.contains("tip: a command of a near spelling: «consolidate»")
             && en.contains("  help: see the usage"),
         "{en}"
     );
@@ -300,7 +310,10 @@ fn a_mistake_is_said_alike_in_both_languages_wherever_lang_is_written() {
         "{vi}"
     );
     let en = fatal(&["--lang", "vi", "check", "--lang", "en"], None);
-    assert!(en.starts_with("tonghop: the following required"), "{en}");
+    assert!(
+        en.starts_with("tonghop: a required argument is missing: <FILE>"),
+        "{en}"
+    );
     // The language before the command reaches the run itself.
     let tmp = tempfile::tempdir().unwrap();
     let missing = s(&tmp.path().join("khong-co"));
@@ -355,7 +368,7 @@ fn the_help_is_in_the_runs_language() {
         "Cách dùng: tonghop [TÙY_CHỌN] <LỆNH>",
         "Lệnh:",
         "Tùy chọn:",
-        "consolidate  Tổng hợp mọi biểu trong DIR",
+        "consolidate  Tổng hợp mọi biểu trong THƯ_MỤC",
         "ghi trước hay sau tên lệnh đều được",
         "-h, --help",
         "In trợ giúp",
@@ -365,8 +378,13 @@ fn the_help_is_in_the_runs_language() {
     let consolidate = help(&["consolidate", "--help"], None);
     for words in [
         "Mã thoát: 0 khi không có lỗi",
-        "Cách dùng: tonghop consolidate [TÙY_CHỌN] --period <PERIOD>",
+        // One name per thing: Vietnamese placeholders (the help said
+        // <PERIOD> <OUT> <DIR>), the same in the words around them.
+        "Cách dùng: tonghop consolidate [TÙY_CHỌN] --period <KỲ> --out <KẾT_QUẢ> <THƯ_MỤC>",
         "Tham số:",
+        "--previous <KỲ_TRƯỚC>",
+        "--template <MẪU_BIỂU>",
+        "Ghi đè kết quả đã có trong KẾT_QUẢ",
         "Thư mục kết quả của quý trước",
         "(mặc định: vi)",
     ] {
@@ -378,6 +396,10 @@ fn the_help_is_in_the_runs_language() {
         "Arguments:",
         "[default:",
         "Print help",
+        "<PERIOD>",
+        "<OUT>",
+        "<DIR>",
+        "<TEMPLATE>",
     ] {
         assert!(!consolidate.contains(english), "{english}\n{consolidate}");
         assert!(!root.contains(english), "{english}\n{root}");
@@ -385,6 +407,28 @@ fn the_help_is_in_the_runs_language() {
     let en = help(&["consolidate", "--help", "--lang", "en"], None);
     assert!(en.contains("Usage: tonghop consolidate [OPTIONS]"), "{en}");
     assert!(en.contains("The previous quarter's output folder"), "{en}");
+    // README's `--previous PREV`, not a second <OUT>.
+    assert!(en.contains("--previous <PREV>"), "{en}");
+    // `samples` says which option it needs, in its help and its error,
+    // with the placeholders its help uses.
+    let samples = help(&["samples", "--help"], None);
+    assert!(
+        samples.contains("Cần ghi một trong --units, --rows, --preset hoặc --template.")
+            && samples.contains("--template <MẪU_BIỂU>")
+            && samples.contains("--units <N>"),
+        "{samples}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("s");
+    let out = out.to_str().unwrap();
+    assert_eq!(
+        fatal(&["samples", "--out", out], None),
+        "tonghop: hãy cho biết cần tạo gì: --units N, --rows R, --preset district hoặc --template MẪU_BIỂU\n  cách xử lý: xem cách dùng với «tonghop --help» hoặc «tonghop <lệnh> --help».\n"
+    );
+    assert_eq!(
+        fatal(&["samples", "--out", out, "--lang", "en"], None),
+        "tonghop: say what to write: --units N, --rows R, --preset district or --template TEMPLATE\n  help: see the usage with «tonghop --help» or «tonghop <command> --help».\n"
+    );
     let en = help(&["check", "-h"], Some("en"));
     assert!(en.contains("Check one submission workbook"), "{en}");
     // `--lang`'s default is worked out on each machine: the English help

@@ -249,6 +249,21 @@ fn s(v: &Value) -> &str {
     v.as_str().unwrap_or("")
 }
 
+/// What `tonghop codes CODE` says the code means, in Vietnamese: the
+/// words a feedback workbook writes in its place.
+fn meaning(code: &str) -> String {
+    let out = crate::common::tonghop()
+        .args(["codes", code, "--lang", "vi"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 /// Checks that `feedback` is `original` annotated: the Lỗi sheet first
 /// with the unit's findings, every sheet's values, column widths, merges,
 /// cell formats (number formats, fonts, borders) kept; exactly the cells
@@ -263,9 +278,10 @@ fn assert_annotated_copy(original: &Path, feedback: &Path, unit_findings: &[&Val
     let list = read_sheet(feedback, "Lỗi");
     assert_eq!(list.len(), unit_findings.len() + 1);
     for (row, f) in list.iter().skip(1).zip(unit_findings) {
+        // The unit's clerk reads the finding in words, not its code.
         assert_eq!(
             (row[1].as_str(), row[5].as_str()),
-            (s(&f["code"]), s(&f["cell"]))
+            (meaning(s(&f["code"])).as_str(), s(&f["cell"]))
         );
         assert_eq!(row[10], s(&f["message"]));
     }
@@ -480,7 +496,7 @@ fn assert_labels_beside_marks(
     let mut checked = 0;
     let sheet_pages: Vec<&String> = pages
         .iter()
-        .filter(|p| !(p.contains("Mức độ") && p.contains("Mã lỗi")))
+        .filter(|p| !(p.contains("Mức độ") && p.contains("Loại lỗi")))
         .collect();
     for f in unit_findings {
         let Some((row, col)) = tonghop::diagnostic::parse_a1(s(&f["cell"])) else {
@@ -782,7 +798,7 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
     let notes = comments(&b, &part);
     let (own, ours) = (
         notes["E7"].find("Số liệu sơ bộ"),
-        notes["E7"].find("sum-mismatch"),
+        notes["E7"].find("[Lỗi] "),
     );
     assert!(own.is_some() && own < ours, "{}", notes["E7"]);
     assert!(notes["C8"].contains("Theo phần mềm một cửa"));
@@ -810,7 +826,7 @@ fn a_wards_own_workbook_keeps_its_setup_notes_and_formulas_in_its_feedback() {
     let form = |pages: &[String]| {
         pages
             .iter()
-            .filter(|p| p.contains("Lũy kế từ đầu năm") && !p.contains("Mã lỗi"))
+            .filter(|p| p.contains("Lũy kế từ đầu năm") && !p.contains("Loại lỗi"))
             .count()
     };
     assert_eq!(form(&p1), form(&p0));

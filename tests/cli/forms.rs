@@ -379,7 +379,7 @@ fn the_province_templates_forms_use_its_own_words_and_codes() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(text.contains("biểu của xã, phường, đặc khu khác"), "{text}");
-    assert!(text.contains("UBND TỈNH NAM SƠN tổng hợp"), "{text}");
+    assert!(text.contains("UBND tỉnh Nam Sơn tổng hợp"), "{text}");
     // A blank batch of the province consolidates with nothing to say but
     // that each form is blank.
     let report = tmp.path().join("out");

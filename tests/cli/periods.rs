@@ -150,9 +150,9 @@ fn a_months_report_is_the_months_not_the_quarters_or_the_years() {
         );
         let m = message(&f, "period-mismatch", "error");
         let words = if month == "2020-07" {
-            "Tháng 7/2020"
+            "tháng 7/2020"
         } else {
-            "Tháng 9/2020"
+            "tháng 9/2020"
         };
         assert!(m.contains(&format!("ghi kỳ báo cáo {words} nhưng")), "{m}");
         assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "");

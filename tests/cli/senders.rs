@@ -972,16 +972,19 @@ fn run_together_names_are_read_and_a_damaged_file_is_its_units() {
             "PAB|Phường An Bình|PhuongAnBinh.xlsx|đã nộp",
         ]
     );
-    // Phường 14's feedback: its file arrived damaged, send it again.
+    // Phường 14's feedback: its file arrived damaged, send it again (it
+    // was told "hoặc xin đơn vị gửi lại": to ask itself).
     let feedback = crate::common::read_sheet(&out.join("phan-hoi/P14.xlsx"), "Lỗi");
     let said = feedback
         .iter()
-        .find(|r| r[1] == "file-unreadable")
+        .find(|r| r[3] == "Phuong14_quy3.xlsx")
         .map(|r| r[10].clone())
         .unwrap();
     assert!(
-        said.starts_with("Không đọc được tệp Phuong14_quy3.xlsx: tệp bị cắt ngắn")
-            && said.contains("gửi lại"),
+        said.starts_with(
+            "Văn phòng đã nhận tệp Phuong14_quy3.xlsx của Phường 14 gửi báo cáo quý III/"
+        ) && said.contains("Đề nghị Phường 14 gửi lại tệp báo cáo")
+            && !said.contains("xin đơn vị"),
         "{said}"
     );
     // `check` on the damaged file names Phường 14 as its sender.
@@ -1692,7 +1695,7 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
             "error|submission-missing|X3||Xã Tân Phú chưa gửi báo cáo Quý III/2020.".into(),
             "error|submission-missing|X4||Xã Tân Phù chưa gửi báo cáo Quý III/2020.".into(),
             "error|submission-missing|X7||Xã Dray Bhăng chưa gửi báo cáo Quý III/2020.".into(),
-            "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.docx|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.docx: văn bản Word, không phải bảng tính. Nếu đây là báo cáo, hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản.".into(),
+            "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.docx|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.docx: tệp là văn bản Word, không phải bảng tính Excel. Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word.".into(),
             "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.rar|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.rar: tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
             format!("warning|file-unreadable||Zalo/Xa Cu Pong (shortcut).xlsx|Không đọc được tệp Zalo/Xa Cu Pong (shortcut).xlsx: {gone}. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
             format!("warning|file-unreadable||Zalo/Xa Dray Bhang (1).xlsx|Không đọc được tệp Zalo/Xa Dray Bhang (1).xlsx: {gone}. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
@@ -1715,7 +1718,7 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
             "X6|014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx|không đọc được|tệp rỗng (0 byte)".into(),
             format!("X7||chưa nộp|có tệp mang tên đơn vị nhưng chưa đọc được: Zalo/Xa Dray Bhang (1).xlsx ({gone})"),
             "X8|Zalo/Xa Cu Pong.xlsx|đã nộp|".into(),
-            "|Zalo/BC Q3 Xa Ea Knop.docx|bỏ qua|văn bản Word, không phải bảng tính".into(),
+            "|Zalo/BC Q3 Xa Ea Knop.docx|bỏ qua|tệp là văn bản Word, không phải bảng tính Excel".into(),
             "|Zalo/BC Q3 Xa Ea Knop.rar|bỏ qua|tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này".into(),
             format!("|Zalo/Xa Cu Pong (shortcut).xlsx|không đọc được|{gone}"),
             format!("|Zalo/Xa Dray Bhang (1).xlsx|không đọc được|{gone}"),

@@ -57,7 +57,8 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
         return Vec::new();
     };
     let who = unit_words(ctx, unit);
-    let office = t.office_letterhead();
+    // Mid-sentence: "UBND quận", not the letterhead's "UBND QUẬN".
+    let office = t.office_in_sentence();
     let words = t.level_words();
     let is_ward = a.kind == AgencyKind::Ward;
     // Peers: "phường" for a ward of a registry of wards, the registry's
@@ -102,13 +103,18 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
         .find(|&&i| t.indicators[i].kind == Kind::Rate)
         .map(|&i| {
             let ind = &t.indicators[i];
-            format!("{} {} = {}", ind.code, ind.name, ind.formula)
+            format!(
+                "{} {} = {}",
+                ind.code,
+                ind.name,
+                crate::messages::rule_in_signs(&ind.formula)
+            )
         });
     let relation = inds
         .iter()
         .map(|&i| &t.indicators[i])
         .find(|ind| ind.kind != Kind::Rate && ind.formula.contains("=="))
-        .map(|ind| ind.formula.clone());
+        .map(|ind| crate::messages::rule_in_signs(&ind.formula).into_owned());
     let example_units: Vec<String> = {
         let mut u: Vec<String> = Vec::new();
         for &i in &inds {

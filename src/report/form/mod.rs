@@ -454,7 +454,8 @@ fn input_message(ctx: &FormContext, c: ValueColumn, allowed: Allowed) -> (String
         ),
         (ValueColumn::Ck, Lang::En) => (
             format!("Same period of {}", p.year - 1),
-            format!("The cumulative figure of the same period of {} (to the end of month {}), in the row's unit.", p.year - 1, p.last_month()),
+            // "to the end of June 2019", not "of month 6".
+            format!("The cumulative figure of the same period of {} (to the end of {}), in the row's unit.", p.year - 1, Period { year: p.year - 1, span: PeriodSpan::Month(p.last_month()) }.title_en()),
         ),
         (_, _) => (String::new(), String::new()),
     };
