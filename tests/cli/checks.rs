@@ -1857,6 +1857,101 @@ fn a_relation_limited_to_some_columns_is_not_checked_in_the_others() {
     );
 }
 
+/// Sixteen wards of one size in a first quarter, two money rows (KH, TH,
+/// LK, CK). The reserve (Dự phòng) was left untouched by half the wards,
+/// so the peers' median of last year's reserve is near zero (1): Phường
+/// 16's 90 is no outlier for being "90 times" that (tester BV: three
+/// wards' reserves, "trung vị các phường là 0,014"). Phường 7's land
+/// revenue is large in all its columns (KH 3.224, TH 2.797, CK 4.568
+/// where about 1.000, 250 and 240 are usual): its CK is in line with its
+/// own TH and a slip's size off none, so no outlier (Xã Kim Sơn). Near
+/// misses: Phường 3's TH typed a digit too long (2.500 where KH 1.000
+/// and CK 240 say about 270), and Phường 5's land revenue CK typed a
+/// thousand times too large (245.000 where about 250 is usual), are
+/// still told.
+#[test]
+fn a_mostly_zero_figure_or_one_its_own_columns_support_is_no_outlier() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "[checks]\noutlier_scale = \"none\"\n");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TD,NS,Thu tiền sử dụng đất,triệu đồng,flow,ward,VP,\n\
+         DP,NS,Dự phòng ngân sách,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies = String::from(
+        "code,kind,name,aliases,reports\nVP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes\n",
+    );
+    for k in 1..=16 {
+        agencies.push_str(&format!(
+            "P{k:02},ward,Phường {k},UBND Phường {k}|P{k},yes\n"
+        ));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    for k in 1..=16usize {
+        let x = k as f64;
+        let (td_kh, mut td_th, td_ck) = match k {
+            7 => (3_224.0, 2_797.0, 4_568.0),
+            _ => (950.0 + 10.0 * x, 240.0 + 3.0 * x, 230.0 + 2.0 * x),
+        };
+        let mut td_ck = td_ck;
+        match k {
+            3 => td_th = 2_500.0,
+            5 => td_ck = 245_000.0,
+            _ => {}
+        }
+        // Half the wards used none of their reserve, this year or last.
+        let (dp_kh, dp_th, dp_ck) = match k {
+            1..=8 => (50.0, 0.0, 0.0),
+            16 => (60.0, 3.0, 90.0),
+            _ => (20.0 * (x - 8.0), x - 8.0, x - 8.0),
+        };
+        let rows: Vec<FormRow> = vec![
+            (
+                "TD",
+                "Thu tiền sử dụng đất",
+                "triệu đồng",
+                vec![V::N(td_kh), V::N(td_th), V::N(td_th), V::N(td_ck)],
+            ),
+            (
+                "DP",
+                "Dự phòng ngân sách",
+                "triệu đồng",
+                vec![V::N(dp_kh), V::N(dp_th), V::N(dp_th), V::N(dp_ck)],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &[
+                "Kế hoạch năm",
+                "Thực hiện quý",
+                "Lũy kế từ đầu năm",
+                "Cùng kỳ năm trước",
+            ],
+            &rows,
+        );
+    }
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    let outliers: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|outlier|"))
+        .collect();
+    assert_eq!(
+        outliers,
+        [
+            "warning|outlier|P03|F7|TD|TH|272|2.500",
+            "warning|outlier|P05|H7|TD|CK|251|245.000",
+        ],
+        "{findings:#?}"
+    );
+}
+
 /// Ten wards of one size (10.000 people) in a fourth quarter: their fines
 /// (đồng) and counts of evaluations, TH, LK and CK, which differ from ward
 /// to ward for good reasons. Fines are lumpy: each ward's TH is a tenth
