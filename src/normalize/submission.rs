@@ -2775,6 +2775,7 @@ fn read_rows(
                     by_context = true;
                 }
                 Placed::Shared(i) => matched = RowMatch::Exact(i),
+                Placed::Beside(i, alike) => matched = RowMatch::Approximate(i, alike),
                 Placed::Ambiguous(bearers) => {
                     if !figures.is_empty() {
                         let codes = bearers
