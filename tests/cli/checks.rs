@@ -2046,6 +2046,81 @@ fn a_balance_under_the_spending_it_takes_away_is_no_part_of_it() {
     );
 }
 
+/// A ward typed its money in đồng as text where the catalog says triệu
+/// đồng: its negative spending "-307.000.000" is quoted −307 triệu (what
+/// it needs), not "-307,000000" (tester BV, Phường Trần Phú); near miss:
+/// a figure with đồng in it (2.537.499.999 = 2.537,499999 triệu) keeps
+/// the decimals it needs, and the sum it enters quotes its figures
+/// alike.
+#[test]
+fn a_figure_converted_from_dong_is_quoted_with_the_decimals_it_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         C,NS,Tổng chi ngân sách,triệu đồng,flow,ward,VP,C == C.I + C.II\n\
+         C.I,NS,Chi đầu tư phát triển,triệu đồng,flow,ward,VP,\n\
+         C.II,NS,Chi thường xuyên,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    write_form(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &TH_LK,
+        &[
+            (
+                "C",
+                "Tổng chi ngân sách",
+                "đồng",
+                vec![V::T("2.846.000.000"), V::T("2.846.000.000")],
+            ),
+            (
+                "C.I",
+                "Chi đầu tư phát triển",
+                "đồng",
+                vec![V::T("-307.000.000"), V::T("-307.000.000")],
+            ),
+            (
+                "C.II",
+                "Chi thường xuyên",
+                "đồng",
+                vec![V::T("2.537.499.999"), V::T("2.537.499.999")],
+            ),
+        ],
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|value-negative|") || s.contains("|sum-mismatch|"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|sum-mismatch|P01|E7|C|TH|C == C.I + C.II|2.846,000000",
+            "error|sum-mismatch|P01|F7|C|LK|C == C.I + C.II|2.846,000000",
+            "error|value-negative|P01|E8|C.I|TH|≥ 0|-307",
+            "error|value-negative|P01|F8|C.I|LK|≥ 0|-307",
+        ]
+    );
+    let sum = findings
+        .iter()
+        .find(|f| f["code"] == "sum-mismatch")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        sum.contains(
+            "= 2.846,000000 nhưng tổng các phần Chi đầu tư phát triển -307,000000 + \
+             Chi thường xuyên 2.537,499999 = 2.230,499999"
+        ),
+        "{sum}"
+    );
+}
+
 /// Ten wards of one size (10.000 people) in a fourth quarter: their fines
 /// (đồng) and counts of evaluations, TH, LK and CK, which differ from ward
 /// to ward for good reasons. Fines are lumpy: each ward's TH is a tenth
