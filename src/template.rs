@@ -1296,6 +1296,22 @@ impl Template {
         }
     }
 
+    /// The indicators the relation of indicator `i` subtracts (`C` of
+    /// `D == B - C`): a balance is no part of the spending taken from it.
+    pub fn relation_subtracts(&self, i: usize) -> Vec<usize> {
+        use crate::rules::expr::{parse, Rule};
+        let Some(Ok(Rule::Relation(left, _, right))) =
+            self.indicators.get(i).map(|ind| parse(&ind.formula))
+        else {
+            return Vec::new();
+        };
+        left.subtracted()
+            .into_iter()
+            .chain(right.subtracted())
+            .filter_map(|code| self.indicator_index(code))
+            .collect()
+    }
+
     /// The indicators relation `rule` names, `i` first; `None` when `rule`
     /// is no relation.
     fn named_by(&self, rule: &str, i: usize) -> Option<Vec<usize>> {

@@ -54,6 +54,12 @@ pub enum Placed {
     /// Several indicators bear the row's name and none is a part of the
     /// indicators above it: the catalog order cannot decide.
     Ambiguous(Vec<usize>),
+    /// An indicator whose relation takes an indicator above it away (the
+    /// balance `D == B - C` under the spending C), by the words the row
+    /// does not share with that one, and how alike the names are: read as
+    /// an approximate name, not as a part ("KẾT DƯ (+), BỘI CHI (-) NGÂN
+    /// SÁCH PHƯỜNG" under «Tổng chi ngân sách phường»).
+    Beside(usize, f64),
 }
 
 /// How far below the matching threshold a name still comes near a
@@ -70,6 +76,9 @@ pub struct IndicatorMatcher {
     /// and those among the next 20 of the catalog whose relation names it
     /// ("LD.01.3 <= LD.01").
     parts: Vec<Vec<usize>>,
+    /// Per indicator, the indicators after it whose relation takes it
+    /// away (`D == B - C`: D of C): related, no part.
+    takers: Vec<Vec<usize>>,
     /// The keys two indicators or more bear (as a name or an alias): the
     /// indicators, in catalog order.
     shared: HashMap<String, Vec<usize>>,
@@ -106,8 +115,10 @@ impl IndicatorMatcher {
             .iter()
             .map(|(k, v)| (fold(k), fold(v)))
             .collect();
+        let (parts, takers) = parts(template);
         let mut m = IndicatorMatcher {
-            parts: parts(template),
+            parts,
+            takers,
             shared: HashMap::new(),
             by_code: HashMap::new(),
             by_loose_code: HashMap::new(),
@@ -301,8 +312,22 @@ impl IndicatorMatcher {
                 .rev()
                 .find_map(|&a| self.match_part_under(name, &parts_of(a), Some(a)))
         };
+        // Else an indicator that takes a whole above away, by the words
+        // the row does not share with it.
+        let beside_by_words = || {
+            wholes.iter().rev().find_map(|&a| {
+                let takers = self.takers.get(a)?;
+                let i = self.match_part_under(name, takers, Some(a))?;
+                Some(Placed::Beside(i, self.alike(name, i)))
+            })
+        };
         let i = match matched {
-            RowMatch::None => return part_by_words().map_or(Placed::Kept, Placed::Part),
+            RowMatch::None => {
+                return part_by_words()
+                    .map(Placed::Part)
+                    .or_else(beside_by_words)
+                    .unwrap_or(Placed::Kept)
+            }
             RowMatch::Exact(i) | RowMatch::Approximate(i, _) => i,
             RowMatch::LooseCode(_) => return Placed::Kept,
         };
@@ -538,6 +563,23 @@ impl IndicatorMatcher {
         best.filter(|b| !b.2).map(|b| b.1)
     }
 
+    /// How alike `name` is to the nearest name or alias of indicator `i`
+    /// (1: the same key), by the edit distance of the folded keys.
+    fn alike(&self, name: &str, i: usize) -> f64 {
+        let query: Vec<char> = self.key(name).chars().collect();
+        let distance = BatchComparator::new(query.iter().copied());
+        self.key_chars
+            .iter()
+            .zip(&self.keys)
+            .filter(|(_, (_, j))| *j == i)
+            .map(|(k, _)| {
+                let longer = query.len().max(k.len()).max(1);
+                let edits = distance.distance(k.iter().copied());
+                1.0 - edits as f64 / longer as f64
+            })
+            .fold(0.0, f64::max)
+    }
+
     /// [`IndicatorMatcher::match_name`] of a name not met before.
     fn match_name_new(&self, name: &str) -> RowMatch {
         let key = self.key(name);
@@ -617,22 +659,41 @@ impl IndicatorMatcher {
 
 /// Per indicator, its parts ([`IndicatorMatcher::parts`]): a part comes
 /// after its whole in the catalog.
-fn parts(t: &Template) -> Vec<Vec<usize>> {
-    let relations: Vec<Vec<usize>> = (0..t.indicators.len())
+///
+/// An indicator a relation subtracts is no part: `D == B - C` (a balance,
+/// revenue less spending) makes the balance D no part of the spending C
+/// above it, nor C a part of D (a ward's "KẾT DƯ (+), BỘI CHI (-)" row
+/// under its spending was said to be "phần của chỉ tiêu ở dòng trên").
+/// Also, per indicator, the indicators after it whose relation takes it
+/// away ([`IndicatorMatcher::takers`]).
+#[allow(clippy::type_complexity)]
+fn parts(t: &Template) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let relations: Vec<(Vec<usize>, Vec<usize>)> = (0..t.indicators.len())
         .into_par_iter()
-        .map(|i| t.relation_indicators(i))
+        .map(|i| (t.relation_indicators(i), t.relation_subtracts(i)))
         .collect();
     (0..relations.len())
         .map(|p| {
-            let mut out: Vec<usize> = relations[p].iter().copied().filter(|&i| i > p).collect();
-            for (c, rel) in relations.iter().enumerate().skip(p + 1).take(20) {
-                if !out.contains(&c) && rel.contains(&p) {
+            let (named, minus) = &relations[p];
+            let mut out: Vec<usize> = named
+                .iter()
+                .copied()
+                .filter(|&i| i > p && !minus.contains(&i))
+                .collect();
+            let mut takers: Vec<usize> = Vec::new();
+            for (c, (rel, minus)) in relations.iter().enumerate().skip(p + 1).take(20) {
+                if out.contains(&c) || !rel.contains(&p) {
+                    continue;
+                }
+                if minus.contains(&p) {
+                    takers.push(c);
+                } else {
                     out.push(c);
                 }
             }
-            out
+            (out, takers)
         })
-        .collect()
+        .unzip()
 }
 
 /// A code as an identifier: Unicode-composed, without the spaces around

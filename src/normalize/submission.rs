@@ -86,6 +86,20 @@ impl TidyRow {
     pub fn shown_decimals(&self) -> u8 {
         self.decimals.max(0) as u8
     }
+
+    /// The decimals to quote a quantity with in a message: as typed, but
+    /// no more than its value needs, so that one converted from a smaller
+    /// money unit ("-307.000.000" đồng, −307 triệu đồng kept to the đồng's
+    /// precision: six decimals) is quoted "-307", not "-307,000000". A
+    /// percent is quoted as written ("15,20").
+    pub fn quoted_decimals(&self) -> u8 {
+        if self.column.is_percent() {
+            self.shown_decimals()
+        } else {
+            self.shown_decimals()
+                .min(crate::number::decimals_of(self.value))
+        }
+    }
 }
 
 /// The first figure of an indicator in a column among rows sorted by
@@ -2844,6 +2858,7 @@ fn read_rows(
                     by_context = true;
                 }
                 Placed::Shared(i) => matched = RowMatch::Exact(i),
+                Placed::Beside(i, alike) => matched = RowMatch::Approximate(i, alike),
                 Placed::Ambiguous(bearers) => {
                     if !figures.is_empty() {
                         let codes = bearers

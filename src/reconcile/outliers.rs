@@ -29,7 +29,9 @@
 //! `outlier_max` (3) per indicator and column, the strongest first, and
 //! one per unit and indicator (its strongest column). Skipped with fewer than
 //! `outlier_min_peers` (8) units, or when MAD = 0 (most units state the
-//! same: nothing to measure against). Rates are left out: they are
+//! same: nothing to measure against), or when half the units or more
+//! state zero (a reserve most wards left alone: a median near zero, "90
+//! times the usual" for any figure drawn at all). Rates are left out: they are
 //! bounded, units' rates differ for good reasons, and a mistyped rate is
 //! caught against its formula.
 
@@ -190,6 +192,9 @@ pub fn check_outliers(
     let mut usual: Vec<[Option<f64>; 6]> = vec![[None; 6]; groups];
     // The median of every group's figures as written, unscaled.
     let mut raw_median: Vec<Option<f64>> = vec![None; groups];
+    // Groups where half the units or more state zero (a reserve most
+    // communes did not touch): their median is no usual size.
+    let mut mostly_zero: Vec<bool> = vec![false; groups];
     let worth: Vec<usize> = (0..groups)
         .filter(|&g| count[g] >= settings.outlier_min_peers)
         .collect();
@@ -228,6 +233,7 @@ pub fn check_outliers(
             }
         })?;
         for (&g, mut v) in batch.iter().zip(raws) {
+            mostly_zero[g] = 2 * v.iter().filter(|&&x| x == 0.0).count() >= v.len();
             raw_median[g] = median(&mut v);
         }
         for ((&g, mut v), mut p) in batch.iter().zip(values).zip(pairs) {
@@ -312,17 +318,28 @@ pub fn check_outliers(
         let lumpy = money || (whole && r.value.min(usual) < SMALL_COUNT);
         let slip_sized = times_off(r.value, usual) >= SLIP_TIMES
             && raw_median[g].is_none_or(|m| times_off(r.value, m) >= SLIP_TIMES);
+        // Where most units state zero (a reserve most wards did not use),
+        // a ratio to the median says nothing: no peers' usual to be off.
         if score > settings.outlier_threshold
+            && !mostly_zero[g]
             && far_off(r.value, usual, whole, settings)
             && (!lumpy || slip_sized)
         {
-            // Far from its peers but in line with its own other figures
-            // (a poor commune's poor households in KH, TH and CK alike):
-            // a unit unlike the others, not a typo in one cell.
+            // Far from its peers but consistent with its own other figures
+            // (a poor commune's poor households in KH, TH and CK alike; a
+            // commune's land revenue large in KH, TH and CK): a unit unlike
+            // the others, not a typo in one cell. Consistent: in line with
+            // one of them at least, and a slip's size off none (a typo is
+            // off all of them; a plan its first quarter overtook is no
+            // typo in last year's figure).
             // Scaled by its own CK, a figure is already weighed against the
             // unit's own: nothing more to ask of its other columns.
             let own_scale = matches!(scale, OutlierScale::Column(_));
-            if !own_scale && !others.is_empty() && others.iter().all(|&(_, _, off)| in_line(off)) {
+            let no_slip = |off: f64| off < SLIP_TIMES && 1.0 / off < SLIP_TIMES;
+            if !own_scale
+                && others.iter().any(|&(_, _, off)| in_line(off))
+                && others.iter().all(|&(_, _, off)| no_slip(off))
+            {
                 return;
             }
             let finding = outlier_finding(

@@ -911,7 +911,7 @@ fn violation(
     let value_of = |code: &str| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
         match subject {
-            Subject::Unit(s) => figure(s, idx, column).map(|r| (r.value, r.shown_decimals())),
+            Subject::Unit(s) => figure(s, idx, column).map(|r| (r.value, r.quoted_decimals())),
             Subject::Totals => {
                 totals.values[idx][ci].map(|v| (v, crate::number::decimals_of(v).min(2)))
             }

@@ -60,7 +60,7 @@ pub fn check_signs(
             continue;
         }
         let what = indicator_words(template, r.ind());
-        let v = format_num(r.value, r.shown_decimals(), lang);
+        let v = format_num(r.value, r.quoted_decimals(), lang);
         let column = r.column;
         let said = Checked::Negative {
             unit: &unit_name,

@@ -555,7 +555,7 @@ pub fn check_department_totals(
 /// money unit (9.790.000 nghìn đồng, 9.790 triệu đồng kept to the
 /// đồng's precision: three decimals) is not listed as "9.790,000".
 fn needed_decimals(r: &TidyRow) -> u8 {
-    r.shown_decimals().min(crate::number::decimals_of(r.value))
+    r.quoted_decimals()
 }
 
 /// Whether the department's figure of `m` is the wards' sum less a

@@ -502,6 +502,37 @@ impl Expr {
         }
     }
 
+    /// The codes the expression takes away (`C` of `B - C`, `B` of
+    /// `A - (B + C)`, `A` of `-A + B`): an indicator subtracted from the
+    /// others is no part of them.
+    pub fn subtracted(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.collect_signed(false, &mut out);
+        out
+    }
+
+    fn collect_signed<'a>(&'a self, minus: bool, out: &mut Vec<&'a str>) {
+        match self {
+            Expr::Num(_) => {}
+            Expr::Code(c) => {
+                if minus && !out.contains(&c.as_str()) {
+                    out.push(c)
+                }
+            }
+            Expr::Neg(e) => e.collect_signed(!minus, out),
+            Expr::Bin(a, Op::Add, b) => {
+                a.collect_signed(minus, out);
+                b.collect_signed(minus, out);
+            }
+            Expr::Bin(a, Op::Sub, b) => {
+                a.collect_signed(minus, out);
+                b.collect_signed(!minus, out);
+            }
+            // A product or a quotient has no sign of its own to say.
+            Expr::Bin(..) => {}
+        }
+    }
+
     /// The value of an expression that names no indicator (`100`, `1 / 4`).
     pub fn constant_value(&self) -> Option<f64> {
         if self.codes().is_empty() {
