@@ -1125,6 +1125,21 @@ impl Template {
         }
     }
 
+    /// Whether `text` (a title's line) names the consolidating office
+    /// itself ("UBND XÃ TÂN THỊNH" for "ỦY BAN NHÂN DÂN XÃ TÂN THỊNH"): the
+    /// body the units report to, so no sender. Compared without "Ủy ban
+    /// nhân dân" / "UBND", accents, case or spacing.
+    pub fn names_office(&self, text: &str) -> bool {
+        let bare = |t: &str| {
+            fold(&strip_office(t))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let office = bare(&self.settings.office);
+        !office.is_empty() && bare(text) == office
+    }
+
     /// Where a department dates its report: the office's place name
     /// ("Nam Sơn" for "… TỈNH NAM SƠN"), else its level ("Quận").
     pub fn office_place(&self) -> String {
