@@ -755,7 +755,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         })
         .count();
     // The registry's own words: "phường", "xã, phường, đặc khu"…
-    let words = t.level_words();
+    let words = t.count_words();
     // A registry of communes alone (a province's department collecting
     // from its communes) names no departments.
     let departments = t
@@ -765,8 +765,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let others = d.units.len() - wards_in;
     let note = match (lang, departments) {
         (Lang::Vi, true) => format!(
-            "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} cơ quan, đơn vị)",
-            words.units_vi,
+            "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} {})",
+            words.units_vi, words.others_vi,
         ),
         (Lang::Vi, false) => format!("(Tổng hợp từ {wards_in}/{wards_total} {})", words.units_vi,),
         (Lang::En, true) => format!(
