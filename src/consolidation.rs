@@ -379,6 +379,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .filter_map(|f| t.agency_index(&f.unit))
         .collect();
     crate::reconcile::short_of_parts(&figures, t, &parts_only, &mut totals)?;
+    // A stock's LK unlike its TH (summed over the quarters): the LK total
+    // takes the unit's TH, said under Tổng hợp.
+    crate::reconcile::stock_lk_as_th(&figures, t, &own_included, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
