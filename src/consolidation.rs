@@ -393,6 +393,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
     let aside = Figures::new(included(&outcomes, &aside, &[]), Some(&store));
     crate::reconcile::short_of_set_aside(&aside, t, &in_totals, config.period, &mut totals)?;
+    // A stock's LK unlike its TH (summed over the quarters): the LK total
+    // takes the unit's TH, said under Tổng hợp.
+    crate::reconcile::stock_lk_as_th(&figures, t, &own_included, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));

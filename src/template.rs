@@ -373,6 +373,20 @@ impl LevelWords {
     }
 }
 
+/// How a count of units is worded ([`Template::count_words`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountWords {
+    /// "phường", "thôn, tổ dân phố", "đơn vị".
+    pub units_vi: String,
+    /// "wards", "villages and residential groups", "units".
+    pub units_en: String,
+    /// The word for the other units (departments): "cơ quan, đơn vị", or
+    /// "cơ quan" beside units called "đơn vị".
+    pub others_vi: &'static str,
+    /// Between the two counts: ", ", or " và " after a list of kinds.
+    pub joint_vi: &'static str,
+}
+
 /// Vietnamese words for a level of local government and their English,
 /// longest first so that "thị xã" wins over "xã".
 const AREA_WORDS: [(&str, &str, &str); 9] = [
@@ -1133,6 +1147,56 @@ impl Template {
         }
     }
 
+    /// How a count of the registry's units of kind `ward` and of its
+    /// other units is worded ("16 phường, 17 cơ quan, đơn vị"; "14 thôn,
+    /// tổ dân phố và 4 cơ quan"): [`Self::level_words`], whose units are
+    /// here the registry's villages and residential groups ("thôn, tổ dân
+    /// phố") when none is a commune or ward, then the other units' word:
+    /// "cơ quan, đơn vị", or "cơ quan" beside units that are plain "đơn
+    /// vị" (never "đơn vị, 4 cơ quan, đơn vị"), and the joint between
+    /// the two: "và" after a list of kinds.
+    pub fn count_words(&self) -> CountWords {
+        let mut words = self.level_words();
+        if words.units_vi == "đơn vị" {
+            let mut kinds: Vec<(usize, usize)> = Vec::new();
+            let mut all = true;
+            for a in self.agencies.iter().filter(|a| a.kind == AgencyKind::Ward) {
+                match settlement_kind(&a.name) {
+                    Some(k) => match kinds.iter_mut().find(|(kk, _)| *kk == k) {
+                        Some((_, n)) => *n += 1,
+                        None => kinds.push((k, 1)),
+                    },
+                    None => all = false,
+                }
+            }
+            kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
+            let named: Vec<(&str, &str)> = kinds
+                .iter()
+                .filter_map(|&(k, _)| SETTLEMENT_KINDS.get(k).copied())
+                .collect();
+            if all && !named.is_empty() {
+                words.units_vi = named.iter().map(|k| k.0).collect::<Vec<_>>().join(", ");
+                words.units_en = named.iter().map(|k| k.1).collect::<Vec<_>>().join(" and ");
+            }
+        }
+        let others_vi = if words.units_vi == "đơn vị" {
+            "cơ quan"
+        } else {
+            "cơ quan, đơn vị"
+        };
+        let joint_vi = if words.units_vi.contains(',') {
+            " và "
+        } else {
+            ", "
+        };
+        CountWords {
+            units_vi: words.units_vi,
+            units_en: words.units_en,
+            others_vi,
+            joint_vi,
+        }
+    }
+
     /// The first line of a department's letterhead: "UBND TỈNH NAM SƠN",
     /// "UBND QUẬN" for a People's Committee; the office as it is written
     /// for any other ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TỈNH LÂM GIANG").
@@ -1175,6 +1239,21 @@ impl Template {
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// Whether `text` (a title's line) names the consolidating office
+    /// itself ("UBND XÃ TÂN THỊNH" for "ỦY BAN NHÂN DÂN XÃ TÂN THỊNH"): the
+    /// body the units report to, so no sender. Compared without "Ủy ban
+    /// nhân dân" / "UBND", accents, case or spacing.
+    pub fn names_office(&self, text: &str) -> bool {
+        let bare = |t: &str| {
+            fold(&strip_office(t))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let office = bare(&self.settings.office);
+        !office.is_empty() && bare(text) == office
     }
 
     /// Where a department dates its report: the office's place name

@@ -103,11 +103,11 @@ fn summary(t: &Template, ctx: &FormContext, units: &[usize], out: &std::path::Pa
         .filter(|&&u| t.agencies[u].kind == AgencyKind::Ward)
         .count();
     let others = units.len() - wards;
-    let words = t.level_words();
+    let words = t.count_words();
     let version = &t.settings.version;
     let departments = match (ctx.lang, others) {
         (_, 0) => String::new(),
-        (Lang::Vi, n) => format!(", {n} cơ quan, đơn vị"),
+        (Lang::Vi, n) => format!("{}{n} {}", words.joint_vi, words.others_vi),
         (Lang::En, n) => format!(", {}", ctx.lang.count(n, ("", "department", "departments"))),
     };
     match ctx.lang {

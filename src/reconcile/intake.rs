@@ -84,6 +84,21 @@ pub fn intake(
     let mut summed = Vec::new();
     // The files of unknown sender a missing unit's finding names.
     let mut offered: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    // The units that sent nothing at all: a file of unknown sender whose
+    // name is one of them for short ("T2 bao cao nam.xlsx", Thôn 2) is
+    // offered to that one alone.
+    let missing: Vec<usize> = template
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|&(ai, a)| {
+            a.reports
+                && !by_unit.contains_key(&ai)
+                && !wrong_period.contains_key(&ai)
+                && !unreadable.contains_key(&ai)
+        })
+        .map(|(ai, _)| ai)
+        .collect();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
         let files_of = |ks: &[usize]| {
@@ -166,10 +181,17 @@ pub fn intake(
                     .filter(|&&(k, ref fits)| {
                         fits.is_empty()
                             && match &outcomes[k] {
-                                FileOutcome::Read(s) => {
-                                    !(a.kind == crate::template::AgencyKind::Ward && other_body(s))
-                                        && may_name(&s.unit_text, a)
-                                }
+                                FileOutcome::Read(s) => match short_in_name(&s.file, template)
+                                    .filter(|u| missing.contains(u))
+                                {
+                                    Some(u) => u == ai,
+                                    None => {
+                                        !(a.kind == crate::template::AgencyKind::Ward
+                                            && other_body(s))
+                                            && (template.names_office(&s.unit_text)
+                                                || may_name(&s.unit_text, a))
+                                    }
+                                },
                                 _ => true,
                             }
                     })
@@ -860,6 +882,65 @@ fn may_name(text: &str, agency: &crate::template::Agency) -> bool {
         || kind_initial.is_some_and(|i| words.contains(&i.as_str()))
 }
 
+/// The unit a file's name writes for short, the initials of its kind
+/// then its number ("T2 bao cao nam.xlsx": Thôn 2; "tdp5": Tổ dân phố 5),
+/// when the registry has exactly one unit so written: none when it also
+/// has a Tổ 2 or a Trạm 2 ("T2" could be either), or no such unit.
+fn short_in_name(file: &str, template: &Template) -> Option<usize> {
+    use crate::text::fold;
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| fold(&s.to_string_lossy()))
+        .unwrap_or_default();
+    // "02" and "2" are one number.
+    let number = |n: &str| {
+        let digits = n.trim_start_matches('0');
+        if digits.is_empty() || !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            n.to_string()
+        } else {
+            digits.to_string()
+        }
+    };
+    let shorts: Vec<(String, String)> = stem
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|w| {
+            let split = w.find(|c: char| c.is_ascii_digit())?;
+            let (letters, rest) = w.split_at(split);
+            let tail_ok = rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .chars()
+                .all(|c| c.is_ascii_alphabetic());
+            (!letters.is_empty()
+                && letters.len() <= 4
+                && letters.chars().all(|c| c.is_ascii_alphabetic())
+                && tail_ok)
+                .then(|| (letters.to_string(), number(rest)))
+        })
+        .collect();
+    if shorts.is_empty() {
+        return None;
+    }
+    let mut found = template.agencies.iter().enumerate().filter(|(_, a)| {
+        let name = fold(&a.name);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let Some((last, kind)) = words.split_last() else {
+            return false;
+        };
+        if kind.is_empty() || !last.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let initials: String = kind.iter().filter_map(|w| w.chars().next()).collect();
+        shorts.iter().any(|(l, n)| {
+            *n == number(last)
+                && (*l == initials || l.len() == 1 && initials.starts_with(l.as_str()))
+        })
+    });
+    match (found.next(), found.next()) {
+        (Some((u, _)), None) => Some(u),
+        _ => None,
+    }
+}
+
 fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Finding>, StatusLine) {
     use crate::normalize::submission::UnitSource;
     let line = |unit_name: String, note: String| StatusLine {
@@ -953,6 +1034,16 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
     let finding = Finding::said(Severity::Error, &said, lang)
         .at(&loc)
         .actual(s.unit_text.clone());
+    // A title naming the office that collects ("UBND XÃ TÂN THỊNH" over
+    // its villages' reports) names no sender: the line does not read as
+    // the office's own report.
+    if template.names_office(&s.unit_text) {
+        let note = match lang {
+            Lang::Vi => format!("không rõ đơn vị gửi: tiêu đề chỉ ghi tên cơ quan tổng hợp «{named}»; số liệu không được tổng hợp"),
+            Lang::En => format!("sender unknown: the title names only the consolidating office «{named}»; figures not consolidated"),
+        };
+        return (Some(finding), line(String::new(), note));
+    }
     let note = lang.pick(
         "không rõ đơn vị gửi; số liệu không được tổng hợp",
         "sender unknown; figures not consolidated",

@@ -110,6 +110,26 @@ pub struct Totals {
     /// area states it (the area's target), by indicator: shown in the
     /// totals instead of a rate recomputed from the wards' plans.
     pub targets: BTreeMap<usize, Target>,
+    /// The stocks whose LK total takes a unit's TH for its LK, the LK it
+    /// stated being unlike its TH ([`stock_lk_as_th`]).
+    pub lk_from_th: Vec<LkFromTh>,
+    /// The totals (indicator, column index) worked from such an LK: the
+    /// LK, its %KH and %CK, and the rates it is an operand of.
+    pub lk_from_th_cells: std::collections::BTreeSet<(usize, usize)>,
+}
+
+/// A unit's stock whose stated LK is not its TH (a `cumulative-mismatch`
+/// warning: both are its level at the period's end): the LK total takes
+/// its TH instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LkFromTh {
+    pub indicator: usize,
+    /// Agency index.
+    pub unit: usize,
+    pub th: f64,
+    pub lk: f64,
+    /// The decimals the two were typed with (at least).
+    pub decimals: u8,
 }
 
 /// A unit whose file was read but set aside, none of its files in the
@@ -148,6 +168,8 @@ impl Totals {
             set_aside: Vec::new(),
             typed: vec![0; indicators],
             targets: BTreeMap::new(),
+            lk_from_th: Vec::new(),
+            lk_from_th_cells: std::collections::BTreeSet::new(),
         }
     }
 
@@ -373,6 +395,113 @@ pub fn short_of_set_aside(
     if !totals.set_aside.is_empty() {
         short_as_operands(totals, &Derived::of(template));
     }
+    Ok(())
+}
+
+/// A stock's LK total with each unit's TH for its LK where the unit
+/// stated an LK unlike its TH (`known`: its `cumulative-mismatch`
+/// warning, `expected` `LK = TH`). Both are the stock's level at the
+/// period's end, so its LK can only be the level its TH states; the LK
+/// it wrote (most often the quarters summed: a population of 2.105
+/// written 8.408) would swell the area's level and the growth worked
+/// from it. The warning still stands, the total is marked by it, and
+/// [`Totals::lk_from_th`] says whose TH was taken (Tổng hợp prints the
+/// figures so worked out with `(*)` and a footnote line). The %KH, %CK
+/// and rates worked from that LK total are worked again.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn stock_lk_as_th(
+    figures: &Figures,
+    template: &Template,
+    known: &[crate::diagnostic::Finding],
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    use crate::diagnostic::{Code, Severity};
+    let (th_c, lk_c) = (ValueColumn::Th, ValueColumn::Lk);
+    let doubted: std::collections::BTreeSet<(usize, usize)> = known
+        .iter()
+        .filter(|f| {
+            f.severity == Severity::Warning
+                && f.code == Code::CumulativeMismatch
+                && f.column == lk_c.as_str()
+                && f.expected == "LK = TH"
+        })
+        .filter_map(|f| {
+            Some((
+                template.agency_index(&f.unit)?,
+                template.indicator_index(&f.indicator)?,
+            ))
+        })
+        .filter(|&(_, i)| {
+            template
+                .indicators
+                .get(i)
+                .is_some_and(|d| d.kind == Kind::Stock)
+        })
+        .collect();
+    if doubted.is_empty() {
+        return Ok(());
+    }
+    for (k, s) in figures.subs().iter().enumerate() {
+        let Some(u) = s.unit.filter(|u| doubted.iter().any(|(d, _)| d == u)) else {
+            continue;
+        };
+        let sub = figures.unit(k)?;
+        for &(_, i) in doubted.iter().filter(|(d, _)| *d == u) {
+            let of = |c: ValueColumn| {
+                counted_rows(&sub, template)
+                    .map(|(_, r)| r)
+                    .find(|r| r.ind() == i && r.column == c)
+                    .map(|r| (r.value, r.decimals.max(0) as u8))
+            };
+            let (Some((th, dt)), Some((lk, dl))) = (of(th_c), of(lk_c)) else {
+                continue;
+            };
+            let Some(total) = totals
+                .values
+                .get_mut(i)
+                .and_then(|v| v[lk_c.index()].as_mut())
+            else {
+                continue;
+            };
+            *total += th - lk;
+            totals.lk_from_th.push(LkFromTh {
+                indicator: i,
+                unit: u,
+                th,
+                lk,
+                decimals: dt.max(dl),
+            });
+        }
+    }
+    if totals.lk_from_th.is_empty() {
+        return Ok(());
+    }
+    recompute_rates(totals, template);
+    let kh = ValueColumn::Kh.index();
+    for (&i, t) in &totals.targets {
+        totals.values[i][kh] = Some(t.value);
+    }
+    recompute_percentages(totals, template);
+    let derived = Derived::of(template);
+    let mut cells = std::collections::BTreeSet::new();
+    for e in &totals.lk_from_th {
+        cells.insert((e.indicator, lk_c.index()));
+        for (rate, ops) in &derived.rates {
+            if ops.contains(&e.indicator) {
+                cells.insert((*rate, lk_c.index()));
+            }
+        }
+    }
+    let worked: Vec<usize> = cells.iter().map(|&(i, _)| i).collect();
+    for i in worked {
+        for p in [ValueColumn::PctKh, ValueColumn::PctCk] {
+            cells.insert((i, p.index()));
+        }
+    }
+    cells.retain(|&(i, c)| totals.values.get(i).is_some_and(|v| v[c].is_some()));
+    totals.lk_from_th_cells = cells;
     Ok(())
 }
 

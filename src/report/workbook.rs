@@ -451,6 +451,37 @@ fn partial_footnote(
     lines
 }
 
+/// The footnote lines of the stocks whose LK total takes a unit's TH
+/// for the LK it stated ([`crate::reconcile::stock_lk_as_th`]): one per
+/// unit and indicator, saying whose TH was taken, what LK it wrote, and
+/// to confirm it before signing.
+fn lk_from_th_footnote(
+    taken: &[crate::reconcile::LkFromTh],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    taken
+        .iter()
+        .filter_map(|e| {
+            let ind = t.indicators.get(e.indicator)?;
+            let unit = t.agencies.get(e.unit)?.shown();
+            let th = crate::number::format_num(e.th, e.decimals, lang);
+            let lk = crate::number::format_num(e.lk, e.decimals, lang);
+            Some(match lang {
+                Lang::Vi => format!(
+                    "(*) {} {}, cột LK: số của {unit} được lấy bằng thực hiện {th}, không lấy lũy kế {lk} đơn vị ghi: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «{findings}»); số có dấu (*) tính từ đó. Hãy xác nhận với {unit} trước khi trình ký.",
+                    ind.code, ind.name
+                ),
+                Lang::En => format!(
+                    "(*) {} {}, column LK: {unit}'s figure is taken as its TH {th}, not the LK {lk} it wrote: a stock's LK is its level at the period's end, as its TH (see the sheet «{findings}»); figures marked (*) are worked from it. Confirm with {unit} before signing.",
+                    ind.code, ind.name
+                ),
+            })
+        })
+        .collect()
+}
+
 /// What the fills mean: the word in the fill, then what to do.
 fn legend(lang: Lang) -> [(Severity, &'static str, &'static str); 2] {
     [
@@ -732,7 +763,9 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .filter_map(|(i, c)| Some((i, c, d.totals.blank_cells.get(&(i, c.index()))?)))
         .collect();
     let is_partial = |i: usize, c: ValueColumn| {
-        d.totals.blank_cells.contains_key(&(i, c.index())) && d.totals.shown(i, c).is_some()
+        (d.totals.blank_cells.contains_key(&(i, c.index()))
+            || d.totals.lk_from_th_cells.contains(&(i, c.index())))
+            && d.totals.shown(i, c).is_some()
     };
     let sign_units: u32 = PARTIAL_SIGN
         .chars()
@@ -789,7 +822,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         })
         .count();
     // The registry's own words: "phường", "xã, phường, đặc khu"…
-    let words = t.level_words();
+    let words = t.count_words();
     // A registry of communes alone (a province's department collecting
     // from its communes) names no departments.
     let departments = t
@@ -799,8 +832,8 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let others = d.units.len() - wards_in;
     let note = match (lang, departments) {
         (Lang::Vi, true) => format!(
-            "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} cơ quan, đơn vị)",
-            words.units_vi,
+            "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} {})",
+            words.units_vi, words.others_vi,
         ),
         (Lang::Vi, false) => format!("(Tổng hợp từ {wards_in}/{wards_total} {})", words.units_vi,),
         (Lang::En, true) => format!(
@@ -975,18 +1008,18 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     }
     // Notes do not print: what the signs (*) mean is written under the
     // table, above the signatures.
-    if !partial.is_empty() {
+    let mut footnote =
+        partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang);
+    let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
+    footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
+    if !footnote.is_empty() {
         row += 1;
         let text = base().set_text_wrap().set_align(FormatAlign::Top);
         let heading = text.clone().set_italic();
-        for (k, line) in
-            partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang)
-                .iter()
-                .enumerate()
-        {
+        for (k, line) in footnote.iter().enumerate() {
             let lines = wrapped_lines(line, full_width, false, FONT_SIZE);
             printed.set(ws, row, row_height(lines, FONT_SIZE))?;
-            let f = if k == 0 { &heading } else { &text };
+            let f = if k < heading_lines { &heading } else { &text };
             ws.merge_range(row, 0, row, last, line, f)?;
             row += 1;
         }
@@ -1312,8 +1345,12 @@ fn detail_sheet(
                 } else {
                     None
                 };
+                // A stock's LK total that took a unit's TH for the LK it
+                // wrote is no sum of the row: its figure, signed as in
+                // Tổng hợp, whose footnote says whose.
+                let th_for_lk = d.totals.lk_from_th_cells.contains(&(i, column.index()));
                 let total_fmt = figures
-                    .get(num, true, mark.map(Mark::severity), false)
+                    .get(num, true, mark.map(Mark::severity), th_for_lk)
                     .clone();
                 match (ind.kind, ind.level, total) {
                     (_, _, None) => {
@@ -1338,7 +1375,7 @@ fn detail_sheet(
                             write_figure(ws, row, total_col, Some(v), &total_fmt, mark, lang)?;
                         }
                     },
-                    (_, _, Some(v)) if wards_here > 0 && all_wards_here => {
+                    (_, _, Some(v)) if wards_here > 0 && all_wards_here && !th_for_lk => {
                         let f = Formula::new(format!(
                             "=SUM({}{}:{}{})",
                             column_letters(first_unit_col as u32),

@@ -331,7 +331,7 @@ fn the_province_templates_forms_use_its_own_words_and_codes() {
     assert!(String::from_utf8_lossy(&o.stdout)
         .contains("48 biểu mẫu Quý I/2026 (mẫu phiên bản 2026.1)"));
     assert!(
-        String::from_utf8_lossy(&o.stdout).contains("40 xã, phường, đặc khu, 8 cơ quan, đơn vị")
+        String::from_utf8_lossy(&o.stdout).contains("40 xã, phường, đặc khu và 8 cơ quan, đơn vị")
     );
     for (file, head) in [
         ("X01-xa-tan-phu-2026-Q1.xlsx", vec!["UBND XÃ TÂN PHÚ"]),
@@ -1592,4 +1592,89 @@ fn forms_carry_every_number_of_decimals_a_template_gives() {
     let said = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{said}");
     assert!(said.contains("1 lỗi, 0 cảnh báo, 0 thông tin"), "{said}");
+}
+
+/// A commune's own registry of villages and offices: `template` said
+/// "14 đơn vị, 4 cơ quan, đơn vị." and Tổng hợp "(Tổng hợp từ 13/14 đơn
+/// vị và 4 cơ quan, đơn vị)", "cơ quan, đơn vị" read twice (tester
+/// trustBW). The villages and residential groups are named by their
+/// kinds, the offices after them with "và". Near miss: a registry whose
+/// units have no kind word keeps "đơn vị" and calls the others "cơ quan".
+#[test]
+fn a_villages_registry_counts_its_units_in_its_own_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    // The district's annex settings name its departments: not this
+    // commune's.
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let mut skip = false;
+    let kept: Vec<&str> = toml
+        .lines()
+        .filter(|l| {
+            if l.starts_with('[') {
+                skip = *l == "[annex.default_field]" || *l == "[annex.short]";
+            }
+            !skip
+        })
+        .collect();
+    std::fs::write(tpl.join("template.toml"), kept.join("\n")).unwrap();
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         T01,ward,Thôn 1,Thon 1,yes\n\
+         T02,ward,Thôn 2,Thon 2,yes\n\
+         BA,ward,Ấp Bình An,Ap Binh An,yes\n\
+         TDP5,ward,Tổ dân phố 5,TDP 5,yes\n\
+         CAX,department,Công an xã,CA xã,yes\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("forms");
+    let o = template(
+        &out,
+        &["--period", "2020-Q3", "--template", tpl.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim_end(),
+        format!(
+            "Đã tạo 5 biểu mẫu Quý III/2020 (mẫu phiên bản 2020.1) trong {}: 4 thôn, tổ dân phố và 1 cơ quan, đơn vị.",
+            out.display()
+        )
+    );
+    // Thôn 1's form, filled as it is, consolidated: the summary's line.
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        out.join("T01-thon-1-2020-Q3.xlsx"),
+        dir.join("T01-thon-1-2020-Q3.xlsx"),
+    )
+    .unwrap();
+    let run = tmp.path().join("out");
+    crate::trust::run(&dir, &run, &tpl, "2020-Q3");
+    let summary = read_sheet(&run.join("tong-hop.xlsx"), "Tổng hợp");
+    assert_eq!(
+        summary[2][0],
+        "(Tổng hợp từ 1/4 thôn, tổ dân phố và 0 cơ quan, đơn vị)"
+    );
+
+    // Near miss: units with no kind word.
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         A,ward,Đội sản xuất A,,yes\n\
+         B,ward,Đội sản xuất B,,yes\n\
+         CAX,department,Công an xã,CA xã,yes\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("forms2");
+    let o = template(
+        &out,
+        &["--period", "2020-Q3", "--template", tpl.to_str().unwrap()],
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout).ends_with(": 2 đơn vị, 1 cơ quan.\n"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
 }

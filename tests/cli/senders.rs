@@ -1753,3 +1753,115 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
         );
     }
 }
+
+/// A commune's village file titled only with the commune's own
+/// committee, "UBND XÃ TÂN THỊNH" (the office that collects, not a
+/// sender), and named "T2 bao cao nam.xlsx": Thôn 2's `submission-missing`
+/// said only "Thôn 2 chưa gửi báo cáo" without naming the file, and
+/// Tình trạng nộp put "UBND XÃ TÂN THỊNH" in the file's unit column, as if
+/// the commune had sent it (tester trustBW). The office's name is no
+/// sender: the file is offered to the missing villages, and to Thôn 2
+/// alone, whose short "T2" no other unit of the registry fits. Near miss:
+/// "T3" fits Thôn 3 and Tổ dân phố 3 alike, so it narrows nothing and
+/// every missing unit names the file.
+#[test]
+fn a_file_titled_with_the_collecting_office_is_offered_to_the_missing_units() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replace(
+            "office = \"ỦY BAN NHÂN DÂN QUẬN\"",
+            "office = \"ỦY BAN NHÂN DÂN XÃ TÂN THỊNH\"",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         T01,ward,Thôn 1,Thon 1,yes\n\
+         T02,ward,Thôn 2,Thon 2,yes\n\
+         T03,ward,Thôn 3,Thon 3,yes\n\
+         TDP3,ward,Tổ dân phố 3,TDP 3,yes\n",
+    )
+    .unwrap();
+    let missing_of = |f: &[serde_json::Value]| -> Vec<String> {
+        let mut v: Vec<String> = f
+            .iter()
+            .filter(|x| x["code"] == "submission-missing")
+            .map(|x| {
+                format!(
+                    "{}|{}",
+                    x["unit"].as_str().unwrap(),
+                    x["message"].as_str().unwrap()
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    letterhead_book(&dir.join("Thon 1.xlsx"), &["THÔN 1"], 100.0);
+    letterhead_book(
+        &dir.join("T2 bao cao nam.xlsx"),
+        &["UBND XÃ TÂN THỊNH"],
+        90.0,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["error|file-unknown-unit||||||UBND XÃ TÂN THỊNH"]
+    );
+    assert_eq!(
+        missing_of(&f),
+        [
+            "T02|Thôn 2 chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (T2 bao cao nam.xlsx) là của Thôn 2. Hãy xem các tệp này.",
+            "T03|Thôn 3 chưa gửi báo cáo Quý III/2020.",
+            "TDP3|Tổ dân phố 3 chưa gửi báo cáo Quý III/2020.",
+        ]
+    );
+    // The file's line names no sender: not the commune's committee.
+    let rows = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let line = rows
+        .iter()
+        .find(|r| r.iter().any(|c| c == "T2 bao cao nam.xlsx"))
+        .unwrap();
+    assert_eq!(line[1], "", "{line:?}");
+    assert_eq!(line[2], "", "{line:?}");
+    assert!(
+        line.iter().any(|c| c
+            == "không rõ đơn vị gửi: tiêu đề chỉ ghi tên cơ quan tổng hợp «UBND XÃ TÂN THỊNH»; số liệu không được tổng hợp"),
+        "{line:?}"
+    );
+    let thon2 = rows.iter().find(|r| r.iter().any(|c| c == "T02")).unwrap();
+    assert!(
+        thon2
+            .iter()
+            .any(|c| c == "có thể là tệp không rõ đơn vị: T2 bao cao nam.xlsx"),
+        "{thon2:?}"
+    );
+
+    // Near miss: "T3" is Thôn 3 or Tổ dân phố 3; every missing unit is
+    // offered the file, none guessed.
+    let dir = tmp.path().join("in3");
+    std::fs::create_dir_all(&dir).unwrap();
+    letterhead_book(&dir.join("Thon 1.xlsx"), &["THÔN 1"], 100.0);
+    letterhead_book(
+        &dir.join("T3 bao cao nam.xlsx"),
+        &["UBND XÃ TÂN THỊNH"],
+        90.0,
+    );
+    let f = run(&dir, &tmp.path().join("out3"), &tpl, "2020-Q3");
+    assert_eq!(
+        missing_of(&f),
+        [
+            "T02|Thôn 2 chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (T3 bao cao nam.xlsx) là của Thôn 2. Hãy xem các tệp này.",
+            "T03|Thôn 3 chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (T3 bao cao nam.xlsx) là của Thôn 3. Hãy xem các tệp này.",
+            "TDP3|Tổ dân phố 3 chưa gửi báo cáo Quý III/2020, trừ khi tệp không rõ đơn vị gửi (T3 bao cao nam.xlsx) là của Tổ dân phố 3. Hãy xem các tệp này.",
+        ]
+    );
+}

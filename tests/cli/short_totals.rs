@@ -699,3 +699,135 @@ fn a_commune_whose_every_former_commune_sent_its_file_is_their_sum() {
         "{sheet:?}"
     );
 }
+
+/// Thôn 5 summed its population (a stock) over the quarters: LK 8.408
+/// against TH 2.105. The `cumulative-mismatch` warning was right, but
+/// Tổng hợp added the 8.408 into the LK total and printed a population
+/// growth of +26,87%, only shaded yellow (tester trustBW). A stock's LK
+/// is its level at the period's end, as its TH: the LK total takes the
+/// unit's TH, prints `(*)` (and so do the %CK and the rate worked from
+/// it), and a footnote line says whose TH was taken for which LK. The
+/// warning still stands. Near miss: the other stock, whose LK is its TH
+/// in both units, and a flow whose LK is above its TH, are added as they
+/// are, with no sign.
+#[test]
+fn a_stocks_lk_unlike_its_th_is_not_added_into_the_total() {
+    use crate::trust::{one_row_header, write_sheet, Cell::N};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         DS01,HC,Dân số trung bình,người,stock,ward,VP,\n\
+         GN01,HC,Số hộ nghèo,hộ,stock,ward,VP,\n\
+         GN03,HC,Tỷ lệ hộ nghèo trên dân số,%,rate,ward,VP,GN01 / DS01 * 100\n\
+         HC07,HC,Tổng số lượt đánh giá,lượt,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = one_row_header(&[("Thực hiện quý IV", 1), ("Lũy kế", 1), ("Cùng kỳ", 1)]);
+    let n = |v: f64| N(v, None);
+    let rows = |ds: [f64; 3], gn: [f64; 3], hc: [f64; 3]| {
+        vec![
+            ("DS01", "Dân số trung bình", "người", ds.map(n).to_vec()),
+            ("GN01", "Số hộ nghèo", "hộ", gn.map(n).to_vec()),
+            ("HC07", "Tổng số lượt đánh giá", "lượt", hc.map(n).to_vec()),
+        ]
+    };
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ IV/2020",
+        &header,
+        &rows(
+            [2000.0, 2000.0, 1900.0],
+            [40.0, 40.0, 50.0],
+            [10.0, 30.0, 25.0],
+        ),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ IV/2020",
+        &header,
+        &rows(
+            [1000.0, 4000.0, 980.0],
+            [20.0, 20.0, 25.0],
+            [5.0, 15.0, 20.0],
+        ),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q4");
+    assert_eq!(
+        crate::trust::listed(&f, &["cumulative-mismatch"]),
+        ["warning|cumulative-mismatch|P02|F7|DS01|LK|LK = TH|4.000"]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (ds, gn, rate, hc) = (
+        row_of(&sheet, "DS01"),
+        row_of(&sheet, "GN01"),
+        row_of(&sheet, "GN03"),
+        row_of(&sheet, "HC07"),
+    );
+    // TH, LK, CK: the LK is 2.000 + Phường 2's TH 1.000, not + 4.000.
+    assert_eq!(sheet[ds][4..7], ["3000", "3000", "2880"], "{:?}", sheet[ds]);
+    let growth: f64 = sheet[ds][8].parse().unwrap();
+    assert!(
+        (growth - (3000.0 / 2880.0 * 100.0 - 100.0)).abs() < 1e-9,
+        "{growth}"
+    );
+    let share: f64 = sheet[rate][5].parse().unwrap();
+    assert!((share - 2.0).abs() < 1e-9, "{share}");
+    assert_eq!(sheet[gn][4..7], ["60", "60", "75"], "{:?}", sheet[gn]);
+    assert_eq!(sheet[hc][4..7], ["15", "45", "45"], "{:?}", sheet[hc]);
+    let part = "xl/worksheets/sheet1.xml";
+    let sign = |a1: String| cell_style(&book, part, &a1).num_format.contains("(*)");
+    assert!(sign(format!("F{}", ds + 1)), "DS01 LK");
+    assert!(sign(format!("I{}", ds + 1)), "DS01 %CK");
+    assert!(sign(format!("F{}", rate + 1)), "GN03 LK");
+    // Near misses: TH of the stock, the other stock, the flow.
+    for a1 in [
+        format!("E{}", ds + 1),
+        format!("F{}", gn + 1),
+        format!("I{}", gn + 1),
+        format!("F{}", hc + 1),
+    ] {
+        assert!(!sign(a1.clone()), "{a1}");
+    }
+    // Chi tiết: Phường 2's LK as written, the Tổng cộng as in Tổng hợp
+    // (a figure signed (*), not the row's sum).
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let lk = detail
+        .iter()
+        .position(|r| r[0] == "DS01" && r[3] == "LK")
+        .unwrap();
+    assert_eq!(
+        detail[lk][4..7],
+        ["3000", "2000", "4000"],
+        "{:?}",
+        detail[lk]
+    );
+    let total = format!("E{}", lk + 1);
+    assert!(cell_style(&book, "xl/worksheets/sheet2.xml", &total)
+        .num_format
+        .contains("(*)"));
+    let xml = zip_part(&book, "xl/worksheets/sheet2.xml").unwrap();
+    let cell = xml
+        .split(&format!("<c r=\"{total}\""))
+        .nth(1)
+        .and_then(|c| c.split("</c>").next())
+        .unwrap();
+    assert!(!cell.contains("<f>"), "{cell}");
+    let footnote: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        footnote,
+        ["(*) DS01 Dân số trung bình, cột LK: số của Phường 2 được lấy bằng thực hiện 1.000, không lấy lũy kế 4.000 đơn vị ghi: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «Lỗi»); số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
+    );
+}
