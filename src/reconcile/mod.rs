@@ -311,23 +311,8 @@ pub fn short_of_parts(
         let Some(u) = s.unit.filter(|u| units.contains(u)) else {
             continue;
         };
-        let sub = figures.unit(k)?;
-        let cells: std::collections::BTreeSet<(usize, usize)> = counted_rows(&sub, template)
-            .filter(|(_, r)| {
-                template
-                    .indicators
-                    .get(r.ind())
-                    .is_some_and(|d| d.kind != Kind::Rate)
-            })
-            .map(|(_, r)| (r.ind(), r.column.index()))
-            .collect();
         let u = u as u32;
-        for key in cells {
-            let short = totals.blank_cells.entry(key).or_default();
-            if !short.first.contains(&u) {
-                short.add(u);
-            }
-        }
+        mark_short(&*figures.unit(k)?, template, u, totals);
         if !totals.parts_only.contains(&u) {
             totals.parts_only.push(u);
         }
@@ -336,6 +321,27 @@ pub fn short_of_parts(
         short_as_operands(totals, &Derived::of(template));
     }
     Ok(())
+}
+
+/// Marks every total `sub`'s counted figures enter (rates aside: they
+/// are worked again from their operands) as lacking `unit`, as a blank
+/// cell of its would.
+fn mark_short(sub: &Submission, template: &Template, unit: u32, totals: &mut Totals) {
+    let cells: std::collections::BTreeSet<(usize, usize)> = counted_rows(sub, template)
+        .filter(|(_, r)| {
+            template
+                .indicators
+                .get(r.ind())
+                .is_some_and(|d| d.kind != Kind::Rate)
+        })
+        .map(|(_, r)| (r.ind(), r.column.index()))
+        .collect();
+    for key in cells {
+        let short = totals.blank_cells.entry(key).or_default();
+        if !short.first.contains(&unit) {
+            short.add(unit);
+        }
+    }
 }
 
 /// Marks the totals short of the units whose file was read but set
@@ -367,22 +373,7 @@ pub fn short_of_set_aside(
         if totals.set_aside.iter().any(|a| a.unit == unit) {
             continue;
         }
-        let sub = aside.unit(k)?;
-        let cells: std::collections::BTreeSet<(usize, usize)> = counted_rows(&sub, template)
-            .filter(|(_, r)| {
-                template
-                    .indicators
-                    .get(r.ind())
-                    .is_some_and(|d| d.kind != Kind::Rate)
-            })
-            .map(|(_, r)| (r.ind(), r.column.index()))
-            .collect();
-        for key in cells {
-            let short = totals.blank_cells.entry(key).or_default();
-            if !short.first.contains(&unit) {
-                short.add(unit);
-            }
-        }
+        mark_short(&*aside.unit(k)?, template, unit, totals);
         totals.set_aside.push(SetAside {
             unit,
             file: s.file.clone(),
