@@ -471,9 +471,11 @@ impl Stated<'_> {
         format_num(v, d, self.lang)
     }
 
-    /// A figure as written, in the user's number style.
+    /// A figure as written, in the user's number style: an amount
+    /// converted from a smaller money unit no longer than its value needs
+    /// ("-307", not "-307,000000": [`TidyRow::quoted_decimals`]).
     fn shown(&self, r: &TidyRow) -> String {
-        self.num(r.value, r.shown_decimals())
+        self.num(r.value, r.quoted_decimals())
     }
 
     fn figure(&self, i: usize, column: ValueColumn) -> Option<&TidyRow> {
@@ -1381,7 +1383,7 @@ impl Stated<'_> {
         }
         let diff = lk.value - base.value;
         if v_want == Verdict::Rounding || v_points != Verdict::Rounding {
-            let dd = lk.shown_decimals().max(base.shown_decimals());
+            let dd = lk.quoted_decimals().max(base.quoted_decimals());
             let points = format!("{l} − {b} = {}", self.num(diff, dd));
             let percent = match v_want {
                 Verdict::Mismatch => Percent::RateChange {

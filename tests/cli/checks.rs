@@ -2194,6 +2194,95 @@ fn a_figure_converted_from_dong_is_quoted_with_the_decimals_it_needs() {
     );
 }
 
+/// A ward typed its money in đồng as text: its %KH and %CK messages
+/// quote the amounts as they need to be in triệu đồng ("1.300 / 5.247",
+/// not "1.300,000000 / 5.247,000000"; tester BV, Phường Trần Phú) and the
+/// percents as typed ("30,00"); near miss: an amount with đồng in it
+/// (2.537.499.999) keeps the decimals it needs, and a right percent is
+/// not flagged.
+#[test]
+fn a_percent_of_amounts_converted_from_dong_quotes_them_as_they_need() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         C.I,NS,Chi đầu tư phát triển,triệu đồng,flow,ward,VP,\n\
+         C.II,NS,Chi thường xuyên,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    write_form(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &ALL_COLUMNS,
+        &[
+            (
+                "C.I",
+                "Chi đầu tư phát triển",
+                "đồng",
+                vec![
+                    V::T("5.247.000.000"),
+                    V::T("1.300.000.000"),
+                    V::T("1.300.000.000"),
+                    V::T("1.000.000.000"),
+                    V::T("30,00"),
+                    V::T("130,00"),
+                ],
+            ),
+            (
+                "C.II",
+                "Chi thường xuyên",
+                "đồng",
+                vec![
+                    V::T("10.000.000.000"),
+                    V::T("2.537.499.999"),
+                    V::T("2.537.499.999"),
+                    V::T("2.000.000.000"),
+                    V::T("20,00"),
+                    V::T("126,87"),
+                ],
+            ),
+        ],
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    let pct: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "pct-mismatch")
+        .collect();
+    let got: Vec<String> = pct
+        .iter()
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}",
+                f["cell"].as_str().unwrap_or_default(),
+                f["expected"].as_str().unwrap_or_default(),
+                f["actual"].as_str().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    // C.I: 1.300 / 5.247 = 24,78 %, not 30,00; C.II: 2.537,499999 /
+    // 10.000 = 25,37 %, not 20,00. The %CK (130,00; 126,87) are right.
+    assert_eq!(
+        got[0],
+        "I7|24,78|30,00|Phường 1: C.I Chi đầu tư phát triển: % so với kế hoạch ghi 30,00% \
+         nhưng lũy kế 1.300 / kế hoạch 5.247 × 100 = 24,78%. Hãy sửa thành 24,78 (hoặc sửa \
+         lũy kế, kế hoạch nếu chúng sai)."
+    );
+    assert_eq!(
+        got[1],
+        "I8|25,37|20,00|Phường 1: C.II Chi thường xuyên: % so với kế hoạch ghi 20,00% \
+         nhưng lũy kế 2.537,499999 / kế hoạch 10.000 × 100 = 25,37%. Hãy sửa thành 25,37 \
+         (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."
+    );
+    assert!(!got.iter().any(|g| g.contains(",000000")), "{got:#?}");
+}
+
 /// Ten wards of one size (10.000 people) in a fourth quarter: their fines
 /// (đồng) and counts of evaluations, TH, LK and CK, which differ from ward
 /// to ward for good reasons. Fines are lumpy: each ward's TH is a tenth
