@@ -100,6 +100,20 @@ impl TidyRow {
                 .min(crate::number::decimals_of(self.value))
         }
     }
+
+    /// The decimals the figure needs as written in the catalog's unit,
+    /// at most `cap`: as typed, but a figure converted from a smaller
+    /// money unit counts with those its value needs there
+    /// (2.537.499.999 đồng is 2.537,5 triệu đồng to three decimals: one;
+    /// 307.000.000 đồng is 307: none). What the consolidated workbook's
+    /// formats count ([`crate::reconcile::Totals::written`]).
+    pub fn written_decimals(&self, cap: u8) -> u8 {
+        let d = self.shown_decimals().min(cap);
+        let scale = 10f64.powi(i32::from(d));
+        d.min(crate::number::decimals_of(
+            (self.value * scale).round() / scale,
+        ))
+    }
 }
 
 /// The first figure of an indicator in a column among rows sorted by
@@ -4727,6 +4741,29 @@ fn is_excel_error_text(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_converted_figure_is_written_with_the_decimals_it_needs() {
+        let row = |value: f64, decimals: i8| TidyRow {
+            value,
+            indicator: 0,
+            row: 0,
+            col: 0,
+            sheet: 0,
+            column: ValueColumn::Lk,
+            decimals,
+        };
+        // 2.537.499.999 đồng in triệu đồng: 2.537,5 to three decimals.
+        assert_eq!(row(2537.499999, 6).written_decimals(3), 1);
+        // 307.000.000 đồng: 307.
+        assert_eq!(row(-307.0, 6).written_decimals(3), 0);
+        // 1.234,56 typed: two; 162,82 tỷ đồng (162.820 triệu, −1): none.
+        assert_eq!(row(1234.56, 2).written_decimals(3), 2);
+        assert_eq!(row(162820.0, -1).written_decimals(3), 0);
+        // Many decimals shown rounded count as shown.
+        assert_eq!(row(15.1776, 2).written_decimals(3), 2);
+        assert_eq!(row(0.123456, 6).written_decimals(3), 3);
+    }
 
     /// Lines citing a document name its author; titles, letterheads and
     /// a "Thực hiện" column label do not cite one.

@@ -104,8 +104,17 @@ pub struct Totals {
     /// why ([`short_of_set_aside`]).
     pub set_aside: Vec<SetAside>,
     /// The most decimals any figure that counts towards each indicator's
-    /// totals was typed with (for the consolidated workbook's formats).
+    /// totals was typed with: what the rounding intervals of the totals'
+    /// percents take ([`crate::reconcile::percentages`]).
     pub typed: Vec<u8>,
+    /// For each indicator, how many units wrote its figures with 0, 1, …
+    /// [`WRITTEN_DECIMALS`] decimals in the catalog's unit (a unit counts
+    /// once, with the most its figures of the indicator need:
+    /// [`TidyRow::written_decimals`]): what the consolidated workbook's
+    /// formats show ([`Totals::written_by_most`]).
+    ///
+    /// [`TidyRow::written_decimals`]: crate::normalize::submission::TidyRow::written_decimals
+    pub written: Vec<[u32; WRITTEN_DECIMALS as usize + 1]>,
     /// The KH of a rate as the department that reports it for the whole
     /// area states it (the area's target), by indicator: shown in the
     /// totals instead of a rate recomputed from the wards' plans.
@@ -167,6 +176,7 @@ impl Totals {
             parts_only: Vec::new(),
             set_aside: Vec::new(),
             typed: vec![0; indicators],
+            written: vec![[0; WRITTEN_DECIMALS as usize + 1]; indicators],
             targets: BTreeMap::new(),
             lk_from_th: Vec::new(),
             lk_from_th_cells: std::collections::BTreeSet::new(),
@@ -176,6 +186,15 @@ impl Totals {
     /// The most decimals the figures of `indicator` were typed with.
     pub fn typed(&self, indicator: usize) -> u8 {
         self.typed.get(indicator).copied().unwrap_or(0)
+    }
+
+    /// The decimals most units wrote the figures of `indicator` with in
+    /// the catalog's unit (the more of two as common); none when no unit
+    /// gave one.
+    pub fn written_by_most(&self, indicator: usize) -> Option<u8> {
+        let counts = self.written.get(indicator)?;
+        let (d, n) = counts.iter().enumerate().max_by_key(|&(d, &n)| (n, d))?;
+        (*n > 0).then_some(d as u8)
     }
 
     pub fn get(&self, indicator: usize, column: ValueColumn) -> Option<f64> {
@@ -204,6 +223,10 @@ impl Totals {
 }
 
 pub use crate::rules::rounding::half_unit;
+
+/// The most decimals the consolidated workbook shows typed figures with,
+/// when the template does not say ([`Totals::written`]).
+pub const WRITTEN_DECIMALS: u8 = 3;
 
 /// The half-unit a figure of `indicator` written with `decimals` stands
 /// within, in sums and totals: none for a whole figure of an indicator
@@ -611,6 +634,8 @@ impl Derived {
     /// recomputed figure and who gave only part of them.
     fn count(&self, subs: &[&Submission], template: &Template, totals: &mut Totals) {
         let mut masks: Vec<u8> = vec![0; template.indicators.len()];
+        // The most decimals the unit's figures of each indicator need.
+        let mut written: Vec<u8> = vec![0; template.indicators.len()];
         let mut touched: Vec<usize> = Vec::new();
         for s in subs {
             let Some(u) = s.unit else { continue };
@@ -620,6 +645,9 @@ impl Derived {
                 };
                 let typed = &mut totals.typed[r.ind()];
                 *typed = (*typed).max(r.shown_decimals());
+                if let Some(w) = written.get_mut(r.ind()) {
+                    *w = (*w).max(r.written_decimals(WRITTEN_DECIMALS));
+                }
                 if *m == 0 {
                     touched.push(r.ind());
                 }
@@ -708,7 +736,15 @@ impl Derived {
                 }
             }
             for i in touched.drain(..) {
+                if let Some(n) = totals
+                    .written
+                    .get_mut(i)
+                    .and_then(|w| w.get_mut(usize::from(written[i])))
+                {
+                    *n += 1;
+                }
                 masks[i] = 0;
+                written[i] = 0;
             }
         }
     }
@@ -911,6 +947,19 @@ mod tests {
     use crate::diagnostic::Lang;
     use crate::normalize::store::UNITS_PER_CHUNK;
     use crate::reconcile::checks::testutil::{ind, row, store_all, sub_with};
+
+    /// What most units wrote decides; a tie the more decimals (rounding
+    /// away what half the units wrote would hide it); no unit, nothing.
+    #[test]
+    fn the_decimals_written_by_most_units() {
+        let mut totals = Totals::empty(3);
+        totals.written[0] = [3, 1, 0, 1];
+        totals.written[1] = [2, 2, 0, 0];
+        assert_eq!(totals.written_by_most(0), Some(0));
+        assert_eq!(totals.written_by_most(1), Some(1));
+        assert_eq!(totals.written_by_most(2), None);
+        assert_eq!(totals.written_by_most(7), None);
+    }
 
     /// More units than one chunk takes, their figures in the store: the
     /// totals added up chunk by chunk equal the plain sums, counts and

@@ -471,9 +471,25 @@ impl Stated<'_> {
         format_num(v, d, self.lang)
     }
 
-    /// A figure as written, in the user's number style.
+    /// A figure as written, in the user's number style: an amount
+    /// converted from a smaller money unit no longer than its value needs
+    /// ("-307", not "-307,000000": [`TidyRow::quoted_decimals`]); a
+    /// percent or a rate as typed ("90,00").
     fn shown(&self, r: &TidyRow) -> String {
-        self.num(r.value, r.shown_decimals())
+        self.num(r.value, self.quoted(r))
+    }
+
+    /// The decimals [`Stated::shown`] quotes a figure with.
+    fn quoted(&self, r: &TidyRow) -> u8 {
+        let rate = self
+            .template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|i| i.kind == Kind::Rate);
+        match rate {
+            true => r.shown_decimals(),
+            false => r.quoted_decimals(),
+        }
     }
 
     fn figure(&self, i: usize, column: ValueColumn) -> Option<&TidyRow> {
@@ -1381,7 +1397,7 @@ impl Stated<'_> {
         }
         let diff = lk.value - base.value;
         if v_want == Verdict::Rounding || v_points != Verdict::Rounding {
-            let dd = lk.shown_decimals().max(base.shown_decimals());
+            let dd = self.quoted(lk).max(self.quoted(base));
             let points = format!("{l} − {b} = {}", self.num(diff, dd));
             let percent = match v_want {
                 Verdict::Mismatch => Percent::RateChange {

@@ -114,7 +114,7 @@ pub(crate) fn quantity_format(ind: &Indicator) -> &'static str {
 
 /// The most decimals typed figures add to the consolidated workbook's
 /// format of an indicator whose template does not say.
-const TYPED_DECIMALS: u8 = 3;
+const TYPED_DECIMALS: u8 = crate::reconcile::WRITTEN_DECIMALS;
 
 /// The number format of an indicator's figures in the consolidated
 /// workbook: the template's `decimals` when it says; else at least as many
@@ -125,6 +125,20 @@ pub(crate) fn shown_format(ind: &Indicator, typed: u8) -> &'static str {
     match ind.decimals {
         Some(d) => number_format(d),
         None => number_format(quantity_decimals(ind).max(typed.min(TYPED_DECIMALS))),
+    }
+}
+
+/// The number format of an indicator's totals in Tổng hợp: the
+/// template's `decimals` when it says; else, for a quantity, the decimals
+/// most units wrote its figures with in the template's unit (`by_most`,
+/// [`Totals::written_by_most`]; up to [`TYPED_DECIMALS`]), so that whole
+/// millions print whole although one commune wrote đồng or one decimal
+/// (a format pads zeros, it adds no precision); a rate as in
+/// [`shown_format`].
+pub(crate) fn summary_format(ind: &Indicator, typed: u8, by_most: Option<u8>) -> &'static str {
+    match (ind.decimals, by_most) {
+        (None, Some(d)) if ind.kind != Kind::Rate => number_format(d.min(TYPED_DECIMALS)),
+        _ => shown_format(ind, typed),
     }
 }
 
@@ -781,7 +795,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
-                    shown_format(ind, d.totals.typed(i))
+                    summary_format(ind, d.totals.typed(i), d.totals.written_by_most(i))
                 };
                 let sign = if is_partial(i, *c) { sign_units } else { 0 };
                 Some(number_units(v, format_decimals(num)) + sign)
@@ -964,7 +978,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                 let num = if c.is_percent() {
                     "#,##0.00"
                 } else {
-                    shown_format(ind, d.totals.typed(i))
+                    summary_format(ind, d.totals.typed(i), d.totals.written_by_most(i))
                 };
                 let value = d.totals.shown(i, *c);
                 // A percent or a rate not computed has no figure to doubt.
@@ -1894,6 +1908,15 @@ mod tests {
         assert_eq!(shown_format(ind(1), 1), "#,##0.0");
         assert_eq!(shown_format(ind(1), 0), "#,##0");
         assert_eq!(shown_format(ind(1), 9), "#,##0.000");
+        // Tổng hợp: the decimals most units wrote, where the template does
+        // not say; money whole when they wrote it whole (no ",00" pad),
+        // and no more than three however many a converted figure holds.
+        let summary: Vec<&str> = (0..4).map(|k| summary_format(ind(k), 6, Some(0))).collect();
+        assert_eq!(summary, ["#,##0.0", "#,##0", "#,##0", "#,##0"]);
+        assert_eq!(summary_format(ind(2), 0, Some(1)), "#,##0.0");
+        assert_eq!(summary_format(ind(2), 6, Some(6)), "#,##0.000");
+        // No unit's figure: as before.
+        assert_eq!(summary_format(ind(2), 0, None), "#,##0.00");
         // More decimals than the formats have is a template error.
         let five = Template::from_texts(
             "t",

@@ -2194,6 +2194,213 @@ fn a_figure_converted_from_dong_is_quoted_with_the_decimals_it_needs() {
     );
 }
 
+/// A ward typed its money in đồng as text: its %KH and %CK messages
+/// quote the amounts as they need to be in triệu đồng ("1.300 / 5.247",
+/// not "1.300,000000 / 5.247,000000"; tester BV, Phường Trần Phú) and the
+/// percents as typed ("30,00"); near miss: an amount with đồng in it
+/// (2.537.499.999) keeps the decimals it needs, and a right percent is
+/// not flagged.
+#[test]
+fn a_percent_of_amounts_converted_from_dong_quotes_them_as_they_need() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         C.I,NS,Chi đầu tư phát triển,triệu đồng,flow,ward,VP,\n\
+         C.II,NS,Chi thường xuyên,triệu đồng,flow,ward,VP,\n",
+    )
+    .unwrap();
+    write_form(
+        &dir.join("phuong-01.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &ALL_COLUMNS,
+        &[
+            (
+                "C.I",
+                "Chi đầu tư phát triển",
+                "đồng",
+                vec![
+                    V::T("5.247.000.000"),
+                    V::T("1.300.000.000"),
+                    V::T("1.300.000.000"),
+                    V::T("1.000.000.000"),
+                    V::T("30,00"),
+                    V::T("130,00"),
+                ],
+            ),
+            (
+                "C.II",
+                "Chi thường xuyên",
+                "đồng",
+                vec![
+                    V::T("10.000.000.000"),
+                    V::T("2.537.499.999"),
+                    V::T("2.537.499.999"),
+                    V::T("2.000.000.000"),
+                    V::T("20,00"),
+                    V::T("126,87"),
+                ],
+            ),
+        ],
+    );
+    let (_, findings) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2020-Q1", &[]);
+    let pct: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["code"] == "pct-mismatch")
+        .collect();
+    let got: Vec<String> = pct
+        .iter()
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}",
+                f["cell"].as_str().unwrap_or_default(),
+                f["expected"].as_str().unwrap_or_default(),
+                f["actual"].as_str().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 2, "{got:#?}");
+    // C.I: 1.300 / 5.247 = 24,78 %, not 30,00; C.II: 2.537,499999 /
+    // 10.000 = 25,37 %, not 20,00. The %CK (130,00; 126,87) are right.
+    assert_eq!(
+        got[0],
+        "I7|24,78|30,00|Phường 1: C.I Chi đầu tư phát triển: % so với kế hoạch ghi 30,00% \
+         nhưng lũy kế 1.300 / kế hoạch 5.247 × 100 = 24,78%. Hãy sửa thành 24,78 (hoặc sửa \
+         lũy kế, kế hoạch nếu chúng sai)."
+    );
+    assert_eq!(
+        got[1],
+        "I8|25,37|20,00|Phường 1: C.II Chi thường xuyên: % so với kế hoạch ghi 20,00% \
+         nhưng lũy kế 2.537,499999 / kế hoạch 10.000 × 100 = 25,37%. Hãy sửa thành 25,37 \
+         (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."
+    );
+    assert!(!got.iter().any(|g| g.contains(",000000")), "{got:#?}");
+}
+
+/// Tổng hợp prints a total with the decimals most units wrote its
+/// figures with in the template's unit (tester BV: every money total
+/// printed "214.843,000" because one commune wrote đồng and one a
+/// decimal). C.I: Phường 1 in đồng (2.537.499.999 needs one decimal),
+/// the three others whole: printed whole, not with the ",00" a money
+/// format would pad (the cell keeps the exact sum). Near misses: C.II, which three of
+/// the four write with a decimal, prints one; C.III, whose template says
+/// 2 decimals, prints two although every figure is whole. The figures
+/// are the exact sums, and the checks find nothing.
+#[test]
+fn a_total_prints_the_decimals_most_units_write_it_with() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         C.I,NS,Chi đầu tư phát triển,triệu đồng,flow,ward,VP,,,\n\
+         C.II,NS,Chi thường xuyên,triệu đồng,flow,ward,VP,,,\n\
+         C.III,NS,Dự phòng ngân sách,triệu đồng,flow,ward,VP,,,2\n",
+    )
+    .unwrap();
+    let columns = ["Kế hoạch năm", "Thực hiện quý", "Lũy kế từ đầu năm"];
+    // Each ward: its number, its unit, and C.I, C.II, C.III's KH, TH, LK.
+    type Ward = (&'static str, &'static str, [V; 3], [V; 3], [V; 3]);
+    let wards: [Ward; 4] = [
+        (
+            "1",
+            "đồng",
+            [
+                V::T("10.000.000.000"),
+                V::T("2.537.499.999"),
+                V::T("2.537.499.999"),
+            ],
+            [
+                V::T("8.000.000.000"),
+                V::T("2.000.000.000"),
+                V::T("2.000.000.000"),
+            ],
+            [
+                V::T("400.000.000"),
+                V::T("100.000.000"),
+                V::T("100.000.000"),
+            ],
+        ),
+        (
+            "2",
+            "triệu đồng",
+            [V::N(9000.0), V::N(2100.0), V::N(2100.0)],
+            [V::N(7000.5), V::N(1500.5), V::N(1500.5)],
+            [V::N(300.0), V::N(80.0), V::N(80.0)],
+        ),
+        (
+            "3",
+            "triệu đồng",
+            [V::N(8000.0), V::N(1900.0), V::N(1900.0)],
+            [V::N(6000.2), V::N(1400.2), V::N(1400.2)],
+            [V::N(200.0), V::N(50.0), V::N(50.0)],
+        ),
+        (
+            "4",
+            "triệu đồng",
+            [V::N(7000.0), V::N(1700.0), V::N(1700.0)],
+            [V::N(5000.3), V::N(1300.3), V::N(1300.3)],
+            [V::N(100.0), V::N(20.0), V::N(20.0)],
+        ),
+    ];
+    for (k, unit, ci, cii, ciii) in &wards {
+        write_form(
+            &dir.join(format!("phuong-0{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &columns,
+            &[
+                ("C.I", "Chi đầu tư phát triển", unit, ci.to_vec()),
+                ("C.II", "Chi thường xuyên", unit, cii.to_vec()),
+                ("C.III", "Dự phòng ngân sách", unit, ciii.to_vec()),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &["--lang", "vi"]);
+    let errors: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|") && !s.contains("|unit-mismatch|"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let row_of = |code: &str| sheet.iter().position(|r| r[0] == code).unwrap() + 1;
+    let cell = |code: &str, col: char| {
+        let a1 = format!("{col}{}", row_of(code));
+        let value = &sheet[row_of(code) - 1][(col as u8 - b'A') as usize];
+        let format = crate::common::cell_style(&book, "xl/worksheets/sheet1.xml", &a1).num_format;
+        format!("{a1} {value} {format}")
+    };
+    let got: Vec<String> = ["C.I", "C.II", "C.III"]
+        .iter()
+        .flat_map(|code| ['D', 'E', 'F'].map(|c| cell(code, c)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "D7 34000 #,##0",
+            "E7 8237.499999 #,##0",
+            "F7 8237.499999 #,##0",
+            "D8 26001 #,##0.0",
+            "E8 6201 #,##0.0",
+            "F8 6201 #,##0.0",
+            "D9 1000 #,##0.00",
+            "E9 250 #,##0.00",
+            "F9 250 #,##0.00",
+        ]
+    );
+}
+
 /// Ten wards of one size (10.000 people) in a fourth quarter: their fines
 /// (đồng) and counts of evaluations, TH, LK and CK, which differ from ward
 /// to ward for good reasons. Fines are lumpy: each ward's TH is a tenth
