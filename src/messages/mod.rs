@@ -173,7 +173,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info / warning / error",
         meaning: ("Đơn vị gửi nhiều tệp; một tệp được dùng.", "A unit sent several files; one is used."),
         help: ("Kiểm tra đúng bản được dùng; xóa các bản cũ khỏi thư mục.", "Check the right copy is used; remove old copies from the folder."),
-        example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used; an error: Xã Mỹ Phước sent one file per former commune, some missing, whose figures are not added; a warning: every former commune sent its file, and their figures are added as the unit's; an info: Thôn 9 sent its quarter's TH and its year's figures in two files, the year's used and the quarter's TH worked out of its LK with `--previous`; `annex`: a department's task table sent twice, one copy printed, told once per copy left out",
+        example: "Phường 9 sent `phuong-09.xlsx` and `phuong-09 (bản sửa).xlsx`; the message says which is used; an error: Xã Mỹ Phước sent one file per former commune, some missing, whose figures are not added; a warning: every former commune sent its file, and their figures are added as the unit's; an info: Phường 2's one attachment saved three times (the same bytes), read once and told once, with no feedback to the ward for it; an info: Thôn 9 sent its quarter's TH and its year's figures in two files, the year's used and the quarter's TH worked out of its LK with `--previous`; `annex`: a department's task table sent twice, one copy printed, told once per copy left out",
     },
     Entry {
         code: Code::FiguresCopied,

@@ -185,6 +185,16 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             used: "phuong-07 (bản sửa).xlsx",
             why: ("tên tệp xếp sau cùng", "its name sorts last"),
         },
+        Said::SubmissionCopies {
+            unit,
+            count: 3,
+            period: q1,
+            used: "Zalo Received Files/Bao cao Q1.xlsx",
+            copies: Vec::leak(vec![
+                "Zalo Received Files/Bao cao Q1 (1).xlsx".to_string(),
+                "Zalo Received Files/Bao cao Q1 (3).xlsx".to_string(),
+            ]),
+        },
         Said::NameApproximate {
             name: "Hồ sơ đã giải quyết",
             code: "HC02",
@@ -1536,6 +1546,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerSummed { .. } => 33,
         Said::UnitSentNothing { .. } => 34,
         Said::UnitFileDamaged { .. } => 35,
+        Said::SubmissionCopies { .. } => 36,
     }
 }
 
@@ -1743,7 +1754,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 36);
+    covers("Said", said.iter().map(said_variant), 37);
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 41);
     covers("Annexed", annexed.iter().map(annexed_variant), 12);

@@ -202,6 +202,9 @@ pub enum UnitDoubt {
 #[derive(Clone, Debug)]
 pub struct Submission {
     pub file: String,
+    /// What the file's bytes are (`None` for a submission not read from
+    /// a file): two files of the same content are one report saved twice.
+    pub content: Option<crate::ingest::Content>,
     pub modified: Option<SystemTime>,
     /// Index into the template's agencies.
     pub unit: Option<usize>,
@@ -441,6 +444,7 @@ impl Submission {
     pub fn with_figures(&self, rows: Vec<TidyRow>) -> Submission {
         Submission {
             file: self.file.clone(),
+            content: self.content,
             modified: self.modified,
             unit: self.unit,
             unit_source: self.unit_source.clone(),
@@ -663,8 +667,8 @@ fn is_total_row(name: &str) -> bool {
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let limits = &ctx.template.settings.limits;
-    let mut wb = match open_input(file, limits) {
-        Opened::Workbook(wb) => wb,
+    let (mut wb, content) = match open_input(file, limits) {
+        Opened::Workbook(wb, content) => (wb, content),
         Opened::Skipped(reason) => {
             return FileOutcome::Skipped {
                 file: file.rel.clone(),
@@ -680,6 +684,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     };
     let mut sub = Submission {
         file: file.rel.clone(),
+        content: Some(content),
         modified: file.modified,
         unit: None,
         unit_source: UnitSource::Unknown,
