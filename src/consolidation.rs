@@ -445,6 +445,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // Findings about cells, from every file read (included or not: a
     // duplicate that was not used still deserves its feedback).
     for (k, o) in outcomes.iter().enumerate() {
+        // A copy of a file read, byte for byte: its findings are that
+        // file's, said once.
+        if intake.copies.contains(&k) {
+            continue;
+        }
         if let FileOutcome::Read(s) = o {
             // The LK a quarter's file lacks, given by the unit's year file.
             let lk_given = intake.lk_elsewhere.contains(&k);

@@ -385,6 +385,11 @@ pub struct Finding {
     /// field of the error lists.
     #[serde(skip)]
     pub to_unit: String,
+    /// Said to the office alone: the unit gets no feedback workbook for
+    /// it (one file saved twice by the office is nothing the unit did).
+    /// Not a field of the error lists.
+    #[serde(skip)]
+    pub office_only: bool,
 }
 
 impl Finding {
@@ -405,6 +410,7 @@ impl Finding {
             actual: String::new(),
             message: message.into(),
             to_unit: String::new(),
+            office_only: false,
         }
     }
 
@@ -464,6 +470,12 @@ impl Finding {
     /// The unit's own words for the finding (see [`Finding::to_unit`]).
     pub fn told_unit(mut self, said: &impl crate::messages::Words, lang: Lang) -> Self {
         self.to_unit = said.words(lang);
+        self
+    }
+
+    /// Said to the office alone (see [`Finding::office_only`]).
+    pub fn for_office(mut self) -> Self {
+        self.office_only = true;
         self
     }
 

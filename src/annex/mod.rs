@@ -243,7 +243,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         return read_word_file(file, ctx, file_sender);
     }
     let mut wb = match open_input(file, &ctx.template.settings.limits) {
-        Opened::Workbook(wb) => wb,
+        Opened::Workbook(wb, _) => wb,
         Opened::Skipped(reason) => {
             return FileTasks::Skipped {
                 file: file.rel.clone(),

@@ -256,6 +256,36 @@ fn within_size(len: u64, limits: &Limits) -> Result<(), String> {
     Ok(())
 }
 
+/// A file's bytes, refused before a huge file is read into memory.
+fn read_within(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
+    if meta.is_dir() {
+        return Err("this is a folder, not a file".into());
+    }
+    within_size(meta.len(), limits)?;
+    std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))
+}
+
+/// What a file holds, for telling two files of the same bytes (one
+/// attachment saved twice) from two versions: its length and two 64-bit
+/// hashes of its bytes, worked out as it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Content {
+    len: u64,
+    hash: [u64; 2],
+}
+
+impl Content {
+    pub fn of(bytes: &[u8]) -> Content {
+        use std::hash::BuildHasher;
+        let hash = |seed: u64| foldhash::quality::FixedState::with_seed(seed).hash_one(bytes);
+        Content {
+            len: bytes.len() as u64,
+            hash: [hash(0x746f_6e67_686f_7031), hash(0x746f_6e67_686f_7032)],
+        }
+    }
+}
+
 /// Opens a workbook the user named on the command line (`--previous`,
 /// `--against`) with the same pre-checks and panic guard as a
 /// submission; what cannot be opened is a fatal error naming the option.
@@ -287,15 +317,7 @@ impl OpenWorkbook {
     /// A plain-words reason when the file is empty, not a spreadsheet,
     /// damaged, encrypted, or too large for the limits.
     pub fn open(path: &Path, limits: &Limits) -> Result<OpenWorkbook, String> {
-        let meta =
-            std::fs::metadata(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
-        if meta.is_dir() {
-            return Err("this is a folder, not a file".into());
-        }
-        // Refused before a huge file is read into memory.
-        within_size(meta.len(), limits)?;
-        let bytes = std::fs::read(path).map_err(|e| format!("the file cannot be opened: {e}"))?;
-        OpenWorkbook::from_bytes(bytes, limits)
+        OpenWorkbook::from_bytes(read_within(path, limits)?, limits)
     }
 
     /// Opens a workbook already in memory (a file inside a zip archive),
@@ -801,7 +823,8 @@ fn describe_binary(head: &[u8]) -> Option<String> {
 
 /// What became of opening an input file.
 pub enum Opened {
-    Workbook(OpenWorkbook),
+    /// A workbook, with what its bytes are.
+    Workbook(OpenWorkbook, Content),
     /// Not a submission (a lock file, a document): the reason.
     Skipped(String),
     /// Cannot be read: the reason in plain words.
@@ -817,14 +840,17 @@ pub fn open_input(file: &InputFile, limits: &Limits) -> Opened {
             Opened::Skipped("a zip archive; the files inside it are read on their own".into())
         }
         InputKind::Spreadsheet => {
-            let opened = if file.member.is_empty() {
-                OpenWorkbook::open(&file.path, limits)
+            let read = if file.member.is_empty() {
+                read_within(&file.path, limits)
             } else {
                 archive::read_member(file, limits)
-                    .and_then(|bytes| OpenWorkbook::from_bytes(bytes, limits))
             };
+            let opened = read.and_then(|bytes| {
+                let content = Content::of(&bytes);
+                Ok((OpenWorkbook::from_bytes(bytes, limits)?, content))
+            });
             match opened {
-                Ok(wb) => Opened::Workbook(wb),
+                Ok((wb, content)) => Opened::Workbook(wb, content),
                 Err(reason) => Opened::Rejected(reason),
             }
         }

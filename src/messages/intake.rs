@@ -157,6 +157,17 @@ pub enum Said<'a> {
         used: &'a str,
         why: (&'a str, &'a str),
     },
+    /// `submission-duplicate` (an info): `unit` sent `count` files of the
+    /// same content, byte for byte (one attachment saved twice: "Bao cao
+    /// Q1.xlsx", "Bao cao Q1 (1).xlsx"): `used` is read, `copies` set
+    /// aside; nothing to check or fix.
+    SubmissionCopies {
+        unit: &'a str,
+        count: usize,
+        period: Period,
+        used: &'a str,
+        copies: &'a [String],
+    },
     /// `submission-missing` (a warning): `file`, consolidated as `unit`'s,
     /// names only `former`, one of the units `unit` was formed from
     /// (`formers`): its figures may be that unit's alone.
@@ -334,6 +345,7 @@ impl Words for Said<'_> {
             | Said::PeriodChecked { .. }
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
+            | Said::SubmissionCopies { .. }
             | Said::SubmissionFormerParts { .. }
             | Said::SubmissionFormerSummed { .. } => Code::SubmissionDuplicate,
             Said::NameApproximate { .. }
@@ -712,6 +724,17 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
+        (Said::SubmissionCopies { unit, count, period, used, copies }, Lang::Vi) => format!(
+            "{unit} gửi {count} tệp giống hệt nhau (cùng nội dung) cho {}: {} là bản sao của {used}; dùng tệp {used}, số liệu chỉ tính một lần. Không cần sửa gì.",
+            period.title_vi(),
+            copies.join(", ")
+        ),
+        (Said::SubmissionCopies { unit, count, period, used, copies }, Lang::En) => format!(
+            "{unit} sent {count} identical files (the same content) for {}: {} {} copies of {used}; using {used}, its figures counted once. Nothing needs changing.",
+            period.title_en(),
+            copies.join(", "),
+            if copies.len() == 1 { "is a" } else { "are" }
+        ),
         (Said::SubmissionMissing { unit, period }, Lang::Vi) => {
             format!("{unit} chưa gửi báo cáo {}.", period.title_vi())
         }

@@ -157,6 +157,15 @@ pub enum Read<'a> {
     /// `column-ignored`: the header `label` (in `cell`) names no column
     /// the tool reads.
     ColumnIgnored { label: &'a str, cell: &'a str },
+    /// `column-ignored`: `count` header cells of one table (three or
+    /// more, from `cell` to `last_cell`) that name no column the tool
+    /// reads, told at once; `labels` the first few and the last.
+    ColumnsIgnored {
+        labels: &'a [String],
+        count: usize,
+        cell: &'a str,
+        last_cell: &'a str,
+    },
     /// `column-ignored` (a warning): the header `label` (in `cell`) would
     /// be the table's `column` but names another period than the report's
     /// (`period`), and the table has no other `column`: all its figures of
@@ -444,6 +453,7 @@ impl Words for Read<'_> {
             | Read::RatesAsFractions { .. }
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. }
+            | Read::ColumnsIgnored { .. }
             | Read::ColumnOtherPeriod { .. }
             | Read::ColumnNextYear { .. }
             | Read::ColumnOtherFigures { .. }
@@ -583,6 +593,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnIgnored { label, cell }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là cột số liệu, hãy đặt tiêu đề theo mẫu biểu."),
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: tiêu đề ghi một kỳ khác kỳ báo cáo ({period}), và bảng không có cột {column} nào khác, nên mọi số {column} của tệp này không được tổng hợp. Nếu đây là số liệu của {period}, hãy sửa tiêu đề cột cho đúng kỳ rồi gửi lại."),
         (Read::ColumnOtherPeriod { label, cell, column, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header names another period than the report's ({period}), and the table has no other {column} column, so none of this file's {column} figures are consolidated. If they are {period}'s, correct the column's header and send it again."),
+        (Read::ColumnsIgnored { labels, count, cell, last_cell }, Lang::Vi) => format!("Các cột {} ({} cột, ô {cell} đến ô {last_cell}) không được đọc: tiêu đề không cho biết đây là cột số liệu nào của kỳ báo cáo (KH, TH, LK, CK, %KH, %CK). Nếu đây là các cột số liệu, hãy đặt tiêu đề theo mẫu biểu.", some_labels(labels, *count), crate::number::format_vi(*count as f64, 0)),
+        (Read::ColumnsIgnored { labels, count, cell, last_cell }, Lang::En) => format!("Columns {} ({} columns, cells {cell} to {last_cell}) are not read: their headers do not say which figure of the period they hold (KH, TH, LK, CK, %KH, %CK). If they hold figures, title them as the form does.", some_labels(labels, *count), crate::number::format_en(*count as f64, 0)),
         (Read::ColumnIgnored { label, cell }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: its header does not say which figure of the period it holds (KH, TH, LK, CK, %KH, %CK). If it holds figures, title it as the form does."),
         (Read::ColumnNextYear { label, cell, year, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là số liệu năm {year} (kế hoạch, dự kiến của năm sau), không phải của kỳ báo cáo {period}. Cột này không cần sửa."),
         (Read::ColumnNextYear { label, cell, year, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures for {year} (next year's plan or estimate), not for the reporting period {period}. Nothing needs changing."),
@@ -702,6 +714,18 @@ fn quoted(labels: &[String]) -> String {
         .map(|l| format!("«{l}»"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// «a», «b», «c» … «z»: the first labels of `count` columns and the
+/// last, `labels` holding them all when there are no more, else the
+/// first few and the last.
+fn some_labels(labels: &[String], count: usize) -> String {
+    match labels.split_last() {
+        Some((last, first)) if count > labels.len() => {
+            format!("{} … «{last}»", quoted(first))
+        }
+        _ => quoted(labels),
+    }
 }
 
 fn uncomputed(r: &Read, lang: Lang) -> String {

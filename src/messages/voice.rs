@@ -185,6 +185,16 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             used: "phuong-07 (bản sửa).xlsx",
             why: ("tên tệp xếp sau cùng", "its name sorts last"),
         },
+        Said::SubmissionCopies {
+            unit,
+            count: 3,
+            period: q1,
+            used: "Zalo Received Files/Bao cao Q1.xlsx",
+            copies: Vec::leak(vec![
+                "Zalo Received Files/Bao cao Q1 (1).xlsx".to_string(),
+                "Zalo Received Files/Bao cao Q1 (3).xlsx".to_string(),
+            ]),
+        },
         Said::NameApproximate {
             name: "Hồ sơ đã giải quyết",
             code: "HC02",
@@ -1110,6 +1120,17 @@ fn reading() -> Vec<Read<'static>> {
             label: "Nguồn số liệu",
             cell,
         },
+        Read::ColumnsIgnored {
+            labels: Vec::leak(vec![
+                "Tổ 1".to_string(),
+                "Tổ 2".to_string(),
+                "Tổ 3".to_string(),
+                "Tổ 1989".to_string(),
+            ]),
+            count: 1989,
+            cell,
+            last_cell: "BXW5",
+        },
         Read::ColumnNextYear {
             label: "KH năm 2026",
             cell,
@@ -1525,6 +1546,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerSummed { .. } => 33,
         Said::UnitSentNothing { .. } => 34,
         Said::UnitFileDamaged { .. } => 35,
+        Said::SubmissionCopies { .. } => 36,
     }
 }
 
@@ -1610,6 +1632,7 @@ fn read_variant(r: &Read) -> usize {
         Read::FormulaTextOperand { .. } => 37,
         Read::FigureMergedOverRows { .. } => 38,
         Read::ThFromLk { .. } => 39,
+        Read::ColumnsIgnored { .. } => 40,
     }
 }
 
@@ -1731,9 +1754,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 36);
+    covers("Said", said.iter().map(said_variant), 37);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 40);
+    covers("Read", read.iter().map(read_variant), 41);
     covers("Annexed", annexed.iter().map(annexed_variant), 12);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

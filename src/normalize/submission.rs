@@ -216,6 +216,9 @@ pub enum UnitDoubt {
 #[derive(Clone, Debug)]
 pub struct Submission {
     pub file: String,
+    /// What the file's bytes are (`None` for a submission not read from
+    /// a file): two files of the same content are one report saved twice.
+    pub content: Option<crate::ingest::Content>,
     pub modified: Option<SystemTime>,
     /// Index into the template's agencies.
     pub unit: Option<usize>,
@@ -455,6 +458,7 @@ impl Submission {
     pub fn with_figures(&self, rows: Vec<TidyRow>) -> Submission {
         Submission {
             file: self.file.clone(),
+            content: self.content,
             modified: self.modified,
             unit: self.unit,
             unit_source: self.unit_source.clone(),
@@ -677,8 +681,8 @@ fn is_total_row(name: &str) -> bool {
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let limits = &ctx.template.settings.limits;
-    let mut wb = match open_input(file, limits) {
-        Opened::Workbook(wb) => wb,
+    let (mut wb, content) = match open_input(file, limits) {
+        Opened::Workbook(wb, content) => (wb, content),
         Opened::Skipped(reason) => {
             return FileOutcome::Skipped {
                 file: file.rel.clone(),
@@ -694,6 +698,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     };
     let mut sub = Submission {
         file: file.rel.clone(),
+        content: Some(content),
         modified: file.modified,
         unit: None,
         unit_source: UnitSource::Unknown,
@@ -1019,6 +1024,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         // headers disagree, one error says so at the title.
         let mut disagree: Vec<(String, ValueColumn)> = Vec::new();
         let mut headers_named: Option<Period> = None;
+        // The headers that say nothing the tool reads, told together.
+        let mut unread: Vec<(String, Location)> = Vec::new();
         for ignored in &layout.ignored {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
@@ -1053,7 +1060,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         continue;
                     }
                 }
-                sub.findings.push(match lost {
+                let told = match lost {
                     Some((column, p)) => {
                         let here = at(ignored.col);
                         let said = Read::ColumnOtherPeriod {
@@ -1062,15 +1069,22 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                             column,
                             period: &p.title(ctx.lang),
                         };
-                        Finding::said(Severity::Warning, &said, ctx.lang)
-                            .at(&here)
-                            .column(column.as_str())
-                            .actual(ignored.label.clone())
+                        Some(
+                            Finding::said(Severity::Warning, &said, ctx.lang)
+                                .at(&here)
+                                .column(column.as_str())
+                                .actual(ignored.label.clone()),
+                        )
                     }
                     None => column_ignored(ignored, &at, ctx, period),
-                });
+                };
+                match told {
+                    Some(f) => sub.findings.push(f),
+                    None => unread.push((ignored.label.clone(), at(ignored.col))),
+                }
             }
         }
+        sub.findings.extend(columns_unread(&unread, ctx.lang));
         if let (Some(headers), Some((stated, cell))) = (headers_named, sub.period) {
             let labels: Vec<String> = disagree.iter().map(|(l, _)| l.clone()).collect();
             let columns: Vec<&str> = disagree.iter().map(|(_, c)| c.as_str()).collect();
@@ -1131,14 +1145,19 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             for (_, v) in below.value_columns() {
                 columns_seen[v.index()] = true;
             }
+            let mut unread: Vec<(String, Location)> = Vec::new();
             for ignored in &below.ignored {
                 if ignored_seen.insert(fold(&ignored.label)) {
                     let at = |c: u32| {
                         Location::cell(file.rel.clone(), name.clone(), below.header_first, c)
                     };
-                    sub.findings.push(column_ignored(ignored, &at, ctx, period));
+                    match column_ignored(ignored, &at, ctx, period) {
+                        Some(f) => sub.findings.push(f),
+                        None => unread.push((ignored.label.clone(), at(ignored.col))),
+                    }
                 }
             }
+            sub.findings.extend(columns_unread(&unread, ctx.lang));
             layout = below;
         }
         // A sheet beside the report whose table holds not one indicator:
@@ -3669,12 +3688,63 @@ fn tell_plans_kept(
     }
 }
 
+/// The most headers that say nothing the tool reads told one by one for
+/// a table; more are told in one info ([`columns_unread`]).
+const UNREAD_ONE_BY_ONE: usize = 2;
+
+/// The headers of one table that name no column the tool reads
+/// (`column-ignored`, in reading order): one info each for one or two;
+/// for more (a sheet of "Tổ 1" … "Tổ 1989" beside the form), one info at
+/// the first naming the first three, the last and how many, so that the
+/// error list stays readable.
+fn columns_unread(unread: &[(String, Location)], lang: Lang) -> Vec<Finding> {
+    let said_one = |(label, here): &(String, Location)| {
+        Finding::said(
+            Severity::Info,
+            &Read::ColumnIgnored {
+                label,
+                cell: &here.cell,
+            },
+            lang,
+        )
+        .at(here)
+        .actual(label.clone())
+    };
+    let (Some(first), Some(last)) = (unread.first(), unread.last()) else {
+        return Vec::new();
+    };
+    if unread.len() <= UNREAD_ONE_BY_ONE {
+        return unread.iter().map(said_one).collect();
+    }
+    // The first three, then the last: all four when there are four.
+    let shown: Vec<String> = unread
+        .iter()
+        .take(3)
+        .chain((unread.len() > 3).then_some(last))
+        .map(|(label, _)| label.clone())
+        .collect();
+    let said = Read::ColumnsIgnored {
+        labels: &shown,
+        count: unread.len(),
+        cell: &first.1.cell,
+        last_cell: &last.1.cell,
+    };
+    vec![Finding::said(Severity::Info, &said, lang)
+        .at(&first.1)
+        .actual(shown.join("; "))]
+}
+
+/// `column-ignored` for a header the tool does not read as the table's
+/// figures: what it is when it says (another period's figures, next
+/// year's plan, the original plan, a column another repeats or a hidden
+/// one); `None` for a header that says nothing the tool reads, told with
+/// the table's others of its kind by [`columns_unread`].
 fn column_ignored(
     ignored: &IgnoredColumn,
     at: &dyn Fn(u32) -> Location,
     ctx: &ReadContext,
     period: Option<Period>,
-) -> Finding {
+) -> Option<Finding> {
     let lang = ctx.lang;
     let here = at(ignored.col);
     let label = ignored.label.as_str();
@@ -3683,7 +3753,7 @@ fn column_ignored(
         _ => None,
     };
     let finding = |said: &Read| Finding::said(Severity::Info, said, lang);
-    match &ignored.why {
+    let said = match &ignored.why {
         NotRead::Unnamed => {
             // Told by the file's period, said of the run's: a Q4 file in a
             // year run is the year's report ("kỳ báo cáo Năm 2025").
@@ -3701,10 +3771,7 @@ fn column_ignored(
                     cell: &here.cell,
                     period: &p.title(lang),
                 }),
-                None => finding(&Read::ColumnIgnored {
-                    label,
-                    cell: &here.cell,
-                }),
+                None => return None,
             }
         }
         NotRead::Original(other) => finding(&Read::ColumnOriginalPlan {
@@ -3728,9 +3795,8 @@ fn column_ignored(
             other_cell: &at(other.col).cell,
             column: figure(other.role),
         }),
-    }
-    .at(&here)
-    .actual(label)
+    };
+    Some(said.at(&here).actual(label))
 }
 
 /// Whether a row's label names a unit rather than an indicator: a unit

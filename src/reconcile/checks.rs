@@ -412,6 +412,7 @@ pub(crate) mod testutil {
     pub fn sub_with(t: &Template, unit: &str, rows: Vec<TidyRow>) -> Submission {
         let mut s = Submission {
             file: format!("{unit}.xlsx"),
+            content: None,
             modified: None,
             unit: t.agency_index(unit),
             unit_source: UnitSource::FileName,

@@ -7,7 +7,9 @@
 //! marks the later revision ("… (bản sửa)", "… v2"), then the newer by
 //! modification time (by more than a minute: copies made together tie),
 //! then the file whose name sorts last. Both are listed with
-//! `submission-duplicate`.
+//! `submission-duplicate`. Files of the same bytes (one attachment saved
+//! twice) are no versions: one is read, the copies set aside with one
+//! info said to the office alone.
 
 use crate::diagnostic::{Code, Finding, Lang, Location, Severity};
 use crate::ingest::reasons::{reason_actual, reason_words};
@@ -24,6 +26,9 @@ use std::time::Duration;
 pub struct Intake {
     /// Indices into the outcomes of the submissions that count.
     pub included: Vec<usize>,
+    /// Files set aside as byte-for-byte copies of a file of the same
+    /// unit (one attachment saved twice): their findings are the other's.
+    pub copies: Vec<usize>,
     /// Files not used whose unit's LK came from its other file (a
     /// quarter's file beside the year's): their own missing LK is no
     /// error of the unit's.
@@ -82,6 +87,7 @@ pub fn intake(
     let mut included = Vec::new();
     let mut lk_elsewhere = Vec::new();
     let mut summed = Vec::new();
+    let mut copies = Vec::new();
     // The files of unknown sender a missing unit's finding names.
     let mut offered: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     // The units that sent nothing at all: a file of unknown sender whose
@@ -273,6 +279,45 @@ pub fn intake(
             }
             continue;
         }
+        // Files of the same bytes (one attachment saved twice, "Bao cao
+        // Q1 (1).xlsx"): one report, read once; the copies are set aside
+        // with one info, said to the office alone (nothing the unit did).
+        let all = cands;
+        let (cands, copied) = set_aside_copies(&all, outcomes);
+        let mut copy_notes = Vec::new();
+        for (kept, group) in &copied {
+            let used = outcomes[*kept].file();
+            let set_aside: Vec<String> = group
+                .iter()
+                .map(|&k| outcomes[k].file().to_string())
+                .collect();
+            let said = Said::SubmissionCopies {
+                unit: &a.shown(),
+                count: group.len() + 1,
+                period,
+                used,
+                copies: &set_aside,
+            };
+            findings.push(
+                Finding::said(Severity::Info, &said, lang)
+                    .at(&Location::file(used))
+                    .unit(a.code.clone())
+                    .expected(used.to_string())
+                    .actual(set_aside.join("; "))
+                    .for_office(),
+            );
+            copy_notes.push(match lang {
+                Lang::Vi => format!(
+                    "{} giống hệt {used} (cùng nội dung), chỉ đọc một lần",
+                    set_aside.join(", ")
+                ),
+                Lang::En => format!(
+                    "{} the same as {used} (identical content), read once",
+                    set_aside.join(", ")
+                ),
+            });
+            copies.extend(group.iter().copied());
+        }
         if cands.len() == 1 {
             included.push(cands[0]);
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
@@ -282,10 +327,11 @@ pub fn intake(
             status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),
-                files: files_of(&cands),
+                files: files_of(&all),
                 status: Status::Submitted,
-                note: stale_title(&outcomes[cands[0]], period, lang)
+                note: copy_notes
                     .into_iter()
+                    .chain(stale_title(&outcomes[cands[0]], period, lang))
                     .chain(others(false))
                     .collect::<Vec<_>>()
                     .join("; "),
@@ -314,7 +360,7 @@ pub fn intake(
                 status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),
-                files: files_of(&cands),
+                files: files_of(&all),
                 status: Status::Submitted,
                 note: std::iter::once(lang.pick(
                     "mỗi tệp của một đơn vị cũ; đủ các đơn vị cũ, số liệu đã được cộng lại",
@@ -379,7 +425,7 @@ pub fn intake(
         status.push(StatusLine {
             unit: a.code.clone(),
             unit_name: a.shown().into_owned(),
-            files: files_of(&cands),
+            files: files_of(&all),
             status: Status::Duplicate,
             note: std::iter::once(format!(
                 "{} {} ({})",
@@ -387,6 +433,7 @@ pub fn intake(
                 chosen_file,
                 lang.pick(why.0, why.1)
             ))
+            .chain(copy_notes)
             .chain(stale_title(&outcomes[chosen], period, lang))
             .chain(others(false))
             .collect::<Vec<_>>()
@@ -404,6 +451,7 @@ pub fn intake(
     }
     Intake {
         included,
+        copies,
         lk_elsewhere,
         status,
         findings,
@@ -1361,6 +1409,45 @@ fn split_report(cands: &[usize], chosen: usize, outcomes: &[FileOutcome]) -> Opt
 
 /// Picks the submission to use among duplicates, with the reason in both
 /// languages.
+/// `cands` (one unit's files) with one file kept of each set of files of
+/// the same bytes, in their order; and each set of two or more: the file
+/// kept (chosen among them as between versions, so that the same file is
+/// used whichever copy came first) and the copies set aside.
+fn set_aside_copies(
+    cands: &[usize],
+    outcomes: &[FileOutcome],
+) -> (Vec<usize>, Vec<(usize, Vec<usize>)>) {
+    let content = |k: usize| match &outcomes[k] {
+        FileOutcome::Read(s) => s.content,
+        _ => None,
+    };
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for &k in cands {
+        let same = content(k).and_then(|c| {
+            sets.iter_mut()
+                .find(|set| set.first().and_then(|&j| content(j)) == Some(c))
+        });
+        match same {
+            Some(set) => set.push(k),
+            None => sets.push(vec![k]),
+        }
+    }
+    let mut copied = Vec::new();
+    let mut aside = Vec::new();
+    for set in sets.into_iter().filter(|set| set.len() > 1) {
+        let (kept, _) = choose(&set, outcomes);
+        let group: Vec<usize> = set.into_iter().filter(|&k| k != kept).collect();
+        aside.extend(group.iter().copied());
+        copied.push((kept, group));
+    }
+    let kept = cands
+        .iter()
+        .copied()
+        .filter(|k| !aside.contains(k))
+        .collect();
+    (kept, copied)
+}
+
 fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)) {
     let copies: Vec<ReportCopy> = cands
         .iter()

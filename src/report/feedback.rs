@@ -1,5 +1,6 @@
 //! The feedback workbooks that go back to the units: for every unit with
-//! findings, `OUT/phan-hoi/<unit code>.xlsx` is what the unit sent with the
+//! findings (but those said to the office alone),
+//! `OUT/phan-hoi/<unit code>.xlsx` is what the unit sent with the
 //! findings marked on it, each offending cell filled by severity with a
 //! note saying what was found, what was expected and how to fix it, and a
 //! first sheet listing the unit's findings.
@@ -232,7 +233,7 @@ pub fn write_feedback(
     let folder = out.join(FEEDBACK_DIR);
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        if !f.unit.is_empty() {
+        if !f.unit.is_empty() && !f.office_only {
             by_unit.entry(f.unit.as_str()).or_default().push(f);
         }
     }

@@ -16,6 +16,7 @@ mod formulas;
 mod fuzz;
 mod hidden;
 mod hostile;
+mod inbox;
 mod ingest;
 mod layering;
 mod namesakes;
