@@ -1997,7 +1997,13 @@ fn an_unknown_senders_copy_is_left_out_and_the_wards_own_tasks_kept() {
             "",
         ],
     ];
-    write_task_table(dir.path(), "p16-phuong-16.xlsx", "UBND PHƯỜNG 16", &p16, &[]);
+    write_task_table(
+        dir.path(),
+        "p16-phuong-16.xlsx",
+        "UBND PHƯỜNG 16",
+        &p16,
+        &[],
+    );
     // The copy: the letterhead on the figures' sheet, none on the tasks'.
     let mut wb = rust_xlsxwriter::Workbook::new();
     let figures = wb.add_worksheet().set_name("Biểu 1").unwrap();
@@ -2012,7 +2018,13 @@ fn an_unknown_senders_copy_is_left_out_and_the_wards_own_tasks_kept() {
     tasks
         .write_string(0, 0, "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ III/2020")
         .unwrap();
-    let header = ["TT", "Nội dung", "Tiến độ", "Cơ quan chủ trì", "Cơ quan phối hợp"];
+    let header = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ];
     for (c, h) in header.iter().enumerate() {
         tasks.write_string(2, c as u16, *h).unwrap();
     }
