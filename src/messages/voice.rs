@@ -255,6 +255,18 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         },
         Said::SubmissionMissing { unit, period: q1 },
         Said::UnitSentNothing { unit, period: q1 },
+        Said::SubmissionMissingNamed {
+            unit,
+            period: q1,
+            // Data as the user's language gives it.
+            named: "phuong-07.xlsx (tệp rỗng (0 byte))",
+            advice: "Hãy gửi lại tệp.",
+        },
+        Said::UnitSentArchive {
+            unit,
+            file: "BC Q1 Phuong 7.rar",
+            period: q1,
+        },
         Said::UnitFileDamaged {
             unit,
             file,
@@ -1531,6 +1543,8 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionFormerSummed { .. } => 33,
         Said::UnitSentNothing { .. } => 34,
         Said::UnitFileDamaged { .. } => 35,
+        Said::SubmissionMissingNamed { .. } => 36,
+        Said::UnitSentArchive { .. } => 37,
     }
 }
 
@@ -1738,7 +1752,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 36);
+    covers("Said", said.iter().map(said_variant), 38);
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 40);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
