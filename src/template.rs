@@ -1245,6 +1245,27 @@ impl Template {
     /// itself ("UBND XÃ TÂN THỊNH" for "ỦY BAN NHÂN DÂN XÃ TÂN THỊNH"): the
     /// body the units report to, so no sender. Compared without "Ủy ban
     /// nhân dân" / "UBND", accents, case or spacing.
+    /// Whether `text` is a letterhead of the shape the registry's
+    /// communes or wards head their documents with ("UBND PHƯỜNG 17",
+    /// "ỦY BAN NHÂN DÂN XÃ …": a People's Committee, then the level word
+    /// of a registered ward or commune, then a name), whichever unit it
+    /// names. Never the office's own ([`Self::names_office`]).
+    pub fn letterhead_of_ward_kind(&self, text: &str) -> bool {
+        let rest = strip_office(text);
+        if fold(&rest) == fold(text) || self.names_office(text) {
+            return false;
+        }
+        let f = fold(&rest);
+        self.agencies
+            .iter()
+            .filter(|a| a.kind == AgencyKind::Ward)
+            .filter_map(|a| level_word(&a.name, false))
+            .any(|(vi, _, _)| {
+                f.strip_prefix(&fold(vi))
+                    .is_some_and(|n| n.starts_with(' ') && !n.trim().is_empty())
+            })
+    }
+
     pub fn names_office(&self, text: &str) -> bool {
         let bare = |t: &str| {
             fold(&strip_office(t))

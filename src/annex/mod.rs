@@ -125,6 +125,9 @@ pub enum FileTasks {
         /// When the file was last saved, if known: which of two copies a
         /// department sent is the later.
         modified: Option<std::time::SystemTime>,
+        /// A letterhead naming a sender the registry lacks, when nothing
+        /// in the file names a registered one.
+        unknown_sender: Option<UnknownSender>,
     },
     /// Could not be read: the reason in plain words.
     Rejected { file: String, reason: String },
@@ -132,6 +135,43 @@ pub enum FileTasks {
     Skipped { file: String, reason: String },
     /// Read, but no sheet holds a task table.
     NoTable { file: String, sheets: Vec<String> },
+}
+
+/// A letterhead naming a unit of the registry's kind that the registry
+/// lacks ("UBND PHƯỜNG 17"), and where.
+#[derive(Clone, Debug)]
+pub struct UnknownSender {
+    pub place: Location,
+    pub named: String,
+}
+
+/// The rows of a sheet a letterhead is looked for in: its first six, and
+/// only those above a task table's header.
+const LETTERHEAD_ROWS: u32 = 6;
+
+/// The first letterhead in the top rows of a sheet (any sheet: a ward's
+/// task sheet often has none, its figures' sheet does) that names a
+/// commune or ward the registry lacks: the shape of the registry's
+/// letterheads ([`Template::letterhead_of_ward_kind`]), no registered
+/// agency in it.
+fn unregistered_letterhead(
+    grid: &crate::ingest::SheetGrid,
+    header: Option<u32>,
+    file: &str,
+    ctx: &AnnexContext,
+) -> Option<UnknownSender> {
+    let start = grid.rows().start;
+    let end = (start + LETTERHEAD_ROWS).min(header.unwrap_or(u32::MAX));
+    (start..end).find_map(|r| {
+        grid.row_texts(r).into_iter().find_map(|(c, t)| {
+            (ctx.template.letterhead_of_ward_kind(&t) && ctx.matcher.find_in(&t).is_none()).then(
+                || UnknownSender {
+                    place: Location::cell(file.to_string(), grid.name.clone(), r, c),
+                    named: crate::text::quotation(t.trim(), 200),
+                },
+            )
+        })
+    })
 }
 
 /// Whether a file is a Word document of its own (not inside an archive).
@@ -217,6 +257,7 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
         findings,
         titles,
         modified: file.modified,
+        unknown_sender: None,
     }
 }
 
@@ -263,6 +304,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     let mut tables = 0;
     let mut titles = Vec::new();
     let mut style_table = None;
+    let mut letterhead = None;
     // Each table's sheet, sender, tasks and whether it is no programme of
     // the period (a results report, another period's table).
     let mut read: Vec<SheetTasks> = Vec::new();
@@ -289,7 +331,12 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             }
         };
         seen.push(name.clone());
-        let Some(layout) = find_task_table(&grid, &ctx.words) else {
+        let layout = find_task_table(&grid, &ctx.words);
+        if letterhead.is_none() {
+            let header = layout.as_ref().map(|l| l.header_first);
+            letterhead = unregistered_letterhead(&grid, header, &file.rel, ctx);
+        }
+        let Some(layout) = layout else {
             continue;
         };
         tables += 1;
@@ -319,6 +366,10 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
             sheets: seen,
         };
     }
+    // A sender is unknown when no table names a registered one and a
+    // letterhead names one the registry lacks; a file naming nobody keeps
+    // its tasks (their lead agencies say whose they are).
+    let unknown_sender = letterhead.filter(|_| read.iter().all(|(_, s, _, _)| s.is_none()));
     set_aside_off_programme(&file.rel, &mut read, ctx, &mut findings);
     for (_, _, sheet_tasks, _) in read {
         tasks.extend(sheet_tasks);
@@ -329,6 +380,7 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
         findings,
         titles,
         modified: file.modified,
+        unknown_sender,
     }
 }
 
@@ -713,12 +765,58 @@ fn resent_tables(
     left_out
 }
 
+/// `file-unknown-unit` (an error), once for each file whose letterhead
+/// names a sender the registry lacks ("UBND PHƯỜNG 17" holding a copy of
+/// Phường 16's table): as `consolidate` leaves its figures out, the annex
+/// leaves its tasks out, and no task of a registered unit is called its
+/// duplicate. Returns the files left out.
+fn unknown_senders(
+    files: &[FileTasks],
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) -> BTreeSet<usize> {
+    let t = ctx.template;
+    // An example from the office's own registry, as consolidate gives.
+    let example = t
+        .agencies
+        .iter()
+        .position(|a| a.kind == crate::template::AgencyKind::Ward)
+        .map_or_else(String::new, |a| t.letterhead(a).join(" / "));
+    let mut out = BTreeSet::new();
+    for (i, f) in files.iter().enumerate() {
+        let FileTasks::Read {
+            file,
+            tasks,
+            unknown_sender: Some(sender),
+            ..
+        } = f
+        else {
+            continue;
+        };
+        let said = Annexed::SenderUnknown {
+            file,
+            named: &sender.named,
+            tasks: tasks.len(),
+            example: &example,
+        };
+        findings.push(
+            Finding::said(Severity::Error, &said, ctx.lang)
+                .at(&sender.place)
+                .actual(sender.named.clone()),
+        );
+        out.insert(i);
+    }
+    out
+}
+
 /// Checks every task and groups them into the annex.
 pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Finding>) {
     let mut findings = Vec::new();
-    let left_out = resent_tables(files, ctx, &mut findings);
+    let mut left_out = resent_tables(files, ctx, &mut findings);
+    left_out.extend(unknown_senders(files, ctx, &mut findings));
     // A copy left out is not read further: what is wrong in it is wrong
-    // in the copy used, and told there.
+    // in the copy used, and told there; a file of a sender the registry
+    // lacks is told once, its tasks neither printed nor compared.
     let files: Vec<&FileTasks> = files
         .iter()
         .enumerate()

@@ -196,6 +196,16 @@ pub enum Annexed<'a> {
         shared: usize,
         only_here: usize,
     },
+    /// `file-unknown-unit` (an error): the letterhead of `file` names its
+    /// sender `named` ("UBND PHƯỜNG 17"), a unit of the registry's kind
+    /// the registry lacks; its `tasks` are left out of the annex.
+    /// `example`: a letterhead as the registry writes it.
+    SenderUnknown {
+        file: &'a str,
+        named: &'a str,
+        tasks: usize,
+        example: &'a str,
+    },
 }
 
 impl Words for Annexed<'_> {
@@ -214,6 +224,7 @@ impl Words for Annexed<'_> {
             Annexed::AgencyUnknown { .. } => Code::AgencyUnknown,
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
+            Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
         }
     }
 
@@ -348,6 +359,15 @@ impl Words for Annexed<'_> {
                 (Lang::Vi, n) => format!("{unit} gửi lại bảng nhiệm vụ: {file} và {used} có {shared} nhiệm vụ chung. Phụ lục dùng tệp {used} ({}), không lấy {file}: {n} nhiệm vụ chỉ có trong {file} không được đưa vào phụ lục. Hãy hỏi lại {unit} nếu cần giữ các nhiệm vụ đó.", why.0),
                 (Lang::En, 0) => format!("{unit} sent its task table again: {file} and {used} hold the same {}. The annex uses {used} ({}), not {file}; the tasks are not counted as repeated.", lang.count(*shared, ("", "task", "tasks")), why.1),
                 (Lang::En, n) => format!("{unit} sent its task table again: {file} and {used} share {}. The annex uses {used} ({}), not {file}: {} only in {file} {} left out of the annex. Ask {unit} whether to keep them.", lang.count(*shared, ("", "task", "tasks")), why.1, lang.count(*n, ("", "task", "tasks")), if *n == 1 { "is" } else { "are" }),
+            },
+            Annexed::SenderUnknown {
+                file,
+                named,
+                tasks,
+                example,
+            } => match lang {
+                Lang::Vi => format!("Tệp {file} ghi đơn vị gửi là «{named}», không có trong danh sách đơn vị: {tasks} nhiệm vụ của tệp không được đưa vào phụ lục, cũng không được so trùng với nhiệm vụ của đơn vị khác. Hãy hỏi ai đã gửi tệp; nếu là đơn vị mới, hãy bổ sung vào danh sách (tiêu đề như «{example}»)."),
+                Lang::En => format!("File {file} names its sender «{named}», a unit not in the registry: its {} left out of the annex and not compared with other units' tasks. Ask who sent the file; if the unit is new, add it to the registry (titled as «{example}»).", if *tasks == 1 { "task is".to_string() } else { format!("{tasks} tasks are") }),
             },
         }
     }

@@ -299,6 +299,24 @@ pub enum Said<'a> {
         what: &'a str,
         period: Period,
     },
+    /// `submission-missing`, nothing read of the unit's while `named`
+    /// files bear its name and were not read, each with what it is in the
+    /// user's words ("BC Q1 Phuong 11 + Xa Tay Phu.rar (tệp nén RAR …)"),
+    /// and what to do (`advice`, or empty).
+    SubmissionMissingNamed {
+        unit: &'a str,
+        period: Period,
+        named: &'a str,
+        advice: &'a str,
+    },
+    /// `submission-missing`, as the unit's feedback workbook tells the
+    /// unit: `file`, a compressed file bearing its name, came for
+    /// `period` and the office cannot open it; send the workbook itself.
+    UnitSentArchive {
+        unit: &'a str,
+        file: &'a str,
+        period: Period,
+    },
     /// `submission-missing`, while `files` were read whose sender is not
     /// known: `fitting` when they fit this unit (its name without tones),
     /// else they name no unit at all.
@@ -363,6 +381,8 @@ impl Words for Said<'_> {
             }
             Said::SubmissionMissing { .. }
             | Said::UnitSentNothing { .. }
+            | Said::SubmissionMissingNamed { .. }
+            | Said::UnitSentArchive { .. }
             | Said::SubmissionMissingUnplaced { .. }
             | Said::SubmissionEmpty { .. }
             | Said::SubmissionByUnit { .. }
@@ -741,6 +761,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
         (Said::SubmissionMissing { unit, period }, Lang::En) => {
             format!("{unit} has sent nothing for {}.", period.title_en())
         }
+        (Said::SubmissionMissingNamed { unit, period, named, advice }, Lang::Vi) => format!(
+            "{unit} chưa có báo cáo {} được đọc: tệp {named} mang tên {unit} nhưng chưa đọc được.{}",
+            period.title_vi(),
+            spaced(advice)
+        ),
+        (Said::SubmissionMissingNamed { unit, period, named, advice }, Lang::En) => format!(
+            "{unit} has no report read for {}: {named} bears {unit}'s name but was not read.{}",
+            period.title_en(),
+            spaced(advice)
+        ),
+        (Said::UnitSentArchive { unit, file, period }, Lang::Vi) => format!(
+            "Văn phòng đã nhận tệp nén {file} mang tên {unit} gửi báo cáo {} nhưng không mở được loại tệp nén này. Báo cáo của {unit} chưa được tổng hợp. Đề nghị {unit} gửi trực tiếp tệp báo cáo Excel (.xlsx), không nén.",
+            period.in_sentence_vi()
+        ),
+        (Said::UnitSentArchive { unit, file, period }, Lang::En) => format!(
+            "The office received the compressed file {file} bearing {unit}'s name for {} but cannot open this kind of archive. {unit}'s report is not consolidated yet. Please send the report's Excel file (.xlsx) itself, not compressed.",
+            period.title_en()
+        ),
         (Said::UnitSentNothing { unit, period }, Lang::Vi) => format!(
             "Văn phòng chưa nhận được báo cáo {} của {unit}. Đề nghị {unit} gửi báo cáo theo biểu mẫu của kỳ này.",
             period.in_sentence_vi()

@@ -265,6 +265,18 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         },
         Said::SubmissionMissing { unit, period: q1 },
         Said::UnitSentNothing { unit, period: q1 },
+        Said::SubmissionMissingNamed {
+            unit,
+            period: q1,
+            // Data as the user's language gives it.
+            named: "phuong-07.xlsx (tệp rỗng (0 byte))",
+            advice: "Hãy gửi lại tệp.",
+        },
+        Said::UnitSentArchive {
+            unit,
+            file: "BC Q1 Phuong 7.rar",
+            period: q1,
+        },
         Said::UnitFileDamaged {
             unit,
             file,
@@ -1462,6 +1474,12 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             shared: 11,
             only_here: 1,
         },
+        Annexed::SenderUnknown {
+            file: "bao-cao-phuong-17.xlsx",
+            named: "UBND PHƯỜNG 17",
+            tasks: 11,
+            example: "UBND PHƯỜNG 1",
+        },
     ]
 }
 
@@ -1547,6 +1565,8 @@ fn said_variant(s: &Said) -> usize {
         Said::UnitSentNothing { .. } => 34,
         Said::UnitFileDamaged { .. } => 35,
         Said::SubmissionCopies { .. } => 36,
+        Said::SubmissionMissingNamed { .. } => 37,
+        Said::UnitSentArchive { .. } => 38,
     }
 }
 
@@ -1650,6 +1670,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::SheetNotProgramme { .. } => 9,
         Annexed::TitledOtherPeriod { .. } => 10,
         Annexed::ProgrammeResent { .. } => 11,
+        Annexed::SenderUnknown { .. } => 12,
     }
 }
 
@@ -1754,10 +1775,10 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 37);
+    covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 41);
-    covers("Annexed", annexed.iter().map(annexed_variant), 12);
+    covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

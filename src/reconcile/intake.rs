@@ -211,43 +211,28 @@ pub fn intake(
                 offered.extend(ks.iter().copied());
                 let files: Vec<String> =
                     ks.iter().map(|&k| outcomes[k].file().to_string()).collect();
-                let (finding, note) = if files.is_empty() {
-                    let said = Said::SubmissionMissing {
-                        unit: &a.shown(),
-                        period,
-                    };
-                    // A file charged to nobody that names it (a RAR
-                    // archive, a link to a file that is gone).
-                    let note = mentioned
-                        .get(&ai)
-                        .map(|ks| {
-                            let named: Vec<String> = ks
-                                .iter()
-                                .map(|&k| {
-                                    let what = match &outcomes[k] {
-                                        FileOutcome::Skipped { reason, .. }
-                                        | FileOutcome::Rejected { reason, .. } => {
-                                            reason_words(reason, lang).0
-                                        }
-                                        FileOutcome::Read(_) => String::new(),
-                                    };
-                                    format!("{} ({what})", outcomes[k].file())
-                                })
-                                .collect();
-                            format!(
-                                "{} {}",
-                                lang.pick(
-                                    "có tệp mang tên đơn vị nhưng chưa đọc được:",
-                                    "a file bearing its name was not read:"
-                                ),
-                                named.join("; ")
-                            )
-                        })
-                        .unwrap_or_default();
-                    (Finding::said(Severity::Error, &said, lang), note)
-                } else {
+                // Files charged to nobody that name it (a RAR archive, a
+                // link to a file that is gone): each with what it is and
+                // what to do.
+                let named: Vec<(&str, String, String, bool)> = mentioned
+                    .get(&ai)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&k| match &outcomes[k] {
+                        FileOutcome::Skipped { file, reason }
+                        | FileOutcome::Rejected { file, reason } => {
+                            let (what, advice) = reason_words(reason, lang);
+                            let archive =
+                                reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE);
+                            Some((file.as_str(), what, advice, archive))
+                        }
+                        FileOutcome::Read(_) => None,
+                    })
+                    .collect();
+                let unit_name = a.shown();
+                let (finding, note) = if !files.is_empty() {
                     let said = Said::SubmissionMissingUnplaced {
-                        unit: &a.shown(),
+                        unit: &unit_name,
                         period,
                         files: &files,
                         fitting: fit,
@@ -261,14 +246,65 @@ pub fn intake(
                         files.join("; ")
                     );
                     (Finding::said(Severity::Error, &said, lang), note)
+                } else if named.is_empty() {
+                    let said = Said::SubmissionMissing {
+                        unit: &unit_name,
+                        period,
+                    };
+                    (Finding::said(Severity::Error, &said, lang), String::new())
+                } else {
+                    let listed: Vec<String> = named
+                        .iter()
+                        .map(|(file, what, ..)| format!("{file} ({what})"))
+                        .collect();
+                    let listed = listed.join("; ");
+                    let mut advice: Vec<&str> = Vec::new();
+                    for (_, _, a, _) in &named {
+                        if !a.is_empty() && !advice.contains(&a.as_str()) {
+                            advice.push(a);
+                        }
+                    }
+                    let said = Said::SubmissionMissingNamed {
+                        unit: &unit_name,
+                        period,
+                        named: &listed,
+                        advice: &advice.join(" "),
+                    };
+                    let note = format!(
+                        "{} {listed}",
+                        lang.pick(
+                            "có tệp mang tên đơn vị nhưng chưa đọc được:",
+                            "a file bearing its name was not read:"
+                        ),
+                    );
+                    (
+                        Finding::said(Severity::Error, &said, lang)
+                            .actual(named.iter().map(|n| n.0).collect::<Vec<_>>().join("; ")),
+                        note,
+                    )
                 };
                 // The ward is told it sent nothing, not to look at the
-                // office's files.
-                let to_unit = Said::UnitSentNothing {
-                    unit: &a.shown(),
-                    period,
+                // office's files; a compressed file bearing its name came
+                // from it: it is asked for the workbook itself.
+                let archive = named.iter().find(|n| n.3).map(|n| n.0);
+                let finding = match archive {
+                    Some(file) if files.is_empty() => {
+                        let to_unit = Said::UnitSentArchive {
+                            unit: &unit_name,
+                            file,
+                            period,
+                        };
+                        finding.unit(a.code.clone()).told_unit(&to_unit, lang)
+                    }
+                    _ => {
+                        let to_unit = Said::UnitSentNothing {
+                            unit: &unit_name,
+                            period,
+                        };
+                        finding.unit(a.code.clone()).told_unit(&to_unit, lang)
+                    }
                 };
-                findings.push(finding.unit(a.code.clone()).told_unit(&to_unit, lang));
+                findings.push(finding);
                 status.push(StatusLine {
                     unit: a.code.clone(),
                     unit_name: a.shown().into_owned(),

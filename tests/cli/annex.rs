@@ -1968,3 +1968,153 @@ fn a_word_tables_department_is_its_letterhead_and_a_cover_letter_its_file_names(
     );
     assert_eq!(code, 1);
 }
+
+/// Regression (tester BT): `bao-cao-phuong-17.xlsx`, headed "UBND PHƯỜNG
+/// 17" (a ward the registry lacks) on its figures' sheet, held a copy of
+/// Phường 16's task table. The annex said nothing of the sender, kept the
+/// copy, dropped Phường 16's own tasks and gave one `task-duplicate`
+/// error per task against it. As `consolidate` does, a sender the
+/// registry lacks is `file-unknown-unit`, once, and its tasks are left
+/// out: Phường 16's own are printed, no duplicate told. Near misses: two
+/// departments claiming one task are still the error; a file headed by a
+/// registered ward, and one naming no sender at all, keep their tasks.
+#[test]
+fn an_unknown_senders_copy_is_left_out_and_the_wards_own_tasks_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let p16: Vec<Vec<&str>> = vec![
+        vec![
+            "1",
+            "Duy trì hoạt động của Tổ công tác đường dây nóng",
+            "Tháng 9/2020",
+            "UBND Phường 16",
+            "",
+        ],
+        vec![
+            "2",
+            "Ra quân lập lại trật tự lòng lề đường, vỉa hè",
+            "Tháng 7/2020",
+            "UBND Phường 16",
+            "",
+        ],
+    ];
+    write_task_table(
+        dir.path(),
+        "p16-phuong-16.xlsx",
+        "UBND PHƯỜNG 16",
+        &p16,
+        &[],
+    );
+    // The copy: the letterhead on the figures' sheet, none on the tasks'.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let figures = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    figures.write_string(0, 0, "UBND PHƯỜNG 17").unwrap();
+    figures
+        .write_string(0, 4, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        .unwrap();
+    figures
+        .write_string(3, 0, "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI QUÝ II/2020")
+        .unwrap();
+    let tasks = wb.add_worksheet().set_name("Nhiệm vụ").unwrap();
+    tasks
+        .write_string(0, 0, "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ III/2020")
+        .unwrap();
+    let header = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        tasks.write_string(2, c as u16, *h).unwrap();
+    }
+    for (k, row) in p16.iter().enumerate() {
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            tasks.write_string(3 + k as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(dir.path().join("bao-cao-phuong-17.xlsx")).unwrap();
+    // Near misses.
+    let shared = "Kiểm tra công tác bảo vệ môi trường tại các công trình xây dựng";
+    write_task_table(
+        dir.path(),
+        "phong-kinh-te.xlsx",
+        "PHÒNG KINH TẾ",
+        &[vec!["1", shared, "Tháng 9/2020", "Phòng Kinh tế", ""]],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "p-qldt.xlsx",
+        "PHÒNG QUẢN LÝ ĐÔ THỊ",
+        &[vec!["1", shared, "Tháng 8/2020", "P.QLĐT", ""]],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "bc-quy-3.xlsx",
+        "UBND PHƯỜNG 5",
+        &[vec![
+            "1",
+            "Vận động nhân dân đóng góp Quỹ Vì người nghèo",
+            "Quý III/2020",
+            "UBND Phường 5",
+            "",
+        ]],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "nhiem-vu.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ III/2020",
+        &[vec![
+            "1",
+            "Phổ biến, giáo dục pháp luật cho người dân",
+            "Tháng 8/2020",
+            "Phòng Tư pháp",
+            "",
+        ]],
+        &[],
+    );
+    let (out, code, found) = run_q3(dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            finding("error", "file-unknown-unit", "A1", "UBND PHƯỜNG 17"),
+            finding(
+                "error",
+                "task-duplicate",
+                "B4",
+                "phong-kinh-te.xlsx › Sheet1 › B4"
+            ),
+        ]
+    );
+    let all = read_findings(&out.path().join("errors.json"));
+    let unknown = all
+        .iter()
+        .find(|f| f["code"] == "file-unknown-unit")
+        .unwrap();
+    assert_eq!(
+        [&unknown["file"], &unknown["sheet"], &unknown["unit"]],
+        ["bao-cao-phuong-17.xlsx", "Biểu 1", ""]
+    );
+    assert_eq!(
+        unknown["message"],
+        "Tệp bao-cao-phuong-17.xlsx ghi đơn vị gửi là «UBND PHƯỜNG 17», không có trong danh sách đơn vị: 2 nhiệm vụ của tệp không được đưa vào phụ lục, cũng không được so trùng với nhiệm vụ của đơn vị khác. Hãy hỏi ai đã gửi tệp; nếu là đơn vị mới, hãy bổ sung vào danh sách (tiêu đề như «UBND PHƯỜNG 1»)."
+    );
+    let printed: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|[content, lead, _]| format!("{content} | {lead}"))
+        .collect();
+    assert_eq!(
+        printed,
+        [
+            "Kiểm tra công tác bảo vệ môi trường tại các công trình xây dựng | Phòng QLĐT",
+            "Phổ biến, giáo dục pháp luật cho người dân | Phòng Tư pháp",
+            "Vận động nhân dân đóng góp Quỹ Vì người nghèo | UBND Phường 5",
+            "Duy trì hoạt động của Tổ công tác đường dây nóng | UBND Phường 16",
+            "Ra quân lập lại trật tự lòng lề đường, vỉa hè | UBND Phường 16",
+        ]
+    );
+}

@@ -1691,10 +1691,10 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
         [
             format!("error|file-unreadable|X5|Xa Dong Hoa/BC quy 3.xlsx|Không đọc được tệp Xa Dong Hoa/BC quy 3.xlsx: {empty}"),
             format!("error|file-unreadable|X6|014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx|Không đọc được tệp 014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx: {empty}"),
-            "error|submission-missing|X2||Xã Ea Knốp chưa gửi báo cáo Quý III/2020.".into(),
+            "error|submission-missing|X2||Xã Ea Knốp chưa có báo cáo Quý III/2020 được đọc: tệp Zalo/BC Q3 Xa Ea Knop.rar (tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này) mang tên Xã Ea Knốp nhưng chưa đọc được. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
             "error|submission-missing|X3||Xã Tân Phú chưa gửi báo cáo Quý III/2020.".into(),
             "error|submission-missing|X4||Xã Tân Phù chưa gửi báo cáo Quý III/2020.".into(),
-            "error|submission-missing|X7||Xã Dray Bhăng chưa gửi báo cáo Quý III/2020.".into(),
+            format!("error|submission-missing|X7||Xã Dray Bhăng chưa có báo cáo Quý III/2020 được đọc: tệp Zalo/Xa Dray Bhang (1).xlsx ({gone}) mang tên Xã Dray Bhăng nhưng chưa đọc được. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
             "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.docx|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.docx: tệp là văn bản Word, không phải bảng tính Excel. Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word.".into(),
             "info|file-skipped||Zalo/BC Q3 Xa Ea Knop.rar|Bỏ qua tệp Zalo/BC Q3 Xa Ea Knop.rar: tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
             format!("warning|file-unreadable||Zalo/Xa Cu Pong (shortcut).xlsx|Không đọc được tệp Zalo/Xa Cu Pong (shortcut).xlsx: {gone}. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
@@ -1752,6 +1752,89 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
             "{text}"
         );
     }
+}
+
+/// Regression (tester BU): "BC Q1 Phuong 11 + Xa Tay Phu.rar" was named
+/// in the status line of both communes, but their `submission-missing`
+/// said only "… chưa gửi báo cáo" and their feedback "Văn phòng chưa nhận
+/// được báo cáo", as if nothing had come. The office's message names the
+/// archive and says to extract it; each commune's feedback says a
+/// compressed file bearing its name came and cannot be opened, and asks
+/// for the workbook itself. Near misses: a commune with nothing is told
+/// as before; a commune whose report was read has no finding for the
+/// archive that also names it, nor a word of it in its feedback.
+#[test]
+fn a_rar_naming_two_communes_is_named_in_their_missing_lines_and_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("Xa Ea Ning.xlsx"),
+        Some("UBND XÃ EA NING"),
+        100.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    std::fs::write(
+        dir.join("BC Q3 Xa Ea Kar + Xa Dong Hoa.rar"),
+        b"Rar!\x1a\x07\x00",
+    )
+    .unwrap();
+    std::fs::write(dir.join("Xa Ea Ning - ban cu.7z"), b"7z\xbc\xaf\x27\x1c").unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let rar = "BC Q3 Xa Ea Kar + Xa Dong Hoa.rar";
+    let what = "tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này";
+    let extract = "Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.";
+    let mut said: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "submission-missing")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("unit"), s("actual"), s("message")].join("|")
+        })
+        .collect();
+    said.sort();
+    assert_eq!(
+        said,
+        [
+            format!("X1|{rar}|Xã Ea Kar chưa có báo cáo Quý III/2020 được đọc: tệp {rar} ({what}) mang tên Xã Ea Kar nhưng chưa đọc được. {extract}"),
+            "X2||Xã Ea Knốp chưa gửi báo cáo Quý III/2020.".into(),
+            "X3||Xã Tân Phú chưa gửi báo cáo Quý III/2020.".into(),
+            "X4||Xã Tân Phù chưa gửi báo cáo Quý III/2020.".into(),
+            format!("X5|{rar}|Xã Đông Hòa chưa có báo cáo Quý III/2020 được đọc: tệp {rar} ({what}) mang tên Xã Đông Hòa nhưng chưa đọc được. {extract}"),
+            "X7||Xã Dray Bhăng chưa gửi báo cáo Quý III/2020.".into(),
+            "X8||Xã Cư Pơng chưa gửi báo cáo Quý III/2020.".into(),
+        ]
+    );
+    let told = |unit: &str| -> Vec<String> {
+        crate::common::read_sheet(&out.join(format!("phan-hoi/{unit}.xlsx")), "Lỗi")
+            .iter()
+            .skip(1)
+            .map(|r| r[10].clone())
+            .collect()
+    };
+    assert_eq!(
+        told("X5"),
+        [format!("Văn phòng đã nhận tệp nén {rar} mang tên Xã Đông Hòa gửi báo cáo quý III/2020 nhưng không mở được loại tệp nén này. Báo cáo của Xã Đông Hòa chưa được tổng hợp. Đề nghị Xã Đông Hòa gửi trực tiếp tệp báo cáo Excel (.xlsx), không nén.")]
+    );
+    assert_eq!(
+        told("X8"),
+        ["Văn phòng chưa nhận được báo cáo quý III/2020 của Xã Cư Pơng. Đề nghị Xã Cư Pơng gửi báo cáo theo biểu mẫu của kỳ này."]
+    );
+    // Xã Ea Ning's report was read: the old archive bearing its name is
+    // no finding of its, and no word of its feedback.
+    assert!(
+        f.iter()
+            .all(|x| x["unit"] != "X6" || x["code"] != "submission-missing"),
+        "{f:?}"
+    );
+    assert!(
+        told("X6").iter().all(|m| !m.contains(".7z")),
+        "{:?}",
+        told("X6")
+    );
 }
 
 /// A commune's village file titled only with the commune's own
