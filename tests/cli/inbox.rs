@@ -4,22 +4,8 @@
 //! list says each once, so that it stays readable at inbox size.
 
 use crate::checks::write_template;
-use crate::trust::{listed, one_row_header, run, write_sheet, Cell};
+use crate::trust::{ignored_columns, listed, one_row_header, run, write_sheet, Cell};
 use Cell::N;
-
-/// The `severity|cell|message` of the `column-ignored` findings, sorted.
-fn ignored_columns(findings: &[serde_json::Value]) -> Vec<String> {
-    let mut v: Vec<String> = findings
-        .iter()
-        .filter(|f| f["code"] == "column-ignored")
-        .map(|f| {
-            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
-            [s("severity"), s("cell"), s("message")].join("|")
-        })
-        .collect();
-    v.sort();
-    v
-}
 
 /// A commune's sheet with a column per neighbourhood right of the form
 /// ("Tổ 1" … "Tổ 1989", tester BU: 1,989 `column-ignored` infos, the

@@ -2323,8 +2323,8 @@ fn a_total_short_of_a_wards_empty_cell_says_whose() {
     assert_eq!(notes.matches("Tổng chưa gồm").count(), 1, "{notes}");
 }
 
-/// The `severity|code|cell|message` of the `column-ignored` findings, sorted.
-fn ignored_columns(findings: &[serde_json::Value]) -> Vec<String> {
+/// The `severity|cell|message` of the `column-ignored` findings, sorted.
+pub(crate) fn ignored_columns(findings: &[serde_json::Value]) -> Vec<String> {
     let mut v: Vec<String> = findings
         .iter()
         .filter(|f| f["code"] == "column-ignored")
