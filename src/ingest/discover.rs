@@ -88,7 +88,7 @@ pub fn classify(name: &str) -> InputKind {
         InputKind::Archive
     } else if ext == "rar" || ext == "7z" {
         InputKind::Skipped(format!(
-            "{OTHER_ARCHIVE} (.{ext}), which the tool does not open; extract it into the input folder and run again"
+            "{OTHER_ARCHIVE} (.{ext}), which the tool does not open"
         ))
     } else if ext.is_empty() {
         InputKind::Skipped(NO_EXTENSION.into())

@@ -267,7 +267,7 @@ fn feedback_speaks_to_the_unit_and_the_office_lists_to_the_office() {
         assert_eq!(p07.len(), 2, "{p07:?}");
         assert_eq!(p07[0][..2], kind);
         assert_eq!(p07[1][10], missing);
-        let meaning = if lang == "vi" { "Đơn vị chưa gửi báo cáo." } else { "A unit sent nothing." };
+        let meaning = if lang == "vi" { "Chưa có báo cáo của đơn vị để tổng hợp." } else { "No report from the unit to consolidate." };
         assert_eq!(p07[1][1], meaning);
         // Phường 10: its damaged file, asked for again.
         let p10 = feedback("P10");

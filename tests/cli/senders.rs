@@ -1835,6 +1835,34 @@ fn a_rar_naming_two_communes_is_named_in_their_missing_lines_and_feedback() {
         "{:?}",
         told("X6")
     );
+    // The feedback's "Loại lỗi" does not say the commune sent nothing
+    // beside a message about the archive it sent.
+    let kind = |unit: &str| {
+        crate::common::read_sheet(&out.join(format!("phan-hoi/{unit}.xlsx")), "Lỗi")[1][1].clone()
+    };
+    assert_eq!(kind("X5"), "Chưa có báo cáo của đơn vị để tổng hợp.");
+    assert_eq!(kind("X8"), "Chưa có báo cáo của đơn vị để tổng hợp.");
+    // In English the advice to extract the archive is given once.
+    let out_en = tmp.path().join("out-en");
+    let status = crate::common::tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q3", "--lang", "en", "--out"])
+        .arg(&out_en)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(1));
+    let en = crate::common::read_findings(&out_en.join("errors.json"));
+    let x5 = en
+        .iter()
+        .find(|x| x["unit"] == "X5" && x["code"] == "submission-missing")
+        .unwrap();
+    assert_eq!(
+        x5["message"],
+        format!("Xã Đông Hòa has no report read for Q3 2020: {rar} (a RAR or 7-Zip archive (.rar), which the tool does not open) bears Xã Đông Hòa's name but was not read. Extract it (with WinRAR or 7-Zip) into the input folder and run again.")
+    );
 }
 
 /// A commune's village file titled only with the commune's own
