@@ -14,7 +14,8 @@
 //! The header may take two rows ("Cơ quan thực hiện" merged over "Chủ trì"
 //! and "Phối hợp") and may be followed by a row of column numbers. A row
 //! whose content cell is merged down from the row above adds its agencies
-//! (and deadline, when the task had none) to that task.
+//! (and deadline, when the task had none) to that task; a deadline, agency
+//! or field cell merged down over several tasks belongs to each of them.
 
 use crate::annex::settings::{AnnexSettings, ColumnWords};
 use crate::ingest::sheet::data_text;
@@ -293,6 +294,38 @@ struct RowCells {
     content_continued: bool,
     /// One text spanning the row: a heading, never a task.
     span: Option<String>,
+    /// The deadline, agencies and field of cells merged down over this row
+    /// from a row of the table above: a task of its own takes them.
+    above: FromAbove,
+}
+
+/// What a row's deadline, agency and field cells show through merges that
+/// start on a row above it:
+///
+/// ```text
+/// TT | Nội dung | Tiến độ      | Cơ quan chủ trì
+/// 2  | Task A   | Quý III/2020 | Phòng QLĐT   ← merge D11:D12 starts here
+/// 3  | Task B   | Quý IV/2020  | (covered)    ← Task B's lead is Phòng QLĐT too
+/// ```
+///
+/// They never make a row a task, nor a heading: a row without a number and
+/// without a field of its own still continues the task above, whose own
+/// row holds the merge already.
+#[derive(Default)]
+struct FromAbove {
+    deadline: SourceCell,
+    lead: SourceCell,
+    coord: SourceCell,
+    field: String,
+}
+
+impl FromAbove {
+    fn is_empty(&self) -> bool {
+        self.deadline.text.is_empty()
+            && self.lead.text.is_empty()
+            && self.coord.text.is_empty()
+            && self.field.is_empty()
+    }
 }
 
 impl RowCells {
@@ -322,8 +355,16 @@ fn read_row(
         }
     };
     let first_col = layout.content.first().copied().unwrap_or(0);
+    // A cell merged down over this row from a row of the table above: the
+    // merge's value, which belongs to every row it spans.
+    let above = |c: u32| -> Option<&Data> {
+        match grid.merge_origin(r, c) {
+            Some((r0, c0)) if r0 < r && r0 >= layout.data_start => Some(grid.raw(r0, c0)),
+            _ => None,
+        }
+    };
     // A column the table lacks points at the content cell.
-    let source = |col: Option<u32>| -> SourceCell {
+    let source = |col: Option<u32>, merged: bool| -> SourceCell {
         let Some(c) = col else {
             return SourceCell {
                 row: r,
@@ -331,7 +372,8 @@ fn read_row(
                 ..Default::default()
             };
         };
-        let (text, serial) = match own(c) {
+        let data = if merged { above(c) } else { own(c) };
+        let (text, serial) = match data {
             Some(Data::DateTime(dt)) => {
                 let s = dt.as_f64();
                 // "12/2025" typed becomes a date shown "Dec-25": a month.
@@ -384,13 +426,22 @@ fn read_row(
             col: first_col,
             serial: None,
         },
-        deadline: source(layout.deadline),
-        lead: source(layout.lead),
-        coord: source(layout.coord),
+        deadline: source(layout.deadline, false),
+        lead: source(layout.lead, false),
+        coord: source(layout.coord, false),
         field: layout
             .field
             .and_then(|c| own(c).map(data_text))
             .unwrap_or_default(),
+        above: FromAbove {
+            deadline: source(layout.deadline, true),
+            lead: source(layout.lead, true),
+            coord: source(layout.coord, true),
+            field: layout
+                .field
+                .and_then(|c| above(c).map(data_text))
+                .unwrap_or_default(),
+        },
         content_continued: continued
             && layout
                 .content
@@ -799,7 +850,10 @@ pub fn read_tasks(
             open = false;
             continue;
         }
-        if !cells.has_fields() && cells.field.is_empty() {
+        // A numbered row under a merge from the task above is a task that
+        // shares that task's cells, not a numbered heading.
+        let shares_above = !cells.stt.is_empty() && !cells.above.is_empty();
+        if !cells.has_fields() && cells.field.is_empty() && !shares_above {
             if let Some(title) = section_heading(cells) {
                 place.open_section(&title, settings);
                 open = false;
@@ -843,20 +897,30 @@ pub fn read_tasks(
             }
             continue;
         }
-        let (task_section, task_sub) = if cells.field.is_empty() {
+        // A cell merged over several tasks belongs to each of them.
+        let or_above = |own: &SourceCell, above: &SourceCell| {
+            if own.text.is_empty() && !above.text.is_empty() {
+                above.clone()
+            } else {
+                own.clone()
+            }
+        };
+        let field = if cells.field.is_empty() {
+            &cells.above.field
+        } else {
+            &cells.field
+        };
+        let (task_section, task_sub) = if field.is_empty() {
             (place.section, place.subsection.clone())
         } else {
-            (
-                settings.classify_heading(&cells.field).map(|(s, _)| s),
-                None,
-            )
+            (settings.classify_heading(field).map(|(s, _)| s), None)
         };
         tasks.push(RawTask {
             row: cells.content.row,
             content: cells.content.clone(),
-            deadline: cells.deadline.clone(),
-            lead: cells.lead.clone(),
-            coord: cells.coord.clone(),
+            deadline: or_above(&cells.deadline, &cells.above.deadline),
+            lead: or_above(&cells.lead, &cells.above.lead),
+            coord: or_above(&cells.coord, &cells.above.coord),
             section: task_section,
             subsection: task_sub,
         });

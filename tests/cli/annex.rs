@@ -2118,3 +2118,157 @@ fn an_unknown_senders_copy_is_left_out_and_the_wards_own_tasks_kept() {
         ]
     );
 }
+
+/// Tester CA's "QLDT … (co bo sung).xlsx" and Phòng Y tế's probe: a task
+/// inserted under another, the lead and coordinating cells merged down
+/// over both (D6:D7, E6:E7), and a deadline, lead and coordinators
+/// merged over three rows (C10:C12 …). A merged cell's value belongs to
+/// every row it spans: no `agency-missing`, each task printed with its
+/// agencies and deadline. A row without a number under the merge still
+/// continues the task above; a lead cell left empty, not merged, is still
+/// `agency-missing`.
+#[test]
+fn a_lead_merged_over_several_tasks_is_the_lead_of_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    ws.write_string(0, 0, "PHÒNG QUẢN LÝ ĐÔ THỊ").unwrap();
+    let header = [
+        "TT",
+        "Nội dung",
+        "Tiến độ",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let text = |ws: &mut rust_xlsxwriter::Worksheet, cell: &str, t: &str| {
+        let (r, c) = cell_at(cell);
+        ws.write_string(r, c, t).unwrap();
+    };
+    let merge = |ws: &mut rust_xlsxwriter::Worksheet, from: &str, to: &str, t: &str| {
+        let ((r0, c0), (r1, c1)) = (cell_at(from), cell_at(to));
+        ws.merge_range(r0, c0, r1, c1, t, &plain).unwrap();
+    };
+    merge(
+        ws,
+        "A4",
+        "E4",
+        "II. LĨNH VỰC ĐÔ THỊ, TÀI NGUYÊN - MÔI TRƯỜNG VÀ ĐẦU TƯ XÂY DỰNG",
+    );
+    for (cell, t) in [
+        ("A5", "1"),
+        ("B5", "Rà soát, lập danh mục các tuyến hẻm cần nâng cấp"),
+        ("C5", "Tháng 8/2020"),
+        ("D5", "P.QLĐT"),
+        ("E5", "UBND các phường"),
+        ("A6", "2"),
+        ("B6", "Kiểm tra, xử lý lấn chiếm vỉa hè đường Lạc Long Quân"),
+        ("C6", "Quý III/2020"),
+        // Row 7: the task inserted, its agencies those merged over it.
+        ("A7", "3"),
+        ("B7", "Xử lý dứt điểm công trình sai phép tại số 125 Lạc Long Quân"),
+        ("C7", "Quý IV/2020"),
+        // Row 8: the near miss, a lead cell left empty.
+        ("A8", "4"),
+        ("B8", "Lắp đặt bổ sung đèn chiếu sáng công cộng tại các hẻm"),
+        ("C8", "30/9/2020"),
+        ("E8", "UBND các phường"),
+        ("A10", "1"),
+        ("B10", "Kiểm tra an toàn thực phẩm các cơ sở sản xuất bánh trung thu"),
+        // Row 11: no number, no field of its own: the content goes on.
+        ("B11", "và các cơ sở kinh doanh thức ăn đường phố."),
+        // Row 12: a number and nothing of its own but the content.
+        ("A12", "2"),
+        ("B12", "Kiểm tra điều kiện an toàn thực phẩm bếp ăn tập thể trường học"),
+    ] {
+        text(ws, cell, t);
+    }
+    merge(ws, "D6", "D7", "Phòng QLĐT");
+    merge(ws, "E6", "E7", "CAQ, UBND P 9");
+    merge(ws, "A9", "E9", "III. LĨNH VỰC VĂN HÓA - XÃ HỘI");
+    merge(ws, "C10", "C12", "Tháng 9/2020");
+    merge(ws, "D10", "D12", "Phòng Y tế");
+    merge(ws, "E10", "E12", "TTYT, P.KT");
+    wb.save(dir.path().join("QLDT - CTCT quy 3-2020 (co bo sung).xlsx"))
+        .unwrap();
+
+    let (out, code, found) = run_q3(dir.path());
+    assert_eq!(
+        found,
+        [
+            finding("warning", "deadline-out-of-period", "C7", "Quý IV/2020"),
+            finding("error", "agency-missing", "D8", ""),
+        ]
+    );
+    assert_eq!(code, 1);
+    let rows = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục");
+    let shown: Vec<[String; 5]> = rows
+        .iter()
+        .skip(4)
+        .map(|r| std::array::from_fn(|c| r.get(c).cloned().unwrap_or_default()))
+        .collect();
+    let row = |a: &str, b: &str, c: &str, d: &str, e: &str| [a, b, c, d, e].map(String::from);
+    assert_eq!(
+        shown,
+        [
+            row("I", "QUẢN LÝ ĐÔ THỊ - ĐẦU TƯ XÂY DỰNG CƠ BẢN", "", "", ""),
+            row(
+                "1",
+                "Rà soát, lập danh mục các tuyến hẻm cần nâng cấp",
+                "Tháng 8/2020",
+                "Phòng QLĐT",
+                "UBND 16 phường"
+            ),
+            row(
+                "2",
+                "Kiểm tra, xử lý lấn chiếm vỉa hè đường Lạc Long Quân",
+                "Quý III/2020",
+                "Phòng QLĐT",
+                "Công an quận, UBND Phường 9"
+            ),
+            row(
+                "3",
+                "Xử lý dứt điểm công trình sai phép tại số 125 Lạc Long Quân",
+                "Quý IV/2020",
+                "Phòng QLĐT",
+                "Công an quận, UBND Phường 9"
+            ),
+            row(
+                "4",
+                "Lắp đặt bổ sung đèn chiếu sáng công cộng tại các hẻm",
+                "30/9/2020",
+                "",
+                "UBND 16 phường"
+            ),
+            row("II", "VĂN HÓA - XÃ HỘI", "", "", ""),
+            row(
+                "1",
+                "Kiểm tra an toàn thực phẩm các cơ sở sản xuất bánh trung thu\nvà các cơ sở kinh doanh thức ăn đường phố.",
+                "Tháng 9/2020",
+                "Phòng Y tế",
+                "Trung tâm Y tế quận, Phòng Kinh tế"
+            ),
+            row(
+                "2",
+                "Kiểm tra điều kiện an toàn thực phẩm bếp ăn tập thể trường học",
+                "Tháng 9/2020",
+                "Phòng Y tế",
+                "Trung tâm Y tế quận, Phòng Kinh tế"
+            ),
+        ]
+    );
+}
+
+/// A cell name ("D12") as 0-based (row, column).
+fn cell_at(name: &str) -> (u32, u16) {
+    let letters: String = name.chars().take_while(char::is_ascii_uppercase).collect();
+    let col = letters
+        .bytes()
+        .fold(0u16, |n, b| n * 26 + u16::from(b - b'A' + 1))
+        - 1;
+    let row: u32 = name[letters.len()..].parse().unwrap();
+    (row - 1, col)
+}
