@@ -1068,6 +1068,7 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
                 deadline,
                 task,
                 period,
+                from: matches!(d.deadline, deadline::Deadline::From { .. }),
                 read,
             },
             ctx.lang,

@@ -128,12 +128,15 @@ pub enum Annexed<'a> {
         period: Period,
         read: ReadAs,
     },
-    /// `deadline-out-of-period` (a warning): `deadline` starts after
-    /// `period`; `read` says what the text left unsaid.
+    /// `deadline-out-of-period` (a warning): `deadline` falls due after
+    /// `period` ("Trước ngày 15/10/2020" in a Q3 programme), or, when it
+    /// runs on `from` a start ("Từ tháng 10/2020"), starts after it;
+    /// `read` says what the text left unsaid.
     DeadlineAfter {
         deadline: &'a str,
         task: &'a str,
         period: Period,
+        from: bool,
         read: ReadAs,
     },
     /// `period-mismatch` (a warning, once): the titles of `tables` task
@@ -395,13 +398,17 @@ fn deadline(a: &Annexed, lang: Lang) -> String {
             let note = read.note(*period, lang);
             format!("The deadline «{text}»{note} of task «{content}» is over before {pe}; the programme for {pe} holds only work of that period. Correct the deadline or drop the task.")
         }
-        (Annexed::DeadlineAfter { deadline: text, task: content, period, read }, Lang::Vi) => {
+        // A task due before 15/10 does not start after Q3: only a deadline
+        // that runs on from a start says when the work starts.
+        (Annexed::DeadlineAfter { deadline: text, task: content, period, from, read }, Lang::Vi) => {
             let note = read.note(*period, lang);
-            format!("Tiến độ «{text}»{note} của nhiệm vụ «{content}» bắt đầu sau {}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không.", period.title_vi())
+            let when = if *from { "bắt đầu sau" } else { "đến hạn sau" };
+            format!("Tiến độ «{text}»{note} của nhiệm vụ «{content}» {when} {}. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không.", period.title_vi())
         }
-        (Annexed::DeadlineAfter { deadline: text, task: content, period, read }, Lang::En) => {
+        (Annexed::DeadlineAfter { deadline: text, task: content, period, from, read }, Lang::En) => {
             let note = read.note(*period, lang);
-            format!("The deadline «{text}»{note} of task «{content}» starts after {}. Check that the task belongs in this period's programme.", period.title_en())
+            let when = if *from { "starts after" } else { "falls due after" };
+            format!("The deadline «{text}»{note} of task «{content}» {when} {}. Check that the task belongs in this period's programme.", period.title_en())
         }
         _ => String::new(),
     }

@@ -1381,12 +1381,21 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             deadline,
             task,
             period: q2,
+            from: false,
+            read: ReadAs::default(),
+        },
+        Annexed::DeadlineAfter {
+            deadline: "Từ tháng 9/2020",
+            task,
+            period: q2,
+            from: true,
             read: ReadAs::default(),
         },
         Annexed::DeadlineAfter {
             deadline: "Trước Tết Nguyên đán",
             task,
             period: q2,
+            from: false,
             read: ReadAs {
                 assumed_year: Some(2021),
                 holiday: Some(Holiday {
