@@ -189,8 +189,10 @@ impl AnnexSettings {
 
     /// The section a heading or a "Lĩnh vực" value names, and whether it
     /// names the section as a whole rather than a part of it: its title,
-    /// or a field introduced by "Lĩnh vực" ("LĨNH VỰC NỘI CHÍNH, QUỐC
-    /// PHÒNG - AN NINH" is a section of the source, not a sub-section).
+    /// a heading holding every word of its title ("CẢI CÁCH HÀNH CHÍNH,
+    /// XÂY DỰNG CHÍNH QUYỀN" for "Cải cách hành chính"), or a field
+    /// introduced by "Lĩnh vực" ("LĨNH VỰC NỘI CHÍNH, QUỐC PHÒNG - AN
+    /// NINH" is a section of the source, not a sub-section).
     ///
     /// The section whose words cover most of the heading's words decides:
     /// "Giáo dục quốc phòng - an ninh" is about defence and security
@@ -243,7 +245,20 @@ impl AnnexSettings {
                 best = Some((n, at, len, i));
             }
         }
-        best.map(|(_, _, _, i)| (i, field))
+        // A department's own longer name for the section ("Cải cách hành
+        // chính, xây dựng chính quyền" under "Cải cách hành chính") holds
+        // every word of its title: the section itself, not a part of it
+        // printed as a sub-heading under it.
+        best.map(|(_, _, _, i)| {
+            let names_it = self.sections.get(i).is_some_and(|s| {
+                let title = fold(&s.title);
+                title
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .all(|w| tokens.contains(&w))
+            });
+            (i, field || names_it)
+        })
     }
 }
 
@@ -298,11 +313,24 @@ mod tests {
         assert_eq!(s.classify_heading("Trật tự đô thị"), Some((1, false)));
         assert_eq!(s.classify_heading("Cải cách hành chính"), Some((4, true)));
         assert_eq!(s.classify_heading("Những việc khác"), None);
-        // The first field named decides, not the longest word.
+        // The first field named decides, not the longest word; a heading
+        // holding every word of the section's title is the section itself
+        // under a department's longer name, never a sub-heading of it.
         assert_eq!(
             s.classify_heading("CẢI CÁCH HÀNH CHÍNH, XÂY DỰNG CHÍNH QUYỀN"),
-            Some((4, false))
+            Some((4, true))
         );
+        assert_eq!(
+            s.classify_heading("Đầu tư xây dựng cơ bản và quản lý đô thị"),
+            Some((1, true))
+        );
+        // Near misses: a part of the section's title is a part of it.
+        assert_eq!(s.classify_heading("Xây dựng chính quyền"), Some((3, false)));
+        assert_eq!(
+            s.classify_heading("Văn hóa - thông tin - thể thao"),
+            Some((2, false))
+        );
+        assert_eq!(s.classify_heading("Kinh tế - tài chính"), Some((0, false)));
         // A "Lĩnh vực" heading is a section of its own.
         assert_eq!(
             s.classify_heading("LĨNH VỰC ĐÔ THỊ, TÀI NGUYÊN - MÔI TRƯỜNG VÀ ĐẦU TƯ XÂY DỰNG"),

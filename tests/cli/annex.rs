@@ -2169,7 +2169,10 @@ fn a_lead_merged_over_several_tasks_is_the_lead_of_each() {
         ("C6", "Quý III/2020"),
         // Row 7: the task inserted, its agencies those merged over it.
         ("A7", "3"),
-        ("B7", "Xử lý dứt điểm công trình sai phép tại số 125 Lạc Long Quân"),
+        (
+            "B7",
+            "Xử lý dứt điểm công trình sai phép tại số 125 Lạc Long Quân",
+        ),
         ("C7", "Quý IV/2020"),
         // Row 8: the near miss, a lead cell left empty.
         ("A8", "4"),
@@ -2177,12 +2180,18 @@ fn a_lead_merged_over_several_tasks_is_the_lead_of_each() {
         ("C8", "30/9/2020"),
         ("E8", "UBND các phường"),
         ("A10", "1"),
-        ("B10", "Kiểm tra an toàn thực phẩm các cơ sở sản xuất bánh trung thu"),
+        (
+            "B10",
+            "Kiểm tra an toàn thực phẩm các cơ sở sản xuất bánh trung thu",
+        ),
         // Row 11: no number, no field of its own: the content goes on.
         ("B11", "và các cơ sở kinh doanh thức ăn đường phố."),
         // Row 12: a number and nothing of its own but the content.
         ("A12", "2"),
-        ("B12", "Kiểm tra điều kiện an toàn thực phẩm bếp ăn tập thể trường học"),
+        (
+            "B12",
+            "Kiểm tra điều kiện an toàn thực phẩm bếp ăn tập thể trường học",
+        ),
     ] {
         text(ws, cell, t);
     }
@@ -2271,4 +2280,120 @@ fn cell_at(name: &str) -> (u32, u16) {
         - 1;
     let row: u32 = name[letters.len()..].parse().unwrap();
     (row - 1, col)
+}
+
+/// Tester CA's annex: Nội vụ's heading "V. CẢI CÁCH HÀNH CHÍNH, XÂY DỰNG
+/// CHÍNH QUYỀN" printed under "V CẢI CÁCH HÀNH CHÍNH" as a sub-heading, the
+/// section twice; and "Trước ngày 15/10/2020" in a Q3 programme said to
+/// start after the quarter. A heading holding every word of its section's
+/// title is that section; a task due after the quarter falls due after
+/// it, and only a deadline that runs on from a start starts after it.
+#[test]
+fn a_section_under_a_longer_name_is_printed_once_and_a_late_deadline_falls_due_after() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "Phong Noi vu - CTCT quy III-2020.xlsx",
+        "PHÒNG NỘI VỤ",
+        &[
+            vec!["V. CẢI CÁCH HÀNH CHÍNH, XÂY DỰNG CHÍNH QUYỀN"],
+            vec![
+                "1",
+                "Khảo sát mức độ hài lòng của người dân đối với dịch vụ hành chính công",
+                "Tháng 9/2020",
+                "Phòng Nội vụ",
+                "UBND các phường",
+            ],
+            vec![
+                "2",
+                "Tổng kết 5 năm thi hành Luật Hòa giải ở cơ sở",
+                "Trước ngày 15/10/2020",
+                "Phòng Nội vụ",
+                "",
+            ],
+            // Row 7, the near miss: a part of its section stays a
+            // sub-heading.
+            vec!["II. Đầu tư xây dựng cơ bản"],
+            vec![
+                "3",
+                "Rà soát hồ sơ thiết kế các công trình trường học",
+                "Từ tháng 10/2020",
+                "P.QLĐT",
+                "",
+            ],
+        ],
+        &[(0, 0, 4), (3, 0, 4)],
+    );
+    let run = |lang: &str| {
+        let out = tempfile::tempdir().unwrap();
+        tonghop()
+            .arg("annex")
+            .arg(dir.path())
+            .args(["--period", "2020-Q3", "--lang", lang, "--out"])
+            .arg(out.path())
+            .assert()
+            .code(0);
+        let found: Vec<[String; 4]> = read_findings(&out.path().join("errors.json"))
+            .iter()
+            .map(|f| {
+                ["severity", "cell", "actual", "message"]
+                    .map(|k| f[k].as_str().unwrap().to_string())
+            })
+            .collect();
+        (out, found)
+    };
+    let said = |cell: &str, actual: &str, message: &str| {
+        ["warning", cell, actual, message].map(String::from)
+    };
+    let (out, found) = run("vi");
+    assert_eq!(
+        found,
+        [
+            said(
+                "C6",
+                "Trước ngày 15/10/2020",
+                "Tiến độ «Trước ngày 15/10/2020» của nhiệm vụ «Tổng kết 5 năm thi hành Luật Hòa giải ở cơ sở» đến hạn sau Quý III/2020. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."
+            ),
+            said(
+                "C8",
+                "Từ tháng 10/2020",
+                "Tiến độ «Từ tháng 10/2020» của nhiệm vụ «Rà soát hồ sơ thiết kế các công trình trường học» bắt đầu sau Quý III/2020. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."
+            ),
+        ]
+    );
+    let (_, found_en) = run("en");
+    let messages: Vec<&str> = found_en.iter().map(|f| f[3].as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "The deadline «Trước ngày 15/10/2020» of task «Tổng kết 5 năm thi hành Luật Hòa giải ở cơ sở» falls due after Q3 2020. Check that the task belongs in this period's programme.",
+            "The deadline «Từ tháng 10/2020» of task «Rà soát hồ sơ thiết kế các công trình trường học» starts after Q3 2020. Check that the task belongs in this period's programme.",
+        ]
+    );
+    let headings: Vec<[String; 2]> = read_sheet(&out.path().join("phu-luc.xlsx"), "Phụ lục")
+        .into_iter()
+        .skip(4)
+        .filter(|r| r[0].parse::<f64>().is_err())
+        .map(|r| [r[0].clone(), r[1].clone()])
+        .collect();
+    let heading = |a: &str, b: &str| [a, b].map(String::from);
+    assert_eq!(
+        headings,
+        [
+            heading("I", "QUẢN LÝ ĐÔ THỊ - ĐẦU TƯ XÂY DỰNG CƠ BẢN"),
+            heading("", "Đầu tư xây dựng cơ bản"),
+            heading("II", "CẢI CÁCH HÀNH CHÍNH"),
+        ]
+    );
+    assert_eq!(
+        annex_tasks(out.path())
+            .into_iter()
+            .map(|[content, ..]| content)
+            .collect::<Vec<_>>(),
+        [
+            "Rà soát hồ sơ thiết kế các công trình trường học",
+            "Khảo sát mức độ hài lòng của người dân đối với dịch vụ hành chính công",
+            "Tổng kết 5 năm thi hành Luật Hòa giải ở cơ sở",
+        ]
+    );
 }
