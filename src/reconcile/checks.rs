@@ -229,7 +229,7 @@ pub fn check_submission(
     out.extend(check_percentages(
         sub,
         template,
-        quarter == Some(1) || swapped.is_some(),
+        (quarter == Some(1) || swapped.is_some(), quarter.is_some()),
         lang,
     ));
     // A stock's TH and LK are its level at the same date, whatever the

@@ -710,11 +710,7 @@ pub fn check_stock_level(sub: &Submission, template: &Template, lang: Lang) -> V
     let (_, unit_name) = unit_of(template, sub);
     th_lk(sub, template)
         .into_iter()
-        .filter(|(i, ind, th, lk)| {
-            ind.kind == Kind::Stock
-                && !opening_level(ind)
-                && (lk.value - th.value).abs() > slack(template, *i, th, lk)
-        })
+        .filter(|(i, ind, th, lk)| stock_level_off(template, *i, ind, th, lk))
         .map(|(i, _, th, lk)| {
             let d = th.shown_decimals().max(lk.shown_decimals());
             let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
@@ -736,6 +732,22 @@ pub fn check_stock_level(sub: &Submission, template: &Template, lang: Lang) -> V
             f
         })
         .collect()
+}
+
+/// Whether a stock's LK is off its TH beyond their rounding, both its
+/// level at the period's end ([`check_stock_level`] warns so): the tool
+/// then disputes the LK, and a percent or rate the TH gives is not blamed
+/// from it.
+pub(super) fn stock_level_off(
+    template: &Template,
+    i: usize,
+    ind: &Indicator,
+    th: &TidyRow,
+    lk: &TidyRow,
+) -> bool {
+    ind.kind == Kind::Stock
+        && !opening_level(ind)
+        && (lk.value - th.value).abs() > slack(template, i, th, lk)
 }
 
 /// A stock stated at the period's start ("Đơn tồn đầu kỳ", "Số dư đầu

@@ -153,13 +153,17 @@ fn rate_formula(formula: &str) -> Option<RateFormula> {
 /// `th_as_lk`: the unit's LK as read may not be the one it meant, its TH
 /// may be (a first quarter, whose LK is its TH; TH and LK typed into each
 /// other's columns, [`super::cumulative::columns_swapped`]).
+/// `stock_level`: a stock's LK is checked against its TH (the period is
+/// known), so a stock's LK off its TH is disputed and its TH is a
+/// reading of it ([`Stated::disputed`]).
 pub fn check_percentages(
     sub: &Submission,
     template: &Template,
-    th_as_lk: bool,
+    (th_as_lk, stock_level): (bool, bool),
     lang: Lang,
 ) -> Vec<Finding> {
     let mut ctx = Stated::new(sub, template, th_as_lk, lang);
+    ctx.stock_level = stock_level;
     ctx.by_figures = ctx.conventions_by_figures();
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
@@ -188,8 +192,10 @@ enum Dispute {
 /// operands break a relation (`relation-violated`), whose right value
 /// nobody knows yet; a rate above what its relation allows however its
 /// operands are corrected (101,72% where HC06 <= HC07) is said so, without
-/// a right value worked from the disputed figures. The finding on the
-/// disputed figure covers the rest: advice worked from it would spread it.
+/// a right value worked from the disputed figures. A rate's %KH or %CK
+/// whose operands (in LK, or CK) break a relation is judged from a rate
+/// nobody knows yet and is not said either. The finding on the disputed
+/// figure covers the rest: advice worked from it would spread it.
 ///
 /// # Errors
 /// When the stored figures cannot be read back.
@@ -201,10 +207,18 @@ pub fn spare_disputed_rates(
     template: &Template,
     lang: Lang,
 ) -> Result<(), Fatal> {
+    // A rate's figure off its formula, or its %KH or %CK off the rate.
     let on_rate = |f: &Finding| {
-        matches!(f.code, Code::PctMismatch | Code::PctRounding)
+        let code_fits = match ValueColumn::parse(&f.column) {
+            Some(c) if c.is_percent() => matches!(
+                f.code,
+                Code::PctMismatch | Code::PctRounding | Code::PctKind
+            ),
+            Some(_) => matches!(f.code, Code::PctMismatch | Code::PctRounding),
+            None => false,
+        };
+        code_fits
             && !f.file.is_empty()
-            && ValueColumn::parse(&f.column).is_some_and(|c| !c.is_percent())
             && template
                 .indicator(&f.indicator)
                 .is_some_and(|i| i.kind == Kind::Rate)
@@ -295,11 +309,20 @@ pub fn spare_disputed_rates(
             .iter()
             .filter_map(|c| template.indicator_index(c))
             .collect();
-        let found: Vec<(usize, Dispute)> = operands
+        // The columns of the operands the figure is worked from: its own,
+        // or for a %KH the rate's LK (its KH is a target, no formula's),
+        // for a %CK its LK and CK.
+        let worked_from: &[ValueColumn] = match column {
+            ValueColumn::PctKh => &[ValueColumn::Lk],
+            ValueColumn::PctCk => &[ValueColumn::Lk, ValueColumn::Ck],
+            _ => std::slice::from_ref(&column),
+        };
+        let found: Vec<(usize, Dispute)> = worked_from
             .iter()
-            .flat_map(|&j| {
+            .flat_map(|&c| operands.iter().map(move |&j| (j, c)))
+            .flat_map(|(j, c)| {
                 disputes
-                    .get(&(f.file.clone(), j, column))
+                    .get(&(f.file.clone(), j, c))
                     .into_iter()
                     .flatten()
                     .map(move |d| (j, *d))
@@ -307,6 +330,18 @@ pub fn spare_disputed_rates(
             .collect();
         if found.is_empty() {
             kept.push(f);
+            continue;
+        }
+        let unknown = found.iter().any(|(_, d)| !matches!(d, Dispute::Total(..)));
+        if column.is_percent() {
+            // A %KH or %CK of a rate whose operand breaks a relation is
+            // judged from a rate nobody knows yet (96,25 = 77 / 80 where
+            // 84 > 80 was typed): the relation's error covers it. One
+            // whose operand only the wards' sum disputes keeps its
+            // finding.
+            if !unknown {
+                kept.push(f);
+            }
             continue;
         }
         if !subs.contains_key(&f.file) {
@@ -326,7 +361,6 @@ pub fn spare_disputed_rates(
             kept.push(f);
             continue;
         };
-        let unknown = found.iter().any(|(_, d)| !matches!(d, Dispute::Total(..)));
         if unknown {
             // Nobody knows the right operands yet: only a rate that no
             // correction can make right is said, and without a value.
@@ -435,6 +469,10 @@ struct Stated<'a> {
     /// quarter's report, whose LK is its TH, or one whose TH and LK
     /// columns look swapped.
     th_as_lk: bool,
+    /// A stock's LK off its TH is disputed (`cumulative-mismatch`, a
+    /// warning after the first quarter): its TH, the same level at the
+    /// period's end, is another reading of it.
+    stock_level: bool,
     lang: Lang,
     /// The first %CK read in the other convention than the template's
     /// (as its column's words or figures say), and how many were.
@@ -458,6 +496,7 @@ impl<'a> Stated<'a> {
             sub,
             template,
             th_as_lk,
+            stock_level: false,
             lang,
             converted: RefCell::new((None, 0)),
             elsewhere: HashMap::new(),
@@ -648,6 +687,18 @@ impl Stated<'_> {
             .get(&(i, column))
             .cloned()
             .unwrap_or_default();
+        // A stock's LK off its TH (a herd summed over the quarters): the
+        // TH is the level the unit meant as much as the LK.
+        if let (true, ValueColumn::Lk, Some(th)) =
+            (self.stock_level, column, self.figure(i, ValueColumn::Th))
+        {
+            if super::cumulative::stock_level_off(self.template, i, ind, th, own) {
+                out.push(Reading {
+                    interval: written(th),
+                    value: th.value,
+                });
+            }
+        }
         let relations = super::relations::relations_naming(self.template, &ind.code);
         for rel in relations.iter().filter(|r| r.holds_in(column)) {
             let Some((whole, parts)) = rel.whole_and_parts() else {
@@ -1110,13 +1161,35 @@ impl Stated<'_> {
             format!("{l} / {c} × 100")
         };
         // Right in the other convention, as written or as the fraction
-        // of a percent cell (=F14/G14: 1,1052 for the ratio 110,52).
-        if matches!(judge(stated, other), Judged::Off(_)) {
+        // of a percent cell (=F14/G14: 1,1052 for the ratio 110,52); not
+        // when the TH gives it in the template's.
+        if self.th_gives_ck(stated, lk, ck, growth_wanted)
+            || matches!(judge(stated, other), Judged::Off(_))
+        {
             let percent = Percent::AgainstLastYear { formula: &formula };
             return Some(self.off(stated, verdict, point, percent));
         }
         let d = advice_decimals(stated);
         Some(self.kind_off(stated, round_to(point, d), growth_wanted, &formula))
+    }
+
+    /// Whether `stated` (a %CK) is what the TH, where it differs from the
+    /// LK, gives against `ck` in the convention `growth`: a percent worked
+    /// from the quarter's figure (or from a stock's level, whose LK summed
+    /// the quarters) in the template's convention, not a slip of
+    /// convention, however wide the operands' half units make the other
+    /// reading (125 = 5 / 4, where LK 10 / CK 4 gives the ratio 250 and,
+    /// from 9,5 … 10,5 / 3,5 … 4,5, a growth of 111 … 200).
+    fn th_gives_ck(&self, stated: &TidyRow, lk: &TidyRow, ck: &TidyRow, growth: bool) -> bool {
+        let Some(th) = self.figure(stated.ind(), ValueColumn::Th) else {
+            return false;
+        };
+        let right = match growth {
+            true => growth_of(written(th), written(ck)),
+            false => percent_of(written(th), written(ck)),
+        };
+        th.value != lk.value
+            && right.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
     }
 
     /// Whether `stated` (a %CK) is read as the growth: the template's
@@ -1207,7 +1280,7 @@ impl Stated<'_> {
             } else {
                 (ratio, growth)
             };
-            let k = if fits(want) {
+            let k = if fits(want) || self.th_gives_ck(stated, lk, ck, template_growth) {
                 0
             } else if fits(other) {
                 1
@@ -1745,10 +1818,10 @@ mod tests {
         // 4.987 / 19.188 = 25,99%; 4.987 / 5.233 = 95,3%: a fall of 4,7%
         // (the built-in template's %CK is the growth).
         let s = with(25.99, -4.7);
-        let f = check_percentages(&s, &t, true, Lang::Vi);
+        let f = check_percentages(&s, &t, (true, true), Lang::Vi);
         assert!(f.is_empty(), "{f:?}");
         assert_eq!(
-            codes(&check_percentages(&s, &t, false, Lang::Vi)),
+            codes(&check_percentages(&s, &t, (false, true), Lang::Vi)),
             [
                 (Code::PctMismatch, "H10", "26,46", "25,99"),
                 (Code::PctMismatch, "I10", "-3,0", "-4,7")
@@ -1756,7 +1829,7 @@ mod tests {
         );
         let s = with(30.0, -4.7);
         assert_eq!(
-            codes(&check_percentages(&s, &t, true, Lang::Vi)),
+            codes(&check_percentages(&s, &t, (true, true), Lang::Vi)),
             [(Code::PctMismatch, "H10", "26,46", "30,00")]
         );
     }
@@ -1777,7 +1850,7 @@ mod tests {
             Some((105.04, 2)),
             Some((9.63, 2)),
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(
             codes(&f),
             [(Code::PctMismatch, "F10", "1.302,46", "13.024,6")]
@@ -1799,7 +1872,7 @@ mod tests {
             Some((86.55, 2)),
             Some((-0.37, 2)),
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "F10", "462,2", "462.200")]);
         // The %CK typed on its own: no slip said, each percent as before.
         let s = pct_sub(
@@ -1810,7 +1883,7 @@ mod tests {
             Some((105.04, 2)),
             Some((996.29, 2)),
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(
             codes(&f),
             [(Code::PctMismatch, "H10", "1.050,37", "105,04")]
@@ -1830,7 +1903,7 @@ mod tests {
             Some((21.35, 2)),
             None,
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "H10", "17,29", "21,35")]);
         assert_eq!(f[0].severity, crate::diagnostic::Severity::Error);
         assert_eq!(
@@ -1851,7 +1924,7 @@ mod tests {
             Some((17.3, 1)),
             None,
         );
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         // 145,2/840 with the operands' half-units spans 17,2695…17,3020:
         // 17,27 is consistent, 17,31 off by rounding only.
         let s = pct_sub(
@@ -1862,7 +1935,7 @@ mod tests {
             Some((17.27, 2)),
             None,
         );
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         let s = pct_sub(
             &t,
             (840.0, 0),
@@ -1871,7 +1944,7 @@ mod tests {
             Some((17.31, 2)),
             None,
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctRounding, "H10", "17,29", "17,31")]);
         assert_eq!(f[0].severity, crate::diagnostic::Severity::Warning);
     }
@@ -1881,7 +1954,7 @@ mod tests {
         let t = Template::builtin().unwrap();
         // 1,2 / 12,4 = 9,677…% but 1,15…1,25 / 12,35…12,45 spans 9,24…10,12.
         let s = pct_sub(&t, (12.4, 1), (1.2, 1), (1.0, 0), Some((9.6, 1)), None);
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         // A fall written with a minus: 136 / 137 × 100 − 100 = −0,7299…%.
         let s = pct_sub(
             &t,
@@ -1891,7 +1964,7 @@ mod tests {
             None,
             Some((-0.73, 2)),
         );
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         // The same fall written as a rise is wrong.
         let s = pct_sub(
             &t,
@@ -1902,7 +1975,7 @@ mod tests {
             Some((0.73, 2)),
         );
         assert_eq!(
-            codes(&check_percentages(&s, &t, false, Lang::Vi)),
+            codes(&check_percentages(&s, &t, (false, true), Lang::Vi)),
             [(Code::PctMismatch, "I10", "-0,73", "0,73")]
         );
         // Excel percent format: 0,1729 shown as 17,29%.
@@ -1914,10 +1987,10 @@ mod tests {
             Some((0.1729, 4)),
             None,
         );
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         // No plan, a plan of 0: nothing to compute.
         let s = pct_sub(&t, (0.0, 0), (145.2, 1), (134.3, 1), Some((5.0, 0)), None);
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
     }
 
     /// A %CK written `=F14/G14` in a General cell: the ratio as a
@@ -1932,11 +2005,11 @@ mod tests {
         let t = Template::builtin().unwrap();
         // LK 21, CK 19: ratio 110,526…, growth 10,526….
         let ck = |v: f64, d: u8| pct_sub(&t, (840.0, 0), (21.0, 0), (19.0, 0), None, Some((v, d)));
-        let f = check_percentages(&ck(1.105263158, 9), &t, false, Lang::Vi);
+        let f = check_percentages(&ck(1.105263158, 9), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctKind, "I10", "10,53", "1,105263158")]);
         assert!(f[0].message.contains("Hãy ghi 10,53"), "{}", f[0].message);
-        assert!(check_percentages(&ck(0.105263158, 9), &t, false, Lang::Vi).is_empty());
-        let f = check_percentages(&ck(3.261592654, 9), &t, false, Lang::Vi);
+        assert!(check_percentages(&ck(0.105263158, 9), &t, (false, true), Lang::Vi).is_empty());
+        let f = check_percentages(&ck(3.261592654, 9), &t, (false, true), Lang::Vi);
         assert_eq!(
             codes(&f),
             [(Code::PctMismatch, "I10", "10,53", "3,261592654")]
@@ -1955,10 +2028,10 @@ mod tests {
             None,
             Some((108.12, 2)),
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctKind, "I10", "8,12", "108,12")]);
         let s = pct_sub(&t, (840.0, 0), (145.2, 1), (134.3, 1), None, Some((8.1, 1)));
-        assert!(check_percentages(&s, &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t, (false, true), Lang::Vi).is_empty());
         // A ratio template: the growth written is the wrong kind.
         let mut t2 = t.clone();
         t2.settings.ck_convention = CkConvention::Ratio;
@@ -1971,7 +2044,7 @@ mod tests {
             Some((8.12, 2)),
         );
         assert_eq!(
-            codes(&check_percentages(&s, &t2, false, Lang::En)),
+            codes(&check_percentages(&s, &t2, (false, true), Lang::En)),
             [(Code::PctKind, "I10", "108.12", "8.12")]
         );
         let s = pct_sub(
@@ -1982,7 +2055,7 @@ mod tests {
             None,
             Some((108.1, 1)),
         );
-        assert!(check_percentages(&s, &t2, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&s, &t2, (false, true), Lang::Vi).is_empty());
     }
 
     #[test]
@@ -2002,14 +2075,14 @@ mod tests {
         };
         // 1.204 / 1.290 = 93,333…%; with the half-units 93,258…93,408.
         assert!(
-            check_percentages(&mk(93.0, 0), &t, false, Lang::Vi).is_empty(),
+            check_percentages(&mk(93.0, 0), &t, (false, true), Lang::Vi).is_empty(),
             "a rate with no decimals"
         );
-        assert!(check_percentages(&mk(93.33, 2), &t, false, Lang::Vi).is_empty());
-        assert!(check_percentages(&mk(93.37, 2), &t, false, Lang::Vi).is_empty());
-        let f = check_percentages(&mk(93.42, 2), &t, false, Lang::Vi);
+        assert!(check_percentages(&mk(93.33, 2), &t, (false, true), Lang::Vi).is_empty());
+        assert!(check_percentages(&mk(93.37, 2), &t, (false, true), Lang::Vi).is_empty());
+        let f = check_percentages(&mk(93.42, 2), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctRounding, "E11", "93,33", "93,42")]);
-        let f = check_percentages(&mk(95.0, 0), &t, false, Lang::Vi);
+        let f = check_percentages(&mk(95.0, 0), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
         assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
     }
@@ -2040,12 +2113,12 @@ mod tests {
             )
         };
         // 1.460 / (1.460 + 20) = 98,65 %; HC02 typed 1.490 gives 97,99.
-        assert!(check_percentages(&mk(1490.0, 98.65), &t, false, Lang::Vi).is_empty());
+        assert!(check_percentages(&mk(1490.0, 98.65), &t, (false, true), Lang::Vi).is_empty());
         // The same rate over a right whole is still judged.
-        let f = check_percentages(&mk(1480.0, 97.99), &t, false, Lang::Vi);
+        let f = check_percentages(&mk(1480.0, 97.99), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "F11", "98,65", "97,99")]);
         // Right over neither reading: blamed, from the whole as written.
-        let f = check_percentages(&mk(1490.0, 90.0), &t, false, Lang::Vi);
+        let f = check_percentages(&mk(1490.0, 90.0), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "F11", "97,99", "90,00")]);
     }
 
@@ -2067,7 +2140,7 @@ mod tests {
                 at(row(hc05, ValueColumn::Th, 7.4, 1), 10, 4),
             ],
         );
-        let f = check_percentages(&s, &t, false, Lang::Vi);
+        let f = check_percentages(&s, &t, (false, true), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         let m = &f[0].message;
         assert!(
