@@ -608,7 +608,10 @@ fn own_row_references(f: &str, row: u32) -> Option<Vec<u32>> {
         }
         let start = k;
         while k < chars.len()
-            && (chars[k].is_ascii_alphanumeric() || chars[k] == '$' || chars[k] == '_' || chars[k] == '.')
+            && (chars[k].is_ascii_alphanumeric()
+                || chars[k] == '$'
+                || chars[k] == '_'
+                || chars[k] == '.')
         {
             k += 1;
         }

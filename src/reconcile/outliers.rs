@@ -269,7 +269,8 @@ pub fn check_outliers(
         // Ten, a hundred, a thousand times the unit's own plan and last
         // year's figure alike: a slip in zeros, whatever the peers (a
         // commune of six villages has none to weigh it against).
-        if let Some((listed, times, expected)) = off_plan_and_last_year(own, r, money, settings, lang)
+        if let Some((listed, times, expected)) =
+            off_plan_and_last_year(own, r, money, settings, lang)
         {
             let (x, size) = at.unwrap_or((r.value, 1.0));
             let finding = outlier_finding(
@@ -1406,7 +1407,10 @@ mod tests {
                 actual.to_string(),
             )]
         };
-        assert_eq!(found((1000.0, 10580.0, 900.0)), one("TH", "1.058", "10.580"));
+        assert_eq!(
+            found((1000.0, 10580.0, 900.0)),
+            one("TH", "1.058", "10.580")
+        );
         let f = outliers(&t, &subs((1000.0, 10580.0, 900.0)), &settings);
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(

@@ -357,7 +357,10 @@ fn a_communes_self_check_batch_consolidates_to_its_expected_findings() {
     )
     .unwrap();
     let mut agencies = String::from("code,kind,name,aliases,reports,size\n");
-    for (k, size) in [620, 410, 540, 480, 700, 530, 350, 460, 590].iter().enumerate() {
+    for (k, size) in [620, 410, 540, 480, 700, 530, 350, 460, 590]
+        .iter()
+        .enumerate()
+    {
         agencies.push_str(&format!("T0{},ward,Thôn {},,yes,{size}\n", k + 1, k + 1));
     }
     agencies.push_str("TYT,department,Trạm Y tế xã Phúc Lộc,Trạm Y tế|TYT,yes,\n");

@@ -832,9 +832,22 @@ fn a_stocks_lk_unlike_its_th_is_not_added_into_the_total() {
     );
 }
 
-/// `tonghop template`'s forms for the wards of the small template, in
-/// `forms`: the file of each ward code.
+/// The small template in `tpl` and `tonghop template`'s forms for its
+/// wards in `forms`: the file of each ward code.
 fn forms_of(tpl: &Path, forms: &Path) -> std::collections::HashMap<String, std::path::PathBuf> {
+    write_template(tpl);
+    // The shipped annex settings name the sample district's departments:
+    // not this registry's.
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let (from, to) = (
+        toml.find("[annex.default_field]").unwrap(),
+        toml.find("[[annex.groups]]").unwrap(),
+    );
+    std::fs::write(
+        tpl.join("template.toml"),
+        format!("{}{}", &toml[..from], &toml[to..]),
+    )
+    .unwrap();
     let o = tonghop()
         .args(["template", "--period", "2026-Q1", "--out"])
         .arg(forms)
@@ -842,7 +855,12 @@ fn forms_of(tpl: &Path, forms: &Path) -> std::collections::HashMap<String, std::
         .arg(tpl)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     std::fs::read_dir(forms)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -866,19 +884,6 @@ fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() 
     use crate::forms::{fill, Value};
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
-    write_template(&tpl);
-    // The shipped annex settings name the sample district's departments:
-    // not this registry's.
-    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
-    let (from, to) = (
-        toml.find("[annex.default_field]").unwrap(),
-        toml.find("[[annex.groups]]").unwrap(),
-    );
-    std::fs::write(
-        tpl.join("template.toml"),
-        format!("{}{}", &toml[..from], &toml[to..]),
-    )
-    .unwrap();
     let forms = forms_of(&tpl, &tmp.path().join("forms"));
     let sheet = "Biểu số liệu";
     let form = read_sheet(&forms["XA"], sheet);
@@ -889,8 +894,7 @@ fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() 
     // KH (D), TH (E) and CK (G) of a row: LK, %KH and %CK are the form's.
     let typed = |code: &str, kh: f64, th: f64, ck: f64| {
         let r = row_of(&form, code) + 1;
-        [("D", kh), ("E", th), ("G", ck)]
-            .map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
     };
     let mut hoa_phu: Vec<_> = typed("A01", 160.0, 40.0, 38.0).to_vec();
     hoa_phu.extend(typed("A02", 150.0, 36.0, 35.0));
@@ -908,7 +912,10 @@ fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() 
         .into_iter()
         .filter(|l| l.contains("indicator-missing"))
         .collect();
-    assert_eq!(blank, [format!("warning|indicator-missing|XB|D{b01}|B01||")]);
+    assert_eq!(
+        blank,
+        [format!("warning|indicator-missing|XB|D{b01}|B01||")]
+    );
     let said = f
         .iter()
         .find(|x| x["unit"] == "XB" && x["code"] == "indicator-missing")
@@ -925,7 +932,10 @@ fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() 
         let style = cell_style(&book, "xl/worksheets/sheet1.xml", &a1);
         assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
         let note = note_at(&book, "xl/comments1.xml", &a1);
-        assert!(note.contains("Tổng chưa gồm số của Xã Tân An:"), "{a1}: {note}");
+        assert!(
+            note.contains("Tổng chưa gồm số của Xã Tân An:"),
+            "{a1}: {note}"
+        );
     }
 
     // `check` of Xã Tân An's file alone says it too: no longer "nothing".
@@ -938,7 +948,9 @@ fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() 
         .unwrap();
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(
-        text.contains(&format!("Biểu số liệu!D{b01}  Xã Tân An để trống cả dòng B01")),
+        text.contains(&format!(
+            "Biểu số liệu!D{b01}  Xã Tân An để trống cả dòng B01"
+        )),
         "{text}"
     );
 }
@@ -963,9 +975,16 @@ fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
         let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
         ws.write_string(0, 0, title).unwrap();
         ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ I/2026").unwrap();
-        for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý I", "Lũy kế 3 tháng"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý I",
+            "Lũy kế 3 tháng",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string(5, c as u16, *h).unwrap();
         }
@@ -1009,10 +1028,7 @@ fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
     unit(
         "krong-buk.xlsx",
         "UBND XÃ KRÔNG BÚK",
-        &[
-            ("A01", Some(40.0), "=E7", 40.0),
-            ("A02", None, "=E7", 40.0),
-        ],
+        &[("A01", Some(40.0), "=E7", 40.0), ("A02", None, "=E7", 40.0)],
     );
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2026-Q1");
@@ -1035,8 +1051,70 @@ fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
     };
     let b01 = lk("B01");
     assert_eq!(
-        (b01[at("Xã Hòa Phú")].as_str(), b01[at("Xã Tân An")].as_str()),
+        (
+            b01[at("Xã Hòa Phú")].as_str(),
+            b01[at("Xã Tân An")].as_str()
+        ),
         ("2", "")
     );
     assert_eq!(lk("A02")[at("Xã Krông Búk")], "40");
+}
+
+/// Three communes, far fewer than `outlier_min_peers` (8): Xã Hòa Phú's
+/// A01 TH typed with a zero too many, 4.150 where its own KH 400 and CK
+/// 420 say about 415, is an `outlier` warning (its LK, the form's `=E`,
+/// follows and is not told twice). Xã Tân An's A01 twice its plan (a
+/// good quarter) and Xã Krông Búk's ten times last year's but in its plan
+/// are not.
+#[test]
+fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() {
+    use crate::forms::{fill, Value};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let forms = forms_of(&tpl, &tmp.path().join("forms"));
+    let sheet = "Biểu số liệu";
+    let form = read_sheet(&forms["XA"], sheet);
+    let a01 = row_of(&form, "A01") + 1;
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let typed = |code: &str, kh: f64, th: f64, ck: f64| {
+        let r = row_of(&form, code) + 1;
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+    };
+    for (unit, file, a01_figures) in [
+        ("XA", "XA-hoa-phu.xlsx", (400.0, 4150.0, 420.0)),
+        ("XB", "XB-tan-an.xlsx", (300.0, 600.0, 280.0)),
+        ("XC", "XC-krong-buk.xlsx", (2500.0, 2450.0, 240.0)),
+    ] {
+        let (kh, th, ck) = a01_figures;
+        let mut edits: Vec<_> = typed("A01", kh, th, ck).to_vec();
+        edits.extend(typed("A02", 100.0, 20.0, 22.0));
+        // Xã Krông Búk's form has no B01, which it is exempt from.
+        if unit != "XC" {
+            edits.extend(typed("B01", 4.0, 1.0, 1.0));
+        }
+        fill(&forms[unit], &dir.join(file), &edits);
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    let outliers: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "outlier")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(outliers, [format!("warning|XA|E{a01}|A01|TH|415|4.150")]);
+    let said = f.iter().find(|x| x["code"] == "outlier").unwrap();
+    assert_eq!(said["message"], "Xã Hòa Phú: A01 Số trẻ thuộc diện tiêm chủng (cột TH) ghi 4.150, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 400; CK 420), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng 415. Hãy kiểm tra lại với đơn vị.");
 }

@@ -963,13 +963,17 @@ impl<'c, 'u> Planner<'c, 'u> {
             .flat_map(|&x| ValueColumn::QUANTITIES.into_iter().map(move |c| (x, c)))
             .filter(|&(x, c)| !(x == i && TH_LK.contains(&c)) && f.get(c, x).is_some())
             .filter(|&(x, c)| {
-                written.iter().enumerate().filter(|(k, _)| sent(*k)).all(|(k, w)| {
-                    w.get(c, x).is_some_and(|v| v > 0)
-                        && !self
-                            .tainted
-                            .iter()
-                            .any(|y| y.ward == k && y.indicator == x && y.column == c)
-                })
+                written
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| sent(*k))
+                    .all(|(k, w)| {
+                        w.get(c, x).is_some_and(|v| v > 0)
+                            && !self
+                                .tainted
+                                .iter()
+                                .any(|y| y.ward == k && y.indicator == x && y.column == c)
+                    })
             })
             .count();
         let below = self.missing.is_some() && evident <= TH_LK.len() && v > 2 * delta;
