@@ -106,6 +106,9 @@ pub enum Compared<'a> {
     /// "KH 140; CK 183"), which are in line with each other while this
     /// one is `times` off the proportion usual among the units.
     Own { others: &'a str, times: &'a str },
+    /// `times` (10, 100, 1.000) the unit's own plan and last year's
+    /// figure alike (`others`: "KH 1.000; CK 900"), with or without peers.
+    PlanAndLastYear { others: &'a str, times: &'a str },
 }
 
 /// The facts of a check's finding.
@@ -1425,6 +1428,12 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         return String::new();
     };
     let units = level.units(lang);
+    if let Compared::PlanAndLastYear { others, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần cả kế hoạch và cùng kỳ của chính đơn vị ({others}), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times both the unit's own plan and last year's figure ({others}), which agree with each other: a zero too many or the wrong unit, it seems; by them the figure is probably about {typical}. Check it with the unit."),
+        };
+    }
     if let Compared::Own { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
@@ -1444,7 +1453,7 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the median ratio among the {units} is {m}"), "against its own {c} about"),
         (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
         (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
-        (Compared::Own { .. }, _) => (String::new(), ""),
+        (Compared::Own { .. } | Compared::PlanAndLastYear { .. }, _) => (String::new(), ""),
     };
     let usual_for = match compared_column(c) {
         Some(col) => usual_for.replace("{c}", col.as_str()),

@@ -916,6 +916,20 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             threshold: "5",
             usual: "160",
         },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "10.580",
+            compared: Compared::PlanAndLastYear {
+                others: "KH 1.000; CK 900",
+                times: "10",
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "1.058",
+        },
     ]
 }
 

@@ -157,6 +157,51 @@ impl SheetFormulas {
             .count()
     }
 
+    /// Whether the formula at (`row`, `col`) states nothing: Excel shows
+    /// it blank (the form's LK `=IF(E12="","",E12)` and %KH over a blank
+    /// row), or it gives 0 or an error value from nothing but blank cells
+    /// of its own row (`=E12`, `=F12/D12*100` where the clerk typed
+    /// nothing). A row holding only such formulas was left blank. A
+    /// formula that reaches another row, another sheet or a name, or
+    /// holds no reference at all (`=0`), states what it gives.
+    pub fn states_nothing(&self, row: u32, col: u32, grid: &SheetGrid) -> bool {
+        self.says_nothing(row, col, grid, 4)
+    }
+
+    fn says_nothing(&self, row: u32, col: u32, grid: &SheetGrid, depth: u8) -> bool {
+        let Some(formula) = self.at(row, col) else {
+            return false;
+        };
+        let zero_or_error = match grid.shown(row, col) {
+            d if crate::normalize::submission::is_blank(d) => {
+                match self.computed.get(&(row, col)) {
+                    None | Some(Computed::Blank) => return true,
+                    Some(Computed::Number { value, .. }) => *value == 0.0,
+                    Some(Computed::Failed(_)) => true,
+                    Some(Computed::Text(_)) => false,
+                }
+            }
+            Data::Float(v) => *v == 0.0,
+            Data::Int(v) => *v == 0,
+            Data::Error(_) => true,
+            _ => false,
+        };
+        if !zero_or_error || depth == 0 {
+            return false;
+        }
+        let Some(refs) = own_row_references(formula, row) else {
+            return false;
+        };
+        !refs.is_empty()
+            && refs.iter().all(|&c| {
+                if self.at(row, c).is_some() {
+                    c != col && self.says_nothing(row, c, grid, depth - 1)
+                } else {
+                    crate::normalize::submission::is_blank(grid.shown(row, c))
+                }
+            })
+    }
+
     fn had_zero(&self, row: u32, col: u32) -> bool {
         self.zero_formulas.binary_search(&(row, col)).is_ok()
     }
@@ -537,6 +582,71 @@ pub fn referenced_sheets_of(f: &str, sheets: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The columns of the cells a formula refers to, when every one lies on
+/// row `row` (0-based) of its own sheet (`E12`, `$D$12`, `D12:G12`); `None`
+/// when it reaches another row or sheet, or names what is no cell (a
+/// defined name, a whole column).
+fn own_row_references(f: &str, row: u32) -> Option<Vec<u32>> {
+    if f.contains('!') || f.contains('\'') || f.contains('[') {
+        return None;
+    }
+    let chars: Vec<char> = outside_strings(f).collect();
+    let mut cols: Vec<u32> = Vec::new();
+    // The reference before a `:`, waiting for the range's other end.
+    let mut open: Option<u32> = None;
+    let mut k = 0;
+    while k < chars.len() {
+        let ch = chars[k];
+        if !(ch.is_ascii_alphanumeric() || ch == '$' || ch == '_' || ch == '.') {
+            if ch == ':' && open.is_none() {
+                return None;
+            }
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len()
+            && (chars[k].is_ascii_alphanumeric()
+                || chars[k] == '$'
+                || chars[k] == '_'
+                || chars[k] == '.')
+        {
+            k += 1;
+        }
+        let word: String = chars[start..k].iter().collect();
+        let next = chars[k..].iter().find(|c| !c.is_whitespace()).copied();
+        if next == Some('(') || word.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            // A function's name, or a number.
+            continue;
+        }
+        if ["TRUE", "FALSE"].contains(&word.to_ascii_uppercase().as_str()) {
+            continue;
+        }
+        let (r, c) = crate::diagnostic::parse_a1(&word)?;
+        if r != row {
+            return None;
+        }
+        match open.take() {
+            Some(from) => cols.extend(from.min(c)..=from.max(c)),
+            None if next == Some(':') => {
+                open = Some(c);
+                // Past the `:`.
+                while k < chars.len() && chars[k] != ':' {
+                    k += 1;
+                }
+                k += 1;
+            }
+            None => cols.push(c),
+        }
+    }
+    if open.is_some() {
+        return None;
+    }
+    cols.sort_unstable();
+    cols.dedup();
+    Some(cols)
 }
 
 /// The characters of a formula outside its string literals.
@@ -921,6 +1031,26 @@ fn ods_reference(reference: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formula_over_its_own_row_names_the_columns_it_reads() {
+        // Row 12 is 0-based 11.
+        let own = |f: &str| own_row_references(f, 11);
+        assert_eq!(own(r#"IF(E12="","",E12)"#), Some(vec![4]));
+        assert_eq!(
+            own(r#"IF(COUNT(F12,D12)<2,"",IFERROR(ROUND(F12/D12*100,2),""))"#),
+            Some(vec![3, 5])
+        );
+        assert_eq!(own("SUM($D$12:G12)+TRUE"), Some(vec![3, 4, 5, 6]));
+        assert_eq!(own("0"), Some(vec![]));
+        // Another row, another sheet, a whole column, a name: not its own.
+        assert_eq!(own("E11"), None);
+        assert_eq!(own("SUM(E9:E12)"), None);
+        assert_eq!(own("'Nhap lieu'!E12"), None);
+        assert_eq!(own("Sheet2!E12"), None);
+        assert_eq!(own("SUM(E:E)"), None);
+        assert_eq!(own("E12*ty_le"), None);
+    }
 
     #[test]
     fn newer_functions_of_an_xls_are_called_by_their_name() {

@@ -2638,7 +2638,8 @@ fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) ->
 /// zero (a blank cell is not 0), so the totals they enter lack the unit:
 /// the clerk is asked for the figures, 0 where nothing happened. A row
 /// whose cells hold a dash or "không phát sinh", or a figure that could
-/// not be read (its own finding), is none of these.
+/// not be read (its own finding), is none of these; nor is any row of a
+/// table without a single figure (the blank form's `submission-missing`).
 fn blank_rows(
     blank: &[(usize, Location)],
     sub: &Submission,
@@ -2649,6 +2650,11 @@ fn blank_rows(
     let Some(a) = template.agencies.get(unit) else {
         return Vec::new();
     };
+    // Not one figure in the whole table: a blank form, the unit's one
+    // `submission-missing`, not a warning for each of its rows.
+    if sub.row_count() == 0 {
+        return Vec::new();
+    }
     blank
         .iter()
         .filter_map(|(i, at)| Some((template.indicators.get(*i)?, *i, at)))
@@ -2842,6 +2848,18 @@ fn read_rows(
             .map(|(c, v)| (*c, *v, grid.shown(r, *c)))
             .filter(|(c, _, _)| written(*c))
             .collect();
+        // A row whose only contents are formulas stating nothing (the
+        // form's LK `=IF(E12="","",E12)` and %KH, %CK over cells the
+        // clerk left blank; `=E12` giving 0): left blank, as Excel shows
+        // it, and told as a blank row.
+        if let Some(f) = formulas {
+            if figures
+                .iter()
+                .all(|(c, _, _)| f.states_nothing(r, *c, grid))
+            {
+                figures.clear();
+            }
+        }
         // The adjusted plan's cell left blank: the plan was not adjusted,
         // and the year's plan beside it is the row's KH.
         if let Some((original, adjusted)) = plan_kept {

@@ -114,8 +114,9 @@ fn paired(r: &TidyRow, o: &TidyRow) -> bool {
 }
 
 /// What a pass over the wards' figures does with each: the unit, its rows
-/// of the indicator, the figure, its scaled value and the size.
-type EachFigure<'a> = dyn FnMut(&Submission, &[TidyRow], &TidyRow, f64, f64) + 'a;
+/// of the indicator, the figure, and its scaled value and the size (none
+/// when the unit has no size of the kind the run scales by).
+type EachFigure<'a> = dyn FnMut(&Submission, &[TidyRow], &TidyRow, Option<(f64, f64)>) + 'a;
 
 /// `outlier` warnings for the wards' quantities (KH, TH, LK, CK).
 ///
@@ -174,9 +175,7 @@ pub fn check_outliers(
                         .iter()
                         .filter(|r| scored(r) && r.ind() < template.indicators.len())
                     {
-                        if let Some((x, size)) = scaled(scale, template, s, own, r) {
-                            f(s, own, r, x, size);
-                        }
+                        f(s, own, r, scaled(scale, template, s, own, r));
                     }
                 }
             }
@@ -184,7 +183,11 @@ pub fn check_outliers(
         })
     };
     let mut count = vec![0usize; groups];
-    ward_rows(&mut |s, _, r, _, _| count[group_of(s, r)] += 1)?;
+    ward_rows(&mut |s, _, r, at| {
+        if at.is_some() {
+            count[group_of(s, r)] += 1;
+        }
+    })?;
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
     // The usual proportion of each group's figure to the same units' own
@@ -223,8 +226,8 @@ pub fn check_outliers(
         // Per group and other column, the proportion of each unit's figure
         // to its own figure there: over the units that have both.
         let mut pairs: Vec<[Vec<f64>; 6]> = batch.iter().map(|_| Default::default()).collect();
-        ward_rows(&mut |s, own, r, x, _| {
-            if let Some(k) = slot[group_of(s, r)] {
+        ward_rows(&mut |s, own, r, at| {
+            if let (Some(k), Some((x, _))) = (slot[group_of(s, r)], at) {
                 values[k].push(x);
                 raws[k].push(r.value);
                 for o in own.iter().filter(|o| paired(r, o)) {
@@ -260,8 +263,33 @@ pub fn check_outliers(
         .collect();
     // (group, score, finding) of every figure above the threshold.
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
-    ward_rows(&mut |s, own, r, x, size| {
+    ward_rows(&mut |s, own, r, at| {
         let g = group_of(s, r);
+        let money = money.get(r.ind()).copied().unwrap_or(false);
+        // Ten, a hundred, a thousand times the unit's own plan and last
+        // year's figure alike: a slip in zeros, whatever the peers (a
+        // commune of six villages has none to weigh it against).
+        if let Some((listed, times, expected)) =
+            off_plan_and_last_year(own, r, money, settings, lang)
+        {
+            let (x, size) = at.unwrap_or((r.value, 1.0));
+            let finding = outlier_finding(
+                template,
+                &words,
+                settings,
+                (scale, Some((&listed, times, expected)), true),
+                s,
+                r,
+                (x, size),
+                (0.0, 0.0),
+                lang,
+            );
+            found.push((g / kinds, f64::MAX / 2.0 + times, finding));
+            return;
+        }
+        let Some((x, size)) = at else {
+            return;
+        };
         let Some((med, mad)) = spread[g] else {
             return;
         };
@@ -313,7 +341,6 @@ pub fn check_outliers(
         // and only a slip's size (SLIP_TIMES) is told, off the peers'
         // figures as written too (a fine ordinary among the peers' is no
         // slip for being large for a small commune).
-        let money = money.get(r.ind()).copied().unwrap_or(false);
         let usual = med * size;
         let lumpy = money || (whole && r.value.min(usual) < SMALL_COUNT);
         let slip_sized = times_off(r.value, usual) >= SLIP_TIMES
@@ -346,7 +373,7 @@ pub fn check_outliers(
                 template,
                 &words,
                 settings,
-                (scale, None),
+                (scale, None, false),
                 s,
                 r,
                 (x, size),
@@ -401,7 +428,7 @@ pub fn check_outliers(
             template,
             &words,
             settings,
-            (scale, Some((&listed, times, expected))),
+            (scale, Some((&listed, times, expected)), false),
             s,
             r,
             (x, size),
@@ -473,6 +500,60 @@ fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> boo
         gap >= (factor - 1.0) * usual.abs().max(1.0)
     };
     ratio_off && gap > noise
+}
+
+/// A figure (TH or LK) ten, a hundred or a thousand times its unit's own
+/// plan (KH) and last year's figure (CK) alike: the same power of ten off
+/// both, within [`NEAR_POWER`]. The plan and last year agreeing with each
+/// other and both off by a slip's size is evidence enough, with no peers
+/// at all (a commune of six villages). A genuine jump (a new farm) is
+/// in the plan or unlike last year's alone: one of them in line, no
+/// warning. A figure 2 times its plan is a good year, not a slip; a
+/// small count (below [`SMALL_COUNT`]) or money such as fines comes in
+/// lumps and must be a hundred times off. `(listed, times, expected)`:
+/// "KH 1.000; CK 900", the power of ten, the figure divided by it.
+fn off_plan_and_last_year(
+    own: &[TidyRow],
+    r: &TidyRow,
+    money: bool,
+    settings: &CheckSettings,
+    lang: Lang,
+) -> Option<(String, f64, f64)> {
+    if !matches!(r.column, ValueColumn::Th | ValueColumn::Lk) || r.value <= 0.0 {
+        return None;
+    }
+    let first = |c: ValueColumn| own.iter().find(|o| o.column == c && o.value > 0.0);
+    let (kh, ck) = (first(ValueColumn::Kh)?, first(ValueColumn::Ck)?);
+    let power_off = |o: &TidyRow| {
+        let times = r.value / o.value;
+        let power = 10f64.powf(times.log10().round());
+        (power >= 10.0 && times / power <= NEAR_POWER && power / times <= NEAR_POWER)
+            .then_some(power)
+    };
+    let power = power_off(kh)?;
+    if power_off(ck)? != power {
+        return None;
+    }
+    let expected = r.value / power;
+    let whole = r.shown_decimals() == 0;
+    if (money || (whole && expected < SMALL_COUNT)) && power < LUMPY_POWER {
+        return None;
+    }
+    if !far_off(r.value, expected, whole, settings) {
+        return None;
+    }
+    let listed = [kh, ck]
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {}",
+                o.column.as_str(),
+                format_num(o.value, o.shown_decimals().min(4), lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some((listed, power, expected))
 }
 
 /// How many times off its unit's own other figures a figure must be to be
@@ -573,7 +654,7 @@ fn outlier_finding(
     template: &Template,
     words: &crate::template::LevelWords,
     settings: &CheckSettings,
-    (scale, own_figures): (OutlierScale, Option<(&str, f64, f64)>),
+    (scale, own_figures, plan): (OutlierScale, Option<(&str, f64, f64)>, bool),
     s: &Submission,
     r: &TidyRow,
     (x, size): (f64, f64),
@@ -622,6 +703,7 @@ fn outlier_finding(
         None => typical,
     };
     let compared = match (own_figures, &own_times) {
+        (Some((others, _, _)), Some(times)) if plan => Compared::PlanAndLastYear { others, times },
         (Some((others, _, _)), Some(times)) => Compared::Own { others, times },
         _ => match scale {
             OutlierScale::Size => Compared::Size {
@@ -1279,6 +1361,76 @@ mod tests {
         };
         assert!(lk_found(&subs((1_050.0, 1_050.0))).is_empty());
         assert_eq!(lk_found(&subs((1_050.0, 103.0))), ["P04"]);
+    }
+
+    /// Three villages, far below `outlier_min_peers` (8): a herd typed
+    /// ten times too large (10.580 where KH 1.000 and CK 900 say about
+    /// 1.058) is an outlier all the same, against its own plan and last
+    /// year's figure; a hundred times a small count too. The near misses:
+    /// twice its plan (a good year), ten times last year's but in its
+    /// plan (a new farm), ten times its plan but not last year's, a small
+    /// count ten times its own, and a unit without KH.
+    #[test]
+    fn a_figure_ten_times_its_own_plan_and_last_year_is_an_outlier_without_peers() {
+        let t = Template::builtin().unwrap();
+        let stock = ind(&t, "YT11a");
+        let subs = |odd: (f64, f64, f64)| -> Vec<Submission> {
+            [odd, (820.0, 800.0, 790.0), (655.0, 640.0, 610.0)]
+                .iter()
+                .enumerate()
+                .map(|(k, &(kh, th, ck))| {
+                    let mut rows = vec![
+                        row(stock, ValueColumn::Th, th, 0),
+                        row(stock, ValueColumn::Lk, th, 0),
+                        row(stock, ValueColumn::Ck, ck, 0),
+                    ];
+                    if kh > 0.0 {
+                        rows.insert(0, row(stock, ValueColumn::Kh, kh, 0));
+                    }
+                    sub_with(&t, &format!("P{:02}", k + 1), rows)
+                })
+                .collect()
+        };
+        let settings = CheckSettings::default();
+        assert_eq!(settings.outlier_min_peers, 8);
+        let found = |odd| -> Vec<(String, String, String, String)> {
+            outliers(&t, &subs(odd), &settings)
+                .into_iter()
+                .map(|f| (f.unit, f.column, f.expected, f.actual))
+                .collect()
+        };
+        let one = |column: &str, expected: &str, actual: &str| {
+            vec![(
+                "P01".to_string(),
+                column.to_string(),
+                expected.to_string(),
+                actual.to_string(),
+            )]
+        };
+        assert_eq!(
+            found((1000.0, 10580.0, 900.0)),
+            one("TH", "1.058", "10.580")
+        );
+        let f = outliers(&t, &subs((1000.0, 10580.0, 900.0)), &settings);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains(
+                "ghi 10.580, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 1.000; CK 900)"
+            ),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(found((12.0, 1150.0, 11.0)), one("TH", "12", "1.150"));
+        for near_miss in [
+            (1000.0, 2000.0, 900.0),
+            (10000.0, 10580.0, 900.0),
+            (1000.0, 10580.0, 9000.0),
+            (1000.0, 10580.0, 3000.0),
+            (12.0, 115.0, 11.0),
+            (0.0, 10580.0, 900.0),
+        ] {
+            assert_eq!(found(near_miss), [], "{near_miss:?}");
+        }
     }
 
     /// Wards of every size, compared raw: a TH typed a digit too long is

@@ -313,6 +313,111 @@ fn a_clean_province_batch_has_no_finding_not_even_an_outlier() {
     assert!(findings.is_empty(), "{:#?}", findings);
 }
 
+/// README's self-check of a commune's own template (step 5 of *Making
+/// your own template*): its one department, the health station, states a
+/// single indicator its villages report too, so its other figures cannot
+/// show that it totals the villages that reported. Planted above their
+/// sum beside a village that sent nothing, the total would rightly be
+/// held back for that village (one warning, where expected.tsv wanted
+/// two errors); the batch plants it below their sum instead, an error in
+/// TH and LK whatever the silent village, and the consolidation reports
+/// exactly expected.tsv.
+#[test]
+fn a_communes_self_check_batch_consolidates_to_its_expected_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("mau-xa");
+    std::fs::create_dir_all(&tpl).unwrap();
+    // The shipped settings, without the annex defaults naming the sample
+    // district's departments.
+    let toml = std::fs::read_to_string(repo().join("templates/template.toml")).unwrap();
+    let (from, to) = (
+        toml.find("[annex.default_field]").unwrap(),
+        toml.find("[[annex.groups]]").unwrap(),
+    );
+    std::fs::write(
+        tpl.join("template.toml"),
+        format!("{}{}", &toml[..from], &toml[to..]),
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("groups.csv"),
+        "group,name\nNN,Nông nghiệp\nYT,Y tế\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         NN01,NN,Tổng diện tích gieo trồng cây hằng năm,ha,flow,ward,,,,1\n\
+         NN02,NN,Trong đó: diện tích lúa,ha,flow,ward,,NN02 <= NN01,,1\n\
+         NN04,NN,Tổng đàn lợn,con,stock,ward,,,,0\n\
+         NS01,NN,Thu ngân sách xã trên địa bàn thôn,triệu đồng,flow,ward,,,,2\n\
+         VX05,NN,Số lao động được giải quyết việc làm,người,flow,ward,,,,0\n\
+         YT01,YT,Số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ,trẻ,flow,both,TYT,,,0\n\
+         YT02,YT,Lượt khám chữa bệnh tại Trạm Y tế,lượt người,flow,district,TYT,,,0\n",
+    )
+    .unwrap();
+    let mut agencies = String::from("code,kind,name,aliases,reports,size\n");
+    for (k, size) in [620, 410, 540, 480, 700, 530, 350, 460, 590]
+        .iter()
+        .enumerate()
+    {
+        agencies.push_str(&format!("T0{},ward,Thôn {},,yes,{size}\n", k + 1, k + 1));
+    }
+    agencies.push_str("TYT,department,Trạm Y tế xã Phúc Lộc,Trạm Y tế|TYT,yes,\n");
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("try");
+    tonghop()
+        .args(["samples", "--template"])
+        .arg(&tpl)
+        .args(["--period", "2026-Q1", "--out"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let out = dir.join("out");
+    let output = tonghop()
+        .arg("consolidate")
+        .arg(dir.join("submissions"))
+        .arg("--template")
+        .arg(dir.join("template"))
+        .args(["--period", "2026-Q1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_findings_are(&out.join("errors.json"), &dir.join("expected.tsv"));
+    let findings = read_findings(&out.join("errors.json"));
+    let planted: Vec<(&str, &str, &str)> = findings
+        .iter()
+        .filter(|f| ["total-mismatch", "submission-missing"].contains(&f["code"].as_str().unwrap()))
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["column"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        planted,
+        [
+            ("error", "submission-missing", ""),
+            ("error", "total-mismatch", "TH"),
+            ("error", "total-mismatch", "LK"),
+        ]
+    );
+    // Below the villages' sum: stated less than expected.
+    for f in findings.iter().filter(|f| f["code"] == "total-mismatch") {
+        let n = |k: &str| {
+            tonghop::number::parse_number(f[k].as_str().unwrap(), tonghop::number::NumberLocale::Vi)
+                .unwrap()
+                .value
+        };
+        assert!(n("actual") < n("expected"), "{f}");
+    }
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    assert!(readme.contains("below the sum of its"), "{readme}");
+}
+
 #[test]
 fn samples_template_writes_a_batch_for_the_builtin_template_and_a_registry_of_wards() {
     let tmp = tempfile::tempdir().unwrap();

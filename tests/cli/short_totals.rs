@@ -831,3 +831,290 @@ fn a_stocks_lk_unlike_its_th_is_not_added_into_the_total() {
         ["(*) DS01 Dân số trung bình, cột LK: số của Phường 2 được lấy bằng thực hiện 1.000, không lấy lũy kế 4.000 đơn vị ghi: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «Lỗi»); số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
     );
 }
+
+/// The small template in `tpl` and `tonghop template`'s forms for its
+/// wards in `forms`: the file of each ward code.
+fn forms_of(tpl: &Path, forms: &Path) -> std::collections::HashMap<String, std::path::PathBuf> {
+    write_template(tpl);
+    // The shipped annex settings name the sample district's departments:
+    // not this registry's.
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let (from, to) = (
+        toml.find("[annex.default_field]").unwrap(),
+        toml.find("[[annex.groups]]").unwrap(),
+    );
+    std::fs::write(
+        tpl.join("template.toml"),
+        format!("{}{}", &toml[..from], &toml[to..]),
+    )
+    .unwrap();
+    let o = tonghop()
+        .args(["template", "--period", "2026-Q1", "--out"])
+        .arg(forms)
+        .arg("--template")
+        .arg(tpl)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::read_dir(forms)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let name = p.file_name()?.to_str()?.to_string();
+            Some((name.split('-').next()?.to_string(), p))
+        })
+        .collect()
+}
+
+/// A row kept blank on the form `tonghop template` made is blank, though
+/// the form's own LK `=IF(E9="","",E9)` and %KH, %CK formulas sit in it
+/// (saved by a program that computes nothing, or with the empty results
+/// Excel stores): Xã Tân An's B01 is one `indicator-missing` warning at
+/// the row, and its totals print `(*)`. Its A01 and A02, filled, and Xã
+/// Hòa Phú's B01 stated as 0, are figures: nothing said of them (the
+/// near miss). Before, the formulas made the row count as filled, and
+/// the blank row passed unseen.
+#[test]
+fn a_row_left_blank_on_our_own_form_is_indicator_missing_despite_its_formulas() {
+    use crate::forms::{fill, Value};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let forms = forms_of(&tpl, &tmp.path().join("forms"));
+    let sheet = "Biểu số liệu";
+    let form = read_sheet(&forms["XA"], sheet);
+    // The form's own formulas in the row, as `tonghop template` wrote them.
+    let b01 = row_of(&form, "B01") + 1;
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // KH (D), TH (E) and CK (G) of a row: LK, %KH and %CK are the form's.
+    let typed = |code: &str, kh: f64, th: f64, ck: f64| {
+        let r = row_of(&form, code) + 1;
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+    };
+    let mut hoa_phu: Vec<_> = typed("A01", 160.0, 40.0, 38.0).to_vec();
+    hoa_phu.extend(typed("A02", 150.0, 36.0, 35.0));
+    hoa_phu.extend(typed("B01", 0.0, 0.0, 0.0));
+    fill(&forms["XA"], &dir.join("XA-hoa-phu.xlsx"), &hoa_phu);
+    let mut tan_an: Vec<_> = typed("A01", 120.0, 30.0, 29.0).to_vec();
+    tan_an.extend(typed("A02", 110.0, 27.0, 26.0));
+    fill(&forms["XB"], &dir.join("XB-tan-an.xlsx"), &tan_an);
+    let mut krong_buk: Vec<_> = typed("A01", 80.0, 20.0, 21.0).to_vec();
+    krong_buk.extend(typed("A02", 70.0, 18.0, 19.0));
+    fill(&forms["XC"], &dir.join("XC-krong-buk.xlsx"), &krong_buk);
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    let blank: Vec<String> = listed(&f)
+        .into_iter()
+        .filter(|l| l.contains("indicator-missing"))
+        .collect();
+    assert_eq!(
+        blank,
+        [format!("warning|indicator-missing|XB|D{b01}|B01||")]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["unit"] == "XB" && x["code"] == "indicator-missing")
+        .unwrap();
+    assert_eq!(said["message"], "Xã Tân An để trống cả dòng B01 «Số ca tử vong trẻ dưới 1 tuổi»: ô trống không được coi là 0, nên tổng toàn địa bàn chưa gồm số của đơn vị. Hãy ghi số liệu (ghi 0 nếu không phát sinh).");
+    // B01's TH total is Xã Hòa Phú's 0 alone, marked short of Xã Tân An
+    // (Xã Krông Búk is exempt).
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let r = row_of(&sheet, "B01");
+    assert_eq!(sheet[r][4..6], ["0", "0"], "{:?}", sheet[r]);
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", r + 1);
+        let style = cell_style(&book, "xl/worksheets/sheet1.xml", &a1);
+        assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
+        let note = note_at(&book, "xl/comments1.xml", &a1);
+        assert!(
+            note.contains("Tổng chưa gồm số của Xã Tân An:"),
+            "{a1}: {note}"
+        );
+    }
+
+    // `check` of Xã Tân An's file alone says it too: no longer "nothing".
+    let o = tonghop()
+        .arg("check")
+        .arg(dir.join("XB-tan-an.xlsx"))
+        .args(["--period", "2026-Q1", "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains(&format!(
+            "Biểu số liệu!D{b01}  Xã Tân An để trống cả dòng B01"
+        )),
+        "{text}"
+    );
+}
+
+/// Not only our form's formulas: a workbook of the unit's own whose LK is
+/// `=E9` gives 0 for a blank TH (as Excel shows it), which is no figure of
+/// the row: Xã Tân An's B01 is `indicator-missing`. The near misses: Xã
+/// Hòa Phú's `=E9` over a typed TH is its figure, and Xã Krông Búk's A02
+/// LK `=E7`, reaching another row's figure, states what it gives.
+#[test]
+fn a_row_whose_only_formula_repeats_a_blank_cell_is_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // STT | Mã số | Chỉ tiêu | ĐVT | TH | LK on row 6; A01 on row 7, A02
+    // on 8, B01 on 9; each LK a formula, saved with the value Excel shows.
+    type Line<'a> = (&'a str, Option<f64>, &'a str, f64);
+    let unit = |file: &str, title: &str, lines: &[Line]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+        ws.write_string(0, 0, title).unwrap();
+        ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ I/2026").unwrap();
+        for (c, h) in [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý I",
+            "Lũy kế 3 tháng",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(5, c as u16, *h).unwrap();
+        }
+        for (k, (code, th, lk, shown)) in lines.iter().enumerate() {
+            let (name, u) = NAMES
+                .iter()
+                .find(|(c, _, _)| c == code)
+                .map(|(_, n, u)| (*n, *u))
+                .unwrap();
+            let r = 6 + k as u32;
+            ws.write_number(r, 0, (k + 1) as f64).unwrap();
+            ws.write_string(r, 1, *code).unwrap();
+            ws.write_string(r, 2, name).unwrap();
+            ws.write_string(r, 3, u).unwrap();
+            if let Some(th) = th {
+                ws.write_number(r, 4, *th).unwrap();
+            }
+            let lk = rust_xlsxwriter::Formula::new(*lk).set_result(shown.to_string());
+            ws.write_formula(r, 5, lk).unwrap();
+        }
+        wb.save(dir.join(file)).unwrap();
+    };
+    unit(
+        "hoa-phu.xlsx",
+        "UBND XÃ HÒA PHÚ",
+        &[
+            ("A01", Some(40.0), "=E7", 40.0),
+            ("A02", Some(30.0), "=E8", 30.0),
+            ("B01", Some(2.0), "=E9", 2.0),
+        ],
+    );
+    unit(
+        "tan-an.xlsx",
+        "UBND XÃ TÂN AN",
+        &[
+            ("A01", Some(40.0), "=E7", 40.0),
+            ("A02", Some(30.0), "=E8", 30.0),
+            ("B01", None, "=E9", 0.0),
+        ],
+    );
+    unit(
+        "krong-buk.xlsx",
+        "UBND XÃ KRÔNG BÚK",
+        &[("A01", Some(40.0), "=E7", 40.0), ("A02", None, "=E7", 40.0)],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    let blank: Vec<String> = listed(&f)
+        .into_iter()
+        .filter(|l| l.contains("indicator-missing") && !l.ends_with("|A03"))
+        .collect();
+    // (Each file lacks the rate A03, a file-wide warning set aside here.)
+    assert_eq!(blank, ["warning|indicator-missing|XB|E9|B01||"]);
+    // Xã Hòa Phú's B01 LK is its 2, Xã Tân An's none; Xã Krông Búk's A02
+    // LK the 40 its formula shows.
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let at = |h: &str| detail[0].iter().position(|x| x == h).unwrap();
+    let lk = |code: &str| {
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == "LK")
+            .unwrap()
+            .clone()
+    };
+    let b01 = lk("B01");
+    assert_eq!(
+        (
+            b01[at("Xã Hòa Phú")].as_str(),
+            b01[at("Xã Tân An")].as_str()
+        ),
+        ("2", "")
+    );
+    assert_eq!(lk("A02")[at("Xã Krông Búk")], "40");
+}
+
+/// Three communes, far fewer than `outlier_min_peers` (8): Xã Hòa Phú's
+/// A01 TH typed with a zero too many, 4.150 where its own KH 400 and CK
+/// 420 say about 415, is an `outlier` warning (its LK, the form's `=E`,
+/// follows and is not told twice). Xã Tân An's A01 twice its plan (a
+/// good quarter) and Xã Krông Búk's ten times last year's but in its plan
+/// are not.
+#[test]
+fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() {
+    use crate::forms::{fill, Value};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let forms = forms_of(&tpl, &tmp.path().join("forms"));
+    let sheet = "Biểu số liệu";
+    let form = read_sheet(&forms["XA"], sheet);
+    let a01 = row_of(&form, "A01") + 1;
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let typed = |code: &str, kh: f64, th: f64, ck: f64| {
+        let r = row_of(&form, code) + 1;
+        [("D", kh), ("E", th), ("G", ck)].map(|(c, v)| (sheet, format!("{c}{r}"), Value::Num(v)))
+    };
+    for (unit, file, a01_figures) in [
+        ("XA", "XA-hoa-phu.xlsx", (400.0, 4150.0, 420.0)),
+        ("XB", "XB-tan-an.xlsx", (300.0, 600.0, 280.0)),
+        ("XC", "XC-krong-buk.xlsx", (2500.0, 2450.0, 240.0)),
+    ] {
+        let (kh, th, ck) = a01_figures;
+        let mut edits: Vec<_> = typed("A01", kh, th, ck).to_vec();
+        edits.extend(typed("A02", 100.0, 20.0, 22.0));
+        // Xã Krông Búk's form has no B01, which it is exempt from.
+        if unit != "XC" {
+            edits.extend(typed("B01", 4.0, 1.0, 1.0));
+        }
+        fill(&forms[unit], &dir.join(file), &edits);
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2026-Q1");
+    let outliers: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "outlier")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("unit"),
+                s("cell"),
+                s("indicator"),
+                s("column"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(outliers, [format!("warning|XA|E{a01}|A01|TH|415|4.150")]);
+    let said = f.iter().find(|x| x["code"] == "outlier").unwrap();
+    assert_eq!(said["message"], "Xã Hòa Phú: A01 Số trẻ thuộc diện tiêm chủng (cột TH) ghi 4.150, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 400; CK 420), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng 415. Hãy kiểm tra lại với đơn vị.");
+}

@@ -302,7 +302,7 @@ fn documents(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Doc
         })
         .collect();
     if !clean {
-        p.plan_total(&mut dept_figs);
+        p.plan_total(&mut dept_figs, &written);
     }
 
     let mut out = Documents {

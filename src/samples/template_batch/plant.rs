@@ -919,8 +919,15 @@ impl<'c, 'u> Planner<'c, 'u> {
 
     /// A department's total of a `both` indicator outside every formula
     /// stated above the sum of its wards, in TH and LK, by more than the
-    /// half-units of all of them.
-    pub fn plan_total(&mut self, depts: &mut [(Vec<usize>, Figures)]) {
+    /// half-units of all of them. Not above when a ward sends nothing
+    /// and the department's other figures do not show that it totals
+    /// the wards that reported (the tool's rule, see
+    /// `reconcile::totals_check`: more of its figures equal to their sum,
+    /// where every one of them states it above zero, than above it):
+    /// the tool would rightly take the gap for the silent ward's and hold
+    /// it back. Below the reported wards' sum instead, an error either
+    /// way (a department of a commune stating one indicator).
+    pub fn plan_total(&mut self, depts: &mut [(Vec<usize>, Figures)], written: &[Figures]) {
         let cat = self.cat;
         let t = cat.t;
         let mut cands: Vec<(usize, usize)> = Vec::new();
@@ -941,13 +948,38 @@ impl<'c, 'u> Planner<'c, 'u> {
         let Some((j, i)) = pick(&mut self.rng, vec![cands]) else {
             return;
         };
-        let Some((_, f)) = depts.get_mut(j) else {
+        let Some((which, f)) = depts.get_mut(j) else {
             return;
         };
         let v = f.get(ValueColumn::Th, i).unwrap_or(0);
         let delta = (v / 10).max(self.units.wards.len() as i64 + 10);
+        // The department's figures that show it totals the wards that
+        // reported, as the tool weighs them: every used ward states it
+        // above zero, none of them a planted mistake.
+        let sent = |k: usize| Some(k) != self.missing;
+        let evident = which
+            .iter()
+            .filter(|&&x| cat.level(x) == Some(Level::Both))
+            .flat_map(|&x| ValueColumn::QUANTITIES.into_iter().map(move |c| (x, c)))
+            .filter(|&(x, c)| !(x == i && TH_LK.contains(&c)) && f.get(c, x).is_some())
+            .filter(|&(x, c)| {
+                written
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| sent(*k))
+                    .all(|(k, w)| {
+                        w.get(c, x).is_some_and(|v| v > 0)
+                            && !self
+                                .tainted
+                                .iter()
+                                .any(|y| y.ward == k && y.indicator == x && y.column == c)
+                    })
+            })
+            .count();
+        let below = self.missing.is_some() && evident <= TH_LK.len() && v > 2 * delta;
+        let step = if below { -delta } else { delta };
         for c in TH_LK {
-            f.set(c, i, f.get(c, i).map(|x| x + delta));
+            f.set(c, i, f.get(c, i).map(|x| x + step));
         }
         cat.model.fill_all_rates(f);
         self.used_inds.insert(i);
@@ -958,10 +990,11 @@ impl<'c, 'u> Planner<'c, 'u> {
                 kind: "total-mismatch".into(),
                 unit: dept.clone(),
                 what: format!(
-                    "{dept}: {} TH and LK for {} stated {} above the sum of its {}.",
+                    "{dept}: {} TH and LK for {} stated {} {} the sum of its {}.",
                     cat.words(i),
                     words.whole(Lang::Vi),
                     format_vi(cat.value(i, delta), cat.decimals(i)),
+                    if below { "below" } else { "above" },
                     words.units_vi
                 ),
                 ..Default::default()
