@@ -114,7 +114,7 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
 /// "đoạn 3" ("paragraph 3"), `L5` "dòng 5" ("line 5"), `F2` "chú thích 2"
 /// ("footnote 2"). In an office "P3" reads as Phường 3. The error lists
 /// keep the short form in `cell`.
-fn place_words(cell: &str, lang: Lang) -> String {
+pub(crate) fn place_words(cell: &str, lang: Lang) -> String {
     let mut c = cell.chars();
     let kind = c.next();
     let number = c.as_str();
@@ -141,7 +141,10 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
             g.severity.label(lang),
             g.code
         ));
-        s.push_str(&format!("    \"{}\"\n", f.quote));
+        // An info about the run quotes nothing and compares nothing.
+        if !f.quote.is_empty() {
+            s.push_str(&format!("    \"{}\"\n", f.quote));
+        }
         // A total against its parts has no recomputed value, only the
         // relation the figures must satisfy; a figure against the table
         // is compared with the table's value, not recomputed.
@@ -150,12 +153,14 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
             Code::TextVsTable => lang.pick("Bảng tổng hợp", "Consolidated table"),
             _ => lang.pick("Tính lại", "Computed"),
         };
-        s.push_str(&format!(
-            "    {label}: {} · {}: {}\n",
-            g.expected,
-            lang.pick("Ghi", "Written"),
-            g.actual
-        ));
+        if !(g.expected.is_empty() && g.actual.is_empty()) {
+            s.push_str(&format!(
+                "    {label}: {} · {}: {}\n",
+                g.expected,
+                lang.pick("Ghi", "Written"),
+                g.actual
+            ));
+        }
         s.push_str(&format!("    {}\n\n", g.message));
     }
     let t = Tally::of(found.iter().map(|f| &f.finding));

@@ -35,12 +35,26 @@ pub enum Prose<'a> {
         total: &'a str,
     },
     /// `text-vs-table`: the text states `stated` for indicator `code`
-    /// where the consolidated table has `table` (LK).
+    /// where the consolidated table has `table`: the LK, or the TH when
+    /// `quarter` (the text names the quarter, or the table has no LK).
     TextVsTable {
         stated: &'a str,
         code: &'a str,
         table: &'a str,
+        quarter: bool,
     },
+    /// `text-vs-table` (a warning): the text states `stated` for the
+    /// flow `code`, naming no period, where the table has the quarter's
+    /// TH `table` only (no LK): it may be the months from January.
+    TextVsTableQuarterOnly {
+        stated: &'a str,
+        code: &'a str,
+        table: &'a str,
+    },
+    /// `text-vs-table` (an info, one a run): `count` figures named an
+    /// indicator but the table has no figure of their period (`claims`:
+    /// "DO01 (dòng 37)", …).
+    TextVsTableUncompared { count: usize, claims: &'a str },
 }
 
 impl Words for Prose<'_> {
@@ -51,7 +65,9 @@ impl Words for Prose<'_> {
             Prose::TotalNotParts { .. }
             | Prose::PartAboveTotal { .. }
             | Prose::PartsAboveTotal { .. } => Code::SumMismatch,
-            Prose::TextVsTable { .. } => Code::TextVsTable,
+            Prose::TextVsTable { .. }
+            | Prose::TextVsTableQuarterOnly { .. }
+            | Prose::TextVsTableUncompared { .. } => Code::TextVsTable,
         }
     }
 
@@ -69,8 +85,14 @@ impl Words for Prose<'_> {
             (Prose::PartAboveTotal { part, total }, Lang::En) => format!("The part {part} is larger than the total {total} it belongs to; one of them is wrong: check both."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::Vi) => format!("Các phần {parts} = {sum} vượt tổng {total}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::En) => format!("The parts {parts} = {sum} exceed the total {total}; unless the parts overlap (one item counted in two), one of these figures is wrong."),
-            (Prose::TextVsTable { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTable { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
+            (Prose::TextVsTable { stated, code, table, quarter: false }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, code, table, quarter: false }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
+            (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có số thực hiện trong quý {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
+            (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
+            (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
+            (Prose::TextVsTableUncompared { count, claims }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: {claims}. Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."),
+            (Prose::TextVsTableUncompared { count, claims }, Lang::En) => format!("{count} figures of the text name an indicator of the catalog but could not be compared with the consolidated table, which has no figure of their period: {claims}. Check them by hand, or consolidate again with --previous so that the table has the cumulative figures."),
         }
     }
 }

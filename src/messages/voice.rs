@@ -1542,6 +1542,16 @@ fn prose() -> Vec<Prose<'static>> {
             stated: "126",
             code: "DO01",
             table: "128",
+            quarter: false,
+        },
+        Prose::TextVsTableQuarterOnly {
+            stated: "193",
+            code: "DO01",
+            table: "139",
+        },
+        Prose::TextVsTableUncompared {
+            count: 2,
+            claims: "DO01 (L37), HC01 (L67)",
         },
     ]
 }
@@ -1704,6 +1714,8 @@ fn prose_variant(p: &Prose) -> usize {
         Prose::PartAboveTotal { .. } => 2,
         Prose::PartsAboveTotal { .. } => 3,
         Prose::TextVsTable { .. } => 4,
+        Prose::TextVsTableQuarterOnly { .. } => 5,
+        Prose::TextVsTableUncompared { .. } => 6,
     }
 }
 
@@ -1802,7 +1814,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Checked", checked.iter().map(checked_variant), 35);
     covers("Read", read.iter().map(read_variant), 41);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
-    covers("Prose", prose.iter().map(prose_variant), 5);
+    covers("Prose", prose.iter().map(prose_variant), 7);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 
     let mut facts: Vec<&dyn Words> = Vec::new();

@@ -23,14 +23,14 @@
 
 use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
-use super::scope;
+use super::scope::{self, Mark, Named};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::messages::Prose;
 use crate::model::{Period, ValueColumn};
 use crate::number::{format_auto, format_num, parse_number, NumberLocale};
 use crate::rules::rounding::{judge_percent, Verdict};
-use crate::template::Template;
+use crate::template::{Kind, Template};
 use crate::text::{fold, indicator_key};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -199,6 +199,9 @@ pub struct NameIndex {
     /// Every name of each indicator, its folded words joined by spaces:
     /// what the verb before a figure is compared with.
     names: HashMap<String, Vec<String>>,
+    /// How each indicator adds up: a stock's LK is its TH, a flow's LK
+    /// is at least its TH.
+    kinds: HashMap<String, Kind>,
 }
 
 /// The place of a comma inside a catalog name, among its words.
@@ -245,6 +248,11 @@ impl NameIndex {
         NameIndex {
             keys,
             names: names_of,
+            kinds: template
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), i.kind))
+                .collect(),
         }
     }
 
@@ -307,6 +315,9 @@ pub struct NamedFigure {
     pub figure: Figure,
     /// The name and the figure together.
     pub span: Span,
+    /// The table's period its clause names: the quarter (TH), the
+    /// months from January (LK), or neither.
+    pub period: Named,
 }
 
 /// Words between a name and its figure that keep them together.
@@ -427,9 +438,19 @@ pub fn named_figures(
             .copied()
             .filter(|&n| figure_fits(tokens, n, unit, true));
         // … or right after it.
+        // Fillers, and a period between the name and the figure ("Chi
+        // ngân sách quận 9 tháng đầu năm 2020 là 614,08 tỷ đồng"): the
+        // period's numbers are no figures, and a period other than the
+        // table's sets the figure aside below.
+        let period_word = |a: usize| {
+            seq.get(a)
+                .and_then(|&i| marks.get(i))
+                .is_some_and(|m| *m != Mark::None)
+        };
         let mut a = end;
         while word(a).is_some_and(|w| FILLERS.contains(&w))
             || tok(a).is_some_and(|t| t.is_punct(':'))
+            || period_word(a)
         {
             a += 1;
         }
@@ -465,9 +486,7 @@ pub fn named_figures(
                 return None;
             }
             let own_names = names.names.get(code).map(Vec::as_slice).unwrap_or_default();
-            if !scope::in_scope(tokens, &marks, n, own_names) {
-                return None;
-            }
+            let period = scope::in_scope(tokens, &marks, n, own_names)?;
             Some(NamedFigure {
                 code: code.clone(),
                 figure: Figure {
@@ -475,6 +494,7 @@ pub fn named_figures(
                     span: (t.start, t.end),
                 },
                 span: *sp,
+                period,
             })
         })
         .collect();
@@ -549,41 +569,103 @@ fn local_sentence(tokens: &[Token], n: usize) -> bool {
         .any(|t| t.is_word(LOCAL))
 }
 
-/// Compares a named figure with the table: nothing when it is LK or TH
-/// (within the rounding of the figure as written), a warning when it is off
-/// by rounding only, an error beyond.
-pub fn judge(named: &NamedFigure, totals: &TableTotals, lang: Lang) -> Option<Finding> {
-    let (th, lk) = totals.get(&named.code)?;
-    let lk = lk?;
+/// What the table says of a named figure.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Compared {
+    /// The figure is the table's (within its written rounding).
+    Agrees,
+    /// The figure differs from the table's.
+    Differs(Box<Finding>),
+    /// The table has no figure of the period the text names: the row is
+    /// missing, or its LK (TH) is empty.
+    Unknown,
+}
+
+/// Compares a named figure with the table. The period its clause names
+/// picks the column: the quarter its TH, the months from January its LK,
+/// neither either of them. In a first quarter LK and TH are the same
+/// figure, and a stock's LK is its TH (its level at the period's end), so
+/// one stands for the other when empty.
+///
+/// Nothing when the figure is the chosen column's (within the rounding of
+/// the figure as written); a warning when it is off by rounding only, or
+/// is the other column's (the quarter named where the figure is the LK);
+/// an error beyond. A figure naming no period where the table has a
+/// flow's TH only (no `--previous`, so no LK) may be the months from
+/// January the table lacks: above TH it is a warning saying so, below TH
+/// it is neither and an error.
+pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang: Lang) -> Compared {
+    let Some((th, lk)) = totals.get(&named.code) else {
+        return Compared::Unknown;
+    };
+    let first_quarter = totals
+        .period
+        .is_some_and(|p| p.span == crate::model::PeriodSpan::Quarter(1));
+    let kind = names.kinds.get(&named.code).copied();
+    let same = first_quarter || kind == Some(Kind::Stock);
+    let (th, lk, lk_inferred) = match (th, lk) {
+        (Some(t), None) if same => (Some(t), Some(t), true),
+        (None, Some(l)) if same => (Some(l), Some(l), false),
+        _ => (th, lk, false),
+    };
     let num = named.figure.num;
-    let verdicts: Vec<Verdict> = [Some(lk), th]
-        .into_iter()
-        .flatten()
-        .map(|v| judge_percent(num.value, num.decimals, (v, v)))
-        .collect();
-    if verdicts.contains(&Verdict::Consistent) {
-        return None;
+    let verdict = |v: Option<f64>| v.map(|v| judge_percent(num.value, num.decimals, (v, v)));
+    let (chosen, column, other) = match named.period {
+        Named::Quarter if !first_quarter => (th, ValueColumn::Th, lk),
+        Named::FromJanuary if !first_quarter => (lk, ValueColumn::Lk, th),
+        // Unnamed: LK when there is one, else TH.
+        _ => match lk {
+            Some(_) => (lk, ValueColumn::Lk, th),
+            None => (th, ValueColumn::Th, None),
+        },
+    };
+    let Some(table_value) = chosen else {
+        return Compared::Unknown;
+    };
+    let verdicts = [verdict(chosen), verdict(other)];
+    if verdicts.contains(&Some(Verdict::Consistent))
+        && (named.period == Named::Unnamed || verdict(chosen) == Some(Verdict::Consistent))
+    {
+        return Compared::Agrees;
     }
     let stated = format_num(num.value, num.decimals, lang);
-    let table = format_auto(lk, 2, lang);
-    let said = Prose::TextVsTable {
-        stated: &stated,
-        code: &named.code,
-        table: &table,
+    let table = format_auto(table_value, 2, lang);
+    // No LK, no period named: the figure may be the months from January.
+    let lk_unknown = named.period == Named::Unnamed && lk.is_none() && !lk_inferred;
+    let said = if lk_unknown {
+        Prose::TextVsTableQuarterOnly {
+            stated: &stated,
+            code: &named.code,
+            table: &table,
+        }
+    } else {
+        Prose::TextVsTable {
+            stated: &stated,
+            code: &named.code,
+            table: &table,
+            quarter: column == ValueColumn::Th,
+        }
     };
-    let severity = if verdicts.contains(&Verdict::Rounding) {
+    let rounding = verdict(chosen) == Some(Verdict::Rounding);
+    let is_other = verdict(other) == Some(Verdict::Consistent);
+    let may_be_cumulative = lk_unknown && !(kind == Some(Kind::Flow) && num.value < table_value);
+    let severity = if rounding || is_other || may_be_cumulative {
         Severity::Warning
     } else {
         Severity::Error
     };
+    let column_name = match column {
+        ValueColumn::Th => "TH",
+        _ => "LK",
+    };
     let finding = Finding::said(severity, &said, lang);
-    Some(
+    Compared::Differs(Box::new(
         finding
             .indicator(named.code.clone())
-            .column("LK")
+            .column(column_name)
             .expected(table)
             .actual(stated),
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -630,9 +712,20 @@ mod tests {
         assert!(named("ngày 15/3 giấy phép xây dựng").is_empty());
     }
 
+    /// The finding of a figure against the table, if any.
+    fn differs(c: Compared) -> Option<Finding> {
+        match c {
+            Compared::Differs(f) => Some(*f),
+            Compared::Agrees | Compared::Unknown => None,
+        }
+    }
+
     #[test]
     fn the_table_decides() {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
         let totals = TableTotals::from_rows([("DO01".to_string(), Some(40.0), Some(126.0))]);
+        let judge = |f: &NamedFigure, t: &TableTotals, l: Lang| differs(judge(f, t, &names, l));
         let fig = |v: f64| NamedFigure {
             code: "DO01".into(),
             figure: Figure {
@@ -645,6 +738,7 @@ mod tests {
                 span: (0, 1),
             },
             span: (0, 1),
+            period: Named::Unnamed,
         };
         assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
         assert!(
@@ -675,7 +769,7 @@ mod tests {
         ]);
         named_figures(&tokenize(text), &names, Some(Period::quarter(2020, 1)))
             .iter()
-            .filter_map(|n| judge(n, &totals, Lang::Vi))
+            .filter_map(|n| differs(judge(n, &totals, &names, Lang::Vi)))
             .map(|f| (f.indicator, f.severity, f.actual))
             .collect()
     }
@@ -803,6 +897,114 @@ mod tests {
         assert_eq!(
             against_table("Trong quý đã cấp 162 giấy phép xây dựng, tiếp nhận 19.461 hồ sơ."),
             vec![("DO01".to_string(), Severity::Error, "162".to_string())]
+        );
+    }
+
+    /// A finding's (indicator, severity, column, expected, actual).
+    type Row = (String, Severity, String, String, String);
+
+    /// The findings on `text` against a third quarter's table, and the
+    /// number of figures not compared.
+    fn third_quarter(text: &str) -> (Vec<Row>, usize) {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        // DO01 (a flow) and LD04 (a stock) without LK, as `consolidate`
+        // leaves them without --previous; NS03 and AN20 with both.
+        let totals = TableTotals::from_rows([
+            ("DO01".to_string(), Some(139.0), None),
+            ("LD04".to_string(), Some(141.0), None),
+            ("NS03".to_string(), Some(251.6), Some(641.08)),
+            ("AN20".to_string(), Some(2.0), Some(4.0)),
+        ])
+        .for_period(Some(Period::quarter(2020, 3)));
+        let mut found = Vec::new();
+        let mut unknown = 0;
+        for n in named_figures(&tokenize(text), &names, totals.period) {
+            match judge(&n, &totals, &names, Lang::Vi) {
+                Compared::Agrees => {}
+                Compared::Unknown => unknown += 1,
+                Compared::Differs(f) => {
+                    found.push((f.indicator, f.severity, f.column, f.expected, f.actual))
+                }
+            }
+        }
+        (found, unknown)
+    }
+
+    fn row(code: &str, s: Severity, col: &str, exp: &str, act: &str) -> Row {
+        (code.into(), s, col.into(), exp.into(), act.into())
+    }
+
+    /// Regression (tester CA): an indicator whose LK is empty was never
+    /// compared, even with its TH there.
+    #[test]
+    fn a_figure_is_compared_with_th_when_the_table_has_no_lk() {
+        use Severity::{Error as E, Warning as W};
+        let q3 = |t: &str| third_quarter(t).0;
+        // The quarter named: TH.
+        assert_eq!(
+            q3("Trong quý III/2020 đã cấp 193 giấy phép xây dựng, sửa chữa nhà."),
+            [row("DO01", E, "TH", "139", "193")]
+        );
+        assert_eq!(
+            q3("Trong quý đã cấp 193 giấy phép xây dựng."),
+            [row("DO01", E, "TH", "139", "193")]
+        );
+        assert!(q3("Trong quý III/2020 đã cấp 139 giấy phép xây dựng.").is_empty());
+        // No period named: above TH it may be the months from January the
+        // table lacks (a warning); below TH it is neither (an error).
+        assert_eq!(
+            q3("Đã cấp 193 giấy phép xây dựng."),
+            [row("DO01", W, "TH", "139", "193")]
+        );
+        assert_eq!(
+            q3("Đã cấp 120 giấy phép xây dựng."),
+            [row("DO01", E, "TH", "139", "120")]
+        );
+        assert!(q3("Đã cấp 139 giấy phép xây dựng.").is_empty());
+        // A stock's LK is its TH.
+        assert_eq!(
+            q3("Người điều trị nghiện bằng Methadone 150 người."),
+            [row("LD04", E, "LK", "141", "150")]
+        );
+        // The months from January named, and the table has none: not
+        // compared, counted.
+        assert_eq!(
+            third_quarter("9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng."),
+            (vec![], 1)
+        );
+    }
+
+    /// Regression (tester CA): a period between the name and its figure
+    /// lost the claim; it now picks the column.
+    #[test]
+    fn a_period_between_the_name_and_its_figure_picks_the_column() {
+        use Severity::{Error as E, Warning as W};
+        let q3 = |t: &str| third_quarter(t).0;
+        assert_eq!(
+            q3("Chi ngân sách quận 9 tháng đầu năm 2020 là 614,08 tỷ đồng."),
+            [row("NS03", E, "LK", "641,08", "614,08")]
+        );
+        assert_eq!(
+            q3("Chi ngân sách quận 9 tháng đạt 614,08 tỷ đồng."),
+            [row("NS03", E, "LK", "641,08", "614,08")]
+        );
+        assert_eq!(
+            q3("Chi ngân sách quận trong quý đạt 641,08 tỷ đồng."),
+            [row("NS03", W, "TH", "251,6", "641,08")],
+            "the quarter named, the figure the LK"
+        );
+        // Near misses: the right figure of each period, another period.
+        assert!(q3("Chi ngân sách quận 9 tháng đầu năm 2020 là 641,08 tỷ đồng.").is_empty());
+        assert!(q3("Chi ngân sách quận trong quý đạt 251,6 tỷ đồng.").is_empty());
+        assert!(q3("Chi ngân sách quận quý III/2020 đạt 251,6 tỷ đồng.").is_empty());
+        assert!(q3("Chi ngân sách quận 6 tháng đầu năm 2020 đạt 614,08 tỷ đồng.").is_empty());
+        assert!(q3("Chi ngân sách quận cùng kỳ là 598,4 tỷ đồng.").is_empty());
+        // The period's own numbers are no figures.
+        assert!(q3("Vụ tai nạn giao thông 9 tháng đầu năm 2020 là 4 vụ.").is_empty());
+        assert_eq!(
+            q3("Vụ tai nạn giao thông 9 tháng đầu năm 2020 là 7 vụ."),
+            [row("AN20", E, "LK", "4", "7")]
         );
     }
 }

@@ -940,10 +940,16 @@ fn hyphenated(tokens: &[Token], j: usize) -> bool {
 
 /// True when the number at `j` names something: it follows a noun of
 /// [`LABEL_NOUNS`] ("Phường 5", "mức độ 3", "Khu phố số 1"), or is glued
-/// by a hyphen to a word ("COVID-19").
+/// by a hyphen to a word ("COVID-19"). A number no place or grade is
+/// named by is a figure even there: one with decimals or a percent, one
+/// written with thousands separators, or one followed by a unit of
+/// money ("Tổng chi ngân sách quận 641,08 tỷ đồng", "quận 1.240 hồ sơ").
 fn labelled(tokens: &[Token], j: usize) -> bool {
     if hyphenated(tokens, j) {
         return true;
+    }
+    if measured(tokens, j) {
+        return false;
     }
     let end = match prev_word(tokens, j) {
         Some("so") => j - 1,
@@ -962,19 +968,43 @@ fn labelled(tokens: &[Token], j: usize) -> bool {
     })
 }
 
+/// Words of money right after a figure: "tỷ đồng", "triệu đồng",
+/// "nghìn đồng", "đồng" ("đồng ý" is no money).
+fn money_after(tokens: &[Token], j: usize) -> bool {
+    match (word_at(tokens, j + 1), word_at(tokens, j + 2)) {
+        (Some("ty" | "trieu" | "nghin" | "ngan"), Some("dong")) => true,
+        (Some("dong"), next) => next != Some("y"),
+        _ => false,
+    }
+}
+
+/// True when the number at `j` is written as a quantity, never as a
+/// label: with decimals, as a percent, with thousands separators
+/// ("1.240": its text is longer than its digits), or before money.
+fn measured(tokens: &[Token], j: usize) -> bool {
+    let (Some(t), Some(n)) = (tokens.get(j), num_at(tokens, j)) else {
+        return false;
+    };
+    let grouped = n.decimals == 0
+        && n.value >= 1000.0
+        && t.end.saturating_sub(t.start) > format!("{}", n.value.abs().round()).len();
+    n.decimals > 0 || n.percent || grouped || money_after(tokens, j)
+}
+
 /// True when the number at `j`, in a list whose total is counted in
 /// `unit`, is a label and not a part: [`labelled`] unless the total's unit
 /// follows it ("tuyển 30 người": "tuyển" folds as "tuyến"), or it follows
-/// a label through "," or "và" with no word after it ("mức độ 3, 4)",
-/// "phường 3, 11").
+/// a label through "," or "và" with no word but "và" after it ("mức độ
+/// 3, 4)", "phường 3, 11", "Phường 1, 3 và 5").
 fn label_in_list(tokens: &[Token], j: usize, unit: &str) -> bool {
     if hyphenated(tokens, j) {
         return true;
     }
     match word_at(tokens, j + 1) {
         Some(w) if w == unit => false,
-        Some(_) => labelled(tokens, j),
-        None => {
+        // "Phường 1, 3 và 5": "và" goes on with the labels.
+        Some(w) if w != "va" => labelled(tokens, j),
+        Some(_) | None => {
             labelled(tokens, j)
                 || (j >= 2
                     && (punct_at(tokens, j - 1, ',') || word_at(tokens, j - 1) == Some("va"))

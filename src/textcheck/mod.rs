@@ -319,6 +319,9 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
 /// Runs every check on a document; findings come back sorted.
 pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
     let mut out = Vec::new();
+    // The figures that named an indicator the table has no figure for:
+    // (indicator, place in the report).
+    let mut uncompared: Vec<(String, String)> = Vec::new();
     for passage in passages(&doc.blocks) {
         let tokens = lexer::tokenize(&passage.text);
         for claim in claims::read_claims(&tokens) {
@@ -328,15 +331,58 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
         }
         if let Some((totals, names)) = config.against {
             for named in against::named_figures(&tokens, names, totals.period) {
-                if let Some(f) = against::judge(&named, totals, config.lang) {
-                    out.push(located(f, named.figure.span, named.span, &passage, doc));
+                match against::judge(&named, totals, names, config.lang) {
+                    against::Compared::Agrees => {}
+                    against::Compared::Differs(f) => {
+                        out.push(located(*f, named.figure.span, named.span, &passage, doc));
+                    }
+                    against::Compared::Unknown => {
+                        let place = passage.label_at(named.figure.span.0).to_string();
+                        uncompared.push((named.code.clone(), place));
+                    }
                 }
             }
         }
     }
+    if let Some(f) = uncompared_info(&uncompared, doc, config.lang) {
+        out.push(f);
+    }
     out.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
     out.dedup_by(|a, b| a.finding == b.finding);
     out
+}
+
+/// One info for the run naming the figures that named an indicator but
+/// found no figure of their period in the table (its LK or TH empty, or
+/// no row): "Phát hiện 0" must not read as "they match". At the first
+/// such figure; `None` when there is none.
+fn uncompared_info(
+    uncompared: &[(String, String)],
+    doc: &Document,
+    lang: Lang,
+) -> Option<TextFinding> {
+    let (_, first) = uncompared.first()?;
+    let claims = uncompared
+        .iter()
+        .map(|(code, place)| {
+            format!(
+                "{code} ({})",
+                crate::commands::check_text::place_words(place, lang)
+            )
+        })
+        .collect::<Vec<_>>();
+    let claims = lang.some_of(&claims, 10, ("số liệu", "figures"));
+    let said = Prose::TextVsTableUncompared {
+        count: uncompared.len(),
+        claims: &claims,
+    };
+    let mut finding = Finding::said(Severity::Info, &said, lang);
+    finding.file = doc.file.clone();
+    finding.cell = first.clone();
+    Some(TextFinding {
+        finding,
+        quote: String::new(),
+    })
 }
 
 /// Places a finding at the block of the marked figure and quotes it.

@@ -27,11 +27,21 @@ use crate::model::{Period, PeriodSpan};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mark {
     None,
-    /// Part of a period expression naming the table's period: its numbers
-    /// are no figures.
-    Own,
+    /// Part of a period expression naming one of the table's periods: its
+    /// numbers are no figures.
+    Own(Named),
     /// Another period, or a plan, target or estimate.
     Foreign,
+}
+
+/// Which of the table's own periods a figure's clause names: its quarter
+/// (the TH column: "quý III/2020", "trong quý"), its months from January
+/// (the LK: "9 tháng đầu năm 2020", "từ đầu năm 2020"), or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    Unnamed,
+    Quarter,
+    FromJanuary,
 }
 
 /// Plans, targets, estimates and averages (folded words, one phrase each).
@@ -155,7 +165,12 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
         if other {
             let whole_year =
                 (w, next) == ("ca", "nam") && period.is_some_and(|p| p.span == PeriodSpan::Year);
-            set(i, 2, if whole_year { Mark::Own } else { Mark::Foreign });
+            let mark = if whole_year {
+                Mark::Own(Named::FromJanuary)
+            } else {
+                Mark::Foreign
+            };
+            set(i, 2, mark);
             i += 2;
             continue;
         }
@@ -165,10 +180,23 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
                 let y = year_after(tokens, i + 2);
                 let len = 2 + y.map_or(0, |(_, l)| l);
                 let same = year_of(y).is_some_and(|y| own(Period::quarter(y, q)));
-                set(i, len, if same { Mark::Own } else { Mark::Foreign });
+                let mark = if same {
+                    Mark::Own(Named::Quarter)
+                } else {
+                    Mark::Foreign
+                };
+                set(i, len, mark);
                 i += len;
                 continue;
             }
+        }
+        // "trong quý": the quarter being reported, its TH (in a table of
+        // a known period: otherwise it names nothing).
+        if (w, next) == ("trong", "quy") && quarter_at(tokens, i + 2).is_none() && period.is_some()
+        {
+            set(i, 2, Mark::Own(Named::Quarter));
+            i += 2;
+            continue;
         }
         // "tháng 3", "tháng 3/2020": one month, never a report's period.
         if w == "thang" && tokens.get(i + 1).and_then(Token::num).is_some() {
@@ -200,7 +228,12 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
                     (Some(span), Some(year)) => own(Period { year, span }),
                     _ => false,
                 };
-                set(i, len, if same { Mark::Own } else { Mark::Foreign });
+                let mark = if same {
+                    Mark::Own(Named::FromJanuary)
+                } else {
+                    Mark::Foreign
+                };
+                set(i, len, mark);
                 i += len;
                 continue;
             }
@@ -211,7 +244,12 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
                 let from_start = i > 0 && word_is(tokens, i - 1, "dau");
                 let same = period
                     .is_some_and(|p| p.year == y && (from_start || p.span == PeriodSpan::Year));
-                set(i, 2, if same { Mark::Own } else { Mark::Foreign });
+                let mark = if same {
+                    Mark::Own(Named::FromJanuary)
+                } else {
+                    Mark::Foreign
+                };
+                set(i, 2, mark);
                 i += 2;
                 continue;
             }
@@ -221,14 +259,16 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
     out
 }
 
-/// True when the figure at token `n` may be compared with the table: its
-/// clause names no other period, no plan, and no part that the
-/// indicator's `names` (folded, words joined by spaces) do not hold.
-pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) -> bool {
+/// Which of the table's periods the figure at token `n` is of, when it
+/// may be compared with the table: its clause names no other period, no
+/// plan, and no part that the indicator's `names` (folded, words joined
+/// by spaces) do not hold; `None` when it may not. The period is the one
+/// its clause, or a clause without figures leading the sentence, names;
+/// both named, or none, is [`Named::Unnamed`].
+pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) -> Option<Named> {
     let mark = |i: usize| marks.get(i).copied().unwrap_or(Mark::None);
-    let Some(depth) = tokens.get(n).map(|t| t.depth) else {
-        return false;
-    };
+    let depth = tokens.get(n).map(|t| t.depth)?;
+    let mut named: Vec<Named> = Vec::new();
     // The figure's clause before it, and the clauses of the brackets
     // around it, up to the start of the outermost clause.
     let mut seen: Vec<usize> = Vec::new();
@@ -266,8 +306,12 @@ pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) ->
         after.push(j);
     }
     if seen.iter().chain(&after).any(|&j| mark(j) == Mark::Foreign) {
-        return false;
+        return None;
     }
+    named.extend(seen.iter().chain(&after).filter_map(|&j| match mark(j) {
+        Mark::Own(p) => Some(p),
+        Mark::None | Mark::Foreign => None,
+    }));
     // Clauses that lead the sentence with no figure of their own ("Trong
     // tháng 3, …", "So với cùng kỳ, …") say the period of what follows.
     let mut lead: Vec<usize> = Vec::new();
@@ -294,7 +338,13 @@ pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) ->
                 .iter()
                 .any(|&c| tokens.get(c).and_then(Token::num).is_some() && mark(c) == Mark::None);
             if !figures && clause.iter().any(|&c| mark(c) == Mark::Foreign) {
-                return false;
+                return None;
+            }
+            if !figures {
+                named.extend(clause.iter().filter_map(|&c| match mark(c) {
+                    Mark::Own(p) => Some(p),
+                    Mark::None | Mark::Foreign => None,
+                }));
             }
             clause.clear();
         } else {
@@ -307,10 +357,20 @@ pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) ->
         .filter_map(|k| tokens.get(k).and_then(Token::word))
         .collect();
     let text = format!(" {} ", words.join(" "));
-    !PARTS.iter().any(|p| {
+    let other_part = PARTS.iter().any(|p| {
         text.contains(&format!(" {p} "))
             && !names
                 .iter()
                 .any(|name| format!(" {name} ").contains(&format!(" {p} ")))
+    });
+    if other_part {
+        return None;
+    }
+    let quarter = named.contains(&Named::Quarter);
+    let from_january = named.contains(&Named::FromJanuary);
+    Some(match (quarter, from_january) {
+        (true, false) => Named::Quarter,
+        (false, true) => Named::FromJanuary,
+        _ => Named::Unnamed,
     })
 }

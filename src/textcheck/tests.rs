@@ -868,3 +868,42 @@ fn a_list_on_one_line_keeps_an_items_own_trong_do_within_the_item() {
         ]
     );
 }
+
+/// Regression (tester CA): "quận 641,08 tỷ đồng" was read as a place
+/// like "Quận 3", and the total with its parts was lost. A figure with
+/// decimals, thousands separators or money after it is no label; "Quận
+/// 3", "phường 12" and "Phường 1, 3 và 5" stay labels.
+#[test]
+fn a_figure_after_quan_or_phuong_is_no_place_number() {
+    use Severity::Error as E;
+    let text = [
+        "Tổng chi ngân sách quận 641,08 tỷ đồng, gồm: chi đầu tư phát triển 70,94 tỷ đồng, chi thường xuyên 560,14 tỷ đồng.",
+        "Tổng chi ngân sách phường 64 tỷ đồng, gồm: chi đầu tư 7 tỷ đồng, chi thường xuyên 50 tỷ đồng.",
+        "Số hồ sơ tiếp nhận tại quận 1.240 hồ sơ, gồm: trực tuyến 640 hồ sơ, trực tiếp 500 hồ sơ.",
+        // Near misses: labels, and the same totals written right.
+        "Tổng chi ngân sách quận 631,08 tỷ đồng, gồm: chi đầu tư phát triển 70,94 tỷ đồng, chi thường xuyên 560,14 tỷ đồng.",
+        "Chi hỗ trợ 1.250 hộ, gồm 800 hộ ở Quận 3 và 450 hộ ở phường 12.",
+        "Kiểm tra 24 cơ sở, gồm: 10 cơ sở tại Phường 1, 3 và 5, 14 cơ sở tại Phường 7.",
+    ]
+    .join("\n");
+    assert_eq!(
+        run(&text, Lang::Vi),
+        vec![
+            row(
+                "sum-mismatch",
+                "L1",
+                "641,08 = 70,94 + 560,14",
+                "641,08 ≠ 631,08",
+                E
+            ),
+            row("sum-mismatch", "L2", "64 = 7 + 50", "64 ≠ 57", E),
+            row(
+                "sum-mismatch",
+                "L3",
+                "1.240 = 640 + 500",
+                "1.240 ≠ 1.140",
+                E
+            ),
+        ]
+    );
+}

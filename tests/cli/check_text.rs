@@ -214,7 +214,8 @@ fn check_text_json_prints_the_findings_in_english() {
 
 /// Writes `out/tong-hop.xlsx` as earlier versions of `consolidate` did: a
 /// title naming the period, the header of one-line headings, a section
-/// row, then `(code, name, TH, LK)` rows.
+/// row, then `(code, name, TH, LK)` rows; a figure that is not finite
+/// (`f64::NAN`) is an empty cell.
 fn write_table(out: &std::path::Path, title: &str, rows: &[(&str, &str, f64, f64)]) {
     std::fs::create_dir_all(out).unwrap();
     let mut wb = rust_xlsxwriter::Workbook::new();
@@ -239,8 +240,11 @@ fn write_table(out: &std::path::Path, title: &str, rows: &[(&str, &str, f64, f64
         let r = r as u32 + 4;
         ws.write(r, 0, *code).unwrap();
         ws.write(r, 1, *name).unwrap();
-        ws.write(r, 4, *th).unwrap();
-        ws.write(r, 5, *lk).unwrap();
+        for (c, v) in [(4, th), (5, lk)] {
+            if v.is_finite() {
+                ws.write(r, c, *v).unwrap();
+            }
+        }
     }
     wb.save(out.join("tong-hop.xlsx")).unwrap();
 }
@@ -321,6 +325,106 @@ fn check_text_against_the_consolidated_table() {
         .code(1);
     let stdout = String::from_utf8_lossy(&assert.get_output().stdout);
     assert!(stdout.contains("Bảng tổng hợp: 126 · Ghi: 162"), "{stdout}");
+}
+
+/// Regression (tester CA, Q3/2020): three of four figures unlike the
+/// table were never reported: an indicator whose LK is empty (a third
+/// quarter consolidated without `--previous`) was not compared with its
+/// TH, and a period between the name and its figure lost the claim. The
+/// period named picks the column; the figures the table has no figure
+/// of their period for are counted in one info.
+#[test]
+fn check_text_against_compares_th_when_lk_is_empty_and_reads_the_period_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("th");
+    let none = f64::NAN;
+    let rows = [
+        (
+            "DO01",
+            "Giấy phép xây dựng, sửa chữa nhà đã cấp",
+            139.0,
+            none,
+        ),
+        ("NS03", "Chi ngân sách quận", 251.6, 641.08),
+        ("LD04", "Người điều trị nghiện bằng Methadone", 141.0, none),
+    ];
+    write_table(
+        &out,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ III/2020",
+        &rows,
+    );
+    let report = dir.path().join("bao-cao.txt");
+    let lines = [
+        // L1: the quarter named, TH 139: an error.
+        "Trong quý III/2020 đã cấp 193 giấy phép xây dựng, sửa chữa nhà.",
+        // L2: no period, above TH, no LK: may be the 9 months, a warning.
+        "Đã cấp 193 giấy phép xây dựng.",
+        // L3: a period between the name and the figure: LK 641,08.
+        "Chi ngân sách quận 9 tháng đầu năm 2020 là 614,08 tỷ đồng.",
+        // L4: a stock: its LK is its TH, an error.
+        "Người điều trị nghiện bằng Methadone 150 người.",
+        // L5: the 9 months of DO01, which the table lacks: counted.
+        "9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng.",
+        // Near misses: the table's figures, each for its period; another
+        // period.
+        "Trong quý đã cấp 139 giấy phép xây dựng.",
+        "Chi ngân sách quận 9 tháng đầu năm 2020 là 641,08 tỷ đồng.",
+        "Chi ngân sách quận quý III/2020 đạt 251,6 tỷ đồng.",
+        "Chi ngân sách quận 6 tháng đầu năm 2020 đạt 389,48 tỷ đồng.",
+        "Đã cấp 139 giấy phép xây dựng.",
+    ];
+    std::fs::write(&report, lines.join("\n")).unwrap();
+    let found = dir.path().join("kiem-tra");
+    tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .arg("--out")
+        .arg(&found)
+        .assert()
+        .code(1);
+    let findings = read_findings(&found.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "column"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("error", "text-vs-table", "L1", "DO01", "TH", "139", "193"),
+            ("warning", "text-vs-table", "L2", "DO01", "TH", "139", "193"),
+            (
+                "error",
+                "text-vs-table",
+                "L3",
+                "NS03",
+                "LK",
+                "641,08",
+                "614,08"
+            ),
+            ("error", "text-vs-table", "L4", "LD04", "LK", "141", "150"),
+            ("info", "text-vs-table", "L5", "", "", "", ""),
+        ]
+    );
+    let info = findings
+        .iter()
+        .find(|f| field(f, "severity") == "info")
+        .unwrap();
+    assert_eq!(
+        field(info, "message"),
+        "1 số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: DO01 (dòng 5). Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."
+    );
 }
 
 /// `n` as the prose writes a count: `.` between thousands.
