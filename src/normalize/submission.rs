@@ -4419,11 +4419,60 @@ fn is_same_unit(
     fa == fb
         || fa.replace(' ', "") == fb.replace(' ', "")
         || (fa.contains('%') && fb.contains('%'))
+        || per_base(a).is_some_and(|pa| per_base(b) == Some(pa))
         || wa == wb
         || is_initials(&wa, &wb)
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// A unit per a number of something, its base said in digits or in words
+/// ("giường/10.000 dân", "bác sĩ/1 vạn dân", "giường/vạn dân", "ca/100.000
+/// dân", "/nghìn dân"): what is counted (folded), the base as a number
+/// and what the base counts (folded), so that one base written two ways
+/// is one unit; `None` for a unit with no such base.
+fn per_base(unit: &str) -> Option<(String, u64, String)> {
+    let (counted, per) = unit.rsplit_once('/')?;
+    let per = per.trim();
+    // The digits of the base, grouped or not ("10.000", "10 000", "1").
+    let digits_end = per
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')))
+        .unwrap_or(per.len());
+    let digits: String = per[..digits_end]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut base: u64 = if digits.is_empty() {
+        1
+    } else {
+        digits.parse().ok()?
+    };
+    let mut words: Vec<String> = fold(&per[digits_end..])
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // The words of a multiple, first to last: "trăm nghìn", "vạn".
+    let mut taken = 0;
+    for w in &words {
+        let factor = match w.as_str() {
+            "tram" => 100,
+            "nghin" | "ngan" => 1_000,
+            "van" => 10_000,
+            "trieu" => 1_000_000,
+            _ => break,
+        };
+        base = base.checked_mul(factor)?;
+        taken += 1;
+    }
+    words.drain(..taken);
+    // A base is a number of something: at least a digit or a word of it,
+    // and what it counts.
+    if (digits.is_empty() && taken == 0) || words.is_empty() || base < 10 {
+        return None;
+    }
+    Some((fold(counted), base, words.join(" ")))
 }
 
 /// The two units' scales when they are one unit in different multiples:
@@ -4984,6 +5033,34 @@ mod tests {
         assert_eq!(stated_figure(68.217054263, Some(0)), (68.0, 0));
         // General format: as typed.
         assert_eq!(stated_figure(17.29, None), (17.29, 2));
+    }
+
+    #[test]
+    fn a_base_in_digits_or_in_words_is_one_unit() {
+        let t = crate::template::Template::builtin().unwrap();
+        let abbr = &t.settings.abbreviations;
+        for (a, b) in [
+            ("giường/10.000 dân", "giường/vạn dân"),
+            ("bác sĩ/1 vạn dân", "bác sĩ/vạn dân"),
+            ("Bác sĩ / 10000 dân", "bác sĩ/vạn dân"),
+            ("ca/1.000 dân", "ca/nghìn dân"),
+            ("ca/1000 dân", "ca/ngàn dân"),
+            ("ca/100.000 dân", "ca/trăm nghìn dân"),
+            ("ca/100.000 dân", "ca/10 vạn dân"),
+        ] {
+            assert!(is_same_unit(a, b, abbr), "{a} = {b}");
+            assert_eq!(unit_scales(a, b, abbr), None, "{a} = {b}");
+        }
+        // Near misses: another base, another thing counted or per.
+        for (a, b) in [
+            ("giường/1.000 dân", "giường/vạn dân"),
+            ("bác sĩ/nghìn dân", "bác sĩ/vạn dân"),
+            ("giường/vạn dân", "bác sĩ/vạn dân"),
+            ("giường/10.000 hộ", "giường/vạn dân"),
+            ("người/km2", "người/ha"),
+        ] {
+            assert!(!is_same_unit(a, b, abbr), "{a} ≠ {b}");
+        }
     }
 
     #[test]
