@@ -1066,6 +1066,28 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::Th,
             shown: "khoảng 20",
         },
+        Read::TargetAsChange {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            text: "Giảm 0,2‰",
+        },
+        Read::TargetInWords {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            text: "Đạt",
+        },
+        Read::PercentInWords {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::PctKh,
+            text: "Không đạt",
+        },
         Read::NumberAmbiguous {
             text: "1,345",
             cell,
@@ -1653,6 +1675,9 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureMergedOverRows { .. } => 38,
         Read::ThFromLk { .. } => 39,
         Read::ColumnsIgnored { .. } => 40,
+        Read::TargetAsChange { .. } => 41,
+        Read::TargetInWords { .. } => 42,
+        Read::PercentInWords { .. } => 43,
     }
 }
 
@@ -1777,7 +1802,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 41);
+    covers("Read", read.iter().map(read_variant), 44);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -3363,6 +3363,33 @@ fn read_rows(
                     continue;
                 }
                 Data::String(s) => match parse_text(s, locale) {
+                    // A target set as a change ("Giảm 0,2‰" for a birth
+                    // rate, "Tăng 5%"): no level to reach, so no %KH and
+                    // nothing for the plan total, which says it lacks the
+                    // unit as for any unreadable KH. Nothing wrong in it:
+                    // the office's to know, nothing to ask of the unit.
+                    NumberText::Number(_)
+                        if column == ValueColumn::Kh && crate::number::is_change_in_words(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::TargetAsChange {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .for_office(),
+                        );
+                        continue;
+                    }
                     NumberText::Number(p) => {
                         // "tăng 13,26%", "giảm 2,35%": the growth, said.
                         if column == ValueColumn::PctCk
@@ -3460,6 +3487,57 @@ fn read_rows(
                             crate::template::CkConvention::Ratio => (100.0, 0),
                         }
                     }
+                    // "Đạt", "Không đạt" where a %KH or %CK belongs: an
+                    // assessment, not a wrong figure; the tool computes the
+                    // percent itself, so nothing to ask of the unit.
+                    NumberText::NotANumber
+                        if column.is_percent() && crate::number::is_assessment(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::PercentInWords {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            column,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .for_office(),
+                        );
+                        continue;
+                    }
+                    // "Đạt" as the KH (a station to meet the national
+                    // standard): a target in words, not a figure. The
+                    // plan total lacks the unit (said at the total); a
+                    // warning, since no stated figure is wrong.
+                    NumberText::NotANumber
+                        if column == ValueColumn::Kh && crate::number::is_assessment(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::TargetInWords {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Warning, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone()),
+                        );
+                        continue;
+                    }
                     // Excel's error typed or exported as text (a web
                     // system's export writes "#DIV/0!") in a percent or a
                     // rate: as Excel's own error value there, below.
@@ -3490,13 +3568,16 @@ fn read_rows(
                             text: &text,
                             read: &read,
                         };
+                        // How the target was read, for the office: the
+                        // unit wrote it right and is asked nothing.
                         sub.findings.push(
                             Finding::said(Severity::Info, &said, lang)
                                 .at(&here)
                                 .indicator(ind.code.clone())
                                 .column(column.as_str())
                                 .actual(text.clone())
-                                .expected(read),
+                                .expected(read)
+                                .for_office(),
                         );
                         (p.value, p.decimals)
                     }
