@@ -191,6 +191,57 @@ fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
     Some(NumberText::Number(p))
 }
 
+/// Whether a cell's text is a change said in words, "Giảm 0,2‰" or
+/// "Tăng 5%", which [`parse_text`] reads as a signed figure (−0,2; +5):
+/// in a %CK column that is the growth, in a KH column a target set as a
+/// change rather than a level.
+pub fn is_change_in_words(text: &str) -> bool {
+    let cleaned: String = text.chars().filter(|&c| !is_space_like(c)).collect();
+    let s = cleaned.strip_prefix('\'').unwrap_or(&cleaned);
+    let Some(at) = s.find(|c: char| c.is_ascii_digit() || matches!(c, '-' | '+' | '(' | ','))
+    else {
+        return false;
+    };
+    matches!(crate::text::fold(&s[..at]).as_str(), "tang" | "giam")
+}
+
+/// Words of assessment clerks write where a percent or a target belongs,
+/// without accents and in lower case: "Đạt", "Không đạt", "Vượt".
+const ASSESSMENTS: &[&str] = &[
+    "dat",
+    "khong dat",
+    "chua dat",
+    "vuot",
+    "hoan thanh",
+    "chua hoan thanh",
+    "khong hoan thanh",
+    "hoan thanh vuot muc",
+    "dat ke hoach",
+    "dat kh",
+    "khong dat ke hoach",
+    "khong dat kh",
+    "chua dat ke hoach",
+    "chua dat kh",
+    "vuot ke hoach",
+    "vuot kh",
+    "dat chi tieu",
+    "khong dat chi tieu",
+    "chua dat chi tieu",
+    "vuot chi tieu",
+    "dat chuan",
+    "khong dat chuan",
+    "chua dat chuan",
+    "dat yeu cau",
+    "khong dat yeu cau",
+    "chua dat yeu cau",
+];
+
+/// Whether a cell's text is a word of assessment ("Đạt", "Không đạt",
+/// "Vượt", "Hoàn thành", "Chưa đạt"…) and nothing else: no figure.
+pub fn is_assessment(text: &str) -> bool {
+    ASSESSMENTS.contains(&crate::text::fold(text).as_str())
+}
+
 /// A figure with a footnote mark after it ("12(*)", "142*", "3.450(**)"),
 /// as clerks mark estimates explained under the table: the figure without
 /// the mark, or `None` when there is no such mark or nothing before it.
@@ -710,6 +761,37 @@ mod tests {
             "",
         ] {
             assert_eq!(rate_base(unit), None, "{unit}");
+        }
+    }
+
+    #[test]
+    fn a_change_or_an_assessment_in_words() {
+        for text in ["Giảm 0,2‰", "giảm 0,2 ‰", "Tăng 5%", "TĂNG 5,11", "tăng -3"] {
+            assert!(is_change_in_words(text), "{text}");
+        }
+        // Near misses: a minus, brackets, a bound, a plain word.
+        for text in ["-0,2", "(5)", "Giảm xuống dưới 5%", "Dưới 10%", "Đạt", "95"] {
+            assert!(!is_change_in_words(text), "{text}");
+        }
+        for text in [
+            "Đạt",
+            "Không đạt",
+            " không  ĐẠT. ",
+            "Vượt",
+            "Hoàn thành",
+            "Chưa đạt",
+        ] {
+            assert!(is_assessment(text), "{text}");
+        }
+        for text in [
+            "Đạt 95%",
+            "đạt chuẩn 2 trạm",
+            "khoảng 20",
+            "95",
+            "",
+            "Tăng 5%",
+        ] {
+            assert!(!is_assessment(text), "{text}");
         }
     }
 

@@ -212,10 +212,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ValueInvalid,
-        severity: "error / warning",
+        severity: "error / warning / info",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell, «Đạt» in a TH; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; «Đạt» as a KH (a target in words: the plan total lacks the unit); an info: «Đạt», «Không đạt» in a %KH or %CK cell (the tool computes the percent), a KH written as a change, "Giảm 0,2‰" or "Tăng 5%" (no level: left out of %KH and of the plan total)"#,
     },
     Entry {
         code: Code::ValueUncomputed,
@@ -241,8 +241,8 @@ pub const CATALOG: &[Entry] = &[
     Entry {
         code: Code::NumberAmbiguous,
         severity: "info",
-        meaning: ("Số có thể đọc hai cách; đã đọc theo kiểu đã chọn.", "A number two styles would read differently."),
-        help: ("Kiểm tra số; dùng --locale nếu cần.", "Check the figure; use --locale if needed."),
+        meaning: ("Số ghi theo cách có thể hiểu khác; công cụ nói rõ đã đọc là bao nhiêu (kiểu dấu chấm, dấu phẩy; tỷ lệ ghi dạng số thập phân; chỉ tiêu ghi dạng ngưỡng «≥ 95%» đọc là 95).", "A number written so that it could be read otherwise; the tool says what it read (a style of decimal mark, a rate typed as a fraction, a target written as a bound, «≥ 95%» read as 95)."),
+        help: ("Kiểm tra số đã đọc; dùng --locale nếu kiểu số sai. Chỉ tiêu dạng ngưỡng: không cần làm gì.", "Check the figure read; use --locale if the style is wrong. A target as a bound: nothing to do."),
         example: "`1,345` read as 1,345 (vi) or 1345 (en); `6.35` in a Vietnamese file; a rate typed `0,9088` in a General cell read as 90,88% (once per file); a target `≥ 95%` read as 95",
     },
     Entry {

@@ -136,6 +136,37 @@ pub enum Read<'a> {
         catalog: &'a str,
         cells: &'a [String],
     },
+    /// `value-invalid` (an info): the KH of `code` «`name`» in `cell` is
+    /// a target written as a change, `text` ("Giảm 0,2‰", "Tăng 5%"),
+    /// not a level: left out of %KH and of the plan total.
+    TargetAsChange {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        text: &'a str,
+    },
+    /// `value-invalid` (a warning): the KH of `code` «`name`» in `cell` is
+    /// a word of assessment, `text` ("Đạt"), not a figure: left out of
+    /// %KH and of the plan total.
+    TargetInWords {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        text: &'a str,
+    },
+    /// `value-invalid` (an info): a %KH or %CK cell (`column`) holds a
+    /// word of assessment, `text` ("Đạt", "Không đạt"), which the tool's
+    /// own percent replaces.
+    PercentInWords {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        text: &'a str,
+    },
     /// `number-ambiguous`: `count` percent rates of the file (at `cells`)
     /// were typed as fractions in cells of General format (`written`,
     /// the first of them) and were read ×100 (`read`).
@@ -448,7 +479,11 @@ impl Words for Read<'_> {
             | Read::UnitOtherName { .. }
             | Read::UnitsConverted { .. }
             | Read::UnitsOtherName { .. } => Code::UnitMismatch,
-            Read::ValueInvalid { .. } | Read::FigureMergedOverRows { .. } => Code::ValueInvalid,
+            Read::ValueInvalid { .. }
+            | Read::FigureMergedOverRows { .. }
+            | Read::TargetAsChange { .. }
+            | Read::TargetInWords { .. }
+            | Read::PercentInWords { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
@@ -579,6 +614,12 @@ fn table(r: &Read, lang: Lang) -> String {
         }
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", of(unit)),
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", of(unit)),
+        (Read::TargetAsChange { unit, cell, code, name, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột KH) ghi «{text}»: chỉ tiêu ghi dạng mức giảm/tăng, không phải mức cần đạt, nên không dùng để tính %KH và không cộng vào tổng kế hoạch.", of(unit)),
+        (Read::TargetAsChange { unit, cell, code, name, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column KH) holds «{text}»: a target written as a change, not a level, so it is not used for %KH nor added to the plan total.", of(unit)),
+        (Read::TargetInWords { unit, cell, code, name, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột KH) ghi «{text}», một lời đánh giá, không phải chỉ tiêu bằng số: kế hoạch của đơn vị không được cộng vào tổng kế hoạch và %KH của đơn vị không được tính. Nếu chỉ tiêu là một con số, hãy ghi số đó vào ô này.", of(unit)),
+        (Read::TargetInWords { unit, cell, code, name, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column KH) holds «{text}», an assessment, not a target in figures: the unit's plan is not added to the plan total and its %KH is not computed. If the target is a number, write that number in this cell.", of(unit)),
+        (Read::PercentInWords { unit, cell, code, name, column, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi lời đánh giá «{text}» thay cho tỷ lệ: ô này không được kiểm tra; khi tổng hợp, công cụ tự tính lại tỷ lệ từ số liệu gốc.", of(unit)),
+        (Read::PercentInWords { unit, cell, code, name, column, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds the assessment «{text}» instead of a percent: the cell is not checked; the consolidation computes the percent from its operands.", of(unit)),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách: đã đọc là {read}, không phải {other}. Hãy kiểm tra."),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways: it was read as {read}, not {other}. Please check."),
         (Read::PercentError { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) báo lỗi {shown} của Excel: công thức không tính được (thường vì số chia trống hoặc bằng 0). Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc. Có thể để trống ô này."),

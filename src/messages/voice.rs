@@ -1080,6 +1080,28 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::Th,
             shown: "khoảng 20",
         },
+        Read::TargetAsChange {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            text: "Giảm 0,2‰",
+        },
+        Read::TargetInWords {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            text: "Đạt",
+        },
+        Read::PercentInWords {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::PctKh,
+            text: "Không đạt",
+        },
         Read::NumberAmbiguous {
             text: "1,345",
             cell,
@@ -1686,6 +1708,9 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureMergedOverRows { .. } => 38,
         Read::ThFromLk { .. } => 39,
         Read::ColumnsIgnored { .. } => 40,
+        Read::TargetAsChange { .. } => 41,
+        Read::TargetInWords { .. } => 42,
+        Read::PercentInWords { .. } => 43,
     }
 }
 
@@ -1812,7 +1837,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 41);
+    covers("Read", read.iter().map(read_variant), 44);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

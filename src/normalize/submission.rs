@@ -3381,6 +3381,33 @@ fn read_rows(
                     continue;
                 }
                 Data::String(s) => match parse_text(s, locale) {
+                    // A target set as a change ("Giảm 0,2‰" for a birth
+                    // rate, "Tăng 5%"): no level to reach, so no %KH and
+                    // nothing for the plan total, which says it lacks the
+                    // unit as for any unreadable KH. Nothing wrong in it:
+                    // the office's to know, nothing to ask of the unit.
+                    NumberText::Number(_)
+                        if column == ValueColumn::Kh && crate::number::is_change_in_words(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::TargetAsChange {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .for_office(),
+                        );
+                        continue;
+                    }
                     NumberText::Number(p) => {
                         // "tăng 13,26%", "giảm 2,35%": the growth, said.
                         if column == ValueColumn::PctCk
@@ -3478,6 +3505,57 @@ fn read_rows(
                             crate::template::CkConvention::Ratio => (100.0, 0),
                         }
                     }
+                    // "Đạt", "Không đạt" where a %KH or %CK belongs: an
+                    // assessment, not a wrong figure; the tool computes the
+                    // percent itself, so nothing to ask of the unit.
+                    NumberText::NotANumber
+                        if column.is_percent() && crate::number::is_assessment(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::PercentInWords {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            column,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .for_office(),
+                        );
+                        continue;
+                    }
+                    // "Đạt" as the KH (a station to meet the national
+                    // standard): a target in words, not a figure. The
+                    // plan total lacks the unit (said at the total); a
+                    // warning, since no stated figure is wrong.
+                    NumberText::NotANumber
+                        if column == ValueColumn::Kh && crate::number::is_assessment(s) =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::TargetInWords {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Warning, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone()),
+                        );
+                        continue;
+                    }
                     // Excel's error typed or exported as text (a web
                     // system's export writes "#DIV/0!") in a percent or a
                     // rate: as Excel's own error value there, below.
@@ -3508,13 +3586,16 @@ fn read_rows(
                             text: &text,
                             read: &read,
                         };
+                        // How the target was read, for the office: the
+                        // unit wrote it right and is asked nothing.
                         sub.findings.push(
                             Finding::said(Severity::Info, &said, lang)
                                 .at(&here)
                                 .indicator(ind.code.clone())
                                 .column(column.as_str())
                                 .actual(text.clone())
-                                .expected(read),
+                                .expected(read)
+                                .for_office(),
                         );
                         (p.value, p.decimals)
                     }
@@ -4437,11 +4518,60 @@ fn is_same_unit(
     fa == fb
         || fa.replace(' ', "") == fb.replace(' ', "")
         || (fa.contains('%') && fb.contains('%'))
+        || per_base(a).is_some_and(|pa| per_base(b) == Some(pa))
         || wa == wb
         || is_initials(&wa, &wb)
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// A unit per a number of something, its base said in digits or in words
+/// ("giường/10.000 dân", "bác sĩ/1 vạn dân", "giường/vạn dân", "ca/100.000
+/// dân", "/nghìn dân"): what is counted (folded), the base as a number
+/// and what the base counts (folded), so that one base written two ways
+/// is one unit; `None` for a unit with no such base.
+fn per_base(unit: &str) -> Option<(String, u64, String)> {
+    let (counted, per) = unit.rsplit_once('/')?;
+    let per = per.trim();
+    // The digits of the base, grouped or not ("10.000", "10 000", "1").
+    let digits_end = per
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}')))
+        .unwrap_or(per.len());
+    let digits: String = per[..digits_end]
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut base: u64 = if digits.is_empty() {
+        1
+    } else {
+        digits.parse().ok()?
+    };
+    let mut words: Vec<String> = fold(&per[digits_end..])
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // The words of a multiple, first to last: "trăm nghìn", "vạn".
+    let mut taken = 0;
+    for w in &words {
+        let factor = match w.as_str() {
+            "tram" => 100,
+            "nghin" | "ngan" => 1_000,
+            "van" => 10_000,
+            "trieu" => 1_000_000,
+            _ => break,
+        };
+        base = base.checked_mul(factor)?;
+        taken += 1;
+    }
+    words.drain(..taken);
+    // A base is a number of something: at least a digit or a word of it,
+    // and what it counts.
+    if (digits.is_empty() && taken == 0) || words.is_empty() || base < 10 {
+        return None;
+    }
+    Some((fold(counted), base, words.join(" ")))
 }
 
 /// The two units' scales when they are one unit in different multiples:
@@ -5002,6 +5132,34 @@ mod tests {
         assert_eq!(stated_figure(68.217054263, Some(0)), (68.0, 0));
         // General format: as typed.
         assert_eq!(stated_figure(17.29, None), (17.29, 2));
+    }
+
+    #[test]
+    fn a_base_in_digits_or_in_words_is_one_unit() {
+        let t = crate::template::Template::builtin().unwrap();
+        let abbr = &t.settings.abbreviations;
+        for (a, b) in [
+            ("giường/10.000 dân", "giường/vạn dân"),
+            ("bác sĩ/1 vạn dân", "bác sĩ/vạn dân"),
+            ("Bác sĩ / 10000 dân", "bác sĩ/vạn dân"),
+            ("ca/1.000 dân", "ca/nghìn dân"),
+            ("ca/1000 dân", "ca/ngàn dân"),
+            ("ca/100.000 dân", "ca/trăm nghìn dân"),
+            ("ca/100.000 dân", "ca/10 vạn dân"),
+        ] {
+            assert!(is_same_unit(a, b, abbr), "{a} = {b}");
+            assert_eq!(unit_scales(a, b, abbr), None, "{a} = {b}");
+        }
+        // Near misses: another base, another thing counted or per.
+        for (a, b) in [
+            ("giường/1.000 dân", "giường/vạn dân"),
+            ("bác sĩ/nghìn dân", "bác sĩ/vạn dân"),
+            ("giường/vạn dân", "bác sĩ/vạn dân"),
+            ("giường/10.000 hộ", "giường/vạn dân"),
+            ("người/km2", "người/ha"),
+        ] {
+            assert!(!is_same_unit(a, b, abbr), "{a} ≠ {b}");
+        }
     }
 
     #[test]

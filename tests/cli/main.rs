@@ -14,6 +14,7 @@ mod feedback;
 mod forms;
 mod formulas;
 mod fuzz;
+mod health_targets;
 mod hidden;
 mod hostile;
 mod inbox;
