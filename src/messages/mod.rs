@@ -212,10 +212,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::ValueInvalid,
-        severity: "error / warning",
+        severity: "error / warning / info",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; a LK formula `=IF(E20="","",E20)` giving that text is told as the formula's result (an error; info for a percent or a rate). Info, one per file: figures typed with the row's own unit ("75,9 ha" in a row in ha, "24,77 Tr.đ" in triệu đồng) were read as their number; in another unit of the same kind ("1,5 tấn" in a row in tạ) the figure is converted with a `unit-mismatch` warning; other words stay an error"#,
     },
     Entry {
         code: Code::ValueUncomputed,

@@ -1066,6 +1066,22 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::Th,
             shown: "khoảng 20",
         },
+        Read::FiguresWithUnit {
+            file,
+            count: 36,
+            example: "75,9 ha",
+            cell,
+        },
+        Read::FormulaGivesText {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Lk,
+            formula: "IF(E20=\"\",\"\",E20)",
+            shown: "khoảng 10",
+            derived: false,
+        },
         Read::NumberAmbiguous {
             text: "1,345",
             cell,
@@ -1653,6 +1669,8 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureMergedOverRows { .. } => 38,
         Read::ThFromLk { .. } => 39,
         Read::ColumnsIgnored { .. } => 40,
+        Read::FiguresWithUnit { .. } => 41,
+        Read::FormulaGivesText { .. } => 42,
     }
 }
 
@@ -1777,7 +1795,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 41);
+    covers("Read", read.iter().map(read_variant), 43);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
