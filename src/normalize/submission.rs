@@ -1194,6 +1194,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             Lang::En.some_of(&sheet_errors, 5, ("lỗi", "errors"))
         } else if names.is_empty() {
             "the workbook has no worksheets".to_string()
+        } else if !any_cells
+            && file.member.is_empty()
+            && crate::ingest::zipped::picture_count(&file.path) > 0
+        {
+            format!(
+                "the workbook holds only pictures: {} image(s) and no figure in its cells; sheets read: {}",
+                crate::ingest::zipped::picture_count(&file.path),
+                Lang::En.some_of(&seen_sheets, 20, ("trang", "sheets"))
+            )
         } else if !any_cells {
             format!(
                 "every sheet came out empty: no cell could be read; sheets read: {}",

@@ -625,6 +625,7 @@ fn sort_files(
                         file,
                         what: &what,
                         period,
+                        picture: reason.contains("holds only pictures"),
                     };
                     f = f.unit(a.code.clone()).told_unit(&to_unit, lang);
                     unreadable.entry(u).or_default().push(k);

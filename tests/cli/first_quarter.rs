@@ -238,3 +238,62 @@ fn figures_typed_with_their_unit_are_read_as_numbers() {
     );
     assert_eq!(figures(&book, "NS05"), [Some(70.0), Some(27.0), Some(27.0)]);
 }
+
+/// A workbook holding only a photo of the form is named for what it is,
+/// and the unit is asked for the figures typed in, not told its file
+/// cannot be opened; an empty workbook (no picture) keeps its words.
+#[test]
+fn a_workbook_holding_only_a_picture_asks_for_the_figures_typed_in() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    commune_template(&tpl, &[("T01", "Thôn Đồng Tâm"), ("T02", "Bản Nà Lừa")]);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let photo =
+        rust_xlsxwriter::Image::new(crate::common::repo().join("docs/img/bieu-mau.png")).unwrap();
+    ws.insert_image(1, 1, &photo).unwrap();
+    wb.save(dir.join("Thon Dong Tam - anh chup bieu Q1.xlsx"))
+        .unwrap();
+    let mut wb = Workbook::new();
+    wb.add_worksheet();
+    wb.save(dir.join("Ban Na Lua - bieu Q1.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2020-Q1");
+    let of = |unit: &str| {
+        findings
+            .iter()
+            .find(|f| f["unit"] == unit && f["code"] == "file-unreadable")
+            .unwrap_or_else(|| panic!("{unit}: {findings:#?}"))
+    };
+    let photo = of("T01");
+    assert_eq!(photo["severity"], "error");
+    assert_eq!(
+        photo["actual"],
+        "bảng tính chỉ có hình ảnh (ảnh chụp hoặc ảnh quét biểu), không có số liệu nào trong các ô"
+    );
+    assert!(
+        photo["message"].as_str().unwrap().ends_with(
+            "Hãy xin đơn vị gõ số liệu vào biểu mẫu Excel (không dán ảnh chụp) rồi gửi lại."
+        ),
+        "{photo:#?}"
+    );
+    let feedback = read_sheet(&out.join("phan-hoi/T01.xlsx"), "Lỗi");
+    let told = feedback.concat().join(" ");
+    assert!(
+        told.contains("nhưng tệp chỉ có hình ảnh (ảnh chụp hoặc ảnh quét biểu)")
+            && told.contains("gõ số liệu vào biểu mẫu Excel")
+            && !told.contains("không mở được"),
+        "{feedback:?}"
+    );
+    // The near miss: an empty workbook is not called a picture.
+    let empty = of("T02");
+    assert!(
+        empty["actual"]
+            .as_str()
+            .unwrap()
+            .starts_with("không đọc được ô nào trong các trang tính"),
+        "{empty:#?}"
+    );
+}
