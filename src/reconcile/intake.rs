@@ -360,11 +360,19 @@ pub fn intake(
                 findings.extend(completeness_of(sub, ai, template, period, lang));
                 findings.extend(former_only(sub, a, false, lang));
             }
+            // A blank form, or one whose every figure is unreadable, adds
+            // nothing to the totals: not a report consolidated.
+            let blank =
+                matches!(&outcomes[cands[0]], FileOutcome::Read(sub) if sub.row_count() == 0);
             status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),
                 files: files_of(&all),
-                status: Status::Submitted,
+                status: if blank {
+                    Status::SubmittedBlank
+                } else {
+                    Status::Submitted
+                },
                 note: copy_notes
                     .into_iter()
                     .chain(stale_title(&outcomes[cands[0]], period, lang))

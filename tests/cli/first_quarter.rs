@@ -297,3 +297,117 @@ fn a_workbook_holding_only_a_picture_asks_for_the_figures_typed_in() {
         "{empty:#?}"
     );
 }
+
+/// A blank form adds nothing: its unit is not counted on the cover line
+/// (the registry's kinds named as it has them: "thôn, bản"), its status
+/// says so, the footnote names it, and the console agrees; an indicator
+/// only an office reports whose file could not be read says why its row
+/// is blank. The near miss: a village that sent figures is counted.
+#[test]
+fn a_blank_form_is_not_counted_as_consolidated() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    commune_template(
+        &tpl,
+        &[
+            ("T01", "Thôn Đồng Tâm"),
+            ("T02", "Bản Nà Lừa"),
+            ("T03", "Thôn 1"),
+        ],
+    );
+    // An office's own indicator, and the office, whose file is damaged.
+    let mut indicators = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    indicators.push_str("GD01,HC,Số học sinh tiểu học,học sinh,stock,district,TH1,\n");
+    std::fs::write(tpl.join("indicators.csv"), indicators).unwrap();
+    let mut agencies = std::fs::read_to_string(tpl.join("agencies.csv")).unwrap();
+    agencies.push_str("TH1,department,Trường Tiểu học Phúc Lộc,Truong Tieu hoc,yes\n");
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = |th: fn(f64) -> C| -> [(&'static str, &'static str, &'static str, [C; 3]); 2] {
+        [
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                [E, th(10.0), th(10.0)],
+            ),
+            (
+                "HC07",
+                "Tổng số lượt đánh giá",
+                "lượt",
+                [E, th(4.0), th(4.0)],
+            ),
+        ]
+    };
+    write_report(
+        &dir.join("T01-thon-dong-tam.xlsx"),
+        "THÔN ĐỒNG TÂM",
+        &rows(N),
+    );
+    write_report(&dir.join("T03-thon-1.xlsx"), "THÔN 1", &rows(N));
+    write_report(&dir.join("T02-ban-na-lua.xlsx"), "BẢN NÀ LỪA", &rows(|_| E));
+    std::fs::write(
+        dir.join("TH1-truong-tieu-hoc.xlsx"),
+        b"PK\x03\x04 cut short",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let output = crate::common::tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .arg("--template")
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let console = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        console.contains("2 đơn vị được tổng hợp, 0 đơn vị chưa nộp, 1 đơn vị gửi biểu trống, 1 đơn vị có tệp không đọc được."),
+        "{console}"
+    );
+    let findings = crate::common::read_findings(&out.join("errors.json"));
+    // (The catalog's NS02 and NS05 are absent from every form here.)
+    let t02: Vec<_> = findings_of(&findings, "T02")
+        .into_iter()
+        .filter(|f| f[1] != "indicator-missing")
+        .collect();
+    assert_eq!(
+        t02,
+        vec![row(["error", "submission-missing", "T02", "", "", ""])],
+        "{findings:#?}"
+    );
+    let book = out.join("tong-hop.xlsx");
+    let summary = read_sheet(&book, "Tổng hợp");
+    assert_eq!(
+        summary[2][0],
+        "(Tổng hợp từ 2/3 thôn, bản và 0 cơ quan, đơn vị)"
+    );
+    assert_eq!(figures(&book, "HC02"), [None, Some(20.0), Some(20.0)]);
+    let footnote: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first())
+        .map(String::as_str)
+        .filter(|c| c.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        footnote,
+        [
+            "(*) Bản Nà Lừa gửi tệp T02-ban-na-lua.xlsx nhưng biểu còn trống, không có số liệu nào đọc được (xem trang «Lỗi»): các số tổng hợp chưa gồm số liệu của Bản Nà Lừa. Hãy đề nghị Bản Nà Lừa gửi số liệu trước khi trình ký.",
+            "(*) GD01 Số học sinh tiểu học: để trống vì báo cáo của Trường Tiểu học Phúc Lộc chưa được tổng hợp (không đọc được; xem trang «Lỗi»). Hãy đề nghị Trường Tiểu học Phúc Lộc gửi số liệu trước khi trình ký.",
+        ],
+        "{summary:?}"
+    );
+    let status = read_sheet(&book, "Tình trạng nộp");
+    let state = |code: &str| {
+        status
+            .iter()
+            .find(|r| r.get(1).is_some_and(|c| c == code))
+            .and_then(|r| r.get(4).cloned())
+            .unwrap_or_else(|| panic!("{code}: {status:?}"))
+    };
+    assert_eq!(state("T02"), "đã nộp, biểu trống");
+    assert_eq!(state("T01"), "đã nộp");
+    assert_eq!(state("TH1"), "không đọc được");
+}

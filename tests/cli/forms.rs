@@ -1638,7 +1638,7 @@ fn a_villages_registry_counts_its_units_in_its_own_words() {
     assert_eq!(
         String::from_utf8_lossy(&o.stdout).trim_end(),
         format!(
-            "Đã tạo 5 biểu mẫu Quý III/2020 (mẫu phiên bản 2020.1) trong {}: 4 thôn, tổ dân phố và 1 cơ quan, đơn vị.",
+            "Đã tạo 5 biểu mẫu Quý III/2020 (mẫu phiên bản 2020.1) trong {}: 4 thôn, ấp, tổ dân phố và 1 cơ quan, đơn vị.",
             out.display()
         )
     );
@@ -1655,7 +1655,7 @@ fn a_villages_registry_counts_its_units_in_its_own_words() {
     let summary = read_sheet(&run.join("tong-hop.xlsx"), "Tổng hợp");
     assert_eq!(
         summary[2][0],
-        "(Tổng hợp từ 1/4 thôn, tổ dân phố và 0 cơ quan, đơn vị)"
+        "(Tổng hợp từ 1/4 thôn, ấp, tổ dân phố và 0 cơ quan, đơn vị)"
     );
 
     // Near miss: units with no kind word.
