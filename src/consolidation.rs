@@ -397,7 +397,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // unreadable) is in no total: the footnote under Tổng hợp names it.
     for s in figures.subs() {
         let Some(u) = s.unit.filter(|u| {
-            s.row_count() == 0
+            t.blank_report(Some(*u), s.row_count())
                 && t.agencies
                     .get(*u)
                     .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward && a.reports)

@@ -1060,6 +1060,14 @@ impl Template {
         })
     }
 
+    /// Whether a report of `unit` with no figure adds nothing it owed: a
+    /// blank form of a unit that must report some indicator (a unit that
+    /// reports none, a department sending tasks only, owes no figure).
+    pub fn blank_report(&self, unit: Option<usize>, figures: usize) -> bool {
+        figures == 0
+            && unit.is_some_and(|u| (0..self.indicators.len()).any(|i| self.must_report(u, i)))
+    }
+
     /// How many kinds of unit [`Template::unit_kind`] tells apart.
     pub const UNIT_KINDS: usize = AREA_WORDS.len() + SETTLEMENT_KINDS.len() + 1;
 

@@ -3576,20 +3576,18 @@ fn read_rows(
                         match crate::number::number_with_unit(s, locale).and_then(|(p, words)| {
                             let abbr = &t.settings.abbreviations;
                             match unit_scales(words, figure_unit, abbr) {
-                                Some((from, to)) if from != to => Some((p, words, from / to)),
-                                _ if is_unit_of_row(words, figure_unit, abbr) => {
-                                    Some((p, words, 1.0))
-                                }
+                                Some((from, to)) if from != to => Some((p, Some(from / to))),
+                                _ if is_unit_of_row(words, figure_unit, abbr) => Some((p, None)),
                                 _ => None,
                             }
                         }) {
-                            Some((p, _, by)) if by == 1.0 => {
+                            Some((p, None)) => {
                                 if formula_text.is_none() {
                                     so_far.with_unit.push((here(), crate::text::clean(s)));
                                 }
                                 (p.value, p.decimals)
                             }
-                            Some((p, _, by)) => {
+                            Some((p, Some(by))) => {
                                 let value = p.value * by;
                                 let decimals = (i32::from(p.decimals) - by.log10().round() as i32)
                                     .clamp(0, i32::from(u8::MAX))

@@ -362,8 +362,7 @@ pub fn intake(
             }
             // A blank form, or one whose every figure is unreadable, adds
             // nothing to the totals: not a report consolidated.
-            let blank =
-                matches!(&outcomes[cands[0]], FileOutcome::Read(sub) if sub.row_count() == 0);
+            let blank = matches!(&outcomes[cands[0]], FileOutcome::Read(sub) if template.blank_report(sub.unit, sub.row_count()));
             status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),

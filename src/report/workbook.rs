@@ -493,7 +493,12 @@ fn unreported_footnote(
                         .split(|c: char| c == ',' || c == '|' || c.is_whitespace())
                         .any(|code| code == s.unit)
             })?;
-            if matches!(line.status, Status::Submitted | Status::Duplicate) {
+            // A unit that sent nothing is told by its own line; a file
+            // sent and not consolidated leaves a blank row to explain.
+            if !matches!(
+                line.status,
+                Status::Unreadable | Status::WrongPeriod | Status::SubmittedBlank
+            ) {
                 return None;
             }
             let state = line.status.label(lang);
@@ -877,7 +882,12 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let adds: Vec<usize> = d
         .units
         .iter()
-        .filter(|(_, k)| d.figures.subs().get(*k).is_some_and(|s| s.row_count() > 0))
+        .filter(|(_, k)| {
+            d.figures
+                .subs()
+                .get(*k)
+                .is_none_or(|s| !t.blank_report(s.unit, s.row_count()))
+        })
         .map(|(u, _)| *u)
         .collect();
     let wards_in = adds
