@@ -393,6 +393,26 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     let aside: Vec<usize> = (0..outcomes.len()).filter(|k| !used.contains(k)).collect();
     let aside = Figures::new(included(&outcomes, &aside, &[]), Some(&store));
     crate::reconcile::short_of_set_aside(&aside, t, &in_totals, config.period, &mut totals)?;
+    // A unit whose report adds nothing (a blank form, every figure
+    // unreadable) is in no total: the footnote under Tổng hợp names it.
+    for s in figures.subs() {
+        let Some(u) = s.unit.filter(|u| {
+            t.blank_report(Some(*u), s.row_count())
+                && t.agencies
+                    .get(*u)
+                    .is_some_and(|a| a.kind == crate::template::AgencyKind::Ward && a.reports)
+        }) else {
+            continue;
+        };
+        if !totals.set_aside.iter().any(|a| a.unit as usize == u) {
+            totals.set_aside.push(crate::reconcile::SetAside {
+                unit: u as u32,
+                file: s.file.clone(),
+                period: None,
+                blank: true,
+            });
+        }
+    }
     // A stock's LK unlike its TH (summed over the quarters): the LK total
     // takes the unit's TH, said under Tổng hợp.
     crate::reconcile::stock_lk_as_th(&figures, t, &own_included, &mut totals)?;

@@ -347,6 +347,9 @@ mod tests {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     Submitted,
+    /// A file was read, but it adds nothing to the totals: a blank form,
+    /// or one whose every figure is unreadable.
+    SubmittedBlank,
     Missing,
     Duplicate,
     Unreadable,
@@ -359,6 +362,8 @@ impl Status {
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Status::Submitted, Lang::Vi) => "đã nộp",
+            (Status::SubmittedBlank, Lang::Vi) => "đã nộp, biểu trống",
+            (Status::SubmittedBlank, Lang::En) => "submitted, blank form",
             (Status::Missing, Lang::Vi) => "chưa nộp",
             (Status::Duplicate, Lang::Vi) => "trùng",
             (Status::Unreadable, Lang::Vi) => "không đọc được",

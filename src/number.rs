@@ -684,6 +684,36 @@ pub fn target_bound(text: &str, locale: NumberLocale) -> Option<Parsed> {
     }
 }
 
+/// A number followed by words, as a clerk types a figure with its unit
+/// ("75,9 ha", "575 con", "24,77 triệu đồng"): the number and the words
+/// after it, for the caller to compare with the row's unit. `None` when
+/// the text does not start with a number, the number has a % or ‰ sign
+/// (a rate's sign is read by [`parse_text`]), or the words hold a digit
+/// ("10 (ước 12)").
+///
+/// ```
+/// use tonghop::number::{number_with_unit, NumberLocale};
+/// let (p, unit) = number_with_unit("24,77 triệu đồng", NumberLocale::Vi).unwrap();
+/// assert_eq!((p.value, p.decimals, unit), (24.77, 2, "triệu đồng"));
+/// assert!(number_with_unit("khoảng 10", NumberLocale::Vi).is_none());
+/// ```
+pub fn number_with_unit(text: &str, locale: NumberLocale) -> Option<(Parsed, &str)> {
+    let text = text.trim();
+    let at = text.find(char::is_alphabetic)?;
+    let (number, words) = text.split_at(at);
+    let words = words.trim();
+    if !number.chars().any(|c| c.is_ascii_digit())
+        || words.is_empty()
+        || words.chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    match parse_text(number, locale) {
+        NumberText::Number(p) if !p.percent && !p.per_mille => Some((p, words)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -818,6 +848,18 @@ mod tests {
             NumberText::Number(p) => p,
             other => panic!("{s:?} gave {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_number_typed_with_its_unit() {
+        let read = |s| number_with_unit(s, NumberLocale::Vi).map(|(p, u)| (p.value, p.decimals, u));
+        assert_eq!(read("75,9 ha"), Some((75.9, 1, "ha")));
+        assert_eq!(read("1.345 con"), Some((1345.0, 0, "con")));
+        assert_eq!(read("113,92 triệu đồng"), Some((113.92, 2, "triệu đồng")));
+        assert_eq!(read("khoảng 10"), None);
+        assert_eq!(read("10 (ước 12)"), None);
+        assert_eq!(read("5% ha"), None);
+        assert_eq!(read("75,9"), None);
     }
 
     #[test]

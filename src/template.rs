@@ -452,6 +452,12 @@ const SETTLEMENT_KINDS: [(&str, &str); 2] =
 /// "bản"); a name written without marks ("Thon 10") by the words without
 /// theirs.
 fn settlement_kind(name: &str) -> Option<usize> {
+    settlement_word(name).map(|(_, kind)| kind)
+}
+
+/// The word of [`SETTLEMENT_WORDS`] a settlement's name opens with
+/// ("bản" for "Bản Nà Lừa"), and its kind.
+fn settlement_word(name: &str) -> Option<(&'static str, usize)> {
     let plain = name.is_ascii();
     let name = if plain {
         fold(name)
@@ -464,7 +470,7 @@ fn settlement_kind(name: &str) -> Option<usize> {
             let w = if plain { fold(vi) } else { (*vi).to_string() };
             name == w || name.starts_with(&format!("{w} "))
         })
-        .map(|&(_, kind)| kind)
+        .copied()
 }
 
 /// "ỦY BAN NHÂN DÂN TỈNH NAM SƠN" → "TỈNH NAM SƠN": the office's name
@@ -1054,6 +1060,14 @@ impl Template {
         })
     }
 
+    /// Whether a report of `unit` with no figure adds nothing it owed: a
+    /// blank form of a unit that must report some indicator (a unit that
+    /// reports none, a department sending tasks only, owes no figure).
+    pub fn blank_report(&self, unit: Option<usize>, figures: usize) -> bool {
+        figures == 0
+            && unit.is_some_and(|u| (0..self.indicators.len()).any(|i| self.must_report(u, i)))
+    }
+
     /// How many kinds of unit [`Template::unit_kind`] tells apart.
     pub const UNIT_KINDS: usize = AREA_WORDS.len() + SETTLEMENT_KINDS.len() + 1;
 
@@ -1158,25 +1172,31 @@ impl Template {
     pub fn count_words(&self) -> CountWords {
         let mut words = self.level_words();
         if words.units_vi == "đơn vị" {
-            let mut kinds: Vec<(usize, usize)> = Vec::new();
+            // The words the registry's names open with, the commonest
+            // first ("thôn, bản" for Thôn … and Bản …): a count of "9
+            // thôn" where two are "Bản" misnames them.
+            let mut named: Vec<(&str, usize, usize)> = Vec::new();
             let mut all = true;
             for a in self.agencies.iter().filter(|a| a.kind == AgencyKind::Ward) {
-                match settlement_kind(&a.name) {
-                    Some(k) => match kinds.iter_mut().find(|(kk, _)| *kk == k) {
-                        Some((_, n)) => *n += 1,
-                        None => kinds.push((k, 1)),
+                match settlement_word(&a.name) {
+                    Some((w, k)) => match named.iter_mut().find(|(ww, ..)| *ww == w) {
+                        Some((_, _, n)) => *n += 1,
+                        None => named.push((w, k, 1)),
                     },
                     None => all = false,
                 }
             }
-            kinds.sort_by_key(|k| std::cmp::Reverse(k.1));
-            let named: Vec<(&str, &str)> = kinds
-                .iter()
-                .filter_map(|&(k, _)| SETTLEMENT_KINDS.get(k).copied())
-                .collect();
+            named.sort_by_key(|k| std::cmp::Reverse(k.2));
+            let mut kinds: Vec<usize> = named.iter().map(|k| k.1).collect();
+            kinds.sort_unstable();
+            kinds.dedup();
             if all && !named.is_empty() {
                 words.units_vi = named.iter().map(|k| k.0).collect::<Vec<_>>().join(", ");
-                words.units_en = named.iter().map(|k| k.1).collect::<Vec<_>>().join(" and ");
+                words.units_en = kinds
+                    .iter()
+                    .filter_map(|&k| SETTLEMENT_KINDS.get(k).map(|k| k.1))
+                    .collect::<Vec<_>>()
+                    .join(" and ");
             }
         }
         let others_vi = if words.units_vi == "đơn vị" {

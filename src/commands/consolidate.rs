@@ -127,23 +127,34 @@ fn print_summary(config: &Config, c: &Consolidation) {
             .count()
     };
     let missing = units_in(Status::Missing);
+    // A blank form adds nothing: its unit is not counted as consolidated.
+    let consolidated = c.included.len() - units_in(Status::SubmittedBlank).min(c.included.len());
+    let blank = units_in(Status::SubmittedBlank);
     let (wrong, unreadable) = (units_in(Status::WrongPeriod), units_in(Status::Unreadable));
     let also = match config.lang {
-        Lang::Vi => [(wrong, "gửi sai kỳ"), (unreadable, "có tệp không đọc được")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| format!(", {n} đơn vị {w}"))
-            .collect::<String>(),
-        Lang::En => [(wrong, "of another period"), (unreadable, "unreadable")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, w)| {
-                format!(
-                    ", {} {w}",
-                    Lang::En.count(*n, ("", "unit's file", "units' files"))
-                )
-            })
-            .collect::<String>(),
+        Lang::Vi => [
+            (blank, "gửi biểu trống"),
+            (wrong, "gửi sai kỳ"),
+            (unreadable, "có tệp không đọc được"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!(", {n} đơn vị {w}"))
+        .collect::<String>(),
+        Lang::En => [
+            (blank, "blank"),
+            (wrong, "of another period"),
+            (unreadable, "unreadable"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| {
+            format!(
+                ", {} {w}",
+                Lang::En.count(*n, ("", "unit's file", "units' files"))
+            )
+        })
+        .collect::<String>(),
     };
     // Files read whose sender stays unknown: those a missing unit's
     // finding names may be its report; a file whose letterhead names a
@@ -187,7 +198,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
     let out = config.out.display();
     match config.lang {
         Lang::Vi => {
-            println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp{also}.", config.period.title_vi(), c.included.len());
+            println!("Tổng hợp {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {} đơn vị được tổng hợp, {missing} đơn vị chưa nộp{also}.", config.period.title_vi(), consolidated);
             println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}, phản hồi cho từng đơn vị trong {out}/{FEEDBACK_DIR}/");
         }
@@ -197,7 +208,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
                 "Consolidated {}: {} read, {rejected} rejected, {skipped} skipped; {} consolidated, {} missing{also}.",
                 config.period.title_en(),
                 en(read, "file", "files"),
-                en(c.included.len(), "unit", "units"),
+                en(consolidated, "unit", "units"),
                 en(missing, "unit", "units"),
             );
             println!("Findings: {}.", tally.words(Lang::En));

@@ -100,6 +100,29 @@ pub fn entries<R: std::io::Read + std::io::Seek>(
     Ok(out)
 }
 
+/// How many pictures (`xl/media/` parts a drawing of a sheet shows) an
+/// `.xlsx` holds: a photo or scan of the form pasted into a workbook
+/// whose cells hold nothing. 0 when the file is no zip or has none.
+pub fn picture_count(path: &std::path::Path) -> usize {
+    let Ok(file) = std::fs::File::open(path) else {
+        return 0;
+    };
+    let Ok(zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return 0;
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_lowercase()))
+        .collect();
+    if !names.iter().any(|n| n.starts_with("xl/drawings/")) {
+        return 0;
+    }
+    names
+        .iter()
+        .filter(|n| n.starts_with("xl/media/") && !n.ends_with('/'))
+        .count()
+}
+
 /// True when an archive's part names (in lower case) are an office
 /// document's (a workbook, or a Word or PowerPoint file), false for an
 /// archive of files zipped by hand or by a mail program.

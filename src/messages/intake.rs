@@ -298,6 +298,9 @@ pub enum Said<'a> {
         file: &'a str,
         what: &'a str,
         period: Period,
+        /// The file opens but holds only a picture of the form: the unit
+        /// is asked for the figures typed in, not told it cannot be opened.
+        picture: bool,
     },
     /// `submission-missing`, nothing read of the unit's while `named`
     /// files bear its name and were not read, each with what it is in the
@@ -437,11 +440,19 @@ fn files(s: &Said, lang: Lang) -> String {
         (Said::FileUnreadable { file, what, advice }, Lang::En) => {
             format!("Cannot read {file}: {what}. {advice}")
         }
-        (Said::UnitFileDamaged { unit, file, what, period }, Lang::Vi) => format!(
+        (Said::UnitFileDamaged { unit, file, period, picture: true, .. }, Lang::Vi) => format!(
+            "Văn phòng đã nhận tệp {file} của {unit} gửi báo cáo {} nhưng tệp chỉ có hình ảnh (ảnh chụp hoặc ảnh quét biểu), không có số liệu nào trong các ô nên không tổng hợp được. Báo cáo của {unit} chưa được tổng hợp. Đề nghị {unit} gõ số liệu vào biểu mẫu Excel (không dán ảnh chụp) rồi gửi lại.",
+            period.in_sentence_vi()
+        ),
+        (Said::UnitFileDamaged { unit, file, period, picture: true, .. }, Lang::En) => format!(
+            "The office received {file} from {unit} for {} but it holds only a picture (a photo or scan of the form) and no figure in its cells, so nothing can be consolidated. {unit}'s report is not consolidated yet. Please type the figures into the Excel form (not a pasted photo) and send it again.",
+            period.title_en()
+        ),
+        (Said::UnitFileDamaged { unit, file, what, period, .. }, Lang::Vi) => format!(
             "Văn phòng đã nhận tệp {file} của {unit} gửi báo cáo {} nhưng không mở được: {what}. Báo cáo của {unit} chưa được tổng hợp. Đề nghị {unit} gửi lại tệp báo cáo (dạng .xlsx, không đặt mật khẩu).",
             period.in_sentence_vi()
         ),
-        (Said::UnitFileDamaged { unit, file, what, period }, Lang::En) => format!(
+        (Said::UnitFileDamaged { unit, file, what, period, .. }, Lang::En) => format!(
             "The office received {file} from {unit} for {} but cannot open it: {what}. {unit}'s report is not consolidated yet. Please send the report's file again (as .xlsx, without a password).",
             period.title_en()
         ),

@@ -215,7 +215,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell, «Đạt» in a TH; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; «Đạt» as a KH (a target in words: the plan total lacks the unit); an info: «Đạt», «Không đạt» in a %KH or %CK cell (the tool computes the percent), a KH written as a change, "Giảm 0,2‰" or "Tăng 5%" (no level: left out of %KH and of the plan total)"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell, «Đạt» in a TH; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; «Đạt» as a KH (a target in words: the plan total lacks the unit); an info: «Đạt», «Không đạt» in a %KH or %CK cell (the tool computes the percent), a KH written as a change, "Giảm 0,2‰" or "Tăng 5%" (no level: left out of %KH and of the plan total); a LK formula `=IF(E20="","",E20)` giving that text is told as the formula's result (an error; info for a percent or a rate). Info, one per file: figures typed with the row's own unit ("75,9 ha" in a row in ha, "24,77 Tr.đ" in triệu đồng) were read as their number; in another unit of the same kind ("1,5 tấn" in a row in tạ) the figure is converted with a `unit-mismatch` warning; other words stay an error"#,
     },
     Entry {
         code: Code::ValueUncomputed,

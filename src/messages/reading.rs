@@ -65,8 +65,31 @@ pub enum Read<'a> {
         /// The smallest figure the catalog's decimals show ("0,1").
         smallest: &'a str,
     },
+    /// `value-invalid` (info): `count` figure cells of `file` (the first
+    /// `cell`, holding `example`) were typed with the row's own unit
+    /// ("75,9 ha"); their number was read.
+    FiguresWithUnit {
+        file: &'a str,
+        count: usize,
+        example: &'a str,
+        cell: &'a str,
+    },
+    /// `value-invalid` (an error; info for a percent or a rate): `cell` of
+    /// `code` holds the formula `formula`, whose result is the text
+    /// `shown`, not a number (it takes it from a cell that holds that text).
+    FormulaGivesText {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        formula: &'a str,
+        shown: &'a str,
+        derived: bool,
+    },
     /// `unit-mismatch` (a warning): `cell` of `code` «`name`», `column`,
-    /// holds `shown`, whose sign (% or ‰) is not the row's unit `row_unit`:
+    /// holds `shown`, whose sign (% or ‰) or unit ("1,5 tấn" in a row in
+    /// tạ) is not the row's unit `row_unit`:
     /// read as `read` in `row_unit`, converted by `factor`.
     FigureSignConverted {
         unit: &'a str,
@@ -483,7 +506,9 @@ impl Words for Read<'_> {
             | Read::FigureMergedOverRows { .. }
             | Read::TargetAsChange { .. }
             | Read::TargetInWords { .. }
-            | Read::PercentInWords { .. } => Code::ValueInvalid,
+            | Read::PercentInWords { .. }
+            | Read::FiguresWithUnit { .. }
+            | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
@@ -594,8 +619,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::UnitLabelOnly { unit, code, name, written, catalog, column, figure, worked }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures are already in the catalog's «{catalog}» (column {column}: {figure} = {worked}): only the label is wrong, so the figures are kept as written, not converted. Write «{catalog}» as its unit.", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», nhưng số liệu (lớn nhất {value}) quy đổi ({factor}) sang «{catalog}» của danh mục chỉ còn {converted} {catalog}, dưới {smallest} {catalog}, số nhỏ nhất danh mục ghi được: nhiều khả năng số liệu đã ghi theo «{catalog}», chỉ có đơn vị tính ghi sai. Số liệu của dòng không được tổng hợp. Hãy sửa đơn vị tính (hoặc số liệu) rồi gửi lại.", of(unit)),
         (Read::UnitLabelDoubtful { unit, code, name, written, catalog, factor, value, converted, smallest }, Lang::En) => format!("{}Indicator {code} «{name}» is labelled «{written}», but its figures (the largest {value}) converted ({factor}) to the catalog's «{catalog}» come to {converted} {catalog}, below {smallest} {catalog}, the smallest figure the catalog's decimals show: they are most probably in «{catalog}» already, under a wrong label. Its figures are not consolidated. Correct the unit (or the figures) and send it again.", of(unit)),
-        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», khác đơn vị «{row_unit}» của dòng; số đã được quy đổi ({factor}) thành {read} {row_unit}. Hãy kiểm tra và ghi số theo «{row_unit}», không kèm dấu.", of(unit)),
-        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», not in the row's unit «{row_unit}»; it was converted ({factor}) to {read} {row_unit}. Check it, and write the figure in «{row_unit}» without a sign.", of(unit)),
+        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», khác đơn vị «{row_unit}» của dòng; số đã được quy đổi ({factor}) thành {read} {row_unit}. Hãy kiểm tra và chỉ ghi số theo «{row_unit}», không kèm dấu hay đơn vị.", of(unit)),
+        (Read::FigureSignConverted { unit, cell, code, name, column, shown, row_unit, read, factor }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», not in the row's unit «{row_unit}»; it was converted ({factor}) to {read} {row_unit}. Check it, and write only the figure in «{row_unit}», without a sign or unit.", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::Vi) => format!("{}Chỉ tiêu {code} «{name}» ghi đơn vị «{written}», khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
         (Read::UnitOtherName { unit, code, name, written, catalog }, Lang::En) => format!("{}Indicator {code} «{name}» is counted in «{written}», not the catalog's «{catalog}»; its figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
         (Read::UnitsConverted { unit, codes, written, catalog, factor, cells }, _) => {
@@ -611,6 +636,19 @@ fn table(r: &Read, lang: Lang) -> String {
                 format!("{}{n} ({codes}) ghi đơn vị «{written}» ({cells}), khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
                 format!("{}{n} ({codes}) are counted in «{written}» ({cells}), not the catalog's «{catalog}»; their figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
             )
+        }
+        (Read::FiguresWithUnit { file, count, example, cell }, Lang::Vi) => format!("Tệp {file} ghi số kèm đơn vị ở {count} ô (ví dụ ô {cell}: «{example}»); đơn vị ghi kèm đúng là đơn vị tính của dòng, nên đã đọc phần số. Lần sau chỉ cần ghi số vào ô."),
+        (Read::FiguresWithUnit { file, count, example, cell }, Lang::En) => {
+            let n = lang.count(*count, ("", "figure cell", "figure cells"));
+            format!("File {file} writes the unit beside the number in {n} (e.g. cell {cell}: «{example}»); the unit is the row's own, so the number was read. Next time, type only the number in the cell.")
+        }
+        (Read::FormulaGivesText { unit, cell, code, name, column, formula, shown, derived }, Lang::Vi) => {
+            let then = if *derived { "Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc." } else { "Hãy sửa ô mà công thức lấy số thành một con số; ô này sẽ tự đúng." };
+            format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) có công thức ={formula}, cho kết quả «{shown}» lấy từ ô khác, không phải là số. {then}", of(unit))
+        }
+        (Read::FormulaGivesText { unit, cell, code, name, column, formula, shown, derived }, Lang::En) => {
+            let then = if *derived { "This percent is not checked; the consolidation recomputes it from its operands." } else { "Correct the cell the formula takes it from to a number; this one follows." };
+            format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds the formula ={formula}, which gives «{shown}» from another cell, not a number. {then}", of(unit))
         }
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", of(unit)),
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", of(unit)),

@@ -282,6 +282,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file,
             what: "tệp rỗng (0 byte)",
             period: q1,
+            picture: false,
+        },
+        Said::UnitFileDamaged {
+            unit,
+            file,
+            what: "bảng tính chỉ có hình ảnh",
+            period: q1,
+            picture: true,
         },
         Said::SubmissionEmpty { unit, file },
         Said::PeriodMissing { unit, period: q1 },
@@ -1102,6 +1110,22 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::PctKh,
             text: "Không đạt",
         },
+        Read::FiguresWithUnit {
+            file,
+            count: 36,
+            example: "75,9 ha",
+            cell,
+        },
+        Read::FormulaGivesText {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Lk,
+            formula: "IF(E20=\"\",\"\",E20)",
+            shown: "khoảng 10",
+            derived: false,
+        },
         Read::NumberAmbiguous {
             text: "1,345",
             cell,
@@ -1711,6 +1735,8 @@ fn read_variant(r: &Read) -> usize {
         Read::TargetAsChange { .. } => 41,
         Read::TargetInWords { .. } => 42,
         Read::PercentInWords { .. } => 43,
+        Read::FiguresWithUnit { .. } => 44,
+        Read::FormulaGivesText { .. } => 45,
     }
 }
 
@@ -1837,7 +1863,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 44);
+    covers("Read", read.iter().map(read_variant), 46);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -70,8 +70,10 @@ pub enum Figure {
     Number(f64, Option<u8>, Option<Box<Finding>>),
     /// No figure (the formula gives an empty text).
     Blank,
-    /// The text an `.xls` formula whose cached result was stored as 0
-    /// gives (read as a cell holding that text would be).
+    /// The text a formula gives ("khoảng 10" from `=IF(E20="","",E20)`),
+    /// or an `.xls` formula whose cached result was stored as 0 gives:
+    /// read as a cell holding that text would be, but told as the
+    /// formula's result.
     Text(String),
     /// Not evaluated: the `value-uncomputed` finding to report.
     Uncomputed(Box<Finding>),
@@ -83,13 +85,16 @@ impl SheetFormulas {
     /// formulas (or they cannot be read).
     ///
     /// `locale` reads the numbers typed as text that formulas use, as the
-    /// sheet's figures are read.
+    /// sheet's figures are read; `row_unit` says whether words typed after
+    /// a number in a row ("75,9 ha") are that row's unit, so that the
+    /// number is what formulas over the cell use.
     pub fn read(
         wb: &mut OpenWorkbook,
         name: &str,
         grid: &SheetGrid,
         layout: &TableLayout,
         locale: NumberLocale,
+        row_unit: &dyn Fn(u32, &str) -> bool,
     ) -> Option<SheetFormulas> {
         let formulas = wb.formulas(name)?;
         let value_cols: Vec<u32> = layout.value_columns().map(|(c, _)| c).collect();
@@ -104,7 +109,7 @@ impl SheetFormulas {
         let (computed, as_typed) = if targets.is_empty() {
             (HashMap::new(), HashMap::new())
         } else {
-            evaluate(wb, name, grid, &formulas, &targets, locale)
+            evaluate(wb, name, grid, &formulas, &targets, locale, row_unit)
         };
         let mut zero_formulas: Vec<(u32, u32)> = targets
             .iter()
@@ -232,13 +237,11 @@ impl SheetFormulas {
             Some(Computed::Blank) => return Figure::Blank,
             // An .xls formula stored with the result 0: the text it gives
             // (LibreOffice wrote it as 0), or, not evaluated, that 0.
-            Some(Computed::Text(text)) if self.had_zero(row, col) => {
-                return Figure::Text(text.clone())
-            }
+            Some(Computed::Text(text)) => return Figure::Text(text.clone()),
             Some(Computed::Failed(_)) if self.had_zero(row, col) => {
                 return Figure::Number(0.0, None, None)
             }
-            Some(Computed::Text(why) | Computed::Failed(why)) => why.as_str(),
+            Some(Computed::Failed(why)) => why.as_str(),
             // Not a figure position when the sheet was read (a merged
             // cell's shown value): not evaluated.
             None => "",
@@ -439,6 +442,7 @@ impl EngineSheet {
         grid: &SheetGrid,
         formulas: Option<&Range<String>>,
         locale: NumberLocale,
+        row_unit: &dyn Fn(u32, &str) -> bool,
     ) -> EngineSheet {
         let mut with_formula = Vec::new();
         if let Some(range) = formulas {
@@ -473,7 +477,13 @@ impl EngineSheet {
                         typed.push((r, c, t.clone()));
                         (r, c, Data::Float(v))
                     }
-                    None => (r, c, d.clone()),
+                    // "75,9 ha" in a row in ha: the number, as the figure
+                    // is read (and as typed too: no warning that Excel
+                    // would show the text, the figure is what was meant).
+                    None => match crate::number::number_with_unit(t, locale) {
+                        Some((p, words)) if row_unit(r, words) => (r, c, Data::Float(p.value)),
+                        _ => (r, c, d.clone()),
+                    },
                 },
                 _ => (r, c, d.clone()),
             })
@@ -682,6 +692,7 @@ fn evaluate(
     formulas: &Range<String>,
     targets: &[(u32, u32)],
     locale: NumberLocale,
+    row_unit: &dyn Fn(u32, &str) -> bool,
 ) -> Evaluated {
     let fail = |why: &str| {
         (
@@ -696,7 +707,13 @@ fn evaluate(
     if matches!(wb, OpenWorkbook::Text(_)) {
         return fail(REASON_R1C1);
     }
-    let mut sheets = vec![EngineSheet::new(name, grid, Some(formulas), locale)];
+    let mut sheets = vec![EngineSheet::new(
+        name,
+        grid,
+        Some(formulas),
+        locale,
+        row_unit,
+    )];
     // The workbook's defined names its formulas use (`=DungHan_TH +
     // TreHan_TH`), which may refer to any sheet.
     let names = names_used(&wb.defined_names(), formulas);
@@ -708,7 +725,9 @@ fn evaluate(
             // A sheet that cannot be read leaves its references #REF!.
             if let Ok(g) = wb.sheet(&other) {
                 let f = wb.formulas(&other);
-                sheets.push(EngineSheet::new(&other, &g, f.as_ref(), locale));
+                sheets.push(EngineSheet::new(&other, &g, f.as_ref(), locale, &|_, _| {
+                    false
+                }));
             }
         }
     }

@@ -758,6 +758,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         present: vec![false; ctx.template.indicators.len()],
         blank: Vec::new(),
         parts: Vec::new(),
+        with_unit: Vec::new(),
     };
     // Formulas without a cached value that the tool computed.
     let mut evaluated = 0;
@@ -1107,7 +1108,17 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         loop {
             let value_cols: Vec<(u32, ValueColumn)> = layout.value_columns().collect();
             let (locale, _) = sheet_locale(&grid, &layout, &value_cols, ctx.locale);
-            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout, locale);
+            // Words after a number that are the row's unit as its ĐVT
+            // cell states it ("75,9 ha" in a row in ha).
+            let unit_col = layout.col(Role::Unit);
+            let row_unit = |r: u32, words: &str| {
+                unit_col.is_some_and(|c| {
+                    let stated = grid.text(r, c);
+                    !stated.is_empty()
+                        && is_unit_of_row(words, &stated, &ctx.template.settings.abbreviations)
+                })
+            };
+            let formulas = SheetFormulas::read(&mut wb, name, &grid, &layout, locale, &row_unit);
             evaluated += formulas.as_ref().map_or(0, SheetFormulas::evaluated);
             if let (Some(f), Some(this), true) =
                 (formulas.as_ref(), sheet_reads.last_mut(), names.len() > 1)
@@ -1183,6 +1194,15 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             Lang::En.some_of(&sheet_errors, 5, ("lỗi", "errors"))
         } else if names.is_empty() {
             "the workbook has no worksheets".to_string()
+        } else if !any_cells
+            && file.member.is_empty()
+            && crate::ingest::zipped::picture_count(&file.path) > 0
+        {
+            format!(
+                "the workbook holds only pictures: {} image(s) and no figure in its cells; sheets read: {}",
+                crate::ingest::zipped::picture_count(&file.path),
+                Lang::En.some_of(&seen_sheets, 20, ("trang", "sheets"))
+            )
         } else if !any_cells {
             format!(
                 "every sheet came out empty: no cell could be read; sheets read: {}",
@@ -1282,6 +1302,19 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     sub.findings
         .extend(parts_note(&seen.parts, ctx.template, ctx.lang));
+    if let Some((first, shown)) = seen.with_unit.first() {
+        let said = Read::FiguresWithUnit {
+            file: &file.rel,
+            count: seen.with_unit.len(),
+            example: shown,
+            cell: &first.cell,
+        };
+        sub.findings.push(
+            Finding::said(Severity::Info, &said, ctx.lang)
+                .at(&Location::file(file.rel.clone()))
+                .actual(seen.with_unit.len().to_string()),
+        );
+    }
     sub.findings
         .extend(crate::normalize::formula::evaluated_note(
             &file.rel, evaluated, ctx.lang,
@@ -2693,6 +2726,9 @@ struct RowsSeen {
     /// add ("- Mầm non" under "Tổng số trường học"): where, the name, the
     /// indicator.
     parts: Vec<(Location, String, usize)>,
+    /// Figure cells typed with the row's own unit ("75,9 ha"), read as
+    /// their number: where, and what they hold.
+    with_unit: Vec<(Location, String)>,
 }
 
 /// Reads the rows under the header until the signature block, from the
@@ -3318,11 +3354,42 @@ fn read_rows(
                     .column(column.as_str())
                     .actual(shown)
             };
+            // A text a formula gives that is no number: told as the
+            // formula's result, not as something typed in its cell.
+            let not_a_number = |shown: String, formula: Option<&str>| match formula {
+                None => invalid(shown),
+                Some(formula) => {
+                    let here = here();
+                    let derived = column.is_percent() || ind.kind == crate::template::Kind::Rate;
+                    let said = Read::FormulaGivesText {
+                        unit: &who,
+                        cell: &here.cell,
+                        code: &ind.code,
+                        name: &ind.name,
+                        column,
+                        formula: &crate::text::quotation(formula, 200),
+                        shown: &shown,
+                        derived,
+                    };
+                    let severity = if derived {
+                        Severity::Info
+                    } else {
+                        Severity::Error
+                    };
+                    Finding::said(severity, &said, lang)
+                        .at(&here)
+                        .indicator(ind.code.clone())
+                        .column(column.as_str())
+                        .actual(shown)
+                }
+            };
             // A formula whose value was never computed (blank, or an empty
             // string as some writers store it, `<v></v>`): the value the
             // tool computed, read as a computed cached value would be.
             let computed;
             let mut round = None;
+            // The text a formula gives, not typed in its cell.
+            let mut formula_text = None;
             let data = match formulas.filter(|_| is_blank(data)) {
                 Some(f) => match f.figure(r, c, &here(), ind, column, lang) {
                     Figure::Number(v, n, note) => {
@@ -3335,6 +3402,7 @@ fn read_rows(
                     }
                     Figure::Blank => continue,
                     Figure::Text(text) => {
+                        formula_text = f.at(r, c);
                         computed = Data::String(text);
                         &computed
                     }
@@ -3599,8 +3667,63 @@ fn read_rows(
                         );
                         (p.value, p.decimals)
                     }
+                    // "75,9 ha", "575 con": a number typed with the row's
+                    // own unit is that number; in another unit of the
+                    // same kind ("1,5 tấn" in a row in tạ), converted
+                    // with a warning, as a row's unit is.
+                    NumberText::NotANumber if !column.is_percent() => {
+                        match crate::number::number_with_unit(s, locale).and_then(|(p, words)| {
+                            let abbr = &t.settings.abbreviations;
+                            match unit_scales(words, figure_unit, abbr) {
+                                Some((from, to)) if from != to => Some((p, Some(from / to))),
+                                _ if is_unit_of_row(words, figure_unit, abbr) => Some((p, None)),
+                                _ => None,
+                            }
+                        }) {
+                            Some((p, None)) => {
+                                if formula_text.is_none() {
+                                    so_far.with_unit.push((here(), crate::text::clean(s)));
+                                }
+                                (p.value, p.decimals)
+                            }
+                            Some((p, Some(by))) => {
+                                let value = p.value * by;
+                                let decimals = (i32::from(p.decimals) - by.log10().round() as i32)
+                                    .clamp(0, i32::from(u8::MAX))
+                                    as u8;
+                                let here = here();
+                                let read = format_auto(value, 6, lang);
+                                let said = Read::FigureSignConverted {
+                                    unit: &who,
+                                    cell: &here.cell,
+                                    code: &ind.code,
+                                    name: &ind.name,
+                                    column,
+                                    shown: s.trim(),
+                                    row_unit: figure_unit,
+                                    read: &read,
+                                    factor: &factor_words(by, lang),
+                                };
+                                sub.findings.push(
+                                    Finding::said(Severity::Warning, &said, lang)
+                                        .at(&here)
+                                        .indicator(ind.code.clone())
+                                        .column(column.as_str())
+                                        .actual(s.trim().to_string())
+                                        .expected(format!("{read} {figure_unit}")),
+                                );
+                                (value, decimals)
+                            }
+                            None => {
+                                sub.findings
+                                    .push(not_a_number(crate::text::clean(s), formula_text));
+                                continue;
+                            }
+                        }
+                    }
                     NumberText::NotANumber | NumberText::Unchanged => {
-                        sub.findings.push(invalid(crate::text::clean(s)));
+                        sub.findings
+                            .push(not_a_number(crate::text::clean(s), formula_text));
                         continue;
                     }
                 },
@@ -4475,6 +4598,18 @@ fn is_column_formula(s: &str) -> bool {
         };
         letters <= 1 && (c.is_ascii_alphanumeric() || "()=+-/*×:.,%".contains(c))
     })
+}
+
+/// Whether `words` typed after a number ("75,9 ha", "24,77 Tr.đ") are the
+/// row's unit `unit`: the same unit spelt the same or short, as units are
+/// matched ([`is_same_unit`]), or the same money unit.
+fn is_unit_of_row(
+    words: &str,
+    unit: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    matches!(unit_scales(words, unit, abbreviations), Some((a, b)) if a == b)
+        || is_same_unit(words, unit, abbreviations)
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

@@ -360,11 +360,18 @@ pub fn intake(
                 findings.extend(completeness_of(sub, ai, template, period, lang));
                 findings.extend(former_only(sub, a, false, lang));
             }
+            // A blank form, or one whose every figure is unreadable, adds
+            // nothing to the totals: not a report consolidated.
+            let blank = matches!(&outcomes[cands[0]], FileOutcome::Read(sub) if template.blank_report(sub.unit, sub.row_count()));
             status.push(StatusLine {
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),
                 files: files_of(&all),
-                status: Status::Submitted,
+                status: if blank {
+                    Status::SubmittedBlank
+                } else {
+                    Status::Submitted
+                },
                 note: copy_notes
                     .into_iter()
                     .chain(stale_title(&outcomes[cands[0]], period, lang))
@@ -625,6 +632,7 @@ fn sort_files(
                         file,
                         what: &what,
                         period,
+                        picture: reason.contains("holds only pictures"),
                     };
                     f = f.unit(a.code.clone()).told_unit(&to_unit, lang);
                     unreadable.entry(u).or_default().push(k);

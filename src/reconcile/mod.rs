@@ -150,6 +150,9 @@ pub struct SetAside {
     pub file: String,
     /// The period the file's title names, when it is not the run's.
     pub period: Option<crate::model::Period>,
+    /// The file was read and taken, but it is a blank form (or every
+    /// figure in it unreadable): it adds nothing to any total.
+    pub blank: bool,
 }
 
 /// Where the area's target of a rate was stated.
@@ -404,6 +407,7 @@ pub fn short_of_set_aside(
                 .period
                 .map(|(p, _)| p)
                 .filter(|p| !p.same_report_as(&period)),
+            blank: false,
         });
     }
     if !totals.set_aside.is_empty() {

@@ -396,6 +396,12 @@ fn aside_words(a: &SetAside, t: &Template, lang: Lang) -> Option<String> {
     let unit = t.agencies.get(a.unit as usize)?.shown();
     let file = &a.file;
     let findings = crate::outputs::Sheet::Findings.name(lang);
+    if a.blank {
+        return Some(match lang {
+            Lang::Vi => format!("{unit} gửi tệp {file} nhưng biểu còn trống, không có số liệu nào đọc được (xem trang «{findings}»): các số tổng hợp chưa gồm số liệu của {unit}. Hãy đề nghị {unit} gửi số liệu trước khi trình ký."),
+            Lang::En => format!("{unit} sent {file}, but the form is blank, with no figure that could be read (see the sheet «{findings}»): the totals lack {unit}'s figures. Ask {unit} for its figures before signing."),
+        });
+    }
     Some(match (lang, a.period) {
         (Lang::Vi, Some(p)) => format!("Tệp {file} của {unit} ghi kỳ báo cáo {} nên không được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm số của {unit}. Hãy đề nghị {unit} gửi báo cáo đúng kỳ trước khi trình ký.", p.title(lang)),
         (Lang::Vi, None) => format!("Tệp {file} của {unit} không được tổng hợp (xem trang «{findings}»): số có dấu (*) chưa gồm số của {unit}. Hãy đề nghị {unit} gửi lại báo cáo trước khi trình ký."),
@@ -463,6 +469,51 @@ fn partial_footnote(
         lines.extend(aside_words(a, t, lang).map(|w| format!("(*) {w}")));
     }
     lines
+}
+
+/// The footnote lines of the indicators only an office reports (level
+/// `district`) whose office's report was not consolidated (unreadable,
+/// of another period, missing or blank): their row prints blank, and
+/// says why, so that a blank row is not taken for nothing to report.
+fn unreported_footnote(
+    status: &[crate::model::StatusLine],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    use crate::model::Status;
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    t.indicators
+        .iter()
+        .filter(|ind| ind.level == Level::District)
+        .filter_map(|ind| {
+            let line = status.iter().find(|s| {
+                !s.unit.is_empty()
+                    && ind
+                        .reported_by
+                        .split(|c: char| c == ',' || c == '|' || c.is_whitespace())
+                        .any(|code| code == s.unit)
+            })?;
+            // A unit that sent nothing is told by its own line; a file
+            // sent and not consolidated leaves a blank row to explain.
+            if !matches!(
+                line.status,
+                Status::Unreadable | Status::WrongPeriod | Status::SubmittedBlank
+            ) {
+                return None;
+            }
+            let state = line.status.label(lang);
+            Some(match lang {
+                Lang::Vi => format!(
+                    "(*) {} {}: để trống vì báo cáo của {} chưa được tổng hợp ({state}; xem trang «{findings}»). Hãy đề nghị {} gửi số liệu trước khi trình ký.",
+                    ind.code, ind.name, line.unit_name, line.unit_name
+                ),
+                Lang::En => format!(
+                    "(*) {} {}: left blank, since {}'s report is not consolidated ({state}; see the sheet «{findings}»). Ask {} for its figures before signing.",
+                    ind.code, ind.name, line.unit_name, line.unit_name
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The footnote lines of the stocks whose LK total takes a unit's TH
@@ -826,12 +877,24 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .iter()
         .filter(|a| a.kind == AgencyKind::Ward && a.reports)
         .count();
-    let wards_in = d
+    // A unit whose report adds nothing (a blank form, every figure
+    // unreadable) is in no total: not counted as consolidated.
+    let adds: Vec<usize> = d
         .units
         .iter()
-        .filter(|(u, _)| {
+        .filter(|(_, k)| {
+            d.figures
+                .subs()
+                .get(*k)
+                .is_none_or(|s| !t.blank_report(s.unit, s.row_count()))
+        })
+        .map(|(u, _)| *u)
+        .collect();
+    let wards_in = adds
+        .iter()
+        .filter(|u| {
             t.agencies
-                .get(*u)
+                .get(**u)
                 .is_some_and(|a| a.kind == AgencyKind::Ward)
         })
         .count();
@@ -843,7 +906,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .agencies
         .iter()
         .any(|a| a.kind != AgencyKind::Ward && a.reports);
-    let others = d.units.len() - wards_in;
+    let others = adds.len() - wards_in;
     let note = match (lang, departments) {
         (Lang::Vi, true) => format!(
             "(Tổng hợp từ {wards_in}/{wards_total} {} và {others} {})",
@@ -1026,6 +1089,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang);
     let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
+    footnote.extend(unreported_footnote(&d.status, t, lang));
     if !footnote.is_empty() {
         row += 1;
         let text = base().set_text_wrap().set_align(FormatAlign::Top);

@@ -1638,11 +1638,13 @@ fn a_villages_registry_counts_its_units_in_its_own_words() {
     assert_eq!(
         String::from_utf8_lossy(&o.stdout).trim_end(),
         format!(
-            "Đã tạo 5 biểu mẫu Quý III/2020 (mẫu phiên bản 2020.1) trong {}: 4 thôn, tổ dân phố và 1 cơ quan, đơn vị.",
+            "Đã tạo 5 biểu mẫu Quý III/2020 (mẫu phiên bản 2020.1) trong {}: 4 thôn, ấp, tổ dân phố và 1 cơ quan, đơn vị.",
             out.display()
         )
     );
-    // Thôn 1's form, filled as it is, consolidated: the summary's line.
+    // Thôn 1's form, sent blank as it is, consolidated: the summary's
+    // line counts the registry's kinds, and not Thôn 1, whose blank form
+    // adds nothing.
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(
@@ -1655,7 +1657,7 @@ fn a_villages_registry_counts_its_units_in_its_own_words() {
     let summary = read_sheet(&run.join("tong-hop.xlsx"), "Tổng hợp");
     assert_eq!(
         summary[2][0],
-        "(Tổng hợp từ 1/4 thôn, tổ dân phố và 0 cơ quan, đơn vị)"
+        "(Tổng hợp từ 0/4 thôn, ấp, tổ dân phố và 0 cơ quan, đơn vị)"
     );
 
     // Near miss: units with no kind word.

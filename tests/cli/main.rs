@@ -11,6 +11,7 @@ mod consolidate;
 mod corpus;
 mod fatal;
 mod feedback;
+mod first_quarter;
 mod forms;
 mod formulas;
 mod fuzz;
