@@ -185,10 +185,14 @@ impl IndicatorMatcher {
         if self.abbreviations.is_empty() {
             return base;
         }
-        base.split(' ')
-            .map(|w| self.abbreviations.get(w).map(String::as_str).unwrap_or(w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut key = String::with_capacity(base.len());
+        for (k, w) in base.split(' ').enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(self.abbreviations.get(w).map_or(w, String::as_str));
+        }
+        key
     }
 
     /// The one of `candidates` (the parts of the row above) whose name or
@@ -331,7 +335,9 @@ impl IndicatorMatcher {
             RowMatch::Exact(i) | RowMatch::Approximate(i, _) => i,
             RowMatch::LooseCode(_) => return Placed::Kept,
         };
-        let bearers = matches!(matched, RowMatch::Exact(_))
+        // Most catalogs give no two indicators one name: no key to work
+        // out then.
+        let bearers = (matches!(matched, RowMatch::Exact(_)) && !self.shared.is_empty())
             .then(|| self.shared.get(&self.key(name)))
             .flatten();
         if let Some(bearers) = bearers {

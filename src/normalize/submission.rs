@@ -3167,8 +3167,10 @@ fn read_rows(
         };
         let mut factor = 1.0;
         // Fold leaves signs out ("‰" folds to nothing): rate units are
-        // told apart by their scale.
+        // told apart by their scale. A unit written as the catalog
+        // writes it is the catalog's, without either.
         if !row_unit.is_empty()
+            && row_unit != ind.unit
             && (fold(&row_unit) != fold(&ind.unit)
                 || crate::number::rate_base(&row_unit) != crate::number::rate_base(&ind.unit))
         {
