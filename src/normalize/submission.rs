@@ -2765,6 +2765,10 @@ fn read_rows(
     // The indicator of the last row read, while only rows marked as its
     // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
     let mut above: Option<usize> = None;
+    // Most sheets merge no cell down over rows: no figure of theirs is
+    // merged over indicator rows, and their cells are not looked at for
+    // one.
+    let merges_rows = grid.merges_rows();
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -2792,6 +2796,9 @@ fn read_rows(
                 .any(|c| !grid.text(row, c).is_empty())
         };
         let over_rows = |c: u32| -> Option<Dimensions> {
+            if !merges_rows {
+                return None;
+            }
             // A merge's first cell is no covered cell of it.
             let (or, oc) = grid.merge_origin(r, c).unwrap_or((r, c));
             let m = grid.merge_at(or, oc)?;
