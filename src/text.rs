@@ -451,7 +451,11 @@ mod tests {
         for c in plain.filter_map(char::from_u32) {
             assert!(plainly_nfc(std::iter::once(c)), "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
-            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
         }
         // A combining mark, and a letter that composes differently, are
         // left to the full check.
