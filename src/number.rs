@@ -532,6 +532,16 @@ pub fn rate_base(unit: &str) -> Option<f64> {
     if !hint {
         return None;
     }
+    thread_local! {
+        // The same few rate units in every workbook of a batch, met on
+        // every row of theirs.
+        static RATES: std::cell::RefCell<crate::memo::TextMemo<Option<f64>>> =
+            std::cell::RefCell::default();
+    }
+    crate::memo::remembered(&RATES, unit, || rate_base_uncached(unit))
+}
+
+fn rate_base_uncached(unit: &str) -> Option<f64> {
     let lower = crate::text::strip_accents(unit).to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || "()[]{}:;,".contains(c))

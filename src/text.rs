@@ -30,7 +30,9 @@ fn memoized(
 }
 
 /// Spaces that are not U+0020 but mean one, and characters that mean
-/// nothing at all (zero-width, byte-order mark).
+/// nothing at all (zero-width, byte-order mark). Asked of every character
+/// that is cleaned or folded: inlined.
+#[inline]
 fn space_class(c: char) -> Option<bool> {
     match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => Some(false),
@@ -106,7 +108,7 @@ fn clean_uncached(s: &str) -> String {
     // Zero-width characters go before NFC: one between a letter and its
     // mark would otherwise keep them apart.
     let visible = || s.chars().filter(|&c| space_class(c) != Some(false));
-    if is_nfc_quick(visible()) == IsNormalized::Yes {
+    if plainly_nfc(visible()) || is_nfc_quick(visible()) == IsNormalized::Yes {
         // Text typed in Excel is NFC already; the check costs less than
         // composing.
         clean_chars(visible(), s.len())
@@ -115,10 +117,21 @@ fn clean_uncached(s: &str) -> String {
     }
 }
 
+/// Whether text of these characters is in NFC by their code points alone:
+/// each is ASCII, Latin below the combining marks (U+0300), a precomposed
+/// letter of Latin Extended Additional (U+1E00–U+1EFF, Vietnamese's
+/// letters with two marks) or a dash, quote or ellipsis (U+2010–U+2027).
+/// Every one of those is in NFC alone and a starter (a test asks each), so
+/// a text of them is NFC without the table look-ups of
+/// [`is_nfc_quick`]; `false` leaves it to that check.
+fn plainly_nfc(mut chars: impl Iterator<Item = char>) -> bool {
+    chars.all(|c| c < '\u{300}' || matches!(c, '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}'))
+}
+
 /// `f` on each character of `s` in NFC, composing only when `s` is not
 /// already composed.
 pub fn each_nfc_char(s: &str, f: impl FnMut(char)) {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if plainly_nfc(s.chars()) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s.chars().for_each(f);
     } else {
         s.nfc().for_each(f);
@@ -195,7 +208,11 @@ pub fn clean_multiline(s: &str) -> String {
 /// separates words like punctuation.
 fn fold_char(c: char, out: &mut String) {
     match FOLD_TABLE.get_or_init(FoldTable::new).get(c) {
-        Some(folded) => out.push_str(folded),
+        // Most letters fold to one ASCII letter: pushed, not copied.
+        Some(folded) => match *folded.as_bytes() {
+            [b] if b.is_ascii() => out.push(char::from(b)),
+            _ => out.push_str(folded),
+        },
         None => fold_char_uncached(c, out),
     }
 }
@@ -427,6 +444,25 @@ pub fn safe_stem(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_told_nfc_by_their_code_points_are_each_nfc_and_starters() {
+        let plain = (0u32..0x300).chain(0x1e00..=0x1eff).chain(0x2010..=0x2027);
+        for c in plain.filter_map(char::from_u32) {
+            assert!(plainly_nfc(std::iter::once(c)), "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(
+                unicode_normalization::char::canonical_combining_class(c),
+                0,
+                "{c:?}"
+            );
+        }
+        // A combining mark, and a letter that composes differently, are
+        // left to the full check.
+        assert!(!plainly_nfc("a\u{301}".chars()));
+        assert!(!plainly_nfc("\u{2126}".chars()));
+        assert_eq!(clean("Ho\u{300}a"), "Hòa");
+    }
 
     #[test]
     fn tones_are_told_apart_wherever_written() {

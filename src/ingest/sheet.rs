@@ -230,6 +230,12 @@ impl SheetGrid {
         self.merges.iter().find(|m| m.start == (row, col))
     }
 
+    /// Does some merge cover more than one row? Without one, no value is
+    /// merged down over rows.
+    pub fn merges_rows(&self) -> bool {
+        self.merges.iter().any(|m| m.end.0 > m.start.0)
+    }
+
     /// The value shown in a cell: a covered cell shows its merge's value.
     pub fn shown(&self, row: u32, col: u32) -> &Data {
         match self.merge_origin(row, col) {

@@ -215,13 +215,19 @@ fn sst_precheck<R: std::io::Read + std::io::Seek>(
     if part.take(4096).read_to_end(&mut head).is_err() {
         return Ok(());
     }
-    let head = String::from_utf8_lossy(&head);
-    let digits: Option<String> = head
-        .find("uniqueCount=")
-        .and_then(|at| head.get(at + "uniqueCount=".len() + 1..))
-        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect());
+    // Looked for in the bytes: the head is mostly text, and the count
+    // (after its opening quote, one ASCII byte) is digits.
+    const ATTR: &[u8] = b"uniqueCount=";
+    let digits: Option<&[u8]> = memchr::memmem::find(&head, ATTR)
+        .and_then(|at| head.get(at + ATTR.len()..))
+        .and_then(|rest| rest.split_first())
+        .filter(|(quote, _)| quote.is_ascii())
+        .and_then(|(_, rest)| rest.get(..rest.iter().take_while(|b| b.is_ascii_digit()).count()));
     let declared = match digits {
-        Some(d) if !d.is_empty() => d.parse::<u64>().unwrap_or(u64::MAX),
+        Some(d) if !d.is_empty() => std::str::from_utf8(d)
+            .ok()
+            .and_then(|d| d.parse::<u64>().ok())
+            .unwrap_or(u64::MAX),
         _ => return Ok(()),
     };
     if declared > size / 4 + 16 {

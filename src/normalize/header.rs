@@ -132,10 +132,18 @@ pub struct HeaderWords {
 }
 
 /// The words of a folded label (one space between words), in a vector
-/// sized once.
+/// sized once. Parted byte by byte: a space is one byte, and most words
+/// are shorter than what `str::split` spends finding each space.
 fn folded_words(f: &str) -> Vec<&str> {
     let mut words = Vec::with_capacity(f.bytes().filter(|&b| b == b' ').count() + 1);
-    words.extend(f.split(' '));
+    let mut start = 0;
+    for (i, b) in f.bytes().enumerate() {
+        if b == b' ' {
+            words.push(f.get(start..i).unwrap_or_default());
+            start = i + 1;
+        }
+    }
+    words.push(f.get(start..).unwrap_or_default());
     words
 }
 

@@ -20,7 +20,6 @@ use crate::text::{fold, indicator_key};
 use rapidfuzz::distance::levenshtein::{self, BatchComparator};
 use rayon::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// How a row matched.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -81,17 +80,17 @@ pub struct IndicatorMatcher {
     takers: Vec<Vec<usize>>,
     /// The keys two indicators or more bear (as a name or an alias): the
     /// indicators, in catalog order.
-    shared: HashMap<String, Vec<usize>>,
+    shared: foldhash::HashMap<String, Vec<usize>>,
     /// Exact code keys ([`code_key`]) of codes and aliases.
-    by_code: HashMap<String, usize>,
+    by_code: foldhash::HashMap<String, usize>,
     /// Loose code keys ([`loose_code_key`]); `None` when two codes share
     /// one.
-    by_loose_code: HashMap<String, Option<usize>>,
-    by_key: HashMap<String, usize>,
+    by_loose_code: foldhash::HashMap<String, Option<usize>>,
+    by_key: foldhash::HashMap<String, usize>,
     keys: Vec<(String, usize)>,
     /// The characters of each of `keys`, for the edit distance.
     key_chars: Vec<Vec<char>>,
-    abbreviations: HashMap<String, String>,
+    abbreviations: foldhash::HashMap<String, String>,
     threshold: f64,
     /// Tells this matcher's remembered names from another's.
     id: u64,
@@ -109,7 +108,7 @@ thread_local! {
 
 impl IndicatorMatcher {
     pub fn new(template: &Template) -> IndicatorMatcher {
-        let abbreviations: HashMap<String, String> = template
+        let abbreviations: foldhash::HashMap<String, String> = template
             .settings
             .abbreviations
             .iter()
@@ -119,10 +118,10 @@ impl IndicatorMatcher {
         let mut m = IndicatorMatcher {
             parts,
             takers,
-            shared: HashMap::new(),
-            by_code: HashMap::new(),
-            by_loose_code: HashMap::new(),
-            by_key: HashMap::new(),
+            shared: foldhash::HashMap::default(),
+            by_code: foldhash::HashMap::default(),
+            by_loose_code: foldhash::HashMap::default(),
+            by_key: foldhash::HashMap::default(),
             keys: Vec::new(),
             key_chars: Vec::new(),
             abbreviations,
@@ -185,10 +184,14 @@ impl IndicatorMatcher {
         if self.abbreviations.is_empty() {
             return base;
         }
-        base.split(' ')
-            .map(|w| self.abbreviations.get(w).map(String::as_str).unwrap_or(w))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut key = String::with_capacity(base.len());
+        for (k, w) in base.split(' ').enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(self.abbreviations.get(w).map_or(w, String::as_str));
+        }
+        key
     }
 
     /// The one of `candidates` (the parts of the row above) whose name or
@@ -331,7 +334,9 @@ impl IndicatorMatcher {
             RowMatch::Exact(i) | RowMatch::Approximate(i, _) => i,
             RowMatch::LooseCode(_) => return Placed::Kept,
         };
-        let bearers = matches!(matched, RowMatch::Exact(_))
+        // Most catalogs give no two indicators one name: no key to work
+        // out then.
+        let bearers = (matches!(matched, RowMatch::Exact(_)) && !self.shared.is_empty())
             .then(|| self.shared.get(&self.key(name)))
             .flatten();
         if let Some(bearers) = bearers {

@@ -2807,6 +2807,10 @@ fn read_rows(
     // The indicator of the last row read, while only rows marked as its
     // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
     let mut above: Option<usize> = None;
+    // Most sheets merge no cell down over rows: no figure of theirs is
+    // merged over indicator rows, and their cells are not looked at for
+    // one.
+    let merges_rows = grid.merges_rows();
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -2834,6 +2838,9 @@ fn read_rows(
                 .any(|c| !grid.text(row, c).is_empty())
         };
         let over_rows = |c: u32| -> Option<Dimensions> {
+            if !merges_rows {
+                return None;
+            }
             // A merge's first cell is no covered cell of it.
             let (or, oc) = grid.merge_origin(r, c).unwrap_or((r, c));
             let m = grid.merge_at(or, oc)?;
@@ -3221,8 +3228,10 @@ fn read_rows(
         };
         let mut factor = 1.0;
         // Fold leaves signs out ("‰" folds to nothing): rate units are
-        // told apart by their scale.
+        // told apart by their scale. A unit written as the catalog
+        // writes it is the catalog's, without either.
         if !row_unit.is_empty()
+            && row_unit != ind.unit
             && (fold(&row_unit) != fold(&ind.unit)
                 || crate::number::rate_base(&row_unit) != crate::number::rate_base(&ind.unit))
         {

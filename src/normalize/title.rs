@@ -17,8 +17,9 @@ pub struct AgencyMatcher {
     entries: Vec<u32>,
     /// An entry's folded words joined by single spaces → its first
     /// position in `entries`: a registry of thousands of units is not
-    /// scanned whole for every title.
-    by_words: HashMap<Box<str>, u32>,
+    /// scanned whole for every title (looked up for every run of a
+    /// title's words, hence the fast hasher).
+    by_words: foldhash::HashMap<Box<str>, u32>,
     /// The word counts of the entries, ascending.
     lengths: Vec<usize>,
     /// Per entry, the length of its words that few agencies share
@@ -56,7 +57,7 @@ pub struct AgencyMatcher {
 impl AgencyMatcher {
     pub fn new(template: &Template) -> AgencyMatcher {
         let mut entries: Vec<u32> = Vec::new();
-        let mut by_words: HashMap<Box<str>, u32> = HashMap::new();
+        let mut by_words: foldhash::HashMap<Box<str>, u32> = foldhash::HashMap::default();
         let mut lengths: Vec<usize> = Vec::new();
         // Every entry: (folded words joined, agency, as written).
         let mut written: Vec<(String, u32, &str)> = Vec::new();

@@ -303,7 +303,9 @@ fn th_lk<'a>(
     sub: &'a Submission,
     template: &'a Template,
 ) -> Vec<(usize, &'a Indicator, &'a TidyRow, &'a TidyRow)> {
-    let mut m: HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> = HashMap::new();
+    // Put in catalog order below: the fast hasher's order is never seen.
+    let mut m: foldhash::HashMap<usize, (Option<&TidyRow>, Option<&TidyRow>)> =
+        foldhash::HashMap::with_capacity_and_hasher(sub.rows.len(), Default::default());
     for r in &sub.rows {
         let pair = m.entry(r.ind()).or_default();
         match r.column {
