@@ -31,8 +31,9 @@ use std::path::PathBuf;
 pub struct CheckArgs {
     /// The workbook to check (.xlsx, .xls, .ods, …).
     pub file: PathBuf,
-    /// Reporting period (2020-Q1, …); the period in the title when absent.
-    #[arg(long, value_parser = super::period_arg)]
+    /// Reporting period (2020-Q1, …, or a month, 2020-03); the period in
+    /// the title when absent.
+    #[arg(long, value_parser = super::check_period_arg)]
     pub period: Option<Period>,
     /// Template folder; the built-in template when absent.
     #[arg(long)]

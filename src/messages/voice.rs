@@ -1328,6 +1328,25 @@ fn reading() -> Vec<Read<'static>> {
             kept: "Nháp",
             how: SheetRepeat::Conflict(differ()),
         },
+        Read::SheetRepeated {
+            sheet: "KH 2026",
+            kept: "BC Quý I",
+            how: SheetRepeat::Plan(differ()),
+        },
+        Read::PlanSheet {
+            sheet: "KH 2026",
+            title: "KẾ HOẠCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026",
+            cell: "A3",
+            kh: "Kế hoạch năm 2026",
+            others: Vec::leak(vec!["Thực hiện năm 2025".to_string(), "Quý I".to_string()]),
+        },
+        Read::PlanSheet {
+            sheet: "Kế hoạch",
+            title: "",
+            cell: "",
+            kh: "",
+            others: Vec::leak(vec!["Quý I".to_string()]),
+        },
         Read::FormOfAnother {
             file,
             form: "Phường 12",
@@ -1653,6 +1672,7 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureMergedOverRows { .. } => 38,
         Read::ThFromLk { .. } => 39,
         Read::ColumnsIgnored { .. } => 40,
+        Read::PlanSheet { .. } => 41,
     }
 }
 
@@ -1777,7 +1797,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 41);
+    covers("Read", read.iter().map(read_variant), 42);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 5);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

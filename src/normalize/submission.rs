@@ -774,10 +774,23 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A month is no report's period: a quarter's sheet beside its last
     // month's working sheet ("Quý III" and "Tháng 9") is read for the
     // quarter, however the two end on the same day.
+    // The year's plan kept beside the report ("KH 2026" titled "KẾ HOẠCH
+    // … NĂM 2026" over "Quý I … Quý IV", the target split by quarter):
+    // read after the other sheets, for its KH only; it names no period
+    // of the report.
+    let plans: Vec<(String, PlanSign)> = names
+        .iter()
+        .filter(|n| !stamp::is_stamp_sheet(n))
+        .filter_map(|n| {
+            let grid = wb.sheet(n).ok()?;
+            plan_sheet(&grid, n, &ctx.words).map(|sign| (n.clone(), sign))
+        })
+        .collect();
+    let is_plan = |n: &str| plans.iter().any(|(p, _)| p == n);
     let latest = match ctx.period {
         None if names.len() > 1 => names
             .iter()
-            .filter(|n| !stamp::is_stamp_sheet(n))
+            .filter(|n| !stamp::is_stamp_sheet(n) && !is_plan(n))
             .filter_map(|n| wb.sheet(n).ok())
             .filter_map(|g| titled_period(&g))
             .max_by_key(|p| (!p.is_month(), p.year, p.last_month())),
@@ -813,7 +826,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .then(|| named.iter().find(|(m, _)| *m == n).map(|(_, p)| *p))
             .flatten()
     };
-    let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
+    let mut queue: std::collections::VecDeque<String> = names
+        .iter()
+        .filter(|n| !is_plan(n))
+        .chain(names.iter().filter(|n| is_plan(n)))
+        .cloned()
+        .collect();
     let mut any_period = false;
     loop {
         let Some(owned) = queue.pop_front() else {
@@ -881,6 +899,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .iter()
             .find(|o| o.sheet == *name)
             .map(|o| o.wanted);
+        let plan = plans.iter().find(|(p, _)| p == name).map(|(_, sign)| sign);
+        // A plan's title names the year it plans, no period of the report.
+        let titled = titled.filter(|_| plan.is_none());
         let own = stale.or(stamped).or(titled).or_else(|| by_name(name));
         // A title left from another period ("QUÝ III/2025" in the fourth
         // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
@@ -993,11 +1014,21 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }),
             None => layout,
         };
+        let layout = match plan {
+            Some(sign) => {
+                let here = |r: u32, c: u32| Location::cell(file.rel.clone(), name.clone(), r, c);
+                let (layout, finding) = plan_columns(&grid, layout, name, sign, &here, ctx.lang);
+                sub.findings.extend(finding);
+                layout
+            }
+            None => layout,
+        };
         sub.sheets.push(name.clone());
         sub.tables.push(TableBox::of(&layout));
         sheet_reads.push(SheetRead {
             hidden: hidden.contains(name),
             sources: Vec::new(),
+            plan: plan.is_some(),
         });
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
@@ -1026,7 +1057,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let mut headers_named: Option<Period> = None;
         // The headers that say nothing the tool reads, told together.
         let mut unread: Vec<(String, Location)> = Vec::new();
-        for ignored in &layout.ignored {
+        // A plan's columns not read are told together, by its finding.
+        for ignored in layout.ignored.iter().filter(|_| plan.is_none()) {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
                     |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
@@ -2584,6 +2616,98 @@ fn titled_period_at(grid: &SheetGrid) -> Option<(Period, u32, u32)> {
             .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
             .find_map(|(c, t)| period_in(&t).map(|p| (p, r, c)))
     })
+}
+
+/// How a sheet says it is the year's plan: its title line (row, column,
+/// text), or `None` when only its name says so.
+type PlanSign = Option<(u32, u32, String)>;
+
+/// Is the sheet the year's plan kept beside the report: a title line
+/// above its table that opens with a plan word and names no period but
+/// a year ("KẾ HOẠCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"), or a plan's
+/// name ("KH 2026", "Kế hoạch") over a title that names no period but a
+/// year? A report titled for its quarter ("BÁO CÁO … QUÝ I NĂM 2026") is
+/// never one, whatever its name.
+fn plan_sheet(grid: &SheetGrid, name: &str, words: &HeaderWords) -> Option<PlanSign> {
+    let layout = find_table(grid, words, None)?;
+    let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
+        .flat_map(|r| {
+            grid.row_texts(r)
+                .into_iter()
+                .map(move |(c, t)| (r, c, t))
+        })
+        .collect();
+    let reports = lines
+        .iter()
+        .filter_map(|(_, _, t)| period_in(t))
+        .any(|p| p.span != PeriodSpan::Year);
+    if reports {
+        return None;
+    }
+    match lines.into_iter().find(|(_, _, t)| words.titles_plan(t)) {
+        Some(title) => Some(Some(title)),
+        None => words.names_plan_sheet(name).then_some(None),
+    }
+}
+
+/// A plan sheet's table with only its KH read: its other figure columns
+/// (the plan split by quarter, last year's figures) are no figures of
+/// the period. The finding says which columns are read and which not
+/// (none when the plan has only its KH).
+fn plan_columns(
+    grid: &SheetGrid,
+    mut layout: TableLayout,
+    sheet: &str,
+    sign: &PlanSign,
+    here: &dyn Fn(u32, u32) -> Location,
+    lang: Lang,
+) -> (TableLayout, Option<Finding>) {
+    let label = |c: u32| {
+        (layout.header_first..=layout.header_last)
+            .map(|r| grid.text(r, c).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .fold(Vec::<String>::new(), |mut v, t| {
+                if !v.contains(&t) {
+                    v.push(t);
+                }
+                v
+            })
+            .join(" ")
+    };
+    let kh = layout.col(Role::Value(ValueColumn::Kh));
+    let mut others: Vec<(u32, String)> = layout
+        .value_columns()
+        .filter(|(_, v)| *v != ValueColumn::Kh)
+        .map(|(c, _)| (c, label(c)))
+        .chain(layout.ignored.iter().map(|i| (i.col, i.label.clone())))
+        .collect();
+    others.sort();
+    others.dedup();
+    layout
+        .columns
+        .retain(|(_, r)| !matches!(r, Role::Value(v) if *v != ValueColumn::Kh));
+    layout.ignored.clear();
+    let others: Vec<String> = others.into_iter().map(|(_, l)| l).collect();
+    if others.is_empty() {
+        return (layout, None);
+    }
+    let kh_label = kh.map(label).unwrap_or_default();
+    let (at, title) = match sign {
+        Some((r, c, t)) => (here(*r, *c), t.trim().to_string()),
+        None => (here(layout.header_first, kh.unwrap_or(0)), String::new()),
+    };
+    let cell = if title.is_empty() { "" } else { at.cell.as_str() };
+    let said = Read::PlanSheet {
+        sheet,
+        title: &title,
+        cell,
+        kh: &kh_label,
+        others: &others,
+    };
+    let finding = Finding::said(Severity::Info, &said, lang)
+        .at(&at)
+        .actual(others.join("; "));
+    (layout, Some(finding))
 }
 
 /// A sheet set aside as another period's: last quarter's sheet kept in
