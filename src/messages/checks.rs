@@ -338,6 +338,10 @@ pub enum Checked<'a> {
         right: &'a str,
         pct_kh: &'a str,
         pct_ck: &'a str,
+        /// The unit is known: its figure goes into the totals (a file
+        /// whose sender is unknown is left out, which its own finding
+        /// says).
+        counted: bool,
     },
     /// `pct-mismatch` at an LK (`from_th`: the TH of a first quarter's
     /// file without LK, which is its LK): `unit`'s `what` states `lk`,
@@ -356,6 +360,8 @@ pub enum Checked<'a> {
         /// The amount equals last year's figure to the digit: copied
         /// from the CK column, likely.
         same_as_ck: bool,
+        /// As [`Checked::LkSlipped`]'s.
+        counted: bool,
     },
     /// `pct-mismatch` at a rate (`column`) whose numerator and denominator
     /// break their relation (`numerator` ≤ `denominator`, a
@@ -657,10 +663,18 @@ impl Words for Checked<'_> {
                 right,
                 pct_kh,
                 pct_ck,
-            } => match lang {
-                Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế; số {lk} đang được cộng vào tổng hợp."),
-                Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK; {lk} is what the consolidation adds up."),
-            },
+                counted,
+            } => {
+                let added = match (counted, lang) {
+                    (true, Lang::Vi) => format!("; số {lk} đang được cộng vào tổng hợp"),
+                    (true, Lang::En) => format!("; {lk} is what the consolidation adds up"),
+                    (false, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế{added}."),
+                    Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK{added}."),
+                }
+            }
             Checked::LkPointed {
                 unit,
                 what,
@@ -670,6 +684,7 @@ impl Words for Checked<'_> {
                 pct_ck,
                 from_th,
                 same_as_ck,
+                counted,
             } => match lang {
                 Lang::Vi => {
                     let figure = if *from_th { "số thực hiện" } else { "lũy kế" };
@@ -683,7 +698,7 @@ impl Words for Checked<'_> {
                         (None, Some(ck)) => format!("% so với cùng kỳ đã ghi ({ck}) chỉ ra"),
                         (None, None) => "các tỷ lệ đã ghi chỉ ra".to_string(),
                     };
-                    format!("{unit}: {what} ghi {figure} {lk}{notes}, nhưng {percents} số khoảng {right}: có lẽ {figure} sai chứ không phải tỷ lệ. Hãy kiểm tra lại {figure} (đừng sửa tỷ lệ theo số {lk}); số {lk} đang được cộng vào tổng hợp.")
+                    format!("{unit}: {what} ghi {figure} {lk}{notes}, nhưng {percents} số khoảng {right}: có lẽ {figure} sai chứ không phải tỷ lệ. Hãy kiểm tra lại {figure} (đừng sửa tỷ lệ theo số {lk}){}.", if *counted { format!("; số {lk} đang được cộng vào tổng hợp") } else { String::new() })
                 }
                 Lang::En => {
                     let figure = if *from_th { "TH" } else { "LK" };
@@ -697,7 +712,7 @@ impl Words for Checked<'_> {
                         (None, Some(ck)) => format!("its stated % against last year ({ck}) points to"),
                         (None, None) => "its stated percents point to".to_string(),
                     };
-                    format!("{unit}: {what} states {figure} {lk}{notes}, but {percents} about {right}: the {figure} is probably wrong, not the percents. Check the {figure} (do not change the percents to fit {lk}); {lk} is what the consolidation adds up.")
+                    format!("{unit}: {what} states {figure} {lk}{notes}, but {percents} about {right}: the {figure} is probably wrong, not the percents. Check the {figure} (do not change the percents to fit {lk}){}.", if *counted { format!("; {lk} is what the consolidation adds up") } else { String::new() })
                 }
             },
             Checked::RateOverBound {

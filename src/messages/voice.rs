@@ -69,6 +69,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file,
             named: "UBND PHƯỜNG 17",
             example: "UBND PHƯỜNG 1",
+            checked: false,
+        },
+        Said::FileUnknownUnit {
+            file,
+            named: "ỦY BAN NHÂN DÂN PHƯỜNG ......",
+            example: "UBND PHƯỜNG 1",
+            checked: true,
         },
         Said::TitleNamesAnother {
             file,
@@ -753,6 +760,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             right: "1.302,46",
             pct_kh: "105,04",
             pct_ck: "9,63",
+            counted: true,
         },
         Checked::LkPointed {
             unit,
@@ -763,6 +771,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_ck: Some("96,63"),
             from_th: false,
             same_as_ck: false,
+            counted: true,
         },
         Checked::LkPointed {
             unit,
@@ -773,6 +782,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_ck: Some("-41,92"),
             from_th: true,
             same_as_ck: true,
+            counted: false,
         },
         Checked::PctKind {
             unit,

@@ -228,6 +228,10 @@ pub struct Submission {
     /// What the title says of the sender, for the messages about a sender
     /// the registry does not know (empty once the unit is known).
     pub unit_text: String,
+    /// The title cell of `unit_text` when a title line says it (none when
+    /// it is the file's name): where a sender the registry does not know
+    /// is told.
+    pub unit_text_at: Option<TitleCell>,
     /// The former unit (as the registry's `former` column writes it) that
     /// alone names the sender: its title (or file name) names a commune
     /// merged into the unit, and nothing names the unit as it is now. Its
@@ -464,6 +468,7 @@ impl Submission {
             unit_source: self.unit_source.clone(),
             unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
+            unit_text_at: self.unit_text_at,
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
@@ -704,6 +709,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_source: UnitSource::Unknown,
         unit_doubt: None,
         unit_text: String::new(),
+        unit_text_at: None,
         unit_former: None,
         period: None,
         headers_period: None,
@@ -1544,7 +1550,7 @@ fn read_title(
     sub: &mut Submission,
 ) {
     let mut named: Vec<(usize, usize, TitleCell, Vec<usize>)> = Vec::new();
-    let mut first_text: Option<String> = None;
+    let mut first_text: Option<(String, TitleCell)> = None;
     let addressees = addressee_lines(grid, grid.rows().start..layout.header_first);
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
@@ -1558,7 +1564,7 @@ fn read_title(
                 continue;
             }
             if first_text.is_none() {
-                first_text = Some(text.clone());
+                first_text = Some((text.clone(), TitleCell { row: r, col: c }));
             }
             if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
                 // "Kính gửi: Sở Y tế", and the list under a "Kính gửi:"
@@ -1837,12 +1843,13 @@ fn read_title(
     // Name what the title said, for the message: the sender's line, not
     // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"
     // over "UBND XÃ AN ĐIỀN").
-    let said = letterhead_lines(grid, layout)
+    let (said, at) = letterhead_lines(grid, layout)
         .pop()
-        .map(|(.., t)| t)
-        .or(first_text)
-        .unwrap_or(stem);
+        .map(|(row, col, t)| (t, Some(TitleCell { row, col })))
+        .or(first_text.map(|(t, at)| (t, Some(at))))
+        .unwrap_or((stem, None));
     sub.unit_text = said;
+    sub.unit_text_at = at;
 }
 
 /// The letterhead's lines naming bodies, top down, each right under the
