@@ -442,6 +442,23 @@ pub enum Checked<'a> {
         th: &'a str,
         lk: &'a str,
     },
+    /// `cumulative-mismatch` in a first quarter at the figure of `wrong`
+    /// (TH or LK), `stated`, a power of ten (`factor`, "1.000") off the
+    /// other column's `right`, which the unit's other figures back: its
+    /// stated %KH (`pct_kh`), %CK (`pct_ck`), its CK (`ck`, near enough
+    /// in size), those that do. `larger`: `stated` is the larger.
+    FirstQuarterScaled {
+        unit: &'a str,
+        what: &'a str,
+        wrong: ValueColumn,
+        stated: &'a str,
+        right: &'a str,
+        factor: &'a str,
+        larger: bool,
+        pct_kh: bool,
+        pct_ck: bool,
+        ck: bool,
+    },
     /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
     /// this quarter's `th` = `want`.
     AfterPrevious {
@@ -618,6 +635,7 @@ impl Words for Checked<'_> {
             | Checked::PctReadByFigures { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
+            | Checked::FirstQuarterScaled { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
@@ -740,6 +758,7 @@ impl Words for Checked<'_> {
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
+            Checked::FirstQuarterScaled { .. } => scaled(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -1389,6 +1408,60 @@ fn read_other_way(
         (false, Lang::En) => format!("{unit}: the %CK column{pre} writes the ratio cumulative / last year × 100{post} where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
         (true, Lang::Vi) => format!("{unit}: cột %CK{pre} ghi mức tăng, giảm so với cùng kỳ{post}, còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
         (true, Lang::En) => format!("{unit}: the %CK column{pre} writes the growth over last year{post} where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
+    }
+}
+
+/// A first quarter's TH or LK a power of ten off the other.
+fn scaled(c: &Checked, lang: Lang) -> String {
+    let Checked::FirstQuarterScaled {
+        unit,
+        what,
+        wrong,
+        stated,
+        right,
+        factor,
+        larger,
+        pct_kh,
+        pct_ck,
+        ck,
+    } = c
+    else {
+        return String::new();
+    };
+    let other = match wrong {
+        ValueColumn::Th => ValueColumn::Lk,
+        _ => ValueColumn::Th,
+    };
+    let backing = |words: [&str; 3]| {
+        [*pct_kh, *pct_ck, *ck]
+            .iter()
+            .zip(words)
+            .filter(|(on, _)| **on)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match lang {
+        Lang::Vi => {
+            let how = if *larger {
+                format!("gấp {factor} lần")
+            } else {
+                format!("chỉ bằng 1/{factor}")
+            };
+            let slip = if *larger { "thừa" } else { "thiếu" };
+            let backing = backing(["% so với kế hoạch đã ghi", "% so với cùng kỳ đã ghi", "số cùng kỳ"]);
+            format!("{unit}: {what}: {wrong} {stated} {how} {other} {right}, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); {backing} khớp với {right}: có lẽ {wrong} gõ {slip} chữ số (×{factor}). Hãy sửa {wrong} thành {right}.")
+        }
+        Lang::En => {
+            let how = if *larger {
+                format!("{factor} times")
+            } else {
+                format!("1/{factor} of")
+            };
+            let slip = if *larger { "too many" } else { "too few" };
+            let backing = backing(["its stated % of plan", "its stated % against last year", "its same period last year"]);
+            format!("{unit}: {what}: {wrong} {stated} is {how} {other} {right}, although TH and LK must be equal in the first quarter (the cumulative figure is the quarter itself); {backing} fit {right}: the {wrong} was probably typed with {slip} digits (×{factor}). Correct {wrong} to {right}.")
+        }
     }
 }
 

@@ -753,6 +753,30 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             denominator: "Tổng số lượt đánh giá",
             bound: "100",
         },
+        Checked::FirstQuarterScaled {
+            unit,
+            what,
+            wrong: ValueColumn::Th,
+            stated: "122.800,0",
+            right: "122,8",
+            factor: "1.000",
+            larger: true,
+            pct_kh: false,
+            pct_ck: true,
+            ck: true,
+        },
+        Checked::FirstQuarterScaled {
+            unit,
+            what,
+            wrong: ValueColumn::Lk,
+            stated: "12,3",
+            right: "123",
+            factor: "10",
+            larger: false,
+            pct_kh: true,
+            pct_ck: false,
+            ck: false,
+        },
         Checked::LkSlipped {
             unit,
             what,
@@ -1636,6 +1660,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::PreviousWithoutErrors { .. } => 32,
         Checked::NoteCorrection { .. } => 33,
         Checked::LkPointed { .. } => 34,
+        Checked::FirstQuarterScaled { .. } => 35,
     }
 }
 
@@ -1806,7 +1831,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 35);
+    covers("Checked", checked.iter().map(checked_variant), 36);
     covers("Read", read.iter().map(read_variant), 42);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 5);

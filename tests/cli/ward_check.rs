@@ -518,3 +518,81 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
     );
     assert!(!text.contains("file-unknown-unit"), "{text}");
 }
+
+/// A first quarter's fine typed 12.500 (in nghìn đồng) beside its LK
+/// 12,5 (triệu đồng, as the form asks) got «TH 12.500 và LK 12,5 phải
+/// bằng nhau» at the LK, the right figure (tester BZ: AN25 of Phường 9).
+/// A thousand times apart, with the stated %CK and the CK backing 12,5,
+/// the finding is at the TH, names ×1.000 and the figure to write. Near
+/// misses: nothing but the two figures (no CK, no percent) keeps the
+/// plain finding at the LK; figures no power of ten apart too.
+#[test]
+fn a_thousandfold_slip_is_told_at_the_slipped_figure() {
+    use crate::checks::{complete, write_form, V};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let columns = [
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+        "Cùng kỳ năm trước",
+        "Tăng, giảm so với cùng kỳ (%)",
+    ];
+    let fine = |th: f64, lk: f64, ck: V, pct: V| {
+        complete(
+            vec![(
+                "NS02",
+                "Tiền phạt vi phạm hành chính",
+                "triệu đồng",
+                vec![V::N(th), V::N(lk), ck, pct],
+            )],
+            true,
+        )
+    };
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &columns,
+        &fine(12500.0, 12.5, V::N(10.0), V::N(25.0)),
+    );
+    let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
+    assert_eq!(
+        found,
+        ["error|cumulative-mismatch|Biểu 1|E7|NS02|TH|12,5|12.500"]
+    );
+    assert_eq!(code, 1);
+    let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
+    assert_eq!(
+        text.lines().nth(1).unwrap(),
+        "Lỗi       Biểu 1!E7  NS02 Tiền phạt vi phạm hành chính: TH 12.500 gấp 1.000 lần LK 12,5, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); % so với cùng kỳ đã ghi, số cùng kỳ khớp với 12,5: có lẽ TH gõ thừa chữ số (×1.000). Hãy sửa TH thành 12,5.  [cumulative-mismatch]"
+    );
+
+    // Nothing but the two figures: which one slipped is not known.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &columns,
+        &fine(12500.0, 12.5, V::E, V::E),
+    );
+    let (_, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
+    assert_eq!(
+        found,
+        ["error|cumulative-mismatch|Biểu 1|F7|NS02|LK|LK = TH|12,5"]
+    );
+    // No power of ten apart: the plain finding, at the LK.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &columns,
+        &fine(14.5, 12.5, V::N(10.0), V::N(25.0)),
+    );
+    let (_, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
+    assert_eq!(
+        found,
+        ["error|cumulative-mismatch|Biểu 1|F7|NS02|LK|LK = TH|12,5"]
+    );
+}
