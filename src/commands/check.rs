@@ -409,10 +409,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     f.code == crate::diagnostic::Code::FileUnknownUnit
                         && f.severity == Severity::Warning
                 });
-                println!(
-                    "{}",
-                    verdict(Tally::of(&report.findings), unit_doubt, lang)
-                );
+                println!("{}", verdict(Tally::of(&report.findings), unit_doubt, lang));
             }
         }
     }

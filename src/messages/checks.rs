@@ -1449,7 +1449,11 @@ fn scaled(c: &Checked, lang: Lang) -> String {
                 format!("chỉ bằng 1/{factor}")
             };
             let slip = if *larger { "thừa" } else { "thiếu" };
-            let backing = backing(["% so với kế hoạch đã ghi", "% so với cùng kỳ đã ghi", "số cùng kỳ"]);
+            let backing = backing([
+                "% so với kế hoạch đã ghi",
+                "% so với cùng kỳ đã ghi",
+                "số cùng kỳ",
+            ]);
             format!("{unit}: {what}: {wrong} {stated} {how} {other} {right}, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); {backing} khớp với {right}: có lẽ {wrong} gõ {slip} chữ số (×{factor}). Hãy sửa {wrong} thành {right}.")
         }
         Lang::En => {
@@ -1459,7 +1463,11 @@ fn scaled(c: &Checked, lang: Lang) -> String {
                 format!("1/{factor} of")
             };
             let slip = if *larger { "too many" } else { "too few" };
-            let backing = backing(["its stated % of plan", "its stated % against last year", "its same period last year"]);
+            let backing = backing([
+                "its stated % of plan",
+                "its stated % against last year",
+                "its same period last year",
+            ]);
             format!("{unit}: {what}: {wrong} {stated} is {how} {other} {right}, although TH and LK must be equal in the first quarter (the cumulative figure is the quarter itself); {backing} fit {right}: the {wrong} was probably typed with {slip} digits (×{factor}). Correct {wrong} to {right}.")
         }
     }

@@ -780,19 +780,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A month is no report's period: a quarter's sheet beside its last
     // month's working sheet ("Quý III" and "Tháng 9") is read for the
     // quarter, however the two end on the same day.
-    // The year's plan kept beside the report ("KH 2026" titled "KẾ HOẠCH
-    // … NĂM 2026" over "Quý I … Quý IV", the target split by quarter):
-    // read after the other sheets, for its KH only; it names no period
-    // of the report.
-    let plans: Vec<(String, PlanSign)> = names
-        .iter()
-        .filter(|n| !stamp::is_stamp_sheet(n))
-        .filter_map(|n| {
-            let grid = wb.sheet(n).ok()?;
-            plan_sheet(&grid, n, &ctx.words).map(|sign| (n.clone(), sign))
-        })
-        .collect();
-    let is_plan = |n: &str| plans.iter().any(|(p, _)| p == n);
+    // A sheet named as the year's plan ("KH 2026", "Kế hoạch") is read
+    // after the others: the report's title names the unit and the
+    // period. Whether it is a plan its title tells once it is read
+    // ([`plan_sheet`]); sheets are read once each (a text workbook's
+    // grid, an .ods sheet's hidden rows, are taken by the reading).
+    let is_plan = |n: &str| ctx.words.names_plan_sheet(n);
     let latest = match ctx.period {
         None if names.len() > 1 => names
             .iter()
@@ -905,9 +898,6 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .iter()
             .find(|o| o.sheet == *name)
             .map(|o| o.wanted);
-        let plan = plans.iter().find(|(p, _)| p == name).map(|(_, sign)| sign);
-        // A plan's title names the year it plans, no period of the report.
-        let titled = titled.filter(|_| plan.is_none());
         let own = stale.or(stamped).or(titled).or_else(|| by_name(name));
         // A title left from another period ("QUÝ III/2025" in the fourth
         // quarter's report, "NĂM 2025" over "Thực hiện quý III/2025") over
@@ -938,6 +928,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             },
         };
+        // The year's plan kept beside the report: only its KH is read.
+        let plan = plan_sheet(&grid, name, &ctx.words, &layout);
+        let plan = plan.as_ref();
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
@@ -2635,14 +2628,14 @@ type PlanSign = Option<(u32, u32, String)>;
 /// name ("KH 2026", "Kế hoạch") over a title that names no period but a
 /// year? A report titled for its quarter ("BÁO CÁO … QUÝ I NĂM 2026") is
 /// never one, whatever its name.
-fn plan_sheet(grid: &SheetGrid, name: &str, words: &HeaderWords) -> Option<PlanSign> {
-    let layout = find_table(grid, words, None)?;
+fn plan_sheet(
+    grid: &SheetGrid,
+    name: &str,
+    words: &HeaderWords,
+    layout: &TableLayout,
+) -> Option<PlanSign> {
     let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
-        .flat_map(|r| {
-            grid.row_texts(r)
-                .into_iter()
-                .map(move |(c, t)| (r, c, t))
-        })
+        .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
         .collect();
     let reports = lines
         .iter()
@@ -2703,7 +2696,11 @@ fn plan_columns(
         Some((r, c, t)) => (here(*r, *c), t.trim().to_string()),
         None => (here(layout.header_first, kh.unwrap_or(0)), String::new()),
     };
-    let cell = if title.is_empty() { "" } else { at.cell.as_str() };
+    let cell = if title.is_empty() {
+        ""
+    } else {
+        at.cell.as_str()
+    };
     let said = Read::PlanSheet {
         sheet,
         title: &title,

@@ -130,8 +130,7 @@ fn check_text(file: &Path, tpl: &Path, extra: &[&str]) -> (i32, String) {
         .unwrap();
     (
         out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
     )
 }
 
@@ -152,7 +151,13 @@ fn report_q1(kh: [f64; 3]) -> Vec<Vec<X>> {
         move |code| {
             let pct = |th: f64, kh: f64| N((th / kh * 10000.0).round() / 100.0);
             match code {
-                "HC02" => vec![N(kh[0]), N(1281.0), N(1281.0), N(1250.0), pct(1281.0, 5200.0)],
+                "HC02" => vec![
+                    N(kh[0]),
+                    N(1281.0),
+                    N(1281.0),
+                    N(1250.0),
+                    pct(1281.0, 5200.0),
+                ],
                 "HC03" => vec![N(kh[1]), N(1204.0), N(1204.0), N(1190.0), E],
                 "HC04" => vec![N(kh[2]), N(77.0), N(77.0), N(60.0), E],
                 "HC05" => vec![E, N(93.99), N(93.99), N(95.2), E],
@@ -180,8 +185,22 @@ fn plan_2020(sheet_title: &'static str) -> Vec<Vec<X>> {
             "Quý IV",
         ],
         |code| match code {
-            "HC02" => vec![N(5000.0), N(5200.0), N(1300.0), N(1300.0), N(1300.0), N(1300.0)],
-            "HC03" => vec![N(4800.0), N(5000.0), N(1250.0), N(1250.0), N(1250.0), N(1250.0)],
+            "HC02" => vec![
+                N(5000.0),
+                N(5200.0),
+                N(1300.0),
+                N(1300.0),
+                N(1300.0),
+                N(1300.0),
+            ],
+            "HC03" => vec![
+                N(4800.0),
+                N(5000.0),
+                N(1250.0),
+                N(1250.0),
+                N(1250.0),
+                N(1250.0),
+            ],
             "HC04" => vec![N(200.0), N(200.0), N(50.0), N(50.0), N(50.0), N(50.0)],
             _ => vec![],
         },
@@ -233,6 +252,25 @@ fn a_plan_sheet_beside_the_report_gives_its_plan_only() {
             "Thông tin KH 2020!F7  Trang «KH 2020» ghi lại 3 số liệu đã có ở trang «BC Quý I», cùng giá trị: mỗi số liệu chỉ được tính một lần, lấy ở trang «BC Quý I».  [indicator-repeated]".to_string(),
         ]
     );
+
+    // Told by its title alone, on a sheet of no telling name.
+    let by_title = tmp.path().join("Phuong 5 - Sheet1.xlsx");
+    write_book(
+        &by_title,
+        &[
+            (
+                "Sheet1",
+                plan_2020("KẾ HOẠCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2020"),
+            ),
+            ("BC Quý I", report_q1([5200.0, 5000.0, 200.0])),
+        ],
+    );
+    let (code, found) = check_json(&by_title, &tpl, &["--period", "2020-Q1"]);
+    assert_eq!(
+        found,
+        ["info|indicator-repeated|Sheet1|F7|||BC Quý I|Sheet1"]
+    );
+    assert_eq!(code, 0);
 
     // consolidate counts the report's TH, not the plan's Quý I.
     let dir = tmp.path().join("in");
@@ -412,10 +450,7 @@ fn another_wards_name_in_the_title_is_not_ready_to_send() {
     let rows = complete(ward_rows(1281.0, 1204.0, 900.0), true);
     write_form(&file, "UBND PHƯỜNG 4", "QUÝ I/2020", &TH_LK, &rows);
     let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
-    assert_eq!(
-        found,
-        ["warning|file-unknown-unit|Biểu 1|A1|||P04|P05"]
-    );
+    assert_eq!(found, ["warning|file-unknown-unit|Biểu 1|A1|||P04|P05"]);
     assert_eq!(code, 0);
     let (code, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
     assert_eq!(code, 0);
@@ -458,7 +493,12 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
     let tpl = tmp.path().join("tpl");
     write_template(&tpl, "");
     let file = tmp.path().join("BC quy 1 nam 2020.xlsx");
-    let columns = ["Thực hiện quý", "Lũy kế từ đầu năm", "Cùng kỳ năm trước", "Tăng, giảm so với cùng kỳ (%)"];
+    let columns = [
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+        "Cùng kỳ năm trước",
+        "Tăng, giảm so với cùng kỳ (%)",
+    ];
     let rows = complete(
         vec![
             (
@@ -482,7 +522,13 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
         ],
         true,
     );
-    write_form(&file, "ỦY BAN NHÂN DÂN PHƯỜNG ......", "QUÝ I/2020", &columns, &rows);
+    write_form(
+        &file,
+        "ỦY BAN NHÂN DÂN PHƯỜNG ......",
+        "QUÝ I/2020",
+        &columns,
+        &rows,
+    );
     let (code, found) = check_json(&file, &tpl, &["--period", "2020-Q1"]);
     assert_eq!(code, 1);
     assert_eq!(
