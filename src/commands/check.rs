@@ -31,8 +31,9 @@ use std::path::PathBuf;
 pub struct CheckArgs {
     /// The workbook to check (.xlsx, .xls, .ods, …).
     pub file: PathBuf,
-    /// Reporting period (2020-Q1, …); the period in the title when absent.
-    #[arg(long, value_parser = super::period_arg)]
+    /// Reporting period (2020-Q1, …, or a month, 2020-03); the period in
+    /// the title when absent.
+    #[arg(long, value_parser = super::check_period_arg)]
     pub period: Option<Period>,
     /// Template folder; the built-in template when absent.
     #[arg(long)]
@@ -55,8 +56,13 @@ pub struct CheckReport {
     /// archive as `ARCHIVE.zip/its name`.
     pub file: String,
     pub findings: Vec<Finding>,
-    /// The unit's name in words, or the file name.
+    /// The unit's name in words, or what the title says of a sender the
+    /// registry does not know, or the file name: what the messages open
+    /// with.
     pub unit_name: String,
+    /// The registry knows the sender: the header line names it (else
+    /// «đơn vị không rõ»).
+    pub unit_known: bool,
     pub period: Option<Period>,
     /// Not read, as `consolidate` would not read it (an Excel lock file,
     /// a document): what it is, in the user's words.
@@ -145,6 +151,7 @@ fn check_input(
         file: file.clone(),
         findings,
         unit_name: rel.clone(),
+        unit_known: true,
         period: args.period,
         skipped,
     };
@@ -250,6 +257,7 @@ fn check_input(
         file,
         findings,
         unit_name,
+        unit_known: sub.unit.is_some(),
         period,
         skipped: None,
     })
@@ -282,8 +290,11 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
     )
 }
 
-/// The one-line verdict.
-pub fn verdict(tally: Tally, lang: Lang) -> String {
+/// The one-line verdict. `unit_doubt`: a `file-unknown-unit` warning
+/// stands (the title names another unit than the file's name, or one
+/// the registry does not know): the office would count the figures for
+/// the unit it guesses, so the file is not ready to send, errors or not.
+pub fn verdict(tally: Tally, unit_doubt: bool, lang: Lang) -> String {
     let counts = tally.words(lang);
     let others = format!(
         "{}, {}",
@@ -291,6 +302,12 @@ pub fn verdict(tally: Tally, lang: Lang) -> String {
         lang.count(tally.infos, ("thông tin", "info", "info"))
     );
     match (lang, tally.errors > 0, tally.warnings > 0) {
+        (Lang::Vi, false, true) if unit_doubt => format!(
+            "Kết quả: không có lỗi ({others}), nhưng chưa gửi được: hãy sửa tiêu đề (hoặc tên tệp) để cùng chỉ đơn vị gửi báo cáo, như cảnh báo trên, rồi kiểm tra lại."
+        ),
+        (Lang::En, false, true) if unit_doubt => format!(
+            "Result: no errors ({others}), but not ready to send: correct the title (or the file name) so that both name the unit sending the report, as the warning above says, then check again."
+        ),
         (Lang::Vi, true, _) => format!("Kết quả: {counts}. Hãy sửa các lỗi trước khi gửi."),
         (Lang::Vi, false, true) => {
             format!("Kết quả: không có lỗi ({others}). Có thể gửi; hãy xem lại các cảnh báo.")
@@ -370,7 +387,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                 .period
                 .map(|p| p.title(lang))
                 .unwrap_or_else(|| lang.pick("kỳ không rõ", "period unknown").to_string());
-            println!("{} — {} — {}", report.file, report.unit_name, period);
+            let unit = match report.unit_known {
+                true => report.unit_name.as_str(),
+                false => lang.pick("đơn vị không rõ", "unit unknown"),
+            };
+            println!("{} — {unit} — {period}", report.file);
         }
         for f in &report.findings {
             println!("{}", terminal_line(f, &report.unit_name, lang));
@@ -383,7 +404,13 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     Lang::En => format!("Result: the file was not checked ({what})."),
                 }
             ),
-            None => println!("{}", verdict(Tally::of(&report.findings), lang)),
+            None => {
+                let unit_doubt = report.findings.iter().any(|f| {
+                    f.code == crate::diagnostic::Code::FileUnknownUnit
+                        && f.severity == Severity::Warning
+                });
+                println!("{}", verdict(Tally::of(&report.findings), unit_doubt, lang));
+            }
         }
     }
     Ok(Outcome::from_errors(errors))

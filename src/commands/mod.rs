@@ -25,6 +25,30 @@ pub fn period_arg(s: &str) -> Result<crate::model::Period, String> {
     })
 }
 
+/// A period for `check`: any of [`period_arg`]'s, or one month, as a
+/// monthly report is its own period: `2026-03`, "Tháng 3/2026".
+///
+/// # Errors
+/// The text names no period.
+pub fn check_period_arg(s: &str) -> Result<crate::model::Period, String> {
+    period_arg(s).or_else(|e| {
+        month_arg(s)
+            .or_else(|| crate::normalize::title::period_in(s).filter(|p| p.is_month()))
+            .ok_or(e)
+    })
+}
+
+/// `2026-03` (or `2026-3`): that month.
+fn month_arg(s: &str) -> Option<crate::model::Period> {
+    let (year, month) = s.trim().split_once('-')?;
+    let year: i32 = year.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some(crate::model::Period {
+        year,
+        span: crate::model::PeriodSpan::Month(month),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -46,5 +70,24 @@ mod tests {
         assert!(super::period_arg("quý một").is_err());
         // A month is no run's period.
         assert!(super::period_arg("Tháng 7/2025").is_err());
+    }
+
+    #[test]
+    fn check_takes_a_month_as_its_period() {
+        for (text, want) in [
+            ("2026-03", "2026-03"),
+            ("2026-3", "2026-03"),
+            ("Tháng 3/2026", "2026-03"),
+            ("2026-Q1", "2026-Q1"),
+        ] {
+            assert_eq!(
+                super::check_period_arg(text).map(|p| p.to_string()),
+                Ok(want.into()),
+                "{text}"
+            );
+        }
+        for text in ["2026-13", "2026-00", "tháng ba"] {
+            assert!(super::check_period_arg(text).is_err(), "{text}");
+        }
     }
 }

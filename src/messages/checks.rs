@@ -341,6 +341,10 @@ pub enum Checked<'a> {
         right: &'a str,
         pct_kh: &'a str,
         pct_ck: &'a str,
+        /// The unit is known: its figure goes into the totals (a file
+        /// whose sender is unknown is left out, which its own finding
+        /// says).
+        counted: bool,
     },
     /// `pct-mismatch` at an LK (`from_th`: the TH of a first quarter's
     /// file without LK, which is its LK): `unit`'s `what` states `lk`,
@@ -359,6 +363,8 @@ pub enum Checked<'a> {
         /// The amount equals last year's figure to the digit: copied
         /// from the CK column, likely.
         same_as_ck: bool,
+        /// As [`Checked::LkSlipped`]'s.
+        counted: bool,
     },
     /// `pct-mismatch` at a rate (`column`) whose numerator and denominator
     /// break their relation (`numerator` ≤ `denominator`, a
@@ -438,6 +444,23 @@ pub enum Checked<'a> {
         what: &'a str,
         th: &'a str,
         lk: &'a str,
+    },
+    /// `cumulative-mismatch` in a first quarter at the figure of `wrong`
+    /// (TH or LK), `stated`, a power of ten (`factor`, "1.000") off the
+    /// other column's `right`, which the unit's other figures back: its
+    /// stated %KH (`pct_kh`), %CK (`pct_ck`), its CK (`ck`, near enough
+    /// in size), those that do. `larger`: `stated` is the larger.
+    FirstQuarterScaled {
+        unit: &'a str,
+        what: &'a str,
+        wrong: ValueColumn,
+        stated: &'a str,
+        right: &'a str,
+        factor: &'a str,
+        larger: bool,
+        pct_kh: bool,
+        pct_ck: bool,
+        ck: bool,
     },
     /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
     /// this quarter's `th` = `want`.
@@ -615,6 +638,7 @@ impl Words for Checked<'_> {
             | Checked::PctReadByFigures { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
+            | Checked::FirstQuarterScaled { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
@@ -660,10 +684,18 @@ impl Words for Checked<'_> {
                 right,
                 pct_kh,
                 pct_ck,
-            } => match lang {
-                Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế; số {lk} đang được cộng vào tổng hợp."),
-                Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK; {lk} is what the consolidation adds up."),
-            },
+                counted,
+            } => {
+                let added = match (counted, lang) {
+                    (true, Lang::Vi) => format!("; số {lk} đang được cộng vào tổng hợp"),
+                    (true, Lang::En) => format!("; {lk} is what the consolidation adds up"),
+                    (false, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế{added}."),
+                    Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK{added}."),
+                }
+            }
             Checked::LkPointed {
                 unit,
                 what,
@@ -673,6 +705,7 @@ impl Words for Checked<'_> {
                 pct_ck,
                 from_th,
                 same_as_ck,
+                counted,
             } => match lang {
                 Lang::Vi => {
                     let figure = if *from_th { "số thực hiện" } else { "lũy kế" };
@@ -686,7 +719,7 @@ impl Words for Checked<'_> {
                         (None, Some(ck)) => format!("% so với cùng kỳ đã ghi ({ck}) chỉ ra"),
                         (None, None) => "các tỷ lệ đã ghi chỉ ra".to_string(),
                     };
-                    format!("{unit}: {what} ghi {figure} {lk}{notes}, nhưng {percents} số khoảng {right}: có lẽ {figure} sai chứ không phải tỷ lệ. Hãy kiểm tra lại {figure} (đừng sửa tỷ lệ theo số {lk}); số {lk} đang được cộng vào tổng hợp.")
+                    format!("{unit}: {what} ghi {figure} {lk}{notes}, nhưng {percents} số khoảng {right}: có lẽ {figure} sai chứ không phải tỷ lệ. Hãy kiểm tra lại {figure} (đừng sửa tỷ lệ theo số {lk}){}.", if *counted { format!("; số {lk} đang được cộng vào tổng hợp") } else { String::new() })
                 }
                 Lang::En => {
                     let figure = if *from_th { "TH" } else { "LK" };
@@ -700,7 +733,7 @@ impl Words for Checked<'_> {
                         (None, Some(ck)) => format!("its stated % against last year ({ck}) points to"),
                         (None, None) => "its stated percents point to".to_string(),
                     };
-                    format!("{unit}: {what} states {figure} {lk}{notes}, but {percents} about {right}: the {figure} is probably wrong, not the percents. Check the {figure} (do not change the percents to fit {lk}); {lk} is what the consolidation adds up.")
+                    format!("{unit}: {what} states {figure} {lk}{notes}, but {percents} about {right}: the {figure} is probably wrong, not the percents. Check the {figure} (do not change the percents to fit {lk}){}.", if *counted { format!("; {lk} is what the consolidation adds up") } else { String::new() })
                 }
             },
             Checked::RateOverBound {
@@ -728,6 +761,7 @@ impl Words for Checked<'_> {
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
+            Checked::FirstQuarterScaled { .. } => scaled(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -1377,6 +1411,68 @@ fn read_other_way(
         (false, Lang::En) => format!("{unit}: the %CK column{pre} writes the ratio cumulative / last year × 100{post} where the template wants the growth over last year: its {count} figures were read as the ratio (minus 100 is the growth: {s} is {e}) and checked so. Write the growth, as the template does, next time."),
         (true, Lang::Vi) => format!("{unit}: cột %CK{pre} ghi mức tăng, giảm so với cùng kỳ{post}, còn mẫu biểu ghi tỷ lệ lũy kế / cùng kỳ × 100: {count} số của cột được đọc là mức tăng, giảm (cộng 100 là tỷ lệ: {s} là {e}) và kiểm tra như vậy. Lần sau hãy ghi tỷ lệ theo mẫu biểu."),
         (true, Lang::En) => format!("{unit}: the %CK column{pre} writes the growth over last year{post} where the template wants the ratio cumulative / last year × 100: its {count} figures were read as the growth (plus 100 is the ratio: {s} is {e}) and checked so. Write the ratio, as the template does, next time."),
+    }
+}
+
+/// A first quarter's TH or LK a power of ten off the other.
+fn scaled(c: &Checked, lang: Lang) -> String {
+    let Checked::FirstQuarterScaled {
+        unit,
+        what,
+        wrong,
+        stated,
+        right,
+        factor,
+        larger,
+        pct_kh,
+        pct_ck,
+        ck,
+    } = c
+    else {
+        return String::new();
+    };
+    let other = match wrong {
+        ValueColumn::Th => ValueColumn::Lk,
+        _ => ValueColumn::Th,
+    };
+    let backing = |words: [&str; 3]| {
+        [*pct_kh, *pct_ck, *ck]
+            .iter()
+            .zip(words)
+            .filter(|(on, _)| **on)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match lang {
+        Lang::Vi => {
+            let how = if *larger {
+                format!("gấp {factor} lần")
+            } else {
+                format!("chỉ bằng 1/{factor}")
+            };
+            let slip = if *larger { "thừa" } else { "thiếu" };
+            let backing = backing([
+                "% so với kế hoạch đã ghi",
+                "% so với cùng kỳ đã ghi",
+                "số cùng kỳ",
+            ]);
+            format!("{unit}: {what}: {wrong} {stated} {how} {other} {right}, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); {backing} khớp với {right}: có lẽ {wrong} gõ {slip} chữ số (×{factor}). Hãy sửa {wrong} thành {right}.")
+        }
+        Lang::En => {
+            let how = if *larger {
+                format!("{factor} times")
+            } else {
+                format!("1/{factor} of")
+            };
+            let slip = if *larger { "too many" } else { "too few" };
+            let backing = backing([
+                "its stated % of plan",
+                "its stated % against last year",
+                "its same period last year",
+            ]);
+            format!("{unit}: {what}: {wrong} {stated} is {how} {other} {right}, although TH and LK must be equal in the first quarter (the cumulative figure is the quarter itself); {backing} fit {right}: the {wrong} was probably typed with {slip} digits (×{factor}). Correct {wrong} to {right}.")
+        }
     }
 }
 

@@ -55,11 +55,14 @@ pub enum Said<'a> {
         advice: &'a str,
     },
     /// `file-unknown-unit`: `file`, the unit as it names itself (quoted
-    /// short), and an example of a title from the registry.
+    /// short), and an example of a title from the registry. `checked`:
+    /// said by `check` to the clerk before sending, who writes the title
+    /// and keeps no registry.
     FileUnknownUnit {
         file: &'a str,
         named: &'a str,
         example: &'a str,
+        checked: bool,
     },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `titled`, a body of another kind ("PHÒNG KINH TẾ" under
@@ -456,10 +459,16 @@ fn files(s: &Said, lang: Lang) -> String {
             "The office received {file} from {unit} for {} but cannot open it: {what}. {unit}'s report is not consolidated yet. Please send the report's file again (as .xlsx, without a password).",
             period.title_en()
         ),
-        (Said::FileUnknownUnit { file, named, example }, Lang::Vi) => format!(
+        (Said::FileUnknownUnit { file, named, example, checked: true }, Lang::Vi) => format!(
+            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «{example}») rồi kiểm tra lại."
+        ),
+        (Said::FileUnknownUnit { file, named, example, checked: true }, Lang::En) => format!(
+            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; once consolidated, its figures would count for no unit. Write the sending unit's name in the title rows (e.g. «{example}») and check it again."
+        ),
+        (Said::FileUnknownUnit { file, named, example, .. }, Lang::Vi) => format!(
             "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
         ),
-        (Said::FileUnknownUnit { file, named, example }, Lang::En) => format!(
+        (Said::FileUnknownUnit { file, named, example, .. }, Lang::En) => format!(
             "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
         ),
         (

@@ -369,6 +369,18 @@ pub enum Read<'a> {
         count: usize,
         counted: bool,
     },
+    /// `column-ignored` (info): the sheet `sheet` is the year's plan, by
+    /// its title `title` in `cell` (both empty when told by its name):
+    /// only its plan column `kh` is read (none when empty); its columns
+    /// `others` (the plan split by quarter, last year's figures) are not
+    /// figures of the period and are not read.
+    PlanSheet {
+        sheet: &'a str,
+        title: &'a str,
+        cell: &'a str,
+        kh: &'a str,
+        others: &'a [String],
+    },
     /// `indicator-repeated` (a sheet's): sheet `sheet` gives figures of
     /// the period that sheet `kept` gives too; `how` says whether they
     /// agree and what became of them.
@@ -466,6 +478,9 @@ pub enum SheetRepeat<'a> {
     Draft { d: SheetDiffer<'a>, hidden: bool },
     /// They differ and neither is hidden: only `kept`'s are counted.
     Conflict(SheetDiffer<'a>),
+    /// `sheet` is the year's plan and its KH differs from the report's:
+    /// the report's are counted.
+    Plan(SheetDiffer<'a>),
 }
 
 /// How two sheets differ: `count` figures, the first of them `code`'s in
@@ -519,7 +534,8 @@ impl Words for Read<'_> {
             | Read::ColumnOtherFigures { .. }
             | Read::ColumnOriginalPlan { .. }
             | Read::ColumnTaken { .. }
-            | Read::ColumnHidden { .. } => Code::ColumnIgnored,
+            | Read::ColumnHidden { .. }
+            | Read::PlanSheet { .. } => Code::ColumnIgnored,
             Read::LkTakenAsTh | Read::ThFromLk { .. } | Read::LkMissingAtYearEnd { .. } => {
                 Code::ColumnMissing
             }
@@ -548,6 +564,7 @@ impl Words for Read<'_> {
             Read::LinkBroken { .. } => link_broken(self, lang),
             Read::TemplateOutdated { .. } | Read::FormOfAnother { .. } => stamp(self, lang),
             Read::SheetRepeated { sheet, kept, how } => repeated(sheet, kept, how, lang),
+            Read::PlanSheet { .. } => plan_sheet(self, lang),
             _ => table(self, lang),
         }
     }
@@ -572,10 +589,46 @@ fn repeated(sheet: &str, kept: &str, how: &SheetRepeat, lang: Lang) -> String {
             format!("Sheet «{sheet}» holds figures of the period that differ from sheet «{kept}» in {n} (e.g. {} {}: {} on «{sheet}», {} on «{kept}»): its name says it is a draft or an old copy, so it is not read; the figures are taken from «{kept}». If «{sheet}» is the report, rename it or delete the other sheet and send the file again.", d.code, d.column, d.other, d.kept)
         }
         (SheetRepeat::Conflict(d), Lang::Vi) => format!("Hai trang «{kept}» và «{sheet}» cùng ghi số liệu của kỳ báo cáo nhưng khác nhau ở {} số liệu (ví dụ {} cột {}: {} ở trang «{kept}», {} ở trang «{sheet}»); chỉ tính số liệu của trang «{kept}», không cộng hai trang. Hãy xóa trang không phải là báo cáo (hoặc sửa cho khớp) rồi gửi lại.", d.count, d.code, d.column, d.kept, d.other),
+        (SheetRepeat::Plan(d), Lang::Vi) => format!("Trang kế hoạch «{sheet}» ghi kế hoạch khác trang báo cáo «{kept}» ở {} số liệu (ví dụ {} cột {}: {} ở trang «{sheet}», {} ở trang «{kept}»); số liệu lấy ở trang báo cáo «{kept}». Nếu kế hoạch đã được điều chỉnh thì không cần sửa; nếu không, hãy sửa cho hai trang khớp nhau.", d.count, d.code, d.column, d.other, d.kept),
+        (SheetRepeat::Plan(d), Lang::En) => {
+            let n = lang.count(d.count, ("", "figure", "figures"));
+            format!("Plan sheet «{sheet}» gives a plan that differs from report sheet «{kept}» in {n} (e.g. {} {}: {} on «{sheet}», {} on «{kept}»); the figures are taken from the report sheet «{kept}». If the plan was adjusted, nothing needs changing; if not, make the two sheets agree.", d.code, d.column, d.other, d.kept)
+        }
         (SheetRepeat::Conflict(d), Lang::En) => {
             let n = lang.count(d.count, ("", "figure", "figures"));
             format!("Sheets «{kept}» and «{sheet}» both give the period's figures but differ in {n} (e.g. {} {}: {} on «{kept}», {} on «{sheet}»); only «{kept}»'s figures are counted, never the sum of both. Delete the sheet that is not the report (or make them agree) and send the file again.", d.code, d.column, d.kept, d.other)
         }
+    }
+}
+
+/// The words of a plan sheet kept beside the report.
+fn plan_sheet(r: &Read, lang: Lang) -> String {
+    let Read::PlanSheet {
+        sheet,
+        title,
+        cell,
+        kh,
+        others,
+    } = r
+    else {
+        return String::new();
+    };
+    let by = match (title.is_empty(), lang) {
+        (false, Lang::Vi) => format!("theo tiêu đề «{title}» ở ô {cell}"),
+        (false, Lang::En) => format!("by its title «{title}» in {cell}"),
+        (true, Lang::Vi) => "theo tên trang".to_string(),
+        (true, Lang::En) => "by its name".to_string(),
+    };
+    let read = match (kh.is_empty(), lang) {
+        (false, Lang::Vi) => format!("chỉ đọc cột kế hoạch «{kh}»"),
+        (false, Lang::En) => format!("only its plan column «{kh}» is read"),
+        (true, Lang::Vi) => "không đọc cột nào".to_string(),
+        (true, Lang::En) => "none of its columns is read".to_string(),
+    };
+    let others = quoted(others);
+    match lang {
+        Lang::Vi => format!("Trang «{sheet}» là kế hoạch năm ({by}): {read}; các cột {others} là chỉ tiêu kế hoạch (chia theo quý) hoặc số liệu năm trước, không phải số thực hiện của kỳ báo cáo, nên không được đọc. Số liệu của kỳ báo cáo lấy ở trang báo cáo. Trang này không cần sửa."),
+        Lang::En => format!("Sheet «{sheet}» is the year's plan ({by}): {read}; its columns {others} are plan targets (split by quarter) or last year's figures, not figures of the reporting period, and are not read. The period's figures are taken from the report sheet. Nothing on this sheet needs changing."),
     }
 }
 

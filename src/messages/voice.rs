@@ -69,6 +69,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file,
             named: "UBND PHƯỜNG 17",
             example: "UBND PHƯỜNG 1",
+            checked: false,
+        },
+        Said::FileUnknownUnit {
+            file,
+            named: "ỦY BAN NHÂN DÂN PHƯỜNG ......",
+            example: "UBND PHƯỜNG 1",
+            checked: true,
         },
         Said::TitleNamesAnother {
             file,
@@ -754,6 +761,30 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             denominator: "Tổng số lượt đánh giá",
             bound: "100",
         },
+        Checked::FirstQuarterScaled {
+            unit,
+            what,
+            wrong: ValueColumn::Th,
+            stated: "122.800,0",
+            right: "122,8",
+            factor: "1.000",
+            larger: true,
+            pct_kh: false,
+            pct_ck: true,
+            ck: true,
+        },
+        Checked::FirstQuarterScaled {
+            unit,
+            what,
+            wrong: ValueColumn::Lk,
+            stated: "12,3",
+            right: "123",
+            factor: "10",
+            larger: false,
+            pct_kh: true,
+            pct_ck: false,
+            ck: false,
+        },
         Checked::LkSlipped {
             unit,
             what,
@@ -761,6 +792,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             right: "1.302,46",
             pct_kh: "105,04",
             pct_ck: "9,63",
+            counted: true,
         },
         Checked::LkPointed {
             unit,
@@ -771,6 +803,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_ck: Some("96,63"),
             from_th: false,
             same_as_ck: false,
+            counted: true,
         },
         Checked::LkPointed {
             unit,
@@ -781,6 +814,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_ck: Some("-41,92"),
             from_th: true,
             same_as_ck: true,
+            counted: false,
         },
         Checked::PctKind {
             unit,
@@ -1388,6 +1422,25 @@ fn reading() -> Vec<Read<'static>> {
             kept: "Nháp",
             how: SheetRepeat::Conflict(differ()),
         },
+        Read::SheetRepeated {
+            sheet: "KH 2026",
+            kept: "BC Quý I",
+            how: SheetRepeat::Plan(differ()),
+        },
+        Read::PlanSheet {
+            sheet: "KH 2026",
+            title: "KẾ HOẠCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026",
+            cell: "A3",
+            kh: "Kế hoạch năm 2026",
+            others: Vec::leak(vec!["Thực hiện năm 2025".to_string(), "Quý I".to_string()]),
+        },
+        Read::PlanSheet {
+            sheet: "Kế hoạch",
+            title: "",
+            cell: "",
+            kh: "",
+            others: Vec::leak(vec!["Quý I".to_string()]),
+        },
         Read::FormOfAnother {
             file,
             form: "Phường 12",
@@ -1686,6 +1739,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::PreviousWithoutErrors { .. } => 32,
         Checked::NoteCorrection { .. } => 33,
         Checked::LkPointed { .. } => 34,
+        Checked::FirstQuarterScaled { .. } => 35,
     }
 }
 
@@ -1737,6 +1791,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PercentInWords { .. } => 43,
         Read::FiguresWithUnit { .. } => 44,
         Read::FormulaGivesText { .. } => 45,
+        Read::PlanSheet { .. } => 46,
     }
 }
 
@@ -1862,8 +1917,8 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 35);
-    covers("Read", read.iter().map(read_variant), 46);
+    covers("Checked", checked.iter().map(checked_variant), 36);
+    covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

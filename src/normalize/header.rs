@@ -516,6 +516,41 @@ impl HeaderWords {
         }
     }
 
+    /// Does a sheet's title line say the sheet is a plan: it opens with a
+    /// plan word ("KẾ HOẠCH CÁC CHỈ TIÊU … NĂM 2026") and names nothing
+    /// done, cumulated or compared ("KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN …" is
+    /// a report)?
+    pub fn titles_plan(&self, line: &str) -> bool {
+        let f = fold(line);
+        let tokens: Vec<&str> = f.split(' ').filter(|t| !t.is_empty()).collect();
+        self.opens_with(&tokens, Family::Kh)
+            && ![Family::Th, Family::Lk, Family::Ck]
+                .into_iter()
+                .any(|family| self.has(&tokens, family))
+    }
+
+    /// Does a sheet's name say it is the plan: a plan word and at most a
+    /// year ("Kế hoạch", "KH 2026", "Kế hoạch năm 2026")?
+    pub fn names_plan_sheet(&self, name: &str) -> bool {
+        let f = fold(name);
+        let tokens: Vec<&str> = f.split(' ').filter(|t| !t.is_empty()).collect();
+        self.family(Family::Kh).iter().any(|t| {
+            tokens.len() >= t.len()
+                && tokens.iter().zip(t).all(|(a, b)| a == b)
+                && tokens.get(t.len()..).is_some_and(|rest| {
+                    rest.iter()
+                        .all(|w| *w == "nam" || years(std::slice::from_ref(w)).next().is_some())
+                })
+        })
+    }
+
+    /// Do the tokens open with a word of `family`?
+    fn opens_with(&self, tokens: &[&str], family: Family) -> bool {
+        self.family(family)
+            .iter()
+            .any(|t| tokens.len() >= t.len() && tokens.iter().zip(t).all(|(a, b)| a == b))
+    }
+
     /// Does the label hold a plan word ("Kế hoạch", "Chỉ tiêu", "Dự toán")?
     pub fn names_plan(&self, label: &str) -> bool {
         let f = fold(label);
@@ -595,8 +630,19 @@ impl HeaderWords {
         // One month ("Thực hiện tháng 7", "Ước TH tháng 12", "Cùng kỳ
         // tháng 9/2024") is another period's figure, never the quarter's
         // TH nor the year's LK: not ours.
+        // The report's own month is its TH ("Thực hiện tháng 3/2026" in
+        // the report of Tháng 3/2026).
         if one_month(tokens) && !self.has(tokens, Family::Lk) {
-            return None;
+            let own_month = period.is_some_and(|p| {
+                p.is_month()
+                    && named_month(tokens) == Some(p.last_month())
+                    && years(tokens).all(|y| y == p.year)
+            });
+            let other_kind = self.has(tokens, Family::Ck)
+                || self.has(tokens, Family::Kh)
+                || self.has(tokens, Family::Percent)
+                || self.has(tokens, Family::Growth);
+            return (own_month && !other_kind).then_some(Role::Value(ValueColumn::Th));
         }
         let ck = self.has(tokens, Family::Ck)
             || period.is_some_and(|p| {
@@ -722,6 +768,15 @@ fn one_month(tokens: &[&str]) -> bool {
                         || w.bytes().all(|b| b.is_ascii_digit())
                 })
     })
+}
+
+/// The month a label naming one month names ("tháng 3/2026": 3).
+fn named_month(tokens: &[&str]) -> Option<u8> {
+    tokens
+        .iter()
+        .zip(tokens.iter().skip(1))
+        .find_map(|(w, m)| (*w == "thang").then(|| m.parse::<u8>().ok()).flatten())
+        .filter(|m| (1..=12).contains(m))
 }
 
 /// "quý III", "quý 3" at `i`: `Some(Some(3))`; a bare "quý": `Some(None)`.

@@ -14,9 +14,13 @@
 //!                                         same, visible or not (info)
 //!   "Bản 1" E8 31 / "Bản 2" E8 30        both visible and differ: the
 //!                                         first is counted (error)
+//!   "KH 2026" D7 357 / "BC Quý I" D13 350 the year's plan (only its KH
+//!                                         read) differs: the report's
+//!                                         is counted (info)
 //! ```
 //!
-//! Which sheet is read first: a visible one before a hidden one or one
+//! Which sheet is read first: a report before the year's plan kept
+//! beside it, then a visible one before a hidden one or one
 //! whose name says it is a draft ("Nháp", "Bản cũ", "Draft"), then one
 //! not named as a copy ("… (2)", "Copy of …") before a copy, then the
 //! sheet where figures are typed before a sheet whose formulas take them
@@ -41,6 +45,9 @@ pub struct SheetRead {
     pub hidden: bool,
     /// The other sheets its formulas take figures from.
     pub sources: Vec<String>,
+    /// The year's plan kept beside the report ("KH 2026" titled "KẾ
+    /// HOẠCH … NĂM 2026"): only its KH is read, after the report's.
+    pub plan: bool,
 }
 
 /// The key of a figure: its indicator and column.
@@ -93,8 +100,9 @@ pub fn one_figure_each(
     let drafty: Vec<bool> = (0..n)
         .map(|s| info(s).hidden || named_draft(&sub.sheets[s]))
         .collect();
+    let plan: Vec<bool> = (0..n).map(|s| info(s).plan).collect();
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&s| (drafty[s], named_copy(&sub.sheets[s]), links(s), s));
+    order.sort_by_key(|&s| (plan[s], drafty[s], named_copy(&sub.sheets[s]), links(s), s));
 
     // The figure kept for each key: its row.
     let mut kept: HashMap<Key, usize> = HashMap::new();
@@ -124,6 +132,10 @@ pub fn one_figure_each(
             .filter(|&(mine, theirs)| !agree(&sub.rows[mine], &sub.rows[theirs]))
             .collect();
         let draft = !differ.is_empty() && drafty[s] && !drafty[other];
+        // A plan's KH that differs from the report's: the report's is
+        // the one signed (an adjusted plan, or a slip to tell, not an
+        // error of the report).
+        let plan_differs = !differ.is_empty() && plan[s] && !plan[other];
         // The keys of this sheet that are set aside: all of a draft's,
         // else those another sheet gives.
         let mut aside = 0;
@@ -142,7 +154,18 @@ pub fn one_figure_each(
             None => (first(&overlap[0].0), Repeat::Same(overlap.len())),
             Some(&(mine, theirs)) => (
                 mine,
-                Repeat::Differ(differ.len(), mine, theirs, draft.then_some(info(s).hidden)),
+                Repeat::Differ(
+                    differ.len(),
+                    mine,
+                    theirs,
+                    if plan_differs {
+                        Aside::Plan
+                    } else if draft {
+                        Aside::Draft(info(s).hidden)
+                    } else {
+                        Aside::Conflict
+                    },
+                ),
             ),
         };
         said.push((s, other, at_row, how));
@@ -244,11 +267,21 @@ fn broken_links(
 
 /// What a sheet's repetition came to: how many figures were the same;
 /// or how many differed, the first pair (rows: this sheet's, the kept
-/// one's) and whether this sheet is a draft (`Some(hidden)`: set aside
-/// as hidden, else by its name).
+/// one's) and what became of this sheet.
 enum Repeat {
     Same(usize),
-    Differ(usize, usize, usize, Option<bool>),
+    Differ(usize, usize, usize, Aside),
+}
+
+/// What became of a sheet whose figures differ from those kept.
+#[derive(Clone, Copy)]
+enum Aside {
+    /// A draft, set aside whole (hidden or named as one).
+    Draft(bool),
+    /// The year's plan: the report's KH is kept.
+    Plan,
+    /// Two sheets of the report: the first is kept, an error.
+    Conflict,
 }
 
 /// The words of a sheet's name that mark a draft or an old copy: "Nháp",
@@ -315,7 +348,7 @@ fn repeat_finding(
         .at(&here)
         .expected(kept.clone())
         .actual(sheet.clone()),
-        Repeat::Differ(count, mine, theirs, draft) => {
+        Repeat::Differ(count, mine, theirs, aside) => {
             let (mine, theirs) = (&sub.rows[mine], &sub.rows[theirs]);
             let code = &template.indicators[mine.ind()].code;
             let (kept_v, other_v) = (shown(theirs), shown(mine));
@@ -326,9 +359,10 @@ fn repeat_finding(
                 kept: &kept_v,
                 other: &other_v,
             };
-            let (severity, how) = match draft {
-                Some(hidden) => (Severity::Info, SheetRepeat::Draft { d, hidden }),
-                None => (Severity::Error, SheetRepeat::Conflict(d)),
+            let (severity, how) = match aside {
+                Aside::Draft(hidden) => (Severity::Info, SheetRepeat::Draft { d, hidden }),
+                Aside::Plan => (Severity::Info, SheetRepeat::Plan(d)),
+                Aside::Conflict => (Severity::Error, SheetRepeat::Conflict(d)),
             };
             Finding::said(severity, &Read::SheetRepeated { sheet, kept, how }, lang)
                 .at(&here)

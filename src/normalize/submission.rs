@@ -228,6 +228,10 @@ pub struct Submission {
     /// What the title says of the sender, for the messages about a sender
     /// the registry does not know (empty once the unit is known).
     pub unit_text: String,
+    /// The title cell of `unit_text` when a title line says it (none when
+    /// it is the file's name): where a sender the registry does not know
+    /// is told.
+    pub unit_text_at: Option<TitleCell>,
     /// The former unit (as the registry's `former` column writes it) that
     /// alone names the sender: its title (or file name) names a commune
     /// merged into the unit, and nothing names the unit as it is now. Its
@@ -464,6 +468,7 @@ impl Submission {
             unit_source: self.unit_source.clone(),
             unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
+            unit_text_at: self.unit_text_at,
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
@@ -704,6 +709,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_source: UnitSource::Unknown,
         unit_doubt: None,
         unit_text: String::new(),
+        unit_text_at: None,
         unit_former: None,
         period: None,
         headers_period: None,
@@ -775,10 +781,16 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // A month is no report's period: a quarter's sheet beside its last
     // month's working sheet ("Quý III" and "Tháng 9") is read for the
     // quarter, however the two end on the same day.
+    // A sheet named as the year's plan ("KH 2026", "Kế hoạch") is read
+    // after the others: the report's title names the unit and the
+    // period. Whether it is a plan its title tells once it is read
+    // ([`plan_sheet`]); sheets are read once each (a text workbook's
+    // grid, an .ods sheet's hidden rows, are taken by the reading).
+    let is_plan = |n: &str| ctx.words.names_plan_sheet(n);
     let latest = match ctx.period {
         None if names.len() > 1 => names
             .iter()
-            .filter(|n| !stamp::is_stamp_sheet(n))
+            .filter(|n| !stamp::is_stamp_sheet(n) && !is_plan(n))
             .filter_map(|n| wb.sheet(n).ok())
             .filter_map(|g| titled_period(&g))
             .max_by_key(|p| (!p.is_month(), p.year, p.last_month())),
@@ -814,7 +826,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .then(|| named.iter().find(|(m, _)| *m == n).map(|(_, p)| *p))
             .flatten()
     };
-    let mut queue: std::collections::VecDeque<String> = names.iter().cloned().collect();
+    let mut queue: std::collections::VecDeque<String> = names
+        .iter()
+        .filter(|n| !is_plan(n))
+        .chain(names.iter().filter(|n| is_plan(n)))
+        .cloned()
+        .collect();
     let mut any_period = false;
     loop {
         let Some(owned) = queue.pop_front() else {
@@ -912,6 +929,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             },
         };
+        // The year's plan kept beside the report: only its KH is read.
+        let plan = plan_sheet(&grid, name, &ctx.words, &layout);
+        let plan = plan.as_ref();
         let wanted = ctx.period.or(latest).or(sub.period.map(|(p, _)| p));
         if let (Some(w), Some(o), false) = (wanted, own, any_period) {
             if !w.same_report_as(&o) {
@@ -994,11 +1014,21 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }),
             None => layout,
         };
+        let layout = match plan {
+            Some(sign) => {
+                let here = |r: u32, c: u32| Location::cell(file.rel.clone(), name.clone(), r, c);
+                let (layout, finding) = plan_columns(&grid, layout, name, sign, &here, ctx.lang);
+                sub.findings.extend(finding);
+                layout
+            }
+            None => layout,
+        };
         sub.sheets.push(name.clone());
         sub.tables.push(TableBox::of(&layout));
         sheet_reads.push(SheetRead {
             hidden: hidden.contains(name),
             sources: Vec::new(),
+            plan: plan.is_some(),
         });
         for (_, v) in layout.value_columns() {
             columns_seen[v.index()] = true;
@@ -1027,7 +1057,8 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let mut headers_named: Option<Period> = None;
         // The headers that say nothing the tool reads, told together.
         let mut unread: Vec<(String, Location)> = Vec::new();
-        for ignored in &layout.ignored {
+        // A plan's columns not read are told together, by its finding.
+        for ignored in layout.ignored.iter().filter(|_| plan.is_none()) {
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
                     |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
@@ -1545,7 +1576,7 @@ fn read_title(
     sub: &mut Submission,
 ) {
     let mut named: Vec<(usize, usize, TitleCell, Vec<usize>)> = Vec::new();
-    let mut first_text: Option<String> = None;
+    let mut first_text: Option<(String, TitleCell)> = None;
     let addressees = addressee_lines(grid, grid.rows().start..layout.header_first);
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
@@ -1559,7 +1590,7 @@ fn read_title(
                 continue;
             }
             if first_text.is_none() {
-                first_text = Some(text.clone());
+                first_text = Some((text.clone(), TitleCell { row: r, col: c }));
             }
             if let Some((idx, len, ties)) = ctx.agencies.find_with_ties(&text) {
                 // "Kính gửi: Sở Y tế", and the list under a "Kính gửi:"
@@ -1838,12 +1869,13 @@ fn read_title(
     // Name what the title said, for the message: the sender's line, not
     // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"
     // over "UBND XÃ AN ĐIỀN").
-    let said = letterhead_lines(grid, layout)
+    let (said, at) = letterhead_lines(grid, layout)
         .pop()
-        .map(|(.., t)| t)
-        .or(first_text)
-        .unwrap_or(stem);
+        .map(|(row, col, t)| (t, Some(TitleCell { row, col })))
+        .or(first_text.map(|(t, at)| (t, Some(at))))
+        .unwrap_or((stem, None));
     sub.unit_text = said;
+    sub.unit_text_at = at;
 }
 
 /// The letterhead's lines naming bodies, top down, each right under the
@@ -2617,6 +2649,102 @@ fn titled_period_at(grid: &SheetGrid) -> Option<(Period, u32, u32)> {
             .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
             .find_map(|(c, t)| period_in(&t).map(|p| (p, r, c)))
     })
+}
+
+/// How a sheet says it is the year's plan: its title line (row, column,
+/// text), or `None` when only its name says so.
+type PlanSign = Option<(u32, u32, String)>;
+
+/// Is the sheet the year's plan kept beside the report: a title line
+/// above its table that opens with a plan word and names no period but
+/// a year ("KẾ HOẠCH CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2026"), or a plan's
+/// name ("KH 2026", "Kế hoạch") over a title that names no period but a
+/// year? A report titled for its quarter ("BÁO CÁO … QUÝ I NĂM 2026") is
+/// never one, whatever its name.
+fn plan_sheet(
+    grid: &SheetGrid,
+    name: &str,
+    words: &HeaderWords,
+    layout: &TableLayout,
+) -> Option<PlanSign> {
+    let lines: Vec<(u32, u32, String)> = (grid.rows().start..layout.header_first)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(move |(c, t)| (r, c, t)))
+        .collect();
+    let reports = lines
+        .iter()
+        .filter_map(|(_, _, t)| period_in(t))
+        .any(|p| p.span != PeriodSpan::Year);
+    if reports {
+        return None;
+    }
+    match lines.into_iter().find(|(_, _, t)| words.titles_plan(t)) {
+        Some(title) => Some(Some(title)),
+        None => words.names_plan_sheet(name).then_some(None),
+    }
+}
+
+/// A plan sheet's table with only its KH read: its other figure columns
+/// (the plan split by quarter, last year's figures) are no figures of
+/// the period. The finding says which columns are read and which not
+/// (none when the plan has only its KH).
+fn plan_columns(
+    grid: &SheetGrid,
+    mut layout: TableLayout,
+    sheet: &str,
+    sign: &PlanSign,
+    here: &dyn Fn(u32, u32) -> Location,
+    lang: Lang,
+) -> (TableLayout, Option<Finding>) {
+    let label = |c: u32| {
+        (layout.header_first..=layout.header_last)
+            .map(|r| grid.text(r, c).trim().to_string())
+            .filter(|t| !t.is_empty())
+            .fold(Vec::<String>::new(), |mut v, t| {
+                if !v.contains(&t) {
+                    v.push(t);
+                }
+                v
+            })
+            .join(" ")
+    };
+    let kh = layout.col(Role::Value(ValueColumn::Kh));
+    let mut others: Vec<(u32, String)> = layout
+        .value_columns()
+        .filter(|(_, v)| *v != ValueColumn::Kh)
+        .map(|(c, _)| (c, label(c)))
+        .chain(layout.ignored.iter().map(|i| (i.col, i.label.clone())))
+        .collect();
+    others.sort();
+    others.dedup();
+    layout
+        .columns
+        .retain(|(_, r)| !matches!(r, Role::Value(v) if *v != ValueColumn::Kh));
+    layout.ignored.clear();
+    let others: Vec<String> = others.into_iter().map(|(_, l)| l).collect();
+    if others.is_empty() {
+        return (layout, None);
+    }
+    let kh_label = kh.map(label).unwrap_or_default();
+    let (at, title) = match sign {
+        Some((r, c, t)) => (here(*r, *c), t.trim().to_string()),
+        None => (here(layout.header_first, kh.unwrap_or(0)), String::new()),
+    };
+    let cell = if title.is_empty() {
+        ""
+    } else {
+        at.cell.as_str()
+    };
+    let said = Read::PlanSheet {
+        sheet,
+        title: &title,
+        cell,
+        kh: &kh_label,
+        others: &others,
+    };
+    let finding = Finding::said(Severity::Info, &said, lang)
+        .at(&at)
+        .actual(others.join("; "));
+    (layout, Some(finding))
 }
 
 /// A sheet set aside as another period's: last quarter's sheet kept in

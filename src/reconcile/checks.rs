@@ -418,6 +418,7 @@ pub(crate) mod testutil {
             unit_source: UnitSource::FileName,
             unit_doubt: None,
             unit_text: String::new(),
+            unit_text_at: None,
             unit_former: None,
             period: None,
             headers_period: None,

@@ -361,9 +361,13 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         if (lk.value - th.value).abs() <= slack(template, i, th, lk) {
             continue;
         }
+        let what = indicator_words(template, i);
+        if let Some(f) = scaled_slip(sub, template, lang, (i, th, lk), (&unit_name, &what)) {
+            out.push(f);
+            continue;
+        }
         let d = th.shown_decimals().max(lk.shown_decimals());
         let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
-        let what = indicator_words(template, i);
         // Nothing says which of the two is wrong: the finding names the
         // rule, not a correction.
         let said = Checked::FirstQuarter {
@@ -381,6 +385,84 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         ));
     }
     out
+}
+
+/// A first quarter's TH and LK a power of ten apart (10, 100 or 1.000,
+/// within their rounding: 122.800,0 and 122,8) where the unit's other
+/// figures of the indicator back one of them and not the other: its
+/// stated %KH (of that LK over KH), its stated %CK (as a ratio or a
+/// growth), its CK (within a factor of three). The other one is the slip:
+/// the finding is at its cell, naming the factor and the figure to write.
+/// `None` when the two are no power of ten apart or nothing tells them
+/// apart (the plain LK = TH finding then names both).
+fn scaled_slip(
+    sub: &Submission,
+    template: &Template,
+    lang: Lang,
+    (i, th, lk): (usize, &TidyRow, &TidyRow),
+    (unit, what): (&str, &str),
+) -> Option<Finding> {
+    let (big, small) = if th.value.abs() >= lk.value.abs() {
+        (th, lk)
+    } else {
+        (lk, th)
+    };
+    if small.value <= 0.0 || big.value <= 0.0 {
+        return None;
+    }
+    let factor = [10.0, 100.0, 1000.0].into_iter().find(|f| {
+        let slack = half_of(template, i, big.decimals) / f + half_of(template, i, small.decimals);
+        (big.value / f - small.value).abs() <= slack + 1e-9 * small.value.abs().max(1.0)
+    })?;
+    let figure = |c: ValueColumn| {
+        sub.rows
+            .iter()
+            .find(|r| r.ind() == i && r.column == c)
+            .map(|r| r.value)
+    };
+    let near = |a: f64, b: f64| (a - b).abs() <= (0.02 * b.abs()).max(0.1);
+    let (kh, ck) = (figure(ValueColumn::Kh), figure(ValueColumn::Ck));
+    let (pct_kh, pct_ck) = (figure(ValueColumn::PctKh), figure(ValueColumn::PctCk));
+    // What backs a candidate LK `v`: (%KH, %CK, CK).
+    let backs = |v: f64| {
+        let by_kh = matches!((kh, pct_kh), (Some(k), Some(p)) if k > 0.0 && near(v / k * 100.0, p));
+        let by_pct_ck = matches!((ck, pct_ck), (Some(c), Some(p))
+            if c > 0.0 && (near(v / c * 100.0, p) || near(v / c * 100.0 - 100.0, p)));
+        let by_ck = ck.is_some_and(|c| c > 0.0 && v / c <= 3.0 && c / v <= 3.0);
+        (by_kh, by_pct_ck, by_ck)
+    };
+    let any = |b: (bool, bool, bool)| b.0 || b.1 || b.2;
+    let (for_big, for_small) = (backs(big.value), backs(small.value));
+    let (wrong, right, backing) = match (any(for_big), any(for_small)) {
+        (false, true) => (big, small, for_small),
+        (true, false) => (small, big, for_big),
+        _ => return None,
+    };
+    let stated = format_num(wrong.value, wrong.shown_decimals(), lang);
+    let right_shown = format_num(right.value, right.shown_decimals(), lang);
+    let factor_shown = format_num(factor, 0, lang);
+    let said = Checked::FirstQuarterScaled {
+        unit,
+        what,
+        wrong: wrong.column,
+        stated: &stated,
+        right: &right_shown,
+        factor: &factor_shown,
+        larger: std::ptr::eq(wrong, big),
+        pct_kh: backing.0,
+        pct_ck: backing.1,
+        ck: backing.2,
+    };
+    Some(
+        at_row(
+            Finding::said(Severity::Error, &said, lang),
+            template,
+            sub,
+            wrong,
+        )
+        .expected(right_shown.clone())
+        .actual(stated),
+    )
 }
 
 /// A unit's TH and LK columns that look typed into each other's: after

@@ -656,7 +656,7 @@ fn sort_files(
                         _ => Vec::new(),
                     };
                     unplaced.push((k, fits));
-                    let (finding, line) = of_no_unit(s, template, lang);
+                    let (finding, line) = of_no_unit(s, template, false, lang);
                     findings.extend(finding);
                     other_lines.push(line);
                     continue;
@@ -913,7 +913,7 @@ pub fn unknown_sender(s: &Submission, template: &Template, lang: Lang) -> Option
                 .actual(s.unit_text.clone()),
         );
     }
-    of_no_unit(s, template, lang).0
+    of_no_unit(s, template, true, lang).0
 }
 
 /// What `check` says of a file whose title names one unit and whose name
@@ -1033,7 +1033,15 @@ fn short_in_name(file: &str, template: &Template) -> Option<usize> {
     }
 }
 
-fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Finding>, StatusLine) {
+/// The finding and the status line of a file whose sender is unknown.
+/// `checked`: said by `check`, to the clerk before sending, whose advice
+/// is the title, not the registry.
+fn of_no_unit(
+    s: &Submission,
+    template: &Template,
+    checked: bool,
+    lang: Lang,
+) -> (Option<Finding>, StatusLine) {
     use crate::normalize::submission::UnitSource;
     let line = |unit_name: String, note: String| StatusLine {
         unit: String::new(),
@@ -1104,8 +1112,11 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
         };
         return (None, line(s.unit_text.clone(), note));
     }
-    let loc = match s.unit_source {
-        UnitSource::Title(c) => s.title_location(c),
+    let loc = match (&s.unit_source, s.unit_text_at) {
+        (UnitSource::Title(c), _) => s.title_location(*c),
+        // The title line that names no unit ("ỦY BAN NHÂN DÂN PHƯỜNG
+        // ......"): where the name is to be written.
+        (_, Some(c)) => s.title_location(c),
         _ => Location::file(s.file.clone()),
     };
     let named = crate::text::quotation(&s.unit_text, 200);
@@ -1122,6 +1133,7 @@ fn of_no_unit(s: &Submission, template: &Template, lang: Lang) -> (Option<Findin
         file: &s.file,
         named: &named,
         example: &example,
+        checked,
     };
     let finding = Finding::said(Severity::Error, &said, lang)
         .at(&loc)

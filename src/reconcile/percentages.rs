@@ -1054,6 +1054,7 @@ impl Stated<'_> {
             pct_ck: pct_ck.as_deref(),
             from_th,
             same_as_ck,
+            counted: self.sub.unit.is_some(),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
         let f = at_row(f, self.template, self.sub, lk)
@@ -1086,6 +1087,7 @@ impl Stated<'_> {
             right: &right,
             pct_kh: &shown(ValueColumn::PctKh),
             pct_ck: &shown(ValueColumn::PctCk),
+            counted: self.sub.unit.is_some(),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
         at_row(f, self.template, self.sub, lk)

@@ -280,13 +280,11 @@ impl<'a> Subject<'a> {
     /// The unit's code, its name (`None` for the totals) and the file.
     fn who(&self, template: &'a Template) -> (String, Option<std::borrow::Cow<'a, str>>, String) {
         match self {
+            // A sender the registry does not know is named as its title
+            // says it (else by its file), never by nothing: "…: DO03 …".
             Subject::Unit(s) => {
-                let a = s.unit.and_then(|u| template.agencies.get(u));
-                (
-                    a.map(|a| a.code.clone()).unwrap_or_default(),
-                    Some(a.map(|a| a.shown()).unwrap_or_default()),
-                    s.file.clone(),
-                )
+                let (code, name) = crate::reconcile::checks::unit_of(template, s);
+                (code, Some(std::borrow::Cow::Owned(name)), s.file.clone())
             }
             Subject::Totals => (String::new(), None, String::new()),
         }

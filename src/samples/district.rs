@@ -141,6 +141,8 @@ pub(super) struct Mark {
     pub row: Option<usize>,
     pub field: Option<Field>,
     pub title: bool,
+    /// At the letterhead's line naming the sender.
+    pub unit_line: bool,
     pub e: Expected,
 }
 
@@ -197,6 +199,7 @@ impl Builder<'_> {
             row,
             field,
             title: false,
+            unit_line: false,
             e: Expected { file, ..e },
         });
     }
@@ -220,6 +223,9 @@ pub(super) fn locate(m: &Mark, placed: &super::layout::Placed) -> Expected {
     if m.title {
         e.sheet = placed.sheet.to_string();
         e.cell = placed.title_cell.clone();
+    } else if m.unit_line {
+        e.sheet = placed.sheet.to_string();
+        e.cell = placed.unit_cell.clone();
     } else if let (Some(row), Some(field)) = (m.row, m.field) {
         e.sheet = placed.sheet.to_string();
         e.cell = placed.cell(row, field).unwrap_or_default();
@@ -597,6 +603,10 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                 ..Default::default()
             },
         );
+        // Told at the title line that names the unknown sender.
+        if let Some(m) = b.marks.last_mut() {
+            m.unit_line = true;
+        }
     }
 
     Ok(Documents {
@@ -880,6 +890,7 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
                 row: None,
                 field: None,
                 title: true,
+                unit_line: false,
                 e: Expected {
                     severity: "error".into(),
                     code: "period-mismatch".into(),

@@ -167,6 +167,8 @@ pub struct Placed {
     pub sheet: &'static str,
     /// The title cell that states the period.
     pub title_cell: String,
+    /// The letterhead's cell that names the sender (its last line).
+    pub unit_cell: String,
     /// The sheet row of each element of `Doc::rows`.
     pub rows: Vec<u32>,
     pub layout: Layout,
@@ -483,6 +485,7 @@ fn write_a(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     Ok(Placed {
         sheet: sheet_name(Layout::A),
         title_cell: "A4".into(),
+        unit_cell: format!("A{}", doc.letterhead.len().clamp(1, 2)),
         rows,
         layout: Layout::A,
     })
@@ -518,6 +521,7 @@ fn write_b(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     Ok(Placed {
         sheet: sheet_name(Layout::B),
         title_cell: "A4".into(),
+        unit_cell: format!("A{}", doc.letterhead.len().clamp(1, 2)),
         rows,
         layout: Layout::B,
     })
@@ -551,6 +555,7 @@ fn write_c(ws: &mut Worksheet, doc: &Doc, f: &Formats) -> Result<Placed, XlsxErr
     Ok(Placed {
         sheet: sheet_name(Layout::C),
         title_cell: "A3".into(),
+        unit_cell: "A1".into(),
         rows,
         layout: Layout::C,
     })

@@ -37,5 +37,6 @@ mod senders;
 mod sheets;
 mod short_totals;
 mod trust;
+mod ward_check;
 mod ward_clerk;
 mod year_chain;

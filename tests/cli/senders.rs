@@ -337,7 +337,7 @@ fn a_sender_named_by_folder_zip_or_signature_is_placed_and_the_motto_is_no_title
     assert_eq!(
         listed(&f, &["file-unknown-unit"]),
         [
-            "error|file-unknown-unit||||||BÁO CÁO SỐ LIỆU QUÝ III/2020",
+            "error|file-unknown-unit||A4||||BÁO CÁO SỐ LIỆU QUÝ III/2020",
             "info|file-unknown-unit|X5|E12|||X5|TM. ỦY BAN NHÂN DÂN XÃ ĐÔNG HÒA",
             "info|file-unknown-unit|X6||||X6|Xã Ea Ning",
             "info|file-unknown-unit|X7||||X7|Xa_Dray_Bhang",
@@ -535,7 +535,7 @@ fn an_unknown_sender_is_quoted_by_its_own_line_not_the_letterhead_over_it() {
     let f = run(&dir, &out, &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["file-unknown-unit"]),
-        ["error|file-unknown-unit||||||UBND XÃ AN ĐIỀN"]
+        ["error|file-unknown-unit||A2||||UBND XÃ AN ĐIỀN"]
     );
 }
 
@@ -1238,7 +1238,7 @@ fn an_unknown_office_is_quoted_by_its_line_not_the_reports_title() {
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["file-unknown-unit"]),
-        ["error|file-unknown-unit||||||PHÒNG KINH TẾ"]
+        ["error|file-unknown-unit||A2||||PHÒNG KINH TẾ"]
     );
     let told = f.iter().find(|x| x["code"] == "file-unknown-unit").unwrap();
     assert!(
@@ -1925,7 +1925,7 @@ fn a_file_titled_with_the_collecting_office_is_offered_to_the_missing_units() {
     let f = run(&dir, &out, &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["file-unknown-unit"]),
-        ["error|file-unknown-unit||||||UBND XÃ TÂN THỊNH"]
+        ["error|file-unknown-unit||A1||||UBND XÃ TÂN THỊNH"]
     );
     assert_eq!(
         missing_of(&f),

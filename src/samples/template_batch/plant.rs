@@ -1232,6 +1232,7 @@ impl<'c, 'u> Planner<'c, 'u> {
                     row: place.and_then(|(i, _)| out.row_of(d, code(i))),
                     field: place.map(|(_, f)| f),
                     title: false,
+                    unit_line: false,
                     e: Expected {
                         file: file_of(d),
                         ..e
