@@ -110,26 +110,6 @@ pub fn run(args: CheckTextArgs) -> Result<Outcome, Fatal> {
 ///     Phải có: 4.216 = 3.980 + 226 · Ghi: 4.216 ≠ 4.206
 ///     Tổng 4.216 và tổng các phần 3.980 + 226 = 4.206 phải bằng nhau; …
 /// ```
-/// A finding's place in the report as the reader says it: `P3` is
-/// "đoạn 3" ("paragraph 3"), `L5` "dòng 5" ("line 5"), `F2` "chú thích 2"
-/// ("footnote 2"). In an office "P3" reads as Phường 3. The error lists
-/// keep the short form in `cell`.
-pub(crate) fn place_words(cell: &str, lang: Lang) -> String {
-    let mut c = cell.chars();
-    let kind = c.next();
-    let number = c.as_str();
-    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return cell.to_string();
-    }
-    let word = match kind {
-        Some('P') => lang.pick("đoạn", "paragraph"),
-        Some('L') => lang.pick("dòng", "line"),
-        Some('F') => lang.pick("chú thích", "footnote"),
-        _ => return cell.to_string(),
-    };
-    format!("{word} {number}")
-}
-
 pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
     let mut s = String::new();
     for f in found {
@@ -137,7 +117,7 @@ pub fn render(file: &str, found: &[TextFinding], lang: Lang) -> String {
         s.push_str(&format!(
             "{} › {} · {} {}\n",
             g.file,
-            place_words(&g.cell, lang),
+            crate::textcheck::place_words(&g.cell, lang),
             g.severity.label(lang),
             g.code
         ));

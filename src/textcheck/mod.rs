@@ -364,12 +364,7 @@ fn uncompared_info(
     let (_, first) = uncompared.first()?;
     let claims = uncompared
         .iter()
-        .map(|(code, place)| {
-            format!(
-                "{code} ({})",
-                crate::commands::check_text::place_words(place, lang)
-            )
-        })
+        .map(|(code, place)| format!("{code} ({})", place_words(place, lang)))
         .collect::<Vec<_>>();
     let claims = lang.some_of(&claims, 10, ("số liệu", "figures"));
     let said = Prose::TextVsTableUncompared {
@@ -623,6 +618,26 @@ fn describe_percent(kind: PercentKind, value: f64, decimals: u8, lang: Lang) -> 
         }
         PercentKind::Excess => format!("{} {magnitude}%", lang.pick("vượt", "over by")),
     }
+}
+
+/// A finding's place in the report as the reader says it: `P3` is
+/// "đoạn 3" ("paragraph 3"), `L5` "dòng 5" ("line 5"), `F2` "chú thích 2"
+/// ("footnote 2"). In an office "P3" reads as Phường 3. The error lists
+/// keep the short form in `cell`.
+pub fn place_words(cell: &str, lang: Lang) -> String {
+    let mut c = cell.chars();
+    let kind = c.next();
+    let number = c.as_str();
+    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return cell.to_string();
+    }
+    let word = match kind {
+        Some('P') => lang.pick("đoạn", "paragraph"),
+        Some('L') => lang.pick("dòng", "line"),
+        Some('F') => lang.pick("chú thích", "footnote"),
+        _ => return cell.to_string(),
+    };
+    format!("{word} {number}")
 }
 
 #[cfg(test)]
