@@ -34,6 +34,7 @@ mod samples;
 mod senders;
 mod sheets;
 mod short_totals;
+mod signed_sheet;
 mod trust;
 mod ward_clerk;
 mod year_chain;
