@@ -419,6 +419,15 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));
+    // Rows no unit in the totals reports (none in the registry, or none
+    // sent): told once, and explained under Tổng hợp.
+    let unreported =
+        crate::reconcile::uncomputed::unreported(&totals, t, |u| in_totals.contains(&u));
+    findings.extend(crate::reconcile::uncomputed::unreported_findings(
+        &unreported,
+        t,
+        config.lang,
+    ));
     findings.extend(check_relations(
         &by_file,
         &totals,

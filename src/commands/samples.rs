@@ -30,7 +30,8 @@ pub enum Preset {
 /// workbook per reporting unit of its registry under OUT/submissions, a
 /// copy of the template under OUT/template, mistakes planted where its
 /// catalog offers a place, listed in OUT/README.md, and the findings a
-/// consolidation must report in OUT/expected.tsv (none with --clean).
+/// consolidation must report in OUT/expected.tsv (with --clean none, but
+/// for the rows no unit of the registry reports).
 #[derive(clap::Args, Debug)]
 pub struct SamplesArgs {
     /// Folder to write into (created if missing).

@@ -310,6 +310,17 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         units: &'a str,
     },
+    /// `total-uncomputed`: every figure of `count` indicators (`codes`)
+    /// left empty on Tổng hợp because no unit that reports them is in the
+    /// totals: `reporters` (their departments' codes, or the registry's
+    /// unit words) are not in the registry, or (`in_registry`) are and
+    /// sent no report that was consolidated.
+    TotalUnreported {
+        count: usize,
+        codes: &'a str,
+        reporters: &'a str,
+        in_registry: bool,
+    },
     /// `total-uncomputed`: Tổng hợp's `column` of `count` indicators
     /// (`codes`) is left empty because `units` (named) reported them but
     /// sent no figure in that column: the others' sum is not the area's.
@@ -622,9 +633,9 @@ impl Words for Checked<'_> {
             | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
-            Checked::TotalUncomputed { .. } | Checked::TotalWithoutColumn { .. } => {
-                Code::TotalUncomputed
-            }
+            Checked::TotalUncomputed { .. }
+            | Checked::TotalWithoutColumn { .. }
+            | Checked::TotalUnreported { .. } => Code::TotalUncomputed,
             Checked::Copied { .. } => Code::FiguresCopied,
             Checked::PctOff { unrounded, .. } => match unrounded {
                 Some(_) => Code::PctRounding,
@@ -668,6 +679,7 @@ impl Words for Checked<'_> {
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
+            | Checked::TotalUnreported { .. }
             | Checked::TotalWithoutColumn { .. } => total(self, lang),
             Checked::PctOff {
                 unit,
@@ -1250,6 +1262,21 @@ fn total(c: &Checked, lang: Lang) -> String {
                 (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs} (a column or a cell left out): from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
                 (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
                 (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures."),
+            }
+        }
+        Checked::TotalUnreported {
+            count,
+            codes,
+            reporters,
+            in_registry,
+        } => {
+            let summary = Sheet::Summary.name(lang);
+            let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            match (in_registry, lang) {
+                (false, Lang::Vi) => format!("«{summary}»: {n} ({codes}) để trống cả dòng, vì các chỉ tiêu này do {reporters} báo cáo mà danh sách đơn vị (agencies.csv) không có đơn vị nào như vậy: thiếu số liệu, không phải bằng 0. Hãy bổ sung đơn vị báo cáo vào danh sách (hoặc bỏ các chỉ tiêu này khỏi danh mục) rồi chạy lại; bảng tổng hợp ghi rõ điều này ở cuối bảng."),
+                (false, Lang::En) => format!("«{summary}»: {n} ({codes}) left empty on the whole row, because they are reported by {reporters} and the registry (agencies.csv) has no such unit: the figures are missing, not zero. Add the reporting units to the registry (or drop these indicators from the catalog) and run again; the summary says so under its table."),
+                (true, Lang::Vi) => format!("«{summary}»: {n} ({codes}) để trống cả dòng, vì chưa có báo cáo của {reporters} (đơn vị báo cáo các chỉ tiêu này) được tổng hợp: thiếu số liệu, không phải bằng 0. Khi có báo cáo, hãy chạy lại; bảng tổng hợp ghi rõ điều này ở cuối bảng."),
+                (true, Lang::En) => format!("«{summary}»: {n} ({codes}) left empty on the whole row, because no report of {reporters} (who report them) was consolidated: the figures are missing, not zero. Run again once it is in; the summary says so under its table."),
             }
         }
         Checked::TotalWithoutColumn {

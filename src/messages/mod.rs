@@ -352,10 +352,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::TotalUncomputed,
-        severity: "info",
-        meaning: ("Số của toàn địa bàn để trống vì một số đơn vị chỉ có một phần số liệu (hoặc không có cả cột).", "An area's figure left empty: some units gave only part of its figures (or no such column)."),
-        help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu.", "Ask the units named for the figures they left out."),
-        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`",
+        severity: "info / warning",
+        meaning: ("Số của toàn địa bàn để trống vì một số đơn vị chỉ có một phần số liệu (hoặc không có cả cột, hoặc không đơn vị nào báo cáo chỉ tiêu).", "An area's figure left empty: some units gave only part of its figures (or no such column, or no unit reports the indicator)."),
+        help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu; chỉ tiêu không đơn vị nào báo cáo: bổ sung đơn vị vào danh sách.", "Ask the units named for the figures they left out; for an indicator no unit reports, add its unit to the registry."),
+        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`. Once for the run: 25 indicators (KT01, NS01, …) whose whole row is empty because they are reported by departments (P.TCKH, CAQ, …) the registry lacks (a warning), or by units none of which sent a report that was consolidated (info), the reporters named in `actual`; Tổng hợp says so under its table",
     },
     Entry {
         code: Code::CumulativeMismatch,

@@ -646,6 +646,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             level,
             units: "Phường 7",
         },
+        Checked::TotalUnreported {
+            count: 2,
+            codes: "NS01, NS02",
+            reporters: "P.TCKH",
+            in_registry: false,
+        },
+        Checked::TotalUnreported {
+            count: 1,
+            codes: "NS01",
+            reporters: unit,
+            in_registry: true,
+        },
         Checked::TotalUncomputed {
             column: ValueColumn::PctCk,
             count: 2,
@@ -1740,6 +1752,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::NoteCorrection { .. } => 33,
         Checked::LkPointed { .. } => 34,
         Checked::FirstQuarterScaled { .. } => 35,
+        Checked::TotalUnreported { .. } => 36,
     }
 }
 
@@ -1917,7 +1930,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 36);
+    covers("Checked", checked.iter().map(checked_variant), 37);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);

@@ -156,3 +156,152 @@ fn would_show(totals: &Totals, template: &Template, indicator: usize, slot: usiz
         None => false,
     }
 }
+
+/// The indicators whose row of Tổng hợp is empty because no unit that
+/// reports them is in the totals: the registry has none
+/// ([`Unreported::absent`]), or none of those it has sent a report that
+/// was consolidated ([`Unreported::silent`]). Missing is not zero: the
+/// signed sheet says why such a row is blank, and the error list tells
+/// the office once.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Unreported {
+    /// Indicators no unit of the registry reports, in catalog order.
+    pub absent: Vec<usize>,
+    /// Who reports them: the `reported_by` codes of those of one
+    /// department, in catalog order; empty for indicators of the
+    /// registry's units (wards, communes) when it has none.
+    pub absent_from: Vec<String>,
+    /// Indicators whose reporting units are in the registry, none of them
+    /// in the totals.
+    pub silent: Vec<usize>,
+    /// Those units (agency indices), in registry order.
+    pub silent_units: Vec<usize>,
+}
+
+impl Unreported {
+    pub fn is_empty(&self) -> bool {
+        self.absent.is_empty() && self.silent.is_empty()
+    }
+}
+
+/// The [`Unreported`] indicators of a run whose totals hold the units
+/// `in_totals` says: those whose every total is empty and whose reporting
+/// units (those that must report them) are not in the totals.
+pub fn unreported(
+    totals: &Totals,
+    template: &Template,
+    in_totals: impl Fn(usize) -> bool,
+) -> Unreported {
+    let mut out = Unreported::default();
+    for (i, ind) in template.indicators.iter().enumerate() {
+        if ValueColumn::ALL
+            .iter()
+            .any(|&c| totals.shown(i, c).is_some())
+        {
+            continue;
+        }
+        let reporters: Vec<usize> = template
+            .agencies
+            .iter()
+            .enumerate()
+            .filter(|(u, a)| a.reports && template.must_report(*u, i))
+            .map(|(u, _)| u)
+            .collect();
+        if reporters.is_empty() {
+            out.absent.push(i);
+            let code = ind.reported_by.trim();
+            let of_one = ind.level == crate::template::Level::District;
+            if of_one && !code.is_empty() && !out.absent_from.iter().any(|c| c == code) {
+                out.absent_from.push(code.to_string());
+            }
+        } else if !reporters.iter().any(|&u| in_totals(u)) {
+            out.silent.push(i);
+            for u in reporters {
+                if !out.silent_units.contains(&u) {
+                    out.silent_units.push(u);
+                }
+            }
+        }
+    }
+    out.silent_units.sort_unstable();
+    out
+}
+
+/// The codes of `indicators`, the first `shown` then how many more.
+pub fn codes_of(indicators: &[usize], shown: usize, template: &Template, lang: Lang) -> String {
+    let mut codes: Vec<String> = indicators
+        .iter()
+        .take(shown)
+        .filter_map(|&i| template.indicators.get(i))
+        .map(|ind| ind.code.clone())
+        .collect();
+    if indicators.len() > shown {
+        let more = indicators.len() - shown;
+        codes.push(match lang {
+            Lang::Vi => format!("và {more} chỉ tiêu khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    codes.join(", ")
+}
+
+/// Who reports the indicators of `u`: the absent ones' departments by
+/// code (or the registry's unit words), the silent ones' units by name,
+/// the first 10 then how many more.
+pub fn reporters_of(u: &Unreported, absent: bool, template: &Template, lang: Lang) -> String {
+    const SHOWN: usize = 10;
+    let names: Vec<String> = if absent {
+        if u.absent_from.is_empty() {
+            vec![template.level_words().units(lang).to_string()]
+        } else {
+            u.absent_from.clone()
+        }
+    } else {
+        u.silent_units
+            .iter()
+            .filter_map(|&a| template.agencies.get(a))
+            .map(|a| a.shown().into_owned())
+            .collect()
+    };
+    let mut shown: Vec<String> = names.iter().take(SHOWN).cloned().collect();
+    if names.len() > SHOWN {
+        let more = names.len() - SHOWN;
+        shown.push(match lang {
+            Lang::Vi => format!("và {more} đơn vị khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    shown.join(", ")
+}
+
+/// One `total-unreported` finding for the office per kind of
+/// [`Unreported`] indicators: a warning for those no unit of the registry
+/// reports (the registry, or the template, is to be put right), an info
+/// for those whose units sent nothing consolidated (their own findings say
+/// why).
+pub fn unreported_findings(u: &Unreported, template: &Template, lang: Lang) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (absent, indicators, severity) in [
+        (true, &u.absent, Severity::Warning),
+        (false, &u.silent, Severity::Info),
+    ] {
+        if indicators.is_empty() {
+            continue;
+        }
+        let reporters = reporters_of(u, absent, template, lang);
+        let said = Checked::TotalUnreported {
+            count: indicators.len(),
+            codes: &codes_of(indicators, 20, template, lang),
+            reporters: &reporters,
+            in_registry: !absent,
+        };
+        let mut f = Finding::said(severity, &said, lang).actual(reporters.clone());
+        if let [i] = indicators.as_slice() {
+            if let Some(ind) = template.indicators.get(*i) {
+                f = f.indicator(ind.code.clone());
+            }
+        }
+        out.push(f);
+    }
+    out
+}

@@ -286,7 +286,8 @@ pub fn write_feedback(
 }
 
 /// A cell of a unit's table a finding puts in doubt besides its own: a
-/// part of a broken sum or a term of a broken relation.
+/// part of a broken sum, a term of a broken relation, the TH of an LK
+/// that does not follow from it.
 #[derive(Clone, Debug)]
 pub struct RelatedCell<'a> {
     pub sheet: String,
@@ -300,7 +301,8 @@ pub struct RelatedCell<'a> {
 /// which of its figures is wrong, so the unit sees them all marked, as
 /// Tổng hợp marks them (see [`crate::report::marks`]); so does a
 /// department's one `total-mismatch` for the ward its totals leave out,
-/// every figure it lists. The figures' cells come from the submission's
+/// every figure it lists, and an LK found against its TH its TH. The
+/// figures' cells come from the submission's
 /// rows, read back from `store` when kept there.
 ///
 /// # Errors
@@ -341,6 +343,14 @@ pub fn related_cells<'a>(
         .filter(|f| matches!(f.code, Code::SumMismatch | Code::RelationViolated))
         .filter(|f| f.file == sub.file && f.severity != Severity::Info)
         .collect();
+    // LK against TH at a row's LK (LK = TH in a first quarter, LK ≥ TH,
+    // LK = last LK + TH) does not say which of the two is wrong: the TH
+    // is marked too, as Chi tiết marks it.
+    let cumulative: Vec<&&Finding> = findings
+        .iter()
+        .filter(|f| f.code == Code::CumulativeMismatch && f.column == "LK")
+        .filter(|f| f.file == sub.file && f.severity != Severity::Info)
+        .collect();
     // A department's totals that leave out a ward, told once: every
     // figure it lists.
     let left_out: Vec<(&Finding, Vec<(usize, crate::model::ValueColumn)>)> = findings
@@ -349,7 +359,7 @@ pub fn related_cells<'a>(
         .map(|f| (*f, figures_left_out(f, template)))
         .filter(|(_, figures)| !figures.is_empty())
         .collect();
-    if relations.is_empty() && left_out.is_empty() {
+    if relations.is_empty() && left_out.is_empty() && cumulative.is_empty() {
         return Ok(out);
     }
     let loaded;
@@ -376,6 +386,16 @@ pub fn related_cells<'a>(
             if let Some(r) = crate::normalize::submission::figure_in(rows, j, column) {
                 mark(r, f);
             }
+        }
+    }
+    for f in cumulative {
+        let Some(i) = template.indicator_index(&f.indicator) else {
+            continue;
+        };
+        if let Some(r) =
+            crate::normalize::submission::figure_in(rows, i, crate::model::ValueColumn::Th)
+        {
+            mark(r, f);
         }
     }
     for f in relations {
@@ -589,7 +609,7 @@ fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
 
 /// Whose findings, for which period, printed at the head of every page
 /// of the findings sheet: the office, the unit's name (its file's when
-/// the unit is not known), the period.
+/// the unit is not known), the run's period.
 fn heading_of(
     sub: Option<&Submission>,
     findings: &[&Finding],
@@ -603,12 +623,10 @@ fn heading_of(
         .map(|a| a.shown().into_owned())
         .or_else(|| sub.map(|s| s.file.clone()))
         .unwrap_or_default();
-    // A file's own period (a wrong one is named as the file states it),
-    // else the run's: a unit that sent nothing has the period it owes.
-    let period = sub
-        .and_then(|s| s.period)
-        .map_or(ctx.period, |(p, _)| p)
-        .title(ctx.lang);
+    // The run's period, the report the office asks for: a unit that sent
+    // last quarter's report is told of this quarter's (its
+    // `period-mismatch` names the period its file states).
+    let period = ctx.period.title(ctx.lang);
     [t.settings.office.trim().to_string(), unit, period]
         .into_iter()
         .filter(|p| !p.is_empty())

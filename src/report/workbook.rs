@@ -471,51 +471,6 @@ fn partial_footnote(
     lines
 }
 
-/// The footnote lines of the indicators only an office reports (level
-/// `district`) whose office's report was not consolidated (unreadable,
-/// of another period, missing or blank): their row prints blank, and
-/// says why, so that a blank row is not taken for nothing to report.
-fn unreported_footnote(
-    status: &[crate::model::StatusLine],
-    t: &Template,
-    lang: Lang,
-) -> Vec<String> {
-    use crate::model::Status;
-    let findings = crate::outputs::Sheet::Findings.name(lang);
-    t.indicators
-        .iter()
-        .filter(|ind| ind.level == Level::District)
-        .filter_map(|ind| {
-            let line = status.iter().find(|s| {
-                !s.unit.is_empty()
-                    && ind
-                        .reported_by
-                        .split(|c: char| c == ',' || c == '|' || c.is_whitespace())
-                        .any(|code| code == s.unit)
-            })?;
-            // A unit that sent nothing is told by its own line; a file
-            // sent and not consolidated leaves a blank row to explain.
-            if !matches!(
-                line.status,
-                Status::Unreadable | Status::WrongPeriod | Status::SubmittedBlank
-            ) {
-                return None;
-            }
-            let state = line.status.label(lang);
-            Some(match lang {
-                Lang::Vi => format!(
-                    "(*) {} {}: để trống vì báo cáo của {} chưa được tổng hợp ({state}; xem trang «{findings}»). Hãy đề nghị {} gửi số liệu trước khi trình ký.",
-                    ind.code, ind.name, line.unit_name, line.unit_name
-                ),
-                Lang::En => format!(
-                    "(*) {} {}: left blank, since {}'s report is not consolidated ({state}; see the sheet «{findings}»). Ask {} for its figures before signing.",
-                    ind.code, ind.name, line.unit_name, line.unit_name
-                ),
-            })
-        })
-        .collect()
-}
-
 /// The footnote lines of the stocks whose LK total takes a unit's TH
 /// for the LK it stated ([`crate::reconcile::stock_lk_as_th`]): one per
 /// unit and indicator, saying whose TH was taken, what LK it wrote, and
@@ -545,6 +500,79 @@ fn lk_from_th_footnote(
             })
         })
         .collect()
+}
+
+/// The footnote lines of the rows left blank because no unit in the
+/// totals reports them ([`crate::reconcile::uncomputed::unreported`]):
+/// one line for those no unit of the registry reports, one for those
+/// whose units sent nothing consolidated.
+fn unreported_footnote(
+    u: &crate::reconcile::uncomputed::Unreported,
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    use crate::reconcile::uncomputed::{codes_of, reporters_of};
+    let status = crate::outputs::Sheet::Status.name(lang);
+    let mut lines = Vec::new();
+    if !u.absent.is_empty() {
+        let codes = codes_of(&u.absent, usize::MAX, t, lang);
+        let who = reporters_of(u, true, t, lang);
+        lines.push(match (lang, u.absent_from.is_empty()) {
+            (Lang::Vi, false) => format!("Dòng để trống: các chỉ tiêu {codes} do {who} báo cáo, nhưng danh sách đơn vị không có đơn vị nào như vậy: chưa có số liệu (không phải bằng 0)."),
+            (Lang::Vi, true) => format!("Dòng để trống: các chỉ tiêu {codes} do các {who} báo cáo, nhưng danh sách đơn vị không có {who} nào: chưa có số liệu (không phải bằng 0)."),
+            (Lang::En, false) => format!("Rows left empty: {codes} are reported by {who}, which the registry of units lacks: no figures (not zero)."),
+            (Lang::En, true) => format!("Rows left empty: {codes} are reported by the {who}, of which the registry of units has none: no figures (not zero)."),
+        });
+    }
+    if !u.silent.is_empty() {
+        let codes = codes_of(&u.silent, usize::MAX, t, lang);
+        let who = reporters_of(u, false, t, lang);
+        lines.push(match lang {
+            Lang::Vi => format!("Dòng để trống: các chỉ tiêu {codes} do {who} báo cáo, nhưng chưa có báo cáo nào của đơn vị này được tổng hợp (xem trang «{status}»): chưa có số liệu (không phải bằng 0)."),
+            Lang::En => format!("Rows left empty: {codes} are reported by {who}, no report of whom was consolidated (see the sheet «{status}»): no figures (not zero)."),
+        });
+    }
+    lines
+}
+
+/// The footnote line naming the registry's reporting units whose figures
+/// are not in the totals (nothing sent, or nothing that could be used),
+/// the first 20 then how many more: the count under the title says how
+/// many, this says which.
+fn not_consolidated_footnote(
+    in_totals: &std::collections::HashSet<usize>,
+    t: &Template,
+    lang: Lang,
+) -> Option<String> {
+    const SHOWN: usize = 20;
+    let missing: Vec<&crate::template::Agency> = t
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(u, a)| a.reports && !in_totals.contains(u))
+        .map(|(_, a)| a)
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|a| a.shown().into_owned())
+        .collect();
+    if missing.len() > SHOWN {
+        let more = missing.len() - SHOWN;
+        names.push(match lang {
+            Lang::Vi => format!("và {more} đơn vị khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    let names = names.join(", ");
+    let status = crate::outputs::Sheet::Status.name(lang);
+    Some(match lang {
+        Lang::Vi => format!("Chưa có số liệu của {} đơn vị: {names} (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «{status}»).", missing.len()),
+        Lang::En => format!("No figures from {}: {names} (no report, or a report not consolidated: see the sheet «{status}»).", lang.count(missing.len(), ("", "unit", "units"))),
+    })
 }
 
 /// What the fills mean: the word in the fill, then what to do.
@@ -931,6 +959,32 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         &note,
         &base().set_italic().set_align(FormatAlign::Center),
     )?;
+    // Notes do not print: what the signs (*) mean, why a row is blank and
+    // whose figures are missing is written under the table, above the
+    // signatures.
+    let mut footnote =
+        partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang);
+    let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
+    footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
+    // The units whose figures are in the totals: the count under the
+    // title's (a blank form adds nothing).
+    let in_totals: std::collections::HashSet<usize> = adds.iter().copied().collect();
+    let unreported =
+        crate::reconcile::uncomputed::unreported(d.totals, t, |u| in_totals.contains(&u));
+    footnote.extend(unreported_footnote(&unreported, t, lang));
+    footnote.extend(not_consolidated_footnote(&in_totals, t, lang));
+    // Every page repeats the legend: it points at the footnote, which
+    // only the last page prints.
+    let signed =
+        (0..t.indicators.len()).any(|i| ValueColumn::ALL.iter().any(|&c| is_partial(i, c)));
+    let pointer = match (signed, footnote.is_empty()) {
+        (true, _) => lang.pick(
+            " (*): xem ghi chú cuối bảng.",
+            " (*): see the notes under the table.",
+        ),
+        (false, false) => lang.pick(" Xem ghi chú cuối bảng.", " See the notes under the table."),
+        (false, true) => "",
+    };
     // The legend, right under the title: each fill with its meaning
     // beside it, in one row.
     let legend_cols = [(0u16, 1u16, 2u16), (3, 4, last)];
@@ -942,8 +996,12 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     // A summary with no total marked says so, instead of a legend that
     // speaks of errors to resolve on a page the leaders sign as it is.
     let marked = marks.cells().iter().any(|(p, ..)| *p == Place::Total);
-    let legend = if marked {
-        legend(lang).to_vec()
+    let legend: Vec<(Severity, &str, String)> = if marked {
+        let [error, warning] = legend(lang);
+        vec![
+            (error.0, error.1, error.2.to_string()),
+            (warning.0, warning.1, format!("{}{pointer}", warning.2)),
+        ]
     } else {
         Vec::new()
     };
@@ -952,11 +1010,13 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             "Không có số liệu tổng hợp nào có lỗi hay cần xem lại.",
             "No total is in error or to be checked.",
         );
-        ws.merge_range(3, 0, 3, last, none, &meaning)?;
+        let none = format!("{none}{pointer}");
+        lines = wrapped_lines(&none, full_width, false, FONT_SIZE);
+        ws.merge_range(3, 0, 3, last, &none, &meaning)?;
     }
     for ((severity, word, text), (swatch, from, to)) in legend.into_iter().zip(legend_cols) {
         let w: f64 = widths[from as usize..=to as usize].iter().sum();
-        lines = lines.max(wrapped_lines(text, w, false, FONT_SIZE));
+        lines = lines.max(wrapped_lines(&text, w, false, FONT_SIZE));
         // The swatch as a marked figure looks: its fill and its border.
         let swatch_format = base()
             .set_font_size(9)
@@ -969,7 +1029,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             _ => swatch_format,
         };
         ws.write_string_with_format(3, swatch, word, &swatch_format)?;
-        ws.merge_range(3, from, 3, to, text, &meaning)?;
+        ws.merge_range(3, from, 3, to, &text, &meaning)?;
     }
     printed.set(ws, 3, row_height(lines, FONT_SIZE))?;
     let header_row = 4;
@@ -1083,13 +1143,6 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             row += 1;
         }
     }
-    // Notes do not print: what the signs (*) mean is written under the
-    // table, above the signatures.
-    let mut footnote =
-        partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang);
-    let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
-    footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
-    footnote.extend(unreported_footnote(&d.status, t, lang));
     if !footnote.is_empty() {
         row += 1;
         let text = base().set_text_wrap().set_align(FormatAlign::Top);
@@ -1367,6 +1420,11 @@ fn detail_sheet(
     let wrapped = text.clone().set_text_wrap();
     let mut figures = FigureFormats::new(false);
     let mut row: u32 = 1;
+    // Whether a unit's column holds a figure or a mark on a row that
+    // prints: a department that reports only indicators whose rows are
+    // hidden would print an empty column on every page of its strip.
+    let mut visible = vec![false; agency_at.len()];
+    let mut rows_hidden = false;
     for b in 0..bands.band_count() {
         let band = bands.band(b);
         let cells = bands.cells(b).map_err(io)?;
@@ -1387,6 +1445,7 @@ fn detail_sheet(
                 ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
                 if hidden {
                     ws.set_row_hidden(row)?;
+                    rows_hidden = true;
                 }
                 ws.write_string_with_format(row, 0, &ind.code, &text)?;
                 ws.write_string_with_format(row, 1, &ind.name, &wrapped)?;
@@ -1405,6 +1464,9 @@ fn detail_sheet(
                         None
                     };
                     let v = value(pos);
+                    if !hidden && (v.is_some() || mark.is_some()) {
+                        visible[pos] = true;
+                    }
                     match mark {
                         Some(m) => {
                             let format = figures.get(num, false, Some(m.severity()), false);
@@ -1475,8 +1537,32 @@ fn detail_sheet(
             }
         }
     }
+    // A department's column with nothing on the rows that print is
+    // hidden: not printed (its figures, on hidden rows, are Tổng hợp's
+    // totals); unhiding it shows them.
+    for (pos, shows) in visible.iter().enumerate() {
+        if pos >= wards_here && !shows {
+            ws.set_column_hidden(col_of(pos))?;
+        }
+    }
     ws.set_freeze_panes(1, total_col + 1)?;
     print_setup(ws, lang);
+    // Every page says that rows are hidden, and where their figures are.
+    if rows_hidden {
+        let others = t.count_words().others_vi;
+        let summary = crate::outputs::Sheet::Summary.name(lang);
+        let said = match lang {
+            Lang::Vi => format!("Dòng ẩn: chỉ tiêu chỉ {others} báo cáo; số của {others} là số tổng ở trang «{summary}»."),
+            Lang::En => format!("Hidden rows: indicators only departments report; their figure is the total on the sheet «{summary}»."),
+        };
+        // The right section first: the code still ends with the page
+        // number, as every sheet's.
+        ws.set_footer(format!(
+            "&L&\"{FONT},Regular\"&9&A&R&\"{FONT},Italic\"&8{}&C{}",
+            said.replace('&', "&&"),
+            page_number_footer(10, lang)
+        ));
+    }
     ws.set_margins(0.4, 0.4, 1.0, 0.6, 0.3, 0.3);
     ws.set_header(detail_heading(&d.template.settings.office, d.period, lang));
     // Code, name, unit, column and the total, and the header row, on
@@ -1693,9 +1779,11 @@ pub(crate) fn finding_values<'a>(
 ) -> [std::borrow::Cow<'a, str>; 11] {
     use std::borrow::Cow;
     let (code, expected, message) = match reader {
+        // The office reads the code, but a rule as the page prints it:
+        // `HC02 = HC03 + HC04`, not the machine's `==` (errors.csv keeps it).
         Reader::Office => (
             Cow::Borrowed(f.code.as_str()),
-            Cow::Borrowed(f.expected.as_str()),
+            crate::messages::rule_in_signs(&f.expected),
             f.message.as_str(),
         ),
         Reader::Unit => (

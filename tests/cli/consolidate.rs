@@ -532,9 +532,13 @@ fn the_summary_sheet_prints_a4_landscape_with_title_and_header_repeated() {
         .flatten()
         .filter(|c| !c.is_empty())
         .collect();
+    // Above the block, the footnote: NS01's row is blank because its one
+    // unit sent nothing, and the units whose figures are missing by name.
     assert_eq!(
         below,
         [
+            "Dòng để trống: các chỉ tiêu NS01 do Văn phòng HĐND và UBND quận báo cáo, nhưng chưa có báo cáo nào của đơn vị này được tổng hợp (xem trang «Tình trạng nộp»): chưa có số liệu (không phải bằng 0).",
+            "Chưa có số liệu của 3 đơn vị: Văn phòng HĐND và UBND quận, Phường 2, Phường 3 (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «Tình trạng nộp»).",
             "……………, ngày …… tháng …… năm 20……",
             "NGƯỜI LẬP BIỂU",
             "TM. ỦY BAN NHÂN DÂN",

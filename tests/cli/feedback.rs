@@ -204,7 +204,7 @@ fn values(path: &Path, sheets: &[String]) -> Vec<(String, u32, u32, String)> {
 /// for a broken sum or relation, the cells of the other indicators its
 /// expected figure names (the row whose cell reads the code, in the
 /// finding's column): a broken sum does not say which of its figures is
-/// wrong.
+/// wrong; for an LK against its TH, the row's TH.
 fn marked_cells<'a>(
     findings: &[&'a Value],
     original: &Path,
@@ -231,6 +231,18 @@ fn marked_cells<'a>(
                 }
             }
         }
+        // An LK against its TH does not say which is wrong: the TH of
+        // the row too (the column headed «Thực hiện» in the samples).
+        if s(&f["code"]) == "cumulative-mismatch" && f["column"] == "LK" {
+            let row: String = cell
+                .chars()
+                .skip_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if let Some((_, _, c, _)) = cells.iter().find(|(_, _, _, v)| v.starts_with("Thực hiện"))
+            {
+                here.push(format!("{}{row}", col_letters(*c)));
+            }
+        }
         here.sort();
         here.dedup();
         for c in here {
@@ -238,6 +250,18 @@ fn marked_cells<'a>(
         }
     }
     out
+}
+
+/// The letters of 0-based column `c` (`0` → `A`, `26` → `AA`).
+fn col_letters(c: u32) -> String {
+    let mut n = c + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        out.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap()
 }
 
 /// The findings of a unit.

@@ -395,7 +395,22 @@ fn a_blank_form_is_not_counted_as_consolidated() {
         footnote,
         [
             "(*) Bản Nà Lừa gửi tệp T02-ban-na-lua.xlsx nhưng biểu còn trống, không có số liệu nào đọc được (xem trang «Lỗi»): các số tổng hợp chưa gồm số liệu của Bản Nà Lừa. Hãy đề nghị Bản Nà Lừa gửi số liệu trước khi trình ký.",
-            "(*) GD01 Số học sinh tiểu học: để trống vì báo cáo của Trường Tiểu học Phúc Lộc chưa được tổng hợp (không đọc được; xem trang «Lỗi»). Hãy đề nghị Trường Tiểu học Phúc Lộc gửi số liệu trước khi trình ký.",
+        ],
+        "{summary:?}"
+    );
+    // The blank row says why; the last line names every unit whose
+    // figures are not in the totals, the blank form's among them.
+    let notes: Vec<&str> = summary
+        .iter()
+        .filter_map(|r| r.first())
+        .map(String::as_str)
+        .filter(|c| c.starts_with("Dòng để trống") || c.starts_with("Chưa có số liệu"))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Dòng để trống: các chỉ tiêu GD01 do Trường Tiểu học Phúc Lộc báo cáo, nhưng chưa có báo cáo nào của đơn vị này được tổng hợp (xem trang «Tình trạng nộp»): chưa có số liệu (không phải bằng 0).",
+            "Chưa có số liệu của 2 đơn vị: Bản Nà Lừa, Trường Tiểu học Phúc Lộc (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «Tình trạng nộp»).",
         ],
         "{summary:?}"
     );

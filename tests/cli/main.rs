@@ -36,6 +36,7 @@ mod samples;
 mod senders;
 mod sheets;
 mod short_totals;
+mod signed_sheet;
 mod trust;
 mod ward_check;
 mod ward_clerk;

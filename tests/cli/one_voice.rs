@@ -291,9 +291,9 @@ fn feedback_speaks_to_the_unit_and_the_office_lists_to_the_office() {
         let lists = read_sheet(&out.join("tong-hop.xlsx"), sheet);
         let row = lists.iter().find(|r| r[2] == "P07").unwrap();
         assert_eq!((row[1].as_str(), row[10].as_str()), ("submission-missing", office("P07").1));
-        // Phường 5's broken sum: "=" for its clerk, "==" in errors.json
-        // and the office's Lỗi sheet as README documents; no code in the
-        // notes on its cells.
+        // Phường 5's broken sum: "=" for its clerk and on the office's
+        // printed Lỗi sheet (which keeps the code), "==" in errors.json as
+        // README documents; no code in the notes on its cells.
         let sum = findings
             .iter()
             .find(|f| f["unit"] == "P05" && f["code"] == "sum-mismatch")
@@ -307,7 +307,7 @@ fn feedback_speaks_to_the_unit_and_the_office_lists_to_the_office() {
         assert!(notes.contains(shown_rule), "{notes}");
         assert!(!notes.contains("sum-mismatch") && !notes.contains("=="), "{notes}");
         let office_row = lists.iter().find(|r| r[2] == "P05" && r[5] == "F75").unwrap();
-        assert_eq!((office_row[1].as_str(), office_row[8].as_str()), ("sum-mismatch", "HC02 == HC03 + HC04"));
+        assert_eq!((office_row[1].as_str(), office_row[8].as_str()), ("sum-mismatch", "HC02 = HC03 + HC04"));
     }
 }
 

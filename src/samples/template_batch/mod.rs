@@ -438,6 +438,10 @@ pub fn build(t: &Template, period: Period, seed: u64, clean: bool) -> Result<Tem
         }
     }
     let mut expected: Vec<Expected> = expected.into_iter().map(|(e, _)| e).collect();
+    // The indicators no unit of the registry reports (a registry of wards
+    // alone, its departments' indicators): their rows are blank, told
+    // once by the consolidation.
+    expected.extend(registry_lacks(t));
     expected.sort_by(|a, b| (&a.file, &a.code, &a.cell).cmp(&(&b.file, &b.code, &b.cell)));
     let wards = d
         .ward
@@ -501,3 +505,67 @@ pub fn stated_figures(
 
 #[cfg(test)]
 mod tests;
+
+/// The `total-uncomputed` warning a consolidation gives for the
+/// indicators no unit of `t`'s registry reports, if any: those whose
+/// every figure stays blank (a rate is computed from its operands' totals
+/// when they have reporters).
+fn registry_lacks(t: &Template) -> Option<Expected> {
+    use crate::reconcile::uncomputed::{reporters_of, Unreported};
+    let reported = |i: usize| {
+        t.agencies
+            .iter()
+            .enumerate()
+            .any(|(u, a)| a.reports && t.must_report(u, i))
+    };
+    let mut u = Unreported::default();
+    for (i, ind) in t.indicators.iter().enumerate() {
+        if reported(i) {
+            continue;
+        }
+        if ind.kind == crate::template::Kind::Rate {
+            let operands = crate::rules::expr::parse(&ind.formula)
+                .ok()
+                .and_then(|r| match r {
+                    crate::rules::expr::Rule::Definition(e) => {
+                        Some(e.codes().into_iter().map(String::from).collect::<Vec<_>>())
+                    }
+                    _ => None,
+                });
+            let computed = operands.is_some_and(|codes| {
+                codes
+                    .iter()
+                    .all(|c| t.indicator_index(c).is_some_and(reported))
+            });
+            if computed {
+                continue;
+            }
+        }
+        u.absent.push(i);
+        let code = ind.reported_by.trim();
+        if ind.level == Level::District
+            && !code.is_empty()
+            && !u.absent_from.iter().any(|c| c == code)
+        {
+            u.absent_from.push(code.to_string());
+        }
+    }
+    if u.absent.is_empty() {
+        return None;
+    }
+    let lang = crate::diagnostic::Lang::Vi;
+    Some(Expected {
+        severity: "warning".into(),
+        code: "total-uncomputed".into(),
+        indicator: match u.absent.as_slice() {
+            [i] => t
+                .indicators
+                .get(*i)
+                .map(|ind| ind.code.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+        actual: reporters_of(&u, true, t, lang),
+        ..Expected::default()
+    })
+}
