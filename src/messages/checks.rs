@@ -357,6 +357,28 @@ pub enum Checked<'a> {
         /// says).
         counted: bool,
     },
+    /// `pct-mismatch` at an LK: `unit`'s `what` states LK `lk`, `times`
+    /// off its `base_column` `base`, while its one stated percent
+    /// `pct_column` `pct` is right from `right`, the LK brought back by
+    /// that power: written in the money unit of `written_in` đồng (`per`:
+    /// the rest of the unit, "/lít") instead of `catalog_unit` (`None`:
+    /// digits too many or too few); the percent is right.
+    LkScaled {
+        unit: &'a str,
+        what: &'a str,
+        lk: &'a str,
+        right: &'a str,
+        base_column: ValueColumn,
+        base: &'a str,
+        pct_column: ValueColumn,
+        pct: &'a str,
+        times: &'a str,
+        written_in: Option<f64>,
+        per: &'a str,
+        catalog_unit: &'a str,
+        /// As [`Checked::LkSlipped`]'s.
+        counted: bool,
+    },
     /// `pct-mismatch` at an LK (`from_th`: the TH of a first quarter's
     /// file without LK, which is its LK): `unit`'s `what` states `lk`,
     /// while its stated %KH (`pct_kh`) and %CK (`pct_ck`), both or the one
@@ -577,6 +599,25 @@ pub enum Checked<'a> {
         threshold: &'a str,
         usual: &'a str,
     },
+    /// `outlier` about a whole row: `unit`'s `figures` of `what` ("KH
+    /// 3.905.000; TH 974.100; …") are all about `times` times `larger`
+    /// (or smaller) than the other units' (`level`), and agree with each
+    /// other: typed in the money unit of `written_in` đồng instead of
+    /// `catalog_unit` (`None`: zeros too many or too few), its `column`
+    /// then `right`. `per_head`: compared per head of population.
+    RowScaled {
+        unit: &'a str,
+        what: &'a str,
+        figures: &'a str,
+        times: &'a str,
+        larger: bool,
+        per_head: bool,
+        level: &'a LevelWords,
+        written_in: Option<f64>,
+        catalog_unit: &'a str,
+        column: ValueColumn,
+        right: &'a str,
+    },
     /// `unit-mismatch` (an error): unit `unit`'s money figure `value` of
     /// `what` in `column` is `times` times `larger` (or smaller) than the
     /// other units' usual `usual` (in `catalog_unit`), as `off` of its
@@ -642,6 +683,7 @@ impl Words for Checked<'_> {
                 None => Code::PctMismatch,
             },
             Checked::LkSlipped { .. }
+            | Checked::LkScaled { .. }
             | Checked::LkPointed { .. }
             | Checked::RateOverBound { .. } => Code::PctMismatch,
             Checked::PctKind { .. }
@@ -658,7 +700,7 @@ impl Words for Checked<'_> {
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
             Checked::Negative { .. } => Code::ValueNegative,
-            Checked::Outlier { .. } => Code::Outlier,
+            Checked::Outlier { .. } | Checked::RowScaled { .. } => Code::Outlier,
             Checked::MoneyScale { .. } => Code::UnitMismatch,
         }
     }
@@ -706,6 +748,42 @@ impl Words for Checked<'_> {
                 match lang {
                     Lang::Vi => format!("{unit}: {what} ghi lũy kế {lk}, nhưng cả % so với kế hoạch ({pct_kh}) và % so với cùng kỳ ({pct_ck}) đã ghi đều đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, các tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế{added}."),
                     Lang::En => format!("{unit}: {what} states LK {lk}, but both its stated % of plan ({pct_kh}) and % against last year ({pct_ck}) are right from an LK of {right}: the LK was probably typed with a digit too many or too few, and the percents are right. Check the LK{added}."),
+                }
+            }
+            Checked::LkScaled {
+                unit,
+                what,
+                lk,
+                right,
+                base_column,
+                base,
+                pct_column,
+                pct,
+                times,
+                written_in,
+                per,
+                catalog_unit,
+                counted,
+            } => {
+                let named = written_in.and_then(|f| money_words(f, lang));
+                let added = match (counted, lang) {
+                    (true, Lang::Vi) => format!("; số {lk} đang được cộng vào tổng hợp"),
+                    (true, Lang::En) => format!("; {lk} is what the consolidation adds up"),
+                    (false, _) => String::new(),
+                };
+                let of_plan = *base_column == ValueColumn::Kh;
+                let (bw, pw) = match (lang, of_plan) {
+                    (Lang::Vi, true) => ("kế hoạch", "% so với kế hoạch"),
+                    (Lang::Vi, false) => ("cùng kỳ", "% so với cùng kỳ"),
+                    (Lang::En, true) => ("plan", "% of plan"),
+                    (Lang::En, false) => ("last year's figure", "% against last year"),
+                };
+                let _ = pct_column;
+                match (lang, named) {
+                    (Lang::Vi, Some(w)) => format!("{unit}: {what} ghi lũy kế {lk}, lệch khoảng {times} lần so với {bw} {base}, nhưng {pw} đã ghi ({pct}) đúng với lũy kế {right}: {lk} có lẽ ghi theo {w}{per} thay cho {catalog_unit}, lũy kế đúng là {right}; tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế (và {bw}){added}."),
+                    (Lang::Vi, None) => format!("{unit}: {what} ghi lũy kế {lk}, lệch khoảng {times} lần so với {bw} {base}, nhưng {pw} đã ghi ({pct}) đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế (và {bw}){added}."),
+                    (Lang::En, Some(w)) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: {lk} was probably written in {w}{per} instead of {catalog_unit}, the LK being {right}; the percent is right. Check the LK (and the {bw}){added}."),
+                    (Lang::En, None) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: the LK was probably typed with digits too many or too few, and the percent is right. Check the LK (and the {bw}){added}."),
                 }
             }
             Checked::LkPointed {
@@ -784,6 +862,7 @@ impl Words for Checked<'_> {
                 Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
+            Checked::RowScaled { .. } => row_scaled(self, lang),
             Checked::MoneyScale {
                 unit,
                 what,
@@ -1585,6 +1664,67 @@ fn outlier(c: &Checked, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); {usual_for} {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
         Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); {usual_for} {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+    }
+}
+
+fn row_scaled(c: &Checked, lang: Lang) -> String {
+    let Checked::RowScaled {
+        unit,
+        what,
+        figures,
+        times,
+        larger,
+        per_head,
+        level,
+        written_in,
+        catalog_unit,
+        column,
+        right,
+    } = c
+    else {
+        return String::new();
+    };
+    let units = level.units(lang);
+    let named = written_in.and_then(|f| money_words(f, lang));
+    match lang {
+        Lang::Vi => {
+            let off = match larger {
+                true => format!("gấp khoảng {times} lần"),
+                false => format!("chỉ bằng khoảng một phần {times}"),
+            };
+            let basis = if *per_head {
+                " (tính theo dân số)"
+            } else {
+                ""
+            };
+            let why = match named {
+                Some(w) => format!("có lẽ ghi theo {w} thay cho {catalog_unit}"),
+                None => match larger {
+                    true => "có lẽ thừa chữ số 0 ở cả dòng".to_string(),
+                    false => "có lẽ thiếu chữ số 0 ở cả dòng".to_string(),
+                },
+            };
+            format!("{unit}: {what}: cả dòng ({figures}) đều {off} mức thường thấy ở các {units} khác{basis}, còn các số trong dòng thì khớp nhau: {why}: cột {column} là {right}. Các số này đang được cộng vào tổng hợp; hãy kiểm tra lại cả dòng với đơn vị.")
+        }
+        Lang::En => {
+            let off = match larger {
+                true => format!("about {times} times"),
+                false => format!("about a {times}th of"),
+            };
+            let basis = if *per_head {
+                " (per head of population)"
+            } else {
+                ""
+            };
+            let why = match named {
+                Some(w) => format!("probably written in {w} instead of {catalog_unit}"),
+                None => match larger {
+                    true => "probably zeros too many across the row".to_string(),
+                    false => "probably zeros too few across the row".to_string(),
+                },
+            };
+            format!("{unit}: {what}: the whole row ({figures}) is {off} what is usual among the other {units}{basis}, and its figures agree with each other: {why}: its {column} would be {right}. These figures go into the totals; check the whole row with the unit.")
+        }
     }
 }
 

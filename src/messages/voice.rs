@@ -35,6 +35,7 @@ const NAMES: &[&str] = &[
     "Văn phòng",
     "Xã An Điền",
     "Xã Long Điền",
+    "/lít",
 ];
 
 fn level() -> LevelWords {
@@ -494,6 +495,32 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             turned: "",
             written: "",
         },
+        Checked::RowScaled {
+            unit,
+            what,
+            figures: "KH 3.905.000; TH 974.100; LK 2.793.600; CK 2.531.400",
+            times: "1.000",
+            larger: true,
+            per_head: true,
+            level,
+            written_in: Some(1e3),
+            catalog_unit: "triệu đồng",
+            column: ValueColumn::Lk,
+            right: "2.793,6",
+        },
+        Checked::RowScaled {
+            unit,
+            what,
+            figures: "KH 39; TH 10",
+            times: "100",
+            larger: false,
+            per_head: false,
+            level,
+            written_in: None,
+            catalog_unit: "triệu đồng",
+            column: ValueColumn::Th,
+            right: "1.000",
+        },
         Checked::MoneyScale {
             unit,
             what,
@@ -805,6 +832,36 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             pct_kh: "105,04",
             pct_ck: "9,63",
             counted: true,
+        },
+        Checked::LkScaled {
+            unit,
+            what,
+            lk: "24,19",
+            right: "24.190",
+            base_column: ValueColumn::Ck,
+            base: "23.060",
+            pct_column: ValueColumn::PctCk,
+            pct: "104,9",
+            times: "1.000",
+            written_in: Some(1e3),
+            per: "/lít",
+            catalog_unit: "đồng",
+            counted: true,
+        },
+        Checked::LkScaled {
+            unit,
+            what,
+            lk: "1.450",
+            right: "145",
+            base_column: ValueColumn::Kh,
+            base: "200",
+            pct_column: ValueColumn::PctKh,
+            pct: "72,5",
+            times: "10",
+            written_in: None,
+            per: "",
+            catalog_unit: "triệu đồng",
+            counted: false,
         },
         Checked::LkPointed {
             unit,
@@ -1753,6 +1810,8 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkPointed { .. } => 34,
         Checked::FirstQuarterScaled { .. } => 35,
         Checked::TotalUnreported { .. } => 36,
+        Checked::RowScaled { .. } => 37,
+        Checked::LkScaled { .. } => 38,
     }
 }
 
@@ -1930,7 +1989,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 37);
+    covers("Checked", checked.iter().map(checked_variant), 39);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);

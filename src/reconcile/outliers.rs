@@ -195,6 +195,8 @@ pub fn check_outliers(
     let mut usual: Vec<[Option<f64>; 6]> = vec![[None; 6]; groups];
     // The median of every group's figures as written, unscaled.
     let mut raw_median: Vec<Option<f64>> = vec![None; groups];
+    // The median of every group's scaled figures, whatever their spread.
+    let mut scaled_median: Vec<Option<f64>> = vec![None; groups];
     // Groups where half the units or more state zero (a reserve most
     // communes did not touch): their median is no usual size.
     let mut mostly_zero: Vec<bool> = vec![false; groups];
@@ -246,6 +248,7 @@ pub fn check_outliers(
                 }
             }
             let Some(med) = median(&mut v) else { continue };
+            scaled_median[g] = Some(med);
             for x in v.iter_mut() {
                 *x = (*x - med).abs();
             }
@@ -363,6 +366,26 @@ pub fn check_outliers(
             // unit's own: nothing more to ask of its other columns.
             let own_scale = matches!(scale, OutlierScale::Column(_));
             let no_slip = |off: f64| off < SLIP_TIMES && 1.0 / off < SLIP_TIMES;
+            // The whole row off its peers by one power of ten, its
+            // figures agreeing with each other: a row typed in another
+            // unit (triệu đồng under "tỷ đồng"), not a unit unlike the
+            // others. Its own figures cannot show it; the peers can.
+            let group_median = |c: ValueColumn| {
+                let g = (r.ind() * 6 + c.index()) * kinds + g % kinds;
+                match scale {
+                    OutlierScale::Size => scaled_median[g].map(|m| (m, size)),
+                    _ => raw_median[g].map(|m| (m, 1.0)),
+                }
+            };
+            if let Some(row) =
+                whole_row_off(own, scale == OutlierScale::Size, settings, &group_median)
+            {
+                if row.told == r.column {
+                    let finding = whole_row_finding(template, &words, s, own, r, &row, money, lang);
+                    found.push((g / kinds, f64::MAX / 2.0 + row.times, finding));
+                }
+                return;
+            }
             if !own_scale
                 && others.iter().any(|&(_, _, off)| in_line(off))
                 && others.iter().all(|&(_, _, off)| no_slip(off))
@@ -559,7 +582,7 @@ fn off_plan_and_last_year(
 /// How many times off its unit's own other figures a figure must be to be
 /// said: a digit typed too many or too few is ten times off; a quarter's
 /// swing is two to seven times.
-const SLIP_TIMES: f64 = 8.0;
+pub(super) const SLIP_TIMES: f64 = 8.0;
 
 /// How many times off a lumpy figure must be (see [`a_slip`]): two zeros
 /// or a unit (a hundred, a thousand times), within [`NEAR_POWER`]. Fines
@@ -631,6 +654,167 @@ fn off_its_own(
         expected / value
     };
     (expected > 0.0).then_some((expected, times))
+}
+
+/// A row whose quantities (KH, TH, LK, CK) are all about the same power
+/// of ten (100, 1.000) off their peers: see [`whole_row_off`].
+struct WholeRow {
+    /// The power of ten, below 1 when the row is that much too small.
+    times: f64,
+    /// The row's columns judged, in the row's order.
+    columns: Vec<ValueColumn>,
+    /// The column said (LK, else TH, else the first), and its figure
+    /// brought back by the power.
+    told: ValueColumn,
+    right: f64,
+    /// Compared per head (the registry's sizes), not as written.
+    per_head: bool,
+}
+
+/// Whether every quantity of a unit's row `own` (two at least, each
+/// against its own column's peers: `group_median` gives the median and
+/// the unit's size) is [`SLIP_TIMES`] off its peers or more, the same
+/// way, by the same power of ten (100 or 1.000), and in line with them
+/// (within `outlier_factor`) once brought back by it. Ten times is not
+/// enough: units of one kind differ that much in size (a city ward's
+/// revenue against a mountain commune's), and a row that is no slip is
+/// consistent with itself as well. A ward whose whole
+/// retail row was typed in triệu đồng under "tỷ đồng" is 1.000 times its
+/// peers per head in KH, TH, LK and CK alike, which agree with each
+/// other; a large ward is 5 times the median, and a ward 20 times its
+/// peers in one column and 3 in another is unlike them, not a slip.
+fn whole_row_off(
+    own: &[TidyRow],
+    per_head: bool,
+    settings: &CheckSettings,
+    group_median: &dyn Fn(ValueColumn) -> Option<(f64, f64)>,
+) -> Option<WholeRow> {
+    let mut columns: Vec<&TidyRow> = Vec::new();
+    for o in own
+        .iter()
+        .filter(|o| !o.column.is_percent() && o.value > 0.0)
+    {
+        if !columns.iter().any(|c| c.column == o.column) {
+            columns.push(o);
+        }
+    }
+    let mut power: Option<i32> = None;
+    let mut judged = 0;
+    for o in &columns {
+        let Some((m, size)) = group_median(o.column).filter(|(m, _)| *m > 0.0) else {
+            continue;
+        };
+        let ratio = o.value / size / m;
+        if !ratio.is_finite() || (ratio < SLIP_TIMES && 1.0 / ratio < SLIP_TIMES) {
+            return None;
+        }
+        let p = ratio.log10().round() as i32;
+        let near = ratio / 10f64.powi(p);
+        if !(2..=3).contains(&p.abs())
+            || power.is_some_and(|q| q != p)
+            || near >= settings.outlier_factor
+            || 1.0 / near >= settings.outlier_factor
+        {
+            return None;
+        }
+        power = Some(p);
+        judged += 1;
+    }
+    let power = power.filter(|_| judged >= 2)?;
+    let told = [ValueColumn::Lk, ValueColumn::Th]
+        .into_iter()
+        .find_map(|c| columns.iter().find(|o| o.column == c))
+        .or(columns.first())?;
+    let times = 10f64.powi(power);
+    Some(WholeRow {
+        times,
+        columns: columns.iter().map(|o| o.column).collect(),
+        told: told.column,
+        right: told.value / times,
+        per_head,
+    })
+}
+
+/// The warning on a row [`whole_row_off`] finds, at its told figure with
+/// no column: the whole row is doubtful, and every total it enters.
+#[allow(clippy::too_many_arguments)]
+fn whole_row_finding(
+    template: &Template,
+    words: &crate::template::LevelWords,
+    s: &Submission,
+    own: &[TidyRow],
+    r: &TidyRow,
+    row: &WholeRow,
+    money: bool,
+    lang: Lang,
+) -> Finding {
+    let unit_name = s
+        .unit
+        .and_then(|u| template.agencies.get(u))
+        .map(|a| a.shown().into_owned())
+        .unwrap_or_default();
+    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
+    let words = &template.kind_words(kind, words);
+    let catalog_unit = template
+        .indicators
+        .get(r.ind())
+        .map(|i| i.unit.as_str())
+        .unwrap_or_default();
+    // The money unit the figures read right in, when the power is one.
+    let written_in = money
+        .then(|| crate::number::money_factor(catalog_unit))
+        .flatten()
+        .map(|f| f / row.times);
+    // The finding is made at the told figure itself (see the caller).
+    let told = r;
+    let d = told.shown_decimals();
+    // The figure brought back keeps the digits the division adds.
+    let extra = row.times.log10().max(0.0).round() as u8;
+    let most = (d + extra).min(4);
+    let rd = (0..=most)
+        .find(|&k| {
+            (crate::rules::rounding::round_to(row.right, k)
+                - crate::rules::rounding::round_to(row.right, most))
+            .abs()
+                < 1e-9
+        })
+        .unwrap_or(most);
+    let right = format_num(row.right, rd, lang);
+    let listed: Vec<String> = row
+        .columns
+        .iter()
+        .filter_map(|&c| {
+            let o = own.iter().find(|o| o.column == c)?;
+            Some(format!(
+                "{} {}",
+                c.as_str(),
+                format_num(o.value, o.shown_decimals().min(4), lang)
+            ))
+        })
+        .collect();
+    let times = format_num(row.times.max(1.0 / row.times).round(), 0, lang);
+    let said = Checked::RowScaled {
+        unit: &unit_name,
+        what: &indicator_words(template, r.ind()),
+        figures: &listed.join("; "),
+        times: &times,
+        larger: row.times > 1.0,
+        per_head: row.per_head,
+        level: words,
+        written_in,
+        catalog_unit,
+        column: row.told,
+        right: &right,
+    };
+    let mut f = at_row(
+        Finding::said(Severity::Warning, &said, lang),
+        template,
+        s,
+        told,
+    );
+    f.column = String::new();
+    f.expected(format!("≈ {right}"))
+        .actual(format_num(told.value, d.min(4), lang))
 }
 
 /// A figure per head, said per 1,000 people with three significant

@@ -864,6 +864,9 @@ impl Stated<'_> {
         if let Some(pointed) = self.lk_pointed(i) {
             return Some(self.lk_pointed_at(i, lk, &pointed));
         }
+        if let Some(factor) = self.lk_scaled(stated, false) {
+            return self.lk_scaled_at(stated, factor);
+        }
         let (l, k) = (self.shown(lk), self.shown(kh));
         let percent = Percent::OfPlan { lk: &l, kh: &k };
         Some(self.off(stated, verdict, lk.value / kh.value * 100.0, percent))
@@ -1067,6 +1070,130 @@ impl Stated<'_> {
         }
     }
 
+    /// The power of ten (10 … 1.000, or a 10th … a 1.000th) the LK of
+    /// `stated`'s row is off by, when `stated` (a %KH, or a %CK in the
+    /// convention `growth`) is off the LK as written and right from the
+    /// LK brought back by it, while the LK and the base (KH or CK) as
+    /// written are a slip's size apart and in line once it is brought
+    /// back: a price typed in nghìn đồng under "đồng/lít" (LK 24,19
+    /// where CK is 23.060, and %CK 104,9 is right for 24.190). The unit
+    /// worked the percent from the right figure; advice to change it
+    /// would spread the wrong one. Not when the row's other percent is
+    /// right from the LK as written (then the LK is right and the base
+    /// is in doubt), nor a %KH whose %CK says the same (said once, by
+    /// the %CK).
+    fn lk_scaled(&self, stated: &TidyRow, growth: bool) -> Option<f64> {
+        use ValueColumn::{Ck, Kh, Lk, PctCk, PctKh};
+        let i = stated.ind();
+        let of_plan = stated.column == PctKh;
+        let base_column = if of_plan { Kh } else { Ck };
+        let (lk, base) = (self.figure(i, Lk)?, self.figure(i, base_column)?);
+        if lk.value <= 0.0 || base.value <= 0.0 {
+            return None;
+        }
+        let fits = |l: Interval| {
+            let c = match (of_plan, growth) {
+                (false, true) => growth_of(l, written(base)),
+                _ => percent_of(l, written(base)),
+            };
+            c.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
+        };
+        let w = written(lk);
+        if fits(w) {
+            return None;
+        }
+        let apart = lk.value / base.value;
+        let factor = [10.0, 100.0, 1000.0, 0.1, 0.01, 0.001]
+            .into_iter()
+            .find(|&f| fits(Interval::new(w.lo / f, w.hi / f)))?;
+        let slip = super::outliers::SLIP_TIMES;
+        let brought = apart / factor;
+        if (apart < slip && 1.0 / apart < slip) || brought >= slip || 1.0 / brought >= slip {
+            return None;
+        }
+        // The other percent, stated and right from the LK as written.
+        let other = if of_plan { PctCk } else { PctKh };
+        if let Some(p) = self.figure(i, other) {
+            let other_base = self.figure(i, if of_plan { Ck } else { Kh });
+            let right_as_written = other_base.is_some_and(|b| {
+                let mut c = vec![percent_of(w, written(b))];
+                if of_plan {
+                    c.push(growth_of(w, written(b)));
+                }
+                c.into_iter()
+                    .flatten()
+                    .any(|c| matches!(judge(p, c), Judged::Consistent))
+            });
+            if right_as_written {
+                return None;
+            }
+            if of_plan {
+                let g = self
+                    .said(p)
+                    .map(|(said, _)| said.convention == CkConvention::Growth)
+                    .unwrap_or(self.template.settings.ck_convention == CkConvention::Growth);
+                if self.lk_scaled(p, g) == Some(factor) {
+                    return None;
+                }
+            }
+        }
+        Some(factor)
+    }
+
+    /// The finding on an LK whose one percent is right from it brought
+    /// back by `factor` ([`Stated::lk_scaled`]), at the LK.
+    fn lk_scaled_at(&self, stated: &TidyRow, factor: f64) -> Option<Finding> {
+        let i = stated.ind();
+        let lk = self.figure(i, ValueColumn::Lk)?;
+        let base_column = match stated.column {
+            ValueColumn::PctKh => ValueColumn::Kh,
+            _ => ValueColumn::Ck,
+        };
+        let base = self.figure(i, base_column)?;
+        let value = lk.value / factor;
+        let most = (lk.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
+        let d = (0..=most)
+            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
+            .unwrap_or(most);
+        let right = self.num(value, d);
+        let l = self.shown(lk);
+        let catalog_unit = self.template.indicators.get(i).map(|x| x.unit.as_str())?;
+        // "đồng/lít": the money word before the slash, the rest kept.
+        let (money, per) = match catalog_unit.split_once('/') {
+            Some((m, rest)) => (m.trim(), format!("/{}", rest.trim())),
+            None => (catalog_unit, String::new()),
+        };
+        let written_in = crate::number::money_factor(money).map(|f| f / factor);
+        let times = format_num((1.0 / factor).max(factor).round(), 0, self.lang);
+        let said = Checked::LkScaled {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            lk: &l,
+            right: &right,
+            base_column,
+            base: &self.shown(base),
+            pct_column: stated.column,
+            pct: &self.shown(stated),
+            times: &times,
+            written_in,
+            per: &per,
+            catalog_unit,
+            // A rate (a price) is not added up: recomputed or stated.
+            counted: self.sub.unit.is_some()
+                && self
+                    .template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|x| x.kind != Kind::Rate),
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, lk)
+                .expected(right)
+                .actual(l),
+        )
+    }
+
     /// The finding on an LK typed a power of ten off ([`Stated::lk_slip`]),
     /// at the LK: its two percents are right.
     fn lk_slipped(&self, i: usize, lk: &TidyRow, factor: f64) -> Finding {
@@ -1149,6 +1276,9 @@ impl Stated<'_> {
             _ => false,
         }) {
             return None;
+        }
+        if let Some(factor) = self.lk_scaled(stated, growth_wanted) {
+            return self.lk_scaled_at(stated, factor);
         }
         let point_ratio = lk.value / ck.value * 100.0;
         let point = if growth_wanted {
@@ -1454,6 +1584,9 @@ impl Stated<'_> {
             _ => false,
         }) {
             return None;
+        }
+        if let Some(factor) = self.lk_scaled(stated, growth_wanted) {
+            return self.lk_scaled_at(stated, factor);
         }
         let (l, b) = (self.shown(lk), self.shown(base));
         let point_ratio = lk.value / base.value * 100.0;

@@ -228,6 +228,18 @@ impl<'a> Marks<'a> {
                 continue;
             }
             let Some(c) = column else {
+                // A whole row off its peers by a power of ten (an outlier
+                // with no column): every figure of it is doubtful, and so
+                // is every total it enters, which it swells as much.
+                if f.code == Code::Outlier {
+                    for c in ValueColumn::QUANTITIES {
+                        marks.add(Place::Unit(u), i, c, f);
+                        if template.counts_towards_total(u, i) {
+                            marks.add(Place::Total, i, c, f);
+                        }
+                    }
+                    continue;
+                }
                 for c in [ValueColumn::Th, ValueColumn::Lk] {
                     marks.add(Place::Unit(u), i, c, f);
                 }
