@@ -30,6 +30,7 @@ mod printed;
 mod printed_tong_hop;
 mod rate_units;
 mod rates;
+mod row_scale;
 mod sample_district;
 mod sample_province;
 mod samples;

@@ -1,0 +1,232 @@
+//! A whole row typed in another unit (tester CC, Sở Công Thương): a
+//! ward's retail row in triệu đồng under «Tỷ đồng», every figure of it a
+//! thousand times its peers' per head and in line with each other, is one
+//! `outlier` warning naming the likely unit, with the row and every total
+//! it enters marked; and a price typed in nghìn đồng under «đồng/lít»,
+//! whose %CK is right for the real price, is told at the LK, the percent
+//! not blamed.
+
+use crate::checks::{consolidate, summary, write_form, FormRow, V};
+use crate::common::{read_sheet, zip_part};
+use std::path::Path;
+
+/// Ten wards of 10.000 to 55.000 people (`sizes`), the shipped
+/// template.toml, a retail row in tỷ đồng (BL01), a count (HC02) and a
+/// petrol price in đồng/lít (GX01, a rate).
+fn write_retail_template(tpl: &Path, sizes: &[f64]) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nTM,Thương mại\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         BL01,TM,Tổng mức bán lẻ hàng hóa,tỷ đồng,flow,ward,VP,\n\
+         HC02,TM,Số hồ sơ đăng ký kinh doanh,hồ sơ,flow,ward,VP,\n\
+         GX01,TM,Giá bán lẻ xăng bình quân,đồng/lít,rate,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports,size\nVP,department,Văn phòng,,yes,\n");
+    for (k, size) in sizes.iter().enumerate() {
+        let k = k + 1;
+        agencies.push_str(&format!("P{k:02},ward,Phường {k},,yes,{size}\n"));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+const COLUMNS: [&str; 5] = [
+    "Kế hoạch năm",
+    "Thực hiện quý",
+    "Lũy kế từ đầu năm",
+    "Cùng kỳ năm trước",
+    "So cùng kỳ (%)",
+];
+
+/// The Tổng hợp row of `code` and its cell notes, by column letter.
+fn total_notes(book: &Path, code: &str) -> Vec<(String, String)> {
+    let sheet = read_sheet(book, "Tổng hợp");
+    let r = sheet
+        .iter()
+        .position(|row| row.iter().any(|c| c == code))
+        .unwrap_or_else(|| panic!("{code} in Tổng hợp"));
+    let notes = zip_part(book, "xl/comments1.xml").unwrap_or_default();
+    let mut out = Vec::new();
+    for col in ["D", "E", "F", "G", "H", "I"] {
+        let a1 = format!("{col}{}", r + 1);
+        if let Some(at) = notes.find(&format!("ref=\"{a1}\"")) {
+            let end = notes[at..]
+                .find("</comment>")
+                .map_or(notes.len(), |e| at + e);
+            out.push((col.to_string(), notes[at..end].to_string()));
+        }
+    }
+    out
+}
+
+/// Phường 4 typed its whole BL01 row in triệu đồng (KH, TH, LK, CK a
+/// thousand times its peers' per head): one warning at the row naming
+/// triệu đồng and its LK brought back, and every BL01 total marked.
+/// Near misses: Phường 7 sells five times the usual per head in every
+/// column (a market town), Phường 9 thirty times the others' figures as
+/// written but as many people more (an industrial zone of its declared
+/// size): nothing said of them, and HC02's totals are unmarked.
+#[test]
+fn a_whole_row_in_another_money_unit_is_one_warning_and_marks_its_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let sizes: Vec<f64> = (1..=10)
+        .map(|k| match k {
+            9 => 900_000.0,
+            _ => 10_000.0 + 5_000.0 * f64::from(k),
+        })
+        .collect();
+    write_retail_template(&tpl, &sizes);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, size) in (1..=10).zip(&sizes) {
+        // Retail per head a little different in every ward: tỷ đồng per
+        // 1.000 people 0,8 … 1,25 of the year's plan.
+        let per_head = 0.0008 * (1.0 + 0.05 * f64::from(k));
+        let scale = match k {
+            4 => 1000.0,
+            7 => 5.0,
+            _ => 1.0,
+        };
+        let round1 = |v: f64| (v * 10.0).round() / 10.0;
+        let kh = round1(size * per_head * scale);
+        let th = round1(kh * 0.26);
+        let lk = round1(kh * 0.74);
+        let ck = round1(lk / 1.08);
+        let rows: Vec<FormRow> = vec![
+            (
+                "BL01",
+                "Tổng mức bán lẻ hàng hóa",
+                "Tỷ đồng",
+                vec![V::N(kh), V::N(th), V::N(lk), V::N(ck), V::E],
+            ),
+            (
+                "HC02",
+                "Số hồ sơ đăng ký kinh doanh",
+                "hồ sơ",
+                vec![
+                    V::N(400.0 + f64::from(k)),
+                    V::N(100.0 + f64::from(k)),
+                    V::N(300.0 + f64::from(k)),
+                    V::N(280.0 + f64::from(k)),
+                    V::E,
+                ],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &COLUMNS,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    // Phường 4: size 30.000, KH 1.000 × 30.000 × 0,0008 × 1,2 = 28.800,
+    // LK 0,74 of it. The office sends nothing in this test.
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|VP|"))
+        .collect();
+    assert_eq!(got, ["warning|outlier|P04|G7|BL01||≈ 21,312|21.312"]);
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "outlier")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        message,
+        "Phường 4: BL01 Tổng mức bán lẻ hàng hóa: cả dòng (KH 28.800; TH 7.488; \
+         LK 21.312; CK 19.733,3) đều gấp khoảng 1.000 lần mức thường thấy ở các phường \
+         khác (tính theo dân số), còn các số trong dòng thì khớp nhau: có lẽ ghi theo triệu \
+         đồng thay cho tỷ đồng: cột LK là 21,312. Các số này đang được cộng vào tổng hợp; \
+         hãy kiểm tra lại cả dòng với đơn vị."
+    );
+    // Every BL01 total (KH, TH, LK, CK and the %KH, %CK worked from
+    // them) carries the warning; HC02's none.
+    let book = out.join("tong-hop.xlsx");
+    let marked: Vec<String> = total_notes(&book, "BL01")
+        .into_iter()
+        .filter(|(_, n)| n.contains("Cảnh báo: Phường 4: BL01"))
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
+    assert_eq!(total_notes(&book, "HC02"), []);
+}
+
+/// Phường 2 typed its petrol price in nghìn đồng (LK 24,19) where its CK
+/// is 23.060 đồng/lít and its %CK 4,9 (growth) is right for 24.190: one
+/// error at the LK naming nghìn đồng/lít, no advice to write −99,9 in the
+/// percent. Near miss: Phường 3's price is right (24.190) and its %CK
+/// typed 0,49 for 4,9, the percent's own slip (its LK and CK agree): the
+/// percent is told, with its right figure.
+#[test]
+fn a_price_in_nghin_dong_is_told_at_the_lk_not_its_right_percent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let sizes: Vec<f64> = (1..=10)
+        .map(|k| 10_000.0 + 1_000.0 * f64::from(k))
+        .collect();
+    write_retail_template(&tpl, &sizes);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 1..=3 {
+        let (lk, pct) = match k {
+            2 => (24.19, 4.9),
+            3 => (24_190.0, 0.49),
+            _ => (24_190.0, 4.9),
+        };
+        write_form(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &COLUMNS,
+            &[(
+                "GX01",
+                "Giá bán lẻ xăng bình quân",
+                "đồng/lít",
+                vec![V::E, V::N(24_400.0), V::N(lk), V::N(23_060.0), V::N(pct)],
+            )],
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| s.contains("|GX01|"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|pct-mismatch|P02|G7|GX01|LK|24.190|24,19",
+            "error|pct-mismatch|P03|I7|GX01|%CK|4,90|0,49",
+        ]
+    );
+    let message = |unit: &str| {
+        findings
+            .iter()
+            .find(|f| f["unit"] == unit && f["indicator"] == "GX01")
+            .and_then(|f| f["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        message("P02"),
+        "Phường 2: GX01 Giá bán lẻ xăng bình quân ghi lũy kế 24,19, lệch khoảng 1.000 lần so \
+         với cùng kỳ 23.060, nhưng % so với cùng kỳ đã ghi (4,9) đúng với lũy kế 24.190: 24,19 \
+         có lẽ ghi theo nghìn đồng/lít thay cho đồng/lít, lũy kế đúng là 24.190; tỷ lệ thì \
+         đúng. Hãy kiểm tra lại lũy kế (và cùng kỳ)."
+    );
+    assert!(
+        message("P03").contains("Hãy sửa thành 4,90"),
+        "{}",
+        message("P03")
+    );
+}
