@@ -889,6 +889,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th: "140",
             lk: "104",
         },
+        Checked::FirstQuarterPartsAgree {
+            unit,
+            what,
+            th: "46",
+            lk: "56",
+            parts: "Nam 22 + Nữ 24; Từ 15 đến 29 tuổi 17 + Từ 30 đến 54 tuổi 26 + Từ 55 tuổi trở lên 3",
+        },
         Checked::AfterPrevious {
             unit,
             what,
@@ -1753,6 +1760,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkPointed { .. } => 34,
         Checked::FirstQuarterScaled { .. } => 35,
         Checked::TotalUnreported { .. } => 36,
+        Checked::FirstQuarterPartsAgree { .. } => 37,
     }
 }
 
@@ -1930,7 +1938,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 37);
+    covers("Checked", checked.iter().map(checked_variant), 38);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);
