@@ -894,7 +894,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             what,
             th: "46",
             lk: "56",
-            parts: "Nam 22 + Nữ 24; Từ 15 đến 29 tuổi 17 + Từ 30 đến 54 tuổi 26 + Từ 55 tuổi trở lên 3",
+            parts: "đúng hạn 40 + trễ hạn 6",
         },
         Checked::AfterPrevious {
             unit,
