@@ -894,7 +894,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             what,
             th: "46",
             lk: "56",
-            parts: "đúng hạn 40 + trễ hạn 6",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
         },
         Checked::AfterPrevious {
             unit,
