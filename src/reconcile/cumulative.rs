@@ -378,7 +378,9 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
                 lk: &a,
                 parts: &parts,
             };
-            out.push(lk_mismatch(&said, lang, (template, sub, lk), e.clone(), a.clone()).covering(rules));
+            out.push(
+                lk_mismatch(&said, lang, (template, sub, lk), e.clone(), a.clone()).covering(rules),
+            );
             continue;
         }
         // Nothing says which of the two is wrong: the finding names the
@@ -459,7 +461,11 @@ fn parts_back_th(
             .zip(rel.whole_and_parts().map(|(_, p)| p).unwrap_or_default())
             .map(|(r, p)| {
                 let d = decimals.max(r.shown_decimals());
-                format!("{} {}", short_name(template, p), format_num(r.value, d, lang))
+                format!(
+                    "{} {}",
+                    short_name(template, p),
+                    format_num(r.value, d, lang)
+                )
             })
             .collect();
         said.push(words.join(" + "));
@@ -841,7 +847,8 @@ pub fn drop_covered_sums(findings: &mut Vec<Finding>) {
         .flat_map(|f| f.covers.iter().map(move |r| key(f, r)))
         .collect();
     if !covered.is_empty() {
-        findings.retain(|f| !(f.code == Code::SumMismatch && covered.contains(&key(f, &f.expected))));
+        findings
+            .retain(|f| !(f.code == Code::SumMismatch && covered.contains(&key(f, &f.expected))));
     }
 }
 

@@ -564,7 +564,9 @@ impl Lacking {
                 .is_some_and(|(u, b)| b.first.contains(&(u as u32)))
         };
         let unmarked = rel.codes().iter().any(|c| {
-            template.indicator_index(c).is_none_or(|i| figure(s, i, column).is_none() && !marked(i))
+            template
+                .indicator_index(c)
+                .is_none_or(|i| figure(s, i, column).is_none() && !marked(i))
         });
         if unmarked {
             self.unmarked += 1;

@@ -449,9 +449,7 @@ fn partial_footnote(
         };
         match runs.last_mut() {
             // Another column of the same indicator, the same units.
-            Some((inds, cols, n, w)) if inds == &[i] && *n == count && *w == names => {
-                cols.push(c)
-            }
+            Some((inds, cols, n, w)) if inds == &[i] && *n == count && *w == names => cols.push(c),
             _ => runs.push((vec![i], vec![c], count, names)),
         }
     }
@@ -470,7 +468,11 @@ fn partial_footnote(
             .map(|ind| format!("{} {}", ind.code, ind.name))
             .collect::<Vec<_>>()
             .join(", ");
-        let cols = cols.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", ");
+        let cols = cols
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         lines.push(match lang {
             Lang::Vi => format!("- {what} (cột {cols}): chưa gồm số của {count} đơn vị: {names}."),
             Lang::En => format!(

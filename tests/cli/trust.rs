@@ -2846,7 +2846,7 @@ fn a_partial_total_prints_its_sign_and_a_footnote() {
     let line = at("- HC03");
     assert_eq!(line, heading + 1);
     assert!(
-        text[line].ends_with(", cột LK: chưa gồm số của 1 đơn vị: Phường 2."),
+        text[line].ends_with(" (cột LK): chưa gồm số của 1 đơn vị: Phường 2."),
         "{}",
         text[line]
     );
