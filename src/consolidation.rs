@@ -461,6 +461,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A TH column holding the months from January: its outliers and the
     // relations it breaks are that one finding's.
     crate::reconcile::cumulative::drop_explained_by_th_column(&mut findings);
+    // A first quarter's LK that its TH and every breakdown contradict:
+    // the sums it breaks are that one finding's.
+    crate::reconcile::cumulative::drop_covered_sums(&mut findings);
     drop(figures);
     drop(by_file);
     release_free_memory();

@@ -390,6 +390,12 @@ pub struct Finding {
     /// Not a field of the error lists.
     #[serde(skip)]
     pub office_only: bool,
+    /// The rules (`expected` of `sum-mismatch` findings at the same
+    /// cell and column) whose break this finding explains and stands
+    /// for: a first quarter's LK that TH and every breakdown of the
+    /// indicator contradict. Not a field of the error lists.
+    #[serde(skip)]
+    pub covers: Vec<String>,
 }
 
 impl Finding {
@@ -411,6 +417,7 @@ impl Finding {
             message: message.into(),
             to_unit: String::new(),
             office_only: false,
+            covers: Vec::new(),
         }
     }
 
@@ -454,6 +461,12 @@ impl Finding {
 
     pub fn column(mut self, column: impl Into<String>) -> Self {
         self.column = column.into();
+        self
+    }
+
+    /// The sums this finding explains and stands for ([`Finding::covers`]).
+    pub fn covering(mut self, rules: Vec<String>) -> Self {
+        self.covers = rules;
         self
     }
 

@@ -478,6 +478,18 @@ pub enum Checked<'a> {
         th: &'a str,
         lk: &'a str,
     },
+    /// `cumulative-mismatch` in a first quarter where `unit`'s `what`
+    /// states TH `th` and LK `lk`, and its parts (`parts`: each sum the
+    /// catalog breaks it into, "Nam 22 + Nữ 24", joined by "; ") add up
+    /// to the TH: the LK is the one figure off, and the sums it breaks
+    /// are this finding's.
+    FirstQuarterPartsAgree {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
+        parts: &'a str,
+    },
     /// `cumulative-mismatch` in a first quarter at the figure of `wrong`
     /// (TH or LK), `stated`, a power of ten (`factor`, "1.000") off the
     /// other column's `right`, which the unit's other figures back: its
@@ -691,6 +703,7 @@ impl Words for Checked<'_> {
             | Checked::PctReadByFigures { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
             Checked::FirstQuarter { .. }
+            | Checked::FirstQuarterPartsAgree { .. }
             | Checked::FirstQuarterScaled { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
@@ -844,6 +857,7 @@ impl Words for Checked<'_> {
             | Checked::PctReadByFigures { .. }
             | Checked::RateAveraged { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
+            | Checked::FirstQuarterPartsAgree { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
@@ -1586,6 +1600,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
     match (c, lang) {
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::Vi) => format!("{unit}: {what}: TH {e} và LK {a} phải bằng nhau trong quý I (lũy kế từ đầu năm là chính quý I); một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
+        (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::Vi) => format!("{unit}: {what}: LK {a} phải bằng TH {e} trong quý I (lũy kế từ đầu năm là chính quý I), và các phần của chỉ tiêu cũng cộng lại bằng {e} ({parts}): số LK {a} sai. Hãy sửa LK thành {e}."),
+        (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::En) => format!("{unit}: {what}: LK {a} must equal TH {e} in the first quarter (the cumulative figure is the quarter itself), and the indicator's parts add up to {e} too ({parts}): the LK {a} is wrong. Correct the LK to {e}."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
         (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước."),

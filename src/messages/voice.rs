@@ -946,6 +946,13 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th: "140",
             lk: "104",
         },
+        Checked::FirstQuarterPartsAgree {
+            unit,
+            what,
+            th: "46",
+            lk: "56",
+            parts: "đúng hạn 1.204 + trễ hạn 77",
+        },
         Checked::AfterPrevious {
             unit,
             what,
@@ -1812,6 +1819,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TotalUnreported { .. } => 36,
         Checked::RowScaled { .. } => 37,
         Checked::LkScaled { .. } => 38,
+        Checked::FirstQuarterPartsAgree { .. } => 39,
     }
 }
 
@@ -1989,7 +1997,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 39);
+    covers("Checked", checked.iter().map(checked_variant), 40);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);

@@ -300,6 +300,9 @@ pub fn check_single(
         template,
         lang,
     )?;
+    // A first quarter's LK that its TH and every breakdown contradict:
+    // the sums it breaks are that one finding's.
+    super::cumulative::drop_covered_sums(&mut out);
     Ok(out)
 }
 

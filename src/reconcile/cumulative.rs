@@ -368,6 +368,21 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         }
         let d = th.shown_decimals().max(lk.shown_decimals());
         let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
+        // TH and every breakdown of the indicator agree: the LK is the
+        // odd one out, and the sums it breaks are this one mistake.
+        if let Some((rules, parts)) = parts_back_th(sub, template, (i, th), d, lang) {
+            let said = Checked::FirstQuarterPartsAgree {
+                unit: &unit_name,
+                what: &what,
+                th: &e,
+                lk: &a,
+                parts: &parts,
+            };
+            out.push(
+                lk_mismatch(&said, lang, (template, sub, lk), e.clone(), a.clone()).covering(rules),
+            );
+            continue;
+        }
         // Nothing says which of the two is wrong: the finding names the
         // rule, not a correction.
         let said = Checked::FirstQuarter {
@@ -385,6 +400,77 @@ pub fn check_first_quarter(sub: &Submission, template: &Template, lang: Lang) ->
         ));
     }
     out
+}
+
+/// The sums (`LD.01 == LD.01.1 + LD.01.2`) whose whole is indicator
+/// `i` and whose parts' LK add up to the whole's TH, in a first quarter
+/// where its LK differs from its TH: (the rules, the parts in words
+/// "Nam 22 + Nữ 24", the sums joined by "; "). Only when there is one
+/// such sum with every part's LK given, every such sum agrees with the
+/// TH, and so do the parts' TH where the unit gave them all: the TH and
+/// the breakdowns then say the same figure, and the LK is the one off.
+fn parts_back_th(
+    sub: &Submission,
+    template: &Template,
+    (i, th): (usize, &TidyRow),
+    decimals: u8,
+    lang: Lang,
+) -> Option<(Vec<String>, String)> {
+    use super::relations::{relations_naming, short_name};
+    let code = template.indicators.get(i)?.code.as_str();
+    let figure = |p: usize, c: ValueColumn| sub.figure(p, c);
+    let (mut rules, mut said) = (Vec::new(), Vec::new());
+    for rel in relations_naming(template, code) {
+        let Some((whole, parts)) = rel.whole_and_parts() else {
+            continue;
+        };
+        if whole != code || !rel.holds_in(ValueColumn::Lk) {
+            continue;
+        }
+        let parts: Option<Vec<usize>> = parts.iter().map(|p| template.indicator_index(p)).collect();
+        let parts = parts?;
+        // The parts' sum in a column, within the half-units of its figures
+        // and the TH's; `None` when a part is not given there.
+        let sum = |c: ValueColumn| -> Option<(f64, f64, Vec<&TidyRow>)> {
+            let rows: Option<Vec<&TidyRow>> = parts.iter().map(|&p| figure(p, c)).collect();
+            let rows = rows?;
+            let value = rows.iter().map(|r| r.value).sum();
+            let slack = rows
+                .iter()
+                .zip(&parts)
+                .map(|(r, &p)| half_of(template, p, r.decimals))
+                .sum::<f64>()
+                + half_of(template, i, th.decimals)
+                + 1e-9;
+            Some((value, slack, rows))
+        };
+        let Some((lk_sum, slack, rows)) = sum(ValueColumn::Lk) else {
+            continue;
+        };
+        if (lk_sum - th.value).abs() > slack {
+            return None;
+        }
+        if let Some((th_sum, slack, _)) = sum(ValueColumn::Th) {
+            if (th_sum - th.value).abs() > slack {
+                return None;
+            }
+        }
+        rules.push(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right));
+        let words: Vec<String> = rows
+            .iter()
+            .zip(rel.whole_and_parts().map(|(_, p)| p).unwrap_or_default())
+            .map(|(r, p)| {
+                let d = decimals.max(r.shown_decimals());
+                format!(
+                    "{} {}",
+                    short_name(template, p),
+                    format_num(r.value, d, lang)
+                )
+            })
+            .collect();
+        said.push(words.join(" + "));
+    }
+    (!rules.is_empty()).then(|| (rules, said.join("; ")))
 }
 
 /// A first quarter's TH and LK a power of ten apart (10, 100 or 1.000,
@@ -744,6 +830,26 @@ pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
             && !f.indicator.is_empty()
             && slipped.contains(&(f.unit.clone(), f.file.clone())))
     });
+}
+
+/// Drops the `sum-mismatch` findings a first quarter's LK finding stands
+/// for ([`Finding::covers`]): its TH and every breakdown of the
+/// indicator agree, so the sums its LK breaks are that one mistake, said
+/// once at the LK, and the parts (right) are not disputed.
+pub fn drop_covered_sums(findings: &mut Vec<Finding>) {
+    use crate::diagnostic::Code;
+    // Where a finding is, and a rule: (unit, file, sheet, cell, column, rule).
+    let key = |f: &Finding, rule: &str| {
+        [&f.unit, &f.file, &f.sheet, &f.cell, &f.column, rule].map(|s| s.to_string())
+    };
+    let covered: std::collections::HashSet<[String; 6]> = findings
+        .iter()
+        .flat_map(|f| f.covers.iter().map(move |r| key(f, r)))
+        .collect();
+    if !covered.is_empty() {
+        findings
+            .retain(|f| !(f.code == Code::SumMismatch && covered.contains(&key(f, &f.expected))));
+    }
 }
 
 /// After the first quarter, without last quarter's figures: a flow's LK

@@ -540,11 +540,37 @@ struct Lacking {
     no_whole_count: usize,
     short: Vec<String>,
     short_count: usize,
+    /// How many of them left out a figure whose total is not marked as
+    /// lacking theirs ([`Totals::blank_cells`]: Tổng hợp's (*) and
+    /// footnote). When none did, the consolidated whole and parts
+    /// disagree the way the footnote already tells, and no finding says
+    /// it again.
+    unmarked: usize,
 }
 
 impl Lacking {
-    fn add(&mut self, rel: &Relation, column: ValueColumn, s: &Submission, template: &Template) {
+    fn add(
+        &mut self,
+        rel: &Relation,
+        column: ValueColumn,
+        s: &Submission,
+        (template, totals): (&Template, &Totals),
+    ) {
         self.count += 1;
+        let marked = |i: usize| {
+            let blank = totals.blank_cells.get(&(i, column.index()));
+            s.unit
+                .zip(blank)
+                .is_some_and(|(u, b)| b.first.contains(&(u as u32)))
+        };
+        let unmarked = rel.codes().iter().any(|c| {
+            template
+                .indicator_index(c)
+                .is_none_or(|i| figure(s, i, column).is_none() && !marked(i))
+        });
+        if unmarked {
+            self.unmarked += 1;
+        }
         let Some((whole, _)) = rel.whole_and_parts() else {
             return;
         };
@@ -634,7 +660,7 @@ impl<'a> Checking<'a> {
                         Verdict::Skipped => {
                             if let Subject::Unit(s) = subject {
                                 if let Some(l) = lacking.get_mut(k) {
-                                    l.add(rel, column, s, self.template);
+                                    l.add(rel, column, s, (self.template, self.totals));
                                 }
                                 // A unit that need not report every
                                 // indicator of the relation (an office and
@@ -657,6 +683,14 @@ impl<'a> Checking<'a> {
                             }
                         }
                         Verdict::Violated if is_totals && trouble[k] => {}
+                        // The totals break it only by what units left
+                        // out, each marked (*) and named in Tổng hợp's
+                        // footnote: said there, not again.
+                        Verdict::Violated
+                            if is_totals
+                                && lacking
+                                    .get(k)
+                                    .is_some_and(|l| l.count > 0 && l.unmarked == 0) => {}
                         Verdict::Violated => {
                             trouble[k] = true;
                             // The totals break a sum no unit broke: units

@@ -345,10 +345,11 @@ pub fn related_cells<'a>(
         .collect();
     // LK against TH at a row's LK (LK = TH in a first quarter, LK ≥ TH,
     // LK = last LK + TH) does not say which of the two is wrong: the TH
-    // is marked too, as Chi tiết marks it.
+    // is marked too, as Chi tiết marks it; not when the TH and the
+    // indicator's breakdowns agree (the LK alone is wrong).
     let cumulative: Vec<&&Finding> = findings
         .iter()
-        .filter(|f| f.code == Code::CumulativeMismatch && f.column == "LK")
+        .filter(|f| f.code == Code::CumulativeMismatch && f.column == "LK" && f.covers.is_empty())
         .filter(|f| f.file == sub.file && f.severity != Severity::Info)
         .collect();
     // A department's totals that leave out a ward, told once: every

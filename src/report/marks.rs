@@ -13,6 +13,8 @@
 //!     district figure against the wards' sum)
 //!   … cumulative-mismatch (LK against TH:     + its TH too, the unit's and
 //!     which of the two is wrong is not known)   the total, as its LK
+//!     (not when TH and the breakdowns agree:
+//!     the LK alone is wrong)
 //!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK) and the
 //!     of %KH, LK, KH is wrong is not known      totals they enter, a warning
 //! a department's totals that leave out a      each figure it lists, as its
@@ -265,7 +267,9 @@ impl<'a> Marks<'a> {
                 // last quarter's LK + TH) does not say which of the two is
                 // wrong: both are disputed (a ward's TH typed in nghìn
                 // đồng under "triệu đồng" shows as its LK's error).
-                Code::CumulativeMismatch if c == ValueColumn::Lk => {
+                // Unless its TH and every breakdown of the indicator
+                // agree: the LK alone is then wrong.
+                Code::CumulativeMismatch if c == ValueColumn::Lk && f.covers.is_empty() => {
                     vec![(i, ValueColumn::Th), (i, ValueColumn::Lk)]
                 }
                 _ => vec![(i, c)],

@@ -421,8 +421,10 @@ fn with_partial_sign(num: &str) -> String {
 }
 
 /// The printed footnote of the totals that leave out units: a heading
-/// line, then one line per total (indicator, column, how many units left
-/// its cell empty and the first few by name); then one line per unit of
+/// line, then one line per indicator (or run of indicators in table
+/// order) whose totals leave out the same units: the indicators, the
+/// columns, how many units left their cells empty and the first few by
+/// name; then one line per unit of
 /// `parts` (its figures only part of its own), which every total it
 /// enters lacks the rest of.
 fn partial_footnote(
@@ -434,22 +436,48 @@ fn partial_footnote(
 ) -> Vec<String> {
     let mut lines = Vec::new();
     let explained = explained(parts, aside);
+    // One line per run of indicators (in table order) whose totals leave
+    // out the same units in the same columns: (indicators, columns,
+    // how many units, their names).
+    let mut runs: Vec<(Vec<usize>, Vec<ValueColumn>, u32, String)> = Vec::new();
     for &(i, c, units) in partial {
-        let Some(ind) = t.indicators.get(i) else {
+        if t.indicators.get(i).is_none() {
             continue;
-        };
+        }
         let Some((count, names)) = left_out_names(units, &explained, t, lang, 3) else {
             continue;
         };
+        match runs.last_mut() {
+            // Another column of the same indicator, the same units.
+            Some((inds, cols, n, w)) if inds == &[i] && *n == count && *w == names => cols.push(c),
+            _ => runs.push((vec![i], vec![c], count, names)),
+        }
+    }
+    // Indicators in a row whose lines say the same: one line.
+    let mut merged: Vec<(Vec<usize>, Vec<ValueColumn>, u32, String)> = Vec::new();
+    for run in runs {
+        match merged.last_mut() {
+            Some(m) if m.1 == run.1 && m.2 == run.2 && m.3 == run.3 => m.0.extend(run.0),
+            _ => merged.push(run),
+        }
+    }
+    for (inds, cols, count, names) in merged {
+        let what = inds
+            .iter()
+            .filter_map(|&i| t.indicators.get(i))
+            .map(|ind| format!("{} {}", ind.code, ind.name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let cols = cols
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         lines.push(match lang {
-            Lang::Vi => format!(
-                "- {} {}, cột {c}: chưa gồm số của {count} đơn vị: {names}.",
-                ind.code, ind.name
-            ),
+            Lang::Vi => format!("- {what} (cột {cols}): chưa gồm số của {count} đơn vị: {names}."),
             Lang::En => format!(
-                "- {} {}, column {c}: leaves out {}: {names}.",
-                ind.code,
-                ind.name,
+                "- {what} (column{} {cols}): leaves out {}: {names}.",
+                if cols.contains(',') { "s" } else { "" },
                 lang.count(count as usize, ("", "unit", "units"))
             ),
         });

@@ -3,6 +3,7 @@
 
 mod annex;
 mod annex_printed;
+mod breakdowns;
 mod check;
 mod check_text;
 mod checks;

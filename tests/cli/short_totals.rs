@@ -242,7 +242,7 @@ fn a_total_short_of_a_blank_or_deleted_row_is_marked_and_an_exempt_one_is_not() 
             assert_eq!(note_at(&book, notes, &a1), "", "{a1}");
         }
     }
-    // The footnote: one line per short total.
+    // The footnote: one line per short indicator, naming its columns.
     let lines: Vec<&str> = sheet
         .iter()
         .filter_map(|r| r.first().map(String::as_str))
@@ -251,10 +251,8 @@ fn a_total_short_of_a_blank_or_deleted_row_is_marked_and_an_exempt_one_is_not() 
     assert_eq!(
         lines,
         [
-            "- A01 Số trẻ thuộc diện tiêm chủng, cột TH: chưa gồm số của 1 đơn vị: Xã Tân An.",
-            "- A01 Số trẻ thuộc diện tiêm chủng, cột LK: chưa gồm số của 1 đơn vị: Xã Tân An.",
-            "- A02 Số trẻ được tiêm chủng đầy đủ, cột TH: chưa gồm số của 1 đơn vị: Xã Krông Búk.",
-            "- A02 Số trẻ được tiêm chủng đầy đủ, cột LK: chưa gồm số của 1 đơn vị: Xã Krông Búk.",
+            "- A01 Số trẻ thuộc diện tiêm chủng (cột TH, LK): chưa gồm số của 1 đơn vị: Xã Tân An.",
+            "- A02 Số trẻ được tiêm chủng đầy đủ (cột TH, LK): chưa gồm số của 1 đơn vị: Xã Krông Búk.",
         ]
     );
 }
