@@ -18,8 +18,12 @@
 //! at most "là", "đạt", ":") within its clause: a comma the catalog name
 //! does not write ends the name, a name with a figure on both sides
 //! claims neither, and a figure before a name must follow a verb that
-//! says the name's deed. Sentences about one ward, changes ("tăng 5"),
-//! estimates and money in another unit are left alone.
+//! says the name's deed. Sentences about one ward, changes ("tăng 5")
+//! and estimates are left alone. Money written in another unit than the
+//! catalog's ("17,8 triệu đồng" of a row in đồng) is compared with the
+//! table's figure converted into it; a thousand times off is an error
+//! naming the right unit ("17,8 tỷ đồng" where the table has 17.800.000
+//! đồng).
 
 use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
@@ -202,6 +206,8 @@ pub struct NameIndex {
     /// How each indicator adds up: a stock's LK is its TH, a flow's LK
     /// is at least its TH.
     kinds: HashMap<String, Kind>,
+    /// Each indicator's unit, folded.
+    units: HashMap<String, String>,
 }
 
 /// The place of a comma inside a catalog name, among its words.
@@ -252,6 +258,11 @@ impl NameIndex {
                 .indicators
                 .iter()
                 .map(|i| (i.code.clone(), i.kind))
+                .collect(),
+            units: template
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), fold(&i.unit)))
                 .collect(),
         }
     }
@@ -318,6 +329,46 @@ pub struct NamedFigure {
     /// The table's period its clause names: the quarter (TH), the
     /// months from January (LK), or neither.
     pub period: Named,
+    /// Money written in another unit than the catalog's ("17,8 tỷ
+    /// đồng" of an indicator counted in đồng): the table's figure is
+    /// converted into the written unit before it is compared.
+    pub money: Option<MoneyUnits>,
+}
+
+/// The unit a figure of money is written in and the catalog's unit of its
+/// indicator, as steps of [`MONEY_UNITS`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MoneyUnits {
+    pub written: usize,
+    pub catalog: usize,
+}
+
+/// The units of money a figure may be written in, smallest first: folded
+/// words, the words as a message writes them, and their size in đồng.
+/// "ngàn" is "nghìn" and "tỉ" is "tỷ".
+const MONEY_UNITS: &[(&[&str], &str, f64)] = &[
+    (&["dong"], "đồng", 1.0),
+    (&["nghin dong", "ngan dong"], "nghìn đồng", 1e3),
+    (&["trieu dong"], "triệu đồng", 1e6),
+    (&["ty dong", "ti dong"], "tỷ đồng", 1e9),
+];
+
+/// The step of [`MONEY_UNITS`] a folded unit is, if it is money.
+fn money_step(unit: &str) -> Option<usize> {
+    MONEY_UNITS
+        .iter()
+        .position(|(ways, _, _)| ways.contains(&unit))
+}
+
+/// The step of [`MONEY_UNITS`] written right after the figure at `n`:
+/// "17,8 tỷ đồng", "96.800.000 đồng" ("đồng ý" is no money).
+fn money_after(tokens: &[Token], n: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).and_then(Token::word);
+    match (word(n + 1), word(n + 2)) {
+        (Some(a), Some("dong")) if a != "dong" => money_step(&format!("{a} dong")),
+        (Some("dong"), next) if next != Some("y") => Some(0),
+        _ => None,
+    }
 }
 
 /// Words between a name and its figure that keep them together.
@@ -487,6 +538,14 @@ pub fn named_figures(
             }
             let own_names = names.names.get(code).map(Vec::as_slice).unwrap_or_default();
             let period = scope::in_scope(tokens, &marks, n, own_names)?;
+            let unit = names
+                .units
+                .get(code)
+                .map(String::as_str)
+                .unwrap_or_default();
+            let money = money_step(unit)
+                .zip(money_after(tokens, n))
+                .map(|(catalog, written)| MoneyUnits { written, catalog });
             Some(NamedFigure {
                 code: code.clone(),
                 figure: Figure {
@@ -495,6 +554,7 @@ pub fn named_figures(
                 },
                 span: *sp,
                 period,
+                money,
             })
         })
         .collect();
@@ -538,10 +598,15 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
     {
         return false;
     }
-    // Money must be written in the catalog's unit, right after the figure.
+    // Money must be written right after the figure: in the catalog's
+    // unit, or (when the catalog's is đồng, nghìn, triệu or tỷ đồng) in
+    // another of these, which the table's figure is converted into.
     if unit.split(' ').any(|w| w == "dong") {
         if before_name {
             return false;
+        }
+        if money_step(unit).is_some() {
+            return money_after(tokens, n).is_some();
         }
         let written: Vec<&str> = (n + 1..n + 1 + unit.split(' ').count())
             .filter_map(|i| tokens.get(i).and_then(Token::word))
@@ -608,6 +673,12 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
         (None, Some(l)) if same => (Some(l), Some(l), false),
         _ => (th, lk, false),
     };
+    // The table's figures in the unit the text writes its money in.
+    let size = |step: usize| MONEY_UNITS.get(step).map_or(1.0, |(_, _, f)| *f);
+    let scale = named
+        .money
+        .map_or(1.0, |m| size(m.catalog) / size(m.written));
+    let (th, lk) = (th.map(|v| v * scale), lk.map(|v| v * scale));
     let num = named.figure.num;
     let verdict = |v: Option<f64>| v.map(|v| judge_percent(num.value, num.decimals, (v, v)));
     let (chosen, column, other) = match named.period {
@@ -628,8 +699,63 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     {
         return Compared::Agrees;
     }
-    let stated = format_num(num.value, num.decimals, lang);
-    let table = format_auto(table_value, 2, lang);
+    let unit_words = |step: usize| MONEY_UNITS.get(step).map_or("", |(_, w, _)| *w);
+    // Money a unit off: the figure is the table's in the next unit up or
+    // down ("17,8 tỷ đồng" where the table has 17.800.000 đồng, 17,8
+    // triệu). The figure is right, the unit is not: an error whatever
+    // the period, as no LK is a thousand times a TH.
+    if let Some(m) = named.money {
+        let columns = [(chosen, column), (other, other_column(column))];
+        let slip = columns.iter().find_map(|&(value, col)| {
+            let value = value?;
+            [m.written.checked_sub(1), Some(m.written + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&step| step < MONEY_UNITS.len())
+                .find(|&step| {
+                    let in_step = value * size(m.written) / size(step);
+                    judge_percent(num.value, num.decimals, (in_step, in_step))
+                        == Verdict::Consistent
+                })
+                .map(|step| (value, col, step))
+        });
+        if let Some((value, col, step)) = slip {
+            let figure = format_num(num.value, num.decimals, lang);
+            let stated = format!("{figure} {}", unit_words(m.written));
+            let right = format!("{figure} {}", unit_words(step));
+            let table = format!(
+                "{} {}",
+                format_auto(value / scale, 2, lang),
+                unit_words(m.catalog)
+            );
+            let said = Prose::TextVsTableUnit {
+                stated: &stated,
+                code: &named.code,
+                table: &table,
+                right: &right,
+                wrong: unit_words(m.written),
+            };
+            return Compared::Differs(Box::new(
+                Finding::said(Severity::Error, &said, lang)
+                    .indicator(named.code.clone())
+                    .column(column_name(col))
+                    .expected(right)
+                    .actual(stated),
+            ));
+        }
+    }
+    // Converted money names its unit: "17,5 triệu đồng" against the
+    // table's 17.800.000 đồng, 17,8 triệu đồng.
+    let written_unit = named
+        .money
+        .filter(|m| m.written != m.catalog)
+        .map(|m| format!(" {}", unit_words(m.written)))
+        .unwrap_or_default();
+    let stated = format!(
+        "{}{written_unit}",
+        format_num(num.value, num.decimals, lang)
+    );
+    let table = format!("{}{written_unit}", format_auto(table_value, 2, lang));
     // No LK, no period named: the figure may be the months from January.
     let lk_unknown = named.period == Named::Unnamed && lk.is_none() && !lk_inferred;
     let said = if lk_unknown {
@@ -654,18 +780,30 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     } else {
         Severity::Error
     };
-    let column_name = match column {
-        ValueColumn::Th => "TH",
-        _ => "LK",
-    };
     let finding = Finding::said(severity, &said, lang);
     Compared::Differs(Box::new(
         finding
             .indicator(named.code.clone())
-            .column(column_name)
+            .column(column_name(column))
             .expected(table)
             .actual(stated),
     ))
+}
+
+/// The short name of a figure column in a finding.
+fn column_name(column: ValueColumn) -> &'static str {
+    match column {
+        ValueColumn::Th => "TH",
+        _ => "LK",
+    }
+}
+
+/// The column a figure is not compared with: LK for TH, TH for LK.
+fn other_column(column: ValueColumn) -> ValueColumn {
+    match column {
+        ValueColumn::Th => ValueColumn::Lk,
+        _ => ValueColumn::Th,
+    }
 }
 
 #[cfg(test)]
@@ -739,6 +877,7 @@ mod tests {
             },
             span: (0, 1),
             period: Named::Unnamed,
+            money: None,
         };
         assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
         assert!(
@@ -972,6 +1111,78 @@ mod tests {
         assert_eq!(
             third_quarter("9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng."),
             (vec![], 1)
+        );
+    }
+
+    /// Regression (tester CA, L50): money written in another unit than
+    /// the catalog's was left alone; the table's figure is converted into
+    /// the written unit, and a figure a unit off is an error naming the
+    /// right unit.
+    #[test]
+    fn money_in_another_unit_is_converted_and_a_unit_slip_named() {
+        use Severity::{Error as E, Warning as W};
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        // YT25 is counted in đồng, NS03 in tỷ đồng.
+        let totals = TableTotals::from_rows([
+            ("YT25".to_string(), Some(17_800_000.0), None),
+            ("NS03".to_string(), Some(251.6), Some(641.08)),
+        ])
+        .for_period(Some(Period::quarter(2020, 3)));
+        let found = |text: &str| -> Vec<Row> {
+            named_figures(&tokenize(text), &names, totals.period)
+                .iter()
+                .filter_map(|n| differs(judge(n, &totals, &names, Lang::Vi)))
+                .map(|f| (f.indicator, f.severity, f.column, f.expected, f.actual))
+                .collect()
+        };
+        let fine = "Tiền phạt vi phạm an toàn thực phẩm";
+        assert_eq!(
+            found(&format!("{fine} 17,8 tỷ đồng.")),
+            [row("YT25", E, "TH", "17,8 triệu đồng", "17,8 tỷ đồng")]
+        );
+        // Not a thousand times off: another figure, in the written unit.
+        assert_eq!(
+            found(&format!("Trong quý, {fine} 17,5 triệu đồng.")),
+            [row("YT25", E, "TH", "17,8 triệu đồng", "17,5 triệu đồng")]
+        );
+        assert_eq!(
+            found(&format!("{fine} 17.800 triệu đồng.")),
+            [row(
+                "YT25",
+                E,
+                "TH",
+                "17.800 nghìn đồng",
+                "17.800 triệu đồng"
+            )]
+        );
+        assert_eq!(
+            found("Chi ngân sách quận 9 tháng đầu năm 2020 đạt 641.080 tỷ đồng."),
+            [row(
+                "NS03",
+                E,
+                "LK",
+                "641.080 triệu đồng",
+                "641.080 tỷ đồng"
+            )]
+        );
+        // Near misses: the same money in any unit, rounded as written.
+        for agrees in [
+            format!("{fine} 17,8 triệu đồng."),
+            format!("{fine} 18 triệu đồng."),
+            format!("{fine} 17.800.000 đồng."),
+            format!("{fine} 17.800 nghìn đồng."),
+            format!("{fine} 0,0178 tỷ đồng."),
+            "Chi ngân sách quận 9 tháng đầu năm 2020 là 641.080 triệu đồng.".to_string(),
+        ] {
+            assert!(found(&agrees).is_empty(), "{agrees}");
+        }
+        // An estimate stays alone.
+        assert!(found(&format!("{fine} gần 17,8 tỷ đồng.")).is_empty());
+        // Above the quarter's TH with no period named: may be the LK.
+        assert_eq!(
+            found(&format!("{fine} 19 triệu đồng.")),
+            [row("YT25", W, "TH", "17,8 triệu đồng", "19 triệu đồng")]
         );
     }
 
