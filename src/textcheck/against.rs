@@ -18,7 +18,10 @@
 //! at most "là", "đạt", ":") within its clause: a comma the catalog name
 //! does not write ends the name, a name with a figure on both sides
 //! claims neither, and a figure before a name must follow a verb that
-//! says the name's deed. Sentences about one ward, changes ("tăng 5")
+//! says the name's deed. A name ending on its deed may be split around
+//! the figure: "tiếp nhận 3.930 hồ sơ thủ tục hành chính" is «Hồ sơ thủ
+//! tục hành chính đã tiếp nhận». Sentences about one ward (not "quận và
+//! 16 phường"), changes ("tăng 5")
 //! and estimates are left alone. Money written in another unit than the
 //! catalog's ("17,8 triệu đồng" of a row in đồng) is compared with the
 //! table's figure converted into it; a thousand times off is an error
@@ -208,6 +211,12 @@ pub struct NameIndex {
     kinds: HashMap<String, Kind>,
     /// Each indicator's unit, folded.
     units: HashMap<String, String>,
+    /// The names that end on their deed, without it: (words, deed,
+    /// code), longest first. «Hồ sơ thủ tục hành chính đã tiếp nhận» is
+    /// "hồ sơ thủ tục hành chính" done "tiếp nhận": the verb before a
+    /// figure says which of the indicators sharing the noun it counts
+    /// ("tiếp nhận 3.930 hồ sơ thủ tục hành chính").
+    deed_keys: Vec<(Vec<String>, String, String)>,
 }
 
 /// The place of a comma inside a catalog name, among its words.
@@ -217,6 +226,7 @@ impl NameIndex {
     pub fn new(template: &Template) -> NameIndex {
         let mut by_key: HashMap<Vec<String>, HashSet<String>> = HashMap::new();
         let mut names_of: HashMap<String, Vec<String>> = HashMap::new();
+        let mut deed_keys: Vec<(Vec<String>, String, String)> = Vec::new();
         for ind in &template.indicators {
             let head = ind.name.split([',', '(']).next().unwrap_or_default();
             let mut names = vec![ind.name.as_str(), head];
@@ -228,6 +238,12 @@ impl NameIndex {
                     .map(String::as_str)
                     .filter(|w| *w != COMMA)
                     .collect();
+                if let Some((noun, deed)) = without_deed(&words) {
+                    let key = (noun, deed, ind.code.clone());
+                    if !deed_keys.contains(&key) {
+                        deed_keys.push(key);
+                    }
+                }
                 if plain.len() >= 2 {
                     names_of
                         .entry(ind.code.clone())
@@ -251,7 +267,9 @@ impl NameIndex {
             })
             .collect();
         keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        deed_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.2.cmp(&b.2)));
         NameIndex {
+            deed_keys,
             keys,
             names: names_of,
             kinds: template
@@ -288,6 +306,43 @@ impl NameIndex {
             .flat_map(|n| DEEDS.iter().copied().filter(|d| holds(n, d)))
             .collect();
         deeds.is_empty() || deeds.iter().any(|d| holds(&verb, d) || holds(d, &verb))
+    }
+}
+
+/// A name that ends on one of [`DEEDS`] (after "đã", "bị" or "được"),
+/// cut before it: the noun words (two or more, [`COMMA`]s kept) and the
+/// deed. «Hồ sơ thủ tục hành chính đã tiếp nhận» is ("hồ sơ thủ tục hành
+/// chính", "tiếp nhận").
+fn without_deed(words: &[String]) -> Option<(Vec<String>, String)> {
+    let deed = DEEDS
+        .iter()
+        .map(|d| d.split(' ').collect::<Vec<_>>())
+        .filter(|d| words.len() > d.len() && words.ends_with_str(d))
+        .max_by_key(Vec::len)?;
+    let mut noun = words.get(..words.len() - deed.len())?.to_vec();
+    if noun
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "da" | "bi" | "duoc"))
+    {
+        noun.pop();
+    }
+    let plain = noun.iter().filter(|w| *w != COMMA).count();
+    (plain >= 2 && noun.last().is_some_and(|w| w != COMMA)).then(|| (noun, deed.join(" ")))
+}
+
+/// `ends_with` for owned words against borrowed ones.
+trait EndsWithStr {
+    fn ends_with_str(&self, tail: &[&str]) -> bool;
+}
+
+impl EndsWithStr for [String] {
+    fn ends_with_str(&self, tail: &[&str]) -> bool {
+        self.len() >= tail.len()
+            && self
+                .iter()
+                .rev()
+                .zip(tail.iter().rev())
+                .all(|(a, b)| a == b)
     }
 }
 
@@ -452,6 +507,49 @@ pub fn named_figures(
         }
         Some(p - s)
     };
+    // A name cut before its deed at `s`: the figure right before it, a
+    // verb before the figure that says the deed of one indicator only,
+    // and the clause ending with the noun (a word after it may name a
+    // part: "… hồ sơ thủ tục hành chính trực tuyến"). The figure's token,
+    // the end of the noun in `seq` and the code.
+    let deed_named = |s: usize| -> Option<(usize, usize, String)> {
+        let n = *seq.get(s.checked_sub(1)?)?;
+        let verb = verb_before(tokens, n);
+        if verb.is_empty() {
+            return None;
+        }
+        let verb = verb.join(" ");
+        let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+        let (len, _) = names
+            .deed_keys
+            .iter()
+            .filter_map(|(words, _, _)| Some((name_at(s, words)?, words)))
+            .max_by_key(|(l, _)| *l)?;
+        let codes: HashSet<&String> = names
+            .deed_keys
+            .iter()
+            .filter(|(words, deed, _)| {
+                name_at(s, words) == Some(len) && (holds(&verb, deed) || holds(deed, &verb))
+            })
+            .map(|(_, _, code)| code)
+            .collect();
+        let [code] = codes.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let ends = match tok(s + len) {
+            None => true,
+            Some(t) => matches!(
+                t.tok,
+                Tok::Punct(',' | ';' | '.' | ':' | '(' | ')' | '!' | '?')
+            ),
+        };
+        let unit = names
+            .units
+            .get(code)
+            .map(String::as_str)
+            .unwrap_or_default();
+        (ends && figure_fits(tokens, n, unit, true)).then(|| (n, s + len, code.clone()))
+    };
     let mut found: HashMap<usize, Vec<(String, Span)>> = HashMap::new();
     let mut s = 0;
     while s < seq.len() {
@@ -460,7 +558,19 @@ pub fn named_figures(
             .iter()
             .find_map(|(words, code, unit)| Some((name_at(s, words)?, code, unit)));
         let Some((len, code, unit)) = matched else {
-            s += 1;
+            // A name without its deed, the deed said by the verb before
+            // the figure ("tiếp nhận 3.930 hồ sơ thủ tục hành chính").
+            match deed_named(s) {
+                Some((n, end, code)) => {
+                    let last = seq.get(end - 1).copied().unwrap_or(n);
+                    found
+                        .entry(n)
+                        .or_default()
+                        .push((code, span(tokens, n, last)));
+                    s = end;
+                }
+                None => s += 1,
+            }
             continue;
         };
         let mut end = s + len;
@@ -529,9 +639,12 @@ pub fn named_figures(
     let mut out: Vec<NamedFigure> = found
         .into_iter()
         .filter_map(|(n, claims)| {
-            let [(code, sp)] = claims.as_slice() else {
+            // Claimed twice by one indicator ("Doanh nghiệp giải thể 30
+            // doanh nghiệp": its name, then its noun after the verb): one.
+            let (code, sp) = claims.first()?;
+            if claims.iter().any(|(other, _)| other != code) {
                 return None;
-            };
+            }
             let t = tokens.get(n)?;
             if local_sentence(tokens, n) {
                 return None;
@@ -616,7 +729,45 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
     true
 }
 
-/// True when the sentence around token `n` is about one ward or commune.
+/// The level above the wards a sentence may name with them, folded:
+/// "quận và 16 phường" is the district's total.
+const WHOLE_AREAS: &[&[&str]] = &[
+    &["quan"],
+    &["huyen"],
+    &["tinh"],
+    &["thanh", "pho"],
+    &["thi", "xa"],
+];
+
+/// True when the ward or commune word at `k` names every unit, not one:
+/// after the level above and "và" with a count or "các" ("quận và 16
+/// phường", "quận và các phường"), or after a count of all of them
+/// ("16/16 phường").
+fn every_unit(tokens: &[Token], k: usize) -> bool {
+    let word = |i: usize| tokens.get(i).and_then(Token::word);
+    let num = |i: usize| tokens.get(i).and_then(Token::num);
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let counted = word(before) == Some("cac") || num(before).is_some_and(|n| n.decimals == 0);
+    let with_whole = counted
+        && before.checked_sub(1).is_some_and(|v| word(v) == Some("va"))
+        && WHOLE_AREAS.iter().any(|area| {
+            before.checked_sub(1 + area.len()).is_some_and(|from| {
+                area.iter()
+                    .enumerate()
+                    .all(|(o, w)| word(from + o) == Some(*w))
+            })
+        });
+    let all_of = k >= 3
+        && tokens.get(k - 2).is_some_and(|t| t.is_punct('/'))
+        && matches!((num(k - 3), num(k - 1)), (Some(a), Some(b)) if a.value == b.value && a.decimals == 0);
+    with_whole || all_of
+}
+
+/// True when the sentence around token `n` is about one ward or commune:
+/// it names one ("Phường 5", "tại phường"), not all of them with the
+/// level above ("Bộ phận một cửa quận và 16 phường tiếp nhận …").
 fn local_sentence(tokens: &[Token], n: usize) -> bool {
     let is_stop = |t: &Token| t.is_punct('.') || t.is_punct(';');
     let start = tokens
@@ -627,11 +778,12 @@ fn local_sentence(tokens: &[Token], n: usize) -> bool {
         .get(n..)
         .and_then(|a| a.iter().position(is_stop))
         .map_or(tokens.len(), |p| n + p);
-    tokens
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .any(|t| t.is_word(LOCAL))
+    (start..end).any(|k| {
+        tokens.get(k).is_some_and(|t| t.is_word(LOCAL))
+            && !every_unit(tokens, k)
+            // "thị xã" is the level above, no commune.
+            && !(k > 0 && tokens.get(k - 1).and_then(Token::word) == Some("thi"))
+    })
 }
 
 /// What the table says of a named figure.
@@ -839,13 +991,17 @@ mod tests {
             named("Thu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng"),
             vec![("NS01".to_string(), 145.2)]
         );
+        // Money in another unit: the table's figure is converted.
+        assert_eq!(
+            named("Thu ngân sách nhà nước trên địa bàn đạt 145.200 triệu đồng"),
+            vec![("NS01".to_string(), 145200.0)]
+        );
     }
 
     #[test]
     fn unsure_figures_are_left_alone() {
         assert!(named("tăng 12 giấy phép xây dựng so với cùng kỳ").is_empty());
         assert!(named("Phường 5 đã cấp 12 giấy phép xây dựng").is_empty());
-        assert!(named("Thu ngân sách nhà nước trên địa bàn đạt 145.200 triệu đồng").is_empty());
         assert!(named("cấp khoảng 126 giấy phép xây dựng").is_empty());
         assert!(named("ngày 15/3 giấy phép xây dựng").is_empty());
     }
@@ -956,18 +1112,69 @@ mod tests {
     fn a_name_does_not_take_the_figure_of_the_clause_before_it() {
         // The tester's sentence: 19.461 is the files received (HC01), and
         // "hồ sơ thủ tục hành chính" + ", đã giải quyết" is no name of
-        // HC02 across the comma.
+        // HC02 across the comma; the verb "tiếp nhận" says HC01.
         let received = "Trong quý, Bộ phận một cửa tiếp nhận 19.461 hồ sơ thủ tục hành chính, đã giải quyết 17.595 hồ sơ.";
-        assert!(named(received).is_empty(), "{:?}", named(received));
+        assert_eq!(named(received), vec![("HC01".to_string(), 19461.0)]);
         assert!(against_table(received).is_empty());
+        // The files received unlike the table: HC01's error, no HC02's.
+        assert_eq!(
+            against_table(
+                "Tiếp nhận 2.650 hồ sơ thủ tục hành chính, đã giải quyết 2.580/2.650 hồ sơ."
+            ),
+            vec![("HC01".to_string(), Severity::Error, "2.650".to_string())]
+        );
         for variant in [
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính; đã giải quyết 17.595 hồ sơ.",
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính và đã giải quyết 17.595 hồ sơ.",
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính, trong đó đã giải quyết 17.595 hồ sơ.",
             "Đã giải quyết 17.595 hồ sơ thủ tục hành chính, tiếp nhận 19.461 hồ sơ.",
-            "Tiếp nhận 2.650 hồ sơ thủ tục hành chính, đã giải quyết 2.580/2.650 hồ sơ.",
         ] {
             assert!(against_table(variant).is_empty(), "{variant}");
+        }
+    }
+
+    /// Regression (tester CA, L67): "tiếp nhận 3.930 hồ sơ thủ tục hành
+    /// chính" named nothing (the name holds its verb, «… đã tiếp nhận»),
+    /// and "quận và 16 phường" made the sentence one ward's.
+    #[test]
+    fn the_verb_before_a_figure_and_the_noun_after_it_name_the_indicator() {
+        let hc01 = |v: f64| vec![("HC01".to_string(), v)];
+        assert_eq!(
+            named("Bộ phận tiếp nhận và trả kết quả quận và 16 phường tiếp nhận 3.930 hồ sơ thủ tục hành chính; đã giải quyết 2.871 hồ sơ."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Tiếp nhận 3.930 hồ sơ thủ tục hành chính."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Quận và các phường đã nhận 3.930 hồ sơ TTHC."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Bộ phận một cửa 16/16 phường tiếp nhận 3.930 hồ sơ thủ tục hành chính."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Đã giải quyết 2.871 hồ sơ thủ tục hành chính."),
+            vec![("HC02".to_string(), 2871.0)]
+        );
+        assert_eq!(
+            named("Doanh nghiệp giải thể 30 doanh nghiệp."),
+            vec![("KT04".to_string(), 30.0)]
+        );
+        // Near misses: no verb, another verb, a part after the noun, one
+        // ward or some of them.
+        for alone in [
+            "Có 3.930 hồ sơ thủ tục hành chính.",
+            "Trả lại 12 hồ sơ thủ tục hành chính.",
+            "Tiếp nhận 3.930 hồ sơ thủ tục hành chính trực tuyến.",
+            "Phường 5 tiếp nhận 120 hồ sơ thủ tục hành chính.",
+            "Bộ phận một cửa 12/16 phường tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+            "Các phường tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+            "Quận và Phường 5 tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+        ] {
+            assert!(named(alone).is_empty(), "{alone}: {:?}", named(alone));
         }
     }
 
