@@ -1393,6 +1393,60 @@ mod tests {
         );
     }
 
+    /// Regression (tester CA, L49): "trong quý" in a list's lead-in was
+    /// not carried to its items, so an item unlike the quarter's TH (the
+    /// table has no LK) was a warning that it may be the cumulative.
+    #[test]
+    fn a_period_in_a_lists_lead_in_applies_to_its_items() {
+        use Severity::{Error as E, Warning as W};
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        let totals = TableTotals::from_rows([
+            ("YT10".to_string(), Some(325.0), None),
+            ("YT11".to_string(), Some(44.0), None),
+            ("YT11a".to_string(), Some(6.0), None),
+            ("YT13".to_string(), Some(73.0), None),
+            ("YT13a".to_string(), Some(9.0), None),
+        ])
+        .for_period(Some(Period::quarter(2020, 3)));
+        let found = |text: &str| -> (Vec<Row>, usize) {
+            let mut rows = Vec::new();
+            let mut unknown = 0;
+            for n in named_figures(&tokenize(text), &names, totals.period) {
+                match judge(&n, &totals, &names, Lang::Vi) {
+                    Compared::Agrees => {}
+                    Compared::Unknown => unknown += 1,
+                    Compared::Differs(f) => {
+                        rows.push((f.indicator, f.severity, f.column, f.expected, f.actual))
+                    }
+                }
+            }
+            (rows, unknown)
+        };
+        // As the passage joins a list written one item a line.
+        let items = "+ Cách ly tập trung 44 người (đang cách ly 6 người) + Tự theo dõi sức khỏe 83 người (đang tự theo dõi 9 người)";
+        let quarter = format!(
+            "Tổng số người được cách ly, theo dõi sức khỏe trong quý là 325 người, cụ thể: {items}"
+        );
+        assert_eq!(found(&quarter), (vec![row("YT13", E, "TH", "73", "83")], 0));
+        let one_line = "Trong quý, tổng số người cách ly 325 người, giảm 5% so với cùng kỳ, gồm cách ly tập trung 44 người, tự theo dõi sức khỏe 83 người.";
+        assert_eq!(found(one_line), (vec![row("YT13", E, "TH", "73", "83")], 0));
+        // The months from January named: the table has no LK, counted.
+        let months =
+            format!("Tổng số người cách ly 9 tháng đầu năm 2020 là 980 người, cụ thể: {items}");
+        assert_eq!(found(&months), (vec![], 2));
+        // Near misses: no period in the lead-in (a warning, as before);
+        // the list ended by a full stop or a semicolon.
+        let unnamed = format!("Tổng số người cách ly là 325 người, cụ thể: {items}");
+        assert_eq!(found(&unnamed), (vec![row("YT13", W, "TH", "73", "83")], 0));
+        for after in [
+            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người. Tự theo dõi sức khỏe 83 người.",
+            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
+        ] {
+            assert_eq!(found(after), (vec![row("YT13", W, "TH", "73", "83")], 0), "{after}");
+        }
+    }
+
     /// Regression (tester CA): a period between the name and its figure
     /// lost the claim; it now picks the column.
     #[test]
