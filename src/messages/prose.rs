@@ -51,6 +51,16 @@ pub enum Prose<'a> {
         code: &'a str,
         table: &'a str,
     },
+    /// `text-vs-table` (an error): the money `stated` ("17,8 tỷ đồng")
+    /// for indicator `code` is the table's `table` ("17.800.000 đồng")
+    /// written in the `wrong` unit: it is `right` ("17,8 triệu đồng").
+    TextVsTableUnit {
+        stated: &'a str,
+        code: &'a str,
+        table: &'a str,
+        right: &'a str,
+        wrong: &'a str,
+    },
     /// `text-vs-table` (an info, one a run): `count` figures named an
     /// indicator but the table has no figure of their period (`claims`:
     /// "DO01 (dòng 37)", …).
@@ -67,6 +77,7 @@ impl Words for Prose<'_> {
             | Prose::PartsAboveTotal { .. } => Code::SumMismatch,
             Prose::TextVsTable { .. }
             | Prose::TextVsTableQuarterOnly { .. }
+            | Prose::TextVsTableUnit { .. }
             | Prose::TextVsTableUncompared { .. } => Code::TextVsTable,
         }
     }
@@ -91,6 +102,8 @@ impl Words for Prose<'_> {
             (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
+            (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có {table}, tức {right}: sai đơn vị, ghi {right}, không phải {wrong}."),
+            (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table}, that is {right}: the unit is wrong; write {right}, not {wrong}."),
             (Prose::TextVsTableUncompared { count, claims }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: {claims}. Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."),
             (Prose::TextVsTableUncompared { count, claims }, Lang::En) => format!("{count} figures of the text name an indicator of the catalog but could not be compared with the consolidated table, which has no figure of their period: {claims}. Check them by hand, or consolidate again with --previous so that the table has the cumulative figures."),
         }

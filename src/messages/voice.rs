@@ -1724,6 +1724,13 @@ fn prose() -> Vec<Prose<'static>> {
             code: "DO01",
             table: "139",
         },
+        Prose::TextVsTableUnit {
+            stated: "17,8 tỷ đồng",
+            code: "YT25",
+            table: "17.800.000 đồng",
+            right: "17,8 triệu đồng",
+            wrong: "tỷ đồng",
+        },
         Prose::TextVsTableUncompared {
             count: 2,
             claims: "DO01 (L37), HC01 (L67)",
@@ -1902,6 +1909,7 @@ fn prose_variant(p: &Prose) -> usize {
         Prose::TextVsTable { .. } => 4,
         Prose::TextVsTableQuarterOnly { .. } => 5,
         Prose::TextVsTableUncompared { .. } => 6,
+        Prose::TextVsTableUnit { .. } => 7,
     }
 }
 
@@ -2000,7 +2008,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Checked", checked.iter().map(checked_variant), 40);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
-    covers("Prose", prose.iter().map(prose_variant), 7);
+    covers("Prose", prose.iter().map(prose_variant), 8);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 
     let mut facts: Vec<&dyn Words> = Vec::new();
@@ -2035,6 +2043,9 @@ fn every_fact_speaks_each_language_only() {
         "triệu đồng",
         "hồ sơ",
         "bác sĩ/vạn dân",
+        // The units of money a figure is written in, as the text writes them.
+        "tỷ đồng",
+        "đồng",
         // A rate's indicators, by the catalog's names.
         "HC08 Tỷ lệ hài lòng",
         "Lượt đánh giá hài lòng",

@@ -18,8 +18,15 @@
 //! at most "là", "đạt", ":") within its clause: a comma the catalog name
 //! does not write ends the name, a name with a figure on both sides
 //! claims neither, and a figure before a name must follow a verb that
-//! says the name's deed. Sentences about one ward, changes ("tăng 5"),
-//! estimates and money in another unit are left alone.
+//! says the name's deed. A name ending on its deed may be split around
+//! the figure: "tiếp nhận 3.930 hồ sơ thủ tục hành chính" is «Hồ sơ thủ
+//! tục hành chính đã tiếp nhận». Sentences about one ward (not "quận và
+//! 16 phường"), changes ("tăng 5")
+//! and estimates are left alone. Money written in another unit than the
+//! catalog's ("17,8 triệu đồng" of a row in đồng) is compared with the
+//! table's figure converted into it; a thousand times off is an error
+//! naming the right unit ("17,8 tỷ đồng" where the table has 17.800.000
+//! đồng).
 
 use super::claims::{Figure, Span};
 use super::lexer::{Tok, Token};
@@ -202,6 +209,14 @@ pub struct NameIndex {
     /// How each indicator adds up: a stock's LK is its TH, a flow's LK
     /// is at least its TH.
     kinds: HashMap<String, Kind>,
+    /// Each indicator's unit, folded.
+    units: HashMap<String, String>,
+    /// The names that end on their deed, without it: (words, deed,
+    /// code), longest first. «Hồ sơ thủ tục hành chính đã tiếp nhận» is
+    /// "hồ sơ thủ tục hành chính" done "tiếp nhận": the verb before a
+    /// figure says which of the indicators sharing the noun it counts
+    /// ("tiếp nhận 3.930 hồ sơ thủ tục hành chính").
+    deed_keys: Vec<(Vec<String>, String, String)>,
 }
 
 /// The place of a comma inside a catalog name, among its words.
@@ -211,6 +226,7 @@ impl NameIndex {
     pub fn new(template: &Template) -> NameIndex {
         let mut by_key: HashMap<Vec<String>, HashSet<String>> = HashMap::new();
         let mut names_of: HashMap<String, Vec<String>> = HashMap::new();
+        let mut deed_keys: Vec<(Vec<String>, String, String)> = Vec::new();
         for ind in &template.indicators {
             let head = ind.name.split([',', '(']).next().unwrap_or_default();
             let mut names = vec![ind.name.as_str(), head];
@@ -222,6 +238,12 @@ impl NameIndex {
                     .map(String::as_str)
                     .filter(|w| *w != COMMA)
                     .collect();
+                if let Some((noun, deed)) = without_deed(&words) {
+                    let key = (noun, deed, ind.code.clone());
+                    if !deed_keys.contains(&key) {
+                        deed_keys.push(key);
+                    }
+                }
                 if plain.len() >= 2 {
                     names_of
                         .entry(ind.code.clone())
@@ -245,13 +267,20 @@ impl NameIndex {
             })
             .collect();
         keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.1.cmp(&b.1)));
+        deed_keys.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.2.cmp(&b.2)));
         NameIndex {
+            deed_keys,
             keys,
             names: names_of,
             kinds: template
                 .indicators
                 .iter()
                 .map(|i| (i.code.clone(), i.kind))
+                .collect(),
+            units: template
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), fold(&i.unit)))
                 .collect(),
         }
     }
@@ -277,6 +306,43 @@ impl NameIndex {
             .flat_map(|n| DEEDS.iter().copied().filter(|d| holds(n, d)))
             .collect();
         deeds.is_empty() || deeds.iter().any(|d| holds(&verb, d) || holds(d, &verb))
+    }
+}
+
+/// A name that ends on one of [`DEEDS`] (after "đã", "bị" or "được"),
+/// cut before it: the noun words (two or more, [`COMMA`]s kept) and the
+/// deed. «Hồ sơ thủ tục hành chính đã tiếp nhận» is ("hồ sơ thủ tục hành
+/// chính", "tiếp nhận").
+fn without_deed(words: &[String]) -> Option<(Vec<String>, String)> {
+    let deed = DEEDS
+        .iter()
+        .map(|d| d.split(' ').collect::<Vec<_>>())
+        .filter(|d| words.len() > d.len() && words.ends_with_str(d))
+        .max_by_key(Vec::len)?;
+    let mut noun = words.get(..words.len() - deed.len())?.to_vec();
+    if noun
+        .last()
+        .is_some_and(|w| matches!(w.as_str(), "da" | "bi" | "duoc"))
+    {
+        noun.pop();
+    }
+    let plain = noun.iter().filter(|w| *w != COMMA).count();
+    (plain >= 2 && noun.last().is_some_and(|w| w != COMMA)).then(|| (noun, deed.join(" ")))
+}
+
+/// `ends_with` for owned words against borrowed ones.
+trait EndsWithStr {
+    fn ends_with_str(&self, tail: &[&str]) -> bool;
+}
+
+impl EndsWithStr for [String] {
+    fn ends_with_str(&self, tail: &[&str]) -> bool {
+        self.len() >= tail.len()
+            && self
+                .iter()
+                .rev()
+                .zip(tail.iter().rev())
+                .all(|(a, b)| a == b)
     }
 }
 
@@ -318,6 +384,46 @@ pub struct NamedFigure {
     /// The table's period its clause names: the quarter (TH), the
     /// months from January (LK), or neither.
     pub period: Named,
+    /// Money written in another unit than the catalog's ("17,8 tỷ
+    /// đồng" of an indicator counted in đồng): the table's figure is
+    /// converted into the written unit before it is compared.
+    pub money: Option<MoneyUnits>,
+}
+
+/// The unit a figure of money is written in and the catalog's unit of its
+/// indicator, as steps of [`MONEY_UNITS`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MoneyUnits {
+    pub written: usize,
+    pub catalog: usize,
+}
+
+/// The units of money a figure may be written in, smallest first: folded
+/// words, the words as a message writes them, and their size in đồng.
+/// "ngàn" is "nghìn" and "tỉ" is "tỷ".
+const MONEY_UNITS: &[(&[&str], &str, f64)] = &[
+    (&["dong"], "đồng", 1.0),
+    (&["nghin dong", "ngan dong"], "nghìn đồng", 1e3),
+    (&["trieu dong"], "triệu đồng", 1e6),
+    (&["ty dong", "ti dong"], "tỷ đồng", 1e9),
+];
+
+/// The step of [`MONEY_UNITS`] a folded unit is, if it is money.
+fn money_step(unit: &str) -> Option<usize> {
+    MONEY_UNITS
+        .iter()
+        .position(|(ways, _, _)| ways.contains(&unit))
+}
+
+/// The step of [`MONEY_UNITS`] written right after the figure at `n`:
+/// "17,8 tỷ đồng", "96.800.000 đồng" ("đồng ý" is no money).
+fn money_after(tokens: &[Token], n: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).and_then(Token::word);
+    match (word(n + 1), word(n + 2)) {
+        (Some(a), Some("dong")) if a != "dong" => money_step(&format!("{a} dong")),
+        (Some("dong"), next) if next != Some("y") => Some(0),
+        _ => None,
+    }
 }
 
 /// Words between a name and its figure that keep them together.
@@ -401,6 +507,49 @@ pub fn named_figures(
         }
         Some(p - s)
     };
+    // A name cut before its deed at `s`: the figure right before it, a
+    // verb before the figure that says the deed of one indicator only,
+    // and the clause ending with the noun (a word after it may name a
+    // part: "… hồ sơ thủ tục hành chính trực tuyến"). The figure's token,
+    // the end of the noun in `seq` and the code.
+    let deed_named = |s: usize| -> Option<(usize, usize, String)> {
+        let n = *seq.get(s.checked_sub(1)?)?;
+        let verb = verb_before(tokens, n);
+        if verb.is_empty() {
+            return None;
+        }
+        let verb = verb.join(" ");
+        let holds = |a: &str, b: &str| format!(" {a} ").contains(&format!(" {b} "));
+        let (len, _) = names
+            .deed_keys
+            .iter()
+            .filter_map(|(words, _, _)| Some((name_at(s, words)?, words)))
+            .max_by_key(|(l, _)| *l)?;
+        let codes: HashSet<&String> = names
+            .deed_keys
+            .iter()
+            .filter(|(words, deed, _)| {
+                name_at(s, words) == Some(len) && (holds(&verb, deed) || holds(deed, &verb))
+            })
+            .map(|(_, _, code)| code)
+            .collect();
+        let [code] = codes.into_iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        let ends = match tok(s + len) {
+            None => true,
+            Some(t) => matches!(
+                t.tok,
+                Tok::Punct(',' | ';' | '.' | ':' | '(' | ')' | '!' | '?')
+            ),
+        };
+        let unit = names
+            .units
+            .get(code)
+            .map(String::as_str)
+            .unwrap_or_default();
+        (ends && figure_fits(tokens, n, unit, true)).then(|| (n, s + len, code.clone()))
+    };
     let mut found: HashMap<usize, Vec<(String, Span)>> = HashMap::new();
     let mut s = 0;
     while s < seq.len() {
@@ -409,7 +558,19 @@ pub fn named_figures(
             .iter()
             .find_map(|(words, code, unit)| Some((name_at(s, words)?, code, unit)));
         let Some((len, code, unit)) = matched else {
-            s += 1;
+            // A name without its deed, the deed said by the verb before
+            // the figure ("tiếp nhận 3.930 hồ sơ thủ tục hành chính").
+            match deed_named(s) {
+                Some((n, end, code)) => {
+                    let last = seq.get(end - 1).copied().unwrap_or(n);
+                    found
+                        .entry(n)
+                        .or_default()
+                        .push((code, span(tokens, n, last)));
+                    s = end;
+                }
+                None => s += 1,
+            }
             continue;
         };
         let mut end = s + len;
@@ -478,15 +639,26 @@ pub fn named_figures(
     let mut out: Vec<NamedFigure> = found
         .into_iter()
         .filter_map(|(n, claims)| {
-            let [(code, sp)] = claims.as_slice() else {
+            // Claimed twice by one indicator ("Doanh nghiệp giải thể 30
+            // doanh nghiệp": its name, then its noun after the verb): one.
+            let (code, sp) = claims.first()?;
+            if claims.iter().any(|(other, _)| other != code) {
                 return None;
-            };
+            }
             let t = tokens.get(n)?;
             if local_sentence(tokens, n) {
                 return None;
             }
             let own_names = names.names.get(code).map(Vec::as_slice).unwrap_or_default();
             let period = scope::in_scope(tokens, &marks, n, own_names)?;
+            let unit = names
+                .units
+                .get(code)
+                .map(String::as_str)
+                .unwrap_or_default();
+            let money = money_step(unit)
+                .zip(money_after(tokens, n))
+                .map(|(catalog, written)| MoneyUnits { written, catalog });
             Some(NamedFigure {
                 code: code.clone(),
                 figure: Figure {
@@ -495,6 +667,7 @@ pub fn named_figures(
                 },
                 span: *sp,
                 period,
+                money,
             })
         })
         .collect();
@@ -538,10 +711,15 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
     {
         return false;
     }
-    // Money must be written in the catalog's unit, right after the figure.
+    // Money must be written right after the figure: in the catalog's
+    // unit, or (when the catalog's is đồng, nghìn, triệu or tỷ đồng) in
+    // another of these, which the table's figure is converted into.
     if unit.split(' ').any(|w| w == "dong") {
         if before_name {
             return false;
+        }
+        if money_step(unit).is_some() {
+            return money_after(tokens, n).is_some();
         }
         let written: Vec<&str> = (n + 1..n + 1 + unit.split(' ').count())
             .filter_map(|i| tokens.get(i).and_then(Token::word))
@@ -551,7 +729,45 @@ fn figure_fits(tokens: &[Token], n: usize, unit: &str, before_name: bool) -> boo
     true
 }
 
-/// True when the sentence around token `n` is about one ward or commune.
+/// The level above the wards a sentence may name with them, folded:
+/// "quận và 16 phường" is the district's total.
+const WHOLE_AREAS: &[&[&str]] = &[
+    &["quan"],
+    &["huyen"],
+    &["tinh"],
+    &["thanh", "pho"],
+    &["thi", "xa"],
+];
+
+/// True when the ward or commune word at `k` names every unit, not one:
+/// after the level above and "và" with a count or "các" ("quận và 16
+/// phường", "quận và các phường"), or after a count of all of them
+/// ("16/16 phường").
+fn every_unit(tokens: &[Token], k: usize) -> bool {
+    let word = |i: usize| tokens.get(i).and_then(Token::word);
+    let num = |i: usize| tokens.get(i).and_then(Token::num);
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let counted = word(before) == Some("cac") || num(before).is_some_and(|n| n.decimals == 0);
+    let with_whole = counted
+        && before.checked_sub(1).is_some_and(|v| word(v) == Some("va"))
+        && WHOLE_AREAS.iter().any(|area| {
+            before.checked_sub(1 + area.len()).is_some_and(|from| {
+                area.iter()
+                    .enumerate()
+                    .all(|(o, w)| word(from + o) == Some(*w))
+            })
+        });
+    let all_of = k >= 3
+        && tokens.get(k - 2).is_some_and(|t| t.is_punct('/'))
+        && matches!((num(k - 3), num(k - 1)), (Some(a), Some(b)) if a.value == b.value && a.decimals == 0);
+    with_whole || all_of
+}
+
+/// True when the sentence around token `n` is about one ward or commune:
+/// it names one ("Phường 5", "tại phường"), not all of them with the
+/// level above ("Bộ phận một cửa quận và 16 phường tiếp nhận …").
 fn local_sentence(tokens: &[Token], n: usize) -> bool {
     let is_stop = |t: &Token| t.is_punct('.') || t.is_punct(';');
     let start = tokens
@@ -562,11 +778,12 @@ fn local_sentence(tokens: &[Token], n: usize) -> bool {
         .get(n..)
         .and_then(|a| a.iter().position(is_stop))
         .map_or(tokens.len(), |p| n + p);
-    tokens
-        .get(start..end)
-        .unwrap_or_default()
-        .iter()
-        .any(|t| t.is_word(LOCAL))
+    (start..end).any(|k| {
+        tokens.get(k).is_some_and(|t| t.is_word(LOCAL))
+            && !every_unit(tokens, k)
+            // "thị xã" is the level above, no commune.
+            && !(k > 0 && tokens.get(k - 1).and_then(Token::word) == Some("thi"))
+    })
 }
 
 /// What the table says of a named figure.
@@ -608,6 +825,12 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
         (None, Some(l)) if same => (Some(l), Some(l), false),
         _ => (th, lk, false),
     };
+    // The table's figures in the unit the text writes its money in.
+    let size = |step: usize| MONEY_UNITS.get(step).map_or(1.0, |(_, _, f)| *f);
+    let scale = named
+        .money
+        .map_or(1.0, |m| size(m.catalog) / size(m.written));
+    let (th, lk) = (th.map(|v| v * scale), lk.map(|v| v * scale));
     let num = named.figure.num;
     let verdict = |v: Option<f64>| v.map(|v| judge_percent(num.value, num.decimals, (v, v)));
     let (chosen, column, other) = match named.period {
@@ -628,8 +851,63 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     {
         return Compared::Agrees;
     }
-    let stated = format_num(num.value, num.decimals, lang);
-    let table = format_auto(table_value, 2, lang);
+    let unit_words = |step: usize| MONEY_UNITS.get(step).map_or("", |(_, w, _)| *w);
+    // Money a unit off: the figure is the table's in the next unit up or
+    // down ("17,8 tỷ đồng" where the table has 17.800.000 đồng, 17,8
+    // triệu). The figure is right, the unit is not: an error whatever
+    // the period, as no LK is a thousand times a TH.
+    if let Some(m) = named.money {
+        let columns = [(chosen, column), (other, other_column(column))];
+        let slip = columns.iter().find_map(|&(value, col)| {
+            let value = value?;
+            [m.written.checked_sub(1), Some(m.written + 1)]
+                .into_iter()
+                .flatten()
+                .filter(|&step| step < MONEY_UNITS.len())
+                .find(|&step| {
+                    let in_step = value * size(m.written) / size(step);
+                    judge_percent(num.value, num.decimals, (in_step, in_step))
+                        == Verdict::Consistent
+                })
+                .map(|step| (value, col, step))
+        });
+        if let Some((value, col, step)) = slip {
+            let figure = format_num(num.value, num.decimals, lang);
+            let stated = format!("{figure} {}", unit_words(m.written));
+            let right = format!("{figure} {}", unit_words(step));
+            let table = format!(
+                "{} {}",
+                format_auto(value / scale, 2, lang),
+                unit_words(m.catalog)
+            );
+            let said = Prose::TextVsTableUnit {
+                stated: &stated,
+                code: &named.code,
+                table: &table,
+                right: &right,
+                wrong: unit_words(m.written),
+            };
+            return Compared::Differs(Box::new(
+                Finding::said(Severity::Error, &said, lang)
+                    .indicator(named.code.clone())
+                    .column(column_name(col))
+                    .expected(right)
+                    .actual(stated),
+            ));
+        }
+    }
+    // Converted money names its unit: "17,5 triệu đồng" against the
+    // table's 17.800.000 đồng, 17,8 triệu đồng.
+    let written_unit = named
+        .money
+        .filter(|m| m.written != m.catalog)
+        .map(|m| format!(" {}", unit_words(m.written)))
+        .unwrap_or_default();
+    let stated = format!(
+        "{}{written_unit}",
+        format_num(num.value, num.decimals, lang)
+    );
+    let table = format!("{}{written_unit}", format_auto(table_value, 2, lang));
     // No LK, no period named: the figure may be the months from January.
     let lk_unknown = named.period == Named::Unnamed && lk.is_none() && !lk_inferred;
     let said = if lk_unknown {
@@ -654,18 +932,30 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     } else {
         Severity::Error
     };
-    let column_name = match column {
-        ValueColumn::Th => "TH",
-        _ => "LK",
-    };
     let finding = Finding::said(severity, &said, lang);
     Compared::Differs(Box::new(
         finding
             .indicator(named.code.clone())
-            .column(column_name)
+            .column(column_name(column))
             .expected(table)
             .actual(stated),
     ))
+}
+
+/// The short name of a figure column in a finding.
+fn column_name(column: ValueColumn) -> &'static str {
+    match column {
+        ValueColumn::Th => "TH",
+        _ => "LK",
+    }
+}
+
+/// The column a figure is not compared with: LK for TH, TH for LK.
+fn other_column(column: ValueColumn) -> ValueColumn {
+    match column {
+        ValueColumn::Th => ValueColumn::Lk,
+        _ => ValueColumn::Th,
+    }
 }
 
 #[cfg(test)]
@@ -701,13 +991,17 @@ mod tests {
             named("Thu ngân sách nhà nước trên địa bàn đạt 145,2 tỷ đồng"),
             vec![("NS01".to_string(), 145.2)]
         );
+        // Money in another unit: the table's figure is converted.
+        assert_eq!(
+            named("Thu ngân sách nhà nước trên địa bàn đạt 145.200 triệu đồng"),
+            vec![("NS01".to_string(), 145200.0)]
+        );
     }
 
     #[test]
     fn unsure_figures_are_left_alone() {
         assert!(named("tăng 12 giấy phép xây dựng so với cùng kỳ").is_empty());
         assert!(named("Phường 5 đã cấp 12 giấy phép xây dựng").is_empty());
-        assert!(named("Thu ngân sách nhà nước trên địa bàn đạt 145.200 triệu đồng").is_empty());
         assert!(named("cấp khoảng 126 giấy phép xây dựng").is_empty());
         assert!(named("ngày 15/3 giấy phép xây dựng").is_empty());
     }
@@ -739,6 +1033,7 @@ mod tests {
             },
             span: (0, 1),
             period: Named::Unnamed,
+            money: None,
         };
         assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
         assert!(
@@ -817,18 +1112,69 @@ mod tests {
     fn a_name_does_not_take_the_figure_of_the_clause_before_it() {
         // The tester's sentence: 19.461 is the files received (HC01), and
         // "hồ sơ thủ tục hành chính" + ", đã giải quyết" is no name of
-        // HC02 across the comma.
+        // HC02 across the comma; the verb "tiếp nhận" says HC01.
         let received = "Trong quý, Bộ phận một cửa tiếp nhận 19.461 hồ sơ thủ tục hành chính, đã giải quyết 17.595 hồ sơ.";
-        assert!(named(received).is_empty(), "{:?}", named(received));
+        assert_eq!(named(received), vec![("HC01".to_string(), 19461.0)]);
         assert!(against_table(received).is_empty());
+        // The files received unlike the table: HC01's error, no HC02's.
+        assert_eq!(
+            against_table(
+                "Tiếp nhận 2.650 hồ sơ thủ tục hành chính, đã giải quyết 2.580/2.650 hồ sơ."
+            ),
+            vec![("HC01".to_string(), Severity::Error, "2.650".to_string())]
+        );
         for variant in [
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính; đã giải quyết 17.595 hồ sơ.",
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính và đã giải quyết 17.595 hồ sơ.",
             "Tiếp nhận 19.461 hồ sơ thủ tục hành chính, trong đó đã giải quyết 17.595 hồ sơ.",
             "Đã giải quyết 17.595 hồ sơ thủ tục hành chính, tiếp nhận 19.461 hồ sơ.",
-            "Tiếp nhận 2.650 hồ sơ thủ tục hành chính, đã giải quyết 2.580/2.650 hồ sơ.",
         ] {
             assert!(against_table(variant).is_empty(), "{variant}");
+        }
+    }
+
+    /// Regression (tester CA, L67): "tiếp nhận 3.930 hồ sơ thủ tục hành
+    /// chính" named nothing (the name holds its verb, «… đã tiếp nhận»),
+    /// and "quận và 16 phường" made the sentence one ward's.
+    #[test]
+    fn the_verb_before_a_figure_and_the_noun_after_it_name_the_indicator() {
+        let hc01 = |v: f64| vec![("HC01".to_string(), v)];
+        assert_eq!(
+            named("Bộ phận tiếp nhận và trả kết quả quận và 16 phường tiếp nhận 3.930 hồ sơ thủ tục hành chính; đã giải quyết 2.871 hồ sơ."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Tiếp nhận 3.930 hồ sơ thủ tục hành chính."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Quận và các phường đã nhận 3.930 hồ sơ TTHC."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Bộ phận một cửa 16/16 phường tiếp nhận 3.930 hồ sơ thủ tục hành chính."),
+            hc01(3930.0)
+        );
+        assert_eq!(
+            named("Đã giải quyết 2.871 hồ sơ thủ tục hành chính."),
+            vec![("HC02".to_string(), 2871.0)]
+        );
+        assert_eq!(
+            named("Doanh nghiệp giải thể 30 doanh nghiệp."),
+            vec![("KT04".to_string(), 30.0)]
+        );
+        // Near misses: no verb, another verb, a part after the noun, one
+        // ward or some of them.
+        for alone in [
+            "Có 3.930 hồ sơ thủ tục hành chính.",
+            "Trả lại 12 hồ sơ thủ tục hành chính.",
+            "Tiếp nhận 3.930 hồ sơ thủ tục hành chính trực tuyến.",
+            "Phường 5 tiếp nhận 120 hồ sơ thủ tục hành chính.",
+            "Bộ phận một cửa 12/16 phường tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+            "Các phường tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+            "Quận và Phường 5 tiếp nhận 3.010 hồ sơ thủ tục hành chính.",
+        ] {
+            assert!(named(alone).is_empty(), "{alone}: {:?}", named(alone));
         }
     }
 
@@ -973,6 +1319,132 @@ mod tests {
             third_quarter("9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng."),
             (vec![], 1)
         );
+    }
+
+    /// Regression (tester CA, L50): money written in another unit than
+    /// the catalog's was left alone; the table's figure is converted into
+    /// the written unit, and a figure a unit off is an error naming the
+    /// right unit.
+    #[test]
+    fn money_in_another_unit_is_converted_and_a_unit_slip_named() {
+        use Severity::{Error as E, Warning as W};
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        // YT25 is counted in đồng, NS03 in tỷ đồng.
+        let totals = TableTotals::from_rows([
+            ("YT25".to_string(), Some(17_800_000.0), None),
+            ("NS03".to_string(), Some(251.6), Some(641.08)),
+        ])
+        .for_period(Some(Period::quarter(2020, 3)));
+        let found = |text: &str| -> Vec<Row> {
+            named_figures(&tokenize(text), &names, totals.period)
+                .iter()
+                .filter_map(|n| differs(judge(n, &totals, &names, Lang::Vi)))
+                .map(|f| (f.indicator, f.severity, f.column, f.expected, f.actual))
+                .collect()
+        };
+        let fine = "Tiền phạt vi phạm an toàn thực phẩm";
+        assert_eq!(
+            found(&format!("{fine} 17,8 tỷ đồng.")),
+            [row("YT25", E, "TH", "17,8 triệu đồng", "17,8 tỷ đồng")]
+        );
+        // Not a thousand times off: another figure, in the written unit.
+        assert_eq!(
+            found(&format!("Trong quý, {fine} 17,5 triệu đồng.")),
+            [row("YT25", E, "TH", "17,8 triệu đồng", "17,5 triệu đồng")]
+        );
+        assert_eq!(
+            found(&format!("{fine} 17.800 triệu đồng.")),
+            [row(
+                "YT25",
+                E,
+                "TH",
+                "17.800 nghìn đồng",
+                "17.800 triệu đồng"
+            )]
+        );
+        assert_eq!(
+            found("Chi ngân sách quận 9 tháng đầu năm 2020 đạt 641.080 tỷ đồng."),
+            [row(
+                "NS03",
+                E,
+                "LK",
+                "641.080 triệu đồng",
+                "641.080 tỷ đồng"
+            )]
+        );
+        // Near misses: the same money in any unit, rounded as written.
+        for agrees in [
+            format!("{fine} 17,8 triệu đồng."),
+            format!("{fine} 18 triệu đồng."),
+            format!("{fine} 17.800.000 đồng."),
+            format!("{fine} 17.800 nghìn đồng."),
+            format!("{fine} 0,0178 tỷ đồng."),
+            "Chi ngân sách quận 9 tháng đầu năm 2020 là 641.080 triệu đồng.".to_string(),
+        ] {
+            assert!(found(&agrees).is_empty(), "{agrees}");
+        }
+        // An estimate stays alone.
+        assert!(found(&format!("{fine} gần 17,8 tỷ đồng.")).is_empty());
+        // Above the quarter's TH with no period named: may be the LK.
+        assert_eq!(
+            found(&format!("{fine} 19 triệu đồng.")),
+            [row("YT25", W, "TH", "17,8 triệu đồng", "19 triệu đồng")]
+        );
+    }
+
+    /// Regression (tester CA, L49): "trong quý" in a list's lead-in was
+    /// not carried to its items, so an item unlike the quarter's TH (the
+    /// table has no LK) was a warning that it may be the cumulative.
+    #[test]
+    fn a_period_in_a_lists_lead_in_applies_to_its_items() {
+        use Severity::{Error as E, Warning as W};
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        let totals = TableTotals::from_rows([
+            ("YT10".to_string(), Some(325.0), None),
+            ("YT11".to_string(), Some(44.0), None),
+            ("YT11a".to_string(), Some(6.0), None),
+            ("YT13".to_string(), Some(73.0), None),
+            ("YT13a".to_string(), Some(9.0), None),
+        ])
+        .for_period(Some(Period::quarter(2020, 3)));
+        let found = |text: &str| -> (Vec<Row>, usize) {
+            let mut rows = Vec::new();
+            let mut unknown = 0;
+            for n in named_figures(&tokenize(text), &names, totals.period) {
+                match judge(&n, &totals, &names, Lang::Vi) {
+                    Compared::Agrees => {}
+                    Compared::Unknown => unknown += 1,
+                    Compared::Differs(f) => {
+                        rows.push((f.indicator, f.severity, f.column, f.expected, f.actual))
+                    }
+                }
+            }
+            (rows, unknown)
+        };
+        // As the passage joins a list written one item a line.
+        let items = "+ Cách ly tập trung 44 người (đang cách ly 6 người) + Tự theo dõi sức khỏe 83 người (đang tự theo dõi 9 người)";
+        let quarter = format!(
+            "Tổng số người được cách ly, theo dõi sức khỏe trong quý là 325 người, cụ thể: {items}"
+        );
+        assert_eq!(found(&quarter), (vec![row("YT13", E, "TH", "73", "83")], 0));
+        let one_line = "Trong quý, tổng số người cách ly 325 người, giảm 5% so với cùng kỳ, gồm cách ly tập trung 44 người, tự theo dõi sức khỏe 83 người.";
+        assert_eq!(found(one_line), (vec![row("YT13", E, "TH", "73", "83")], 0));
+        // The months from January named: the table has no LK, counted.
+        let months =
+            format!("Tổng số người cách ly 9 tháng đầu năm 2020 là 980 người, cụ thể: {items}");
+        assert_eq!(found(&months), (vec![], 2));
+        // Near misses: no period in the lead-in (a warning, as before);
+        // the list ended by a full stop or a semicolon.
+        let unnamed = format!("Tổng số người cách ly là 325 người, cụ thể: {items}");
+        assert_eq!(found(&unnamed), (vec![row("YT13", W, "TH", "73", "83")], 0));
+        for after in [
+            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người. Tự theo dõi sức khỏe 83 người.",
+            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
+        ] {
+            assert_eq!(found(after), (vec![row("YT13", W, "TH", "73", "83")], 0), "{after}");
+        }
     }
 
     /// Regression (tester CA): a period between the name and its figure

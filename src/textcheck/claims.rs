@@ -639,7 +639,7 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
         // Words after the percent name its base ("đạt tỷ lệ 96,5% số hộ
         // đăng ký"): not the one found earlier in the sentence.
         let base_named = (p + 1..close).any(|x| word_at(tokens, x).is_some());
-        if slashed(tokens, k) || qualified(tokens, k) || words > 4 || base_named {
+        if slashed(tokens, k) || qualified(tokens, k) || base_named {
             return None;
         }
         // A part of a list ("…, trong đó: thu thuế 21,45 tỷ đồng (44,1%),
@@ -667,6 +667,14 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
             (None, Some(b)) if words > 0 => b,
             _ => return None,
         };
+        // Up to 4 words name what the count counts; more only when the
+        // sentence named its whole a total ("Trong tổng số 3.390 hồ sơ
+        // tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến
+        // (chiếm 19,82%)") and the bracket says a share.
+        let share_said = bracket_words.contains(&"chiem") || bracket_words.contains(&"le");
+        if words > 4 && !(share_said && plain_share && named_a_total(tokens, base)) {
+            return None;
+        }
         (k, base)
     };
     let first = tokens.get(num_i.min(den_i))?;
@@ -836,9 +844,24 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
     })
 }
 
+/// True when the figure at `m` follows "tổng số" ("trong tổng số 3.390
+/// hồ sơ"): the writer named it the whole.
+fn named_a_total(tokens: &[Token], m: usize) -> bool {
+    m >= 2 && word_at(tokens, m - 1) == Some("so") && word_at(tokens, m - 2) == Some("tong")
+}
+
+/// True when the figure at `m` is the whole `b` of an `a/b`
+/// ([`slash_operands`]: no date, no document number).
+fn whole_of_slash(tokens: &[Token], m: usize) -> bool {
+    m.checked_sub(1).is_some_and(|p| punct_at(tokens, p, '/'))
+        && slash_operands(tokens, m).is_some()
+}
+
 /// The earlier figure of the same sentence that a count is a share of:
 /// the one value written before it with the same unit word, outside
-/// brackets and not a change. `None` when there is none or more than one.
+/// brackets and not a change; the whole of an a/b counts ("đúng hạn
+/// 2.575/2.871 hồ sơ, …; trễ hạn 296 hồ sơ (10,31%)"). `None` when there
+/// is none or more than one.
 fn base_of_count(tokens: &[Token], k: usize) -> Option<usize> {
     let unit = word_at(tokens, k + 1)?;
     let count = num_at(tokens, k)?;
@@ -855,7 +878,8 @@ fn base_of_count(tokens: &[Token], k: usize) -> Option<usize> {
         if t.depth != depth || n.percent || word_at(tokens, m + 1) != Some(unit) {
             continue;
         }
-        if !n.trusted || qualified(tokens, m) || slashed(tokens, m) {
+        if !n.trusted || qualified(tokens, m) || (slashed(tokens, m) && !whole_of_slash(tokens, m))
+        {
             continue;
         }
         match found {

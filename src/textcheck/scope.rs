@@ -259,6 +259,66 @@ pub fn marks(tokens: &[Token], period: Option<Period>) -> Vec<Mark> {
     out
 }
 
+/// Words that open a list of items: "cụ thể", "gồm", "bao gồm", "chia
+/// ra", "trong đó" (folded).
+const LIST_MARKERS: &[&[&str]] = &[
+    &["cu", "the"],
+    &["bao", "gom"],
+    &["gom"],
+    &["chia", "ra"],
+    &["trong", "do"],
+];
+
+/// The table's periods named in the lead-in of the list the figure at `n`
+/// is an item of: the sentence up to a list marker that opens its clause
+/// (after a comma, or before a colon) with no sentence end between it and
+/// the figure. A list written one item a line is one sentence, its items
+/// joined at their bullets; items separated by semicolons are not
+/// reached (the list may have ended). Other periods in the lead-in are
+/// left out: "…, giảm 5% so với cùng kỳ, cụ thể:" compares the total.
+fn list_lead_in(tokens: &[Token], marks: &[Mark], n: usize) -> Vec<Named> {
+    let depth = tokens.get(n).map_or(0, |t| t.depth);
+    let opens_list = |i: usize| {
+        let after_comma = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_punct(','));
+        LIST_MARKERS.iter().any(|m| {
+            m.iter().enumerate().all(|(k, w)| word_is(tokens, i + k, w))
+                && (after_comma || tokens.get(i + m.len()).is_some_and(|t| t.is_punct(':')))
+        })
+    };
+    let mut i = n;
+    let marker = loop {
+        let Some(p) = i.checked_sub(1) else {
+            return Vec::new();
+        };
+        i = p;
+        let Some(t) = tokens.get(i) else {
+            return Vec::new();
+        };
+        if t.depth == 0 && ends_sentence(t) {
+            return Vec::new();
+        }
+        if t.depth <= depth && opens_list(i) {
+            break i;
+        }
+    };
+    let mut out = Vec::new();
+    for j in (0..marker).rev() {
+        if tokens
+            .get(j)
+            .is_some_and(|t| t.depth == 0 && ends_sentence(t))
+        {
+            break;
+        }
+        if let Some(Mark::Own(p)) = marks.get(j) {
+            out.push(*p);
+        }
+    }
+    out
+}
+
 /// Which of the table's periods the figure at token `n` is of, when it
 /// may be compared with the table: its clause names no other period, no
 /// plan, and no part that the indicator's `names` (folded, words joined
@@ -350,6 +410,12 @@ pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) ->
         } else {
             clause.push(k);
         }
+    }
+    // An item of a list names no period of its own: the list's lead-in
+    // says it ("… trong quý là 325 người, cụ thể: + Tự theo dõi sức khỏe
+    // 83 người").
+    if named.is_empty() {
+        named.extend(list_lead_in(tokens, marks, n));
     }
     // A part the names do not say: "15 người … đã bỏ điều trị".
     let words: Vec<&str> = (own_clause_start..n)

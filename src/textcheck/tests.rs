@@ -907,3 +907,38 @@ fn a_figure_after_quan_or_phuong_is_no_place_number() {
         ]
     );
 }
+
+/// Regression (tester CA, bay-bo-sot L5 and L8): a part's share in
+/// brackets was not checked when the whole was the b of an a/b, or was
+/// named "tổng số" with more than four words between the part and its
+/// bracket.
+#[test]
+fn a_parts_share_in_brackets_is_checked_against_the_whole_the_sentence_opened_with() {
+    use Severity::Error as E;
+    let text = [
+        // L1: the whole is 2.871 of 2.575/2.871: 296/2.871 = 10,31%.
+        "Hồ sơ giải quyết đúng hạn 2.575/2.871 hồ sơ, tỷ lệ 89,69%; trễ hạn 296 hồ sơ (11,31%).",
+        // L2: "trong tổng số" names the whole: 672/3.390 = 19,82%.
+        "Trong tổng số 3.390 hồ sơ tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (chiếm 21,82%).",
+        // Near misses: the right shares; ...
+        "Hồ sơ giải quyết đúng hạn 2.575/2.871 hồ sơ, tỷ lệ 89,69%; trễ hạn 296 hồ sơ (10,31%).",
+        "Trong tổng số 3.390 hồ sơ tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (chiếm 19,82%).",
+        // ... the whole not named a total, with many words: left alone;
+        "Tiếp nhận 3.390 hồ sơ, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (chiếm 21,82%).",
+        // ... a bare percent after many words: left alone;
+        "Trong tổng số 3.390 hồ sơ tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (21,82%).",
+        // ... two wholes of the unit: ambiguous, left alone;
+        "Đúng hạn 2.575/2.871 hồ sơ; tiếp nhận 3.390 hồ sơ; trễ hạn 296 hồ sơ (11,31%).",
+        // ... and a date's slash is no whole: 3 of 30 is 10%, not 12%.
+        "Ngày 15/9 tiếp nhận 30 hồ sơ; trễ hạn 3 hồ sơ (12%).",
+    ]
+    .join("\n");
+    assert_eq!(
+        run(&text, Lang::Vi),
+        vec![
+            row("pct-mismatch", "L1", "10,31", "11,31", E),
+            row("pct-mismatch", "L2", "19,82", "21,82", E),
+            row("pct-mismatch", "L8", "10", "12", E),
+        ]
+    );
+}

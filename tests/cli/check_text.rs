@@ -976,3 +976,140 @@ fn check_text_ends_a_trong_do_list_at_a_new_clause_and_checks_a_one_line_list() 
         );
     }
 }
+
+/// Regression (tester CA's Q3/2020 draft): four claims were not checked.
+/// L1 «tiếp nhận 3.930 hồ sơ thủ tục hành chính» in a sentence of «quận
+/// và 16 phường» named no indicator; L2–L4 the item of a list whose
+/// lead-in says «trong quý» was a warning that it may be cumulative; L5
+/// money a unit off (17,8 tỷ where the table has 17.800.000 đồng) was
+/// left alone; L6 and L7 a part's share against the whole of an a/b or a
+/// «tổng số» was not checked. Each has its correct twin, which stays
+/// silent.
+#[test]
+fn check_text_checks_a_deeds_noun_a_lists_period_money_a_unit_off_and_a_parts_share() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("th");
+    let none = f64::NAN;
+    let rows = [
+        (
+            "HC01",
+            "Hồ sơ thủ tục hành chính đã tiếp nhận",
+            3390.0,
+            none,
+        ),
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            2871.0,
+            none,
+        ),
+        (
+            "HC09",
+            "Hồ sơ giải quyết qua dịch vụ công trực tuyến",
+            672.0,
+            none,
+        ),
+        ("YT10", "Người được cách ly, theo dõi sức khỏe", 325.0, none),
+        ("YT11", "Cách ly tập trung", 44.0, none),
+        ("YT12", "Cách ly tại nhà", 208.0, none),
+        ("YT13", "Tự theo dõi sức khỏe", 73.0, none),
+        (
+            "YT25",
+            "Tiền phạt vi phạm an toàn thực phẩm",
+            17_800_000.0,
+            none,
+        ),
+    ];
+    write_table(
+        &out,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ III/2020",
+        &rows,
+    );
+    let lines = [
+        "Bộ phận tiếp nhận và trả kết quả quận và 16 phường trong quý tiếp nhận 3.930 hồ sơ thủ tục hành chính; đã giải quyết 2.871 hồ sơ.",
+        "Tổng số người được cách ly, theo dõi sức khỏe trong quý là 325 người, cụ thể:",
+        "+ Cách ly tập trung 44 người;",
+        "+ Cách ly tại nhà 208 người;",
+        "+ Tự theo dõi sức khỏe 83 người.",
+        "Xử phạt 10 cơ sở, tiền phạt vi phạm an toàn thực phẩm 17,8 tỷ đồng.",
+        "Hồ sơ giải quyết đúng hạn 2.575/2.871 hồ sơ, tỷ lệ 89,69%; trễ hạn 296 hồ sơ (11,31%).",
+        "Trong tổng số 3.390 hồ sơ tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (chiếm 21,82%).",
+        // Near misses: the same claims written right; one ward's figure.
+        "Bộ phận tiếp nhận và trả kết quả quận và 16 phường trong quý tiếp nhận 3.390 hồ sơ thủ tục hành chính.",
+        "Tổng số người được cách ly, theo dõi sức khỏe trong quý là 325 người, cụ thể:",
+        "+ Cách ly tập trung 44 người;",
+        "+ Cách ly tại nhà 208 người;",
+        "+ Tự theo dõi sức khỏe 73 người.",
+        "Tiền phạt vi phạm an toàn thực phẩm 17,8 triệu đồng (17.800.000 đồng).",
+        "Hồ sơ giải quyết đúng hạn 2.575/2.871 hồ sơ, tỷ lệ 89,69%; trễ hạn 296 hồ sơ (10,31%).",
+        "Trong tổng số 3.390 hồ sơ tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến (chiếm 19,82%).",
+        "Phường 5 trong quý tiếp nhận 120 hồ sơ thủ tục hành chính.",
+    ];
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(&report, lines.join("\n")).unwrap();
+    let found = dir.path().join("kiem-tra");
+    tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .arg("--out")
+        .arg(&found)
+        .assert()
+        .code(1);
+    let findings = read_findings(&found.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "column"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "error",
+                "text-vs-table",
+                "L1",
+                "HC01",
+                "TH",
+                "3.390",
+                "3.930"
+            ),
+            (
+                "error",
+                "sum-mismatch",
+                "L2",
+                "",
+                "",
+                "325 = 44 + 208 + 83",
+                "325 ≠ 335"
+            ),
+            ("error", "text-vs-table", "L5", "YT13", "TH", "73", "83"),
+            (
+                "error",
+                "text-vs-table",
+                "L6",
+                "YT25",
+                "TH",
+                "17,8 triệu đồng",
+                "17,8 tỷ đồng"
+            ),
+            ("error", "pct-mismatch", "L7", "", "", "10,31", "11,31"),
+            ("error", "pct-mismatch", "L8", "", "", "19,82", "21,82"),
+        ]
+    );
+    let unit = findings.iter().find(|f| field(f, "cell") == "L6").unwrap();
+    assert_eq!(
+        field(unit, "message"),
+        "Văn bản ghi 17,8 tỷ đồng cho chỉ tiêu YT25 nhưng bảng tổng hợp có 17.800.000 đồng, tức 17,8 triệu đồng: sai đơn vị, ghi 17,8 triệu đồng, không phải tỷ đồng."
+    );
+}
