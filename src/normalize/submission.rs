@@ -3620,17 +3620,23 @@ fn read_rows(
                         {
                             sub.ck_said_in(sheet_no, c, s.trim(), CkConvention::Growth);
                         }
-                        if p.ambiguous && !style_settled {
+                        // The reading of the other style, not taken: when
+                        // it reads the same number ("907.36" is 907,36
+                        // either way) there is nothing to check.
+                        let other_style = match locale {
+                            NumberLocale::Vi => NumberLocale::En,
+                            NumberLocale::En => NumberLocale::Vi,
+                        };
+                        let other_reading = || match parse_text(s, other_style) {
+                            NumberText::Number(q) => Some(q.value),
+                            _ => None,
+                        };
+                        if p.ambiguous && !style_settled && other_reading() != Some(p.value) {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
-                            // The reading of the other style, not taken.
-                            let other_style = match locale {
-                                NumberLocale::Vi => NumberLocale::En,
-                                NumberLocale::En => NumberLocale::Vi,
-                            };
-                            let other = match parse_text(s, other_style) {
-                                NumberText::Number(q) => format_auto(q.value, 6, lang),
-                                _ => s.clone(),
+                            let other = match other_reading() {
+                                Some(q) => format_auto(q, 6, lang),
+                                None => s.clone(),
                             };
                             let said = Read::NumberAmbiguous {
                                 text: s,
@@ -4122,18 +4128,22 @@ fn column_ignored(
             // year run is the year's report ("kỳ báo cáo Năm 2025").
             let other = period
                 .and_then(|p| Some((ctx.words.other_figures(label, p)?, ctx.period.unwrap_or(p))));
+            // Nothing for the unit to fix («Cột này không cần sửa»): the
+            // office's to know, not a line of the unit's feedback.
             match other {
                 Some((OtherFigures::NextYear(year), p)) => finding(&Read::ColumnNextYear {
                     label,
                     cell: &here.cell,
                     year,
                     period: &p.title(lang),
-                }),
+                })
+                .for_office(),
                 Some((OtherFigures::OtherPeriod, p)) => finding(&Read::ColumnOtherFigures {
                     label,
                     cell: &here.cell,
                     period: &p.title(lang),
-                }),
+                })
+                .for_office(),
                 None => return None,
             }
         }
