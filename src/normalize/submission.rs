@@ -3620,17 +3620,23 @@ fn read_rows(
                         {
                             sub.ck_said_in(sheet_no, c, s.trim(), CkConvention::Growth);
                         }
-                        if p.ambiguous && !style_settled {
+                        // The reading of the other style, not taken: when
+                        // it reads the same number ("907.36" is 907,36
+                        // either way) there is nothing to check.
+                        let other_style = match locale {
+                            NumberLocale::Vi => NumberLocale::En,
+                            NumberLocale::En => NumberLocale::Vi,
+                        };
+                        let other_reading = || match parse_text(s, other_style) {
+                            NumberText::Number(q) => Some(q.value),
+                            _ => None,
+                        };
+                        if p.ambiguous && !style_settled && other_reading() != Some(p.value) {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
-                            // The reading of the other style, not taken.
-                            let other_style = match locale {
-                                NumberLocale::Vi => NumberLocale::En,
-                                NumberLocale::En => NumberLocale::Vi,
-                            };
-                            let other = match parse_text(s, other_style) {
-                                NumberText::Number(q) => format_auto(q.value, 6, lang),
-                                _ => s.clone(),
+                            let other = match other_reading() {
+                                Some(q) => format_auto(q, 6, lang),
+                                None => s.clone(),
                             };
                             let said = Read::NumberAmbiguous {
                                 text: s,
@@ -3774,8 +3780,12 @@ fn read_rows(
                     }
                     // A rate's target written as a bound ("≥ 95%",
                     // "Dưới 1,5%"): the number it bounds is the target.
+                    // Anything else is read as any figure is (a price's
+                    // plan "24.630đ").
                     NumberText::NotANumber
-                        if column == ValueColumn::Kh && ind.kind == crate::template::Kind::Rate =>
+                        if column == ValueColumn::Kh
+                            && ind.kind == crate::template::Kind::Rate
+                            && crate::number::target_bound(s, locale).is_some() =>
                     {
                         let Some(p) = crate::number::target_bound(s, locale) else {
                             sub.findings.push(invalid(crate::text::clean(s)));
@@ -4118,18 +4128,22 @@ fn column_ignored(
             // year run is the year's report ("kỳ báo cáo Năm 2025").
             let other = period
                 .and_then(|p| Some((ctx.words.other_figures(label, p)?, ctx.period.unwrap_or(p))));
+            // Nothing for the unit to fix («Cột này không cần sửa»): the
+            // office's to know, not a line of the unit's feedback.
             match other {
                 Some((OtherFigures::NextYear(year), p)) => finding(&Read::ColumnNextYear {
                     label,
                     cell: &here.cell,
                     year,
                     period: &p.title(lang),
-                }),
+                })
+                .for_office(),
                 Some((OtherFigures::OtherPeriod, p)) => finding(&Read::ColumnOtherFigures {
                     label,
                     cell: &here.cell,
                     period: &p.title(lang),
-                }),
+                })
+                .for_office(),
                 None => return None,
             }
         }
@@ -4739,7 +4753,8 @@ fn is_column_formula(s: &str) -> bool {
 
 /// Whether `words` typed after a number ("75,9 ha", "24,77 Tr.đ") are the
 /// row's unit `unit`: the same unit spelt the same or short, as units are
-/// matched ([`is_same_unit`]), or the same money unit.
+/// matched ([`is_same_unit`]), the same money unit, or the money of a
+/// price per something ("24.630đ" in a row in "đồng/lít").
 fn is_unit_of_row(
     words: &str,
     unit: &str,
@@ -4747,6 +4762,30 @@ fn is_unit_of_row(
 ) -> bool {
     matches!(unit_scales(words, unit, abbreviations), Some((a, b)) if a == b)
         || is_same_unit(words, unit, abbreviations)
+        || is_money_of_price(words, unit, abbreviations)
+}
+
+/// Whether `words` are the money a price unit is counted in: "đ", "đồng",
+/// "VNĐ" (or "đ/lít") for "đồng/lít"; "nghìn đ" is not "đồng/lít"'s money
+/// (another scale), nor "kg" (no money at all).
+fn is_money_of_price(
+    words: &str,
+    unit: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    let Some((money, per)) = unit.split_once('/') else {
+        return false;
+    };
+    let Some(factor) = crate::number::money_factor(money.trim()) else {
+        return false;
+    };
+    match words.split_once('/') {
+        Some((written, written_per)) => {
+            crate::number::money_factor(written.trim()) == Some(factor)
+                && is_same_unit(written_per.trim(), per.trim(), abbreviations)
+        }
+        None => crate::number::money_factor(words.trim()) == Some(factor),
+    }
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and
@@ -5504,6 +5543,23 @@ mod tests {
         assert_eq!(factor("%", "bác sĩ/vạn dân"), None);
         assert!(!is_same_unit("%", "bác sĩ/vạn dân", &none));
         assert!(is_measure("%o") && is_measure("phần nghìn") && is_measure("‱"));
+    }
+
+    /// A price typed with its money ("24.630đ", "24.160 đ", "24.630
+    /// đ/lít") in a row in đồng/lít is the row's unit; another scale of
+    /// money, or no money, is not.
+    #[test]
+    fn a_price_typed_with_its_money_is_the_rows_unit() {
+        let none = std::collections::BTreeMap::new();
+        for words in ["đ", "đồng", "VNĐ", "vnd", "đ/lít", "đồng/lít"] {
+            assert!(is_unit_of_row(words, "đồng/lít", &none), "{words}");
+        }
+        assert!(is_unit_of_row("đ", "Đồng/kg", &none));
+        assert!(is_unit_of_row("nghìn đ", "nghìn đồng/kg", &none));
+        for words in ["kg", "nghìn đ", "triệu đồng", "đ/kg", "lít"] {
+            assert!(!is_unit_of_row(words, "đồng/lít", &none), "{words}");
+        }
+        assert!(!is_unit_of_row("đ", "người", &none));
     }
 
     /// `[abbreviations] "héc-ta" = "ha"`: a key with a hyphen or several

@@ -119,6 +119,14 @@ pub struct Totals {
     /// area states it (the area's target), by indicator: shown in the
     /// totals instead of a rate recomputed from the wards' plans.
     pub targets: BTreeMap<usize, Target>,
+    /// The figures of a rate that cannot be recomputed (no formula: an
+    /// index, a growth, a price) as the one unit its `reported_by` names
+    /// states them, by (indicator, column index): the area's figure,
+    /// since nothing can be summed or worked out from the others'.
+    pub taken: BTreeMap<(usize, usize), Target>,
+    /// Cells of such a rate its unit stated twice, differently: none
+    /// taken.
+    pub untaken: std::collections::BTreeSet<(usize, usize)>,
     /// The stocks whose LK total takes a unit's TH for its LK, the LK it
     /// stated being unlike its TH ([`stock_lk_as_th`]).
     pub lk_from_th: Vec<LkFromTh>,
@@ -181,6 +189,8 @@ impl Totals {
             typed: vec![0; indicators],
             written: vec![[0; WRITTEN_DECIMALS as usize + 1]; indicators],
             targets: BTreeMap::new(),
+            taken: BTreeMap::new(),
+            untaken: std::collections::BTreeSet::new(),
             lk_from_th: Vec::new(),
             lk_from_th_cells: std::collections::BTreeSet::new(),
         }
@@ -311,9 +321,44 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
         totals.partial.remove(&(i, kh));
         totals.partial.remove(&(i, ValueColumn::PctKh.index()));
     }
+    take_stated(&mut totals, false);
     recompute_percentages(&mut totals, template);
+    take_stated(&mut totals, true);
     short_as_operands(&mut totals, &derived);
     Ok(totals)
+}
+
+/// Whether indicator `i` is a rate with no formula to recompute it by
+/// (an index, a growth, a price): its figures are taken as the unit its
+/// `reported_by` names states them.
+pub(crate) fn taken_as_stated(template: &Template, i: usize) -> bool {
+    template.indicators.get(i).is_some_and(|ind| {
+        ind.kind == Kind::Rate
+            && !ind.reported_by.is_empty()
+            && !matches!(parse(&ind.formula), Ok(Rule::Definition(_)))
+    })
+}
+
+/// A rate with no formula takes, in each column, the one figure its
+/// responsible unit stated (TH, LK, CK before the percents are worked
+/// out, `percents` its %KH and %CK after, over those worked from the
+/// figures taken; its KH is the target, [`rate_targets`]); two differing
+/// figures for one cell take none.
+fn take_stated(totals: &mut Totals, percents: bool) {
+    let taken: Vec<((usize, usize), f64)> = totals
+        .taken
+        .iter()
+        .filter(|(&(_, c), _)| {
+            (c == ValueColumn::PctKh.index() || c == ValueColumn::PctCk.index()) == percents
+        })
+        .map(|(&k, t)| (k, t.value))
+        .collect();
+    for ((i, c), v) in taken {
+        totals.values[i][c] = Some(v);
+        totals.partial.remove(&(i, c));
+        totals.without_column.remove(&(i, c));
+        totals.blank_cells.remove(&(i, c));
+    }
 }
 
 /// Marks the totals that `units` (agency indices) enter short of them,
@@ -787,6 +832,41 @@ fn rate_targets(subs: &[&Submission], template: &Template, totals: &mut Totals) 
                 cell: s.location(r).cell,
                 value: r.value,
             });
+        }
+        // The other figures of a rate nothing recomputes, as its unit
+        // states them; two files that differ on one cell leave it empty.
+        for r in s.rows.iter().filter(|r| r.column != ValueColumn::Kh) {
+            let i = r.ind();
+            if !taken_as_stated(template, i)
+                || template
+                    .indicators
+                    .get(i)
+                    .is_none_or(|ind| ind.reported_by != a.1.code)
+            {
+                continue;
+            }
+            let key = (i, r.column.index());
+            if totals.untaken.contains(&key) {
+                continue;
+            }
+            match totals.taken.get(&key) {
+                Some(t) if t.value != r.value => {
+                    totals.taken.remove(&key);
+                    totals.untaken.insert(key);
+                }
+                Some(_) => {}
+                None => {
+                    totals.taken.insert(
+                        key,
+                        Target {
+                            unit: a.0,
+                            file: s.file.clone(),
+                            cell: s.location(r).cell,
+                            value: r.value,
+                        },
+                    );
+                }
+            }
         }
     }
 }

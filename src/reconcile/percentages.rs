@@ -1412,6 +1412,18 @@ impl Stated<'_> {
             } else {
                 (ratio, growth)
             };
+            // A figure both conventions read ("1" beside LK 101, CK 100:
+            // the growth +1 %, or the ratio 101 % as Excel's fraction
+            // 1,01 shown without decimals) says neither; nor does a small
+            // whole number (0, 1, 2) the template's convention reads only
+            // as such a fraction: one such cell does not tip a column.
+            let as_written = |c: Interval| {
+                judge_percent(stated.value, stated.shown_decimals(), c) == Verdict::Consistent
+            };
+            let small_whole = stated.shown_decimals() == 0 && stated.value.abs() <= 2.0;
+            if fits(want) && !as_written(want) && (fits(other) || small_whole) {
+                continue;
+            }
             let k = if fits(want) || self.th_gives_ck(stated, lk, ck, template_growth) {
                 0
             } else if fits(other) {

@@ -200,11 +200,21 @@ pub fn unreported(
         {
             continue;
         }
+        // An index or a price (a rate with no formula) is the figure of
+        // the unit `reported_by` names alone: the wards' own are neither
+        // summed nor recomputed.
+        let stated_only = super::taken_as_stated(template, i);
         let reporters: Vec<usize> = template
             .agencies
             .iter()
             .enumerate()
-            .filter(|(u, a)| a.reports && template.must_report(*u, i))
+            .filter(|(u, a)| {
+                a.reports
+                    && match stated_only {
+                        true => a.code == ind.reported_by,
+                        false => template.must_report(*u, i),
+                    }
+            })
             .map(|(u, _)| u)
             .collect();
         if reporters.is_empty() {

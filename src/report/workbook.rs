@@ -1144,6 +1144,31 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
                     let text = left_out(units, &d.totals.parts_only, &d.totals.set_aside, t, lang);
                     ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
                 }
+                // A rate nothing recomputes (an index, a price) is the
+                // figure its unit stated: the cell says whose it is.
+                if let (None, Some(taken), Some(_)) =
+                    (mark, d.totals.taken.get(&(i, c.index())), value)
+                {
+                    let who = t
+                        .agencies
+                        .get(taken.unit)
+                        .map_or_else(Default::default, |a| a.shown());
+                    let text = match lang {
+                        Lang::Vi => format!(
+                            "Số liệu của {who} ({}, ô {}): chỉ tiêu không cộng, không tính lại được từ số của các {}.",
+                            taken.file,
+                            taken.cell,
+                            t.level_words().units_vi
+                        ),
+                        Lang::En => format!(
+                            "The figure stated by {who} ({}, cell {}): the indicator can be neither summed nor recomputed from the {}' figures.",
+                            taken.file,
+                            taken.cell,
+                            t.level_words().units_en
+                        ),
+                    };
+                    ws.insert_note(row, 3 + k as u16, &figure_note(&text))?;
+                }
                 // A rate's KH is the target its department stated: the
                 // cell says whose it is.
                 if let (ValueColumn::Kh, None, Some(target)) = (c, mark, d.totals.targets.get(&i)) {

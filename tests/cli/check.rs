@@ -953,6 +953,44 @@ fn a_vietnamese_sheet_settles_its_numbers_and_a_doubt_names_the_other_reading() 
     );
 }
 
+/// "907.36" (tester CC's Ban Quản lý KCN Long Hưng, alone on a sheet of
+/// numbers) reads 907,36 in either style: nothing to check, no
+/// `number-ambiguous` saying «đã đọc là 907,36, không phải 907,36»; the
+/// figure is read. "6,503" beside it still names its other reading.
+#[test]
+fn a_number_both_styles_read_alike_is_no_doubt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let form = tmp.path().join("phuong-01.xlsx");
+    write_form(
+        &form,
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2021",
+        &TH_LK,
+        &[(
+            "HC07",
+            "Tổng số lượt đánh giá",
+            "lượt",
+            vec![V::T("907.36"), V::T("6,503")],
+        )],
+    );
+    let (_, findings) = check_json(&form, &["--template", tpl.to_str().unwrap()]);
+    let doubts: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "number-ambiguous")
+        .map(|f| {
+            (
+                f["cell"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(doubts, [("F7", "6,503", "6,503")], "{findings:#?}");
+    assert!(!findings.iter().any(|f| f["cell"] == "E7"), "{findings:#?}");
+}
+
 /// The rows with a year's target after their TH and LK: four times TH,
 /// so that the parts add up.
 fn with_target(rows: Vec<FormRow>) -> Vec<FormRow> {

@@ -239,6 +239,67 @@ fn figures_typed_with_their_unit_are_read_as_numbers() {
     assert_eq!(figures(&book, "NS05"), [Some(70.0), Some(27.0), Some(27.0)]);
 }
 
+/// Xã Phước Lộc typed the petrol price with its money ("24.630đ",
+/// "24.160 đ", "24.160 đ/lít") in a row in đồng/lít (tester CC): read as
+/// the numbers, with the one info for the file; "24.630 kg" in the same
+/// row is no price and stays an error, as "nghìn đ" (another scale) does.
+#[test]
+fn a_price_typed_with_its_money_is_read_as_the_number() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    commune_template(&tpl, &[("T01", "Thôn Đồng Tâm"), ("T02", "Bản Nà Lừa")]);
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         GC02,NS,Giá bán lẻ xăng RON95 bình quân,Đồng/lít,rate,ward,,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = "Giá bán lẻ xăng RON95 bình quân";
+    write_report(
+        &dir.join("T02-ban-na-lua.xlsx"),
+        "BẢN NÀ LỪA",
+        &[(
+            "GC02",
+            name,
+            "Đồng/lít",
+            [T("24.630đ"), T("24.160 đ"), T("24.160 đ/lít")],
+        )],
+    );
+    write_report(
+        &dir.join("T01-thon-dong-tam.xlsx"),
+        "THÔN ĐỒNG TÂM",
+        &[(
+            "GC02",
+            name,
+            "Đồng/lít",
+            [T("24.630 kg"), T("24,16 nghìn đ"), N(24160.0)],
+        )],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        findings_of(&findings, "T02"),
+        vec![row(["info", "value-invalid", "T02", "", "", "3"])],
+        "{findings:#?}"
+    );
+    let said = findings
+        .iter()
+        .find(|f| f["unit"] == "T02")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(said.contains("(ví dụ ô D7: «24.630đ»)"), "{said}");
+    assert_eq!(
+        findings_of(&findings, "T01"),
+        vec![
+            row(["error", "value-invalid", "T01", "D7", "", "24.630 kg"]),
+            row(["error", "value-invalid", "T01", "E7", "", "24,16 nghìn đ"]),
+        ],
+        "{findings:#?}"
+    );
+}
+
 /// A workbook holding only a photo of the form is named for what it is,
 /// and the unit is asked for the figures typed in, not told its file
 /// cannot be opened; an empty workbook (no picture) keeps its words.

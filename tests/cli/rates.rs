@@ -563,3 +563,142 @@ fn a_rates_percent_is_not_judged_from_an_operand_that_breaks_a_relation() {
         ]
     );
 }
+
+/// A template with an index and a price nothing can sum or recompute
+/// (rates with no formula): GC01 the CPI (level district), GC02 the
+/// petrol price in đồng/lít (level both), both stated by VP; NS02 the
+/// wards' flow.
+fn index_template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         NS02,NS,Tiền phạt vi phạm hành chính,triệu đồng,flow,ward,VP,\n\
+         GC01,NS,Chỉ số giá tiêu dùng bình quân so với cùng kỳ,%,rate,district,VP,\n\
+         GC02,NS,Giá bán lẻ xăng RON95 bình quân,đồng/lít,rate,both,VP,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Thống kê quận,,yes\n\
+         P01,ward,Phường 1,,yes\n\
+         P02,ward,Phường 2,,yes\n",
+    )
+    .unwrap();
+}
+
+/// KH, TH, LK, CK of `code` on Tổng hợp.
+fn summary_row(out: &Path, code: &str) -> Vec<String> {
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let row = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == code))
+        .unwrap_or_else(|| panic!("{code}: {sheet:?}"));
+    (3..7)
+        .map(|c| row.get(c).cloned().unwrap_or_default())
+        .collect()
+}
+
+/// The CPI, IIP and a petrol price printed blank on Tổng hợp with no word
+/// (tester CC): a rate with no formula takes the figures of the unit its
+/// `reported_by` names (the statistics office's 103,62 / 103,45 / 103,9;
+/// 24.510 / 24.230 / 23.150), not the wards' own prices; the wards'
+/// flow is summed as before. Near miss: without the office's report the
+/// rows stay blank, and one footnote line and one `total-uncomputed`
+/// info say whose report is missing.
+#[test]
+fn an_index_or_a_price_is_the_figure_its_office_states() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    index_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = one_row_header(&[
+        ("Kế hoạch năm", 1),
+        ("Thực hiện quý", 1),
+        ("Lũy kế", 1),
+        ("Cùng kỳ", 1),
+    ]);
+    let n = |v: f64| N(v, None);
+    for (k, price) in [(1, 24600.0), (2, 24400.0)] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &header,
+            &[
+                (
+                    "NS02",
+                    "Tiền phạt vi phạm hành chính",
+                    "triệu đồng",
+                    vec![n(100.0), n(30.0), n(80.0), n(70.0)],
+                ),
+                (
+                    "GC02",
+                    "Giá bán lẻ xăng RON95 bình quân",
+                    "đồng/lít",
+                    vec![E, n(price), n(price), n(23000.0)],
+                ),
+            ],
+        );
+    }
+    let office = tmp.path().join("office.xlsx");
+    write_sheet(
+        &office,
+        "THỐNG KÊ QUẬN",
+        "QUÝ III/2020",
+        &header,
+        &[
+            (
+                "GC01",
+                "Chỉ số giá tiêu dùng bình quân so với cùng kỳ",
+                "%",
+                vec![n(104.0), n(103.62), n(103.45), n(103.9)],
+            ),
+            (
+                "GC02",
+                "Giá bán lẻ xăng RON95 bình quân",
+                "đồng/lít",
+                vec![E, n(24510.0), n(24230.0), n(23150.0)],
+            ),
+        ],
+    );
+    // Without the office's report: blank rows, said once.
+    let out = tmp.path().join("out-without");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(summary_row(&out, "GC01"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "GC02"), ["", "", "", ""]);
+    assert_eq!(summary_row(&out, "NS02"), ["200", "60", "160", "140"]);
+    assert_eq!(
+        listed(&f, &["total-uncomputed"]),
+        ["info|total-uncomputed||||||Thống kê quận"]
+    );
+    let said = f
+        .iter()
+        .find(|x| x["code"] == "total-uncomputed")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        said.contains("2 chỉ tiêu (GC01, GC02) để trống cả dòng"),
+        "{said}"
+    );
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let lines: Vec<&String> = sheet
+        .iter()
+        .filter_map(|r| r.first())
+        .filter(|c| c.contains("GC01, GC02"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{sheet:?}");
+    // With it: the office's figures, not the wards' prices.
+    std::fs::copy(&office, dir.join("thong-ke.xlsx")).unwrap();
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        summary_row(&out, "GC01"),
+        ["104", "103.62", "103.45", "103.9"]
+    );
+    assert_eq!(summary_row(&out, "GC02"), ["", "24510", "24230", "23150"]);
+    assert_eq!(summary_row(&out, "NS02"), ["200", "60", "160", "140"]);
+    assert_eq!(listed(&f, &["total-uncomputed"]), Vec::<String>::new());
+}

@@ -1265,6 +1265,106 @@ fn a_percent_column_that_says_growth_is_read_as_growth() {
     );
 }
 
+/// Xã Tây Hòa's %CK column is growth throughout, and its CS.01 (LK 101,
+/// CK 100) holds "1" (tester CC): the growth +1 %, though Excel's
+/// fraction of the ratio 101 % shows "1" too. A figure both conventions
+/// read, or a small whole number the template's reads only as such a
+/// fraction, tips no column: the file keeps its one `pct-kind` warning
+/// (11 errors before). Near miss: a column truly mixed (ratios 96,77 and
+/// 90 beside the growth 25) keeps its `pct-kind` error, "1" or not.
+#[test]
+fn a_whole_one_in_a_growth_column_does_not_make_it_mixed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replace("ck_convention = \"growth\"", "ck_convention = \"ratio\""),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    // TH 120 = 90 + 30 against CK 124 = 100 + 24: growth −3,23, −10, 25;
+    // HC07 101 against 100: growth 1; NS02 50 against 50: growth 0.
+    let book = |file: &str, title: &str, pct: [Cell; 5]| {
+        let header = [
+            ("Thực hiện quý I", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ];
+        let [a, b, c, d, e] = pct;
+        write_sheet(
+            &dir.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&header),
+            &[
+                (
+                    "HC02",
+                    "Hồ sơ thủ tục hành chính đã giải quyết",
+                    "hồ sơ",
+                    vec![N(120.0, None), N(124.0, None), a],
+                ),
+                (
+                    "HC03",
+                    "Trong đó: giải quyết đúng hạn",
+                    "hồ sơ",
+                    vec![N(90.0, None), N(100.0, None), b],
+                ),
+                (
+                    "HC04",
+                    "Trong đó: giải quyết trễ hạn",
+                    "hồ sơ",
+                    vec![N(30.0, None), N(24.0, None), c],
+                ),
+                (
+                    "HC07",
+                    "Tổng số lượt đánh giá",
+                    "lượt",
+                    vec![N(101.0, None), N(100.0, None), d],
+                ),
+                (
+                    "NS02",
+                    "Tiền phạt vi phạm hành chính",
+                    "triệu đồng",
+                    vec![N(50.0, None), N(50.0, None), e],
+                ),
+            ],
+        );
+    };
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        [
+            N(-3.23, None),
+            N(-10.0, None),
+            N(25.0, None),
+            N(1.0, None),
+            N(0.0, None),
+        ],
+    );
+    book(
+        "phuong-2.xlsx",
+        "UBND PHƯỜNG 2",
+        [
+            N(96.77, None),
+            N(90.0, None),
+            N(25.0, None),
+            N(1.0, None),
+            N(100.0, None),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["pct-kind", "pct-mismatch", "pct-rounding"]),
+        [
+            "error|pct-kind|P02|G9|HC04|%CK|125|25",
+            "warning|pct-kind|P01|G7|HC02|%CK|96,77|-3,23",
+        ]
+    );
+}
+
 /// The mirror case: a %CK column whose words write it as a quotient
 /// ("TH/CK (%)", "Ước TH/CK") in a template of growth is read as the
 /// ratio it says it is and checked so, with one `pct-kind` warning per

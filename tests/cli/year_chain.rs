@@ -482,3 +482,74 @@ fn an_unknown_row_near_a_catalog_name_offers_it() {
         ]
     );
 }
+
+/// A Q3 form with «Thực hiện 6 tháng năm 2020» beside the quarter's
+/// columns (tester CC: four units got a feedback workbook holding only
+/// «Cột này không cần sửa»): the `column-ignored` info is the office's,
+/// in errors.json and not in the unit's feedback; a unit with nothing
+/// else gets no workbook. Near miss: Phường 2, whose parts do not add up,
+/// gets its workbook with the error and without the info.
+#[test]
+fn a_column_of_another_period_is_the_offices_info_not_the_units_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let q3 = tmp.path().join("q3");
+    std::fs::create_dir_all(&q3).unwrap();
+    let cells = |th: f64, lk: f64, six: f64| vec![N(th, None), N(lk, None), N(six, None)];
+    let header = one_row_header(&[
+        ("Thực hiện quý III/2020", 1),
+        ("Lũy kế 9 tháng", 1),
+        ("Thực hiện 6 tháng năm 2020", 1),
+    ]);
+    for (k, late) in [(1, 10.0), (2, 5.0)] {
+        let mut rows = flows([
+            cells(50.0, 150.0, 100.0),
+            cells(40.0, 120.0, 80.0),
+            cells(late, 30.0, 20.0),
+            cells(5.0, 25.0, 20.0),
+            cells(4.0, 12.0, 8.0),
+        ]);
+        rows.push((
+            "HC05",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "%",
+            cells(80.0, 80.0, 80.0),
+        ));
+        rows.push(("TT04", "Đơn tồn đầu kỳ", "đơn", cells(3.0, 3.0, 3.0)));
+        write_sheet(
+            &q3.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &header,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, f) = crate::checks::consolidate(&q3, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["column-ignored", "sum-mismatch"]),
+        [
+            "error|sum-mismatch|P02|E7|HC02|TH|HC02 == HC03 + HC04|50",
+            "info|column-ignored|P01|G6||||Thực hiện 6 tháng năm 2020",
+            "info|column-ignored|P02|G6||||Thực hiện 6 tháng năm 2020",
+        ]
+    );
+    let feedback = out.join("phan-hoi");
+    let p01: Vec<_> = f.iter().filter(|x| x["unit"] == "P01").collect();
+    assert!(!feedback.join("P01.xlsx").exists(), "{p01:#?}");
+    let lines: Vec<String> = read_sheet(&feedback.join("P02.xlsx"), "Lỗi")
+        .into_iter()
+        .map(|r| r.join("|"))
+        .collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("sum-mismatch") || l.contains("HC02")),
+        "{lines:#?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("không cần sửa")),
+        "{lines:#?}"
+    );
+}
