@@ -984,6 +984,21 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             threshold: "5",
             usual: "1.058",
         },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "10",
+            compared: Compared::LastYearStock {
+                last: "CK 99",
+                times: "10",
+                below: true,
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "100",
+        },
     ]
 }
 
