@@ -904,6 +904,76 @@ fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
     );
 }
 
+/// A section heading with no figures whose name is only near an
+/// indicator's ("II | HỒ SƠ THỦ TỤC HÀNH CHÍNH GIẢI QUYẾT" over HC02
+/// «Hồ sơ thủ tục hành chính đã giải quyết»; tester CD's "II | CÁN BỘ,
+/// CÔNG CHỨC CẤP XÃ" in all 30 communes) claims nothing: no
+/// `indicator-approximate` info, HC02's figures read from its own row.
+/// Near miss: a row with figures and that name is the indicator, and its
+/// info is said.
+#[test]
+fn an_approximate_heading_without_figures_says_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let heading = "HỒ SƠ THỦ TỤC HÀNH CHÍNH GIẢI QUYẾT";
+    let mut rows = vec![("II", heading, "", vec![E, E])];
+    rows.extend(hc_rows([100.0, 95.0, 5.0], Some([300.0, 280.0, 20.0])));
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "indicator-approximate",
+                "indicator-repeated",
+                "indicator-unknown"
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let lk = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "LK")
+        .unwrap();
+    assert_eq!(lk[col], "300");
+    // The same name on the indicator's row with figures: understood as
+    // HC02, and said so.
+    let mut rows = hc_rows([100.0, 95.0, 5.0], Some([300.0, 280.0, 20.0]));
+    rows[0] = ("", heading, "hồ sơ", vec![N(100.0, None), N(300.0, None)]);
+    let dir2 = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir2).unwrap();
+    write_sheet(
+        &dir2.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["indicator-approximate", "indicator-repeated", "indicator-unknown"]
+        ),
+        [format!(
+            "info|indicator-approximate|P01|C7|HC02||Hồ sơ thủ tục hành chính đã giải quyết|{heading}"
+        )]
+    );
+}
+
 /// `check` without `--period` on a workbook keeping last quarter's sheet
 /// before this quarter's checks the latest: the third quarter's broken
 /// sum is found, the second quarter's sheet is an info. Near-miss: with
