@@ -3215,8 +3215,22 @@ fn read_rows(
                 // biến" under YT23): its figures are not consolidated,
                 // the indicator's are; nothing is wrong. Not when its name
                 // comes near a catalog name: a mistyped indicator.
+                // The nearest indicator above that can have parts: "-
+                // Chia theo độ tuổi" after "- Nữ" (no parts of its own) is
+                // a breakdown of their whole «Số lao động …», not of «Nữ».
+                // An indicator above with no parts and no whole is still
+                // the one the row details.
                 let parent = above
                     .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .map(|a| {
+                        let chain = wholes.last() == Some(&a);
+                        wholes
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|&w| chain && ctx.indicators.has_parts(w))
+                            .unwrap_or(a)
+                    })
                     .and_then(|i| t.indicators.get(i));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(

@@ -2850,6 +2850,69 @@ fn a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator() {
     assert!(hc07.contains(&"30".to_string()), "{hc07:?}");
 }
 
+/// A breakdown row after a part that has no parts of its own ("- Chia
+/// theo lĩnh vực: đất đai" after HC04 «Trong đó: giải quyết trễ hạn»;
+/// tester CD's "- Chia theo độ tuổi" after «Nữ») details their whole
+/// HC02, the nearest indicator above that can have parts: the info names
+/// HC02, whose figures are read. Near miss: under HC07, which has no
+/// parts and no whole, the row still details HC07 (see
+/// `a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator`).
+#[test]
+fn a_breakdown_after_a_part_belongs_to_the_whole_that_has_parts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I NĂM 2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                n(100.0),
+            ),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", n(95.0)),
+            ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", n(5.0)),
+            ("", "- Chia theo lĩnh vực: đất đai", "hồ sơ", n(40.0)),
+            ("HC07", "Tổng số lượt đánh giá", "lượt", n(30.0)),
+            ("", "- Qua cổng dịch vụ công trực tuyến", "lượt", n(18.0)),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown", "sum-mismatch"]),
+        [
+            "info|indicator-unknown|P01|C10|HC02|||- Chia theo lĩnh vực: đất đai",
+            "info|indicator-unknown|P01|C12|HC07|||- Qua cổng dịch vụ công trực tuyến",
+        ]
+    );
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "indicator-unknown" && x["cell"] == "C10")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains(
+            "là phần chi tiết của chỉ tiêu HC02 «Hồ sơ thủ tục hành chính đã giải quyết» ở dòng trên"
+        ),
+        "{message}"
+    );
+    let rows = read_sheet(
+        &tmp.path().join("out/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let hc02 = rows.iter().find(|r| r[0] == "HC02").unwrap();
+    assert!(hc02.contains(&"100".to_string()), "{hc02:?}");
+}
+
 /// Notes do not print: the same partial total (Phường 2 left HC03's LK
 /// empty) prints its figure with the sign (*), still a number, and a
 /// footnote under the table, above the signatures, names the indicator,
