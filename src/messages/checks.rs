@@ -27,6 +27,22 @@ pub enum Percent<'a> {
         /// (% for ‰, per 1.000 for per vạn) is; 0 when it is not.
         power_off: i32,
     },
+    /// A rate off its formula (`shown`, as in `Rate`) whose operand
+    /// `operand` `value` equals the figure of the row above it in the
+    /// sheet (`above`, that row's indicator in words), while the stated
+    /// rate is near the unit's own last year's (a count copied from the
+    /// row above, not a rate typed wrong): at the stated rate, the
+    /// operand would be about `likely` (with its `counted` unit, "hộ").
+    RateOperandCopied {
+        column: ValueColumn,
+        shown: &'a str,
+        unit: &'a str,
+        operand: &'a str,
+        value: &'a str,
+        above: &'a str,
+        likely: &'a str,
+        counted: &'a str,
+    },
     /// %KH: lũy kế `lk` / kế hoạch `kh` × 100.
     OfPlan { lk: &'a str, kh: &'a str },
     /// %CK: the `formula` of LK and CK ("145 / 120 × 100 − 100").
@@ -1318,6 +1334,8 @@ fn pct_off(
     lang: Lang,
 ) -> String {
     match (percent, unrounded, lang) {
+        (Percent::RateOperandCopied { column, shown, unit: u, operand, value, above, likely, counted }, _, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}: tỷ lệ hoặc một số liệu của nó sai. {operand} {value} bằng đúng số của dòng trên ({above}): có thể chép nhầm; tỷ lệ {s}{u} ứng với khoảng {likely} {counted} ({operand}), gần với tỷ lệ cùng kỳ của đơn vị. Hãy kiểm tra lại {operand} trước khi sửa tỷ lệ."),
+        (Percent::RateOperandCopied { column, shown, unit: u, operand, value, above, likely, counted }, _, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}: the rate or one of its figures is wrong. {operand} {value} is exactly the figure of the row above ({above}): copied by mistake, it seems; a rate of {s}{u} means about {likely} {counted} ({operand}), close to the unit's own rate last year. Check {operand} before changing the rate."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} trong khi {shown} = {x}{u}; làm tròn đúng là {e}{u}. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} while {shown} = {x}{u}, which rounds to {e}{u}. Off by rounding only; write {e}."),
         (Percent::Rate { column, shown, unit: u, power_off }, None, _) if *power_off != 0 => {

@@ -974,6 +974,111 @@ fn an_approximate_heading_without_figures_says_nothing() {
     );
 }
 
+/// A rate right for the true count, off its formula only because the
+/// count was copied from the row above (tester CD's Xã Thuận Hòa: Số hộ
+/// nghèo 2.204 = Tổng số hộ dân cư 2.204, rate 5,67 % as last year's 6,76
+/// % suggests): the `pct-mismatch` says the rate or a count is wrong,
+/// names the copied count and what the rate means (about 125 hộ), never
+/// "tính lại tỷ lệ" to 100 %. Near miss: a count off without copying the
+/// row above gets the usual advice to recompute the rate.
+#[test]
+fn a_rate_off_by_a_count_copied_from_the_row_above_names_the_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         GN01,HC,Tổng số hộ dân cư,hộ,stock,ward,VP,,,0\n\
+         GN02,HC,Số hộ nghèo,hộ,stock,ward,VP,GN02 <= GN01,,0\n\
+         GN04,HC,Tỷ lệ hộ nghèo,%,rate,ward,VP,GN02 / GN01 * 100,,2\n",
+    )
+    .unwrap();
+    let header = [
+        ("Thực hiện quý I", 1),
+        ("Lũy kế", 1),
+        ("Cùng kỳ năm trước", 1),
+    ];
+    let write = |dir: &Path, poor: f64| {
+        std::fs::create_dir_all(dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ I NĂM 2026",
+            &one_row_header(&header),
+            &[
+                (
+                    "GN01",
+                    "Tổng số hộ dân cư",
+                    "hộ",
+                    vec![N(2204.0, None), N(2204.0, None), N(2190.0, None)],
+                ),
+                (
+                    "GN02",
+                    "Số hộ nghèo",
+                    "hộ",
+                    vec![N(poor, None), N(poor, None), N(148.0, None)],
+                ),
+                (
+                    "GN04",
+                    "Tỷ lệ hộ nghèo",
+                    "%",
+                    vec![N(5.67, PCT), N(5.67, PCT), N(6.76, PCT)],
+                ),
+            ],
+        );
+    };
+    let pct_of = |f: &[serde_json::Value]| -> Vec<(String, String)> {
+        f.iter()
+            .filter(|x| x["code"] == "pct-mismatch")
+            .map(|x| {
+                (
+                    x["cell"].as_str().unwrap().to_string(),
+                    x["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let dir = tmp.path().join("in");
+    write(&dir, 2204.0);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2026-Q1");
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        [
+            "error|pct-mismatch|P01|E9|GN04|TH|100,00|5,67",
+            "error|pct-mismatch|P01|F9|GN04|LK|100,00|5,67",
+        ]
+    );
+    for (cell, message) in pct_of(&f) {
+        assert!(
+            message.contains(
+                "ghi 5,67% nhưng Số hộ nghèo 2.204 / Tổng số hộ dân cư 2.204 × 100 = 100,00%: tỷ lệ hoặc một số liệu của nó sai. Số hộ nghèo 2.204 bằng đúng số của dòng trên (Tổng số hộ dân cư): có thể chép nhầm; tỷ lệ 5,67% ứng với khoảng 125 hộ (Số hộ nghèo)"
+            ) && message.ends_with("Hãy kiểm tra lại Số hộ nghèo trước khi sửa tỷ lệ.")
+                && !message.contains("Hãy tính lại tỷ lệ"),
+            "{cell}: {message}"
+        );
+    }
+    // Near miss: 300 copies nothing; the rate is recomputed from it.
+    let dir2 = tmp.path().join("in2");
+    write(&dir2, 300.0);
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2026-Q1");
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        [
+            "error|pct-mismatch|P01|E9|GN04|TH|13,61|5,67",
+            "error|pct-mismatch|P01|F9|GN04|LK|13,61|5,67",
+        ]
+    );
+    for (cell, message) in pct_of(&f) {
+        assert!(
+            message.ends_with(
+                "Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."
+            ) && !message.contains("chép nhầm"),
+            "{cell}: {message}"
+        );
+    }
+}
+
 /// `check` without `--period` on a workbook keeping last quarter's sheet
 /// before this quarter's checks the latest: the third quarter's broken
 /// sum is found, the second quarter's sheet is an info. Near-miss: with
