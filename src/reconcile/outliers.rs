@@ -504,6 +504,10 @@ fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> boo
     ratio_off && gap > noise
 }
 
+/// The unit's own figures a figure is off, in words ("KH 1.000; CK
+/// 900"), how many times, and the figure they suggest.
+type OwnFigures<'a> = (&'a str, f64, f64);
+
 /// What a figure is a slip in zeros against, among its unit's own.
 #[derive(Clone, Copy)]
 enum OwnSlip {
@@ -697,7 +701,7 @@ fn outlier_finding(
     template: &Template,
     words: &crate::template::LevelWords,
     settings: &CheckSettings,
-    (scale, own_figures, slip): (OutlierScale, Option<(&str, f64, f64)>, Option<OwnSlip>),
+    (scale, own_figures, slip): (OutlierScale, Option<OwnFigures>, Option<OwnSlip>),
     s: &Submission,
     r: &TidyRow,
     (x, size): (f64, f64),
