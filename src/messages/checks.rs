@@ -27,6 +27,22 @@ pub enum Percent<'a> {
         /// (% for ‰, per 1.000 for per vạn) is; 0 when it is not.
         power_off: i32,
     },
+    /// A rate off its formula (`shown`, as in `Rate`) whose operand
+    /// `operand` `value` equals the figure of the row above it in the
+    /// sheet (`above`, that row's indicator in words), while the stated
+    /// rate is near the unit's own last year's (a count copied from the
+    /// row above, not a rate typed wrong): at the stated rate, the
+    /// operand would be about `likely` (with its `counted` unit, "hộ").
+    RateOperandCopied {
+        column: ValueColumn,
+        shown: &'a str,
+        unit: &'a str,
+        operand: &'a str,
+        value: &'a str,
+        above: &'a str,
+        likely: &'a str,
+        counted: &'a str,
+    },
     /// %KH: lũy kế `lk` / kế hoạch `kh` × 100.
     OfPlan { lk: &'a str, kh: &'a str },
     /// %CK: the `formula` of LK and CK ("145 / 120 × 100 − 100").
@@ -109,6 +125,15 @@ pub enum Compared<'a> {
     /// `times` (10, 100, 1.000) the unit's own plan and last year's
     /// figure alike (`others`: "KH 1.000; CK 900"), with or without peers.
     PlanAndLastYear { others: &'a str, times: &'a str },
+    /// A stock (a level at the period's end) `times` (10, 100, 1.000)
+    /// above, or `below` it, the unit's own last year's figure (`last`:
+    /// "CK 99"): a level has no plan to agree with, its CK alone is the
+    /// evidence.
+    LastYearStock {
+        last: &'a str,
+        times: &'a str,
+        below: bool,
+    },
 }
 
 /// The facts of a check's finding.
@@ -1402,6 +1427,8 @@ fn pct_off(
     lang: Lang,
 ) -> String {
     match (percent, unrounded, lang) {
+        (Percent::RateOperandCopied { column, shown, unit: u, operand, value, above, likely, counted }, _, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}: tỷ lệ hoặc một số liệu của nó sai. {operand} {value} bằng đúng số của dòng trên ({above}): có thể chép nhầm; tỷ lệ {s}{u} ứng với khoảng {likely} {counted} ({operand}), gần với tỷ lệ cùng kỳ của đơn vị. Hãy kiểm tra lại {operand} trước khi sửa tỷ lệ."),
+        (Percent::RateOperandCopied { column, shown, unit: u, operand, value, above, likely, counted }, _, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}: the rate or one of its figures is wrong. {operand} {value} is exactly the figure of the row above ({above}): copied by mistake, it seems; a rate of {s}{u} means about {likely} {counted} ({operand}), close to the unit's own rate last year. Check {operand} before changing the rate."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} trong khi {shown} = {x}{u}; làm tròn đúng là {e}{u}. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} while {shown} = {x}{u}, which rounds to {e}{u}. Off by rounding only; write {e}."),
         (Percent::Rate { column, shown, unit: u, power_off }, None, _) if *power_off != 0 => {
@@ -1652,6 +1679,14 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times both the unit's own plan and last year's figure ({others}), which agree with each other: a zero too many or the wrong unit, it seems; by them the figure is probably about {typical}. Check it with the unit."),
         };
     }
+    if let Compared::LastYearStock { last, times, below } = compared {
+        return match (lang, below) {
+            (Lang::Vi, false) => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần số cùng kỳ của chính đơn vị ({last}), trong khi đây là số hiện có cuối kỳ, không cộng dồn: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo số cùng kỳ, con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
+            (Lang::Vi, true) => format!("{unit}: {what} (cột {column}) ghi {v}, chỉ bằng khoảng 1/{times} số cùng kỳ của chính đơn vị ({last}), trong khi đây là số hiện có cuối kỳ, hiếm khi giảm mạnh như vậy: có thể thiếu chữ số hoặc ghi nhầm đơn vị; theo số cùng kỳ, con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
+            (Lang::En, false) => format!("{unit}: {what} (column {column}) is {v}, about {times} times the unit's own figure of last year ({last}), for a level held at the period's end, not summed: a zero too many or the wrong unit, it seems; by last year's figure it is probably about {typical}. Check it with the unit."),
+            (Lang::En, true) => format!("{unit}: {what} (column {column}) is {v}, about 1/{times} of the unit's own figure of last year ({last}), for a level held at the period's end, which seldom falls so far: a digit dropped or the wrong unit, it seems; by last year's figure it is probably about {typical}. Check it with the unit."),
+        };
+    }
     if let Compared::Own { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
@@ -1671,7 +1706,12 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the median ratio among the {units} is {m}"), "against its own {c} about"),
         (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
         (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
-        (Compared::Own { .. } | Compared::PlanAndLastYear { .. }, _) => (String::new(), ""),
+        (
+            Compared::Own { .. }
+            | Compared::PlanAndLastYear { .. }
+            | Compared::LastYearStock { .. },
+            _,
+        ) => (String::new(), ""),
     };
     let usual_for = match compared_column(c) {
         Some(col) => usual_for.replace("{c}", col.as_str()),

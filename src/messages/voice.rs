@@ -738,6 +738,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             Some("17,286"),
         ),
         pct(
+            Percent::RateOperandCopied {
+                column: th,
+                shown: "Lượt đánh giá hài lòng 940 / Tổng số lượt đánh giá 940 × 100",
+                unit: "%",
+                operand: "Lượt đánh giá hài lòng",
+                value: "940",
+                above: "Tổng số lượt đánh giá",
+                likely: "893",
+                counted: "hồ sơ",
+            },
+            None,
+        ),
+        pct(
             Percent::OfPlan {
                 lk: "145,2",
                 kh: "840",
@@ -1047,6 +1060,21 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             score: "0",
             threshold: "5",
             usual: "1.058",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "10",
+            compared: Compared::LastYearStock {
+                last: "CK 99",
+                times: "10",
+                below: true,
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "100",
         },
     ]
 }

@@ -281,6 +281,13 @@ impl IndicatorMatcher {
         }
     }
 
+    /// Does the catalog give indicator `i` parts (see `parts`)? «Nữ» of
+    /// «Số lao động được giải quyết việc làm» has none: a breakdown row
+    /// under it belongs to the whole above it.
+    pub fn has_parts(&self, i: usize) -> bool {
+        self.parts.get(i).is_some_and(|p| !p.is_empty())
+    }
+
     /// The indicators whose parts a row may be, innermost last: after each
     /// row read as indicator `i`, the wholes above it that `i` is a part
     /// of, then `i` itself.

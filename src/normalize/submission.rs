@@ -2939,6 +2939,12 @@ fn read_rows(
     // merged over indicator rows, and their cells are not looked at for
     // one.
     let merges_rows = grid.merges_rows();
+    // Rows without figures whose name was understood as an indicator's
+    // only approximately (a section heading): what `indicator-approximate`
+    // would say of each, said once the table is read if no row of it gave
+    // the indicator figures.
+    let mut headings: Vec<(usize, Finding)> = Vec::new();
+    let mut stacked = None;
     for r in layout.header_last + 1..grid.rows().end {
         let (rows_at, findings_at) = (sub.rows.len(), sub.findings.len());
         if let Some(mut read) = reading_hidden.take() {
@@ -3049,7 +3055,8 @@ fn read_rows(
             && ctx.words.classify(&name, ctx.period) == Some(Role::Name)
             && is_header_row(grid, r, ctx)
         {
-            return Some(r);
+            stacked = Some(r);
+            break;
         }
         let column_numbers = figures.iter().all(|(_, _, d)| is_column_number(d));
         if name.is_empty() && code.is_empty() {
@@ -3141,13 +3148,21 @@ fn read_rows(
                     catalog: &ind.name,
                     alike: sim * 100.0,
                 };
-                sub.findings.push(
-                    Finding::said(Severity::Info, &said, lang)
-                        .at(&loc(r, name_col.unwrap_or(0)))
-                        .indicator(ind.code.clone())
-                        .expected(ind.name.clone())
-                        .actual(name.clone()),
-                );
+                let finding = Finding::said(Severity::Info, &said, lang)
+                    .at(&loc(r, name_col.unwrap_or(0)))
+                    .indicator(ind.code.clone())
+                    .expected(ind.name.clone())
+                    .actual(name.clone());
+                // Without figures or the indicator's code, the row is a
+                // section heading ("II | CÁN BỘ, CÔNG CHỨC CẤP XÃ" over
+                // «Số cán bộ, công chức cấp xã») or the row left blank:
+                // how its name was understood matters only when no row of
+                // the table gives the indicator its figures.
+                if figures.is_empty() && !code.eq_ignore_ascii_case(&ind.code) {
+                    headings.push((i, finding));
+                } else {
+                    sub.findings.push(finding);
+                }
                 i
             }
             RowMatch::LooseCode(i) => {
@@ -3200,8 +3215,22 @@ fn read_rows(
                 // biến" under YT23): its figures are not consolidated,
                 // the indicator's are; nothing is wrong. Not when its name
                 // comes near a catalog name: a mistyped indicator.
+                // The nearest indicator above that can have parts: "-
+                // Chia theo độ tuổi" after "- Nữ" (no parts of its own) is
+                // a breakdown of their whole «Số lao động …», not of «Nữ».
+                // An indicator above with no parts and no whole is still
+                // the one the row details.
                 let parent = above
                     .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .map(|a| {
+                        let chain = wholes.last() == Some(&a);
+                        wholes
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|&w| chain && ctx.indicators.has_parts(w))
+                            .unwrap_or(a)
+                    })
                     .and_then(|i| t.indicators.get(i));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
@@ -3941,7 +3970,13 @@ fn read_rows(
             });
         }
     }
-    None
+    sub.findings.extend(
+        headings
+            .into_iter()
+            .filter(|(i, _)| read_from.get(*i).is_some_and(Option::is_none))
+            .map(|(_, finding)| finding),
+    );
+    stacked
 }
 
 /// What a hidden row read first gave: its figures and findings, by their

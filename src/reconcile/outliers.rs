@@ -272,15 +272,21 @@ pub fn check_outliers(
         // Ten, a hundred, a thousand times the unit's own plan and last
         // year's figure alike: a slip in zeros, whatever the peers (a
         // commune of six villages has none to weigh it against).
-        if let Some((listed, times, expected)) =
-            off_plan_and_last_year(own, r, money, settings, lang)
+        // A stock (a level) has no plan to agree with: its own last year's
+        // figure alone tells a slip in zeros either way.
+        let stock = template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|i| i.kind == Kind::Stock);
+        if let Some((listed, times, expected, slip)) =
+            off_plan_and_last_year(own, r, money, stock, settings, lang)
         {
             let (x, size) = at.unwrap_or((r.value, 1.0));
             let finding = outlier_finding(
                 template,
                 &words,
                 settings,
-                (scale, Some((&listed, times, expected)), true),
+                (scale, Some((&listed, times, expected)), Some(slip)),
                 s,
                 r,
                 (x, size),
@@ -309,10 +315,6 @@ pub fn check_outliers(
                 .filter(|_| med > 0.0)
                 .map(|u| med / u)
         };
-        let stock = template
-            .indicators
-            .get(r.ind())
-            .is_some_and(|i| i.kind == Kind::Stock);
         let unchanged = |o: &TidyRow| {
             stock
                 && [o.column, r.column]
@@ -396,7 +398,7 @@ pub fn check_outliers(
                 template,
                 &words,
                 settings,
-                (scale, None, false),
+                (scale, None, None),
                 s,
                 r,
                 (x, size),
@@ -451,7 +453,7 @@ pub fn check_outliers(
             template,
             &words,
             settings,
-            (scale, Some((&listed, times, expected)), false),
+            (scale, Some((&listed, times, expected)), None),
             s,
             r,
             (x, size),
@@ -525,6 +527,19 @@ fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> boo
     ratio_off && gap > noise
 }
 
+/// The unit's own figures a figure is off, in words ("KH 1.000; CK
+/// 900"), how many times, and the figure they suggest.
+type OwnFigures<'a> = (&'a str, f64, f64);
+
+/// What a figure is a slip in zeros against, among its unit's own.
+#[derive(Clone, Copy)]
+enum OwnSlip {
+    /// Ten, a hundred, a thousand times its plan and last year's alike.
+    PlanAndLastYear,
+    /// A stock as many times above (`below`: below) its last year's.
+    LastYearStock { below: bool },
+}
+
 /// A figure (TH or LK) ten, a hundred or a thousand times its unit's own
 /// plan (KH) and last year's figure (CK) alike: the same power of ten off
 /// both, within [`NEAR_POWER`]. The plan and last year agreeing with each
@@ -533,31 +548,63 @@ fn far_off(value: f64, usual: f64, whole: bool, settings: &CheckSettings) -> boo
 /// in the plan or unlike last year's alone: one of them in line, no
 /// warning. A figure 2 times its plan is a good year, not a slip; a
 /// small count (below [`SMALL_COUNT`]) or money such as fines comes in
-/// lumps and must be a hundred times off. `(listed, times, expected)`:
-/// "KH 1.000; CK 900", the power of ten, the figure divided by it.
+/// lumps and must be a hundred times off.
+///
+/// A `stock` (a level at the period's end: people on monthly allowances,
+/// households) usually has no plan to agree with, and a level does not
+/// grow or shrink tenfold in a year: without a KH, its own CK alone is
+/// the evidence, above or below (10 where last year's 99: a digit
+/// dropped). A flow may be a
+/// tenth of its year's plan early in the year and keeps needing both.
+/// `(listed, times, expected, slip)`: "KH 1.000; CK 900", the power of
+/// ten, the figure divided (or, below, multiplied) by it.
 fn off_plan_and_last_year(
     own: &[TidyRow],
     r: &TidyRow,
     money: bool,
+    stock: bool,
     settings: &CheckSettings,
     lang: Lang,
-) -> Option<(String, f64, f64)> {
+) -> Option<(String, f64, f64, OwnSlip)> {
     if !matches!(r.column, ValueColumn::Th | ValueColumn::Lk) || r.value <= 0.0 {
         return None;
     }
     let first = |c: ValueColumn| own.iter().find(|o| o.column == c && o.value > 0.0);
-    let (kh, ck) = (first(ValueColumn::Kh)?, first(ValueColumn::Ck)?);
-    let power_off = |o: &TidyRow| {
-        let times = r.value / o.value;
+    // The power of ten a figure is above (`below`: under) another.
+    let power_off = |o: &TidyRow, below: bool| {
+        let times = if below {
+            o.value / r.value
+        } else {
+            r.value / o.value
+        };
         let power = 10f64.powf(times.log10().round());
         (power >= 10.0 && times / power <= NEAR_POWER && power / times <= NEAR_POWER)
             .then_some(power)
     };
-    let power = power_off(kh)?;
-    if power_off(ck)? != power {
-        return None;
-    }
-    let expected = r.value / power;
+    let ck = first(ValueColumn::Ck)?;
+    let kh = first(ValueColumn::Kh);
+    let both = kh
+        .and_then(|kh| {
+            let power = power_off(kh, false)?;
+            (power_off(ck, false)? == power).then_some((vec![kh, ck], power, false))
+        })
+        .map(|(listed, power, below)| (listed, power, below, OwnSlip::PlanAndLastYear));
+    let (listed, power, below, slip) = match both {
+        Some(found) => found,
+        // A plan the figure is not off by the same power of ten: the
+        // plan foresaw the jump (a new centre), or disagrees with last
+        // year's; the CK alone is not evidence enough.
+        None if stock && kh.is_none() => [false, true].into_iter().find_map(|below| {
+            let power = power_off(ck, below)?;
+            Some((vec![ck], power, below, OwnSlip::LastYearStock { below }))
+        })?,
+        None => return None,
+    };
+    let expected = if below {
+        r.value * power
+    } else {
+        r.value / power
+    };
     let whole = r.shown_decimals() == 0;
     if (money || (whole && expected < SMALL_COUNT)) && power < LUMPY_POWER {
         return None;
@@ -565,7 +612,7 @@ fn off_plan_and_last_year(
     if !far_off(r.value, expected, whole, settings) {
         return None;
     }
-    let listed = [kh, ck]
+    let listed = listed
         .iter()
         .map(|o| {
             format!(
@@ -576,7 +623,7 @@ fn off_plan_and_last_year(
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some((listed, power, expected))
+    Some((listed, power, expected, slip))
 }
 
 /// How many times off its unit's own other figures a figure must be to be
@@ -838,7 +885,7 @@ fn outlier_finding(
     template: &Template,
     words: &crate::template::LevelWords,
     settings: &CheckSettings,
-    (scale, own_figures, plan): (OutlierScale, Option<(&str, f64, f64)>, bool),
+    (scale, own_figures, slip): (OutlierScale, Option<OwnFigures>, Option<OwnSlip>),
     s: &Submission,
     r: &TidyRow,
     (x, size): (f64, f64),
@@ -887,8 +934,15 @@ fn outlier_finding(
         None => typical,
     };
     let compared = match (own_figures, &own_times) {
-        (Some((others, _, _)), Some(times)) if plan => Compared::PlanAndLastYear { others, times },
-        (Some((others, _, _)), Some(times)) => Compared::Own { others, times },
+        (Some((others, _, _)), Some(times)) => match slip {
+            Some(OwnSlip::PlanAndLastYear) => Compared::PlanAndLastYear { others, times },
+            Some(OwnSlip::LastYearStock { below }) => Compared::LastYearStock {
+                last: others,
+                times,
+                below,
+            },
+            None => Compared::Own { others, times },
+        },
         _ => match scale {
             OutlierScale::Size => Compared::Size {
                 size: &size_auto,
@@ -1611,9 +1665,76 @@ mod tests {
             (1000.0, 10580.0, 9000.0),
             (1000.0, 10580.0, 3000.0),
             (12.0, 115.0, 11.0),
-            (0.0, 10580.0, 900.0),
         ] {
             assert_eq!(found(near_miss), [], "{near_miss:?}");
+        }
+        // Without a plan, this stock's CK alone tells the slip (see
+        // `a_stock_ten_times_off_its_own_last_year_is_an_outlier`).
+        assert_eq!(found((0.0, 10580.0, 900.0)), one("TH", "1.058", "10.580"));
+    }
+
+    /// A stock (a level: people under treatment) has no plan: ten times
+    /// below its own last year's figure (10 where CK 99, a digit dropped)
+    /// or above it is an outlier with the likely figure, with no peers to
+    /// weigh it. A flow without a plan (applications early in the year),
+    /// a stock halving, a CK of 0 or none, are not.
+    #[test]
+    fn a_stock_ten_times_off_its_own_last_year_is_an_outlier() {
+        let t = Template::builtin().unwrap();
+        let subs = |code: &str, odd: (f64, Option<f64>)| -> Vec<Submission> {
+            let i = ind(&t, code);
+            [odd, (120.0, Some(118.0)), (95.0, Some(97.0))]
+                .iter()
+                .enumerate()
+                .map(|(k, &(th, ck))| {
+                    let mut rows = vec![
+                        row(i, ValueColumn::Th, th, 0),
+                        row(i, ValueColumn::Lk, th, 0),
+                    ];
+                    if let Some(ck) = ck {
+                        rows.push(row(i, ValueColumn::Ck, ck, 0));
+                    }
+                    sub_with(&t, &format!("P{:02}", k + 1), rows)
+                })
+                .collect()
+        };
+        let settings = CheckSettings::default();
+        let found = |code: &str, odd| -> Vec<(String, String, String, String)> {
+            outliers(&t, &subs(code, odd), &settings)
+                .into_iter()
+                .map(|f| (f.unit, f.column, f.expected, f.actual))
+                .collect()
+        };
+        let one = |column: &str, expected: &str, actual: &str| {
+            vec![(
+                "P01".to_string(),
+                column.to_string(),
+                expected.to_string(),
+                actual.to_string(),
+            )]
+        };
+        assert_eq!(found("YT11a", (10.0, Some(99.0))), one("TH", "100", "10"));
+        let f = outliers(&t, &subs("YT11a", (10.0, Some(99.0))), &settings);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message.contains(
+                "ghi 10, chỉ bằng khoảng 1/10 số cùng kỳ của chính đơn vị (CK 99), trong khi đây là số hiện có cuối kỳ"
+            ),
+            "{}",
+            f[0].message
+        );
+        assert!(f[0].message.contains("con số đúng có lẽ là khoảng 100."));
+        assert_eq!(found("YT11a", (1.0, Some(990.0))), one("TH", "1.000", "1"));
+        assert_eq!(found("YT11a", (990.0, Some(99.0))), one("TH", "99", "990"));
+        for near_miss in [
+            ("YT11a", (50.0, Some(99.0))),
+            ("YT11a", (10.0, Some(0.0))),
+            ("YT11a", (10.0, None)),
+            ("YT11a", (2.0, Some(19.0))),
+            ("HC02", (10.0, Some(99.0))),
+            ("HC02", (990.0, Some(99.0))),
+        ] {
+            assert_eq!(found(near_miss.0, near_miss.1), [], "{near_miss:?}");
         }
     }
 

@@ -632,6 +632,21 @@ impl Stated<'_> {
             Verdict::Mismatch => power_of_ten_off(stated.value, point),
             Verdict::Rounding | Verdict::Consistent => 0,
         };
+        if let (Verdict::Mismatch, 0, RateFormula::Ratio(n, dn)) = (verdict, power_off, &formula) {
+            if let Some(copied) = self.copied_operand(stated, (n, dn), point) {
+                let percent = Percent::RateOperandCopied {
+                    column,
+                    shown: &shown,
+                    unit: &unit,
+                    operand: &copied.operand,
+                    value: &copied.value,
+                    above: &copied.above,
+                    likely: &copied.likely,
+                    counted: &copied.counted,
+                };
+                return Some(self.off(stated, verdict, point, percent));
+            }
+        }
         let percent = Percent::Rate {
             column,
             shown: &shown,
@@ -639,6 +654,69 @@ impl Stated<'_> {
             power_off,
         };
         Some(self.off(stated, verdict, point, percent))
+    }
+
+    /// A count of a rate `n / dn × 100` found off (`point`: what the
+    /// counts give) that looks copied from the row above it in the sheet
+    /// (Số hộ nghèo 2.204 under Tổng số hộ dân cư 2.204), while the
+    /// stated rate is plausible: within [`PLAUSIBLE`] of the unit's own
+    /// rate last year (its CK as stated, or as its CK counts give it),
+    /// which the computed one is not. Then the rate may well be right and
+    /// the count wrong: telling the clerk to type 100 % would spread the
+    /// slip. The count a slip is looked for in is the numerator first.
+    fn copied_operand(
+        &self,
+        stated: &TidyRow,
+        (n, dn): (&str, &str),
+        point: f64,
+    ) -> Option<Copied> {
+        let column = stated.column;
+        if column == ValueColumn::Ck || stated.value <= 0.0 {
+            return None;
+        }
+        let last_year = self
+            .figure(stated.ind(), ValueColumn::Ck)
+            .map(|r| r.value)
+            .or_else(|| {
+                let formula = RateFormula::Ratio(n.to_string(), dn.to_string());
+                self.formula_gives(&formula, ValueColumn::Ck)
+                    .map(|(_, v)| v)
+            })
+            .filter(|v| *v > 0.0)?;
+        let near = |v: f64| v > 0.0 && (v / last_year).max(last_year / v) < PLAUSIBLE;
+        if !near(stated.value) || near(point) {
+            return None;
+        }
+        let (nr, dr) = (self.figure_of(n, column)?, self.figure_of(dn, column)?);
+        [(n, nr, true), (dn, dr, false)]
+            .into_iter()
+            .find_map(|(code, r, numerator)| {
+                // A handful coincides with its neighbour often enough.
+                if r.value < COPIED_AT_LEAST {
+                    return None;
+                }
+                let above = self.sub.rows.iter().find(|o| {
+                    o.sheet == r.sheet
+                        && o.col == r.col
+                        && o.row + 1 == r.row
+                        && o.ind() != r.ind()
+                        && o.value == r.value
+                })?;
+                let likely = if numerator {
+                    stated.value * dr.value / 100.0
+                } else {
+                    nr.value * 100.0 / stated.value
+                };
+                let ind = self.template.indicators.get(r.ind())?;
+                let above_code = &self.template.indicators.get(above.ind())?.code;
+                Some(Copied {
+                    operand: super::relations::short_name(self.template, code),
+                    value: self.shown(r),
+                    above: super::relations::short_name(self.template, above_code),
+                    likely: self.num(likely.round(), 0),
+                    counted: ind.unit.trim().to_string(),
+                })
+            })
     }
 
     /// The figure of indicator `code` in `column`.
@@ -1671,6 +1749,24 @@ impl Stated<'_> {
             .expected(right)
             .actual(s)
     }
+}
+
+/// How near a stated rate must be to the unit's own last year's (either
+/// way, as a ratio) to be a plausible rate: 5,67 % where 6,76 % last
+/// year is; 100 % is not.
+const PLAUSIBLE: f64 = 1.5;
+
+/// The smallest count taken for a copy of the row above when equal to it.
+const COPIED_AT_LEAST: f64 = 10.0;
+
+/// A count of a rate that looks copied ([`Stated::copied_operand`]), in
+/// words and figures.
+struct Copied {
+    operand: String,
+    value: String,
+    above: String,
+    likely: String,
+    counted: String,
 }
 
 /// The LK a row's stated percents point to ([`Stated::lk_pointed`]).

@@ -352,6 +352,14 @@ pub fn related_cells<'a>(
         .filter(|f| f.code == Code::CumulativeMismatch && f.column == "LK" && f.covers.is_empty())
         .filter(|f| f.file == sub.file && f.severity != Severity::Info)
         .collect();
+    // An outlier told at a row's TH makes the LK that carries it as
+    // doubtful (told once for both in a first quarter, where LK repeats
+    // TH): marked too, as Chi tiết marks it.
+    let outliers: Vec<&&Finding> = findings
+        .iter()
+        .filter(|f| f.code == Code::Outlier && f.column == "TH")
+        .filter(|f| f.file == sub.file && f.severity != Severity::Info)
+        .collect();
     // A department's totals that leave out a ward, told once: every
     // figure it lists.
     let left_out: Vec<(&Finding, Vec<(usize, crate::model::ValueColumn)>)> = findings
@@ -360,7 +368,7 @@ pub fn related_cells<'a>(
         .map(|f| (*f, figures_left_out(f, template)))
         .filter(|(_, figures)| !figures.is_empty())
         .collect();
-    if relations.is_empty() && left_out.is_empty() && cumulative.is_empty() {
+    if relations.is_empty() && left_out.is_empty() && cumulative.is_empty() && outliers.is_empty() {
         return Ok(out);
     }
     let loaded;
@@ -395,6 +403,16 @@ pub fn related_cells<'a>(
         };
         if let Some(r) =
             crate::normalize::submission::figure_in(rows, i, crate::model::ValueColumn::Th)
+        {
+            mark(r, f);
+        }
+    }
+    for f in outliers {
+        let Some(i) = template.indicator_index(&f.indicator) else {
+            continue;
+        };
+        if let Some(r) =
+            crate::normalize::submission::figure_in(rows, i, crate::model::ValueColumn::Lk)
         {
             mark(r, f);
         }

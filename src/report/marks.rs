@@ -15,6 +15,8 @@
 //!     which of the two is wrong is not known)   the total, as its LK
 //!     (not when TH and the breakdowns agree:
 //!     the LK alone is wrong)
+//!   … outlier on its TH (told once for the    + its LK too, the unit's and
+//!     TH and the LK that carries it)            the total, as its TH
 //!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK) and the
 //!     of %KH, LK, KH is wrong is not known      totals they enter, a warning
 //! a department's totals that leave out a      each figure it lists, as its
@@ -270,6 +272,14 @@ impl<'a> Marks<'a> {
                 // Unless its TH and every breakdown of the indicator
                 // agree: the LK alone is then wrong.
                 Code::CumulativeMismatch if c == ValueColumn::Lk && f.covers.is_empty() => {
+                    vec![(i, ValueColumn::Th), (i, ValueColumn::Lk)]
+                }
+                // An outlier is told once per unit and indicator, at its
+                // strongest column (TH where LK repeats it in a first
+                // quarter): a doubtful TH makes the LK that carries it
+                // (the sum of the quarters, or a stock's level) as
+                // doubtful, and the totals and rates worked from it.
+                Code::Outlier if c == ValueColumn::Th => {
                     vec![(i, ValueColumn::Th), (i, ValueColumn::Lk)]
                 }
                 _ => vec![(i, c)],
@@ -611,7 +621,10 @@ mod tests {
 
     /// A warning on a figure that enters the total (an outlier, a stock
     /// summed over the quarters) makes the total doubtful too, and the
-    /// rate computed from it (HC05 = HC03 / HC02 × 100); a unit converted
+    /// rate computed from it (HC05 = HC03 / HC02 × 100); an outlier told
+    /// at the TH marks the LK that carries it too, the unit's, the total
+    /// and the rate (tester CD: GN.02 TH 2.204 yellow, its LK and GN.04's
+    /// LK total not); a unit converted
     /// (no column: repaired, its figures as good as the others') marks
     /// the unit's cells only.
     #[test]
@@ -638,10 +651,26 @@ mod tests {
                 cell("P03", "VH03", "TH", Severity::Warning),
                 cell("P03", "VH03", "LK", Severity::Warning),
                 cell("P05", "HC02", "TH", Severity::Warning),
+                cell("P05", "HC02", "LK", Severity::Warning),
                 cell("Σ", "HC02", "TH", Severity::Warning),
+                cell("Σ", "HC02", "LK", Severity::Warning),
+                cell("Σ", "HC02", "%KH", Severity::Warning),
+                cell("Σ", "HC02", "%CK", Severity::Warning),
                 cell("Σ", "HC05", "TH", Severity::Warning),
+                cell("Σ", "HC05", "LK", Severity::Warning),
+                cell("Σ", "HC05", "%KH", Severity::Warning),
+                cell("Σ", "HC05", "%CK", Severity::Warning),
             ]
         );
+        // Told at the LK, an outlier does not make the TH doubtful.
+        let lk = on(
+            "P05",
+            "phuong-05.xlsx",
+            "HC02",
+            "LK",
+            Finding::warning(Code::Outlier, "x"),
+        );
+        assert!(!cells(&t, &[lk]).iter().any(|(_, _, c, _)| *c == "TH"));
     }
 
     /// P.TCKH's NS01 LK typed ten times too large shows as errors on its

@@ -243,6 +243,18 @@ fn marked_cells<'a>(
                 here.push(format!("{}{row}", col_letters(*c)));
             }
         }
+        // An outlier told at the TH makes the LK that carries it doubtful:
+        // the LK of the row too (the column headed «Lũy kế»).
+        if s(&f["code"]) == "outlier" && f["column"] == "TH" {
+            let row: String = cell
+                .chars()
+                .skip_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            if let Some((_, _, c, _)) = cells.iter().find(|(_, _, _, v)| v.starts_with("Lũy kế"))
+            {
+                here.push(format!("{}{row}", col_letters(*c)));
+            }
+        }
         here.sort();
         here.dedup();
         for c in here {

@@ -905,6 +905,181 @@ fn a_heading_named_like_an_indicator_does_not_hide_its_row() {
     );
 }
 
+/// A section heading with no figures whose name is only near an
+/// indicator's ("II | HỒ SƠ THỦ TỤC HÀNH CHÍNH GIẢI QUYẾT" over HC02
+/// «Hồ sơ thủ tục hành chính đã giải quyết»; tester CD's "II | CÁN BỘ,
+/// CÔNG CHỨC CẤP XÃ" in all 30 communes) claims nothing: no
+/// `indicator-approximate` info, HC02's figures read from its own row.
+/// Near miss: a row with figures and that name is the indicator, and its
+/// info is said.
+#[test]
+fn an_approximate_heading_without_figures_says_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let heading = "HỒ SƠ THỦ TỤC HÀNH CHÍNH GIẢI QUYẾT";
+    let mut rows = vec![("II", heading, "", vec![E, E])];
+    rows.extend(hc_rows([100.0, 95.0, 5.0], Some([300.0, 280.0, 20.0])));
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &[
+                "indicator-approximate",
+                "indicator-repeated",
+                "indicator-unknown"
+            ]
+        ),
+        Vec::<String>::new()
+    );
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 1").unwrap();
+    let lk = detail
+        .iter()
+        .find(|r| r[0] == "HC02" && r[3] == "LK")
+        .unwrap();
+    assert_eq!(lk[col], "300");
+    // The same name on the indicator's row with figures: understood as
+    // HC02, and said so.
+    let mut rows = hc_rows([100.0, 95.0, 5.0], Some([300.0, 280.0, 20.0]));
+    rows[0] = ("", heading, "hồ sơ", vec![N(100.0, None), N(300.0, None)]);
+    let dir2 = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir2).unwrap();
+    write_sheet(
+        &dir2.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &rows,
+    );
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(
+            &f,
+            &["indicator-approximate", "indicator-repeated", "indicator-unknown"]
+        ),
+        [format!(
+            "info|indicator-approximate|P01|C7|HC02||Hồ sơ thủ tục hành chính đã giải quyết|{heading}"
+        )]
+    );
+}
+
+/// A rate right for the true count, off its formula only because the
+/// count was copied from the row above (tester CD's Xã Thuận Hòa: Số hộ
+/// nghèo 2.204 = Tổng số hộ dân cư 2.204, rate 5,67 % as last year's 6,76
+/// % suggests): the `pct-mismatch` says the rate or a count is wrong,
+/// names the copied count and what the rate means (about 125 hộ), never
+/// "tính lại tỷ lệ" to 100 %. Near miss: a count off without copying the
+/// row above gets the usual advice to recompute the rate.
+#[test]
+fn a_rate_off_by_a_count_copied_from_the_row_above_names_the_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases,decimals\n\
+         GN01,HC,Tổng số hộ dân cư,hộ,stock,ward,VP,,,0\n\
+         GN02,HC,Số hộ nghèo,hộ,stock,ward,VP,GN02 <= GN01,,0\n\
+         GN04,HC,Tỷ lệ hộ nghèo,%,rate,ward,VP,GN02 / GN01 * 100,,2\n",
+    )
+    .unwrap();
+    let header = [
+        ("Thực hiện quý I", 1),
+        ("Lũy kế", 1),
+        ("Cùng kỳ năm trước", 1),
+    ];
+    let write = |dir: &Path, poor: f64| {
+        std::fs::create_dir_all(dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ I NĂM 2026",
+            &one_row_header(&header),
+            &[
+                (
+                    "GN01",
+                    "Tổng số hộ dân cư",
+                    "hộ",
+                    vec![N(2204.0, None), N(2204.0, None), N(2190.0, None)],
+                ),
+                (
+                    "GN02",
+                    "Số hộ nghèo",
+                    "hộ",
+                    vec![N(poor, None), N(poor, None), N(148.0, None)],
+                ),
+                (
+                    "GN04",
+                    "Tỷ lệ hộ nghèo",
+                    "%",
+                    vec![N(5.67, PCT), N(5.67, PCT), N(6.76, PCT)],
+                ),
+            ],
+        );
+    };
+    let pct_of = |f: &[serde_json::Value]| -> Vec<(String, String)> {
+        f.iter()
+            .filter(|x| x["code"] == "pct-mismatch")
+            .map(|x| {
+                (
+                    x["cell"].as_str().unwrap().to_string(),
+                    x["message"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let dir = tmp.path().join("in");
+    write(&dir, 2204.0);
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2026-Q1");
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        [
+            "error|pct-mismatch|P01|E9|GN04|TH|100,00|5,67",
+            "error|pct-mismatch|P01|F9|GN04|LK|100,00|5,67",
+        ]
+    );
+    for (cell, message) in pct_of(&f) {
+        assert!(
+            message.contains(
+                "ghi 5,67% nhưng Số hộ nghèo 2.204 / Tổng số hộ dân cư 2.204 × 100 = 100,00%: tỷ lệ hoặc một số liệu của nó sai. Số hộ nghèo 2.204 bằng đúng số của dòng trên (Tổng số hộ dân cư): có thể chép nhầm; tỷ lệ 5,67% ứng với khoảng 125 hộ (Số hộ nghèo)"
+            ) && message.ends_with("Hãy kiểm tra lại Số hộ nghèo trước khi sửa tỷ lệ.")
+                && !message.contains("Hãy tính lại tỷ lệ"),
+            "{cell}: {message}"
+        );
+    }
+    // Near miss: 300 copies nothing; the rate is recomputed from it.
+    let dir2 = tmp.path().join("in2");
+    write(&dir2, 300.0);
+    let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2026-Q1");
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        [
+            "error|pct-mismatch|P01|E9|GN04|TH|13,61|5,67",
+            "error|pct-mismatch|P01|F9|GN04|LK|13,61|5,67",
+        ]
+    );
+    for (cell, message) in pct_of(&f) {
+        assert!(
+            message.ends_with(
+                "Hãy tính lại tỷ lệ từ các số liệu (không lấy trung bình, không gõ tay)."
+            ) && !message.contains("chép nhầm"),
+            "{cell}: {message}"
+        );
+    }
+}
+
 /// `check` without `--period` on a workbook keeping last quarter's sheet
 /// before this quarter's checks the latest: the third quarter's broken
 /// sum is found, the second quarter's sheet is an info. Near-miss: with
@@ -2879,6 +3054,69 @@ fn a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator() {
     );
     let hc07 = rows.iter().find(|r| r[0] == "HC07").unwrap();
     assert!(hc07.contains(&"30".to_string()), "{hc07:?}");
+}
+
+/// A breakdown row after a part that has no parts of its own ("- Chia
+/// theo lĩnh vực: đất đai" after HC04 «Trong đó: giải quyết trễ hạn»;
+/// tester CD's "- Chia theo độ tuổi" after «Nữ») details their whole
+/// HC02, the nearest indicator above that can have parts: the info names
+/// HC02, whose figures are read. Near miss: under HC07, which has no
+/// parts and no whole, the row still details HC07 (see
+/// `a_breakdown_the_catalog_does_not_list_is_an_info_naming_its_indicator`).
+#[test]
+fn a_breakdown_after_a_part_belongs_to_the_whole_that_has_parts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I NĂM 2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &[
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                n(100.0),
+            ),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", n(95.0)),
+            ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", n(5.0)),
+            ("", "- Chia theo lĩnh vực: đất đai", "hồ sơ", n(40.0)),
+            ("HC07", "Tổng số lượt đánh giá", "lượt", n(30.0)),
+            ("", "- Qua cổng dịch vụ công trực tuyến", "lượt", n(18.0)),
+        ],
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["indicator-unknown", "sum-mismatch"]),
+        [
+            "info|indicator-unknown|P01|C10|HC02|||- Chia theo lĩnh vực: đất đai",
+            "info|indicator-unknown|P01|C12|HC07|||- Qua cổng dịch vụ công trực tuyến",
+        ]
+    );
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "indicator-unknown" && x["cell"] == "C10")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        message.contains(
+            "là phần chi tiết của chỉ tiêu HC02 «Hồ sơ thủ tục hành chính đã giải quyết» ở dòng trên"
+        ),
+        "{message}"
+    );
+    let rows = read_sheet(
+        &tmp.path().join("out/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let hc02 = rows.iter().find(|r| r[0] == "HC02").unwrap();
+    assert!(hc02.contains(&"100".to_string()), "{hc02:?}");
 }
 
 /// Notes do not print: the same partial total (Phường 2 left HC03's LK
