@@ -367,6 +367,10 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             tol[c] += half;
         }
     }
+    // A unit that sent no TH column (a half-year form with its six months
+    // only): its stocks' LK is their TH, taken for the TH totals and said
+    // under Tổng hợp; its flows leave their TH totals empty.
+    crate::reconcile::stock_th_as_lk(&figures, t, &mut totals)?;
     // Units whose file an error disputes as a whole (one file per former
     // commune, the others not added): the totals they enter are short of
     // the rest of them, and no department is compared with those sums.

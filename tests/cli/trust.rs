@@ -3601,3 +3601,118 @@ fn percents_that_agree_on_another_amount_blame_the_amount() {
         message("P05")
     );
 }
+
+/// A half-year run where Phường 2 sent its form with the six months only
+/// (no quarter column; tester BX: four communes so, and every TH total of
+/// the province was blank): a stock's TH is its level at the period's
+/// end, as its LK, so the TH totals of the stocks (TT06, TT07) and of the
+/// rate worked from them (TT08) take Phường 2's LK, printed `(*)` with a
+/// footnote line naming the stocks and the unit. A flow's quarter cannot
+/// be told from its LK (HC02 and its rate HC05 stay blank), nor can a
+/// stock stated at the period's start (TT04 «Đơn tồn đầu kỳ», whose TH
+/// and LK differ): the `total-uncomputed` info names those alone.
+#[test]
+fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,ward,VP,\n\
+         HC05,HC,Tỷ lệ hồ sơ giải quyết đúng hạn,%,rate,ward,VP,HC03 / HC02 * 100\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,ward,VP,\n\
+         TT04,HC,Đơn tồn đầu kỳ,đơn,stock,ward,VP,\n\
+         TT06,HC,Số hộ kinh doanh đang hoạt động,hộ,stock,ward,VP,\n\
+         TT07,HC,Số hộ kinh doanh có đăng ký thuế,hộ,stock,ward,VP,TT07 <= TT06\n\
+         TT08,HC,Tỷ lệ hộ kinh doanh có đăng ký thuế,%,rate,ward,VP,TT07 / TT06 * 100\n",
+    )
+    .unwrap();
+    let rows = |th: Option<[f64; 5]>, lk: [f64; 5]| {
+        let names = [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+            ("TT04", "Đơn tồn đầu kỳ", "đơn"),
+            ("TT06", "Số hộ kinh doanh đang hoạt động", "hộ"),
+            ("TT07", "Số hộ kinh doanh có đăng ký thuế", "hộ"),
+        ];
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, (code, name, unit))| {
+                let mut cells = Vec::new();
+                if let Some(th) = th {
+                    cells.push(N(th[i], None));
+                }
+                cells.push(N(lk[i], None));
+                (*code, *name, *unit, cells)
+            })
+            .collect::<Vec<_>>()
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện quý II", 1), ("Lũy kế 6 tháng", 1)]),
+        &rows(
+            Some([100.0, 90.0, 12.0, 400.0, 300.0]),
+            [210.0, 190.0, 15.0, 400.0, 300.0],
+        ),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Lũy kế 6 tháng", 1)]),
+        &rows(None, [80.0, 70.0, 9.0, 250.0, 200.0]),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-H1");
+    let uncomputed: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed" && x["column"] == "TH")
+        .collect();
+    assert_eq!(uncomputed.len(), 1, "{uncomputed:?}");
+    assert_eq!(uncomputed[0]["actual"], "Phường 2");
+    let said = uncomputed[0]["message"].as_str().unwrap();
+    assert!(said.contains("của 4 chỉ tiêu (HC02, HC05, HC03, TT04)"), "{said}");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let row_of = |code: &str| {
+        sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+    };
+    // Columns: Mã, Chỉ tiêu, ĐVT, KH, TH, LK, …
+    let figure = |code: &str, c: usize| sheet[row_of(code)][c].clone();
+    let th_lk = |code: &str| (figure(code, 4), figure(code, 5));
+    assert_eq!(th_lk("TT06"), ("650".into(), "650".into()));
+    assert_eq!(th_lk("TT07"), ("500".into(), "500".into()));
+    let rate: f64 = figure("TT08", 4).parse().unwrap();
+    assert!((rate - 500.0 / 650.0 * 100.0).abs() < 1e-9, "{rate}");
+    assert_eq!(th_lk("HC02"), (String::new(), "290".into()));
+    assert_eq!(th_lk("HC05"), (String::new(), figure("HC05", 5)));
+    assert_eq!(th_lk("TT04"), (String::new(), "24".into()));
+    let part = "xl/worksheets/sheet1.xml";
+    for code in ["TT06", "TT07", "TT08"] {
+        let a1 = format!("E{}", row_of(code) + 1);
+        let style = crate::common::cell_style(&book, part, &a1);
+        assert!(style.num_format.ends_with("\" (*)\""), "{code} {style:?}");
+        // The LK is the units' own sum: no sign.
+        let a1 = format!("F{}", row_of(code) + 1);
+        let style = crate::common::cell_style(&book, part, &a1);
+        assert!(!style.num_format.contains("(*)"), "{code} {style:?}");
+    }
+    let notes: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        notes,
+        ["(*) Cột TH của TT06, TT07: Phường 2 không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của đơn vị được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
+    );
+}
