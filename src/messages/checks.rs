@@ -289,6 +289,10 @@ pub enum Checked<'a> {
         column: ValueColumn,
         level: &'a LevelWords,
         units: &'a str,
+        /// The units that must report and have no report in the totals
+        /// (none sent, or its file set aside): their figures are missing
+        /// from the sum too. Empty when none.
+        silent: &'a str,
     },
     /// `figures-copied`: unit `unit`'s file `file` holds, figure for
     /// figure, the figures of `others` ("Phường 15 (phuong-15.xlsx)").
@@ -1237,13 +1241,19 @@ fn total(c: &Checked, lang: Lang) -> String {
             column,
             level,
             units: wards,
+            silent,
         } => {
             let units = level.units(lang);
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
             let were = if *count == 1 { "was" } else { "were" };
+            let also = match (silent.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Vi) => format!("; tổng cũng chưa gồm số của {silent}, chưa có báo cáo được tổng hợp (chưa gửi, hoặc tệp không được tổng hợp)"),
+                (false, Lang::En) => format!("; the sum also lacks {silent}, with no report in the consolidation (none sent, or its file set aside)"),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
-                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first). Run again once they are complete."),
+                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước){also}. Khi đủ số liệu, hãy chạy lại để đối chiếu."),
+                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first){also}. Run again once they are complete."),
             }
         }
         Checked::TotalUncomputed {

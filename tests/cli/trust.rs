@@ -226,7 +226,8 @@ fn hc_rows(
 
 /// Phường 3 sent no LK column in a third quarter: its LK is unknown, not
 /// zero. The office's LK totals are not compared (one info naming Phường
-/// 3), its TH totals are; an office LK below what the known wards add up
+/// 3, and Phường 4 … 6, which sent nothing: the sum lacks them too), its
+/// TH totals are; an office LK below what the known wards add up
 /// to is wrong whatever Phường 3's figure.
 #[test]
 fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
@@ -271,12 +272,16 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["total-mismatch", "total-unchecked"]),
-        ["info|total-unchecked|VP|F7||LK||Phường 3"]
+        ["info|total-unchecked|VP|F7||LK||Phường 3, Phường 4, Phường 5, Phường 6"]
     );
     let info = f.iter().find(|x| x["code"] == "total-unchecked").unwrap();
     let message = info["message"].as_str().unwrap();
     assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
-    assert!(message.contains("cột LK"), "{message}");
+    assert!(message.contains("cột LK của Phường 3 chưa dùng được"), "{message}");
+    assert!(
+        message.contains("; tổng cũng chưa gồm số của Phường 4, Phường 5, Phường 6, chưa có báo cáo được tổng hợp (chưa gửi, hoặc tệp không được tổng hợp)"),
+        "{message}"
+    );
     // The LK of two wards is not the district's: Tổng hợp leaves it
     // empty and says why (Phường 3 sent no LK column); TH is whole.
     let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
@@ -298,7 +303,7 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
         listed(&f, &["total-mismatch", "total-unchecked"]),
         [
             "error|total-mismatch|VP|F7|HC02|LK|≥ 450|400",
-            "info|total-unchecked|VP|F8||LK||Phường 3",
+            "info|total-unchecked|VP|F8||LK||Phường 3, Phường 4, Phường 5, Phường 6",
         ]
     );
 }
