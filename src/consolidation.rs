@@ -439,6 +439,22 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         &relations,
         config.lang,
     )?);
+    // A month's figure copied as the period's (a workbook keeping its
+    // months beside the quarter): said at it, not at the rows whose
+    // relations it breaks.
+    for (k, s) in by_file.subs().iter().enumerate() {
+        if s.months.is_empty() {
+            continue;
+        }
+        let sub = by_file.unit(k)?;
+        crate::reconcile::months::month_copied(
+            &sub,
+            t,
+            Some(config.period),
+            &mut findings,
+            config.lang,
+        );
+    }
     release_free_memory();
     let known: Vec<Finding> = findings
         .iter()

@@ -153,6 +153,20 @@ pub enum Checked<'a> {
         /// The comparison that must hold: `==`, `<=` or `>=`.
         cmp: &'a str,
     },
+    /// `relation-violated`, said of the figure to blame: `unit`'s `what`
+    /// in `column` is `stated`, the figure of its month sheet `sheet`,
+    /// where the month sheets add up to `sum` for the `period`, with
+    /// which the rules `rules` (in signs) broken by `stated` hold.
+    MonthCopied {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        stated: &'a str,
+        sheet: &'a str,
+        sum: &'a str,
+        period: &'a str,
+        rules: &'a str,
+    },
     /// `relation-skipped`: the rule `formula` in `column` could not be
     /// checked in `places` places for want of a figure; `named` are those
     /// places when they are few (empty otherwise).
@@ -626,7 +640,9 @@ impl Words for Checked<'_> {
     fn code(&self) -> Code {
         match self {
             Checked::SumMismatch { .. } | Checked::SumPartsMissing { .. } => Code::SumMismatch,
-            Checked::RelationViolated { .. } => Code::RelationViolated,
+            Checked::RelationViolated { .. } | Checked::MonthCopied { .. } => {
+                Code::RelationViolated
+            }
             Checked::RelationSkipped { .. } => Code::RelationSkipped,
             Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. }
@@ -788,6 +804,19 @@ impl Words for Checked<'_> {
                 Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
+            Checked::MonthCopied {
+                unit,
+                what,
+                column,
+                stated,
+                sheet,
+                sum,
+                period,
+                rules,
+            } => match lang {
+                Lang::Vi => format!("{unit}: {what} ghi {stated} ở cột {column}, bằng số của trang «{sheet}» (một tháng), không phải của cả {period}: các trang tháng cộng lại được {sum}, và với số đó điều kiện {rules} đúng. Có lẽ số của một tháng đã được chép vào; hãy ghi số của cả kỳ."),
+                Lang::En => format!("{unit}: {what} states {stated} in column {column}, the figure of the sheet «{sheet}» (one month), not of {period}: the month sheets add up to {sum}, with which the rule {rules} holds. A month's figure was probably copied; write the period's figure."),
+            },
             Checked::MoneyScale {
                 unit,
                 what,

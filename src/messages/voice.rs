@@ -371,6 +371,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             right: "YT23 10",
             cmp: "<=",
         },
+        Checked::MonthCopied {
+            unit,
+            what: "HC01 Hồ sơ thủ tục hành chính đã tiếp nhận",
+            column: th,
+            stated: "327",
+            sheet: "Tháng 3",
+            sum: "1.047",
+            period: "Quý I/2026",
+            rules: "HC02 ≤ HC01, HC09 ≤ HC01",
+        },
         Checked::RelationSkipped {
             formula: "HC02 == HC03 + HC04",
             column: th,
@@ -1754,6 +1764,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkPointed { .. } => 34,
         Checked::FirstQuarterScaled { .. } => 35,
         Checked::TotalUnreported { .. } => 36,
+        Checked::MonthCopied { .. } => 37,
     }
 }
 
@@ -1931,7 +1942,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 37);
+    covers("Checked", checked.iter().map(checked_variant), 38);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 7);
@@ -1973,6 +1984,11 @@ fn every_fact_speaks_each_language_only() {
         "HC08 Tỷ lệ hài lòng",
         "Lượt đánh giá hài lòng",
         "Tổng số lượt đánh giá",
+        // A month's sheet inside the quarter's report, and the indicator
+        // copied from it.
+        "Tháng 3",
+        "Quý I/2026",
+        "HC01 Hồ sơ thủ tục hành chính đã tiếp nhận",
     ]);
     let mut wrong = Vec::new();
     for f in &facts {

@@ -26,6 +26,7 @@ pub mod checks;
 pub mod copies;
 pub mod cumulative;
 pub mod intake;
+pub mod months;
 pub mod outliers;
 pub mod parts;
 pub mod percentages;
@@ -567,9 +568,10 @@ pub fn stock_th_as_lk(
         .keys()
         .filter(|&&(i, c)| {
             c == th
-                && template.indicators.get(i).is_some_and(|d| {
-                    d.kind == Kind::Stock && !cumulative::opening_level(d)
-                })
+                && template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|d| d.kind == Kind::Stock && !cumulative::opening_level(d))
         })
         .map(|&(i, _)| i)
         .collect();

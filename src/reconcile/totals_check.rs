@@ -1295,7 +1295,13 @@ mod tests {
             .collect::<Vec<_>>()
         };
         // TH 30 against the wards' 34 (with Phường 2's 14): not compared.
-        let unchecked = |c: &str| (Code::TotalUnchecked, c.to_string(), UNKNOWN_AND_SILENT.to_string());
+        let unchecked = |c: &str| {
+            (
+                Code::TotalUnchecked,
+                c.to_string(),
+                UNKNOWN_AND_SILENT.to_string(),
+            )
+        };
         assert_eq!(run(30.0, 71.0), [unchecked("TH"), unchecked("LK")]);
         // Without the error the same TH is a mismatch.
         let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 30.0, 0)]);
@@ -2109,7 +2115,9 @@ mod tests {
         );
         assert!(
             f[0].message.contains("cột LK của Phường 10 chưa dùng được")
-                && f[0].message.contains("; tổng cũng chưa gồm số của Phường 7, chưa có báo cáo được tổng hợp"),
+                && f[0].message.contains(
+                    "; tổng cũng chưa gồm số của Phường 7, chưa có báo cáo được tổng hợp"
+                ),
             "{}",
             f[0].message
         );

@@ -364,10 +364,7 @@ fn a_rate_whose_operands_break_their_relation_is_not_corrected_from_them() {
         .unwrap();
     let said: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
     let has = |code: &str| said.iter().any(|f| f["code"] == code);
-    assert!(
-        has("relation-violated") && !has("pct-mismatch"),
-        "{said:?}"
-    );
+    assert!(has("relation-violated") && !has("pct-mismatch"), "{said:?}");
 }
 
 /// A rate's KH is the area's target, not a figure consolidated from the

@@ -277,7 +277,10 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let info = f.iter().find(|x| x["code"] == "total-unchecked").unwrap();
     let message = info["message"].as_str().unwrap();
     assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
-    assert!(message.contains("cột LK của Phường 3 chưa dùng được"), "{message}");
+    assert!(
+        message.contains("cột LK của Phường 3 chưa dùng được"),
+        "{message}"
+    );
     assert!(
         message.contains("; tổng cũng chưa gồm số của Phường 4, Phường 5, Phường 6, chưa có báo cáo được tổng hợp (chưa gửi, hoặc tệp không được tổng hợp)"),
         "{message}"
@@ -946,11 +949,17 @@ fn check_without_a_period_reads_the_latest_sheet() {
     };
     let latest = check(None);
     assert!(latest.contains("Quý III/2021"), "{latest}");
-    assert!(latest.contains("số tổng phải bằng tổng các phần"), "{latest}");
+    assert!(
+        latest.contains("số tổng phải bằng tổng các phần"),
+        "{latest}"
+    );
     assert!(latest.contains("Quý III!D6"), "{latest}");
     assert!(latest.contains("Trang «Quý II»"), "{latest}");
     let second = check(Some("2021-Q2"));
-    assert!(!second.contains("số tổng phải bằng tổng các phần"), "{second}");
+    assert!(
+        !second.contains("số tổng phải bằng tổng các phần"),
+        "{second}"
+    );
     assert!(second.contains("Trang «Quý III»"), "{second}");
 }
 
@@ -3682,7 +3691,10 @@ fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
     assert_eq!(uncomputed.len(), 1, "{uncomputed:?}");
     assert_eq!(uncomputed[0]["actual"], "Phường 2");
     let said = uncomputed[0]["message"].as_str().unwrap();
-    assert!(said.contains("của 4 chỉ tiêu (HC02, HC05, HC03, TT04)"), "{said}");
+    assert!(
+        said.contains("của 4 chỉ tiêu (HC02, HC05, HC03, TT04)"),
+        "{said}"
+    );
     let book = out.join("tong-hop.xlsx");
     let sheet = read_sheet(&book, "Tổng hợp");
     let row_of = |code: &str| {
