@@ -367,6 +367,10 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             tol[c] += half;
         }
     }
+    // A unit that sent no TH column (a half-year form with its six months
+    // only): its stocks' LK is their TH, taken for the TH totals and said
+    // under Tổng hợp; its flows leave their TH totals empty.
+    crate::reconcile::stock_th_as_lk(&figures, t, &mut totals)?;
     // Units whose file an error disputes as a whole (one file per former
     // commune, the others not added): the totals they enter are short of
     // the rest of them, and no department is compared with those sums.
@@ -435,6 +439,22 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         &relations,
         config.lang,
     )?);
+    // A month's figure copied as the period's (a workbook keeping its
+    // months beside the quarter): said at it, not at the rows whose
+    // relations it breaks.
+    for (k, s) in by_file.subs().iter().enumerate() {
+        if s.months.is_empty() {
+            continue;
+        }
+        let sub = by_file.unit(k)?;
+        crate::reconcile::months::month_copied(
+            &sub,
+            t,
+            Some(config.period),
+            &mut findings,
+            config.lang,
+        );
+    }
     release_free_memory();
     let known: Vec<Finding> = findings
         .iter()

@@ -263,8 +263,10 @@ fn check_input(
     })
 }
 
-/// One line of the terminal list: severity, `Sheet!Cell`, the message
-/// (without the unit's name, which the header line says once) and the code.
+/// One line of the terminal list: severity, `Sheet!Cell` and the message
+/// (without the unit's name, which the header line says once). The
+/// finding's code is for the office's tools (`--json`, errors.csv), not
+/// for the clerk reading the screen.
 pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
     let place = match (f.sheet.is_empty(), f.cell.is_empty()) {
         (false, false) => format!("{}!{}", f.sheet, f.cell),
@@ -283,11 +285,7 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    format!(
-        "{:<9} {place}  {text}  [{}]",
-        f.severity.label(lang),
-        f.code
-    )
+    format!("{:<9} {place}  {text}", f.severity.label(lang))
 }
 
 /// The one-line verdict. `unit_doubt`: a `file-unknown-unit` warning

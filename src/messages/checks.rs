@@ -178,6 +178,20 @@ pub enum Checked<'a> {
         /// The comparison that must hold: `==`, `<=` or `>=`.
         cmp: &'a str,
     },
+    /// `relation-violated`, said of the figure to blame: `unit`'s `what`
+    /// in `column` is `stated`, the figure of its month sheet `sheet`,
+    /// where the month sheets add up to `sum` for the `period`, with
+    /// which the rules `rules` (in signs) broken by `stated` hold.
+    MonthCopied {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        stated: &'a str,
+        sheet: &'a str,
+        sum: &'a str,
+        period: &'a str,
+        rules: &'a str,
+    },
     /// `relation-skipped`: the rule `formula` in `column` could not be
     /// checked in `places` places for want of a figure; `named` are those
     /// places when they are few (empty otherwise).
@@ -314,6 +328,10 @@ pub enum Checked<'a> {
         column: ValueColumn,
         level: &'a LevelWords,
         units: &'a str,
+        /// The units that must report and have no report in the totals
+        /// (none sent, or its file set aside): their figures are missing
+        /// from the sum too. Empty when none.
+        silent: &'a str,
     },
     /// `figures-copied`: unit `unit`'s file `file` holds, figure for
     /// figure, the figures of `others` ("Phường 15 (phuong-15.xlsx)").
@@ -700,7 +718,9 @@ impl Words for Checked<'_> {
     fn code(&self) -> Code {
         match self {
             Checked::SumMismatch { .. } | Checked::SumPartsMissing { .. } => Code::SumMismatch,
-            Checked::RelationViolated { .. } => Code::RelationViolated,
+            Checked::RelationViolated { .. } | Checked::MonthCopied { .. } => {
+                Code::RelationViolated
+            }
             Checked::RelationSkipped { .. } => Code::RelationSkipped,
             Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. }
@@ -902,6 +922,19 @@ impl Words for Checked<'_> {
             },
             Checked::Outlier { .. } => outlier(self, lang),
             Checked::RowScaled { .. } => row_scaled(self, lang),
+            Checked::MonthCopied {
+                unit,
+                what,
+                column,
+                stated,
+                sheet,
+                sum,
+                period,
+                rules,
+            } => match lang {
+                Lang::Vi => format!("{unit}: {what} ghi {stated} ở cột {column}, bằng số của trang «{sheet}» (một tháng), không phải của cả {period}: các trang tháng cộng lại được {sum}, và với số đó điều kiện {rules} đúng. Có lẽ số của một tháng đã được chép vào; hãy ghi số của cả kỳ."),
+                Lang::En => format!("{unit}: {what} states {stated} in column {column}, the figure of the sheet «{sheet}» (one month), not of {period}: the month sheets add up to {sum}, with which the rule {rules} holds. A month's figure was probably copied; write the period's figure."),
+            },
             Checked::MoneyScale {
                 unit,
                 what,
@@ -1355,13 +1388,19 @@ fn total(c: &Checked, lang: Lang) -> String {
             column,
             level,
             units: wards,
+            silent,
         } => {
             let units = level.units(lang);
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
             let were = if *count == 1 { "was" } else { "were" };
+            let also = match (silent.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Vi) => format!("; tổng cũng chưa gồm số của {silent}, chưa có báo cáo được tổng hợp (chưa gửi, hoặc tệp không được tổng hợp)"),
+                (false, Lang::En) => format!("; the sum also lacks {silent}, with no report in the consolidation (none sent, or its file set aside)"),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước). Khi đủ số liệu, hãy chạy lại để đối chiếu."),
-                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first). Run again once they are complete."),
+                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước){also}. Khi đủ số liệu, hãy chạy lại để đối chiếu."),
+                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first){also}. Run again once they are complete."),
             }
         }
         Checked::TotalUncomputed {

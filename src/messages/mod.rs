@@ -348,7 +348,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Tổng không so được vì số liệu của một số đơn vị chưa rõ.", "A total not compared for want of some units' figures."),
         help: ("Xin các đơn vị được nêu bổ sung số liệu.", "Ask the units named for their figures."),
-        example: "Công an quận: AN10, AN11 … in LK not compared with the wards' sum because Phường 10 sent no LK column (or its figure is empty, not a number, or an error of its own); the wards are named in `actual`",
+        example: "Công an quận: AN10, AN11 … in LK not compared with the wards' sum because Phường 10 sent no LK column (or its figure is empty, not a number, or an error of its own); `actual` names every unit the sum lacks: those wards, then the wards with no report in the totals (none sent, or its file set aside: \"Phường 10, Phường 7, Phường 14\")",
     },
     Entry {
         code: Code::TotalUncomputed,

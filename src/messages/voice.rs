@@ -372,6 +372,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             right: "YT23 10",
             cmp: "<=",
         },
+        Checked::MonthCopied {
+            unit,
+            what: "HC01 Hồ sơ thủ tục hành chính đã tiếp nhận",
+            column: th,
+            stated: "327",
+            sheet: "Tháng 3",
+            sum: "1.047",
+            period: "Quý I/2026",
+            rules: "HC02 ≤ HC01, HC09 ≤ HC01",
+        },
         Checked::RelationSkipped {
             formula: "HC02 == HC03 + HC04",
             column: th,
@@ -600,6 +610,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             column: ValueColumn::Lk,
             level,
             units: "Phường 10",
+            silent: "Phường 7",
         },
         Checked::BelowQuarter {
             unit,
@@ -1855,6 +1866,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::RowScaled { .. } => 37,
         Checked::LkScaled { .. } => 38,
         Checked::FirstQuarterPartsAgree { .. } => 39,
+        Checked::MonthCopied { .. } => 40,
     }
 }
 
@@ -2033,7 +2045,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 40);
+    covers("Checked", checked.iter().map(checked_variant), 41);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 8);
@@ -2078,6 +2090,11 @@ fn every_fact_speaks_each_language_only() {
         "HC08 Tỷ lệ hài lòng",
         "Lượt đánh giá hài lòng",
         "Tổng số lượt đánh giá",
+        // A month's sheet inside the quarter's report, and the indicator
+        // copied from it.
+        "Tháng 3",
+        "Quý I/2026",
+        "HC01 Hồ sơ thủ tục hành chính đã tiếp nhận",
     ]);
     let mut wrong = Vec::new();
     for f in &facts {
@@ -2123,6 +2140,7 @@ fn english_counts_agree_with_their_nouns() {
         column: ValueColumn::Lk,
         level: &level,
         units: "Phường 10",
+        silent: "",
     };
     assert!(en(&unchecked(1)).contains(": 1 indicator in column LK (AN10) was not compared"));
     assert!(en(&unchecked(2)).contains(": 2 indicators in column LK (AN10) were not compared"));

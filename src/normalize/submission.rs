@@ -290,6 +290,23 @@ pub struct Submission {
     /// what reading saw that the unit decides, to work out again for the
     /// unit intake settles on ([`Submission::settled_as`]).
     pub unsettled: Option<Box<Unsettled>>,
+    /// The sheets of single months inside the period's report ("Tháng
+    /// 1" … "Tháng 3" beside "Quý I"), set aside as another period's:
+    /// their TH figures, for telling a month's figure copied as the
+    /// period's ([`crate::reconcile::months`]).
+    pub months: Vec<MonthSheet>,
+}
+
+/// A sheet of one month of the reporting period, set aside, and the
+/// figure of each indicator its TH column ("Thực hiện tháng 3/2026")
+/// holds.
+#[derive(Clone, Debug, Default)]
+pub struct MonthSheet {
+    pub sheet: String,
+    /// The month, 1 … 12.
+    pub month: u8,
+    /// (indicator, figure), the first row of each indicator.
+    pub figures: Vec<(usize, f64)>,
 }
 
 /// What the tables of a file whose sender is in doubt showed that only
@@ -486,6 +503,7 @@ impl Submission {
             dashes: self.dashes.clone(),
             notes: self.notes.clone(),
             unsettled: None,
+            months: self.months.clone(),
         }
     }
 
@@ -727,6 +745,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         dashes: Vec::new(),
         notes: Vec::new(),
         unsettled: None,
+        months: Vec::new(),
     };
     let names = wb.sheet_names();
     let hidden = wb.hidden_sheets();
@@ -954,6 +973,16 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         as_wanted.is_none_or(|l| figures(&l) < figures(&layout)),
                     )
                 };
+                // A month of the period asked: its figures stay at hand.
+                if let PeriodSpan::Month(m) = o.span {
+                    if o.year == w.year && (w.first_month()..=w.last_month()).contains(&m) {
+                        sub.months.push(MonthSheet {
+                            sheet: name.clone(),
+                            month: m,
+                            figures: month_figures(&grid, &layout, ctx),
+                        });
+                    }
+                }
                 other_period.push(OtherPeriodSheet {
                     sheet: name.clone(),
                     stated: o,
@@ -2789,6 +2818,47 @@ fn indicators_held(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) ->
         }
     }
     held
+}
+
+/// The TH figure of each indicator a month's table has a row of (the
+/// first row of each), as typed: a number, or a text read in the
+/// sheet's locale. No TH column, no figures.
+fn month_figures(grid: &SheetGrid, layout: &TableLayout, ctx: &ReadContext) -> Vec<(usize, f64)> {
+    let (code_col, name_col) = (layout.col(Role::Code), layout.col(Role::Name));
+    let Some(th) = layout
+        .value_columns()
+        .find(|(_, v)| *v == ValueColumn::Th)
+        .map(|(c, _)| c)
+    else {
+        return Vec::new();
+    };
+    let mut figures: Vec<(usize, f64)> = Vec::new();
+    for r in layout.header_last.saturating_add(1)..grid.rows().end {
+        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let (code, name) = (code.trim(), name.trim());
+        if code.is_empty() && name.is_empty() {
+            continue;
+        }
+        let RowMatch::Exact(i) = ctx
+            .indicators
+            .match_row((!code.is_empty()).then_some(code), name)
+        else {
+            continue;
+        };
+        let value = match grid.shown(r, th) {
+            Data::Float(f) => Some(*f),
+            Data::Int(n) => Some(*n as f64),
+            Data::String(t) => crate::number::parse_number(t, ctx.locale).map(|p| p.value),
+            _ => None,
+        };
+        if let Some(v) = value.filter(|v| v.is_finite()) {
+            if !figures.iter().any(|(j, _)| *j == i) {
+                figures.push((i, v));
+            }
+        }
+    }
+    figures
 }
 
 /// `indicator-missing`, one warning per row: the rows of indicators the

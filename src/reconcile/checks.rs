@@ -287,6 +287,9 @@ pub fn check_single(
         &relations,
         lang,
     )?);
+    // A month's figure copied as the period's: said at it, not at the
+    // rows whose relation it breaks.
+    crate::reconcile::months::month_copied(sub, template, period, &mut out, lang);
     out.extend(sub.findings.iter().cloned());
     out.extend(check_submission(
         sub, template, period, None, &settings, lang,
@@ -439,6 +442,7 @@ pub(crate) mod testutil {
             dashes: Vec::new(),
             notes: Vec::new(),
             unsettled: None,
+            months: Vec::new(),
         };
         s.sort_rows();
         s

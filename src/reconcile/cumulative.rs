@@ -943,7 +943,7 @@ pub(super) fn stock_level_off(
 /// A stock stated at the period's start ("Đơn tồn đầu kỳ", "Số dư đầu
 /// năm"): its TH is the level at the quarter's start and its LK at the
 /// year's, which differ.
-fn opening_level(ind: &Indicator) -> bool {
+pub(crate) fn opening_level(ind: &Indicator) -> bool {
     let name = fold(&ind.name);
     ["dau ky", "dau nam", "dau quy", "dau thang"]
         .iter()

@@ -26,6 +26,7 @@ pub mod checks;
 pub mod copies;
 pub mod cumulative;
 pub mod intake;
+pub mod months;
 pub mod outliers;
 pub mod parts;
 pub mod percentages;
@@ -130,9 +131,25 @@ pub struct Totals {
     /// The stocks whose LK total takes a unit's TH for its LK, the LK it
     /// stated being unlike its TH ([`stock_lk_as_th`]).
     pub lk_from_th: Vec<LkFromTh>,
-    /// The totals (indicator, column index) worked from such an LK: the
-    /// LK, its %KH and %CK, and the rates it is an operand of.
-    pub lk_from_th_cells: std::collections::BTreeSet<(usize, usize)>,
+    /// The stocks whose TH total takes the LK of a unit that sent no TH
+    /// column ([`stock_th_as_lk`]).
+    pub th_from_lk: Vec<ThFromLk>,
+    /// The totals (indicator, column index) worked from a stock's figure
+    /// taken from its other column: an LK taken as TH (the LK, its %KH
+    /// and %CK, and the rates it is an operand of) or a TH taken as LK
+    /// (the TH, and the rates it is an operand of). Printed `(*)`.
+    pub taken_cells: std::collections::BTreeSet<(usize, usize)>,
+}
+
+/// A unit that sent no TH column (a half-year form with its six months
+/// only) and a stock it stated the LK of: both are the stock's level at
+/// the period's end, so the TH total takes that LK.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThFromLk {
+    pub indicator: usize,
+    /// Agency index.
+    pub unit: usize,
+    pub lk: f64,
 }
 
 /// A unit's stock whose stated LK is not its TH (a `cumulative-mismatch`
@@ -192,7 +209,8 @@ impl Totals {
             taken: BTreeMap::new(),
             untaken: std::collections::BTreeSet::new(),
             lk_from_th: Vec::new(),
-            lk_from_th_cells: std::collections::BTreeSet::new(),
+            th_from_lk: Vec::new(),
+            taken_cells: std::collections::BTreeSet::new(),
         }
     }
 
@@ -564,7 +582,135 @@ pub fn stock_lk_as_th(
         }
     }
     cells.retain(|&(i, c)| totals.values.get(i).is_some_and(|v| v[c].is_some()));
-    totals.lk_from_th_cells = cells;
+    totals.taken_cells.extend(cells);
+    Ok(())
+}
+
+/// A stock's TH total with the LK of each unit that sent no TH column
+/// at all (a half-year form with "6 tháng" and no quarter column): a
+/// stock's TH and LK are both its level at the period's end, so its LK
+/// is the TH it left out, and the area's TH of its stocks (and of the
+/// rates worked from stocks only) need not be left empty for it. A
+/// flow's quarter cannot be told from its LK: its TH total stays empty
+/// ([`Totals::without_column`]), as does a stock stated at the period's
+/// start («tồn đầu kỳ»), whose TH and LK differ. [`Totals::th_from_lk`]
+/// says whose LK was taken: Tổng hợp prints those totals with `(*)` and
+/// a footnote line. A unit that sent the TH column but left a stock's
+/// cell empty is not filled: its figure is unknown.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn stock_th_as_lk(
+    figures: &Figures,
+    template: &Template,
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    use std::collections::BTreeSet;
+    let (th_c, lk_c) = (ValueColumn::Th, ValueColumn::Lk);
+    let th = th_c.index();
+    let stocks: BTreeSet<usize> = totals
+        .without_column
+        .keys()
+        .filter(|&&(i, c)| {
+            c == th
+                && template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|d| d.kind == Kind::Stock && !cumulative::opening_level(d))
+        })
+        .map(|&(i, _)| i)
+        .collect();
+    if stocks.is_empty() {
+        return Ok(());
+    }
+    // The units to read: those named, unless some list is cut short.
+    let named: Option<BTreeSet<u32>> = stocks
+        .iter()
+        .filter_map(|&i| totals.without_column.get(&(i, th)))
+        .try_fold(BTreeSet::new(), |mut all, p| {
+            (p.count as usize == p.first.len()).then(|| {
+                all.extend(p.first.iter().copied());
+                all
+            })
+        });
+    for (k, s) in figures.subs().iter().enumerate() {
+        let Some(u) = s.unit else { continue };
+        if named.as_ref().is_some_and(|n| !n.contains(&(u as u32))) {
+            continue;
+        }
+        let sub = figures.unit(k)?;
+        let rows: Vec<&crate::normalize::submission::TidyRow> =
+            counted_rows(&sub, template).map(|(_, r)| r).collect();
+        if rows.iter().any(|r| r.column == th_c) {
+            continue;
+        }
+        let mut seen = BTreeSet::new();
+        for r in rows
+            .iter()
+            .filter(|r| r.column == lk_c && stocks.contains(&r.ind()) && seen.insert(r.ind()))
+        {
+            let i = r.ind();
+            let Some(p) = totals.without_column.get_mut(&(i, th)) else {
+                continue;
+            };
+            p.first.retain(|&x| x != u as u32);
+            p.count = p.count.saturating_sub(1);
+            if p.count == 0 {
+                totals.without_column.remove(&(i, th));
+            }
+            let total = &mut totals.values[i][th];
+            *total = Some(total.unwrap_or(0.0) + r.value);
+            totals.tolerance[i][th] += half_of(template, i, r.decimals);
+            totals.contributors[i][th] += 1;
+            totals.th_from_lk.push(ThFromLk {
+                indicator: i,
+                unit: u,
+                lk: r.value,
+            });
+        }
+    }
+    if totals.th_from_lk.is_empty() {
+        return Ok(());
+    }
+    // A rate is left empty with its operands, for the same units: no
+    // more than they are now.
+    let derived = Derived::of(template);
+    for (rate, ops) in &derived.rates {
+        if !totals.without_column.contains_key(&(*rate, th)) {
+            continue;
+        }
+        let mut short = Partial::default();
+        for &o in ops {
+            if let Some(p) = totals.without_column.get(&(o, th)) {
+                for &u in &p.first {
+                    if !short.first.contains(&u) {
+                        short.add(u);
+                    }
+                }
+                short.count = short.count.max(p.count);
+            }
+        }
+        if short.count > 0 {
+            totals.without_column.insert((*rate, th), short);
+        } else {
+            totals.without_column.remove(&(*rate, th));
+        }
+    }
+    recompute_rates(totals, template);
+    let kh = ValueColumn::Kh.index();
+    for (&i, t) in &totals.targets {
+        totals.values[i][kh] = Some(t.value);
+    }
+    recompute_percentages(totals, template);
+    let taken: BTreeSet<usize> = totals.th_from_lk.iter().map(|e| e.indicator).collect();
+    let mut cells: BTreeSet<(usize, usize)> = taken.iter().map(|&i| (i, th)).collect();
+    for (rate, ops) in &derived.rates {
+        if ops.iter().any(|o| taken.contains(o)) {
+            cells.insert((*rate, th));
+        }
+    }
+    cells.retain(|&(i, _)| totals.shown(i, th_c).is_some());
+    totals.taken_cells.extend(cells);
     Ok(())
 }
 

@@ -1041,13 +1041,18 @@ fn violation(
         .to_string();
     let owner = &template.indicators[rel.owner];
     // Each indicator by its name and figure, as a sum-mismatch names its
-    // parts: a clerk whose form has no code column can follow it.
+    // parts: a clerk whose form has no code column can follow it. A
+    // unit's finding puts the code before the name, as its other
+    // findings open ("KT06 Hộ kinh doanh …"): the rule in brackets is in
+    // codes, which the clerk can then tie to the rows.
+    let coded = unit_name.is_some();
     let named = |code: &str| {
-        format!(
-            "{} {}",
-            short_name(template, code),
-            fmt(lookup(code).unwrap_or(f64::NAN))
-        )
+        let name = short_name(template, code);
+        let figure = fmt(lookup(code).unwrap_or(f64::NAN));
+        match template.indicator(code) {
+            Some(ind) if coded && name != ind.code => format!("{} {name} {figure}", ind.code),
+            _ => format!("{name} {figure}"),
+        }
     };
     let show = |e: &Expr| -> String {
         match e {
@@ -1428,15 +1433,15 @@ mod tests {
         assert_eq!(
             messages(Lang::Vi),
             [
-                "Phường 1: Đơn chuyển kỳ sau 9 không được lớn hơn Tổng số đơn phải giải quyết 15 / 3 = 5 ở cột TH (điều kiện TT09 ≤ TT05 / 3). Một trong các số này sai; hãy kiểm tra lại.",
-                "Phường 1: Đơn còn tồn chưa giải quyết 5 phải bằng Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 ở cột TH (điều kiện TT07 = TT05 - (TT06 + TT08)). Một trong các số này sai; hãy kiểm tra lại.",
+                "Phường 1: TT07 Đơn còn tồn chưa giải quyết 5 phải bằng TT05 Tổng số đơn phải giải quyết 15 - (TT06 Đơn đã giải quyết 12 + TT08 đơn rút 2) = 1 ở cột TH (điều kiện TT07 = TT05 - (TT06 + TT08)). Một trong các số này sai; hãy kiểm tra lại.",
+                "Phường 1: TT09 Đơn chuyển kỳ sau 9 không được lớn hơn TT05 Tổng số đơn phải giải quyết 15 / 3 = 5 ở cột TH (điều kiện TT09 ≤ TT05 / 3). Một trong các số này sai; hãy kiểm tra lại.",
             ]
         );
         assert_eq!(
             messages(Lang::En),
             [
-                "Phường 1: Đơn chuyển kỳ sau 9 cannot be above Tổng số đơn phải giải quyết 15 / 3 = 5 in column TH (rule TT09 ≤ TT05 / 3). One of these figures is wrong; check them.",
-                "Phường 1: Đơn còn tồn chưa giải quyết 5 must equal Tổng số đơn phải giải quyết 15 - (Đơn đã giải quyết 12 + đơn rút 2) = 1 in column TH (rule TT07 = TT05 - (TT06 + TT08)). One of these figures is wrong; check them.",
+                "Phường 1: TT07 Đơn còn tồn chưa giải quyết 5 must equal TT05 Tổng số đơn phải giải quyết 15 - (TT06 Đơn đã giải quyết 12 + TT08 đơn rút 2) = 1 in column TH (rule TT07 = TT05 - (TT06 + TT08)). One of these figures is wrong; check them.",
+                "Phường 1: TT09 Đơn chuyển kỳ sau 9 cannot be above TT05 Tổng số đơn phải giải quyết 15 / 3 = 5 in column TH (rule TT09 ≤ TT05 / 3). One of these figures is wrong; check them.",
             ]
         );
     }

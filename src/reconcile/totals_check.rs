@@ -696,9 +696,10 @@ impl<'a> Report<'a> {
             .values()
             .flat_map(|o| o.mismatches.iter().copied())
             .collect();
-        // (department, column, unknown wards) → the indicators left unchecked.
-        let mut unchecked: BTreeMap<(usize, ValueColumn, Vec<String>), Vec<&Mismatch>> =
-            BTreeMap::new();
+        // (department, column, unknown wards, wards with no report in the
+        // totals) → the indicators left unchecked.
+        type Unknown = (usize, ValueColumn, Vec<String>, Vec<String>);
+        let mut unchecked: BTreeMap<Unknown, Vec<&Mismatch>> = BTreeMap::new();
         // department → its figures above the reported wards' sum while it
         // counts the silent wards.
         let mut counting: BTreeMap<usize, Vec<&Mismatch>> = BTreeMap::new();
@@ -718,7 +719,7 @@ impl<'a> Report<'a> {
                 // for those wards.
                 if !m.turned.is_empty() && (m.row.value - m.written).abs() <= m.tol {
                     unchecked
-                        .entry((m.dept, m.row.column, m.turned.clone()))
+                        .entry((m.dept, m.row.column, m.turned.clone(), Vec::new()))
                         .or_default()
                         .push(m);
                     continue;
@@ -755,14 +756,24 @@ impl<'a> Report<'a> {
                 });
                 out.extend(self.below_known(m, cause));
             } else {
+                // The wards with no report in the totals lack from the sum
+                // as well: the list names every unit whose figure it lacks.
+                let silent: Vec<String> = self
+                    .silent
+                    .iter()
+                    .filter(|&&u| self.template.must_report(u, m.row.ind()))
+                    .filter_map(|&u| self.template.agencies.get(u))
+                    .map(|a| a.shown().into_owned())
+                    .filter(|n| !m.unknown.contains(n))
+                    .collect();
                 unchecked
-                    .entry((m.dept, m.row.column, m.unknown.clone()))
+                    .entry((m.dept, m.row.column, m.unknown.clone(), silent))
                     .or_default()
                     .push(m);
             }
         }
-        for ((_, column, wards), ms) in unchecked {
-            out.extend(self.unchecked(column, &wards, &ms));
+        for ((_, column, wards, silent), ms) in unchecked {
+            out.extend(self.unchecked(column, &wards, &silent, &ms));
         }
         for ms in counting.values() {
             match ms.as_slice() {
@@ -964,11 +975,13 @@ impl<'a> Report<'a> {
     }
 
     /// One `total-unchecked` for a department's indicators `ms` in
-    /// `column`, for want of the figures of `wards`.
+    /// `column`, for want of the figures of `wards` (sent, unusable) and
+    /// of `silent` (no report in the totals); `actual` names them all.
     fn unchecked(
         &self,
         column: ValueColumn,
         wards: &[String],
+        silent: &[String],
         ms: &[&Mismatch],
     ) -> Option<Finding> {
         let first = ms.first()?;
@@ -978,7 +991,8 @@ impl<'a> Report<'a> {
             .filter_map(|m| self.template.indicators.get(m.row.ind()))
             .map(|i| i.code.as_str())
             .collect();
-        let wards = ward_list(wards);
+        let all: Vec<&String> = wards.iter().chain(silent).collect();
+        let (wards, silent, all) = (ward_list(wards), ward_list(silent), ward_list(&all));
         let said = Checked::TotalUnchecked {
             unit,
             count: codes.len(),
@@ -986,13 +1000,14 @@ impl<'a> Report<'a> {
             column,
             level: &self.level,
             units: &wards,
+            silent: &silent,
         };
         let f = Finding::said(Severity::Info, &said, self.lang);
         let mut f = at_row(f, self.template, sub, &first.row);
         if codes.len() > 1 {
             f.indicator = String::new();
         }
-        Some(f.actual(wards))
+        Some(f.actual(all))
     }
 }
 
@@ -1035,6 +1050,11 @@ mod tests {
     use crate::normalize::store::Figures;
     use crate::reconcile::checks::testutil::{ind, row, sub_with};
     use crate::reconcile::consolidate;
+
+    /// What a `total-unchecked` of the tests below names: Phường 2, whose
+    /// figure is unknown, and the 13 wards of the built-in registry with
+    /// no report at all, whose figures the sum lacks too.
+    const UNKNOWN_AND_SILENT: &str = "Phường 2, Phường 4, Phường 5, Phường 6, Phường 7, Phường 8, Phường 9, Phường 10, Phường 11, Phường 12, Phường 13, Phường 14, Phường 15, Phường 16";
 
     #[test]
     fn a_department_total_is_compared_with_the_wards_sum() {
@@ -1132,7 +1152,7 @@ mod tests {
             (f[0].code, f[0].severity),
             (Code::TotalUnchecked, Severity::Info)
         );
-        assert_eq!(f[0].actual, "Phường 2");
+        assert_eq!(f[0].actual, UNKNOWN_AND_SILENT);
     }
 
     /// Counted files add up exactly: a department 5 files above the 16
@@ -1218,7 +1238,7 @@ mod tests {
         )
         .unwrap();
         let got: Vec<(Code, &str)> = f.iter().map(|x| (x.code, x.actual.as_str())).collect();
-        assert_eq!(got, [(Code::TotalUnchecked, "Phường 2")], "{f:?}");
+        assert_eq!(got, [(Code::TotalUnchecked, UNKNOWN_AND_SILENT)], "{f:?}");
         assert!(f[0].message.contains("(HC02, HC04)"), "{}", f[0].message);
     }
 
@@ -1275,7 +1295,13 @@ mod tests {
             .collect::<Vec<_>>()
         };
         // TH 30 against the wards' 34 (with Phường 2's 14): not compared.
-        let unchecked = |c: &str| (Code::TotalUnchecked, c.to_string(), "Phường 2".to_string());
+        let unchecked = |c: &str| {
+            (
+                Code::TotalUnchecked,
+                c.to_string(),
+                UNKNOWN_AND_SILENT.to_string(),
+            )
+        };
         assert_eq!(run(30.0, 71.0), [unchecked("TH"), unchecked("LK")]);
         // Without the error the same TH is a mismatch.
         let vp = sub_with(&t, "VP", vec![row(hc02, ValueColumn::Th, 30.0, 0)]);
@@ -1345,7 +1371,7 @@ mod tests {
         // 37: Phường 2's whole is 17, not the 10 of its one former commune.
         assert_eq!(
             run(37.0, std::slice::from_ref(&parts)),
-            [(Code::TotalUnchecked, s("TH"), s(""), s("Phường 2"))]
+            [(Code::TotalUnchecked, s("TH"), s(""), s(UNKNOWN_AND_SILENT))]
         );
         // Below the other wards' 20: wrong whatever Phường 2's whole.
         assert_eq!(
@@ -1418,7 +1444,7 @@ mod tests {
             [(
                 Code::TotalUnchecked,
                 "LK".to_string(),
-                "Phường 2".to_string()
+                UNKNOWN_AND_SILENT.to_string()
             )]
         );
         assert_eq!(
@@ -2036,5 +2062,64 @@ mod tests {
             .unit("VP")
             .expected("HC02 TH");
         assert!(figures_left_out(&sum, &t).is_empty());
+    }
+
+    /// A department total left unchecked for a ward's unknown figure names
+    /// every unit its sum lacks: the ward that sent no LK column and the
+    /// ward with no report in the totals (none sent, or its file set
+    /// aside: tester CB, Thôn Nà Pồng's last quarter's form was left out
+    /// of the list). A figure compared while a ward is silent and no
+    /// figure is unknown says nothing of it (TH: equal to the sum).
+    #[test]
+    fn an_unchecked_total_names_the_silent_wards_too() {
+        let t = Template::builtin().unwrap();
+        let hc02 = ind(&t, "HC02");
+        let wards: Vec<Submission> = (1..=16)
+            .filter(|&k| k != 7)
+            .map(|k| {
+                let mut rows = vec![row(hc02, ValueColumn::Th, 10.0, 0)];
+                if k != 10 {
+                    rows.push(row(hc02, ValueColumn::Lk, 30.0, 0));
+                }
+                sub_with(&t, &format!("P{k:02}"), rows)
+            })
+            .collect();
+        let vp = sub_with(
+            &t,
+            "VP",
+            vec![
+                row(hc02, ValueColumn::Th, 150.0, 0),
+                row(hc02, ValueColumn::Lk, 420.0, 0),
+            ],
+        );
+        let mut subs: Vec<&Submission> = wards.iter().collect();
+        subs.push(&vp);
+        let totals = consolidate(&Figures::in_memory(&subs), &t).unwrap();
+        let f = check_department_totals(
+            &Figures::in_memory(&subs),
+            &totals,
+            &t,
+            &[],
+            &AbsentFigures::default(),
+            Lang::Vi,
+        )
+        .unwrap();
+        let got: Vec<(Code, &str, &str)> = f
+            .iter()
+            .map(|x| (x.code, x.column.as_str(), x.actual.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Code::TotalUnchecked, "LK", "Phường 10, Phường 7")],
+            "{f:?}"
+        );
+        assert!(
+            f[0].message.contains("cột LK của Phường 10 chưa dùng được")
+                && f[0].message.contains(
+                    "; tổng cũng chưa gồm số của Phường 7, chưa có báo cáo được tổng hợp"
+                ),
+            "{}",
+            f[0].message
+        );
     }
 }

@@ -493,7 +493,9 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
             }
             // Phường 3's TT01 TH is not a number: its figure is unknown, so
             // the district total is not compared with the wards (an info
-            // naming Phường 3); the mistake shows through LK.
+            // naming Phường 3, and Phường 7 and 14, whose figures the sum
+            // lacks too: no report of theirs is consolidated); the mistake
+            // shows through LK.
             b.mark(
                 d,
                 Some(row),
@@ -504,7 +506,7 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                     unit: code.clone(),
                     indicator: "TT01".into(),
                     column: "TH".into(),
-                    actual: "Phường 3".into(),
+                    actual: "Phường 3, Phường 7, Phường 14".into(),
                     ..Default::default()
                 },
             );
@@ -544,7 +546,7 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                     unit: code.clone(),
                     indicator: String::new(),
                     column: "TH".into(),
-                    actual: "Phường 5".into(),
+                    actual: "Phường 5, Phường 7, Phường 14".into(),
                     ..Default::default()
                 },
             );
@@ -561,7 +563,7 @@ pub(super) fn documents(period: Period, seed: u64) -> Result<Documents, Fatal> {
                     unit: code.clone(),
                     indicator: "HC02".into(),
                     column: "LK".into(),
-                    actual: "Phường 5".into(),
+                    actual: "Phường 5, Phường 7, Phường 14".into(),
                     ..Default::default()
                 },
             );

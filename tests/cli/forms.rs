@@ -457,7 +457,8 @@ fn forms_are_refused_over_existing_ones_and_for_unknown_units() {
     assert_eq!(o.status.code(), Some(1));
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(
-        said.contains("[submission-missing]") && said.contains("1 lỗi, 0 cảnh báo, 0 thông tin"),
+        said.contains("(biểu mẫu còn trống): coi như chưa nộp báo cáo")
+            && said.contains("1 lỗi, 0 cảnh báo, 0 thông tin"),
         "{said}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("— Phường 5 — Quý I/2020"));
@@ -1133,7 +1134,7 @@ fn a_form_of_another_template_version_is_template_outdated() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("[template-outdated]"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("nhưng mẫu biểu đang dùng là phiên bản"));
     // Near miss: the same unit's current form says nothing.
     let o = tonghop()
         .arg("check")

@@ -845,7 +845,7 @@ fn csv_and_tsv_exports_are_read_as_tables() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert_eq!(o.status.code(), Some(1), "{text}");
     assert!(text.contains("— Phường 1 — Quý I/2020"), "{text}");
-    assert!(text.contains("[sum-mismatch]"), "{text}");
+    assert!(text.contains("số tổng phải bằng tổng các phần"), "{text}");
     assert!(!text.contains("văn bản thường"), "{text}");
 }
 

@@ -358,15 +358,13 @@ fn a_rate_whose_operands_break_their_relation_is_not_corrected_from_them() {
     let output = tonghop()
         .arg("check")
         .arg(dir.join("phuong-1.xlsx"))
-        .args(["--period", "2025-Q3", "--template"])
+        .args(["--period", "2025-Q3", "--json", "--template"])
         .arg(&tpl)
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        text.contains("[relation-violated]") && !text.contains("[pct-mismatch]"),
-        "{text}"
-    );
+    let said: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let has = |code: &str| said.iter().any(|f| f["code"] == code);
+    assert!(has("relation-violated") && !has("pct-mismatch"), "{said:?}");
 }
 
 /// A rate's KH is the area's target, not a figure consolidated from the

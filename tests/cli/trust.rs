@@ -226,7 +226,8 @@ fn hc_rows(
 
 /// Phường 3 sent no LK column in a third quarter: its LK is unknown, not
 /// zero. The office's LK totals are not compared (one info naming Phường
-/// 3), its TH totals are; an office LK below what the known wards add up
+/// 3, and Phường 4 … 6, which sent nothing: the sum lacks them too), its
+/// TH totals are; an office LK below what the known wards add up
 /// to is wrong whatever Phường 3's figure.
 #[test]
 fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
@@ -271,12 +272,19 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["total-mismatch", "total-unchecked"]),
-        ["info|total-unchecked|VP|F7||LK||Phường 3"]
+        ["info|total-unchecked|VP|F7||LK||Phường 3, Phường 4, Phường 5, Phường 6"]
     );
     let info = f.iter().find(|x| x["code"] == "total-unchecked").unwrap();
     let message = info["message"].as_str().unwrap();
     assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
-    assert!(message.contains("cột LK"), "{message}");
+    assert!(
+        message.contains("cột LK của Phường 3 chưa dùng được"),
+        "{message}"
+    );
+    assert!(
+        message.contains("; tổng cũng chưa gồm số của Phường 4, Phường 5, Phường 6, chưa có báo cáo được tổng hợp (chưa gửi, hoặc tệp không được tổng hợp)"),
+        "{message}"
+    );
     // The LK of two wards is not the district's: Tổng hợp leaves it
     // empty and says why (Phường 3 sent no LK column); TH is whole.
     let sheet = read_sheet(&tmp.path().join("out/tong-hop.xlsx"), "Tổng hợp");
@@ -298,7 +306,7 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
         listed(&f, &["total-mismatch", "total-unchecked"]),
         [
             "error|total-mismatch|VP|F7|HC02|LK|≥ 450|400",
-            "info|total-unchecked|VP|F8||LK||Phường 3",
+            "info|total-unchecked|VP|F8||LK||Phường 3, Phường 4, Phường 5, Phường 6",
         ]
     );
 }
@@ -1117,11 +1125,17 @@ fn check_without_a_period_reads_the_latest_sheet() {
     };
     let latest = check(None);
     assert!(latest.contains("Quý III/2021"), "{latest}");
-    assert!(latest.contains("[sum-mismatch]"), "{latest}");
+    assert!(
+        latest.contains("số tổng phải bằng tổng các phần"),
+        "{latest}"
+    );
     assert!(latest.contains("Quý III!D6"), "{latest}");
     assert!(latest.contains("Trang «Quý II»"), "{latest}");
     let second = check(Some("2021-Q2"));
-    assert!(!second.contains("[sum-mismatch]"), "{second}");
+    assert!(
+        !second.contains("số tổng phải bằng tổng các phần"),
+        "{second}"
+    );
     assert!(second.contains("Trang «Quý III»"), "{second}");
 }
 
@@ -3938,5 +3952,123 @@ fn percents_that_agree_on_another_amount_blame_the_amount() {
         message("P05").contains("ghi số thực hiện 400 (cũng là lũy kế quý I; bằng đúng số cùng kỳ"),
         "{}",
         message("P05")
+    );
+}
+
+/// A half-year run where Phường 2 sent its form with the six months only
+/// (no quarter column; tester BX: four communes so, and every TH total of
+/// the province was blank): a stock's TH is its level at the period's
+/// end, as its LK, so the TH totals of the stocks (TT06, TT07) and of the
+/// rate worked from them (TT08) take Phường 2's LK, printed `(*)` with a
+/// footnote line naming the stocks and the unit. A flow's quarter cannot
+/// be told from its LK (HC02 and its rate HC05 stay blank), nor can a
+/// stock stated at the period's start (TT04 «Đơn tồn đầu kỳ», whose TH
+/// and LK differ): the `total-uncomputed` info names those alone.
+#[test]
+fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,ward,VP,\n\
+         HC05,HC,Tỷ lệ hồ sơ giải quyết đúng hạn,%,rate,ward,VP,HC03 / HC02 * 100\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,ward,VP,\n\
+         TT04,HC,Đơn tồn đầu kỳ,đơn,stock,ward,VP,\n\
+         TT06,HC,Số hộ kinh doanh đang hoạt động,hộ,stock,ward,VP,\n\
+         TT07,HC,Số hộ kinh doanh có đăng ký thuế,hộ,stock,ward,VP,TT07 <= TT06\n\
+         TT08,HC,Tỷ lệ hộ kinh doanh có đăng ký thuế,%,rate,ward,VP,TT07 / TT06 * 100\n",
+    )
+    .unwrap();
+    let rows = |th: Option<[f64; 5]>, lk: [f64; 5]| {
+        let names = [
+            ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+            ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+            ("TT04", "Đơn tồn đầu kỳ", "đơn"),
+            ("TT06", "Số hộ kinh doanh đang hoạt động", "hộ"),
+            ("TT07", "Số hộ kinh doanh có đăng ký thuế", "hộ"),
+        ];
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, (code, name, unit))| {
+                let mut cells = Vec::new();
+                if let Some(th) = th {
+                    cells.push(N(th[i], None));
+                }
+                cells.push(N(lk[i], None));
+                (*code, *name, *unit, cells)
+            })
+            .collect::<Vec<_>>()
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện quý II", 1), ("Lũy kế 6 tháng", 1)]),
+        &rows(
+            Some([100.0, 90.0, 12.0, 400.0, 300.0]),
+            [210.0, 190.0, 15.0, 400.0, 300.0],
+        ),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Lũy kế 6 tháng", 1)]),
+        &rows(None, [80.0, 70.0, 9.0, 250.0, 200.0]),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-H1");
+    let uncomputed: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed" && x["column"] == "TH")
+        .collect();
+    assert_eq!(uncomputed.len(), 1, "{uncomputed:?}");
+    assert_eq!(uncomputed[0]["actual"], "Phường 2");
+    let said = uncomputed[0]["message"].as_str().unwrap();
+    assert!(
+        said.contains("của 4 chỉ tiêu (HC02, HC05, HC03, TT04)"),
+        "{said}"
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let row_of = |code: &str| {
+        sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+    };
+    // Columns: Mã, Chỉ tiêu, ĐVT, KH, TH, LK, …
+    let figure = |code: &str, c: usize| sheet[row_of(code)][c].clone();
+    let th_lk = |code: &str| (figure(code, 4), figure(code, 5));
+    assert_eq!(th_lk("TT06"), ("650".into(), "650".into()));
+    assert_eq!(th_lk("TT07"), ("500".into(), "500".into()));
+    let rate: f64 = figure("TT08", 4).parse().unwrap();
+    assert!((rate - 500.0 / 650.0 * 100.0).abs() < 1e-9, "{rate}");
+    assert_eq!(th_lk("HC02"), (String::new(), "290".into()));
+    assert_eq!(th_lk("HC05"), (String::new(), figure("HC05", 5)));
+    assert_eq!(th_lk("TT04"), (String::new(), "24".into()));
+    let part = "xl/worksheets/sheet1.xml";
+    for code in ["TT06", "TT07", "TT08"] {
+        let a1 = format!("E{}", row_of(code) + 1);
+        let style = crate::common::cell_style(&book, part, &a1);
+        assert!(style.num_format.ends_with("\" (*)\""), "{code} {style:?}");
+        // The LK is the units' own sum: no sign.
+        let a1 = format!("F{}", row_of(code) + 1);
+        let style = crate::common::cell_style(&book, part, &a1);
+        assert!(!style.num_format.contains("(*)"), "{code} {style:?}");
+    }
+    let notes: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        notes,
+        ["(*) Cột TH của TT06, TT07: Phường 2 không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của đơn vị được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
     );
 }

@@ -249,7 +249,7 @@ fn a_plan_sheet_beside_the_report_gives_its_plan_only() {
         lines[..2],
         [
             format!("{} — Phường 5 — Quý I/2020", file.display()),
-            "Thông tin KH 2020!F7  Trang «KH 2020» ghi lại 3 số liệu đã có ở trang «BC Quý I», cùng giá trị: mỗi số liệu chỉ được tính một lần, lấy ở trang «BC Quý I».  [indicator-repeated]".to_string(),
+            "Thông tin KH 2020!F7  Trang «KH 2020» ghi lại 3 số liệu đã có ở trang «BC Quý I», cùng giá trị: mỗi số liệu chỉ được tính một lần, lấy ở trang «BC Quý I».".to_string(),
         ]
     );
 
@@ -346,7 +346,7 @@ fn a_plan_sheet_beside_the_report_gives_its_plan_only() {
     assert_eq!(code, 0);
     let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
     assert!(
-        text.contains("Thông tin Kế hoạch!F6  Trang «Kế hoạch» là kế hoạch năm (theo tên trang): chỉ đọc cột kế hoạch «Kế hoạch năm 2020»; các cột «Thực hiện năm 2019», «Quý I», «Quý II», «Quý III», «Quý IV» là chỉ tiêu kế hoạch (chia theo quý) hoặc số liệu năm trước, không phải số thực hiện của kỳ báo cáo, nên không được đọc. Số liệu của kỳ báo cáo lấy ở trang báo cáo. Trang này không cần sửa.  [column-ignored]"),
+        text.contains("Thông tin Kế hoạch!F6  Trang «Kế hoạch» là kế hoạch năm (theo tên trang): chỉ đọc cột kế hoạch «Kế hoạch năm 2020»; các cột «Thực hiện năm 2019», «Quý I», «Quý II», «Quý III», «Quý IV» là chỉ tiêu kế hoạch (chia theo quý) hoặc số liệu năm trước, không phải số thực hiện của kỳ báo cáo, nên không được đọc. Số liệu của kỳ báo cáo lấy ở trang báo cáo. Trang này không cần sửa."),
         "{text}"
     );
 
@@ -546,10 +546,10 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
         lines,
         [
             format!("{} — đơn vị không rõ — Quý I/2020", file.display()).as_str(),
-            "Lỗi       Biểu 1!A1  Tệp BC quy 1 nam 2020.xlsx không cho biết đơn vị nào gửi: tiêu đề («ỦY BAN NHÂN DÂN PHƯỜNG ......») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 1») rồi kiểm tra lại.  [file-unknown-unit]",
-            "Lỗi       Biểu 1!E7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.  [sum-mismatch]",
-            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột LK) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.  [sum-mismatch]",
-            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 1.290, nhưng % so với cùng kỳ đã ghi (2,48) chỉ ra số khoảng 1.281: có lẽ lũy kế sai chứ không phải tỷ lệ. Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 1.290).  [pct-mismatch]",
+            "Lỗi       Biểu 1!A1  Tệp BC quy 1 nam 2020.xlsx không cho biết đơn vị nào gửi: tiêu đề («ỦY BAN NHÂN DÂN PHƯỜNG ......») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 1») rồi kiểm tra lại.",
+            "Lỗi       Biểu 1!E7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
+            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột LK) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
+            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 1.290, nhưng % so với cùng kỳ đã ghi (2,48) chỉ ra số khoảng 1.281: có lẽ lũy kế sai chứ không phải tỷ lệ. Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 1.290).",
             "Kết quả: 4 lỗi, 0 cảnh báo, 0 thông tin. Hãy sửa các lỗi trước khi gửi.",
         ]
     );
@@ -559,7 +559,7 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
     write_form(&file, "UBND PHƯỜNG 5", "QUÝ I/2020", &columns, &rows);
     let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
     assert!(
-        text.contains("\nLỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 1.290, nhưng % so với cùng kỳ đã ghi (2,48) chỉ ra số khoảng 1.281: có lẽ lũy kế sai chứ không phải tỷ lệ. Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 1.290); số 1.290 đang được cộng vào tổng hợp.  [pct-mismatch]\n"),
+        text.contains("\nLỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 1.290, nhưng % so với cùng kỳ đã ghi (2,48) chỉ ra số khoảng 1.281: có lẽ lũy kế sai chứ không phải tỷ lệ. Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 1.290); số 1.290 đang được cộng vào tổng hợp.\n"),
         "{text}"
     );
     assert!(!text.contains("file-unknown-unit"), "{text}");
@@ -612,7 +612,7 @@ fn a_thousandfold_slip_is_told_at_the_slipped_figure() {
     let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1"]);
     assert_eq!(
         text.lines().nth(1).unwrap(),
-        "Lỗi       Biểu 1!E7  NS02 Tiền phạt vi phạm hành chính: TH 12.500 gấp 1.000 lần LK 12,5, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); % so với cùng kỳ đã ghi, số cùng kỳ khớp với 12,5: có lẽ TH gõ thừa chữ số (×1.000). Hãy sửa TH thành 12,5.  [cumulative-mismatch]"
+        "Lỗi       Biểu 1!E7  NS02 Tiền phạt vi phạm hành chính: TH 12.500 gấp 1.000 lần LK 12,5, trong khi quý I thì TH và LK phải bằng nhau (lũy kế từ đầu năm là chính quý I); % so với cùng kỳ đã ghi, số cùng kỳ khớp với 12,5: có lẽ TH gõ thừa chữ số (×1.000). Hãy sửa TH thành 12,5."
     );
 
     // Nothing but the two figures: which one slipped is not known.

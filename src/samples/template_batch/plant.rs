@@ -1143,7 +1143,16 @@ impl<'c, 'u> Planner<'c, 'u> {
                 .collect();
             who.sort();
             who.dedup();
-            let who = who.into_iter().map(|(_, name)| name.clone()).collect();
+            let mut who: Vec<String> = who.into_iter().map(|(_, name)| name.clone()).collect();
+            // The wards with no report in the totals: the sum lacks them too.
+            who.extend(
+                self.units
+                    .wards
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, &a)| !sent.contains_key(&k) && t.must_report(a, i))
+                    .map(|(k, _)| self.units.ward_name(k)),
+            );
             let entry = held.entry((j, c, who)).or_insert((Vec::new(), x.plant));
             if !entry.0.contains(&i) {
                 entry.0.push(i);
