@@ -593,9 +593,14 @@ fn off_plan_and_last_year(
         Some(found) => found,
         // A plan the figure is not off by the same power of ten: the
         // plan foresaw the jump (a new centre), or disagrees with last
-        // year's; the CK alone is not evidence enough.
-        None if stock && kh.is_none() => [false, true].into_iter().find_map(|below| {
+        // year's; the CK alone is not evidence enough. A stock with a
+        // plan a tenth of both (39 where KH 395 and CK 388: a digit
+        // dropped) is said against last year's level, the plan agreeing.
+        None if stock => [false, true].into_iter().find_map(|below| {
             let power = power_off(ck, below)?;
+            if let Some(kh) = kh {
+                (power_off(kh, below)? == power).then_some(())?;
+            }
             Some((vec![ck], power, below, OwnSlip::LastYearStock { below }))
         })?,
         None => return None,
@@ -1726,6 +1731,39 @@ mod tests {
         assert!(f[0].message.contains("con số đúng có lẽ là khoảng 100."));
         assert_eq!(found("YT11a", (1.0, Some(990.0))), one("TH", "1.000", "1"));
         assert_eq!(found("YT11a", (990.0, Some(99.0))), one("TH", "99", "990"));
+        // With a plan: a tenth of both KH and CK is said (a digit dropped,
+        // tester CC: 39 where KH 395, CK 388); a plan the level does not
+        // stand a tenth of keeps it unsaid (the plan foresaw the fall).
+        let planned = |th: f64, kh: f64| -> Vec<(String, String, String, String)> {
+            let i = ind(&t, "YT11a");
+            let subs: Vec<Submission> = [
+                (th, kh, 388.0),
+                (410.0, 400.0, 395.0),
+                (300.0, 310.0, 290.0),
+            ]
+            .iter()
+            .enumerate()
+            .map(|(k, &(th, kh, ck))| {
+                sub_with(
+                    &t,
+                    &format!("P{:02}", k + 1),
+                    vec![
+                        row(i, ValueColumn::Kh, kh, 0),
+                        row(i, ValueColumn::Th, th, 0),
+                        row(i, ValueColumn::Lk, th, 0),
+                        row(i, ValueColumn::Ck, 388.0_f64.min(ck), 0),
+                    ],
+                )
+            })
+            .collect();
+            outliers(&t, &subs, &settings)
+                .into_iter()
+                .map(|f| (f.unit, f.column, f.expected, f.actual))
+                .collect()
+        };
+        assert_eq!(planned(39.0, 395.0), one("TH", "390", "39"));
+        assert_eq!(planned(39.0, 40.0), []);
+        assert_eq!(planned(200.0, 395.0), []);
         for near_miss in [
             ("YT11a", (50.0, Some(99.0))),
             ("YT11a", (10.0, Some(0.0))),
