@@ -644,7 +644,11 @@ impl Stated<'_> {
                     likely: &copied.likely,
                     counted: &copied.counted,
                 };
-                return Some(self.off(stated, verdict, point, percent));
+                // The rate may well be right: no figure to write in its
+                // cell (the feedback's «Phải là» would say 100).
+                let mut found = self.off(stated, verdict, point, percent);
+                found.expected.clear();
+                return Some(found);
             }
         }
         let percent = Percent::Rate {

@@ -1054,8 +1054,8 @@ fn a_rate_off_by_a_count_copied_from_the_row_above_names_the_count() {
     assert_eq!(
         listed(&f, &["pct-mismatch"]),
         [
-            "error|pct-mismatch|P01|E9|GN04|TH|100,00|5,67",
-            "error|pct-mismatch|P01|F9|GN04|LK|100,00|5,67",
+            "error|pct-mismatch|P01|E9|GN04|TH||5,67",
+            "error|pct-mismatch|P01|F9|GN04|LK||5,67",
         ]
     );
     for (cell, message) in pct_of(&f) {
