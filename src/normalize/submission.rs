@@ -3762,33 +3762,16 @@ fn read_rows(
                         };
                         match (sign, figure_base) {
                             (Some(sign), Some(row)) if sign != row && !column.is_percent() => {
-                                let by = row / sign;
-                                let value = p.value * by;
-                                let decimals = (i32::from(p.decimals) - by.log10().round() as i32)
-                                    .clamp(0, i32::from(u8::MAX))
-                                    as u8;
-                                let here = here();
-                                let read = format_auto(value, 6, lang);
-                                let said = Read::FigureSignConverted {
-                                    unit: &who,
-                                    cell: &here.cell,
-                                    code: &ind.code,
-                                    name: &ind.name,
-                                    column,
-                                    shown: s.trim(),
-                                    row_unit: figure_unit,
-                                    read: &read,
-                                    factor: &factor_words(by, lang),
-                                };
-                                sub.findings.push(
-                                    Finding::said(Severity::Warning, &said, lang)
-                                        .at(&here)
-                                        .indicator(ind.code.clone())
-                                        .column(column.as_str())
-                                        .actual(s.trim().to_string())
-                                        .expected(format!("{read} {figure_unit}")),
+                                let (read, said) = converted(
+                                    (p.value, p.decimals),
+                                    row / sign,
+                                    (&here(), s),
+                                    (&who, ind, column),
+                                    figure_unit,
+                                    lang,
                                 );
-                                (value, decimals)
+                                sub.findings.push(said);
+                                read
                             }
                             _ => (p.value, p.decimals),
                         }
@@ -3933,32 +3916,16 @@ fn read_rows(
                                 (p.value, p.decimals)
                             }
                             Some((p, Some(by))) => {
-                                let value = p.value * by;
-                                let decimals = (i32::from(p.decimals) - by.log10().round() as i32)
-                                    .clamp(0, i32::from(u8::MAX))
-                                    as u8;
-                                let here = here();
-                                let read = format_auto(value, 6, lang);
-                                let said = Read::FigureSignConverted {
-                                    unit: &who,
-                                    cell: &here.cell,
-                                    code: &ind.code,
-                                    name: &ind.name,
-                                    column,
-                                    shown: s.trim(),
-                                    row_unit: figure_unit,
-                                    read: &read,
-                                    factor: &factor_words(by, lang),
-                                };
-                                sub.findings.push(
-                                    Finding::said(Severity::Warning, &said, lang)
-                                        .at(&here)
-                                        .indicator(ind.code.clone())
-                                        .column(column.as_str())
-                                        .actual(s.trim().to_string())
-                                        .expected(format!("{read} {figure_unit}")),
+                                let (read, said) = converted(
+                                    (p.value, p.decimals),
+                                    by,
+                                    (&here(), s),
+                                    (&who, ind, column),
+                                    figure_unit,
+                                    lang,
                                 );
-                                (value, decimals)
+                                sub.findings.push(said);
+                                read
                             }
                             None => {
                                 sub.findings
@@ -5062,6 +5029,42 @@ fn label_doubtful(
         .map(f64::abs)
         .reduce(f64::max)?;
     (largest >= half && largest * factor < half).then_some((largest, largest * factor))
+}
+
+/// A figure typed in another unit than its row's (`by`: what multiplies
+/// it into the row's unit: "3,39%" in a row in ‰, "1,5 tấn" in a row in
+/// tạ): its value and decimals in the row's unit, and the warning that
+/// says so at `here`, quoting `typed`.
+fn converted(
+    (value, decimals): (f64, u8),
+    by: f64,
+    (here, typed): (&Location, &str),
+    (who, ind, column): (&str, &crate::template::Indicator, ValueColumn),
+    figure_unit: &str,
+    lang: Lang,
+) -> ((f64, u8), Finding) {
+    let value = value * by;
+    let decimals =
+        (i32::from(decimals) - by.log10().round() as i32).clamp(0, i32::from(u8::MAX)) as u8;
+    let read = format_auto(value, 6, lang);
+    let said = Read::FigureSignConverted {
+        unit: who,
+        cell: &here.cell,
+        code: &ind.code,
+        name: &ind.name,
+        column,
+        shown: typed.trim(),
+        row_unit: figure_unit,
+        read: &read,
+        factor: &factor_words(by, lang),
+    };
+    let finding = Finding::said(Severity::Warning, &said, lang)
+        .at(here)
+        .indicator(ind.code.clone())
+        .column(column.as_str())
+        .actual(typed.trim().to_string())
+        .expected(format!("{read} {figure_unit}"));
+    ((value, decimals), finding)
 }
 
 fn factor_words(factor: f64, lang: Lang) -> String {
