@@ -1018,24 +1018,32 @@ fn measured(tokens: &[Token], j: usize) -> bool {
 /// True when the number at `j`, in a list whose total is counted in
 /// `unit`, is a label and not a part: [`labelled`] unless the total's unit
 /// follows it ("tuyển 30 người": "tuyển" folds as "tuyến"), or it follows
-/// a label through "," or "và" with no word but "và" after it ("mức độ
-/// 3, 4)", "phường 3, 11", "Phường 1, 3 và 5").
+/// a label through ",", "và", a dash or "đến", whatever word comes after
+/// it: "Phường 1, 3 và 5 có 70 hộ", "các xã 2, 4, 7", "Tổ 1–3", "Tổ 1
+/// đến 3" name places, and only 70 is a part. A figure no place is
+/// numbered by (decimals, thousands, money) stays a figure there.
 fn label_in_list(tokens: &[Token], j: usize, unit: &str) -> bool {
     if hyphenated(tokens, j) {
         return true;
     }
-    match word_at(tokens, j + 1) {
-        Some(w) if w == unit => false,
-        // "Phường 1, 3 và 5": "và" goes on with the labels.
-        Some(w) if w != "va" => labelled(tokens, j),
-        Some(_) | None => {
-            labelled(tokens, j)
-                || (j >= 2
-                    && (punct_at(tokens, j - 1, ',') || word_at(tokens, j - 1) == Some("va"))
-                    && num_at(tokens, j - 2).is_some_and(|n| !n.percent)
-                    && label_in_list(tokens, j - 2, unit))
-        }
+    if word_at(tokens, j + 1).is_some_and(|w| w == unit) {
+        return false;
     }
+    labelled(tokens, j) || follows_label(tokens, j, unit)
+}
+
+/// True when the number at `j` goes on a run of labels: the token before
+/// it joins it to a label number ("," "và" "–" "-" "đến").
+fn follows_label(tokens: &[Token], j: usize, unit: &str) -> bool {
+    if j < 2 || measured(tokens, j) {
+        return false;
+    }
+    let k = j - 1;
+    let joins = punct_at(tokens, k, ',')
+        || punct_at(tokens, k, '–')
+        || punct_at(tokens, k, '-')
+        || matches!(word_at(tokens, k), Some("va" | "den"));
+    joins && num_at(tokens, j - 2).is_some_and(|n| !n.percent) && label_in_list(tokens, j - 2, unit)
 }
 
 /// The unit a part is counted in: the word after its figure, or `None`
@@ -2171,6 +2179,34 @@ mod tests {
                 "Hỗ trợ 300 hộ, gồm 120 hộ ở Khu phố số 1, 180 hộ ở phường 3, 11.",
                 300.0,
                 vec![120.0, 180.0],
+                Complete,
+            ),
+            // Labels in a list before the part's figure (verifier B11):
+            // "5" of "Phường 1, 3 và 5 có 70 hộ" is no part.
+            (
+                "Tổng số 120 hộ, gồm: Phường 1, 3 và 5 có 70 hộ, Phường 2 có 50 hộ.",
+                120.0,
+                vec![70.0, 50.0],
+                Complete,
+            ),
+            (
+                "Tổng số 120 hộ, gồm: các xã 2, 4, 7 có 70 hộ, xã 3 có 50 hộ.",
+                120.0,
+                vec![70.0, 50.0],
+                Complete,
+            ),
+            (
+                "Tổng số 120 hộ, gồm: Tổ 1–3 có 70 hộ, Tổ 4-6 có 50 hộ.",
+                120.0,
+                vec![70.0, 50.0],
+                Complete,
+            ),
+            // Near miss: a figure with the total's unit after a label and
+            // a comma is a part.
+            (
+                "Tổng số 120 hộ, gồm: 70 hộ ở Phường 1, 3, 50 hộ ở Phường 7.",
+                120.0,
+                vec![70.0, 50.0],
                 Complete,
             ),
         ] {
