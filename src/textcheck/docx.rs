@@ -324,6 +324,8 @@ struct Open {
     level: Option<String>,
     num_id: Option<String>,
     style: Option<String>,
+    /// Inside a `w:tbl`: a cell of a Word table.
+    in_table: bool,
 }
 
 impl Open {
@@ -349,10 +351,13 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
     let mut in_text = false;
     let mut note: Option<(String, String)> = None;
     let mut in_body = footnotes;
+    // How many tables the reader is inside.
+    let mut tables = 0usize;
     loop {
         match reader.read_event()? {
             Event::Start(e) => match local(&e).as_str() {
                 "body" => in_body = true,
+                "tbl" => tables += 1,
                 "footnote" => {
                     let kind = attr(&e, "w:type").unwrap_or_default();
                     let id = attr(&e, "w:id").unwrap_or_default();
@@ -366,6 +371,7 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
                         level: None,
                         num_id: None,
                         style: None,
+                        in_table: tables > 0,
                     });
                 }
                 "t" => in_text = true,
@@ -374,7 +380,10 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
             Event::Empty(e) => match local(&e).as_str() {
                 "p" if in_body && !footnotes => {
                     count += 1;
-                    done.push((count, block(format!("P{count}"), String::new(), None)));
+                    done.push((
+                        count,
+                        block(format!("P{count}"), String::new(), None, tables > 0),
+                    ));
                 }
                 "tab" | "br" | "cr" => push_text(&mut stack, " "),
                 "noBreakHyphen" => push_text(&mut stack, "-"),
@@ -411,6 +420,7 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "body" => in_body = false,
+                "tbl" => tables = tables.saturating_sub(1),
                 "p" => {
                     if let Some(open) = stack.pop() {
                         match note.as_mut() {
@@ -425,7 +435,12 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
                                 let level = open.list_level(styles);
                                 done.push((
                                     open.number,
-                                    block(format!("P{}", open.number), open.text, level),
+                                    block(
+                                        format!("P{}", open.number),
+                                        open.text,
+                                        level,
+                                        open.in_table,
+                                    ),
                                 ));
                             }
                         }
@@ -434,7 +449,7 @@ fn paragraphs(xml: &str, footnotes: bool, styles: &ListStyles) -> Result<Vec<Blo
                 "footnote" => {
                     if let Some((id, text)) = note.take() {
                         let n = done.len();
-                        done.push((n, block(format!("F{id}"), text, None)));
+                        done.push((n, block(format!("F{id}"), text, None, false)));
                     }
                 }
                 _ => {}
@@ -453,13 +468,14 @@ fn push_text(stack: &mut [Open], s: &str) {
     }
 }
 
-fn block(label: String, text: String, level: Option<String>) -> Block {
+fn block(label: String, text: String, level: Option<String>, in_table: bool) -> Block {
     let text = super::plain_spaces(&text);
     let bullet = level.or_else(|| super::bullet_of(&text).map(|c| c.to_string()));
     Block {
         label,
         text,
         bullet,
+        in_table,
     }
 }
 

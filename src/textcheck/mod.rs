@@ -39,6 +39,12 @@ pub struct Block {
     pub text: String,
     /// The bullet or list level of a list item (`+`, `-`, `L0`), if any.
     pub bullet: Option<String>,
+    /// A paragraph of a cell of a Word table. Its claims are read as any
+    /// paragraph's, but its figures are not compared with the
+    /// consolidated table: the period or the column a figure is of is
+    /// in the table's headings, not in the cell ("Cùng kỳ năm 2019" over
+    /// "Đã cấp 247 giấy phép").
+    pub in_table: bool,
 }
 
 /// A report read into blocks.
@@ -137,6 +143,7 @@ pub fn text_blocks(text: &str) -> Vec<Block> {
                 label: format!("L{}", i + 1),
                 bullet: bullet_of(&line).map(|c| c.to_string()),
                 text: line,
+                in_table: false,
             }
         })
         .collect()
@@ -165,6 +172,8 @@ struct Passage {
     text: String,
     /// (offset in `text`, label) in increasing offset order.
     pieces: Vec<(usize, String)>,
+    /// Read from a cell of a Word table: see [`Block::in_table`].
+    in_table: bool,
 }
 
 impl Passage {
@@ -259,11 +268,13 @@ fn skip_blank(blocks: &[Block], i: usize) -> usize {
 
 /// The next item of a list at `level` from block `i`: blank lines between
 /// items (a Markdown "loose" list, empty paragraphs) do not end the list.
-fn next_item(blocks: &[Block], i: usize, level: &str) -> Option<usize> {
+/// A list in a table's cell stays in the table, and a list before a
+/// table does not go on into its cells.
+fn next_item(blocks: &[Block], i: usize, level: &str, in_table: bool) -> Option<usize> {
     let at = skip_blank(blocks, i);
     blocks
         .get(at)
-        .filter(|b| b.bullet.as_deref() == Some(level))
+        .filter(|b| b.bullet.as_deref() == Some(level) && b.in_table == in_table)
         .map(|_| at)
 }
 
@@ -274,7 +285,10 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
     let mut i = 0;
     while let Some(block) = blocks.get(i) {
         i += 1;
-        let mut p = Passage::default();
+        let mut p = Passage {
+            in_table: block.in_table,
+            ..Passage::default()
+        };
         // Empty blocks between "…, cụ thể:" and its first item are skipped.
         let first = i + blocks
             .get(i..)
@@ -282,12 +296,15 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
             .iter()
             .take_while(|b| b.text.trim().is_empty())
             .count();
-        let first_bullet = blocks.get(first).and_then(|b| b.bullet.clone());
+        let first_bullet = blocks
+            .get(first)
+            .filter(|b| b.in_table == block.in_table)
+            .and_then(|b| b.bullet.clone());
         match (announces_list(&block.text), first_bullet) {
             (Some(_), Some(level)) => {
                 i = first;
                 p.push(&block.label, &block.text);
-                while let Some(at) = next_item(blocks, i, &level) {
+                while let Some(at) = next_item(blocks, i, &level, block.in_table) {
                     let Some(item) = blocks.get(at) else { break };
                     i = at + 1;
                     let sub_level = blocks
@@ -298,7 +315,7 @@ fn passages(blocks: &[Block]) -> Vec<Passage> {
                         (Some((before, marker)), Some(sub)) => {
                             let before = before.trim_end_matches([';', '.', ',']);
                             p.push(&item.label, &format!("{before} ({marker}:"));
-                            while let Some(at) = next_item(blocks, i, &sub) {
+                            while let Some(at) = next_item(blocks, i, &sub, block.in_table) {
                                 let Some(s) = blocks.get(at) else { break };
                                 i = at + 1;
                                 p.push(&s.label, &item_text(s));
@@ -329,7 +346,9 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
                 out.push(f);
             }
         }
-        if let Some((totals, names)) = config.against {
+        // A figure in a table's cell is not compared with the
+        // consolidated table: its period is in the headings.
+        if let Some((totals, names)) = config.against.filter(|_| !passage.in_table) {
             for named in against::named_figures(&tokens, names, totals.period) {
                 match against::judge(&named, totals, names, config.lang) {
                     against::Compared::Agrees => {}
