@@ -51,6 +51,15 @@ pub enum Prose<'a> {
         code: &'a str,
         table: &'a str,
     },
+    /// `text-vs-table` (an error): the text states `stated` as the flow
+    /// `code`'s months from January ("9 tháng đầu năm"), where the table
+    /// has no LK but the quarter's TH `table` alone is more: no total
+    /// from January is below its own last quarter.
+    TextVsTableBelowQuarter {
+        stated: &'a str,
+        code: &'a str,
+        table: &'a str,
+    },
     /// `text-vs-table` (an error): the money `stated` ("17,8 tỷ đồng")
     /// for indicator `code` is the table's `table` ("17.800.000 đồng")
     /// written in the `wrong` unit: it is `right` ("17,8 triệu đồng").
@@ -77,6 +86,7 @@ impl Words for Prose<'_> {
             | Prose::PartsAboveTotal { .. } => Code::SumMismatch,
             Prose::TextVsTable { .. }
             | Prose::TextVsTableQuarterOnly { .. }
+            | Prose::TextVsTableBelowQuarter { .. }
             | Prose::TextVsTableUnit { .. }
             | Prose::TextVsTableUncompared { .. } => Code::TextVsTable,
         }
@@ -102,6 +112,8 @@ impl Words for Prose<'_> {
             (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
+            (Prose::TextVsTableBelowQuarter { stated, code, table }, Lang::Vi) => format!("Văn bản ghi lũy kế từ đầu năm {stated} cho chỉ tiêu {code} nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là {table}: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTableBelowQuarter { stated, code, table }, Lang::En) => format!("The text reads {stated} from January for indicator {code} but the consolidated table has {table} for this quarter alone: the total from January cannot be less than the quarter's; correct the figure or check the table."),
             (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có {table}, tức {right}: sai đơn vị, ghi {right}, không phải {wrong}."),
             (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table}, that is {right}: the unit is wrong; write {right}, not {wrong}."),
             (Prose::TextVsTableUncompared { count, claims }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: {claims}. Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."),

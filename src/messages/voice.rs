@@ -1763,6 +1763,11 @@ fn prose() -> Vec<Prose<'static>> {
             code: "DO01",
             table: "139",
         },
+        Prose::TextVsTableBelowQuarter {
+            stated: "120",
+            code: "DO01",
+            table: "139",
+        },
         Prose::TextVsTableUnit {
             stated: "17,8 tỷ đồng",
             code: "YT25",
@@ -1950,6 +1955,7 @@ fn prose_variant(p: &Prose) -> usize {
         Prose::TextVsTableQuarterOnly { .. } => 5,
         Prose::TextVsTableUncompared { .. } => 6,
         Prose::TextVsTableUnit { .. } => 7,
+        Prose::TextVsTableBelowQuarter { .. } => 8,
     }
 }
 
@@ -2048,7 +2054,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Checked", checked.iter().map(checked_variant), 41);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
-    covers("Prose", prose.iter().map(prose_variant), 8);
+    covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 
     let mut facts: Vec<&dyn Words> = Vec::new();

@@ -842,6 +842,32 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
             None => (th, ValueColumn::Th, None),
         },
     };
+    // The months from January named where the table has no LK: not
+    // compared, unless the figure is below the quarter's TH of a flow,
+    // which no total from January can be (as a figure naming no period
+    // below it is neither column's).
+    let below_quarter = |t: f64| {
+        num.value < t && judge_percent(num.value, num.decimals, (t, t)) == Verdict::Mismatch
+    };
+    if let (None, Named::FromJanuary, Some(t), Some(Kind::Flow)) = (chosen, named.period, th, kind)
+    {
+        if !first_quarter && below_quarter(t) {
+            let stated = format_num(num.value, num.decimals, lang);
+            let table = format_auto(t, 2, lang);
+            let said = Prose::TextVsTableBelowQuarter {
+                stated: &stated,
+                code: &named.code,
+                table: &table,
+            };
+            return Compared::Differs(Box::new(
+                Finding::said(Severity::Error, &said, lang)
+                    .indicator(named.code.clone())
+                    .column(column_name(ValueColumn::Lk))
+                    .expected(format!("≥ {table}"))
+                    .actual(stated),
+            ));
+        }
+    }
     let Some(table_value) = chosen else {
         return Compared::Unknown;
     };
@@ -1319,6 +1345,16 @@ mod tests {
             third_quarter("9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng."),
             (vec![], 1)
         );
+        // Unless below the quarter's TH: no total from January is less
+        // than its last quarter (a flow's; a stock's LK is its TH).
+        assert_eq!(
+            q3("9 tháng đầu năm 2020 đã cấp 120 giấy phép xây dựng."),
+            [row("DO01", E, "LK", "≥ 139", "120")]
+        );
+        assert_eq!(
+            third_quarter("9 tháng đầu năm 2020 đã cấp 139 giấy phép xây dựng."),
+            (vec![], 1)
+        );
     }
 
     /// Regression (tester CA, L50): money written in another unit than
@@ -1435,13 +1471,32 @@ mod tests {
         let months =
             format!("Tổng số người cách ly 9 tháng đầu năm 2020 là 980 người, cụ thể: {items}");
         assert_eq!(found(&months), (vec![], 2));
+        // A list on one line, its items separated by semicolons after a
+        // colon, runs to the full stop: each item takes the lead-in's
+        // period (tester CA, verifier B11), "Trong quý III:" too.
+        for one_line in [
+            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
+            "Trong quý III: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
+        ] {
+            assert_eq!(
+                found(one_line),
+                (vec![row("YT13", E, "TH", "73", "83")], 0),
+                "{one_line}"
+            );
+        }
+        // A lead-in of words alone naming another period sets every item
+        // aside.
+        let last_year =
+            "So với cùng kỳ năm 2019: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.";
+        assert_eq!(found(last_year), (vec![], 0));
         // Near misses: no period in the lead-in (a warning, as before);
-        // the list ended by a full stop or a semicolon.
+        // the list ended by a full stop, or a semicolon with no colon
+        // opening a list.
         let unnamed = format!("Tổng số người cách ly là 325 người, cụ thể: {items}");
         assert_eq!(found(&unnamed), (vec![row("YT13", W, "TH", "73", "83")], 0));
         for after in [
             "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người. Tự theo dõi sức khỏe 83 người.",
-            "Trong quý cách ly 325 người, cụ thể: cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
+            "Trong quý, cách ly tập trung 44 người; tự theo dõi sức khỏe 83 người.",
         ] {
             assert_eq!(found(after), (vec![row("YT13", W, "TH", "73", "83")], 0), "{after}");
         }

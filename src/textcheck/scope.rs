@@ -270,53 +270,82 @@ const LIST_MARKERS: &[&[&str]] = &[
 ];
 
 /// The table's periods named in the lead-in of the list the figure at `n`
-/// is an item of: the sentence up to a list marker that opens its clause
+/// is an item of, or `None` when the lead-in names another period or a
+/// plan for every item.
+///
+/// The lead-in is the sentence up to a list marker that opens its clause
 /// (after a comma, or before a colon) with no sentence end between it and
 /// the figure. A list written one item a line is one sentence, its items
-/// joined at their bullets; items separated by semicolons are not
-/// reached (the list may have ended). Other periods in the lead-in are
-/// left out: "…, giảm 5% so với cùng kỳ, cụ thể:" compares the total.
-fn list_lead_in(tokens: &[Token], marks: &[Mark], n: usize) -> Vec<Named> {
+/// joined at their bullets. A list written on one line, its items
+/// separated by semicolons, is reached across them when a colon opens it
+/// ("…, cụ thể: tập trung 44 người; tự theo dõi 83 người", "Trong quý
+/// III: số hộ nghèo giảm 12 hộ; thu ngân sách đạt …"): the colon says the
+/// items run to the full stop. Without a colon a semicolon may have ended
+/// the list, and is not crossed.
+///
+/// Other periods in a lead-in that counts a figure of its own are left
+/// out: "…, giảm 5% so với cùng kỳ, cụ thể:" compares the total. A lead-in
+/// without figures ("So với cùng kỳ: …; …") says the period of every
+/// item, another period too.
+fn list_lead_in(tokens: &[Token], marks: &[Mark], n: usize) -> Option<Vec<Named>> {
     let depth = tokens.get(n).map_or(0, |t| t.depth);
-    let opens_list = |i: usize| {
+    let colon_after = |i: usize| tokens.get(i).is_some_and(|t| t.is_punct(':'));
+    let opens_list = |i: usize, crossed: bool| {
         let after_comma = i
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| t.is_punct(','));
         LIST_MARKERS.iter().any(|m| {
             m.iter().enumerate().all(|(k, w)| word_is(tokens, i + k, w))
-                && (after_comma || tokens.get(i + m.len()).is_some_and(|t| t.is_punct(':')))
+                && ((after_comma && !crossed) || colon_after(i + m.len()))
         })
     };
+    // Walk back to the marker (or, across semicolons, to the colon).
+    let mut crossed = false;
     let mut i = n;
-    let marker = loop {
+    let lead_end = loop {
         let Some(p) = i.checked_sub(1) else {
-            return Vec::new();
+            return Some(Vec::new());
         };
         i = p;
         let Some(t) = tokens.get(i) else {
-            return Vec::new();
+            return Some(Vec::new());
         };
-        if t.depth == 0 && ends_sentence(t) {
-            return Vec::new();
+        if t.depth == 0 && t.is_punct(';') && depth == 0 {
+            crossed = true;
+            continue;
         }
-        if t.depth <= depth && opens_list(i) {
+        if t.depth == 0 && ends_sentence(t) {
+            return Some(Vec::new());
+        }
+        if t.depth <= depth && opens_list(i, crossed) {
+            break i;
+        }
+        if crossed && t.depth == 0 && t.is_punct(':') {
             break i;
         }
     };
     let mut out = Vec::new();
-    for j in (0..marker).rev() {
-        if tokens
-            .get(j)
-            .is_some_and(|t| t.depth == 0 && ends_sentence(t))
-        {
+    let mut figures = false;
+    let mut foreign = false;
+    for j in (0..lead_end).rev() {
+        let Some(t) = tokens.get(j) else { break };
+        if t.depth == 0 && ends_sentence(t) {
             break;
         }
-        if let Some(Mark::Own(p)) = marks.get(j) {
-            out.push(*p);
+        match marks.get(j) {
+            Some(Mark::Own(p)) => out.push(*p),
+            Some(Mark::Foreign) => foreign = true,
+            Some(Mark::None) if t.num().is_some() => figures = true,
+            _ => {}
         }
     }
-    out
+    // A lead-in of words alone ("Trong quý III:", "So với cùng kỳ, cụ
+    // thể:") says the period of what follows, whatever it is.
+    if !figures && foreign {
+        return None;
+    }
+    Some(out)
 }
 
 /// Which of the table's periods the figure at token `n` is of, when it
@@ -415,7 +444,7 @@ pub fn in_scope(tokens: &[Token], marks: &[Mark], n: usize, names: &[String]) ->
     // says it ("… trong quý là 325 người, cụ thể: + Tự theo dõi sức khỏe
     // 83 người").
     if named.is_empty() {
-        named.extend(list_lead_in(tokens, marks, n));
+        named.extend(list_lead_in(tokens, marks, n)?);
     }
     // A part the names do not say: "15 người … đã bỏ điều trị".
     let words: Vec<&str> = (own_clause_start..n)
