@@ -1113,3 +1113,198 @@ fn check_text_checks_a_deeds_noun_a_lists_period_money_a_unit_off_and_a_parts_sh
         "Văn bản ghi 17,8 tỷ đồng cho chỉ tiêu YT25 nhưng bảng tổng hợp có 17.800.000 đồng, tức 17,8 triệu đồng: sai đơn vị, ghi 17,8 triệu đồng, không phải tỷ đồng."
     );
 }
+
+/// The cases verifier B11 left open, on a real report and a real table
+/// of the third quarter without LK: place labels in a list, a one-line
+/// list after a colon, a part's bare percent, a Word table in the
+/// report, and a figure naming no period or the months from January
+/// where the table has the quarter's TH alone.
+#[test]
+fn check_text_reads_label_lists_one_line_lists_bare_shares_word_tables_and_th_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("th");
+    let none = f64::NAN;
+    write_table(
+        &out,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ III/2020",
+        &[
+            (
+                "DO01",
+                "Giấy phép xây dựng, sửa chữa nhà đã cấp",
+                139.0,
+                none,
+            ),
+            (
+                "HC01",
+                "Hồ sơ thủ tục hành chính đã tiếp nhận",
+                3390.0,
+                none,
+            ),
+        ],
+    );
+    let report = dir.path().join("bao-cao.txt");
+    let lines = [
+        // L1: labels in a list; 70 + 50 = 120: nothing.
+        "Tổng số 120 hộ, gồm: Phường 1, 3 và 5 có 70 hộ, Phường 2 có 50 hộ.",
+        "Tổng số 120 hộ, gồm: các xã 2, 4, 7 có 70 hộ, xã 3 có 50 hộ.",
+        "Tổng số 120 hộ, gồm: Tổ 1–3 có 70 hộ, Tổ 4-6 có 50 hộ.",
+        // L4: the same labels, parts that do not add up: found.
+        "Tổng số 120 hộ, gồm: Phường 1, 3 và 5 có 70 hộ, Phường 2 có 40 hộ.",
+        // L5: a one-line list after "Trong quý III:": each item the
+        // quarter's, two errors.
+        "Trong quý III: đã cấp 193 giấy phép xây dựng; tiếp nhận 3.930 hồ sơ thủ tục hành chính.",
+        // L6: near miss, no colon: the semicolon may end the clause; a
+        // figure naming no period above TH may be the months from
+        // January the table lacks: a warning.
+        "Trong quý III, đã cấp 139 giấy phép xây dựng; tiếp nhận 3.930 hồ sơ thủ tục hành chính.",
+        // L7: another period in a lead-in of words alone: nothing.
+        "So với cùng kỳ năm 2019: đã cấp 193 giấy phép xây dựng; tiếp nhận 3.930 hồ sơ thủ tục hành chính.",
+        // L8: a part's bare percent, the whole named: 1.250/5.729 is
+        // 21,82%, not 31,82%.
+        "Tổng số hộ trên địa bàn 5.729 hộ, trong đó hộ nghèo là 1.250 hộ (31,82%), hộ cận nghèo 479 hộ (8,36%).",
+        // L9: near misses: the same right; no whole named.
+        "Tổng số hộ trên địa bàn 5.729 hộ, trong đó hộ nghèo là 1.250 hộ (21,82%), hộ cận nghèo 479 hộ (8,36%).",
+        "Năm 2020 có 1.250 hộ (31,82%) được hỗ trợ vay vốn.",
+        // L11: the months from January below the quarter's TH: an error.
+        "9 tháng đầu năm 2020 đã cấp 120 giấy phép xây dựng.",
+        // L12: near miss, above it: not compared, counted in the info.
+        "9 tháng đầu năm 2020 đã cấp 412 giấy phép xây dựng.",
+    ];
+    std::fs::write(&report, lines.join("\n")).unwrap();
+    let found = dir.path().join("kiem-tra");
+    tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--against")
+        .arg(&out)
+        .arg("--out")
+        .arg(&found)
+        .assert()
+        .code(1);
+    let findings = read_findings(&found.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "column"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "error",
+                "sum-mismatch",
+                "L4",
+                "",
+                "",
+                "120 = 70 + 40",
+                "120 ≠ 110"
+            ),
+            ("error", "text-vs-table", "L5", "DO01", "TH", "139", "193"),
+            (
+                "error",
+                "text-vs-table",
+                "L5",
+                "HC01",
+                "TH",
+                "3.390",
+                "3.930"
+            ),
+            (
+                "warning",
+                "text-vs-table",
+                "L6",
+                "HC01",
+                "TH",
+                "3.390",
+                "3.930"
+            ),
+            ("error", "pct-mismatch", "L8", "", "", "21,82", "31,82"),
+            (
+                "error",
+                "text-vs-table",
+                "L11",
+                "DO01",
+                "LK",
+                "≥ 139",
+                "120"
+            ),
+            ("info", "text-vs-table", "L12", "", "", "", ""),
+        ]
+    );
+    let below = findings.iter().find(|f| field(f, "cell") == "L11").unwrap();
+    assert_eq!(
+        field(below, "message"),
+        "Văn bản ghi lũy kế từ đầu năm 120 cho chỉ tiêu DO01 nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là 139: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."
+    );
+
+    // A Word table in the report: a cell under «Cùng kỳ năm 2019» says
+    // no period of its own and is not compared; a cell's own sums are
+    // checked as any paragraph's; the paragraph after the table keeps
+    // its number.
+    let docx = dir.path().join("bao-cao.docx");
+    let p = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    let cell = |text: &str| format!("<w:tc>{}</w:tc>", p(text));
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    let table = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        row(&["Nội dung", "Cùng kỳ năm 2019", "Quý III/2020"]),
+        row(&[
+            "Giấy phép",
+            "Đã cấp 247 giấy phép xây dựng",
+            "Đã cấp 139 giấy phép xây dựng"
+        ]),
+        row(&[
+            "Hộ",
+            "Tổng số 120 hộ, gồm: Phường 1, 3 và 5 có 70 hộ, Phường 2 có 50 hộ",
+            "Tổng 46 hộ (nam 20, nữ 25)"
+        ]),
+    );
+    write_docx(
+        &docx,
+        &[
+            p("Kết quả cấp phép so với cùng kỳ, cụ thể:"),
+            table,
+            p("Trong quý III: đã cấp 193 giấy phép xây dựng."),
+        ],
+    );
+    let assert = tonghop()
+        .args(["check-text", "--json", "--against"])
+        .arg(&out)
+        .arg(&docx)
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("sum-mismatch", "P10", "46 = 20 + 25", "46 ≠ 45"),
+            ("text-vs-table", "P11", "139", "193"),
+        ]
+    );
+}
