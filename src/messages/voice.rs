@@ -718,6 +718,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 0,
+                of_area: false,
             },
             None,
         ),
@@ -727,6 +728,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: " ‰",
                 power_off: -1,
+                of_area: false,
             },
             None,
         ),
@@ -736,6 +738,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 1,
+                of_area: false,
             },
             None,
         ),
@@ -745,8 +748,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 0,
+                of_area: false,
             },
             Some("17,286"),
+        ),
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: "%",
+                power_off: 0,
+                of_area: true,
+            },
+            None,
         ),
         pct(
             Percent::RateOperandCopied {
