@@ -1273,6 +1273,24 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::PctKh,
             text: "Không đạt",
         },
+        Read::ChangeInCount {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::PctCk,
+            text: "tăng 2 hồ sơ",
+        },
+        Read::FigureWithNote {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Th,
+            text: "3 (tăng 1 hồ sơ)",
+            read: "3",
+            note: "tăng 1 hồ sơ",
+        },
         Read::FiguresWithUnit {
             file,
             count: 36,
@@ -1933,6 +1951,8 @@ fn read_variant(r: &Read) -> usize {
         Read::FiguresWithUnit { .. } => 44,
         Read::FormulaGivesText { .. } => 45,
         Read::PlanSheet { .. } => 46,
+        Read::ChangeInCount { .. } => 47,
+        Read::FigureWithNote { .. } => 48,
     }
 }
 
@@ -2060,7 +2080,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 41);
-    covers("Read", read.iter().map(read_variant), 47);
+    covers("Read", read.iter().map(read_variant), 49);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 8);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
@@ -2086,6 +2106,12 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
+        // A change said as a count, and a figure's note, as typed.
+        "tăng 2 hồ sơ",
+        "3 (tăng 1 hồ sơ)",
+        "tăng 1 hồ sơ",
+        // The form's notes column, by its header.
+        "Ghi chú",
         // A %CK column's headers, quoted.
         "Tăng, giảm cùng kỳ",
         "So sánh (%) Ước TH/CK",
