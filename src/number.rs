@@ -724,6 +724,55 @@ pub fn number_with_unit(text: &str, locale: NumberLocale) -> Option<(Parsed, &st
     }
 }
 
+/// A change said as a count, not a percent ("tăng 2 vụ", "giảm 1
+/// người"), as clerks write in a %CK cell when last year's figure is 0
+/// and no percent exists: the number and the words after it. `None` for
+/// a percent ("tăng 5%"), a bare number or any other text.
+///
+/// ```
+/// use tonghop::number::{change_in_count, NumberLocale};
+/// let (p, words) = change_in_count("tăng 2 vụ", NumberLocale::Vi).unwrap();
+/// assert_eq!((p.value, words), (2.0, "vụ"));
+/// assert!(change_in_count("tăng 25%", NumberLocale::Vi).is_none());
+/// assert!(change_in_count("khoảng 2 vụ", NumberLocale::Vi).is_none());
+/// ```
+pub fn change_in_count(text: &str, locale: NumberLocale) -> Option<(Parsed, &str)> {
+    let text = text.trim();
+    let at = text.find(|c: char| c.is_ascii_digit())?;
+    if !matches!(
+        crate::text::fold(text[..at].trim()).as_str(),
+        "tang" | "giam"
+    ) {
+        return None;
+    }
+    number_with_unit(&text[at..], locale)
+}
+
+/// A figure followed by a note in brackets ("3 (tăng 1 vụ)", "12 (ước
+/// tính)"): the figure and the note. `None` for any other text, for a
+/// footnote mark ("12(*)", which [`parse_text`] reads) and for a note
+/// without a word.
+///
+/// ```
+/// use tonghop::number::{number_with_note, NumberLocale};
+/// let (p, note) = number_with_note("3 (tăng 1 vụ)", NumberLocale::Vi).unwrap();
+/// assert_eq!((p.value, note), (3.0, "tăng 1 vụ"));
+/// assert!(number_with_note("khoảng 20", NumberLocale::Vi).is_none());
+/// assert!(number_with_note("khoảng 20 (ước)", NumberLocale::Vi).is_none());
+/// ```
+pub fn number_with_note(text: &str, locale: NumberLocale) -> Option<(Parsed, &str)> {
+    let inner = text.trim().strip_suffix(')')?;
+    let open = inner.find('(')?;
+    let (number, note) = (inner[..open].trim(), inner[open + 1..].trim());
+    if number.is_empty() || note.contains(['(', ')']) || !note.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    match parse_text(number, locale) {
+        NumberText::Number(p) if !p.percent && !p.per_mille => Some((p, note)),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,10 @@ pub enum Percent<'a> {
         /// ten times it, −1: a tenth), as one computed in another unit
         /// (% for ‰, per 1.000 for per vạn) is; 0 when it is not.
         power_off: i32,
+        /// The rate is an area's, stated by the agency that consolidates
+        /// it (a department's district rate): it may have averaged the
+        /// units' rates. A unit's own rate cell averaged nothing.
+        of_area: bool,
     },
     /// A rate off its formula (`shown`, as in `Rate`) whose operand
     /// `operand` `value` equals the figure of the row above it in the
@@ -1470,7 +1474,7 @@ fn pct_off(
         (Percent::RateOperandCopied { column, shown, unit: u, operand, value, above, likely, counted }, _, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}: the rate or one of its figures is wrong. {operand} {value} is exactly the figure of the row above ({above}): copied by mistake, it seems; a rate of {s}{u} means about {likely} {counted} ({operand}), close to the unit's own rate last year. Check {operand} before changing the rate."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} trong khi {shown} = {x}{u}; làm tròn đúng là {e}{u}. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::Rate { column, shown, unit: u, .. }, Some(x), Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} while {shown} = {x}{u}, which rounds to {e}{u}. Off by rounding only; write {e}."),
-        (Percent::Rate { column, shown, unit: u, power_off }, None, _) if *power_off != 0 => {
+        (Percent::Rate { column, shown, unit: u, power_off, .. }, None, _) if *power_off != 0 => {
             let n = crate::number::format_num(10f64.powi(power_off.abs()), 0, lang);
             match (*power_off > 0, lang) {
                 (true, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}: gấp {n} lần số đúng, có lẽ đã tính theo đơn vị khác (phần trăm, phần nghìn, trên 1.000 hay trên vạn dân) hoặc đặt sai dấu phẩy. Hãy tính lại từ các số liệu theo đơn vị của danh mục."),
@@ -1479,8 +1483,10 @@ fn pct_off(
                 (false, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}: 1/{n} of the right figure, probably computed in another unit (percent, per mille, per 1,000 or per 10,000 people) or with the decimal mark misplaced. Recompute it from the figures in the catalog's unit."),
             }
         }
-        (Percent::Rate { column, shown, unit: u, .. }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}. Hãy tính lại {} từ các số liệu (không lấy trung bình, không gõ tay).", if *u == "%" { "tỷ lệ" } else { "chỉ số" }),
-        (Percent::Rate { column, shown, unit: u, .. }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}. Recompute it from the figures."),
+        (Percent::Rate { column, shown, unit: u, of_area: true, .. }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}. Hãy tính lại {} từ các số liệu (không lấy trung bình, không gõ tay).", if *u == "%" { "tỷ lệ" } else { "chỉ số" }),
+        (Percent::Rate { column, shown, unit: u, of_area: false, .. }, None, Lang::Vi) => format!("{unit}: {what} (cột {column}) ghi {s}{u} nhưng {shown} = {e}{u}. Hãy tính lại {} từ các số liệu này.", if *u == "%" { "tỷ lệ" } else { "chỉ số" }),
+        (Percent::Rate { column, shown, unit: u, of_area: true, .. }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}. Recompute it from the figures (not as a mean of the units' rates, not by hand)."),
+        (Percent::Rate { column, shown, unit: u, of_area: false, .. }, None, Lang::En) => format!("{unit}: {what} (column {column}) says {s}{u} but {shown} = {e}{u}. Recompute it from these figures."),
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% trong khi lũy kế {l} / kế hoạch {k} × 100 = {x}%; làm tròn đúng là {e}%. Chỉ lệch do làm tròn; hãy sửa thành {e}."),
         (Percent::OfPlan { lk: l, kh: k }, Some(x), Lang::En) => format!("{unit}: {what}: % of plan says {s}% while cumulative {l} / plan {k} × 100 = {x}%, which rounds to {e}%. Off by rounding only; write {e}."),
         (Percent::OfPlan { lk: l, kh: k }, None, Lang::Vi) => format!("{unit}: {what}: % so với kế hoạch ghi {s}% nhưng lũy kế {l} / kế hoạch {k} × 100 = {e}%. Hãy sửa thành {e} (hoặc sửa lũy kế, kế hoạch nếu chúng sai)."),

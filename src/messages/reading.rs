@@ -190,6 +190,31 @@ pub enum Read<'a> {
         column: ValueColumn,
         text: &'a str,
     },
+    /// `value-invalid` (an info): a %KH or %CK cell (`column`) holds a
+    /// change said as a count, `text` ("tăng 2 vụ"), where last year's
+    /// figure is usually 0 and no percent exists; the tool's own percent
+    /// replaces it.
+    ChangeInCount {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        text: &'a str,
+    },
+    /// `value-invalid` (a warning): a figure cell (`column`) holds a
+    /// number and a note in brackets, `text` ("3 (tăng 1 vụ)"): read as
+    /// the number `read`, the `note` left out.
+    FigureWithNote {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        text: &'a str,
+        read: &'a str,
+        note: &'a str,
+    },
     /// `number-ambiguous`: `count` percent rates of the file (at `cells`)
     /// were typed as fractions in cells of General format (`written`,
     /// the first of them) and were read ×100 (`read`).
@@ -522,6 +547,8 @@ impl Words for Read<'_> {
             | Read::TargetAsChange { .. }
             | Read::TargetInWords { .. }
             | Read::PercentInWords { .. }
+            | Read::ChangeInCount { .. }
+            | Read::FigureWithNote { .. }
             | Read::FiguresWithUnit { .. }
             | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
@@ -711,6 +738,10 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::TargetInWords { unit, cell, code, name, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column KH) holds «{text}», an assessment, not a target in figures: the unit's plan is not added to the plan total and its %KH is not computed. If the target is a number, write that number in this cell.", of(unit)),
         (Read::PercentInWords { unit, cell, code, name, column, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi lời đánh giá «{text}» thay cho tỷ lệ: ô này không được kiểm tra; khi tổng hợp, công cụ tự tính lại tỷ lệ từ số liệu gốc.", of(unit)),
         (Read::PercentInWords { unit, cell, code, name, column, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds the assessment «{text}» instead of a percent: the cell is not checked; the consolidation computes the percent from its operands.", of(unit)),
+        (Read::ChangeInCount { unit, cell, code, name, column, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi mức tăng, giảm bằng số lượng «{text}» thay cho phần trăm (so với 0 thì không có phần trăm): ô này không được kiểm tra; khi tổng hợp, công cụ tự tính phần trăm từ số liệu gốc.", of(unit)),
+        (Read::ChangeInCount { unit, cell, code, name, column, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) states the change as a count, «{text}», instead of a percent (there is no percent of 0): the cell is not checked; the consolidation computes the percent from its operands.", of(unit)),
+        (Read::FigureWithNote { unit, cell, code, name, column, text, read, note }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{text}»: đã đọc số {read}; phần trong ngoặc «{note}» là lời ghi chú, không được tính. Hãy kiểm tra số {read} và ghi lời ghi chú vào cột Ghi chú, chỉ để số trong ô.", of(unit)),
+        (Read::FigureWithNote { unit, cell, code, name, column, text, read, note }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{text}»: read as {read}; the words in brackets, «{note}», are a note and are not counted. Check {read}, and write notes in the Ghi chú column with only the figure in the cell.", of(unit)),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách: đã đọc là {read}, không phải {other}. Hãy kiểm tra."),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways: it was read as {read}, not {other}. Please check."),
         (Read::PercentError { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) báo lỗi {shown} của Excel: công thức không tính được (thường vì số chia trống hoặc bằng 0). Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc. Có thể để trống ô này."),

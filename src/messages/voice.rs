@@ -718,6 +718,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 0,
+                of_area: false,
             },
             None,
         ),
@@ -727,6 +728,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: " ‰",
                 power_off: -1,
+                of_area: false,
             },
             None,
         ),
@@ -736,6 +738,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 1,
+                of_area: false,
             },
             None,
         ),
@@ -745,8 +748,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
                 shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
                 unit: "%",
                 power_off: 0,
+                of_area: false,
             },
             Some("17,286"),
+        ),
+        pct(
+            Percent::Rate {
+                column: th,
+                shown: "đúng hạn 1.204 / đã giải quyết 1.290 × 100",
+                unit: "%",
+                power_off: 0,
+                of_area: true,
+            },
+            None,
         ),
         pct(
             Percent::RateOperandCopied {
@@ -1258,6 +1272,24 @@ fn reading() -> Vec<Read<'static>> {
             name,
             column: ValueColumn::PctKh,
             text: "Không đạt",
+        },
+        Read::ChangeInCount {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::PctCk,
+            text: "tăng 2 hồ sơ",
+        },
+        Read::FigureWithNote {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Th,
+            text: "3 (tăng 1 hồ sơ)",
+            read: "3",
+            note: "tăng 1 hồ sơ",
         },
         Read::FiguresWithUnit {
             file,
@@ -1924,6 +1956,8 @@ fn read_variant(r: &Read) -> usize {
         Read::FiguresWithUnit { .. } => 44,
         Read::FormulaGivesText { .. } => 45,
         Read::PlanSheet { .. } => 46,
+        Read::ChangeInCount { .. } => 47,
+        Read::FigureWithNote { .. } => 48,
     }
 }
 
@@ -2052,7 +2086,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 41);
-    covers("Read", read.iter().map(read_variant), 47);
+    covers("Read", read.iter().map(read_variant), 49);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
@@ -2078,6 +2112,12 @@ fn every_fact_speaks_each_language_only() {
         "Phường 13",
         "tăng 8,1%",
         "tăng 8,2%",
+        // A change said as a count, and a figure's note, as typed.
+        "tăng 2 hồ sơ",
+        "3 (tăng 1 hồ sơ)",
+        "tăng 1 hồ sơ",
+        // The form's notes column, by its header.
+        "Ghi chú",
         // A %CK column's headers, quoted.
         "Tăng, giảm cùng kỳ",
         "So sánh (%) Ước TH/CK",

@@ -3778,6 +3778,14 @@ fn read_rows(
                     }
                     NumberText::Blank => continue,
                     NumberText::Dash => match t.settings.dash {
+                        // A "-" where a percent or a rate belongs is "not
+                        // compared" (0/0, or nothing last year), never a
+                        // 0 %: no figure, whatever `dash` says of counts.
+                        DashMeans::Zero
+                            if column.is_percent() || ind.kind == crate::template::Kind::Rate =>
+                        {
+                            continue
+                        }
                         DashMeans::Empty => {
                             sub.dashes.push(DashCell {
                                 indicator: idx as u32,
@@ -3860,6 +3868,34 @@ fn read_rows(
                             .push(percent_error(&here(), ind, column, s.trim(), lang));
                         continue;
                     }
+                    // "tăng 2 vụ" where a %CK belongs: the change as a
+                    // count, where last year's 0 leaves no percent. The
+                    // tool computes percents itself: nothing to ask of
+                    // the unit, the office's to know.
+                    NumberText::NotANumber
+                        if column.is_percent()
+                            && crate::number::change_in_count(s, locale).is_some() =>
+                    {
+                        let here = here();
+                        let text = crate::text::clean(s);
+                        let said = Read::ChangeInCount {
+                            unit: &who,
+                            cell: &here.cell,
+                            code: &ind.code,
+                            name: &ind.name,
+                            column,
+                            text: &text,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, lang)
+                                .at(&here)
+                                .indicator(ind.code.clone())
+                                .column(column.as_str())
+                                .actual(text.clone())
+                                .for_office(),
+                        );
+                        continue;
+                    }
                     // A rate's target written as a bound ("≥ 95%",
                     // "Dưới 1,5%"): the number it bounds is the target.
                     // Anything else is read as any figure is (a price's
@@ -3927,11 +3963,39 @@ fn read_rows(
                                 sub.findings.push(said);
                                 read
                             }
-                            None => {
-                                sub.findings
-                                    .push(not_a_number(crate::text::clean(s), formula_text));
-                                continue;
-                            }
+                            // "3 (tăng 1 vụ)": the figure, with a note
+                            // that belongs in the Ghi chú column.
+                            None => match crate::number::number_with_note(s, locale) {
+                                Some((p, note)) if formula_text.is_none() => {
+                                    let here = here();
+                                    let text = crate::text::clean(s);
+                                    let read = format_auto(p.value, 6, lang);
+                                    let said = Read::FigureWithNote {
+                                        unit: &who,
+                                        cell: &here.cell,
+                                        code: &ind.code,
+                                        name: &ind.name,
+                                        column,
+                                        text: &text,
+                                        read: &read,
+                                        note: &crate::text::clean(note),
+                                    };
+                                    sub.findings.push(
+                                        Finding::said(Severity::Warning, &said, lang)
+                                            .at(&here)
+                                            .indicator(ind.code.clone())
+                                            .column(column.as_str())
+                                            .expected(read.clone())
+                                            .actual(text.clone()),
+                                    );
+                                    (p.value, p.decimals)
+                                }
+                                _ => {
+                                    sub.findings
+                                        .push(not_a_number(crate::text::clean(s), formula_text));
+                                    continue;
+                                }
+                            },
                         }
                     }
                     NumberText::NotANumber | NumberText::Unchanged => {

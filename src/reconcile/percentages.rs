@@ -62,9 +62,16 @@ fn advice_decimals(stated: &TidyRow) -> u8 {
     }
 }
 
-/// The interval a figure as written stands for.
-fn written(r: &TidyRow) -> Interval {
-    Interval::written(r.value, r.decimals)
+/// The interval a figure as written stands for: half a unit in its last
+/// place either side, but a whole count stands for itself (as in sums,
+/// [`super::half_of`]): 2 cases of 3 are 66,67 %, not anything from
+/// 1,5 / 3,5 to 2,5 / 2,5. A stated percent keeps its own half unit.
+fn written(template: &Template, r: &TidyRow) -> Interval {
+    let half = match r.column.is_percent() {
+        true => crate::rules::rounding::half_unit(r.decimals),
+        false => super::half_of(template, r.ind(), r.decimals),
+    };
+    Interval::new(r.value - half, r.value + half)
 }
 
 /// How a stated percent compares with what its operands give.
@@ -249,10 +256,15 @@ pub fn spare_disputed_rates(
                     continue;
                 };
                 match totals.get(j, column) {
-                    Some(v) => add(
-                        &f.indicator,
-                        Dispute::Total(Interval::written(v, totals.typed(j)), v),
-                    ),
+                    Some(v) => {
+                        // The wards' sum of a whole count is exact too.
+                        let typed = i8::try_from(totals.typed(j)).unwrap_or(i8::MAX);
+                        let half = super::half_of(template, j, typed);
+                        add(
+                            &f.indicator,
+                            Dispute::Total(Interval::new(v - half, v + half), v),
+                        )
+                    }
                     None => add(&f.indicator, Dispute::Unknown),
                 }
             }
@@ -369,7 +381,7 @@ pub fn spare_disputed_rates(
                 _ => None,
             });
             if let Some((n, dn, k)) = bound {
-                if written(stated).lo > k {
+                if written(template, stated).lo > k {
                     kept.push(over_bound(sub, template, stated, (&n, &dn, k), lang));
                 }
             }
@@ -506,6 +518,11 @@ impl<'a> Stated<'a> {
 }
 
 impl Stated<'_> {
+    /// The interval a figure of this submission stands for ([`written`]).
+    fn written(&self, r: &TidyRow) -> Interval {
+        written(self.template, r)
+    }
+
     fn num(&self, v: f64, d: u8) -> String {
         format_num(v, d, self.lang)
     }
@@ -555,7 +572,7 @@ impl Stated<'_> {
             return false;
         };
         th.value != lk.value
-            && percent(written(th))
+            && percent(self.written(th))
                 .is_some_and(|c| !matches!(judge(stated, c), Judged::Off(Verdict::Mismatch)))
     }
 
@@ -651,11 +668,18 @@ impl Stated<'_> {
                 return Some(found);
             }
         }
+        // A department's rate of the area may be a mean of the units'.
+        let of_area = self
+            .sub
+            .unit
+            .and_then(|u| self.template.agencies.get(u))
+            .is_some_and(|a| a.kind != AgencyKind::Ward);
         let percent = Percent::Rate {
             column,
             shown: &shown,
             unit: &unit,
             power_off,
+            of_area,
         };
         Some(self.off(stated, verdict, point, percent))
     }
@@ -737,7 +761,7 @@ impl Stated<'_> {
         match formula {
             RateFormula::Ratio(n, dn) => {
                 let (nr, dr) = (operand(n)?, operand(dn)?);
-                let c = percent_of(written(nr), written(dr))?;
+                let c = percent_of(self.written(nr), self.written(dr))?;
                 if dr.value == 0.0 {
                     return None;
                 }
@@ -776,7 +800,7 @@ impl Stated<'_> {
         {
             if super::cumulative::stock_level_off(self.template, i, ind, th, own) {
                 out.push(Reading {
-                    interval: written(th),
+                    interval: self.written(th),
                     value: th.value,
                 });
             }
@@ -797,13 +821,13 @@ impl Stated<'_> {
                 continue;
             };
             let sum = figures.iter().fold(Interval::exact(0.0), |acc, r| {
-                let w = written(r);
+                let w = self.written(r);
                 Interval {
                     lo: acc.lo + w.lo,
                     hi: acc.hi + w.hi,
                 }
             });
-            if !sum.meets(written(own)) {
+            if !sum.meets(self.written(own)) {
                 let value = figures.iter().map(|r| r.value).sum();
                 out.push(Reading {
                     interval: sum,
@@ -844,7 +868,7 @@ impl Stated<'_> {
                 return false;
             };
             let mut r = vec![Reading {
-                interval: written(own),
+                interval: self.written(own),
                 value: own.value,
             }];
             r.extend(self.disputed(i, column));
@@ -923,14 +947,14 @@ impl Stated<'_> {
     fn of_plan(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
         let (lk, kh) = self.lk_and(i, ValueColumn::Kh)?;
-        let c = percent_of(written(lk), written(kh))?;
+        let c = percent_of(self.written(lk), self.written(kh))?;
         if kh.value == 0.0 {
             return None;
         }
         let Judged::Off(verdict) = judge(stated, c) else {
             return None;
         };
-        if self.meant_from_th(stated, lk, |th| percent_of(th, written(kh))) {
+        if self.meant_from_th(stated, lk, |th| percent_of(th, self.written(kh))) {
             return None;
         }
         let operands = [(i, ValueColumn::Lk), (i, ValueColumn::Kh)];
@@ -972,15 +996,19 @@ impl Stated<'_> {
             return None;
         }
         let fits_ck = |l: Interval| {
-            [percent_of(l, written(ck)), growth_of(l, written(ck))]
-                .into_iter()
-                .flatten()
-                .any(|c| matches!(judge(pck, c), Judged::Consistent))
+            [
+                percent_of(l, self.written(ck)),
+                growth_of(l, self.written(ck)),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|c| matches!(judge(pck, c), Judged::Consistent))
         };
         let fits_kh = |l: Interval| {
-            percent_of(l, written(kh)).is_some_and(|c| matches!(judge(pkh, c), Judged::Consistent))
+            percent_of(l, self.written(kh))
+                .is_some_and(|c| matches!(judge(pkh, c), Judged::Consistent))
         };
-        let w = written(lk);
+        let w = self.written(lk);
         if fits_kh(w) || fits_ck(w) {
             return None;
         }
@@ -1007,14 +1035,14 @@ impl Stated<'_> {
     fn lk_pointed(&self, i: usize) -> Option<Pointed> {
         use ValueColumn::{Ck, Kh, Lk, PctCk, PctKh};
         let lk = self.figure(i, Lk)?;
-        let base = |c: ValueColumn| self.figure(i, c).filter(|b| written(b).lo > 0.0);
+        let base = |c: ValueColumn| self.figure(i, c).filter(|b| self.written(b).lo > 0.0);
         // The LK a stated percent gives, when the LK as written is off it
         // beyond rounding.
         let by_kh = self.figure(i, PctKh).zip(base(Kh)).map(|(p, kh)| {
-            let off = percent_of(written(lk), written(kh)).is_some_and(|c| {
+            let off = percent_of(self.written(lk), self.written(kh)).is_some_and(|c| {
                 judge_percent(p.value, p.shown_decimals(), c) == Verdict::Mismatch
             });
-            off.then(|| times(written(p), written(kh)))
+            off.then(|| times(self.written(p), self.written(kh)))
         });
         let by_ck = self.figure(i, PctCk).zip(base(Ck)).map(|(p, ck)| {
             let growth = match self.said(p) {
@@ -1023,14 +1051,14 @@ impl Stated<'_> {
             };
             let shift = if growth { 100.0 } else { 0.0 };
             let right = match growth {
-                true => growth_of(written(lk), written(ck)),
-                false => percent_of(written(lk), written(ck)),
+                true => growth_of(self.written(lk), self.written(ck)),
+                false => percent_of(self.written(lk), self.written(ck)),
             };
             let off = right.is_some_and(|c| {
                 judge_percent(p.value, p.shown_decimals(), c) == Verdict::Mismatch
             });
-            let ratio = Interval::new(written(p).lo + shift, written(p).hi + shift);
-            off.then(|| times(ratio, written(ck)))
+            let ratio = Interval::new(self.written(p).lo + shift, self.written(p).hi + shift);
+            off.then(|| times(ratio, self.written(ck)))
         });
         // A percent the LK as written fits: the percent that does not is
         // its own mistake.
@@ -1043,14 +1071,14 @@ impl Stated<'_> {
             }
             (Some(Some(a)), None) | (None, Some(Some(a))) => (a, false),
         };
-        if interval.meets(written(lk)) {
+        if interval.meets(self.written(lk)) {
             return None;
         }
         // Percents worked from the quarter's TH instead of the LK after a
         // first quarter are their own mistake ("Hãy sửa thành 26,46").
         if self
             .figure(i, ValueColumn::Th)
-            .is_some_and(|th| th.value != lk.value && interval.meets(written(th)))
+            .is_some_and(|th| th.value != lk.value && interval.meets(self.written(th)))
         {
             return None;
         }
@@ -1175,12 +1203,12 @@ impl Stated<'_> {
         }
         let fits = |l: Interval| {
             let c = match (of_plan, growth) {
-                (false, true) => growth_of(l, written(base)),
-                _ => percent_of(l, written(base)),
+                (false, true) => growth_of(l, self.written(base)),
+                _ => percent_of(l, self.written(base)),
             };
             c.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
         };
-        let w = written(lk);
+        let w = self.written(lk);
         if fits(w) {
             return None;
         }
@@ -1198,9 +1226,9 @@ impl Stated<'_> {
         if let Some(p) = self.figure(i, other) {
             let other_base = self.figure(i, if of_plan { Ck } else { Kh });
             let right_as_written = other_base.is_some_and(|b| {
-                let mut c = vec![percent_of(w, written(b))];
+                let mut c = vec![percent_of(w, self.written(b))];
                 if of_plan {
-                    c.push(growth_of(w, written(b)));
+                    c.push(growth_of(w, self.written(b)));
                 }
                 c.into_iter()
                     .flatten()
@@ -1313,8 +1341,8 @@ impl Stated<'_> {
     fn against_last_year(&self, stated: &TidyRow) -> Option<Finding> {
         let i = stated.ind();
         let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
-        let ratio = percent_of(written(lk), written(ck))?;
-        let growth = growth_of(written(lk), written(ck))?;
+        let ratio = percent_of(self.written(lk), self.written(ck))?;
+        let growth = growth_of(self.written(lk), self.written(ck))?;
         if ck.value == 0.0 {
             return None;
         }
@@ -1340,8 +1368,8 @@ impl Stated<'_> {
             };
         }
         let from_th = |th: Interval| match growth_wanted {
-            true => growth_of(th, written(ck)),
-            false => percent_of(th, written(ck)),
+            true => growth_of(th, self.written(ck)),
+            false => percent_of(th, self.written(ck)),
         };
         if self.meant_from_th(stated, lk, from_th) {
             return None;
@@ -1399,8 +1427,8 @@ impl Stated<'_> {
             return false;
         };
         let right = match growth {
-            true => growth_of(written(th), written(ck)),
-            false => percent_of(written(th), written(ck)),
+            true => growth_of(self.written(th), self.written(ck)),
+            false => percent_of(self.written(th), self.written(ck)),
         };
         th.value != lk.value
             && right.is_some_and(|c| matches!(judge(stated, c), Judged::Consistent))
@@ -1474,14 +1502,14 @@ impl Stated<'_> {
                 continue;
             }
             let (Some(ratio), Some(growth)) = (
-                percent_of(written(lk), written(ck)),
-                growth_of(written(lk), written(ck)),
+                percent_of(self.written(lk), self.written(ck)),
+                growth_of(self.written(lk), self.written(ck)),
             ) else {
                 continue;
             };
             let fits = |c: Interval| matches!(judge(stated, c), Judged::Consistent);
             // A rate's change in points says no convention.
-            let (wl, wc) = (written(lk), written(ck));
+            let (wl, wc) = (self.written(lk), self.written(ck));
             let points = Interval::new(wl.lo - wc.hi, wl.hi - wc.lo);
             if ind.kind == Kind::Rate
                 && (ind.unit.contains('%') || ind.unit.contains('‰'))
@@ -1628,8 +1656,8 @@ impl Stated<'_> {
         if base.value == 0.0 {
             return None;
         }
-        let ratio = percent_of(written(lk), written(base))?;
-        let growth = growth_of(written(lk), written(base))?;
+        let ratio = percent_of(self.written(lk), self.written(base))?;
+        let growth = growth_of(self.written(lk), self.written(base))?;
         let growth_wanted = !of_plan && self.growth_read(stated, ratio, growth)?;
         let (want, other_kind) = if growth_wanted {
             (growth, ratio)
@@ -1640,7 +1668,7 @@ impl Stated<'_> {
         // Every rate of the template may be compared in points of its own
         // unit (% and ‰, doctors per 10.000 people alike).
         let per = points_of(ind);
-        let (wl, wb) = (written(lk), written(base));
+        let (wl, wb) = (self.written(lk), self.written(base));
         let points = Interval::new(wl.lo - wb.hi, wl.hi - wb.lo);
         let verdict = |iv: Interval| judge_percent(stated.value, d, iv);
         let v_want = verdict(want);
@@ -1721,6 +1749,7 @@ impl Stated<'_> {
             shown: &shown,
             unit: &after,
             power_off: 0,
+            of_area: false,
         };
         Some(self.off(stated, Verdict::Rounding, diff, percent))
     }
@@ -2320,15 +2349,17 @@ mod tests {
                 ],
             )
         };
-        // 1.204 / 1.290 = 93,333…%; with the half-units 93,258…93,408.
+        // 1.204 / 1.290 = 93,333…%, exactly: whole counts are not rounded.
         assert!(
             check_percentages(&mk(93.0, 0), &t, (false, true), Lang::Vi).is_empty(),
             "a rate with no decimals"
         );
         assert!(check_percentages(&mk(93.33, 2), &t, (false, true), Lang::Vi).is_empty());
-        assert!(check_percentages(&mk(93.37, 2), &t, (false, true), Lang::Vi).is_empty());
-        let f = check_percentages(&mk(93.42, 2), &t, (false, true), Lang::Vi);
-        assert_eq!(codes(&f), [(Code::PctRounding, "E11", "93,33", "93,42")]);
+        let f = check_percentages(&mk(93.34, 2), &t, (false, true), Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctRounding, "E11", "93,33", "93,34")]);
+        // Within the counts' half-units (93,258…93,408) but not theirs.
+        let f = check_percentages(&mk(93.37, 2), &t, (false, true), Lang::Vi);
+        assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93,33", "93,37")]);
         let f = check_percentages(&mk(95.0, 0), &t, (false, true), Lang::Vi);
         assert_eq!(codes(&f), [(Code::PctMismatch, "E11", "93", "95")]);
         assert!(f[0].message.contains("giải quyết đúng hạn 1.204 / Hồ sơ thủ tục hành chính đã giải quyết 1.290 × 100 = 93%"), "{}", f[0].message);
