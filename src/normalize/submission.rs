@@ -3966,8 +3966,33 @@ fn read_rows(
                     sub.findings.push(invalid(b.to_string()));
                     continue;
                 }
-                // A date typed in a figure cell: quoted as the clerk sees
-                // it, not as Excel's serial.
+                // A number under a date format (2 shown «02/01/1900»):
+                // the printout shows the date, so the leaders cannot sign
+                // it; the clerk is told the number the cell holds and to
+                // format it as a number. Quoted as the clerk sees it.
+                Data::DateTime(dt) if !dt.is_duration() => {
+                    let here = here();
+                    let shown = crate::ingest::sheet::date_text(dt);
+                    let value = crate::number::format_auto(dt.as_f64(), 6, lang);
+                    let said = Read::NumberAsDate {
+                        unit: &who,
+                        cell: &here.cell,
+                        code: &ind.code,
+                        name: &ind.name,
+                        column,
+                        shown: &shown,
+                        value: &value,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Error, &said, lang)
+                            .at(&here)
+                            .indicator(ind.code.clone())
+                            .column(column.as_str())
+                            .expected(value.clone())
+                            .actual(shown),
+                    );
+                    continue;
+                }
                 Data::DateTime(dt) => {
                     sub.findings
                         .push(invalid(crate::ingest::sheet::date_text(dt)));
