@@ -158,7 +158,7 @@ fn check_input(
     let sub = match read {
         FileOutcome::Read(s) => s,
         FileOutcome::Skipped { reason, .. } => {
-            let f = crate::reconcile::intake::skipped_finding(&rel, &reason, lang);
+            let f = crate::reconcile::intake::skipped_finding_to_sender(&rel, &reason, lang);
             let (what, _) = crate::ingest::reasons::reason_words(&reason, lang);
             return Ok(not_read(vec![f], Some(what)));
         }
@@ -172,7 +172,7 @@ fn check_input(
             let unit =
                 crate::reconcile::intake::unit_of_unreadable(&named, template, &ctx.agencies)
                     .and_then(|u| template.agencies.get(u));
-            let mut f = crate::reconcile::intake::unreadable_finding(&rel, &reason, lang);
+            let mut f = crate::reconcile::intake::unreadable_finding_to_sender(&rel, &reason, lang);
             let unit_name = match unit {
                 Some(a) => {
                     f = f.unit(a.code.clone());

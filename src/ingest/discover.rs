@@ -92,6 +92,9 @@ pub fn classify(name: &str) -> InputKind {
         ))
     } else if ext.is_empty() {
         InputKind::Skipped(NO_EXTENSION.into())
+    } else if ext == "txt" {
+        // Read when its content is a table ([`classify_file`]).
+        InputKind::Skipped(TEXT_NOT_TABLE.into())
     } else if ext == "docx" || ext == "doc" {
         // One reason for a Word document wherever it is left aside
         // (consolidate, annex, check) and in either language.
@@ -263,8 +266,19 @@ pub fn extension(path: &Path) -> String {
 /// extension, by its first bytes: one that begins as a workbook does (a
 /// zip archive, an Excel 97-2003 compound file) is read as one, as
 /// anything named like a workbook is judged by its content.
+///
+/// A `.txt` file is read as a `.tsv` is when it holds a table whose columns
+/// are separated by tabs: what Excel writes for «Văn bản Unicode (*.txt)»
+/// (UTF-16 with a byte order mark) and «Văn bản (phân tách bằng tab)»
+/// ([`is_tab_table`]). Other text (a note, a letter) stays skipped.
 pub fn classify_file(path: &Path, name: &str) -> InputKind {
     let kind = classify(name);
+    if kind == InputKind::Skipped(TEXT_NOT_TABLE.into()) {
+        return match text_head(path) {
+            Ok(head) if is_tab_table(&head) => InputKind::Spreadsheet,
+            _ => kind,
+        };
+    }
     if kind != InputKind::Skipped(NO_EXTENSION.into()) {
         return kind;
     }
@@ -274,9 +288,58 @@ pub fn classify_file(path: &Path, name: &str) -> InputKind {
     }
 }
 
+/// The first 8 KiB of a file: enough lines of a text table to see its
+/// shape.
+fn text_head(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)?
+        .take(8192)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Whether the first bytes of a text file are a table with columns
+/// separated by tabs: UTF-16 with a byte order mark (Excel's «Unicode
+/// Text») and tabs on its first line, or two lines of the same number of
+/// tabs (two or more), as Excel pads every row of a sheet saved as text to
+/// the same width. A line of prose with a tab or two in it is no table.
+pub fn is_tab_table(head: &[u8]) -> bool {
+    let utf16 = matches!(head, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..]);
+    let text = super::text::decode(head);
+    let text = text.trim_start_matches('\u{feff}');
+    if text
+        .chars()
+        .take(4096)
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return false;
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    if utf16 && lines.first().is_some_and(|l| l.contains('\t')) && lines.len() >= 2 {
+        return true;
+    }
+    let mut tabs: Vec<usize> = lines
+        .iter()
+        .map(|l| l.matches('\t').count())
+        .filter(|&n| n >= 2)
+        .collect();
+    tabs.sort_unstable();
+    tabs.windows(2).any(|w| w[0] == w[1])
+}
+
 /// The reason a file without an extension that does not begin as a
 /// workbook is skipped.
 const NO_EXTENSION: &str = "file without an extension; not a spreadsheet";
+
+/// The reason a `.txt` file that holds no table is skipped
+/// ([`classify_file`]).
+pub const TEXT_NOT_TABLE: &str =
+    "a text file (.txt) without a table (no columns separated by tabs); not a spreadsheet";
 
 /// What a file that is neither a regular file nor a folder is.
 fn special_kind(t: &std::fs::FileType) -> &'static str {

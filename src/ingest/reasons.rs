@@ -64,6 +64,9 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("SYLK", "tệp là văn bản SYLK, không phải bảng tính Excel",
         "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
         "Open it in Excel, Save As .xlsx and send it again."),
+    ("a text file (.txt) without a table", "tệp văn bản (.txt) không có bảng số liệu (không có các cột cách nhau bằng dấu tab), không phải bảng tính",
+        "Nếu đây là báo cáo, hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo; tệp .txt chỉ đọc được khi lưu từ Excel dạng «Văn bản Unicode (*.txt)».",
+        "If it is a report, ask the unit for its Excel workbook (.xlsx); a .txt file is read only when saved from Excel as «Unicode Text (*.txt)»."),
     ("plain text", "tệp là văn bản thường (CSV?), không phải bảng tính Excel",
         "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
         "Open it in Excel, Save As .xlsx and send it again."),
@@ -212,6 +215,114 @@ const PLAIN_EN: &[(&str, &str)] = &[
     ("Permission denied", "no permission to read the file"),
 ];
 
+/// The advice of [`REASONS`] for the clerk who checks the unit's own file
+/// before sending it (`tonghop check`), where the office's advice asks the
+/// unit for something or speaks of the office's input folder: the clerk is
+/// the unit, so «Hãy gỡ mật khẩu», not «Hãy xin đơn vị gỡ mật khẩu».
+/// Keyed as [`REASONS`] is; an entry not here gives its advice as it is.
+const TO_SENDER: &[(&str, &str, &str)] = &[
+    ("zip archive is protected by a password",
+        "Hãy gửi các bảng tính không nén, hoặc nén lại không đặt mật khẩu.",
+        "Send the workbooks unzipped, or zipped without a password."),
+    ("zip archive is empty",
+        "Hãy nén lại các bảng tính của báo cáo, hoặc gửi chúng không nén.",
+        "Zip the report's workbooks again, or send them unzipped."),
+    ("(.eml) inside a zip archive",
+        "Hãy kiểm tra chính các bảng tính đính kèm thư.",
+        "Check the workbooks attached to the e-mail themselves."),
+    ("e-mail file is damaged",
+        "Hãy kiểm tra chính các bảng tính đính kèm thư.",
+        "Check the workbooks attached to the e-mail themselves."),
+    ("the file is empty",
+        "Hãy mở bảng tính gốc bằng Excel, lưu lại rồi kiểm tra lại (tệp có thể chưa được lưu xong).",
+        "Open the original workbook in Excel, save it and check it again (the file may not have been saved completely)."),
+    ("protected by a password",
+        "Hãy gỡ mật khẩu (Excel: Tệp > Thông tin > Bảo vệ sổ làm việc), lưu lại rồi kiểm tra lại trước khi gửi.",
+        "Remove the password (Excel: File > Info > Protect Workbook), save and check it again before sending it."),
+    ("not a complete zip archive",
+        "Hãy lưu lại tệp từ Excel (hoặc chép lại từ bản gốc) rồi kiểm tra lại.",
+        "Save it again from Excel (or copy it again from the original) and check it again."),
+    ("cut short",
+        "Hãy lưu lại tệp từ Excel (hoặc chép lại từ bản gốc) rồi kiểm tra lại.",
+        "Save it again from Excel (or copy it again from the original) and check it again."),
+    ("without any table",
+        "Hãy gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Send the report's Excel workbook (.xlsx)."),
+    ("PDF document",
+        "Hãy gửi bảng tính Excel (.xlsx) của báo cáo thay cho tệp PDF.",
+        "Send the report's Excel workbook (.xlsx) instead of the PDF."),
+    ("Word document (.docx) with no task table", "", ""),
+    ("Word document",
+        "Hãy gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word.",
+        "Send the report's Excel workbook (.xlsx) instead of the Word document."),
+    ("PowerPoint",
+        "Hãy gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Send the report's Excel workbook (.xlsx)."),
+    ("a text file (.txt) without a table",
+        "Nếu đây là báo cáo, hãy gửi bảng tính Excel (.xlsx) của báo cáo; tệp .txt chỉ đọc được khi lưu từ Excel dạng «Văn bản Unicode (*.txt)».",
+        "If it is a report, send its Excel workbook (.xlsx); a .txt file is read only when saved from Excel as «Unicode Text (*.txt)»."),
+    ("not a spreadsheet (.docx",
+        "Nếu đây là báo cáo, hãy gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản.",
+        "If it is a report, send its Excel workbook (.xlsx) instead of the document."),
+    ("not a spreadsheet (.doc",
+        "Nếu đây là báo cáo, hãy gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản.",
+        "If it is a report, send its Excel workbook (.xlsx) instead of the document."),
+    ("not a spreadsheet (.pdf",
+        "Nếu đây là báo cáo, hãy gửi bảng tính Excel (.xlsx) của báo cáo thay cho tệp PDF.",
+        "If it is a report, send its Excel workbook (.xlsx) instead of the PDF."),
+    ("a RAR or 7-Zip archive",
+        "Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) rồi kiểm tra từng bảng tính bên trong; khi gửi, gửi bảng tính hoặc tệp nén .zip.",
+        "Extract it (with WinRAR or 7-Zip) and check each workbook inside; send the workbooks, or a .zip archive."),
+    ("the workbook holds only pictures",
+        "Hãy gõ số liệu vào biểu mẫu Excel (không dán ảnh chụp) rồi kiểm tra lại.",
+        "Type the figures into the Excel form (not a pasted photo) and check it again."),
+    ("a table by unit",
+        "Hãy ghi số liệu vào biểu mẫu (mỗi dòng một chỉ tiêu; tonghop template) rồi kiểm tra lại.",
+        "Write the figures in the form (one row per indicator; tonghop template) and check it again."),
+    ("more than the limit",
+        "Hãy xóa các dòng, cột thừa ở cuối trang tính, lưu lại rồi kiểm tra lại.",
+        "Delete the surplus rows and columns at the sheet's end, save and check it again."),
+    ("loops back on itself",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+        "Open it in Excel, save it as .xlsx and check it again."),
+    ("internal structure (OLE compound file)",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+        "Open it in Excel, save it as .xlsx and check it again."),
+    ("zip bomb",
+        "Đừng mở và đừng gửi tệp này; hãy lưu lại báo cáo từ bảng tính gốc.",
+        "Neither open nor send this file; save the report again from the original workbook."),
+    ("max_unzipped_mb",
+        "Hãy xóa các trang tính, hình ảnh thừa cho tệp gọn hơn, lưu lại rồi kiểm tra lại.",
+        "Delete the surplus sheets and pictures to make it smaller, save and check it again."),
+    ("larger than the archive declares",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+        "Open it in Excel, save it as .xlsx and check it again."),
+    ("holds no workbook",
+        "Hãy gửi chính bảng tính của báo cáo.",
+        "Send the report's workbook itself."),
+    ("without a workbook inside",
+        "Hãy gửi bảng tính Excel (.xlsx) của báo cáo.",
+        "Send the report's Excel workbook (.xlsx)."),
+    ("not a spreadsheet this tool can read",
+        "Hãy chọn đúng tệp báo cáo, dạng .xlsx.",
+        "Pick the right report file, as .xlsx."),
+    ("the file holds no table",
+        "Hãy ghi số liệu vào biểu mẫu của đơn vị tổng hợp.",
+        "Write the figures in the consolidating office's form."),
+    ("more cells than can safely be read",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+        "Open it in Excel, save it as .xlsx and check it again."),
+    ("cannot be read: ",
+        "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+        "Open it in Excel, save it as .xlsx and check it again."),
+];
+
+/// The catch-all's advice to the clerk checking the unit's own file.
+const DAMAGED_TO_SENDER: (&str, &str) = (
+    "Hãy mở tệp bằng Excel, lưu lại dạng .xlsx rồi kiểm tra lại.",
+    "Open it in Excel, save it as .xlsx and check it again.",
+);
+
 /// What the catch-all says: a damaged file, in Vietnamese and English.
 const DAMAGED: (&str, &str) = (
     "tệp bị hỏng hoặc không đầy đủ, trình đọc bảng tính không đọc được",
@@ -280,6 +391,25 @@ pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
     }
 }
 
+/// [`reason_words`] for the clerk checking the unit's own file before
+/// sending it (`tonghop check`): the same words for what the file is, and
+/// the advice spoken to the clerk who can put it right ([`TO_SENDER`]),
+/// not to the office that would ask the unit.
+pub fn reason_words_to_sender(reason: &str, lang: Lang) -> (String, String) {
+    let (what, advice) = reason_words(reason, lang);
+    let own = match REASONS.iter().find(|(key, ..)| reason.contains(key)) {
+        Some((key, ..)) => TO_SENDER
+            .iter()
+            .find(|(k, ..)| k == key)
+            .map(|&(_, vi, en)| (vi, en)),
+        None => Some(DAMAGED_TO_SENDER),
+    };
+    match own {
+        Some((vi, en)) => (what, lang.pick(vi, en).to_string()),
+        None => (what, advice),
+    }
+}
+
 /// A file finding's `actual`: what the file is in the run's language, as
 /// [`reason_words`] says it (a clerk reads `actual` in the error list's
 /// "Giá trị ghi" column).
@@ -304,6 +434,45 @@ mod tests {
             reason_words(reason, Lang::En).0,
             "the sheet «Biểu 1» of the file is damaged and cannot be read"
         );
+    }
+
+    /// `check` is the unit's own clerk: no advice of the sender's voice
+    /// asks "the unit" for anything or speaks of the office's input
+    /// folder; what the file is stays the same words.
+    #[test]
+    fn the_sender_is_advised_in_its_own_voice() {
+        let (what, advice) =
+            reason_words_to_sender("the file is protected by a password (encrypted)", Lang::Vi);
+        assert_eq!(
+            what,
+            reason_words("the file is protected by a password (encrypted)", Lang::Vi).0
+        );
+        assert!(advice.starts_with("Hãy gỡ mật khẩu"), "{advice}");
+        let mut reasons: Vec<&str> = REASONS.iter().map(|r| r.0).collect();
+        reasons.push("some library's message nobody lists");
+        for reason in reasons {
+            for lang in [Lang::Vi, Lang::En] {
+                let (_, advice) = reason_words_to_sender(reason, lang);
+                let lower = advice.to_lowercase();
+                for office in [
+                    "xin đơn vị",
+                    "báo cho đơn vị",
+                    "thư mục đầu vào",
+                    "chạy lại",
+                    "the unit",
+                    "input folder",
+                    "run again",
+                    "[limits]",
+                    "max_unzipped_mb",
+                ] {
+                    assert!(!lower.contains(office), "{reason}: {advice}");
+                }
+            }
+        }
+        // Every entry of the sender's table answers a reason of the office's.
+        for (key, ..) in TO_SENDER {
+            assert!(REASONS.iter().any(|r| r.0 == *key), "{key}");
+        }
     }
 
     #[test]

@@ -323,6 +323,16 @@ pub enum Said<'a> {
         file: &'a str,
         period: Period,
     },
+    /// `submission-missing`, as the unit's feedback workbook tells the
+    /// unit: `file`, bearing its name, came for `period` but is no
+    /// spreadsheet (`what`: a Word document, a text file); send the
+    /// report's workbook.
+    UnitSentNotSpreadsheet {
+        unit: &'a str,
+        file: &'a str,
+        what: &'a str,
+        period: Period,
+    },
     /// `submission-missing`, while `files` were read whose sender is not
     /// known: `fitting` when they fit this unit (its name without tones),
     /// else they name no unit at all.
@@ -389,6 +399,7 @@ impl Words for Said<'_> {
             | Said::UnitSentNothing { .. }
             | Said::SubmissionMissingNamed { .. }
             | Said::UnitSentArchive { .. }
+            | Said::UnitSentNotSpreadsheet { .. }
             | Said::SubmissionMissingUnplaced { .. }
             | Said::SubmissionEmpty { .. }
             | Said::SubmissionByUnit { .. }
@@ -797,6 +808,14 @@ fn submissions(s: &Said, lang: Lang) -> String {
         ),
         (Said::UnitSentArchive { unit, file, period }, Lang::En) => format!(
             "The office received the compressed file {file} bearing {unit}'s name for {} but cannot open this kind of archive. {unit}'s report is not consolidated yet. Please send the report's Excel file (.xlsx) itself, not compressed.",
+            period.title_en()
+        ),
+        (Said::UnitSentNotSpreadsheet { unit, file, what, period }, Lang::Vi) => format!(
+            "Văn phòng đã nhận tệp {file} mang tên {unit} gửi báo cáo {} nhưng không đọc được: {what}. Báo cáo của {unit} chưa được tổng hợp. Đề nghị {unit} gửi bảng tính Excel (.xlsx) của báo cáo theo biểu mẫu của kỳ này.",
+            period.in_sentence_vi()
+        ),
+        (Said::UnitSentNotSpreadsheet { unit, file, what, period }, Lang::En) => format!(
+            "The office received {file} bearing {unit}'s name for {} but cannot read it: {what}. {unit}'s report is not consolidated yet. Please send the report's Excel workbook (.xlsx) on this period's form.",
             period.title_en()
         ),
         (Said::UnitSentNothing { unit, period }, Lang::Vi) => format!(

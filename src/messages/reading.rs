@@ -130,6 +130,18 @@ pub enum Read<'a> {
         column: ValueColumn,
         shown: &'a str,
     },
+    /// `value-invalid`: `cell` of indicator `code` «`name`», `column`,
+    /// holds the number `value` under a date format, so it shows and
+    /// prints as the date `shown`: its format must be Number.
+    NumberAsDate {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        shown: &'a str,
+        value: &'a str,
+    },
     /// `number-ambiguous`: the text `text` in `cell` read as `read`,
     /// where the other style reads `other`.
     NumberAmbiguous {
@@ -543,6 +555,7 @@ impl Words for Read<'_> {
             | Read::UnitsConverted { .. }
             | Read::UnitsOtherName { .. } => Code::UnitMismatch,
             Read::ValueInvalid { .. }
+            | Read::NumberAsDate { .. }
             | Read::FigureMergedOverRows { .. }
             | Read::TargetAsChange { .. }
             | Read::TargetInWords { .. }
@@ -732,6 +745,8 @@ fn table(r: &Read, lang: Lang) -> String {
         }
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{shown}», không phải là số. Hãy ghi một con số, hoặc để trống nếu không có số liệu.", of(unit)),
         (Read::ValueInvalid { unit, cell, code, name, column, shown }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{shown}», which is not a number. Write a number, or leave it blank when there is no figure.", of(unit)),
+        (Read::NumberAsDate { unit, cell, code, name, column, shown, value }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) chứa số {value} nhưng được định dạng kiểu ngày tháng, nên hiện và in ra «{shown}». Hãy đổi định dạng ô sang Số (chuột phải > Định dạng ô > Số); nếu đây đúng là ngày tháng, hãy ghi số liệu của chỉ tiêu thay vào.", of(unit)),
+        (Read::NumberAsDate { unit, cell, code, name, column, shown, value }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds the number {value} but is formatted as a date, so it shows and prints as «{shown}». Change the cell's format to Number (right-click > Format Cells > Number); if it really is a date, write the indicator's figure instead.", of(unit)),
         (Read::TargetAsChange { unit, cell, code, name, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột KH) ghi «{text}»: chỉ tiêu ghi dạng mức giảm/tăng, không phải mức cần đạt, nên không dùng để tính %KH và không cộng vào tổng kế hoạch.", of(unit)),
         (Read::TargetAsChange { unit, cell, code, name, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column KH) holds «{text}»: a target written as a change, not a level, so it is not used for %KH nor added to the plan total.", of(unit)),
         (Read::TargetInWords { unit, cell, code, name, text }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột KH) ghi «{text}», một lời đánh giá, không phải chỉ tiêu bằng số: kế hoạch của đơn vị không được cộng vào tổng kế hoạch và %KH của đơn vị không được tính. Nếu chỉ tiêu là một con số, hãy ghi số đó vào ô này.", of(unit)),

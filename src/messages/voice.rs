@@ -285,6 +285,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             file: "BC Q1 Phuong 7.rar",
             period: q1,
         },
+        Said::UnitSentNotSpreadsheet {
+            unit,
+            file: "Phuong 7 bao cao.docx",
+            what: "tệp rỗng (0 byte)",
+            period: q1,
+        },
         Said::UnitFileDamaged {
             unit,
             file,
@@ -1251,6 +1257,15 @@ fn reading() -> Vec<Read<'static>> {
             column: ValueColumn::Th,
             shown: "khoảng 20",
         },
+        Read::NumberAsDate {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Th,
+            shown: "02/01/1900",
+            value: "2",
+        },
         Read::TargetAsChange {
             unit: "Phường 12",
             cell,
@@ -1858,6 +1873,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionCopies { .. } => 36,
         Said::SubmissionMissingNamed { .. } => 37,
         Said::UnitSentArchive { .. } => 38,
+        Said::UnitSentNotSpreadsheet { .. } => 39,
     }
 }
 
@@ -1958,6 +1974,7 @@ fn read_variant(r: &Read) -> usize {
         Read::PlanSheet { .. } => 46,
         Read::ChangeInCount { .. } => 47,
         Read::FigureWithNote { .. } => 48,
+        Read::NumberAsDate { .. } => 49,
     }
 }
 
@@ -2084,9 +2101,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 39);
+    covers("Said", said.iter().map(said_variant), 40);
     covers("Checked", checked.iter().map(checked_variant), 41);
-    covers("Read", read.iter().map(read_variant), 49);
+    covers("Read", read.iter().map(read_variant), 50);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

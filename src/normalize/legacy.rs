@@ -304,6 +304,13 @@ static SYLLABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// of the Vietnamese alphabet, marks where Vietnamese puts them, at most one
 /// tone, and the shape initial + vowels + final.
 fn is_syllable(word: &str) -> bool {
+    base_letters(word).is_some_and(|(bases, tones)| tones <= 1 && SYLLABLE.is_match(&bases))
+}
+
+/// The base letters of a word (accents removed, `đ` as `d`) and its count
+/// of tone marks, when it is spelled with letters of the Vietnamese
+/// alphabet and marks only where Vietnamese puts them; `None` otherwise.
+fn base_letters(word: &str) -> Option<(String, usize)> {
     let mut bases = String::with_capacity(word.len());
     let mut last: Option<char> = None;
     let mut tones = 0;
@@ -311,7 +318,7 @@ fn is_syllable(word: &str) -> bool {
         match c {
             GRAVE | ACUTE | TILDE | HOOK | DOT_BELOW => {
                 if !matches!(last, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y')) {
-                    return false;
+                    return None;
                 }
                 tones += 1;
             }
@@ -326,10 +333,10 @@ fn is_syllable(word: &str) -> bool {
                 bases.push(c);
                 last = Some(c);
             }
-            _ => return false,
+            _ => return None,
         }
     }
-    tones <= 1 && SYLLABLE.is_match(&bases)
+    Some((bases, tones))
 }
 
 /// How Vietnamese a reading of the cell looks: words that are syllables
@@ -435,6 +442,56 @@ pub fn read_in(text: &str, enc: LegacyEncoding) -> Option<String> {
     (score.bad == 0 && score.good > 0).then(|| to_unicode(text, enc, false))
 }
 
+/// `text` read in TCVN3 on a sheet already known to be typed in it, when
+/// every word of it beyond ASCII holds a character that TCVN3 uses for a
+/// letter and that no Unicode Vietnamese text holds as a letter (`®` for
+/// đ, `§` for Đ, `¦` for Ư, `¸` for á, …) and reads as Vietnamese letters
+/// there, one of them of two letters or more. A word that could be Unicode
+/// as written («Công» beside «ABC®») leaves the cell as it is.
+///
+/// This takes what [`read_in`] leaves: abbreviations such as `®vt` (đvt,
+/// the unit column) and `§VT` are no syllables, yet on a TCVN3 sheet they
+/// can be nothing else. Symbols that Unicode text uses (`° ² ± × « » ©`)
+/// are no evidence, and a reading that puts a tone mark on a consonant
+/// (`m²` as m + tilde) is no Vietnamese: both stay as written.
+pub fn read_in_tcvn3_sheet(text: &str) -> Option<String> {
+    if let Some(read) = read_in(text, LegacyEncoding::Tcvn3) {
+        return Some(read);
+    }
+    if !may_be_legacy(text) {
+        return None;
+    }
+    let mut long_word = false;
+    for word in text.split(|c: char| !is_word_char(c)) {
+        if word.is_ascii() {
+            continue;
+        }
+        if !word.chars().any(is_tcvn3_only_letter) {
+            return None;
+        }
+        let read = to_unicode(word, LegacyEncoding::Tcvn3, false);
+        let (bases, tones) = base_letters(&read)?;
+        if tones > 1 {
+            return None;
+        }
+        long_word |= bases.chars().count() >= 2;
+    }
+    long_word.then(|| to_unicode(text, LegacyEncoding::Tcvn3, false))
+}
+
+/// A character that TCVN3 uses for a letter and that Unicode Vietnamese
+/// never holds as one: not a Latin-1 letter of the Vietnamese alphabet
+/// (`à á â ã è é ê ì í ò ó ô õ ù ú ý`), not one of TCVN3's combining tone
+/// marks (0xB0–0xB4) or the no-break space, and not a symbol Unicode text
+/// commonly holds.
+fn is_tcvn3_only_letter(c: char) -> bool {
+    const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+    const COMMON_SYMBOLS: &str = "°±²³¹×÷«»·¼½¾©µ";
+    matches!(u32::from(c), 0xA1..=0xAF | 0xB5..=0xFF)
+        && !VIETNAMESE_LATIN1.contains(c)
+        && !COMMON_SYMBOLS.contains(c)
+}
+
 /// The Unicode text of a cell and the legacy encoding it was in, if any.
 ///
 /// With a font (the cell's font name from the file), a TCVN3 or VNI font
@@ -513,6 +570,41 @@ mod tests {
         }
         assert_eq!(detect(PHRASES[0].1), Some(Tcvn3));
         assert_eq!(detect(PHRASES[0].2), Some(Vni));
+    }
+
+    #[test]
+    fn a_tcvn3_sheet_reads_abbreviations_with_a_letter_only_tcvn3_writes() {
+        for (text, unicode) in [
+            ("®vt", "đvt"),
+            ("§VT", "ĐVT"),
+            ("§vt", "Đvt"),
+            ("hé", "hộ"),
+            ("Tr\u{ad}ëng ®oµn", "Trưởng đoàn"),
+        ] {
+            assert_eq!(
+                read_in_tcvn3_sheet(text).as_deref(),
+                Some(unicode),
+                "{text}"
+            );
+        }
+        // Symbols, a tone mark on a consonant, one letter alone, Latin-1
+        // words, ASCII and Unicode stay.
+        for text in [
+            "m²",
+            "25 °C",
+            "±5",
+            "2×3",
+            "© 2020",
+            "«ABC»",
+            "café",
+            "®",
+            "Công ty ABC®",
+            "DVT",
+            "ĐVT",
+            "",
+        ] {
+            assert_eq!(read_in_tcvn3_sheet(text), None, "{text}");
+        }
     }
 
     #[test]

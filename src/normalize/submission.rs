@@ -1537,7 +1537,10 @@ impl CellStyles<'_> {
 /// one encoding, in [`SHEET_EVIDENCE`] cells or more, and that holds no
 /// Unicode Vietnamese, is taken to be typed in that encoding: its
 /// undecided cells are read in it too when they read as Vietnamese
-/// syllables there ([`legacy::read_in`](crate::normalize::legacy::read_in)).
+/// syllables there ([`legacy::read_in`](crate::normalize::legacy::read_in)),
+/// and on a TCVN3 sheet also when they hold a letter only TCVN3 writes that
+/// way, as the abbreviation `®vt` (đvt) of the unit column header
+/// ([`legacy::read_in_tcvn3_sheet`](crate::normalize::legacy::read_in_tcvn3_sheet)).
 fn decode_legacy(
     grid: &mut SheetGrid,
     styles: Option<&crate::ingest::styles::SheetStyles>,
@@ -1581,7 +1584,11 @@ fn decode_legacy(
         let Data::String(raw) = grid.raw(r, c) else {
             continue;
         };
-        if let Some(text) = legacy::read_in(raw, sheet_encoding) {
+        let text = match sheet_encoding {
+            legacy::LegacyEncoding::Tcvn3 => legacy::read_in_tcvn3_sheet(raw),
+            legacy::LegacyEncoding::Vni => legacy::read_in(raw, sheet_encoding),
+        };
+        if let Some(text) = text {
             grid.set_text(r, c, text);
         }
     }
@@ -4023,8 +4030,33 @@ fn read_rows(
                     sub.findings.push(invalid(b.to_string()));
                     continue;
                 }
-                // A date typed in a figure cell: quoted as the clerk sees
-                // it, not as Excel's serial.
+                // A number under a date format (2 shown «02/01/1900»):
+                // the printout shows the date, so the leaders cannot sign
+                // it; the clerk is told the number the cell holds and to
+                // format it as a number. Quoted as the clerk sees it.
+                Data::DateTime(dt) if !dt.is_duration() => {
+                    let here = here();
+                    let shown = crate::ingest::sheet::date_text(dt);
+                    let value = crate::number::format_auto(dt.as_f64(), 6, lang);
+                    let said = Read::NumberAsDate {
+                        unit: &who,
+                        cell: &here.cell,
+                        code: &ind.code,
+                        name: &ind.name,
+                        column,
+                        shown: &shown,
+                        value: &value,
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Error, &said, lang)
+                            .at(&here)
+                            .indicator(ind.code.clone())
+                            .column(column.as_str())
+                            .expected(value.clone())
+                            .actual(shown),
+                    );
+                    continue;
+                }
                 Data::DateTime(dt) => {
                     sub.findings
                         .push(invalid(crate::ingest::sheet::date_text(dt)));
@@ -5583,6 +5615,58 @@ mod tests {
                 "café",
                 "m²"
             ]
+        );
+    }
+
+    /// Regression (tester CJ): a TCVN3 CSV's unit header «®vt» (đvt) and
+    /// «§VT» (ĐVT) are no syllables, so they stayed raw, the unit column
+    /// was not found and 8.000.000 đồng was added as triệu đồng. On a
+    /// sheet decided TCVN3, a letter only TCVN3 writes that way decides.
+    #[test]
+    fn a_tcvn3_sheet_decodes_its_abbreviations() {
+        let sheet = [
+            "Sè hé gia ®×nh nghÌo",
+            "Sè ng\u{ad}êi ®\u{ad}îc c¸ch ly",
+            "®vt",
+            "§VT",
+            "§VT: triÖu ®ång",
+            // Near misses: symbols of Unicode text, Latin-1 words.
+            "m²",
+            "25 °C",
+            "2×3",
+            "café",
+            "© 2020",
+        ];
+        let (texts, found) = decoded(&sheet);
+        assert_eq!(found, 1);
+        assert_eq!(
+            texts[2..],
+            [
+                "đvt",
+                "ĐVT",
+                "ĐVT: triệu đồng",
+                "m²",
+                "25 °C",
+                "2×3",
+                "café",
+                "© 2020"
+            ]
+        );
+        // A word that may be Unicode as written leaves its cell.
+        let (texts, _) = decoded(&[
+            "Sè hé gia ®×nh nghÌo",
+            "Sè ng\u{ad}êi ®\u{ad}îc c¸ch ly",
+            "Công ty ABC®",
+        ]);
+        assert_eq!(texts[2], "Công ty ABC®");
+        // Not on a sheet with Unicode Vietnamese, nor on one that is not
+        // decided TCVN3.
+        let (texts, _) = decoded(&["Phường 5", "Số hộ", "Công ty ABC®", "ABC®", "®vt"]);
+        assert_eq!(texts[2..], ["Công ty ABC®", "ABC®", "®vt"]);
+        let (texts, found) = decoded(&["ABC®", "®vt", "§VT"]);
+        assert_eq!(
+            (&texts[..], found),
+            (&["ABC®", "®vt", "§VT"].map(String::from)[..], 0)
         );
     }
 

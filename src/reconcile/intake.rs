@@ -214,19 +214,24 @@ pub fn intake(
                 // Files charged to nobody that name it (a RAR archive, a
                 // link to a file that is gone): each with what it is and
                 // what to do.
-                let named: Vec<(&str, String, String, bool)> = mentioned
+                let named: Vec<Named> = mentioned
                     .get(&ai)
                     .into_iter()
                     .flatten()
-                    .filter_map(|&k| match &outcomes[k] {
-                        FileOutcome::Skipped { file, reason }
-                        | FileOutcome::Rejected { file, reason } => {
-                            let (what, advice) = reason_words(reason, lang);
-                            let archive =
-                                reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE);
-                            Some((file.as_str(), what, advice, archive))
-                        }
-                        FileOutcome::Read(_) => None,
+                    .filter_map(|&k| {
+                        let (file, reason, sent) = match &outcomes[k] {
+                            FileOutcome::Skipped { file, reason } => (file, reason, true),
+                            FileOutcome::Rejected { file, reason } => (file, reason, false),
+                            FileOutcome::Read(_) => return None,
+                        };
+                        let (what, advice) = reason_words(reason, lang);
+                        Some(Named {
+                            file: file.as_str(),
+                            what,
+                            advice,
+                            archive: reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE),
+                            sent,
+                        })
                     })
                     .collect();
                 let unit_name = a.shown();
@@ -255,13 +260,13 @@ pub fn intake(
                 } else {
                     let listed: Vec<String> = named
                         .iter()
-                        .map(|(file, what, ..)| format!("{file} ({what})"))
+                        .map(|n| format!("{} ({})", n.file, n.what))
                         .collect();
                     let listed = listed.join("; ");
                     let mut advice: Vec<&str> = Vec::new();
-                    for (_, _, a, _) in &named {
-                        if !a.is_empty() && !advice.contains(&a.as_str()) {
-                            advice.push(a);
+                    for n in &named {
+                        if !n.advice.is_empty() && !advice.contains(&n.advice.as_str()) {
+                            advice.push(&n.advice);
                         }
                     }
                     let said = Said::SubmissionMissingNamed {
@@ -270,28 +275,56 @@ pub fn intake(
                         named: &listed,
                         advice: &advice.join(" "),
                     };
-                    let note = format!(
-                        "{} {listed}",
-                        lang.pick(
-                            "có tệp mang tên đơn vị nhưng chưa đọc được:",
-                            "a file bearing its name was not read:"
-                        ),
-                    );
+                    // A file the unit sent (a Word document, a RAR
+                    // archive) is said to be its; a link the office made
+                    // is only a file bearing its name.
+                    let note = named
+                        .iter()
+                        .map(|n| match (n.sent, lang) {
+                            (true, Lang::Vi) => {
+                                format!("đã gửi tệp {} nhưng không đọc được: {}", n.file, n.what)
+                            }
+                            (true, Lang::En) => {
+                                format!("sent {} but it was not read: {}", n.file, n.what)
+                            }
+                            (false, Lang::Vi) => format!(
+                                "có tệp mang tên đơn vị nhưng chưa đọc được: {} ({})",
+                                n.file, n.what
+                            ),
+                            (false, Lang::En) => format!(
+                                "a file bearing its name was not read: {} ({})",
+                                n.file, n.what
+                            ),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
                     (
                         Finding::said(Severity::Error, &said, lang)
-                            .actual(named.iter().map(|n| n.0).collect::<Vec<_>>().join("; ")),
+                            .actual(named.iter().map(|n| n.file).collect::<Vec<_>>().join("; ")),
                         note,
                     )
                 };
                 // The ward is told it sent nothing, not to look at the
                 // office's files; a compressed file bearing its name came
                 // from it: it is asked for the workbook itself.
-                let archive = named.iter().find(|n| n.3).map(|n| n.0);
-                let finding = match archive {
-                    Some(file) if files.is_empty() => {
+                let archive = named.iter().find(|n| n.archive).map(|n| n.file);
+                let document = named.iter().find(|n| n.sent && !n.archive);
+                let finding = match (archive, document) {
+                    (Some(file), _) if files.is_empty() => {
                         let to_unit = Said::UnitSentArchive {
                             unit: &unit_name,
                             file,
+                            period,
+                        };
+                        finding.unit(a.code.clone()).told_unit(&to_unit, lang)
+                    }
+                    // A Word document or a text file bearing its name: it
+                    // sent something, which is not the workbook.
+                    (None, Some(n)) if files.is_empty() => {
+                        let to_unit = Said::UnitSentNotSpreadsheet {
+                            unit: &unit_name,
+                            file: n.file,
+                            what: &n.what,
                             period,
                         };
                         finding.unit(a.code.clone()).told_unit(&to_unit, lang)
@@ -537,6 +570,20 @@ fn stale_title(outcome: &FileOutcome, period: Period, lang: Lang) -> Option<Stri
 
 /// The files of a run sorted by unit, with the findings about the files
 /// themselves.
+/// A file charged to nobody that a unit's name names, as that unit's
+/// `submission-missing` and status line tell it.
+struct Named<'a> {
+    file: &'a str,
+    /// What the file is, and what to do, in the run's language.
+    what: String,
+    advice: String,
+    /// A RAR or 7-Zip archive.
+    archive: bool,
+    /// Skipped as no spreadsheet (the unit sent it), not a link the
+    /// office made to a file that is gone.
+    sent: bool,
+}
+
 #[derive(Default)]
 struct Sorted {
     findings: Vec<Finding>,
@@ -551,9 +598,22 @@ struct Sorted {
     /// (none: any).
     unplaced: Vec<(usize, Vec<usize>)>,
     /// unit → files charged to nobody that its name names (a RAR
-    /// archive, a link to a file that is gone): said on its line when
+    /// archive, a Word document, a `.txt` without a table, a link to a
+    /// file that is gone): said on its line when
     /// nothing of it was read.
     mentioned: BTreeMap<usize, Vec<usize>>,
+}
+
+/// Whether a skipped file is one a unit may have sent as its report: a
+/// RAR or 7-Zip archive, a Word document, a `.txt` that holds no table,
+/// any other file that is no spreadsheet (a `.pdf`). Not what the office's
+/// own tools leave (Excel's lock files, a Mac's `._` files, links, folders).
+fn sent_but_skipped(reason: &str) -> bool {
+    use crate::ingest::discover::{OTHER_ARCHIVE, TEXT_NOT_TABLE, WORD_DOCUMENT};
+    reason.starts_with(OTHER_ARCHIVE)
+        || reason == WORD_DOCUMENT
+        || reason == TEXT_NOT_TABLE
+        || reason.starts_with("not a spreadsheet (.")
 }
 
 /// Sorts each file to its unit: skipped, unreadable (named after a unit or
@@ -578,7 +638,7 @@ fn sort_files(
     for (k, o) in outcomes.iter().enumerate() {
         match o {
             FileOutcome::Skipped { file, reason } => {
-                if reason.starts_with(crate::ingest::discover::OTHER_ARCHIVE) {
+                if sent_but_skipped(reason) {
                     for u in matcher.all_in_name(&name_stem(file)) {
                         mentioned.entry(u).or_default().push(k);
                     }
@@ -1385,7 +1445,23 @@ pub fn indicator_missing(
 
 /// `file-skipped`: a file that is not a submission, with the reason.
 pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
-    let (what, advice) = reason_words(reason, lang);
+    skipped_finding_advised(file, reason, reason_words(reason, lang), lang)
+}
+
+/// [`skipped_finding`] for the clerk checking the unit's own file
+/// (`tonghop check`): the advice is the clerk's to follow
+/// ([`reason_words_to_sender`](crate::ingest::reasons::reason_words_to_sender)).
+pub fn skipped_finding_to_sender(file: &str, reason: &str, lang: Lang) -> Finding {
+    let words = crate::ingest::reasons::reason_words_to_sender(reason, lang);
+    skipped_finding_advised(file, reason, words, lang)
+}
+
+fn skipped_finding_advised(
+    file: &str,
+    reason: &str,
+    (what, advice): (String, String),
+    lang: Lang,
+) -> Finding {
     Finding::said(
         Severity::Info,
         &Said::FileSkipped {
@@ -1403,7 +1479,22 @@ pub fn skipped_finding(file: &str, reason: &str, lang: Lang) -> Finding {
 /// words and the advice that fits it; the reason as ingest gave it in
 /// `actual`.
 pub fn unreadable_finding(file: &str, reason: &str, lang: Lang) -> Finding {
-    let (what, advice) = reason_words(reason, lang);
+    unreadable_finding_advised(file, reason, reason_words(reason, lang), lang)
+}
+
+/// [`unreadable_finding`] for the clerk checking the unit's own file
+/// (`tonghop check`): «Hãy gỡ mật khẩu», not «Hãy xin đơn vị gỡ mật khẩu».
+pub fn unreadable_finding_to_sender(file: &str, reason: &str, lang: Lang) -> Finding {
+    let words = crate::ingest::reasons::reason_words_to_sender(reason, lang);
+    unreadable_finding_advised(file, reason, words, lang)
+}
+
+fn unreadable_finding_advised(
+    file: &str,
+    reason: &str,
+    (what, advice): (String, String),
+    lang: Lang,
+) -> Finding {
     let said = Said::FileUnreadable {
         file,
         what: &what,

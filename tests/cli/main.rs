@@ -25,6 +25,7 @@ mod layering;
 mod namesakes;
 mod office;
 mod one_voice;
+mod other_programs;
 mod page_breaks;
 mod periods;
 mod printed;

@@ -1691,7 +1691,7 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
         [
             format!("error|file-unreadable|X5|Xa Dong Hoa/BC quy 3.xlsx|Không đọc được tệp Xa Dong Hoa/BC quy 3.xlsx: {empty}"),
             format!("error|file-unreadable|X6|014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx|Không đọc được tệp 014 - ubnd.xaeaning@gmail.com/BC Q3.xlsx: {empty}"),
-            "error|submission-missing|X2||Xã Ea Knốp chưa có báo cáo Quý III/2020 được đọc: tệp Zalo/BC Q3 Xa Ea Knop.rar (tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này) mang tên Xã Ea Knốp nhưng chưa đọc được. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
+            "error|submission-missing|X2||Xã Ea Knốp chưa có báo cáo Quý III/2020 được đọc: tệp Zalo/BC Q3 Xa Ea Knop.docx (tệp là văn bản Word, không phải bảng tính Excel); Zalo/BC Q3 Xa Ea Knop.rar (tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này) mang tên Xã Ea Knốp nhưng chưa đọc được. Hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo thay cho văn bản Word. Hãy giải nén tệp (bằng WinRAR hoặc 7-Zip) vào thư mục đầu vào rồi chạy lại.".into(),
             "error|submission-missing|X3||Xã Tân Phú chưa gửi báo cáo Quý III/2020.".into(),
             "error|submission-missing|X4||Xã Tân Phù chưa gửi báo cáo Quý III/2020.".into(),
             format!("error|submission-missing|X7||Xã Dray Bhăng chưa có báo cáo Quý III/2020 được đọc: tệp Zalo/Xa Dray Bhang (1).xlsx ({gone}) mang tên Xã Dray Bhăng nhưng chưa đọc được. Hãy chép chính tệp báo cáo vào thư mục, không chép liên kết."),
@@ -1711,7 +1711,7 @@ fn files_saved_from_the_inbox_are_charged_to_their_commune() {
         lines,
         [
             "X1|050 - ubnd.xaeakar@gmail.com/Xa Ea Kar quy 3.xlsx |đã nộp|".to_string(),
-            "X2||chưa nộp|có tệp mang tên đơn vị nhưng chưa đọc được: Zalo/BC Q3 Xa Ea Knop.rar (tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này)".into(),
+            "X2||chưa nộp|đã gửi tệp Zalo/BC Q3 Xa Ea Knop.docx nhưng không đọc được: tệp là văn bản Word, không phải bảng tính Excel; đã gửi tệp Zalo/BC Q3 Xa Ea Knop.rar nhưng không đọc được: tệp nén RAR hoặc 7-Zip, công cụ không mở loại tệp nén này".into(),
             "X3||chưa nộp|".into(),
             "X4||chưa nộp|".into(),
             "X5|Xa Dong Hoa/BC quy 3.xlsx|không đọc được|tệp rỗng (0 byte)".into(),
