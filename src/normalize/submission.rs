@@ -2060,7 +2060,7 @@ fn note_former(
     // said to be the old one ("UBND XÃ MỸ PHƯỚC (CŨ)", "My Phuoc cu.xlsx"
     // for Xã Mỹ Phước, formed from Xã Mỹ Phước and Xã Phước Thạnh).
     let old_namesake = |t: &str| -> Option<String> {
-        if !says_former(t) {
+        if !says_former(t) && !old_after_name(t, &agency.former) {
             return None;
         }
         let folded = format!(" {} ", fold(t));
@@ -2085,13 +2085,23 @@ fn note_former(
     let Some(former) = former else {
         return;
     };
+    // A title that says "(CŨ)" after the name the unit shares with a
+    // former commune ("UBND XÃ HÒA LỢI (CŨ)") is explicit: a file or folder
+    // name that writes the shared name ("Hoa Loi - BC GD.xlsx") cannot
+    // tell the new commune from the old one, and does not outweigh it.
+    let old_in_title = matches!(
+        sub.unit_source,
+        UnitSource::Title(c) if old_namesake(&cell_text(c)).is_some()
+    );
     // Anything else naming the unit as it is now, not as the old one.
-    let now = |t: &str, in_name: bool| {
-        !says_former(t)
-            && match in_name {
-                true => ctx.agencies.names_current_in_name(t, unit),
-                false => ctx.agencies.names_current(t, unit),
-            }
+    let now = |t: &str, in_name: bool| match in_name {
+        true => {
+            !old_in_title
+                && !says_former(t)
+                && !old_after_name(t, &agency.former)
+                && ctx.agencies.names_current_in_name(t, unit)
+        }
+        false => !says_former(t) && ctx.agencies.names_current(t, unit),
     };
     let titled = (grid.rows().start..layout.header_first)
         .flat_map(|r| grid.row_texts(r))
@@ -2103,9 +2113,6 @@ fn note_former(
     }
 }
 
-/// True when `text` says a name in it is the old one: the word "cũ"
-/// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
-/// word "cu" typed without its tone ("xa phuoc thanh cu").
 /// Whether `text` names the body `unit` belongs to (the registry's
 /// `parent`: "Tỉnh Tây Ninh", "Huyện Bến Cát") as whole words.
 fn names_parent(template: &Template, text: &str, unit: usize) -> bool {
@@ -2133,6 +2140,25 @@ pub(crate) fn own_namesake(
     }
 }
 
+/// True when a file or folder name writes "cu" (or "cũ") right after one
+/// of the `former` communes' names, "xã" optional, anywhere in it ("Hoa
+/// Loi cu - BC GD 6 thang 2026", "BC xa Hoa Loi cu Q2"): that commune is
+/// the old one, whatever follows.
+fn old_after_name(name: &str, former: &[String]) -> bool {
+    let folded = format!(" {} ", fold(&crate::normalize::title::parted(name)));
+    former.iter().any(|f| {
+        let words: Vec<String> = fold(f).split(' ').map(str::to_string).collect();
+        // The name without the words saying what kind of commune it is.
+        let kind = |w: &str| ["xa", "phuong", "thi", "tran", "dac", "khu"].contains(&w);
+        let own = words.iter().position(|w| !kind(w)).unwrap_or(words.len());
+        let bare = words.get(own..).unwrap_or_default().join(" ");
+        !bare.is_empty() && folded.contains(&format!(" {bare} cu "))
+    })
+}
+
+/// True when `text` says a name in it is the old one: the word "cũ"
+/// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
+/// word "cu" typed without its tone ("xa phuoc thanh cu").
 fn says_former(text: &str) -> bool {
     let words = crate::text::tone_words(text);
     words.iter().any(|w| w == "cu4") || fold(text).rsplit(' ').next() == Some("cu")
