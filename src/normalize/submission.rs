@@ -237,6 +237,10 @@ pub struct Submission {
     /// merged into the unit, and nothing names the unit as it is now. Its
     /// figures may be those of that commune only.
     pub unit_former: Option<String>,
+    /// The report's title line above the table ("BÁO CÁO THỐNG KÊ GIÁO
+    /// DỤC NĂM HỌC 2025 - 2026"), where its period is written or should
+    /// be: where a title naming no period is told.
+    pub title_at: Option<TitleCell>,
     pub period: Option<(Period, TitleCell)>,
     /// The run's period when the headers of figure columns name it but the
     /// title names another (its columns are not read for the title's
@@ -486,6 +490,7 @@ impl Submission {
             unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
             unit_text_at: self.unit_text_at,
+            title_at: self.title_at,
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
@@ -729,6 +734,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_text: String::new(),
         unit_text_at: None,
         unit_former: None,
+        title_at: None,
         period: None,
         headers_period: None,
         title_stale: None,
@@ -1591,6 +1597,16 @@ fn decode_legacy(
 /// count as typed in it ([`decode_legacy`]).
 const SHEET_EVIDENCE: usize = 2;
 
+/// Whether a title line is the report's own title ("BÁO CÁO SỐ LIỆU …",
+/// "BIỂU THỐNG KÊ …", "SỐ LIỆU GIÁO DỤC …"), the line a period belongs on.
+fn is_report_title(text: &str) -> bool {
+    const OPENINGS: [&str; 7] = [
+        "bao cao", "bieu", "so lieu", "thong ke", "tong hop", "ket qua", "danh gia",
+    ];
+    let f = fold(text);
+    OPENINGS.iter().any(|o| f.starts_with(o))
+}
+
 /// Who sent it and for which period, from the rows above the header (or
 /// the file name; failing both, the folder or zip file it came in, then
 /// the signature block). A title fitting several units alike (typed
@@ -1617,6 +1633,9 @@ fn read_title(
             // The national motto names nobody.
             if is_motto(&text) {
                 continue;
+            }
+            if sub.title_at.is_none() && is_report_title(&text) {
+                sub.title_at = Some(TitleCell { row: r, col: c });
             }
             if first_text.is_none() {
                 first_text = Some((text.clone(), TitleCell { row: r, col: c }));

@@ -949,7 +949,12 @@ impl Derived {
                         .iter()
                         .filter(|&&o| masks[o] & both == 0 && exempt.contains(&o))
                         .count();
-                    tally(*rate, slot.index(), with_excused(given, excused), 2 * ops.len());
+                    tally(
+                        *rate,
+                        slot.index(),
+                        with_excused(given, excused),
+                        2 * ops.len(),
+                    );
                 }
             }
             for i in touched.drain(..) {

@@ -761,17 +761,42 @@ fn a_rate_right_by_the_figure_an_lk_finding_names_draws_nothing() {
     let none = f64::NAN;
     let book = |k: u32, a23: [f64; 5], a25: f64, b41: f64, b42: f64, a22: f64| {
         let rows = vec![
-            ("A13", "Số lớp trung học cơ sở", "lớp", n([72.0, 72.0, 70.0, none, none], None)),
-            ("A22", "Số học sinh tiểu học", "học sinh", n([none, a22, none, none, none], None)),
-            ("A23", "Số học sinh trung học cơ sở", "học sinh", n(a23, None)),
+            (
+                "A13",
+                "Số lớp trung học cơ sở",
+                "lớp",
+                n([72.0, 72.0, 70.0, none, none], None),
+            ),
+            (
+                "A22",
+                "Số học sinh tiểu học",
+                "học sinh",
+                n([none, a22, none, none, none], None),
+            ),
+            (
+                "A23",
+                "Số học sinh trung học cơ sở",
+                "học sinh",
+                n(a23, None),
+            ),
             (
                 "A25",
                 "Số học sinh bình quân/lớp trung học cơ sở",
                 "học sinh/lớp",
                 n([none, a25, none, none, none], Some("0.0")),
             ),
-            ("B41", "Số học sinh bỏ học", "học sinh", n([none, b41, none, none, none], None)),
-            ("B42", "Tỷ lệ học sinh bỏ học", "%", n([none, b42, none, none, none], Some("0.00"))),
+            (
+                "B41",
+                "Số học sinh bỏ học",
+                "học sinh",
+                n([none, b41, none, none, none], None),
+            ),
+            (
+                "B42",
+                "Tỷ lệ học sinh bỏ học",
+                "%",
+                n([none, b42, none, none, none], Some("0.00")),
+            ),
         ];
         write_sheet(
             &dir.join(format!("phuong-{k}.xlsx")),
@@ -782,9 +807,30 @@ fn a_rate_right_by_the_figure_an_lk_finding_names_draws_nothing() {
         );
     };
     // 2.801 / 2.795 = 100,21%; 2.801 / 2.724 − 1 = 2,83%.
-    book(1, [2795.0, 3578.0, 2724.0, 100.21, 2.83], 38.9, 1.0, 0.02, 3578.0);
-    book(2, [2795.0, 2801.0, 2724.0, 100.21, 2.83], 45.3, 1.0, 0.02, 3578.0);
-    book(3, [1000.0, 1007.0, 990.0, 100.7, 1.72], 14.0, 3.0, 12.0, 1504.0);
+    book(
+        1,
+        [2795.0, 3578.0, 2724.0, 100.21, 2.83],
+        38.9,
+        1.0,
+        0.02,
+        3578.0,
+    );
+    book(
+        2,
+        [2795.0, 2801.0, 2724.0, 100.21, 2.83],
+        45.3,
+        1.0,
+        0.02,
+        3578.0,
+    );
+    book(
+        3,
+        [1000.0, 1007.0, 990.0, 100.7, 1.72],
+        14.0,
+        3.0,
+        12.0,
+        1504.0,
+    );
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["pct-mismatch", "pct-rounding", "pct-kind"]),

@@ -2014,7 +2014,12 @@ fn a_former_communes_file_saying_cu_before_the_rest_of_its_name_is_added() {
             100.0,
             sign,
         );
-        book(&dir.join(name), Some(title).filter(|t| !t.is_empty()), 90.0, sign);
+        book(
+            &dir.join(name),
+            Some(title).filter(|t| !t.is_empty()),
+            90.0,
+            sign,
+        );
         let out = tmp.path().join(format!("out-{name}"));
         let f = run(&dir, &out, &tpl, "2020-Q3");
         assert_eq!(

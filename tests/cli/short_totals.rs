@@ -1156,9 +1156,19 @@ fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
             [Some(a01), Some(a01)],
         )];
         if let Some(a02) = a02 {
-            v.push(("A02", "Số học sinh trung học cơ sở", "học sinh", [Some(a02), Some(a02)]));
+            v.push((
+                "A02",
+                "Số học sinh trung học cơ sở",
+                "học sinh",
+                [Some(a02), Some(a02)],
+            ));
         }
-        v.push(("B01", "Số học sinh bỏ học", "học sinh", [Some(b01), Some(b01)]));
+        v.push((
+            "B01",
+            "Số học sinh bỏ học",
+            "học sinh",
+            [Some(b01), Some(b01)],
+        ));
         v
     };
     let summary_row = |out: &Path, code: &str| -> Vec<String> {
@@ -1167,16 +1177,28 @@ fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
     };
     let dir = tmp.path().join("in");
     std::fs::create_dir_all(&dir).unwrap();
-    write_unit(&dir.join("hoa-phu.xlsx"), "UBND XÃ HÒA PHÚ", "QUÝ III/2020", &rows(1000.0, Some(600.0), 2.0));
-    write_unit(&dir.join("tan-an.xlsx"), "UBND XÃ TÂN AN", "QUÝ III/2020", &rows(900.0, Some(500.0), 1.0));
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        "QUÝ III/2020",
+        &rows(1000.0, Some(600.0), 2.0),
+    );
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        "QUÝ III/2020",
+        &rows(900.0, Some(500.0), 1.0),
+    );
     // Krông Búk's form has no A02 row: it has no lower secondary school.
-    write_unit(&dir.join("krong-buk.xlsx"), "UBND XÃ KRÔNG BÚK", "QUÝ III/2020", &rows(1100.0, None, 1.0));
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        "QUÝ III/2020",
+        &rows(1100.0, None, 1.0),
+    );
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2020-Q3");
-    assert!(
-        !f.iter().any(|x| x["code"] == "total-uncomputed"),
-        "{f:#?}"
-    );
+    assert!(!f.iter().any(|x| x["code"] == "total-uncomputed"), "{f:#?}");
     // 4 / (3.000 + 1.100) × 100 = 0,0975…
     let b02 = summary_row(&out, "B02");
     let lk: f64 = b02[2].parse().unwrap();
@@ -1186,11 +1208,26 @@ fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
     // Near miss: Tân An, not exempt, leaves its A02 cells blank.
     let dir = tmp.path().join("in2");
     std::fs::create_dir_all(&dir).unwrap();
-    write_unit(&dir.join("hoa-phu.xlsx"), "UBND XÃ HÒA PHÚ", "QUÝ III/2020", &rows(1000.0, Some(600.0), 2.0));
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        "QUÝ III/2020",
+        &rows(1000.0, Some(600.0), 2.0),
+    );
     let mut tan_an = rows(900.0, Some(500.0), 1.0);
     tan_an[1].3 = [None, None];
-    write_unit(&dir.join("tan-an.xlsx"), "UBND XÃ TÂN AN", "QUÝ III/2020", &tan_an);
-    write_unit(&dir.join("krong-buk.xlsx"), "UBND XÃ KRÔNG BÚK", "QUÝ III/2020", &rows(1100.0, None, 1.0));
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        "QUÝ III/2020",
+        &tan_an,
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        "QUÝ III/2020",
+        &rows(1100.0, None, 1.0),
+    );
     let out = tmp.path().join("out2");
     let f = run(&dir, &out, &tpl, "2020-Q3");
     let uncomputed: Vec<String> = f
@@ -1200,7 +1237,10 @@ fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
         .collect();
     assert_eq!(
         uncomputed,
-        ["\"B02\"|\"LK\"|\"Xã Tân An\"", "\"B02\"|\"TH\"|\"Xã Tân An\""]
+        [
+            "\"B02\"|\"LK\"|\"Xã Tân An\"",
+            "\"B02\"|\"TH\"|\"Xã Tân An\""
+        ]
     );
     assert_eq!(summary_row(&out, "B02")[1..3], ["", ""]);
     let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
