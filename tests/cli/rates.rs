@@ -501,7 +501,7 @@ fn percents_and_rates_right_from_a_stocks_th_are_not_blamed_from_its_summed_lk()
         ),
         [
             "error|pct-kind|P02|J11|DS02|%CK|250|150",
-            "error|pct-mismatch|P02|G15|KB04|LK|9|6",
+            "error|pct-mismatch|P02|G15|KB04|LK|9,2|6",
             "error|pct-mismatch|P02|I14|KB03|%KH|200|50",
             "error|pct-mismatch|P02|J12|TV01|%CK|250|125",
             "warning|cumulative-mismatch|P01|G14|KB03|LK|LK = TH|10",
