@@ -857,12 +857,14 @@ fn submissions(s: &Said, lang: Lang) -> String {
             "{unit} sent {file} without a single figure (the form is blank): as good as not sent. Fill in the figures and send it again."
         ),
         (Said::PeriodMissing { unit, period }, Lang::Vi) => format!(
-            "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «QUÝ I/2020»).",
-            period.title_vi()
+            "Tiêu đề biểu của {unit} không ghi kỳ báo cáo; coi như {}. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «{}»).",
+            period.title_vi(),
+            period.title_vi().to_uppercase()
         ),
         (Said::PeriodMissing { unit, period }, Lang::En) => format!(
-            "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «QUÝ I/2020»).",
-            period.title_en()
+            "The title of {unit}'s form names no period; taken as {}. Write the period in the title (e.g. «{}»).",
+            period.title_en(),
+            period.title_vi().to_uppercase()
         ),
         _ => String::new(),
     }

@@ -138,7 +138,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Tiêu đề không ghi kỳ báo cáo.", "The title names no period."),
         help: ("Nên ghi kỳ báo cáo ở tiêu đề biểu.", "The form's title should name its period."),
-        example: "the title names no period; the file is taken as the `--period` being consolidated",
+        example: "the title names no period (\"BÁO CÁO THỐNG KÊ GIÁO DỤC NĂM HỌC 2025 - 2026\"); the file is taken as the `--period` being consolidated; told at the report's title line (\"BÁO CÁO …\", \"BIỂU …\", \"SỐ LIỆU …\"), with the run's period as the example to write («6 THÁNG ĐẦU NĂM 2026»)",
     },
     Entry {
         code: Code::ColumnIgnored,

@@ -595,6 +595,10 @@ impl HeaderWords {
         if matches!(first, "quy" | "nam" | "ca") || months_at(tokens, 0).is_some() {
             return true;
         }
+        // A semester ("Học kỳ II năm học 2025-2026", "HK II").
+        if first == "hk" || tokens.starts_with(&["hoc", "ky"]) {
+            return true;
+        }
         // An estimate of the year ("Ước cả năm", "Ước tính năm 2025").
         if first == "uoc" && tokens.contains(&"nam") {
             return true;
@@ -627,6 +631,13 @@ impl HeaderWords {
         if past_plan || next_plan {
             return None;
         }
+        // A school year's figures (an education office's forms): see
+        // [`school_year_role`]. Its plan is read as any plan (above), a
+        // percent against it as any percent (below).
+        let percent_word = self.has(tokens, Family::Percent) || self.has(tokens, Family::Growth);
+        if let (false, false, Some(p), Some(y)) = (kh, percent_word, period, school_year(tokens)) {
+            return school_year_role(y, self, tokens, p).map(Role::Value);
+        }
         // One month ("Thực hiện tháng 7", "Ước TH tháng 12", "Cùng kỳ
         // tháng 9/2024") is another period's figure, never the quarter's
         // TH nor the year's LK: not ours.
@@ -647,6 +658,13 @@ impl HeaderWords {
         let ck = self.has(tokens, Family::Ck)
             || period.is_some_and(|p| {
                 years(tokens).next().is_some() && years(tokens).all(|y| y == p.year - 1)
+            })
+            // Last school year in a half-year's report ("So với năm học
+            // 2024-2025 (%)").
+            || period.is_some_and(|p| {
+                school_year(tokens).is_some_and(|y| {
+                    school_year_role(y, self, tokens, p) == Some(ValueColumn::Ck)
+                })
             });
         let percent = self.has(tokens, Family::Percent);
         let growth = self.has(tokens, Family::Growth);
@@ -794,6 +812,79 @@ fn years<'a>(tokens: &'a [&'a str]) -> impl Iterator<Item = i32> + 'a {
         .filter(|t| t.len() == 4)
         .filter_map(|t| t.parse::<i32>().ok())
         .filter(|y| (1900..=2200).contains(y))
+}
+
+/// A school year a label names ("năm học 2025-2026", "học kỳ II năm
+/// học 2025 - 2026"): the year it ends in, and its semester (1: Sep–Jan,
+/// 2: Jan–May) when the label names one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SchoolYear {
+    ends: i32,
+    semester: Option<u8>,
+}
+
+/// The [`SchoolYear`] in `tokens`: "nam hoc" followed by two years in a
+/// row; "hoc ky" (or "hk") followed by its number, I or II. A semester
+/// without its school year ("Thực hiện học kỳ I") is one of the school
+/// year ending in the report's year (`ends` 0: unknown).
+fn school_year(tokens: &[&str]) -> Option<SchoolYear> {
+    let ends = tokens
+        .windows(2)
+        .position(|w| w == ["nam", "hoc"])
+        .and_then(|at| {
+            let ys: Vec<i32> = years(tokens.get(at + 2..)?).take(2).collect();
+            match ys.as_slice() {
+                [a, b, ..] if b - a == 1 => Some(*b),
+                _ => None,
+            }
+        });
+    let semester = tokens.iter().enumerate().find_map(|(i, t)| {
+        let after = match *t {
+            "hk" => tokens.get(i + 1),
+            "hoc" if tokens.get(i + 1) == Some(&"ky") => tokens.get(i + 2),
+            _ => None,
+        }?;
+        match *after {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            _ => None,
+        }
+    });
+    match (ends, semester) {
+        (Some(ends), _) => Some(SchoolYear { ends, semester }),
+        (None, Some(_)) => Some(SchoolYear { ends: 0, semester }),
+        (None, None) => None,
+    }
+}
+
+/// The column a school year's figures are in a half-year's report (the
+/// first half of the year the school year ends in, January to June):
+/// the school year ending that year, or its second semester (January to
+/// May), is the half-year itself, its LK; the school year before, or its
+/// second semester, is the same period of last year, CK; a first
+/// semester (September to January) is another period, and so is any
+/// school year in a report of another span (a quarter's TH is no
+/// semester, a year's LK no school year).
+fn school_year_role(
+    y: SchoolYear,
+    words: &HeaderWords,
+    tokens: &[&str],
+    p: Period,
+) -> Option<ValueColumn> {
+    if p.span != PeriodSpan::FirstHalf || y.semester == Some(1) {
+        return None;
+    }
+    let said_ck = words.has(tokens, Family::Ck);
+    let ends = match y.ends {
+        0 if said_ck => p.year - 1,
+        0 => p.year,
+        e => e,
+    };
+    match ends - p.year {
+        0 if !said_ck => Some(ValueColumn::Lk),
+        -1 => Some(ValueColumn::Ck),
+        _ => None,
+    }
 }
 
 /// The quarter a period ends with (a half-year ends the second).
@@ -1692,6 +1783,43 @@ mod tests {
         assert_eq!(w.classify("Ghi chú", None), Some(Role::Note));
         assert_eq!(w.classify("UBND PHƯỜNG 5", None), None);
         assert_eq!(w.classify("Khánh Hòa", None), None);
+    }
+
+    /// A school year's columns in a half-year's report (January to June,
+    /// the end of the school year): this school year, or its second
+    /// semester, is LK; last school year's is CK; a first semester is
+    /// another period. Near misses: the plan of the school year stays KH,
+    /// a percent against last school year stays %CK, and a school year in
+    /// a quarter's or a year's report is read as before (not at all).
+    #[test]
+    fn school_year_columns_of_a_half_years_report() {
+        use ValueColumn::*;
+        let w = words();
+        let h1: Option<Period> = "2026-H1".parse().ok();
+        let cases: &[(&str, Option<ValueColumn>)] = &[
+            ("Năm học 2025-2026", Some(Lk)),
+            ("Thực hiện năm học 2025-2026", Some(Lk)),
+            ("Thực hiện học kỳ II năm học 2025-2026", Some(Lk)),
+            ("HK II năm học 2025 - 2026", Some(Lk)),
+            ("Học kỳ II", Some(Lk)),
+            ("Năm học 2024-2025", Some(Ck)),
+            ("Cùng kỳ năm học 2024-2025", Some(Ck)),
+            ("Học kỳ II năm học 2024-2025", Some(Ck)),
+            ("Thực hiện học kỳ I", None),
+            ("Học kỳ I năm học 2025-2026", None),
+            ("Năm học 2023-2024", None),
+            ("Kế hoạch năm học 2025-2026", Some(Kh)),
+            ("So với năm học 2024-2025 (%)", Some(PctCk)),
+        ];
+        for (label, want) in cases {
+            assert_eq!(w.classify(label, h1), want.map(Role::Value), "{label}");
+        }
+        let q2: Option<Period> = "2026-Q2".parse().ok();
+        let year: Option<Period> = "2026".parse().ok();
+        for p in [q2, year] {
+            assert_eq!(w.classify("Năm học 2025-2026", p), None);
+            assert_eq!(w.classify("Thực hiện học kỳ II năm học 2025-2026", p), None);
+        }
     }
 
     /// Header phrasings met in offices' workbooks, none of them listed

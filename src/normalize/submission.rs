@@ -237,6 +237,10 @@ pub struct Submission {
     /// merged into the unit, and nothing names the unit as it is now. Its
     /// figures may be those of that commune only.
     pub unit_former: Option<String>,
+    /// The report's title line above the table ("BÁO CÁO THỐNG KÊ GIÁO
+    /// DỤC NĂM HỌC 2025 - 2026"), where its period is written or should
+    /// be: where a title naming no period is told.
+    pub title_at: Option<TitleCell>,
     pub period: Option<(Period, TitleCell)>,
     /// The run's period when the headers of figure columns name it but the
     /// title names another (its columns are not read for the title's
@@ -486,6 +490,7 @@ impl Submission {
             unit_doubt: self.unit_doubt.clone(),
             unit_text: self.unit_text.clone(),
             unit_text_at: self.unit_text_at,
+            title_at: self.title_at,
             unit_former: self.unit_former.clone(),
             period: self.period,
             headers_period: self.headers_period,
@@ -729,6 +734,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_text: String::new(),
         unit_text_at: None,
         unit_former: None,
+        title_at: None,
         period: None,
         headers_period: None,
         title_stale: None,
@@ -1598,6 +1604,16 @@ fn decode_legacy(
 /// count as typed in it ([`decode_legacy`]).
 const SHEET_EVIDENCE: usize = 2;
 
+/// Whether a title line is the report's own title ("BÁO CÁO SỐ LIỆU …",
+/// "BIỂU THỐNG KÊ …", "SỐ LIỆU GIÁO DỤC …"), the line a period belongs on.
+fn is_report_title(text: &str) -> bool {
+    const OPENINGS: [&str; 7] = [
+        "bao cao", "bieu", "so lieu", "thong ke", "tong hop", "ket qua", "danh gia",
+    ];
+    let f = fold(text);
+    OPENINGS.iter().any(|o| f.starts_with(o))
+}
+
 /// Who sent it and for which period, from the rows above the header (or
 /// the file name; failing both, the folder or zip file it came in, then
 /// the signature block). A title fitting several units alike (typed
@@ -1624,6 +1640,9 @@ fn read_title(
             // The national motto names nobody.
             if is_motto(&text) {
                 continue;
+            }
+            if sub.title_at.is_none() && is_report_title(&text) {
+                sub.title_at = Some(TitleCell { row: r, col: c });
             }
             if first_text.is_none() {
                 first_text = Some((text.clone(), TitleCell { row: r, col: c }));
@@ -2067,7 +2086,7 @@ fn note_former(
     // said to be the old one ("UBND XÃ MỸ PHƯỚC (CŨ)", "My Phuoc cu.xlsx"
     // for Xã Mỹ Phước, formed from Xã Mỹ Phước and Xã Phước Thạnh).
     let old_namesake = |t: &str| -> Option<String> {
-        if !says_former(t) {
+        if !says_former(t) && !old_after_name(t, &agency.former) {
             return None;
         }
         let folded = format!(" {} ", fold(t));
@@ -2092,13 +2111,23 @@ fn note_former(
     let Some(former) = former else {
         return;
     };
+    // A title that says "(CŨ)" after the name the unit shares with a
+    // former commune ("UBND XÃ HÒA LỢI (CŨ)") is explicit: a file or folder
+    // name that writes the shared name ("Hoa Loi - BC GD.xlsx") cannot
+    // tell the new commune from the old one, and does not outweigh it.
+    let old_in_title = matches!(
+        sub.unit_source,
+        UnitSource::Title(c) if old_namesake(&cell_text(c)).is_some()
+    );
     // Anything else naming the unit as it is now, not as the old one.
-    let now = |t: &str, in_name: bool| {
-        !says_former(t)
-            && match in_name {
-                true => ctx.agencies.names_current_in_name(t, unit),
-                false => ctx.agencies.names_current(t, unit),
-            }
+    let now = |t: &str, in_name: bool| match in_name {
+        true => {
+            !old_in_title
+                && !says_former(t)
+                && !old_after_name(t, &agency.former)
+                && ctx.agencies.names_current_in_name(t, unit)
+        }
+        false => !says_former(t) && ctx.agencies.names_current(t, unit),
     };
     let titled = (grid.rows().start..layout.header_first)
         .flat_map(|r| grid.row_texts(r))
@@ -2110,9 +2139,6 @@ fn note_former(
     }
 }
 
-/// True when `text` says a name in it is the old one: the word "cũ"
-/// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
-/// word "cu" typed without its tone ("xa phuoc thanh cu").
 /// Whether `text` names the body `unit` belongs to (the registry's
 /// `parent`: "Tỉnh Tây Ninh", "Huyện Bến Cát") as whole words.
 fn names_parent(template: &Template, text: &str, unit: usize) -> bool {
@@ -2140,6 +2166,25 @@ pub(crate) fn own_namesake(
     }
 }
 
+/// True when a file or folder name writes "cu" (or "cũ") right after one
+/// of the `former` communes' names, "xã" optional, anywhere in it ("Hoa
+/// Loi cu - BC GD 6 thang 2026", "BC xa Hoa Loi cu Q2"): that commune is
+/// the old one, whatever follows.
+fn old_after_name(name: &str, former: &[String]) -> bool {
+    let folded = format!(" {} ", fold(&crate::normalize::title::parted(name)));
+    former.iter().any(|f| {
+        let words: Vec<String> = fold(f).split(' ').map(str::to_string).collect();
+        // The name without the words saying what kind of commune it is.
+        let kind = |w: &str| ["xa", "phuong", "thi", "tran", "dac", "khu"].contains(&w);
+        let own = words.iter().position(|w| !kind(w)).unwrap_or(words.len());
+        let bare = words.get(own..).unwrap_or_default().join(" ");
+        !bare.is_empty() && folded.contains(&format!(" {bare} cu "))
+    })
+}
+
+/// True when `text` says a name in it is the old one: the word "cũ"
+/// ("UBND XÃ TÂN AN (CŨ)", "Mỹ Phước cũ.xlsx"), or a file name's last
+/// word "cu" typed without its tone ("xa phuoc thanh cu").
 fn says_former(text: &str) -> bool {
     let words = crate::text::tone_words(text);
     words.iter().any(|w| w == "cu4") || fold(text).rsplit(' ').next() == Some("cu")

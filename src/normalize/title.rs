@@ -626,7 +626,7 @@ fn marked(w: &str) -> bool {
 /// 13 quy 3", "Xa 5". A single letter keeps its number ("P13", "Q3",
 /// "v2": a code, a quarter, a version), and so do two or three capitals
 /// ("PX12", "TT05"), which read as a code.
-fn parted(name: &str) -> String {
+pub(crate) fn parted(name: &str) -> String {
     let chars: Vec<char> = name.chars().collect();
     let mut out = String::with_capacity(name.len() + 8);
     // The letters in a row just before position i, and whether one of

@@ -425,6 +425,7 @@ pub(crate) mod testutil {
             unit_doubt: None,
             unit_text: String::new(),
             unit_text_at: None,
+            title_at: None,
             unit_former: None,
             period: None,
             headers_period: None,

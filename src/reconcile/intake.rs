@@ -1385,6 +1385,14 @@ fn completeness_of(
             unit: &a.shown(),
             period,
         };
+        // At the title line it belongs on, when the sheet has one.
+        let here = match sub.title_at {
+            Some(c) => Location {
+                cell: crate::diagnostic::a1(c.row, c.col),
+                ..here
+            },
+            None => here,
+        };
         out.push(
             Finding::said(Severity::Info, &said, lang)
                 .at(&here)

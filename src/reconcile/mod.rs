@@ -911,10 +911,28 @@ impl Derived {
                     tally(i, slot.index(), lk + usize::from(m & bit(other) != 0), 2);
                 }
             }
+            // An operand the unit is exempt from (the registry's `exempt`)
+            // and left out is absent by right: it adds nothing to the
+            // summed operands, and leaves no total short (Xã Đông Sơn,
+            // with no lower secondary school, in a dropout rate over
+            // primary and lower secondary pupils), once the unit gave
+            // any other operand.
+            let exempt = template
+                .agencies
+                .get(u)
+                .map_or(&[][..], |a| a.exempt.as_slice());
+            let with_excused = |given: usize, excused: usize| match given {
+                0 => 0,
+                _ => given + excused,
+            };
             for (rate, ops) in &self.rates {
                 for c in ValueColumn::QUANTITIES {
-                    let have = ops.iter().filter(|&&o| masks[o] & bit(c) != 0).count();
-                    tally(*rate, c.index(), have, ops.len());
+                    let given = ops.iter().filter(|&&o| masks[o] & bit(c) != 0).count();
+                    let excused = ops
+                        .iter()
+                        .filter(|&&o| masks[o] & bit(c) == 0 && exempt.contains(&o))
+                        .count();
+                    tally(*rate, c.index(), with_excused(given, excused), ops.len());
                 }
                 // A rate's %KH and %CK: its LK and its KH or CK from the
                 // same units.
@@ -923,11 +941,20 @@ impl Derived {
                     (ValueColumn::Ck, ValueColumn::PctCk),
                 ] {
                     let both = bit(ValueColumn::Lk) | bit(other);
-                    let have: usize = ops
+                    let given: usize = ops
                         .iter()
                         .map(|&o| (masks[o] & both).count_ones() as usize)
                         .sum();
-                    tally(*rate, slot.index(), have, 2 * ops.len());
+                    let excused = 2 * ops
+                        .iter()
+                        .filter(|&&o| masks[o] & both == 0 && exempt.contains(&o))
+                        .count();
+                    tally(
+                        *rate,
+                        slot.index(),
+                        with_excused(given, excused),
+                        2 * ops.len(),
+                    );
                 }
             }
             for i in touched.drain(..) {

@@ -62,6 +62,18 @@ fn advice_decimals(stated: &TidyRow) -> u8 {
     }
 }
 
+/// The decimals a right figure needs to show two significant digits (at
+/// most four): 0,119 is 0,12, not the 0 of a stated «12» typed without
+/// decimals (a dropout rate 100 times too high); 38,9 needs none of its
+/// own.
+fn significant_decimals(point: f64) -> u8 {
+    if !point.is_finite() || point == 0.0 {
+        return 0;
+    }
+    let magnitude = point.abs().log10().floor() as i32;
+    (1 - magnitude).clamp(0, 4) as u8
+}
+
 /// The interval a figure as written stands for: half a unit in its last
 /// place either side, but a whole count stands for itself (as in sums,
 /// [`super::half_of`]): 2 cases of 3 are 66,67 %, not anything from
@@ -857,9 +869,16 @@ impl Stated<'_> {
 
     /// Whether some reading of `operands` (each as written or as the tool
     /// disputes it, [`Stated::disputed`]), not all as written, `fits`.
+    /// With `pointed`, for a rate of other indicators, an LK its own
+    /// stated percents point away from ([`Stated::lk_pointed`]: 3.578
+    /// pupils copied from the row above, where %KH and %CK both give
+    /// about 2.801) is read as the amount they point to too: the unit
+    /// worked its rates from it, and the finding at the LK names it. Its
+    /// own percents are what point there, so not for them.
     fn right_by_disputed(
         &self,
         operands: &[(usize, ValueColumn)],
+        pointed: bool,
         fits: impl Fn(&[Reading]) -> bool,
     ) -> bool {
         let mut readings: Vec<Vec<Reading>> = Vec::with_capacity(operands.len());
@@ -872,6 +891,14 @@ impl Stated<'_> {
                 value: own.value,
             }];
             r.extend(self.disputed(i, column));
+            if pointed && column == ValueColumn::Lk {
+                if let Some(p) = self.lk_pointed(i) {
+                    r.push(Reading {
+                        interval: p.interval,
+                        value: p.value,
+                    });
+                }
+            }
             readings.push(r);
         }
         if readings.iter().all(|r| r.len() == 1) {
@@ -919,7 +946,7 @@ impl Stated<'_> {
                 else {
                     return false;
                 };
-                self.right_by_disputed(&operands, |r| match r {
+                self.right_by_disputed(&operands, true, |r| match r {
                     [num, den] => gives(stated, percent_of(num.interval, den.interval), *den),
                     _ => false,
                 })
@@ -930,7 +957,7 @@ impl Stated<'_> {
                 else {
                     return false;
                 };
-                self.right_by_disputed(&operands, |r| {
+                self.right_by_disputed(&operands, true, |r| {
                     let at = |code: &str| {
                         let k = codes.iter().position(|c| *c == code)?;
                         r.get(k).map(|x| x.value)
@@ -958,7 +985,7 @@ impl Stated<'_> {
             return None;
         }
         let operands = [(i, ValueColumn::Lk), (i, ValueColumn::Kh)];
-        if self.right_by_disputed(&operands, |r| match r {
+        if self.right_by_disputed(&operands, false, |r| match r {
             [l, k] => gives(stated, percent_of(l.interval, k.interval), *k),
             _ => false,
         }) {
@@ -1375,7 +1402,7 @@ impl Stated<'_> {
             return None;
         }
         let operands = [(i, ValueColumn::Lk), (i, ValueColumn::Ck)];
-        if self.right_by_disputed(&operands, |r| match r {
+        if self.right_by_disputed(&operands, false, |r| match r {
             [l, c] => {
                 let right = match growth_wanted {
                     true => growth_of(l.interval, c.interval),
@@ -1692,7 +1719,7 @@ impl Stated<'_> {
         }
         // Right from a rate the tool recomputes (the rate as written is
         // off its formula) or a base it disputes.
-        if self.right_by_disputed(&[(i, ValueColumn::Lk), (i, other)], |r| match r {
+        if self.right_by_disputed(&[(i, ValueColumn::Lk), (i, other)], false, |r| match r {
             [l, b] => {
                 let (l, b) = (l.interval, b.interval);
                 let right = match growth_wanted {
@@ -1761,7 +1788,7 @@ impl Stated<'_> {
         // in those a person writes.
         let d = match verdict {
             Verdict::Rounding => stated.shown_decimals(),
-            _ => advice_decimals(stated),
+            _ => advice_decimals(stated).max(significant_decimals(point)),
         };
         let (right, s) = (self.num(round_to(point, d), d), self.shown(stated));
         let unrounded = (verdict == Verdict::Rounding).then(|| self.num(point, d + 1));

@@ -15,17 +15,9 @@ use std::collections::BTreeMap;
 /// One `total-uncomputed` info per column and set of units that gave only
 /// part of the operands, listing the indicators left empty.
 pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
-    // (column, units) → indicators.
-    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
-    for ((indicator, slot), units) in &totals.partial {
-        if !would_show(totals, template, *indicator, *slot) {
-            continue;
-        }
-        groups.entry((*slot, units)).or_default().push(*indicator);
-    }
     let level = template.level_words();
     let mut out = Vec::new();
-    for ((slot, units), indicators) in groups {
+    for ((slot, units), indicators) in partial_groups(totals, template) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };
@@ -69,21 +61,9 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
 /// reported indicators without sending that column, listing the
 /// indicators whose total Tổng hợp leaves empty for it.
 fn without_column(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
-    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
-    for ((indicator, slot), units) in &totals.without_column {
-        if totals
-            .values
-            .get(*indicator)
-            .and_then(|v| v[*slot])
-            .is_none()
-        {
-            continue;
-        }
-        groups.entry((*slot, units)).or_default().push(*indicator);
-    }
     let level = template.level_words();
     let mut out = Vec::new();
-    for ((slot, units), indicators) in groups {
+    for ((slot, units), indicators) in without_column_groups(totals) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };
@@ -109,6 +89,78 @@ fn without_column(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
         out.push(f);
     }
     out
+}
+
+/// The recomputed figures left empty because units gave only part of
+/// their operands: (column, units) → indicators.
+fn partial_groups<'t>(
+    totals: &'t Totals,
+    template: &Template,
+) -> BTreeMap<(usize, &'t Partial), Vec<usize>> {
+    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
+    for ((indicator, slot), units) in &totals.partial {
+        if !would_show(totals, template, *indicator, *slot) {
+            continue;
+        }
+        groups.entry((*slot, units)).or_default().push(*indicator);
+    }
+    groups
+}
+
+/// The quantity totals left empty because units reported the indicator
+/// without sending the column: (column, units) → indicators.
+fn without_column_groups(totals: &Totals) -> BTreeMap<(usize, &Partial), Vec<usize>> {
+    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
+    for ((indicator, slot), units) in &totals.without_column {
+        if totals
+            .values
+            .get(*indicator)
+            .and_then(|v| v[*slot])
+            .is_none()
+        {
+            continue;
+        }
+        groups.entry((*slot, units)).or_default().push(*indicator);
+    }
+    groups
+}
+
+/// The footnote lines of Tổng hợp for the cells [`uncomputed`] leaves
+/// empty: one per column and set of units, naming the indicators, the
+/// units and why, so that the signed page says why a total is blank (the
+/// notes of a cell do not print).
+pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<String> {
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    let mut lines = Vec::new();
+    let codes = |indicators: &[usize]| {
+        indicators
+            .iter()
+            .filter_map(|&i| template.indicators.get(i))
+            .map(|ind| ind.code.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for ((slot, units), indicators) in partial_groups(totals, template) {
+        let Some(column) = ValueColumn::ALL.get(slot).copied() else {
+            continue;
+        };
+        let (codes, which) = (codes(&indicators), named(units, template, lang));
+        lines.push(match lang {
+            Lang::Vi => format!("Ô để trống: cột {column} của {codes} không tính được từ các tổng, vì {which} chỉ có một phần các số liệu cần để tính (xem trang «{findings}»): chưa có số liệu, không phải bằng 0."),
+            Lang::En => format!("Cells left empty: column {column} of {codes} cannot be worked out from the totals, because {which} gave only part of the figures it needs (see the sheet «{findings}»): no figure, not zero."),
+        });
+    }
+    for ((slot, units), indicators) in without_column_groups(totals) {
+        let Some(column) = ValueColumn::ALL.get(slot).copied() else {
+            continue;
+        };
+        let (codes, which) = (codes(&indicators), named(units, template, lang));
+        lines.push(match lang {
+            Lang::Vi => format!("Ô để trống: cột {column} của {codes} không cộng, vì {which} báo các chỉ tiêu này nhưng không gửi cột {column} (xem trang «{findings}»): chưa có số liệu, không phải bằng 0."),
+            Lang::En => format!("Cells left empty: column {column} of {codes} is not added up, because {which} reported these indicators without a column {column} (see the sheet «{findings}»): no figure, not zero."),
+        });
+    }
+    lines
 }
 
 /// The units of `units` by name, "và 3 đơn vị khác" for those not kept.

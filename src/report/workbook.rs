@@ -1053,6 +1053,9 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let unreported =
         crate::reconcile::uncomputed::unreported(d.totals, t, |u| in_totals.contains(&u));
     footnote.extend(unreported_footnote(&unreported, t, lang));
+    footnote.extend(crate::reconcile::uncomputed::blank_footnote(
+        d.totals, t, lang,
+    ));
     footnote.extend(not_consolidated_footnote(&in_totals, t, lang));
     // Every page repeats the legend: it points at the footnote, which
     // only the last page prints.

@@ -1179,3 +1179,93 @@ fn check_reads_the_quarter_not_its_last_months_sheet() {
     );
     assert!(text.contains("Hãy sửa các lỗi trước khi gửi"), "{text}");
 }
+
+/// An education office's half-year forms headed by school years, in a
+/// 2020-H1 run (January to June, the end of school year 2019-2020):
+/// «Năm học 2019-2020» and «Thực hiện học kỳ II năm học 2019-2020» are
+/// the half-year's LK, «Năm học 2018-2019» its CK (they were "another
+/// period" or not read: `column-missing`, nothing counted). A first
+/// semester («Thực hiện học kỳ I», September to January) is another
+/// period: not read as the TH. A title naming no period («BÁO CÁO THỐNG
+/// KÊ NĂM HỌC 2019 - 2020») is told at its own cell, with the run's
+/// period as the example (it pointed at no cell and said «QUÝ I/2020»).
+#[test]
+fn school_year_headers_of_a_half_years_report_are_its_lk_and_ck() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let figures = hc(&[[90.0, 85.0, 5.0], [80.0, 70.0, 10.0]]);
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU 6 THÁNG ĐẦU NĂM 2020"],
+            headers: &["Năm học 2019-2020", "Năm học 2018-2019"],
+            rows: figures.clone(),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO THỐNG KÊ NĂM HỌC 2019 - 2020"],
+            headers: &[
+                "Thực hiện học kỳ II năm học 2019-2020",
+                "Cùng kỳ năm học 2018-2019",
+            ],
+            rows: figures.clone(),
+        }],
+    );
+    // Near miss: the first semester's figures beside the half-year's.
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU 6 THÁNG ĐẦU NĂM 2020"],
+            headers: &[
+                "Thực hiện học kỳ I",
+                "Lũy kế 6 tháng năm 2020",
+                "Cùng kỳ năm 2019",
+            ],
+            rows: hc(&[[50.0, 45.0, 5.0], [90.0, 85.0, 5.0], [70.0, 60.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-H1", &[]);
+    for unit in ["Phường 1", "Phường 2"] {
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "90", "{unit}");
+    }
+    // CK (Tổng hợp's seventh column): 80 from each of the two, 70.
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = summary.iter().find(|r| r[0] == "HC02").unwrap();
+    assert_eq!(hc02[6], "230", "{hc02:?}");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "90");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "");
+    let missing: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "column-missing" && x["severity"] == "error")
+        .map(|x| x["file"].as_str().unwrap().to_string())
+        .collect();
+    assert!(missing.is_empty(), "{missing:?}");
+    let period_missing: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "period-missing")
+        .map(|x| {
+            format!(
+                "{}|{}|{}",
+                x["file"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        period_missing,
+        ["phuong-2.xlsx|A3|Tiêu đề biểu của Phường 2 không ghi kỳ báo cáo; coi như 6 tháng đầu năm 2020. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «6 THÁNG ĐẦU NĂM 2020»)."]
+    );
+}

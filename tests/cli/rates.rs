@@ -501,7 +501,7 @@ fn percents_and_rates_right_from_a_stocks_th_are_not_blamed_from_its_summed_lk()
         ),
         [
             "error|pct-kind|P02|J11|DS02|%CK|250|150",
-            "error|pct-mismatch|P02|G15|KB04|LK|9|6",
+            "error|pct-mismatch|P02|G15|KB04|LK|9,2|6",
             "error|pct-mismatch|P02|I14|KB03|%KH|200|50",
             "error|pct-mismatch|P02|J12|TV01|%CK|250|125",
             "warning|cumulative-mismatch|P01|G14|KB03|LK|LK = TH|10",
@@ -699,4 +699,156 @@ fn an_index_or_a_price_is_the_figure_its_office_states() {
     assert_eq!(summary_row(&out, "GC02"), ["", "24510", "24230", "23150"]);
     assert_eq!(summary_row(&out, "NS02"), ["200", "60", "160", "140"]);
     assert_eq!(listed(&f, &["total-uncomputed"]), Vec::<String>::new());
+}
+
+/// An education office's rows: pupils (A22 primary, A23 lower
+/// secondary, stocks), lower secondary classes A13, pupils per class
+/// A25 = A23 / A13, dropouts B41 and the dropout rate B42 = B41 / (A22 +
+/// A23) × 100.
+fn school_template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         A13,HC,Số lớp trung học cơ sở,lớp,stock,ward,VP,\n\
+         A22,HC,Số học sinh tiểu học,học sinh,stock,ward,VP,\n\
+         A23,HC,Số học sinh trung học cơ sở,học sinh,stock,ward,VP,\n\
+         A25,HC,Số học sinh bình quân/lớp trung học cơ sở,học sinh/lớp,rate,ward,VP,A23 / A13\n\
+         B41,HC,Số học sinh bỏ học,học sinh,flow,ward,VP,\n\
+         B42,HC,Tỷ lệ học sinh bỏ học,%,rate,ward,VP,B41 / (A22 + A23) * 100\n",
+    )
+    .unwrap();
+}
+
+/// Phường 1 copied its primary pupils 3.578 into the lower secondary
+/// row, whose %KH and %CK both point to about 2.801: that LK is the
+/// error. Its pupils per class 38,9 (2.801 / 72) and dropout rate 0,02%
+/// (1 / (3.578 + 2.801)) are right for the figure the tool names, and
+/// draw nothing (a tester's batch had a false error «3.578 / 72 = 49,7»
+/// and a false `pct-rounding` «sửa thành 0,01»). Near miss: Phường 2,
+/// whose lower secondary LK is as written, states 45,3 per class where
+/// 2.801 / 72 gives 38,9: an error, as before. Phường 3 typed its
+/// dropout rate 12 for 0,12 (3 / (1.504 + 1.007) × 100 = 0,119…): the
+/// right figure is given with the decimals it needs, 0,12, not the 0 of
+/// the figure as typed.
+#[test]
+fn a_rate_right_by_the_figure_an_lk_finding_names_draws_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    school_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [
+        ("Kế hoạch năm", 1),
+        ("Lũy kế từ đầu năm", 1),
+        ("Cùng kỳ năm trước", 1),
+        ("% so với KH", 1),
+        ("Tăng, giảm so với cùng kỳ (%)", 1),
+    ];
+    let pct = Some("#,##0.00");
+    // KH, LK, CK, %KH, %CK (NaN: blank).
+    let n = |v: [f64; 5], d: Option<&'static str>| -> Vec<Cell> {
+        v.iter()
+            .enumerate()
+            .map(|(j, &x)| match j {
+                _ if x.is_nan() => E,
+                3 | 4 => N(x, pct),
+                1 => N(x, d),
+                _ => N(x, None),
+            })
+            .collect()
+    };
+    let none = f64::NAN;
+    let book = |k: u32, a23: [f64; 5], a25: f64, b41: f64, b42: f64, a22: f64| {
+        let rows = vec![
+            (
+                "A13",
+                "Số lớp trung học cơ sở",
+                "lớp",
+                n([72.0, 72.0, 70.0, none, none], None),
+            ),
+            (
+                "A22",
+                "Số học sinh tiểu học",
+                "học sinh",
+                n([none, a22, none, none, none], None),
+            ),
+            (
+                "A23",
+                "Số học sinh trung học cơ sở",
+                "học sinh",
+                n(a23, None),
+            ),
+            (
+                "A25",
+                "Số học sinh bình quân/lớp trung học cơ sở",
+                "học sinh/lớp",
+                n([none, a25, none, none, none], Some("0.0")),
+            ),
+            (
+                "B41",
+                "Số học sinh bỏ học",
+                "học sinh",
+                n([none, b41, none, none, none], None),
+            ),
+            (
+                "B42",
+                "Tỷ lệ học sinh bỏ học",
+                "%",
+                n([none, b42, none, none, none], Some("0.00")),
+            ),
+        ];
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &one_row_header(&header),
+            &rows,
+        );
+    };
+    // 2.801 / 2.795 = 100,21%; 2.801 / 2.724 − 1 = 2,83%.
+    book(
+        1,
+        [2795.0, 3578.0, 2724.0, 100.21, 2.83],
+        38.9,
+        1.0,
+        0.02,
+        3578.0,
+    );
+    book(
+        2,
+        [2795.0, 2801.0, 2724.0, 100.21, 2.83],
+        45.3,
+        1.0,
+        0.02,
+        3578.0,
+    );
+    book(
+        3,
+        [1000.0, 1007.0, 990.0, 100.7, 1.72],
+        14.0,
+        3.0,
+        12.0,
+        1504.0,
+    );
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["pct-mismatch", "pct-rounding", "pct-kind"]),
+        [
+            "error|pct-mismatch|P01|F9|A23|LK|≈ 2.801|3.578",
+            "error|pct-mismatch|P02|F10|A25|LK|38,9|45,3",
+            "error|pct-mismatch|P03|F12|B42|LK|0,12|12",
+        ]
+    );
+    let p03 = f
+        .iter()
+        .find(|x| x["unit"] == "P03" && x["code"] == "pct-mismatch")
+        .unwrap();
+    assert!(
+        p03["message"]
+            .as_str()
+            .unwrap()
+            .contains("ghi 12% nhưng Số học sinh bỏ học 3 / (Số học sinh tiểu học 1.504 + Số học sinh trung học cơ sở 1.007) × 100 = 0,12%: gấp 100 lần số đúng"),
+        "{p03}"
+    );
 }

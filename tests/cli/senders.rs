@@ -1976,3 +1976,82 @@ fn a_file_titled_with_the_collecting_office_is_offered_to_the_missing_units() {
         ]
     );
 }
+
+/// A merged commune's two former communes each sent a file, named `Hoa
+/// Loi cu - BC …` ("cu" right after the name, not the name's last word)
+/// or plainly `Hoa Loi - BC …` under a title «UBND XÃ HÒA LỢI (CŨ)»:
+/// both are the old communes' files, added as the unit's (a tester's
+/// batch dropped An Điền's as a duplicate, its totals short). Near miss:
+/// Hòa Lợi's own report, «UBND XÃ HÒA LỢI» with no "cũ", beside An
+/// Điền's old one is the new commune's report, as before.
+#[test]
+fn a_former_communes_file_saying_cu_before_the_rest_of_its_name_is_added() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X04,ward,Xã Hòa Lợi,UBND xã Hòa Lợi|Xa Hoa Loi,yes,,Xã An Điền|Xã Hòa Lợi\n",
+    )
+    .unwrap();
+    let sign = "TM. ỦY BAN NHÂN DÂN";
+    let total = |out: &Path| -> String {
+        let rows = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+        let r = rows.iter().find(|r| r[0] == "HC02").unwrap();
+        r[4].clone()
+    };
+    for (name, title) in [
+        ("Hoa Loi cu - BC Q3 2020.xlsx", "UBND XÃ HÒA LỢI (CŨ)"),
+        ("Hoa Loi - BC Q3 2020.xlsx", "UBND XÃ HÒA LỢI (CŨ)"),
+        ("xa Hoa Loi cu bao cao.xlsx", ""),
+    ] {
+        let dir = tmp.path().join(format!("in-{name}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        book(
+            &dir.join("An Dien cu - BC Q3 2020.xlsx"),
+            Some("UBND XÃ AN ĐIỀN (CŨ)"),
+            100.0,
+            sign,
+        );
+        book(
+            &dir.join(name),
+            Some(title).filter(|t| !t.is_empty()),
+            90.0,
+            sign,
+        );
+        let out = tmp.path().join(format!("out-{name}"));
+        let f = run(&dir, &out, &tpl, "2020-Q3");
+        assert_eq!(
+            listed(&f, &["submission-duplicate", "submission-missing"]),
+            ["warning|submission-duplicate|X04||||Xã Hòa Lợi|Xã An Điền; Xã Hòa Lợi"],
+            "{name}"
+        );
+        assert_eq!(total(&out), "190", "{name}");
+    }
+    // Near miss: the new commune's own report beside the old An Điền's.
+    let dir = tmp.path().join("in-now");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("An Dien cu - BC Q3 2020.xlsx"),
+        Some("UBND XÃ AN ĐIỀN (CŨ)"),
+        100.0,
+        sign,
+    );
+    book(
+        &dir.join("Hoa Loi - BC Q3 2020.xlsx"),
+        Some("UBND XÃ HÒA LỢI"),
+        90.0,
+        sign,
+    );
+    let out = tmp.path().join("out-now");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["submission-duplicate", "submission-missing"]),
+        [
+            "warning|submission-duplicate|X04||||Hoa Loi - BC Q3 2020.xlsx|An Dien cu - BC Q3 2020.xlsx",
+            "warning|submission-duplicate|X04||||Hoa Loi - BC Q3 2020.xlsx|Hoa Loi - BC Q3 2020.xlsx",
+        ]
+    );
+    assert_eq!(total(&out), "90");
+}

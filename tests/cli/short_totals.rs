@@ -1116,3 +1116,144 @@ fn a_figure_ten_times_its_own_plan_and_last_year_is_told_among_three_communes() 
     let said = f.iter().find(|x| x["code"] == "outlier").unwrap();
     assert_eq!(said["message"], "Xã Hòa Phú: A01 Số trẻ thuộc diện tiêm chủng (cột TH) ghi 4.150, gấp khoảng 10 lần cả kế hoạch và cùng kỳ của chính đơn vị (KH 400; CK 420), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng 415. Hãy kiểm tra lại với đơn vị.");
 }
+
+/// A rate over two operands, one of which a commune is exempt from (a
+/// dropout rate over primary and lower secondary pupils; Xã Krông Búk has
+/// no lower secondary school): the commune leaves no total short, and the
+/// rate is worked out from the summed operands (a tester's education
+/// batch printed it blank, "chỉ có một phần các số liệu của công thức",
+/// with no word on the signed page). Near miss: a commune not exempt that
+/// leaves the operand blank still leaves the rate blank, said in the
+/// error list and on the signed page.
+#[test]
+fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         A01,A,Số học sinh tiểu học,học sinh,stock,ward,DEP,\n\
+         A02,A,Số học sinh trung học cơ sở,học sinh,stock,ward,DEP,\n\
+         B01,B,Số học sinh bỏ học,học sinh,flow,ward,DEP,\n\
+         B02,B,Tỷ lệ học sinh bỏ học,%,rate,ward,DEP,B01 / (A01 + A02) * 100\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,exempt\n\
+         DEP,department,Phòng Giáo dục,P.GD,no,\n\
+         XA,ward,Xã Hòa Phú,UBND xã Hòa Phú,yes,\n\
+         XB,ward,Xã Tân An,UBND xã Tân An,yes,\n\
+         XC,ward,Xã Krông Búk,UBND xã Krông Búk,yes,A02\n",
+    )
+    .unwrap();
+    let rows = |a01: f64, a02: Option<f64>, b01: f64| {
+        let mut v: Vec<Row> = vec![(
+            "A01",
+            "Số học sinh tiểu học",
+            "học sinh",
+            [Some(a01), Some(a01)],
+        )];
+        if let Some(a02) = a02 {
+            v.push((
+                "A02",
+                "Số học sinh trung học cơ sở",
+                "học sinh",
+                [Some(a02), Some(a02)],
+            ));
+        }
+        v.push((
+            "B01",
+            "Số học sinh bỏ học",
+            "học sinh",
+            [Some(b01), Some(b01)],
+        ));
+        v
+    };
+    let summary_row = |out: &Path, code: &str| -> Vec<String> {
+        let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+        sheet[row_of(&sheet, code)][3..6].to_vec()
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        "QUÝ III/2020",
+        &rows(1000.0, Some(600.0), 2.0),
+    );
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        "QUÝ III/2020",
+        &rows(900.0, Some(500.0), 1.0),
+    );
+    // Krông Búk's form has no A02 row: it has no lower secondary school.
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        "QUÝ III/2020",
+        &rows(1100.0, None, 1.0),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert!(!f.iter().any(|x| x["code"] == "total-uncomputed"), "{f:#?}");
+    // 4 / (3.000 + 1.100) × 100 = 0,0975…
+    let b02 = summary_row(&out, "B02");
+    let lk: f64 = b02[2].parse().unwrap();
+    assert!((lk - 4.0 / 4100.0 * 100.0).abs() < 1e-9, "{b02:?}");
+    assert_eq!(summary_row(&out, "A02")[1..3], ["1100", "1100"]);
+
+    // Near miss: Tân An, not exempt, leaves its A02 cells blank.
+    let dir = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        "QUÝ III/2020",
+        &rows(1000.0, Some(600.0), 2.0),
+    );
+    let mut tan_an = rows(900.0, Some(500.0), 1.0);
+    tan_an[1].3 = [None, None];
+    write_unit(
+        &dir.join("tan-an.xlsx"),
+        "UBND XÃ TÂN AN",
+        "QUÝ III/2020",
+        &tan_an,
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        "QUÝ III/2020",
+        &rows(1100.0, None, 1.0),
+    );
+    let out = tmp.path().join("out2");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let uncomputed: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed")
+        .map(|x| format!("{}|{}|{}", x["indicator"], x["column"], x["actual"]))
+        .collect();
+    assert_eq!(
+        uncomputed,
+        [
+            "\"B02\"|\"LK\"|\"Xã Tân An\"",
+            "\"B02\"|\"TH\"|\"Xã Tân An\""
+        ]
+    );
+    assert_eq!(summary_row(&out, "B02")[1..3], ["", ""]);
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let lines: Vec<&String> = sheet
+        .iter()
+        .filter_map(|r| r.first())
+        .filter(|c| c.starts_with("Ô để trống"))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "Ô để trống: cột TH của B02 không tính được từ các tổng, vì Xã Tân An chỉ có một phần các số liệu cần để tính (xem trang «Lỗi»): chưa có số liệu, không phải bằng 0.",
+            "Ô để trống: cột LK của B02 không tính được từ các tổng, vì Xã Tân An chỉ có một phần các số liệu cần để tính (xem trang «Lỗi»): chưa có số liệu, không phải bằng 0.",
+        ]
+    );
+}
