@@ -914,6 +914,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         any_cells |= !grid.is_empty();
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
+        // tonghop's own list of findings (the «Lỗi» sheet of a
+        // tong-hop.xlsx sent up as a report): no table of figures.
+        if is_findings_sheet(&grid) {
+            continue;
+        }
         // The file's own period, else the run's, tells which columns are
         // this period's ("Quý III", "9 tháng") and which are not.
         // A form's stamp of the run's period knows it better than a title
@@ -1251,6 +1256,44 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }
             sub.findings.extend(columns_unread(&unread, ctx.lang));
             layout = below;
+        }
+        // Figures marked (*) whose note under the table says they leave
+        // out part (a province's tong-hop.xlsx: «chưa gồm số của Xã Kim
+        // Lợi»): counted, each told, the totals marked.
+        if let Some(read) = sub.rows.get(rows_before..) {
+            let mut cells = CellStyles {
+                cache: &mut styles,
+                wb: &mut wb,
+            };
+            let marked = incomplete_figures(&grid, read, &mut cells, ctx.template);
+            let unit = sub
+                .unit
+                .and_then(|u| ctx.template.agencies.get(u))
+                .map_or_else(
+                    || ctx.lang.pick("Đơn vị", "The unit").to_string(),
+                    |a| a.shown().into_owned(),
+                );
+            for (row, note) in marked {
+                let Some(ind) = ctx.template.indicators.get(row.ind()) else {
+                    continue;
+                };
+                let here = Location::cell(file.rel.clone(), name.clone(), row.row, row.col);
+                let said = Said::FigureIncomplete {
+                    unit: &unit,
+                    code: &ind.code,
+                    name: &ind.name,
+                    column: row.column.as_str(),
+                    cell: &here.cell,
+                    note: &note,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Warning, &said, ctx.lang)
+                        .at(&here)
+                        .indicator(ind.code.clone())
+                        .column(row.column.as_str())
+                        .actual(note),
+                );
+            }
         }
         // A sheet beside the report whose table holds not one indicator:
         // the clerk's own working table, one info rather than an error per
@@ -4452,7 +4495,7 @@ fn by_unit_across(
     ctx: &ReadContext,
     file: &str,
 ) -> Option<ByUnit> {
-    let names_unit = |label: &str| match ctx.agencies.exact(label) {
+    let names_unit_in_words = |label: &str| match ctx.agencies.exact(label) {
         Some(u) => ctx
             .template
             .agencies
@@ -4463,6 +4506,10 @@ fn by_unit_across(
                 || (names_a_place_by_kind(label) && ctx.words.classify(label, None).is_none())
         }
     };
+    // A unit is named in words: the columns' numbers under a header
+    // ("(1)", "(2)", … "(10)") are no codes of units.
+    let names_unit =
+        |label: &str| label.chars().any(char::is_alphabetic) && names_unit_in_words(label);
     let cols = grid.cols();
     let last_row = grid.rows().end;
     // The units may be the header's last row or the row right under it
@@ -4524,6 +4571,99 @@ fn names_a_place_by_kind(label: &str) -> bool {
                 name.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
                     && fold(name) != "hoi"
             })
+    })
+}
+
+/// The figures read (`rows`) that carry a footnote mark, a text "509
+/// (*)" or a number format printing one (`#,##0" (*)"`, as tonghop's
+/// Tổng hợp marks a total that leaves out units), whose note under the
+/// table says they are incomplete, with that note: the line naming the
+/// row's indicator code ("- XH.01 … (cột TH): chưa gồm số của 1 đơn vị:
+/// Xã Kim Lợi.") when there is one, else the note's first line ("(*)
+/// Tổng chưa đủ: …"). A mark whose note says something else (an
+/// estimate, who supplied the figure) or that has no note is a figure
+/// like any other.
+fn incomplete_figures(
+    grid: &SheetGrid,
+    rows: &[TidyRow],
+    styles: &mut CellStyles,
+    template: &Template,
+) -> Vec<(TidyRow, String)> {
+    let sheet = styles.sheet();
+    let marked: Vec<&TidyRow> = rows
+        .iter()
+        .filter(|r| match grid.raw(r.row, r.col) {
+            Data::String(t) => crate::number::footnote_marked(t),
+            Data::Float(_) | Data::Int(_) => sheet.is_some_and(|s| s.footnote_marked(r.row, r.col)),
+            _ => false,
+        })
+        .collect();
+    let Some(last) = rows.iter().map(|r| r.row).max() else {
+        return Vec::new();
+    };
+    if marked.is_empty() {
+        return Vec::new();
+    }
+    // The lines under the table.
+    let lines: Vec<String> = (last + 1..grid.rows().end)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(|(_, t)| t))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let heading = lines
+        .iter()
+        .find(|t| t.starts_with("(*)") || t.starts_with('*'));
+    let incomplete = |t: &str| {
+        let f = fold(t);
+        [
+            "chua gom",
+            "chua bao gom",
+            "chua du",
+            "chua day du",
+            "con thieu",
+            "thieu so lieu",
+        ]
+        .iter()
+        .any(|w| f.contains(w))
+    };
+    marked
+        .into_iter()
+        .filter_map(|r| {
+            let code = template.indicators.get(r.ind())?.code.as_str();
+            let own = lines.iter().find(|t| {
+                let bare = t.trim_start_matches(['-', '+', '•', ' ']);
+                bare.strip_prefix(code).is_some_and(|rest| {
+                    rest.starts_with(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                })
+            });
+            let note = own.or(heading)?;
+            let said = format!("{} {note}", heading.map_or("", String::as_str));
+            incomplete(&said).then(|| {
+                let note = note.trim_start_matches(['-', '+', '•', ' ']);
+                (r.clone(), note.to_string())
+            })
+        })
+        .collect()
+}
+
+/// Whether a sheet is tonghop's own list of findings: its first row
+/// with words is the error list's header, in either language
+/// ([`crate::outputs::finding_headers`]), whatever the sheet is named.
+fn is_findings_sheet(grid: &SheetGrid) -> bool {
+    let Some(first) = grid
+        .rows()
+        .map(|r| grid.row_texts(r))
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let texts: Vec<String> = first
+        .into_iter()
+        .map(|(_, t)| t.trim().to_string())
+        .collect();
+    [Lang::Vi, Lang::En].iter().any(|&lang| {
+        let headers = crate::outputs::finding_headers(lang);
+        texts.len() == headers.len() && texts.iter().zip(headers).all(|(t, h)| t == h)
     })
 }
 
