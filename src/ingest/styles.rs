@@ -882,6 +882,18 @@ fn analyze_format(code: &str) -> (bool, Option<u8>) {
 
 #[cfg(test)]
 mod tests {
+    use super::prints_footnote_mark;
+
+    /// tonghop's own mark of an incomplete total is a footnote mark; the
+    /// accounting format's fill `*` is none.
+    #[test]
+    fn footnote_mark_in_a_format() {
+        assert!(prints_footnote_mark("#,##0\" (*)\""));
+        assert!(prints_footnote_mark("#,##0.00\" (*)\""));
+        assert!(!prints_footnote_mark("_(* #,##0_);_(* (#,##0);_(* \"-\"_)"));
+        assert!(!prints_footnote_mark("#,##0"));
+    }
+
     use super::*;
     use crate::ingest::SharedBytes;
     use crate::normalize::legacy::LegacyEncoding;

@@ -4529,7 +4529,13 @@ fn by_unit_across(
             (r + 1..last_row)
                 .any(|below| matches!(grid.raw(below, *c), Data::Float(_) | Data::Int(_)))
         });
-        if units.len() >= 3 && units.len() * 3 >= tail.len() * 2 && figures {
+        // A figure column the tool would read is a unit's: columns of
+        // neighbourhoods right of the form's own («Tổ 1» … beside KH, TH,
+        // LK, CK) are the form's extra columns, not a table by unit.
+        let read_as_unit = layout
+            .value_columns()
+            .any(|(c, _)| units.iter().any(|(u, _)| *u == c));
+        if units.len() >= 3 && units.len() * 3 >= tail.len() * 2 && figures && read_as_unit {
             let (col, example) = units.first().map(|(c, t)| (*c, t.clone()))?;
             return Some(ByUnit {
                 at: Location::cell(file.to_string(), grid.name.clone(), r, col),
@@ -5694,6 +5700,31 @@ fn is_excel_error_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A place named with its kind heads a unit's column; social words
+    /// and figure columns do not.
+    #[test]
+    fn place_named_by_kind() {
+        for yes in [
+            "Phường Phố Hiến",
+            "Xã Văn Giang",
+            "Thị trấn Như Quỳnh",
+            "Huyện Ân Thi",
+            "XÃ ÂN THI",
+        ] {
+            assert!(names_a_place_by_kind(yes), "{yes}");
+        }
+        for no in [
+            "Xã hội",
+            "Xã Hội",
+            "xã văn giang",
+            "Phường",
+            "Sở Y tế",
+            "Thực hiện quý III",
+        ] {
+            assert!(!names_a_place_by_kind(no), "{no}");
+        }
+    }
+
     use super::*;
 
     #[test]
