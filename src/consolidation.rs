@@ -420,6 +420,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A stock's LK unlike its TH (summed over the quarters): the LK total
     // takes the unit's TH, said under Tổng hợp.
     crate::reconcile::stock_lk_as_th(&figures, t, &own_included, &mut totals)?;
+    // A figure its unit's own note calls incomplete: the totals it enters
+    // are marked, said under Tổng hợp.
+    let read = intake
+        .included
+        .iter()
+        .filter_map(|&k| match outcomes.get(k) {
+            Some(FileOutcome::Read(s)) => Some((s.unit?, &s.findings)),
+            _ => None,
+        })
+        .flat_map(|(u, found)| found.iter().map(move |f| (u, f)));
+    crate::reconcile::stated_incomplete(t, read, &mut totals);
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     findings.extend(uncomputed(&totals, t, config.lang));

@@ -263,6 +263,14 @@ fn without_footnote_mark(s: &str) -> Option<&str> {
     (!bare.is_empty()).then_some(bare)
 }
 
+/// Whether a text is a figure with a footnote mark after it ("509
+/// (*)", "12(*)", "142*"): read as the figure, the mark pointing to a
+/// note under the table.
+pub fn footnote_marked(text: &str) -> bool {
+    without_footnote_mark(text.trim())
+        .is_some_and(|bare| parse_number(bare.trim_end(), NumberLocale::Vi).is_some())
+}
+
 /// Convenience: the number in a text, or `None`.
 pub fn parse_number(text: &str, locale: NumberLocale) -> Option<Parsed> {
     match parse_text(text, locale) {

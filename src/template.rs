@@ -1342,6 +1342,40 @@ impl Template {
         }
     }
 
+    /// A letterhead of the registry's units with the name left out, as
+    /// an example of how to title a form ("UBND PHƯỜNG …", "UBND TỈNH …",
+    /// "THÔN …"): a unit's own name would read as the sender the file
+    /// should have named. Empty for an empty registry.
+    pub fn letterhead_unnamed(&self) -> String {
+        let Some(a) = self
+            .agencies
+            .iter()
+            .find(|a| a.kind == AgencyKind::Ward)
+            .or(self.agencies.first())
+        else {
+            return String::new();
+        };
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        match level_word(&a.name, false) {
+            Some((vi, _, _)) if a.kind == AgencyKind::Ward => {
+                let kind = words
+                    .iter()
+                    .take(vi.split_whitespace().count())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                format!("UBND {} …", kind.to_uppercase())
+            }
+            _ if a.kind == AgencyKind::Ward && words.len() > 1 => {
+                format!(
+                    "{} …",
+                    words.first().copied().unwrap_or_default().to_uppercase()
+                )
+            }
+            _ => "…".to_string(),
+        }
+    }
+
     /// The level of local government a unit's name opens with ("phường",
     /// "xã", "đặc khu", "thị trấn"), if any, in both languages.
     pub fn unit_level(&self, agency: usize) -> Option<(&'static str, &'static str)> {

@@ -41,6 +41,9 @@ pub(crate) struct CellFormat {
     decimals: Option<u8>,
     /// A date format that shows no day (`mmm-yy`, `mm/yyyy`, `yyyy`).
     no_day: Option<DateWithoutDay>,
+    /// The format prints a footnote mark after the figure (`#,##0" (*)"`,
+    /// as tonghop marks a total that leaves out units).
+    marked: bool,
 }
 
 /// What a date format without a day shows.
@@ -137,6 +140,12 @@ impl SheetStyles {
     /// fractions, whose decimals the format does not fix.
     pub fn decimals(&self, row: u32, col: u32) -> Option<u8> {
         self.format(row, col)?.decimals
+    }
+
+    /// Whether the cell's number format prints a footnote mark after the
+    /// figure (`#,##0" (*)"`): the figure itself is a plain number.
+    pub fn footnote_marked(&self, row: u32, col: u32) -> bool {
+        self.format(row, col).is_some_and(|f| f.marked)
     }
 
     /// Whether the cell's number format is a date that shows no day
@@ -725,6 +734,18 @@ fn style_table<R: Read + Seek>(
     Ok(StyleTable::numbered(fonts, xfs, &custom))
 }
 
+/// Whether a number format prints a footnote mark: a quoted literal
+/// holding `*` (`#,##0" (*)"`, `0"*"`) or an escaped `\*` after an
+/// escaped `\(`. An unquoted `*` repeats the next character to fill the
+/// cell (`_(* #,##0_)`, the accounting format): no mark.
+fn prints_footnote_mark(code: &str) -> bool {
+    code.split('"')
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.contains('*'))
+        || code.contains("\\(\\*")
+}
+
 impl StyleTable {
     /// A style table from font names, cell formats as (font index, number
     /// format id) and the workbook's own number formats by id; ids not
@@ -748,6 +769,7 @@ impl StyleTable {
                     percent,
                     decimals,
                     no_day: code.and_then(date_without_day),
+                    marked: code.is_some_and(prints_footnote_mark),
                 }
             })
             .collect();
@@ -860,6 +882,18 @@ fn analyze_format(code: &str) -> (bool, Option<u8>) {
 
 #[cfg(test)]
 mod tests {
+    use super::prints_footnote_mark;
+
+    /// tonghop's own mark of an incomplete total is a footnote mark; the
+    /// accounting format's fill `*` is none.
+    #[test]
+    fn footnote_mark_in_a_format() {
+        assert!(prints_footnote_mark("#,##0\" (*)\""));
+        assert!(prints_footnote_mark("#,##0.00\" (*)\""));
+        assert!(!prints_footnote_mark("_(* #,##0_);_(* (#,##0);_(* \"-\"_)"));
+        assert!(!prints_footnote_mark("#,##0"));
+    }
+
     use super::*;
     use crate::ingest::SharedBytes;
     use crate::normalize::legacy::LegacyEncoding;

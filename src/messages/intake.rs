@@ -64,6 +64,30 @@ pub enum Said<'a> {
         example: &'a str,
         checked: bool,
     },
+    /// `file-unknown-unit` (an error): the title of `file` names `named`,
+    /// a commune or ward the registry lacks, and the zip file (`archive`)
+    /// or folder it came in names `unit`, a unit of the registry: a
+    /// commune's own report sent in place of `unit`'s, counted for
+    /// nobody. `example`: `unit`'s letterhead as the registry writes it.
+    CommuneForUnit {
+        file: &'a str,
+        named: &'a str,
+        unit: &'a str,
+        archive: bool,
+        example: &'a str,
+    },
+    /// `indicator-missing` (a warning): the figure of `code` in `column`
+    /// that `unit` stated at `cell` carries a footnote mark whose note
+    /// says it leaves out part of it (`note`, as written): the totals it
+    /// enters are short of the rest, printed (*).
+    FigureIncomplete {
+        unit: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: &'a str,
+        cell: &'a str,
+        note: &'a str,
+    },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `titled`, a body of another kind ("PHÒNG KINH TẾ" under
     /// "UBND HUYỆN LONG THÀNH") than `unit`, the commune its name (or its
@@ -276,6 +300,9 @@ pub enum Said<'a> {
         sheet: &'a str,
         count: usize,
         example: &'a str,
+        /// Laid sideways: one column per unit under the period's header,
+        /// one row per indicator (a province's «Chi tiết theo xã»).
+        across: bool,
     },
     /// `submission-missing`: the only table of `file` is a table by unit
     /// (see [`Said::SheetByUnit`]): not one figure of it is consolidated.
@@ -285,6 +312,8 @@ pub enum Said<'a> {
         sheet: &'a str,
         count: usize,
         example: &'a str,
+        /// Laid sideways, as [`Said::SheetByUnit`]'s.
+        across: bool,
     },
     /// `submission-missing`: the unit's name and the period.
     SubmissionMissing { unit: &'a str, period: Period },
@@ -370,6 +399,7 @@ impl Words for Said<'_> {
             Said::FileSkipped { .. } => Code::FileSkipped,
             Said::FileUnreadable { .. } | Said::UnitFileDamaged { .. } => Code::FileUnreadable,
             Said::FileUnknownUnit { .. }
+            | Said::CommuneForUnit { .. }
             | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
@@ -405,7 +435,9 @@ impl Words for Said<'_> {
             | Said::SubmissionByUnit { .. }
             | Said::SubmissionFormerOnly { .. } => Code::SubmissionMissing,
             Said::PeriodMissing { .. } => Code::PeriodMissing,
-            Said::IndicatorMissing { .. } | Said::RowBlank { .. } => Code::IndicatorMissing,
+            Said::IndicatorMissing { .. }
+            | Said::RowBlank { .. }
+            | Said::FigureIncomplete { .. } => Code::IndicatorMissing,
         }
     }
 
@@ -415,6 +447,7 @@ impl Words for Said<'_> {
             | Said::FileUnreadable { .. }
             | Said::UnitFileDamaged { .. }
             | Said::FileUnknownUnit { .. }
+            | Said::CommuneForUnit { .. }
             | Said::TitleNamesOtherBody { .. }
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
@@ -433,7 +466,8 @@ impl Words for Said<'_> {
             | Said::IndicatorRepeated { .. }
             | Said::IndicatorRepeatedHidden { .. }
             | Said::IndicatorMissing { .. }
-            | Said::RowBlank { .. } => indicators(self, lang),
+            | Said::RowBlank { .. }
+            | Said::FigureIncomplete { .. } => indicators(self, lang),
             _ => submissions(self, lang),
         }
     }
@@ -475,6 +509,14 @@ fn files(s: &Said, lang: Lang) -> String {
         ),
         (Said::FileUnknownUnit { file, named, example, checked: true }, Lang::En) => format!(
             "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; once consolidated, its figures would count for no unit. Write the sending unit's name in the title rows (e.g. «{example}») and check it again."
+        ),
+        (Said::CommuneForUnit { file, named, unit, archive, example }, Lang::Vi) => format!(
+            "Tệp {file} có tiêu đề «{named}», một đơn vị không có trong danh sách, dù nằm trong {} mang tên {unit}: có lẽ là báo cáo riêng của một xã, phường gửi kèm thay cho báo cáo tổng hợp của {unit}. Số liệu không được tổng hợp, không tính cho {unit}. Hãy đề nghị {unit} gửi báo cáo của cả đơn vị (tiêu đề «{example}»).",
+            if *archive { "tệp nén" } else { "thư mục" }
+        ),
+        (Said::CommuneForUnit { file, named, unit, archive, example }, Lang::En) => format!(
+            "File {file} is titled «{named}», a unit the registry lacks, though it came in {} named for {unit}: likely a commune's or ward's own report sent in place of {unit}'s consolidated one. Its figures are not consolidated, nor counted for {unit}. Ask {unit} for the report of the whole unit (titled «{example}»).",
+            if *archive { "a zip file" } else { "a folder" }
         ),
         (Said::FileUnknownUnit { file, named, example, .. }, Lang::Vi) => format!(
             "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
@@ -844,10 +886,16 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 format!("{unit} has sent nothing for {p}, unless a file of unknown sender ({files}) is {unit}'s. Look at these files.")
             }
         }
-        (Said::SubmissionByUnit { unit, file, sheet, count, example }, Lang::Vi) => format!(
+        (Said::SubmissionByUnit { unit, file, sheet, count, example, across: true }, Lang::Vi) => format!(
+            "{unit} gửi tệp {file} nhưng bảng ở trang «{sheet}» là bảng chi tiết theo đơn vị: mỗi cột một đơn vị ({count} cột, ví dụ «{example}»), không phải số của cả {unit}. Loại bảng này không được tổng hợp, nên không số liệu nào của tệp được tính: coi như chưa nộp báo cáo. Hãy gửi biểu tổng hợp của {unit} (mỗi dòng một chỉ tiêu, một cột cho mỗi loại số liệu)."
+        ),
+        (Said::SubmissionByUnit { unit, file, sheet, count, example, across: true }, Lang::En) => format!(
+            "{unit} sent {file}, but the table of sheet «{sheet}» is a detail table by unit: one column per unit ({count} columns, such as «{example}»), not {unit}'s own figures. Such a table is not consolidated, so not one figure of the file is counted: as good as not sent. Send {unit}'s consolidated form (one row per indicator, one column per kind of figure)."
+        ),
+        (Said::SubmissionByUnit { unit, file, sheet, count, example, .. }, Lang::Vi) => format!(
             "{unit} gửi tệp {file} nhưng bảng ở trang «{sheet}» là bảng theo đơn vị: mỗi dòng một đơn vị ({count} dòng, ví dụ «{example}»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên không số liệu nào của tệp được tính: coi như chưa nộp báo cáo. Hãy ghi số liệu vào biểu mẫu (mỗi dòng một chỉ tiêu) rồi gửi lại."
         ),
-        (Said::SubmissionByUnit { unit, file, sheet, count, example }, Lang::En) => format!(
+        (Said::SubmissionByUnit { unit, file, sheet, count, example, .. }, Lang::En) => format!(
             "{unit} sent {file}, but the table of sheet «{sheet}» is a table by unit: one row per unit ({count} rows, such as «{example}»), one column per indicator. Such a table is not consolidated, so not one figure of the file is counted: as good as not sent. Write the figures in the form (one row per indicator) and send it again."
         ),
         (Said::SubmissionEmpty { unit, file }, Lang::Vi) => format!(
@@ -933,10 +981,16 @@ fn indicators(s: &Said, lang: Lang) -> String {
         (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::En) => format!(
             "Indicator {code} «{name}» has two rows: row {hidden} is hidden and is not read; the figures are taken from row {used}, the visible one. If the hidden row is a draft or old figures, delete it."
         ),
-        (Said::SheetByUnit { sheet, count, example }, Lang::Vi) => format!(
+        (Said::SheetByUnit { sheet, count, example, across: true }, Lang::Vi) => format!(
+            "Trang «{sheet}» là bảng chi tiết theo đơn vị: mỗi cột một đơn vị ({count} cột, ví dụ «{example}»), không phải số của cả đơn vị gửi báo cáo. Loại bảng này không được tổng hợp, nên trang không được đọc; số liệu của tệp lấy ở trang khác."
+        ),
+        (Said::SheetByUnit { sheet, count, example, across: true }, Lang::En) => format!(
+            "Sheet «{sheet}» is a detail table by unit: one column per unit ({count} columns, such as «{example}»), not the sending unit's own figures. Such a table is not consolidated, so the sheet is not read; the file's figures are taken from its other sheets."
+        ),
+        (Said::SheetByUnit { sheet, count, example, .. }, Lang::Vi) => format!(
             "Trang «{sheet}» là bảng theo đơn vị: mỗi dòng một đơn vị ({count} dòng, ví dụ «{example}»), mỗi cột một chỉ tiêu. Loại bảng này không được tổng hợp, nên trang không được đọc; số liệu của tệp lấy ở trang khác. Nếu số liệu của trang này cần báo cáo, hãy ghi vào biểu mẫu (mỗi dòng một chỉ tiêu)."
         ),
-        (Said::SheetByUnit { sheet, count, example }, Lang::En) => format!(
+        (Said::SheetByUnit { sheet, count, example, .. }, Lang::En) => format!(
             "Sheet «{sheet}» is a table by unit: one row per unit ({count} rows, such as «{example}»), one column per indicator. Such a table is not consolidated, so the sheet is not read; the file's figures are taken from its other sheets. If this sheet's figures are to be reported, write them in the form (one row per indicator)."
         ),
         (Said::SheetUnrelated { sheet, count, example }, Lang::Vi) => format!(
@@ -956,6 +1010,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::RowBlank { unit, code, name }, Lang::En) => format!(
             "{unit} left the whole row {code} «{name}» blank: an empty cell is not 0, so the area's totals lack this unit's figure. Write the figures (0 when nothing happened)."
+        ),
+        (Said::FigureIncomplete { unit, code, name, column, cell, note }, Lang::Vi) => format!(
+            "{unit}: số {code} «{name}» ở cột {column} (ô {cell}) có dấu (*), theo ghi chú của đơn vị là số chưa đầy đủ: «{note}». Số này vẫn được tổng hợp, nhưng số tổng có dấu (*) chưa gồm phần còn thiếu. Hãy xin {unit} số đầy đủ trước khi trình ký."
+        ),
+        (Said::FigureIncomplete { unit, code, name, column, cell, note }, Lang::En) => format!(
+            "{unit}: the figure of {code} «{name}» in column {column} (cell {cell}) is marked (*), and the unit's note says it is incomplete: «{note}». It is consolidated, but the total marked (*) lacks the rest. Ask {unit} for the whole figure before signing."
         ),
         (Said::IndicatorMissing { unit, count, named, more }, lang) => {
             let more = if *more > 0 { format!(" (+{more})") } else { String::new() };

@@ -218,6 +218,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             sheet: "Theo phường",
             count: 16,
             example: "Phường 1",
+            across: false,
+        },
+        Said::SheetByUnit {
+            sheet: "Theo phường",
+            count: 16,
+            example: "Phường 1",
+            across: true,
         },
         Said::SubmissionByUnit {
             unit,
@@ -225,6 +232,37 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             sheet: "Sheet1",
             count: 16,
             example: "Phường 1",
+            across: false,
+        },
+        Said::SubmissionByUnit {
+            unit,
+            file,
+            sheet: "Sheet1",
+            count: 16,
+            example: "Phường 1",
+            across: true,
+        },
+        Said::CommuneForUnit {
+            file,
+            named: "UBND XÃ AN ĐIỀN",
+            unit,
+            archive: true,
+            example: "UBND PHƯỜNG 7",
+        },
+        Said::CommuneForUnit {
+            file,
+            named: "UBND XÃ AN ĐIỀN",
+            unit,
+            archive: false,
+            example: "UBND PHƯỜNG 7",
+        },
+        Said::FigureIncomplete {
+            unit,
+            code: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: "TH",
+            cell: "E28",
+            note: "Hãy gửi lại tệp.",
         },
         Said::NamePart {
             name: "- Mầm non",
@@ -1874,6 +1912,8 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionMissingNamed { .. } => 37,
         Said::UnitSentArchive { .. } => 38,
         Said::UnitSentNotSpreadsheet { .. } => 39,
+        Said::CommuneForUnit { .. } => 40,
+        Said::FigureIncomplete { .. } => 41,
     }
 }
 
@@ -2101,7 +2141,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 40);
+    covers("Said", said.iter().map(said_variant), 42);
     covers("Checked", checked.iter().map(checked_variant), 41);
     covers("Read", read.iter().map(read_variant), 50);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

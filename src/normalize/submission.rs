@@ -241,6 +241,12 @@ pub struct Submission {
     /// DỤC NĂM HỌC 2025 - 2026"), where its period is written or should
     /// be: where a title naming no period is told.
     pub title_at: Option<TitleCell>,
+    /// The unit of the registry the zip file (`true`) or folder (`false`)
+    /// the file came in names, not taken for its sender because its
+    /// title names a commune or ward the registry lacks ("UBND XÃ MINH
+    /// SƠN" in «Quang Ngai - BC Q3 2026.zip»): a commune's own report
+    /// sent in place of that unit's, for the unknown-unit message.
+    pub unit_enclosed: Option<(usize, bool)>,
     pub period: Option<(Period, TitleCell)>,
     /// The run's period when the headers of figure columns name it but the
     /// title names another (its columns are not read for the title's
@@ -370,6 +376,9 @@ pub struct ByUnit {
     /// How many of its row labels name a unit, and the first of them.
     pub count: usize,
     pub example: String,
+    /// Laid sideways: one column per unit under the period's header, one
+    /// row per indicator ([`by_unit_across`]).
+    pub across: bool,
 }
 
 /// The cells of the rows a `unit-mismatch` warning at `sheet`!`anchor`
@@ -492,6 +501,7 @@ impl Submission {
             unit_text_at: self.unit_text_at,
             title_at: self.title_at,
             unit_former: self.unit_former.clone(),
+            unit_enclosed: self.unit_enclosed,
             period: self.period,
             headers_period: self.headers_period,
             title_stale: self.title_stale,
@@ -735,6 +745,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_text_at: None,
         unit_former: None,
         title_at: None,
+        unit_enclosed: None,
         period: None,
         headers_period: None,
         title_stale: None,
@@ -909,6 +920,11 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         any_cells |= !grid.is_empty();
         styles.start_sheet(grid.take_style_ids());
         decode_legacy(&mut grid, styles.loaded_sheet(), &mut legacy_found);
+        // tonghop's own list of findings (the «Lỗi» sheet of a
+        // tong-hop.xlsx sent up as a report): no table of figures.
+        if is_findings_sheet(&grid) {
+            continue;
+        }
         // The file's own period, else the run's, tells which columns are
         // this period's ("Quý III", "9 tháng") and which are not.
         // A form's stamp of the run's period knows it better than a title
@@ -954,6 +970,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             },
         };
+        // A detail table by unit laid sideways (a province's «Chi tiết
+        // theo xã»: a column per commune under «Thực hiện quý III/2026»)
+        // is no unit's own figures: told, not read as its TH.
+        if let Some(found) = by_unit_across(&grid, &layout, ctx, &file.rel) {
+            sub.by_unit.push(found);
+            continue;
+        }
         // The year's plan kept beside the report: only its KH is read.
         let plan = plan_sheet(&grid, name, &ctx.words, &layout);
         let plan = plan.as_ref();
@@ -1094,6 +1117,9 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let mut unread: Vec<(String, Location)> = Vec::new();
         // A plan's columns not read are told together, by its finding.
         for ignored in layout.ignored.iter().filter(|_| plan.is_none()) {
+            if who_supplied(&grid, &layout, ignored, ctx.template) {
+                continue;
+            }
             if ignored_seen.insert(fold(&ignored.label)) {
                 let at =
                     |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
@@ -1237,6 +1263,44 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             sub.findings.extend(columns_unread(&unread, ctx.lang));
             layout = below;
         }
+        // Figures marked (*) whose note under the table says they leave
+        // out part (a province's tong-hop.xlsx: «chưa gồm số của Xã Kim
+        // Lợi»): counted, each told, the totals marked.
+        if let Some(read) = sub.rows.get(rows_before..) {
+            let mut cells = CellStyles {
+                cache: &mut styles,
+                wb: &mut wb,
+            };
+            let marked = incomplete_figures(&grid, read, &mut cells, ctx.template);
+            let unit = sub
+                .unit
+                .and_then(|u| ctx.template.agencies.get(u))
+                .map_or_else(
+                    || ctx.lang.pick("Đơn vị", "The unit").to_string(),
+                    |a| a.shown().into_owned(),
+                );
+            for (row, note) in marked {
+                let Some(ind) = ctx.template.indicators.get(row.ind()) else {
+                    continue;
+                };
+                let here = Location::cell(file.rel.clone(), name.clone(), row.row, row.col);
+                let said = Said::FigureIncomplete {
+                    unit: &unit,
+                    code: &ind.code,
+                    name: &ind.name,
+                    column: row.column.as_str(),
+                    cell: &here.cell,
+                    note: &note,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Warning, &said, ctx.lang)
+                        .at(&here)
+                        .indicator(ind.code.clone())
+                        .column(row.column.as_str())
+                        .actual(note),
+                );
+            }
+        }
         // A sheet beside the report whose table holds not one indicator:
         // the clerk's own working table, one info rather than an error per
         // row.
@@ -1251,7 +1315,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
     }
     if sub.sheets.is_empty() {
-        let reason = if let Some(found) = sub.by_unit.first() {
+        let reason = if let Some(found) = sub.by_unit.first().filter(|f| f.across) {
+            format!(
+                "a detail table by unit: the table of sheet '{}' has one column per unit ({} columns, such as '{}') under the period's header, not the sender's own figures, which is not consolidated",
+                found.at.sheet, found.count, found.example
+            )
+        } else if let Some(found) = sub.by_unit.first() {
             format!(
                 "a table by unit: the table of sheet '{}' has one row per unit ({} rows, such as '{}') and one column per indicator, which is not consolidated",
                 found.at.sheet, found.count, found.example
@@ -1294,6 +1363,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 sheet: &found.at.sheet,
                 count: found.count,
                 example: &found.example,
+                across: found.across,
             };
             sub.findings.push(
                 Finding::said(Severity::Info, &said, ctx.lang)
@@ -1823,8 +1893,30 @@ fn read_title(
             t.clone(),
         ));
     }
+    // A title naming a commune or ward the registry lacks ("UBND XÃ MINH
+    // SƠN") names its sender, if not one the registry knows: the folder
+    // or zip file it came in ("Quang Ngai - BC Q3 2026.zip") names where
+    // it was sent from, a commune's report sent in place of that unit's
+    // own, not that unit's report. Not when the commune is one the
+    // registry's units were formed from (its `former`).
+    let titled_commune = if candidates.is_empty() {
+        commune_in_title(grid, layout, &ctx.template.settings.office)
+            .filter(|(_, _, t)| ctx.agencies.former_in(t).is_none())
+    } else {
+        None
+    };
     let mut candidates = candidates;
     for (clue, at, clue_text) in &clues {
+        if let (Some(_), Clue::Folder(_) | Clue::Archive(_)) = (&titled_commune, clue) {
+            if sub.unit_enclosed.is_none() {
+                sub.unit_enclosed = ctx
+                    .agencies
+                    .find_in_name(clue_text)
+                    .filter(|(_, _, ties)| ties.is_empty())
+                    .map(|(u, ..)| (u, matches!(clue, Clue::Archive(_))));
+            }
+            continue;
+        }
         // The clue names one of the units the title fits by its code or a
         // name no other unit bears, anywhere in it ("24996_LongHai", "80324
         // - Bao cao quy III - Xa Tan Phu", where the longer "Xa Tan Phu"
@@ -4462,6 +4554,7 @@ fn by_unit_rows(sub: &mut Submission, from: usize, agencies: &AgencyMatcher) -> 
         },
         count,
         example: first.actual.clone(),
+        across: false,
     };
     drop_row_findings(sub, from);
     Some(found)
@@ -4513,10 +4606,244 @@ fn by_unit_column(grid: &SheetGrid, agencies: &AgencyMatcher, file: &str) -> Opt
                 at: Location::cell(file.to_string(), grid.name.clone(), row, c),
                 count,
                 example,
+                across: false,
             });
         }
     }
     None
+}
+
+/// A table by unit laid sideways: its header has a row whose cells,
+/// from the first that names a unit on, name units (two in three of
+/// them, three at least), with a figure under one of them at least.
+///
+/// ```text
+///  STT | Chỉ tiêu | ĐVT | Thực hiện quý III/2026 (merged)      | Tổng cộng
+///      |          |     | Phường Phố Hiến | Xã Văn Giang | …  |
+///   1  | DN mới   | DN  | 138             | 140          | …  | =SUM(…)
+/// ```
+///
+/// Each column is one unit's figure, none the sender's own: a unit of
+/// the registry that is no department (a department's column, "Sở Y
+/// tế", is its share of a report, not another unit's report), a place
+/// with its number ([`names_a_place`]), or a place named with its kind
+/// ([`names_a_place_by_kind`]). Only the header rows of a table found
+/// are looked at: tonghop's own «Chi tiết theo đơn vị», whose header
+/// names no period, is no table and stays unread.
+fn by_unit_across(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    ctx: &ReadContext,
+    file: &str,
+) -> Option<ByUnit> {
+    let names_unit_in_words = |label: &str| match ctx.agencies.exact(label) {
+        Some(u) => ctx
+            .template
+            .agencies
+            .get(u)
+            .is_some_and(|a| a.kind != AgencyKind::Department),
+        None => {
+            names_a_place(label, &ctx.agencies)
+                || (names_a_place_by_kind(label) && ctx.words.classify(label, None).is_none())
+        }
+    };
+    // A unit is named in words: the columns' numbers under a header
+    // ("(1)", "(2)", … "(10)") are no codes of units.
+    let names_unit =
+        |label: &str| label.chars().any(char::is_alphabetic) && names_unit_in_words(label);
+    let cols = grid.cols();
+    let last_row = grid.rows().end;
+    // The units may be the header's last row or the row right under it
+    // (the period's header merged over them is read as the header).
+    for r in layout.header_first..=layout.header_last + 1 {
+        let cells: Vec<(u32, String)> = cols
+            .clone()
+            .map(|c| (c, grid.text(r, c)))
+            .filter(|(_, t)| !t.trim().is_empty())
+            .collect();
+        let Some(start) = cells.iter().position(|(_, t)| names_unit(t)) else {
+            continue;
+        };
+        let tail = cells.get(start..).unwrap_or_default();
+        let units: Vec<&(u32, String)> = tail.iter().filter(|(_, t)| names_unit(t)).collect();
+        let figures = units.iter().any(|(c, _)| {
+            (r + 1..last_row)
+                .any(|below| matches!(grid.raw(below, *c), Data::Float(_) | Data::Int(_)))
+        });
+        // A figure column the tool would read is a unit's: columns of
+        // neighbourhoods right of the form's own («Tổ 1» … beside KH, TH,
+        // LK, CK) are the form's extra columns, not a table by unit.
+        let read_as_unit = layout
+            .value_columns()
+            .any(|(c, _)| units.iter().any(|(u, _)| *u == c));
+        if units.len() >= 3 && units.len() * 3 >= tail.len() * 2 && figures && read_as_unit {
+            let (col, example) = units.first().map(|(c, t)| (*c, t.clone()))?;
+            return Some(ByUnit {
+                at: Location::cell(file.to_string(), grid.name.clone(), r, col),
+                count: units.len(),
+                example,
+                across: true,
+            });
+        }
+    }
+    None
+}
+
+/// Whether a label names a place by its kind and its proper name
+/// ("Phường Phố Hiến", "Xã Văn Giang", "Thị trấn Như Quỳnh", "Huyện Ân
+/// Thi"): a kind word, then a name that opens with a capital letter or
+/// a digit ("Xã hội" is no commune).
+fn names_a_place_by_kind(label: &str) -> bool {
+    const KINDS: [&[&str]; 10] = [
+        &["phuong"],
+        &["xa"],
+        &["thi", "tran"],
+        &["thi", "xa"],
+        &["huyen"],
+        &["quan"],
+        &["thanh", "pho"],
+        &["tinh"],
+        &["dac", "khu"],
+        &["tp"],
+    ];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    KINDS.iter().any(|kind| {
+        let opens = words.len() > kind.len()
+            && words
+                .iter()
+                .zip(kind.iter())
+                .all(|(w, k)| fold(w).trim_end_matches('.') == *k);
+        opens
+            && words.get(kind.len()).is_some_and(|name| {
+                name.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+                    && fold(name) != "hoi"
+            })
+    })
+}
+
+/// The figures read (`rows`) that carry a footnote mark, a text "509
+/// (*)" or a number format printing one (`#,##0" (*)"`, as tonghop's
+/// Tổng hợp marks a total that leaves out units), whose note under the
+/// table says they are incomplete, with that note: the line naming the
+/// row's indicator code ("- XH.01 … (cột TH): chưa gồm số của 1 đơn vị:
+/// Xã Kim Lợi.") when there is one, else the note's first line ("(*)
+/// Tổng chưa đủ: …"). A mark whose note says something else (an
+/// estimate, who supplied the figure) or that has no note is a figure
+/// like any other.
+fn incomplete_figures(
+    grid: &SheetGrid,
+    rows: &[TidyRow],
+    styles: &mut CellStyles,
+    template: &Template,
+) -> Vec<(TidyRow, String)> {
+    let sheet = styles.sheet();
+    let marked: Vec<&TidyRow> = rows
+        .iter()
+        .filter(|r| match grid.raw(r.row, r.col) {
+            Data::String(t) => crate::number::footnote_marked(t),
+            Data::Float(_) | Data::Int(_) => sheet.is_some_and(|s| s.footnote_marked(r.row, r.col)),
+            _ => false,
+        })
+        .collect();
+    let Some(last) = rows.iter().map(|r| r.row).max() else {
+        return Vec::new();
+    };
+    if marked.is_empty() {
+        return Vec::new();
+    }
+    // The lines under the table.
+    let lines: Vec<String> = (last + 1..grid.rows().end)
+        .flat_map(|r| grid.row_texts(r).into_iter().map(|(_, t)| t))
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let heading = lines
+        .iter()
+        .find(|t| t.starts_with("(*)") || t.starts_with('*'));
+    let incomplete = |t: &str| {
+        let f = fold(t);
+        [
+            "chua gom",
+            "chua bao gom",
+            "chua du",
+            "chua day du",
+            "con thieu",
+            "thieu so lieu",
+        ]
+        .iter()
+        .any(|w| f.contains(w))
+    };
+    marked
+        .into_iter()
+        .filter_map(|r| {
+            let code = template.indicators.get(r.ind())?.code.as_str();
+            let own = lines.iter().find(|t| {
+                let bare = t.trim_start_matches(['-', '+', '•', ' ']);
+                bare.strip_prefix(code).is_some_and(|rest| {
+                    rest.starts_with(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                })
+            });
+            let note = own.or(heading)?;
+            let said = format!("{} {note}", heading.map_or("", String::as_str));
+            incomplete(&said).then(|| {
+                let note = note.trim_start_matches(['-', '+', '•', ' ']);
+                (r.clone(), note.to_string())
+            })
+        })
+        .collect()
+}
+
+/// Whether a sheet is tonghop's own list of findings: its first row
+/// with words is the error list's header, in either language
+/// ([`crate::outputs::finding_headers`]), whatever the sheet is named.
+fn is_findings_sheet(grid: &SheetGrid) -> bool {
+    let Some(first) = grid
+        .rows()
+        .map(|r| grid.row_texts(r))
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let texts: Vec<String> = first
+        .into_iter()
+        .map(|(_, t)| t.trim().to_string())
+        .collect();
+    [Lang::Vi, Lang::En].iter().any(|&lang| {
+        let headers = crate::outputs::finding_headers(lang);
+        texts.len() == headers.len() && texts.iter().zip(headers).all(|(t, h)| t == h)
+    })
+}
+
+/// Whether a column left unread because the unit column was read before
+/// it is a column of words saying who supplied each row ("Đơn vị cung
+/// cấp", "Đơn vị thực hiện" beside "ĐVT"): its header opens with a unit
+/// phrase of the template but is none ("đơn vị" and more words), and not
+/// one cell under it holds a number. Nothing to fix, nothing to say: a
+/// clerk told to delete the ĐVT column would delete the wrong one.
+fn who_supplied(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    ignored: &IgnoredColumn,
+    template: &Template,
+) -> bool {
+    let NotRead::Taken(other) = &ignored.why else {
+        return false;
+    };
+    let label = fold(&ignored.label);
+    let phrases: Vec<String> = template
+        .column_words("unit")
+        .iter()
+        .map(|w| fold(w))
+        .collect();
+    let longer = phrases.iter().any(|p| {
+        label
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    }) && !phrases.contains(&label);
+    longer
+        && other.role == Role::Unit
+        && (layout.header_last + 1..grid.rows().end)
+            .all(|r| !matches!(grid.raw(r, ignored.col), Data::Float(_) | Data::Int(_)))
 }
 
 /// Replaces the `indicator-unknown` errors found from `from` on in the
@@ -5514,6 +5841,31 @@ fn is_excel_error_text(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// A place named with its kind heads a unit's column; social words
+    /// and figure columns do not.
+    #[test]
+    fn place_named_by_kind() {
+        for yes in [
+            "Phường Phố Hiến",
+            "Xã Văn Giang",
+            "Thị trấn Như Quỳnh",
+            "Huyện Ân Thi",
+            "XÃ ÂN THI",
+        ] {
+            assert!(names_a_place_by_kind(yes), "{yes}");
+        }
+        for no in [
+            "Xã hội",
+            "Xã Hội",
+            "xã văn giang",
+            "Phường",
+            "Sở Y tế",
+            "Thực hiện quý III",
+        ] {
+            assert!(!names_a_place_by_kind(no), "{no}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -192,6 +192,7 @@ pub fn check_submission(
             sheet: &found.at.sheet,
             count: found.count,
             example: &found.example,
+            across: found.across,
         };
         out.push(
             Finding::said(Severity::Error, &said, lang)
@@ -427,6 +428,7 @@ pub(crate) mod testutil {
             unit_text_at: None,
             title_at: None,
             unit_former: None,
+            unit_enclosed: None,
             period: None,
             headers_period: None,
             title_stale: None,

@@ -1180,15 +1180,34 @@ fn of_no_unit(
         _ => Location::file(s.file.clone()),
     };
     let named = crate::text::quotation(&s.unit_text, 200);
-    // An example from the office's own registry.
-    let example = template
-        .agencies
-        .iter()
-        .position(|a| a.kind == crate::template::AgencyKind::Ward)
-        .or((!template.agencies.is_empty()).then_some(0))
-        // As the unit heads its documents: "UBND PHƯỜNG 1", but "THÔN 1"
-        // (a village has no People's Committee).
-        .map_or_else(String::new, |a| template.letterhead(a).join(" / "));
+    // A commune's own report in a zip file or folder named for a unit of
+    // the registry: sent in place of that unit's report.
+    if let Some((u, archive)) = s.unit_enclosed {
+        if let Some(a) = template.agencies.get(u) {
+            let unit = a.shown();
+            let example = template.letterhead(u).join(" / ");
+            let said = Said::CommuneForUnit {
+                file: &s.file,
+                named: &named,
+                unit: &unit,
+                archive,
+                example: &example,
+            };
+            let finding = Finding::said(Severity::Error, &said, lang)
+                .at(&loc)
+                .expected(a.code.clone())
+                .actual(s.unit_text.clone());
+            let note = match lang {
+                Lang::Vi => format!("báo cáo riêng của đơn vị không có trong danh sách, không phải của {unit}; số liệu không được tổng hợp"),
+                Lang::En => format!("the own report of a unit the registry lacks, not {unit}'s; figures not consolidated"),
+            };
+            return (Some(finding), line(named, note));
+        }
+    }
+    // An example of the registry's letterheads with the name left out
+    // ("UBND PHƯỜNG …"): a real unit's name would read as the one the
+    // file should have named.
+    let example = template.letterhead_unnamed();
     let said = Said::FileUnknownUnit {
         file: &s.file,
         named: &named,

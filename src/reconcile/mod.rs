@@ -139,6 +139,25 @@ pub struct Totals {
     /// and %CK, and the rates it is an operand of) or a TH taken as LK
     /// (the TH, and the rates it is an operand of). Printed `(*)`.
     pub taken_cells: std::collections::BTreeSet<(usize, usize)>,
+    /// The figures a unit marked (*) with a note saying they are
+    /// incomplete (its `indicator-missing` warning at the cell): the
+    /// totals they enter are printed (*), the footnote naming the unit
+    /// ([`stated_incomplete`]).
+    pub incomplete: Vec<Incomplete>,
+}
+
+/// A unit's figure its own note calls incomplete («chưa gồm số của Xã
+/// Kim Lợi» under a province's tong-hop.xlsx), and the totals cells it
+/// leaves short: its own, the %KH and %CK worked from it, the rates it
+/// is an operand of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incomplete {
+    pub indicator: usize,
+    pub column: ValueColumn,
+    /// Agency index.
+    pub unit: usize,
+    /// (indicator, column index) of the totals it leaves short.
+    pub cells: Vec<(usize, usize)>,
 }
 
 /// A unit that sent no TH column (a half-year form with its six months
@@ -211,6 +230,7 @@ impl Totals {
             lk_from_th: Vec::new(),
             th_from_lk: Vec::new(),
             taken_cells: std::collections::BTreeSet::new(),
+            incomplete: Vec::new(),
         }
     }
 
@@ -584,6 +604,65 @@ pub fn stock_lk_as_th(
     cells.retain(|&(i, c)| totals.values.get(i).is_some_and(|v| v[c].is_some()));
     totals.taken_cells.extend(cells);
     Ok(())
+}
+
+/// The figures of the units in the totals that their own note calls
+/// incomplete (`read`: each unit in the totals with the findings its
+/// file was read with, among them the `indicator-missing` warning at a
+/// figure cell marked (*), its column named): the totals they enter are
+/// short by the unit's own word, and [`Totals::incomplete`] says whose
+/// (Tổng hợp prints them with `(*)` and a footnote line).
+pub fn stated_incomplete<'a>(
+    template: &Template,
+    read: impl Iterator<Item = (usize, &'a crate::diagnostic::Finding)>,
+    totals: &mut Totals,
+) {
+    use crate::diagnostic::{Code, Severity};
+    let derived = Derived::of(template);
+    for (unit, f) in read.filter(|(_, f)| {
+        f.code == Code::IndicatorMissing && f.severity == Severity::Warning && !f.column.is_empty()
+    }) {
+        let (Some(unit), Some(i), Some(column)) = (
+            Some(unit),
+            template.indicator_index(&f.indicator),
+            ValueColumn::parse(&f.column),
+        ) else {
+            continue;
+        };
+        if totals
+            .incomplete
+            .iter()
+            .any(|e| e.unit == unit && e.indicator == i && e.column == column)
+        {
+            continue;
+        }
+        let mut cells = vec![(i, column.index())];
+        for (rate, ops) in &derived.rates {
+            if ops.contains(&i) {
+                cells.push((*rate, column.index()));
+            }
+        }
+        if matches!(column, ValueColumn::Kh | ValueColumn::Lk | ValueColumn::Ck) {
+            let worked: Vec<usize> = cells.iter().map(|&(k, _)| k).collect();
+            for k in worked {
+                let pct = match column {
+                    ValueColumn::Kh => vec![ValueColumn::PctKh],
+                    ValueColumn::Ck => vec![ValueColumn::PctCk],
+                    _ => vec![ValueColumn::PctKh, ValueColumn::PctCk],
+                };
+                cells.extend(pct.into_iter().map(|p| (k, p.index())));
+            }
+        }
+        cells.retain(|&(k, c)| totals.values.get(k).is_some_and(|v| v[c].is_some()));
+        cells.sort_unstable();
+        cells.dedup();
+        totals.incomplete.push(Incomplete {
+            indicator: i,
+            column,
+            unit,
+            cells,
+        });
+    }
 }
 
 /// A stock's TH total with the LK of each unit that sent no TH column

@@ -499,6 +499,42 @@ fn partial_footnote(
     lines
 }
 
+/// The footnote lines of the figures a unit's own note calls incomplete
+/// ([`crate::reconcile::stated_incomplete`]): one per unit and
+/// indicator, its columns together.
+fn incomplete_footnote(
+    incomplete: &[crate::reconcile::Incomplete],
+    t: &Template,
+    lang: Lang,
+) -> Vec<String> {
+    let findings = crate::outputs::Sheet::Findings.name(lang);
+    let mut lines: Vec<((usize, usize), Vec<&str>)> = Vec::new();
+    for e in incomplete {
+        match lines.iter_mut().find(|(k, _)| *k == (e.unit, e.indicator)) {
+            Some((_, cols)) => cols.push(e.column.as_str()),
+            None => lines.push(((e.unit, e.indicator), vec![e.column.as_str()])),
+        }
+    }
+    lines
+        .into_iter()
+        .filter_map(|((u, i), cols)| {
+            let ind = t.indicators.get(i)?;
+            let unit = t.agencies.get(u)?.shown();
+            let cols = cols.join(", ");
+            Some(match lang {
+                Lang::Vi => format!(
+                    "(*) {} {} (cột {cols}): số của {unit} chưa đầy đủ (theo ghi chú của đơn vị, xem trang «{findings}»); số có dấu (*) chưa gồm phần còn thiếu. Hãy xin {unit} số đầy đủ trước khi trình ký.",
+                    ind.code, ind.name
+                ),
+                Lang::En => format!(
+                    "(*) {} {} (column {cols}): {unit}'s figure is incomplete (by the unit's own note, see the sheet «{findings}»); figures marked (*) lack the rest. Ask {unit} for the whole figure before signing.",
+                    ind.code, ind.name
+                ),
+            })
+        })
+        .collect()
+}
+
 /// The footnote lines of the stocks whose LK total takes a unit's TH
 /// for the LK it stated ([`crate::reconcile::stock_lk_as_th`]): one per
 /// unit and indicator, saying whose TH was taken, what LK it wrote, and
@@ -937,7 +973,11 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .collect();
     let is_partial = |i: usize, c: ValueColumn| {
         (d.totals.blank_cells.contains_key(&(i, c.index()))
-            || d.totals.taken_cells.contains(&(i, c.index())))
+            || d.totals.taken_cells.contains(&(i, c.index()))
+            || d.totals
+                .incomplete
+                .iter()
+                .any(|e| e.cells.contains(&(i, c.index()))))
             && d.totals.shown(i, c).is_some()
     };
     let sign_units: u32 = PARTIAL_SIGN
@@ -1047,6 +1087,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
     footnote.extend(th_from_lk_footnote(&d.totals.th_from_lk, t, lang));
+    footnote.extend(incomplete_footnote(&d.totals.incomplete, t, lang));
     // The units whose figures are in the totals: the count under the
     // title's (a blank form adds nothing).
     let in_totals: std::collections::HashSet<usize> = adds.iter().copied().collect();

@@ -1395,7 +1395,7 @@ fn a_form_of_a_sender_the_registry_does_not_know_is_not_ready_to_send() {
     let (code, text) = run(&file, &tpl, &[]);
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("Tệp bao cao quy 1.xlsx không cho biết đơn vị nào gửi: tiêu đề («UBND PHƯỜNG 17») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «UBND PHƯỜNG 1») rồi kiểm tra lại."),
+        text.contains("Tệp bao cao quy 1.xlsx không cho biết đơn vị nào gửi: tiêu đề («UBND PHƯỜNG 17») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «UBND PHƯỜNG …») rồi kiểm tra lại."),
         "{text}"
     );
     assert!(!text.contains("Có thể gửi"), "{text}");

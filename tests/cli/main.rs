@@ -22,6 +22,7 @@ mod hostile;
 mod inbox;
 mod ingest;
 mod layering;
+mod ministry;
 mod namesakes;
 mod office;
 mod one_voice;

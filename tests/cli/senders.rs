@@ -190,8 +190,9 @@ fn check_says_when_a_title_and_a_file_name_name_two_units() {
 
 /// A commune's own registry of villages: a file that names no village
 /// of it is `file-unknown-unit`, and the example of a title it gives is
-/// the way a village heads its documents, "THÔN 1", not "UBND THÔN 1" (a
-/// village has no People's Committee).
+/// the way a village heads its documents, "THÔN …", not "UBND THÔN …" (a
+/// village has no People's Committee), its name left out (another
+/// village's name would read as the one the file should have named).
 #[test]
 fn the_title_a_village_is_asked_for_is_one_it_can_have() {
     let tmp = tempfile::tempdir().unwrap();
@@ -221,7 +222,7 @@ fn the_title_a_village_is_asked_for_is_one_it_can_have() {
         .map(|x| x["message"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(unknown.len(), 1, "{f:?}");
-    assert!(unknown[0].contains("(ví dụ «THÔN 1»)"), "{}", unknown[0]);
+    assert!(unknown[0].contains("(ví dụ «THÔN …»)"), "{}", unknown[0]);
 }
 
 /// "UBND XA TAN PHU" fits Tân Phú and Tân Phù alike. Tân Phú sent its own
