@@ -177,6 +177,9 @@ pub enum Checked<'a> {
         right: &'a str,
         /// The comparison that must hold: `==`, `<=` or `>=`.
         cmp: &'a str,
+        /// Of the totals (`unit` `None`): who stated each figure (empty
+        /// for a unit's own figures).
+        stated_by: &'a [StatedBy<'a>],
     },
     /// `relation-violated`, said of the figure to blame: `unit`'s `what`
     /// in `column` is `stated`, the figure of its month sheet `sheet`,
@@ -1114,6 +1117,7 @@ fn relation(c: &Checked, lang: Lang) -> String {
             left,
             right,
             cmp,
+            stated_by,
         } => {
             let unit = unit_or_total(*unit, lang);
             let must = match (*cmp, lang) {
@@ -1125,9 +1129,24 @@ fn relation(c: &Checked, lang: Lang) -> String {
                 (_, Lang::En) => "must equal",
             };
             let formula = super::rule_in_signs(formula);
+            let whose = stated_by
+                .iter()
+                .map(|s| match (s.units, lang) {
+                    (1, Lang::Vi) => format!("{} của {}", s.code, s.first),
+                    (1, Lang::En) => format!("{} from {}", s.code, s.first),
+                    (n, Lang::Vi) => format!("{} cộng từ {n} đơn vị", s.code),
+                    (n, Lang::En) => format!("{} the sum of {n} units", s.code),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let whose = match (whose.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Vi) => format!(" Số liệu: {whose}."),
+                (false, Lang::En) => format!(" Figures: {whose}."),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}). Một trong các số này sai; hãy kiểm tra lại."),
-                Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}). One of these figures is wrong; check them."),
+                Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}).{whose} Một trong các số này sai; hãy kiểm tra lại."),
+                Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}).{whose} One of these figures is wrong; check them."),
             }
         }
         _ => String::new(),
@@ -1157,6 +1176,15 @@ fn invalid(
         Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua, chỉ tiêu này không được kiểm tra theo công thức; {fix}."),
         Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored, and the indicator is not checked against it; {fix}."),
     }
+}
+
+/// Who stated a figure of a total a rule compares: its code, the first
+/// unit that gave it, and how many units did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedBy<'a> {
+    pub code: &'a str,
+    pub first: &'a str,
+    pub units: usize,
 }
 
 /// A place where a rule could not be checked: the unit's name, its file,

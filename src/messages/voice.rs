@@ -371,6 +371,32 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             left: "YT24 12",
             right: "YT23 10",
             cmp: "<=",
+            stated_by: &[],
+        },
+        Checked::RelationViolated {
+            unit: None,
+            formula: "DT.00 >= DT.02 + DA.01",
+            column: th,
+            left: "DT.00 250,00",
+            right: "DT.02 278,52 + DA.01 192,64 = 471,16",
+            cmp: ">=",
+            stated_by: &[
+                StatedBy {
+                    code: "DT.00",
+                    first: "STC",
+                    units: 1,
+                },
+                StatedBy {
+                    code: "DT.02",
+                    first: "X01",
+                    units: 14,
+                },
+                StatedBy {
+                    code: "DA.01",
+                    first: "BQLDD",
+                    units: 1,
+                },
+            ],
         },
         Checked::MonthCopied {
             unit,

@@ -1,0 +1,162 @@
+//! Public investment as a provincial department of construction
+//! consolidates it: a rule over totals that different offices state (the
+//! finance department's whole against the communes' and the project
+//! boards' figures), each both ways.
+
+use crate::checks::write_template;
+use crate::common::read_sheet;
+use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N};
+use std::path::Path;
+
+/// An office's own template: TG, the province's disbursement as the
+/// finance department (STC) states it, must be at least the communes'
+/// GN plus the project board's (BQL) DA; three communes.
+fn investment_template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TG,NS,Tổng giải ngân vốn đầu tư công toàn tỉnh,tỷ đồng,flow,district,STC,TG >= GN + DA\n\
+         GN,NS,Giải ngân vốn đầu tư công của xã,tỷ đồng,flow,ward,STC,\n\
+         DA,NS,Giải ngân các dự án của Ban quản lý dự án,tỷ đồng,flow,district,BQL,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         STC,department,Sở Tài chính,STC,yes\n\
+         BQL,department,Ban Quản lý dự án giao thông,BQLDA GT,yes\n\
+         X01,ward,Xã An Nhơn,UBND xã An Nhơn,yes\n\
+         X02,ward,Xã Tân Phú,UBND xã Tân Phú,yes\n\
+         X03,ward,Xã Cát Tiên,UBND xã Cát Tiên,yes\n",
+    )
+    .unwrap();
+}
+
+const TH_LK: [(&str, u16); 2] = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+
+/// The batch: STC's TG, BQL's DA and each commune's GN (`None`: the
+/// commune left its row blank).
+fn investment_batch(dir: &Path, tg: [f64; 2], da: [f64; 2], gn: [Option<[f64; 2]>; 3]) {
+    std::fs::create_dir_all(dir).unwrap();
+    let row = |code: &'static str, name: &'static str, v: Option<[f64; 2]>| {
+        let cells: Vec<Cell> = match v {
+            Some([a, b]) => [a, b]
+                .into_iter()
+                .map(|v| if v.is_nan() { E } else { N(v, None) })
+                .collect(),
+            None => vec![E, E],
+        };
+        (code, name, "tỷ đồng", cells)
+    };
+    write_sheet(
+        &dir.join("STC.xlsx"),
+        "SỞ TÀI CHÍNH",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[row(
+            "TG",
+            "Tổng giải ngân vốn đầu tư công toàn tỉnh",
+            Some(tg),
+        )],
+    );
+    write_sheet(
+        &dir.join("BQL.xlsx"),
+        "BAN QUẢN LÝ DỰ ÁN GIAO THÔNG",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[row(
+            "DA",
+            "Giải ngân các dự án của Ban quản lý dự án",
+            Some(da),
+        )],
+    );
+    for (k, (name, v)) in ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN"]
+        .iter()
+        .zip(gn)
+        .enumerate()
+    {
+        write_sheet(
+            &dir.join(format!("xa-{k}.xlsx")),
+            &format!("UBND XÃ {name}"),
+            "QUÝ III/2026",
+            &one_row_header(&TH_LK),
+            &[row("GN", "Giải ngân vốn đầu tư công của xã", v)],
+        );
+    }
+}
+
+/// Sở Tài chính's whole below the communes' and the board's figures it
+/// must include was printed unmarked: no unit states both sides, so no
+/// unit broke the rule, and the totals were never judged. Now the totals
+/// break it: an error naming who stated each figure, the total cell
+/// marked. Near misses: LK, where the whole is large enough; a commune's
+/// blank GN (the total marked (*)) or a commune that sent nothing leaves
+/// the rule over the totals unjudged.
+#[test]
+fn a_rule_over_totals_from_different_offices_is_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    investment_template(&tpl);
+    let dir = tmp.path().join("in");
+    investment_batch(
+        &dir,
+        [250.0, 900.0],
+        [318.5, 400.0],
+        [
+            Some([100.0, 200.0]),
+            Some([80.0, 150.0]),
+            Some([20.0, 50.0]),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["relation-violated", "relation-skipped"]),
+        ["error|relation-violated|||TG|TH|TG >= GN + DA|250,0 < 518,5"],
+    );
+    let f = findings
+        .iter()
+        .find(|f| f["code"] == "relation-violated")
+        .unwrap();
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("Số liệu: TG của Sở Tài chính; GN cộng từ 3 đơn vị; DA của Ban Quản lý dự án giao thông."),
+        "{message}"
+    );
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let tg = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "TG"))
+        .unwrap();
+    assert_eq!(tg[4..6], ["250", "900"], "{tg:?}");
+
+    // Near misses: a commune left its GN of the quarter blank (the
+    // province's GN TH is short of it, marked (*)), or sent nothing: a
+    // rule over a total short of a unit proves nothing. LK, complete,
+    // holds.
+    for (case, gn) in [
+        (
+            "blank",
+            [
+                Some([100.0, 200.0]),
+                Some([f64::NAN, 150.0]),
+                Some([20.0, 50.0]),
+            ],
+        ),
+        ("missing", [Some([100.0, 200.0]), Some([80.0, 150.0]), None]),
+    ] {
+        let dir = tmp.path().join(case);
+        investment_batch(&dir, [250.0, 900.0], [318.5, 400.0], gn);
+        if case == "missing" {
+            std::fs::remove_file(dir.join("xa-2.xlsx")).unwrap();
+        }
+        let out = tmp.path().join(format!("out-{case}"));
+        let findings = run(&dir, &out, &tpl, "2026-Q3");
+        assert_eq!(
+            listed(&findings, &["relation-violated"]),
+            Vec::<String>::new(),
+            "{case}"
+        );
+    }
+}
