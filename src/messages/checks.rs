@@ -642,6 +642,11 @@ pub enum Checked<'a> {
         what: &'a str,
         column: ValueColumn,
         value: &'a str,
+        /// An amount of money: a negative adjustment may be real (an
+        /// advance returned); the office may allow it in the template.
+        money: bool,
+        /// Said to the unit (its feedback), not to the office.
+        to_unit: bool,
     },
     /// `outlier`: `unit`'s `what` in `column` is `value`, `compared` to
     /// the units (`level`), robust score `score` > `threshold`; about
@@ -919,9 +924,15 @@ impl Words for Checked<'_> {
                 what,
                 column,
                 value: v,
-            } => match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
-                Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+                money,
+                to_unit,
+            } => match (lang, money, to_unit) {
+                (Lang::Vi, false, _) => format!("{unit}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
+                (Lang::En, false, _) => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+                (Lang::Vi, true, false) => format!("{unit}: {what} (cột {column}) ghi số âm {v}, trong khi danh mục không cho chỉ tiêu này nhỏ hơn 0. Nếu đây là một khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy khai chỉ tiêu trong [checks] may_be_negative của mẫu (template.toml); nếu không, đơn vị cần sửa dấu trừ hoặc dấu ngoặc."),
+                (Lang::En, true, false) => format!("{unit}: {what} (column {column}) is negative ({v}), while the catalog does not allow this indicator below 0. If it is a real negative adjustment (an advance returned, a deduction), list the indicator in [checks] may_be_negative of the template (template.toml); if not, the unit must correct the minus sign or brackets."),
+                (Lang::Vi, true, true) => format!("{unit}: {what} (cột {column}) ghi số âm {v}. Nếu đây là khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy xác nhận và ghi rõ lý do ở cột ghi chú; nếu không, hãy sửa dấu trừ hoặc dấu ngoặc."),
+                (Lang::En, true, true) => format!("{unit}: {what} (column {column}) is negative ({v}). If it is a real negative adjustment (an advance returned, a deduction), confirm it and give the reason in the note column; if not, correct the minus sign or brackets."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
             Checked::RowScaled { .. } => row_scaled(self, lang),

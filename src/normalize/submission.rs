@@ -5068,10 +5068,22 @@ fn converted(
 }
 
 fn factor_words(factor: f64, lang: Lang) -> String {
+    // 1 / 1e-9 is 999.999.999,9999999 in floating point: a factor within
+    // a billionth of a whole number is that number («÷1.000.000.000», not
+    // «÷1.000.000.000,000000»).
+    let shown = |v: f64| {
+        let whole = v.round();
+        let v = if (v - whole).abs() <= 1e-9 * v.abs().max(1.0) {
+            whole
+        } else {
+            v
+        };
+        format_auto(v, 6, lang)
+    };
     if factor >= 1.0 {
-        format!("×{}", format_auto(factor, 6, lang))
+        format!("×{}", shown(factor))
     } else {
-        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+        format!("÷{}", shown(1.0 / factor))
     }
 }
 
@@ -5762,5 +5774,17 @@ mod tests {
         assert_eq!(stated_unit("Tên đơn vị: Phường 5"), None);
         assert_eq!(stated_unit("Đơn vị: tỷ đồng").as_deref(), Some("tỷ đồng"));
         assert_eq!(stated_unit("Ghi chú (số liệu ước): tạm tính"), None);
+    }
+
+    /// The factor of đồng to tỷ đồng was printed «÷1.000.000.000,000000»
+    /// (1 / 1e-9 in floating point); a factor with a real fraction keeps it.
+    #[test]
+    fn conversion_factors_print_without_trailing_zeros() {
+        assert_eq!(factor_words(1e-9, Lang::Vi), "÷1.000.000.000");
+        assert_eq!(factor_words(1e-6, Lang::Vi), "÷1.000.000");
+        assert_eq!(factor_words(1e-3, Lang::En), "÷1,000");
+        assert_eq!(factor_words(1000.0, Lang::Vi), "×1.000");
+        assert_eq!(factor_words(1e9, Lang::Vi), "×1.000.000.000");
+        assert_eq!(factor_words(2.5, Lang::Vi), "×2,5");
     }
 }

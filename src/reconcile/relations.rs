@@ -925,6 +925,52 @@ impl<'a> Checking<'a> {
     }
 }
 
+/// Drops a rule broken by the totals where a figure one of its totals
+/// takes is disputed by an error of its own (a commune's money written
+/// a thousand times too large, a unit's broken relation at that figure):
+/// the totals break it by that mistake, already said at the figure and
+/// marked in Tổng hợp, as a unit's broken relation spares the totals.
+pub fn drop_totals_disputed(findings: &mut Vec<Finding>, template: &Template) {
+    use crate::diagnostic::Code;
+    // (indicator, column; "" for every column) of the errors at figures
+    // that enter the totals.
+    let disputed: BTreeSet<(usize, String)> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !f.unit.is_empty())
+        .filter_map(|f| {
+            let i = template.indicator_index(&f.indicator)?;
+            let u = template.agency_index(&f.unit)?;
+            template
+                .counts_towards_total(u, i)
+                .then(|| (i, f.column.clone()))
+        })
+        .collect();
+    if disputed.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        if f.code != Code::RelationViolated || !f.unit.is_empty() || !f.file.is_empty() {
+            return true;
+        }
+        let Ok(rule) = parse(&f.expected) else {
+            return true;
+        };
+        let codes = match &rule {
+            Rule::Relation(l, _, r) => {
+                let mut c = l.codes();
+                c.extend(r.codes());
+                c
+            }
+            Rule::Definition(e) => e.codes(),
+        };
+        !codes.iter().any(|c| {
+            template.indicator_index(c).is_some_and(|i| {
+                disputed.contains(&(i, f.column.clone())) || disputed.contains(&(i, String::new()))
+            })
+        })
+    });
+}
+
 /// Two boolean columns per relation: `v<k>` (violated, every operand
 /// present) and `s<k>` (skipped: some operands present, not all).
 fn relation_exprs(relations: &[&Relation]) -> Vec<polars::prelude::Expr> {

@@ -159,4 +159,46 @@ fn a_rule_over_totals_from_different_offices_is_checked() {
             "{case}"
         );
     }
+
+    // A commune's GN of the quarter disputed by an error of its own (a
+    // minus sign): the totals break the rule in TH by that mistake, said
+    // at the figure; in LK, where nothing disputes them, still an error.
+    let dir = tmp.path().join("disputed");
+    investment_batch(
+        &dir,
+        [250.0, 700.0],
+        [318.5, 400.0],
+        [
+            Some([100.0, 200.0]),
+            Some([80.0, 150.0]),
+            Some([-20.0, 50.0]),
+        ],
+    );
+    let out = tmp.path().join("out-disputed");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["relation-violated", "value-negative"]),
+        [
+            "error|relation-violated|||TG|LK|TG >= GN + DA|700 < 800",
+            "error|value-negative|X03|E7|GN|TH|≥ 0|-20",
+        ],
+    );
+    // Money below zero may be a real adjustment (an advance returned):
+    // still an error, the office told how to allow it, the commune asked
+    // to confirm.
+    let negative = findings
+        .iter()
+        .find(|f| f["code"] == "value-negative")
+        .unwrap();
+    assert_eq!(
+        negative["message"],
+        "Xã Cát Tiên: GN Giải ngân vốn đầu tư công của xã (cột TH) ghi số âm -20, trong khi danh mục không cho chỉ tiêu này nhỏ hơn 0. Nếu đây là một khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy khai chỉ tiêu trong [checks] may_be_negative của mẫu (template.toml); nếu không, đơn vị cần sửa dấu trừ hoặc dấu ngoặc."
+    );
+    let notes =
+        crate::common::zip_part(&out.join("phan-hoi/X03.xlsx"), "xl/comments1.xml").unwrap();
+    assert!(
+        notes.contains("Nếu đây là khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy xác nhận và ghi rõ lý do ở cột ghi chú"),
+        "{notes}"
+    );
+    assert!(!notes.contains("may_be_negative"), "{notes}");
 }
