@@ -1123,8 +1123,18 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
         let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
             continue;
         };
+        // A rate a department reports for the whole area has for KH the
+        // target it states ([`Totals::targets`]), set after: worked from
+        // the plans of its operands it is no target anyone set (the
+        // disbursement plan over the capital plan: 100,00, or 8.455,58
+        // with a commune's slip in one of them).
+        let target_only = ind.level != Level::Ward && !ind.reported_by.is_empty();
         for c in ValueColumn::QUANTITIES {
             let ci = c.index();
+            if c == ValueColumn::Kh && target_only {
+                totals.values[i][ci] = None;
+                continue;
+            }
             let lookup = |code: &str| {
                 template
                     .indicator_index(code)
