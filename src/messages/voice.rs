@@ -254,6 +254,10 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             code: "YT23",
             name: "Cơ sở thực phẩm được kiểm tra",
         },
+        Said::IndicatorDetailItem {
+            shown: "Cầu Hòa Lợi trên tuyến ĐH.12",
+            heading: "II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN",
+        },
         Said::IndicatorAmbiguous {
             shown: "Trong đó: Nữ",
             codes: "LD.01.3, LD.02.1",
@@ -1855,6 +1859,7 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
         Said::IndicatorBreakdown { .. } => 28,
+        Said::IndicatorDetailItem { .. } => 39,
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
@@ -2088,7 +2093,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 39);
+    covers("Said", said.iter().map(said_variant), 40);
     covers("Checked", checked.iter().map(checked_variant), 41);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

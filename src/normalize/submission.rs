@@ -3005,6 +3005,10 @@ fn read_rows(
     // The indicator of the last row read, while only rows marked as its
     // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
     let mut above: Option<usize> = None;
+    // The heading row, without figures, that introduces a list of details
+    // («II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN», «DANH MỤC CÔNG TRÌNH»), while
+    // no indicator's row follows it: the rows under it are its items.
+    let mut details: Option<String> = None;
     // Most sheets merge no cell down over rows: no figure of theirs is
     // merged over indicator rows, and their cells are not looked at for
     // one.
@@ -3265,6 +3269,9 @@ fn read_rows(
                 if figures.is_empty() || numbering {
                     // A section heading, a blank row or the column
                     // numbering under the header.
+                    if !name.trim().is_empty() && !numbering {
+                        details = crate::text::introduces_details(&name).then(|| name.clone());
+                    }
                     continue;
                 }
                 if code.is_empty() && is_total_row(&name) {
@@ -3302,10 +3309,26 @@ fn read_rows(
                             .unwrap_or(a)
                     })
                     .and_then(|i| t.indicators.get(i));
+                // An item of a list of details (a project, a work) under
+                // its heading: no indicator, nothing to correct. Not when
+                // its name comes near a catalog name: a mistyped
+                // indicator.
+                let item_of = details
+                    .as_deref()
+                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
                         &Said::IndicatorUnknownHidden { shown: &shown },
+                        lang,
+                    )
+                } else if let Some(heading) = item_of {
+                    Finding::said(
+                        Severity::Info,
+                        &Said::IndicatorDetailItem {
+                            shown: &shown,
+                            heading: heading.trim(),
+                        },
                         lang,
                     )
                 } else if let Some(parent) = parent {
@@ -3347,6 +3370,7 @@ fn read_rows(
         };
         let ind = &t.indicators[idx];
         above = Some(idx);
+        details = None;
         let by_code =
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
         // The indicator's row with every figure cell blank: told once the

@@ -304,3 +304,71 @@ fn a_rates_kh_nobody_stated_is_left_blank() {
         );
     }
 }
+
+/// A project board lists its projects under «II. CHI TIẾT GIẢI NGÂN CÁC
+/// DỰ ÁN»: four `indicator-unknown` errors every quarter, where the same
+/// rows written «- name» right under DA were infos. Now the items of a
+/// list of details are infos naming the heading. Near misses: a row of
+/// the main table that matches no indicator stays an error, and one
+/// under the heading named like an indicator is read as that indicator
+/// (here its second row, an error), never silenced.
+#[test]
+fn project_rows_under_a_details_heading_are_infos() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    investment_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |a: f64, b: f64| vec![N(a, None), N(b, None)];
+    write_sheet(
+        &dir.join("BQL.xlsx"),
+        "BAN QUẢN LÝ DỰ ÁN GIAO THÔNG",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[
+            (
+                "DA",
+                "Giải ngân các dự án của Ban quản lý dự án",
+                "tỷ đồng",
+                n(30.0, 70.0),
+            ),
+            ("", "Vốn đối ứng ODA", "tỷ đồng", n(1.0, 2.0)),
+            ("", "II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN", "", vec![E, E]),
+            ("", "Cầu Hòa Lợi trên tuyến ĐH.12", "tỷ đồng", n(10.0, 30.0)),
+            (
+                "",
+                "Đường liên xã Kim Sơn - Phú Hòa",
+                "tỷ đồng",
+                n(20.0, 40.0),
+            ),
+            (
+                "",
+                "Giải ngân các dự án của Ban quản lí dự án",
+                "tỷ đồng",
+                n(30.0, 70.0),
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["indicator-unknown"]),
+        [
+            "error|indicator-unknown|BQL|C8||||Vốn đối ứng ODA",
+            "info|indicator-unknown|BQL|C10||||Cầu Hòa Lợi trên tuyến ĐH.12",
+            "info|indicator-unknown|BQL|C11||||Đường liên xã Kim Sơn - Phú Hòa",
+        ],
+    );
+    let info = findings.iter().find(|f| f["cell"] == "C10").unwrap();
+    assert_eq!(
+        info["message"],
+        "Dòng «Cầu Hòa Lợi trên tuyến ĐH.12» là một mục của danh sách chi tiết «II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN» (một dự án, công trình), không phải chỉ tiêu trong danh mục: số liệu của dòng này không được tổng hợp. Không cần sửa gì."
+    );
+    // The province's DA is the board's row, not its projects.
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let da = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "DA"))
+        .unwrap();
+    assert_eq!(da[4..6], ["30", "70"], "{da:?}");
+}
