@@ -495,6 +495,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A first quarter's LK that its TH and every breakdown contradict:
     // the sums it breaks are that one finding's.
     crate::reconcile::cumulative::drop_covered_sums(&mut findings);
+    // A rule the totals break by a unit's figure an error disputes: that
+    // error's.
+    crate::reconcile::relations::drop_totals_disputed(&mut findings, t);
     drop(figures);
     drop(by_file);
     release_free_memory();

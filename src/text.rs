@@ -388,6 +388,16 @@ pub fn names_a_part(name: &str) -> bool {
     })
 }
 
+/// Whether a heading row introduces a list of details rather than a
+/// group of indicators: «II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN», «Danh mục
+/// công trình», «Danh sách dự án».
+pub fn introduces_details(name: &str) -> bool {
+    let key = format!(" {} ", fold(name));
+    [" chi tiet ", " danh muc ", " danh sach "]
+        .iter()
+        .any(|w| key.contains(w))
+}
+
 /// The folded key of an indicator name as a row writes it: leading bullets
 /// and dashes, numbering ("1.", "a)", "1.2."), the words that open a
 /// breakdown ("Trong đó:", "Chia ra:", "Gồm"…) removed.

@@ -181,6 +181,9 @@ pub enum Checked<'a> {
         right: &'a str,
         /// The comparison that must hold: `==`, `<=` or `>=`.
         cmp: &'a str,
+        /// Of the totals (`unit` `None`): who stated each figure (empty
+        /// for a unit's own figures).
+        stated_by: &'a [StatedBy<'a>],
     },
     /// `relation-violated`, said of the figure to blame: `unit`'s `what`
     /// in `column` is `stated`, the figure of its month sheet `sheet`,
@@ -643,6 +646,11 @@ pub enum Checked<'a> {
         what: &'a str,
         column: ValueColumn,
         value: &'a str,
+        /// An amount of money: a negative adjustment may be real (an
+        /// advance returned); the office may allow it in the template.
+        money: bool,
+        /// Said to the unit (its feedback), not to the office.
+        to_unit: bool,
     },
     /// `outlier`: `unit`'s `what` in `column` is `value`, `compared` to
     /// the units (`level`), robust score `score` > `threshold`; about
@@ -920,9 +928,15 @@ impl Words for Checked<'_> {
                 what,
                 column,
                 value: v,
-            } => match lang {
-                Lang::Vi => format!("{unit}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
-                Lang::En => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+                money,
+                to_unit,
+            } => match (lang, money, to_unit) {
+                (Lang::Vi, false, _) => format!("{unit}: {what} (cột {column}) ghi số âm {v}, nhưng chỉ tiêu này không thể nhỏ hơn 0. Hãy kiểm tra dấu trừ hoặc dấu ngoặc; một mức giảm so với cùng kỳ chỉ ghi ở cột %CK."),
+                (Lang::En, false, _) => format!("{unit}: {what} (column {column}) is negative ({v}), but this indicator cannot be below 0. Check the minus sign or brackets; a fall against last year belongs in the %CK column only."),
+                (Lang::Vi, true, false) => format!("{unit}: {what} (cột {column}) ghi số âm {v}, trong khi danh mục không cho chỉ tiêu này nhỏ hơn 0. Nếu đây là một khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy khai chỉ tiêu trong [checks] may_be_negative của mẫu (template.toml); nếu không, đơn vị cần sửa dấu trừ hoặc dấu ngoặc."),
+                (Lang::En, true, false) => format!("{unit}: {what} (column {column}) is negative ({v}), while the catalog does not allow this indicator below 0. If it is a real negative adjustment (an advance returned, a deduction), list the indicator in [checks] may_be_negative of the template (template.toml); if not, the unit must correct the minus sign or brackets."),
+                (Lang::Vi, true, true) => format!("{unit}: {what} (cột {column}) ghi số âm {v}. Nếu đây là khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy xác nhận và ghi rõ lý do ở cột ghi chú; nếu không, hãy sửa dấu trừ hoặc dấu ngoặc."),
+                (Lang::En, true, true) => format!("{unit}: {what} (column {column}) is negative ({v}). If it is a real negative adjustment (an advance returned, a deduction), confirm it and give the reason in the note column; if not, correct the minus sign or brackets."),
             },
             Checked::Outlier { .. } => outlier(self, lang),
             Checked::RowScaled { .. } => row_scaled(self, lang),
@@ -1118,6 +1132,7 @@ fn relation(c: &Checked, lang: Lang) -> String {
             left,
             right,
             cmp,
+            stated_by,
         } => {
             let unit = unit_or_total(*unit, lang);
             let must = match (*cmp, lang) {
@@ -1129,9 +1144,24 @@ fn relation(c: &Checked, lang: Lang) -> String {
                 (_, Lang::En) => "must equal",
             };
             let formula = super::rule_in_signs(formula);
+            let whose = stated_by
+                .iter()
+                .map(|s| match (s.units, lang) {
+                    (1, Lang::Vi) => format!("{} của {}", s.code, s.first),
+                    (1, Lang::En) => format!("{} from {}", s.code, s.first),
+                    (n, Lang::Vi) => format!("{} cộng từ {n} đơn vị", s.code),
+                    (n, Lang::En) => format!("{} the sum of {n} units", s.code),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let whose = match (whose.is_empty(), lang) {
+                (true, _) => String::new(),
+                (false, Lang::Vi) => format!(" Số liệu: {whose}."),
+                (false, Lang::En) => format!(" Figures: {whose}."),
+            };
             match lang {
-                Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}). Một trong các số này sai; hãy kiểm tra lại."),
-                Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}). One of these figures is wrong; check them."),
+                Lang::Vi => format!("{unit}: {left} {must} {right} ở cột {column} (điều kiện {formula}).{whose} Một trong các số này sai; hãy kiểm tra lại."),
+                Lang::En => format!("{unit}: {left} {must} {right} in column {column} (rule {formula}).{whose} One of these figures is wrong; check them."),
             }
         }
         _ => String::new(),
@@ -1161,6 +1191,15 @@ fn invalid(
         Lang::Vi => format!("Công thức «{formula}» của chỉ tiêu {code} (indicators.csv, dòng {line}) không hợp lệ: {what}. Công thức bị bỏ qua, chỉ tiêu này không được kiểm tra theo công thức; {fix}."),
         Lang::En => format!("The formula «{formula}» of indicator {code} (indicators.csv, line {line}) is invalid: {what}. It is ignored, and the indicator is not checked against it; {fix}."),
     }
+}
+
+/// Who stated a figure of a total a rule compares: its code, the first
+/// unit that gave it, and how many units did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatedBy<'a> {
+    pub code: &'a str,
+    pub first: &'a str,
+    pub units: usize,
 }
 
 /// A place where a rule could not be checked: the unit's name, its file,

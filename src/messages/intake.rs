@@ -266,6 +266,10 @@ pub enum Said<'a> {
         code: &'a str,
         name: &'a str,
     },
+    /// `indicator-unknown` (info): a row with figures named `shown`, an
+    /// item of the list of details its heading `heading` introduces (a
+    /// project, a work): no indicator; its figures are not consolidated.
+    IndicatorDetailItem { shown: &'a str, heading: &'a str },
     /// `indicator-unknown`: a row with figures named `shown`, a name the
     /// catalog gives several indicators (`codes`), none of them a part of
     /// an indicator above the row.
@@ -418,6 +422,7 @@ impl Words for Said<'_> {
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
             | Said::IndicatorBreakdown { .. }
+            | Said::IndicatorDetailItem { .. }
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. }
@@ -459,6 +464,7 @@ impl Words for Said<'_> {
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
             | Said::IndicatorBreakdown { .. }
+            | Said::IndicatorDetailItem { .. }
             | Said::IndicatorAmbiguous { .. }
             | Said::IndicatorUnknownHidden { .. }
             | Said::SheetUnrelated { .. }
@@ -956,6 +962,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::IndicatorUnknown { shown, nearest: Some(n) }, Lang::En) => format!(
             "Row «{shown}» has figures but matches no catalog indicator; its figures are not consolidated. If it is indicator {n}, write that indicator's name or code; if it is another, write its catalog name or code."
+        ),
+        (Said::IndicatorDetailItem { shown, heading }, Lang::Vi) => format!(
+            "Dòng «{shown}» là một mục của danh sách chi tiết «{heading}» (một dự án, công trình), không phải chỉ tiêu trong danh mục: số liệu của dòng này không được tổng hợp. Không cần sửa gì."
+        ),
+        (Said::IndicatorDetailItem { shown, heading }, Lang::En) => format!(
+            "Row «{shown}» is an item of the list of details «{heading}» (a project, a work), not a catalog indicator: its figures are not consolidated. Nothing needs changing."
         ),
         (Said::IndicatorBreakdown { shown, code, name }, Lang::Vi) => format!(
             "Dòng «{shown}» là phần chi tiết của chỉ tiêu {code} «{name}» ở dòng trên, không có trong danh mục: số liệu của dòng này không được tổng hợp, số liệu của {code} vẫn được đọc. Không cần sửa gì."

@@ -32,7 +32,7 @@ mod reading;
 mod voice;
 
 pub use annex::{can_chi, Annexed, Holiday, ReadAs};
-pub use checks::{Checked, Compared, Percent, Points, SkipPlace};
+pub use checks::{Checked, Compared, Percent, Points, SkipPlace, StatedBy};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};

@@ -292,6 +292,10 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             code: "YT23",
             name: "Cơ sở thực phẩm được kiểm tra",
         },
+        Said::IndicatorDetailItem {
+            shown: "Cầu Hòa Lợi trên tuyến ĐH.12",
+            heading: "II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN",
+        },
         Said::IndicatorAmbiguous {
             shown: "Trong đó: Nữ",
             codes: "LD.01.3, LD.02.1",
@@ -415,6 +419,32 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             left: "YT24 12",
             right: "YT23 10",
             cmp: "<=",
+            stated_by: &[],
+        },
+        Checked::RelationViolated {
+            unit: None,
+            formula: "DT.00 >= DT.02 + DA.01",
+            column: th,
+            left: "DT.00 250,00",
+            right: "DT.02 278,52 + DA.01 192,64 = 471,16",
+            cmp: ">=",
+            stated_by: &[
+                StatedBy {
+                    code: "DT.00",
+                    first: "STC",
+                    units: 1,
+                },
+                StatedBy {
+                    code: "DT.02",
+                    first: "X01",
+                    units: 14,
+                },
+                StatedBy {
+                    code: "DA.01",
+                    first: "BQLDD",
+                    units: 1,
+                },
+            ],
         },
         Checked::MonthCopied {
             unit,
@@ -1058,6 +1088,24 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             what,
             column: th,
             value: "-300",
+            money: false,
+            to_unit: false,
+        },
+        Checked::Negative {
+            unit,
+            what,
+            column: th,
+            value: "-0,5",
+            money: true,
+            to_unit: false,
+        },
+        Checked::Negative {
+            unit,
+            what,
+            column: th,
+            value: "-0,5",
+            money: true,
+            to_unit: true,
         },
         Checked::Outlier {
             unit,
@@ -1901,6 +1949,7 @@ fn said_variant(s: &Said) -> usize {
         Said::IndicatorAmbiguous { .. } => 26,
         Said::PeriodCheckedHeaders { .. } => 27,
         Said::IndicatorBreakdown { .. } => 28,
+        Said::IndicatorDetailItem { .. } => 42,
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
@@ -2141,7 +2190,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 42);
+    covers("Said", said.iter().map(said_variant), 43);
     covers("Checked", checked.iter().map(checked_variant), 41);
     covers("Read", read.iter().map(read_variant), 50);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

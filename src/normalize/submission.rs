@@ -3149,6 +3149,10 @@ fn read_rows(
     // The indicator of the last row read, while only rows marked as its
     // breakdown ("- Cơ sở sản xuất, chế biến") follow it.
     let mut above: Option<usize> = None;
+    // The heading row, without figures, that introduces a list of details
+    // («II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN», «DANH MỤC CÔNG TRÌNH»), while
+    // no indicator's row follows it: the rows under it are its items.
+    let mut details: Option<String> = None;
     // Most sheets merge no cell down over rows: no figure of theirs is
     // merged over indicator rows, and their cells are not looked at for
     // one.
@@ -3409,6 +3413,9 @@ fn read_rows(
                 if figures.is_empty() || numbering {
                     // A section heading, a blank row or the column
                     // numbering under the header.
+                    if !name.trim().is_empty() && !numbering {
+                        details = crate::text::introduces_details(&name).then(|| name.clone());
+                    }
                     continue;
                 }
                 if code.is_empty() && is_total_row(&name) {
@@ -3446,10 +3453,26 @@ fn read_rows(
                             .unwrap_or(a)
                     })
                     .and_then(|i| t.indicators.get(i));
+                // An item of a list of details (a project, a work) under
+                // its heading: no indicator, nothing to correct. Not when
+                // its name comes near a catalog name: a mistyped
+                // indicator.
+                let item_of = details
+                    .as_deref()
+                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
                         &Said::IndicatorUnknownHidden { shown: &shown },
+                        lang,
+                    )
+                } else if let Some(heading) = item_of {
+                    Finding::said(
+                        Severity::Info,
+                        &Said::IndicatorDetailItem {
+                            shown: &shown,
+                            heading: heading.trim(),
+                        },
                         lang,
                     )
                 } else if let Some(parent) = parent {
@@ -3491,6 +3514,7 @@ fn read_rows(
         };
         let ind = &t.indicators[idx];
         above = Some(idx);
+        details = None;
         let by_code =
             matches!(matched, RowMatch::LooseCode(_)) || code.eq_ignore_ascii_case(&ind.code);
         // The indicator's row with every figure cell blank: told once the
@@ -5536,10 +5560,22 @@ fn converted(
 }
 
 fn factor_words(factor: f64, lang: Lang) -> String {
+    // 1 / 1e-9 is 999.999.999,9999999 in floating point: a factor within
+    // a billionth of a whole number is that number («÷1.000.000.000», not
+    // «÷1.000.000.000,000000»).
+    let shown = |v: f64| {
+        let whole = v.round();
+        let v = if (v - whole).abs() <= 1e-9 * v.abs().max(1.0) {
+            whole
+        } else {
+            v
+        };
+        format_auto(v, 6, lang)
+    };
     if factor >= 1.0 {
-        format!("×{}", format_auto(factor, 6, lang))
+        format!("×{}", shown(factor))
     } else {
-        format!("÷{}", format_auto(1.0 / factor, 6, lang))
+        format!("÷{}", shown(1.0 / factor))
     }
 }
 
@@ -6307,5 +6343,17 @@ mod tests {
         assert_eq!(stated_unit("Tên đơn vị: Phường 5"), None);
         assert_eq!(stated_unit("Đơn vị: tỷ đồng").as_deref(), Some("tỷ đồng"));
         assert_eq!(stated_unit("Ghi chú (số liệu ước): tạm tính"), None);
+    }
+
+    /// The factor of đồng to tỷ đồng was printed «÷1.000.000.000,000000»
+    /// (1 / 1e-9 in floating point); a factor with a real fraction keeps it.
+    #[test]
+    fn conversion_factors_print_without_trailing_zeros() {
+        assert_eq!(factor_words(1e-9, Lang::Vi), "÷1.000.000.000");
+        assert_eq!(factor_words(1e-6, Lang::Vi), "÷1.000.000");
+        assert_eq!(factor_words(1e-3, Lang::En), "÷1,000");
+        assert_eq!(factor_words(1000.0, Lang::Vi), "×1.000");
+        assert_eq!(factor_words(1e9, Lang::Vi), "×1.000.000.000");
+        assert_eq!(factor_words(2.5, Lang::Vi), "×2,5");
     }
 }

@@ -160,6 +160,35 @@ pub struct Incomplete {
     pub cells: Vec<(usize, usize)>,
 }
 
+impl Totals {
+    /// Does a total `rel` names in `column` lack a unit's figure: a cell
+    /// left empty or a column not sent (printed `(*)`, its note naming
+    /// them), or a unit that must report it and is in no total (its
+    /// report missing, blank or set aside: the footnote names it).
+    pub fn short(
+        &self,
+        rel: &relations::Relation,
+        column: ValueColumn,
+        template: &Template,
+    ) -> bool {
+        let ci = column.index();
+        rel.codes().iter().any(|c| {
+            template.indicator_index(c).is_none_or(|i| {
+                let owed = (0..template.agencies.len())
+                    .filter(|&u| {
+                        template.agencies[u].reports
+                            && template.counts_towards_total(u, i)
+                            && template.must_report(u, i)
+                    })
+                    .count();
+                self.blank_cells.contains_key(&(i, ci))
+                    || self.without_column.contains_key(&(i, ci))
+                    || (self.contributors[i][ci] as usize) < owed
+            })
+        })
+    }
+}
+
 /// A unit that sent no TH column (a half-year form with its six months
 /// only) and a stock it stated the LK of: both are the stock's level at
 /// the period's end, so the TH total takes that LK.
@@ -293,7 +322,7 @@ pub fn half_of(template: &Template, indicator: usize, decimals: i8) -> f64 {
 
 /// The rows of a submission that count towards the totals: no percents,
 /// no rates, no department's own figure of a ward indicator.
-fn counted_rows<'a>(
+pub(super) fn counted_rows<'a>(
     s: &'a Submission,
     template: &'a Template,
 ) -> impl Iterator<Item = (usize, &'a crate::normalize::submission::TidyRow)> + 'a {
@@ -1200,8 +1229,18 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
         let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
             continue;
         };
+        // A rate a department reports for the whole area has for KH the
+        // target it states ([`Totals::targets`]), set after: worked from
+        // the plans of its operands it is no target anyone set (the
+        // disbursement plan over the capital plan: 100,00, or 8.455,58
+        // with a commune's slip in one of them).
+        let target_only = ind.level != Level::Ward && !ind.reported_by.is_empty();
         for c in ValueColumn::QUANTITIES {
             let ci = c.index();
+            if c == ValueColumn::Kh && target_only {
+                totals.values[i][ci] = None;
+                continue;
+            }
             let lookup = |code: &str| {
                 template
                     .indicator_index(code)

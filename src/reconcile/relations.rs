@@ -16,7 +16,7 @@
 use super::{bools, cols, counts, f64s, frame, half_of, polars_fatal, u32s, Totals};
 use crate::diagnostic::{Finding, Lang, Location, Severity};
 use crate::error::Fatal;
-use crate::messages::{Checked, SkipPlace};
+use crate::messages::{Checked, SkipPlace, StatedBy};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -637,6 +637,9 @@ impl<'a> Checking<'a> {
         // and not all (the totals of the missing ones lack them).
         let mut unit_lacking =
             vec![vec![Lacking::default(); relations.len()]; ValueColumn::QUANTITIES.len()];
+        // The totals' violations, by (relation, column, what units left
+        // out).
+        let mut deferred: Vec<(usize, ValueColumn, Option<Lacking>)> = Vec::new();
         let mut each = |c: usize, chunk: &[&Submission]| -> Result<(), Fatal> {
             let last = c + 1 >= chunks;
             let subjects: Vec<Subject> = chunk
@@ -659,9 +662,6 @@ impl<'a> Checking<'a> {
                     match verdict {
                         Verdict::Skipped => {
                             if let Subject::Unit(s) = subject {
-                                if let Some(l) = lacking.get_mut(k) {
-                                    l.add(rel, column, s, (self.template, self.totals));
-                                }
                                 // A unit that need not report every
                                 // indicator of the relation (an office and
                                 // a village-level indicator) leaves it
@@ -674,6 +674,24 @@ impl<'a> Checking<'a> {
                                             .is_some_and(|i| !template.must_report(u, i))
                                     })
                                 });
+                                // Nor does it leave the totals short when
+                                // all it lacks is what it need not give:
+                                // those figures come from other units (an
+                                // office's whole against the wards' parts),
+                                // and the totals are judged.
+                                let short_of_own = s.unit.is_none_or(|u| {
+                                    rel.codes().iter().any(|c| {
+                                        template.indicator_index(c).is_none_or(|i| {
+                                            figure(s, i, column).is_none()
+                                                && template.must_report(u, i)
+                                        })
+                                    })
+                                });
+                                if short_of_own {
+                                    if let Some(l) = lacking.get_mut(k) {
+                                        l.add(rel, column, s, (self.template, self.totals));
+                                    }
+                                }
                                 if !by_design {
                                     self.skipped
                                         .entry((rel.owner, column))
@@ -691,17 +709,26 @@ impl<'a> Checking<'a> {
                                 && lacking
                                     .get(k)
                                     .is_some_and(|l| l.count > 0 && l.unmarked == 0) => {}
+                        // A total the rule names lacks a unit's figure
+                        // (Tổng hợp's (*) and note say whose): the rule
+                        // over it proves nothing.
+                        Verdict::Violated
+                            if is_totals && self.totals.short(rel, column, self.template) => {}
                         Verdict::Violated => {
                             trouble[k] = true;
                             // The totals break a sum no unit broke: units
                             // gave the whole without its parts.
                             let lacking = lacking.get(k).filter(|l| is_totals && l.count > 0);
-                            if let Some(f) = violation(
+                            if is_totals {
+                                // Said once every unit has been read: the
+                                // finding names who stated each figure.
+                                deferred.push((k, column, lacking.cloned()));
+                            } else if let Some(f) = violation(
                                 rel,
                                 column,
                                 subject,
                                 lacking,
-                                self.totals,
+                                (self.totals, &Sources::new()),
                                 self.template,
                                 self.lang,
                             ) {
@@ -715,10 +742,41 @@ impl<'a> Checking<'a> {
         };
         if chunks == 0 {
             // No units: the totals alone.
-            each(0, &[])
+            each(0, &[])?;
         } else {
-            figures.each_chunk_indexed(|c, _, chunk| each(c, chunk))
+            figures.each_chunk_indexed(|c, _, chunk| each(c, chunk))?;
         }
+        if deferred.is_empty() {
+            return Ok(());
+        }
+        let wanted: BTreeSet<(usize, ValueColumn)> = deferred
+            .iter()
+            .filter_map(|(k, column, _)| Some((relations.get(*k)?, *column)))
+            .flat_map(|(rel, column)| {
+                rel.codes()
+                    .into_iter()
+                    .filter_map(|c| self.template.indicator_index(c))
+                    .map(move |i| (i, column))
+            })
+            .collect();
+        let sources = sources(figures, self.template, &wanted)?;
+        for (k, column, lacking) in deferred {
+            let Some(rel) = relations.get(k) else {
+                continue;
+            };
+            if let Some(f) = violation(
+                rel,
+                column,
+                &Subject::Totals,
+                lacking.as_ref(),
+                (self.totals, &sources),
+                self.template,
+                self.lang,
+            ) {
+                self.findings.push(f);
+            }
+        }
+        Ok(())
     }
 
     /// The linear relations: their terms (relation, indicator, coefficient)
@@ -867,6 +925,52 @@ impl<'a> Checking<'a> {
     }
 }
 
+/// Drops a rule broken by the totals where a figure one of its totals
+/// takes is disputed by an error of its own (a commune's money written
+/// a thousand times too large, a unit's broken relation at that figure):
+/// the totals break it by that mistake, already said at the figure and
+/// marked in Tổng hợp, as a unit's broken relation spares the totals.
+pub fn drop_totals_disputed(findings: &mut Vec<Finding>, template: &Template) {
+    use crate::diagnostic::Code;
+    // (indicator, column; "" for every column) of the errors at figures
+    // that enter the totals.
+    let disputed: BTreeSet<(usize, String)> = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !f.unit.is_empty())
+        .filter_map(|f| {
+            let i = template.indicator_index(&f.indicator)?;
+            let u = template.agency_index(&f.unit)?;
+            template
+                .counts_towards_total(u, i)
+                .then(|| (i, f.column.clone()))
+        })
+        .collect();
+    if disputed.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        if f.code != Code::RelationViolated || !f.unit.is_empty() || !f.file.is_empty() {
+            return true;
+        }
+        let Ok(rule) = parse(&f.expected) else {
+            return true;
+        };
+        let codes = match &rule {
+            Rule::Relation(l, _, r) => {
+                let mut c = l.codes();
+                c.extend(r.codes());
+                c
+            }
+            Rule::Definition(e) => e.codes(),
+        };
+        !codes.iter().any(|c| {
+            template.indicator_index(c).is_some_and(|i| {
+                disputed.contains(&(i, f.column.clone())) || disputed.contains(&(i, String::new()))
+            })
+        })
+    });
+}
+
 /// Two boolean columns per relation: `v<k>` (violated, every operand
 /// present) and `s<k>` (skipped: some operands present, not all).
 fn relation_exprs(relations: &[&Relation]) -> Vec<polars::prelude::Expr> {
@@ -930,12 +1034,44 @@ pub fn short_name(template: &Template, code: &str) -> String {
     n.to_string()
 }
 
+/// Who stated the figures a total is made of, by (indicator, column): the
+/// first unit's name and how many units.
+type Sources = HashMap<(usize, ValueColumn), (String, usize)>;
+
+/// The units whose figures make the totals `wanted`, as [`Sources`].
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+fn sources(
+    figures: &Figures,
+    template: &Template,
+    wanted: &BTreeSet<(usize, ValueColumn)>,
+) -> Result<Sources, Fatal> {
+    let mut found = Sources::new();
+    figures.each_chunk(|chunk| {
+        for s in chunk {
+            for (_, r) in super::counted_rows(s, template) {
+                let key = (r.indicator as usize, r.column);
+                if !wanted.contains(&key) {
+                    continue;
+                }
+                found
+                    .entry(key)
+                    .or_insert_with(|| (Subject::Unit(s).named(template), 0))
+                    .1 += 1;
+            }
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
 fn violation(
     rel: &Relation,
     column: ValueColumn,
     subject: &Subject,
     lacking: Option<&Lacking>,
-    totals: &Totals,
+    (totals, sources): (&Totals, &Sources),
     template: &Template,
     lang: Lang,
 ) -> Option<Finding> {
@@ -1065,6 +1201,20 @@ fn violation(
         }
     };
     let (ls, rs) = (show(&rel.left), show(&rel.right));
+    // The totals of figures different units state (an office's whole
+    // against the wards' sum): the finding says whose each one is.
+    let stated_by: Vec<StatedBy> = rel
+        .codes()
+        .into_iter()
+        .filter_map(|c| {
+            let (first, units) = sources.get(&(template.indicator_index(c)?, column))?;
+            Some(StatedBy {
+                code: c,
+                first,
+                units: *units,
+            })
+        })
+        .collect();
     let said = Checked::RelationViolated {
         unit: unit_name.as_deref(),
         formula: &owner.formula,
@@ -1072,6 +1222,7 @@ fn violation(
         left: &ls,
         right: &rs,
         cmp: rel.cmp.as_str(),
+        stated_by: &stated_by,
     };
     Some(
         Finding::said(Severity::Error, &said, lang)

@@ -62,22 +62,30 @@ pub fn check_signs(
         let what = indicator_words(template, r.ind());
         let v = format_num(r.value, r.quoted_decimals(), lang);
         let column = r.column;
-        let said = Checked::Negative {
+        // An amount of money may go below zero on purpose (an advance
+        // returned, «thu hồi tạm ứng»): the office is told how to allow
+        // it, the unit asked to confirm its sign.
+        let money = crate::number::money_factor(&ind.unit).is_some();
+        let said = |to_unit: bool| Checked::Negative {
             unit: &unit_name,
             what: &what,
             column,
             value: &v,
+            money,
+            to_unit,
         };
-        out.push(
-            at_row(
-                Finding::said(Severity::Error, &said, lang),
-                template,
-                sub,
-                r,
-            )
-            .expected("≥ 0")
-            .actual(v),
-        );
+        let mut f = at_row(
+            Finding::said(Severity::Error, &said(false), lang),
+            template,
+            sub,
+            r,
+        )
+        .expected("≥ 0")
+        .actual(v.clone());
+        if money {
+            f = f.told_unit(&said(true), lang);
+        }
+        out.push(f);
     }
     out
 }

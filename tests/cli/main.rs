@@ -31,6 +31,7 @@ mod page_breaks;
 mod periods;
 mod printed;
 mod printed_tong_hop;
+mod public_investment;
 mod rate_units;
 mod rates;
 mod row_scale;

@@ -1,0 +1,374 @@
+//! Public investment as a provincial department of construction
+//! consolidates it: a rule over totals that different offices state (the
+//! finance department's whole against the communes' and the project
+//! boards' figures), each both ways.
+
+use crate::checks::write_template;
+use crate::common::read_sheet;
+use crate::trust::{listed, one_row_header, run, write_sheet, Cell, Cell::E, Cell::N};
+use std::path::Path;
+
+/// An office's own template: TG, the province's disbursement as the
+/// finance department (STC) states it, must be at least the communes'
+/// GN plus the project board's (BQL) DA; three communes.
+fn investment_template(dir: &Path) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TG,NS,Tổng giải ngân vốn đầu tư công toàn tỉnh,tỷ đồng,flow,district,STC,TG >= GN + DA\n\
+         GN,NS,Giải ngân vốn đầu tư công của xã,tỷ đồng,flow,ward,STC,\n\
+         DA,NS,Giải ngân các dự án của Ban quản lý dự án,tỷ đồng,flow,district,BQL,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         STC,department,Sở Tài chính,STC,yes\n\
+         BQL,department,Ban Quản lý dự án giao thông,BQLDA GT,yes\n\
+         X01,ward,Xã An Nhơn,UBND xã An Nhơn,yes\n\
+         X02,ward,Xã Tân Phú,UBND xã Tân Phú,yes\n\
+         X03,ward,Xã Cát Tiên,UBND xã Cát Tiên,yes\n",
+    )
+    .unwrap();
+}
+
+const TH_LK: [(&str, u16); 2] = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+
+/// The batch: STC's TG, BQL's DA and each commune's GN (`None`: the
+/// commune left its row blank).
+fn investment_batch(dir: &Path, tg: [f64; 2], da: [f64; 2], gn: [Option<[f64; 2]>; 3]) {
+    std::fs::create_dir_all(dir).unwrap();
+    let row = |code: &'static str, name: &'static str, v: Option<[f64; 2]>| {
+        let cells: Vec<Cell> = match v {
+            Some([a, b]) => [a, b]
+                .into_iter()
+                .map(|v| if v.is_nan() { E } else { N(v, None) })
+                .collect(),
+            None => vec![E, E],
+        };
+        (code, name, "tỷ đồng", cells)
+    };
+    write_sheet(
+        &dir.join("STC.xlsx"),
+        "SỞ TÀI CHÍNH",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[row(
+            "TG",
+            "Tổng giải ngân vốn đầu tư công toàn tỉnh",
+            Some(tg),
+        )],
+    );
+    write_sheet(
+        &dir.join("BQL.xlsx"),
+        "BAN QUẢN LÝ DỰ ÁN GIAO THÔNG",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[row(
+            "DA",
+            "Giải ngân các dự án của Ban quản lý dự án",
+            Some(da),
+        )],
+    );
+    for (k, (name, v)) in ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN"]
+        .iter()
+        .zip(gn)
+        .enumerate()
+    {
+        write_sheet(
+            &dir.join(format!("xa-{k}.xlsx")),
+            &format!("UBND XÃ {name}"),
+            "QUÝ III/2026",
+            &one_row_header(&TH_LK),
+            &[row("GN", "Giải ngân vốn đầu tư công của xã", v)],
+        );
+    }
+}
+
+/// Sở Tài chính's whole below the communes' and the board's figures it
+/// must include was printed unmarked: no unit states both sides, so no
+/// unit broke the rule, and the totals were never judged. Now the totals
+/// break it: an error naming who stated each figure, the total cell
+/// marked. Near misses: LK, where the whole is large enough; a commune's
+/// blank GN (the total marked (*)) or a commune that sent nothing leaves
+/// the rule over the totals unjudged.
+#[test]
+fn a_rule_over_totals_from_different_offices_is_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    investment_template(&tpl);
+    let dir = tmp.path().join("in");
+    investment_batch(
+        &dir,
+        [250.0, 900.0],
+        [318.5, 400.0],
+        [
+            Some([100.0, 200.0]),
+            Some([80.0, 150.0]),
+            Some([20.0, 50.0]),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["relation-violated", "relation-skipped"]),
+        ["error|relation-violated|||TG|TH|TG >= GN + DA|250,0 < 518,5"],
+    );
+    let f = findings
+        .iter()
+        .find(|f| f["code"] == "relation-violated")
+        .unwrap();
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("Số liệu: TG của Sở Tài chính; GN cộng từ 3 đơn vị; DA của Ban Quản lý dự án giao thông."),
+        "{message}"
+    );
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let tg = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "TG"))
+        .unwrap();
+    assert_eq!(tg[4..6], ["250", "900"], "{tg:?}");
+
+    // Near misses: a commune left its GN of the quarter blank (the
+    // province's GN TH is short of it, marked (*)), or sent nothing: a
+    // rule over a total short of a unit proves nothing. LK, complete,
+    // holds.
+    for (case, gn) in [
+        (
+            "blank",
+            [
+                Some([100.0, 200.0]),
+                Some([f64::NAN, 150.0]),
+                Some([20.0, 50.0]),
+            ],
+        ),
+        ("missing", [Some([100.0, 200.0]), Some([80.0, 150.0]), None]),
+    ] {
+        let dir = tmp.path().join(case);
+        investment_batch(&dir, [250.0, 900.0], [318.5, 400.0], gn);
+        if case == "missing" {
+            std::fs::remove_file(dir.join("xa-2.xlsx")).unwrap();
+        }
+        let out = tmp.path().join(format!("out-{case}"));
+        let findings = run(&dir, &out, &tpl, "2026-Q3");
+        assert_eq!(
+            listed(&findings, &["relation-violated"]),
+            Vec::<String>::new(),
+            "{case}"
+        );
+    }
+
+    // A commune's GN of the quarter disputed by an error of its own (a
+    // minus sign): the totals break the rule in TH by that mistake, said
+    // at the figure; in LK, where nothing disputes them, still an error.
+    let dir = tmp.path().join("disputed");
+    investment_batch(
+        &dir,
+        [250.0, 700.0],
+        [318.5, 400.0],
+        [
+            Some([100.0, 200.0]),
+            Some([80.0, 150.0]),
+            Some([-20.0, 50.0]),
+        ],
+    );
+    let out = tmp.path().join("out-disputed");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["relation-violated", "value-negative"]),
+        [
+            "error|relation-violated|||TG|LK|TG >= GN + DA|700 < 800",
+            "error|value-negative|X03|E7|GN|TH|≥ 0|-20",
+        ],
+    );
+    // Money below zero may be a real adjustment (an advance returned):
+    // still an error, the office told how to allow it, the commune asked
+    // to confirm.
+    let negative = findings
+        .iter()
+        .find(|f| f["code"] == "value-negative")
+        .unwrap();
+    assert_eq!(
+        negative["message"],
+        "Xã Cát Tiên: GN Giải ngân vốn đầu tư công của xã (cột TH) ghi số âm -20, trong khi danh mục không cho chỉ tiêu này nhỏ hơn 0. Nếu đây là một khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy khai chỉ tiêu trong [checks] may_be_negative của mẫu (template.toml); nếu không, đơn vị cần sửa dấu trừ hoặc dấu ngoặc."
+    );
+    let notes =
+        crate::common::zip_part(&out.join("phan-hoi/X03.xlsx"), "xl/comments1.xml").unwrap();
+    assert!(
+        notes.contains("Nếu đây là khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy xác nhận và ghi rõ lý do ở cột ghi chú"),
+        "{notes}"
+    );
+    assert!(!notes.contains("may_be_negative"), "{notes}");
+}
+
+/// The disbursement rate TL = GN / KHV × 100, which Sở Tài chính reports
+/// for the province: its KH in Tổng hợp was worked from the communes'
+/// plans (8.455,58 % with a commune's ×1000 slip in one plan, 100,00
+/// without), a target nobody set. Now blank, with nothing said of it.
+/// Near miss: the target Sở Tài chính states is printed.
+#[test]
+fn a_rates_kh_nobody_stated_is_left_blank() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         KHV,NS,Kế hoạch vốn được giao,tỷ đồng,flow,both,STC,\n\
+         GN,NS,Giá trị giải ngân,tỷ đồng,flow,both,STC,\n\
+         TL,NS,Tỷ lệ giải ngân,%,rate,both,STC,GN / KHV * 100\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         STC,department,Sở Tài chính,STC,yes\n\
+         X01,ward,Xã An Nhơn,UBND xã An Nhơn,yes\n\
+         X02,ward,Xã Tân Phú,UBND xã Tân Phú,yes\n",
+    )
+    .unwrap();
+    let header = [("Kế hoạch năm", 1), ("Thực hiện quý III", 1)];
+    for (case, target) in [("none", None), ("stated", Some(95.0))] {
+        let dir = tmp.path().join(case);
+        std::fs::create_dir_all(&dir).unwrap();
+        let commune = |kh: f64, th: f64| {
+            vec![
+                (
+                    "KHV",
+                    "Kế hoạch vốn được giao",
+                    "tỷ đồng",
+                    vec![N(kh, None), E],
+                ),
+                (
+                    "GN",
+                    "Giá trị giải ngân",
+                    "tỷ đồng",
+                    vec![N(kh, None), N(th, None)],
+                ),
+            ]
+        };
+        write_sheet(
+            &dir.join("x1.xlsx"),
+            "UBND XÃ AN NHƠN",
+            "QUÝ III/2026",
+            &one_row_header(&header),
+            &commune(40.0, 10.0),
+        );
+        write_sheet(
+            &dir.join("x2.xlsx"),
+            "UBND XÃ TÂN PHÚ",
+            "QUÝ III/2026",
+            &one_row_header(&header),
+            &commune(60.0, 15.0),
+        );
+        let mut stc = vec![
+            (
+                "KHV",
+                "Kế hoạch vốn được giao",
+                "tỷ đồng",
+                vec![N(100.0, None), E],
+            ),
+            (
+                "GN",
+                "Giá trị giải ngân",
+                "tỷ đồng",
+                vec![N(100.0, None), N(25.0, None)],
+            ),
+        ];
+        if let Some(t) = target {
+            stc.push(("TL", "Tỷ lệ giải ngân", "%", vec![N(t, None), E]));
+        }
+        write_sheet(
+            &dir.join("stc.xlsx"),
+            "SỞ TÀI CHÍNH",
+            "QUÝ III/2026",
+            &one_row_header(&header),
+            &stc,
+        );
+        let out = tmp.path().join(format!("out-{case}"));
+        let findings = run(&dir, &out, &tpl, "2026-Q3");
+        let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+        let tl = sheet
+            .iter()
+            .find(|r| r.first().is_some_and(|c| c == "TL"))
+            .unwrap();
+        let want = if target.is_some() { "95" } else { "" };
+        assert_eq!(tl[3], want, "{case}: {tl:?}");
+        assert!(
+            !findings
+                .iter()
+                .any(|f| f["indicator"] == "TL" && f["column"] == "KH"),
+            "{case}: {findings:?}"
+        );
+    }
+}
+
+/// A project board lists its projects under «II. CHI TIẾT GIẢI NGÂN CÁC
+/// DỰ ÁN»: four `indicator-unknown` errors every quarter, where the same
+/// rows written «- name» right under DA were infos. Now the items of a
+/// list of details are infos naming the heading. Near misses: a row of
+/// the main table that matches no indicator stays an error, and one
+/// under the heading named like an indicator is read as that indicator
+/// (here its second row, an error), never silenced.
+#[test]
+fn project_rows_under_a_details_heading_are_infos() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    investment_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let n = |a: f64, b: f64| vec![N(a, None), N(b, None)];
+    write_sheet(
+        &dir.join("BQL.xlsx"),
+        "BAN QUẢN LÝ DỰ ÁN GIAO THÔNG",
+        "QUÝ III/2026",
+        &one_row_header(&TH_LK),
+        &[
+            (
+                "DA",
+                "Giải ngân các dự án của Ban quản lý dự án",
+                "tỷ đồng",
+                n(30.0, 70.0),
+            ),
+            ("", "Vốn đối ứng ODA", "tỷ đồng", n(1.0, 2.0)),
+            ("", "II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN", "", vec![E, E]),
+            ("", "Cầu Hòa Lợi trên tuyến ĐH.12", "tỷ đồng", n(10.0, 30.0)),
+            (
+                "",
+                "Đường liên xã Kim Sơn - Phú Hòa",
+                "tỷ đồng",
+                n(20.0, 40.0),
+            ),
+            (
+                "",
+                "Giải ngân các dự án của Ban quản lí dự án",
+                "tỷ đồng",
+                n(30.0, 70.0),
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["indicator-unknown"]),
+        [
+            "error|indicator-unknown|BQL|C8||||Vốn đối ứng ODA",
+            "info|indicator-unknown|BQL|C10||||Cầu Hòa Lợi trên tuyến ĐH.12",
+            "info|indicator-unknown|BQL|C11||||Đường liên xã Kim Sơn - Phú Hòa",
+        ],
+    );
+    let info = findings.iter().find(|f| f["cell"] == "C10").unwrap();
+    assert_eq!(
+        info["message"],
+        "Dòng «Cầu Hòa Lợi trên tuyến ĐH.12» là một mục của danh sách chi tiết «II. CHI TIẾT GIẢI NGÂN CÁC DỰ ÁN» (một dự án, công trình), không phải chỉ tiêu trong danh mục: số liệu của dòng này không được tổng hợp. Không cần sửa gì."
+    );
+    // The province's DA is the board's row, not its projects.
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let da = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "DA"))
+        .unwrap();
+    assert_eq!(da[4..6], ["30", "70"], "{da:?}");
+}
