@@ -422,6 +422,23 @@ pub enum Checked<'a> {
         /// As [`Checked::LkSlipped`]'s.
         counted: bool,
     },
+    /// `pct-mismatch` at a TH beside an LK told as [`Checked::LkScaled`]
+    /// in another money unit (`written_in` đồng, `per` the rest of the
+    /// unit): `unit`'s `what` states TH `th`, which is in line with the
+    /// LK `lk_right` only brought back by the same factor: `right`.
+    ThScaled {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        right: &'a str,
+        lk: &'a str,
+        lk_right: &'a str,
+        written_in: f64,
+        per: &'a str,
+        catalog_unit: &'a str,
+        /// As [`Checked::LkSlipped`]'s.
+        counted: bool,
+    },
     /// `pct-mismatch` at an LK (`from_th`: the TH of a first quarter's
     /// file without LK, which is its LK): `unit`'s `what` states `lk`,
     /// while its stated %KH (`pct_kh`) and %CK (`pct_ck`), both or the one
@@ -741,6 +758,7 @@ impl Words for Checked<'_> {
             },
             Checked::LkSlipped { .. }
             | Checked::LkScaled { .. }
+            | Checked::ThScaled { .. }
             | Checked::LkPointed { .. }
             | Checked::RateOverBound { .. } => Code::PctMismatch,
             Checked::PctKind { .. }
@@ -842,6 +860,29 @@ impl Words for Checked<'_> {
                     (Lang::Vi, None) => format!("{unit}: {what} ghi lũy kế {lk}, lệch khoảng {times} lần so với {bw} {base}, nhưng {pw} đã ghi ({pct}) đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế (và {bw}){added}."),
                     (Lang::En, Some(w)) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: {lk} was probably written in {w}{per} instead of {catalog_unit}, the LK being {right}; the percent is right. Check the LK (and the {bw}){added}."),
                     (Lang::En, None) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: the LK was probably typed with digits too many or too few, and the percent is right. Check the LK (and the {bw}){added}."),
+                }
+            }
+            Checked::ThScaled {
+                unit,
+                what,
+                th,
+                right,
+                lk,
+                lk_right,
+                written_in,
+                per,
+                catalog_unit,
+                counted,
+            } => {
+                let w = money_words(*written_in, lang).unwrap_or_default();
+                let added = match (counted, lang) {
+                    (true, Lang::Vi) => format!("; số {th} đang được cộng vào tổng hợp"),
+                    (true, Lang::En) => format!("; {th} is what the consolidation adds up"),
+                    (false, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!("{unit}: {what} ghi thực hiện {th}, cùng cách ghi với lũy kế {lk} (có lẽ ghi theo {w}{per}, lũy kế đúng là {lk_right}): thực hiện cũng có lẽ ghi theo {w}{per} thay cho {catalog_unit}, đúng là {right}. Hãy kiểm tra lại thực hiện{added}."),
+                    Lang::En => format!("{unit}: {what} states TH {th}, written as its LK {lk} (probably in {w}{per}, the LK being {lk_right}): the TH was probably written in {w}{per} too instead of {catalog_unit}, being {right}. Check the TH{added}."),
                 }
             }
             Checked::LkPointed {

@@ -887,6 +887,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             catalog_unit: "triệu đồng",
             counted: false,
         },
+        Checked::ThScaled {
+            unit,
+            what,
+            th: "25.000.000",
+            right: "25",
+            lk: "25.000.000",
+            lk_right: "25",
+            written_in: 1.0,
+            per: "",
+            catalog_unit: "triệu đồng",
+            counted: true,
+        },
         Checked::LkPointed {
             unit,
             what,
@@ -1867,6 +1879,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkScaled { .. } => 38,
         Checked::FirstQuarterPartsAgree { .. } => 39,
         Checked::MonthCopied { .. } => 40,
+        Checked::ThScaled { .. } => 41,
     }
 }
 
@@ -2045,7 +2058,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
-    covers("Checked", checked.iter().map(checked_variant), 41);
+    covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 47);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 8);

@@ -167,6 +167,7 @@ pub fn check_percentages(
     ctx.by_figures = ctx.conventions_by_figures();
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
+    out.append(&mut ctx.beside.borrow_mut());
     out.extend(ctx.converted_note());
     out
 }
@@ -477,6 +478,9 @@ struct Stated<'a> {
     /// The first %CK read in the other convention than the template's
     /// (as its column's words or figures say), and how many were.
     converted: RefCell<(Option<TidyRow>, usize)>,
+    /// Findings told beside another's: the TH of an LK typed in another
+    /// money unit ([`Stated::th_scaled_at`]).
+    beside: RefCell<Vec<Finding>>,
     /// Readings of figures that a check across units disputes (a
     /// department's figure against the sum of the wards'), besides the
     /// ones [`Stated::disputed`] finds in the file itself.
@@ -499,6 +503,7 @@ impl<'a> Stated<'a> {
             stock_level: false,
             lang,
             converted: RefCell::new((None, 0)),
+            beside: RefCell::default(),
             elsewhere: HashMap::new(),
             by_figures: Vec::new(),
         }
@@ -1187,6 +1192,7 @@ impl Stated<'_> {
         let apart = lk.value / base.value;
         let factor = [10.0, 100.0, 1000.0, 0.1, 0.01, 0.001]
             .into_iter()
+            .chain(self.money_slips(i))
             .find(|&f| fits(Interval::new(w.lo / f, w.hi / f)))?;
         let slip = super::outliers::SLIP_TIMES;
         let brought = apart / factor;
@@ -1220,6 +1226,25 @@ impl Stated<'_> {
             }
         }
         Some(factor)
+    }
+
+    /// The factors beyond a thousand an amount of indicator `i` is off by
+    /// when it was typed in another money unit than its own (đồng under
+    /// "triệu đồng": a million; đồng under "tỷ đồng": a billion). None for
+    /// an indicator whose unit is no money.
+    fn money_slips(&self, i: usize) -> Vec<f64> {
+        let Some(unit) = self.template.indicators.get(i).map(|x| x.unit.as_str()) else {
+            return Vec::new();
+        };
+        let money = unit.split_once('/').map_or(unit, |(m, _)| m.trim());
+        let Some(own) = crate::number::money_factor(money) else {
+            return Vec::new();
+        };
+        [1.0, 1e3, 1e6, 1e9]
+            .into_iter()
+            .map(|written| own / written)
+            .filter(|f| *f > 1000.5 || *f < 0.000_999)
+            .collect()
     }
 
     /// The finding on an LK whose one percent is right from it brought
@@ -1269,10 +1294,68 @@ impl Stated<'_> {
                     .is_some_and(|x| x.kind != Kind::Rate),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
+        if let Some(w) = written_in.filter(|_| factor > 1000.5 || factor < 0.000_999) {
+            let th = self.th_scaled_at(i, (lk, value, &right), factor, (w, &per, catalog_unit));
+            self.beside.borrow_mut().extend(th);
+        }
         Some(
             at_row(f, self.template, self.sub, lk)
                 .expected(right)
                 .actual(l),
+        )
+    }
+
+    /// The finding on the TH of an LK typed in another money unit (a
+    /// million times its right figure: đồng under "triệu đồng"), when the
+    /// TH is as far off that LK's right figure and in line with it once
+    /// brought back by the same factor: 25.000.000 beside an LK of
+    /// 25.000.000 that is 25. A TH in line as written (20 where the LK
+    /// is 25.000.000 for 25) is right, and is not told.
+    fn th_scaled_at(
+        &self,
+        i: usize,
+        (lk, lk_value, lk_right): (&TidyRow, f64, &str),
+        factor: f64,
+        (written_in, per, catalog_unit): (f64, &str, &str),
+    ) -> Option<Finding> {
+        let th = self.figure(i, ValueColumn::Th)?;
+        let off = |a: f64, b: f64| (a / b).max(b / a);
+        let slip = super::outliers::SLIP_TIMES;
+        let value = th.value / factor;
+        if th.value <= 0.0 || lk_value <= 0.0 {
+            return None;
+        }
+        if off(th.value, lk_value) < slip || off(value, lk_value) >= slip {
+            return None;
+        }
+        let most = (th.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
+        let d = (0..=most)
+            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
+            .unwrap_or(most);
+        let right = self.num(value, d);
+        let t = self.shown(th);
+        let said = Checked::ThScaled {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            th: &t,
+            right: &right,
+            lk: &self.shown(lk),
+            lk_right,
+            written_in,
+            per,
+            catalog_unit,
+            counted: self.sub.unit.is_some()
+                && self
+                    .template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|x| x.kind != Kind::Rate),
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, th)
+                .expected(right)
+                .actual(t),
         )
     }
 
