@@ -134,6 +134,20 @@ pub enum Compared<'a> {
         times: &'a str,
         below: bool,
     },
+    /// A flow (TH or LK) `times` (a hundred thousand or more) the unit's
+    /// own last year's figure (`last`: "CK 5"; with the plan when there
+    /// is one): no quarter grows so, a figure in another unit (đồng under
+    /// "triệu đồng") does.
+    LastYearFlow { last: &'a str, times: &'a str },
+    /// `times` the largest figure (`largest`) of the other units, half of
+    /// which or more state zero, and as far above the unit's own last
+    /// year's figure (`last`: "CK 0"): figures typed into another row, or
+    /// a digit too many.
+    AboveMostlyZero {
+        largest: &'a str,
+        last: &'a str,
+        times: &'a str,
+    },
 }
 
 /// The facts of a check's finding.
@@ -1767,6 +1781,18 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             (Lang::En, true) => format!("{unit}: {what} (column {column}) is {v}, about 1/{times} of the unit's own figure of last year ({last}), for a level held at the period's end, which seldom falls so far: a digit dropped or the wrong unit, it seems; by last year's figure it is probably about {typical}. Check it with the unit."),
         };
     }
+    if let Compared::LastYearFlow { last, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần số của chính đơn vị ({last}): không số phát sinh nào tăng nhiều như vậy trong một năm; có thể ghi nhầm đơn vị (ghi bằng đồng thay cho đơn vị của dòng) hoặc thừa chữ số 0; con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times the unit's own figures ({last}): nothing that happens in a period grows so much in a year; the wrong unit (đồng instead of the row's unit) or zeros too many, it seems; the figure is probably about {typical}. Check it with the unit."),
+        };
+    }
+    if let Compared::AboveMostlyZero { largest, last, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp {times} lần trở lên cả số lớn nhất của các {units} khác ({largest}; phần lớn ghi 0) và số của chính đơn vị ({last}): có thể số của dòng khác ghi nhầm vào dòng này, thừa chữ số hoặc ghi nhầm đơn vị. Hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, {times} times or more both the largest figure of the other {units} ({largest}; most state 0) and the unit's own ({last}): another row's figure typed into this one, a digit too many or the wrong unit, it seems. Check it with the unit."),
+        };
+    }
     if let Compared::Own { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
@@ -1789,7 +1815,9 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         (
             Compared::Own { .. }
             | Compared::PlanAndLastYear { .. }
-            | Compared::LastYearStock { .. },
+            | Compared::LastYearStock { .. }
+            | Compared::LastYearFlow { .. }
+            | Compared::AboveMostlyZero { .. },
             _,
         ) => (String::new(), ""),
     };

@@ -1099,6 +1099,35 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             threshold: "5",
             usual: "100",
         },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "25.000.000",
+            compared: Compared::LastYearFlow {
+                last: "CK 5",
+                times: "5.000.000",
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "25",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "50",
+            compared: Compared::AboveMostlyZero {
+                largest: "1",
+                last: "CK 0",
+                times: "10",
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "1",
+        },
     ]
 }
 

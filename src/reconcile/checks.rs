@@ -306,7 +306,26 @@ pub fn check_single(
     // A first quarter's LK that its TH and every breakdown contradict:
     // the sums it breaks are that one finding's.
     super::cumulative::drop_covered_sums(&mut out);
+    // No peers here, but a figure a slip's size off the unit's own plan
+    // and last year's (or, a flow, a hundred thousand times its CK) needs
+    // none: the outliers of one file are those.
+    let mut outliers = check_outliers(&Figures::in_memory(&[sub]), template, &settings, lang)?;
+    drop_blamed(&mut outliers, &out);
+    out.extend(outliers);
     Ok(out)
+}
+
+/// Drops the outliers of the figures an error already blames (an amount
+/// typed in đồng under "triệu đồng" whose %CK is right for the amount
+/// brought back, `pct-mismatch`): the outlier would say the same thing
+/// less surely.
+fn drop_blamed(outliers: &mut Vec<Finding>, out: &[Finding]) {
+    let blamed: HashSet<(&str, &str, &str)> = out
+        .iter()
+        .filter(|f| f.code == Code::PctMismatch && f.severity == Severity::Error)
+        .map(|f| (f.file.as_str(), f.sheet.as_str(), f.cell.as_str()))
+        .collect();
+    outliers.retain(|f| !blamed.contains(&(f.file.as_str(), f.sheet.as_str(), f.cell.as_str())));
 }
 
 /// The checks that need every included submission at once: the
@@ -372,6 +391,7 @@ pub fn check_included(
     out.extend(averaged);
     let mut outliers = outliers?;
     super::scale::drop_explained(&mut outliers, &scale.findings);
+    drop_blamed(&mut outliers, &out);
     out.extend(scale.findings);
     out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);
