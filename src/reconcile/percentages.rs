@@ -274,6 +274,21 @@ pub fn spare_disputed_rates(
                     add(code, d);
                 }
             }
+            // An LK against its TH (9 > 3 where the LK holds the TH):
+            // which of the two is wrong is not known, and a rate worked
+            // from either waits for the corrected figure, as the workbook
+            // marks both (not when the TH and every breakdown agree: the
+            // LK alone is wrong then).
+            Code::CumulativeMismatch if column == ValueColumn::Lk && f.covers.is_empty() => {
+                if let Some(j) = template.indicator_index(&f.indicator) {
+                    for c in [ValueColumn::Th, ValueColumn::Lk] {
+                        disputes
+                            .entry((f.file.clone(), j, c))
+                            .or_default()
+                            .push(Dispute::Unknown);
+                    }
+                }
+            }
             _ => {}
         }
     }
