@@ -366,6 +366,8 @@ pub enum Checked<'a> {
         needs: Option<&'a str>,
         level: &'a LevelWords,
         units: &'a str,
+        /// Some of `units` wrote «x» in cells, read as blank.
+        crossed: bool,
     },
     /// `total-uncomputed`: every figure of `count` indicators (`codes`)
     /// left empty on Tổng hợp because no unit that reports them is in the
@@ -1465,15 +1467,20 @@ fn total(c: &Checked, lang: Lang) -> String {
             needs,
             level,
             units: which,
+            crossed,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let summary = Sheet::Summary.name(lang);
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            let (empty_vi, empty_en) = match crossed {
+                true => ("thiếu cột, để trống ô hoặc ghi «x»", "a column or a cell left out, or «x» written"),
+                false => ("thiếu cột hoặc để trống ô", "a column or a cell left out"),
+            };
             match (needs, lang) {
-                (Some(needs), Lang::Vi) => format!("«{summary}»: không tính {column} {whole} của {n} ({codes}), vì {which} chỉ có một trong hai số liệu {needs} (thiếu cột hoặc để trống ô): tính từ các tổng sẽ lấy hai nhóm {units} khác nhau, không phải {column} của {whole}. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
-                (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs} (a column or a cell left out): from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
-                (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
-                (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures."),
+                (Some(needs), Lang::Vi) => format!("«{summary}»: không tính {column} {whole} của {n} ({codes}), vì {which} chỉ có một trong hai số liệu {needs} ({empty_vi}): tính từ các tổng sẽ lấy hai nhóm {units} khác nhau, không phải {column} của {whole}. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
+                (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs} ({empty_en}): from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
+                (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức{}: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại.", if *crossed { " (để trống ô hoặc ghi «x»)" } else { "" }),
+                (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula{}: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures.", if *crossed { " (a cell left out or «x» written)" } else { "" }),
             }
         }
         Checked::TotalUnreported {

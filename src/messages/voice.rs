@@ -703,6 +703,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             needs: Some("LK, CK"),
             level,
             units: "Phường 7",
+            crossed: true,
         },
         Checked::TotalUncomputed {
             column: th,
@@ -711,6 +712,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             needs: None,
             level,
             units: "Phường 7",
+            crossed: false,
         },
         pct(
             Percent::Rate {
@@ -1305,6 +1307,12 @@ fn reading() -> Vec<Read<'static>> {
             count: 36,
             example: "75,9 ha",
             cell,
+        },
+        Read::CrossedCells {
+            unit: "Xã Trung Hà",
+            mark: "x",
+            count: 12,
+            cells: "D8, E8, D9, E9, F9 và 7 ô khác",
         },
         Read::FormulaGivesText {
             unit: "Phường 12",
@@ -1961,6 +1969,7 @@ fn read_variant(r: &Read) -> usize {
         Read::FiguresWithUnit { .. } => 44,
         Read::FormulaGivesText { .. } => 45,
         Read::PlanSheet { .. } => 46,
+        Read::CrossedCells { .. } => 47,
     }
 }
 
@@ -2088,7 +2097,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 39);
     covers("Checked", checked.iter().map(checked_variant), 42);
-    covers("Read", read.iter().map(read_variant), 47);
+    covers("Read", read.iter().map(read_variant), 48);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 8);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
