@@ -1473,7 +1473,10 @@ fn total(c: &Checked, lang: Lang) -> String {
             let summary = Sheet::Summary.name(lang);
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
             let (empty_vi, empty_en) = match crossed {
-                true => ("thiếu cột, để trống ô hoặc ghi «x»", "a column or a cell left out, or «x» written"),
+                true => (
+                    "thiếu cột, để trống ô hoặc ghi «x»",
+                    "a column or a cell left out, or «x» written",
+                ),
                 false => ("thiếu cột hoặc để trống ô", "a column or a cell left out"),
             };
             match (needs, lang) {
@@ -1794,7 +1797,12 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times the unit's own figures ({last}): nothing that happens in a period grows so much in a year; the wrong unit (đồng instead of the row's unit) or zeros too many, it seems; the figure is probably about {typical}. Check it with the unit."),
         };
     }
-    if let Compared::AboveMostlyZero { largest, last, times } = compared {
+    if let Compared::AboveMostlyZero {
+        largest,
+        last,
+        times,
+    } = compared
+    {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp {times} lần trở lên cả số lớn nhất của các {units} khác ({largest}; phần lớn ghi 0) và số của chính đơn vị ({last}): có thể số của dòng khác ghi nhầm vào dòng này, thừa chữ số hoặc ghi nhầm đơn vị. Hãy kiểm tra lại với đơn vị."),
             Lang::En => format!("{unit}: {what} (column {column}) is {v}, {times} times or more both the largest figure of the other {units} ({largest}; most state 0) and the unit's own ({last}): another row's figure typed into this one, a digit too many or the wrong unit, it seems. Check it with the unit."),

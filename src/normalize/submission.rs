@@ -3789,10 +3789,7 @@ fn read_rows(
                         let mark = s.trim();
                         if !mark.is_empty()
                             && mark.chars().all(|c| matches!(c, 'x' | 'X' | '×'))
-                            && matches!(
-                                column,
-                                ValueColumn::Th | ValueColumn::Lk | ValueColumn::Ck
-                            )
+                            && matches!(column, ValueColumn::Th | ValueColumn::Lk | ValueColumn::Ck)
                         {
                             sub.crossed.push(DashCell {
                                 indicator: idx as u32,

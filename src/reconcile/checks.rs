@@ -332,7 +332,10 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
     let at = |d: &crate::normalize::submission::DashCell| {
         crate::diagnostic::Location::cell(
             sub.file.clone(),
-            sub.sheets.get(d.sheet as usize).cloned().unwrap_or_default(),
+            sub.sheets
+                .get(d.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
             d.row,
             d.col,
         )

@@ -39,6 +39,7 @@ mod senders;
 mod sheets;
 mod short_totals;
 mod signed_sheet;
+mod small_counts;
 mod trust;
 mod ward_check;
 mod ward_clerk;
