@@ -1309,10 +1309,10 @@ fn reading() -> Vec<Read<'static>> {
             cell,
         },
         Read::CrossedCells {
-            unit: "Xã Trung Hà",
+            unit: "Phường 7",
             mark: "x",
-            count: 12,
-            cells: "D8, E8, D9, E9, F9 và 7 ô khác",
+            count: 5,
+            cells: "D8, E8, D9, E9, F9",
         },
         Read::FormulaGivesText {
             unit: "Phường 12",

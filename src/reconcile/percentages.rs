@@ -184,6 +184,9 @@ enum Dispute {
     /// A relation of another shape it breaks, or a department's figure
     /// whose wards' sum is unknown.
     Unknown,
+    /// A first quarter's LK unlike its TH (`cumulative-mismatch`, LK =
+    /// TH): each is a reading of the other.
+    FirstQuarter,
 }
 
 /// The pct-mismatch and pct-rounding findings on a rate (its TH, LK, KH or
@@ -274,18 +277,21 @@ pub fn spare_disputed_rates(
                     add(code, d);
                 }
             }
-            // An LK against its TH (9 > 3 where the LK holds the TH):
-            // which of the two is wrong is not known, and a rate worked
-            // from either waits for the corrected figure, as the workbook
-            // marks both (not when the TH and every breakdown agree: the
-            // LK alone is wrong then).
+            // An LK below its TH (3 where the TH is 10): which of the two
+            // is wrong is not known, and a rate worked from either waits
+            // for the corrected figure, as the workbook marks both (not
+            // when the TH and every breakdown agree: the LK alone is
+            // wrong then). In a first quarter (LK = TH) each is a reading
+            // of the other: a rate right from neither keeps its finding.
             Code::CumulativeMismatch if column == ValueColumn::Lk && f.covers.is_empty() => {
+                let d = match f.expected.as_str() {
+                    "LK ≥ TH" => Dispute::Unknown,
+                    "LK = TH" => Dispute::FirstQuarter,
+                    _ => continue,
+                };
                 if let Some(j) = template.indicator_index(&f.indicator) {
                     for c in [ValueColumn::Th, ValueColumn::Lk] {
-                        disputes
-                            .entry((f.file.clone(), j, c))
-                            .or_default()
-                            .push(Dispute::Unknown);
+                        disputes.entry((f.file.clone(), j, c)).or_default().push(d);
                     }
                 }
             }
@@ -348,7 +354,9 @@ pub fn spare_disputed_rates(
             kept.push(f);
             continue;
         }
-        let unknown = found.iter().any(|(_, d)| !matches!(d, Dispute::Total(..)));
+        let unknown = found
+            .iter()
+            .any(|(_, d)| !matches!(d, Dispute::Total(..) | Dispute::FirstQuarter));
         if column.is_percent() {
             // A %KH or %CK of a rate whose operand breaks a relation is
             // judged from a rate nobody knows yet (96,25 = 77 / 80 where
@@ -397,6 +405,18 @@ pub fn spare_disputed_rates(
             .filter_map(|(j, d)| match *d {
                 Dispute::Total(interval, value) => {
                     Some(((*j, column), vec![Reading { interval, value }]))
+                }
+                Dispute::FirstQuarter => {
+                    let other = match column {
+                        ValueColumn::Th => ValueColumn::Lk,
+                        _ => ValueColumn::Th,
+                    };
+                    let r = sub.figure(*j, other)?;
+                    let reading = Reading {
+                        interval: written(r),
+                        value: r.value,
+                    };
+                    Some(((*j, column), vec![reading]))
                 }
                 _ => None,
             })
@@ -1258,7 +1278,7 @@ impl Stated<'_> {
         [1.0, 1e3, 1e6, 1e9]
             .into_iter()
             .map(|written| own / written)
-            .filter(|f| *f > 1000.5 || *f < 0.000_999)
+            .filter(|f| !(0.000_999..=1000.5).contains(f))
             .collect()
     }
 
@@ -1309,7 +1329,7 @@ impl Stated<'_> {
                     .is_some_and(|x| x.kind != Kind::Rate),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
-        if let Some(w) = written_in.filter(|_| factor > 1000.5 || factor < 0.000_999) {
+        if let Some(w) = written_in.filter(|_| !(0.000_999..=1000.5).contains(&factor)) {
             let th = self.th_scaled_at(i, (lk, value, &right), factor, (w, &per, catalog_unit));
             self.beside.borrow_mut().extend(th);
         }
