@@ -433,7 +433,15 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     crate::reconcile::stated_incomplete(t, read, &mut totals);
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
-    findings.extend(uncomputed(&totals, t, config.lang));
+    // The units whose cells hold «x» (read as blank): the reason said
+    // is "để trống hoặc ghi «x»" when they are among those left out.
+    let crossed: std::collections::HashSet<u32> = figures
+        .subs()
+        .iter()
+        .filter(|s| !s.crossed.is_empty())
+        .filter_map(|s| s.unit.map(|u| u as u32))
+        .collect();
+    findings.extend(uncomputed(&totals, t, &crossed, config.lang));
     // Rows no unit in the totals reports (none in the registry, or none
     // sent): told once, and explained under Tổng hợp.
     let unreported =

@@ -138,6 +138,20 @@ pub enum Compared<'a> {
         times: &'a str,
         below: bool,
     },
+    /// A flow (TH or LK) `times` (a hundred thousand or more) the unit's
+    /// own last year's figure (`last`: "CK 5"; with the plan when there
+    /// is one): no quarter grows so, a figure in another unit (đồng under
+    /// "triệu đồng") does.
+    LastYearFlow { last: &'a str, times: &'a str },
+    /// `times` the largest figure (`largest`) of the other units, half of
+    /// which or more state zero, and as far above the unit's own last
+    /// year's figure (`last`: "CK 0"): figures typed into another row, or
+    /// a digit too many.
+    AboveMostlyZero {
+        largest: &'a str,
+        last: &'a str,
+        times: &'a str,
+    },
 }
 
 /// The facts of a check's finding.
@@ -359,6 +373,8 @@ pub enum Checked<'a> {
         needs: Option<&'a str>,
         level: &'a LevelWords,
         units: &'a str,
+        /// Some of `units` wrote «x» in cells, read as blank.
+        crossed: bool,
     },
     /// `total-uncomputed`: every figure of `count` indicators (`codes`)
     /// left empty on Tổng hợp because no unit that reports them is in the
@@ -424,6 +440,23 @@ pub enum Checked<'a> {
         pct: &'a str,
         times: &'a str,
         written_in: Option<f64>,
+        per: &'a str,
+        catalog_unit: &'a str,
+        /// As [`Checked::LkSlipped`]'s.
+        counted: bool,
+    },
+    /// `pct-mismatch` at a TH beside an LK told as [`Checked::LkScaled`]
+    /// in another money unit (`written_in` đồng, `per` the rest of the
+    /// unit): `unit`'s `what` states TH `th`, which is in line with the
+    /// LK `lk_right` only brought back by the same factor: `right`.
+    ThScaled {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        right: &'a str,
+        lk: &'a str,
+        lk_right: &'a str,
+        written_in: f64,
         per: &'a str,
         catalog_unit: &'a str,
         /// As [`Checked::LkSlipped`]'s.
@@ -753,6 +786,7 @@ impl Words for Checked<'_> {
             },
             Checked::LkSlipped { .. }
             | Checked::LkScaled { .. }
+            | Checked::ThScaled { .. }
             | Checked::LkPointed { .. }
             | Checked::RateOverBound { .. } => Code::PctMismatch,
             Checked::PctKind { .. }
@@ -854,6 +888,29 @@ impl Words for Checked<'_> {
                     (Lang::Vi, None) => format!("{unit}: {what} ghi lũy kế {lk}, lệch khoảng {times} lần so với {bw} {base}, nhưng {pw} đã ghi ({pct}) đúng với lũy kế {right}: có lẽ lũy kế gõ thừa hoặc thiếu chữ số, tỷ lệ thì đúng. Hãy kiểm tra lại lũy kế (và {bw}){added}."),
                     (Lang::En, Some(w)) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: {lk} was probably written in {w}{per} instead of {catalog_unit}, the LK being {right}; the percent is right. Check the LK (and the {bw}){added}."),
                     (Lang::En, None) => format!("{unit}: {what} states LK {lk}, about {times} times off its {bw} {base}, but its stated {pw} ({pct}) is right from an LK of {right}: the LK was probably typed with digits too many or too few, and the percent is right. Check the LK (and the {bw}){added}."),
+                }
+            }
+            Checked::ThScaled {
+                unit,
+                what,
+                th,
+                right,
+                lk,
+                lk_right,
+                written_in,
+                per,
+                catalog_unit,
+                counted,
+            } => {
+                let w = money_words(*written_in, lang).unwrap_or_default();
+                let added = match (counted, lang) {
+                    (true, Lang::Vi) => format!("; số {th} đang được cộng vào tổng hợp"),
+                    (true, Lang::En) => format!("; {th} is what the consolidation adds up"),
+                    (false, _) => String::new(),
+                };
+                match lang {
+                    Lang::Vi => format!("{unit}: {what} ghi thực hiện {th}, cùng cách ghi với lũy kế {lk} (có lẽ ghi theo {w}{per}, lũy kế đúng là {lk_right}): thực hiện cũng có lẽ ghi theo {w}{per} thay cho {catalog_unit}, đúng là {right}. Hãy kiểm tra lại thực hiện{added}."),
+                    Lang::En => format!("{unit}: {what} states TH {th}, written as its LK {lk} (probably in {w}{per}, the LK being {lk_right}): the TH was probably written in {w}{per} too instead of {catalog_unit}, being {right}. Check the TH{added}."),
                 }
             }
             Checked::LkPointed {
@@ -1453,15 +1510,23 @@ fn total(c: &Checked, lang: Lang) -> String {
             needs,
             level,
             units: which,
+            crossed,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             let summary = Sheet::Summary.name(lang);
             let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            let (empty_vi, empty_en) = match crossed {
+                true => (
+                    "thiếu cột, để trống ô hoặc ghi «x»",
+                    "a column or a cell left out, or «x» written",
+                ),
+                false => ("thiếu cột hoặc để trống ô", "a column or a cell left out"),
+            };
             match (needs, lang) {
-                (Some(needs), Lang::Vi) => format!("«{summary}»: không tính {column} {whole} của {n} ({codes}), vì {which} chỉ có một trong hai số liệu {needs} (thiếu cột hoặc để trống ô): tính từ các tổng sẽ lấy hai nhóm {units} khác nhau, không phải {column} của {whole}. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
-                (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs} (a column or a cell left out): from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
-                (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
-                (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures."),
+                (Some(needs), Lang::Vi) => format!("«{summary}»: không tính {column} {whole} của {n} ({codes}), vì {which} chỉ có một trong hai số liệu {needs} ({empty_vi}): tính từ các tổng sẽ lấy hai nhóm {units} khác nhau, không phải {column} của {whole}. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại."),
+                (Some(needs), Lang::En) => format!("«{summary}»: {column} for {whole} of {n} ({codes}) not computed, because {which} gave only one of {needs} ({empty_en}): from the totals it would divide two different sets of {units}, not {whole}'s {column}. The cell is left empty; run again once these {units} have sent the missing figures."),
+                (None, Lang::Vi) => format!("«{summary}»: không tính tỷ lệ {whole} ở cột {column} của {n} ({codes}), vì {which} chỉ có một phần các số liệu của công thức{}: tính từ các tổng sẽ lấy các nhóm {units} khác nhau. Ô để trống; khi các {units} này bổ sung số liệu, hãy chạy lại.", if *crossed { " (để trống ô hoặc ghi «x»)" } else { "" }),
+                (None, Lang::En) => format!("«{summary}»: the rate for {whole} in column {column} of {n} ({codes}) not computed, because {which} gave only part of the figures of its formula{}: from the totals it would mix different sets of {units}. The cell is left empty; run again once these {units} have sent the missing figures.", if *crossed { " (a cell left out or «x» written)" } else { "" }),
             }
         }
         Checked::TotalUnreported {
@@ -1771,6 +1836,23 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             (Lang::En, true) => format!("{unit}: {what} (column {column}) is {v}, about 1/{times} of the unit's own figure of last year ({last}), for a level held at the period's end, which seldom falls so far: a digit dropped or the wrong unit, it seems; by last year's figure it is probably about {typical}. Check it with the unit."),
         };
     }
+    if let Compared::LastYearFlow { last, times } = compared {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần số của chính đơn vị ({last}): không số phát sinh nào tăng nhiều như vậy trong một năm; có thể ghi nhầm đơn vị (ghi bằng đồng thay cho đơn vị của dòng) hoặc thừa chữ số 0; con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, about {times} times the unit's own figures ({last}): nothing that happens in a period grows so much in a year; the wrong unit (đồng instead of the row's unit) or zeros too many, it seems; the figure is probably about {typical}. Check it with the unit."),
+        };
+    }
+    if let Compared::AboveMostlyZero {
+        largest,
+        last,
+        times,
+    } = compared
+    {
+        return match lang {
+            Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp {times} lần trở lên cả số lớn nhất của các {units} khác ({largest}; phần lớn ghi 0) và số của chính đơn vị ({last}): có thể số của dòng khác ghi nhầm vào dòng này, thừa chữ số hoặc ghi nhầm đơn vị. Hãy kiểm tra lại với đơn vị."),
+            Lang::En => format!("{unit}: {what} (column {column}) is {v}, {times} times or more both the largest figure of the other {units} ({largest}; most state 0) and the unit's own ({last}): another row's figure typed into this one, a digit too many or the wrong unit, it seems. Check it with the unit."),
+        };
+    }
     if let Compared::Own { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
@@ -1793,7 +1875,9 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         (
             Compared::Own { .. }
             | Compared::PlanAndLastYear { .. }
-            | Compared::LastYearStock { .. },
+            | Compared::LastYearStock { .. }
+            | Compared::LastYearFlow { .. }
+            | Compared::AboveMostlyZero { .. },
             _,
         ) => (String::new(), ""),
     };

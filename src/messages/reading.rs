@@ -74,6 +74,16 @@ pub enum Read<'a> {
         example: &'a str,
         cell: &'a str,
     },
+    /// `value-invalid` (a warning): `unit`'s file holds «`mark`» («x»,
+    /// a cell of the form not to be filled) in `count` figure cells of
+    /// its TH, LK or CK (`cells`, the first few): read as blank, no
+    /// figure, where the unit likely meant 0; the totals lack them.
+    CrossedCells {
+        unit: &'a str,
+        mark: &'a str,
+        count: usize,
+        cells: &'a str,
+    },
     /// `value-invalid` (an error; info for a percent or a rate): `cell` of
     /// `code` holds the formula `formula`, whose result is the text
     /// `shown`, not a number (it takes it from a cell that holds that text).
@@ -563,6 +573,7 @@ impl Words for Read<'_> {
             | Read::ChangeInCount { .. }
             | Read::FigureWithNote { .. }
             | Read::FiguresWithUnit { .. }
+            | Read::CrossedCells { .. }
             | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
@@ -729,6 +740,11 @@ fn table(r: &Read, lang: Lang) -> String {
                 format!("{}{n} ({codes}) ghi đơn vị «{written}» ({cells}), khác «{catalog}» của danh mục; số liệu vẫn được tổng hợp như số {catalog}. Hãy kiểm tra và ghi đơn vị «{catalog}».", of(unit)),
                 format!("{}{n} ({codes}) are counted in «{written}» ({cells}), not the catalog's «{catalog}»; their figures are consolidated as {catalog}. Check them and write the unit «{catalog}».", of(unit)),
             )
+        }
+        (Read::CrossedCells { unit, mark, count, cells }, Lang::Vi) => format!("{}ghi «{mark}» ở {count} ô số liệu ({cells}): «{mark}» được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng chưa gồm số của đơn vị ở các ô này. Hãy ghi số liệu vào các ô đó (ghi 0 nếu không phát sinh).", of(unit)),
+        (Read::CrossedCells { unit, mark, count, cells }, Lang::En) => {
+            let n = lang.count(*count, ("", "figure cell", "figure cells"));
+            format!("{}«{mark}» in {n} ({cells}): «{mark}» is read as blank (no figure), not as 0, so the totals lack the unit's figures there. Write the figures in those cells (0 where nothing happened).", of(unit))
         }
         (Read::FiguresWithUnit { file, count, example, cell }, Lang::Vi) => format!("Tệp {file} ghi số kèm đơn vị ở {count} ô (ví dụ ô {cell}: «{example}»); đơn vị ghi kèm đúng là đơn vị tính của dòng, nên đã đọc phần số. Lần sau chỉ cần ghi số vào ô."),
         (Read::FiguresWithUnit { file, count, example, cell }, Lang::En) => {

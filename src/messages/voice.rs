@@ -777,6 +777,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             needs: Some("LK, CK"),
             level,
             units: "Phường 7",
+            crossed: true,
         },
         Checked::TotalUncomputed {
             column: th,
@@ -785,6 +786,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             needs: None,
             level,
             units: "Phường 7",
+            crossed: false,
         },
         pct(
             Percent::Rate {
@@ -974,6 +976,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             per: "",
             catalog_unit: "triệu đồng",
             counted: false,
+        },
+        Checked::ThScaled {
+            unit,
+            what,
+            th: "25.000.000",
+            right: "25",
+            lk: "25.000.000",
+            lk_right: "25",
+            written_in: 1.0,
+            per: "",
+            catalog_unit: "triệu đồng",
+            counted: true,
         },
         Checked::LkPointed {
             unit,
@@ -1193,6 +1207,35 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             threshold: "5",
             usual: "100",
         },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "25.000.000",
+            compared: Compared::LastYearFlow {
+                last: "CK 5",
+                times: "5.000.000",
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "25",
+        },
+        Checked::Outlier {
+            unit,
+            what,
+            column: th,
+            value: "50",
+            compared: Compared::AboveMostlyZero {
+                largest: "1",
+                last: "CK 0",
+                times: "10",
+            },
+            level,
+            score: "0",
+            threshold: "5",
+            usual: "1",
+        },
     ]
 }
 
@@ -1397,6 +1440,12 @@ fn reading() -> Vec<Read<'static>> {
             count: 36,
             example: "75,9 ha",
             cell,
+        },
+        Read::CrossedCells {
+            unit: "Phường 7",
+            mark: "x",
+            count: 5,
+            cells: "D8, E8, D9, E9, F9",
         },
         Read::FormulaGivesText {
             unit: "Phường 12",
@@ -2009,6 +2058,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkScaled { .. } => 38,
         Checked::FirstQuarterPartsAgree { .. } => 39,
         Checked::MonthCopied { .. } => 40,
+        Checked::ThScaled { .. } => 41,
     }
 }
 
@@ -2064,6 +2114,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ChangeInCount { .. } => 47,
         Read::FigureWithNote { .. } => 48,
         Read::NumberAsDate { .. } => 49,
+        Read::CrossedCells { .. } => 50,
     }
 }
 
@@ -2191,8 +2242,8 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 43);
-    covers("Checked", checked.iter().map(checked_variant), 41);
-    covers("Read", read.iter().map(read_variant), 50);
+    covers("Checked", checked.iter().map(checked_variant), 42);
+    covers("Read", read.iter().map(read_variant), 51);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -293,6 +293,10 @@ pub struct Submission {
     /// template's `dash = "empty"`), for the findings that miss their
     /// figure to say what the cell holds rather than call it empty.
     pub dashes: Vec<DashCell>,
+    /// The TH, LK and CK cells holding «x» (a cell of the form not to be
+    /// filled), read as blank: one warning per file asks for the figures
+    /// ([`crate::reconcile::checks::check_submission`]).
+    pub crossed: Vec<DashCell>,
     /// The notes of rows that name a correction of earlier figures
     /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
     pub notes: Vec<RowNote>,
@@ -516,6 +520,7 @@ impl Submission {
             headers: self.headers.clone(),
             by_unit: Vec::new(),
             dashes: self.dashes.clone(),
+            crossed: self.crossed.clone(),
             notes: self.notes.clone(),
             unsettled: None,
             months: self.months.clone(),
@@ -760,6 +765,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         headers: Vec::new(),
         by_unit: Vec::new(),
         dashes: Vec::new(),
+        crossed: Vec::new(),
         notes: Vec::new(),
         unsettled: None,
         months: Vec::new(),
@@ -1527,6 +1533,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
     sub.dashes.shrink_to_fit();
+    sub.crossed.shrink_to_fit();
     FileOutcome::Read(Box::new(sub))
 }
 
@@ -3944,7 +3951,25 @@ fn read_rows(
                             _ => (p.value, p.decimals),
                         }
                     }
-                    NumberText::Blank => continue,
+                    NumberText::Blank => {
+                        // «x» where a figure of the quarter is asked for:
+                        // read as blank, and told once per file.
+                        let mark = s.trim();
+                        if !mark.is_empty()
+                            && mark.chars().all(|c| matches!(c, 'x' | 'X' | '×'))
+                            && matches!(column, ValueColumn::Th | ValueColumn::Lk | ValueColumn::Ck)
+                        {
+                            sub.crossed.push(DashCell {
+                                indicator: idx as u32,
+                                column,
+                                sheet: sheet_no,
+                                row: r,
+                                col: c,
+                                shown: mark.to_string(),
+                            });
+                        }
+                        continue;
+                    }
                     NumberText::Dash => match t.settings.dash {
                         // A "-" where a percent or a rate belongs is "not
                         // compared" (0/0, or nothing last year), never a

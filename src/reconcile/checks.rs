@@ -177,6 +177,7 @@ pub fn check_submission(
     lang: Lang,
 ) -> Vec<Finding> {
     let mut out = check_signs(sub, template, settings, lang);
+    out.extend(crossed_cells(sub, template, lang));
     // A blank form (its table read, not one figure in it) from a unit that
     // must report something is no report.
     let must_report = sub
@@ -307,7 +308,79 @@ pub fn check_single(
     // A first quarter's LK that its TH and every breakdown contradict:
     // the sums it breaks are that one finding's.
     super::cumulative::drop_covered_sums(&mut out);
+    // No peers here, but a figure a slip's size off the unit's own plan
+    // and last year's (or, a flow, a hundred thousand times its CK) needs
+    // none: the outliers of one file are those.
+    let mut outliers = check_outliers(&Figures::in_memory(&[sub]), template, &settings, lang)?;
+    drop_blamed(&mut outliers, &out);
+    out.extend(outliers);
     Ok(out)
+}
+
+/// The one warning of a file whose TH, LK or CK cells hold «x» (read as
+/// blank, [`Submission::crossed`]) where the unit reports the indicator:
+/// a commune that writes «x» for 0 would otherwise hear nothing while
+/// the totals leave it out, unlike one that left the rows blank
+/// (`indicator-missing`). At the first such cell, naming the first few.
+fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    let u = sub.unit?;
+    let cells: Vec<&crate::normalize::submission::DashCell> = sub
+        .crossed
+        .iter()
+        .filter(|d| template.must_report(u, d.indicator as usize))
+        .collect();
+    let first = cells.first()?;
+    let at = |d: &crate::normalize::submission::DashCell| {
+        crate::diagnostic::Location::cell(
+            sub.file.clone(),
+            sub.sheets
+                .get(d.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
+            d.row,
+            d.col,
+        )
+    };
+    const SHOWN: usize = 8;
+    let mut named: Vec<String> = cells.iter().take(SHOWN).map(|d| at(d).cell).collect();
+    if cells.len() > SHOWN {
+        named.push(match lang {
+            Lang::Vi => format!("và {} ô khác", cells.len() - SHOWN),
+            Lang::En => format!("and {} more", cells.len() - SHOWN),
+        });
+    }
+    let named = match lang {
+        Lang::Vi => named.join(", ").replace(", và", " và"),
+        Lang::En => named.join(", ").replace(", and", " and"),
+    };
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::CrossedCells {
+        unit: &unit,
+        mark: &first.shown,
+        count: cells.len(),
+        cells: &named,
+    };
+    // No indicator: the workbook marks no one total for cells of many
+    // rows (their totals are marked (*) as leaving the unit out).
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&at(first))
+            .unit(code)
+            .actual(first.shown.clone()),
+    )
+}
+
+/// Drops the outliers of the figures an error already blames (an amount
+/// typed in đồng under "triệu đồng" whose %CK is right for the amount
+/// brought back, `pct-mismatch`): the outlier would say the same thing
+/// less surely.
+fn drop_blamed(outliers: &mut Vec<Finding>, out: &[Finding]) {
+    let blamed: HashSet<(&str, &str, &str)> = out
+        .iter()
+        .filter(|f| f.code == Code::PctMismatch && f.severity == Severity::Error)
+        .map(|f| (f.file.as_str(), f.sheet.as_str(), f.cell.as_str()))
+        .collect();
+    outliers.retain(|f| !blamed.contains(&(f.file.as_str(), f.sheet.as_str(), f.cell.as_str())));
 }
 
 /// The checks that need every included submission at once: the
@@ -373,6 +446,7 @@ pub fn check_included(
     out.extend(averaged);
     let mut outliers = outliers?;
     super::scale::drop_explained(&mut outliers, &scale.findings);
+    drop_blamed(&mut outliers, &out);
     out.extend(scale.findings);
     out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);
@@ -443,6 +517,7 @@ pub(crate) mod testutil {
             headers: Vec::new(),
             by_unit: Vec::new(),
             dashes: Vec::new(),
+            crossed: Vec::new(),
             notes: Vec::new(),
             unsettled: None,
             months: Vec::new(),

@@ -1409,7 +1409,7 @@ mod tests {
         assert_eq!(totals.get(hc05, ValueColumn::Th), Some(75.0));
         // HC01 has no KH and HC03 no LK at all: nothing mixed, nothing said.
         assert_eq!(totals.get(hc01, ValueColumn::PctKh), None);
-        assert!(uncomputed::uncomputed(&totals, &t, Lang::Vi).is_empty());
+        assert!(uncomputed::uncomputed(&totals, &t, &Default::default(), Lang::Vi).is_empty());
 
         // Phường 3 sent no CK and no HC03 TH.
         let some: Vec<Submission> = vec![
@@ -1433,7 +1433,7 @@ mod tests {
             None,
             "60 / 120 mixes wards"
         );
-        let f = uncomputed::uncomputed(&totals, &t, Lang::Vi);
+        let f = uncomputed::uncomputed(&totals, &t, &Default::default(), Lang::Vi);
         let got: Vec<(&str, &str, &str)> = f
             .iter()
             .map(|x| (x.column.as_str(), x.indicator.as_str(), x.actual.as_str()))

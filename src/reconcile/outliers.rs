@@ -200,6 +200,9 @@ pub fn check_outliers(
     // Groups where half the units or more state zero (a reserve most
     // communes did not touch): their median is no usual size.
     let mut mostly_zero: Vec<bool> = vec![false; groups];
+    // The two largest figures as written of every group (a figure's
+    // largest peer is the other one when it is the largest itself).
+    let mut raw_top: Vec<(f64, f64)> = vec![(0.0, 0.0); groups];
     let worth: Vec<usize> = (0..groups)
         .filter(|&g| count[g] >= settings.outlier_min_peers)
         .collect();
@@ -239,6 +242,14 @@ pub fn check_outliers(
         })?;
         for (&g, mut v) in batch.iter().zip(raws) {
             mostly_zero[g] = 2 * v.iter().filter(|&&x| x == 0.0).count() >= v.len();
+            for &x in &v {
+                let top = &mut raw_top[g];
+                if x > top.0 {
+                    *top = (x, top.0);
+                } else if x > top.1 {
+                    top.1 = x;
+                }
+            }
             raw_median[g] = median(&mut v);
         }
         for ((&g, mut v), mut p) in batch.iter().zip(values).zip(pairs) {
@@ -299,6 +310,20 @@ pub fn check_outliers(
         let Some((x, size)) = at else {
             return;
         };
+        if mostly_zero[g] {
+            let (top, second) = raw_top[g];
+            let largest = if r.value >= top { second } else { top };
+            if let Some((times, ck)) = above_mostly_zero(own, r, largest, money, settings) {
+                let floor = match money {
+                    true => ABOVE_MOSTLY_ZERO * LUMPY_POWER,
+                    false => ABOVE_MOSTLY_ZERO,
+                };
+                let finding =
+                    mostly_zero_finding(template, &words, s, r, (largest, ck, floor), lang);
+                found.push((g / kinds, f64::MAX / 2.0 + times, finding));
+                return;
+            }
+        }
         let Some((med, mad)) = spread[g] else {
             return;
         };
@@ -538,6 +563,8 @@ enum OwnSlip {
     PlanAndLastYear,
     /// A stock as many times above (`below`: below) its last year's.
     LastYearStock { below: bool },
+    /// A flow a hundred thousand times its last year's or more.
+    LastYearFlow,
 }
 
 /// A figure (TH or LK) ten, a hundred or a thousand times its unit's own
@@ -603,7 +630,7 @@ fn off_plan_and_last_year(
             }
             Some((vec![ck], power, below, OwnSlip::LastYearStock { below }))
         })?,
-        None => return None,
+        None => return flow_jump(ck, kh, r, money, lang),
     };
     let expected = if below {
         r.value * power
@@ -629,6 +656,86 @@ fn off_plan_and_last_year(
         .collect::<Vec<_>>()
         .join("; ");
     Some((listed, power, expected, slip))
+}
+
+/// A flow (TH or LK) [`FLOW_JUMP`] times its unit's own last year's
+/// figure or more (and its plan's, when it states one): no count of
+/// accidents, no damage, no revenue grows so in a year, while an amount
+/// typed in đồng under "triệu đồng" is a million times its right figure.
+/// A flow ten or a thousand times its CK alone may be a year unlike the
+/// last (one large fire); this is no such year. `expected`: the figure
+/// brought back by the money unit's step (a thousand, a million) nearest
+/// its CK, or by the power of ten nearest for another quantity.
+fn flow_jump(
+    ck: &TidyRow,
+    kh: Option<&TidyRow>,
+    r: &TidyRow,
+    money: bool,
+    lang: Lang,
+) -> Option<(String, f64, f64, OwnSlip)> {
+    let listed: Vec<&TidyRow> = kh.into_iter().chain([ck]).collect();
+    if listed.iter().any(|o| r.value / o.value < FLOW_JUMP) {
+        return None;
+    }
+    let times = r.value / ck.value;
+    let step = if money { 1000f64 } else { 10.0 };
+    let power = step.powf((times.log10() / step.log10()).round());
+    let listed = listed
+        .iter()
+        .map(|o| {
+            format!(
+                "{} {}",
+                o.column.as_str(),
+                format_num(o.value, o.shown_decimals().min(4), lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some((listed, times, r.value / power, OwnSlip::LastYearFlow))
+}
+
+/// See [`flow_jump`].
+const FLOW_JUMP: f64 = 1e5;
+
+/// How many times both the largest figure of its peers (half or more of
+/// which state zero) and its own last year's figure plus one a count must
+/// be to be said ([`above_mostly_zero`]).
+const ABOVE_MOSTLY_ZERO: f64 = 10.0;
+
+/// A figure (TH or LK) among peers half or more of which state zero
+/// (fires, deaths: most communes have none in a quarter), where the
+/// median says nothing: said when it is [`ABOVE_MOSTLY_ZERO`] times or
+/// more both the largest of the other units' figures (`largest`) and the
+/// unit's own CK + 1, and off by more than counting noise: 50 fires where
+/// every other commune states 0 or 1 and its own last year 0 is a row
+/// typed into another, or a digit too many; 3 where peers state up to 1
+/// is a bad quarter. Money (the damage of one large fire) only a
+/// thousand times off, and only against peers that state some. Not
+/// without a CK: the unit's own year is half the evidence.
+/// `(times, ck)`: how many times the larger of the two it is, the CK.
+fn above_mostly_zero(
+    own: &[TidyRow],
+    r: &TidyRow,
+    largest: f64,
+    money: bool,
+    settings: &CheckSettings,
+) -> Option<(f64, f64)> {
+    if !matches!(r.column, ValueColumn::Th | ValueColumn::Lk) || r.value <= 0.0 {
+        return None;
+    }
+    let ck = own.iter().find(|o| o.column == ValueColumn::Ck)?.value;
+    let bound = largest.max(ck + 1.0);
+    let times = r.value / bound;
+    let need = if money {
+        ABOVE_MOSTLY_ZERO * LUMPY_POWER
+    } else {
+        ABOVE_MOSTLY_ZERO
+    };
+    if times < need || (money && largest <= 0.0) {
+        return None;
+    }
+    let whole = r.shown_decimals() == 0;
+    far_off(r.value, bound, whole, settings).then_some((times, ck))
 }
 
 /// How many times off its unit's own other figures a figure must be to be
@@ -882,6 +989,52 @@ fn per_thousand(per_head: f64, lang: Lang) -> String {
     format_num(crate::rules::rounding::round_to(v, d), d, lang)
 }
 
+/// The finding for a figure [`above_mostly_zero`] finds: `expected` the
+/// larger of the peers' largest figure and the unit's own CK, what a
+/// figure in line would be at most.
+fn mostly_zero_finding(
+    template: &Template,
+    words: &crate::template::LevelWords,
+    s: &Submission,
+    r: &TidyRow,
+    (largest, ck, floor): (f64, f64, f64),
+    lang: Lang,
+) -> Finding {
+    let unit_name = s
+        .unit
+        .and_then(|u| template.agencies.get(u))
+        .map(|a| a.shown().into_owned())
+        .unwrap_or_default();
+    let d = r.shown_decimals().min(4);
+    let v = format_num(r.value, d, lang);
+    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
+    let words = &template.kind_words(kind, words);
+    let usual = format_auto(largest.max(ck), 3, lang);
+    let said = Checked::Outlier {
+        unit: &unit_name,
+        what: &indicator_words(template, r.ind()),
+        column: r.column,
+        value: &v,
+        compared: Compared::AboveMostlyZero {
+            largest: &format_auto(largest, 3, lang),
+            last: &format!("CK {}", format_auto(ck, 3, lang)),
+            times: &format_num(floor, 0, lang),
+        },
+        level: words,
+        score: "",
+        threshold: "",
+        usual: &usual,
+    };
+    at_row(
+        Finding::said(Severity::Warning, &said, lang),
+        template,
+        s,
+        r,
+    )
+    .expected(usual)
+    .actual(v)
+}
+
 /// The finding for a unit's figure `r` whose scaled value `x` (per `size`)
 /// is far from the peers' median: `expected` is what the median gives for
 /// a unit of its size.
@@ -945,6 +1098,10 @@ fn outlier_finding(
                 last: others,
                 times,
                 below,
+            },
+            Some(OwnSlip::LastYearFlow) => Compared::LastYearFlow {
+                last: others,
+                times,
             },
             None => Compared::Own { others, times },
         },

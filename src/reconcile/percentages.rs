@@ -186,6 +186,7 @@ pub fn check_percentages(
     ctx.by_figures = ctx.conventions_by_figures();
     // The rows come sorted by indicator and column (Submission::sort_rows).
     let mut out: Vec<Finding> = sub.rows.iter().filter_map(|r| ctx.judge(r)).collect();
+    out.append(&mut ctx.beside.borrow_mut());
     out.extend(ctx.converted_note());
     out
 }
@@ -202,6 +203,9 @@ enum Dispute {
     /// A relation of another shape it breaks, or a department's figure
     /// whose wards' sum is unknown.
     Unknown,
+    /// A first quarter's LK unlike its TH (`cumulative-mismatch`, LK =
+    /// TH): each is a reading of the other.
+    FirstQuarter,
 }
 
 /// The pct-mismatch and pct-rounding findings on a rate (its TH, LK, KH or
@@ -297,6 +301,24 @@ pub fn spare_disputed_rates(
                     add(code, d);
                 }
             }
+            // An LK below its TH (3 where the TH is 10): which of the two
+            // is wrong is not known, and a rate worked from either waits
+            // for the corrected figure, as the workbook marks both (not
+            // when the TH and every breakdown agree: the LK alone is
+            // wrong then). In a first quarter (LK = TH) each is a reading
+            // of the other: a rate right from neither keeps its finding.
+            Code::CumulativeMismatch if column == ValueColumn::Lk && f.covers.is_empty() => {
+                let d = match f.expected.as_str() {
+                    "LK ≥ TH" => Dispute::Unknown,
+                    "LK = TH" => Dispute::FirstQuarter,
+                    _ => continue,
+                };
+                if let Some(j) = template.indicator_index(&f.indicator) {
+                    for c in [ValueColumn::Th, ValueColumn::Lk] {
+                        disputes.entry((f.file.clone(), j, c)).or_default().push(d);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -356,7 +378,9 @@ pub fn spare_disputed_rates(
             kept.push(f);
             continue;
         }
-        let unknown = found.iter().any(|(_, d)| !matches!(d, Dispute::Total(..)));
+        let unknown = found
+            .iter()
+            .any(|(_, d)| !matches!(d, Dispute::Total(..) | Dispute::FirstQuarter));
         if column.is_percent() {
             // A %KH or %CK of a rate whose operand breaks a relation is
             // judged from a rate nobody knows yet (96,25 = 77 / 80 where
@@ -405,6 +429,18 @@ pub fn spare_disputed_rates(
             .filter_map(|(j, d)| match *d {
                 Dispute::Total(interval, value) => {
                     Some(((*j, column), vec![Reading { interval, value }]))
+                }
+                Dispute::FirstQuarter => {
+                    let other = match column {
+                        ValueColumn::Th => ValueColumn::Lk,
+                        _ => ValueColumn::Th,
+                    };
+                    let r = sub.figure(*j, other)?;
+                    let reading = Reading {
+                        interval: written(r),
+                        value: r.value,
+                    };
+                    Some(((*j, column), vec![reading]))
                 }
                 _ => None,
             })
@@ -501,6 +537,9 @@ struct Stated<'a> {
     /// The first %CK read in the other convention than the template's
     /// (as its column's words or figures say), and how many were.
     converted: RefCell<(Option<TidyRow>, usize)>,
+    /// Findings told beside another's: the TH of an LK typed in another
+    /// money unit ([`Stated::th_scaled_at`]).
+    beside: RefCell<Vec<Finding>>,
     /// Readings of figures that a check across units disputes (a
     /// department's figure against the sum of the wards'), besides the
     /// ones [`Stated::disputed`] finds in the file itself.
@@ -523,6 +562,7 @@ impl<'a> Stated<'a> {
             stock_level: false,
             lang,
             converted: RefCell::new((None, 0)),
+            beside: RefCell::default(),
             elsewhere: HashMap::new(),
             by_figures: Vec::new(),
         }
@@ -1242,6 +1282,7 @@ impl Stated<'_> {
         let apart = lk.value / base.value;
         let factor = [10.0, 100.0, 1000.0, 0.1, 0.01, 0.001]
             .into_iter()
+            .chain(self.money_slips(i))
             .find(|&f| fits(Interval::new(w.lo / f, w.hi / f)))?;
         let slip = super::outliers::SLIP_TIMES;
         let brought = apart / factor;
@@ -1275,6 +1316,25 @@ impl Stated<'_> {
             }
         }
         Some(factor)
+    }
+
+    /// The factors beyond a thousand an amount of indicator `i` is off by
+    /// when it was typed in another money unit than its own (đồng under
+    /// "triệu đồng": a million; đồng under "tỷ đồng": a billion). None for
+    /// an indicator whose unit is no money.
+    fn money_slips(&self, i: usize) -> Vec<f64> {
+        let Some(unit) = self.template.indicators.get(i).map(|x| x.unit.as_str()) else {
+            return Vec::new();
+        };
+        let money = unit.split_once('/').map_or(unit, |(m, _)| m.trim());
+        let Some(own) = crate::number::money_factor(money) else {
+            return Vec::new();
+        };
+        [1.0, 1e3, 1e6, 1e9]
+            .into_iter()
+            .map(|written| own / written)
+            .filter(|f| !(0.000_999..=1000.5).contains(f))
+            .collect()
     }
 
     /// The finding on an LK whose one percent is right from it brought
@@ -1324,10 +1384,68 @@ impl Stated<'_> {
                     .is_some_and(|x| x.kind != Kind::Rate),
         };
         let f = Finding::said(Severity::Error, &said, self.lang);
+        if let Some(w) = written_in.filter(|_| !(0.000_999..=1000.5).contains(&factor)) {
+            let th = self.th_scaled_at(i, (lk, value, &right), factor, (w, &per, catalog_unit));
+            self.beside.borrow_mut().extend(th);
+        }
         Some(
             at_row(f, self.template, self.sub, lk)
                 .expected(right)
                 .actual(l),
+        )
+    }
+
+    /// The finding on the TH of an LK typed in another money unit (a
+    /// million times its right figure: đồng under "triệu đồng"), when the
+    /// TH is as far off that LK's right figure and in line with it once
+    /// brought back by the same factor: 25.000.000 beside an LK of
+    /// 25.000.000 that is 25. A TH in line as written (20 where the LK
+    /// is 25.000.000 for 25) is right, and is not told.
+    fn th_scaled_at(
+        &self,
+        i: usize,
+        (lk, lk_value, lk_right): (&TidyRow, f64, &str),
+        factor: f64,
+        (written_in, per, catalog_unit): (f64, &str, &str),
+    ) -> Option<Finding> {
+        let th = self.figure(i, ValueColumn::Th)?;
+        let off = |a: f64, b: f64| (a / b).max(b / a);
+        let slip = super::outliers::SLIP_TIMES;
+        let value = th.value / factor;
+        if th.value <= 0.0 || lk_value <= 0.0 {
+            return None;
+        }
+        if off(th.value, lk_value) < slip || off(value, lk_value) >= slip {
+            return None;
+        }
+        let most = (th.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
+        let d = (0..=most)
+            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
+            .unwrap_or(most);
+        let right = self.num(value, d);
+        let t = self.shown(th);
+        let said = Checked::ThScaled {
+            unit: &self.unit,
+            what: &indicator_words(self.template, i),
+            th: &t,
+            right: &right,
+            lk: &self.shown(lk),
+            lk_right,
+            written_in,
+            per,
+            catalog_unit,
+            counted: self.sub.unit.is_some()
+                && self
+                    .template
+                    .indicators
+                    .get(i)
+                    .is_some_and(|x| x.kind != Kind::Rate),
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, self.sub, th)
+                .expected(right)
+                .actual(t),
         )
     }
 

@@ -13,8 +13,14 @@ use crate::template::{Kind, Template};
 use std::collections::BTreeMap;
 
 /// One `total-uncomputed` info per column and set of units that gave only
-/// part of the operands, listing the indicators left empty.
-pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
+/// part of the operands, listing the indicators left empty; `crossed`:
+/// the units whose cells hold «x» read as blank, said so.
+pub fn uncomputed(
+    totals: &Totals,
+    template: &Template,
+    crossed: &std::collections::HashSet<u32>,
+    lang: Lang,
+) -> Vec<Finding> {
     let level = template.level_words();
     let mut out = Vec::new();
     for ((slot, units), indicators) in partial_groups(totals, template) {
@@ -42,6 +48,7 @@ pub fn uncomputed(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
             needs,
             level: &level,
             units: &which,
+            crossed: units.first.iter().any(|u| crossed.contains(u)),
         };
         let mut f = Finding::said(Severity::Info, &said, lang)
             .column(column.as_str())

@@ -26,7 +26,7 @@
 //! Number formats are written in Excel's invariant form (`#,##0.00`), which
 //! Excel shows as `#.##0,00` under the Vietnamese locale.
 
-use crate::diagnostic::{column_letters, Finding, Lang, Severity, Tally};
+use crate::diagnostic::{column_letters, Code, Finding, Lang, Severity, Tally};
 use crate::error::Fatal;
 use crate::model::{Period, ValueColumn};
 use crate::normalize::store::Figures;
@@ -429,8 +429,8 @@ fn with_partial_sign(num: &str) -> String {
 /// enters lacks the rest of.
 fn partial_footnote(
     partial: &[(usize, ValueColumn, &crate::reconcile::Partial)],
-    parts: &[u32],
-    aside: &[SetAside],
+    (parts, aside): (&[u32], &[SetAside]),
+    crossed: bool,
     t: &Template,
     lang: Lang,
 ) -> Vec<String> {
@@ -483,12 +483,18 @@ fn partial_footnote(
         });
     }
     if !lines.is_empty() {
-        lines.insert(0, lang
-            .pick(
+        // «x» written for 0 is read as blank: said so when a unit did.
+        let heading = match crossed {
+            true => lang.pick(
+                "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó (hoặc cả dòng chỉ tiêu) trong biểu của đơn vị để trống hoặc ghi «x», bị bỏ hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
+                "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell (or the indicator's whole row) was empty or held «x», left out or could not be read (not taken as 0). Ask for their figures before signing.",
+            ),
+            false => lang.pick(
                 "(*) Tổng chưa đủ: số có dấu (*) chưa gồm số của các đơn vị dưới đây, vì ô đó (hoặc cả dòng chỉ tiêu) trong biểu của đơn vị để trống, bị bỏ hoặc không đọc được (không được coi là 0). Hãy xin đơn vị bổ sung trước khi trình ký.",
                 "(*) Incomplete totals: a figure marked (*) leaves out the units below, whose cell (or the indicator's whole row) was empty, left out or could not be read (not taken as 0). Ask for their figures before signing.",
-            )
-            .to_string());
+            ),
+        };
+        lines.insert(0, heading.to_string());
     }
     for a in parts.iter().filter_map(|&u| t.agencies.get(u as usize)) {
         lines.push(format!("(*) {}", parts_words(&a.shown(), lang)));
@@ -1082,8 +1088,22 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     // Notes do not print: what the signs (*) mean, why a row is blank and
     // whose figures are missing is written under the table, above the
     // signatures.
-    let mut footnote =
-        partial_footnote(&partial, &d.totals.parts_only, &d.totals.set_aside, t, lang);
+    // A unit told that its «x» cells were read as blank
+    // (`value-invalid`, [`crate::messages::Read::CrossedCells`]).
+    let crossed = d.findings.iter().any(|f| {
+        f.code == Code::ValueInvalid
+            && !f.unit.is_empty()
+            && f.indicator.is_empty()
+            && !f.actual.is_empty()
+            && f.actual.chars().all(|c| matches!(c, 'x' | 'X' | '×'))
+    });
+    let mut footnote = partial_footnote(
+        &partial,
+        (&d.totals.parts_only, &d.totals.set_aside),
+        crossed,
+        t,
+        lang,
+    );
     let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
     footnote.extend(th_from_lk_footnote(&d.totals.th_from_lk, t, lang));

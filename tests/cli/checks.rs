@@ -7,10 +7,9 @@ use rust_xlsxwriter::{Format, Workbook};
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What a ward's feedback says in place of `cumulative-mismatch` and
-/// `pct-mismatch` (the catalog's meanings): its clerk reads no codes.
+/// What a ward's feedback says in place of `cumulative-mismatch` (the
+/// catalog's meaning): its clerk reads no codes.
 const LK: &str = "Lũy kế không khớp với thực hiện.";
-const PCT: &str = "Tỷ lệ ghi khác tỷ lệ tính từ số liệu.";
 
 /// A cell of a test form: a number, a text, or nothing.
 #[derive(Clone, Copy, Debug)]
@@ -329,9 +328,10 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
             "error|cumulative-mismatch|P02|F11|HC07|LK|LK = TH|3.000",
             "error|cumulative-mismatch|P04|F8|HC03|LK|LK = TH|104",
             "error|cumulative-mismatch|P04|F9|HC04|LK|LK = TH|46",
-            // Ward 4's LK rate no longer follows from its LK figures:
-            // 104 / 150 × 100 = 69,33.
-            "error|pct-mismatch|P04|F10|HC05|LK|69,33|93,33",
+            // Ward 4's LK rate 93,33 is right from its TH (140 / 150),
+            // which a first quarter's LK should equal: the LK's error
+            // covers it, and "Hãy sửa thành 69,33" would spread the
+            // wrong LK 104.
             "error|total-mismatch|VP|E7|HC02|TH|955|965",
             "error|value-negative|P02|E11|HC07|TH|≥ 0|-300",
         ]
@@ -393,7 +393,6 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
         [
             (LK.to_string(), "F8".to_string()),
             (LK.to_string(), "F9".to_string()),
-            (PCT.to_string(), "F10".to_string()),
         ]
     );
     assert!(list.iter().all(|r| r[2] == "P04" || r[2] == "Đơn vị"));

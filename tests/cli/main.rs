@@ -43,6 +43,7 @@ mod sheets;
 mod short_totals;
 mod signed_sheet;
 mod small_counts;
+mod small_slips;
 mod trust;
 mod ward_check;
 mod ward_clerk;
