@@ -437,7 +437,7 @@ pub fn spare_disputed_rates(
                     };
                     let r = sub.figure(*j, other)?;
                     let reading = Reading {
-                        interval: written(r),
+                        interval: written(template, r),
                         value: r.value,
                     };
                     Some(((*j, column), vec![reading]))
