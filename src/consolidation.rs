@@ -197,7 +197,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         .iter()
         .filter(|f| f.kind == InputKind::Spreadsheet)
         .count() as u64;
-    let bar = progress_bar(to_read);
+    let bar = progress_bar(to_read, config.lang);
     let t = &config.template;
     let settings = CheckSettings::of(t);
     let store = FigureStore::in_dir(&config.out)?;
@@ -302,6 +302,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             .ok_or_else(|| Fatal::Other("a file read was not kept".into()))
     })?;
     bar.finish_and_clear();
+    // The stages after the reading show as a spinner naming the stage.
+    let _stage = stage_spinner(config.lang.pick(
+        "Kiểm tra và tổng hợp số liệu",
+        "Checking and consolidating the figures",
+    ));
     release_free_memory();
     let mut outcomes = outcomes;
     crate::reconcile::intake::settle_doubts(&mut outcomes, &mut own, t, config.period, config.lang);
@@ -553,7 +558,8 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     })
 }
 
-fn progress_bar(len: u64) -> ProgressBar {
+/// The bar of the files read, on a terminal only, in the user's language.
+fn progress_bar(len: u64, lang: Lang) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
@@ -563,8 +569,32 @@ fn progress_bar(len: u64) -> ProgressBar {
     {
         bar.set_style(style.progress_chars("=> "));
     }
-    bar.set_message("Đọc / reading");
+    bar.set_message(lang.pick("Đọc tệp", "Reading files"));
     bar
+}
+
+/// A spinner naming a stage that has no count to show (the checks, the
+/// writing of the outputs), on a terminal only; it goes when dropped.
+fn stage_spinner(what: &str) -> StageSpinner {
+    if !std::io::stderr().is_terminal() {
+        return StageSpinner(ProgressBar::hidden());
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    StageSpinner(bar)
+}
+
+/// A stage's spinner, cleared when its stage ends (however it ends).
+struct StageSpinner(ProgressBar);
+
+impl Drop for StageSpinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
+    }
 }
 
 /// Writes the consolidated workbook of `c` to `path`, its detail sheet
@@ -615,6 +645,10 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
     )?;
     remove_stale(&config.out, &config.template);
     let c = run_consolidation(config)?;
+    let _stage = stage_spinner(config.lang.pick(
+        "Ghi bảng tổng hợp, danh sách lỗi và phản hồi",
+        "Writing the consolidated workbook, the error lists and the feedback",
+    ));
     // The consolidated workbook is written on a thread of its own while
     // the error lists and the feedback workbooks are written beside it.
     let (workbook, others) = std::thread::scope(|scope| {

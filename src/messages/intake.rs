@@ -155,6 +155,17 @@ pub enum Said<'a> {
         stated: Period,
         period: Period,
     },
+    /// `period-mismatch` (an info, the office's): `file`, of `unit`,
+    /// states the period `stated`, but the unit also sent `used`, of the
+    /// run's `period`, which is consolidated: an old file sent beside the
+    /// right one, nothing for the unit to do.
+    PeriodSuperseded {
+        file: &'a str,
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+        used: &'a str,
+    },
     /// `period-mismatch` of `tonghop check`: `unit`'s file states the
     /// period `stated` but is checked for `period`; its figures are checked
     /// as `stated`'s.
@@ -182,6 +193,18 @@ pub enum Said<'a> {
         file: &'a str,
         others: &'a [String],
         used: &'a str,
+        why: (&'a str, &'a str),
+    },
+    /// `submission-duplicate` (an info, the office's): `unit` sent `count`
+    /// files for the period and their names tell which is the latest
+    /// (`why`: «sửa lần 2», a date): `used` is consolidated, `set_aside`
+    /// not; nothing for the unit to do.
+    SubmissionRevised {
+        unit: &'a str,
+        count: usize,
+        period: Period,
+        used: &'a str,
+        set_aside: &'a [String],
         why: (&'a str, &'a str),
     },
     /// `submission-duplicate` (an info): `unit` sent `count` files of the
@@ -410,9 +433,11 @@ impl Words for Said<'_> {
             | Said::UnitAmbiguous { .. }
             | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. }
+            | Said::PeriodSuperseded { .. }
             | Said::PeriodChecked { .. }
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
+            | Said::SubmissionRevised { .. }
             | Said::SubmissionCopies { .. }
             | Said::SubmissionFormerParts { .. }
             | Said::SubmissionFormerSummed { .. } => Code::SubmissionDuplicate,
@@ -823,6 +848,29 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
+        (Said::SubmissionRevised { unit, count, period, used, set_aside, why }, Lang::Vi) => format!(
+            "{unit} gửi {count} tệp cho {}: dùng tệp {used} ({}); {} không được tổng hợp. Không cần sửa gì.",
+            period.title_vi(),
+            why.0,
+            set_aside.join(", ")
+        ),
+        (Said::SubmissionRevised { unit, count, period, used, set_aside, why }, Lang::En) => format!(
+            "{unit} sent {count} files for {}: using {used} ({}); {} {} not consolidated. Nothing needs changing.",
+            period.title_en(),
+            why.1,
+            set_aside.join(", "),
+            if set_aside.len() == 1 { "is" } else { "are" }
+        ),
+        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::Vi) => format!(
+            "{unit}: tệp cũ {file} sai kỳ (ghi {}), đã dùng tệp {used} đúng kỳ {}; số liệu của tệp cũ không được tổng hợp. Không cần sửa gì.",
+            stated.title_vi(),
+            period.title_vi()
+        ),
+        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::En) => format!(
+            "{unit}: the old file {file} is for another period ({}); {used}, of {}, is used and the old file's figures are not consolidated. Nothing needs changing.",
+            stated.title_en(),
+            period.title_en()
+        ),
         (Said::SubmissionCopies { unit, count, period, used, copies }, Lang::Vi) => format!(
             "{unit} gửi {count} tệp giống hệt nhau (cùng nội dung) cho {}: {} là bản sao của {used}; dùng tệp {used}, số liệu chỉ tính một lần. Không cần sửa gì.",
             period.title_vi(),

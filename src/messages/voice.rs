@@ -193,6 +193,24 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             used: "phuong-07 (bản sửa).xlsx",
             why: ("tên tệp xếp sau cùng", "its name sorts last"),
         },
+        Said::SubmissionRevised {
+            unit,
+            count: 3,
+            period: q1,
+            used: "Bao cao Q1 - sua lan 2.xlsx",
+            set_aside: Vec::leak(vec![
+                "Bao cao Q1.xlsx".to_string(),
+                "Bao cao Q1 ban sua.xlsx".to_string(),
+            ]),
+            why: ("tên tệp ghi «sua lan 2»", "its name says «sua lan 2»"),
+        },
+        Said::PeriodSuperseded {
+            file: "Bao cao (ban cu).xlsx",
+            unit,
+            stated: q4,
+            period: q1,
+            used: "Gui lai/Bao cao.xlsx",
+        },
         Said::SubmissionCopies {
             unit,
             count: 3,
@@ -2012,6 +2030,8 @@ fn said_variant(s: &Said) -> usize {
         Said::UnitSentNotSpreadsheet { .. } => 39,
         Said::CommuneForUnit { .. } => 40,
         Said::FigureIncomplete { .. } => 41,
+        Said::SubmissionRevised { .. } => 43,
+        Said::PeriodSuperseded { .. } => 44,
     }
 }
 
@@ -2241,7 +2261,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 43);
+    covers("Said", said.iter().map(said_variant), 45);
     covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 51);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

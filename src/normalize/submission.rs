@@ -1371,10 +1371,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 example: &found.example,
                 across: found.across,
             };
+            // How the file was read, asking nothing of the unit: the
+            // office's (no feedback workbook for it alone).
             sub.findings.push(
                 Finding::said(Severity::Info, &said, ctx.lang)
                     .at(&found.at)
-                    .actual(found.example.clone()),
+                    .actual(found.example.clone())
+                    .for_office(),
             );
         }
     }
@@ -4912,7 +4915,11 @@ fn unrelated_sheet(sub: &mut Submission, from: usize, sheet: &str, lang: Lang) {
         count: rows.len(),
         example: &first.actual,
     };
-    let mut info = Finding::said(Severity::Info, &said, lang).actual(rows.len().to_string());
+    // A working table beside the report asks nothing of the unit: the
+    // office's (no feedback workbook for it alone).
+    let mut info = Finding::said(Severity::Info, &said, lang)
+        .actual(rows.len().to_string())
+        .for_office();
     // At the first such row.
     (info.file, info.sheet, info.cell) =
         (first.file.clone(), first.sheet.clone(), first.cell.clone());

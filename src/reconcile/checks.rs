@@ -447,6 +447,17 @@ pub fn check_included(
     let mut outliers = outliers?;
     super::scale::drop_explained(&mut outliers, &scale.findings);
     drop_blamed(&mut outliers, &out);
+    // A figure already an error (a TH typed a thousand times its LK in a
+    // first quarter) is told once, by that error: an outlier at the same
+    // cell would say it again with another figure to write, and mark the
+    // figures beside it (the right LK) that the error leaves alone.
+    let wrong_cells: HashSet<(String, String, String)> = known
+        .iter()
+        .chain(out.iter())
+        .filter(|f| f.severity == Severity::Error && !f.cell.is_empty())
+        .map(|f| (f.file.clone(), f.sheet.clone(), f.cell.clone()))
+        .collect();
+    outliers.retain(|f| !wrong_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())));
     out.extend(scale.findings);
     out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);

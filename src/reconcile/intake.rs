@@ -82,6 +82,7 @@ pub fn intake(
         other_lines,
         unplaced,
         mentioned,
+        period_errors,
     } = sort_files(outcomes, template, matcher, period, lang);
     let mut status = Vec::new();
     let mut included = Vec::new();
@@ -414,7 +415,7 @@ pub fn intake(
             });
             continue;
         }
-        let (chosen, mut why) = choose(&cands, outcomes);
+        let (chosen, mut why, by_name) = choose(&cands, outcomes);
         included.push(chosen);
         let chosen_file = outcomes[chosen].file().to_string();
         // One file per former commune of a merged unit: parts, not
@@ -494,7 +495,13 @@ pub fn intake(
                     period,
                     severity,
                 };
-                findings.extend(files.iter().map(|f| dup.finding(f, lang)));
+                if by_name && split.is_none() {
+                    // The names say which is the latest («sửa lần 2», a
+                    // date): one info of the office's, nothing to doubt.
+                    findings.push(dup.revised(lang));
+                } else {
+                    findings.extend(files.iter().map(|f| dup.finding(f, lang)));
+                }
                 (&why.0, &why.1)
             }
         };
@@ -515,6 +522,37 @@ pub fn intake(
             .collect::<Vec<_>>()
             .join("; "),
         });
+    }
+    // A file of another period is an error when it is all its unit sent
+    // for the run; beside a file of the run's period that is used (an old
+    // file sent with the right one, or re-sent after), it is the office's
+    // info: nothing to fix, the figures used are the right file's.
+    for (u, k, stated, error) in period_errors {
+        let used = included
+            .iter()
+            .find(|&&j| matches!(&outcomes[j], FileOutcome::Read(s) if s.unit == Some(u)));
+        let Some(&used) = used else {
+            findings.push(error);
+            continue;
+        };
+        let file = outcomes[k].file();
+        let said = Said::PeriodSuperseded {
+            file,
+            unit: &template.agencies[u].shown(),
+            stated,
+            period,
+            used: outcomes[used].file(),
+        };
+        // Where the error would have been, with the info's words.
+        let info = Finding::said(Severity::Info, &said, lang);
+        findings.push(
+            Finding {
+                severity: Severity::Info,
+                message: info.message,
+                ..error
+            }
+            .for_office(),
+        );
     }
     status.extend(other_lines);
     let mut unplaced_files = Unplaced::default();
@@ -602,6 +640,10 @@ struct Sorted {
     /// file that is gone): said on its line when
     /// nothing of it was read.
     mentioned: BTreeMap<usize, Vec<usize>>,
+    /// The files of another period: (unit, file, the period stated, the
+    /// `period-mismatch` error it is when its unit sent no file of the
+    /// run's period).
+    period_errors: Vec<(usize, usize, Period, Finding)>,
 }
 
 /// Whether a skipped file is one a unit may have sent as its report: a
@@ -634,6 +676,7 @@ fn sort_files(
         other_lines,
         unplaced,
         mentioned,
+        period_errors,
     } = &mut sorted;
     for (k, o) in outcomes.iter().enumerate() {
         match o {
@@ -729,13 +772,14 @@ fn sort_files(
                             stated: *p,
                             period,
                         };
-                        findings.push(
-                            Finding::said(Severity::Error, &said, lang)
-                                .at(&s.title_location(*cell))
-                                .unit(template.agencies[u].code.clone())
-                                .expected(period.to_string())
-                                .actual(p.to_string()),
-                        );
+                        // An error unless the unit's right file is used
+                        // (told when intake knows it).
+                        let finding = Finding::said(Severity::Error, &said, lang)
+                            .at(&s.title_location(*cell))
+                            .unit(template.agencies[u].code.clone())
+                            .expected(period.to_string())
+                            .actual(p.to_string());
+                        period_errors.push((u, k, *p, finding));
                         wrong_period.entry(u).or_default().push(k);
                     }
                     _ => by_unit.entry(u).or_default().push(k),
@@ -1381,6 +1425,33 @@ impl Duplicate<'_> {
     }
 }
 
+impl Duplicate<'_> {
+    /// One `submission-duplicate` info of the office's on the file used,
+    /// naming those set aside: the names told which is the latest.
+    fn revised(&self, lang: Lang) -> Finding {
+        let set_aside: Vec<String> = self
+            .files
+            .iter()
+            .filter(|f| *f != self.used)
+            .cloned()
+            .collect();
+        let said = Said::SubmissionRevised {
+            unit: &self.unit.shown(),
+            count: self.files.len(),
+            period: self.period,
+            used: self.used,
+            set_aside: &set_aside,
+            why: self.why,
+        };
+        Finding::said(Severity::Info, &said, lang)
+            .at(&Location::file(self.used))
+            .unit(self.unit.code.clone())
+            .expected(self.used.to_string())
+            .actual(set_aside.join("; "))
+            .for_office()
+    }
+}
+
 /// What an included submission leaves out: indicators its unit is
 /// expected to report whose row is absent (`indicator-missing`, one finding
 /// per file), and a title that names no period (`period-missing`).
@@ -1609,7 +1680,7 @@ fn set_aside_copies(
     let mut copied = Vec::new();
     let mut aside = Vec::new();
     for set in sets.into_iter().filter(|set| set.len() > 1) {
-        let (kept, _) = choose(&set, outcomes);
+        let (kept, _, _) = choose(&set, outcomes);
         let group: Vec<usize> = set.into_iter().filter(|&k| k != kept).collect();
         aside.extend(group.iter().copied());
         copied.push((kept, group));
@@ -1622,7 +1693,9 @@ fn set_aside_copies(
     (kept, copied)
 }
 
-fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)) {
+/// The file used among `cands` (one unit's files), why, and whether
+/// their names alone told it ([`choose_copy_by`]).
+fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String), bool) {
     let copies: Vec<ReportCopy> = cands
         .iter()
         .map(|&k| {
@@ -1647,8 +1720,8 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
             }
         })
         .collect();
-    let (k, why) = choose_copy(&copies);
-    (cands.get(k).copied().unwrap_or(cands[0]), why)
+    let (k, why, by_name) = choose_copy_by(&copies);
+    (cands.get(k).copied().unwrap_or(cands[0]), why, by_name)
 }
 
 /// What tells two copies of one unit's report apart.
@@ -1675,6 +1748,32 @@ pub struct ReportCopy<'a> {
 /// more than a minute), then the name that sorts last. `consolidate`
 /// chooses a ward's report so, and `annex` a department's programme.
 pub fn choose_copy(copies: &[ReportCopy]) -> (usize, (String, String)) {
+    let (best, why, _) = choose_copy_by(copies);
+    (best, why)
+}
+
+/// What told two copies of a report apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Decider {
+    /// The periods their titles name, or which of two ending the same
+    /// month has the LK.
+    Period,
+    /// A date written in their names.
+    NameDate,
+    /// They share no indicator (two parts of a report).
+    Parts,
+    /// A revision mark in a name ("sửa lần 2", "v3").
+    Revision,
+    /// Their modification times.
+    Modified,
+    /// Nothing: the name sorting last.
+    Nothing,
+}
+
+/// As [`choose_copy`], and whether the names alone told the copy used
+/// from every other (a revision mark, «sửa lần 2», or a date written in
+/// them): the unit said which is its latest, nothing is left to doubt.
+pub fn choose_copy_by(copies: &[ReportCopy]) -> (usize, (String, String), bool) {
     let pair = |vi: &str, en: &str| (vi.to_string(), en.to_string());
     let mut best = 0;
     let mut why = pair(
@@ -1682,112 +1781,112 @@ pub fn choose_copy(copies: &[ReportCopy]) -> (usize, (String, String)) {
         "which is newer cannot be told: the same period, saved at the same time, nothing in the names; the file whose name sorts last was taken, check it",
     );
     for k in 1..copies.len() {
-        let (a, b) = (&copies[best], &copies[k]);
-        let (pa, pb) = (a.period, b.period);
-        // Two periods ending the same month (Quý IV and Năm 2025): neither
-        // is newer. The one with the LK the other lacks is the report.
-        if let (Some(p), Some(q)) = (pa, pb) {
-            if p != q && p.same_report_as(&q) && a.lacks_lk != b.lacks_lk {
-                if a.lacks_lk {
-                    best = k;
-                }
-                why = (
-                    format!(
-                        "hai tệp cùng đến hết tháng {}/{}; tệp này có lũy kế từ đầu năm, tệp kia không có",
-                        p.last_month(),
-                        p.year
-                    ),
-                    format!(
-                        "both run to the end of month {}/{}; this one has the LK from January, the other has none",
-                        p.last_month(),
-                        p.year
-                    ),
-                );
-                continue;
-            }
-        }
-        if pa != pb && !pa.zip(pb).is_some_and(|(p, q)| p.same_report_as(&q)) {
-            if pb > pa {
-                best = k;
-            }
-            why = pair(
-                "kỳ ghi trong tiêu đề mới nhất",
-                "the newest period in its title",
-            );
-            continue;
-        }
-        // A date the clerk wrote in the name ("BC P11 05.04.2025"): the
-        // later date is the later copy, whenever the files were saved.
-        let (da, db) = (name_date(a.file), name_date(b.file));
-        if let (Some(da), Some(db)) = (da, db) {
-            if da != db {
-                if db > da {
-                    best = k;
-                }
-                why = pair(
-                    "ngày ghi trong tên tệp mới nhất",
-                    "the latest date written in its name",
-                );
-                continue;
-            }
-        }
-        // Two parts of a report, not two versions: the one with more
-        // indicators is the report, and the message says to join them.
-        let (ba, bb) = (a.indicators, b.indicators);
-        if ba != 0 && bb != 0 && ba & bb == 0 {
-            let (na, nb) = (ba.count_ones(), bb.count_ones());
-            if nb > na {
-                best = k;
-            }
-            why = (
-                format!(
-                    "hai tệp không có chỉ tiêu nào chung, có lẽ là hai phần của một báo cáo: đã lấy tệp có nhiều chỉ tiêu hơn ({} so với {}); hãy gộp hai tệp vào một biểu và gửi lại",
-                    na.max(nb),
-                    na.min(nb)
-                ),
-                format!(
-                    "the two files share no indicator, perhaps two parts of one report: the one with more indicators was taken ({} against {}); join them in one form and send it again",
-                    na.max(nb),
-                    na.min(nb)
-                ),
-            );
-            continue;
-        }
-        // A name that marks a revision ("bản sửa lần 2", "v2") is the
-        // later copy whatever its modification time: a file saved again
-        // after the mail (opened, printed) is not newer for it.
-        let (ra, rb) = (revision_of(a.file), revision_of(b.file));
-        if ra.0 != rb.0 {
-            let words = if rb.0 > ra.0 {
-                best = k;
-                rb.1
-            } else {
-                ra.1
-            };
-            why = (
-                format!("tên tệp ghi «{words}»"),
-                format!("its name says «{words}»"),
-            );
-            continue;
-        }
-        let (ma, mb) = (a.modified, b.modified);
-        if let (Some(ma), Some(mb)) = (ma, mb) {
-            let minute = Duration::from_secs(60);
-            if mb.duration_since(ma).is_ok_and(|d| d > minute) {
-                best = k;
-                why = pair("sửa đổi gần đây nhất", "modified most recently");
-                continue;
-            }
-            if ma.duration_since(mb).is_ok_and(|d| d > minute) {
-                why = pair("sửa đổi gần đây nhất", "modified most recently");
-                continue;
-            }
-        }
-        if b.file > a.file {
+        let (later, words, _) = compare_copies(&copies[best], &copies[k]);
+        if later {
             best = k;
         }
+        if let Some(words) = words {
+            why = words;
+        }
     }
-    (best, why)
+    // By the names only when the names tell it from each other copy.
+    let by_name = copies.len() > 1
+        && copies
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != best)
+            .all(|(_, other)| {
+                let (later, _, by) = compare_copies(other, &copies[best]);
+                later && matches!(by, Decider::NameDate | Decider::Revision)
+            });
+    (best, why, by_name)
+}
+
+/// Whether copy `b` is later than copy `a`, the words saying why (none:
+/// nothing told them apart but the order of their names) and what told
+/// them apart.
+fn compare_copies(a: &ReportCopy, b: &ReportCopy) -> (bool, Option<(String, String)>, Decider) {
+    let pair = |vi: &str, en: &str| Some((vi.to_string(), en.to_string()));
+    let (pa, pb) = (a.period, b.period);
+    // Two periods ending the same month (Quý IV and Năm 2025): neither
+    // is newer. The one with the LK the other lacks is the report.
+    if let (Some(p), Some(q)) = (pa, pb) {
+        if p != q && p.same_report_as(&q) && a.lacks_lk != b.lacks_lk {
+            let why = (
+                format!(
+                    "hai tệp cùng đến hết tháng {}/{}; tệp này có lũy kế từ đầu năm, tệp kia không có",
+                    p.last_month(),
+                    p.year
+                ),
+                format!(
+                    "both run to the end of month {}/{}; this one has the LK from January, the other has none",
+                    p.last_month(),
+                    p.year
+                ),
+            );
+            return (a.lacks_lk, Some(why), Decider::Period);
+        }
+    }
+    if pa != pb && !pa.zip(pb).is_some_and(|(p, q)| p.same_report_as(&q)) {
+        let why = pair(
+            "kỳ ghi trong tiêu đề mới nhất",
+            "the newest period in its title",
+        );
+        return (pb > pa, why, Decider::Period);
+    }
+    // A date the clerk wrote in the name ("BC P11 05.04.2025"): the
+    // later date is the later copy, whenever the files were saved.
+    if let (Some(da), Some(db)) = (name_date(a.file), name_date(b.file)) {
+        if da != db {
+            let why = pair(
+                "ngày ghi trong tên tệp mới nhất",
+                "the latest date written in its name",
+            );
+            return (db > da, why, Decider::NameDate);
+        }
+    }
+    // Two parts of a report, not two versions: the one with more
+    // indicators is the report, and the message says to join them.
+    let (ba, bb) = (a.indicators, b.indicators);
+    if ba != 0 && bb != 0 && ba & bb == 0 {
+        let (na, nb) = (ba.count_ones(), bb.count_ones());
+        let why = (
+            format!(
+                "hai tệp không có chỉ tiêu nào chung, có lẽ là hai phần của một báo cáo: đã lấy tệp có nhiều chỉ tiêu hơn ({} so với {}); hãy gộp hai tệp vào một biểu và gửi lại",
+                na.max(nb),
+                na.min(nb)
+            ),
+            format!(
+                "the two files share no indicator, perhaps two parts of one report: the one with more indicators was taken ({} against {}); join them in one form and send it again",
+                na.max(nb),
+                na.min(nb)
+            ),
+        );
+        return (nb > na, Some(why), Decider::Parts);
+    }
+    // A name that marks a revision ("bản sửa lần 2", "v2") is the
+    // later copy whatever its modification time: a file saved again
+    // after the mail (opened, printed) is not newer for it.
+    let (ra, rb) = (revision_of(a.file), revision_of(b.file));
+    if ra.0 != rb.0 {
+        let words = if rb.0 > ra.0 { rb.1 } else { ra.1 };
+        let why = (
+            format!("tên tệp ghi «{words}»"),
+            format!("its name says «{words}»"),
+        );
+        return (rb.0 > ra.0, Some(why), Decider::Revision);
+    }
+    if let (Some(ma), Some(mb)) = (a.modified, b.modified) {
+        let minute = Duration::from_secs(60);
+        let why = pair("sửa đổi gần đây nhất", "modified most recently");
+        if mb.duration_since(ma).is_ok_and(|d| d > minute) {
+            return (true, why, Decider::Modified);
+        }
+        if ma.duration_since(mb).is_ok_and(|d| d > minute) {
+            return (false, why, Decider::Modified);
+        }
+    }
+    (b.file > a.file, None, Decider::Nothing)
 }
 
 /// What a file name says of a revised copy: its rank (0: nothing; a

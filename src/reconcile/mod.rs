@@ -488,6 +488,13 @@ fn mark_short(sub: &Submission, template: &Template, unit: u32, totals: &mut Tot
 /// lacks that unit as it lacks one that left the cell blank, and says
 /// why. A unit's first such file counts; `period` is the run's.
 ///
+/// Not a file of another period: its unit sent no report of the run,
+/// as one that sent nothing, and is told as it is (the count of units
+/// the totals cover, the line naming the units without figures). Marked
+/// `(*)` by the rows of its old file, every total lacked it, and at a
+/// province's scale (30 such communes of 3.321) every figure of the
+/// signed page was `(*)` with a footnote line per commune.
+///
 /// # Errors
 /// When the stored figures cannot be read back.
 pub fn short_of_set_aside(
@@ -507,6 +514,9 @@ pub fn short_of_set_aside(
         }) else {
             continue;
         };
+        if s.period.is_some_and(|(p, _)| !p.same_report_as(&period)) {
+            continue;
+        }
         let unit = u as u32;
         if totals.set_aside.iter().any(|a| a.unit == unit) {
             continue;

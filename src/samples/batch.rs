@@ -289,7 +289,11 @@ pub fn write_submissions(
             let mut rng = Rng::stream(seed, i as u64 + 1);
             let size = rng.uniform(0.5, 1.6);
             let s = sender(u);
-            let f = model.unit_figures(&mut rng, size, period);
+            // CK and KH follow LK per unit (one growth, one plan ratio),
+            // as the template batch's do: drawn freely per indicator, a
+            // part's share of its whole came out three times last year's
+            // in some communes, an outlier a clean batch must not have.
+            let f = model.unit_figures_with(&mut rng, size, period, true);
             let (layout, doc) = match large {
                 None => {
                     let layout = layout_of(i);

@@ -798,19 +798,19 @@ fn plant_ward(b: &mut Builder, d: usize, code: &str, rng: &mut Rng) -> Result<()
             }
             let second = file.replace(".xlsx", " (bản sửa).xlsx");
             b.docs.push((second, doc));
-            for doc in [d, b.docs.len() - 1] {
-                b.mark(
-                    doc,
-                    None,
-                    None,
-                    Expected {
-                        severity: "warning".into(),
-                        code: "submission-duplicate".into(),
-                        unit: unit.clone(),
-                        ..Default::default()
-                    },
-                );
-            }
+            // The name says which is the latest: one info at the copy
+            // used, said to the office alone.
+            b.mark(
+                b.docs.len() - 1,
+                None,
+                None,
+                Expected {
+                    severity: "info".into(),
+                    code: "submission-duplicate".into(),
+                    unit: unit.clone(),
+                    ..Default::default()
+                },
+            );
         }
         "P11" => {
             let after = b.row_of(d, "VH03")? + 1;

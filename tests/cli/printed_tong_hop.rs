@@ -19,7 +19,7 @@ use std::process::Command;
 
 /// Pages per sheet of the sample's tong-hop.xlsx, in sheet order.
 const SAMPLE_PAGES: [(&str, usize); 4] = [
-    ("Tổng hợp", 4),
+    ("Tổng hợp", 5),
     ("Chi tiết theo đơn vị", 14),
     ("Tình trạng nộp", 2),
     ("Lỗi", 2),
@@ -674,13 +674,15 @@ fn status_lines_are_filled_by_the_worst_finding() {
             .collect()
     };
     let all = |fill: Option<&str>| vec![fill.map(String::from); 9];
-    // P05: errors; P07: sent nothing; P09: a duplicate (warnings).
+    // P05: errors; P07: sent nothing; P13: a unit converted (a warning).
     assert_eq!(fills_of("P05"), all(Some(RED)));
     assert_eq!(fills_of("P07"), all(Some(RED)));
-    assert_eq!(fills_of("P09"), all(Some(YELLOW)));
-    // P01: nothing to say; VP: information only.
+    assert_eq!(fills_of("P13"), all(Some(YELLOW)));
+    // P01: nothing to say; VP: information only; P09: a duplicate whose
+    // name («bản sửa») tells the copy used (the office's info).
     assert_eq!(fills_of("P01"), all(None));
     assert_eq!(fills_of("VP"), all(None));
+    assert_eq!(fills_of("P09"), all(None));
 }
 
 /// A planted batch: a department's district figure against the wards'

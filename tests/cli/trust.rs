@@ -2035,12 +2035,36 @@ fn a_resent_report_is_told_by_its_name_when_saved_together() {
             .position(|h| *h == format!("Phường {k}"))
             .unwrap();
         assert_eq!(hc02[col], "200", "Phường {k} must use {new}");
-        let used = format!("Dùng tệp {new}");
-        assert!(
-            f.iter().any(|x| x["code"] == "submission-duplicate"
-                && x["message"].as_str().unwrap().contains(&used)),
-            "{used}"
-        );
+    }
+    // The names told which is the latest: one info each, at the file
+    // used, naming the one set aside; no feedback workbook.
+    let want: Vec<String> = pairs
+        .iter()
+        .map(|(k, old, new)| format!("info|submission-duplicate|P0{k}||||{new}|{old}"))
+        .collect();
+    assert_eq!(listed(&f, &["submission-duplicate"]), want);
+    let said = |unit: &str| {
+        f.iter()
+            .find(|x| x["code"] == "submission-duplicate" && x["unit"] == unit)
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    assert_eq!(
+        said("P02"),
+        "Phường 2 gửi 2 tệp cho Quý I/2020: dùng tệp Phuong 2 bao cao - gửi lại.xlsx (tên tệp ghi «gửi lại»); Phuong 2 bao cao.xlsx không được tổng hợp. Không cần sửa gì."
+    );
+    assert_eq!(
+        said("P01"),
+        "Phường 1 gửi 2 tệp cho Quý I/2020: dùng tệp BC P1 05.04.2020.xlsx (ngày ghi trong tên tệp mới nhất); BC P1 28.03.2020.xlsx không được tổng hợp. Không cần sửa gì."
+    );
+    // Their feedback lists what they must fix (the rows this test's forms
+    // leave out, as every ward's), nothing of the copies.
+    for (k, old, _) in pairs {
+        let book = out.join("phan-hoi").join(format!("P0{k}.xlsx"));
+        let rows = read_sheet(&book, "Lỗi");
+        assert!(!rows
+            .iter()
+            .any(|r| r.get(10).is_some_and(|c| c.contains(old))));
     }
 }
 
@@ -2126,15 +2150,37 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
             .map(|x| x["message"].as_str().unwrap().to_string())
             .unwrap()
     };
+    // Phường 3's names tell the latest: one info of the office's at the
+    // file used, no feedback. Phường 4's plain names are told apart by
+    // their times only: a warning on each file, and its feedback (the
+    // near miss).
     assert_eq!(
-        said("P3_BC quy I_2020.xlsx"),
-        "Phường 3 gửi 3 tệp cho Quý I/2020: P3_BC quy I_2020.xlsx trùng với P3_BC quy I_2020 - ban sua lan 2.xlsx, P3_BC quy I_2020 - ban sua.xlsx. Dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2»); tệp này không được tổng hợp."
+        listed(&f, &["submission-duplicate"]),
+        [
+            "info|submission-duplicate|P03||||P3_BC quy I_2020 - ban sua lan 2.xlsx|P3_BC quy I_2020 - ban sua.xlsx; P3_BC quy I_2020.xlsx",
+            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao (1).xlsx",
+            "warning|submission-duplicate|P04||||P4 bao cao (1).xlsx|P4 bao cao.xlsx",
+        ]
+    );
+    assert_eq!(
+        said("P3_BC quy I_2020 - ban sua lan 2.xlsx"),
+        "Phường 3 gửi 3 tệp cho Quý I/2020: dùng tệp P3_BC quy I_2020 - ban sua lan 2.xlsx (tên tệp ghi «ban sua lan 2»); P3_BC quy I_2020 - ban sua.xlsx, P3_BC quy I_2020.xlsx không được tổng hợp. Không cần sửa gì."
     );
     assert!(
         said("P4 bao cao.xlsx").contains("Dùng tệp P4 bao cao (1).xlsx (sửa đổi gần đây nhất)"),
         "{}",
         said("P4 bao cao.xlsx")
     );
+    // Phường 3's feedback says nothing of its copies; Phường 4's asks to
+    // check the copy used.
+    let said_in = |unit: &str, words: &str| {
+        let book = out.join("phan-hoi").join(format!("{unit}.xlsx"));
+        read_sheet(&book, "Lỗi")
+            .iter()
+            .any(|r| r.get(10).is_some_and(|c| c.contains(words)))
+    };
+    assert!(!said_in("P03", "P3_BC quy I_2020.xlsx"));
+    assert!(said_in("P04", "P4 bao cao.xlsx"));
 }
 
 /// A "bổ sung" file that states only the indicators the ward's report
@@ -2506,8 +2552,9 @@ fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
             && m.contains("nhiều khả năng Văn phòng HĐND và UBND quận đã tính cả Phường 6"),
         "{m}"
     );
-    // Tổng hợp marks the totals Phường 6's set-aside file would enter,
-    // as it marks a blank cell's, and its footnote says why.
+    // Phường 6 sent no report of the run: like a unit that sent nothing,
+    // it marks no total `(*)` (every total lacks it alike) and the line
+    // of the units without figures names it.
     let footnotes = |name: &str| {
         let book = tmp.path().join(format!("out-{name}")).join("tong-hop.xlsx");
         let sheet = read_sheet(&book, "Tổng hợp");
@@ -2520,7 +2567,7 @@ fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
         let notes: Vec<String> = sheet
             .iter()
             .filter_map(|r| r.first())
-            .filter(|t| t.starts_with("(*)"))
+            .filter(|t| t.starts_with("(*)") || t.starts_with("Chưa có số liệu"))
             .cloned()
             .collect();
         (sheet[hc02][5].clone(), style.num_format, notes)
@@ -2529,8 +2576,8 @@ fn an_office_is_not_blamed_on_figures_a_set_aside_ward_has_as_zero() {
         footnotes("aside-zero"),
         (
             "50".to_string(),
-            "#,##0\" (*)\"".to_string(),
-            vec!["(*) Tệp phuong-6.xlsx của Phường 6 ghi kỳ báo cáo Quý II/2020 nên không được tổng hợp (xem trang «Lỗi»): số có dấu (*) chưa gồm số của Phường 6. Hãy đề nghị Phường 6 gửi báo cáo đúng kỳ trước khi trình ký.".to_string()]
+            "#,##0".to_string(),
+            vec!["Chưa có số liệu của 1 đơn vị: Phường 6 (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «Tình trạng nộp»).".to_string()]
         )
     );
     // Phường 6's figures there are not 0: the office's equal figures leave
@@ -4080,4 +4127,141 @@ fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
         notes,
         ["(*) Cột TH của TT06, TT07: Phường 2 không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của đơn vị được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
     );
+}
+
+/// A ward that sent last year's file and then the right one (tester
+/// CL's W00011: «… (ban cu).xlsx» titled QUÝ I/2019, «Gui lai 08-4/…»
+/// titled QUÝ I/2020) had the right totals but a `period-mismatch` error,
+/// a red status line and a feedback workbook asking it to re-send. The
+/// old file beside the right one used is the office's info; a ward whose
+/// only file is of another period keeps the error and its feedback (the
+/// near miss), and is told as a ward that sent nothing in Tổng hợp: no
+/// `(*)` on the totals, named in the line of the units without figures.
+#[test]
+fn an_old_file_of_another_period_beside_the_right_one_is_the_offices_info() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let th = [("Thực hiện quý I", 1)];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(dir.join("Gui lai 08-4")).unwrap();
+    let rows = |hc02: f64| {
+        vec![
+            (
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                vec![N(hc02, None)],
+            ),
+            (
+                "HC03",
+                "Trong đó: giải quyết đúng hạn",
+                "hồ sơ",
+                vec![N(hc02 - 10.0, None)],
+            ),
+            (
+                "HC04",
+                "Trong đó: giải quyết trễ hạn",
+                "hồ sơ",
+                vec![N(10.0, None)],
+            ),
+        ]
+    };
+    // (file, ward, period in the title, HC02)
+    let files = [
+        ("phuong-1.xlsx", 1, "QUÝ I/2020", 100.0),
+        ("phuong-2.xlsx", 2, "QUÝ I/2020", 100.0),
+        ("phuong-3.xlsx", 3, "QUÝ I/2020", 100.0),
+        ("phuong-4.xlsx", 4, "QUÝ I/2020", 100.0),
+        ("phuong-5 (ban cu).xlsx", 5, "QUÝ I/2019", 70.0),
+        ("Gui lai 08-4/phuong-5.xlsx", 5, "QUÝ I/2020", 100.0),
+        ("phuong-6.xlsx", 6, "QUÝ IV/2019", 90.0),
+    ];
+    // Phường 6's columns are of its period too: a report of another
+    // period, not a stale title over this quarter's figures.
+    let th_q4 = [("Thực hiện quý IV", 1)];
+    for (name, k, period, hc02) in files {
+        let header = if k == 6 { &th_q4 } else { &th };
+        write_sheet(
+            &dir.join(name),
+            &format!("UBND PHƯỜNG {k}"),
+            period,
+            &one_row_header(header),
+            &rows(hc02),
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(
+        listed(&f, &["period-mismatch"]),
+        [
+            "error|period-mismatch|P06|A3|||2020-Q1|2019-Q4",
+            "info|period-mismatch|P05|A3|||2020-Q1|2019-Q1",
+        ]
+    );
+    let p05 = f
+        .iter()
+        .find(|x| x["code"] == "period-mismatch" && x["unit"] == "P05")
+        .unwrap();
+    assert_eq!(p05["file"], "phuong-5 (ban cu).xlsx");
+    assert_eq!(
+        p05["message"],
+        "Phường 5: tệp cũ phuong-5 (ban cu).xlsx sai kỳ (ghi Quý I/2019), đã dùng tệp Gui lai 08-4/phuong-5.xlsx đúng kỳ Quý I/2020; số liệu của tệp cũ không được tổng hợp. Không cần sửa gì."
+    );
+    // Each ward's feedback lists what it must fix (the rows this test's
+    // forms leave out, as every ward's): Phường 5's says nothing of its
+    // old file, Phường 6's asks for the file of the period.
+    let feedback = out.join("phan-hoi");
+    let says = |unit: &str, words: &str| {
+        read_sheet(&feedback.join(format!("{unit}.xlsx")), "Lỗi")
+            .iter()
+            .any(|r| r.get(10).is_some_and(|c| c.contains(words)))
+    };
+    assert!(!says("P05", "sai kỳ"));
+    eprintln!(
+        "P06 LOI {:?}",
+        read_sheet(&feedback.join("P06.xlsx"), "Lỗi")
+    );
+    assert!(says("P06", "ghi kỳ báo cáo"));
+    // Tình trạng nộp: Phường 5 submitted, its old file named.
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let p5 = status
+        .iter()
+        .find(|r| r.contains(&"P05".to_string()))
+        .unwrap();
+    assert!(
+        p5.iter().any(|c| c == "đã nộp") && p5.iter().any(|c| c.contains("phuong-5 (ban cu).xlsx")),
+        "{p5:?}"
+    );
+    // Tổng hợp: the five right files; no total marked for Phường 6.
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let hc02 = sheet
+        .iter()
+        .position(|row| row.first().is_some_and(|c| c == "HC02"))
+        .unwrap();
+    let header = sheet
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "Mã"))
+        .unwrap();
+    let th_col = header.iter().position(|h| h.starts_with("TH")).unwrap();
+    let letter = char::from(b'A' + th_col as u8);
+    let style = crate::common::cell_style(
+        &book,
+        "xl/worksheets/sheet1.xml",
+        &format!("{letter}{}", hc02 + 1),
+    );
+    assert_eq!(
+        (sheet[hc02][th_col].as_str(), style.num_format.as_str()),
+        ("500", "#,##0")
+    );
+    assert!(!sheet
+        .iter()
+        .any(|r| r.first().is_some_and(|t| t.starts_with("(*)"))));
+    let last = sheet
+        .iter()
+        .filter_map(|r| r.first())
+        .find(|t| t.starts_with("Chưa có số liệu"))
+        .unwrap();
+    assert!(last.contains("Phường 6"), "{last}");
 }

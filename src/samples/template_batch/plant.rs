@@ -4,7 +4,7 @@
 //! ```text
 //! mistake                needs in the catalog / registry         reported
 //! submission-missing     a ward                                  error
-//! submission-duplicate   a ward; its original differs in one     warning ×2
+//! submission-duplicate   a ward; its original differs in one     info (the name tells)
 //!                        figure outside every formula
 //! sum-mismatch           a relation whole == part + part … that  error in TH and LK
 //!                        the wards report                        (+ total-unchecked)
@@ -266,8 +266,6 @@ enum Edit {
 enum Spot {
     /// A ward's document (its revised copy for a duplicate).
     Ward(usize),
-    /// The original, unused file of the duplicate.
-    Original(usize),
     Department(usize),
     /// No file: a unit that sent nothing.
     Nowhere,
@@ -462,8 +460,9 @@ impl<'c, 'u> Planner<'c, 'u> {
         };
         self.duplicate = Some((k, change.map(|(i, d, _)| (i, d))));
         let p = self.plant("submission-duplicate", k, what, None);
-        let e = finding("warning", "submission-duplicate", &self.units.ward_code(k));
-        self.expect(p, Spot::Original(k), None, e.clone());
+        // The revised copy's name («bản sửa») says it is the latest: one
+        // info at it, the office's.
+        let e = finding("info", "submission-duplicate", &self.units.ward_code(k));
         self.expect(p, Spot::Ward(k), None, e);
     }
 
@@ -1210,8 +1209,6 @@ impl<'c, 'u> Planner<'c, 'u> {
         let doc_of = |spot: Spot| -> Option<usize> {
             match spot {
                 Spot::Ward(k) => out.ward_doc.get(&k).copied(),
-                // The original is written just before its revised copy.
-                Spot::Original(k) => out.ward_doc.get(&k).and_then(|d| d.checked_sub(1)),
                 Spot::Department(j) => out.dept_doc.get(&j).copied(),
                 Spot::Nowhere => None,
             }
