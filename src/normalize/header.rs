@@ -1149,15 +1149,14 @@ pub fn find_table(
                             } else {
                                 ignored.push((c, label, Why::Original(first, first_label)));
                             }
-                        } else if let Some(names_months) = (role == Role::Value(ValueColumn::Th)
-                            && !lk_held(&columns))
-                        .then(|| three_months(c, label))
-                        .filter(|&m| m != three_months(first, first_label))
+                        } else if role == Role::Value(ValueColumn::Th)
+                            && !lk_held(&columns)
+                            && three_months(c, label) != three_months(first, first_label)
                         {
                             // The quarter's column is TH, the three months'
                             // the LK, whichever comes first.
                             let lk = Role::Value(ValueColumn::Lk);
-                            if names_months {
+                            if three_months(c, label) {
                                 columns.push((c, lk));
                                 labels.push((c, label));
                             } else {
