@@ -15,6 +15,7 @@ use crate::text::fold;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Why a template could not be used. Fatal: the run stops with exit 2.
 /// The message is in both languages; [`TemplateError::message`] picks.
@@ -404,14 +405,19 @@ const AREA_WORDS: [(&str, &str, &str); 9] = [
 /// The level word a name opens or ends with ("Phường 5" → phường, "ỦY
 /// BAN NHÂN DÂN QUẬN" → quận).
 fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &'static str)> {
+    // The level words folded once: every unit of the registry is asked.
+    static FOLDED: OnceLock<Vec<String>> = OnceLock::new();
+    let words = FOLDED.get_or_init(|| AREA_WORDS.iter().map(|(vi, _, _)| fold(vi)).collect());
     let f = fold(name);
-    AREA_WORDS.iter().copied().find(|(vi, _, _)| {
-        let w = fold(vi);
-        if at_end {
-            f == w || f.ends_with(&format!(" {w}"))
+    AREA_WORDS.iter().zip(words).find_map(|(&entry, w)| {
+        let found = if at_end {
+            f.strip_suffix(w.as_str())
+                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
         } else {
-            f == w || f.starts_with(&format!("{w} "))
-        }
+            f.strip_prefix(w.as_str())
+                .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        };
+        found.then_some(entry)
     })
 }
 
@@ -1543,6 +1549,52 @@ impl Template {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The level word a name opens or ends with, found against the words
+    /// folded once, is the one a search with the words folded anew finds.
+    #[test]
+    fn a_names_level_word_is_found_with_the_words_folded_once() {
+        let anew = |name: &str, at_end: bool| {
+            let f = fold(name);
+            AREA_WORDS.iter().copied().find(|(vi, _, _)| {
+                let w = fold(vi);
+                if at_end {
+                    f == w || f.ends_with(&format!(" {w}"))
+                } else {
+                    f == w || f.starts_with(&format!("{w} "))
+                }
+            })
+        };
+        for name in [
+            "Phường 5",
+            "PHƯỜNG",
+            "Xã Tân Phú",
+            "Thị xã Sơn Tây",
+            "Thị trấn Đông Anh",
+            "ỦY BAN NHÂN DÂN QUẬN",
+            "UBND tỉnh",
+            "Phườngx 5",
+            "Tân Phú",
+            "",
+            " xã",
+            "Đặc khu Côn Đảo",
+            "Quận 1",
+            "huyện",
+        ] {
+            for at_end in [false, true] {
+                assert_eq!(
+                    level_word(name, at_end),
+                    anew(name, at_end),
+                    "{name:?} {at_end}"
+                );
+            }
+        }
+        assert_eq!(level_word("Phường 5", false).map(|w| w.1), Some("ward"));
+        assert_eq!(
+            level_word("ỦY BAN NHÂN DÂN QUẬN", true).map(|w| w.1),
+            Some("district")
+        );
+    }
 
     #[test]
     fn csv_records_know_their_lines_whatever_the_line_endings() {

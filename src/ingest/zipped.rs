@@ -211,13 +211,31 @@ fn sst_precheck<R: std::io::Read + std::io::Seek>(
         return Ok(());
     };
     let size = part.size();
-    let mut head = Vec::new();
-    if part.take(4096).read_to_end(&mut head).is_err() {
-        return Ok(());
-    }
     // Looked for in the bytes: the head is mostly text, and the count
     // (after its opening quote, one ASCII byte) is digits.
     const ATTR: &[u8] = b"uniqueCount=";
+    let count_in = |head: &[u8]| -> Option<(usize, usize)> {
+        let at = memchr::memmem::find(head, ATTR)? + ATTR.len() + 1;
+        let rest = head.get(at..)?;
+        Some((at, rest.iter().take_while(|b| b.is_ascii_digit()).count()))
+    };
+    // The first 4 KB at most, inflated a piece at a time: the count opens
+    // the part, and the rest of the 4 KB is not inflated once it is read.
+    let mut part = part.take(4096);
+    let mut head = Vec::with_capacity(4096);
+    let mut piece = [0u8; 512];
+    loop {
+        match part.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => head.extend_from_slice(piece.get(..n).unwrap_or_default()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return Ok(()),
+        }
+        // Read on while the count may go on past what is read.
+        if count_in(&head).is_some_and(|(at, len)| at + len < head.len()) {
+            break;
+        }
+    }
     let digits: Option<&[u8]> = memchr::memmem::find(&head, ATTR)
         .and_then(|at| head.get(at + ATTR.len()..))
         .and_then(|rest| rest.split_first())
@@ -427,6 +445,37 @@ mod tests {
             ("xl/sharedStrings.xml", sst),
         ]);
         assert!(kind_of(f.path(), 1_000_000, 1000).is_ok());
+    }
+
+    /// The shared-string count is read a piece at a time: a count whose
+    /// digits run across the end of a piece is read whole, lying or not,
+    /// and one past the first 4 KB is not looked at, as before.
+    #[test]
+    fn a_shared_string_count_across_a_pieces_end_is_read_whole() {
+        let sst = |pad: usize, count: &str| {
+            format!(
+                r#"<?xml version="1.0"?><!--{}--><sst xmlns="x" count="1" uniqueCount="{count}"><si><t>a</t></si></sst>"#,
+                "x".repeat(pad)
+            )
+        };
+        let kind = |xml: String| {
+            let f = archive(&[
+                ("[Content_Types].xml", b"<x/>"),
+                ("xl/sharedStrings.xml", xml.as_bytes()),
+            ]);
+            kind_of(f.path(), 1_000_000, 1000)
+        };
+        // "uniqueCount=\"" ends 6 bytes before the first piece's end, and
+        // 12 digits run 6 bytes into the next: the whole count is judged.
+        let prefix = sst(0, "").find("uniqueCount=").unwrap() + "uniqueCount=\"".len();
+        let pad = 512 - 6 - prefix;
+        let err = kind(sst(pad, "100000000000")).unwrap_err();
+        assert!(err.contains("100000000000 different texts"), "{err}");
+        // The near miss: an honest count at the same place.
+        assert!(kind(sst(pad, "1")).is_ok());
+        assert!(kind(sst(pad - 1, "100000000000")).is_err());
+        // A count after the first 4 KB is not read.
+        assert!(kind(sst(4096, "100000000000")).is_ok());
     }
 
     #[test]

@@ -711,6 +711,11 @@ fn parts(t: &Template) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
 /// A code as an identifier: Unicode-composed, without the spaces around
 /// it, in capitals.
 pub fn code_key(code: &str) -> String {
+    // A code of printable ASCII without spaces (most): cleaning and
+    // trimming leave it as it is, and its capitals are ASCII's.
+    if code.bytes().all(|b| b.is_ascii_graphic()) {
+        return code.to_ascii_uppercase();
+    }
     crate::text::clean(code).trim().to_uppercase()
 }
 
@@ -760,6 +765,34 @@ pub fn loose_code_key(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A code of printable ASCII takes a short way to its key: the key is
+    /// the one cleaning, trimming and upper-casing give, for it and for
+    /// codes that need the long way (spaces, a no-break space, accents).
+    #[test]
+    fn a_codes_key_is_the_same_by_the_short_way() {
+        let long_way = |c: &str| crate::text::clean(c).trim().to_uppercase();
+        for code in [
+            "KT.01",
+            "kt.01",
+            "hc06",
+            "MT-02.1",
+            "3.2a",
+            "[x]",
+            "",
+            " KT.01 ",
+            "KT 01",
+            "KT\u{a0}01",
+            "\u{a0}kt.01",
+            "đt.01",
+            "ĐT\u{200b}01",
+            "kt\t01\n",
+        ] {
+            assert_eq!(code_key(code), long_way(code), "{code:?}");
+        }
+        assert_eq!(code_key("kt.01"), "KT.01");
+        assert_eq!(code_key(" kt 01 "), "KT 01");
+    }
 
     /// A row named without the words its heading says once ("Giải ngân")
     /// is the one indicator whose name ends with it; a tail that several

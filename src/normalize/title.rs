@@ -2,10 +2,12 @@
 //! "PHÒNG TÀI CHÍNH - KẾ HOẠCH", or the file name) and for which period
 //! ("QUÝ I/2020", "Quý 1 năm 2020", "3 tháng đầu năm 2020").
 
+use crate::memo::{remembered, TextMemo};
 use crate::model::{quarter_number, Period, PeriodSpan};
 use crate::template::Template;
 use crate::text::fold;
 use regex::Regex;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -839,8 +841,19 @@ pub fn summary_title_period(text: &str) -> Option<Period> {
     crate::outputs::summary_title_period_en(text).or_else(|| period_in(text))
 }
 
-/// The period a title text names, if any.
+thread_local! {
+    /// The periods of title texts already read on this thread: a batch's
+    /// workbooks repeat their titles ("BIỂU SỐ LIỆU QUÝ I NĂM 2020"), and
+    /// each is looked at several times (the title, the stale-title rule).
+    static PERIODS_IN: RefCell<TextMemo<Option<Period>>> = RefCell::default();
+}
+
+/// The period a title text names, if any (remembered per thread).
 pub fn period_in(text: &str) -> Option<Period> {
+    remembered(&PERIODS_IN, text, || period_in_uncached(text))
+}
+
+fn period_in_uncached(text: &str) -> Option<Period> {
     let f = fold(text);
     if let Some(p) = reported_before_plan(&f) {
         return Some(p);
@@ -894,6 +907,26 @@ pub fn period_in(text: &str) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A title read again on the same thread names the period it named
+    /// the first time, and another title its own.
+    #[test]
+    fn a_title_read_again_names_the_same_period() {
+        let titles = [
+            "BIỂU SỐ LIỆU QUÝ I/2020",
+            "CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM QUÝ II/2020",
+            "Phường 5, ngày 05 tháng 4 năm 2020",
+            "6 tháng đầu năm 2020",
+        ];
+        for _ in 0..2 {
+            for t in titles {
+                assert_eq!(period_in(t), period_in_uncached(t), "{t}");
+            }
+        }
+        assert_eq!(period_in(titles[0]), Some(Period::quarter(2020, 1)));
+        assert_eq!(period_in(titles[1]), Some(Period::quarter(2020, 2)));
+        assert_eq!(period_in(titles[2]), None);
+    }
 
     /// The built-in catalog with `agencies` for its registry.
     fn registry(agencies: &str) -> Template {

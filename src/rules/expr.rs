@@ -21,7 +21,9 @@
 //! (see [`columns_of`]): `TT.02 <= TT.01 [LK, KH, CK]` (what is harvested
 //! in a quarter may exceed what was sown in it: not in TH).
 
+use crate::memo::{remembered, TextMemo};
 use crate::model::ValueColumn;
+use std::cell::RefCell;
 use std::fmt;
 
 /// An arithmetic expression.
@@ -390,12 +392,22 @@ impl Parser {
     }
 }
 
+thread_local! {
+    /// Formulas already parsed on this thread: the checks of every
+    /// submission ask again for the same few formulas of the template.
+    static PARSED: RefCell<TextMemo<Result<Rule, RuleError>>> = RefCell::default();
+}
+
 /// Parses a formula of the template (a relation's columns, when it ends
-/// with them, are left to [`columns_of`]).
+/// with them, are left to [`columns_of`]); remembered per thread.
 ///
 /// # Errors
 /// Where the formula stops making sense and what was expected there.
 pub fn parse(formula: &str) -> Result<Rule, RuleError> {
+    remembered(&PARSED, formula, || parse_uncached(formula))
+}
+
+fn parse_uncached(formula: &str) -> Result<Rule, RuleError> {
     match parse_whole(formula) {
         Err(e) => match split_columns(formula) {
             Some((rule, _)) => Ok(rule),
@@ -651,6 +663,29 @@ impl fmt::Display for Expr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A formula parsed again on the same thread gives what it gave the
+    /// first time: the rule, or the same error.
+    #[test]
+    fn a_formula_parsed_again_gives_the_same() {
+        let formulas = [
+            "HC06 / HC05 * 100",
+            "TT.02 <= TT.01 [LK, KH, CK]",
+            "KT.01 == KT.01.1 + [3.2a]",
+            "HC06 / * 100",
+            "",
+        ];
+        for _ in 0..2 {
+            for f in formulas {
+                assert_eq!(parse(f), parse_uncached(f), "{f}");
+            }
+        }
+        assert!(parse("HC06 / * 100").is_err());
+        assert!(matches!(
+            parse("HC06 / HC05 * 100"),
+            Ok(Rule::Definition(_))
+        ));
+    }
 
     #[test]
     fn the_catalogs_codes_are_bracketed_longest_first() {
