@@ -4845,25 +4845,23 @@ fn incomplete_figures(
         .collect()
 }
 
-/// Whether a sheet is tonghop's own list of findings: its first row
-/// with words is the error list's header, in either language
+/// Whether a sheet is tonghop's own list of findings: its first or
+/// second row with words is the error list's header, in either language
 /// ([`crate::outputs::finding_headers`]), whatever the sheet is named.
 fn is_findings_sheet(grid: &SheetGrid) -> bool {
-    let Some(first) = grid
-        .rows()
+    // The header is the first row of a unit's list, the second of the
+    // office's (under its line of counts).
+    grid.rows()
         .map(|r| grid.row_texts(r))
-        .find(|t| !t.is_empty())
-    else {
-        return false;
-    };
-    let texts: Vec<String> = first
-        .into_iter()
-        .map(|(_, t)| t.trim().to_string())
-        .collect();
-    [Lang::Vi, Lang::En].iter().any(|&lang| {
-        let headers = crate::outputs::finding_headers(lang);
-        texts.len() == headers.len() && texts.iter().zip(headers).all(|(t, h)| t == h)
-    })
+        .filter(|t| !t.is_empty())
+        .take(2)
+        .any(|row| {
+            let texts: Vec<String> = row.into_iter().map(|(_, t)| t.trim().to_string()).collect();
+            [Lang::Vi, Lang::En].iter().any(|&lang| {
+                let headers = crate::outputs::finding_headers(lang);
+                texts.len() == headers.len() && texts.iter().zip(headers).all(|(t, h)| t == h)
+            })
+        })
 }
 
 /// Whether a column left unread because the unit column was read before

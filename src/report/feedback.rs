@@ -22,7 +22,7 @@
 
 use crate::annex::settings::AnnexSettings;
 use crate::annex::table::{find_task_table, TaskHeaderWords};
-use crate::diagnostic::{Finding, Lang, Severity};
+use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
 use crate::ingest::{sniff, Container, OpenWorkbook, SheetGrid};
 use crate::memory::release_free_memory;
@@ -43,7 +43,7 @@ use crate::template::Template;
 use calamine::Data;
 use rayon::prelude::*;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Note, Worksheet, XlsxError};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -231,9 +231,10 @@ pub fn write_feedback(
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Fatal> {
     let folder = out.join(FEEDBACK_DIR);
+    let aside = set_aside_files(outcomes, included);
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
-        if !f.unit.is_empty() && !f.office_only {
+        if !f.unit.is_empty() && !f.office_only && !about_set_aside_content(f, &aside) {
             by_unit.entry(f.unit.as_str()).or_default().push(f);
         }
     }
@@ -283,6 +284,40 @@ pub fn write_feedback(
         .collect();
     release_free_memory();
     written
+}
+
+/// The files read from a unit whose figures are not consolidated
+/// because another file of the same unit is (an older duplicate, a file
+/// of another period beside the right one).
+fn set_aside_files<'a>(outcomes: &'a [FileOutcome], included: &[usize]) -> HashSet<&'a str> {
+    let taken: HashSet<usize> = included.iter().copied().collect();
+    let used: HashSet<usize> = included
+        .iter()
+        .filter_map(|&k| match outcomes.get(k) {
+            Some(FileOutcome::Read(s)) => s.unit,
+            _ => None,
+        })
+        .collect();
+    outcomes
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !taken.contains(k))
+        .filter_map(|(_, o)| match o {
+            FileOutcome::Read(s) if s.unit.is_some_and(|u| used.contains(&u)) => {
+                Some(s.file.as_str())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether `f` is about the contents of a file set aside beside the
+/// unit's file used (its missing LK, a stale title): its figures are in
+/// no total, so the unit has nothing to fix there. A
+/// `submission-duplicate`, which says which file was set aside and why,
+/// is about the two files, not one's contents, and still reaches it.
+fn about_set_aside_content(f: &Finding, aside: &HashSet<&str>) -> bool {
+    f.code != Code::SubmissionDuplicate && aside.contains(f.file.as_str())
 }
 
 /// A cell of a unit's table a finding puts in doubt besides its own: a

@@ -1802,7 +1802,128 @@ fn wrapped_row_height(cells: &[(&str, f64)]) -> f64 {
     row_height(lines, FONT_SIZE)
 }
 
+/// Where a line of Tình trạng nộp stands: the units needing action come
+/// first (with errors, then sent nothing usable, then with warnings), then
+/// those with nothing to do.
+fn action_group(status: Status, tally: Tally) -> u8 {
+    if tally.errors > 0 {
+        0
+    } else if matches!(
+        status,
+        Status::Missing | Status::Unreadable | Status::WrongPeriod | Status::UnknownUnit
+    ) {
+        1
+    } else if tally.warnings > 0 {
+        2
+    } else {
+        3
+    }
+}
+
+/// The counts above Tình trạng nộp's table: the registry's units by
+/// state, and the files of no known unit.
+fn status_counts(lines: &[StatusLine], lang: Lang) -> String {
+    let mut units: Vec<&str> = lines
+        .iter()
+        .filter(|l| !l.unit.is_empty())
+        .map(|l| l.unit.as_str())
+        .collect();
+    units.sort_unstable();
+    units.dedup();
+    let of = |states: &[Status]| {
+        lines
+            .iter()
+            .filter(|l| !l.unit.is_empty() && states.contains(&l.status))
+            .count()
+    };
+    let used = of(&[Status::Submitted, Status::Duplicate]);
+    let blank = of(&[Status::SubmittedBlank]);
+    let missing = of(&[Status::Missing]);
+    let unreadable = of(&[Status::Unreadable]);
+    let wrong = of(&[Status::WrongPeriod]);
+    let duplicate = of(&[Status::Duplicate]);
+    let others = lines.iter().filter(|l| l.unit.is_empty()).count();
+    match lang {
+        Lang::Vi => {
+            let mut text = format!(
+                "Danh mục có {} đơn vị: {used} đã nộp và được tổng hợp (trong đó {duplicate} gửi trùng tệp)",
+                units.len()
+            );
+            if blank > 0 {
+                text.push_str(&format!(", {blank} gửi biểu trống"));
+            }
+            text.push_str(&format!(
+                ", {missing} chưa nộp, {unreadable} không đọc được, {wrong} gửi sai kỳ"
+            ));
+            if others > 0 {
+                text.push_str(&format!(
+                    "; {others} tệp khác (không rõ đơn vị, không đọc được, bỏ qua)"
+                ));
+            }
+            text.push('.');
+            text
+        }
+        Lang::En => {
+            let mut text = format!(
+                "{} in the registry: {used} sent and consolidated ({duplicate} with duplicate files)",
+                Lang::En.count(units.len(), ("", "unit", "units"))
+            );
+            if blank > 0 {
+                text.push_str(&format!(", {blank} blank"));
+            }
+            text.push_str(&format!(
+                ", {missing} missing, {unreadable} unreadable, {wrong} of the wrong period"
+            ));
+            if others > 0 {
+                text.push_str(&format!(
+                    "; {} (unknown unit, unreadable, skipped)",
+                    Lang::En.count(others, ("", "other file", "other files"))
+                ));
+            }
+            text.push('.');
+            text
+        }
+    }
+}
+
+/// Writes a line of text above a table, merged across its `columns`
+/// (widths), wrapped and as tall as it needs.
+fn line_above(
+    ws: &mut Worksheet,
+    row: u32,
+    text: &str,
+    widths: &[f64],
+    bold: bool,
+) -> Result<(), XlsxError> {
+    let width: f64 = widths.iter().sum();
+    let mut f = base().set_text_wrap().set_align(FormatAlign::Top);
+    if bold {
+        f = f.set_bold();
+    }
+    let lines = wrapped_lines(text, width, bold, FONT_SIZE);
+    ws.set_row_height(row, row_height(lines, FONT_SIZE))?;
+    ws.merge_range(
+        row,
+        0,
+        row,
+        widths.len() as u16 - 1,
+        &limits::cell(text),
+        &f,
+    )?;
+    Ok(())
+}
+
+/// Tình trạng nộp:
+///
+/// ```text
+/// row 1   Danh mục có N đơn vị: … đã nộp …, … chưa nộp, …   (counts)
+/// row 2   Xếp trước các đơn vị cần xử lý: …                  (the order)
+/// row 3   STT | Mã đơn vị | Đơn vị | Tệp | Trạng thái | … (header, repeated
+///         on every printed page, autofilter)
+/// row 4…  one line per unit, then every other file
+/// ```
 fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
+    const HEADER: u32 = 2;
     let lang = d.lang;
     let hf = header_format();
     let headers = [
@@ -1817,15 +1938,26 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         lang.pick("Ghi chú", "Note"),
     ];
     let widths = fit_headers([5.0, 10.0, 26.0, 34.0, 14.0, 6.0, 9.0, 9.0, 48.0], &headers);
+    line_above(ws, 0, &status_counts(&d.status, lang), &widths, true)?;
+    line_above(
+        ws,
+        1,
+        lang.pick(
+            "Xếp trước các đơn vị cần xử lý: có lỗi, rồi chưa nộp, không đọc được hoặc sai kỳ, rồi có cảnh báo; sau đó các đơn vị không cần làm gì (trong mỗi nhóm theo thứ tự danh mục).",
+            "Units needing action come first: with errors, then missing, unreadable or of the wrong period, then with warnings; then those with nothing to do (each group in registry order).",
+        ),
+        &widths,
+        false,
+    )?;
     let header_lines = headers
         .iter()
         .zip(widths)
         .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
         .max()
         .unwrap_or(1);
-    ws.set_row_height(0, row_height(header_lines, FONT_SIZE))?;
+    ws.set_row_height(HEADER, row_height(header_lines, FONT_SIZE))?;
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &hf)?;
+        ws.write_string_with_format(HEADER, c as u16, *h, &hf)?;
     }
     // A line's format: filled by its worst finding; text wraps.
     let line_format = |fill: Option<Severity>, wrap: bool| {
@@ -1851,20 +1983,30 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
         by_unit.entry(f.unit.as_str()).or_default().count(f);
         by_file.entry(f.file.as_str()).or_default().count(f);
     }
-    for (k, line) in d.status.iter().enumerate() {
-        let row = k as u32 + 1;
-        let tally = if line.unit.is_empty() {
-            let mut files: Vec<&str> = line.files.split("; ").filter(|x| !x.is_empty()).collect();
-            files.sort_unstable();
-            files.dedup();
-            let mut t = Tally::default();
-            for file in files {
-                t.add(by_file.get(file).copied().unwrap_or_default());
-            }
-            t
-        } else {
-            by_unit.get(line.unit.as_str()).copied().unwrap_or_default()
-        };
+    let mut lines: Vec<(&StatusLine, Tally)> = d
+        .status
+        .iter()
+        .map(|line| {
+            let tally = if line.unit.is_empty() {
+                let mut files: Vec<&str> =
+                    line.files.split("; ").filter(|x| !x.is_empty()).collect();
+                files.sort_unstable();
+                files.dedup();
+                let mut t = Tally::default();
+                for file in files {
+                    t.add(by_file.get(file).copied().unwrap_or_default());
+                }
+                t
+            } else {
+                by_unit.get(line.unit.as_str()).copied().unwrap_or_default()
+            };
+            (line, tally)
+        })
+        .collect();
+    // Stable: each group keeps the registry's order.
+    lines.sort_by_key(|(line, tally)| action_group(line.status, *tally));
+    for (k, (line, tally)) in lines.into_iter().enumerate() {
+        let row = k as u32 + HEADER + 1;
         let (plain, wrap) = match worst(tally) {
             None => &formats[0],
             Some(Severity::Error) => &formats[1],
@@ -1890,14 +2032,46 @@ fn status_sheet(ws: &mut Worksheet, d: &ReportData) -> Result<(), XlsxError> {
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_freeze_panes(1, 0)?;
+    ws.set_freeze_panes(HEADER + 1, 0)?;
     if !d.status.is_empty() {
-        ws.autofilter(0, 0, d.status.len() as u32, 8)?;
+        ws.autofilter(HEADER, 0, HEADER + d.status.len() as u32, 8)?;
     }
     print_setup(ws, lang);
-    ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_rows(HEADER, HEADER)?;
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
+}
+
+/// The counts above the office's error list: findings by severity, and
+/// how many units the errors and the warnings are about.
+fn findings_counts<F: std::borrow::Borrow<Finding>>(findings: &[F], lang: Lang) -> String {
+    let tally = Tally::of(findings.iter().map(|f| f.borrow()));
+    let units = |severity: Severity| {
+        let mut u: Vec<&str> = findings
+            .iter()
+            .map(|f| f.borrow())
+            .filter(|f| f.severity == severity && !f.unit.is_empty())
+            .map(|f| f.unit.as_str())
+            .collect();
+        u.sort_unstable();
+        u.dedup();
+        u.len()
+    };
+    let (eu, wu) = (units(Severity::Error), units(Severity::Warning));
+    match lang {
+        Lang::Vi => format!(
+            "{} lỗi (ở {eu} đơn vị), {} cảnh báo (ở {wu} đơn vị), {} thông tin.",
+            tally.errors, tally.warnings, tally.infos
+        ),
+        Lang::En => format!(
+            "{} (in {}), {} (in {}), {}.",
+            Lang::En.count(tally.errors, ("", "error", "errors")),
+            Lang::En.count(eu, ("", "unit", "units")),
+            Lang::En.count(tally.warnings, ("", "warning", "warnings")),
+            Lang::En.count(wu, ("", "unit", "units")),
+            Lang::En.count(tally.infos, ("", "info", "infos")),
+        ),
+    }
 }
 
 /// Who reads an error list. The office reads `tong-hop.xlsx`'s Lỗi sheet
@@ -2007,7 +2181,8 @@ pub(crate) fn findings_row_height<S: AsRef<str>>(
 
 /// Writes the error list as a sheet: the same columns as errors.csv, one
 /// finding a row, filled by severity, the long columns wrapped and each
-/// row as tall as its message; printed one page wide.
+/// row as tall as its message; printed one page wide. The office's list
+/// opens with a line of its counts above the header.
 ///
 /// The sheet may be in constant-memory mode: rows are written in order.
 pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
@@ -2026,9 +2201,15 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
         .map(|(h, w)| wrapped_lines(h, w, true, FONT_SIZE))
         .max()
         .unwrap_or(1);
-    ws.set_row_height(0, row_height(header_lines, FONT_SIZE))?;
+    // The office's list opens with its counts (a province's list runs
+    // to thousands of rows); a unit's is short and has its own heading.
+    let header = u32::from(reader == Reader::Office);
+    if header > 0 {
+        line_above(ws, 0, &findings_counts(findings, lang), &widths, true)?;
+    }
+    ws.set_row_height(header, row_height(header_lines, FONT_SIZE))?;
     for (c, h) in headers.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &hf)?;
+        ws.write_string_with_format(header, c as u16, *h, &hf)?;
     }
     let format = |s: Severity, wrap: bool| {
         let f = base()
@@ -2048,10 +2229,10 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
         .collect();
     // A sheet holds 1,048,576 rows: past them the last row says how many
     // more findings the error lists hold.
-    let room = (limits::ROWS - 2) as usize;
+    let room = (limits::ROWS - 2 - header) as usize;
     for (k, f) in findings.iter().enumerate().take(room) {
         let f = f.borrow();
-        let row = k as u32 + 1;
+        let row = k as u32 + header + 1;
         let values = finding_values(f, lang, reader);
         ws.set_row_height(row, findings_row_height(&values, &widths, reader))?;
         let pair = &formats[f.severity as usize];
@@ -2062,7 +2243,7 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     }
     if findings.is_empty() {
         let none = lang.pick("Không có phát hiện nào.", "No findings.");
-        ws.merge_range(1, 0, 1, 10, none, &base().set_italic())?;
+        ws.merge_range(header + 1, 0, header + 1, 10, none, &base().set_italic())?;
     }
     if findings.len() > room {
         let more = findings.len() - room;
@@ -2074,15 +2255,20 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
                 format!("… and {more} more findings: see them all in errors.csv and errors.json.")
             }
         };
-        ws.write_string(room as u32 + 1, 10, text)?;
+        ws.write_string(room as u32 + header + 1, 10, text)?;
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(0, 0, findings.len().clamp(1, room + 1) as u32, 10)?;
+    ws.set_freeze_panes(header + 1, 0)?;
+    ws.autofilter(
+        header,
+        0,
+        header + findings.len().clamp(1, room + 1) as u32,
+        10,
+    )?;
     print_setup(ws, lang);
-    ws.set_repeat_rows(0, 0)?;
+    ws.set_repeat_rows(header, header)?;
     ws.set_print_fit_to_pages(1, 0);
     Ok(())
 }

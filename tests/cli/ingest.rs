@@ -635,18 +635,19 @@ fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// The status sheet's rows as (file, status), for the files named.
 fn status_of(out: &Path) -> Vec<(String, String)> {
+    // Two lines of counts, then the header.
     let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
-    let files = status[0]
+    let files = status[2]
         .iter()
         .position(|h| h == "Tệp")
         .expect("a file column");
-    let state = status[0]
+    let state = status[2]
         .iter()
         .position(|h| h == "Trạng thái")
         .expect("a status column");
     status
         .iter()
-        .skip(1)
+        .skip(3)
         .map(|r| (r[files].clone(), r[state].clone()))
         .collect()
 }

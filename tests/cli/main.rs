@@ -1,6 +1,7 @@
 //! Integration tests: the real `tonghop` binary on real files in a temp
 //! folder. One test binary; one module per subcommand.
 
+mod action_first;
 mod annex;
 mod annex_printed;
 mod breakdowns;
