@@ -175,9 +175,16 @@ pub fn intake(
             } else if a.reports {
                 // Files whose sender stays unknown may be this unit's:
                 // those that fit it, else those that fit no unit at all.
+                // Never a file that came in a folder or zip file named
+                // for another unit of the registry (a commune's own report
+                // in Quảng Ngãi's folder is no report of Ninh Bình's).
+                let elsewhere = |k: usize| match &outcomes[k] {
+                    FileOutcome::Read(s) => s.unit_enclosed.is_some_and(|(u, _)| u != ai),
+                    _ => false,
+                };
                 let fitting: Vec<usize> = unplaced
                     .iter()
-                    .filter(|(_, fits)| fits.contains(&ai))
+                    .filter(|&&(k, ref fits)| fits.contains(&ai) && !elsewhere(k))
                     .map(|&(k, _)| k)
                     .collect();
                 // Not a file whose letterhead names a body of another kind
@@ -187,6 +194,7 @@ pub fn intake(
                     .iter()
                     .filter(|&&(k, ref fits)| {
                         fits.is_empty()
+                            && !elsewhere(k)
                             && match &outcomes[k] {
                                 FileOutcome::Read(s) => match short_in_name(&s.file, template)
                                     .filter(|u| missing.contains(u))
@@ -196,7 +204,7 @@ pub fn intake(
                                         !(a.kind == crate::template::AgencyKind::Ward
                                             && other_body(s))
                                             && (template.names_office(&s.unit_text)
-                                                || may_name(&s.unit_text, a))
+                                                || may_name(&s.unit_text, &s.file, a))
                                     }
                                 },
                                 _ => true,
@@ -1055,26 +1063,64 @@ pub fn sender_conflict(s: &Submission, template: &Template, lang: Lang) -> Optio
 /// names no unit of the registry (`file-unknown-unit`); its status line.
 /// Whether what a file of unknown sender says of its sender (`text`,
 /// its title's line) may be `agency` written wrongly: it names no sender
-/// (nothing, or the report's title with its period), or it has a word of
-/// the agency's name ("UBND P. AN BÌNH" for "Phường An Bình") or the
-/// initial of its kind alone ("P. 7" for "Phường 7"). A line naming
-/// another body ("HỘI CỰU CHIẾN BINH QUẬN") is no missing ward's file,
-/// and the ward's `submission-missing` does not hedge on it.
-fn may_name(text: &str, agency: &crate::template::Agency) -> bool {
+/// (nothing, or the report's title with its period, or the words of a
+/// kind alone: "UBND PHƯỜNG ....."), or it (or the file's name, `file`)
+/// has the agency's own name whole ("UBND P. AN BÌNH" for "Phường An
+/// Bình", "bao cao ninh binh.xlsx" for "Tỉnh Ninh Bình"), or it names a
+/// unit of the agency's kind ("UBND XÃ HÒA BÌNH", a commune the registry
+/// lacks, for Xã Cư Pơng), or the initial of its kind alone ("P. 7" for
+/// "Phường 7"). One word of the name shared with another's is no
+/// evidence: "UBND XÃ NAM BÌNH" is no report of Tỉnh Ninh Bình's. A line naming another body ("HỘI CỰU CHIẾN BINH QUẬN")
+/// is no missing ward's file, and the ward's `submission-missing` does
+/// not hedge on it.
+fn may_name(text: &str, file: &str, agency: &crate::template::Agency) -> bool {
     use crate::text::fold;
     let said = fold(text);
     let words: Vec<&str> = said.split(' ').filter(|w| !w.is_empty()).collect();
     if words.is_empty() || crate::normalize::title::period_in(text).is_some() {
         return true;
     }
+    // The words that say what kind of body a name is, before its own.
+    let kind = |w: &str| {
+        [
+            "ubnd", "uy", "ban", "nhan", "dan", "xa", "phuong", "thi", "tran", "p", "x", "tt",
+            "tinh", "thanh", "pho", "tp", "dac", "khu", "thon", "to", "ap",
+        ]
+        .contains(&w)
+    };
+    if words.iter().all(|w| kind(w)) {
+        return true;
+    }
     let name = fold(&agency.name);
-    let mut name_words = name.split(' ').filter(|w| !w.is_empty());
+    let name_words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+    let own_at = name_words
+        .iter()
+        .position(|w| !kind(w))
+        .unwrap_or(name_words.len());
+    let own = &name_words[own_at..];
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| fold(&crate::normalize::title::parted(&s.to_string_lossy())))
+        .unwrap_or_default();
+    let stem_words: Vec<&str> = stem
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let whole = |ws: &[&str]| !own.is_empty() && ws.windows(own.len()).any(|run| run == own);
     let kind_initial = name_words
-        .clone()
-        .next()
+        .first()
         .and_then(|w| w.chars().next())
         .map(String::from);
-    name_words.any(|w| words.contains(&w))
+    // The word of its kind ("UBND XÃ HÒA BÌNH", a commune the registry
+    // lacks, for a missing Xã Cư Pơng), not the words every letterhead
+    // opens with.
+    let letterhead = |w: &str| ["ubnd", "uy", "ban", "nhan", "dan"].contains(&w);
+    let same_kind = name_words[..own_at]
+        .iter()
+        .any(|w| !letterhead(w) && words.contains(w));
+    whole(&words)
+        || whole(&stem_words)
+        || same_kind
         || kind_initial.is_some_and(|i| words.contains(&i.as_str()))
 }
 

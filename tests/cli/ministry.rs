@@ -495,3 +495,71 @@ fn province_own_incomplete_mark_is_kept() {
         "{rows:?}"
     );
 }
+
+/// Tình trạng nộp said Ninh Bình «có thể là tệp không rõ đơn vị:
+/// …/x05-xa-hong-binh.xlsx», a commune's form in Quảng Ngãi's folder,
+/// because «Hồng Bình» shares the word «Bình» with «Ninh Bình». A missing
+/// unit's finding now hedges only on a file that has its own name whole
+/// (or names no sender), never on one in another unit's folder. Near
+/// miss: a file whose title names no sender is still offered.
+#[test]
+fn a_shared_word_or_another_units_folder_is_no_hint_for_a_missing_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    write_ministry(&tpl);
+    let inbox = dir.path().join("nop");
+    std::fs::create_dir_all(inbox.join("Tinh Cao Loc")).unwrap();
+    write_province(
+        &inbox.join("An Ha Q3.xlsx"),
+        "UBND TỈNH AN HÀ",
+        &[(100.0, 300.0), (50.0, 150.0), (40.0, 120.0)],
+    );
+    // «Sơn» of Bình Sơn, in Cao Lộc's folder and outside any folder.
+    std::fs::write(
+        inbox.join("Tinh Cao Loc/x05-xa-hong-son.xlsx"),
+        workbook_bytes("UBND XÃ HỒNG SƠN"),
+    )
+    .unwrap();
+    std::fs::write(
+        inbox.join("x06-xa-nam-son.xlsx"),
+        workbook_bytes("UBND XÃ NAM SƠN"),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let findings = run(&inbox, &out, &tpl, "2026-Q3");
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "submission-missing")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "Tỉnh Bình Sơn chưa gửi báo cáo Quý III/2026.",
+            "Tỉnh Cao Lộc chưa gửi báo cáo Quý III/2026.",
+        ]
+    );
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let said = format!("{status:?}");
+    assert!(!said.contains("có thể là tệp không rõ đơn vị"), "{said}");
+
+    // Near miss: a title naming no sender may be any missing unit's.
+    std::fs::write(
+        inbox.join("bao cao.xlsx"),
+        workbook_bytes("UBND TỈNH ....."),
+    )
+    .unwrap();
+    let findings = run(&inbox, &dir.path().join("out2"), &tpl, "2026-Q3");
+    let missing: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "submission-missing")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "Tỉnh Bình Sơn chưa gửi báo cáo Quý III/2026, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Tỉnh Bình Sơn. Hãy xem các tệp này.",
+            "Tỉnh Cao Lộc chưa gửi báo cáo Quý III/2026, trừ khi tệp không rõ đơn vị gửi (bao cao.xlsx) là của Tỉnh Cao Lộc. Hãy xem các tệp này.",
+        ]
+    );
+}
