@@ -4006,17 +4006,31 @@ fn read_rows(
                     // assessment, not a wrong figure; the tool computes the
                     // percent itself, so nothing to ask of the unit.
                     NumberText::NotANumber
-                        if column.is_percent() && crate::number::is_assessment(s) =>
+                        if column.is_percent()
+                            && (crate::number::is_assessment(s)
+                                || crate::number::change_in_count(s, locale).is_some()) =>
                     {
                         let here = here();
                         let text = crate::text::clean(s);
-                        let said = Read::PercentInWords {
-                            unit: &who,
-                            cell: &here.cell,
-                            code: &ind.code,
-                            name: &ind.name,
-                            column,
-                            text: &text,
+                        let (unit, cell, code, name, text_ref) =
+                            (&who, &here.cell, &ind.code, &ind.name, &text);
+                        let said = match crate::number::is_assessment(s) {
+                            true => Read::PercentInWords {
+                                unit,
+                                cell,
+                                code,
+                                name,
+                                column,
+                                text: text_ref,
+                            },
+                            false => Read::ChangeInCount {
+                                unit,
+                                cell,
+                                code,
+                                name,
+                                column,
+                                text: text_ref,
+                            },
                         };
                         sub.findings.push(
                             Finding::said(Severity::Info, &said, lang)
@@ -4062,34 +4076,6 @@ fn read_rows(
                     {
                         sub.findings
                             .push(percent_error(&here(), ind, column, s.trim(), lang));
-                        continue;
-                    }
-                    // "tăng 2 vụ" where a %CK belongs: the change as a
-                    // count, where last year's 0 leaves no percent. The
-                    // tool computes percents itself: nothing to ask of
-                    // the unit, the office's to know.
-                    NumberText::NotANumber
-                        if column.is_percent()
-                            && crate::number::change_in_count(s, locale).is_some() =>
-                    {
-                        let here = here();
-                        let text = crate::text::clean(s);
-                        let said = Read::ChangeInCount {
-                            unit: &who,
-                            cell: &here.cell,
-                            code: &ind.code,
-                            name: &ind.name,
-                            column,
-                            text: &text,
-                        };
-                        sub.findings.push(
-                            Finding::said(Severity::Info, &said, lang)
-                                .at(&here)
-                                .indicator(ind.code.clone())
-                                .column(column.as_str())
-                                .actual(text.clone())
-                                .for_office(),
-                        );
                         continue;
                     }
                     // A rate's target written as a bound ("≥ 95%",

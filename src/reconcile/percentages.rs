@@ -62,6 +62,17 @@ fn advice_decimals(stated: &TidyRow) -> u8 {
     }
 }
 
+/// The decimals of `value`, a figure typed `factor` times too large
+/// brought back: the figure's own decimals and the digits the division
+/// adds (at most four), no more than the value needs (462.200 / 1000 is
+/// 462,2, not 462,200).
+fn scaled_decimals(figure: &TidyRow, factor: f64, value: f64) -> u8 {
+    let most = (figure.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
+    (0..=most)
+        .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
+        .unwrap_or(most)
+}
+
 /// The decimals a right figure needs to show two significant digits (at
 /// most four): 0,119 is 0,12, not the 0 of a stated «12» typed without
 /// decimals (a dropout rate 100 times too high); 38,9 needs none of its
@@ -1348,10 +1359,7 @@ impl Stated<'_> {
         };
         let base = self.figure(i, base_column)?;
         let value = lk.value / factor;
-        let most = (lk.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
-        let d = (0..=most)
-            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
-            .unwrap_or(most);
+        let d = scaled_decimals(lk, factor, value);
         let right = self.num(value, d);
         let l = self.shown(lk);
         let catalog_unit = self.template.indicators.get(i).map(|x| x.unit.as_str())?;
@@ -1418,10 +1426,7 @@ impl Stated<'_> {
         if off(th.value, lk_value) < slip || off(value, lk_value) >= slip {
             return None;
         }
-        let most = (th.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
-        let d = (0..=most)
-            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
-            .unwrap_or(most);
+        let d = scaled_decimals(th, factor, value);
         let right = self.num(value, d);
         let t = self.shown(th);
         let said = Checked::ThScaled {
@@ -1453,13 +1458,8 @@ impl Stated<'_> {
     /// at the LK: its two percents are right.
     fn lk_slipped(&self, i: usize, lk: &TidyRow, factor: f64) -> Finding {
         let shown = |c: ValueColumn| self.figure(i, c).map(|r| self.shown(r)).unwrap_or_default();
-        // The LK's decimals and the digits the division adds, no more
-        // than the figure needs (462.200 / 1000 is 462,2, not 462,200).
         let value = lk.value / factor;
-        let most = (lk.shown_decimals() + (factor.log10().round().max(0.0) as u8)).min(4);
-        let d = (0..=most)
-            .find(|&d| (round_to(value, d) - round_to(value, most)).abs() < 1e-9)
-            .unwrap_or(most);
+        let d = scaled_decimals(lk, factor, value);
         let right = self.num(value, d);
         let l = self.shown(lk);
         let said = Checked::LkSlipped {
