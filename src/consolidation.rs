@@ -522,7 +522,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         ));
     }
     // Findings about cells, from every file read (included or not: a
-    // duplicate that was not used still deserves its feedback).
+    // duplicate that was not used still deserves its feedback), those of
+    // a file set aside beside its unit's file used as they fit a file
+    // whose figures are not counted.
+    let used_file: std::collections::HashMap<usize, &str> = intake
+        .included
+        .iter()
+        .filter_map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some((s.unit?, s.file.as_str())),
+            _ => None,
+        })
+        .collect();
     for (k, o) in outcomes.iter().enumerate() {
         // A copy of a file read, byte for byte: its findings are that
         // file's, said once.
@@ -532,6 +542,10 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         if let FileOutcome::Read(s) = o {
             // The LK a quarter's file lacks, given by the unit's year file.
             let lk_given = intake.lk_elsewhere.contains(&k);
+            let aside = s
+                .unit
+                .filter(|_| !used.contains(&k))
+                .and_then(|u| used_file.get(&u).copied());
             findings.extend(
                 s.findings
                     .iter()
@@ -541,7 +555,16 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
                             && f.severity == crate::diagnostic::Severity::Error
                             && f.column == crate::model::ValueColumn::Lk.as_str())
                     })
-                    .cloned(),
+                    .map(|f| match aside {
+                        Some(used) => crate::reconcile::intake::set_aside_finding(
+                            f,
+                            t,
+                            used,
+                            config.period,
+                            config.lang,
+                        ),
+                        None => f.clone(),
+                    }),
             );
         }
     }

@@ -166,6 +166,17 @@ pub enum Said<'a> {
         period: Period,
         used: &'a str,
     },
+    /// `period-mismatch` (an info, the office's): `file`, of `unit`, a
+    /// form of the run's `period` whose title says `stated`, was set
+    /// aside beside `used`, which is consolidated: its stale title is in
+    /// nothing to sign, and nothing of it is counted.
+    TitleSetAside {
+        file: &'a str,
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+        used: &'a str,
+    },
     /// `period-mismatch` of `tonghop check`: `unit`'s file states the
     /// period `stated` but is checked for `period`; its figures are checked
     /// as `stated`'s.
@@ -434,6 +445,7 @@ impl Words for Said<'_> {
             | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. }
             | Said::PeriodSuperseded { .. }
+            | Said::TitleSetAside { .. }
             | Said::PeriodChecked { .. }
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
@@ -868,6 +880,16 @@ fn submissions(s: &Said, lang: Lang) -> String {
         ),
         (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::En) => format!(
             "{unit}: the old file {file} is for another period ({}); {used}, of {}, is used and the old file's figures are not consolidated. Nothing needs changing.",
+            stated.title_en(),
+            period.title_en()
+        ),
+        (Said::TitleSetAside { file, unit, stated, period, used }, Lang::Vi) => format!(
+            "{unit}: tệp {file} có tiêu đề ghi {}, không phải {}, nhưng tệp này không được dùng: đã dùng tệp {used}; số liệu của tệp {file} không được tổng hợp. Không cần sửa gì.",
+            stated.title_vi(),
+            period.title_vi()
+        ),
+        (Said::TitleSetAside { file, unit, stated, period, used }, Lang::En) => format!(
+            "{unit}: {file} is titled for {}, not {}, but it is not used: {used} is; the figures of {file} are not consolidated. Nothing needs changing.",
             stated.title_en(),
             period.title_en()
         ),

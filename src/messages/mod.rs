@@ -90,6 +90,31 @@ pub fn entry(code: Code) -> Option<&'static Entry> {
     CATALOG.iter().find(|e| e.code == code)
 }
 
+/// What a unit's error list says a finding is: its code's meaning, but
+/// a `pct-mismatch` at an amount (a quantity column of an indicator that
+/// is no rate: the percentage written is right, the amount it was worked
+/// from is off) says that, not that the percentage is wrong.
+pub fn unit_label(
+    f: &crate::diagnostic::Finding,
+    template: Option<&crate::template::Template>,
+    lang: Lang,
+) -> &'static str {
+    let at_amount = || {
+        let quantity = crate::model::ValueColumn::parse(&f.column).is_some_and(|c| !c.is_percent());
+        let rate = template
+            .and_then(|t| t.indicator(&f.indicator))
+            .is_none_or(|i| i.kind == crate::template::Kind::Rate);
+        quantity && !rate
+    };
+    if f.code == Code::PctMismatch && at_amount() {
+        return lang.pick(
+            "Số liệu có lẽ gõ sai (thừa, thiếu chữ số hoặc ghi theo đơn vị khác); tỷ lệ đã ghi cho thấy số đúng.",
+            "A figure likely mistyped (digits, or another unit); the percentage written shows the right one.",
+        );
+    }
+    entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang))
+}
+
 /// Every code, in the README's order.
 pub const CATALOG: &[Entry] = &[
     Entry {

@@ -211,6 +211,13 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             period: q1,
             used: "Gui lai/Bao cao.xlsx",
         },
+        Said::TitleSetAside {
+            file: "Bao cao Q1 (ban cu).xlsx",
+            unit,
+            stated: q4,
+            period: q1,
+            used: "Bao cao Q1 - sua lan 2.xlsx",
+        },
         Said::SubmissionCopies {
             unit,
             count: 3,
@@ -2032,6 +2039,7 @@ fn said_variant(s: &Said) -> usize {
         Said::FigureIncomplete { .. } => 41,
         Said::SubmissionRevised { .. } => 43,
         Said::PeriodSuperseded { .. } => 44,
+        Said::TitleSetAside { .. } => 45,
     }
 }
 
@@ -2261,7 +2269,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 45);
+    covers("Said", said.iter().map(said_variant), 46);
     covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 51);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

@@ -582,6 +582,42 @@ pub fn intake(
     }
 }
 
+/// A finding of a file set aside beside its unit's file `used`, as the
+/// office is told it. A title of another period on a form of the run's
+/// (`period-mismatch`, which says the figures are read and counted as the
+/// run's) is the office's info that the copy is set aside: its figures
+/// are in no total and its title in nothing to sign. Any other finding
+/// is unchanged.
+pub fn set_aside_finding(
+    f: &Finding,
+    template: &Template,
+    used: &str,
+    period: Period,
+    lang: Lang,
+) -> Finding {
+    let stated = f.actual.parse::<Period>().ok();
+    let unit = template.agency_index(&f.unit);
+    let (Code::PeriodMismatch, Some(stated), Some(u), true) =
+        (f.code, stated, unit, f.severity != Severity::Info)
+    else {
+        return f.clone();
+    };
+    let said = Said::TitleSetAside {
+        file: &f.file,
+        unit: &template.agencies[u].shown(),
+        stated,
+        period,
+        used,
+    };
+    let info = Finding::said(Severity::Info, &said, lang);
+    Finding {
+        severity: Severity::Info,
+        message: info.message,
+        ..f.clone()
+    }
+    .for_office()
+}
+
 /// Whether a file's letterhead names a body of another kind than the
 /// commune its name or folder points to (a former district's Phòng).
 fn other_body(s: &Submission) -> bool {

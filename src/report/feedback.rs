@@ -507,7 +507,12 @@ pub fn feedback_workbook(
         // places were kept from the first reading. Another zip (.ods,
         // .xlsb) is refused by the annotation and re-rendered below.
         let plans = plans_of(sub, findings, related, ctx.lang);
-        let list = list_sheet(findings, &heading_of(Some(sub), findings, ctx), ctx.lang);
+        let list = list_sheet(
+            findings,
+            &heading_of(Some(sub), findings, ctx),
+            ctx.template,
+            ctx.lang,
+        );
         let max = limits.max_unzipped_mb.saturating_mul(1_000_000);
         let annotated = match &inside {
             Some(bytes) => annotate_bytes(bytes.clone(), &plans, &list, max),
@@ -613,7 +618,7 @@ fn marks_of(
 /// The findings sheet of an annotated copy (named anew by the caller
 /// when a sheet of the unit's has its name): the columns, widths, row
 /// heights, page header and footer of `tong-hop.xlsx`'s error list.
-fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
+fn list_sheet(findings: &[&Finding], heading: &str, template: &Template, lang: Lang) -> ListSheet {
     use crate::report::layout::{row_height, wrapped_lines, FONT_SIZE};
     use crate::report::workbook::{
         finding_values, findings_headers, findings_row_height, findings_widths, heading_code,
@@ -627,7 +632,7 @@ fn list_sheet(findings: &[&Finding], heading: &str, lang: Lang) -> ListSheet {
     let rows: Vec<(Severity, Vec<String>)> = findings
         .iter()
         .map(|f| {
-            let values = finding_values(f, lang, Reader::Unit);
+            let values = finding_values(f, Some(template), lang, Reader::Unit);
             (
                 f.severity,
                 values.into_iter().map(|v| v.into_owned()).collect(),
@@ -731,7 +736,13 @@ fn rendered(
         .set_name(&list_title)?;
     // The error list as tong-hop.xlsx prints it, with whose findings for
     // which period on every page.
-    super::workbook::findings_sheet(ws, findings, lang, super::workbook::Reader::Unit)?;
+    super::workbook::findings_sheet(
+        ws,
+        findings,
+        Some(ctx.template),
+        lang,
+        super::workbook::Reader::Unit,
+    )?;
     let heading = heading_of(source.as_ref().map(|(s, _, _)| *s), findings, ctx);
     if !heading.is_empty() {
         super::workbook::print_heading(ws, &heading);

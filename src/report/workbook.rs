@@ -911,7 +911,7 @@ pub fn write_workbook_split(path: &Path, data: &ReportData, max_columns: u32) ->
                 detail_sheet(ws, data, &marks, part)?;
             }
             status_sheet(status, data)?;
-            findings_sheet(findings, data.findings, data.lang, Reader::Office)?;
+            findings_sheet(findings, data.findings, None, data.lang, Reader::Office)?;
             let t = &data.template.settings;
             let period = data.period.title(data.lang);
             let heading = [t.office.trim(), t.title.trim(), period.as_str()]
@@ -2118,6 +2118,7 @@ pub(crate) fn findings_headers(lang: Lang, reader: Reader) -> [&'static str; 11]
 /// [`Reader`]).
 pub(crate) fn finding_values<'a>(
     f: &'a Finding,
+    template: Option<&Template>,
     lang: Lang,
     reader: Reader,
 ) -> [std::borrow::Cow<'a, str>; 11] {
@@ -2131,9 +2132,7 @@ pub(crate) fn finding_values<'a>(
             f.message.as_str(),
         ),
         Reader::Unit => (
-            Cow::Borrowed(
-                crate::messages::entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang)),
-            ),
+            Cow::Borrowed(crate::messages::unit_label(f, template, lang)),
             crate::messages::rule_in_signs(&f.expected),
             f.unit_message(),
         ),
@@ -2188,6 +2187,7 @@ pub(crate) fn findings_row_height<S: AsRef<str>>(
 pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     ws: &mut Worksheet,
     findings: &[F],
+    template: Option<&Template>,
     lang: Lang,
     reader: Reader,
 ) -> Result<(), XlsxError> {
@@ -2233,7 +2233,7 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
     for (k, f) in findings.iter().enumerate().take(room) {
         let f = f.borrow();
         let row = k as u32 + header + 1;
-        let values = finding_values(f, lang, reader);
+        let values = finding_values(f, template, lang, reader);
         ws.set_row_height(row, findings_row_height(&values, &widths, reader))?;
         let pair = &formats[f.severity as usize];
         for (c, v) in values.iter().enumerate() {

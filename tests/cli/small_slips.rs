@@ -338,6 +338,30 @@ fn small_communes_slips_are_blamed_where_they_are() {
             && crossed.contains("ghi 0 nếu không phát sinh"),
         "{crossed}"
     );
+    // Nà Phặc's feedback names what its findings say: its amounts are
+    // off, its %CK right (it was labelled «Tỷ lệ ghi khác tỷ lệ tính từ
+    // số liệu.», which the message contradicts). Near miss: Kim Sơn's
+    // rate, wrong in its TH column, keeps the percentage's label.
+    let labels = |unit: &str| -> Vec<String> {
+        read_sheet(&out.join(format!("phan-hoi/{unit}.xlsx")), "Lỗi")
+            .iter()
+            .filter(|r| r[2] == unit && ["D9", "E9", "D12"].contains(&r[5].as_str()))
+            .map(|r| format!("{}|{}|{}|{}", r[5], r[6], r[7], r[1]))
+            .collect()
+    };
+    const AMOUNT: &str = "Số liệu có lẽ gõ sai (thừa, thiếu chữ số hoặc ghi theo đơn vị khác); \
+                          tỷ lệ đã ghi cho thấy số đúng.";
+    assert_eq!(
+        labels("X11"),
+        [
+            format!("D9|TT.05|TH|{AMOUNT}"),
+            format!("E9|TT.05|LK|{AMOUNT}")
+        ]
+    );
+    assert_eq!(
+        labels("X08"),
+        ["D12|TT.08|TH|Tỷ lệ ghi khác tỷ lệ tính từ số liệu."]
+    );
     // Trung Hà is sent its feedback.
     assert!(out.join("phan-hoi/X13.xlsx").is_file());
     // Tổng hợp: Nà Phặc's 25 trillion marked red in TH and LK; the fires'
