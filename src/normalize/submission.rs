@@ -3697,6 +3697,17 @@ fn read_rows(
                     );
                 }
                 _ if is_same_unit(&row_unit, &ind.unit, &t.settings.abbreviations) => {}
+                // "Nhóm, lớp" for "lớp": the catalog's unit among the
+                // names the clerk's form gives what is counted (a nursery
+                // counts its groups and classes as one): the catalog's
+                // unit, nothing to check.
+                _ if ind.kind != crate::template::Kind::Rate
+                    && lists_the_unit(
+                        &row_unit,
+                        &ind.unit,
+                        &ind.name,
+                        &t.settings.abbreviations,
+                    ) => {}
                 // Two names for what is counted ("chiếc" for "xe", "Đơn
                 // thư" for "đơn"): a count is a count, so the figures are
                 // kept, with a warning to check the unit.
@@ -5417,6 +5428,44 @@ fn is_same_unit(
         || begins(&wb, &wa)
 }
 
+/// Whether a written unit lists the catalog's among alternatives of one
+/// count, split by commas, semicolons or slashes ("Nhóm, lớp", "nhóm/lớp"
+/// for "lớp"). Not when a part is a measure, money, a rate or a multiple
+/// ("nghìn lớp"), nor when a slash may say "per": a slashed list counts
+/// only when the indicator's name names every part ("Số nhóm, lớp mầm
+/// non"), so "học sinh/lớp" (pupils per class) under "Số lớp" is not
+/// the catalog's unit.
+fn lists_the_unit(
+    written: &str,
+    catalog: &str,
+    name: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    const SPLIT: [char; 3] = [',', ';', '/'];
+    if !written.contains(SPLIT) || catalog.contains(SPLIT) || is_measure(catalog) {
+        return false;
+    }
+    let parts: Vec<&str> = written.split(SPLIT).map(str::trim).collect();
+    let odd = |p: &&str| {
+        p.is_empty()
+            || p.contains(|c: char| c.is_ascii_digit())
+            || is_measure(p)
+            || scaled_count(p, catalog, abbreviations).is_some()
+    };
+    if parts.len() < 2 || parts.iter().any(odd) || per_base(written).is_some() {
+        return false;
+    }
+    if written.contains('/') {
+        let name = fold(name);
+        if !parts.iter().all(|p| name.contains(fold(p).as_str())) {
+            return false;
+        }
+    }
+    parts
+        .iter()
+        .any(|p| is_same_unit(p, catalog, abbreviations))
+}
+
 /// A unit per a number of something, its base said in digits or in words
 /// ("giường/10.000 dân", "bác sĩ/1 vạn dân", "giường/vạn dân", "ca/100.000
 /// dân", "/nghìn dân"): what is counted (folded), the base as a number
@@ -6176,6 +6225,35 @@ mod tests {
         ] {
             assert!(!is_same_unit(a, b, abbr), "{a} ≠ {b}");
         }
+    }
+
+    #[test]
+    fn a_unit_listing_the_catalogs_among_alternatives_is_the_catalogs() {
+        let t = crate::template::Template::builtin().unwrap();
+        let abbr = &t.settings.abbreviations;
+        let name = "Số nhóm, lớp mầm non";
+        assert!(lists_the_unit("Nhóm, lớp", "lớp", name, abbr));
+        assert!(lists_the_unit("nhóm; lớp", "lớp", "Số lớp", abbr));
+        assert!(lists_the_unit("Nhóm/lớp", "lớp", name, abbr));
+        // Near misses: one other name, the catalog's unit absent, a slash
+        // that may say "per", a multiple, a measure.
+        assert!(!lists_the_unit("nhóm", "lớp", name, abbr));
+        assert!(!lists_the_unit("Nhóm, trẻ", "lớp", name, abbr));
+        assert!(!lists_the_unit("học sinh/lớp", "lớp", "Số lớp", abbr));
+        assert!(!lists_the_unit(
+            "học sinh/lớp",
+            "học sinh",
+            "Số học sinh",
+            abbr
+        ));
+        assert!(!lists_the_unit("nghìn lớp, nhóm", "lớp", name, abbr));
+        assert!(!lists_the_unit("lớp, ha", "lớp", name, abbr));
+        assert!(!lists_the_unit(
+            "giường/vạn dân",
+            "giường",
+            "Số giường bệnh",
+            abbr
+        ));
     }
 
     #[test]

@@ -135,9 +135,10 @@ pub struct Totals {
     /// column ([`stock_th_as_lk`]).
     pub th_from_lk: Vec<ThFromLk>,
     /// The totals (indicator, column index) worked from a stock's figure
-    /// taken from its other column: an LK taken as TH (the LK, its %KH
-    /// and %CK, and the rates it is an operand of) or a TH taken as LK
-    /// (the TH, and the rates it is an operand of). Printed `(*)`.
+    /// taken from its other column where the unit wrote both and they
+    /// differ: an LK taken as TH (the LK, its %KH and %CK, and the rates
+    /// it is an operand of). Printed `(*)`. (A TH taken as the LK of a
+    /// unit that sent no TH column is the same level: not marked.)
     pub taken_cells: std::collections::BTreeSet<(usize, usize)>,
     /// The figures a unit marked (*) with a note saying they are
     /// incomplete (its `indicator-missing` warning at the cell): the
@@ -712,8 +713,10 @@ pub fn stated_incomplete<'a>(
 /// flow's quarter cannot be told from its LK: its TH total stays empty
 /// ([`Totals::without_column`]), as does a stock stated at the period's
 /// start («tồn đầu kỳ»), whose TH and LK differ. [`Totals::th_from_lk`]
-/// says whose LK was taken: Tổng hợp prints those totals with `(*)` and
-/// a footnote line. A unit that sent the TH column but left a stock's
+/// says whose LK was taken. Nothing is inferred that the report could
+/// doubt (the level at the half-year's end is the level at its last
+/// quarter's end), so the totals are not marked `(*)` and need no
+/// footnote: there is nothing for the units to confirm. A unit that sent the TH column but left a stock's
 /// cell empty is not filled: its figure is unknown.
 ///
 /// # Errors
@@ -820,15 +823,6 @@ pub fn stock_th_as_lk(
         totals.values[i][kh] = Some(t.value);
     }
     recompute_percentages(totals, template);
-    let taken: BTreeSet<usize> = totals.th_from_lk.iter().map(|e| e.indicator).collect();
-    let mut cells: BTreeSet<(usize, usize)> = taken.iter().map(|&i| (i, th)).collect();
-    for (rate, ops) in &derived.rates {
-        if ops.iter().any(|o| taken.contains(o)) {
-            cells.insert((*rate, th));
-        }
-    }
-    cells.retain(|&(i, _)| totals.shown(i, th_c).is_some());
-    totals.taken_cells.extend(cells);
     Ok(())
 }
 

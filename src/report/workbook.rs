@@ -45,7 +45,7 @@ use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
 };
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 pub use crate::model::{Status, StatusLine};
@@ -572,58 +572,6 @@ fn lk_from_th_footnote(
         .collect()
 }
 
-/// The footnote lines of the stocks whose TH total takes the LK of a unit
-/// that sent no TH column ([`crate::reconcile::stock_th_as_lk`]): one
-/// line per set of units that left out the same stocks, naming the
-/// stocks and the units, and saying why their LK stands for their TH.
-fn th_from_lk_footnote(
-    taken: &[crate::reconcile::ThFromLk],
-    t: &Template,
-    lang: Lang,
-) -> Vec<String> {
-    let mut by_unit: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for e in taken {
-        by_unit.entry(e.unit).or_default().push(e.indicator);
-    }
-    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
-    for (u, mut inds) in by_unit {
-        inds.sort_unstable();
-        inds.dedup();
-        match groups.iter_mut().find(|(i, _)| *i == inds) {
-            Some((_, units)) => units.push(u),
-            None => groups.push((inds, vec![u])),
-        }
-    }
-    groups
-        .iter()
-        .map(|(inds, units)| {
-            let codes: Vec<&str> = inds
-                .iter()
-                .filter_map(|&i| t.indicators.get(i))
-                .map(|i| i.code.as_str())
-                .collect();
-            let codes = codes.join(", ");
-            let names: Vec<String> = units
-                .iter()
-                .filter_map(|&u| t.agencies.get(u))
-                .map(|a| a.shown().into_owned())
-                .collect();
-            let names = names.join(", ");
-            match (lang, units.len()) {
-                (Lang::Vi, 1) => format!(
-                    "(*) Cột TH của {codes}: {names} không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của đơn vị được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với {names} trước khi trình ký."
-                ),
-                (Lang::Vi, _) => format!(
-                    "(*) Cột TH của {codes}: {names} không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của các đơn vị này được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với các đơn vị trước khi trình ký."
-                ),
-                (Lang::En, _) => format!(
-                    "(*) Column TH of {codes}: {names} sent no TH column (their form has the LK only); these are levels at the period's end, whose TH is their LK, so their TH is taken as the LK they wrote; figures marked (*) are worked from it. Confirm with them before signing."
-                ),
-            }
-        })
-        .collect()
-}
-
 /// The footnote lines of the rows left blank because no unit in the
 /// totals reports them ([`crate::reconcile::uncomputed::unreported`]):
 /// one line for those no unit of the registry reports, one for those
@@ -1106,7 +1054,6 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
     );
     let heading_lines = usize::from(!footnote.is_empty() && !partial.is_empty());
     footnote.extend(lk_from_th_footnote(&d.totals.lk_from_th, t, lang));
-    footnote.extend(th_from_lk_footnote(&d.totals.th_from_lk, t, lang));
     footnote.extend(incomplete_footnote(&d.totals.incomplete, t, lang));
     // The units whose figures are in the totals: the count under the
     // title's (a blank form adds nothing).
@@ -1595,6 +1542,15 @@ fn detail_sheet(
     // hidden would print an empty column on every page of its strip.
     let mut visible = vec![false; agency_at.len()];
     let mut rows_hidden = false;
+    // A stock's TH of a unit that sent no TH column is its LK (both its
+    // level at the period's end), as in the totals: shown so, the row's
+    // sum is the total.
+    let th_of_stock: HashMap<(usize, usize), f64> = d
+        .totals
+        .th_from_lk
+        .iter()
+        .map(|e| ((e.indicator, e.unit), e.lk))
+        .collect();
     for b in 0..bands.band_count() {
         let band = bands.band(b);
         let cells = bands.cells(b).map_err(io)?;
@@ -1633,7 +1589,10 @@ fn detail_sheet(
                     } else {
                         None
                     };
-                    let v = value(pos);
+                    let v = value(pos).or_else(|| match column {
+                        ValueColumn::Th => th_of_stock.get(&(i, u)).copied(),
+                        _ => None,
+                    });
                     if !hidden && (v.is_some() || mark.is_some()) {
                         visible[pos] = true;
                     }

@@ -4015,8 +4015,11 @@ fn percents_that_agree_on_another_amount_blame_the_amount() {
 /// (no quarter column; tester BX: four communes so, and every TH total of
 /// the province was blank): a stock's TH is its level at the period's
 /// end, as its LK, so the TH totals of the stocks (TT06, TT07) and of the
-/// rate worked from them (TT08) take Phường 2's LK, printed `(*)` with a
-/// footnote line naming the stocks and the unit. A flow's quarter cannot
+/// rate worked from them (TT08) take Phường 2's LK. Nothing was guessed
+/// (tester CE: 20 stocks' TH printed `(*)`, two footnote lines asking to
+/// confirm with the communes): no `(*)`, no footnote line, and Chi tiết
+/// shows Phường 2's TH as its level, so that the row adds up to its
+/// Tổng cộng. A flow's quarter cannot
 /// be told from its LK (HC02 and its rate HC05 stay blank), nor can a
 /// stock stated at the period's start (TT04 «Đơn tồn đầu kỳ», whose TH
 /// and LK differ): the `total-uncomputed` info names those alone.
@@ -4110,23 +4113,45 @@ fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
     assert_eq!(th_lk("TT04"), (String::new(), "24".into()));
     let part = "xl/worksheets/sheet1.xml";
     for code in ["TT06", "TT07", "TT08"] {
-        let a1 = format!("E{}", row_of(code) + 1);
-        let style = crate::common::cell_style(&book, part, &a1);
-        assert!(style.num_format.ends_with("\" (*)\""), "{code} {style:?}");
-        // The LK is the units' own sum: no sign.
-        let a1 = format!("F{}", row_of(code) + 1);
-        let style = crate::common::cell_style(&book, part, &a1);
-        assert!(!style.num_format.contains("(*)"), "{code} {style:?}");
+        // Neither the TH taken from the LK nor the LK is signed.
+        for column in ["E", "F"] {
+            let a1 = format!("{column}{}", row_of(code) + 1);
+            let style = crate::common::cell_style(&book, part, &a1);
+            assert!(!style.num_format.contains("(*)"), "{code} {style:?}");
+        }
     }
     let notes: Vec<&str> = sheet
         .iter()
         .filter_map(|r| r.first().map(String::as_str))
-        .filter(|t| t.starts_with("(*)"))
+        .filter(|t| t.starts_with("(*)") || t.contains("xác nhận"))
         .collect();
-    assert_eq!(
-        notes,
-        ["(*) Cột TH của TT06, TT07: Phường 2 không gửi cột TH (biểu chỉ có lũy kế); các chỉ tiêu này là số có đến cuối kỳ, thực hiện bằng lũy kế, nên số TH của đơn vị được lấy bằng lũy kế đơn vị ghi; số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
+    assert!(notes.is_empty(), "{notes:?}");
+    // The near miss: the flow's TH stays blank, said under the table.
+    let blank: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("Ô để trống: cột TH"))
+        .collect();
+    assert_eq!(blank.len(), 1, "{blank:?}");
+    assert!(
+        blank[0].contains("HC02") && blank[0].contains("Phường 2"),
+        "{blank:?}"
     );
+    assert!(!blank[0].contains("TT06"), "{blank:?}");
+    // Chi tiết: Phường 2's TH of a stock is its level; of a flow, blank.
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let unit_col = detail[0].iter().position(|h| h == "Phường 2").unwrap();
+    let cell = |code: &str, column: &str| {
+        let row = detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .unwrap();
+        row[unit_col].clone()
+    };
+    assert_eq!(cell("TT06", "TH"), "250");
+    assert_eq!(cell("TT07", "TH"), "200");
+    assert_eq!(cell("HC02", "TH"), "");
+    assert_eq!(cell("HC02", "LK"), "80");
 }
 
 /// A ward that sent last year's file and then the right one (tester
