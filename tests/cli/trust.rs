@@ -4154,6 +4154,97 @@ fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
     assert_eq!(cell("HC02", "LK"), "80");
 }
 
+/// Tester CE: 12 `unit-mismatch` warnings, one per commune, for «Nhóm,
+/// lớp» in the unit cell of «Số nhóm, lớp mầm non», whose catalog unit is
+/// «lớp»: the form's usual unit for nurseries (groups and classes), which
+/// lists the catalog's. A list holding the catalog's unit is that unit:
+/// nothing said, the figures added. Near misses: «nhóm» alone, «học
+/// sinh» for «lớp», and «học sinh/lớp» (pupils per class) under an
+/// indicator whose name does not name pupils stay warnings.
+#[test]
+fn a_unit_cell_listing_the_catalogs_unit_is_that_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         GD.11,HC,\"Số nhóm, lớp mầm non\",lớp,stock,ward,VP,\n\
+         GD.12,HC,Số lớp tiểu học,lớp,stock,ward,VP,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = [("Thực hiện quý II", 1), ("Lũy kế 6 tháng", 1)];
+    for (k, nursery, primary) in [
+        (1, "Nhóm, lớp", "lớp"),
+        (2, "Nhóm/lớp", "Lớp"),
+        (3, "nhóm", "học sinh"),
+        (4, "Nhóm; lớp", "học sinh/lớp"),
+    ] {
+        let n = 10.0 * f64::from(k);
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "6 THÁNG ĐẦU NĂM 2020",
+            &one_row_header(&header),
+            &[
+                (
+                    "GD.11",
+                    "Số nhóm, lớp mầm non",
+                    nursery,
+                    vec![N(n, None), N(n, None)],
+                ),
+                (
+                    "GD.12",
+                    "Số lớp tiểu học",
+                    primary,
+                    vec![N(n + 1.0, None), N(n + 1.0, None)],
+                ),
+            ],
+        );
+    }
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-H1");
+    let units: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "unit-mismatch")
+        .map(|x| {
+            format!(
+                "{}|{}|{}|{}|{}|{}",
+                x["severity"].as_str().unwrap(),
+                x["unit"].as_str().unwrap(),
+                x["cell"].as_str().unwrap(),
+                x["indicator"].as_str().unwrap(),
+                x["expected"].as_str().unwrap(),
+                x["actual"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            "warning|P03|D7|GD.11|lớp|nhóm",
+            "warning|P03|D8|GD.12|lớp|học sinh",
+            "warning|P04|D8|GD.12|lớp|học sinh/lớp",
+        ]
+    );
+    // Phường 1 and 2 have nothing to hear: no finding above an info.
+    let told: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| matches!(x["unit"].as_str(), Some("P01" | "P02")) && x["severity"] != "info")
+        .collect();
+    assert!(told.is_empty(), "{told:?}");
+    // Every figure is added, the warned ones too (a count is a count).
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let th_lk = |code: &str| {
+        let row = sheet.iter().find(|r| r[0] == code).unwrap();
+        (row[4].clone(), row[5].clone())
+    };
+    assert_eq!(th_lk("GD.11"), ("100".into(), "100".into()));
+    assert_eq!(th_lk("GD.12"), ("104".into(), "104".into()));
+}
+
 /// A ward that sent last year's file and then the right one (tester
 /// CL's W00011: «… (ban cu).xlsx» titled QUÝ I/2019, «Gui lai 08-4/…»
 /// titled QUÝ I/2020) had the right totals but a `period-mismatch` error,
