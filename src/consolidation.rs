@@ -143,9 +143,11 @@ fn sum_former_parts(
     summed: &[FormerSum],
     store: &FigureStore,
     template: &Template,
-) -> Result<(Vec<(usize, Submission)>, Spare), Fatal> {
+    derive: &dyn Fn(&mut Submission) -> Option<Finding>,
+) -> Result<(Vec<(usize, Submission)>, Spare, Vec<Finding>), Fatal> {
     let mut out = Vec::new();
     let mut spare = Vec::new();
+    let mut said = Vec::new();
     for p in summed {
         let subs: Vec<&Submission> = p
             .parts
@@ -171,11 +173,20 @@ fn sum_former_parts(
             .collect::<Vec<_>>()
             .join(" + ");
         whole.unit_former = None;
+        // No part had a TH column (the tool worked each one's out): the
+        // unit's TH is the sum's LK against the unit's last LK.
+        if subs.iter().all(|s| {
+            s.findings
+                .iter()
+                .any(crate::reconcile::cumulative::is_th_from_lk)
+        }) {
+            said.extend(derive(&mut whole));
+        }
         store.put(&mut whole)?;
         spare.extend(sum.spare);
         out.push((chosen, whole));
     }
-    Ok((out, spare))
+    Ok((out, spare, said))
 }
 
 /// Reads every file (in parallel), sorts out who sent what, sums and
@@ -346,7 +357,18 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         }
     }
     drop(own);
-    let (summed, spare) = sum_former_parts(&outcomes, &intake.summed, &store, t)?;
+    let derive = |whole: &mut Submission| {
+        crate::reconcile::cumulative::th_from_lk_summed(
+            whole,
+            config.previous.as_ref(),
+            t,
+            &settings.may_be_negative,
+            config.period,
+            config.lang,
+        )
+    };
+    let (summed, spare, said) = sum_former_parts(&outcomes, &intake.summed, &store, t, &derive)?;
+    own_included.extend(said);
     let figures = Figures::new(included(&outcomes, &intake.included, &summed), Some(&store));
     let by_file = Figures::new(
         included_by_file(&outcomes, &intake.included, &intake.summed),
@@ -542,6 +564,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         if let FileOutcome::Read(s) = o {
             // The LK a quarter's file lacks, given by the unit's year file.
             let lk_given = intake.lk_elsewhere.contains(&k);
+            // A file set aside (another period's report): its figures
+            // count nowhere, so neither does a TH worked out of them.
+            let set_aside = !used.contains(&k);
             let aside = s
                 .unit
                 .filter(|_| !used.contains(&k))
@@ -554,6 +579,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
                             && f.code == crate::diagnostic::Code::ColumnMissing
                             && f.severity == crate::diagnostic::Severity::Error
                             && f.column == crate::model::ValueColumn::Lk.as_str())
+                            && !(set_aside && crate::reconcile::cumulative::is_th_from_lk(f))
                     })
                     .map(|f| match aside {
                         Some(used) => crate::reconcile::intake::set_aside_finding(

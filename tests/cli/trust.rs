@@ -4265,3 +4265,106 @@ fn an_old_file_of_another_period_beside_the_right_one_is_the_offices_info() {
         .unwrap();
     assert!(last.contains("Phường 6"), "{last}");
 }
+
+/// `--previous` with a half-year sent as LK only: a merged commune's
+/// former-commune files («(CŨ)») are weighed against last quarter by their
+/// sum, not each alone (each of Hòa Lợi's two is below its Q1 LK 100, the
+/// sum 130 is not); a file set aside as another period's is not weighed
+/// at all. Near miss: Tân Định's one file whose LK 90 is really below its
+/// Q1 LK 100 keeps its warning.
+#[test]
+fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Hòa Lợi\n\
+         X2,ward,Xã Tân Định,UBND xã Tân Định,yes,,\n\
+         X3,ward,Xã Long Hải,UBND xã Long Hải,yes,,\n",
+    )
+    .unwrap();
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC07", "Tổng số lượt đánh giá", "lượt"),
+    ];
+    let rows = |a: Vec<Cell>, b: Vec<Cell>| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .zip([a, b])
+            .map(|(&(code, name, unit), c)| (code, name, unit, c))
+            .collect()
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let same = |v: f64| vec![N(v, None), N(v, None)];
+    for (file, title) in [
+        ("hoa-loi.xlsx", "UBND XÃ HÒA LỢI"),
+        ("tan-dinh.xlsx", "UBND XÃ TÂN ĐỊNH"),
+        ("long-hai.xlsx", "UBND XÃ LONG HẢI"),
+    ] {
+        write_sheet(
+            &q1.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+            &rows(same(100.0), same(20.0)),
+        );
+    }
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    let lk = |a: f64, b: f64| rows(vec![N(a, None)], vec![N(b, None)]);
+    for (file, title, period, figures) in [
+        (
+            "An Dien cu.xlsx",
+            "UBND XÃ AN ĐIỀN (CŨ)",
+            "2020",
+            lk(70.0, 15.0),
+        ),
+        (
+            "Hoa Loi cu.xlsx",
+            "UBND XÃ HÒA LỢI (CŨ)",
+            "2020",
+            lk(60.0, 10.0),
+        ),
+        ("Tan Dinh.xlsx", "UBND XÃ TÂN ĐỊNH", "2020", lk(90.0, 30.0)),
+        ("Long Hai.xlsx", "UBND XÃ LONG HẢI", "2019", lk(50.0, 10.0)),
+    ] {
+        let label = format!("Thực hiện 6 tháng đầu năm {period}");
+        write_sheet(
+            &h1.join(file),
+            title,
+            &format!("6 THÁNG ĐẦU NĂM {period}"),
+            &one_row_header(&[(label.as_str(), 1)]),
+            &figures,
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["column-missing", "period-mismatch"]),
+        [
+            "error|period-mismatch|X3|A3|||2020-H1|2019-H1",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+            "warning|column-missing|X2|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+        ]
+    );
+    let below = f
+        .iter()
+        .find(|x| x["unit"] == "X2" && x["code"] == "column-missing")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+        "{below}"
+    );
+}
