@@ -131,10 +131,16 @@ fn included_by_file<'a>(
 /// (indicator, column index, half-units) to add to the totals' tolerance.
 type Spare = Vec<(usize, usize, f64)>;
 
+/// The units summed from their former communes' files (index of the file
+/// standing for each, the sum), the half-units they spare, and the
+/// warnings of their TH worked out of the sum.
+type Summed = (Vec<(usize, Submission)>, Spare, Vec<Finding>);
+
 /// Each unit's parts (every former commune's file) summed into one
 /// report, written to the store: (its file in `included`, the sum), and
 /// the half-units its figures stand within beyond the sum's own
-/// ([`crate::reconcile::parts::Summed::spare`]).
+/// ([`crate::reconcile::parts::Summed::spare`]); with `--previous`, the
+/// sum's TH worked out of its LK when no part had a TH column (`derive`).
 ///
 /// # Errors
 /// When the stored figures cannot be read back or the sum written.
@@ -144,7 +150,7 @@ fn sum_former_parts(
     store: &FigureStore,
     template: &Template,
     derive: &dyn Fn(&mut Submission) -> Option<Finding>,
-) -> Result<(Vec<(usize, Submission)>, Spare, Vec<Finding>), Fatal> {
+) -> Result<Summed, Fatal> {
     let mut out = Vec::new();
     let mut spare = Vec::new();
     let mut said = Vec::new();
@@ -575,11 +581,12 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
                 s.findings
                     .iter()
                     .filter(|f| {
-                        !(lk_given
+                        let lk_elsewhere = lk_given
                             && f.code == crate::diagnostic::Code::ColumnMissing
                             && f.severity == crate::diagnostic::Severity::Error
-                            && f.column == crate::model::ValueColumn::Lk.as_str())
-                            && !(set_aside && crate::reconcile::cumulative::is_th_from_lk(f))
+                            && f.column == crate::model::ValueColumn::Lk.as_str();
+                        let th_unused = set_aside && crate::reconcile::cumulative::is_th_from_lk(f);
+                        !lk_elsewhere && !th_unused
                     })
                     .map(|f| match aside {
                         Some(used) => crate::reconcile::intake::set_aside_finding(
