@@ -4367,4 +4367,70 @@ fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
         below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
         "{below}"
     );
+    // Hòa Lợi's TH is the sum's LK less its last LK: 130 − 100, 25 − 20.
+    let detail = read_sheet(
+        &tmp.path().join("out2/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let th: Vec<String> = detail
+        .iter()
+        .filter(|r| r[3] == "TH" && (r[0] == "HC02" || r[0] == "HC07"))
+        .map(|r| r[..7].join("|"))
+        .collect();
+    assert_eq!(
+        th,
+        [
+            "HC02|Hồ sơ thủ tục hành chính đã giải quyết|hồ sơ|TH|30|30|",
+            "HC07|Tổng số lượt đánh giá|lượt|TH|15|5|10",
+        ]
+    );
+    // Near miss: the two files' sum 30 + 60 = 90 below Hòa Lợi's 100 of
+    // last quarter: one warning for the unit, at the files summed.
+    let h1b = tmp.path().join("h1b");
+    std::fs::create_dir_all(&h1b).unwrap();
+    for (file, title, figures) in [
+        ("An Dien cu.xlsx", "UBND XÃ AN ĐIỀN (CŨ)", lk(30.0, 15.0)),
+        ("Hoa Loi cu.xlsx", "UBND XÃ HÒA LỢI (CŨ)", lk(60.0, 10.0)),
+    ] {
+        write_sheet(
+            &h1b.join(file),
+            title,
+            "6 THÁNG ĐẦU NĂM 2020",
+            &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+            &figures,
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &h1b,
+        &tmp.path().join("out3"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let found: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "column-missing")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("severity"), s("unit"), s("file"), s("cell")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "info|X1|An Dien cu.xlsx|E6",
+            "info|X1|Hoa Loi cu.xlsx|E6",
+            "warning|X1|Hoa Loi cu.xlsx + An Dien cu.xlsx|E6",
+        ]
+    );
+    let below = f
+        .iter()
+        .find(|x| x["code"] == "column-missing" && x["severity"] == "warning")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        below.contains("cho 1 chỉ tiêu cộng dồn")
+            && below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+        "{below}"
+    );
 }
