@@ -4434,3 +4434,102 @@ fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
         "{below}"
     );
 }
+
+/// A figure the tool worked out is not told as what the unit wrote: an LK
+/// its percents point away from, in a half-year report from January only
+/// (its TH worked out with `--previous`), is told as the LK the unit
+/// wrote, not as «số thực hiện … (cũng là lũy kế quý I)». Near miss: a
+/// first quarter's file without an LK column keeps that wording.
+#[test]
+fn an_lk_its_percents_dispute_is_not_told_as_the_th_the_tool_worked_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let row = |cells: Vec<Cell>| {
+        vec![(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            cells,
+        )]
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    write_sheet(
+        &q1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[
+            ("Kế hoạch năm 2020", 1),
+            ("Thực hiện quý I", 1),
+            ("So với kế hoạch (%)", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ]),
+        &row(vec![
+            N(400.0, None),
+            N(1000.0, None),
+            N(32.5, Some("0.0")),
+            N(104.0, None),
+            N(25.0, None),
+        ]),
+    );
+    let out1 = tmp.path().join("out1");
+    let (_, f) = crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let said: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "pct-mismatch")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("code"), s("cell"), s("column"), s("message")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["pct-mismatch|F7|TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi số thực hiện 1.000 (cũng là lũy kế quý I), \
+          nhưng cả % so với kế hoạch (32,5) và % so với cùng kỳ (25) đã ghi đều chỉ ra số khoảng 130: có lẽ số thực hiện sai chứ không phải tỷ lệ. \
+          Hãy kiểm tra lại số thực hiện (đừng sửa tỷ lệ theo số 1.000); số 1.000 đang được cộng vào tổng hợp."]
+    );
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    write_sheet(
+        &h1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[
+            ("Kế hoạch năm 2020", 1),
+            ("Thực hiện 6 tháng đầu năm 2020", 1),
+            ("So với kế hoạch (%)", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ]),
+        &row(vec![
+            N(400.0, None),
+            N(2000.0, None),
+            N(70.0, None),
+            N(224.0, None),
+            N(25.0, None),
+        ]),
+    );
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let said: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "pct-mismatch")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("code"), s("cell"), s("column"), s("message")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["pct-mismatch|F7|LK|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 2.000, \
+          nhưng cả % so với kế hoạch (70) và % so với cùng kỳ (25) đã ghi đều chỉ ra số khoảng 280: có lẽ lũy kế sai chứ không phải tỷ lệ. \
+          Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 2.000); số 2.000 đang được cộng vào tổng hợp."]
+    );
+}
