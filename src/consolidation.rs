@@ -601,6 +601,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             );
         }
     }
+    // A TH the tool worked out of the LK breaks the rules the LK breaks:
+    // said once, at the LK.
+    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
     sort_findings(&mut findings);
     Ok(Consolidation {
         included: intake.included,

@@ -832,6 +832,37 @@ pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
     });
 }
 
+/// Drops the `sum-mismatch` and `relation-violated` findings on a TH the
+/// tool worked out of the LK ([`th_from_lk`]) that the same rule's finding
+/// on that LK, at the same cell, already tells: the TH repeats the LK
+/// (a stock's), so its mistake is the LK's, said once at the LK.
+pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>) {
+    use crate::diagnostic::Code;
+    let worked: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| is_th_from_lk(f))
+        .map(|f| (f.unit.clone(), f.file.clone()))
+        .collect();
+    if worked.is_empty() {
+        return;
+    }
+    let rule = |f: &Finding| matches!(f.code, Code::SumMismatch | Code::RelationViolated);
+    let key = |f: &Finding| {
+        [&f.unit, &f.file, &f.sheet, &f.cell, &f.expected, &f.actual].map(|s| s.to_string())
+    };
+    let at_lk: std::collections::HashSet<[String; 6]> = findings
+        .iter()
+        .filter(|f| rule(f) && f.column == ValueColumn::Lk.as_str())
+        .map(key)
+        .collect();
+    findings.retain(|f| {
+        !(rule(f)
+            && f.column == ValueColumn::Th.as_str()
+            && worked.contains(&(f.unit.clone(), f.file.clone()))
+            && at_lk.contains(&key(f)))
+    });
+}
+
 /// Drops the `sum-mismatch` findings a first quarter's LK finding stands
 /// for ([`Finding::covers`]): its TH and every breakdown of the
 /// indicator agree, so the sums its LK breaks are that one mistake, said

@@ -4533,3 +4533,91 @@ fn an_lk_its_percents_dispute_is_not_told_as_the_th_the_tool_worked_out() {
           Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 2.000); số 2.000 đang được cộng vào tổng hợp."]
     );
 }
+
+/// A half-year report from January only, with `--previous`: a stock's TH
+/// the tool took as its LK breaks the sum its LK breaks; said once, at the
+/// LK. Near miss: a flow's TH (its LK less last quarter's) that breaks its
+/// sum with figures of its own keeps its finding beside the LK's.
+#[test]
+fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         HS20,HC,Tổng số học sinh,học sinh,stock,both,VP,HS20 == HS21 + HS22\n\
+         HS21,HC,Số học sinh tiểu học,học sinh,stock,both,VP,\n\
+         HS22,HC,Số học sinh trung học cơ sở,học sinh,stock,both,VP,\n",
+    )
+    .unwrap();
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HS20", "Tổng số học sinh", "học sinh"),
+        ("HS21", "Số học sinh tiểu học", "học sinh"),
+        ("HS22", "Số học sinh trung học cơ sở", "học sinh"),
+    ];
+    let rows = |cells: [Vec<Cell>; 6]| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .zip(cells)
+            .map(|(&(code, name, unit), c)| (code, name, unit, c))
+            .collect()
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let same = |v: f64| vec![N(v, None), N(v, None)];
+    write_sheet(
+        &q1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+        &rows([
+            same(100.0),
+            same(50.0),
+            same(50.0),
+            same(90.0),
+            same(40.0),
+            same(50.0),
+        ]),
+    );
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    let one = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &h1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+        &rows([
+            one(300.0),
+            one(100.0),
+            one(150.0),
+            one(100.0),
+            one(50.0),
+            one(60.0),
+        ]),
+    );
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["sum-mismatch"]),
+        [
+            "error|sum-mismatch|P01|E10|HS20|LK|HS20 == HS21 + HS22|100",
+            "error|sum-mismatch|P01|E7|HC02|LK|HC02 == HC03 + HC04|300",
+            "error|sum-mismatch|P01|E7|HC02|TH|HC02 == HC03 + HC04|200",
+        ]
+    );
+}
