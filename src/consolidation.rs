@@ -131,10 +131,16 @@ fn included_by_file<'a>(
 /// (indicator, column index, half-units) to add to the totals' tolerance.
 type Spare = Vec<(usize, usize, f64)>;
 
+/// The units summed from their former communes' files (index of the file
+/// standing for each, the sum), the half-units they spare, and the
+/// warnings of their TH worked out of the sum.
+type Summed = (Vec<(usize, Submission)>, Spare, Vec<Finding>);
+
 /// Each unit's parts (every former commune's file) summed into one
 /// report, written to the store: (its file in `included`, the sum), and
 /// the half-units its figures stand within beyond the sum's own
-/// ([`crate::reconcile::parts::Summed::spare`]).
+/// ([`crate::reconcile::parts::Summed::spare`]); with `--previous`, the
+/// sum's TH worked out of its LK when no part had a TH column (`derive`).
 ///
 /// # Errors
 /// When the stored figures cannot be read back or the sum written.
@@ -143,9 +149,11 @@ fn sum_former_parts(
     summed: &[FormerSum],
     store: &FigureStore,
     template: &Template,
-) -> Result<(Vec<(usize, Submission)>, Spare), Fatal> {
+    derive: &dyn Fn(&mut Submission) -> Option<Finding>,
+) -> Result<Summed, Fatal> {
     let mut out = Vec::new();
     let mut spare = Vec::new();
+    let mut said = Vec::new();
     for p in summed {
         let subs: Vec<&Submission> = p
             .parts
@@ -171,11 +179,20 @@ fn sum_former_parts(
             .collect::<Vec<_>>()
             .join(" + ");
         whole.unit_former = None;
+        // No part had a TH column (the tool worked each one's out): the
+        // unit's TH is the sum's LK against the unit's last LK.
+        if subs.iter().all(|s| {
+            s.findings
+                .iter()
+                .any(crate::reconcile::cumulative::is_th_from_lk)
+        }) {
+            said.extend(derive(&mut whole));
+        }
         store.put(&mut whole)?;
         spare.extend(sum.spare);
         out.push((chosen, whole));
     }
-    Ok((out, spare))
+    Ok((out, spare, said))
 }
 
 /// Reads every file (in parallel), sorts out who sent what, sums and
@@ -346,7 +363,18 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         }
     }
     drop(own);
-    let (summed, spare) = sum_former_parts(&outcomes, &intake.summed, &store, t)?;
+    let derive = |whole: &mut Submission| {
+        crate::reconcile::cumulative::th_from_lk_summed(
+            whole,
+            config.previous.as_ref(),
+            t,
+            &settings.may_be_negative,
+            config.period,
+            config.lang,
+        )
+    };
+    let (summed, spare, said) = sum_former_parts(&outcomes, &intake.summed, &store, t, &derive)?;
+    own_included.extend(said);
     let figures = Figures::new(included(&outcomes, &intake.included, &summed), Some(&store));
     let by_file = Figures::new(
         included_by_file(&outcomes, &intake.included, &intake.summed),
@@ -542,6 +570,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         if let FileOutcome::Read(s) = o {
             // The LK a quarter's file lacks, given by the unit's year file.
             let lk_given = intake.lk_elsewhere.contains(&k);
+            // A file set aside (another period's report): its figures
+            // count nowhere, so neither does a TH worked out of them.
+            let set_aside = !used.contains(&k);
             let aside = s
                 .unit
                 .filter(|_| !used.contains(&k))
@@ -550,10 +581,12 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
                 s.findings
                     .iter()
                     .filter(|f| {
-                        !(lk_given
+                        let lk_elsewhere = lk_given
                             && f.code == crate::diagnostic::Code::ColumnMissing
                             && f.severity == crate::diagnostic::Severity::Error
-                            && f.column == crate::model::ValueColumn::Lk.as_str())
+                            && f.column == crate::model::ValueColumn::Lk.as_str();
+                        let th_unused = set_aside && crate::reconcile::cumulative::is_th_from_lk(f);
+                        !lk_elsewhere && !th_unused
                     })
                     .map(|f| match aside {
                         Some(used) => crate::reconcile::intake::set_aside_finding(
@@ -568,6 +601,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             );
         }
     }
+    // A TH the tool worked out of the LK breaks the rules the LK breaks:
+    // said once, at the LK.
+    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
     sort_findings(&mut findings);
     Ok(Consolidation {
         included: intake.included,

@@ -832,6 +832,37 @@ pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
     });
 }
 
+/// Drops the `sum-mismatch` and `relation-violated` findings on a TH the
+/// tool worked out of the LK ([`th_from_lk`]) that the same rule's finding
+/// on that LK, at the same cell, already tells: the TH repeats the LK
+/// (a stock's), so its mistake is the LK's, said once at the LK.
+pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>) {
+    use crate::diagnostic::Code;
+    let worked: std::collections::HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| is_th_from_lk(f))
+        .map(|f| (f.unit.clone(), f.file.clone()))
+        .collect();
+    if worked.is_empty() {
+        return;
+    }
+    let rule = |f: &Finding| matches!(f.code, Code::SumMismatch | Code::RelationViolated);
+    let key = |f: &Finding| {
+        [&f.unit, &f.file, &f.sheet, &f.cell, &f.expected, &f.actual].map(|s| s.to_string())
+    };
+    let at_lk: std::collections::HashSet<[String; 6]> = findings
+        .iter()
+        .filter(|f| rule(f) && f.column == ValueColumn::Lk.as_str())
+        .map(key)
+        .collect();
+    findings.retain(|f| {
+        !(rule(f)
+            && f.column == ValueColumn::Th.as_str()
+            && worked.contains(&(f.unit.clone(), f.file.clone()))
+            && at_lk.contains(&key(f)))
+    });
+}
+
 /// Drops the `sum-mismatch` findings a first quarter's LK finding stands
 /// for ([`Finding::covers`]): its TH and every breakdown of the
 /// indicator agree, so the sums its LK breaks are that one mistake, said
@@ -1138,6 +1169,10 @@ pub fn th_from_lk(
     let mut left = 0;
     let mut below = Vec::new();
     let mut worked = Vec::new();
+    // A former commune's file holds part of the unit's figures: its flows'
+    // TH is worked out of the unit's sum ([`th_from_lk_summed`]), never
+    // of this part alone against the whole unit's last LK.
+    let part = sub.unit_former.is_some();
     for lk in &lks {
         let i = lk.ind();
         let Some(ind) = template.indicators.get(i) else {
@@ -1146,7 +1181,7 @@ pub fn th_from_lk(
         let last = sub.unit.and_then(|u| prev.lk.get(&(u, i)));
         let th = match (ind.kind, last) {
             (Kind::Stock, _) if !opening_level(ind) => Some((lk.value, lk.decimals)),
-            (Kind::Flow, Some(&(p, pd))) if !ind.takes_stock => {
+            (Kind::Flow, Some(&(p, pd))) if !ind.takes_stock && !part => {
                 let d = lk.decimals.max(i8::try_from(pd).unwrap_or(i8::MAX));
                 let value = crate::rules::rounding::round_to(lk.value - p, d.clamp(0, 9) as u8);
                 let tol = half_of(template, i, lk.decimals) + half_of(template, i, d) + 1e-9;
@@ -1227,6 +1262,40 @@ pub fn th_from_lk(
     sub.rows.extend(worked);
     sub.sort_rows();
     sub.findings.push(finding);
+}
+
+/// Whether `f` is the finding [`th_from_lk`] gives a file with no TH
+/// column, whose TH the tool worked out.
+pub fn is_th_from_lk(f: &Finding) -> bool {
+    f.code == crate::diagnostic::Code::ColumnMissing
+        && f.column == ValueColumn::Th.as_str()
+        && (f.expected == TH_FROM_LK.0 || f.expected == TH_FROM_LK.1)
+}
+
+/// The TH of a unit summed from its former communes' files, none with a
+/// TH column: worked out of the sum's LK against the unit's last LK (each
+/// part alone is below it, not wrong). The TH the parts gave (their
+/// stocks' LK) are worked out again from the sum. The warning when the
+/// sum's LK is below last quarter's, at the first part's header.
+pub fn th_from_lk_summed(
+    whole: &mut Submission,
+    prev: Option<&PreviousFigures>,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    period: Period,
+    lang: Lang,
+) -> Option<Finding> {
+    prev?;
+    whole.rows.retain(|r| r.column != ValueColumn::Th);
+    let before = whole.findings.len();
+    th_from_lk(whole, prev, template, may_be_negative, period, lang);
+    if whole.findings.len() == before {
+        return None;
+    }
+    whole
+        .findings
+        .pop()
+        .filter(|f| f.severity == Severity::Warning)
 }
 
 /// The one warning of a run whose previous consolidation came without

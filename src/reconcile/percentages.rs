@@ -1229,9 +1229,17 @@ impl Stated<'_> {
         let step = 10f64.powi(-i32::from(lk.decimals.min(d as i8)));
         let right = self.num((pointed.value / step).round() * step, d);
         let l = self.shown(lk);
+        // The LK taken from the TH (a first quarter's file without an LK
+        // column), not a TH the tool worked out of the LK (a report from
+        // January only): that one is what the unit wrote as LK.
         let from_th = self
             .figure(i, ValueColumn::Th)
-            .is_some_and(|th| th.sheet == lk.sheet && th.row == lk.row && th.col == lk.col);
+            .is_some_and(|th| th.sheet == lk.sheet && th.row == lk.row && th.col == lk.col)
+            && !self
+                .sub
+                .findings
+                .iter()
+                .any(super::cumulative::is_th_from_lk);
         let same_as_ck = self
             .figure(i, ValueColumn::Ck)
             .is_some_and(|ck| ck.value == lk.value && ck.decimals == lk.decimals);

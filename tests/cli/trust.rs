@@ -4381,3 +4381,359 @@ fn an_old_file_of_another_period_beside_the_right_one_is_the_offices_info() {
         .unwrap();
     assert!(last.contains("Phường 6"), "{last}");
 }
+
+/// `--previous` with a half-year sent as LK only: a merged commune's
+/// former-commune files («(CŨ)») are weighed against last quarter by their
+/// sum, not each alone (each of Hòa Lợi's two is below its Q1 LK 100, the
+/// sum 130 is not); a file set aside as another period's is not weighed
+/// at all. Near miss: Tân Định's one file whose LK 90 is really below its
+/// Q1 LK 100 keeps its warning.
+#[test]
+fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports,size,former\n\
+         X1,ward,Xã Hòa Lợi,UBND xã Hòa Lợi,yes,,Xã An Điền|Xã Hòa Lợi\n\
+         X2,ward,Xã Tân Định,UBND xã Tân Định,yes,,\n\
+         X3,ward,Xã Long Hải,UBND xã Long Hải,yes,,\n",
+    )
+    .unwrap();
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC07", "Tổng số lượt đánh giá", "lượt"),
+    ];
+    let rows = |a: Vec<Cell>, b: Vec<Cell>| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .zip([a, b])
+            .map(|(&(code, name, unit), c)| (code, name, unit, c))
+            .collect()
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let same = |v: f64| vec![N(v, None), N(v, None)];
+    for (file, title) in [
+        ("hoa-loi.xlsx", "UBND XÃ HÒA LỢI"),
+        ("tan-dinh.xlsx", "UBND XÃ TÂN ĐỊNH"),
+        ("long-hai.xlsx", "UBND XÃ LONG HẢI"),
+    ] {
+        write_sheet(
+            &q1.join(file),
+            title,
+            "QUÝ I/2020",
+            &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+            &rows(same(100.0), same(20.0)),
+        );
+    }
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    let lk = |a: f64, b: f64| rows(vec![N(a, None)], vec![N(b, None)]);
+    for (file, title, period, figures) in [
+        (
+            "An Dien cu.xlsx",
+            "UBND XÃ AN ĐIỀN (CŨ)",
+            "2020",
+            lk(70.0, 15.0),
+        ),
+        (
+            "Hoa Loi cu.xlsx",
+            "UBND XÃ HÒA LỢI (CŨ)",
+            "2020",
+            lk(60.0, 10.0),
+        ),
+        ("Tan Dinh.xlsx", "UBND XÃ TÂN ĐỊNH", "2020", lk(90.0, 30.0)),
+        ("Long Hai.xlsx", "UBND XÃ LONG HẢI", "2019", lk(50.0, 10.0)),
+    ] {
+        let label = format!("Thực hiện 6 tháng đầu năm {period}");
+        write_sheet(
+            &h1.join(file),
+            title,
+            &format!("6 THÁNG ĐẦU NĂM {period}"),
+            &one_row_header(&[(label.as_str(), 1)]),
+            &figures,
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["column-missing", "period-mismatch"]),
+        [
+            "error|period-mismatch|X3|A3|||2020-H1|2019-H1",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+            "warning|column-missing|X2|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+        ]
+    );
+    let below = f
+        .iter()
+        .find(|x| x["unit"] == "X2" && x["code"] == "column-missing")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+        "{below}"
+    );
+    // Hòa Lợi's TH is the sum's LK less its last LK: 130 − 100, 25 − 20.
+    let detail = read_sheet(
+        &tmp.path().join("out2/tong-hop.xlsx"),
+        "Chi tiết theo đơn vị",
+    );
+    let th: Vec<String> = detail
+        .iter()
+        .filter(|r| r[3] == "TH" && (r[0] == "HC02" || r[0] == "HC07"))
+        .map(|r| r[..7].join("|"))
+        .collect();
+    assert_eq!(
+        th,
+        [
+            "HC02|Hồ sơ thủ tục hành chính đã giải quyết|hồ sơ|TH|30|30|",
+            "HC07|Tổng số lượt đánh giá|lượt|TH|15|5|10",
+        ]
+    );
+    // Near miss: the two files' sum 30 + 60 = 90 below Hòa Lợi's 100 of
+    // last quarter: one warning for the unit, at the files summed.
+    let h1b = tmp.path().join("h1b");
+    std::fs::create_dir_all(&h1b).unwrap();
+    for (file, title, figures) in [
+        ("An Dien cu.xlsx", "UBND XÃ AN ĐIỀN (CŨ)", lk(30.0, 15.0)),
+        ("Hoa Loi cu.xlsx", "UBND XÃ HÒA LỢI (CŨ)", lk(60.0, 10.0)),
+    ] {
+        write_sheet(
+            &h1b.join(file),
+            title,
+            "6 THÁNG ĐẦU NĂM 2020",
+            &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+            &figures,
+        );
+    }
+    let (_, f) = crate::checks::consolidate(
+        &h1b,
+        &tmp.path().join("out3"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let found: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "column-missing")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("severity"), s("unit"), s("file"), s("cell")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "info|X1|An Dien cu.xlsx|E6",
+            "info|X1|Hoa Loi cu.xlsx|E6",
+            "warning|X1|Hoa Loi cu.xlsx + An Dien cu.xlsx|E6",
+        ]
+    );
+    let below = f
+        .iter()
+        .find(|x| x["code"] == "column-missing" && x["severity"] == "warning")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        below.contains("cho 1 chỉ tiêu cộng dồn")
+            && below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+        "{below}"
+    );
+}
+
+/// A figure the tool worked out is not told as what the unit wrote: an LK
+/// its percents point away from, in a half-year report from January only
+/// (its TH worked out with `--previous`), is told as the LK the unit
+/// wrote, not as «số thực hiện … (cũng là lũy kế quý I)». Near miss: a
+/// first quarter's file without an LK column keeps that wording.
+#[test]
+fn an_lk_its_percents_dispute_is_not_told_as_the_th_the_tool_worked_out() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let row = |cells: Vec<Cell>| {
+        vec![(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            cells,
+        )]
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    write_sheet(
+        &q1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[
+            ("Kế hoạch năm 2020", 1),
+            ("Thực hiện quý I", 1),
+            ("So với kế hoạch (%)", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ]),
+        &row(vec![
+            N(400.0, None),
+            N(1000.0, None),
+            N(32.5, Some("0.0")),
+            N(104.0, None),
+            N(25.0, None),
+        ]),
+    );
+    let out1 = tmp.path().join("out1");
+    let (_, f) = crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let said: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "pct-mismatch")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("code"), s("cell"), s("column"), s("message")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["pct-mismatch|F7|TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi số thực hiện 1.000 (cũng là lũy kế quý I), \
+          nhưng cả % so với kế hoạch (32,5) và % so với cùng kỳ (25) đã ghi đều chỉ ra số khoảng 130: có lẽ số thực hiện sai chứ không phải tỷ lệ. \
+          Hãy kiểm tra lại số thực hiện (đừng sửa tỷ lệ theo số 1.000); số 1.000 đang được cộng vào tổng hợp."]
+    );
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    write_sheet(
+        &h1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[
+            ("Kế hoạch năm 2020", 1),
+            ("Thực hiện 6 tháng đầu năm 2020", 1),
+            ("So với kế hoạch (%)", 1),
+            ("Cùng kỳ năm trước", 1),
+            ("So với cùng kỳ (%)", 1),
+        ]),
+        &row(vec![
+            N(400.0, None),
+            N(2000.0, None),
+            N(70.0, None),
+            N(224.0, None),
+            N(25.0, None),
+        ]),
+    );
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    let said: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "pct-mismatch")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("code"), s("cell"), s("column"), s("message")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        said,
+        ["pct-mismatch|F7|LK|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 2.000, \
+          nhưng cả % so với kế hoạch (70) và % so với cùng kỳ (25) đã ghi đều chỉ ra số khoảng 280: có lẽ lũy kế sai chứ không phải tỷ lệ. \
+          Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 2.000); số 2.000 đang được cộng vào tổng hợp."]
+    );
+}
+
+/// A half-year report from January only, with `--previous`: a stock's TH
+/// the tool took as its LK breaks the sum its LK breaks; said once, at the
+/// LK. Near miss: a flow's TH (its LK less last quarter's) that breaks its
+/// sum with figures of its own keeps its finding beside the LK's.
+#[test]
+fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n\
+         HS20,HC,Tổng số học sinh,học sinh,stock,both,VP,HS20 == HS21 + HS22\n\
+         HS21,HC,Số học sinh tiểu học,học sinh,stock,both,VP,\n\
+         HS22,HC,Số học sinh trung học cơ sở,học sinh,stock,both,VP,\n",
+    )
+    .unwrap();
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ"),
+        ("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ"),
+        ("HS20", "Tổng số học sinh", "học sinh"),
+        ("HS21", "Số học sinh tiểu học", "học sinh"),
+        ("HS22", "Số học sinh trung học cơ sở", "học sinh"),
+    ];
+    let rows = |cells: [Vec<Cell>; 6]| -> Vec<(&str, &str, &str, Vec<Cell>)> {
+        names
+            .iter()
+            .zip(cells)
+            .map(|(&(code, name, unit), c)| (code, name, unit, c))
+            .collect()
+    };
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let same = |v: f64| vec![N(v, None), N(v, None)];
+    write_sheet(
+        &q1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+        &rows([
+            same(100.0),
+            same(50.0),
+            same(50.0),
+            same(90.0),
+            same(40.0),
+            same(50.0),
+        ]),
+    );
+    let out1 = tmp.path().join("out1");
+    crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
+    let h1 = tmp.path().join("h1");
+    std::fs::create_dir_all(&h1).unwrap();
+    let one = |v: f64| vec![N(v, None)];
+    write_sheet(
+        &h1.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+        &rows([
+            one(300.0),
+            one(100.0),
+            one(150.0),
+            one(100.0),
+            one(50.0),
+            one(60.0),
+        ]),
+    );
+    let (_, f) = crate::checks::consolidate(
+        &h1,
+        &tmp.path().join("out2"),
+        &tpl,
+        "2020-H1",
+        &["--previous", out1.to_str().unwrap()],
+    );
+    assert_eq!(
+        listed(&f, &["sum-mismatch"]),
+        [
+            "error|sum-mismatch|P01|E10|HS20|LK|HS20 == HS21 + HS22|100",
+            "error|sum-mismatch|P01|E7|HC02|LK|HC02 == HC03 + HC04|300",
+            "error|sum-mismatch|P01|E7|HC02|TH|HC02 == HC03 + HC04|200",
+        ]
+    );
+}
