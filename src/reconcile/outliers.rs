@@ -463,17 +463,7 @@ pub fn check_outliers(
         if !a_slip(times, money || small || r.column == ValueColumn::Ck) {
             return;
         }
-        let listed = others
-            .iter()
-            .map(|(o, _, _)| {
-                format!(
-                    "{} {}",
-                    o.column.as_str(),
-                    format_num(o.value, o.shown_decimals().min(4), lang)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
+        let listed = own_figures(others.iter().map(|(o, _, _)| *o), lang);
         let finding = outlier_finding(
             template,
             &words,
@@ -644,17 +634,7 @@ fn off_plan_and_last_year(
     if !far_off(r.value, expected, whole, settings) {
         return None;
     }
-    let listed = listed
-        .iter()
-        .map(|o| {
-            format!(
-                "{} {}",
-                o.column.as_str(),
-                format_num(o.value, o.shown_decimals().min(4), lang)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
+    let listed = own_figures(listed.iter().copied(), lang);
     Some((listed, power, expected, slip))
 }
 
@@ -680,8 +660,14 @@ fn flow_jump(
     let times = r.value / ck.value;
     let step = if money { 1000f64 } else { 10.0 };
     let power = step.powf((times.log10() / step.log10()).round());
-    let listed = listed
-        .iter()
+    let listed = own_figures(listed.iter().copied(), lang);
+    Some((listed, times, r.value / power, OwnSlip::LastYearFlow))
+}
+
+/// A unit's own figures an outlier is weighed against, as the message
+/// lists them: "KH 395; CK 388".
+fn own_figures<'a>(figures: impl Iterator<Item = &'a TidyRow>, lang: Lang) -> String {
+    figures
         .map(|o| {
             format!(
                 "{} {}",
@@ -690,8 +676,7 @@ fn flow_jump(
             )
         })
         .collect::<Vec<_>>()
-        .join("; ");
-    Some((listed, times, r.value / power, OwnSlip::LastYearFlow))
+        .join("; ")
 }
 
 /// See [`flow_jump`].
