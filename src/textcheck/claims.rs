@@ -7,6 +7,7 @@
 //! giảm 0,74% so với cùng kỳ (1.345/1.355)          a fall: −0,74
 //! 126/130 hồ sơ (đạt tỷ lệ 96,92%)                 a/b, then the percent in brackets
 //! xảy ra 31 vụ …; khám phá 21 vụ (tỷ lệ 67,74%)    a count, its base named earlier
+//! 1.250 hộ (21,82%) trong tổng số 5.729 hộ         a part, its share, then its whole
 //! 410 người, cụ thể: 35 người; 290 người; 85 người a complete enumeration
 //! 4.216 hồ sơ (đúng hạn 3.980 …, trễ hạn 236 …)    a bare bracket of complementary kinds: complete
 //! 12 đoàn (3 đoàn liên ngành, 9 đoàn chuyên ngành) other kinds: presumed complete
@@ -15,6 +16,7 @@
 //! 52 vụ (chủ yếu là 30 …, 10 …)                    partial: "chủ yếu", "như", "v.v.", "…"
 //! 235 cơ sở (phát hiện 41 …, xử phạt 38 …)         partial: outcomes, not kinds
 //! 1.250 hộ, gồm 800 hộ ở Khu phố 1 và 450 hộ …     "Khu phố 1" is a label, no part
+//! 120 hộ, gồm: Tổ 1 đến 3 có 70 hộ, Tổ 4 đến 6 …   "Tổ 1 đến 3" a range of labels
 //! ```
 //!
 //! The parser is deliberately timid: whenever a pattern is not plain (an
@@ -654,31 +656,42 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
             .iter()
             .all(|w| matches!(*w, "ty" | "ti" | "le" | "chiem" | "dat"))
             && (!bracket_words.contains(&"dat") || bracket_words.contains(&"le"));
-        let list = list_total_of(tokens, k);
-        if list.is_some() && !plain_share {
-            return None;
-        }
-        let base = base_of_count(tokens, k);
-        let base = match (list, base) {
-            (Some(l), Some(b)) if num_at(tokens, l)?.value != num_at(tokens, b)?.value => {
-                return None
+        // The whole named right after the part ("đã hỗ trợ 1.250 hộ
+        // (21,82%) trong tổng số 5.729 hộ nghèo"): the base the writer
+        // gave, whatever the sentence counted before.
+        if let Some(whole) = whole_after(tokens, close, k) {
+            if !plain_share || words > 4 {
+                return None;
             }
-            (Some(l), _) => l,
-            (None, Some(b)) if words > 0 => b,
-            _ => return None,
-        };
-        // Up to 4 words name what the count counts; more only when the
-        // sentence named its whole a total ("Trong tổng số 3.390 hồ sơ
-        // tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực tuyến
-        // (chiếm 19,82%)") and the bracket says a share.
-        let share_said = bracket_words.contains(&"chiem") || bracket_words.contains(&"le");
-        if words > 4 && !(share_said && plain_share && named_a_total(tokens, base)) {
-            return None;
+            (k, whole)
+        } else {
+            let list = list_total_of(tokens, k);
+            if list.is_some() && !plain_share {
+                return None;
+            }
+            let base = base_of_count(tokens, k);
+            let base = match (list, base) {
+                (Some(l), Some(b)) if num_at(tokens, l)?.value != num_at(tokens, b)?.value => {
+                    return None
+                }
+                (Some(l), _) => l,
+                (None, Some(b)) if words > 0 => b,
+                _ => return None,
+            };
+            // Up to 4 words name what the count counts; more only when the
+            // sentence named its whole a total ("Trong tổng số 3.390 hồ sơ
+            // tiếp nhận, có 672 hồ sơ giải quyết qua dịch vụ công trực
+            // tuyến (chiếm 19,82%)") and the bracket says a share.
+            let share_said = bracket_words.contains(&"chiem") || bracket_words.contains(&"le");
+            if words > 4 && !(share_said && plain_share && named_a_total(tokens, base)) {
+                return None;
+            }
+            (k, base)
         }
-        (k, base)
     };
     let first = tokens.get(num_i.min(den_i))?;
-    let last = tokens.get(close)?;
+    // A whole named after the bracket ends the quote with its unit.
+    let last = tokens.get(if den_i > close { den_i + 1 } else { close })?;
     Some(Claim::Percent {
         kind: PercentKind::Ratio,
         stated: num_at(tokens, p)?.value,
@@ -812,16 +825,27 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
         .find(|w| phrase_at(tokens, comma + 1, w))?;
     let p = comma + 1 + share.len();
     num_at(tokens, p).filter(|n| n.percent && n.trusted)?;
-    if tokens
-        .get(p + 1)
-        .is_some_and(|t| t.word().is_some() || t.num().is_some())
+    // Back over the words naming what was counted to b.
+    let (k, words) = total_before(tokens, comma)?;
+    let slash = k >= 2 && punct_at(tokens, k - 1, '/');
+    // "đã hỗ trợ 1.250 hộ, chiếm 21,82% trong tổng số 5.729 hộ nghèo":
+    // the whole named right after the share.
+    let whole = (!slash).then(|| whole_after(tokens, p, k)).flatten();
+    if whole.is_none()
+        && tokens
+            .get(p + 1)
+            .is_some_and(|t| t.word().is_some() || t.num().is_some())
     {
         return None;
     }
-    // Back over the words naming what was counted to b.
-    let (k, words) = total_before(tokens, comma)?;
-    let (a, b) = if k >= 2 && punct_at(tokens, k - 1, '/') {
+    let (a, b) = if slash {
         slash_operands(tokens, k)?
+    } else if let Some(whole) = whole {
+        num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
+        if words > 4 || qualified(tokens, k) || slashed(tokens, k) || dated(tokens, k) {
+            return None;
+        }
+        (k, whole)
     } else {
         // "…, trong đó hồ sơ trực tuyến 2.886 hồ sơ, chiếm 68,42%": a
         // part's share of its list's total, named by "chiếm" only ("đạt"
@@ -840,8 +864,43 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
         numerator: figure(tokens, a)?,
         denominator: figure(tokens, b)?,
         money: is_money(tokens, k, comma),
-        span: (first.start, tokens.get(p)?.end),
+        span: (first.start, tokens.get(if b > p { b + 1 } else { p })?.end),
     })
+}
+
+/// Words after a part and its share that name the whole it is a share
+/// of ("1.250 hộ (21,82%) trong tổng số 5.729 hộ"), folded.
+const WHOLE_AFTER: &[&[&str]] = &[
+    &["trong", "tong", "so"],
+    &["tren", "tong", "so"],
+    &["so", "voi", "tong", "so"],
+    &["trong", "tong"],
+    &["tren", "tong"],
+    &["trong", "so"],
+];
+
+/// The whole named right after token `end` (the bracket holding a
+/// part's share, or the share itself) for the count at `k`: one of
+/// [`WHOLE_AFTER`], then a plain figure no smaller than the count and
+/// counted in the count's unit ("… 1.250 hộ (21,82%) trong tổng số
+/// 5.729 hộ nghèo": 5.729). `None` when another unit, a bound, a date
+/// or a label follows: "tăng 31,82% so với cùng kỳ (5.729 hộ)" names no
+/// whole.
+fn whole_after(tokens: &[Token], end: usize, k: usize) -> Option<usize> {
+    let unit = word_at(tokens, k + 1)?;
+    let count = num_at(tokens, k)?;
+    let said = WHOLE_AFTER
+        .iter()
+        .filter(|w| phrase_at(tokens, end + 1, w))
+        .map(|w| w.len())
+        .max()?;
+    let m = end + 1 + said;
+    let whole = num_at(tokens, m).filter(|n| n.trusted && !n.percent)?;
+    if slashed(tokens, m) || dated(tokens, m) || labelled(tokens, m) {
+        return None;
+    }
+    (word_at(tokens, m + 1) == Some(unit) && whole.value >= count.value && whole.value > 0.0)
+        .then_some(m)
 }
 
 /// True when the figure at `m` follows "tổng số" ("trong tổng số 3.390
@@ -1033,7 +1092,7 @@ fn label_in_list(tokens: &[Token], j: usize, unit: &str) -> bool {
 }
 
 /// True when the number at `j` goes on a run of labels: the token before
-/// it joins it to a label number ("," "và" "–" "-" "đến").
+/// it joins it to a label number ("," "và" "–" "-" "đến" "tới").
 fn follows_label(tokens: &[Token], j: usize, unit: &str) -> bool {
     if j < 2 || measured(tokens, j) {
         return false;
@@ -1042,7 +1101,7 @@ fn follows_label(tokens: &[Token], j: usize, unit: &str) -> bool {
     let joins = punct_at(tokens, k, ',')
         || punct_at(tokens, k, '–')
         || punct_at(tokens, k, '-')
-        || matches!(word_at(tokens, k), Some("va" | "den"));
+        || matches!(word_at(tokens, k), Some("va" | "den" | "toi"));
     joins && num_at(tokens, j - 2).is_some_and(|n| !n.percent) && label_in_list(tokens, j - 2, unit)
 }
 
@@ -1477,16 +1536,19 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
                     j += 1;
                     continue;
                 }
+                // A number that names a place, a grade, a dose: no part.
+                // Read before the bounds: the end of a range of labels
+                // ("Tổ 1 đến 3", "Phường 1 tới 5") follows "đến", which
+                // makes a figure a bound.
+                if n.trusted && !slashed(tokens, j) && label_in_list(tokens, j, &unit) {
+                    labels.push(j);
+                    j += 1;
+                    continue;
+                }
                 // A figure that is a bound, a change, a date or a label
                 // ("tháng 7: 40 giấy phép"): unsure.
                 if !n.trusted || qualified(tokens, j) || slashed(tokens, j) || dated(tokens, j) {
                     return None;
-                }
-                // A number that names a place, a grade, a dose: no part.
-                if label_in_list(tokens, j, &unit) {
-                    labels.push(j);
-                    j += 1;
-                    continue;
                 }
                 if punct_at(tokens, j + 1, ':') {
                     return None;
@@ -2201,6 +2263,26 @@ mod tests {
                 vec![70.0, 50.0],
                 Complete,
             ),
+            // Ranges of labels with "đến" or "tới" (CA): labels, and the
+            // list is still read.
+            (
+                "Tổng số 120 hộ, gồm: Tổ 1 đến 3 có 70 hộ, Tổ 4 đến 6 có 40 hộ.",
+                120.0,
+                vec![70.0, 40.0],
+                Complete,
+            ),
+            (
+                "Tổng số 120 hộ, gồm: Tổ dân phố 1 đến tổ 3 có 70 hộ, Tổ 4 tới 6 có 50 hộ.",
+                120.0,
+                vec![70.0, 50.0],
+                Complete,
+            ),
+            (
+                "Hỗ trợ 120 hộ (từ Phường 1 đến Phường 5 có 70 hộ, từ Phường 6 đến 9 có 50 hộ).",
+                120.0,
+                vec![70.0, 50.0],
+                Presumed,
+            ),
             // Near miss: a figure with the total's unit after a label and
             // a comma is a part.
             (
@@ -2212,6 +2294,11 @@ mod tests {
         ] {
             assert_eq!(totals(text), vec![(total, parts, breakdown)], "{text}");
         }
+        // A range of figures, not of labels, is a bound: unsure.
+        assert_eq!(
+            totals("Tổng số 120 hộ, gồm: 70 hộ được hỗ trợ từ 1 đến 3 tháng, 50 hộ còn lại."),
+            vec![]
+        );
         // A label is never the total; a figure followed by the total's
         // unit counts ("tuyển" folds as "tuyến").
         assert_eq!(
@@ -2261,6 +2348,46 @@ mod tests {
             percents("đã giải quyết 2.580/2.650 hồ sơ (đạt tỷ lệ 97,37% số hồ sơ đến hạn)"),
             vec![(PercentKind::Ratio, 97.37, 2580.0, 2650.0)]
         );
+    }
+
+    /// The whole named after its part ("1.250 hộ (21,82%) trong tổng số
+    /// 5.729 hộ nghèo"): read as part/whole; a growth or another unit
+    /// names no whole.
+    #[test]
+    fn a_whole_named_after_its_part_is_the_base() {
+        use PercentKind::Ratio;
+        for text in [
+            "Năm 2020, đã hỗ trợ 1.250 hộ (31,82%) trong tổng số 5.729 hộ nghèo.",
+            "Đã hỗ trợ 1.250 hộ (31,82%) trên tổng số 5.729 hộ nghèo.",
+            "Đã hỗ trợ 1.250 hộ (31,82%) so với tổng số 5.729 hộ nghèo.",
+            "Đã hỗ trợ 1.250 hộ (tỷ lệ 31,82%) trên tổng 5.729 hộ nghèo.",
+            "Đã hỗ trợ 1.250 hộ, chiếm 31,82% trong tổng số 5.729 hộ nghèo.",
+            "Đã hỗ trợ 1.250 hộ, đạt tỷ lệ 31,82% trên tổng số 5.729 hộ nghèo.",
+            // The whole after the part is the base the writer gave, not
+            // a figure counted earlier in the sentence.
+            "Toàn phường có 6.412 hộ, đã hỗ trợ 1.250 hộ (31,82%) trong tổng số 5.729 hộ nghèo.",
+        ] {
+            assert_eq!(
+                percents(text),
+                vec![(Ratio, 31.82, 1250.0, 5729.0)],
+                "{text}"
+            );
+        }
+        for text in [
+            // A growth against the same period: no whole.
+            "Số hộ được hỗ trợ tăng 31,82% so với cùng kỳ (5.729 hộ).",
+            "Đã hỗ trợ 1.250 hộ (tăng 31,82%) so với tổng số 5.729 hộ.",
+            // Another unit, a smaller whole, a bound, a base named in
+            // the bracket, "đạt" alone (a plan), a comma before the whole.
+            "Đã hỗ trợ 1.250 hộ (31,82%) trong tổng số 5.729 người.",
+            "Đã hỗ trợ 1.250 hộ (31,82%) trong tổng số 729 hộ.",
+            "Đã hỗ trợ 1.250 hộ (31,82%) trong tổng số khoảng 5.729 hộ.",
+            "Đã hỗ trợ 1.250 hộ (31,82% số hộ) trong tổng số 5.729 hộ.",
+            "Đã hỗ trợ 1.250 hộ (đạt 31,82%) trong tổng số 5.729 hộ.",
+            "Đã hỗ trợ 1.250 hộ (31,82%), trong tổng số 5.729 hộ có 300 hộ.",
+        ] {
+            assert_eq!(percents(text), vec![], "{text}");
+        }
     }
 
     /// Ages say which people a part counts; they are no parts.
