@@ -430,6 +430,18 @@ fn money_after(tokens: &[Token], n: usize) -> Option<usize> {
 const FILLERS: &[&str] = &["la", "dat", "duoc", "co"];
 /// Words that make a sentence about one ward or commune.
 const LOCAL: &[&str] = &["phuong", "xa"];
+/// Places inside a ward or commune, folded, that a number names ("Tổ
+/// 3", "Khu phố 1", "Tổ dân phố 1 đến tổ 3", "ấp 2"): a sentence naming
+/// one is about them, not the whole area the table totals.
+const LOCAL_NUMBERED: &[&[&str]] = &[
+    &["to", "dan", "pho"],
+    &["khu", "pho"],
+    &["kp"],
+    &["to"],
+    &["ap"],
+    &["thon"],
+    &["khom"],
+];
 const QUALIFIERS: &[&str] = &[
     "tang", "giam", "them", "khoang", "gan", "hon", "tren", "duoi", "xi", "voi", "toi", "den",
 ];
@@ -767,7 +779,9 @@ fn every_unit(tokens: &[Token], k: usize) -> bool {
 
 /// True when the sentence around token `n` is about one ward or commune:
 /// it names one ("Phường 5", "tại phường"), not all of them with the
-/// level above ("Bộ phận một cửa quận và 16 phường tiếp nhận …").
+/// level above ("Bộ phận một cửa quận và 16 phường tiếp nhận …"), or
+/// it names a place inside one by its number ([`LOCAL_NUMBERED`]: "Tổ 1
+/// đến 3 đã cấp 40 giấy phép").
 fn local_sentence(tokens: &[Token], n: usize) -> bool {
     let is_stop = |t: &Token| t.is_punct('.') || t.is_punct(';');
     let start = tokens
@@ -778,11 +792,32 @@ fn local_sentence(tokens: &[Token], n: usize) -> bool {
         .get(n..)
         .and_then(|a| a.iter().position(is_stop))
         .map_or(tokens.len(), |p| n + p);
+    let whole_number = |i: usize| {
+        tokens
+            .get(i)
+            .and_then(Token::num)
+            .is_some_and(|n| n.decimals == 0 && !n.percent && n.trusted)
+    };
+    let numbered_place = |k: usize| {
+        LOCAL_NUMBERED.iter().any(|place| {
+            let at = place
+                .iter()
+                .enumerate()
+                .all(|(o, w)| tokens.get(k + o).and_then(Token::word) == Some(*w));
+            let after = k + place.len();
+            let after = match tokens.get(after).and_then(Token::word) {
+                Some("so") => after + 1,
+                _ => after,
+            };
+            at && whole_number(after)
+        })
+    };
     (start..end).any(|k| {
-        tokens.get(k).is_some_and(|t| t.is_word(LOCAL))
+        (tokens.get(k).is_some_and(|t| t.is_word(LOCAL))
             && !every_unit(tokens, k)
             // "thị xã" is the level above, no commune.
-            && !(k > 0 && tokens.get(k - 1).and_then(Token::word) == Some("thi"))
+            && !(k > 0 && tokens.get(k - 1).and_then(Token::word) == Some("thi")))
+            || numbered_place(k)
     })
 }
 
@@ -1099,6 +1134,32 @@ mod tests {
     /// (LK): a figure named for either is compared, one of the first
     /// quarter or of last year is not. A year's table holds the fourth
     /// quarter and the twelve months.
+    #[test]
+    fn a_sentence_about_numbered_places_inside_a_ward_is_not_compared() {
+        let t = Template::builtin().unwrap();
+        let names = NameIndex::new(&t);
+        let found = |text: &str| -> Vec<f64> {
+            named_figures(&tokenize(text), &names, Some(Period::quarter(2020, 3)))
+                .into_iter()
+                .map(|n| n.figure.num.value)
+                .collect()
+        };
+        for text in [
+            "Tổ 1 đến 3 đã cấp 40 giấy phép xây dựng.",
+            "Tổ dân phố 1 đến tổ 3 đã cấp 40 giấy phép xây dựng.",
+            "Khu phố số 2 đã cấp 40 giấy phép xây dựng.",
+            "Đã cấp giấy phép xây dựng cho Tổ 1 đến 3.",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        // "tổ" with no number names no place: "Tổ công tác", "tổ chức".
+        assert_eq!(found("Tổ công tác đã cấp 193 giấy phép xây dựng."), [193.0]);
+        assert_eq!(
+            found("Tổ chức thẩm định, đã cấp 193 giấy phép xây dựng."),
+            [193.0]
+        );
+    }
+
     #[test]
     fn the_periods_a_tables_figures_are_of_are_its_own() {
         let t = Template::builtin().unwrap();
