@@ -1308,3 +1308,181 @@ fn check_text_reads_label_lists_one_line_lists_bare_shares_word_tables_and_th_al
         ]
     );
 }
+
+/// The two gaps CA left open. A whole named after its part («1.250 hộ
+/// (31,82%) trong tổng số 5.729 hộ nghèo»): the percent is part/whole.
+/// Ranges of place labels («Tổ 1 đến 3», «Tổ dân phố 1 đến tổ 3», «từ
+/// Phường 1 đến Phường 5»): labels, never parts of a sum nor figures
+/// compared with the table, and the sentence's real figures are still
+/// checked.
+#[test]
+fn check_text_reads_a_whole_named_after_its_part_and_ranges_of_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        // L1: the part, its percent, then the whole: 1.250/5.729 = 21,82%.
+        "Năm 2020, đã hỗ trợ vay vốn cho 1.250 hộ (31,82%) trong tổng số 5.729 hộ nghèo.",
+        // L2: near miss, the same right.
+        "Đã hỗ trợ 1.250 hộ (21,82%) trên tổng số 5.729 hộ nghèo.",
+        // L3, L4, L5: the other ways to name the whole after the part.
+        "Đã hỗ trợ 1.250 hộ (31,82%) so với tổng số 5.729 hộ nghèo.",
+        "Đã hỗ trợ 1.250 hộ (tỷ lệ 31,82%) trên tổng 5.729 hộ nghèo.",
+        "Đã hỗ trợ 1.250 hộ, chiếm 31,82% trong tổng số 5.729 hộ nghèo.",
+        // L6: the operands in brackets after «chiếm» (already read); L7
+        // the same right.
+        "Hộ nghèo được hỗ trợ chiếm 31,82% (1.250/5.729 hộ).",
+        "Hộ nghèo được hỗ trợ chiếm 21,82% (1.250/5.729 hộ).",
+        // L8: near miss, a growth against the same period names no whole.
+        "Số hộ được hỗ trợ tăng 31,82% so với cùng kỳ (5.729 hộ).",
+        // L9, L10: the whole first, as before: right, then wrong.
+        "Trong tổng số 12 xã, 5 xã đạt chuẩn (41,67%).",
+        "Trong tổng số 12 xã, 5 xã đạt chuẩn (31,67%).",
+        // L11: near miss, the whole named after the part is the base,
+        // not the 6.412 households counted before it.
+        "Toàn phường có 6.412 hộ, đã hỗ trợ 1.250 hộ (21,82%) trong tổng số 5.729 hộ nghèo.",
+        // L12: off by rounding only: a warning.
+        "Đã hỗ trợ 1.250 hộ (21,9%) trong tổng số 5.729 hộ nghèo.",
+        // L13: near miss, the whole in another unit: nothing read.
+        "Đã hỗ trợ 1.250 hộ (31,82%) trong tổng số 5.729 người.",
+        // L14: ranges of labels; 70 + 50 = 120: nothing.
+        "Tổng số 120 hộ, gồm: Tổ 1 đến 3 có 70 hộ, Tổ 4 đến 6 có 50 hộ.",
+        // L15, L16, L17: the same ranges, parts that do not add up.
+        "Tổng số 120 hộ, gồm: Tổ 1 đến 3 có 70 hộ, Tổ 4 đến 6 có 40 hộ.",
+        "Tổng số 120 hộ, gồm: Tổ dân phố 1 đến tổ 3 có 70 hộ, Tổ dân phố 4 đến tổ 6 có 40 hộ.",
+        "Tổng số 120 hộ, gồm: từ Phường 1 đến Phường 5 có 70 hộ, từ Phường 6 tới Phường 9 có 40 hộ.",
+        // L18: both at once, right: 70/220 = 31,82%.
+        "Từ Phường 1 đến Phường 5 có 70 hộ (31,82%) trong tổng số 220 hộ.",
+        // L19: the same wrong, «3» of the range no figure.
+        "Tổ 1 đến 3 có 70 hộ (41,82%) trong tổng số 220 hộ.",
+        // L20: near miss, a range of figures (months) is a bound: the
+        // list is left alone, as before.
+        "Tổng số 120 hộ, gồm: 70 hộ được hỗ trợ từ 1 đến 3 tháng, 40 hộ còn lại.",
+    ];
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(&report, lines.join("\n")).unwrap();
+    let found = dir.path().join("kiem-tra");
+    let assert = tonghop()
+        .arg("check-text")
+        .arg(&report)
+        .arg("--out")
+        .arg(&found)
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(
+            "bao-cao.txt › dòng 1 · Lỗi pct-mismatch\n    \"1.250 hộ (>>31,82%<<) trong tổng số 5.729 hộ\"\n    Tính lại: 21,82 · Ghi: 31,82\n    Tỷ lệ ghi 31,82% nhưng 1.250/5.729 cho 21,82%: sửa thành 21,82%"
+        ),
+        "{stdout}"
+    );
+    let findings = read_findings(&found.join("errors.json"));
+    let got: Vec<(&str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "severity"),
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    let sum = |cell| ("error", "sum-mismatch", cell, "120 = 70 + 40", "120 ≠ 110");
+    assert_eq!(
+        got,
+        vec![
+            ("error", "pct-mismatch", "L1", "21,82", "31,82"),
+            ("error", "pct-mismatch", "L3", "21,82", "31,82"),
+            ("error", "pct-mismatch", "L4", "21,82", "31,82"),
+            ("error", "pct-mismatch", "L5", "21,82", "31,82"),
+            ("error", "pct-mismatch", "L6", "21,82", "31,82"),
+            ("error", "pct-mismatch", "L10", "41,67", "31,67"),
+            ("warning", "pct-rounding", "L12", "21,8", "21,9"),
+            sum("L15"),
+            sum("L16"),
+            sum("L17"),
+            ("error", "pct-mismatch", "L19", "31,82", "41,82"),
+        ]
+    );
+
+    // With the table: a figure of residential groups named by their
+    // numbers (a range or one) is theirs, not the district's, and is not
+    // compared; the labels' numbers are no figures; «Tổ công tác» names
+    // no place and its figure is compared.
+    let out = dir.path().join("th");
+    write_table(
+        &out,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ III/2020",
+        &[(
+            "DO01",
+            "Giấy phép xây dựng, sửa chữa nhà đã cấp",
+            139.0,
+            f64::NAN,
+        )],
+    );
+    let report = dir.path().join("bao-cao-q3.txt");
+    std::fs::write(
+        &report,
+        [
+            "Trong quý III, Tổ dân phố 1 đến tổ 3 đã cấp 40 giấy phép xây dựng.",
+            "Trong quý III, Tổ 1 đến 3 đã cấp 40 giấy phép xây dựng.",
+            "Trong quý III, Khu phố 2 đã cấp 40 giấy phép xây dựng.",
+            "Trong quý III, đã cấp giấy phép xây dựng cho Tổ 1 đến 3.",
+            "Trong quý III, Tổ công tác đã cấp 193 giấy phép xây dựng.",
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let assert = tonghop()
+        .args(["check-text", "--json", "--against"])
+        .arg(&out)
+        .arg(&report)
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "indicator"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(got, vec![("text-vs-table", "L5", "DO01", "139", "193")]);
+
+    // A Word report: the same claim in a paragraph.
+    let docx = dir.path().join("bao-cao.docx");
+    let p = |text: &str| format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>");
+    write_docx(
+        &docx,
+        &[
+            p("Kết quả hỗ trợ hộ nghèo:"),
+            p("Đã hỗ trợ 1.250 hộ (21,82%) trong tổng số 5.729 hộ nghèo."),
+            p("Tổ 1 đến 3 có 70 hộ (41,82%) trên tổng số 220 hộ."),
+        ],
+    );
+    let assert = tonghop()
+        .args(["check-text", "--json"])
+        .arg(&docx)
+        .assert()
+        .code(1);
+    let findings: Vec<serde_json::Value> =
+        serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "code"),
+                field(f, "cell"),
+                field(f, "expected"),
+                field(f, "actual"),
+            )
+        })
+        .collect();
+    assert_eq!(got, vec![("pct-mismatch", "P3", "31,82", "41,82")]);
+}
