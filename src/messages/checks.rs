@@ -714,6 +714,9 @@ pub enum Checked<'a> {
         per_head: bool,
         level: &'a LevelWords,
         written_in: Option<f64>,
+        /// Another unit of the family of `catalog_unit` the figures read
+        /// right in (m² under «ha»), when they are no money.
+        measure: Option<&'a str>,
         catalog_unit: &'a str,
         column: ValueColumn,
         right: &'a str,
@@ -1901,6 +1904,7 @@ fn row_scaled(c: &Checked, lang: Lang) -> String {
         per_head,
         level,
         written_in,
+        measure,
         catalog_unit,
         column,
         right,
@@ -1909,7 +1913,7 @@ fn row_scaled(c: &Checked, lang: Lang) -> String {
         return String::new();
     };
     let units = level.units(lang);
-    let named = written_in.and_then(|f| money_words(f, lang));
+    let named = written_in.and_then(|f| money_words(f, lang)).or(*measure);
     match lang {
         Lang::Vi => {
             let off = match larger {

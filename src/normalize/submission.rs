@@ -5773,17 +5773,58 @@ fn measure_factor(
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '.' | '‐' | '–'))
         .collect();
     // Accents kept: "tạ" is 100 kg, "tá" a dozen.
-    let (what, factor) = match compact.as_str() {
-        "kg" | "kilôgam" | "kilogam" | "kilogram" => ("mass", 1.0),
-        "yến" => ("mass", 10.0),
-        "tạ" => ("mass", 100.0),
-        "tấn" | "tan" => ("mass", 1e3),
-        "m2" | "m²" => ("area", 1.0),
-        "ha" | "hécta" | "hecta" | "héctare" | "hectare" => ("area", 1e4),
-        "km2" | "km²" => ("area", 1e6),
-        _ => return None,
-    };
+    let &(what, factor, _) = MEASURES
+        .iter()
+        .find(|(_, _, spelt)| spelt.contains(&compact.as_str()))?;
     Some((what, factor * scale))
+}
+
+/// The units of mass and area whose factor is fixed by law: what each
+/// measures, its factor in the smallest unit of that (kg, m²), and how
+/// clerks spell it (spaces, hyphens and dots left out, accents kept),
+/// the first spelling the unit's name in messages.
+const MEASURES: &[(&str, f64, &[&str])] = &[
+    ("mass", 1.0, &["kg", "kilôgam", "kilogam", "kilogram"]),
+    ("mass", 10.0, &["yến"]),
+    ("mass", 100.0, &["tạ"]),
+    ("mass", 1e3, &["tấn", "tan"]),
+    ("area", 1.0, &["m²", "m2"]),
+    ("area", 1e4, &["ha", "hécta", "hecta", "héctare", "hectare"]),
+    ("area", 1e6, &["km²", "km2"]),
+];
+
+/// The other units of the family of the catalog's unit `catalog` a clerk
+/// may type a whole row in, each with how many times the figures then
+/// read too large: m² under «ha» 10.000, km² 0,01; under «tấn», kg
+/// 1.000; under «tỷ đồng», triệu đồng 1.000 and đồng 10⁹. Empty for a
+/// unit of no known family (a count: «hồ sơ», «vụ»). Derived from the
+/// same tables the units' conversions are ([`unit_scales`]), so a row
+/// typed in a unit the tool converts when it is written is recognised
+/// when it is not.
+pub fn kindred_units(
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Vec<(&'static str, f64)> {
+    if let Some(own) = crate::number::money_factor(catalog) {
+        return [
+            ("đồng", 1.0),
+            ("nghìn đồng", 1e3),
+            ("triệu đồng", 1e6),
+            ("tỷ đồng", 1e9),
+        ]
+        .into_iter()
+        .filter(|(_, f)| (f / own - 1.0).abs() > 1e-9)
+        .map(|(name, f)| (name, own / f))
+        .collect();
+    }
+    let Some((what, own)) = measure_factor(catalog, abbreviations) else {
+        return Vec::new();
+    };
+    MEASURES
+        .iter()
+        .filter(|(w, f, _)| *w == what && (f / own - 1.0).abs() > 1e-9)
+        .filter_map(|(_, f, spelt)| Some((*spelt.first()?, own / f)))
+        .collect()
 }
 
 /// The scales of two units of one mass or area ("tạ" and "tấn": 100 and
@@ -6300,6 +6341,15 @@ mod tests {
         assert_eq!(measure_scales("kg", "tấn", &none), Some((1.0, 1e3)));
         assert_eq!(measure_scales("nghìn tấn", "tạ", &none), Some((1e6, 100.0)));
         assert_eq!(measure_scales("héc-ta", "ha", &none), Some((1e4, 1e4)));
+        assert_eq!(
+            kindred_units("ha", &none),
+            [("m²", 1e4), ("km²", 1e-2)].to_vec()
+        );
+        assert_eq!(
+            kindred_units("tỷ đồng", &none),
+            [("đồng", 1e9), ("nghìn đồng", 1e6), ("triệu đồng", 1e3)].to_vec()
+        );
+        assert!(kindred_units("hồ sơ", &none).is_empty());
         assert_eq!(measure_scales("Hecta", "ha", &none), Some((1e4, 1e4)));
         assert_eq!(measure_scales("m²", "ha", &none), Some((1.0, 1e4)));
         assert_eq!(measure_scales("km2", "ha", &none), Some((1e6, 1e4)));

@@ -418,17 +418,36 @@ pub fn check_included(
     super::scale::drop_lk_knock_on(&mut out, &scale);
     super::scale::drop_lk_knock_on(&mut known, &scale);
     known.extend(scale.findings.iter().cloned());
-    // The three checks read the figures only: they run side by side.
-    let (departments, (averaged, outliers)) = rayon::join(
-        || check_department_totals(figures, totals, template, &known, absent, lang),
-        || {
-            rayon::join(
-                || check_rate_averaged(figures, totals, template, lang),
-                || check_outliers(figures, template, &settings, lang),
-            )
-        },
+    // The checks read the figures only: they run side by side, the
+    // departments' after the outliers, whose whole rows in another unit
+    // hold a department's comparison back as a unit's error does.
+    let (outliers, averaged) = rayon::join(
+        || check_outliers(figures, template, &settings, lang),
+        || check_rate_averaged(figures, totals, template, lang),
     );
-    out.extend(departments?);
+    let mut outliers = outliers?;
+    super::scale::drop_explained(&mut outliers, &scale.findings);
+    drop_blamed(&mut outliers, &out);
+    // A figure already an error (a TH typed a thousand times its LK in a
+    // first quarter) is told once, by that error: an outlier at the same
+    // cell would say it again with another figure to write, and mark the
+    // figures beside it (the right LK) that the error leaves alone.
+    let wrong_cells: HashSet<(String, String, String)> = known
+        .iter()
+        .chain(out.iter())
+        .filter(|f| f.severity == Severity::Error && !f.cell.is_empty())
+        .map(|f| (f.file.clone(), f.sheet.clone(), f.cell.clone()))
+        .collect();
+    outliers.retain(|f| !wrong_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())));
+    known.extend(
+        outliers
+            .iter()
+            .filter(|f| super::totals_check::disputes_whole_row(f))
+            .cloned(),
+    );
+    out.extend(check_department_totals(
+        figures, totals, template, &known, absent, lang,
+    )?);
     // A rate worked from a figure that a relation or the wards' sum
     // disputes: the finding on that figure covers it.
     spare_disputed_rates(&mut out, &known, figures, totals, template, lang)?;
@@ -444,20 +463,6 @@ pub fn check_included(
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
     out.extend(averaged);
-    let mut outliers = outliers?;
-    super::scale::drop_explained(&mut outliers, &scale.findings);
-    drop_blamed(&mut outliers, &out);
-    // A figure already an error (a TH typed a thousand times its LK in a
-    // first quarter) is told once, by that error: an outlier at the same
-    // cell would say it again with another figure to write, and mark the
-    // figures beside it (the right LK) that the error leaves alone.
-    let wrong_cells: HashSet<(String, String, String)> = known
-        .iter()
-        .chain(out.iter())
-        .filter(|f| f.severity == Severity::Error && !f.cell.is_empty())
-        .map(|f| (f.file.clone(), f.sheet.clone(), f.cell.clone()))
-        .collect();
-    outliers.retain(|f| !wrong_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())));
     out.extend(scale.findings);
     out.extend(outliers);
     out.extend(super::copies::check_copies(figures, template, lang)?);

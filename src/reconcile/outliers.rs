@@ -275,6 +275,18 @@ pub fn check_outliers(
         .iter()
         .map(|i| crate::number::money_factor(&i.unit).is_some())
         .collect();
+    // The factors a whole row of each indicator may be off by: powers of
+    // ten and the units of its unit's family (m² under «ha»).
+    let row_factors: Vec<Vec<(f64, Option<&'static str>)>> = template
+        .indicators
+        .iter()
+        .map(|i| {
+            row_factors(&crate::normalize::submission::kindred_units(
+                &i.unit,
+                &template.settings.abbreviations,
+            ))
+        })
+        .collect();
     // (group, score, finding) of every figure above the threshold.
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
     ward_rows(&mut |s, own, r, at| {
@@ -404,9 +416,14 @@ pub fn check_outliers(
                     _ => raw_median[g].map(|m| (m, 1.0)),
                 }
             };
-            if let Some(row) =
-                whole_row_off(own, scale == OutlierScale::Size, settings, &group_median)
-            {
+            let factors = row_factors.get(r.ind()).map_or(&[][..], Vec::as_slice);
+            if let Some(row) = whole_row_off(
+                own,
+                scale == OutlierScale::Size,
+                settings,
+                &group_median,
+                factors,
+            ) {
                 if row.told == r.column {
                     let finding = whole_row_finding(template, &words, s, own, r, &row, money, lang);
                     found.push((g / kinds, f64::MAX / 2.0 + row.times, finding));
@@ -800,38 +817,67 @@ fn off_its_own(
     (expected > 0.0).then_some((expected, times))
 }
 
-/// A row whose quantities (KH, TH, LK, CK) are all about the same power
-/// of ten (100, 1.000) off their peers: see [`whole_row_off`].
+/// A row whose quantities (KH, TH, LK, CK) are all about the same
+/// factor (100, 1.000, or that of a unit of the row's unit's family: m²
+/// under «ha», 10.000) off their peers: see [`whole_row_off`].
 struct WholeRow {
-    /// The power of ten, below 1 when the row is that much too small.
+    /// The factor, below 1 when the row is that much too small.
     times: f64,
+    /// The unit of the row's unit's family whose factor it is (m² under
+    /// «ha»), when one is.
+    unit: Option<&'static str>,
     /// The row's columns judged, in the row's order.
     columns: Vec<ValueColumn>,
     /// The column said (LK, else TH, else the first), and its figure
-    /// brought back by the power.
+    /// brought back by the factor.
     told: ValueColumn,
     right: f64,
     /// Compared per head (the registry's sizes), not as written.
     per_head: bool,
 }
 
+/// The factors a whole row may be off by: two or three zeros too many or
+/// too few, and those of the other units of the family of the row's
+/// unit `kindred` ([`crate::normalize::submission::kindred_units`]: m²
+/// under «ha» 10.000, nghìn đồng under «tỷ đồng» 10⁶) a hundred times
+/// or more apart (ten times is within the spread of units' sizes), each
+/// with the unit it names.
+fn row_factors(kindred: &[(&'static str, f64)]) -> Vec<(f64, Option<&'static str>)> {
+    let mut factors: Vec<(f64, Option<&'static str>)> =
+        [1e2, 1e3, 1e-2, 1e-3].map(|f| (f, None)).to_vec();
+    for &(unit, f) in kindred {
+        if f.max(1.0 / f) < LUMPY_POWER * (1.0 - 1e-9) {
+            continue;
+        }
+        match factors.iter_mut().find(|(g, _)| (g / f - 1.0).abs() < 1e-9) {
+            Some(known) => known.1 = Some(unit),
+            None => factors.push((f, Some(unit))),
+        }
+    }
+    factors
+}
+
 /// Whether every quantity of a unit's row `own` (two at least, each
 /// against its own column's peers: `group_median` gives the median and
 /// the unit's size) is [`SLIP_TIMES`] off its peers or more, the same
-/// way, by the same power of ten (100 or 1.000), and in line with them
-/// (within `outlier_factor`) once brought back by it. Ten times is not
+/// way, and one of `factors` ([`row_factors`]) brings them back: every
+/// one within [`SLIP_TIMES`] of its peers, and more than half of them,
+/// two at least, in line (within `outlier_factor`). Ten times is not
 /// enough: units of one kind differ that much in size (a city ward's
 /// revenue against a mountain commune's), and a row that is no slip is
 /// consistent with itself as well. A ward whose whole
 /// retail row was typed in triệu đồng under "tỷ đồng" is 1.000 times its
 /// peers per head in KH, TH, LK and CK alike, which agree with each
-/// other; a large ward is 5 times the median, and a ward 20 times its
-/// peers in one column and 3 in another is unlike them, not a slip.
+/// other; a commune's land row typed in m² under «ha» 10.000 times, its
+/// quarter's TH (a lumpy flow) perhaps 2.500; a large ward is 5 times
+/// the median, and a ward 20 times its peers in one column and 3 in
+/// another is unlike them, not a slip.
 fn whole_row_off(
     own: &[TidyRow],
     per_head: bool,
     settings: &CheckSettings,
     group_median: &dyn Fn(ValueColumn) -> Option<(f64, f64)>,
+    factors: &[(f64, Option<&'static str>)],
 ) -> Option<WholeRow> {
     let mut columns: Vec<&TidyRow> = Vec::new();
     for o in own
@@ -842,8 +888,7 @@ fn whole_row_off(
             columns.push(o);
         }
     }
-    let mut power: Option<i32> = None;
-    let mut judged = 0;
+    let mut ratios: Vec<f64> = Vec::new();
     for o in &columns {
         let Some((m, size)) = group_median(o.column).filter(|(m, _)| *m > 0.0) else {
             continue;
@@ -852,26 +897,35 @@ fn whole_row_off(
         if !ratio.is_finite() || (ratio < SLIP_TIMES && 1.0 / ratio < SLIP_TIMES) {
             return None;
         }
-        let p = ratio.log10().round() as i32;
-        let near = ratio / 10f64.powi(p);
-        if !(2..=3).contains(&p.abs())
-            || power.is_some_and(|q| q != p)
-            || near >= settings.outlier_factor
-            || 1.0 / near >= settings.outlier_factor
-        {
-            return None;
-        }
-        power = Some(p);
-        judged += 1;
+        ratios.push(ratio);
     }
-    let power = power.filter(|_| judged >= 2)?;
+    let above = ratios.iter().filter(|&&x| x > 1.0).count();
+    if ratios.len() < 2 || (above != 0 && above != ratios.len()) {
+        return None;
+    }
+    let off = |x: f64| x.max(1.0 / x);
+    // The factor that brings the row back, the nearest of those that do.
+    let (times, unit) = factors
+        .iter()
+        .filter_map(|&(f, unit)| {
+            let offs: Vec<f64> = ratios.iter().map(|x| off(x / f)).collect();
+            let in_line = offs
+                .iter()
+                .filter(|&&o| o < settings.outlier_factor)
+                .count();
+            let fits =
+                offs.iter().all(|&o| o < SLIP_TIMES) && in_line >= 2 && 2 * in_line > offs.len();
+            fits.then(|| (f, unit, offs.iter().map(|o| o.ln()).sum::<f64>()))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|(f, unit, _)| (f, unit))?;
     let told = [ValueColumn::Lk, ValueColumn::Th]
         .into_iter()
         .find_map(|c| columns.iter().find(|o| o.column == c))
         .or(columns.first())?;
-    let times = 10f64.powi(power);
     Some(WholeRow {
         times,
+        unit,
         columns: columns.iter().map(|o| o.column).collect(),
         told: told.column,
         right: told.value / times,
@@ -946,6 +1000,7 @@ fn whole_row_finding(
         per_head: row.per_head,
         level: words,
         written_in,
+        measure: row.unit.filter(|_| !money),
         catalog_unit,
         column: row.told,
         right: &right,

@@ -270,6 +270,13 @@ impl AbsentFigures {
     }
 }
 
+/// Whether `f` is an `outlier` about a unit's whole row (no column:
+/// every figure of it off its peers by one unit's factor), which a
+/// department's comparison is held back for.
+pub fn disputes_whole_row(f: &Finding) -> bool {
+    f.code == Code::Outlier && f.column.is_empty() && !f.unit.is_empty() && !f.indicator.is_empty()
+}
+
 /// `total-mismatch` for every level-`both` figure of a responsible
 /// department that differs from the sum of the wards, or
 /// `total-unchecked` when some ward's figure is unknown.
@@ -348,6 +355,15 @@ pub fn check_department_totals(
             && !f.unit.is_empty()
             && !f.indicator.is_empty()
     }) {
+        for c in ValueColumn::QUANTITIES {
+            wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
+        }
+    }
+    // A unit's whole row off its peers by a unit's factor (an `outlier`
+    // with no column: m² under «ha», triệu đồng under «tỷ đồng»): every
+    // figure of the row is doubtful, and the department, right about
+    // the area, would be blamed for the row's zeros.
+    for f in known.iter().filter(|f| disputes_whole_row(f)) {
         for c in ValueColumn::QUANTITIES {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }

@@ -230,3 +230,170 @@ fn a_price_in_nghin_dong_is_told_at_the_lk_not_its_right_percent() {
         message("P03")
     );
 }
+
+/// Ten communes of 15.000 to 60.000 people and a land office
+/// (`CCQLDD`, level both) reporting a land row in ha (DD01) and a count.
+fn write_land_template(tpl: &Path, sizes: &[f64]) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nDD,Đất đai\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         DD01,DD,Diện tích đất giao cho thuê,ha,flow,both,CCQLDD,\n\
+         DD02,DD,Số giấy chứng nhận cấp mới,giấy,flow,ward,CCQLDD,\n",
+    )
+    .unwrap();
+    let mut agencies = String::from(
+        "code,kind,name,aliases,reports,size\n\
+         CCQLDD,department,Chi cục Quản lý đất đai,CC QLDD,yes,\n",
+    );
+    for (k, size) in sizes.iter().enumerate() {
+        let k = k + 1;
+        agencies.push_str(&format!("X{k:02},ward,Xã {k},,yes,{size}\n"));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+/// Tester CM (a Sở Nông nghiệp và Môi trường): Xã 4 typed its whole land
+/// row in m² under «ha» (KH 208.600 for 20,86 ha; its quarter's TH, a
+/// small one, 2.500 times the usual), so the province total was 10.000
+/// times too large and the land office, whose total is right, got four
+/// `total-mismatch` errors, while Xã 4 got one outlier on TH («khoảng
+/// 5») saying nothing of m². Now: one warning at the row naming m² and
+/// the LK read in ha, every DD01 total marked, and the office's four
+/// figures not compared (`total-unchecked`, naming Xã 4). Near misses:
+/// Xã 7 three times its peers per head in every column (a large land
+/// programme) is not said, and DD02's totals are unmarked.
+#[test]
+fn a_land_row_in_square_metres_is_one_warning_and_blames_no_department() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let sizes: Vec<f64> = (1..=10)
+        .map(|k| 10_000.0 + 5_000.0 * f64::from(k))
+        .collect();
+    write_land_template(&tpl, &sizes);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let round2 = |v: f64| (v * 100.0).round() / 100.0;
+    let mut right = [0.0f64; 4];
+    for (k, size) in (1..=10).zip(&sizes) {
+        // Land per head a little different in every commune: ha per
+        // 1.000 people 0,8 … 1,25 of the year's plan.
+        let per_head = 0.0008 * (1.0 + 0.05 * f64::from(k));
+        let big = if k == 7 { 3.0 } else { 1.0 };
+        let kh = round2(size * per_head * big);
+        // Xã 4's quarter was a small one: a quarter of the usual.
+        let th = round2(kh * if k == 4 { 0.065 } else { 0.26 });
+        let lk = round2(kh * 0.74);
+        let ck = round2(lk / 1.08);
+        for (sum, v) in right.iter_mut().zip([kh, th, lk, ck]) {
+            *sum += v;
+        }
+        let typed = |v: f64| if k == 4 { (v * 10_000.0).round() } else { v };
+        let rows: Vec<FormRow> = vec![
+            (
+                "DD01",
+                "Diện tích đất giao cho thuê",
+                "ha",
+                vec![
+                    V::N(typed(kh)),
+                    V::N(typed(th)),
+                    V::N(typed(lk)),
+                    V::N(typed(ck)),
+                    V::E,
+                ],
+            ),
+            (
+                "DD02",
+                "Số giấy chứng nhận cấp mới",
+                "giấy",
+                vec![
+                    V::N(400.0 + f64::from(k)),
+                    V::N(100.0 + f64::from(k)),
+                    V::N(300.0 + f64::from(k)),
+                    V::N(280.0 + f64::from(k)),
+                    V::E,
+                ],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("xa-{k:02}.xlsx")),
+            &format!("UBND XÃ {k}"),
+            "QUÝ III/2020",
+            &COLUMNS,
+            &rows,
+        );
+    }
+    // The land office states the province's right figures.
+    let rows: Vec<FormRow> = vec![(
+        "DD01",
+        "Diện tích đất giao cho thuê",
+        "ha",
+        right
+            .iter()
+            .map(|&v| V::N(round2(v)))
+            .chain([V::E])
+            .collect(),
+    )];
+    write_form(
+        &dir.join("CC QLDD - bao cao.xlsx"),
+        "CHI CỤC QUẢN LÝ ĐẤT ĐAI",
+        "QUÝ III/2020",
+        &COLUMNS,
+        &rows,
+    );
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    // Xã 4: size 30.000, KH 30.000 × 0,0008 × 1,2 = 28,8 ha, LK 21,31.
+    assert_eq!(
+        summary(&findings),
+        ["warning|outlier|X04|G7|DD01||≈ 21,31|213.100"]
+    );
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "outlier")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        message,
+        "Xã 4: DD01 Diện tích đất giao cho thuê: cả dòng (KH 288.000; TH 18.700; LK 213.100; \
+         CK 197.300) đều gấp khoảng 10.000 lần mức thường thấy ở các xã khác (tính theo dân \
+         số), còn các số trong dòng thì khớp nhau: có lẽ ghi theo m² thay cho ha: cột LK là \
+         21,31. Các số này đang được cộng vào tổng hợp; hãy kiểm tra lại cả dòng với đơn vị."
+    );
+    // The office's four figures are held back, not called wrong.
+    let unchecked: Vec<String> = findings
+        .iter()
+        .filter(|f| f["code"] == "total-unchecked")
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap_or_default().to_string();
+            format!(
+                "{}|{}|{}|{}",
+                s("severity"),
+                s("unit"),
+                s("column"),
+                s("actual")
+            )
+        })
+        .collect();
+    assert_eq!(
+        unchecked,
+        [
+            "info|CCQLDD|KH|Xã 4",
+            "info|CCQLDD|TH|Xã 4",
+            "info|CCQLDD|LK|Xã 4",
+            "info|CCQLDD|CK|Xã 4"
+        ]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let marked: Vec<String> = total_notes(&book, "DD01")
+        .into_iter()
+        .filter(|(_, n)| n.contains("Cảnh báo: Xã 4: DD01"))
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
+    assert_eq!(total_notes(&book, "DD02"), []);
+}
