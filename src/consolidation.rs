@@ -3,7 +3,7 @@
 //! written. The `consolidate` command parses its arguments into a
 //! [`Config`] and calls [`consolidate_folder`].
 
-use crate::diagnostic::{sort_findings, Finding, Lang};
+use crate::diagnostic::{sort_findings_by_unit, Finding, Lang};
 use crate::error::Fatal;
 use crate::ingest::{discover, InputKind};
 use crate::memory::release_free_memory;
@@ -604,7 +604,13 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A TH the tool worked out of the LK breaks the rules the LK breaks:
     // said once, at the LK.
     crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
-    sort_findings(&mut findings);
+    // Unit by unit, in the registry's order: an officer goes through the
+    // list commune by commune.
+    let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, a) in t.agencies.iter().enumerate() {
+        rank.entry(a.code.as_str()).or_insert(i);
+    }
+    sort_findings_by_unit(&mut findings, |u| rank.get(u).copied());
     Ok(Consolidation {
         included: intake.included,
         outcomes,

@@ -534,6 +534,28 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
     findings.dedup();
 }
 
+/// Sorts findings into the order of a consolidation's error lists
+/// (`errors.csv`, `errors.json`, the «Lỗi» sheet) and removes exact
+/// duplicates: first the findings of no unit (what concerns the whole
+/// consolidation: a total not computed, a file of no known sender), then
+/// unit by unit in `rank`'s order (the registry's), units `rank` does not
+/// know last by their code; within each, errors before warnings before
+/// infos, then file, sheet and cell as [`Finding::sort_key`] orders them.
+/// An officer goes through the list commune by commune.
+pub fn sort_findings_by_unit(findings: &mut Vec<Finding>, rank: impl Fn(&str) -> Option<usize>) {
+    let group = |f: &Finding| match (f.unit.is_empty(), rank(&f.unit)) {
+        (true, _) => (0, 0),
+        (false, Some(r)) => (1, r),
+        (false, None) => (2, 0),
+    };
+    findings.sort_by(|a, b| {
+        (group(a), a.unit.as_str(), a.severity)
+            .cmp(&(group(b), b.unit.as_str(), b.severity))
+            .then_with(|| a.sort_key().cmp(&b.sort_key()))
+    });
+    findings.dedup();
+}
+
 /// Orders A1 references by row then column (`B2` < `A10`), and `L3` / `P12`
 /// by their number; anything else by text.
 fn cell_order(cell: &str) -> (u64, u64, &str) {
@@ -634,6 +656,40 @@ mod tests {
         sort_findings(&mut v);
         assert_eq!(v[0].cell, "D2");
         assert_eq!(v[1].cell, "A10");
+    }
+
+    #[test]
+    fn findings_go_unit_by_unit_in_the_registrys_order_errors_first() {
+        let at = |file: &str| Location::cell(file, "S", 1, 0);
+        let mut v = vec![
+            Finding::info(Code::ValueInvalid, "x")
+                .at(&at("a.xlsx"))
+                .unit("P01"),
+            Finding::error(Code::ValueInvalid, "x")
+                .at(&at("b.xlsx"))
+                .unit("P01"),
+            Finding::error(Code::SubmissionMissing, "x").unit("P03"),
+            Finding::error(Code::ValueInvalid, "x")
+                .at(&at("c.xlsx"))
+                .unit("ZZ"),
+            Finding::info(Code::TotalUncomputed, "x"),
+        ];
+        let registry = ["P03", "P01"];
+        sort_findings_by_unit(&mut v, |u| registry.iter().position(|r| *r == u));
+        let order: Vec<(&str, &str)> = v
+            .iter()
+            .map(|f| (f.unit.as_str(), f.file.as_str()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("", ""),
+                ("P03", ""),
+                ("P01", "b.xlsx"),
+                ("P01", "a.xlsx"),
+                ("ZZ", "c.xlsx")
+            ]
+        );
     }
 
     #[test]

@@ -76,6 +76,12 @@ pub enum PeriodSpan {
     /// or sheet ("Tháng 7", "T7"). Never a run's period: a month is no
     /// quarter, even the quarter's last, and no year, even December.
     Month(u8),
+    /// A school year's first semester (September to January): a school's
+    /// report titled «SƠ KẾT HỌC KỲ I NĂM HỌC 2025-2026», read so in a
+    /// half-year run only. Its period's `year` is the year the school year
+    /// ends in (2026: the semester ends in January 2026). Never a run's
+    /// period: it is no half-year, no quarter and no year.
+    FirstSemester,
 }
 
 /// A reporting period: `2020-Q1`, `2020-H1`, `2020-9M`, `2020`; a month
@@ -100,6 +106,7 @@ impl Period {
         match self.span {
             PeriodSpan::Quarter(q) => (q - 1) * 3 + 1,
             PeriodSpan::Month(m) => m,
+            PeriodSpan::FirstSemester => 9,
             PeriodSpan::FirstHalf | PeriodSpan::NineMonths | PeriodSpan::Year => 1,
         }
     }
@@ -112,6 +119,7 @@ impl Period {
             PeriodSpan::NineMonths => 9,
             PeriodSpan::Year => 12,
             PeriodSpan::Month(m) => m,
+            PeriodSpan::FirstSemester => 1,
         }
     }
 
@@ -140,6 +148,7 @@ impl Period {
             PeriodSpan::NineMonths => Period::quarter(self.year, 4),
             PeriodSpan::Month(m) if m > 9 => Period::quarter(self.year + 1, 1),
             PeriodSpan::Month(m) => Period::quarter(self.year, m.div_ceil(3) + 1),
+            PeriodSpan::FirstSemester => Period::quarter(self.year, 1),
         }
     }
 
@@ -161,6 +170,7 @@ impl Period {
         self.year == other.year
             && self.last_month() == other.last_month()
             && self.is_month() == other.is_month()
+            && (self.span == PeriodSpan::FirstSemester) == (other.span == PeriodSpan::FirstSemester)
     }
 
     /// The period as a Vietnamese title writes it: `Quý I/2020`.
@@ -171,6 +181,12 @@ impl Period {
             PeriodSpan::NineMonths => format!("9 tháng đầu năm {}", self.year),
             PeriodSpan::Year => format!("Năm {}", self.year),
             PeriodSpan::Month(m) => format!("Tháng {m}/{}", self.year),
+            PeriodSpan::FirstSemester => format!(
+                "Học kỳ I năm học {}-{y} (tháng 9/{} – 1/{y})",
+                self.year - 1,
+                self.year - 1,
+                y = self.year
+            ),
         }
     }
 
@@ -211,6 +227,12 @@ impl Period {
                 .unwrap_or("month"),
                 self.year
             ),
+            PeriodSpan::FirstSemester => format!(
+                "first semester of school year {}-{y} (September {} – January {y})",
+                self.year - 1,
+                self.year - 1,
+                y = self.year
+            ),
         }
     }
 
@@ -230,6 +252,7 @@ impl fmt::Display for Period {
             PeriodSpan::NineMonths => write!(f, "{}-9M", self.year),
             PeriodSpan::Year => write!(f, "{}", self.year),
             PeriodSpan::Month(m) => write!(f, "{}-{:02}", self.year, m),
+            PeriodSpan::FirstSemester => write!(f, "{}-{}-HK1", self.year - 1, self.year),
         }
     }
 }

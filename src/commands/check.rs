@@ -210,6 +210,12 @@ fn check_input(
                     period: want,
                     cell: &here.cell,
                 },
+                // A semester's report: no `--period` checks it.
+                _ if got.span == crate::model::PeriodSpan::FirstSemester => Said::PeriodSemester {
+                    unit: &unit_name,
+                    stated: got,
+                    period: want,
+                },
                 _ => Said::PeriodChecked {
                     unit: &unit_name,
                     stated: got,

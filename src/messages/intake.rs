@@ -185,6 +185,15 @@ pub enum Said<'a> {
         stated: Period,
         period: Period,
     },
+    /// `period-mismatch` of `tonghop check`: `unit`'s file is the report
+    /// of a school year's first semester (`stated`, September to January),
+    /// not of the half-year `period` being checked; no run checks a
+    /// semester, so the file is to be replaced, not checked otherwise.
+    PeriodSemester {
+        unit: &'a str,
+        stated: Period,
+        period: Period,
+    },
     /// `period-mismatch` of `tonghop check`: `unit`'s file states the
     /// period `stated` in its title (in `cell`) but is checked for
     /// `period`, which the headers of its figure columns name.
@@ -447,6 +456,7 @@ impl Words for Said<'_> {
             | Said::PeriodSuperseded { .. }
             | Said::TitleSetAside { .. }
             | Said::PeriodChecked { .. }
+            | Said::PeriodSemester { .. }
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
             | Said::SubmissionRevised { .. }
@@ -741,6 +751,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
             period.in_sentence_vi(),
             period.in_sentence_vi(),
             stated.in_sentence_vi(),
+        ),
+        (Said::PeriodSemester { unit, stated, period }, Lang::Vi) => format!(
+            "{unit}: tệp là báo cáo {}, không phải {} đang kiểm tra; số liệu học kỳ không được tổng hợp vào báo cáo {}. Hãy gửi báo cáo {} (số liệu từ tháng 1 đến hết tháng {}/{}) theo đúng biểu của kỳ.",
+            stated.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.in_sentence_vi(),
+            period.last_month(),
+            period.year,
+        ),
+        (Said::PeriodSemester { unit, stated, period }, Lang::En) => format!(
+            "{unit}: the file is the report of the {}, not of the {} being checked; a semester's figures are not consolidated into the report of the {}. Send the report of the {} (figures from January to the end of {}/{}) on the period's form.",
+            stated.title_en(),
+            period.title_en(),
+            period.title_en(),
+            period.title_en(),
+            period.last_month(),
+            period.year,
         ),
         (Said::PeriodChecked { unit, stated, period }, Lang::En) => format!(
             "{unit}: the file is the report of {} but is being checked for {}. Its figures are checked as the report of {}, not as {}. If the report of {} is to be sent, use the form for {}; if the file is rightly the report of {}, check it with --period {stated}.",

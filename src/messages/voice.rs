@@ -184,6 +184,17 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             period: q1,
             cell: "A4",
         },
+        Said::PeriodSemester {
+            unit,
+            stated: crate::model::Period {
+                year: 2026,
+                span: crate::model::PeriodSpan::FirstSemester,
+            },
+            period: crate::model::Period {
+                year: 2026,
+                span: crate::model::PeriodSpan::FirstHalf,
+            },
+        },
         Said::SubmissionDuplicate {
             unit,
             count: 2,
@@ -2056,6 +2067,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionRevised { .. } => 43,
         Said::PeriodSuperseded { .. } => 44,
         Said::TitleSetAside { .. } => 45,
+        Said::PeriodSemester { .. } => 46,
     }
 }
 
@@ -2285,7 +2297,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 46);
+    covers("Said", said.iter().map(said_variant), 47);
     covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 51);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);

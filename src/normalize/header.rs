@@ -818,16 +818,16 @@ fn years<'a>(tokens: &'a [&'a str]) -> impl Iterator<Item = i32> + 'a {
 /// học 2025 - 2026"): the year it ends in, and its semester (1: Sep–Jan,
 /// 2: Jan–May) when the label names one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct SchoolYear {
-    ends: i32,
-    semester: Option<u8>,
+pub(crate) struct SchoolYear {
+    pub(crate) ends: i32,
+    pub(crate) semester: Option<u8>,
 }
 
 /// The [`SchoolYear`] in `tokens`: "nam hoc" followed by two years in a
 /// row; "hoc ky" (or "hk") followed by its number, I or II. A semester
 /// without its school year ("Thực hiện học kỳ I") is one of the school
 /// year ending in the report's year (`ends` 0: unknown).
-fn school_year(tokens: &[&str]) -> Option<SchoolYear> {
+pub(crate) fn school_year(tokens: &[&str]) -> Option<SchoolYear> {
     let ends = tokens
         .windows(2)
         .position(|w| w == ["nam", "hoc"])

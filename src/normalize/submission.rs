@@ -14,7 +14,7 @@ use crate::normalize::indicator::{IndicatorMatcher, Placed, RowMatch};
 use crate::normalize::sheets::{one_figure_each, SheetRead};
 use crate::normalize::stamp::{self, FormStamp};
 use crate::normalize::store::Stored;
-use crate::normalize::title::{period_in, AgencyMatcher};
+use crate::normalize::title::{first_semester_in, period_in, AgencyMatcher};
 use crate::number::{decimals_of, format_auto, parse_text, NumberLocale, NumberText};
 use crate::template::{Agency, AgencyKind, CkConvention, DashMeans, Template};
 use crate::text::fold;
@@ -834,7 +834,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .iter()
             .filter(|n| !stamp::is_stamp_sheet(n) && !is_plan(n))
             .filter_map(|n| wb.sheet(n).ok())
-            .filter_map(|g| titled_period(&g))
+            .filter_map(|g| titled_period(&g, None))
             .max_by_key(|p| (!p.is_month(), p.year, p.last_month())),
         _ => None,
     };
@@ -859,7 +859,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .iter()
             .filter(|n| *n != *lone && !stamp::is_stamp_sheet(n))
             .filter_map(|n| wb.sheet(n).ok())
-            .filter_map(|g| titled_period(&g))
+            .filter_map(|g| titled_period(&g, Some(run)))
             .any(|p| run.same_report_as(&p)),
         _ => false,
     };
@@ -940,7 +940,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .as_ref()
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
-        let titled_at = titled_period_at(&grid);
+        let titled_at = titled_period_at(&grid, ctx.period);
         let titled = titled_at.map(|(p, _, _)| p);
         let stale = stale_titled
             .iter()
@@ -1713,7 +1713,7 @@ fn read_title(
     for r in grid.rows().start..layout.header_first {
         for (c, text) in grid.row_texts(r) {
             if sub.period.is_none() {
-                if let Some(p) = period_in(&text) {
+                if let Some(p) = title_period(&text, ctx.period) {
                     sub.period = Some((p, TitleCell { row: r, col: c }));
                 }
             }
@@ -2812,14 +2812,21 @@ fn sheet_name_period(name: &str, year: i32) -> Option<Period> {
     Some(Period { year, span })
 }
 
-/// The first period named in the top rows of a sheet (its title), if any.
-fn titled_period(grid: &SheetGrid) -> Option<Period> {
-    titled_period_at(grid).map(|(p, _, _)| p)
+/// The first period named in the top rows of a sheet (its title), if any,
+/// in a run of `run` (see [`title_period`]).
+fn titled_period(grid: &SheetGrid, run: Option<Period>) -> Option<Period> {
+    titled_period_at(grid, run).map(|(p, _, _)| p)
+}
+
+/// The period a title line names in a run of `run`: a quarter, months, a
+/// year, a month, or (in a half-year run) a school year's first semester.
+fn title_period(text: &str, run: Option<Period>) -> Option<Period> {
+    period_in(text).or_else(|| run.and_then(|r| first_semester_in(text, r)))
 }
 
 /// The first period named in the top rows of a sheet and the cell (row,
-/// column) that names it.
-fn titled_period_at(grid: &SheetGrid) -> Option<(Period, u32, u32)> {
+/// column) that names it, in a run of `run`.
+fn titled_period_at(grid: &SheetGrid, run: Option<Period>) -> Option<(Period, u32, u32)> {
     let rows = grid.rows();
     let last = rows
         .start
@@ -2830,7 +2837,7 @@ fn titled_period_at(grid: &SheetGrid) -> Option<(Period, u32, u32)> {
             .into_iter()
             // A period names its year: four digits at least.
             .filter(|(_, t)| t.bytes().filter(u8::is_ascii_digit).count() >= 4)
-            .find_map(|(c, t)| period_in(&t).map(|p| (p, r, c)))
+            .find_map(|(c, t)| title_period(&t, run).map(|p| (p, r, c)))
     })
 }
 

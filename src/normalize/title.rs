@@ -833,6 +833,34 @@ pub fn month_in(f: &str) -> Option<Period> {
     })
 }
 
+/// The first semester of a school year a title line names in a
+/// half-year run (`run`): «BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2025 - 2026»
+/// reports September 2025 to January 2026, another period than «6 THÁNG
+/// ĐẦU NĂM 2026» (`None` for any other run: a school year is read in a
+/// half-year's report only). The line opens as a report's title does
+/// ("báo cáo", "biểu", "số liệu", "thống kê", "sơ kết", "tổng kết") and
+/// names the school year: a header «Thực hiện học kỳ I» is a column, and
+/// a title naming the second semester or the school year alone is the
+/// half-year's report.
+pub fn first_semester_in(text: &str, run: Period) -> Option<Period> {
+    const OPENINGS: [&str; 6] = [
+        "bao cao", "bieu", "so lieu", "thong ke", "so ket", "tong ket",
+    ];
+    if run.span != PeriodSpan::FirstHalf {
+        return None;
+    }
+    let f = fold(text);
+    if !OPENINGS.iter().any(|o| f.starts_with(o)) {
+        return None;
+    }
+    let tokens: Vec<&str> = f.split(' ').filter(|w| !w.is_empty()).collect();
+    let year = crate::normalize::header::school_year(&tokens)?;
+    (year.semester == Some(1) && year.ends != 0).then_some(Period {
+        year: year.ends,
+        span: PeriodSpan::FirstSemester,
+    })
+}
+
 /// The period a title of «Tổng hợp» names, as
 /// [`crate::outputs::summary_title`] writes it in either language (the
 /// English words first: a Vietnamese reading of "… — Q2 2020" could take
@@ -1122,6 +1150,46 @@ mod tests {
             }
             assert!(found > 50, "{found}");
         }
+    }
+
+    #[test]
+    fn a_first_semesters_title_is_its_own_period_in_a_half_year_run() {
+        let h1: Period = "2026-H1".parse().unwrap();
+        let semester = Period {
+            year: 2026,
+            span: PeriodSpan::FirstSemester,
+        };
+        for (text, want) in [
+            (
+                "BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2025 - 2026",
+                Some(semester),
+            ),
+            ("Sơ kết học kỳ I năm học 2025-2026", Some(semester)),
+            ("BÁO CÁO SƠ KẾT HK I NĂM HỌC 2025-2026", Some(semester)),
+            // The second semester, the school year alone: the half-year's.
+            ("BÁO CÁO SƠ KẾT HỌC KỲ II NĂM HỌC 2025-2026", None),
+            ("BÁO CÁO THỐNG KÊ GIÁO DỤC NĂM HỌC 2025 - 2026", None),
+            // A column's header, a semester without its school year.
+            ("Thực hiện học kỳ I năm học 2025-2026", None),
+            ("BÁO CÁO SƠ KẾT HỌC KỲ I", None),
+        ] {
+            assert_eq!(first_semester_in(text, h1), want, "{text}");
+        }
+        assert_eq!(
+            period_in("BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2025 - 2026"),
+            None
+        );
+        let q1: Period = "2026-Q1".parse().unwrap();
+        assert_eq!(
+            first_semester_in("BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2025 - 2026", q1),
+            None
+        );
+        assert_eq!(semester.to_string(), "2025-2026-HK1");
+        assert_eq!(
+            semester.title_vi(),
+            "Học kỳ I năm học 2025-2026 (tháng 9/2025 – 1/2026)"
+        );
+        assert!(!h1.same_report_as(&semester));
     }
 
     #[test]

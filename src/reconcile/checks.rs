@@ -215,13 +215,14 @@ pub fn check_submission(
     }
     // A half-year, nine-month or year report's TH is its last quarter's:
     // its LK from January follows the rules of that quarter. A month's
-    // report (`check` of a file titled "THÁNG 7/2025") follows none.
+    // report (`check` of a file titled "THÁNG 7/2025") follows none, nor
+    // a semester's.
     let quarter = period.and_then(|p| match p.span {
         PeriodSpan::Quarter(q) => Some(q),
         PeriodSpan::FirstHalf => Some(2),
         PeriodSpan::NineMonths => Some(3),
         PeriodSpan::Year => Some(4),
-        PeriodSpan::Month(_) => None,
+        PeriodSpan::Month(_) | PeriodSpan::FirstSemester => None,
     });
     // TH and LK typed into each other's columns: said once, and the
     // percents worked from the figures as meant are not blamed.

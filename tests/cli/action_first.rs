@@ -213,3 +213,89 @@ fn the_counts_are_in_english_with_lang_en() {
         "5 errors (in 4 units), 2 warnings (in 1 unit), 5 infos."
     );
 }
+
+/// At a province's scale the Lỗi sheet, errors.csv and errors.json were
+/// sorted by file name: a commune's findings lay among everyone's, and
+/// the communes that sent nothing all came first. They now go unit by
+/// unit in the registry's order (here Phường 3 before Phường 1: neither
+/// the codes' nor the files' order), after the findings of no unit (the
+/// consolidation's own: a total not computed, a file that is no
+/// report); within a unit, errors, then warnings, then infos, each by
+/// file, sheet and cell.
+#[test]
+fn the_findings_go_unit_by_unit_in_the_registrys_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND quận,VP HĐND-UBND,yes\n\
+         P03,ward,Phường 3,UBND Phường 3,yes\n\
+         P02,ward,Phường 2,UBND Phường 2,yes\n\
+         P01,ward,Phường 1,UBND Phường 1,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let form = |resolved: f64, on_time: f64, evaluations: f64| {
+        complete(ward_rows(resolved, on_time, evaluations), true)
+    };
+    // Phường 1: two versions saved together (a warning at each) and the
+    // copy without LK (an info); its files' names sort first.
+    ward(&dir, "a-phuong-1.xlsx", 1, &form(110.0, 100.0, 55.0), true);
+    let copy = th_only(form(110.0, 100.0, 60.0));
+    ward(&dir, "a-phuong-1 (1).xlsx", 1, &copy, false);
+    // Phường 2: HC02 not the sum of its parts.
+    let mut broken = form(130.0, 120.0, 80.0);
+    broken[0].3 = vec![V::N(150.0), V::N(150.0)];
+    ward(&dir, "b-phuong-2.xlsx", 2, &broken, true);
+    // Phường 3 and VP send nothing; a note that is no spreadsheet.
+    std::fs::write(dir.join("huong-dan.txt"), "Gửi trước ngày 10").unwrap();
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let listed: Vec<String> = f
+        .iter()
+        .map(|x| {
+            ["severity", "code", "unit", "file", "cell"]
+                .map(|k| x[k].as_str().unwrap_or_default())
+                .join("|")
+        })
+        .collect();
+    let want = [
+        "info|total-uncomputed|||",
+        "info|file-skipped||huong-dan.txt|",
+        "error|submission-missing|VP||",
+        "error|submission-missing|P03||",
+        "error|sum-mismatch|P02|b-phuong-2.xlsx|E7",
+        "error|sum-mismatch|P02|b-phuong-2.xlsx|F7",
+        "warning|submission-duplicate|P01|a-phuong-1 (1).xlsx|",
+        "warning|submission-duplicate|P01|a-phuong-1.xlsx|",
+        "info|column-missing|P01|a-phuong-1 (1).xlsx|",
+    ];
+    assert_eq!(listed, want);
+    // The Lỗi sheet and errors.csv in the same order.
+    let sheet: Vec<String> = read_sheet(&out.join("tong-hop.xlsx"), "Lỗi")[2..]
+        .iter()
+        .map(|r| format!("{}|{}|{}|{}|{}", r[0], r[1], r[2], r[3], r[5]))
+        .collect();
+    let in_words: Vec<String> = want
+        .iter()
+        .map(|l| {
+            l.replacen("error|", "Lỗi|", 1)
+                .replacen("warning|", "Cảnh báo|", 1)
+                .replacen("info|", "Thông tin|", 1)
+        })
+        .collect();
+    assert_eq!(sheet, in_words);
+    let csv = std::fs::read_to_string(out.join("errors.csv")).unwrap();
+    let units: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(
+        units,
+        ["", "", "VP", "P03", "P02", "P02", "P01", "P01", "P01"]
+    );
+}

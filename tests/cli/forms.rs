@@ -1769,14 +1769,14 @@ fn a_set_aside_copys_stale_title_is_no_error_about_counted_figures() {
     assert_eq!(
         said,
         [
-            duplicate,
             format!(
                 "error|period-mismatch|P05|{NEW}|{FIGURES}|A3|||2020-Q1|2019-Q1|Tiêu đề biểu (ô \
                  A3) ghi Quý I/2019, không phải kỳ báo cáo Quý I/2020. Số liệu vẫn được đọc và \
                  tổng hợp là của Quý I/2020 vì đây là biểu mẫu phát cho Quý I/2020 (ghi trong \
                  biểu). Hãy sửa tiêu đề ở ô A3 thành Quý I/2020 và xác nhận số liệu đúng là của \
                  Quý I/2020 trước khi trình ký."
-            )
+            ),
+            duplicate
         ]
     );
     assert_eq!(th, "4");

@@ -335,12 +335,13 @@ fn a_value_merged_down_indicator_rows_is_no_rows_and_formulas_without_values_are
     );
     let inv = finding(&findings, "value-invalid", "p1.xlsx");
     assert_eq!(inv.len(), 2, "{findings:?}");
+    // The unit's error first, then its warning.
     assert_eq!(
-        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
+        (&inv[0]["cell"], &inv[0]["actual"], &inv[0]["severity"]),
         (&"E7".into(), &"#DIV/0!".into(), &"error".into())
     );
     assert_eq!(
-        (&inv[0]["cell"], &inv[0]["actual"], &inv[0]["severity"]),
+        (&inv[1]["cell"], &inv[1]["actual"], &inv[1]["severity"]),
         (&"F6".into(), &"50".into(), &"warning".into())
     );
     // HC02's LK 100 against parts not read: no sum finding.

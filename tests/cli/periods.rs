@@ -1269,3 +1269,111 @@ fn school_year_headers_of_a_half_years_report_are_its_lk_and_ck() {
         ["phuong-2.xlsx|A3|Tiêu đề biểu của Phường 2 không ghi kỳ báo cáo; coi như 6 tháng đầu năm 2020. Hãy ghi kỳ báo cáo ở dòng tiêu đề (ví dụ «6 THÁNG ĐẦU NĂM 2020»)."]
     );
 }
+
+/// A school's «BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2019 - 2020» (the first
+/// semester, September 2019 to January 2020) in a 2020-H1 run was read
+/// as the half-year's report, only its «Thực hiện học kỳ I» column
+/// told. It is another period's report: `period-mismatch`, nothing of it
+/// counted, its unit «sai kỳ». Near misses: the second semester's title
+/// and the school year's alone are the half-year's report and counted;
+/// the same first semester's file in a quarter's run is read as today
+/// (its title names no period the run reads).
+#[test]
+fn a_first_semesters_report_is_another_period_in_a_half_year_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let semester_one = dir.join("phuong-1.xlsx");
+    write_book(
+        &semester_one,
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SƠ KẾT HỌC KỲ I NĂM HỌC 2019 - 2020"],
+            headers: &["Thực hiện học kỳ I", "Cùng kỳ năm học trước"],
+            rows: hc(&[[90.0, 85.0, 5.0], [80.0, 70.0, 10.0]]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SƠ KẾT HỌC KỲ II NĂM HỌC 2019 - 2020"],
+            headers: &["Năm học 2019-2020", "Năm học 2018-2019"],
+            rows: hc(&[[60.0, 50.0, 10.0], [55.0, 50.0, 5.0]]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO THỐNG KÊ NĂM HỌC 2019 - 2020"],
+            headers: &["Năm học 2019-2020", "Năm học 2018-2019"],
+            rows: hc(&[[40.0, 30.0, 10.0], [35.0, 30.0, 5.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-H1", &[]);
+    let mismatch: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "period-mismatch")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default();
+            [
+                s("severity"),
+                s("unit"),
+                s("file"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+                s("message"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        mismatch,
+        ["error|P01|phuong-1.xlsx|A3|2020-H1|2019-2020-HK1|Tệp phuong-1.xlsx của Phường 1 ghi kỳ báo cáo học kỳ I năm học 2019-2020 (tháng 9/2019 – 1/2020) nhưng đang tổng hợp 6 tháng đầu năm 2020; số liệu không được tổng hợp. Hãy gửi đúng biểu của kỳ 6 tháng đầu năm 2020."]
+    );
+    // Nothing of Phường 1 is counted; the second semester's and the
+    // school year's reports are.
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "CK"), "");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "60");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "40");
+    assert_eq!(district(&out, "HC02", "LK"), "100");
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let line = |unit: &str| {
+        status
+            .iter()
+            .find(|r| r.iter().any(|c| c == unit))
+            .map(|r| r[4].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(line("Phường 1"), "sai kỳ");
+    assert_eq!(line("Phường 2"), "đã nộp");
+    assert_eq!(line("Phường 3"), "đã nộp");
+
+    // `check` says what the title says and what the run expects.
+    let text = checked(&semester_one, &tpl, "2020-H1");
+    assert!(
+        text.contains("Tệp là báo cáo học kỳ I năm học 2019-2020 (tháng 9/2019 – 1/2020), không phải 6 tháng đầu năm 2020 đang kiểm tra; số liệu học kỳ không được tổng hợp vào báo cáo 6 tháng đầu năm 2020. Hãy gửi báo cáo 6 tháng đầu năm 2020 (số liệu từ tháng 1 đến hết tháng 6/2020) theo đúng biểu của kỳ."),
+        "{text}"
+    );
+
+    // Near miss: a quarter's run reads the same file as before, its title
+    // naming no period of the run's.
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    std::fs::copy(&semester_one, q1.join("phuong-1.xlsx")).unwrap();
+    let (_, f) = consolidate(&q1, &tmp.path().join("out-q1"), &tpl, "2020-Q1", &[]);
+    assert_eq!(listed(&f, &["period-mismatch"]), Vec::<String>::new());
+    assert_eq!(
+        listed(&f, &["period-missing"]),
+        ["info|period-missing|Biểu 1|A3|2020-Q1|"]
+    );
+}

@@ -166,9 +166,10 @@ fn the_signed_pages_explain_every_blank_and_every_sign() {
         .iter()
         .map(|f| (f["code"].as_str().unwrap(), f["cell"].as_str().unwrap()))
         .collect();
+    // The error first, then the info.
     assert_eq!(
         codes,
-        [("total-unchecked", "F9"), ("cumulative-mismatch", "G9")]
+        [("cumulative-mismatch", "G9"), ("total-unchecked", "F9")]
     );
     // Near miss: Phường 3's TT01 TH, whose finding (value-invalid) is at
     // its TH, marks no LK.
