@@ -686,11 +686,9 @@ pub fn stated_incomplete<'a>(
                     _ if o != i => {}
                     None => cells.push((*rate, column.index())),
                     // `DT.01[KH]`: the rate in every column takes it.
-                    Some(p) if p == column => cells.extend(
-                        ValueColumn::QUANTITIES
-                            .iter()
-                            .map(|q| (*rate, q.index())),
-                    ),
+                    Some(p) if p == column => {
+                        cells.extend(ValueColumn::QUANTITIES.iter().map(|q| (*rate, q.index())))
+                    }
                     Some(_) => {}
                 }
             }
@@ -814,7 +812,10 @@ pub fn stock_th_as_lk(
         }
         let mut short = Partial::default();
         for &(o, pin) in ops {
-            if let Some(p) = totals.without_column.get(&(o, pin.map_or(th, ValueColumn::index))) {
+            if let Some(p) = totals
+                .without_column
+                .get(&(o, pin.map_or(th, ValueColumn::index)))
+            {
                 for &u in &p.first {
                     if !short.first.contains(&u) {
                         short.add(u);
@@ -1056,7 +1057,8 @@ impl Derived {
             for (rate, ops) in &self.rates {
                 for c in ValueColumn::QUANTITIES {
                     // An operand's own column, or its marker's.
-                    let has = |o: usize, pin: Option<ValueColumn>| masks[o] & bit(pin.unwrap_or(c)) != 0;
+                    let has =
+                        |o: usize, pin: Option<ValueColumn>| masks[o] & bit(pin.unwrap_or(c)) != 0;
                     let given = ops.iter().filter(|&&(o, pin)| has(o, pin)).count();
                     let excused = ops
                         .iter()

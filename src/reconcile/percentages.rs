@@ -410,14 +410,12 @@ pub fn spare_disputed_rates(
             kept.push(f);
             continue;
         }
-        let unknown = found
-            .iter()
-            .any(|(_, _, d)| {
-                !matches!(
-                    d,
-                    Dispute::Total(..) | Dispute::FirstQuarter | Dispute::Scaled
-                )
-            });
+        let unknown = found.iter().any(|(_, _, d)| {
+            !matches!(
+                d,
+                Dispute::Total(..) | Dispute::FirstQuarter | Dispute::Scaled
+            )
+        });
         if column.is_percent() {
             // A %KH or %CK of a rate whose operand breaks a relation is
             // judged from a rate nobody knows yet (96,25 = 77 / 80 where
