@@ -85,7 +85,8 @@ impl Relation {
 /// The relations of a template, and a `rule-invalid` finding for every
 /// formula the checks cannot use: one that does not parse, names codes the
 /// catalog lacks, names no code at all (`5.2 / 5.1 * 100`, a constant as
-/// written), or is a bare expression on an indicator that is no rate. None
+/// written), is a bare expression on an indicator that is no rate, or is a
+/// relation with a column marker (`DT.02 <= DT.01[KH]`). None
 /// is dropped without a word: a rate whose definition is unusable would
 /// otherwise pass any figure typed for it.
 pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
