@@ -706,3 +706,83 @@ fn a_column_marker_naming_no_column_is_rule_invalid() {
         said("DT.02")
     );
 }
+
+/// A commune that wrote its disbursement rows in triệu đồng under «tỷ
+/// đồng» (DT.02 and its part a thousand times the others'), its plan in
+/// tỷ as asked: each money row is a `unit-mismatch` error, and its rate
+/// 25,0, right from the figures the unit meant (300 / 1.200), is not
+/// blamed as «32.898,2 %»: the rows' error covers it. Near miss: a rate
+/// wrong however the rows are read (32,5) keeps its `pct-mismatch`.
+#[test]
+fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "[checks]\noutlier_min_peers = 3\n");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         DT.01,NS,Kế hoạch vốn được giao,tỷ đồng,flow,both,STC,\n\
+         DT.02,NS,Vốn đã giải ngân,tỷ đồng,flow,both,STC,\n\
+         DT.02.1,NS,Trong đó: vốn ngân sách tỉnh,tỷ đồng,flow,both,STC,\n\
+         DT.03,NS,Tỷ lệ giải ngân,%,rate,both,STC,DT.02 / DT.01[KH] * 100\n",
+    )
+    .unwrap();
+    let mut agencies = String::from("code,kind,name,aliases,reports\nSTC,department,Sở Tài chính,STC,no\n");
+    let names = ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN", "THẠCH AN"];
+    for (k, name) in names.iter().enumerate() {
+        agencies.push_str(&format!("X0{},ward,Xã {name},UBND xã {name},yes\n", k + 1));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    for (case, stated) in [("right", 25.0), ("wrong", 32.5)] {
+        let dir = tmp.path().join(case);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, name) in names.iter().enumerate() {
+            // Thạch An's DT.02 rows in triệu đồng; the others' in tỷ.
+            let (scale, rate) = if k == 3 { (1000.0, stated) } else { (1.0, 25.0) };
+            let plan = 1200.0 + 100.0 * k as f64;
+            let paid = [plan * 0.1, plan * 0.25];
+            write_sheet(
+                &dir.join(format!("xa-{k}.xlsx")),
+                &format!("UBND XÃ {name}"),
+                "QUÝ III/2026",
+                &one_row_header(&KH_TH_LK),
+                &[
+                    ("DT.01", "Kế hoạch vốn được giao", "tỷ đồng", vec![N(plan, None), E, E]),
+                    (
+                        "DT.02",
+                        "Vốn đã giải ngân",
+                        "tỷ đồng",
+                        vec![E, N(paid[0] * scale, None), N(paid[1] * scale, None)],
+                    ),
+                    (
+                        "DT.02.1",
+                        "Trong đó: vốn ngân sách tỉnh",
+                        "tỷ đồng",
+                        vec![E, N(paid[0] * scale / 2.0, None), N(paid[1] * scale / 2.0, None)],
+                    ),
+                    (
+                        "DT.03",
+                        "Tỷ lệ giải ngân",
+                        "%",
+                        vec![E, N(10.0, Some("0.0")), N(rate, Some("0.0"))],
+                    ),
+                ],
+            );
+        }
+        let findings = run(&dir, &tmp.path().join(format!("out-{case}")), &tpl, "2026-Q3");
+        let rows = listed(&findings, &["unit-mismatch", "pct-mismatch", "pct-rounding"]);
+        let units: Vec<&str> = rows.iter().map(|r| r.as_str()).collect();
+        let expected_rows = [
+            "error|unit-mismatch|X04|F8|DT.02||≈ 135|150.000",
+            "error|unit-mismatch|X04|F9|DT.02.1||≈ 67,5|75.000",
+        ];
+        match case {
+            "right" => assert_eq!(units, expected_rows, "{case}"),
+            // No figure advised from the row as written (25.000,0).
+            _ => {
+                assert_eq!(units[0], "error|pct-mismatch|X04|G10|DT.03|LK||32,5");
+                assert_eq!(units[1..], expected_rows, "{case}");
+            }
+        }
+    }
+}
