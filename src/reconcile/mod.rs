@@ -630,9 +630,7 @@ pub fn stock_lk_as_th(
     for e in &totals.lk_from_th {
         cells.insert((e.indicator, lk_c.index()));
         for (rate, ops) in &derived.rates {
-            let in_lk = |&(o, pin): &(usize, Option<ValueColumn>)| {
-                o == e.indicator && pin.is_none_or(|p| p == lk_c)
-            };
+            let in_lk = |&(o, pin): &Operand| o == e.indicator && pin.is_none_or(|p| p == lk_c);
             if ops.iter().any(in_lk) {
                 cells.insert((*rate, lk_c.index()));
             }
@@ -895,10 +893,13 @@ fn short_as_operands(totals: &mut Totals, derived: &Derived) {
 /// indicators are all summed over the wards (a rate over department
 /// figures has one unit per operand and nothing to mix).
 struct Derived {
-    /// (rate, its formula's operands: each indicator and the column its
-    /// marker names, `DT.01[KH]`; `None`, the rate's own column).
-    rates: Vec<(usize, Vec<(usize, Option<ValueColumn>)>)>,
+    /// (rate, its formula's operands).
+    rates: Vec<(usize, Vec<Operand>)>,
 }
+
+/// A rate's operand: its indicator and the column its marker names
+/// (`DT.01[KH]`); `None`, the rate's own column.
+type Operand = (usize, Option<ValueColumn>);
 
 /// The units that gave only part of a figure's operands: how many, and
 /// the first [`Partial::KEPT`] of them by registry index (what a message
@@ -942,7 +943,7 @@ impl Derived {
                 let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
                     return None;
                 };
-                let ops: Option<Vec<(usize, Option<ValueColumn>)>> = expr
+                let ops: Option<Vec<Operand>> = expr
                     .operands()
                     .iter()
                     .map(|&(c, pin)| Some((template.indicator_index(c)?, pin)))

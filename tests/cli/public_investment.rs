@@ -603,7 +603,7 @@ fn the_form_computes_a_disbursement_rate_over_the_plans_kh_cell() {
         let row_of = |code: &str| {
             values
                 .rows()
-                .position(|r| r.iter().any(|c| c.to_string() == code))
+                .position(|r| r.iter().any(|c| *c == code))
                 .unwrap() as u32
                 + values.start().unwrap().0
                 + 1
@@ -727,7 +727,8 @@ fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
          DT.03,NS,Tỷ lệ giải ngân,%,rate,both,STC,DT.02 / DT.01[KH] * 100\n",
     )
     .unwrap();
-    let mut agencies = String::from("code,kind,name,aliases,reports\nSTC,department,Sở Tài chính,STC,no\n");
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nSTC,department,Sở Tài chính,STC,no\n");
     let names = ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN", "THẠCH AN"];
     for (k, name) in names.iter().enumerate() {
         agencies.push_str(&format!("X0{},ward,Xã {name},UBND xã {name},yes\n", k + 1));
@@ -738,7 +739,11 @@ fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
         std::fs::create_dir_all(&dir).unwrap();
         for (k, name) in names.iter().enumerate() {
             // Thạch An's DT.02 rows in triệu đồng; the others' in tỷ.
-            let (scale, rate) = if k == 3 { (1000.0, stated) } else { (1.0, 25.0) };
+            let (scale, rate) = if k == 3 {
+                (1000.0, stated)
+            } else {
+                (1.0, 25.0)
+            };
             let plan = 1200.0 + 100.0 * k as f64;
             let paid = [plan * 0.1, plan * 0.25];
             write_sheet(
@@ -747,7 +752,12 @@ fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
                 "QUÝ III/2026",
                 &one_row_header(&KH_TH_LK),
                 &[
-                    ("DT.01", "Kế hoạch vốn được giao", "tỷ đồng", vec![N(plan, None), E, E]),
+                    (
+                        "DT.01",
+                        "Kế hoạch vốn được giao",
+                        "tỷ đồng",
+                        vec![N(plan, None), E, E],
+                    ),
                     (
                         "DT.02",
                         "Vốn đã giải ngân",
@@ -758,7 +768,11 @@ fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
                         "DT.02.1",
                         "Trong đó: vốn ngân sách tỉnh",
                         "tỷ đồng",
-                        vec![E, N(paid[0] * scale / 2.0, None), N(paid[1] * scale / 2.0, None)],
+                        vec![
+                            E,
+                            N(paid[0] * scale / 2.0, None),
+                            N(paid[1] * scale / 2.0, None),
+                        ],
                     ),
                     (
                         "DT.03",
@@ -769,8 +783,16 @@ fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
                 ],
             );
         }
-        let findings = run(&dir, &tmp.path().join(format!("out-{case}")), &tpl, "2026-Q3");
-        let rows = listed(&findings, &["unit-mismatch", "pct-mismatch", "pct-rounding"]);
+        let findings = run(
+            &dir,
+            &tmp.path().join(format!("out-{case}")),
+            &tpl,
+            "2026-Q3",
+        );
+        let rows = listed(
+            &findings,
+            &["unit-mismatch", "pct-mismatch", "pct-rounding"],
+        );
         let units: Vec<&str> = rows.iter().map(|r| r.as_str()).collect();
         let expected_rows = [
             "error|unit-mismatch|X04|F8|DT.02||≈ 135|150.000",
