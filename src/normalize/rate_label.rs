@@ -89,13 +89,15 @@ fn label_only(sub: &mut Submission, fi: usize, t: &Template, lang: Lang) -> Opti
         if r.value == 0.0 {
             continue;
         }
-        let operand = |code: &str| {
+        let operand_in = |code: &str, column: crate::model::ValueColumn| {
             let j = t.indicator_index(code)?;
-            sub.rows
-                .iter()
-                .find(|o| o.ind() == j && o.column == r.column)
+            sub.rows.iter().find(|o| o.ind() == j && o.column == column)
         };
-        let Some(right) = e.eval(&|code: &str| operand(code).map(|o| o.value)) else {
+        let operand = |code: &str| operand_in(code, r.column);
+        let right = e.eval_in(r.column, &|code, column| {
+            operand_in(code, column).map(|o| o.value)
+        });
+        let Some(right) = right else {
             continue;
         };
         if !right.is_finite() {

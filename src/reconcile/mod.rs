@@ -365,8 +365,8 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
                 continue;
             }
             let mut short = Partial::default();
-            for &o in ops {
-                if let Some(p) = totals.without_column.get(&(o, c.index())) {
+            for &(o, pin) in ops {
+                if let Some(p) = totals.without_column.get(&(o, pin.unwrap_or(c).index())) {
                     for &u in &p.first {
                         if !short.first.contains(&u) {
                             short.add(u);
@@ -630,7 +630,8 @@ pub fn stock_lk_as_th(
     for e in &totals.lk_from_th {
         cells.insert((e.indicator, lk_c.index()));
         for (rate, ops) in &derived.rates {
-            if ops.contains(&e.indicator) {
+            let in_lk = |&(o, pin): &Operand| o == e.indicator && pin.is_none_or(|p| p == lk_c);
+            if ops.iter().any(in_lk) {
                 cells.insert((*rate, lk_c.index()));
             }
         }
@@ -678,20 +679,27 @@ pub fn stated_incomplete<'a>(
         }
         let mut cells = vec![(i, column.index())];
         for (rate, ops) in &derived.rates {
-            if ops.contains(&i) {
-                cells.push((*rate, column.index()));
+            for &(o, pin) in ops {
+                match pin {
+                    _ if o != i => {}
+                    None => cells.push((*rate, column.index())),
+                    // `DT.01[KH]`: the rate in every column takes it.
+                    Some(p) if p == column => {
+                        cells.extend(ValueColumn::QUANTITIES.iter().map(|q| (*rate, q.index())))
+                    }
+                    Some(_) => {}
+                }
             }
         }
-        if matches!(column, ValueColumn::Kh | ValueColumn::Lk | ValueColumn::Ck) {
-            let worked: Vec<usize> = cells.iter().map(|&(k, _)| k).collect();
-            for k in worked {
-                let pct = match column {
-                    ValueColumn::Kh => vec![ValueColumn::PctKh],
-                    ValueColumn::Ck => vec![ValueColumn::PctCk],
-                    _ => vec![ValueColumn::PctKh, ValueColumn::PctCk],
-                };
-                cells.extend(pct.into_iter().map(|p| (k, p.index())));
-            }
+        let worked: Vec<(usize, usize)> = cells.clone();
+        for (k, c) in worked {
+            let pct: &[ValueColumn] = match ValueColumn::ALL.get(c) {
+                Some(ValueColumn::Kh) => &[ValueColumn::PctKh],
+                Some(ValueColumn::Ck) => &[ValueColumn::PctCk],
+                Some(ValueColumn::Lk) => &[ValueColumn::PctKh, ValueColumn::PctCk],
+                _ => &[],
+            };
+            cells.extend(pct.iter().map(|p| (k, p.index())));
         }
         cells.retain(|&(k, c)| totals.values.get(k).is_some_and(|v| v[c].is_some()));
         cells.sort_unstable();
@@ -801,8 +809,11 @@ pub fn stock_th_as_lk(
             continue;
         }
         let mut short = Partial::default();
-        for &o in ops {
-            if let Some(p) = totals.without_column.get(&(o, th)) {
+        for &(o, pin) in ops {
+            if let Some(p) = totals
+                .without_column
+                .get(&(o, pin.map_or(th, ValueColumn::index)))
+            {
                 for &u in &p.first {
                     if !short.first.contains(&u) {
                         short.add(u);
@@ -851,7 +862,10 @@ fn short_as_operands(totals: &mut Totals, derived: &Derived) {
             if stated || totals.get(*rate, c).is_none() {
                 continue;
             }
-            let cells: Vec<(usize, usize)> = ops.iter().map(|&o| (o, c.index())).collect();
+            let cells: Vec<(usize, usize)> = ops
+                .iter()
+                .map(|&(o, pin)| (o, pin.unwrap_or(c).index()))
+                .collect();
             let short = union(totals, &cells);
             if short.count > 0 {
                 totals.blank_cells.insert((*rate, c.index()), short);
@@ -879,9 +893,13 @@ fn short_as_operands(totals: &mut Totals, derived: &Derived) {
 /// indicators are all summed over the wards (a rate over department
 /// figures has one unit per operand and nothing to mix).
 struct Derived {
-    /// (rate, its formula's indicators).
-    rates: Vec<(usize, Vec<usize>)>,
+    /// (rate, its formula's operands).
+    rates: Vec<(usize, Vec<Operand>)>,
 }
+
+/// A rate's operand: its indicator and the column its marker names
+/// (`DT.01[KH]`); `None`, the rate's own column.
+type Operand = (usize, Option<ValueColumn>);
 
 /// The units that gave only part of a figure's operands: how many, and
 /// the first [`Partial::KEPT`] of them by registry index (what a message
@@ -925,12 +943,12 @@ impl Derived {
                 let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
                     return None;
                 };
-                let ops: Option<Vec<usize>> = expr
-                    .codes()
+                let ops: Option<Vec<Operand>> = expr
+                    .operands()
                     .iter()
-                    .map(|c| template.indicator_index(c))
+                    .map(|&(c, pin)| Some((template.indicator_index(c)?, pin)))
                     .collect();
-                let ops = ops.filter(|o| !o.is_empty() && o.iter().all(|&i| summed(i)))?;
+                let ops = ops.filter(|o| !o.is_empty() && o.iter().all(|&(i, _)| summed(i)))?;
                 Some((r, ops))
             })
             .collect();
@@ -1039,10 +1057,13 @@ impl Derived {
             };
             for (rate, ops) in &self.rates {
                 for c in ValueColumn::QUANTITIES {
-                    let given = ops.iter().filter(|&&o| masks[o] & bit(c) != 0).count();
+                    // An operand's own column, or its marker's.
+                    let has =
+                        |o: usize, pin: Option<ValueColumn>| masks[o] & bit(pin.unwrap_or(c)) != 0;
+                    let given = ops.iter().filter(|&&(o, pin)| has(o, pin)).count();
                     let excused = ops
                         .iter()
-                        .filter(|&&o| masks[o] & bit(c) == 0 && exempt.contains(&o))
+                        .filter(|&&(o, pin)| !has(o, pin) && exempt.contains(&o))
                         .count();
                     tally(*rate, c.index(), with_excused(given, excused), ops.len());
                 }
@@ -1052,14 +1073,21 @@ impl Derived {
                     (ValueColumn::Kh, ValueColumn::PctKh),
                     (ValueColumn::Ck, ValueColumn::PctCk),
                 ] {
-                    let both = bit(ValueColumn::Lk) | bit(other);
+                    // An operand with a marker is its one column twice.
+                    let both = |pin: Option<ValueColumn>| match pin {
+                        Some(p) => bit(p),
+                        None => bit(ValueColumn::Lk) | bit(other),
+                    };
                     let given: usize = ops
                         .iter()
-                        .map(|&o| (masks[o] & both).count_ones() as usize)
+                        .map(|&(o, pin)| match pin {
+                            Some(_) => 2 * usize::from(masks[o] & both(pin) != 0),
+                            None => (masks[o] & both(pin)).count_ones() as usize,
+                        })
                         .sum();
                     let excused = 2 * ops
                         .iter()
-                        .filter(|&&o| masks[o] & both == 0 && exempt.contains(&o))
+                        .filter(|&&(o, pin)| masks[o] & both(pin) == 0 && exempt.contains(&o))
                         .count();
                     tally(
                         *rate,
@@ -1245,13 +1273,16 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
                 totals.values[i][ci] = None;
                 continue;
             }
-            let lookup = |code: &str| {
+            // Each operand's total in `c`, or in its marker's column: the
+            // disbursement rate's LK is the LK total of what was disbursed
+            // over the KH total of the plans (`DT.02 / DT.01[KH] * 100`).
+            let lookup = |code: &str, column: ValueColumn| {
                 template
                     .indicator_index(code)
-                    .and_then(|j| totals.values[j][ci])
+                    .and_then(|j| totals.values[j][column.index()])
             };
             totals.values[i][ci] = if computable(totals, i, ci) {
-                expr.eval(&lookup)
+                expr.eval_in(c, &lookup)
             } else {
                 None
             };

@@ -88,9 +88,9 @@ pub fn sum_parts(parts: &[&Submission], template: &Template) -> Summed {
         let decimals = found.iter().map(|r| r.decimals).max().unwrap_or(0);
         let alike = found.iter().all(|r| r.value == first.value);
         let worked = match parse(&template.indicators[i as usize].formula) {
-            Ok(Rule::Definition(expr)) => expr.eval(&|code: &str| {
+            Ok(Rule::Definition(expr)) => expr.eval_in(c, &|code, k| {
                 let j = template.indicator_index(code)?;
-                figure_in(&rows, j, c).map(|r| r.value)
+                figure_in(&rows, j, k).map(|r| r.value)
             }),
             _ => None,
         };

@@ -217,7 +217,17 @@ enum Dispute {
     /// A first quarter's LK unlike its TH (`cumulative-mismatch`, LK =
     /// TH): each is a reading of the other.
     FirstQuarter,
+    /// A money row written in another money unit than its header says
+    /// (`unit-mismatch` for the whole row): the figure a thousand or a
+    /// million times larger or smaller is a reading of it. A rate over a
+    /// plan in the right unit (`DT.02 / DT.01[KH]`) right from that reading
+    /// is not blamed: the row's finding covers it.
+    Scaled,
 }
+
+/// The factors a money row written in another money unit may be off by:
+/// a power of a thousand, as [`super::scale`] finds them.
+const MONEY_SLIPS: [f64; 4] = [1e3, 1e6, 1e-3, 1e-6];
 
 /// The pct-mismatch and pct-rounding findings on a rate (its TH, LK, KH or
 /// CK) worked from an operand that an error of its own disputes, settled
@@ -264,6 +274,15 @@ pub fn spare_disputed_rates(
     let mut disputes: HashMap<(String, usize, ValueColumn), Vec<Dispute>> = HashMap::new();
     for f in known.iter().chain(out.iter()) {
         if f.severity != Severity::Error || f.file.is_empty() {
+            continue;
+        }
+        if f.code == Code::UnitMismatch && f.column.is_empty() {
+            if let Some(j) = template.indicator_index(&f.indicator) {
+                for c in ValueColumn::QUANTITIES {
+                    let key = (f.file.clone(), j, c);
+                    disputes.entry(key).or_default().push(Dispute::Scaled);
+                }
+            }
             continue;
         }
         let Some(column) = ValueColumn::parse(&f.column) else {
@@ -358,13 +377,14 @@ pub fn spare_disputed_rates(
             kept.push(f);
             continue;
         };
-        let codes: Vec<&str> = match &formula {
-            RateFormula::Ratio(n, d) => vec![n.as_str(), d.as_str()],
-            RateFormula::Other(e) => e.codes(),
+        // Each operand with the column its marker names (`DT.01[KH]`).
+        let named: Vec<(&str, Option<ValueColumn>)> = match &formula {
+            RateFormula::Ratio(n, d) => vec![(n.as_str(), None), (d.as_str(), None)],
+            RateFormula::Other(e) => e.operands(),
         };
-        let operands: Vec<usize> = codes
+        let operands: Vec<(usize, Option<ValueColumn>)> = named
             .iter()
-            .filter_map(|c| template.indicator_index(c))
+            .filter_map(|&(c, pin)| Some((template.indicator_index(c)?, pin)))
             .collect();
         // The columns of the operands the figure is worked from: its own,
         // or for a %KH the rate's LK (its KH is a target, no formula's),
@@ -374,24 +394,28 @@ pub fn spare_disputed_rates(
             ValueColumn::PctCk => &[ValueColumn::Lk, ValueColumn::Ck],
             _ => std::slice::from_ref(&column),
         };
-        let found: Vec<(usize, Dispute)> = worked_from
+        // (operand, the column of its figure, how it is disputed).
+        let found: Vec<(usize, ValueColumn, Dispute)> = worked_from
             .iter()
-            .flat_map(|&c| operands.iter().map(move |&j| (j, c)))
+            .flat_map(|&c| operands.iter().map(move |&(j, pin)| (j, pin.unwrap_or(c))))
             .flat_map(|(j, c)| {
                 disputes
                     .get(&(f.file.clone(), j, c))
                     .into_iter()
                     .flatten()
-                    .map(move |d| (j, *d))
+                    .map(move |d| (j, c, *d))
             })
             .collect();
         if found.is_empty() {
             kept.push(f);
             continue;
         }
-        let unknown = found
-            .iter()
-            .any(|(_, d)| !matches!(d, Dispute::Total(..) | Dispute::FirstQuarter));
+        let unknown = found.iter().any(|(_, _, d)| {
+            !matches!(
+                d,
+                Dispute::Total(..) | Dispute::FirstQuarter | Dispute::Scaled
+            )
+        });
         if column.is_percent() {
             // A %KH or %CK of a rate whose operand breaks a relation is
             // judged from a rate nobody knows yet (96,25 = 77 / 80 where
@@ -423,7 +447,7 @@ pub fn spare_disputed_rates(
         if unknown {
             // Nobody knows the right operands yet: only a rate that no
             // correction can make right is said, and without a value.
-            let bound = found.iter().find_map(|(_, d)| match *d {
+            let bound = found.iter().find_map(|(_, _, d)| match *d {
                 Dispute::Relation(cmp, l, r) => bound_of(&formula, template, cmp, l, r),
                 _ => None,
             });
@@ -437,26 +461,46 @@ pub fn spare_disputed_rates(
         let mut ctx = Stated::new(sub, template, false, lang);
         ctx.elsewhere = found
             .iter()
-            .filter_map(|(j, d)| match *d {
+            .filter_map(|&(j, c, d)| match d {
                 Dispute::Total(interval, value) => {
-                    Some(((*j, column), vec![Reading { interval, value }]))
+                    Some(((j, c), vec![Reading { interval, value }]))
                 }
                 Dispute::FirstQuarter => {
-                    let other = match column {
+                    let other = match c {
                         ValueColumn::Th => ValueColumn::Lk,
                         _ => ValueColumn::Th,
                     };
-                    let r = sub.figure(*j, other)?;
+                    let r = sub.figure(j, other)?;
                     let reading = Reading {
                         interval: written(template, r),
                         value: r.value,
                     };
-                    Some(((*j, column), vec![reading]))
+                    Some(((j, c), vec![reading]))
+                }
+                Dispute::Scaled => {
+                    let r = sub.figure(j, c)?;
+                    let w = written(template, r);
+                    let readings = MONEY_SLIPS
+                        .iter()
+                        .map(|f| Reading {
+                            interval: Interval::new(w.lo / f, w.hi / f),
+                            value: r.value / f,
+                        })
+                        .collect();
+                    Some(((j, c), readings))
                 }
                 _ => None,
             })
             .collect();
         if ctx.judge(stated).is_some() {
+            // Wrong however its money row is read: the right figure
+            // depends on the unit the row was meant in, which the row's
+            // own error asks for; none is advised from the figures as
+            // written (25.000,0 % over a row in triệu đồng).
+            let mut f = f;
+            if found.iter().any(|(_, _, d)| matches!(d, Dispute::Scaled)) {
+                f.expected.clear();
+            }
             kept.push(f);
         }
     }
@@ -690,14 +734,22 @@ impl Stated<'_> {
             ),
             // The formula with its operands in words and figures, as a
             // percent's: "Số ca tử vong 1 / Số ca sinh sống 85 × 1.000".
+            // An operand of another column is named with it: «Kế hoạch
+            // vốn được giao (KH) 1.200».
             RateFormula::Other(e) => {
-                let named = |c: &str| match operand(c) {
-                    Some(r) => format!(
-                        "{} {}",
-                        super::relations::short_name(self.template, c),
-                        self.shown(r)
-                    ),
-                    None => super::relations::short_name(self.template, c),
+                let named = |c: &str, pin: Option<ValueColumn>| {
+                    let name = match pin {
+                        Some(p) => format!(
+                            "{} ({})",
+                            super::relations::short_name(self.template, c),
+                            p.as_str()
+                        ),
+                        None => super::relations::short_name(self.template, c),
+                    };
+                    match self.figure_of(c, pin.unwrap_or(column)) {
+                        Some(r) => format!("{name} {}", self.shown(r)),
+                        None => name,
+                    }
                 };
                 super::relations::formula_in_words(e, &named, self.lang)
             }
@@ -830,8 +882,9 @@ impl Stated<'_> {
                 }
                 Some((c, nr.value / dr.value * 100.0))
             }
+            // Each operand in `column`, or in the one its marker names.
             RateFormula::Other(e) => {
-                let v = e.eval(&|code: &str| operand(code).map(|r| r.value))?;
+                let v = e.eval_in(column, &|code, c| self.figure_of(code, c).map(|r| r.value))?;
                 Some((Interval::exact(v), v))
             }
         }
@@ -1003,17 +1056,26 @@ impl Stated<'_> {
                 })
             }
             RateFormula::Other(e) => {
-                let codes = e.codes();
-                let Some(operands) = codes.iter().map(|c| index(c)).collect::<Option<Vec<_>>>()
+                // Each operand in the rate's column or in its marker's.
+                let named = e.operands();
+                let Some(operands) = named
+                    .iter()
+                    .map(|&(c, pin)| {
+                        let j = self.template.indicator_index(c)?;
+                        Some((j, pin.unwrap_or(column)))
+                    })
+                    .collect::<Option<Vec<_>>>()
                 else {
                     return false;
                 };
                 self.right_by_disputed(&operands, true, |r| {
-                    let at = |code: &str| {
-                        let k = codes.iter().position(|c| *c == code)?;
+                    let at = |code: &str, c: ValueColumn| {
+                        let k = named
+                            .iter()
+                            .position(|&(n, pin)| n == code && pin.unwrap_or(column) == c)?;
                         r.get(k).map(|x| x.value)
                     };
-                    e.eval(&at).is_some_and(|v| {
+                    e.eval_in(column, &at).is_some_and(|v| {
                         matches!(judge(stated, Interval::exact(v)), Judged::Consistent)
                     })
                 })

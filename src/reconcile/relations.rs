@@ -85,7 +85,8 @@ impl Relation {
 /// The relations of a template, and a `rule-invalid` finding for every
 /// formula the checks cannot use: one that does not parse, names codes the
 /// catalog lacks, names no code at all (`5.2 / 5.1 * 100`, a constant as
-/// written), or is a bare expression on an indicator that is no rate. None
+/// written), is a bare expression on an indicator that is no rate, or is a
+/// relation with a column marker (`DT.02 <= DT.01[KH]`). None
 /// is dropped without a word: a rate whose definition is unusable would
 /// otherwise pass any figure typed for it.
 pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
@@ -99,6 +100,8 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
             Ok(Rule::Relation(left, cmp, right)) => {
                 let rel = Relation::new(i, ind, left, cmp, right);
                 match unusable(template, ind, &rel.codes()) {
+                    // Checked column by column only, as yet.
+                    None if rel.left.has_marker() || rel.right.has_marker() => Unusable::Marker,
                     None => {
                         out.push(rel);
                         continue;
@@ -135,6 +138,11 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
                 code,
                 line,
             },
+            Unusable::Marker => Checked::RuleMarkerInRelation {
+                formula,
+                code,
+                line,
+            },
             Unusable::Unparsed(e) => Checked::RuleUnparsed {
                 formula,
                 code,
@@ -156,6 +164,8 @@ enum Unusable {
     Unknown(String),
     NoCode,
     NotRelation,
+    /// A relation naming an operand's column (`DT.01[KH]`).
+    Marker,
     Unparsed(crate::rules::expr::RuleError),
 }
 
@@ -236,7 +246,9 @@ pub fn relations_naming(template: &Template, code: &str) -> Vec<Relation> {
         .enumerate()
         .filter(|(_, ind)| ind.formula.contains(code))
         .filter_map(|(i, ind)| match parse(&ind.formula) {
-            Ok(Rule::Relation(left, cmp, right)) => Some(Relation::new(i, ind, left, cmp, right)),
+            Ok(Rule::Relation(left, cmp, right)) if !left.has_marker() && !right.has_marker() => {
+                Some(Relation::new(i, ind, left, cmp, right))
+            }
             _ => None,
         })
         .collect()
@@ -253,6 +265,9 @@ fn to_polars(e: &Expr) -> polars::prelude::Expr {
     match e {
         Expr::Num(v) => lit(*v),
         Expr::Code(c) => col(c.as_str()),
+        // Never compiled: a relation with a column marker is rule-invalid
+        // ([`relations_of`]); unknown, it breaks nothing.
+        Expr::At(..) => lit(f64::NAN),
         Expr::Neg(x) => lit(0.0) - to_polars(x),
         Expr::Bin(a, op, b) => {
             let (a, b) = (to_polars(a), to_polars(b));
@@ -425,6 +440,7 @@ fn linear_terms(
     match e {
         Expr::Num(v) => *constant += scale * v,
         Expr::Code(c) => terms.push((template.indicator_index(c)?, scale)),
+        Expr::At(..) => return None,
         Expr::Neg(x) => linear_terms(x, -scale, template, terms, constant)?,
         Expr::Bin(a, op, b) => match (op, a.constant_value(), b.constant_value()) {
             (Op::Add, _, _) => {
@@ -1252,17 +1268,27 @@ fn violation(
 /// giải quyết 9"), numbers as the language writes them, and brackets
 /// where the rule's grouping needs them.
 fn in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
-    spelled(e, named, lang, "*")
+    spelled(e, &|c, _| named(c), lang, "*")
 }
 
 /// A formula with each indicator `named`, for a rate's message: as
 /// [`in_words`], multiplication written "×" ("Số ca tử vong 1 / Số ca
-/// sinh sống 85 × 1.000").
-pub(crate) fn formula_in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
+/// sinh sống 85 × 1.000"). `named` gets each operand's code and the
+/// column its marker names (`DT.01[KH]`), if any.
+pub(crate) fn formula_in_words(
+    e: &Expr,
+    named: &dyn Fn(&str, Option<ValueColumn>) -> String,
+    lang: Lang,
+) -> String {
     spelled(e, named, lang, "×")
 }
 
-fn spelled(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang, times: &str) -> String {
+fn spelled(
+    e: &Expr,
+    named: &dyn Fn(&str, Option<ValueColumn>) -> String,
+    lang: Lang,
+    times: &str,
+) -> String {
     let grouped = |inner: &Expr, tight: bool| {
         let text = spelled(inner, named, lang, times);
         match inner {
@@ -1274,7 +1300,8 @@ fn spelled(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang, times: &str) ->
     };
     match e {
         Expr::Num(v) => format_num(*v, crate::number::decimals_of(*v), lang),
-        Expr::Code(c) => named(c),
+        Expr::Code(c) => named(c, None),
+        Expr::At(c, column) => named(c, Some(*column)),
         Expr::Neg(inner) => format!("-{}", grouped(inner, true)),
         Expr::Bin(a, op, b) => {
             let (sign, multiplies) = match op {

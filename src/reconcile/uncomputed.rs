@@ -206,10 +206,10 @@ fn would_show(totals: &Totals, template: &Template, indicator: usize, slot: usiz
             let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
                 return false;
             };
-            expr.codes().iter().all(|code| {
+            expr.operands().iter().all(|&(code, pin)| {
                 template
                     .indicator_index(code)
-                    .is_some_and(|i| value(i, c).is_some())
+                    .is_some_and(|i| value(i, pin.unwrap_or(c)).is_some())
             })
         }
         None => false,

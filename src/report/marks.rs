@@ -340,20 +340,33 @@ impl<'a> Marks<'a> {
             let Ok(Rule::Definition(e)) = parse(&ind.formula) else {
                 continue;
             };
-            let ops: Vec<usize> = e
-                .codes()
+            let ops: Vec<(usize, Option<ValueColumn>)> = e
+                .operands()
                 .into_iter()
-                .filter_map(|c| template.indicator_index(c))
+                .filter_map(|(c, pin)| Some((template.indicator_index(c)?, pin)))
                 .collect();
-            let hits: Vec<(usize, ValueColumn)> = marked
+            // (the operand's marked total, the rate's total it makes): in
+            // its own column, or in every one for an operand whose marker
+            // names the marked column (`DT.01[KH]`).
+            let hits: Vec<((usize, ValueColumn), ValueColumn)> = marked
                 .iter()
-                .copied()
-                .filter(|(i, _)| ops.contains(i))
+                .flat_map(|&(i, c)| {
+                    ops.iter()
+                        .filter(move |&&(o, _)| o == i)
+                        .flat_map(move |&(_, pin)| match pin {
+                            None => vec![((i, c), c)],
+                            Some(p) if p == c => ValueColumn::QUANTITIES
+                                .into_iter()
+                                .map(|q| ((i, c), q))
+                                .collect(),
+                            Some(_) => Vec::new(),
+                        })
+                })
                 .collect();
-            for (i, c) in hits {
-                self.inherit((Place::Total, i, c), (Place::Total, r, c));
-                if !marked.contains(&(r, c)) {
-                    marked.push((r, c));
+            for ((i, c), rc) in hits {
+                self.inherit((Place::Total, i, c), (Place::Total, r, rc));
+                if !marked.contains(&(r, rc)) {
+                    marked.push((r, rc));
                 }
             }
         }

@@ -7,7 +7,8 @@
 //! sum   := prod (('+' | '-') prod)*
 //! prod  := unary (('*' | '/') unary)*
 //! unary := '-' unary | atom
-//! atom  := NUMBER | CODE | '[' any text but ']' ']' | '(' sum ')'
+//! atom  := NUMBER | code ('[' COLUMN ']')? | '(' sum ')'
+//! code  := CODE | '[' any text but ']' ']'
 //! ```
 //!
 //! A CODE starts with a letter or `_` and goes on with letters, digits, `_`
@@ -17,9 +18,18 @@
 //! a formula ([`bracket_codes`]): `MT-02 <= MT-01` is read as the catalog
 //! says, not as `MT − 02`.
 //!
+//! An operand may name the column its figure is taken from, in square
+//! brackets right after its code (no space): `DT.02 / DT.01[KH] * 100`,
+//! the disbursement rate, is the DT.02 figure of the column evaluated
+//! over DT.01's KH (the plan, stated in KH alone) in every column. COLUMN
+//! is KH, TH, LK or CK in any case, as the template's `[columns]` name
+//! them; anything else there is [`RuleProblem::Column`].
+//!
 //! A relation may end with the columns it holds in, in square brackets
-//! (see [`columns_of`]): `TT.02 <= TT.01 [LK, KH, CK]` (what is harvested
-//! in a quarter may exceed what was sown in it: not in TH).
+//! after a space (see [`columns_of`]): `TT.02 <= TT.01 [LK, KH, CK]`
+//! (what is harvested in a quarter may exceed what was sown in it: not in
+//! TH). Written right after a code, one column is that operand's:
+//! `TT.02 <= TT.01[LK]` compares with TT.01's LK in every column.
 
 use crate::memo::{remembered, TextMemo};
 use crate::model::ValueColumn;
@@ -31,6 +41,9 @@ use std::fmt;
 pub enum Expr {
     Num(f64),
     Code(String),
+    /// An indicator's figure in one column, whatever column the
+    /// expression is evaluated in: `DT.01[KH]`.
+    At(String, ValueColumn),
     Neg(Box<Expr>),
     Bin(Box<Expr>, Op, Box<Expr>),
 }
@@ -98,6 +111,9 @@ pub enum RuleProblem {
     EndsEarly,
     /// Two operands in a row.
     Operator,
+    /// A column marker right after a code (`DT.01[năm]`) that names no
+    /// column of figures: what it holds.
+    Column(String),
 }
 
 impl fmt::Display for RuleError {
@@ -110,7 +126,8 @@ impl fmt::Display for RuleError {
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Num(f64),
-    Code(String),
+    /// A code, with the column its marker names (`DT.01[KH]`).
+    Code(String, Option<ValueColumn>),
     Op(char),
     Cmp(Cmp),
     LParen,
@@ -143,7 +160,8 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
             while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '.')) {
                 i += 1;
             }
-            out.push((start, Tok::Code(chars[start..i].iter().collect())));
+            out.push((start, Tok::Code(chars[start..i].iter().collect(), None)));
+            i = column_marker(&chars, i, &mut out)?;
         } else if c == '[' {
             let start = i;
             let Some(len) = chars[i + 1..].iter().position(|&x| x == ']') else {
@@ -160,8 +178,8 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
                     problem: RuleProblem::EmptyCode,
                 });
             }
-            out.push((start, Tok::Code(code)));
-            i += len + 2;
+            out.push((start, Tok::Code(code, None)));
+            i = column_marker(&chars, i + len + 2, &mut out)?;
         } else if matches!(c, '+' | '-' | '*' | '/') {
             out.push((i, Tok::Op(c)));
             i += 1;
@@ -194,6 +212,37 @@ fn tokenize(s: &str) -> Result<Vec<(usize, Tok)>, RuleError> {
         }
     }
     Ok(out)
+}
+
+/// Reads the column marker written right after a code (`DT.01[KH]`), if
+/// one starts at `i`, into the code just read; returns where reading goes
+/// on. A bracket that lists several columns (`TT.01[LK, CK]`) is the
+/// relation's list of [`columns_of`], written without its space: an
+/// error here, which [`parse`] then reads as that list.
+fn column_marker(chars: &[char], i: usize, out: &mut [(usize, Tok)]) -> Result<usize, RuleError> {
+    if chars.get(i) != Some(&'[') {
+        return Ok(i);
+    }
+    let Some(len) = chars[i + 1..].iter().position(|&x| x == ']') else {
+        return Err(RuleError {
+            position: i,
+            problem: RuleProblem::Unclosed,
+        });
+    };
+    let text: String = chars[i + 1..i + 1 + len].iter().collect();
+    let column = ValueColumn::QUANTITIES
+        .into_iter()
+        .find(|c| c.as_str().eq_ignore_ascii_case(text.trim()));
+    match (column, out.last_mut()) {
+        (Some(c), Some((_, Tok::Code(_, pin)))) => {
+            *pin = Some(c);
+            Ok(i + len + 2)
+        }
+        _ => Err(RuleError {
+            position: i,
+            problem: RuleProblem::Column(text.trim().to_string()),
+        }),
+    }
 }
 
 /// Is `c` one of the characters a plain code (`KT.01.1`) goes on with?
@@ -373,9 +422,12 @@ impl Parser {
                 self.pos += 1;
                 Ok(Expr::Num(v))
             }
-            Some(Tok::Code(c)) => {
+            Some(Tok::Code(c, pin)) => {
                 self.pos += 1;
-                Ok(Expr::Code(c))
+                Ok(match pin {
+                    Some(column) => Expr::At(c, column),
+                    None => Expr::Code(c),
+                })
             }
             Some(Tok::LParen) => {
                 self.pos += 1;
@@ -472,15 +524,35 @@ fn parse_whole(formula: &str) -> Result<Rule, RuleError> {
 }
 
 impl Expr {
-    /// Evaluates with the values `lookup` gives; `None` when an operand is
-    /// missing or a division by zero occurs.
+    /// Evaluates with the values `lookup` gives, all of one column;
+    /// `None` when an operand is missing, names another column
+    /// (`DT.01[KH]`: see [`Expr::eval_in`]) or a division by zero occurs.
     pub fn eval(&self, lookup: &dyn Fn(&str) -> Option<f64>) -> Option<f64> {
+        self.eval_with(&|code, pin| match pin {
+            None => lookup(code),
+            Some(_) => None,
+        })
+    }
+
+    /// Evaluates in `column`: each operand's figure in that column, or in
+    /// the one its marker names (`DT.01[KH]`), as `lookup(code, column)`
+    /// gives it; `None` when one is missing or a division by zero occurs.
+    pub fn eval_in(
+        &self,
+        column: ValueColumn,
+        lookup: &dyn Fn(&str, ValueColumn) -> Option<f64>,
+    ) -> Option<f64> {
+        self.eval_with(&|code, pin| lookup(code, pin.unwrap_or(column)))
+    }
+
+    fn eval_with(&self, lookup: &dyn Fn(&str, Option<ValueColumn>) -> Option<f64>) -> Option<f64> {
         match self {
             Expr::Num(v) => Some(*v),
-            Expr::Code(c) => lookup(c),
-            Expr::Neg(e) => e.eval(lookup).map(|v| -v),
+            Expr::Code(c) => lookup(c, None),
+            Expr::At(c, column) => lookup(c, Some(*column)),
+            Expr::Neg(e) => e.eval_with(lookup).map(|v| -v),
             Expr::Bin(a, op, b) => {
-                let (x, y) = (a.eval(lookup)?, b.eval(lookup)?);
+                let (x, y) = (a.eval_with(lookup)?, b.eval_with(lookup)?);
                 match op {
                     Op::Add => Some(x + y),
                     Op::Sub => Some(x - y),
@@ -491,26 +563,46 @@ impl Expr {
         }
     }
 
-    /// Every code the expression names, in order of appearance.
+    /// Every code the expression names, in order of appearance, with a
+    /// column marker or without.
     pub fn codes(&self) -> Vec<&str> {
         let mut out = Vec::new();
-        self.collect_codes(&mut out);
+        for (c, _) in self.operands() {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
         out
     }
 
-    fn collect_codes<'a>(&'a self, out: &mut Vec<&'a str>) {
-        match self {
-            Expr::Num(_) => {}
-            Expr::Code(c) => {
-                if !out.contains(&c.as_str()) {
-                    out.push(c)
-                }
-            }
-            Expr::Neg(e) => e.collect_codes(out),
+    /// Every operand the expression names, in order of appearance: its
+    /// code and the column its marker names (`None`: the column
+    /// evaluated). `DT.02 / DT.01[KH]` has ("DT.02", None) and ("DT.01",
+    /// Some(KH)).
+    pub fn operands(&self) -> Vec<(&str, Option<ValueColumn>)> {
+        let mut out = Vec::new();
+        self.collect_operands(&mut out);
+        out
+    }
+
+    /// Whether an operand names a column of its own (`DT.01[KH]`).
+    pub fn has_marker(&self) -> bool {
+        self.operands().iter().any(|(_, pin)| pin.is_some())
+    }
+
+    fn collect_operands<'a>(&'a self, out: &mut Vec<(&'a str, Option<ValueColumn>)>) {
+        let operand = match self {
+            Expr::Num(_) => return,
+            Expr::Code(c) => (c.as_str(), None),
+            Expr::At(c, column) => (c.as_str(), Some(*column)),
+            Expr::Neg(e) => return e.collect_operands(out),
             Expr::Bin(a, _, b) => {
-                a.collect_codes(out);
-                b.collect_codes(out);
+                a.collect_operands(out);
+                return b.collect_operands(out);
             }
+        };
+        if !out.contains(&operand) {
+            out.push(operand);
         }
     }
 
@@ -526,7 +618,7 @@ impl Expr {
     fn collect_signed<'a>(&'a self, minus: bool, out: &mut Vec<&'a str>) {
         match self {
             Expr::Num(_) => {}
-            Expr::Code(c) => {
+            Expr::Code(c) | Expr::At(c, _) => {
                 if minus && !out.contains(&c.as_str()) {
                     out.push(c)
                 }
@@ -568,15 +660,20 @@ impl Expr {
         }
     }
 
-    /// The expression as a spreadsheet formula (without `=`), each code
-    /// replaced by the cell `cell` gives it (`E12`) and every operation in
-    /// brackets, so that Excel's precedence cannot differ from ours:
-    /// `HC03 / HC02 * 100` → `((E12/E11)*100)`. `None` when a code has no
-    /// cell.
-    pub fn to_spreadsheet(&self, cell: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    /// The expression as a spreadsheet formula (without `=`), each
+    /// operand replaced by the cell `cell` gives it (`E12`; its code and
+    /// the column its marker names, `None` for the column of the formula's
+    /// own cell) and every operation in brackets, so that Excel's
+    /// precedence cannot differ from ours: `HC03 / HC02 * 100` →
+    /// `((E12/E11)*100)`. `None` when an operand has no cell.
+    pub fn to_spreadsheet(
+        &self,
+        cell: &dyn Fn(&str, Option<ValueColumn>) -> Option<String>,
+    ) -> Option<String> {
         Some(match self {
             Expr::Num(v) => format!("{v}"),
-            Expr::Code(c) => cell(c)?,
+            Expr::Code(c) => cell(c, None)?,
+            Expr::At(c, column) => cell(c, Some(*column))?,
             Expr::Neg(e) => format!("(-{})", e.to_spreadsheet(cell)?),
             Expr::Bin(a, op, b) => {
                 let o = match op {
@@ -645,6 +742,9 @@ impl fmt::Display for Expr {
                 } else {
                     write!(f, "[{c}]")
                 }
+            }
+            Expr::At(c, column) => {
+                write!(f, "{}[{}]", Expr::Code(c.clone()), column.as_str())
             }
             Expr::Neg(e) => write!(f, "-{e}"),
             Expr::Bin(a, op, b) => {
@@ -757,7 +857,7 @@ mod tests {
         let Rule::Definition(e) = parse("(KT.01 + [5.2]) / HC02 * 100 - -1").unwrap() else {
             panic!()
         };
-        let cell = |c: &str| match c {
+        let cell = |c: &str, _: Option<ValueColumn>| match c {
             "KT.01" => Some("E8".to_string()),
             "5.2" => Some("E9".to_string()),
             "HC02" => Some("E10".to_string()),
@@ -767,7 +867,7 @@ mod tests {
             e.to_spreadsheet(&cell).as_deref(),
             Some("((((E8+E9)/E10)*100)-(-1))")
         );
-        assert_eq!(e.to_spreadsheet(&|_| None), None);
+        assert_eq!(e.to_spreadsheet(&|_, _| None), None);
     }
 
     #[test]
@@ -811,6 +911,79 @@ mod tests {
                 Box::new(Expr::Num(2.0))
             ))
         );
+    }
+
+    /// `DT.01[KH]` is DT.01's KH in whatever column is evaluated; with a
+    /// space, or listing several columns, the bracket is still the list of
+    /// columns a relation holds in.
+    #[test]
+    fn an_operand_may_name_its_column() {
+        let Ok(Rule::Definition(e)) = parse("DT.02 / DT.01[kh] * 100") else {
+            panic!("{:?}", parse("DT.02 / DT.01[kh] * 100"))
+        };
+        assert_eq!(
+            e.operands(),
+            vec![("DT.02", None), ("DT.01", Some(ValueColumn::Kh))]
+        );
+        assert_eq!(e.codes(), vec!["DT.02", "DT.01"]);
+        assert!(e.has_marker());
+        assert_eq!(e.to_string(), "DT.02 / DT.01[KH] * 100");
+        // Not a plain ratio: its operands are not of one column.
+        assert_eq!(e.as_percent_ratio(), None);
+        assert_eq!(e.scaled_ratio(), None);
+        let figures = |code: &str, c: ValueColumn| match (code, c) {
+            ("DT.02", ValueColumn::Lk) => Some(300.0),
+            ("DT.02", ValueColumn::Th) => Some(120.0),
+            ("DT.01", ValueColumn::Kh) => Some(1200.0),
+            _ => None,
+        };
+        assert_eq!(e.eval_in(ValueColumn::Lk, &figures), Some(25.0));
+        assert_eq!(e.eval_in(ValueColumn::Th, &figures), Some(10.0));
+        assert_eq!(e.eval_in(ValueColumn::Ck, &figures), None);
+        // A lookup of one column knows no other column's figure.
+        assert_eq!(e.eval(&|_| Some(1.0)), None);
+        let cell = |code: &str, c: Option<ValueColumn>| {
+            Some(format!("{code}{}", c.map_or("", ValueColumn::as_str)))
+        };
+        assert_eq!(
+            e.to_spreadsheet(&cell).as_deref(),
+            Some("((DT.02/DT.01KH)*100)")
+        );
+        let Ok(Rule::Definition(e)) = parse("[3.2a][LK] / [3.2b] * 100") else {
+            panic!()
+        };
+        assert_eq!(e.to_string(), "[3.2a][LK] / [3.2b] * 100");
+        // Plain formulas are as they were.
+        let Ok(Rule::Definition(plain)) = parse("DT.02 / DT.01 * 100") else {
+            panic!()
+        };
+        assert!(!plain.has_marker());
+        assert_eq!(plain.as_percent_ratio(), Some(("DT.02", "DT.01")));
+        // A relation's list of columns: after a space, or several.
+        assert_eq!(
+            columns_of("TT.02 <= TT.01 [LK]"),
+            Some(vec![ValueColumn::Lk])
+        );
+        assert_eq!(
+            columns_of("TT.02 <= TT.01[LK, CK]"),
+            Some(vec![ValueColumn::Lk, ValueColumn::Ck])
+        );
+        let Ok(Rule::Relation(_, Cmp::Le, r)) = parse("TT.02 <= TT.01[LK]") else {
+            panic!()
+        };
+        assert_eq!(r, Expr::At("TT.01".into(), ValueColumn::Lk));
+        assert_eq!(columns_of("TT.02 <= TT.01[LK]"), None);
+    }
+
+    #[test]
+    fn a_marker_naming_no_column_says_what_it_holds() {
+        let e = parse("DT.02 / DT.01[năm] * 100").unwrap_err();
+        assert_eq!(e.position, 13);
+        assert_eq!(e.problem, RuleProblem::Column("năm".into()));
+        let e = parse("DT.02 / DT.01[%KH] * 100").unwrap_err();
+        assert_eq!(e.problem, RuleProblem::Column("%KH".into()));
+        let e = parse("DT.02 / DT.01[KH * 100").unwrap_err();
+        assert_eq!(e.problem, RuleProblem::Unclosed);
     }
 
     #[test]

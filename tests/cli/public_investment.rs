@@ -372,3 +372,439 @@ fn project_rows_under_a_details_heading_are_infos() {
         .unwrap();
     assert_eq!(da[4..6], ["30", "70"], "{da:?}");
 }
+
+/// The disbursement rate as offices write it: what was disbursed (DT.02,
+/// in TH and LK) over the year's capital plan (DT.01, stated in KH
+/// alone), `formula` its catalog formula; three communes.
+fn disbursement_template(dir: &Path, formula: &str) {
+    write_template(dir, "");
+    std::fs::write(
+        dir.join("indicators.csv"),
+        format!(
+            "code,group,name,unit,kind,level,reported_by,formula\n\
+             DT.01,NS,Kế hoạch vốn được giao,tỷ đồng,flow,both,STC,\n\
+             DT.02,NS,Vốn đã giải ngân,tỷ đồng,flow,both,STC,\n\
+             DT.03,NS,Tỷ lệ giải ngân,%,rate,both,STC,{formula}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         STC,department,Sở Tài chính,STC,no\n\
+         X01,ward,Xã An Nhơn,UBND xã An Nhơn,yes\n\
+         X02,ward,Xã Tân Phú,UBND xã Tân Phú,yes\n\
+         X03,ward,Xã Cát Tiên,UBND xã Cát Tiên,yes\n",
+    )
+    .unwrap();
+}
+
+const KH_TH_LK: [(&str, u16); 3] = [
+    ("Kế hoạch năm 2026", 1),
+    ("Thực hiện quý III", 1),
+    ("Lũy kế 9 tháng", 1),
+];
+
+/// One commune's figures: DT.01 KH and LK (`NAN`: blank), DT.02 TH and
+/// LK, DT.03 TH and LK as typed (one decimal).
+struct Commune {
+    plan: [f64; 2],
+    paid: [f64; 2],
+    rate: [f64; 2],
+}
+
+fn disbursement_batch(dir: &Path, communes: [Commune; 3]) {
+    std::fs::create_dir_all(dir).unwrap();
+    let n = |v: f64| if v.is_nan() { E } else { N(v, None) };
+    let one = |v: f64| if v.is_nan() { E } else { N(v, Some("0.0")) };
+    for (k, (name, c)) in ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN"]
+        .iter()
+        .zip(communes)
+        .enumerate()
+    {
+        write_sheet(
+            &dir.join(format!("xa-{k}.xlsx")),
+            &format!("UBND XÃ {name}"),
+            "QUÝ III/2026",
+            &one_row_header(&KH_TH_LK),
+            &[
+                (
+                    "DT.01",
+                    "Kế hoạch vốn được giao",
+                    "tỷ đồng",
+                    vec![n(c.plan[0]), E, n(c.plan[1])],
+                ),
+                (
+                    "DT.02",
+                    "Vốn đã giải ngân",
+                    "tỷ đồng",
+                    vec![E, n(c.paid[0]), n(c.paid[1])],
+                ),
+                (
+                    "DT.03",
+                    "Tỷ lệ giải ngân",
+                    "%",
+                    vec![E, one(c.rate[0]), one(c.rate[1])],
+                ),
+            ],
+        );
+    }
+}
+
+/// The row of Tổng hợp whose code is `code`.
+fn total_row(out: &Path, code: &str) -> Vec<String> {
+    read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp")
+        .into_iter()
+        .find(|r| r.first().is_some_and(|c| c == code))
+        .unwrap()
+}
+
+/// «Vốn đã giải ngân lũy kế ÷ kế hoạch vốn năm được giao»: the plan is
+/// stated in KH alone, so the rate of every column is over DT.01's KH
+/// (`DT.02 / DT.01[KH] * 100`). Before, a commune's rate went unchecked
+/// (DT.01 has no LK) and the province's LK was blank. Now: a right rate
+/// says nothing; Tân Phú's LK 32,5 where 240 / 800 × 100 = 30,0 is
+/// `pct-mismatch` at its cell, its message naming the plan with its
+/// column; the province's LK is the summed LK over the summed plans. A
+/// commune that left its plan blank is not judged (no false error), and
+/// the province's rate then lacks it. Near miss: the plain formula
+/// (`DT.02 / DT.01 * 100`) is still column by column: Tân Phú's LK over
+/// its own DT.01 LK 600 is 40,0.
+#[test]
+fn a_disbursement_rate_takes_the_plan_from_its_kh_column() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    disbursement_template(&tpl, "DT.02 / DT.01[KH] * 100");
+    let right = |plan: f64, paid: [f64; 2]| Commune {
+        plan: [plan, f64::NAN],
+        paid,
+        rate: [paid[0] / plan * 100.0, paid[1] / plan * 100.0],
+    };
+    let dir = tmp.path().join("in");
+    disbursement_batch(
+        &dir,
+        [
+            right(1200.0, [120.0, 300.0]),
+            Commune {
+                plan: [800.0, 600.0],
+                paid: [100.0, 240.0],
+                rate: [12.5, 32.5],
+            },
+            right(1000.0, [50.0, 200.0]),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["pct-mismatch", "pct-rounding", "rule-invalid"]),
+        ["error|pct-mismatch|X02|G9|DT.03|LK|30,0|32,5"],
+    );
+    let f = findings
+        .iter()
+        .find(|f| f["code"] == "pct-mismatch")
+        .unwrap();
+    assert_eq!(
+        f["message"],
+        "Xã Tân Phú: DT.03 Tỷ lệ giải ngân (cột LK) ghi 32,5% nhưng Vốn đã giải ngân 240 / Kế hoạch vốn được giao (KH) 800 × 100 = 30,0%. Hãy tính lại tỷ lệ từ các số liệu này."
+    );
+    // The province: DT.02 LK 740 over DT.01 KH 3.000; TH 270 / 3.000.
+    let rate = total_row(&out, "DT.03");
+    assert_eq!(rate[3..6], ["", "9", "24.666666666666668"], "{rate:?}");
+    assert_eq!(total_row(&out, "DT.01")[3], "3000");
+
+    // Cát Tiên left its plan blank: its rate is not judged, however
+    // typed, and the province's rate lacks its plan.
+    let dir = tmp.path().join("blank");
+    let mut blank = right(1000.0, [50.0, 200.0]);
+    blank.plan = [f64::NAN, f64::NAN];
+    blank.rate = [99.0, 99.0];
+    disbursement_batch(
+        &dir,
+        [
+            right(1200.0, [120.0, 300.0]),
+            right(800.0, [100.0, 240.0]),
+            blank,
+        ],
+    );
+    let out = tmp.path().join("out-blank");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["pct-mismatch", "pct-rounding"]),
+        Vec::<String>::new()
+    );
+    let rate = total_row(&out, "DT.03");
+    assert_eq!(rate[3..6], ["", "", ""], "{rate:?}");
+
+    // Near miss: the plain formula, column by column.
+    let plain = tmp.path().join("tpl-plain");
+    disbursement_template(&plain, "DT.02 / DT.01 * 100");
+    let findings = run(
+        &tmp.path().join("in"),
+        &tmp.path().join("out-plain"),
+        &plain,
+        "2026-Q3",
+    );
+    assert_eq!(
+        listed(&findings, &["pct-mismatch", "pct-rounding", "rule-invalid"]),
+        ["error|pct-mismatch|X02|G9|DT.03|LK|40,0|32,5"],
+    );
+}
+
+/// `tonghop template`: the form computes the rate's TH, LK and CK from
+/// DT.02 in its own column over the KH cell of DT.01's row; the plain
+/// formula keeps each column's own cells.
+#[test]
+fn the_form_computes_a_disbursement_rate_over_the_plans_kh_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (case, formula, plan_col) in [
+        ("marker", "DT.02 / DT.01[KH] * 100", None),
+        ("plain", "DT.02 / DT.01 * 100", Some(())),
+    ] {
+        let tpl = tmp.path().join(format!("tpl-{case}"));
+        disbursement_template(&tpl, formula);
+        // The shipped annex settings name the sample district's
+        // departments: not this registry's.
+        let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+        let mut skip = false;
+        let kept: Vec<&str> = toml
+            .lines()
+            .filter(|l| {
+                if l.starts_with('[') {
+                    skip = *l == "[annex.default_field]" || *l == "[annex.short]";
+                }
+                !skip
+            })
+            .collect();
+        std::fs::write(tpl.join("template.toml"), kept.join("\n")).unwrap();
+        let out = tmp.path().join(format!("forms-{case}"));
+        let o = crate::common::tonghop()
+            .args(["template", "--period", "2026-Q3", "--template"])
+            .arg(&tpl)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let form = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("X01"))
+            .unwrap();
+        use calamine::{open_workbook_auto, Reader};
+        let mut wb = open_workbook_auto(&form).unwrap();
+        let sheet = wb.sheet_names()[0].clone();
+        let values = wb.worksheet_range(&sheet).unwrap();
+        let formulas = wb.worksheet_formula(&sheet).unwrap();
+        let row_of = |code: &str| {
+            values
+                .rows()
+                .position(|r| r.iter().any(|c| *c == code))
+                .unwrap() as u32
+                + values.start().unwrap().0
+                + 1
+        };
+        let (plan, paid, rate) = (row_of("DT.01"), row_of("DT.02"), row_of("DT.03"));
+        let at = |col: &str| {
+            let (r0, c0) = formulas.start().unwrap();
+            formulas
+                .used_cells()
+                .find(|(r, c, _)| {
+                    tonghop::diagnostic::a1(r0 + *r as u32, c0 + *c as u32)
+                        == format!("{col}{rate}")
+                })
+                .map(|(_, _, f)| f.clone())
+                .unwrap_or_default()
+        };
+        for col in ["E", "F", "G"] {
+            let den = match plan_col {
+                None => format!("D{plan}"),
+                Some(()) => format!("{col}{plan}"),
+            };
+            assert_eq!(
+                at(col),
+                format!(
+                    "IF(COUNT({col}{paid},{den})<2,\"\",IFERROR(ROUND((({col}{paid}/{den})*100),2),\"\"))"
+                ),
+                "{case} {col}"
+            );
+        }
+        // A rate's KH is a target, not computed.
+        assert_eq!(at("D"), "", "{case}");
+    }
+}
+
+/// A marker naming no column (`DT.01[năm]`) is the template's mistake,
+/// told as a `rule-invalid` error with what a marker may hold; so is a
+/// relation with a marker, which is checked column by column only. No
+/// panic, and the run goes on.
+#[test]
+fn a_column_marker_naming_no_column_is_rule_invalid() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    disbursement_template(&tpl, "DT.02 / DT.01[năm] * 100");
+    let indicators = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        indicators.replace(
+            "DT.02,NS,Vốn đã giải ngân,tỷ đồng,flow,both,STC,",
+            "DT.02,NS,Vốn đã giải ngân,tỷ đồng,flow,both,STC,DT.02 <= DT.01[KH]",
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    disbursement_batch(
+        &dir,
+        [
+            Commune {
+                plan: [1200.0, f64::NAN],
+                paid: [120.0, 300.0],
+                rate: [10.0, 25.0],
+            },
+            Commune {
+                plan: [800.0, f64::NAN],
+                paid: [100.0, 240.0],
+                rate: [12.5, 30.0],
+            },
+            Commune {
+                plan: [1000.0, f64::NAN],
+                paid: [50.0, 200.0],
+                rate: [5.0, 20.0],
+            },
+        ],
+    );
+    let out = tmp.path().join("out");
+    let findings = run(&dir, &out, &tpl, "2026-Q3");
+    assert_eq!(
+        listed(&findings, &["rule-invalid"]),
+        [
+            "error|rule-invalid|||DT.02|||DT.02 <= DT.01[KH]",
+            "error|rule-invalid|||DT.03|||DT.02 / DT.01[năm] * 100",
+        ]
+    );
+    let said = |code: &str| {
+        findings
+            .iter()
+            .find(|f| f["code"] == "rule-invalid" && f["indicator"] == code)
+            .unwrap()["message"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        said("DT.03").contains("«năm» không phải là cột số liệu: ngay sau mã chỉ tiêu, trong '[ ]' chỉ ghi KH, TH, LK hoặc CK"),
+        "{}",
+        said("DT.03")
+    );
+    assert!(
+        said("DT.02").contains("chỉ dùng được trong công thức của chỉ tiêu tỷ lệ"),
+        "{}",
+        said("DT.02")
+    );
+}
+
+/// A commune that wrote its disbursement rows in triệu đồng under «tỷ
+/// đồng» (DT.02 and its part a thousand times the others'), its plan in
+/// tỷ as asked: each money row is a `unit-mismatch` error, and its rate
+/// 25,0, right from the figures the unit meant (300 / 1.200), is not
+/// blamed as «32.898,2 %»: the rows' error covers it. Near miss: a rate
+/// wrong however the rows are read (32,5) keeps its `pct-mismatch`.
+#[test]
+fn a_rate_over_a_money_row_in_another_unit_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "[checks]\noutlier_min_peers = 3\n");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         DT.01,NS,Kế hoạch vốn được giao,tỷ đồng,flow,both,STC,\n\
+         DT.02,NS,Vốn đã giải ngân,tỷ đồng,flow,both,STC,\n\
+         DT.02.1,NS,Trong đó: vốn ngân sách tỉnh,tỷ đồng,flow,both,STC,\n\
+         DT.03,NS,Tỷ lệ giải ngân,%,rate,both,STC,DT.02 / DT.01[KH] * 100\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports\nSTC,department,Sở Tài chính,STC,no\n");
+    let names = ["AN NHƠN", "TÂN PHÚ", "CÁT TIÊN", "THẠCH AN"];
+    for (k, name) in names.iter().enumerate() {
+        agencies.push_str(&format!("X0{},ward,Xã {name},UBND xã {name},yes\n", k + 1));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    for (case, stated) in [("right", 25.0), ("wrong", 32.5)] {
+        let dir = tmp.path().join(case);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, name) in names.iter().enumerate() {
+            // Thạch An's DT.02 rows in triệu đồng; the others' in tỷ.
+            let (scale, rate) = if k == 3 {
+                (1000.0, stated)
+            } else {
+                (1.0, 25.0)
+            };
+            let plan = 1200.0 + 100.0 * k as f64;
+            let paid = [plan * 0.1, plan * 0.25];
+            write_sheet(
+                &dir.join(format!("xa-{k}.xlsx")),
+                &format!("UBND XÃ {name}"),
+                "QUÝ III/2026",
+                &one_row_header(&KH_TH_LK),
+                &[
+                    (
+                        "DT.01",
+                        "Kế hoạch vốn được giao",
+                        "tỷ đồng",
+                        vec![N(plan, None), E, E],
+                    ),
+                    (
+                        "DT.02",
+                        "Vốn đã giải ngân",
+                        "tỷ đồng",
+                        vec![E, N(paid[0] * scale, None), N(paid[1] * scale, None)],
+                    ),
+                    (
+                        "DT.02.1",
+                        "Trong đó: vốn ngân sách tỉnh",
+                        "tỷ đồng",
+                        vec![
+                            E,
+                            N(paid[0] * scale / 2.0, None),
+                            N(paid[1] * scale / 2.0, None),
+                        ],
+                    ),
+                    (
+                        "DT.03",
+                        "Tỷ lệ giải ngân",
+                        "%",
+                        vec![E, N(10.0, Some("0.0")), N(rate, Some("0.0"))],
+                    ),
+                ],
+            );
+        }
+        let findings = run(
+            &dir,
+            &tmp.path().join(format!("out-{case}")),
+            &tpl,
+            "2026-Q3",
+        );
+        let rows = listed(
+            &findings,
+            &["unit-mismatch", "pct-mismatch", "pct-rounding"],
+        );
+        let units: Vec<&str> = rows.iter().map(|r| r.as_str()).collect();
+        let expected_rows = [
+            "error|unit-mismatch|X04|F8|DT.02||≈ 135|150.000",
+            "error|unit-mismatch|X04|F9|DT.02.1||≈ 67,5|75.000",
+        ];
+        match case {
+            "right" => assert_eq!(units, expected_rows, "{case}"),
+            // No figure advised from the row as written (25.000,0).
+            _ => {
+                assert_eq!(units[0], "error|pct-mismatch|X04|G10|DT.03|LK||32,5");
+                assert_eq!(units[1..], expected_rows, "{case}");
+            }
+        }
+    }
+}

@@ -246,11 +246,17 @@ pub fn form_cell(
         let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
             return FormCell::Input;
         };
-        let cell = |code: &str| {
+        // An operand's cell in the rate's own column, or in the one its
+        // marker names (`DT.01[KH]`: the plan's cell in every column).
+        let cell = |code: &str, pin: Option<ValueColumn>| {
             let r = *rows.get(&t.indicator_index(code)?)?;
-            Some(a1(r, u32::from(value_col(column))))
+            Some(a1(r, u32::from(value_col(pin.unwrap_or(column)))))
         };
-        let refs: Option<Vec<String>> = expr.codes().into_iter().map(cell).collect();
+        let refs: Option<Vec<String>> = expr
+            .operands()
+            .into_iter()
+            .map(|(code, pin)| cell(code, pin))
+            .collect();
         return match (refs, expr.to_spreadsheet(&cell)) {
             (Some(refs), Some(e)) if !refs.is_empty() => FormCell::Formula {
                 formula: guarded(&refs, &e),
