@@ -536,13 +536,31 @@ impl Expr {
 
     /// Evaluates in `column`: each operand's figure in that column, or in
     /// the one its marker names (`DT.01[KH]`), as `lookup(code, column)`
-    /// gives it; `None` when one is missing or a division by zero occurs.
+    /// gives it; `None` when one is missing, a marker names this year's
+    /// figure while last year's column is evaluated (see
+    /// [`Expr::reaches_across_years`]) or a division by zero occurs.
     pub fn eval_in(
         &self,
         column: ValueColumn,
         lookup: &dyn Fn(&str, ValueColumn) -> Option<f64>,
     ) -> Option<f64> {
+        if self.reaches_across_years(column) {
+            return None;
+        }
         self.eval_with(&|code, pin| lookup(code, pin.unwrap_or(column)))
+    }
+
+    /// Whether, evaluated in last year's column (CK), an operand's marker
+    /// names one of this year's figures (`DT.01[KH]`): last year's
+    /// disbursement rate is over last year's plan, which the report does
+    /// not hold, so the rate has no figure there (never last year's
+    /// disbursement over this year's plan).
+    pub fn reaches_across_years(&self, column: ValueColumn) -> bool {
+        column == ValueColumn::Ck
+            && self
+                .operands()
+                .iter()
+                .any(|(_, pin)| pin.is_some_and(|p| p != ValueColumn::Ck))
     }
 
     fn eval_with(&self, lookup: &dyn Fn(&str, Option<ValueColumn>) -> Option<f64>) -> Option<f64> {

@@ -246,6 +246,10 @@ pub fn form_cell(
         let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
             return FormCell::Input;
         };
+        if expr.reaches_across_years(column) {
+            // Last year's rate over last year's plan: typed, not computed.
+            return FormCell::Input;
+        }
         // An operand's cell in the rate's own column, or in the one its
         // marker names (`DT.01[KH]`: the plan's cell in every column).
         let cell = |code: &str, pin: Option<ValueColumn>| {
