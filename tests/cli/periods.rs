@@ -1291,7 +1291,7 @@ fn write_under_title(
         .unwrap();
     for (k, (r, c, text)) in above.iter().enumerate() {
         if merged && k == 0 {
-            ws.merge_range(*r, *c, *r, 7, *text, &rust_xlsxwriter::Format::new())
+            ws.merge_range(*r, *c, *r, 7, text, &rust_xlsxwriter::Format::new())
                 .unwrap();
         } else {
             ws.write_string(*r, *c, *text).unwrap();
@@ -1476,4 +1476,68 @@ fn last_quarters_report_retitled_is_of_last_quarter() {
         "{text}"
     );
     assert!(text.contains("Hãy sửa các lỗi trước khi gửi."), "{text}");
+}
+
+/// Two wards without an LK column, one of them without the row HC04: the
+/// district's LK left blank was told twice (HC02, HC03 for both wards,
+/// HC04 for one), two findings for one cause. One `total-uncomputed` per
+/// column and cause, listing the indicators and the wards. Near miss: a
+/// ward without a TH column is another column's finding, told apart.
+#[test]
+fn a_column_left_blank_for_one_cause_is_told_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = &["BÁO CÁO SỐ LIỆU QUÝ III/2020"][..];
+    let ward = |k: u32, headers: &[&str], rows: Vec<(&str, Vec<f64>)>| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: title,
+                headers,
+                rows,
+            }],
+        );
+    };
+    let both = ["Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"];
+    ward(1, &both[..1], hc(&[[40.0, 38.0, 2.0]]));
+    let mut two = hc(&[[30.0, 30.0, 0.0]]);
+    two.pop();
+    ward(2, &both[..1], two);
+    ward(3, &both, hc(&[[20.0, 19.0, 1.0], [200.0, 190.0, 10.0]]));
+    ward(4, &both[1..], hc(&[[100.0, 90.0, 10.0]]));
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    let told: Vec<String> = f
+        .iter()
+        // (The department that sent nothing is another finding's.)
+        .filter(|f| f["code"] == "total-uncomputed" && f["column"] != "")
+        .map(|f| {
+            format!(
+                "{}|{}",
+                f["column"].as_str().unwrap(),
+                f["actual"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(told, ["LK|Phường 1, Phường 2", "TH|Phường 4"]);
+    let lk = f
+        .iter()
+        .find(|f| f["code"] == "total-uncomputed" && f["column"] == "LK")
+        .unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "«Tổng hợp»: không cộng cột LK toàn quận của 4 chỉ tiêu (HC02, HC03, HC04, HC05), vì \
+         Phường 1, Phường 2 báo các chỉ tiêu này nhưng không có số liệu cột LK: tổng của các \
+         phường còn lại không phải số của toàn quận. Ô để trống (số của từng đơn vị vẫn ở \
+         trang «Chi tiết theo đơn vị»); khi các phường này bổ sung cột LK, hãy chạy lại."
+    );
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = summary.iter().find(|r| r[0] == "HC02").unwrap();
+    assert_eq!((hc02[4].as_str(), hc02[5].as_str()), ("", ""));
 }
