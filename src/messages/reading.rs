@@ -288,6 +288,18 @@ pub enum Read<'a> {
         columns: &'a str,
         labels: &'a [String],
     },
+    /// `period-mismatch` (an error, the unit's file set aside as of
+    /// another period): the title (in `cell`) names `stated`, the run's
+    /// period, but the headers `labels` of every one of the table's
+    /// `columns` (TH, LK) name `headers`: another period's report
+    /// re-titled, none of whose figures is the run's.
+    ColumnsOfOtherPeriod {
+        cell: &'a str,
+        stated: crate::model::Period,
+        headers: crate::model::Period,
+        columns: &'a str,
+        labels: &'a [String],
+    },
     /// `column-ignored`: the header `label` (in `cell`) names next year's
     /// plan (figures of `year`, after the report's `period`), which is
     /// left out on purpose.
@@ -593,6 +605,7 @@ impl Words for Read<'_> {
             Read::SheetOtherPeriod { .. }
             | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
+            | Read::ColumnsOfOtherPeriod { .. }
             | Read::TitleBehindHeaders { .. }
             | Read::TitleBehindStamp { .. }
             | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
@@ -821,6 +834,16 @@ fn table(r: &Read, lang: Lang) -> String {
             let (stated, headers) = (stated.title_en(), headers.title_en());
             let labels = quoted(labels);
             format!("The title (cell {cell}) says {stated} but the figure columns' headers say {headers} ({labels}): the two name different periods, and for {stated} these columns are not read, so none of this file's {columns} figures would be consolidated. If this is the report of {headers}, correct the title in cell {cell} to {headers}; if it is indeed {stated}'s, check the figures of those columns.")
+        }
+        (Read::ColumnsOfOtherPeriod { cell, stated, headers, columns, labels }, Lang::Vi) => {
+            let (stated, headers) = (stated.title_vi(), headers.title_vi());
+            let labels = quoted(labels);
+            format!("Tiêu đề biểu (ô {cell}) ghi {stated} nhưng mọi cột số liệu {columns} đều ghi {headers} ({labels}): đây là báo cáo {headers} đổi tiêu đề, không phải số liệu của kỳ {stated}, nên tệp được coi là gửi sai kỳ và không số nào của đơn vị được tổng hợp. Hãy gửi báo cáo {stated}; nếu số liệu này đúng là của {stated}, hãy sửa tiêu đề các cột đó cho đúng kỳ rồi gửi lại.")
+        }
+        (Read::ColumnsOfOtherPeriod { cell, stated, headers, columns, labels }, Lang::En) => {
+            let (stated, headers) = (stated.title_en(), headers.title_en());
+            let labels = quoted(labels);
+            format!("The title (cell {cell}) says {stated} but every {columns} figure column's header says {headers} ({labels}): this is the report of {headers} re-titled, not {stated}'s figures, so the file is taken as sent for another period and none of the unit's figures is consolidated. Send the report of {stated}; if these figures truly are {stated}'s, correct those columns' headers to the period and send the file again.")
         }
         (Read::TitleBehindHeaders { cell, stated, period, labels, past }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());

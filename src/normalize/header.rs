@@ -1115,6 +1115,33 @@ pub fn find_table(
         .map(|row| row.iter().any(Option::is_some))
         .collect();
     let has = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
+    // A title line right above the header, merged or not ("BÁO CÁO …
+    // QUÝ III/2020" alone in A3 over "STT" | "Mã số" | "Chỉ tiêu" …): one
+    // text, the rest of its row blank, standing over or left of the
+    // indicator column of the row under it. It is never a header's upper
+    // row: read with "STT" it named a figure column. A group label ("Năm
+    // 2020" merged over KH | TH | LK) stands over the figure columns.
+    //
+    //  row 3 | BÁO CÁO … QUÝ III/2020 |       |          |     |
+    //  row 4 | STT                    | Mã số | Chỉ tiêu | ĐVT | Thực hiện …
+    let title_line = |r: u32| {
+        let mut texts = cols
+            .clone()
+            .filter(|&c| !matches!(grid.raw(r, c), Data::Empty));
+        let (Some(tc), None) = (texts.next(), texts.next()) else {
+            return false;
+        };
+        let Data::String(text) = grid.raw(r, tc) else {
+            return false;
+        };
+        let key = cols.clone().find(|&c| {
+            matches!(
+                cell(r + 1, c).and_then(HeaderCell::role),
+                Some(Role::Name | Role::Code)
+            )
+        });
+        key.is_some_and(|k| tc <= k) && crate::normalize::title::is_title_text(text)
+    };
     // (layout, rows read to classify it, one row of a two-row header)
     let mut best: Option<(TableLayout, u32, bool)> = None;
     for r in rows.start..last {
@@ -1128,7 +1155,7 @@ pub fn find_table(
             } else {
                 has(&row_has_role, i)
             };
-            if !any_role {
+            if !any_role || (two_rows && title_line(r)) {
                 continue;
             }
             let mut columns: Vec<(u32, Role)> = Vec::new();
@@ -1450,6 +1477,12 @@ fn two_row_role(
         (false, false) if top.same_text(bottom) => (Label::Top, top.role()),
         // Two figures read together are digits, which name nothing.
         (false, false) if top.is_figure() && bottom.is_figure() => (Label::Both, None),
+        // The STT column, whatever is written over or under its label
+        // (a title line, a group's words): its row numbers and section
+        // numerals (1, 2, 3, "II") are never figures.
+        (false, false) if top.role() == Some(Role::Stt) || bottom.role() == Some(Role::Stt) => {
+            (Label::Both, Some(Role::Stt))
+        }
         (false, false) => {
             let role = joined.or_else(|| bottom.role().filter(|_| top_spans()));
             (Label::Both, role)

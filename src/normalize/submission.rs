@@ -252,6 +252,11 @@ pub struct Submission {
     /// title names another (its columns are not read for the title's
     /// period): the title is the likelier mistake, for `check` to say.
     pub headers_period: Option<Period>,
+    /// The period every TH and LK column's header names when the title
+    /// names the run's and none of them is read (last quarter's report
+    /// re-titled, «Thực hiện quý II/2020» under «… QUÝ III/2020»): the
+    /// file is that period's, set aside by intake as another period's.
+    pub columns_period: Option<Period>,
     /// The period a title left from another report names when the
     /// figure columns' headers or the form's stamp say the figures are
     /// `period`'s (read and counted as such): the title is to correct
@@ -508,6 +513,7 @@ impl Submission {
             unit_enclosed: self.unit_enclosed,
             period: self.period,
             headers_period: self.headers_period,
+            columns_period: self.columns_period,
             title_stale: self.title_stale,
             sheets: self.sheets.clone(),
             tables: self.tables.clone(),
@@ -753,6 +759,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_enclosed: None,
         period: None,
         headers_period: None,
+        columns_period: None,
         title_stale: None,
         sheets: Vec::new(),
         tables: Vec::new(),
@@ -1116,8 +1123,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         let (rows_before, findings_before) = (sub.rows.len(), sub.findings.len());
         // Figure columns whose headers name one other period than the
         // title's (`check` without a run's period): the title and the
-        // headers disagree, one error says so at the title.
+        // headers disagree, one error says so at the title. With a run's
+        // period the title names, only when no TH or LK column is left to
+        // read (last quarter's report re-titled): else each column is
+        // told as before, `held_back` keeping it until that is known.
         let mut disagree: Vec<(String, ValueColumn)> = Vec::new();
+        let mut held_back: Vec<(IgnoredColumn, ValueColumn, Period)> = Vec::new();
         let mut headers_named: Option<Period> = None;
         // The headers that say nothing the tool reads, told together.
         let mut unread: Vec<(String, Location)> = Vec::new();
@@ -1151,30 +1162,17 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                         .and_then(|p| lost_column(&layout, ignored, &ctx.words, p)),
                 };
                 let titled = sub.sheets.len() == 1 && sub.period.map(|(p, _)| p) == period;
-                if let (None, Some((column, p)), true) = (ctx.period, lost, titled) {
+                if let (Some((column, p)), true) = (lost, titled) {
                     let named = period_named(&ctx.words, &ignored.label, column, p);
                     if let Some(h) = named.filter(|h| headers_named.is_none_or(|k| k == *h)) {
                         headers_named = Some(h);
                         disagree.push((ignored.label.clone(), column));
+                        held_back.push((ignored.clone(), column, p));
                         continue;
                     }
                 }
                 let told = match lost {
-                    Some((column, p)) => {
-                        let here = at(ignored.col);
-                        let said = Read::ColumnOtherPeriod {
-                            label: &ignored.label,
-                            cell: &here.cell,
-                            column,
-                            period: &p.title(ctx.lang),
-                        };
-                        Some(
-                            Finding::said(Severity::Warning, &said, ctx.lang)
-                                .at(&here)
-                                .column(column.as_str())
-                                .actual(ignored.label.clone()),
-                        )
-                    }
+                    Some((column, p)) => Some(column_other_period(ignored, &at, column, p, ctx)),
                     None => column_ignored(ignored, &at, ctx, period),
                 };
                 match told {
@@ -1183,24 +1181,58 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                 }
             }
         }
+        // With a run's period, a table that still has its TH or LK is the
+        // period's: the columns held back are told one by one.
+        let figures_left = [ValueColumn::Th, ValueColumn::Lk]
+            .iter()
+            .any(|&v| layout.col(Role::Value(v)).is_some());
+        if ctx.period.is_some() && figures_left {
+            let at =
+                |c: u32| Location::cell(file.rel.clone(), name.clone(), layout.header_first, c);
+            for (ignored, column, p) in held_back.drain(..) {
+                sub.findings
+                    .push(column_other_period(&ignored, &at, column, p, ctx));
+            }
+            headers_named = None;
+        }
         sub.findings.extend(columns_unread(&unread, ctx.lang));
         if let (Some(headers), Some((stated, cell))) = (headers_named, sub.period) {
             let labels: Vec<String> = disagree.iter().map(|(l, _)| l.clone()).collect();
             let columns: Vec<&str> = disagree.iter().map(|(_, c)| c.as_str()).collect();
             let here = sub.title_location(cell);
-            let said = Read::TitleOtherThanHeaders {
-                cell: &here.cell,
-                stated,
-                headers,
-                columns: &columns.join(", "),
-                labels: &labels,
+            let finding = match ctx.period {
+                // The run's period in the title, another in every TH and
+                // LK header: last quarter's report re-titled, of the
+                // headers' period, set aside as such by intake.
+                Some(run) => {
+                    sub.columns_period = Some(headers);
+                    let said = Read::ColumnsOfOtherPeriod {
+                        cell: &here.cell,
+                        stated,
+                        headers,
+                        columns: &columns.join(", "),
+                        labels: &labels,
+                    };
+                    Finding::said(Severity::Error, &said, ctx.lang)
+                        .at(&here)
+                        .expected(run.to_string())
+                        .actual(headers.to_string())
+                }
+                None => {
+                    let said = Read::TitleOtherThanHeaders {
+                        cell: &here.cell,
+                        stated,
+                        headers,
+                        columns: &columns.join(", "),
+                        labels: &labels,
+                    };
+                    Finding::said(Severity::Error, &said, ctx.lang)
+                        .at(&here)
+                        .expected(headers.to_string())
+                        .actual(stated.to_string())
+                }
             };
-            sub.findings.push(
-                Finding::said(Severity::Error, &said, ctx.lang)
-                    .at(&here)
-                    .expected(headers.to_string())
-                    .actual(stated.to_string()),
-            );
+            sub.findings.push(finding);
         }
         let mut layout = layout;
         loop {
@@ -1684,16 +1716,6 @@ fn decode_legacy(
 /// count as typed in it ([`decode_legacy`]).
 const SHEET_EVIDENCE: usize = 2;
 
-/// Whether a title line is the report's own title ("BÁO CÁO SỐ LIỆU …",
-/// "BIỂU THỐNG KÊ …", "SỐ LIỆU GIÁO DỤC …"), the line a period belongs on.
-fn is_report_title(text: &str) -> bool {
-    const OPENINGS: [&str; 7] = [
-        "bao cao", "bieu", "so lieu", "thong ke", "tong hop", "ket qua", "danh gia",
-    ];
-    let f = fold(text);
-    OPENINGS.iter().any(|o| f.starts_with(o))
-}
-
 /// Who sent it and for which period, from the rows above the header (or
 /// the file name; failing both, the folder or zip file it came in, then
 /// the signature block). A title fitting several units alike (typed
@@ -1721,7 +1743,7 @@ fn read_title(
             if is_motto(&text) {
                 continue;
             }
-            if sub.title_at.is_none() && is_report_title(&text) {
+            if sub.title_at.is_none() && crate::normalize::title::is_report_title(&text) {
                 sub.title_at = Some(TitleCell { row: r, col: c });
             }
             if first_text.is_none() {
@@ -4469,6 +4491,28 @@ fn columns_unread(unread: &[(String, Location)], lang: Lang) -> Vec<Finding> {
 /// year's plan, the original plan, a column another repeats or a hidden
 /// one); `None` for a header that says nothing the tool reads, told with
 /// the table's others of its kind by [`columns_unread`].
+/// `column-ignored`: a column that would be the table's only TH or LK
+/// names another period than `period`, so none of its figures is read.
+fn column_other_period(
+    ignored: &IgnoredColumn,
+    at: &dyn Fn(u32) -> Location,
+    column: ValueColumn,
+    period: Period,
+    ctx: &ReadContext,
+) -> Finding {
+    let here = at(ignored.col);
+    let said = Read::ColumnOtherPeriod {
+        label: &ignored.label,
+        cell: &here.cell,
+        column,
+        period: &period.title(ctx.lang),
+    };
+    Finding::said(Severity::Warning, &said, ctx.lang)
+        .at(&here)
+        .column(column.as_str())
+        .actual(ignored.label.clone())
+}
+
 fn column_ignored(
     ignored: &IgnoredColumn,
     at: &dyn Fn(u32) -> Location,

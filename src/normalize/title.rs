@@ -11,6 +11,26 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// Whether a title line is the report's own title ("BÁO CÁO SỐ LIỆU …",
+/// "BIỂU THỐNG KÊ …", "SỐ LIỆU GIÁO DỤC …"), the line a period belongs on.
+pub fn is_report_title(text: &str) -> bool {
+    const OPENINGS: [&str; 7] = [
+        "bao cao", "bieu", "so lieu", "thong ke", "tong hop", "ket qua", "danh gia",
+    ];
+    let f = fold(text);
+    OPENINGS.iter().any(|o| f.starts_with(o))
+}
+
+/// Whether a line of text reads as a title rather than a column's
+/// label: a report's title ("BÁO CÁO KẾT QUẢ … QUÝ III/2020"), or a line
+/// of five words or more naming a period. A header's group label ("Năm
+/// 2020", "Thực hiện quý III") is shorter or opens with a figure word.
+pub fn is_title_text(text: &str) -> bool {
+    let f = fold(text);
+    let words = f.split_whitespace().count();
+    words >= 4 && (is_report_title(text) || (words >= 5 && period_in(text).is_some()))
+}
+
 /// Matches agency names and aliases inside free text, by whole folded
 /// words, without regard to accents, case, spacing or punctuation.
 pub struct AgencyMatcher {

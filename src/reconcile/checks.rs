@@ -522,6 +522,7 @@ pub(crate) mod testutil {
             unit_enclosed: None,
             period: None,
             headers_period: None,
+            columns_period: None,
             title_stale: None,
             sheets: vec!["Biểu 1".into()],
             tables: Vec::new(),

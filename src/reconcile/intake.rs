@@ -826,6 +826,12 @@ fn sort_files(
                         period_errors.push((u, k, *p, finding));
                         wrong_period.entry(u).or_default().push(k);
                     }
+                    // Titled for the run, but every TH and LK header names
+                    // another period: that period's report re-titled, of
+                    // another period; its own error says so.
+                    _ if s.columns_period.is_some_and(|h| !period.same_report_as(&h)) => {
+                        wrong_period.entry(u).or_default().push(k);
+                    }
                     _ => by_unit.entry(u).or_default().push(k),
                 }
             }

@@ -1,7 +1,7 @@
 //! The figures of the whole area that are recomputed from totals (%KH,
 //! %CK, rates) and were left empty because some units gave only part of
 //! their operands (see [`super::Totals::partial`]): one `total-uncomputed`
-//! info per column and set of such units, naming the indicators, so that
+//! info per column and cause, naming the indicators and the units, so that
 //! an empty cell of Tổng hợp always has its reason in the error list.
 
 use super::{Partial, Totals};
@@ -12,8 +12,8 @@ use crate::rules::expr::{parse, Rule};
 use crate::template::{Kind, Template};
 use std::collections::BTreeMap;
 
-/// One `total-uncomputed` info per column and set of units that gave only
-/// part of the operands, listing the indicators left empty; `crossed`:
+/// One `total-uncomputed` info per column whose figures units gave only
+/// part of the operands of, listing the indicators left empty and the units; `crossed`:
 /// the units whose cells hold «x» read as blank, said so.
 pub fn uncomputed(
     totals: &Totals,
@@ -23,7 +23,7 @@ pub fn uncomputed(
 ) -> Vec<Finding> {
     let level = template.level_words();
     let mut out = Vec::new();
-    for ((slot, units), indicators) in partial_groups(totals, template) {
+    for ((slot, ref units), indicators) in partial_groups(totals, template) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };
@@ -64,13 +64,13 @@ pub fn uncomputed(
     out
 }
 
-/// One `total-uncomputed` info per quantity column and set of units that
-/// reported indicators without sending that column, listing the
+/// One `total-uncomputed` info per quantity column that units reported
+/// indicators without sending, listing the
 /// indicators whose total Tổng hợp leaves empty for it.
 fn without_column(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
     let level = template.level_words();
     let mut out = Vec::new();
-    for ((slot, units), indicators) in without_column_groups(totals) {
+    for ((slot, ref units), indicators) in without_column_groups(totals) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };
@@ -99,41 +99,68 @@ fn without_column(totals: &Totals, template: &Template, lang: Lang) -> Vec<Findi
 }
 
 /// The recomputed figures left empty because units gave only part of
-/// their operands: (column, units) → indicators.
-fn partial_groups<'t>(
-    totals: &'t Totals,
-    template: &Template,
-) -> BTreeMap<(usize, &'t Partial), Vec<usize>> {
-    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
-    for ((indicator, slot), units) in &totals.partial {
-        if !would_show(totals, template, *indicator, *slot) {
-            continue;
-        }
-        groups.entry((*slot, units)).or_default().push(*indicator);
-    }
-    groups
+/// their operands: column → (the units, the indicators).
+fn partial_groups(totals: &Totals, template: &Template) -> BTreeMap<(usize, Partial), Vec<usize>> {
+    by_column(
+        totals
+            .partial
+            .iter()
+            .filter(|((indicator, slot), _)| would_show(totals, template, *indicator, *slot)),
+    )
 }
 
 /// The quantity totals left empty because units reported the indicator
-/// without sending the column: (column, units) → indicators.
-fn without_column_groups(totals: &Totals) -> BTreeMap<(usize, &Partial), Vec<usize>> {
-    let mut groups: BTreeMap<(usize, &Partial), Vec<usize>> = BTreeMap::new();
-    for ((indicator, slot), units) in &totals.without_column {
-        if totals
-            .values
-            .get(*indicator)
-            .and_then(|v| v[*slot])
-            .is_none()
-        {
-            continue;
+/// without sending the column: column → (the units, the indicators).
+fn without_column_groups(totals: &Totals) -> BTreeMap<(usize, Partial), Vec<usize>> {
+    by_column(
+        totals
+            .without_column
+            .iter()
+            .filter(|((indicator, slot), _)| {
+                totals
+                    .values
+                    .get(*indicator)
+                    .and_then(|v| v[*slot])
+                    .is_some()
+            }),
+    )
+}
+
+/// One group per column, whatever units each indicator lacks: the
+/// indicators in one list, the units that left any of them empty in
+/// another (a column told twice, «7 chỉ tiêu» for Phường 7 and Phường 9
+/// and «VH05» for Phường 9 alone, read as two causes where there is one).
+fn by_column<'t>(
+    entries: impl Iterator<Item = (&'t (usize, usize), &'t Partial)>,
+) -> BTreeMap<(usize, Partial), Vec<usize>> {
+    let mut columns: BTreeMap<usize, (Partial, Vec<usize>)> = BTreeMap::new();
+    for ((indicator, slot), units) in entries {
+        let (all, indicators) = columns.entry(*slot).or_default();
+        // Units beyond those kept are counted, not named: the count is
+        // the largest unnamed share of one indicator, beside those named.
+        let unnamed = |p: &Partial| p.count.saturating_sub(p.first.len() as u32);
+        let more = unnamed(all).max(unnamed(units));
+        for &u in &units.first {
+            if !all.first.contains(&u) {
+                all.first.push(u);
+            }
         }
-        groups.entry((*slot, units)).or_default().push(*indicator);
+        all.first.sort_unstable();
+        all.count = all.first.len() as u32 + more;
+        all.first.truncate(Partial::KEPT);
+        indicators.push(*indicator);
     }
-    groups
+    columns
+        .into_iter()
+        .map(|(slot, (units, mut indicators))| {
+            indicators.sort_unstable();
+            ((slot, units), indicators)
+        })
+        .collect()
 }
 
 /// The footnote lines of Tổng hợp for the cells [`uncomputed`] leaves
-/// empty: one per column and set of units, naming the indicators, the
+/// empty: one per column and cause, naming the indicators, the
 /// units and why, so that the signed page says why a total is blank (the
 /// notes of a cell do not print).
 pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<String> {
@@ -147,7 +174,7 @@ pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<S
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for ((slot, units), indicators) in partial_groups(totals, template) {
+    for ((slot, ref units), indicators) in partial_groups(totals, template) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };
@@ -157,7 +184,7 @@ pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<S
             Lang::En => format!("Cells left empty: column {column} of {codes} cannot be worked out from the totals, because {which} gave only part of the figures it needs (see the sheet «{findings}»): no figure, not zero."),
         });
     }
-    for ((slot, units), indicators) in without_column_groups(totals) {
+    for ((slot, ref units), indicators) in without_column_groups(totals) {
         let Some(column) = ValueColumn::ALL.get(slot).copied() else {
             continue;
         };

@@ -1377,3 +1377,275 @@ fn a_first_semesters_report_is_another_period_in_a_half_year_run() {
         ["info|period-missing|Biểu 1|A3|2020-Q1|"]
     );
 }
+
+/// A ward's sheet whose rows 3 to 5 hold `above` (cells (row, column,
+/// text), 0-based: a title or a group label; `merged`: the first cell
+/// merged over its row from A to H),
+/// right over the header on row 6 (STT | Mã số | Chỉ tiêu | ĐVT |
+/// `headers`), then HC02, HC03, HC04 under a section row "I" (STT
+/// numbered 1, 2, 3) with `figures` per column.
+fn write_under_title(
+    path: &Path,
+    unit: &str,
+    above: &[(u32, u16, &str)],
+    merged: bool,
+    headers: &[&str],
+    figures: &[[f64; 3]],
+) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, unit).unwrap();
+    ws.write_string(1, 4, "Độc lập - Tự do - Hạnh phúc")
+        .unwrap();
+    for (k, (r, c, text)) in above.iter().enumerate() {
+        if merged && k == 0 {
+            ws.merge_range(*r, *c, *r, 7, text, &rust_xlsxwriter::Format::new())
+                .unwrap();
+        } else {
+            ws.write_string(*r, *c, *text).unwrap();
+        }
+    }
+    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT"]
+        .iter()
+        .chain(headers)
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    ws.write_string(6, 0, "I").unwrap();
+    ws.write_string(6, 2, "HÀNH CHÍNH").unwrap();
+    for (k, (code, column)) in hc(figures).iter().enumerate() {
+        let (_, name, unit, _) = CATALOG.iter().find(|c| c.0 == *code).unwrap();
+        let r = 7 + k as u32;
+        ws.write_number(r, 0, (k + 1) as f64).unwrap();
+        ws.write_string(r, 1, *code).unwrap();
+        ws.write_string(r, 2, *name).unwrap();
+        ws.write_string(r, 3, *unit).unwrap();
+        for (j, v) in column.iter().enumerate() {
+            ws.write_number(r, 4 + j as u16, *v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// A title left unmerged in A5 («BÁO CÁO … QUÝ III/2020») right over
+/// the header (Phường 7 of a tester's batch): it was read as the upper
+/// row of a two-row header, the STT column as the TH (row numbers 1, 2,
+/// 3 counted as the ward's figures, «I» a `value-invalid`), the title's
+/// period not seen (`period-missing`). A title line is no header row and
+/// the STT column no figure column: merged or not, the ward's LK is
+/// counted, its TH left unknown (it has none), nothing is said. Near
+/// miss: a title-like group label standing alone over a figure column
+/// («Kết quả thực hiện 9 tháng năm 2020» over «Tổng số») is still read
+/// with the label under it: the LK.
+#[test]
+fn a_title_line_right_over_the_header_is_no_header_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = "BÁO CÁO KẾT QUẢ CÔNG TÁC HÀNH CHÍNH QUÝ III/2020";
+    // No TH column: read with the title over it, STT was the TH.
+    let headers = ["Lũy kế 9 tháng năm 2020", "Ghi chú"];
+    let figures = [[300.0, 290.0, 10.0]];
+    write_under_title(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[(4, 0, title)],
+        false,
+        &headers,
+        &figures,
+    );
+    write_under_title(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[(4, 0, title)],
+        true,
+        &headers,
+        &figures,
+    );
+    write_under_title(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[(3, 0, title), (4, 5, "Kết quả thực hiện 9 tháng năm 2020")],
+        false,
+        &["Thực hiện quý III/2020", "Tổng số"],
+        &[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    let said: Vec<String> = f
+        .iter()
+        .filter(|f| ["P01", "P02", "P03"].contains(&f["unit"].as_str().unwrap_or_default()))
+        .filter(|f| f["code"] != "indicator-missing")
+        .map(|f| format!("{}|{}|{}", f["code"], f["unit"], f["cell"]))
+        .collect();
+    assert!(said.is_empty(), "{said:?}");
+    for unit in ["Phường 1", "Phường 2"] {
+        assert_eq!(counted(&out, unit, "HC02", "TH"), "", "{unit}");
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "300", "{unit}");
+        assert_eq!(counted(&out, unit, "HC03", "LK"), "290", "{unit}");
+    }
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "300");
+    assert_eq!(counted(&out, "Phường 3", "HC04", "LK"), "10");
+    // The district's LK: the three wards' own figures, nothing of STT.
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = summary.iter().find(|r| r[0] == "HC02").unwrap();
+    assert_eq!(hc02[5], "900");
+}
+
+/// Last quarter's report re-titled (Phường 7 of a tester's batch: «…
+/// QUÝ III/2020» over «Thực hiện quý II/2020», «Lũy kế 6 tháng năm
+/// 2020»): with the run's period it gave two `column-ignored` warnings,
+/// «đã nộp» and the ward counted among the wards consolidated, every TH
+/// and LK of it blank. Every TH and LK header names another period: the
+/// file is that period's, a `period-mismatch` error at the title, the
+/// ward «sai kỳ», out of the wards counted; `check --period` says the
+/// same. Near miss: headers of the run's period beside an extra column
+/// of last quarter (ignored) stay as they were: counted, no error.
+#[test]
+fn last_quarters_report_retitled_is_of_last_quarter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = "BÁO CÁO KẾT QUẢ CÔNG TÁC HÀNH CHÍNH QUÝ III/2020";
+    write_under_title(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[(2, 0, title)],
+        true,
+        &[
+            "Kế hoạch năm 2020",
+            "Thực hiện quý II/2020",
+            "Lũy kế 6 tháng năm 2020",
+        ],
+        &[[500.0, 480.0, 20.0], [30.0, 29.0, 1.0], [260.0, 252.0, 8.0]],
+    );
+    write_under_title(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[(2, 0, title)],
+        true,
+        &[
+            "Thực hiện quý III/2020",
+            "Lũy kế 9 tháng năm 2020",
+            "Thực hiện quý II/2020",
+        ],
+        &[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0], [30.0, 29.0, 1.0]],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["period-mismatch", "column-ignored"]),
+        [
+            "error|period-mismatch|Biểu 1|A3|2020-Q3|2020-Q2",
+            "info|column-ignored|Biểu 1|G6||Thực hiện quý II/2020",
+        ]
+    );
+    assert_eq!(
+        message(&f, "period-mismatch", "error"),
+        "Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng mọi cột số liệu TH, LK đều ghi Quý II/2020 \
+         («Thực hiện quý II/2020», «Lũy kế 6 tháng năm 2020»): đây là báo cáo Quý II/2020 đổi \
+         tiêu đề, không phải số liệu của kỳ Quý III/2020, nên tệp được coi là gửi sai kỳ và \
+         không số nào của đơn vị được tổng hợp. Hãy gửi báo cáo Quý III/2020; nếu số liệu này \
+         đúng là của Quý III/2020, hãy sửa tiêu đề các cột đó cho đúng kỳ rồi gửi lại."
+    );
+    let book = out.join("tong-hop.xlsx");
+    let status = read_sheet(&book, "Tình trạng nộp");
+    let line = |unit: &str| status.iter().find(|r| r[2] == unit).unwrap().clone();
+    assert_eq!(line("Phường 1")[4], "sai kỳ");
+    assert_eq!(line("Phường 2")[4], "đã nộp");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "300");
+    let summary = read_sheet(&book, "Tổng hợp");
+    assert!(
+        summary.iter().any(|r| r[0].contains("Tổng hợp từ 1/")),
+        "{:?}",
+        &summary[..4]
+    );
+
+    // `check --period`: the same error, not «Có thể gửi».
+    let output = crate::common::tonghop()
+        .arg("check")
+        .arg(dir.join("phuong-1.xlsx"))
+        .args(["--period", "2020-Q3", "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("Lỗi       Biểu 1!A3  Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng mọi cột"),
+        "{text}"
+    );
+    assert!(text.contains("Hãy sửa các lỗi trước khi gửi."), "{text}");
+}
+
+/// Two wards without an LK column, one of them without the row HC04: the
+/// district's LK left blank was told twice (HC02, HC03 for both wards,
+/// HC04 for one), two findings for one cause. One `total-uncomputed` per
+/// column and cause, listing the indicators and the wards. Near miss: a
+/// ward without a TH column is another column's finding, told apart.
+#[test]
+fn a_column_left_blank_for_one_cause_is_told_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = &["BÁO CÁO SỐ LIỆU QUÝ III/2020"][..];
+    let ward = |k: u32, headers: &[&str], rows: Vec<(&str, Vec<f64>)>| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: title,
+                headers,
+                rows,
+            }],
+        );
+    };
+    let both = ["Thực hiện quý III/2020", "Lũy kế 9 tháng năm 2020"];
+    ward(1, &both[..1], hc(&[[40.0, 38.0, 2.0]]));
+    let mut two = hc(&[[30.0, 30.0, 0.0]]);
+    two.pop();
+    ward(2, &both[..1], two);
+    ward(3, &both, hc(&[[20.0, 19.0, 1.0], [200.0, 190.0, 10.0]]));
+    ward(4, &both[1..], hc(&[[100.0, 90.0, 10.0]]));
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    let told: Vec<String> = f
+        .iter()
+        // (The department that sent nothing is another finding's.)
+        .filter(|f| f["code"] == "total-uncomputed" && f["column"] != "")
+        .map(|f| {
+            format!(
+                "{}|{}",
+                f["column"].as_str().unwrap(),
+                f["actual"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(told, ["LK|Phường 1, Phường 2", "TH|Phường 4"]);
+    let lk = f
+        .iter()
+        .find(|f| f["code"] == "total-uncomputed" && f["column"] == "LK")
+        .unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert_eq!(
+        message,
+        "«Tổng hợp»: không cộng cột LK toàn quận của 4 chỉ tiêu (HC02, HC03, HC04, HC05), vì \
+         Phường 1, Phường 2 báo các chỉ tiêu này nhưng không có số liệu cột LK: tổng của các \
+         phường còn lại không phải số của toàn quận. Ô để trống (số của từng đơn vị vẫn ở \
+         trang «Chi tiết theo đơn vị»); khi các phường này bổ sung cột LK, hãy chạy lại."
+    );
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc02 = summary.iter().find(|r| r[0] == "HC02").unwrap();
+    assert_eq!((hc02[4].as_str(), hc02[5].as_str()), ("", ""));
+}
