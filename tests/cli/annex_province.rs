@@ -1,0 +1,127 @@
+//! `tonghop annex` at province scale, on what tester CP's batch of 40
+//! senders showed (the province's template, `templates/province`):
+//! agencies written with their own unit or cut at «và», a đặc khu's own
+//! bodies, the Mid-Autumn festival as a deadline, a blank form and last
+//! quarter's table sent again. Each case with its near miss.
+
+use crate::annex::{annex_tasks, write_task_table};
+use crate::common::{read_findings, repo, tonghop};
+
+/// Runs `annex` on a folder with the province's template; the output
+/// folder, the exit code and the findings as (severity, code, unit, cell,
+/// actual, expected).
+fn run_province(
+    dir: &std::path::Path,
+    period: &str,
+) -> (tempfile::TempDir, i32, Vec<[String; 6]>, Vec<serde_json::Value>) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", period, "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let all = read_findings(&out.path().join("errors.json"));
+    let found = all
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "cell", "actual", "expected"]
+                .map(|k| f[k].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
+    (out, code, found, all)
+}
+
+fn finding(f: [&str; 6]) -> [String; 6] {
+    f.map(String::from)
+}
+
+#[test]
+fn a_police_unit_in_brackets_and_a_name_holding_va_are_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "CAT - nhiem vu trong tam Q3.2020.xlsx",
+        "CÔNG AN TỈNH - NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Triển khai cấp căn cước công dân gắn chíp điện tử",
+                "Thường xuyên",
+                "CA tỉnh (PC06)",
+                "",
+            ],
+            vec![
+                "2",
+                "Tham mưu kế hoạch đầu tư công trung hạn 2021-2025",
+                "Trước ngày 15/9/2020",
+                "Sở Kế hoạch và Đầu tư",
+                "Sở Kế hoạch và Đầu tư",
+            ],
+            // Near misses: two bodies joined by «và» stay two; capitals
+            // that stand for no registry name keep their bracket unknown.
+            vec![
+                "3",
+                "Kiểm tra an toàn thực phẩm các bếp ăn tập thể",
+                "Tháng 8/2020",
+                "Sở Tài chính và Sở Y tế",
+                "Sở Nông nghiệp và Môi trường",
+            ],
+            vec![
+                "4",
+                "Tuần tra kiểm soát trên các tuyến đường thủy nội địa",
+                "Quý III/2020",
+                "CB tỉnh (PC07)",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, all) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            finding([
+                "error",
+                "agency-unknown",
+                "CAT",
+                "D5",
+                "Sở Kế hoạch và Đầu tư",
+                ""
+            ]),
+            finding([
+                "warning",
+                "agency-unknown",
+                "CAT",
+                "E5",
+                "Sở Kế hoạch và Đầu tư",
+                ""
+            ]),
+            finding(["error", "agency-unknown", "CAT", "D7", "CB tỉnh (PC07)", ""]),
+        ]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("«Sở Kế hoạch và Đầu tư» không có trong danh sách"),
+        "{msg}"
+    );
+    assert!(!msg.contains("có phải"), "{msg}");
+    let tasks = annex_tasks(out.path());
+    let agencies: Vec<[&str; 2]> = tasks
+        .iter()
+        .map(|t| [t[1].as_str(), t[2].as_str()])
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            ["Công an tỉnh (PC06)", ""],
+            ["Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"],
+            ["Sở Tài chính, Sở Y tế", "Sở NN&MT"],
+            ["CB tỉnh (PC07)", ""],
+        ]
+    );
+}
