@@ -1259,7 +1259,10 @@ mod tests {
             &r.resolve_cell("CB tỉnh (PC06)", Role::Lead)[0],
             AgencyRef::Unknown { .. }
         ));
-        assert_eq!(r.resolve_cell("CA tỉnh", Role::Lead), [AgencyRef::Known(idx("CAT"))]);
+        assert_eq!(
+            r.resolve_cell("CA tỉnh", Role::Lead),
+            [AgencyRef::Known(idx("CAT"))]
+        );
         let got = r.resolve_cell("Sở Y tế (Chi cục ATVSTP, Công an tỉnh", Role::Coord);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1], AgencyRef::Known(idx("CAT")));

@@ -6,12 +6,29 @@ use super::Words;
 use crate::diagnostic::{Code, Lang};
 use crate::model::{roman, Period};
 
+/// Which Tết a deadline names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feast {
+    /// Tết Nguyên đán, the lunar new year.
+    LunarNewYear,
+    /// Tết Dương lịch, 1 January.
+    NewYear,
+    /// Tết Trung thu, the 15th day of the 8th lunar month.
+    MidAutumn,
+}
+
+impl Feast {
+    /// Whether its day is a day of the lunar calendar (its year may be
+    /// named by can-chi).
+    pub fn is_lunar(self) -> bool {
+        !matches!(self, Feast::NewYear)
+    }
+}
+
 /// A Tết a deadline names, read as its date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Holiday {
-    /// Tết Nguyên đán (the lunar new year); else Tết Dương lịch (1
-    /// January).
-    pub lunar: bool,
+    pub feast: Feast,
     pub year: i32,
     pub month: u32,
     pub day: u32,
@@ -46,12 +63,10 @@ impl ReadAs {
     /// when the text said everything.
     fn note(&self, period: Period, lang: Lang) -> String {
         let date = |h: &Holiday| format!("{:02}/{:02}/{}", h.day, h.month, h.year);
-        let tet = |h: &Holiday| {
-            if h.lunar {
-                format!("Tết Nguyên đán {} {}", can_chi(h.year), h.year)
-            } else {
-                format!("Tết Dương lịch {}", h.year)
-            }
+        let tet = |h: &Holiday| match h.feast {
+            Feast::LunarNewYear => format!("Tết Nguyên đán {} {}", can_chi(h.year), h.year),
+            Feast::NewYear => format!("Tết Dương lịch {}", h.year),
+            Feast::MidAutumn => format!("Tết Trung thu {}", h.year),
         };
         match (self.holiday, self.assumed_year, lang) {
             (Some(h), Some(_), Lang::Vi) => format!(

@@ -31,7 +31,7 @@ mod reading;
 #[cfg(test)]
 mod voice;
 
-pub use annex::{can_chi, Annexed, Holiday, ReadAs};
+pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
 pub use checks::{Checked, Compared, Percent, Points, SkipPlace, StatedBy};
 pub use intake::{Clue, Said};
 pub use prose::Prose;

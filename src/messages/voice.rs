@@ -1834,10 +1834,25 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             read: ReadAs {
                 assumed_year: Some(2021),
                 holiday: Some(Holiday {
-                    lunar: true,
+                    feast: Feast::LunarNewYear,
                     year: 2021,
                     month: 2,
                     day: 12,
+                }),
+            },
+        },
+        Annexed::DeadlineAfter {
+            deadline: "Tết Trung thu",
+            task,
+            period: q2,
+            from: false,
+            read: ReadAs {
+                assumed_year: Some(2020),
+                holiday: Some(Holiday {
+                    feast: Feast::MidAutumn,
+                    year: 2020,
+                    month: 10,
+                    day: 1,
                 }),
             },
         },

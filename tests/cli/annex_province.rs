@@ -13,7 +13,12 @@ use crate::common::{read_findings, repo, tonghop};
 fn run_province(
     dir: &std::path::Path,
     period: &str,
-) -> (tempfile::TempDir, i32, Vec<[String; 6]>, Vec<serde_json::Value>) {
+) -> (
+    tempfile::TempDir,
+    i32,
+    Vec<[String; 6]>,
+    Vec<serde_json::Value>,
+) {
     let out = tempfile::tempdir().unwrap();
     let run = tonghop()
         .arg("annex")
@@ -123,5 +128,83 @@ fn a_police_unit_in_brackets_and_a_name_holding_va_are_read_whole() {
             ["Sở Tài chính, Sở Y tế", "Sở NN&MT"],
             ["CB tỉnh (PC07)", ""],
         ]
+    );
+}
+
+#[test]
+fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "p05-phuong-An-Lac-CTCT-Q3-2020.xlsx",
+        "UBND PHƯỜNG AN LẠC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Tổ chức vui Tết Trung thu năm 2020 cho thiếu nhi phường An Lạc",
+                "Trước Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra an toàn thực phẩm bánh Trung thu",
+                "Dịp Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "3",
+                "Trao quà cho trẻ em có hoàn cảnh khó khăn",
+                "Trước Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            // Near misses: the day itself in 2020 is 1 October, after the
+            // quarter; after the festival is no deadline.
+            vec![
+                "4",
+                "Tổng kết chương trình vui Tết Trung thu",
+                "Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "5",
+                "Báo cáo kết quả chương trình Trung thu",
+                "Sau Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (_, code, found, all) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            finding([
+                "warning",
+                "deadline-out-of-period",
+                "P05",
+                "C7",
+                "Tết Trung thu 2020",
+                "Quý III/2020"
+            ]),
+            finding([
+                "error",
+                "deadline-invalid",
+                "P05",
+                "C8",
+                "Sau Tết Trung thu",
+                ""
+            ]),
+        ]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+        "{msg}"
     );
 }
