@@ -214,6 +214,10 @@ pub enum Annexed<'a> {
         shared: usize,
         only_here: usize,
     },
+    /// `submission-missing` (a warning): `unit` sent `file`, whose task
+    /// tables hold no task (the blank form): the annex has none of its
+    /// tasks.
+    NoTasks { unit: &'a str, file: &'a str },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `named` ("UBND PHƯỜNG 17"), a unit of the registry's kind
     /// the registry lacks; its `tasks` are left out of the annex.
@@ -243,6 +247,7 @@ impl Words for Annexed<'_> {
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
             Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
+            Annexed::NoTasks { .. } => Code::SubmissionMissing,
         }
     }
 
@@ -377,6 +382,10 @@ impl Words for Annexed<'_> {
                 (Lang::Vi, n) => format!("{unit} gửi lại bảng nhiệm vụ: {file} và {used} có {shared} nhiệm vụ chung. Phụ lục dùng tệp {used} ({}), không lấy {file}: {n} nhiệm vụ chỉ có trong {file} không được đưa vào phụ lục. Hãy hỏi lại {unit} nếu cần giữ các nhiệm vụ đó.", why.0),
                 (Lang::En, 0) => format!("{unit} sent its task table again: {file} and {used} hold the same {}. The annex uses {used} ({}), not {file}; the tasks are not counted as repeated.", lang.count(*shared, ("", "task", "tasks")), why.1),
                 (Lang::En, n) => format!("{unit} sent its task table again: {file} and {used} share {}. The annex uses {used} ({}), not {file}: {} only in {file} {} left out of the annex. Ask {unit} whether to keep them.", lang.count(*shared, ("", "task", "tasks")), why.1, lang.count(*n, ("", "task", "tasks")), if *n == 1 { "is" } else { "are" }),
+            },
+            Annexed::NoTasks { unit, file } => match lang {
+                Lang::Vi => format!("{unit} gửi tệp {file} nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} ghi các nhiệm vụ trọng tâm rồi gửi lại."),
+                Lang::En => format!("{unit} sent {file}, but its task table lists no task (the form is blank): the annex has none of {unit}'s tasks. Ask {unit} to list its key tasks and send the table again."),
             },
             Annexed::SenderUnknown {
                 file,

@@ -1869,6 +1869,10 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             example: here,
         },
         Annexed::LeadMissing { task },
+        Annexed::NoTasks {
+            unit: "Phường 7",
+            file: "phuong-07.xlsx",
+        },
         Annexed::AgencyUnknown {
             lead: true,
             written: "Phòng Tư pháp quận",
@@ -2176,6 +2180,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::TitledOtherPeriod { .. } => 10,
         Annexed::ProgrammeResent { .. } => 11,
         Annexed::SenderUnknown { .. } => 12,
+        Annexed::NoTasks { .. } => 13,
     }
 }
 
@@ -2287,7 +2292,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 46);
     covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 51);
-    covers("Annexed", annexed.iter().map(annexed_variant), 13);
+    covers("Annexed", annexed.iter().map(annexed_variant), 14);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
 

@@ -208,3 +208,80 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
         "{msg}"
     );
 }
+
+#[test]
+fn a_department_that_sent_the_blank_form_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = |n: &'static str| vec![n, "", "", "", ""];
+    // Sở Nội vụ's blank form: the header and TT 1–5, nothing else.
+    write_task_table(
+        dir.path(),
+        "SNV - CTCT Q3-2020.xlsx",
+        "SỞ NỘI VỤ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[blank("1"), blank("2"), blank("3"), blank("4"), blank("5")],
+        &[],
+    );
+    // Near miss: Sở Y tế sent the blank form and then its filled table.
+    write_task_table(
+        dir.path(),
+        "SYT - CTCT Q3-2020.xlsx",
+        "SỞ Y TẾ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[blank("1"), blank("2")],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "SYT - CTCT Q3-2020 (day du).xlsx",
+        "SỞ Y TẾ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[vec![
+            "1",
+            "Triển khai tiêm vắc xin sởi - rubella cho trẻ em",
+            "Tháng 8/2020",
+            "Sở Y tế",
+            "",
+        ]],
+        &[],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let output = run.get_output();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("3 tệp đã đọc (1 đơn vị chưa ghi nhiệm vụ nào)"),
+        "{stdout}"
+    );
+    let all = read_findings(&out.path().join("errors.json"));
+    let found: Vec<[&str; 6]> = all
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "file", "cell", "actual"].map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [[
+            "warning",
+            "submission-missing",
+            "SNV",
+            "SNV - CTCT Q3-2020.xlsx",
+            "",
+            ""
+        ]]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert_eq!(
+        msg,
+        "Sở Nội vụ gửi tệp SNV - CTCT Q3-2020.xlsx nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của Sở Nội vụ. Hãy đề nghị Sở Nội vụ ghi các nhiệm vụ trọng tâm rồi gửi lại."
+    );
+    let tasks = annex_tasks(out.path());
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0][1], "Sở Y tế");
+}
