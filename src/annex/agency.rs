@@ -101,6 +101,9 @@ pub struct AgencyResolver<'a> {
     /// The folded first words of the registry's names and aliases of two
     /// words or more: how a body's name may open.
     openers: std::collections::HashSet<String>,
+    /// The folded words of each kind of ward-level unit: "phường", "xã",
+    /// "thị trấn" and the registry's own ("đặc khu").
+    ward_kinds: Vec<Vec<String>>,
 }
 
 /// The longest run of pieces tried as one agency name.
@@ -139,20 +142,22 @@ fn starts_with_any(words: &[&str], phrases: &[Vec<String>]) -> bool {
 
 /// The folded words of the units below a district ("phường", "xã", "thị
 /// trấn"): each has its own bodies, which the district's registry does not
-/// list.
-const WARD_LEVEL_WORDS: [&[&str]; 3] = [&["phuong"], &["xa"], &["thi", "tran"]];
+/// list. The registry's own kinds of ward-level unit ("đặc khu") are
+/// added to these.
+const WARD_LEVEL_WORDS: [&str; 3] = ["phuong", "xa", "thi tran"];
 
 /// Whether a text names a ward's own body the way a ward's table names
-/// it: a name ending in "phường", "xã" or "thị trấn" with no number or
-/// place after it ("Ban Chỉ huy Quân sự phường", "Trạm Y tế xã"). Such a
-/// body is local to the ward that sends the task (or to each ward a
-/// department's task concerns), not a district agency.
-fn is_ward_body(text: &str) -> bool {
+/// it: a name ending in "phường", "xã", "thị trấn" or another kind of the
+/// registry's ward-level units ("đặc khu") with no number or place after
+/// it ("Ban Chỉ huy Quân sự phường", "Trạm Y tế xã", "Ban Chỉ huy Quân sự
+/// đặc khu"). Such a body is local to the ward that sends the task (or to
+/// each ward a department's task concerns), not a district agency.
+fn is_ward_body(text: &str, kinds: &[Vec<String>]) -> bool {
     let key = fold(text);
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    WARD_LEVEL_WORDS
-        .iter()
-        .any(|w| words.len() > w.len() && words.ends_with(w))
+    kinds.iter().any(|w| {
+        words.len() > w.len() && words.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+    })
 }
 
 /// A folded word split into its letters and its digits ("p09" → "p", "09").
@@ -171,6 +176,10 @@ impl<'a> AgencyResolver<'a> {
         let mut ward_word_of = HashMap::new();
         let mut ward_words: Vec<(Vec<String>, String)> = Vec::new();
         let mut openers = std::collections::HashSet::new();
+        let mut ward_kinds: Vec<Vec<String>> = WARD_LEVEL_WORDS
+            .iter()
+            .map(|w| w.split(' ').map(String::from).collect())
+            .collect();
         for (i, a) in template.agencies.iter().enumerate() {
             let short = settings.short_form(template, i);
             extra.entry(fold(&short)).or_insert(AgencyRef::Known(i));
@@ -187,6 +196,12 @@ impl<'a> AgencyResolver<'a> {
             }
             all_names.push((fold(&short), short, registry_name));
             if a.kind == AgencyKind::Ward {
+                if let Some(kind) = crate::template::kind_word_of(&a.name) {
+                    let kind: Vec<String> = fold(kind).split(' ').map(String::from).collect();
+                    if !ward_kinds.contains(&kind) {
+                        ward_kinds.push(kind);
+                    }
+                }
                 let name = fold(&a.name);
                 let Some((word, number)) = name.rsplit_once(' ') else {
                     continue;
@@ -223,6 +238,7 @@ impl<'a> AgencyResolver<'a> {
             group_words: folded_words(&settings.group_words),
             office_words: folded_words(&settings.office_words),
             openers,
+            ward_kinds,
         }
     }
 
@@ -472,7 +488,7 @@ impl<'a> AgencyResolver<'a> {
             let r = match role {
                 Role::Lead => self.unknown(whole),
                 Role::Coord if collective => AgencyRef::Collective(whole),
-                Role::Coord if is_ward_body(&whole) => AgencyRef::Other(whole),
+                Role::Coord if is_ward_body(&whole, &self.ward_kinds) => AgencyRef::Other(whole),
                 Role::Coord if self.is_office(text) => self.unknown(whole),
                 Role::Coord => AgencyRef::Other(whole),
             };

@@ -285,3 +285,59 @@ fn a_department_that_sent_the_blank_form_is_told() {
     assert_eq!(tasks.len(), 1);
     assert_eq!(tasks[0][1], "Sở Y tế");
 }
+
+#[test]
+fn a_special_zones_own_bodies_are_its_own_and_its_kind_is_lower_case() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "dk01-dac-khu-Hon-Ngoc-CTCT-Q3-2020.xlsx",
+        "UBND ĐẶC KHU HÒN NGỌC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Rà soát hộ nghèo, hộ cận nghèo năm 2020 của đặc khu Hòn Ngọc",
+                "30/9/2020",
+                "UBND đặc khu Hòn Ngọc",
+                "Ban Chỉ huy Quân sự đặc khu, Đội Trật tự đô thị đặc khu",
+            ],
+            // Near miss: a numbered đặc khu's office is still unknown.
+            vec![
+                "2",
+                "Ra quân tổng vệ sinh môi trường trên địa bàn đặc khu",
+                "Tháng 8/2020",
+                "UBND Đặc khu Hòn Ngọc",
+                "Đội Trật tự đô thị đặc khu 2",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, _) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        [finding([
+            "warning",
+            "agency-unknown",
+            "DK01",
+            "E5",
+            "Đội Trật tự đô thị đặc khu 2",
+            ""
+        ])]
+    );
+    let tasks = annex_tasks(out.path());
+    let agencies: Vec<[&str; 2]> = tasks
+        .iter()
+        .map(|t| [t[1].as_str(), t[2].as_str()])
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            [
+                "UBND đặc khu Hòn Ngọc",
+                "Ban Chỉ huy Quân sự đặc khu, Đội Trật tự đô thị đặc khu"
+            ],
+            ["UBND đặc khu Hòn Ngọc", "Đội Trật tự đô thị đặc khu 2"],
+        ]
+    );
+}
