@@ -402,6 +402,12 @@ const AREA_WORDS: [(&str, &str, &str); 9] = [
     ("xã", "commune", "communes"),
 ];
 
+/// The level word a unit's name opens with, as written in a sentence
+/// ("Phường 5" → "phường", "Đặc khu Côn Đảo" → "đặc khu"), if any.
+pub fn kind_word_of(name: &str) -> Option<&'static str> {
+    level_word(name, false).map(|(vi, _, _)| vi)
+}
+
 /// The level word a name opens or ends with ("Phường 5" → phường, "ỦY
 /// BAN NHÂN DÂN QUẬN" → quận).
 fn level_word(name: &str, at_end: bool) -> Option<(&'static str, &'static str, &'static str)> {

@@ -98,6 +98,12 @@ pub struct AgencyResolver<'a> {
     /// Folded words opening a collective, and a specific office.
     group_words: Vec<Vec<String>>,
     office_words: Vec<Vec<String>>,
+    /// The folded first words of the registry's names and aliases of two
+    /// words or more: how a body's name may open.
+    openers: std::collections::HashSet<String>,
+    /// The folded words of each kind of ward-level unit: "phường", "xã",
+    /// "thị trấn" and the registry's own ("đặc khu").
+    ward_kinds: Vec<Vec<String>>,
 }
 
 /// The longest run of pieces tried as one agency name.
@@ -136,20 +142,22 @@ fn starts_with_any(words: &[&str], phrases: &[Vec<String>]) -> bool {
 
 /// The folded words of the units below a district ("phường", "xã", "thị
 /// trấn"): each has its own bodies, which the district's registry does not
-/// list.
-const WARD_LEVEL_WORDS: [&[&str]; 3] = [&["phuong"], &["xa"], &["thi", "tran"]];
+/// list. The registry's own kinds of ward-level unit ("đặc khu") are
+/// added to these.
+const WARD_LEVEL_WORDS: [&str; 3] = ["phuong", "xa", "thi tran"];
 
 /// Whether a text names a ward's own body the way a ward's table names
-/// it: a name ending in "phường", "xã" or "thị trấn" with no number or
-/// place after it ("Ban Chỉ huy Quân sự phường", "Trạm Y tế xã"). Such a
-/// body is local to the ward that sends the task (or to each ward a
-/// department's task concerns), not a district agency.
-fn is_ward_body(text: &str) -> bool {
+/// it: a name ending in "phường", "xã", "thị trấn" or another kind of the
+/// registry's ward-level units ("đặc khu") with no number or place after
+/// it ("Ban Chỉ huy Quân sự phường", "Trạm Y tế xã", "Ban Chỉ huy Quân sự
+/// đặc khu"). Such a body is local to the ward that sends the task (or to
+/// each ward a department's task concerns), not a district agency.
+fn is_ward_body(text: &str, kinds: &[Vec<String>]) -> bool {
     let key = fold(text);
     let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    WARD_LEVEL_WORDS
-        .iter()
-        .any(|w| words.len() > w.len() && words.ends_with(w))
+    kinds.iter().any(|w| {
+        words.len() > w.len() && words.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
+    })
 }
 
 /// A folded word split into its letters and its digits ("p09" → "p", "09").
@@ -167,6 +175,11 @@ impl<'a> AgencyResolver<'a> {
         let mut wards = HashMap::new();
         let mut ward_word_of = HashMap::new();
         let mut ward_words: Vec<(Vec<String>, String)> = Vec::new();
+        let mut openers = std::collections::HashSet::new();
+        let mut ward_kinds: Vec<Vec<String>> = WARD_LEVEL_WORDS
+            .iter()
+            .map(|w| w.split(' ').map(String::from).collect())
+            .collect();
         for (i, a) in template.agencies.iter().enumerate() {
             let short = settings.short_form(template, i);
             extra.entry(fold(&short)).or_insert(AgencyRef::Known(i));
@@ -177,11 +190,18 @@ impl<'a> AgencyResolver<'a> {
             for n in [&a.name].into_iter().chain(a.aliases.iter()) {
                 let words: Vec<String> = fold(n).split(' ').map(String::from).collect();
                 if words.len() >= 2 {
+                    openers.extend(words.first().cloned());
                     name_words.push((words, i));
                 }
             }
             all_names.push((fold(&short), short, registry_name));
             if a.kind == AgencyKind::Ward {
+                if let Some(kind) = crate::template::kind_word_of(&a.name) {
+                    let kind: Vec<String> = fold(kind).split(' ').map(String::from).collect();
+                    if !ward_kinds.contains(&kind) {
+                        ward_kinds.push(kind);
+                    }
+                }
                 let name = fold(&a.name);
                 let Some((word, number)) = name.rsplit_once(' ') else {
                     continue;
@@ -217,6 +237,8 @@ impl<'a> AgencyResolver<'a> {
             ward_words,
             group_words: folded_words(&settings.group_words),
             office_words: folded_words(&settings.office_words),
+            openers,
+            ward_kinds,
         }
     }
 
@@ -348,6 +370,21 @@ impl<'a> AgencyResolver<'a> {
             .any(|p| words.len() > p.len() && starts_with_any(&words, std::slice::from_ref(p)))
     }
 
+    /// Whether a text reads as the name of a body by its opening: an
+    /// office or collective word of the template, capitals standing for
+    /// a registry name, or the first word of a registry name or alias of
+    /// two words or more ("UBND", "Công an", "Văn phòng", "Xã"). "Đầu tư"
+    /// is none of these.
+    fn is_agency_like(&self, text: &str) -> bool {
+        if self.is_office(text) || self.is_collective(text) || self.by_initials(text).is_some() {
+            return true;
+        }
+        let key = fold(text);
+        key.split(' ')
+            .find(|w| !w.is_empty())
+            .is_some_and(|first| self.openers.contains(first))
+    }
+
     /// The agencies named exactly by the run of pieces starting at `i`: how
     /// many pieces, and what they name.
     fn named_run(&self, pieces: &[(String, String)], i: usize) -> Option<(usize, AgencyRef)> {
@@ -432,9 +469,15 @@ impl<'a> AgencyResolver<'a> {
                 // After a collective, any common noun goes on with it
                 // ("…, ban có liên quan"); after another text, one that
                 // opens no office or collective of its own.
-                let continues = (sep.trim() == "," || fold(sep) == "va")
+                // After "và", a piece that is no agency-like name at all
+                // ("Sở Kế hoạch và Đầu tư": "Đầu tư" opens with no kind
+                // of body) is the second half of one name, whatever its
+                // case.
+                let and = fold(sep) == "va";
+                let continues = (((sep.trim() == "," || and)
                     && starts_lower(next)
-                    && (collective || !(self.is_office(next) || self.is_collective(next)))
+                    && (collective || !(self.is_office(next) || self.is_collective(next))))
+                    || (and && !self.is_agency_like(next)))
                     && !self.names_something(&pieces, end);
                 if !continues {
                     break;
@@ -445,7 +488,7 @@ impl<'a> AgencyResolver<'a> {
             let r = match role {
                 Role::Lead => self.unknown(whole),
                 Role::Coord if collective => AgencyRef::Collective(whole),
-                Role::Coord if is_ward_body(&whole) => AgencyRef::Other(whole),
+                Role::Coord if is_ward_body(&whole, &self.ward_kinds) => AgencyRef::Other(whole),
                 Role::Coord if self.is_office(text) => self.unknown(whole),
                 Role::Coord => AgencyRef::Other(whole),
             };
@@ -466,8 +509,17 @@ impl<'a> AgencyResolver<'a> {
         if head.is_empty() || unit.is_empty() || unit.contains(['(', ')']) {
             return None;
         }
-        let agency = self.exact(head)?.agency()?;
-        if self.exact(&unit).and_then(|r| r.agency()) == Some(agency) {
+        // The head is read as a bare name is: exactly, else by the
+        // initials its capitals stand for ("CA tỉnh (PC06)").
+        let agency = match self.exact(head) {
+            Some(r) => r.agency()?,
+            None => self.by_initials(head)?,
+        };
+        let unit_agency = match self.exact(&unit) {
+            Some(r) => r.agency(),
+            None => self.by_initials(&unit),
+        };
+        if unit_agency == Some(agency) {
             return Some(AgencyRef::Known(agency));
         }
         Some(AgencyRef::Unit { agency, unit })
@@ -1185,6 +1237,9 @@ mod tests {
             ),
             // An alias is printed as the registry writes the agency.
             ("CAT (PC03)", "CAT", "Công an tỉnh (PC03)"),
+            // A head read by its capitals' initials, as a bare "CA tỉnh"
+            // is (the tester's CAT file: «CA tỉnh (PC06)» was unknown).
+            ("CA tỉnh (PC06)", "CAT", "Công an tỉnh (PC06)"),
             (
                 "STC (Phòng Ngân sách, Phòng Tin học)",
                 "STC",
@@ -1214,9 +1269,57 @@ mod tests {
             &r.resolve_cell("Sở Công Thương (Phòng QLTM)", Role::Lead)[0],
             AgencyRef::Unknown { .. }
         ));
+        // Capitals that stand for no registry name's initials stay
+        // unknown with their bracket.
+        assert!(matches!(
+            &r.resolve_cell("CB tỉnh (PC06)", Role::Lead)[0],
+            AgencyRef::Unknown { .. }
+        ));
+        assert_eq!(
+            r.resolve_cell("CA tỉnh", Role::Lead),
+            [AgencyRef::Known(idx("CAT"))]
+        );
         let got = r.resolve_cell("Sở Y tế (Chi cục ATVSTP, Công an tỉnh", Role::Coord);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1], AgencyRef::Known(idx("CAT")));
+    }
+
+    #[test]
+    fn a_name_whose_second_half_is_no_body_is_not_cut_at_va() {
+        let (t, s) = province();
+        let r = AgencyResolver::new(&t, &s);
+        // The tester's STC file: «Sở Kế hoạch và Đầu tư» was two unknown
+        // agencies, «Đầu tư» offered «Ban QLDA tỉnh».
+        for role in [Role::Lead, Role::Coord] {
+            let got = r.resolve_cell("Sở Kế hoạch và Đầu tư", role);
+            assert_eq!(
+                got,
+                [AgencyRef::Unknown {
+                    text: "Sở Kế hoạch và Đầu tư".into(),
+                    closest: None
+                }]
+            );
+        }
+        // Near misses: two bodies joined by «và» are two, known or not;
+        // a registry name holding «và» is one agency.
+        let idx = |c: &str| t.agency_index(c).unwrap();
+        assert_eq!(
+            r.resolve_cell("Sở Tài chính và Sở Y tế", Role::Lead),
+            [AgencyRef::Known(idx("STC")), AgencyRef::Known(idx("SYT"))]
+        );
+        let got = r.resolve_cell("Sở Tài chính và Sở Xây dựng", Role::Lead);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0], AgencyRef::Known(idx("STC")));
+        assert!(matches!(&got[1], AgencyRef::Unknown { text, .. } if text == "Sở Xây dựng"));
+        let got = r.resolve_cell("Sở Xây dựng và Công an tỉnh", Role::Lead);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1], AgencyRef::Known(idx("CAT")));
+        let got = r.resolve_cell("Sở Khoa học và UBND xã Tân Phú", Role::Lead);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            r.resolve_cell("Sở Nông nghiệp và Môi trường", Role::Lead),
+            [AgencyRef::Known(idx("SNNMT"))]
+        );
     }
 
     #[test]

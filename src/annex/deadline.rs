@@ -29,7 +29,7 @@
 //! `year × 12 + month − 1`, so that intervals compare across years.
 
 use crate::ingest::styles::DateWithoutDay;
-pub use crate::messages::{can_chi, Holiday};
+pub use crate::messages::{can_chi, Feast, Holiday};
 use crate::model::{quarter_number, Period};
 use crate::text::fold;
 use regex::Regex;
@@ -204,10 +204,77 @@ const TET: [(u8, u8); 51] = [
     (1, 23), // 2050
 ];
 
+/// Tết Trung thu (the 15th day of the 8th lunar month, not of a leap
+/// 8th month, by Vietnam's calendar, UTC+7) of 2000…2050, as (month,
+/// day): computed as [`TET`] is (Hồ Ngọc Đức's method, which gives every
+/// row of that table), and agreeing with the published dates (01/10/2020,
+/// 21/9/2021, 17/9/2024, 06/10/2025).
+const MID_AUTUMN: [(u8, u8); 51] = [
+    (9, 12), // 2000
+    (10, 1), // 2001
+    (9, 21), // 2002
+    (9, 11), // 2003
+    (9, 28), // 2004
+    (9, 18), // 2005
+    (10, 6), // 2006
+    (9, 25), // 2007
+    (9, 14), // 2008
+    (10, 3), // 2009
+    (9, 22), // 2010
+    (9, 12), // 2011
+    (9, 30), // 2012
+    (9, 19), // 2013
+    (9, 8),  // 2014
+    (9, 27), // 2015
+    (9, 15), // 2016
+    (10, 4), // 2017
+    (9, 24), // 2018
+    (9, 13), // 2019
+    (10, 1), // 2020
+    (9, 21), // 2021
+    (9, 10), // 2022
+    (9, 29), // 2023
+    (9, 17), // 2024
+    (10, 6), // 2025
+    (9, 25), // 2026
+    (9, 15), // 2027
+    (10, 3), // 2028
+    (9, 22), // 2029
+    (9, 12), // 2030
+    (10, 1), // 2031
+    (9, 19), // 2032
+    (9, 8),  // 2033
+    (9, 26), // 2034
+    (9, 16), // 2035
+    (10, 4), // 2036
+    (9, 24), // 2037
+    (9, 13), // 2038
+    (10, 2), // 2039
+    (9, 20), // 2040
+    (9, 9),  // 2041
+    (9, 28), // 2042
+    (9, 17), // 2043
+    (10, 5), // 2044
+    (9, 25), // 2045
+    (9, 15), // 2046
+    (10, 4), // 2047
+    (9, 22), // 2048
+    (9, 11), // 2049
+    (9, 30), // 2050
+];
+
 /// The day of Tết Nguyên đán in `year` (month, day), for 2000…2050.
 pub fn lunar_new_year(year: i32) -> Option<(u32, u32)> {
     let i = usize::try_from(year - TET_FIRST_YEAR).ok()?;
     TET.get(i).map(|&(m, d)| (u32::from(m), u32::from(d)))
+}
+
+/// The day of Tết Trung thu in `year` (month, day), for 2000…2050.
+pub fn mid_autumn(year: i32) -> Option<(u32, u32)> {
+    let i = usize::try_from(year - TET_FIRST_YEAR).ok()?;
+    MID_AUTUMN
+        .get(i)
+        .map(|&(m, d)| (u32::from(m), u32::from(d)))
 }
 
 /// The heavenly stems by `year % 10` and the earthly branches by `year %
@@ -315,7 +382,7 @@ fn patterns() -> &'static Patterns {
             recurring: mk(&recurring_pattern()),
             recurring_day: mk(r"(?:^|,| )(?:(?:truoc|vao|den|cham nhat|han)(?: ngay)?|ngay) (\d{1,2})(?:,| |$)"),
             tet: mk(concat!(
-                r"\btet(?: (nguyen dan|am lich|co truyen|duong lich|tay))?",
+                r"\b(?:(?:tet )?(trung thu)|tet(?: (nguyen dan|am lich|co truyen|duong lich|tay))?)",
                 r"(?: (canh|tan|nham|quy|giap|at|binh|dinh|mau|ky) (ty|suu|dan|mao|meo|thin|ngo|mui|than|dau|tuat|hoi))?",
                 r"(?:(?: nam | |/)(\d{4}))?\b",
             )),
@@ -459,9 +526,16 @@ fn name_holiday(
     let Some(c) = patterns().tet.captures(s) else {
         return Ok((s.to_string(), None));
     };
-    let lunar = !matches!(c.get(1).map(|m| m.as_str()), Some("duong lich" | "tay"));
-    let digits: Option<i32> = c.get(4).and_then(|m| m.as_str().parse().ok());
-    let named = match (c.get(2), c.get(3)) {
+    let feast = if c.get(1).is_some() {
+        Feast::MidAutumn
+    } else if matches!(c.get(2).map(|m| m.as_str()), Some("duong lich" | "tay")) {
+        Feast::NewYear
+    } else {
+        Feast::LunarNewYear
+    };
+    let lunar = feast.is_lunar();
+    let digits: Option<i32> = c.get(5).and_then(|m| m.as_str().parse().ok());
+    let named = match (c.get(3), c.get(4)) {
         (Some(stem), Some(branch)) if lunar => {
             Some(can_chi_year(stem.as_str(), branch.as_str(), period.year).ok_or(no)?)
         }
@@ -473,19 +547,31 @@ fn name_holiday(
         (Some(d), _) | (None, Some(d)) => (d, true),
         (None, None) => (year, false),
     };
-    let (month, day) = if lunar {
-        lunar_new_year(y).ok_or(no)?
-    } else {
-        (1, 1)
+    let (month, day) = match feast {
+        Feast::LunarNewYear => lunar_new_year(y).ok_or(no)?,
+        Feast::MidAutumn => mid_autumn(y).ok_or(no)?,
+        Feast::NewYear => (1, 1),
     };
     let whole = c.get(0).ok_or(no)?;
-    let out = format!(
-        "{}{day:02}/{month:02}/{y}{}",
-        &s[..whole.start()],
-        &s[whole.end()..]
-    );
+    let before = &s[..whole.start()];
+    // "Dịp Tết Trung thu", "Dịp Tết Nguyên đán": the occasion, the
+    // fortnight up to the day (the festival's preparations and the day
+    // itself), as a range from fifteen days before.
+    let date = if lunar && before.ends_with("dip ") {
+        let (sy, sm, sd) = if day > 15 {
+            (y, month, day - 15)
+        } else if month == 1 {
+            (y - 1, 12, days_in_month(y - 1, 12) + day - 15)
+        } else {
+            (y, month - 1, days_in_month(y, month - 1) + day - 15)
+        };
+        format!("tu {sd:02}/{sm:02}/{sy} den {day:02}/{month:02}/{y}")
+    } else {
+        format!("{day:02}/{month:02}/{y}")
+    };
+    let out = format!("{before}{date}{}", &s[whole.end()..]);
     let holiday = Holiday {
-        lunar,
+        feast,
         year: y,
         month,
         day,
@@ -1077,7 +1163,7 @@ mod tests {
     fn tet_is_read_as_its_day() {
         let q1 = Period::quarter(2026, 1);
         let tet_2026 = Holiday {
-            lunar: true,
+            feast: Feast::LunarNewYear,
             year: 2026,
             month: 2,
             day: 17,
@@ -1102,8 +1188,8 @@ mod tests {
         assert_eq!(span, (2025, 12, 2025, 12));
         assert_eq!(r.deadline.timing(q1), Timing::Before);
         assert_eq!(
-            r.holiday.map(|h| (h.lunar, h.year, h.month, h.day)),
-            Some((false, 2026, 1, 1))
+            r.holiday.map(|h| (h.feast, h.year, h.month, h.day)),
+            Some((Feast::NewYear, 2026, 1, 1))
         );
         assert_eq!(
             read_q("Dịp Tết Dương lịch", q1).unwrap().0,
@@ -1133,6 +1219,69 @@ mod tests {
             "Sau Tết Nguyên đán",
         ] {
             assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn mid_autumn_is_read_as_its_day() {
+        // The table against the published dates.
+        for (year, day) in [
+            (2020, (10, 1)),
+            (2021, (9, 21)),
+            (2022, (9, 10)),
+            (2023, (9, 29)),
+            (2024, (9, 17)),
+            (2025, (10, 6)),
+            (2026, (9, 25)),
+        ] {
+            assert_eq!(mid_autumn(year), Some(day), "{year}");
+        }
+        assert_eq!(mid_autumn(2051), None);
+        let q3 = Period::quarter(2020, 3);
+        let trung_thu = |year, month, day| Holiday {
+            feast: Feast::MidAutumn,
+            year,
+            month,
+            day,
+        };
+        // The tester's communes: «Trước Tết Trung thu» (2020: before
+        // 01/10, so by 30 September) is within the third quarter, year
+        // or none.
+        for (text, assumed) in [
+            ("Trước Tết Trung thu", Some(2020)),
+            ("Trước Tết Trung thu 2020", None),
+            ("Trước Tết Trung thu năm 2020", None),
+            ("Trước Trung thu", Some(2020)),
+        ] {
+            let (span, r) = read_q(text, q3).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(span, (2020, 9, 2020, 9), "{text}");
+            assert_eq!(r.holiday, Some(trung_thu(2020, 10, 1)), "{text}");
+            assert_eq!(r.assumed_year, assumed, "{text}");
+            assert_eq!(r.deadline.timing(q3), Timing::Within, "{text}");
+        }
+        // «Dịp Tết Trung thu»: the fortnight up to the day, 16/9–01/10
+        // in 2020, which meets the third quarter.
+        let (span, r) = read_q("Dịp Tết Trung thu", q3).unwrap();
+        assert_eq!(span, (2020, 9, 2020, 10));
+        assert_eq!(r.deadline.timing(q3), Timing::Within);
+        // The day itself in 2020 is October: after the third quarter.
+        let (span, r) = read_q("Tết Trung thu 2020", q3).unwrap();
+        assert_eq!(span, (2020, 10, 2020, 10));
+        assert_eq!(r.deadline.timing(q3), Timing::After);
+        // In 2024 it falls in September, even «Dịp» there.
+        let q3_2024 = Period::quarter(2024, 3);
+        assert_eq!(
+            read_q("Dịp Tết Trung thu", q3_2024).unwrap().0,
+            (2024, 9, 2024, 9)
+        );
+        // Near misses: a Tết past the table, a can-chi that disagrees,
+        // after the feast.
+        for bad in [
+            "Trước Tết Trung thu 2060",
+            "Tết Trung thu Canh Tý 2021",
+            "Sau Tết Trung thu",
+        ] {
+            assert_eq!(read_q(bad, q3).map(|r| r.0), None, "{bad}");
         }
     }
 

@@ -251,6 +251,7 @@ fn read_word_file(file: &InputFile, ctx: &AnnexContext, file_sender: Option<usiz
     }
     let mut findings = Vec::new();
     set_aside_off_programme(&file.rel, &mut read, ctx, &mut findings);
+    blank_form(&file.rel, &read, file_sender, ctx, &mut findings);
     FileTasks::Read {
         file: file.rel.clone(),
         tasks: read.into_iter().flat_map(|(_, _, t, _)| t).collect(),
@@ -371,6 +372,11 @@ pub fn read_file(file: &InputFile, ctx: &AnnexContext) -> FileTasks {
     // its tasks (their lead agencies say whose they are).
     let unknown_sender = letterhead.filter(|_| read.iter().all(|(_, s, _, _)| s.is_none()));
     set_aside_off_programme(&file.rel, &mut read, ctx, &mut findings);
+    // Only a file that is nothing but its task table: a report whose task
+    // sheet is left empty beside its figures is no blank form.
+    if unknown_sender.is_none() && tables == seen.len() {
+        blank_form(&file.rel, &read, file_sender, ctx, &mut findings);
+    }
     for (_, _, sheet_tasks, _) in read {
         tasks.extend(sheet_tasks);
     }
@@ -480,6 +486,43 @@ fn set_aside_off_programme(
     });
 }
 
+/// One `submission-missing` warning for a file whose task tables hold
+/// no task (a department that sent the blank form: the header and its
+/// numbered rows, nothing in them; not a figures report whose task sheet
+/// is left empty): it is counted among the files read,
+/// and without this the office would not hear that the department
+/// registered nothing. A warning: no task printed is wrong, the annex
+/// lacks the department's. Named by the tables' sender, else the file's.
+fn blank_form(
+    file: &str,
+    read: &[SheetTasks],
+    file_sender: Option<usize>,
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) {
+    if read.iter().any(|(_, _, tasks, _)| !tasks.is_empty()) {
+        return;
+    }
+    let sender = read
+        .iter()
+        .find_map(|(_, s, _, _)| *s)
+        .or(file_sender)
+        .and_then(|i| ctx.template.agencies.get(i));
+    let name = sender.map_or_else(
+        || match ctx.lang {
+            Lang::Vi => "Đơn vị".to_string(),
+            Lang::En => "The unit".to_string(),
+        },
+        |a| a.name.clone(),
+    );
+    let said = Annexed::NoTasks { unit: &name, file };
+    findings.push(
+        Finding::said(Severity::Warning, &said, ctx.lang)
+            .at(&Location::file(file.to_string()))
+            .unit(sender.map(|a| a.code.clone()).unwrap_or_default()),
+    );
+}
+
 /// Whether the deadline column of a table holds a date cell.
 fn has_date_deadline(grid: &crate::ingest::SheetGrid, layout: &table::TaskLayout) -> bool {
     layout.deadline.is_some_and(|c| {
@@ -578,6 +621,20 @@ fn file_findings(files: &[&FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding
             .map(|a| a.code.clone())
             .unwrap_or_default()
     };
+    // A blank form beside another file of the same department that lists
+    // its tasks (the blank sent first, the filled one after) leaves
+    // nothing missing.
+    let has_tasks = |code: &str| {
+        !code.is_empty()
+            && files.iter().any(|f| match f {
+                FileTasks::Read { tasks, .. } => tasks.iter().any(|t| {
+                    t.sender
+                        .and_then(|i| ctx.template.agencies.get(i))
+                        .is_some_and(|a| a.code == code)
+                }),
+                _ => false,
+            })
+    };
     for f in files {
         match f {
             FileTasks::Skipped { file, reason } => {
@@ -594,7 +651,12 @@ fn file_findings(files: &[&FileTasks], ctx: &AnnexContext, out: &mut Vec<Finding
                         .unit(unit(file)),
                 );
             }
-            FileTasks::Read { findings, .. } => out.extend(findings.iter().cloned()),
+            FileTasks::Read { findings, .. } => out.extend(
+                findings
+                    .iter()
+                    .filter(|f| !(f.code == Code::SubmissionMissing && has_tasks(&f.unit)))
+                    .cloned(),
+            ),
         }
     }
     titled_other_period(files, ctx, out);

@@ -266,19 +266,21 @@ impl AnnexSettings {
 /// name ("UBND xã Tân Lập", "UBND phường Đông Thành", "UBND thị trấn Cái
 /// Bè"), as in capitals before a number ("UBND Phường 5", "UBND Xã 3"),
 /// the way official documents write administrative units.
+/// The kind is the level word the name opens with, whichever the
+/// registry uses ("Đặc khu Hòn Ngọc" → "đặc khu Hòn Ngọc").
 fn ward_after_ubnd(name: &str) -> String {
-    for kind in ["Phường", "Xã", "Thị trấn"] {
-        let Some(rest) = name.strip_prefix(kind) else {
-            continue;
-        };
-        let Some(rest) = rest.strip_prefix(' ') else {
-            continue;
-        };
-        if rest.starts_with(|c: char| c.is_alphabetic()) {
-            return format!("{} {rest}", kind.to_lowercase());
+    let Some(kind) = crate::template::kind_word_of(name) else {
+        return name.to_string();
+    };
+    let words = kind.split(' ').count();
+    let mut parts = name.splitn(words + 1, ' ');
+    let head: Vec<&str> = parts.by_ref().take(words).collect();
+    match parts.next() {
+        Some(rest) if rest.starts_with(|c: char| c.is_alphabetic()) => {
+            format!("{} {rest}", head.join(" ").to_lowercase())
         }
+        _ => name.to_string(),
     }
-    name.to_string()
 }
 
 #[cfg(test)]
@@ -377,6 +379,10 @@ mod tests {
         assert_eq!(ward_after_ubnd("Phường Đông Thành"), "phường Đông Thành");
         assert_eq!(ward_after_ubnd("Thị trấn Cái Bè"), "thị trấn Cái Bè");
         assert_eq!(ward_after_ubnd("Xã 3"), "Xã 3");
+        // The registry's third kind of commune-level unit (the tester's
+        // «UBND Đặc khu Hòn Ngọc»).
+        assert_eq!(ward_after_ubnd("Đặc khu Hòn Ngọc"), "đặc khu Hòn Ngọc");
+        assert_eq!(ward_after_ubnd("Đặc khu 2"), "Đặc khu 2");
         assert_eq!(ward_after_ubnd("Xãhội"), "Xãhội");
         assert_eq!(s.default_section(&t, idx("P.VHTT")), Some(2));
         assert_eq!(s.default_section(&t, idx("P05")), None);

@@ -136,20 +136,44 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
     let read = count(|f| matches!(f, FileTasks::Read { .. }));
     let rejected = count(|f| matches!(f, FileTasks::Rejected { .. } | FileTasks::NoTable { .. }));
     let skipped = count(|f| matches!(f, FileTasks::Skipped { .. }));
+    // Files read whose tables list no task (a blank form): said beside
+    // the files read, each also a `submission-missing` warning.
+    let blank = run
+        .findings
+        .iter()
+        .filter(|f| f.code == crate::diagnostic::Code::SubmissionMissing)
+        .count();
     let tasks = run.annex.task_count();
     let sections = run.annex.sections.len();
     let tally = Tally::of(&run.findings);
     let out = args.out.display();
     match args.lang {
         Lang::Vi => {
-            println!("Phụ lục {}: {read} tệp đã đọc, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
+            let blank = if blank > 0 {
+                format!(" ({blank} đơn vị chưa ghi nhiệm vụ nào)")
+            } else {
+                String::new()
+            };
+            println!("Phụ lục {}: {read} tệp đã đọc{blank}, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
             println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
         Lang::En => {
             let en = |n: usize, one: &str, many: &str| Lang::En.count(n, ("", one, many));
+            let blank = if blank > 0 {
+                format!(
+                    " ({blank} {} no task)",
+                    if blank == 1 {
+                        "sender with"
+                    } else {
+                        "senders with"
+                    }
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "Annex for {}: {} read, {rejected} unreadable, {skipped} skipped; {} in {}.",
+                "Annex for {}: {} read{blank}, {rejected} unreadable, {skipped} skipped; {} in {}.",
                 args.period.title_en(),
                 en(read, "file", "files"),
                 en(tasks, "task", "tasks"),

@@ -6,12 +6,29 @@ use super::Words;
 use crate::diagnostic::{Code, Lang};
 use crate::model::{roman, Period};
 
+/// Which Tết a deadline names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Feast {
+    /// Tết Nguyên đán, the lunar new year.
+    LunarNewYear,
+    /// Tết Dương lịch, 1 January.
+    NewYear,
+    /// Tết Trung thu, the 15th day of the 8th lunar month.
+    MidAutumn,
+}
+
+impl Feast {
+    /// Whether its day is a day of the lunar calendar (its year may be
+    /// named by can-chi).
+    pub fn is_lunar(self) -> bool {
+        !matches!(self, Feast::NewYear)
+    }
+}
+
 /// A Tết a deadline names, read as its date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Holiday {
-    /// Tết Nguyên đán (the lunar new year); else Tết Dương lịch (1
-    /// January).
-    pub lunar: bool,
+    pub feast: Feast,
     pub year: i32,
     pub month: u32,
     pub day: u32,
@@ -46,12 +63,10 @@ impl ReadAs {
     /// when the text said everything.
     fn note(&self, period: Period, lang: Lang) -> String {
         let date = |h: &Holiday| format!("{:02}/{:02}/{}", h.day, h.month, h.year);
-        let tet = |h: &Holiday| {
-            if h.lunar {
-                format!("Tết Nguyên đán {} {}", can_chi(h.year), h.year)
-            } else {
-                format!("Tết Dương lịch {}", h.year)
-            }
+        let tet = |h: &Holiday| match h.feast {
+            Feast::LunarNewYear => format!("Tết Nguyên đán {} {}", can_chi(h.year), h.year),
+            Feast::NewYear => format!("Tết Dương lịch {}", h.year),
+            Feast::MidAutumn => format!("Tết Trung thu {}", h.year),
         };
         match (self.holiday, self.assumed_year, lang) {
             (Some(h), Some(_), Lang::Vi) => format!(
@@ -199,6 +214,10 @@ pub enum Annexed<'a> {
         shared: usize,
         only_here: usize,
     },
+    /// `submission-missing` (a warning): `unit` sent `file`, whose task
+    /// tables hold no task (the blank form): the annex has none of its
+    /// tasks.
+    NoTasks { unit: &'a str, file: &'a str },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `named` ("UBND PHƯỜNG 17"), a unit of the registry's kind
     /// the registry lacks; its `tasks` are left out of the annex.
@@ -228,6 +247,7 @@ impl Words for Annexed<'_> {
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
             Annexed::ProgrammeResent { .. } => Code::SubmissionDuplicate,
             Annexed::SenderUnknown { .. } => Code::FileUnknownUnit,
+            Annexed::NoTasks { .. } => Code::SubmissionMissing,
         }
     }
 
@@ -362,6 +382,10 @@ impl Words for Annexed<'_> {
                 (Lang::Vi, n) => format!("{unit} gửi lại bảng nhiệm vụ: {file} và {used} có {shared} nhiệm vụ chung. Phụ lục dùng tệp {used} ({}), không lấy {file}: {n} nhiệm vụ chỉ có trong {file} không được đưa vào phụ lục. Hãy hỏi lại {unit} nếu cần giữ các nhiệm vụ đó.", why.0),
                 (Lang::En, 0) => format!("{unit} sent its task table again: {file} and {used} hold the same {}. The annex uses {used} ({}), not {file}; the tasks are not counted as repeated.", lang.count(*shared, ("", "task", "tasks")), why.1),
                 (Lang::En, n) => format!("{unit} sent its task table again: {file} and {used} share {}. The annex uses {used} ({}), not {file}: {} only in {file} {} left out of the annex. Ask {unit} whether to keep them.", lang.count(*shared, ("", "task", "tasks")), why.1, lang.count(*n, ("", "task", "tasks")), if *n == 1 { "is" } else { "are" }),
+            },
+            Annexed::NoTasks { unit, file } => match lang {
+                Lang::Vi => format!("{unit} gửi tệp {file} nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của {unit}. Hãy đề nghị {unit} ghi các nhiệm vụ trọng tâm rồi gửi lại."),
+                Lang::En => format!("{unit} sent {file}, but its task table lists no task (the form is blank): the annex has none of {unit}'s tasks. Ask {unit} to list its key tasks and send the table again."),
             },
             Annexed::SenderUnknown {
                 file,

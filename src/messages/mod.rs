@@ -31,7 +31,7 @@ mod reading;
 #[cfg(test)]
 mod voice;
 
-pub use annex::{can_chi, Annexed, Holiday, ReadAs};
+pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
 pub use checks::{Checked, Compared, Percent, Points, SkipPlace, StatedBy};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
@@ -191,7 +191,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Chưa có báo cáo của đơn vị để tổng hợp.", "No report from the unit to consolidate."),
         help: ("Nhắc đơn vị gửi báo cáo.", "Remind the unit to send its report."),
-        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a department's only table is one by unit (a row per ward, a column per indicator), told once at the table; a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv; `check` says it too); `BC Q1 Phuong 11 + Xa Tay Phu.rar` not opened: each unit it names is told with the archive named and the advice to extract it (`actual` the file), and its feedback asks for the workbook itself",
+        example: "Phường 7 sent nothing; Phường 5 sent a blank form (not one figure in its table); a department's only table is one by unit (a row per ward, a column per indicator), told once at the table; a warning: Xã Hòa Lợi's only file names one of the communes it was formed from (`former` in agencies.csv; `check` says it too); `BC Q1 Phuong 11 + Xa Tay Phu.rar` not opened: each unit it names is told with the archive named and the advice to extract it (`actual` the file), and its feedback asks for the workbook itself; in `annex`, a warning: a department whose task table lists no task (the blank form), unless another of its files does",
     },
     Entry {
         code: Code::SubmissionDuplicate,

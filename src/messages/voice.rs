@@ -1877,10 +1877,25 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             read: ReadAs {
                 assumed_year: Some(2021),
                 holiday: Some(Holiday {
-                    lunar: true,
+                    feast: Feast::LunarNewYear,
                     year: 2021,
                     month: 2,
                     day: 12,
+                }),
+            },
+        },
+        Annexed::DeadlineAfter {
+            deadline: "Tết Trung thu",
+            task,
+            period: q2,
+            from: false,
+            read: ReadAs {
+                assumed_year: Some(2020),
+                holiday: Some(Holiday {
+                    feast: Feast::MidAutumn,
+                    year: 2020,
+                    month: 10,
+                    day: 1,
                 }),
             },
         },
@@ -1897,6 +1912,10 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             example: here,
         },
         Annexed::LeadMissing { task },
+        Annexed::NoTasks {
+            unit: "Phường 7",
+            file: "phuong-07.xlsx",
+        },
         Annexed::AgencyUnknown {
             lead: true,
             written: "Phòng Tư pháp quận",
@@ -2207,6 +2226,7 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::TitledOtherPeriod { .. } => 10,
         Annexed::ProgrammeResent { .. } => 11,
         Annexed::SenderUnknown { .. } => 12,
+        Annexed::NoTasks { .. } => 13,
     }
 }
 
@@ -2320,7 +2340,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 47);
     covers("Checked", checked.iter().map(checked_variant), 43);
     covers("Read", read.iter().map(read_variant), 52);
-    covers("Annexed", annexed.iter().map(annexed_variant), 13);
+    covers("Annexed", annexed.iter().map(annexed_variant), 14);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
 

@@ -422,7 +422,7 @@ fn a_clean_folder_exits_zero_and_a_title_can_be_given() {
 /// One sheet of a task table written in `dir/name`: a title row, the
 /// header on row 3, then `rows` from row 4; `merged` rows (0-based in
 /// `rows`, first and last column) are written as one merged cell.
-fn write_task_table(
+pub(crate) fn write_task_table(
     dir: &std::path::Path,
     name: &str,
     title: &str,
@@ -1220,7 +1220,7 @@ fn run_province_q1(dir: &std::path::Path) -> (tempfile::TempDir, i32, Vec<serde_
 }
 
 /// The (content, lead, coordinators) of the annex's task rows.
-fn annex_tasks(out: &std::path::Path) -> Vec<[String; 3]> {
+pub(crate) fn annex_tasks(out: &std::path::Path) -> Vec<[String; 3]> {
     read_sheet(&out.join("phu-luc.xlsx"), "Phụ lục")
         .into_iter()
         .skip(4)

@@ -4,6 +4,7 @@
 mod action_first;
 mod annex;
 mod annex_printed;
+mod annex_province;
 mod breakdowns;
 mod check;
 mod check_text;

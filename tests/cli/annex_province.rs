@@ -1,0 +1,343 @@
+//! `tonghop annex` at province scale, on what tester CP's batch of 40
+//! senders showed (the province's template, `templates/province`):
+//! agencies written with their own unit or cut at «và», a đặc khu's own
+//! bodies, the Mid-Autumn festival as a deadline, a blank form and last
+//! quarter's table sent again. Each case with its near miss.
+
+use crate::annex::{annex_tasks, write_task_table};
+use crate::common::{read_findings, repo, tonghop};
+
+/// Runs `annex` on a folder with the province's template; the output
+/// folder, the exit code and the findings as (severity, code, unit, cell,
+/// actual, expected).
+fn run_province(
+    dir: &std::path::Path,
+    period: &str,
+) -> (
+    tempfile::TempDir,
+    i32,
+    Vec<[String; 6]>,
+    Vec<serde_json::Value>,
+) {
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir)
+        .args(["--period", period, "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let code = run.get_output().status.code().unwrap();
+    let all = read_findings(&out.path().join("errors.json"));
+    let found = all
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "cell", "actual", "expected"]
+                .map(|k| f[k].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
+    (out, code, found, all)
+}
+
+fn finding(f: [&str; 6]) -> [String; 6] {
+    f.map(String::from)
+}
+
+#[test]
+fn a_police_unit_in_brackets_and_a_name_holding_va_are_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "CAT - nhiem vu trong tam Q3.2020.xlsx",
+        "CÔNG AN TỈNH - NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Triển khai cấp căn cước công dân gắn chíp điện tử",
+                "Thường xuyên",
+                "CA tỉnh (PC06)",
+                "",
+            ],
+            vec![
+                "2",
+                "Tham mưu kế hoạch đầu tư công trung hạn 2021-2025",
+                "Trước ngày 15/9/2020",
+                "Sở Kế hoạch và Đầu tư",
+                "Sở Kế hoạch và Đầu tư",
+            ],
+            // Near misses: two bodies joined by «và» stay two; capitals
+            // that stand for no registry name keep their bracket unknown.
+            vec![
+                "3",
+                "Kiểm tra an toàn thực phẩm các bếp ăn tập thể",
+                "Tháng 8/2020",
+                "Sở Tài chính và Sở Y tế",
+                "Sở Nông nghiệp và Môi trường",
+            ],
+            vec![
+                "4",
+                "Tuần tra kiểm soát trên các tuyến đường thủy nội địa",
+                "Quý III/2020",
+                "CB tỉnh (PC07)",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, all) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            finding([
+                "error",
+                "agency-unknown",
+                "CAT",
+                "D5",
+                "Sở Kế hoạch và Đầu tư",
+                ""
+            ]),
+            finding([
+                "warning",
+                "agency-unknown",
+                "CAT",
+                "E5",
+                "Sở Kế hoạch và Đầu tư",
+                ""
+            ]),
+            finding(["error", "agency-unknown", "CAT", "D7", "CB tỉnh (PC07)", ""]),
+        ]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("«Sở Kế hoạch và Đầu tư» không có trong danh sách"),
+        "{msg}"
+    );
+    assert!(!msg.contains("có phải"), "{msg}");
+    let tasks = annex_tasks(out.path());
+    let agencies: Vec<[&str; 2]> = tasks
+        .iter()
+        .map(|t| [t[1].as_str(), t[2].as_str()])
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            ["Công an tỉnh (PC06)", ""],
+            ["Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"],
+            ["Sở Tài chính, Sở Y tế", "Sở NN&MT"],
+            ["CB tỉnh (PC07)", ""],
+        ]
+    );
+}
+
+#[test]
+fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "p05-phuong-An-Lac-CTCT-Q3-2020.xlsx",
+        "UBND PHƯỜNG AN LẠC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Tổ chức vui Tết Trung thu năm 2020 cho thiếu nhi phường An Lạc",
+                "Trước Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra an toàn thực phẩm bánh Trung thu",
+                "Dịp Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "3",
+                "Trao quà cho trẻ em có hoàn cảnh khó khăn",
+                "Trước Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            // Near misses: the day itself in 2020 is 1 October, after the
+            // quarter; after the festival is no deadline.
+            vec![
+                "4",
+                "Tổng kết chương trình vui Tết Trung thu",
+                "Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "5",
+                "Báo cáo kết quả chương trình Trung thu",
+                "Sau Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (_, code, found, all) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [
+            finding([
+                "warning",
+                "deadline-out-of-period",
+                "P05",
+                "C7",
+                "Tết Trung thu 2020",
+                "Quý III/2020"
+            ]),
+            finding([
+                "error",
+                "deadline-invalid",
+                "P05",
+                "C8",
+                "Sau Tết Trung thu",
+                ""
+            ]),
+        ]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert!(
+        msg.contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_department_that_sent_the_blank_form_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let blank = |n: &'static str| vec![n, "", "", "", ""];
+    // Sở Nội vụ's blank form: the header and TT 1–5, nothing else.
+    write_task_table(
+        dir.path(),
+        "SNV - CTCT Q3-2020.xlsx",
+        "SỞ NỘI VỤ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[blank("1"), blank("2"), blank("3"), blank("4"), blank("5")],
+        &[],
+    );
+    // Near miss: Sở Y tế sent the blank form and then its filled table.
+    write_task_table(
+        dir.path(),
+        "SYT - CTCT Q3-2020.xlsx",
+        "SỞ Y TẾ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[blank("1"), blank("2")],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "SYT - CTCT Q3-2020 (day du).xlsx",
+        "SỞ Y TẾ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[vec![
+            "1",
+            "Triển khai tiêm vắc xin sởi - rubella cho trẻ em",
+            "Tháng 8/2020",
+            "Sở Y tế",
+            "",
+        ]],
+        &[],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let output = run.get_output();
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("3 tệp đã đọc (1 đơn vị chưa ghi nhiệm vụ nào)"),
+        "{stdout}"
+    );
+    let all = read_findings(&out.path().join("errors.json"));
+    let found: Vec<[&str; 6]> = all
+        .iter()
+        .map(|f| {
+            ["severity", "code", "unit", "file", "cell", "actual"].map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [[
+            "warning",
+            "submission-missing",
+            "SNV",
+            "SNV - CTCT Q3-2020.xlsx",
+            "",
+            ""
+        ]]
+    );
+    let msg = all[0]["message"].as_str().unwrap();
+    assert_eq!(
+        msg,
+        "Sở Nội vụ gửi tệp SNV - CTCT Q3-2020.xlsx nhưng bảng nhiệm vụ chưa ghi nhiệm vụ nào (biểu mẫu còn trống): phụ lục không có nhiệm vụ nào của Sở Nội vụ. Hãy đề nghị Sở Nội vụ ghi các nhiệm vụ trọng tâm rồi gửi lại."
+    );
+    let tasks = annex_tasks(out.path());
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0][1], "Sở Y tế");
+}
+
+#[test]
+fn a_special_zones_own_bodies_are_its_own_and_its_kind_is_lower_case() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "dk01-dac-khu-Hon-Ngoc-CTCT-Q3-2020.xlsx",
+        "UBND ĐẶC KHU HÒN NGỌC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ III NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Rà soát hộ nghèo, hộ cận nghèo năm 2020 của đặc khu Hòn Ngọc",
+                "30/9/2020",
+                "UBND đặc khu Hòn Ngọc",
+                "Ban Chỉ huy Quân sự đặc khu, Đội Trật tự đô thị đặc khu",
+            ],
+            // Near miss: a numbered đặc khu's office is still unknown.
+            vec![
+                "2",
+                "Ra quân tổng vệ sinh môi trường trên địa bàn đặc khu",
+                "Tháng 8/2020",
+                "UBND Đặc khu Hòn Ngọc",
+                "Đội Trật tự đô thị đặc khu 2",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, _) = run_province(dir.path(), "2020-Q3");
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        [finding([
+            "warning",
+            "agency-unknown",
+            "DK01",
+            "E5",
+            "Đội Trật tự đô thị đặc khu 2",
+            ""
+        ])]
+    );
+    let tasks = annex_tasks(out.path());
+    let agencies: Vec<[&str; 2]> = tasks
+        .iter()
+        .map(|t| [t[1].as_str(), t[2].as_str()])
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            [
+                "UBND đặc khu Hòn Ngọc",
+                "Ban Chỉ huy Quân sự đặc khu, Đội Trật tự đô thị đặc khu"
+            ],
+            ["UBND đặc khu Hòn Ngọc", "Đội Trật tự đô thị đặc khu 2"],
+        ]
+    );
+}
