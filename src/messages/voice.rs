@@ -308,6 +308,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             shown: "Số hộ gia đình văn hóa",
             nearest: None,
         },
+        Said::CodeOfAnother {
+            written: "YT.02",
+            name: "Trẻ em dưới 1 tuổi thuộc diện tiêm chủng",
+            unit: "trẻ",
+            code: "YT02",
+            catalog: "Lượt khám bảo hiểm y tế tại trạm y tế phường",
+            catalog_unit: "lượt người",
+        },
         Said::IndicatorUnknown {
             shown: "Số hộ nghèo đa chiều",
             nearest: Some("GN01 «Số hộ nghèo»"),
@@ -2040,6 +2048,7 @@ fn said_variant(s: &Said) -> usize {
         Said::SubmissionRevised { .. } => 43,
         Said::PeriodSuperseded { .. } => 44,
         Said::TitleSetAside { .. } => 45,
+        Said::CodeOfAnother { .. } => 46,
     }
 }
 
@@ -2269,7 +2278,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 46);
+    covers("Said", said.iter().map(said_variant), 47);
     covers("Checked", checked.iter().map(checked_variant), 42);
     covers("Read", read.iter().map(read_variant), 51);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
