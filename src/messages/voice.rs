@@ -1771,6 +1771,13 @@ fn reading() -> Vec<Read<'static>> {
             kh: "",
             others: Vec::leak(vec!["Quý I".to_string()]),
         },
+        Read::FormOfOtherTemplate {
+            file,
+            office: "SỞ Y TẾ TỈNH ĐÔNG SƠN",
+            title: "BIỂU SỐ LIỆU Y TẾ",
+            version: "2026.3",
+            now_office: "ỦY BAN NHÂN DÂN QUẬN",
+        },
         Read::FormOfAnother {
             file,
             form: "Phường 12",
@@ -2152,6 +2159,7 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureWithNote { .. } => 48,
         Read::NumberAsDate { .. } => 49,
         Read::CrossedCells { .. } => 50,
+        Read::FormOfOtherTemplate { .. } => 51,
     }
 }
 
@@ -2280,7 +2288,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 47);
     covers("Checked", checked.iter().map(checked_variant), 42);
-    covers("Read", read.iter().map(read_variant), 51);
+    covers("Read", read.iter().map(read_variant), 52);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

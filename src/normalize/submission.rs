@@ -187,6 +187,10 @@ pub enum UnitSource {
     /// From the signature block under the table ("TM. ỦY BAN NHÂN DÂN XÃ
     /// ĐÔNG HÒA"), the title and the file name naming no unit.
     Signature(TitleCell),
+    /// A form made from another office's template (its stamp says so):
+    /// nobody's here, its figures not read, reported as
+    /// `template-outdated` (see [`crate::normalize::stamp`]).
+    OtherTemplate,
     /// Not recognised.
     Unknown,
 }
@@ -1533,6 +1537,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // only one the totals add.
     sub.rows.dedup_by_key(|r| (r.indicator, r.column));
     crate::normalize::fraction::rates_typed_as_fractions(&mut sub, ctx.template, ctx.lang);
+    stamp::set_aside_foreign(&mut sub);
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
     sub.dashes.shrink_to_fit();

@@ -150,6 +150,12 @@ impl<'a> FormContext<'a> {
             unit: a.code.clone(),
             unit_name: a.name.clone(),
             period: Some(self.period),
+            office: self.template.settings.office.clone(),
+            title: self.template
+                .settings
+                .form_title
+                .clone()
+                .unwrap_or_else(|| self.template.settings.title.clone()),
         }
     }
 
