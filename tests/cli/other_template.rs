@@ -117,6 +117,42 @@ fn a_form_of_another_offices_template_is_said_once_and_not_judged() {
     let file = tmp.path().join("P04-phuong-4-2026-Q3.xlsx");
     filled_form(&forms, &file);
 
+    // The instructions write the check with the office's template folder,
+    // and say what that folder is and what to do without it.
+    let help: Vec<String> = crate::common::read_sheet(&file, "Hướng dẫn")
+        .into_iter()
+        .map(|r| r[0].clone())
+        .collect();
+    let at = help
+        .iter()
+        .position(|l| {
+            l == "tonghop check P04-phuong-4-2026-Q3.xlsx --period 2026-Q3 --template ‹thư mục mẫu biểu›"
+        })
+        .expect("the check command");
+    let after = &help[at + 1];
+    assert!(
+        after.starts_with("‹thư mục mẫu biểu› là thư mục mẫu biểu của ")
+            && after.contains("đơn vị chưa có thì xin ")
+            && after.contains("Không có thư mục đó (hay công cụ tonghop) thì cứ gửi biểu"),
+        "{after}"
+    );
+    // Near miss: the built-in template's form has no folder to ask for.
+    let builtin = tmp.path().join("builtin");
+    let o = tonghop()
+        .args(["template", "--period", PERIOD, "--unit", "P04", "--out"])
+        .arg(&builtin)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let help = crate::common::read_sheet(
+        &builtin.join("P04-phuong-4-2026-Q3.xlsx"),
+        "Hướng dẫn",
+    );
+    assert!(help
+        .iter()
+        .any(|r| r[0] == "tonghop check P04-phuong-4-2026-Q3.xlsx --period 2026-Q3"));
+    assert!(help.iter().all(|r| !r[0].contains("thư mục mẫu biểu")));
+
     // Checked with the built-in template: one error naming the office
     // whose form it is, and nothing of its rows (its YT.02 is not the
     // built-in YT02, no «thiếu 63 chỉ tiêu»).

@@ -138,10 +138,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
         .and_then(|s| s.default_section(t, unit).and_then(|k| s.sections.get(k)))
         .map(|s| s.title.clone());
     let mut check = format!("tonghop check {file} --period {p}");
-    if t.source != "(built-in)" {
+    // An office's own template: the clerk needs its folder to check the
+    // form, which a commune does not have unless the office sends it.
+    let own_template = t.source != "(built-in)";
+    if own_template {
         check.push_str(lang.pick(
-            " --template <thư mục mẫu biểu>",
-            " --template <template folder>",
+            " --template ‹thư mục mẫu biểu›",
+            " --template ‹template folder›",
         ));
     }
     // The clerk who reads the English form reads `check` in English too.
@@ -215,7 +218,10 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
                 .map(|r| format!(" (ví dụ {r})"))
                 .unwrap_or_default();
             out.push(Line::Text(format!("{office} tổng hợp các biểu bằng công cụ tonghop: kiểm tra tổng và các phần{rel}, tỷ lệ và phần trăm, dấu, đơn vị tính, lũy kế; {cross}. Mỗi lỗi được ghi rõ ô và gửi lại cho đơn vị trong tệp phản hồi để sửa. Nếu có công cụ tonghop, đơn vị tự kiểm tra biểu trước khi gửi bằng lệnh:")));
-            out.push(Line::Command(check));
+            out.push(Line::Command(check.clone()));
+            if own_template {
+                out.push(Line::Text(format!("‹thư mục mẫu biểu› là thư mục mẫu biểu của {office} (tệp template.toml và các danh mục .csv), không phải biểu này: đơn vị chưa có thì xin {office} gửi kèm biểu mẫu. Không có thư mục đó (hay công cụ tonghop) thì cứ gửi biểu: {office} kiểm tra khi tổng hợp và gửi lại các lỗi, nếu có, trong tệp phản hồi. Kiểm tra thiếu --template (theo mẫu biểu có sẵn của công cụ) chỉ báo biểu là biểu mẫu của {office}, không kiểm tra số liệu.")));
+            }
             out.push(Line::Heading(format!("{}. Gửi biểu", n + 1)));
             out.push(Line::Text(format!("Lưu tệp dạng Excel (.xlsx), giữ tên tệp {file} và gửi về {office} đúng hạn. Có thể đổi tên tệp, nhưng không đặt tên của đơn vị khác.")));
         }
@@ -278,7 +284,10 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             };
             let rel = relation.map(|r| format!(" (e.g. {r})")).unwrap_or_default();
             out.push(Line::Text(format!("{office} consolidates the forms with the tool tonghop: wholes against their parts{rel}, rates and percentages, signs, units, cumulative figures; {cross}. Every finding names its cell and comes back to the unit in a feedback workbook. With tonghop at hand, check the form before sending it:")));
-            out.push(Line::Command(check));
+            out.push(Line::Command(check.clone()));
+            if own_template {
+                out.push(Line::Text(format!("‹template folder› is the folder of {office}'s template (template.toml and its .csv lists), not this form: a unit without it asks {office} to send it with the forms. Without that folder (or tonghop) just send the form: {office} checks it when consolidating and sends any findings back in a feedback workbook. Checked without --template (the tool's built-in template), the form is only said to be a form of {office}, its figures unchecked.")));
+            }
             out.push(Line::Heading(format!("{}. Sending it", n + 1)));
             out.push(Line::Text(format!("Save it as an Excel workbook (.xlsx), keep the name {file} and send it to {office} on time. The file may be renamed, but never after another unit.")));
         }
