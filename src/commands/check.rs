@@ -406,8 +406,7 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
             // Another office's form: nothing of it was checked; the one
             // finding says with which template to check it.
             None if report.findings.iter().any(|f| {
-                f.code == crate::diagnostic::Code::TemplateOutdated
-                    && f.severity == Severity::Error
+                f.code == crate::diagnostic::Code::TemplateOutdated && f.severity == Severity::Error
             }) =>
             {
                 println!(

@@ -3316,8 +3316,12 @@ fn read_rows(
                 t.indicators
                     .get(i)
                     .filter(|ind| {
-                        units_unrelated(&written_unit, &ind.unit, &ind.name, &t.settings.abbreviations)
-                            && ctx.indicators.far_from(&name, i)
+                        units_unrelated(
+                            &written_unit,
+                            &ind.unit,
+                            &ind.name,
+                            &t.settings.abbreviations,
+                        ) && ctx.indicators.far_from(&name, i)
                     })
                     .map(|_| (i, written_unit))
             }
@@ -3533,7 +3537,8 @@ fn read_rows(
                         lang,
                     )
                     .indicator(parent.code.clone())
-                } else if let Some(ind) = disowned.as_ref().and_then(|(i, _)| t.indicators.get(*i)) {
+                } else if let Some(ind) = disowned.as_ref().and_then(|(i, _)| t.indicators.get(*i))
+                {
                     let said = Said::CodeOfAnother {
                         written: &code,
                         name: &name,
@@ -3542,10 +3547,8 @@ fn read_rows(
                         catalog: &ind.name,
                         catalog_unit: &ind.unit,
                     };
-                    Finding::said(Severity::Error, &said, lang).expected(format!(
-                        "{} {} ({})",
-                        ind.code, ind.name, ind.unit
-                    ))
+                    Finding::said(Severity::Error, &said, lang)
+                        .expected(format!("{} {} ({})", ind.code, ind.name, ind.unit))
                 } else {
                     // The indicator whose whole name the row's opens with,
                     // offered, not taken.

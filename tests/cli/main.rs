@@ -14,6 +14,7 @@ mod corpus;
 mod fatal;
 mod feedback;
 mod first_quarter;
+mod form_targets;
 mod forms;
 mod formulas;
 mod fuzz;

@@ -144,10 +144,7 @@ fn a_form_of_another_offices_template_is_said_once_and_not_judged() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    let help = crate::common::read_sheet(
-        &builtin.join("P04-phuong-4-2026-Q3.xlsx"),
-        "Hướng dẫn",
-    );
+    let help = crate::common::read_sheet(&builtin.join("P04-phuong-4-2026-Q3.xlsx"), "Hướng dẫn");
     assert!(help
         .iter()
         .any(|r| r[0] == "tonghop check P04-phuong-4-2026-Q3.xlsx --period 2026-Q3"));

@@ -171,13 +171,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             let rate = rate
                 .map(|r| format!("; các tỷ lệ tính từ các chỉ tiêu của tỷ lệ (ví dụ {r})"))
                 .unwrap_or_default();
-            out.push(Line::Text(format!("Trang «Biểu số liệu» liệt kê {} chỉ tiêu {who} phải báo cáo theo danh mục của {office}. Chỉ nhập vào các ô nền trắng: «{}» (KH), «{}» (TH), «{}» (LK), «{}» (CK) và «Ghi chú». Các ô nền xám được tính tự động: «% so với KH» = LK / KH × 100; {ck}{rate}. Đưa chuột vào một ô để xem cần ghi gì.", inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
+            out.push(Line::Text(format!("Trang «Biểu số liệu» liệt kê {} chỉ tiêu {who} phải báo cáo theo danh mục của {office}. Chỉ nhập vào các ô nền trắng: «{}» (KH), «{}» (TH), «{}» (LK), «{}» (CK) và «Ghi chú». Các ô nền xám được tính tự động: «% so với KH» = LK / KH × 100; {ck}{rate}; lũy kế của chỉ tiêu thời điểm (số đang hoạt động, đang điều trị…) bằng số thực hiện, là số tại cuối kỳ. Với chỉ tiêu tỷ lệ, ô KH ghi mức tỷ lệ phải đạt trong năm (ví dụ 95 cho 95%), theo ĐVT của dòng. Đưa chuột vào một ô để xem cần ghi gì.", inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
             out.push(Line::Text("Trang tính được khóa (không đặt mật khẩu) để tiêu đề, mã chỉ tiêu và công thức không bị sửa nhầm; có thể nới rộng cột, dòng. Không gỡ khóa để gõ đè ô tính tự động: số gõ tay ở đó sẽ bị kiểm tra lại và báo lỗi nếu lệch.".into()));
             out.push(Line::Heading("3. Lũy kế".into()));
             out.push(Line::Text(if p.span == PeriodSpan::Quarter(1) {
                 "Trong quý I, lũy kế từ đầu năm chính là số thực hiện trong quý: ô LK đã có công thức bằng ô TH, nên chỉ cần nhập TH. Nếu số lũy kế của đơn vị khác số thực hiện (có điều chỉnh), gõ đè số đúng vào ô LK.".to_string()
             } else {
-                format!("Lũy kế từ đầu năm đến hết {} = lũy kế đến hết kỳ trước + thực hiện kỳ này, với chỉ tiêu cộng dồn (số hồ sơ, số vụ, số tiền…); với chỉ tiêu thời điểm (số đang hoạt động, đang điều trị…) ghi số tại cuối kỳ. Khi tổng hợp, lũy kế được đối chiếu với lũy kế kỳ trước.", p.in_sentence_vi())
+                format!("Lũy kế từ đầu năm đến hết {} = lũy kế đến hết kỳ trước + thực hiện kỳ này, với chỉ tiêu cộng dồn (số hồ sơ, số vụ, số tiền…); với chỉ tiêu thời điểm (số đang hoạt động, đang điều trị…) ô LK tự lấy số thực hiện (số tại cuối kỳ). Khi tổng hợp, lũy kế được đối chiếu với lũy kế kỳ trước.", p.in_sentence_vi())
             }));
             out.push(Line::Heading("4. Đơn vị tính và cách ghi số".into()));
             let eg = if units.is_empty() {
@@ -243,13 +243,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             let rate = rate
                 .map(|r| format!("; rates are computed from their operands (e.g. {r})"))
                 .unwrap_or_default();
-            out.push(Line::Text(format!("The sheet «{}» lists the {} indicators {who} reports under the catalog of {office}. Type only into the white cells: «{}» (KH, the year's plan), «{}» (TH, done in the quarter), «{}» (LK, cumulative since January), «{}» (CK, the same period last year) and «Ghi chú» (note). The grey cells are computed: «% so với KH» = LK / KH × 100; {ck}{rate}. Point at a cell to see what it takes.", super::sheet_names(lang)[0], inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
+            out.push(Line::Text(format!("The sheet «{}» lists the {} indicators {who} reports under the catalog of {office}. Type only into the white cells: «{}» (KH, the year's plan), «{}» (TH, done in the quarter), «{}» (LK, cumulative since January), «{}» (CK, the same period last year) and «Ghi chú» (note). The grey cells are computed: «% so với KH» = LK / KH × 100; {ck}{rate}; the LK of a stock (in operation, under treatment…) equals its TH, the level at the end of the period. For a rate, the KH cell takes the year's target rate (e.g. 95 for 95%), in the row's unit. Point at a cell to see what it takes.", super::sheet_names(lang)[0], inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
             out.push(Line::Text("The sheet is protected without a password so that titles, codes and formulas are not changed by accident; columns and rows can still be widened. Do not unprotect it to type over a computed cell: a figure typed there is checked again and flagged when it is off.".into()));
             out.push(Line::Heading("3. Cumulative figures (LK)".into()));
             out.push(Line::Text(if p.span == PeriodSpan::Quarter(1) {
                 "In the first quarter the cumulative figure is the quarter's own: the LK cell holds a formula equal to TH, so type TH only. If your cumulative figure differs (an adjustment), type the right one over the LK cell.".to_string()
             } else {
-                format!("Cumulative to the end of {} = cumulative to the end of the previous period + this period's figure, for flows (applications, cases, money…); for stocks (in operation, under treatment…) the level at the end of the period. The consolidation compares LK with the previous period's.", p.title_en())
+                format!("Cumulative to the end of {} = cumulative to the end of the previous period + this period's figure, for flows (applications, cases, money…); for stocks (in operation, under treatment…) the LK cell takes the TH itself (the level at the end of the period). The consolidation compares LK with the previous period's.", p.title_en())
             }));
             out.push(Line::Heading("4. Units and numbers".into()));
             let eg = if units.is_empty() {
