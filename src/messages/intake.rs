@@ -1039,7 +1039,7 @@ fn indicators(s: &Said, lang: Lang) -> String {
             "Dòng mã «{written}» «{name}» (ĐVT {unit}) không phải chỉ tiêu {code} «{catalog}» ({catalog_unit}) của danh mục: tên và đơn vị tính đều khác hẳn, nên số liệu của dòng không được tổng hợp. Nếu tệp là biểu mẫu của cơ quan khác, hãy kiểm tra bằng mẫu biểu của cơ quan đó; nếu không, hãy ghi đúng mã và tên chỉ tiêu trong danh mục."
         ),
         (Said::CodeOfAnother { written, name, unit, code, catalog, catalog_unit }, Lang::En) => format!(
-            "Row coded «{written}» «{name}» (unit {unit}) is not the catalog's indicator {code} «{catalog}» ({catalog_unit}): its name and unit are both altogether different, so its figures are not consolidated. If the file is another office's form, check it with that office's template; otherwise write the indicator's catalog code and name."
+            "Row coded «{written}» «{name}» (unit «{unit}») is not the catalog's indicator {code} «{catalog}» (unit «{catalog_unit}»): its name and unit are both altogether different, so its figures are not consolidated. If the file is another office's form, check it with that office's template; otherwise write the indicator's catalog code and name."
         ),
         (Said::IndicatorUnknown { shown, nearest: None }, Lang::Vi) => format!(
             "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."

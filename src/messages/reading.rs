@@ -1033,7 +1033,7 @@ fn stamp(r: &Read, lang: Lang) -> String {
             };
             match lang {
                 Lang::Vi => format!("Tệp {file} là biểu mẫu{title} của {office} (mẫu biểu phiên bản {version}), không phải biểu mẫu của {now_office} đang dùng để kiểm tra: mã và tên chỉ tiêu của hai mẫu biểu khác nhau, nên số liệu của tệp không được đọc, không được kiểm tra và không được tổng hợp theo mẫu biểu này. Hãy kiểm tra tệp bằng mẫu biểu của {office}: tonghop check {file} --template ‹thư mục mẫu biểu của {office}›; đơn vị không có thư mục đó thì gửi tệp về {office} để kiểm tra."),
-                Lang::En => format!("File {file} is a form{title} of {office} (template version {version}), not a form of {now_office}, whose template is in use: the two templates' indicator codes and names differ, so the file's figures are not read, checked or consolidated with this template. Check the file with the template of {office}: tonghop check {file} --template ‹the folder of {office}'s template›; a unit without that folder sends the file to {office} to be checked."),
+                Lang::En => format!("File {file} is a form{title} of «{office}» (template version {version}), not a form of «{now_office}», whose template is in use: the two templates' indicator codes and names differ, so the file's figures are not read, checked or consolidated with this template. Check the file with the template of «{office}»: tonghop check {file} --template ‹the folder of that template›; a unit without that folder sends the file to «{office}» to be checked."),
             }
         }
         Read::FormOfAnother {
