@@ -263,7 +263,8 @@ fn check_input(
         file,
         findings,
         unit_name,
-        unit_known: sub.unit.is_some(),
+        unit_known: sub.unit.is_some()
+            || sub.unit_source == crate::normalize::submission::UnitSource::OtherTemplate,
         period,
         skipped: None,
     })
@@ -408,6 +409,20 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     Lang::En => format!("Result: the file was not checked ({what})."),
                 }
             ),
+            // Another office's form: nothing of it was checked; the one
+            // finding says with which template to check it.
+            None if report.findings.iter().any(|f| {
+                f.code == crate::diagnostic::Code::TemplateOutdated && f.severity == Severity::Error
+            }) =>
+            {
+                println!(
+                    "{}",
+                    lang.pick(
+                        "Kết quả: tệp chưa được kiểm tra (biểu mẫu của mẫu biểu khác). Hãy kiểm tra bằng mẫu biểu của cơ quan đã tạo biểu, như trên.",
+                        "Result: the file was not checked (a form of another template). Check it with the template of the office that made the form, as above."
+                    )
+                );
+            }
             None => {
                 let unit_doubt = report.findings.iter().any(|f| {
                     f.code == crate::diagnostic::Code::FileUnknownUnit

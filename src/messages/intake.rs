@@ -301,6 +301,18 @@ pub enum Said<'a> {
         /// ("GN01 «Số hộ nghèo»" for "Số hộ nghèo đa chiều"), offered.
         nearest: Option<&'a str>,
     },
+    /// `indicator-unknown`: a row whose code `written` is the catalog's
+    /// `code` but whose name and unit (`name`, `unit`) are another
+    /// indicator's altogether (`catalog`, `catalog_unit`): not read as
+    /// `code`, its figures not consolidated.
+    CodeOfAnother {
+        written: &'a str,
+        name: &'a str,
+        unit: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+        catalog_unit: &'a str,
+    },
     /// `indicator-unknown` (info): a row `shown` marked as a breakdown of
     /// indicator `code` «`name`» above it, which the catalog does not
     /// list: its figures are not consolidated, the indicator's are.
@@ -468,6 +480,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
+            | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
             | Said::IndicatorDetailItem { .. }
             | Said::IndicatorAmbiguous { .. }
@@ -510,6 +523,7 @@ impl Words for Said<'_> {
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
             | Said::IndicatorUnknown { .. }
+            | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
             | Said::IndicatorDetailItem { .. }
             | Said::IndicatorAmbiguous { .. }
@@ -1048,6 +1062,12 @@ fn indicators(s: &Said, lang: Lang) -> String {
         ),
         (Said::CodeApproximate { written, code, catalog }, Lang::En) => format!(
             "Code «{written}» was read as the catalog's {code} «{catalog}» (written another way). If that is wrong, correct the code to the catalog's."
+        ),
+        (Said::CodeOfAnother { written, name, unit, code, catalog, catalog_unit }, Lang::Vi) => format!(
+            "Dòng mã «{written}» «{name}» (ĐVT {unit}) không phải chỉ tiêu {code} «{catalog}» ({catalog_unit}) của danh mục: tên và đơn vị tính đều khác hẳn, nên số liệu của dòng không được tổng hợp. Nếu tệp là biểu mẫu của cơ quan khác, hãy kiểm tra bằng mẫu biểu của cơ quan đó; nếu không, hãy ghi đúng mã và tên chỉ tiêu trong danh mục."
+        ),
+        (Said::CodeOfAnother { written, name, unit, code, catalog, catalog_unit }, Lang::En) => format!(
+            "Row coded «{written}» «{name}» (unit «{unit}») is not the catalog's indicator {code} «{catalog}» (unit «{catalog_unit}»): its name and unit are both altogether different, so its figures are not consolidated. If the file is another office's form, check it with that office's template; otherwise write the indicator's catalog code and name."
         ),
         (Said::IndicatorUnknown { shown, nearest: None }, Lang::Vi) => format!(
             "Dòng «{shown}» có số liệu nhưng không khớp chỉ tiêu nào trong danh mục; số liệu của dòng không được tổng hợp. Hãy ghi đúng tên hoặc mã chỉ tiêu."

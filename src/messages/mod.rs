@@ -140,16 +140,16 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::TemplateOutdated,
-        severity: "warning",
+        severity: "warning / error",
         meaning: (
-            "Biểu mẫu của phiên bản mẫu biểu khác (năm trước).",
-            "A form of another template version (last year's).",
+            "Biểu mẫu của phiên bản mẫu biểu khác (năm trước), hoặc của mẫu biểu cơ quan khác.",
+            "A form of another template version (last year's), or of another office's template.",
         ),
         help: (
-            "Gửi cho đơn vị biểu mẫu mới (tonghop template) cho kỳ sau; số liệu lần này vẫn được đọc.",
-            "Send the unit the current form (tonghop template) for next time; its figures are read all the same.",
+            "Gửi cho đơn vị biểu mẫu mới (tonghop template) cho kỳ sau; số liệu lần này vẫn được đọc. Biểu mẫu của cơ quan khác: kiểm tra bằng mẫu biểu của cơ quan đó (--template).",
+            "Send the unit the current form (tonghop template) for next time; its figures are read all the same. Another office's form: check it with that office's template (--template).",
         ),
-        example: "`P11-phuong-11-2020-Q1.xlsx` is a form of template version 2019.1 where the template in use is 2020.1 (`expected` `2020.1`, `actual` `2019.1`); its figures are read by their content all the same",
+        example: "`P11-phuong-11-2020-Q1.xlsx` is a form of template version 2019.1 where the template in use is 2020.1 (`expected` `2020.1`, `actual` `2019.1`); its figures are read by their content all the same. An error for a form whose stamp names another office (a Sở Y tế's form checked without `--template`: `expected` the office in use, `actual` the form's): nobody's, its figures not read, no other finding",
     },
     Entry {
         code: Code::PeriodMismatch,

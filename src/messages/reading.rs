@@ -514,6 +514,16 @@ pub enum Read<'a> {
         was: &'a str,
         now: &'a str,
     },
+    /// `template-outdated` (error): `file` is a form made from the
+    /// template of another office (`office`, its form titled `title`,
+    /// version `version`) than the one in use (`now_office`'s): not read.
+    FormOfOtherTemplate {
+        file: &'a str,
+        office: &'a str,
+        title: &'a str,
+        version: &'a str,
+        now_office: &'a str,
+    },
     /// `file-unknown-unit`: `file` is the form made for `form` (code
     /// `form_code`) but its title (`by_title`) or its file name names
     /// `other` (`other_code`), whose own form is `proper`.
@@ -617,7 +627,9 @@ impl Words for Read<'_> {
             Read::ValueUncomputed { .. } | Read::PercentError { .. } | Read::LinkBroken { .. } => {
                 Code::ValueUncomputed
             }
-            Read::TemplateOutdated { .. } => Code::TemplateOutdated,
+            Read::TemplateOutdated { .. } | Read::FormOfOtherTemplate { .. } => {
+                Code::TemplateOutdated
+            }
             Read::FormOfAnother { .. } => Code::FileUnknownUnit,
         }
     }
@@ -626,7 +638,9 @@ impl Words for Read<'_> {
         match self {
             Read::ValueUncomputed { .. } => uncomputed(self, lang),
             Read::LinkBroken { .. } => link_broken(self, lang),
-            Read::TemplateOutdated { .. } | Read::FormOfAnother { .. } => stamp(self, lang),
+            Read::TemplateOutdated { .. }
+            | Read::FormOfOtherTemplate { .. }
+            | Read::FormOfAnother { .. } => stamp(self, lang),
             Read::SheetRepeated { sheet, kept, how } => repeated(sheet, kept, how, lang),
             Read::PlanSheet { .. } => plan_sheet(self, lang),
             _ => table(self, lang),
@@ -1026,6 +1040,23 @@ fn stamp(r: &Read, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("Tệp {file} là biểu mẫu phiên bản {was}, nhưng mẫu biểu đang dùng là phiên bản {now}: biểu có thể thiếu hoặc thừa chỉ tiêu, cột. Số liệu vẫn được đọc theo nội dung; hãy gửi cho đơn vị biểu mẫu mới (tonghop template) để điền từ kỳ sau."),
                 Lang::En => format!("File {file} is a form of template version {was}, but the template in use is version {now}: it may lack or add indicators or columns. Its figures are still read by their content; send the unit its new form (tonghop template) for the next period."),
+            }
+        }
+        Read::FormOfOtherTemplate {
+            file,
+            office,
+            title,
+            version,
+            now_office,
+        } => {
+            let version = version_shown(version, lang);
+            let title = match title.trim() {
+                "" => String::new(),
+                t => format!(" «{t}»"),
+            };
+            match lang {
+                Lang::Vi => format!("Tệp {file} là biểu mẫu{title} của {office} (mẫu biểu phiên bản {version}), không phải biểu mẫu của {now_office} đang dùng để kiểm tra: mã và tên chỉ tiêu của hai mẫu biểu khác nhau, nên số liệu của tệp không được đọc, không được kiểm tra và không được tổng hợp theo mẫu biểu này. Hãy kiểm tra tệp bằng mẫu biểu của {office}: tonghop check {file} --template ‹thư mục mẫu biểu của {office}›; đơn vị không có thư mục đó thì gửi tệp về {office} để kiểm tra."),
+                Lang::En => format!("File {file} is a form{title} of «{office}» (template version {version}), not a form of «{now_office}», whose template is in use: the two templates' indicator codes and names differ, so the file's figures are not read, checked or consolidated with this template. Check the file with the template of «{office}»: tonghop check {file} --template ‹the folder of that template›; a unit without that folder sends the file to «{office}» to be checked."),
             }
         }
         Read::FormOfAnother {

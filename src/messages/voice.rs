@@ -319,6 +319,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             shown: "Số hộ gia đình văn hóa",
             nearest: None,
         },
+        Said::CodeOfAnother {
+            written: "YT.02",
+            name: "Trẻ em dưới 1 tuổi thuộc diện tiêm chủng",
+            unit: "trẻ",
+            code: "YT02",
+            catalog: "Lượt khám bảo hiểm y tế tại trạm y tế phường",
+            catalog_unit: "lượt người",
+        },
         Said::IndicatorUnknown {
             shown: "Số hộ nghèo đa chiều",
             nearest: Some("GN01 «Số hộ nghèo»"),
@@ -1806,6 +1814,13 @@ fn reading() -> Vec<Read<'static>> {
             kh: "",
             others: Vec::leak(vec!["Quý I".to_string()]),
         },
+        Read::FormOfOtherTemplate {
+            file,
+            office: "SỞ Y TẾ TỈNH ĐÔNG SƠN",
+            title: "BIỂU SỐ LIỆU Y TẾ",
+            version: "2026.3",
+            now_office: "ỦY BAN NHÂN DÂN QUẬN",
+        },
         Read::FormOfAnother {
             file,
             form: "Phường 12",
@@ -2103,6 +2118,7 @@ fn said_variant(s: &Said) -> usize {
         Said::PeriodSuperseded { .. } => 44,
         Said::TitleSetAside { .. } => 45,
         Said::PeriodSemester { .. } => 46,
+        Said::CodeOfAnother { .. } => 47,
     }
 }
 
@@ -2208,6 +2224,7 @@ fn read_variant(r: &Read) -> usize {
         Read::NumberAsDate { .. } => 49,
         Read::CrossedCells { .. } => 50,
         Read::ColumnsOfOtherPeriod { .. } => 51,
+        Read::FormOfOtherTemplate { .. } => 52,
     }
 }
 
@@ -2337,9 +2354,9 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 47);
+    covers("Said", said.iter().map(said_variant), 48);
     covers("Checked", checked.iter().map(checked_variant), 43);
-    covers("Read", read.iter().map(read_variant), 52);
+    covers("Read", read.iter().map(read_variant), 53);
     covers("Annexed", annexed.iter().map(annexed_variant), 14);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

@@ -575,6 +575,33 @@ impl IndicatorMatcher {
         best.filter(|b| !b.2).map(|b| b.1)
     }
 
+    /// Whether `name` has nothing of indicator `i`'s name or aliases:
+    /// less alike than a near miss ([`NEAR_MISS`] below the matching
+    /// threshold) and not one word of four letters or more (the template's
+    /// abbreviations expanded) in common with any of them. A row whose
+    /// code is `i`'s but whose name is another indicator's of another
+    /// office («Trẻ em dưới 1 tuổi thuộc diện tiêm chủng» under YT.02
+    /// where YT02 is «Lượt khám bảo hiểm y tế …»); a re-worded name
+    /// («Số lượt khám bệnh tại trạm y tế» for «Lượt khám chữa bệnh»)
+    /// shares words and is not far.
+    pub fn far_from(&self, name: &str, i: usize) -> bool {
+        if self.alike(name, i) >= self.threshold - NEAR_MISS {
+            return false;
+        }
+        let words = |k: &str| -> Vec<String> {
+            k.split(' ')
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_string)
+                .collect()
+        };
+        let own = words(&self.key(name));
+        !self
+            .keys
+            .iter()
+            .filter(|(_, j)| *j == i)
+            .any(|(k, _)| words(k).iter().any(|w| own.contains(w)))
+    }
+
     /// How alike `name` is to the nearest name or alias of indicator `i`
     /// (1: the same key), by the edit distance of the folded keys.
     fn alike(&self, name: &str, i: usize) -> f64 {

@@ -11,6 +11,8 @@
 //!   3  unit               P05          registry code
 //!   4  unit_name          Phường 5     as the registry named it then
 //!   5  period             2020-Q1
+//!   6  template_office    ỦY BAN NHÂN DÂN QUẬN   template.toml's `office`
+//!   7  template_title     BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI   its `form_title` (else `title`)
 //!      (columns D onwards: the form's drop-down lists, not read here)
 //! ```
 //!
@@ -24,6 +26,7 @@
 //! | period 2019-Q4 | anything | 2019-Q4's (`period-mismatch` in a 2020-Q1 run) |
 //! | period 2020-Q1, the run's | a title of another period ("QUÝ IV/2019") | 2020-Q1's, with a `period-mismatch` error at the title: the title is to correct before signing |
 //! | template version 2019.1 | — | read by its content as any workbook, with a `template-outdated` warning |
+//! | another office (`template_office`) | — | nobody's, its figures not read: a `template-outdated` error naming the office whose template made it (rows 6–7 are missing from forms made before they were added: such a form is told by its version only) |
 //!
 //! A title or file name "names" a unit when one of the unit's registry
 //! names or aliases is in it as whole words; a title or file name that
@@ -49,6 +52,8 @@ const KEY_VERSION: &str = "template_version";
 const KEY_UNIT: &str = "unit";
 const KEY_UNIT_NAME: &str = "unit_name";
 const KEY_PERIOD: &str = "period";
+const KEY_OFFICE: &str = "template_office";
+const KEY_TITLE: &str = "template_title";
 
 /// What a form says about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,11 +66,16 @@ pub struct FormStamp {
     /// The unit's name in the registry of the time.
     pub unit_name: String,
     pub period: Option<Period>,
+    /// The template's `office` ("" on a form made before the stamp said
+    /// it).
+    pub office: String,
+    /// The template's `form_title`, else its `title` ("" likewise).
+    pub title: String,
 }
 
 impl FormStamp {
     /// The rows of the stamp sheet, from A1 down: (A, B).
-    pub fn rows(&self) -> [(&'static str, String); 5] {
+    pub fn rows(&self) -> [(&'static str, String); 7] {
         [
             (MARKER, LAYOUT.to_string()),
             (KEY_VERSION, self.version.clone()),
@@ -75,6 +85,8 @@ impl FormStamp {
                 KEY_PERIOD,
                 self.period.map(|p| p.to_string()).unwrap_or_default(),
             ),
+            (KEY_OFFICE, self.office.clone()),
+            (KEY_TITLE, self.title.clone()),
         ]
     }
 
@@ -101,7 +113,19 @@ impl FormStamp {
             unit,
             unit_name: value(KEY_UNIT_NAME),
             period: value(KEY_PERIOD).parse().ok(),
+            office: value(KEY_OFFICE),
+            title: value(KEY_TITLE),
         })
+    }
+
+    /// Whether the form was made from another office's template than
+    /// `template`: both name their office, and the names differ (folded).
+    /// Another version of the office's own template is no other
+    /// template (`template-outdated`, a warning).
+    pub fn of_another_office(&self, template: &crate::template::Template) -> bool {
+        let now = fold(&template.settings.office);
+        let was = fold(&self.office);
+        !now.trim().is_empty() && !was.trim().is_empty() && now != was
     }
 }
 
@@ -122,6 +146,43 @@ pub fn apply(
         sheet: grid.name.clone(),
         cell: String::new(),
     };
+    if stamp.of_another_office(t) {
+        // Another office's form: its codes and rows are that office's
+        // catalog's, not this one's. Read against this catalog it made
+        // dozens of false findings (its YT.02 taken as this catalog's
+        // YT02, «thiếu 63 chỉ tiêu»), and its unit code names another
+        // registry's unit. One finding says what it is and with which
+        // template to check it; its figures are not read (see
+        // `set_aside_foreign`).
+        let said = Read::FormOfOtherTemplate {
+            file: &sub.file,
+            office: &stamp.office,
+            title: &stamp.title,
+            version: &stamp.version,
+            now_office: &t.settings.office,
+        };
+        sub.findings.push(
+            Finding::said(Severity::Error, &said, lang)
+                .at(&here)
+                .expected(t.settings.office.clone())
+                .actual(stamp.office.clone()),
+        );
+        if let Some(p) = stamp.period {
+            let cell = sub.period.map_or(
+                TitleCell {
+                    row: grid.rows().start,
+                    col: 0,
+                },
+                |(_, c)| c,
+            );
+            sub.period = Some((p, cell));
+        }
+        sub.unit = None;
+        sub.unit_doubt = None;
+        sub.unit_source = UnitSource::OtherTemplate;
+        sub.unit_text = stamp.unit_name.clone();
+        return;
+    }
     if stamp.version != t.settings.version {
         let said = Read::TemplateOutdated {
             file: &sub.file,
@@ -253,6 +314,26 @@ pub fn apply(
     sub.unit_text = format!("{} / {}", a.shown(), b.shown());
 }
 
+/// Once a form of another office's template is read
+/// ([`UnitSource::OtherTemplate`]): its figures and every finding about
+/// them are dropped, the one finding that says whose form it is is kept.
+pub fn set_aside_foreign(sub: &mut Submission) {
+    if sub.unit_source != UnitSource::OtherTemplate {
+        return;
+    }
+    sub.rows.clear();
+    sub.missing.clear();
+    sub.unsettled = None;
+    sub.unit_cells.clear();
+    sub.dashes.clear();
+    sub.crossed.clear();
+    sub.notes.clear();
+    sub.months.clear();
+    sub.by_unit.clear();
+    sub.findings
+        .retain(|f| f.code == crate::diagnostic::Code::TemplateOutdated);
+}
+
 /// The file name of a unit's form: its code (letters, digits, `.`, `-`,
 /// `_` kept), its name without accents and the period:
 /// `P05-phuong-5-2020-Q1.xlsx`, `P.TCKH-phong-tai-chinh-ke-hoach-2020-Q1.xlsx`.
@@ -297,6 +378,8 @@ mod tests {
             unit: "P.TCKH".into(),
             unit_name: "Phòng Tài chính - Kế hoạch".into(),
             period: "2020-Q1".parse().ok(),
+            office: "ỦY BAN NHÂN DÂN QUẬN".into(),
+            title: "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI".into(),
         };
         let rows = stamp.rows();
         let pairs: Vec<(&str, &str)> = rows.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -187,6 +187,10 @@ pub enum UnitSource {
     /// From the signature block under the table ("TM. ỦY BAN NHÂN DÂN XÃ
     /// ĐÔNG HÒA"), the title and the file name naming no unit.
     Signature(TitleCell),
+    /// A form made from another office's template (its stamp says so):
+    /// nobody's here, its figures not read, reported as
+    /// `template-outdated` (see [`crate::normalize::stamp`]).
+    OtherTemplate,
     /// Not recognised.
     Unknown,
 }
@@ -1565,6 +1569,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     // only one the totals add.
     sub.rows.dedup_by_key(|r| (r.indicator, r.column));
     crate::normalize::fraction::rates_typed_as_fractions(&mut sub, ctx.template, ctx.lang);
+    stamp::set_aside_foreign(&mut sub);
     sub.rows.shrink_to_fit();
     sub.findings.shrink_to_fit();
     sub.dashes.shrink_to_fit();
@@ -3322,6 +3327,41 @@ fn read_rows(
         let mut matched = ctx
             .indicators
             .match_row((!code.is_empty()).then_some(code.as_str()), &name);
+        // A code of the catalog on a row whose name and unit are another
+        // indicator's altogether: a form of another office whose codes
+        // look like this catalog's (YT.02 «Trẻ em dưới 1 tuổi thuộc diện
+        // tiêm chủng», ĐVT trẻ, against YT02 «Lượt khám bảo hiểm y tế …»,
+        // lượt người). Not taken as that indicator: its figures would be
+        // counted as another's. A re-worded name or a unit of the same
+        // kind keeps the code's match.
+        let disowned = match matched {
+            RowMatch::Exact(i) | RowMatch::LooseCode(i)
+                if !code.is_empty()
+                    && !name.trim().is_empty()
+                    && (matches!(matched, RowMatch::LooseCode(_))
+                        || ctx.indicators.by_code(&code) == Some(i)) =>
+            {
+                let written_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+                t.indicators
+                    .get(i)
+                    .filter(|ind| {
+                        units_unrelated(
+                            &written_unit,
+                            &ind.unit,
+                            &ind.name,
+                            &t.settings.abbreviations,
+                        ) && ctx.indicators.far_from(&name, i)
+                    })
+                    .map(|_| (i, written_unit))
+            }
+            _ => None,
+        };
+        if disowned.is_some() {
+            matched = match ctx.indicators.match_name(&name) {
+                RowMatch::LooseCode(_) => RowMatch::None,
+                by_name => by_name,
+            };
+        }
         // "Trong đó: nữ" under "Tổng số học sinh": a part named by the
         // words it adds to the indicators above, one of their parts; a
         // name two indicators bear is the one that is a part of them.
@@ -3329,7 +3369,8 @@ fn read_rows(
         // A row matched by its code is that indicator wherever it stands;
         // one named by words that match nothing is placed only when it has
         // figures (it would be unknown).
-        let by_its_code = !code.is_empty() && ctx.indicators.by_code(&code).is_some();
+        let by_its_code =
+            disowned.is_none() && !code.is_empty() && ctx.indicators.by_code(&code).is_some();
         if !by_its_code && (matched != RowMatch::None || (code.is_empty() && !figures.is_empty())) {
             let repeated = match matched {
                 RowMatch::Exact(i) | RowMatch::Approximate(i, _) => {
@@ -3525,6 +3566,18 @@ fn read_rows(
                         lang,
                     )
                     .indicator(parent.code.clone())
+                } else if let Some(ind) = disowned.as_ref().and_then(|(i, _)| t.indicators.get(*i))
+                {
+                    let said = Said::CodeOfAnother {
+                        written: &code,
+                        name: &name,
+                        unit: disowned.as_ref().map_or("", |(_, u)| u.as_str()),
+                        code: &ind.code,
+                        catalog: &ind.name,
+                        catalog_unit: &ind.unit,
+                    };
+                    Finding::said(Severity::Error, &said, lang)
+                        .expected(format!("{} {} ({})", ind.code, ind.name, ind.unit))
                 } else {
                     // The indicator whose whole name the row's opens with,
                     // offered, not taken.
@@ -5477,6 +5530,34 @@ fn is_same_unit(
         || is_initials(&wb, &wa)
         || begins(&wa, &wb)
         || begins(&wb, &wa)
+}
+
+/// Whether a row's `written` unit has nothing to do with the catalog's
+/// («trẻ» against «lượt người»): both given, neither the same unit spelt
+/// otherwise, nor one in multiples of the other, nor a list holding it,
+/// and no word in common. Two counts of different things, or a count
+/// against a measure or a rate.
+fn units_unrelated(
+    written: &str,
+    catalog: &str,
+    name: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    if written.trim().is_empty() || catalog.trim().is_empty() {
+        return false;
+    }
+    let words = |u: &str| -> Vec<String> {
+        fold(u)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (ws, wc) = (words(written), words(catalog));
+    !(is_same_unit(written, catalog, abbreviations)
+        || unit_scales(written, catalog, abbreviations).is_some()
+        || lists_the_unit(written, catalog, name, abbreviations)
+        || ws.iter().any(|w| wc.contains(w)))
 }
 
 /// Whether a written unit lists the catalog's among alternatives of one

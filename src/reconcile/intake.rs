@@ -1253,6 +1253,14 @@ fn of_no_unit(
         };
         return (None, line(s.unit_text.clone(), note));
     }
+    if s.unit_source == UnitSource::OtherTemplate {
+        // Another office's form: the finding read with it says so.
+        let note = match lang {
+            Lang::Vi => "biểu mẫu của cơ quan khác (mẫu biểu khác); số liệu không được tổng hợp",
+            Lang::En => "a form of another office's template; figures not consolidated",
+        };
+        return (None, line(s.unit_text.clone(), note.to_string()));
+    }
     if let UnitSource::OtherBody {
         named,
         cell,

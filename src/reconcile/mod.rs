@@ -120,6 +120,13 @@ pub struct Totals {
     /// area states it (the area's target), by indicator: shown in the
     /// totals instead of a rate recomputed from the wards' plans.
     pub targets: BTreeMap<usize, Target>,
+    /// The KH a rate only the wards report (`level` `ward`) was typed
+    /// with by the wards themselves (their target, the form's KH cell of
+    /// the rate), by indicator: the one value they all typed, or `None`
+    /// when two typed different targets. A typed target is the rate's KH
+    /// in the totals, never the ratio of the summed plans of its
+    /// operands; differing targets make none.
+    pub ward_targets: BTreeMap<usize, Option<f64>>,
     /// The figures of a rate that cannot be recomputed (no formula: an
     /// index, a growth, a price) as the one unit its `reported_by` names
     /// states them, by (indicator, column index): the area's figure,
@@ -255,6 +262,7 @@ impl Totals {
             typed: vec![0; indicators],
             written: vec![[0; WRITTEN_DECIMALS as usize + 1]; indicators],
             targets: BTreeMap::new(),
+            ward_targets: BTreeMap::new(),
             taken: BTreeMap::new(),
             untaken: std::collections::BTreeSet::new(),
             lk_from_th: Vec::new(),
@@ -361,7 +369,9 @@ pub fn consolidate(figures: &Figures, template: &Template) -> Result<Totals, Fat
     for (rate, ops) in &derived.rates {
         for c in ValueColumn::QUANTITIES {
             // A rate's KH stated by its department is the area's target.
-            if c == ValueColumn::Kh && totals.targets.contains_key(rate) {
+            if c == ValueColumn::Kh
+                && (totals.targets.contains_key(rate) || totals.ward_targets.contains_key(rate))
+            {
                 continue;
             }
             let mut short = Partial::default();
@@ -1130,6 +1140,24 @@ fn rate_targets(subs: &[&Submission], template: &Template, totals: &mut Totals) 
             continue;
         };
         if a.1.kind == AgencyKind::Ward {
+            // A ward's own target of a rate only the wards report.
+            for r in s.rows.iter().filter(|r| r.column == ValueColumn::Kh) {
+                let Some(ind) = template.indicators.get(r.ind()) else {
+                    continue;
+                };
+                if ind.kind != Kind::Rate || ind.level != Level::Ward {
+                    continue;
+                }
+                totals
+                    .ward_targets
+                    .entry(r.ind())
+                    .and_modify(|t| {
+                        if t.is_some_and(|v| (v - r.value).abs() > 1e-9) {
+                            *t = None;
+                        }
+                    })
+                    .or_insert(Some(r.value));
+            }
             continue;
         }
         for r in s.rows.iter().filter(|r| r.column == ValueColumn::Kh) {
@@ -1272,6 +1300,15 @@ fn recompute_rates(totals: &mut Totals, template: &Template) {
             if c == ValueColumn::Kh && target_only {
                 totals.values[i][ci] = None;
                 continue;
+            }
+            // Targets the wards typed: the one they share, else none.
+            if c == ValueColumn::Kh {
+                if let Some(typed) = totals.ward_targets.get(&i) {
+                    totals.values[i][ci] = *typed;
+                    totals.partial.remove(&(i, ci));
+                    totals.partial.remove(&(i, ValueColumn::PctKh.index()));
+                    continue;
+                }
             }
             // Each operand's total in `c`, or in its marker's column: the
             // disbursement rate's LK is the LK total of what was disbursed

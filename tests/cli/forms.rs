@@ -213,7 +213,9 @@ fn the_default_templates_forms_read_back() {
             ("template_version", "2020.1"),
             ("unit", "P05"),
             ("unit_name", "Phường 5"),
-            ("period", "2020-Q1")
+            ("period", "2020-Q1"),
+            ("template_office", "ỦY BAN NHÂN DÂN QUẬN"),
+            ("template_title", "BIỂU SỐ LIỆU KINH TẾ - XÃ HỘI")
         ]
     );
     // Signed under the table: the place and date, who made it and the

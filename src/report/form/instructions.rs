@@ -138,10 +138,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
         .and_then(|s| s.default_section(t, unit).and_then(|k| s.sections.get(k)))
         .map(|s| s.title.clone());
     let mut check = format!("tonghop check {file} --period {p}");
-    if t.source != "(built-in)" {
+    // An office's own template: the clerk needs its folder to check the
+    // form, which a commune does not have unless the office sends it.
+    let own_template = t.source != "(built-in)";
+    if own_template {
         check.push_str(lang.pick(
-            " --template <thư mục mẫu biểu>",
-            " --template <template folder>",
+            " --template ‹thư mục mẫu biểu›",
+            " --template ‹template folder›",
         ));
     }
     // The clerk who reads the English form reads `check` in English too.
@@ -168,13 +171,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             let rate = rate
                 .map(|r| format!("; các tỷ lệ tính từ các chỉ tiêu của tỷ lệ (ví dụ {r})"))
                 .unwrap_or_default();
-            out.push(Line::Text(format!("Trang «Biểu số liệu» liệt kê {} chỉ tiêu {who} phải báo cáo theo danh mục của {office}. Chỉ nhập vào các ô nền trắng: «{}» (KH), «{}» (TH), «{}» (LK), «{}» (CK) và «Ghi chú». Các ô nền xám được tính tự động: «% so với KH» = LK / KH × 100; {ck}{rate}. Đưa chuột vào một ô để xem cần ghi gì.", inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
+            out.push(Line::Text(format!("Trang «Biểu số liệu» liệt kê {} chỉ tiêu {who} phải báo cáo theo danh mục của {office}. Chỉ nhập vào các ô nền trắng: «{}» (KH), «{}» (TH), «{}» (LK), «{}» (CK) và «Ghi chú». Các ô nền xám được tính tự động: «% so với KH» = LK / KH × 100; {ck}{rate}; LK của chỉ tiêu thời điểm = TH (số cuối kỳ). Ô KH của tỷ lệ ghi tỷ lệ phải đạt (ví dụ 95). Đưa chuột vào một ô để xem cần ghi gì.", inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
             out.push(Line::Text("Trang tính được khóa (không đặt mật khẩu) để tiêu đề, mã chỉ tiêu và công thức không bị sửa nhầm; có thể nới rộng cột, dòng. Không gỡ khóa để gõ đè ô tính tự động: số gõ tay ở đó sẽ bị kiểm tra lại và báo lỗi nếu lệch.".into()));
             out.push(Line::Heading("3. Lũy kế".into()));
             out.push(Line::Text(if p.span == PeriodSpan::Quarter(1) {
                 "Trong quý I, lũy kế từ đầu năm chính là số thực hiện trong quý: ô LK đã có công thức bằng ô TH, nên chỉ cần nhập TH. Nếu số lũy kế của đơn vị khác số thực hiện (có điều chỉnh), gõ đè số đúng vào ô LK.".to_string()
             } else {
-                format!("Lũy kế từ đầu năm đến hết {} = lũy kế đến hết kỳ trước + thực hiện kỳ này, với chỉ tiêu cộng dồn (số hồ sơ, số vụ, số tiền…); với chỉ tiêu thời điểm (số đang hoạt động, đang điều trị…) ghi số tại cuối kỳ. Khi tổng hợp, lũy kế được đối chiếu với lũy kế kỳ trước.", p.in_sentence_vi())
+                format!("Lũy kế từ đầu năm đến hết {} = lũy kế đến hết kỳ trước + thực hiện kỳ này, với chỉ tiêu cộng dồn (số hồ sơ, số vụ, số tiền…); với chỉ tiêu thời điểm (số đang hoạt động, đang điều trị…) ô LK tự lấy số thực hiện (số tại cuối kỳ). Khi tổng hợp, lũy kế được đối chiếu với lũy kế kỳ trước.", p.in_sentence_vi())
             }));
             out.push(Line::Heading("4. Đơn vị tính và cách ghi số".into()));
             let eg = if units.is_empty() {
@@ -215,7 +218,10 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
                 .map(|r| format!(" (ví dụ {r})"))
                 .unwrap_or_default();
             out.push(Line::Text(format!("{office} tổng hợp các biểu bằng công cụ tonghop: kiểm tra tổng và các phần{rel}, tỷ lệ và phần trăm, dấu, đơn vị tính, lũy kế; {cross}. Mỗi lỗi được ghi rõ ô và gửi lại cho đơn vị trong tệp phản hồi để sửa. Nếu có công cụ tonghop, đơn vị tự kiểm tra biểu trước khi gửi bằng lệnh:")));
-            out.push(Line::Command(check));
+            out.push(Line::Command(check.clone()));
+            if own_template {
+                out.push(Line::Text(format!("‹thư mục mẫu biểu› là thư mục mẫu biểu của {office} (tệp template.toml và các danh mục .csv), không phải biểu này: đơn vị chưa có thì xin {office} gửi kèm biểu mẫu. Không có thư mục đó (hay công cụ tonghop) thì cứ gửi biểu: {office} kiểm tra khi tổng hợp và gửi lại các lỗi, nếu có, trong tệp phản hồi. Kiểm tra thiếu --template (theo mẫu biểu có sẵn của công cụ) chỉ báo biểu là biểu mẫu của {office}, không kiểm tra số liệu.")));
+            }
             out.push(Line::Heading(format!("{}. Gửi biểu", n + 1)));
             out.push(Line::Text(format!("Lưu tệp dạng Excel (.xlsx), giữ tên tệp {file} và gửi về {office} đúng hạn. Có thể đổi tên tệp, nhưng không đặt tên của đơn vị khác.")));
         }
@@ -237,13 +243,13 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             let rate = rate
                 .map(|r| format!("; rates are computed from their operands (e.g. {r})"))
                 .unwrap_or_default();
-            out.push(Line::Text(format!("The sheet «{}» lists the {} indicators {who} reports under the catalog of {office}. Type only into the white cells: «{}» (KH, the year's plan), «{}» (TH, done in the quarter), «{}» (LK, cumulative since January), «{}» (CK, the same period last year) and «Ghi chú» (note). The grey cells are computed: «% so với KH» = LK / KH × 100; {ck}{rate}. Point at a cell to see what it takes.", super::sheet_names(lang)[0], inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
+            out.push(Line::Text(format!("The sheet «{}» lists the {} indicators {who} reports under the catalog of {office}. Type only into the white cells: «{}» (KH, the year's plan), «{}» (TH, done in the quarter), «{}» (LK, cumulative since January), «{}» (CK, the same period last year) and «Ghi chú» (note). The grey cells are computed: «% so với KH» = LK / KH × 100; {ck}{rate}; a stock's LK = TH (the level at the end). A rate's KH takes its target (e.g. 95). Point at a cell to see what it takes.", super::sheet_names(lang)[0], inds.len(), h(ValueColumn::Kh), h(ValueColumn::Th), h(ValueColumn::Lk), h(ValueColumn::Ck))));
             out.push(Line::Text("The sheet is protected without a password so that titles, codes and formulas are not changed by accident; columns and rows can still be widened. Do not unprotect it to type over a computed cell: a figure typed there is checked again and flagged when it is off.".into()));
             out.push(Line::Heading("3. Cumulative figures (LK)".into()));
             out.push(Line::Text(if p.span == PeriodSpan::Quarter(1) {
                 "In the first quarter the cumulative figure is the quarter's own: the LK cell holds a formula equal to TH, so type TH only. If your cumulative figure differs (an adjustment), type the right one over the LK cell.".to_string()
             } else {
-                format!("Cumulative to the end of {} = cumulative to the end of the previous period + this period's figure, for flows (applications, cases, money…); for stocks (in operation, under treatment…) the level at the end of the period. The consolidation compares LK with the previous period's.", p.title_en())
+                format!("Cumulative to the end of {} = cumulative to the end of the previous period + this period's figure, for flows (applications, cases, money…); for stocks (in operation, under treatment…) the LK cell takes the TH itself (the level at the end of the period). The consolidation compares LK with the previous period's.", p.title_en())
             }));
             out.push(Line::Heading("4. Units and numbers".into()));
             let eg = if units.is_empty() {
@@ -278,7 +284,10 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
             };
             let rel = relation.map(|r| format!(" (e.g. {r})")).unwrap_or_default();
             out.push(Line::Text(format!("{office} consolidates the forms with the tool tonghop: wholes against their parts{rel}, rates and percentages, signs, units, cumulative figures; {cross}. Every finding names its cell and comes back to the unit in a feedback workbook. With tonghop at hand, check the form before sending it:")));
-            out.push(Line::Command(check));
+            out.push(Line::Command(check.clone()));
+            if own_template {
+                out.push(Line::Text(format!("‹template folder› is the folder of {office}'s template (template.toml and its .csv lists), not this form: a unit without it asks {office} to send it with the forms. Without that folder (or tonghop) just send the form: {office} checks it when consolidating and sends any findings back in a feedback workbook. Checked without --template (the tool's built-in template), the form is only said to be a form of {office}, its figures unchecked.")));
+            }
             out.push(Line::Heading(format!("{}. Sending it", n + 1)));
             out.push(Line::Text(format!("Save it as an Excel workbook (.xlsx), keep the name {file} and send it to {office} on time. The file may be renamed, but never after another unit.")));
         }

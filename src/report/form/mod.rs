@@ -150,6 +150,13 @@ impl<'a> FormContext<'a> {
             unit: a.code.clone(),
             unit_name: a.name.clone(),
             period: Some(self.period),
+            office: self.template.settings.office.clone(),
+            title: self
+                .template
+                .settings
+                .form_title
+                .clone()
+                .unwrap_or_else(|| self.template.settings.title.clone()),
         }
     }
 
@@ -237,11 +244,13 @@ pub fn form_cell(
     };
     let at = |c: ValueColumn| a1(row, u32::from(value_col(c)));
     if ind.kind == Kind::Rate {
-        if matches!(
-            column,
-            ValueColumn::Kh | ValueColumn::PctKh | ValueColumn::PctCk
-        ) {
-            return FormCell::NotApplicable;
+        // A rate's KH is a target the office sets for the year (tiêm
+        // chủng ≥ 95 %, bao phủ BHYT 93 %), typed, not worked out from
+        // the plans of its operands; %KH and %CK of a rate say nothing.
+        match column {
+            ValueColumn::Kh => return FormCell::Input,
+            ValueColumn::PctKh | ValueColumn::PctCk => return FormCell::NotApplicable,
+            _ => {}
         }
         let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
             return FormCell::Input;
@@ -275,6 +284,15 @@ pub fn form_cell(
         at(ValueColumn::Ck),
     );
     match column {
+        // A stock's LK is its level at the end of the period, the TH the
+        // unit types: computed and locked, so that the two cannot differ.
+        ValueColumn::Lk if ind.kind == Kind::Stock => {
+            let th = at(ValueColumn::Th);
+            FormCell::Formula {
+                formula: format!("IF({th}=\"\",\"\",{th})"),
+                overridable: false,
+            }
+        }
         ValueColumn::Lk if period.span == PeriodSpan::Quarter(1) => {
             let th = at(ValueColumn::Th);
             FormCell::Formula {

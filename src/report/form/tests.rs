@@ -146,6 +146,21 @@ fn percentages_rates_and_a_first_quarters_lk_are_formulas() {
     for c in [ValueColumn::Kh, ValueColumn::Th, ValueColumn::Ck] {
         assert_eq!(cell("HC02", c), FormCell::Input);
     }
+    // A stock's LK is its TH, computed and locked, in every quarter.
+    let yt11a = row("YT11a");
+    for p in ["2020-Q1", "2020-Q3"] {
+        assert_eq!(
+            form_cell(&t, period(p), &rows, i("YT11a"), ValueColumn::Lk),
+            FormCell::Formula {
+                formula: format!("IF(E{yt11a}=\"\",\"\",E{yt11a})"),
+                overridable: false
+            }
+        );
+        assert_eq!(
+            form_cell(&t, period(p), &rows, i("YT11a"), ValueColumn::Th),
+            FormCell::Input
+        );
+    }
     // A rate from its operands in the same column; no plan, no %.
     let (hc03, hc05) = (row("HC03"), row("HC05"));
     let _ = hc05;
@@ -158,7 +173,10 @@ fn percentages_rates_and_a_first_quarters_lk_are_formulas() {
             overridable: false
         }
     );
-    for c in [ValueColumn::Kh, ValueColumn::PctKh, ValueColumn::PctCk] {
+    // A rate's KH is the year's target, typed; its %KH and %CK are not
+    // applicable.
+    assert_eq!(cell("HC05", ValueColumn::Kh), FormCell::Input);
+    for c in [ValueColumn::PctKh, ValueColumn::PctCk] {
         assert_eq!(cell("HC05", c), FormCell::NotApplicable);
     }
     // The province writes %CK as a ratio, and its codes of any shape.
