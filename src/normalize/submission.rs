@@ -3451,8 +3451,18 @@ fn read_rows(
                 // a breakdown of their whole «Số lao động …», not of «Nữ».
                 // An indicator above with no parts and no whole is still
                 // the one the row details.
+                // A catalog name is near only when the row's unit may be
+                // its indicator's: «- Trong đó: trẻ em dưới 15 tuổi» in
+                // «ca» under the dengue cases is no mistyped «Trẻ dưới 1
+                // tuổi» counted in «trẻ» (its numbers differ too).
+                let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+                let fits = |i: usize| {
+                    t.indicators
+                        .get(i)
+                        .is_some_and(|ind| may_be_unit_of(&row_unit, ind, &t.settings.abbreviations))
+                };
                 let parent = above
-                    .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .filter(|_| breakdown && !ctx.indicators.resembles(&name, fits))
                     .map(|a| {
                         let chain = wholes.last() == Some(&a);
                         wholes
@@ -3469,7 +3479,7 @@ fn read_rows(
                 // indicator.
                 let item_of = details
                     .as_deref()
-                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name));
+                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name, fits));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
@@ -3502,7 +3512,7 @@ fn read_rows(
                     let nearest = ctx
                         .indicators
                         .opening_of(&name)
-                        .or_else(|| ctx.indicators.nearest(&name))
+                        .or_else(|| ctx.indicators.nearest(&name, fits))
                         .and_then(|i| t.indicators.get(i))
                         .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(
@@ -5377,6 +5387,24 @@ fn is_money_of_price(
         }
         None => crate::number::money_factor(words.trim()) == Some(factor),
     }
+}
+
+/// Whether a row in unit `written` (blank: not said) may be a row of
+/// indicator `ind`: its unit spelt another way or short, the same unit in
+/// another multiple, or listed among alternatives, as the unit of a
+/// matched row is read. A row in «ca» is no row of an indicator counted in
+/// «trẻ», however near their names.
+fn may_be_unit_of(
+    written: &str,
+    ind: &crate::template::Indicator,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    let written = written.trim();
+    written.is_empty()
+        || fold(written) == fold(&ind.unit)
+        || unit_scales(written, &ind.unit, abbreviations).is_some()
+        || is_same_unit(written, &ind.unit, abbreviations)
+        || lists_the_unit(written, &ind.unit, &ind.name, abbreviations)
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

@@ -17,6 +17,7 @@ mod first_quarter;
 mod forms;
 mod formulas;
 mod fuzz;
+mod health_province;
 mod health_targets;
 mod hidden;
 mod hostile;

@@ -1,0 +1,163 @@
+//! A province's health office with a catalog of its own (tester CQ's Sở Y
+//! tế batch: YT.02 … YT.05.1, growth %CK, `dash = "empty"`), and what its
+//! communes' forms did to it: a sub-item a commune added under the dengue
+//! cases whose name is a letter from another indicator's, a form with the
+//! CK column deleted, «không» typed in a count cell, a wrong %KH. Each
+//! beside the near miss that must keep its finding.
+
+use crate::checks::{consolidate, write_form, FormRow, V};
+use crate::common::read_sheet;
+use std::path::Path;
+
+/// The catalog: two vaccination counts (YT.03 ≤ YT.02) and the dengue
+/// cases with their deaths (YT.05.1 ≤ YT.05), codes with dots; three
+/// communes.
+fn write_health_template(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(dir.join("template.toml"), toml).unwrap();
+    std::fs::write(
+        dir.join("groups.csv"),
+        "group,name\nTC,Tiêm chủng\nDB,Dịch bệnh\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula,aliases\n\
+         YT.02,TC,Trẻ em dưới 1 tuổi thuộc diện tiêm chủng,trẻ,flow,ward,,,Trẻ dưới 1 tuổi\n\
+         YT.03,TC,Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ,trẻ,flow,ward,,YT.03 <= YT.02,\n\
+         YT.05,DB,Số ca mắc sốt xuất huyết,ca,flow,ward,,,Ca SXH\n\
+         YT.05.1,DB,Trong đó: số ca tử vong do sốt xuất huyết,ca,flow,ward,,YT.05.1 <= YT.05,Tử vong do SXH\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         X01,ward,Xã Tân Phú,UBND xã Tân Phú,yes\n\
+         X02,ward,Xã Hòa Bình,UBND xã Hòa Bình,yes\n\
+         X03,ward,Xã Phước An,UBND xã Phước An,yes\n",
+    )
+    .unwrap();
+}
+
+/// KH | TH | LK | CK, the columns of most tests here.
+const COLUMNS: [&str; 4] = [
+    "Kế hoạch năm",
+    "Thực hiện quý III",
+    "Lũy kế từ đầu năm",
+    "Cùng kỳ năm trước",
+];
+
+/// A commune's catalog rows (rows 7 to 10: YT.02, YT.03, YT.05, YT.05.1),
+/// KH | TH | LK | CK each, `dengue` the cases' and deaths' TH (LK is
+/// three times TH).
+fn commune_rows(dengue: (f64, f64)) -> Vec<FormRow> {
+    let n = V::N;
+    let row = |kh: f64, th: f64, ck: f64| vec![n(kh), n(th), n(th * 3.0), n(ck)];
+    vec![
+        (
+            "YT.02",
+            "Trẻ em dưới 1 tuổi thuộc diện tiêm chủng",
+            "trẻ",
+            row(240.0, 60.0, 170.0),
+        ),
+        (
+            "YT.03",
+            "Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ",
+            "trẻ",
+            row(230.0, 57.0, 160.0),
+        ),
+        (
+            "YT.05",
+            "Số ca mắc sốt xuất huyết",
+            "ca",
+            vec![V::E, n(dengue.0), n(dengue.0 * 3.0), n(40.0)],
+        ),
+        (
+            "YT.05.1",
+            "Trong đó: số ca tử vong do sốt xuất huyết",
+            "ca",
+            vec![V::E, n(dengue.1), n(dengue.1 * 3.0), n(0.0)],
+        ),
+    ]
+}
+
+/// `severity|code|unit|cell|indicator|column|expected|actual` of the
+/// findings with one of `codes`, sorted.
+fn listed(findings: &[serde_json::Value], codes: &[&str]) -> Vec<String> {
+    crate::trust::listed(findings, codes)
+}
+
+/// The message of the finding with `code` at `unit`'s `cell`.
+fn message(findings: &[serde_json::Value], code: &str, unit: &str, cell: &str) -> String {
+    findings
+        .iter()
+        .find(|f| f["code"] == code && f["unit"] == unit && f["cell"] == cell)
+        .unwrap_or_else(|| panic!("no {code} at {unit} {cell}: {findings:#?}"))["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Tester CQ's Phường Bắc Hà: «- Trong đó: trẻ em dưới 15 tuổi» in «ca»
+/// right under YT.05.1 details the dengue cases; its name is a letter
+/// from YT.02's alias «Trẻ dưới 1 tuổi», but its number (15, not 1) and
+/// its unit (ca, not trẻ) rule YT.02 out: the info a breakdown gets, not
+/// an error pointing at YT.02. Near miss: a misspelt YT.02 («- Trẻ em dưới
+/// 1 tuổi tiêm chủng», same number, in «trẻ») under the same row keeps its
+/// error and its suggestion; the same words in «ca» (cases, not children)
+/// are a breakdown.
+#[test]
+fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let with = |extra: FormRow| {
+        let mut rows = commune_rows((6.0, 0.0));
+        rows.push(extra);
+        rows
+    };
+    let figures = || vec![V::E, V::N(17.0), V::N(30.0), V::E];
+    for (file, title, extra) in [
+        (
+            "X01-tan-phu.xlsx",
+            "UBND XÃ TÂN PHÚ",
+            ("", "- Trong đó: trẻ em dưới 15 tuổi", "ca", figures()),
+        ),
+        (
+            "X02-hoa-binh.xlsx",
+            "UBND XÃ HÒA BÌNH",
+            ("", "- Trẻ em dưới 1 tuổi tiêm chủng", "trẻ", figures()),
+        ),
+        (
+            "X03-phuoc-an.xlsx",
+            "UBND XÃ PHƯỚC AN",
+            ("", "- Trẻ em dưới 1 tuổi tiêm chủng", "ca", figures()),
+        ),
+    ] {
+        write_form(&dir.join(file), title, "QUÝ III/2026", &COLUMNS, &with(extra));
+    }
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["indicator-unknown"]),
+        [
+            "error|indicator-unknown|X02|C11||||- Trẻ em dưới 1 tuổi tiêm chủng",
+            "info|indicator-unknown|X01|C11|YT.05|||- Trong đó: trẻ em dưới 15 tuổi",
+            "info|indicator-unknown|X03|C11|YT.05|||- Trẻ em dưới 1 tuổi tiêm chủng",
+        ]
+    );
+    assert_eq!(
+        message(&f, "indicator-unknown", "X01", "C11"),
+        "Dòng «- Trong đó: trẻ em dưới 15 tuổi» là phần chi tiết của chỉ tiêu YT.05 «Số ca mắc sốt xuất huyết» ở dòng trên, không có trong danh mục: số liệu của dòng này không được tổng hợp, số liệu của YT.05 vẫn được đọc. Không cần sửa gì."
+    );
+    assert!(message(&f, "indicator-unknown", "X02", "C11")
+        .contains("Nếu đây là chỉ tiêu YT.02 «Trẻ em dưới 1 tuổi thuộc diện tiêm chủng», hãy ghi đúng tên"));
+    // The dengue cases are read, the sub-item's 17 is not added: LK 3 × 18.
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let yt05 = sheet.iter().find(|r| r.contains(&"YT.05".to_string())).unwrap();
+    assert!(yt05.contains(&"54".to_string()), "{yt05:?}");
+}
