@@ -1472,6 +1472,10 @@ fn reading() -> Vec<Read<'static>> {
             count: 5,
             cells: "D8, E8, D9, E9, F9",
         },
+        Read::ColumnsDeleted {
+            unit: "Phường 12",
+            columns: &[ValueColumn::Ck],
+        },
         Read::FormulaGivesText {
             unit: "Phường 12",
             cell,
@@ -2143,6 +2147,7 @@ fn read_variant(r: &Read) -> usize {
         Read::FigureWithNote { .. } => 48,
         Read::NumberAsDate { .. } => 49,
         Read::CrossedCells { .. } => 50,
+        Read::ColumnsDeleted { .. } => 51,
     }
 }
 
@@ -2271,7 +2276,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 46);
     covers("Checked", checked.iter().map(checked_variant), 42);
-    covers("Read", read.iter().map(read_variant), 51);
+    covers("Read", read.iter().map(read_variant), 52);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);

@@ -297,6 +297,11 @@ pub struct Submission {
     /// filled), read as blank: one warning per file asks for the figures
     /// ([`crate::reconcile::checks::check_submission`]).
     pub crossed: Vec<DashCell>,
+    /// The quantity columns a form made from this template has and the
+    /// file's table lacks (the clerk deleted them), with the table's
+    /// header row ([`crate::normalize::stamp::apply`]): one warning asks
+    /// for them ([`crate::reconcile::checks::check_submission`]).
+    pub columns_deleted: Vec<(ValueColumn, Location)>,
     /// The notes of rows that name a correction of earlier figures
     /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
     pub notes: Vec<RowNote>,
@@ -521,6 +526,7 @@ impl Submission {
             by_unit: Vec::new(),
             dashes: self.dashes.clone(),
             crossed: self.crossed.clone(),
+            columns_deleted: self.columns_deleted.clone(),
             notes: self.notes.clone(),
             unsettled: None,
             months: self.months.clone(),
@@ -766,6 +772,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         by_unit: Vec::new(),
         dashes: Vec::new(),
         crossed: Vec::new(),
+        columns_deleted: Vec::new(),
         notes: Vec::new(),
         unsettled: None,
         months: Vec::new(),

@@ -30,7 +30,7 @@ use super::totals_check::{check_department_totals, AbsentFigures};
 use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::model::{Period, PeriodSpan};
+use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::Template;
@@ -178,6 +178,7 @@ pub fn check_submission(
 ) -> Vec<Finding> {
     let mut out = check_signs(sub, template, settings, lang);
     out.extend(crossed_cells(sub, template, lang));
+    out.extend(columns_deleted(sub, template, lang));
     // A blank form (its table read, not one figure in it) from a unit that
     // must report something is no report.
     let must_report = sub
@@ -370,6 +371,45 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
     )
 }
 
+/// The one warning of a form made from the template whose table lacks a
+/// quantity column the form has ([`Submission::columns_deleted`]): the
+/// area's totals of that column are left empty for want of the unit's
+/// figures, which only an info of the office's said (tester CQ's Phường
+/// Thống Nhất, its CK and %CK deleted: «Có thể gửi»). A column another
+/// finding already tells of (an LK a first quarter takes from TH, a TH
+/// worked out of the LK) is left to it. At the header row.
+fn columns_deleted(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    let u = sub.unit?;
+    if sub.row_count() == 0 || !(0..template.indicators.len()).any(|i| template.must_report(u, i)) {
+        return None;
+    }
+    let told = |c: ValueColumn| {
+        sub.findings
+            .iter()
+            .any(|f| f.code == Code::ColumnMissing && f.column == c.as_str())
+    };
+    let missing: Vec<&(ValueColumn, crate::diagnostic::Location)> = sub
+        .columns_deleted
+        .iter()
+        .filter(|(c, _)| !told(*c))
+        .collect();
+    let (_, at) = missing.first()?;
+    let columns: Vec<ValueColumn> = missing.iter().map(|(c, _)| *c).collect();
+    let listed: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::ColumnsDeleted {
+        unit: &unit,
+        columns: &columns,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(at)
+            .unit(code)
+            .column(missing[0].0.as_str())
+            .actual(listed.join(", ")),
+    )
+}
+
 /// Drops the outliers of the figures an error already blames (an amount
 /// typed in đồng under "triệu đồng" whose %CK is right for the amount
 /// brought back, `pct-mismatch`): the outlier would say the same thing
@@ -529,6 +569,7 @@ pub(crate) mod testutil {
             by_unit: Vec::new(),
             dashes: Vec::new(),
             crossed: Vec::new(),
+            columns_deleted: Vec::new(),
             notes: Vec::new(),
             unsettled: None,
             months: Vec::new(),

@@ -161,3 +161,146 @@ fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
     let yt05 = sheet.iter().find(|r| r.contains(&"YT.05".to_string())).unwrap();
     assert!(yt05.contains(&"54".to_string()), "{yt05:?}");
 }
+
+/// Writes `rows` under `columns` as [`write_form`] does, and the hidden
+/// stamp sheet of a form `tonghop template` made for `unit` and the run's
+/// period: a form of this template, its columns as the clerk left them.
+fn write_stamped_form(
+    path: &Path,
+    title: &str,
+    unit: (&str, &str),
+    columns: &[&str],
+    rows: &[FormRow],
+) {
+    use rust_xlsxwriter::Workbook;
+    let plain = path.with_extension("plain.xlsx");
+    write_form(&plain, title, "QUÝ III/2026", columns, rows);
+    // The form's sheet read back and written again beside its stamp.
+    let grid = read_sheet(&plain, "Biểu 1");
+    std::fs::remove_file(&plain).unwrap();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu số liệu").unwrap();
+    for (r, row) in grid.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if v.is_empty() {
+                continue;
+            }
+            match v.parse::<f64>() {
+                Ok(n) if r >= 6 && c != 1 => ws.write_number(r as u32, c as u16, n).unwrap(),
+                _ => ws.write_string(r as u32, c as u16, v).unwrap(),
+            };
+        }
+    }
+    let stamp = wb.add_worksheet().set_name("tonghop").unwrap();
+    for (r, (k, v)) in [
+        ("tonghop-form", "1"),
+        ("template_version", "2020.1"),
+        ("unit", unit.0),
+        ("unit_name", unit.1),
+        ("period", "2026-Q3"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        stamp.write_string(r as u32, 0, *k).unwrap();
+        stamp.write_string(r as u32, 1, *v).unwrap();
+    }
+    stamp.set_hidden(true);
+    wb.save(path).unwrap();
+}
+
+/// Tester CQ's Phường Thống Nhất deleted the CK and %CK columns of its
+/// form: Tổng hợp's CK and %CK are blank for every indicator, and the
+/// commune heard nothing («Có thể gửi»). A warning charged to it at its
+/// header row names the column and asks for it, in its feedback and in
+/// `check`. Near misses: a form with CK whose cells say «x» or are blank
+/// (the «x» warning, no column-missing), and a template with no CK column
+/// (no form asks for it).
+#[test]
+fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let without_ck: Vec<FormRow> = commune_rows((6.0, 0.0))
+        .into_iter()
+        .map(|(c, n, u, mut v)| {
+            v.truncate(3);
+            (c, n, u, v)
+        })
+        .collect();
+    write_stamped_form(
+        &dir.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        ("X01", "Xã Tân Phú"),
+        &COLUMNS[..3],
+        &without_ck,
+    );
+    write_stamped_form(
+        &dir.join("X02-hoa-binh.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        ("X02", "Xã Hòa Bình"),
+        &COLUMNS,
+        &commune_rows((4.0, 0.0)),
+    );
+    // CK crossed out or left blank: the column is there.
+    let crossed: Vec<FormRow> = commune_rows((5.0, 0.0))
+        .into_iter()
+        .enumerate()
+        .map(|(k, (c, n, u, mut v))| {
+            v[3] = if k % 2 == 0 { V::T("x") } else { V::E };
+            (c, n, u, v)
+        })
+        .collect();
+    write_stamped_form(
+        &dir.join("X03-phuoc-an.xlsx"),
+        "UBND XÃ PHƯỚC AN",
+        ("X03", "Xã Phước An"),
+        &COLUMNS,
+        &crossed,
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["column-missing"]),
+        ["warning|column-missing|X01|A6||CK||CK"]
+    );
+    let said = message(&f, "column-missing", "X01", "A6");
+    assert_eq!(
+        said,
+        "Xã Tân Phú: biểu không có cột CK (cùng kỳ năm trước) của mẫu biểu (đã bị xóa): thiếu số liệu của đơn vị ở cột này, nên tổng toàn địa bàn của cột này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung cột CK (cùng kỳ năm trước) với số liệu của từng chỉ tiêu rồi gửi lại."
+    );
+    // X03's «x» keeps its own warning, no column-missing.
+    assert_eq!(
+        listed(&f, &["value-invalid"]),
+        ["warning|value-invalid|X03|H7||||x"]
+    );
+    // The commune's feedback carries it.
+    let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
+    assert!(
+        feedback.iter().flatten().any(|c| c.contains("biểu không có cột CK")),
+        "{feedback:?}"
+    );
+    // `check` says it before the file is sent.
+    let checked = crate::common::tonghop()
+        .arg("check")
+        .arg(dir.join("X01-tan-phu.xlsx"))
+        .args(["--period", "2026-Q3", "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        text.contains("Cảnh báo  Biểu số liệu!A6  Biểu không có cột CK (cùng kỳ năm trước)"),
+        "{text}"
+    );
+    // A template with no CK column: no form asks for one.
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let no_ck = regex::Regex::new(r"(?m)^CK = \[.*\]$").unwrap();
+    std::fs::write(tpl.join("template.toml"), no_ck.replace(&toml, "CK = []").as_ref()).unwrap();
+    std::fs::remove_file(dir.join("X02-hoa-binh.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("X03-phuoc-an.xlsx")).unwrap();
+    let (_, f) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2026-Q3", &[]);
+    assert_eq!(listed(&f, &["column-missing"]), Vec::<String>::new());
+}
