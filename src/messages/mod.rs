@@ -240,7 +240,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Ô số liệu không phải là số.", "A figure cell that is not a number."),
         help: ("Ghi số (hoặc để trống).", "Write a number (or leave it empty)."),
-        example: r#""khoảng 20" or `#DIV/0!` in a number cell, «Đạt» in a TH; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; «Đạt» as a KH (a target in words: the plan total lacks the unit); "3 (tăng 1 vụ)", a figure with a note in brackets, read as 3; an info: «Đạt», «Không đạt», or a change said as a count ("tăng 2 vụ") in a %KH or %CK cell (the tool computes the percent), a KH written as a change, "Giảm 0,2‰" or "Tăng 5%" (no level: left out of %KH and of the plan total); a LK formula `=IF(E20="","",E20)` giving that text is told as the formula's result (an error; info for a percent or a rate). Info, one per file: figures typed with the row's own unit ("75,9 ha" in a row in ha, "24,77 Tr.đ" in triệu đồng) were read as their number; in another unit of the same kind ("1,5 tấn" in a row in tạ) the figure is converted with a `unit-mismatch` warning; other words stay an error"#,
+        example: r#""khoảng 20" or `#DIV/0!` in a number cell, «Đạt» in a TH; a warning: one number merged down over two indicator rows (KH 18 over D18:D19, DO03a and DO03b), read for neither; «Đạt» as a KH (a target in words: the plan total lacks the unit); "3 (tăng 1 vụ)", a figure with a note in brackets, read as 3; an info: «Đạt», «Không đạt», or a change said as a count ("tăng 2 vụ") in a %KH or %CK cell (the tool computes the percent), a KH written as a change, "Giảm 0,2‰" or "Tăng 5%" (no level: left out of %KH and of the plan total); a LK formula `=IF(E20="","",E20)` giving that text is told as the formula's result (an error; info for a percent or a rate). Info, one per file: figures typed with the row's own unit ("75,9 ha" in a row in ha, "24,77 Tr.đ" in triệu đồng) were read as their number; in another unit of the same kind ("1,5 tấn" in a row in tạ) the figure is converted with a `unit-mismatch` warning; other words stay an error. A warning, one per file: «không», «không có», «không phát sinh» in a count's KH, TH, LK or CK cells, read as no figure under `dash = "empty"`, naming the cells (a lone «-» says nothing)"#,
     },
     Entry {
         code: Code::ValueUncomputed,
@@ -289,7 +289,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Quan hệ không kiểm tra được vì thiếu số liệu.", "A relation not checked for want of a figure."),
         help: ("Không cần làm gì, trừ khi số liệu bị bỏ sót.", "Nothing to do, unless a figure was left out."),
-        example: "`HC02 == HC03 + HC04` could not be checked in 1 place: Phường 7 (phuong-07.xlsx) has no HC04 (one finding per rule and column; up to three places named, the first pointed at; `actual` the count)",
+        example: "`HC02 == HC03 + HC04` could not be checked in 1 place: Phường 7 (phuong-07.xlsx) has no HC04 (one finding per rule and column; up to three places named, the first pointed at; the rule said in words, «Điều kiện HC02 = HC03 + HC04 (HC02 Hồ sơ …; …)»; `actual` the count)",
     },
     Entry {
         code: Code::TableNotFound,

@@ -84,6 +84,16 @@ pub enum Read<'a> {
         count: usize,
         cells: &'a str,
     },
+    /// `value-invalid` (a warning): `unit`'s file holds words meaning none
+    /// (`words`: «không», «không có», «không phát sinh») in `count` figure
+    /// cells (`cells`, the first few), which the template's `dash =
+    /// "empty"` reads as no figure: the totals and the checks lack them.
+    NoneInWords {
+        unit: &'a str,
+        words: &'a str,
+        count: usize,
+        cells: &'a str,
+    },
     /// `column-missing` (a warning): `unit`'s file is a form made from the
     /// template, and its table lacks `columns` («CK (cùng kỳ năm
     /// trước)»), which the form has: deleted. The totals of those columns
@@ -582,6 +592,7 @@ impl Words for Read<'_> {
             | Read::FigureWithNote { .. }
             | Read::FiguresWithUnit { .. }
             | Read::CrossedCells { .. }
+            | Read::NoneInWords { .. }
             | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
@@ -772,6 +783,11 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::CrossedCells { unit, mark, count, cells }, Lang::En) => {
             let n = lang.count(*count, ("", "figure cell", "figure cells"));
             format!("{}«{mark}» in {n} ({cells}): «{mark}» is read as blank (no figure), not as 0, so the totals lack the unit's figures there. Write the figures in those cells (0 where nothing happened).", of(unit))
+        }
+        (Read::NoneInWords { unit, words, count, cells }, Lang::Vi) => format!("{}ghi {words} ở {count} ô số liệu ({cells}): theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở các ô này. Hãy ghi số vào các ô đó (ghi 0 nếu không phát sinh).", of(unit)),
+        (Read::NoneInWords { unit, words, count, cells }, Lang::En) => {
+            let n = lang.count(*count, ("", "figure cell", "figure cells"));
+            format!("{}{words} in {n} ({cells}): the template reads words in a figure cell as blank (no figure), not as 0, so the totals and the checks lack the unit's figures there. Write a number in those cells (0 where nothing happened).", of(unit))
         }
         (Read::ColumnsDeleted { unit, columns }, _) => {
             let named: Vec<String> = columns

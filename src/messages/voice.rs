@@ -482,19 +482,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             rules: "HC02 ≤ HC01, HC09 ≤ HC01",
         },
         Checked::RelationSkipped {
-            formula: "HC02 == HC03 + HC04",
+            formula: "HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn)",
             column: th,
             places: 1,
             named: &[],
         },
         Checked::RelationSkipped {
-            formula: "HC02 == HC03 + HC04",
+            formula: "HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn)",
             column: th,
             places: 1,
             named: skip_places(),
         },
         Checked::RelationSkipped {
-            formula: "HC02 == HC03 + HC04",
+            formula: "HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn)",
             column: th,
             places: 1,
             named: dashed_places(),
@@ -1472,6 +1472,12 @@ fn reading() -> Vec<Read<'static>> {
             count: 5,
             cells: "D8, E8, D9, E9, F9",
         },
+        Read::NoneInWords {
+            unit: "Phường 12",
+            words: "«không», «không có»",
+            count: 3,
+            cells: "E15, F15, E16",
+        },
         Read::ColumnsDeleted {
             unit: "Phường 12",
             columns: &[ValueColumn::Ck],
@@ -2148,6 +2154,7 @@ fn read_variant(r: &Read) -> usize {
         Read::NumberAsDate { .. } => 49,
         Read::CrossedCells { .. } => 50,
         Read::ColumnsDeleted { .. } => 51,
+        Read::NoneInWords { .. } => 52,
     }
 }
 
@@ -2276,7 +2283,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 46);
     covers("Checked", checked.iter().map(checked_variant), 42);
-    covers("Read", read.iter().map(read_variant), 52);
+    covers("Read", read.iter().map(read_variant), 53);
     covers("Annexed", annexed.iter().map(annexed_variant), 13);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 9);
@@ -2315,6 +2322,8 @@ fn every_fact_speaks_each_language_only() {
         // Two figure columns' headers, quoted.
         "Lũy kế 6 tháng đầu năm 2026",
         "Thực hiện quý II/2026",
+        // A rule of the catalog by its indicators' names.
+        "HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn)",
         // A catalog's unit, the office's own word.
         "triệu đồng",
         "hồ sơ",

@@ -179,6 +179,7 @@ pub fn check_submission(
     let mut out = check_signs(sub, template, settings, lang);
     out.extend(crossed_cells(sub, template, lang));
     out.extend(columns_deleted(sub, template, lang));
+    out.extend(none_in_words(sub, template, lang));
     // A blank form (its table read, not one figure in it) from a unit that
     // must report something is no report.
     let must_report = sub
@@ -363,6 +364,76 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
     };
     // No indicator: the workbook marks no one total for cells of many
     // rows (their totals are marked (*) as leaving the unit out).
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&at(first))
+            .unit(code)
+            .actual(first.shown.clone()),
+    )
+}
+
+/// The one warning of a file whose figure cells say «không», «không có»,
+/// «không phát sinh» (words meaning none) where the template reads them
+/// as no figure (`dash = "empty"`, [`Submission::dashes`]) and the unit
+/// reports the indicator: the commune meant nothing happened, and heard
+/// nothing while its cells counted nowhere (tester CQ's Xã Vĩnh Phúc:
+/// «Có thể gửi», its dengue deaths missing from the totals). A lone «-»
+/// is the template's own mark, read as it says: nothing to tell; nor a
+/// percent's or rate's «không» («not compared»). At the first such cell,
+/// naming the first few, as the «x» warning does.
+fn none_in_words(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    let u = sub.unit?;
+    let cells: Vec<&crate::normalize::submission::DashCell> = sub
+        .dashes
+        .iter()
+        .filter(|d| d.shown.chars().any(char::is_alphabetic))
+        .filter(|d| !d.column.is_percent())
+        .filter(|d| {
+            template
+                .indicators
+                .get(d.indicator as usize)
+                .is_some_and(|i| i.kind != crate::template::Kind::Rate)
+                && template.must_report(u, d.indicator as usize)
+        })
+        .collect();
+    let first = cells.first()?;
+    let at = |d: &crate::normalize::submission::DashCell| {
+        crate::diagnostic::Location::cell(
+            sub.file.clone(),
+            sub.sheets
+                .get(d.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
+            d.row,
+            d.col,
+        )
+    };
+    const SHOWN: usize = 8;
+    let mut named: Vec<String> = cells.iter().take(SHOWN).map(|d| at(d).cell).collect();
+    if cells.len() > SHOWN {
+        named.push(match lang {
+            Lang::Vi => format!("và {} ô khác", cells.len() - SHOWN),
+            Lang::En => format!("and {} more", cells.len() - SHOWN),
+        });
+    }
+    let named = match lang {
+        Lang::Vi => named.join(", ").replace(", và", " và"),
+        Lang::En => named.join(", ").replace(", and", " and"),
+    };
+    let mut words: Vec<String> = Vec::new();
+    for d in &cells {
+        let w = format!("«{}»", d.shown);
+        if !words.contains(&w) && words.len() < 3 {
+            words.push(w);
+        }
+    }
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::NoneInWords {
+        unit: &unit,
+        words: &words.join(", "),
+        count: cells.len(),
+        cells: &named,
+    };
     Some(
         Finding::said(Severity::Warning, &said, lang)
             .at(&at(first))

@@ -304,3 +304,98 @@ fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
     let (_, f) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2026-Q3", &[]);
     assert_eq!(listed(&f, &["column-missing"]), Vec::<String>::new());
 }
+
+/// Tester CQ's Xã Vĩnh Phúc typed «không» in its dengue deaths (TH and
+/// LK), another commune «không có» in its cases: read as no figure, as the
+/// README says (`dash = "empty"`), yet the commune heard nothing and
+/// `check` said «Có thể gửi» while Tổng hợp's (*) asked the office to
+/// chase it. One warning per file, as for «x», with its feedback; the
+/// office's `relation-skipped` names the rule in words, not «YT.05.1 <=
+/// YT.05» nor the `dash` setting. Near miss: a lone «-», the template's
+/// own mark for no figure, asks nothing of the commune.
+#[test]
+fn none_in_words_in_a_count_cell_is_told_to_the_commune() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let with = |dengue: f64, row: usize, th: V, lk: V| {
+        let mut rows = commune_rows((dengue, 1.0));
+        rows[row].3[1] = th;
+        rows[row].3[2] = lk;
+        rows
+    };
+    write_form(
+        &dir.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(6.0, 3, V::T("không"), V::T("không")),
+    );
+    write_form(
+        &dir.join("X02-hoa-binh.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(7.0, 2, V::T("không có"), V::N(12.0)),
+    );
+    write_form(
+        &dir.join("X03-phuoc-an.xlsx"),
+        "UBND XÃ PHƯỚC AN",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(5.0, 3, V::T("-"), V::T("-")),
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["value-invalid"]),
+        [
+            "warning|value-invalid|X01|F10||||không",
+            "warning|value-invalid|X02|F9||||không có",
+        ]
+    );
+    assert_eq!(
+        message(&f, "value-invalid", "X01", "F10"),
+        "Xã Tân Phú: ghi «không» ở 2 ô số liệu (F10, G10): theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở các ô này. Hãy ghi số vào các ô đó (ghi 0 nếu không phát sinh)."
+    );
+    // The office's info names the rule in words, and no setting.
+    let skipped: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "relation-skipped")
+        .filter_map(|x| x["message"].as_str())
+        .collect();
+    assert!(!skipped.is_empty(), "{f:#?}");
+    for m in &skipped {
+        assert!(
+            m.starts_with("Điều kiện YT.05.1 số ca tử vong do sốt xuất huyết không lớn hơn YT.05 Số ca mắc sốt xuất huyết (cột ")
+                && !m.contains("<=")
+                && !m.contains("dash"),
+            "{m}"
+        );
+    }
+    // Feedback for the two communes, none for the one that wrote «-».
+    let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
+    assert!(
+        feedback.iter().flatten().any(|c| c.contains("ghi «không» ở 2 ô số liệu")),
+        "{feedback:?}"
+    );
+    assert!(out.join("phan-hoi/X02.xlsx").exists());
+    let x03: Vec<&serde_json::Value> = f.iter().filter(|x| x["unit"] == "X03").collect();
+    assert!(!out.join("phan-hoi/X03.xlsx").exists(), "{x03:#?}");
+    // `check` does not say «Có thể gửi.» without it.
+    let checked = crate::common::tonghop()
+        .arg("check")
+        .arg(dir.join("X01-tan-phu.xlsx"))
+        .args(["--period", "2026-Q3", "--template"])
+        .arg(&tpl)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        text.contains("Cảnh báo  Biểu 1!F10  Ghi «không» ở 2 ô số liệu (F10, G10)")
+            && text.trim_end().ends_with("Có thể gửi; hãy xem lại các cảnh báo."),
+        "{text}"
+    );
+}
