@@ -399,3 +399,96 @@ fn none_in_words_in_a_count_cell_is_told_to_the_commune() {
         "{text}"
     );
 }
+
+/// The cells of Tổng hợp with a note (a mark: a finding's, or a doubt).
+fn noted(book: &Path) -> Vec<String> {
+    let comments = crate::common::zip_part(book, "xl/comments1.xml").unwrap_or_default();
+    regex::Regex::new(r#"<comment ref="([A-Z]+\d+)""#)
+        .unwrap()
+        .captures_iter(&comments)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// The A1 name of the cell of Tổng hợp in the row of `code` and the
+/// column headed `header` (a header cell that starts with it).
+fn total_cell(sheet: &[Vec<String>], code: &str, header: &str) -> String {
+    let row = sheet
+        .iter()
+        .position(|r| r.iter().any(|c| c == code))
+        .unwrap_or_else(|| panic!("no row {code}"));
+    let col = sheet
+        .iter()
+        .find_map(|r| r.iter().position(|c| c.starts_with(header)))
+        .unwrap_or_else(|| panic!("no column {header}: {sheet:?}"));
+    format!("{}{}", (b'A' + col as u8) as char, row + 1)
+}
+
+/// Tester CQ's Xã Bình Minh typed a wrong %KH: the province's KH total
+/// of that indicator was marked «Cần xem lại», yet it is the sum of the
+/// communes' plans as they wrote them. The commune's own KH and LK are
+/// doubtful (its note says so), the province's %KH is marked, its KH and
+/// LK are not. Near miss: a department's wrong %KH on a district-level
+/// indicator, its figure the province's own, still marks the total's KH
+/// and LK.
+#[test]
+fn a_communes_wrong_percent_marks_the_totals_percent_not_its_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let mut indicators = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    indicators.push_str("YT.10,DB,Kinh phí phòng chống dịch,triệu đồng,flow,district,CDC,,\n");
+    std::fs::write(tpl.join("indicators.csv"), indicators).unwrap();
+    let mut agencies = std::fs::read_to_string(tpl.join("agencies.csv")).unwrap();
+    agencies.push_str("CDC,department,Trung tâm Kiểm soát bệnh tật tỉnh,CDC tỉnh,yes\n");
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut columns = COLUMNS.to_vec();
+    columns.push("% so với KH");
+    // YT.02: LK 180 of KH 240 is 75 %; X02 writes 90.
+    for (file, title, dengue, pct) in [
+        ("X01-tan-phu.xlsx", "UBND XÃ TÂN PHÚ", 6.0, 75.0),
+        ("X02-hoa-binh.xlsx", "UBND XÃ HÒA BÌNH", 7.0, 90.0),
+        ("X03-phuoc-an.xlsx", "UBND XÃ PHƯỚC AN", 5.0, 75.0),
+    ] {
+        let mut rows = commune_rows((dengue, 0.0));
+        rows[0].3.push(V::N(pct));
+        write_form(&dir.join(file), title, "QUÝ III/2026", &columns, &rows);
+    }
+    // The department's own figure: LK 300 of KH 500 is 60 %, written 80.
+    write_form(
+        &dir.join("CDC-tinh.xlsx"),
+        "TRUNG TÂM KIỂM SOÁT BỆNH TẬT TỈNH",
+        "QUÝ III/2026",
+        &columns,
+        &[(
+            "YT.10",
+            "Kinh phí phòng chống dịch",
+            "triệu đồng",
+            vec![V::N(500.0), V::N(100.0), V::N(300.0), V::N(280.0), V::N(80.0)],
+        )],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        [
+            "error|pct-mismatch|CDC|I7|YT.10|%KH|60|80",
+            "error|pct-mismatch|X02|I7|YT.02|%KH|75|90",
+        ]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let at = |code: &str, header: &str| total_cell(&sheet, code, header);
+    let noted = noted(&book);
+    let has = |a1: &String| noted.contains(a1);
+    // The communes' indicator: the %KH total marked, not KH nor LK.
+    assert!(has(&at("YT.02", "%KH")), "{noted:?}");
+    assert!(!has(&at("YT.02", "KH\n")), "{noted:?}");
+    assert!(!has(&at("YT.02", "LK\n")), "{noted:?}");
+    // The department's own total: its KH and LK are doubtful too.
+    assert!(has(&at("YT.10", "KH\n")), "{noted:?}");
+    assert!(has(&at("YT.10", "LK\n")), "{noted:?}");
+    assert!(has(&at("YT.10", "%KH")), "{noted:?}");
+}
