@@ -956,7 +956,10 @@ mod tests {
         // Unless the caller rules the indicator out (its unit differs).
         assert_eq!(m.nearest("Số hồ sơ TTHC tiếp nhận", |i| i != hc01), None);
         // Near miss: a name like none.
-        assert_eq!(m.nearest("Số cây xanh được trồng mới trên vỉa hè", |_| true), None);
+        assert_eq!(
+            m.nearest("Số cây xanh được trồng mới trên vỉa hè", |_| true),
+            None
+        );
     }
 
     #[test]

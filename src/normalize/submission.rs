@@ -3464,9 +3464,9 @@ fn read_rows(
                 // tuổi» counted in «trẻ» (its numbers differ too).
                 let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
                 let fits = |i: usize| {
-                    t.indicators
-                        .get(i)
-                        .is_some_and(|ind| may_be_unit_of(&row_unit, ind, &t.settings.abbreviations))
+                    t.indicators.get(i).is_some_and(|ind| {
+                        may_be_unit_of(&row_unit, ind, &t.settings.abbreviations)
+                    })
                 };
                 let parent = above
                     .filter(|_| breakdown && !ctx.indicators.resembles(&name, fits))

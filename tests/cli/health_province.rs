@@ -138,7 +138,13 @@ fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
             ("", "- Trẻ em dưới 1 tuổi tiêm chủng", "ca", figures()),
         ),
     ] {
-        write_form(&dir.join(file), title, "QUÝ III/2026", &COLUMNS, &with(extra));
+        write_form(
+            &dir.join(file),
+            title,
+            "QUÝ III/2026",
+            &COLUMNS,
+            &with(extra),
+        );
     }
     let out = tmp.path().join("out");
     let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
@@ -154,11 +160,15 @@ fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
         message(&f, "indicator-unknown", "X01", "C11"),
         "Dòng «- Trong đó: trẻ em dưới 15 tuổi» là phần chi tiết của chỉ tiêu YT.05 «Số ca mắc sốt xuất huyết» ở dòng trên, không có trong danh mục: số liệu của dòng này không được tổng hợp, số liệu của YT.05 vẫn được đọc. Không cần sửa gì."
     );
-    assert!(message(&f, "indicator-unknown", "X02", "C11")
-        .contains("Nếu đây là chỉ tiêu YT.02 «Trẻ em dưới 1 tuổi thuộc diện tiêm chủng», hãy ghi đúng tên"));
+    assert!(message(&f, "indicator-unknown", "X02", "C11").contains(
+        "Nếu đây là chỉ tiêu YT.02 «Trẻ em dưới 1 tuổi thuộc diện tiêm chủng», hãy ghi đúng tên"
+    ));
     // The dengue cases are read, the sub-item's 17 is not added: LK 3 × 18.
     let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
-    let yt05 = sheet.iter().find(|r| r.contains(&"YT.05".to_string())).unwrap();
+    let yt05 = sheet
+        .iter()
+        .find(|r| r.contains(&"YT.05".to_string()))
+        .unwrap();
     assert!(yt05.contains(&"54".to_string()), "{yt05:?}");
 }
 
@@ -279,7 +289,10 @@ fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
     // The commune's feedback carries it.
     let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
     assert!(
-        feedback.iter().flatten().any(|c| c.contains("biểu không có cột CK")),
+        feedback
+            .iter()
+            .flatten()
+            .any(|c| c.contains("biểu không có cột CK")),
         "{feedback:?}"
     );
     // `check` says it before the file is sent.
@@ -298,7 +311,11 @@ fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
     // A template with no CK column: no form asks for one.
     let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
     let no_ck = regex::Regex::new(r"(?m)^CK = \[.*\]$").unwrap();
-    std::fs::write(tpl.join("template.toml"), no_ck.replace(&toml, "CK = []").as_ref()).unwrap();
+    std::fs::write(
+        tpl.join("template.toml"),
+        no_ck.replace(&toml, "CK = []").as_ref(),
+    )
+    .unwrap();
     std::fs::remove_file(dir.join("X02-hoa-binh.xlsx")).unwrap();
     std::fs::remove_file(dir.join("X03-phuoc-an.xlsx")).unwrap();
     let (_, f) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2026-Q3", &[]);
@@ -378,7 +395,10 @@ fn none_in_words_in_a_count_cell_is_told_to_the_commune() {
     // Feedback for the two communes, none for the one that wrote «-».
     let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
     assert!(
-        feedback.iter().flatten().any(|c| c.contains("ghi «không» ở 2 ô số liệu")),
+        feedback
+            .iter()
+            .flatten()
+            .any(|c| c.contains("ghi «không» ở 2 ô số liệu")),
         "{feedback:?}"
     );
     assert!(out.join("phan-hoi/X02.xlsx").exists());
@@ -395,7 +415,9 @@ fn none_in_words_in_a_count_cell_is_told_to_the_commune() {
     let text = String::from_utf8_lossy(&checked.stdout);
     assert!(
         text.contains("Cảnh báo  Biểu 1!F10  Ghi «không» ở 2 ô số liệu (F10, G10)")
-            && text.trim_end().ends_with("Có thể gửi; hãy xem lại các cảnh báo."),
+            && text
+                .trim_end()
+                .ends_with("Có thể gửi; hãy xem lại các cảnh báo."),
         "{text}"
     );
 }
@@ -466,7 +488,13 @@ fn a_communes_wrong_percent_marks_the_totals_percent_not_its_plan() {
             "YT.10",
             "Kinh phí phòng chống dịch",
             "triệu đồng",
-            vec![V::N(500.0), V::N(100.0), V::N(300.0), V::N(280.0), V::N(80.0)],
+            vec![
+                V::N(500.0),
+                V::N(100.0),
+                V::N(300.0),
+                V::N(280.0),
+                V::N(80.0),
+            ],
         )],
     );
     let out = tmp.path().join("out");
