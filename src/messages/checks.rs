@@ -1327,10 +1327,10 @@ fn rule(c: &Checked, lang: Lang) -> String {
                 format!(": {}", named.join("; "))
             };
             match (lang, dashes) {
-                (Lang::Vi, false) => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô trống không được coi là 0."),
-                (Lang::En, false) => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
-                (Lang::Vi, true) => format!("Công thức «{formula}» (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong công thức{named}; ô ghi «-» (hay «không phát sinh») được đọc là không có số liệu theo thiết lập dash = \"empty\" của mẫu biểu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, hãy ghi 0."),
-                (Lang::En, true) => format!("The rule «{formula}» (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a cell holding «-» (or «không phát sinh») is read as no figure by the template's setting dash = \"empty\", not as 0, as a blank is. If it means 0, write 0."),
+                (Lang::Vi, false) => format!("Điều kiện {formula} (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong điều kiện{named}; ô trống không được coi là 0."),
+                (Lang::En, false) => format!("The rule {formula} (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; a blank is never read as 0."),
+                (Lang::Vi, true) => format!("Điều kiện {formula} (cột {column}) không kiểm tra được ở {n} vì thiếu số liệu của một chỉ tiêu trong điều kiện{named}; theo mẫu biểu, ô ghi «-» (hay «không», «không phát sinh») được đọc là không có số liệu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, hãy ghi 0."),
+                (Lang::En, true) => format!("The rule {formula} (column {column}) could not be checked in {n} because an indicator in it has no figure{named}; the template reads a cell holding «-» (or «không», «không phát sinh») as no figure, not as 0, as a blank is. If it means 0, write 0."),
             }
         }
         Checked::RuleUnknownCodes {

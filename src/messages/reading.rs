@@ -84,6 +84,24 @@ pub enum Read<'a> {
         count: usize,
         cells: &'a str,
     },
+    /// `value-invalid` (a warning): `unit`'s file holds words meaning none
+    /// (`words`: «không», «không có», «không phát sinh») in `count` figure
+    /// cells (`cells`, the first few), which the template's `dash =
+    /// "empty"` reads as no figure: the totals and the checks lack them.
+    NoneInWords {
+        unit: &'a str,
+        words: &'a str,
+        count: usize,
+        cells: &'a str,
+    },
+    /// `column-missing` (a warning): `unit`'s file is a form made from the
+    /// template, and its table lacks `columns` («CK (cùng kỳ năm
+    /// trước)»), which the form has: deleted. The totals of those columns
+    /// (and the percents worked from them) lack the unit.
+    ColumnsDeleted {
+        unit: &'a str,
+        columns: &'a [ValueColumn],
+    },
     /// `value-invalid` (an error; info for a percent or a rate): `cell` of
     /// `code` holds the formula `formula`, whose result is the text
     /// `shown`, not a number (it takes it from a cell that holds that text).
@@ -596,6 +614,7 @@ impl Words for Read<'_> {
             | Read::FigureWithNote { .. }
             | Read::FiguresWithUnit { .. }
             | Read::CrossedCells { .. }
+            | Read::NoneInWords { .. }
             | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
             | Read::RatesAsFractions { .. }
@@ -609,9 +628,10 @@ impl Words for Read<'_> {
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. }
             | Read::PlanSheet { .. } => Code::ColumnIgnored,
-            Read::LkTakenAsTh | Read::ThFromLk { .. } | Read::LkMissingAtYearEnd { .. } => {
-                Code::ColumnMissing
-            }
+            Read::LkTakenAsTh
+            | Read::ThFromLk { .. }
+            | Read::LkMissingAtYearEnd { .. }
+            | Read::ColumnsDeleted { .. } => Code::ColumnMissing,
             Read::SheetOtherPeriod { .. }
             | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
@@ -712,6 +732,24 @@ fn plan_sheet(r: &Read, lang: Lang) -> String {
 
 /// "Xã Tân Lập: " before the words of a finding about a unit's file, as
 /// the checks' findings begin; nothing when the sender is not known.
+/// What a quantity column holds, in words ("cùng kỳ năm trước").
+fn column_meaning(c: ValueColumn, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (ValueColumn::Kh, Lang::Vi) => "kế hoạch năm",
+        (ValueColumn::Th, Lang::Vi) => "thực hiện trong kỳ",
+        (ValueColumn::Lk, Lang::Vi) => "lũy kế từ đầu năm",
+        (ValueColumn::Ck, Lang::Vi) => "cùng kỳ năm trước",
+        (ValueColumn::PctKh, Lang::Vi) => "% so với kế hoạch",
+        (ValueColumn::PctCk, Lang::Vi) => "% so với cùng kỳ",
+        (ValueColumn::Kh, Lang::En) => "the year's plan",
+        (ValueColumn::Th, Lang::En) => "done in the period",
+        (ValueColumn::Lk, Lang::En) => "cumulative since January",
+        (ValueColumn::Ck, Lang::En) => "the same period last year",
+        (ValueColumn::PctKh, Lang::En) => "% of the plan",
+        (ValueColumn::PctCk, Lang::En) => "% against last year",
+    }
+}
+
 fn of(unit: &str) -> String {
     if unit.is_empty() {
         String::new()
@@ -772,6 +810,28 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::CrossedCells { unit, mark, count, cells }, Lang::En) => {
             let n = lang.count(*count, ("", "figure cell", "figure cells"));
             format!("{}«{mark}» in {n} ({cells}): «{mark}» is read as blank (no figure), not as 0, so the totals lack the unit's figures there. Write the figures in those cells (0 where nothing happened).", of(unit))
+        }
+        (Read::NoneInWords { unit, words, count, cells }, Lang::Vi) => format!("{}ghi {words} ở {count} ô số liệu ({cells}): theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở các ô này. Hãy ghi số vào các ô đó (ghi 0 nếu không phát sinh).", of(unit)),
+        (Read::NoneInWords { unit, words, count, cells }, Lang::En) => {
+            let n = lang.count(*count, ("", "figure cell", "figure cells"));
+            format!("{}{words} in {n} ({cells}): the template reads words in a figure cell as blank (no figure), not as 0, so the totals and the checks lack the unit's figures there. Write a number in those cells (0 where nothing happened).", of(unit))
+        }
+        (Read::ColumnsDeleted { unit, columns }, _) => {
+            let named: Vec<String> = columns
+                .iter()
+                .map(|c| format!("{} ({})", c.as_str(), column_meaning(*c, lang)))
+                .collect();
+            let named = named.join(", ");
+            match lang {
+                Lang::Vi => {
+                    let n = if columns.len() > 1 { "các cột" } else { "cột" };
+                    format!("{}biểu không có {n} {named} của mẫu biểu (đã bị xóa): thiếu số liệu của đơn vị ở {n} này, nên tổng toàn địa bàn của {n} này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung {n} {named} với số liệu của từng chỉ tiêu rồi gửi lại.", of(unit))
+                }
+                Lang::En => {
+                    let n = if columns.len() > 1 { "columns" } else { "column" };
+                    format!("{}the form has no {n} {named}, which the template's form has (deleted): the unit's figures there are missing, so the area's totals of that {n} (and the percents worked from them) are left empty. Add the {n} {named} with each indicator's figures and send it again.", of(unit))
+                }
+            }
         }
         (Read::FiguresWithUnit { file, count, example, cell }, Lang::Vi) => format!("Tệp {file} ghi số kèm đơn vị ở {count} ô (ví dụ ô {cell}: «{example}»); đơn vị ghi kèm đúng là đơn vị tính của dòng, nên đã đọc phần số. Lần sau chỉ cần ghi số vào ô."),
         (Read::FiguresWithUnit { file, count, example, cell }, Lang::En) => {

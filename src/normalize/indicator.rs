@@ -509,50 +509,35 @@ impl IndicatorMatcher {
     }
 
     /// Does `name`, which matched nothing, come near some catalog name or
-    /// alias (at least [`NEAR_MISS`] below the matching threshold alike)?
-    /// Such a row may be an indicator's name mistyped, not a breakdown the
-    /// catalog does not list.
-    pub fn resembles(&self, name: &str) -> bool {
-        let key = self.key(name);
-        let query: Vec<char> = key.chars().collect();
-        if query.is_empty() {
-            return false;
-        }
-        let floor = self.threshold - NEAR_MISS;
-        let distance = BatchComparator::new(query.iter().copied());
-        self.key_chars.iter().any(|k| {
-            let longer = query.len().max(k.len());
-            if longer == 0 || (query.len().min(k.len()) as f64) / (longer as f64) < floor {
-                return false;
-            }
-            let most = ((1.0 - floor) * longer as f64).floor() as usize;
-            distance
-                .distance_with_args(
-                    k.iter().copied(),
-                    &levenshtein::Args::default().score_cutoff(most),
-                )
-                .is_some_and(|edits| 1.0 - edits as f64 / longer as f64 >= floor)
-        })
+    /// alias (at least [`NEAR_MISS`] below the matching threshold alike)
+    /// of an indicator `fits` keeps? Such a row may be an indicator's name
+    /// mistyped, not a breakdown the catalog does not list. A name whose
+    /// numbers differ («trẻ em dưới 15 tuổi» against «Trẻ dưới 1 tuổi») is
+    /// not near, however few letters differ: another measure, as an
+    /// approximate match would not take it either.
+    pub fn resembles(&self, name: &str, fits: impl Fn(usize) -> bool) -> bool {
+        !self.near(name, fits).is_empty()
     }
 
-    /// The indicator whose name or alias comes nearest `name` (the
-    /// template's abbreviations expanded), when one comes within
-    /// [`NEAR_MISS`] below the matching threshold: offered in the message
-    /// of a row that matches nothing ("Số hồ sơ TTHC tiếp nhận" is near
-    /// «Hồ sơ thủ tục hành chính đã tiếp nhận»), never taken. `None` when
-    /// two indicators come equally near.
-    pub fn nearest(&self, name: &str) -> Option<usize> {
+    /// The names and aliases `name` comes near ([`IndicatorMatcher::resembles`]):
+    /// per name, its indicator and how alike.
+    fn near(&self, name: &str, fits: impl Fn(usize) -> bool) -> Vec<(usize, f64)> {
         let key = self.key(name);
+        let numbers = number_words(&key);
         let query: Vec<char> = key.chars().collect();
         if query.is_empty() {
-            return None;
+            return Vec::new();
         }
         let floor = self.threshold - NEAR_MISS;
         let distance = BatchComparator::new(query.iter().copied());
-        let mut best: Option<(f64, usize, bool)> = None;
-        for (k, (_, i)) in self.key_chars.iter().zip(&self.keys) {
+        let mut out = Vec::new();
+        for (k, (candidate, i)) in self.key_chars.iter().zip(&self.keys) {
             let longer = query.len().max(k.len());
-            if longer == 0 || (query.len().min(k.len()) as f64) / (longer as f64) < floor {
+            if longer == 0
+                || (query.len().min(k.len()) as f64) / (longer as f64) < floor
+                || !fits(*i)
+                || number_words(candidate) != numbers
+            {
                 continue;
             }
             let most = ((1.0 - floor) * longer as f64).floor() as usize;
@@ -563,13 +548,27 @@ impl IndicatorMatcher {
                 continue;
             };
             let score = 1.0 - edits as f64 / longer as f64;
-            if score < floor {
-                continue;
+            if score >= floor {
+                out.push((*i, score));
             }
+        }
+        out
+    }
+
+    /// The indicator whose name or alias comes nearest `name` (the
+    /// template's abbreviations expanded), among those `fits` keeps, when
+    /// one comes within [`NEAR_MISS`] below the matching threshold, its
+    /// numbers the same ([`IndicatorMatcher::resembles`]): offered in the
+    /// message of a row that matches nothing ("Số hồ sơ TTHC tiếp nhận" is
+    /// near «Hồ sơ thủ tục hành chính đã tiếp nhận»), never taken. `None`
+    /// when two indicators come equally near.
+    pub fn nearest(&self, name: &str, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut best: Option<(f64, usize, bool)> = None;
+        for (i, score) in self.near(name, fits) {
             match best {
                 Some((b, _, _)) if score < b - 1e-9 => {}
-                Some((b, j, tied)) if score <= b + 1e-9 => best = Some((b, j, tied || j != *i)),
-                _ => best = Some((score, *i, false)),
+                Some((b, j, tied)) if score <= b + 1e-9 => best = Some((b, j, tied || j != i)),
+                _ => best = Some((score, i, false)),
             }
         }
         best.filter(|b| !b.2).map(|b| b.1)
@@ -628,13 +627,7 @@ impl IndicatorMatcher {
         if let Some(&i) = self.by_key.get(&key) {
             return RowMatch::Exact(i);
         }
-        let digits = |s: &str| {
-            s.split(' ')
-                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-                .map(String::from)
-                .collect::<Vec<_>>()
-        };
-        let key_digits = digits(&key);
+        let key_digits = number_words(&key);
         let query: Vec<char> = key.chars().collect();
         let key_chars = query.len();
         let distance = BatchComparator::new(query.iter().copied());
@@ -683,7 +676,7 @@ impl IndicatorMatcher {
                     .keys
                     .iter()
                     .find(|(_, j)| *j == i)
-                    .map(|(k, _)| digits(k))
+                    .map(|(k, _)| number_words(k))
                     .unwrap_or_default();
                 if cand == key_digits {
                     RowMatch::Approximate(i, sim)
@@ -733,6 +726,14 @@ fn parts(t: &Template) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
             (out, takers)
         })
         .unzip()
+}
+
+/// The words of a folded name that hold digits ("1", "2010", "15"): a name
+/// that differs in them names another measure.
+fn number_words(key: &str) -> Vec<&str> {
+    key.split(' ')
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .collect()
 }
 
 /// A code as an identifier: Unicode-composed, without the spaces around
@@ -977,9 +978,37 @@ mod tests {
         // "TTHC" spelled out: 84% like «Hồ sơ thủ tục hành chính đã tiếp
         // nhận», below the threshold, offered.
         assert_eq!(m.match_name("Số hồ sơ TTHC tiếp nhận"), RowMatch::None);
-        assert_eq!(m.nearest("Số hồ sơ TTHC tiếp nhận"), Some(hc01));
+        assert_eq!(m.nearest("Số hồ sơ TTHC tiếp nhận", |_| true), Some(hc01));
+        assert!(m.resembles("Số hồ sơ TTHC tiếp nhận", |_| true));
+        // Unless the caller rules the indicator out (its unit differs).
+        assert_eq!(m.nearest("Số hồ sơ TTHC tiếp nhận", |i| i != hc01), None);
         // Near miss: a name like none.
-        assert_eq!(m.nearest("Số cây xanh được trồng mới trên vỉa hè"), None);
+        assert_eq!(
+            m.nearest("Số cây xanh được trồng mới trên vỉa hè", |_| true),
+            None
+        );
+    }
+
+    #[test]
+    fn a_name_whose_numbers_differ_is_not_near() {
+        let indicators = "code,group,name,unit,kind,level,reported_by,formula,aliases\n\
+            YT.02,TC,Trẻ em dưới 1 tuổi thuộc diện tiêm chủng,trẻ,flow,ward,,,Trẻ dưới 1 tuổi\n";
+        let t = Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            indicators,
+            "group,name\nTC,Tiêm chủng\n",
+            crate::template::DEFAULT_AGENCIES,
+        )
+        .unwrap();
+        let m = IndicatorMatcher::new(&t);
+        // «dưới 15 tuổi» against «dưới 1 tuổi»: a letter apart, another
+        // age group.
+        assert!(!m.resembles("- Trong đó: trẻ em dưới 15 tuổi", |_| true));
+        assert_eq!(m.nearest("- Trong đó: trẻ em dưới 15 tuổi", |_| true), None);
+        // Near miss: the same numbers, a letter mistyped.
+        assert!(m.resembles("Tre em duoi 1 tuoi thuoc dien tiem chungg", |_| true));
+        assert_eq!(m.nearest("Trẻ dưới 1 tuổii", |_| true), Some(0));
     }
 
     #[test]

@@ -37,7 +37,7 @@
 use crate::diagnostic::{Finding, Location, Severity};
 use crate::ingest::SheetGrid;
 use crate::messages::{version_shown, Read};
-use crate::model::Period;
+use crate::model::{Period, ValueColumn};
 use crate::normalize::header::TableLayout;
 use crate::normalize::submission::{ReadContext, Submission, TitleCell, UnitSource};
 use crate::text::fold;
@@ -194,6 +194,27 @@ pub fn apply(
             .expected(version_shown(&t.settings.version, lang))
             .actual(version_shown(&stamp.version, lang));
         sub.findings.push(finding);
+    } else {
+        // A form of this template has every quantity column the template
+        // has header words for: one its table lacks was deleted.
+        let first_col = layout.columns.iter().map(|(c, _)| *c).min().unwrap_or(0);
+        let at = Location::cell(
+            sub.file.clone(),
+            grid.name.clone(),
+            layout.header_first,
+            first_col,
+        );
+        sub.columns_deleted = [
+            ValueColumn::Kh,
+            ValueColumn::Th,
+            ValueColumn::Lk,
+            ValueColumn::Ck,
+        ]
+        .into_iter()
+        .filter(|c| !t.column_words(c.as_str()).is_empty())
+        .filter(|c| !layout.value_columns().any(|(_, v)| v == *c))
+        .map(|c| (c, at.clone()))
+        .collect();
     }
     if let Some(p) = stamp.period {
         let cell = sub.period.map_or(

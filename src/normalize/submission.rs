@@ -306,6 +306,11 @@ pub struct Submission {
     /// filled), read as blank: one warning per file asks for the figures
     /// ([`crate::reconcile::checks::check_submission`]).
     pub crossed: Vec<DashCell>,
+    /// The quantity columns a form made from this template has and the
+    /// file's table lacks (the clerk deleted them), with the table's
+    /// header row ([`crate::normalize::stamp::apply`]): one warning asks
+    /// for them ([`crate::reconcile::checks::check_submission`]).
+    pub columns_deleted: Vec<(ValueColumn, Location)>,
     /// The notes of rows that name a correction of earlier figures
     /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
     pub notes: Vec<RowNote>,
@@ -531,6 +536,7 @@ impl Submission {
             by_unit: Vec::new(),
             dashes: self.dashes.clone(),
             crossed: self.crossed.clone(),
+            columns_deleted: self.columns_deleted.clone(),
             notes: self.notes.clone(),
             unsettled: None,
             months: self.months.clone(),
@@ -777,6 +783,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         by_unit: Vec::new(),
         dashes: Vec::new(),
         crossed: Vec::new(),
+        columns_deleted: Vec::new(),
         notes: Vec::new(),
         unsettled: None,
         months: Vec::new(),
@@ -3521,8 +3528,18 @@ fn read_rows(
                 // a breakdown of their whole «Số lao động …», not of «Nữ».
                 // An indicator above with no parts and no whole is still
                 // the one the row details.
+                // A catalog name is near only when the row's unit may be
+                // its indicator's: «- Trong đó: trẻ em dưới 15 tuổi» in
+                // «ca» under the dengue cases is no mistyped «Trẻ dưới 1
+                // tuổi» counted in «trẻ» (its numbers differ too).
+                let row_unit = unit_col.map(|c| grid.text(r, c)).unwrap_or_default();
+                let fits = |i: usize| {
+                    t.indicators.get(i).is_some_and(|ind| {
+                        may_be_unit_of(&row_unit, ind, &t.settings.abbreviations)
+                    })
+                };
                 let parent = above
-                    .filter(|_| breakdown && !ctx.indicators.resembles(&name))
+                    .filter(|_| breakdown && !ctx.indicators.resembles(&name, fits))
                     .map(|a| {
                         let chain = wholes.last() == Some(&a);
                         wholes
@@ -3539,7 +3556,7 @@ fn read_rows(
                 // indicator.
                 let item_of = details
                     .as_deref()
-                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name));
+                    .filter(|_| code.is_empty() && !ctx.indicators.resembles(&name, fits));
                 let finding = if grid.row_hidden(r) {
                     Finding::said(
                         Severity::Info,
@@ -3584,7 +3601,7 @@ fn read_rows(
                     let nearest = ctx
                         .indicators
                         .opening_of(&name)
-                        .or_else(|| ctx.indicators.nearest(&name))
+                        .or_else(|| ctx.indicators.nearest(&name, fits))
                         .and_then(|i| t.indicators.get(i))
                         .map(|ind| format!("{} «{}»", ind.code, ind.name));
                     Finding::said(
@@ -5481,6 +5498,24 @@ fn is_money_of_price(
         }
         None => crate::number::money_factor(words.trim()) == Some(factor),
     }
+}
+
+/// Whether a row in unit `written` (blank: not said) may be a row of
+/// indicator `ind`: its unit spelt another way or short, the same unit in
+/// another multiple, or listed among alternatives, as the unit of a
+/// matched row is read. A row in «ca» is no row of an indicator counted in
+/// «trẻ», however near their names.
+fn may_be_unit_of(
+    written: &str,
+    ind: &crate::template::Indicator,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> bool {
+    let written = written.trim();
+    written.is_empty()
+        || fold(written) == fold(&ind.unit)
+        || unit_scales(written, &ind.unit, abbreviations).is_some()
+        || is_same_unit(written, &ind.unit, abbreviations)
+        || lists_the_unit(written, &ind.unit, &ind.name, abbreviations)
 }
 
 /// Units that differ only in spelling ("lượt người" and "lượt", "%" and

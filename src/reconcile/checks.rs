@@ -30,7 +30,7 @@ use super::totals_check::{check_department_totals, AbsentFigures};
 use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::model::{Period, PeriodSpan};
+use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
 use crate::template::Template;
@@ -178,6 +178,8 @@ pub fn check_submission(
 ) -> Vec<Finding> {
     let mut out = check_signs(sub, template, settings, lang);
     out.extend(crossed_cells(sub, template, lang));
+    out.extend(columns_deleted(sub, template, lang));
+    out.extend(none_in_words(sub, template, lang));
     // A blank form (its table read, not one figure in it) from a unit that
     // must report something is no report.
     let must_report = sub
@@ -371,6 +373,115 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
     )
 }
 
+/// The one warning of a file whose figure cells say «không», «không có»,
+/// «không phát sinh» (words meaning none) where the template reads them
+/// as no figure (`dash = "empty"`, [`Submission::dashes`]) and the unit
+/// reports the indicator: the commune meant nothing happened, and heard
+/// nothing while its cells counted nowhere (tester CQ's Xã Vĩnh Phúc:
+/// «Có thể gửi», its dengue deaths missing from the totals). A lone «-»
+/// is the template's own mark, read as it says: nothing to tell; nor a
+/// percent's or rate's «không» («not compared»). At the first such cell,
+/// naming the first few, as the «x» warning does.
+fn none_in_words(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    let u = sub.unit?;
+    let cells: Vec<&crate::normalize::submission::DashCell> = sub
+        .dashes
+        .iter()
+        .filter(|d| d.shown.chars().any(char::is_alphabetic))
+        .filter(|d| !d.column.is_percent())
+        .filter(|d| {
+            template
+                .indicators
+                .get(d.indicator as usize)
+                .is_some_and(|i| i.kind != crate::template::Kind::Rate)
+                && template.must_report(u, d.indicator as usize)
+        })
+        .collect();
+    let first = cells.first()?;
+    let at = |d: &crate::normalize::submission::DashCell| {
+        crate::diagnostic::Location::cell(
+            sub.file.clone(),
+            sub.sheets
+                .get(d.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
+            d.row,
+            d.col,
+        )
+    };
+    const SHOWN: usize = 8;
+    let mut named: Vec<String> = cells.iter().take(SHOWN).map(|d| at(d).cell).collect();
+    if cells.len() > SHOWN {
+        named.push(match lang {
+            Lang::Vi => format!("và {} ô khác", cells.len() - SHOWN),
+            Lang::En => format!("and {} more", cells.len() - SHOWN),
+        });
+    }
+    let named = match lang {
+        Lang::Vi => named.join(", ").replace(", và", " và"),
+        Lang::En => named.join(", ").replace(", and", " and"),
+    };
+    let mut words: Vec<String> = Vec::new();
+    for d in &cells {
+        let w = format!("«{}»", d.shown);
+        if !words.contains(&w) && words.len() < 3 {
+            words.push(w);
+        }
+    }
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::NoneInWords {
+        unit: &unit,
+        words: &words.join(", "),
+        count: cells.len(),
+        cells: &named,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&at(first))
+            .unit(code)
+            .actual(first.shown.clone()),
+    )
+}
+
+/// The one warning of a form made from the template whose table lacks a
+/// quantity column the form has ([`Submission::columns_deleted`]): the
+/// area's totals of that column are left empty for want of the unit's
+/// figures, which only an info of the office's said (tester CQ's Phường
+/// Thống Nhất, its CK and %CK deleted: «Có thể gửi»). A column another
+/// finding already tells of (an LK a first quarter takes from TH, a TH
+/// worked out of the LK) is left to it. At the header row.
+fn columns_deleted(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    let u = sub.unit?;
+    if sub.row_count() == 0 || !(0..template.indicators.len()).any(|i| template.must_report(u, i)) {
+        return None;
+    }
+    let told = |c: ValueColumn| {
+        sub.findings
+            .iter()
+            .any(|f| f.code == Code::ColumnMissing && f.column == c.as_str())
+    };
+    let missing: Vec<&(ValueColumn, crate::diagnostic::Location)> = sub
+        .columns_deleted
+        .iter()
+        .filter(|(c, _)| !told(*c))
+        .collect();
+    let (_, at) = missing.first()?;
+    let columns: Vec<ValueColumn> = missing.iter().map(|(c, _)| *c).collect();
+    let listed: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::ColumnsDeleted {
+        unit: &unit,
+        columns: &columns,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(at)
+            .unit(code)
+            .column(missing[0].0.as_str())
+            .actual(listed.join(", ")),
+    )
+}
+
 /// Drops the outliers of the figures an error already blames (an amount
 /// typed in đồng under "triệu đồng" whose %CK is right for the amount
 /// brought back, `pct-mismatch`): the outlier would say the same thing
@@ -536,6 +647,7 @@ pub(crate) mod testutil {
             by_unit: Vec::new(),
             dashes: Vec::new(),
             crossed: Vec::new(),
+            columns_deleted: Vec::new(),
             notes: Vec::new(),
             unsettled: None,
             months: Vec::new(),

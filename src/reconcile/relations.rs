@@ -383,8 +383,11 @@ pub fn check_relations(
         } else {
             Vec::new()
         };
+        // The rule by its indicators' names, never the catalog's syntax
+        // («YT.05.1 <= YT.05»): `check` shows it to the unit's clerk.
+        let worded = rule_in_words(template, &ind.formula, lang);
         let said = Checked::RelationSkipped {
-            formula: &ind.formula,
+            formula: &worded,
             column,
             places: n,
             named: &named,
@@ -1031,6 +1034,48 @@ fn relation_exprs(relations: &[&Relation]) -> Vec<polars::prelude::Expr> {
 /// relation columns take it).
 fn figure(s: &Submission, indicator: usize, column: ValueColumn) -> Option<&TidyRow> {
     s.figure(indicator, column)
+}
+
+/// A rule of the catalog in words for a message anyone reads: a comparison
+/// of two indicators by their codes and names («YT.05.1 số ca tử vong do
+/// sốt xuất huyết không lớn hơn YT.05 Số ca mắc sốt xuất huyết»), any
+/// other rule in signs with its indicators named after it («HC02 = HC03 +
+/// HC04 (HC02 Hồ sơ …; HC03 …)»).
+pub fn rule_in_words(template: &Template, formula: &str, lang: Lang) -> String {
+    use crate::rules::expr::{parse, Cmp, Expr, Rule};
+    let named = |code: &str| format!("{code} {}", short_name(template, code));
+    match parse(formula) {
+        Ok(Rule::Relation(Expr::Code(left), cmp, Expr::Code(right))) => {
+            let verb = match (cmp, lang) {
+                (Cmp::Le, Lang::Vi) => "không lớn hơn",
+                (Cmp::Ge, Lang::Vi) => "không nhỏ hơn",
+                (Cmp::Eq, Lang::Vi) => "bằng",
+                (Cmp::Le, Lang::En) => "not above",
+                (Cmp::Ge, Lang::En) => "not below",
+                (Cmp::Eq, Lang::En) => "equal to",
+            };
+            format!("{} {verb} {}", named(&left), named(&right))
+        }
+        Ok(rule) => {
+            let exprs: Vec<&Expr> = match &rule {
+                Rule::Relation(l, _, r) => vec![l, r],
+                Rule::Definition(e) => vec![e],
+            };
+            let mut codes: Vec<&str> = Vec::new();
+            for c in exprs.iter().flat_map(|e| e.codes()) {
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+            let names: Vec<String> = codes.iter().map(|c| named(c)).collect();
+            format!(
+                "{} ({})",
+                crate::messages::rule_in_signs(formula).replace(['[', ']'], ""),
+                names.join("; ")
+            )
+        }
+        Err(_) => crate::messages::rule_in_signs(formula).into_owned(),
+    }
 }
 
 /// A short name of an indicator for messages: its catalog name without

@@ -17,8 +17,11 @@
 //!     the LK alone is wrong)
 //!   … outlier on its TH (told once for the    + its LK too, the unit's and
 //!     TH and the LK that carries it)            the total, as its TH
-//!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK) and the
-//!     of %KH, LK, KH is wrong is not known      totals they enter, a warning
+//!   … pct-mismatch on its %KH (%CK): which    + its LK and KH (CK), a warning;
+//!     of %KH, LK, KH is wrong is not known      the totals' LK and KH (CK) when
+//!                                               its figure is the total (a
+//!                                               district-level indicator),
+//!                                               else the total's %KH (%CK)
 //! a department's totals that leave out a      each figure it lists, as its
 //!   ward (total-mismatch told once, the         own total-mismatch would be
 //!   figures in `expected`)
@@ -305,11 +308,24 @@ impl<'a> Marks<'a> {
                     ValueColumn::PctCk => Some(ValueColumn::Ck),
                     _ => None,
                 };
+                // The unit's figure is the total itself (a district-level
+                // indicator its department states): the total's LK and KH
+                // (CK) are as doubtful. A ward's among others: the totals
+                // of LK and KH (CK) are sums whose part is in doubt, not
+                // figures shown wrong (tester CQ: a commune's wrong %KH
+                // marked the province's KH «Cần xem lại»); the %KH (%CK)
+                // the totals give is the one figure a wrong operand would
+                // make off.
+                let own_total = template.counts_towards_total(u, i)
+                    && template.indicators[i].level == crate::template::Level::District;
                 for o in other.into_iter().chain(other.map(|_| ValueColumn::Lk)) {
                     marks.doubt(Place::Unit(u), i, o, f);
-                    if template.counts_towards_total(u, i) {
+                    if own_total {
                         marks.doubt(Place::Total, i, o, f);
                     }
+                }
+                if !own_total && template.counts_towards_total(u, i) {
+                    marks.doubt(Place::Total, i, c, f);
                 }
             }
         }
@@ -757,6 +773,32 @@ mod tests {
         assert_eq!(
             cells(&t, &[kind]),
             [cell("P.TCKH", "NS01", "%CK", Severity::Error)]
+        );
+    }
+
+    /// A ward's %KH found off (tester CQ's Xã Bình Minh) makes its own LK
+    /// and KH doubtful, not the province's KH and LK totals, which are
+    /// sums of many wards' figures shown as they are: the total's %KH,
+    /// the one figure a wrong operand would make off, is marked.
+    #[test]
+    fn a_wards_percent_found_off_marks_the_totals_percent_not_its_kh() {
+        let t = Template::builtin().unwrap();
+        let kh = on(
+            "P05",
+            "phuong-05.xlsx",
+            "HC02",
+            "%KH",
+            Finding::error(Code::PctMismatch, "x"),
+        );
+        let w = Severity::Warning;
+        assert_eq!(
+            cells(&t, &[kh]),
+            [
+                cell("P05", "HC02", "KH", w),
+                cell("P05", "HC02", "LK", w),
+                cell("P05", "HC02", "%KH", Severity::Error),
+                cell("Σ", "HC02", "%KH", w),
+            ]
         );
     }
 

@@ -2730,12 +2730,11 @@ fn a_dash_read_as_no_figure_is_said_as_a_dash_not_an_empty_cell() {
     );
     assert_eq!(
         skipped(&f, "TH"),
-        "Công thức «HC02 == HC03 + HC04» (cột TH) không kiểm tra được ở 2 nơi vì \
-         thiếu số liệu của một chỉ tiêu trong công thức: Phường 1 (phuong-1.xlsx, \
-         thiếu HC04: ô E9 ghi «-»); Phường 2 (phuong-2.xlsx, thiếu HC04); ô ghi «-» \
-         (hay «không phát sinh») được đọc là không có số liệu theo thiết lập dash = \
-         \"empty\" của mẫu biểu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, \
-         hãy ghi 0."
+        "Điều kiện HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn) (cột TH) không kiểm tra được ở 2 nơi vì \
+         thiếu số liệu của một chỉ tiêu trong điều kiện: Phường 1 (phuong-1.xlsx, \
+         thiếu HC04: ô E9 ghi «-»); Phường 2 (phuong-2.xlsx, thiếu HC04); theo mẫu \
+         biểu, ô ghi «-» (hay «không», «không phát sinh») được đọc là không có số \
+         liệu, không phải số 0, như ô trống. Nếu ô đó nghĩa là 0, hãy ghi 0."
     );
     assert!(skipped(&f, "LK").contains("ô F9 ghi «-»"));
     // The near miss: "-" is 0 by the template, the rule holds at Phường 1.

@@ -338,7 +338,7 @@ fn totals_statuses_and_findings_on_a_small_batch() {
         skipped["message"]
             .as_str()
             .unwrap()
-            .contains("ở 1 nơi vì thiếu số liệu của một chỉ tiêu trong công thức: Phường 2 (bao cao P2.xlsx, thiếu HC04);"),
+            .contains("ở 1 nơi vì thiếu số liệu của một chỉ tiêu trong điều kiện: Phường 2 (bao cao P2.xlsx, thiếu HC04);"),
         "{skipped}"
     );
     let csv = std::fs::read(out.join("errors.csv")).unwrap();
@@ -607,8 +607,8 @@ fn a_relation_skipped_in_few_places_names_them() {
             .collect::<Vec<_>>()
     };
     let tail = "; ô trống không được coi là 0.";
-    let head = "Công thức «HC02 == HC03 + HC04» (cột TH) không kiểm tra được ở";
-    let why = "vì thiếu số liệu của một chỉ tiêu trong công thức";
+    let head = "Điều kiện HC02 = HC03 + HC04 (HC02 Hồ sơ thủ tục hành chính đã giải quyết; HC03 giải quyết đúng hạn; HC04 giải quyết trễ hạn) (cột TH) không kiểm tra được ở";
+    let why = "vì thiếu số liệu của một chỉ tiêu trong điều kiện";
     assert_eq!(
         skipped(1),
         [format!("|phuong-1.xlsx|Biểu 1|E7|TH|1|{head} 1 nơi {why}: Phường 1 (phuong-1.xlsx, thiếu HC04){tail}")]

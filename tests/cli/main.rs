@@ -19,6 +19,7 @@ mod form_targets;
 mod forms;
 mod formulas;
 mod fuzz;
+mod health_province;
 mod health_targets;
 mod hidden;
 mod hostile;
