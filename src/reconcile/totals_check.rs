@@ -1002,7 +1002,9 @@ impl<'a> Report<'a> {
             units: &wards,
             silent: &silent,
         };
-        let f = Finding::said(Severity::Info, &said, self.lang);
+        // The office's to know: the department has nothing to fix until
+        // the wards' figures come (it gets no feedback workbook for it).
+        let f = Finding::said(Severity::Info, &said, self.lang).for_office();
         let mut f = at_row(f, self.template, sub, &first.row);
         if codes.len() > 1 {
             f.indicator = String::new();
