@@ -1964,6 +1964,14 @@ fn prose() -> Vec<Prose<'static>> {
             code: "DO01",
             table: "128",
             quarter: false,
+            disputed: false,
+        },
+        Prose::TextVsTable {
+            stated: "60.705",
+            code: "YT01",
+            table: "60.507",
+            quarter: true,
+            disputed: true,
         },
         Prose::TextVsTableQuarterOnly {
             stated: "193",

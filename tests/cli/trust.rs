@@ -202,7 +202,7 @@ fn a_format_padded_percent_states_what_was_typed() {
 
 /// The template's indicators HC02 … HC04 (both: the office states the
 /// district figure, every ward its own) in TH and LK.
-fn hc_rows(
+pub(crate) fn hc_rows(
     th: [f64; 3],
     lk: Option<[f64; 3]>,
 ) -> Vec<(&'static str, &'static str, &'static str, Vec<Cell>)> {
