@@ -1901,6 +1901,15 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             other: "Rà soát thủ tục hành chính năm 2020",
             there,
             alike: 0.93,
+            differ: ("", ""),
+        },
+        Annexed::TaskAlike {
+            task: "Kiểm tra công tác cải cách hành chính tại Phòng Tài nguyên và Môi trường",
+            here,
+            other: "Kiểm tra công tác cải cách hành chính tại Phòng Tư pháp",
+            there,
+            alike: 1.0,
+            differ: ("Phòng Tài nguyên và Môi trường", "Phòng Tư pháp"),
         },
         Annexed::ProgrammeResent {
             unit: "Phường 7",
