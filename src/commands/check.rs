@@ -328,6 +328,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let reports = check_file(&args, &template)?;
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
+    // Exit 0 says the file is ready to send: a file not checked at all (a
+    // Word document, nothing else beside it) is not, and exits 1 as a
+    // file with errors does.
+    let unchecked = !reports.is_empty() && reports.iter().all(|r| r.skipped.is_some());
+    let errors = errors + usize::from(unchecked);
     if args.json {
         let all: Vec<Finding> = all.into_iter().cloned().collect();
         let all = crate::report::errors::for_the_record(&all, args.lang);
