@@ -297,7 +297,7 @@ pub fn verdict(tally: Tally, unit_doubt: bool, lang: Lang) -> String {
     let others = format!(
         "{}, {}",
         lang.count(tally.warnings, ("cảnh báo", "warning", "warnings")),
-        lang.count(tally.infos, ("thông tin", "info", "info"))
+        lang.count(tally.infos, ("thông tin", "info item", "info items"))
     );
     match (lang, tally.errors > 0, tally.warnings > 0) {
         (Lang::Vi, false, true) if unit_doubt => format!(

@@ -922,7 +922,12 @@ impl<'a> Report<'a> {
         let listed: Vec<String> = m
             .listed
             .iter()
-            .map(|(n, v)| format!("{n} {}", self.num(m, *v)))
+            // "Phường 1: 11", not "Phường 1 11": a name ending in a
+            // number does not run into its figure.
+            .map(|(n, v)| match n.ends_with(|c: char| c.is_ascii_digit()) {
+                true => format!("{n}: {}", self.num(m, *v)),
+                false => format!("{n} {}", self.num(m, *v)),
+            })
             .collect();
         // The department's figure as it wrote it; the sum in the most
         // decimals of the figures added.

@@ -343,7 +343,7 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
     let m = tm["message"].as_str().unwrap();
     assert!(
         m.contains(
-            "Phường 1 120; Phường 2 180; Phường 3 200; Phường 4 150; Phường 5 175; Phường 6 130"
+            "Phường 1: 120; Phường 2: 180; Phường 3: 200; Phường 4: 150; Phường 5: 175; Phường 6: 130"
         ),
         "{m}"
     );

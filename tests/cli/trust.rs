@@ -3710,7 +3710,7 @@ fn a_total_is_compared_with_a_swapped_wards_figures_read_as_meant() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        message.contains("ghi 42 nhưng tổng của 6 phường là 30 (Phường 1 5; Phường 2 5;")
+        message.contains("ghi 42 nhưng tổng của 6 phường là 30 (Phường 1: 5; Phường 2: 5;")
             && message.contains(
                 "Hai cột thực hiện quý và lũy kế của Phường 1 có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này)"
             )
@@ -4785,5 +4785,54 @@ fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
             "error|sum-mismatch|P01|E7|HC02|LK|HC02 == HC03 + HC04|300",
             "error|sum-mismatch|P01|E7|HC02|TH|HC02 == HC03 + HC04|200",
         ]
+    );
+}
+
+/// Tester CO: an English sum-mismatch named its parts by fragments of
+/// their Vietnamese names run into their figures ("its parts từ nguồn
+/// phát triển tự nhiên 7 + …"). In English each part is its code with
+/// its name quoted; the Vietnamese message keeps the names alone (the
+/// near miss).
+#[test]
+fn an_english_sum_mismatch_names_its_parts_by_code_and_quoted_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-1.xlsx");
+    write_sheet(
+        &file,
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &hc_rows([100.0, 90.0, 5.0], None),
+    );
+    let message = |lang: &str| {
+        let o = tonghop()
+            .arg("check")
+            .arg(&file)
+            .args(["--json", "--lang", lang, "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        v.iter()
+            .filter(|f| f["code"] == "sum-mismatch" && f["column"] == "TH")
+            .map(|f| {
+                format!(
+                    "{}|{}",
+                    f["column"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        message("en"),
+        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (column TH) = 100 but its parts HC03 «giải quyết đúng hạn» 90 + HC04 «giải quyết trễ hạn» 5 add up to 95; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part."]
+    );
+    assert_eq!(
+        message("vi"),
+        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 100 nhưng tổng các phần giải quyết đúng hạn 90 + giải quyết trễ hạn 5 = 95; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần."]
     );
 }
