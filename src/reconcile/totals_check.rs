@@ -1102,7 +1102,7 @@ mod tests {
             ),
             ("VP", "1.736", "1.763")
         );
-        assert!(f[0].message.contains("Phường 16 116"), "{}", f[0].message);
+        assert!(f[0].message.contains("Phường 16: 116"), "{}", f[0].message);
         assert!(f[0].message.contains("Chi tiết theo đơn vị"));
         subs.pop();
         subs.push(&vp_right);
