@@ -2820,10 +2820,10 @@ fn a_total_mismatch_lists_the_first_communes_in_their_own_decimals() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        m.contains("là 11.890 (Xã Số 1 9.790; Xã Số 2 100; Xã Số 3 100;"),
+        m.contains("là 11.890 (Xã Số 1: 9.790; Xã Số 2: 100; Xã Số 3: 100;"),
         "{m}"
     );
-    assert!(m.contains("Xã Số 20 100; và 2 xã khác; xem trang"), "{m}");
+    assert!(m.contains("Xã Số 20: 100; và 2 xã khác; xem trang"), "{m}");
     assert!(!m.contains("Xã Số 21") && !m.contains(",000"), "{m}");
     // A figure typed with a decimal: the sum and the figures keep it.
     let dir2 = tmp.path().join("in2");
