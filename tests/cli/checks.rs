@@ -2839,7 +2839,7 @@ fn a_total_mismatch_lists_the_first_communes_in_their_own_decimals() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        m.contains("(Xã Số 1 9.790,0; Xã Số 2 100,5; Xã Số 3 100,0;"),
+        m.contains("(Xã Số 1: 9.790,0; Xã Số 2: 100,5; Xã Số 3: 100,0;"),
         "{m}"
     );
 }
