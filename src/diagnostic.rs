@@ -608,13 +608,13 @@ impl Tally {
         self.infos += other.infos;
     }
 
-    /// "2 lỗi, 1 cảnh báo, 0 thông tin" / "2 errors, 1 warning, 0 info".
+    /// "2 lỗi, 1 cảnh báo, 0 thông tin" / "2 errors, 1 warning, 0 info items".
     pub fn words(self, lang: Lang) -> String {
         format!(
             "{}, {}, {}",
             lang.count(self.errors, ("lỗi", "error", "errors")),
             lang.count(self.warnings, ("cảnh báo", "warning", "warnings")),
-            lang.count(self.infos, ("thông tin", "info", "info")),
+            lang.count(self.infos, ("thông tin", "info item", "info items")),
         )
     }
 }

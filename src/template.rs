@@ -1173,6 +1173,23 @@ impl Template {
         }
     }
 
+    /// What one unit of kind `ward` is called in English, by the word
+    /// its name opens with: "ward" (Phường 5), "commune", "village",
+    /// "residential group"; "unit" when its name says none.
+    pub fn unit_word_en(&self, unit: usize) -> &'static str {
+        let Some(a) = self.agencies.get(unit) else {
+            return "unit";
+        };
+        if let Some((_, en, _)) = level_word(&a.name, false) {
+            return en;
+        }
+        match settlement_word(&a.name) {
+            Some((_, 0)) => "village",
+            Some(_) => "residential group",
+            None => "unit",
+        }
+    }
+
     /// How a count of the registry's units of kind `ward` and of its
     /// other units is worded ("16 phường, 17 cơ quan, đơn vị"; "14 thôn,
     /// tổ dân phố và 4 cơ quan"): [`Self::level_words`], whose units are

@@ -214,6 +214,52 @@ pub fn alike(a: &Reading, b: &Reading) -> f64 {
     shared / union
 }
 
+/// The words two contents differ in, as each writes them: what is left
+/// of each between the words they open with and the words they end with
+/// alike (accents, case and punctuation aside). "… tại Phòng Tài nguyên
+/// và Môi trường" and "… tại Phòng Tư pháp" differ in "Phòng Tài nguyên
+/// và Môi trường" and "Phòng Tư pháp". At most [`DIFFER_WORDS`] words of
+/// each, "…" after.
+pub fn differing_words(a: &str, b: &str) -> (String, String) {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let same = |x: &str, y: &str| {
+        let clean = |w: &str| fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        clean(x) == clean(y)
+    };
+    let head = wa.iter().zip(&wb).take_while(|(x, y)| same(x, y)).count();
+    let room = wa.len().min(wb.len()) - head;
+    let tail = wa
+        .iter()
+        .rev()
+        .zip(wb.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| same(x, y))
+        .count();
+    let middle = |w: &[&str]| {
+        let part = w.get(head..w.len() - tail).unwrap_or_default();
+        let mut text = part
+            .iter()
+            .take(DIFFER_WORDS)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        text = text
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '.'))
+            .to_string();
+        if part.len() > DIFFER_WORDS {
+            text.push('…');
+        }
+        text
+    };
+    (middle(&wa), middle(&wb))
+}
+
+/// The most words [`differing_words`] quotes of each content.
+const DIFFER_WORDS: usize = 12;
+
 /// For each reading, the earlier ones it may be alike to: those sharing
 /// at least [`MIN_SHARED`] meaningful words (every other pair scores 0),
 /// found through an index of words, so that a batch of thousands of tasks
@@ -259,6 +305,24 @@ pub fn differ_by_own_units(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_words_two_tasks_differ_in_are_between_their_shared_ends() {
+        let (a, b) = differing_words(
+            "Kiểm tra công tác cải cách hành chính tại Phòng Tài nguyên và Môi trường",
+            "Kiểm tra công tác cải cách hành chính tại Phòng Tư pháp",
+        );
+        assert_eq!(
+            (a.as_str(), b.as_str()),
+            ("Tài nguyên và Môi trường", "Tư pháp")
+        );
+        // One adds words the other lacks: the other differs in none.
+        let (a, b) = differing_words(
+            "Kiểm tra quảng cáo trên địa bàn quận năm 2020",
+            "kiểm tra quảng cáo năm 2020.",
+        );
+        assert_eq!((a.as_str(), b.as_str()), ("trên địa bàn quận", ""));
+    }
+
     use super::*;
 
     fn sim() -> Similarity {

@@ -1238,12 +1238,15 @@ fn check_duplicates(
                 continue;
             }
             let (here, there) = (loc(t), loc(o));
+            let (mine, theirs) =
+                duplicate::differing_words(&t.raw.content.text, &o.raw.content.text);
             let said = Annexed::TaskAlike {
                 task: &quote(&t.raw.content.text),
                 here: &here.to_string(),
                 other: &quote(&o.raw.content.text),
                 there: &there.to_string(),
                 alike: s,
+                differ: (&mine, &theirs),
             };
             findings.push(
                 Finding::said(Severity::Warning, &said, ctx.lang)

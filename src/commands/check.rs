@@ -304,7 +304,7 @@ pub fn verdict(tally: Tally, unit_doubt: bool, lang: Lang) -> String {
     let others = format!(
         "{}, {}",
         lang.count(tally.warnings, ("cảnh báo", "warning", "warnings")),
-        lang.count(tally.infos, ("thông tin", "info", "info"))
+        lang.count(tally.infos, ("thông tin", "info item", "info items"))
     );
     match (lang, tally.errors > 0, tally.warnings > 0) {
         (Lang::Vi, false, true) if unit_doubt => format!(
@@ -335,6 +335,11 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     let reports = check_file(&args, &template)?;
     let all: Vec<&Finding> = reports.iter().flat_map(|r| &r.findings).collect();
     let errors = all.iter().filter(|f| f.severity == Severity::Error).count();
+    // Exit 0 says the file is ready to send: a file not checked at all (a
+    // Word document, nothing else beside it) is not, and exits 1 as a
+    // file with errors does.
+    let unchecked = !reports.is_empty() && reports.iter().all(|r| r.skipped.is_some());
+    let errors = errors + usize::from(unchecked);
     if args.json {
         let all: Vec<Finding> = all.into_iter().cloned().collect();
         let all = crate::report::errors::for_the_record(&all, args.lang);

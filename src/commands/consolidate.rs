@@ -161,6 +161,11 @@ fn print_summary(config: &Config, c: &Consolidation) {
     // body outside the registry (a former district's Phòng) is no missing
     // commune's.
     let u = c.unplaced;
+    // Whose they may be: the missing units', not the last units named.
+    let missing_units = match missing {
+        1 => "of unknown sender may be the missing unit's",
+        _ => "of unknown sender may be the missing units'",
+    };
     let said: Vec<String> = match config.lang {
         Lang::Vi => [
             (
@@ -178,7 +183,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
         .map(|(n, w)| format!("có {n} tệp {w}"))
         .collect(),
         Lang::En => [
-            (u.offered, "of unknown sender may be theirs"),
+            (u.offered, missing_units),
             (
                 u.other_body,
                 "from a body outside the registry, not consolidated",

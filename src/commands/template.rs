@@ -103,6 +103,11 @@ fn summary(t: &Template, ctx: &FormContext, units: &[usize], out: &std::path::Pa
         .filter(|&&u| t.agencies[u].kind == AgencyKind::Ward)
         .count();
     let others = units.len() - wards;
+    // One unit is said in the singular: "1 ward", not "1 wards".
+    let one = units
+        .iter()
+        .find(|&&u| t.agencies[u].kind == AgencyKind::Ward)
+        .filter(|_| wards == 1);
     let words = t.count_words();
     let version = &t.settings.version;
     let departments = match (ctx.lang, others) {
@@ -129,7 +134,10 @@ fn summary(t: &Template, ctx: &FormContext, units: &[usize], out: &std::path::Pa
             ctx.period.title_en(),
             if version.is_empty() { "none" } else { version },
             out.display(),
-            words.units_en
+            match one {
+                Some(&u) => t.unit_word_en(u),
+                None => words.units_en.as_str(),
+            }
         ),
     }
 }

@@ -13,7 +13,7 @@
 //! _rels/.rels                 → the workbook part (xl/workbook.xml)
 //! xl/workbook.xml             → sheet names and their relationship ids
 //! xl/_rels/workbook.xml.rels  → relationship id → sheet part, styles part
-//! xl/styles.xml               → <fonts>, <numFmts>, <cellXfs> (fontId, numFmtId)
+//! xl/styles.xml               → <fonts>, <numFmts>, <fills>, <cellXfs> (fontId, numFmtId, fillId)
 //! ```
 //!
 //! The style index of each cell (`<c r="B7" s="3">`) comes from calamine's
@@ -44,6 +44,9 @@ pub(crate) struct CellFormat {
     /// The format prints a footnote mark after the figure (`#,##0" (*)"`,
     /// as tonghop marks a total that leaves out units).
     marked: bool,
+    /// The colour (0xRRGGBB) of a solid fill: how tonghop marks a
+    /// disputed figure of its own workbook.
+    fill: Option<u32>,
 }
 
 /// What a date format without a day shows.
@@ -153,6 +156,13 @@ impl SheetStyles {
     /// and what it shows instead.
     pub fn date_without_day(&self, row: u32, col: u32) -> Option<DateWithoutDay> {
         self.format(row, col)?.no_day
+    }
+
+    /// The colour (0xRRGGBB) of the cell's solid fill, if any: what
+    /// `check-text --against` reads of the figures tonghop's workbook
+    /// marks as disputed.
+    pub fn fill(&self, row: u32, col: u32) -> Option<u32> {
+        self.format(row, col)?.fill
     }
 }
 
@@ -691,7 +701,11 @@ fn style_table<R: Read + Seek>(
     let mut fonts: Vec<String> = Vec::new();
     let mut custom: HashMap<u32, String> = HashMap::new();
     let mut xfs: Vec<(Option<usize>, u32)> = Vec::new();
+    // Each fill's solid colour, and each cell format's fill.
+    let mut fills: Vec<Option<u32>> = Vec::new();
+    let mut xf_fills: Vec<Option<usize>> = Vec::new();
     let (mut in_fonts, mut in_num_fmts, mut in_cell_xfs) = (false, false, false);
+    let (mut in_fills, mut solid) = (false, false);
     let mut font: Option<String> = None;
     stream_part(zip, part, max_bytes, |event| {
         if let Some((name, e)) = element(event) {
@@ -700,6 +714,21 @@ fn style_table<R: Read + Seek>(
                 "fonts" => in_fonts = !empty,
                 "numFmts" => in_num_fmts = !empty,
                 "cellXfs" => in_cell_xfs = !empty,
+                "fills" => in_fills = !empty,
+                "fill" if in_fills => fills.push(None),
+                "patternFill" if in_fills => {
+                    solid = attr(e, "patternType").as_deref() == Some("solid");
+                }
+                "fgColor" if in_fills && solid => {
+                    let rgb = attr(e, "rgb").and_then(|v| {
+                        let hex = v.trim();
+                        let hex = hex.get(hex.len().saturating_sub(6)..)?;
+                        u32::from_str_radix(hex, 16).ok()
+                    });
+                    if let Some(last) = fills.last_mut() {
+                        *last = rgb;
+                    }
+                }
                 "font" if in_fonts => {
                     if empty {
                         fonts.push(String::new());
@@ -717,6 +746,7 @@ fn style_table<R: Read + Seek>(
                 "xf" if in_cell_xfs => {
                     let font = attr(e, "fontId").and_then(|v| v.trim().parse::<usize>().ok());
                     xfs.push((font, attr_u32(e, "numFmtId").unwrap_or(0)));
+                    xf_fills.push(attr(e, "fillId").and_then(|v| v.trim().parse().ok()));
                 }
                 _ => {}
             }
@@ -724,6 +754,7 @@ fn style_table<R: Read + Seek>(
             match e.local_name().as_ref() {
                 "fonts" => in_fonts = false,
                 "numFmts" => in_num_fmts = false,
+                "fills" => in_fills = false,
                 "cellXfs" => return Flow::Done,
                 "font" if in_fonts => fonts.push(font.take().unwrap_or_default()),
                 _ => {}
@@ -731,7 +762,11 @@ fn style_table<R: Read + Seek>(
         }
         Flow::More
     })?;
-    Ok(StyleTable::numbered(fonts, xfs, &custom))
+    let mut table = StyleTable::numbered(fonts, xfs, &custom);
+    for (format, fill) in table.formats.iter_mut().zip(xf_fills) {
+        format.fill = fill.and_then(|k| fills.get(k).copied().flatten());
+    }
+    Ok(table)
 }
 
 /// Whether a number format prints a footnote mark: a quoted literal
@@ -770,6 +805,7 @@ impl StyleTable {
                     decimals,
                     no_day: code.and_then(date_without_day),
                     marked: code.is_some_and(prints_footnote_mark),
+                    fill: None,
                 }
             })
             .collect();

@@ -200,6 +200,9 @@ pub enum Annexed<'a> {
         other: &'a str,
         there: &'a str,
         alike: f64,
+        /// The words `task` and `other` differ in, each as written
+        /// (empty: none of its own).
+        differ: (&'a str, &'a str),
     },
     /// `submission-duplicate` (a warning): `unit` sent its task table
     /// again: `file` and `used` hold `shared` tasks alike; the annex takes
@@ -363,11 +366,25 @@ impl Words for Annexed<'_> {
                 other,
                 there,
                 alike,
+                differ,
             } => {
-                let alike = alike * 100.0;
+                // Never 100 % for two tasks that differ: the share is
+                // rounded down, to 99 % at most.
+                let alike = (alike * 100.0).floor().clamp(0.0, 99.0);
+                let words: Vec<String> = [differ.0, differ.1]
+                    .iter()
+                    .filter(|w| !w.is_empty())
+                    .map(|w| format!("«{w}»"))
+                    .collect();
+                let words = words.join(" / ");
+                let differ = match (words.is_empty(), lang) {
+                    (true, _) => String::new(),
+                    (false, Lang::Vi) => format!("; khác ở {words}"),
+                    (false, Lang::En) => format!("; differing in {words}"),
+                };
                 match lang {
-                    Lang::Vi => format!("Nhiệm vụ «{task}» tại {here} gần giống nhiệm vụ «{other}» tại {there} (giống {alike:.0}%). Hãy xem có phải một nhiệm vụ được gửi hai lần không."),
-                    Lang::En => format!("Task «{task}» at {here} is nearly the same as task «{other}» at {there} ({alike:.0}% alike). Check whether one task was sent twice."),
+                    Lang::Vi => format!("Nhiệm vụ «{task}» tại {here} gần giống nhiệm vụ «{other}» tại {there} (giống {alike:.0}%{differ}). Hãy xem có phải một nhiệm vụ được gửi hai lần không."),
+                    Lang::En => format!("Task «{task}» at {here} is nearly the same as task «{other}» at {there} ({alike:.0}% alike{differ}). Check whether one task was sent twice."),
                 }
             }
             Annexed::ProgrammeResent {

@@ -267,7 +267,7 @@ pub enum Checked<'a> {
     },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area (`level`) where its `contributors` units (of `expected`) add
-    /// up to `sum`; `listed` names the first few ("Phường 1 120; …"),
+    /// up to `sum`; `listed` names the first few ("Phường 1: 120; …"),
     /// `code` is the indicator's code (the Chi tiết row).
     TotalMismatch {
         unit: &'a str,
@@ -1448,7 +1448,7 @@ fn total(c: &Checked, lang: Lang) -> String {
                 Lang::Vi if *counts_missing => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, và không số {whole} nào khác của {unit} cho thấy {unit} chỉ tính các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả các {units} chưa có trong bản tổng hợp này (chưa gửi báo cáo, hoặc báo cáo chưa dùng được)."),
                 Lang::En if *counts_missing => format!(" Only {contributors} of {expected} {units} reported it, and none of {unit}'s other figures for {whole} shows that it counts only those: it probably counts the {units} that have not reported (no report sent, or the report could not be used)."),
                 Lang::Vi if *tallies => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nhưng các số {whole} khác của {unit} đều bằng tổng các {units} đã báo cáo: {unit} chỉ tính các {units} đã báo cáo, nên chênh lệch này không do các {units} chưa báo cáo."),
-                Lang::En if *tallies => format!(" Only {contributors} of {expected} {units} reported it, but {unit}'s other figures for {whole} equal the reported {units}' sums: it counts only the {units} that reported, so this gap is not the others'."),
+                Lang::En if *tallies => format!(" Only {contributors} of {expected} {units} reported it, but {unit}'s other figures for {whole} equal the reported {units}' sums: it counts only the {units} that reported, so the {units} that have not reported do not explain this difference."),
                 Lang::Vi => format!(" Mới có {contributors}/{expected} {units} báo cáo chỉ tiêu này, nên chênh lệch có thể do số liệu chưa đủ."),
                 Lang::En => format!(" Only {contributors} of {expected} {units} reported it, so the sum may be incomplete."),
             };

@@ -42,6 +42,9 @@ pub enum Prose<'a> {
         code: &'a str,
         table: &'a str,
         quarter: bool,
+        /// The table's figure is itself marked as an error in the
+        /// workbook: the text is not asked to follow it.
+        disputed: bool,
     },
     /// `text-vs-table` (a warning): the text states `stated` for the
     /// flow `code`, naming no period, where the table has the quarter's
@@ -106,10 +109,12 @@ impl Words for Prose<'_> {
             (Prose::PartAboveTotal { part, total }, Lang::En) => format!("The part {part} is larger than the total {total} it belongs to; one of them is wrong: check both."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::Vi) => format!("Các phần {parts} = {sum} vượt tổng {total}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::En) => format!("The parts {parts} = {sum} exceed the total {total}; unless the parts overlap (one item counted in two), one of these figures is wrong."),
-            (Prose::TextVsTable { stated, code, table, quarter: false }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTable { stated, code, table, quarter: false }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
-            (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có số thực hiện trong quý {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTable { stated, code, table, quarter: true }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
+            (Prose::TextVsTable { stated, code, table, quarter, disputed: true }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code}, bảng tổng hợp có {} {table}, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này.", if *quarter { "số thực hiện trong quý" } else { "lũy kế" }),
+            (Prose::TextVsTable { stated, code, table, quarter, disputed: true }, Lang::En) => format!("The text reads {stated} for indicator {code}; the consolidated table has {table} ({}), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it.", if *quarter { "this quarter" } else { "cumulative" }),
+            (Prose::TextVsTable { stated, code, table, quarter: false, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, code, table, quarter: false, .. }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
+            (Prose::TextVsTable { stated, code, table, quarter: true, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có số thực hiện trong quý {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, code, table, quarter: true, .. }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
             (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
             (Prose::TextVsTableBelowQuarter { stated, code, table }, Lang::Vi) => format!("Văn bản ghi lũy kế từ đầu năm {stated} cho chỉ tiêu {code} nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là {table}: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."),

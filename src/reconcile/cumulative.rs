@@ -416,7 +416,7 @@ fn parts_back_th(
     decimals: u8,
     lang: Lang,
 ) -> Option<(Vec<String>, String)> {
-    use super::relations::{relations_naming, short_name};
+    use super::relations::{part_words, relations_naming};
     let code = template.indicators.get(i)?.code.as_str();
     let figure = |p: usize, c: ValueColumn| sub.figure(p, c);
     let (mut rules, mut said) = (Vec::new(), Vec::new());
@@ -461,11 +461,7 @@ fn parts_back_th(
             .zip(rel.whole_and_parts().map(|(_, p)| p).unwrap_or_default())
             .map(|(r, p)| {
                 let d = decimals.max(r.shown_decimals());
-                format!(
-                    "{} {}",
-                    short_name(template, p),
-                    format_num(r.value, d, lang)
-                )
+                part_words(template, p, &format_num(r.value, d, lang), lang)
             })
             .collect();
         said.push(words.join(" + "));

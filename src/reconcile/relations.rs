@@ -1095,6 +1095,20 @@ pub fn short_name(template: &Template, code: &str) -> String {
     n.to_string()
 }
 
+/// A part of a whole with its figure, for a message: in Vietnamese its
+/// short name ("giải quyết trễ hạn 77"); in English its code and its
+/// Vietnamese name quoted ("HC04 «giải quyết trễ hạn» 77"), since a
+/// fragment of a Vietnamese name read in an English sentence names
+/// nothing an English reader can find.
+pub fn part_words(template: &Template, code: &str, figure: &str, lang: Lang) -> String {
+    let name = short_name(template, code);
+    match lang {
+        Lang::Vi => format!("{name} {figure}"),
+        Lang::En if name == code => format!("{code} {figure}"),
+        Lang::En => format!("{code} «{name}» {figure}"),
+    }
+}
+
 /// Who stated the figures a total is made of, by (indicator, column): the
 /// first unit's name and how many units.
 type Sources = HashMap<(usize, ValueColumn), (String, usize)>;
@@ -1170,13 +1184,7 @@ fn violation(
         let sum: f64 = parts.iter().filter_map(|p| lookup(p)).sum();
         let parts_text = parts
             .iter()
-            .map(|p| {
-                format!(
-                    "{} {}",
-                    short_name(template, p),
-                    fmt(lookup(p).unwrap_or(f64::NAN))
-                )
-            })
+            .map(|p| part_words(template, p, &fmt(lookup(p).unwrap_or(f64::NAN)), lang))
             .collect::<Vec<_>>()
             .join(" + ");
         let name = short_name(template, whole);

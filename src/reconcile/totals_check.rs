@@ -938,7 +938,12 @@ impl<'a> Report<'a> {
         let listed: Vec<String> = m
             .listed
             .iter()
-            .map(|(n, v)| format!("{n} {}", self.num(m, *v)))
+            // "Phường 1: 11", not "Phường 1 11": a name ending in a
+            // number does not run into its figure.
+            .map(|(n, v)| match n.ends_with(|c: char| c.is_ascii_digit()) {
+                true => format!("{n}: {}", self.num(m, *v)),
+                false => format!("{n} {}", self.num(m, *v)),
+            })
             .collect();
         // The department's figure as it wrote it; the sum in the most
         // decimals of the figures added.
@@ -1018,7 +1023,9 @@ impl<'a> Report<'a> {
             units: &wards,
             silent: &silent,
         };
-        let f = Finding::said(Severity::Info, &said, self.lang);
+        // The office's to know: the department has nothing to fix until
+        // the wards' figures come (it gets no feedback workbook for it).
+        let f = Finding::said(Severity::Info, &said, self.lang).for_office();
         let mut f = at_row(f, self.template, sub, &first.row);
         if codes.len() > 1 {
             f.indicator = String::new();
@@ -1111,7 +1118,7 @@ mod tests {
             ),
             ("VP", "1.736", "1.763")
         );
-        assert!(f[0].message.contains("Phường 16 116"), "{}", f[0].message);
+        assert!(f[0].message.contains("Phường 16: 116"), "{}", f[0].message);
         assert!(f[0].message.contains("Chi tiết theo đơn vị"));
         subs.pop();
         subs.push(&vp_right);

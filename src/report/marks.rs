@@ -87,15 +87,15 @@ impl Mark<'_> {
         let mut findings: Vec<(std::borrow::Cow<'_, str>, &Finding)> = self
             .findings
             .iter()
-            .map(|f| (f.severity.label(lang).into(), *f))
+            .map(|f| (format!("{}: ", f.severity.label(lang)).into(), *f))
             .collect();
         findings.sort_by_key(|(_, f)| f.severity);
         // A doubt is said as what it is, not by its finding's severity: the
         // figure is marked as one to look at (a warning's mark) because an
         // error was found on a figure worked from it, not in it.
         let doubt = lang.pick(
-            "Cần xem lại (lỗi ở số liệu tính từ ô này)",
-            "To check (an error on a figure worked from this one)",
+            "Cần xem lại (lỗi ở số liệu tính từ ô này): ",
+            "Check this figure: an error was found in a figure computed from it. ",
         );
         findings.extend(
             self.doubts
@@ -104,7 +104,7 @@ impl Mark<'_> {
                 .map(|d| {
                     let label = match d.severity {
                         Severity::Error => doubt.into(),
-                        s => s.label(lang).into(),
+                        s => format!("{}: ", s.label(lang)).into(),
                     };
                     (label, *d)
                 }),
@@ -112,7 +112,7 @@ impl Mark<'_> {
         let mut parts: Vec<String> = findings
             .iter()
             .take(NOTE_FINDINGS)
-            .map(|(label, f)| format!("{label}: {}", f.message))
+            .map(|(label, f)| format!("{label}{}", f.message))
             .collect();
         let more = findings.len().saturating_sub(NOTE_FINDINGS);
         let findings_sheet = Sheet::Findings.name(lang);

@@ -2028,7 +2028,7 @@ fn findings_counts<F: std::borrow::Borrow<Finding>>(findings: &[F], lang: Lang) 
             Lang::En.count(eu, ("", "unit", "units")),
             Lang::En.count(tally.warnings, ("", "warning", "warnings")),
             Lang::En.count(wu, ("", "unit", "units")),
-            Lang::En.count(tally.infos, ("", "info", "infos")),
+            Lang::En.count(tally.infos, ("", "info item", "info items")),
         ),
     }
 }

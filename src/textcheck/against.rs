@@ -46,6 +46,9 @@ use std::path::Path;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableTotals {
     values: HashMap<String, (Option<f64>, Option<f64>)>,
+    /// The figures (code, TH or LK) the workbook marks as in error (filled
+    /// red): a total its own findings dispute.
+    disputed: HashSet<(String, ValueColumn)>,
     /// The period the title above the table names ("… — QUÝ I/2020"): a
     /// figure the prose gives for another period is not compared.
     pub period: Option<Period>,
@@ -56,8 +59,23 @@ impl TableTotals {
     pub fn from_rows(rows: impl IntoIterator<Item = (String, Option<f64>, Option<f64>)>) -> Self {
         TableTotals {
             values: rows.into_iter().map(|(c, th, lk)| (c, (th, lk))).collect(),
+            disputed: HashSet::new(),
             period: None,
         }
+    }
+
+    /// The same totals, `disputed` marked as in error in the workbook.
+    pub fn with_disputed(
+        mut self,
+        disputed: impl IntoIterator<Item = (String, ValueColumn)>,
+    ) -> Self {
+        self.disputed.extend(disputed);
+        self
+    }
+
+    /// Whether the workbook marks `column` of `code` as in error.
+    pub fn is_disputed(&self, code: &str, column: ValueColumn) -> bool {
+        self.disputed.contains(&(code.to_string(), column))
     }
 
     /// The same totals, for `period`.
@@ -107,11 +125,31 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
                 format!("no sheet «Tổng hợp» or «Summary»; sheets found: {found}"),
             ))
         })?;
-    let grid = wb.sheet(sheet).map_err(|e| {
+    let mut grid = wb.sheet(sheet).map_err(|e| {
         let (vi, _) = crate::ingest::reasons::reason_words(&e, crate::diagnostic::Lang::Vi);
         input((vi, e))
     })?;
+    // The fills of the figures: red is a figure in error (see
+    // `crate::report::marks`). None read: none taken as disputed.
+    let error_fill = match crate::report::workbook::severity_fill(Severity::Error) {
+        rust_xlsxwriter::Color::RGB(rgb) => Some(rgb),
+        _ => None,
+    };
+    let style_ids = grid.take_style_ids();
+    let styles = wb
+        .style_table()
+        .ok()
+        .map(|t| crate::ingest::styles::SheetStyles::new(t, style_ids));
     let range = grid.range();
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let in_error = |row: usize, col: usize| {
+        let (Ok(row), Ok(col)) = (u32::try_from(row), u32::try_from(col)) else {
+            return false;
+        };
+        styles
+            .as_ref()
+            .is_some_and(|st| error_fill.is_some() && st.fill(top + row, left + col) == error_fill)
+    };
     let text = |c: &Data| -> String {
         match c {
             Data::String(s) => s.trim().to_string(),
@@ -184,16 +222,24 @@ pub fn read_table(dir: &Path) -> Result<TableTotals, Fatal> {
         .flat_map(|r| r.iter())
         .find_map(|c| crate::normalize::title::summary_title_period(&text(c)));
     let mut out = Vec::new();
-    for row in rows.iter().skip(header + 1) {
+    let mut disputed = Vec::new();
+    for (r, row) in rows.iter().enumerate().skip(header + 1) {
         let code = row.first().map(&text).unwrap_or_default();
         if code.is_empty() {
             continue;
+        }
+        for (column, c) in [(ValueColumn::Th, th), (ValueColumn::Lk, Some(lk))] {
+            if c.is_some_and(|c| in_error(r, c)) {
+                disputed.push((code.clone(), column));
+            }
         }
         let th_value = th.and_then(|c| row.get(c)).and_then(number);
         let lk_value = row.get(lk).and_then(number);
         out.push((code, th_value, lk_value));
     }
-    Ok(TableTotals::from_rows(out).for_period(period))
+    Ok(TableTotals::from_rows(out)
+        .for_period(period)
+        .with_disputed(disputed))
 }
 
 /// The names to look for: folded word sequences, each of one indicator.
@@ -868,11 +914,24 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     let (th, lk) = (th.map(|v| v * scale), lk.map(|v| v * scale));
     let num = named.figure.num;
     let verdict = |v: Option<f64>| v.map(|v| judge_percent(num.value, num.decimals, (v, v)));
+    let disputed = |column| totals.is_disputed(&named.code, column);
+    // In a first quarter TH and LK are one period: the words decide
+    // («quý I» the TH, «lũy kế» the LK), and a sentence naming neither
+    // is compared with the one the table does not dispute (the TH when
+    // a unit's own TH and LK disagree and only the LK total is marked).
     let (chosen, column, other) = match named.period {
-        Named::Quarter if !first_quarter => (th, ValueColumn::Th, lk),
-        Named::FromJanuary if !first_quarter => (lk, ValueColumn::Lk, th),
+        Named::Quarter if !first_quarter || th.is_some() => (th, ValueColumn::Th, lk),
+        Named::FromJanuary if !first_quarter || lk.is_some() => (lk, ValueColumn::Lk, th),
         // Unnamed: LK when there is one, else TH.
         _ => match lk {
+            Some(_)
+                if first_quarter
+                    && th.is_some()
+                    && disputed(ValueColumn::Lk)
+                    && !disputed(ValueColumn::Th) =>
+            {
+                (th, ValueColumn::Th, lk)
+            }
             Some(_) => (lk, ValueColumn::Lk, th),
             None => (th, ValueColumn::Th, None),
         },
@@ -908,7 +967,9 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     };
     let verdicts = [verdict(chosen), verdict(other)];
     if verdicts.contains(&Some(Verdict::Consistent))
-        && (named.period == Named::Unnamed || verdict(chosen) == Some(Verdict::Consistent))
+        && (named.period == Named::Unnamed
+            || first_quarter
+            || verdict(chosen) == Some(Verdict::Consistent))
     {
         return Compared::Agrees;
     }
@@ -983,6 +1044,9 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
             code: &named.code,
             table: &table,
             quarter: column == ValueColumn::Th,
+            // The table's own figure in error: the text is not to be
+            // corrected to it.
+            disputed: disputed(column),
         }
     };
     let rounding = verdict(chosen) == Some(Verdict::Rounding);

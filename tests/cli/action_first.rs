@@ -210,7 +210,7 @@ fn the_counts_are_in_english_with_lang_en() {
     assert_eq!(status[3][1], "VP");
     assert_eq!(
         read_sheet(&book, "Findings")[0][0],
-        "5 errors (in 4 units), 2 warnings (in 1 unit), 5 infos."
+        "5 errors (in 4 units), 2 warnings (in 1 unit), 5 info items."
     );
 }
 

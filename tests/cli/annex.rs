@@ -668,6 +668,58 @@ fn a_units_own_routine_is_no_duplicate_and_near_duplicates_are_warnings() {
     assert_eq!(code, 1);
 }
 
+/// Tester CO: two tasks of one table differing only in the office they
+/// inspect read "(giống 100%)" — "nearly the same" and 100 % at once. A
+/// near-duplicate is never 100 %: the share is rounded down, at most
+/// 99 %, and the message quotes the words the two differ in. Near miss:
+/// the same task written twice is the exact duplicate (an error) with no
+/// share at all.
+#[test]
+fn a_near_duplicate_is_never_said_100_percent_alike_and_its_differing_words_are_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = "Tuyển dụng viên chức giáo dục năm 2020";
+    write_task_table(
+        dir.path(),
+        "phong-noi-vu.xlsx",
+        "PHÒNG NỘI VỤ",
+        &[
+            vec![
+                "1",
+                "Kiểm tra công tác cải cách hành chính tại Phòng Tư pháp",
+                "Quý III/2020",
+                "Phòng Nội vụ",
+                "",
+            ],
+            vec![
+                "2",
+                "Kiểm tra công tác cải cách hành chính tại Phòng Tài nguyên và Môi trường",
+                "Quý III/2020",
+                "Phòng Nội vụ",
+                "",
+            ],
+            vec!["3", same, "Quý III/2020", "Phòng Nội vụ", ""],
+            vec!["4", same, "Quý III/2020", "Phòng Nội vụ", ""],
+        ],
+        &[],
+    );
+    let (out, code, found) = run_q3(dir.path());
+    assert_eq!(code, 1);
+    let at: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f[0].as_str(), f[2].as_str()))
+        .collect();
+    assert_eq!(at, [("warning", "B5"), ("error", "B7")], "{found:?}");
+    let messages: Vec<String> = read_findings(&out.path().join("errors.json"))
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        messages[0],
+        "Nhiệm vụ «Kiểm tra công tác cải cách hành chính tại Phòng Tài nguyên và Môi trường» tại phong-noi-vu.xlsx › Sheet1 › B5 gần giống nhiệm vụ «Kiểm tra công tác cải cách hành chính tại Phòng Tư pháp» tại phong-noi-vu.xlsx › Sheet1 › B4 (giống 99%; khác ở «Tài nguyên và Môi trường» / «Tư pháp»). Hãy xem có phải một nhiệm vụ được gửi hai lần không."
+    );
+    assert!(!messages[1].contains('%'), "{}", messages[1]);
+}
+
 /// Regression: Phường 9 sent its task table twice ("p09-phuong-9.xlsx"
 /// and an identical "p09-phuong-9 (gui lai).xlsx") and the annex gave one
 /// `task-duplicate` error per task, each "agree on one lead agency". A

@@ -1136,7 +1136,7 @@ fn a_title_of_another_period_than_its_headers_is_an_error_at_the_title() {
     );
     assert_eq!(
         lines[2],
-        "Result: 1 error, 0 warnings, 0 info. Correct the errors before sending."
+        "Result: 1 error, 0 warnings, 0 info items. Correct the errors before sending."
     );
     let (code, text) = run(&file, &tpl, &["--period", "2020-Q3"]);
     assert_eq!(code, 1, "{text}");

@@ -532,6 +532,9 @@ fn check_text_against_reads_what_consolidate_writes_in_every_period_and_language
             // errors.json states figures in Vietnamese format in either
             // language.
             let (table, stated) = (vi_count(lk), vi_count(lk + 7));
+            // «Quý I/2020» names the quarter: in a first quarter its TH,
+            // the same figure as its LK.
+            let column = if period == "2020-Q1" { "TH" } else { "LK" };
             assert_eq!(
                 got,
                 vec![(
@@ -539,7 +542,7 @@ fn check_text_against_reads_what_consolidate_writes_in_every_period_and_language
                     "text-vs-table",
                     "L2",
                     "DO01",
-                    "LK",
+                    column,
                     table.as_str(),
                     stated.as_str()
                 )],
@@ -1485,4 +1488,91 @@ fn check_text_reads_a_whole_named_after_its_part_and_ranges_of_labels() {
         })
         .collect();
     assert_eq!(got, vec![("pct-mismatch", "P3", "31,82", "41,82")]);
+}
+
+/// Tester CO: «Trong quý I/2020 … đạt 60.705» was compared with the
+/// table's LK and told to follow it, while the LK total was itself red
+/// (a ward's TH and LK disagree). A sentence naming the quarter is
+/// compared with the TH, and a total the workbook marks in error is
+/// said to be so: the text is not asked to follow it. Near miss: the
+/// same sentence against a table with no error asks to correct the text.
+#[test]
+fn check_text_against_a_disputed_total_says_the_table_is_in_error() {
+    use crate::trust::{hc_rows, one_row_header, write_sheet};
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    let header = [("Thực hiện quý I", 1), ("Lũy kế", 1)];
+    let batch = |name: &str, ward1_lk: [f64; 3]| {
+        let input = dir.path().join(format!("in-{name}"));
+        std::fs::create_dir_all(&input).unwrap();
+        for (k, th, lk) in [
+            (1, [100.0, 90.0, 10.0], ward1_lk),
+            (2, [50.0, 45.0, 5.0], [50.0, 45.0, 5.0]),
+        ] {
+            write_sheet(
+                &input.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ I/2020",
+                &one_row_header(&header),
+                &hc_rows(th, Some(lk)),
+            );
+        }
+        let out = dir.path().join(format!("out-{name}"));
+        crate::checks::consolidate(&input, &out, &tpl, "2020-Q1", &[]);
+        out
+    };
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(
+        &report,
+        "Trong quý I/2020 đã giải quyết 105 hồ sơ thủ tục hành chính.\n",
+    )
+    .unwrap();
+    let against = |out: &std::path::Path, lang: &str| {
+        let assert = tonghop()
+            .args(["check-text", "--json", "--lang", lang])
+            .arg(&report)
+            .arg("--against")
+            .arg(out)
+            .assert()
+            .code(1);
+        let findings: Vec<serde_json::Value> =
+            serde_json::from_slice(&assert.get_output().stdout).unwrap();
+        findings
+            .iter()
+            .map(|f| {
+                [
+                    "severity",
+                    "code",
+                    "cell",
+                    "indicator",
+                    "column",
+                    "expected",
+                    "actual",
+                    "message",
+                ]
+                .map(|k| field(f, k).to_string())
+                .join("|")
+            })
+            .collect::<Vec<_>>()
+    };
+    // Phường 1's LK 109 (99 + 10) against its TH 100 (90 + 10): which
+    // is wrong is not known, TH 150 and LK 159 are both in dispute.
+    let disputed = batch("disputed", [109.0, 99.0, 10.0]);
+    assert_eq!(
+        against(&disputed, "vi"),
+        ["error|text-vs-table|L1|HC02|TH|150|105|Văn bản ghi 105 cho chỉ tiêu HC02, bảng tổng hợp có số thực hiện trong quý 150, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này."]
+    );
+    assert_eq!(
+        against(&disputed, "en"),
+        ["error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02; the consolidated table has 150 (this quarter), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it."]
+    );
+    // Near misses: the wards agree with themselves, or Phường 1's LK
+    // 109 alone is wrong (its parts add up to its TH 100): the quarter's
+    // TH 150 is undisputed and the text is to be corrected.
+    let plain = "error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02 but the consolidated table has 150 (this quarter): correct the text or check the table.";
+    let clean = batch("clean", [100.0, 90.0, 10.0]);
+    assert_eq!(against(&clean, "en"), [plain]);
+    let lk_alone = batch("lk-alone", [109.0, 90.0, 10.0]);
+    assert_eq!(against(&lk_alone, "en"), [plain]);
 }

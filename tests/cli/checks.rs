@@ -343,7 +343,7 @@ fn planted_mistakes_are_found_with_exact_figures_and_nothing_else() {
     let m = tm["message"].as_str().unwrap();
     assert!(
         m.contains(
-            "Phường 1 120; Phường 2 180; Phường 3 200; Phường 4 150; Phường 5 175; Phường 6 130"
+            "Phường 1: 120; Phường 2: 180; Phường 3: 200; Phường 4: 150; Phường 5: 175; Phường 6: 130"
         ),
         "{m}"
     );
@@ -2819,10 +2819,10 @@ fn a_total_mismatch_lists_the_first_communes_in_their_own_decimals() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        m.contains("là 11.890 (Xã Số 1 9.790; Xã Số 2 100; Xã Số 3 100;"),
+        m.contains("là 11.890 (Xã Số 1: 9.790; Xã Số 2: 100; Xã Số 3: 100;"),
         "{m}"
     );
-    assert!(m.contains("Xã Số 20 100; và 2 xã khác; xem trang"), "{m}");
+    assert!(m.contains("Xã Số 20: 100; và 2 xã khác; xem trang"), "{m}");
     assert!(!m.contains("Xã Số 21") && !m.contains(",000"), "{m}");
     // A figure typed with a decimal: the sum and the figures keep it.
     let dir2 = tmp.path().join("in2");
@@ -2838,7 +2838,7 @@ fn a_total_mismatch_lists_the_first_communes_in_their_own_decimals() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        m.contains("(Xã Số 1 9.790,0; Xã Số 2 100,5; Xã Số 3 100,0;"),
+        m.contains("(Xã Số 1: 9.790,0; Xã Số 2: 100,5; Xã Số 3: 100,0;"),
         "{m}"
     );
 }

@@ -102,6 +102,33 @@ fn rows_of(path: &Path) -> (u32, BTreeMap<String, u32>) {
     (header, rows)
 }
 
+/// "Wrote 2 forms …: 1 wards, 1 department": one unit is said in the
+/// singular in English; two stay plural (the near miss).
+#[test]
+fn the_english_summary_counts_one_ward_in_the_singular() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (units, out, said) in [
+        (["P05", "P.KT"], "one", "1 ward, 1 department"),
+        (["P05", "P06"], "two", "2 wards"),
+    ] {
+        let out = tmp.path().join(out);
+        let o = template(
+            &out,
+            &[
+                "--period", PERIOD, "--lang", "en", "--unit", units[0], "--unit", units[1],
+            ],
+        );
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(
+            String::from_utf8_lossy(&o.stdout).trim(),
+            format!(
+                "Wrote 2 forms for Q1 2020 (template version 2020.1) in {}: {said}.",
+                out.display()
+            )
+        );
+    }
+}
+
 #[test]
 fn the_default_templates_forms_read_back() {
     let tmp = tempfile::tempdir().unwrap();

@@ -391,9 +391,10 @@ fn a_word_document_is_left_aside_with_one_reason_and_check_refuses_it() {
         }
     }
     // `check` says it is no workbook, not its name in the sender's place
-    // with "kỳ không rõ".
+    // with "kỳ không rõ"; it exits 1: a file not checked is not ready to
+    // send (exit 0 said it was).
     let docx = input.join("huong-dan.docx");
-    let said = tonghop().arg("check").arg(&docx).assert().code(0);
+    let said = tonghop().arg("check").arg(&docx).assert().code(1);
     let said = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
     assert_eq!(
         said.lines().next().unwrap(),
@@ -405,6 +406,19 @@ fn a_word_document_is_left_aside_with_one_reason_and_check_refuses_it() {
     assert!(
         said.ends_with(
             "Kết quả: tệp không được kiểm tra (tệp là văn bản Word, không phải bảng tính Excel).\n"
+        ),
+        "{said}"
+    );
+    let said = tonghop()
+        .arg("check")
+        .arg(&docx)
+        .args(["--lang", "en"])
+        .assert()
+        .code(1);
+    let said = String::from_utf8_lossy(&said.get_output().stdout).into_owned();
+    assert!(
+        said.ends_with(
+            "Result: the file was not checked (the file is a Word document, not a spreadsheet).\n"
         ),
         "{said}"
     );

@@ -46,6 +46,43 @@ fn every_planted_mistake_is_found_at_its_cell_and_nothing_else() {
     );
 }
 
+/// The English summary said the file of unknown sender "may be theirs",
+/// which reads as the unit of another period's; it may be the missing
+/// unit's (units', when two sent nothing), as the Vietnamese says.
+#[test]
+fn the_english_summary_says_whose_a_file_of_unknown_sender_may_be() {
+    let tmp = tempfile::tempdir().unwrap();
+    let summary = |input: &std::path::Path, out: &str| {
+        let output = tonghop()
+            .arg("consolidate")
+            .arg(input)
+            .args(["--period", "2020-Q1", "--lang", "en", "--out"])
+            .arg(tmp.path().join(out))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+        stdout.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        summary(&repo().join("samples/2020-Q1"), "out"),
+        "Consolidated Q1 2020: 34 files read, 1 rejected, 2 skipped; 31 units consolidated, 1 unit missing, 1 unit's file of another period (1 file of unknown sender may be the missing unit's)."
+    );
+    // Phường 1's file taken away: two units sent nothing.
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    for entry in std::fs::read_dir(repo().join("samples/2020-Q1")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n != "phuong-01.xlsx") {
+            std::fs::copy(&path, input.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    assert_eq!(
+        summary(&input, "out2"),
+        "Consolidated Q1 2020: 33 files read, 1 rejected, 2 skipped; 30 units consolidated, 2 units missing, 1 unit's file of another period (1 file of unknown sender may be the missing units')."
+    );
+}
+
 #[test]
 fn totals_equal_the_sums_of_the_sample_figures() {
     let (tmp, output) = run_samples();

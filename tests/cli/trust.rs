@@ -202,7 +202,7 @@ fn a_format_padded_percent_states_what_was_typed() {
 
 /// The template's indicators HC02 … HC04 (both: the office states the
 /// district figure, every ward its own) in TH and LK.
-fn hc_rows(
+pub(crate) fn hc_rows(
     th: [f64; 3],
     lk: Option<[f64; 3]>,
 ) -> Vec<(&'static str, &'static str, &'static str, Vec<Cell>)> {
@@ -224,6 +224,42 @@ fn hc_rows(
         .collect()
 }
 
+/// Phường 1 and 2 with TH and LK, Phường 3 with TH alone, and the
+/// office's HC02–HC04 with its LK `office_lk` (Phường 4–6 send nothing).
+fn write_unsent_lk_batch(dir: &Path, office_lk: [f64; 3]) {
+    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
+    let th_only = [("Thực hiện quý III", 1)];
+    std::fs::create_dir_all(dir).unwrap();
+    for (k, th, lk) in [
+        (1, [100.0, 90.0, 10.0], [300.0, 280.0, 20.0]),
+        (2, [50.0, 45.0, 5.0], [150.0, 140.0, 10.0]),
+    ] {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ III/2020",
+            &one_row_header(&th_lk),
+            &hc_rows(th, Some(lk)),
+        );
+    }
+    write_sheet(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        "QUÝ III/2020",
+        &one_row_header(&th_only),
+        &hc_rows([30.0, 30.0, 0.0], None),
+    );
+    // The office's TH is the three wards' sum; its LK counts Phường
+    // 3's 90 that the tool cannot know.
+    write_sheet(
+        &dir.join("vp.xlsx"),
+        "VĂN PHÒNG HĐND VÀ UBND QUẬN",
+        "QUÝ III/2020",
+        &one_row_header(&th_lk),
+        &hc_rows([180.0, 165.0, 15.0], Some(office_lk)),
+    );
+}
+
 /// Phường 3 sent no LK column in a third quarter: its LK is unknown, not
 /// zero. The office's LK totals are not compared (one info naming Phường
 /// 3, and Phường 4 … 6, which sent nothing: the sum lacks them too), its
@@ -234,41 +270,8 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
     write_template(&tpl, "");
-    let th_lk = [("Thực hiện quý III", 1), ("Lũy kế 9 tháng", 1)];
-    let th_only = [("Thực hiện quý III", 1)];
-    let write = |dir: &Path, office_lk: [f64; 3]| {
-        std::fs::create_dir_all(dir).unwrap();
-        for (k, th, lk) in [
-            (1, [100.0, 90.0, 10.0], [300.0, 280.0, 20.0]),
-            (2, [50.0, 45.0, 5.0], [150.0, 140.0, 10.0]),
-        ] {
-            write_sheet(
-                &dir.join(format!("phuong-{k}.xlsx")),
-                &format!("UBND PHƯỜNG {k}"),
-                "QUÝ III/2020",
-                &one_row_header(&th_lk),
-                &hc_rows(th, Some(lk)),
-            );
-        }
-        write_sheet(
-            &dir.join("phuong-3.xlsx"),
-            "UBND PHƯỜNG 3",
-            "QUÝ III/2020",
-            &one_row_header(&th_only),
-            &hc_rows([30.0, 30.0, 0.0], None),
-        );
-        // The office's TH is the three wards' sum; its LK counts Phường
-        // 3's 90 that the tool cannot know.
-        write_sheet(
-            &dir.join("vp.xlsx"),
-            "VĂN PHÒNG HĐND VÀ UBND QUẬN",
-            "QUÝ III/2020",
-            &one_row_header(&th_lk),
-            &hc_rows([180.0, 165.0, 15.0], Some(office_lk)),
-        );
-    };
     let dir = tmp.path().join("in");
-    write(&dir, [540.0, 505.0, 35.0]);
+    write_unsent_lk_batch(&dir, [540.0, 505.0, 35.0]);
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["total-mismatch", "total-unchecked"]),
@@ -300,7 +303,7 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     // Near-miss the other way: 400 is below the 450 the known wards
     // already add up to.
     let dir2 = tmp.path().join("in2");
-    write(&dir2, [400.0, 505.0, 35.0]);
+    write_unsent_lk_batch(&dir2, [400.0, 505.0, 35.0]);
     let f = run(&dir2, &tmp.path().join("out2"), &tpl, "2020-Q3");
     assert_eq!(
         listed(&f, &["total-mismatch", "total-unchecked"]),
@@ -308,6 +311,53 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
             "error|total-mismatch|VP|F7|HC02|LK|≥ 450|400",
             "info|total-unchecked|VP|F8||LK||Phường 3, Phường 4, Phường 5, Phường 6",
         ]
+    );
+}
+
+/// A department whose only finding is a total not compared for want of
+/// wards' figures (`total-unchecked`) has nothing to fix: the office is
+/// told, the department gets no feedback workbook (it got one whose
+/// Findings sheet held only that info). Near miss: an office LK below
+/// what the known wards add up to is a `total-mismatch` it must fix, and
+/// its workbook lists its errors (the LK's parts add up to 540 too), not
+/// the info.
+#[test]
+fn a_department_with_only_an_unchecked_total_gets_no_feedback_workbook() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    // The catalog of the three rows the forms hold: nothing else is owed.
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,both,VP,HC02 == HC03 + HC04\n\
+         HC03,HC,Trong đó: giải quyết đúng hạn,hồ sơ,flow,both,VP,\n\
+         HC04,HC,Trong đó: giải quyết trễ hạn,hồ sơ,flow,both,VP,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    write_unsent_lk_batch(&dir, [540.0, 505.0, 35.0]);
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let vp: Vec<_> = f.iter().filter(|x| x["unit"] == "VP").collect();
+    assert_eq!(vp.len(), 1, "{vp:?}");
+    assert_eq!(vp[0]["code"], "total-unchecked");
+    assert!(!out.join("phan-hoi/VP.xlsx").exists());
+
+    let dir2 = tmp.path().join("in2");
+    write_unsent_lk_batch(&dir2, [400.0, 505.0, 35.0]);
+    let out2 = tmp.path().join("out2");
+    run(&dir2, &out2, &tpl, "2020-Q3");
+    let feedback = out2.join("phan-hoi/VP.xlsx");
+    let rows = read_sheet(&feedback, "Lỗi");
+    let listed: Vec<String> = rows[1..]
+        .iter()
+        .map(|r| format!("{}|{}|{}|{}|{}", r[2], r[5], r[7], r[8], r[9]))
+        .collect();
+    assert_eq!(
+        listed,
+        ["VP|F7|LK|HC02 = HC03 + HC04|400", "VP|F7|LK|≥ 450|400"],
+        "{rows:?}"
     );
 }
 
@@ -3661,7 +3711,7 @@ fn a_total_is_compared_with_a_swapped_wards_figures_read_as_meant() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        message.contains("ghi 42 nhưng tổng của 6 phường là 30 (Phường 1 5; Phường 2 5;")
+        message.contains("ghi 42 nhưng tổng của 6 phường là 30 (Phường 1: 5; Phường 2: 5;")
             && message.contains(
                 "Hai cột thực hiện quý và lũy kế của Phường 1 có vẻ bị ghi đổi chỗ (xem lỗi của đơn vị này)"
             )
@@ -4736,5 +4786,54 @@ fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
             "error|sum-mismatch|P01|E7|HC02|LK|HC02 == HC03 + HC04|300",
             "error|sum-mismatch|P01|E7|HC02|TH|HC02 == HC03 + HC04|200",
         ]
+    );
+}
+
+/// Tester CO: an English sum-mismatch named its parts by fragments of
+/// their Vietnamese names run into their figures ("its parts từ nguồn
+/// phát triển tự nhiên 7 + …"). In English each part is its code with
+/// its name quoted; the Vietnamese message keeps the names alone (the
+/// near miss).
+#[test]
+fn an_english_sum_mismatch_names_its_parts_by_code_and_quoted_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-1.xlsx");
+    write_sheet(
+        &file,
+        "UBND PHƯỜNG 1",
+        "QUÝ I/2020",
+        &one_row_header(&[("Thực hiện quý I", 1)]),
+        &hc_rows([100.0, 90.0, 5.0], None),
+    );
+    let message = |lang: &str| {
+        let o = tonghop()
+            .arg("check")
+            .arg(&file)
+            .args(["--json", "--lang", lang, "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1));
+        let v: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        v.iter()
+            .filter(|f| f["code"] == "sum-mismatch" && f["column"] == "TH")
+            .map(|f| {
+                format!(
+                    "{}|{}",
+                    f["column"].as_str().unwrap(),
+                    f["message"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        message("en"),
+        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (column TH) = 100 but its parts HC03 «giải quyết đúng hạn» 90 + HC04 «giải quyết trễ hạn» 5 add up to 95; the whole must equal its parts, so one of these figures is wrong. Check the whole and each part."]
+    );
+    assert_eq!(
+        message("vi"),
+        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 100 nhưng tổng các phần giải quyết đúng hạn 90 + giải quyết trễ hạn 5 = 95; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần."]
     );
 }

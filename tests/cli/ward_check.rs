@@ -463,7 +463,7 @@ fn another_wards_name_in_the_title_is_not_ready_to_send() {
     let (_, text) = check_text(&file, &tpl, &["--period", "2020-Q1", "--lang", "en"]);
     assert_eq!(
         text.lines().last().unwrap(),
-        "Result: no errors (1 warning, 0 info), but not ready to send: correct the title (or the file name) so that both name the unit sending the report, as the warning above says, then check again."
+        "Result: no errors (1 warning, 0 info items), but not ready to send: correct the title (or the file name) so that both name the unit sending the report, as the warning above says, then check again."
     );
 
     // The title naming the file's own ward: ready to send.
