@@ -5705,8 +5705,30 @@ pub(super) fn unit_scales(
     ) {
         (Some(from), Some(to)) => Some((from, to)),
         _ => measure_scales(written, catalog, abbreviations)
+            .or_else(|| measure_ratio_scales(written, catalog, abbreviations))
             .or_else(|| scaled_count(written, catalog, abbreviations)),
     }
+}
+
+/// The scales of two rates of one mass over one area ("tấn/ha" and
+/// "tạ/ha": 0,1 and 0,01 kg/m², so a yield in tấn/ha is ten times one in
+/// tạ/ha; "kg/m²" 1), when each side of both is a unit of
+/// [`MEASURES`] and the two sides measure the same things; `None` for a
+/// rate of anything else ("con/hộ", "tạ/sào").
+fn measure_ratio_scales(
+    written: &str,
+    catalog: &str,
+    abbreviations: &std::collections::BTreeMap<String, String>,
+) -> Option<(f64, f64)> {
+    let per = |unit: &str| {
+        let (top, bottom) = unit.split_once('/')?;
+        let (what_top, f_top) = measure_factor(top.trim(), abbreviations)?;
+        let (what_bottom, f_bottom) = measure_factor(bottom.trim(), abbreviations)?;
+        Some(((what_top, what_bottom), f_top / f_bottom))
+    };
+    let (a, fa) = per(written)?;
+    let (b, fb) = per(catalog)?;
+    (a == b).then_some((fa, fb))
 }
 
 /// "×1.000", "÷1.000.000": what a converted figure was multiplied by.
@@ -6541,6 +6563,20 @@ mod tests {
         assert_eq!(factor("phần nghìn", "‰"), Some(1.0));
         assert_eq!(factor("phần trăm", "%"), Some(1.0));
         assert_eq!(factor("%", "bác sĩ/vạn dân"), None);
+        // A yield of a mass over an area, in other multiples of either.
+        let near =
+            |a: &str, b: &str, x: f64| factor(a, b).is_some_and(|f| (f / x - 1.0).abs() < 1e-9);
+        assert!(near("tấn/ha", "tạ/ha", 10.0));
+        assert!(near("Tấn / ha", "tạ/ha", 10.0));
+        assert!(near("kg/ha", "tạ/ha", 0.01));
+        assert!(near("kg/m2", "tạ/ha", 100.0));
+        assert!(near("tạ/héc-ta", "tạ/ha", 1.0));
+        // Near misses: a side the tool cannot convert, or measuring
+        // another thing.
+        assert_eq!(factor("tạ/sào", "tạ/ha"), None);
+        assert_eq!(factor("tấn/tấn", "tạ/ha"), None);
+        assert_eq!(factor("con/ha", "tạ/ha"), None);
+        assert_eq!(factor("tấn", "tạ/ha"), None);
         assert!(!is_same_unit("%", "bác sĩ/vạn dân", &none));
         assert!(is_measure("%o") && is_measure("phần nghìn") && is_measure("‱"));
     }

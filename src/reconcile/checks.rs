@@ -299,10 +299,15 @@ pub fn check_single(
     out.extend(check_submission(
         sub, template, period, None, &settings, lang,
     ));
-    // A rate worked from a figure a relation disputes: that error covers it.
+    // No peers here, but a figure a slip's size off the unit's own plan
+    // and last year's (or, a flow, a hundred thousand times its CK) needs
+    // none: the outliers of one file are those.
+    let mut outliers = check_outliers(&Figures::in_memory(&[sub]), template, &settings, lang)?;
+    // A rate worked from a figure a relation or an outlier's slip
+    // disputes: that finding covers it.
     spare_disputed_rates(
         &mut out,
-        &[],
+        &outliers,
         &Figures::in_memory(&[sub]),
         &totals,
         template,
@@ -311,10 +316,6 @@ pub fn check_single(
     // A first quarter's LK that its TH and every breakdown contradict:
     // the sums it breaks are that one finding's.
     super::cumulative::drop_covered_sums(&mut out);
-    // No peers here, but a figure a slip's size off the unit's own plan
-    // and last year's (or, a flow, a hundred thousand times its CK) needs
-    // none: the outliers of one file are those.
-    let mut outliers = check_outliers(&Figures::in_memory(&[sub]), template, &settings, lang)?;
     drop_blamed(&mut outliers, &out);
     out.extend(outliers);
     Ok(out)
@@ -560,8 +561,15 @@ pub fn check_included(
     out.extend(check_department_totals(
         figures, totals, template, &known, absent, lang,
     )?);
-    // A rate worked from a figure that a relation or the wards' sum
-    // disputes: the finding on that figure covers it.
+    // A rate worked from a figure that a relation, the wards' sum or an
+    // outlier's slip (a production in kg under «tấn») disputes: the
+    // finding on that figure covers it.
+    known.extend(
+        outliers
+            .iter()
+            .filter(|f| !super::totals_check::disputes_whole_row(f))
+            .cloned(),
+    );
     spare_disputed_rates(&mut out, &known, figures, totals, template, lang)?;
     let averaged = averaged?;
     // A rate found averaged is explained by that finding: the same cell's

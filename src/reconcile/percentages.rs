@@ -223,6 +223,40 @@ enum Dispute {
     /// plan in the right unit (`DT.02 / DT.01[KH]`) right from that reading
     /// is not blamed: the row's finding covers it.
     Scaled,
+    /// A figure an `outlier` warning finds a power of ten or a kindred
+    /// unit off (a production typed in kg under «tấn», an area row in m²
+    /// under «ha»): the figure divided by that factor is a reading of it.
+    Slip(f64),
+}
+
+/// The factor an `outlier` warning `f` finds its figure off by, when its
+/// figure as written (`actual`) is a power of ten (10 at least) or a
+/// kindred unit's factor of the figure it advises (`expected`, «≈ 389,4»
+/// or «1.865»): an outlier against its peers' median says no such thing.
+fn slip_of(f: &Finding, template: &Template, lang: Lang) -> Option<f64> {
+    let locale = match lang {
+        Lang::Vi => crate::number::NumberLocale::Vi,
+        Lang::En => crate::number::NumberLocale::En,
+    };
+    let read = |t: &str| {
+        let t = t.trim().trim_start_matches('≈').trim();
+        crate::number::parse_number(t, locale)
+    };
+    let (actual, advised) = (read(&f.actual)?.value, read(&f.expected)?);
+    let expected = advised.value;
+    if actual <= 0.0 || expected <= 0.0 {
+        return None;
+    }
+    // The advice is the figure over the factor, rounded to its decimals.
+    let half = 0.5 * 10f64.powi(-i32::from(advised.decimals)) * (1.0 + 1e-9);
+    let unit = template.indicator(&f.indicator).map(|i| i.unit.as_str())?;
+    let kindred =
+        crate::normalize::submission::kindred_units(unit, &template.settings.abbreviations);
+    (1..=9)
+        .map(|k| 10f64.powi(k))
+        .flat_map(|p| [p, 1.0 / p])
+        .chain(kindred.iter().map(|&(_, k)| k))
+        .find(|&k| (actual / k - expected).abs() <= half)
 }
 
 /// The factors a money row written in another money unit may be off by:
@@ -273,6 +307,24 @@ pub fn spare_disputed_rates(
     // (file, indicator, column) → how it is disputed.
     let mut disputes: HashMap<(String, usize, ValueColumn), Vec<Dispute>> = HashMap::new();
     for f in known.iter().chain(out.iter()) {
+        if f.code == Code::Outlier && !f.file.is_empty() {
+            let Some(k) = slip_of(f, template, lang) else {
+                continue;
+            };
+            let Some(j) = template.indicator_index(&f.indicator) else {
+                continue;
+            };
+            // A whole row's warning has no column: every figure of it.
+            let columns = match ValueColumn::parse(&f.column) {
+                Some(c) => vec![c],
+                None => ValueColumn::QUANTITIES.to_vec(),
+            };
+            for c in columns {
+                let key = (f.file.clone(), j, c);
+                disputes.entry(key).or_default().push(Dispute::Slip(k));
+            }
+            continue;
+        }
         if f.severity != Severity::Error || f.file.is_empty() {
             continue;
         }
@@ -413,7 +465,7 @@ pub fn spare_disputed_rates(
         let unknown = found.iter().any(|(_, _, d)| {
             !matches!(
                 d,
-                Dispute::Total(..) | Dispute::FirstQuarter | Dispute::Scaled
+                Dispute::Total(..) | Dispute::FirstQuarter | Dispute::Scaled | Dispute::Slip(_)
             )
         });
         if column.is_percent() {
@@ -489,6 +541,15 @@ pub fn spare_disputed_rates(
                         .collect();
                     Some(((j, c), readings))
                 }
+                Dispute::Slip(k) => {
+                    let r = sub.figure(j, c)?;
+                    let w = written(template, r);
+                    let reading = Reading {
+                        interval: Interval::new(w.lo / k, w.hi / k),
+                        value: r.value / k,
+                    };
+                    Some(((j, c), vec![reading]))
+                }
                 _ => None,
             })
             .collect();
@@ -498,7 +559,10 @@ pub fn spare_disputed_rates(
             // own error asks for; none is advised from the figures as
             // written (25.000,0 % over a row in triệu đồng).
             let mut f = f;
-            if found.iter().any(|(_, _, d)| matches!(d, Dispute::Scaled)) {
+            if found
+                .iter()
+                .any(|(_, _, d)| matches!(d, Dispute::Scaled | Dispute::Slip(_)))
+            {
                 f.expected.clear();
             }
             kept.push(f);

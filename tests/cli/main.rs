@@ -53,3 +53,4 @@ mod trust;
 mod ward_check;
 mod ward_clerk;
 mod year_chain;
+mod yields;

@@ -45,7 +45,7 @@ const COLUMNS: [&str; 5] = [
 ];
 
 /// The Tổng hợp row of `code` and its cell notes, by column letter.
-fn total_notes(book: &Path, code: &str) -> Vec<(String, String)> {
+pub(crate) fn total_notes(book: &Path, code: &str) -> Vec<(String, String)> {
     let sheet = read_sheet(book, "Tổng hợp");
     let r = sheet
         .iter()
