@@ -32,7 +32,7 @@ mod reading;
 mod voice;
 
 pub use annex::{can_chi, Annexed, Holiday, ReadAs};
-pub use checks::{Checked, Compared, Percent, Points, SkipPlace, StatedBy};
+pub use checks::{Checked, Compared, Off, Percent, Points, SkipPlace, StatedBy};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
@@ -401,7 +401,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "warning",
         meaning: ("Số liệu khác xa các đơn vị cùng cấp.", "A figure far from its peers'."),
         help: ("Kiểm tra số (thừa hoặc thiếu một chữ số, sai đơn vị).", "Check it (a digit too many, a wrong unit)."),
-        example: "Phường 4 HC02 TH = 860, 10,75 times its own CK of 80, where the wards' median is 1,11 times (score 58 > 5): against its own CK about 89 would be usual (`expected` `89`); per head, the message gives the figure per 1.000 people in the indicator's unit (\"71,7 hồ sơ trên 1.000 dân (dân số 12.000)\"). See *Outliers*",
+        example: "Phường 4 HC02 TH = 860, about 9,6 times what the wards usually have (TH is usually about 1,1 times CK, its own CK is 80): about 89 would be usual (`expected` `89`); per head, the message gives the figure per 1.000 people in the indicator's unit (\"71,7 hồ sơ trên 1.000 dân (dân số 12.000)\"). A TH that a hundred or a thousand brings in line with the unit's own KH, LK and CK is told so (\"chia cho 1.000 thì được 1.239,7\", `expected` `1.239,7`). The unit's note on the row is quoted. See *Outliers*",
     },
     Entry {
         code: Code::UnitMismatch,

@@ -1033,7 +1033,7 @@ pub fn check_previous(
         // The row's note names a correction of last quarter's figures
         // ("Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)"): an LK
         // that adds up with a figure it states is the corrected one.
-        if let Some(note) = sub.notes.iter().find(|n| n.ind() == i) {
+        if let Some(note) = sub.notes.iter().find(|n| n.correction && n.ind() == i) {
             let fits = figures_in(&note.text).into_iter().find(|&(n, nd)| {
                 let half = half_of(template, i, i8::try_from(nd).unwrap_or(i8::MAX));
                 (lk.value - (n + th.value)).abs() <= slack(template, i, th, lk) + half

@@ -28,6 +28,7 @@ mod namesakes;
 mod office;
 mod one_voice;
 mod other_programs;
+mod own_row;
 mod page_breaks;
 mod periods;
 mod printed;
