@@ -710,12 +710,15 @@ pub enum Checked<'a> {
     PreviousWithoutErrors { file: &'a str, workbook: &'a str },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
-    /// the period's end.
+    /// the period's end. `breaks` (an error then): the relations the LK
+    /// breaks and the TH keeps, with the other figures ("DD.04 ≤ DD.03
+    /// (DD.03 Diện tích đất tự nhiên 13.250,60)"): the LK is the wrong one.
     StockLevel {
         unit: &'a str,
         what: &'a str,
         th: &'a str,
         lk: &'a str,
+        breaks: Option<&'a str>,
     },
     /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
     Negative {
@@ -1847,8 +1850,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::NoteCorrection { unit, what, previous, th, lk, note, corrected: Some(c), .. }, Lang::En) => format!("{unit}: {what}: LK {lk} is last quarter's corrected figure {c} plus this quarter's {th}, as the unit's note says: «{note}»; last quarter's consolidation has {previous}. The district's figure for last quarter has changed: confirm the correction with the unit and say so when the report is signed."),
         (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Ghi chú của đơn vị nói có điều chỉnh số liệu («{note}»), nhưng không số nào trong ghi chú cộng với thực hiện quý này bằng lũy kế. Hãy hỏi lại đơn vị số quý trước đã điều chỉnh và kiểm tra lũy kế."),
         (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}. The unit's note names a correction («{note}»), but no figure in it plus this quarter's makes the cumulative one. Ask the unit for last quarter's corrected figure and check LK."),
-        (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
-        (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: Some(rules) }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý). Lũy kế {lk} còn làm sai điều kiện {rules}, còn thực hiện {th} thì thỏa: số sai là lũy kế (có lẽ đã cộng dồn các quý). Hãy sửa lũy kế thành số có đến cuối kỳ."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: Some(rules) }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters). LK {lk} also breaks {rules}, which TH {th} keeps: the LK is the wrong figure (summed over the quarters, it seems). Correct the LK to the level at the period's end."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: None }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: None }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),
     }
 }

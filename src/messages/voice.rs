@@ -786,6 +786,14 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             what,
             th: "4.629",
             lk: "9.159",
+            breaks: None,
+        },
+        Checked::StockLevel {
+            unit,
+            what,
+            th: "10.420,35",
+            lk: "31.219,37",
+            breaks: Some("DD.04 ≤ DD.03 (DD.03 Diện tích đất tự nhiên 13.250,60)"),
         },
         Checked::Copied {
             unit,

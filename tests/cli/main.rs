@@ -46,6 +46,7 @@ mod short_totals;
 mod signed_sheet;
 mod small_counts;
 mod small_slips;
+mod stock_sums;
 mod trust;
 mod ward_check;
 mod ward_clerk;
