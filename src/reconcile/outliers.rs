@@ -1132,13 +1132,18 @@ fn whole_row_finding(
 }
 
 /// The unit's own note on `r`'s row (its «Ghi chú» cell), when it wrote
-/// one: a festival that drew the visitors explains the figure.
+/// one: a festival that drew the visitors explains the figure. A long
+/// note is quoted up to its first [`NOTE_CHARS`] characters.
 fn row_note<'a>(s: &'a Submission, r: &TidyRow) -> Option<&'a str> {
-    s.notes
-        .iter()
-        .find(|n| n.ind() == r.ind())
-        .map(|n| n.text.as_str())
+    let text = s.notes.iter().find(|n| n.ind() == r.ind())?.text.as_str();
+    Some(match text.char_indices().nth(NOTE_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    })
 }
+
+/// The most characters of a unit's note an outlier quotes.
+const NOTE_CHARS: usize = 200;
 
 /// A figure per head, said per 1,000 people with three significant
 /// digits or so: 71,7; 7,43; 2.686.
