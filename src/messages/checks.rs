@@ -105,23 +105,44 @@ impl Points<'_> {
 pub enum Compared<'a> {
     /// Per 1,000 people of the unit's `size` (its population): its
     /// `ratio` (in the indicator's `unit`, may be empty) where the units'
-    /// `median` is another.
+    /// usual (`median`) is another, `off` times.
     Size {
         size: &'a str,
         ratio: &'a str,
         median: &'a str,
         unit: &'a str,
+        off: Off<'a>,
     },
-    /// `ratio` times its own figure `own` of column `column` (CK, KH),
-    /// where the units' `median` ratio is another.
+    /// Against its own figure `own` of column `column` (CK, KH): `off`
+    /// times what the units usually have for it, whose figure is usually
+    /// `median` times their own in that column.
     Column {
         column: ValueColumn,
         own: &'a str,
-        ratio: &'a str,
         median: &'a str,
+        off: Off<'a>,
     },
-    /// As it is, against the units' `median`.
-    Peers { median: &'a str },
+    /// As it is, `off` times the units' usual figure (the outlier's
+    /// `usual`).
+    Peers { off: Off<'a> },
+    /// Far off its peers (`off` times their usual figure, `peers_usual`
+    /// for its size), and in line with the unit's own other figures of
+    /// the indicator (`others`: "KH 4.845,2; LK 3.729,8") once divided
+    /// (`below`: multiplied) by `times` (100, 1.000; 10.000 for m² under
+    /// «ha»: `measure`, the unit of the family of `catalog_unit` it reads
+    /// right in): a slip that the unit's own row shows, and the figure
+    /// it suggests. `zeros`: ten to a thousand times, as likely zeros or
+    /// the decimal mark typed wrong as another unit (kg under «tấn»).
+    OwnPower {
+        others: &'a str,
+        times: &'a str,
+        below: bool,
+        off: Off<'a>,
+        peers_usual: &'a str,
+        measure: Option<&'a str>,
+        zeros: bool,
+        catalog_unit: &'a str,
+    },
     /// Against the unit's own other figures of the indicator (`others`:
     /// "KH 140; CK 183"), which are in line with each other while this
     /// one is `times` off the proportion usual among the units.
@@ -152,6 +173,29 @@ pub enum Compared<'a> {
         last: &'a str,
         times: &'a str,
     },
+}
+
+/// How far a figure is off the usual one among its peers, in words a
+/// clerk reads: "about 880 times", "about 1/12 of".
+#[derive(Clone, Copy)]
+pub struct Off<'a> {
+    /// "880", "2,7": the larger over the smaller, two significant digits.
+    pub times: &'a str,
+    /// The figure is below the usual one.
+    pub below: bool,
+}
+
+impl Off<'_> {
+    /// "gấp khoảng 880 lần" / "chỉ bằng khoảng 1/12".
+    fn said(&self, lang: Lang) -> String {
+        let t = self.times;
+        match (lang, self.below) {
+            (Lang::Vi, false) => format!("gấp khoảng {t} lần"),
+            (Lang::Vi, true) => format!("chỉ bằng khoảng 1/{t}"),
+            (Lang::En, false) => format!("about {t} times"),
+            (Lang::En, true) => format!("about 1/{t} of"),
+        }
+    }
 }
 
 /// The facts of a check's finding.
@@ -673,12 +717,15 @@ pub enum Checked<'a> {
     PreviousWithoutErrors { file: &'a str, workbook: &'a str },
     /// `cumulative-mismatch` (a warning): after the first quarter,
     /// `unit`'s stock `what` states TH `th` and LK `lk`, both its level at
-    /// the period's end.
+    /// the period's end. `breaks` (an error then): the relations the LK
+    /// breaks and the TH keeps, with the other figures ("DD.04 ≤ DD.03
+    /// (DD.03 Diện tích đất tự nhiên 13.250,60)"): the LK is the wrong one.
     StockLevel {
         unit: &'a str,
         what: &'a str,
         th: &'a str,
         lk: &'a str,
+        breaks: Option<&'a str>,
     },
     /// `value-negative`: `unit`'s `what` in `column` is `value`, below 0.
     Negative {
@@ -693,8 +740,9 @@ pub enum Checked<'a> {
         to_unit: bool,
     },
     /// `outlier`: `unit`'s `what` in `column` is `value`, `compared` to
-    /// the units (`level`), robust score `score` > `threshold`; about
-    /// `usual` would be usual for its size.
+    /// the units (`level`); about `usual` would be usual for its size.
+    /// `note`: the unit's own note on the row (its «Ghi chú» cell: "Lễ
+    /// hội … thu hút khoảng 28.000 lượt khách"), quoted, when it has one.
     Outlier {
         unit: &'a str,
         what: &'a str,
@@ -702,9 +750,8 @@ pub enum Checked<'a> {
         value: &'a str,
         compared: Compared<'a>,
         level: &'a LevelWords,
-        score: &'a str,
-        threshold: &'a str,
         usual: &'a str,
+        note: Option<&'a str>,
     },
     /// `outlier` about a whole row: `unit`'s `figures` of `what` ("KH
     /// 3.905.000; TH 974.100; …") are all about `times` times `larger`
@@ -1829,8 +1876,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::NoteCorrection { unit, what, previous, th, lk, note, corrected: Some(c), .. }, Lang::En) => format!("{unit}: {what}: LK {lk} is last quarter's corrected figure {c} plus this quarter's {th}, as the unit's note says: «{note}»; last quarter's consolidation has {previous}. The district's figure for last quarter has changed: confirm the correction with the unit and say so when the report is signed."),
         (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Ghi chú của đơn vị nói có điều chỉnh số liệu («{note}»), nhưng không số nào trong ghi chú cộng với thực hiện quý này bằng lũy kế. Hãy hỏi lại đơn vị số quý trước đã điều chỉnh và kiểm tra lũy kế."),
         (Checked::NoteCorrection { unit, what, previous, th, want, lk, note, corrected: None }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}. The unit's note names a correction («{note}»), but no figure in it plus this quarter's makes the cumulative one. Ask the unit for last quarter's corrected figure and check LK."),
-        (Checked::StockLevel { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
-        (Checked::StockLevel { unit, what, th, lk }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: Some(rules) }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý). Lũy kế {lk} còn làm sai điều kiện {rules}, còn thực hiện {th} thì thỏa: số sai là lũy kế (có lẽ đã cộng dồn các quý). Hãy sửa lũy kế thành số có đến cuối kỳ."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: Some(rules) }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters). LK {lk} also breaks {rules}, which TH {th} keeps: the LK is the wrong figure (summed over the quarters, it seems). Correct the LK to the level at the period's end."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: None }, Lang::Vi) => format!("{unit}: {what} là chỉ tiêu thời điểm: thực hiện {th} và lũy kế {lk} đều là số có đến cuối kỳ báo cáo, nên phải bằng nhau (lũy kế của chỉ tiêu thời điểm không cộng dồn các quý); một trong hai số sai. Hãy kiểm tra cả hai cột."),
+        (Checked::StockLevel { unit, what, th, lk, breaks: None }, Lang::En) => format!("{unit}: {what} is a stock: TH {th} and LK {lk} are both its level at the end of the period, so they must be equal (a stock's LK is not summed over the quarters); one of them is wrong. Check both columns."),
         _ => String::new(),
     }
 }
@@ -1843,14 +1892,38 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         value: v,
         compared,
         level,
-        score: sc,
-        threshold: th,
         usual: typical,
+        note,
     } = c
     else {
         return String::new();
     };
     let units = level.units(lang);
+    // The unit's own word on the row (a festival that drew the
+    // visitors): the office weighs the figure with it.
+    let note = match (note, lang) {
+        (Some(n), Lang::Vi) => format!(" Ghi chú của đơn vị: «{n}»."),
+        (Some(n), Lang::En) => format!(" The unit's note: «{n}»."),
+        (None, _) => String::new(),
+    };
+    format!(
+        "{}{note}",
+        outlier_said(unit, what, *column, v, compared, units, typical, lang)
+    )
+}
+
+/// [`outlier`] without the unit's note.
+#[allow(clippy::too_many_arguments)]
+fn outlier_said(
+    unit: &str,
+    what: &str,
+    column: ValueColumn,
+    v: &str,
+    compared: &Compared,
+    units: &str,
+    typical: &str,
+    lang: Lang,
+) -> String {
     if let Compared::PlanAndLastYear { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, gấp khoảng {times} lần cả kế hoạch và cùng kỳ của chính đơn vị ({others}), hai số này lại khớp nhau: có thể thừa chữ số 0 hoặc ghi nhầm đơn vị; theo các số đó, con số đúng có lẽ là khoảng {typical}. Hãy kiểm tra lại với đơn vị."),
@@ -1882,6 +1955,55 @@ fn outlier(c: &Checked, lang: Lang) -> String {
             Lang::En => format!("{unit}: {what} (column {column}) is {v}, {times} times or more both the largest figure of the other {units} ({largest}; most state 0) and the unit's own ({last}): another row's figure typed into this one, a digit too many or the wrong unit, it seems. Check it with the unit."),
         };
     }
+    if let Compared::OwnPower {
+        others,
+        times,
+        below,
+        off,
+        peers_usual,
+        measure,
+        zeros,
+        catalog_unit,
+    } = compared
+    {
+        let far = off.said(lang);
+        return match lang {
+            Lang::Vi => {
+                let op = if *below { "nhân với" } else { "chia cho" };
+                let slip = match below {
+                    false => "thừa chữ số 0 hoặc đặt nhầm dấu thập phân",
+                    true => "thiếu chữ số 0 hoặc đặt nhầm dấu thập phân",
+                };
+                let why = match (*zeros, measure) {
+                    (true, Some(m)) => format!("{slip}, hoặc ghi theo {m} thay cho {catalog_unit}"),
+                    (true, None) => slip.to_string(),
+                    (false, Some(m)) => format!("ghi theo {m} thay cho {catalog_unit}"),
+                    (false, None) => "ghi nhầm đơn vị".to_string(),
+                };
+                format!("{unit}: {what} (cột {column}) ghi {v}, {far} mức thường gặp của các {units} (khoảng {peers_usual}); {op} {times} thì được {typical}, khớp với các số khác của chính đơn vị ({others}): có lẽ {why}. Con số đúng có lẽ là {typical}; hãy kiểm tra lại với đơn vị.")
+            }
+            Lang::En => {
+                let op = if *below {
+                    "multiplied by"
+                } else {
+                    "divided by"
+                };
+                let slip = match below {
+                    false => "zeros too many or a misplaced decimal mark",
+                    true => "zeros too few or a misplaced decimal mark",
+                };
+                let why = match (*zeros, measure) {
+                    (true, Some(m)) => {
+                        format!("{slip}, or written in {m} instead of {catalog_unit}")
+                    }
+                    (true, None) => slip.to_string(),
+                    (false, Some(m)) => format!("written in {m} instead of {catalog_unit}"),
+                    (false, None) => "the wrong unit".to_string(),
+                };
+                format!("{unit}: {what} (column {column}) is {v}, {far} what the {units} usually have (about {peers_usual}); {op} {times} it is {typical}, in line with the unit's own other figures ({others}): probably {why}. The figure is probably {typical}; check it with the unit.")
+            }
+        };
+    }
     if let Compared::Own { others, times } = compared {
         return match lang {
             Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, lệch khoảng {times} lần so với các số khác của chính đơn vị ({others}), trong khi các số đó khớp nhau theo tỷ lệ thường gặp ở các {units}; theo các số đó, con số thường gặp là khoảng {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
@@ -1889,34 +2011,37 @@ fn outlier(c: &Checked, lang: Lang) -> String {
         };
     }
     let (compared, usual_for) = match (compared, lang) {
-        (Compared::Size { size, ratio, median: m, unit: u }, Lang::Vi) => {
+        (Compared::Size { size, ratio, median: m, unit: u, off }, Lang::Vi) => {
             let u = if u.is_empty() { String::new() } else { format!(" {u}") };
-            (format!("tức {ratio}{u} trên 1.000 dân (dân số {size}), trong khi trung vị các {units} là {m}{u} trên 1.000 dân"), "với dân số của đơn vị, con số thường gặp là khoảng")
+            (format!("tức {ratio}{u} trên 1.000 dân (dân số {size}), {} mức thường gặp của các {units} ({m}{u} trên 1.000 dân)", off.said(lang)), "với dân số của đơn vị, con số thường gặp là khoảng".to_string())
         }
-        (Compared::Size { size, ratio, median: m, unit: u }, Lang::En) => {
+        (Compared::Size { size, ratio, median: m, unit: u, off }, Lang::En) => {
             let u = if u.is_empty() { String::new() } else { format!(" {u}") };
-            (format!("that is {ratio}{u} per 1,000 people (population {size}), where the {units}' median is {m}{u} per 1,000 people"), "for its population about")
+            (format!("that is {ratio}{u} per 1,000 people (population {size}), {} what the {units} usually have ({m}{u} per 1,000 people)", off.said(lang)), "for its population about".to_string())
         }
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::Vi) => (format!("gấp {ratio} lần số {c} của chính đơn vị ({own}), trong khi tỷ số này ở các {units} có trung vị là {m}"), "so với số {c} của đơn vị, con số thường gặp là khoảng"),
-        (Compared::Column { column: c, own, ratio, median: m }, Lang::En) => (format!("{ratio} times its own {c} ({own}), where the median ratio among the {units} is {m}"), "against its own {c} about"),
-        (Compared::Peers { median: m }, Lang::Vi) => (format!("khác xa các {units} khác (trung vị {m})"), "con số thường gặp là khoảng"),
-        (Compared::Peers { median: m }, Lang::En) => (format!("far from the other {units} (median {m})"), "about"),
+        (Compared::Column { column: c, own, median: m, off }, Lang::Vi) => (format!("{} mức thường gặp của các {units}: ở các {units}, số cột {column} thường bằng khoảng {m} lần số cột {c}, mà số {c} của chính đơn vị là {own}", off.said(lang)), format!("so với số {c} của đơn vị, con số thường gặp là khoảng")),
+        (Compared::Column { column: c, own, median: m, off }, Lang::En) => (format!("{} what the {units} usually have: among the {units}, {column} is usually about {m} times {c}, and the unit's own {c} is {own}", off.said(lang)), format!("against its own {c} about")),
+        // As written, the peers' usual is the figure expected.
+        (Compared::Peers { off, .. }, Lang::Vi) => (format!("{} mức thường gặp của các {units} (khoảng {typical})", off.said(lang)), String::new()),
+        (Compared::Peers { off, .. }, Lang::En) => (format!("{} what the {units} usually have (about {typical})", off.said(lang)), String::new()),
         (
             Compared::Own { .. }
+            | Compared::OwnPower { .. }
             | Compared::PlanAndLastYear { .. }
             | Compared::LastYearStock { .. }
             | Compared::LastYearFlow { .. }
             | Compared::AboveMostlyZero { .. },
             _,
-        ) => (String::new(), ""),
+        ) => (String::new(), String::new()),
     };
-    let usual_for = match compared_column(c) {
-        Some(col) => usual_for.replace("{c}", col.as_str()),
-        None => usual_for.to_string(),
+    let usual = match (usual_for.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Vi) => format!("; {usual_for} {typical}"),
+        (false, Lang::En) => format!("; {usual_for} {typical} would be usual"),
     };
     match lang {
-        Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared} (điểm lệch {sc} > {th}); {usual_for} {typical}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
-        Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared} (score {sc} > {th}); {usual_for} {typical} would be usual. Check it: a digit too many or too few, or the wrong unit."),
+        Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {v}, {compared}{usual}. Hãy kiểm tra lại: có thể thừa, thiếu chữ số hoặc ghi nhầm đơn vị."),
+        Lang::En => format!("{unit}: {what} (column {column}) is {v}, {compared}{usual}. Check it: a digit too many or too few, or the wrong unit."),
     }
 }
 
@@ -1979,17 +2104,6 @@ fn row_scaled(c: &Checked, lang: Lang) -> String {
             };
             format!("{unit}: {what}: the whole row ({figures}) is {off} what is usual among the other {units}{basis}, and its figures agree with each other: {why}: its {column} would be {right}. These figures go into the totals; check the whole row with the unit.")
         }
-    }
-}
-
-/// The column an outlier is compared by, when it is one.
-fn compared_column(c: &Checked) -> Option<ValueColumn> {
-    match c {
-        Checked::Outlier {
-            compared: Compared::Column { column, .. },
-            ..
-        } => Some(*column),
-        _ => None,
     }
 }
 

@@ -311,8 +311,11 @@ pub struct Submission {
     /// header row ([`crate::normalize::stamp::apply`]): one warning asks
     /// for them ([`crate::reconcile::checks::check_submission`]).
     pub columns_deleted: Vec<(ValueColumn, Location)>,
-    /// The notes of rows that name a correction of earlier figures
-    /// ([`names_correction`]): "Điều chỉnh số liệu quý I: 1235 lượt".
+    /// The rows' notes (their «Ghi chú» cells) that say something: one
+    /// naming a correction of earlier figures ([`names_correction`]:
+    /// "Điều chỉnh số liệu quý I: 1235 lượt") for the cumulative check,
+    /// any other for an outlier's warning to quote ("Lễ hội … thu hút
+    /// khoảng 28.000 lượt khách").
     pub notes: Vec<RowNote>,
     /// For a file whose sender is in doubt ([`Submission::unit_doubt`]):
     /// what reading saw that the unit decides, to work out again for the
@@ -348,13 +351,16 @@ pub struct Unsettled {
     pub blank: Vec<(usize, Location)>,
 }
 
-/// A row's note (its «Ghi chú» cell) that names a correction of earlier
-/// figures, for the cumulative check to quote.
+/// A row's note (its «Ghi chú» cell), for the cumulative check (one
+/// that names a correction of earlier figures) and the outliers to quote.
 #[derive(Clone, Debug)]
 pub struct RowNote {
     /// Index into the template's indicators.
     pub indicator: u32,
     pub text: String,
+    /// It names a correction of figures already reported
+    /// ([`names_correction`]).
+    pub correction: bool,
 }
 
 impl RowNote {
@@ -3701,10 +3707,11 @@ fn read_rows(
         if let Some(c) = layout.col(Role::Note) {
             let text = grid.shown_text(r, c);
             // Most notes are empty: nothing to fold.
-            if !text.trim().is_empty() && names_correction(&text) {
+            if !text.trim().is_empty() {
                 sub.notes.push(RowNote {
                     indicator: u32::try_from(idx).unwrap_or(u32::MAX),
                     text: text.trim().to_string(),
+                    correction: names_correction(&text),
                 });
             }
         }

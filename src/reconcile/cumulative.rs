@@ -859,23 +859,28 @@ pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>) {
     });
 }
 
-/// Drops the `sum-mismatch` findings a first quarter's LK finding stands
-/// for ([`Finding::covers`]): its TH and every breakdown of the
-/// indicator agree, so the sums its LK breaks are that one mistake, said
-/// once at the LK, and the parts (right) are not disputed.
+/// Drops the `sum-mismatch` and `relation-violated` findings an LK
+/// finding stands for ([`Finding::covers`]): a first quarter's LK that
+/// its TH and every breakdown of the indicator contradict, a stock's LK
+/// summed over the quarters that breaks a relation its TH keeps. The
+/// sums and relations its LK breaks are that one mistake, said once at
+/// the LK, and the other figures (right) are not disputed. A sum's
+/// finding stands at its whole's cell, a relation's at its first
+/// code's: the key is the unit, file, sheet, column and rule.
 pub fn drop_covered_sums(findings: &mut Vec<Finding>) {
     use crate::diagnostic::Code;
-    // Where a finding is, and a rule: (unit, file, sheet, cell, column, rule).
     let key = |f: &Finding, rule: &str| {
-        [&f.unit, &f.file, &f.sheet, &f.cell, &f.column, rule].map(|s| s.to_string())
+        [&f.unit, &f.file, &f.sheet, &f.column, rule].map(|s| s.to_string())
     };
-    let covered: std::collections::HashSet<[String; 6]> = findings
+    let covered: std::collections::HashSet<[String; 5]> = findings
         .iter()
         .flat_map(|f| f.covers.iter().map(move |r| key(f, r)))
         .collect();
     if !covered.is_empty() {
-        findings
-            .retain(|f| !(f.code == Code::SumMismatch && covered.contains(&key(f, &f.expected))));
+        findings.retain(|f| {
+            !(matches!(f.code, Code::SumMismatch | Code::RelationViolated)
+                && covered.contains(&key(f, &f.expected)))
+        });
     }
 }
 
@@ -922,21 +927,31 @@ pub fn check_lk_below_th(
 /// After the first quarter: a stock's TH and LK are both its level at the
 /// period's end (the quarter's, the half-year's, …), so they are equal;
 /// LK ≠ TH means one is wrong (a stock summed over the quarters: LK 9.159
-/// where TH 4.629). A warning at LK naming TH: nothing says which.
+/// where TH 4.629). A warning at LK naming TH: nothing says which —
+/// unless a relation of the catalog naming the stock breaks in the LK
+/// column with its LK and holds with its TH in its place (forest LK
+/// 31.219,37 = three quarters summed, above the natural area 13.250,60,
+/// where its TH 10.420,35 is not): then the LK is the wrong one, the
+/// finding is an error that says so and stands for that relation's
+/// `relation-violated` ([`Finding::covers`], [`drop_covered_sums`]),
+/// one mistake told once. A relation broken with the TH too is another
+/// mistake and keeps its own error.
 pub fn check_stock_level(sub: &Submission, template: &Template, lang: Lang) -> Vec<Finding> {
     let (_, unit_name) = unit_of(template, sub);
     th_lk(sub, template)
         .into_iter()
         .filter(|(i, ind, th, lk)| stock_level_off(template, *i, ind, th, lk))
-        .map(|(i, _, th, lk)| {
+        .map(|(i, ind, th, lk)| {
             let d = th.shown_decimals().max(lk.shown_decimals());
             let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
             let what = indicator_words(template, i);
+            let (rules, broken) = relations_broken_by_lk(sub, template, (i, &ind.code, th), lang);
             let said = Checked::StockLevel {
                 unit: &unit_name,
                 what: &what,
                 th: &e,
                 lk: &a,
+                breaks: (!broken.is_empty()).then_some(broken.as_str()),
             };
             let mut f = lk_mismatch(
                 &said,
@@ -945,10 +960,97 @@ pub fn check_stock_level(sub: &Submission, template: &Template, lang: Lang) -> V
                 "LK = TH".to_string(),
                 a.clone(),
             );
-            f.severity = Severity::Warning;
-            f
+            if rules.is_empty() {
+                f.severity = Severity::Warning;
+                f
+            } else {
+                f.covering(rules)
+            }
         })
         .collect()
+}
+
+/// The relations naming stock `code` (indicator `i`) that its LK breaks in
+/// the LK column and its TH `th`, put in its place, keeps (every other
+/// figure the LK column's, all given, within their half-units), and
+/// their words ("DD.04 ≤ DD.03 (DD.03 Diện tích đất tự nhiên
+/// 13.250,60)"): the
+/// rules as [`Finding::covers`] names them, joined by "; ".
+fn relations_broken_by_lk(
+    sub: &Submission,
+    template: &Template,
+    (i, code, th): (usize, &str, &TidyRow),
+    lang: Lang,
+) -> (Vec<String>, String) {
+    use super::relations::{relations_naming, short_name};
+    use crate::rules::expr::Cmp;
+    let (mut rules, mut said) = (Vec::new(), Vec::new());
+    for rel in relations_naming(template, code) {
+        let codes = rel.codes();
+        if !codes.contains(&code) || !rel.holds_in(ValueColumn::Lk) {
+            continue;
+        }
+        let rows: Option<Vec<(&str, usize, &TidyRow)>> = codes
+            .iter()
+            .map(|&c| {
+                let k = template.indicator_index(c)?;
+                Some((c, k, sub.figure(k, ValueColumn::Lk)?))
+            })
+            .collect();
+        let Some(rows) = rows else { continue };
+        let slack: f64 = rows
+            .iter()
+            .map(|&(_, k, r)| half_of(template, k, r.decimals))
+            .sum::<f64>()
+            + half_of(template, i, th.decimals)
+            + 1e-9;
+        let holds = |with_th: bool| {
+            let lookup = |c: &str| {
+                rows.iter().find(|(rc, _, _)| *rc == c).map(|&(_, k, r)| {
+                    if with_th && k == i {
+                        th.value
+                    } else {
+                        r.value
+                    }
+                })
+            };
+            let (Some(l), Some(r)) = (rel.left.eval(&lookup), rel.right.eval(&lookup)) else {
+                return None;
+            };
+            Some(match rel.cmp {
+                Cmp::Eq => (l - r).abs() <= slack,
+                Cmp::Le => l <= r + slack,
+                Cmp::Ge => l + slack >= r,
+            })
+        };
+        if holds(false) != Some(false) || holds(true) != Some(true) {
+            continue;
+        }
+        rules.push(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right));
+        let others: Vec<String> = rows
+            .iter()
+            .filter(|&&(_, k, _)| k != i)
+            .map(|&(c, _, r)| {
+                format!(
+                    "{c} {} {}",
+                    short_name(template, c),
+                    format_num(r.value, r.shown_decimals(), lang)
+                )
+            })
+            .collect();
+        let sign = match rel.cmp {
+            Cmp::Eq => "=",
+            Cmp::Le => "≤",
+            Cmp::Ge => "≥",
+        };
+        said.push(format!(
+            "{} {sign} {} ({})",
+            rel.left,
+            rel.right,
+            others.join("; ")
+        ));
+    }
+    (rules, said.join("; "))
 }
 
 /// Whether a stock's LK is off its TH beyond their rounding, both its
@@ -1029,7 +1131,7 @@ pub fn check_previous(
         // The row's note names a correction of last quarter's figures
         // ("Điều chỉnh số liệu quý I: 1235 lượt (đã báo 1185)"): an LK
         // that adds up with a figure it states is the corrected one.
-        if let Some(note) = sub.notes.iter().find(|n| n.ind() == i) {
+        if let Some(note) = sub.notes.iter().find(|n| n.correction && n.ind() == i) {
             let fits = figures_in(&note.text).into_iter().find(|&(n, nd)| {
                 let half = half_of(template, i, i8::try_from(nd).unwrap_or(i8::MAX));
                 (lk.value - (n + th.value)).abs() <= slack(template, i, th, lk) + half

@@ -38,7 +38,7 @@
 use super::checks::{at_row, indicator_words, CheckSettings, OutlierScale};
 use crate::diagnostic::{Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::messages::{Checked, Compared};
+use crate::messages::{Checked, Compared, Off};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{Submission, TidyRow};
@@ -308,12 +308,11 @@ pub fn check_outliers(
             let finding = outlier_finding(
                 template,
                 &words,
-                settings,
                 (scale, Some((&listed, times, expected)), Some(slip)),
                 s,
                 r,
                 (x, size),
-                (0.0, 0.0),
+                0.0,
                 lang,
             );
             found.push((g / kinds, f64::MAX / 2.0 + times, finding));
@@ -436,15 +435,37 @@ pub fn check_outliers(
             {
                 return;
             }
+            // A power of ten (a TH of 1.239.700 for 1.239,7) that brings
+            // the figure in line with the unit's own row: its own figures
+            // tell the right one better than the peers' usual.
+            if let Some((power, measure)) = own_power(&others, own, r, stock, factors, factor) {
+                let below = power < 1.0;
+                let listed = own_figures(others.iter().map(|(o, _, _)| *o), lang);
+                let finding = outlier_finding(
+                    template,
+                    &words,
+                    (
+                        scale,
+                        Some((&listed, power.max(1.0 / power), r.value / power)),
+                        Some(OwnSlip::OwnPower { below, measure }),
+                    ),
+                    s,
+                    r,
+                    (x, size),
+                    med,
+                    lang,
+                );
+                found.push((g / kinds, score, finding));
+                return;
+            }
             let finding = outlier_finding(
                 template,
                 &words,
-                settings,
                 (scale, None, None),
                 s,
                 r,
                 (x, size),
-                (med, score),
+                med,
                 lang,
             );
             // At most `outlier_max` per indicator and column, whatever the
@@ -484,12 +505,11 @@ pub fn check_outliers(
         let finding = outlier_finding(
             template,
             &words,
-            settings,
             (scale, Some((&listed, times, expected)), None),
             s,
             r,
             (x, size),
-            (med, score),
+            med,
             lang,
         );
         // Before the peers' outliers of its column: the unit's own figures
@@ -572,6 +592,14 @@ enum OwnSlip {
     LastYearStock { below: bool },
     /// A flow a hundred thousand times its last year's or more.
     LastYearFlow,
+    /// Far off its peers, and in line with its own other figures once
+    /// divided (`below`: multiplied) by a power of ten or the factor of
+    /// another unit of its family (`measure`: m² under «ha»): see
+    /// [`own_power`].
+    OwnPower {
+        below: bool,
+        measure: Option<&'static str>,
+    },
 }
 
 /// A figure (TH or LK) ten, a hundred or a thousand times its unit's own
@@ -817,6 +845,99 @@ fn off_its_own(
     (expected > 0.0).then_some((expected, times))
 }
 
+/// For a figure far off its peers and in line with none of its unit's
+/// own other figures: the factor — a hundred, a thousand, or that of
+/// another unit of its unit's family a hundred times apart or more
+/// (`factors`, see [`row_factors`]: m² under «ha»; ten times is a
+/// quarter's swing, a festival's visitors) — that brings it in line (within `factor` of the peers' usual
+/// proportions) with every one of the unit's own other figures of the
+/// indicator (`others`, two at least), the nearest of those that do,
+/// with the unit it names. A flow's TH so brought back must not pass
+/// its LK (the quarter is part of the year), nor its LK fall below its
+/// TH. A TH of 1.239.700 tấn where the commune's KH is 4.845,2, its LK
+/// 3.729,8 and its CK 3.543,4 is 1.239,7 typed with its decimal mark
+/// as a thousands dot: the peers' usual (about 1.406) is a worse guess
+/// than the unit's own row. A figure in line with none once brought
+/// back, or with its LK only because that LK carries the same slip,
+/// has none.
+fn own_power(
+    others: &[(&TidyRow, f64, f64)],
+    own: &[TidyRow],
+    r: &TidyRow,
+    stock: bool,
+    factors: &[(f64, Option<&'static str>)],
+    factor: f64,
+) -> Option<(f64, Option<&'static str>)> {
+    if others.len() < 2 {
+        return None;
+    }
+    let first = |c: ValueColumn| own.iter().find(|o| o.column == c && o.value > 0.0);
+    let within_year = |brought: f64| match (stock, r.column) {
+        (false, ValueColumn::Th) => first(ValueColumn::Lk).is_none_or(|lk| brought <= lk.value),
+        (false, ValueColumn::Lk) => first(ValueColumn::Th).is_none_or(|th| brought >= th.value),
+        _ => true,
+    };
+    // As written, in line with one of its own figures: a quarter unlike
+    // the others (a festival's visitors), not a slip the row shows.
+    if others
+        .iter()
+        .any(|&(_, _, off)| off < factor && 1.0 / off < factor)
+    {
+        return None;
+    }
+    factors
+        .iter()
+        .filter_map(|&(f, unit)| {
+            let offs: Vec<f64> = others.iter().map(|&(_, _, off)| off / f).collect();
+            let fits =
+                offs.iter().all(|&o| o < factor && 1.0 / o < factor) && within_year(r.value / f);
+            fits.then(|| (f, unit, offs.iter().map(|o| o.ln().abs()).sum::<f64>()))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|(f, unit, _)| (f, unit))
+}
+
+/// How many times apart a figure and the usual one are, as a clerk reads
+/// it ([`about`]: "880", "2,7", "9.100"), and whether the figure is the
+/// smaller.
+fn off_usual(value: f64, usual: f64, lang: Lang) -> (String, bool) {
+    let below = value < usual;
+    let t = times_off(value, usual);
+    match t.is_finite() {
+        true => (about(t, lang), below),
+        false => (String::new(), below),
+    }
+}
+
+/// A figure to two significant digits, as "about" says it: 881,7 → 880;
+/// 2,674 → 2,7; 0,2004 → 0,2.
+fn about(v: f64, lang: Lang) -> String {
+    if !v.is_finite() || v <= 0.0 {
+        return format_auto(v, 3, lang);
+    }
+    let digits = v.log10().floor() as i32;
+    let step = 10f64.powi(digits - 1);
+    let rounded = (v / step).round() * step;
+    let d = u8::try_from((1 - digits).clamp(0, 6)).unwrap_or(0);
+    format_auto(crate::rules::rounding::round_to(rounded, d), d, lang)
+}
+
+/// The decimals a figure brought back by `times` (1.239.700 ÷ 1.000)
+/// is shown with: those it was written with and those the division
+/// adds, without trailing zeros (1.239,7; 20,86).
+fn brought_back_decimals(right: f64, written: u8, times: f64) -> u8 {
+    let extra = times.log10().max(0.0).round() as u8;
+    let most = (written + extra).min(4);
+    (0..=most)
+        .find(|&k| {
+            (crate::rules::rounding::round_to(right, k)
+                - crate::rules::rounding::round_to(right, most))
+            .abs()
+                < 1e-9
+        })
+        .unwrap_or(most)
+}
+
 /// A row whose quantities (KH, TH, LK, CK) are all about the same
 /// factor (100, 1.000, or that of a unit of the row's unit's family: m²
 /// under «ha», 10.000) off their peers: see [`whole_row_off`].
@@ -967,17 +1088,11 @@ fn whole_row_finding(
     let told = r;
     let d = told.shown_decimals();
     // The figure brought back keeps the digits the division adds.
-    let extra = row.times.log10().max(0.0).round() as u8;
-    let most = (d + extra).min(4);
-    let rd = (0..=most)
-        .find(|&k| {
-            (crate::rules::rounding::round_to(row.right, k)
-                - crate::rules::rounding::round_to(row.right, most))
-            .abs()
-                < 1e-9
-        })
-        .unwrap_or(most);
-    let right = format_num(row.right, rd, lang);
+    let right = format_num(
+        row.right,
+        brought_back_decimals(row.right, d, row.times),
+        lang,
+    );
     let listed: Vec<String> = row
         .columns
         .iter()
@@ -1015,6 +1130,20 @@ fn whole_row_finding(
     f.expected(format!("≈ {right}"))
         .actual(format_num(told.value, d.min(4), lang))
 }
+
+/// The unit's own note on `r`'s row (its «Ghi chú» cell), when it wrote
+/// one: a festival that drew the visitors explains the figure. A long
+/// note is quoted up to its first [`NOTE_CHARS`] characters.
+fn row_note<'a>(s: &'a Submission, r: &TidyRow) -> Option<&'a str> {
+    let text = s.notes.iter().find(|n| n.ind() == r.ind())?.text.as_str();
+    Some(match text.char_indices().nth(NOTE_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    })
+}
+
+/// The most characters of a unit's note an outlier quotes.
+const NOTE_CHARS: usize = 200;
 
 /// A figure per head, said per 1,000 people with three significant
 /// digits or so: 71,7; 7,43; 2.686.
@@ -1061,9 +1190,8 @@ fn mostly_zero_finding(
             times: &format_num(floor, 0, lang),
         },
         level: words,
-        score: "",
-        threshold: "",
         usual: &usual,
+        note: row_note(s, r),
     };
     at_row(
         Finding::said(Severity::Warning, &said, lang),
@@ -1076,18 +1204,18 @@ fn mostly_zero_finding(
 }
 
 /// The finding for a unit's figure `r` whose scaled value `x` (per `size`)
-/// is far from the peers' median: `expected` is what the median gives for
-/// a unit of its size.
+/// is far from the peers' median `med`: `expected` is what the median
+/// gives for a unit of its size (or, off its own figures, what they
+/// suggest).
 #[allow(clippy::too_many_arguments)]
 fn outlier_finding(
     template: &Template,
     words: &crate::template::LevelWords,
-    settings: &CheckSettings,
     (scale, own_figures, slip): (OutlierScale, Option<OwnFigures>, Option<OwnSlip>),
     s: &Submission,
     r: &TidyRow,
     (x, size): (f64, f64),
-    (med, score): (f64, f64),
+    med: f64,
     lang: Lang,
 ) -> Finding {
     let unit_name = s
@@ -1109,10 +1237,14 @@ fn outlier_finding(
         }
     };
     let typical = usual_of(med * size);
-    let sc = format_num(score, 1, lang);
-    let th = format_auto(settings.outlier_threshold, 2, lang);
+    let peers_usual = typical.clone();
+    // How far off the peers' usual, in words: "gấp khoảng 880 lần".
+    let (off_times, below) = off_usual(x, med, lang);
+    let off = Off {
+        times: &off_times,
+        below,
+    };
     let what = indicator_words(template, r.ind());
-    let (ratio, m) = (format_auto(x, 3, lang), format_auto(med, 3, lang));
     let (size_auto, own) = (format_auto(size, 0, lang), format_num(size, d, lang));
     // Per head, a figure reads better per 1,000 people: "71,7 hồ sơ
     // trên 1.000 dân", not "0,072".
@@ -1122,14 +1254,18 @@ fn outlier_finding(
         .get(r.ind())
         .map(|i| i.unit.as_str())
         .unwrap_or_default();
-    // Peers are units of the same kind: "trung vị các phường", not "các
-    // phường, xã".
+    // Peers are units of the same kind: "mức thường gặp của các
+    // phường", not "các phường, xã".
     let kind = s.unit.map_or(0, |u| template.unit_kind(u));
     let words = &template.kind_words(kind, words);
     let own_times = own_figures.map(|(_, times, _)| format_num(times.round(), 0, lang));
-    let typical = match own_figures {
-        Some((_, _, expected)) => usual_of(expected),
-        None => typical,
+    let typical = match (own_figures, slip) {
+        // Brought back by a power: the digits the division adds too.
+        (Some((_, times, expected)), Some(OwnSlip::OwnPower { below: false, .. })) => {
+            format_num(expected, brought_back_decimals(expected, d, times), lang)
+        }
+        (Some((_, _, expected)), _) => usual_of(expected),
+        (None, _) => typical,
     };
     let compared = match (own_figures, &own_times) {
         (Some((others, _, _)), Some(times)) => match slip {
@@ -1143,6 +1279,16 @@ fn outlier_finding(
                 last: others,
                 times,
             },
+            Some(OwnSlip::OwnPower { below, measure }) => Compared::OwnPower {
+                others,
+                times,
+                below,
+                off,
+                peers_usual: &peers_usual,
+                measure,
+                zeros: own_figures.is_some_and(|(_, t, _)| t <= 1000.0 * (1.0 + 1e-9)),
+                catalog_unit: unit,
+            },
             None => Compared::Own { others, times },
         },
         _ => match scale {
@@ -1151,14 +1297,15 @@ fn outlier_finding(
                 ratio: &per_1000,
                 median: &median_1000,
                 unit,
+                off,
             },
             OutlierScale::Column(column) => Compared::Column {
                 column,
                 own: &own,
-                ratio: &ratio,
-                median: &m,
+                median: &about(med, lang),
+                off,
             },
-            _ => Compared::Peers { median: &m },
+            _ => Compared::Peers { off },
         },
     };
     let said = Checked::Outlier {
@@ -1168,9 +1315,8 @@ fn outlier_finding(
         value: &v,
         compared,
         level: words,
-        score: &sc,
-        threshold: &th,
         usual: &typical,
+        note: row_note(s, r),
     };
     at_row(
         Finding::said(Severity::Warning, &said, lang),
@@ -1324,7 +1470,12 @@ mod tests {
         let f = outliers(&t, &s, &raw());
         let got: Vec<&str> = f.iter().map(|x| x.unit.as_str()).collect();
         assert_eq!(got, ["P10"], "{f:?}");
-        assert!(f[0].message.contains("các thôn khác"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("gấp khoảng 11 lần mức thường gặp của các thôn (khoảng 214)"),
+            "{}",
+            f[0].message
+        );
         // A registry written without marks reads its words the same way;
         // a place whose name only looks like one ("Bàn Thạch") is none.
         let (p01, village) = (t.agency_index("P01").unwrap(), kind("P02"));
@@ -1363,7 +1514,7 @@ mod tests {
         // registry's "phường, xã".
         assert!(
             f[0].message
-                .contains("khác xa các phường khác (trung vị 101)"),
+                .contains("gấp khoảng 9,9 lần mức thường gặp của các phường (khoảng 101)"),
             "{}",
             f[0].message
         );
@@ -1604,7 +1755,13 @@ mod tests {
             })
             .collect();
         assert_eq!(got, [("P04", "TH", "89", "860")]);
-        assert!(f[0].message.contains("lần số CK"), "{}", f[0].message);
+        assert!(
+            f[0].message.contains(
+                "gấp khoảng 9,6 lần mức thường gặp của các phường: ở các phường, số cột TH thường bằng khoảng 1,1 lần số cột CK, mà số CK của chính đơn vị là 80"
+            ),
+            "{}",
+            f[0].message
+        );
         assert!(
             f[0].message
                 .contains("so với số CK của đơn vị, con số thường gặp là khoảng 89"),
