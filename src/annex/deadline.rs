@@ -425,6 +425,37 @@ impl Refusal {
     }
 }
 
+/// Whether a Tiến độ cell that is no deadline holds a task's status
+/// instead ("Đang thực hiện", "Đã hoàn thành", "HT"): words of progress,
+/// nothing else, so that the clerk is told to write when it is due.
+pub fn is_status(text: &str) -> bool {
+    const STATUS: [&str; 12] = [
+        "dang thuc hien",
+        "dang trien khai",
+        "dang lam",
+        "da thuc hien",
+        "da trien khai",
+        "da hoan thanh",
+        "hoan thanh",
+        "chua thuc hien",
+        "chua trien khai",
+        "chua hoan thanh",
+        "tiep tuc thuc hien",
+        "dang hoan thien",
+    ];
+    // Abbreviations clerks write for a status: hoàn thành, chưa hoàn
+    // thành.
+    const SHORT: [&str; 2] = ["ht", "cht"];
+    let s = simplify(text);
+    let s = s
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| matches!(c, '.' | ',' | '-' | '/' | ' '))
+        .to_string();
+    !s.is_empty() && (STATUS.contains(&s.as_str()) || SHORT.contains(&s.as_str()))
+}
+
 /// Reads a deadline; `None` when the text is not one. A form without a year
 /// takes `year`.
 pub fn parse_deadline(text: &str, year: i32) -> Option<Deadline> {

@@ -871,11 +871,129 @@ fn unknown_senders(
     out
 }
 
+/// How a task's deadline reads against `period`, if it reads.
+fn timing_of(task: &Task, period: Period) -> Option<Timing> {
+    let cell = &task.raw.deadline;
+    if cell.text.trim().is_empty() {
+        return None;
+    }
+    let deadline = match cell.serial {
+        Some(s) => deadline_of_serial(s)?,
+        None => read_deadline(&cell.text, period).ok()?.deadline,
+    };
+    Some(deadline.timing(period))
+}
+
+/// `period-mismatch` (an error), once for each file that is an earlier
+/// period's task table sent again (Sở Nội vụ's "ĐĂNG KÝ NHIỆM VỤ TRỌNG
+/// TÂM QUÝ II NĂM 2020" in the Q3 batch): every table's title names one
+/// period over before the one asked for, and most of its dated tasks fall
+/// due in that period, not in the one asked for. (A later period's table
+/// gives each task a warning, not an error: it is left as it is.) Its tasks are left out of the annex (the Q2
+/// programme has no place in the Q3 one), in place of one
+/// `deadline-out-of-period` error for each. A title alone naming another
+/// period (its deadlines in the run's) is a slip of the title, no
+/// finding; when every table of the batch names one other period,
+/// `--period` is what is wrong ([`titled_other_period`]), not the files.
+/// Returns the files left out.
+fn tables_of_other_period(
+    files: &[FileTasks],
+    skip: &BTreeSet<usize>,
+    ctx: &AnnexContext,
+    findings: &mut Vec<Finding>,
+) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    let all: Vec<&TableTitle> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !skip.contains(i))
+        .flat_map(|(_, f)| match f {
+            FileTasks::Read { titles, .. } => titles.iter().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let batch_titled_other = all.first().is_some_and(|first| {
+        first.period != ctx.period && all.iter().all(|t| t.period == first.period)
+    });
+    if batch_titled_other {
+        return out;
+    }
+    for (i, f) in files.iter().enumerate() {
+        let FileTasks::Read {
+            file,
+            tasks,
+            titles,
+            ..
+        } = f
+        else {
+            continue;
+        };
+        let Some(first) = titles.first() else {
+            continue;
+        };
+        let titled = first.period;
+        if skip.contains(&i)
+            || tasks.is_empty()
+            || !table::before(titled, ctx.period)
+            || titles.iter().any(|t| t.period != titled)
+        {
+            continue;
+        }
+        let mut dated = 0;
+        let mut within = 0;
+        for t in tasks {
+            let (Some(there), Some(here)) = (timing_of(t, titled), timing_of(t, ctx.period)) else {
+                continue;
+            };
+            dated += 1;
+            if there == Timing::Within && here != Timing::Within {
+                within += 1;
+            }
+        }
+        if within * 2 <= dated {
+            continue;
+        }
+        let sender = tasks
+            .iter()
+            .find_map(|t| t.sender)
+            .and_then(|s| ctx.template.agencies.get(s));
+        let unit = sender.map_or_else(
+            || match ctx.lang {
+                Lang::Vi => "Đơn vị".to_string(),
+                Lang::En => "The unit".to_string(),
+            },
+            |a| a.shown().into_owned(),
+        );
+        let example = first.place.to_string();
+        let said = Annexed::TableOfOtherPeriod {
+            unit: &unit,
+            file,
+            titled,
+            period: ctx.period,
+            example: &example,
+            within,
+            dated,
+            tasks: tasks.len(),
+        };
+        findings.push(
+            Finding::said(Severity::Error, &said, ctx.lang)
+                .at(&first.place)
+                .unit(sender.map(|a| a.code.clone()).unwrap_or_default())
+                .expected(ctx.period.title(ctx.lang))
+                .actual(titled.title(ctx.lang)),
+        );
+        out.insert(i);
+    }
+    out
+}
+
 /// Checks every task and groups them into the annex.
 pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut left_out = resent_tables(files, ctx, &mut findings);
     left_out.extend(unknown_senders(files, ctx, &mut findings));
+    let other = tables_of_other_period(files, &left_out, ctx, &mut findings);
+    left_out.extend(other);
     // A copy left out is not read further: what is wrong in it is wrong
     // in the copy used, and told there; a file of a sender the registry
     // lacks is told once, its tasks neither printed nor compared.
@@ -1091,6 +1209,11 @@ fn check_deadline(task: &Task, unit: &str, ctx: &AnnexContext, findings: &mut Ve
                     month,
                     year,
                     days: days_in_month(year, month),
+                },
+                Refusal::NotADeadline if deadline::is_status(&text) => Annexed::DeadlineIsStatus {
+                    deadline: &text,
+                    task: &content,
+                    period: ctx.period,
                 },
                 Refusal::NotADeadline => Annexed::DeadlineInvalid {
                     deadline: &text,

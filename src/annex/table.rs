@@ -975,6 +975,12 @@ fn periods_named(text: &str) -> Vec<Period> {
     out
 }
 
+/// Whether `a` is over before `b` begins.
+pub fn before(a: Period, b: Period) -> bool {
+    let at = |p: Period, m: u8| p.year * 12 + i32::from(m);
+    at(a, a.last_month()) < at(b, b.first_month())
+}
+
 /// Whether two periods share a month.
 fn overlap(a: Period, b: Period) -> bool {
     let at = |p: Period, m: u8| p.year * 12 + i32::from(m);

@@ -126,6 +126,14 @@ pub enum Annexed<'a> {
         task: &'a str,
         period: Period,
     },
+    /// `deadline-invalid`: the Tiến độ cell `deadline` of `task` holds a
+    /// status ("Đang thực hiện", "Đã hoàn thành", "HT"), not a deadline;
+    /// examples are given inside `period`.
+    DeadlineIsStatus {
+        deadline: &'a str,
+        task: &'a str,
+        period: Period,
+    },
     /// `deadline-invalid`: the Tiến độ cell `deadline` of `task` names a
     /// day its month lacks: `month`/`year` has only `days` days.
     DeadlineNoSuchDay {
@@ -162,6 +170,21 @@ pub enum Annexed<'a> {
         period: Period,
         tables: usize,
         example: &'a str,
+    },
+    /// `period-mismatch` (an error, once for the file): `unit` sent in
+    /// `file` the task table of `titled` (its title at `example`), not of
+    /// `period`: `within` of its `dated` tasks with a deadline fall due
+    /// in `titled`, not in `period`. Its `tasks` are left out of the
+    /// annex.
+    TableOfOtherPeriod {
+        unit: &'a str,
+        file: &'a str,
+        titled: Period,
+        period: Period,
+        example: &'a str,
+        within: usize,
+        dated: usize,
+        tasks: usize,
     },
     /// `agency-missing`: `task` names no lead agency.
     LeadMissing { task: &'a str },
@@ -238,13 +261,15 @@ impl Words for Annexed<'_> {
         match self {
             Annexed::TableNotFound { .. } => Code::TableNotFound,
             Annexed::SheetNotProgramme { .. } => Code::PeriodMismatch,
-            Annexed::DeadlineInvalid { .. } | Annexed::DeadlineNoSuchDay { .. } => {
-                Code::DeadlineInvalid
-            }
+            Annexed::DeadlineInvalid { .. }
+            | Annexed::DeadlineIsStatus { .. }
+            | Annexed::DeadlineNoSuchDay { .. } => Code::DeadlineInvalid,
             Annexed::DeadlineBefore { .. } | Annexed::DeadlineAfter { .. } => {
                 Code::DeadlineOutOfPeriod
             }
-            Annexed::TitledOtherPeriod { .. } => Code::PeriodMismatch,
+            Annexed::TitledOtherPeriod { .. } | Annexed::TableOfOtherPeriod { .. } => {
+                Code::PeriodMismatch
+            }
             Annexed::LeadMissing { .. } => Code::AgencyMissing,
             Annexed::AgencyUnknown { .. } => Code::AgencyUnknown,
             Annexed::TaskRepeated { .. } | Annexed::TaskAlike { .. } => Code::TaskDuplicate,
@@ -299,6 +324,7 @@ impl Words for Annexed<'_> {
                 }
             }
             Annexed::DeadlineInvalid { .. }
+            | Annexed::DeadlineIsStatus { .. }
             | Annexed::DeadlineNoSuchDay { .. }
             | Annexed::DeadlineBefore { .. }
             | Annexed::DeadlineAfter { .. } => deadline(self, lang),
@@ -314,6 +340,22 @@ impl Words for Annexed<'_> {
                     (Lang::Vi, n) => format!("Tiêu đề của cả {n} bảng nhiệm vụ đều ghi {tv} (như tại {example}), nhưng phụ lục đang lập cho {pv} (--period {period}): có lẽ --period chưa đúng, và các thời hạn đang được so với {pv}. Nếu đây là chương trình {tv}, hãy chạy lại với --period {titled}."),
                     (Lang::En, 1) => format!("The task table's title names {te} (at {example}), but the annex is made for {pe} (--period {period}): --period is probably wrong, and the deadlines are being compared with {pe}. If this is the programme for {te}, run again with --period {titled}."),
                     (Lang::En, n) => format!("The titles of all {n} task tables name {te} (as at {example}), but the annex is made for {pe} (--period {period}): --period is probably wrong, and the deadlines are being compared with {pe}. If this is the programme for {te}, run again with --period {titled}."),
+                }
+            }
+            Annexed::TableOfOtherPeriod {
+                unit,
+                file,
+                titled,
+                period,
+                example,
+                within,
+                dated,
+                tasks,
+            } => {
+                let (tv, pv, te, pe) = (titled.title_vi(), period.title_vi(), titled.title_en(), period.title_en());
+                match lang {
+                    Lang::Vi => format!("{unit} gửi bảng nhiệm vụ {tv}, không phải {pv}: tiêu đề ghi {tv} (tại {example}) và {within}/{dated} nhiệm vụ có thời hạn đến hạn trong {tv}, không thuộc {pv}. {tasks} nhiệm vụ của tệp {file} không được đưa vào phụ lục. Hãy đề nghị {unit} gửi bảng nhiệm vụ {pv}."),
+                    Lang::En => format!("{unit} sent the task table for {te}, not {pe}: its title names {te} (at {example}) and {within} of its {dated} dated tasks fall due in {te}, not in {pe}. {} of file {file} {} left out of the annex. Ask {unit} to send the task table for {pe}.", if *tasks == 1 { "The task".to_string() } else { format!("All {tasks} tasks") }, if *tasks == 1 { "is" } else { "are" }),
                 }
             }
             Annexed::LeadMissing { task } => match lang {
@@ -426,6 +468,14 @@ fn deadline(a: &Annexed, lang: Lang) -> String {
         (Annexed::DeadlineInvalid { deadline: text, task: content, period }, Lang::En) => {
             let [m, q, h, y, d] = examples(*period);
             format!("The deadline «{text}» of task «{content}» is not a deadline. Write it as «{m}», «{q}», «{h}», «{y}» or «{d}».")
+        }
+        (Annexed::DeadlineIsStatus { deadline: text, task: content, period }, Lang::Vi) => {
+            let [m, q, _, _, d] = examples(*period);
+            format!("Nhiệm vụ «{content}» ghi tình trạng «{text}» ở cột thời hạn: hãy ghi thời hạn hoàn thành (tháng/quý/ngày), như «{m}», «{q}» hoặc «{d}»; tình trạng thực hiện ghi ở cột ghi chú.")
+        }
+        (Annexed::DeadlineIsStatus { deadline: text, task: content, period }, Lang::En) => {
+            let [m, q, _, _, d] = examples(*period);
+            format!("Task «{content}» has the status «{text}» in the deadline column: write when it is due (month/quarter/day), as «{m}», «{q}» or «{d}»; a status goes in the notes column.")
         }
         (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::Vi) => format!("Tiến độ «{text}» của nhiệm vụ «{content}» ghi một ngày không có: tháng {month}/{year} chỉ có {days} ngày. Hãy sửa lại ngày."),
         (Annexed::DeadlineNoSuchDay { deadline: text, task: content, month, year, days }, Lang::En) => format!("The deadline «{text}» of task «{content}» names a day that does not exist: month {month}/{year} has only {days} days. Correct the date."),

@@ -2098,6 +2098,21 @@ fn annex<'a>(q2: Period, sheets: &'a [String]) -> Vec<Annexed<'a>> {
             tasks: 11,
             example: "UBND PHƯỜNG 1",
         },
+        Annexed::DeadlineIsStatus {
+            deadline: "Đang thực hiện",
+            task,
+            period: q2,
+        },
+        Annexed::TableOfOtherPeriod {
+            unit: "Phường 7",
+            file: "phuong-07 quy I-2020.xlsx",
+            titled: Period::quarter(2020, 1),
+            period: q2,
+            example: "phuong-07 quy I-2020.xlsx › Sheet1 › A4",
+            within: 3,
+            dated: 3,
+            tasks: 3,
+        },
     ]
 }
 
@@ -2351,6 +2366,8 @@ fn annexed_variant(a: &Annexed) -> usize {
         Annexed::ProgrammeResent { .. } => 11,
         Annexed::SenderUnknown { .. } => 12,
         Annexed::NoTasks { .. } => 13,
+        Annexed::DeadlineIsStatus { .. } => 14,
+        Annexed::TableOfOtherPeriod { .. } => 15,
     }
 }
 
@@ -2464,7 +2481,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Said", said.iter().map(said_variant), 48);
     covers("Checked", checked.iter().map(checked_variant), 43);
     covers("Read", read.iter().map(read_variant), 55);
-    covers("Annexed", annexed.iter().map(annexed_variant), 14);
+    covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
 

@@ -2449,3 +2449,201 @@ fn a_section_under_a_longer_name_is_printed_once_and_a_late_deadline_falls_due_a
         ]
     );
 }
+
+#[test]
+fn last_quarters_table_sent_again_is_one_error_and_its_tasks_are_left_out() {
+    // The tester's Sở Nội vụ sent its Q2 table in the Q3 batch: one
+    // deadline-out-of-period error for each task, where the office needs
+    // to hear once that the department sent the wrong quarter's table.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "SNV - CTCT quy IV-2025.xlsx",
+        "ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2025",
+        &[
+            vec![
+                "1",
+                "Tổ chức thi tuyển công chức năm 2025",
+                "Tháng 11/2025",
+                "SNV",
+                "",
+            ],
+            vec![
+                "2",
+                "Thẩm định đề án vị trí việc làm",
+                "Quý IV/2025",
+                "SNV",
+                "",
+            ],
+            vec![
+                "3",
+                "Tổng kết công tác thi đua năm 2025",
+                "Quý I/2026",
+                "SNV",
+                "",
+            ],
+        ],
+        &[],
+    );
+    // Near miss: a title naming the run's quarter with one late task
+    // keeps that task's own error.
+    write_task_table(
+        dir.path(),
+        "STC - CTCT quy I-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &[
+            vec![
+                "1",
+                "Công khai dự toán ngân sách năm 2026",
+                "Quý I/2026",
+                "STC",
+                "",
+            ],
+            vec![
+                "2",
+                "Quyết toán ngân sách năm 2024",
+                "Tháng 12/2025",
+                "STC",
+                "",
+            ],
+        ],
+        &[],
+    );
+    // Near miss: a title alone naming last quarter, the deadlines this
+    // quarter's: a slip of the title, no finding, the tasks printed.
+    write_task_table(
+        dir.path(),
+        "STP - CTCT Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ IV NĂM 2025",
+        &[
+            vec![
+                "1",
+                "Rà soát văn bản quy phạm pháp luật",
+                "Tháng 2/2026",
+                "STP",
+                "",
+            ],
+            vec!["2", "Kiểm tra công tác hộ tịch", "Quý I/2026", "STP", ""],
+        ],
+        &[],
+    );
+    let (out, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 7]> = found
+        .iter()
+        .map(|f| {
+            [
+                "severity", "code", "unit", "file", "cell", "expected", "actual",
+            ]
+            .map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            [
+                "error",
+                "period-mismatch",
+                "SNV",
+                "SNV - CTCT quy IV-2025.xlsx",
+                "A1",
+                "Quý I/2026",
+                "Quý IV/2025"
+            ],
+            [
+                "error",
+                "deadline-out-of-period",
+                "STC",
+                "STC - CTCT quy I-2026.xlsx",
+                "C5",
+                "Quý I/2026",
+                "Tháng 12/2025"
+            ],
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
+    let said = found[0]["message"].as_str().unwrap();
+    assert_eq!(
+        said,
+        "Sở Nội vụ gửi bảng nhiệm vụ Quý IV/2025, không phải Quý I/2026: tiêu đề ghi Quý IV/2025 (tại SNV - CTCT quy IV-2025.xlsx › Sheet1 › A1) và 2/3 nhiệm vụ có thời hạn đến hạn trong Quý IV/2025, không thuộc Quý I/2026. 3 nhiệm vụ của tệp SNV - CTCT quy IV-2025.xlsx không được đưa vào phụ lục. Hãy đề nghị Sở Nội vụ gửi bảng nhiệm vụ Quý I/2026."
+    );
+    let contents: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    let mut contents = contents;
+    contents.sort();
+    assert_eq!(
+        contents,
+        [
+            "Công khai dự toán ngân sách năm 2026",
+            "Kiểm tra công tác hộ tịch",
+            "Quyết toán ngân sách năm 2024",
+            "Rà soát văn bản quy phạm pháp luật",
+        ]
+    );
+}
+
+#[test]
+fn a_status_in_the_deadline_column_is_told_as_a_status() {
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "SYT - DK Q1-2026.xlsx",
+        "CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2026",
+        &[
+            vec![
+                "1",
+                "Kiểm tra khám chữa bệnh bảo hiểm y tế",
+                "Đang thực hiện",
+                "SYT",
+                "",
+            ],
+            vec![
+                "2",
+                "Tổng kết công tác y tế dự phòng",
+                "Đã hoàn thành.",
+                "SYT",
+                "",
+            ],
+            vec!["3", "Mua sắm trang thiết bị y tế", "HT", "SYT", ""],
+            // Near miss: words that are no status keep the generic message.
+            vec!["4", "Kiện toàn mạng lưới y tế cơ sở", "Sớm", "SYT", ""],
+            vec!["5", "Tiêm chủng mở rộng", "Tháng 3/2026", "SYT", ""],
+        ],
+        &[],
+    );
+    let (_, code, found) = run_province_q1(dir.path());
+    let got: Vec<[&str; 5]> = found
+        .iter()
+        .map(|f| ["severity", "code", "unit", "cell", "actual"].map(|k| f[k].as_str().unwrap()))
+        .collect();
+    let invalid = |cell, actual| ["error", "deadline-invalid", "SYT", cell, actual];
+    assert_eq!(
+        got,
+        [
+            invalid("C4", "Đang thực hiện"),
+            invalid("C5", "Đã hoàn thành."),
+            invalid("C6", "HT"),
+            invalid("C7", "Sớm"),
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(code, 1);
+    let message = |k: usize| found[k]["message"].as_str().unwrap();
+    assert_eq!(
+        message(0),
+        "Nhiệm vụ «Kiểm tra khám chữa bệnh bảo hiểm y tế» ghi tình trạng «Đang thực hiện» ở cột thời hạn: hãy ghi thời hạn hoàn thành (tháng/quý/ngày), như «Tháng 1/2026», «Quý I/2026» hoặc «31/3/2026»; tình trạng thực hiện ghi ở cột ghi chú."
+    );
+    assert!(
+        message(2).contains("ghi tình trạng «HT» ở cột thời hạn"),
+        "{}",
+        message(2)
+    );
+    assert!(
+        message(3).contains("không phải là thời hạn"),
+        "{}",
+        message(3)
+    );
+    assert!(!message(3).contains("tình trạng"), "{}", message(3));
+}
