@@ -573,7 +573,10 @@ pub fn stock_lk_as_th(
     let doubted: std::collections::BTreeSet<(usize, usize)> = known
         .iter()
         .filter(|f| {
-            f.severity == Severity::Warning
+            // A warning (which of the two is wrong is not known) or an
+            // error (a relation its TH keeps proves the LK wrong): the
+            // total takes the TH either way.
+            f.severity != Severity::Info
                 && f.code == Code::CumulativeMismatch
                 && f.column == lk_c.as_str()
                 && f.expected == "LK = TH"

@@ -116,4 +116,11 @@ fn a_stocks_lk_summed_over_the_quarters_is_told_once() {
          ≤ DD03 (DD03 Diện tích đất tự nhiên 13.250,6), còn thực hiện 10.420,35 thì thỏa: số \
          sai là lũy kế (có lẽ đã cộng dồn các quý). Hãy sửa lũy kế thành số có đến cuối kỳ."
     );
+    // The province's forest LK holds each doubted unit's TH, the error's
+    // as the warnings' (the LK the error calls wrong is not added):
+    // 5.100 + 10.420,35 + 5.300 + 5.400 + 19.000 + 5.600.
+    let sheet = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let dd04 = sheet.iter().find(|r| r[0] == "DD04").unwrap();
+    let lk: f64 = dd04[5].trim_end_matches(" (*)").parse().unwrap();
+    assert!((lk - 50_820.35).abs() < 1e-6, "{dd04:?}");
 }
