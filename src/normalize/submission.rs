@@ -2750,7 +2750,11 @@ fn headers_overrule(
     // the run's alone ("Thực hiện quý IV/2025"), or, in a run whose LK is
     // the report's own figure (the year, or its fourth quarter), an LK
     // column is ("Cả năm 2025", "Năm 2025 / Ước TH").
-    let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4));
+    // Under a title naming the run's whole year, an LK column read for
+    // the run alone names the run's months too ("Ước TH 6 tháng năm
+    // 2026" under "… NĂM 2026" in a half-year's run).
+    let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4))
+        || (stated.span == PeriodSpan::Year && stated.year == run.year);
     let naming: Vec<u32> = read
         .iter()
         .filter(|(col, v)| {
@@ -2820,8 +2824,21 @@ fn titled_period(grid: &SheetGrid, run: Option<Period>) -> Option<Period> {
 
 /// The period a title line names in a run of `run`: a quarter, months, a
 /// year, a month, or (in a half-year run) a school year's first semester.
+/// A crop season of the run's year («BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG
+/// XUÂN NĂM 2026» in a 2026-H1 run) names no period: its «năm 2026» is
+/// the season's year, not the whole year's report, and the columns say
+/// which months the figures are. A season of another year («VỤ MÙA NĂM
+/// 2025») is that year's report, another period.
 fn title_period(text: &str, run: Option<Period>) -> Option<Period> {
-    period_in(text).or_else(|| run.and_then(|r| first_semester_in(text, r)))
+    let named = period_in(text);
+    let season_of_run = |r: Period| {
+        named.is_some_and(|p| p.span == PeriodSpan::Year)
+            && crate::normalize::title::season_year_in(text) == Some(r.year)
+    };
+    if run.is_some_and(season_of_run) {
+        return None;
+    }
+    named.or_else(|| run.and_then(|r| first_semester_in(text, r)))
 }
 
 /// The first period named in the top rows of a sheet and the cell (row,

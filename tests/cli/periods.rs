@@ -1377,3 +1377,103 @@ fn a_first_semesters_report_is_another_period_in_a_half_year_run() {
         ["info|period-missing|Biểu 1|A3|2020-Q1|"]
     );
 }
+
+/// Tester CR: «BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026» over «Ước
+/// TH 6 tháng năm 2026» in a half-year's run was read as the whole year's
+/// report: a `period-mismatch` error, a `column-missing` error at the plan
+/// column (the six months are no LK of a year), the commune «sai kỳ», its
+/// figures lost. A crop season of the run's year names no period (the
+/// season's «năm 2020» is not the whole year; «2019-2020» is the season
+/// ending in 2020): the columns decide, the figures are counted. Near
+/// misses: a title naming the run's whole year over the same columns is
+/// the documented warning, counted (it was an error too); a season of
+/// last year («VỤ MÙA NĂM 2019») stays another period, out of the totals.
+#[test]
+fn a_crop_seasons_title_names_no_period_and_the_columns_decide() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ward = |k: u32, title: &str, headers: &[&str], lk: f64| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: hc(&[[200.0, 150.0, 50.0], [lk, lk - 10.0, 10.0]]),
+            }],
+        );
+    };
+    let six_months = ["Kế hoạch năm 2020", "Ước TH 6 tháng năm 2020"];
+    ward(
+        1,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2020",
+        &six_months,
+        100.0,
+    );
+    ward(
+        2,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN 2019-2020",
+        &six_months,
+        80.0,
+    );
+    ward(
+        3,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2020",
+        &six_months,
+        60.0,
+    );
+    ward(
+        4,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP VỤ MÙA NĂM 2019",
+        &["Kế hoạch vụ Mùa", "Thực hiện vụ Mùa 2019"],
+        40.0,
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-H1", &[]);
+    let mine: Vec<String> = f
+        .iter()
+        .filter(|x| ["period-mismatch", "column-missing"].contains(&x["code"].as_str().unwrap()))
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default();
+            [
+                s("severity"),
+                s("code"),
+                s("file"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            "warning|period-mismatch|phuong-3.xlsx|A3|2020-H1|2020",
+            "error|period-mismatch|phuong-4.xlsx|A3|2020-H1|2019",
+        ]
+    );
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "100");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "80");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "60");
+    assert_eq!(counted(&out, "Phường 4", "HC02", "LK"), "");
+    assert_eq!(district(&out, "HC02", "LK"), "240");
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let line = |unit: &str| {
+        status
+            .iter()
+            .find(|r| r.iter().any(|c| c == unit))
+            .map(|r| r[4].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(line("Phường 1"), "đã nộp");
+    assert_eq!(line("Phường 3"), "đã nộp");
+    assert_eq!(line("Phường 4"), "sai kỳ");
+    // `check` says the same of the season's report.
+    let text = checked(&dir.join("phuong-1.xlsx"), &tpl, "2020-H1");
+    assert!(text.contains("không có lỗi"), "{text}");
+}
