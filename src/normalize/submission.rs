@@ -1479,6 +1479,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
+    stock_lk_from_th(&columns_seen, ctx.template, &mut sub);
     year_end_without_lk(
         &columns_seen,
         ctx.period.or(period),
@@ -5019,6 +5020,45 @@ fn infer_first_quarter_lk(
             .column(ValueColumn::Lk.as_str())
             .expected("LK = TH"),
     );
+}
+
+/// A stock whose LK cell is left blank where its TH is given (the herds
+/// typed in «Thực hiện quý II/2026» only, «Lũy kế 6 tháng» empty): a
+/// stock's TH and LK are both its level at the period's end, so its LK
+/// is its TH, taken figure by figure as the unit's LK. Nothing is guessed
+/// (the level at the half-year's end is the level at its last quarter's
+/// end), so nothing is said. A flow's blank LK stays unknown, as does a
+/// stock stated at the period's start («tồn đầu kỳ»), whose TH and LK
+/// differ, and a file with no LK column at all (the run's column is
+/// missing: `column-missing` says so).
+fn stock_lk_from_th(seen: &[bool; 6], template: &Template, sub: &mut Submission) {
+    if !seen[ValueColumn::Lk.index()] {
+        return;
+    }
+    let stated: std::collections::BTreeSet<u32> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Lk)
+        .map(|r| r.indicator)
+        .collect();
+    let mut taken = std::collections::BTreeSet::new();
+    let lk: Vec<TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Th && !stated.contains(&r.indicator))
+        .filter(|r| {
+            template.indicators.get(r.ind()).is_some_and(|d| {
+                d.kind == crate::template::Kind::Stock
+                    && !crate::reconcile::cumulative::opening_level(d)
+            })
+        })
+        .filter(|r| taken.insert(r.indicator))
+        .map(|r| TidyRow {
+            column: ValueColumn::Lk,
+            ..r.clone()
+        })
+        .collect();
+    sub.rows.extend(lk);
 }
 
 /// The only plan column headed for next year ("Kế hoạch năm 2026" in a
