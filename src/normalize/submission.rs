@@ -5047,10 +5047,10 @@ fn stock_lk_from_th(seen: &[bool; 6], template: &Template, sub: &mut Submission)
         .iter()
         .filter(|r| r.column == ValueColumn::Th && !stated.contains(&r.indicator))
         .filter(|r| {
-            template.indicators.get(r.ind()).is_some_and(|d| {
-                d.kind == crate::template::Kind::Stock
-                    && !crate::reconcile::cumulative::opening_level(d)
-            })
+            template
+                .indicators
+                .get(r.ind())
+                .is_some_and(|d| d.kind == crate::template::Kind::Stock && !d.opening_level())
         })
         .filter(|r| taken.insert(r.indicator))
         .map(|r| TidyRow {
