@@ -159,6 +159,18 @@ pub struct Indicator {
     pub takes_stock: bool,
 }
 
+impl Indicator {
+    /// A stock stated at the period's start ("Đơn tồn đầu kỳ", "Số dư
+    /// đầu năm"): its TH is the level at the quarter's start and its LK
+    /// at the year's, which differ.
+    pub fn opening_level(&self) -> bool {
+        let name = fold(&self.name);
+        ["dau ky", "dau nam", "dau quy", "dau thang"]
+            .iter()
+            .any(|w| name.contains(w))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Group {
     pub code: String,

@@ -655,9 +655,14 @@ impl HeaderWords {
                 || self.has(tokens, Family::Growth);
             return (own_month && !other_kind).then_some(Role::Value(ValueColumn::Th));
         }
+        // Last year, or a span of years ending with it: a crop season
+        // of last year ("Vụ Đông Xuân 2024-2025" in a 2026 report) is
+        // the same season a year before, whatever office word ("vụ đông
+        // xuân" among the LK words) it shares with this season's column.
         let ck = self.has(tokens, Family::Ck)
             || period.is_some_and(|p| {
-                years(tokens).next().is_some() && years(tokens).all(|y| y == p.year - 1)
+                years(tokens).max() == Some(p.year - 1)
+                    && years(tokens).all(|y| y >= p.year - 2)
             })
             // Last school year in a half-year's report ("So với năm học
             // 2024-2025 (%)").
@@ -703,6 +708,11 @@ impl HeaderWords {
             return value(ValueColumn::Kh);
         }
         let lk = self.has(tokens, Family::Lk);
+        // Years all before last year's ("Vụ Đông Xuân 2023-2024" in a
+        // 2026 report) are another period's figures: never this LK.
+        if period.is_some_and(|p| years(tokens).max().is_some_and(|y| y < p.year - 1)) {
+            return None;
+        }
         let months = (0..tokens.len()).find_map(|i| months_at(tokens, i));
         if let Some(n) = months {
             return months_role(n, lk, period).map(Role::Value);

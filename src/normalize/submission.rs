@@ -1528,6 +1528,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     }
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
+    stock_lk_from_th(&columns_seen, ctx.template, &mut sub);
     year_end_without_lk(
         &columns_seen,
         ctx.period.or(period),
@@ -2790,7 +2791,11 @@ fn headers_overrule(
     // the run's alone ("Thực hiện quý IV/2025"), or, in a run whose LK is
     // the report's own figure (the year, or its fourth quarter), an LK
     // column is ("Cả năm 2025", "Năm 2025 / Ước TH").
-    let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4));
+    // Under a title naming the run's whole year, an LK column read for
+    // the run alone names the run's months too ("Ước TH 6 tháng năm
+    // 2026" under "… NĂM 2026" in a half-year's run).
+    let year_end = matches!(run.span, PeriodSpan::Year | PeriodSpan::Quarter(4))
+        || (stated.span == PeriodSpan::Year && stated.year == run.year);
     let naming: Vec<u32> = read
         .iter()
         .filter(|(col, v)| {
@@ -2860,8 +2865,21 @@ fn titled_period(grid: &SheetGrid, run: Option<Period>) -> Option<Period> {
 
 /// The period a title line names in a run of `run`: a quarter, months, a
 /// year, a month, or (in a half-year run) a school year's first semester.
+/// A crop season of the run's year («BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG
+/// XUÂN NĂM 2026» in a 2026-H1 run) names no period: its «năm 2026» is
+/// the season's year, not the whole year's report, and the columns say
+/// which months the figures are. A season of another year («VỤ MÙA NĂM
+/// 2025») is that year's report, another period.
 fn title_period(text: &str, run: Option<Period>) -> Option<Period> {
-    period_in(text).or_else(|| run.and_then(|r| first_semester_in(text, r)))
+    let named = period_in(text);
+    let season_of_run = |r: Period| {
+        named.is_some_and(|p| p.span == PeriodSpan::Year)
+            && crate::normalize::title::season_year_in(text) == Some(r.year)
+    };
+    if run.is_some_and(season_of_run) {
+        return None;
+    }
+    named.or_else(|| run.and_then(|r| first_semester_in(text, r)))
 }
 
 /// The first period named in the top rows of a sheet and the cell (row,
@@ -5123,6 +5141,45 @@ fn infer_first_quarter_lk(
             .column(ValueColumn::Lk.as_str())
             .expected("LK = TH"),
     );
+}
+
+/// A stock whose LK cell is left blank where its TH is given (the herds
+/// typed in «Thực hiện quý II/2026» only, «Lũy kế 6 tháng» empty): a
+/// stock's TH and LK are both its level at the period's end, so its LK
+/// is its TH, taken figure by figure as the unit's LK. Nothing is guessed
+/// (the level at the half-year's end is the level at its last quarter's
+/// end), so nothing is said. A flow's blank LK stays unknown, as does a
+/// stock stated at the period's start («tồn đầu kỳ»), whose TH and LK
+/// differ, and a file with no LK column at all (the run's column is
+/// missing: `column-missing` says so).
+fn stock_lk_from_th(seen: &[bool; 6], template: &Template, sub: &mut Submission) {
+    if !seen[ValueColumn::Lk.index()] {
+        return;
+    }
+    let stated: std::collections::BTreeSet<u32> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Lk)
+        .map(|r| r.indicator)
+        .collect();
+    let mut taken = std::collections::BTreeSet::new();
+    let lk: Vec<TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Th && !stated.contains(&r.indicator))
+        .filter(|r| {
+            template
+                .indicators
+                .get(r.ind())
+                .is_some_and(|d| d.kind == crate::template::Kind::Stock && !d.opening_level())
+        })
+        .filter(|r| taken.insert(r.indicator))
+        .map(|r| TidyRow {
+            column: ValueColumn::Lk,
+            ..r.clone()
+        })
+        .collect();
+    sub.rows.extend(lk);
 }
 
 /// The only plan column headed for next year ("Kế hoạch năm 2026" in a

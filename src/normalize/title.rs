@@ -881,6 +881,25 @@ pub fn first_semester_in(text: &str, run: Period) -> Option<Period> {
     })
 }
 
+/// The year of the crop season a title line names: «VỤ ĐÔNG XUÂN NĂM
+/// 2026», «vụ Đông Xuân 2025-2026» (the season ending in 2026), «vụ Hè
+/// Thu 2026», «vụ Mùa năm 2026». A season is not a period: its year is
+/// not the whole year's report («NĂM 2026»), and the columns say which
+/// months the figures are.
+pub fn season_year_in(text: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        Regex::new(
+            r"\bvu (?:dong xuan|he thu|thu dong|xuan he|he|mua|chiem|xuan|dong)(?: nam)? ((?:19|20)\d{2})(?: ((?:19|20)\d{2}))?\b",
+        )
+        .expect("invariant: the season pattern is valid")
+    });
+    let f = fold(text);
+    let c = re.captures(&f)?;
+    c.get(2).or_else(|| c.get(1))?.as_str().parse().ok()
+}
+
 /// The period a title of «Tổng hợp» names, as
 /// [`crate::outputs::summary_title`] writes it in either language (the
 /// English words first: a Vietnamese reading of "… — Q2 2020" could take
@@ -1210,6 +1229,21 @@ mod tests {
             "Học kỳ I năm học 2025-2026 (tháng 9/2025 – 1/2026)"
         );
         assert!(!h1.same_report_as(&semester));
+    }
+
+    #[test]
+    fn a_crop_season_names_its_year_not_a_period() {
+        for (text, want) in [
+            ("BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026", Some(2026)),
+            ("Báo cáo vụ Đông Xuân 2025-2026", Some(2026)),
+            ("BÁO CÁO VỤ ĐÔNG XUÂN NĂM 2025 - 2026", Some(2026)),
+            ("Kết quả sản xuất vụ Hè Thu 2026", Some(2026)),
+            ("BÁO CÁO SẢN XUẤT NÔNG NGHIỆP VỤ MÙA NĂM 2025", Some(2025)),
+            ("BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2026", None),
+            ("Diện tích gieo trồng lúa vụ Đông Xuân", None),
+        ] {
+            assert_eq!(season_year_in(text), want, "{text}");
+        }
     }
 
     #[test]

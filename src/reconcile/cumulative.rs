@@ -1073,10 +1073,7 @@ pub(super) fn stock_level_off(
 /// năm"): its TH is the level at the quarter's start and its LK at the
 /// year's, which differ.
 pub(crate) fn opening_level(ind: &Indicator) -> bool {
-    let name = fold(&ind.name);
-    ["dau ky", "dau nam", "dau quy", "dau thang"]
-        .iter()
-        .any(|w| name.contains(w))
+    ind.opening_level()
 }
 
 /// From the second quarter: for flows, LK = previous LK + TH. When the

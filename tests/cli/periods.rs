@@ -1649,3 +1649,206 @@ fn a_column_left_blank_for_one_cause_is_told_once() {
     let hc02 = summary.iter().find(|r| r[0] == "HC02").unwrap();
     assert_eq!((hc02[4].as_str(), hc02[5].as_str()), ("", ""));
 }
+
+/// Tester CR: «BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026» over «Ước
+/// TH 6 tháng năm 2026» in a half-year's run was read as the whole year's
+/// report: a `period-mismatch` error, a `column-missing` error at the plan
+/// column (the six months are no LK of a year), the commune «sai kỳ», its
+/// figures lost. A crop season of the run's year names no period (the
+/// season's «năm 2020» is not the whole year; «2019-2020» is the season
+/// ending in 2020): the columns decide, the figures are counted. Near
+/// misses: a title naming the run's whole year over the same columns is
+/// the documented warning, counted (it was an error too); a season of
+/// last year («VỤ MÙA NĂM 2019») stays another period, out of the totals.
+#[test]
+fn a_crop_seasons_title_names_no_period_and_the_columns_decide() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ward = |k: u32, title: &str, headers: &[&str], lk: f64| {
+        write_book(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: hc(&[[200.0, 150.0, 50.0], [lk, lk - 10.0, 10.0]]),
+            }],
+        );
+    };
+    let six_months = ["Kế hoạch năm 2020", "Ước TH 6 tháng năm 2020"];
+    ward(
+        1,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2020",
+        &six_months,
+        100.0,
+    );
+    ward(
+        2,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN 2019-2020",
+        &six_months,
+        80.0,
+    );
+    ward(
+        3,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2020",
+        &six_months,
+        60.0,
+    );
+    ward(
+        4,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP VỤ MÙA NĂM 2019",
+        &["Kế hoạch vụ Mùa", "Thực hiện vụ Mùa 2019"],
+        40.0,
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-H1", &[]);
+    let mine: Vec<String> = f
+        .iter()
+        .filter(|x| ["period-mismatch", "column-missing"].contains(&x["code"].as_str().unwrap()))
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default();
+            [
+                s("severity"),
+                s("code"),
+                s("file"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            "warning|period-mismatch|phuong-3.xlsx|A3|2020-H1|2020",
+            "error|period-mismatch|phuong-4.xlsx|A3|2020-H1|2019",
+        ]
+    );
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "100");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "80");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "60");
+    assert_eq!(counted(&out, "Phường 4", "HC02", "LK"), "");
+    assert_eq!(district(&out, "HC02", "LK"), "240");
+    let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let line = |unit: &str| {
+        status
+            .iter()
+            .find(|r| r.iter().any(|c| c == unit))
+            .map(|r| r[4].clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(line("Phường 1"), "đã nộp");
+    assert_eq!(line("Phường 3"), "đã nộp");
+    assert_eq!(line("Phường 4"), "sai kỳ");
+    // `check` says the same of the season's report.
+    let text = checked(&dir.join("phuong-1.xlsx"), &tpl, "2020-H1");
+    assert!(text.contains("không có lỗi"), "{text}");
+}
+
+/// Tester CR: an office whose template counts «vụ đông xuân» among its LK
+/// words, and a commune's table with this season («Vụ Đông Xuân
+/// 2019-2020» in a 2020 run) beside last season («Vụ Đông Xuân
+/// 2018-2019»): last season's column was read as LK, last year's figures
+/// summed, a wrong «TH and LK swapped» error and a %KH error. A header
+/// naming a span of years ending the year before the report's is CK
+/// (README: the year before the report's is CK), whatever office word it
+/// shares with this season's column; one naming older years is another
+/// period's, never LK. Near miss: the commune sending this season's
+/// column alone keeps it as LK by the office's word.
+#[test]
+fn last_seasons_column_is_ck_though_an_office_lk_word_names_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let lk_line = r#"LK = ["lũy kế", "luỹ kế", "lk", "cộng dồn", "từ đầu năm", "đến nay"]"#;
+    assert!(toml.contains(lk_line));
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replace(
+            lk_line,
+            r#"LK = ["lũy kế", "luỹ kế", "lk", "cộng dồn", "từ đầu năm", "đến nay", "vụ đông xuân"]"#,
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN 2019-2020 VÀ 6 THÁNG ĐẦU NĂM 2020";
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Kế hoạch năm 2020",
+                "Vụ Đông Xuân 2019-2020",
+                "Vụ Đông Xuân 2018-2019",
+            ],
+            rows: hc(&[
+                [200.0, 150.0, 50.0],
+                [100.0, 90.0, 10.0],
+                [60.0, 50.0, 10.0],
+            ]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Kế hoạch năm 2020",
+                "Vụ Đông Xuân 2019-2020",
+                "Cùng kỳ năm trước",
+            ],
+            rows: hc(&[[100.0, 80.0, 20.0], [70.0, 60.0, 10.0], [50.0, 40.0, 10.0]]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-3.xlsx"),
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Kế hoạch năm 2020",
+                "Vụ Đông Xuân 2019-2020",
+                "Vụ Đông Xuân 2017-2018",
+                "Cùng kỳ năm trước",
+            ],
+            rows: hc(&[
+                [100.0, 80.0, 20.0],
+                [50.0, 40.0, 10.0],
+                [30.0, 20.0, 10.0],
+                [25.0, 20.0, 5.0],
+            ]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-H1", &[]);
+    let errors: Vec<String> = f
+        .iter()
+        .filter(|x| x["severity"] == "error" && x["code"] != "submission-missing")
+        .map(|x| format!("{}|{}|{}", x["code"], x["file"], x["cell"]))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(listed(&f, &["cumulative-mismatch"]).is_empty());
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "100");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "70");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "LK"), "50");
+    assert_eq!(district(&out, "HC02", "LK"), "220");
+    // Last season's 60, with the others' «Cùng kỳ năm trước»; the older
+    // season is no column of the report.
+    assert_eq!(district(&out, "HC02", "CK"), "135");
+    assert_eq!(
+        listed(&f, &["column-ignored"]),
+        ["info|column-ignored|Biểu 1|G6||Vụ Đông Xuân 2017-2018"]
+    );
+}

@@ -4205,6 +4205,136 @@ fn a_stocks_th_total_takes_the_lk_of_a_unit_without_th() {
     assert_eq!(cell("HC02", "LK"), "80");
 }
 
+/// Tester CR: Xã Thạnh Mỹ typed its herds (stocks) in «Thực hiện quý
+/// II/2026» and left «Lũy kế 6 tháng» blank: the LK totals of the four
+/// herds were printed `(*)` «chưa gồm số của Xã Thạnh Mỹ … Hãy xin đơn vị
+/// bổ sung» and their %KH not worked out, with nothing on the commune's
+/// line. A stock's TH and LK are both its level at the period's end: its
+/// blank LK beside its TH is its TH, counted without a mark, a footnote
+/// or a finding. Near misses: a flow's blank LK (HC02) and that of a
+/// stock stated at the period's start (TT04 «Đơn tồn đầu kỳ») stay
+/// unknown, their LK totals marked `(*)` naming Phường 2.
+#[test]
+fn a_stocks_blank_lk_beside_its_th_is_its_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         HC02,HC,Hồ sơ thủ tục hành chính đã giải quyết,hồ sơ,flow,ward,VP,\n\
+         TT04,HC,Đơn tồn đầu kỳ,đơn,stock,ward,VP,\n\
+         TT06,HC,Số hộ kinh doanh đang hoạt động,hộ,stock,ward,VP,\n\
+         TT07,HC,Số hộ kinh doanh có đăng ký thuế,hộ,stock,ward,VP,TT07 <= TT06\n",
+    )
+    .unwrap();
+    let names = [
+        ("HC02", "Hồ sơ thủ tục hành chính đã giải quyết", "hồ sơ"),
+        ("TT04", "Đơn tồn đầu kỳ", "đơn"),
+        ("TT06", "Số hộ kinh doanh đang hoạt động", "hộ"),
+        ("TT07", "Số hộ kinh doanh có đăng ký thuế", "hộ"),
+    ];
+    let rows = |kh: [f64; 4], th: [f64; 4], lk: Option<[f64; 4]>| {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, (code, name, unit))| {
+                let lk = lk.map_or(E, |l| N(l[i], None));
+                (
+                    *code,
+                    *name,
+                    *unit,
+                    vec![N(kh[i], None), N(th[i], None), lk],
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let header = [
+        ("Kế hoạch năm", 1),
+        ("Thực hiện quý II", 1),
+        ("Lũy kế 6 tháng", 1),
+    ];
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&header),
+        &rows(
+            [400.0, 20.0, 700.0, 500.0],
+            [100.0, 12.0, 400.0, 300.0],
+            Some([210.0, 15.0, 400.0, 300.0]),
+        ),
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&header),
+        &rows([200.0, 10.0, 300.0, 250.0], [80.0, 9.0, 250.0, 200.0], None),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-H1");
+    let units: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["unit"] == "P02" && x["severity"] != "info")
+        .collect();
+    assert!(units.is_empty(), "{units:?}");
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let row_of = |code: &str| {
+        sheet
+            .iter()
+            .position(|row| row.first().is_some_and(|c| c == code))
+            .unwrap()
+    };
+    // Columns: Mã, Chỉ tiêu, ĐVT, KH, TH, LK, CK, %KH, …
+    let figure = |code: &str, c: usize| sheet[row_of(code)][c].clone();
+    assert_eq!(figure("TT06", 5), "650");
+    assert_eq!(figure("TT07", 5), "500");
+    assert_eq!(figure("TT06", 7), "65");
+    assert_eq!(figure("TT07", 7), (500.0f64 / 750.0 * 100.0).to_string());
+    // The near misses: the flow's and the opening level's LK lack Phường 2.
+    assert_eq!(figure("HC02", 5), "210");
+    assert_eq!(figure("TT04", 5), "15");
+    let part = "xl/worksheets/sheet1.xml";
+    let signed = |code: &str| {
+        let a1 = format!("F{}", row_of(code) + 1);
+        crate::common::cell_style(&book, part, &a1)
+            .num_format
+            .contains("(*)")
+    };
+    assert!(!signed("TT06") && !signed("TT07"));
+    assert!(signed("HC02") && signed("TT04"));
+    let notes: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.contains("Phường 2"))
+        .collect();
+    assert!(
+        notes
+            .iter()
+            .all(|t| !t.contains("TT06") && !t.contains("TT07")),
+        "{notes:?}"
+    );
+    assert!(notes.iter().any(|t| t.contains("HC02")), "{notes:?}");
+    // Chi tiết: Phường 2's LK of a stock is its level; of a flow, blank.
+    let detail = read_sheet(&book, "Chi tiết theo đơn vị");
+    let unit_col = detail[0].iter().position(|h| h == "Phường 2").unwrap();
+    let cell = |code: &str, column: &str| {
+        let row = detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .unwrap();
+        row[unit_col].clone()
+    };
+    assert_eq!(cell("TT06", "LK"), "250");
+    assert_eq!(cell("TT07", "LK"), "200");
+    assert_eq!(cell("HC02", "LK"), "");
+    assert_eq!(cell("TT04", "LK"), "");
+}
+
 /// Tester CE: 12 `unit-mismatch` warnings, one per commune, for «Nhóm,
 /// lớp» in the unit cell of «Số nhóm, lớp mầm non», whose catalog unit is
 /// «lớp»: the form's usual unit for nurseries (groups and classes), which
