@@ -471,12 +471,19 @@ fn columns_lacking(
             .iter()
             .any(|f| f.code == Code::ColumnMissing && f.column == c.as_str())
     };
+    // A file whose title and columns name other periods has its error:
+    // the columns it lacks for the run's period are that error's.
+    let period_doubt = sub
+        .findings
+        .iter()
+        .any(|f| f.code == Code::PeriodMismatch && f.severity == Severity::Error);
     let mut missing: Vec<(ValueColumn, crate::diagnostic::Location, bool)> = sub
         .columns_deleted
         .iter()
-        .filter(|(c, _, _)| !told(*c))
+        .filter(|(c, _, form)| !told(*c) && (*form || !period_doubt))
         .cloned()
         .collect();
+    let more = if period_doubt { &[] } else { more };
     let header = sub.headers.first().map(|h| {
         crate::diagnostic::Location::cell(
             sub.file.clone(),
