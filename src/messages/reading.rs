@@ -98,9 +98,15 @@ pub enum Read<'a> {
     /// template, and its table lacks `columns` («CK (cùng kỳ năm
     /// trước)»), which the form has: deleted. The totals of those columns
     /// (and the percents worked from them) lack the unit.
+    ///
+    /// When `form` is false the file is not a stamped form: its table
+    /// lacks columns the template asks for (an LK in a second or third
+    /// quarter, whose LK is the half-year's or nine months' figure; a KH
+    /// or CK other units of the batch gave), not said to be deleted.
     ColumnsDeleted {
         unit: &'a str,
         columns: &'a [ValueColumn],
+        form: bool,
     },
     /// `value-invalid` (an error; info for a percent or a rate): `cell` of
     /// `code` holds the formula `formula`, whose result is the text
@@ -816,20 +822,28 @@ fn table(r: &Read, lang: Lang) -> String {
             let n = lang.count(*count, ("", "figure cell", "figure cells"));
             format!("{}{words} in {n} ({cells}): the template reads words in a figure cell as blank (no figure), not as 0, so the totals and the checks lack the unit's figures there. Write a number in those cells (0 where nothing happened).", of(unit))
         }
-        (Read::ColumnsDeleted { unit, columns }, _) => {
+        (Read::ColumnsDeleted { unit, columns, form }, _) => {
             let named: Vec<String> = columns
                 .iter()
                 .map(|c| format!("{} ({})", c.as_str(), column_meaning(*c, lang)))
                 .collect();
             let named = named.join(", ");
-            match lang {
-                Lang::Vi => {
+            match (lang, form) {
+                (Lang::Vi, true) => {
                     let n = if columns.len() > 1 { "các cột" } else { "cột" };
                     format!("{}biểu không có {n} {named} của mẫu biểu (đã bị xóa): thiếu số liệu của đơn vị ở {n} này, nên tổng toàn địa bàn của {n} này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung {n} {named} với số liệu của từng chỉ tiêu rồi gửi lại.", of(unit))
                 }
-                Lang::En => {
+                (Lang::Vi, false) => {
+                    let n = if columns.len() > 1 { "các cột" } else { "cột" };
+                    format!("{}biểu thiếu {n} {named} mà mẫu biểu yêu cầu cho kỳ báo cáo này: thiếu số liệu của đơn vị ở {n} này, nên tổng toàn địa bàn của {n} này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung {n} {named} theo mẫu biểu với số liệu của từng chỉ tiêu rồi gửi lại.", of(unit))
+                }
+                (Lang::En, true) => {
                     let n = if columns.len() > 1 { "columns" } else { "column" };
                     format!("{}the form has no {n} {named}, which the template's form has (deleted): the unit's figures there are missing, so the area's totals of that {n} (and the percents worked from them) are left empty. Add the {n} {named} with each indicator's figures and send it again.", of(unit))
+                }
+                (Lang::En, false) => {
+                    let n = if columns.len() > 1 { "columns" } else { "column" };
+                    format!("{}the table lacks the {n} {named}, which the template asks for in this period: the unit's figures there are missing, so the area's totals of that {n} (and the percents worked from them) are left empty. Add the {n} {named} as in the template's form, with each indicator's figures, and send it again.", of(unit))
                 }
             }
         }

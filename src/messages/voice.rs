@@ -1599,6 +1599,12 @@ fn reading() -> Vec<Read<'static>> {
         Read::ColumnsDeleted {
             unit: "Phường 12",
             columns: &[ValueColumn::Ck],
+            form: true,
+        },
+        Read::ColumnsDeleted {
+            unit: "Phường 12",
+            columns: &[ValueColumn::Lk, ValueColumn::Kh],
+            form: false,
         },
         Read::FormulaGivesText {
             unit: "Phường 12",

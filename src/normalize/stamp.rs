@@ -213,7 +213,7 @@ pub fn apply(
         .into_iter()
         .filter(|c| !t.column_words(c.as_str()).is_empty())
         .filter(|c| !layout.value_columns().any(|(_, v)| v == *c))
-        .map(|c| (c, at.clone()))
+        .map(|c| (c, at.clone(), true))
         .collect();
     }
     if let Some(p) = stamp.period {

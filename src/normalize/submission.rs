@@ -307,10 +307,12 @@ pub struct Submission {
     /// ([`crate::reconcile::checks::check_submission`]).
     pub crossed: Vec<DashCell>,
     /// The quantity columns a form made from this template has and the
-    /// file's table lacks (the clerk deleted them), with the table's
-    /// header row ([`crate::normalize::stamp::apply`]): one warning asks
-    /// for them ([`crate::reconcile::checks::check_submission`]).
-    pub columns_deleted: Vec<(ValueColumn, Location)>,
+    /// file's table lacks (the clerk deleted them; `true`,
+    /// [`crate::normalize::stamp::apply`]), or that the period asks of
+    /// any file (an LK in a second or third quarter; `false`,
+    /// [`quarter_without_lk`]), with the table's header row: one warning
+    /// asks for them ([`crate::reconcile::checks::check_submission`]).
+    pub columns_deleted: Vec<(ValueColumn, Location, bool)>,
     /// The rows' notes (their «Ghi chú» cells) that say something: one
     /// naming a correction of earlier figures ([`names_correction`]:
     /// "Điều chỉnh số liệu quý I: 1235 lượt") for the cumulative check,
@@ -1529,6 +1531,13 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
     let period = sub.period.map(|(p, _)| p).or(ctx.period);
     infer_first_quarter_lk(&columns_seen, period, ctx.lang, &mut sub);
     stock_lk_from_th(&columns_seen, ctx.template, &mut sub);
+    quarter_without_lk(
+        &columns_seen,
+        ctx.period.or(period),
+        first_figures.as_ref(),
+        ctx.template,
+        &mut sub,
+    );
     year_end_without_lk(
         &columns_seen,
         ctx.period.or(period),
@@ -5268,6 +5277,41 @@ fn plan_named_next_year(
             .actual(ignored.label.clone()),
     );
     layout
+}
+
+/// A second or third quarter's report without an LK column («Thực hiện
+/// quý III/2020» alone, tester CN's Phường 9) while the template has
+/// header words for one: the quarter's LK is the half-year's or the nine
+/// months' figure, and the area's LK (with its %KH and %CK) is left blank
+/// for want of the unit's. Noted as a column the table lacks (one
+/// `column-missing` warning, [`crate::reconcile::checks::check_submission`]),
+/// at the header of its first figures: not an error, the quarter's TH is
+/// there. A first quarter's LK is its TH ([`infer_first_quarter_lk`]); a
+/// fourth quarter's is the year's (an error, [`year_end_without_lk`]).
+fn quarter_without_lk(
+    seen: &[bool; 6],
+    period: Option<Period>,
+    first_figures: Option<&(Location, String)>,
+    template: &Template,
+    sub: &mut Submission,
+) {
+    let quarter = period.is_some_and(|p| matches!(p.span, PeriodSpan::Quarter(2 | 3)));
+    let Some((here, _)) = first_figures else {
+        return;
+    };
+    if !quarter
+        || seen[ValueColumn::Lk.index()]
+        || sub.rows.is_empty()
+        || template.column_words(ValueColumn::Lk.as_str()).is_empty()
+        || sub
+            .columns_deleted
+            .iter()
+            .any(|(c, _, _)| *c == ValueColumn::Lk)
+    {
+        return;
+    }
+    sub.columns_deleted
+        .push((ValueColumn::Lk, here.clone(), false));
 }
 
 /// A report for the year (or its fourth quarter, whose LK is the year's)

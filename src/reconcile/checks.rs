@@ -452,6 +452,17 @@ fn none_in_words(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
 /// finding already tells of (an LK a first quarter takes from TH, a TH
 /// worked out of the LK) is left to it. At the header row.
 fn columns_deleted(sub: &Submission, template: &Template, lang: Lang) -> Option<Finding> {
+    columns_lacking(sub, template, &[], lang)
+}
+
+/// [`columns_deleted`] with `more`: the columns the unit's table lacks
+/// and other units of the batch gave ([`batch_columns_lacking`]).
+fn columns_lacking(
+    sub: &Submission,
+    template: &Template,
+    more: &[ValueColumn],
+    lang: Lang,
+) -> Option<Finding> {
     let u = sub.unit?;
     if sub.row_count() == 0 || !(0..template.indicators.len()).any(|i| template.must_report(u, i)) {
         return None;
@@ -461,18 +472,56 @@ fn columns_deleted(sub: &Submission, template: &Template, lang: Lang) -> Option<
             .iter()
             .any(|f| f.code == Code::ColumnMissing && f.column == c.as_str())
     };
-    let missing: Vec<&(ValueColumn, crate::diagnostic::Location)> = sub
+    // A file whose title and columns name other periods has its error:
+    // the columns it lacks for the run's period are that error's.
+    let period_doubt = sub
+        .findings
+        .iter()
+        .any(|f| f.code == Code::PeriodMismatch && f.severity == Severity::Error);
+    let mut missing: Vec<(ValueColumn, crate::diagnostic::Location, bool)> = sub
         .columns_deleted
         .iter()
-        .filter(|(c, _)| !told(*c))
+        .filter(|(c, _, form)| !told(*c) && (*form || !period_doubt))
+        .cloned()
         .collect();
-    let (_, at) = missing.first()?;
-    let columns: Vec<ValueColumn> = missing.iter().map(|(c, _)| *c).collect();
+    let more = if period_doubt { &[] } else { more };
+    let header = sub.headers.first().map(|h| {
+        crate::diagnostic::Location::cell(
+            sub.file.clone(),
+            sub.sheets
+                .get(h.sheet as usize)
+                .cloned()
+                .unwrap_or_default(),
+            h.row,
+            h.col,
+        )
+    });
+    for c in more {
+        if let Some(at) = missing
+            .first()
+            .map(|m| m.1.clone())
+            .or_else(|| header.clone())
+        {
+            if !told(*c) && !missing.iter().any(|m| m.0 == *c) {
+                missing.push((*c, at, false));
+            }
+        }
+    }
+    // LK first, as the period names it; then KH, CK.
+    missing.sort_by_key(|m| match m.0 {
+        ValueColumn::Lk => 0,
+        ValueColumn::Th => 1,
+        ValueColumn::Kh => 2,
+        _ => 3,
+    });
+    let (_, at, _) = missing.first()?;
+    let columns: Vec<ValueColumn> = missing.iter().map(|m| m.0).collect();
     let listed: Vec<&str> = columns.iter().map(|c| c.as_str()).collect();
     let (code, unit) = unit_of(template, sub);
     let said = crate::messages::Read::ColumnsDeleted {
         unit: &unit,
         columns: &columns,
+        form: missing.iter().all(|m| m.2),
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)
@@ -481,6 +530,64 @@ fn columns_deleted(sub: &Submission, template: &Template, lang: Lang) -> Option<
             .column(missing[0].0.as_str())
             .actual(listed.join(", ")),
     )
+}
+
+/// The KH, LK and CK columns a unit's table lacks while the template has
+/// header words for them and another unit of its kind in the batch gave
+/// them (tester CN's Phường 9, «Thực hiện quý III/2020» alone beside
+/// wards that sent KH, LK and CK): the area's totals of those columns are
+/// left blank for want of its figures, which only the office's
+/// `total-uncomputed` infos said. Its one `column-missing` warning
+/// ([`columns_deleted`]) is told again with them. A column no other unit
+/// gave (a template column nobody fills) says nothing.
+fn batch_columns_lacking(
+    figures: &Figures,
+    template: &Template,
+    out: &mut Vec<Finding>,
+    lang: Lang,
+) {
+    let kind = |s: &Submission| {
+        s.unit
+            .and_then(|u| template.agencies.get(u))
+            .map(|a| a.kind)
+    };
+    let wanted = [ValueColumn::Kh, ValueColumn::Lk, ValueColumn::Ck];
+    for sub in figures.subs() {
+        let Some(k) = kind(sub) else { continue };
+        if sub.headers.is_empty() {
+            continue;
+        }
+        let more: Vec<ValueColumn> = wanted
+            .into_iter()
+            .filter(|c| !template.column_words(c.as_str()).is_empty())
+            .filter(|c| !sub.headers.iter().any(|h| h.column == *c))
+            .filter(|c| {
+                figures.subs().iter().any(|o| {
+                    o.file != sub.file
+                        && kind(o) == Some(k)
+                        && o.headers.iter().any(|h| h.column == *c)
+                })
+            })
+            .collect();
+        if more.is_empty() {
+            continue;
+        }
+        let Some(told) = columns_lacking(sub, template, &more, lang) else {
+            continue;
+        };
+        if let Some(own) = columns_deleted(sub, template, lang) {
+            if own.actual == told.actual {
+                continue;
+            }
+            out.retain(|f| {
+                !(f.code == own.code
+                    && f.file == own.file
+                    && f.cell == own.cell
+                    && f.actual == own.actual)
+            });
+        }
+        out.push(told);
+    }
 }
 
 /// Drops the outliers of the figures an error already blames (an amount
@@ -518,6 +625,7 @@ pub fn check_included(
 ) -> Result<Vec<Finding>, Fatal> {
     let settings = CheckSettings::of(template);
     let mut out = own;
+    batch_columns_lacking(figures, template, &mut out, lang);
     let mut known: Vec<Finding> = known.to_vec();
     known.extend(out.iter().cloned());
     for s in figures.subs() {

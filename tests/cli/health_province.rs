@@ -520,3 +520,130 @@ fn a_communes_wrong_percent_marks_the_totals_percent_not_its_plan() {
     assert!(has(&at("YT.10", "LK\n")), "{noted:?}");
     assert!(has(&at("YT.10", "%KH")), "{noted:?}");
 }
+
+/// Tester CN's Phường 9 sent a third quarter's table with «Thực hiện quý
+/// III» alone: `check` said «Có thể gửi», consolidate charged it nothing,
+/// while the office's `total-uncomputed` infos left the area's LK, KH and
+/// CK blank for want of its figures. One `column-missing` warning charged
+/// to it at its header names the columns: LK (the nine months' figure a
+/// third quarter's report has) in `check` too; KH and CK because the
+/// other communes gave them. Near misses: a commune whose CK cells say
+/// «x» or are blank (its column is there), a first quarter's table
+/// without LK (LK taken from TH, as before), a template with no CK column.
+#[test]
+fn a_quarter_sent_without_its_lk_kh_and_ck_columns_is_asked_for_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let only = |keep: &[usize]| -> Vec<FormRow> {
+        commune_rows((6.0, 0.0))
+            .into_iter()
+            .map(|(c, n, u, v)| {
+                let v = keep.iter().map(|&j| v[j]).collect();
+                (c, n, u, v)
+            })
+            .collect()
+    };
+    write_form(
+        &dir.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        "QUÝ III/2026",
+        &COLUMNS[1..2],
+        &only(&[1]),
+    );
+    write_form(
+        &dir.join("X02-hoa-binh.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &commune_rows((4.0, 0.0)),
+    );
+    let crossed: Vec<FormRow> = commune_rows((5.0, 0.0))
+        .into_iter()
+        .enumerate()
+        .map(|(k, (c, n, u, mut v))| {
+            v[3] = if k % 2 == 0 { V::T("x") } else { V::E };
+            (c, n, u, v)
+        })
+        .collect();
+    write_form(
+        &dir.join("X03-phuoc-an.xlsx"),
+        "UBND XÃ PHƯỚC AN",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &crossed,
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["column-missing"]),
+        ["warning|column-missing|X01|E6||LK||LK, KH, CK"]
+    );
+    assert_eq!(
+        message(&f, "column-missing", "X01", "E6"),
+        "Xã Tân Phú: biểu thiếu các cột LK (lũy kế từ đầu năm), KH (kế hoạch năm), CK (cùng kỳ năm trước) mà mẫu biểu yêu cầu cho kỳ báo cáo này: thiếu số liệu của đơn vị ở các cột này, nên tổng toàn địa bàn của các cột này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung các cột LK (lũy kế từ đầu năm), KH (kế hoạch năm), CK (cùng kỳ năm trước) theo mẫu biểu với số liệu của từng chỉ tiêu rồi gửi lại."
+    );
+    // X03's «x» keeps its own warning, no column-missing.
+    assert_eq!(
+        listed(&f, &["value-invalid"]),
+        ["warning|value-invalid|X03|H7||||x"]
+    );
+    let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
+    assert!(
+        feedback
+            .iter()
+            .flatten()
+            .any(|c| c.contains("biểu thiếu các cột LK (lũy kế từ đầu năm), KH")),
+        "{feedback:?}"
+    );
+    // `check` has no batch to compare: the LK a third quarter asks for.
+    let check = |file: &Path, period: &str| {
+        let o = crate::common::tonghop()
+            .arg("check")
+            .arg(file)
+            .args(["--period", period, "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let text = check(&dir.join("X01-tan-phu.xlsx"), "2026-Q3");
+    assert!(
+        text.contains("Cảnh báo  Biểu 1!E6  Biểu thiếu cột LK (lũy kế từ đầu năm) mà mẫu biểu yêu cầu cho kỳ báo cáo này"),
+        "{text}"
+    );
+    assert!(!text.contains("Có thể gửi."), "{text}");
+    // A first quarter's table without LK: its LK is its TH, as before.
+    let q1 = tmp.path().join("q1");
+    std::fs::create_dir_all(&q1).unwrap();
+    let q1_columns = ["Kế hoạch năm", "Thực hiện quý I", "Cùng kỳ năm trước"];
+    write_form(
+        &q1.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        "QUÝ I/2026",
+        &q1_columns,
+        &only(&[0, 1, 3]),
+    );
+    let text = check(&q1.join("X01-tan-phu.xlsx"), "2026-Q1");
+    assert!(!text.contains("Biểu thiếu"), "{text}");
+    // A template with no CK column: a table without CK lacks nothing.
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let no_ck = regex::Regex::new(r"(?m)^CK = \[.*\]$").unwrap();
+    std::fs::write(
+        tpl.join("template.toml"),
+        no_ck.replace(&toml, "CK = []").as_ref(),
+    )
+    .unwrap();
+    write_form(
+        &dir.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        "QUÝ III/2026",
+        &COLUMNS[..3],
+        &only(&[0, 1, 2]),
+    );
+    std::fs::remove_file(dir.join("X03-phuoc-an.xlsx")).unwrap();
+    let (_, f) = consolidate(&dir, &tmp.path().join("out2"), &tpl, "2026-Q3", &[]);
+    assert_eq!(listed(&f, &["column-missing"]), Vec::<String>::new());
+}
