@@ -534,8 +534,8 @@ fn columns_lacking(
 
 /// The KH, LK and CK columns a unit's table lacks while the template has
 /// header words for them and another unit of its kind in the batch gave
-/// them (tester CN's Phường 9, «Thực hiện quý III/2020» alone beside
-/// wards that sent KH, LK and CK): the area's totals of those columns are
+/// them for an indicator both report (tester CN's Phường 9, «Thực hiện
+/// quý III/2020» alone beside wards that sent KH, LK and CK): the area's totals of those columns are
 /// left blank for want of its figures, which only the office's
 /// `total-uncomputed` infos said. Its one `column-missing` warning
 /// ([`columns_deleted`]) is told again with them. A column no other unit
@@ -551,6 +551,11 @@ fn batch_columns_lacking(
             .and_then(|u| template.agencies.get(u))
             .map(|a| a.kind)
     };
+    let shares_indicator = |a: &Submission, b: &Submission| match (a.unit, b.unit) {
+        (Some(x), Some(y)) => (0..template.indicators.len())
+            .any(|i| template.must_report(x, i) && template.must_report(y, i)),
+        _ => false,
+    };
     let wanted = [ValueColumn::Kh, ValueColumn::Lk, ValueColumn::Ck];
     for sub in figures.subs() {
         let Some(k) = kind(sub) else { continue };
@@ -562,10 +567,16 @@ fn batch_columns_lacking(
             .filter(|c| !template.column_words(c.as_str()).is_empty())
             .filter(|c| !sub.headers.iter().any(|h| h.column == *c))
             .filter(|c| {
+                // Another unit of its kind that gave the column for an
+                // indicator both report: a department's KH is not asked
+                // for because another department, reporting other
+                // indicators, has a plan column (the practice batch's
+                // five departments).
                 figures.subs().iter().any(|o| {
                     o.file != sub.file
                         && kind(o) == Some(k)
                         && o.headers.iter().any(|h| h.column == *c)
+                        && shares_indicator(sub, o)
                 })
             })
             .collect();

@@ -9,6 +9,7 @@ mod breakdowns;
 mod check;
 mod check_text;
 mod checks;
+mod columns_lacking;
 mod common;
 mod consolidate;
 mod corpus;
