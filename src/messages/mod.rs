@@ -112,6 +112,19 @@ pub fn unit_label(
             "A figure likely mistyped (digits, or another unit); the percentage written shows the right one.",
         );
     }
+    // A form made from the template that lacks one of its columns (its
+    // CK deleted): the code's meaning tells of a missing LK, which this is
+    // not; the other missing columns state what was taken instead
+    // (`expected`) or are the error of a year's report.
+    if f.code == Code::ColumnMissing
+        && f.expected.is_empty()
+        && f.severity != crate::diagnostic::Severity::Error
+    {
+        return lang.pick(
+            "Biểu thiếu cột số liệu của mẫu biểu (cột nêu trong nội dung): tổng toàn địa bàn của cột đó phải để trống.",
+            "A form without a column of the template's form (the column named in the message): the area's totals of that column are left empty.",
+        );
+    }
     entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang))
 }
 
@@ -380,7 +393,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info / warning",
         meaning: ("Số của toàn địa bàn để trống vì một số đơn vị chỉ có một phần số liệu (hoặc không có cả cột, hoặc không đơn vị nào báo cáo chỉ tiêu).", "An area's figure left empty: some units gave only part of its figures (or no such column, or no unit reports the indicator)."),
         help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu; chỉ tiêu không đơn vị nào báo cáo: bổ sung đơn vị vào danh sách.", "Ask the units named for the figures they left out; for an indicator no unit reports, add its unit to the registry."),
-        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`. Once for the run: 25 indicators (KT01, NS01, …) whose whole row is empty because they are reported by departments (P.TCKH, CAQ, …) the registry lacks (a warning), or by units none of which sent a report that was consolidated (info), the reporters named in `actual`; Tổng hợp says so under its table",
+        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`; a rate's KH and %KH left empty because the wards typed different targets (YT.04: 95, 95, 96), each ward and its target in `actual`. Once for the run: 25 indicators (KT01, NS01, …) whose whole row is empty because they are reported by departments (P.TCKH, CAQ, …) the registry lacks (a warning), or by units none of which sent a report that was consolidated (info), the reporters named in `actual`; Tổng hợp says so under its table",
     },
     Entry {
         code: Code::CumulativeMismatch,
