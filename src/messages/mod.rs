@@ -457,6 +457,76 @@ pub fn readme_table() -> String {
 mod tests {
     use super::*;
 
+    /// «không» in one cell is said of one cell (it read «1 ô … các ô
+    /// này»); near miss: two cells keep the plural.
+    #[test]
+    fn none_in_words_in_one_cell_is_singular() {
+        let said = |count: usize, cells: &str, lang: Lang| {
+            Read::NoneInWords {
+                unit: "Phường Bắc Hà",
+                words: "«không»",
+                count,
+                cells,
+            }
+            .words(lang)
+        };
+        assert_eq!(
+            said(1, "F10", Lang::Vi),
+            "Phường Bắc Hà: ghi «không» ở ô số liệu F10: theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở ô này. Hãy ghi số vào ô đó (ghi 0 nếu không phát sinh)."
+        );
+        assert!(
+            said(1, "F10", Lang::En).contains("in 1 figure cell (F10)")
+                && said(1, "F10", Lang::En).contains("in that cell")
+        );
+        let two = said(2, "F10, G10", Lang::Vi);
+        assert!(
+            two.contains("ở 2 ô số liệu (F10, G10)") && two.contains("vào các ô đó"),
+            "{two}"
+        );
+        assert!(said(2, "F10, G10", Lang::En).contains("in those cells"));
+    }
+
+    /// A form lacking a column of the template (its CK deleted) is not
+    /// labelled as the first quarter's missing LK; near misses: the LK a
+    /// first quarter takes from TH and a year's report without LK keep
+    /// the code's label.
+    #[test]
+    fn a_deleted_column_is_labelled_as_such_not_as_a_missing_lk() {
+        use crate::diagnostic::{Finding, Severity};
+        use crate::model::ValueColumn;
+        let lang = Lang::Vi;
+        let lk = entry(Code::ColumnMissing).unwrap().meaning(lang);
+        let deleted = Finding::said(
+            Severity::Warning,
+            &Read::ColumnsDeleted {
+                unit: "Phường Thống Nhất",
+                columns: &[ValueColumn::Ck],
+            },
+            lang,
+        )
+        .column("CK")
+        .actual("CK");
+        assert_eq!(
+            unit_label(&deleted, None, lang),
+            "Biểu thiếu cột số liệu của mẫu biểu (cột nêu trong nội dung): tổng toàn địa bàn của cột đó phải để trống."
+        );
+        let taken = Finding::said(Severity::Info, &Read::LkTakenAsTh, lang)
+            .column("LK")
+            .expected("LK = TH");
+        assert_eq!(unit_label(&taken, None, lang), lk);
+        let year = Finding::said(
+            Severity::Error,
+            &Read::LkMissingAtYearEnd {
+                cell: "E6",
+                label: "Thực hiện quý IV/2025",
+                period: "2025-Q4".parse().unwrap(),
+            },
+            lang,
+        )
+        .column("LK");
+        assert_eq!(unit_label(&year, None, lang), lk);
+    }
+
     #[test]
     fn every_code_has_one_entry() {
         for code in Code::ALL {

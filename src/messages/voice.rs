@@ -826,7 +826,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::TargetsDiffer {
             code: "YT.04",
             level,
-            targets: "Phường Quang Trung: 95; Phường Bắc Hà: 96",
+            targets: "Phường 12: 95; Phường 13: 96",
         },
         Checked::TotalUnreported {
             count: 2,
