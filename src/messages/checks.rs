@@ -448,6 +448,14 @@ pub enum Checked<'a> {
         level: &'a LevelWords,
         units: &'a str,
     },
+    /// `total-uncomputed`: Tổng hợp's KH (and %KH) of the rate `code`,
+    /// whose target the units type themselves, is left empty because they
+    /// typed different targets (`targets`: «Phường A: 95; Phường B: 96»).
+    TargetsDiffer {
+        code: &'a str,
+        level: &'a LevelWords,
+        targets: &'a str,
+    },
     /// `pct-mismatch` (or `pct-rounding` when `unrounded` is given: the
     /// exact value, which rounds to `right`): `unit`'s `what` states
     /// `stated` where its figures give `right`.
@@ -836,6 +844,7 @@ impl Words for Checked<'_> {
             Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. }
             | Checked::TotalWithoutColumn { .. }
+            | Checked::TargetsDiffer { .. }
             | Checked::TotalUnreported { .. } => Code::TotalUncomputed,
             Checked::Copied { .. } => Code::FiguresCopied,
             Checked::PctOff { unrounded, .. } => match unrounded {
@@ -885,7 +894,8 @@ impl Words for Checked<'_> {
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
             | Checked::TotalUnreported { .. }
-            | Checked::TotalWithoutColumn { .. } => total(self, lang),
+            | Checked::TotalWithoutColumn { .. }
+            | Checked::TargetsDiffer { .. } => total(self, lang),
             Checked::PctOff {
                 unit,
                 what,
@@ -1634,6 +1644,18 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("«{summary}»: không cộng cột {column} {whole} của {n} ({codes}), vì {which} báo các chỉ tiêu này nhưng không có số liệu cột {column}: tổng của các {units} còn lại không phải số của {whole}. Ô để trống (số của từng đơn vị vẫn ở trang «{detail}»); khi các {units} này bổ sung cột {column}, hãy chạy lại."),
                 Lang::En => format!("«{summary}»: column {column} for {whole} of {n} ({codes}) not added up, because {which} reported these indicators but sent no {column} figures: the other {units}' sum is not {whole}'s figure. The cell is left empty (each unit's figure is on the sheet «{detail}»); run again once these {units} have sent column {column}."),
+            }
+        }
+        Checked::TargetsDiffer {
+            code,
+            level,
+            targets,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let summary = Sheet::Summary.name(lang);
+            match lang {
+                Lang::Vi => format!("«{summary}»: cột KH và %KH {whole} của {code} để trống, vì các {units} ghi chỉ tiêu kế hoạch khác nhau ({targets}): không có một chỉ tiêu chung nào để ghi. Nếu {whole} có chỉ tiêu được giao, hãy ghi vào bảng tổng hợp trước khi trình ký."),
+                Lang::En => format!("«{summary}»: columns KH and %KH for {whole} of {code} left empty, because the {units} typed different targets ({targets}): there is no one target to show. If {whole} was set a target, write it in the summary before signing."),
             }
         }
         _ => String::new(),

@@ -112,6 +112,19 @@ pub fn unit_label(
             "A figure likely mistyped (digits, or another unit); the percentage written shows the right one.",
         );
     }
+    // A form made from the template that lacks one of its columns (its
+    // CK deleted): the code's meaning tells of a missing LK, which this is
+    // not; the other missing columns state what was taken instead
+    // (`expected`) or are the error of a year's report.
+    if f.code == Code::ColumnMissing
+        && f.expected.is_empty()
+        && f.severity != crate::diagnostic::Severity::Error
+    {
+        return lang.pick(
+            "Biểu thiếu cột số liệu của mẫu biểu (cột nêu trong nội dung): tổng toàn địa bàn của cột đó phải để trống.",
+            "A form without a column of the template's form (the column named in the message): the area's totals of that column are left empty.",
+        );
+    }
     entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang))
 }
 
@@ -380,7 +393,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info / warning",
         meaning: ("Số của toàn địa bàn để trống vì một số đơn vị chỉ có một phần số liệu (hoặc không có cả cột, hoặc không đơn vị nào báo cáo chỉ tiêu).", "An area's figure left empty: some units gave only part of its figures (or no such column, or no unit reports the indicator)."),
         help: ("Xin các đơn vị được nêu bổ sung số liệu còn thiếu; chỉ tiêu không đơn vị nào báo cáo: bổ sung đơn vị vào danh sách.", "Ask the units named for the figures they left out; for an indicator no unit reports, add its unit to the registry."),
-        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`. Once for the run: 25 indicators (KT01, NS01, …) whose whole row is empty because they are reported by departments (P.TCKH, CAQ, …) the registry lacks (a warning), or by units none of which sent a report that was consolidated (info), the reporters named in `actual`; Tổng hợp says so under its table",
+        example: "Tổng hợp: %CK of 20 indicators (HC01, KT03, …) not computed because Phường 15 gave LK but no CK: LK over 15 wards against CK over 14 is not the district's growth, so the cell is left empty; TH of 11 indicators not added up because 17 communes sent no TH column; the units are named in `actual`; a rate's KH and %KH left empty because the wards typed different targets (YT.04: 95, 95, 96), each ward and its target in `actual`. Once for the run: 25 indicators (KT01, NS01, …) whose whole row is empty because they are reported by departments (P.TCKH, CAQ, …) the registry lacks (a warning), or by units none of which sent a report that was consolidated (info), the reporters named in `actual`; Tổng hợp says so under its table",
     },
     Entry {
         code: Code::CumulativeMismatch,
@@ -443,6 +456,76 @@ pub fn readme_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// «không» in one cell is said of one cell (it read «1 ô … các ô
+    /// này»); near miss: two cells keep the plural.
+    #[test]
+    fn none_in_words_in_one_cell_is_singular() {
+        let said = |count: usize, cells: &str, lang: Lang| {
+            Read::NoneInWords {
+                unit: "Phường Bắc Hà",
+                words: "«không»",
+                count,
+                cells,
+            }
+            .words(lang)
+        };
+        assert_eq!(
+            said(1, "F10", Lang::Vi),
+            "Phường Bắc Hà: ghi «không» ở ô số liệu F10: theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở ô này. Hãy ghi số vào ô đó (ghi 0 nếu không phát sinh)."
+        );
+        assert!(
+            said(1, "F10", Lang::En).contains("in 1 figure cell (F10)")
+                && said(1, "F10", Lang::En).contains("in that cell")
+        );
+        let two = said(2, "F10, G10", Lang::Vi);
+        assert!(
+            two.contains("ở 2 ô số liệu (F10, G10)") && two.contains("vào các ô đó"),
+            "{two}"
+        );
+        assert!(said(2, "F10, G10", Lang::En).contains("in those cells"));
+    }
+
+    /// A form lacking a column of the template (its CK deleted) is not
+    /// labelled as the first quarter's missing LK; near misses: the LK a
+    /// first quarter takes from TH and a year's report without LK keep
+    /// the code's label.
+    #[test]
+    fn a_deleted_column_is_labelled_as_such_not_as_a_missing_lk() {
+        use crate::diagnostic::{Finding, Severity};
+        use crate::model::ValueColumn;
+        let lang = Lang::Vi;
+        let lk = entry(Code::ColumnMissing).unwrap().meaning(lang);
+        let deleted = Finding::said(
+            Severity::Warning,
+            &Read::ColumnsDeleted {
+                unit: "Phường Thống Nhất",
+                columns: &[ValueColumn::Ck],
+            },
+            lang,
+        )
+        .column("CK")
+        .actual("CK");
+        assert_eq!(
+            unit_label(&deleted, None, lang),
+            "Biểu thiếu cột số liệu của mẫu biểu (cột nêu trong nội dung): tổng toàn địa bàn của cột đó phải để trống."
+        );
+        let taken = Finding::said(Severity::Info, &Read::LkTakenAsTh, lang)
+            .column("LK")
+            .expected("LK = TH");
+        assert_eq!(unit_label(&taken, None, lang), lk);
+        let year = Finding::said(
+            Severity::Error,
+            &Read::LkMissingAtYearEnd {
+                cell: "E6",
+                label: "Thực hiện quý IV/2025",
+                period: "2025-Q4".parse().unwrap(),
+            },
+            lang,
+        )
+        .column("LK");
+        assert_eq!(unit_label(&year, None, lang), lk);
+    }
 
     #[test]
     fn every_code_has_one_entry() {

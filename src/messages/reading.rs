@@ -817,10 +817,12 @@ fn table(r: &Read, lang: Lang) -> String {
             let n = lang.count(*count, ("", "figure cell", "figure cells"));
             format!("{}«{mark}» in {n} ({cells}): «{mark}» is read as blank (no figure), not as 0, so the totals lack the unit's figures there. Write the figures in those cells (0 where nothing happened).", of(unit))
         }
+        (Read::NoneInWords { unit, words, count: 1, cells }, Lang::Vi) => format!("{}ghi {words} ở ô số liệu {cells}: theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở ô này. Hãy ghi số vào ô đó (ghi 0 nếu không phát sinh).", of(unit)),
         (Read::NoneInWords { unit, words, count, cells }, Lang::Vi) => format!("{}ghi {words} ở {count} ô số liệu ({cells}): theo mẫu biểu, chữ trong ô số liệu được đọc là ô trống (chưa có số liệu), không phải số 0, nên các tổng và các phép kiểm tra chưa gồm số của đơn vị ở các ô này. Hãy ghi số vào các ô đó (ghi 0 nếu không phát sinh).", of(unit)),
         (Read::NoneInWords { unit, words, count, cells }, Lang::En) => {
             let n = lang.count(*count, ("", "figure cell", "figure cells"));
-            format!("{}{words} in {n} ({cells}): the template reads words in a figure cell as blank (no figure), not as 0, so the totals and the checks lack the unit's figures there. Write a number in those cells (0 where nothing happened).", of(unit))
+            let those = if *count == 1 { "that cell" } else { "those cells" };
+            format!("{}{words} in {n} ({cells}): the template reads words in a figure cell as blank (no figure), not as 0, so the totals and the checks lack the unit's figures there. Write a number in {those} (0 where nothing happened).", of(unit))
         }
         (Read::ColumnsDeleted { unit, columns, form }, _) => {
             let named: Vec<String> = columns

@@ -831,6 +831,11 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             level,
             units: "Phường 7",
         },
+        Checked::TargetsDiffer {
+            code: "YT.04",
+            level,
+            targets: "Phường 12: 95; Phường 13: 96",
+        },
         Checked::TotalUnreported {
             count: 2,
             codes: "NS01, NS02",
@@ -2293,6 +2298,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::MonthCopied { .. } => 40,
         Checked::ThScaled { .. } => 41,
         Checked::RuleMarkerInRelation { .. } => 42,
+        Checked::TargetsDiffer { .. } => 43,
     }
 }
 
@@ -2485,7 +2491,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 48);
-    covers("Checked", checked.iter().map(checked_variant), 43);
+    covers("Checked", checked.iter().map(checked_variant), 44);
     covers("Read", read.iter().map(read_variant), 55);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

@@ -3605,6 +3605,7 @@ fn read_rows(
                         },
                         lang,
                     )
+                    .for_office()
                 } else if let Some(parent) = parent {
                     Finding::said(
                         Severity::Info,
@@ -3616,6 +3617,8 @@ fn read_rows(
                         lang,
                     )
                     .indicator(parent.code.clone())
+                    // Asks nothing of the unit: the office's alone.
+                    .for_office()
                 } else if let Some(ind) = disowned.as_ref().and_then(|(i, _)| t.indicators.get(*i))
                 {
                     let said = Said::CodeOfAnother {

@@ -127,6 +127,10 @@ pub struct Totals {
     /// in the totals, never the ratio of the summed plans of its
     /// operands; differing targets make none.
     pub ward_targets: BTreeMap<usize, Option<f64>>,
+    /// Each ward's typed target of such a rate (agency index, value), by
+    /// indicator, in the order read: who typed what when the targets
+    /// differ and the KH is left empty ([`uncomputed::targets_differ`]).
+    pub ward_target_list: BTreeMap<usize, Vec<(u32, f64)>>,
     /// The figures of a rate that cannot be recomputed (no formula: an
     /// index, a growth, a price) as the one unit its `reported_by` names
     /// states them, by (indicator, column index): the area's figure,
@@ -263,6 +267,7 @@ impl Totals {
             written: vec![[0; WRITTEN_DECIMALS as usize + 1]; indicators],
             targets: BTreeMap::new(),
             ward_targets: BTreeMap::new(),
+            ward_target_list: BTreeMap::new(),
             taken: BTreeMap::new(),
             untaken: std::collections::BTreeSet::new(),
             lk_from_th: Vec::new(),
@@ -871,7 +876,10 @@ fn short_as_operands(totals: &mut Totals, derived: &Derived) {
     };
     for (rate, ops) in &derived.rates {
         for c in ValueColumn::QUANTITIES {
-            let stated = c == ValueColumn::Kh && totals.targets.contains_key(rate);
+            // A rate's KH stated by its department, or typed by the wards,
+            // is a target: its operands' plans are no part of it.
+            let stated = c == ValueColumn::Kh
+                && (totals.targets.contains_key(rate) || totals.ward_targets.contains_key(rate));
             if stated || totals.get(*rate, c).is_none() {
                 continue;
             }
@@ -1160,6 +1168,10 @@ fn rate_targets(subs: &[&Submission], template: &Template, totals: &mut Totals) 
                         }
                     })
                     .or_insert(Some(r.value));
+                let typed = totals.ward_target_list.entry(r.ind()).or_default();
+                if !typed.iter().any(|&(u, _)| u as usize == a.0) {
+                    typed.push((a.0 as u32, r.value));
+                }
             }
             continue;
         }

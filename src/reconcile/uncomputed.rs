@@ -61,7 +61,56 @@ pub fn uncomputed(
         out.push(f);
     }
     out.extend(without_column(totals, template, lang));
+    out.extend(targets_differ(totals, template, lang));
     out
+}
+
+/// The rates whose KH the wards type themselves and typed differently
+/// (95, 95, 96): Tổng hợp leaves their KH and %KH empty
+/// ([`Totals::ward_targets`]), and this says who typed what, one
+/// `total-uncomputed` info per rate at its KH.
+///
+/// [`Totals::ward_targets`]: super::Totals::ward_targets
+pub fn targets_differ(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
+    let level = template.level_words();
+    differing(totals, template, lang)
+        .into_iter()
+        .map(|(code, targets)| {
+            let said = Checked::TargetsDiffer {
+                code: &code,
+                level: &level,
+                targets: &targets,
+            };
+            Finding::said(Severity::Info, &said, lang)
+                .indicator(code.clone())
+                .column(ValueColumn::Kh.as_str())
+                .actual(targets.clone())
+        })
+        .collect()
+}
+
+/// Each rate with differing typed targets: its code and «Phường A: 95;
+/// Phường B: 96», the units in the registry's order.
+fn differing(totals: &Totals, template: &Template, lang: Lang) -> Vec<(String, String)> {
+    totals
+        .ward_targets
+        .iter()
+        .filter(|(_, typed)| typed.is_none())
+        .filter_map(|(&i, _)| {
+            let ind = template.indicators.get(i)?;
+            let mut typed = totals.ward_target_list.get(&i)?.clone();
+            typed.sort_by_key(|&(u, _)| u);
+            let listed: Vec<String> = typed
+                .iter()
+                .filter_map(|&(u, v)| {
+                    let a = template.agencies.get(u as usize)?;
+                    let v = crate::number::format_auto(v, 6, lang);
+                    Some(format!("{}: {v}", a.shown()))
+                })
+                .collect();
+            Some((ind.code.clone(), listed.join("; ")))
+        })
+        .collect()
 }
 
 /// One `total-uncomputed` info per quantity column that units reported
@@ -192,6 +241,12 @@ pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<S
         lines.push(match lang {
             Lang::Vi => format!("Ô để trống: cột {column} của {codes} không cộng, vì {which} báo các chỉ tiêu này nhưng không gửi cột {column} (xem trang «{findings}»): chưa có số liệu, không phải bằng 0."),
             Lang::En => format!("Cells left empty: column {column} of {codes} is not added up, because {which} reported these indicators without a column {column} (see the sheet «{findings}»): no figure, not zero."),
+        });
+    }
+    for (code, targets) in differing(totals, template, lang) {
+        lines.push(match lang {
+            Lang::Vi => format!("Ô để trống: cột KH và %KH của {code} không ghi, vì các đơn vị ghi chỉ tiêu kế hoạch khác nhau ({targets}), không có một chỉ tiêu chung (xem trang «{findings}»)."),
+            Lang::En => format!("Cells left empty: columns KH and %KH of {code} are not filled in, because the units typed different targets ({targets}), no one target (see the sheet «{findings}»)."),
         });
     }
     lines

@@ -299,3 +299,145 @@ fn a_rates_target_is_typed_and_a_stocks_lk_is_its_th() {
         ]
     );
 }
+
+/// Tổng hợp's rows from the row of `code` down to the end: the table's
+/// rest and the lines under it.
+fn footnotes(out: &Path) -> Vec<String> {
+    read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp")
+        .into_iter()
+        .flatten()
+        .filter(|c| c.starts_with("(*)") || c.starts_with("- YT") || c.starts_with("Ô để trống"))
+        .collect()
+}
+
+/// Cells of Tổng hợp with a note.
+fn noted(out: &Path) -> Vec<String> {
+    let comments = zip_part(&out.join("tong-hop.xlsx"), "xl/comments1.xml").unwrap_or_default();
+    regex::Regex::new(r#"<comment ref="([A-Z]+\d+)""#)
+        .unwrap()
+        .captures_iter(&comments)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// Tester A13's wards: a rate's KH is the target they typed, so wards
+/// that left its operands' plans blank leave nothing out of it — no
+/// «(*) Tổng chưa gồm số của …» on the rate's KH and %KH (it was, for
+/// the operands' blank plans). Near miss: the operand's own KH total
+/// still lacks the ward that left it blank and says so. Targets typed
+/// differently (95, 95, 96) leave the KH blank with a word: an info
+/// naming each ward's target and a footnote line under the table.
+#[test]
+fn a_typed_target_lacks_no_ward_and_differing_targets_are_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let units = ["P01", "P02", "P03"];
+    let made = forms(&tmp.path().join("forms"), &tpl, &units);
+    let run = |targets: [f64; 3], name: &str| {
+        let batch = tmp.path().join(format!("in-{name}"));
+        std::fs::create_dir_all(&batch).unwrap();
+        for (k, ((path, rows), target)) in made.iter().zip(targets).enumerate() {
+            let at = |code: &str, c: ValueColumn| cell_of(rows, code, c);
+            let mut typed = vec![
+                (FIGURES, at("YT.02", ValueColumn::Th), Value::Num(30.0)),
+                (FIGURES, at("YT.03", ValueColumn::Th), Value::Num(27.0)),
+                (FIGURES, at("YT.02", ValueColumn::Lk), Value::Num(90.0)),
+                (FIGURES, at("YT.03", ValueColumn::Lk), Value::Num(81.0)),
+                (FIGURES, at("YT.04", ValueColumn::Kh), Value::Num(target)),
+                (FIGURES, at("YT.06", ValueColumn::Th), Value::Num(1.0)),
+                (FIGURES, at("YT.06", ValueColumn::Kh), Value::Num(1.0)),
+            ];
+            // P01 has no plan of the children counts (it sends the KH
+            // column: the stations' plan).
+            if k > 0 {
+                typed.push((FIGURES, at("YT.02", ValueColumn::Kh), Value::Num(120.0)));
+                typed.push((FIGURES, at("YT.03", ValueColumn::Kh), Value::Num(110.0)));
+            }
+            fill(path, &batch.join(path.file_name().unwrap()), &typed);
+        }
+        let out = tmp.path().join(format!("out-{name}"));
+        let o = tonghop()
+            .arg("consolidate")
+            .arg(&batch)
+            .args(["--period", PERIOD, "--template"])
+            .arg(&tpl)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.code().is_some());
+        out
+    };
+    let uncomputed = |out: &Path| -> Vec<String> {
+        read_findings(&out.join("errors.json"))
+            .iter()
+            .filter(|f| f["code"] == "total-uncomputed")
+            .map(|f| {
+                format!(
+                    "{}|{}|{}|{}",
+                    f["severity"].as_str().unwrap(),
+                    f["indicator"].as_str().unwrap(),
+                    f["column"].as_str().unwrap(),
+                    f["actual"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let lk = 243.0 / 270.0 * 100.0;
+
+    // One target, 95: the KH is 95, the %KH the LK against it, neither
+    // noted nor footnoted; YT.02's and YT.03's KH lack P01 (near miss).
+    let same = run([95.0, 95.0, 95.0], "same");
+    let rate = summary_row(&same, "YT.04");
+    assert_eq!(rate[3], "95");
+    assert_eq!(rate[7], (lk / 95.0 * 100.0).to_string());
+    let row_of = |out: &Path, code: &str| {
+        read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp")
+            .iter()
+            .position(|r| r.iter().any(|c| c == code))
+            .unwrap()
+            + 1
+    };
+    let (r02, r03, r04) = (
+        row_of(&same, "YT.02"),
+        row_of(&same, "YT.03"),
+        row_of(&same, "YT.04"),
+    );
+    assert_eq!(
+        noted(&same),
+        [format!("D{r02}"), format!("D{r03}")],
+        "no note on YT.04's KH (D{r04}) nor %KH (H{r04})"
+    );
+    let lines = footnotes(&same);
+    assert!(
+        lines.iter().any(|l| l.starts_with("- YT.02"))
+            && !lines.iter().any(|l| l.contains("YT.04")),
+        "{lines:#?}"
+    );
+    // The counts' %KH (YT.02, YT.03) lacks P01's plan: said, the rate's
+    // is not.
+    assert_eq!(uncomputed(&same), ["info||%KH|Phường 1"]);
+
+    // 95, 95, 96: no area target, KH and %KH blank, said so.
+    let differ = run([95.0, 95.0, 96.0], "differ");
+    let rate = summary_row(&differ, "YT.04");
+    assert_eq!((rate[3].as_str(), rate[7].as_str()), ("", ""));
+    assert_eq!(rate[5], lk.to_string());
+    let targets = "Phường 1: 95; Phường 2: 95; Phường 3: 96";
+    assert_eq!(
+        uncomputed(&differ),
+        [
+            "info||%KH|Phường 1".to_string(),
+            format!("info|YT.04|KH|{targets}")
+        ]
+    );
+    assert!(
+        footnotes(&differ).contains(&format!(
+            "Ô để trống: cột KH và %KH của YT.04 không ghi, vì các đơn vị ghi chỉ tiêu kế hoạch khác nhau ({targets}), không có một chỉ tiêu chung (xem trang «Lỗi»)."
+        )),
+        "{:#?}",
+        footnotes(&differ)
+    );
+    assert!(!noted(&differ).contains(&format!("D{r04}")));
+}

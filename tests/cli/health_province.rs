@@ -138,13 +138,12 @@ fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
             ("", "- Trẻ em dưới 1 tuổi tiêm chủng", "ca", figures()),
         ),
     ] {
-        write_form(
-            &dir.join(file),
-            title,
-            "QUÝ III/2026",
-            &COLUMNS,
-            &with(extra),
-        );
+        let mut rows = with(extra);
+        // X03's plan its own, so that its form is no copy of the others'.
+        if file.starts_with("X03") {
+            rows[0].3[0] = V::N(250.0);
+        }
+        write_form(&dir.join(file), title, "QUÝ III/2026", &COLUMNS, &rows);
     }
     let out = tmp.path().join("out");
     let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
@@ -170,6 +169,26 @@ fn a_sub_item_whose_number_or_unit_differs_from_a_near_name_is_a_breakdown() {
         .find(|r| r.contains(&"YT.05".to_string()))
         .unwrap();
     assert!(yt05.contains(&"54".to_string()), "{yt05:?}");
+    // The breakdown's info asks nothing of the commune: the office's
+    // alone, no feedback workbook for X03, whose only finding it is
+    // (tester CQ's Phường Bắc Hà got one saying «Không cần sửa gì»).
+    // Near misses: X02's error still sends it one; X01's copied figures
+    // (the same as X02's) send it one without the info's line.
+    let phan_hoi = out.join("phan-hoi");
+    let x03: Vec<String> = f
+        .iter()
+        .filter(|x| x["unit"] == "X03")
+        .map(|x| format!("{}|{}", x["severity"], x["code"]))
+        .collect();
+    assert_eq!(x03, ["\"info\"|\"indicator-unknown\""]);
+    assert!(!phan_hoi.join("X03.xlsx").exists());
+    assert!(phan_hoi.join("X02.xlsx").exists());
+    let x01 = read_sheet(&phan_hoi.join("X01.xlsx"), "Lỗi");
+    assert!(
+        x01.iter().flatten().any(|c| c.contains("giống hệt"))
+            && !x01.iter().flatten().any(|c| c.contains("Không cần sửa gì")),
+        "{x01:#?}"
+    );
 }
 
 /// Writes `rows` under `columns` as [`write_form`] does, and the hidden
@@ -286,7 +305,8 @@ fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
         listed(&f, &["value-invalid"]),
         ["warning|value-invalid|X03|H7||||x"]
     );
-    // The commune's feedback carries it.
+    // The commune's feedback carries it, its «Loại lỗi» a column of the
+    // form missing, not the code's «Biểu thiếu cột LK: trong quý I …».
     let feedback = read_sheet(&out.join("phan-hoi/X01.xlsx"), "Lỗi");
     assert!(
         feedback
@@ -294,6 +314,21 @@ fn a_form_whose_ck_column_was_deleted_is_asked_for_it() {
             .flatten()
             .any(|c| c.contains("biểu không có cột CK")),
         "{feedback:?}"
+    );
+    let label = feedback
+        .iter()
+        .position(|r| r.iter().any(|c| c == "Loại lỗi"));
+    let column = feedback[label.unwrap()]
+        .iter()
+        .position(|c| c == "Loại lỗi")
+        .unwrap();
+    let labels: Vec<&str> = feedback[label.unwrap() + 1..]
+        .iter()
+        .map(|r| r[column].as_str())
+        .collect();
+    assert_eq!(
+        labels,
+        ["Biểu thiếu cột số liệu của mẫu biểu (cột nêu trong nội dung): tổng toàn địa bàn của cột đó phải để trống."]
     );
     // `check` says it before the file is sent.
     let checked = crate::common::tonghop()
