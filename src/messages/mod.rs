@@ -501,6 +501,7 @@ mod tests {
             &Read::ColumnsDeleted {
                 unit: "Phường Thống Nhất",
                 columns: &[ValueColumn::Ck],
+                form: true,
             },
             lang,
         )
