@@ -334,6 +334,32 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
         .filter(|d| template.must_report(u, d.indicator as usize))
         .collect();
     let first = cells.first()?;
+    let (at, named) = first_cells_named(sub, &cells, lang);
+    let (code, unit) = unit_of(template, sub);
+    let said = crate::messages::Read::CrossedCells {
+        unit: &unit,
+        mark: &first.shown,
+        count: cells.len(),
+        cells: &named,
+    };
+    // No indicator: the workbook marks no one total for cells of many
+    // rows (their totals are marked (*) as leaving the unit out).
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&at)
+            .unit(code)
+            .actual(first.shown.clone()),
+    )
+}
+
+/// Where a file's warning about its dash-like cells stands (the first
+/// of `cells`) and the first few cells it names ("F10, F12 và 3 ô
+/// khác"), for the «x» and the «không» warnings alike.
+fn first_cells_named(
+    sub: &Submission,
+    cells: &[&crate::normalize::submission::DashCell],
+    lang: Lang,
+) -> (crate::diagnostic::Location, String) {
     let at = |d: &crate::normalize::submission::DashCell| {
         crate::diagnostic::Location::cell(
             sub.file.clone(),
@@ -357,21 +383,7 @@ fn crossed_cells(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
         Lang::Vi => named.join(", ").replace(", và", " và"),
         Lang::En => named.join(", ").replace(", and", " and"),
     };
-    let (code, unit) = unit_of(template, sub);
-    let said = crate::messages::Read::CrossedCells {
-        unit: &unit,
-        mark: &first.shown,
-        count: cells.len(),
-        cells: &named,
-    };
-    // No indicator: the workbook marks no one total for cells of many
-    // rows (their totals are marked (*) as leaving the unit out).
-    Some(
-        Finding::said(Severity::Warning, &said, lang)
-            .at(&at(first))
-            .unit(code)
-            .actual(first.shown.clone()),
-    )
+    (at(cells[0]), named)
 }
 
 /// The one warning of a file whose figure cells say «không», «không có»,
@@ -399,29 +411,7 @@ fn none_in_words(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
         })
         .collect();
     let first = cells.first()?;
-    let at = |d: &crate::normalize::submission::DashCell| {
-        crate::diagnostic::Location::cell(
-            sub.file.clone(),
-            sub.sheets
-                .get(d.sheet as usize)
-                .cloned()
-                .unwrap_or_default(),
-            d.row,
-            d.col,
-        )
-    };
-    const SHOWN: usize = 8;
-    let mut named: Vec<String> = cells.iter().take(SHOWN).map(|d| at(d).cell).collect();
-    if cells.len() > SHOWN {
-        named.push(match lang {
-            Lang::Vi => format!("và {} ô khác", cells.len() - SHOWN),
-            Lang::En => format!("and {} more", cells.len() - SHOWN),
-        });
-    }
-    let named = match lang {
-        Lang::Vi => named.join(", ").replace(", và", " và"),
-        Lang::En => named.join(", ").replace(", and", " and"),
-    };
+    let (at, named) = first_cells_named(sub, &cells, lang);
     let mut words: Vec<String> = Vec::new();
     for d in &cells {
         let w = format!("«{}»", d.shown);
@@ -438,7 +428,7 @@ fn none_in_words(sub: &Submission, template: &Template, lang: Lang) -> Option<Fi
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)
-            .at(&at(first))
+            .at(&at)
             .unit(code)
             .actual(first.shown.clone()),
     )
