@@ -5692,6 +5692,12 @@ fn units_unrelated(
     if written.trim().is_empty() || catalog.trim().is_empty() {
         return false;
     }
+    // The catalog's own unit (nearly every row): the same unit, without
+    // the abbreviations' search (13 % of a batch's work when every row
+    // went through it).
+    if fold(written).trim() == fold(catalog).trim() {
+        return false;
+    }
     let words = |u: &str| -> Vec<String> {
         fold(u)
             .split(|c: char| !c.is_alphanumeric())
