@@ -146,6 +146,15 @@ pub fn apply(
         sheet: grid.name.clone(),
         cell: String::new(),
     };
+    // The cell a period the stamp names is told at: the title's period
+    // cell, else the sheet's first row.
+    let period_cell = sub.period.map_or(
+        TitleCell {
+            row: grid.rows().start,
+            col: 0,
+        },
+        |(_, c)| c,
+    );
     if stamp.of_another_office(t) {
         // Another office's form: its codes and rows are that office's
         // catalog's, not this one's. Read against this catalog it made
@@ -168,14 +177,7 @@ pub fn apply(
                 .actual(stamp.office.clone()),
         );
         if let Some(p) = stamp.period {
-            let cell = sub.period.map_or(
-                TitleCell {
-                    row: grid.rows().start,
-                    col: 0,
-                },
-                |(_, c)| c,
-            );
-            sub.period = Some((p, cell));
+            sub.period = Some((p, period_cell));
         }
         sub.unit = None;
         sub.unit_doubt = None;
@@ -217,13 +219,7 @@ pub fn apply(
         .collect();
     }
     if let Some(p) = stamp.period {
-        let cell = sub.period.map_or(
-            TitleCell {
-                row: grid.rows().start,
-                col: 0,
-            },
-            |(_, c)| c,
-        );
+        let cell = period_cell;
         // A title left from another report on the form of the run's
         // period: the figures are the form's period's, but the document
         // to be signed names another. (A form of another period is set

@@ -456,14 +456,17 @@ impl Submission {
     }
 
     pub fn location(&self, row: &TidyRow) -> Location {
+        self.cell_at(usize::from(row.sheet), row.row, row.col)
+    }
+
+    /// Where cell (`row`, `col`) of sheet `sheet` (an index into
+    /// [`Submission::sheets`]) is.
+    pub fn cell_at(&self, sheet: usize, row: u32, col: u32) -> Location {
         Location::cell(
             self.file.clone(),
-            self.sheets
-                .get(row.sheet as usize)
-                .cloned()
-                .unwrap_or_default(),
-            row.row,
-            row.col,
+            self.sheets.get(sheet).cloned().unwrap_or_default(),
+            row,
+            col,
         )
     }
 
@@ -558,16 +561,7 @@ impl Submission {
             .dashes
             .iter()
             .find(|d| d.indicator as usize == i && d.column == column)?;
-        let at = Location::cell(
-            self.file.clone(),
-            self.sheets
-                .get(d.sheet as usize)
-                .cloned()
-                .unwrap_or_default(),
-            d.row,
-            d.col,
-        );
-        Some((at, &d.shown))
+        Some((self.cell_at(usize::from(d.sheet), d.row, d.col), &d.shown))
     }
 
     /// The header of column `col` of sheet `sheet`, when it is a figure

@@ -361,15 +361,7 @@ fn first_cells_named(
     lang: Lang,
 ) -> (crate::diagnostic::Location, String) {
     let at = |d: &crate::normalize::submission::DashCell| {
-        crate::diagnostic::Location::cell(
-            sub.file.clone(),
-            sub.sheets
-                .get(d.sheet as usize)
-                .cloned()
-                .unwrap_or_default(),
-            d.row,
-            d.col,
-        )
+        sub.cell_at(usize::from(d.sheet), d.row, d.col)
     };
     const SHOWN: usize = 8;
     let mut named: Vec<String> = cells.iter().take(SHOWN).map(|d| at(d).cell).collect();
@@ -475,17 +467,10 @@ fn columns_lacking(
         .cloned()
         .collect();
     let more = if period_doubt { &[] } else { more };
-    let header = sub.headers.first().map(|h| {
-        crate::diagnostic::Location::cell(
-            sub.file.clone(),
-            sub.sheets
-                .get(h.sheet as usize)
-                .cloned()
-                .unwrap_or_default(),
-            h.row,
-            h.col,
-        )
-    });
+    let header = sub
+        .headers
+        .first()
+        .map(|h| sub.cell_at(usize::from(h.sheet), h.row, h.col));
     for c in more {
         if let Some(at) = missing
             .first()

@@ -655,15 +655,10 @@ fn header_cell(sub: &Submission, (sheet, row, col): (u16, u32, u32)) -> HeaderCe
         Some(h) => (h.row, h.label.clone()),
         None => (row, String::new()),
     };
-    let name = sub
-        .sheets
-        .get(usize::from(sheet))
-        .cloned()
-        .unwrap_or_default();
     HeaderCell {
         cell: crate::diagnostic::a1(row, col),
         words,
-        at: crate::diagnostic::Location::cell(sub.file.clone(), name, row, col),
+        at: sub.cell_at(usize::from(sheet), row, col),
     }
 }
 

@@ -6,7 +6,7 @@
 //! … lần mức thường gặp của các xã»), never a robust score or a median.
 
 use crate::checks::{consolidate, summary, write_form, FormRow, V};
-use crate::common::{read_sheet, zip_part};
+use crate::row_scale::total_notes;
 use std::path::Path;
 
 /// Ten communes of 13.000 to 40.000 people, the shipped template.toml,
@@ -45,27 +45,6 @@ const COLUMNS: [&str; 5] = [
     "Cùng kỳ năm trước",
     "Ghi chú",
 ];
-
-/// The Tổng hợp cell notes of `code`'s row, by column letter.
-fn total_notes(book: &Path, code: &str) -> Vec<(String, String)> {
-    let sheet = read_sheet(book, "Tổng hợp");
-    let r = sheet
-        .iter()
-        .position(|row| row.iter().any(|c| c == code))
-        .unwrap_or_else(|| panic!("{code} in Tổng hợp"));
-    let notes = zip_part(book, "xl/comments1.xml").unwrap_or_default();
-    let mut out = Vec::new();
-    for col in ["D", "E", "F", "G", "H", "I"] {
-        let a1 = format!("{col}{}", r + 1);
-        if let Some(at) = notes.find(&format!("ref=\"{a1}\"")) {
-            let end = notes[at..]
-                .find("</comment>")
-                .map_or(notes.len(), |e| at + e);
-            out.push((col.to_string(), notes[at..end].to_string()));
-        }
-    }
-    out
-}
 
 /// Xã 4 typed its third quarter's waste 1.239,7 tấn as 1.239.700 (its
 /// KH 4.845,2, LK 3.729,8, CK 3.543,4 right): one `outlier` at the TH
