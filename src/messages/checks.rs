@@ -1585,8 +1585,8 @@ fn total(c: &Checked, lang: Lang) -> String {
                 (false, Lang::En) => format!("; the sum also lacks {silent}, with no report in the consolidation (none sent, or its file set aside)"),
             };
             match lang {
-                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng được (không có cột này, ô trống, không phải là số, hoặc đang có lỗi cần sửa trước){also}. Khi đủ số liệu, hãy chạy lại để đối chiếu."),
-                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used yet (no such column, an empty cell, not a number, or a figure in error to be corrected first){also}. Run again once they are complete."),
+                Lang::Vi => format!("{unit}: chưa đối chiếu được {n} ở cột {column} ({codes}) với tổng các {units}, vì số liệu cột {column} của {wards} chưa dùng để đối chiếu được (không có cột này, ô trống, không phải là số, hoặc đang bị nghi sai, cần kiểm tra trước){also}. Khi đủ số liệu, hãy chạy lại để đối chiếu."),
+                Lang::En => format!("{unit}: {n} in column {column} ({codes}) {were} not compared with the sum of the {units}, because the {column} figure of {wards} cannot be used for the comparison yet (no such column, an empty cell, not a number, or a figure in doubt to be checked first){also}. Run again once they are complete."),
             }
         }
         Checked::TotalUncomputed {
