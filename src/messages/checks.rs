@@ -302,13 +302,6 @@ pub enum Checked<'a> {
         code: &'a str,
         line: u64,
     },
-    /// `rule-invalid`: a relation (`DT.02 <= DT.01[KH]`) names an
-    /// operand's column (`DT.01[KH]`); markers are for a rate's formula.
-    RuleMarkerInRelation {
-        formula: &'a str,
-        code: &'a str,
-        line: u64,
-    },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area (`level`) where its `contributors` units (of `expected`) add
     /// up to `sum`; `listed` names the first few ("Phường 1: 120; …"),
@@ -835,8 +828,7 @@ impl Words for Checked<'_> {
             Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. }
             | Checked::RuleNoCode { .. }
-            | Checked::RuleNotRelation { .. }
-            | Checked::RuleMarkerInRelation { .. } => Code::RuleInvalid,
+            | Checked::RuleNotRelation { .. } => Code::RuleInvalid,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
@@ -885,8 +877,7 @@ impl Words for Checked<'_> {
             | Checked::RuleUnknownCodes { .. }
             | Checked::RuleUnparsed { .. }
             | Checked::RuleNoCode { .. }
-            | Checked::RuleNotRelation { .. }
-            | Checked::RuleMarkerInRelation { .. } => rule(self, lang),
+            | Checked::RuleNotRelation { .. } => rule(self, lang),
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
@@ -1438,17 +1429,6 @@ fn rule(c: &Checked, lang: Lang) -> String {
             let what = match lang {
                 Lang::Vi => "chỉ tiêu không phải tỷ lệ (rate) nên công thức phải là một quan hệ có ==, <= hoặc >=",
                 Lang::En => "the indicator is no rate, so its formula must be a relation with ==, <= or >=",
-            };
-            invalid(formula, code, *line, what, None, lang)
-        }
-        Checked::RuleMarkerInRelation {
-            formula,
-            code,
-            line,
-        } => {
-            let what = match lang {
-                Lang::Vi => "cột ghi ngay sau mã (DT.01[KH]) chỉ dùng được trong công thức của chỉ tiêu tỷ lệ (rate), chưa dùng được trong quan hệ có ==, <= hoặc >=; quan hệ này chưa được kiểm tra. Hãy bỏ cột sau mã, hoặc ghi các cột quan hệ áp dụng ở cuối, sau một dấu cách: A <= B [LK, CK]",
-                Lang::En => "a column written right after a code (DT.01[KH]) works in a rate's formula only, not yet in a relation with ==, <= or >=; this relation is not checked. Drop the column after the code, or list the columns the relation holds in at its end, after a space: A <= B [LK, CK]",
             };
             invalid(formula, code, *line, what, None, lang)
         }

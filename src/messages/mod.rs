@@ -435,7 +435,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error",
         meaning: ("Công thức trong danh mục không đọc được.", "A formula of the catalog that does not parse."),
         help: ("Sửa công thức ở dòng đã nêu của indicators.csv.", "Fix the formula at the line of indicators.csv named."),
-        example: "a formula in `indicators.csv` the tool cannot use (does not parse, names a code the catalog lacks or none, a bare expression on an indicator that is no rate, a column marker naming no column (`DT.01[năm]`) or a marker in a relation), with its line and, when brackets make it usable, the bracketed form",
+        example: "a formula in `indicators.csv` the tool cannot use (does not parse, names a code the catalog lacks or none, a bare expression on an indicator that is no rate or a column marker naming no column (`DT.01[năm]`)), with its line and, when brackets make it usable, the bracketed form",
     },
 ];
 

@@ -183,8 +183,8 @@ impl Totals {
         column: ValueColumn,
         template: &Template,
     ) -> bool {
-        let ci = column.index();
-        rel.codes().iter().any(|c| {
+        rel.operands_in(column).iter().any(|&(c, at)| {
+            let ci = at.index();
             template.indicator_index(c).is_none_or(|i| {
                 let owed = (0..template.agencies.len())
                     .filter(|&u| {

@@ -57,6 +57,62 @@ impl Relation {
         self.columns.as_ref().is_none_or(|c| c.contains(&column))
     }
 
+    /// Whether the relation is judged in `column`: it holds there, no
+    /// operand's marker reaches from last year's column into this year's
+    /// (`DT.02 <= DT.01[KH]` in CK: last year's disbursement against this
+    /// year's plan means nothing), and, when every operand names its
+    /// column (`DT.02[LK] >= DT.02[TH]`), `column` is the one the left
+    /// side's first operand names: the same figures are compared once.
+    pub fn judged_in(&self, column: ValueColumn) -> bool {
+        if !self.holds_in(column)
+            || self.left.reaches_across_years(column)
+            || self.right.reaches_across_years(column)
+        {
+            return false;
+        }
+        let operands = self.operands();
+        if operands.iter().all(|(_, pin)| pin.is_some()) {
+            return match self.left.operands().first() {
+                Some((_, Some(home))) => *home == column,
+                // A left side of numbers alone: its right side's first.
+                _ => operands.first().and_then(|(_, pin)| *pin) == Some(column),
+            };
+        }
+        true
+    }
+
+    /// Every operand the relation names, left side first: its code and
+    /// the column its marker names (`None`: the column judged).
+    pub fn operands(&self) -> Vec<(&str, Option<ValueColumn>)> {
+        let mut v = self.left.operands();
+        for o in self.right.operands() {
+            if !v.contains(&o) {
+                v.push(o);
+            }
+        }
+        v
+    }
+
+    /// Every operand with the column its figure is read from when the
+    /// relation is judged in `column`.
+    pub fn operands_in(&self, column: ValueColumn) -> Vec<(&str, ValueColumn)> {
+        let mut v: Vec<(&str, ValueColumn)> = Vec::new();
+        for (c, pin) in self.operands() {
+            let o = (c, pin.unwrap_or(column));
+            if !v.contains(&o) {
+                v.push(o);
+            }
+        }
+        v
+    }
+
+    /// Whether some operand takes the column judged (names no column of
+    /// its own): then the relation is judged only where one of those has
+    /// a figure, as a marked rate only where its unmarked operand has one.
+    fn has_unmarked(&self) -> bool {
+        self.operands().iter().any(|(_, pin)| pin.is_none())
+    }
+
     /// Every code the relation names.
     pub fn codes(&self) -> Vec<&str> {
         let mut v = self.left.codes();
@@ -85,8 +141,9 @@ impl Relation {
 /// The relations of a template, and a `rule-invalid` finding for every
 /// formula the checks cannot use: one that does not parse, names codes the
 /// catalog lacks, names no code at all (`5.2 / 5.1 * 100`, a constant as
-/// written), is a bare expression on an indicator that is no rate, or is a
-/// relation with a column marker (`DT.02 <= DT.01[KH]`). None
+/// written) or is a bare expression on an indicator that is no rate. A
+/// relation may name an operand's column (`DT.02 <= DT.01[KH]`: see
+/// [`Relation::judged_in`]); a marker naming no column does not parse. None
 /// is dropped without a word: a rate whose definition is unusable would
 /// otherwise pass any figure typed for it.
 pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Finding>) {
@@ -100,8 +157,6 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
             Ok(Rule::Relation(left, cmp, right)) => {
                 let rel = Relation::new(i, ind, left, cmp, right);
                 match unusable(template, ind, &rel.codes()) {
-                    // Checked column by column only, as yet.
-                    None if rel.left.has_marker() || rel.right.has_marker() => Unusable::Marker,
                     None => {
                         out.push(rel);
                         continue;
@@ -138,11 +193,6 @@ pub fn relations_of(template: &Template, lang: Lang) -> (Vec<Relation>, Vec<Find
                 code,
                 line,
             },
-            Unusable::Marker => Checked::RuleMarkerInRelation {
-                formula,
-                code,
-                line,
-            },
             Unusable::Unparsed(e) => Checked::RuleUnparsed {
                 formula,
                 code,
@@ -164,8 +214,6 @@ enum Unusable {
     Unknown(String),
     NoCode,
     NotRelation,
-    /// A relation naming an operand's column (`DT.01[KH]`).
-    Marker,
     Unparsed(crate::rules::expr::RuleError),
 }
 
@@ -265,9 +313,7 @@ fn to_polars(e: &Expr) -> polars::prelude::Expr {
     match e {
         Expr::Num(v) => lit(*v),
         Expr::Code(c) => col(c.as_str()),
-        // Never compiled: a relation with a column marker is rule-invalid
-        // ([`relations_of`]); unknown, it breaks nothing.
-        Expr::At(..) => lit(f64::NAN),
+        Expr::At(c, column) => col(operand_name(c, Some(*column)).as_str()),
         Expr::Neg(x) => lit(0.0) - to_polars(x),
         Expr::Bin(a, op, b) => {
             let (a, b) = (to_polars(a), to_polars(b));
@@ -283,6 +329,16 @@ fn to_polars(e: &Expr) -> polars::prelude::Expr {
 
 fn tol_name(code: &str) -> String {
     format!("{code}~tol")
+}
+
+/// The wide frame's column of an operand: its code, or its code and the
+/// column its marker names (`DT.01[KH]`), which holds that figure in
+/// every column judged.
+fn operand_name(code: &str, pin: Option<ValueColumn>) -> String {
+    match pin {
+        None => code.to_string(),
+        Some(c) => format!("{code}[{}]", c.as_str()),
+    }
 }
 
 /// One row of the wide frames: a submission, or the totals.
@@ -521,17 +577,23 @@ impl Skips {
         let mut lacking = Vec::new();
         let mut dashed = Vec::new();
         let mut at = None;
-        for c in rel.codes() {
+        for (c, pin) in rel.operands() {
             let i = template.indicator_index(c);
-            match i.and_then(|i| figure(s, i, column)) {
+            let read = pin.unwrap_or(column);
+            match i.and_then(|i| figure(s, i, read)) {
                 Some(r) => {
                     at.get_or_insert_with(|| s.location(r));
                 }
                 None => {
-                    lacking.push(c.to_string());
+                    // DT.01[KH] when the plan is what the unit left out.
+                    let named = operand_name(c, pin);
+                    if lacking.contains(&named) {
+                        continue;
+                    }
+                    lacking.push(named.clone());
                     // A "-" read as no figure: said as such, not as empty.
-                    if let Some((at, shown)) = i.and_then(|i| s.dash_at(i, column)) {
-                        dashed.push((c.to_string(), at.cell, shown.to_string()));
+                    if let Some((at, shown)) = i.and_then(|i| s.dash_at(i, read)) {
+                        dashed.push((named, at.cell, shown.to_string()));
                     }
                 }
             }
@@ -576,16 +638,16 @@ impl Lacking {
         (template, totals): (&Template, &Totals),
     ) {
         self.count += 1;
-        let marked = |i: usize| {
-            let blank = totals.blank_cells.get(&(i, column.index()));
+        let marked = |i: usize, at: ValueColumn| {
+            let blank = totals.blank_cells.get(&(i, at.index()));
             s.unit
                 .zip(blank)
                 .is_some_and(|(u, b)| b.first.contains(&(u as u32)))
         };
-        let unmarked = rel.codes().iter().any(|c| {
+        let unmarked = rel.operands_in(column).iter().any(|&(c, at)| {
             template
                 .indicator_index(c)
-                .is_none_or(|i| figure(s, i, column).is_none() && !marked(i))
+                .is_none_or(|i| figure(s, i, at).is_none() && !marked(i, at))
         });
         if unmarked {
             self.unmarked += 1;
@@ -673,8 +735,9 @@ impl<'a> Checking<'a> {
                     let (Some(rel), Some(subject)) = (relations.get(k), subjects.get(j)) else {
                         continue;
                     };
-                    // A relation the template holds in other columns only.
-                    if !rel.holds_in(column) {
+                    // A relation the template holds in other columns
+                    // only, or one whose marker this column cannot take.
+                    if !rel.judged_in(column) {
                         continue;
                     }
                     let is_totals = matches!(subject, Subject::Totals);
@@ -699,10 +762,9 @@ impl<'a> Checking<'a> {
                                 // office's whole against the wards' parts),
                                 // and the totals are judged.
                                 let short_of_own = s.unit.is_none_or(|u| {
-                                    rel.codes().iter().any(|c| {
+                                    rel.operands_in(column).iter().any(|&(c, at)| {
                                         template.indicator_index(c).is_none_or(|i| {
-                                            figure(s, i, column).is_none()
-                                                && template.must_report(u, i)
+                                            figure(s, i, at).is_none() && template.must_report(u, i)
                                         })
                                     })
                                 });
@@ -772,10 +834,9 @@ impl<'a> Checking<'a> {
             .iter()
             .filter_map(|(k, column, _)| Some((relations.get(*k)?, *column)))
             .flat_map(|(rel, column)| {
-                rel.codes()
+                rel.operands_in(column)
                     .into_iter()
-                    .filter_map(|c| self.template.indicator_index(c))
-                    .map(move |i| (i, column))
+                    .filter_map(|(c, at)| Some((self.template.indicator_index(c)?, at)))
             })
             .collect();
         let sources = sources(figures, self.template, &wanted)?;
@@ -900,25 +961,30 @@ impl<'a> Checking<'a> {
     /// a wide frame: a row per subject, a column per code and its half-unit.
     fn check_batch(&mut self, relations: &[&Relation]) -> Result<(), Fatal> {
         let (template, totals) = (self.template, self.totals);
-        let codes: BTreeSet<&str> = relations.iter().flat_map(|r| r.codes()).collect();
-        // The codes the batch names, with their indicator.
-        let codes: Vec<(&str, usize)> = codes
+        let operands: BTreeSet<(&str, Option<ValueColumn>)> =
+            relations.iter().flat_map(|r| r.operands()).collect();
+        // The operands the batch names, with their indicator and their
+        // column in the frame.
+        let operands: Vec<(String, usize, Option<ValueColumn>)> = operands
             .into_iter()
-            .filter_map(|c| template.indicator_index(c).map(|i| (c, i)))
+            .filter_map(|(c, pin)| {
+                let i = template.indicator_index(c)?;
+                Some((operand_name(c, pin), i, pin))
+            })
             .collect();
         let exprs = relation_exprs(relations);
         let judge = |column: ValueColumn, subjects: &[Subject]| -> Result<Verdicts, Fatal> {
-            let mut columns = Vec::with_capacity(2 * codes.len());
-            for (code, idx) in &codes {
+            let mut columns = Vec::with_capacity(2 * operands.len());
+            for (name, idx, pin) in &operands {
                 let (v, t): (Vec<Option<f64>>, Vec<Option<f64>>) = subjects
                     .iter()
                     .map(|s| {
-                        let f = figure_of(s, *idx, column, totals, template);
+                        let f = figure_of(s, *idx, pin.unwrap_or(column), totals, template);
                         (f.map(|f| f.0), f.map(|f| f.1))
                     })
                     .unzip();
-                columns.push(Column::new((*code).into(), v));
-                columns.push(Column::new(tol_name(code).into(), t));
+                columns.push(Column::new(name.as_str().into(), v));
+                columns.push(Column::new(tol_name(name).into(), t));
             }
             let df = DataFrame::new(subjects.len(), columns).map_err(polars_fatal)?;
             let out = df
@@ -974,17 +1040,20 @@ pub fn drop_totals_disputed(findings: &mut Vec<Finding>, template: &Template) {
         let Ok(rule) = parse(&f.expected) else {
             return true;
         };
-        let codes = match &rule {
+        // Each operand in the finding's column, or in its marker's.
+        let operands = match &rule {
             Rule::Relation(l, _, r) => {
-                let mut c = l.codes();
-                c.extend(r.codes());
+                let mut c = l.operands();
+                c.extend(r.operands());
                 c
             }
-            Rule::Definition(e) => e.codes(),
+            Rule::Definition(e) => e.operands(),
         };
-        !codes.iter().any(|c| {
+        !operands.iter().any(|&(c, pin)| {
+            let column = pin.map_or(f.column.as_str(), |p| p.as_str());
             template.indicator_index(c).is_some_and(|i| {
-                disputed.contains(&(i, f.column.clone())) || disputed.contains(&(i, String::new()))
+                disputed.contains(&(i, column.to_string()))
+                    || disputed.contains(&(i, String::new()))
             })
         })
     });
@@ -995,18 +1064,29 @@ pub fn drop_totals_disputed(findings: &mut Vec<Finding>, template: &Template) {
 fn relation_exprs(relations: &[&Relation]) -> Vec<polars::prelude::Expr> {
     let mut exprs = Vec::new();
     for (k, rel) in relations.iter().enumerate() {
-        let codes = rel.codes();
-        let present = codes
+        let operands = rel.operands();
+        let names: Vec<String> = operands
             .iter()
-            .map(|c| col(*c).is_not_null())
+            .map(|&(c, pin)| operand_name(c, pin))
+            .collect();
+        let present = names
+            .iter()
+            .map(|c| col(c.as_str()).is_not_null())
             .reduce(|a, b| a.and(b))
             .unwrap_or(lit(true));
-        let any_present = codes
+        // A relation naming an operand's column is judged where an
+        // operand of the column judged has a figure (`DT.02 <=
+        // DT.01[KH]`: where DT.02 has one); the plan alone, in a column
+        // without disbursement, leaves nothing unchecked.
+        let unmarked = rel.has_unmarked();
+        let any_present = operands
             .iter()
-            .map(|c| col(*c).is_not_null())
+            .zip(&names)
+            .filter(|((_, pin), _)| !unmarked || pin.is_none())
+            .map(|(_, c)| col(c.as_str()).is_not_null())
             .reduce(|a, b| a.or(b))
             .unwrap_or(lit(false));
-        let tol = codes
+        let tol = names
             .iter()
             .map(|c| col(tol_name(c).as_str()).fill_null(lit(0.0)))
             .reduce(|a, b| a + b)
@@ -1044,18 +1124,30 @@ fn figure(s: &Submission, indicator: usize, column: ValueColumn) -> Option<&Tidy
 pub fn rule_in_words(template: &Template, formula: &str, lang: Lang) -> String {
     use crate::rules::expr::{parse, Cmp, Expr, Rule};
     let named = |code: &str| format!("{code} {}", short_name(template, code));
-    match parse(formula) {
-        Ok(Rule::Relation(Expr::Code(left), cmp, Expr::Code(right))) => {
-            let verb = match (cmp, lang) {
-                (Cmp::Le, Lang::Vi) => "không lớn hơn",
-                (Cmp::Ge, Lang::Vi) => "không nhỏ hơn",
-                (Cmp::Eq, Lang::Vi) => "bằng",
-                (Cmp::Le, Lang::En) => "not above",
-                (Cmp::Ge, Lang::En) => "not below",
-                (Cmp::Eq, Lang::En) => "equal to",
-            };
-            format!("{} {verb} {}", named(&left), named(&right))
-        }
+    // One operand, perhaps in the column its marker names: «DT.01 Kế
+    // hoạch vốn được giao (KH)».
+    let single = |e: &Expr| match e {
+        Expr::Code(c) => Some(named(c)),
+        Expr::At(c, column) => Some(format!("{} ({})", named(c), column.as_str())),
+        _ => None,
+    };
+    let rule = parse(formula);
+    let pair = match &rule {
+        Ok(Rule::Relation(l, cmp, r)) => single(l).zip(single(r)).map(|(l, r)| (l, *cmp, r)),
+        _ => None,
+    };
+    if let Some((left, cmp, right)) = pair {
+        let verb = match (cmp, lang) {
+            (Cmp::Le, Lang::Vi) => "không lớn hơn",
+            (Cmp::Ge, Lang::Vi) => "không nhỏ hơn",
+            (Cmp::Eq, Lang::Vi) => "bằng",
+            (Cmp::Le, Lang::En) => "not above",
+            (Cmp::Ge, Lang::En) => "not below",
+            (Cmp::Eq, Lang::En) => "equal to",
+        };
+        return format!("{left} {verb} {right}");
+    }
+    match rule {
         Ok(rule) => {
             let exprs: Vec<&Expr> = match &rule {
                 Rule::Relation(l, _, r) => vec![l, r],
@@ -1068,11 +1160,23 @@ pub fn rule_in_words(template: &Template, formula: &str, lang: Lang) -> String {
                 }
             }
             let names: Vec<String> = codes.iter().map(|c| named(c)).collect();
-            format!(
-                "{} ({})",
-                crate::messages::rule_in_signs(formula).replace(['[', ']'], ""),
-                names.join("; ")
-            )
+            // An operand's column said in words («DT.01 (KH)»), not as the
+            // bare letters the brackets would leave («DT.01KH»).
+            let signs = match &rule {
+                Rule::Relation(l, cmp, r) if l.has_marker() || r.has_marker() => {
+                    let side = |e: &Expr| {
+                        let code_in = |c: &str, pin: Option<ValueColumn>| match pin {
+                            Some(p) => format!("{c} ({})", p.as_str()),
+                            None => c.to_string(),
+                        };
+                        spelled(e, &code_in, lang, "*")
+                    };
+                    let sign = crate::messages::rule_in_signs(cmp.as_str()).into_owned();
+                    format!("{} {sign} {}", side(l), side(r))
+                }
+                _ => crate::messages::rule_in_signs(formula).replace(['[', ']'], ""),
+            };
+            format!("{signs} ({})", names.join("; "))
         }
         Err(_) => crate::messages::rule_in_signs(formula).into_owned(),
     }
@@ -1150,35 +1254,37 @@ fn violation(
     template: &Template,
     lang: Lang,
 ) -> Option<Finding> {
-    let ci = column.index();
-    let value_of = |code: &str| -> Option<(f64, u8)> {
+    // Each operand's figure in `column`, or in the column its marker
+    // names (`DT.01[KH]`).
+    let value_in = |code: &str, at: ValueColumn| -> Option<(f64, u8)> {
         let idx = template.indicator_index(code)?;
         match subject {
-            Subject::Unit(s) => figure(s, idx, column).map(|r| (r.value, r.quoted_decimals())),
+            Subject::Unit(s) => figure(s, idx, at).map(|r| (r.value, r.quoted_decimals())),
             Subject::Totals => {
-                totals.values[idx][ci].map(|v| (v, crate::number::decimals_of(v).min(2)))
+                totals.values[idx][at.index()].map(|v| (v, crate::number::decimals_of(v).min(2)))
             }
         }
     };
-    let lookup = |code: &str| value_of(code).map(|(v, _)| v);
+    let lookup_in = |code: &str, at: ValueColumn| value_in(code, at).map(|(v, _)| v);
+    let lookup = |code: &str| lookup_in(code, column);
     let decimals = rel
-        .codes()
+        .operands_in(column)
         .iter()
-        .filter_map(|c| value_of(c).map(|(_, d)| d))
+        .filter_map(|&(c, at)| value_in(c, at).map(|(_, d)| d))
         .max()
         .unwrap_or(0);
     let fmt = |v: f64| format_num(v, decimals, lang);
     let (unit_code, unit_name, file) = subject.who(template);
-    let cell_of = |code: &str| -> Location {
+    let cell_of = |code: &str, at: ValueColumn| -> Location {
         match (subject, template.indicator_index(code)) {
-            (Subject::Unit(s), Some(idx)) => figure(s, idx, column)
+            (Subject::Unit(s), Some(idx)) => figure(s, idx, at)
                 .map(|r| s.location(r))
                 .unwrap_or_default(),
             _ => Location::file(file.clone()),
         }
     };
-    let left = rel.left.eval(&lookup).unwrap_or(f64::NAN);
-    let right = rel.right.eval(&lookup).unwrap_or(f64::NAN);
+    let left = rel.left.eval_in(column, &lookup_in).unwrap_or(f64::NAN);
+    let right = rel.right.eval_in(column, &lookup_in).unwrap_or(f64::NAN);
     if let Some((whole, parts)) = rel.whole_and_parts() {
         let whole_v = lookup(whole).unwrap_or(f64::NAN);
         let sum: f64 = parts.iter().filter_map(|p| lookup(p)).sum();
@@ -1205,7 +1311,7 @@ fn violation(
             };
             return Some(
                 Finding::said(Severity::Warning, &said, lang)
-                    .at(&cell_of(whole))
+                    .at(&cell_of(whole, column))
                     .indicator(whole.to_string())
                     .column(column.as_str())
                     .expected(format!("{} {} {}", rel.left, rel.cmp.as_str(), rel.right))
@@ -1225,7 +1331,7 @@ fn violation(
         };
         return Some(
             Finding::said(Severity::Error, &said, lang)
-                .at(&cell_of(whole))
+                .at(&cell_of(whole, column))
                 .unit(unit_code)
                 .indicator(whole.to_string())
                 .column(column.as_str())
@@ -1237,35 +1343,43 @@ fn violation(
         // Another relation broken by missing figures proves nothing.
         return None;
     }
-    let first = rel
+    // The left side's first operand, in the column its marker names.
+    let (first, first_at) = rel
         .left
-        .codes()
+        .operands()
         .first()
-        .copied()
-        .unwrap_or_default()
-        .to_string();
+        .map(|&(c, pin)| (c.to_string(), pin.unwrap_or(column)))
+        .unwrap_or((String::new(), column));
     let owner = &template.indicators[rel.owner];
     // Each indicator by its name and figure, as a sum-mismatch names its
     // parts: a clerk whose form has no code column can follow it. A
     // unit's finding puts the code before the name, as its other
     // findings open ("KT06 Hộ kinh doanh …"): the rule in brackets is in
     // codes, which the clerk can then tie to the rows.
+    // An operand of another column is named with it, as a rate's
+    // («Kế hoạch vốn được giao (KH) 100»).
     let coded = unit_name.is_some();
-    let named = |code: &str| {
-        let name = short_name(template, code);
-        let figure = fmt(lookup(code).unwrap_or(f64::NAN));
+    let named = |code: &str, pin: Option<ValueColumn>| {
+        let name = match pin {
+            Some(p) => format!("{} ({})", short_name(template, code), p.as_str()),
+            None => short_name(template, code),
+        };
+        let figure = fmt(lookup_in(code, pin.unwrap_or(column)).unwrap_or(f64::NAN));
         match template.indicator(code) {
-            Some(ind) if coded && name != ind.code => format!("{} {name} {figure}", ind.code),
+            Some(ind) if coded && short_name(template, code) != ind.code => {
+                format!("{} {name} {figure}", ind.code)
+            }
             _ => format!("{name} {figure}"),
         }
     };
     let show = |e: &Expr| -> String {
         match e {
-            Expr::Code(c) => named(c),
+            Expr::Code(c) => named(c, None),
+            Expr::At(c, pin) => named(c, Some(*pin)),
             _ => format!(
                 "{} = {}",
                 in_words(e, &named, lang),
-                fmt(e.eval(&lookup).unwrap_or(f64::NAN))
+                fmt(e.eval_in(column, &lookup_in).unwrap_or(f64::NAN))
             ),
         }
     };
@@ -1273,10 +1387,10 @@ fn violation(
     // The totals of figures different units state (an office's whole
     // against the wards' sum): the finding says whose each one is.
     let stated_by: Vec<StatedBy> = rel
-        .codes()
+        .operands_in(column)
         .into_iter()
-        .filter_map(|c| {
-            let (first, units) = sources.get(&(template.indicator_index(c)?, column))?;
+        .filter_map(|(c, at)| {
+            let (first, units) = sources.get(&(template.indicator_index(c)?, at))?;
             Some(StatedBy {
                 code: c,
                 first,
@@ -1295,7 +1409,7 @@ fn violation(
     };
     Some(
         Finding::said(Severity::Error, &said, lang)
-            .at(&cell_of(&first))
+            .at(&cell_of(&first, first_at))
             .unit(unit_code)
             .indicator(first)
             .column(column.as_str())
@@ -1320,8 +1434,8 @@ fn violation(
 /// A side of a rule with each indicator `named` ("Đơn thụ lý 10 - Đơn đã
 /// giải quyết 9"), numbers as the language writes them, and brackets
 /// where the rule's grouping needs them.
-fn in_words(e: &Expr, named: &dyn Fn(&str) -> String, lang: Lang) -> String {
-    spelled(e, &|c, _| named(c), lang, "*")
+fn in_words(e: &Expr, named: &dyn Fn(&str, Option<ValueColumn>) -> String, lang: Lang) -> String {
+    spelled(e, named, lang, "*")
 }
 
 /// A formula with each indicator `named`, for a rate's message: as
@@ -1618,6 +1732,50 @@ mod tests {
     /// as a sum-mismatch names its parts (a form without a code column
     /// could not be followed by "TT05 - TT06"), in both languages, with
     /// the brackets the rule's grouping needs.
+    /// A relation naming an operand's column is judged where its
+    /// unmarked operands are read, never in CK against this year's
+    /// columns; one whose every operand names its column, once.
+    #[test]
+    fn a_relation_with_a_marker_is_judged_in_the_columns_it_can_be() {
+        use ValueColumn::{Ck, Kh, Lk, Th};
+        let judged = |formula: &str| -> Vec<ValueColumn> {
+            let Ok(Rule::Relation(left, cmp, right)) = parse(formula) else {
+                panic!("{formula}");
+            };
+            let rel = Relation {
+                owner: 0,
+                left,
+                cmp,
+                right,
+                columns: crate::rules::expr::columns_of(formula),
+            };
+            ValueColumn::QUANTITIES
+                .into_iter()
+                .filter(|&c| rel.judged_in(c))
+                .collect()
+        };
+        assert_eq!(judged("DT.02 <= DT.01[KH]"), [Kh, Th, Lk]);
+        assert_eq!(judged("DT.02 <= DT.01[CK]"), [Kh, Th, Lk, Ck]);
+        assert_eq!(judged("DT.02[LK] >= DT.02[TH]"), [Lk]);
+        assert_eq!(judged("DT.02 <= DT.01[KH] [LK, CK]"), [Lk]);
+        assert_eq!(judged("DT.02 <= DT.01"), [Kh, Th, Lk, Ck]);
+        let Ok(Rule::Relation(left, cmp, right)) = parse("DT.02 + 5 <= DT.01[KH]") else {
+            panic!()
+        };
+        let rel = Relation {
+            owner: 0,
+            left,
+            cmp,
+            right,
+            columns: None,
+        };
+        assert_eq!(
+            rel.operands_in(Lk),
+            [("DT.02", Lk), ("DT.01", Kh)],
+            "each operand in the column judged or its marker's"
+        );
+    }
+
     #[test]
     fn a_broken_relation_names_its_indicators_in_words() {
         let t = Template::from_texts(
