@@ -161,7 +161,8 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "",
             ],
             // Near misses: the day itself in 2020 is 1 October, after the
-            // quarter; after the festival is no deadline.
+            // quarter, and so is the fortnight after it; prose before
+            // «sau» is no deadline.
             vec![
                 "4",
                 "Tổng kết chương trình vui Tết Trung thu",
@@ -173,6 +174,20 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "5",
                 "Báo cáo kết quả chương trình Trung thu",
                 "Sau Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "6",
+                "Sơ kết công tác chăm sóc thiếu nhi",
+                "Sau Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "7",
+                "Tu sửa nhà văn hóa khu phố",
+                "Khởi công sau Tết Trung thu",
                 "UBND phường An Lạc",
                 "",
             ],
@@ -193,20 +208,88 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "Quý III/2020"
             ]),
             finding([
-                "error",
-                "deadline-invalid",
+                "warning",
+                "deadline-out-of-period",
                 "P05",
                 "C8",
                 "Sau Tết Trung thu",
+                "Quý III/2020"
+            ]),
+            finding([
+                "warning",
+                "deadline-out-of-period",
+                "P05",
+                "C9",
+                "Sau Tết Trung thu 2020",
+                "Quý III/2020"
+            ]),
+            finding([
+                "error",
+                "deadline-invalid",
+                "P05",
+                "C10",
+                "Khởi công sau Tết Trung thu",
                 ""
             ]),
         ]
     );
+    let msg = |k: usize| all[k]["message"].as_str().unwrap();
+    for k in [0, 2] {
+        assert!(
+            msg(k).contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+            "{}",
+            msg(k)
+        );
+    }
+    assert_eq!(
+        msg(1),
+        "Tiến độ «Sau Tết Trung thu» (không ghi năm; hiểu là Tết Trung thu 2020, ngày 01/10/2020, gần quý III/2020 nhất) của nhiệm vụ «Báo cáo kết quả chương trình Trung thu» đến hạn sau Quý III/2020. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."
+    );
+
+    // «Sau Tết Nguyên đán» in a 2021-Q1 programme: the fortnight after
+    // 12/02/2021, within the quarter; last year's is stale.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "p05-phuong-An-Lac-CTCT-Q1-2021.xlsx",
+        "UBND PHƯỜNG AN LẠC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2021",
+        &[
+            vec![
+                "1",
+                "Ra quân tổng vệ sinh môi trường đầu xuân",
+                "Sau Tết Nguyên đán",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "2",
+                "Tổ chức lễ giao nhận quân",
+                "Sau Tết Nguyên đán 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, all) = run_province(dir.path(), "2021-Q1");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [finding([
+            "error",
+            "deadline-out-of-period",
+            "P05",
+            "C5",
+            "Sau Tết Nguyên đán 2020",
+            "Quý I/2021"
+        ])]
+    );
     let msg = all[0]["message"].as_str().unwrap();
     assert!(
-        msg.contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+        msg.contains("(Tết Nguyên đán Canh Tý 2020 là ngày 25/01/2020) của nhiệm vụ «Tổ chức lễ giao nhận quân» đã qua trước Quý I/2021"),
         "{msg}"
     );
+    assert_eq!(annex_tasks(out.path()).len(), 2);
 }
 
 #[test]
