@@ -584,11 +584,24 @@ fn name_holiday(
         Feast::NewYear => (1, 1),
     };
     let whole = c.get(0).ok_or(no)?;
-    let before = &s[..whole.start()];
-    // "Dịp Tết Trung thu", "Dịp Tết Nguyên đán": the occasion, the
-    // fortnight up to the day (the festival's preparations and the day
-    // itself), as a range from fifteen days before.
-    let date = if lunar && before.ends_with("dip ") {
+    let mut before = &s[..whole.start()];
+    // "Sau Tết Trung thu", "Sau Tết Nguyên đán": the weeks after the
+    // day, taken as the fortnight after it ("Sau Tết Trung thu 2020":
+    // 02/10–16/10/2020). "Sau" is no neutral word (after a day is no
+    // deadline by that day), so it goes with the Tết it opens.
+    let after = ["sau dip ", "sau "]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .filter(|rest| rest.is_empty() || rest.ends_with(' '));
+    let date = if let Some(rest) = after {
+        before = rest;
+        let (sy, sm, sd) = days_after(y, month, day, 1);
+        let (ey, em, ed) = days_after(y, month, day, 15);
+        format!("tu {sd:02}/{sm:02}/{sy} den {ed:02}/{em:02}/{ey}")
+    } else if lunar && before.ends_with("dip ") {
+        // "Dịp Tết Trung thu", "Dịp Tết Nguyên đán": the occasion, the
+        // fortnight up to the day (the festival's preparations and the
+        // day itself), as a range from fifteen days before.
         let (sy, sm, sd) = if day > 15 {
             (y, month, day - 15)
         } else if month == 1 {
@@ -608,6 +621,25 @@ fn name_holiday(
         day,
     };
     Ok((out, Some((holiday, written))))
+}
+
+/// The day `n` days (0 < n ≤ 28) after a day of `year`, as (year, month,
+/// day).
+fn days_after(year: i32, month: u32, day: u32, n: u32) -> (i32, u32, u32) {
+    let (mut y, mut m, mut d) = (year, month, day + n);
+    loop {
+        let len = days_in_month(y, m);
+        if len == 0 || d <= len {
+            break;
+        }
+        d -= len;
+        if m == 12 {
+            (y, m) = (y + 1, 1);
+        } else {
+            m += 1;
+        }
+    }
+    (y, m, d)
 }
 
 /// Words before a deadline that change nothing: "Trong quý I/2026", "Dịp
@@ -1237,17 +1269,35 @@ mod tests {
             read_q("Trước Tết Nguyên đán Ất Tỵ", q1).unwrap().0,
             (2025, 1, 2025, 1)
         );
+        // «Sau Tết Nguyên đán»: the fortnight after the day, 18/02–04/3
+        // in 2026, within the first quarter; in the last quarter of 2025
+        // it is after it.
+        let (span, r) = read_q("Sau Tết Nguyên đán", q1).unwrap();
+        assert_eq!(span, (2026, 2, 2026, 3));
+        assert_eq!(r.holiday, Some(tet_2026));
+        assert_eq!(r.deadline.timing(q1), Timing::Within);
+        assert_eq!(
+            read_q("Sau Tết Nguyên đán 2026", Period::quarter(2025, 4))
+                .unwrap()
+                .1
+                .deadline
+                .timing(Period::quarter(2025, 4)),
+            Timing::After
+        );
+        // A fortnight from late December runs into January.
+        assert_eq!(days_after(2025, 12, 25, 15), (2026, 1, 9));
+        assert_eq!(days_after(2024, 2, 20, 15), (2024, 3, 6));
         // In the last quarter of 2025 the Tết meant is the coming one.
         let q4 = Period::quarter(2025, 4);
         let (span, r) = read_q("Trước Tết Nguyên đán", q4).unwrap();
         assert_eq!((span, r.assumed_year), ((2026, 2, 2026, 2), Some(2026)));
         // Near misses: a can-chi and a year that disagree, a Tết past the
-        // table, a word that only contains "tet".
+        // table, a word that only contains "tet", prose before «sau».
         for bad in [
             "Tết Nguyên đán Bính Ngọ 2025",
             "Trước Tết Nguyên đán 2060",
             "Tetris",
-            "Sau Tết Nguyên đán",
+            "Nghỉ sau Tết Nguyên đán",
         ] {
             assert_eq!(read_q(bad, q1).map(|r| r.0), None, "{bad}");
         }
@@ -1305,12 +1355,30 @@ mod tests {
             read_q("Dịp Tết Trung thu", q3_2024).unwrap().0,
             (2024, 9, 2024, 9)
         );
+        // «Sau Tết Trung thu»: the fortnight after the day, 02/10–16/10
+        // in 2020, after the third quarter as the day itself is; in 2024
+        // (17/9) it runs 18/9–02/10 and meets it.
+        for text in [
+            "Sau Tết Trung thu",
+            "Sau Tết Trung thu 2020",
+            "Sau dịp Trung thu",
+            "Hoàn thành sau Tết Trung thu",
+        ] {
+            let (span, r) = read_q(text, q3).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(span, (2020, 10, 2020, 10), "{text}");
+            assert_eq!(r.holiday, Some(trung_thu(2020, 10, 1)), "{text}");
+            assert_eq!(r.deadline.timing(q3), Timing::After, "{text}");
+        }
+        assert_eq!(
+            read_q("Sau Tết Trung thu", q3_2024).unwrap().0,
+            (2024, 9, 2024, 10)
+        );
         // Near misses: a Tết past the table, a can-chi that disagrees,
-        // after the feast.
+        // «sau» inside another word or after other prose.
         for bad in [
             "Trước Tết Trung thu 2060",
             "Tết Trung thu Canh Tý 2021",
-            "Sau Tết Trung thu",
+            "Khai giảng sau Tết Trung thu",
         ] {
             assert_eq!(read_q(bad, q3).map(|r| r.0), None, "{bad}");
         }

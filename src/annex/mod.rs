@@ -598,6 +598,9 @@ pub struct AnnexSection {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Annex {
     pub sections: Vec<AnnexSection>,
+    /// Files left out as another period's task table (each one
+    /// `period-mismatch` error): the summary line says how many.
+    pub other_period: usize,
 }
 
 impl Annex {
@@ -884,14 +887,16 @@ fn timing_of(task: &Task, period: Period) -> Option<Timing> {
     Some(deadline.timing(period))
 }
 
-/// `period-mismatch` (an error), once for each file that is an earlier
-/// period's task table sent again (Sở Nội vụ's "ĐĂNG KÝ NHIỆM VỤ TRỌNG
-/// TÂM QUÝ II NĂM 2020" in the Q3 batch): every table's title names one
-/// period over before the one asked for, and most of its dated tasks fall
-/// due in that period, not in the one asked for. (A later period's table
-/// gives each task a warning, not an error: it is left as it is.) Its tasks are left out of the annex (the Q2
-/// programme has no place in the Q3 one), in place of one
-/// `deadline-out-of-period` error for each. A title alone naming another
+/// `period-mismatch` (an error), once for each file that is another
+/// period's task table: an earlier one sent again (Sở Nội vụ's "ĐĂNG KÝ
+/// NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2020" in the Q3 batch) or a later one
+/// sent early ("… QUÝ IV NĂM 2020"): every table's title names one period
+/// that shares no month with the one asked for, and most of its dated
+/// tasks fall due in that period, not in the one asked for. A title
+/// naming a period that holds the one asked for (the year, nine months)
+/// is no other period's. Its tasks are left out of the annex (the Q2 or
+/// Q4 programme has no place in the Q3 one the leaders sign), in place of
+/// one `deadline-out-of-period` finding for each. A title alone naming another
 /// period (its deadlines in the run's) is a slip of the title, no
 /// finding; when every table of the batch names one other period,
 /// `--period` is what is wrong ([`titled_other_period`]), not the files.
@@ -934,7 +939,7 @@ fn tables_of_other_period(
         let titled = first.period;
         if skip.contains(&i)
             || tasks.is_empty()
-            || !table::before(titled, ctx.period)
+            || table::overlap(titled, ctx.period)
             || titles.iter().any(|t| t.period != titled)
         {
             continue;
@@ -993,6 +998,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
     let mut left_out = resent_tables(files, ctx, &mut findings);
     left_out.extend(unknown_senders(files, ctx, &mut findings));
     let other = tables_of_other_period(files, &left_out, ctx, &mut findings);
+    let other_period = other.len();
     left_out.extend(other);
     // A copy left out is not read further: what is wrong in it is wrong
     // in the copy used, and told there; a file of a sender the registry
@@ -1068,7 +1074,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
     }
     let dropped = check_duplicates(&tasks, &own, ctx, &mut findings);
     mark_rows(&tasks, &dropped, &findings, &mut rows);
-    let annex = group_rows(
+    let mut annex = group_rows(
         rows.into_iter()
             .enumerate()
             .filter(|(k, _)| !dropped.contains_key(k))
@@ -1076,6 +1082,7 @@ pub fn build_annex(files: &[FileTasks], ctx: &AnnexContext) -> (Annex, Vec<Findi
             .collect(),
         ctx,
     );
+    annex.other_period = other_period;
     crate::diagnostic::sort_findings(&mut findings);
     (annex, findings)
 }

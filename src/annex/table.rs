@@ -975,14 +975,8 @@ fn periods_named(text: &str) -> Vec<Period> {
     out
 }
 
-/// Whether `a` is over before `b` begins.
-pub fn before(a: Period, b: Period) -> bool {
-    let at = |p: Period, m: u8| p.year * 12 + i32::from(m);
-    at(a, a.last_month()) < at(b, b.first_month())
-}
-
 /// Whether two periods share a month.
-fn overlap(a: Period, b: Period) -> bool {
+pub fn overlap(a: Period, b: Period) -> bool {
     let at = |p: Period, m: u8| p.year * 12 + i32::from(m);
     at(a, a.first_month()) <= at(b, b.last_month())
         && at(b, b.first_month()) <= at(a, a.last_month())

@@ -143,37 +143,57 @@ fn print_summary(args: &AnnexArgs, run: &AnnexRun) {
         .iter()
         .filter(|f| f.code == crate::diagnostic::Code::SubmissionMissing)
         .count();
+    // Files left out as another period's task table: read, but none of
+    // their tasks is in the annex (each a `period-mismatch` error).
+    let other = run.annex.other_period;
     let tasks = run.annex.task_count();
     let sections = run.annex.sections.len();
     let tally = Tally::of(&run.findings);
     let out = args.out.display();
     match args.lang {
         Lang::Vi => {
-            let blank = if blank > 0 {
-                format!(" ({blank} đơn vị chưa ghi nhiệm vụ nào)")
-            } else {
+            let mut notes = Vec::new();
+            if blank > 0 {
+                notes.push(format!("{blank} đơn vị chưa ghi nhiệm vụ nào"));
+            }
+            if other > 0 {
+                notes.push(format!("{other} biểu của kỳ khác không đưa vào phụ lục"));
+            }
+            let noted = if notes.is_empty() {
                 String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
             };
-            println!("Phụ lục {}: {read} tệp đã đọc{blank}, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
+            println!("Phụ lục {}: {read} tệp đã đọc{noted}, {rejected} tệp không đọc được, {skipped} tệp bỏ qua; {tasks} nhiệm vụ trong {sections} phần.", args.period.title_vi());
             println!("Phát hiện: {}.", tally.words(Lang::Vi));
             println!("Kết quả: {out}/{WORKBOOK}, {out}/{ERRORS_CSV}, {out}/{ERRORS_JSON}");
         }
         Lang::En => {
             let en = |n: usize, one: &str, many: &str| Lang::En.count(n, ("", one, many));
-            let blank = if blank > 0 {
-                format!(
-                    " ({blank} {} no task)",
+            let mut notes = Vec::new();
+            if blank > 0 {
+                notes.push(format!(
+                    "{blank} {} no task",
                     if blank == 1 {
                         "sender with"
                     } else {
                         "senders with"
                     }
-                )
-            } else {
+                ));
+            }
+            if other > 0 {
+                notes.push(format!(
+                    "{} of another period left out of the annex",
+                    en(other, "table", "tables")
+                ));
+            }
+            let noted = if notes.is_empty() {
                 String::new()
+            } else {
+                format!(" ({})", notes.join("; "))
             };
             println!(
-                "Annex for {}: {} read{blank}, {rejected} unreadable, {skipped} skipped; {} in {}.",
+                "Annex for {}: {} read{noted}, {rejected} unreadable, {skipped} skipped; {} in {}.",
                 args.period.title_en(),
                 en(read, "file", "files"),
                 en(tasks, "task", "tasks"),

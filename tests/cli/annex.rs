@@ -1767,7 +1767,9 @@ fn tet_new_year_ranges_and_noted_deadlines_are_read_against_the_programmes_quart
     assert_eq!([&jan[0], &jan[1]], ["warning", "deadline-out-of-period"]);
     assert!(jan[4].contains("hiểu là năm 2026"), "{}", jan[4]);
     // Near miss: a second table titled for the fourth quarter, and the
-    // titles no longer agree on another period: no guess.
+    // titles no longer agree on another period: no guess that --period
+    // is wrong; the first quarter's table is now one department's table
+    // of a later quarter beside the run's, left out as such.
     write_task_table(
         dir.path(),
         "pnv.xlsx",
@@ -1782,9 +1784,17 @@ fn tet_new_year_ranges_and_noted_deadlines_are_read_against_the_programmes_quart
         &[],
     );
     let (_, mixed) = run_annex(dir.path(), "2025-Q4");
+    let mismatch: Vec<[&str; 3]> = mixed
+        .iter()
+        .filter(|f| f[1] == "period-mismatch")
+        .map(|f| [f[0].as_str(), f[2].as_str(), f[3].as_str()])
+        .collect();
+    assert_eq!(mismatch, [["error", "A1", "Quý I/2026"]], "{mixed:?}");
     assert!(
-        !mixed.iter().any(|f| f[1] == "period-mismatch"),
-        "{mixed:?}"
+        mixed[0][4].contains("gửi bảng nhiệm vụ Quý I/2026, không phải Quý IV/2025")
+            && mixed[0][4].contains("17 nhiệm vụ của tệp ptp.xlsx không được đưa vào phụ lục"),
+        "{}",
+        mixed[0][4]
     );
 }
 

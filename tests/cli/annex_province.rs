@@ -161,7 +161,8 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "",
             ],
             // Near misses: the day itself in 2020 is 1 October, after the
-            // quarter; after the festival is no deadline.
+            // quarter, and so is the fortnight after it; prose before
+            // «sau» is no deadline.
             vec![
                 "4",
                 "Tổng kết chương trình vui Tết Trung thu",
@@ -173,6 +174,20 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "5",
                 "Báo cáo kết quả chương trình Trung thu",
                 "Sau Tết Trung thu",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "6",
+                "Sơ kết công tác chăm sóc thiếu nhi",
+                "Sau Tết Trung thu 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "7",
+                "Tu sửa nhà văn hóa khu phố",
+                "Khởi công sau Tết Trung thu",
                 "UBND phường An Lạc",
                 "",
             ],
@@ -193,20 +208,88 @@ fn the_mid_autumn_festival_is_a_deadline_by_its_lunar_day() {
                 "Quý III/2020"
             ]),
             finding([
-                "error",
-                "deadline-invalid",
+                "warning",
+                "deadline-out-of-period",
                 "P05",
                 "C8",
                 "Sau Tết Trung thu",
+                "Quý III/2020"
+            ]),
+            finding([
+                "warning",
+                "deadline-out-of-period",
+                "P05",
+                "C9",
+                "Sau Tết Trung thu 2020",
+                "Quý III/2020"
+            ]),
+            finding([
+                "error",
+                "deadline-invalid",
+                "P05",
+                "C10",
+                "Khởi công sau Tết Trung thu",
                 ""
             ]),
         ]
     );
+    let msg = |k: usize| all[k]["message"].as_str().unwrap();
+    for k in [0, 2] {
+        assert!(
+            msg(k).contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+            "{}",
+            msg(k)
+        );
+    }
+    assert_eq!(
+        msg(1),
+        "Tiến độ «Sau Tết Trung thu» (không ghi năm; hiểu là Tết Trung thu 2020, ngày 01/10/2020, gần quý III/2020 nhất) của nhiệm vụ «Báo cáo kết quả chương trình Trung thu» đến hạn sau Quý III/2020. Hãy xem nhiệm vụ có thuộc chương trình kỳ này không."
+    );
+
+    // «Sau Tết Nguyên đán» in a 2021-Q1 programme: the fortnight after
+    // 12/02/2021, within the quarter; last year's is stale.
+    let dir = tempfile::tempdir().unwrap();
+    write_task_table(
+        dir.path(),
+        "p05-phuong-An-Lac-CTCT-Q1-2021.xlsx",
+        "UBND PHƯỜNG AN LẠC - CHƯƠNG TRÌNH CÔNG TÁC QUÝ I NĂM 2021",
+        &[
+            vec![
+                "1",
+                "Ra quân tổng vệ sinh môi trường đầu xuân",
+                "Sau Tết Nguyên đán",
+                "UBND phường An Lạc",
+                "",
+            ],
+            vec![
+                "2",
+                "Tổ chức lễ giao nhận quân",
+                "Sau Tết Nguyên đán 2020",
+                "UBND phường An Lạc",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let (out, code, found, all) = run_province(dir.path(), "2021-Q1");
+    assert_eq!(code, 1);
+    assert_eq!(
+        found,
+        [finding([
+            "error",
+            "deadline-out-of-period",
+            "P05",
+            "C5",
+            "Sau Tết Nguyên đán 2020",
+            "Quý I/2021"
+        ])]
+    );
     let msg = all[0]["message"].as_str().unwrap();
     assert!(
-        msg.contains("(Tết Trung thu 2020 là ngày 01/10/2020)"),
+        msg.contains("(Tết Nguyên đán Canh Tý 2020 là ngày 25/01/2020) của nhiệm vụ «Tổ chức lễ giao nhận quân» đã qua trước Quý I/2021"),
         "{msg}"
     );
+    assert_eq!(annex_tasks(out.path()).len(), 2);
 }
 
 #[test]
@@ -340,4 +423,247 @@ fn a_special_zones_own_bodies_are_its_own_and_its_kind_is_lower_case() {
             ["UBND đặc khu Hòn Ngọc", "Đội Trật tự đô thị đặc khu 2"],
         ]
     );
+}
+
+#[test]
+fn a_later_quarters_table_is_left_out_as_an_earlier_ones_is() {
+    let dir = tempfile::tempdir().unwrap();
+    // Sở Nội vụ sent its fourth quarter's programme in the Q3 batch.
+    write_task_table(
+        dir.path(),
+        "SNV - CTCT quy IV-2020.xlsx",
+        "SỞ NỘI VỤ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ IV NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Tổ chức thi tuyển công chức năm 2020",
+                "Tháng 10/2020",
+                "Sở Nội vụ",
+                "",
+            ],
+            vec![
+                "2",
+                "Thẩm định đề án vị trí việc làm các sở",
+                "Quý IV/2020",
+                "Sở Nội vụ",
+                "",
+            ],
+            vec![
+                "3",
+                "Tổng kết công tác thi đua khen thưởng năm 2020",
+                "Tháng 12/2020",
+                "Sở Nội vụ",
+                "",
+            ],
+        ],
+        &[],
+    );
+    // This quarter's programme of another department.
+    write_task_table(
+        dir.path(),
+        "SYT - CTCT quy III-2020.xlsx",
+        "SỞ Y TẾ - ĐĂNG KÝ NHIỆM VỤ TRỌNG TÂM QUÝ III NĂM 2020",
+        &[vec![
+            "1",
+            "Triển khai tiêm vắc xin sởi - rubella cho trẻ em",
+            "Tháng 8/2020",
+            "Sở Y tế",
+            "",
+        ]],
+        &[],
+    );
+    // Near misses: a table for the whole year and one for nine months
+    // hold the third quarter, though most of their tasks fall outside
+    // it: their tasks are printed, each one due outside told on its own.
+    write_task_table(
+        dir.path(),
+        "STP - CTCT nam 2020.xlsx",
+        "SỞ TƯ PHÁP - CHƯƠNG TRÌNH CÔNG TÁC NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Rà soát văn bản quy phạm pháp luật của tỉnh",
+                "Quý III/2020",
+                "Sở Tư pháp",
+                "",
+            ],
+            vec![
+                "2",
+                "Tổng kết công tác phổ biến giáo dục pháp luật",
+                "Tháng 11/2020",
+                "Sở Tư pháp",
+                "",
+            ],
+            vec![
+                "3",
+                "Tổng kết công tác hộ tịch năm 2020",
+                "Tháng 12/2020",
+                "Sở Tư pháp",
+                "",
+            ],
+        ],
+        &[],
+    );
+    write_task_table(
+        dir.path(),
+        "STC - CTCT 9 thang 2020.xlsx",
+        "SỞ TÀI CHÍNH - NHIỆM VỤ TRỌNG TÂM 9 THÁNG NĂM 2020",
+        &[
+            vec![
+                "1",
+                "Công khai quyết toán ngân sách năm 2019",
+                "Tháng 5/2020",
+                "Sở Tài chính",
+                "",
+            ],
+            vec![
+                "2",
+                "Thẩm định quyết toán dự án hoàn thành",
+                "Tháng 6/2020",
+                "Sở Tài chính",
+                "",
+            ],
+            vec![
+                "3",
+                "Đôn đốc giải ngân vốn đầu tư công",
+                "Tháng 9/2020",
+                "Sở Tài chính",
+                "",
+            ],
+        ],
+        &[],
+    );
+    let out = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out.path())
+        .assert();
+    let output = run.get_output();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains(
+            "Phụ lục Quý III/2020: 4 tệp đã đọc (1 biểu của kỳ khác không đưa vào phụ lục), 0 tệp không đọc được, 0 tệp bỏ qua; 7 nhiệm vụ trong 3 phần."
+        ),
+        "{stdout}"
+    );
+    let all = read_findings(&out.path().join("errors.json"));
+    let found: Vec<[&str; 7]> = all
+        .iter()
+        .map(|f| {
+            [
+                "severity", "code", "unit", "file", "cell", "expected", "actual",
+            ]
+            .map(|k| f[k].as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            [
+                "error",
+                "period-mismatch",
+                "SNV",
+                "SNV - CTCT quy IV-2020.xlsx",
+                "A1",
+                "Quý III/2020",
+                "Quý IV/2020"
+            ],
+            [
+                "error",
+                "deadline-out-of-period",
+                "STC",
+                "STC - CTCT 9 thang 2020.xlsx",
+                "C4",
+                "Quý III/2020",
+                "Tháng 5/2020"
+            ],
+            [
+                "error",
+                "deadline-out-of-period",
+                "STC",
+                "STC - CTCT 9 thang 2020.xlsx",
+                "C5",
+                "Quý III/2020",
+                "Tháng 6/2020"
+            ],
+            [
+                "warning",
+                "deadline-out-of-period",
+                "STP",
+                "STP - CTCT nam 2020.xlsx",
+                "C5",
+                "Quý III/2020",
+                "Tháng 11/2020"
+            ],
+            [
+                "warning",
+                "deadline-out-of-period",
+                "STP",
+                "STP - CTCT nam 2020.xlsx",
+                "C6",
+                "Quý III/2020",
+                "Tháng 12/2020"
+            ],
+        ],
+        "{all:#?}"
+    );
+    assert_eq!(
+        all[0]["message"].as_str().unwrap(),
+        "Sở Nội vụ gửi bảng nhiệm vụ Quý IV/2020, không phải Quý III/2020: tiêu đề ghi Quý IV/2020 (tại SNV - CTCT quy IV-2020.xlsx › Sheet1 › A1) và 3/3 nhiệm vụ có thời hạn đến hạn trong Quý IV/2020, không thuộc Quý III/2020. 3 nhiệm vụ của tệp SNV - CTCT quy IV-2020.xlsx không được đưa vào phụ lục. Hãy đề nghị Sở Nội vụ gửi bảng nhiệm vụ Quý III/2020."
+    );
+    let mut contents: Vec<String> = annex_tasks(out.path())
+        .into_iter()
+        .map(|t| t[0].clone())
+        .collect();
+    contents.sort();
+    assert_eq!(
+        contents,
+        [
+            "Công khai quyết toán ngân sách năm 2019",
+            "Rà soát văn bản quy phạm pháp luật của tỉnh",
+            "Thẩm định quyết toán dự án hoàn thành",
+            "Triển khai tiêm vắc xin sởi - rubella cho trẻ em",
+            "Tổng kết công tác hộ tịch năm 2020",
+            "Tổng kết công tác phổ biến giáo dục pháp luật",
+            "Đôn đốc giải ngân vốn đầu tư công",
+        ]
+    );
+
+    // The summary line in English says the same.
+    let out_en = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "en", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out_en.path())
+        .assert();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).into_owned();
+    assert!(
+        stdout.contains(
+            "4 files read (1 table of another period left out of the annex), 0 unreadable"
+        ),
+        "{stdout}"
+    );
+
+    // Near miss: without the fourth quarter's table the line says
+    // nothing of another period.
+    std::fs::remove_file(dir.path().join("SNV - CTCT quy IV-2020.xlsx")).unwrap();
+    let out_q3 = tempfile::tempdir().unwrap();
+    let run = tonghop()
+        .arg("annex")
+        .arg(dir.path())
+        .args(["--period", "2020-Q3", "--lang", "vi", "--template"])
+        .arg(repo().join("templates/province"))
+        .arg("--out")
+        .arg(out_q3.path())
+        .assert();
+    let stdout = String::from_utf8_lossy(&run.get_output().stdout).into_owned();
+    assert!(stdout.contains(": 3 tệp đã đọc, 0 tệp"), "{stdout}");
 }
