@@ -431,6 +431,19 @@ pub enum Checked<'a> {
         reporters: &'a str,
         in_registry: bool,
     },
+    /// `total-uncomputed` (an info for the office): every figure of
+    /// `count` indicators (`codes`) left empty on Tổng hợp because the
+    /// registry has no unit at all of the level that states them: no
+    /// department (`reporters`: their `reported_by` codes), or no ward
+    /// (`wards`; `level` names them). A configuration, not a missing
+    /// report.
+    TotalLevelNotInRegistry {
+        count: usize,
+        codes: &'a str,
+        reporters: &'a str,
+        wards: bool,
+        level: &'a LevelWords,
+    },
     /// `total-uncomputed`: Tổng hợp's `column` of `count` indicators
     /// (`codes`) is left empty because `units` (named) reported them but
     /// sent no figure in that column: the others' sum is not the area's.
@@ -712,6 +725,28 @@ pub enum Checked<'a> {
         quarter: &'a str,
         source: &'a str,
     },
+    /// `cumulative-mismatch`, once per file: `unit`'s LK column (header
+    /// cell `lk`, words `lk_words`) equals its TH column (`th`,
+    /// `th_words`) for `same` of the `flows` flows whose last LK (from
+    /// `source`) is above zero, and `below` of them fall below that last
+    /// LK: the LK was never accumulated, it repeats the quarter.
+    /// `example`: one of them, whose last LK `previous` and TH `th_figure`
+    /// make the LK `want`.
+    LkNotAccumulated {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        same: usize,
+        below: usize,
+        flows: usize,
+        example: &'a str,
+        previous: &'a str,
+        th_figure: &'a str,
+        want: &'a str,
+        source: &'a str,
+    },
     /// `cumulative-mismatch` (a warning), once per run: the previous
     /// consolidation (`workbook`, `--previous`) came without its error
     /// list `file`.
@@ -837,7 +872,8 @@ impl Words for Checked<'_> {
             Checked::TotalUncomputed { .. }
             | Checked::TotalWithoutColumn { .. }
             | Checked::TargetsDiffer { .. }
-            | Checked::TotalUnreported { .. } => Code::TotalUncomputed,
+            | Checked::TotalUnreported { .. }
+            | Checked::TotalLevelNotInRegistry { .. } => Code::TotalUncomputed,
             Checked::Copied { .. } => Code::FiguresCopied,
             Checked::PctOff { unrounded, .. } => match unrounded {
                 Some(_) => Code::PctRounding,
@@ -859,6 +895,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::LkNotAccumulated { .. }
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
@@ -885,6 +922,7 @@ impl Words for Checked<'_> {
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
             | Checked::TotalUnreported { .. }
+            | Checked::TotalLevelNotInRegistry { .. }
             | Checked::TotalWithoutColumn { .. }
             | Checked::TargetsDiffer { .. } => total(self, lang),
             Checked::PctOff {
@@ -1036,6 +1074,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::LkNotAccumulated { .. }
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
@@ -1610,6 +1649,23 @@ fn total(c: &Checked, lang: Lang) -> String {
                 (true, Lang::En) => format!("«{summary}»: {n} ({codes}) left empty on the whole row, because no report of {reporters} (who report them) was consolidated: the figures are missing, not zero. Run again once it is in; the summary says so under its table."),
             }
         }
+        Checked::TotalLevelNotInRegistry {
+            count,
+            codes,
+            reporters,
+            wards,
+            level,
+        } => {
+            let summary = Sheet::Summary.name(lang);
+            let units = level.units(lang);
+            let n = lang.count(*count, ("chỉ tiêu", "indicator", "indicators"));
+            match (wards, lang) {
+                (false, Lang::Vi) => format!("«{summary}»: {n} ({codes}) để trống cả dòng, vì đây là chỉ tiêu do phòng ban báo cáo ({reporters}) mà danh sách đơn vị (agencies.csv) không có phòng ban nào, chỉ có các {units}: do cách cấu hình danh sách, không phải đơn vị nào chưa nộp báo cáo; các số này không có trong tổng hợp (thiếu, không phải bằng 0) và bảng tổng hợp ghi rõ điều này ở cuối bảng. Không cần làm gì; nếu cần tổng hợp các chỉ tiêu này, hãy bổ sung phòng ban vào danh sách."),
+                (false, Lang::En) => format!("«{summary}»: {n} ({codes}) left empty on the whole row, because departments report them ({reporters}) and the registry (agencies.csv) has no department at all, only {units}: this is how the registry is set up, not a report that is missing; these figures are not in the consolidation (missing, not zero) and the summary says so under its table. Nothing to do; to consolidate them, add the departments to the registry."),
+                (true, Lang::Vi) => format!("«{summary}»: {n} ({codes}) để trống cả dòng, vì đây là chỉ tiêu do các {units} báo cáo mà danh sách đơn vị (agencies.csv) không có {units} nào: do cách cấu hình danh sách, không phải đơn vị nào chưa nộp báo cáo; các số này không có trong tổng hợp (thiếu, không phải bằng 0) và bảng tổng hợp ghi rõ điều này ở cuối bảng. Không cần làm gì; nếu cần tổng hợp các chỉ tiêu này, hãy bổ sung các {units} vào danh sách."),
+                (true, Lang::En) => format!("«{summary}»: {n} ({codes}) left empty on the whole row, because the {units} report them and the registry (agencies.csv) has none: this is how the registry is set up, not a report that is missing; these figures are not in the consolidation (missing, not zero) and the summary says so under its table. Nothing to do; to consolidate them, add the {units} to the registry."),
+            }
+        }
         Checked::TotalWithoutColumn {
             column,
             count,
@@ -1870,6 +1926,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
             let fit = previous.map(|n| format!(" Read the other way round, {n} of them add up with last quarter's cumulative figure plus this quarter's.")).unwrap_or_default();
             format!("{unit}: the quarter's and the cumulative columns look swapped: for {below} of {flows} flow indicators the cumulative column (cell {lk} \"{lk_words}\") is below the quarter's (cell {th} \"{th_words}\"), although the cumulative figure includes this quarter.{fit} Move the figures into the right columns (or correct the two headers) and send the file again; percents right from the swapped figures are not reported one by one, but the consolidation adds up the two columns as their headers say.")
         }
+        (Checked::LkNotAccumulated { unit, th, th_words, lk, lk_words, same, below, flows, example, previous, th_figure, want, source }, Lang::Vi) => format!("{unit}: cột lũy kế (ô {lk} «{lk_words}») chưa cộng dồn: ghi bằng số thực hiện quý (ô {th} «{th_words}») ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), và ở {below} chỉ tiêu trong số đó thấp hơn cả lũy kế quý trước, điều không thể có với số từ đầu năm. Lũy kế phải là lũy kế quý trước cộng thực hiện quý (ví dụ {example}: {previous} + {th_figure} = {want}). Hãy sửa cột lũy kế rồi gửi lại; số thực hiện quý không bị nghi ngờ, các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
+        (Checked::LkNotAccumulated { unit, th, th_words, lk, lk_words, same, below, flows, example, previous, th_figure, want, source }, Lang::En) => format!("{unit}: the cumulative column (cell {lk} «{lk_words}») was not accumulated: it repeats the quarter's figure (cell {th} «{th_words}») for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), and for {below} of them it is below last quarter's cumulative figure, which a figure from January cannot be. The cumulative figure is last quarter's plus the quarter's (for {example}: {previous} + {th_figure} = {want}). Correct the cumulative column and send the file again; the quarter's figures are not in doubt, these rows are not reported one by one, totals and rates from the unit's cumulative column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::PreviousWithoutErrors { file, workbook }, Lang::Vi) => format!("Không có danh sách lỗi {file} của lần tổng hợp trước bên cạnh {workbook} (bảng tổng hợp được chép hoặc lưu lại riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi lũy kế với danh sách lỗi quý trước."),

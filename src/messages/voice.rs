@@ -776,6 +776,21 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             quarter: "470",
             source: "phuong-07.xlsx",
         },
+        Checked::LkNotAccumulated {
+            unit,
+            th: "F7",
+            th_words: "Ước thực hiện quý IV/2025",
+            lk: "G7",
+            lk_words: "Cả năm 2025",
+            same: 45,
+            below: 45,
+            flows: 45,
+            example: "KT03",
+            previous: "15",
+            th_figure: "6",
+            want: "21",
+            source: "out/2025-Q3/tong-hop.xlsx",
+        },
         Checked::NoteCorrection {
             unit,
             what,
@@ -830,6 +845,20 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             code: "YT.04",
             level,
             targets: "Phường 12: 95; Phường 13: 96",
+        },
+        Checked::TotalLevelNotInRegistry {
+            count: 25,
+            codes: "KT01, KT02, KT08",
+            reporters: "P.KT, P.TCKH",
+            wards: false,
+            level,
+        },
+        Checked::TotalLevelNotInRegistry {
+            count: 3,
+            codes: "HC01, HC02, HC03",
+            reporters: "",
+            wards: true,
+            level,
         },
         Checked::TotalUnreported {
             count: 2,
@@ -2293,6 +2322,8 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::MonthCopied { .. } => 40,
         Checked::ThScaled { .. } => 41,
         Checked::TargetsDiffer { .. } => 42,
+        Checked::LkNotAccumulated { .. } => 43,
+        Checked::TotalLevelNotInRegistry { .. } => 44,
     }
 }
 
@@ -2485,7 +2516,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 48);
-    covers("Checked", checked.iter().map(checked_variant), 43);
+    covers("Checked", checked.iter().map(checked_variant), 45);
     covers("Read", read.iter().map(read_variant), 55);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

@@ -671,6 +671,20 @@ pub fn disputes_th_and_lk_columns(f: &Finding) -> bool {
         && f.indicator.is_empty()
         && !f.unit.is_empty()
         && f.column == ValueColumn::Lk.as_str()
+        && !disputes_lk_column(f)
+}
+
+/// Whether `f` is the one finding of a unit whose LK column repeats its TH,
+/// never accumulated ([`ThHoldsLk::lk_not_accumulated`]): it disputes
+/// every LK of the unit, as the per-row findings it stands for would each
+/// have disputed theirs; its TH are the quarter's.
+pub fn disputes_lk_column(f: &Finding) -> bool {
+    f.code == crate::diagnostic::Code::CumulativeMismatch
+        && f.severity == Severity::Error
+        && f.indicator.is_empty()
+        && !f.unit.is_empty()
+        && f.column == ValueColumn::Lk.as_str()
+        && (f.expected == AFTER_PREVIOUS.0 || f.expected == AFTER_PREVIOUS.1)
 }
 
 /// A unit's TH column that holds its LK (the months from January, not the
@@ -691,6 +705,23 @@ pub struct ThHoldsLk {
     example: (usize, f64, f64, u8),
     same: usize,
     flows: usize,
+    /// How many of the `same` flows state an LK below last quarter's
+    /// beyond the half-units, and the first: (indicator, last LK, TH,
+    /// decimals). When most do, the TH is the quarter's and the LK
+    /// repeats it ([`ThHoldsLk::lk_not_accumulated`]).
+    below_previous: usize,
+    stale_example: Option<(usize, f64, f64, u8)>,
+}
+
+impl ThHoldsLk {
+    /// Whether the LK column is the one out of line with last quarter:
+    /// TH = LK where most of those flows' LK is below last quarter's LK
+    /// (an LK from January never falls), so the TH is the quarter's and
+    /// the LK repeats it, never accumulated. Otherwise the TH holds the
+    /// months from January.
+    pub fn lk_not_accumulated(&self) -> bool {
+        self.stale_example.is_some() && 2 * self.below_previous > self.same
+    }
 }
 
 /// Whether a flow's TH equals its LK (within the half-units of both) while
@@ -732,6 +763,20 @@ pub fn th_holds_lk(
     if same.len() < 3 || 2 * same.len() <= flows.len() {
         return None;
     }
+    // Those whose LK fell below last quarter's: an LK that was never
+    // accumulated, not a TH from January.
+    let below: Vec<_> = same
+        .iter()
+        .filter(|(i, th, lk, (p, pd))| {
+            let half_p = half_of(template, *i, i8::try_from(*pd).unwrap_or(i8::MAX));
+            lk.value + slack(template, *i, th, lk) + half_p < *p
+        })
+        .collect();
+    let stale_example = below.first().map(|first| {
+        let (i, th, lk, (p, pd)) = ***first;
+        let d = pd.max(th.shown_decimals()).max(lk.shown_decimals());
+        (i, p, th.value, d)
+    });
     let &&(i, th, lk, (p, pd)) = same.first()?;
     Some(ThHoldsLk {
         th: (th.sheet, th.row, th.col),
@@ -739,47 +784,99 @@ pub fn th_holds_lk(
         example: (i, p, lk.value, pd.max(lk.shown_decimals())),
         same: same.len(),
         flows: flows.len(),
+        below_previous: below.len(),
+        stale_example,
     })
 }
 
 /// The rule [`th_holds_lk_finding`] states, in both languages.
 const TH_FROM_LK: (&str, &str) = ("TH = LK − LK quý trước", "TH = LK − previous LK");
 
+/// Where last quarter's LK came from, as the unit's feedback names it:
+/// the period in words ("số lũy kế quý III/2025 đã tổng hợp"), not the
+/// office's path to its workbook, which a ward's clerk does not have.
+fn previous_for_unit(prev: &PreviousFigures, lang: Lang) -> String {
+    match (prev.period, lang) {
+        (Some(p), Lang::Vi) => format!("số lũy kế {} đã tổng hợp", p.in_sentence_vi()),
+        (Some(p), Lang::En) => format!("the consolidated cumulative figures of {}", p.title_en()),
+        (None, Lang::Vi) => "số lũy kế quý trước đã tổng hợp".to_string(),
+        (None, Lang::En) => "last quarter's consolidated cumulative figures".to_string(),
+    }
+}
+
 /// The one `cumulative-mismatch` error of a file whose TH column holds its
-/// LK, at the header of the TH column. An error: the consolidation adds up
-/// the TH column as its header says, and the quarter's figures of the unit
-/// are not in it.
+/// LK, at the header of the TH column; or, when the LK is the column out
+/// of line with last quarter ([`ThHoldsLk::lk_not_accumulated`]), at the
+/// header of the LK column. An error: the consolidation adds up the
+/// columns as their headers say, and the unit's figures for the quarter
+/// (or from January) are not in it. The office's message names where
+/// last quarter's LK was read (`prev.source`); the unit's, the period.
 pub fn th_holds_lk_finding(
     sub: &Submission,
     template: &Template,
     found: &ThHoldsLk,
-    source: &str,
+    prev: &PreviousFigures,
     lang: Lang,
 ) -> Finding {
     let (code, unit_name) = unit_of(template, sub);
     let (th, lk) = (header_cell(sub, found.th), header_cell(sub, found.lk));
+    let code_of = |i: usize| {
+        template
+            .indicators
+            .get(i)
+            .map(|ind| ind.code.clone())
+            .unwrap_or_default()
+    };
+    let for_unit = previous_for_unit(prev, lang);
+    if let (true, Some((i, p, t, d))) = (found.lk_not_accumulated(), found.stale_example) {
+        let f = |v: f64| format_num(v, d.min(2), lang);
+        let example = code_of(i);
+        let (previous, th_figure, want) = (f(p), f(t), f(p + t));
+        let [office, unit] =
+            [prev.source.as_str(), for_unit.as_str()].map(|source| Checked::LkNotAccumulated {
+                unit: &unit_name,
+                th: &th.cell,
+                th_words: &th.words,
+                lk: &lk.cell,
+                lk_words: &lk.words,
+                same: found.same,
+                below: found.below_previous,
+                flows: found.flows,
+                example: &example,
+                previous: &previous,
+                th_figure: &th_figure,
+                want: &want,
+                source,
+            });
+        return Finding::said(Severity::Error, &office, lang)
+            .told_unit(&unit, lang)
+            .at(&lk.at)
+            .unit(code)
+            .column(ValueColumn::Lk.as_str())
+            .expected(lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1).to_string())
+            .actual(format!("{} = {}", lk.cell, th.cell));
+    }
     let (i, p, l, d) = found.example;
     let f = |v: f64| format_num(v, d.min(2), lang);
-    let example = template
-        .indicators
-        .get(i)
-        .map(|ind| ind.code.clone())
-        .unwrap_or_default();
-    let said = Checked::ThHoldsLk {
-        unit: &unit_name,
-        th: &th.cell,
-        th_words: &th.words,
-        lk: &lk.cell,
-        lk_words: &lk.words,
-        same: found.same,
-        flows: found.flows,
-        example: &example,
-        previous: &f(p),
-        lk_figure: &f(l),
-        quarter: &f(l - p),
-        source,
-    };
-    Finding::said(Severity::Error, &said, lang)
+    let example = code_of(i);
+    let (previous, lk_figure, quarter) = (f(p), f(l), f(l - p));
+    let [office, unit] =
+        [prev.source.as_str(), for_unit.as_str()].map(|source| Checked::ThHoldsLk {
+            unit: &unit_name,
+            th: &th.cell,
+            th_words: &th.words,
+            lk: &lk.cell,
+            lk_words: &lk.words,
+            same: found.same,
+            flows: found.flows,
+            example: &example,
+            previous: &previous,
+            lk_figure: &lk_figure,
+            quarter: &quarter,
+            source,
+        });
+    Finding::said(Severity::Error, &office, lang)
+        .told_unit(&unit, lang)
         .at(&th.at)
         .unit(code)
         .column(ValueColumn::Th.as_str())
@@ -799,16 +896,26 @@ pub fn disputes_th_column(f: &Finding) -> bool {
 }
 
 /// Drops the findings on the TH column of a unit whose TH column holds its
-/// LK ([`disputes_th_column`]), in the same file: the outliers its
-/// six-month figures make and the relations they break where a figure
-/// read right (a stock's level at the quarter's start) meets them. The
-/// same relations in the LK column are still checked.
+/// LK ([`disputes_th_column`]), or on the LK column of a unit whose LK
+/// repeats its TH ([`disputes_lk_column`]), in the same file: the
+/// outliers its figures make (six months' as a quarter's, a quarter's as
+/// the year's) and the relations they break where a figure read right (a
+/// stock's level at the quarter's start) meets them. The same relations
+/// in the other column are still checked.
 pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
     use crate::diagnostic::Code;
-    let slipped: std::collections::HashSet<(String, String)> = findings
+    let slipped: std::collections::HashSet<(String, String, &str)> = findings
         .iter()
-        .filter(|f| disputes_th_column(f))
-        .map(|f| (f.unit.clone(), f.file.clone()))
+        .filter_map(|f| {
+            let column = if disputes_th_column(f) {
+                ValueColumn::Th
+            } else if disputes_lk_column(f) {
+                ValueColumn::Lk
+            } else {
+                return None;
+            };
+            Some((f.unit.clone(), f.file.clone(), column.as_str()))
+        })
         .collect();
     if slipped.is_empty() {
         return;
@@ -817,9 +924,8 @@ pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
         !(matches!(
             f.code,
             Code::Outlier | Code::SumMismatch | Code::RelationViolated
-        ) && f.column == ValueColumn::Th.as_str()
-            && !f.indicator.is_empty()
-            && slipped.contains(&(f.unit.clone(), f.file.clone())))
+        ) && !f.indicator.is_empty()
+            && slipped.contains(&(f.unit.clone(), f.file.clone(), f.column.as_str())))
     });
 }
 
@@ -1177,13 +1283,7 @@ pub fn check_previous(
         out.push(swapped_finding(sub, template, s, Some(swapped_fit), lang));
     }
     if let Some(found) = from_january {
-        out.push(th_holds_lk_finding(
-            sub,
-            template,
-            found,
-            &prev.source,
-            lang,
-        ));
+        out.push(th_holds_lk_finding(sub, template, found, prev, lang));
     }
     out
 }
@@ -1328,15 +1428,19 @@ pub fn th_from_lk(
         at,
     } = header_cell(sub, (first.sheet, first.row, first.col));
     let below = below.join(", ");
-    let said = crate::messages::Read::ThFromLk {
-        label: &label,
-        cell: &cell,
-        source: Some(prev.source.as_str()),
-        flows,
-        stocks,
-        left,
-        below: &below,
-    };
+    // The office is told where last quarter's LK was read; the unit, the
+    // period (it has no such file).
+    let for_unit = previous_for_unit(prev, lang);
+    let [said, to_unit] =
+        [prev.source.as_str(), for_unit.as_str()].map(|source| crate::messages::Read::ThFromLk {
+            label: &label,
+            cell: &cell,
+            source: Some(source),
+            flows,
+            stocks,
+            left,
+            below: &below,
+        });
     let severity = if below.is_empty() {
         Severity::Info
     } else {
@@ -1344,6 +1448,7 @@ pub fn th_from_lk(
     };
     let (code, _) = unit_of(template, sub);
     let finding = Finding::said(severity, &said, lang)
+        .told_unit(&to_unit, lang)
         .at(&at)
         .unit(code)
         .column(ValueColumn::Th.as_str())
@@ -1680,6 +1785,62 @@ mod tests {
                 (Code::SumMismatch, "P10", "p10.xlsx", "LK"),
                 (Code::Outlier, "P11", "p11.xlsx", "TH"),
                 (Code::Outlier, "P10", "p10 (2).xlsx", "TH"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_lk_column_never_accumulated_covers_its_own_lk_outliers_only() {
+        let said = Checked::BelowQuarter {
+            unit: "Phường Bình Hưng Hòa",
+            what: "YT01",
+            th: "1.565",
+            lk: "1.565",
+        };
+        let make = |code: Code, severity: Severity, unit: &str, ind: &str, col: &str| {
+            let mut f = Finding::said(severity, &said, Lang::En)
+                .at(&crate::diagnostic::Location::file("w070.xlsx"))
+                .unit(unit)
+                .indicator(ind)
+                .column(col);
+            f.code = code;
+            f
+        };
+        use Severity::{Error, Warning};
+        let stale = make(Code::CumulativeMismatch, Error, "W070", "", "LK")
+            .expected(AFTER_PREVIOUS.0.to_string());
+        assert!(disputes_lk_column(&stale));
+        assert!(!disputes_th_and_lk_columns(&stale) && !disputes_th_column(&stale));
+        // Near miss: the swapped columns' finding, also at the LK header.
+        let swapped =
+            make(Code::CumulativeMismatch, Error, "W071", "", "LK").expected("LK ≥ TH".to_string());
+        assert!(disputes_th_and_lk_columns(&swapped) && !disputes_lk_column(&swapped));
+        let mut findings = vec![
+            stale,
+            make(Code::Outlier, Warning, "W070", "YT01", "LK"),
+            make(Code::Outlier, Warning, "W070", "HC01", "LK"),
+            // Kept: the TH column, another unit.
+            make(Code::Outlier, Warning, "W070", "YT01", "TH"),
+            make(Code::Outlier, Warning, "W069", "YT01", "LK"),
+        ];
+        drop_explained_by_th_column(&mut findings);
+        let left: Vec<(Code, &str, &str, &str)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    f.code,
+                    f.unit.as_str(),
+                    f.indicator.as_str(),
+                    f.column.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            left,
+            [
+                (Code::CumulativeMismatch, "W070", "", "LK"),
+                (Code::Outlier, "W070", "YT01", "TH"),
+                (Code::Outlier, "W069", "YT01", "LK"),
             ]
         );
     }

@@ -339,10 +339,16 @@ pub fn check_department_totals(
         for c in [ValueColumn::Th, ValueColumn::Lk] {
             wrong.insert((f.unit.as_str(), f.indicator.as_str(), c.as_str()));
         }
-        // Its TH column holding the months from January: all its TH.
+        // Its TH column holding the months from January: all its TH; its
+        // LK column repeating the TH: all its LK.
         if super::cumulative::disputes_th_column(f) {
             for ind in &template.indicators {
                 wrong.insert((f.unit.as_str(), ind.code.as_str(), ValueColumn::Th.as_str()));
+            }
+        }
+        if super::cumulative::disputes_lk_column(f) {
+            for ind in &template.indicators {
+                wrong.insert((f.unit.as_str(), ind.code.as_str(), ValueColumn::Lk.as_str()));
             }
         }
     }

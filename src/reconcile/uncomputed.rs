@@ -425,21 +425,108 @@ pub fn reporters_of(u: &Unreported, absent: bool, template: &Template, lang: Lan
     shown.join(", ")
 }
 
+/// Whether the registry has no reporting unit at all of the level that
+/// states indicator `i` (a city whose registry holds only wards, for a
+/// department's indicator): a configuration, not a report that is
+/// missing. An indicator only a named unit states (an index, a price) is
+/// a department's.
+fn level_not_in_registry(template: &Template, i: usize) -> Option<bool> {
+    use crate::template::{AgencyKind, Level};
+    let ind = template.indicators.get(i)?;
+    let has = |wards: bool| {
+        template
+            .agencies
+            .iter()
+            .any(|a| a.reports && (a.kind == AgencyKind::Ward) == wards)
+    };
+    let stated_only = super::taken_as_stated(template, i);
+    match (ind.level, stated_only) {
+        (Level::District, _) | (Level::Both, true) => (!has(false)).then_some(false),
+        (Level::Ward, _) => (!has(true)).then_some(true),
+        (Level::Both, false) => (!has(false) && !has(true)).then_some(false),
+    }
+}
+
 /// One `total-unreported` finding for the office per kind of
 /// [`Unreported`] indicators: a warning for those no unit of the registry
-/// reports (the registry, or the template, is to be put right), an info
-/// for those whose units sent nothing consolidated (their own findings say
-/// why).
+/// reports though it has units of their level (the registry, or the
+/// template, is to be put right), an info for those whose units sent
+/// nothing consolidated (their own findings say why), and an info for
+/// those whose level the registry has no unit of at all (a city's
+/// registry of wards alone, for the departments' indicators): a
+/// configuration, told to the office each run without asking anything of
+/// it.
 pub fn unreported_findings(u: &Unreported, template: &Template, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
+    // The absent ones whose level has no unit in the registry: by the
+    // level missing (wards or not).
+    let mut unconfigured: BTreeMap<bool, Vec<usize>> = BTreeMap::new();
+    let mut absent = Vec::new();
+    for &i in &u.absent {
+        match level_not_in_registry(template, i) {
+            Some(wards) => unconfigured.entry(wards).or_default().push(i),
+            None => absent.push(i),
+        }
+    }
+    let level = template.level_words();
+    for (wards, indicators) in &unconfigured {
+        let reporters: Vec<String> = if *wards {
+            Vec::new()
+        } else {
+            let mut codes: Vec<String> = Vec::new();
+            for &i in indicators {
+                let Some(code) = template.indicators.get(i).map(|d| d.reported_by.trim()) else {
+                    continue;
+                };
+                if !code.is_empty() && !codes.iter().any(|c| c == code) {
+                    codes.push(code.to_string());
+                }
+            }
+            codes
+        };
+        let reporters = reporters.join(", ");
+        let said = Checked::TotalLevelNotInRegistry {
+            count: indicators.len(),
+            codes: &codes_of(indicators, 20, template, lang),
+            reporters: &reporters,
+            wards: *wards,
+            level: &level,
+        };
+        let mut f = Finding::said(Severity::Info, &said, lang)
+            .actual(reporters.clone())
+            .for_office();
+        if let [i] = indicators.as_slice() {
+            if let Some(ind) = template.indicators.get(*i) {
+                f = f.indicator(ind.code.clone());
+            }
+        }
+        out.push(f);
+    }
+    // The absent ones told as a warning name only their own departments.
+    let warned = Unreported {
+        absent_from: u
+            .absent_from
+            .iter()
+            .filter(|c| {
+                absent.iter().any(|&i| {
+                    template
+                        .indicators
+                        .get(i)
+                        .is_some_and(|d| d.reported_by.trim() == c.as_str())
+                })
+            })
+            .cloned()
+            .collect(),
+        ..u.clone()
+    };
     for (absent, indicators, severity) in [
-        (true, &u.absent, Severity::Warning),
+        (true, &absent, Severity::Warning),
         (false, &u.silent, Severity::Info),
     ] {
         if indicators.is_empty() {
             continue;
         }
-        let reporters = reporters_of(u, absent, template, lang);
+        let reporters = reporters_of(&warned, absent, template, lang);
         let said = Checked::TotalUnreported {
             count: indicators.len(),
             codes: &codes_of(indicators, 20, template, lang),

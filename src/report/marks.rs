@@ -198,17 +198,26 @@ impl<'a> Marks<'a> {
                 }
                 continue;
             }
-            // The months from January typed into the TH column: every TH
-            // of the unit is doubtful, and so are the totals they enter.
-            if crate::reconcile::cumulative::disputes_th_column(f) {
+            // The months from January typed into the TH column, or an LK
+            // column that repeats the TH, never accumulated: every figure
+            // of that column of the unit is doubtful, and so are the
+            // totals they enter; the other column is not.
+            let whole_column = if crate::reconcile::cumulative::disputes_th_column(f) {
+                Some(ValueColumn::Th)
+            } else if crate::reconcile::cumulative::disputes_lk_column(f) {
+                Some(ValueColumn::Lk)
+            } else {
+                None
+            };
+            if let Some(c) = whole_column {
                 let Some(u) = template.agency_index(&f.unit) else {
                     continue;
                 };
                 if file_of.get(&u).is_some_and(|file| *file == f.file) {
                     for i in 0..template.indicators.len() {
-                        marks.add(Place::Unit(u), i, ValueColumn::Th, f);
+                        marks.add(Place::Unit(u), i, c, f);
                         if template.counts_towards_total(u, i) {
-                            marks.add(Place::Total, i, ValueColumn::Th, f);
+                            marks.add(Place::Total, i, c, f);
                         }
                     }
                 }

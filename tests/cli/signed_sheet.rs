@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// The fill colour (`FFRRGGBB`) of cell `a1` of the sheet part
 /// `sheet_part` of `book`, "" when it has none.
-fn fill_of(book: &Path, sheet_part: &str, a1: &str) -> String {
+pub(crate) fn fill_of(book: &Path, sheet_part: &str, a1: &str) -> String {
     let sheet = zip_part(book, sheet_part).expect("the sheet part");
     let styles = zip_part(book, "xl/styles.xml").expect("styles.xml");
     let xf: usize = Regex::new(&format!(r#"<c r="{a1}"[^>]*? s="(\d+)""#))
@@ -51,7 +51,7 @@ fn fill_of(book: &Path, sheet_part: &str, a1: &str) -> String {
 }
 
 /// The part of a workbook's sheet named `name`.
-fn part_of(book: &Path, name: &str) -> String {
+pub(crate) fn part_of(book: &Path, name: &str) -> String {
     let wb = zip_part(book, "xl/workbook.xml").unwrap();
     let rels = zip_part(book, "xl/_rels/workbook.xml.rels").unwrap();
     let id = Regex::new(&format!(
@@ -244,9 +244,12 @@ fn the_signed_pages_explain_every_blank_and_every_sign() {
 
 /// A city's registry of wards alone (`tonghop samples --units`): the
 /// indicators its departments report print blank on Tổng hợp. The page
-/// says which and why, and the office gets one warning, not one per row.
-/// Near misses: a ward's indicator keeps its figures and is not named;
-/// with every ward in, no unit is named as missing.
+/// says which and why, and the office gets one info (a
+/// configuration, not a report missing), not a warning each quarter nor
+/// one per row (tester CT: the same warning four times a year). Near
+/// misses: a ward's indicator keeps its figures and is not named; with
+/// every ward in, no unit is named as missing; the same registry with one
+/// department (P.KT) keeps the warning for the departments it lacks.
 #[test]
 fn rows_no_unit_of_the_registry_reports_are_explained_once() {
     let tmp = tempfile::tempdir().unwrap();
@@ -299,13 +302,15 @@ fn rows_no_unit_of_the_registry_reports_are_explained_once() {
             f["unit"].as_str(),
             f["file"].as_str()
         ),
-        (Some("warning"), Some(""), Some(""))
+        (Some("info"), Some(""), Some(""))
     );
     assert_eq!(f["actual"], from.join(", "));
-    assert!(f["message"]
-        .as_str()
-        .unwrap()
-        .contains(&blank[..20].join(", ")));
+    let said = f["message"].as_str().unwrap();
+    assert!(said.contains(&blank[..20].join(", ")), "{said}");
+    assert!(
+        said.contains("mà danh sách đơn vị (agencies.csv) không có phòng ban nào"),
+        "{said}"
+    );
     let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     for c in &blank {
         let row = summary.iter().find(|r| &r[0] == c).unwrap();
@@ -332,6 +337,47 @@ fn rows_no_unit_of_the_registry_reports_are_explained_once() {
         .expect("HC02 is a ward's indicator");
     assert!(!ward_row[4].is_empty());
     assert!(!notes[0].contains("HC02"));
+
+    // Near miss: the registry has a department (P.KT, which sent
+    // nothing): the departments it lacks are a registry to put right, a
+    // warning naming them; P.KT's own rows an info.
+    let agencies = batch.join("template/agencies.csv");
+    let mut registry = std::fs::read_to_string(&agencies).unwrap();
+    registry.push_str("\nP.KT,department,Phòng Kinh tế,P.KT,yes\n");
+    std::fs::write(&agencies, registry).unwrap();
+    let out = tmp.path().join("out-with-department");
+    tonghop()
+        .arg("consolidate")
+        .arg(batch.join("submissions"))
+        .arg("--template")
+        .arg(batch.join("template"))
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let findings = read_findings(&out.join("errors.json"));
+    let told: Vec<(&str, &str)> = findings
+        .iter()
+        .filter(|f| f["code"] == "total-uncomputed")
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let others: Vec<&str> = from
+        .iter()
+        .map(String::as_str)
+        .filter(|c| *c != "P.KT")
+        .collect();
+    assert_eq!(
+        told,
+        [
+            ("warning", others.join(", ").as_str()),
+            ("info", "Phòng Kinh tế")
+        ]
+    );
 }
 
 /// The sample district without P.TCKH's file: its indicators' rows are

@@ -553,3 +553,168 @@ fn a_column_of_another_period_is_the_offices_info_not_the_units_feedback() {
         "{lines:#?}"
     );
 }
+
+/// The 1-based cell of indicator `code`'s figure in the column headed
+/// `column` (TH, LK, …) on Tổng hợp read by `read_sheet`.
+fn summary_cell(summary: &[Vec<String>], code: &str, column: &str) -> String {
+    let row = summary
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == code))
+        .unwrap();
+    let head = summary
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "Mã"))
+        .unwrap();
+    let col = head
+        .iter()
+        .position(|h| h.split_whitespace().next() == Some(column))
+        .unwrap();
+    format!("{}{}", (b'A' + col as u8) as char, row + 1)
+}
+
+/// Tổng hợp's `column` total of `code` (as read) and whether its cell is
+/// filled red (an error's mark).
+fn total_and_mark(out: &Path, code: &str, column: &str) -> (String, bool) {
+    let book = out.join("tong-hop.xlsx");
+    let summary = read_sheet(&book, "Tổng hợp");
+    let a1 = summary_cell(&summary, code, column);
+    let part = crate::signed_sheet::part_of(&book, "Tổng hợp");
+    let red = crate::signed_sheet::fill_of(&book, &part, &a1) == "FFF8CBAD";
+    let (r, c) = (
+        a1[1..].parse::<usize>().unwrap() - 1,
+        usize::from(a1.as_bytes()[0] - b'A'),
+    );
+    (summary[r][c].clone(), red)
+}
+
+/// Phường 1 typed its quarter into "Lũy kế" as well as into "Thực hiện
+/// quý II" (TH = LK on every flow, each LK below last quarter's: 50 after
+/// 100): its TH is right, its LK never accumulated. One
+/// `cumulative-mismatch` error at the LK header says so, with an example
+/// that adds up (HC02: 100 + 50 = 150), the LK totals are marked red and
+/// the TH totals are not; the unit's feedback names last quarter in words,
+/// not the office's path. Near miss: Phường 3 typed the months from
+/// January into the TH (TH = LK = 150 after 100): the TH is still the
+/// column blamed, at the TH header, and the TH totals are marked, not the
+/// LK (tester CT, Phường Bình Hưng Hòa: «6 − 15 = -9» blamed on the TH).
+#[test]
+fn a_cumulative_column_never_accumulated_is_blamed_not_the_quarter() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out1 = first_quarter(tmp.path(), &tpl);
+    let header = [("Thực hiện quý II/2020", 1), ("Lũy kế 6 tháng đầu năm", 1)];
+    let right = || {
+        [
+            th_lk(50.0, 150.0),
+            th_lk(40.0, 110.0),
+            th_lk(10.0, 40.0),
+            th_lk(5.0, 25.0),
+            th_lk(4.0, 12.0),
+        ]
+    };
+    let stale = [
+        th_lk(50.0, 50.0),
+        th_lk(40.0, 40.0),
+        th_lk(10.0, 10.0),
+        th_lk(5.0, 5.0),
+        th_lk(4.0, 4.0),
+    ];
+    let from_january = [
+        th_lk(150.0, 150.0),
+        th_lk(110.0, 110.0),
+        th_lk(40.0, 40.0),
+        th_lk(25.0, 25.0),
+        th_lk(12.0, 12.0),
+    ];
+    let run = |name: &str, one: [Vec<Cell>; 5], three: [Vec<Cell>; 5]| {
+        let q2 = tmp.path().join(name);
+        std::fs::create_dir_all(&q2).unwrap();
+        for (k, cells) in [(1, one), (2, right()), (3, three)] {
+            write_sheet(
+                &q2.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ II/2020",
+                &one_row_header(&header),
+                &flows(cells),
+            );
+        }
+        let out = tmp.path().join(format!("out-{name}"));
+        let (_, f) = crate::checks::consolidate(
+            &q2,
+            &out,
+            &tpl,
+            "2020-Q2",
+            &["--previous", out1.to_str().unwrap()],
+        );
+        (out, f)
+    };
+    let codes = [
+        "cumulative-mismatch",
+        "sum-mismatch",
+        "relation-violated",
+        "outlier",
+    ];
+
+    // Phường 1's LK never accumulated.
+    let (out, f) = run("stale", stale, right());
+    assert_eq!(
+        listed(&f, &codes),
+        ["error|cumulative-mismatch|P01|F6||LK|LK = LK quý trước + TH|F6 = E6"]
+    );
+    let office = f
+        .iter()
+        .find(|x| x["unit"] == "P01")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    let source = out1.join("tong-hop.xlsx");
+    assert_eq!(
+        office,
+        format!(
+            "Phường 1: cột lũy kế (ô F6 «Lũy kế 6 tháng đầu năm») chưa cộng dồn: ghi bằng số thực hiện quý \
+             (ô E6 «Thực hiện quý II/2020») ở 5 trong 5 chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 \
+             (theo {}), và ở 5 chỉ tiêu trong số đó thấp hơn cả lũy kế quý trước, điều không thể có với số \
+             từ đầu năm. Lũy kế phải là lũy kế quý trước cộng thực hiện quý (ví dụ HC02: 100 + 50 = 150). \
+             Hãy sửa cột lũy kế rồi gửi lại; số thực hiện quý không bị nghi ngờ, các dòng này không bị báo \
+             lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng tin, nhưng tổng hợp đang \
+             cộng số ở cột này như đơn vị đã ghi.",
+            source.display()
+        )
+    );
+    // The LK totals (50 + 150 + 150) marked, the TH totals (50 × 3) not.
+    assert_eq!(
+        total_and_mark(&out, "HC02", "LK"),
+        ("350".to_string(), true)
+    );
+    assert_eq!(
+        total_and_mark(&out, "HC02", "TH"),
+        ("150".to_string(), false)
+    );
+    // The ward's feedback names last quarter, not the office's file.
+    let list = read_sheet(&out.join("phan-hoi/P01.xlsx"), "Lỗi");
+    let told = list
+        .iter()
+        .flatten()
+        .find(|c| c.contains("chưa cộng dồn"))
+        .unwrap();
+    assert!(
+        told.contains("(theo số lũy kế quý I/2020 đã tổng hợp)"),
+        "{told}"
+    );
+    assert!(!told.contains("tong-hop.xlsx"), "{told}");
+
+    // Near miss: Phường 3's TH holds the months from January.
+    let (out, f) = run("from-january", right(), from_january);
+    assert_eq!(
+        listed(&f, &codes),
+        ["error|cumulative-mismatch|P03|E6||TH|TH = LK − LK quý trước|E6 = F6"]
+    );
+    assert_eq!(
+        total_and_mark(&out, "HC02", "TH"),
+        ("250".to_string(), true)
+    );
+    assert_eq!(
+        total_and_mark(&out, "HC02", "LK"),
+        ("450".to_string(), false)
+    );
+}

@@ -506,12 +506,12 @@ pub fn stated_figures(
 #[cfg(test)]
 mod tests;
 
-/// The `total-uncomputed` warning a consolidation gives for the
+/// The `total-uncomputed` findings a consolidation gives for the
 /// indicators no unit of `t`'s registry reports, if any: those whose
 /// every figure stays blank (a rate is computed from its operands' totals
 /// when they have reporters).
-fn registry_lacks(t: &Template) -> Option<Expected> {
-    use crate::reconcile::uncomputed::{reporters_of, Unreported};
+fn registry_lacks(t: &Template) -> Vec<Expected> {
+    use crate::reconcile::uncomputed::Unreported;
     let reported = |i: usize| {
         t.agencies
             .iter()
@@ -550,22 +550,17 @@ fn registry_lacks(t: &Template) -> Option<Expected> {
             u.absent_from.push(code.to_string());
         }
     }
-    if u.absent.is_empty() {
-        return None;
-    }
-    let lang = crate::diagnostic::Lang::Vi;
-    Some(Expected {
-        severity: "warning".into(),
-        code: "total-uncomputed".into(),
-        indicator: match u.absent.as_slice() {
-            [i] => t
-                .indicators
-                .get(*i)
-                .map(|ind| ind.code.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
-        },
-        actual: reporters_of(&u, true, t, lang),
-        ..Expected::default()
-    })
+    // As the consolidation tells them: a warning for a registry that
+    // lacks some of the departments it has the level of, an info for one
+    // with no unit of that level at all (wards alone).
+    crate::reconcile::uncomputed::unreported_findings(&u, t, crate::diagnostic::Lang::Vi)
+        .into_iter()
+        .map(|f| Expected {
+            severity: f.severity.as_str().into(),
+            code: "total-uncomputed".into(),
+            indicator: f.indicator,
+            actual: f.actual,
+            ..Expected::default()
+        })
+        .collect()
 }
