@@ -965,3 +965,55 @@ fn a_departments_area_rate_is_compared_with_the_rate_of_the_totals() {
     let (found, _) = run_with("lacking", 12.0, false);
     assert_eq!(found, ["info|total-unchecked|VP|E7|TV02|LK||Phường 3"]);
 }
+
+/// A rate per ten thousand written with its base alone («‱», «/vạn»,
+/// «trên 10.000») on a «bác sĩ/vạn dân» row is the row's unit written
+/// short: no `unit-mismatch` (an error that dropped the row, tester CU's
+/// «‱» on «vụ/vạn lao động»), and the rate is checked as stated (5 /
+/// 10.000 × 10.000 = 5,00). Near miss: «‰» on the row is another base
+/// and is still told.
+#[test]
+fn a_rate_per_ten_thousand_written_with_its_base_alone_is_its_own_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let lk = [("Lũy kế 9 tháng", 1)];
+    let run_with = |name: &str, unit: &'static str, rate: f64| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ III/2025",
+            &one_row_header(&lk),
+            &[
+                ("DS01", "Dân số trung bình", "người", vec![N(10000.0, None)]),
+                ("KB03", "Số bác sĩ", "người", vec![N(5.0, None)]),
+                (
+                    "KB04",
+                    "Số bác sĩ trên vạn dân",
+                    unit,
+                    vec![N(rate, Some("0.00"))],
+                ),
+            ],
+        );
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        );
+        listed(&f, &["unit-mismatch", "pct-mismatch", "pct-rounding"])
+    };
+    for (k, unit) in ["‱", "/vạn", "trên 10.000"].into_iter().enumerate() {
+        let found = run_with(&format!("short-{k}"), unit, 5.0);
+        assert!(found.is_empty(), "{unit}: {found:?}");
+    }
+    let found = run_with("wrong-rate", "‱", 7.0);
+    assert_eq!(found, ["error|pct-mismatch|P01|E9|KB04|LK|5,0|7"]);
+    let found = run_with("per-mille", "‰", 5.0);
+    assert!(
+        found.iter().any(|x| x.contains("|unit-mismatch|P01|")),
+        "{found:?}"
+    );
+}
