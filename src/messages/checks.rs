@@ -618,6 +618,22 @@ pub enum Checked<'a> {
         den: &'a str,
         right: &'a str,
     },
+    /// `total-mismatch`: department `unit` states `stated` (in `sign`,
+    /// the rate's unit) for the whole area where `formula` over the
+    /// summed figures of its `units` units gives `right`; `how` says what
+    /// the stated figure evidently is.
+    RateTotalOff {
+        unit: &'a str,
+        what: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        sign: &'a str,
+        units: usize,
+        formula: &'a str,
+        right: &'a str,
+        how: RateOff<'a>,
+    },
     /// `cumulative-mismatch`: in a first quarter `unit`'s `what` states
     /// TH `th` and LK `lk`, which must be equal.
     FirstQuarter {
@@ -888,6 +904,7 @@ impl Words for Checked<'_> {
             | Checked::PctConverted { .. }
             | Checked::PctReadByFigures { .. } => Code::PctKind,
             Checked::RateAveraged { .. } => Code::RateAveraged,
+            Checked::RateTotalOff { .. } => Code::TotalMismatch,
             Checked::FirstQuarter { .. }
             | Checked::FirstQuarterPartsAgree { .. }
             | Checked::FirstQuarterScaled { .. }
@@ -1067,7 +1084,8 @@ impl Words for Checked<'_> {
             Checked::PctKind { .. }
             | Checked::PctConverted { .. }
             | Checked::PctReadByFigures { .. }
-            | Checked::RateAveraged { .. } => pct_other(self, lang),
+            | Checked::RateAveraged { .. }
+            | Checked::RateTotalOff { .. } => pct_other(self, lang),
             Checked::FirstQuarter { .. }
             | Checked::FirstQuarterPartsAgree { .. }
             | Checked::AfterPrevious { .. }
@@ -1820,8 +1838,58 @@ fn pct_other(c: &Checked, lang: Lang) -> String {
                 Lang::En => format!("{unit}: {what} (column {column}) states {s}% for {whole}, the plain mean of {nd} {units}' rates ({mean}%), but the rate comes from the totals: {numerator} {num} / {denominator} {den} × 100 = {e}%. Never average rates; write {e}."),
             }
         }
+        Checked::RateTotalOff {
+            unit,
+            what,
+            column,
+            level,
+            stated: s,
+            sign: u,
+            units: nd,
+            formula,
+            right: e,
+            how,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let head = match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) {whole} ghi {s}{u}, nhưng tính lại từ tổng số liệu của {nd} {units} ({formula}) là {e}{u}"),
+                Lang::En => format!("{unit}: {what} (column {column}) states {s}{u} for {whole}, but recomputed from the totals of {nd} {units} ({formula}) it is {e}{u}"),
+            };
+            let tail = match (how, lang) {
+                (RateOff::Power(p), Lang::Vi) if *p < 0 => format!(", số ghi chỉ bằng 1/{} số đúng: có lẽ nhầm ‰ với % hoặc đặt sai dấu thập phân. Hãy sửa thành {e}.", power_words(*p, lang)),
+                (RateOff::Power(p), Lang::Vi) => format!(", số ghi gấp {} lần số đúng: có lẽ nhầm đơn vị hoặc đặt sai dấu thập phân. Hãy sửa thành {e}.", power_words(*p, lang)),
+                (RateOff::Power(p), Lang::En) if *p < 0 => format!("; the figure is 1/{} of the right one: per mille taken for percent, or a misplaced decimal mark. Write {e}.", power_words(*p, lang)),
+                (RateOff::Power(p), Lang::En) => format!("; the figure is {} times the right one: a wrong unit or a misplaced decimal mark. Write {e}.", power_words(*p, lang)),
+                (RateOff::Summed(sum), Lang::Vi) => format!(", số ghi bằng tổng tỷ lệ của các {units} ({sum}{u}). Không cộng các tỷ lệ; hãy sửa thành {e}."),
+                (RateOff::Summed(sum), Lang::En) => format!("; the figure is the sum of the {units}' rates ({sum}{u}). Never add rates up; write {e}."),
+                (RateOff::Clearly, Lang::Vi) => format!(": số ghi là một số khác hẳn. Hãy đề nghị {unit} tính lại tỷ lệ từ tổng số liệu (sửa thành {e}) trước khi trình ký."),
+                (RateOff::Clearly, Lang::En) => format!(": the figure is another one altogether. Ask {unit} to recompute the rate from the totals (write {e}) before sign-off."),
+                (RateOff::Moderately(off), Lang::Vi) => format!(", lệch {off}%: có thể {unit} tính từ số liệu khác với số của các {units}. Hãy kiểm tra với {unit} trước khi trình ký."),
+                (RateOff::Moderately(off), Lang::En) => format!(", {off}% off: {unit} may have worked from other figures than the {units}'. Check with {unit} before sign-off."),
+            };
+            head + &tail
+        }
         _ => String::new(),
     }
+}
+
+/// What a department's rate off the one recomputed from the totals
+/// evidently is ([`Checked::RateTotalOff`]).
+#[derive(Debug, Clone, Copy)]
+pub enum RateOff<'a> {
+    /// A power of ten off the right one (−1: ‰ written as %).
+    Power(i32),
+    /// The sum of the units' rates, given.
+    Summed(&'a str),
+    /// Another figure altogether: far off, no known slip.
+    Clearly,
+    /// Moderately off, by the given percent: perhaps other figures.
+    Moderately(&'a str),
+}
+
+/// 10, 100, 1.000 for a power of ten of either sign.
+fn power_words(p: i32, lang: Lang) -> String {
+    crate::number::format_num(10f64.powi(p.abs()), 0, lang)
 }
 
 /// The one `pct-kind` note of a %CK column read in the other convention

@@ -32,7 +32,7 @@ mod reading;
 mod voice;
 
 pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
-pub use checks::{Checked, Compared, Off, Percent, Points, SkipPlace, StatedBy};
+pub use checks::{Checked, Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
@@ -379,7 +379,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning",
         meaning: ("Số của cơ quan phụ trách khác tổng của các đơn vị cơ sở.", "A department's figure unlike the units' sum."),
         help: ("Đối chiếu với trang «Chi tiết theo đơn vị» của bảng tổng hợp.", "Compare with the sheet «Detail by unit» of the consolidated workbook."),
-        example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists the wards' figures, the first 20 then how many more (`Phường 1: 120; Phường 2: 180; …; và 20 phường khác`), in the indicator's decimals (the template's `decimals`, else as many as the figures need: a figure converted from nghìn đồng is listed as `9.790`, not `9.790,000`), and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported (a warning when the department's figures are mostly above the reported wards' sums: it counts the silent wards; one such warning per department, naming its figures and the silent wards). A department whose figures (two at least, and most of its mismatches) each equal the wards' sum less one ward's figure left that ward out: one error for them all, naming the ward (`actual` `Phường 3`, `expected` the figures, `HC02 TH; HC02 LK; …`). With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`), naming the ward the department leaves out when the known sum less that ward's figure is no longer above it"#,
+        example: r#"Văn phòng: HC02 TH for the district 965 but the 6 wards add up to 955; the message lists the wards' figures, the first 20 then how many more (`Phường 1: 120; Phường 2: 180; …; và 20 phường khác`), in the indicator's decimals (the template's `decimals`, else as many as the figures need: a figure converted from nghìn đồng is listed as `9.790`, not `9.790,000`), and points to the row `HC02 TH` of "Chi tiết theo đơn vị"; when wards are missing it says how many reported (a warning when the department's figures are mostly above the reported wards' sums: it counts the silent wards; one such warning per department, naming its figures and the silent wards). A department whose figures (two at least, and most of its mismatches) each equal the wards' sum less one ward's figure left that ward out: one error for them all, naming the ward (`actual` `Phường 3`, `expected` the figures, `HC02 TH; HC02 LK; …`). With a ward's figure unknown only when the district figure is below the known wards' sum (`expected` `≥ 450`), naming the ward the department leaves out when the known sum less that ward's figure is no longer above it. A department's rate for the area stated without its own numerator and denominator is compared with the template's formula over the totals: Sở Y tế's DS.04 `1,09`‰ where the communes' DS.02 / DS.01 × 1000 gives `10,86` (a power of ten off: ‰ typed as %), or `126,04` the sum of the communes' rates, or more than 5 % off, is an error; 1 … 5 % off a warning (other data); within 1 % nothing"#,
     },
     Entry {
         code: Code::TotalUnchecked,

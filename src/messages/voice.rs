@@ -1168,6 +1168,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             den: "110",
             right: "54,55",
         },
+        Checked::RateTotalOff {
+            unit,
+            what,
+            column: th,
+            level,
+            stated: "1,09",
+            sign: "‰",
+            units: 20,
+            formula: "DS.02 / DS.01 * 1000",
+            right: "10,86",
+            how: crate::messages::RateOff::Power(-1),
+        },
         Checked::FirstQuarter {
             unit,
             what,
@@ -2324,6 +2336,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TargetsDiffer { .. } => 42,
         Checked::LkNotAccumulated { .. } => 43,
         Checked::TotalLevelNotInRegistry { .. } => 44,
+        Checked::RateTotalOff { .. } => 45,
     }
 }
 
@@ -2516,7 +2529,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 48);
-    covers("Checked", checked.iter().map(checked_variant), 45);
+    covers("Checked", checked.iter().map(checked_variant), 46);
     covers("Read", read.iter().map(read_variant), 55);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

@@ -5665,6 +5665,8 @@ fn is_same_unit(
         || fa.replace(' ', "") == fb.replace(' ', "")
         || (fa.contains('%') && fb.contains('%'))
         || per_base(a).is_some_and(|pa| per_base(b) == Some(pa))
+        || same_base(a, b)
+        || same_base(b, a)
         || wa == wb
         || is_initials(&wa, &wb)
         || is_initials(&wb, &wa)
@@ -5742,6 +5744,44 @@ fn lists_the_unit(
     parts
         .iter()
         .any(|p| is_same_unit(p, catalog, abbreviations))
+}
+
+/// Whether `bare` names a base only («‱», «/vạn», «/10.000», «trên
+/// 10.000»; «‰», «/nghìn», «/1.000») and `other` has the same base,
+/// alone or per something («vụ/vạn lao động»): the rate's unit written
+/// short, not another unit.
+fn same_base(bare: &str, other: &str) -> bool {
+    base_alone(bare).is_some_and(|n| {
+        base_alone(other).or_else(|| per_base(other).map(|(_, b, _)| b)) == Some(n)
+    })
+}
+
+/// The base of a unit that names nothing else: «‱» 10.000, «‰» 1.000,
+/// «%» 100, «/vạn», «/10.000», «trên 10.000», «/nghìn»; `None` for any
+/// other unit.
+fn base_alone(unit: &str) -> Option<u64> {
+    if let Some(b) = crate::number::rate_base(unit) {
+        return Some(b.round() as u64);
+    }
+    let lower = crate::text::strip_accents(unit.trim()).to_lowercase();
+    let rest = lower
+        .strip_prefix('/')
+        .or_else(|| lower.strip_prefix("tren "))?
+        .replace(['.', ',', '\u{a0}'], "");
+    let mut base: u64 = 1;
+    let mut any = false;
+    for w in rest.split_whitespace() {
+        let factor = match w {
+            "tram" => 100,
+            "nghin" | "ngan" => 1_000,
+            "van" => 10_000,
+            "trieu" => 1_000_000,
+            _ => w.parse().ok()?,
+        };
+        base = base.checked_mul(factor)?;
+        any = true;
+    }
+    (any && base >= 10).then_some(base)
 }
 
 /// A unit per a number of something, its base said in digits or in words
@@ -6689,6 +6729,18 @@ mod tests {
         assert_eq!(factor("con/ha", "tạ/ha"), None);
         assert_eq!(factor("tấn", "tạ/ha"), None);
         assert!(!is_same_unit("%", "bác sĩ/vạn dân", &none));
+        // A base written alone is the rate's unit written short (tester
+        // CU: «‱» on a «vụ/vạn lao động» row was an error, the row
+        // dropped); another base is not.
+        for short in ["‱", "/vạn", "/10.000", "trên 10.000", "phần vạn"] {
+            assert!(is_same_unit(short, "vụ/vạn lao động", &none), "{short}");
+            assert!(is_same_unit("vụ/10.000 lao động", short, &none), "{short}");
+        }
+        for short in ["/nghìn", "/1.000", "trên 1.000"] {
+            assert!(is_same_unit(short, "‰", &none), "{short}");
+        }
+        assert!(!is_same_unit("‰", "vụ/vạn lao động", &none));
+        assert!(!is_same_unit("/nghìn", "vụ/vạn lao động", &none));
         assert!(is_measure("%o") && is_measure("phần nghìn") && is_measure("‱"));
     }
 

@@ -676,6 +676,11 @@ pub fn check_included(
         !(matches!(f.code, Code::PctMismatch | Code::PctRounding)
             && averaged_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())))
     });
+    // A department's rate for the whole area against the rate of the
+    // totals, where it states no operands of its own to compare.
+    out.extend(super::percentages::check_department_rates(
+        figures, totals, template, &known, &averaged, lang,
+    )?);
     out.extend(averaged);
     out.extend(scale.findings);
     out.extend(outliers);

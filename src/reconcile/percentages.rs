@@ -32,7 +32,7 @@ use super::checks::{at_row, indicator_words, unit_of};
 use super::Totals;
 use crate::diagnostic::{Code, Finding, Lang, Severity};
 use crate::error::Fatal;
-use crate::messages::{Checked, Percent, Points};
+use crate::messages::{Checked, Percent, Points, RateOff};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{CkSaid, Submission, TidyRow};
@@ -2300,6 +2300,273 @@ fn averaged(
         right: &e,
     };
     let f = Finding::said(Severity::Error, &said, lang);
+    Some(at_row(f, template, dept, stated).expected(e).actual(s))
+}
+
+/// Within this share of the rate recomputed from the totals, a
+/// department's rate for the whole area is taken as right: it may work
+/// from slightly other figures than the units' (a later count of the
+/// population).
+const RATE_MARGIN: f64 = 0.01;
+
+/// Beyond this share a department's rate is another figure, not the
+/// rate of slightly other data: an error; between [`RATE_MARGIN`] and
+/// it, a warning.
+const RATE_CLEARLY_OFF: f64 = 0.05;
+
+/// A department's rate for the whole area to compare with the rate
+/// recomputed from the totals, and what the units' figures hold.
+struct AreaRate {
+    dept: usize,
+    indicator: usize,
+    column: ValueColumn,
+    stated: TidyRow,
+    right: f64,
+    /// The operands the units must state, each in its column.
+    operands: Vec<(usize, ValueColumn)>,
+    /// Sum of the units' stated rates, and how many.
+    sum: f64,
+    half: f64,
+    rated: usize,
+    /// Units that must state the rate and whose operands are all known.
+    counted: usize,
+    /// Units whose figure of some operand is missing or in error.
+    unknown: Vec<String>,
+}
+
+/// `total-mismatch` for a department's rate (level `both`, TH, LK or
+/// CK) that the department does not work from its own numerator and
+/// denominator in that column (those are compared with the units' sums
+/// as counts are, and the rate with them): it must be the rate the
+/// template's formula gives over the totals. Within the rounding rule
+/// or [`RATE_MARGIN`] it is; a power of ten off, the sum of the units'
+/// rates or beyond [`RATE_CLEARLY_OFF`] is an error, in between a
+/// warning. A unit that must report and whose operand is unknown (no
+/// file, no figure, or one in error in `known`) leaves the rate
+/// unchecked: one `total-unchecked` info. A figure already found
+/// averaged (`averaged`) is told by that finding.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn check_department_rates(
+    figures: &Figures,
+    totals: &Totals,
+    template: &Template,
+    known: &[Finding],
+    averaged: &[Finding],
+    lang: Lang,
+) -> Result<Vec<Finding>, Fatal> {
+    let agency_of = |s: &Submission| s.unit.and_then(|u| template.agencies.get(u));
+    let told: std::collections::HashSet<(&str, &str, &str)> = averaged
+        .iter()
+        .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
+        .collect();
+    let mut found: Vec<AreaRate> = Vec::new();
+    for (k, s) in figures.subs().iter().enumerate() {
+        let Some(a) = agency_of(s) else { continue };
+        if a.kind == AgencyKind::Ward {
+            continue;
+        }
+        let mut dept: Option<Cow<Submission>> = None;
+        for (i, ind) in template.indicators.iter().enumerate() {
+            if ind.kind != Kind::Rate || ind.level != Level::Both || ind.reported_by != a.code {
+                continue;
+            }
+            let Ok(Rule::Definition(expr)) = parse(&ind.formula) else {
+                continue;
+            };
+            if dept.is_none() {
+                dept = Some(figures.unit(k)?);
+            }
+            let Some(sub) = dept.as_deref() else { continue };
+            for column in ValueColumn::QUANTITIES
+                .into_iter()
+                .filter(|&c| c != ValueColumn::Kh)
+            {
+                let Some(stated) = sub.figure(i, column) else {
+                    continue;
+                };
+                let Some(right) = totals.get(i, column) else {
+                    continue;
+                };
+                let operands: Option<Vec<(usize, ValueColumn)>> = expr
+                    .operands()
+                    .into_iter()
+                    .map(|(code, pin)| {
+                        template
+                            .indicator_index(code)
+                            .map(|j| (j, pin.unwrap_or(column)))
+                    })
+                    .collect();
+                let Some(operands) = operands else { continue };
+                // Its own operands state the rate's basis: they are
+                // compared with the units' sums, the rate with them.
+                if operands.iter().all(|&(j, c)| sub.figure(j, c).is_some()) {
+                    continue;
+                }
+                if told.contains(&(a.code.as_str(), ind.code.as_str(), column.as_str())) {
+                    continue;
+                }
+                found.push(AreaRate {
+                    dept: k,
+                    indicator: i,
+                    column,
+                    stated: stated.clone(),
+                    right,
+                    operands,
+                    sum: 0.0,
+                    half: 0.0,
+                    rated: 0,
+                    counted: 0,
+                    unknown: Vec::new(),
+                });
+            }
+        }
+    }
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let wrong: std::collections::HashSet<(&str, &str, &str)> = known
+        .iter()
+        .filter(|f| f.severity == Severity::Error && !f.unit.is_empty())
+        .map(|f| (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()))
+        .collect();
+    let sent: std::collections::HashSet<usize> =
+        figures.subs().iter().filter_map(|s| s.unit).collect();
+    figures.each_chunk(|chunk| {
+        for w in chunk {
+            let Some((u, a)) = w
+                .unit
+                .and_then(|u| template.agencies.get(u).map(|a| (u, a)))
+                .filter(|(_, a)| a.kind == AgencyKind::Ward)
+            else {
+                continue;
+            };
+            for r in &mut found {
+                if let Some(x) = w.figure(r.indicator, r.column) {
+                    r.sum += x.value;
+                    r.half += super::half_unit(x.decimals);
+                    r.rated += 1;
+                }
+                let lacks = r.operands.iter().any(|&(j, c)| {
+                    let code = template.indicators[j].code.as_str();
+                    template.must_report(u, j)
+                        && (w.figure(j, c).is_none()
+                            || wrong.contains(&(a.code.as_str(), code, c.as_str()))
+                            || wrong.contains(&(a.code.as_str(), code, "")))
+                });
+                if lacks {
+                    r.unknown.push(a.shown().into_owned());
+                } else if template.must_report(u, r.indicator) {
+                    r.counted += 1;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    let silent: Vec<usize> = (0..template.agencies.len())
+        .filter(|&u| {
+            let a = &template.agencies[u];
+            a.kind == AgencyKind::Ward && a.reports && !sent.contains(&u)
+        })
+        .collect();
+    let words = template.level_words();
+    let mut out = Vec::new();
+    for r in &found {
+        let dept = figures.subs()[r.dept];
+        let (_, dept_name) = unit_of(template, dept);
+        let ind = &template.indicators[r.indicator];
+        let silent: Vec<String> = silent
+            .iter()
+            .filter(|&&u| r.operands.iter().any(|&(j, _)| template.must_report(u, j)))
+            .map(|&u| template.agencies[u].shown().into_owned())
+            .collect();
+        if !r.unknown.is_empty() || !silent.is_empty() {
+            let said = Checked::TotalUnchecked {
+                unit: &dept_name,
+                count: 1,
+                codes: &ind.code,
+                column: r.column,
+                level: &words,
+                units: &r.unknown.join(", "),
+                silent: &silent.join(", "),
+            };
+            let f = Finding::said(Severity::Info, &said, lang);
+            let lacking: Vec<&str> = r
+                .unknown
+                .iter()
+                .chain(&silent)
+                .map(String::as_str)
+                .collect();
+            out.push(at_row(f, template, dept, &r.stated).actual(lacking.join("; ")));
+            continue;
+        }
+        if let Some(f) = rate_total_off(r, dept, &dept_name, template, &words, lang) {
+            out.push(f);
+        }
+    }
+    Ok(out)
+}
+
+/// The finding of a department's rate `r` off the recomputed one, when
+/// it is beyond the rounding rule and [`RATE_MARGIN`].
+fn rate_total_off(
+    r: &AreaRate,
+    dept: &Submission,
+    dept_name: &str,
+    template: &Template,
+    words: &crate::template::LevelWords,
+    lang: Lang,
+) -> Option<Finding> {
+    let (stated, right) = (&r.stated, r.right);
+    let d = stated.shown_decimals();
+    if judge_percent(stated.value, d, Interval::exact(right)) != Verdict::Mismatch {
+        return None;
+    }
+    let off = (stated.value - right).abs() / right.abs().max(f64::MIN_POSITIVE);
+    let summed = r.rated >= 2
+        && judge_percent(
+            stated.value,
+            d,
+            Interval::new(r.sum - r.half, r.sum + r.half),
+        ) == Verdict::Consistent;
+    let power = power_of_ten_off(stated.value, right);
+    if off <= RATE_MARGIN && power == 0 && !summed {
+        return None;
+    }
+    let f = |v: f64, dd: u8| format_num(v, dd, lang);
+    let (e, s) = (f(round_to(right, d), d), f(stated.value, d));
+    let sum = f(r.sum, d);
+    let share = f(off * 100.0, 1);
+    let (how, severity) = if power != 0 {
+        (RateOff::Power(power), Severity::Error)
+    } else if summed {
+        (RateOff::Summed(&sum), Severity::Error)
+    } else if off > RATE_CLEARLY_OFF {
+        (RateOff::Clearly, Severity::Error)
+    } else {
+        (RateOff::Moderately(&share), Severity::Warning)
+    };
+    let ind = &template.indicators[r.indicator];
+    let unit = ind.unit.trim();
+    let sign = match unit {
+        "%" | "‰" | "‱" => unit.to_string(),
+        "" => "%".to_string(),
+        u => format!(" {u}"),
+    };
+    let said = Checked::RateTotalOff {
+        unit: dept_name,
+        what: &indicator_words(template, r.indicator),
+        column: r.column,
+        level: words,
+        stated: &s,
+        sign: &sign,
+        units: r.counted,
+        formula: &ind.formula,
+        right: &e,
+        how,
+    };
+    let f = Finding::said(severity, &said, lang);
     Some(at_row(f, template, dept, stated).expected(e).actual(s))
 }
 

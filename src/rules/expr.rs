@@ -551,16 +551,13 @@ impl Expr {
     }
 
     /// Whether, evaluated in last year's column (CK), an operand's marker
-    /// names one of this year's figures (`DT.01[KH]`): last year's
-    /// disbursement rate is over last year's plan, which the report does
-    /// not hold, so the rate has no figure there (never last year's
-    /// disbursement over this year's plan).
+    /// names a figure the report does not hold: this year's (`DT.01[KH]`:
+    /// last year's disbursement rate is over last year's plan, never this
+    /// year's) or last year's own (`HN.02[CK]`: the fall in poverty since
+    /// last year, worked in CK, would need the year before last, and
+    /// `HN.02[CK] - HN.02` there is always 0). The rate has no figure there.
     pub fn reaches_across_years(&self, column: ValueColumn) -> bool {
-        column == ValueColumn::Ck
-            && self
-                .operands()
-                .iter()
-                .any(|(_, pin)| pin.is_some_and(|p| p != ValueColumn::Ck))
+        column == ValueColumn::Ck && self.operands().iter().any(|(_, pin)| pin.is_some())
     }
 
     fn eval_with(&self, lookup: &dyn Fn(&str, Option<ValueColumn>) -> Option<f64>) -> Option<f64> {
@@ -929,6 +926,37 @@ mod tests {
                 Box::new(Expr::Num(2.0))
             ))
         );
+    }
+
+    /// A difference rate marked with last year's column (`HN.02[CK] -
+    /// HN.02`, the fall in poverty since last year) has no figure in CK:
+    /// there it would need the year before last, and was always 0 (the
+    /// consolidated CK showed 0,0 and the forms `=ROUND(G30-G30,2)`,
+    /// tester CU). Near miss: its LK is worked, and an unmarked formula
+    /// still has its CK.
+    #[test]
+    fn a_rate_marked_with_last_years_column_has_no_figure_in_ck() {
+        let Ok(Rule::Definition(e)) = parse("HN.02[CK] - HN.02") else {
+            panic!()
+        };
+        let figures = |code: &str, c: ValueColumn| match (code, c) {
+            ("HN.02", ValueColumn::Ck) => Some(3.92),
+            ("HN.02", ValueColumn::Lk) => Some(3.1),
+            _ => None,
+        };
+        assert!(e.reaches_across_years(ValueColumn::Ck));
+        assert_eq!(e.eval_in(ValueColumn::Ck, &figures), None);
+        let lk = e.eval_in(ValueColumn::Lk, &figures).unwrap_or_default();
+        assert!((lk - 0.82).abs() < 1e-9, "{lk}");
+        let Ok(Rule::Definition(plain)) = parse("HN.01 / HN.00 * 100") else {
+            panic!()
+        };
+        assert!(!plain.reaches_across_years(ValueColumn::Ck));
+        let counts = |code: &str, _: ValueColumn| match code {
+            "HN.01" => Some(5.0),
+            _ => Some(200.0),
+        };
+        assert_eq!(plain.eval_in(ValueColumn::Ck, &counts), Some(2.5));
     }
 
     /// `DT.01[KH]` is DT.01's KH in whatever column is evaluated; with a

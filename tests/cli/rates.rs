@@ -852,3 +852,168 @@ fn a_rate_right_by_the_figure_an_lk_finding_names_draws_nothing() {
         "{p03}"
     );
 }
+
+/// The health template with TV02 (‰) stated by VP for the whole area too.
+fn area_rate_template(dir: &Path) {
+    health_template(dir);
+    let csv = std::fs::read_to_string(dir.join("indicators.csv")).unwrap();
+    std::fs::write(
+        dir.join("indicators.csv"),
+        csv.replace("‰,rate,ward,VP", "‰,rate,both,VP"),
+    )
+    .unwrap();
+}
+
+/// A department's rate for the whole area, stated without its operands,
+/// is compared with the rate of the wards' totals (it never was: Sở Y
+/// tế's crude birth rate 1,09‰ for 10,86, the sum of the communes'
+/// rates 126,04‰ for 6,20, tester CU). Wards: 4 / 400, 3 / 600, 12 /
+/// 1.000 → 19 / 2.000 × 1000 = 9,50‰. A tenth of it (‰ typed as %) and
+/// the sum of the wards' rates (27, typed without decimals: 10 is
+/// asked) are errors that say so, 12 is another figure (an error), 9,8
+/// (3,2 % off) a warning; near misses: 9,55 (0,5 % off: other data) and
+/// 9,5 say nothing, and with a ward's
+/// report missing the rate is not compared (`total-unchecked`, naming it).
+#[test]
+fn a_departments_area_rate_is_compared_with_the_rate_of_the_totals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    area_rate_template(&tpl);
+    let lk = [("Lũy kế 9 tháng", 1)];
+    let run_with = |name: &str, stated: f64, p03_sends: bool| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (k, deaths, births, rate) in [
+            (1, N(4.0, None), 400.0, 10.0),
+            (2, N(3.0, None), 600.0, 5.0),
+            (3, N(12.0, None), 1000.0, 12.0),
+        ] {
+            if k == 3 && !p03_sends {
+                continue;
+            }
+            write_sheet(
+                &dir.join(format!("phuong-{k}.xlsx")),
+                &format!("UBND PHƯỜNG {k}"),
+                "QUÝ III/2025",
+                &one_row_header(&lk),
+                &[
+                    ("DS02", "Số ca sinh sống", "ca", vec![N(births, None)]),
+                    ("TV01", "Số ca tử vong trẻ dưới 1 tuổi", "ca", vec![deaths]),
+                    (
+                        "TV02",
+                        "Tỷ suất tử vong trẻ dưới 1 tuổi",
+                        "‰",
+                        vec![N(rate, Some("0.00"))],
+                    ),
+                ],
+            );
+        }
+        write_sheet(
+            &dir.join("ttyt.xlsx"),
+            "TRUNG TÂM Y TẾ",
+            "QUÝ III/2025",
+            &one_row_header(&lk),
+            &[(
+                "TV02",
+                "Tỷ suất tử vong trẻ dưới 1 tuổi",
+                "‰",
+                vec![N(stated, Some("0.00"))],
+            )],
+        );
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        );
+        (
+            listed(&f, &["total-mismatch", "total-unchecked", "rate-averaged"]),
+            f,
+        )
+    };
+    let twelve = true;
+    let (found, f) = run_with("tenth", 0.95, twelve);
+    assert_eq!(found, ["error|total-mismatch|VP|E7|TV02|LK|9,50|0,95"]);
+    let message = f
+        .iter()
+        .find(|x| x["code"] == "total-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        message.contains("ghi 0,95‰")
+            && message.contains("của 3 phường (TV01 / DS02 * 1000) là 9,50‰")
+            && message.contains("chỉ bằng 1/10 số đúng"),
+        "{message}"
+    );
+    let (found, f) = run_with("summed", 27.0, twelve);
+    assert_eq!(found, ["error|total-mismatch|VP|E7|TV02|LK|10|27"]);
+    assert!(
+        f.iter().any(|x| x["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("bằng tổng tỷ lệ của các phường (27‰)"))),
+        "{f:?}"
+    );
+    let (found, _) = run_with("other", 12.0, twelve);
+    assert_eq!(found, ["error|total-mismatch|VP|E7|TV02|LK|10|12"]);
+    let (found, _) = run_with("near", 9.8, twelve);
+    assert_eq!(found, ["warning|total-mismatch|VP|E7|TV02|LK|9,5|9,8"]);
+    for (name, stated) in [("close", 9.55), ("right", 9.5)] {
+        let (found, _) = run_with(name, stated, twelve);
+        assert!(found.is_empty(), "{name}: {found:?}");
+    }
+    let (found, _) = run_with("lacking", 12.0, false);
+    assert_eq!(found, ["info|total-unchecked|VP|E7|TV02|LK||Phường 3"]);
+}
+
+/// A rate per ten thousand written with its base alone («‱», «/vạn»,
+/// «trên 10.000») on a «bác sĩ/vạn dân» row is the row's unit written
+/// short: no `unit-mismatch` (an error that dropped the row, tester CU's
+/// «‱» on «vụ/vạn lao động»), and the rate is checked as stated (5 /
+/// 10.000 × 10.000 = 5,00). Near miss: «‰» on the row is another base
+/// and is still told.
+#[test]
+fn a_rate_per_ten_thousand_written_with_its_base_alone_is_its_own_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    health_template(&tpl);
+    let lk = [("Lũy kế 9 tháng", 1)];
+    let run_with = |name: &str, unit: &'static str, rate: f64| {
+        let dir = tmp.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        write_sheet(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            "QUÝ III/2025",
+            &one_row_header(&lk),
+            &[
+                ("DS01", "Dân số trung bình", "người", vec![N(10000.0, None)]),
+                ("KB03", "Số bác sĩ", "người", vec![N(5.0, None)]),
+                (
+                    "KB04",
+                    "Số bác sĩ trên vạn dân",
+                    unit,
+                    vec![N(rate, Some("0.00"))],
+                ),
+            ],
+        );
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("out-{name}")),
+            &tpl,
+            "2025-Q3",
+        );
+        listed(&f, &["unit-mismatch", "pct-mismatch", "pct-rounding"])
+    };
+    for (k, unit) in ["‱", "/vạn", "trên 10.000"].into_iter().enumerate() {
+        let found = run_with(&format!("short-{k}"), unit, 5.0);
+        assert!(found.is_empty(), "{unit}: {found:?}");
+    }
+    let found = run_with("wrong-rate", "‱", 7.0);
+    assert_eq!(found, ["error|pct-mismatch|P01|E9|KB04|LK|5,0|7"]);
+    let found = run_with("per-mille", "‰", 5.0);
+    assert!(
+        found.iter().any(|x| x.contains("|unit-mismatch|P01|")),
+        "{found:?}"
+    );
+}
