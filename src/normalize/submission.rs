@@ -991,8 +991,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     // columns) is told, not dropped silently.
                     if let Some(found) = by_unit_column(&grid, &ctx.agencies, &file.rel) {
                         sub.by_unit.push(found);
+                        continue;
                     }
-                    continue;
+                    // Last quarter's TH and LK alone, under a title of
+                    // the run's period or of none: a table all the same,
+                    // told below as that quarter's.
+                    let run = ctx
+                        .period
+                        .filter(|run| own.is_none_or(|o| run.same_report_as(&o)));
+                    match run.and_then(|run| other_quarters_table(&grid, &ctx.words, run)) {
+                        Some(layout) => (layout, None),
+                        None => continue,
+                    }
                 }
             },
         };
@@ -1108,6 +1118,59 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             None => layout,
         };
         sub.sheets.push(name.clone());
+        // Every TH and LK header names one other period and the title the
+        // run's or none ("Thực hiện quý II/2020", "Lũy kế 6 tháng đầu năm
+        // 2020" in a 2020-Q3 run): that period's report, set aside by
+        // intake as of another period.
+        let titled_run = |run: Period| sub.period.is_none_or(|(p, _)| run.same_report_as(&p));
+        if let (Some(run), 1, None, None) = (ctx.period, sub.sheets.len(), plan, sub.columns_period)
+        {
+            let other = titled_run(run)
+                .then(|| columns_of_one_other_period(&grid, &layout, &ctx.words, run))
+                .flatten();
+            if let Some((headers, named)) = other {
+                sub.columns_period = Some(headers);
+                let labels: Vec<String> = named.iter().map(|(l, _, _)| l.clone()).collect();
+                let mut columns: Vec<&str> = named.iter().map(|(_, v, _)| v.as_str()).collect();
+                columns.dedup();
+                let columns = columns.join(", ");
+                let finding = match sub.period {
+                    Some((stated, cell)) => {
+                        let here = sub.title_location(cell);
+                        let said = Read::ColumnsOfOtherPeriod {
+                            cell: &here.cell,
+                            stated,
+                            headers,
+                            columns: &columns,
+                            labels: &labels,
+                        };
+                        Finding::said(Severity::Error, &said, ctx.lang).at(&here)
+                    }
+                    None => {
+                        let col = named.first().map_or(0, |(_, _, c)| *c);
+                        let here = Location::cell(
+                            file.rel.clone(),
+                            name.clone(),
+                            layout.header_first,
+                            col,
+                        );
+                        let said = Read::ColumnsOfOtherPeriodUntitled {
+                            cell: &here.cell,
+                            period: run,
+                            headers,
+                            columns: &columns,
+                            labels: &labels,
+                        };
+                        Finding::said(Severity::Error, &said, ctx.lang).at(&here)
+                    }
+                };
+                sub.findings.push(
+                    finding
+                        .expected(run.to_string())
+                        .actual(headers.to_string()),
+                );
+            }
+        }
         sub.tables.push(TableBox::of(&layout));
         sheet_reads.push(SheetRead {
             hidden: hidden.contains(name),
@@ -5095,6 +5158,73 @@ fn lost_column(
     let has = layout.value_columns().any(|(_, v)| v == column);
     (matches!(column, ValueColumn::Th | ValueColumn::Lk) && !read_so && !has)
         .then_some((column, period))
+}
+
+/// A figure header: its label, the column it names, its sheet column.
+type NamedHeader = (String, ValueColumn, u32);
+
+/// The TH and LK headers of `layout` ((label, column, sheet column), left
+/// to right) and the one period they all name instead of `run`: another
+/// quarter's table ("Thực hiện quý II/2020", "Lũy kế 6 tháng đầu năm 2020"
+/// in a 2020-Q3 run) with nothing of the run's to read. `None` when a TH
+/// or LK header reads for `run`, when the sheet read for `run` has a TH or
+/// LK column, or when the headers name different periods.
+fn columns_of_one_other_period(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    words: &HeaderWords,
+    run: Period,
+) -> Option<(Period, Vec<NamedHeader>)> {
+    let figures = |l: &TableLayout| {
+        l.value_columns()
+            .any(|(_, v)| matches!(v, ValueColumn::Th | ValueColumn::Lk))
+    };
+    let mut named: Option<Period> = None;
+    let mut labels = Vec::new();
+    for (c, v) in layout
+        .value_columns()
+        .filter(|(_, v)| matches!(v, ValueColumn::Th | ValueColumn::Lk))
+    {
+        let label = (layout.header_first..=layout.header_last)
+            .map(|r| grid.text(r, c))
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The cheap test first: nearly every table's TH reads for the run.
+        if words.classify(&label, Some(run)) == Some(Role::Value(v)) {
+            return None;
+        }
+        let p = period_named(words, &label, v, run)?;
+        if named.is_some_and(|n| n != p) {
+            return None;
+        }
+        named = Some(p);
+        labels.push((label, v, c));
+    }
+    labels.sort_by_key(|(_, _, c)| *c);
+    match named {
+        Some(p) if !find_table(grid, words, Some(run)).is_some_and(|l| figures(&l)) => {
+            Some((p, labels))
+        }
+        _ => None,
+    }
+}
+
+/// A sheet with no table of `run`'s whose header is another quarter's
+/// table (of `run`'s year or the year before): its layout, for the
+/// quarter every TH and LK header names (see
+/// [`columns_of_one_other_period`]).
+fn other_quarters_table(grid: &SheetGrid, words: &HeaderWords, run: Period) -> Option<TableLayout> {
+    [run.year, run.year - 1]
+        .into_iter()
+        .flat_map(|y| (1..=4).rev().map(move |q| Period::quarter(y, q)))
+        .filter(|c| !c.same_report_as(&run))
+        .find_map(|c| {
+            let layout = find_table(grid, words, Some(c))?;
+            columns_of_one_other_period(grid, &layout, words, run)
+                .filter(|(p, _)| *p == c)
+                .map(|_| layout)
+        })
 }
 
 /// The period the header `label` of an ignored `column` names instead of
