@@ -176,7 +176,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "info",
         meaning: ("Tiêu đề không ghi kỳ báo cáo.", "The title names no period."),
         help: ("Nên ghi kỳ báo cáo ở tiêu đề biểu.", "The form's title should name its period."),
-        example: "the title names no period (\"BÁO CÁO THỐNG KÊ GIÁO DỤC NĂM HỌC 2025 - 2026\"); the file is taken as the `--period` being consolidated; told at the report's title line (\"BÁO CÁO …\", \"BIỂU …\", \"SỐ LIỆU …\"), with the run's period as the example to write («6 THÁNG ĐẦU NĂM 2026»)",
+        example: "the title names no period (\"BÁO CÁO THỐNG KÊ GIÁO DỤC NĂM HỌC 2025 - 2026\"); the file is taken as the `--period` being consolidated; told at the report's title line (\"BÁO CÁO …\", \"BIỂU …\", \"SỐ LIỆU …\"), with the run's period as the example to write («6 THÁNG ĐẦU NĂM 2026»); (`check` without `--period`) a crop season's title («… VỤ ĐÔNG XUÂN NĂM 2026») over columns that name no period either («Thực hiện», «Lũy kế từ đầu năm»): checked as the year's, the period assumed said",
     },
     Entry {
         code: Code::ColumnIgnored,

@@ -336,6 +336,14 @@ pub enum Read<'a> {
         columns: &'a str,
         labels: &'a [String],
     },
+    /// `period-missing` (an info, `check` without --period): the title
+    /// (in `cell`) names a crop season of `period`'s year, which is no
+    /// period, and no figure column names one: the file is checked as
+    /// `period`'s report, the year's.
+    SeasonPeriodAssumed {
+        cell: &'a str,
+        period: crate::model::Period,
+    },
     /// `column-ignored`: the header `label` (in `cell`) names next year's
     /// plan (figures of `year`, after the report's `period`), which is
     /// left out on purpose.
@@ -658,6 +666,7 @@ impl Words for Read<'_> {
             | Read::TitleBehindHeaders { .. }
             | Read::TitleBehindStamp { .. }
             | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
+            Read::SeasonPeriodAssumed { .. } => Code::PeriodMissing,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } | Read::FormulaTextOperand { .. } => {
@@ -957,6 +966,14 @@ fn table(r: &Read, lang: Lang) -> String {
             let (period, headers) = (period.title_en(), headers.title_en());
             let labels = quoted(labels);
             format!("The title names no period and every {columns} figure column's header says {headers} (from cell {cell}: {labels}): this is the report of {headers}, not {period}'s figures, so the file is taken as sent for another period and none of the unit's figures is consolidated. Send the report of {period}; if these figures truly are {period}'s, correct those columns' headers to the period, write the period in the title and send the file again.")
+        }
+        (Read::SeasonPeriodAssumed { cell, period }, Lang::Vi) => {
+            let (year, shown) = (period.year, period.title_vi());
+            format!("Tiêu đề biểu (ô {cell}) ghi một vụ sản xuất của năm {year}, không ghi kỳ báo cáo, và tiêu đề các cột số liệu cũng không ghi kỳ nào: không xác định được kỳ báo cáo, nên tệp được kiểm tra như báo cáo {shown}. Nếu đây là báo cáo kỳ khác, hãy kiểm tra lại với --period (ví dụ --period {year}-H1) và ghi kỳ báo cáo ở dòng tiêu đề.")
+        }
+        (Read::SeasonPeriodAssumed { cell, period }, Lang::En) => {
+            let (year, shown) = (period.year, period.title_en());
+            format!("The title (cell {cell}) names a crop season of {year}, not a reporting period, and no figure column's header names one: the period could not be told, so the file is checked as the report of {shown}. If it is another period's report, check it again with --period (for example --period {year}-H1) and write the period in the title.")
         }
         (Read::TitleBehindHeaders { cell, stated, period, labels, past }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());

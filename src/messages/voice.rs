@@ -1668,6 +1668,13 @@ fn reading() -> Vec<Read<'static>> {
                 "Lũy kế 6 tháng năm 2020".to_string(),
             ]),
         },
+        Read::SeasonPeriodAssumed {
+            cell: "A3",
+            period: Period {
+                year: 2026,
+                span: crate::model::PeriodSpan::Year,
+            },
+        },
         Read::ColumnsOfOtherPeriodUntitled {
             cell: "E6",
             period: Period::quarter(2020, 3),
@@ -2371,6 +2378,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnsDeleted { .. } => 53,
         Read::NoneInWords { .. } => 54,
         Read::ColumnsOfOtherPeriodUntitled { .. } => 55,
+        Read::SeasonPeriodAssumed { .. } => 56,
     }
 }
 
@@ -2504,7 +2512,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 48);
     covers("Checked", checked.iter().map(checked_variant), 44);
-    covers("Read", read.iter().map(read_variant), 56);
+    covers("Read", read.iter().map(read_variant), 57);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

@@ -895,6 +895,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         .cloned()
         .collect();
     let mut any_period = false;
+    // A crop season's title read without a run's period: the period the
+    // columns decided, the title's, whether the columns named it, and
+    // the title's cell.
+    let mut season: Option<(Period, Period, bool, TitleCell)> = None;
     loop {
         let Some(owned) = queue.pop_front() else {
             if sub.sheets.is_empty() && !any_period && !other_period.is_empty() {
@@ -961,6 +965,19 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
         let titled_at = titled_period_at(&grid, ctx.period);
+        // `check` without --period: a crop season's title («… VỤ ĐÔNG
+        // XUÂN NĂM 2026») names no period, the columns decide («Thực hiện
+        // 6 tháng» is the half-year's); the title's year when none does.
+        let titled_at = match (ctx.period, titled_at) {
+            (None, Some((p, r, c))) if season_titled(&grid, r, c, p) => {
+                let (decided, by_columns) = season_columns_period(&grid, &ctx.words, p.year);
+                if sub.sheets.is_empty() && season.is_none() {
+                    season = Some((decided, p, by_columns, TitleCell { row: r, col: c }));
+                }
+                Some((decided, r, c))
+            }
+            (_, t) => t,
+        };
         let titled = titled_at.map(|(p, _, _)| p);
         let stale = stale_titled
             .iter()
@@ -1062,6 +1079,25 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
+            if let Some((decided, stated, by_columns, cell)) = season {
+                if sub.period == Some((stated, cell)) {
+                    sub.period = Some((decided, cell));
+                    if !by_columns {
+                        // The sheet is not yet in `sub.sheets`.
+                        let here =
+                            Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
+                        let said = Read::SeasonPeriodAssumed {
+                            cell: &here.cell,
+                            period: decided,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, ctx.lang)
+                                .at(&here)
+                                .actual(decided.to_string()),
+                        );
+                    }
+                }
+            }
             note_former(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
@@ -2946,6 +2982,65 @@ fn title_period(text: &str, run: Option<Period>) -> Option<Period> {
         return None;
     }
     named.or_else(|| run.and_then(|r| first_semester_in(text, r)))
+}
+
+/// Does the title line at (`r`, `c`), read as the year `p`, name a crop
+/// season of that year («BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026»,
+/// «vụ Đông Xuân 2025-2026»)?
+fn season_titled(grid: &SheetGrid, r: u32, c: u32, p: Period) -> bool {
+    p.span == PeriodSpan::Year
+        && crate::normalize::title::season_year_in(&grid.text(r, c)) == Some(p.year)
+}
+
+/// The period a crop season's table of `year` reports, by its columns:
+/// the half-year, nine months or a quarter for which more of its headers
+/// read as TH or LK than for the year («Thực hiện 6 tháng», «Ước TH 6 tháng năm
+/// 2026»: the half-year), the first such on a tie; else the year, with
+/// `false`: nothing but the title's year names a period.
+fn season_columns_period(grid: &SheetGrid, words: &HeaderWords, year: i32) -> (Period, bool) {
+    // The TH and LK headers read for a period, those left unread because
+    // another column took the role too («Thực hiện 6 tháng» beside «Lũy
+    // kế từ đầu năm») among them.
+    let th_or_lk =
+        |r: Option<Role>| matches!(r, Some(Role::Value(ValueColumn::Th | ValueColumn::Lk)));
+    let figures = |span: PeriodSpan| {
+        let p = Period { year, span };
+        find_table(grid, words, Some(p)).map_or(0, |l| {
+            let read = l
+                .value_columns()
+                .filter(|(_, v)| th_or_lk(Some(Role::Value(*v))));
+            let taken = l
+                .ignored
+                .iter()
+                .filter(|i| th_or_lk(words.classify(&i.label, Some(p))));
+            read.count() + taken.count()
+        })
+    };
+    let whole = figures(PeriodSpan::Year);
+    let mut best: Option<(PeriodSpan, usize)> = None;
+    for span in [
+        PeriodSpan::FirstHalf,
+        PeriodSpan::NineMonths,
+        PeriodSpan::Quarter(1),
+        PeriodSpan::Quarter(2),
+        PeriodSpan::Quarter(3),
+        PeriodSpan::Quarter(4),
+    ] {
+        let n = figures(span);
+        if n > whole && best.is_none_or(|(_, b)| n > b) {
+            best = Some((span, n));
+        }
+    }
+    match best {
+        Some((span, _)) => (Period { year, span }, true),
+        None => (
+            Period {
+                year,
+                span: PeriodSpan::Year,
+            },
+            false,
+        ),
+    }
 }
 
 /// The first period named in the top rows of a sheet and the cell (row,

@@ -1997,3 +1997,115 @@ fn last_quarters_columns_alone_are_last_quarters_report() {
     );
     assert!(text.contains("Hãy sửa các lỗi trước khi gửi."), "{text}");
 }
+
+/// `check` without --period on a commune's «BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ
+/// ĐÔNG XUÂN NĂM 2026» over «Ước TH 6 tháng năm 2026» read the season's
+/// year as the period: checked as the year's report, an error that the
+/// title and the headers disagree and one that the year's LK is missing.
+/// A crop season names no period: the columns decide, the half-year.
+/// Near misses: columns that name no period either leave the year,
+/// said (an info naming the period assumed); a title naming the year
+/// itself over the same columns stays the error it was.
+#[test]
+fn check_reads_a_crop_seasons_period_from_its_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let season = "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026";
+    let check = |k: u32, title: &str, headers: &[&str]| {
+        let file = dir.join(format!("phuong-{k}.xlsx"));
+        write_book(
+            &file,
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: hc(&[
+                    [200.0, 150.0, 50.0],
+                    [100.0, 90.0, 10.0],
+                    [100.0, 90.0, 10.0],
+                ][..headers.len()]),
+            }],
+        );
+        let output = crate::common::tonghop()
+            .args(["check", file.to_str().unwrap(), "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        // The findings but the rows the test catalog leaves out.
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains("thiếu 4 chỉ tiêu"))
+            .map(str::to_string)
+            .collect();
+        (output.status.code(), lines)
+    };
+    let (code, lines) = check(
+        1,
+        season,
+        &[
+            "Kế hoạch năm 2026",
+            "Thực hiện 6 tháng",
+            "Lũy kế từ đầu năm",
+        ],
+    );
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-1.xlsx — Phường 1 — 6 tháng đầu năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[1].starts_with("Thông tin Biểu 1!G6  Cột «Lũy kế từ đầu năm»"),
+        "{lines:?}"
+    );
+    assert!(lines[2].starts_with("Kết quả: không có lỗi"), "{lines:?}");
+
+    let (code, lines) = check(
+        2,
+        season,
+        &["Kế hoạch năm 2026", "Thực hiện", "Lũy kế từ đầu năm"],
+    );
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-2.xlsx — Phường 2 — Năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines[1],
+        "Thông tin Biểu 1!A3  Tiêu đề biểu (ô A3) ghi một vụ sản xuất của năm 2026, không ghi \
+         kỳ báo cáo, và tiêu đề các cột số liệu cũng không ghi kỳ nào: không xác định được kỳ \
+         báo cáo, nên tệp được kiểm tra như báo cáo Năm 2026. Nếu đây là báo cáo kỳ khác, hãy \
+         kiểm tra lại với --period (ví dụ --period 2026-H1) và ghi kỳ báo cáo ở dòng tiêu đề."
+    );
+
+    let estimate = ["Kế hoạch năm 2026", "Ước TH 6 tháng năm 2026"];
+    let (code, lines) = check(4, season, &estimate);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-4.xlsx — Phường 4 — 6 tháng đầu năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 2, "{lines:?}");
+
+    let (code, lines) = check(
+        3,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2026",
+        &estimate,
+    );
+    assert_eq!(code, Some(1), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-3.xlsx — Phường 3 — Năm 2026"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Lỗi       Biểu 1!A3  Tiêu đề biểu (ô A3) ghi Năm 2026")),
+        "{lines:?}"
+    );
+}
