@@ -324,6 +324,26 @@ pub enum Read<'a> {
         columns: &'a str,
         labels: &'a [String],
     },
+    /// `period-mismatch` (an error, the unit's file set aside as of
+    /// another period): the title names no period, but the headers
+    /// `labels` (from `cell`) of every one of the table's `columns` (TH,
+    /// LK) name `headers`, not the run's `period`: another period's table
+    /// sent for this one.
+    ColumnsOfOtherPeriodUntitled {
+        cell: &'a str,
+        period: crate::model::Period,
+        headers: crate::model::Period,
+        columns: &'a str,
+        labels: &'a [String],
+    },
+    /// `period-missing` (an info, `check` without --period): the title
+    /// (in `cell`) names a crop season of `period`'s year, which is no
+    /// period, and no figure column names one: the file is checked as
+    /// `period`'s report, the year's.
+    SeasonPeriodAssumed {
+        cell: &'a str,
+        period: crate::model::Period,
+    },
     /// `column-ignored`: the header `label` (in `cell`) names next year's
     /// plan (figures of `year`, after the report's `period`), which is
     /// left out on purpose.
@@ -642,9 +662,11 @@ impl Words for Read<'_> {
             | Read::SheetTitleStale { .. }
             | Read::TitleOtherThanHeaders { .. }
             | Read::ColumnsOfOtherPeriod { .. }
+            | Read::ColumnsOfOtherPeriodUntitled { .. }
             | Read::TitleBehindHeaders { .. }
             | Read::TitleBehindStamp { .. }
             | Read::PlanNamedNextYear { .. } => Code::PeriodMismatch,
+            Read::SeasonPeriodAssumed { .. } => Code::PeriodMissing,
             Read::RowsIgnored { .. } => Code::RowsIgnored,
             Read::SheetRepeated { .. } => Code::IndicatorRepeated,
             Read::FormulaEvaluated { .. } | Read::FormulaTextOperand { .. } => {
@@ -934,6 +956,24 @@ fn table(r: &Read, lang: Lang) -> String {
             let (stated, headers) = (stated.title_en(), headers.title_en());
             let labels = quoted(labels);
             format!("The title (cell {cell}) says {stated} but every {columns} figure column's header says {headers} ({labels}): this is the report of {headers} re-titled, not {stated}'s figures, so the file is taken as sent for another period and none of the unit's figures is consolidated. Send the report of {stated}; if these figures truly are {stated}'s, correct those columns' headers to the period and send the file again.")
+        }
+        (Read::ColumnsOfOtherPeriodUntitled { cell, period, headers, columns, labels }, Lang::Vi) => {
+            let (period, headers) = (period.title_vi(), headers.title_vi());
+            let labels = quoted(labels);
+            format!("Tiêu đề biểu không ghi kỳ báo cáo và mọi cột số liệu {columns} đều ghi {headers} (từ ô {cell}: {labels}): đây là báo cáo {headers}, không phải số liệu của kỳ {period}, nên tệp được coi là gửi sai kỳ và không số nào của đơn vị được tổng hợp. Hãy gửi báo cáo {period}; nếu số liệu này đúng là của {period}, hãy sửa tiêu đề các cột đó cho đúng kỳ và ghi kỳ báo cáo ở dòng tiêu đề rồi gửi lại.")
+        }
+        (Read::ColumnsOfOtherPeriodUntitled { cell, period, headers, columns, labels }, Lang::En) => {
+            let (period, headers) = (period.title_en(), headers.title_en());
+            let labels = quoted(labels);
+            format!("The title names no period and every {columns} figure column's header says {headers} (from cell {cell}: {labels}): this is the report of {headers}, not {period}'s figures, so the file is taken as sent for another period and none of the unit's figures is consolidated. Send the report of {period}; if these figures truly are {period}'s, correct those columns' headers to the period, write the period in the title and send the file again.")
+        }
+        (Read::SeasonPeriodAssumed { cell, period }, Lang::Vi) => {
+            let (year, shown) = (period.year, period.title_vi());
+            format!("Tiêu đề biểu (ô {cell}) ghi một vụ sản xuất của năm {year}, không ghi kỳ báo cáo, và tiêu đề các cột số liệu cũng không ghi kỳ nào: không xác định được kỳ báo cáo, nên tệp được kiểm tra như báo cáo {shown}. Nếu đây là báo cáo kỳ khác, hãy kiểm tra lại với --period (ví dụ --period {year}-H1) và ghi kỳ báo cáo ở dòng tiêu đề.")
+        }
+        (Read::SeasonPeriodAssumed { cell, period }, Lang::En) => {
+            let (year, shown) = (period.year, period.title_en());
+            format!("The title (cell {cell}) names a crop season of {year}, not a reporting period, and no figure column's header names one: the period could not be told, so the file is checked as the report of {shown}. If it is another period's report, check it again with --period (for example --period {year}-H1) and write the period in the title.")
         }
         (Read::TitleBehindHeaders { cell, stated, period, labels, past }, Lang::Vi) => {
             let (stated, period) = (stated.title_vi(), period.title_vi());

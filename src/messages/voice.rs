@@ -1704,6 +1704,24 @@ fn reading() -> Vec<Read<'static>> {
                 "Lũy kế 6 tháng năm 2020".to_string(),
             ]),
         },
+        Read::SeasonPeriodAssumed {
+            cell: "A3",
+            period: Period {
+                year: 2026,
+                span: crate::model::PeriodSpan::Year,
+            },
+        },
+        Read::ColumnsOfOtherPeriodUntitled {
+            cell: "E6",
+            period: Period::quarter(2020, 3),
+            headers: Period::quarter(2020, 2),
+            columns: "TH, LK",
+            // A test's sample, leaked to live as long as the others.
+            labels: Vec::leak(vec![
+                "Thực hiện quý II/2020".to_string(),
+                "Lũy kế 6 tháng đầu năm 2020".to_string(),
+            ]),
+        },
         Read::TitleBehindHeaders {
             cell: "A3",
             stated: Period::quarter(2025, 3),
@@ -2397,6 +2415,8 @@ fn read_variant(r: &Read) -> usize {
         Read::FormOfOtherTemplate { .. } => 52,
         Read::ColumnsDeleted { .. } => 53,
         Read::NoneInWords { .. } => 54,
+        Read::ColumnsOfOtherPeriodUntitled { .. } => 55,
+        Read::SeasonPeriodAssumed { .. } => 56,
     }
 }
 
@@ -2530,7 +2550,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 48);
     covers("Checked", checked.iter().map(checked_variant), 46);
-    covers("Read", read.iter().map(read_variant), 55);
+    covers("Read", read.iter().map(read_variant), 57);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

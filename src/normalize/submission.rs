@@ -895,6 +895,10 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         .cloned()
         .collect();
     let mut any_period = false;
+    // A crop season's title read without a run's period: the period the
+    // columns decided, the title's, whether the columns named it, and
+    // the title's cell.
+    let mut season: Option<(Period, Period, bool, TitleCell)> = None;
     loop {
         let Some(owned) = queue.pop_front() else {
             if sub.sheets.is_empty() && !any_period && !other_period.is_empty() {
@@ -961,6 +965,19 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             .and_then(|s| s.period)
             .filter(|p| ctx.period.is_none_or(|run| run.same_report_as(p)));
         let titled_at = titled_period_at(&grid, ctx.period);
+        // `check` without --period: a crop season's title («… VỤ ĐÔNG
+        // XUÂN NĂM 2026») names no period, the columns decide («Thực hiện
+        // 6 tháng» is the half-year's); the title's year when none does.
+        let titled_at = match (ctx.period, titled_at) {
+            (None, Some((p, r, c))) if season_titled(&grid, r, c, p) => {
+                let (decided, by_columns) = season_columns_period(&grid, &ctx.words, p.year);
+                if sub.sheets.is_empty() && season.is_none() {
+                    season = Some((decided, p, by_columns, TitleCell { row: r, col: c }));
+                }
+                Some((decided, r, c))
+            }
+            (_, t) => t,
+        };
         let titled = titled_at.map(|(p, _, _)| p);
         let stale = stale_titled
             .iter()
@@ -991,8 +1008,18 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     // columns) is told, not dropped silently.
                     if let Some(found) = by_unit_column(&grid, &ctx.agencies, &file.rel) {
                         sub.by_unit.push(found);
+                        continue;
                     }
-                    continue;
+                    // Last quarter's TH and LK alone, under a title of
+                    // the run's period or of none: a table all the same,
+                    // told below as that quarter's.
+                    let run = ctx
+                        .period
+                        .filter(|run| own.is_none_or(|o| run.same_report_as(&o)));
+                    match run.and_then(|run| other_quarters_table(&grid, &ctx.words, run)) {
+                        Some(layout) => (layout, None),
+                        None => continue,
+                    }
                 }
             },
         };
@@ -1052,6 +1079,25 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         }
         if sub.sheets.is_empty() {
             read_title(&grid, &layout, file, ctx, &mut sub);
+            if let Some((decided, stated, by_columns, cell)) = season {
+                if sub.period == Some((stated, cell)) {
+                    sub.period = Some((decided, cell));
+                    if !by_columns {
+                        // The sheet is not yet in `sub.sheets`.
+                        let here =
+                            Location::cell(file.rel.clone(), name.clone(), cell.row, cell.col);
+                        let said = Read::SeasonPeriodAssumed {
+                            cell: &here.cell,
+                            period: decided,
+                        };
+                        sub.findings.push(
+                            Finding::said(Severity::Info, &said, ctx.lang)
+                                .at(&here)
+                                .actual(decided.to_string()),
+                        );
+                    }
+                }
+            }
             note_former(&grid, &layout, file, ctx, &mut sub);
             if let Some(stamp) = &stamp {
                 stamp::apply(stamp, &grid, &layout, ctx, &mut sub);
@@ -1108,6 +1154,59 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             None => layout,
         };
         sub.sheets.push(name.clone());
+        // Every TH and LK header names one other period and the title the
+        // run's or none ("Thực hiện quý II/2020", "Lũy kế 6 tháng đầu năm
+        // 2020" in a 2020-Q3 run): that period's report, set aside by
+        // intake as of another period.
+        let titled_run = |run: Period| sub.period.is_none_or(|(p, _)| run.same_report_as(&p));
+        if let (Some(run), 1, None, None) = (ctx.period, sub.sheets.len(), plan, sub.columns_period)
+        {
+            let other = titled_run(run)
+                .then(|| columns_of_one_other_period(&grid, &layout, &ctx.words, run))
+                .flatten();
+            if let Some((headers, named)) = other {
+                sub.columns_period = Some(headers);
+                let labels: Vec<String> = named.iter().map(|(l, _, _)| l.clone()).collect();
+                let mut columns: Vec<&str> = named.iter().map(|(_, v, _)| v.as_str()).collect();
+                columns.dedup();
+                let columns = columns.join(", ");
+                let finding = match sub.period {
+                    Some((stated, cell)) => {
+                        let here = sub.title_location(cell);
+                        let said = Read::ColumnsOfOtherPeriod {
+                            cell: &here.cell,
+                            stated,
+                            headers,
+                            columns: &columns,
+                            labels: &labels,
+                        };
+                        Finding::said(Severity::Error, &said, ctx.lang).at(&here)
+                    }
+                    None => {
+                        let col = named.first().map_or(0, |(_, _, c)| *c);
+                        let here = Location::cell(
+                            file.rel.clone(),
+                            name.clone(),
+                            layout.header_first,
+                            col,
+                        );
+                        let said = Read::ColumnsOfOtherPeriodUntitled {
+                            cell: &here.cell,
+                            period: run,
+                            headers,
+                            columns: &columns,
+                            labels: &labels,
+                        };
+                        Finding::said(Severity::Error, &said, ctx.lang).at(&here)
+                    }
+                };
+                sub.findings.push(
+                    finding
+                        .expected(run.to_string())
+                        .actual(headers.to_string()),
+                );
+            }
+        }
         sub.tables.push(TableBox::of(&layout));
         sheet_reads.push(SheetRead {
             hidden: hidden.contains(name),
@@ -2883,6 +2982,65 @@ fn title_period(text: &str, run: Option<Period>) -> Option<Period> {
         return None;
     }
     named.or_else(|| run.and_then(|r| first_semester_in(text, r)))
+}
+
+/// Does the title line at (`r`, `c`), read as the year `p`, name a crop
+/// season of that year («BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026»,
+/// «vụ Đông Xuân 2025-2026»)?
+fn season_titled(grid: &SheetGrid, r: u32, c: u32, p: Period) -> bool {
+    p.span == PeriodSpan::Year
+        && crate::normalize::title::season_year_in(&grid.text(r, c)) == Some(p.year)
+}
+
+/// The period a crop season's table of `year` reports, by its columns:
+/// the half-year, nine months or a quarter for which more of its headers
+/// read as TH or LK than for the year («Thực hiện 6 tháng», «Ước TH 6 tháng năm
+/// 2026»: the half-year), the first such on a tie; else the year, with
+/// `false`: nothing but the title's year names a period.
+fn season_columns_period(grid: &SheetGrid, words: &HeaderWords, year: i32) -> (Period, bool) {
+    // The TH and LK headers read for a period, those left unread because
+    // another column took the role too («Thực hiện 6 tháng» beside «Lũy
+    // kế từ đầu năm») among them.
+    let th_or_lk =
+        |r: Option<Role>| matches!(r, Some(Role::Value(ValueColumn::Th | ValueColumn::Lk)));
+    let figures = |span: PeriodSpan| {
+        let p = Period { year, span };
+        find_table(grid, words, Some(p)).map_or(0, |l| {
+            let read = l
+                .value_columns()
+                .filter(|(_, v)| th_or_lk(Some(Role::Value(*v))));
+            let taken = l
+                .ignored
+                .iter()
+                .filter(|i| th_or_lk(words.classify(&i.label, Some(p))));
+            read.count() + taken.count()
+        })
+    };
+    let whole = figures(PeriodSpan::Year);
+    let mut best: Option<(PeriodSpan, usize)> = None;
+    for span in [
+        PeriodSpan::FirstHalf,
+        PeriodSpan::NineMonths,
+        PeriodSpan::Quarter(1),
+        PeriodSpan::Quarter(2),
+        PeriodSpan::Quarter(3),
+        PeriodSpan::Quarter(4),
+    ] {
+        let n = figures(span);
+        if n > whole && best.is_none_or(|(_, b)| n > b) {
+            best = Some((span, n));
+        }
+    }
+    match best {
+        Some((span, _)) => (Period { year, span }, true),
+        None => (
+            Period {
+                year,
+                span: PeriodSpan::Year,
+            },
+            false,
+        ),
+    }
 }
 
 /// The first period named in the top rows of a sheet and the cell (row,
@@ -5095,6 +5253,73 @@ fn lost_column(
     let has = layout.value_columns().any(|(_, v)| v == column);
     (matches!(column, ValueColumn::Th | ValueColumn::Lk) && !read_so && !has)
         .then_some((column, period))
+}
+
+/// A figure header: its label, the column it names, its sheet column.
+type NamedHeader = (String, ValueColumn, u32);
+
+/// The TH and LK headers of `layout` ((label, column, sheet column), left
+/// to right) and the one period they all name instead of `run`: another
+/// quarter's table ("Thực hiện quý II/2020", "Lũy kế 6 tháng đầu năm 2020"
+/// in a 2020-Q3 run) with nothing of the run's to read. `None` when a TH
+/// or LK header reads for `run`, when the sheet read for `run` has a TH or
+/// LK column, or when the headers name different periods.
+fn columns_of_one_other_period(
+    grid: &SheetGrid,
+    layout: &TableLayout,
+    words: &HeaderWords,
+    run: Period,
+) -> Option<(Period, Vec<NamedHeader>)> {
+    let figures = |l: &TableLayout| {
+        l.value_columns()
+            .any(|(_, v)| matches!(v, ValueColumn::Th | ValueColumn::Lk))
+    };
+    let mut named: Option<Period> = None;
+    let mut labels = Vec::new();
+    for (c, v) in layout
+        .value_columns()
+        .filter(|(_, v)| matches!(v, ValueColumn::Th | ValueColumn::Lk))
+    {
+        let label = (layout.header_first..=layout.header_last)
+            .map(|r| grid.text(r, c))
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The cheap test first: nearly every table's TH reads for the run.
+        if words.classify(&label, Some(run)) == Some(Role::Value(v)) {
+            return None;
+        }
+        let p = period_named(words, &label, v, run)?;
+        if named.is_some_and(|n| n != p) {
+            return None;
+        }
+        named = Some(p);
+        labels.push((label, v, c));
+    }
+    labels.sort_by_key(|(_, _, c)| *c);
+    match named {
+        Some(p) if !find_table(grid, words, Some(run)).is_some_and(|l| figures(&l)) => {
+            Some((p, labels))
+        }
+        _ => None,
+    }
+}
+
+/// A sheet with no table of `run`'s whose header is another quarter's
+/// table (of `run`'s year or the year before): its layout, for the
+/// quarter every TH and LK header names (see
+/// [`columns_of_one_other_period`]).
+fn other_quarters_table(grid: &SheetGrid, words: &HeaderWords, run: Period) -> Option<TableLayout> {
+    [run.year, run.year - 1]
+        .into_iter()
+        .flat_map(|y| (1..=4).rev().map(move |q| Period::quarter(y, q)))
+        .filter(|c| !c.same_report_as(&run))
+        .find_map(|c| {
+            let layout = find_table(grid, words, Some(c))?;
+            columns_of_one_other_period(grid, &layout, words, run)
+                .filter(|(p, _)| *p == c)
+                .map(|_| layout)
+        })
 }
 
 /// The period the header `label` of an ignored `column` names instead of

@@ -1863,3 +1863,249 @@ fn last_seasons_column_is_ck_though_an_office_lk_word_names_it() {
         ["info|column-ignored|Biểu 1|G6||Vụ Đông Xuân 2017-2018"]
     );
 }
+
+/// A ward's second-quarter table sent in a third quarter's batch, its
+/// only figure columns «Thực hiện quý II/2020» and «Lũy kế 6 tháng đầu
+/// năm 2020» (no KH, no CK): under a title re-typed «BÁO CÁO QUÝ
+/// III/2020» no table was found (`file-unreadable`, «không tìm thấy bảng
+/// chỉ tiêu»); under a title naming no period its second quarter was
+/// counted as the third, silently. Either is last quarter's report: one
+/// `period-mismatch` error naming Quý II/2020 (at the title, or at the
+/// first figure header when the title names no period), the ward «sai
+/// kỳ», nothing of it counted, a feedback workbook for it. Near miss: the
+/// third quarter's table with only its TH and LK is read as before.
+#[test]
+fn last_quarters_columns_alone_are_last_quarters_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("q3");
+    std::fs::create_dir_all(&dir).unwrap();
+    let last = [
+        "Thực hiện quý II/2020",
+        "Lũy kế 6 tháng đầu năm 2020",
+        "Ghi chú",
+    ];
+    let this = ["Thực hiện quý III/2020", "Lũy kế 9 tháng"];
+    let figures = [[30.0, 29.0, 1.0], [260.0, 252.0, 8.0]];
+    let titled = "BÁO CÁO QUÝ III/2020";
+    let untitled = "BÁO CÁO KẾT QUẢ CÔNG TÁC HÀNH CHÍNH";
+    for (k, title, headers) in [
+        (1, titled, &last[..]),
+        (2, untitled, &last[..]),
+        (3, titled, &this[..]),
+        (4, untitled, &this[..]),
+    ] {
+        write_under_title(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            &[(2, 0, title)],
+            true,
+            headers,
+            &figures,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q3", &[]);
+    let mine: Vec<String> = f
+        .iter()
+        .filter(|x| ["P01", "P02", "P03", "P04"].contains(&x["unit"].as_str().unwrap()))
+        .filter(|x| x["code"] != "indicator-missing")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default();
+            [
+                s("severity"),
+                s("code"),
+                s("unit"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        mine,
+        [
+            "error|period-mismatch|P01|A3|2020-Q3|2020-Q2",
+            "error|period-mismatch|P02|E6|2020-Q3|2020-Q2",
+            "info|period-missing|P04|A3|2020-Q3|",
+        ]
+    );
+    let said = |unit: &str| {
+        f.iter()
+            .find(|x| x["unit"] == unit && x["code"] == "period-mismatch")
+            .and_then(|x| x["message"].as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        said("P01").starts_with(
+            "Tiêu đề biểu (ô A3) ghi Quý III/2020 nhưng mọi cột số liệu TH, LK đều ghi Quý \
+             II/2020 («Thực hiện quý II/2020», «Lũy kế 6 tháng đầu năm 2020»)"
+        ),
+        "{}",
+        said("P01")
+    );
+    assert_eq!(
+        said("P02"),
+        "Tiêu đề biểu không ghi kỳ báo cáo và mọi cột số liệu TH, LK đều ghi Quý II/2020 (từ ô \
+         E6: «Thực hiện quý II/2020», «Lũy kế 6 tháng đầu năm 2020»): đây là báo cáo Quý \
+         II/2020, không phải số liệu của kỳ Quý III/2020, nên tệp được coi là gửi sai kỳ và \
+         không số nào của đơn vị được tổng hợp. Hãy gửi báo cáo Quý III/2020; nếu số liệu này \
+         đúng là của Quý III/2020, hãy sửa tiêu đề các cột đó cho đúng kỳ và ghi kỳ báo cáo ở \
+         dòng tiêu đề rồi gửi lại."
+    );
+    let book = out.join("tong-hop.xlsx");
+    let status = read_sheet(&book, "Tình trạng nộp");
+    let line = |unit: &str| status.iter().find(|r| r[2] == unit).unwrap()[4].clone();
+    assert_eq!(line("Phường 1"), "sai kỳ");
+    assert_eq!(line("Phường 2"), "sai kỳ");
+    assert_eq!(line("Phường 3"), "đã nộp");
+    assert_eq!(line("Phường 4"), "đã nộp");
+    assert!(status[0][0].contains("2 gửi sai kỳ"), "{}", status[0][0]);
+    for unit in ["Phường 1", "Phường 2"] {
+        assert_eq!(counted(&out, unit, "HC02", "TH"), "", "{unit}");
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "", "{unit}");
+    }
+    for unit in ["Phường 3", "Phường 4"] {
+        assert_eq!(counted(&out, unit, "HC02", "TH"), "30", "{unit}");
+        assert_eq!(counted(&out, unit, "HC02", "LK"), "260", "{unit}");
+    }
+    assert_eq!(district(&out, "HC02", "TH"), "60");
+    assert_eq!(district(&out, "HC02", "LK"), "520");
+    // The ward is told in its own workbook.
+    let feedback = out.join("phan-hoi").join("P02.xlsx");
+    let mut wb = calamine::open_workbook_auto(&feedback).unwrap();
+    let told = calamine::Reader::worksheets(&mut wb)
+        .iter()
+        .flat_map(|(_, range)| {
+            range
+                .rows()
+                .flatten()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+        })
+        .any(|c| c.contains("đều ghi Quý II/2020"));
+    assert!(told);
+
+    // `check --period` says the same of the untitled file.
+    let text = checked(&dir.join("phuong-2.xlsx"), &tpl, "2020-Q3");
+    assert!(
+        text.contains("Lỗi       Biểu 1!E6  Tiêu đề biểu không ghi kỳ báo cáo và mọi cột"),
+        "{text}"
+    );
+    assert!(text.contains("Hãy sửa các lỗi trước khi gửi."), "{text}");
+}
+
+/// `check` without --period on a commune's «BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ
+/// ĐÔNG XUÂN NĂM 2026» over «Ước TH 6 tháng năm 2026» read the season's
+/// year as the period: checked as the year's report, an error that the
+/// title and the headers disagree and one that the year's LK is missing.
+/// A crop season names no period: the columns decide, the half-year.
+/// Near misses: columns that name no period either leave the year,
+/// said (an info naming the period assumed); a title naming the year
+/// itself over the same columns stays the error it was.
+#[test]
+fn check_reads_a_crop_seasons_period_from_its_columns() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let season = "BÁO CÁO KẾT QUẢ SẢN XUẤT VỤ ĐÔNG XUÂN NĂM 2026";
+    let check = |k: u32, title: &str, headers: &[&str]| {
+        let file = dir.join(format!("phuong-{k}.xlsx"));
+        write_book(
+            &file,
+            &format!("UBND PHƯỜNG {k}"),
+            &[Sheet {
+                name: "Biểu 1",
+                titles: &[title],
+                headers,
+                rows: hc(&[
+                    [200.0, 150.0, 50.0],
+                    [100.0, 90.0, 10.0],
+                    [100.0, 90.0, 10.0],
+                ][..headers.len()]),
+            }],
+        );
+        let output = crate::common::tonghop()
+            .args(["check", file.to_str().unwrap(), "--template"])
+            .arg(&tpl)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout).into_owned();
+        // The findings but the rows the test catalog leaves out.
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains("thiếu 4 chỉ tiêu"))
+            .map(str::to_string)
+            .collect();
+        (output.status.code(), lines)
+    };
+    let (code, lines) = check(
+        1,
+        season,
+        &[
+            "Kế hoạch năm 2026",
+            "Thực hiện 6 tháng",
+            "Lũy kế từ đầu năm",
+        ],
+    );
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-1.xlsx — Phường 1 — 6 tháng đầu năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines[1].starts_with("Thông tin Biểu 1!G6  Cột «Lũy kế từ đầu năm»"),
+        "{lines:?}"
+    );
+    assert!(lines[2].starts_with("Kết quả: không có lỗi"), "{lines:?}");
+
+    let (code, lines) = check(
+        2,
+        season,
+        &["Kế hoạch năm 2026", "Thực hiện", "Lũy kế từ đầu năm"],
+    );
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-2.xlsx — Phường 2 — Năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(
+        lines[1],
+        "Thông tin Biểu 1!A3  Tiêu đề biểu (ô A3) ghi một vụ sản xuất của năm 2026, không ghi \
+         kỳ báo cáo, và tiêu đề các cột số liệu cũng không ghi kỳ nào: không xác định được kỳ \
+         báo cáo, nên tệp được kiểm tra như báo cáo Năm 2026. Nếu đây là báo cáo kỳ khác, hãy \
+         kiểm tra lại với --period (ví dụ --period 2026-H1) và ghi kỳ báo cáo ở dòng tiêu đề."
+    );
+
+    let estimate = ["Kế hoạch năm 2026", "Ước TH 6 tháng năm 2026"];
+    let (code, lines) = check(4, season, &estimate);
+    assert_eq!(code, Some(0), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-4.xlsx — Phường 4 — 6 tháng đầu năm 2026"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 2, "{lines:?}");
+
+    let (code, lines) = check(
+        3,
+        "BÁO CÁO KẾT QUẢ SẢN XUẤT NÔNG NGHIỆP NĂM 2026",
+        &estimate,
+    );
+    assert_eq!(code, Some(1), "{lines:?}");
+    assert!(
+        lines[0].ends_with("phuong-3.xlsx — Phường 3 — Năm 2026"),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Lỗi       Biểu 1!A3  Tiêu đề biểu (ô A3) ghi Năm 2026")),
+        "{lines:?}"
+    );
+}
