@@ -140,8 +140,69 @@ impl AgencyMatcher {
             .collect();
         let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         let mut bare_now: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        // Per agency, the level words its registry name opens with
+        // ("thon" of "Thôn Bắc Sơn", "to dan pho" of "Tổ dân phố số 5"),
+        // and the template's abbreviations of them ("tdp"): a file name
+        // may leave them out as it leaves out "xã" ("bac son.xlsx").
+        let settlement: Vec<Vec<Vec<String>>> = template
+            .agencies
+            .iter()
+            .map(|a| {
+                let Some(word) = crate::template::settlement_word_of(&a.name) else {
+                    return Vec::new();
+                };
+                let word = fold(word);
+                let mut forms: Vec<Vec<String>> =
+                    vec![word.split(' ').map(str::to_string).collect()];
+                for (short, long) in &template.settings.abbreviations {
+                    if fold(long) == word {
+                        forms.push(fold(short).split(' ').map(str::to_string).collect());
+                    }
+                }
+                forms
+            })
+            .collect();
         for (pos, (joined, agency, _)) in written.iter().enumerate() {
             let words: Vec<&str> = joined.split(' ').collect();
+            // "Thôn Bắc Sơn" → "bac son"; "Tổ dân phố số 5" → "5" (too
+            // weak alone, left out below).
+            let level = settlement
+                .get(*agency as usize)
+                .and_then(|forms| {
+                    forms.iter().find_map(|form| {
+                        let n = form.len();
+                        (words.len() > n && words.iter().zip(form).all(|(w, f)| w == f))
+                            .then_some(n)
+                    })
+                })
+                .map(|n| match words.get(n) {
+                    Some(&"so") if words.len() > n + 1 => n + 1,
+                    _ => n,
+                });
+            if let Some(n) = level {
+                let rest = &words[n..];
+                let strong = match rest {
+                    [] => false,
+                    [one] => one.len() >= 4 && one.bytes().all(|b| b.is_ascii_alphabetic()),
+                    _ => rest
+                        .iter()
+                        .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())),
+                };
+                if strong {
+                    let key: Box<str> = rest.join(" ").into();
+                    if !former.contains_key(&(pos as u32)) {
+                        let v = bare_now.entry(key.clone()).or_default();
+                        if !v.contains(agency) {
+                            v.push(*agency);
+                        }
+                    }
+                    let v = bare.entry(key).or_default();
+                    if !v.contains(agency) {
+                        v.push(*agency);
+                    }
+                    continue;
+                }
+            }
             // The words before a name that say what kind of unit it is.
             let kind = |w: &str| {
                 [

@@ -2060,3 +2060,113 @@ fn a_former_communes_file_saying_cu_before_the_rest_of_its_name_is_added() {
     );
     assert_eq!(total(&out), "90");
 }
+
+/// A commune's registry of villages and residential groups, the office
+/// «UBND XÃ TÂN THỊNH» heading every village's report; `extra` rows are
+/// added to the registry.
+fn village_template(dir: &Path, extra: &str) {
+    write_template(dir, "");
+    let toml = std::fs::read_to_string(dir.join("template.toml")).unwrap();
+    std::fs::write(
+        dir.join("template.toml"),
+        toml.replace(
+            "office = \"ỦY BAN NHÂN DÂN QUẬN\"",
+            "office = \"ỦY BAN NHÂN DÂN XÃ TÂN THỊNH\"",
+        )
+        .replace(
+            "[abbreviations]\n",
+            "[abbreviations]\ntdp = \"tổ dân phố\"\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("agencies.csv"),
+        format!(
+            "code,kind,name,aliases,reports\n\
+             T01,ward,Thôn Đông,Thon Dong,yes\n\
+             T03,ward,Thôn 3,Thon 3,yes\n\
+             T06,ward,Thôn Bắc Sơn,Thon Bac Son,yes\n\
+             TDP05,ward,Tổ dân phố số 5,TDP số 5|Tổ dân phố 5,yes\n{extra}"
+        ),
+    )
+    .unwrap();
+}
+
+/// A text-only workbook: the village's name in A1 and a few lines of
+/// prose, no table.
+fn text_only_book(path: &Path, lines: &[&str]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Sheet1").unwrap();
+    for (r, line) in lines.iter().enumerate() {
+        ws.write_string(r as u32, 0, *line).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// «bac son.xlsx» named Thôn Bắc Sơn without its «thôn», as `Ea Knop`
+/// names Xã Ea Knốp without its «xã» (tester trustCS: the file was
+/// charged to nobody and Thôn Bắc Sơn told «chưa gửi báo cáo»). The
+/// level word a file name may leave out is the one the unit's registry
+/// name opens with (thôn, bản, tổ dân phố, khu phố, ấp…). A text-only
+/// file so named is the village's: unreadable, its line «không đọc
+/// được», no `submission-missing`. Near miss: a registry with «Bản Bắc
+/// Sơn» beside «Thôn Bắc Sơn»: «bac son» names neither, the files
+/// charged to nobody.
+#[test]
+fn a_file_name_without_its_villages_level_word_names_the_village() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    village_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    letterhead_book(&dir.join("thon dong.xlsx"), &["THÔN ĐÔNG"], 100.0);
+    letterhead_book(&dir.join("bac son.xlsx"), &["UBND XÃ TÂN THỊNH"], 90.0);
+    text_only_book(
+        &dir.join("bac son bao cao.xlsx"),
+        &[
+            "THÔN BẮC SƠN",
+            "Báo cáo tình hình quý III: đã họp dân 2 lần.",
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit", "file-unreadable", "submission-missing"]),
+        [
+            "error|file-unreadable|T06|||||không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính",
+            "error|submission-missing|T03|||||",
+            "error|submission-missing|TDP05|||||",
+        ]
+    );
+    let p = placed(&out);
+    assert!(
+        p.contains(&"T06|Thôn Bắc Sơn|bac son.xlsx|đã nộp".to_string()),
+        "{p:?}"
+    );
+
+    // Near miss: «bac son» fits Thôn Bắc Sơn and Bản Bắc Sơn alike.
+    let tpl2 = tmp.path().join("tpl2");
+    village_template(&tpl2, "B01,ward,Bản Bắc Sơn,Ban Bac Son,yes\n");
+    let f = run(&dir, &tmp.path().join("out2"), &tpl2, "2020-Q3");
+    let charged: Vec<String> = f
+        .iter()
+        .filter(|x| {
+            x["file"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("bac son")
+        })
+        .map(|x| {
+            format!(
+                "{}|{}",
+                x["code"].as_str().unwrap(),
+                x["unit"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        charged,
+        ["file-unreadable|", "file-unknown-unit|"],
+        "{charged:?}"
+    );
+}
