@@ -356,6 +356,17 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     for &k in &intake.included {
         own_included.append(&mut own[k]);
     }
+    // A file whose sender stays unknown keeps its own checks (its LK
+    // below its TH, its parts that do not add up): charged to the file,
+    // no unit, as `check` on it says them; its figures are in no total.
+    let mut unplaced_own: Vec<Finding> = Vec::new();
+    for (k, o) in outcomes.iter().enumerate() {
+        if let FileOutcome::Read(s) = o {
+            if s.unit.is_none() && !intake.included.contains(&k) {
+                unplaced_own.append(&mut own[k]);
+            }
+        }
+    }
     // Every part of a unit's summed report counts: its own checks too.
     for p in &intake.summed {
         for &k in p.parts.iter().skip(1) {
@@ -491,6 +502,42 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         &relations,
         config.lang,
     )?);
+    // A file whose sender stays unknown: its parts that do not add up
+    // and its relations broken, as `check` on it says them, charged to
+    // the file (its figures are in no total).
+    let unplaced: Vec<&Submission> = outcomes
+        .iter()
+        .enumerate()
+        .filter_map(|(k, o)| match o {
+            FileOutcome::Read(s) if s.unit.is_none() && !intake.included.contains(&k) => {
+                Some(s.as_ref())
+            }
+            _ => None,
+        })
+        .collect();
+    if !unplaced.is_empty() {
+        let unplaced = Figures::new(unplaced, Some(&store));
+        let none = crate::reconcile::checks::empty_totals(t);
+        unplaced_own.extend(check_relations(
+            &unplaced,
+            &none,
+            t,
+            &relations,
+            config.lang,
+        )?);
+        // As `check` does: a rate worked from a figure a relation or the
+        // LK disputes is that finding's.
+        crate::reconcile::percentages::spare_disputed_rates(
+            &mut unplaced_own,
+            &[],
+            &unplaced,
+            &none,
+            t,
+            config.lang,
+        )?;
+        crate::reconcile::cumulative::drop_covered_sums(&mut unplaced_own);
+    }
+    findings.append(&mut unplaced_own);
     // A month's figure copied as the period's (a workbook keeping its
     // months beside the quarter): said at it, not at the rows whose
     // relations it breaks.

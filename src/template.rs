@@ -479,6 +479,13 @@ fn settlement_kind(name: &str) -> Option<usize> {
     settlement_word(name).map(|(_, kind)| kind)
 }
 
+/// The level word a settlement's name opens with, as written in a
+/// sentence ("thôn" for "Thôn Bắc Sơn", "tổ dân phố" for "Tổ dân phố số
+/// 5"), if any: the word a file name may leave out ("bac son.xlsx").
+pub fn settlement_word_of(name: &str) -> Option<&'static str> {
+    settlement_word(name).map(|(vi, _)| vi)
+}
+
 /// The word of [`SETTLEMENT_WORDS`] a settlement's name opens with
 /// ("bản" for "Bản Nà Lừa"), and its kind.
 fn settlement_word(name: &str) -> Option<(&'static str, usize)> {

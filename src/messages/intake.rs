@@ -57,12 +57,14 @@ pub enum Said<'a> {
     /// `file-unknown-unit`: `file`, the unit as it names itself (quoted
     /// short), and an example of a title from the registry. `checked`:
     /// said by `check` to the clerk before sending, who writes the title
-    /// and keeps no registry.
+    /// and keeps no registry. `nearest`: the registry's units the
+    /// sender's line comes nearest ("Thôn 7, Bản 7"), empty when none.
     FileUnknownUnit {
         file: &'a str,
         named: &'a str,
         example: &'a str,
         checked: bool,
+        nearest: &'a str,
     },
     /// `file-unknown-unit` (an error): the title of `file` names `named`,
     /// a commune or ward the registry lacks, and the zip file (`archive`)
@@ -139,6 +141,16 @@ pub enum Said<'a> {
     },
     /// `file-unknown-unit` (info): `file` is taken as `unit`'s by `clue`,
     /// its title and name naming no unit (or fitting all of `fits`).
+    /// `file-unknown-unit` (an info): the title's `line` names `unit`
+    /// only once "số" is left out before its number ("TDP 5" for "TDP số
+    /// 5") or its number written in words is read (`words`, "BA" of
+    /// "THÔN BA" for Thôn 3); the file is taken as that unit's, said.
+    UnitLooselyNamed {
+        file: &'a str,
+        unit: &'a str,
+        line: &'a str,
+        words: &'a [String],
+    },
     UnitFromClue {
         file: &'a str,
         unit: &'a str,
@@ -463,7 +475,8 @@ impl Words for Said<'_> {
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
-            | Said::UnitFromClue { .. } => Code::FileUnknownUnit,
+            | Said::UnitFromClue { .. }
+            | Said::UnitLooselyNamed { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. }
             | Said::PeriodSuperseded { .. }
             | Said::TitleSetAside { .. }
@@ -517,7 +530,8 @@ impl Words for Said<'_> {
             | Said::TitleNamesAnother { .. }
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
-            | Said::UnitFromClue { .. } => files(self, lang),
+            | Said::UnitFromClue { .. }
+            | Said::UnitLooselyNamed { .. } => files(self, lang),
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
@@ -571,11 +585,13 @@ fn files(s: &Said, lang: Lang) -> String {
             "The office received {file} from {unit} for {} but cannot open it: {what}. {unit}'s report is not consolidated yet. Please send the report's file again (as .xlsx, without a password).",
             period.title_en()
         ),
-        (Said::FileUnknownUnit { file, named, example, checked: true }, Lang::Vi) => format!(
-            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «{example}») rồi kiểm tra lại."
+        (Said::FileUnknownUnit { file, named, example, checked: true, nearest }, Lang::Vi) => format!(
+            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «{example}») rồi kiểm tra lại.{}",
+            nearest_vi(nearest)
         ),
-        (Said::FileUnknownUnit { file, named, example, checked: true }, Lang::En) => format!(
-            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; once consolidated, its figures would count for no unit. Write the sending unit's name in the title rows (e.g. «{example}») and check it again."
+        (Said::FileUnknownUnit { file, named, example, checked: true, nearest }, Lang::En) => format!(
+            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; once consolidated, its figures would count for no unit. Write the sending unit's name in the title rows (e.g. «{example}») and check it again.{}",
+            nearest_en(nearest)
         ),
         (Said::CommuneForUnit { file, named, unit, archive, example }, Lang::Vi) => format!(
             "Tệp {file} có tiêu đề «{named}», một đơn vị không có trong danh sách, dù nằm trong {} mang tên {unit}: có lẽ là báo cáo riêng của một xã, phường gửi kèm thay cho báo cáo tổng hợp của {unit}. Số liệu không được tổng hợp, không tính cho {unit}. Hãy đề nghị {unit} gửi báo cáo của cả đơn vị (tiêu đề «{example}»).",
@@ -585,11 +601,13 @@ fn files(s: &Said, lang: Lang) -> String {
             "File {file} is titled «{named}», a unit the registry lacks, though it came in {} named for {unit}: likely a commune's or ward's own report sent in place of {unit}'s consolidated one. Its figures are not consolidated, nor counted for {unit}. Ask {unit} for the report of the whole unit (titled «{example}»).",
             if *archive { "a zip file" } else { "a folder" }
         ),
-        (Said::FileUnknownUnit { file, named, example, .. }, Lang::Vi) => format!(
-            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách."
+        (Said::FileUnknownUnit { file, named, example, nearest, .. }, Lang::Vi) => format!(
+            "Tệp {file} không cho biết đơn vị nào gửi: tiêu đề («{named}») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «{example}») hoặc bổ sung đơn vị vào danh sách.{}",
+            nearest_vi(nearest)
         ),
-        (Said::FileUnknownUnit { file, named, example, .. }, Lang::En) => format!(
-            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry."
+        (Said::FileUnknownUnit { file, named, example, nearest, .. }, Lang::En) => format!(
+            "File {file} does not say which unit sent it: neither its title («{named}») nor its name names a unit of the registry; its figures are not consolidated. Write the unit's name in the title rows (e.g. «{example}») or add the unit to the registry.{}",
+            nearest_en(nearest)
         ),
         (
             Said::TitleNamesOtherBody {
@@ -700,6 +718,27 @@ fn files(s: &Said, lang: Lang) -> String {
                 ),
                 None => format!(
                     "«{text}» of {file} fits {fits} alike (typed without tones, or without «xã», «phường», it tells none of them apart): which of them sent it is unknown; its figures are not consolidated. Ask these units and have the name written with its tones in the title."
+                ),
+            }
+        }
+        (Said::UnitLooselyNamed { file, unit, line, words }, lang) => {
+            let numbers = words
+                .iter()
+                .map(|w| format!("«{w}»"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            match (words.is_empty(), lang) {
+                (true, Lang::Vi) => format!(
+                    "Tiêu đề tệp {file} ghi «{line}», không đúng tên nào trong danh sách; đã tính cho {unit} (đọc bỏ chữ «số» trước số thứ tự). Nếu đúng, không cần sửa gì; lần sau hãy ghi tên đơn vị như trong danh sách."
+                ),
+                (true, Lang::En) => format!(
+                    "The title of {file} says «{line}», no name of the registry as written; taken as {unit}'s (read without «số» before the number). Nothing to fix if so; have the unit's name written as the registry has it next time."
+                ),
+                (false, Lang::Vi) => format!(
+                    "Tiêu đề tệp {file} ghi «{line}», không đúng tên nào trong danh sách; đã tính cho {unit} (đọc chữ {numbers} là số). Nếu đúng, không cần sửa gì; lần sau hãy ghi tên đơn vị như trong danh sách."
+                ),
+                (false, Lang::En) => format!(
+                    "The title of {file} says «{line}», no name of the registry as written; taken as {unit}'s (reading {numbers} as a number). Nothing to fix if so; have the unit's name written as the registry has it next time."
                 ),
             }
         }
@@ -1168,6 +1207,26 @@ fn spaced(sentence: &str) -> String {
         "" => String::new(),
         s => format!(" {s}"),
     }
+}
+
+/// The unknown-unit message's suggestion: " Gần nhất trong danh sách:
+/// Thôn 7, Bản 7 — nếu đúng là đơn vị này, hãy ghi đúng tên ấy." (empty
+/// when nothing is near).
+fn nearest_vi(nearest: &str) -> String {
+    if nearest.is_empty() {
+        return String::new();
+    }
+    format!(
+        " Tên gần nhất trong danh sách: {nearest}; nếu đúng là đơn vị này, hãy ghi đúng tên ấy."
+    )
+}
+
+/// [`nearest_vi`] in English.
+fn nearest_en(nearest: &str) -> String {
+    if nearest.is_empty() {
+        return String::new();
+    }
+    format!(" Nearest in the registry: {nearest}; if it is this unit, write its name so.")
 }
 
 #[cfg(test)]

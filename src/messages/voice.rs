@@ -71,12 +71,14 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             named: "UBND PHƯỜNG 17",
             example: "UBND PHƯỜNG 1",
             checked: false,
+            nearest: "",
         },
         Said::FileUnknownUnit {
             file,
             named: "ỦY BAN NHÂN DÂN PHƯỜNG ......",
             example: "UBND PHƯỜNG 1",
             checked: true,
+            nearest: "Phường 7",
         },
         Said::TitleNamesAnother {
             file,
@@ -153,6 +155,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
                 ("An Dien cu.xlsx".to_string(), "Xã An Điền".to_string()),
                 ("Tan Dinh cu.xlsx".to_string(), "Xã Tân Định".to_string()),
             ])),
+        },
+        Said::UnitLooselyNamed {
+            file,
+            unit,
+            line: "THÔN BA",
+            words: Box::leak(Box::new(["BA".to_string()])),
         },
         Said::UnitFromClue {
             file,
@@ -2304,6 +2312,7 @@ fn said_variant(s: &Said) -> usize {
         Said::TitleSetAside { .. } => 45,
         Said::PeriodSemester { .. } => 46,
         Said::CodeOfAnother { .. } => 47,
+        Said::UnitLooselyNamed { .. } => 48,
     }
 }
 
@@ -2548,7 +2557,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 48);
+    covers("Said", said.iter().map(said_variant), 49);
     covers("Checked", checked.iter().map(checked_variant), 46);
     covers("Read", read.iter().map(read_variant), 57);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);

@@ -251,6 +251,10 @@ pub struct Submission {
     /// SƠN" in «Quang Ngai - BC Q3 2026.zip»): a commune's own report
     /// sent in place of that unit's, for the unknown-unit message.
     pub unit_enclosed: Option<(usize, bool)>,
+    /// The units of the registry a sender's line unknown to it comes
+    /// nearest ("THÔN BẢY" fitting Thôn 7 and Bản 7 once read as a
+    /// number, or a name a letter off), for the unknown-unit message.
+    pub unit_nearest: Vec<usize>,
     pub period: Option<(Period, TitleCell)>,
     /// The run's period when the headers of figure columns name it but the
     /// title names another (its columns are not read for the title's
@@ -531,6 +535,7 @@ impl Submission {
             title_at: self.title_at,
             unit_former: self.unit_former.clone(),
             unit_enclosed: self.unit_enclosed,
+            unit_nearest: self.unit_nearest.clone(),
             period: self.period,
             headers_period: self.headers_period,
             columns_period: self.columns_period,
@@ -769,6 +774,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         unit_former: None,
         title_at: None,
         unit_enclosed: None,
+        unit_nearest: Vec::new(),
         period: None,
         headers_period: None,
         columns_period: None,
@@ -2166,16 +2172,109 @@ fn read_title(
         sub.unit_text = text;
         return;
     }
+    // A title's line naming a unit once its number written in words is
+    // read ("THÔN BA" for Thôn 3) or "số" is left out before its number
+    // ("TDP 5" for "TDP số 5"): that unit's, said, when it fits one alone.
+    let mut loose: Vec<(TitleCell, String, crate::normalize::title::LooseMatch)> = Vec::new();
+    if candidates.is_empty() && titled_commune.is_none() {
+        for r in grid.rows().start..layout.header_first {
+            for (c, text) in grid.row_texts(r) {
+                if is_motto(&text)
+                    || cites_document(&text)
+                    || addressees.contains(&(r, c))
+                    || fold(&text).contains("kinh gui")
+                {
+                    continue;
+                }
+                if let Some(m) = ctx.agencies.loose_in(&text) {
+                    loose.push((TitleCell { row: r, col: c }, text, m));
+                }
+            }
+        }
+        let mut units: Vec<usize> = loose.iter().flat_map(|(.., m)| m.units.clone()).collect();
+        units.sort_unstable();
+        units.dedup();
+        if let ([unit], Some((cell, line, m))) = (&units[..], loose.first()) {
+            let said = Said::UnitLooselyNamed {
+                file: &file.rel,
+                unit: &ctx.template.agencies[*unit].shown(),
+                line,
+                words: &m.number_words,
+            };
+            sub.findings.push(
+                Finding::said(Severity::Info, &said, ctx.lang)
+                    .at(&Location::cell(
+                        file.rel.clone(),
+                        grid.name.clone(),
+                        cell.row,
+                        cell.col,
+                    ))
+                    .expected(ctx.template.agencies[*unit].code.clone())
+                    .actual(line.clone()),
+            );
+            sub.unit = Some(*unit);
+            sub.unit_source = UnitSource::Title(*cell);
+            return;
+        }
+        sub.unit_nearest = units;
+    }
     // Name what the title said, for the message: the sender's line, not
     // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"
-    // over "UBND XÃ AN ĐIỀN").
-    let (said, at) = letterhead_lines(grid, layout)
+    // over "UBND XÃ AN ĐIỀN"), nor the office's own name over a
+    // village's line ("UBND XÃ TÂN THỊNH" over "THÔN BẢY").
+    let mut chain = letterhead_lines(grid, layout);
+    if let Some((row, col, t)) = chain.last().cloned() {
+        if ctx.template.names_office(&t) {
+            let under = grid.row_texts(row + 1).into_iter().find(|(c, text)| {
+                c.abs_diff(col) <= 2
+                    && !is_motto(text)
+                    && period_in(text).is_none()
+                    && !crate::normalize::title::is_report_title(text)
+            });
+            if let Some((c, text)) = under {
+                chain.push((row + 1, c, text));
+            }
+        }
+    }
+    let (said, at) = chain
         .pop()
         .map(|(row, col, t)| (t, Some(TitleCell { row, col })))
         .or(first_text.map(|(t, at)| (t, Some(at))))
         .unwrap_or((stem, None));
+    if sub.unit_nearest.is_empty() && at.is_some() {
+        sub.unit_nearest = nearest_units(ctx.template, &said);
+    }
     sub.unit_text = said;
     sub.unit_text_at = at;
+}
+
+/// The units of kind `ward` whose name comes nearest `line` (a sender's
+/// line the registry does not know: "THÔN ĐOÀl" for Thôn Đoài), by the
+/// similarity of their folded words: those within a letter or two of it
+/// (Jaro-Winkler 0,9 at least), the best first; none when nothing is so
+/// near. A suggestion for the message, never a placement.
+fn nearest_units(template: &Template, line: &str) -> Vec<usize> {
+    let line = fold(line);
+    if line.len() < 4 {
+        return Vec::new();
+    }
+    let mut best: Vec<(f64, usize)> = template
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.kind == AgencyKind::Ward)
+        .filter_map(|(u, a)| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .map(|n| strsim::jaro_winkler(&line, &fold(n)))
+                .max_by(f64::total_cmp)
+                .filter(|&s| s >= 0.9)
+                .map(|s| (s, u))
+        })
+        .collect();
+    best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    best.truncate(3);
+    best.into_iter().map(|(_, u)| u).collect()
 }
 
 /// The letterhead's lines naming bodies, top down, each right under the

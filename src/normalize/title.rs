@@ -74,6 +74,63 @@ pub struct AgencyMatcher {
     /// The entries that are a unit's former name (the registry's `former`
     /// column) → that name as the registry writes it.
     former: HashMap<u32, Box<str>>,
+    /// The entries holding a number, their words with "số" left out
+    /// before it ("to dan pho 5" of "Tổ dân phố số 5", "tdp 5" of "TDP số
+    /// 5") → their agency: what [`loose_in`](Self::loose_in) reads a
+    /// title's line against.
+    numbered: Vec<(Box<[Box<str>]>, u32)>,
+}
+
+/// Number words, as written with their marks, and their value: a unit's
+/// name may write its number so ("THÔN BA" for Thôn 3).
+const NUMBER_WORDS: [(&str, u32); 12] = [
+    ("một", 1),
+    ("hai", 2),
+    ("ba", 3),
+    ("bốn", 4),
+    ("tư", 4),
+    ("năm", 5),
+    ("sáu", 6),
+    ("bảy", 7),
+    ("bẩy", 7),
+    ("tám", 8),
+    ("chín", 9),
+    ("mười", 10),
+];
+
+/// A word's value as a number word ("ba" → 3): by its marks as written,
+/// or, in a word typed without any, by its letters ("BAY").
+fn number_word(word: &str) -> Option<u32> {
+    let lower = crate::text::clean(word).to_lowercase();
+    NUMBER_WORDS
+        .iter()
+        .find_map(|&(w, n)| (lower == w || (lower.is_ascii() && lower == fold(w))).then_some(n))
+}
+
+/// Folded words with "so" left out between a word and a number ("to dan
+/// pho so 5" → "to dan pho 5").
+fn without_so(words: &[String]) -> Vec<String> {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let next_number = words.get(i + 1).is_some_and(|n| digits(n));
+        let after_word = i > 0 && !digits(&words[i - 1]);
+        if w == "so" && next_number && after_word {
+            continue;
+        }
+        out.push(w.clone());
+    }
+    out
+}
+
+/// How a title's line was loosely read as a unit's name
+/// ([`AgencyMatcher::loose_in`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LooseMatch {
+    /// The agencies it fits, in the registry's order.
+    pub units: Vec<usize>,
+    /// The line's words read as a number ("ba" → 3), as written.
+    pub number_words: Vec<String>,
 }
 
 impl AgencyMatcher {
@@ -140,8 +197,69 @@ impl AgencyMatcher {
             .collect();
         let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         let mut bare_now: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        // Per agency, the level words its registry name opens with
+        // ("thon" of "Thôn Bắc Sơn", "to dan pho" of "Tổ dân phố số 5"),
+        // and the template's abbreviations of them ("tdp"): a file name
+        // may leave them out as it leaves out "xã" ("bac son.xlsx").
+        let settlement: Vec<Vec<Vec<String>>> = template
+            .agencies
+            .iter()
+            .map(|a| {
+                let Some(word) = crate::template::settlement_word_of(&a.name) else {
+                    return Vec::new();
+                };
+                let word = fold(word);
+                let mut forms: Vec<Vec<String>> =
+                    vec![word.split(' ').map(str::to_string).collect()];
+                for (short, long) in &template.settings.abbreviations {
+                    if fold(long) == word {
+                        forms.push(fold(short).split(' ').map(str::to_string).collect());
+                    }
+                }
+                forms
+            })
+            .collect();
         for (pos, (joined, agency, _)) in written.iter().enumerate() {
             let words: Vec<&str> = joined.split(' ').collect();
+            // "Thôn Bắc Sơn" → "bac son"; "Tổ dân phố số 5" → "5" (too
+            // weak alone, left out below).
+            let level = settlement
+                .get(*agency as usize)
+                .and_then(|forms| {
+                    forms.iter().find_map(|form| {
+                        let n = form.len();
+                        (words.len() > n && words.iter().zip(form).all(|(w, f)| w == f))
+                            .then_some(n)
+                    })
+                })
+                .map(|n| match words.get(n) {
+                    Some(&"so") if words.len() > n + 1 => n + 1,
+                    _ => n,
+                });
+            if let Some(n) = level {
+                let rest = &words[n..];
+                let strong = match rest {
+                    [] => false,
+                    [one] => one.len() >= 4 && one.bytes().all(|b| b.is_ascii_alphabetic()),
+                    _ => rest
+                        .iter()
+                        .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())),
+                };
+                if strong {
+                    let key: Box<str> = rest.join(" ").into();
+                    if !former.contains_key(&(pos as u32)) {
+                        let v = bare_now.entry(key.clone()).or_default();
+                        if !v.contains(agency) {
+                            v.push(*agency);
+                        }
+                    }
+                    let v = bare.entry(key).or_default();
+                    if !v.contains(agency) {
+                        v.push(*agency);
+                    }
+                    continue;
+                }
+            }
             // The words before a name that say what kind of unit it is.
             let kind = |w: &str| {
                 [
@@ -173,6 +291,25 @@ impl AgencyMatcher {
                 }
             }
         }
+        let numbered = written
+            .iter()
+            .filter_map(|(joined, agency, _)| {
+                let words: Vec<String> = joined.split(' ').map(str::to_string).collect();
+                let words = without_so(&words);
+                // A name of a word and a number at least, opening with a
+                // word ("thon 3", not a code "05").
+                let first_word = words
+                    .first()
+                    .is_some_and(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
+                let number = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+                (words.len() >= 2 && first_word && number).then(|| {
+                    (
+                        words.into_iter().map(String::into_boxed_str).collect(),
+                        *agency,
+                    )
+                })
+            })
+            .collect();
         let glued = bare
             .iter()
             .filter(|(k, _)| k.contains(' '))
@@ -214,7 +351,67 @@ impl AgencyMatcher {
             bare_lengths,
             glued,
             former,
+            numbered,
         }
+    }
+
+    /// The agencies a title's line names once a number written in words
+    /// is read as its digits ("THÔN BA" → Thôn 3) and "số" is left out
+    /// before a number ("TDP 5" → alias "TDP số 5"), with the words read
+    /// as numbers; none when the line names nobody so. Called only when
+    /// the line names no unit as written: a registry that has "Thôn Ba"
+    /// reads "THÔN BA" as that unit's. "Số" alone decides first; a
+    /// reading that needs the number words is tried only when that finds
+    /// nobody.
+    pub fn loose_in(&self, line: &str) -> Option<LooseMatch> {
+        let raw: Vec<&str> = line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let folded: Vec<String> = raw.iter().map(|w| fold(w)).collect();
+        let plain = without_so(&folded);
+        let mut read: Vec<String> = Vec::new();
+        let mut as_numbers: Vec<String> = Vec::new();
+        for (i, (w, f)) in raw.iter().zip(&folded).enumerate() {
+            match number_word(w).filter(|_| i > 0) {
+                Some(n) => {
+                    read.push(n.to_string());
+                    as_numbers.push((*w).to_string());
+                }
+                None => read.push(f.clone()),
+            }
+        }
+        let worded = without_so(&read);
+        let fits = |words: &[String]| -> Vec<usize> {
+            let mut units: Vec<usize> = self
+                .numbered
+                .iter()
+                .filter(|(entry, _)| {
+                    words
+                        .windows(entry.len())
+                        .any(|run| run.iter().zip(entry.iter()).all(|(a, b)| a == &**b))
+                })
+                .map(|&(_, u)| u as usize)
+                .collect();
+            units.sort_unstable();
+            units.dedup();
+            units
+        };
+        let units = fits(&plain);
+        if !units.is_empty() {
+            return Some(LooseMatch {
+                units,
+                number_words: Vec::new(),
+            });
+        }
+        if as_numbers.is_empty() {
+            return None;
+        }
+        let units = fits(&worded);
+        (!units.is_empty()).then_some(LooseMatch {
+            units,
+            number_words: as_numbers,
+        })
     }
 
     /// The agency a file or folder name names, with the others it fits

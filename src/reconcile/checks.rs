@@ -738,6 +738,7 @@ pub(crate) mod testutil {
             title_at: None,
             unit_former: None,
             unit_enclosed: None,
+            unit_nearest: Vec::new(),
             period: None,
             headers_period: None,
             columns_period: None,

@@ -1348,11 +1348,19 @@ fn of_no_unit(
     // ("UBND PHƯỜNG …"): a real unit's name would read as the one the
     // file should have named.
     let example = template.letterhead_unnamed();
+    let nearest = s
+        .unit_nearest
+        .iter()
+        .filter_map(|&u| template.agencies.get(u))
+        .map(|a| a.shown().into_owned())
+        .collect::<Vec<_>>()
+        .join(", ");
     let said = Said::FileUnknownUnit {
         file: &s.file,
         named: &named,
         example: &example,
         checked,
+        nearest: &nearest,
     };
     let finding = Finding::said(Severity::Error, &said, lang)
         .at(&loc)
