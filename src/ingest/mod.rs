@@ -496,6 +496,27 @@ impl OpenWorkbook {
                 if let Some(h) = at.and_then(|i| xls.hidden.get(i)) {
                     hidden = h.clone();
                 }
+                // A shared formula's 0 (calamine gives no formula to
+                // evaluate), before the other formulas' 0 is set aside: it
+                // stands when the formula reads a figure or a formula
+                // (`=E14` over a typed 0 is 0); over nothing but blank
+                // cells it is the empty text of `=IF(E6="","",E6)`, or a 0
+                // from nothing: left blank.
+                if let Some(shared) = at.and_then(|i| xls.shared_zeros.get(i)) {
+                    for z in shared {
+                        let blank_reads = z.reads.as_ref().is_some_and(|reads| {
+                            reads.iter().all(|&block| reads_blank(&range, block, z.at))
+                        });
+                        if blank_reads
+                            && matches!(
+                                range.get_value(z.at),
+                                Some(Data::Float(0.0) | Data::Int(0))
+                            )
+                        {
+                            range.set_value(z.at, Data::Empty);
+                        }
+                    }
+                }
                 if let Some(zeros) = at.and_then(|i| xls.zero_formulas.get(i)) {
                     for &pos in zeros {
                         if matches!(range.get_value(pos), Some(Data::Float(0.0) | Data::Int(0))) {
@@ -596,6 +617,24 @@ impl OpenWorkbook {
 
 /// The OLE pre-check: sound chains, not an encrypted xlsx or a Word file,
 /// a workbook stream without FILEPASS and within the cell limit.
+/// Whether the cells of `block` (first row, last row, first column, last
+/// column, absolute) are all blank in `range`, the formula's own cell
+/// `own` left out.
+fn reads_blank(range: &Range<Data>, block: (u32, u32, u32, u32), own: (u32, u32)) -> bool {
+    let (r0, r1, c0, c1) = block;
+    let Some((end_r, end_c)) = range.end() else {
+        return true;
+    };
+    (r0..=r1.min(end_r)).all(|r| {
+        (c0..=c1.min(end_c)).all(|c| {
+            (r, c) == own
+                || range
+                    .get_value((r, c))
+                    .is_none_or(crate::normalize::submission::is_blank)
+        })
+    })
+}
+
 fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<biff::XlsStyles, String> {
     let cfb = ole::Compound::parse(bytes)?;
     if cfb.has("EncryptedPackage") || cfb.has("EncryptionInfo") {
