@@ -479,6 +479,10 @@ fn cells_read(mut tokens: &[u8], at: (u32, u32)) -> Option<Vec<(u32, u32, u32, u
         Some((u32::try_from(r).ok()?, u32::try_from(c).ok()?))
     };
     let mut reads = Vec::new();
+    // A function newer than the format (`IFERROR`) is called as a name
+    // (PtgName or PtgNameX `_xlfn.IFERROR`) closed by a PtgFuncVar of the
+    // user-defined function 255: such names read nothing.
+    let (mut names, mut user_calls) = (0usize, 0usize);
     while let Some((&ptg, rest)) = tokens.split_first() {
         let base = if ptg >= 0x20 {
             (ptg & 0x1F) | 0x20
@@ -505,7 +509,20 @@ fn cells_read(mut tokens: &[u8], at: (u32, u32)) -> Option<Vec<(u32, u32, u32, u
             0x1E => 2,
             0x1F => 8,
             0x21 => 2,
-            0x22 => 3,
+            0x22 => {
+                if u16_at(rest, 1)? & 0x7FFF == 0xFF {
+                    user_calls += 1;
+                }
+                3
+            }
+            0x23 => {
+                names += 1;
+                4
+            }
+            0x39 => {
+                names += 1;
+                6
+            }
             0x24 | 0x2C => {
                 let p = place(u16_at(rest, 0)?, u16_at(rest, 2)?, base == 0x2C)?;
                 reads.push((p.0, p.0, p.1, p.1));
@@ -526,7 +543,7 @@ fn cells_read(mut tokens: &[u8], at: (u32, u32)) -> Option<Vec<(u32, u32, u32, u
         };
         tokens = rest.get(size..)?;
     }
-    Some(reads)
+    (names <= user_calls).then_some(reads)
 }
 
 /// The cells calamine reserves for a DIMENSIONS record: (last row − first
@@ -790,6 +807,14 @@ mod tests {
         // Another sheet (PtgRef3d), a name, a cut token: unknown.
         assert_eq!(cells_read(&hex("3a0000040000c0"), (1, 1)), None);
         assert_eq!(cells_read(&hex("2301000000"), (1, 1)), None);
+        // The form's %CK `=IF(COUNT(F8,G8)<2,"",IFERROR(ROUND(…),""))`
+        // at I8 as LibreOffice shares it: IFERROR is the name 1, called
+        // as function 255; it reads F8 and G8 (twice).
+        let ck = hex("2c0000fdc02c0000fec0420200001e0200091902070017000019082c0023010000004c0000fdc04c0000fec0061e6400051e6400041e0200411b001700004203ff001908030042030100");
+        assert_eq!(
+            cells_read(&ck, (7, 8)),
+            Some(vec![(7, 7, 5, 5), (7, 7, 6, 6), (7, 7, 5, 5), (7, 7, 6, 6)])
+        );
         assert_eq!(cells_read(&hex("2c00"), (1, 1)), None);
         // Above the sheet's first row.
         assert_eq!(cells_read(&hex("2cffff00c0"), (0, 1)), None);

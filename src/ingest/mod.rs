@@ -498,14 +498,17 @@ impl OpenWorkbook {
                 }
                 // A shared formula's 0 (calamine gives no formula to
                 // evaluate), before the other formulas' 0 is set aside: it
-                // stands when the formula reads a figure or a formula
-                // (`=E14` over a typed 0 is 0); over nothing but blank
-                // cells it is the empty text of `=IF(E6="","",E6)`, or a 0
-                // from nothing: left blank.
+                // stands when every cell or block the formula reads holds
+                // a number (`=E14` over a typed 0 is 0), or when what it
+                // reads is not known; over a blank cell or a text it is
+                // most likely the empty text of `=IF(E6="","",E6)` or
+                // `=IF(COUNT(F8,G8)<2,"",…)`: left blank.
                 if let Some(shared) = at.and_then(|i| xls.shared_zeros.get(i)) {
                     for z in shared {
                         let blank_reads = z.reads.as_ref().is_some_and(|reads| {
-                            reads.iter().all(|&block| reads_blank(&range, block, z.at))
+                            !reads
+                                .iter()
+                                .all(|&block| reads_numbers(&range, block, z.at))
                         });
                         if blank_reads
                             && matches!(
@@ -618,21 +621,27 @@ impl OpenWorkbook {
 /// The OLE pre-check: sound chains, not an encrypted xlsx or a Word file,
 /// a workbook stream without FILEPASS and within the cell limit.
 /// Whether the cells of `block` (first row, last row, first column, last
-/// column, absolute) are all blank in `range`, the formula's own cell
-/// `own` left out.
-fn reads_blank(range: &Range<Data>, block: (u32, u32, u32, u32), own: (u32, u32)) -> bool {
+/// column, absolute) in `range` hold numbers only, at least one, the
+/// formula's own cell `own` and blank cells left out: a text (a number
+/// typed as text, which `COUNT` skips), an error or a boolean says no.
+fn reads_numbers(range: &Range<Data>, block: (u32, u32, u32, u32), own: (u32, u32)) -> bool {
     let (r0, r1, c0, c1) = block;
     let Some((end_r, end_c)) = range.end() else {
-        return true;
+        return false;
     };
-    (r0..=r1.min(end_r)).all(|r| {
-        (c0..=c1.min(end_c)).all(|c| {
-            (r, c) == own
-                || range
-                    .get_value((r, c))
-                    .is_none_or(crate::normalize::submission::is_blank)
-        })
-    })
+    let mut numbers = 0usize;
+    for r in r0..=r1.min(end_r) {
+        for c in c0..=c1.min(end_c) {
+            match range.get_value((r, c)) {
+                _ if (r, c) == own => {}
+                Some(Data::Float(_) | Data::Int(_) | Data::DateTime(_)) => numbers += 1,
+                None | Some(Data::Empty) => {}
+                Some(Data::String(t)) if crate::text::clean(t).is_empty() => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    numbers > 0
 }
 
 fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<biff::XlsStyles, String> {
