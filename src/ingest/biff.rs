@@ -128,12 +128,13 @@ pub fn precheck(stream: &[u8], max_cells: u64) -> Result<BiffFacts, String> {
     let formatted: Vec<bool> = xfs.iter().map(|&(_, fmt)| fmt != 0).collect();
     for (pos, name) in sheets {
         let sheet = match stream.get(pos..) {
-            Some(sub) => check_sheet(sub, &name, max_cells, &formatted)?,
+            Some(sub) => check_sheet(sub, &name, max_cells, &formatted, facts.biff5)?,
             None => Default::default(),
         };
         facts.styles.sheets.push(sheet.styled);
         facts.styles.hidden.push(sheet.hidden);
         facts.styles.zero_formulas.push(sheet.zero_formulas);
+        facts.styles.shared_zeros.push(sheet.shared_zeros);
     }
     facts.styles.table = std::sync::Arc::new(crate::ingest::styles::StyleTable::numbered(
         fonts, xfs, &custom,
@@ -151,6 +152,7 @@ const FORMAT: u16 = 0x041E;
 const XF: u16 = 0x00E0;
 const MULBLANK: u16 = 0x00BE;
 const BLANK: u16 = 0x0201;
+const SHRFMLA: u16 = 0x04BC;
 
 /// The fonts and number formats of an `.xls`, which calamine reads only to
 /// tell dates: the style table and, by sheet (in BOUNDSHEET order, as
@@ -176,6 +178,26 @@ pub struct XlsStyles {
     /// not trusted: the formula is evaluated, and the 0 kept only when it
     /// cannot be.
     pub zero_formulas: Vec<Vec<(u32, u32)>>,
+    /// Per sheet: the cells of a shared formula (one typed down a column
+    /// and saved by LibreOffice or Excel as a SHRFMLA record, which
+    /// calamine does not read: it gives such a cell no formula) whose
+    /// cached result is a 0 under a number format, sorted by position.
+    /// Their 0 may stand for an empty text too, and the formula cannot be
+    /// evaluated: see [`SharedZero`].
+    pub shared_zeros: Vec<Vec<SharedZero>>,
+}
+
+/// A shared formula's cell with a cached 0 (see
+/// [`XlsStyles::shared_zeros`]), and the cells its formula reads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SharedZero {
+    /// The cell (row, column), 0-based.
+    pub at: (u32, u32),
+    /// The blocks of cells of its own sheet the formula reads (first row,
+    /// last row, first column, last column, inclusive), or `None` when
+    /// it reads something else (another sheet, a name) or its tokens
+    /// cannot be followed: its 0 then stands.
+    pub reads: Option<Vec<(u32, u32, u32, u32)>>,
 }
 
 /// A BIFF string at `at`: BIFF8 a 16-bit (or 8-bit, `short`) length, a
@@ -267,6 +289,8 @@ struct SheetFacts {
     hidden: crate::ingest::sheet::Hidden,
     /// See [`XlsStyles::zero_formulas`].
     zero_formulas: Vec<(u32, u32)>,
+    /// See [`XlsStyles::shared_zeros`].
+    shared_zeros: Vec<SharedZero>,
 }
 
 /// Walks one sheet substream as calamine does: refuses a sheet that would
@@ -279,6 +303,7 @@ fn check_sheet(
     name: &str,
     max_cells: u64,
     formatted: &[bool],
+    biff5: bool,
 ) -> Result<SheetFacts, String> {
     let too_big = |what: String, cells: u64| {
         format!(
@@ -290,6 +315,11 @@ fn check_sheet(
     let mut styled = Vec::new();
     let mut hidden = crate::ingest::sheet::Hidden::default();
     let mut zero_formulas = Vec::new();
+    // Cells whose formula is a PtgExp (a pointer to a shared or array
+    // formula) with a cached 0, and the SHRFMLA records: (first row, last
+    // row, first column, last column, tokens).
+    let mut exp_zeros: Vec<(u32, u32)> = Vec::new();
+    let mut shared: Vec<(u32, u32, u32, u32, &[u8])> = Vec::new();
     let room = |h: &crate::ingest::sheet::Hidden| {
         h.rows.len() + h.cols.len() < crate::ingest::sheet::MAX_HIDDEN_RANGES
     };
@@ -310,6 +340,21 @@ fn check_sheet(
                 {
                     if flags & 1 != 0 && room(&hidden) {
                         hidden.cols.push((first as u32, last.max(first) as u32));
+                    }
+                }
+            }
+            // SHRFMLA: the cells sharing it (rows as u16, columns as u8),
+            // two bytes, cce and the tokens.
+            SHRFMLA if !biff5 => {
+                if let (Some(r0), Some(r1), Some(&c0), Some(&c1), Some(cce)) = (
+                    u16_at(data, 0),
+                    u16_at(data, 2),
+                    data.get(4),
+                    data.get(5),
+                    u16_at(data, 8),
+                ) {
+                    if let Some(tokens) = data.get(10..10 + cce as usize) {
+                        shared.push((r0 as u32, r1 as u32, c0 as u32, c1 as u32, tokens));
                     }
                 }
             }
@@ -355,7 +400,12 @@ fn check_sheet(
                         if data.get(6..14) == Some(&[0u8; 8][..])
                             && formatted.get(xf).copied().unwrap_or(false)
                         {
-                            zero_formulas.push((row as u32, col as u32));
+                            // Its tokens (after cce at 20) are one PtgExp.
+                            if data.get(22) == Some(&0x01) && u16_at(data, 20) == Some(5) {
+                                exp_zeros.push((row as u32, col as u32));
+                            } else {
+                                zero_formulas.push((row as u32, col as u32));
+                            }
                         }
                     }
                 }
@@ -378,11 +428,122 @@ fn check_sheet(
     styled.reverse();
     zero_formulas.sort_unstable();
     zero_formulas.dedup();
+    exp_zeros.sort_unstable();
+    exp_zeros.dedup();
+    // An array formula's cells have no SHRFMLA: nothing they read is known.
+    let shared_zeros = exp_zeros
+        .into_iter()
+        .map(|at| SharedZero {
+            at,
+            reads: shared
+                .iter()
+                .rev()
+                .find(|&&(r0, r1, c0, c1, _)| {
+                    (r0..=r1).contains(&at.0) && (c0..=c1).contains(&at.1)
+                })
+                .and_then(|&(.., tokens)| cells_read(tokens, at)),
+        })
+        .collect();
     Ok(SheetFacts {
         styled,
         hidden,
         zero_formulas,
+        shared_zeros,
     })
+}
+
+/// The blocks of cells (first row, last row, first column, last column)
+/// that the tokens of a BIFF8 shared formula read when it stands in the
+/// cell `at`: its PtgRefN and PtgAreaN are relative to the cell (a row
+/// offset of 16 bits, a column offset of 8, each relative or absolute by
+/// its flag). `None` when a token reaches beyond the sheet (another
+/// sheet, a name, a table) or is not known: what the formula gives is
+/// then unknown.
+fn cells_read(mut tokens: &[u8], at: (u32, u32)) -> Option<Vec<(u32, u32, u32, u32)>> {
+    // A row (16 bits) and a column field (14 bits, then the column's and
+    // the row's relative flags); relative parts are signed offsets from
+    // `at`. PtgRef and PtgArea (absolute positions) in a shared formula
+    // have the same fields without offsets.
+    let place = |row: u16, field: u16, offsets: bool| -> Option<(u32, u32)> {
+        let (row_rel, col_rel) = (field & 0x8000 != 0, field & 0x4000 != 0);
+        let r = if offsets && row_rel {
+            at.0 as i64 + row as i16 as i64
+        } else {
+            row as i64
+        };
+        let c = if offsets && col_rel {
+            at.1 as i64 + (field & 0xFF) as u8 as i8 as i64
+        } else {
+            (field & 0x3FFF) as i64
+        };
+        Some((u32::try_from(r).ok()?, u32::try_from(c).ok()?))
+    };
+    let mut reads = Vec::new();
+    // A function newer than the format (`IFERROR`) is called as a name
+    // (PtgName or PtgNameX `_xlfn.IFERROR`) closed by a PtgFuncVar of the
+    // user-defined function 255: such names read nothing.
+    let (mut names, mut user_calls) = (0usize, 0usize);
+    while let Some((&ptg, rest)) = tokens.split_first() {
+        let base = if ptg >= 0x20 {
+            (ptg & 0x1F) | 0x20
+        } else {
+            ptg
+        };
+        let size = match base {
+            0x03..=0x16 => 0,
+            // PtgStr: cch, flags (bit 0: UTF-16), characters.
+            0x17 => {
+                let (&cch, &flags) = (rest.first()?, rest.get(1)?);
+                2 + cch as usize * if flags & 1 == 1 { 2 } else { 1 }
+            }
+            // PtgAttr: a Choose carries its jump table.
+            0x19 => {
+                let (&kind, w) = (rest.first()?, u16_at(rest, 1)?);
+                3 + if kind & 0x04 != 0 {
+                    (w as usize + 1) * 2
+                } else {
+                    0
+                }
+            }
+            0x1C | 0x1D => 1,
+            0x1E => 2,
+            0x1F => 8,
+            0x21 => 2,
+            0x22 => {
+                if u16_at(rest, 1)? & 0x7FFF == 0xFF {
+                    user_calls += 1;
+                }
+                3
+            }
+            0x23 => {
+                names += 1;
+                4
+            }
+            0x39 => {
+                names += 1;
+                6
+            }
+            0x24 | 0x2C => {
+                let p = place(u16_at(rest, 0)?, u16_at(rest, 2)?, base == 0x2C)?;
+                reads.push((p.0, p.0, p.1, p.1));
+                4
+            }
+            0x25 | 0x2D => {
+                let n = base == 0x2D;
+                let a = place(u16_at(rest, 0)?, u16_at(rest, 4)?, n)?;
+                let b = place(u16_at(rest, 2)?, u16_at(rest, 6)?, n)?;
+                reads.push((a.0.min(b.0), a.0.max(b.0), a.1.min(b.1), a.1.max(b.1)));
+                8
+            }
+            // #REF! within the sheet: nothing read.
+            0x2A => 4,
+            0x2B => 8,
+            // Arrays, names, other sheets, memory areas, anything else.
+            _ => return None,
+        };
+        tokens = rest.get(size..)?;
+    }
+    (names <= user_calls).then_some(reads)
 }
 
 /// The cells calamine reserves for a DIMENSIONS record: (last row − first
@@ -625,6 +786,83 @@ mod tests {
             .unwrap()
             .styles;
         assert_eq!(st.zero_formulas, vec![vec![(7, 7), (7, 8)]]);
+    }
+
+    #[test]
+    fn a_shared_formula_reads_the_cells_relative_to_its_own() {
+        // LibreOffice's `=IF(E8="","",E8)` copied down F8:F9: PtgRefN
+        // (row offset 0, column offset -1), "", =, PtgAttr if, "", PtgAttr
+        // goto, PtgRefN, PtgAttr goto, IF.
+        let tokens = hex("4c0000ffc01700000b1902070017000019080c002c0000ffc01908030042030100");
+        assert_eq!(
+            cells_read(&tokens, (8, 5)),
+            Some(vec![(8, 8, 4, 4), (8, 8, 4, 4)])
+        );
+        // `=SUM(E$5:E7)` at F7: an absolute row, relative ones.
+        let mut area = vec![0x2Du8];
+        for v in [4u16, 0, 0x40FF, 0xC0FF] {
+            area.extend(v.to_le_bytes());
+        }
+        assert_eq!(cells_read(&area, (6, 5)), Some(vec![(4, 6, 4, 4)]));
+        // Another sheet (PtgRef3d), a name, a cut token: unknown.
+        assert_eq!(cells_read(&hex("3a0000040000c0"), (1, 1)), None);
+        assert_eq!(cells_read(&hex("2301000000"), (1, 1)), None);
+        // The form's %CK `=IF(COUNT(F8,G8)<2,"",IFERROR(ROUND(…),""))`
+        // at I8 as LibreOffice shares it: IFERROR is the name 1, called
+        // as function 255; it reads F8 and G8 (twice).
+        let ck = hex("2c0000fdc02c0000fec0420200001e0200091902070017000019082c0023010000004c0000fdc04c0000fec0061e6400051e6400041e0200411b001700004203ff001908030042030100");
+        assert_eq!(
+            cells_read(&ck, (7, 8)),
+            Some(vec![(7, 7, 5, 5), (7, 7, 6, 6), (7, 7, 5, 5), (7, 7, 6, 6)])
+        );
+        assert_eq!(cells_read(&hex("2c00"), (1, 1)), None);
+        // Above the sheet's first row.
+        assert_eq!(cells_read(&hex("2cffff00c0"), (0, 1)), None);
+    }
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn shared_formulas_stored_as_zero_are_told_apart() {
+        let globals = [xf(0, 0), xf(0, 4)];
+        let exp = |row: u16, col: u16, base: u16| {
+            let mut d = row.to_le_bytes().to_vec();
+            d.extend(col.to_le_bytes());
+            d.extend(1u16.to_le_bytes());
+            d.extend([0u8; 8]);
+            d.extend([0u8; 6]);
+            d.extend(5u16.to_le_bytes());
+            d.push(0x01);
+            d.extend(base.to_le_bytes());
+            d.extend(col.to_le_bytes());
+            rec(0x0006, &d)
+        };
+        // F5:F6 share `=E5`; F7 is a PtgExp with no SHRFMLA (an array).
+        let mut shr = vec![4u8, 0, 5, 0, 5, 5, 0, 2];
+        shr.extend(5u16.to_le_bytes());
+        shr.extend(hex("2c0000ffc0"));
+        let sheet = [exp(4, 5, 4), rec(SHRFMLA, &shr), exp(5, 5, 4), exp(6, 5, 6)];
+        let st = precheck(&workbook(&globals, &sheet), 1_000_000)
+            .unwrap()
+            .styles;
+        assert_eq!(st.zero_formulas, vec![Vec::<(u32, u32)>::new()]);
+        let reads: Vec<_> = st.shared_zeros[0]
+            .iter()
+            .map(|z| (z.at, z.reads.clone()))
+            .collect();
+        assert_eq!(
+            reads,
+            [
+                ((4, 5), Some(vec![(4, 4, 4, 4)])),
+                ((5, 5), Some(vec![(5, 5, 4, 4)])),
+                ((6, 5), None),
+            ]
+        );
     }
 
     #[test]

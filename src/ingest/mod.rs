@@ -496,6 +496,30 @@ impl OpenWorkbook {
                 if let Some(h) = at.and_then(|i| xls.hidden.get(i)) {
                     hidden = h.clone();
                 }
+                // A shared formula's 0 (calamine gives no formula to
+                // evaluate), before the other formulas' 0 is set aside: it
+                // stands when every cell or block the formula reads holds
+                // a number (`=E14` over a typed 0 is 0), or when what it
+                // reads is not known; over a blank cell or a text it is
+                // most likely the empty text of `=IF(E6="","",E6)` or
+                // `=IF(COUNT(F8,G8)<2,"",…)`: left blank.
+                if let Some(shared) = at.and_then(|i| xls.shared_zeros.get(i)) {
+                    for z in shared {
+                        let blank_reads = z.reads.as_ref().is_some_and(|reads| {
+                            !reads
+                                .iter()
+                                .all(|&block| reads_numbers(&range, block, z.at))
+                        });
+                        if blank_reads
+                            && matches!(
+                                range.get_value(z.at),
+                                Some(Data::Float(0.0) | Data::Int(0))
+                            )
+                        {
+                            range.set_value(z.at, Data::Empty);
+                        }
+                    }
+                }
                 if let Some(zeros) = at.and_then(|i| xls.zero_formulas.get(i)) {
                     for &pos in zeros {
                         if matches!(range.get_value(pos), Some(Data::Float(0.0) | Data::Int(0))) {
@@ -596,6 +620,30 @@ impl OpenWorkbook {
 
 /// The OLE pre-check: sound chains, not an encrypted xlsx or a Word file,
 /// a workbook stream without FILEPASS and within the cell limit.
+/// Whether the cells of `block` (first row, last row, first column, last
+/// column, absolute) in `range` hold numbers only, at least one, the
+/// formula's own cell `own` and blank cells left out: a text (a number
+/// typed as text, which `COUNT` skips), an error or a boolean says no.
+fn reads_numbers(range: &Range<Data>, block: (u32, u32, u32, u32), own: (u32, u32)) -> bool {
+    let (r0, r1, c0, c1) = block;
+    let Some((end_r, end_c)) = range.end() else {
+        return false;
+    };
+    let mut numbers = 0usize;
+    for r in r0..=r1.min(end_r) {
+        for c in c0..=c1.min(end_c) {
+            match range.get_value((r, c)) {
+                _ if (r, c) == own => {}
+                Some(Data::Float(_) | Data::Int(_) | Data::DateTime(_)) => numbers += 1,
+                None | Some(Data::Empty) => {}
+                Some(Data::String(t)) if crate::text::clean(t).is_empty() => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    numbers > 0
+}
+
 fn precheck_ole(bytes: &[u8], max_cells: u64) -> Result<biff::XlsStyles, String> {
     let cfb = ole::Compound::parse(bytes)?;
     if cfb.has("EncryptedPackage") || cfb.has("EncryptionInfo") {

@@ -751,6 +751,10 @@ fn rendered(
         // The unit's own names, made valid where a file holds one Excel
         // would refuse (too long, `[]:*?/\`).
         let mut used = vec![list_title];
+        // The sheets the unit hid (a scratch sheet, last quarter's copy)
+        // stay hidden, as in its file.
+        let hidden = source.hidden_sheets();
+        let mut shown_first = None;
         for (k, name) in names.iter().enumerate() {
             let Ok(grid) = source.sheet(name) else {
                 continue;
@@ -762,9 +766,15 @@ fn rendered(
             let layout = ctx.layout(&grid, period);
             let marks = marks_of(findings, related, &sub.file, name, lang);
             copy_sheet(ws, &grid, &layout, &marks, lang)?;
+            if hidden.contains(name) {
+                ws.set_hidden(true);
+            } else if shown_first.is_none() {
+                shown_first = Some(used.len() - 1);
+            }
         }
-        // Opened on the unit's own sheet, as its annotated copy is.
-        if let Some(ws) = wb.worksheets_mut().get_mut(1) {
+        // Opened on the unit's own (first shown) sheet, as its annotated
+        // copy is.
+        if let Some(ws) = shown_first.and_then(|i| wb.worksheets_mut().get_mut(i)) {
             ws.set_active(true);
         }
     }
@@ -890,6 +900,19 @@ fn copy_sheet(
         ws.set_row_height(row, height)?;
         printed.set_height(row, height);
     }
+    // The rows and columns the unit hid (last year's rows kept below the
+    // table) stay hidden, and take no room on the printed page.
+    if grid.hides_any() {
+        for r in grid.rows().filter(|&r| grid.row_hidden(r)) {
+            ws.set_row_hidden(r)?;
+            printed.set_height(r, 0.0);
+        }
+        for c in grid.cols().filter(|&c| grid.col_hidden(c)) {
+            if let Ok(col) = u16::try_from(c) {
+                ws.set_column_hidden(col)?;
+            }
+        }
+    }
     for m in marks {
         let Ok(col) = u16::try_from(m.col) else {
             continue;
@@ -902,7 +925,13 @@ fn copy_sheet(
     }
     crate::report::workbook::print_setup(ws, lang);
     let cols: Vec<f64> = (0..=widths.keys().copied().max().unwrap_or(0))
-        .map(width_of)
+        .map(|c| {
+            if grid.col_hidden(u32::from(c)) {
+                0.0
+            } else {
+                width_of(c)
+            }
+        })
         .collect();
     let width_pt = printed_width_pt(&cols);
     let (left, right, top, bottom) = SUMMARY_PAPER.margins_in;

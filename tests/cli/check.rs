@@ -320,6 +320,75 @@ fn formula_results_an_xls_stores_as_zero_are_evaluated() {
     assert_eq!(figure("HC08", "LK"), "");
 }
 
+/// An .xls saved by LibreOffice whose LK formulas were copied down the
+/// column: it stores them as shared formulas, which calamine gives no
+/// formula text for, and their results, under a number format, as 0.
+/// `=E5` over a typed 0 and `=IF(E8="","",E8)` over a typed 0 are 0 (they
+/// read typed cells); the same `=IF` over a blank TH is blank (the near
+/// miss). Before, every such 0 read blank: the LK of KT04, KT05 and KT03a
+/// was lost (no F8 relation-skipped: both parts of KT03's LK were gone).
+#[test]
+fn a_shared_formula_over_a_typed_zero_reads_zero() {
+    let file = crate::common::repo().join("tests/fixtures/phuong-16-shared-zero.xls");
+    let (code, findings) = check_json(&file, &["--period", "2020-Q1"]);
+    assert_eq!(code, 0, "{findings:?}");
+    let got: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] != "indicator-missing")
+        .map(|f| {
+            [
+                f["severity"].as_str().unwrap(),
+                f["code"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["indicator"].as_str().unwrap(),
+                f["actual"].as_str().unwrap(),
+            ]
+        })
+        .collect();
+    // KT03b is blank in both columns; its parent KT03 is not in the file.
+    assert_eq!(
+        got,
+        [
+            ["info", "relation-skipped", "E8", "KT03", "1"],
+            ["info", "relation-skipped", "F8", "KT03", "1"],
+        ],
+        "{findings:?}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(&file, dir.join("phuong-16.xls")).unwrap();
+    let out = tmp.path().join("out");
+    let status = tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "2020-Q1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap()
+        .status;
+    // 1: the other units of the district sent nothing.
+    assert!(matches!(status.code(), Some(0 | 1)), "{status:?}");
+    let detail = crate::common::read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 16").unwrap();
+    let figures: Vec<_> = ["KT04", "KT05", "KT07", "KT03a", "KT03b"]
+        .iter()
+        .flat_map(|code| ["TH", "LK"].map(|column| (code, column)))
+        .map(|(code, column)| {
+            detail
+                .iter()
+                .find(|r| r[0] == *code && r[3] == column)
+                .map(|r| r[col].clone())
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        ["0", "0", "0", "0", "5", "5", "0", "0", "", ""],
+        "TH, LK of KT04, KT05, KT07, KT03a, KT03b"
+    );
+}
+
 /// "… QUÝ III VÀ PHƯƠNG HƯỚNG NHIỆM VỤ QUÝ IV NĂM 2021" reports the third
 /// quarter; its money unit is stated once as "ĐVT tiền: nghìn đồng" and
 /// the money rows are converted from it; a flow's LK below its TH is an

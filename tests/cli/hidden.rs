@@ -383,3 +383,91 @@ fn hidden_rows_and_columns_of_an_xls_and_an_ods() {
         assert_eq!(figure(&out, "HC02", "LK"), "300", "{ext}");
     }
 }
+
+/// The rows whose `<row>` element says `hidden="1"` in the part of the
+/// sheet `index` (1-based, in workbook order) of an `.xlsx`, 1-based.
+fn hidden_rows(xlsx: &Path, index: usize) -> Vec<u32> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(xlsx).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name(&format!("xl/worksheets/sheet{index}.xml"))
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml.split("<row ")
+        .skip(1)
+        .filter_map(|tag| {
+            let tag = &tag[..tag.find('>').unwrap()];
+            let r = tag.split("r=\"").nth(1)?.split('"').next()?.parse().ok()?;
+            tag.contains("hidden=\"1\"").then_some(r)
+        })
+        .collect()
+}
+
+/// The feedback workbook re-rendered from an `.xls` or an `.ods` keeps
+/// what the unit hid: its scratch sheet «Nháp» stays hidden (and is not
+/// the one it opens on), the note rows 11-12 below its table stay hidden,
+/// and a hidden column stays hidden (the draft fixture's old TH, E). The
+/// near miss: the rows and sheets it shows stay shown. Before, every sheet
+/// and row of the copy was shown.
+#[test]
+fn a_rerendered_feedback_keeps_the_units_hidden_sheets_rows_and_columns() {
+    use calamine::{open_workbook_auto, Reader, SheetVisible};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    for (fixture, ext) in [
+        ("hidden-sheet", "xls"),
+        ("hidden-sheet", "ods"),
+        ("hidden-draft", "xls"),
+    ] {
+        let dir = tmp.path().join(format!("in-{fixture}-{ext}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::copy(
+            crate::common::repo().join(format!("tests/fixtures/{fixture}.{ext}")),
+            dir.join(format!("phuong-1.{ext}")),
+        )
+        .unwrap();
+        let out = tmp.path().join(format!("out-{fixture}-{ext}"));
+        let f = run(&dir, &out, &tpl, "2020-Q3");
+        let feedback = out.join("phan-hoi/P01.xlsx");
+        assert!(feedback.exists(), "{fixture}.{ext}: {f:?}");
+        let wb = open_workbook_auto(&feedback).unwrap();
+        let sheets: Vec<_> = wb
+            .sheets_metadata()
+            .iter()
+            .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+            .collect();
+        if fixture == "hidden-sheet" {
+            assert_eq!(
+                sheets,
+                [
+                    ("Lỗi".to_string(), true),
+                    ("Biểu 1".to_string(), true),
+                    ("Nháp".to_string(), false),
+                ],
+                "{ext}"
+            );
+            assert_eq!(hidden_rows(&feedback, 2), [11, 12], "{ext}");
+            assert_eq!(hidden_rows(&feedback, 3), Vec::<u32>::new(), "{ext}");
+        } else {
+            assert!(sheets.iter().all(|(_, shown)| *shown), "{sheets:?}");
+            // The draft HC02 row 7 and the old TH column E.
+            assert_eq!(hidden_rows(&feedback, 2), [7]);
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&feedback).unwrap()).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(
+                &mut zip.by_name("xl/worksheets/sheet2.xml").unwrap(),
+                &mut xml,
+            )
+            .unwrap();
+            let col_e = xml
+                .split("<col ")
+                .skip(1)
+                .map(|tag| &tag[..tag.find('>').unwrap()])
+                .find(|tag| tag.starts_with(r#"min="5" max="5""#))
+                .unwrap_or_default();
+            assert!(col_e.contains(r#"hidden="1""#), "{xml}");
+        }
+    }
+}
