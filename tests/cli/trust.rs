@@ -296,7 +296,7 @@ fn a_department_total_is_not_compared_over_a_column_a_ward_did_not_send() {
     let message = info["message"].as_str().unwrap();
     assert!(message.contains("(HC02, HC03, HC04)"), "{message}");
     assert!(
-        message.contains("cột LK của Phường 3 chưa dùng được"),
+        message.contains("cột LK của Phường 3 chưa dùng để đối chiếu được"),
         "{message}"
     );
     assert!(
