@@ -337,11 +337,14 @@ pub enum Checked<'a> {
         turned: &'a str,
         written: &'a str,
     },
-    /// `total-mismatch` (a warning): `count` of department `unit`'s figures
-    /// for the whole area (indicators `codes`, columns `columns`) are above
-    /// the sum of the units that reported, as most of its figures are: it
-    /// evidently counts `missing`, the units that have not reported. One
-    /// finding for them all, not one per figure.
+    /// `count` of department `unit`'s figures for the whole area
+    /// (indicators `codes`, columns `columns`) are above the sum of the
+    /// units that reported, as most of its figures are: it evidently
+    /// counts `missing`, the units that have not reported. One finding for
+    /// them all, not one per figure. `total-unchecked` (the office's info)
+    /// when their share can make up the gap (`explained`); else
+    /// `total-mismatch` (a warning): their figures known (a file set
+    /// aside, the previous quarter's LK) do not.
     TotalsCountMissing {
         unit: &'a str,
         count: usize,
@@ -349,6 +352,7 @@ pub enum Checked<'a> {
         columns: &'a str,
         level: &'a LevelWords,
         missing: &'a str,
+        explained: bool,
     },
     /// `total-mismatch`: `count` of department `unit`'s figures for the
     /// whole area (indicators `codes`, columns `columns`) each equal the
@@ -880,11 +884,14 @@ impl Words for Checked<'_> {
             | Checked::RuleUnparsed { .. }
             | Checked::RuleNoCode { .. }
             | Checked::RuleNotRelation { .. } => Code::RuleInvalid,
+            Checked::TotalsCountMissing {
+                explained: true, ..
+            }
+            | Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
-            Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalUncomputed { .. }
             | Checked::TotalWithoutColumn { .. }
             | Checked::TargetsDiffer { .. }
@@ -1583,11 +1590,14 @@ fn total(c: &Checked, lang: Lang) -> String {
             columns,
             level,
             missing,
+            explained,
         } => {
             let (whole, units) = (level.whole(lang), level.units(lang));
             match lang {
-                Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo: nhiều khả năng {unit} đã tính cả {missing}, mà số liệu chưa có trong bản tổng hợp này (chưa gửi báo cáo, hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
-                Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported: it probably counts {missing}, whose figures are not in this consolidation (no report sent, or the report could not be used). They are not compared yet; run again once every report is in (see sheet «{detail}»)."),
+                Lang::Vi if *explained => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo, vì nhiều khả năng {unit} đã tính cả {missing}, mà số liệu chưa có trong bản tổng hợp này (chưa gửi báo cáo, hoặc báo cáo chưa dùng được). Chưa đối chiếu được các số này, {unit} chưa phải sửa gì; khi đủ báo cáo, hãy chạy lại (xem trang «{detail}»)."),
+                Lang::En if *explained => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported, as it probably counts {missing}, whose figures are not in this consolidation (no report sent, or the report could not be used). They are not compared yet and {unit} has nothing to fix; run again once every report is in (see sheet «{detail}»)."),
+                Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo; {unit} có thể đã tính cả {missing}, nhưng số đã biết của các {units} này (tệp không được tổng hợp, hoặc lũy kế quý trước) không bù đúng phần chênh lệch. Hãy đối chiếu các số này với {unit} (xem trang «{detail}»)."),
+                Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported; it may count {missing}, but what is known of their figures (a file set aside, or the previous quarter's cumulative figure) does not make up the difference. Reconcile these figures with {unit} (see sheet «{detail}»)."),
             }
         }
         Checked::TotalsOmitUnit {

@@ -712,6 +712,16 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             columns: "TH, LK",
             level,
             missing: "Phường 10",
+            explained: true,
+        },
+        Checked::TotalsCountMissing {
+            unit: "Văn phòng",
+            count: 2,
+            codes: "HC02",
+            columns: "TH, LK",
+            level,
+            missing: "Phường 10",
+            explained: false,
         },
         Checked::TotalsOmitUnit {
             unit: "Văn phòng",

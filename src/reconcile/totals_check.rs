@@ -29,7 +29,10 @@
 //! reported, it totals those wards, and a figure above their sum is an
 //! error; when most of its figures above that sum outnumber those equal
 //! to it, it evidently counts the wards that have not reported, and such
-//! a figure is only a warning until they have. A figure below the sum of
+//! a figure is not compared until they have: the office's
+//! `total-unchecked` info, the department having nothing to fix. Only
+//! where what is known of the silent wards' figures ([`AbsentFigures`])
+//! does not make up the gap is it a warning. A figure below the sum of
 //! the wards that reported is an error either way.
 //!
 //! A figure equal to the reported wards' sum shows that the department
@@ -79,6 +82,10 @@ struct Mismatch {
     clean_half: f64,
     /// Some ward that must state the figure sent nothing at all.
     wards_missing: bool,
+    /// What the department's figure exceeds the sum by can be the silent
+    /// wards' share: some silent ward's figure is unknown, or their
+    /// figures known ([`AbsentFigures`]) make up the gap.
+    gap_explained: bool,
     /// The department's figure equals the sum of the figures known (it is
     /// read only because some ward's figure is unknown or in error).
     equal: bool,
@@ -463,6 +470,18 @@ pub fn check_department_totals(
                 + turned.map_or(0.0, |t| t.half)
                 + 1e-9;
             let missing = wards_missing(r.ind());
+            let gap_explained = missing && {
+                let mut known = Some((0.0, 0.0));
+                for &u in silent.iter().filter(|&&u| template.must_report(u, r.ind())) {
+                    known =
+                        known
+                            .zip(absent.figure(u, r.ind(), r.column))
+                            .map(|((sum, half), x)| {
+                                (sum + x, half + half_of(template, r.ind(), r.decimals))
+                            });
+                }
+                known.is_none_or(|(x, half)| (r.value - sum - x).abs() <= tol + half)
+            };
             // Every ward that sent its file states the figure, and none of
             // those figures is in error: the sum is the sending wards'.
             let complete = contributors as usize == senders[r.ind()]
@@ -493,6 +512,7 @@ pub fn check_department_totals(
                 clean_sum: 0.0,
                 clean_half: 0.0,
                 wards_missing: missing,
+                gap_explained,
                 equal,
                 tol,
                 written,
@@ -798,9 +818,17 @@ impl<'a> Report<'a> {
             out.extend(self.unchecked(column, &wards, &silent, &ms));
         }
         for ms in counting.values() {
-            match ms.as_slice() {
-                [m] => out.extend(self.mismatch(m, true, false)),
-                _ => out.extend(self.counting_missing(ms)),
+            // The gap the silent wards can make up is no fault of the
+            // department's until they report: the office's info. A gap
+            // their known figures do not make up stays a warning.
+            let (explained, not): (Vec<&Mismatch>, Vec<&Mismatch>) =
+                ms.iter().partition(|m| m.gap_explained);
+            for (ms, explained) in [(explained, true), (not, false)] {
+                match ms.as_slice() {
+                    [] => {}
+                    [m] if !explained => out.extend(self.mismatch(m, true, false)),
+                    _ => out.extend(self.counting_missing(&ms, explained)),
+                }
             }
         }
         for o in omitted.values() {
@@ -856,10 +884,13 @@ impl<'a> Report<'a> {
         Some(f.expected(named.join(FIGURES_SEPARATOR)).actual(ward))
     }
 
-    /// One warning for a department's figures `ms` above the reported
+    /// One finding for a department's figures `ms` above the reported
     /// wards' sums while it evidently counts the silent wards: the
     /// indicators and columns, and the silent wards that must state them.
-    fn counting_missing(&self, ms: &[&Mismatch]) -> Option<Finding> {
+    /// The office's `total-unchecked` info when the silent wards' share
+    /// can make up the gaps (`explained`: the department has nothing to
+    /// fix until they report), else a warning.
+    fn counting_missing(&self, ms: &[&Mismatch], explained: bool) -> Option<Finding> {
         let first = ms.first()?;
         let (sub, unit, _) = self.dept_of(first)?;
         let (codes, columns) = self.codes_and_columns(ms)?;
@@ -877,11 +908,17 @@ impl<'a> Report<'a> {
             columns: &columns.join(", "),
             level: &self.level,
             missing: &missing,
+            explained,
         };
-        let f = Finding::said(Severity::Warning, &said, self.lang);
+        let f = match explained {
+            true => Finding::said(Severity::Info, &said, self.lang).for_office(),
+            false => Finding::said(Severity::Warning, &said, self.lang),
+        };
         let mut f = at_row(f, self.template, sub, &first.row);
-        f.indicator = String::new();
-        f.column = String::new();
+        if ms.len() > 1 {
+            f.indicator = String::new();
+            f.column = String::new();
+        }
         Some(f.actual(missing))
     }
 
@@ -1138,9 +1175,10 @@ mod tests {
         )
         .unwrap()
         .is_empty());
-        // With wards missing the message says the sum is partial; the
-        // department's one figure is above it, so it evidently counts the
-        // 13 wards that sent nothing: a warning.
+        // With wards missing the department's one figure is above the
+        // sum of those that reported, so it evidently counts the 13 wards
+        // that sent nothing, whose share can make up the gap: the
+        // office's info, nothing for the department to fix yet.
         let few: Vec<&Submission> = wards.iter().take(3).chain([&vp_wrong]).collect();
         let totals = consolidate(&Figures::in_memory(&few), &t).unwrap();
         let f = check_department_totals(
@@ -1152,12 +1190,15 @@ mod tests {
             Lang::En,
         )
         .unwrap();
-        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(
+            (f[0].code, f[0].severity, f[0].office_only),
+            (Code::TotalUnchecked, Severity::Info, true)
+        );
         assert!(
-            f[0].message.contains("Only 3 of 16 wards")
-                && f[0]
-                    .message
-                    .contains("it probably counts the wards that have not reported"),
+            f[0].message
+                .contains("1 of its figures for the district (HC02; columns TH)")
+                && f[0].message.contains("it probably counts Phường 4,")
+                && f[0].message.contains("has nothing to fix"),
             "{}",
             f[0].message
         );
@@ -1402,15 +1443,17 @@ mod tests {
             run(37.0, std::slice::from_ref(&parts)),
             [(Code::TotalUnchecked, s("TH"), s(""), s(UNKNOWN_AND_SILENT))]
         );
+        let silent: Vec<String> = (4..=16).map(|k| format!("Phường {k}")).collect();
         // Below the other wards' 20: wrong whatever Phường 2's whole.
         assert_eq!(
             run(15.0, std::slice::from_ref(&parts)),
             [(Code::TotalMismatch, s("TH"), s("≥ 20"), s("15"))]
         );
-        // Near miss: two versions of one report, one used.
+        // Near miss: two versions of one report, one used: compared
+        // with the three wards' 30, the 7 above is the silent wards'.
         assert_eq!(
             run(37.0, std::slice::from_ref(&versions)),
-            [(Code::TotalMismatch, s("TH"), s("30"), s("37"))]
+            [(Code::TotalUnchecked, s("TH"), s(""), silent.join(", "))]
         );
     }
 
@@ -1588,11 +1631,11 @@ mod tests {
             [Severity::Error, Severity::Error]
         );
         // Every figure above: the department counts the silent wards. One
-        // warning names its figures and the silent wards, not one each.
+        // info names its figures and the silent wards, not one each.
         let silent: Vec<String> = (4..=16).map(|k| format!("Phường {k}")).collect();
         assert_eq!(
             run([160.0, 128.0, 80.0]),
-            [(String::new(), Severity::Warning, silent.join(", "))]
+            [(String::new(), Severity::Info, silent.join(", "))]
         );
         // Below what the reporting wards already add up to: an error
         // whatever the others say; the two above, one warning.
@@ -1600,7 +1643,7 @@ mod tests {
             run([160.0, 20.0, 80.0]),
             [
                 ("HC02".to_string(), Severity::Error, "20".to_string()),
-                (String::new(), Severity::Warning, silent.join(", ")),
+                (String::new(), Severity::Info, silent.join(", ")),
             ]
         );
     }
@@ -1631,13 +1674,13 @@ mod tests {
                 .collect()
         };
         // Phường 16's file, set aside: its HC01 and HC02.
-        let aside = |hc01_of_16: f64| {
+        let aside_with = |hc01_of_16: f64, hc02_of_16: f64| {
             let p16 = sub_with(
                 &t,
                 "P16",
                 vec![
                     row(hc01, ValueColumn::Th, hc01_of_16, 0),
-                    row(hc02, ValueColumn::Th, 3.0, 0),
+                    row(hc02, ValueColumn::Th, hc02_of_16, 0),
                 ],
             );
             let used: HashSet<usize> = (1..=15)
@@ -1645,6 +1688,7 @@ mod tests {
                 .collect();
             AbsentFigures::of(&Figures::in_memory(&[&p16]), &used, &t, None).unwrap()
         };
+        let aside = |hc01_of_16: f64| aside_with(hc01_of_16, 3.0);
         let run = |wards: &[Submission], absent: &AbsentFigures| {
             let hc01_sum: f64 = wards.iter().map(|w| w.rows[0].value).sum();
             // HC01 equal to the reported wards' sum, HC02 3 above it.
@@ -1685,9 +1729,20 @@ mod tests {
             "120".to_string(),
             "123".to_string(),
         )];
+        let info = vec![(
+            Code::TotalUnchecked,
+            Severity::Info,
+            "HC02".to_string(),
+            String::new(),
+            "Phường 16".to_string(),
+        )];
         // Phường 16's set-aside file has HC01 0: equal or not, HC01 says
-        // nothing; HC02 above the sum, by Phường 16's 3, is a warning.
-        assert_eq!(run(&wards(false), &aside(0.0)), warning);
+        // nothing; HC02 above the sum by Phường 16's 3 is the office's
+        // info: nothing for the department to fix.
+        assert_eq!(run(&wards(false), &aside(0.0)), info);
+        // Near miss: Phường 16's known HC02 (1) does not make up the 3
+        // above: a warning.
+        assert_eq!(run(&wards(false), &aside_with(0.0, 1.0)), warning);
         // Its HC01 is 7: the department's HC01 leaves it out, so its
         // HC02 counts the reported wards only and is wrong.
         assert_eq!(run(&wards(false), &aside(7.0)), error);
@@ -1695,8 +1750,9 @@ mod tests {
         // so it would have too: an error, as before.
         assert_eq!(run(&wards(false), &AbsentFigures::default()), error);
         // …but where a ward that reported states 0, Phường 16 may too.
-        assert_eq!(run(&wards(true), &AbsentFigures::default()), warning);
-        // The warning's message claims no other figure of the department.
+        assert_eq!(run(&wards(true), &AbsentFigures::default()), info);
+        // The warning's message (Phường 16's known 1 does not make up the
+        // 3) claims no other figure of the department.
         let p = wards(false);
         let dept = sub_with(
             &t,
@@ -1713,7 +1769,7 @@ mod tests {
             &totals,
             &t,
             &[],
-            &aside(0.0),
+            &aside_with(0.0, 1.0),
             Lang::Vi,
         )
         .unwrap();
@@ -1725,11 +1781,11 @@ mod tests {
         );
     }
 
-    /// The one warning for a department that counts the silent wards says
+    /// The one info for a department that counts the silent wards says
     /// how many of its figures, which indicators and columns, and names
-    /// the wards; a single such figure keeps its own message.
+    /// the wards, a single figure too (its indicator and column kept).
     #[test]
-    fn a_department_counting_the_silent_wards_gets_one_warning() {
+    fn a_department_counting_the_silent_wards_gets_one_info() {
         let t = Template::builtin().unwrap();
         let (hc01, hc02) = (ind(&t, "HC01"), ind(&t, "HC02"));
         let ward = |k: usize| {
@@ -1767,7 +1823,7 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (f[0].code, f[0].severity, f[0].actual.as_str()),
-            (Code::TotalMismatch, Severity::Warning, "Phường 16")
+            (Code::TotalUnchecked, Severity::Info, "Phường 16")
         );
         assert!(
             f[0].message
@@ -1781,10 +1837,10 @@ mod tests {
             f.iter()
                 .map(|f| (f.indicator.as_str(), f.severity, f.actual.as_str()))
                 .collect::<Vec<_>>(),
-            [("HC01", Severity::Warning, "160")]
+            [("HC01", Severity::Info, "Phường 16")]
         );
         assert!(
-            f[0].message.contains("tổng của 15 phường là 150"),
+            f[0].message.contains("1 số toàn quận (HC01; cột TH)"),
             "{}",
             f[0].message
         );

@@ -2137,10 +2137,94 @@ pub(crate) fn findings_row_height<S: AsRef<str>>(
     wrapped_row_height(&wrapped)
 }
 
+/// From how many infos of one code the office's printed list folds them
+/// into one line (one `formula-evaluated` per file buried a province's
+/// 30 errors and warnings under 104 lines of the same info).
+const FOLDED_INFOS: usize = 10;
+
+/// How many files the folded line names before it says how many more.
+const FOLDED_FILES: usize = 20;
+
+/// The codes of the infos the office's list folds into one line each:
+/// one per file (the same thing said of each file), in
+/// [`FOLDED_INFOS`] files or more, in their first finding's order. Infos
+/// that say different things of one file (a department's
+/// `total-unchecked` per column) stay one a line.
+fn folded_codes<F: std::borrow::Borrow<Finding>>(findings: &[F]) -> Vec<Code> {
+    let mut files: Vec<(Code, Vec<&str>)> = Vec::new();
+    for f in findings.iter().map(|f| f.borrow()) {
+        if f.severity != Severity::Info {
+            continue;
+        }
+        match files.iter_mut().find(|(c, _)| *c == f.code) {
+            Some((_, v)) => v.push(f.file.as_str()),
+            None => files.push((f.code, vec![f.file.as_str()])),
+        }
+    }
+    files
+        .into_iter()
+        .filter(|(_, v)| {
+            let mut distinct = v.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            v.len() >= FOLDED_INFOS && distinct.len() == v.len() && !v.contains(&"")
+        })
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The one line of the office's list for the infos `folded` of one code:
+/// how many, the files they are in, and the first one's message as an
+/// example; errors.csv and errors.json keep every one.
+fn folded_values(folded: &[&Finding], lang: Lang) -> Option<[String; 11]> {
+    let first = folded.first()?;
+    let n = folded.len();
+    let mut files: Vec<&str> = folded
+        .iter()
+        .take(FOLDED_FILES)
+        .map(|f| f.file.as_str())
+        .collect();
+    let more = n.saturating_sub(FOLDED_FILES);
+    if more > 0 {
+        files.push("…");
+    }
+    let files = files.join("; ");
+    let message = match lang {
+        Lang::Vi => format!(
+            "Cùng một thông tin ở {n} tệp, gộp thành một dòng (errors.csv và errors.json có đủ từng tệp): {files}{}. Ví dụ: {}",
+            if more > 0 { format!(" (và {more} tệp khác)") } else { String::new() },
+            first.message
+        ),
+        Lang::En => format!(
+            "The same info in {n} files, folded into one line (errors.csv and errors.json list each): {files}{}. For example: {}",
+            if more > 0 { format!(" (and {more} more files)") } else { String::new() },
+            first.message
+        ),
+    };
+    let files = match lang {
+        Lang::Vi => format!("{n} tệp"),
+        Lang::En => format!("{n} files"),
+    };
+    Some([
+        first.severity.label(lang).to_string(),
+        first.code.as_str().to_string(),
+        String::new(),
+        files,
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        message,
+    ])
+}
+
 /// Writes the error list as a sheet: the same columns as errors.csv, one
 /// finding a row, filled by severity, the long columns wrapped and each
 /// row as tall as its message; printed one page wide. The office's list
-/// opens with a line of its counts above the header.
+/// opens with a line of its counts above the header; the same info found
+/// in many files is one line there, at the end ([`FOLDED_INFOS`]).
 ///
 /// The sheet may be in constant-memory mode: rows are written in order.
 pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
@@ -2186,15 +2270,44 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
         .into_iter()
         .map(|s| [format(s, false), format(s, true)])
         .collect();
+    // The office's list: the infos of a code found many times, one line
+    // each after the other findings.
+    let folded = match reader {
+        Reader::Office => folded_codes(findings),
+        Reader::Unit => Vec::new(),
+    };
+    let listed: Vec<&Finding> = findings
+        .iter()
+        .map(|f| f.borrow())
+        .filter(|f| !(f.severity == Severity::Info && folded.contains(&f.code)))
+        .collect();
+    let folded: Vec<[String; 11]> = folded
+        .iter()
+        .filter_map(|&code| {
+            let these: Vec<&Finding> = findings
+                .iter()
+                .map(|f| f.borrow())
+                .filter(|f| f.severity == Severity::Info && f.code == code)
+                .collect();
+            folded_values(&these, lang)
+        })
+        .collect();
+    let lines = listed.len() + folded.len();
     // A sheet holds 1,048,576 rows: past them the last row says how many
     // more findings the error lists hold.
     let room = (limits::ROWS - 2 - header) as usize;
-    for (k, f) in findings.iter().enumerate().take(room) {
-        let f = f.borrow();
+    let rows = listed
+        .iter()
+        .map(|f| (f.severity, finding_values(f, template, lang, reader)))
+        .chain(folded.iter().map(|v| {
+            let values: [std::borrow::Cow<'_, str>; 11] =
+                std::array::from_fn(|c| std::borrow::Cow::Borrowed(v[c].as_str()));
+            (Severity::Info, values)
+        }));
+    for (k, (severity, values)) in rows.enumerate().take(room) {
         let row = k as u32 + header + 1;
-        let values = finding_values(f, template, lang, reader);
         ws.set_row_height(row, findings_row_height(&values, &widths, reader))?;
-        let pair = &formats[f.severity as usize];
+        let pair = &formats[severity as usize];
         for (c, v) in values.iter().enumerate() {
             let fmt = &pair[usize::from(wraps[c])];
             ws.write_string_with_format(row, c as u16, limits::cell(v), fmt)?;
@@ -2204,8 +2317,8 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
         let none = lang.pick("Không có phát hiện nào.", "No findings.");
         ws.merge_range(header + 1, 0, header + 1, 10, none, &base().set_italic())?;
     }
-    if findings.len() > room {
-        let more = findings.len() - room;
+    if lines > room {
+        let more = lines - room;
         let text = match lang {
             Lang::Vi => {
                 format!("… và {more} phát hiện nữa: xem đủ trong errors.csv và errors.json.")
@@ -2220,12 +2333,7 @@ pub fn findings_sheet<F: std::borrow::Borrow<Finding>>(
         ws.set_column_width(c as u16, *w)?;
     }
     ws.set_freeze_panes(header + 1, 0)?;
-    ws.autofilter(
-        header,
-        0,
-        header + findings.len().clamp(1, room + 1) as u32,
-        10,
-    )?;
+    ws.autofilter(header, 0, header + lines.clamp(1, room + 1) as u32, 10)?;
     print_setup(ws, lang);
     ws.set_repeat_rows(header, header)?;
     ws.set_print_fit_to_pages(1, 0);

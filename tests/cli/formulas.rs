@@ -313,3 +313,89 @@ fn formulas_using_the_workbooks_defined_names_are_evaluated() {
         ]
     );
 }
+
+/// The same info said of each of many files (a script wrote every ward's
+/// formulas without results: `formula-evaluated` for each) prints as one
+/// line of the office's Lỗi sheet, naming how many files and which,
+/// after the errors it would bury (tester CW: 104 such lines, ten
+/// printed pages for 30 findings to act on); errors.json keeps one a
+/// file. Near miss: one ward's info is its own line.
+#[test]
+fn the_same_info_in_many_files_prints_as_one_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    use C::{E, F, N};
+    let ward = |dir: &Path, k: u32, th: f64| {
+        write_ward(
+            &dir.join(format!("phuong-{k:02}.xlsx")),
+            k,
+            &[
+                ("HC02", [E, F("=SUM(F8:F9)"), E, E, E, E]),
+                ("HC03", [E, N(th), E, E, E, E]),
+                ("HC04", [E, N(5.0), E, E, E, E]),
+            ],
+        );
+    };
+    let errors_sheet = |out: &Path| -> Vec<String> {
+        read_sheet(&out.join("tong-hop.xlsx"), "Lỗi")[2..]
+            .iter()
+            .filter(|r| r[1] == "formula-evaluated" || r[0] == "Lỗi")
+            .map(|r| format!("{}|{}|{}|{}|{}", r[0], r[1], r[2], r[3], r[9]))
+            .collect()
+    };
+    let many = tmp.path().join("many");
+    std::fs::create_dir_all(&many).unwrap();
+    for k in 1..=12 {
+        ward(&many, k, 10.0);
+    }
+    let out = tmp.path().join("out-many");
+    let (_, findings) = consolidate(&many, &out, &tpl, "2020-Q1", &[]);
+    let evaluated = |f: &[serde_json::Value]| {
+        f.iter()
+            .filter(|x| x["code"] == "formula-evaluated")
+            .count()
+    };
+    assert_eq!(evaluated(&findings), 12, "errors.json keeps each file's");
+    let sheet = errors_sheet(&out);
+    assert_eq!(
+        sheet
+            .iter()
+            .filter(|r| r.contains("formula-evaluated"))
+            .collect::<Vec<_>>(),
+        ["Thông tin|formula-evaluated||12 tệp|"]
+    );
+    let list = read_sheet(&out.join("tong-hop.xlsx"), "Lỗi");
+    let line = list.iter().find(|r| r[1] == "formula-evaluated").unwrap();
+    assert!(
+        line[10].starts_with("Cùng một thông tin ở 12 tệp, gộp thành một dòng")
+            && line[10].contains("phuong-01.xlsx; phuong-02.xlsx")
+            && line[10].contains("phuong-12.xlsx")
+            && line[10].contains("Ví dụ: "),
+        "{}",
+        line[10]
+    );
+    // Every finding but the folded ones has its line; the folded line is
+    // the last.
+    assert_eq!(list.len(), 2 + findings.len() - 12 + 1);
+    assert_eq!(list.last().unwrap()[1], "formula-evaluated");
+
+    // Near miss: one ward's formulas, one line of its own.
+    let one = tmp.path().join("one");
+    std::fs::create_dir_all(&one).unwrap();
+    ward(&one, 1, 10.0);
+    let out = tmp.path().join("out-one");
+    let (_, findings) = consolidate(&one, &out, &tpl, "2020-Q1", &[]);
+    assert_eq!(evaluated(&findings), 1);
+    assert_eq!(
+        errors_sheet(&out)
+            .iter()
+            .filter(|r| r.contains("formula-evaluated"))
+            .collect::<Vec<_>>(),
+        ["Thông tin|formula-evaluated|P01|phuong-01.xlsx|1"]
+    );
+    assert_eq!(
+        read_sheet(&out.join("tong-hop.xlsx"), "Lỗi").len(),
+        2 + findings.len()
+    );
+}
