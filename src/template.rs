@@ -522,6 +522,41 @@ const LEVELS: [&str; 7] = [
     "phường",
 ];
 
+/// A body's name written in capitals, as a sentence writes it: its
+/// first two words capitalised (the kind of body and its field, "Sở Tài
+/// chính", "Bộ Công an"), the rest in lower case up to a level of local
+/// government, whose place is capitalised ("SỞ TÀI CHÍNH TỈNH HÀ LAM" →
+/// "Sở Tài chính tỉnh Hà Lam"). A name with a lower-case letter is kept
+/// as written.
+fn body_in_sentence(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // Where the place begins: after the last level word that opens one.
+    let mut place_from = words.len();
+    for (k, _) in words.iter().enumerate().skip(1) {
+        let tail = words[k..].join(" ");
+        if LEVELS.iter().any(|l| tail.starts_with(&format!("{l} "))) {
+            let level = LEVELS
+                .iter()
+                .find(|l| tail.starts_with(&format!("{l} ")))
+                .map_or(1, |l| l.split_whitespace().count());
+            place_from = k + level;
+            break;
+        }
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        if k < 2.min(place_from) || k >= place_from {
+            out.push(title_words(w));
+        } else {
+            out.push(w.clone());
+        }
+    }
+    out.join(" ")
+}
+
 /// Each word with its first letter capitalised: "nam sơn" → "Nam Sơn".
 fn title_words(text: &str) -> String {
     text.split_whitespace()
@@ -1284,7 +1319,7 @@ impl Template {
         let office = self.settings.office.trim();
         let rest = strip_office(office);
         if rest.len() == office.len() && !office.is_empty() {
-            return office.to_string();
+            return body_in_sentence(office);
         }
         let lower = rest.to_lowercase();
         let level = LEVELS
@@ -1714,7 +1749,7 @@ mod tests {
         assert_eq!(t.letterhead(dept), ["UBND QUẬN".to_string(), name.clone()]);
         assert_eq!(t.letterhead(ward).len(), 1);
         t.settings.office = "SỞ TÀI CHÍNH TỈNH HÀ LAM".into();
-        assert_eq!(t.letterhead(dept), [name.clone()]);
+        assert_eq!(t.letterhead(dept), std::slice::from_ref(&name));
         assert_eq!(t.letterhead(ward).len(), 1);
         // The registry lists the province's People's Committee.
         let mut committee = t.agencies[dept].clone();
@@ -1727,7 +1762,7 @@ mod tests {
         );
         // Not another province's.
         t.settings.office = "SỞ TÀI CHÍNH TỈNH LÂM GIANG".into();
-        assert_eq!(t.letterhead(dept), [name.clone()]);
+        assert_eq!(t.letterhead(dept), std::slice::from_ref(&name));
         // The registry's parent first.
         t.agencies[dept].parent = "Bộ Công an".into();
         assert_eq!(t.letterhead(dept), ["BỘ CÔNG AN".to_string(), name]);
@@ -1746,6 +1781,13 @@ mod tests {
             ("UBND QUẬN 1", "UBND quận 1"),
             ("ỦY BAN NHÂN DÂN", "UBND"),
             ("Sở Y tế", "Sở Y tế"),
+            ("SỞ TÀI CHÍNH TỈNH HÀ LAM", "Sở Tài chính tỉnh Hà Lam"),
+            ("SỞ Y TẾ", "Sở Y tế"),
+            ("CỤC THỐNG KÊ", "Cục Thống kê"),
+            (
+                "SỞ NỘI VỤ THÀNH PHỐ HẢI PHÒNG",
+                "Sở Nội vụ thành phố Hải Phòng",
+            ),
         ] {
             t.settings.office = office.to_string();
             assert_eq!(t.office_in_sentence(), said, "{office}");

@@ -448,7 +448,7 @@ mod tests {
         // blank row, the footnote (rows 37–46), a blank row, the date line
         // and the block (rows 48–51).
         let mut h = vec![15.0, 18.75, 15.0, 28.5, 42.0];
-        h.extend(std::iter::repeat(15.0).take(24));
+        h.extend(std::iter::repeat_n(15.0, 24));
         h[27] = 28.5;
         h.extend([15.0; 7]);
         h.extend([
