@@ -529,6 +529,41 @@ const LEVELS: [&str; 7] = [
     "phường",
 ];
 
+/// A body's name written in capitals, as a sentence writes it: its
+/// first two words capitalised (the kind of body and its field, "Sở Tài
+/// chính", "Bộ Công an"), the rest in lower case up to a level of local
+/// government, whose place is capitalised ("SỞ TÀI CHÍNH TỈNH HÀ LAM" →
+/// "Sở Tài chính tỉnh Hà Lam"). A name with a lower-case letter is kept
+/// as written.
+fn body_in_sentence(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    // Where the place begins: after the last level word that opens one.
+    let mut place_from = words.len();
+    for (k, _) in words.iter().enumerate().skip(1) {
+        let tail = words[k..].join(" ");
+        if LEVELS.iter().any(|l| tail.starts_with(&format!("{l} "))) {
+            let level = LEVELS
+                .iter()
+                .find(|l| tail.starts_with(&format!("{l} ")))
+                .map_or(1, |l| l.split_whitespace().count());
+            place_from = k + level;
+            break;
+        }
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        if k < 2.min(place_from) || k >= place_from {
+            out.push(title_words(w));
+        } else {
+            out.push(w.clone());
+        }
+    }
+    out.join(" ")
+}
+
 /// Each word with its first letter capitalised: "nam sơn" → "Nam Sơn".
 fn title_words(text: &str) -> String {
     text.split_whitespace()
@@ -1291,7 +1326,7 @@ impl Template {
         let office = self.settings.office.trim();
         let rest = strip_office(office);
         if rest.len() == office.len() && !office.is_empty() {
-            return office.to_string();
+            return body_in_sentence(office);
         }
         let lower = rest.to_lowercase();
         let level = LEVELS
@@ -1373,9 +1408,10 @@ impl Template {
 
     /// The letterhead of a unit's own documents, a line each: "UBND
     /// PHƯỜNG 5", "UBND XÃ TÂN PHÚ", "UBND ĐẶC KHU HÒN NGỌC" for a unit
-    /// whose name opens with a level of local government; the office's
-    /// line over the name for a department ("UBND QUẬN", "PHÒNG TÀI CHÍNH
-    /// - KẾ HOẠCH"); the name alone for anything else ("THÔN 3").
+    /// whose name opens with a level of local government; the name alone
+    /// for anything else ("THÔN 3"); for a department, the name under its
+    /// superior body's line ([`Self::superior_of`]) when it has one
+    /// ("UBND QUẬN" over "PHÒNG TÀI CHÍNH - KẾ HOẠCH").
     pub fn letterhead(&self, agency: usize) -> Vec<String> {
         let Some(a) = self.agencies.get(agency) else {
             return Vec::new();
@@ -1386,8 +1422,50 @@ impl Template {
                 vec![format!("UBND {name}")]
             }
             AgencyKind::Ward => vec![name],
-            AgencyKind::Department | AgencyKind::Other => vec![self.office_letterhead(), name],
+            AgencyKind::Department | AgencyKind::Other => match self.superior_of(agency) {
+                Some(line) => vec![line, name],
+                None => vec![name],
+            },
         }
+    }
+
+    /// The line a department's letterhead names its superior body with:
+    /// the registry's `parent` when it gives one; the office's People's
+    /// Committee when the office is one ("UBND QUẬN": its departments
+    /// work under it); for an office that is a body of its own (a Sở
+    /// tỉnh, whose departments are its peers, not its subordinates), the
+    /// People's Committee the registry lists for the office's place
+    /// ("UBND tỉnh Hà Lam" for "SỞ TÀI CHÍNH TỈNH HÀ LAM"), else none.
+    pub fn superior_of(&self, agency: usize) -> Option<String> {
+        let a = self.agencies.get(agency)?;
+        if !a.parent.trim().is_empty() {
+            return Some(a.parent.trim().to_uppercase());
+        }
+        let office = self.settings.office.trim();
+        if office.is_empty() {
+            return None;
+        }
+        if strip_office(office).len() != office.len() {
+            return Some(self.office_letterhead());
+        }
+        let folded = fold(office);
+        self.agencies
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != agency)
+            // A People's Committee: a name "Ủy ban nhân dân" or "UBND"
+            // opens, then its level and place.
+            .map(|(_, b)| {
+                let whole = b.name.split_whitespace().collect::<Vec<_>>().join(" ");
+                (strip_office(&b.name), whole.len())
+            })
+            .find(|(rest, whole)| {
+                let place = fold(rest);
+                rest.len() != *whole
+                    && place.split_whitespace().count() > 1
+                    && folded.ends_with(&format!(" {place}"))
+            })
+            .map(|(rest, _)| format!("UBND {}", rest.to_uppercase()))
     }
 
     /// A letterhead of the registry's units with the name left out, as
@@ -1654,6 +1732,49 @@ mod tests {
         }
     }
 
+    /// A tester's Sở Tài chính (CW) printed «SỞ TÀI CHÍNH TỈNH HÀ LAM»
+    /// over «THUẾ TỈNH HÀ LAM» on every department's form, as if the Sở
+    /// were the superior of the tax office, the Sở Y tế, the police. A
+    /// department's superior line is now its `parent`, or the office when
+    /// it is a People's Committee, or the People's Committee the registry
+    /// lists for the office's place, else none. Near miss: a district's
+    /// departments keep "UBND QUẬN" over their names; a ward keeps its own.
+    #[test]
+    fn a_department_is_headed_by_its_superior_not_by_a_peer_office() {
+        let mut t = Template::builtin().unwrap();
+        let dept = t
+            .agencies
+            .iter()
+            .position(|a| a.kind == AgencyKind::Department)
+            .unwrap();
+        let ward = t
+            .agencies
+            .iter()
+            .position(|a| a.kind == AgencyKind::Ward)
+            .unwrap();
+        let name = t.agencies[dept].name.to_uppercase();
+        assert_eq!(t.letterhead(dept), ["UBND QUẬN".to_string(), name.clone()]);
+        assert_eq!(t.letterhead(ward).len(), 1);
+        t.settings.office = "SỞ TÀI CHÍNH TỈNH HÀ LAM".into();
+        assert_eq!(t.letterhead(dept), std::slice::from_ref(&name));
+        assert_eq!(t.letterhead(ward).len(), 1);
+        // The registry lists the province's People's Committee.
+        let mut committee = t.agencies[dept].clone();
+        committee.kind = AgencyKind::Other;
+        committee.name = "UBND tỉnh Hà Lam".into();
+        t.agencies.push(committee);
+        assert_eq!(
+            t.letterhead(dept),
+            ["UBND TỈNH HÀ LAM".to_string(), name.clone()]
+        );
+        // Not another province's.
+        t.settings.office = "SỞ TÀI CHÍNH TỈNH LÂM GIANG".into();
+        assert_eq!(t.letterhead(dept), std::slice::from_ref(&name));
+        // The registry's parent first.
+        t.agencies[dept].parent = "Bộ Công an".into();
+        assert_eq!(t.letterhead(dept), ["BỘ CÔNG AN".to_string(), name]);
+    }
+
     /// The instructions said "Biểu này do UBND QUẬN tạo riêng cho UBND
     /// Phường 5": the letterhead's capitals mid-sentence.
     #[test]
@@ -1667,6 +1788,13 @@ mod tests {
             ("UBND QUẬN 1", "UBND quận 1"),
             ("ỦY BAN NHÂN DÂN", "UBND"),
             ("Sở Y tế", "Sở Y tế"),
+            ("SỞ TÀI CHÍNH TỈNH HÀ LAM", "Sở Tài chính tỉnh Hà Lam"),
+            ("SỞ Y TẾ", "Sở Y tế"),
+            ("CỤC THỐNG KÊ", "Cục Thống kê"),
+            (
+                "SỞ NỘI VỤ THÀNH PHỐ HẢI PHÒNG",
+                "Sở Nội vụ thành phố Hải Phòng",
+            ),
         ] {
             t.settings.office = office.to_string();
             assert_eq!(t.office_in_sentence(), said, "{office}");

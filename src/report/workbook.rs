@@ -40,7 +40,7 @@ use crate::report::layout::{
 };
 use crate::report::limits;
 use crate::report::marks::{Mark, Marks, Place};
-use crate::report::pages::{keep_breaks, Paper, PrintedRows};
+use crate::report::pages::{signed_breaks, Paper, PrintedRows};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template, MAX_DECIMALS};
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Note, Worksheet, XlsxError,
@@ -1260,8 +1260,12 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
             row += 1;
         }
     }
+    // The rows the footnote's lines start, each a place the block it is
+    // signed in may be kept from.
+    let mut noted = Vec::new();
     if !footnote.is_empty() {
         row += 1;
+        noted = (row..row + footnote.len() as u32).collect();
         let text = base().set_text_wrap().set_align(FormatAlign::Top);
         let heading = text.clone().set_italic();
         for (k, line) in footnote.iter().enumerate() {
@@ -1292,19 +1296,33 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         .sum();
     // The date line, the signer and the room to sign stay on one page
     // with the table's last two indicators (and a section heading between
-    // them), or, with a footnote too long for that, its last line.
-    let chain_from = |first: u32| {
+    // them); when that would leave the page before nearly blank (a long
+    // footnote under them), with its last indicator, or with the
+    // footnote's last lines; never alone. A break the program makes
+    // itself is left to it.
+    let chain_fits = |first: u32| {
         let rows = &printed.rows[first as usize..=end as usize];
         repeated + rows.iter().map(|r| r.height_pt).sum::<f64>() <= room
     };
-    let first = match last_two[0] {
-        f if chain_from(f) => f,
-        _ => row.saturating_sub(1).max(header_row + 1),
-    };
-    printed.keep_together(first, end);
+    let mut starts: Vec<u32> = [last_two[0], last_two[1]]
+        .into_iter()
+        .chain(noted)
+        .filter(|&f| f > header_row && chain_fits(f))
+        .collect();
+    starts.dedup();
+    if starts.is_empty() {
+        starts.push(row.saturating_sub(1).max(header_row + 1));
+    }
     // The rows left to sign in print too, though no cell is written there.
     ws.set_print_area(0, 0, end, last)?;
-    let breaks = keep_breaks(&printed.rows, header_row as usize + 1, repeated, room);
+    let breaks = signed_breaks(
+        &printed.rows,
+        &starts,
+        end,
+        header_row as usize + 1,
+        repeated,
+        room,
+    );
     ws.set_page_breaks(&breaks)?;
     ws.set_print_center_horizontally(true);
     Ok(())

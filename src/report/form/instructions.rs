@@ -1,12 +1,12 @@
 //! The instructions sheet of a form: how to fill it, which cells, in which
 //! units, and how it will be checked, in Vietnamese (English with `--lang
-//! en`), in the words of the registry ("UBND Phường 5", "các xã, phường,
+//! en`), in the words of the registry ("UBND phường 5", "các xã, phường,
 //! đặc khu", "toàn tỉnh") and the unit's own figures.
 //!
 //! ```text
 //! A (one wide column, wrapped, protected)
 //!   HƯỚNG DẪN ĐIỀN BIỂU MẪU
-//!   Biểu số liệu … của UBND Phường 5 (mã P05; mẫu phiên bản 2020.1)
+//!   Biểu số liệu … của UBND phường 5 (mã P05; mẫu phiên bản 2020.1)
 //!   1. Biểu mẫu của đơn vị        paragraphs, one a row, each as tall as its text
 //!   …
 //! ```
@@ -35,17 +35,65 @@ pub enum Line {
     Command(String),
 }
 
-/// How the instructions name a unit in a sentence: "UBND Phường 5" for a
+/// How the instructions name a unit in a sentence: "UBND phường 5" for a
 /// unit of local government, the name itself for any other.
 fn unit_words(ctx: &FormContext, unit: usize) -> String {
     let t = ctx.template;
     let Some(a) = t.agencies.get(unit) else {
         return String::new();
     };
+    // "UBND xã Thuận Xuân": the level word in lower case after UBND, as
+    // a sentence writes it.
     match t.unit_level(unit) {
-        Some(_) => format!("UBND {}", a.name),
+        Some((vi, _)) => {
+            let level = vi.split_whitespace().count();
+            let words: Vec<&str> = a.name.split_whitespace().collect();
+            let place = words.get(level..).unwrap_or_default().join(" ");
+            format!("UBND {vi} {place}").trim_end().to_string()
+        }
         None => a.name.clone(),
     }
+}
+
+/// A rate's definition or a relation as a clerk reads it: each code by
+/// its indicator's name, a column an operand is taken from in words, the
+/// signs of arithmetic («DT.02 / DT.01[KH] * 100» → «Vốn đầu tư công đã
+/// giải ngân» / «Kế hoạch vốn đầu tư công được giao» (cột KH) × 100).
+pub fn formula_in_words(t: &crate::template::Template, formula: &str, lang: Lang) -> String {
+    let rule = crate::messages::rule_in_signs(formula);
+    let named = |code: &str| t.indicator(code).map(|i| format!("«{}»", i.name));
+    let is_code_char = |c: char| c.is_alphanumeric() || c == '.' || c == '_';
+    let chars: Vec<char> = rule.chars().collect();
+    let mut out = String::new();
+    let mut k = 0;
+    while let Some(&c) = chars.get(k) {
+        if c == '[' {
+            if let Some(close) = chars[k..].iter().position(|&x| x == ']') {
+                let inner: String = chars[k + 1..k + close].iter().collect();
+                let inner = inner.trim();
+                match named(inner) {
+                    Some(name) => out.push_str(&name),
+                    None => {
+                        out.push_str(&format!(" ({} {inner})", lang.pick("cột", "column")));
+                    }
+                }
+                k += close + 1;
+                continue;
+            }
+        }
+        if is_code_char(c) {
+            let start = k;
+            while chars.get(k).is_some_and(|&x| is_code_char(x)) {
+                k += 1;
+            }
+            let token: String = chars[start..k].iter().collect();
+            out.push_str(&named(&token).unwrap_or(token));
+            continue;
+        }
+        out.push(if c == '*' { '×' } else { c });
+        k += 1;
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The instructions of a unit's form.
@@ -104,17 +152,16 @@ pub fn lines(ctx: &FormContext, unit: usize) -> Vec<Line> {
         .map(|&i| {
             let ind = &t.indicators[i];
             format!(
-                "{} {} = {}",
-                ind.code,
+                "«{}» = {}",
                 ind.name,
-                crate::messages::rule_in_signs(&ind.formula)
+                formula_in_words(t, &ind.formula, lang)
             )
         });
     let relation = inds
         .iter()
         .map(|&i| &t.indicators[i])
         .find(|ind| ind.kind != Kind::Rate && ind.formula.contains("=="))
-        .map(|ind| crate::messages::rule_in_signs(&ind.formula).into_owned());
+        .map(|ind| formula_in_words(t, &ind.formula, lang));
     let example_units: Vec<String> = {
         let mut u: Vec<String> = Vec::new();
         for &i in &inds {
@@ -310,35 +357,45 @@ pub fn instructions_sheet(
     let text = super::base()
         .set_text_wrap()
         .set_align(rust_xlsxwriter::FormatAlign::Top);
-    // Wrapped, so that a long file name does not widen the printed page
-    // (fit to width then shrank the whole sheet to 9 pt).
-    let command = super::base()
-        .set_font_name("Courier New")
-        .set_indent(2)
-        .set_text_wrap();
+    // A command is typed as it is written: on one line, in a font small
+    // enough for the column (a tester's «--template ‹thư mục mẫu biểu›»
+    // broke after «--»); wrapped only when even 8 pt is too wide, so that
+    // a long file name does not widen the printed page (fit to width then
+    // shrank the whole sheet to 9 pt).
+    let command = |size: f64, wrap: bool| {
+        let f = super::base()
+            .set_font_name("Courier New")
+            .set_font_size(size)
+            .set_indent(2);
+        if wrap {
+            f.set_text_wrap()
+        } else {
+            f
+        }
+    };
     for (r, line) in lines(ctx, unit).iter().enumerate() {
         let r = r as u32;
         let (s, format, font) = match line {
-            Line::Title(s) => (s, &title, Font::bold(14.0)),
-            Line::Subtitle(s) => (s, &subtitle, Font::regular(SIZE)),
-            Line::Heading(s) => (s, &heading, Font::bold(SIZE)),
-            Line::Text(s) => (s, &text, Font::regular(SIZE)),
-            Line::Command(s) => (s, &command, Font::regular(SIZE)),
+            Line::Title(s) => (s, title.clone(), Font::bold(14.0)),
+            Line::Subtitle(s) => (s, subtitle.clone(), Font::regular(SIZE)),
+            Line::Heading(s) => (s, heading.clone(), Font::bold(SIZE)),
+            Line::Text(s) => (s, text.clone(), Font::regular(SIZE)),
+            Line::Command(s) => {
+                let size = command_size(s);
+                let wrap = size <= COMMAND_MIN_SIZE && !fits_one_line(s, size);
+                (s, command(size, wrap), Font::regular(size))
+            }
         };
         let height = match line {
-            // Courier New: every character 0,6 em wide, the indent 3
-            // characters.
             Line::Command(s) => {
-                let per_line = ((COLUMNS.text_pt(WIDTH) / (0.6 * SIZE)) as usize)
-                    .saturating_sub(3)
-                    .max(10);
+                let per_line = command_chars_per_line(font.size_pt);
                 let lines = s.chars().count().div_ceil(per_line).max(1);
                 crate::report::fit::row_height_pt(lines, font)
             }
             _ => COLUMNS.row_height_for(&[(s, WIDTH, font)]),
         };
         ws.set_row_height(r, height)?;
-        ws.write_string_with_format(r, 0, s, format)?;
+        ws.write_string_with_format(r, 0, s, &format)?;
     }
     print_setup(ws, ctx.lang);
     ws.set_portrait();
@@ -349,4 +406,30 @@ pub fn instructions_sheet(
     ws.set_print_scale(paper.readable_scale(COLUMNS.printed_pt(&[WIDTH])));
     protect(ws, false);
     Ok(())
+}
+
+/// The smallest font a command is printed in to keep it on one line.
+const COMMAND_MIN_SIZE: f64 = 8.0;
+
+/// The characters of Courier New at `size` points (every one 0,6 em
+/// wide) a line of the column holds, after the indent of 3.
+fn command_chars_per_line(size: f64) -> usize {
+    ((COLUMNS.text_pt(WIDTH) / (0.6 * size)) as usize)
+        .saturating_sub(3)
+        .max(10)
+}
+
+fn fits_one_line(command: &str, size: f64) -> bool {
+    command.chars().count() <= command_chars_per_line(size)
+}
+
+/// The font size (points, in half points) a command prints on one line
+/// in: the sheet's own when it fits, smaller down to
+/// [`COMMAND_MIN_SIZE`].
+pub fn command_size(command: &str) -> f64 {
+    let mut size = SIZE;
+    while size > COMMAND_MIN_SIZE && !fits_one_line(command, size) {
+        size -= 0.5;
+    }
+    size
 }

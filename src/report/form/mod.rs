@@ -13,7 +13,7 @@
 //!        | I. KINH TẾ                                          a section of groups.csv
 //!   KT03 | Doanh nghiệp … | doanh nghiệp | ▢ | ▢ | ▢=TH | ▢ | ░=LK/KH | ░=LK/CK | ▢
 //!   HC05 | Tỷ lệ hồ sơ … | %            | ░ | ░=HC03/HC02 | ░ | ░ | ░ | ░ | ▢
-//!                                               ……, ngày … tháng … năm 20…
+//!                                               ……, ngày … tháng … năm 2020
 //!        NGƯỜI LẬP BIỂU                         THỦ TRƯỞNG ĐƠN VỊ
 //!        (Ký, ghi rõ họ tên)                    (Ký tên, đóng dấu)
 //! Nhiệm vụ       departments: TT | Nội dung | Tiến độ | Cơ quan chủ trì | Cơ quan phối hợp | Lĩnh vực
@@ -822,10 +822,14 @@ fn figures_sheet(
         6,
         sign,
         LAST_COL,
-        lang.pick(
-            "……………, ngày …… tháng …… năm 20……",
-            "……………, ngày …… tháng …… năm 20…… (place, date)",
-        ),
+        // The year is the period's: the form is filled for it.
+        &match lang {
+            Lang::Vi => format!("……………, ngày …… tháng …… năm {}", ctx.period.year),
+            Lang::En => format!(
+                "……………, ngày …… tháng …… năm {} (place, date)",
+                ctx.period.year
+            ),
+        },
         &f.note,
     )?;
     ws.merge_range(

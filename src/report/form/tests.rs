@@ -329,7 +329,7 @@ fn instructions_speak_of_the_unit_in_the_registrys_words() {
             .join("\n")
     };
     let x01 = text("X01", &ctx);
-    assert!(x01.contains("UBND Xã Tân Phú (mã X01"), "{x01}");
+    assert!(x01.contains("UBND xã Tân Phú (mã X01"), "{x01}");
     assert!(x01.contains("biểu của xã, phường, đặc khu khác"), "{x01}");
     // Mid-sentence, not the letterhead's capitals.
     assert!(x01.contains("UBND tỉnh Nam Sơn"), "{x01}");
@@ -338,12 +338,23 @@ fn instructions_speak_of_the_unit_in_the_registrys_words() {
         "{x01}"
     );
     assert!(x01.contains("«% so với cùng kỳ» = LK / CK × 100"), "{x01}");
+    // A rule in words, with the indicators' names, not its syntax.
+    assert!(!x01.contains("* 100") && !x01.contains("=="), "{x01}");
+    let rate = p
+        .indicators
+        .iter()
+        .find(|i| i.kind == crate::template::Kind::Rate && !i.formula.is_empty())
+        .unwrap();
+    assert!(
+        x01.contains(&format!("(ví dụ «{}» = «", rate.name)),
+        "{x01}"
+    );
     assert!(
         !x01.contains("phường khác") && !x01.contains("Nhiệm vụ trọng tâm"),
         "{x01}"
     );
     let dk = text("DK01", &ctx);
-    assert!(dk.contains("UBND Đặc khu Hòn Ngọc"), "{dk}");
+    assert!(dk.contains("UBND đặc khu Hòn Ngọc"), "{dk}");
     let stc = text("STC", &ctx);
     assert!(
         stc.contains("Nhiệm vụ trọng tâm quý II/2026") && stc.contains("Sở Tài chính"),
@@ -361,7 +372,7 @@ fn instructions_speak_of_the_unit_in_the_registrys_words() {
     let p05 = instructions::lines(&ctx, t.agency_index("P05").unwrap());
     let all = format!("{p05:?}");
     assert!(
-        all.contains("UBND Phường 5")
+        all.contains("UBND phường 5")
             && all.contains("biểu của phường khác")
             && !all.contains("--template"),
         "{all}"
