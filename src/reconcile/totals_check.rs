@@ -2137,7 +2137,8 @@ mod tests {
             "{f:?}"
         );
         assert!(
-            f[0].message.contains("cột LK của Phường 10 chưa dùng để đối chiếu được")
+            f[0].message
+                .contains("cột LK của Phường 10 chưa dùng để đối chiếu được")
                 && f[0].message.contains(
                     "; tổng cũng chưa gồm số của Phường 7, chưa có báo cáo được tổng hợp"
                 ),
