@@ -341,8 +341,31 @@ pub enum Said<'a> {
     /// catalog gives several indicators (`codes`), none of them a part of
     /// an indicator above the row.
     IndicatorAmbiguous { shown: &'a str, codes: &'a str },
-    /// `indicator-repeated`: indicator `code` «`name`» a second time.
-    IndicatorRepeated { code: &'a str, name: &'a str },
+    /// `indicator-repeated`: indicator `code` «`name`» a second time, on
+    /// a row named `written` (empty when it is the catalog name).
+    IndicatorRepeated {
+        code: &'a str,
+        name: &'a str,
+        written: &'a str,
+    },
+    /// `indicator-approximate` (info): the code `code` stored by Excel as
+    /// the number `stored` (another indicator's code), on a row named
+    /// `name`, `code`'s catalog name: read by the name.
+    CodeStoredAsNumber {
+        stored: &'a str,
+        code: &'a str,
+        name: &'a str,
+    },
+    /// `indicator-approximate` (warning): a row coded `written`, the
+    /// catalog's `code` «`catalog`», named `name`, the catalog name of
+    /// `other`: read by its code.
+    CodeNameDisagree {
+        written: &'a str,
+        name: &'a str,
+        code: &'a str,
+        catalog: &'a str,
+        other: &'a str,
+    },
     /// `indicator-repeated` (info): indicator `code` «`name`» on a row
     /// the sheet hides, `hidden`, and on the visible row `used` (1-based),
     /// whose figures are read.
@@ -491,7 +514,9 @@ impl Words for Said<'_> {
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
-            | Said::CodeApproximate { .. } => Code::IndicatorApproximate,
+            | Said::CodeApproximate { .. }
+            | Said::CodeStoredAsNumber { .. }
+            | Said::CodeNameDisagree { .. } => Code::IndicatorApproximate,
             Said::IndicatorUnknown { .. }
             | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
@@ -536,6 +561,8 @@ impl Words for Said<'_> {
             | Said::NamePart { .. }
             | Said::NameParts { .. }
             | Said::CodeApproximate { .. }
+            | Said::CodeStoredAsNumber { .. }
+            | Said::CodeNameDisagree { .. }
             | Said::IndicatorUnknown { .. }
             | Said::CodeOfAnother { .. }
             | Said::IndicatorBreakdown { .. }
@@ -1138,11 +1165,29 @@ fn indicators(s: &Said, lang: Lang) -> String {
         (Said::IndicatorAmbiguous { shown, codes }, Lang::En) => format!(
             "Row «{shown}» has figures, but the catalog gives this name to several indicators ({codes}) and the row's place does not tell which; its figures are not consolidated. Put the row right under the indicator it is a part of, or write the indicator's code."
         ),
-        (Said::IndicatorRepeated { code, name }, Lang::Vi) => format!(
+        (Said::IndicatorRepeated { code, name, written: "" }, Lang::Vi) => format!(
             "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai; chỉ lấy số liệu của dòng đầu tiên."
         ),
-        (Said::IndicatorRepeated { code, name }, Lang::En) => format!(
+        (Said::IndicatorRepeated { code, name, written: "" }, Lang::En) => format!(
             "Indicator {code} «{name}» appears a second time; only the first row's figures are used."
+        ),
+        (Said::IndicatorRepeated { code, name, written }, Lang::Vi) => format!(
+            "Chỉ tiêu {code} «{name}» xuất hiện lần thứ hai, ở dòng ghi «{written}»; chỉ lấy số liệu của dòng đầu tiên. Nếu dòng này là chỉ tiêu khác, hãy sửa mã hoặc tên cho đúng danh mục."
+        ),
+        (Said::IndicatorRepeated { code, name, written }, Lang::En) => format!(
+            "Indicator {code} «{name}» appears a second time, on the row named «{written}»; only the first row's figures are used. If this row is another indicator, correct its code or name to the catalog's."
+        ),
+        (Said::CodeStoredAsNumber { stored, code, name }, Lang::Vi) => format!(
+            "Mã {code} bị Excel đổi thành số {stored} (mã của chỉ tiêu khác); dòng «{name}» được đọc theo tên là chỉ tiêu {code}. Hãy định dạng cột mã là văn bản (Text) và ghi lại mã {code}."
+        ),
+        (Said::CodeStoredAsNumber { stored, code, name }, Lang::En) => format!(
+            "Code {code} was turned by Excel into the number {stored} (another indicator's code); the row «{name}» was read by its name as indicator {code}. Format the code column as Text and type the code {code} again."
+        ),
+        (Said::CodeNameDisagree { written, name, code, catalog, other }, Lang::Vi) => format!(
+            "Dòng mã «{written}» ghi tên «{name}», là tên của chỉ tiêu {other}, không phải của {code} «{catalog}»; số liệu của dòng được lấy theo mã, là chỉ tiêu {code}. Hãy kiểm tra lại mã hoặc tên của dòng."
+        ),
+        (Said::CodeNameDisagree { written, name, code, catalog, other }, Lang::En) => format!(
+            "The row coded «{written}» is named «{name}», the name of indicator {other}, not of {code} «{catalog}»; its figures were read by its code, as {code}. Check the row's code or name."
         ),
         (Said::IndicatorRepeatedHidden { code, name, hidden, used }, Lang::Vi) => format!(
             "Chỉ tiêu {code} «{name}» có hai dòng: dòng {hidden} đang bị ẩn nên không được lấy; số liệu lấy ở dòng {used} (dòng đang hiện). Nếu dòng ẩn là bản nháp hay số cũ, hãy xóa dòng đó."

@@ -236,10 +236,10 @@ pub const CATALOG: &[Entry] = &[
     },
     Entry {
         code: Code::IndicatorApproximate,
-        severity: "info",
-        meaning: ("Tên chỉ tiêu gần đúng, đã được khớp.", "A name matched approximately."),
+        severity: "info / warning",
+        meaning: ("Tên chỉ tiêu gần đúng, đã được khớp; hoặc mã và tên của dòng chỉ hai chỉ tiêu khác nhau (cảnh báo).", "A name matched approximately; or a row's code and name name two different indicators (a warning)."),
         help: ("Kiểm tra đúng chỉ tiêu; nên sửa tên cho đúng danh mục.", "Check it is the right indicator; write the catalog's name."),
-        example: r#""Hồ sơ thủ tục hành chánh đã tiếp nhận" read as HC01"#,
+        example: r#""Hồ sơ thủ tục hành chánh đã tiếp nhận" read as HC01; code 1.10 stored by Excel as 1.1, read by its name (info); code 1.2 on a row named «Diện tích lúa», 1.1's name (warning)"#,
     },
     Entry {
         code: Code::IndicatorRepeated,

@@ -355,6 +355,19 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
         Said::IndicatorRepeated {
             code: "HC02",
             name: "Hồ sơ đã giải quyết",
+            written: "",
+        },
+        Said::CodeStoredAsNumber {
+            stored: "1.1",
+            code: "1.10",
+            name: "Diện tích cây hằng năm khác",
+        },
+        Said::CodeNameDisagree {
+            written: "1.2",
+            name: "Diện tích lúa",
+            code: "1.2",
+            catalog: "Diện tích ngô",
+            other: "1.1",
         },
         Said::IndicatorRepeatedHidden {
             code: "HC02",
@@ -2304,6 +2317,8 @@ fn said_variant(s: &Said) -> usize {
         Said::PeriodCheckedHeaders { .. } => 27,
         Said::IndicatorBreakdown { .. } => 28,
         Said::IndicatorDetailItem { .. } => 42,
+        Said::CodeStoredAsNumber { .. } => 49,
+        Said::CodeNameDisagree { .. } => 50,
         Said::SheetByUnit { .. } => 29,
         Said::SubmissionByUnit { .. } => 30,
         Said::RowBlank { .. } => 31,
@@ -2567,7 +2582,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 49);
+    covers("Said", said.iter().map(said_variant), 51);
     covers("Checked", checked.iter().map(checked_variant), 46);
     covers("Read", read.iter().map(read_variant), 57);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);

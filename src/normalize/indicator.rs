@@ -471,6 +471,19 @@ impl IndicatorMatcher {
         self.by_code.get(&k).copied()
     }
 
+    /// The indicator other than `i` whose catalog name or alias `name` is
+    /// exactly (folded), when `i` does not bear that name too: a row
+    /// whose code says `i` and whose name says another indicator.
+    pub fn named_other(&self, name: &str, i: usize) -> Option<usize> {
+        let key = self.key(name);
+        if key.is_empty() {
+            return None;
+        }
+        let j = *self.by_key.get(&key)?;
+        let i_bears = self.shared.get(&key).is_some_and(|all| all.contains(&i));
+        (j != i && !i_bears).then_some(j)
+    }
+
     /// Matches a row by its code (when given and known) or its name. A
     /// code that matches only loosely yields to an exact match by name.
     pub fn match_row(&self, code: Option<&str>, name: &str) -> RowMatch {

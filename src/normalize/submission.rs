@@ -743,6 +743,31 @@ fn is_total_row(name: &str) -> bool {
     })
 }
 
+/// True when a row is a section's («I | TRỒNG TRỌT», «II. CHĂN NUÔI»,
+/// «III - DỊCH VỤ»): an upper-case Roman numeral alone in its code or STT
+/// column (I to XXX), or opening its name followed by «.», «-», «)» or «:»
+/// and words.
+fn is_section_row(numbering: &[&str], name: &str) -> bool {
+    let roman = |s: &str| {
+        let s = s.trim().trim_end_matches(['.', ')', ':']);
+        s.chars().all(|c| c.is_ascii_uppercase())
+            && crate::model::parse_roman(s).is_some_and(|n| n <= 30)
+    };
+    if numbering.iter().any(|s| roman(s)) {
+        return true;
+    }
+    let name = name.trim();
+    let head_len = name
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_alphabetic())
+        .map_or(name.len(), |(k, _)| k);
+    let (head, rest) = name.split_at(head_len);
+    let rest = rest.trim_start();
+    roman(head)
+        && rest.starts_with(['.', '-', '–', ')', ':'])
+        && rest.chars().any(char::is_alphabetic)
+}
+
 /// Reads one file. Never panics on the file's content; whatever goes
 /// wrong becomes a rejection reason or a finding.
 pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
@@ -3510,7 +3535,7 @@ fn read_rows(
             break;
         }
         let name = name_col.map(|c| grid.text(r, c)).unwrap_or_default();
-        let code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
+        let mut code = code_col.map(|c| grid.text(r, c)).unwrap_or_default();
         // Cells that carry something in the figure columns. A value merged
         // across columns from elsewhere (a section title) is not a figure;
         // one merged across figure columns (one number over TH and LK, "Không
@@ -3618,6 +3643,53 @@ fn read_rows(
         let mut matched = ctx
             .indicators
             .match_row((!code.is_empty()).then_some(code.as_str()), &name);
+        // A code Excel stored as a number: «1.10» typed into a General
+        // cell is the number 1.1, the code of another indicator. The
+        // number a format with decimals shows («1.10» under `0.00`) is
+        // the code the report states; otherwise a row named exactly as
+        // the indicator whose code reads as that number is that one.
+        let mut recoded = false;
+        if let Some((cc, stored)) = code_col.and_then(|c| match grid.raw(r, c) {
+            Data::Float(f) => Some((c, *f)),
+            Data::Int(n) => Some((c, *n as f64)),
+            _ => None,
+        }) {
+            let as_shown = styles
+                .sheet()
+                .and_then(|s| s.decimals(r, cc))
+                .filter(|&d| d > 0)
+                .map(|d| format!("{stored:.*}", usize::from(d)))
+                .filter(|shown| *shown != code)
+                .and_then(|shown| ctx.indicators.by_code(&shown).map(|j| (shown, j)));
+            if let Some((shown, j)) = as_shown {
+                code = shown;
+                matched = RowMatch::Exact(j);
+                recoded = true;
+            } else if let RowMatch::Exact(i) | RowMatch::LooseCode(i) = matched {
+                let collides = ctx
+                    .indicators
+                    .named_other(&name, i)
+                    .and_then(|j| t.indicators.get(j).map(|ind| (j, ind)))
+                    .filter(|(_, ind)| ind.code.trim().parse::<f64>() == Ok(stored));
+                if let Some((j, ind)) = collides {
+                    let said = Said::CodeStoredAsNumber {
+                        stored: &code,
+                        code: &ind.code,
+                        name: name.trim(),
+                    };
+                    sub.findings.push(
+                        Finding::said(Severity::Info, &said, lang)
+                            .at(&loc(r, cc))
+                            .indicator(ind.code.clone())
+                            .expected(ind.code.clone())
+                            .actual(code.clone()),
+                    );
+                    code = ind.code.clone();
+                    matched = RowMatch::Exact(j);
+                    recoded = true;
+                }
+            }
+        }
         // A code of the catalog on a row whose name and unit are another
         // indicator's altogether: a form of another office whose codes
         // look like this catalog's (YT.02 «Trẻ em dưới 1 tuổi thuộc diện
@@ -3647,6 +3719,34 @@ fn read_rows(
             }
             _ => None,
         };
+        // A code whose row bears another indicator's name, exactly: read
+        // by the code, as a code is, but never silently.
+        if let (false, None, RowMatch::Exact(i) | RowMatch::LooseCode(i), Some(cc)) =
+            (recoded, &disowned, matched, code_col)
+        {
+            let by_code = matches!(matched, RowMatch::LooseCode(_))
+                || ctx.indicators.by_code(&code) == Some(i);
+            let other = ctx
+                .indicators
+                .named_other(&name, i)
+                .and_then(|j| t.indicators.get(j));
+            if let (true, Some(other), Some(ind)) = (by_code, other, t.indicators.get(i)) {
+                let said = Said::CodeNameDisagree {
+                    written: &code,
+                    name: name.trim(),
+                    code: &ind.code,
+                    catalog: &ind.name,
+                    other: &other.code,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Warning, &said, lang)
+                        .at(&loc(r, cc))
+                        .indicator(ind.code.clone())
+                        .expected(ind.name.clone())
+                        .actual(name.trim().to_string()),
+                );
+            }
+        }
         if disowned.is_some() {
             matched = match ctx.indicators.match_name(&name) {
                 RowMatch::LooseCode(_) => RowMatch::None,
@@ -3792,6 +3892,16 @@ fn read_rows(
                 if code.is_empty() && is_total_row(&name) {
                     // "Cộng", "Tổng cộng": a line that adds up the rows
                     // above it, no indicator of its own.
+                    continue;
+                }
+                // «I | TRỒNG TRỌT», «II. CHĂN NUÔI» with the section's
+                // total: a section row, no indicator of its own, as a
+                // "Cộng" is (a template whose code is «I» matched it).
+                let stt = layout
+                    .col(Role::Stt)
+                    .map(|c| grid.text(r, c))
+                    .unwrap_or_default();
+                if is_section_row(&[&code, &stt], &name) {
                     continue;
                 }
                 let shown = if name.is_empty() {
@@ -3964,9 +4074,19 @@ fn read_rows(
                     continue;
                 }
                 _ => {
+                    // The second row's own name, when it is not the
+                    // catalog's: the clerk looks for the row by it.
+                    let written = if name.trim().is_empty()
+                        || ctx.indicators.key(&name) == ctx.indicators.key(&ind.name)
+                    {
+                        ""
+                    } else {
+                        name.trim()
+                    };
                     let said = Said::IndicatorRepeated {
                         code: &ind.code,
                         name: &ind.name,
+                        written,
                     };
                     sub.findings.push(
                         Finding::said(Severity::Warning, &said, lang)
@@ -6746,6 +6866,30 @@ mod tests {
         assert_eq!(sheet_name_period("Tháng 6", 2025), june);
         for name in ["Biểu 01 - Kinh tế", "Q2 (cũ)", "TH", "Sheet1"] {
             assert_eq!(sheet_name_period(name, 2025), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn section_rows_are_told_from_indicators() {
+        for (numbering, name) in [
+            ("I", "TRỒNG TRỌT"),
+            ("II.", "Chăn nuôi"),
+            ("", "I. TRỒNG TRỌT"),
+            ("", "II - CHĂN NUÔI"),
+            ("", "IV) Dịch vụ"),
+        ] {
+            assert!(is_section_row(&[numbering], name), "{numbering} {name}");
+        }
+        for (numbering, name) in [
+            ("", "TRỒNG TRỌT"),
+            ("", "Lúa"),
+            ("", "VI khuẩn"),
+            ("", "I"),
+            ("i", "Diện tích lúa"),
+            ("1.1", "Diện tích lúa"),
+            ("", "L. Diện tích lúa"),
+        ] {
+            assert!(!is_section_row(&[numbering], name), "{numbering} {name}");
         }
     }
 

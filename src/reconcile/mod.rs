@@ -554,9 +554,34 @@ pub fn short_of_set_aside(
     Ok(())
 }
 
+/// The parts of indicator `i` when its relation is a plain sum of them
+/// (`[03] == [3.1] + [3.2] + [3.3]`), else `None`.
+fn sum_parts_of(template: &Template, i: usize) -> Option<Vec<usize>> {
+    use crate::rules::expr::{parse, Cmp, Expr, Rule};
+    let ind = template.indicators.get(i)?;
+    let Ok(Rule::Relation(left, Cmp::Eq, right)) = parse(&ind.formula) else {
+        return None;
+    };
+    let own = |e: &Expr| matches!(e, Expr::Code(c) if template.indicator_index(c) == Some(i));
+    let sum = if own(&left) {
+        right
+    } else if own(&right) {
+        left
+    } else {
+        return None;
+    };
+    sum.sum_terms()?
+        .into_iter()
+        .map(|c| template.indicator_index(c))
+        .collect()
+}
+
 /// A stock's LK total with each unit's TH for its LK where the unit
 /// stated an LK unlike its TH (`known`: its `cumulative-mismatch`
-/// warning, `expected` `LK = TH`). Both are the stock's level at the
+/// warning, `expected` `LK = TH`), unless the stock's sum relation
+/// disputes that TH (03 TH 6.894 where its parts 3.1 + 3.2 + 3.3 add to
+/// 7.194, as its LK says: `sum-mismatch` at the TH): the LK then stands
+/// as stated, and the unit's cells under Chi tiết add to the total. Both are the stock's level at the
 /// period's end, so its LK can only be the level its TH states; the LK
 /// it wrote (most often the quarters summed: a population of 2.105
 /// written 8.408) would swell the area's level and the growth worked
@@ -617,6 +642,20 @@ pub fn stock_lk_as_th(
             let (Some((th, dt)), Some((lk, dl))) = (of(th_c), of(lk_c)) else {
                 continue;
             };
+            let parts_th = sum_parts_of(template, i).and_then(|parts| {
+                parts.iter().try_fold(0.0, |acc, &p| {
+                    counted_rows(&sub, template)
+                        .map(|(_, r)| r)
+                        .find(|r| r.ind() == p && r.column == th_c)
+                        .map(|r| acc + r.value)
+                })
+            });
+            // Half a unit in the last decimal place written: a rounding
+            // is no dispute.
+            let half = 0.5 * 10f64.powi(-i32::from(dt.max(dl))) + 1e-9;
+            if parts_th.is_some_and(|sum| (sum - th).abs() > half && (sum - lk).abs() <= half) {
+                continue;
+            }
             let Some(total) = totals
                 .values
                 .get_mut(i)

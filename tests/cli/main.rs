@@ -29,6 +29,7 @@ mod ingest;
 mod layering;
 mod ministry;
 mod namesakes;
+mod numeric_codes;
 mod office;
 mod one_voice;
 mod other_programs;
