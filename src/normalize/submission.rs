@@ -255,6 +255,11 @@ pub struct Submission {
     /// nearest ("THÔN BẢY" fitting Thôn 7 and Bản 7 once read as a
     /// number, or a name a letter off), for the unknown-unit message.
     pub unit_nearest: Vec<usize>,
+    /// Whether the sender was read loosely: a file name giving a
+    /// village's name without its level word ("bac son.xlsx"), a title's
+    /// line with its number in words or "số" left out ("THÔN BA"). Such a
+    /// file never replaces one that names the unit as the registry does.
+    pub unit_loose: bool,
     pub period: Option<(Period, TitleCell)>,
     /// The run's period when the headers of figure columns name it but the
     /// title names another (its columns are not read for the title's
@@ -536,6 +541,7 @@ impl Submission {
             unit_former: self.unit_former.clone(),
             unit_enclosed: self.unit_enclosed,
             unit_nearest: self.unit_nearest.clone(),
+            unit_loose: self.unit_loose,
             period: self.period,
             headers_period: self.headers_period,
             columns_period: self.columns_period,
@@ -800,6 +806,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         title_at: None,
         unit_enclosed: None,
         unit_nearest: Vec::new(),
+        unit_loose: false,
         period: None,
         headers_period: None,
         columns_period: None,
@@ -2001,6 +2008,7 @@ fn read_title(
         (None, Some((idx, _, ties))) if ties.is_empty() => {
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::FileName;
+            sub.unit_loose = ctx.agencies.names_loosely(&stem);
             // A commune's People's Committee heading the letterhead of a
             // body of that commune ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ" in
             // the file of Trạm Y tế xã Mỹ Lợi) is its parent, not another
@@ -2152,6 +2160,9 @@ fn read_title(
                     (None, Clue::FileName(_) | Clue::Letterhead(_), _) => UnitSource::FileName,
                     _ => UnitSource::Folder,
                 };
+                sub.unit_loose = cell.is_none()
+                    && matches!(clue, Clue::FileName(_))
+                    && ctx.agencies.names_loosely(clue_text);
                 if alone {
                     return;
                 }
@@ -2239,6 +2250,7 @@ fn read_title(
             );
             sub.unit = Some(*unit);
             sub.unit_source = UnitSource::Title(*cell);
+            sub.unit_loose = true;
             return;
         }
         sub.unit_nearest = units;
@@ -2291,7 +2303,8 @@ fn nearest_units(template: &Template, line: &str) -> Vec<usize> {
         .filter_map(|(u, a)| {
             std::iter::once(&a.name)
                 .chain(&a.aliases)
-                .map(|n| strsim::jaro_winkler(&line, &fold(n)))
+                .flat_map(|n| with_short_level(n))
+                .map(|n| strsim::jaro_winkler(&line, &n))
                 .max_by(f64::total_cmp)
                 .filter(|&s| s >= 0.9)
                 .map(|s| (s, u))
@@ -2300,6 +2313,33 @@ fn nearest_units(template: &Template, line: &str) -> Vec<usize> {
     best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     best.truncate(3);
     best.into_iter().map(|(_, u)| u).collect()
+}
+
+/// A unit's name folded, and, when it opens with a level word of
+/// several ("Tổ dân phố số 5", "Khu phố Trung Tâm"), as people shorten
+/// it: the level's first word alone, with and without "số" ("to so 5",
+/// "to 5"), so that «TỔ 5» comes nearest Tổ dân phố số 5.
+fn with_short_level(name: &str) -> Vec<String> {
+    let folded = fold(name);
+    let mut out = vec![folded.clone()];
+    let Some(level) = crate::template::settlement_word_of(name).map(fold) else {
+        return out;
+    };
+    let Some((first, _)) = level.split_once(' ') else {
+        return out;
+    };
+    let Some(rest) = folded
+        .strip_prefix(level.as_str())
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    else {
+        return out;
+    };
+    out.push(format!("{first} {rest}"));
+    if let Some(number) = rest.strip_prefix("so ") {
+        out.push(format!("{first} {number}"));
+    }
+    out
 }
 
 /// The letterhead's lines naming bodies, top down, each right under the
@@ -2685,6 +2725,11 @@ fn name_conflict(
     ctx: &ReadContext,
 ) -> Option<usize> {
     let (other, _, ties) = by_name?;
+    // A village's name without its level word ("Tran Van Trung.xlsx",
+    // "hoa binh.xlsx") is too loose to doubt a title naming a unit.
+    if ctx.agencies.names_loosely(stem) {
+        return None;
+    }
     let agencies = &ctx.template.agencies;
     (other != titled
         && !ties.contains(&titled)

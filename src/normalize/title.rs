@@ -79,6 +79,35 @@ pub struct AgencyMatcher {
     /// 5") → their agency: what [`loose_in`](Self::loose_in) reads a
     /// title's line against.
     numbered: Vec<(Box<[Box<str>]>, u32)>,
+    /// The keys of `bare` that are a village's name without its level
+    /// word ("bac son" of "Thôn Bắc Sơn"): a loose reading of a file name,
+    /// taken only where no word of a longer name stands right before it
+    /// ([`loose_blocked`]), and never outweighing a name written whole.
+    settlement_keys: std::collections::HashSet<Box<str>>,
+}
+
+/// What [`AgencyMatcher::find_in_name`] finds: the agency, the length
+/// matched, the others it fits as well.
+type NameMatch = (usize, usize, Vec<usize>);
+
+/// Words a file name carries around a sender's name that are no part of
+/// a name ("bao cao", "bc", "quy", "gui lai"), folded.
+const REPORT_WORDS: [&str; 22] = [
+    "bc", "bao", "cao", "baocao", "quy", "q", "thang", "nam", "dau", "gui", "lai", "sua", "file",
+    "tep", "ubnd", "ket", "qua", "so", "lieu", "tong", "hop", "ve",
+];
+
+/// Whether the words right before `first` in a file name's `words` make
+/// the run of words at `first` part of a longer name: a word of letters
+/// no report carries ("nguyen van dong", "le hoa binh", "dong bac son"),
+/// read back to the first number or report word. A village's name
+/// without its level word is taken from a file name only where nothing
+/// so stands before it.
+fn loose_blocked(words: &[&str], first: usize) -> bool {
+    words
+        .get(..first)
+        .and_then(|before| before.last())
+        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && !REPORT_WORDS.contains(w))
 }
 
 /// Number words, as written with their marks, and their value: a unit's
@@ -197,6 +226,8 @@ impl AgencyMatcher {
             .collect();
         let mut bare: HashMap<Box<str>, Vec<u32>> = HashMap::new();
         let mut bare_now: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+        let mut settlement_keys: std::collections::HashSet<Box<str>> =
+            std::collections::HashSet::new();
         // Per agency, the level words its registry name opens with
         // ("thon" of "Thôn Bắc Sơn", "to dan pho" of "Tổ dân phố số 5"),
         // and the template's abbreviations of them ("tdp"): a file name
@@ -237,16 +268,17 @@ impl AgencyMatcher {
                     _ => n,
                 });
             if let Some(n) = level {
+                // Two words at least ("Bắc Sơn", "Trung Tâm"): a name of
+                // one ("Đông", "Trung", "5") is a person's or a number as
+                // often, and needs its level word ("thon dong", "tdp 5").
                 let rest = &words[n..];
-                let strong = match rest {
-                    [] => false,
-                    [one] => one.len() >= 4 && one.bytes().all(|b| b.is_ascii_alphabetic()),
-                    _ => rest
+                let strong = rest.len() >= 2
+                    && rest
                         .iter()
-                        .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic())),
-                };
+                        .any(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
                 if strong {
                     let key: Box<str> = rest.join(" ").into();
+                    settlement_keys.insert(key.clone());
                     if !former.contains_key(&(pos as u32)) {
                         let v = bare_now.entry(key.clone()).or_default();
                         if !v.contains(agency) {
@@ -257,8 +289,10 @@ impl AgencyMatcher {
                     if !v.contains(agency) {
                         v.push(*agency);
                     }
-                    continue;
                 }
+                // Never read as a commune's name without its "xã" below
+                // ("ban" of "Bản Đông" is the "ban" of "ủy ban" there).
+                continue;
             }
             // The words before a name that say what kind of unit it is.
             let kind = |w: &str| {
@@ -352,6 +386,7 @@ impl AgencyMatcher {
             glued,
             former,
             numbered,
+            settlement_keys,
         }
     }
 
@@ -362,7 +397,9 @@ impl AgencyMatcher {
     /// the line names no unit as written: a registry that has "Thôn Ba"
     /// reads "THÔN BA" as that unit's. "Số" alone decides first; a
     /// reading that needs the number words is tried only when that finds
-    /// nobody.
+    /// nobody, and only when the name so read ends the line: the number
+    /// in words is the whole rest of the name after its level word
+    /// ("THÔN BA", never "THÔN BA LÀNG", "THÔN BA HAI").
     pub fn loose_in(&self, line: &str) -> Option<LooseMatch> {
         let raw: Vec<&str> = line
             .split(|c: char| !c.is_alphanumeric())
@@ -382,14 +419,22 @@ impl AgencyMatcher {
             }
         }
         let worded = without_so(&read);
-        let fits = |words: &[String]| -> Vec<usize> {
+        // `whole`: the name ends the line, or a report's word follows it
+        // ("THÔN BA", "THÔN BA QUÝ II"; not "THÔN BA LÀNG" nor "THÔN BA
+        // HAI", a longer name read a word short).
+        let fits = |words: &[String], whole: bool| -> Vec<usize> {
             let mut units: Vec<usize> = self
                 .numbered
                 .iter()
                 .filter(|(entry, _)| {
-                    words
-                        .windows(entry.len())
-                        .any(|run| run.iter().zip(entry.iter()).all(|(a, b)| a == &**b))
+                    let n = entry.len();
+                    words.windows(n).enumerate().any(|(at, run)| {
+                        (!whole
+                            || words
+                                .get(at + n)
+                                .is_none_or(|next| REPORT_WORDS.contains(&next.as_str())))
+                            && run.iter().zip(entry.iter()).all(|(a, b)| a == &**b)
+                    })
                 })
                 .map(|&(_, u)| u as usize)
                 .collect();
@@ -397,7 +442,7 @@ impl AgencyMatcher {
             units.dedup();
             units
         };
-        let units = fits(&plain);
+        let units = fits(&plain, false);
         if !units.is_empty() {
             return Some(LooseMatch {
                 units,
@@ -407,7 +452,7 @@ impl AgencyMatcher {
         if as_numbers.is_empty() {
             return None;
         }
-        let units = fits(&worded);
+        let units = fits(&worded, true);
         (!units.is_empty()).then_some(LooseMatch {
             units,
             number_words: as_numbers,
@@ -421,36 +466,69 @@ impl AgencyMatcher {
     /// "phường" ("BC_EaKnop_Q3", "X.TanPhu": Ea Knốp; Tân Phú and Tân
     /// Phù).
     pub fn find_in_name(&self, name: &str) -> Option<(usize, usize, Vec<usize>)> {
+        self.find_in_name_how(name).map(|(found, _)| found)
+    }
+
+    /// Whether a file or folder name names its unit only loosely: by a
+    /// village's name without its level word ("bac son.xlsx" for Thôn
+    /// Bắc Sơn), as [`find_in_name`](Self::find_in_name) reads it. Such a
+    /// name never outweighs a title, nor a file that names the unit whole.
+    pub fn names_loosely(&self, name: &str) -> bool {
+        self.find_in_name_how(name).is_some_and(|(_, loose)| loose)
+    }
+
+    /// [`find_in_name`](Self::find_in_name), and whether it read a
+    /// village's name without its level word.
+    fn find_in_name_how(&self, name: &str) -> Option<(NameMatch, bool)> {
         let parted = parted(name);
         if let Some(found) = self.find_with_ties(&parted) {
-            return Some(found);
+            return Some((found, false));
         }
         let folded = fold(&parted);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
-        let mut best: Option<(usize, &Vec<u32>)> = None;
+        let mut best: Option<(usize, &Vec<u32>, bool)> = None;
         for first in 0..words.len() {
             for &n in &self.bare_lengths {
                 let Some(run) = words.get(first..first + n) else {
                     break;
                 };
                 let key = run.join(" ");
+                let loose = self.settlement_keys.contains(key.as_str());
+                if loose && loose_blocked(&words, first) {
+                    continue;
+                }
                 if let Some(units) = self.bare.get(key.as_str()) {
-                    if best.is_none_or(|(len, _)| key.len() > len) {
-                        best = Some((key.len(), units));
+                    if best.is_none_or(|(len, ..)| key.len() > len) {
+                        best = Some((key.len(), units, loose));
                     }
                 }
             }
         }
-        let (len, units) = match best {
+        let (len, units, loose) = match best {
             Some(found) => found,
-            None => self.in_address(name)?,
+            None => {
+                let (len, units) = self.in_address(name)?;
+                (len, units, false)
+            }
         };
         let (&first, rest) = units.split_first()?;
         Some((
-            first as usize,
-            len,
-            rest.iter().map(|&u| u as usize).collect(),
+            (
+                first as usize,
+                len,
+                rest.iter().map(|&u| u as usize).collect(),
+            ),
+            loose,
         ))
+    }
+
+    /// Whether the run of `n` words at `first` of a file name's `words`
+    /// is a village's name without its level word that the word before it
+    /// makes part of a longer name ([`loose_blocked`]).
+    fn blocked_at(&self, words: &[&str], first: usize, n: usize) -> bool {
+        words.get(first..first + n).is_some_and(|run| {
+            self.settlement_keys.contains(run.join(" ").as_str()) && loose_blocked(words, first)
+        })
     }
 
     /// The agencies an e-mail address in `name` names by its user part,
@@ -562,11 +640,12 @@ impl AgencyMatcher {
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         (0..words.len()).any(|first| {
             self.bare_lengths.iter().any(|&n| {
-                words.get(first..first + n).is_some_and(|run| {
-                    self.bare_now
-                        .get(run.join(" ").as_str())
-                        .is_some_and(|units| units.contains(&(unit as u32)))
-                })
+                !self.blocked_at(&words, first, n)
+                    && words.get(first..first + n).is_some_and(|run| {
+                        self.bare_now
+                            .get(run.join(" ").as_str())
+                            .is_some_and(|units| units.contains(&(unit as u32)))
+                    })
             })
         })
     }
@@ -702,6 +781,9 @@ impl AgencyMatcher {
                 let Some(run) = words.get(first..first + n) else {
                     break;
                 };
+                if self.blocked_at(&words, first, n) {
+                    continue;
+                }
                 for &u in self.bare.get(run.join(" ").as_str()).into_iter().flatten() {
                     if !out.contains(&(u as usize)) {
                         out.push(u as usize);
@@ -814,8 +896,9 @@ impl AgencyMatcher {
                 let Some(run) = words.get(first..first + n) else {
                     break;
                 };
-                if self.bare.get(run.join(" ").as_str()).map(Vec::as_slice)
-                    == Some(&[unit as u32][..])
+                if !self.blocked_at(&words, first, n)
+                    && self.bare.get(run.join(" ").as_str()).map(Vec::as_slice)
+                        == Some(&[unit as u32][..])
                 {
                     return true;
                 }

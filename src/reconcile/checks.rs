@@ -739,6 +739,7 @@ pub(crate) mod testutil {
             unit_former: None,
             unit_enclosed: None,
             unit_nearest: Vec::new(),
+            unit_loose: false,
             period: None,
             headers_period: None,
             columns_period: None,

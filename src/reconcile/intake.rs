@@ -1800,6 +1800,22 @@ fn set_aside_copies(
 /// The file used among `cands` (one unit's files), why, and whether
 /// their names alone told it ([`choose_copy_by`]).
 fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String), bool) {
+    // A file naming the unit only loosely ("bac son.xlsx", a title's
+    // «THÔN BA») never replaces one naming it as the registry does,
+    // however late: the loose reading may be another unit's file.
+    let loose = |k: usize| matches!(&outcomes[k], FileOutcome::Read(s) if s.unit_loose);
+    let exact: Vec<usize> = cands.iter().copied().filter(|&k| !loose(k)).collect();
+    if !exact.is_empty() && exact.len() < cands.len() {
+        let chosen = match exact[..] {
+            [one] => one,
+            _ => choose(&exact, outcomes).0,
+        };
+        let why = (
+            "tệp này ghi đúng tên đơn vị như trong danh sách; tệp kia chỉ gần đúng (tên tệp bỏ chữ «thôn», «tổ dân phố»…, hoặc tiêu đề ghi số bằng chữ), có thể là của đơn vị khác".to_string(),
+            "this file names the unit as the registry does; the other only loosely (its file name without «thôn», «tổ dân phố»…, or a number in words in its title), perhaps another unit's".to_string(),
+        );
+        return (chosen, why, false);
+    }
     let copies: Vec<ReportCopy> = cands
         .iter()
         .map(|&k| {
