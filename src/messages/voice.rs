@@ -1805,6 +1805,15 @@ fn reading() -> Vec<Read<'static>> {
             cell,
             period: "Q4 2025",
         },
+        Read::ColumnPlanByPercents {
+            label: "Dự toán tỉnh giao năm 2026",
+            cell: "D7",
+            other: "Dự toán HĐND xã giao năm 2026",
+            other_cell: "E7",
+            pct_cell: "I7",
+            agree: 4,
+            differ: 4,
+        },
         Read::ColumnOriginalPlan {
             label: "KH giao đầu năm",
             cell,
@@ -2451,6 +2460,7 @@ fn read_variant(r: &Read) -> usize {
         Read::NoneInWords { .. } => 54,
         Read::ColumnsOfOtherPeriodUntitled { .. } => 55,
         Read::SeasonPeriodAssumed { .. } => 56,
+        Read::ColumnPlanByPercents { .. } => 57,
     }
 }
 
@@ -2584,7 +2594,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 51);
     covers("Checked", checked.iter().map(checked_variant), 46);
-    covers("Read", read.iter().map(read_variant), 57);
+    covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
