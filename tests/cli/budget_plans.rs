@@ -513,3 +513,64 @@ fn figures_in_dong_under_a_nghin_dong_header_blame_the_header() {
     );
     assert!(!said.contains("chứ không phải triệu đồng"), "{said}");
 }
+
+/// A balance that changed sign (kết dư this year, bội chi last year): no
+/// %CK in Tổng hợp (the province's LK −20 against CK 90), and a
+/// commune's %CK across the change (LK −100, CK 50) is not judged. Near
+/// misses: a commune's balance of one sign keeps its check (80 / 40 is
+/// 200, not 150), and the revenue's %CK is worked as ever.
+#[test]
+fn no_percent_of_last_year_across_a_change_of_sign() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_budget_template(&tpl, Some(&columns("")));
+    let dir = tmp.path().join("batch");
+    std::fs::create_dir_all(&dir).unwrap();
+    let headers = [TH, LK, "Cùng kỳ năm 2025", "% so cùng kỳ"];
+    write_form(
+        &dir.join("tan phu.xlsx"),
+        "TÂN PHÚ",
+        None,
+        &headers,
+        &[
+            (
+                "NS.01",
+                "Tổng thu ngân sách xã",
+                vec![N(300.0), N(600.0), N(500.0), N(120.0)],
+            ),
+            (
+                "NS.03",
+                "Kết dư ngân sách xã",
+                vec![N(-40.0), N(-100.0), N(50.0), N(999.0)],
+            ),
+        ],
+    );
+    write_form(
+        &dir.join("binh minh.xlsx"),
+        "BÌNH MINH",
+        None,
+        &headers,
+        &[
+            (
+                "NS.01",
+                "Tổng thu ngân sách xã",
+                vec![N(200.0), N(400.0), N(500.0), N(80.0)],
+            ),
+            (
+                "NS.03",
+                "Kết dư ngân sách xã",
+                vec![N(30.0), N(80.0), N(40.0), N(150.0)],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = consolidate(&dir, &tpl, &out);
+    assert_eq!(
+        listed(&f, &["pct-mismatch", "pct-rounding"]),
+        ["error|pct-mismatch|X02|G9|NS.03|%CK|200|150"]
+    );
+    assert_eq!(total(&out, "NS.03", "LK"), "-20");
+    assert_eq!(total(&out, "NS.03", "CK"), "90");
+    assert_eq!(total(&out, "NS.03", "%CK"), "");
+    assert_eq!(total(&out, "NS.01", "%CK"), "100");
+}
