@@ -651,6 +651,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A TH the tool worked out of the LK breaks the rules the LK breaks:
     // said once, at the LK.
     crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
+    // Figures converted from the unit a file wrote that are in another
+    // (đồng under "nghìn đồng"): said once, by the error.
+    crate::reconcile::scale::drop_converted_contradicted(&mut findings);
     // Unit by unit, in the registry's order: an officer goes through the
     // list commune by commune.
     let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

@@ -271,6 +271,15 @@ pub fn footnote_marked(text: &str) -> bool {
         .is_some_and(|bare| parse_number(bare.trim_end(), NumberLocale::Vi).is_some())
 }
 
+/// The figure after the word «âm» (minus) opening a text, any case, its
+/// tone composed or not: "âm1.234.000" once spaces are gone.
+fn strip_am(body: &str) -> Option<&str> {
+    ["âm", "Âm", "ÂM", "a\u{302}m", "A\u{302}m", "A\u{302}M"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Convenience: the number in a text, or `None`.
 pub fn parse_number(text: &str, locale: NumberLocale) -> Option<Parsed> {
     match parse_text(text, locale) {
@@ -302,6 +311,14 @@ fn parse_core(s: &str, locale: NumberLocale) -> Option<Parsed> {
         body = rest;
     } else if let Some(rest) = body.strip_prefix('%').filter(|_| !per_mille) {
         percent = true;
+        body = rest;
+    }
+    // «âm 1.234.000»: the word for minus, as clerks write a deficit.
+    if let Some(rest) = strip_am(body) {
+        if negative {
+            return None;
+        }
+        negative = true;
         body = rest;
     }
     let mut chars = body.chars();
@@ -798,6 +815,21 @@ pub fn number_with_note(text: &str, locale: NumberLocale) -> Option<(Parsed, &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// «âm 1.234.000» (a commune's deficit) is −1.234.000; «âm» alone,
+    /// «âm khoảng 5» or «âm -5» are not numbers.
+    #[test]
+    fn am_before_a_figure_is_a_minus() {
+        let read = |t: &str| parse_number(t, NumberLocale::Vi).map(|p| (p.value, p.decimals));
+        assert_eq!(read("âm 1.234.000"), Some((-1_234_000.0, 0)));
+        assert_eq!(read("Âm 12,5"), Some((-12.5, 1)));
+        assert_eq!(read("a\u{302}m 7"), Some((-7.0, 0)));
+        assert_eq!(read("âm"), None);
+        assert_eq!(read("âm khoảng 5"), None);
+        assert_eq!(read("âm -5"), None);
+        assert_eq!(read("(âm 5)"), None);
+        assert_eq!(read("1.234.000"), Some((1_234_000.0, 0)));
+    }
 
     /// The one pass that tells a unit may name a rate says what the four
     /// searches it replaced said, for units that do and units that do not.

@@ -857,6 +857,11 @@ pub enum Checked<'a> {
         /// `guess`, when it fails as written and holds so: (last
         /// quarter's LK, this quarter's TH, the LK), each as read.
         lk_agrees: Option<(&'a str, &'a str, &'a str)>,
+        /// The money unit the file's header or unit column wrote (`None`:
+        /// the catalog's) and the cell that wrote it, when the tool
+        /// converted the figures from it: the file's own unit is then the
+        /// one said wrong, not the catalog's.
+        written: Option<(&'a str, &'a str)>,
     },
 }
 
@@ -1149,30 +1154,37 @@ impl Words for Checked<'_> {
                 guess,
                 level,
                 lk_agrees,
+                written,
             } => {
                 let units = level.units(lang);
                 match lang {
                     Lang::Vi => {
                         let how = if *larger { format!("gấp khoảng {times} lần") } else { format!("chỉ bằng khoảng một phần {times}") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("một đơn vị tiền khác");
-                        let which = if *rest > 0 {
+                        let which = if let (Some((said, cell)), 0) = (written, *rest) {
+                            format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: tiêu đề (ô {cell}) ghi đơn vị «{said}» và số liệu đã được quy đổi theo đó, nhưng số liệu nhiều khả năng tính bằng {guess}, không phải «{said}»")
+                        } else if *rest > 0 {
                             format!("{off}/{compared} số tiền tính bằng {catalog_unit} của {unit} đều lệch như vậy, còn {rest} số tiền tính bằng đơn vị khác thì không: nhiều khả năng {unit} ghi các dòng {catalog_unit} bằng {guess}")
                         } else {
                             format!("{off}/{compared} số tiền của {unit} đều lệch như vậy: nhiều khả năng {unit} ghi số tiền bằng {guess}")
                         };
                         let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Quy các số của dòng này về {catalog_unit} ({back} {times}) thì lũy kế khớp: lũy kế quý trước {p} cộng thực hiện quý này {th} = {lk}; chỉ có đơn vị tính sai, lũy kế không sai.", back = if *larger { "chia cho" } else { "nhân với" }));
-                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which} chứ không phải {catalog_unit}.{agrees} Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
+                        let not_catalog = if written.is_some() && *rest == 0 { String::new() } else { format!(" chứ không phải {catalog_unit}") };
+                        format!("{unit}: {what} (cột {column}) ghi {value} {catalog_unit}, {how} mức thường thấy ở các {units} khác (khoảng {usual}), và {which}{not_catalog}.{agrees} Số này vẫn được cộng vào tổng nên tổng cũng sai theo; hãy hỏi lại {unit} và sửa cả dòng trước khi trình ký.")
                     }
                     Lang::En => {
                         let how = if *larger { format!("about {times} times") } else { format!("about a {times}th of") };
                         let guess = guess.and_then(|g| money_words(g, lang)).unwrap_or("another money unit");
-                        let which = if *rest > 0 {
+                        let which = if let (Some((said, cell)), 0) = (written, *rest) {
+                            format!("{off} of {compared} of {unit}'s money figures are off alike: the header (cell {cell}) says «{said}» and the figures were converted accordingly, but they are probably in {guess}, not in «{said}»")
+                        } else if *rest > 0 {
                             format!("{off} of {compared} of {unit}'s money figures in «{catalog_unit}» are off alike, while its {rest} in other money units are not: {unit} probably wrote those rows in {guess}")
                         } else {
                             format!("{off} of {compared} of {unit}'s money figures are off alike: {unit} probably wrote its money in {guess}")
                         };
                         let agrees = lk_agrees.map_or(String::new(), |(p, th, lk)| format!(" Brought back to «{catalog_unit}» ({back} {times}), the row's LK adds up: last quarter's LK {p} plus this quarter's TH {th} = {lk}; only the unit is wrong, not the LK.", back = if *larger { "divided by" } else { "multiplied by" }));
-                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}, not in the catalog's «{catalog_unit}».{agrees} The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
+                        let not_catalog = if written.is_some() && *rest == 0 { String::new() } else { format!(", not in the catalog's «{catalog_unit}»") };
+                        format!("{unit}: {what} (column {column}) states {value}, {how} the usual figure of the other {units} (about {usual}), and {which}{not_catalog}.{agrees} The figure still enters the total, which is off with it; ask {unit} and correct the whole row before sign-off.")
                     }
                 }
             }

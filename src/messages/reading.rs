@@ -372,6 +372,20 @@ pub enum Read<'a> {
         other_cell: &'a str,
         kept: &'a str,
     },
+    /// `column-ignored`: the header `label` (in `cell`) and `other` (in
+    /// `other_cell`) both name the year's plan; the stated %KH (column
+    /// `pct_cell`'s) are LK over `other`'s figures on `agree` rows of
+    /// the `differ` where they are not LK over `label`'s: `other` is read
+    /// as KH.
+    ColumnPlanByPercents {
+        label: &'a str,
+        cell: &'a str,
+        other: &'a str,
+        other_cell: &'a str,
+        pct_cell: &'a str,
+        agree: usize,
+        differ: usize,
+    },
     /// `period-mismatch` (an error, the figures counted): the title (in
     /// `cell`) names `stated` but the headers `labels` of figure columns
     /// name `period`, the run's, and none the title's: the figures are
@@ -651,6 +665,7 @@ impl Words for Read<'_> {
             | Read::ColumnNextYear { .. }
             | Read::ColumnOtherFigures { .. }
             | Read::ColumnOriginalPlan { .. }
+            | Read::ColumnPlanByPercents { .. }
             | Read::ColumnTaken { .. }
             | Read::ColumnHidden { .. }
             | Read::PlanSheet { .. } => Code::ColumnIgnored,
@@ -919,6 +934,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ColumnNextYear { label, cell, year, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures for {year} (next year's plan or estimate), not for the reporting period {period}. Nothing needs changing."),
         (Read::ColumnOtherFigures { label, cell, period }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo {period}; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa."),
         (Read::ColumnOtherFigures { label, cell, period }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it holds figures of another period, not of the reporting period {period}, whose figures are read from the table's other columns. Nothing needs changing."),
+        (Read::ColumnPlanByPercents { label, cell, other, other_cell, pct_cell, agree, differ }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: bảng có hai cột kế hoạch (dự toán) của năm, và tỷ lệ % so kế hoạch (cột {}) tính theo cột {} «{other}» (ô {other_cell}): ở {agree}/{differ} dòng tỷ lệ không khớp với cột {}, tỷ lệ khớp với cột {}. Vì vậy cột {} được đọc làm cột KH của năm và % so với KH được kiểm tra theo cột đó. Nếu cột «{label}» mới là kế hoạch của năm, hãy tính lại tỷ lệ % so kế hoạch theo cột đó.", letters(pct_cell), letters(other_cell), letters(cell), letters(other_cell), letters(other_cell)),
+        (Read::ColumnPlanByPercents { label, cell, other, other_cell, pct_cell, agree, differ }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: the table has two columns of the year's plan (budget estimate), and the percent of plan (column {}) is worked against column {} «{other}» (cell {other_cell}): on {agree} of the {differ} rows where it does not fit column {}, it fits column {}. So column {} is read as the year's KH column and %KH is checked against it. If «{label}» is the year's plan, work the percent of plan out against it.", letters(pct_cell), letters(other_cell), letters(cell), letters(other_cell), letters(other_cell)),
         (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept: "" }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) không được đọc: đây là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Không cần sửa gì."),
         (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept: "" }, Lang::En) => format!("Column «{label}» (cell {cell}) is not read: it is the plan (budget estimate) as first set; column «{other}» (cell {other_cell}) is the adjusted plan, read as the year's KH column, and %KH is checked against it. Nothing needs changing."),
         (Read::ColumnOriginalPlan { label, cell, other, other_cell, kept }, Lang::Vi) => format!("Cột «{label}» (ô {cell}) là kế hoạch (dự toán) giao ban đầu; cột «{other}» (ô {other_cell}) là kế hoạch đã điều chỉnh, được đọc làm cột KH của năm, và % so với KH được kiểm tra theo cột đó. Các dòng để trống ô của cột «{other}» là kế hoạch không điều chỉnh: KH của các dòng này (dòng {kept}) là số của cột «{label}». Không cần sửa gì."),
@@ -1221,4 +1238,9 @@ fn months_from_january(period: crate::model::Period, lang: Lang) -> (&'static st
         (_, Lang::Vi) => ("cả năm", "«Lũy kế năm» (hoặc «Cả năm»)"),
         (_, Lang::En) => ("the whole year", "«Lũy kế năm» (or «Cả năm»)"),
     }
+}
+
+/// The column letters of a cell ("I7" → "I").
+fn letters(cell: &str) -> &str {
+    cell.trim_end_matches(|c: char| c.is_ascii_digit())
 }

@@ -701,6 +701,24 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             guess: Some(1e3),
             level,
             lk_agrees: None,
+            written: None,
+        },
+        Checked::MoneyScale {
+            unit,
+            what,
+            column: th,
+            value: "6.275.740,000",
+            usual: "9.116,58",
+            catalog_unit: "triệu đồng",
+            times: "1.000",
+            larger: true,
+            off: 31,
+            compared: 31,
+            rest: 0,
+            guess: Some(1.0),
+            level,
+            lk_agrees: None,
+            written: Some(("nghìn đồng", "I6")),
         },
         Checked::MoneyScale {
             unit,
@@ -717,6 +735,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             guess: Some(1e3),
             level,
             lk_agrees: Some(("20,78", "38,07", "58,85")),
+            written: None,
         },
         Checked::TotalsCountMissing {
             unit: "Văn phòng",
@@ -1805,6 +1824,15 @@ fn reading() -> Vec<Read<'static>> {
             cell,
             period: "Q4 2025",
         },
+        Read::ColumnPlanByPercents {
+            label: "Dự toán tỉnh giao năm 2026",
+            cell: "D7",
+            other: "Dự toán HĐND xã giao năm 2026",
+            other_cell: "E7",
+            pct_cell: "I7",
+            agree: 4,
+            differ: 4,
+        },
         Read::ColumnOriginalPlan {
             label: "KH giao đầu năm",
             cell,
@@ -2451,6 +2479,7 @@ fn read_variant(r: &Read) -> usize {
         Read::NoneInWords { .. } => 54,
         Read::ColumnsOfOtherPeriodUntitled { .. } => 55,
         Read::SeasonPeriodAssumed { .. } => 56,
+        Read::ColumnPlanByPercents { .. } => 57,
     }
 }
 
@@ -2584,7 +2613,7 @@ fn every_fact_speaks_each_language_only() {
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 51);
     covers("Checked", checked.iter().map(checked_variant), 46);
-    covers("Read", read.iter().map(read_variant), 57);
+    covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

@@ -961,6 +961,16 @@ pub enum NotRead {
     /// It is the year's original plan ("KH giao đầu năm"), and the
     /// adjusted plan ("KH điều chỉnh") is read as KH.
     Original(OtherColumn),
+    /// Two columns name the year's plan and the table's stated %KH are
+    /// LK over the other one's figures (`agree` of the `differ` rows
+    /// where the two plans give different percents, the %KH in column
+    /// `pct`): the other is read as KH.
+    PlanByPercents {
+        other: OtherColumn,
+        pct: u32,
+        agree: usize,
+        differ: usize,
+    },
 }
 
 /// What the figures of a column named for another period are.

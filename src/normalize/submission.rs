@@ -8,7 +8,7 @@ use crate::messages::{Clue, Read, Said};
 use crate::model::{Period, PeriodSpan, ValueColumn};
 use crate::normalize::formula::{round_decimals, Figure, SheetFormulas};
 use crate::normalize::header::{
-    find_table, HeaderWords, IgnoredColumn, NotRead, OtherFigures, Role, TableLayout,
+    find_table, HeaderWords, IgnoredColumn, NotRead, OtherColumn, OtherFigures, Role, TableLayout,
 };
 use crate::normalize::indicator::{IndicatorMatcher, Placed, RowMatch};
 use crate::normalize::sheets::{one_figure_each, SheetRead};
@@ -1182,6 +1182,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
             }),
             None => layout,
         };
+        let layout = plan_by_percents(&grid, layout);
         let layout = match plan {
             Some(sign) => {
                 let here = |r: u32, c: u32| Location::cell(file.rel.clone(), name.clone(), r, c);
@@ -5082,6 +5083,20 @@ fn column_ignored(
             other_cell: &at(other.col).cell,
             kept: "",
         }),
+        NotRead::PlanByPercents {
+            other,
+            pct,
+            agree,
+            differ,
+        } => finding(&Read::ColumnPlanByPercents {
+            label,
+            cell: &here.cell,
+            other: &other.label,
+            other_cell: &at(other.col).cell,
+            pct_cell: &at(*pct).cell,
+            agree: *agree,
+            differ: *differ,
+        }),
         NotRead::Taken(other) => finding(&Read::ColumnTaken {
             label,
             cell: &here.cell,
@@ -5762,6 +5777,100 @@ fn plan_named_next_year(
             .expected(period.year.to_string())
             .actual(ignored.label.clone()),
     );
+    layout
+}
+
+/// Two columns of the year's plan that no word tells apart («Dự toán
+/// tỉnh giao năm 2026» and «Dự toán HĐND xã giao năm 2026»; the first is
+/// read, the second `column-ignored`): the table's stated %KH say which
+/// plan the unit worked them against. When they agree (within one unit
+/// in their last place) with LK over the second plan on two rows at
+/// least, and on most of the rows where they disagree with LK over the
+/// first, and on more rows than the first, the second is the KH and the
+/// first is told as not read because of it. Rows where the two plans give
+/// the same percent say nothing. A %KH that agrees with neither, or no
+/// %KH or LK column, leaves today's reading (the first plan), whose
+/// `pct-mismatch` errors stand. An original plan beside an adjusted one
+/// ([`NotRead::Original`]) is not weighed so: the adjusted plan is the
+/// year's KH whatever the percents.
+fn plan_by_percents(grid: &SheetGrid, mut layout: TableLayout) -> TableLayout {
+    let figure = |v: ValueColumn| layout.col(Role::Value(v));
+    let (Some(first), Some(lk), Some(pct)) = (
+        figure(ValueColumn::Kh),
+        figure(ValueColumn::Lk),
+        figure(ValueColumn::PctKh),
+    ) else {
+        return layout;
+    };
+    let kh = Role::Value(ValueColumn::Kh);
+    let Some(k) = layout
+        .ignored
+        .iter()
+        .position(|i| matches!(&i.why, NotRead::Taken(o) if o.col == first && o.role == kh))
+    else {
+        return layout;
+    };
+    let second = layout.ignored[k].col;
+    let number = |r: u32, c: u32| match grid.shown(r, c) {
+        Data::Float(f) if f.is_finite() => Some(*f),
+        Data::Int(i) => Some(*i as f64),
+        _ => None,
+    };
+    // Within one unit in the stated percent's last place.
+    let agrees = |done: f64, plan: f64, stated: f64| {
+        let unit = 10f64.powi(-i32::from(decimals_of(stated).min(6)));
+        plan > 0.0 && (done / plan * 100.0 - stated).abs() <= unit * 1.000_001
+    };
+    // Rows whose %KH agrees with the first plan only, with the second
+    // only, and with not the first.
+    let (mut first_only, mut second_only, mut not_first) = (0usize, 0usize, 0usize);
+    for r in layout.header_last.saturating_add(1)..grid.rows().end {
+        let (Some(a), Some(b), Some(done), Some(stated)) = (
+            number(r, first),
+            number(r, second),
+            number(r, lk),
+            number(r, pct),
+        ) else {
+            continue;
+        };
+        let (with_a, with_b) = (agrees(done, a, stated), agrees(done, b, stated));
+        if !with_a {
+            not_first += 1;
+        }
+        match (with_a, with_b) {
+            (true, false) => first_only += 1,
+            (false, true) => second_only += 1,
+            _ => {}
+        }
+    }
+    if second_only < 2 || second_only <= first_only || second_only * 2 <= not_first {
+        return layout;
+    }
+    let taken = layout.ignored.remove(k);
+    let NotRead::Taken(read_first) = taken.why else {
+        return layout;
+    };
+    for (c, role) in layout.columns.iter_mut() {
+        if *c == first && *role == kh {
+            *c = second;
+        }
+    }
+    layout.columns.sort_by_key(|(c, _)| *c);
+    layout.ignored.push(IgnoredColumn {
+        col: first,
+        label: read_first.label,
+        why: NotRead::PlanByPercents {
+            other: OtherColumn {
+                col: second,
+                label: taken.label,
+                role: kh,
+            },
+            pct,
+            agree: second_only,
+            differ: not_first,
+        },
+    });
+    layout.ignored.sort_by_key(|i| i.col);
     layout
 }
 

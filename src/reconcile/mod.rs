@@ -1396,8 +1396,10 @@ fn recompute_percentages(totals: &mut Totals, template: &Template) {
             (Some(l), Some(k)) if k != 0.0 && computable(totals, i, pkh) => Some(l / k * 100.0),
             _ => None,
         };
+        // No %CK across a change of sign (a balance: kết dư this year,
+        // bội chi last year): the ratio means nothing, the cell is blank.
         totals.values[i][pck] = match (v[lk], v[ck]) {
-            (Some(l), Some(c)) if c != 0.0 && computable(totals, i, pck) => {
+            (Some(l), Some(c)) if c != 0.0 && l * c >= 0.0 && computable(totals, i, pck) => {
                 Some(match template.settings.ck_convention {
                     CkConvention::Growth => l / c * 100.0 - 100.0,
                     CkConvention::Ratio => l / c * 100.0,

@@ -1622,7 +1622,10 @@ impl Stated<'_> {
         let (lk, ck) = self.lk_and(i, ValueColumn::Ck)?;
         let ratio = percent_of(self.written(lk), self.written(ck))?;
         let growth = growth_of(self.written(lk), self.written(ck))?;
-        if ck.value == 0.0 {
+        // A balance that changed sign (kết dư −65.833 against +72.241
+        // last year): a ratio across the sign change means nothing, and
+        // whatever the unit wrote is not judged.
+        if ck.value == 0.0 || lk.value * ck.value < 0.0 {
             return None;
         }
         let growth_wanted = self.growth_read(stated, ratio, growth)?;

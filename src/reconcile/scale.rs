@@ -139,8 +139,12 @@ pub fn check_money_scale(
     }
     let words = template.level_words();
     let mut out = MoneyScale::default();
-    figures.each_chunk(|chunk| {
-        for s in chunk.iter().filter(|s| is_ward(s)) {
+    let kept = figures.subs();
+    figures.each_chunk_at(|start, chunk| {
+        for (k, s) in chunk.iter().enumerate().filter(|(_, s)| is_ward(s)) {
+            // The submission as kept in memory: its findings (the figures
+            // read back from the store come without them).
+            let in_memory = kept.get(start + k).copied().unwrap_or(s);
             // Each compared figure with its power off.
             let mut compared: Vec<(&TidyRow, i32, f64)> = Vec::new();
             let mut seen: HashSet<(usize, usize)> = HashSet::new();
@@ -186,7 +190,10 @@ pub fn check_money_scale(
                     r,
                     (m, power),
                     (off_count, judged.len(), rest),
-                    agrees,
+                    (
+                        agrees,
+                        money_converted(in_memory, &template.indicators[r.ind()].code),
+                    ),
                     lang,
                 );
                 if agrees.is_some() {
@@ -259,7 +266,7 @@ fn finding(
     r: &TidyRow,
     (m, power): (f64, i32),
     (off, compared, rest): (usize, usize, usize),
-    agrees: Option<(f64, f64, f64)>,
+    (agrees, converted): (Option<(f64, f64, f64)>, Option<&Finding>),
     lang: Lang,
 ) -> Finding {
     let ind = &template.indicators[r.ind()];
@@ -269,7 +276,13 @@ fn finding(
         .map(|a| a.shown().into_owned())
         .unwrap_or_default();
     let d = r.shown_decimals().min(4);
-    let factor = money_factor(&ind.unit).unwrap_or(1.0);
+    // The figures as the file wrote them: in the unit it said (converted
+    // by the tool), else in the catalog's.
+    let written = converted.and_then(|w| Some((w, money_factor(&w.actual)?)));
+    let factor = written
+        .map(|(_, f)| f)
+        .or_else(|| money_factor(&ind.unit))
+        .unwrap_or(1.0);
     let guess = factor / 1000f64.powi(power);
     let times = format_num(1000f64.powi(power.abs()), 0, lang);
     let agrees = agrees.map(|(p, th, lk)| {
@@ -296,13 +309,66 @@ fn finding(
         lk_agrees: agrees
             .as_ref()
             .map(|(p, th, lk)| (p.as_str(), th.as_str(), lk.as_str())),
+        written: written.map(|(w, _)| (w.actual.as_str(), w.cell.as_str())),
     };
     let mut f = at_row(Finding::said(Severity::Error, &said, lang), template, s, r);
     debug_assert_eq!(f.code, Code::UnitMismatch);
     // The whole row: every figure of it, and the totals it enters.
     f.column = String::new();
+    // The warning that the figures were converted from the file's unit
+    // says the opposite of this error: this one stands for it.
+    if let Some((w, _)) = written {
+        f.covers.push(converted_key(&w.sheet, &w.cell));
+    }
     f.expected(format!("≈ {}", format_auto(m, 2, lang)))
         .actual(format_num(r.value, d, lang))
+}
+
+/// The `unit-mismatch` warning of a submission that says the money
+/// figures of indicator `code` were converted from the unit its header or
+/// unit column wrote ("nghìn đồng" at I6 where the catalog says "triệu
+/// đồng"), one for the row or one told for many rows at once.
+fn money_converted<'a>(s: &'a Submission, code: &str) -> Option<&'a Finding> {
+    s.findings.iter().find(|f| {
+        f.code == Code::UnitMismatch
+            && f.severity == Severity::Warning
+            && f.column.is_empty()
+            && money_factor(&f.actual).is_some()
+            && money_factor(&f.expected).is_some()
+            && (f.indicator == code
+                || s.unit_cells.iter().any(|u| {
+                    u.sheet == f.sheet
+                        && u.anchor == f.cell
+                        && u.indicators.iter().any(|i| i == code)
+                }))
+    })
+}
+
+/// How a `unit-mismatch` error of [`check_money_scale`] names, in its
+/// [`Finding::covers`], the conversion warning it stands for.
+fn converted_key(sheet: &str, cell: &str) -> String {
+    format!("unit-converted {sheet}!{cell}")
+}
+
+/// Drops the `unit-mismatch` warnings that say a file's money figures
+/// were converted from the unit it wrote, where a `unit-mismatch` error
+/// of [`check_money_scale`] on the same file says that unit is wrong
+/// (figures in đồng under "nghìn đồng"): the error stands for them.
+pub fn drop_converted_contradicted(findings: &mut Vec<Finding>) {
+    let covered: HashSet<(String, String)> = findings
+        .iter()
+        .filter(|f| f.code == Code::UnitMismatch && f.severity == Severity::Error)
+        .flat_map(|f| f.covers.iter().map(move |k| (f.file.clone(), k.clone())))
+        .collect();
+    if covered.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !(f.code == Code::UnitMismatch
+            && f.severity == Severity::Warning
+            && f.column.is_empty()
+            && covered.contains(&(f.file.clone(), converted_key(&f.sheet, &f.cell))))
+    });
 }
 
 /// Drops the `cumulative-mismatch` findings on the rows whose LK adds up

@@ -6,6 +6,7 @@ mod annex;
 mod annex_printed;
 mod annex_province;
 mod breakdowns;
+mod budget_plans;
 mod check;
 mod check_text;
 mod checks;
