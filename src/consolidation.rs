@@ -650,7 +650,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     }
     // A TH the tool worked out of the LK breaks the rules the LK breaks:
     // said once, at the LK.
-    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
+    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings, config.lang);
     // Unit by unit, in the registry's order: an officer goes through the
     // list commune by commune.
     let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

@@ -32,7 +32,9 @@ mod reading;
 mod voice;
 
 pub use annex::{can_chi, Annexed, Feast, Holiday, ReadAs};
-pub use checks::{Checked, Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy};
+pub use checks::{
+    th_worked_out_note, Checked, Compared, Off, Percent, Points, RateOff, SkipPlace, StatedBy,
+};
 pub use intake::{Clue, Said};
 pub use prose::Prose;
 pub use reading::{version_shown, Read, SheetDiffer, SheetRepeat};
