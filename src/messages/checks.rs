@@ -676,10 +676,13 @@ pub enum Checked<'a> {
         ck: bool,
     },
     /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
-    /// this quarter's `th` = `want`.
+    /// this quarter's `th` = `want`; `last`, the previous period in words
+    /// when it is no quarter (a year run after the nine months': «9 tháng
+    /// đầu năm 2026»), none for «quý trước».
     AfterPrevious {
         unit: &'a str,
         what: &'a str,
+        last: Option<&'a str>,
         previous: &'a str,
         th: &'a str,
         want: &'a str,
@@ -2014,10 +2017,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
         (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::Vi) => format!("{unit}: {what}: LK {a} phải bằng TH {e} trong quý I (lũy kế từ đầu năm là chính quý I), và các phần của chỉ tiêu cũng cộng lại bằng {e} ({parts}): số LK {a} sai. Hãy sửa LK thành {e}."),
         (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::En) => format!("{unit}: {what}: LK {a} must equal TH {e} in the first quarter (the cumulative figure is the quarter itself), and the indicator's parts add up to {e} too ({parts}): the LK {a} is wrong. Correct the LK to {e}."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế {} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý.", last.map_or(format!("quý trước {previous}"), |p| format!("{p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be {} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure.", last.map_or(format!("last quarter's {previous}"), |p| format!("the cumulative figure of {p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế {} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước.", last.map_or(format!("quý trước {previous}"), |p| format!("{p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: {} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure.", last.map_or(format!("last quarter's cumulative figure {previous}"), |p| format!("the cumulative figure of {p} ({previous})"))),
         (Checked::BelowQuarter { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::BelowQuarter { unit, what, th, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong. Check both columns."),
         (Checked::ColumnsSwapped { unit, th, th_words, lk, lk_words, below, flows, previous }, Lang::Vi) => {

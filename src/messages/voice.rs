@@ -1242,6 +1242,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::AfterPrevious {
             unit,
             what,
+            last: None,
             previous: "120",
             th: "50",
             want: "170",
@@ -1251,6 +1252,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::AfterPrevious {
             unit,
             what,
+            last: Some("9 tháng đầu năm 2026"),
             previous: "120",
             th: "50",
             want: "170",

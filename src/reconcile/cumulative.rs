@@ -1360,6 +1360,12 @@ pub fn check_previous(
     let mut out = Vec::new();
     let mut swapped_fit = 0;
     let (_, unit_name) = unit_of(template, sub);
+    // A previous period that is no quarter (the nine months' before the
+    // year's) is named as it is, not «quý trước».
+    let last = prev
+        .period
+        .filter(|p| !matches!(p.span, crate::model::PeriodSpan::Quarter(_)))
+        .map(|_| last_period_words(prev, lang));
     for (i, ind, th, lk) in th_lk(sub, template) {
         // A stock's LK is a level; a flow that takes in a stock (the
         // opening backlog plus what came in) starts each year, not each
@@ -1429,6 +1435,7 @@ pub fn check_previous(
         let said = Checked::AfterPrevious {
             unit: &unit_name,
             what: &what,
+            last: last.as_deref(),
             previous: &f(p),
             th: &f(th.value),
             want: &f(want),

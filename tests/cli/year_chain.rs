@@ -861,6 +861,18 @@ fn a_year_column_still_holding_the_nine_months_is_said_once() {
             out9m.join("tong-hop.xlsx").display()
         )
     );
+    // Phường 3's rows name the nine months, not «quý trước».
+    let row = f
+        .iter()
+        .find(|x| x["unit"] == "P03" && x["indicator"] == "HC07")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        row,
+        "Phường 3: HC07 Tổng số lượt đánh giá: lũy kế phải bằng lũy kế 9 tháng đầu năm 2020 (20) cộng thực \
+         hiện quý này 5 = 25, nhưng cột LK ghi 20; một trong các số này sai. Hãy kiểm tra lũy kế và thực \
+         hiện quý."
+    );
     // The LK totals (70 + 110 + 110 + 110) marked, the TH totals (40 ×
     // 3, and Phường 4's 110 − 70) not.
     assert_eq!(
