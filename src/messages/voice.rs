@@ -828,7 +828,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th_words: "Ước TH quý IV/2026",
             lk: "F5",
             lk_words: "Ước TH năm 2026",
-            last: "9 tháng đầu năm 2026",
+            last: "9M/2026",
             same: 14,
             flows: 14,
             example: "KT03",
@@ -1252,7 +1252,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::AfterPrevious {
             unit,
             what,
-            last: Some("9 tháng đầu năm 2026"),
+            last: Some("9M/2026"),
             previous: "120",
             th: "50",
             want: "170",
