@@ -2287,6 +2287,16 @@ fn aside(notes: &[(bool, &str)]) -> String {
     }
 }
 
+/// The sentence added to a sum's or relation's finding on a TH the tool
+/// worked out of the LK (the file has no TH column): the figure is the
+/// tool's, and `cell` is the LK the unit wrote.
+pub fn th_worked_out_note(cell: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(" Biểu không có cột TH: số TH này do công cụ tính (TH = LK − LK kỳ trước), ô {cell} là ô lũy kế đơn vị ghi; hãy kiểm tra số lũy kế ở ô này."),
+        Lang::En => format!(" The form has no TH column: this TH was worked out by the tool (TH = LK − previous LK), and cell {cell} holds the cumulative figure the unit wrote; check that figure."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2318,15 +2328,5 @@ mod tests {
         assert!(fall
             .words(Lang::En)
             .ends_with("Write -9,52 (a fall is negative)."));
-    }
-}
-
-/// The sentence added to a sum's or relation's finding on a TH the tool
-/// worked out of the LK (the file has no TH column): the figure is the
-/// tool's, and `cell` is the LK the unit wrote.
-pub fn th_worked_out_note(cell: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => format!(" Biểu không có cột TH: số TH này do công cụ tính (TH = LK − LK kỳ trước), ô {cell} là ô lũy kế đơn vị ghi; hãy kiểm tra số lũy kế ở ô này."),
-        Lang::En => format!(" The form has no TH column: this TH was worked out by the tool (TH = LK − previous LK), and cell {cell} holds the cumulative figure the unit wrote; check that figure."),
     }
 }
