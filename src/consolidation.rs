@@ -650,7 +650,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     }
     // A TH the tool worked out of the LK breaks the rules the LK breaks:
     // said once, at the LK.
-    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings);
+    crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings, config.lang);
     // Figures converted from the unit a file wrote that are in another
     // (đồng under "nghìn đồng"): said once, by the error.
     crate::reconcile::scale::drop_converted_contradicted(&mut findings);

@@ -676,10 +676,13 @@ pub enum Checked<'a> {
         ck: bool,
     },
     /// `cumulative-mismatch`: LK `lk` where last quarter's `previous` +
-    /// this quarter's `th` = `want`.
+    /// this quarter's `th` = `want`; `last`, the previous period in words
+    /// when it is no quarter (a year run after the nine months': «9 tháng
+    /// đầu năm 2026»), none for «quý trước».
     AfterPrevious {
         unit: &'a str,
         what: &'a str,
+        last: Option<&'a str>,
         previous: &'a str,
         th: &'a str,
         want: &'a str,
@@ -760,6 +763,28 @@ pub enum Checked<'a> {
         lk_words: &'a str,
         same: usize,
         below: usize,
+        flows: usize,
+        example: &'a str,
+        previous: &'a str,
+        th_figure: &'a str,
+        want: &'a str,
+        source: &'a str,
+    },
+    /// `cumulative-mismatch`, once per file: `unit`'s LK column (header
+    /// cell `lk`, words `lk_words`) still holds the last period's LK (from
+    /// `source`, the period `last` in words: «9 tháng đầu năm 2026») for
+    /// `same` of the `flows` flows whose last LK is above zero and whose
+    /// TH (column `th`, `th_words`) is not 0: never updated. `example`:
+    /// one of them, whose last LK `previous` and TH `th_figure` make the
+    /// LK `want`.
+    LkNotUpdated {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        last: &'a str,
+        same: usize,
         flows: usize,
         example: &'a str,
         previous: &'a str,
@@ -925,6 +950,7 @@ impl Words for Checked<'_> {
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
             | Checked::LkNotAccumulated { .. }
+            | Checked::LkNotUpdated { .. }
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => Code::CumulativeMismatch,
@@ -1105,6 +1131,7 @@ impl Words for Checked<'_> {
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
             | Checked::LkNotAccumulated { .. }
+            | Checked::LkNotUpdated { .. }
             | Checked::PreviousWithoutErrors { .. }
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
@@ -2002,10 +2029,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::FirstQuarter { unit, what, th: e, lk: a }, Lang::En) => format!("{unit}: {what}: TH {e} and LK {a} must be equal in the first quarter (the cumulative figure is the quarter itself); one of them is wrong. Check both columns."),
         (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::Vi) => format!("{unit}: {what}: LK {a} phải bằng TH {e} trong quý I (lũy kế từ đầu năm là chính quý I), và các phần của chỉ tiêu cũng cộng lại bằng {e} ({parts}): số LK {a} sai. Hãy sửa LK thành {e}."),
         (Checked::FirstQuarterPartsAgree { unit, what, th: e, lk: a, parts }, Lang::En) => format!("{unit}: {what}: LK {a} must equal TH {e} in the first quarter (the cumulative figure is the quarter itself), and the indicator's parts add up to {e} too ({parts}): the LK {a} is wrong. Correct the LK to {e}."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be last quarter's {previous} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế quý trước {previous} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước."),
-        (Checked::AfterPrevious { unit, what, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: last quarter's cumulative figure {previous} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure."),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: false }, Lang::Vi) => format!("{unit}: {what}: lũy kế phải bằng lũy kế {} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}; một trong các số này sai. Hãy kiểm tra lũy kế và thực hiện quý.", last.map_or(format!("quý trước {previous}"), |p| format!("{p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: false }, Lang::En) => format!("{unit}: {what}: the cumulative figure must be {} plus this quarter's {th} = {want}, but LK says {lk}; one of these figures is wrong. Check LK and the quarter's figure.", last.map_or(format!("last quarter's {previous}"), |p| format!("the cumulative figure of {p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: true }, Lang::Vi) => format!("{unit}: {what}: lũy kế {} cộng thực hiện quý này {th} = {want}, nhưng cột LK ghi {lk}. Lũy kế quý trước {previous} đã bị báo lỗi ở lần tổng hợp trước: nếu đơn vị đã sửa lại lũy kế cho đúng thì số quý này có thể đúng. Hãy hỏi lại đơn vị lũy kế đúng của quý trước.", last.map_or(format!("quý trước {previous}"), |p| format!("{p} ({previous})"))),
+        (Checked::AfterPrevious { unit, what, last, previous, th, want, lk, disputed: true }, Lang::En) => format!("{unit}: {what}: {} plus this quarter's {th} = {want}, but LK says {lk}. Last quarter's {previous} was found in error by the previous consolidation: if the unit has corrected its cumulative figure since, this quarter's may be right. Ask the unit for last quarter's right figure.", last.map_or(format!("last quarter's cumulative figure {previous}"), |p| format!("the cumulative figure of {p} ({previous})"))),
         (Checked::BelowQuarter { unit, what, th, lk }, Lang::Vi) => format!("{unit}: {what}: lũy kế từ đầu năm {lk} nhỏ hơn thực hiện quý này {th}, nhưng lũy kế đã gồm cả quý này; một trong hai số sai. Hãy kiểm tra cả hai cột."),
         (Checked::BelowQuarter { unit, what, th, lk }, Lang::En) => format!("{unit}: {what}: the cumulative figure {lk} is below this quarter's {th}, although it includes this quarter; one of them is wrong. Check both columns."),
         (Checked::ColumnsSwapped { unit, th, th_words, lk, lk_words, below, flows, previous }, Lang::Vi) => {
@@ -2018,6 +2045,8 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         }
         (Checked::LkNotAccumulated { unit, th, th_words, lk, lk_words, same, below, flows, example, previous, th_figure, want, source }, Lang::Vi) => format!("{unit}: cột lũy kế (ô {lk} «{lk_words}») chưa cộng dồn: ghi bằng số thực hiện quý (ô {th} «{th_words}») ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), và ở {below} chỉ tiêu trong số đó thấp hơn cả lũy kế quý trước, điều không thể có với số từ đầu năm. Lũy kế phải là lũy kế quý trước cộng thực hiện quý (ví dụ {example}: {previous} + {th_figure} = {want}). Hãy sửa cột lũy kế rồi gửi lại; số thực hiện quý không bị nghi ngờ, các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
         (Checked::LkNotAccumulated { unit, th, th_words, lk, lk_words, same, below, flows, example, previous, th_figure, want, source }, Lang::En) => format!("{unit}: the cumulative column (cell {lk} «{lk_words}») was not accumulated: it repeats the quarter's figure (cell {th} «{th_words}») for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), and for {below} of them it is below last quarter's cumulative figure, which a figure from January cannot be. The cumulative figure is last quarter's plus the quarter's (for {example}: {previous} + {th_figure} = {want}). Correct the cumulative column and send the file again; the quarter's figures are not in doubt, these rows are not reported one by one, totals and rates from the unit's cumulative column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
+        (Checked::LkNotUpdated { unit, th, th_words, lk, lk_words, last, same, flows, example, previous, th_figure, want, source }, Lang::Vi) => format!("{unit}: cột lũy kế (ô {lk} «{lk_words}») vẫn ghi số lũy kế {last} (bằng số đã tổng hợp kỳ trước ở {same}/{flows} dòng chỉ tiêu cộng dồn có thực hiện kỳ này khác 0, theo {source}): chưa cập nhật. Lũy kế phải là lũy kế {last} cộng thực hiện (ô {th} «{th_words}»), ví dụ {example}: {previous} + {th_figure} = {want}. Hãy cập nhật cột lũy kế rồi gửi lại; số thực hiện không bị nghi ngờ, các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
+        (Checked::LkNotUpdated { unit, th, th_words, lk, lk_words, last, same, flows, example, previous, th_figure, want, source }, Lang::En) => format!("{unit}: the cumulative column (cell {lk} «{lk_words}») still holds the cumulative figures of {last} (equal to the last consolidated figures on {same} of {flows} rows of flow indicators whose figure for this period is not 0, from {source}): it was not updated. The cumulative figure is that of {last} plus the period's (cell {th} «{th_words}»), for {example}: {previous} + {th_figure} = {want}. Update the cumulative column and send the file again; the period's figures are not in doubt, these rows are not reported one by one, totals and rates from the unit's cumulative column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
         (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::PreviousWithoutErrors { file, workbook }, Lang::Vi) => format!("Không có danh sách lỗi {file} của lần tổng hợp trước bên cạnh {workbook} (bảng tổng hợp được chép hoặc lưu lại riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi lũy kế với danh sách lỗi quý trước."),
@@ -2267,6 +2296,16 @@ fn aside(notes: &[(bool, &str)]) -> String {
     match said.is_empty() {
         true => String::new(),
         false => format!(" ({})", said.join("; ")),
+    }
+}
+
+/// The sentence added to a sum's or relation's finding on a TH the tool
+/// worked out of the LK (the file has no TH column): the figure is the
+/// tool's, and `cell` is the LK the unit wrote.
+pub fn th_worked_out_note(cell: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!(" Biểu không có cột TH: số TH này do công cụ tính (TH = LK − LK kỳ trước), ô {cell} là ô lũy kế đơn vị ghi; hãy kiểm tra số lũy kế ở ô này."),
+        Lang::En => format!(" The form has no TH column: this TH was worked out by the tool (TH = LK − previous LK), and cell {cell} holds the cumulative figure the unit wrote; check that figure."),
     }
 }
 

@@ -841,6 +841,21 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             want: "21",
             source: "out/2025-Q3/tong-hop.xlsx",
         },
+        Checked::LkNotUpdated {
+            unit,
+            th: "E5",
+            th_words: "Ước TH quý IV/2026",
+            lk: "F5",
+            lk_words: "Ước TH năm 2026",
+            last: "9M/2026",
+            same: 14,
+            flows: 14,
+            example: "KT03",
+            previous: "55",
+            th_figure: "19",
+            want: "74",
+            source: "out-9M/tong-hop.xlsx",
+        },
         Checked::NoteCorrection {
             unit,
             what,
@@ -1246,6 +1261,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::AfterPrevious {
             unit,
             what,
+            last: None,
             previous: "120",
             th: "50",
             want: "170",
@@ -1255,6 +1271,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
         Checked::AfterPrevious {
             unit,
             what,
+            last: Some("9M/2026"),
             previous: "120",
             th: "50",
             want: "170",
@@ -2417,6 +2434,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkNotAccumulated { .. } => 43,
         Checked::TotalLevelNotInRegistry { .. } => 44,
         Checked::RateTotalOff { .. } => 45,
+        Checked::LkNotUpdated { .. } => 46,
     }
 }
 
@@ -2612,7 +2630,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 51);
-    covers("Checked", checked.iter().map(checked_variant), 46);
+    covers("Checked", checked.iter().map(checked_variant), 47);
     covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

@@ -504,8 +504,10 @@ impl HeaderWords {
         // same.
         let months =
             one_month(&tokens) || (0..tokens.len()).any(|i| months_at(&tokens, i).is_some());
+        // "Ước tháng 12" is a month's estimate as much as "Ước TH tháng
+        // 12/2026" is.
         let figure = matches!(self.classify_folded(&f, None), Some(Role::Value(_)))
-            || (months && self.is_figure_label(&f, &tokens));
+            || (months && (self.is_figure_label(&f, &tokens) || tokens.first() == Some(&"uoc")));
         let figures = figure && self.classify_folded(&f, Some(period)).is_none();
         match years(&tokens).min() {
             Some(y) if y > period.year && (figures || self.has(&tokens, Family::Kh)) => {
@@ -1980,6 +1982,18 @@ mod tests {
         assert_eq!(w.classify("Năm 2019", q4), Some(Role::Value(Ck)));
         // December is no year: its month's estimate beside the quarter's.
         assert_eq!(w.classify("Ước TH tháng 12", q4), None);
+        // A month's column, however short its header, is another period's:
+        // nothing to correct (tester DF, Phường 04: «Ước tháng 12» told to
+        // retitle). Near miss: a header naming no figure is not.
+        let year: Period = "2020".parse().unwrap();
+        for label in ["Ước tháng 12", "Ước TH tháng 12/2020"] {
+            assert_eq!(
+                w.other_figures(label, year),
+                Some(OtherFigures::OtherPeriod),
+                "{label}"
+            );
+        }
+        assert_eq!(w.other_figures("Ghi chú tháng 12", year), None);
         assert_eq!(w.classify("Thực hiện tháng 12/2020", q4), None);
         assert_eq!(w.classify("Ước TH quý IV", q4), Some(Role::Value(Th)));
         assert_eq!(w.classify("Năm 2021", q4), None);

@@ -20,7 +20,7 @@
 
 use super::cumulative::{
     check_first_quarter, check_lk_below_th, check_previous, check_stock_level, columns_swapped,
-    th_holds_lk, PreviousFigures,
+    lk_not_updated, th_holds_lk, PreviousFigures,
 };
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
@@ -250,11 +250,19 @@ pub fn check_submission(
                 .is_none()
                 .then(|| th_holds_lk(sub, prev, template, &settings.may_be_negative))
                 .flatten();
+            // A year's column still holding the nine months': said once.
+            let not_updated = (swapped.is_none() && from_january.is_none())
+                .then(|| lk_not_updated(sub, prev, template, &settings.may_be_negative))
+                .flatten();
             out.extend(check_previous(
                 sub,
                 prev,
                 template,
-                (swapped.as_ref(), from_january.as_ref()),
+                (
+                    swapped.as_ref(),
+                    from_january.as_ref(),
+                    not_updated.as_ref(),
+                ),
                 lang,
             ))
         }

@@ -684,7 +684,9 @@ pub fn disputes_lk_column(f: &Finding) -> bool {
         && f.indicator.is_empty()
         && !f.unit.is_empty()
         && f.column == ValueColumn::Lk.as_str()
-        && (f.expected == AFTER_PREVIOUS.0 || f.expected == AFTER_PREVIOUS.1)
+        && [AFTER_PREVIOUS, AFTER_LAST_PERIOD]
+            .iter()
+            .any(|(vi, en)| f.expected == *vi || f.expected == *en)
 }
 
 /// A unit's TH column that holds its LK (the months from January, not the
@@ -787,6 +789,157 @@ pub fn th_holds_lk(
         below_previous: below.len(),
         stale_example,
     })
+}
+
+/// A unit's LK column never updated: with last period's figures
+/// (`--previous`), most of its flows (three at least) whose last LK is
+/// above zero and whose TH is not 0 state the last LK itself (a year's
+/// column still holding the nine months'). One finding says so for the
+/// file ([`lk_not_updated_finding`]); the per-row findings it explains
+/// are not repeated, and the unit's LK figures are disputed by it
+/// ([`disputes_lk_column`]).
+#[derive(Clone, Debug)]
+pub struct LkNotUpdated {
+    /// The TH and LK cells of the first flow found so: (sheet, row,
+    /// column), 0-based, for the headers the finding names.
+    th: (u16, u32, u32),
+    lk: (u16, u32, u32),
+    /// That flow: (indicator, last LK, TH, decimals).
+    example: (usize, f64, f64, u8),
+    same: usize,
+    flows: usize,
+}
+
+/// Whether a flow's LK equals last period's LK `p` (within the
+/// half-units of both) while its TH is not 0.
+fn lk_is_last(
+    template: &Template,
+    i: usize,
+    th: &TidyRow,
+    lk: &TidyRow,
+    (p, pd): (f64, u8),
+) -> bool {
+    let tol =
+        slack(template, i, th, lk) + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+    th.value > tol && (lk.value - p).abs() <= tol
+}
+
+/// Whether `sub`'s LK column still holds last period's LK ([`LkNotUpdated`]).
+pub fn lk_not_updated(
+    sub: &Submission,
+    prev: &PreviousFigures,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+) -> Option<LkNotUpdated> {
+    let u = sub.unit?;
+    // The flows last period's LK checks, whose last LK is above zero and
+    // whose TH is not 0: for them LK = last LK cannot be right.
+    let flows: Vec<_> = th_lk(sub, template)
+        .into_iter()
+        .filter(|(_, ind, th, lk)| {
+            ind.kind == Kind::Flow
+                && !ind.takes_stock
+                && !may_be_negative.contains(&ind.code)
+                && th.value >= 0.0
+                && lk.value >= 0.0
+        })
+        .filter_map(|(i, _, th, lk)| {
+            let &(p, pd) = prev.lk.get(&(u, i))?;
+            let tol = slack(template, i, th, lk)
+                + half_of(template, i, i8::try_from(pd).unwrap_or(i8::MAX));
+            (p > tol && th.value > tol).then_some((i, th, lk, (p, pd)))
+        })
+        .collect();
+    let same: Vec<_> = flows
+        .iter()
+        .filter(|(i, th, lk, p)| lk_is_last(template, *i, th, lk, *p))
+        .collect();
+    if same.len() < 3 || 2 * same.len() <= flows.len() {
+        return None;
+    }
+    let &&(i, th, lk, (p, pd)) = same.first()?;
+    Some(LkNotUpdated {
+        th: (th.sheet, th.row, th.col),
+        lk: (lk.sheet, lk.row, lk.col),
+        example: (
+            i,
+            p,
+            th.value,
+            pd.max(th.shown_decimals()).max(lk.shown_decimals()),
+        ),
+        same: same.len(),
+        flows: flows.len(),
+    })
+}
+
+/// The rule [`lk_not_updated_finding`] states, in both languages: the
+/// last LK is that of the period before, whatever it spans.
+const AFTER_LAST_PERIOD: (&str, &str) = ("LK = LK kỳ trước + TH", "LK = previous LK + TH");
+
+/// The last period in words, for "the LK of …": «9 tháng đầu năm 2026»,
+/// «quý III/2026»; «kỳ trước» when its title named none.
+fn last_period_words(prev: &PreviousFigures, lang: Lang) -> String {
+    match (prev.period, lang) {
+        (Some(p), Lang::Vi) => p.in_sentence_vi(),
+        (Some(p), Lang::En) => p.title_en(),
+        (None, Lang::Vi) => "kỳ trước".to_string(),
+        (None, Lang::En) => "the last period".to_string(),
+    }
+}
+
+/// The one `cumulative-mismatch` error of a file whose LK column still
+/// holds last period's LK, at the header of the LK column. An error: the
+/// consolidation adds up the column as its header says, and the unit's
+/// last months are not in it.
+pub fn lk_not_updated_finding(
+    sub: &Submission,
+    template: &Template,
+    found: &LkNotUpdated,
+    prev: &PreviousFigures,
+    lang: Lang,
+) -> Finding {
+    let (code, unit_name) = unit_of(template, sub);
+    let (th, lk) = (header_cell(sub, found.th), header_cell(sub, found.lk));
+    let (i, p, t, d) = found.example;
+    let f = |v: f64| format_num(v, d.min(2), lang);
+    let example = template
+        .indicators
+        .get(i)
+        .map(|ind| ind.code.clone())
+        .unwrap_or_default();
+    let (previous, th_figure, want) = (f(p), f(t), f(p + t));
+    let last = last_period_words(prev, lang);
+    let for_unit = previous_for_unit(prev, lang);
+    let [office, unit] =
+        [prev.source.as_str(), for_unit.as_str()].map(|source| Checked::LkNotUpdated {
+            unit: &unit_name,
+            th: &th.cell,
+            th_words: &th.words,
+            lk: &lk.cell,
+            lk_words: &lk.words,
+            last: &last,
+            same: found.same,
+            flows: found.flows,
+            example: &example,
+            previous: &previous,
+            th_figure: &th_figure,
+            want: &want,
+            source,
+        });
+    Finding::said(Severity::Error, &office, lang)
+        .told_unit(&unit, lang)
+        .at(&lk.at)
+        .unit(code)
+        .column(ValueColumn::Lk.as_str())
+        .expected(
+            lang.pick(AFTER_LAST_PERIOD.0, AFTER_LAST_PERIOD.1)
+                .to_string(),
+        )
+        .actual(format!(
+            "{} = {}",
+            lk.cell,
+            lang.pick("LK kỳ trước", "previous LK")
+        ))
 }
 
 /// The rule [`th_holds_lk_finding`] states, in both languages.
@@ -931,9 +1084,11 @@ pub fn drop_explained_by_th_column(findings: &mut Vec<Finding>) {
 
 /// Drops the `sum-mismatch` and `relation-violated` findings on a TH the
 /// tool worked out of the LK ([`th_from_lk`]) that the same rule's finding
-/// on that LK, at the same cell, already tells: the TH repeats the LK
-/// (a stock's), so its mistake is the LK's, said once at the LK.
-pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>) {
+/// on that LK, at the same cell, already tells: the TH is the LK less last
+/// period's LK (or the LK itself, a stock's), so its mistake is the LK's,
+/// said once at the LK. Those left stand at the LK the unit wrote and say
+/// that the TH is the tool's: the unit has no TH to check.
+pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>, lang: Lang) {
     use crate::diagnostic::Code;
     let worked: std::collections::HashSet<(String, String)> = findings
         .iter()
@@ -944,20 +1099,26 @@ pub fn drop_th_repeating_lk(findings: &mut Vec<Finding>) {
         return;
     }
     let rule = |f: &Finding| matches!(f.code, Code::SumMismatch | Code::RelationViolated);
-    let key = |f: &Finding| {
-        [&f.unit, &f.file, &f.sheet, &f.cell, &f.expected, &f.actual].map(|s| s.to_string())
-    };
-    let at_lk: std::collections::HashSet<[String; 6]> = findings
+    let key =
+        |f: &Finding| [&f.unit, &f.file, &f.sheet, &f.cell, &f.expected].map(|s| s.to_string());
+    let at_lk: std::collections::HashSet<[String; 5]> = findings
         .iter()
         .filter(|f| rule(f) && f.column == ValueColumn::Lk.as_str())
         .map(key)
         .collect();
-    findings.retain(|f| {
-        !(rule(f)
+    let on_worked = |f: &Finding| {
+        rule(f)
             && f.column == ValueColumn::Th.as_str()
             && worked.contains(&(f.unit.clone(), f.file.clone()))
-            && at_lk.contains(&key(f)))
-    });
+    };
+    findings.retain(|f| !(on_worked(f) && at_lk.contains(&key(f))));
+    for f in findings.iter_mut().filter(|f| on_worked(f)) {
+        let note = crate::messages::th_worked_out_note(&f.cell, lang);
+        f.message.push_str(&note);
+        if !f.to_unit.is_empty() {
+            f.to_unit.push_str(&note);
+        }
+    }
 }
 
 /// Drops the `sum-mismatch` and `relation-violated` findings an LK
@@ -1186,7 +1347,11 @@ pub fn check_previous(
     sub: &Submission,
     prev: &PreviousFigures,
     template: &Template,
-    (swapped, from_january): (Option<&Swapped>, Option<&ThHoldsLk>),
+    (swapped, from_january, not_updated): (
+        Option<&Swapped>,
+        Option<&ThHoldsLk>,
+        Option<&LkNotUpdated>,
+    ),
     lang: Lang,
 ) -> Vec<Finding> {
     let Some(u) = sub.unit else {
@@ -1195,6 +1360,12 @@ pub fn check_previous(
     let mut out = Vec::new();
     let mut swapped_fit = 0;
     let (_, unit_name) = unit_of(template, sub);
+    // A previous period that is no quarter (the nine months' before the
+    // year's) is named as it is, not «quý trước».
+    let last = prev
+        .period
+        .filter(|p| !matches!(p.span, crate::model::PeriodSpan::Quarter(_)))
+        .map(|_| last_period_words(prev, lang));
     for (i, ind, th, lk) in th_lk(sub, template) {
         // A stock's LK is a level; a flow that takes in a stock (the
         // opening backlog plus what came in) starts each year, not each
@@ -1216,6 +1387,9 @@ pub fn check_previous(
             continue;
         }
         if from_january.is_some() && th_is_lk(template, i, th, lk, (p, pd)) {
+            continue;
+        }
+        if not_updated.is_some() && lk_is_last(template, i, th, lk, (p, pd)) {
             continue;
         }
         let d = th.shown_decimals().max(lk.shown_decimals()).max(pd.min(2));
@@ -1261,6 +1435,7 @@ pub fn check_previous(
         let said = Checked::AfterPrevious {
             unit: &unit_name,
             what: &what,
+            last: last.as_deref(),
             previous: &f(p),
             th: &f(th.value),
             want: &f(want),
@@ -1284,6 +1459,9 @@ pub fn check_previous(
     }
     if let Some(found) = from_january {
         out.push(th_holds_lk_finding(sub, template, found, prev, lang));
+    }
+    if let Some(found) = not_updated {
+        out.push(lk_not_updated_finding(sub, template, found, prev, lang));
     }
     out
 }
@@ -1955,7 +2133,7 @@ mod tests {
         );
         assert!(t.indicators[tt05].takes_stock);
         assert!(!t.indicators[hc02].takes_stock);
-        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(
             (
@@ -1973,7 +2151,7 @@ mod tests {
                 at(row(hc02, ValueColumn::Lk, 2090.0, 0), 9, 5),
             ],
         );
-        assert!(check_previous(&ok, &prev, &t, (None, None), Lang::Vi).is_empty());
+        assert!(check_previous(&ok, &prev, &t, (None, None, None), Lang::Vi).is_empty());
         // Last quarter's LK was found in error then (its errors.json): the
         // unit may have corrected it, a warning that says so.
         let dir = tempfile::tempdir().unwrap();
@@ -1986,7 +2164,7 @@ mod tests {
         .unwrap();
         prev.disputed = disputed_lk(dir.path(), &t).unwrap();
         assert_eq!(prev.disputed.len(), 1);
-        let f = check_previous(&s, &prev, &t, (None, None), Lang::Vi);
+        let f = check_previous(&s, &prev, &t, (None, None, None), Lang::Vi);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
         assert!(

@@ -4890,8 +4890,11 @@ fn an_lk_its_percents_dispute_is_not_told_as_the_th_the_tool_worked_out() {
 
 /// A half-year report from January only, with `--previous`: a stock's TH
 /// the tool took as its LK breaks the sum its LK breaks; said once, at the
-/// LK. Near miss: a flow's TH (its LK less last quarter's) that breaks its
-/// sum with figures of its own keeps its finding beside the LK's.
+/// LK; so does a flow's TH (its LK less last quarter's, the LK's mistake
+/// carried over: tester DF, Phường 13's «(cột TH) = 7 nhưng 1 + 2 = 3» at
+/// a cell holding 16). Near miss: Phường 2's LK adds up, its TH does not
+/// (last quarter's figures did not): that finding stays, at the LK cell,
+/// saying the TH is the tool's.
 #[test]
 fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
     let tmp = tempfile::tempdir().unwrap();
@@ -4926,20 +4929,22 @@ fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
     let q1 = tmp.path().join("q1");
     std::fs::create_dir_all(&q1).unwrap();
     let same = |v: f64| vec![N(v, None), N(v, None)];
-    write_sheet(
-        &q1.join("phuong-1.xlsx"),
-        "UBND PHƯỜNG 1",
-        "QUÝ I/2020",
-        &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
-        &rows([
-            same(100.0),
-            same(50.0),
-            same(50.0),
-            same(90.0),
-            same(40.0),
-            same(50.0),
-        ]),
-    );
+    for (k, late) in [(1, 50.0), (2, 40.0)] {
+        write_sheet(
+            &q1.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "QUÝ I/2020",
+            &one_row_header(&[("Thực hiện quý I", 1), ("Lũy kế từ đầu năm", 1)]),
+            &rows([
+                same(100.0),
+                same(50.0),
+                same(late),
+                same(90.0),
+                same(40.0),
+                same(50.0),
+            ]),
+        );
+    }
     let out1 = tmp.path().join("out1");
     crate::checks::consolidate(&q1, &out1, &tpl, "2020-Q1", &[]);
     let h1 = tmp.path().join("h1");
@@ -4959,6 +4964,20 @@ fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
             one(60.0),
         ]),
     );
+    write_sheet(
+        &h1.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "6 THÁNG ĐẦU NĂM 2020",
+        &one_row_header(&[("Thực hiện 6 tháng đầu năm 2020", 1)]),
+        &rows([
+            one(300.0),
+            one(100.0),
+            one(200.0),
+            one(90.0),
+            one(40.0),
+            one(50.0),
+        ]),
+    );
     let (_, f) = crate::checks::consolidate(
         &h1,
         &tmp.path().join("out2"),
@@ -4971,8 +4990,20 @@ fn a_th_worked_out_of_the_lk_does_not_repeat_the_lks_sum_mismatch() {
         [
             "error|sum-mismatch|P01|E10|HS20|LK|HS20 == HS21 + HS22|100",
             "error|sum-mismatch|P01|E7|HC02|LK|HC02 == HC03 + HC04|300",
-            "error|sum-mismatch|P01|E7|HC02|TH|HC02 == HC03 + HC04|200",
+            "error|sum-mismatch|P02|E7|HC02|TH|HC02 == HC03 + HC04|200",
         ]
+    );
+    let kept = f
+        .iter()
+        .find(|x| x["unit"] == "P02" && x["code"] == "sum-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert!(
+        kept.ends_with(
+            "Biểu không có cột TH: số TH này do công cụ tính (TH = LK − LK kỳ trước), ô E7 là ô \
+             lũy kế đơn vị ghi; hãy kiểm tra số lũy kế ở ô này."
+        ),
+        "{kept}"
     );
 }
 

@@ -718,3 +718,180 @@ fn a_cumulative_column_never_accumulated_is_blamed_not_the_quarter() {
         ("450".to_string(), false)
     );
 }
+
+/// The nine months of Phường 1 to 4 (TH of quarter III 40, 30, 10, 5, 3;
+/// LK 100, 70, 30, 20, 8) consolidated into `<tmp>/out9m`; its folder.
+fn nine_months(tmp: &Path, tpl: &Path) -> PathBuf {
+    let dir = tmp.join("9m");
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 1..=4 {
+        write_sheet(
+            &dir.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "9 THÁNG ĐẦU NĂM 2020",
+            &one_row_header(&[
+                ("Thực hiện quý III/2020", 1),
+                ("Lũy kế 9 tháng đầu năm 2020", 1),
+            ]),
+            &flows([
+                th_lk(40.0, 100.0),
+                th_lk(30.0, 70.0),
+                th_lk(10.0, 30.0),
+                th_lk(5.0, 20.0),
+                th_lk(3.0, 8.0),
+            ]),
+        );
+    }
+    let out = tmp.join("out9m");
+    crate::checks::consolidate(&dir, &out, tpl, "2020-9M", &[]);
+    out
+}
+
+/// The year's report with `--previous` the nine months' output. Phường 1
+/// filled «Ước TH quý IV/2020» but left «Ước TH năm 2020» holding the nine
+/// months' figures (LK = last LK on every flow): one `cumulative-mismatch`
+/// error at the LK header says the column was not updated, naming the
+/// nine months (not «quý trước»), instead of an error per row; the LK
+/// totals are marked red, the TH totals are not. Phường 4 sent its year's
+/// column only (its TH worked out of last LK): its HC02 160 ≠ 110 + 40 is
+/// said once, at the LK, not again on the worked-out TH. Near misses:
+/// Phường 2, updated, gets nothing; Phường 3 left two flows only at the
+/// nine months' (three at least are needed) and keeps an error on each
+/// (tester DF, Phường 10: 14 errors, one per row; Phường 13: «DO03 …
+/// (cột TH) = 7» at a cell holding 16).
+#[test]
+fn a_year_column_still_holding_the_nine_months_is_said_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out9m = nine_months(tmp.path(), &tpl);
+    let year = tmp.path().join("year");
+    std::fs::create_dir_all(&year).unwrap();
+    let header = [("Ước TH quý IV/2020", 1), ("Ước TH năm 2020", 1)];
+    for (k, cells) in [
+        (
+            1,
+            [
+                th_lk(50.0, 100.0),
+                th_lk(40.0, 70.0),
+                th_lk(10.0, 30.0),
+                th_lk(5.0, 20.0),
+                th_lk(4.0, 8.0),
+            ],
+        ),
+        (
+            2,
+            [
+                th_lk(50.0, 150.0),
+                th_lk(40.0, 110.0),
+                th_lk(10.0, 40.0),
+                th_lk(5.0, 25.0),
+                th_lk(4.0, 12.0),
+            ],
+        ),
+        (
+            3,
+            [
+                th_lk(50.0, 150.0),
+                th_lk(40.0, 110.0),
+                th_lk(10.0, 40.0),
+                th_lk(5.0, 20.0),
+                th_lk(4.0, 8.0),
+            ],
+        ),
+    ] {
+        write_sheet(
+            &year.join(format!("phuong-{k}.xlsx")),
+            &format!("UBND PHƯỜNG {k}"),
+            "NĂM 2020",
+            &one_row_header(&header),
+            &flows(cells),
+        );
+    }
+    write_sheet(
+        &year.join("phuong-4.xlsx"),
+        "UBND PHƯỜNG 4",
+        "NĂM 2020",
+        &one_row_header(&[("Ước TH năm 2020", 1)]),
+        &flows([
+            vec![N(160.0, None)],
+            vec![N(110.0, None)],
+            vec![N(40.0, None)],
+            vec![N(25.0, None)],
+            vec![N(12.0, None)],
+        ]),
+    );
+    let out = tmp.path().join("out-year");
+    let (_, f) = crate::checks::consolidate(
+        &year,
+        &out,
+        &tpl,
+        "2020",
+        &["--previous", out9m.to_str().unwrap()],
+    );
+    let codes = [
+        "cumulative-mismatch",
+        "sum-mismatch",
+        "relation-violated",
+        "outlier",
+    ];
+    assert_eq!(
+        listed(&f, &codes),
+        [
+            "error|cumulative-mismatch|P01|F6||LK|LK = LK kỳ trước + TH|F6 = LK kỳ trước",
+            "error|cumulative-mismatch|P03|F10|HC07|LK|LK = LK quý trước + TH|20",
+            "error|cumulative-mismatch|P03|F11|NS02|LK|LK = LK quý trước + TH|8",
+            "error|sum-mismatch|P04|E7|HC02|LK|HC02 == HC03 + HC04|160",
+        ]
+    );
+    let office = f
+        .iter()
+        .find(|x| x["unit"] == "P01" && x["code"] == "cumulative-mismatch")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        office,
+        format!(
+            "Phường 1: cột lũy kế (ô F6 «Ước TH năm 2020») vẫn ghi số lũy kế 9 tháng đầu năm 2020 (bằng số \
+             đã tổng hợp kỳ trước ở 5/5 dòng chỉ tiêu cộng dồn có thực hiện kỳ này khác 0, theo {}): chưa \
+             cập nhật. Lũy kế phải là lũy kế 9 tháng đầu năm 2020 cộng thực hiện (ô E6 «Ước TH quý IV/2020»), \
+             ví dụ HC02: 100 + 50 = 150. Hãy cập nhật cột lũy kế rồi gửi lại; số thực hiện không bị nghi ngờ, \
+             các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng \
+             tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi.",
+            out9m.join("tong-hop.xlsx").display()
+        )
+    );
+    // Phường 3's rows name the nine months, not «quý trước».
+    let row = f
+        .iter()
+        .find(|x| x["unit"] == "P03" && x["indicator"] == "HC07")
+        .and_then(|x| x["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        row,
+        "Phường 3: HC07 Tổng số lượt đánh giá: lũy kế phải bằng lũy kế 9 tháng đầu năm 2020 (20) cộng thực \
+         hiện quý này 5 = 25, nhưng cột LK ghi 20; một trong các số này sai. Hãy kiểm tra lũy kế và thực \
+         hiện quý."
+    );
+    // The LK totals (70 + 110 + 110 + 110) marked, the TH totals (40 ×
+    // 3, and Phường 4's 110 − 70) not.
+    assert_eq!(
+        total_and_mark(&out, "HC03", "LK"),
+        ("400".to_string(), true)
+    );
+    assert_eq!(
+        total_and_mark(&out, "HC03", "TH"),
+        ("160".to_string(), false)
+    );
+    // The ward's feedback names the nine months, not the office's file.
+    let list = read_sheet(&out.join("phan-hoi/P01.xlsx"), "Lỗi");
+    let told = list
+        .iter()
+        .flatten()
+        .find(|c| c.contains("chưa cập nhật"))
+        .unwrap();
+    assert!(
+        told.contains("theo số lũy kế 9 tháng đầu năm 2020 đã tổng hợp"),
+        "{told}"
+    );
+}
