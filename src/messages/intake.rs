@@ -151,6 +151,15 @@ pub enum Said<'a> {
         line: &'a str,
         words: &'a [String],
     },
+    /// `file-unknown-unit` (an info): the title's `line` writes `unit`'s
+    /// village name and goes on past it ("THÔN ĐÔNG SƠN" for Thôn Đông),
+    /// naming no other unit; the file name names `unit` too, and the file
+    /// is taken as its, said.
+    UnitTitleGoesOn {
+        file: &'a str,
+        unit: &'a str,
+        line: &'a str,
+    },
     UnitFromClue {
         file: &'a str,
         unit: &'a str,
@@ -499,7 +508,8 @@ impl Words for Said<'_> {
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
             | Said::UnitFromClue { .. }
-            | Said::UnitLooselyNamed { .. } => Code::FileUnknownUnit,
+            | Said::UnitLooselyNamed { .. }
+            | Said::UnitTitleGoesOn { .. } => Code::FileUnknownUnit,
             Said::PeriodMismatch { .. }
             | Said::PeriodSuperseded { .. }
             | Said::TitleSetAside { .. }
@@ -556,7 +566,8 @@ impl Words for Said<'_> {
             | Said::TitleAndName { .. }
             | Said::UnitAmbiguous { .. }
             | Said::UnitFromClue { .. }
-            | Said::UnitLooselyNamed { .. } => files(self, lang),
+            | Said::UnitLooselyNamed { .. }
+            | Said::UnitTitleGoesOn { .. } => files(self, lang),
             Said::NameApproximate { .. }
             | Said::NamePart { .. }
             | Said::NameParts { .. }
@@ -769,6 +780,12 @@ fn files(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
+        (Said::UnitTitleGoesOn { file, unit, line }, Lang::Vi) => format!(
+            "Tiêu đề tệp {file} ghi «{line}», dài hơn tên {unit} trong danh sách; đã tính cho {unit} vì tên tệp cũng ghi đơn vị này. Nếu đúng, hãy sửa tiêu đề cho đúng tên đơn vị; nếu là thôn khác, hãy thêm thôn đó vào danh sách đơn vị."
+        ),
+        (Said::UnitTitleGoesOn { file, unit, line }, Lang::En) => format!(
+            "The title of {file} says «{line}», longer than the registry's {unit}; taken as {unit}'s because the file name names it too. If so, have the title write the unit's name; if it is another village, add it to the registry."
+        ),
         (Said::UnitFromClue { file, unit, clue, fits, namesakes }, lang) => {
             let clue = clue.words(lang);
             let why = match (namesakes, lang) {

@@ -162,6 +162,11 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             line: "THÔN BA",
             words: Box::leak(Box::new(["BA".to_string()])),
         },
+        Said::UnitTitleGoesOn {
+            file,
+            unit,
+            line: "THÔN ĐÔNG SƠN",
+        },
         Said::UnitFromClue {
             file,
             unit,
@@ -2383,6 +2388,7 @@ fn said_variant(s: &Said) -> usize {
         Said::PeriodSemester { .. } => 46,
         Said::CodeOfAnother { .. } => 47,
         Said::UnitLooselyNamed { .. } => 48,
+        Said::UnitTitleGoesOn { .. } => 51,
     }
 }
 
@@ -2629,7 +2635,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 51);
+    covers("Said", said.iter().map(said_variant), 52);
     covers("Checked", checked.iter().map(checked_variant), 47);
     covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);

@@ -1890,6 +1890,9 @@ fn read_title(
     sub: &mut Submission,
 ) {
     let mut named: Vec<(usize, usize, TitleCell, Vec<usize>)> = Vec::new();
+    // Lines naming a village whose name they go on past, with the units
+    // they may name ([`AgencyMatcher::continued_in`]).
+    let mut unsure: Vec<(TitleCell, String, Vec<usize>)> = Vec::new();
     let mut first_text: Option<(String, TitleCell)> = None;
     let addressees = addressee_lines(grid, grid.rows().start..layout.header_first);
     for r in grid.rows().start..layout.header_first {
@@ -1918,7 +1921,12 @@ fn read_title(
                     && !addressees.contains(&(r, c))
                     && !cites_document(&text)
                 {
-                    named.push((idx, len, TitleCell { row: r, col: c }, ties));
+                    // A village's name the line goes on past ("THÔN ĐÔNG
+                    // SƠN" past Thôn Đông) may be another village's.
+                    match ctx.agencies.continued_in(&text) {
+                        Some(units) => unsure.push((TitleCell { row: r, col: c }, text, units)),
+                        None => named.push((idx, len, TitleCell { row: r, col: c }, ties)),
+                    }
                 }
             }
         }
@@ -2010,6 +2018,28 @@ fn read_title(
             sub.unit = Some(idx);
             sub.unit_source = UnitSource::FileName;
             sub.unit_loose = ctx.agencies.names_loosely(&stem);
+            // A title naming this unit's village name and going on past
+            // it ("THÔN ĐÔNG SƠN", `thon dong.xlsx`), no other unit read
+            // in it: the file name settles it, said.
+            if let Some((cell, line, _)) = unsure.iter().find(|(.., units)| units[..] == [idx]) {
+                let said = Said::UnitTitleGoesOn {
+                    file: &file.rel,
+                    unit: &ctx.template.agencies[idx].shown(),
+                    line,
+                };
+                sub.findings.push(
+                    Finding::said(Severity::Info, &said, ctx.lang)
+                        .at(&Location::cell(
+                            file.rel.clone(),
+                            grid.name.clone(),
+                            cell.row,
+                            cell.col,
+                        ))
+                        .expected(ctx.template.agencies[idx].code.clone())
+                        .actual(line.clone()),
+                );
+                return;
+            }
             // A commune's People's Committee heading the letterhead of a
             // body of that commune ("UBND XÃ MỸ LỢI" over "TRẠM Y TẾ" in
             // the file of Trạm Y tế xã Mỹ Lợi) is its parent, not another
@@ -2255,6 +2285,12 @@ fn read_title(
             return;
         }
         sub.unit_nearest = units;
+    }
+    // A village's name the title goes on past: the units it may name.
+    if sub.unit_nearest.is_empty() {
+        if let Some((.., units)) = unsure.first() {
+            sub.unit_nearest = units.clone();
+        }
     }
     // Name what the title said, for the message: the sender's line, not
     // the superior body's over it in a letterhead ("UBND HUYỆN BẾN CÁT"

@@ -84,6 +84,10 @@ pub struct AgencyMatcher {
     /// taken only where no word of a longer name stands right before it
     /// ([`loose_blocked`]), and never outweighing a name written whole.
     settlement_keys: std::collections::HashSet<Box<str>>,
+    /// Per entry, whether it opens with its unit's level word ("Thôn
+    /// Đông", "Khu phố Trung Tâm"): a village's name, which a title may
+    /// write longer ("THÔN ĐÔNG SƠN" is no Thôn Đông).
+    leveled: Vec<bool>,
 }
 
 /// What [`AgencyMatcher::find_in_name`] finds: the agency, the length
@@ -95,6 +99,14 @@ type NameMatch = (usize, usize, Vec<usize>);
 const REPORT_WORDS: [&str; 22] = [
     "bc", "bao", "cao", "baocao", "quy", "q", "thang", "nam", "dau", "gui", "lai", "sua", "file",
     "tep", "ubnd", "ket", "qua", "so", "lieu", "tong", "hop", "ve",
+];
+
+/// Folded words that, after a village's name in a title's line, go on
+/// with no proper name: the level and kind words of a place ("THÔN ĐÔNG
+/// XÃ TÂN THỊNH"), a former name's mark ("CŨ", "NAY LÀ") and the like.
+const NOT_A_NAME: [&str; 23] = [
+    "xa", "phuong", "huyen", "quan", "tinh", "thi", "tran", "thon", "ban", "ap", "buon", "to",
+    "khu", "cu", "nay", "la", "bieu", "dot", "kem", "theo", "cua", "tai", "va",
 ];
 
 /// Whether the words right before `first` in a file name's `words` make
@@ -250,6 +262,7 @@ impl AgencyMatcher {
                 forms
             })
             .collect();
+        let mut leveled = vec![false; written.len()];
         for (pos, (joined, agency, _)) in written.iter().enumerate() {
             let words: Vec<&str> = joined.split(' ').collect();
             // "Thôn Bắc Sơn" → "bac son"; "Tổ dân phố số 5" → "5" (too
@@ -268,6 +281,9 @@ impl AgencyMatcher {
                     _ => n,
                 });
             if let Some(n) = level {
+                if let Some(l) = leveled.get_mut(pos) {
+                    *l = true;
+                }
                 // Two words at least ("Bắc Sơn", "Trung Tâm"): a name of
                 // one ("Đông", "Trung", "5") is a person's or a number as
                 // often, and needs its level word ("thon dong", "tdp 5").
@@ -387,6 +403,7 @@ impl AgencyMatcher {
             former,
             numbered,
             settlement_keys,
+            leveled,
         }
     }
 
@@ -569,8 +586,85 @@ impl AgencyMatcher {
     /// Phù's, not the toneless alias "Xa Tan Phu" of Tân Phú); the others
     /// as good are the ties.
     pub fn find_with_ties(&self, text: &str) -> Option<(usize, usize, Vec<usize>)> {
-        let (pos, len, ties) = self.best_entry(text)?;
+        let (pos, len, ties, _) = self.best_entry(text)?;
         self.entries.get(pos).map(|&idx| (idx as usize, len, ties))
+    }
+
+    /// The units a title's line may name when its best match is a
+    /// village's name (one opening with its level word) that the line
+    /// goes on past: its next word, with no mark between, continues a
+    /// proper name ("THÔN ĐÔNG SƠN" past Thôn Đông, "THÔN TRUNG TÂM" past
+    /// Thôn Trung), not a report's word ("QUÝ", "NĂM", "BÁO CÁO"), a
+    /// number or a level word ("XÃ"). Such a match is no sure one: the
+    /// line may name a village the registry lacks. The matched unit
+    /// comes first, then those the line's words name without their level
+    /// word ("Trung Tâm" of Khu phố Trung Tâm); none when the match is
+    /// sure or there is none.
+    pub fn continued_in(&self, text: &str) -> Option<Vec<usize>> {
+        let (pos, _, ties, end) = self.best_entry(text)?;
+        if !self.leveled.get(pos).copied().unwrap_or(false) {
+            return None;
+        }
+        // The line's words with whether only spaces stand before each:
+        // a mark ("THÔN ĐÔNG - SƠN LA") ends the name.
+        let mut words: Vec<(String, bool)> = Vec::new();
+        let mut spaced = true;
+        let mut word = String::new();
+        for c in text.chars().chain(std::iter::once('.')) {
+            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                for w in fold(&word).split(' ').filter(|w| !w.is_empty()) {
+                    words.push((w.to_string(), spaced));
+                    spaced = true;
+                }
+                word.clear();
+                spaced = true;
+            }
+            if !c.is_whitespace() {
+                spaced = false;
+            }
+        }
+        let folded = fold(text);
+        let aligned = folded.split(' ').filter(|w| !w.is_empty()).count() == words.len();
+        let (next, spaced) = match (
+            aligned,
+            folded.split(' ').filter(|w| !w.is_empty()).nth(end),
+        ) {
+            (true, _) => words.get(end).map(|(w, s)| (w.clone(), *s))?,
+            (false, Some(w)) => (w.to_string(), true),
+            (false, None) => return None,
+        };
+        let continues = spaced
+            && next.bytes().all(|b| b.is_ascii_alphabetic())
+            && !NOT_A_NAME.contains(&next.as_str())
+            && !REPORT_WORDS.contains(&next.as_str());
+        if !continues {
+            return None;
+        }
+        let mut units: Vec<usize> = self
+            .entries
+            .get(pos)
+            .map(|&u| u as usize)
+            .into_iter()
+            .collect();
+        units.extend(ties);
+        let plain: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        for first in 0..plain.len() {
+            for &n in &self.bare_lengths {
+                let Some(run) = plain.get(first..first + n) else {
+                    break;
+                };
+                for &u in self.bare.get(run.join(" ").as_str()).into_iter().flatten() {
+                    if !units.contains(&(u as usize)) {
+                        units.push(u as usize);
+                    }
+                }
+            }
+        }
+        Some(units)
     }
 
     /// The former unit `text` names, as the registry's `former` column
@@ -655,7 +749,7 @@ impl AgencyMatcher {
     /// [`find_with_ties`](Self::find_with_ties). A unit's name, code or
     /// alias wins over another's former name that the text fits as well
     /// (a new Xã Tân An over Phường Tân An's former Xã Tân An).
-    fn best_entry(&self, text: &str) -> Option<(usize, usize, Vec<usize>)> {
+    fn best_entry(&self, text: &str) -> Option<(usize, usize, Vec<usize>, usize)> {
         let folded = fold(text);
         // Folded text is words joined by single spaces: every run of
         // whole words is a slice of it. (start, end) of each word:
@@ -686,6 +780,8 @@ impl AgencyMatcher {
         // earliest entry.
         let mut best: Option<(bool, usize, bool, u32, usize)> = None;
         let mut best_ties: Vec<usize> = Vec::new();
+        // The index of the word after the best match.
+        let mut best_end = 0;
         for (first, &(start, _)) in bounds.iter().enumerate() {
             for &n in &self.lengths {
                 let Some(&(_, end)) = bounds.get(first + n - 1) else {
@@ -728,6 +824,7 @@ impl AgencyMatcher {
                 });
                 if better {
                     best = Some((agree, len, current, distinct, pos));
+                    best_end = first + n;
                     let unit = self.entries.get(pos).copied();
                     best_ties = agreeing
                         .iter()
@@ -741,7 +838,7 @@ impl AgencyMatcher {
             }
         }
         let (_, len, _, _, pos) = best?;
-        Some((pos, len, best_ties))
+        Some((pos, len, best_ties, best_end))
     }
 
     /// How many words of entry `pos` the text's words (`window`) repeat

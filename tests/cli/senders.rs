@@ -2501,3 +2501,158 @@ fn a_number_in_words_inside_a_longer_name_names_no_village_nor_replaces_its_file
         "{p:?}"
     );
 }
+
+/// A registry of villages with one-word names beside a longer one:
+/// Thôn Đông, Thôn Trung and Khu phố Trung Tâm.
+fn villages(tpl: &Path) {
+    write_template(tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND xã,VP HĐND-UBND,no\n\
+         T01,ward,Thôn Đông,Thon Dong,yes\n\
+         T05,ward,Thôn Trung,Thon Trung,yes\n\
+         KP01,ward,Khu phố Trung Tâm,KP Trung Tâm,yes\n",
+    )
+    .unwrap();
+}
+
+/// The `file-unknown-unit` findings: severity, unit, cell, expected,
+/// actual and the message.
+fn unknown_units(f: &[serde_json::Value]) -> Vec<String> {
+    let mut v: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "file-unknown-unit")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("file"),
+                s("unit"),
+                s("cell"),
+                s("expected"),
+                s("actual"),
+                s("message"),
+            ]
+            .join("|")
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// "THÔN TRUNG TÂM" is no sure Thôn Trung: the line goes on past its
+/// name, and "Trung Tâm" is Khu phố Trung Tâm's name; "THÔN ĐÔNG SƠN" is
+/// no sure Thôn Đông. Both are of unknown sender, the message naming the
+/// units they may be; "THÔN ĐÔNG QUÝ III/2020" (a report's word after
+/// the name) is Thôn Đông's. With the file name `thon dong.xlsx`, "THÔN
+/// ĐÔNG SƠN" is Thôn Đông's, said in an info.
+#[test]
+fn a_title_going_on_past_a_villages_name_is_no_sure_match() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    villages(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("bao cao 1.xlsx"),
+        Some("THÔN TRUNG TÂM"),
+        90.0,
+        "TRƯỞNG THÔN",
+    );
+    book(
+        &dir.join("bao cao 2.xlsx"),
+        Some("THÔN ĐÔNG SƠN"),
+        80.0,
+        "TRƯỞNG THÔN",
+    );
+    book(
+        &dir.join("bao cao 3.xlsx"),
+        Some("THÔN ĐÔNG QUÝ III/2020"),
+        70.0,
+        "TRƯỞNG THÔN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        unknown_units(&f),
+        [
+            "error|bao cao 1.xlsx||A1||THÔN TRUNG TÂM|Tệp bao cao 1.xlsx không cho biết đơn vị nào gửi: tiêu đề («THÔN TRUNG TÂM») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «THÔN …») hoặc bổ sung đơn vị vào danh sách. Tên gần nhất trong danh sách: Thôn Trung, Khu phố Trung Tâm; nếu đúng là đơn vị này, hãy ghi đúng tên ấy.",
+            "error|bao cao 2.xlsx||A1||THÔN ĐÔNG SƠN|Tệp bao cao 2.xlsx không cho biết đơn vị nào gửi: tiêu đề («THÔN ĐÔNG SƠN») và tên tệp không nêu đơn vị nào có trong danh sách; số liệu không được tổng hợp. Hãy ghi tên đơn vị ở dòng tiêu đề (ví dụ «THÔN …») hoặc bổ sung đơn vị vào danh sách. Tên gần nhất trong danh sách: Thôn Đông; nếu đúng là đơn vị này, hãy ghi đúng tên ấy.",
+        ]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "KP01|Khu phố Trung Tâm||chưa nộp",
+            "T01|Thôn Đông|bao cao 3.xlsx|đã nộp",
+            "T05|Thôn Trung||chưa nộp",
+            "|THÔN TRUNG TÂM|bao cao 1.xlsx|không rõ đơn vị",
+            "|THÔN ĐÔNG SƠN|bao cao 2.xlsx|không rõ đơn vị",
+        ]
+    );
+
+    let dir = tmp.path().join("in2");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("thon dong.xlsx"),
+        Some("THÔN ĐÔNG SƠN"),
+        80.0,
+        "TRƯỞNG THÔN",
+    );
+    let out = tmp.path().join("out2");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        unknown_units(&f),
+        ["info|thon dong.xlsx|T01|A1|T01|THÔN ĐÔNG SƠN|Tiêu đề tệp thon dong.xlsx ghi «THÔN ĐÔNG SƠN», dài hơn tên Thôn Đông trong danh sách; đã tính cho Thôn Đông vì tên tệp cũng ghi đơn vị này. Nếu đúng, hãy sửa tiêu đề cho đúng tên đơn vị; nếu là thôn khác, hãy thêm thôn đó vào danh sách đơn vị."]
+    );
+    assert_eq!(
+        placed(&out),
+        [
+            "KP01|Khu phố Trung Tâm||chưa nộp",
+            "T01|Thôn Đông|thon dong.xlsx|đã nộp",
+            "T05|Thôn Trung||chưa nộp",
+        ]
+    );
+}
+
+/// Near misses: of "Xã An Bình" and "Xã An Bình Tây", "UBND XÃ AN BÌNH"
+/// is the first's and "UBND XÃ AN BÌNH TÂY" the second's, no finding.
+#[test]
+fn a_communes_longer_namesake_is_not_read_into_a_shorter_title() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         VP,department,Văn phòng HĐND và UBND huyện,VP HĐND-UBND,no\n\
+         X1,ward,Xã An Bình,UBND xã An Bình,yes\n\
+         X2,ward,Xã An Bình Tây,UBND xã An Bình Tây,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    book(
+        &dir.join("bao cao 1.xlsx"),
+        Some("UBND XÃ AN BÌNH"),
+        90.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    book(
+        &dir.join("bao cao 2.xlsx"),
+        Some("UBND XÃ AN BÌNH TÂY"),
+        80.0,
+        "TM. ỦY BAN NHÂN DÂN",
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(unknown_units(&f), Vec::<String>::new());
+    assert_eq!(
+        placed(&out),
+        [
+            "X1|Xã An Bình|bao cao 1.xlsx|đã nộp",
+            "X2|Xã An Bình Tây|bao cao 2.xlsx|đã nộp",
+        ]
+    );
+}
