@@ -397,3 +397,151 @@ fn a_land_row_in_square_metres_is_one_warning_and_blames_no_department() {
     assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
     assert_eq!(total_notes(&book, "DD02"), []);
 }
+
+/// A ministry's registry: ten «Tỉnh …» and four «Thành phố …» (`sizes`:
+/// the cities last), exports in triệu USD (XK01) and a count (HC02).
+fn write_ministry_template(tpl: &Path, sizes: &[f64]) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nXK,Xuất khẩu\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         XK01,XK,Kim ngạch xuất khẩu nông lâm thủy sản,triệu USD,flow,ward,VP,\n\
+         HC02,XK,Số hồ sơ cấp chứng nhận xuất xứ,hồ sơ,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports,size\nVP,department,Văn phòng,,yes,\n");
+    for (k, size) in sizes.iter().enumerate() {
+        agencies.push_str(&format!(
+            "U{:02},ward,{},,yes,{size}\n",
+            k + 1,
+            unit_name(k + 1)
+        ));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+/// Units 1 to 10 are provinces, 11 to 14 centrally-run cities.
+fn unit_name(k: usize) -> String {
+    const PLACES: [&str; 14] = [
+        "An Phú",
+        "Bình Sơn",
+        "Cẩm Lệ",
+        "Đông Hà",
+        "Gia Bình",
+        "Hòa Lạc",
+        "Kim Sơn",
+        "Lạc Dương",
+        "Minh Long",
+        "Ngọc Lặc",
+        "Bắc Hà",
+        "Nam Sơn",
+        "Tây Hồ",
+        "Vân Đồn",
+    ];
+    let place = PLACES[k - 1];
+    match k {
+        1..=10 => format!("Tỉnh {place}"),
+        _ => format!("Thành phố {place}"),
+    }
+}
+
+/// Tester DA (a ministry of 34 provinces): a city typed its whole export
+/// row in nghìn USD under «triệu USD», a thousand times every province's
+/// per head, and nothing was said: its peers were the four «Thành phố»
+/// alone, too few to compare, and the national total came out 28 times
+/// too large. Now a kind too few is weighed against all the registry's
+/// units: one warning at the city's LK, its totals marked. Near misses:
+/// a port city exporting four times the usual per head in every column,
+/// and a province exporting three times: nothing said of them.
+#[test]
+fn a_citys_row_a_thousand_times_off_is_told_though_its_kind_is_few() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let sizes: Vec<f64> = (1..=14)
+        .map(|k| match k {
+            1..=10 => 1_000_000.0 + 200_000.0 * f64::from(k),
+            _ => 4_000_000.0 + 1_000_000.0 * f64::from(k - 10),
+        })
+        .collect();
+    write_ministry_template(&tpl, &sizes);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, size) in (1..=14usize).zip(&sizes) {
+        let kf = k as f64;
+        // triệu USD per head, a little different in every unit.
+        let per_head = 0.0001 * (1.0 + 0.04 * kf);
+        let scale = match k {
+            12 => 1000.0,
+            13 => 4.0,
+            5 => 3.0,
+            _ => 1.0,
+        };
+        let round1 = |v: f64| (v * 10.0).round() / 10.0;
+        let kh = round1(size * per_head * scale);
+        let th = round1(kh * 0.26);
+        let lk = round1(kh * 0.74);
+        let ck = round1(lk / 1.08);
+        let count = 400.0 + kf;
+        let rows: Vec<FormRow> = vec![
+            (
+                "XK01",
+                "Kim ngạch xuất khẩu nông lâm thủy sản",
+                "triệu USD",
+                vec![V::N(kh), V::N(th), V::N(lk), V::N(ck), V::E],
+            ),
+            (
+                "HC02",
+                "Số hồ sơ cấp chứng nhận xuất xứ",
+                "hồ sơ",
+                vec![
+                    V::N(count),
+                    V::N(count / 4.0),
+                    V::N(count * 0.75),
+                    V::N(count * 0.7),
+                    V::E,
+                ],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("don-vi-{k:02}.xlsx")),
+            &format!("UBND {}", unit_name(k).to_uppercase()),
+            "QUÝ III/2026",
+            &COLUMNS,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    // Thành phố Nam Sơn: size 6.000.000, per head 0,000148, KH 888 × 1.000, LK 0,74 of it.
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|VP|"))
+        .collect();
+    assert_eq!(got, ["warning|outlier|U12|G7|XK01||≈ 657,12|657.120"]);
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "outlier")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        message,
+        "Thành phố Nam Sơn: XK01 Kim ngạch xuất khẩu nông lâm thủy sản: cả dòng (KH 888.000; \
+         TH 230.880; LK 657.120; CK 608.444,4) đều gấp khoảng 1.000 lần mức thường thấy ở các \
+         tỉnh, thành phố khác (tính theo dân số), còn các số trong dòng thì khớp nhau: có lẽ \
+         thừa chữ số 0 ở cả dòng: cột LK là 657,12. Các số này đang được cộng vào tổng hợp; \
+         hãy kiểm tra lại cả dòng với đơn vị."
+    );
+    let book = out.join("tong-hop.xlsx");
+    let marked: Vec<String> = total_notes(&book, "XK01")
+        .into_iter()
+        .filter(|(_, n)| n.contains("Thành phố Nam Sơn: XK01"))
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
+    assert_eq!(total_notes(&book, "HC02"), []);
+}
