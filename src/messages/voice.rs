@@ -783,6 +783,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th: "91",
             lk: "43",
         },
+        Checked::ThAboveLk {
+            unit,
+            what,
+            th: "1.853.400",
+            lk: "5.573,7",
+            right: "1.853,4",
+            factor: "1.000",
+            pct_kh: false,
+            pct_ck: false,
+            ck: true,
+            breaks: Some("HC03 ≥ HC02 (HC03 2.179,6)"),
+        },
         Checked::ColumnsSwapped {
             unit,
             th: "G7",
@@ -2389,6 +2401,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkNotAccumulated { .. } => 43,
         Checked::TotalLevelNotInRegistry { .. } => 44,
         Checked::RateTotalOff { .. } => 45,
+        Checked::ThAboveLk { .. } => 46,
     }
 }
 
@@ -2583,7 +2596,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 51);
-    covers("Checked", checked.iter().map(checked_variant), 46);
+    covers("Checked", checked.iter().map(checked_variant), 47);
     covers("Read", read.iter().map(read_variant), 57);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
