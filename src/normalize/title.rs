@@ -82,24 +82,16 @@ pub struct AgencyMatcher {
 }
 
 /// `name` with the level word it opens with abbreviated ("Thành phố Hà
-/// Nội" → "TP Hà Nội"): by [`LEVEL_ABBREVIATIONS`] and the template's
-/// own abbreviations of a level word; none when it opens with none.
+/// Nội" → "TP Hà Nội") by [`LEVEL_ABBREVIATIONS`]; none when it opens
+/// with none. (A settlement's words and the template's abbreviations of
+/// them, "TDP 5", are read by [`AgencyMatcher::loose_in`].)
 ///
 /// [`LEVEL_ABBREVIATIONS`]: crate::template::LEVEL_ABBREVIATIONS
-fn level_abbreviated(name: &str, template: &Template) -> Vec<String> {
+fn level_abbreviated(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let own = template
-        .settings
-        .abbreviations
-        .iter()
-        .map(|(short, long)| (short.as_str(), long.as_str()));
     let mut out: Vec<String> = Vec::new();
-    for (short, long) in crate::template::LEVEL_ABBREVIATIONS
-        .iter()
-        .copied()
-        .chain(own)
-    {
+    for &(short, long) in &crate::template::LEVEL_ABBREVIATIONS {
         let long: Vec<String> = fold(long).split(' ').map(str::to_string).collect();
         let opens = long.len() >= 2
             && words.len() > long.len()
@@ -185,8 +177,7 @@ impl AgencyMatcher {
             let mut own: Vec<String> = Vec::new();
             // A name that opens with a level word of two ("Thành phố Hà
             // Nội") is also written with its abbreviation ("TP Hà Nội",
-            // "UBND TP. HÀ NỘI"), and so are the template's abbreviations
-            // of such words.
+            // "UBND TP. HÀ NỘI").
             let names = [&a.name, &a.code]
                 .into_iter()
                 .chain(&a.aliases)
@@ -194,7 +185,7 @@ impl AgencyMatcher {
                 .chain(a.former.iter().map(|n| (n.as_str().into(), true)));
             let names: Vec<(std::borrow::Cow<str>, bool)> = names
                 .flat_map(|(n, was)| {
-                    let short: Vec<_> = level_abbreviated(&n, template)
+                    let short: Vec<_> = level_abbreviated(&n)
                         .into_iter()
                         .map(|s| (std::borrow::Cow::Owned(s), was))
                         .collect();

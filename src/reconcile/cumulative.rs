@@ -1032,9 +1032,14 @@ pub fn check_lk_below_th(
         .collect()
 }
 
+/// Below this, an LK of whole units is a handful whose TH above it says no
+/// power of ten.
+const SMALL_COUNT: f64 = 30.0;
+
 /// After the first quarter, a flow's TH above its LK by a power of ten
 /// (10, 100 or 1.000: the smallest that brings it under the LK), three
-/// times the LK at least, where the TH brought back is a quarter's share of the LK (a ninth of a
+/// times the LK at least and the LK no handful of whole units
+/// ([`SMALL_COUNT`]), where the TH brought back is a quarter's share of the LK (a ninth of a
 /// nine months' LK at least, never above it) and the unit's own figures
 /// back the LK and not the LK the same power larger (its stated %KH or
 /// %CK, its CK within a factor of three): the TH is the slip (1.853.400
@@ -1066,6 +1071,10 @@ fn th_above_lk(
         .find(|f| th.value / f <= lk.value + half_of(template, i, lk.decimals))?;
     let right = th.value / factor;
     if right * 3.0 * quarter < lk.value {
+        return None;
+    }
+    // A handful (LK 3 where TH 10) swings by as much: no power told.
+    if th.shown_decimals() == 0 && lk.shown_decimals() == 0 && lk.value < SMALL_COUNT {
         return None;
     }
     let figure = |c: ValueColumn| {
