@@ -474,7 +474,10 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
             _ => None,
         })
         .flat_map(|(u, found)| found.iter().map(move |f| (u, f)));
-    crate::reconcile::stated_incomplete(t, read, &mut totals);
+    crate::reconcile::stated_incomplete(t, read.clone(), &mut totals);
+    // A stock's LK cell that held no number took its TH as it was read:
+    // said under Tổng hợp as the LK above.
+    crate::reconcile::stock_lk_unreadable(&figures, t, read, &mut totals)?;
     release_free_memory();
     let (relations, mut findings) = relations_of(t, config.lang);
     // The units whose cells hold «x» (read as blank): the reason said

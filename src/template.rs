@@ -414,6 +414,12 @@ const AREA_WORDS: [(&str, &str, &str); 9] = [
     ("xã", "commune", "communes"),
 ];
 
+/// The standard abbreviations of the level words of two words, as clerks
+/// write them before a unit's name ("UBND TP. HÀ NỘI", "UBND TX Buôn
+/// Hồ", "TT Đông Anh"): Vietnamese usage, not any office's catalog.
+pub const LEVEL_ABBREVIATIONS: [(&str, &str); 3] =
+    [("TP", "thành phố"), ("TX", "thị xã"), ("TT", "thị trấn")];
+
 /// The level word a unit's name opens with, as written in a sentence
 /// ("Phường 5" → "phường", "Đặc khu Côn Đảo" → "đặc khu"), if any.
 pub fn kind_word_of(name: &str) -> Option<&'static str> {

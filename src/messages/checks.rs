@@ -712,6 +712,23 @@ pub enum Checked<'a> {
         th: &'a str,
         lk: &'a str,
     },
+    /// `cumulative-mismatch` at a TH after the first quarter: TH `th`
+    /// above the LK `lk` that includes it, `factor` times the figure
+    /// `right` that fits under the LK, which the unit's own %KH, %CK or CK
+    /// back (`pct_kh`, `pct_ck`, `ck`); `breaks`: the relations the TH
+    /// breaks and `right` keeps, in words.
+    ThAboveLk {
+        unit: &'a str,
+        what: &'a str,
+        th: &'a str,
+        lk: &'a str,
+        right: &'a str,
+        factor: &'a str,
+        pct_kh: bool,
+        pct_ck: bool,
+        ck: bool,
+        breaks: Option<&'a str>,
+    },
     /// `cumulative-mismatch`, once per file: `unit`'s column read as LK
     /// (header cell `lk`, words `lk_words`) is below the one read as TH
     /// (`th`, `th_words`) for `below` of its `flows` flows: the two look
@@ -945,6 +962,7 @@ impl Words for Checked<'_> {
             Checked::FirstQuarter { .. }
             | Checked::FirstQuarterPartsAgree { .. }
             | Checked::FirstQuarterScaled { .. }
+            | Checked::ThAboveLk { .. }
             | Checked::AfterPrevious { .. }
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
@@ -1136,6 +1154,7 @@ impl Words for Checked<'_> {
             | Checked::NoteCorrection { .. }
             | Checked::StockLevel { .. } => cumulative(self, lang),
             Checked::FirstQuarterScaled { .. } => scaled(self, lang),
+            Checked::ThAboveLk { .. } => th_above_lk(self, lang),
             Checked::Negative {
                 unit,
                 what,
@@ -1962,6 +1981,61 @@ fn read_other_way(
 }
 
 /// A first quarter's TH or LK a power of ten off the other.
+fn th_above_lk(c: &Checked, lang: Lang) -> String {
+    let Checked::ThAboveLk {
+        unit,
+        what,
+        th,
+        lk,
+        right,
+        factor,
+        pct_kh,
+        pct_ck,
+        ck,
+        breaks,
+    } = c
+    else {
+        return String::new();
+    };
+    let backing = |words: [&str; 3]| {
+        [*pct_kh, *pct_ck, *ck]
+            .iter()
+            .zip(words)
+            .filter(|(on, _)| **on)
+            .map(|(_, w)| w)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match lang {
+        Lang::Vi => {
+            let backing = backing([
+                "% so với kế hoạch đã ghi",
+                "% so với cùng kỳ đã ghi",
+                "số cùng kỳ",
+            ]);
+            let breaks = breaks
+                .map(|b| {
+                    format!(
+                        " Số TH này cũng làm sai điều kiện {b}; với {right} thì điều kiện đúng."
+                    )
+                })
+                .unwrap_or_default();
+            format!("{unit}: {what}: TH {th} lớn hơn cả lũy kế từ đầu năm {lk}, vốn đã gồm quý này; chia cho {factor} thì được {right}, vừa với lũy kế, và {backing} khớp với lũy kế {lk}: có lẽ TH gõ thừa chữ số hoặc ghi theo đơn vị nhỏ hơn (×{factor}).{breaks} Hãy sửa TH thành {right}.")
+        }
+        Lang::En => {
+            let backing = backing([
+                "the stated % of plan",
+                "the stated % of last year",
+                "last year's figure",
+            ]);
+            let breaks = breaks
+                .map(|b| format!(" This TH also breaks {b}, which holds with {right}."))
+                .unwrap_or_default();
+            format!("{unit}: {what}: TH {th} is above the cumulative figure {lk}, which includes this quarter; divided by {factor} it is {right}, which fits under it, and the cumulative {lk} is borne out by {backing}: the TH probably has digits too many or is in a smaller unit (×{factor}).{breaks} Correct the TH to {right}.")
+        }
+    }
+}
+
 fn scaled(c: &Checked, lang: Lang) -> String {
     let Checked::FirstQuarterScaled {
         unit,

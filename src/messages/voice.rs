@@ -807,6 +807,18 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             th: "91",
             lk: "43",
         },
+        Checked::ThAboveLk {
+            unit,
+            what,
+            th: "1.853.400",
+            lk: "5.573,7",
+            right: "1.853,4",
+            factor: "1.000",
+            pct_kh: false,
+            pct_ck: false,
+            ck: true,
+            breaks: Some("HC03 ≥ HC02 (HC03 2.179,6)"),
+        },
         Checked::ColumnsSwapped {
             unit,
             th: "G7",
@@ -2441,6 +2453,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::TotalLevelNotInRegistry { .. } => 44,
         Checked::RateTotalOff { .. } => 45,
         Checked::LkNotUpdated { .. } => 46,
+        Checked::ThAboveLk { .. } => 47,
     }
 }
 
@@ -2636,7 +2649,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 52);
-    covers("Checked", checked.iter().map(checked_variant), 47);
+    covers("Checked", checked.iter().map(checked_variant), 48);
     covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

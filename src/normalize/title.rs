@@ -122,6 +122,33 @@ fn loose_blocked(words: &[&str], first: usize) -> bool {
         .is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic()) && !REPORT_WORDS.contains(w))
 }
 
+/// `name` with the level word it opens with abbreviated ("Thành phố Hà
+/// Nội" → "TP Hà Nội") by [`LEVEL_ABBREVIATIONS`]; none when it opens
+/// with none. (A settlement's words and the template's abbreviations of
+/// them, "TDP 5", are read by [`AgencyMatcher::loose_in`].)
+///
+/// [`LEVEL_ABBREVIATIONS`]: crate::template::LEVEL_ABBREVIATIONS
+fn level_abbreviated(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    let mut out: Vec<String> = Vec::new();
+    for &(short, long) in &crate::template::LEVEL_ABBREVIATIONS {
+        let long: Vec<String> = fold(long).split(' ').map(str::to_string).collect();
+        let opens = long.len() >= 2
+            && words.len() > long.len()
+            && folded.iter().zip(&long).all(|(w, l)| w == l);
+        if !opens || fold(short).contains(' ') {
+            continue;
+        }
+        let rest = words.get(long.len()..).unwrap_or_default().join(" ");
+        let form = format!("{short} {rest}");
+        if !out.contains(&form) {
+            out.push(form);
+        }
+    }
+    out
+}
+
 /// Number words, as written with their marks, and their value: a unit's
 /// name may write its number so ("THÔN BA" for Thôn 3).
 const NUMBER_WORDS: [(&str, u32); 12] = [
@@ -180,7 +207,7 @@ impl AgencyMatcher {
         let mut by_words: foldhash::HashMap<Box<str>, u32> = foldhash::HashMap::default();
         let mut lengths: Vec<usize> = Vec::new();
         // Every entry: (folded words joined, agency, as written).
-        let mut written: Vec<(String, u32, &str)> = Vec::new();
+        let mut written: Vec<(String, u32, std::borrow::Cow<str>)> = Vec::new();
         // How many agencies name each word.
         let mut agencies_of: HashMap<String, u32> = HashMap::new();
         let mut former: HashMap<u32, Box<str>> = HashMap::new();
@@ -189,13 +216,25 @@ impl AgencyMatcher {
             // and an alias) is one entry; a former name written as an
             // alias too is an alias.
             let mut own: Vec<String> = Vec::new();
+            // A name that opens with a level word of two ("Thành phố Hà
+            // Nội") is also written with its abbreviation ("TP Hà Nội",
+            // "UBND TP. HÀ NỘI").
             let names = [&a.name, &a.code]
                 .into_iter()
                 .chain(&a.aliases)
-                .map(|n| (n, false))
-                .chain(a.former.iter().map(|n| (n, true)));
+                .map(|n| (std::borrow::Cow::Borrowed(n.as_str()), false))
+                .chain(a.former.iter().map(|n| (n.as_str().into(), true)));
+            let names: Vec<(std::borrow::Cow<str>, bool)> = names
+                .flat_map(|(n, was)| {
+                    let short: Vec<_> = level_abbreviated(&n)
+                        .into_iter()
+                        .map(|s| (std::borrow::Cow::Owned(s), was))
+                        .collect();
+                    std::iter::once((n, was)).chain(short)
+                })
+                .collect();
             for (n, was) in names {
-                let folded = fold(n);
+                let folded = fold(&n);
                 let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
                 let joined = words.join(" ");
                 if words.is_empty() || own.contains(&joined) {
@@ -206,10 +245,10 @@ impl AgencyMatcher {
                     .entry(joined.as_str().into())
                     .or_insert(entries.len() as u32);
                 if was {
-                    former.insert(entries.len() as u32, n.as_str().into());
+                    former.insert(entries.len() as u32, (*n).into());
                 }
                 entries.push(i as u32);
-                written.push((joined.clone(), i as u32, n.as_str()));
+                written.push((joined.clone(), i as u32, n));
                 own.push(joined);
             }
             let mut words: Vec<&str> = own.iter().flat_map(|e| e.split(' ')).collect();
@@ -1767,6 +1806,40 @@ mod tests {
         assert_eq!(code("UBND PHƯỜNG 17"), None);
         assert_eq!(code("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), None);
         assert_eq!(code("Phường Bến Nghé"), None);
+    }
+
+    /// «TP», «TX», «TT» are «Thành phố», «Thị xã», «Thị trấn» in a title
+    /// or a file name, with or without the dot, whatever the registry's
+    /// aliases (tester DA's ministry: «UBND TP. HÀ NỘI» was no unit).
+    /// Near misses: «TP» before another city's name, and «TX» before a
+    /// city's name, name nobody.
+    #[test]
+    fn level_abbreviations_name_the_units_they_stand_for() {
+        let t = registry(
+            "code,kind,name,aliases,reports\n\
+             01,ward,Thành phố Hà Nội,,yes\n\
+             48,ward,Thành phố Đà Nẵng,,yes\n\
+             12,ward,Tỉnh Lai Châu,,yes\n\
+             TX1,ward,Thị xã Buôn Hồ,,yes\n\
+             TT1,ward,Thị trấn Đông Anh,,yes\n",
+        );
+        let m = AgencyMatcher::new(&t);
+        let code = |s: &str| m.find_in(s).map(|(i, _)| t.agencies[i].code.clone());
+        assert_eq!(code("UBND TP. HÀ NỘI").as_deref(), Some("01"));
+        assert_eq!(code("UBND Tp Hà Nội").as_deref(), Some("01"));
+        assert_eq!(
+            code("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TP ĐÀ NẴNG").as_deref(),
+            Some("48")
+        );
+        assert_eq!(code("UBND TX BUÔN HỒ").as_deref(), Some("TX1"));
+        assert_eq!(code("UBND TT. Đông Anh").as_deref(), Some("TT1"));
+        let named = |s: &str| {
+            m.find_in_name(s)
+                .map(|(i, _, _)| t.agencies[i].code.clone())
+        };
+        assert_eq!(named("BC_TP_HaNoi_Q3.xlsx").as_deref(), Some("01"));
+        assert_eq!(code("UBND TP. HUẾ"), None);
+        assert_eq!(code("UBND TX HÀ NỘI"), None);
     }
 
     /// A province's communes: an alias "UBND xã Phú Hòa" and the name "Xã

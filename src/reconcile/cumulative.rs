@@ -1165,9 +1165,16 @@ pub fn check_lk_below_th(
     let (_, below) = flows_below(sub, template, may_be_negative);
     below
         .into_iter()
-        .map(|(i, _, th, lk)| {
-            let d = th.shown_decimals().max(lk.shown_decimals());
-            let (e, a) = (format_num(th.value, d, lang), format_num(lk.value, d, lang));
+        .map(|(i, ind, th, lk)| {
+            if let Some(f) = th_above_lk(sub, template, (i, &ind.code, th, lk), &unit_name, lang) {
+                return f;
+            }
+            // Each as typed: a TH typed without decimals is not shown
+            // with the LK's.
+            let (e, a) = (
+                format_num(th.value, th.shown_decimals(), lang),
+                format_num(lk.value, lk.shown_decimals(), lang),
+            );
             let what = indicator_words(template, i);
             let said = Checked::BelowQuarter {
                 unit: &unit_name,
@@ -1184,6 +1191,117 @@ pub fn check_lk_below_th(
             )
         })
         .collect()
+}
+
+/// Below this, an LK of whole units is a handful whose TH above it says no
+/// power of ten.
+const SMALL_COUNT: f64 = 30.0;
+
+/// After the first quarter, a flow's TH above its LK by a power of ten
+/// (10, 100 or 1.000: the smallest that brings it under the LK), three
+/// times the LK at least and the LK no handful of whole units
+/// ([`SMALL_COUNT`]), where the TH brought back is a quarter's share of the LK (a ninth of a
+/// nine months' LK at least, never above it) and the unit's own figures
+/// back the LK and not the LK the same power larger (its stated %KH or
+/// %CK, its CK within a factor of three): the TH is the slip (1.853.400
+/// tấn under «nghìn tấn» where the LK is 5.573,7). One error at the TH
+/// naming the figure to write, covering the relations the TH breaks and
+/// its figure brought back keeps (`TT.03 ≥ TT.02`: the other operand is
+/// right). `None` when anything is in doubt: the plain LK ≥ TH error.
+fn th_above_lk(
+    sub: &Submission,
+    template: &Template,
+    (i, code, th, lk): (usize, &str, &TidyRow, &TidyRow),
+    unit: &str,
+    lang: Lang,
+) -> Option<Finding> {
+    use crate::model::PeriodSpan;
+    let quarter = match sub.period.as_ref().map(|(p, _)| p.span) {
+        Some(PeriodSpan::Quarter(q)) => f64::from(q),
+        Some(PeriodSpan::FirstHalf) => 2.0,
+        Some(PeriodSpan::NineMonths) => 3.0,
+        _ => 4.0,
+    };
+    // A TH a little above its LK is one of two figures wrong, which
+    // nothing tells; three times the figure that includes it is a slip.
+    if lk.value <= 0.0 || th.value <= 3.0 * lk.value {
+        return None;
+    }
+    let factor = [10.0, 100.0, 1000.0]
+        .into_iter()
+        .find(|f| th.value / f <= lk.value + half_of(template, i, lk.decimals))?;
+    let right = th.value / factor;
+    if right * 3.0 * quarter < lk.value {
+        return None;
+    }
+    // A handful (LK 3 where TH 10) swings by as much: no power told.
+    if th.shown_decimals() == 0 && lk.shown_decimals() == 0 && lk.value < SMALL_COUNT {
+        return None;
+    }
+    let figure = |c: ValueColumn| {
+        sub.rows
+            .iter()
+            .find(|r| r.ind() == i && r.column == c)
+            .map(|r| r.value)
+    };
+    let near = |a: f64, b: f64| (a - b).abs() <= (0.02 * b.abs()).max(0.1);
+    let (kh, ck) = (figure(ValueColumn::Kh), figure(ValueColumn::Ck));
+    let (pct_kh, pct_ck) = (figure(ValueColumn::PctKh), figure(ValueColumn::PctCk));
+    let backs = |v: f64| {
+        let by_kh = matches!((kh, pct_kh), (Some(k), Some(p)) if k > 0.0 && near(v / k * 100.0, p));
+        let by_pct_ck = matches!((ck, pct_ck), (Some(c), Some(p))
+            if c > 0.0 && (near(v / c * 100.0, p) || near(v / c * 100.0 - 100.0, p)));
+        let by_ck = ck.is_some_and(|c| c > 0.0 && v / c <= 3.0 && c / v <= 3.0);
+        (by_kh, by_pct_ck, by_ck)
+    };
+    let any = |b: (bool, bool, bool)| b.0 || b.1 || b.2;
+    let backing = backs(lk.value);
+    if !any(backing) || any(backs(lk.value * factor)) {
+        return None;
+    }
+    // The figure brought back with the decimals the division adds, no
+    // trailing zeros (1.853,4, not 1.853,400).
+    let added = (factor.log10().round() as i8).max(0);
+    let most = (th.decimals.max(0) + added).min(4) as u8;
+    let d = (0..most)
+        .find(|&d| (crate::rules::rounding::round_to(right, d) - right).abs() < 1e-9)
+        .unwrap_or(most);
+    let right_shown = format_num(right, d, lang);
+    let stated = format_num(th.value, th.shown_decimals(), lang);
+    let lk_shown = format_num(lk.value, lk.shown_decimals(), lang);
+    let what = indicator_words(template, i);
+    let (rules, broken) = relations_broken_by(
+        sub,
+        template,
+        (i, code, ValueColumn::Th),
+        (right, d as i8),
+        lang,
+    );
+    let said = Checked::ThAboveLk {
+        unit,
+        what: &what,
+        th: &stated,
+        lk: &lk_shown,
+        right: &right_shown,
+        factor: &format_num(factor, 0, lang),
+        pct_kh: backing.0,
+        pct_ck: backing.1,
+        ck: backing.2,
+        breaks: (!broken.is_empty()).then_some(broken.as_str()),
+    };
+    let f = at_row(
+        Finding::said(Severity::Error, &said, lang),
+        template,
+        sub,
+        th,
+    )
+    .expected(right_shown.clone())
+    .actual(stated);
+    Some(if rules.is_empty() {
+        f
+    } else {
+        f.covering(rules)
+    })
 }
 
 /// After the first quarter: a stock's TH and LK are both its level at the
@@ -1244,19 +1362,38 @@ fn relations_broken_by_lk(
     (i, code, th): (usize, &str, &TidyRow),
     lang: Lang,
 ) -> (Vec<String>, String) {
+    relations_broken_by(
+        sub,
+        template,
+        (i, code, ValueColumn::Lk),
+        (th.value, th.decimals),
+        lang,
+    )
+}
+
+/// The relations naming `code` (indicator `i`) that its figure breaks in
+/// `column` and `value` (written with `decimals`), put in its place,
+/// keeps: see [`relations_broken_by_lk`].
+fn relations_broken_by(
+    sub: &Submission,
+    template: &Template,
+    (i, code, column): (usize, &str, ValueColumn),
+    (value, decimals): (f64, i8),
+    lang: Lang,
+) -> (Vec<String>, String) {
     use super::relations::{relations_naming, short_name};
     use crate::rules::expr::Cmp;
     let (mut rules, mut said) = (Vec::new(), Vec::new());
     for rel in relations_naming(template, code) {
         let codes = rel.codes();
-        if !codes.contains(&code) || !rel.holds_in(ValueColumn::Lk) {
+        if !codes.contains(&code) || !rel.holds_in(column) {
             continue;
         }
         let rows: Option<Vec<(&str, usize, &TidyRow)>> = codes
             .iter()
             .map(|&c| {
                 let k = template.indicator_index(c)?;
-                Some((c, k, sub.figure(k, ValueColumn::Lk)?))
+                Some((c, k, sub.figure(k, column)?))
             })
             .collect();
         let Some(rows) = rows else { continue };
@@ -1264,13 +1401,13 @@ fn relations_broken_by_lk(
             .iter()
             .map(|&(_, k, r)| half_of(template, k, r.decimals))
             .sum::<f64>()
-            + half_of(template, i, th.decimals)
+            + half_of(template, i, decimals)
             + 1e-9;
         let holds = |with_th: bool| {
             let lookup = |c: &str| {
                 rows.iter().find(|(rc, _, _)| *rc == c).map(|&(_, k, r)| {
                     if with_th && k == i {
-                        th.value
+                        value
                     } else {
                         r.value
                     }

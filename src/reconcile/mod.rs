@@ -224,6 +224,9 @@ pub struct LkFromTh {
     pub lk: f64,
     /// The decimals the two were typed with (at least).
     pub decimals: u8,
+    /// What the LK cell held when it was no number («đang tổng hợp»):
+    /// its TH was taken for it as the file was read (`lk` is then the TH).
+    pub written: Option<String>,
 }
 
 /// A unit whose file was read but set aside, none of its files in the
@@ -670,6 +673,7 @@ pub fn stock_lk_as_th(
                 th,
                 lk,
                 decimals: dt.max(dl),
+                written: None,
             });
         }
     }
@@ -682,6 +686,90 @@ pub fn stock_lk_as_th(
         totals.values[i][kh] = Some(t.value);
     }
     recompute_percentages(totals, template);
+    mark_lk_from_th(totals, template);
+    Ok(())
+}
+
+/// A stock whose LK cell held no number («đang tổng hợp», a
+/// `value-invalid` error among `read`: each unit in the totals with a
+/// finding its file was read with) takes its TH for LK as the file is
+/// read, as a blank one does. Unlike a blank, the unit wrote something
+/// else there: the LK total it enters is marked `(*)` and
+/// [`Totals::lk_from_th`] says whose TH was taken and what the cell held,
+/// as for an LK summed over the quarters ([`stock_lk_as_th`]).
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn stock_lk_unreadable<'a>(
+    figures: &Figures,
+    template: &Template,
+    read: impl Iterator<Item = (usize, &'a crate::diagnostic::Finding)>,
+    totals: &mut Totals,
+) -> Result<(), Fatal> {
+    use crate::diagnostic::{Code, Severity};
+    let (th_c, lk_c) = (ValueColumn::Th, ValueColumn::Lk);
+    // (unit, indicator) → what the LK cell held.
+    let held: std::collections::BTreeMap<(usize, usize), String> = read
+        .filter(|(_, f)| {
+            f.code == Code::ValueInvalid
+                && f.severity == Severity::Error
+                && f.column == lk_c.as_str()
+        })
+        .filter_map(|(u, f)| {
+            Some((
+                (u, template.indicator_index(&f.indicator)?),
+                f.actual.clone(),
+            ))
+        })
+        .filter(|&((_, i), _)| {
+            template
+                .indicators
+                .get(i)
+                .is_some_and(|d| d.kind == Kind::Stock && !d.opening_level())
+        })
+        .collect();
+    if held.is_empty() {
+        return Ok(());
+    }
+    let before = totals.lk_from_th.len();
+    for (k, s) in figures.subs().iter().enumerate() {
+        let Some(u) = s.unit.filter(|u| held.keys().any(|(h, _)| h == u)) else {
+            continue;
+        };
+        let sub = figures.unit(k)?;
+        for ((_, i), written) in held.range((u, 0)..(u + 1, 0)) {
+            let of = |c: ValueColumn| {
+                counted_rows(&sub, template)
+                    .map(|(_, r)| r)
+                    .find(|r| r.ind() == *i && r.column == c)
+            };
+            // The LK taken is the TH's own cell, copied.
+            let (Some(th), Some(lk)) = (of(th_c), of(lk_c)) else {
+                continue;
+            };
+            if (th.sheet, th.row, th.col) != (lk.sheet, lk.row, lk.col) {
+                continue;
+            }
+            totals.lk_from_th.push(LkFromTh {
+                indicator: *i,
+                unit: u,
+                th: th.value,
+                lk: lk.value,
+                decimals: th.decimals.max(0) as u8,
+                written: Some(written.clone()),
+            });
+        }
+    }
+    if totals.lk_from_th.len() > before {
+        mark_lk_from_th(totals, template);
+    }
+    Ok(())
+}
+
+/// Marks `(*)` the LK totals [`Totals::lk_from_th`] takes a TH into, and
+/// the rates and percents worked from them.
+fn mark_lk_from_th(totals: &mut Totals, template: &Template) {
+    let lk_c = ValueColumn::Lk;
     let derived = Derived::of(template);
     let mut cells = std::collections::BTreeSet::new();
     for e in &totals.lk_from_th {
@@ -701,7 +789,6 @@ pub fn stock_lk_as_th(
     }
     cells.retain(|&(i, c)| totals.values.get(i).is_some_and(|v| v[c].is_some()));
     totals.taken_cells.extend(cells);
-    Ok(())
 }
 
 /// The figures of the units in the totals that their own note calls

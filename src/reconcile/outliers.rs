@@ -156,11 +156,17 @@ pub fn check_outliers(
     // with communes and wards with wards, whose figures per head differ
     // for good reasons (farmland, revenue). Numbered (indicator × 6 +
     // column) × kinds + kind.
-    let kinds = Template::UNIT_KINDS;
+    // A kind too few to be compared among themselves (the six «Thành
+    // phố» among 28 «Tỉnh») is compared with all the registry's units
+    // instead, the last kind slot (`kinds − 1`), when they are enough: a
+    // city's row typed a thousand times too large is no less a slip for
+    // its few peers of the same name.
+    let kinds = Template::UNIT_KINDS + 1;
+    let all = kinds - 1;
     let kind_of: Vec<usize> = (0..template.agencies.len())
         .map(|a| template.unit_kind(a))
         .collect();
-    let group_of = |s: &Submission, r: &TidyRow| {
+    let own_group = |s: &Submission, r: &TidyRow| {
         let kind = s.unit.and_then(|u| kind_of.get(u)).copied().unwrap_or(0);
         (r.ind() * 6 + r.column.index()) * kinds + kind
     };
@@ -185,9 +191,27 @@ pub fn check_outliers(
     let mut count = vec![0usize; groups];
     ward_rows(&mut |s, _, r, at| {
         if at.is_some() {
-            count[group_of(s, r)] += 1;
+            let g = own_group(s, r);
+            count[g] += 1;
+            count[g - g % kinds + all] += 1;
         }
     })?;
+    // The group a figure is scored in: its kind's, or all units' when its
+    // kind is too few and all are enough.
+    let resolved = |g: usize| {
+        let wide = g - g % kinds + all;
+        if count[g] < settings.outlier_min_peers && count[wide] >= settings.outlier_min_peers {
+            wide
+        } else {
+            g
+        }
+    };
+    let group_of = |s: &Submission, r: &TidyRow| resolved(own_group(s, r));
+    // The all-units groups some kind falls back on.
+    let mut needed = vec![false; groups];
+    for g in 0..groups {
+        needed[resolved(g)] = true;
+    }
     // (median, MAD) of every group worth scoring.
     let mut spread: Vec<Option<(f64, f64)>> = vec![None; groups];
     // The usual proportion of each group's figure to the same units' own
@@ -204,7 +228,7 @@ pub fn check_outliers(
     // largest peer is the other one when it is the largest itself).
     let mut raw_top: Vec<(f64, f64)> = vec![(0.0, 0.0); groups];
     let worth: Vec<usize> = (0..groups)
-        .filter(|&g| count[g] >= settings.outlier_min_peers)
+        .filter(|&g| count[g] >= settings.outlier_min_peers && (g % kinds != all || needed[g]))
         .collect();
     let mut rest = worth.as_slice();
     while !rest.is_empty() {
@@ -232,7 +256,10 @@ pub fn check_outliers(
         // to its own figure there: over the units that have both.
         let mut pairs: Vec<[Vec<f64>; 6]> = batch.iter().map(|_| Default::default()).collect();
         ward_rows(&mut |s, own, r, at| {
-            if let (Some(k), Some((x, _))) = (slot[group_of(s, r)], at) {
+            let g = own_group(s, r);
+            // Every figure is a peer of its kind and of all units.
+            for k in [slot[g], slot[g - g % kinds + all]].into_iter().flatten() {
+                let Some((x, _)) = at else { continue };
                 values[k].push(x);
                 raws[k].push(r.value);
                 for o in own.iter().filter(|o| paired(r, o)) {
@@ -268,7 +295,15 @@ pub fn check_outliers(
             }
         }
     }
-    let words = template.level_words();
+    // How messages name each group's peers: "các phường", or the
+    // registry's words for all its units.
+    let level = template.level_words();
+    let peer_words: Vec<crate::template::LevelWords> = (0..kinds)
+        .map(|k| match k == all {
+            true => level.clone(),
+            false => template.kind_words(k, &level),
+        })
+        .collect();
     // Money such as fines comes in lumps (see below): per indicator.
     let money: Vec<bool> = template
         .indicators
@@ -291,6 +326,7 @@ pub fn check_outliers(
     let mut found: Vec<(usize, f64, Finding)> = Vec::new();
     ward_rows(&mut |s, own, r, at| {
         let g = group_of(s, r);
+        let words = &peer_words[g % kinds];
         let money = money.get(r.ind()).copied().unwrap_or(false);
         // Ten, a hundred, a thousand times the unit's own plan and last
         // year's figure alike: a slip in zeros, whatever the peers (a
@@ -307,7 +343,7 @@ pub fn check_outliers(
             let (x, size) = at.unwrap_or((r.value, 1.0));
             let finding = outlier_finding(
                 template,
-                &words,
+                words,
                 (scale, Some((&listed, times, expected)), Some(slip)),
                 s,
                 r,
@@ -321,7 +357,12 @@ pub fn check_outliers(
         let Some((x, size)) = at else {
             return;
         };
-        if mostly_zero[g] {
+        // Weighed against all units for want of its own kind (a «Thành
+        // phố» among «Tỉnh», a «Tổ dân phố» among «Thôn»), a unit may
+        // differ from them for good reasons: only a slip of a hundred
+        // times and more, or a whole row off by one factor, is told.
+        let across = g % kinds == all;
+        if mostly_zero[g] && !across {
             let (top, second) = raw_top[g];
             let largest = if r.value >= top { second } else { top };
             if let Some((times, ck)) = above_mostly_zero(own, r, largest, money, settings) {
@@ -330,7 +371,7 @@ pub fn check_outliers(
                     false => ABOVE_MOSTLY_ZERO,
                 };
                 let finding =
-                    mostly_zero_finding(template, &words, s, r, (largest, ck, floor), lang);
+                    mostly_zero_finding(template, words, s, r, (largest, ck, floor), lang);
                 found.push((g / kinds, f64::MAX / 2.0 + times, finding));
                 return;
             }
@@ -383,9 +424,13 @@ pub fn check_outliers(
         // figures as written too (a fine ordinary among the peers' is no
         // slip for being large for a small commune).
         let usual = med * size;
-        let lumpy = money || (whole && r.value.min(usual) < SMALL_COUNT);
-        let slip_sized = times_off(r.value, usual) >= SLIP_TIMES
-            && raw_median[g].is_none_or(|m| times_off(r.value, m) >= SLIP_TIMES);
+        let lumpy = money || (whole && r.value.min(usual) < SMALL_COUNT) || across;
+        let slip = match across {
+            true => LUMPY_POWER,
+            false => SLIP_TIMES,
+        };
+        let slip_sized = times_off(r.value, usual) >= slip
+            && raw_median[g].is_none_or(|m| times_off(r.value, m) >= slip);
         // Where most units state zero (a reserve most wards did not use),
         // a ratio to the median says nothing: no peers' usual to be off.
         if score > settings.outlier_threshold
@@ -409,7 +454,8 @@ pub fn check_outliers(
             // unit (triệu đồng under "tỷ đồng"), not a unit unlike the
             // others. Its own figures cannot show it; the peers can.
             let group_median = |c: ValueColumn| {
-                let g = (r.ind() * 6 + c.index()) * kinds + g % kinds;
+                let own = (r.ind() * 6 + c.index()) * kinds + own_group(s, r) % kinds;
+                let g = resolved(own);
                 match scale {
                     OutlierScale::Size => scaled_median[g].map(|m| (m, size)),
                     _ => raw_median[g].map(|m| (m, 1.0)),
@@ -424,7 +470,7 @@ pub fn check_outliers(
                 factors,
             ) {
                 if row.told == r.column {
-                    let finding = whole_row_finding(template, &words, s, own, r, &row, money, lang);
+                    let finding = whole_row_finding(template, words, s, own, r, &row, money, lang);
                     found.push((g / kinds, f64::MAX / 2.0 + row.times, finding));
                 }
                 return;
@@ -443,7 +489,7 @@ pub fn check_outliers(
                 let listed = own_figures(others.iter().map(|(o, _, _)| *o), lang);
                 let finding = outlier_finding(
                     template,
-                    &words,
+                    words,
                     (
                         scale,
                         Some((&listed, power.max(1.0 / power), r.value / power)),
@@ -460,7 +506,7 @@ pub fn check_outliers(
             }
             let finding = outlier_finding(
                 template,
-                &words,
+                words,
                 (scale, None, None),
                 s,
                 r,
@@ -504,7 +550,7 @@ pub fn check_outliers(
         let listed = own_figures(others.iter().map(|(o, _, _)| *o), lang);
         let finding = outlier_finding(
             template,
-            &words,
+            words,
             (scale, Some((&listed, times, expected)), None),
             s,
             r,
@@ -1072,8 +1118,6 @@ fn whole_row_finding(
         .and_then(|u| template.agencies.get(u))
         .map(|a| a.shown().into_owned())
         .unwrap_or_default();
-    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
-    let words = &template.kind_words(kind, words);
     let catalog_unit = template
         .indicators
         .get(r.ind())
@@ -1176,8 +1220,6 @@ fn mostly_zero_finding(
         .unwrap_or_default();
     let d = r.shown_decimals().min(4);
     let v = format_num(r.value, d, lang);
-    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
-    let words = &template.kind_words(kind, words);
     let usual = format_auto(largest.max(ck), 3, lang);
     let said = Checked::Outlier {
         unit: &unit_name,
@@ -1254,10 +1296,8 @@ fn outlier_finding(
         .get(r.ind())
         .map(|i| i.unit.as_str())
         .unwrap_or_default();
-    // Peers are units of the same kind: "mức thường gặp của các
+    // `words` name the peers compared with: "mức thường gặp của các
     // phường", not "các phường, xã".
-    let kind = s.unit.map_or(0, |u| template.unit_kind(u));
-    let words = &template.kind_words(kind, words);
     let own_times = own_figures.map(|(_, times, _)| format_num(times.round(), 0, lang));
     let typical = match (own_figures, slip) {
         // Brought back by a power: the digits the division adds too.
@@ -1420,10 +1460,11 @@ mod tests {
 
     /// A commune's villages and its town's residential groups differ as
     /// communes and wards do: a residential group with 3 head of cattle
-    /// is weighed against no village, and a kind too few to compare (one
-    /// "Tổ dân phố", one "Khu phố") is not weighed at all. A village typed
-    /// ten times too large still stands out among the villages, whether
-    /// they are called thôn or ấp.
+    /// is weighed against no village's usual, and a kind too few to compare
+    /// (one "Tổ dân phố", one "Khu phố") is weighed against all the units
+    /// for a slip of a hundred times only: 3 where villages state 211 is
+    /// no slip, 42.000 is. A village typed ten times too large still
+    /// stands out among the villages, whether they are called thôn or ấp.
     #[test]
     fn villages_are_compared_with_villages_only() {
         let mut t = Template::builtin().unwrap();
@@ -1476,6 +1517,18 @@ mod tests {
             "{}",
             f[0].message
         );
+        all[9] = 225.0;
+        all[13] = 42_000.0;
+        let s = wards(&t, &all);
+        let f = outliers(&t, &s, &raw());
+        let got: Vec<(&str, &str)> = f
+            .iter()
+            .map(|x| (x.unit.as_str(), x.expected.as_str()))
+            .collect();
+        assert_eq!(got, [("P14", "214")], "{f:?}");
+        assert!(f[0]
+            .message
+            .contains("gấp khoảng 200 lần mức thường gặp của các đơn vị"));
         // A registry written without marks reads its words the same way;
         // a place whose name only looks like one ("Bàn Thạch") is none.
         let (p01, village) = (t.agency_index("P01").unwrap(), kind("P02"));

@@ -389,6 +389,13 @@ pub fn spare_disputed_rates(
             // when the TH and every breakdown agree: the LK alone is
             // wrong then). In a first quarter (LK = TH) each is a reading
             // of the other: a rate right from neither keeps its finding.
+            // A TH a power of ten above its LK (`cumulative-mismatch` at
+            // the TH naming its figure brought back): as an outlier's slip.
+            Code::CumulativeMismatch if column == ValueColumn::Th => {
+                if let Some(k) = slip_of(f, template, lang) {
+                    add(&f.indicator, Dispute::Slip(k));
+                }
+            }
             Code::CumulativeMismatch if column == ValueColumn::Lk && f.covers.is_empty() => {
                 let d = match f.expected.as_str() {
                     "LK ≥ TH" => Dispute::Unknown,

@@ -73,7 +73,7 @@ pub fn uncomputed(
 /// [`Totals::ward_targets`]: super::Totals::ward_targets
 pub fn targets_differ(totals: &Totals, template: &Template, lang: Lang) -> Vec<Finding> {
     let level = template.level_words();
-    differing(totals, template, lang)
+    differing(totals, template, None, lang)
         .into_iter()
         .map(|(code, targets)| {
             let said = Checked::TargetsDiffer {
@@ -90,8 +90,14 @@ pub fn targets_differ(totals: &Totals, template: &Template, lang: Lang) -> Vec<F
 }
 
 /// Each rate with differing typed targets: its code and «Phường A: 95;
-/// Phường B: 96», the units in the registry's order.
-fn differing(totals: &Totals, template: &Template, lang: Lang) -> Vec<(String, String)> {
+/// Phường B: 96», the units in the registry's order; with `shown`, the
+/// first so many and «và 12 đơn vị khác» (a printed footnote line).
+fn differing(
+    totals: &Totals,
+    template: &Template,
+    shown: Option<usize>,
+    lang: Lang,
+) -> Vec<(String, String)> {
     totals
         .ward_targets
         .iter()
@@ -100,7 +106,7 @@ fn differing(totals: &Totals, template: &Template, lang: Lang) -> Vec<(String, S
             let ind = template.indicators.get(i)?;
             let mut typed = totals.ward_target_list.get(&i)?.clone();
             typed.sort_by_key(|&(u, _)| u);
-            let listed: Vec<String> = typed
+            let mut listed: Vec<String> = typed
                 .iter()
                 .filter_map(|&(u, v)| {
                     let a = template.agencies.get(u as usize)?;
@@ -108,6 +114,14 @@ fn differing(totals: &Totals, template: &Template, lang: Lang) -> Vec<(String, S
                     Some(format!("{}: {v}", a.shown()))
                 })
                 .collect();
+            if let Some(n) = shown.filter(|&n| listed.len() > n) {
+                let more = listed.len() - n;
+                listed.truncate(n);
+                listed.push(match lang {
+                    Lang::Vi => format!("và {more} đơn vị khác"),
+                    Lang::En => format!("and {more} more"),
+                });
+            }
             Some((ind.code.clone(), listed.join("; ")))
         })
         .collect()
@@ -243,7 +257,9 @@ pub fn blank_footnote(totals: &Totals, template: &Template, lang: Lang) -> Vec<S
             Lang::En => format!("Cells left empty: column {column} of {codes} is not added up, because {which} reported these indicators without a column {column} (see the sheet «{findings}»): no figure, not zero."),
         });
     }
-    for (code, targets) in differing(totals, template, lang) {
+    // The first 20 units on the printed page, as the missing units' line
+    // lists them; the `total-uncomputed` info lists them all.
+    for (code, targets) in differing(totals, template, Some(20), lang) {
         lines.push(match lang {
             Lang::Vi => format!("Ô để trống: cột KH và %KH của {code} không ghi, vì các đơn vị ghi chỉ tiêu kế hoạch khác nhau ({targets}), không có một chỉ tiêu chung (xem trang «{findings}»)."),
             Lang::En => format!("Cells left empty: columns KH and %KH of {code} are not filled in, because the units typed different targets ({targets}), no one target (see the sheet «{findings}»)."),
@@ -542,4 +558,69 @@ pub fn unreported_findings(u: &Unreported, template: &Template, lang: Lang) -> V
         out.push(f);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tester DA: 32 provinces typed 32 different forest-cover targets and
+    /// the printed footnote named all 32; it names the first 20 and «và 12
+    /// đơn vị khác», as the missing units' line does, while the info in
+    /// Lỗi keeps all of them. Near miss: 3 differing targets are all named.
+    #[test]
+    fn a_long_list_of_differing_targets_is_cut_on_the_printed_page() {
+        use crate::samples::batch;
+        let mut agencies = String::from("code,kind,name,aliases,reports\n");
+        for k in 1..=25 {
+            agencies.push_str(&format!("P{k:02},ward,Phường {k},,yes\n"));
+        }
+        let t = Template::from_texts(
+            "t",
+            batch::BUILTIN_TOML,
+            batch::BUILTIN_INDICATORS,
+            batch::BUILTIN_GROUPS,
+            &agencies,
+        )
+        .unwrap();
+        let rate = t
+            .indicators
+            .iter()
+            .position(|i| i.kind == crate::template::Kind::Rate)
+            .unwrap();
+        let units = t
+            .agencies
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kind == crate::template::AgencyKind::Ward)
+            .map(|(u, _)| u as u32)
+            .collect::<Vec<_>>();
+        assert_eq!(units.len(), 25);
+        let footnote_of = |n: usize| {
+            let mut totals = crate::reconcile::checks::empty_totals(&t);
+            totals.ward_targets.insert(rate, None);
+            totals.ward_target_list.insert(
+                rate,
+                units
+                    .iter()
+                    .take(n)
+                    .map(|&u| (u, 50.0 + f64::from(u)))
+                    .collect(),
+            );
+            let info = targets_differ(&totals, &t, Lang::Vi);
+            (blank_footnote(&totals, &t, Lang::Vi), info)
+        };
+        let (lines, info) = footnote_of(3);
+        assert!(!lines[0].contains("khác)"), "{lines:?}");
+        assert_eq!(info[0].actual.matches(": ").count(), 3);
+        let (lines, info) = footnote_of(units.len());
+        let more = units.len() - 20;
+        assert!(
+            lines[0].contains(&format!("; và {more} đơn vị khác)")),
+            "{lines:?}"
+        );
+        // «Ô để trống: …» and the 20 named.
+        assert_eq!(lines[0].matches(": ").count(), 21, "{lines:?}");
+        assert_eq!(info[0].actual.matches(": ").count(), units.len());
+    }
 }

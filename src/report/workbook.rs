@@ -558,6 +558,18 @@ fn lk_from_th_footnote(
             let unit = t.agencies.get(e.unit)?.shown();
             let th = crate::number::format_num(e.th, e.decimals, lang);
             let lk = crate::number::format_num(e.lk, e.decimals, lang);
+            if let Some(written) = &e.written {
+                return Some(match lang {
+                    Lang::Vi => format!(
+                        "(*) {} {}, cột LK: số của {unit} được lấy bằng thực hiện {th}, vì ô lũy kế đơn vị ghi «{written}», không phải là số: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «{findings}»); số có dấu (*) tính từ đó. Hãy xác nhận với {unit} trước khi trình ký.",
+                        ind.code, ind.name
+                    ),
+                    Lang::En => format!(
+                        "(*) {} {}, column LK: {unit}'s figure is taken as its TH {th}, since its LK cell holds «{written}», no number: a stock's LK is its level at the period's end, as its TH (see the sheet «{findings}»); figures marked (*) are worked from it. Confirm with {unit} before signing.",
+                        ind.code, ind.name
+                    ),
+                });
+            }
             Some(match lang {
                 Lang::Vi => format!(
                     "(*) {} {}, cột LK: số của {unit} được lấy bằng thực hiện {th}, không lấy lũy kế {lk} đơn vị ghi: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «{findings}»); số có dấu (*) tính từ đó. Hãy xác nhận với {unit} trước khi trình ký.",

@@ -397,3 +397,262 @@ fn a_land_row_in_square_metres_is_one_warning_and_blames_no_department() {
     assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
     assert_eq!(total_notes(&book, "DD02"), []);
 }
+
+/// A ministry's registry: ten «Tỉnh …» and four «Thành phố …» (`sizes`:
+/// the cities last), exports in triệu USD (XK01) and a count (HC02).
+fn write_ministry_template(tpl: &Path, sizes: &[f64]) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nXK,Xuất khẩu\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         XK01,XK,Kim ngạch xuất khẩu nông lâm thủy sản,triệu USD,flow,ward,VP,\n\
+         HC02,XK,Số hồ sơ cấp chứng nhận xuất xứ,hồ sơ,flow,ward,VP,\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports,size\nVP,department,Văn phòng,,yes,\n");
+    for (k, size) in sizes.iter().enumerate() {
+        agencies.push_str(&format!(
+            "U{:02},ward,{},,yes,{size}\n",
+            k + 1,
+            unit_name(k + 1)
+        ));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+/// Units 1 to 10 are provinces, 11 to 14 centrally-run cities.
+fn unit_name(k: usize) -> String {
+    const PLACES: [&str; 14] = [
+        "An Phú",
+        "Bình Sơn",
+        "Cẩm Lệ",
+        "Đông Hà",
+        "Gia Bình",
+        "Hòa Lạc",
+        "Kim Sơn",
+        "Lạc Dương",
+        "Minh Long",
+        "Ngọc Lặc",
+        "Bắc Hà",
+        "Nam Sơn",
+        "Tây Hồ",
+        "Vân Đồn",
+    ];
+    let place = PLACES[k - 1];
+    match k {
+        1..=10 => format!("Tỉnh {place}"),
+        _ => format!("Thành phố {place}"),
+    }
+}
+
+/// Tester DA (a ministry of 34 provinces): a city typed its whole export
+/// row in nghìn USD under «triệu USD», a thousand times every province's
+/// per head, and nothing was said: its peers were the four «Thành phố»
+/// alone, too few to compare, and the national total came out 28 times
+/// too large. Now a kind too few is weighed against all the registry's
+/// units: one warning at the city's LK, its totals marked. Near misses:
+/// a port city exporting four times the usual per head in every column,
+/// and a province exporting three times: nothing said of them.
+#[test]
+fn a_citys_row_a_thousand_times_off_is_told_though_its_kind_is_few() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    let sizes: Vec<f64> = (1..=14)
+        .map(|k| match k {
+            1..=10 => 1_000_000.0 + 200_000.0 * f64::from(k),
+            _ => 4_000_000.0 + 1_000_000.0 * f64::from(k - 10),
+        })
+        .collect();
+    write_ministry_template(&tpl, &sizes);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (k, size) in (1..=14usize).zip(&sizes) {
+        let kf = k as f64;
+        // triệu USD per head, a little different in every unit.
+        let per_head = 0.0001 * (1.0 + 0.04 * kf);
+        let scale = match k {
+            12 => 1000.0,
+            13 => 4.0,
+            5 => 3.0,
+            _ => 1.0,
+        };
+        let round1 = |v: f64| (v * 10.0).round() / 10.0;
+        let kh = round1(size * per_head * scale);
+        let th = round1(kh * 0.26);
+        let lk = round1(kh * 0.74);
+        let ck = round1(lk / 1.08);
+        let count = 400.0 + kf;
+        let rows: Vec<FormRow> = vec![
+            (
+                "XK01",
+                "Kim ngạch xuất khẩu nông lâm thủy sản",
+                "triệu USD",
+                vec![V::N(kh), V::N(th), V::N(lk), V::N(ck), V::E],
+            ),
+            (
+                "HC02",
+                "Số hồ sơ cấp chứng nhận xuất xứ",
+                "hồ sơ",
+                vec![
+                    V::N(count),
+                    V::N(count / 4.0),
+                    V::N(count * 0.75),
+                    V::N(count * 0.7),
+                    V::E,
+                ],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("don-vi-{k:02}.xlsx")),
+            &format!("UBND {}", unit_name(k).to_uppercase()),
+            "QUÝ III/2026",
+            &COLUMNS,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    // Thành phố Nam Sơn: size 6.000.000, per head 0,000148, KH 888 × 1.000, LK 0,74 of it.
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|VP|"))
+        .collect();
+    assert_eq!(got, ["warning|outlier|U12|G7|XK01||≈ 657,12|657.120"]);
+    let message = findings
+        .iter()
+        .find(|f| f["code"] == "outlier")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert_eq!(
+        message,
+        "Thành phố Nam Sơn: XK01 Kim ngạch xuất khẩu nông lâm thủy sản: cả dòng (KH 888.000; \
+         TH 230.880; LK 657.120; CK 608.444,4) đều gấp khoảng 1.000 lần mức thường thấy ở các \
+         tỉnh, thành phố khác (tính theo dân số), còn các số trong dòng thì khớp nhau: có lẽ \
+         thừa chữ số 0 ở cả dòng: cột LK là 657,12. Các số này đang được cộng vào tổng hợp; \
+         hãy kiểm tra lại cả dòng với đơn vị."
+    );
+    let book = out.join("tong-hop.xlsx");
+    let marked: Vec<String> = total_notes(&book, "XK01")
+        .into_iter()
+        .filter(|(_, n)| n.contains("Thành phố Nam Sơn: XK01"))
+        .map(|(c, _)| c)
+        .collect();
+    assert_eq!(marked, ["D", "E", "F", "G", "H", "I"]);
+    assert_eq!(total_notes(&book, "HC02"), []);
+}
+
+/// Tester DA: An Giang typed its Q3 rice TH in tấn under «nghìn tấn»
+/// (1.853.400 for 1.853,4), its LK 5.573,7 right: three findings came
+/// (`cumulative-mismatch` at the right LK, `relation-violated` at the
+/// right grain TH, an outlier at the TH). Now one error at the TH naming
+/// 1.853,4, the grain relation not blamed and the grain total unmarked.
+/// Near miss: a TH a little above its LK (grain 6.600 where LK 6.520) is
+/// no slip of a power: the plain error at the LK, each figure as typed.
+#[test]
+fn a_th_a_thousand_times_above_its_lk_is_one_error_at_the_th() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    std::fs::create_dir_all(&tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nTT,Trồng trọt\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TT02,TT,Sản lượng lúa,nghìn tấn,flow,ward,VP,\n\
+         TT03,TT,Sản lượng lương thực có hạt,nghìn tấn,flow,ward,VP,TT03 >= TT02\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports,size\nVP,department,Văn phòng,,yes,\n");
+    for k in 1..=10usize {
+        agencies.push_str(&format!("U{k:02},ward,{},,yes,2000000\n", unit_name(k)));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    for k in 1..=10usize {
+        let kf = k as f64;
+        let (kh, lk, ck) = (7000.0 + 10.0 * kf, 5500.0 + 10.0 * kf, 5400.0 + 10.0 * kf);
+        let th = match k {
+            3 => 1_853_400.0,
+            _ => 1850.0 + kf,
+        };
+        let (th3, lk3) = match k {
+            5 => (6600.0, 6520.0),
+            _ => (2200.0 + kf, 6500.0 + kf),
+        };
+        let rows: Vec<FormRow> = vec![
+            (
+                "TT02",
+                "Sản lượng lúa",
+                "nghìn tấn",
+                vec![V::N(kh), V::N(th), V::N(lk), V::N(ck), V::E],
+            ),
+            (
+                "TT03",
+                "Sản lượng lương thực có hạt",
+                "nghìn tấn",
+                vec![V::N(8000.0), V::N(th3), V::N(lk3), V::N(6400.0), V::E],
+            ),
+        ];
+        write_form(
+            &dir.join(format!("don-vi-{k:02}.xlsx")),
+            &format!("UBND {}", unit_name(k).to_uppercase()),
+            "QUÝ III/2026",
+            &COLUMNS,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2026-Q3", &[]);
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|VP|"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "error|cumulative-mismatch|U03|F7|TT02|TH|1.853,4|1.853.400",
+            "error|cumulative-mismatch|U05|G8|TT03|LK|LK ≥ TH|6.520",
+        ]
+    );
+    let said = |unit: &str| {
+        findings
+            .iter()
+            .find(|f| f["unit"] == unit && f["code"] == "cumulative-mismatch")
+            .and_then(|f| f["message"].as_str())
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(
+        said("U03"),
+        "Tỉnh Cẩm Lệ: TT02 Sản lượng lúa: TH 1.853.400 lớn hơn cả lũy kế từ đầu năm 5.530, \
+         vốn đã gồm quý này; chia cho 1.000 thì được 1.853,4, vừa với lũy kế, và số cùng kỳ \
+         khớp với lũy kế 5.530: có lẽ TH gõ thừa chữ số hoặc ghi theo đơn vị nhỏ hơn \
+         (×1.000). Số TH này cũng làm sai điều kiện TT03 ≥ TT02 (TT03 Sản lượng lương thực \
+         có hạt 2.203); với 1.853,4 thì điều kiện đúng. Hãy sửa TH thành 1.853,4."
+    );
+    assert_eq!(
+        said("U05"),
+        "Tỉnh Gia Bình: TT03 Sản lượng lương thực có hạt: lũy kế từ đầu năm 6.520 nhỏ hơn \
+         thực hiện quý này 6.600, nhưng lũy kế đã gồm cả quý này; một trong hai số sai. Hãy \
+         kiểm tra cả hai cột."
+    );
+    let book = out.join("tong-hop.xlsx");
+    let marked = |code: &str| -> Vec<String> {
+        total_notes(&book, code)
+            .into_iter()
+            .filter(|(_, n)| n.contains("Cẩm Lệ"))
+            .map(|(c, _)| c)
+            .collect()
+    };
+    assert_eq!(marked("TT02"), ["E"]);
+    assert_eq!(marked("TT03"), Vec::<String>::new());
+}

@@ -2656,3 +2656,61 @@ fn a_communes_longer_namesake_is_not_read_into_a_shorter_title() {
         ]
     );
 }
+
+/// Tester DA (a ministry whose registry writes the official names only):
+/// «UBND TP. HÀ NỘI» and «SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TP ĐÀ NẴNG» were
+/// `file-unknown-unit`, their figures left out. «TP», «TP.» are «Thành
+/// phố» as «TX» is «Thị xã»: both are placed and consolidated. Near miss:
+/// «UBND TP. HUẾ», a city the registry does not list, is still unknown.
+#[test]
+fn a_city_written_tp_in_its_title_is_placed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("agencies.csv"),
+        "code,kind,name,aliases,reports\n\
+         01,ward,Thành phố Hà Nội,,yes\n\
+         48,ward,Thành phố Đà Nẵng,,yes\n\
+         12,ward,Tỉnh Lai Châu,,yes\n\
+         TX1,ward,Thị xã Buôn Hồ,,yes\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let motto = "TM. ỦY BAN NHÂN DÂN";
+    book(
+        &dir.join("BC Q3 2026 - HN.xlsx"),
+        Some("UBND TP. HÀ NỘI"),
+        100.0,
+        motto,
+    );
+    book(
+        &dir.join("Quang Nam - BC Q3.xlsx"),
+        Some("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG TP ĐÀ NẴNG"),
+        90.0,
+        motto,
+    );
+    book(
+        &dir.join("bao cao.xlsx"),
+        Some("UBND TX BUÔN HỒ"),
+        80.0,
+        motto,
+    );
+    book(&dir.join("Hue Q3.xlsx"), Some("UBND TP. HUẾ"), 70.0, motto);
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["file-unknown-unit"]),
+        ["error|file-unknown-unit||A1||||UBND TP. HUẾ"]
+    );
+    let p = placed(&out);
+    for line in [
+        "01|Thành phố Hà Nội|BC Q3 2026 - HN.xlsx|đã nộp",
+        "48|Thành phố Đà Nẵng|Quang Nam - BC Q3.xlsx|đã nộp",
+        "TX1|Thị xã Buôn Hồ|bao cao.xlsx|đã nộp",
+        "12|Tỉnh Lai Châu||chưa nộp",
+    ] {
+        assert!(p.contains(&line.to_string()), "{line}: {p:?}");
+    }
+}

@@ -1257,3 +1257,92 @@ fn an_operand_a_unit_is_exempt_from_leaves_its_rate_computed() {
         ]
     );
 }
+
+/// Tester DA: Lâm Đồng wrote «đang tổng hợp» in its herd's LK (a stock):
+/// the `value-invalid` error was right, but the LK total took its TH 950
+/// with no word of it, where an LK summed over the quarters taken so is
+/// signed (*) and footnoted. Now the same (*) and a footnote line naming
+/// what the cell held. Near miss: Phường 1's blank LK of the other stock
+/// takes its TH too, as a blank cell says nothing else: no sign.
+#[test]
+fn a_stocks_lk_that_is_no_number_is_said_taken_from_its_th() {
+    use crate::trust::{one_row_header, write_sheet, Cell::E, Cell::N, Cell::T};
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    crate::checks::write_template(&tpl, "");
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         DS01,HC,Dân số trung bình,người,stock,ward,VP,\n\
+         GN01,HC,Số hộ nghèo,hộ,stock,ward,VP,\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let header = one_row_header(&[("Thực hiện quý IV", 1), ("Lũy kế", 1), ("Cùng kỳ", 1)]);
+    write_sheet(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "QUÝ IV/2020",
+        &header,
+        &[
+            (
+                "DS01",
+                "Dân số trung bình",
+                "người",
+                vec![N(2000.0, None), N(2000.0, None), N(1900.0, None)],
+            ),
+            (
+                "GN01",
+                "Số hộ nghèo",
+                "hộ",
+                vec![N(40.0, None), E, N(50.0, None)],
+            ),
+        ],
+    );
+    write_sheet(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        "QUÝ IV/2020",
+        &header,
+        &[
+            (
+                "DS01",
+                "Dân số trung bình",
+                "người",
+                vec![N(950.0, None), T("đang tổng hợp"), N(900.0, None)],
+            ),
+            (
+                "GN01",
+                "Số hộ nghèo",
+                "hộ",
+                vec![N(20.0, None), N(20.0, None), N(25.0, None)],
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q4");
+    assert_eq!(
+        crate::trust::listed(&f, &["value-invalid", "cumulative-mismatch"]),
+        ["error|value-invalid|P02|F7|DS01|LK||đang tổng hợp"]
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (ds, gn) = (row_of(&sheet, "DS01"), row_of(&sheet, "GN01"));
+    assert_eq!(sheet[ds][4..7], ["2950", "2950", "2800"], "{:?}", sheet[ds]);
+    assert_eq!(sheet[gn][4..7], ["60", "60", "75"], "{:?}", sheet[gn]);
+    let part = "xl/worksheets/sheet1.xml";
+    let sign = |a1: String| cell_style(&book, part, &a1).num_format.contains("(*)");
+    assert!(sign(format!("F{}", ds + 1)), "DS01 LK");
+    assert!(!sign(format!("E{}", ds + 1)), "DS01 TH");
+    assert!(!sign(format!("F{}", gn + 1)), "GN01 LK");
+    let footnote: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("(*)"))
+        .collect();
+    assert_eq!(
+        footnote,
+        ["(*) DS01 Dân số trung bình, cột LK: số của Phường 2 được lấy bằng thực hiện 950, vì ô lũy kế đơn vị ghi «đang tổng hợp», không phải là số: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «Lỗi»); số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
+    );
+}
