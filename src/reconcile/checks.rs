@@ -130,7 +130,15 @@ impl CheckSettings {
 pub fn unit_of(template: &Template, sub: &Submission) -> (String, String) {
     match sub.unit.and_then(|u| template.agencies.get(u)) {
         Some(a) => (a.code.clone(), a.shown().into_owned()),
-        None if !sub.unit_text.is_empty() => (String::new(), sub.unit_text.clone()),
+        // A title line that is the consolidating office's own name (the
+        // letterhead above an unknown sender's line) names no sender: the
+        // file does (tester CS's «UBND XÃ TÂN THỊNH: …» for a village).
+        None if !sub.unit_text.is_empty()
+            && crate::text::fold(&sub.unit_text)
+                != crate::text::fold(&template.settings.office) =>
+        {
+            (String::new(), sub.unit_text.clone())
+        }
         None => (String::new(), sub.file.clone()),
     }
 }
@@ -709,6 +717,20 @@ mod tests {
         let s = CheckSettings::of(&t);
         assert_eq!(s.outlier_threshold, 3.5);
         assert!(s.may_be_negative.contains("NS03"));
+    }
+
+    /// An unknown sender is named by its title line, unless that line is
+    /// the consolidating office's own letterhead: then by its file
+    /// (tester CS: a village's own mistakes told as «UBND XÃ TÂN THỊNH: …»).
+    #[test]
+    fn an_unknown_sender_is_never_named_as_the_office() {
+        let t = Template::builtin().unwrap();
+        let mut s = super::testutil::sub_with(&t, "nobody", Vec::new());
+        s.file = "Nguyen Van Dong.xlsx".into();
+        s.unit_text = t.settings.office.to_uppercase();
+        assert_eq!(unit_of(&t, &s).1, "Nguyen Van Dong.xlsx");
+        s.unit_text = "THÔN BA LÀNG".into();
+        assert_eq!(unit_of(&t, &s).1, "THÔN BA LÀNG");
     }
 }
 

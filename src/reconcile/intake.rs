@@ -1811,8 +1811,8 @@ fn choose(cands: &[usize], outcomes: &[FileOutcome]) -> (usize, (String, String)
             _ => choose(&exact, outcomes).0,
         };
         let why = (
-            "tệp này ghi đúng tên đơn vị như trong danh sách; tệp kia chỉ gần đúng (tên tệp bỏ chữ «thôn», «tổ dân phố»…, hoặc tiêu đề ghi số bằng chữ), có thể là của đơn vị khác".to_string(),
-            "this file names the unit as the registry does; the other only loosely (its file name without «thôn», «tổ dân phố»…, or a number in words in its title), perhaps another unit's".to_string(),
+            "tệp được dùng ghi đúng tên đơn vị như trong danh sách; tệp còn lại chỉ gần đúng (tên tệp bỏ chữ «thôn», «tổ dân phố»…, hoặc tiêu đề ghi số bằng chữ), có thể là của đơn vị khác".to_string(),
+            "the file used names the unit as the registry does; the other only loosely (its file name without «thôn», «tổ dân phố»…, or a number in words in its title), perhaps another unit's".to_string(),
         );
         return (chosen, why, false);
     }

@@ -2487,7 +2487,7 @@ fn a_number_in_words_inside_a_longer_name_names_no_village_nor_replaces_its_file
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        why.contains("Dùng tệp bao cao thon 3.xlsx (tệp này ghi đúng tên đơn vị"),
+        why.contains("Dùng tệp bao cao thon 3.xlsx (tệp được dùng ghi đúng tên đơn vị"),
         "{why}"
     );
     let p = placed(&out);
