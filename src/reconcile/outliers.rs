@@ -208,8 +208,11 @@ pub fn check_outliers(
     };
     let group_of = |s: &Submission, r: &TidyRow| resolved(own_group(s, r));
     // The all-units groups some kind falls back on.
+    // Only a kind that has figures and is too few falls back: an
+    // all-units group is not worked out for itself (at 1,000 wards of two
+    // kinds, each many enough, it kept every figure a second time).
     let mut needed = vec![false; groups];
-    for g in 0..groups {
+    for g in (0..groups).filter(|&g| g % kinds != all && count[g] > 0) {
         needed[resolved(g)] = true;
     }
     // (median, MAD) of every group worth scoring.
