@@ -108,7 +108,9 @@ pub fn parse_text(text: &str, locale: NumberLocale) -> NumberText {
     if s.chars().all(|c| c == '…' || c == '.') {
         return NumberText::Blank;
     }
-    if !s.is_ascii() {
+    // Words (with their marks or without: "Ko", "KPS", "khong"); a plain
+    // number never goes through them.
+    if !s.is_ascii() || s.bytes().any(|b| b.is_ascii_alphabetic()) {
         if let Some(said) = said_in_words(s, locale) {
             return said;
         }
@@ -158,12 +160,23 @@ pub fn decisive_style(text: &str) -> Option<NumberLocale> {
     }
 }
 
-/// A figure said in words: "không", "không có", "không phát sinh" (nothing
+/// A figure said in words: "không", "không có", "không phát sinh", "không
+/// xảy ra", "không có vụ nào", and their short forms "Ko", "KPS" (nothing
 /// happened: read as a lone dash is, as the template's `dash` says), and
 /// a change written "tăng 5,11" or "giảm 6,25" (+5,11 and −6,25).
 fn said_in_words(s: &str, locale: NumberLocale) -> Option<NumberText> {
     let folded = crate::text::fold(s);
-    if matches!(folded.as_str(), "khong" | "khongco" | "khongphatsinh") {
+    // "Không có vụ nào", "không có trường hợp nào": none of a count word.
+    let none_of = folded.len() <= 24
+        && folded.starts_with("khongco")
+        && folded.ends_with("nao")
+        && folded.chars().all(|c| c.is_ascii_alphabetic());
+    if none_of
+        || matches!(
+            folded.as_str(),
+            "khong" | "khongco" | "khongphatsinh" | "khongxayra" | "ko" | "kps"
+        )
+    {
         return Some(NumberText::Dash);
     }
     if matches!(
@@ -1120,6 +1133,19 @@ mod tests {
         // Nothing happened, said in words: as a lone dash.
         for x in ["không", "Không có", "KHÔNG PHÁT SINH", "không phát sinh"] {
             assert_eq!(parse_text(x, Vi), NumberText::Dash, "{x}");
+        }
+        // Tester DC's security reports: the same in their words.
+        for x in [
+            "Không xảy ra",
+            "Ko",
+            "KPS",
+            "Không có vụ nào",
+            "không có trường hợp nào",
+        ] {
+            assert_eq!(parse_text(x, Vi), NumberText::Dash, "{x}");
+        }
+        for x in ["chưa thống kê", "không có số liệu", "Ko rõ"] {
+            assert_eq!(parse_text(x, Vi), NumberText::NotANumber, "{x}");
         }
         assert_eq!(parse_text("không rõ", Vi), NumberText::NotANumber);
         for x in ["không đổi", "Không thay đổi", "giữ nguyên", "±0", "± 0,0"] {

@@ -4724,6 +4724,9 @@ fn read_rows(
                             match unit_scales(words, figure_unit, abbr) {
                                 Some((from, to)) if from != to => Some((p, Some(from / to))),
                                 _ if is_unit_of_row(words, figure_unit, abbr) => Some((p, None)),
+                                // "0 vụ" in a row counted in "trường hợp":
+                                // none of anything is none (tester DC).
+                                _ if p.value == 0.0 => Some((p, None)),
                                 _ => None,
                             }
                         }) {

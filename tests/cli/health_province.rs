@@ -457,6 +457,63 @@ fn none_in_words_in_a_count_cell_is_told_to_the_commune() {
     );
 }
 
+/// Tester DC's security reports wrote none in their own words: «Không
+/// xảy ra», «KPS» (không phát sinh), «Ko»: the same one warning as
+/// «không», never a `value-invalid` error asking for a figure or a blank.
+/// «0 vụ» in a row counted in another count word is 0 (none of anything
+/// is none). Near miss: «chưa thống kê» is no figure, an error.
+#[test]
+fn none_in_a_security_reports_words_is_none() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_health_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let with = |dengue: f64, row: usize, th: V, lk: V| {
+        let mut rows = commune_rows((dengue, 1.0));
+        rows[row].3[1] = th;
+        rows[row].3[2] = lk;
+        rows
+    };
+    write_form(
+        &dir.join("X01-tan-phu.xlsx"),
+        "UBND XÃ TÂN PHÚ",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(6.0, 3, V::T("Không xảy ra"), V::T("KPS")),
+    );
+    write_form(
+        &dir.join("X02-hoa-binh.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(7.0, 3, V::T("0 vụ"), V::T("0 vụ")),
+    );
+    write_form(
+        &dir.join("X03-phuoc-an.xlsx"),
+        "UBND XÃ PHƯỚC AN",
+        "QUÝ III/2026",
+        &COLUMNS,
+        &with(5.0, 3, V::T("chưa thống kê"), V::N(0.0)),
+    );
+    let (_, f) = consolidate(&dir, &tmp.path().join("out"), &tpl, "2026-Q3", &[]);
+    assert_eq!(
+        listed(&f, &["value-invalid"]),
+        [
+            "error|value-invalid|X03|F10|YT.05.1|TH||chưa thống kê",
+            // «0 vụ» read as 0: the one info of figures typed with a word.
+            "info|value-invalid|X02|||||2",
+            "warning|value-invalid|X01|F10||||Không xảy ra",
+        ],
+        "{f:#?}"
+    );
+    assert!(
+        message(&f, "value-invalid", "X01", "F10")
+            .starts_with("Xã Tân Phú: ghi «Không xảy ra», «KPS» ở 2 ô số liệu (F10, G10)"),
+        "{f:#?}"
+    );
+}
+
 /// The cells of Tổng hợp with a note (a mark: a finding's, or a doubt).
 fn noted(book: &Path) -> Vec<String> {
     let comments = crate::common::zip_part(book, "xl/comments1.xml").unwrap_or_default();
