@@ -334,16 +334,8 @@ impl AgencyMatcher {
                 if strong {
                     let key: Box<str> = rest.join(" ").into();
                     settlement_keys.insert(key.clone());
-                    if !former.contains_key(&(pos as u32)) {
-                        let v = bare_now.entry(key.clone()).or_default();
-                        if !v.contains(agency) {
-                            v.push(*agency);
-                        }
-                    }
-                    let v = bare.entry(key).or_default();
-                    if !v.contains(agency) {
-                        v.push(*agency);
-                    }
+                    let current = !former.contains_key(&(pos as u32));
+                    add_bare((&mut bare, &mut bare_now), key, *agency, current);
                 }
                 // Never read as a commune's name without its "xã" below
                 // ("ban" of "Bản Đông" is the "ban" of "ủy ban" there).
@@ -368,16 +360,8 @@ impl AgencyMatcher {
             };
             if strong && own > 0 {
                 let key: Box<str> = rest.join(" ").into();
-                if !former.contains_key(&(pos as u32)) {
-                    let v = bare_now.entry(key.clone()).or_default();
-                    if !v.contains(agency) {
-                        v.push(*agency);
-                    }
-                }
-                let v = bare.entry(key).or_default();
-                if !v.contains(agency) {
-                    v.push(*agency);
-                }
+                let current = !former.contains_key(&(pos as u32));
+                add_bare((&mut bare, &mut bare_now), key, *agency, current);
             }
         }
         let numbered = written
@@ -1385,6 +1369,30 @@ fn period_in_uncached(text: &str) -> Option<Period> {
         }
     }
     month_in(&f)
+}
+
+/// Units by their names without a kind or level word.
+type BareNames = HashMap<Box<str>, Vec<u32>>;
+
+/// A unit's name without its kind or level word ("bac son"), for the
+/// bare-name maps: among every name, and among the current ones when the
+/// name is not a former one.
+fn add_bare(
+    (bare, bare_now): (&mut BareNames, &mut BareNames),
+    key: Box<str>,
+    agency: u32,
+    current: bool,
+) {
+    let add = |map: &mut BareNames, key: Box<str>| {
+        let v = map.entry(key).or_default();
+        if !v.contains(&agency) {
+            v.push(agency);
+        }
+    };
+    if current {
+        add(bare_now, key.clone());
+    }
+    add(bare, key);
 }
 
 #[cfg(test)]

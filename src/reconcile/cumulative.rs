@@ -469,6 +469,50 @@ fn parts_back_th(
     (!rules.is_empty()).then(|| (rules, said.join("; ")))
 }
 
+/// A unit's own KH, CK, %KH and %CK of one indicator: what tells which of
+/// two figures a power of ten apart is its LK (the first quarter's TH and
+/// LK, a later quarter's TH above its LK).
+struct OwnFigures {
+    kh: Option<f64>,
+    ck: Option<f64>,
+    pct_kh: Option<f64>,
+    pct_ck: Option<f64>,
+}
+
+impl OwnFigures {
+    fn of(sub: &Submission, i: usize) -> Self {
+        let figure = |c: ValueColumn| {
+            sub.rows
+                .iter()
+                .find(|r| r.ind() == i && r.column == c)
+                .map(|r| r.value)
+        };
+        OwnFigures {
+            kh: figure(ValueColumn::Kh),
+            ck: figure(ValueColumn::Ck),
+            pct_kh: figure(ValueColumn::PctKh),
+            pct_ck: figure(ValueColumn::PctCk),
+        }
+    }
+
+    /// What backs a candidate LK `v`: (its %KH, its %CK as a ratio or a
+    /// growth, its CK within three times).
+    fn backs(&self, v: f64) -> (bool, bool, bool) {
+        let near = |a: f64, b: f64| (a - b).abs() <= (0.02 * b.abs()).max(0.1);
+        let by_kh = matches!((self.kh, self.pct_kh), (Some(k), Some(p)) if k > 0.0 && near(v / k * 100.0, p));
+        let by_pct_ck = matches!((self.ck, self.pct_ck), (Some(c), Some(p))
+            if c > 0.0 && (near(v / c * 100.0, p) || near(v / c * 100.0 - 100.0, p)));
+        let by_ck = self
+            .ck
+            .is_some_and(|c| c > 0.0 && v / c <= 3.0 && c / v <= 3.0);
+        (by_kh, by_pct_ck, by_ck)
+    }
+
+    fn any(b: (bool, bool, bool)) -> bool {
+        b.0 || b.1 || b.2
+    }
+}
+
 /// A first quarter's TH and LK a power of ten apart (10, 100 or 1.000,
 /// within their rounding: 122.800,0 and 122,8) where the unit's other
 /// figures of the indicator back one of them and not the other: its
@@ -496,24 +540,8 @@ fn scaled_slip(
         let slack = half_of(template, i, big.decimals) / f + half_of(template, i, small.decimals);
         (big.value / f - small.value).abs() <= slack + 1e-9 * small.value.abs().max(1.0)
     })?;
-    let figure = |c: ValueColumn| {
-        sub.rows
-            .iter()
-            .find(|r| r.ind() == i && r.column == c)
-            .map(|r| r.value)
-    };
-    let near = |a: f64, b: f64| (a - b).abs() <= (0.02 * b.abs()).max(0.1);
-    let (kh, ck) = (figure(ValueColumn::Kh), figure(ValueColumn::Ck));
-    let (pct_kh, pct_ck) = (figure(ValueColumn::PctKh), figure(ValueColumn::PctCk));
-    // What backs a candidate LK `v`: (%KH, %CK, CK).
-    let backs = |v: f64| {
-        let by_kh = matches!((kh, pct_kh), (Some(k), Some(p)) if k > 0.0 && near(v / k * 100.0, p));
-        let by_pct_ck = matches!((ck, pct_ck), (Some(c), Some(p))
-            if c > 0.0 && (near(v / c * 100.0, p) || near(v / c * 100.0 - 100.0, p)));
-        let by_ck = ck.is_some_and(|c| c > 0.0 && v / c <= 3.0 && c / v <= 3.0);
-        (by_kh, by_pct_ck, by_ck)
-    };
-    let any = |b: (bool, bool, bool)| b.0 || b.1 || b.2;
+    let own = OwnFigures::of(sub, i);
+    let (backs, any) = (|v: f64| own.backs(v), OwnFigures::any);
     let (for_big, for_small) = (backs(big.value), backs(small.value));
     let (wrong, right, backing) = match (any(for_big), any(for_small)) {
         (false, true) => (big, small, for_small),
@@ -1238,23 +1266,8 @@ fn th_above_lk(
     if th.shown_decimals() == 0 && lk.shown_decimals() == 0 && lk.value < SMALL_COUNT {
         return None;
     }
-    let figure = |c: ValueColumn| {
-        sub.rows
-            .iter()
-            .find(|r| r.ind() == i && r.column == c)
-            .map(|r| r.value)
-    };
-    let near = |a: f64, b: f64| (a - b).abs() <= (0.02 * b.abs()).max(0.1);
-    let (kh, ck) = (figure(ValueColumn::Kh), figure(ValueColumn::Ck));
-    let (pct_kh, pct_ck) = (figure(ValueColumn::PctKh), figure(ValueColumn::PctCk));
-    let backs = |v: f64| {
-        let by_kh = matches!((kh, pct_kh), (Some(k), Some(p)) if k > 0.0 && near(v / k * 100.0, p));
-        let by_pct_ck = matches!((ck, pct_ck), (Some(c), Some(p))
-            if c > 0.0 && (near(v / c * 100.0, p) || near(v / c * 100.0 - 100.0, p)));
-        let by_ck = ck.is_some_and(|c| c > 0.0 && v / c <= 3.0 && c / v <= 3.0);
-        (by_kh, by_pct_ck, by_ck)
-    };
-    let any = |b: (bool, bool, bool)| b.0 || b.1 || b.2;
+    let own = OwnFigures::of(sub, i);
+    let (backs, any) = (|v: f64| own.backs(v), OwnFigures::any);
     let backing = backs(lk.value);
     if !any(backing) || any(backs(lk.value * factor)) {
         return None;
