@@ -384,6 +384,9 @@ pub fn read_claims(tokens: &[Token]) -> Vec<Claim> {
         if let Some(c) = operands_then_percent(tokens, i) {
             claims.push(c);
         }
+        if let Some(c) = percent_of_clause_figure(tokens, i) {
+            claims.push(c);
+        }
         if let Some(c) = total_with_parts(tokens, i) {
             claims.push(c);
         }
@@ -629,7 +632,12 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
         k = k.checked_sub(1)?;
     }
     num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
-    let (num_i, den_i) = if k >= 2 && punct_at(tokens, k - 1, '/') {
+    let (num_i, den_i) = if let Some(ab) = unit_slash_operands(tokens, k) {
+        if comma.is_some() {
+            return None;
+        }
+        ab
+    } else if k >= 2 && punct_at(tokens, k - 1, '/') {
         if comma.is_some_and(|c| !comma_in_noun(tokens, k, c)) {
             return None;
         }
@@ -802,6 +810,180 @@ fn slash_operands(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
     Some((a, k))
 }
 
+/// `a unit/b unit` ending at `b` (token `k`): both figures in the same
+/// unit words, written on both sides of the slash ("1.234,5 tỷ đồng/2.000
+/// tỷ đồng", "126 hồ sơ/130 hồ sơ"), then read as [`slash_operands`]
+/// reads `a/b`. The unit must be the same: "12 tỷ đồng/2.000 triệu đồng"
+/// is left alone.
+fn unit_slash_operands(tokens: &[Token], k: usize) -> Option<(usize, usize)> {
+    num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
+    let slash = k.checked_sub(1)?;
+    if !punct_at(tokens, slash, '/') {
+        return None;
+    }
+    let mut a = slash.checked_sub(1)?;
+    let mut unit = Vec::new();
+    while let Some(w) = word_at(tokens, a) {
+        unit.push(w);
+        if unit.len() > 3 {
+            return None;
+        }
+        a = a.checked_sub(1)?;
+    }
+    unit.reverse();
+    if unit.is_empty() || !phrase_at(tokens, k + 1, unit.as_slice()) {
+        return None;
+    }
+    num_at(tokens, a).filter(|n| n.trusted && !n.percent)?;
+    if a.checked_sub(1).is_some_and(|x| punct_at(tokens, x, '/'))
+        || punct_at(tokens, k + 1 + unit.len(), '/')
+    {
+        return None;
+    }
+    if dated(tokens, a)
+        || labelled(tokens, a)
+        || qualified(tokens, a)
+        || prev_word(tokens, a) == Some("so")
+    {
+        return None;
+    }
+    Some((a, k))
+}
+
+/// Plans and earlier periods a percent is said of, folded: a figure in
+/// brackets after the percent is one of them only when the words before
+/// the bracket name the same one.
+const BASES: &[&[&[&str]]] = &[
+    &[&["ke", "hoach"], &["kh"], &["du", "toan"], &["chi", "tieu"]],
+    &[&["cung", "ky"], &["nam", "truoc"]],
+];
+
+/// ", tăng 12,5% so với cùng kỳ (300 lượt)" and ", bằng 45,2% kế hoạch
+/// năm (dự toán 2.000 tỷ đồng)": the clause before the comma holds one
+/// figure (the numerator), the percent follows "tăng", "giảm", "đạt" or
+/// "bằng" right after the comma, its words name a plan or the same period
+/// of last year ([`BASES`]), and the bracket holds the base alone: one
+/// figure in the numerator's unit words (their first words), its name
+/// from the same family if any, no change ("tăng 36 lượt") and no other
+/// number. A bracket figure that explains the growth as the difference
+/// (327 "tăng 12,5%" (36 lượt)) is read as nothing.
+fn percent_of_clause_figure(tokens: &[Token], i: usize) -> Option<Claim> {
+    let stated = num_at(tokens, i).filter(|n| n.percent && n.trusted)?;
+    let (verb, kind, sign) = match prev_word(tokens, i)? {
+        "tang" => (i - 1, PercentKind::Growth, 1.0),
+        "truong" if word_at(tokens, i.checked_sub(2)?) == Some("tang") => {
+            (i - 2, PercentKind::Growth, 1.0)
+        }
+        "giam" => (i - 1, PercentKind::Growth, -1.0),
+        "dat" | "bang" => (i - 1, PercentKind::Ratio, 1.0),
+        _ => return None,
+    };
+    let comma = verb.checked_sub(1)?;
+    if !punct_at(tokens, comma, ',') {
+        return None;
+    }
+    let depth = tokens.get(i)?.depth;
+    // The words between the percent and the bracket name the base.
+    let mut j = i + 1;
+    let open = loop {
+        let t = tokens.get(j)?;
+        match &t.tok {
+            Tok::Word(_) if j - i <= 8 => {}
+            Tok::Punct('(') => break j,
+            _ => return None,
+        }
+        j += 1;
+    };
+    let gap: Vec<&str> = (i + 1..open).filter_map(|x| word_at(tokens, x)).collect();
+    let names = |family: &[&[&str]], words: &[&str]| {
+        family
+            .iter()
+            .any(|p| words.windows(p.len()).any(|w| w == *p))
+    };
+    let mut families = BASES.iter().filter(|f| names(f, gap.as_slice()));
+    let family = families.next()?;
+    if families.next().is_some() {
+        return None;
+    }
+    // The bracket: [name of the base] figure unit words.
+    let close = tokens.get(open)?.close?;
+    let mut b = None;
+    for x in open + 1..close {
+        match &tokens.get(x)?.tok {
+            Tok::Num(n) if n.trusted && !n.percent && b.is_none() => b = Some(x),
+            Tok::Word(w) if !CHANGE.contains(&w.as_str()) => {}
+            _ => return None,
+        }
+    }
+    let b = b?;
+    let label: Vec<&str> = (open + 1..b).filter_map(|x| word_at(tokens, x)).collect();
+    let family_words: Vec<&str> = family.iter().flat_map(|p| p.iter().copied()).collect();
+    if !label
+        .iter()
+        .all(|w| family_words.contains(w) || matches!(*w, "nam" | "la"))
+    {
+        return None;
+    }
+    let unit: Vec<&str> = (b + 1..close).filter_map(|x| word_at(tokens, x)).collect();
+    if unit.is_empty() || dated(tokens, b) || labelled(tokens, b) {
+        return None;
+    }
+    // The clause before the comma: one figure, in the same unit words.
+    let mut a = None;
+    let mut x = comma;
+    while x > 0 {
+        x -= 1;
+        let t = tokens.get(x)?;
+        if t.depth == depth && matches!(t.tok, Tok::Punct(',' | ';' | '.' | ':' | '(')) {
+            break;
+        }
+        if t.depth != depth || (t.num().is_some() && a.is_some()) {
+            return None;
+        }
+        if let Some(n) = t.num() {
+            if !n.trusted || n.percent {
+                return None;
+            }
+            a = Some(x);
+        }
+    }
+    let a = a?;
+    if !phrase_at(tokens, a + 1, &unit)
+        || qualified(tokens, a)
+        || slashed(tokens, a)
+        || dated(tokens, a)
+        || labelled(tokens, a)
+    {
+        return None;
+    }
+    let (av, bv) = (num_at(tokens, a)?.value, num_at(tokens, b)?.value);
+    if bv <= 0.0 {
+        return None;
+    }
+    if kind == PercentKind::Growth {
+        // The bracket may give the change, not the base ("tăng 12,5% (36
+        // lượt)"): when the change explains the stated percent better
+        // than the base does, nothing is read.
+        let base = (av / bv * 100.0 - 100.0 - sign * stated.value).abs();
+        let before = if sign > 0.0 { av - bv } else { av + bv };
+        let change = (bv / before * 100.0 - stated.value).abs();
+        if before > 0.0 && change < base {
+            return None;
+        }
+    }
+    let first = tokens.get(a)?;
+    let last = tokens.get(close)?;
+    Some(Claim::Percent {
+        kind,
+        stated: sign * stated.value,
+        stated_at: figure(tokens, i)?,
+        numerator: figure(tokens, a)?,
+        denominator: figure(tokens, b)?,
+        money: is_money(tokens, b, close),
+        span: (first.start, last.end),
+    })
+}
+
 /// Words between a clause's comma and its percent that say the percent is
 /// the share just counted: "đạt", "đạt tỷ lệ", "tỷ lệ", "bằng".
 const SHARE_WORDS: &[&[&str]] = &[
@@ -827,7 +1009,8 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
     num_at(tokens, p).filter(|n| n.percent && n.trusted)?;
     // Back over the words naming what was counted to b.
     let (k, words) = total_before(tokens, comma)?;
-    let slash = k >= 2 && punct_at(tokens, k - 1, '/');
+    let slash =
+        (k >= 2 && punct_at(tokens, k - 1, '/')) || unit_slash_operands(tokens, k).is_some();
     // "đã hỗ trợ 1.250 hộ, chiếm 21,82% trong tổng số 5.729 hộ nghèo":
     // the whole named right after the share.
     let whole = (!slash).then(|| whole_after(tokens, p, k)).flatten();
@@ -839,7 +1022,7 @@ fn operands_then_percent(tokens: &[Token], comma: usize) -> Option<Claim> {
         return None;
     }
     let (a, b) = if slash {
-        slash_operands(tokens, k)?
+        slash_operands(tokens, k).or_else(|| unit_slash_operands(tokens, k))?
     } else if let Some(whole) = whole {
         num_at(tokens, k).filter(|n| n.trusted && !n.percent)?;
         if words > 4 || qualified(tokens, k) || slashed(tokens, k) || dated(tokens, k) {

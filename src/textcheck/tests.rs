@@ -942,3 +942,37 @@ fn a_parts_share_in_brackets_is_checked_against_the_whole_the_sentence_opened_wi
         ]
     );
 }
+
+/// Tester DK's report: a/b with the unit written on both sides of the
+/// slash, and a percent whose base alone is in the bracket after it (the
+/// plan, or the same period last year), its numerator the one figure of
+/// the clause before. A bracket that gives the change, a unit that
+/// differs or a base of another kind than the words say reads nothing.
+#[test]
+fn units_on_both_operands_and_a_base_alone_in_brackets_are_read() {
+    use Severity::Error as E;
+    let text = "Thu ngân sách đạt 1.234,5 tỷ đồng/2.000 tỷ đồng, đạt 45,2%.
+Tiếp 327 lượt công dân, tăng 12,5% so với cùng kỳ (300 lượt).
+Thu ngân sách nhà nước trên địa bàn đạt 1.234,5 tỷ đồng, bằng 45,2% kế hoạch năm (dự toán 2.000 tỷ đồng).
+Lượt tiếp công dân đạt 327 lượt, tăng 12,5% so với cùng kỳ (cùng kỳ 300 lượt).
+Thu ngân sách đạt 1.234,5 tỷ đồng/2.000 tỷ đồng (đạt 45,2%).
+Thu ngân sách đạt 1.234,5 tỷ đồng/2.000 tỷ đồng, đạt 61,7%.
+Tiếp 327 lượt công dân, tăng 9% so với cùng kỳ (300 lượt).
+Hộ nghèo còn 270 hộ, giảm 10% so với cùng kỳ (300 hộ).
+Tiếp 327 lượt công dân, tăng 12,5% so với cùng kỳ (36 lượt).
+Tiếp 327 lượt công dân, tăng 12,5% so với cùng kỳ (tăng 36 lượt).
+Thu ngân sách đạt 1.234,5 tỷ đồng, bằng 45,2% kế hoạch năm (cùng kỳ 2.000 tỷ đồng).
+Thu ngân sách đạt 1.234,5 tỷ đồng, bằng 45,2% kế hoạch năm (2.000 triệu đồng).
+Thu ngân sách đạt 1.234,5 tỷ đồng/2.000 triệu đồng, đạt 45,2%.
+";
+    assert_eq!(
+        run(text, Lang::Vi),
+        vec![
+            row("pct-mismatch", "L1", "61,7", "45,2", E),
+            row("pct-mismatch", "L2", "9,0", "12,5", E),
+            row("pct-mismatch", "L3", "61,7", "45,2", E),
+            row("pct-mismatch", "L4", "9,0", "12,5", E),
+            row("pct-mismatch", "L5", "61,7", "45,2", E),
+        ]
+    );
+}
