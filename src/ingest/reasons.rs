@@ -67,7 +67,7 @@ const REASONS: &[(&str, &str, &str, &str)] = &[
     ("a text file (.txt) without a table", "tệp văn bản (.txt) không có bảng số liệu (không có các cột cách nhau bằng dấu tab), không phải bảng tính",
         "Nếu đây là báo cáo, hãy xin đơn vị gửi bảng tính Excel (.xlsx) của báo cáo; tệp .txt chỉ đọc được khi lưu từ Excel dạng «Văn bản Unicode (*.txt)».",
         "If it is a report, ask the unit for its Excel workbook (.xlsx); a .txt file is read only when saved from Excel as «Unicode Text (*.txt)»."),
-    ("plain text", "tệp là văn bản thường (CSV?), không phải bảng tính Excel",
+    ("plain text", "tệp là văn bản thường, không có bảng (không có dấu phẩy, dấu chấm phẩy hay dấu tab ngăn các cột), không phải bảng tính Excel",
         "Hãy mở tệp bằng Excel, chọn Lưu thành dạng .xlsx và gửi lại.",
         "Open it in Excel, Save As .xlsx and send it again."),
     ("PDF document", "tệp là tài liệu PDF, không có số liệu đọc được",
@@ -216,6 +216,31 @@ const PLAIN_EN: &[(&str, &str)] = &[
         "the file cannot be opened (no permission to read it?)",
     ),
     ("Permission denied", "no permission to read the file"),
+    // Reasons whose own words name a menu, a chain of the file's inner
+    // structure, sheet names, raw counts or a template key: the clerk
+    // reads what the Vietnamese says, and the advice says what to do.
+    ("protected by a password", "the workbook is protected by a password (encrypted)"),
+    (
+        "plain text",
+        "the file is plain text without a table (no commas, semicolons or tabs separating columns), not an Excel workbook",
+    ),
+    (
+        "no indicator table found",
+        "no indicator table (a header row with «Chỉ tiêu» or «Mã số» and the columns KH, TH, LK, CK…) in the first 30 rows of the sheets",
+    ),
+    (
+        "more than the limit",
+        "the file is larger than the template allows (a sheet has too many cells)",
+    ),
+    (
+        "loops back on itself",
+        "the .xls file is damaged: its inner structure loops back on itself",
+    ),
+    (
+        "internal structure (OLE compound file)",
+        "the .xls file is damaged: its inner structure is invalid",
+    ),
+    ("holds no workbook", "the file is a zip archive that holds no workbook"),
 ];
 
 /// The advice of [`REASONS`] for the clerk who checks the unit's own file
@@ -530,5 +555,59 @@ mod tests {
         // A plain English reason stays as ingest wrote it.
         let word = "the file is a Word document (.docx), not a spreadsheet";
         assert_eq!(reason_words(word, Lang::En).0, word);
+    }
+
+    /// Tester DK's real-world corpus, in both languages: each reason says
+    /// the same thing in plain words, the menu path once (in the advice),
+    /// no sheet list, no inner chain of the file, no raw counts or
+    /// template key, no empty «(it contains: )».
+    #[test]
+    fn the_same_reason_is_said_alike_in_both_languages() {
+        let cases = [
+            (
+                crate::ingest::biff::ENCRYPTED.to_string(),
+                "tệp được đặt mật khẩu (mã hóa)",
+                "the workbook is protected by a password (encrypted)",
+            ),
+            (
+                "the file is plain text without a table (no commas, semicolons or tabs separating columns), not an Excel workbook".to_string(),
+                "tệp là văn bản thường, không có bảng (không có dấu phẩy, dấu chấm phẩy hay dấu tab ngăn các cột), không phải bảng tính Excel",
+                "the file is plain text without a table (no commas, semicolons or tabs separating columns), not an Excel workbook",
+            ),
+            (
+                "no indicator table found: no sheet has a header naming the indicators (Chỉ tiêu or Mã số) and a figures column (KH, TH, LK, CK, %KH or %CK) in its first 30 rows; sheets read: Sheet1".to_string(),
+                "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính",
+                "no indicator table (a header row with «Chỉ tiêu» or «Mã số» and the columns KH, TH, LK, CK…) in the first 30 rows of the sheets",
+            ),
+            (
+                "the file is damaged: its internal structure (OLE compound file) is broken: the chain of 'directory' points past the end of the file".to_string(),
+                "tệp .xls bị hỏng: cấu trúc tệp (OLE) không hợp lệ",
+                "the .xls file is damaged: its inner structure is invalid",
+            ),
+            (
+                "the file is damaged: its internal structure (OLE compound file) loops back on itself: the chain of 'directory' never ends".to_string(),
+                "tệp .xls bị hỏng: cấu trúc bên trong tự lặp vòng",
+                "the .xls file is damaged: its inner structure loops back on itself",
+            ),
+            (
+                "the file is a zip archive but holds no workbook (it contains: )".to_string(),
+                "tệp nén zip không chứa bảng tính",
+                "the file is a zip archive that holds no workbook",
+            ),
+            (
+                "sheet 'Sheet1' spans 999999999 rows × 999999999 columns (999999998000000001 cells), more than the limit of 2000000 cells per sheet (limits.max_cells in the template)".to_string(),
+                "tệp vượt giới hạn kích thước cho phép trong mẫu biểu (một trang tính có quá nhiều ô)",
+                "the file is larger than the template allows (a sheet has too many cells)",
+            ),
+        ];
+        for (reason, vi, en) in cases {
+            assert_eq!(reason_words(&reason, Lang::Vi).0, vi, "{reason}");
+            assert_eq!(reason_words(&reason, Lang::En).0, en, "{reason}");
+        }
+        // The menu path is said once, in the advice.
+        let (what, advice) = reason_words(crate::ingest::biff::ENCRYPTED, Lang::En);
+        let both = format!("{what}. {advice}");
+        assert_eq!(both.matches("Protect Workbook").count(), 1, "{both}");
+        assert!(!both.contains('›'), "{both}");
     }
 }
