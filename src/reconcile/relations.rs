@@ -1199,17 +1199,16 @@ pub fn short_name(template: &Template, code: &str) -> String {
     n.to_string()
 }
 
-/// A part of a whole with its figure, for a message: in Vietnamese its
-/// short name ("giải quyết trễ hạn 77"); in English its code and its
-/// Vietnamese name quoted ("HC04 «giải quyết trễ hạn» 77"), since a
-/// fragment of a Vietnamese name read in an English sentence names
-/// nothing an English reader can find.
-pub fn part_words(template: &Template, code: &str, figure: &str, lang: Lang) -> String {
+/// A part of a whole with its figure, for a message, alike in both
+/// languages: its code and its short name quoted ("HC04 «giải quyết trễ
+/// hạn» 77"), since a fragment of a name ("trễ hạn") names no row the
+/// reader can find, and the code does.
+pub fn part_words(template: &Template, code: &str, figure: &str, _lang: Lang) -> String {
     let name = short_name(template, code);
-    match lang {
-        Lang::Vi => format!("{name} {figure}"),
-        Lang::En if name == code => format!("{code} {figure}"),
-        Lang::En => format!("{code} «{name}» {figure}"),
+    if name == code {
+        format!("{code} {figure}")
+    } else {
+        format!("{code} «{name}» {figure}")
     }
 }
 

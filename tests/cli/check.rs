@@ -73,7 +73,8 @@ fn a_sum_that_does_not_add_up_is_listed_with_its_cell_and_fails() {
         lines[1]
     );
     assert!(
-        lines[1].contains("giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281"),
+        lines[1]
+            .contains("HC03 «giải quyết đúng hạn» 1.204 + HC04 «giải quyết trễ hạn» 77 = 1.281"),
         "{}",
         lines[1]
     );

@@ -547,8 +547,8 @@ fn a_title_without_the_wards_name_is_told_at_the_title() {
         [
             format!("{} — đơn vị không rõ — Quý I/2020", file.display()).as_str(),
             "Lỗi       Biểu 1!A1  Tệp BC quy 1 nam 2020.xlsx không cho biết đơn vị nào gửi: tiêu đề («ỦY BAN NHÂN DÂN PHƯỜNG ......») và tên tệp không nêu đơn vị nào có trong danh sách; khi tổng hợp, số liệu sẽ không được tính cho đơn vị nào. Hãy ghi tên đơn vị gửi ở dòng tiêu đề (ví dụ «UBND PHƯỜNG …») rồi kiểm tra lại.",
-            "Lỗi       Biểu 1!E7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
-            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột LK) = 1.290 nhưng tổng các phần giải quyết đúng hạn 1.204 + giải quyết trễ hạn 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
+            "Lỗi       Biểu 1!E7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 1.290 nhưng tổng các phần HC03 «giải quyết đúng hạn» 1.204 + HC04 «giải quyết trễ hạn» 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
+            "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột LK) = 1.290 nhưng tổng các phần HC03 «giải quyết đúng hạn» 1.204 + HC04 «giải quyết trễ hạn» 77 = 1.281; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần.",
             "Lỗi       Biểu 1!F7  HC02 Hồ sơ thủ tục hành chính đã giải quyết ghi lũy kế 1.290, nhưng % so với cùng kỳ đã ghi (2,48) chỉ ra số khoảng 1.281: có lẽ lũy kế sai chứ không phải tỷ lệ. Hãy kiểm tra lại lũy kế (đừng sửa tỷ lệ theo số 1.290).",
             "Kết quả: 4 lỗi, 0 cảnh báo, 0 thông tin. Hãy sửa các lỗi trước khi gửi.",
         ]
