@@ -190,6 +190,15 @@ impl Period {
         }
     }
 
+    /// The period as a sentence of `lang` writes it: `quý I/2020` inside
+    /// a Vietnamese sentence, the title in English (`Q1 2020`).
+    pub fn in_sentence(&self, lang: crate::diagnostic::Lang) -> String {
+        match lang {
+            crate::diagnostic::Lang::Vi => self.in_sentence_vi(),
+            crate::diagnostic::Lang::En => self.title(lang),
+        }
+    }
+
     /// The period as a Vietnamese sentence writes it: `quý I/2020`, `6
     /// tháng đầu năm 2020`, `năm 2020`.
     pub fn in_sentence_vi(&self) -> String {

@@ -877,12 +877,12 @@ fn table(r: &Read, lang: Lang) -> String {
                     format!("{}biểu thiếu {n} {named} mà mẫu biểu yêu cầu cho kỳ báo cáo này: thiếu số liệu của đơn vị ở {n} này, nên tổng toàn địa bàn của {n} này (và tỷ lệ tính từ đó) phải để trống. Hãy bổ sung {n} {named} theo mẫu biểu với số liệu của từng chỉ tiêu rồi gửi lại.", of(unit))
                 }
                 (Lang::En, true) => {
-                    let n = if columns.len() > 1 { "columns" } else { "column" };
-                    format!("{}the form has no {n} {named}, which the template's form has (deleted): the unit's figures there are missing, so the area's totals of that {n} (and the percents worked from them) are left empty. Add the {n} {named} with each indicator's figures and send it again.", of(unit))
+                    let (n, that) = if columns.len() > 1 { ("columns", "those") } else { ("column", "that") };
+                    format!("{}the form has no {n} {named}, which the template's form has (deleted): the unit's figures there are missing, so the area's totals of {that} {n} (and the percents worked from them) are left empty. Add the {n} {named} with each indicator's figures and send it again.", of(unit))
                 }
                 (Lang::En, false) => {
-                    let n = if columns.len() > 1 { "columns" } else { "column" };
-                    format!("{}the table lacks the {n} {named}, which the template asks for in this period: the unit's figures there are missing, so the area's totals of that {n} (and the percents worked from them) are left empty. Add the {n} {named} as in the template's form, with each indicator's figures, and send it again.", of(unit))
+                    let (n, that) = if columns.len() > 1 { ("columns", "those") } else { ("column", "that") };
+                    format!("{}the table lacks the {n} {named}, which the template asks for in this period: the unit's figures there are missing, so the area's totals of {that} {n} (and the percents worked from them) are left empty. Add the {n} {named} as in the template's form, with each indicator's figures, and send it again.", of(unit))
                 }
             }
         }

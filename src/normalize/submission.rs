@@ -5093,7 +5093,7 @@ fn column_ignored(
     let said = match &ignored.why {
         NotRead::Unnamed => {
             // Told by the file's period, said of the run's: a Q4 file in a
-            // year run is the year's report ("kỳ báo cáo Năm 2025").
+            // year run is the year's report ("kỳ báo cáo năm 2025").
             let other = period
                 .and_then(|p| Some((ctx.words.other_figures(label, p)?, ctx.period.unwrap_or(p))));
             // Nothing for the unit to fix («Cột này không cần sửa»): the
@@ -5103,13 +5103,13 @@ fn column_ignored(
                     label,
                     cell: &here.cell,
                     year,
-                    period: &p.title(lang),
+                    period: &p.in_sentence(lang),
                 })
                 .for_office(),
                 Some((OtherFigures::OtherPeriod, p)) => finding(&Read::ColumnOtherFigures {
                     label,
                     cell: &here.cell,
-                    period: &p.title(lang),
+                    period: &p.in_sentence(lang),
                 })
                 .for_office(),
                 None => return None,

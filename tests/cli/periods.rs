@@ -893,10 +893,10 @@ fn a_months_estimate_beside_the_years_columns_needs_no_change() {
         said,
         [
             "Cột «Thực hiện 11 tháng năm 2020» (ô F6) không được đọc: đây là số liệu của một kỳ \
-             khác, không phải của kỳ báo cáo Năm 2020; số liệu của kỳ báo cáo được đọc ở các \
+             khác, không phải của kỳ báo cáo năm 2020; số liệu của kỳ báo cáo được đọc ở các \
              cột khác của bảng. Cột này không cần sửa.",
             "Cột «Ước TH tháng 12/2020» (ô E6) không được đọc: đây là số liệu của một kỳ khác, \
-             không phải của kỳ báo cáo Năm 2020; số liệu của kỳ báo cáo được đọc ở các cột khác \
+             không phải của kỳ báo cáo năm 2020; số liệu của kỳ báo cáo được đọc ở các cột khác \
              của bảng. Cột này không cần sửa.",
         ]
     );

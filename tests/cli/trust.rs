@@ -3044,12 +3044,12 @@ fn next_years_plan_and_another_periods_figures_are_named_for_what_they_are() {
     );
     let f = run(&dir, &tmp.path().join("out"), &tpl, "2025-Q4");
     let next = |c: char, label: &str| {
-        format!("info|{c}6|Cột «{label}» (ô {c}6) không được đọc: đây là số liệu năm 2026 (kế hoạch, dự kiến của năm sau), không phải của kỳ báo cáo Quý IV/2025. Cột này không cần sửa.")
+        format!("info|{c}6|Cột «{label}» (ô {c}6) không được đọc: đây là số liệu năm 2026 (kế hoạch, dự kiến của năm sau), không phải của kỳ báo cáo quý IV/2025. Cột này không cần sửa.")
     };
     assert_eq!(
         ignored_columns(&f),
         [
-            "info|H6|Cột «Thực hiện 9 tháng» (ô H6) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo Quý IV/2025; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa.".to_string(),
+            "info|H6|Cột «Thực hiện 9 tháng» (ô H6) không được đọc: đây là số liệu của một kỳ khác, không phải của kỳ báo cáo quý IV/2025; số liệu của kỳ báo cáo được đọc ở các cột khác của bảng. Cột này không cần sửa.".to_string(),
             next('I', "KH năm 2026"),
             next('J', "Dự kiến KH 2026"),
             next('K', "Chỉ tiêu giao năm 2026"),
@@ -5052,6 +5052,6 @@ fn an_english_sum_mismatch_names_its_parts_by_code_and_quoted_name() {
     );
     assert_eq!(
         message("vi"),
-        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 100 nhưng tổng các phần giải quyết đúng hạn 90 + giải quyết trễ hạn 5 = 95; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần."]
+        ["TH|Phường 1: HC02 Hồ sơ thủ tục hành chính đã giải quyết (cột TH) = 100 nhưng tổng các phần HC03 «giải quyết đúng hạn» 90 + HC04 «giải quyết trễ hạn» 5 = 95; số tổng phải bằng tổng các phần, một trong các số này sai. Hãy kiểm tra số tổng và từng phần."]
     );
 }
