@@ -197,7 +197,8 @@ fn command(lang: tonghop::diagnostic::Lang) -> clap::Command {
 
 /// The arguments as typed, save a `--lang` written after `help` (`tonghop
 /// help consolidate --lang en`), which clap's help command would take for
-/// a command's name: [`asked_lang`] has read it.
+/// a command's name: [`asked_lang`] has read it; and save a `--help` after
+/// `help`, which clap would take for a command named «--help».
 fn arguments() -> Vec<String> {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) != Some("help") {
@@ -211,6 +212,9 @@ fn arguments() -> Vec<String> {
         }
         match a.as_str() {
             "--lang" => skip = true,
+            // `tonghop help --help` asks for help on help: the list of
+            // commands, as `tonghop help` gives it.
+            "--help" | "-h" => {}
             _ if a.starts_with("--lang=") => {}
             _ => kept.push(a),
         }

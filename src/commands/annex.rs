@@ -45,8 +45,8 @@ pub struct AnnexArgs {
     /// Template folder; the built-in template when absent.
     #[arg(long)]
     pub template: Option<PathBuf>,
-    /// Language of messages: vi or en (default: TONGHOP_LANG, else the
-    /// machine's language, else vi).
+    /// Language of messages and sheet names: vi or en (default:
+    /// TONGHOP_LANG, else the machine's language, else vi).
     #[arg(long, value_enum, default_value_t = Lang::from_env(), hide_default_value = true)]
     pub lang: Lang,
     /// Replace existing outputs in OUT.

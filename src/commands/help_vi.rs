@@ -46,7 +46,7 @@ const COMMANDS: [About; 7] = [
     About {
         name: "samples",
         about: "Tạo bộ biểu mẫu thử; cùng hạt giống (--seed) cho cùng kết quả",
-        long: "Cần ghi một trong --units, --rows, --preset hoặc --template. `--units N` tạo N biểu phường nhất quán trong KẾT_QUẢ/submissions và mẫu biểu kèm danh sách các phường đó trong KẾT_QUẢ/template, để chạy `tonghop consolidate KẾT_QUẢ/submissions --template KẾT_QUẢ/template`. `--rows R` tạo vài biểu lớn, mỗi biểu R dòng chỉ tiêu (4 biểu, trừ khi --units ghi số khác), kèm mẫu biểu có đúng R chỉ tiêu đó. `--preset district` ghi bộ biểu của quận mẫu có sẵn vào chính KẾT_QUẢ.\n\n`--template MẪU_BIỂU` tạo một bộ biểu cho mẫu biểu đó (một quý): mỗi đơn vị báo cáo trong danh sách một biểu trong KẾT_QUẢ/submissions, bản sao mẫu biểu trong KẾT_QUẢ/template, các lỗi cài sẵn ở những chỗ danh mục cho phép, liệt kê trong KẾT_QUẢ/README.md, và các lỗi mà lần tổng hợp phải báo trong KẾT_QUẢ/expected.tsv (không có lỗi nào khi dùng --clean).",
+        long: "Cần ghi một trong --units, --rows, --preset hoặc --template. `--units N` tạo N biểu phường nhất quán trong KẾT_QUẢ/submissions và mẫu biểu kèm danh sách các phường đó trong KẾT_QUẢ/template, để chạy `tonghop consolidate KẾT_QUẢ/submissions --template KẾT_QUẢ/template`. `--rows R` tạo vài biểu lớn, mỗi biểu R dòng chỉ tiêu (4 biểu, trừ khi --units ghi số khác), kèm mẫu biểu có đúng R chỉ tiêu đó. `--preset district` ghi bộ biểu của quận mẫu có sẵn vào chính KẾT_QUẢ.\n\n`--template MẪU_BIỂU` tạo một bộ biểu cho mẫu biểu đó (một quý): mỗi đơn vị báo cáo trong danh sách một biểu trong KẾT_QUẢ/submissions, bản sao mẫu biểu trong KẾT_QUẢ/template, các lỗi cài sẵn ở những chỗ danh mục cho phép, liệt kê trong KẾT_QUẢ/README.md, và các lỗi mà lần tổng hợp phải báo trong KẾT_QUẢ/expected.tsv (khi dùng --clean thì không có lỗi nào, trừ các dòng mà không đơn vị nào trong danh sách báo cáo).",
     },
     About {
         name: "codes",
@@ -79,7 +79,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("consolidate", "lang", LANG),
     ("consolidate", "locale", LOCALE),
     ("consolidate", "force", "Ghi đè kết quả đã có trong KẾT_QUẢ"),
-    ("consolidate", "previous", "Thư mục kết quả của quý trước (có tong-hop.xlsx): từ quý II, lũy kế phải bằng lũy kế quý trước cộng thực hiện quý này"),
+    ("consolidate", "previous", "Thư mục kết quả của quý trước (tong-hop.xlsx trong đó, hoặc chính tệp ấy; errors.json để bên cạnh): từ quý II, lũy kế phải bằng lũy kế quý trước cộng thực hiện quý này"),
     ("annex", "dir", "Thư mục chứa các bảng nhiệm vụ (đọc cả thư mục con; không ghi gì vào đây)"),
     ("annex", "period", "Kỳ của chương trình: 2020-Q2, 2020-H1, 2020-9M hoặc 2020; thời hạn của nhiệm vụ được kiểm tra theo kỳ này"),
     ("annex", "out", "Thư mục kết quả"),
@@ -89,7 +89,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("annex", "lang", LANG),
     ("annex", "force", "Ghi đè kết quả đã có trong KẾT_QUẢ"),
     ("check", "file", "Tệp cần kiểm tra (.xlsx, .xls, .ods, …)"),
-    ("check", "period", "Kỳ báo cáo (2020-Q1, …); không ghi thì lấy kỳ ghi trong tiêu đề của biểu"),
+    ("check", "period", "Kỳ báo cáo (2020-Q1, …, hoặc một tháng, 2020-03); không ghi thì lấy kỳ ghi trong tiêu đề của biểu"),
     ("check", "template", TEMPLATE),
     ("check", "lang", LANG_MESSAGES),
     ("check", "locale", LOCALE),
@@ -104,7 +104,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("samples", "out", "Thư mục ghi ra (tạo mới nếu chưa có)"),
     ("samples", "period", "Kỳ báo cáo của bộ biểu: 2020-Q1, 2020-H1, 2020-9M, 2020 (mặc định: 2020-Q1)"),
     ("samples", "seed", "Hạt giống của bộ sinh số (mặc định: 2020)"),
-    ("samples", "template", "Một thư mục mẫu biểu: tạo bộ biểu theo danh sách đơn vị và danh mục chỉ tiêu của nó"),
+    ("samples", "template", "Một thư mục mẫu biểu: tạo một bộ biểu theo danh sách đơn vị và danh mục chỉ tiêu của nó"),
     ("samples", "clean", "Dùng với --template: không cài lỗi nào (lần tổng hợp không báo gì)"),
     ("samples", "units", "Số phường (hoặc, với --rows, số biểu)"),
     ("samples", "rows", "Dạng biểu lớn: số dòng chỉ tiêu của mỗi biểu"),
@@ -120,7 +120,7 @@ const ARGS: [(&str, &str, &str); 49] = [
     ("template", "units", "Chỉ tạo cho các đơn vị này (mã trong danh sách, ví dụ --unit P05 P07); không ghi thì mọi đơn vị có reports=yes"),
     ("template", "template", TEMPLATE),
     ("template", "force", "Ghi đè các biểu đã có trong KẾT_QUẢ"),
-    ("template", "lang", "Ngôn ngữ của hướng dẫn, thông báo khi nhập và tên trang tính (tiêu đề và tên cột mà đơn vị điền vẫn bằng tiếng Việt): vi hoặc en (mặc định: vi)"),
+    ("template", "lang", "Ngôn ngữ của hướng dẫn, thông báo khi nhập và tên trang tính (tiêu đề và tên cột mà đơn vị điền vẫn bằng tiếng Việt): vi hoặc en (mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi)"),
 ];
 
 /// The placeholders of the values options take, English → Vietnamese:

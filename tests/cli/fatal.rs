@@ -470,3 +470,58 @@ fn the_help_is_in_the_runs_language() {
         "{none}"
     );
 }
+
+/// Tester DK's help pairs: the Vietnamese help says what the English
+/// says (`--previous` takes the file itself, `check --period` a month,
+/// `template --lang` worked out on each machine, `samples --template`'s
+/// rows no unit reports, `annex --lang` names the sheets), and `tonghop
+/// help --help` is the help, not «không có lệnh «--help»».
+#[test]
+fn the_vietnamese_help_says_what_the_english_says() {
+    let help = |args: &[&str]| -> String {
+        let out = tonghop()
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .env_remove("TONGHOP_LANG")
+            .assert()
+            .success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let pairs: [(&str, &str, &str); 6] = [
+        ("consolidate", "or that file itself", "hoặc chính tệp ấy"),
+        ("check", "or a month, 2020-03", "hoặc một tháng, 2020-03"),
+        (
+            "template",
+            "(default: TONGHOP_LANG, else the machine's language, else vi)",
+            "(mặc định: TONGHOP_LANG, rồi ngôn ngữ của máy, rồi vi)",
+        ),
+        (
+            "samples",
+            "but for the rows no unit of the registry reports",
+            "trừ các dòng mà không đơn vị nào trong danh sách báo cáo",
+        ),
+        (
+            "annex",
+            "Language of messages and sheet names",
+            "Ngôn ngữ của thông báo và tên trang tính",
+        ),
+        (
+            "annex",
+            "Language of messages and sheet names: vi or en (default: TONGHOP_LANG",
+            "vi hoặc en (mặc định: TONGHOP_LANG",
+        ),
+    ];
+    for (command, en, vi) in pairs {
+        let e = help(&[command, "--help", "--lang", "en"]);
+        let v = help(&[command, "--help"]);
+        assert!(e.contains(en), "{command}: {en}\n{e}");
+        assert!(v.contains(vi), "{command}: {vi}\n{v}");
+    }
+    for lang in ["vi", "en"] {
+        let asked = help(&["help", "--help", "--lang", lang]);
+        assert_eq!(asked, help(&["--help", "--lang", lang]), "{lang}");
+    }
+}
