@@ -413,12 +413,38 @@ pub fn reason_words(reason: &str, lang: Lang) -> (String, String) {
             ),
         };
     }
+    // The sheets a table was looked for on are named alike in both
+    // languages (a workbook of twenty thousand sheets names the first few).
+    let sheets = reason
+        .split_once("; sheets read: ")
+        .map(|(_, sheets)| sheets);
     match lang {
-        Lang::Vi => (vi.to_string(), advice_vi.to_string()),
+        Lang::Vi => (
+            match sheets {
+                Some(sheets) => format!("{vi}; các trang tính đã đọc: {}", vi_sheets(sheets)),
+                None => vi.to_string(),
+            },
+            advice_vi.to_string(),
+        ),
         Lang::En => (
-            plain_en.unwrap_or(reason).to_string(),
+            match (plain_en, sheets) {
+                (Some(plain), Some(sheets)) => format!("{plain}; sheets read: {sheets}"),
+                _ => plain_en.unwrap_or(reason).to_string(),
+            },
             advice_en.to_string(),
         ),
+    }
+}
+
+/// A list of sheets as ingest names it ("Trang 1, Trang 2 and 19,980 more
+/// sheets") in Vietnamese words.
+fn vi_sheets(sheets: &str) -> String {
+    match sheets.rsplit_once(" and ") {
+        Some((named, more)) if more.ends_with(" more sheets") => {
+            let count = more.trim_end_matches(" more sheets").replace(',', ".");
+            format!("{named} và {count} trang tính khác")
+        }
+        _ => sheets.to_string(),
     }
 }
 
@@ -559,7 +585,7 @@ mod tests {
 
     /// Tester DK's real-world corpus, in both languages: each reason says
     /// the same thing in plain words, the menu path once (in the advice),
-    /// no sheet list, no inner chain of the file, no raw counts or
+    /// the sheets looked at named in both, no inner chain of the file, no raw counts or
     /// template key, no empty «(it contains: )».
     #[test]
     fn the_same_reason_is_said_alike_in_both_languages() {
@@ -576,8 +602,8 @@ mod tests {
             ),
             (
                 "no indicator table found: no sheet has a header naming the indicators (Chỉ tiêu or Mã số) and a figures column (KH, TH, LK, CK, %KH or %CK) in its first 30 rows; sheets read: Sheet1".to_string(),
-                "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính",
-                "no indicator table (a header row with «Chỉ tiêu» or «Mã số» and the columns KH, TH, LK, CK…) in the first 30 rows of the sheets",
+                "không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính; các trang tính đã đọc: Sheet1",
+                "no indicator table (a header row with «Chỉ tiêu» or «Mã số» and the columns KH, TH, LK, CK…) in the first 30 rows of the sheets; sheets read: Sheet1",
             ),
             (
                 "the file is damaged: its internal structure (OLE compound file) is broken: the chain of 'directory' points past the end of the file".to_string(),
@@ -600,6 +626,15 @@ mod tests {
                 "the file is larger than the template allows (a sheet has too many cells)",
             ),
         ];
+        // The sheets looked at are named in both languages.
+        let none = &cases[2].0;
+        let many = none.replace("Sheet1", "Trang 1, Trang 2 and 19,980 more sheets");
+        assert!(reason_words(&many, Lang::Vi)
+            .0
+            .ends_with("Trang 1, Trang 2 và 19.980 trang tính khác"));
+        assert!(reason_words(&many, Lang::En)
+            .0
+            .ends_with("; sheets read: Trang 1, Trang 2 and 19,980 more sheets"));
         for (reason, vi, en) in cases {
             assert_eq!(reason_words(&reason, Lang::Vi).0, vi, "{reason}");
             assert_eq!(reason_words(&reason, Lang::En).0, en, "{reason}");
