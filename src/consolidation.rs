@@ -171,6 +171,22 @@ fn sum_former_parts(
             .map(|k| parts.unit(k))
             .collect::<Result<Vec<_>, _>>()?;
         let refs: Vec<&Submission> = loaded.iter().map(|s| s.as_ref()).collect();
+        if p.union {
+            // The parts of one report: each figure as its own file states
+            // it, at its own sheet and cell (the sheets of every part in
+            // turn).
+            let Some(mut whole) = crate::reconcile::parts::join_parts(&refs) else {
+                continue;
+            };
+            whole.file = subs
+                .iter()
+                .map(|s| s.file.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            store.put(&mut whole)?;
+            out.push((chosen, whole));
+            continue;
+        }
         let sum = crate::reconcile::parts::sum_parts(&refs, template);
         let mut whole = first.with_figures(sum.rows);
         whole.file = subs

@@ -248,6 +248,19 @@ pub enum Said<'a> {
         set_aside: &'a [String],
         why: (&'a str, &'a str),
     },
+    /// `submission-duplicate` (an info, the office's): `unit` sent its
+    /// report for the period in several files that each hold a part of
+    /// its indicators (one file per section, or a supplement holding only
+    /// some): `parts` (each file with what is taken from it) are taken
+    /// together, a figure stated in two of them from the newer;
+    /// `replaced` (files every figure of which a newer one gives) are not
+    /// consolidated.
+    SubmissionParts {
+        unit: &'a str,
+        period: Period,
+        parts: &'a [(String, String)],
+        replaced: &'a [String],
+    },
     /// `submission-duplicate` (an info): `unit` sent `count` files of the
     /// same content, byte for byte (one attachment saved twice: "Bao cao
     /// Q1.xlsx", "Bao cao Q1 (1).xlsx"): `used` is read, `copies` set
@@ -518,6 +531,7 @@ impl Words for Said<'_> {
             | Said::PeriodCheckedHeaders { .. } => Code::PeriodMismatch,
             Said::SubmissionDuplicate { .. }
             | Said::SubmissionRevised { .. }
+            | Said::SubmissionParts { .. }
             | Said::SubmissionCopies { .. }
             | Said::SubmissionFormerParts { .. }
             | Said::SubmissionFormerSummed { .. } => Code::SubmissionDuplicate,
@@ -998,6 +1012,41 @@ fn submissions(s: &Said, lang: Lang) -> String {
             set_aside.join(", "),
             if set_aside.len() == 1 { "is" } else { "are" }
         ),
+        (Said::SubmissionParts { unit, period, parts, replaced }, lang) => {
+            let listed = parts
+                .iter()
+                .map(|(file, what)| format!("{file} ({what})"))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let n = parts.len();
+            match lang {
+                Lang::Vi => format!(
+                    "{unit} gửi báo cáo {} thành {n} tệp, mỗi tệp một phần các chỉ tiêu (mã chỉ tiêu trong ngoặc): {listed}. Cả {n} tệp đã được tổng hợp cùng nhau, mỗi số liệu lấy từ tệp có nó (chỉ tiêu có ở nhiều tệp lấy theo tệp gửi sau){}. Không cần sửa gì.",
+                    period.title_vi(),
+                    if replaced.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; {} đã được các tệp gửi sau thay hết, không được tổng hợp",
+                            replaced.join(", ")
+                        )
+                    }
+                ),
+                Lang::En => format!(
+                    "{unit} sent its report for {} as {n} files, each holding part of the indicators (their codes in brackets): {listed}. All {n} files are consolidated together, each figure taken from the file that holds it (an indicator in several files from the one sent later){}. Nothing needs changing.",
+                    period.title_en(),
+                    if replaced.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            "; {} {} wholly replaced by the files sent later and not consolidated",
+                            replaced.join(", "),
+                            if replaced.len() == 1 { "is" } else { "are" }
+                        )
+                    }
+                ),
+            }
+        }
         (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::Vi) => format!(
             "{unit}: tệp cũ {file} sai kỳ (ghi {}), đã dùng tệp {used} đúng kỳ {}; số liệu của tệp cũ không được tổng hợp. Không cần sửa gì.",
             stated.title_vi(),

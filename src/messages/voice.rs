@@ -228,6 +228,21 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             ]),
             why: ("tên tệp ghi «sua lan 2»", "its name says «sua lan 2»"),
         },
+        Said::SubmissionParts {
+            unit,
+            period: q1,
+            parts: Vec::leak(vec![
+                (
+                    "Bao cao Q1 - Kinh te.xlsx".to_string(),
+                    "KT.01, KT.02, KT.03".to_string(),
+                ),
+                (
+                    "Bao cao Q1 - Van hoa xa hoi.xlsx".to_string(),
+                    "VX.01, VX.02".to_string(),
+                ),
+            ]),
+            replaced: Vec::leak(vec!["Bao cao Q1.xlsx".to_string()]),
+        },
         Said::PeriodSuperseded {
             file: "Bao cao (ban cu).xlsx",
             unit,
@@ -2401,6 +2416,7 @@ fn said_variant(s: &Said) -> usize {
         Said::CodeOfAnother { .. } => 47,
         Said::UnitLooselyNamed { .. } => 48,
         Said::UnitTitleGoesOn { .. } => 51,
+        Said::SubmissionParts { .. } => 52,
     }
 }
 
@@ -2648,7 +2664,7 @@ fn every_fact_speaks_each_language_only() {
     let read = reading();
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
-    covers("Said", said.iter().map(said_variant), 52);
+    covers("Said", said.iter().map(said_variant), 53);
     covers("Checked", checked.iter().map(checked_variant), 48);
     covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);

@@ -63,6 +63,10 @@ pub struct FormerSum {
     /// The files (indices into the outcomes), the one in `included`
     /// first.
     pub parts: Vec<usize>,
+    /// The parts of one unit's report (a section each, a supplement):
+    /// each indicator's figures taken from the first part that holds it,
+    /// never added.
+    pub union: bool,
 }
 
 /// Sorts out the files of a run. `matcher` (the run's, over `template`'s
@@ -89,6 +93,9 @@ pub fn intake(
     let mut lk_elsewhere = Vec::new();
     let mut summed = Vec::new();
     let mut copies = Vec::new();
+    // The files of another period that are a unit's only report of their
+    // indicators (see `wrong_sections` below).
+    let mut section_errors: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     // The files of unknown sender a missing unit's finding names.
     let mut offered: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     // The units that sent nothing at all: a file of unknown sender whose
@@ -361,6 +368,20 @@ pub fn intake(
         // Q1 (1).xlsx"): one report, read once; the copies are set aside
         // with one info, said to the office alone (nothing the unit did).
         let all = cands;
+        // A file of another period that shares no indicator with the
+        // files of the run's period is no old copy of them: the unit's
+        // only report of its part (a section sent for the wrong quarter),
+        // whose `period-mismatch` stays an error and whose indicators are
+        // not said missing besides.
+        let sent = all.iter().fold(0, |b, &k| b | bits_of(outcomes, k));
+        let mut wrong_sections = 0u128;
+        for &k in wrong_period.get(&ai).into_iter().flatten() {
+            let b = bits_of(outcomes, k);
+            if b != 0 && b & sent == 0 {
+                wrong_sections |= b;
+                section_errors.insert(k);
+            }
+        }
         let (cands, copied) = set_aside_copies(&all, outcomes);
         let mut copy_notes = Vec::new();
         for (kept, group) in &copied {
@@ -399,7 +420,14 @@ pub fn intake(
         if cands.len() == 1 {
             included.push(cands[0]);
             if let FileOutcome::Read(sub) = &outcomes[cands[0]] {
-                findings.extend(completeness_of(sub, ai, template, period, lang));
+                findings.extend(completeness_of_files(
+                    &[sub.as_ref()],
+                    wrong_sections,
+                    ai,
+                    template,
+                    period,
+                    lang,
+                ));
                 findings.extend(former_only(sub, a, false, lang));
             }
             // A blank form, or one whose every figure is unreadable, adds
@@ -420,6 +448,102 @@ pub fn intake(
                     .chain(others(false))
                     .collect::<Vec<_>>()
                     .join("; "),
+            });
+            continue;
+        }
+        // Files that each hold figures no file sent later gives (one per
+        // section, a supplement holding only some indicators): the parts
+        // of one report, taken together, never one kept and the others
+        // lost.
+        if let Some((parts, replaced)) = report_parts(&cands, outcomes) {
+            included.push(parts[0]);
+            // Each part with the indicators taken from it: those no part
+            // sent later holds.
+            let mut newer = 0u128;
+            let described: Vec<(String, String)> = parts
+                .iter()
+                .map(|&k| {
+                    let codes = codes_held(outcomes, k, newer, ai, template);
+                    newer |= bits_of(outcomes, k);
+                    (outcomes[k].file().to_string(), codes)
+                })
+                .collect();
+            let replaced_files: Vec<String> = replaced
+                .iter()
+                .map(|&k| outcomes[k].file().to_string())
+                .collect();
+            let said = Said::SubmissionParts {
+                unit: &a.shown(),
+                period,
+                parts: &described,
+                replaced: &replaced_files,
+            };
+            let used = outcomes[parts[0]].file();
+            findings.push(
+                Finding::said(Severity::Info, &said, lang)
+                    .at(&Location::file(used))
+                    .unit(a.code.clone())
+                    .expected(files_of(&parts))
+                    .actual(replaced_files.join("; "))
+                    .for_office(),
+            );
+            let subs: Vec<&Submission> = parts
+                .iter()
+                .filter_map(|&k| match &outcomes[k] {
+                    FileOutcome::Read(s) => Some(s.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            findings.extend(completeness_of_files(
+                &subs,
+                wrong_sections,
+                ai,
+                template,
+                period,
+                lang,
+            ));
+            let n = parts.len();
+            let mut note = vec![match lang {
+                Lang::Vi => format!(
+                    "báo cáo gồm {n} tệp, mỗi tệp một phần các chỉ tiêu; cả {n} tệp được tổng hợp cùng nhau"
+                ),
+                Lang::En => format!(
+                    "the report in {n} files, each holding part of the indicators; all {n} consolidated together"
+                ),
+            }];
+            if !replaced_files.is_empty() {
+                note.push(match lang {
+                    Lang::Vi => format!(
+                        "{} đã được tệp gửi sau thay hết, không được tổng hợp",
+                        replaced_files.join(", ")
+                    ),
+                    Lang::En => format!(
+                        "{} wholly replaced by files sent later, not consolidated",
+                        replaced_files.join(", ")
+                    ),
+                });
+            }
+            status.push(StatusLine {
+                unit: a.code.clone(),
+                unit_name: a.shown().into_owned(),
+                files: files_of(&all),
+                status: Status::Submitted,
+                note: note
+                    .into_iter()
+                    .chain(copy_notes)
+                    .chain(
+                        parts
+                            .iter()
+                            .filter_map(|&k| stale_title(&outcomes[k], period, lang)),
+                    )
+                    .chain(others(false))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            });
+            summed.push(FormerSum {
+                unit: ai,
+                parts,
+                union: true,
             });
             continue;
         }
@@ -456,7 +580,11 @@ pub fn intake(
                 .collect::<Vec<_>>()
                 .join("; "),
             });
-                summed.push(FormerSum { unit: ai, parts });
+                summed.push(FormerSum {
+                    unit: ai,
+                    parts,
+                    union: false,
+                });
                 continue;
             }
         };
@@ -536,6 +664,10 @@ pub fn intake(
     // file sent with the right one, or re-sent after), it is the office's
     // info: nothing to fix, the figures used are the right file's.
     for (u, k, stated, error) in period_errors {
+        if section_errors.contains(&k) {
+            findings.push(error);
+            continue;
+        }
         let used = included
             .iter()
             .find(|&&j| matches!(&outcomes[j], FileOutcome::Read(s) if s.unit == Some(u)));
@@ -580,6 +712,126 @@ pub fn intake(
         summed,
         unplaced: unplaced_files,
     }
+}
+
+/// The indicators a file read states, as bits
+/// ([`crate::normalize::store::indicator_bits`]; 0 for a file not read).
+fn bits_of(outcomes: &[FileOutcome], k: usize) -> u128 {
+    match &outcomes[k] {
+        FileOutcome::Read(s) => s.stored.map_or_else(
+            || crate::normalize::store::indicator_bits(&s.rows),
+            |st| st.indicators,
+        ),
+        _ => 0,
+    }
+}
+
+/// The parts of one unit's report among its files of the run's period
+/// (`cands`): taken newest first (as [`choose`] orders versions), each
+/// file that holds an indicator no newer file holds is a part; a file
+/// every indicator of which a newer one holds is replaced by it. Some
+/// (parts newest first, the files replaced) when two or more are parts;
+/// none when one file holds everything the others hold (versions of one
+/// report), or the files are not alike enough to be taken together (of
+/// other periods' titles, named loosely, or one per former commune).
+fn report_parts(cands: &[usize], outcomes: &[FileOutcome]) -> Option<(Vec<usize>, Vec<usize>)> {
+    let subs: Vec<&Submission> = cands
+        .iter()
+        .map(|&k| match &outcomes[k] {
+            FileOutcome::Read(s) => Some(s.as_ref()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let first = subs.first()?;
+    let period = first.period.map(|p| p.0);
+    if subs.len() < 2
+        || subs
+            .iter()
+            .any(|s| s.unit_loose || s.unit_former.is_some() || s.period.map(|p| p.0) != period)
+    {
+        return None;
+    }
+    let mut rest = cands.to_vec();
+    let mut newest_first = Vec::new();
+    while !rest.is_empty() {
+        let (k, _, _) = choose(&rest, outcomes);
+        newest_first.push(k);
+        rest.retain(|&j| j != k);
+    }
+    let mut covered = 0u128;
+    let (mut parts, mut replaced) = (Vec::new(), Vec::new());
+    for k in newest_first {
+        let b = bits_of(outcomes, k);
+        if b & !covered != 0 {
+            parts.push(k);
+            covered |= b;
+        } else {
+            replaced.push(k);
+        }
+    }
+    (parts.len() >= 2).then_some((parts, replaced))
+}
+
+/// The codes of the indicators file `k` (of unit `unit`) holds but not
+/// `newer` (bits: those taken from files sent later), the first eight and
+/// «…» after them, for the message naming the parts.
+fn codes_held(
+    outcomes: &[FileOutcome],
+    k: usize,
+    newer: u128,
+    unit: usize,
+    template: &Template,
+) -> String {
+    let FileOutcome::Read(s) = &outcomes[k] else {
+        return String::new();
+    };
+    let bits = bits_of(outcomes, k);
+    let held: Vec<&str> = template
+        .indicators
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            bits & !newer & (1u128 << (i % 128)) != 0
+                && template.must_report(unit, i)
+                && !s.missing.contains(&(i as u32))
+        })
+        .map(|(_, ind)| ind.code.as_str())
+        .collect();
+    let mut out = held.iter().take(8).copied().collect::<Vec<_>>().join(", ");
+    if held.len() > 8 {
+        out.push_str(", …");
+    }
+    out
+}
+
+/// [`completeness_of`] for a report in one file or several (`subs`, the
+/// first the file the findings are placed at): an indicator is missing
+/// when no file holds it, and not said missing when a file of another
+/// period holds it (`elsewhere`, bits: that file's own error says so).
+fn completeness_of_files(
+    subs: &[&Submission],
+    elsewhere: u128,
+    unit: usize,
+    template: &Template,
+    period: Period,
+    lang: Lang,
+) -> Vec<Finding> {
+    let Some(first) = subs.first() else {
+        return Vec::new();
+    };
+    if subs.len() == 1 && elsewhere == 0 {
+        return completeness_of(first, unit, template, period, lang);
+    }
+    let mut whole = first.with_figures(Vec::new());
+    whole.period = subs.iter().find_map(|s| s.period);
+    whole.missing = first
+        .missing
+        .iter()
+        .copied()
+        .filter(|i| subs.iter().all(|s| s.missing.contains(i)))
+        .filter(|&i| elsewhere & (1u128 << (i % 128)) == 0)
+        .collect();
+    completeness_of(&whole, unit, template, period, lang)
 }
 
 /// A finding of a file set aside beside its unit's file `used`, as the

@@ -112,6 +112,42 @@ pub fn sum_parts(parts: &[&Submission], template: &Template) -> Summed {
     Summed { rows, spare }
 }
 
+/// The parts of one unit's report sent as several files (a section
+/// each, or a supplement holding some indicators again): `parts` newest
+/// first, with their figures in memory. Each indicator's figures are
+/// those of the first part that holds it, never added; the sheets of
+/// every part follow each other, so each figure keeps its sheet and cell.
+/// None when there is no part.
+pub fn join_parts(parts: &[&Submission]) -> Option<Submission> {
+    let mut rows: Vec<TidyRow> = Vec::new();
+    let mut sheets: Vec<String> = Vec::new();
+    let mut tables = Vec::new();
+    let mut taken: BTreeSet<u32> = BTreeSet::new();
+    for p in parts {
+        let offset = sheets.len() as u16;
+        let held: BTreeSet<u32> = p.rows.iter().map(|r| r.indicator).collect();
+        rows.extend(
+            p.rows
+                .iter()
+                .filter(|r| !taken.contains(&r.indicator))
+                .map(|r| TidyRow {
+                    sheet: r.sheet + offset,
+                    ..r.clone()
+                }),
+        );
+        taken.extend(held);
+        sheets.extend(p.sheets.iter().cloned());
+        tables.extend(p.tables.iter().cloned());
+    }
+    // Sorted by indicator and column, a repeated figure in reading order.
+    rows.sort_by_key(|r| (r.indicator, r.column));
+    let mut whole = parts.first()?.with_figures(rows);
+    whole.sheets = sheets;
+    whole.tables = tables;
+    whole.unit_former = None;
+    Some(whole)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

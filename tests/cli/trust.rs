@@ -2261,51 +2261,31 @@ fn a_revision_named_in_the_file_name_outranks_a_newer_plain_copy() {
     assert!(said_in("P04", "P4 bao cao.xlsx"));
 }
 
-/// A "bổ sung" file that states only the indicators the ward's report
-/// left out is a second part of the report, not a revision of it: the
-/// report (more indicators) is used whatever the names and times, and the
-/// message says the two share no indicator and should be joined (the
-/// supplement replaced the report and every other figure of the ward was
-/// lost under "bản gửi sau cùng").
-#[test]
-fn a_supplement_sharing_no_indicator_is_no_revision_of_the_report() {
-    let tmp = tempfile::tempdir().unwrap();
-    let tpl = tmp.path().join("tpl");
-    write_template(&tpl, "");
-    let th = [("Thực hiện quý I", 1)];
-    let dir = tmp.path().join("in");
-    std::fs::create_dir_all(&dir).unwrap();
-    let report = vec![
-        (
-            "HC02",
-            "Hồ sơ thủ tục hành chính đã giải quyết",
-            "hồ sơ",
-            vec![N(120.0, None)],
-        ),
-        (
-            "HC03",
-            "Trong đó: giải quyết đúng hạn",
-            "hồ sơ",
-            vec![N(110.0, None)],
-        ),
-        (
-            "HC04",
-            "Trong đó: giải quyết trễ hạn",
-            "hồ sơ",
-            vec![N(10.0, None)],
-        ),
-    ];
-    let supplement = vec![("HC07", "Tổng số lượt đánh giá", "lượt", vec![N(70.0, None)])];
-    for (name, rows, day) in [
-        ("Phuong4_quy1.xlsx", &report, 2u64),
-        ("Phuong4_quy1_bo sung.xlsx", &supplement, 1),
-    ] {
+/// The figures of Phường 4 in Chi tiết theo đơn vị: (code, column) →
+/// the cell as written.
+fn p4_detail(out: &Path) -> impl Fn(&str, &str) -> String {
+    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
+    let col = detail[0].iter().position(|h| h == "Phường 4").unwrap();
+    move |code: &str, column: &str| {
+        detail
+            .iter()
+            .find(|r| r[0] == code && r[3] == column)
+            .map(|r| r[col].clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Writes Phường 4's files into `dir`: (name, title's period, figure
+/// column's header, rows, days after the first).
+fn write_p4_files(dir: &Path, files: &[(&str, &str, &str, &[Row], u64)]) {
+    for (name, period, th, rows, day) in files {
         let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         write_sheet(
             &path,
             "UBND PHƯỜNG 4",
-            "QUÝ I/2020",
-            &one_row_header(&th),
+            period,
+            &one_row_header(&[(th, 1)]),
             rows,
         );
         std::fs::File::options()
@@ -2318,29 +2298,278 @@ fn a_supplement_sharing_no_indicator_is_no_revision_of_the_report() {
             )
             .unwrap();
     }
+}
+
+type Row = (&'static str, &'static str, &'static str, Vec<Cell>);
+
+fn p4_hc_rows(done: f64, on_time: f64, late: f64, rate: f64) -> Vec<Row> {
+    vec![
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            "hồ sơ",
+            vec![N(done, None)],
+        ),
+        (
+            "HC03",
+            "Trong đó: giải quyết đúng hạn",
+            "hồ sơ",
+            vec![N(on_time, None)],
+        ),
+        (
+            "HC04",
+            "Trong đó: giải quyết trễ hạn",
+            "hồ sơ",
+            vec![N(late, None)],
+        ),
+        (
+            "HC05",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "%",
+            vec![N(rate, Some("0.00"))],
+        ),
+    ]
+}
+
+fn ratings_rows() -> Vec<Row> {
+    vec![("HC07", "Tổng số lượt đánh giá", "lượt", vec![N(70.0, None)])]
+}
+
+fn other_rows() -> Vec<Row> {
+    vec![
+        ("TT04", "Đơn tồn đầu kỳ", "đơn", vec![N(12.0, None)]),
+        (
+            "NS02",
+            "Tiền phạt vi phạm hành chính",
+            "triệu đồng",
+            vec![N(35.0, None)],
+        ),
+    ]
+}
+
+fn p4_findings(f: &[serde_json::Value], code: &str) -> Vec<String> {
+    f.iter()
+        .filter(|x| x["code"] == code && x["unit"] == "P04")
+        .map(|x| format!("{} {} {}", x["severity"], x["file"], x["message"]))
+        .collect()
+}
+
+/// Tester DI's Xã Vĩnh Thanh: a report sent as three files in a
+/// subfolder, one per section, sharing no indicator, are the parts of one
+/// report: all three consolidated (only the file with most indicators was
+/// used, the others lost under a submission-duplicate warning, and
+/// indicator-missing claimed the rest not sent); one info naming every
+/// file, never «hai tệp»; the unit's line says «đã nộp», not «trùng».
+#[test]
+fn a_report_in_three_section_files_loses_no_figure() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let th = "Thực hiện quý I";
+    write_p4_files(
+        &dir,
+        &[
+            (
+                "Phuong 4/P4 - Hanh chinh - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &p4_hc_rows(120.0, 110.0, 10.0, 91.67),
+                1,
+            ),
+            (
+                "Phuong 4/P4 - Danh gia - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &ratings_rows(),
+                2,
+            ),
+            (
+                "Phuong 4/P4 - Ngan sach - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &other_rows(),
+                3,
+            ),
+        ],
+    );
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2020-Q1");
-    let detail = read_sheet(&out.join("tong-hop.xlsx"), "Chi tiết theo đơn vị");
-    let col = detail[0].iter().position(|h| h == "Phường 4").unwrap();
-    let hc02 = detail
-        .iter()
-        .find(|r| r[0] == "HC02" && r[3] == "TH")
-        .unwrap();
-    let dup: Vec<String> = f
-        .iter()
-        .filter(|x| x["code"] != "indicator-missing")
-        .map(|x| format!("{} {} {}", x["code"], x["file"], x["message"]))
-        .collect();
-    assert_eq!(hc02[col], "120", "{dup:#?}");
-    let m = f
-        .iter()
-        .find(|x| x["code"] == "submission-duplicate" && x["file"] == "Phuong4_quy1_bo sung.xlsx")
-        .map(|x| x["message"].as_str().unwrap().to_string())
-        .unwrap();
-    assert!(
-        m.contains("Dùng tệp Phuong4_quy1.xlsx (hai tệp không có chỉ tiêu nào chung, có lẽ là hai phần của một báo cáo: đã lấy tệp có nhiều chỉ tiêu hơn (3 so với 1); hãy gộp hai tệp vào một biểu và gửi lại)"),
-        "{m}"
+    let v = p4_detail(&out);
+    assert_eq!(v("HC02", "TH"), "120");
+    assert_eq!(v("HC07", "TH"), "70");
+    assert_eq!(v("TT04", "TH"), "12");
+    assert_eq!(v("NS02", "TH"), "35");
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc07 = summary.iter().find(|r| r[0] == "HC07").unwrap();
+    assert!(hc07.contains(&"70".to_string()), "{hc07:?}");
+    assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
+    let dup = p4_findings(&f, "submission-duplicate");
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    let m = &dup[0];
+    assert!(m.starts_with("\"info\""), "{m}");
+    for name in [
+        "Phuong 4/P4 - Hanh chinh - Q1.2020.xlsx (HC02, HC03, HC04, HC05)",
+        "Phuong 4/P4 - Danh gia - Q1.2020.xlsx (HC07)",
+        "Phuong 4/P4 - Ngan sach - Q1.2020.xlsx (TT04, NS02)",
+        "thành 3 tệp",
+        "Cả 3 tệp đã được tổng hợp cùng nhau",
+    ] {
+        assert!(m.contains(name), "{name}: {m}");
+    }
+    assert!(!m.contains("hai tệp"), "{m}");
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    let p4 = lines.iter().find(|r| r[1] == "P04").unwrap();
+    let line = p4.join(" | ");
+    assert!(line.contains("đã nộp"), "{line}");
+    assert!(!line.contains("trùng"), "{line}");
+    assert!(line.contains("cả 3 tệp được tổng hợp cùng nhau"), "{line}");
+}
+
+/// Tester DI's Xã Mỹ Lộc: a complete report and «… gui bo sung phan
+/// HC.xlsx» holding only some of its indicators: the supplement's figures
+/// replace those only, the others come from the report (the supplement
+/// won and every other figure was lost «Không cần sửa gì», with a false
+/// indicator-missing).
+#[test]
+fn a_supplement_replaces_only_the_figures_it_holds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let th = "Thực hiện quý I";
+    let mut full = p4_hc_rows(120.0, 110.0, 10.0, 91.67);
+    full.extend(ratings_rows());
+    full.extend(other_rows());
+    write_p4_files(
+        &dir,
+        &[
+            ("Phuong4_quy1.xlsx", "QUÝ I/2020", th, &full, 1),
+            (
+                "Phuong4_quy1 gui bo sung phan HC.xlsx",
+                "QUÝ I/2020",
+                th,
+                &p4_hc_rows(130.0, 118.0, 12.0, 90.77),
+                2,
+            ),
+        ],
     );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let v = p4_detail(&out);
+    // The supplement's where both hold a figure, the report's elsewhere.
+    assert_eq!(v("HC02", "TH"), "130");
+    assert_eq!(v("HC04", "TH"), "12");
+    assert_eq!(v("HC07", "TH"), "70");
+    assert_eq!(v("NS02", "TH"), "35");
+    assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
+    let dup = p4_findings(&f, "submission-duplicate");
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    for said in [
+        "\"info\"",
+        "Phuong4_quy1 gui bo sung phan HC.xlsx (HC02, HC03, HC04, HC05)",
+        "Phuong4_quy1.xlsx (HC07, TT04, NS02)",
+        "chỉ tiêu có ở nhiều tệp lấy theo tệp gửi sau",
+    ] {
+        assert!(dup[0].contains(said), "{said}: {}", dup[0]);
+    }
+    // Near miss: a revision holding every indicator replaces the report
+    // whole, as before.
+    let dir = tmp.path().join("in2");
+    let mut revised = p4_hc_rows(130.0, 118.0, 12.0, 90.77);
+    revised.extend(ratings_rows());
+    revised.extend(other_rows());
+    write_p4_files(
+        &dir,
+        &[
+            ("Phuong4_quy1.xlsx", "QUÝ I/2020", th, &full, 1),
+            ("Phuong4_quy1 ban sua.xlsx", "QUÝ I/2020", th, &revised, 2),
+        ],
+    );
+    let out = tmp.path().join("out2");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    assert_eq!(p4_detail(&out)("HC02", "TH"), "130");
+    let dup = p4_findings(&f, "submission-duplicate");
+    assert_eq!(dup.len(), 1, "{dup:#?}");
+    assert!(
+        dup[0].contains("dùng tệp Phuong4_quy1 ban sua.xlsx")
+            && dup[0].contains("Phuong4_quy1.xlsx không được tổng hợp"),
+        "{}",
+        dup[0]
+    );
+}
+
+/// Tester DI's Xã Hiệp Phước: its section sent for the wrong quarter,
+/// beside right files of its other sections, is no old copy of a file
+/// used: a period-mismatch error asking for the right file, as a lone
+/// file of another period gets, its figures in no total, its indicators
+/// not said missing besides (an info said «tệp cũ … Không cần sửa gì»).
+/// Near miss: an old whole report beside the right one stays that info.
+#[test]
+fn a_section_sent_for_the_wrong_quarter_is_an_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let mut rest = p4_hc_rows(120.0, 110.0, 10.0, 91.67);
+    rest.extend(other_rows());
+    write_p4_files(
+        &dir,
+        &[
+            (
+                "P4 - Hanh chinh.xlsx",
+                "QUÝ I/2020",
+                "Thực hiện quý I",
+                &rest,
+                1,
+            ),
+            (
+                "P4 - Danh gia.xlsx",
+                "QUÝ IV/2019",
+                "Thực hiện quý IV",
+                &ratings_rows(),
+                2,
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let v = p4_detail(&out);
+    assert_eq!(v("HC02", "TH"), "120");
+    assert_eq!(v("HC07", "TH"), "");
+    let period: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "period-mismatch" && x["unit"] == "P04")
+        .collect();
+    assert_eq!(period.len(), 1, "{period:#?}");
+    assert_eq!(period[0]["severity"], "error", "{period:#?}");
+    assert_eq!(period[0]["file"], "P4 - Danh gia.xlsx", "{period:#?}");
+    assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
+    assert_eq!(
+        p4_findings(&f, "submission-duplicate"),
+        Vec::<String>::new()
+    );
+    // Near miss: the old file holds the same indicators as the one used.
+    let dir = tmp.path().join("in2");
+    let mut old = rest.clone();
+    old.extend(ratings_rows());
+    let mut now = rest;
+    now.extend(ratings_rows());
+    write_p4_files(
+        &dir,
+        &[
+            ("P4 - Q1.xlsx", "QUÝ I/2020", "Thực hiện quý I", &now, 2),
+            ("P4 - Q4.xlsx", "QUÝ IV/2019", "Thực hiện quý IV", &old, 1),
+        ],
+    );
+    let out = tmp.path().join("out2");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let period: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "period-mismatch" && x["unit"] == "P04")
+        .collect();
+    assert_eq!(period.len(), 1, "{period:#?}");
+    assert_eq!(period[0]["severity"], "info", "{period:#?}");
 }
 
 /// A registry of communes alone (a province's department collecting from
