@@ -434,6 +434,11 @@ pub struct NamedFigure {
     /// đồng" of an indicator counted in đồng): the table's figure is
     /// converted into the written unit before it is compared.
     pub money: Option<MoneyUnits>,
+    /// A multiplier word written right after the figure ("60,5 nghìn
+    /// lượt người", "9,3 nghìn tỷ đồng"), as an index of
+    /// [`MULTIPLIERS`]: the table's figure is divided by it before it is
+    /// compared, so the figure keeps its written precision.
+    pub times: Option<usize>,
 }
 
 /// The unit a figure of money is written in and the catalog's unit of its
@@ -454,6 +459,29 @@ const MONEY_UNITS: &[(&[&str], &str, f64)] = &[
     (&["ty dong", "ti dong"], "tỷ đồng", 1e9),
 ];
 
+/// Words after a figure that multiply it, folded, with the words a
+/// message writes and their size: "60,5 nghìn lượt người" is 60.500
+/// rounded, "9,3 nghìn tỷ đồng" 9.300 tỷ đồng. A word followed by
+/// "đồng" is the unit of money ("201 triệu đồng"), not a multiplier.
+const MULTIPLIERS: &[(&[&str], &str, f64)] = &[
+    (&["nghin", "ngan"], "nghìn", 1e3),
+    (&["trieu"], "triệu", 1e6),
+    (&["ty", "ti"], "tỷ", 1e9),
+];
+
+/// The multiplier of [`MULTIPLIERS`] written right after the figure at
+/// `n`, if any.
+fn multiplier_after(tokens: &[Token], n: usize) -> Option<usize> {
+    let word = |i: usize| tokens.get(i).and_then(Token::word);
+    let w = word(n + 1)?;
+    if word(n + 2) == Some("dong") {
+        return None;
+    }
+    MULTIPLIERS
+        .iter()
+        .position(|(ways, _, _)| ways.contains(&w))
+}
+
 /// The step of [`MONEY_UNITS`] a folded unit is, if it is money.
 fn money_step(unit: &str) -> Option<usize> {
     MONEY_UNITS
@@ -462,8 +490,10 @@ fn money_step(unit: &str) -> Option<usize> {
 }
 
 /// The step of [`MONEY_UNITS`] written right after the figure at `n`:
-/// "17,8 tỷ đồng", "96.800.000 đồng" ("đồng ý" is no money).
+/// "17,8 tỷ đồng", "96.800.000 đồng" ("đồng ý" is no money), or after
+/// its multiplier ("9,3 nghìn tỷ đồng").
 fn money_after(tokens: &[Token], n: usize) -> Option<usize> {
+    let n = n + usize::from(multiplier_after(tokens, n).is_some());
     let word = |i: usize| tokens.get(i).and_then(Token::word);
     match (word(n + 1), word(n + 2)) {
         (Some(a), Some("dong")) if a != "dong" => money_step(&format!("{a} dong")),
@@ -717,6 +747,7 @@ pub fn named_figures(
             let money = money_step(unit)
                 .zip(money_after(tokens, n))
                 .map(|(catalog, written)| MoneyUnits { written, catalog });
+            let times = multiplier_after(tokens, n);
             Some(NamedFigure {
                 code: code.clone(),
                 figure: Figure {
@@ -726,6 +757,7 @@ pub fn named_figures(
                 span: *sp,
                 period,
                 money,
+                times,
             })
         })
         .collect();
@@ -908,9 +940,14 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     };
     // The table's figures in the unit the text writes its money in.
     let size = |step: usize| MONEY_UNITS.get(step).map_or(1.0, |(_, _, f)| *f);
+    let times = named
+        .times
+        .and_then(|t| MULTIPLIERS.get(t))
+        .map_or(1.0, |(_, _, f)| *f);
     let scale = named
         .money
-        .map_or(1.0, |m| size(m.catalog) / size(m.written));
+        .map_or(1.0, |m| size(m.catalog) / size(m.written))
+        / times;
     let (th, lk) = (th.map(|v| v * scale), lk.map(|v| v * scale));
     let num = named.figure.num;
     let verdict = |v: Option<f64>| v.map(|v| judge_percent(num.value, num.decimals, (v, v)));
@@ -978,6 +1015,11 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     // down ("17,8 tỷ đồng" where the table has 17.800.000 đồng, 17,8
     // triệu). The figure is right, the unit is not: an error whatever
     // the period, as no LK is a thousand times a TH.
+    let times_word = named
+        .times
+        .and_then(|t| MULTIPLIERS.get(t))
+        .map(|(_, w, _)| format!(" {w}"))
+        .unwrap_or_default();
     if let Some(m) = named.money {
         let columns = [(chosen, column), (other, other_column(column))];
         let slip = columns.iter().find_map(|&(value, col)| {
@@ -995,8 +1037,8 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
         });
         if let Some((value, col, step)) = slip {
             let figure = format_num(num.value, num.decimals, lang);
-            let stated = format!("{figure} {}", unit_words(m.written));
-            let right = format!("{figure} {}", unit_words(step));
+            let stated = format!("{figure}{times_word} {}", unit_words(m.written));
+            let right = format!("{figure}{times_word} {}", unit_words(step));
             let table = format!(
                 "{} {}",
                 format_auto(value / scale, 2, lang),
@@ -1019,12 +1061,14 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
         }
     }
     // Converted money names its unit: "17,5 triệu đồng" against the
-    // table's 17.800.000 đồng, 17,8 triệu đồng.
+    // table's 17.800.000 đồng, 17,8 triệu đồng; a multiplier names
+    // itself ("60,5 nghìn" against 60,51 nghìn).
     let written_unit = named
         .money
-        .filter(|m| m.written != m.catalog)
+        .filter(|m| m.written != m.catalog || named.times.is_some())
         .map(|m| format!(" {}", unit_words(m.written)))
         .unwrap_or_default();
+    let written_unit = format!("{times_word}{written_unit}");
     let stated = format!(
         "{}{written_unit}",
         format_num(num.value, num.decimals, lang)
@@ -1159,6 +1203,7 @@ mod tests {
             span: (0, 1),
             period: Named::Unnamed,
             money: None,
+            times: None,
         };
         assert!(judge(&fig(126.0), &totals, Lang::Vi).is_none());
         assert!(

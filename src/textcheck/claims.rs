@@ -25,6 +25,7 @@
 //! than a miss.
 
 use super::lexer::{Num, Tok, Token};
+use crate::rules::rounding::{percent_of, Interval};
 use crate::text::fold;
 use std::sync::OnceLock;
 
@@ -683,7 +684,7 @@ fn operands_before_percent(tokens: &[Token], open: usize) -> Option<Claim> {
                     return None
                 }
                 (Some(l), _) => l,
-                (None, Some(b)) if words > 0 => b,
+                (None, Some(b)) if words > 0 => done_of_slash(tokens, b, k, p).unwrap_or(b),
                 _ => return None,
             };
             // Up to 4 words name what the count counts; more only when the
@@ -1132,6 +1133,27 @@ fn base_of_count(tokens: &[Token], k: usize) -> Option<usize> {
     }
     let (m, v) = found?;
     (v >= count.value && v > 0.0).then_some(m)
+}
+
+/// The `a` of an `a/b` whose whole `b` (token `b`) is a count's base,
+/// when "trong đó" follows the a/b before the count at `k` and the
+/// percent at `p` is nearer count/a than count/b: in "Đã giải quyết
+/// 17.693/19.541 hồ sơ …; trong đó đúng hạn 17.071 hồ sơ (96,48%)" the
+/// files settled on time are a share of the files settled. Either base
+/// is what the text may mean; the one that gives the percent is taken.
+fn done_of_slash(tokens: &[Token], b: usize, k: usize, p: usize) -> Option<usize> {
+    let (a, _) = slash_operands(tokens, b)?;
+    let marked = (b + 1..k).any(|x| phrase_at(tokens, x, &["trong", "do"]));
+    let count = num_at(tokens, k)?;
+    let stated = num_at(tokens, p)?;
+    let share = |base: usize| {
+        let whole = num_at(tokens, base)?;
+        let got = percent_of(Interval::exact(count.value), Interval::exact(whole.value))?;
+        Some(Interval::written(stated.value, stated.decimals).gap(got))
+    };
+    let (of_a, of_b) = (share(a)?, share(b)?);
+    let whole_a = num_at(tokens, a)?;
+    (marked && whole_a.value >= count.value && of_a < of_b).then_some(a)
 }
 
 /// True when the words from token `i` on are `phrase`.
@@ -1781,6 +1803,8 @@ fn total_with_parts(tokens: &[Token], i: usize) -> Option<Claim> {
         // "trong đó: nhà của hộ nghèo 18 nhà, nhà của các hộ khác 26 nhà":
         // the remainder closes the list.
         Intro::OfWhich if closed_by_other.is_some() && !uncounted => Breakdown::Complete,
+        // Done and pending work may count more than came in.
+        Intro::OfWhich if process() => Breakdown::Each,
         Intro::OfWhich => Breakdown::Partial,
         Intro::Bracket if uncounted => Breakdown::Partial,
         Intro::Bracket if kinds() && process() => Breakdown::Each,
@@ -1947,14 +1971,49 @@ fn states_of_another_process(
         Some((words.get(at)?.to_string(), words.get(at + 1)?.to_string()))
     };
     let states: Option<Vec<(String, String)>> = item_words.iter().map(|w| state(w)).collect();
-    match states.as_deref() {
-        Some([(first_state, process), rest @ ..]) => {
-            rest.iter().any(|(s, _)| s != first_state)
-                && rest.iter().all(|(_, p)| p == process)
-                && !before_total.contains(&process.as_str())
+    if let Some([(first_state, process), rest @ ..]) = states.as_deref() {
+        // The total names the one process: a split of it.
+        if rest.iter().all(|(_, p)| p == process) && before_total.contains(&process.as_str()) {
+            return false;
         }
-        _ => false,
+        if rest.iter().any(|(s, _)| s != first_state)
+            && rest.iter().all(|(_, p)| p == process)
+            && !before_total.contains(&process.as_str())
+        {
+            return true;
+        }
     }
+    done_and_pending(tokens, parts, items, depth)
+}
+
+/// True when the parts are done and pending work of a flow, by other
+/// verbs ("trong đó đã xử lý, trả lời 106 tin, đang xác minh 31 tin"):
+/// each part's state («đã», «đang») is the first one written between the
+/// part before it (or the list's start) and its figure, and both states
+/// are there. What is pending may have come in an earlier period.
+fn done_and_pending(
+    tokens: &[Token],
+    parts: &[usize],
+    items: &[(usize, usize)],
+    depth: u16,
+) -> bool {
+    let Some(&(start, _)) = items.first() else {
+        return false;
+    };
+    let mut from = start;
+    let mut states = Vec::new();
+    for &p in parts {
+        let state = (from..p)
+            .filter_map(|x| tokens.get(x).filter(|t| t.depth == depth))
+            .filter_map(Token::word)
+            .find(|w| PROCESS_STATES.contains(w));
+        let Some(state) = state else {
+            return false;
+        };
+        states.push(state);
+        from = p + 1;
+    }
+    states.contains(&"da") && states.contains(&"dang")
 }
 
 /// True when an item holding a part opens on a verb of [`ACTIONS`]: the

@@ -1576,3 +1576,150 @@ fn check_text_against_a_disputed_total_says_the_table_is_in_error() {
     let lk_alone = batch("lk-alone", [109.0, 90.0, 10.0]);
     assert_eq!(against(&lk_alone, "en"), [plain]);
 }
+
+/// Runs `check-text --json` on `text` (a `.txt`), against `table` when
+/// given, and returns (code, severity, cell, expected, actual) of each
+/// finding.
+fn text_findings(
+    dir: &std::path::Path,
+    text: &str,
+    table: Option<&std::path::Path>,
+) -> Vec<(String, String, String, String, String)> {
+    let report = dir.join("bao-cao.txt");
+    std::fs::write(&report, text).unwrap();
+    let mut cmd = tonghop();
+    cmd.args(["check-text", "--json"]).arg(&report);
+    if let Some(t) = table {
+        cmd.arg("--against").arg(t);
+    }
+    let out = cmd.output().unwrap();
+    let findings: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    findings
+        .iter()
+        .map(|f| {
+            (
+                field(f, "code").to_string(),
+                field(f, "severity").to_string(),
+                field(f, "cell").to_string(),
+                field(f, "expected").to_string(),
+                field(f, "actual").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Regression (tester DQ): «60,5 nghìn lượt người» was compared as 60,5
+/// with the table's 60.507 and called an error. «nghìn», «triệu», «tỷ»
+/// after a figure multiply it, and the figure agrees with the table to
+/// its written precision; «9,3 nghìn tỷ đồng» is money in tỷ đồng. A
+/// figure off beyond its rounding is still an error.
+#[test]
+fn check_text_against_reads_a_count_in_thousands_to_its_precision() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("tong-hop");
+    let rows: [(&str, &str, f64, f64); 4] = [
+        ("YT01", "Lượt khám chữa bệnh", 60507.0, 60507.0),
+        (
+            "HC01",
+            "Hồ sơ thủ tục hành chính đã tiếp nhận",
+            19541.0,
+            19541.0,
+        ),
+        (
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            17693.0,
+            17693.0,
+        ),
+        (
+            "NS01",
+            "Thu ngân sách nhà nước trên địa bàn",
+            9312.0,
+            9312.0,
+        ),
+    ];
+    write_table(&out, "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI", &rows);
+    let got = text_findings(
+        dir.path(),
+        "Lượt khám chữa bệnh trong quý đạt 60,5 nghìn lượt người.\n\
+         Hồ sơ thủ tục hành chính đã tiếp nhận 19,5 nghìn hồ sơ.\n\
+         Thu ngân sách nhà nước trên địa bàn đạt 9,3 nghìn tỷ đồng.\n\
+         Hồ sơ thủ tục hành chính đã giải quyết 18,9 nghìn hồ sơ.\n\
+         Thu ngân sách nhà nước trên địa bàn đạt 9,8 nghìn tỷ đồng.\n",
+        Some(&out),
+    );
+    let brief: Vec<(&str, &str, &str, &str)> = got
+        .iter()
+        .map(|(c, s, cell, _, a)| (c.as_str(), s.as_str(), cell.as_str(), a.as_str()))
+        .collect();
+    assert_eq!(
+        brief,
+        vec![
+            ("text-vs-table", "error", "L4", "18,9 nghìn"),
+            ("text-vs-table", "error", "L5", "9,8 nghìn tỷ đồng"),
+        ],
+        "{got:?}"
+    );
+    assert!(got[0].3.ends_with(" nghìn"), "{got:?}");
+}
+
+/// Regression (tester DQ): «Đã giải quyết 17.693/19.541 hồ sơ …; trong
+/// đó đúng hạn 17.071 hồ sơ (96,48%)» was an error «17.071/19.541 cho
+/// 87,36%»: the share of a part after «trong đó» may be of the files
+/// settled (17.693). A percent neither base gives is still an error.
+#[test]
+fn check_text_takes_the_settled_files_as_the_base_of_a_part_after_trong_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let right = text_findings(
+        dir.path(),
+        "Đã giải quyết 17.693/19.541 hồ sơ tiếp nhận, đạt tỷ lệ 90,54%; trong đó đúng hạn 17.071 hồ sơ (96,48%), trễ hạn 622 hồ sơ (3,52%).\n",
+        None,
+    );
+    assert_eq!(right, vec![], "{right:?}");
+    let wrong = text_findings(
+        dir.path(),
+        "Đã giải quyết 17.693/19.541 hồ sơ tiếp nhận, đạt tỷ lệ 90,54%; trong đó đúng hạn 17.071 hồ sơ (92,48%), trễ hạn 622 hồ sơ (3,52%).\n",
+        None,
+    );
+    let brief: Vec<(&str, &str, &str)> = wrong
+        .iter()
+        .map(|(c, s, cell, _, _)| (c.as_str(), s.as_str(), cell.as_str()))
+        .collect();
+    assert_eq!(brief, vec![("pct-mismatch", "error", "L1")], "{wrong:?}");
+    assert_eq!(wrong[0].4, "92,48", "{wrong:?}");
+}
+
+/// Regression (tester DQ): «đã tiếp nhận 121 tin, trong đó đã xử lý, trả
+/// lời 106 tin, đang xác minh 31 tin» was a sum-mismatch warning: work
+/// done and work pending may include items of earlier periods. A part
+/// above the total is still flagged, and parts of one state still add.
+#[test]
+fn check_text_lets_done_and_pending_parts_exceed_the_items_received() {
+    let dir = tempfile::tempdir().unwrap();
+    let right = text_findings(
+        dir.path(),
+        "Tin báo qua đường dây nóng đã tiếp nhận 121 tin, trong đó đã xử lý, trả lời 106 tin, đang xác minh 31 tin.\n",
+        None,
+    );
+    assert_eq!(right, vec![], "{right:?}");
+    let wrong = text_findings(
+        dir.path(),
+        "Tin báo qua đường dây nóng đã tiếp nhận 121 tin, trong đó đã xử lý, trả lời 126 tin, đang xác minh 31 tin.\n",
+        None,
+    );
+    let codes: Vec<(&str, &str)> = wrong
+        .iter()
+        .map(|(c, _, cell, _, _)| (c.as_str(), cell.as_str()))
+        .collect();
+    assert_eq!(codes, vec![("sum-mismatch", "L1")], "{wrong:?}");
+    let same_state = text_findings(
+        dir.path(),
+        "Tin báo qua đường dây nóng đã tiếp nhận 121 tin, trong đó đã xử lý 106 tin, đã trả lời 31 tin.\n",
+        None,
+    );
+    let codes: Vec<(&str, &str)> = same_state
+        .iter()
+        .map(|(c, _, cell, _, _)| (c.as_str(), cell.as_str()))
+        .collect();
+    assert_eq!(codes, vec![("sum-mismatch", "L1")], "{same_state:?}");
+}
