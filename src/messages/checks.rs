@@ -367,6 +367,24 @@ pub enum Checked<'a> {
         columns: &'a str,
         level: &'a LevelWords,
     },
+    /// `total-mismatch` (an error) at unit `unit`'s own figure `stated`
+    /// of `what` in `column`: department `dept`'s figure for the whole
+    /// area (`dept_stated`) equals the units' sum with this figure as
+    /// `right`, `times` times smaller (`larger`) or larger: the unit typed
+    /// it off by that power of ten, and the department is right.
+    TotalUnitSlip {
+        unit: &'a str,
+        dept: &'a str,
+        what: &'a str,
+        code: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        right: &'a str,
+        times: &'a str,
+        larger: bool,
+        dept_stated: &'a str,
+    },
     /// `total-mismatch`: department `unit` states `stated` for the whole
     /// area, below `known`, the sum of the units whose figures are known;
     /// `unknown` names the others.
@@ -938,6 +956,7 @@ impl Words for Checked<'_> {
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
+            | Checked::TotalUnitSlip { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUncomputed { .. }
             | Checked::TotalWithoutColumn { .. }
@@ -991,6 +1010,7 @@ impl Words for Checked<'_> {
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
+            | Checked::TotalUnitSlip { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
             | Checked::TotalUncomputed { .. }
@@ -1670,6 +1690,31 @@ fn total(c: &Checked, lang: Lang) -> String {
             match lang {
                 Lang::Vi => format!("Tổng {whole} của {unit} không tính {omitted}: ở {count} số ({codes}; cột {columns}), số của {unit} đúng bằng tổng các {units} trừ số của {omitted} (xem trang «{detail}»). Số {whole} phải gồm mọi {units} đã báo cáo: hãy đề nghị {unit} cộng thêm số của {omitted}; nếu {unit} bỏ {omitted} vì báo cáo đến muộn hoặc sai kỳ, hãy kiểm tra báo cáo và kỳ báo cáo của {omitted} trước khi trình ký."),
                 Lang::En => format!("{unit}'s totals for {whole} leave out {omitted}: {count} of its figures ({codes}; columns {columns}) each equal the sum of the {units} less {omitted}'s figure (see sheet «{detail}»). The figure for {whole} must count all the {units} that reported: ask {unit} to add {omitted}'s figures; if it left {omitted} out because its report came late or is for another period, check that report and its period before sign-off."),
+            }
+        }
+        Checked::TotalUnitSlip {
+            unit,
+            dept,
+            what,
+            code,
+            column,
+            level,
+            stated,
+            right,
+            times,
+            larger,
+            dept_stated,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            let off = match (larger, lang) {
+                (true, Lang::Vi) => format!("lớn gấp {times} lần"),
+                (false, Lang::Vi) => format!("nhỏ đi {times} lần"),
+                (true, Lang::En) => format!("{times} times too large"),
+                (false, Lang::En) => format!("{times} times too small"),
+            };
+            match lang {
+                Lang::Vi => format!("{unit}: {what} (cột {column}) ghi {stated}, nhưng số {whole} của {dept} ({dept_stated}) đúng bằng tổng các {units} khi số này là {right}: có lẽ số {stated} bị gõ {off}. Phải là {right}: hãy kiểm tra và sửa thành {right}; số {stated} đang được cộng vào tổng hợp (xem trang «{detail}», dòng {code} {column})."),
+                Lang::En => format!("{unit}: {what} (column {column}) is {stated}, but {dept}'s figure for {whole} ({dept_stated}) equals the sum of the {units} with this figure as {right}: {stated} was probably typed {off}. It should be {right}: check it and correct it; {stated} is what the consolidation adds up (see sheet «{detail}», row {code} {column})."),
             }
         }
         Checked::TotalUnchecked {

@@ -783,6 +783,19 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             columns: "TH, LK",
             level,
         },
+        Checked::TotalUnitSlip {
+            unit: "P03",
+            dept: "Văn phòng",
+            what,
+            code: "HC02",
+            column: th,
+            level,
+            stated: "20.000",
+            right: "20",
+            times: "1.000",
+            larger: true,
+            dept_stated: "319",
+        },
         Checked::TotalBelowKnown {
             unit: "Văn phòng",
             what,
@@ -2470,6 +2483,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::RateTotalOff { .. } => 45,
         Checked::LkNotUpdated { .. } => 46,
         Checked::ThAboveLk { .. } => 47,
+        Checked::TotalUnitSlip { .. } => 48,
     }
 }
 
@@ -2665,7 +2679,7 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 53);
-    covers("Checked", checked.iter().map(checked_variant), 48);
+    covers("Checked", checked.iter().map(checked_variant), 49);
     covers("Read", read.iter().map(read_variant), 58);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);

@@ -96,7 +96,16 @@ struct Mismatch {
     /// figures `sum` reads the other way round ([`Swapped`]).
     written: f64,
     turned: Vec<String>,
+    /// The wards whose figure, a power of ten off ([`SLIPS`]), makes up
+    /// the gap: (position in the figures, the figure, the factor).
+    slips: Vec<(usize, TidyRow, f64)>,
 }
+
+/// The powers of ten a ward's figure may be typed off by (nghìn đồng
+/// under «triệu đồng», a digit too many): a department's figure equal
+/// to the wards' sum with that figure divided by one of them is right,
+/// and the ward's figure is the one to fix.
+const SLIPS: [f64; 6] = [10.0, 100.0, 1000.0, 0.1, 0.01, 0.001];
 
 /// The wards whose TH and LK columns look typed into each other's (the
 /// one `cumulative-mismatch` that says so,
@@ -517,6 +526,7 @@ pub fn check_department_totals(
                 tol,
                 written,
                 turned: turned.map(|t| t.wards.clone()).unwrap_or_default(),
+                slips: Vec::new(),
             });
         }
     }
@@ -558,6 +568,15 @@ pub fn check_department_totals(
                 } else {
                     if !m.equal && leaves_out(m, x.value) {
                         *less_one.entry((m.dept, start + at)).or_default() += 1;
+                    }
+                    if !m.equal && x.value != 0.0 {
+                        if let Some(k) = SLIPS
+                            .iter()
+                            .copied()
+                            .find(|k| (m.sum - x.value + x.value / k - m.row.value).abs() <= m.tol)
+                        {
+                            m.slips.push((start + at, x.clone(), k));
+                        }
                     }
                     m.clean_sum += x.value;
                     m.clean_half += half_of(template, m.row.ind(), x.decimals);
@@ -756,6 +775,12 @@ impl<'a> Report<'a> {
                 if m.equal {
                     continue;
                 }
+                // One ward's figure a power of ten off makes up the gap:
+                // the department is right, the ward's figure is wrong.
+                if let [slip] = m.slips.as_slice() {
+                    out.extend(self.ward_slip(m, slip));
+                    continue;
+                }
                 // Right as the swapped wards' columns are headed, wrong as
                 // their error says they were meant: which is right waits
                 // for those wards.
@@ -920,6 +945,56 @@ impl<'a> Report<'a> {
             f.column = String::new();
         }
         Some(f.actual(missing))
+    }
+
+    /// The error at a ward's figure `slip` (its position in the figures,
+    /// the figure, the factor it is off by) that alone makes the
+    /// department's figure of `m` differ from the wards' sum.
+    fn ward_slip(&self, m: &Mismatch, (at, x, k): &(usize, TidyRow, f64)) -> Option<Finding> {
+        let (_, dept, code) = self.dept_of(m)?;
+        let sub = *self.figures.subs().get(*at)?;
+        let ward = sub.unit.and_then(|u| self.template.agencies.get(u))?;
+        let right = x.value / k;
+        let larger = *k > 1.0;
+        let times = if larger { *k } else { 1.0 / k };
+        let d = self
+            .template
+            .indicators
+            .get(m.row.ind())
+            .and_then(|i| i.decimals);
+        let stated = format_num(x.value, x.shown_decimals().min(4), self.lang);
+        // As few decimals as the figure brought back needs (20.000 / 1.000
+        // is 20, not 20,000), no more than its own and the factor's.
+        let right_decimals = d.unwrap_or_else(|| {
+            let most = x.shown_decimals().saturating_add(match larger {
+                true => 3,
+                false => 0,
+            });
+            (0..most)
+                .find(|&d| (crate::rules::rounding::round_to(right, d) - right).abs() < 1e-9)
+                .unwrap_or(most)
+        });
+        let right = format_num(right, right_decimals.min(4), self.lang);
+        let dept_stated = format_num(m.row.value, m.row.shown_decimals().min(4), self.lang);
+        let said = Checked::TotalUnitSlip {
+            unit: &ward.shown(),
+            dept,
+            what: &indicator_words(self.template, m.row.ind()),
+            code,
+            column: m.row.column,
+            level: &self.level,
+            stated: &stated,
+            right: &right,
+            times: &format_num(times, 0, self.lang),
+            larger,
+            dept_stated: &dept_stated,
+        };
+        let f = Finding::said(Severity::Error, &said, self.lang);
+        Some(
+            at_row(f, self.template, sub, x)
+                .expected(right)
+                .actual(stated),
+        )
     }
 
     /// The department's submission, its name, and the indicator's code.
