@@ -1299,6 +1299,12 @@ fn nearest_en(nearest: &str) -> String {
     format!(" Nearest in the registry: {nearest}; if it is this unit, write its name so.")
 }
 
+/// Does `a` end before `b` does (an older report: «Quý III/2026» or
+/// «Tháng 10/2026» before «Quý IV/2026»)?
+fn earlier(a: &Period, b: &Period) -> bool {
+    (a.year, a.last_month()) < (b.year, b.last_month())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1331,10 +1337,4 @@ mod tests {
             "Phường 5's form lacks 6 indicators it must report: KT03 «Doanh nghiệp thành lập mới» (+5). Add these rows with their figures (0 when nothing happened)."
         );
     }
-}
-
-/// Does `a` end before `b` does (an older report: «Quý III/2026» or
-/// «Tháng 10/2026» before «Quý IV/2026»)?
-fn earlier(a: &Period, b: &Period) -> bool {
-    (a.year, a.last_month()) < (b.year, b.last_month())
 }

@@ -1270,11 +1270,10 @@ fn slashed_month_in(text: &str) -> Option<Period> {
         let at = c.get(1)?;
         let before = fold(text.get(..at.start())?);
         let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
-        let titled = match words.as_slice() {
-            [] => true,
-            [.., "bao", "cao"] | [.., "so", "lieu"] | [.., "ky"] | [.., "bieu"] => true,
-            _ => false,
-        };
+        let titled = matches!(
+            words.as_slice(),
+            [] | [.., "bao", "cao"] | [.., "so", "lieu"] | [.., "ky"] | [.., "bieu"]
+        );
         let m: u8 = at.as_str().parse().ok()?;
         let year: i32 = c.get(2)?.as_str().parse().ok()?;
         (titled && (1..=12).contains(&m)).then_some(Period {
