@@ -94,10 +94,27 @@ fn mistake(e: &clap::Error, lang: tonghop::diagnostic::Lang, cmd: &mut clap::Com
     let value = ctx(ContextKind::InvalidValue);
     let commands = "consolidate, annex, check, check-text, template, samples, codes";
     let said = match e.kind() {
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => pick(
-            format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)"),
-            format!("«{value}» is not a period: write 2020-Q1 (first quarter), 2020-H1 (six months), 2020-9M (nine months) or 2020 (the year)"),
-        ),
+        // A month is a period `check` takes, not one this command does:
+        // say how to check a month's report instead.
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation if arg.starts_with("--period") => {
+            match tonghop::commands::check_period_arg(&value).ok().filter(|p| p.is_month()) {
+                Some(p) => {
+                    let cmd = arguments()
+                        .into_iter()
+                        .skip(1)
+                        .find(|a| commands.split(", ").any(|c| c == a))
+                        .unwrap_or_else(|| "consolidate".into());
+                    pick(
+                        format!("«{value}» là một tháng ({}): lệnh {cmd} nhận quý, 6 tháng, 9 tháng hoặc cả năm (2020-Q1, 2020-H1, 2020-9M, 2020); chưa tổng hợp được số liệu theo tháng. Để kiểm tra báo cáo tháng của từng đơn vị: tonghop check --period {p} TỆP", p.title_vi()),
+                        format!("«{value}» is a month ({}): {cmd} takes a quarter, six or nine months or a year (2020-Q1, 2020-H1, 2020-9M, 2020); consolidating months is not supported yet. To check a unit's monthly report: tonghop check --period {p} FILE", p.title_en()),
+                    )
+                }
+                None => pick(
+                    format!("«{value}» không phải là kỳ báo cáo: hãy ghi 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)"),
+                    format!("«{value}» is not a period: write 2020-Q1 (first quarter), 2020-H1 (six months), 2020-9M (nine months) or 2020 (the year)"),
+                ),
+            }
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let valid = ctx(ContextKind::ValidValue);
             if valid.is_empty() {

@@ -1047,16 +1047,24 @@ fn submissions(s: &Said, lang: Lang) -> String {
                 ),
             }
         }
-        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::Vi) => format!(
-            "{unit}: tệp cũ {file} sai kỳ (ghi {}), đã dùng tệp {used} đúng kỳ {}; số liệu của tệp cũ không được tổng hợp. Không cần sửa gì.",
-            stated.title_vi(),
-            period.title_vi()
-        ),
-        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::En) => format!(
-            "{unit}: the old file {file} is for another period ({}); {used}, of {}, is used and the old file's figures are not consolidated. Nothing needs changing.",
-            stated.title_en(),
-            period.title_en()
-        ),
+        // «cũ» (old) only for a file of an earlier period than the run's:
+        // a later period's report is no old file.
+        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::Vi) => {
+            let old = if earlier(stated, period) { "tệp cũ" } else { "tệp" };
+            format!(
+                "{unit}: {old} {file} sai kỳ (ghi {}), đã dùng tệp {used} đúng kỳ {}; số liệu của {old} {file} không được tổng hợp. Không cần sửa gì.",
+                stated.title_vi(),
+                period.title_vi()
+            )
+        }
+        (Said::PeriodSuperseded { file, unit, stated, period, used }, Lang::En) => {
+            let old = if earlier(stated, period) { "the old file" } else { "the file" };
+            format!(
+                "{unit}: {old} {file} is for another period ({}); {used}, of {}, is used and the figures of {file} are not consolidated. Nothing needs changing.",
+                stated.title_en(),
+                period.title_en()
+            )
+        }
         (Said::TitleSetAside { file, unit, stated, period, used }, Lang::Vi) => format!(
             "{unit}: tệp {file} có tiêu đề ghi {}, không phải {}, nhưng tệp này không được dùng: đã dùng tệp {used}; số liệu của tệp {file} không được tổng hợp. Không cần sửa gì.",
             stated.title_vi(),
@@ -1338,6 +1346,12 @@ fn nearest_en(nearest: &str) -> String {
         return String::new();
     }
     format!(" Nearest in the registry: {nearest}; if it is this unit, write its name so.")
+}
+
+/// Does `a` end before `b` does (an older report: «Quý III/2026» or
+/// «Tháng 10/2026» before «Quý IV/2026»)?
+fn earlier(a: &Period, b: &Period) -> bool {
+    (a.year, a.last_month()) < (b.year, b.last_month())
 }
 
 #[cfg(test)]

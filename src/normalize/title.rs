@@ -1226,27 +1226,57 @@ fn month_before(before: &str) -> bool {
     n.is_some_and(|n| (1..=12).contains(&n)) && words.next() == Some("thang")
 }
 
-/// "tháng 7/2025", "tháng 9 năm 2025": one month (a monthly report's
-/// title), not a date ("ngày 05 tháng 7 năm 2025", "05 tháng 7") nor a
+/// "tháng 7/2025", "tháng 9 năm 2025", "T10/2026": one month (a monthly
+/// report's title), not a date ("ngày 05 tháng 7 năm 2025", "05 tháng 7") nor a
 /// span of months ("đến tháng 9/2025", "từ tháng 1", "hết tháng 9":
 /// months from January, which a title says otherwise).
 pub fn month_in(f: &str) -> Option<Period> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         #[allow(clippy::expect_used)]
-        Regex::new(r"\bthang (\d{1,2}) (?:nam )?((?:19|20)\d{2})\b")
+        Regex::new(r"\b(?:thang (\d{1,2})|t(\d{1,2})) (?:nam )?((?:19|20)\d{2})\b")
             .expect("invariant: the month pattern is valid")
     });
     re.captures_iter(f).find_map(|c| {
         let before = f.get(..c.get(0)?.start())?;
         let word = before.split(' ').rev().find(|w| !w.is_empty());
         let spanned = word.is_some_and(|w| {
-            matches!(w, "den" | "het" | "tu" | "toi" | "ngay")
+            matches!(w, "den" | "het" | "tu" | "toi" | "ngay" | "so")
                 || w.bytes().all(|b| b.is_ascii_digit())
         });
-        let m: u8 = c.get(1)?.as_str().parse().ok()?;
-        let year: i32 = c.get(2)?.as_str().parse().ok()?;
+        let m: u8 = c.get(1).or_else(|| c.get(2))?.as_str().parse().ok()?;
+        let year: i32 = c.get(3)?.as_str().parse().ok()?;
         (!spanned && (1..=12).contains(&m)).then_some(Period {
+            year,
+            span: PeriodSpan::Month(m),
+        })
+    })
+}
+
+/// "KỲ BÁO CÁO 10/2026", "BÁO CÁO 10/2026", a line "10/2026" alone: one
+/// month written as a title writes its period, month/year with a slash
+/// after nothing or a title's words ("kỳ", "báo cáo", "số liệu", "biểu").
+/// Not a date ("ngày 15/10/2026": the month follows a day and a slash),
+/// nor a document's number ("Quyết định số 10/2026/QĐ-UBND": a slash goes
+/// on, and "số" is no title word).
+fn slashed_month_in(text: &str) -> Option<Period> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        Regex::new(r"(?:^|[^\d/])(\d{1,2})\s*/\s*((?:19|20)\d{2})(?:$|[^\d/])")
+            .expect("invariant: the month pattern is valid")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let at = c.get(1)?;
+        let before = fold(text.get(..at.start())?);
+        let words: Vec<&str> = before.split(' ').filter(|w| !w.is_empty()).collect();
+        let titled = matches!(
+            words.as_slice(),
+            [] | [.., "bao", "cao"] | [.., "so", "lieu"] | [.., "ky"] | [.., "bieu"]
+        );
+        let m: u8 = at.as_str().parse().ok()?;
+        let year: i32 = c.get(2)?.as_str().parse().ok()?;
+        (titled && (1..=12).contains(&m)).then_some(Period {
             year,
             span: PeriodSpan::Month(m),
         })
@@ -1353,7 +1383,7 @@ fn period_in_uncached(text: &str) -> Option<Period> {
             _ => {
                 // "BÁO CÁO SỐ LIỆU THÁNG 7 NĂM 2025": a month's report,
                 // not the year's.
-                if let Some(month) = month_in(&f) {
+                if let Some(month) = month_in(&f).or_else(|| slashed_month_in(text)) {
                     return Some(month);
                 }
                 // "ngày 05 tháng 4 năm 2020" is a date, not a period.
@@ -1368,7 +1398,7 @@ fn period_in_uncached(text: &str) -> Option<Period> {
             }
         }
     }
-    month_in(&f)
+    month_in(&f).or_else(|| slashed_month_in(text))
 }
 
 /// Units by their names without a kind or level word.
@@ -1776,6 +1806,20 @@ mod tests {
             ("BÁO CÁO SỐ LIỆU QUÝ III/2025 (THÁNG 9/2025)", "2025-Q3"),
             ("BÁO CÁO SỐ LIỆU ĐẾN THÁNG 9/2025", ""),
             ("Hà Nội, 05 tháng 7 năm 2025", ""),
+            // A month written short: "T10/2026", "KỲ BÁO CÁO 10/2026",
+            // "10/2026" alone; not a date, nor a document's number.
+            ("BÁO CÁO SỐ LIỆU T11/2026", "2026-11"),
+            ("BÁO CÁO T10/2026", "2026-10"),
+            ("Báo cáo t10 năm 2026", "2026-10"),
+            ("BIỂU SỐ LIỆU KỲ BÁO CÁO 10/2026", "2026-10"),
+            ("10/2026", "2026-10"),
+            ("BÁO CÁO 10/2026", "2026-10"),
+            ("Hà Lam, ngày 15/10/2026", ""),
+            ("ngày 15/10/2026", ""),
+            ("Thực hiện Quyết định số 10/2026/QĐ-UBND", ""),
+            ("Quyết định số 10/2026/QĐ-UBND ngày 02/01/2026", ""),
+            ("BÁO CÁO SỐ LIỆU ĐẾN T10/2026", ""),
+            ("Văn bản số T10/2026/UBND", ""),
         ] {
             assert_eq!(
                 period_in(title).map(|p| p.to_string()).unwrap_or_default(),

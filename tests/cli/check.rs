@@ -1987,3 +1987,52 @@ fn a_months_figure_copied_as_the_quarters_is_blamed_itself() {
         "Phường 5: HC01 Hồ sơ thủ tục hành chính đã tiếp nhận ghi 327 ở cột TH, bằng số của trang «Tháng 3» (một tháng), không phải của cả Quý I/2026: các trang tháng cộng lại được 1.047, và với số đó điều kiện HC02 ≤ HC01, HC09 ≤ HC01 đúng. Có lẽ số của một tháng đã được chép vào; hãy ghi số của cả kỳ."
     );
 }
+
+/// October's report titled «BIỂU SỐ LIỆU T10/2026» checked for November
+/// read no period and no figure («Thực hiện tháng 10», «Lũy kế 10 tháng»
+/// are October's), and said «Có thể gửi». The title is October's: a
+/// `period-mismatch` error, and the file is checked as October's.
+/// `--period T10/2026` and `--period 10/2026` are October as «Tháng
+/// 10/2026» is. Without a period in its title, no figure of November is
+/// read: an error, exit 1, never «Có thể gửi».
+#[test]
+fn a_month_written_short_is_checked_as_that_month() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let october = ["Thực hiện tháng 10", "Lũy kế 10 tháng"];
+    let file = tmp.path().join("phuong-05.xlsx");
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "T10/2026",
+        &october,
+        &complete(rows(130.0, 120.0, 10.0, 130.0), true),
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "2026-11"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("— Phường 5 — Tháng 10/2026"), "{text}");
+    assert!(text.contains("Lỗi      "), "{text}");
+    assert!(text.contains("tháng 10/2026"), "{text}");
+    assert!(!text.contains("Có thể gửi"), "{text}");
+    for period in ["T10/2026", "10/2026", "2026-10"] {
+        let (code, text) = run(&file, &tpl, &["--period", period]);
+        assert_eq!(code, 0, "{period}: {text}");
+        assert!(text.contains("— Phường 5 — Tháng 10/2026"), "{text}");
+        assert!(text.contains("Có thể gửi"), "{text}");
+    }
+
+    // No period in the title: November asked, October's columns set
+    // aside, no figure read: an error, not ready to send.
+    let bare = tmp.path().join("phuong-06.xlsx");
+    write_form(
+        &bare,
+        "UBND PHƯỜNG 6",
+        "",
+        &october,
+        &complete(rows(130.0, 120.0, 10.0, 130.0), true),
+    );
+    let (code, text) = run(&bare, &tpl, &["--period", "2026-11"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("Có thể gửi"), "{text}");
+}

@@ -2109,3 +2109,160 @@ fn check_reads_a_crop_seasons_period_from_its_columns() {
         "{lines:?}"
     );
 }
+
+/// A province office's monthly reports titled the short way («BÁO CÁO SỐ
+/// LIỆU T11/2026», «KỲ BÁO CÁO 10/2026», «10/2026» alone, columns «Thực
+/// hiện tháng» and «Lũy kế từ đầu năm») were read as naming no period in a
+/// fourth quarter's run: the month was counted as the quarter's TH and
+/// its eleven months as the year's LK. Each is the month's report: a
+/// `period-mismatch` error naming the month, nothing counted. Near
+/// misses: a quarter's report with a date «ngày 15/10/2026» and a
+/// decision «Quyết định số 10/2026/QĐ-UBND» above its title is counted.
+#[test]
+fn a_month_written_short_is_the_months_not_the_quarters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    for (k, (title, month)) in [
+        ("BÁO CÁO SỐ LIỆU T11/2026", "2026-11"),
+        ("BIỂU SỐ LIỆU KỲ BÁO CÁO 10/2026", "2026-10"),
+        ("10/2026", "2026-10"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let dir = tmp.path().join(format!("in-{k}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        write_book(
+            &dir.join("phuong-1.xlsx"),
+            "UBND PHƯỜNG 1",
+            &[Sheet {
+                name: "Sheet1",
+                titles: &[title],
+                headers: &["Thực hiện tháng", "Lũy kế từ đầu năm"],
+                rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+            }],
+        );
+        let out = tmp.path().join(format!("out-{k}"));
+        let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q4", &[]);
+        assert_eq!(
+            listed(&f, &["period-mismatch", "period-missing"]),
+            [format!("error|period-mismatch|Sheet1|A3|2026-Q4|{month}")],
+            "{title}"
+        );
+        let m = message(&f, "period-mismatch", "error");
+        let words = format!("tháng {}/2026", &month[5..]);
+        assert!(m.contains(&format!("ghi kỳ báo cáo {words} nhưng")), "{m}");
+        assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "", "{title}");
+        assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "", "{title}");
+    }
+
+    // The quarter's report, a date and a decision's number above its
+    // title: read as the quarter's.
+    let dir = tmp.path().join("in-q4");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[
+                "Phường 1, ngày 15/10/2026",
+                "Thực hiện Quyết định số 10/2026/QĐ-UBND",
+                "BÁO CÁO SỐ LIỆU QUÝ IV/2026",
+            ],
+            headers: &["Thực hiện quý IV", "Lũy kế từ đầu năm"],
+            rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out-q4");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q4", &[]);
+    assert!(listed(&f, &["period-mismatch", "period-missing"]).is_empty());
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    assert_eq!(counted(&out, "Phường 1", "HC02", "LK"), "300");
+}
+
+/// October's and November's reports of one ward in a fourth quarter's
+/// run: October's was kept as the quarter's and November's called «tệp
+/// cũ». Both are months: two `period-mismatch` errors, nothing counted.
+/// Beside a file of the run's period, a file of an earlier period is
+/// «tệp cũ», a later one's is not.
+#[test]
+fn two_months_of_one_ward_are_both_months_and_old_means_earlier() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let book = |dir: &Path, name: &str, title: &str, th: &str| {
+        std::fs::create_dir_all(dir).unwrap();
+        write_book(
+            &dir.join(name),
+            "UBND PHƯỜNG 1",
+            &[Sheet {
+                name: "Sheet1",
+                titles: &[title],
+                headers: &[th, "Lũy kế từ đầu năm"],
+                rows: hc(&[[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]]),
+            }],
+        );
+    };
+    let dir = tmp.path().join("in-months");
+    book(
+        &dir,
+        "phuong-1 T10.xlsx",
+        "BÁO CÁO T10/2026",
+        "Thực hiện tháng",
+    );
+    book(
+        &dir,
+        "phuong-1 T11.xlsx",
+        "BÁO CÁO SỐ LIỆU T11/2026",
+        "Thực hiện tháng",
+    );
+    let out = tmp.path().join("out-months");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q4", &[]);
+    let errors: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "period-mismatch")
+        .collect();
+    let mut actual: Vec<(&str, &str)> = errors
+        .iter()
+        .map(|x| {
+            (
+                x["severity"].as_str().unwrap(),
+                x["actual"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    actual.sort();
+    assert_eq!(
+        actual,
+        [("error", "2026-10"), ("error", "2026-11")],
+        "{f:?}"
+    );
+    assert!(errors
+        .iter()
+        .all(|x| !x["message"].as_str().unwrap().contains("tệp cũ")));
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "");
+
+    // The quarter's report with the next quarter's sent beside it: not
+    // «cũ»; with the last quarter's: «cũ».
+    for (other, title, old) in [
+        ("phuong-1 Q1-2027.xlsx", "BÁO CÁO SỐ LIỆU QUÝ I/2027", false),
+        ("phuong-1 Q3.xlsx", "BÁO CÁO SỐ LIỆU QUÝ III/2026", true),
+    ] {
+        let dir = tmp.path().join(format!("in-{old}"));
+        book(
+            &dir,
+            "phuong-1.xlsx",
+            "BÁO CÁO SỐ LIỆU QUÝ IV/2026",
+            "Thực hiện quý IV",
+        );
+        book(&dir, other, title, "Thực hiện quý");
+        let out = tmp.path().join(format!("out-{old}"));
+        let (_, f) = consolidate(&dir, &out, &tpl, "2026-Q4", &[]);
+        let m = message(&f, "period-mismatch", "info");
+        assert!(m.contains(other), "{m}");
+        assert_eq!(m.contains("tệp cũ"), old, "{m}");
+        assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
+    }
+}
