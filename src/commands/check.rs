@@ -280,11 +280,14 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
         (false, true) => f.sheet.clone(),
         _ => f.file.clone(),
     };
+    // The clerk reads what the unit is told (the office's own advice,
+    // such as a line of the template to change, is not theirs to act on).
+    let message = f.unit_message();
     let prefix = format!("{unit_name}: ");
     let text = if unit_name.is_empty() {
-        f.message.as_str()
+        message
     } else {
-        f.message.strip_prefix(&prefix).unwrap_or(&f.message)
+        message.strip_prefix(&prefix).unwrap_or(message)
     };
     // "Phường 7: the file is …" without its unit starts a sentence.
     let mut chars = text.chars();

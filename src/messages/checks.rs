@@ -766,9 +766,11 @@ pub enum Checked<'a> {
     /// `cumulative-mismatch`, once per file: `unit`'s TH column (header
     /// cell `th`, words `th_words`) equals its LK column (`lk`,
     /// `lk_words`) for `same` of the `flows` flows whose last LK (from
-    /// `source`) is above zero: it holds the months from January, not the
-    /// quarter. `example`: one of them, whose last LK `previous` and LK
-    /// `lk_figure` make the quarter `quarter`.
+    /// `source`) is above zero: either the TH holds the months from
+    /// January, or the LK was never accumulated; the figures cannot tell
+    /// which. `example`: one of them, whose last LK `previous` and the
+    /// figure both columns state `lk_figure` make the quarter `quarter`
+    /// (TH from January) or the LK `accumulated` (LK not accumulated).
     ThHoldsLk {
         unit: &'a str,
         th: &'a str,
@@ -781,7 +783,23 @@ pub enum Checked<'a> {
         previous: &'a str,
         lk_figure: &'a str,
         quarter: &'a str,
+        accumulated: &'a str,
         source: &'a str,
+    },
+    /// `cumulative-mismatch` (a warning), once per file, after the first
+    /// quarter without last quarter's figures: `unit`'s LK column (header
+    /// cell `lk`, words `lk_words`) repeats its TH column (`th`,
+    /// `th_words`) on every one of its `same` flows with figures
+    /// (`examples`: a few of their codes): most likely the quarters
+    /// before were never added.
+    LkRepeatsTh {
+        unit: &'a str,
+        th: &'a str,
+        th_words: &'a str,
+        lk: &'a str,
+        lk_words: &'a str,
+        same: usize,
+        examples: &'a str,
     },
     /// `cumulative-mismatch`, once per file: `unit`'s LK column (header
     /// cell `lk`, words `lk_words`) equals its TH column (`th`,
@@ -986,6 +1004,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::LkRepeatsTh { .. }
             | Checked::LkNotAccumulated { .. }
             | Checked::LkNotUpdated { .. }
             | Checked::PreviousWithoutErrors { .. }
@@ -1168,6 +1187,7 @@ impl Words for Checked<'_> {
             | Checked::BelowQuarter { .. }
             | Checked::ColumnsSwapped { .. }
             | Checked::ThHoldsLk { .. }
+            | Checked::LkRepeatsTh { .. }
             | Checked::LkNotAccumulated { .. }
             | Checked::LkNotUpdated { .. }
             | Checked::PreviousWithoutErrors { .. }
@@ -2166,8 +2186,10 @@ fn cumulative(c: &Checked, lang: Lang) -> String {
         (Checked::LkNotAccumulated { unit, th, th_words, lk, lk_words, same, below, flows, example, previous, th_figure, want, source }, Lang::En) => format!("{unit}: the cumulative column (cell {lk} «{lk_words}») was not accumulated: it repeats the quarter's figure (cell {th} «{th_words}») for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), and for {below} of them it is below last quarter's cumulative figure, which a figure from January cannot be. The cumulative figure is last quarter's plus the quarter's (for {example}: {previous} + {th_figure} = {want}). Correct the cumulative column and send the file again; the quarter's figures are not in doubt, these rows are not reported one by one, totals and rates from the unit's cumulative column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
         (Checked::LkNotUpdated { unit, th, th_words, lk, lk_words, last, same, flows, example, previous, th_figure, want, source }, Lang::Vi) => format!("{unit}: cột lũy kế (ô {lk} «{lk_words}») vẫn ghi số lũy kế {last} (bằng số đã tổng hợp kỳ trước ở {same}/{flows} dòng chỉ tiêu cộng dồn có thực hiện kỳ này khác 0, theo {source}): chưa cập nhật. Lũy kế phải là lũy kế {last} cộng thực hiện (ô {th} «{th_words}»), ví dụ {example}: {previous} + {th_figure} = {want}. Hãy cập nhật cột lũy kế rồi gửi lại; số thực hiện không bị nghi ngờ, các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột lũy kế của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
         (Checked::LkNotUpdated { unit, th, th_words, lk, lk_words, last, same, flows, example, previous, th_figure, want, source }, Lang::En) => format!("{unit}: the cumulative column (cell {lk} «{lk_words}») still holds the cumulative figures of {last} (equal to the last consolidated figures on {same} of {flows} rows of flow indicators whose figure for this period is not 0, from {source}): it was not updated. The cumulative figure is that of {last} plus the period's (cell {th} «{th_words}»), for {example}: {previous} + {th_figure} = {want}. Update the cumulative column and send the file again; the period's figures are not in doubt, these rows are not reported one by one, totals and rates from the unit's cumulative column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
-        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») có vẻ ghi số từ đầu năm (số lũy kế) chứ không phải số của quý: ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), số thực hiện quý bằng đúng số lũy kế (ô {lk} «{lk_words}»). Thực hiện quý phải là lũy kế trừ lũy kế quý trước (ví dụ {example}: {lk_figure} − {previous} = {quarter}). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi."),
-        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») seems to hold the figures from January (the cumulative ones), not the quarter's: for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), the quarter's figure equals the cumulative one (cell {lk} «{lk_words}»). The quarter's figure is the cumulative one less last quarter's (for {example}: {lk_figure} − {previous} = {quarter}). Correct the quarter's column and send the file again; these rows are not reported one by one, totals and rates from the unit's quarter column are not to be trusted, but the consolidation adds up that column as the unit wrote it."),
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, accumulated, source }, Lang::Vi) => format!("{unit}: cột thực hiện quý (ô {th} «{th_words}») và cột lũy kế (ô {lk} «{lk_words}») ghi cùng một số ở {same} trong {flows} chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {source}), nhưng lũy kế phải bằng lũy kế quý trước cộng thực hiện quý. Có hai khả năng: lũy kế chưa cộng dồn các quý trước (ví dụ {example}: lũy kế phải là {previous} + {lk_figure} = {accumulated}), hoặc cột thực hiện quý ghi số từ đầu năm (ví dụ {example}: thực hiện quý phải là {lk_figure} − {previous} = {quarter}). Hãy xem lại và sửa cột sai rồi gửi lại; các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ hai cột này của đơn vị không đáng tin, nhưng tổng hợp đang cộng số như đơn vị đã ghi."),
+        (Checked::ThHoldsLk { unit, th, th_words, lk, lk_words, same, flows, example, previous, lk_figure, quarter, accumulated, source }, Lang::En) => format!("{unit}: the quarter's column (cell {th} «{th_words}») and the cumulative column (cell {lk} «{lk_words}») state the same figure for {same} of {flows} flow indicators whose last quarter's cumulative figure is above 0 (from {source}), but the cumulative figure is last quarter's plus the quarter's. Either the cumulative column was not accumulated over the quarters before (for {example}: it should be {previous} + {lk_figure} = {accumulated}), or the quarter's column holds the figures from January (for {example}: the quarter's should be {lk_figure} − {previous} = {quarter}). Check which column is wrong, correct it and send the file again; these rows are not reported one by one, totals and rates from these two columns of the unit are not to be trusted, but the consolidation adds up the figures as the unit wrote them."),
+        (Checked::LkRepeatsTh { unit, th, th_words, lk, lk_words, same, examples }, Lang::Vi) => format!("{unit}: lũy kế bằng thực hiện quý ở mọi dòng: có lẽ chưa cộng dồn các quý trước. Cột lũy kế (ô {lk} «{lk_words}») ghi đúng số của cột thực hiện quý (ô {th} «{th_words}») ở cả {same} chỉ tiêu cộng dồn có số liệu ({examples}), trong khi lũy kế từ đầu năm phải là lũy kế quý trước cộng thực hiện quý này. Hãy kiểm tra cột lũy kế; nếu các quý trước thật sự không phát sinh số nào thì không cần sửa."),
+        (Checked::LkRepeatsTh { unit, th, th_words, lk, lk_words, same, examples }, Lang::En) => format!("{unit}: the cumulative figure equals the quarter's on every row: the quarters before were probably not added. The cumulative column (cell {lk} «{lk_words}») repeats the quarter's column (cell {th} «{th_words}») for all {same} flow indicators with figures ({examples}), while the figure from January is last quarter's cumulative figure plus this quarter's. Check the cumulative column; if nothing at all happened in the quarters before, nothing needs correcting."),
         (Checked::PreviousWithoutErrors { file, workbook }, Lang::Vi) => format!("Không có danh sách lỗi {file} của lần tổng hợp trước bên cạnh {workbook} (bảng tổng hợp được chép hoặc lưu lại riêng): không biết lũy kế quý trước nào đã bị báo lỗi. Vì vậy lũy kế quý này không khớp với một lũy kế quý trước đã bị báo lỗi (mà đơn vị nay đã sửa lại) vẫn bị báo là lỗi, chứ không phải cảnh báo. Hãy chỉ --previous vào thư mục kết quả do tonghop ghi (có cả errors.json), hoặc đối chiếu các lỗi lũy kế với danh sách lỗi quý trước."),
         (Checked::PreviousWithoutErrors { file, workbook }, Lang::En) => format!("The previous consolidation's error list {file} is not beside {workbook} (the workbook was copied or resaved alone): which of last quarter's cumulative figures were found in error is unknown. So an LK that does not add up with a last LK found in error (and corrected since by the unit) is still an error here, not a warning. Give --previous the output folder tonghop wrote (errors.json included), or compare the cumulative errors with last quarter's error list."),
         (Checked::NoteCorrection { unit, what, previous, th, lk, note, corrected: Some(c), .. }, Lang::Vi) => format!("{unit}: {what}: lũy kế {lk} bằng số quý trước đã điều chỉnh {c} cộng thực hiện quý này {th}, như ghi chú của đơn vị: «{note}»; bản tổng hợp quý trước ghi lũy kế {previous}. Số quý trước của quận đã thay đổi: hãy xác nhận việc điều chỉnh với đơn vị và nêu khi trình ký."),

@@ -176,6 +176,22 @@ pub enum Read<'a> {
         shown: &'a str,
         value: &'a str,
     },
+    /// `number-ambiguous` (an error): `cell` of indicator `code`
+    /// «`name`», `column`, a count of whole `counted`, holds `text` («1,180»:
+    /// a comma then exactly three digits), read the Vietnamese way as
+    /// `read` (1,18), which no count can be: most likely `meant` (1.180),
+    /// the comma an English thousands separator. The figure is not used.
+    CountWithComma {
+        unit: &'a str,
+        cell: &'a str,
+        code: &'a str,
+        name: &'a str,
+        column: ValueColumn,
+        counted: &'a str,
+        text: &'a str,
+        read: &'a str,
+        meant: &'a str,
+    },
     /// `number-ambiguous`: the text `text` in `cell` read as `read`,
     /// where the other style reads `other`.
     NumberAmbiguous {
@@ -657,6 +673,7 @@ impl Words for Read<'_> {
             | Read::NoneInWords { .. }
             | Read::FormulaGivesText { .. } => Code::ValueInvalid,
             Read::NumberAmbiguous { .. }
+            | Read::CountWithComma { .. }
             | Read::RatesAsFractions { .. }
             | Read::TargetBound { .. } => Code::NumberAmbiguous,
             Read::ColumnIgnored { .. }
@@ -913,6 +930,8 @@ fn table(r: &Read, lang: Lang) -> String {
         (Read::ChangeInCount { unit, cell, code, name, column, text }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) states the change as a count, «{text}», instead of a percent (there is no percent of 0): the cell is not checked; the consolidation computes the percent from its operands.", of(unit)),
         (Read::FigureWithNote { unit, cell, code, name, column, text, read, note }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{text}»: đã đọc số {read}; phần trong ngoặc «{note}» là lời ghi chú, không được tính. Hãy kiểm tra số {read} và ghi lời ghi chú vào cột Ghi chú, chỉ để số trong ô.", of(unit)),
         (Read::FigureWithNote { unit, cell, code, name, column, text, read, note }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{text}»: read as {read}; the words in brackets, «{note}», are a note and are not counted. Check {read}, and write notes in the Ghi chú column with only the figure in the cell.", of(unit)),
+        (Read::CountWithComma { unit, cell, code, name, column, counted, text, read, meant }, Lang::Vi) => format!("{}Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) ghi «{text}», đọc theo cách viết số của Việt Nam là {read}, nhưng số {counted} không thể có phần lẻ: có lẽ là {meant} (dấu phẩy phân cách hàng nghìn theo kiểu tiếng Anh). Số này không được dùng để kiểm tra và tổng hợp; hãy sửa thành {meant} (dấu chấm phân cách hàng nghìn, hoặc ghi số không có dấu) hoặc số đúng rồi gửi lại.", of(unit)),
+        (Read::CountWithComma { unit, cell, code, name, column, counted, text, read, meant }, Lang::En) => format!("{}Cell {cell} (indicator {code} «{name}», column {column}) holds «{text}», which the Vietnamese way of writing numbers reads as {read}, but a number of {counted} cannot have a fraction: it is probably {meant} (a comma separating the thousands the English way). The figure is not used in checks and totals; correct it to {meant} (a dot separating the thousands, or no separator) or to the right figure and send the file again.", of(unit)),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::Vi) => format!("Số «{text}» ở ô {cell} có thể hiểu theo hai cách: đã đọc là {read}, không phải {other}. Hãy kiểm tra."),
         (Read::NumberAmbiguous { text, cell, read, other }, Lang::En) => format!("The number «{text}» in cell {cell} can be read two ways: it was read as {read}, not {other}. Please check."),
         (Read::PercentError { cell, code, name, column, shown }, Lang::Vi) => format!("Ô {cell} (chỉ tiêu {code} «{name}», cột {column}) báo lỗi {shown} của Excel: công thức không tính được (thường vì số chia trống hoặc bằng 0). Tỷ lệ này không được kiểm tra; khi tổng hợp, công cụ tự tính lại từ số liệu gốc. Có thể để trống ô này."),

@@ -869,7 +869,17 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             previous: "485",
             lk_figure: "955",
             quarter: "470",
+            accumulated: "1.440",
             source: "phuong-07.xlsx",
+        },
+        Checked::LkRepeatsTh {
+            unit,
+            th: "E6",
+            th_words: "Thực hiện quý II/2026",
+            lk: "F6",
+            lk_words: "Lũy kế 6 tháng",
+            same: 22,
+            examples: "KT.01, KT.02, NS.11",
         },
         Checked::LkNotAccumulated {
             unit,
@@ -1769,6 +1779,17 @@ fn reading() -> Vec<Read<'static>> {
             shown: "khoảng 10",
             derived: false,
         },
+        Read::CountWithComma {
+            unit: "Phường 12",
+            cell,
+            code,
+            name,
+            column: ValueColumn::Ck,
+            counted: "hồ sơ",
+            text: "1,180",
+            read: "1,18",
+            meant: "1.180",
+        },
         Read::NumberAmbiguous {
             text: "1,345",
             cell,
@@ -2484,6 +2505,7 @@ fn checked_variant(c: &Checked) -> usize {
         Checked::LkNotUpdated { .. } => 46,
         Checked::ThAboveLk { .. } => 47,
         Checked::TotalUnitSlip { .. } => 48,
+        Checked::LkRepeatsTh { .. } => 49,
     }
 }
 
@@ -2547,6 +2569,7 @@ fn read_variant(r: &Read) -> usize {
         Read::ColumnsOfOtherPeriodUntitled { .. } => 55,
         Read::SeasonPeriodAssumed { .. } => 56,
         Read::ColumnPlanByPercents { .. } => 57,
+        Read::CountWithComma { .. } => 58,
     }
 }
 
@@ -2679,8 +2702,8 @@ fn every_fact_speaks_each_language_only() {
     let annexed = annex(q("2020-Q2"), &sheets);
     let prose = prose();
     covers("Said", said.iter().map(said_variant), 53);
-    covers("Checked", checked.iter().map(checked_variant), 49);
-    covers("Read", read.iter().map(read_variant), 58);
+    covers("Checked", checked.iter().map(checked_variant), 50);
+    covers("Read", read.iter().map(read_variant), 59);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
     covers("Prose", prose.iter().map(prose_variant), 9);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);

@@ -576,8 +576,12 @@ impl IndicatorMatcher {
     /// near «Hồ sơ thủ tục hành chính đã tiếp nhận»), never taken. `None`
     /// when two indicators come equally near.
     pub fn nearest(&self, name: &str, fits: impl Fn(usize) -> bool) -> Option<usize> {
+        let key = self.key(name);
         let mut best: Option<(f64, usize, bool)> = None;
         for (i, score) in self.near(name, fits) {
+            if self.names_another(&key, i) {
+                continue;
+            }
             match best {
                 Some((b, _, _)) if score < b - 1e-9 => {}
                 Some((b, j, tied)) if score <= b + 1e-9 => best = Some((b, j, tied || j != i)),
@@ -585,6 +589,50 @@ impl IndicatorMatcher {
             }
         }
         best.filter(|b| !b.2).map(|b| b.1)
+    }
+
+    /// Whether the row's key carries a word that tells another indicator
+    /// from `i`, a word `i`'s names lack: the initials of words of another
+    /// indicator's name, without a vowel («ĐTNN» for «đầu tư nước
+    /// ngoài»), or a word of four
+    /// letters or more of a sibling's name (one opening with the same three
+    /// words: «nước ngoài» where `i` says «trong nước»). Such a row is not
+    /// offered `i` however near its letters come: «Trong đó: DN có vốn
+    /// ĐTNN» is not «Trong đó: doanh nghiệp có vốn trong nước».
+    fn names_another(&self, key: &str, i: usize) -> bool {
+        let own: Vec<&str> = self
+            .keys
+            .iter()
+            .filter(|(_, j)| *j == i)
+            .flat_map(|(k, _)| k.split(' '))
+            .collect();
+        let own_initials: Vec<String> = self
+            .keys
+            .iter()
+            .filter(|(_, j)| *j == i)
+            .flat_map(|(k, _)| initials_of_runs(k))
+            .collect();
+        let opening = |k: &str| k.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        let own_openings: Vec<String> = self
+            .keys
+            .iter()
+            .filter(|(_, j)| *j == i)
+            .map(|(k, _)| opening(k))
+            .collect();
+        key.split(' ').filter(|w| !own.contains(w)).any(|w| {
+            self.keys.iter().filter(|(_, j)| *j != i).any(|(k, _)| {
+                // No Vietnamese syllable lacks a vowel; an acronym
+                // («dtnn», «bhyt») mostly does.
+                let acronym = w.chars().count() >= 2
+                    && !w.chars().any(|c| "aeiou".contains(c))
+                    && !own_initials.iter().any(|a| a == w)
+                    && initials_of_runs(k).iter().any(|a| a == w);
+                let sibling = w.chars().count() >= 4
+                    && own_openings.contains(&opening(k))
+                    && k.split(' ').any(|x| x == w);
+                acronym || sibling
+            })
+        })
     }
 
     /// Whether `name` has nothing of indicator `i`'s name or aliases:
@@ -801,6 +849,20 @@ pub fn loose_code_key(code: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// The initials of every run of two words or more of a key («dau tu nuoc
+/// ngoai» gives «dt», «dtn», «dtnn», «tn», …): the acronyms a clerk may
+/// write for them.
+fn initials_of_runs(key: &str) -> Vec<String> {
+    let firsts: Vec<char> = key.split(' ').filter_map(|w| w.chars().next()).collect();
+    let mut out = Vec::new();
+    for a in 0..firsts.len() {
+        for b in a + 2..=firsts.len() {
+            out.extend(firsts.get(a..b).map(|run| run.iter().collect::<String>()));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -1039,6 +1101,35 @@ mod tests {
         // Near miss: the same numbers, a letter mistyped.
         assert!(m.resembles("Tre em duoi 1 tuoi thuoc dien tiem chungg", |_| true));
         assert_eq!(m.nearest("Trẻ dưới 1 tuổii", |_| true), Some(0));
+    }
+
+    #[test]
+    fn a_name_naming_the_sibling_is_not_offered_the_opposite() {
+        let indicators = "code,group,name,unit,kind,level,reported_by,formula,aliases\n\
+            KT.01,KT,Doanh nghiệp thành lập mới,doanh nghiệp,flow,both,,KT.01 == KT.01.1 + KT.01.2,\n\
+            KT.01.1,KT,Trong đó: doanh nghiệp có vốn đầu tư nước ngoài,doanh nghiệp,flow,both,,,\n\
+            KT.01.2,KT,Trong đó: doanh nghiệp có vốn trong nước,doanh nghiệp,flow,both,,,\n";
+        let t = Template::from_texts(
+            "t",
+            crate::template::DEFAULT_TOML,
+            indicators,
+            "group,name\nKT,Kinh tế\n",
+            crate::template::DEFAULT_AGENCIES,
+        )
+        .unwrap();
+        let m = IndicatorMatcher::new(&t);
+        // «ĐTNN» is «đầu tư nước ngoài», the initials of KT.01.1's words:
+        // never «vốn trong nước», however near the letters.
+        assert_ne!(m.nearest("- Trong đó: DN có vốn ĐTNN", |_| true), Some(2));
+        assert_ne!(
+            m.nearest("Trong đó: doanh nghiệp có vốn nước ngoài", |_| true),
+            Some(2)
+        );
+        // Near miss: a slip of the letters in the sibling's own words.
+        assert_eq!(
+            m.nearest("Trong đó: doanh nghiệp có vốn trong nươc ạ", |_| true),
+            Some(2)
+        );
     }
 
     #[test]

@@ -4508,6 +4508,44 @@ fn read_rows(
                             NumberText::Number(q) => Some(q.value),
                             _ => None,
                         };
+                        // «1,180» hồ sơ: a count cannot be 1,18; the comma
+                        // is an English thousands separator. One error at
+                        // the cell, and the figure is not used (no
+                        // relation blames the cells beside it).
+                        if locale == NumberLocale::Vi
+                            && !style_settled
+                            && !column.is_percent()
+                            && counts_whole(t, idx)
+                            && p.value.fract() != 0.0
+                            && comma_thousands(s)
+                        {
+                            if let Some(meant) = other_reading() {
+                                let here = here();
+                                let (read, meant) =
+                                    (format_auto(p.value, 6, lang), format_auto(meant, 0, lang));
+                                let text = crate::text::clean(s);
+                                let said = Read::CountWithComma {
+                                    unit: &who,
+                                    cell: &here.cell,
+                                    code: &ind.code,
+                                    name: &ind.name,
+                                    column,
+                                    counted: &ind.unit,
+                                    text: &text,
+                                    read: &read,
+                                    meant: &meant,
+                                };
+                                sub.findings.push(
+                                    Finding::said(Severity::Error, &said, lang)
+                                        .at(&here)
+                                        .indicator(ind.code.clone())
+                                        .column(column.as_str())
+                                        .actual(text.clone())
+                                        .expected(meant.clone()),
+                                );
+                                continue;
+                            }
+                        }
                         if p.ambiguous && !style_settled && other_reading() != Some(p.value) {
                             let here = here();
                             let read = format_auto(p.value, 6, lang);
@@ -6856,6 +6894,36 @@ fn scaled_count(
     };
     let ((a, wa), (b, wb)) = (scale(written), scale(catalog));
     (a != b && !wa.is_empty() && is_same_unit(&wa, &wb, abbreviations)).then_some((a, b))
+}
+
+/// Whether indicator `i` counts things in whole units: indicators.csv
+/// says `decimals` 0, or says nothing and its unit names what is counted
+/// («hồ sơ», «người», «vụ»), no measure ([`is_measure`]).
+fn counts_whole(t: &Template, i: usize) -> bool {
+    t.counted_exactly(i)
+        || t.indicators.get(i).is_some_and(|ind| {
+            ind.decimals.is_none()
+                && ind.kind != crate::template::Kind::Rate
+                && !ind.unit.trim().is_empty()
+                && !is_measure(&ind.unit)
+        })
+}
+
+/// Whether `text` is a whole number with a comma then exactly three digits
+/// («1,180», «12,500»): an English thousands separator.
+fn comma_thousands(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    match t.split_once(',') {
+        Some((head, tail)) => {
+            !head.is_empty()
+                && head.len() <= 3
+                && head.chars().all(|c| c.is_ascii_digit())
+                && tail.len() == 3
+                && tail.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
 }
 
 /// A unit of measure (money, a percent, area, length, mass, volume,

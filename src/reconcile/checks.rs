@@ -20,7 +20,7 @@
 
 use super::cumulative::{
     check_first_quarter, check_lk_below_th, check_previous, check_stock_level, columns_swapped,
-    lk_not_updated, th_holds_lk, PreviousFigures,
+    lk_not_updated, lk_repeats_th, th_holds_lk, PreviousFigures,
 };
 use super::outliers::check_outliers;
 use super::percentages::{check_percentages, check_rate_averaged, spare_disputed_rates};
@@ -274,13 +274,26 @@ pub fn check_submission(
                 lang,
             ))
         }
-        (Some(_), None) => out.extend(check_lk_below_th(
-            sub,
-            template,
-            &settings.may_be_negative,
-            swapped.as_ref(),
-            lang,
-        )),
+        (Some(_), None) => {
+            // LK = TH on every flow of a quarter's report: the quarters
+            // before never added (a half-year's TH may be its LK).
+            let quarterly = period.is_some_and(|p| matches!(p.span, PeriodSpan::Quarter(_)));
+            if quarterly && swapped.is_none() {
+                out.extend(lk_repeats_th(
+                    sub,
+                    template,
+                    &settings.may_be_negative,
+                    lang,
+                ));
+            }
+            out.extend(check_lk_below_th(
+                sub,
+                template,
+                &settings.may_be_negative,
+                swapped.as_ref(),
+                lang,
+            ))
+        }
         (None, _) => {}
     }
     out

@@ -1040,7 +1040,7 @@ pub fn th_holds_lk_finding(
     let (i, p, l, d) = found.example;
     let f = |v: f64| format_num(v, d.min(2), lang);
     let example = code_of(i);
-    let (previous, lk_figure, quarter) = (f(p), f(l), f(l - p));
+    let (previous, lk_figure, quarter, accumulated) = (f(p), f(l), f(l - p), f(p + l));
     let [office, unit] =
         [prev.source.as_str(), for_unit.as_str()].map(|source| Checked::ThHoldsLk {
             unit: &unit_name,
@@ -1054,6 +1054,7 @@ pub fn th_holds_lk_finding(
             previous: &previous,
             lk_figure: &lk_figure,
             quarter: &quarter,
+            accumulated: &accumulated,
             source,
         });
     Finding::said(Severity::Error, &office, lang)
@@ -1219,6 +1220,73 @@ pub fn check_lk_below_th(
             )
         })
         .collect()
+}
+
+/// Flows with figures, all with LK = TH, that make [`lk_repeats_th`] a
+/// pattern: a handful may truly all start this quarter, not five.
+const LK_REPEATS_TH_FLOWS: usize = 5;
+
+/// After the first quarter of a quarterly report, without last quarter's
+/// figures: a unit whose LK equals its TH (within the half-units of both)
+/// on every flow with figures, five at least, most likely never added
+/// the quarters before. One warning per file at the LK header naming a few
+/// of them: a flow may truly start this quarter, but not all of them.
+/// Stocks (LK = TH by nature) and indicators that may be below zero do
+/// not count; neither do rows whose TH and LK are both 0.
+pub fn lk_repeats_th(
+    sub: &Submission,
+    template: &Template,
+    may_be_negative: &std::collections::HashSet<String>,
+    lang: Lang,
+) -> Option<Finding> {
+    let flows: Vec<_> = th_lk(sub, template)
+        .into_iter()
+        .filter(|(i, ind, th, lk)| {
+            ind.kind == Kind::Flow
+                && !ind.takes_stock
+                && !may_be_negative.contains(&ind.code)
+                && (th.value.abs() > half_of(template, *i, th.decimals)
+                    || lk.value.abs() > half_of(template, *i, lk.decimals))
+        })
+        .collect();
+    let all_same = flows
+        .iter()
+        .all(|(i, _, th, lk)| (th.value - lk.value).abs() <= slack(template, *i, th, lk));
+    if flows.len() < LK_REPEATS_TH_FLOWS || !all_same {
+        return None;
+    }
+    let &(_, _, th, lk) = flows.first()?;
+    let (th, lk) = (
+        header_cell(sub, (th.sheet, th.row, th.col)),
+        header_cell(sub, (lk.sheet, lk.row, lk.col)),
+    );
+    let mut examples: Vec<&str> = flows
+        .iter()
+        .take(3)
+        .map(|(_, ind, ..)| ind.code.as_str())
+        .collect();
+    if flows.len() > 3 {
+        examples.push("…");
+    }
+    let examples = examples.join(", ");
+    let (code, unit_name) = unit_of(template, sub);
+    let said = Checked::LkRepeatsTh {
+        unit: &unit_name,
+        th: &th.cell,
+        th_words: &th.words,
+        lk: &lk.cell,
+        lk_words: &lk.words,
+        same: flows.len(),
+        examples: &examples,
+    };
+    Some(
+        Finding::said(Severity::Warning, &said, lang)
+            .at(&lk.at)
+            .unit(code)
+            .column(ValueColumn::Lk.as_str())
+            .expected(lang.pick(AFTER_PREVIOUS.0, AFTER_PREVIOUS.1).to_string())
+            .actual(format!("{} = {}", lk.cell, th.cell)),
+    )
 }
 
 /// Below this, an LK of whole units is a handful whose TH above it says no

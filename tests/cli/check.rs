@@ -987,7 +987,8 @@ fn a_money_unit_stated_in_the_title_or_a_header_cell_is_converted() {
 
 /// "304,941" beside "18.560,118" on a Vietnamese sheet: the sheet's own
 /// numbers settle the style, no `number-ambiguous`. Alone, "6,503" is
-/// told with the reading not taken (6.503).
+/// told with the reading not taken (6.503): an error, as a count of lượt
+/// cannot be 6,503 (tester DM's «1,180» hồ sơ).
 #[test]
 fn a_vietnamese_sheet_settles_its_numbers_and_a_doubt_names_the_other_reading() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1030,14 +1031,19 @@ fn a_vietnamese_sheet_settles_its_numbers_and_a_doubt_names_the_other_reading() 
         .collect();
     assert_eq!(
         doubts,
-        ["Số «6,503» ở ô E7 có thể hiểu theo hai cách: đã đọc là 6,503, không phải 6.503. Hãy kiểm tra."]
+        ["Phường 2: Ô E7 (chỉ tiêu HC07 «Tổng số lượt đánh giá», cột TH) ghi «6,503», đọc theo cách \
+          viết số của Việt Nam là 6,503, nhưng số lượt không thể có phần lẻ: có lẽ là 6.503 (dấu \
+          phẩy phân cách hàng nghìn theo kiểu tiếng Anh). Số này không được dùng để kiểm tra và \
+          tổng hợp; hãy sửa thành 6.503 (dấu chấm phân cách hàng nghìn, hoặc ghi số không có dấu) \
+          hoặc số đúng rồi gửi lại."]
     );
 }
 
 /// "907.36" (tester CC's Ban Quản lý KCN Long Hưng, alone on a sheet of
 /// numbers) reads 907,36 in either style: nothing to check, no
 /// `number-ambiguous` saying «đã đọc là 907,36, không phải 907,36»; the
-/// figure is read. "6,503" beside it still names its other reading.
+/// figure is read. "6,503" beside it still names its other reading (an
+/// error in a count of lượt, which cannot be 6,503).
 #[test]
 fn a_number_both_styles_read_alike_is_no_doubt() {
     let tmp = tempfile::tempdir().unwrap();
@@ -1068,7 +1074,7 @@ fn a_number_both_styles_read_alike_is_no_doubt() {
             )
         })
         .collect();
-    assert_eq!(doubts, [("F7", "6,503", "6,503")], "{findings:#?}");
+    assert_eq!(doubts, [("F7", "6.503", "6,503")], "{findings:#?}");
     assert!(!findings.iter().any(|f| f["cell"] == "E7"), "{findings:#?}");
 }
 
@@ -2035,4 +2041,216 @@ fn a_month_written_short_is_checked_as_that_month() {
     let (code, text) = run(&bare, &tpl, &["--period", "2026-11"]);
     assert_eq!(code, 1, "{text}");
     assert!(!text.contains("Có thể gửi"), "{text}");
+}
+
+/// The rows of a second quarter's form: (TH, LK) of the five flows, the
+/// others 0 (both 0: no figures) and the stock TT04 at its
+/// level (LK = TH by nature).
+fn q2_rows(flows: [(f64, f64); 5]) -> Vec<FormRow> {
+    let [hc02, hc03, hc04, hc07, ns02] = flows;
+    let row = |code, name, unit, (th, lk): (f64, f64)| -> FormRow {
+        (code, name, unit, vec![V::N(th), V::N(lk)])
+    };
+    complete(
+        vec![
+            row(
+                "HC02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                "hồ sơ",
+                hc02,
+            ),
+            row("HC03", "Trong đó: giải quyết đúng hạn", "hồ sơ", hc03),
+            row("HC04", "Trong đó: giải quyết trễ hạn", "hồ sơ", hc04),
+            row("HC07", "Tổng số lượt đánh giá", "lượt", hc07),
+            row("TT04", "Đơn tồn đầu kỳ", "đơn", (6.0, 6.0)),
+            row("NS02", "Tiền phạt vi phạm hành chính", "triệu đồng", ns02),
+        ],
+        true,
+    )
+}
+
+/// Tester DM's v06: a second quarter's report whose LK repeats the TH on
+/// every flow (the first quarter never added). `check` alone cannot know
+/// last quarter's LK, but LK = TH on every flow with figures is itself a
+/// warning, once for the file at the LK header, naming a few indicators
+/// (five flows at least: a handful may all truly start this quarter).
+/// Near misses: one flow whose LK is above its TH (a flow may truly start
+/// this quarter, not all of them), and the first quarter (LK = TH is the
+/// rule there).
+#[test]
+fn lk_equal_to_th_on_every_flow_after_the_first_quarter_is_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let same = [
+        (100.0, 100.0),
+        (80.0, 80.0),
+        (20.0, 20.0),
+        (50.0, 50.0),
+        (12.0, 12.0),
+    ];
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ II/2020",
+        &TH_LK,
+        &q2_rows(same),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "a warning: {text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(
+        lines[1],
+        "Cảnh báo  Biểu 1!F6  Lũy kế bằng thực hiện quý ở mọi dòng: có lẽ chưa cộng dồn các quý trước. \
+         Cột lũy kế (ô F6 «Lũy kế từ đầu năm») ghi đúng số của cột thực hiện quý (ô E6 «Thực hiện quý») \
+         ở cả 5 chỉ tiêu cộng dồn có số liệu (HC02, HC03, HC04, …), trong khi lũy kế từ đầu năm phải là \
+         lũy kế quý trước cộng thực hiện quý này. Hãy kiểm tra cột lũy kế; nếu các quý trước thật sự \
+         không phát sinh số nào thì không cần sửa."
+    );
+    let (_, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let found: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["column"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("warning", "F6", "LK")], "{findings:#?}");
+
+    // Near miss: HC07's LK holds the first quarter too.
+    let one_added = [
+        (100.0, 100.0),
+        (80.0, 80.0),
+        (20.0, 20.0),
+        (50.0, 90.0),
+        (12.0, 12.0),
+    ];
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ II/2020",
+        &TH_LK,
+        &q2_rows(one_added),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("cộng dồn"), "{text}");
+    // Near miss: the first quarter.
+    write_form(&file, "UBND PHƯỜNG 5", "QUÝ I/2020", &TH_LK, &q2_rows(same));
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("cộng dồn"), "{text}");
+}
+
+/// Tester DM's v18: a negative amount of money in a commune's own check.
+/// The clerk is asked to confirm the sign and explain it in the note, not
+/// told to list the indicator in the template's `may_be_negative` (the
+/// office's advice, kept in its error list).
+#[test]
+fn a_negative_amount_asks_the_clerk_to_confirm_it_not_to_change_the_template() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut form = rows(1290.0, 1204.0, 86.0, 1290.0);
+    form.push((
+        "NS02",
+        "Tiền phạt vi phạm hành chính",
+        "triệu đồng",
+        vec![V::N(-380.0), V::N(-380.0)],
+    ));
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(form, true),
+    );
+    let (code, text) = run(&file, &tpl, &[]);
+    assert_eq!(code, 1, "{text}");
+    let negative: Vec<&str> = text.lines().filter(|l| l.contains("số âm")).collect();
+    assert_eq!(negative.len(), 2, "{text}");
+    assert_eq!(
+        negative[0],
+        "Lỗi       Biểu 1!E10  NS02 Tiền phạt vi phạm hành chính (cột TH) ghi số âm -380. Nếu đây là \
+         khoản điều chỉnh giảm có thật (thu hồi tạm ứng, giảm trừ), hãy xác nhận và ghi rõ lý do ở cột \
+         ghi chú; nếu không, hãy sửa dấu trừ hoặc dấu ngoặc."
+    );
+    assert!(!text.contains("may_be_negative"), "{text}");
+    assert!(!text.contains("template.toml"), "{text}");
+    // The office's list keeps its own advice.
+    let (_, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    let office: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "value-negative")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(office.len(), 2, "{findings:#?}");
+    assert!(office[0].contains("may_be_negative"), "{}", office[0]);
+}
+
+/// Tester DM's v18: «1,180» hồ sơ typed with an English thousands comma on
+/// a Vietnamese sheet was read as 1,18, told by an info, while two
+/// relation errors blamed the cells beside it. A count cannot be 1,18: one
+/// error at that cell naming 1.180, and the sum it is a part of is not
+/// worked out with 1,18. Near miss: the same text in a row of money is a
+/// figure with decimals (an info at most, no error).
+#[test]
+fn a_count_typed_with_an_english_thousands_comma_is_one_error_at_its_cell() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let mut form = rows(1290.0, 1204.0, 86.0, 1290.0);
+    form[1].3 = vec![V::T("1,204"), V::N(1204.0)];
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "QUÝ I/2020",
+        &TH_LK,
+        &complete(form, true),
+    );
+    let (code, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    assert_eq!(code, 1, "{findings:#?}");
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["expected"].as_str().unwrap(),
+                f["message"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [(
+            "number-ambiguous",
+            "E8",
+            "1.204",
+            "Phường 5: Ô E8 (chỉ tiêu HC03 «Trong đó: giải quyết đúng hạn», cột TH) ghi «1,204», đọc \
+             theo cách viết số của Việt Nam là 1,204, nhưng số hồ sơ không thể có phần lẻ: có lẽ là \
+             1.204 (dấu phẩy phân cách hàng nghìn theo kiểu tiếng Anh). Số này không được dùng để \
+             kiểm tra và tổng hợp; hãy sửa thành 1.204 (dấu chấm phân cách hàng nghìn, hoặc ghi số \
+             không có dấu) hoặc số đúng rồi gửi lại."
+        )],
+        "{findings:#?}"
+    );
+
+    // Near miss: money may have decimals.
+    let mut plain = complete(rows(1290.0, 1204.0, 86.0, 1290.0), true);
+    for r in plain.iter_mut().filter(|r| r.0 == "NS02") {
+        r.3 = vec![V::T("1,204"), V::T("1,204")];
+    }
+    write_form(&file, "UBND PHƯỜNG 5", "QUÝ I/2020", &TH_LK, &plain);
+    let (code, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
+    assert_eq!(code, 0, "{findings:#?}");
 }

@@ -137,7 +137,8 @@ fn figure(out: &Path, code: &str, column: &str, unit: &str) -> String {
 /// (`=M2` over "86": Excel shows the same), and a text that is no number,
 /// which stays text (`=M3+1` over "khoảng 20": `#VALUE!`).
 /// And "4,500,000" (two commas: English grouping only) is read with no
-/// self-contradicting `number-ambiguous` note.
+/// self-contradicting `number-ambiguous` note; "1,345" đơn, a count, is
+/// an error naming 1.345 (a count cannot be 1,345).
 #[test]
 fn a_formula_over_a_number_typed_as_text_adds_the_number_the_tool_reads() {
     let tmp = tempfile::tempdir().unwrap();
@@ -165,9 +166,9 @@ fn a_formula_over_a_number_typed_as_text_adds_the_number_the_tool_reads() {
     assert_eq!(
         of_unit(&findings, "P01"),
         [
+            "error|number-ambiguous|E12|TT04|TH|1.345|1,345",
+            "error|number-ambiguous|F12|TT04|LK|1.345|1,345",
             "error|value-uncomputed|E10|HC07|TH||=M3+1",
-            "info|number-ambiguous|E12|TT04|TH|1,345|1,345",
-            "info|number-ambiguous|F12|TT04|LK|1,345|1,345",
             "warning|formula-evaluated|E7|HC02|TH|1.262|87,176",
         ],
         "{findings:#?}"

@@ -55,9 +55,10 @@ fn first_quarter(tmp: &Path, tpl: &Path) -> PathBuf {
 
 /// Phường 1 typed its six-month figures into "Thực hiện quý II" as well
 /// as into "Lũy kế" (TH = LK on every flow, last quarter's LK above 0):
-/// one `cumulative-mismatch` error at the TH header says the column holds
-/// the months from January, with an example worked from last quarter,
-/// instead of an error per row; its HC07, whose LK 27 fits neither
+/// one `cumulative-mismatch` error at the TH header names both readings
+/// the figures allow (LK never accumulated: 100 + 150 = 250; or TH holding
+/// the months from January: 150 − 100 = 50, tester DM), worked from last
+/// quarter, instead of an error per row; its HC07, whose LK 27 fits neither
 /// (TH 5, last LK 20), keeps its own. Near misses: Phường 2, with the
 /// columns right and one LK slip (HC07 27 for 25), keeps that row's error and no more;
 /// Phường 3, with two flows only typed so (three at least are needed),
@@ -139,12 +140,13 @@ fn a_quarter_column_holding_the_months_from_january_is_said_once() {
     assert_eq!(
         said,
         format!(
-            "Phường 1: cột thực hiện quý (ô E6 «Thực hiện quý II/2020») có vẻ ghi số từ đầu năm (số lũy kế) \
-             chứ không phải số của quý: ở 4 trong 5 chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {}), \
-             số thực hiện quý bằng đúng số lũy kế (ô F6 «Lũy kế 6 tháng đầu năm»). Thực hiện quý phải là lũy kế \
-             trừ lũy kế quý trước (ví dụ HC02: 150 − 100 = 50). Hãy sửa cột thực hiện quý rồi gửi lại; các dòng \
-             này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ cột thực hiện quý của đơn vị không đáng tin, \
-             nhưng tổng hợp đang cộng số ở cột này như đơn vị đã ghi.",
+            "Phường 1: cột thực hiện quý (ô E6 «Thực hiện quý II/2020») và cột lũy kế (ô F6 «Lũy kế 6 tháng \
+             đầu năm») ghi cùng một số ở 4 trong 5 chỉ tiêu cộng dồn có lũy kế quý trước lớn hơn 0 (theo {}), \
+             nhưng lũy kế phải bằng lũy kế quý trước cộng thực hiện quý. Có hai khả năng: lũy kế chưa cộng dồn \
+             các quý trước (ví dụ HC02: lũy kế phải là 100 + 150 = 250), hoặc cột thực hiện quý ghi số từ đầu \
+             năm (ví dụ HC02: thực hiện quý phải là 150 − 100 = 50). Hãy xem lại và sửa cột sai rồi gửi lại; \
+             các dòng này không bị báo lỗi riêng, các tổng, tỷ lệ tính từ hai cột này của đơn vị không đáng \
+             tin, nhưng tổng hợp đang cộng số như đơn vị đã ghi.",
             source.display()
         )
     );
