@@ -553,6 +553,63 @@ impl HeaderWords {
             .any(|t| tokens.len() >= t.len() && tokens.iter().zip(t).all(|(a, b)| a == b))
     }
 
+    /// The column a school year's header is when the template's own
+    /// words say so: a TH (LK) word that names the school year («đầu năm
+    /// học») in a header of the school year the period falls in, or a CK
+    /// word («cùng kỳ») in a header of the school year before
+    /// («Cùng kỳ năm học 2025-2026» in a Q4/2026 report, beside «Đầu năm
+    /// học 2026-2027»). A semester, or another school year, is none.
+    fn office_school_year_word(
+        &self,
+        tokens: &[&str],
+        y: SchoolYear,
+        p: Period,
+    ) -> Option<ValueColumn> {
+        if y.semester.is_some() || !matches!(p.span, PeriodSpan::Quarter(_)) {
+            return None;
+        }
+        // The school year the period's last month falls in (September
+        // opens the next one).
+        let current = if p.last_month() >= 9 {
+            p.year + 1
+        } else {
+            p.year
+        };
+        let names_school_year =
+            |t: &Vec<String>| t.windows(2).any(|w| w[0] == "nam" && w[1] == "hoc");
+        for (family, column) in [(Family::Th, ValueColumn::Th), (Family::Lk, ValueColumn::Lk)] {
+            let said = self
+                .family(family)
+                .iter()
+                .any(|t| names_school_year(t) && contains_words(tokens, t));
+            if said && (y.ends == current || y.ends == 0) && !self.has(tokens, Family::Ck) {
+                return Some(column);
+            }
+        }
+        let ck = self.has(tokens, Family::Ck) && y.ends == current - 1;
+        ck.then_some(ValueColumn::Ck)
+    }
+
+    /// Does the label name what was done in a semester («Thực hiện học
+    /// kỳ I năm học 2026-2027»): a TH word and a semester, no other
+    /// column's word? Such a column is a TH of another period than a
+    /// quarter's, never a year's LK.
+    pub fn names_semester_done(&self, label: &str) -> bool {
+        let f = fold(label);
+        let tokens: Vec<&str> = f.split(' ').collect();
+        school_year(&tokens).is_some_and(|y| y.semester.is_some())
+            && self.has(&tokens, Family::Th)
+            && ![
+                Family::Kh,
+                Family::Lk,
+                Family::Ck,
+                Family::Percent,
+                Family::Growth,
+            ]
+            .into_iter()
+            .any(|family| self.has(&tokens, family))
+    }
+
     /// Does the label hold a plan word ("Kế hoạch", "Chỉ tiêu", "Dự toán")?
     pub fn names_plan(&self, label: &str) -> bool {
         let f = fold(label);
@@ -638,6 +695,12 @@ impl HeaderWords {
         // percent against it as any percent (below).
         let percent_word = self.has(tokens, Family::Percent) || self.has(tokens, Family::Growth);
         if let (false, false, Some(p), Some(y)) = (kh, percent_word, period, school_year(tokens)) {
+            // The office's own words for a column that name the school
+            // year («đầu năm học» among its TH words) say what the column
+            // is, whatever the built-in rule says of a school year.
+            if let Some(c) = self.office_school_year_word(tokens, y, p) {
+                return value(c);
+            }
             return school_year_role(y, self, tokens, p).map(Role::Value);
         }
         // One month ("Thực hiện tháng 7", "Ước TH tháng 12", "Cùng kỳ

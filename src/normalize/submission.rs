@@ -5605,6 +5605,12 @@ fn lost_column(
     let Some(Role::Value(column)) = words.classify(&ignored.label, None) else {
         return None;
     };
+    // What was done in a semester is a TH of another period (read as a
+    // year's figure without a period, it is none).
+    let column = match words.names_semester_done(&ignored.label) {
+        true => ValueColumn::Th,
+        false => column,
+    };
     let read_so = words.classify(&ignored.label, Some(period)) == Some(Role::Value(column));
     let has = layout.value_columns().any(|(_, v)| v == column);
     (matches!(column, ValueColumn::Th | ValueColumn::Lk) && !read_so && !has)

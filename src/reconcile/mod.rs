@@ -1157,8 +1157,9 @@ impl Derived {
             }
             // An indicator the unit must report (the template's level and
             // the registry's `exempt` say so) whose row it left blank or
-            // deleted: its figure is unknown in every column it sent, as
-            // a blank cell's is, and the totals it enters lack it.
+            // deleted: its figure is unknown in every column, as
+            // a blank cell's is, and the totals it enters lack it, in the
+            // columns it sent and in those it did not.
             if sent != 0 {
                 for (i, &m) in masks.iter().enumerate() {
                     if m & quantities != 0
@@ -1167,14 +1168,16 @@ impl Derived {
                     {
                         continue;
                     }
+                    // Every column: one the unit sent no figure in at
+                    // all leaves this total short of it too (the totals
+                    // of the indicators it did report are left empty,
+                    // `without_column`; this one prints, marked).
                     for c in ValueColumn::QUANTITIES {
-                        if sent & bit(c) != 0 {
-                            totals
-                                .blank_cells
-                                .entry((i, c.index()))
-                                .or_default()
-                                .add(u as u32);
-                        }
+                        totals
+                            .blank_cells
+                            .entry((i, c.index()))
+                            .or_default()
+                            .add(u as u32);
                     }
                 }
             }

@@ -617,6 +617,39 @@ fn unreported_footnote(
     lines
 }
 
+/// The reporting units none of whose figures is in the totals: how many,
+/// and the first few by name (then how many more).
+fn missing_units(
+    in_totals: &std::collections::HashSet<usize>,
+    t: &Template,
+    lang: Lang,
+) -> Option<(usize, String)> {
+    const SHOWN: usize = 5;
+    let missing: Vec<&crate::template::Agency> = t
+        .agencies
+        .iter()
+        .enumerate()
+        .filter(|(u, a)| a.reports && !in_totals.contains(u))
+        .map(|(_, a)| a)
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = missing
+        .iter()
+        .take(SHOWN)
+        .map(|a| a.shown().into_owned())
+        .collect();
+    if missing.len() > SHOWN {
+        let more = missing.len() - SHOWN;
+        names.push(match lang {
+            Lang::Vi => format!("và {more} đơn vị khác"),
+            Lang::En => format!("and {more} more"),
+        });
+    }
+    Some((missing.len(), names.join(", ")))
+}
+
 /// The footnote line naming the registry's reporting units whose figures
 /// are not in the totals (nothing sent, or nothing that could be used),
 /// the first 20 then how many more: the count under the title says how
@@ -1110,10 +1143,27 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         Vec::new()
     };
     if !marked {
-        let none = lang.pick(
-            "Không có số liệu tổng hợp nào có lỗi hay cần xem lại.",
-            "No total is in error or to be checked.",
-        );
+        // Units with no figures in the totals (none sent, or a file set
+        // aside): every total lacks them, said here above the table
+        // rather than by a sign on every figure.
+        let none = match missing_units(&in_totals, t, lang) {
+            Some((count, names)) => match lang {
+                Lang::Vi => format!("Không có số liệu tổng hợp nào có lỗi, nhưng số tổng hợp chưa gồm số của {count} đơn vị chưa có báo cáo được tổng hợp: {names}. Hãy xin các đơn vị này gửi báo cáo trước khi trình ký."),
+                Lang::En => format!("No total is in error, but the totals lack {} with no report consolidated: {names}. Ask them for their reports before signing.", lang.count(count, ("", "unit", "units"))),
+            },
+            None if signed => lang
+                .pick(
+                    "Không có số liệu tổng hợp nào có lỗi, nhưng số có dấu (*) là tổng chưa đủ, cần xem lại.",
+                    "No total is in error, but a figure marked (*) is an incomplete total, to be checked.",
+                )
+                .to_string(),
+            None => lang
+                .pick(
+                    "Không có số liệu tổng hợp nào có lỗi hay cần xem lại.",
+                    "No total is in error or to be checked.",
+                )
+                .to_string(),
+        };
         let none = format!("{none}{pointer}");
         lines = wrapped_lines(&none, full_width, false, FONT_SIZE);
         ws.merge_range(3, 0, 3, last, &none, &meaning)?;

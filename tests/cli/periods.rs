@@ -2266,3 +2266,121 @@ fn two_months_of_one_ward_are_both_months_and_old_means_earlier() {
         assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "40");
     }
 }
+
+/// An education office's template lists «đầu năm học» among its TH
+/// words. In a Q4/2020 run, «Đầu năm học 2020-2021» was dropped as
+/// another period's LK («mọi số LK của tệp này không được tổng hợp») and
+/// «Cùng kỳ năm học 2019-2020» as «Cột này không cần sửa» beside a
+/// warning asking for a CK column. The template's word wins: TH and CK
+/// read, told nothing; a file without its year's LK gets the one
+/// `column-missing` error, at the TH header it does have (not at its
+/// plan's). A TH of a semester («Thực hiện học kỳ I năm học 2020-2021»)
+/// is no TH of the quarter: a warning asks the unit to rename and resend,
+/// in `check` too (it said «Cột này không cần sửa», «Có thể gửi»).
+#[test]
+fn an_offices_school_year_words_decide_and_a_semesters_th_is_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let th_line = r#"TH = ["thực hiện", "th", "#;
+    assert!(toml.contains(th_line));
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replacen(th_line, r#"TH = ["thực hiện", "đầu năm học", "th", "#, 1),
+    )
+    .unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = "BÁO CÁO SỐ LIỆU QUÝ IV/2020";
+    write_book(
+        &dir.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Kế hoạch năm học 2020-2021",
+                "Đầu năm học 2020-2021",
+                "Lũy kế năm 2020",
+                "Cùng kỳ năm học 2019-2020",
+            ],
+            rows: hc(&[
+                [100.0, 90.0, 10.0],
+                [90.0, 85.0, 5.0],
+                [90.0, 85.0, 5.0],
+                [80.0, 70.0, 10.0],
+            ]),
+        }],
+    );
+    write_book(
+        &dir.join("phuong-2.xlsx"),
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Kế hoạch năm học 2020-2021",
+                "Đầu năm học 2020-2021",
+                "Cùng kỳ năm học 2019-2020",
+            ],
+            rows: hc(&[[100.0, 90.0, 10.0], [60.0, 55.0, 5.0], [50.0, 45.0, 5.0]]),
+        }],
+    );
+    let semester = dir.join("phuong-3.xlsx");
+    write_book(
+        &semester,
+        "UBND PHƯỜNG 3",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &[title],
+            headers: &[
+                "Thực hiện học kỳ I năm học 2020-2021",
+                "Lũy kế năm 2020",
+                "Cùng kỳ năm 2019",
+            ],
+            rows: hc(&[[40.0, 35.0, 5.0], [70.0, 60.0, 10.0], [60.0, 50.0, 10.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q4", &[]);
+    assert_eq!(counted(&out, "Phường 1", "HC02", "TH"), "90");
+    assert_eq!(counted(&out, "Phường 2", "HC02", "TH"), "60");
+    // CK: 80 and 50 from the school year's columns, 60 from Phường 3.
+    assert_eq!(district(&out, "HC02", "CK"), "190");
+    assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "");
+    let columns: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"].as_str().is_some_and(|c| c.starts_with("column-")))
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [
+                s("severity"),
+                s("code"),
+                s("file"),
+                s("cell"),
+                s("column"),
+                s("actual"),
+            ]
+            .join("|")
+        })
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "error|column-missing|phuong-2.xlsx|F6|LK|Đầu năm học 2020-2021",
+            "warning|column-ignored|phuong-3.xlsx|E6|TH|Thực hiện học kỳ I năm học 2020-2021",
+            "warning|column-missing|phuong-3.xlsx|F6|KH|KH",
+        ],
+        "{columns:#?}"
+    );
+    let ignored = message(&f, "column-ignored", "warning");
+    assert!(
+        ignored.contains("hãy sửa tiêu đề cột cho đúng kỳ rồi gửi lại"),
+        "{ignored}"
+    );
+    assert!(!ignored.contains("không cần sửa"), "{ignored}");
+    let said = checked(&semester, &tpl, "2020-Q4");
+    assert!(said.contains("Cảnh báo  Biểu 1!E6"), "{said}");
+    assert!(!said.contains("không cần sửa"), "{said}");
+}

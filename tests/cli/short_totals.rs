@@ -1346,3 +1346,157 @@ fn a_stocks_lk_that_is_no_number_is_said_taken_from_its_th() {
         ["(*) DS01 Dân số trung bình, cột LK: số của Phường 2 được lấy bằng thực hiện 950, vì ô lũy kế đơn vị ghi «đang tổng hợp», không phải là số: chỉ tiêu thời điểm có lũy kế là số có đến cuối kỳ, bằng thực hiện (xem trang «Lỗi»); số có dấu (*) tính từ đó. Hãy xác nhận với Phường 2 trước khi trình ký."]
     );
 }
+
+/// Xã Krông Búk's file has a TH column and no LK column, and it deleted
+/// its row A02: the A02 LK total the other two wards make prints, and is
+/// marked `(*)` with the unit named in its note and the footnote, as its
+/// TH total is (before, only a total in a column the unit sent was
+/// marked: a printed LK 95 silently lacked it). A01's LK, which it
+/// reported without the column, stays empty (`total-uncomputed`).
+#[test]
+fn a_total_short_of_a_deleted_row_in_a_column_the_unit_never_sent_is_marked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q3 = "QUÝ III/2020";
+    let full = |a: f64| {
+        vec![
+            row("A01", Some(a), Some(3.0 * a)),
+            row("A02", Some(a / 2.0), Some(1.5 * a - 5.0)),
+            row("A03", None, None),
+            row("B01", Some(1.0), Some(2.0)),
+        ]
+    };
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &full(40.0),
+    );
+    write_unit(&dir.join("tan-an.xlsx"), "UBND XÃ TÂN AN", q3, &full(30.0));
+    // Krông Búk: TH only, A01 alone.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+    ws.write_string(0, 0, "UBND XÃ KRÔNG BÚK").unwrap();
+    ws.write_string(2, 0, format!("BIỂU SỐ LIỆU {q3}")).unwrap();
+    for (c, h) in ["STT", "Mã số", "Chỉ tiêu", "ĐVT", "Thực hiện quý III"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(5, c as u16, *h).unwrap();
+    }
+    ws.write_number(6, 0, 1.0).unwrap();
+    ws.write_string(6, 1, "A01").unwrap();
+    ws.write_string(6, 2, "Số trẻ thuộc diện tiêm chủng")
+        .unwrap();
+    ws.write_string(6, 3, "trẻ").unwrap();
+    ws.write_number(6, 4, 20.0).unwrap();
+    wb.save(dir.join("krong-buk.xlsx")).unwrap();
+    write_unit(
+        &dir.join("phong-y-te.xlsx"),
+        "PHÒNG Y TẾ",
+        q3,
+        &[row("D01", Some(500.0), Some(1500.0))],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert!(
+        listed(&f).contains(&"warning|indicator-missing|XC||||A02, A03".to_string()),
+        "{:?}",
+        listed(&f)
+    );
+    let uncomputed: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "total-uncomputed")
+        .map(|x| format!("{}|{}", x["column"], x["actual"]))
+        .collect();
+    assert!(
+        uncomputed.contains(&"\"LK\"|\"Xã Krông Búk\"".to_string()),
+        "{uncomputed:?}"
+    );
+    let book = out.join("tong-hop.xlsx");
+    let sheet = read_sheet(&book, "Tổng hợp");
+    let (a01, a02) = (row_of(&sheet, "A01"), row_of(&sheet, "A02"));
+    // A01's LK is left empty: the unit reported A01 with no LK column.
+    assert_eq!(sheet[a01][4..6], ["90", ""], "{:?}", sheet[a01]);
+    // A02: the two others' sums, each marked.
+    assert_eq!(sheet[a02][4..6], ["35", "95"], "{:?}", sheet[a02]);
+    let part = "xl/worksheets/sheet1.xml";
+    for col in ["E", "F"] {
+        let a1 = format!("{col}{}", a02 + 1);
+        let style = cell_style(&book, part, &a1);
+        assert_eq!(style.num_format, "#,##0\" (*)\"", "{a1}: {style:?}");
+        let note = note_at(&book, "xl/comments1.xml", &a1);
+        assert!(
+            note.contains("Tổng chưa gồm số của Xã Krông Búk:"),
+            "{a1}: {note}"
+        );
+    }
+    let lines: Vec<&str> = sheet
+        .iter()
+        .filter_map(|r| r.first().map(String::as_str))
+        .filter(|t| t.starts_with("- A02"))
+        .collect();
+    assert_eq!(
+        lines,
+        ["- A02 Số trẻ được tiêm chủng đầy đủ (cột TH, LK): chưa gồm số của 1 đơn vị: Xã Krông Búk."]
+    );
+}
+
+/// Xã Krông Búk sent nothing and nothing else is amiss: the line above the
+/// table names it and asks for its report, never «Không có số liệu tổng
+/// hợp nào có lỗi hay cần xem lại»; with every unit in, it says so.
+#[test]
+fn a_unit_that_sent_nothing_is_named_above_the_table_not_all_fine() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let q3 = "QUÝ III/2020";
+    let full = |a: f64| {
+        vec![
+            row("A01", Some(a), Some(3.0 * a)),
+            row("A02", Some(a / 2.0), Some(1.5 * a - 5.0)),
+            row("A03", None, None),
+            row("B01", Some(1.0), Some(2.0)),
+        ]
+    };
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &full(40.0),
+    );
+    write_unit(&dir.join("tan-an.xlsx"), "UBND XÃ TÂN AN", q3, &full(30.0));
+    write_unit(
+        &dir.join("phong-y-te.xlsx"),
+        "PHÒNG Y TẾ",
+        q3,
+        &[row("D01", Some(500.0), Some(1500.0))],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    assert_eq!(listed(&f), ["error|submission-missing|XC||||"]);
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    assert_eq!(
+        sheet[3][0],
+        "Không có số liệu tổng hợp nào có lỗi, nhưng số tổng hợp chưa gồm số của 1 đơn vị chưa có báo cáo được tổng hợp: Xã Krông Búk. Hãy xin các đơn vị này gửi báo cáo trước khi trình ký. Xem ghi chú cuối bảng."
+    );
+    // The near miss: Krông Búk's report in, every total whole.
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q3,
+        &full(20.0),
+    );
+    let out2 = tmp.path().join("out2");
+    run(&dir, &out2, &tpl, "2020-Q3");
+    let sheet = read_sheet(&out2.join("tong-hop.xlsx"), "Tổng hợp");
+    assert_eq!(
+        sheet[3][0],
+        "Không có số liệu tổng hợp nào có lỗi hay cần xem lại."
+    );
+}
