@@ -4718,7 +4718,7 @@ fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
         .and_then(|x| x["message"].as_str())
         .unwrap();
     assert!(
-        below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+        below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý I"),
         "{below}"
     );
     // Hòa Lợi's TH is the sum's LK less its last LK: 130 − 100, 25 − 20.
@@ -4784,7 +4784,7 @@ fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
         .unwrap();
     assert!(
         below.contains("cho 1 chỉ tiêu cộng dồn")
-            && below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý trước"),
+            && below.contains("Lũy kế của HC02 nhỏ hơn lũy kế quý I"),
         "{below}"
     );
 }
