@@ -101,6 +101,12 @@ pub(crate) fn one_row_header<'a>(labels: &'a [(&'a str, u16)]) -> Header<'a> {
     }
 }
 
+/// A two-row header: `top` on the header's first row (a label merged
+/// across its width), `bottom` under it, by column from column A.
+pub(crate) fn two_row_header<'a>(top: &'a [(&'a str, u16)], bottom: &'a [&'a str]) -> Header<'a> {
+    Header { top, bottom }
+}
+
 /// `consolidate` over `dir` with the test template; the findings.
 pub(crate) fn run(dir: &Path, out: &Path, tpl: &Path, period: &str) -> Vec<serde_json::Value> {
     let output = tonghop()

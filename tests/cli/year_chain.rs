@@ -4,7 +4,7 @@
 use crate::checks::write_template;
 use crate::common::read_sheet;
 use crate::trust::Cell::{self, N, T};
-use crate::trust::{listed, one_row_header, write_sheet};
+use crate::trust::{listed, one_row_header, two_row_header, write_sheet};
 use std::path::{Path, PathBuf};
 
 /// The test catalog's five flows a ward states (HC02, HC03, HC04, HC07,
@@ -976,5 +976,80 @@ fn a_year_estimate_without_the_quarter_names_the_nine_months_it_was_worked_from(
             .iter()
             .any(|c| c.contains("lũy kế trừ lũy kế 9 tháng")),
         "{cells:?}"
+    );
+}
+
+/// A year-end form whose «So KH (%)» is merged over «Năm 2020» | «Năm
+/// 2021»: the second is the ratio to next year's plan, which is not this
+/// year's %KH, as «Kế hoạch năm 2021» is not its KH. It is left out as
+/// next year's figures (an info at its header, nothing to correct), not
+/// read as a second %KH column nor told to be retitled as a copy of the
+/// first (tester DF); this year's %KH is still read and checked: HC04's
+/// 45 is not 40 / 100, while the 2021 figures (90) fit no LK and draw
+/// nothing.
+#[test]
+fn a_percent_of_next_years_plan_under_a_merged_header_is_not_a_second_pct_kh() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let out9m = nine_months(tmp.path(), &tpl);
+    let year = tmp.path().join("year");
+    std::fs::create_dir_all(&year).unwrap();
+    let four =
+        |kh: f64, lk: f64, pct: f64| vec![N(kh, None), N(lk, None), N(pct, None), N(90.0, None)];
+    write_sheet(
+        &year.join("phuong-1.xlsx"),
+        "UBND PHƯỜNG 1",
+        "ƯỚC THỰC HIỆN NĂM 2020",
+        &two_row_header(
+            &[
+                ("Kế hoạch năm 2020", 1),
+                ("Ước cả năm 2020", 1),
+                ("So KH (%)", 2),
+            ],
+            &["", "", "", "", "", "", "Năm 2020", "Năm 2021"],
+        ),
+        &flows([
+            four(200.0, 150.0, 75.0),
+            four(100.0, 110.0, 110.0),
+            four(100.0, 40.0, 45.0),
+            four(50.0, 25.0, 50.0),
+            four(24.0, 12.0, 50.0),
+        ]),
+    );
+    let out = tmp.path().join("out-year");
+    let (_, f) = crate::checks::consolidate(
+        &year,
+        &out,
+        &tpl,
+        "2020",
+        &["--previous", out9m.to_str().unwrap()],
+    );
+    let ignored: Vec<&str> = f
+        .iter()
+        .filter(|x| x["code"] == "column-ignored")
+        .filter_map(|x| x["message"].as_str())
+        .collect();
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(
+        ignored[0].starts_with(
+            "Cột «So KH (%) Năm 2021» (ô H6) không được đọc: đây là số liệu năm 2021 (kế hoạch, dự kiến của năm sau)"
+        ),
+        "{ignored:?}"
+    );
+    assert!(
+        !f.iter().any(|x| x["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("đã là cột %KH"))),
+        "{f:?}"
+    );
+    // This year's %KH is read and checked: HC04's 45 is not 40 / 100.
+    assert_eq!(
+        listed(&f, &["pct-mismatch"]),
+        ["error|pct-mismatch|P01|G10|HC04|%KH|40|45"]
+    );
+    assert_eq!(
+        detail(&out, "Phường 1", "LK"),
+        ["HC02=150", "HC03=110", "HC04=40", "HC05=", "HC07=25", "TT04=", "NS01=", "NS02=12"]
     );
 }
