@@ -127,6 +127,30 @@ pub fn unit_label(
             "A form without a column of the template's form (the column named in the message): the area's totals of that column are left empty.",
         );
     }
+    // The code's meaning strings its three cases together; a finding is
+    // one of them, and its label names that one alone (a year-end form
+    // of «Ước cả năm» without the quarter's column is not told of a
+    // first quarter's LK).
+    if f.code == Code::ColumnMissing {
+        if f.column == "TH" && f.expected.starts_with("TH = LK") {
+            return lang.pick(
+                "Biểu không có cột thực hiện quý, chỉ có số từ đầu năm: TH được tính từ LK.",
+                "A form with the figures from January only, no column for the quarter: TH worked out from LK.",
+            );
+        }
+        if f.column == "LK" && f.expected == "LK = TH" {
+            return lang.pick(
+                "Biểu thiếu cột LK: trong quý I, LK được lấy bằng TH.",
+                "A form without LK: in a first quarter LK is taken as TH.",
+            );
+        }
+        if f.column == "LK" && f.severity == crate::diagnostic::Severity::Error {
+            return lang.pick(
+                "Biểu thiếu cột lũy kế từ đầu năm (LK): báo cáo thiếu số liệu của cả kỳ báo cáo.",
+                "A form without LK: the report lacks the figures of its whole period.",
+            );
+        }
+    }
     entry(f.code).map_or(f.code.as_str(), |e| e.meaning(lang))
 }
 
@@ -516,7 +540,10 @@ mod tests {
         let taken = Finding::said(Severity::Info, &Read::LkTakenAsTh, lang)
             .column("LK")
             .expected("LK = TH");
-        assert_eq!(unit_label(&taken, None, lang), lk);
+        assert_eq!(
+            unit_label(&taken, None, lang),
+            "Biểu thiếu cột LK: trong quý I, LK được lấy bằng TH."
+        );
         let year = Finding::said(
             Severity::Error,
             &Read::LkMissingAtYearEnd {
@@ -527,7 +554,38 @@ mod tests {
             lang,
         )
         .column("LK");
-        assert_eq!(unit_label(&year, None, lang), lk);
+        assert_eq!(
+            unit_label(&year, None, lang),
+            "Biểu thiếu cột lũy kế từ đầu năm (LK): báo cáo thiếu số liệu của cả kỳ báo cáo."
+        );
+        // A year-end form of «Ước cả năm» whose TH was worked out of the
+        // nine months' LK is told that case alone (tester DF), not the
+        // three cases of the code's meaning.
+        let worked = Finding::said(
+            Severity::Info,
+            &Read::ThFromLk {
+                label: "Ước cả năm 2026",
+                cell: "H6",
+                source: Some("tong-hop.xlsx"),
+                flows: 3,
+                stocks: 0,
+                left: 0,
+                below: "",
+                since: Some(crate::model::Period::quarter(2026, 3)),
+            },
+            lang,
+        )
+        .column("TH")
+        .expected("TH = LK − LK quý trước");
+        let told = unit_label(&worked, None, lang);
+        assert_eq!(
+            told,
+            "Biểu không có cột thực hiện quý, chỉ có số từ đầu năm: TH được tính từ LK."
+        );
+        assert_ne!(told, lk);
+        assert!(worked
+            .message
+            .contains("lũy kế trừ lũy kế 9 tháng (theo tong-hop.xlsx)"));
     }
 
     #[test]

@@ -460,6 +460,10 @@ pub enum Read<'a> {
         stocks: usize,
         left: usize,
         below: &'a str,
+        /// The period last cumulative figures are of (`None`: unknown,
+        /// said "last quarter's"): a year-end run after the nine months
+        /// says «lũy kế 9 tháng», not «lũy kế quý trước».
+        since: Option<crate::model::Period>,
     },
     /// `period-mismatch` (a warning, the figures read as KH): the only
     /// plan column is headed for next year (`label`, in `cell`), but
@@ -1050,22 +1054,24 @@ fn table(r: &Read, lang: Lang) -> String {
             let (this, period) = (period.year, period.title_en());
             format!("Column «{label}» (cell {cell}) says it holds the plan for {year}, but {agree} of the table's {compared} stated «% of plan» figures are exactly the cumulative over this column's, and the table has no plan column for {this}: the header probably names the wrong year. The column is read as the {this} plan (KH) of the report for {period}. Correct the header to «Kế hoạch năm {this}», or, if these truly are the {year} plan, add the {this} plan column and recompute the % of plan.")
         }
-        (Read::ThFromLk { label, cell, source, flows, stocks, left, below }, Lang::Vi) => {
+        (Read::ThFromLk { label, cell, source, flows, stocks, left, below, since }, Lang::Vi) => {
+            let last = since_words(*since, Lang::Vi);
             let worked = match source {
-                Some(source) => format!("thực hiện quý (TH) được tính bằng lũy kế trừ lũy kế quý trước (theo {source}) cho {flows} chỉ tiêu cộng dồn và bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ)"),
-                None => format!("thực hiện quý (TH) được lấy bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ); TH của các chỉ tiêu cộng dồn không tính được vì không có lũy kế quý trước (chạy với --previous và thư mục kết quả quý trước để tính)"),
+                Some(source) => format!("thực hiện quý (TH) được tính bằng lũy kế trừ {last} (theo {source}) cho {flows} chỉ tiêu cộng dồn và bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ)"),
+                None => format!("thực hiện quý (TH) được lấy bằng lũy kế cho {stocks} chỉ tiêu thời điểm (số có đến cuối kỳ); TH của các chỉ tiêu cộng dồn không tính được vì không có {last} (chạy với --previous và thư mục kết quả quý trước để tính)"),
             };
-            let rest = if *left > 0 { format!("; {left} chỉ tiêu còn lại (tỷ lệ, số tồn đầu kỳ, chỉ tiêu không có lũy kế quý trước…) để trống ở cột TH") } else { String::new() };
-            let below = if below.is_empty() { String::new() } else { format!(" Lũy kế của {below} nhỏ hơn lũy kế quý trước nên không tính được TH: một trong hai số sai, hãy kiểm tra.") };
+            let rest = if *left > 0 { format!("; {left} chỉ tiêu còn lại (tỷ lệ, số tồn đầu kỳ, chỉ tiêu không có {last}…) để trống ở cột TH") } else { String::new() };
+            let below = if below.is_empty() { String::new() } else { format!(" Lũy kế của {below} nhỏ hơn {last} nên không tính được TH: một trong hai số sai, hãy kiểm tra.") };
             format!("Tệp không có cột thực hiện quý, chỉ có số từ đầu năm «{label}» (ô {cell}, đọc là lũy kế): {worked}{rest}.{below} Lần sau hãy báo cáo theo mẫu biểu, có cả cột thực hiện quý.")
         }
-        (Read::ThFromLk { label, cell, source, flows, stocks, left, below }, Lang::En) => {
+        (Read::ThFromLk { label, cell, source, flows, stocks, left, below, since }, Lang::En) => {
+            let last = since_words(*since, Lang::En);
             let worked = match source {
-                Some(source) => format!("the quarter's figure (TH) was worked out as the cumulative one less last quarter's (from {source}) for {flows} flow indicators and as the cumulative one for {stocks} stocks (their level at the period's end)"),
-                None => format!("the quarter's figure (TH) was taken as the cumulative one for {stocks} stocks (their level at the period's end); the flows' TH cannot be worked out without last quarter's cumulative figures (run with --previous and last quarter's output folder)"),
+                Some(source) => format!("the quarter's figure (TH) was worked out as the cumulative one less the {last} figures (from {source}) for {flows} flow indicators and as the cumulative one for {stocks} stocks (their level at the period's end)"),
+                None => format!("the quarter's figure (TH) was taken as the cumulative one for {stocks} stocks (their level at the period's end); the flows' TH cannot be worked out without the {last} figures (run with --previous and last quarter's output folder)"),
             };
-            let rest = if *left > 0 { format!("; the other {left} indicators (rates, opening levels, indicators without last quarter's figure…) are left without TH") } else { String::new() };
-            let below = if below.is_empty() { String::new() } else { format!(" The cumulative figure of {below} is below last quarter's, so no TH was worked out: one of them is wrong, check it.") };
+            let rest = if *left > 0 { format!("; the other {left} indicators (rates, opening levels, indicators without a {last} figure…) are left without TH") } else { String::new() };
+            let below = if below.is_empty() { String::new() } else { format!(" The cumulative figure of {below} is below its {last} figure, so no TH was worked out: one of them is wrong, check it.") };
             format!("The file has no column for the quarter, only the figures from January «{label}» (cell {cell}, read as cumulative): {worked}{rest}.{below} Next time report on the form, with the quarter's column.")
         }
         (Read::LkTakenAsTh, Lang::En) => "The file has no cumulative (LK) column; in a first quarter LK is the quarter's own figure, so LK was taken as TH.".to_string(),
@@ -1262,4 +1268,18 @@ fn months_from_january(period: crate::model::Period, lang: Lang) -> (&'static st
 /// The column letters of a cell ("I7" → "I").
 fn letters(cell: &str) -> &str {
     cell.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+/// The cumulative figures a TH was worked out against, by their months
+/// («lũy kế 9 tháng», "9-month cumulative"); «lũy kế quý trước» when the
+/// previous run named no period.
+fn since_words(since: Option<crate::model::Period>, lang: Lang) -> String {
+    match (since.map(|p| p.last_month()), lang) {
+        (Some(3), Lang::Vi) => "lũy kế quý I".to_string(),
+        (Some(3), Lang::En) => "first quarter's cumulative".to_string(),
+        (Some(m), Lang::Vi) => format!("lũy kế {m} tháng"),
+        (Some(m), Lang::En) => format!("{m}-month cumulative"),
+        (None, Lang::Vi) => "lũy kế quý trước".to_string(),
+        (None, Lang::En) => "last quarter's cumulative".to_string(),
+    }
 }

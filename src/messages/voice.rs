@@ -1967,6 +1967,7 @@ fn reading() -> Vec<Read<'static>> {
             stocks: 8,
             left: 12,
             below: "HC01",
+            since: Some(crate::model::Period::quarter(2020, 1)),
         },
         Read::ThFromLk {
             label: "Thực hiện 6 tháng đầu năm 2020",
@@ -1976,6 +1977,7 @@ fn reading() -> Vec<Read<'static>> {
             stocks: 8,
             left: 57,
             below: "",
+            since: None,
         },
         Read::PlanNamedNextYear {
             label: "Kế hoạch năm 2026",

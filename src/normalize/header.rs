@@ -1227,8 +1227,9 @@ pub fn find_table(
         });
         key.is_some_and(|k| tc <= k) && crate::normalize::title::is_title_text(text)
     };
-    // (layout, rows read to classify it, one row of a two-row header)
-    let mut best: Option<(TableLayout, u32, bool)> = None;
+    // (layout, rows read to classify it, one row of a two-row header,
+    // labels left under a merged group label)
+    let mut best: Option<(TableLayout, u32, bool, bool)> = None;
     for r in rows.start..last {
         let i = (r - rows.start) as usize;
         for two_rows in [false, true] {
@@ -1429,14 +1430,37 @@ pub fn find_table(
                         && unmerged(upper + 1, c)
                 })
             };
+            // A label merged across columns over cells each labelled in
+            // the row under it («So KH (%)» over «Năm 2026» | «Năm 2027»):
+            // a group, its columns told apart by the lower row, which read
+            // alone takes the second for a copy of the first (tester DF:
+            // next year's %KH read as a second %KH).
+            let split_below = |c: u32| {
+                let under = r + span;
+                matches!(cell(under, c), Some(HeaderCell::Words(..)))
+                    && grid
+                        .merge_origin(under, c)
+                        .is_none_or(|(or, _)| or == under)
+            };
+            let grouped = ignored.iter().any(|(c, _, why)| {
+                matches!(why, Why::Continuation(..) | Why::Taken(..))
+                    && grid
+                        .merge_origin(r + span - 1, *c)
+                        .is_some_and(|(_, oc)| oc < *c)
+                    && split_below(*c)
+            });
             let lower_row =
                 !two_rows && ((r > rows.start && halves(r - 1)) || (r + 1 < rows.end && halves(r)));
+            // On a tie a layout that leaves such labels under it loses.
             let better = match &best {
                 None => true,
-                Some((b, bspan, b_half)) => {
+                Some((b, bspan, b_half, b_grouped)) => {
                     layout.score() > b.score()
                         || (layout.score() == b.score()
-                            && ((span < *bspan && !lower_row) || (span > *bspan && *b_half)))
+                            && ((*b_grouped && !grouped)
+                                || (*b_grouped == grouped
+                                    && ((span < *bspan && !lower_row)
+                                        || (span > *bspan && *b_half)))))
                 }
             };
             if better {
@@ -1511,7 +1535,7 @@ pub fn find_table(
                         };
                         Some((label, said))
                     });
-                best = Some((layout, span, lower_row));
+                best = Some((layout, span, lower_row, grouped));
             }
         }
     }

@@ -1836,6 +1836,7 @@ pub fn th_from_lk(
             stocks,
             left,
             below: &below,
+            since: prev.period,
         });
     let severity = if below.is_empty() {
         Severity::Info
@@ -2284,9 +2285,9 @@ mod tests {
         assert_eq!(th(&s), want);
         assert_eq!(s.findings.len(), 1);
         assert_eq!(s.findings[0].severity, Severity::Warning);
-        assert!(s.findings[0]
-            .message
-            .contains("The cumulative figure of LD01 is below last quarter's"));
+        assert!(s.findings[0].message.contains(
+            "The cumulative figure of LD01 is below its last quarter's cumulative figure"
+        ));
         // Without last quarter's figures: nothing (a TH column of stocks
         // alone would print half summed).
         let mut s = lk_only();
