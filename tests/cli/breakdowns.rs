@@ -190,7 +190,7 @@ fn a_first_quarter_lk_its_th_and_breakdowns_contradict_is_one_error() {
         .unwrap_or_default();
     assert_eq!(
         message,
-        "Xã Cát Tiên: LD01 Số lao động được giải quyết việc làm: LK 56 phải bằng TH 46 trong quý I (lũy kế từ đầu năm là chính quý I), và các phần của chỉ tiêu cũng cộng lại bằng 46 (Nam 22 + Nữ 24; Dưới 30 tuổi 17 + Từ 30 tuổi trở lên 29): số LK 56 sai. Hãy sửa LK thành 46."
+        "Xã Cát Tiên: LD01 Số lao động được giải quyết việc làm: LK 56 phải bằng TH 46 trong quý I (lũy kế từ đầu năm là chính quý I), và các phần của chỉ tiêu cũng cộng lại bằng 46 (LD02 «Nam» 22 + LD03 «Nữ» 24; LD04 «Dưới 30 tuổi» 17 + LD05 «Từ 30 tuổi trở lên» 29): số LK 56 sai. Hãy sửa LK thành 46."
     );
     let book = out.join("tong-hop.xlsx");
     let sheet = read_sheet(&book, "Tổng hợp");

@@ -1451,7 +1451,7 @@ fn a_workbook_whose_sheets_read_empty_says_so() {
     let (code, text) = run(&file, &tpl, &[]);
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("Không đọc được tệp phuong-15.xlsx: không đọc được ô nào trong các trang tính: tệp trống, hoặc được ghi bởi một phần mềm khác Excel theo cách không đọc được."),
+        text.contains("Không đọc được tệp phuong-15.xlsx: không đọc được ô nào trong các trang tính: tệp trống, hoặc được ghi bởi một phần mềm khác Excel theo cách không đọc được; các trang tính đã đọc: Sheet1, Sheet2."),
         "{text}"
     );
     assert!(text.contains("hãy lưu lại dạng .xlsx và gửi lại"), "{text}");

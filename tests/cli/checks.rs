@@ -2183,8 +2183,8 @@ fn a_figure_converted_from_dong_is_quoted_with_the_decimals_it_needs() {
         .unwrap();
     assert!(
         sum.contains(
-            "= 2.846,000000 nhưng tổng các phần Chi đầu tư phát triển -307,000000 + \
-             Chi thường xuyên 2.537,499999 = 2.230,499999"
+            "= 2.846,000000 nhưng tổng các phần C.I «Chi đầu tư phát triển» -307,000000 + \
+             C.II «Chi thường xuyên» 2.537,499999 = 2.230,499999"
         ),
         "{sum}"
     );

@@ -332,7 +332,7 @@ fn a_workbook_holding_only_a_picture_asks_for_the_figures_typed_in() {
     assert_eq!(photo["severity"], "error");
     assert_eq!(
         photo["actual"],
-        "bảng tính chỉ có hình ảnh (ảnh chụp hoặc ảnh quét biểu), không có số liệu nào trong các ô"
+        "bảng tính chỉ có hình ảnh (ảnh chụp hoặc ảnh quét biểu), không có số liệu nào trong các ô; các trang tính đã đọc: Sheet1"
     );
     assert!(
         photo["message"].as_str().unwrap().ends_with(

@@ -554,7 +554,7 @@ fn the_samples_disputed_figures_are_filled_and_noted() {
     let hc02 = note("HC02", "TH", "Σ");
     assert!(
         hc02.starts_with("Lỗi: Phường 5: HC02")
-            && hc02.contains("1.204 + giải quyết trễ hạn 77 = 1.281"),
+            && hc02.contains("1.204 + HC04 «giải quyết trễ hạn» 77 = 1.281"),
         "{hc02}"
     );
     let (detail, notes) = disputed(&book, "Chi tiết theo đơn vị");

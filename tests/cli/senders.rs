@@ -2133,7 +2133,7 @@ fn a_file_name_without_its_villages_level_word_names_the_village() {
     assert_eq!(
         listed(&f, &["file-unknown-unit", "file-unreadable", "submission-missing"]),
         [
-            "error|file-unreadable|T06|||||không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính",
+            "error|file-unreadable|T06|||||không tìm thấy bảng chỉ tiêu (dòng tiêu đề có «Chỉ tiêu» hoặc «Mã số» và các cột KH, TH, LK, CK…) trong 30 dòng đầu của các trang tính; các trang tính đã đọc: Sheet1",
             "error|submission-missing|T03|||||",
             "error|submission-missing|TDP05|||||",
         ]

@@ -4797,7 +4797,7 @@ fn an_old_file_of_another_period_beside_the_right_one_is_the_offices_info() {
     assert_eq!(p05["file"], "phuong-5 (ban cu).xlsx");
     assert_eq!(
         p05["message"],
-        "Phường 5: tệp cũ phuong-5 (ban cu).xlsx sai kỳ (ghi Quý I/2019), đã dùng tệp Gui lai 08-4/phuong-5.xlsx đúng kỳ Quý I/2020; số liệu của tệp cũ không được tổng hợp. Không cần sửa gì."
+        "Phường 5: tệp cũ phuong-5 (ban cu).xlsx sai kỳ (ghi Quý I/2019), đã dùng tệp Gui lai 08-4/phuong-5.xlsx đúng kỳ Quý I/2020; số liệu của tệp cũ phuong-5 (ban cu).xlsx không được tổng hợp. Không cần sửa gì."
     );
     // Each ward's feedback lists what it must fix (the rows this test's
     // forms leave out, as every ward's): Phường 5's says nothing of its
