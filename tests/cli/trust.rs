@@ -5381,3 +5381,32 @@ fn a_wards_figure_a_thousand_times_off_is_blamed_not_the_department() {
         ]
     );
 }
+
+/// Tester DN's TTYT: a department's LK typed wrong (405 for the wards'
+/// 450) beside a %CK worked from the right LK (450 / 427 → 5,39). The
+/// LK's `total-mismatch` carries the fix; the percent, right, is no
+/// `pct-mismatch` («Hãy sửa thành -5,15» would spread the typo). Near
+/// miss: a %CK right from neither LK is still the office's error.
+#[test]
+fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 405.0, 427.0, 5.39));
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "pct-mismatch", "pct-rounding"]),
+        ["error|total-mismatch|VP|F7|HC07|LK|450|405"]
+    );
+    let dir = tmp.path().join("in2");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 405.0, 427.0, 7.0));
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "pct-mismatch", "pct-rounding"]),
+        [
+            "error|pct-mismatch|VP|H7|HC07|%CK|-5,2|7",
+            "error|total-mismatch|VP|F7|HC07|LK|450|405",
+        ]
+    );
+}
