@@ -656,8 +656,8 @@ pub fn percents_right_by_wards(
 
 /// Drops the pct-mismatch and pct-rounding findings on the percents
 /// that agree with what [`percents_right_by_wards`] worked out: the LK's
-/// `total-mismatch` error carries the fix, as a ward's LK slip whose
-/// percent is right says «tỷ lệ thì đúng». Without the wards (`tonghop
+/// `total-mismatch` error carries the fix and says the percent is right,
+/// as a ward's LK slip whose percent is right says «tỷ lệ thì đúng». Without the wards (`tonghop
 /// check` on the file alone) nothing disputes the LK and the finding
 /// stays.
 pub fn spare_percents_right_by_wards(
@@ -672,18 +672,41 @@ pub fn spare_percents_right_by_wards(
         Lang::Vi => NumberLocale::Vi,
         Lang::En => NumberLocale::En,
     };
+    // The sentences for the LK's error, by (file, indicator).
+    let mut notes: HashMap<(String, String), String> = HashMap::new();
     out.retain(|f| {
         if !matches!(f.code, Code::PctMismatch | Code::PctRounding) {
             return true;
         }
         let key = (f.file.clone(), f.indicator.clone(), f.column.clone());
-        let Some(&c) = right.get(&key) else {
+        let (Some(&c), Some(column)) = (right.get(&key), ValueColumn::parse(&f.column)) else {
             return true;
         };
         // The stated percent, as the finding shows it.
         let stated = parse_number(f.actual.trim_end_matches('%'), locale);
-        !stated.is_some_and(|p| judge_percent(p.value, p.decimals, c) == Verdict::Consistent)
+        let spared =
+            stated.is_some_and(|p| judge_percent(p.value, p.decimals, c) == Verdict::Consistent);
+        if spared {
+            let note = crate::messages::percent_right_from_sum_note(column, &f.actual, lang);
+            notes
+                .entry((f.file.clone(), f.indicator.clone()))
+                .or_default()
+                .push_str(&note);
+        }
+        !spared
     });
+    for f in out.iter_mut().filter(|f| {
+        f.code == Code::TotalMismatch
+            && f.severity == Severity::Error
+            && f.column == ValueColumn::Lk.as_str()
+    }) {
+        if let Some(note) = notes.get(&(f.file.clone(), f.indicator.clone())) {
+            f.message.push_str(note);
+            if !f.to_unit.is_empty() {
+                f.to_unit.push_str(note);
+            }
+        }
+    }
 }
 
 /// The most a rate `N / D × k` can be when its numerator and denominator

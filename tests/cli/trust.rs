@@ -5384,9 +5384,11 @@ fn a_wards_figure_a_thousand_times_off_is_blamed_not_the_department() {
 
 /// Tester DN's TTYT: a department's LK typed wrong (405 for the wards'
 /// 450) beside a %CK worked from the right LK (450 / 427 → 5,39). The
-/// LK's `total-mismatch` carries the fix; the percent, right, is no
-/// `pct-mismatch` («Hãy sửa thành -5,15» would spread the typo). Near
-/// miss: a %CK right from neither LK is still the office's error.
+/// LK's `total-mismatch` carries the fix and says the percent is right
+/// (as a ward's LK slip says «tỷ lệ thì đúng»); the percent is no
+/// `pct-mismatch` («Hãy sửa thành -5,2» would spread the typo). Near
+/// miss: a %CK right from neither LK is still the office's error, and
+/// the LK's error says nothing of it.
 #[test]
 fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
     let tmp = tempfile::tempdir().unwrap();
@@ -5399,6 +5401,14 @@ fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
         listed(&f, &["total-mismatch", "pct-mismatch", "pct-rounding"]),
         ["error|total-mismatch|VP|F7|HC07|LK|450|405"]
     );
+    let lk = f.iter().find(|x| x["code"] == "total-mismatch").unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert!(
+        message.ends_with(
+            "Số % so với cùng kỳ đã ghi (5,39%) đúng với tổng này, tức tỷ lệ thì đúng: chỉ cần sửa lũy kế."
+        ),
+        "{message}"
+    );
     let dir = tmp.path().join("in2");
     write_hc07_batch(&dir, &HC07_WARDS, (181.0, 405.0, 427.0, 7.0));
     let f = run(&dir, &tmp.path().join("out2"), &tpl, "2020-Q3");
@@ -5409,6 +5419,9 @@ fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
             "error|total-mismatch|VP|F7|HC07|LK|450|405",
         ]
     );
+    let lk = f.iter().find(|x| x["code"] == "total-mismatch").unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert!(!message.contains("tỷ lệ thì đúng"), "{message}");
 }
 
 /// Tester DN's Phòng LĐTBXH: a department's figure marked (*), its note
