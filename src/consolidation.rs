@@ -596,6 +596,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     drop(absent);
     drop(known);
     findings.extend(checked);
+    // A department's percent right from the wards' sum of an LK it typed
+    // wrong: its pct-mismatch (in the file's own findings, merged below)
+    // would spread the typo.
+    let right_by_wards =
+        crate::reconcile::percentages::percents_right_by_wards(&findings, &figures, &totals, t)?;
     // A TH column holding the months from January: its outliers and the
     // relations it breaks are that one finding's.
     crate::reconcile::cumulative::drop_explained_by_th_column(&mut findings);
@@ -670,6 +675,11 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // A TH the tool worked out of the LK breaks the rules the LK breaks:
     // said once, at the LK.
     crate::reconcile::cumulative::drop_th_repeating_lk(&mut findings, config.lang);
+    crate::reconcile::percentages::spare_percents_right_by_wards(
+        &mut findings,
+        &right_by_wards,
+        config.lang,
+    );
     // Figures converted from the unit a file wrote that are in another
     // (đồng under "nghìn đồng"): said once, by the error.
     crate::reconcile::scale::drop_converted_contradicted(&mut findings);

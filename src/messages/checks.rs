@@ -2450,6 +2450,23 @@ pub fn th_worked_out_note(cell: &str, lang: Lang) -> String {
     }
 }
 
+/// The sentence added to a department's LK `total-mismatch` when its
+/// stated percent in `column` (`stated`, as written) is right from the
+/// wards' sum: the percent was worked from the right LK, as a ward's LK
+/// slip whose percent is right says «tỷ lệ thì đúng».
+pub fn percent_right_from_sum_note(column: ValueColumn, stated: &str, lang: Lang) -> String {
+    let words = match (column, lang) {
+        (ValueColumn::PctKh, Lang::Vi) => "% so với kế hoạch",
+        (_, Lang::Vi) => "% so với cùng kỳ",
+        (ValueColumn::PctKh, Lang::En) => "% of plan",
+        (_, Lang::En) => "% against last year",
+    };
+    match lang {
+        Lang::Vi => format!(" Số {words} đã ghi ({stated}%) đúng với tổng này, tức tỷ lệ thì đúng: chỉ cần sửa lũy kế."),
+        Lang::En => format!(" The {words} stated ({stated}%) is right from this sum: the percent is right, only the cumulative figure needs correcting."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

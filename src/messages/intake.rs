@@ -81,7 +81,9 @@ pub enum Said<'a> {
     /// `indicator-missing` (a warning): the figure of `code` in `column`
     /// that `unit` stated at `cell` carries a footnote mark whose note
     /// says it leaves out part of it (`note`, as written): the totals it
-    /// enters are short of the rest, printed (*).
+    /// enters are short of the rest, printed (*). `counted`: the figure
+    /// enters the totals; a department's figure of an indicator its wards
+    /// report is only compared with their sum, which lacks nothing.
     FigureIncomplete {
         unit: &'a str,
         code: &'a str,
@@ -89,6 +91,7 @@ pub enum Said<'a> {
         column: &'a str,
         cell: &'a str,
         note: &'a str,
+        counted: bool,
     },
     /// `file-unknown-unit` (an error): the letterhead of `file` names its
     /// sender `titled`, a body of another kind ("PHÒNG KINH TẾ" under
@@ -1299,11 +1302,17 @@ fn indicators(s: &Said, lang: Lang) -> String {
         (Said::RowBlank { unit, code, name }, Lang::En) => format!(
             "{unit} left the whole row {code} «{name}» blank: an empty cell is not 0, so the area's totals lack this unit's figure. Write the figures (0 when nothing happened)."
         ),
-        (Said::FigureIncomplete { unit, code, name, column, cell, note }, Lang::Vi) => format!(
+        (Said::FigureIncomplete { unit, code, name, column, cell, note, counted: true }, Lang::Vi) => format!(
             "{unit}: số {code} «{name}» ở cột {column} (ô {cell}) có dấu (*), theo ghi chú của đơn vị là số chưa đầy đủ: «{note}». Số này vẫn được tổng hợp, nhưng số tổng có dấu (*) chưa gồm phần còn thiếu. Hãy xin {unit} số đầy đủ trước khi trình ký."
         ),
-        (Said::FigureIncomplete { unit, code, name, column, cell, note }, Lang::En) => format!(
+        (Said::FigureIncomplete { unit, code, name, column, cell, note, counted: true }, Lang::En) => format!(
             "{unit}: the figure of {code} «{name}» in column {column} (cell {cell}) is marked (*), and the unit's note says it is incomplete: «{note}». It is consolidated, but the total marked (*) lacks the rest. Ask {unit} for the whole figure before signing."
+        ),
+        (Said::FigureIncomplete { unit, code, name, column, cell, note, counted: false }, Lang::Vi) => format!(
+            "{unit}: số {code} «{name}» ở cột {column} (ô {cell}) có dấu (*), theo ghi chú của đơn vị là số chưa đầy đủ: «{note}». Số tổng hợp được cộng từ báo cáo của các đơn vị cấp dưới, không lấy số này, nên không thiếu phần đó; số này chỉ được đối chiếu với tổng của họ. Hãy xin {unit} số đầy đủ."
+        ),
+        (Said::FigureIncomplete { unit, code, name, column, cell, note, counted: false }, Lang::En) => format!(
+            "{unit}: the figure of {code} «{name}» in column {column} (cell {cell}) is marked (*), and the unit's note says it is incomplete: «{note}». The consolidated figure is the sum of the reporting units' own reports, not this one, so it lacks nothing; this figure is only compared with their sum. Ask {unit} for the whole figure."
         ),
         (Said::IndicatorMissing { unit, count, named, more }, lang) => {
             let more = if *more > 0 { format!(" (+{more})") } else { String::new() };

@@ -327,6 +327,16 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
             column: "TH",
             cell: "E28",
             note: "Hãy gửi lại tệp.",
+            counted: true,
+        },
+        Said::FigureIncomplete {
+            unit,
+            code: "HC02",
+            name: "Hồ sơ đã giải quyết",
+            column: "TH",
+            cell: "E28",
+            note: "Hãy gửi lại tệp.",
+            counted: false,
         },
         Said::NamePart {
             name: "- Mầm non",

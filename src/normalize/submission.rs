@@ -1473,6 +1473,12 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     continue;
                 };
                 let here = Location::cell(file.rel.clone(), name.clone(), row.row, row.col);
+                // A department's figure of an indicator its wards report:
+                // compared with their sum, never added into it.
+                let counted = ind.kind == crate::template::Kind::Rate
+                    || sub
+                        .unit
+                        .is_none_or(|u| ctx.template.counts_towards_total(u, row.ind()));
                 let said = Said::FigureIncomplete {
                     unit: &unit,
                     code: &ind.code,
@@ -1480,6 +1486,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
                     column: row.column.as_str(),
                     cell: &here.cell,
                     note: &note,
+                    counted,
                 };
                 sub.findings.push(
                     Finding::said(Severity::Warning, &said, ctx.lang)

@@ -814,6 +814,15 @@ pub fn stated_incomplete<'a>(
         ) else {
             continue;
         };
+        // A department's figure of an indicator its wards report is
+        // compared with their sum, never added: the total lacks nothing.
+        let rate = template
+            .indicators
+            .get(i)
+            .is_some_and(|d| d.kind == Kind::Rate);
+        if !rate && !template.counts_towards_total(unit, i) {
+            continue;
+        }
         if totals
             .incomplete
             .iter()

@@ -36,7 +36,7 @@ use crate::messages::{Checked, Percent, Points, RateOff};
 use crate::model::ValueColumn;
 use crate::normalize::store::Figures;
 use crate::normalize::submission::{CkSaid, Submission, TidyRow};
-use crate::number::format_num;
+use crate::number::{format_num, parse_number, NumberLocale};
 use crate::rules::expr::{parse, Cmp, Expr, Rule};
 use crate::rules::rounding::{growth_of, judge_percent, percent_of, round_to, Interval, Verdict};
 use crate::template::{AgencyKind, CkConvention, Indicator, Kind, Level, Template};
@@ -577,6 +577,136 @@ pub fn spare_disputed_rates(
     }
     *out = kept;
     Ok(())
+}
+
+/// The percents the wards' sum makes right, for a department's LK they
+/// dispute: for each `total-mismatch` error at an LK among `findings`
+/// (a figure, not a rate), (file, indicator code, column) of its %KH and
+/// %CK with what they come to from the wards' sum over the file's KH and
+/// CK. TTYT's YT01 %CK −6,99 = 231.191 / 248.567, its LK typed 213.191:
+/// the percent was worked from the right LK, and advice worked from the
+/// wrong one (−14,23) would spread the typo. Worked while the figures
+/// are at hand (the stated percents are not stored with them);
+/// [`spare_percents_right_by_wards`] compares once each file's own
+/// findings are merged.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn percents_right_by_wards(
+    findings: &[Finding],
+    figures: &Figures,
+    totals: &Totals,
+    template: &Template,
+) -> Result<HashMap<(String, String, String), Interval>, Fatal> {
+    let growth = template.settings.ck_convention == CkConvention::Growth;
+    let mut right = HashMap::new();
+    for f in findings.iter().filter(|f| {
+        f.code == Code::TotalMismatch
+            && f.severity == Severity::Error
+            && f.column == ValueColumn::Lk.as_str()
+            && !f.file.is_empty()
+    }) {
+        let Some(j) = template.indicator_index(&f.indicator) else {
+            continue;
+        };
+        if template
+            .indicators
+            .get(j)
+            .is_none_or(|d| d.kind == Kind::Rate)
+        {
+            continue;
+        }
+        let Some(v) = totals.get(j, ValueColumn::Lk) else {
+            continue;
+        };
+        let Some(k) = figures.subs().iter().position(|s| s.file == f.file) else {
+            continue;
+        };
+        let sub = figures.unit(k)?;
+        let typed = i8::try_from(totals.typed(j)).unwrap_or(i8::MAX);
+        let half = super::half_of(template, j, typed);
+        let lk = Interval::new(v - half, v + half);
+        for (column, base_column) in [
+            (ValueColumn::PctKh, ValueColumn::Kh),
+            (ValueColumn::PctCk, ValueColumn::Ck),
+        ] {
+            let Some(base) = sub.figure(j, base_column) else {
+                continue;
+            };
+            let base = written(template, base);
+            if base.lo <= 0.0 {
+                continue;
+            }
+            let computed = match (column, growth) {
+                (ValueColumn::PctCk, true) => growth_of(lk, base),
+                _ => percent_of(lk, base),
+            };
+            if let Some(c) = computed {
+                let key = (
+                    f.file.clone(),
+                    f.indicator.clone(),
+                    column.as_str().to_string(),
+                );
+                right.insert(key, c);
+            }
+        }
+    }
+    Ok(right)
+}
+
+/// Drops the pct-mismatch and pct-rounding findings on the percents
+/// that agree with what [`percents_right_by_wards`] worked out: the LK's
+/// `total-mismatch` error carries the fix and says the percent is right,
+/// as a ward's LK slip whose percent is right says «tỷ lệ thì đúng». Without the wards (`tonghop
+/// check` on the file alone) nothing disputes the LK and the finding
+/// stays.
+pub fn spare_percents_right_by_wards(
+    out: &mut Vec<Finding>,
+    right: &HashMap<(String, String, String), Interval>,
+    lang: Lang,
+) {
+    if right.is_empty() {
+        return;
+    }
+    let locale = match lang {
+        Lang::Vi => NumberLocale::Vi,
+        Lang::En => NumberLocale::En,
+    };
+    // The sentences for the LK's error, by (file, indicator).
+    let mut notes: HashMap<(String, String), String> = HashMap::new();
+    out.retain(|f| {
+        if !matches!(f.code, Code::PctMismatch | Code::PctRounding) {
+            return true;
+        }
+        let key = (f.file.clone(), f.indicator.clone(), f.column.clone());
+        let (Some(&c), Some(column)) = (right.get(&key), ValueColumn::parse(&f.column)) else {
+            return true;
+        };
+        // The stated percent, as the finding shows it.
+        let stated = parse_number(f.actual.trim_end_matches('%'), locale);
+        let spared =
+            stated.is_some_and(|p| judge_percent(p.value, p.decimals, c) == Verdict::Consistent);
+        if spared {
+            let note = crate::messages::percent_right_from_sum_note(column, &f.actual, lang);
+            notes
+                .entry((f.file.clone(), f.indicator.clone()))
+                .or_default()
+                .push_str(&note);
+        }
+        !spared
+    });
+    for f in out.iter_mut().filter(|f| {
+        f.code == Code::TotalMismatch
+            && f.severity == Severity::Error
+            && f.column == ValueColumn::Lk.as_str()
+    }) {
+        if let Some(note) = notes.get(&(f.file.clone(), f.indicator.clone())) {
+            f.message.push_str(note);
+            if !f.to_unit.is_empty() {
+                f.to_unit.push_str(note);
+            }
+        }
+    }
 }
 
 /// The most a rate `N / D × k` can be when its numerator and denominator

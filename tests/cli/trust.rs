@@ -5387,3 +5387,131 @@ fn a_wards_figure_a_thousand_times_off_is_blamed_not_the_department() {
         ]
     );
 }
+
+/// Tester DN's TTYT: a department's LK typed wrong (405 for the wards'
+/// 450) beside a %CK worked from the right LK (450 / 427 → 5,39). The
+/// LK's `total-mismatch` carries the fix and says the percent is right
+/// (as a ward's LK slip says «tỷ lệ thì đúng»); the percent is no
+/// `pct-mismatch` («Hãy sửa thành -5,2» would spread the typo). Near
+/// miss: a %CK right from neither LK is still the office's error, and
+/// the LK's error says nothing of it.
+#[test]
+fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 405.0, 427.0, 5.39));
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "pct-mismatch", "pct-rounding"]),
+        ["error|total-mismatch|VP|F7|HC07|LK|450|405"]
+    );
+    let lk = f.iter().find(|x| x["code"] == "total-mismatch").unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert!(
+        message.ends_with(
+            "Số % so với cùng kỳ đã ghi (5,39%) đúng với tổng này, tức tỷ lệ thì đúng: chỉ cần sửa lũy kế."
+        ),
+        "{message}"
+    );
+    let dir = tmp.path().join("in2");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 405.0, 427.0, 7.0));
+    let f = run(&dir, &tmp.path().join("out2"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "pct-mismatch", "pct-rounding"]),
+        [
+            "error|pct-mismatch|VP|H7|HC07|%CK|-5,2|7",
+            "error|total-mismatch|VP|F7|HC07|LK|450|405",
+        ]
+    );
+    let lk = f.iter().find(|x| x["code"] == "total-mismatch").unwrap();
+    let message = lk["message"].as_str().unwrap();
+    assert!(!message.contains("tỷ lệ thì đúng"), "{message}");
+}
+
+/// Tester DN's Phòng LĐTBXH: a department's figure marked (*), its note
+/// saying it leaves out wards that sent late, of an indicator whose
+/// district figure is the wards' sum. Tổng hợp prints the wards' whole
+/// sum, so it has no (*) and no footnote blaming the department's part,
+/// and the warning says the total lacks nothing (it said «Số này vẫn
+/// được tổng hợp», which was false). A unit's figure that enters the
+/// total still marks it (`ministry::province_own_incomplete_mark_is_kept`).
+#[test]
+fn a_departments_figure_marked_incomplete_does_not_mark_the_wards_sum() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let write_office = |path: &Path, th: &str| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
+        ws.write_string(0, 0, "VĂN PHÒNG HĐND VÀ UBND QUẬN")
+            .unwrap();
+        ws.write_string(2, 0, "BIỂU SỐ LIỆU QUÝ III/2020").unwrap();
+        for (c, h) in [
+            "STT",
+            "Mã số",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Thực hiện quý III",
+            "Lũy kế 9 tháng",
+            "Cùng kỳ năm trước",
+            "So với cùng kỳ (%)",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(5, c as u16, *h).unwrap();
+        }
+        ws.write_number(6, 0, 1.0).unwrap();
+        ws.write_string(6, 1, "HC07").unwrap();
+        ws.write_string(6, 2, "Tổng số lượt đánh giá").unwrap();
+        ws.write_string(6, 3, "lượt").unwrap();
+        ws.write_string(6, 4, th).unwrap();
+        ws.write_number(6, 5, 450.0).unwrap();
+        ws.write_number(6, 6, 427.0).unwrap();
+        ws.write_number(6, 7, 5.39).unwrap();
+        ws.write_string(
+            8,
+            0,
+            "(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 6.",
+        )
+        .unwrap();
+        wb.save(path).unwrap();
+    };
+    let dir = tmp.path().join("in");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 450.0, 427.0, 5.39));
+    write_office(&dir.join("van-phong.xlsx"), "140(*)");
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    // The rows the wards' forms lack are said per file; HC07's own here.
+    let hc07: Vec<_> = f
+        .iter()
+        .filter(|x| x["indicator"] == "HC07")
+        .cloned()
+        .collect();
+    assert_eq!(
+        listed(&hc07, &["indicator-missing", "total-mismatch"]),
+        [
+            "error|total-mismatch|VP|E7|HC07|TH|181|140",
+            "warning|indicator-missing|VP|E7|HC07|TH||(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 6.",
+        ]
+    );
+    let warning = f.iter().find(|x| x["code"] == "indicator-missing").unwrap();
+    let message = warning["message"].as_str().unwrap();
+    assert!(
+        message.contains("Số tổng hợp được cộng từ báo cáo của các đơn vị cấp dưới, không lấy số này, nên không thiếu phần đó"),
+        "{message}"
+    );
+    assert!(!message.contains("vẫn được tổng hợp"), "{message}");
+    let rows = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let hc07 = rows
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == "HC07"))
+        .expect("an HC07 row");
+    assert_eq!(hc07[4..6], ["181", "450"], "{hc07:?}");
+    assert!(
+        !rows.iter().flatten().any(|c| c.starts_with("(*) HC07")),
+        "{rows:?}"
+    );
+}
