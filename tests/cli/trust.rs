@@ -5386,6 +5386,16 @@ fn a_wards_figure_a_thousand_times_off_is_blamed_not_the_department() {
             "error|total-mismatch|VP|E7|HC07|TH|20.161|190",
         ]
     );
+    // A department's 396 for the wards' 450 is the sum with Phường 4's
+    // LK 60 read as 6, but 60 is like the other wards' figures (mean 78):
+    // no slip of Phường 4's, the department's figure is in question.
+    let dir = tmp.path().join("in3");
+    write_hc07_batch(&dir, &HC07_WARDS, (181.0, 396.0, 427.0, 5.39));
+    let f = run(&dir, &tmp.path().join("out3"), &tpl, "2020-Q3");
+    assert_eq!(
+        listed(&f, &["total-mismatch", "total-unchecked"]),
+        ["error|total-mismatch|VP|F7|HC07|LK|450|396"]
+    );
 }
 
 /// Tester DN's TTYT: a department's LK typed wrong (405 for the wards'
