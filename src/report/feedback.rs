@@ -315,9 +315,13 @@ fn set_aside_files<'a>(outcomes: &'a [FileOutcome], included: &[usize]) -> HashS
 /// unit's file used (its missing LK, a stale title): its figures are in
 /// no total, so the unit has nothing to fix there. A
 /// `submission-duplicate`, which says which file was set aside and why,
-/// is about the two files, not one's contents, and still reaches it.
+/// is about the two files, not one's contents, and still reaches it; so
+/// does a `period-mismatch` error, said of a part of the unit's report
+/// (a section) sent for another period, which no file used replaces:
+/// the unit must send that part again.
 fn about_set_aside_content(f: &Finding, aside: &HashSet<&str>) -> bool {
-    f.code != Code::SubmissionDuplicate && aside.contains(f.file.as_str())
+    let resend = f.code == Code::PeriodMismatch && f.severity == Severity::Error;
+    f.code != Code::SubmissionDuplicate && !resend && aside.contains(f.file.as_str())
 }
 
 /// A cell of a unit's table a finding puts in doubt besides its own: a

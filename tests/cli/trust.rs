@@ -2552,6 +2552,9 @@ fn a_section_sent_for_the_wrong_quarter_is_an_error() {
     assert_eq!(period.len(), 1, "{period:#?}");
     assert_eq!(period[0]["severity"], "error", "{period:#?}");
     assert_eq!(period[0]["file"], "P4 - Danh gia.xlsx", "{period:#?}");
+    // The ward is told in its feedback: it must send that part again.
+    let feedback = workbook_text(&out.join("phan-hoi/P04.xlsx"));
+    assert!(feedback.contains("P4 - Danh gia.xlsx"), "{feedback}");
     assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
     assert_eq!(
         p4_findings(&f, "submission-duplicate"),
