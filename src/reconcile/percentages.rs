@@ -229,15 +229,21 @@ enum Dispute {
     Slip(f64),
 }
 
+/// How a finding's `expected` and `actual` write numbers in `lang`
+/// (read back by [`slip_of`] and [`spare_percents_right_by_wards`]).
+fn locale_of(lang: Lang) -> NumberLocale {
+    match lang {
+        Lang::Vi => NumberLocale::Vi,
+        Lang::En => NumberLocale::En,
+    }
+}
+
 /// The factor an `outlier` warning `f` finds its figure off by, when its
 /// figure as written (`actual`) is a power of ten (10 at least) or a
 /// kindred unit's factor of the figure it advises (`expected`, «≈ 389,4»
 /// or «1.865»): an outlier against its peers' median says no such thing.
 fn slip_of(f: &Finding, template: &Template, lang: Lang) -> Option<f64> {
-    let locale = match lang {
-        Lang::Vi => crate::number::NumberLocale::Vi,
-        Lang::En => crate::number::NumberLocale::En,
-    };
+    let locale = locale_of(lang);
     let read = |t: &str| {
         let t = t.trim().trim_start_matches('≈').trim();
         crate::number::parse_number(t, locale)
@@ -668,10 +674,7 @@ pub fn spare_percents_right_by_wards(
     if right.is_empty() {
         return;
     }
-    let locale = match lang {
-        Lang::Vi => NumberLocale::Vi,
-        Lang::En => NumberLocale::En,
-    };
+    let locale = locale_of(lang);
     // The sentences for the LK's error, by (file, indicator).
     let mut notes: HashMap<(String, String), String> = HashMap::new();
     out.retain(|f| {

@@ -618,13 +618,13 @@ fn unreported_footnote(
 }
 
 /// The reporting units none of whose figures is in the totals: how many,
-/// and the first few by name (then how many more).
+/// and the first `shown` by name (then how many more).
 fn missing_units(
     in_totals: &std::collections::HashSet<usize>,
     t: &Template,
     lang: Lang,
+    shown: usize,
 ) -> Option<(usize, String)> {
-    const SHOWN: usize = 5;
     let missing: Vec<&crate::template::Agency> = t
         .agencies
         .iter()
@@ -637,11 +637,11 @@ fn missing_units(
     }
     let mut names: Vec<String> = missing
         .iter()
-        .take(SHOWN)
+        .take(shown)
         .map(|a| a.shown().into_owned())
         .collect();
-    if missing.len() > SHOWN {
-        let more = missing.len() - SHOWN;
+    if missing.len() > shown {
+        let more = missing.len() - shown;
         names.push(match lang {
             Lang::Vi => format!("và {more} đơn vị khác"),
             Lang::En => format!("and {more} more"),
@@ -659,34 +659,11 @@ fn not_consolidated_footnote(
     t: &Template,
     lang: Lang,
 ) -> Option<String> {
-    const SHOWN: usize = 20;
-    let missing: Vec<&crate::template::Agency> = t
-        .agencies
-        .iter()
-        .enumerate()
-        .filter(|(u, a)| a.reports && !in_totals.contains(u))
-        .map(|(_, a)| a)
-        .collect();
-    if missing.is_empty() {
-        return None;
-    }
-    let mut names: Vec<String> = missing
-        .iter()
-        .take(SHOWN)
-        .map(|a| a.shown().into_owned())
-        .collect();
-    if missing.len() > SHOWN {
-        let more = missing.len() - SHOWN;
-        names.push(match lang {
-            Lang::Vi => format!("và {more} đơn vị khác"),
-            Lang::En => format!("and {more} more"),
-        });
-    }
-    let names = names.join(", ");
+    let (count, names) = missing_units(in_totals, t, lang, 20)?;
     let status = crate::outputs::Sheet::Status.name(lang);
     Some(match lang {
-        Lang::Vi => format!("Chưa có số liệu của {} đơn vị: {names} (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «{status}»).", missing.len()),
-        Lang::En => format!("No figures from {}: {names} (no report, or a report not consolidated: see the sheet «{status}»).", lang.count(missing.len(), ("", "unit", "units"))),
+        Lang::Vi => format!("Chưa có số liệu của {} đơn vị: {names} (chưa gửi báo cáo, hoặc báo cáo không được tổng hợp: xem trang «{status}»).", count),
+        Lang::En => format!("No figures from {}: {names} (no report, or a report not consolidated: see the sheet «{status}»).", lang.count(count, ("", "unit", "units"))),
     })
 }
 
@@ -1146,7 +1123,7 @@ fn summary_sheet(ws: &mut Worksheet, d: &ReportData, marks: &Marks) -> Result<()
         // Units with no figures in the totals (none sent, or a file set
         // aside): every total lacks them, said here above the table
         // rather than by a sign on every figure.
-        let none = match missing_units(&in_totals, t, lang) {
+        let none = match missing_units(&in_totals, t, lang, 5) {
             Some((count, names)) => match lang {
                 Lang::Vi => format!("Không có số liệu tổng hợp nào có lỗi, nhưng số tổng hợp chưa gồm số của {count} đơn vị chưa có báo cáo được tổng hợp: {names}. Hãy xin các đơn vị này gửi báo cáo trước khi trình ký."),
                 Lang::En => format!("No total is in error, but the totals lack {} with no report consolidated: {names}. Ask them for their reports before signing.", lang.count(count, ("", "unit", "units"))),
