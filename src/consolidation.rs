@@ -683,6 +683,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     // Figures converted from the unit a file wrote that are in another
     // (đồng under "nghìn đồng"): said once, by the error.
     crate::reconcile::scale::drop_converted_contradicted(&mut findings);
+    // A department's figure it marked partial: its one finding at the
+    // cell says what the (*) warning would.
+    crate::reconcile::totals_check::drop_partial_told(&mut findings);
     // Unit by unit, in the registry's order: an officer goes through the
     // list commune by commune.
     let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

@@ -337,6 +337,26 @@ pub enum Checked<'a> {
         turned: &'a str,
         written: &'a str,
     },
+    /// Department `unit`'s figure for the whole area (`stated`) that its
+    /// own note marks partial ((*), «chưa đủ»), against the sum of all
+    /// `count` units (`sum`, which the consolidated figure takes).
+    /// `named`: the units the note says it leaves out, how many others
+    /// there are and their sum, when the figure equals that sum — the
+    /// office's info (`total-unchecked`). Otherwise (`named` `None`: the
+    /// note names no unit, or the figure is not the others' sum either) a
+    /// warning (`total-mismatch`) saying it differs by `diff`.
+    TotalPartial {
+        unit: &'a str,
+        what: &'a str,
+        code: &'a str,
+        column: ValueColumn,
+        level: &'a LevelWords,
+        stated: &'a str,
+        sum: &'a str,
+        count: usize,
+        named: Option<(&'a str, usize, &'a str)>,
+        diff: &'a str,
+    },
     /// `count` of department `unit`'s figures for the whole area
     /// (indicators `codes`, columns `columns`) are above the sum of the
     /// units that reported, as most of its figures are: it evidently
@@ -970,10 +990,12 @@ impl Words for Checked<'_> {
             Checked::TotalsCountMissing {
                 explained: true, ..
             }
+            | Checked::TotalPartial { named: Some(_), .. }
             | Checked::TotalUnchecked { .. } => Code::TotalUnchecked,
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
+            | Checked::TotalPartial { .. }
             | Checked::TotalUnitSlip { .. }
             | Checked::TotalBelowKnown { .. } => Code::TotalMismatch,
             Checked::TotalUncomputed { .. }
@@ -1029,6 +1051,7 @@ impl Words for Checked<'_> {
             Checked::TotalMismatch { .. }
             | Checked::TotalsCountMissing { .. }
             | Checked::TotalsOmitUnit { .. }
+            | Checked::TotalPartial { .. }
             | Checked::TotalUnitSlip { .. }
             | Checked::TotalBelowKnown { .. }
             | Checked::TotalUnchecked { .. }
@@ -1696,6 +1719,26 @@ fn total(c: &Checked, lang: Lang) -> String {
                 Lang::En if *explained => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported, as it probably counts {missing}, whose figures are not in this consolidation (no report sent, or the report could not be used). They are not compared yet and {unit} has nothing to fix; run again once every report is in (see sheet «{detail}»)."),
                 Lang::Vi => format!("{unit}: {count} số {whole} ({codes}; cột {columns}) lớn hơn tổng của các {units} đã báo cáo; {unit} có thể đã tính cả {missing}, nhưng số đã biết của các {units} này (tệp không được tổng hợp, hoặc lũy kế quý trước) không bù đúng phần chênh lệch. Hãy đối chiếu các số này với {unit} (xem trang «{detail}»)."),
                 Lang::En => format!("{unit}: {count} of its figures for {whole} ({codes}; columns {columns}) exceed the sum of the {units} that reported; it may count {missing}, but what is known of their figures (a file set aside, or the previous quarter's cumulative figure) does not make up the difference. Reconcile these figures with {unit} (see sheet «{detail}»)."),
+            }
+        }
+        Checked::TotalPartial {
+            unit,
+            what,
+            code,
+            column,
+            level,
+            stated,
+            sum,
+            count,
+            named,
+            diff,
+        } => {
+            let (whole, units) = (level.whole(lang), level.units(lang));
+            match (named, lang) {
+                (Some((names, others, rest)), Lang::Vi) => format!("{unit}: {what} (cột {column}) {whole} ghi {stated}, theo ghi chú của {unit} là số chưa đủ, chưa gồm {names}: số này đúng bằng tổng của {others} {units} còn lại ({rest}). Số {whole} trong bản tổng hợp là tổng của cả {count} {units} ({sum}; xem trang «{detail}», dòng {code} {column}), nên không thiếu phần đó; {unit} chưa phải sửa gì cho bản tổng hợp này."),
+                (Some((names, others, rest)), Lang::En) => format!("{unit}: {what} (column {column}) states {stated} for {whole}, which its note marks partial, leaving out {names}: it equals the sum of the other {others} {units} ({rest}). The consolidated figure for {whole} is the sum of all {count} {units} ({sum}; see sheet «{detail}», row {code} {column}), so it lacks nothing; {unit} has nothing to fix for this consolidation."),
+                (None, Lang::Vi) => format!("{unit}: {what} (cột {column}) {whole} ghi {stated}, theo ghi chú của {unit} là số chưa đủ, nhưng số này khác tổng của {count} {units} ({sum}) {diff}, và không khớp với tổng các {units} trừ những {units} mà ghi chú nói là chưa gồm. Số {whole} trong bản tổng hợp lấy tổng của các {units} ({sum}; xem trang «{detail}», dòng {code} {column}). Hãy đối chiếu số này với {unit}."),
+                (None, Lang::En) => format!("{unit}: {what} (column {column}) states {stated} for {whole}, which its note marks partial, but it differs from the sum of the {count} {units} ({sum}) by {diff}, and does not match the sum of the {units} less those the note says it leaves out. The consolidated figure for {whole} takes the {units}' sum ({sum}; see sheet «{detail}», row {code} {column}). Reconcile this figure with {unit}."),
             }
         }
         Checked::TotalsOmitUnit {

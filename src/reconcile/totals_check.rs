@@ -99,6 +99,108 @@ struct Mismatch {
     /// The wards whose figure, a power of ten off ([`SLIPS`]), makes up
     /// the gap: (position in the figures, the figure, the factor).
     slips: Vec<(usize, TidyRow, f64)>,
+    /// The department marked the figure partial ((*) and a note): what
+    /// its note names as left out ([`Partial`]).
+    partial: Option<Partial>,
+}
+
+/// A department's figure its own note marks partial («(*) … chưa gồm số
+/// của Phường 14, 15, 16»): the units the note names, and the known
+/// wards' figures split between them and the others.
+#[derive(Default)]
+struct Partial {
+    /// The units the note names (agency indices, [`units_named`]) and
+    /// their names.
+    units: Vec<usize>,
+    names: Vec<String>,
+    /// The sum and half-units of the named units' known figures.
+    sum: f64,
+    half: f64,
+    /// How many of the named units' and of the other wards' known
+    /// figures the sums count.
+    seen: usize,
+    others: usize,
+}
+
+/// The units of the registry (wards: `AgencyKind::Ward`) that `note`
+/// names, by name or alias, whole words, in the note's order; a name
+/// ending in a number followed by more numbers («Phường 14, 15 và 16»)
+/// names the units whose name has those numbers instead («Phường 15»,
+/// «Phường 16»).
+fn units_named(template: &Template, note: &str) -> Vec<usize> {
+    let words: Vec<String> = crate::text::fold(note)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    // Each ward's names as folded words.
+    let names: Vec<(usize, Vec<String>)> = (0..template.agencies.len())
+        .filter(|&u| template.agencies[u].kind == AgencyKind::Ward)
+        .flat_map(|u| {
+            let a = &template.agencies[u];
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .map(move |n| {
+                    (
+                        u,
+                        crate::text::fold(n)
+                            .split(' ')
+                            .map(str::to_string)
+                            .collect(),
+                    )
+                })
+        })
+        .filter(|(_, n): &(usize, Vec<String>)| !n.is_empty() && n.iter().all(|w| !w.is_empty()))
+        .collect();
+    let mut out: Vec<usize> = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        // The longest name starting here.
+        let found = names
+            .iter()
+            .filter(|(_, n)| {
+                words
+                    .get(at..at + n.len())
+                    .is_some_and(|w| w == n.as_slice())
+            })
+            .max_by_key(|(_, n)| n.len());
+        let Some((u, name)) = found else {
+            at += 1;
+            continue;
+        };
+        if !out.contains(u) {
+            out.push(*u);
+        }
+        at += name.len();
+        // «Phường 14, 15, 16»: the numbers after a name ending in one.
+        let Some((last, stem)) = name.split_last() else {
+            continue;
+        };
+        if !last.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        while let Some(w) = words.get(at) {
+            if w == "va" {
+                at += 1;
+                continue;
+            }
+            if !w.chars().all(|c| c.is_ascii_digit()) {
+                break;
+            }
+            let mut wanted = stem.to_vec();
+            wanted.push(w.clone());
+            match names.iter().find(|(_, n)| *n == wanted) {
+                Some((v, _)) => {
+                    if !out.contains(v) {
+                        out.push(*v);
+                    }
+                    at += 1;
+                }
+                None => break,
+            }
+        }
+    }
+    out
 }
 
 /// Whether a ward's figure that a power of ten would bring into line
@@ -330,6 +432,24 @@ pub fn check_department_totals(
     absent: &AbsentFigures,
     lang: Lang,
 ) -> Result<Vec<Finding>, Fatal> {
+    // The figures a department marked partial itself ((*) and a note:
+    // its `indicator-missing` warning at the cell), by (unit, indicator,
+    // column) → the note.
+    let partial_notes: HashMap<(&str, &str, &str), &str> = known
+        .iter()
+        .filter(|f| {
+            f.code == Code::IndicatorMissing
+                && f.severity == Severity::Warning
+                && !f.column.is_empty()
+                && !f.cell.is_empty()
+        })
+        .map(|f| {
+            (
+                (f.unit.as_str(), f.indicator.as_str(), f.column.as_str()),
+                f.actual.as_str(),
+            )
+        })
+        .collect();
     let mut wrong: HashSet<(&str, &str, &str)> = known
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -511,8 +631,24 @@ pub fn check_department_totals(
             // those figures is in error: the sum is the sending wards'.
             let complete = contributors as usize == senders[r.ind()]
                 && !wrong_in_wards.contains(&(ind.code.as_str(), r.column.as_str()));
+            // Marked partial by the department itself: told as such,
+            // never weighed as its record.
+            let partial = partial_notes
+                .get(&(dept.code.as_str(), ind.code.as_str(), r.column.as_str()))
+                .map(|note| {
+                    let units = units_named(template, note);
+                    let names = units
+                        .iter()
+                        .map(|&u| template.agencies[u].shown().into_owned())
+                        .collect();
+                    Partial {
+                        units,
+                        names,
+                        ..Partial::default()
+                    }
+                });
             // The department's record counts those figures only.
-            let tally = missing && complete;
+            let tally = missing && complete && partial.is_none();
             let equal = (r.value - sum).abs() <= tol;
             if equal && tally {
                 // Evidence only where a silent ward's share is not zero:
@@ -543,6 +679,7 @@ pub fn check_department_totals(
                 written,
                 turned: turned.map(|t| t.wards.clone()).unwrap_or_default(),
                 slips: Vec::new(),
+                partial,
             });
         }
     }
@@ -582,10 +719,19 @@ pub fn check_department_totals(
                 if wrong.contains(&(a.code.as_str(), code, m.row.column.as_str())) {
                     m.unknown_ward(&a.shown());
                 } else {
-                    if !m.equal && leaves_out(m, x.value) {
+                    if let Some(p) = &mut m.partial {
+                        if p.units.contains(&u) {
+                            p.sum += x.value;
+                            p.half += half_of(template, m.row.ind(), x.decimals);
+                            p.seen += 1;
+                        } else {
+                            p.others += 1;
+                        }
+                    }
+                    if !m.equal && m.partial.is_none() && leaves_out(m, x.value) {
                         *less_one.entry((m.dept, start + at)).or_default() += 1;
                     }
-                    if !m.equal && x.value != 0.0 {
+                    if !m.equal && m.partial.is_none() && x.value != 0.0 {
                         if let Some(k) = SLIPS
                             .iter()
                             .copied()
@@ -655,7 +801,7 @@ struct Omitted {
 
 /// The mismatches a department would get one by one.
 fn compared(m: &Mismatch) -> bool {
-    m.unknown.is_empty() && !m.equal
+    m.unknown.is_empty() && !m.equal && m.partial.is_none()
 }
 
 /// For each department, the one ward its totals leave out: the ward
@@ -710,7 +856,10 @@ fn omitted_wards(
         let partial: Vec<(usize, f64)> = (0..found.len())
             .filter(|&j| {
                 let m = &found[j];
-                m.dept == dept && !m.unknown.is_empty() && !m.unknown.contains(&name)
+                m.dept == dept
+                    && m.partial.is_none()
+                    && !m.unknown.is_empty()
+                    && !m.unknown.contains(&name)
             })
             .filter_map(|j| {
                 let m = &found[j];
@@ -785,6 +934,12 @@ impl<'a> Report<'a> {
                 continue;
             };
             if left_out.contains(&j) {
+                continue;
+            }
+            // Marked partial by the department: one finding, never the
+            // error of a figure it did not claim whole.
+            if let Some(p) = &m.partial {
+                out.extend(self.partial(m, p));
                 continue;
             }
             if m.unknown.is_empty() {
@@ -1015,6 +1170,51 @@ impl<'a> Report<'a> {
         )
     }
 
+    /// The department's figure of `m` that its own note marks partial
+    /// (`p`): the office's info when the note names the units left out
+    /// and the figure is the other wards' sum (within the half-units of
+    /// the figures), else a warning saying by how much it differs from
+    /// the wards' sum. The consolidated figure takes the wards' sum
+    /// either way; no error: the department never claimed it whole.
+    fn partial(&self, m: &Mismatch, p: &Partial) -> Option<Finding> {
+        let (sub, unit, code) = self.dept_of(m)?;
+        let r = &m.row;
+        let stated = format_num(r.value, r.shown_decimals().min(4), self.lang);
+        let rest = m.clean_sum - p.sum;
+        // Every ward left out of the comparison is one the note names.
+        let known = m.unknown.iter().all(|w| p.names.contains(w));
+        let tol = m.tol + p.half;
+        let matches = !p.units.is_empty() && known && (r.value - rest).abs() <= tol;
+        let (sum, rest_shown, diff) = (
+            self.num(m, m.clean_sum),
+            self.num(m, rest),
+            self.num(m, (r.value - m.clean_sum).abs()),
+        );
+        let names = ward_list(&p.names);
+        let count = p.seen + p.others;
+        let said = Checked::TotalPartial {
+            unit,
+            what: &indicator_words(self.template, r.ind()),
+            code,
+            column: r.column,
+            level: &self.level,
+            stated: &stated,
+            sum: &sum,
+            count,
+            named: matches.then_some((names.as_str(), p.others, rest_shown.as_str())),
+            diff: &diff,
+        };
+        let f = match matches {
+            true => Finding::said(Severity::Info, &said, self.lang).for_office(),
+            false => Finding::said(Severity::Warning, &said, self.lang),
+        };
+        Some(
+            at_row(f, self.template, sub, r)
+                .expected(sum)
+                .actual(stated),
+        )
+    }
+
     /// The department's submission, its name, and the indicator's code.
     fn dept_of(&self, m: &Mismatch) -> Option<(&'a Submission, &'a str, &'a str)> {
         let sub = self.figures.subs()[m.dept];
@@ -1170,6 +1370,42 @@ impl<'a> Report<'a> {
     }
 }
 
+/// A department's figure marked partial is told by its one finding at
+/// the cell (`total-unchecked` or `total-mismatch`, [`Report::partial`]):
+/// the `indicator-missing` warning its (*) and note brought at the same
+/// cell would say it twice.
+pub fn drop_partial_told(findings: &mut Vec<Finding>) {
+    type Key = (String, String, String, String, String, String);
+    let key = |f: &Finding| -> Key {
+        (
+            f.unit.clone(),
+            f.file.clone(),
+            f.sheet.clone(),
+            f.cell.clone(),
+            f.indicator.clone(),
+            f.column.clone(),
+        )
+    };
+    let told: HashSet<Key> = findings
+        .iter()
+        .filter(|f| {
+            matches!(f.code, Code::TotalUnchecked | Code::TotalMismatch)
+                && !f.cell.is_empty()
+                && !f.indicator.is_empty()
+                && !f.column.is_empty()
+        })
+        .map(key)
+        .collect();
+    if told.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !(f.code == Code::IndicatorMissing
+            && f.severity == Severity::Warning
+            && told.contains(&key(f)))
+    });
+}
+
 /// Between the figures a department's one `total-mismatch` for a ward
 /// its totals leave out lists in `expected`.
 const FIGURES_SEPARATOR: &str = "; ";
@@ -1214,6 +1450,29 @@ mod tests {
     /// figure is unknown, and the 13 wards of the built-in registry with
     /// no report at all, whose figures the sum lacks too.
     const UNKNOWN_AND_SILENT: &str = "Phường 2, Phường 4, Phường 5, Phường 6, Phường 7, Phường 8, Phường 9, Phường 10, Phường 11, Phường 12, Phường 13, Phường 14, Phường 15, Phường 16";
+
+    #[test]
+    fn a_note_names_its_units_by_registry_name_alias_and_shorthand() {
+        let t = Template::builtin().unwrap();
+        let named = |note: &str| -> Vec<String> {
+            units_named(&t, note)
+                .into_iter()
+                .map(|u| t.agencies[u].code.clone())
+                .collect()
+        };
+        assert_eq!(
+            named("(*) Chỉ tiêu LD05: số liệu chưa đủ, chưa gồm số của Phường 14, 15, 16"),
+            ["P14", "P15", "P16"]
+        );
+        assert_eq!(
+            named("chưa gồm P.1 và Phường 12, 13"),
+            ["P01", "P12", "P13"]
+        );
+        // «Phường 1» is no part of «Phường 14»; a number that names no
+        // ward ends the list.
+        assert_eq!(named("chưa gồm phường 14, 99"), ["P14"]);
+        assert!(named("(*) số liệu chưa đủ").is_empty());
+    }
 
     #[test]
     fn a_department_total_is_compared_with_the_wards_sum() {

@@ -5446,16 +5446,21 @@ fn a_departments_percent_right_from_the_wards_sum_is_not_blamed() {
 /// Tester DN's Phòng LĐTBXH: a department's figure marked (*), its note
 /// saying it leaves out wards that sent late, of an indicator whose
 /// district figure is the wards' sum. Tổng hợp prints the wards' whole
-/// sum, so it has no (*) and no footnote blaming the department's part,
-/// and the warning says the total lacks nothing (it said «Số này vẫn
-/// được tổng hợp», which was false). A unit's figure that enters the
+/// sum, so it has no (*) and no footnote blaming the department's part.
+/// The department never claimed the figure whole: no `total-mismatch`
+/// error, and one finding instead of the error and the (*) warning —
+/// the office's info when the figure is the sum of the wards the note
+/// does not name (140 = the wards' 181 less Phường 6's 41; «Phường 5,
+/// 6» = Phường 5 and Phường 6), a warning saying by how much it differs
+/// when it is not, or when the note names no ward. Near miss: the same
+/// figure not marked is still the error. A unit's figure that enters the
 /// total still marks it (`ministry::province_own_incomplete_mark_is_kept`).
 #[test]
 fn a_departments_figure_marked_incomplete_does_not_mark_the_wards_sum() {
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
     write_template(&tpl, "");
-    let write_office = |path: &Path, th: &str| {
+    let write_office = |path: &Path, th: &str, note: &str| {
         let mut wb = Workbook::new();
         let ws = wb.add_worksheet().set_name("Biểu 1").unwrap();
         ws.write_string(0, 0, "VĂN PHÒNG HĐND VÀ UBND QUẬN")
@@ -5484,17 +5489,15 @@ fn a_departments_figure_marked_incomplete_does_not_mark_the_wards_sum() {
         ws.write_number(6, 5, 450.0).unwrap();
         ws.write_number(6, 6, 427.0).unwrap();
         ws.write_number(6, 7, 5.39).unwrap();
-        ws.write_string(
-            8,
-            0,
-            "(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 6.",
-        )
-        .unwrap();
+        if !note.is_empty() {
+            ws.write_string(8, 0, note).unwrap();
+        }
         wb.save(path).unwrap();
     };
     let dir = tmp.path().join("in");
     write_hc07_batch(&dir, &HC07_WARDS, (181.0, 450.0, 427.0, 5.39));
-    write_office(&dir.join("van-phong.xlsx"), "140(*)");
+    let note = "(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 6.";
+    write_office(&dir.join("van-phong.xlsx"), "140(*)", note);
     let out = tmp.path().join("out");
     let f = run(&dir, &out, &tpl, "2020-Q3");
     // The rows the wards' forms lack are said per file; HC07's own here.
@@ -5503,20 +5506,17 @@ fn a_departments_figure_marked_incomplete_does_not_mark_the_wards_sum() {
         .filter(|x| x["indicator"] == "HC07")
         .cloned()
         .collect();
+    let codes = ["indicator-missing", "total-mismatch", "total-unchecked"];
     assert_eq!(
-        listed(&hc07, &["indicator-missing", "total-mismatch"]),
-        [
-            "error|total-mismatch|VP|E7|HC07|TH|181|140",
-            "warning|indicator-missing|VP|E7|HC07|TH||(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 6.",
-        ]
+        listed(&hc07, &codes),
+        ["info|total-unchecked|VP|E7|HC07|TH|181|140"]
     );
-    let warning = f.iter().find(|x| x["code"] == "indicator-missing").unwrap();
-    let message = warning["message"].as_str().unwrap();
+    let info = &hc07[0];
+    let message = info["message"].as_str().unwrap();
     assert!(
-        message.contains("Số tổng hợp được cộng từ báo cáo của các đơn vị cấp dưới, không lấy số này, nên không thiếu phần đó"),
+        message.contains("ghi 140, theo ghi chú của Văn phòng HĐND và UBND quận là số chưa đủ, chưa gồm Phường 6: số này đúng bằng tổng của 5 phường còn lại (140). Số toàn quận trong bản tổng hợp là tổng của cả 6 phường (181;"),
         "{message}"
     );
-    assert!(!message.contains("vẫn được tổng hợp"), "{message}");
     let rows = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
     let hc07 = rows
         .iter()
@@ -5526,5 +5526,63 @@ fn a_departments_figure_marked_incomplete_does_not_mark_the_wards_sum() {
     assert!(
         !rows.iter().flatten().any(|c| c.starts_with("(*) HC07")),
         "{rows:?}"
+    );
+    // «Phường 5, 6»: both left out, 181 - 3 - 41 = 137.
+    let run_office = |name: &str, th: &str, note: &str| {
+        let dir = tmp.path().join(name);
+        write_hc07_batch(&dir, &HC07_WARDS, (181.0, 450.0, 427.0, 5.39));
+        write_office(&dir.join("van-phong.xlsx"), th, note);
+        let f = run(
+            &dir,
+            &tmp.path().join(format!("{name}-out")),
+            &tpl,
+            "2020-Q3",
+        );
+        let hc07: Vec<_> = f
+            .iter()
+            .filter(|x| x["indicator"] == "HC07")
+            .cloned()
+            .collect();
+        hc07
+    };
+    let f = run_office(
+        "two",
+        "137(*)",
+        "(*) Chỉ tiêu HC07: số liệu chưa đủ, chưa gồm số của Phường 5, 6.",
+    );
+    assert_eq!(
+        listed(&f, &codes),
+        ["info|total-unchecked|VP|E7|HC07|TH|181|137"]
+    );
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(
+            "chưa gồm Phường 5, Phường 6: số này đúng bằng tổng của 4 phường còn lại (137)"
+        ),
+        "{message}"
+    );
+    // Not the other wards' sum either (Phường 6 alone would give 140): a
+    // warning saying by how much it differs, never an error.
+    let f = run_office("off", "150(*)", note);
+    assert_eq!(
+        listed(&f, &codes),
+        ["warning|total-mismatch|VP|E7|HC07|TH|181|150"]
+    );
+    let message = f[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("ghi 150, theo ghi chú của Văn phòng HĐND và UBND quận là số chưa đủ, nhưng số này khác tổng của 6 phường (181) 31,"),
+        "{message}"
+    );
+    // The note names no ward: a warning.
+    let f = run_office("unnamed", "140(*)", "(*) Số liệu chưa đủ.");
+    assert_eq!(
+        listed(&f, &codes),
+        ["warning|total-mismatch|VP|E7|HC07|TH|181|140"]
+    );
+    // Near miss: not marked partial, the same figure is the error.
+    let f = run_office("unmarked", "140", "");
+    assert_eq!(
+        listed(&f, &codes),
+        ["error|total-mismatch|VP|E7|HC07|TH|181|140"]
     );
 }
