@@ -5401,6 +5401,40 @@ fn a_wards_figure_a_thousand_times_off_is_blamed_not_the_department() {
     );
 }
 
+/// Two wards send nothing (Phường 5 and 6, 3 + 42 of the department's
+/// TH 167): the reported wards' 122 is short by 45, which Phường 4's 5
+/// read as 50 would also make up. The gap is the silent wards' share,
+/// not Phường 4's slip: no error at Phường 4 (it was blamed «Phải là
+/// 50»), and the department's figures are the office's info naming both
+/// silent wards.
+#[test]
+fn a_gap_the_silent_wards_make_up_blames_no_wards_slip() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let wards = [
+        (45.0, 120.0, 110.0),
+        (52.0, 130.0, 125.0),
+        (20.0, 31.0, 31.0),
+        (5.0, 60.0, 55.0),
+        (3.0, 9.0, 8.0),
+        (42.0, 100.0, 98.0),
+    ];
+    let dir = tmp.path().join("in");
+    write_hc07_batch(&dir, &wards, (167.0, 450.0, 427.0, 5.39));
+    std::fs::remove_file(dir.join("phuong-5.xlsx")).unwrap();
+    std::fs::remove_file(dir.join("phuong-6.xlsx")).unwrap();
+    let f = run(&dir, &tmp.path().join("out"), &tpl, "2020-Q3");
+    let totals = listed(&f, &["total-mismatch", "total-unchecked"]);
+    assert!(totals.iter().all(|l| !l.contains("|P04|")), "{totals:?}");
+    assert!(totals.iter().all(|l| !l.starts_with("error")), "{totals:?}");
+    let info = f
+        .iter()
+        .find(|x| x["code"] == "total-unchecked" && x["unit"] == "VP")
+        .unwrap();
+    assert_eq!(info["actual"], "Phường 5, Phường 6", "{info}");
+}
+
 /// Tester DN's TTYT: a department's LK typed wrong (405 for the wards'
 /// 450) beside a %CK worked from the right LK (450 / 427 → 5,39). The
 /// LK's `total-mismatch` carries the fix and says the percent is right
