@@ -2434,6 +2434,91 @@ fn a_report_in_three_section_files_loses_no_figure() {
     assert!(line.contains("cả 3 tệp được tổng hợp cùng nhau"), "{line}");
 }
 
+/// A mistake in a part of a report sent in several files that is not the
+/// newest (Xã Vĩnh Thanh's VX file): errors.csv had it, the unit's
+/// feedback workbook neither listed nor marked it (its copy was the
+/// newest part's, every other part taken for a file set aside), so the
+/// commune would have sent the file back with its error untold. The
+/// feedback is the copy of the part with the mistakes, marked at the
+/// cell, and its findings sheet names that part's file.
+#[test]
+fn a_mistake_in_an_older_part_reaches_the_units_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let th = "Thực hiện quý I";
+    let part = "P4 - Hanh chinh - Q1.2020.xlsx";
+    write_p4_files(
+        &dir,
+        &[
+            // 125 ≠ 110 + 10: the oldest part's mistake.
+            (
+                part,
+                "QUÝ I/2020",
+                th,
+                &p4_hc_rows(125.0, 110.0, 10.0, 88.0),
+                1,
+            ),
+            (
+                "P4 - Danh gia - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &ratings_rows(),
+                2,
+            ),
+            (
+                "P4 - Ngan sach - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &other_rows(),
+                3,
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let sums: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "sum-mismatch" && x["unit"] == "P04" && x["column"] == "TH")
+        .collect();
+    assert_eq!(sums.len(), 1, "{f:#?}");
+    assert_eq!(sums[0]["file"], part, "{sums:#?}");
+    let cell = sums[0]["cell"].as_str().unwrap().to_string();
+    let sheet = sums[0]["sheet"].as_str().unwrap().to_string();
+    let book = out.join("phan-hoi/P04.xlsx");
+    let list = read_sheet(&book, "Lỗi");
+    let row = list
+        .iter()
+        .find(|r| r.contains(&"HC02".to_string()))
+        .unwrap_or_else(|| panic!("{list:#?}"));
+    assert_eq!(row[3], part, "{row:?}");
+    assert_eq!(row[4], sheet, "{row:?}");
+    assert_eq!(row[5], cell, "{row:?}");
+    // The copy is the part with the mistake: its cell is marked.
+    let copy = read_sheet(&book, &sheet);
+    assert!(
+        copy.iter().any(|r| r.contains(&"125".to_string())),
+        "{copy:#?}"
+    );
+    let notes = notes_in(&book);
+    assert!(notes.contains("HC02"), "{notes}");
+}
+
+/// Every note text of a workbook (its `xl/comments*.xml` parts).
+fn notes_in(book: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut all = String::new();
+    for k in 0..zip.len() {
+        let mut part = zip.by_index(k).unwrap();
+        if part.name().unwrap().starts_with("xl/comments") {
+            part.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
 /// Tester DI's Xã Mỹ Lộc: a complete report and «… gui bo sung phan
 /// HC.xlsx» holding only some of its indicators: the supplement's figures
 /// replace those only, the others come from the report (the supplement
