@@ -2561,7 +2561,8 @@ fn a_supplement_replaces_only_the_figures_it_holds() {
     for said in [
         "\"info\"",
         "Phuong4_quy1 gui bo sung phan HC.xlsx (HC02, HC03, HC04, HC05)",
-        "Phuong4_quy1.xlsx (HC07, TT04, NS02)",
+        // The complete report is used but for what the supplement holds.
+        "Phuong4_quy1.xlsx (dùng cả tệp, trừ HC02, HC03, HC04, HC05 lấy theo tệp gửi sau)",
         "chỉ tiêu có ở nhiều tệp lấy theo tệp gửi sau",
     ] {
         assert!(dup[0].contains(said), "{said}: {}", dup[0]);
@@ -2640,6 +2641,20 @@ fn a_section_sent_for_the_wrong_quarter_is_an_error() {
     // The ward is told in its feedback: it must send that part again.
     let feedback = workbook_text(&out.join("phan-hoi/P04.xlsx"));
     assert!(feedback.contains("P4 - Danh gia.xlsx"), "{feedback}");
+    // Tình trạng nộp says it, in the counts and on the ward's line (it
+    // counted «0 gửi sai kỳ» and called the file «tệp khác»).
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    assert!(
+        lines[0][0].contains("0 gửi sai kỳ cả báo cáo, 1 gửi một phần báo cáo sai kỳ"),
+        "{}",
+        lines[0][0]
+    );
+    let p4 = lines.iter().find(|r| r[1] == "P04").unwrap().join(" | ");
+    assert!(p4.contains("| đã nộp, một phần sai kỳ |"), "{p4}");
+    assert!(
+        p4.contains("cần gửi lại đúng kỳ: P4 - Danh gia.xlsx"),
+        "{p4}"
+    );
     assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
     assert_eq!(
         p4_findings(&f, "submission-duplicate"),
@@ -2666,6 +2681,11 @@ fn a_section_sent_for_the_wrong_quarter_is_an_error() {
         .collect();
     assert_eq!(period.len(), 1, "{period:#?}");
     assert_eq!(period[0]["severity"], "info", "{period:#?}");
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    assert!(!lines[0][0].contains("một phần"), "{}", lines[0][0]);
+    let p4 = lines.iter().find(|r| r[1] == "P04").unwrap().join(" | ");
+    assert!(p4.contains("| đã nộp |"), "{p4}");
+    assert!(p4.contains("tệp khác không đúng kỳ báo cáo"), "{p4}");
 }
 
 /// A registry of communes alone (a province's department collecting from
