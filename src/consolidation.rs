@@ -71,6 +71,10 @@ pub struct Consolidation {
     /// one of them: (the file in `included`, the parts' sum, which the
     /// totals and Chi tiết take in its place).
     pub summed: Vec<(usize, Submission)>,
+    /// Each unit's files counted together (the parts of one report, or
+    /// one file per former commune), the one in `included` first: every
+    /// one's findings reach the unit's feedback.
+    pub parts: Vec<Vec<usize>>,
     /// The files read whose sender stays unknown, for the summary.
     pub unplaced: crate::reconcile::intake::Unplaced,
 }
@@ -693,6 +697,44 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         rank.entry(a.code.as_str()).or_insert(i);
     }
     sort_findings_by_unit(&mut findings, |u| rank.get(u).copied());
+    // A finding at a cell of a report joined from its parts names the
+    // part whose sheet holds it, not the joined files («A + B + C»): the
+    // clerk opens that file.
+    for p in intake.summed.iter().filter(|p| p.union) {
+        let subs: Vec<&Submission> = p
+            .parts
+            .iter()
+            .filter_map(|&k| match &outcomes[k] {
+                FileOutcome::Read(s) => Some(s.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let joined = subs
+            .iter()
+            .map(|s| s.file.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        for f in findings
+            .iter_mut()
+            .filter(|f| f.file == joined && !f.sheet.is_empty())
+        {
+            // Sheets of one name in several parts («Sheet1»): the part
+            // whose figures hold the indicator, as far as they are in
+            // memory.
+            let indicator = t.indicator_index(&f.indicator).map(|i| i as u32);
+            let named: Vec<&&Submission> = subs
+                .iter()
+                .filter(|s| s.sheets.contains(&f.sheet))
+                .collect();
+            let holding = named
+                .iter()
+                .find(|s| indicator.is_some_and(|i| s.rows.iter().any(|r| r.indicator == i)));
+            if let Some(s) = holding.or(named.first()) {
+                f.file = s.file.clone();
+            }
+        }
+    }
+    let parts = intake.summed.iter().map(|p| p.parts.clone()).collect();
     Ok(Consolidation {
         included: intake.included,
         outcomes,
@@ -701,6 +743,7 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
         findings,
         store,
         summed,
+        parts,
         unplaced: intake.unplaced,
     })
 }
@@ -808,6 +851,7 @@ pub fn consolidate_folder(config: &Config) -> Result<Consolidation, Fatal> {
                 &config.dir,
                 &c.outcomes,
                 &c.included,
+                &c.parts,
                 &c.findings,
                 Some(&c.store),
                 &config.template,

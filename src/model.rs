@@ -386,6 +386,10 @@ pub enum Status {
     Duplicate,
     Unreadable,
     WrongPeriod,
+    /// The unit's report is consolidated, but a part of it (a section
+    /// file) was sent for another period: that part is in no total and
+    /// must be sent again.
+    PartWrongPeriod,
     UnknownUnit,
     Skipped,
 }
@@ -400,6 +404,8 @@ impl Status {
             (Status::Duplicate, Lang::Vi) => "trùng",
             (Status::Unreadable, Lang::Vi) => "không đọc được",
             (Status::WrongPeriod, Lang::Vi) => "sai kỳ",
+            (Status::PartWrongPeriod, Lang::Vi) => "đã nộp, một phần sai kỳ",
+            (Status::PartWrongPeriod, Lang::En) => "submitted, a part for another period",
             (Status::UnknownUnit, Lang::Vi) => "không rõ đơn vị",
             (Status::Skipped, Lang::Vi) => "bỏ qua",
             (Status::Submitted, Lang::En) => "submitted",

@@ -131,10 +131,12 @@ fn print_summary(config: &Config, c: &Consolidation) {
     let consolidated = c.included.len() - units_in(Status::SubmittedBlank).min(c.included.len());
     let blank = units_in(Status::SubmittedBlank);
     let (wrong, unreadable) = (units_in(Status::WrongPeriod), units_in(Status::Unreadable));
+    let partial = units_in(Status::PartWrongPeriod);
     let also = match config.lang {
         Lang::Vi => [
             (blank, "gửi biểu trống"),
             (wrong, "gửi sai kỳ"),
+            (partial, "gửi một phần báo cáo sai kỳ"),
             (unreadable, "có tệp không đọc được"),
         ]
         .iter()
@@ -144,6 +146,7 @@ fn print_summary(config: &Config, c: &Consolidation) {
         Lang::En => [
             (blank, "blank"),
             (wrong, "of another period"),
+            (partial, "with a part of another period"),
             (unreadable, "unreadable"),
         ]
         .iter()

@@ -254,14 +254,15 @@ pub enum Said<'a> {
     /// `submission-duplicate` (an info, the office's): `unit` sent its
     /// report for the period in several files that each hold a part of
     /// its indicators (one file per section, or a supplement holding only
-    /// some): `parts` (each file with what is taken from it) are taken
+    /// some): `parts` (each file with the codes taken from it and those
+    /// a file sent later replaced) are taken
     /// together, a figure stated in two of them from the newer;
     /// `replaced` (files every figure of which a newer one gives) are not
     /// consolidated.
     SubmissionParts {
         unit: &'a str,
         period: Period,
-        parts: &'a [(String, String)],
+        parts: &'a [(String, String, String)],
         replaced: &'a [String],
     },
     /// `submission-duplicate` (an info): `unit` sent `count` files of the
@@ -1016,9 +1017,20 @@ fn submissions(s: &Said, lang: Lang) -> String {
             if set_aside.len() == 1 { "is" } else { "are" }
         ),
         (Said::SubmissionParts { unit, period, parts, replaced }, lang) => {
+            // A part some of whose indicators a later file replaced (a
+            // complete report beside its supplement) is said used whole
+            // but those.
             let listed = parts
                 .iter()
-                .map(|(file, what)| format!("{file} ({what})"))
+                .map(|(file, what, instead)| match (instead.is_empty(), lang) {
+                    (true, _) => format!("{file} ({what})"),
+                    (false, Lang::Vi) => format!(
+                        "{file} (dùng cả tệp, trừ {instead} lấy theo tệp gửi sau)"
+                    ),
+                    (false, Lang::En) => format!(
+                        "{file} (the whole file but {instead}, taken from the file sent later)"
+                    ),
+                })
                 .collect::<Vec<_>>()
                 .join("; ");
             let n = parts.len();

@@ -235,10 +235,12 @@ fn intake<'a>(q1: Period, q4: Period, others: &'a [String]) -> Vec<Said<'a>> {
                 (
                     "Bao cao Q1 - Kinh te.xlsx".to_string(),
                     "KT.01, KT.02, KT.03".to_string(),
+                    String::new(),
                 ),
                 (
                     "Bao cao Q1 - Van hoa xa hoi.xlsx".to_string(),
                     "VX.01, VX.02".to_string(),
+                    "KT.01".to_string(),
                 ),
             ]),
             replaced: Vec::leak(vec!["Bao cao Q1.xlsx".to_string()]),

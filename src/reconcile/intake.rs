@@ -115,6 +115,25 @@ pub fn intake(
         .collect();
     for (ai, a) in template.agencies.iter().enumerate() {
         let cands = by_unit.get(&ai).cloned().unwrap_or_default();
+        // A file of another period that shares no indicator with the
+        // files of the run's period is no old copy of them: the unit's
+        // only report of its part (a section sent for the wrong quarter),
+        // whose `period-mismatch` stays an error and whose indicators are
+        // not said missing besides.
+        let sent = cands.iter().fold(0, |b, &k| b | bits_of(outcomes, k));
+        let mut wrong_sections = 0u128;
+        for &k in wrong_period.get(&ai).into_iter().flatten() {
+            let b = bits_of(outcomes, k);
+            if b != 0 && b & sent == 0 {
+                wrong_sections |= b;
+                section_errors.insert(k);
+            }
+        }
+        // Its line says so: the report is consolidated, that part is not.
+        let submitted = match wrong_sections {
+            0 => Status::Submitted,
+            _ => Status::PartWrongPeriod,
+        };
         let files_of = |ks: &[usize]| {
             ks.iter()
                 .map(|&k| outcomes[k].file().to_string())
@@ -126,14 +145,28 @@ pub fn intake(
         let others = |skip_wrong_period: bool| {
             let mut notes = Vec::new();
             if let Some(ks) = wrong_period.get(&ai).filter(|_| !skip_wrong_period) {
-                notes.push(format!(
-                    "{} {}",
-                    lang.pick(
-                        "tệp khác không đúng kỳ báo cáo:",
-                        "another file is for another period:"
-                    ),
-                    files_of(ks)
-                ));
+                let (parts, old): (Vec<usize>, Vec<usize>) =
+                    ks.iter().partition(|k| section_errors.contains(k));
+                if !parts.is_empty() {
+                    notes.push(format!(
+                        "{} {}",
+                        lang.pick(
+                            "một phần báo cáo gửi không đúng kỳ, chưa được tổng hợp, cần gửi lại đúng kỳ:",
+                            "a part of the report is for another period, not consolidated, to be sent again for this period:"
+                        ),
+                        files_of(&parts)
+                    ));
+                }
+                if !old.is_empty() {
+                    notes.push(format!(
+                        "{} {}",
+                        lang.pick(
+                            "tệp khác không đúng kỳ báo cáo:",
+                            "another file is for another period:"
+                        ),
+                        files_of(&old)
+                    ));
+                }
             }
             if let Some(ks) = unreadable.get(&ai) {
                 notes.push(format!(
@@ -368,20 +401,6 @@ pub fn intake(
         // Q1 (1).xlsx"): one report, read once; the copies are set aside
         // with one info, said to the office alone (nothing the unit did).
         let all = cands;
-        // A file of another period that shares no indicator with the
-        // files of the run's period is no old copy of them: the unit's
-        // only report of its part (a section sent for the wrong quarter),
-        // whose `period-mismatch` stays an error and whose indicators are
-        // not said missing besides.
-        let sent = all.iter().fold(0, |b, &k| b | bits_of(outcomes, k));
-        let mut wrong_sections = 0u128;
-        for &k in wrong_period.get(&ai).into_iter().flatten() {
-            let b = bits_of(outcomes, k);
-            if b != 0 && b & sent == 0 {
-                wrong_sections |= b;
-                section_errors.insert(k);
-            }
-        }
         let (cands, copied) = set_aside_copies(&all, outcomes);
         let mut copy_notes = Vec::new();
         for (kept, group) in &copied {
@@ -440,7 +459,7 @@ pub fn intake(
                 status: if blank {
                     Status::SubmittedBlank
                 } else {
-                    Status::Submitted
+                    submitted
                 },
                 note: copy_notes
                     .into_iter()
@@ -460,12 +479,16 @@ pub fn intake(
             // Each part with the indicators taken from it: those no part
             // sent later holds.
             let mut newer = 0u128;
-            let described: Vec<(String, String)> = parts
+            // Each part with the indicators taken from it, and those a
+            // part sent later replaced (a complete report beside its
+            // supplement: the whole file but the supplement's).
+            let described: Vec<(String, String, String)> = parts
                 .iter()
                 .map(|&k| {
-                    let codes = codes_held(outcomes, k, newer, ai, template);
+                    let codes = codes_held(outcomes, k, !newer, ai, template);
+                    let replaced = codes_held(outcomes, k, newer, ai, template);
                     newer |= bits_of(outcomes, k);
-                    (outcomes[k].file().to_string(), codes)
+                    (outcomes[k].file().to_string(), codes, replaced)
                 })
                 .collect();
             let replaced_files: Vec<String> = replaced
@@ -527,7 +550,7 @@ pub fn intake(
                 unit: a.code.clone(),
                 unit_name: a.shown().into_owned(),
                 files: files_of(&all),
-                status: Status::Submitted,
+                status: submitted,
                 note: note
                     .into_iter()
                     .chain(copy_notes)
@@ -778,7 +801,7 @@ fn report_parts(cands: &[usize], outcomes: &[FileOutcome]) -> Option<(Vec<usize>
 fn codes_held(
     outcomes: &[FileOutcome],
     k: usize,
-    newer: u128,
+    wanted: u128,
     unit: usize,
     template: &Template,
 ) -> String {
@@ -791,7 +814,7 @@ fn codes_held(
         .iter()
         .enumerate()
         .filter(|&(i, _)| {
-            bits & !newer & (1u128 << (i % 128)) != 0
+            bits & wanted & (1u128 << (i % 128)) != 0
                 && template.must_report(unit, i)
                 && !s.missing.contains(&(i as u32))
         })

@@ -224,6 +224,7 @@ pub fn write_feedback(
     dir: &Path,
     outcomes: &[FileOutcome],
     included: &[usize],
+    parts: &[Vec<usize>],
     findings: &[Finding],
     store: Option<&FigureStore>,
     template: &Template,
@@ -231,7 +232,14 @@ pub fn write_feedback(
     lang: Lang,
 ) -> Result<Vec<PathBuf>, Fatal> {
     let folder = out.join(FEEDBACK_DIR);
-    let aside = set_aside_files(outcomes, included);
+    // Every file whose figures are counted: a unit's report in several
+    // files (a section each, a supplement) is no file set aside.
+    let counted: Vec<usize> = included
+        .iter()
+        .copied()
+        .chain(parts.iter().flatten().copied())
+        .collect();
+    let aside = set_aside_files(outcomes, &counted);
     let mut by_unit: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     for f in findings {
         if !f.unit.is_empty() && !f.office_only && !about_set_aside_content(f, &aside) {
@@ -249,6 +257,29 @@ pub fn write_feedback(
         if let Some(FileOutcome::Read(s)) = outcomes.get(k) {
             if let Some(u) = s.unit {
                 source.entry(u).or_insert(k);
+            }
+        }
+    }
+    // A report in several files: the copy marked is the part with most
+    // findings at its cells (the first when none has more); the findings
+    // sheet lists every part's, each naming its file, sheet and cell.
+    for files in parts.iter().filter(|p| p.len() > 1) {
+        let at_cells = |k: &usize| match outcomes.get(*k) {
+            Some(FileOutcome::Read(s)) => findings
+                .iter()
+                .filter(|f| f.file == s.file && !f.cell.is_empty() && !f.office_only)
+                .count(),
+            _ => 0,
+        };
+        let best = files
+            .iter()
+            .rev()
+            .max_by_key(|k| at_cells(k))
+            .copied()
+            .filter(|k| at_cells(k) > 0);
+        if let (Some(k), Some(FileOutcome::Read(s))) = (best, best.and_then(|k| outcomes.get(k))) {
+            if let Some(u) = s.unit {
+                source.insert(u, k);
             }
         }
     }

@@ -1852,7 +1852,12 @@ fn status_counts(lines: &[StatusLine], lang: Lang) -> String {
             .filter(|l| !l.unit.is_empty() && states.contains(&l.status))
             .count()
     };
-    let used = of(&[Status::Submitted, Status::Duplicate]);
+    let used = of(&[
+        Status::Submitted,
+        Status::Duplicate,
+        Status::PartWrongPeriod,
+    ]);
+    let partial = of(&[Status::PartWrongPeriod]);
     let blank = of(&[Status::SubmittedBlank]);
     let missing = of(&[Status::Missing]);
     let unreadable = of(&[Status::Unreadable]);
@@ -1871,6 +1876,11 @@ fn status_counts(lines: &[StatusLine], lang: Lang) -> String {
             text.push_str(&format!(
                 ", {missing} chưa nộp, {unreadable} không đọc được, {wrong} gửi sai kỳ"
             ));
+            if partial > 0 {
+                text.push_str(&format!(
+                    " cả báo cáo, {partial} gửi một phần báo cáo sai kỳ (phần đó chưa được tổng hợp)"
+                ));
+            }
             if others > 0 {
                 text.push_str(&format!(
                     "; {others} tệp khác (không rõ đơn vị, không đọc được, bỏ qua)"
@@ -1890,6 +1900,11 @@ fn status_counts(lines: &[StatusLine], lang: Lang) -> String {
             text.push_str(&format!(
                 ", {missing} missing, {unreadable} unreadable, {wrong} of the wrong period"
             ));
+            if partial > 0 {
+                text.push_str(&format!(
+                    " as a whole, {partial} with a part of the wrong period (that part not consolidated)"
+                ));
+            }
             if others > 0 {
                 text.push_str(&format!(
                     "; {} (unknown unit, unreadable, skipped)",

@@ -2434,6 +2434,91 @@ fn a_report_in_three_section_files_loses_no_figure() {
     assert!(line.contains("cả 3 tệp được tổng hợp cùng nhau"), "{line}");
 }
 
+/// A mistake in a part of a report sent in several files that is not the
+/// newest (Xã Vĩnh Thanh's VX file): errors.csv had it, the unit's
+/// feedback workbook neither listed nor marked it (its copy was the
+/// newest part's, every other part taken for a file set aside), so the
+/// commune would have sent the file back with its error untold. The
+/// feedback is the copy of the part with the mistakes, marked at the
+/// cell, and its findings sheet names that part's file.
+#[test]
+fn a_mistake_in_an_older_part_reaches_the_units_feedback() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in");
+    let th = "Thực hiện quý I";
+    let part = "P4 - Hanh chinh - Q1.2020.xlsx";
+    write_p4_files(
+        &dir,
+        &[
+            // 125 ≠ 110 + 10: the oldest part's mistake.
+            (
+                part,
+                "QUÝ I/2020",
+                th,
+                &p4_hc_rows(125.0, 110.0, 10.0, 88.0),
+                1,
+            ),
+            (
+                "P4 - Danh gia - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &ratings_rows(),
+                2,
+            ),
+            (
+                "P4 - Ngan sach - Q1.2020.xlsx",
+                "QUÝ I/2020",
+                th,
+                &other_rows(),
+                3,
+            ),
+        ],
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q1");
+    let sums: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|x| x["code"] == "sum-mismatch" && x["unit"] == "P04" && x["column"] == "TH")
+        .collect();
+    assert_eq!(sums.len(), 1, "{f:#?}");
+    assert_eq!(sums[0]["file"], part, "{sums:#?}");
+    let cell = sums[0]["cell"].as_str().unwrap().to_string();
+    let sheet = sums[0]["sheet"].as_str().unwrap().to_string();
+    let book = out.join("phan-hoi/P04.xlsx");
+    let list = read_sheet(&book, "Lỗi");
+    let row = list
+        .iter()
+        .find(|r| r.contains(&"HC02".to_string()))
+        .unwrap_or_else(|| panic!("{list:#?}"));
+    assert_eq!(row[3], part, "{row:?}");
+    assert_eq!(row[4], sheet, "{row:?}");
+    assert_eq!(row[5], cell, "{row:?}");
+    // The copy is the part with the mistake: its cell is marked.
+    let copy = read_sheet(&book, &sheet);
+    assert!(
+        copy.iter().any(|r| r.contains(&"125".to_string())),
+        "{copy:#?}"
+    );
+    let notes = notes_in(&book);
+    assert!(notes.contains("HC02"), "{notes}");
+}
+
+/// Every note text of a workbook (its `xl/comments*.xml` parts).
+fn notes_in(book: &Path) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let mut all = String::new();
+    for k in 0..zip.len() {
+        let mut part = zip.by_index(k).unwrap();
+        if part.name().unwrap().starts_with("xl/comments") {
+            part.read_to_string(&mut all).unwrap();
+        }
+    }
+    all
+}
+
 /// Tester DI's Xã Mỹ Lộc: a complete report and «… gui bo sung phan
 /// HC.xlsx» holding only some of its indicators: the supplement's figures
 /// replace those only, the others come from the report (the supplement
@@ -2476,7 +2561,8 @@ fn a_supplement_replaces_only_the_figures_it_holds() {
     for said in [
         "\"info\"",
         "Phuong4_quy1 gui bo sung phan HC.xlsx (HC02, HC03, HC04, HC05)",
-        "Phuong4_quy1.xlsx (HC07, TT04, NS02)",
+        // The complete report is used but for what the supplement holds.
+        "Phuong4_quy1.xlsx (dùng cả tệp, trừ HC02, HC03, HC04, HC05 lấy theo tệp gửi sau)",
         "chỉ tiêu có ở nhiều tệp lấy theo tệp gửi sau",
     ] {
         assert!(dup[0].contains(said), "{said}: {}", dup[0]);
@@ -2555,6 +2641,20 @@ fn a_section_sent_for_the_wrong_quarter_is_an_error() {
     // The ward is told in its feedback: it must send that part again.
     let feedback = workbook_text(&out.join("phan-hoi/P04.xlsx"));
     assert!(feedback.contains("P4 - Danh gia.xlsx"), "{feedback}");
+    // Tình trạng nộp says it, in the counts and on the ward's line (it
+    // counted «0 gửi sai kỳ» and called the file «tệp khác»).
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    assert!(
+        lines[0][0].contains("0 gửi sai kỳ cả báo cáo, 1 gửi một phần báo cáo sai kỳ"),
+        "{}",
+        lines[0][0]
+    );
+    let p4 = lines.iter().find(|r| r[1] == "P04").unwrap().join(" | ");
+    assert!(p4.contains("| đã nộp, một phần sai kỳ |"), "{p4}");
+    assert!(
+        p4.contains("cần gửi lại đúng kỳ: P4 - Danh gia.xlsx"),
+        "{p4}"
+    );
     assert_eq!(p4_findings(&f, "indicator-missing"), Vec::<String>::new());
     assert_eq!(
         p4_findings(&f, "submission-duplicate"),
@@ -2581,6 +2681,11 @@ fn a_section_sent_for_the_wrong_quarter_is_an_error() {
         .collect();
     assert_eq!(period.len(), 1, "{period:#?}");
     assert_eq!(period[0]["severity"], "info", "{period:#?}");
+    let lines = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
+    assert!(!lines[0][0].contains("một phần"), "{}", lines[0][0]);
+    let p4 = lines.iter().find(|r| r[1] == "P04").unwrap().join(" | ");
+    assert!(p4.contains("| đã nộp |"), "{p4}");
+    assert!(p4.contains("tệp khác không đúng kỳ báo cáo"), "{p4}");
 }
 
 /// A registry of communes alone (a province's department collecting from
