@@ -1812,3 +1812,39 @@ fn check_text_against_a_table_of_another_template_asks_for_template() {
     );
     assert!(!message.contains("mẫu biểu khác:"), "{message}");
 }
+
+/// Regression (tester DQ, missed-list-share-trongdo.txt): a list whose
+/// first item gives its share and its own «trong đó» («Cách ly tập trung
+/// 365 người (9,36%), trong đó: 40 …; 325 …») left the next items'
+/// shares and the list's sum unchecked. A wrong share there (39,38% for
+/// 1.380/3.900) and a wrong part (2.515) are errors; the same list with
+/// right figures is silent.
+#[test]
+fn check_text_checks_a_list_after_an_item_with_its_share_and_own_trong_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = |tap_trung: &str, tai_nha: &str, tu_theo_doi: &str| {
+        format!(
+            "Tổng số người được cách ly là 3.900 người, cụ thể:\n\
+             - Cách ly tập trung 365 người ({tap_trung}), trong đó: 40 người đang cách ly; 325 người đã hết thời gian cách ly;\n\
+             - Cách ly tại nhà 1.380 người ({tai_nha});\n\
+             - Tự theo dõi sức khỏe {tu_theo_doi} người.\n"
+        )
+    };
+    let found = text_findings(dir.path(), &list("9,36%", "39,38%", "2.155"), None);
+    let row = |c: &str, s: &str, l: &str, e: &str, a: &str| {
+        (c.into(), s.into(), l.into(), e.into(), a.into())
+    };
+    assert_eq!(
+        found,
+        vec![row("pct-mismatch", "error", "L3", "35,38", "39,38")]
+    );
+    let found = text_findings(dir.path(), &list("9,36%", "35,38%", "2.515"), None);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].2.as_str()),
+        ("sum-mismatch", "L1")
+    );
+    // Near miss: every figure right.
+    let found = text_findings(dir.path(), &list("9,36%", "35,38%", "2.155"), None);
+    assert_eq!(found, vec![]);
+}
