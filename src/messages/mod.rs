@@ -455,7 +455,7 @@ pub const CATALOG: &[Entry] = &[
         severity: "error / warning / info",
         meaning: ("Số trong văn bản khác bảng tổng hợp.", "A figure of the text unlike the table's."),
         help: ("Sửa số trong văn bản.", "Correct the text."),
-        example: r#"(check-text `--against`) "đã cấp 126 giấy phép xây dựng" where the consolidated total is 128; "trong quý III/2020 đã cấp 193 …" where the table's TH is 139; "17,8 tỷ đồng" where the table has 17.800.000 đồng (17,8 triệu: the unit is wrong); a warning when the table has a flow's TH only (no LK) and the figure, naming no period, is above it; one info a run counting the figures that named an indicator the table has no figure of their period for"#,
+        example: r#"(check-text `--against`) "đã cấp 126 giấy phép xây dựng" where the consolidated total is 128; "trong quý III/2020 đã cấp 193 …" where the table's TH is 139; "17,8 tỷ đồng" where the table has 17.800.000 đồng (17,8 triệu: the unit is wrong); a warning when the table has a flow's TH only (no LK) and the figure, naming no period, is above it; one info a run counting the figures that named an indicator the table has no figure of their period for; one warning when the table was consolidated under another template (none of its codes in the template: run again with `--template`)"#,
     },
     Entry {
         code: Code::RuleInvalid,

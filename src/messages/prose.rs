@@ -34,12 +34,12 @@ pub enum Prose<'a> {
         sum: &'a str,
         total: &'a str,
     },
-    /// `text-vs-table`: the text states `stated` for indicator `code`
+    /// `text-vs-table`: the text states `stated` for `indicator` (its code and name: `DO01 «Giấy phép xây dựng đã cấp»`)
     /// where the consolidated table has `table`: the LK, or the TH when
     /// `quarter` (the text names the quarter, or the table has no LK).
     TextVsTable {
         stated: &'a str,
-        code: &'a str,
+        indicator: &'a str,
         table: &'a str,
         quarter: bool,
         /// The table's figure is itself marked as an error in the
@@ -47,28 +47,28 @@ pub enum Prose<'a> {
         disputed: bool,
     },
     /// `text-vs-table` (a warning): the text states `stated` for the
-    /// flow `code`, naming no period, where the table has the quarter's
+    /// flow `indicator`, naming no period, where the table has the quarter's
     /// TH `table` only (no LK): it may be the months from January.
     TextVsTableQuarterOnly {
         stated: &'a str,
-        code: &'a str,
+        indicator: &'a str,
         table: &'a str,
     },
     /// `text-vs-table` (an error): the text states `stated` as the flow
-    /// `code`'s months from January ("9 tháng đầu năm"), where the table
+    /// `indicator`'s months from January ("9 tháng đầu năm"), where the table
     /// has no LK but the quarter's TH `table` alone is more: no total
     /// from January is below its own last quarter.
     TextVsTableBelowQuarter {
         stated: &'a str,
-        code: &'a str,
+        indicator: &'a str,
         table: &'a str,
     },
     /// `text-vs-table` (an error): the money `stated` ("17,8 tỷ đồng")
-    /// for indicator `code` is the table's `table` ("17.800.000 đồng")
+    /// for `indicator` is the table's `table` ("17.800.000 đồng")
     /// written in the `wrong` unit: it is `right` ("17,8 triệu đồng").
     TextVsTableUnit {
         stated: &'a str,
-        code: &'a str,
+        indicator: &'a str,
         table: &'a str,
         right: &'a str,
         wrong: &'a str,
@@ -77,6 +77,18 @@ pub enum Prose<'a> {
     /// indicator but the table has no figure of their period (`claims`:
     /// "DO01 (dòng 37)", …).
     TextVsTableUncompared { count: usize, claims: &'a str },
+    /// `text-vs-table` (one a run): `count` figures named an indicator
+    /// of the template (`claims`) that has no row in the table. When
+    /// `other_template`, none of the table's codes (`table_codes`) is
+    /// the template's: the table was consolidated under another template
+    /// (a warning: nothing was compared); else only some rows are
+    /// missing (an info).
+    TextVsTableNoRow {
+        count: usize,
+        claims: &'a str,
+        table_codes: &'a str,
+        other_template: bool,
+    },
 }
 
 impl Words for Prose<'_> {
@@ -91,7 +103,8 @@ impl Words for Prose<'_> {
             | Prose::TextVsTableQuarterOnly { .. }
             | Prose::TextVsTableBelowQuarter { .. }
             | Prose::TextVsTableUnit { .. }
-            | Prose::TextVsTableUncompared { .. } => Code::TextVsTable,
+            | Prose::TextVsTableUncompared { .. }
+            | Prose::TextVsTableNoRow { .. } => Code::TextVsTable,
         }
     }
 
@@ -109,20 +122,24 @@ impl Words for Prose<'_> {
             (Prose::PartAboveTotal { part, total }, Lang::En) => format!("The part {part} is larger than the total {total} it belongs to; one of them is wrong: check both."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::Vi) => format!("Các phần {parts} = {sum} vượt tổng {total}; trừ khi các phần tính trùng nhau (một đối tượng thuộc hai phần), một trong các số này sai."),
             (Prose::PartsAboveTotal { parts, sum, total }, Lang::En) => format!("The parts {parts} = {sum} exceed the total {total}; unless the parts overlap (one item counted in two), one of these figures is wrong."),
-            (Prose::TextVsTable { stated, code, table, quarter, disputed: true }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code}, bảng tổng hợp có {} {table}, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này.", if *quarter { "số thực hiện trong quý" } else { "lũy kế" }),
-            (Prose::TextVsTable { stated, code, table, quarter, disputed: true }, Lang::En) => format!("The text reads {stated} for indicator {code}; the consolidated table has {table} ({}), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it.", if *quarter { "this quarter" } else { "cumulative" }),
-            (Prose::TextVsTable { stated, code, table, quarter: false, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTable { stated, code, table, quarter: false, .. }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (cumulative): correct the text or check the table."),
-            (Prose::TextVsTable { stated, code, table, quarter: true, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có số thực hiện trong quý {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTable { stated, code, table, quarter: true, .. }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table} (this quarter): correct the text or check the table."),
-            (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
-            (Prose::TextVsTableQuarterOnly { stated, code, table }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
-            (Prose::TextVsTableBelowQuarter { stated, code, table }, Lang::Vi) => format!("Văn bản ghi lũy kế từ đầu năm {stated} cho chỉ tiêu {code} nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là {table}: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."),
-            (Prose::TextVsTableBelowQuarter { stated, code, table }, Lang::En) => format!("The text reads {stated} from January for indicator {code} but the consolidated table has {table} for this quarter alone: the total from January cannot be less than the quarter's; correct the figure or check the table."),
-            (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {code} nhưng bảng tổng hợp có {table}, tức {right}: sai đơn vị, ghi {right}, không phải {wrong}."),
-            (Prose::TextVsTableUnit { stated, code, table, right, wrong }, Lang::En) => format!("The text reads {stated} for indicator {code} but the consolidated table has {table}, that is {right}: the unit is wrong; write {right}, not {wrong}."),
+            (Prose::TextVsTable { stated, indicator, table, quarter, disputed: true }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {indicator}, bảng tổng hợp có {} {table}, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này.", if *quarter { "số thực hiện trong quý" } else { "lũy kế" }),
+            (Prose::TextVsTable { stated, indicator, table, quarter, disputed: true }, Lang::En) => format!("The text reads {stated} for indicator {indicator}; the consolidated table has {table} ({}), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it.", if *quarter { "this quarter" } else { "cumulative" }),
+            (Prose::TextVsTable { stated, indicator, table, quarter: false, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {indicator} nhưng bảng tổng hợp có lũy kế {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, indicator, table, quarter: false, .. }, Lang::En) => format!("The text reads {stated} for indicator {indicator} but the consolidated table has {table} (cumulative): correct the text or check the table."),
+            (Prose::TextVsTable { stated, indicator, table, quarter: true, .. }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {indicator} nhưng bảng tổng hợp có số thực hiện trong quý {table}: sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTable { stated, indicator, table, quarter: true, .. }, Lang::En) => format!("The text reads {stated} for indicator {indicator} but the consolidated table has {table} (this quarter): correct the text or check the table."),
+            (Prose::TextVsTableQuarterOnly { stated, indicator, table }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {indicator} nhưng bảng tổng hợp chỉ có số thực hiện trong quý {table}, không có lũy kế: nếu {stated} là số của quý thì sửa lại; nếu là lũy kế từ đầu năm, ghi rõ kỳ (như «9 tháng đầu năm») và tổng hợp lại với --previous để bảng có lũy kế."),
+            (Prose::TextVsTableQuarterOnly { stated, indicator, table }, Lang::En) => format!("The text reads {stated} for indicator {indicator} but the consolidated table has only this quarter's {table}, no cumulative figure: if {stated} is the quarter's, correct it; if it is the total from January, name the period (such as «9 tháng đầu năm») and consolidate again with --previous so that the table has it."),
+            (Prose::TextVsTableBelowQuarter { stated, indicator, table }, Lang::Vi) => format!("Văn bản ghi lũy kế từ đầu năm {stated} cho chỉ tiêu {indicator} nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là {table}: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."),
+            (Prose::TextVsTableBelowQuarter { stated, indicator, table }, Lang::En) => format!("The text reads {stated} from January for indicator {indicator} but the consolidated table has {table} for this quarter alone: the total from January cannot be less than the quarter's; correct the figure or check the table."),
+            (Prose::TextVsTableUnit { stated, indicator, table, right, wrong }, Lang::Vi) => format!("Văn bản ghi {stated} cho chỉ tiêu {indicator} nhưng bảng tổng hợp có {table}, tức {right}: sai đơn vị, ghi {right}, không phải {wrong}."),
+            (Prose::TextVsTableUnit { stated, indicator, table, right, wrong }, Lang::En) => format!("The text reads {stated} for indicator {indicator} but the consolidated table has {table}, that is {right}: the unit is wrong; write {right}, not {wrong}."),
             (Prose::TextVsTableUncompared { count, claims }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: {claims}. Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."),
             (Prose::TextVsTableUncompared { count, claims }, Lang::En) => format!("{count} figures of the text name an indicator of the catalog but could not be compared with the consolidated table, which has no figure of their period: {claims}. Check them by hand, or consolidate again with --previous so that the table has the cumulative figures."),
+            (Prose::TextVsTableNoRow { count, claims, table_codes, other_template: true }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của mẫu biểu đang dùng nhưng chưa so được với bảng tổng hợp, vì bảng được tổng hợp theo một mẫu biểu khác: không mã chỉ tiêu nào của bảng ({table_codes}) có trong mẫu biểu này. Các số chưa so: {claims}. Chạy lại check-text với --template là thư mục mẫu biểu đã dùng khi tổng hợp bảng này."),
+            (Prose::TextVsTableNoRow { count, claims, table_codes, other_template: true }, Lang::En) => format!("{count} figures of the text name an indicator of the template in use but could not be compared with the consolidated table, which was consolidated under another template: none of the table's codes ({table_codes}) is in this template. Figures not compared: {claims}. Run check-text again with --template set to the template folder the table was consolidated with."),
+            (Prose::TextVsTableNoRow { count, claims, .. }, Lang::Vi) => format!("{count} số liệu trong văn bản gắn với chỉ tiêu của mẫu biểu nhưng chưa so được vì bảng tổng hợp không có dòng của chỉ tiêu đó: {claims}. Kiểm tra các số này bằng tay; nếu bảng được tổng hợp theo mẫu biểu khác, chạy lại check-text với --template là mẫu biểu đó."),
+            (Prose::TextVsTableNoRow { count, claims, .. }, Lang::En) => format!("{count} figures of the text name an indicator of the template but could not be compared: the consolidated table has no row of that indicator: {claims}. Check them by hand; if the table was consolidated under another template, run check-text again with --template set to it."),
         }
     }
 }

@@ -2395,38 +2395,50 @@ fn prose() -> Vec<Prose<'static>> {
         Prose::PartsAboveTotal { parts, sum, total },
         Prose::TextVsTable {
             stated: "126",
-            code: "DO01",
+            indicator: "DO01 «Giấy phép xây dựng đã cấp»",
             table: "128",
             quarter: false,
             disputed: false,
         },
         Prose::TextVsTable {
             stated: "60.705",
-            code: "YT01",
+            indicator: "YT01 «Lượt khám chữa bệnh»",
             table: "60.507",
             quarter: true,
             disputed: true,
         },
         Prose::TextVsTableQuarterOnly {
             stated: "193",
-            code: "DO01",
+            indicator: "DO01 «Giấy phép xây dựng đã cấp»",
             table: "139",
         },
         Prose::TextVsTableBelowQuarter {
             stated: "120",
-            code: "DO01",
+            indicator: "DO01 «Giấy phép xây dựng đã cấp»",
             table: "139",
         },
         Prose::TextVsTableUnit {
             stated: "17,8 tỷ đồng",
-            code: "YT25",
+            indicator: "YT25 «Tiền phạt vi phạm an toàn thực phẩm»",
             table: "17.800.000 đồng",
             right: "17,8 triệu đồng",
             wrong: "tỷ đồng",
         },
         Prose::TextVsTableUncompared {
             count: 2,
-            claims: "DO01 (L37), HC01 (L67)",
+            claims: "DO01 «Giấy phép xây dựng đã cấp» (L37), HC01 «Hồ sơ thủ tục hành chính đã tiếp nhận» (L67)",
+        },
+        Prose::TextVsTableNoRow {
+            count: 2,
+            claims: "KT03 «Thu ngân sách nhà nước trên địa bàn» (L11), HC02 «Hồ sơ thủ tục hành chính đã giải quyết» (L17)",
+            table_codes: "HC.02, KT.03, KT.12",
+            other_template: true,
+        },
+        Prose::TextVsTableNoRow {
+            count: 1,
+            claims: "DO01 «Giấy phép xây dựng đã cấp» (L5)",
+            table_codes: "HC01, HC02",
+            other_template: false,
         },
     ]
 }
@@ -2644,6 +2656,7 @@ fn prose_variant(p: &Prose) -> usize {
         Prose::TextVsTableUncompared { .. } => 6,
         Prose::TextVsTableUnit { .. } => 7,
         Prose::TextVsTableBelowQuarter { .. } => 8,
+        Prose::TextVsTableNoRow { .. } => 9,
     }
 }
 
@@ -2744,7 +2757,7 @@ fn every_fact_speaks_each_language_only() {
     covers("Checked", checked.iter().map(checked_variant), 51);
     covers("Read", read.iter().map(read_variant), 59);
     covers("Annexed", annexed.iter().map(annexed_variant), 16);
-    covers("Prose", prose.iter().map(prose_variant), 9);
+    covers("Prose", prose.iter().map(prose_variant), 10);
     covers("RuleProblem", problems.iter().map(problem_variant), 10);
 
     let mut facts: Vec<&dyn Words> = Vec::new();

@@ -46,6 +46,9 @@ use std::path::Path;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TableTotals {
     values: HashMap<String, (Option<f64>, Option<f64>)>,
+    /// The codes in the table's order: what a message shows of the
+    /// table.
+    order: Vec<String>,
     /// The figures (code, TH or LK) the workbook marks as in error (filled
     /// red): a total its own findings dispute.
     disputed: HashSet<(String, ValueColumn)>,
@@ -57,7 +60,9 @@ pub struct TableTotals {
 impl TableTotals {
     /// Builds totals from `(code, TH, LK)` rows.
     pub fn from_rows(rows: impl IntoIterator<Item = (String, Option<f64>, Option<f64>)>) -> Self {
+        let rows: Vec<_> = rows.into_iter().collect();
         TableTotals {
+            order: rows.iter().map(|(c, _, _)| c.clone()).collect(),
             values: rows.into_iter().map(|(c, th, lk)| (c, (th, lk))).collect(),
             disputed: HashSet::new(),
             period: None,
@@ -82,6 +87,16 @@ impl TableTotals {
     pub fn for_period(mut self, period: Option<Period>) -> Self {
         self.period = period;
         self
+    }
+
+    /// The codes of the table's rows, in its order: the words under
+    /// the table (its footnotes, the signature) are no codes.
+    pub fn codes(&self) -> Vec<String> {
+        self.order
+            .iter()
+            .filter(|c| !c.contains(char::is_whitespace) && c.chars().count() <= 20)
+            .cloned()
+            .collect()
     }
 
     /// TH and LK of an indicator.
@@ -257,6 +272,8 @@ pub struct NameIndex {
     kinds: HashMap<String, Kind>,
     /// Each indicator's unit, folded.
     units: HashMap<String, String>,
+    /// Each indicator's catalog name, as written: what messages call it.
+    titles: HashMap<String, String>,
     /// The names that end on their deed, without it: (words, deed,
     /// code), longest first. «Hồ sơ thủ tục hành chính đã tiếp nhận» is
     /// "hồ sơ thủ tục hành chính" done "tiếp nhận": the verb before a
@@ -328,7 +345,27 @@ impl NameIndex {
                 .iter()
                 .map(|i| (i.code.clone(), fold(&i.unit)))
                 .collect(),
+            titles: template
+                .indicators
+                .iter()
+                .map(|i| (i.code.clone(), i.name.clone()))
+                .collect(),
         }
+    }
+
+    /// How messages name an indicator: its code and its catalog name
+    /// (`DO01 «Giấy phép xây dựng đã cấp»`), a reader knowing the names
+    /// rather than the codes; the code alone when the catalog has none.
+    pub fn label(&self, code: &str) -> String {
+        match self.titles.get(code).filter(|t| !t.trim().is_empty()) {
+            Some(title) => format!("{code} «{}»", title.trim()),
+            None => code.to_string(),
+        }
+    }
+
+    /// Whether the template has an indicator of this code.
+    pub fn knows(&self, code: &str) -> bool {
+        self.kinds.contains_key(code)
     }
 
     /// True unless the verb right before a figure says another deed than
@@ -928,6 +965,7 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     let Some((th, lk)) = totals.get(&named.code) else {
         return Compared::Unknown;
     };
+    let label = names.label(&named.code);
     let first_quarter = totals
         .period
         .is_some_and(|p| p.span == crate::model::PeriodSpan::Quarter(1));
@@ -987,7 +1025,7 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
             let table = format_auto(t, 2, lang);
             let said = Prose::TextVsTableBelowQuarter {
                 stated: &stated,
-                code: &named.code,
+                indicator: &label,
                 table: &table,
             };
             return Compared::Differs(Box::new(
@@ -1046,7 +1084,7 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
             );
             let said = Prose::TextVsTableUnit {
                 stated: &stated,
-                code: &named.code,
+                indicator: &label,
                 table: &table,
                 right: &right,
                 wrong: unit_words(m.written),
@@ -1079,13 +1117,13 @@ pub fn judge(named: &NamedFigure, totals: &TableTotals, names: &NameIndex, lang:
     let said = if lk_unknown {
         Prose::TextVsTableQuarterOnly {
             stated: &stated,
-            code: &named.code,
+            indicator: &label,
             table: &table,
         }
     } else {
         Prose::TextVsTable {
             stated: &stated,
-            code: &named.code,
+            indicator: &label,
             table: &table,
             quarter: column == ValueColumn::Th,
             // The table's own figure in error: the text is not to be

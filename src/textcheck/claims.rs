@@ -771,7 +771,9 @@ fn list_total_of(tokens: &[Token], k: usize) -> Option<usize> {
                 if parts.iter().any(|p| p.span.0 == at) {
                     return tokens.iter().position(|t| t.start == total.span.0);
                 }
-                return None;
+                // An earlier item's own list («365 người, trong đó: 40
+                // …; 325 …») is not the one the part at `k` belongs
+                // to: the list that holds that item may still hold it.
             }
         }
         if t.depth < depth || (t.depth == depth && t.is_punct('.')) {
@@ -1467,7 +1469,11 @@ pub fn items_own_list(tokens: &[Token]) -> Option<(usize, usize)> {
         let t = tokens.get(i).filter(|t| t.depth == 0)?;
         marker_at(tokens, i)?;
         let opening = opening_at(tokens, i).filter(|o| o.bracket.is_none())?;
-        let (k, words) = total_before(tokens, opening.after_unit)?;
+        // The item's share may stand between its figure and its own list:
+        // "Cách ly tập trung 365 người (9,36%), trong đó: 40 …".
+        let unit_end =
+            share_bracket_before(tokens, opening.after_unit).unwrap_or(opening.after_unit);
+        let (k, words) = total_before(tokens, unit_end)?;
         num_at(tokens, k).filter(|n| n.trusted && !n.percent && words > 0)?;
         tokens
             .get(opening.from..)?
@@ -1477,6 +1483,29 @@ pub fn items_own_list(tokens: &[Token]) -> Option<(usize, usize)> {
         let head_end = tokens.get(opening.after_unit.saturating_sub(1))?.end;
         Some((head_end, t.start))
     })
+}
+
+/// The opening bracket of a share written right before `end` ("365
+/// người (9,36%)", "(chiếm 9,36%)"): one percent and words, no other
+/// figure. `None` when the token before `end` closes no such bracket.
+fn share_bracket_before(tokens: &[Token], end: usize) -> Option<usize> {
+    let close = end.checked_sub(1)?;
+    if !punct_at(tokens, close, ')') {
+        return None;
+    }
+    let open = (0..close).rev().find(|&j| {
+        punct_at(tokens, j, '(') && tokens.get(j).and_then(|t| t.close) == Some(close)
+    })?;
+    let inside = tokens.get(open + 1..close)?;
+    let percents = inside
+        .iter()
+        .filter(|t| t.num().is_some_and(|n| n.percent))
+        .count();
+    let share = percents == 1
+        && inside
+            .iter()
+            .all(|t| t.word().is_some() || t.num().is_some_and(|n| n.percent));
+    share.then_some(open)
 }
 
 /// The semicolon that closes the list a list item gives its own figure,

@@ -363,40 +363,88 @@ pub fn check_document(doc: &Document, config: &Config) -> Vec<TextFinding> {
             }
         }
     }
-    if let Some(f) = uncompared_info(&uncompared, doc, config.lang) {
-        out.push(f);
+    if let Some((totals, names)) = config.against {
+        out.extend(uncompared_info(
+            &uncompared,
+            totals,
+            names,
+            doc,
+            config.lang,
+        ));
     }
     out.sort_by(|a, b| a.finding.sort_key().cmp(&b.finding.sort_key()));
     out.dedup_by(|a, b| a.finding == b.finding);
     out
 }
 
-/// One info for the run naming the figures that named an indicator but
-/// found no figure of their period in the table (its LK or TH empty, or
-/// no row): "Phát hiện 0" must not read as "they match". At the first
-/// such figure; `None` when there is none.
+/// The findings for the run naming the figures that named an indicator
+/// but found no figure of their period in the table: "Phát hiện 0" must
+/// not read as "they match". Those whose indicator has no row in the
+/// table come apart from those whose row has no figure of the period:
+/// a table of another template (none of its codes the template's) says
+/// so and asks for `--template`, not for `--previous`. Each at its first
+/// figure; none when every figure was compared.
 fn uncompared_info(
     uncompared: &[(String, String)],
+    totals: &against::TableTotals,
+    names: &against::NameIndex,
     doc: &Document,
     lang: Lang,
-) -> Option<TextFinding> {
-    let (_, first) = uncompared.first()?;
-    let claims = uncompared
-        .iter()
-        .map(|(code, place)| format!("{code} ({})", place_words(place, lang)))
-        .collect::<Vec<_>>();
-    let claims = lang.some_of(&claims, 10, ("số liệu", "figures"));
-    let said = Prose::TextVsTableUncompared {
-        count: uncompared.len(),
-        claims: &claims,
+) -> Vec<TextFinding> {
+    let listed = |figures: &[&(String, String)]| {
+        let claims = figures
+            .iter()
+            .map(|(code, place)| format!("{} ({})", names.label(code), place_words(place, lang)))
+            .collect::<Vec<_>>();
+        lang.some_of(&claims, 10, ("số liệu", "figures"))
     };
-    let mut finding = Finding::said(Severity::Info, &said, lang);
-    finding.file = doc.file.clone();
-    finding.cell = first.clone();
-    Some(TextFinding {
-        finding,
-        quote: String::new(),
-    })
+    let no_row: Vec<&(String, String)> = uncompared
+        .iter()
+        .filter(|(code, _)| totals.get(code).is_none())
+        .collect();
+    let no_period: Vec<&(String, String)> = uncompared
+        .iter()
+        .filter(|(code, _)| totals.get(code).is_some())
+        .collect();
+    let table_codes = totals.codes();
+    let other_template = !table_codes.is_empty() && !table_codes.iter().any(|c| names.knows(c));
+    let found = |severity: Severity, said: &Prose, first: &str| {
+        let mut finding = Finding::said(severity, said, lang);
+        finding.file = doc.file.clone();
+        finding.cell = first.to_string();
+        TextFinding {
+            finding,
+            quote: String::new(),
+        }
+    };
+    let mut out = Vec::new();
+    if let Some((_, first)) = no_row.first() {
+        let claims = listed(&no_row);
+        let shown = lang.some_of(&table_codes, 5, ("mã", "codes"));
+        let said = Prose::TextVsTableNoRow {
+            count: no_row.len(),
+            claims: &claims,
+            table_codes: &shown,
+            other_template,
+        };
+        // Nothing of the text compared at all: the run must say so
+        // above the infos.
+        let severity = if other_template {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        out.push(found(severity, &said, first));
+    }
+    if let Some((_, first)) = no_period.first() {
+        let claims = listed(&no_period);
+        let said = Prose::TextVsTableUncompared {
+            count: no_period.len(),
+            claims: &claims,
+        };
+        out.push(found(Severity::Info, &said, first));
+    }
+    out
 }
 
 /// Places a finding at the block of the marked figure and quotes it.

@@ -423,7 +423,7 @@ fn check_text_against_compares_th_when_lk_is_empty_and_reads_the_period_named() 
         .unwrap();
     assert_eq!(
         field(info, "message"),
-        "1 số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: DO01 (dòng 5). Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."
+        "1 số liệu trong văn bản gắn với chỉ tiêu của danh mục nhưng chưa so được với bảng tổng hợp vì bảng không có số của kỳ đó: DO01 «Giấy phép xây dựng, sửa chữa nhà đã cấp» (dòng 5). Kiểm tra các số này bằng tay, hoặc tổng hợp lại với --previous để bảng có lũy kế."
     );
 }
 
@@ -1113,7 +1113,7 @@ fn check_text_checks_a_deeds_noun_a_lists_period_money_a_unit_off_and_a_parts_sh
     let unit = findings.iter().find(|f| field(f, "cell") == "L6").unwrap();
     assert_eq!(
         field(unit, "message"),
-        "Văn bản ghi 17,8 tỷ đồng cho chỉ tiêu YT25 nhưng bảng tổng hợp có 17.800.000 đồng, tức 17,8 triệu đồng: sai đơn vị, ghi 17,8 triệu đồng, không phải tỷ đồng."
+        "Văn bản ghi 17,8 tỷ đồng cho chỉ tiêu YT25 «Tiền phạt vi phạm an toàn thực phẩm» nhưng bảng tổng hợp có 17.800.000 đồng, tức 17,8 triệu đồng: sai đơn vị, ghi 17,8 triệu đồng, không phải tỷ đồng."
     );
 }
 
@@ -1246,7 +1246,7 @@ fn check_text_reads_label_lists_one_line_lists_bare_shares_word_tables_and_th_al
     let below = findings.iter().find(|f| field(f, "cell") == "L11").unwrap();
     assert_eq!(
         field(below, "message"),
-        "Văn bản ghi lũy kế từ đầu năm 120 cho chỉ tiêu DO01 nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là 139: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."
+        "Văn bản ghi lũy kế từ đầu năm 120 cho chỉ tiêu DO01 «Giấy phép xây dựng, sửa chữa nhà đã cấp» nhưng riêng số thực hiện trong quý ở bảng tổng hợp đã là 139: lũy kế không thể nhỏ hơn số của quý; sửa số trong văn bản hoặc kiểm tra lại bảng."
     );
 
     // A Word table in the report: a cell under «Cùng kỳ năm 2019» says
@@ -1561,16 +1561,16 @@ fn check_text_against_a_disputed_total_says_the_table_is_in_error() {
     let disputed = batch("disputed", [109.0, 99.0, 10.0]);
     assert_eq!(
         against(&disputed, "vi"),
-        ["error|text-vs-table|L1|HC02|TH|150|105|Văn bản ghi 105 cho chỉ tiêu HC02, bảng tổng hợp có số thực hiện trong quý 150, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này."]
+        ["error|text-vs-table|L1|HC02|TH|150|105|Văn bản ghi 105 cho chỉ tiêu HC02 «Hồ sơ thủ tục hành chính đã giải quyết», bảng tổng hợp có số thực hiện trong quý 150, nhưng số trong bảng tổng hợp đang bị đánh dấu lỗi: chưa biết số nào đúng. Hãy xử lý lỗi của bảng trước (xem ghi chú của ô trong tong-hop.xlsx) rồi đối chiếu lại; không sửa văn bản theo số này."]
     );
     assert_eq!(
         against(&disputed, "en"),
-        ["error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02; the consolidated table has 150 (this quarter), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it."]
+        ["error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02 «Hồ sơ thủ tục hành chính đã giải quyết»; the consolidated table has 150 (this quarter), but that figure of the table is itself marked as an error: which is right is not known. Resolve the table's error first (see the cell's note in tong-hop.xlsx), then compare again; do not correct the text to it."]
     );
     // Near misses: the wards agree with themselves, or Phường 1's LK
     // 109 alone is wrong (its parts add up to its TH 100): the quarter's
     // TH 150 is undisputed and the text is to be corrected.
-    let plain = "error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02 but the consolidated table has 150 (this quarter): correct the text or check the table.";
+    let plain = "error|text-vs-table|L1|HC02|TH|150|105|The text reads 105 for indicator HC02 «Hồ sơ thủ tục hành chính đã giải quyết» but the consolidated table has 150 (this quarter): correct the text or check the table.";
     let clean = batch("clean", [100.0, 90.0, 10.0]);
     assert_eq!(against(&clean, "en"), [plain]);
     let lk_alone = batch("lk-alone", [109.0, 90.0, 10.0]);
@@ -1722,4 +1722,129 @@ fn check_text_lets_done_and_pending_parts_exceed_the_items_received() {
         .map(|(c, _, cell, _, _)| (c.as_str(), cell.as_str()))
         .collect();
     assert_eq!(codes, vec![("sum-mismatch", "L1")], "{same_state:?}");
+}
+
+/// Regression (tester DQ, bao-cao-tinh.txt): `--against` a table
+/// consolidated under another template (codes `HC.02`, `KT.12`) than the
+/// one check-text names indicators by told the user to consolidate again
+/// with `--previous`; the table had no row of those indicators at all.
+/// It now says the table is of another template and asks for
+/// `--template`, naming each indicator by its code and name. Near miss:
+/// a table of the same template that lacks one row only is an info that
+/// names no other template.
+#[test]
+fn check_text_against_a_table_of_another_template_asks_for_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("bao-cao.txt");
+    std::fs::write(
+        &report,
+        "Đã giải quyết 50.837 hồ sơ thủ tục hành chính.\nTrong quý đã cấp 126 giấy phép xây dựng.\n",
+    )
+    .unwrap();
+    let run = |table: &std::path::Path, lang: &str| -> Vec<serde_json::Value> {
+        let out = tonghop()
+            .args(["check-text", "--json", "--lang", lang])
+            .arg(&report)
+            .arg("--against")
+            .arg(table)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let other = dir.path().join("tinh");
+    write_table(
+        &other,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ I/2026",
+        &[
+            (
+                "HC.02",
+                "Hồ sơ thủ tục hành chính đã giải quyết",
+                50837.0,
+                50837.0,
+            ),
+            ("KT.12", "Tổng mức bán lẻ hàng hóa", 1046.0, 1046.0),
+        ],
+    );
+    let findings = run(&other, "vi");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(
+        (field(f, "severity"), field(f, "code"), field(f, "cell")),
+        ("warning", "text-vs-table", "L1")
+    );
+    assert_eq!(
+        field(f, "message"),
+        "2 số liệu trong văn bản gắn với chỉ tiêu của mẫu biểu đang dùng nhưng chưa so được với bảng tổng hợp, vì bảng được tổng hợp theo một mẫu biểu khác: không mã chỉ tiêu nào của bảng (HC.02, KT.12) có trong mẫu biểu này. Các số chưa so: HC02 «Hồ sơ thủ tục hành chính đã giải quyết» (dòng 1), DO01 «Giấy phép xây dựng, sửa chữa nhà đã cấp» (dòng 2). Chạy lại check-text với --template là thư mục mẫu biểu đã dùng khi tổng hợp bảng này."
+    );
+    let en = run(&other, "en");
+    let message = field(&en[0], "message");
+    assert!(
+        message.contains("consolidated under another template"),
+        "{message}"
+    );
+    assert!(message.contains("--template"), "{message}");
+    assert!(!message.contains("--previous"), "{message}");
+    assert!(
+        message.contains("HC02 «Hồ sơ thủ tục hành chính đã giải quyết» (line 1)"),
+        "{message}"
+    );
+
+    // Near miss: the same template's table, only DO01's row missing.
+    let same = dir.path().join("quan");
+    write_table(
+        &same,
+        "TỔNG HỢP SỐ LIỆU KINH TẾ - XÃ HỘI — QUÝ I/2020",
+        &[(
+            "HC02",
+            "Hồ sơ thủ tục hành chính đã giải quyết",
+            50837.0,
+            50837.0,
+        )],
+    );
+    let findings = run(&same, "vi");
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!((field(f, "severity"), field(f, "cell")), ("info", "L2"));
+    let message = field(f, "message");
+    assert!(
+        message.contains("bảng tổng hợp không có dòng của chỉ tiêu đó: DO01 «Giấy phép xây dựng, sửa chữa nhà đã cấp» (dòng 2)"),
+        "{message}"
+    );
+    assert!(!message.contains("mẫu biểu khác:"), "{message}");
+}
+
+/// Regression (tester DQ, missed-list-share-trongdo.txt): a list whose
+/// first item gives its share and its own «trong đó» («Cách ly tập trung
+/// 365 người (9,36%), trong đó: 40 …; 325 …») left the next items'
+/// shares and the list's sum unchecked. A wrong share there (39,38% for
+/// 1.380/3.900) and a wrong part (2.515) are errors; the same list with
+/// right figures is silent.
+#[test]
+fn check_text_checks_a_list_after_an_item_with_its_share_and_own_trong_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = |tap_trung: &str, tai_nha: &str, tu_theo_doi: &str| {
+        format!(
+            "Tổng số người được cách ly là 3.900 người, cụ thể:\n\
+             - Cách ly tập trung 365 người ({tap_trung}), trong đó: 40 người đang cách ly; 325 người đã hết thời gian cách ly;\n\
+             - Cách ly tại nhà 1.380 người ({tai_nha});\n\
+             - Tự theo dõi sức khỏe {tu_theo_doi} người.\n"
+        )
+    };
+    let found = text_findings(dir.path(), &list("9,36%", "39,38%", "2.155"), None);
+    let row = |c: &str, s: &str, l: &str, e: &str, a: &str| {
+        (c.into(), s.into(), l.into(), e.into(), a.into())
+    };
+    assert_eq!(
+        found,
+        vec![row("pct-mismatch", "error", "L3", "35,38", "39,38")]
+    );
+    let found = text_findings(dir.path(), &list("9,36%", "35,38%", "2.515"), None);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].2.as_str()),
+        ("sum-mismatch", "L1")
+    );
+    // Near miss: every figure right.
+    let found = text_findings(dir.path(), &list("9,36%", "35,38%", "2.155"), None);
+    assert_eq!(found, vec![]);
 }
