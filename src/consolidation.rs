@@ -600,6 +600,9 @@ pub fn run_consolidation(config: &Config) -> Result<Consolidation, Fatal> {
     drop(absent);
     drop(known);
     findings.extend(checked);
+    // A whole row in another unit, confirmed by its own row: the
+    // relations and the LK it alone breaks are its error's.
+    crate::reconcile::scale::drop_row_slip_knock_ons(&mut findings);
     // A department's percent right from the wards' sum of an LK it typed
     // wrong: its pct-mismatch (in the file's own findings, merged below)
     // would spread the typo.

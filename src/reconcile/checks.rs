@@ -664,6 +664,15 @@ pub fn check_included(
     let mut outliers = outliers?;
     super::scale::drop_explained(&mut outliers, &scale.findings);
     drop_blamed(&mut outliers, &out);
+    // A whole row a power of ten off that its own relations or its LK
+    // confirm is an error, which stands for the errors the slip makes.
+    super::scale::confirm_row_slips(
+        figures,
+        template,
+        &mut outliers,
+        (out.as_slice(), previous),
+        lang,
+    )?;
     // A figure already an error (a TH typed a thousand times its LK in a
     // first quarter) is told once, by that error: an outlier at the same
     // cell would say it again with another figure to write, and mark the
@@ -674,7 +683,10 @@ pub fn check_included(
         .filter(|f| f.severity == Severity::Error && !f.cell.is_empty())
         .map(|f| (f.file.clone(), f.sheet.clone(), f.cell.clone()))
         .collect();
-    outliers.retain(|f| !wrong_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone())));
+    outliers.retain(|f| {
+        super::totals_check::disputes_whole_row(f)
+            || !wrong_cells.contains(&(f.file.clone(), f.sheet.clone(), f.cell.clone()))
+    });
     known.extend(
         outliers
             .iter()

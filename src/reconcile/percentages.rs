@@ -242,7 +242,7 @@ fn locale_of(lang: Lang) -> NumberLocale {
 /// figure as written (`actual`) is a power of ten (10 at least) or a
 /// kindred unit's factor of the figure it advises (`expected`, «≈ 389,4»
 /// or «1.865»): an outlier against its peers' median says no such thing.
-fn slip_of(f: &Finding, template: &Template, lang: Lang) -> Option<f64> {
+pub(super) fn slip_of(f: &Finding, template: &Template, lang: Lang) -> Option<f64> {
     let locale = locale_of(lang);
     let read = |t: &str| {
         let t = t.trim().trim_start_matches('≈').trim();

@@ -397,6 +397,162 @@ pub fn drop_explained(outliers: &mut Vec<Finding>, scale: &[Finding]) {
     outliers.retain(|f| !rows.contains(&(f.unit.as_str(), f.indicator.as_str())));
 }
 
+/// How a whole row's slip confirmed by its own row names, in its
+/// [`Finding::covers`], an error that the slip alone makes.
+fn knock_on_key(f: &Finding) -> String {
+    format!(
+        "knock-on {} {}|{}!{}|{}",
+        f.code.as_str(),
+        f.file,
+        f.sheet,
+        f.cell,
+        f.column
+    )
+}
+
+/// The whole rows a power of ten off their peers (an `outlier` warning
+/// with no column, see `outliers::whole_row_off`) that the unit's own
+/// row confirms: brought back by the slip's factor, the relations the
+/// row enters that fail as written hold (a fee of 560.000.000 «triệu
+/// đồng» above the commune's revenue of 9.900; a part that makes its
+/// total 5.570.120 where 15.680 was typed), and none breaks that held,
+/// or its LK adds up with last quarter's (`previous`) only so. Such a row
+/// is an error, not a doubt: every total it enters is off by the factor.
+/// The errors the slip alone makes (the relations, the cumulative
+/// relation, whose advice «= 150.000.290» would spread it) are covered by
+/// it and dropped by [`drop_row_slip_knock_ons`]. A row merely large,
+/// its relations holding as written, stays a warning.
+///
+/// # Errors
+/// When the stored figures cannot be read back.
+pub fn confirm_row_slips(
+    figures: &Figures,
+    template: &Template,
+    outliers: &mut [Finding],
+    (out, previous): (&[Finding], Option<&PreviousFigures>),
+    lang: Lang,
+) -> Result<(), Fatal> {
+    // (file, indicator) → the outlier's index and its factor.
+    let mut slips: BTreeMap<(String, usize), (usize, f64)> = BTreeMap::new();
+    for (k, f) in outliers.iter().enumerate() {
+        if !super::totals_check::disputes_whole_row(f) || f.file.is_empty() {
+            continue;
+        }
+        let (Some(factor), Some(i)) = (
+            super::percentages::slip_of(f, template, lang),
+            template.indicator_index(&f.indicator),
+        ) else {
+            continue;
+        };
+        if factor.log10().round().abs() >= 1.0 {
+            slips.insert((f.file.clone(), i), (k, factor));
+        }
+    }
+    if slips.is_empty() {
+        return Ok(());
+    }
+    let (relations, _) = super::relations::relations_of(template, lang);
+    let totals = super::checks::empty_totals(template);
+    let broken = |s: &Submission| -> Result<Vec<Finding>, Fatal> {
+        Ok(super::relations::check_relations(
+            &Figures::in_memory(&[s]),
+            &totals,
+            template,
+            &relations,
+            lang,
+        )?
+        .into_iter()
+        .filter(|f| {
+            f.severity == Severity::Error
+                && matches!(f.code, Code::RelationViolated | Code::SumMismatch)
+        })
+        .collect())
+    };
+    let same = |a: &Finding, b: &Finding| {
+        a.code == b.code && a.cell == b.cell && a.sheet == b.sheet && a.column == b.column
+    };
+    let mut confirmed: Vec<(usize, Vec<String>)> = Vec::new();
+    figures.each_chunk(|chunk| {
+        for s in chunk {
+            let s: &Submission = s;
+            for ((file, i), &(k, factor)) in slips.range((s.file.clone(), 0)..) {
+                if *file != s.file {
+                    break;
+                }
+                let i = *i;
+                let mut covered: Vec<String> = Vec::new();
+                // The relations, as written and brought back.
+                let as_written = broken(s)?;
+                if !as_written.is_empty() {
+                    let mut back = (*s).clone();
+                    for r in back
+                        .rows
+                        .iter_mut()
+                        .filter(|r| r.ind() == i && !r.column.is_percent())
+                    {
+                        r.value /= factor;
+                    }
+                    let brought = broken(&back)?;
+                    if brought
+                        .iter()
+                        .all(|b| as_written.iter().any(|a| same(a, b)))
+                    {
+                        covered.extend(
+                            as_written
+                                .iter()
+                                .filter(|a| !brought.iter().any(|b| same(a, b)))
+                                .map(knock_on_key),
+                        );
+                    }
+                }
+                // The cumulative relation, read in the slip's unit.
+                let lk_agrees = previous.and_then(|p| lk_agrees_scaled(s, p, template, i, factor));
+                if lk_agrees.is_some() {
+                    let code = &template.indicators[i].code;
+                    covered.extend(
+                        out.iter()
+                            .filter(|f| {
+                                f.code == Code::CumulativeMismatch
+                                    && f.file == s.file
+                                    && f.indicator == *code
+                            })
+                            .map(knock_on_key),
+                    );
+                }
+                if !covered.is_empty() {
+                    confirmed.push((k, covered));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    for (k, covered) in confirmed {
+        let f = &mut outliers[k];
+        f.severity = Severity::Error;
+        f.covers.extend(covered);
+    }
+    Ok(())
+}
+
+/// Drops the errors a whole row's slip confirmed by its own row makes
+/// (see [`confirm_row_slips`]): the slip's error stands for them.
+pub fn drop_row_slip_knock_ons(findings: &mut Vec<Finding>) {
+    let covered: HashSet<String> = findings
+        .iter()
+        .filter(|f| f.code == Code::Outlier && f.severity == Severity::Error)
+        .flat_map(|f| {
+            f.covers
+                .iter()
+                .filter(|c| c.starts_with("knock-on "))
+                .cloned()
+        })
+        .collect();
+    if covered.is_empty() {
+        return;
+    }
+    findings.retain(|f| f.code == Code::Outlier || !covered.contains(&knock_on_key(f)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

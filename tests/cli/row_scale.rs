@@ -656,3 +656,147 @@ fn a_th_a_thousand_times_above_its_lk_is_one_error_at_the_th() {
     assert_eq!(marked("TT02"), ["E"]);
     assert_eq!(marked("TT03"), Vec::<String>::new());
 }
+
+/// Ten communes, a province's budget rows in triệu đồng: revenue (TC02)
+/// and its fees (TC04 <= TC02), spending (TC05 = TC06 + TC07) and the
+/// share of investment in it (TC11, a rate over TC06 and TC05).
+fn write_budget_template(tpl: &Path) {
+    std::fs::create_dir_all(tpl).unwrap();
+    let toml =
+        std::fs::read_to_string(crate::common::repo().join("templates/template.toml")).unwrap();
+    std::fs::write(tpl.join("template.toml"), toml).unwrap();
+    std::fs::write(tpl.join("groups.csv"), "group,name\nNS,Ngân sách\n").unwrap();
+    std::fs::write(
+        tpl.join("indicators.csv"),
+        "code,group,name,unit,kind,level,reported_by,formula\n\
+         TC02,NS,Thu nội địa,triệu đồng,flow,ward,VP,\n\
+         TC04,NS,Thu phí lệ phí,triệu đồng,flow,ward,VP,TC04 <= TC02\n\
+         TC05,NS,Tổng chi ngân sách,triệu đồng,flow,ward,VP,TC05 == TC06 + TC07\n\
+         TC06,NS,Chi đầu tư phát triển,triệu đồng,flow,ward,VP,\n\
+         TC07,NS,Chi thường xuyên,triệu đồng,flow,ward,VP,\n\
+         TC11,NS,Tỷ lệ chi đầu tư phát triển trên tổng chi,%,rate,ward,VP,TC06 / TC05 * 100\n",
+    )
+    .unwrap();
+    let mut agencies =
+        String::from("code,kind,name,aliases,reports,size\nVP,department,Văn phòng,,yes,\n");
+    for k in 1..=10 {
+        agencies.push_str(&format!(
+            "X{k:02},ward,Xã {k},,yes,{}\n",
+            20_000 + 1_000 * k
+        ));
+    }
+    std::fs::write(tpl.join("agencies.csv"), agencies).unwrap();
+}
+
+/// Tester DR (a Sở Tài chính): Xã 4 typed its fee row in đồng under
+/// «triệu đồng» (a million times), Xã 7 its investment row in nghìn
+/// đồng (a thousand times) while its share of investment (TC11) is right.
+/// Each row broke the relations it enters (fees above revenue in every
+/// column; spending ≠ its parts) and they hold once the row is brought
+/// back: one error at the row naming the unit, no relation-violated or
+/// sum-mismatch chain, no pct-mismatch on Xã 7's right rate. Near miss:
+/// Xã 9 is a thousand times the others in revenue and fees alike (its
+/// relations hold as written): no error.
+#[test]
+fn a_row_in_dong_that_breaks_its_relations_is_one_error_at_the_row() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_budget_template(&tpl);
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let columns = [
+        "Dự toán năm",
+        "Thực hiện quý",
+        "Lũy kế từ đầu năm",
+        "Cùng kỳ năm trước",
+    ];
+    for k in 1..=10 {
+        let b = 1.0 + 0.03 * f64::from(k);
+        // KH, TH (= LK in the first quarter), CK.
+        let row = |kh: f64, th: f64, ck: f64, times: f64| {
+            let v = |x: f64| (x * b).round() * times;
+            [v(kh), v(th), v(th), v(ck)]
+        };
+        let big = if k == 9 { 1000.0 } else { 1.0 };
+        let tc02 = row(9_900.0, 2_870.0, 2_600.0, big);
+        let tc04 = row(
+            560.0,
+            150.0,
+            140.0,
+            match k {
+                4 => 1e6,
+                9 => 1000.0,
+                _ => 1.0,
+            },
+        );
+        let tc06 = row(5_560.0, 1_220.0, 1_100.0, 1.0);
+        let tc07 = row(8_940.0, 2_110.0, 2_000.0, 1.0);
+        let tc05: Vec<f64> = (0..4).map(|j| tc06[j] + tc07[j]).collect();
+        let tc11: Vec<f64> = (0..4)
+            .map(|j| (tc06[j] / tc05[j] * 10_000.0).round() / 100.0)
+            .collect();
+        let typed06 = if k == 7 {
+            tc06.map(|x| x * 1000.0)
+        } else {
+            tc06
+        };
+        let ns = |a: &[f64]| a.iter().map(|&x| V::N(x)).collect::<Vec<V>>();
+        let rows: Vec<FormRow> = vec![
+            ("TC02", "Thu nội địa", "triệu đồng", ns(&tc02)),
+            ("TC04", "Thu phí lệ phí", "triệu đồng", ns(&tc04)),
+            ("TC05", "Tổng chi ngân sách", "triệu đồng", ns(&tc05)),
+            ("TC06", "Chi đầu tư phát triển", "triệu đồng", ns(&typed06)),
+            ("TC07", "Chi thường xuyên", "triệu đồng", ns(&tc07)),
+            (
+                "TC11",
+                "Tỷ lệ chi đầu tư phát triển trên tổng chi",
+                "%",
+                ns(&tc11),
+            ),
+        ];
+        write_form(
+            &dir.join(format!("xa-{k:02}.xlsx")),
+            &format!("UBND XÃ {k}"),
+            "QUÝ I/2020",
+            &columns,
+            &rows,
+        );
+    }
+    let out = tmp.path().join("out");
+    let (_, findings) = consolidate(&dir, &out, &tpl, "2020-Q1", &[]);
+    let got: Vec<String> = summary(&findings)
+        .into_iter()
+        .filter(|s| !s.contains("|submission-missing|VP|"))
+        .collect();
+    let of = |unit: &str| -> Vec<String> {
+        got.iter()
+            .filter(|s| s.contains(&format!("|{unit}|")))
+            .cloned()
+            .collect()
+    };
+    // Xã 4: TC04 LK (G8) 150 × 1,12 = 168 written 168.000.000.
+    assert_eq!(
+        of("X04"),
+        ["error|outlier|X04|G8|TC04||≈ 168|168.000.000"],
+        "{got:#?}"
+    );
+    // Xã 7: TC06 LK (G10) 1.220 × 1,21 = 1.476 written 1.476.000.
+    assert_eq!(
+        of("X07"),
+        ["error|outlier|X07|G10|TC06||≈ 1.476|1.476.000"],
+        "{got:#?}"
+    );
+    assert!(
+        of("X09").iter().all(|s| !s.starts_with("error|")),
+        "{got:#?}"
+    );
+    let message = findings
+        .iter()
+        .find(|f| f["unit"] == "X04" && f["code"] == "outlier")
+        .and_then(|f| f["message"].as_str())
+        .unwrap();
+    assert!(
+        message.contains("có lẽ ghi theo đồng thay cho triệu đồng"),
+        "{message}"
+    );
+}
