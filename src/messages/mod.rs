@@ -88,6 +88,23 @@ pub fn rule_in_signs(rule: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
+/// A finding's `expected` or `actual` as a workbook shows it to people
+/// (the Lỗi sheet, a unit's notes): a rule in signs, and a period in words
+/// (`Quý III/2026`, `Q3 2026`), not the machine's code `2026-Q3`, which
+/// errors.csv and errors.json keep.
+pub fn shown_value<'a>(
+    f: &crate::diagnostic::Finding,
+    value: &'a str,
+    lang: Lang,
+) -> std::borrow::Cow<'a, str> {
+    if f.code == Code::PeriodMismatch {
+        if let Ok(p) = value.parse::<crate::model::Period>() {
+            return std::borrow::Cow::Owned(p.title(lang));
+        }
+    }
+    rule_in_signs(value)
+}
+
 /// The entry of `code` (every code has one: tested).
 pub fn entry(code: Code) -> Option<&'static Entry> {
     CATALOG.iter().find(|e| e.code == code)
@@ -483,6 +500,20 @@ pub fn readme_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A period-mismatch's periods are shown in words (tester DS); a rule
+    /// in signs; another finding's code-like text untouched.
+    #[test]
+    fn shown_values_say_periods_in_words() {
+        use crate::diagnostic::Finding;
+        let f = Finding::error(Code::PeriodMismatch, "x");
+        assert_eq!(shown_value(&f, "2026-Q3", Lang::Vi), "Quý III/2026");
+        assert_eq!(shown_value(&f, "2019-Q4", Lang::En), "Q4 2019");
+        assert_eq!(shown_value(&f, "", Lang::Vi), "");
+        let g = Finding::error(Code::SumMismatch, "x");
+        assert_eq!(shown_value(&g, "HC02 == HC03", Lang::Vi), "HC02 = HC03");
+        assert_eq!(shown_value(&g, "2026-Q3", Lang::Vi), "2026-Q3");
+    }
 
     /// «không» in one cell is said of one cell (it read «1 ô … các ô
     /// này»); near miss: two cells keep the plural.

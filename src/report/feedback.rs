@@ -77,14 +77,14 @@ fn note_text(findings: &[&Finding], lang: Lang) -> String {
                 s.push_str(&format!(
                     "\n{}: {}",
                     lang.pick("Phải là", "Expected"),
-                    crate::messages::rule_in_signs(&f.expected)
+                    crate::messages::shown_value(f, &f.expected, lang)
                 ));
             }
             if !f.actual.is_empty() {
                 s.push_str(&format!(
                     "\n{}: {}",
                     lang.pick("Giá trị ghi", "Actual"),
-                    f.actual
+                    crate::messages::shown_value(f, &f.actual, lang)
                 ));
             }
             s

@@ -94,8 +94,8 @@ impl Mark<'_> {
         // figure is marked as one to look at (a warning's mark) because an
         // error was found on a figure worked from it, not in it.
         let doubt = lang.pick(
-            "Cần xem lại (lỗi ở số liệu tính từ ô này): ",
-            "Check this figure: an error was found in a figure computed from it. ",
+            "Cần xem lại (liên quan đến một tỷ lệ % không khớp): ",
+            "Check this figure (related to a percent that does not agree): ",
         );
         findings.extend(
             self.doubts
@@ -319,12 +319,13 @@ impl<'a> Marks<'a> {
                 };
                 // The unit's figure is the total itself (a district-level
                 // indicator its department states): the total's LK and KH
-                // (CK) are as doubtful. A ward's among others: the totals
-                // of LK and KH (CK) are sums whose part is in doubt, not
-                // figures shown wrong (tester CQ: a commune's wrong %KH
-                // marked the province's KH «Cần xem lại»); the %KH (%CK)
-                // the totals give is the one figure a wrong operand would
-                // make off.
+                // (CK) are as doubtful. A ward's among others marks nothing
+                // of the totals: they are sums of the figures as written
+                // (tester CQ: a commune's wrong %KH marked the province's
+                // KH «Cần xem lại»), and the district's %KH (%CK) is
+                // recomputed from those sums, never from the ward's stated
+                // percent (tester DS: Phường 8's TP02 %KH 121,97 flagged
+                // the district's right 72,51).
                 let own_total = template.counts_towards_total(u, i)
                     && template.indicators[i].level == crate::template::Level::District;
                 for o in other.into_iter().chain(other.map(|_| ValueColumn::Lk)) {
@@ -332,9 +333,6 @@ impl<'a> Marks<'a> {
                     if own_total {
                         marks.doubt(Place::Total, i, o, f);
                     }
-                }
-                if !own_total && template.counts_towards_total(u, i) {
-                    marks.doubt(Place::Total, i, c, f);
                 }
             }
         }
@@ -769,7 +767,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             lk.note(Lang::Vi),
-            "Cần xem lại (lỗi ở số liệu tính từ ô này): x"
+            "Cần xem lại (liên quan đến một tỷ lệ % không khớp): x"
         );
         // pct-kind (a ratio written for the growth) doubts no figure.
         let kind = on(
@@ -787,10 +785,11 @@ mod tests {
 
     /// A ward's %KH found off (tester CQ's Xã Bình Minh) makes its own LK
     /// and KH doubtful, not the province's KH and LK totals, which are
-    /// sums of many wards' figures shown as they are: the total's %KH,
-    /// the one figure a wrong operand would make off, is marked.
+    /// sums of many wards' figures shown as they are, nor the total's %KH,
+    /// recomputed from those sums and never from the ward's stated percent
+    /// (tester DS: Phường 8's wrong 121,97 flagged the district's 72,51).
     #[test]
-    fn a_wards_percent_found_off_marks_the_totals_percent_not_its_kh() {
+    fn a_wards_percent_found_off_marks_no_total() {
         let t = Template::builtin().unwrap();
         let kh = on(
             "P05",
@@ -806,7 +805,6 @@ mod tests {
                 cell("P05", "HC02", "KH", w),
                 cell("P05", "HC02", "LK", w),
                 cell("P05", "HC02", "%KH", Severity::Error),
-                cell("Σ", "HC02", "%KH", w),
             ]
         );
     }

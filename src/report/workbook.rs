@@ -2157,14 +2157,15 @@ pub(crate) fn finding_values<'a>(
     let (code, expected, message) = match reader {
         // The office reads the code, but a rule as the page prints it:
         // `HC02 = HC03 + HC04`, not the machine's `==` (errors.csv keeps it).
+        // A period in words (`Quý III/2026`), not its code.
         Reader::Office => (
             Cow::Borrowed(f.code.as_str()),
-            crate::messages::rule_in_signs(&f.expected),
+            crate::messages::shown_value(f, &f.expected, lang),
             f.message.as_str(),
         ),
         Reader::Unit => (
             Cow::Borrowed(crate::messages::unit_label(f, template, lang)),
-            crate::messages::rule_in_signs(&f.expected),
+            crate::messages::shown_value(f, &f.expected, lang),
             f.unit_message(),
         ),
     };
@@ -2178,7 +2179,7 @@ pub(crate) fn finding_values<'a>(
         Cow::Borrowed(f.indicator.as_str()),
         Cow::Borrowed(f.column.as_str()),
         expected,
-        Cow::Borrowed(f.actual.as_str()),
+        crate::messages::shown_value(f, &f.actual, lang),
         Cow::Borrowed(message),
     ]
 }

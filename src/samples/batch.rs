@@ -359,7 +359,7 @@ fn large_rows(
             out.push(Row::Line(l));
         }
     }
-    add_notes(&mut out, rng);
+    add_notes(&mut out, period, rng);
     out
 }
 

@@ -294,20 +294,34 @@ impl Sender {
     }
 }
 
-const NOTES: &[&str] = &[
-    "Số liệu ước thực hiện",
-    "Ước đến ngày 31/3",
-    "Theo số liệu của bộ phận một cửa",
-    "Đã cập nhật số liệu tháng 3",
-    "Số liệu sơ bộ",
-];
+/// The notes clerks leave, for `period`: an estimate up to its last day,
+/// figures updated to its last month (tester DS: «Ước đến ngày 31/3» in a
+/// third quarter's batch).
+fn notes(period: Period) -> [String; 5] {
+    let month = period.last_month();
+    let leap = period.year % 4 == 0 && (period.year % 100 != 0 || period.year % 400 == 0);
+    let day = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    [
+        "Số liệu ước thực hiện".into(),
+        format!("Ước đến ngày {day}/{month}"),
+        "Theo số liệu của bộ phận một cửa".into(),
+        format!("Đã cập nhật số liệu tháng {month}"),
+        "Số liệu sơ bộ".into(),
+    ]
+}
 
 /// A note (Ghi chú) on about one row in eight, as clerks leave them.
-pub fn add_notes(rows: &mut [Row], rng: &mut Rng) {
+pub fn add_notes(rows: &mut [Row], period: Period, rng: &mut Rng) {
+    let notes = notes(period);
     for r in rows {
         if let Row::Line(l) = r {
             if rng.chance(0.12) {
-                l.note = rng.pick(NOTES).copied().unwrap_or_default().to_string();
+                l.note = rng.pick(&notes).cloned().unwrap_or_default();
             }
         }
     }
@@ -336,7 +350,7 @@ pub fn document(
         clerk = name(rng);
     }
     let mut rows = rows(t, model, figs, which, layout, rng);
-    add_notes(&mut rows, rng);
+    add_notes(&mut rows, period, rng);
     Doc {
         layout,
         letterhead: sender.letterhead.clone(),

@@ -450,3 +450,52 @@ fn a_batch_template_is_one_annex_accepts() {
     assert!(kept.contains("\"P.TCKH\" = \"KT\"") && kept.contains("\"P.TCKH\" = \"Phòng TC-KH\""));
     assert!(!kept.contains("\"P.KT\" = \"KT\""));
 }
+
+/// A third quarter's batch lists only what the tool can see in it (tester
+/// DS): Thanh tra's TT01 LK, left at the true nine months, is above its
+/// TH (no LK = TH in a third quarter), Phường 5's HC02 LK 1.281 is below
+/// its TH (LK ≥ TH, not LK = TH); and its notes speak of the quarter's
+/// last day and month, not of March. Near miss: a first quarter keeps
+/// both LK = TH and «Ước đến ngày 31/3».
+#[test]
+fn planted_mistakes_and_notes_follow_the_period() {
+    let q3: Period = "2026-Q3".parse().unwrap();
+    let set = district::build(q3, 2020).unwrap();
+    let cumulative: Vec<(&str, &str)> = set
+        .expected
+        .iter()
+        .filter(|e| e.code == "cumulative-mismatch")
+        .map(|e| (e.unit.as_str(), e.expected.as_str()))
+        .collect();
+    assert_eq!(cumulative, [("P05", "LK ≥ TH")]);
+    let notes = |p: Period| -> Vec<String> {
+        district::documents(p, 2020)
+            .unwrap()
+            .docs
+            .iter()
+            .flat_map(|(_, d)| d.rows.iter())
+            .filter_map(|r| match r {
+                Row::Line(l) if !l.note.is_empty() => Some(l.note.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let third = notes(q3);
+    assert!(third.iter().any(|n| n == "Ước đến ngày 30/9"), "{third:?}");
+    assert!(
+        third.iter().any(|n| n == "Đã cập nhật số liệu tháng 9"),
+        "{third:?}"
+    );
+    assert!(!third
+        .iter()
+        .any(|n| n.contains("31/3") || n.ends_with("tháng 3")));
+    let first = notes(q1());
+    assert!(first.iter().any(|n| n == "Ước đến ngày 31/3"), "{first:?}");
+    let set = district::build(q1(), 2020).unwrap();
+    let lk_th = set
+        .expected
+        .iter()
+        .filter(|e| e.code == "cumulative-mismatch" && e.expected == "LK = TH")
+        .count();
+    assert_eq!(lk_th, 2);
+}

@@ -541,12 +541,13 @@ fn total_cell(sheet: &[Vec<String>], code: &str, header: &str) -> String {
 /// Tester CQ's Xã Bình Minh typed a wrong %KH: the province's KH total
 /// of that indicator was marked «Cần xem lại», yet it is the sum of the
 /// communes' plans as they wrote them. The commune's own KH and LK are
-/// doubtful (its note says so), the province's %KH is marked, its KH and
-/// LK are not. Near miss: a department's wrong %KH on a district-level
-/// indicator, its figure the province's own, still marks the total's KH
-/// and LK.
+/// doubtful (its note says so); the province's KH, LK and %KH are not
+/// marked: its %KH is recomputed from the sums, never from the commune's
+/// stated percent (tester DS). Near miss: a department's wrong %KH on a
+/// district-level indicator, its figure the province's own, still marks
+/// the total's KH and LK.
 #[test]
-fn a_communes_wrong_percent_marks_the_totals_percent_not_its_plan() {
+fn a_communes_wrong_percent_marks_no_total() {
     let tmp = tempfile::tempdir().unwrap();
     let tpl = tmp.path().join("tpl");
     write_health_template(&tpl);
@@ -603,8 +604,8 @@ fn a_communes_wrong_percent_marks_the_totals_percent_not_its_plan() {
     let at = |code: &str, header: &str| total_cell(&sheet, code, header);
     let noted = noted(&book);
     let has = |a1: &String| noted.contains(a1);
-    // The communes' indicator: the %KH total marked, not KH nor LK.
-    assert!(has(&at("YT.02", "%KH")), "{noted:?}");
+    // The communes' indicator: neither the %KH total nor KH nor LK.
+    assert!(!has(&at("YT.02", "%KH")), "{noted:?}");
     assert!(!has(&at("YT.02", "KH\n")), "{noted:?}");
     assert!(!has(&at("YT.02", "LK\n")), "{noted:?}");
     // The department's own total: its KH and LK are doubtful too.

@@ -4922,6 +4922,17 @@ fn an_old_file_of_another_period_beside_the_right_one_is_the_offices_info() {
         read_sheet(&feedback.join("P06.xlsx"), "Lỗi")
     );
     assert!(says("P06", "ghi kỳ báo cáo"));
+    // The periods shown to people are in words, not codes (tester DS:
+    // «Phải là 2026-Q3», «Giá trị ghi 2019-Q4»): in the unit's Lỗi sheet
+    // and the office's, errors.csv keeping the codes (above).
+    for book in [feedback.join("P06.xlsx"), out.join("tong-hop.xlsx")] {
+        let sheet = read_sheet(&book, "Lỗi");
+        let row = sheet
+            .iter()
+            .find(|r| r.iter().any(|c| c.contains("ghi kỳ báo cáo")))
+            .unwrap_or_else(|| panic!("{sheet:?}"));
+        assert_eq!(row[8..10], ["Quý I/2020", "Quý IV/2019"], "{row:?}");
+    }
     // Tình trạng nộp: Phường 5 submitted, its old file named.
     let status = read_sheet(&out.join("tong-hop.xlsx"), "Tình trạng nộp");
     let p5 = status
