@@ -302,7 +302,12 @@ pub fn terminal_line(f: &Finding, unit_name: &str, lang: Lang) -> String {
 /// stands (the title names another unit than the file's name, or one
 /// the registry does not know): the office would count the figures for
 /// the unit it guesses, so the file is not ready to send, errors or not.
-pub fn verdict(tally: Tally, unit_doubt: bool, lang: Lang) -> String {
+///
+/// `unread`: a `column-ignored` warning stands (the table's only TH or LK
+/// column names another period, «Thực hiện học kỳ I năm học 2026-2027»
+/// in a Q4 run): none of that column's figures is consolidated, so the
+/// file is not ready to send either, though nothing in it is wrong.
+pub fn verdict(tally: Tally, unit_doubt: bool, unread: bool, lang: Lang) -> String {
     let counts = tally.words(lang);
     let others = format!(
         "{}, {}",
@@ -315,6 +320,12 @@ pub fn verdict(tally: Tally, unit_doubt: bool, lang: Lang) -> String {
         ),
         (Lang::En, false, true) if unit_doubt => format!(
             "Result: no errors ({others}), but not ready to send: correct the title (or the file name) so that both name the unit sending the report, as the warning above says, then check again."
+        ),
+        (Lang::Vi, false, true) if unread => format!(
+            "Kết quả: không có lỗi ({others}), nhưng chưa gửi được: số liệu của cột ghi kỳ khác không được tổng hợp; hãy sửa tiêu đề cột cho đúng kỳ báo cáo, như cảnh báo trên, rồi kiểm tra lại."
+        ),
+        (Lang::En, false, true) if unread => format!(
+            "Result: no errors ({others}), but not ready to send: the figures of the column headed for another period are not consolidated; correct its header to the report's period, as the warning above says, then check again."
         ),
         (Lang::Vi, true, _) => format!("Kết quả: {counts}. Hãy sửa các lỗi trước khi gửi."),
         (Lang::Vi, false, true) => {
@@ -436,7 +447,14 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     f.code == crate::diagnostic::Code::FileUnknownUnit
                         && f.severity == Severity::Warning
                 });
-                println!("{}", verdict(Tally::of(&report.findings), unit_doubt, lang));
+                let unread = report.findings.iter().any(|f| {
+                    f.code == crate::diagnostic::Code::ColumnIgnored
+                        && f.severity == Severity::Warning
+                });
+                println!(
+                    "{}",
+                    verdict(Tally::of(&report.findings), unit_doubt, unread, lang)
+                );
             }
         }
     }

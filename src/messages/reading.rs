@@ -483,6 +483,11 @@ pub enum Read<'a> {
         cell: &'a str,
         label: &'a str,
         period: crate::model::Period,
+        /// Every indicator with a figure is a stock (or a rate): their
+        /// level at the period's end is their TH, so `stocks` LK were
+        /// taken from it and nothing the run needs is missing (an info,
+        /// a school-year office's «Đầu năm học 2026-2027» at Q4).
+        stocks: usize,
     },
     /// `period-mismatch` (info): the sheet `sheet`, titled (or, with
     /// `by_name`, named) for `stated`, beside the sheet of `period` in one
@@ -1036,12 +1041,22 @@ fn table(r: &Read, lang: Lang) -> String {
             format!("The title (cell {cell}) says {stated}, not the reporting period {period}. The figures are still read and consolidated as {period}'s because this is the form issued for {period} (as the form records). Correct the title in cell {cell} to {period} and confirm that the figures are {period}'s before the report is signed.")
         }
         (Read::LkTakenAsTh, Lang::Vi) => "Tệp không có cột lũy kế (LK); trong quý I lũy kế là chính số thực hiện trong quý, nên LK được lấy bằng TH.".to_string(),
-        (Read::LkMissingAtYearEnd { cell, label, period }, Lang::Vi) => {
+        (Read::LkMissingAtYearEnd { cell, label, period, stocks }, Lang::Vi) if *stocks > 0 => {
+            let (months, _) = months_from_january(*period, Lang::Vi);
+            let period = period.title_vi();
+            format!("Tệp không có cột lũy kế từ đầu năm (LK) của báo cáo {period}, nhưng mọi chỉ tiêu có số liệu đều là chỉ tiêu thời điểm (hoặc tỷ lệ): số {months} của chỉ tiêu thời điểm là số có đến cuối kỳ, nên lũy kế của {stocks} chỉ tiêu được lấy bằng số ở cột «{label}» (ô {cell}). Không cần sửa.")
+        }
+        (Read::LkMissingAtYearEnd { cell, label, period, stocks }, Lang::En) if *stocks > 0 => {
+            let (months, _) = months_from_january(*period, Lang::En);
+            let period = period.title_en();
+            format!("The file has no cumulative (LK) column for the report for {period}, but every indicator with figures is a stock (or a rate): a stock's figure for {months} is its level at the period's end, so the cumulative figure of {stocks} indicators was taken from column «{label}» (cell {cell}). Nothing needs correcting.")
+        }
+        (Read::LkMissingAtYearEnd { cell, label, period, .. }, Lang::Vi) => {
             let (months, column) = months_from_january(*period, Lang::Vi);
             let period = period.title_vi();
             format!("Tệp không có cột lũy kế từ đầu năm (LK), tức số liệu {months} mà báo cáo {period} phải có: bảng chỉ có «{label}» (ô {cell}) và các cột khác. Số liệu {months} của đơn vị không được tổng hợp và % kế hoạch năm không kiểm tra được. Hãy bổ sung cột {column} theo mẫu biểu rồi gửi lại.")
         }
-        (Read::LkMissingAtYearEnd { cell, label, period }, Lang::En) => {
+        (Read::LkMissingAtYearEnd { cell, label, period, .. }, Lang::En) => {
             let (months, column) = months_from_january(*period, Lang::En);
             let period = period.title_en();
             format!("The file has no cumulative (LK) column, the figures for {months} the report for {period} must give: its table has «{label}» (cell {cell}) and other columns only. The unit's figures for {months} are not consolidated and its % of the year's plan cannot be checked. Add the {column} column as in the form and send the file again.")

@@ -2027,6 +2027,13 @@ fn reading() -> Vec<Read<'static>> {
             cell: "E6",
             label: "Thực hiện quý IV/2025",
             period: Period::quarter(2025, 4),
+            stocks: 0,
+        },
+        Read::LkMissingAtYearEnd {
+            cell: "F7",
+            label: "Đầu năm học 2026-2027",
+            period: Period::quarter(2026, 4),
+            stocks: 14,
         },
         Read::RowsIgnored {
             stop: 30,

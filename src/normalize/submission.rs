@@ -1681,7 +1681,7 @@ pub fn read_submission(file: &InputFile, ctx: &ReadContext) -> FileOutcome {
         &columns_seen,
         ctx.period.or(period),
         first_figures,
-        ctx.lang,
+        ctx,
         &mut sub,
     );
     // A file whose sender is in doubt among units of one kind is weighed
@@ -6010,9 +6010,10 @@ fn year_end_without_lk(
     seen: &[bool; 6],
     period: Option<Period>,
     first_figures: Option<(Location, String)>,
-    lang: Lang,
+    ctx: &ReadContext,
     sub: &mut Submission,
 ) {
+    let lang = ctx.lang;
     let Some(p) = period.filter(|p| {
         matches!(
             p.span,
@@ -6030,17 +6031,63 @@ fn year_end_without_lk(
     if seen[ValueColumn::Lk.index()] || sub.rows.is_empty() {
         return;
     }
+    // A table of stocks only (a school-year office's pupils, classes and
+    // schools «Đầu năm học 2026-2027» at Q4): a stock's LK is its level at
+    // the period's end, its TH, so the run lacks nothing: the LK is taken
+    // from the TH and said in an info. One flow with a figure (a count
+    // that adds up over the months) keeps the error: its year is unknown.
+    let kind_of = |r: &TidyRow| ctx.template.indicators.get(r.ind()).map(|d| d.kind);
+    let figures: Vec<&TidyRow> = sub
+        .rows
+        .iter()
+        .filter(|r| r.column == ValueColumn::Th)
+        .collect();
+    let levels = |r: &&TidyRow| {
+        ctx.template
+            .indicators
+            .get(r.ind())
+            .is_some_and(|d| d.kind == crate::template::Kind::Stock && !d.opening_level())
+    };
+    let all_levels = !figures.is_empty()
+        && figures
+            .iter()
+            .all(|r| levels(r) || kind_of(r) == Some(crate::template::Kind::Rate));
+    let mut taken = std::collections::BTreeSet::new();
+    let lk: Vec<TidyRow> = if all_levels {
+        figures
+            .into_iter()
+            .filter(levels)
+            .filter(|r| taken.insert(r.indicator))
+            .map(|r| TidyRow {
+                column: ValueColumn::Lk,
+                ..r.clone()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let stocks = lk.len();
+    let severity = if stocks > 0 {
+        Severity::Info
+    } else {
+        Severity::Error
+    };
+    sub.rows.extend(lk);
     let said = Read::LkMissingAtYearEnd {
         cell: &here.cell,
         label: &label,
         period: p,
+        stocks,
     };
-    sub.findings.push(
-        Finding::said(Severity::Error, &said, lang)
-            .at(&here)
-            .column(ValueColumn::Lk.as_str())
-            .actual(label.clone()),
-    );
+    let finding = Finding::said(severity, &said, lang)
+        .at(&here)
+        .column(ValueColumn::Lk.as_str())
+        .actual(label.clone());
+    sub.findings.push(if stocks > 0 {
+        finding.expected(lang.pick("LK = TH (chỉ tiêu thời điểm)", "LK = TH (stocks)"))
+    } else {
+        finding
+    });
 }
 
 fn decimals_i8(d: u8) -> i8 {

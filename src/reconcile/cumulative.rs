@@ -970,8 +970,23 @@ pub fn lk_not_updated_finding(
         ))
 }
 
-/// The rule [`th_holds_lk_finding`] states, in both languages.
+/// The rule [`th_holds_lk_finding`] states, in both languages, when the
+/// period of last cumulative figures is unknown.
 const TH_FROM_LK: (&str, &str) = ("TH = LK − LK quý trước", "TH = LK − previous LK");
+
+/// The rule a TH worked out of (or disputed against) the previous LK
+/// follows, naming that LK's period as the message does: a year-end run
+/// after the nine months says «TH = LK − LK 9 tháng», not «LK quý trước»
+/// (tester D3); the first quarter's is «LK quý I». Unknown: [`TH_FROM_LK`].
+fn th_from_lk_rule(since: Option<Period>, lang: Lang) -> String {
+    match (since.map(|p| p.last_month()), lang) {
+        (Some(3), Lang::Vi) => "TH = LK − LK quý I".to_string(),
+        (Some(3), Lang::En) => "TH = LK − first quarter's LK".to_string(),
+        (Some(m), Lang::Vi) => format!("TH = LK − LK {m} tháng"),
+        (Some(m), Lang::En) => format!("TH = LK − {m}-month LK"),
+        (None, _) => lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string(),
+    }
+}
 
 /// Where last quarter's LK came from, as the unit's feedback names it:
 /// the period in words ("số lũy kế quý III/2025 đã tổng hợp"), not the
@@ -1062,7 +1077,7 @@ pub fn th_holds_lk_finding(
         .at(&th.at)
         .unit(code)
         .column(ValueColumn::Th.as_str())
-        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .expected(th_from_lk_rule(prev.period, lang))
         .actual(format!("{} = {}", th.cell, lk.cell))
 }
 
@@ -1849,7 +1864,7 @@ pub fn th_from_lk(
         .at(&at)
         .unit(code)
         .column(ValueColumn::Th.as_str())
-        .expected(lang.pick(TH_FROM_LK.0, TH_FROM_LK.1).to_string())
+        .expected(th_from_lk_rule(prev.period, lang))
         .actual(label.clone());
     sub.rows.extend(worked);
     sub.sort_rows();
@@ -1861,7 +1876,7 @@ pub fn th_from_lk(
 pub fn is_th_from_lk(f: &Finding) -> bool {
     f.code == crate::diagnostic::Code::ColumnMissing
         && f.column == ValueColumn::Th.as_str()
-        && (f.expected == TH_FROM_LK.0 || f.expected == TH_FROM_LK.1)
+        && f.expected.starts_with("TH = LK − ")
 }
 
 /// The TH of a unit summed from its former communes' files, none with a

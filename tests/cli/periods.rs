@@ -2383,4 +2383,81 @@ fn an_offices_school_year_words_decide_and_a_semesters_th_is_told() {
     let said = checked(&semester, &tpl, "2020-Q4");
     assert!(said.contains("Cảnh báo  Biểu 1!E6"), "{said}");
     assert!(!said.contains("không cần sửa"), "{said}");
+    // The verdict follows the warning: the semester's figures are not
+    // consolidated, so the file cannot be sent as it is (it said «Có thể
+    // gửi; hãy xem lại các cảnh báo», tester DG's X08).
+    assert!(said.contains("nhưng chưa gửi được"), "{said}");
+    assert!(!said.contains("Có thể gửi"), "{said}");
+}
+
+/// A school-year office whose indicators are all stocks (pupils, classes,
+/// schools): a Q4 file with «Đầu năm học 2020-2021» (TH) and no LK column
+/// drew a `column-missing` ERROR (tester DG's X06), though a stock's LK
+/// is its level at the period's end, its TH: the run lacks nothing. The
+/// LK is taken from the TH, told in an info; the flows' office above
+/// (`an_offices_school_year_words_decide_and_a_semesters_th_is_told`)
+/// keeps its error.
+#[test]
+fn a_stock_only_school_year_file_without_lk_at_q4_is_no_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let toml = std::fs::read_to_string(tpl.join("template.toml")).unwrap();
+    let th_line = r#"TH = ["thực hiện", "th", "#;
+    std::fs::write(
+        tpl.join("template.toml"),
+        toml.replacen(th_line, r#"TH = ["thực hiện", "đầu năm học", "th", "#, 1),
+    )
+    .unwrap();
+    let csv = std::fs::read_to_string(tpl.join("indicators.csv")).unwrap();
+    let stocks: String = csv
+        .lines()
+        .map(|l| {
+            if l.starts_with("HC02,") || l.starts_with("HC03,") || l.starts_with("HC04,") {
+                l.replace(",flow,", ",stock,")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(tpl.join("indicators.csv"), stocks + "\n").unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("phuong-2.xlsx");
+    write_book(
+        &file,
+        "UBND PHƯỜNG 2",
+        &[Sheet {
+            name: "Biểu 1",
+            titles: &["BÁO CÁO SỐ LIỆU QUÝ IV/2020"],
+            headers: &[
+                "Kế hoạch năm học 2020-2021",
+                "Đầu năm học 2020-2021",
+                "Cùng kỳ năm học 2019-2020",
+            ],
+            rows: hc(&[[100.0, 90.0, 10.0], [60.0, 55.0, 5.0], [50.0, 45.0, 5.0]]),
+        }],
+    );
+    let out = tmp.path().join("out");
+    let (_, f) = consolidate(&dir, &out, &tpl, "2020-Q4", &[]);
+    let missing: Vec<String> = f
+        .iter()
+        .filter(|x| x["code"] == "column-missing")
+        .map(|x| {
+            let s = |k: &str| x[k].as_str().unwrap_or_default().to_string();
+            [s("severity"), s("cell"), s("column"), s("expected")].join("|")
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        ["info|F6|LK|LK = TH (chỉ tiêu thời điểm)"],
+        "{missing:#?}"
+    );
+    let m = message(&f, "column-missing", "info");
+    assert!(m.contains("lũy kế của 3 chỉ tiêu"), "{m}");
+    assert!(m.contains("Không cần sửa"), "{m}");
+    // The year's figures of the unit are consolidated: its LK is its TH.
+    assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "60");
+    assert_eq!(counted(&out, "Phường 2", "HC03", "LK"), "55");
 }

@@ -1504,7 +1504,7 @@ fn a_year_end_report_split_in_a_quarters_file_and_a_years_draws_no_false_error()
     assert_eq!(
         listed(&f, &codes),
         [
-            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện năm 2020",
+            "info|column-missing|X1|E6||TH|TH = LK − LK 9 tháng|Thực hiện năm 2020",
             "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - ca nam 2020.xlsx",
             "info|submission-duplicate|X1||||Ea Kar - ca nam 2020.xlsx|Ea Kar - quy IV.xlsx",
         ]

@@ -5063,9 +5063,9 @@ fn former_communes_files_are_weighed_against_last_quarter_by_their_sum() {
         listed(&f, &["column-missing", "period-mismatch"]),
         [
             "error|period-mismatch|X3|A3|||2020-H1|2019-H1",
-            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
-            "info|column-missing|X1|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
-            "warning|column-missing|X2|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý I|Thực hiện 6 tháng đầu năm 2020",
+            "info|column-missing|X1|E6||TH|TH = LK − LK quý I|Thực hiện 6 tháng đầu năm 2020",
+            "warning|column-missing|X2|E6||TH|TH = LK − LK quý I|Thực hiện 6 tháng đầu năm 2020",
         ]
     );
     let below = f

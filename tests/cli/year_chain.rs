@@ -124,7 +124,7 @@ fn a_quarter_column_holding_the_months_from_january_is_said_once() {
     assert_eq!(
         listed(&f, &codes),
         [
-            "error|cumulative-mismatch|P01|E6||TH|TH = LK − LK quý trước|E6 = F6",
+            "error|cumulative-mismatch|P01|E6||TH|TH = LK − LK quý I|E6 = F6",
             "error|cumulative-mismatch|P01|F10|HC07|LK|LK = LK quý trước + TH|27",
             "error|cumulative-mismatch|P02|F10|HC07|LK|LK = LK quý trước + TH|27",
             "error|cumulative-mismatch|P03|F10|HC07|LK|LK = LK quý trước + TH|25",
@@ -226,7 +226,7 @@ fn a_six_month_report_in_a_quarter_run_gets_its_quarter_from_last_quarters_lk() 
     );
     assert_eq!(
         listed(&f, &codes),
-        ["info|column-missing|P01|E6||TH|TH = LK − LK quý trước|Thực hiện 6 tháng đầu năm 2020"]
+        ["info|column-missing|P01|E6||TH|TH = LK − LK quý I|Thực hiện 6 tháng đầu năm 2020"]
     );
     let said = f
         .iter()
@@ -709,7 +709,7 @@ fn a_cumulative_column_never_accumulated_is_blamed_not_the_quarter() {
     let (out, f) = run("from-january", right(), from_january);
     assert_eq!(
         listed(&f, &codes),
-        ["error|cumulative-mismatch|P03|E6||TH|TH = LK − LK quý trước|E6 = F6"]
+        ["error|cumulative-mismatch|P03|E6||TH|TH = LK − LK quý I|E6 = F6"]
     );
     assert_eq!(
         total_and_mark(&out, "HC02", "TH"),
@@ -903,7 +903,8 @@ fn a_year_column_still_holding_the_nine_months_is_said_once() {
 /// its flows' TH is worked out as the year's estimate less the nine
 /// months' LK (HC02 150 − 100 = 50), and the `column-missing` info names
 /// the figures it used, «lũy kế 9 tháng», not «lũy kế quý trước» (tester
-/// DF). The near miss, a second quarter's run after the first (the six
+/// DF), and so does its `expected`, «TH = LK − LK 9 tháng» (tester D3).
+/// The near miss, a second quarter's run after the first (the six
 /// months' test above), names «lũy kế quý I».
 #[test]
 fn a_year_estimate_without_the_quarter_names_the_nine_months_it_was_worked_from() {
@@ -941,7 +942,7 @@ fn a_year_estimate_without_the_quarter_names_the_nine_months_it_was_worked_from(
     );
     assert_eq!(
         listed(&f, &["column-missing"]),
-        ["info|column-missing|P01|G6||TH|TH = LK − LK quý trước|Ước cả năm 2020"]
+        ["info|column-missing|P01|G6||TH|TH = LK − LK 9 tháng|Ước cả năm 2020"]
     );
     let said = f
         .iter()
