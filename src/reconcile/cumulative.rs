@@ -1226,7 +1226,8 @@ pub fn check_lk_below_th(
 /// pattern: a handful may truly all start this quarter, not five.
 const LK_REPEATS_TH_FLOWS: usize = 5;
 
-/// After the first quarter of a quarterly report, without last quarter's
+/// After the first quarter of a quarterly report (after January of a
+/// monthly one), without last quarter's (month's)
 /// figures: a unit whose LK equals its TH (within the half-units of both)
 /// on every flow with figures, five at least, most likely never added
 /// the quarters before. One warning per file at the LK header naming a few
@@ -1237,6 +1238,7 @@ pub fn lk_repeats_th(
     sub: &Submission,
     template: &Template,
     may_be_negative: &std::collections::HashSet<String>,
+    month: bool,
     lang: Lang,
 ) -> Option<Finding> {
     let flows: Vec<_> = th_lk(sub, template)
@@ -1278,6 +1280,7 @@ pub fn lk_repeats_th(
         lk_words: &lk.words,
         same: flows.len(),
         examples: &examples,
+        month,
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)
