@@ -106,6 +106,18 @@ pub fn previous_paths(given: &Path) -> (std::path::PathBuf, std::path::PathBuf) 
 /// A first quarter (its LK is its TH: nothing before it in the year), or
 /// a previous consolidation of another period.
 pub fn previous_fits(previous: Option<Period>, run: Period) -> Result<(), (String, String)> {
+    if run.is_month() {
+        return Err((
+            format!(
+                "{}: chưa đối chiếu được lũy kế với bảng tổng hợp tháng trước. Hãy bỏ --previous.",
+                run.title_vi()
+            ),
+            format!(
+                "{}: checking the LK against last month's consolidation is not supported yet. Leave out --previous.",
+                run.title_en()
+            ),
+        ));
+    }
     let before = run.last_month().saturating_sub(3);
     if before == 0 {
         return Err((
