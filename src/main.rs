@@ -103,10 +103,10 @@ fn mistake(e: &clap::Error, lang: tonghop::diagnostic::Lang, cmd: &mut clap::Com
                         .into_iter()
                         .skip(1)
                         .find(|a| commands.split(", ").any(|c| c == a))
-                        .unwrap_or_else(|| "consolidate".into());
+                        .unwrap_or_else(|| "annex".into());
                     pick(
-                        format!("«{value}» là một tháng ({}): lệnh {cmd} nhận quý, 6 tháng, 9 tháng hoặc cả năm (2020-Q1, 2020-H1, 2020-9M, 2020); chưa tổng hợp được số liệu theo tháng. Để kiểm tra báo cáo tháng của từng đơn vị: tonghop check --period {p} TỆP", p.title_vi()),
-                        format!("«{value}» is a month ({}): {cmd} takes a quarter, six or nine months or a year (2020-Q1, 2020-H1, 2020-9M, 2020); consolidating months is not supported yet. To check a unit's monthly report: tonghop check --period {p} FILE", p.title_en()),
+                        format!("«{value}» là một tháng ({}): lệnh {cmd} nhận quý, 6 tháng, 9 tháng hoặc cả năm (2020-Q1, 2020-H1, 2020-9M, 2020); báo cáo tháng được tổng hợp bằng tonghop consolidate THƯ_MỤC --period {p}. Để kiểm tra báo cáo tháng của từng đơn vị: tonghop check --period {p} TỆP", p.title_vi()),
+                        format!("«{value}» is a month ({}): {cmd} takes a quarter, six or nine months or a year (2020-Q1, 2020-H1, 2020-9M, 2020); months are consolidated by tonghop consolidate DIR --period {p}. To check a unit's monthly report: tonghop check --period {p} FILE", p.title_en()),
                     )
                 }
                 None => pick(

@@ -15,7 +15,7 @@ use crate::diagnostic::{sort_findings, Finding, Lang, Severity, Tally};
 use crate::error::{Arg, Fatal, Outcome, Problem};
 use crate::ingest::{discover::classify_file, InputFile};
 use crate::messages::Said;
-use crate::model::Period;
+use crate::model::{Period, ValueColumn};
 use crate::normalize::submission::{read_submission, FileOutcome, ReadContext};
 use crate::number::NumberLocale;
 use crate::reconcile::checks::{check_single, unit_of};
@@ -67,6 +67,10 @@ pub struct CheckReport {
     /// Not read, as `consolidate` would not read it (an Excel lock file,
     /// a document): what it is, in the user's words.
     pub skipped: Option<String>,
+    /// Read, but not one figure of the period (TH or LK) in it: the
+    /// table's columns are the plan's or last year's only, or empty. No
+    /// file to send, whatever its findings say.
+    pub no_figures: bool,
 }
 
 /// Reads and checks one workbook, or each spreadsheet in a zip archive
@@ -154,6 +158,7 @@ fn check_input(
         unit_known: true,
         period: args.period,
         skipped,
+        no_figures: false,
     };
     let sub = match read {
         FileOutcome::Read(s) => s,
@@ -267,6 +272,10 @@ fn check_input(
             || sub.unit_source == crate::normalize::submission::UnitSource::OtherTemplate,
         period,
         skipped: None,
+        no_figures: !sub
+            .rows
+            .iter()
+            .any(|r| matches!(r.column, ValueColumn::Th | ValueColumn::Lk)),
     })
 }
 
@@ -352,7 +361,9 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
     // Exit 0 says the file is ready to send: a file not checked at all (a
     // Word document, nothing else beside it) is not, and exits 1 as a
     // file with errors does.
-    let unchecked = !reports.is_empty() && reports.iter().all(|r| r.skipped.is_some());
+    // Nor is a file of which no figure of the period was read.
+    let unchecked =
+        !reports.is_empty() && reports.iter().all(|r| r.skipped.is_some() || r.no_figures);
     let errors = errors + usize::from(unchecked);
     if args.json {
         let all: Vec<Finding> = all.into_iter().cloned().collect();
@@ -439,6 +450,18 @@ pub fn run(args: CheckArgs) -> Result<Outcome, Fatal> {
                     lang.pick(
                         "Kết quả: tệp chưa được kiểm tra (biểu mẫu của mẫu biểu khác). Hãy kiểm tra bằng mẫu biểu của cơ quan đã tạo biểu, như trên.",
                         "Result: the file was not checked (a form of another template). Check it with the template of the office that made the form, as above."
+                    )
+                );
+            }
+            // Not one figure of the period read (the plan's or last
+            // year's column only, or none filled in): nothing to send yet,
+            // even when nothing was found wrong.
+            None if report.no_figures && Tally::of(&report.findings).errors == 0 => {
+                println!(
+                    "{}",
+                    lang.pick(
+                        "Kết quả: chưa gửi được: không đọc được số liệu nào của kỳ báo cáo (cột thực hiện hoặc lũy kế) trong tệp. Hãy ghi số liệu thực hiện, lũy kế của kỳ vào biểu (tiêu đề cột như «Thực hiện», «Lũy kế») rồi kiểm tra lại.",
+                        "Result: not ready to send: no figure of the period (the done or cumulative column) was read from the file. Fill in the period's done and cumulative figures (columns titled such as «Thực hiện», «Lũy kế») and check again."
                     )
                 );
             }

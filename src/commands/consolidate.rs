@@ -26,8 +26,9 @@ pub use crate::consolidation::{load_template, run_consolidation, write_consolida
 pub struct ConsolidateArgs {
     /// Folder of submissions (read recursively; nothing is written there).
     pub dir: PathBuf,
-    /// Reporting period: 2020-Q1, 2020-H1, 2020-9M or 2020.
-    #[arg(long, value_parser = super::period_arg)]
+    /// Reporting period: 2020-Q1, 2020-H1, 2020-9M, 2020, or a month
+    /// (2026-10, T10/2026, «Tháng 10/2026»).
+    #[arg(long, value_parser = super::check_period_arg)]
     pub period: Period,
     /// Output folder.
     #[arg(long)]

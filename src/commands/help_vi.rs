@@ -73,7 +73,7 @@ const TEMPLATE: &str = "Thư mục mẫu biểu (indicators.csv, groups.csv, age
 /// English "[default: …]" and "[possible values: …]" are not shown.
 const ARGS: [(&str, &str, &str); 49] = [
     ("consolidate", "dir", "Thư mục chứa các biểu gửi về (đọc cả thư mục con; không ghi gì vào đây)"),
-    ("consolidate", "period", "Kỳ báo cáo: 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng) hoặc 2020 (cả năm)"),
+    ("consolidate", "period", "Kỳ báo cáo: 2020-Q1 (quý I), 2020-H1 (6 tháng), 2020-9M (9 tháng), 2020 (cả năm) hoặc một tháng: 2026-10, T10/2026, «Tháng 10/2026»"),
     ("consolidate", "out", "Thư mục kết quả"),
     ("consolidate", "template", TEMPLATE),
     ("consolidate", "lang", LANG),

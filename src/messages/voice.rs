@@ -916,6 +916,7 @@ fn checks<'a>(level: &'a LevelWords, problem: &'a RuleProblem) -> Vec<Checked<'a
             lk_words: "Lũy kế 6 tháng",
             same: 22,
             examples: "KT.01, KT.02, NS.11",
+            month: false,
         },
         Checked::LkNotAccumulated {
             unit,

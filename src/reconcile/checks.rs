@@ -283,6 +283,7 @@ pub fn check_submission(
                     sub,
                     template,
                     &settings.may_be_negative,
+                    false,
                     lang,
                 ));
             }
@@ -294,7 +295,21 @@ pub fn check_submission(
                 lang,
             ))
         }
-        (None, _) => {}
+        // A month's report after January: its LK from January equal to the
+        // month on every flow never added the months before, as a
+        // quarter's after the first (the figures of the month before are
+        // not weighed here).
+        (None, _) => {
+            if period.is_some_and(|p| p.is_month() && p.last_month() > 1) {
+                out.extend(lk_repeats_th(
+                    sub,
+                    template,
+                    &settings.may_be_negative,
+                    true,
+                    lang,
+                ));
+            }
+        }
     }
     out
 }

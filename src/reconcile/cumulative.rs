@@ -106,6 +106,18 @@ pub fn previous_paths(given: &Path) -> (std::path::PathBuf, std::path::PathBuf) 
 /// A first quarter (its LK is its TH: nothing before it in the year), or
 /// a previous consolidation of another period.
 pub fn previous_fits(previous: Option<Period>, run: Period) -> Result<(), (String, String)> {
+    if run.is_month() {
+        return Err((
+            format!(
+                "{}: chưa đối chiếu được lũy kế với bảng tổng hợp tháng trước. Hãy bỏ --previous.",
+                run.title_vi()
+            ),
+            format!(
+                "{}: checking the LK against last month's consolidation is not supported yet. Leave out --previous.",
+                run.title_en()
+            ),
+        ));
+    }
     let before = run.last_month().saturating_sub(3);
     if before == 0 {
         return Err((
@@ -1241,7 +1253,8 @@ pub fn check_lk_below_th(
 /// pattern: a handful may truly all start this quarter, not five.
 const LK_REPEATS_TH_FLOWS: usize = 5;
 
-/// After the first quarter of a quarterly report, without last quarter's
+/// After the first quarter of a quarterly report (after January of a
+/// monthly one), without last quarter's (month's)
 /// figures: a unit whose LK equals its TH (within the half-units of both)
 /// on every flow with figures, five at least, most likely never added
 /// the quarters before. One warning per file at the LK header naming a few
@@ -1252,6 +1265,7 @@ pub fn lk_repeats_th(
     sub: &Submission,
     template: &Template,
     may_be_negative: &std::collections::HashSet<String>,
+    month: bool,
     lang: Lang,
 ) -> Option<Finding> {
     let flows: Vec<_> = th_lk(sub, template)
@@ -1293,6 +1307,7 @@ pub fn lk_repeats_th(
         lk_words: &lk.words,
         same: flows.len(),
         examples: &examples,
+        month,
     };
     Some(
         Finding::said(Severity::Warning, &said, lang)

@@ -185,6 +185,8 @@ fn column_heading(c: ValueColumn, period: Period, ck: CkConvention, lang: Lang) 
     let quarter = months.div_ceil(3);
     let held = match (c, lang) {
         (ValueColumn::Kh, Lang::Vi) => format!("năm {year}"),
+        // A month's run: TH is the month («tháng 10/2026»).
+        (ValueColumn::Th, Lang::Vi) if period.is_month() => format!("tháng {months}/{year}"),
         (ValueColumn::Th, Lang::Vi) => {
             format!("quý {}/{year}", crate::model::roman(u32::from(quarter)))
         }
@@ -197,6 +199,7 @@ fn column_heading(c: ValueColumn, period: Period, ck: CkConvention, lang: Lang) 
             CkConvention::Ratio => "LK/CK".to_string(),
         },
         (ValueColumn::Kh, Lang::En) => format!("plan {year}"),
+        (ValueColumn::Th, Lang::En) if period.is_month() => period.title_en(),
         (ValueColumn::Th, Lang::En) => format!("Q{quarter} {year}"),
         (ValueColumn::Lk, Lang::En) if months == 12 => format!("year {year}"),
         (ValueColumn::Lk, Lang::En) => format!("{months} months {year}"),

@@ -2254,3 +2254,128 @@ fn a_count_typed_with_an_english_thousands_comma_is_one_error_at_its_cell() {
     let (code, findings) = check_json(&file, &["--template", tpl.to_str().unwrap()]);
     assert_eq!(code, 0, "{findings:#?}");
 }
+
+/// Tester DO's X04: a month's report after January whose LK column
+/// («Lũy kế 10 tháng») repeats the month on every flow: the months before
+/// were never added, as a quarter's after the first. One warning at the LK
+/// header, in a month's words. Near miss: January (LK = TH is the rule).
+#[test]
+fn lk_equal_to_th_on_every_flow_after_january_is_a_warning_in_a_month_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let same = [
+        (100.0, 100.0),
+        (80.0, 80.0),
+        (20.0, 20.0),
+        (50.0, 50.0),
+        (12.0, 12.0),
+    ];
+    let month = ["Thực hiện tháng", "Lũy kế từ đầu năm"];
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "THÁNG 10/2026",
+        &month,
+        &q2_rows(same),
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "T10/2026"]);
+    assert_eq!(code, 0, "a warning: {text}");
+    assert!(
+        text.contains(
+            "Cảnh báo  Biểu 1!F6  Lũy kế bằng thực hiện tháng ở mọi dòng: có lẽ chưa cộng dồn các tháng trước. \
+             Cột lũy kế (ô F6 «Lũy kế từ đầu năm») ghi đúng số của cột thực hiện tháng (ô E6 «Thực hiện tháng») \
+             ở cả 5 chỉ tiêu cộng dồn có số liệu (HC02, HC03, HC04, …)"
+        ),
+        "{text}"
+    );
+    let (_, findings) = check_json(
+        &file,
+        &["--template", tpl.to_str().unwrap(), "--period", "2026-10"],
+    );
+    let found: Vec<_> = findings
+        .iter()
+        .filter(|f| f["code"] == "cumulative-mismatch")
+        .map(|f| {
+            (
+                f["severity"].as_str().unwrap(),
+                f["cell"].as_str().unwrap(),
+                f["column"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("warning", "F6", "LK")], "{findings:#?}");
+
+    // Near miss: January, whose LK is its TH.
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "THÁNG 1/2026",
+        &month,
+        &q2_rows(same),
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "T1/2026"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("Có thể gửi"), "{text}");
+    assert!(!text.contains("cộng dồn"), "{text}");
+}
+
+/// A form whose table was read but holds no figure of the period (only
+/// the year's plan column, or the figures left blank by an office that
+/// need not report them) said «Có thể gửi». No figure read is never
+/// ready to send: exit 1 and the verdict says why. Near miss: the same
+/// rows with a TH column are ready.
+#[test]
+fn a_form_without_a_figure_of_the_period_is_not_ready_to_send() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let file = tmp.path().join("phuong-05.xlsx");
+    let plan_only: Vec<FormRow> = complete(
+        rows(1200.0, 1100.0, 100.0, 0.0)
+            .into_iter()
+            .map(|(c, n, u, v)| (c, n, u, v[..1].to_vec()))
+            .collect(),
+        true,
+    );
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "THÁNG 10/2026",
+        &["Kế hoạch năm"],
+        &plan_only,
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "T10/2026"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("Có thể gửi"), "{text}");
+    assert!(
+        text.contains("Kết quả: chưa gửi được: không đọc được số liệu nào của kỳ báo cáo"),
+        "{text}"
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "T10/2026", "--lang", "en"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("Result: not ready to send"), "{text}");
+
+    // Near miss: the month's figures beside the plan.
+    let with_th: Vec<FormRow> = plan_only
+        .iter()
+        .map(|(c, n, u, v)| {
+            let mut v = v.clone();
+            if !v.is_empty() {
+                v.push(V::N(0.0));
+            }
+            (*c, *n, *u, v)
+        })
+        .collect();
+    write_form(
+        &file,
+        "UBND PHƯỜNG 5",
+        "THÁNG 10/2026",
+        &["Kế hoạch năm", "Thực hiện tháng"],
+        &with_th,
+    );
+    let (code, text) = run(&file, &tpl, &["--period", "T10/2026"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("Có thể gửi"), "{text}");
+}

@@ -526,46 +526,39 @@ fn the_vietnamese_help_says_what_the_english_says() {
     }
 }
 
-/// `consolidate --period 2026-10` was refused as «không phải là kỳ báo
-/// cáo», though a month is a period `check` takes: the refusal says it is
-/// a month, that months are not consolidated yet, and how to check one.
-/// A period that is none is refused as before.
+/// `annex --period 2026-10` was refused as «không phải là kỳ báo cáo»,
+/// though a month is a period `check` and `consolidate` take: the
+/// refusal says it is a month, that the annex takes none, and how to
+/// consolidate or check one. A period that is none is refused as before.
 #[test]
-fn a_month_given_to_consolidate_is_refused_with_how_to_check_it() {
+fn a_month_given_to_the_annex_is_refused_with_how_to_consolidate_it() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = s(tmp.path());
     let out = s(&tmp.path().join("out"));
     for month in ["2026-10", "T10/2026", "Tháng 10/2026"] {
-        let vi = fatal(
-            &["consolidate", &dir, "--period", month, "--out", &out],
-            None,
-        );
+        let vi = fatal(&["annex", &dir, "--period", month, "--out", &out], None);
         assert!(
-            vi.starts_with(&format!("tonghop: «{month}» là một tháng (Tháng 10/2026): lệnh consolidate nhận quý, 6 tháng, 9 tháng hoặc cả năm")),
+            vi.starts_with(&format!("tonghop: «{month}» là một tháng (Tháng 10/2026): lệnh annex nhận quý, 6 tháng, 9 tháng hoặc cả năm")),
             "{vi}"
         );
-        assert!(vi.contains("chưa tổng hợp được số liệu theo tháng"), "{vi}");
+        assert!(
+            vi.contains("tonghop consolidate THƯ_MỤC --period 2026-10"),
+            "{vi}"
+        );
         assert!(vi.contains("tonghop check --period 2026-10 TỆP"), "{vi}");
     }
     let en = fatal(
         &[
-            "consolidate",
-            &dir,
-            "--period",
-            "2026-10",
-            "--out",
-            &out,
-            "--lang",
-            "en",
+            "annex", &dir, "--period", "2026-10", "--out", &out, "--lang", "en",
         ],
         None,
     );
     assert!(
-        en.starts_with("tonghop: «2026-10» is a month (October 2026): consolidate takes a quarter"),
+        en.starts_with("tonghop: «2026-10» is a month (October 2026): annex takes a quarter"),
         "{en}"
     );
     assert!(
-        en.contains("consolidating months is not supported yet"),
+        en.contains("tonghop consolidate DIR --period 2026-10"),
         "{en}"
     );
     let none = fatal(

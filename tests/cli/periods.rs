@@ -2461,3 +2461,125 @@ fn a_stock_only_school_year_file_without_lk_at_q4_is_no_error() {
     assert_eq!(counted(&out, "Phường 2", "HC02", "LK"), "60");
     assert_eq!(counted(&out, "Phường 2", "HC03", "LK"), "55");
 }
+
+/// Many communes report monthly: `consolidate --period T10/2026` (or
+/// 2026-10, 10/2026) refused months. A month is consolidated as a
+/// quarter is: TH the month, LK from January; November's report and the
+/// third quarter's in October's batch are `period-mismatch` errors, not
+/// counted; the summary's title and headings say «Tháng 10/2026»
+/// («October 2026» in English).
+#[test]
+fn a_month_is_consolidated_as_its_own_period() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_template(&tpl, "");
+    let dir = tmp.path().join("in-t10");
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = |name: &str, unit: &str, title: &str, headers: &[&str], figures: [[f64; 3]; 2]| {
+        write_book(
+            &dir.join(name),
+            unit,
+            &[Sheet {
+                name: "Sheet1",
+                titles: &[title],
+                headers,
+                rows: hc(&figures),
+            }],
+        );
+    };
+    let october = ["Thực hiện tháng 10", "Lũy kế 10 tháng"];
+    book(
+        "phuong-1.xlsx",
+        "UBND PHƯỜNG 1",
+        "BÁO CÁO SỐ LIỆU THÁNG 10/2026",
+        &october,
+        [[40.0, 38.0, 2.0], [300.0, 290.0, 10.0]],
+    );
+    book(
+        "phuong-2 T10.xlsx",
+        "UBND PHƯỜNG 2",
+        "BÁO CÁO T10/2026",
+        &october,
+        [[20.0, 19.0, 1.0], [200.0, 195.0, 5.0]],
+    );
+    book(
+        "phuong-3.xlsx",
+        "UBND PHƯỜNG 3",
+        "BÁO CÁO THÁNG 11/2026",
+        &["Thực hiện tháng 11", "Lũy kế 11 tháng"],
+        [[7.0, 7.0, 0.0], [70.0, 70.0, 0.0]],
+    );
+    book(
+        "phuong-4.xlsx",
+        "UBND PHƯỜNG 4",
+        "BÁO CÁO SỐ LIỆU QUÝ III/2026",
+        &["Thực hiện quý III", "Lũy kế 9 tháng"],
+        [[9.0, 9.0, 0.0], [90.0, 90.0, 0.0]],
+    );
+    for period in ["T10/2026", "2026-10", "10/2026"] {
+        let out = tmp.path().join(format!("out-{}", period.replace('/', "-")));
+        let (code, f) = consolidate(&dir, &out, &tpl, period, &[]);
+        assert_eq!(code, 1, "{period}: {f:?}");
+        let mut wrong: Vec<(&str, &str, &str)> = f
+            .iter()
+            .filter(|x| x["code"] == "period-mismatch")
+            .map(|x| {
+                (
+                    x["severity"].as_str().unwrap(),
+                    x["unit"].as_str().unwrap(),
+                    x["actual"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        wrong.sort();
+        assert_eq!(
+            wrong,
+            [("error", "P03", "2026-11"), ("error", "P04", "2026-Q3")],
+            "{period}: {f:?}"
+        );
+        assert_eq!(district(&out, "HC02", "TH"), "60", "{period}");
+        assert_eq!(district(&out, "HC02", "LK"), "500", "{period}");
+        assert_eq!(district(&out, "HC03", "LK"), "485", "{period}");
+        assert_eq!(counted(&out, "Phường 3", "HC02", "TH"), "");
+        assert_eq!(counted(&out, "Phường 4", "HC02", "TH"), "");
+        let summary = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+        assert!(
+            summary
+                .iter()
+                .take(5)
+                .any(|r| r.iter().any(|c| c.contains("THÁNG 10/2026"))),
+            "{summary:?}"
+        );
+        let head = summary.iter().find(|r| r[0] == "Mã").unwrap();
+        assert!(head.contains(&"TH\ntháng 10/2026".to_string()), "{head:?}");
+        assert!(head.contains(&"LK\n10 tháng 2026".to_string()), "{head:?}");
+    }
+
+    // Last month's consolidation is not yet checked against: refused
+    // with the reason (exit 2), never a run that silently skips it.
+    let out = tmp.path().join("out-t11");
+    let refused = crate::common::tonghop()
+        .arg("consolidate")
+        .arg(&dir)
+        .args(["--period", "T11/2026", "--template"])
+        .arg(&tpl)
+        .arg("--previous")
+        .arg(tmp.path().join("out-T10-2026"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("Tháng 11/2026: chưa đối chiếu được lũy kế với bảng tổng hợp tháng trước"),
+        "{said}"
+    );
+
+    // In English: «October 2026».
+    let out = tmp.path().join("out-en");
+    let (_, _) = consolidate(&dir, &out, &tpl, "T10/2026", &["--lang", "en"]);
+    let summary = read_sheet(&out.join("tong-hop.xlsx"), "Summary");
+    let head = summary.iter().find(|r| r[0] == "Code").unwrap();
+    assert!(head.contains(&"TH\nOctober 2026".to_string()), "{head:?}");
+}
