@@ -1611,3 +1611,67 @@ fn a_former_communes_name_longer_than_the_units_is_that_communes_part() {
     );
     assert_eq!(check(&whole), Vec::<String>::new());
 }
+
+/// Xã Tân Hiệp's own report («UBND XÃ TÂN HIỆP», `Tan Hiep Q3.xlsx`,
+/// A01 TH 17) beside an old file of one former commune («UBND XÃ HÒA
+/// BÌNH», `Xa Hoa Binh 2019.xlsx`, A01 TH 7, whose name sorts last): the
+/// file naming the unit as it is now is used (A01 TH 40 + 20 + 17 = 77),
+/// and the warning says why. It was the former commune's, by name order.
+#[test]
+fn a_former_communes_file_never_replaces_the_units_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    write_merged_template(&tpl);
+    let q3 = "QUÝ III/2020";
+    let rows = |a01: (f64, f64), a02: (f64, f64)| {
+        vec![
+            row("A01", Some(a01.0), Some(a01.1)),
+            row("A02", Some(a02.0), Some(a02.1)),
+        ]
+    };
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    write_unit(
+        &dir.join("hoa-phu.xlsx"),
+        "UBND XÃ HÒA PHÚ",
+        q3,
+        &rows((40.0, 120.0), (20.0, 60.0)),
+    );
+    write_unit(
+        &dir.join("krong-buk.xlsx"),
+        "UBND XÃ KRÔNG BÚK",
+        q3,
+        &rows((20.0, 60.0), (10.0, 30.0)),
+    );
+    write_unit(
+        &dir.join("Tan Hiep Q3.xlsx"),
+        "UBND XÃ TÂN HIỆP",
+        q3,
+        &rows((17.0, 51.0), (8.0, 24.0)),
+    );
+    write_unit(
+        &dir.join("Xa Hoa Binh 2019.xlsx"),
+        "UBND XÃ HÒA BÌNH",
+        q3,
+        &rows((7.0, 21.0), (3.0, 9.0)),
+    );
+    let out = tmp.path().join("out");
+    let f = run(&dir, &out, &tpl, "2020-Q3");
+    let dup: Vec<&serde_json::Value> = f
+        .iter()
+        .filter(|f| f["code"] == "submission-duplicate")
+        .collect();
+    assert_eq!(dup.len(), 2, "{dup:?}");
+    for d in &dup {
+        assert_eq!(d["severity"], "warning");
+        assert_eq!(d["expected"], "Tan Hiep Q3.xlsx");
+        let said = d["message"].as_str().unwrap();
+        assert!(
+            said.contains("Dùng tệp Tan Hiep Q3.xlsx (tệp được dùng ghi tên đơn vị như hiện nay; tệp còn lại chỉ ghi tên một đơn vị cũ hợp thành"),
+            "{said}"
+        );
+    }
+    let sheet = read_sheet(&out.join("tong-hop.xlsx"), "Tổng hợp");
+    let a01 = row_of(&sheet, "A01");
+    assert_eq!(sheet[a01][4..6], ["77", "231"]);
+}
